@@ -1,0 +1,43 @@
+/** A data-quality finding: plain data, printed by the CLI and turned into diagnostics by the shell. */
+import type { TextRange } from '../table/model';
+
+export type Dimension =
+  | 'structure'
+  | 'completeness'
+  | 'consistency'
+  | 'accuracy'
+  | 'uniqueness'
+  | 'timeliness'
+  | 'ml-readiness';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A safe, explicit edit the editor may offer as a quick fix (never applied silently). */
+export type FindingFix =
+  | { kind: 'replace'; title: string; range: TextRange; newText: string }
+  | { kind: 'delete-row'; title: string; range: TextRange };
+
+export interface RelatedPlace {
+  range: TextRange;
+  message: string;
+}
+
+export interface Finding {
+  rule: string;
+  dimension: Dimension;
+  severity: Severity;
+  /** 0-based data row, null when the finding is not about one row. */
+  row: number | null;
+  /** Column name, null when not about one column. */
+  column: string | null;
+  columnIndex: number | null;
+  range: TextRange;
+  message: string;
+  related?: RelatedPlace[];
+  fixes?: FindingFix[];
+  /**
+   * When a rule fires more often than the publishing cap, the engine replaces the extra findings with
+   * one summary finding carrying the total.
+   */
+  summaryOf?: number;
+}

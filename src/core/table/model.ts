@@ -1,0 +1,121 @@
+/**
+ * The in-memory model every part of the product shares: an Arrow table plus what the reader learned
+ * about the source (dialect, structural defects, cells that did not fit their column's type) and a
+ * source map from (row, column) to a text range. No `vscode` import: positions use VS Code's
+ * conventions (0-based line, 0-based UTF-16 character) as plain data.
+ */
+import type { Table } from 'apache-arrow';
+
+export interface TextPosition {
+  /** 0-based line. */
+  line: number;
+  /** 0-based offset in UTF-16 code units within the line, as `vscode.Position.character`. */
+  character: number;
+}
+
+export interface TextRange {
+  start: TextPosition;
+  end: TextPosition;
+}
+
+export type SourceFormat = 'csv' | 'arrow' | 'parquet';
+
+export type LineEnding = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'latin1';
+
+export interface CsvDialect {
+  delimiter: string;
+  quote: string;
+  hasHeader: boolean;
+  encoding: TextEncodingName;
+  bom: boolean;
+  lineEnding: LineEnding;
+  /** Human-readable notes when a choice was uncertain ("delimiter guessed: ';' vs ','"). */
+  uncertainties: string[];
+}
+
+/** What a column holds, as inferred (CSV) or as declared by the Arrow schema. */
+export type ColumnKind =
+  | 'integer'
+  | 'float'
+  | 'boolean'
+  | 'date'
+  | 'timestamp'
+  | 'string'
+  | 'categorical'
+  | 'empty'
+  | 'other';
+
+export interface ColumnInfo {
+  index: number;
+  name: string;
+  kind: ColumnKind;
+  /** `String(field.type)` of the Arrow column, e.g. "Int32", "Float64", "Dictionary<Int32, Utf8>". */
+  arrowType: string;
+  /** For date/timestamp columns read from text: the format chosen, e.g. "YYYY-MM-DD" or "DD/MM/YYYY". */
+  dateFormat?: string;
+}
+
+/** A cell whose raw text was kept because the typed column could not hold it (it is null there). */
+export interface RawCell {
+  /** 0-based data row (table row index). */
+  row: number;
+  /** 0-based column index. */
+  column: number;
+  text: string;
+}
+
+export type StructuralIssueKind =
+  | 'ragged-row'
+  | 'blank-row'
+  | 'blank-header'
+  | 'duplicate-header'
+  | 'unterminated-quote'
+  | 'stray-quote'
+  | 'invalid-encoding'
+  | 'mixed-line-endings'
+  | 'empty-file';
+
+/** A defect the reader met while tokenizing; the structure rules turn these into findings. */
+export interface StructuralIssue {
+  kind: StructuralIssueKind;
+  /** 0-based data row when the issue belongs to a table row; null for file-level or blank lines. */
+  row: number | null;
+  column: number | null;
+  range: TextRange;
+  /** For ragged rows: the header's field count and this record's. */
+  expectedFields?: number;
+  actualFields?: number;
+  detail?: string;
+}
+
+/** Maps table coordinates to text ranges in the source (or in the rendered text view of binary formats). */
+export interface SourceMap {
+  /** Range covering the whole record of data row `row` (may span lines for embedded newlines). */
+  rowRange(row: number): TextRange;
+  /** Range of the cell's text (inside quotes excluded? no: the whole field as written, quotes included). */
+  cellRange(row: number, column: number): TextRange;
+  /** Range of the header label of `column`; for headerless data, the first row's cell. */
+  headerRange(column: number): TextRange;
+}
+
+export interface IngestResult {
+  format: SourceFormat;
+  /** Absolute path of the file read. */
+  path: string;
+  dialect?: CsvDialect;
+  table: Table;
+  columns: ColumnInfo[];
+  /** Cells that did not fit their column's inferred type (null in `table`). */
+  rejectedCells: RawCell[];
+  /** Cells that held an NA token other than the empty string (null in `table`), with the token. */
+  naTokenCells: RawCell[];
+  structuralIssues: StructuralIssue[];
+  source: SourceMap;
+  /**
+   * Where `source` ranges point: 'file' for text formats (ranges are in the file itself), 'rendered'
+   * for binary formats (ranges are in the text produced by `renderTableText`).
+   */
+  rangesIn: 'file' | 'rendered';
+}

@@ -1,0 +1,104 @@
+/** Training configuration, events and results: plain JSON-safe data shared by the job, CLI and panel. */
+
+export type TaskKind = 'regression' | 'binary-classification' | 'multiclass-classification';
+export type OptimizerName = 'sgd' | 'adam';
+export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+
+export interface TrainingConfig {
+  /** Absolute path of the data file. */
+  path: string;
+  target: string;
+  /** Feature column names; empty = all usable columns except the target. */
+  features: string[];
+  /** 'auto' picks regression for numeric targets, classification for boolean/categorical ones. */
+  task: TaskKind | 'auto';
+  optimizer: OptimizerName;
+  learningRate: number;
+  epochs: number;
+  batchSize: number;
+  l2: number;
+  validationFraction: number;
+  testFraction: number;
+  seed: number;
+  /** Stop when validation loss has not improved for this many epochs; 0 disables. */
+  earlyStoppingPatience: number;
+  /** 'drop' rows with a missing feature, or 'impute' (median / most frequent). */
+  missingFeatures: 'impute' | 'drop';
+  /** One-hot cap per categorical feature; rarer categories go to "other". */
+  maxCategories: number;
+  /** Optional preferred backend; the job falls back when it is unavailable. */
+  backend?: BackendName | 'auto';
+  /** Data rows (0-based) to leave out, e.g. those the quality check flagged. */
+  excludeRows?: number[];
+}
+
+export interface PreparationSummary {
+  rowsRead: number;
+  rowsDroppedMissingTarget: number;
+  rowsDroppedMissingFeatures: number;
+  rowsExcluded: number;
+  trainRows: number;
+  validationRows: number;
+  testRows: number;
+  /** Encoded model inputs, e.g. "price", "color=red". */
+  inputNames: string[];
+  task: TaskKind;
+  classes?: string[];
+  notes: string[];
+}
+
+export type TrainingEvent =
+  | { type: 'backend'; backend: BackendName; detail: string }
+  | { type: 'prepared'; summary: PreparationSummary }
+  | { type: 'progress'; epoch: number; batch: number; batchesPerEpoch: number; trainLoss: number }
+  | { type: 'epoch'; epoch: number; trainLoss: number; validationLoss: number | null; elapsedMs: number }
+  | { type: 'diverged'; epoch: number; advice: string }
+  | { type: 'stopped-early'; epoch: number; reason: string }
+  | { type: 'done'; result: TrainingResult }
+  | { type: 'error'; message: string };
+
+export interface RegressionMetrics {
+  kind: 'regression';
+  mse: number;
+  rmse: number;
+  mae: number;
+  r2: number;
+}
+
+export interface ClassificationMetrics {
+  kind: 'classification';
+  accuracy: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Rows = actual class, columns = predicted class, in `classes` order. */
+  confusion: number[][];
+  classes: string[];
+  /** Binary tasks only. */
+  rocAuc?: number;
+  roc?: { fpr: number[]; tpr: number[] };
+}
+
+export interface Coefficient {
+  /** Input name ("price", "color=red", "(intercept)"). */
+  name: string;
+  /** For multiclass, one entry per class. */
+  class?: string;
+  /** On the original feature scale. */
+  value: number;
+}
+
+export interface TrainingResult {
+  backend: BackendName;
+  task: TaskKind;
+  epochsRun: number;
+  /** Which split the metrics were computed on; 'train' only when validation and test fractions are 0. */
+  metricsSplit: 'test' | 'train';
+  metrics: RegressionMetrics | ClassificationMetrics;
+  coefficients: Coefficient[];
+  lossHistory: { epoch: number; trainLoss: number; validationLoss: number | null }[];
+  /** A sample of (actual, predicted) pairs for regression plots, at most 2,000. */
+  predictions?: { actual: number; predicted: number }[];
+  elapsedMs: number;
+  preparation: PreparationSummary;
+}

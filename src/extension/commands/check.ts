@@ -1,0 +1,94 @@
+/** "Check data quality": runs the check for a file, publishes its findings and keeps them fresh. */
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../services';
+import type { DiagnosticsPublisher } from '../diagnostics';
+import type { CheckOutcome } from '../check-service';
+import { diagnosticsUriFor, isBinaryDataFile, isDataFile, resolveDataFile, tableViewUri } from '../data-files';
+import { readCheckSettings } from '../config';
+
+export const CHECK_COMMAND = 'datasetInspector.checkDataQuality';
+
+/** What the command returns (useful to tests and other extensions). */
+export interface CheckCommandResult {
+  uri: string;
+  diagnosticsUri: string;
+  rows: number;
+  findings: number;
+}
+
+function summarize(outcome: CheckOutcome): string {
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const f of outcome.result.findings) counts[f.severity]++;
+  const total = Object.values(outcome.result.totals).reduce((a, b) => a + b, 0);
+  return (
+    `Dataset Inspector: ${outcome.result.rowCount.toLocaleString()} rows, ${total.toLocaleString()} findings ` +
+    `(${counts.error} errors, ${counts.warning} warnings shown), quality score ${Math.round(outcome.result.scores.overall)}/100`
+  );
+}
+
+export function registerCheckCommand(services: ExtensionServices, publisher: DiagnosticsPublisher): vscode.Disposable {
+  const { checkService, output } = services;
+
+  async function checkAndPublish(uri: vscode.Uri, showProgress: boolean): Promise<CheckOutcome | undefined> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const text = document?.isDirty ? document.getText() : undefined;
+    const outcome = await checkService.check(uri, { showProgress, text });
+    if (!outcome) return undefined;
+    publisher.publish(outcome);
+    vscode.window.setStatusBarMessage(summarize(outcome), 8000);
+    return outcome;
+  }
+
+  const command = vscode.commands.registerCommand(CHECK_COMMAND, async (arg?: unknown): Promise<CheckCommandResult | undefined> => {
+    const uri = resolveDataFile(arg);
+    if (!uri || !isDataFile(uri)) {
+      void vscode.window.showWarningMessage('Dataset Inspector: pick a CSV, TSV, Arrow or Parquet file to check.');
+      return undefined;
+    }
+    try {
+      const outcome = await checkAndPublish(uri, true);
+      if (!outcome) return undefined;
+      if (isBinaryDataFile(uri)) {
+        await vscode.window.showTextDocument(tableViewUri(uri), { preview: true, preserveFocus: true });
+      }
+      return {
+        uri: uri.toString(),
+        diagnosticsUri: outcome.diagnosticsUri.toString(),
+        rows: outcome.result.rowCount,
+        findings: outcome.result.findings.length,
+      };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      output.error(`Check of ${uri.fsPath} failed: ${message}`);
+      void vscode.window.showErrorMessage(`Dataset Inspector could not check ${vscode.workspace.asRelativePath(uri)}: ${message}`);
+      return undefined;
+    }
+  });
+
+  const recheck = (uri: vscode.Uri) => {
+    if (!checkService.lastOutcome(uri)) return;
+    checkAndPublish(uri, false).catch((error: unknown) => output.error(`Re-check of ${uri.fsPath} failed: ${String(error)}`));
+  };
+
+  const onSave = vscode.workspace.onDidSaveTextDocument((document) => {
+    if (isDataFile(document.uri) && readCheckSettings(document.uri).checkOnSave) recheck(document.uri);
+  });
+  const onOpen = vscode.workspace.onDidOpenTextDocument((document) => {
+    const uri = document.uri;
+    if (uri.scheme === 'file' && isDataFile(uri) && !isBinaryDataFile(uri) && !checkService.lastOutcome(uri) && readCheckSettings(uri).checkOnOpen) {
+      checkAndPublish(uri, false).catch((error: unknown) => output.error(`Check of ${uri.fsPath} failed: ${String(error)}`));
+    }
+  });
+  const forget = (uri: vscode.Uri) => {
+    publisher.clear(diagnosticsUriFor(uri));
+    checkService.forget(uri);
+  };
+  const onDelete = vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(forget));
+  const onRename = vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => forget(f.oldUri)));
+  // Deletions outside VS Code (terminal, git) are seen by a file watcher.
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{csv,tsv,tab,arrow,feather,arrows,parquet}', true, true, false);
+  const onWatchDelete = watcher.onDidDelete(forget);
+  const clearCommand = vscode.commands.registerCommand('datasetInspector.clearFindings', () => publisher.clearAll());
+
+  return vscode.Disposable.from(command, onSave, onOpen, onDelete, onRename, watcher, onWatchDelete, clearCommand);
+}

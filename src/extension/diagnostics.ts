@@ -1,0 +1,85 @@
+/** Turns findings into `vscode.Diagnostic`s and publishes them per data file. */
+import * as vscode from 'vscode';
+import type { Finding, Severity } from '../core/quality/finding';
+import type { CheckOutcome } from './check-service';
+import { toVscodeRange } from './reveal';
+
+export const DIAGNOSTIC_SOURCE = 'Dataset Inspector';
+
+const severities: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** The documentation page of a rule, shipped with the extension. */
+export function ruleDocsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
+}
+
+export function findingToDiagnostic(finding: Finding, documentUri: vscode.Uri, extensionUri: vscode.Uri): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toVscodeRange(finding.range), finding.message, severities[finding.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = { value: finding.rule, target: ruleDocsUri(extensionUri, finding.rule) };
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map(
+      (place) => new vscode.DiagnosticRelatedInformation(new vscode.Location(documentUri, toVscodeRange(place.range)), place.message),
+    );
+  }
+  return diagnostic;
+}
+
+/** Finds the finding behind a diagnostic handed back by VS Code (code actions receive copies, not our objects). */
+function sameDiagnostic(a: vscode.Diagnostic, b: vscode.Diagnostic): boolean {
+  const code = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
+  return a.range.isEqual(b.range) && a.message === b.message && code(a) === code(b);
+}
+
+interface Published {
+  outcome: CheckOutcome;
+  entries: { diagnostic: vscode.Diagnostic; finding: Finding }[];
+}
+
+export class DiagnosticsPublisher implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('datasetInspector');
+  private readonly published = new Map<string, Published>();
+
+  constructor(private readonly extensionUri: vscode.Uri) {}
+
+  publish(outcome: CheckOutcome): vscode.Diagnostic[] {
+    const uri = outcome.diagnosticsUri;
+    const entries = outcome.result.findings.map((finding) => ({
+      finding,
+      diagnostic: findingToDiagnostic(finding, uri, this.extensionUri),
+    }));
+    const diagnostics = entries.map((e) => e.diagnostic);
+    this.collection.set(uri, diagnostics);
+    this.published.set(uri.toString(), { outcome, entries });
+    return diagnostics;
+  }
+
+  clear(documentUri: vscode.Uri): void {
+    this.collection.delete(documentUri);
+    this.published.delete(documentUri.toString());
+  }
+
+  clearAll(): void {
+    this.collection.clear();
+    this.published.clear();
+  }
+
+  /** The outcome whose diagnostics live on `documentUri`. */
+  outcomeFor(documentUri: vscode.Uri): CheckOutcome | undefined {
+    return this.published.get(documentUri.toString())?.outcome;
+  }
+
+  findingFor(documentUri: vscode.Uri, diagnostic: vscode.Diagnostic): Finding | undefined {
+    return this.published.get(documentUri.toString())?.entries.find((e) => sameDiagnostic(e.diagnostic, diagnostic))?.finding;
+  }
+
+  dispose(): void {
+    this.collection.dispose();
+    this.published.clear();
+  }
+}

@@ -1,0 +1,51 @@
+/** In-host tests of "Check data quality": diagnostics a user sees in the Problems panel. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { codeOf, writeScratchFile } from './helpers';
+
+interface CheckCommandResult {
+  uri: string;
+  diagnosticsUri: string;
+  rows: number;
+  findings: number;
+}
+
+async function check(uri: vscode.Uri): Promise<CheckCommandResult> {
+  const result = await vscode.commands.executeCommand<CheckCommandResult | undefined>('datasetInspector.checkDataQuality', uri);
+  assert.ok(result, 'the check command returned no result');
+  return result;
+}
+
+describe('Check data quality (CSV)', () => {
+  it('reports a row whose field count differs from the header, with the exact range and rule code', async () => {
+    const uri = writeScratchFile('ragged.csv', 'name,age,city\nAda,36,London\nBob,41\nCy,29,Paris\n');
+    const result = await check(uri);
+    assert.equal(result.rows, 3);
+    const ragged = vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === 'ragged-row');
+    assert.equal(ragged.length, 1, 'exactly one ragged-row diagnostic');
+    const [d] = ragged;
+    assert.equal(d.source, 'Dataset Inspector');
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], [2, 0, 2, 6]);
+    assert.match(d.message, /2 fields?.*3|3.*2 fields?/i, `message names both field counts: ${d.message}`);
+    assert.ok(typeof d.code === 'object' && d.code.target.path.endsWith('/docs/rules/ragged-row.md'), 'rule code links to its docs');
+  });
+
+  it('clears the findings of a file when it is deleted', async () => {
+    const uri = writeScratchFile('deleted.csv', 'a,b\n1,2\n3\n');
+    await check(uri);
+    assert.ok(vscode.languages.getDiagnostics(uri).length > 0);
+    const edit = new vscode.WorkspaceEdit();
+    edit.deleteFile(uri);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.equal(vscode.languages.getDiagnostics(uri).length, 0);
+  });
+
+  it('gives a clear message instead of failing on an empty file', async () => {
+    const uri = writeScratchFile('empty.csv', '');
+    const result = await check(uri);
+    assert.equal(result.rows, 0);
+    const messages = vscode.languages.getDiagnostics(uri).map((d) => d.message);
+    assert.ok(messages.some((m) => /empty/i.test(m)), `an "empty file" finding: ${messages.join(' | ')}`);
+  });
+});
