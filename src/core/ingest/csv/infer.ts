@@ -1,0 +1,181 @@
+/**
+ * Column type inference from cell text. A column takes the most specific type that fits at least
+ * `FIT_SHARE` of its non-missing cells; the cells that do not fit are kept as raw text (rejected cells)
+ * and become nulls in the typed column, so the quality rules can point at them.
+ */
+import type { ColumnKind } from '../../table/model';
+
+/** Share of non-missing cells a type must fit for the column to take it. */
+export const FIT_SHARE = 0.95;
+
+const intPattern = /^[+-]?\d+$/;
+const floatPattern = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const specialFloats = new Map<string, number>([
+  ['nan', NaN],
+  ['inf', Infinity],
+  ['+inf', Infinity],
+  ['-inf', -Infinity],
+  ['infinity', Infinity],
+  ['+infinity', Infinity],
+  ['-infinity', -Infinity],
+]);
+const trueWords = new Set(['true', 'yes']);
+const falseWords = new Set(['false', 'no']);
+
+export function parseInteger(text: string): number | null {
+  const t = text.trim();
+  return intPattern.test(t) ? Number(t) : null;
+}
+
+export function parseFloatCell(text: string): number | null {
+  const t = text.trim();
+  if (floatPattern.test(t)) return Number(t);
+  const special = specialFloats.get(t.toLowerCase());
+  return special === undefined ? null : special;
+}
+
+export function parseBooleanWord(text: string): boolean | null {
+  const t = text.trim().toLowerCase();
+  if (trueWords.has(t)) return true;
+  if (falseWords.has(t)) return false;
+  return null;
+}
+
+export type DateFormat = 'YYYY-MM-DD' | 'YYYY/MM/DD' | 'DD/MM/YYYY' | 'MM/DD/YYYY' | 'DD.MM.YYYY' | 'DD-MM-YYYY' | 'MM-DD-YYYY';
+
+const isoDate = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const slashYmd = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
+const dmyOrMdy = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
+const isoTimestamp = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+
+function utcDate(year: number, month: number, day: number): number | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const ms = Date.UTC(year, month - 1, day);
+  const d = new Date(ms);
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? ms : null;
+}
+
+/** The date formats a text could be in (several for ambiguous day/month orders). */
+export function dateFormatsOf(text: string): DateFormat[] {
+  const t = text.trim();
+  let m = isoDate.exec(t);
+  if (m) return utcDate(+m[1], +m[2], +m[3]) !== null ? ['YYYY-MM-DD'] : [];
+  m = slashYmd.exec(t);
+  if (m) return utcDate(+m[1], +m[2], +m[3]) !== null ? ['YYYY/MM/DD'] : [];
+  m = dmyOrMdy.exec(t);
+  if (!m) return [];
+  const [a, sep, b, year] = [+m[1], m[2], +m[3], +m[4]];
+  const formats: DateFormat[] = [];
+  if (utcDate(year, b, a) !== null) formats.push(sep === '/' ? 'DD/MM/YYYY' : sep === '.' ? 'DD.MM.YYYY' : 'DD-MM-YYYY');
+  if (sep !== '.' && utcDate(year, a, b) !== null) formats.push(sep === '/' ? 'MM/DD/YYYY' : 'MM-DD-YYYY');
+  return formats;
+}
+
+/** Epoch milliseconds (UTC) of `text` read in `format`, or null when it is not such a date. */
+export function parseDate(text: string, format: DateFormat): number | null {
+  const t = text.trim();
+  let m: RegExpExecArray | null;
+  switch (format) {
+    case 'YYYY-MM-DD':
+      m = isoDate.exec(t);
+      return m ? utcDate(+m[1], +m[2], +m[3]) : null;
+    case 'YYYY/MM/DD':
+      m = slashYmd.exec(t);
+      return m ? utcDate(+m[1], +m[2], +m[3]) : null;
+    default: {
+      m = dmyOrMdy.exec(t);
+      if (!m) return null;
+      const sep = format[2];
+      if (m[2] !== sep) return null;
+      const dayFirst = format.startsWith('DD');
+      return dayFirst ? utcDate(+m[4], +m[3], +m[1]) : utcDate(+m[4], +m[1], +m[3]);
+    }
+  }
+}
+
+/** Epoch milliseconds of an ISO 8601 timestamp (no zone = UTC), or null. */
+export function parseTimestamp(text: string): number | null {
+  const m = isoTimestamp.exec(text.trim());
+  if (!m) return null;
+  const day = utcDate(+m[1], +m[2], +m[3]);
+  if (day === null) return null;
+  const [h, min, s] = [+m[4], +m[5], m[6] ? +m[6] : 0];
+  if (h > 23 || min > 59 || s > 60) return null;
+  const fraction = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
+  let ms = day + ((h * 60 + min) * 60 + s) * 1000 + fraction;
+  const zone = m[8];
+  if (zone && zone !== 'Z') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    ms -= sign * (+digits.slice(0, 2) * 60 + +digits.slice(2)) * 60_000;
+  }
+  return ms;
+}
+
+export interface InferredColumn {
+  kind: ColumnKind;
+  /** For integer columns: whether every value fits in Int32. */
+  int32?: boolean;
+  /** For date columns. */
+  dateFormat?: DateFormat;
+  /** For boolean columns: 0/1 rather than words. */
+  zeroOne?: boolean;
+}
+
+/** Decides a column's type from its non-missing cell texts. */
+export function inferColumnType(values: readonly string[]): InferredColumn {
+  const n = values.length;
+  if (n === 0) return { kind: 'empty' };
+  let ints = 0;
+  let int32 = true;
+  let floats = 0;
+  let bools = 0;
+  let zeroOnes = 0;
+  let timestamps = 0;
+  const dateCounts = new Map<DateFormat, number>();
+  let anyDate = 0;
+  for (const v of values) {
+    const i = parseInteger(v);
+    if (i !== null) {
+      ints++;
+      floats++;
+      if (i < -2147483648 || i > 2147483647) int32 = false;
+      if (i === 0 || i === 1) zeroOnes++;
+      continue;
+    }
+    if (parseFloatCell(v) !== null) {
+      floats++;
+      continue;
+    }
+    if (parseBooleanWord(v) !== null) {
+      bools++;
+      continue;
+    }
+    const formats = dateFormatsOf(v);
+    if (formats.length) {
+      anyDate++;
+      for (const f of formats) dateCounts.set(f, (dateCounts.get(f) ?? 0) + 1);
+      continue;
+    }
+    if (parseTimestamp(v) !== null) timestamps++;
+  }
+  const fits = (count: number) => count >= n * FIT_SHARE && count > 0;
+  if (zeroOnes === n && n >= 2 && new Set(values.map((v) => v.trim())).size === 2) return { kind: 'boolean', zeroOne: true };
+  if (fits(bools)) return { kind: 'boolean' };
+  if (fits(ints)) return { kind: 'integer', int32 };
+  if (fits(floats)) return { kind: 'float' };
+  if (fits(anyDate)) {
+    let best: DateFormat = 'YYYY-MM-DD';
+    let bestCount = -1;
+    for (const [f, c] of dateCounts) {
+      // Ties between day-first and month-first (every value ambiguous) go to ISO, then day-first.
+      if (c > bestCount) {
+        best = f;
+        bestCount = c;
+      }
+    }
+    return { kind: 'date', dateFormat: best };
+  }
+  if (fits(timestamps + anyDate) && timestamps > 0) return { kind: 'timestamp' };
+  return { kind: 'string' };
+}

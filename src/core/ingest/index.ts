@@ -1,0 +1,57 @@
+/**
+ * The ingestion engine's entry point: any supported data file → IngestResult (Arrow table + source map +
+ * what the reader learned). CSV/TSV through the CSV reader, Arrow IPC and Parquet through their readers.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { IngestResult, TextEncodingName } from '../table/model';
+import { readArrowFile } from './arrow';
+import { readParquetFile } from './parquet';
+import { DEFAULT_NA_TOKENS, readCsvBytes } from './csv/read';
+
+export { DEFAULT_NA_TOKENS };
+
+export interface IngestOptions {
+  delimiter?: string;
+  quote?: string;
+  hasHeader?: boolean;
+  encoding?: TextEncodingName;
+  /** Cell texts read as missing besides the empty cell (default DEFAULT_NA_TOKENS). */
+  naTokens?: string[];
+  sniffBytes?: number;
+  /** Files larger than this are refused by the in-memory reader (streaming mode reads them batch by batch). */
+  memoryBudgetBytes?: number;
+  onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void;
+  signal?: AbortSignal;
+}
+
+const ARROW_EXTENSIONS = new Set(['.arrow', '.feather', '.arrows', '.ipc']);
+const PARQUET_EXTENSIONS = new Set(['.parquet', '.pq']);
+
+function abortError(): Error {
+  const error = new Error('The read was cancelled.');
+  error.name = 'AbortError';
+  return error;
+}
+
+export async function ingestFile(path: string, options: IngestOptions = {}): Promise<IngestResult> {
+  const ext = extname(path).toLowerCase();
+  if (ARROW_EXTENSIONS.has(ext)) return readArrowFile(path, options);
+  if (PARQUET_EXTENSIONS.has(ext)) return readParquetFile(path, options);
+  const size = (await stat(path)).size;
+  if (options.memoryBudgetBytes !== undefined && size > options.memoryBudgetBytes) {
+    throw new Error(
+      `${path} is ${(size / 2 ** 20).toFixed(0)} MiB, over the in-memory budget of ${(options.memoryBudgetBytes / 2 ** 20).toFixed(0)} MiB ` +
+        '(setting datasetInspector.memoryBudgetMB). Raise the budget, or use the CLI `profile --streaming` for batch-by-batch profiling.',
+    );
+  }
+  if (options.signal?.aborted) throw abortError();
+  const bytes = await readFile(path, { signal: options.signal });
+  options.onProgress?.({ bytesRead: bytes.length, totalBytes: size, rows: 0 });
+  if (options.signal?.aborted) throw abortError();
+  return ingestCsvBytes(bytes, { ...options, path });
+}
+
+export function ingestCsvBytes(bytes: Uint8Array, options: IngestOptions & { path?: string } = {}): IngestResult {
+  return readCsvBytes(bytes, options);
+}

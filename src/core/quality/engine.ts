@@ -1,0 +1,169 @@
+/**
+ * Runs the enabled rules over an ingested table and returns capped findings, totals, fixes and scores.
+ * The engine knows no rule by name: rules come from the registry (rules/index.ts).
+ */
+import type { IngestResult } from '../table/model';
+import type { TableProfile } from '../profile/types';
+import type { Dimension, Finding, FindingFix, Severity } from './finding';
+import type { QualityRule, ReportedFinding, RuleOptions } from './rule';
+import { allRules } from './rules/index';
+
+export { allRules };
+
+export interface RuleSetting {
+  enabled?: boolean;
+  severity?: Severity;
+  options?: RuleOptions;
+}
+
+export interface QualityConfig {
+  rules: Record<string, RuleSetting>;
+  /** Rules to skip, for one column or (without `column`) for the whole file. */
+  ignore: { rule: string; column?: string }[];
+  /** Findings published per rule and column; the rest are summarized in one finding. */
+  maxFindingsPerRuleAndColumn: number;
+  /** Fixes kept per rule for "fix all" (beyond the published findings). */
+  maxFixesPerRule: number;
+  now?: Date;
+}
+
+export const DEFAULT_QUALITY_CONFIG: QualityConfig = {
+  rules: {},
+  ignore: [],
+  maxFindingsPerRuleAndColumn: 100,
+  maxFixesPerRule: 50_000,
+};
+
+export interface QualityScores {
+  /** 0–100: the mean of the dimension scores. */
+  overall: number;
+  /** 0–100 per dimension checked: 100 × max(0, 1 − weighted findings / rows), weights error 1, warning 0.5, information 0.1, hint 0. */
+  byDimension: Partial<Record<Dimension, number>>;
+}
+
+export interface QualityReport {
+  findings: Finding[];
+  /** Findings per rule before capping. */
+  totals: Record<string, number>;
+  fixesByRule: Record<string, FindingFix[]>;
+  scores: QualityScores;
+  rulesRun: string[];
+}
+
+const severityWeight: Record<Severity, number> = { error: 1, warning: 0.5, information: 0.1, hint: 0 };
+
+function resolve<T>(value: T | (() => T)): T {
+  return typeof value === 'function' ? (value as () => T)() : value;
+}
+
+export function isRuleEnabled(rule: QualityRule, config: QualityConfig): boolean {
+  return config.rules[rule.id]?.enabled ?? rule.enabledByDefault ?? true;
+}
+
+export function runQualityCheck(
+  data: IngestResult,
+  partialConfig: Partial<QualityConfig> = {},
+  profile?: TableProfile,
+  rules: readonly QualityRule[] = allRules,
+): QualityReport {
+  const config: QualityConfig = { ...DEFAULT_QUALITY_CONFIG, ...partialConfig, rules: partialConfig.rules ?? {}, ignore: partialConfig.ignore ?? [] };
+  const now = config.now ?? new Date();
+  const findings: Finding[] = [];
+  const totals: Record<string, number> = {};
+  const fixesByRule: Record<string, FindingFix[]> = {};
+  const weighted = new Map<Dimension, number>();
+  const rulesRun: string[] = [];
+  const columnName = (index: number | null) => (index === null ? null : (data.columns[index]?.name ?? `column${index + 1}`));
+
+  for (const rule of rules) {
+    if (!isRuleEnabled(rule, config)) continue;
+    const setting = config.rules[rule.id] ?? {};
+    const severity = setting.severity ?? rule.defaultSeverity;
+    const ignoredColumns = new Set(config.ignore.filter((i) => i.rule === rule.id).map((i) => i.column ?? '*'));
+    if (ignoredColumns.has('*')) continue;
+    rulesRun.push(rule.id);
+    if (!weighted.has(rule.dimension)) weighted.set(rule.dimension, 0);
+    const perColumn = new Map<number, { count: number; summaryIndex: number }>();
+    const fixes: FindingFix[] = [];
+    let total = 0;
+    const isIgnored = (columnIndex: number | null) => columnIndex !== null && ignoredColumns.has(columnName(columnIndex) ?? '');
+
+    const report = (reported: ReportedFinding) => {
+      if (isIgnored(reported.columnIndex)) return;
+      total++;
+      const key = reported.columnIndex ?? -1;
+      const slot = perColumn.get(key) ?? { count: 0, summaryIndex: -1 };
+      perColumn.set(key, slot);
+      slot.count++;
+      const published = slot.count <= config.maxFindingsPerRuleAndColumn;
+      const reportedFixes = reported.fixes && (published || fixes.length < config.maxFixesPerRule) ? resolve(reported.fixes) : undefined;
+      if (reportedFixes) for (const fix of reportedFixes) if (fixes.length < config.maxFixesPerRule) fixes.push(fix);
+      if (published) {
+        const finding: Finding = {
+          rule: rule.id,
+          dimension: rule.dimension,
+          severity,
+          row: reported.row,
+          column: columnName(reported.columnIndex),
+          columnIndex: reported.columnIndex,
+          range: resolve(reported.range),
+          message: reported.message,
+        };
+        if (reported.related) finding.related = resolve(reported.related);
+        if (reportedFixes?.length) finding.fixes = reportedFixes;
+        findings.push(finding);
+      } else if (slot.summaryIndex < 0) {
+        const column = columnName(reported.columnIndex);
+        const range = reported.columnIndex !== null ? data.source.headerRange(reported.columnIndex) : resolve(reported.range);
+        slot.summaryIndex = findings.length;
+        findings.push({
+          rule: rule.id,
+          dimension: rule.dimension,
+          severity,
+          row: null,
+          column,
+          columnIndex: reported.columnIndex,
+          range,
+          message: '',
+          summaryOf: 0,
+        });
+      }
+    };
+
+    try {
+      rule.check({ data, profile, options: { ...rule.defaultOptions, ...(setting.options ?? {}) }, now, isIgnored, report });
+    } catch (error) {
+      // A failing rule must not hide the others' findings: report it as a finding of its own.
+      findings.push({
+        rule: rule.id,
+        dimension: rule.dimension,
+        severity: 'information',
+        row: null,
+        column: null,
+        columnIndex: null,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        message: `Rule "${rule.id}" could not run: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+
+    for (const [key, slot] of perColumn) {
+      if (slot.summaryIndex < 0) continue;
+      const summary = findings[slot.summaryIndex];
+      const hidden = slot.count - config.maxFindingsPerRuleAndColumn;
+      summary.summaryOf = slot.count;
+      summary.message =
+        `${rule.title}: ${slot.count.toLocaleString('en-US')} findings${key >= 0 ? ` in column "${columnName(key)}"` : ''}; ` +
+        `the first ${config.maxFindingsPerRuleAndColumn} are shown, ${hidden.toLocaleString('en-US')} more are not (setting datasetInspector.maxFindingsPerRule).`;
+    }
+    totals[rule.id] = total;
+    if (fixes.length) fixesByRule[rule.id] = fixes;
+    weighted.set(rule.dimension, (weighted.get(rule.dimension) ?? 0) + total * severityWeight[severity]);
+  }
+
+  const rows = Math.max(1, data.table.numRows);
+  const byDimension: Partial<Record<Dimension, number>> = {};
+  for (const [dimension, weight] of weighted) byDimension[dimension] = Math.round(1000 * Math.max(0, 1 - weight / rows)) / 10;
+  const values = Object.values(byDimension);
+  const overall = values.length ? Math.round((10 * values.reduce((a, b) => a + b, 0)) / values.length) / 10 : 100;
+  return { findings, totals, fixesByRule, scores: { overall, byDimension }, rulesRun };
+}

@@ -1,0 +1,50 @@
+/** What a quality rule is: metadata plus a `check` over the ingested table. One rule per file in rules/. */
+import type { IngestResult, TextRange } from '../table/model';
+import type { TableProfile } from '../profile/types';
+import type { Dimension, FindingFix, RelatedPlace, Severity } from './finding';
+
+export type RuleOptionValue = number | string | boolean | string[];
+export type RuleOptions = Record<string, RuleOptionValue>;
+
+/** A finding as a rule reports it; the engine adds rule id, dimension, severity and the column name. */
+export interface ReportedFinding {
+  row: number | null;
+  columnIndex: number | null;
+  /** A value, or a function so ranges are only computed for findings that are published. */
+  range: TextRange | (() => TextRange);
+  message: string;
+  related?: RelatedPlace[] | (() => RelatedPlace[]);
+  fixes?: FindingFix[] | (() => FindingFix[]);
+}
+
+export interface RuleContext<O extends RuleOptions = RuleOptions> {
+  data: IngestResult;
+  profile?: TableProfile;
+  options: O;
+  /** "Now" for timeliness rules (configurable for reproducible checks). */
+  now: Date;
+  /** Whether the configuration ignores this rule for a column (rules may skip work for it). */
+  isIgnored(columnIndex: number | null): boolean;
+  report(finding: ReportedFinding): void;
+}
+
+export interface QualityRule<O extends RuleOptions = RuleOptions> {
+  /** Kebab-case id, shown as the diagnostic code and used in settings. */
+  id: string;
+  title: string;
+  dimension: Dimension;
+  defaultSeverity: Severity;
+  /** Off unless enabled in settings (expensive or opinionated checks). */
+  enabledByDefault?: boolean;
+  defaultOptions: O;
+  /** One sentence: what the rule finds. */
+  description: string;
+  /** Markdown: why it matters for models, how to fix, what the options mean. */
+  docs: string;
+  check(context: RuleContext<O>): void;
+}
+
+/** Erases a rule's option type so rules of different option shapes can share one registry array. */
+export function defineRule<O extends RuleOptions>(rule: QualityRule<O>): QualityRule {
+  return rule as unknown as QualityRule;
+}

@@ -1,0 +1,229 @@
+/**
+ * "Train linear model": pick data, target, features and hyperparameters (or pass an options object),
+ * then run the training job in a child process and stream its events into the training panel.
+ */
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import type { ExtensionServices } from '../services';
+import type { CheckOutcome } from '../check-service';
+import type { OptimizerName, TaskKind, TrainingConfig, TrainingEvent, TrainingResult } from '../../core/train/types';
+import { defaultTrainingConfig } from '../../core/train/defaults';
+import { startTrainingJob } from '../../jobs/train-client';
+import { isDataFile, resolveDataFile } from '../data-files';
+import { TrainingPanel } from '../panels/training-panel';
+import { pickDataFile } from './pick-data-file';
+
+export const TRAIN_COMMAND = 'datasetInspector.trainLinearModel';
+
+/** The options object accepted by the command (tests and other extensions start runs without pickers). */
+export interface TrainCommandOptions {
+  file: string | vscode.Uri;
+  target: string;
+  features?: string[];
+  task?: TaskKind | 'auto';
+  optimizer?: OptimizerName;
+  learningRate?: number;
+  epochs?: number;
+  batchSize?: number;
+  l2?: number;
+  validationFraction?: number;
+  testFraction?: number;
+  seed?: number;
+  earlyStoppingPatience?: number;
+  /** Also train without the rows the quality check flags (errors and warnings), side by side. */
+  compareWithoutFlaggedRows?: boolean;
+}
+
+export interface TrainRunSummary {
+  label: string;
+  result: TrainingResult;
+  events: number;
+}
+
+const STATE_KEY = 'datasetInspector.lastTraining';
+
+type RememberedChoices = Pick<TrainingConfig, 'target' | 'features' | 'task' | 'optimizer' | 'learningRate' | 'epochs' | 'batchSize' | 'l2'>;
+
+function isOptions(arg: unknown): arg is TrainCommandOptions {
+  return typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri) && 'target' in arg && 'file' in arg;
+}
+
+/** Rows the quality check flagged as errors or warnings (for the "without flagged rows" comparison). */
+export function flaggedRows(outcome: CheckOutcome): number[] {
+  const rows = new Set<number>();
+  for (const f of outcome.result.findings) if (f.row !== null && (f.severity === 'error' || f.severity === 'warning')) rows.add(f.row);
+  return [...rows].sort((a, b) => a - b);
+}
+
+export function registerTrainCommand(services: ExtensionServices): vscode.Disposable {
+  let runCounter = 0;
+
+  async function run(dataFile: vscode.Uri, config: TrainingConfig, label: string): Promise<TrainRunSummary> {
+    const panel = TrainingPanel.forFile(services, dataFile);
+    const runId = `run-${++runCounter}`;
+    let events = 0;
+    let job: ReturnType<typeof startTrainingJob> | undefined;
+    const feed = panel.addRun(
+      {
+        runId,
+        label,
+        fileName: path.basename(dataFile.fsPath),
+        target: config.target,
+        features: config.features,
+        optimizer: config.optimizer,
+        learningRate: config.learningRate,
+        epochs: config.epochs,
+        batchSize: config.batchSize,
+        startedAt: Date.now(),
+      },
+      () => job?.cancel(),
+    );
+    const onEvent = (event: TrainingEvent) => {
+      events++;
+      if (event.type === 'backend') services.output.info(`Training ${label} on ${path.basename(dataFile.fsPath)}: backend ${event.backend} (${event.detail})`);
+      if (event.type === 'diverged') services.output.warn(`Training ${label} diverged at epoch ${event.epoch}: ${event.advice}`);
+      feed.onEvent(event);
+    };
+    job = startTrainingJob(config, {
+      jobScript: vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'jobs', 'train-job.js').fsPath,
+      onEvent,
+    });
+    try {
+      const result = await job.done;
+      feed.end('done');
+      return { label, result, events };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      feed.end(/cancel/i.test(message) ? 'stopped' : 'failed', message);
+      throw error;
+    }
+  }
+
+  async function configFromPickers(dataFile: vscode.Uri, outcome: CheckOutcome): Promise<TrainingConfig | undefined> {
+    const remembered = services.context.workspaceState.get<Record<string, RememberedChoices>>(STATE_KEY, {})[dataFile.toString()];
+    const profile = outcome.result.profile;
+    const targetPick = await vscode.window.showQuickPick(
+      profile.columns.map((c) => ({
+        label: c.name,
+        description: `${c.kind} · ${c.count ? ((100 * c.nulls) / c.count).toFixed(1) : '0'}% missing · ${c.distinct} distinct`,
+        picked: c.name === remembered?.target,
+      })),
+      { title: 'Train linear model (1/3): target column', placeHolder: 'The column to predict' },
+    );
+    if (!targetPick) return undefined;
+    const target = targetPick.label;
+    const reasons = featureExclusions(outcome, target);
+    const featurePicks = await vscode.window.showQuickPick(
+      profile.columns
+        .filter((c) => c.name !== target)
+        .map((c) => {
+          const reason = reasons.get(c.name);
+          const rememberedPick = remembered?.target === target ? remembered.features.includes(c.name) : undefined;
+          return { label: c.name, description: reason ? `${c.kind} — not selected: ${reason}` : c.kind, picked: rememberedPick ?? !reason };
+        }),
+      { title: 'Train linear model (2/3): features', canPickMany: true, placeHolder: 'Columns the model may use' },
+    );
+    if (!featurePicks || featurePicks.length === 0) return undefined;
+    const base = { ...defaultTrainingConfig(dataFile.fsPath, target), ...(remembered?.target === target ? remembered : {}) };
+    const config: TrainingConfig = { ...base, target, features: featurePicks.map((p) => p.label) };
+    const start = await vscode.window.showQuickPick(
+      [
+        { label: '$(play) Start', detail: `${config.task} · ${config.optimizer}, learning rate ${config.learningRate}, ${config.epochs} epochs, batch ${config.batchSize}, L2 ${config.l2}`, action: 'start' },
+        { label: '$(settings) Edit hyperparameters…', action: 'edit' },
+        { label: '$(diff) Compare: as is vs. without flagged rows', detail: 'Trains twice to show how the flagged rows change the model', action: 'compare' },
+      ],
+      { title: 'Train linear model (3/3)' },
+    );
+    if (!start) return undefined;
+    if (start.action === 'edit' && !(await editHyperparameters(config))) return undefined;
+    const all = services.context.workspaceState.get<Record<string, RememberedChoices>>(STATE_KEY, {});
+    all[dataFile.toString()] = { target, features: config.features, task: config.task, optimizer: config.optimizer, learningRate: config.learningRate, epochs: config.epochs, batchSize: config.batchSize, l2: config.l2 };
+    await services.context.workspaceState.update(STATE_KEY, all);
+    return start.action === 'compare' ? { ...config, excludeRows: flaggedRows(outcome) } : config;
+  }
+
+  return vscode.commands.registerCommand(TRAIN_COMMAND, async (arg?: unknown): Promise<TrainRunSummary[] | undefined> => {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Dataset Inspector: training starts a child process and is disabled in untrusted workspaces.');
+      return undefined;
+    }
+    try {
+      if (isOptions(arg)) {
+        const dataFile = typeof arg.file === 'string' ? vscode.Uri.file(arg.file) : arg.file;
+        const { file: _file, compareWithoutFlaggedRows, ...overrides } = arg;
+        const config: TrainingConfig = { ...defaultTrainingConfig(dataFile.fsPath, arg.target), ...overrides, features: arg.features ?? [] };
+        const runs = [run(dataFile, config, 'as is')];
+        if (compareWithoutFlaggedRows) {
+          const outcome = services.checkService.lastOutcome(dataFile) ?? (await services.checkService.check(dataFile, { showProgress: false }));
+          if (outcome) runs.push(run(dataFile, { ...config, excludeRows: flaggedRows(outcome) }, 'without flagged rows'));
+        }
+        return await Promise.all(runs);
+      }
+      const resolved = resolveDataFile(arg);
+      const dataFile = resolved && isDataFile(resolved) ? resolved : await pickDataFile('Train linear model: data file');
+      if (!dataFile) return undefined;
+      const outcome = services.checkService.lastOutcome(dataFile) ?? (await services.checkService.check(dataFile));
+      if (!outcome) return undefined;
+      const config = await configFromPickers(dataFile, outcome);
+      if (!config) return undefined;
+      if (config.excludeRows) {
+        const { excludeRows, ...asIs } = config;
+        return await Promise.all([run(dataFile, asIs, 'as is'), run(dataFile, { ...asIs, excludeRows }, 'without flagged rows')]);
+      }
+      return [await run(dataFile, config, 'run')];
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      services.output.error(`Training failed: ${message}`);
+      void vscode.window.showErrorMessage(`Dataset Inspector: training failed: ${message}`);
+      return undefined;
+    }
+  });
+}
+
+/** Columns pre-deselected as features, with the reason: constant, or flagged as (nearly) duplicating the target. */
+export function featureExclusions(outcome: CheckOutcome, target: string): Map<string, string> {
+  const reasons = new Map<string, string>();
+  for (const c of outcome.result.profile.columns) {
+    if (c.count > 0 && c.distinct <= 1) reasons.set(c.name, 'constant');
+    else if (c.count > 0 && c.nulls === c.count) reasons.set(c.name, 'empty');
+    else if (c.kind === 'string' && c.distinct > 0.9 * (c.count - c.nulls)) reasons.set(c.name, 'identifier-like text');
+  }
+  for (const f of outcome.result.findings) {
+    if (f.rule !== 'high-correlation' || !f.column) continue;
+    const mentionsTarget = f.column === target || f.message.includes(`"${target}"`);
+    if (!mentionsTarget) continue;
+    const other = f.column === target ? /"([^"]+)"/.exec(f.message.replace(`"${target}"`, ''))?.[1] : f.column;
+    if (other && other !== target) reasons.set(other, 'possible leakage: nearly identical to the target');
+  }
+  return reasons;
+}
+
+async function editHyperparameters(config: TrainingConfig): Promise<boolean> {
+  const number = async (title: string, value: number, valid: (n: number) => boolean): Promise<number | undefined> => {
+    const text = await vscode.window.showInputBox({
+      title,
+      value: String(value),
+      validateInput: (t) => (t.trim() !== '' && Number.isFinite(Number(t)) && valid(Number(t)) ? undefined : 'Enter a valid number'),
+    });
+    return text === undefined ? undefined : Number(text);
+  };
+  const optimizer = await vscode.window.showQuickPick(['adam', 'sgd'], { title: 'Optimizer', placeHolder: config.optimizer });
+  if (!optimizer) return false;
+  config.optimizer = optimizer as OptimizerName;
+  const fields: [keyof TrainingConfig, string, (n: number) => boolean][] = [
+    ['learningRate', 'Learning rate', (n) => n > 0],
+    ['epochs', 'Epochs', (n) => Number.isInteger(n) && n > 0],
+    ['batchSize', 'Batch size', (n) => Number.isInteger(n) && n > 0],
+    ['l2', 'L2 regularization', (n) => n >= 0],
+    ['validationFraction', 'Validation fraction', (n) => n >= 0 && n < 1],
+    ['testFraction', 'Test fraction', (n) => n >= 0 && n < 1],
+    ['seed', 'Random seed', (n) => Number.isInteger(n)],
+    ['earlyStoppingPatience', 'Early-stopping patience (epochs, 0 = off)', (n) => Number.isInteger(n) && n >= 0],
+  ];
+  for (const [key, title, valid] of fields) {
+    const value = await number(title, config[key] as number, valid);
+    if (value === undefined) return false;
+    (config as unknown as Record<string, number>)[key] = value;
+  }
+  return true;
+}

@@ -1,0 +1,168 @@
+/**
+ * Host side of the training panel: one panel per data file; each run of that file is drawn in it, so runs
+ * can be overlaid and compared. Events from the job are batched and posted at most every 100 ms.
+ */
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import type { ExtensionServices } from '../services';
+import type { TrainingEvent, TrainingResult } from '../../core/train/types';
+import type { RunDescription, RunState, TrainingHostMessage, TrainingWebviewMessage } from '../../shared/protocol/training';
+import { webviewHtml, webviewOptions } from './webview-html';
+
+export const TRAINING_VIEW_TYPE = 'datasetInspector.training';
+const FLUSH_MS = 100;
+
+interface RunHandle {
+  state: RunState;
+  cancel(): void;
+  pending: TrainingEvent[];
+}
+
+export class TrainingPanel implements vscode.Disposable {
+  private static readonly panels = new Map<string, TrainingPanel>();
+  private readonly runs = new Map<string, RunHandle>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private ready = false;
+  private flushTimer: NodeJS.Timeout | undefined;
+
+  static forFile(services: ExtensionServices, dataFile: vscode.Uri): TrainingPanel {
+    const key = dataFile.toString();
+    const existing = TrainingPanel.panels.get(key);
+    if (existing) {
+      existing.panel.reveal(undefined, true);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      TRAINING_VIEW_TYPE,
+      `Training: ${path.basename(dataFile.fsPath)}`,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      webviewOptions(services.context.extensionUri),
+    );
+    const created = new TrainingPanel(panel, services, key);
+    TrainingPanel.panels.set(key, created);
+    return created;
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    services: ExtensionServices,
+    private readonly key: string,
+  ) {
+    panel.iconPath = vscode.Uri.joinPath(services.context.extensionUri, 'media', 'icon.png');
+    panel.webview.html = webviewHtml(panel.webview, services.context.extensionUri, 'training', panel.title);
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: TrainingWebviewMessage) => this.onMessage(message)),
+    );
+  }
+
+  /** Registers a run; returns the callbacks the job feeds. */
+  addRun(run: RunDescription, cancel: () => void): { onEvent(e: TrainingEvent): void; end(status: RunState['status'], error?: string): void } {
+    const handle: RunHandle = { state: { run, status: 'running', points: [], messages: [], elapsedMs: 0 }, cancel, pending: [] };
+    this.runs.set(run.runId, handle);
+    if (this.ready) void this.post({ type: 'run-started', run });
+    return {
+      onEvent: (event) => {
+        handle.pending.push(event);
+        this.scheduleFlush();
+      },
+      end: (status, error) => {
+        handle.state.status = status;
+        this.flush();
+        if (this.ready) void this.post({ type: 'run-ended', runId: run.runId, status, error });
+      },
+    };
+  }
+
+  private scheduleFlush(): void {
+    if (!this.flushTimer) this.flushTimer = setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  private flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    for (const [runId, handle] of this.runs) {
+      if (handle.pending.length === 0) continue;
+      const events = handle.pending.splice(0);
+      for (const e of events) {
+        if (e.type === 'epoch') handle.state.points.push({ epoch: e.epoch, trainLoss: e.trainLoss, validationLoss: e.validationLoss });
+        if (e.type === 'done') handle.state.result = e.result;
+      }
+      if (this.ready) void this.post({ type: 'events', runId, events });
+    }
+  }
+
+  private post(message: TrainingHostMessage): Thenable<boolean> {
+    return this.panel.webview.postMessage(message);
+  }
+
+  private async onMessage(message: TrainingWebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready': {
+        // A (re)loaded webview gets every run from the start; its own state is restored from getState first.
+        this.ready = true;
+        for (const handle of this.runs.values()) {
+          await this.post({ type: 'run-started', run: handle.state.run });
+          handle.pending.length = 0;
+          const replay: TrainingEvent[] = handle.state.points.map((p) => ({ type: 'epoch', epoch: p.epoch, trainLoss: p.trainLoss, validationLoss: p.validationLoss, elapsedMs: 0 }));
+          if (handle.state.result) replay.push({ type: 'done', result: handle.state.result });
+          await this.post({ type: 'events', runId: handle.state.run.runId, events: replay });
+          if (handle.state.status !== 'running') await this.post({ type: 'run-ended', runId: handle.state.run.runId, status: handle.state.status });
+        }
+        break;
+      }
+      case 'stop':
+        this.runs.get(message.runId)?.cancel();
+        break;
+      case 'export':
+        await this.export(message.runId, message.what);
+        break;
+    }
+  }
+
+  private async export(runId: string, what: 'metrics' | 'loss' | 'model'): Promise<void> {
+    const handle = this.runs.get(runId);
+    const result: TrainingResult | undefined = handle?.state.result;
+    if (!handle || !result) {
+      void vscode.window.showInformationMessage('Dataset Inspector: the run has no results yet.');
+      return;
+    }
+    const base = `${path.basename(handle.state.run.fileName, path.extname(handle.state.run.fileName))}-${handle.state.run.target}`;
+    const content =
+      what === 'loss'
+        ? ['epoch,train_loss,validation_loss', ...result.lossHistory.map((p) => `${p.epoch},${p.trainLoss},${p.validationLoss ?? ''}`)].join('\n') + '\n'
+        : what === 'metrics'
+          ? JSON.stringify({ task: result.task, split: result.metricsSplit, metrics: result.metrics, coefficients: result.coefficients, backend: result.backend }, null, 2)
+          : JSON.stringify(modelArtifact(result), null, 2);
+    const extension = what === 'loss' ? 'csv' : 'json';
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.file(path.join(path.dirname(vscode.Uri.parse(this.key).fsPath), `${base}-${what}.${extension}`)),
+      filters: what === 'loss' ? { CSV: ['csv'] } : { JSON: ['json'] },
+    });
+    if (target) await writeFile(target.fsPath, content);
+  }
+
+  dispose(): void {
+    TrainingPanel.panels.delete(this.key);
+    for (const handle of this.runs.values()) if (handle.state.status === 'running') handle.cancel();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+/**
+ * The learned linear model as a tfjs-style JSON artifact: topology (one dense layer) and weights on the
+ * original feature scale, so it can be re-created without the preprocessing step.
+ */
+function modelArtifact(result: TrainingResult): unknown {
+  return {
+    format: 'dataset-inspector-linear-model',
+    task: result.task,
+    activation: result.task === 'regression' ? 'linear' : result.task === 'binary-classification' ? 'sigmoid' : 'softmax',
+    inputs: result.preparation.inputNames,
+    classes: result.preparation.classes,
+    coefficients: result.coefficients,
+  };
+}

@@ -1,0 +1,181 @@
+/** Structural defects, encodings and dialects: what the reader reports and where. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { ingestCsvBytes } from '../../../src/core/ingest/index';
+import type { IngestResult, StructuralIssueKind } from '../../../src/core/table/model';
+import { textAt } from './helpers';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const read = (text: string, options = {}) => ingestCsvBytes(utf8(text), options);
+const issues = (r: IngestResult, kind: StructuralIssueKind) => r.structuralIssues.filter((i) => i.kind === kind);
+
+test('ragged rows: missing cells become nulls, extra cells are dropped, each record is reported with its range', () => {
+  const text = 'a,b,c\n1,2,3\n4,5\n6,7,8,9\n';
+  const r = read(text);
+  assert.equal(r.table.numRows, 3);
+  assert.equal(r.table.getChildAt(2)?.get(1), null);
+  assert.equal(r.table.getChildAt(2)?.get(2), 8);
+  const ragged = issues(r, 'ragged-row');
+  assert.deepEqual(ragged.map((i) => [i.row, i.expectedFields, i.actualFields]), [[1, 3, 2], [2, 3, 4]]);
+  assert.equal(textAt(text, ragged[0].range), '4,5');
+  assert.equal(textAt(text, ragged[1].range), '6,7,8,9');
+});
+
+test('blank lines are not rows; each is reported at its line', () => {
+  const r = read('a,b\n1,2\n\n3,4\n,\n5,6\n');
+  assert.equal(r.table.numRows, 3);
+  assert.deepEqual(issues(r, 'blank-row').map((i) => i.range.start.line), [2, 4]);
+  assert.deepEqual(r.source.rowRange(1).start, { line: 3, character: 0 });
+});
+
+test('quotes: embedded delimiters, doubled quotes, newlines; stray and unterminated quotes are reported', () => {
+  const text = 'name,note\n"Smith, J","say ""hi""\nthere"\nbad,a"b\ntail,"open\n';
+  const r = read(text);
+  assert.equal(r.table.getChildAt(0)?.get(0), 'Smith, J');
+  assert.equal(r.table.getChildAt(1)?.get(0), 'say "hi"\nthere');
+  const stray = issues(r, 'stray-quote');
+  assert.equal(stray.length, 1);
+  assert.equal(textAt(text, stray[0].range), 'a"b');
+  const open = issues(r, 'unterminated-quote');
+  assert.equal(open.length, 1);
+  assert.deepEqual(open[0].range.start, { line: 4, character: 5 });
+  assert.equal(r.source.cellRange(1, 0).start.line, 3, 'row 1 starts after the two-line record');
+});
+
+test('CRLF, lone CR and mixed line endings', () => {
+  assert.equal(read('a,b\r\n1,2\r\n3,4\r\n').dialect?.lineEnding, 'crlf');
+  const cr = read('a,b\r1,2\r3,4');
+  assert.equal(cr.table.numRows, 2);
+  assert.equal(cr.dialect?.lineEnding, 'cr');
+  assert.deepEqual(cr.source.cellRange(1, 1), { start: { line: 2, character: 2 }, end: { line: 2, character: 3 } });
+  const mixed = read('a,b\r\n1,2\n3,4\r\n');
+  assert.equal(mixed.dialect?.lineEnding, 'mixed');
+  assert.equal(issues(mixed, 'mixed-line-endings').length, 1);
+  assert.equal(issues(mixed, 'mixed-line-endings')[0].range.start.line, 1);
+});
+
+test('BOM, last line without newline, trailing delimiter', () => {
+  const bom = ingestCsvBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('id,name\n1,Ada')]));
+  assert.equal(bom.dialect?.bom, true);
+  assert.equal(bom.columns[0].name, 'id');
+  assert.equal(bom.table.getChildAt(1)?.get(0), 'Ada');
+  const trailing = read('a,b,\n1,2,\n3,4,\n');
+  assert.deepEqual(trailing.columns.map((c) => c.name), ['a', 'b']);
+  assert.equal(trailing.structuralIssues.length, 0);
+});
+
+test('UTF-16 with BOM, Windows-1252 detection, invalid UTF-8 reported at its position', () => {
+  const text = 'city,n\nZürich,1\nKöln,2\n';
+  const le = new Uint8Array(2 + text.length * 2);
+  le.set([0xff, 0xfe]);
+  for (let i = 0; i < text.length; i++) new DataView(le.buffer).setUint16(2 + 2 * i, text.charCodeAt(i), true);
+  const r16 = ingestCsvBytes(le);
+  assert.equal(r16.dialect?.encoding, 'utf-16le');
+  assert.equal(r16.table.getChildAt(0)?.get(0), 'Zürich');
+  const be = new Uint8Array(le.length);
+  for (let i = 0; i < le.length; i += 2) [be[i], be[i + 1]] = [le[i + 1], le[i]];
+  assert.equal(ingestCsvBytes(be).table.getChildAt(0)?.get(1), 'Köln');
+
+  const latin = new Uint8Array([...utf8('city,n\nZ'), 0xfc, ...utf8('rich,1\nK'), 0xf6, ...utf8('ln,2\n')]);
+  const r1252 = ingestCsvBytes(latin);
+  assert.equal(r1252.dialect?.encoding, 'windows-1252');
+  assert.equal(r1252.table.getChildAt(0)?.get(0), 'Zürich');
+  assert.ok(r1252.dialect?.uncertainties.some((u) => /Windows-1252/.test(u)));
+
+  // One corrupt byte in an otherwise UTF-8 file: reported, not guessed away.
+  const corrupt = new Uint8Array([...utf8('city,n\nZürich,1\nK'), 0xff, ...utf8('ln,2\nGenève,3\n')]);
+  const bad = ingestCsvBytes(corrupt);
+  assert.equal(bad.dialect?.encoding, 'utf-8');
+  const invalid = issues(bad, 'invalid-encoding');
+  assert.equal(invalid.length, 1);
+  assert.deepEqual(invalid[0].range.start, { line: 2, character: 1 });
+  assert.match(invalid[0].detail ?? '', /0xFF/);
+  assert.equal(ingestCsvBytes(corrupt, { encoding: 'windows-1252' }).table.getChildAt(0)?.get(1), 'Kÿln');
+});
+
+test('empty and garbage inputs give a table and a finding, never a crash', () => {
+  const empty = read('');
+  assert.equal(empty.table.numRows, 0);
+  assert.equal(issues(empty, 'empty-file').length, 1);
+  assert.equal(issues(read('\n\n\n'), 'empty-file').length, 1);
+  const garbage = ingestCsvBytes(new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+  assert.ok(garbage.table.numRows >= 0);
+  const headerOnly = read('a,b,c\n');
+  assert.equal(headerOnly.table.numRows, 0);
+  assert.deepEqual(headerOnly.columns.map((c) => c.kind), ['empty', 'empty', 'empty']);
+});
+
+test('sniffing: semicolons with decimal commas, tabs, and a header-less numeric file', () => {
+  const semi = read('name;price;qty\n"a;b";1,5;3\nc;2,25;4\nd;3,0;5\n');
+  assert.equal(semi.dialect?.delimiter, ';');
+  assert.equal(semi.table.getChildAt(0)?.get(0), 'a;b');
+  assert.equal(ingestCsvBytes(utf8('a\tb\n1\t2\n'), { path: 'x.tsv' }).dialect?.delimiter, '\t');
+  const headerless = read('1,2.5,3\n4,5.5,6\n7,8.5,9\n');
+  assert.equal(headerless.dialect?.hasHeader, false);
+  assert.equal(headerless.table.numRows, 3);
+  assert.deepEqual(headerless.columns.map((c) => c.name), ['column1', 'column2', 'column3']);
+  const single = read('just one column\nvalue\nanother\n');
+  assert.equal(single.columns.length, 1);
+  assert.ok(single.dialect?.uncertainties.some((u) => /single column/.test(u)));
+});
+
+test('header labels: blank and duplicate labels are reported at the header cell', () => {
+  const text = 'id,,name,id\n1,2,3,4\n';
+  const r = read(text);
+  assert.deepEqual(issues(r, 'blank-header').map((i) => textAt(text, { start: i.range.start, end: { line: 0, character: i.range.start.character + 1 } })), [',']);
+  assert.deepEqual(issues(r, 'duplicate-header').map((i) => i.column), [3]);
+  assert.equal(new Set(r.table.schema.fields.map((f) => f.name)).size, 4, 'table field names are unique');
+});
+
+test('type inference: ints, floats with exponents and NaN/Inf, booleans, dates, timestamps, NA tokens, misfits', () => {
+  const rows = Array.from({ length: 40 }, (_, i) => `${i},${i}.5e-3,${i % 2 ? 'yes' : 'no'},2024-01-${String((i % 28) + 1).padStart(2, '0')},2024-03-01T10:${String(i).padStart(2, '0')}:00Z,${['red', 'blue'][i % 2]},${i}`);
+  rows[3] = rows[3].replace(/,3$/, ',NA');
+  rows[5] = rows[5].replace(/^5,/, 'five,');
+  rows[7] = rows[7].replace('7.5e-3', 'Inf');
+  rows[9] = rows[9].replace('2024-01-10', '10/01/2024');
+  const r = read(['i,f,b,d,ts,cat,withna', ...rows].join('\n'));
+  assert.deepEqual(r.columns.map((c) => c.kind), ['integer', 'float', 'boolean', 'date', 'timestamp', 'categorical', 'integer']);
+  assert.equal(r.columns[3].dateFormat, 'YYYY-MM-DD');
+  assert.deepEqual(r.columns.map((c) => c.arrowType).slice(0, 2), ['Int32', 'Float64']);
+  assert.equal(r.table.getChildAt(1)?.get(7), Infinity);
+  assert.equal(r.table.getChildAt(3)?.get(0), Date.UTC(2024, 0, 1));
+  assert.equal(r.table.getChildAt(4)?.get(1), Date.UTC(2024, 2, 1, 10, 1));
+  assert.deepEqual(r.naTokenCells, [{ row: 3, column: 6, text: 'NA' }]);
+  assert.deepEqual(r.rejectedCells, [
+    { row: 5, column: 0, text: 'five' },
+    { row: 9, column: 3, text: '10/01/2024' },
+  ]);
+  assert.equal(r.table.getChildAt(0)?.get(5), null);
+  const big = read('id\n1\n3000000000\n');
+  assert.equal(big.columns[0].arrowType, 'Int64');
+  const zeroOne = read('flag\n0\n1\n1\n0\n');
+  assert.equal(zeroOne.columns[0].kind, 'boolean');
+  const dayFirst = read('d\n13/01/2024\n02/03/2024\n');
+  assert.equal(dayFirst.columns[0].dateFormat, 'DD/MM/YYYY');
+  assert.equal(dayFirst.table.getChildAt(0)?.get(1), Date.UTC(2024, 2, 2));
+});
+
+const corpus = '/work/shared/corpus/frictionless';
+const haveCorpus = existsSync(path.join(corpus, '..', '..', 'corpus')) && existsSync(corpus);
+const fromCorpus = (name: string) => ingestCsvBytes(readFileSync(path.join(corpus, name)), { path: name });
+/** Frictionless positions: row 1-based counting the header as row 1 (so data row r is r + 2), field 1-based. */
+const rowOf = (r: IngestResult, line: number) => r.structuralIssues.filter((i) => i.range.start.line === line);
+
+test('frictionless corpus: the reader reports the structural defects frictionless does', { skip: !haveCorpus && 'corpus absent' }, () => {
+  const invalid = fromCorpus('invalid.csv');
+  assert.deepEqual(issues(invalid, 'blank-header').map((i) => i.column), [2]);
+  assert.deepEqual(issues(invalid, 'duplicate-header').map((i) => i.column), [3]);
+  assert.deepEqual(issues(invalid, 'ragged-row').map((i) => i.range.start.line + 1), [2, 3, 5]);
+  assert.deepEqual(issues(invalid, 'blank-row').map((i) => i.range.start.line + 1), [4]);
+  assert.deepEqual(issues(fromCorpus('blank-headers.csv'), 'blank-header').map((i) => i.column), [1]);
+  assert.deepEqual(issues(fromCorpus('duplicate-headers.csv'), 'duplicate-header').map((i) => i.column), [2, 4]);
+  assert.deepEqual(issues(fromCorpus('defective-rows.csv'), 'ragged-row').map((i) => i.range.start.line + 1), [2, 3]);
+  assert.deepEqual(issues(fromCorpus('blank-rows.csv'), 'blank-row').map((i) => i.range.start.line + 1), [4]);
+  const multiple = issues(fromCorpus('blank-rows-multiple.csv'), 'blank-row').map((i) => i.range.start.line + 1);
+  assert.deepEqual(multiple, Array.from({ length: 11 }, (_, i) => i + 4));
+  const structure = fromCorpus('structure-errors.csv');
+  assert.equal(rowOf(structure, 3).filter((i) => i.kind === 'blank-row').length, 1);
+  assert.deepEqual(issues(structure, 'ragged-row').map((i) => i.range.start.line + 1), [5]);
+});
