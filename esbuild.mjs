@@ -45,7 +45,9 @@ function copyRuntimeAssets() {
     if (existsSync(`${wasmDir}/${f}`)) cpSync(`${wasmDir}/${f}`, `dist/wasm/${f}`);
   }
   const parquetWasm = 'node_modules/parquet-wasm/node/parquet_wasm_bg.wasm';
-  if (existsSync(parquetWasm)) cpSync(parquetWasm, 'dist/parquet_wasm_bg.wasm');
+  // parquet-wasm loads its binary from the bundle's own folder: the CLI (dist/) and the jobs (dist/jobs/).
+  mkdirSync('dist/jobs', { recursive: true });
+  if (existsSync(parquetWasm)) for (const dir of ['dist', 'dist/jobs']) cpSync(parquetWasm, `${dir}/parquet_wasm_bg.wasm`);
 }
 
 const builds = [...nodeBuilds, ...webBuilds];

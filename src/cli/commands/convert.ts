@@ -1,5 +1,95 @@
-/** `dataset-inspector convert`: placeholder until its issue lands. */
-export async function runConvert(_args: string[]): Promise<number> {
-  process.stderr.write('dataset-inspector convert: not implemented yet\n');
-  return 2;
+/**
+ * `dataset-inspector convert IN OUT.arrow`: CSV/TSV, Parquet or Arrow → Arrow IPC. OUT ending in
+ * `.arrows` gets the stream format, anything else the file format (also what `.feather` v2 is).
+ * Arrow and Parquet inputs are copied batch by batch (bounded memory); CSV goes through the ingest
+ * engine in memory. The output is written to a temporary file next to OUT and renamed at the end, so a
+ * failed conversion never leaves a partial OUT.
+ */
+import { open, rename, rm, stat } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { RecordBatchFileWriter, RecordBatchStreamWriter, type RecordBatch, type Schema } from 'apache-arrow';
+import { runCommand, type CommandSpec } from '../args';
+import { ENCODINGS, inputKindOf, openInputBatches, parseDelimiter, readInput, type InputOptions } from '../input';
+import type { TextEncodingName } from '../../core/table/model';
+
+export const convertSpec = {
+  name: 'convert',
+  summary: 'Convert a CSV/TSV, Parquet or Arrow file to Arrow IPC (file format; stream format when OUT ends in .arrows).',
+  positionals: [
+    { name: 'IN', required: true },
+    { name: 'OUT', required: true },
+  ],
+  flags: {
+    delimiter: { type: 'string', short: 'd', placeholder: 'CHAR', description: 'CSV delimiter (default: sniffed); "tab" or "\\t" for tab.' },
+    header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data). Default: sniffed.' },
+    encoding: { type: 'string', choices: ENCODINGS, description: 'CSV text encoding (default: detected).' },
+    na: { type: 'string', multiple: true, placeholder: 'TOKEN', description: 'CSV: a cell value read as missing (repeatable; replaces the defaults).' },
+    force: { type: 'boolean', description: 'Overwrite OUT if it exists.' },
+    quiet: { type: 'boolean', short: 'q', description: 'Print nothing on success.' },
+  },
+  epilog: 'Exit codes: 0 success, 1 the input could not be read or OUT not written, 2 usage error.',
+} as const satisfies CommandSpec;
+
+export async function runConvert(args: string[]): Promise<number> {
+  return runCommand(convertSpec, args, async ({ flags, multiples, positionals }) => {
+    const [input, output] = positionals;
+    if (resolve(input) === resolve(output)) throw new Error('IN and OUT are the same file');
+    if (!flags.force && (await stat(output).catch(() => null))) {
+      throw new Error(`${output} exists (use --force to overwrite)`);
+    }
+    const options: InputOptions = {};
+    if (flags.delimiter !== undefined) options.delimiter = parseDelimiter(flags.delimiter);
+    if (flags.header !== undefined) options.hasHeader = flags.header;
+    if (flags.encoding !== undefined) options.encoding = flags.encoding as TextEncodingName;
+    if (multiples.na) options.naTokens = multiples.na;
+    const { rows, columns } = await convertFile(input, output, options);
+    if (!flags.quiet) process.stderr.write(`wrote ${output}: ${rows.toLocaleString('en-US')} rows × ${columns} columns\n`);
+    return 0;
+  });
+}
+
+/** Converts `input` to Arrow IPC at `output`; returns what was written. */
+export async function convertFile(input: string, output: string, options: InputOptions = {}): Promise<{ rows: number; columns: number }> {
+  const format = extname(output).toLowerCase() === '.arrows' ? 'stream' : 'file';
+  let schema: Schema;
+  let batches: AsyncIterable<RecordBatch> | Iterable<RecordBatch>;
+  const source = inputKindOf(input) === 'csv' ? null : await openInputBatches(input, options);
+  if (source) {
+    schema = source.schema;
+    batches = source.batches;
+  } else {
+    const result = await readInput(input, options);
+    schema = result.table.schema;
+    batches = result.table.batches;
+  }
+  const tmp = `${output}.tmp-${process.pid}-${Date.now()}`;
+  const handle = await open(tmp, 'w');
+  let rows = 0;
+  try {
+    const writer = format === 'stream' ? new RecordBatchStreamWriter() : new RecordBatchFileWriter();
+    const drain = (async () => {
+      for await (const chunk of writer) await handle.write(chunk);
+    })();
+    try {
+      // Write the schema even when there are no batches, so the output is a valid empty table.
+      writer.reset(undefined, schema);
+      for await (const batch of batches) {
+        writer.write(batch);
+        rows += batch.numRows;
+      }
+      await writer.close();
+    } catch (error) {
+      writer.abort(error);
+      await drain.catch(() => undefined);
+      throw error;
+    }
+    await drain;
+    await handle.close();
+    await rename(tmp, output);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(tmp, { force: true });
+    throw error;
+  }
+  return { rows, columns: schema.fields.length };
 }

@@ -28,7 +28,9 @@ export interface ColumnProfile {
   /** Numeric, date (epoch ms) and timestamp columns; null otherwise or when every value is null. */
   min: number | null;
   max: number | null;
+  /** As min/max; for boolean columns, the fraction of non-null values that are true. */
   mean: number | null;
+  /** Sample standard deviation (n − 1 denominator); null with fewer than 2 values. */
   std: number | null;
   /** Quantiles at 0.05, 0.25, 0.5, 0.75, 0.95 (keys "p5", "p25", "p50", "p75", "p95"). */
   quantiles: Record<string, number> | null;
@@ -41,6 +43,12 @@ export interface ColumnProfile {
   /** String columns: min/max length in characters. */
   minLength: number | null;
   maxLength: number | null;
+  /** Numeric columns: NaN and ±Infinity values (not nulls; left out of min/max/mean/std/quantiles/histogram). */
+  nonFinite?: number;
+  /** How quantiles, histogram and outlier counts were computed (numeric columns). */
+  quantileMethod?: 'exact' | 'approximate';
+  /** 'approximate' when top-value counts come from a heavy-hitters sketch (lower bounds). */
+  topValuesMethod?: 'exact' | 'approximate';
 }
 
 export interface TableProfile {
