@@ -1,0 +1,82 @@
+/** The rule engine: settings, ignores, capping with a summary, uncapped fixes, failing rules, scores. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { ingestCsvBytes } from '../../../src/core/ingest/index';
+import { runQualityCheck } from '../../../src/core/quality/engine';
+import { defineRule, type QualityRule } from '../../../src/core/quality/rule';
+
+const data = ingestCsvBytes(new TextEncoder().encode(['a,b', ...Array.from({ length: 30 }, (_, i) => `${i},x${i}`)].join('\n')));
+
+/** A rule that reports every cell of column b, with a fix each. */
+const everyCell: QualityRule = defineRule({
+  id: 'every-cell',
+  title: 'Every cell',
+  dimension: 'consistency',
+  defaultSeverity: 'warning',
+  defaultOptions: { limit: 1000 },
+  description: 'test rule',
+  docs: 'test rule',
+  check({ data: d, options, report }) {
+    for (let r = 0; r < Math.min(d.table.numRows, options.limit as number); r++) {
+      report({
+        row: r,
+        columnIndex: 1,
+        range: () => d.source.cellRange(r, 1),
+        message: `cell ${r}`,
+        fixes: () => [{ kind: 'replace', title: 'fix', range: d.source.cellRange(r, 1), newText: 'y' }],
+      });
+    }
+  },
+});
+
+const failing: QualityRule = defineRule({
+  id: 'failing',
+  title: 'Failing',
+  dimension: 'accuracy',
+  defaultSeverity: 'error',
+  defaultOptions: {},
+  description: 'throws',
+  docs: 'throws',
+  check() {
+    throw new Error('boom');
+  },
+});
+
+test('findings beyond the cap become one summary at the header, fixes stay uncapped, totals count all', () => {
+  const report = runQualityCheck(data, { maxFindingsPerRuleAndColumn: 10 }, undefined, [everyCell]);
+  const cells = report.findings.filter((f) => f.summaryOf === undefined);
+  const summaries = report.findings.filter((f) => f.summaryOf !== undefined);
+  assert.equal(cells.length, 10);
+  assert.equal(summaries.length, 1);
+  assert.equal(summaries[0].summaryOf, 30);
+  assert.deepEqual(summaries[0].range, data.source.headerRange(1));
+  assert.match(summaries[0].message, /30 findings in column "b".*20 more/);
+  assert.equal(report.totals['every-cell'], 30);
+  assert.equal(report.fixesByRule['every-cell'].length, 30);
+  assert.equal(cells[0].column, 'b');
+  assert.equal(cells[0].severity, 'warning');
+});
+
+test('settings: disable, severity, options; ignores per column or per file', () => {
+  assert.equal(runQualityCheck(data, { rules: { 'every-cell': { enabled: false } } }, undefined, [everyCell]).findings.length, 0);
+  const severe = runQualityCheck(data, { rules: { 'every-cell': { severity: 'error', options: { limit: 2 } } } }, undefined, [everyCell]);
+  assert.deepEqual(severe.findings.map((f) => f.severity), ['error', 'error']);
+  assert.equal(runQualityCheck(data, { ignore: [{ rule: 'every-cell', column: 'b' }] }, undefined, [everyCell]).findings.length, 0);
+  assert.equal(runQualityCheck(data, { ignore: [{ rule: 'every-cell', column: 'a' }] }, undefined, [everyCell]).totals['every-cell'], 30);
+  assert.deepEqual(runQualityCheck(data, { ignore: [{ rule: 'every-cell' }] }, undefined, [everyCell]).rulesRun, []);
+});
+
+test('a rule that throws is reported and does not hide the others', () => {
+  const report = runQualityCheck(data, { maxFindingsPerRuleAndColumn: 5 }, undefined, [failing, everyCell]);
+  assert.ok(report.findings.some((f) => f.rule === 'failing' && /could not run: boom/.test(f.message)));
+  assert.equal(report.totals['every-cell'], 30);
+});
+
+test('scores fall with weighted findings per row and stay within 0–100', () => {
+  const report = runQualityCheck(data, { rules: { 'every-cell': { options: { limit: 3 } } } }, undefined, [everyCell]);
+  // 3 warnings × 0.5 over 30 rows: 100 × (1 − 1.5 / 30) = 95.
+  assert.equal(report.scores.byDimension.consistency, 95);
+  assert.equal(report.scores.overall, 95);
+  const all = runQualityCheck(data, { rules: { 'every-cell': { severity: 'error' } } }, undefined, [everyCell]);
+  assert.equal(all.scores.byDimension.consistency, 0);
+});
