@@ -124,8 +124,19 @@ export interface InferredColumn {
 
 /** Decides a column's type from its non-missing cell texts. */
 export function inferColumnType(values: readonly string[]): InferredColumn {
-  const n = values.length;
+  return inferColumnTypeOf(values.length, (i) => values[i]);
+}
+
+/**
+ * The same decision over `n` values read through `valueAt`; stops early once more than 1 − FIT_SHARE of
+ * the values fit no typed category (the column can only be text then).
+ */
+export function inferColumnTypeOf(n: number, valueAt: (i: number) => string): InferredColumn {
   if (n === 0) return { kind: 'empty' };
+  let untyped = 0;
+  const untypedLimit = n * (1 - FIT_SHARE);
+  let seenZero = false;
+  let seenOne = false;
   let ints = 0;
   let int32 = true;
   let floats = 0;
@@ -134,13 +145,18 @@ export function inferColumnType(values: readonly string[]): InferredColumn {
   let timestamps = 0;
   const dateCounts = new Map<DateFormat, number>();
   let anyDate = 0;
-  for (const v of values) {
+  for (let k = 0; k < n; k++) {
+    const v = valueAt(k);
     const i = parseInteger(v);
     if (i !== null) {
       ints++;
       floats++;
       if (i < -2147483648 || i > 2147483647) int32 = false;
-      if (i === 0 || i === 1) zeroOnes++;
+      if (i === 0 || i === 1) {
+        zeroOnes++;
+        if (i === 0) seenZero = true;
+        else seenOne = true;
+      }
       continue;
     }
     if (parseFloatCell(v) !== null) {
@@ -158,9 +174,10 @@ export function inferColumnType(values: readonly string[]): InferredColumn {
       continue;
     }
     if (parseTimestamp(v) !== null) timestamps++;
+    else if (++untyped > untypedLimit) return { kind: 'string' };
   }
   const fits = (count: number) => count >= n * FIT_SHARE && count > 0;
-  if (zeroOnes === n && n >= 2 && new Set(values.map((v) => v.trim())).size === 2) return { kind: 'boolean', zeroOne: true };
+  if (zeroOnes === n && n >= 2 && seenZero && seenOne) return { kind: 'boolean', zeroOne: true };
   if (fits(bools)) return { kind: 'boolean' };
   if (fits(ints)) return { kind: 'integer', int32 };
   if (fits(floats)) return { kind: 'float' };

@@ -3,14 +3,14 @@
  * by re-scanning that one record with the same tokenizer the reader used.
  */
 import type { SourceMap, TextPosition, TextRange } from '../../table/model';
-import { RecordFields, lineOf, parseRecord } from './tokenize';
+import { RecordFields, lineOf, lineStarts, parseRecord } from './tokenize';
 
 export class CsvSourceMap implements SourceMap {
   private readonly scratch = new RecordFields();
+  private lineStartOffsets: ArrayLike<number> | undefined;
 
   constructor(
     private readonly text: string,
-    private readonly lineStartOffsets: ArrayLike<number>,
     /** Start offset of each data row's record. */
     private readonly rowStarts: Float64Array,
     /** Start offset of the header record, or -1 when the data has none. */
@@ -20,8 +20,10 @@ export class CsvSourceMap implements SourceMap {
   ) {}
 
   position(offset: number): TextPosition {
-    const line = lineOf(this.lineStartOffsets, offset);
-    return { line, character: offset - this.lineStartOffsets[line] };
+    // Line starts are found on first use: a check that reports nothing never pays for them.
+    const starts = (this.lineStartOffsets ??= lineStarts(this.text));
+    const line = lineOf(starts, offset);
+    return { line, character: offset - starts[line] };
   }
 
   range(start: number, end: number): TextRange {

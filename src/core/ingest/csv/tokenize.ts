@@ -40,47 +40,77 @@ export class RecordFields {
   }
 }
 
+export interface QuotedField {
+  /** Content between the quotes (when `special` is undefined, the value is text[contentStart, contentEnd)). */
+  contentStart: number;
+  contentEnd: number;
+  /** The value when it is not a plain slice: doubled quotes unescaped, or text after the closing quote appended. */
+  special: string | undefined;
+  /** Offset just after the field. */
+  end: number;
+  /** The closing quote is missing: the field runs to the end of the text. */
+  unterminated: boolean;
+  /** Where text after the closing quote starts (a stray-quote defect), or -1. */
+  strayFrom: number;
+}
+
+/** Scans the quoted field whose opening quote is at `pos`. */
+export function scanQuotedField(text: string, pos: number, delimiter: number, quote: number): QuotedField {
+  const length = text.length;
+  const quoteChar = String.fromCharCode(quote);
+  const contentStart = pos + 1;
+  let cursor = contentStart;
+  let special: string | undefined;
+  let segmentStart = contentStart;
+  let contentEnd: number;
+  let unterminated = false;
+  for (;;) {
+    const q = text.indexOf(quoteChar, cursor);
+    if (q < 0) {
+      contentEnd = length;
+      if (special !== undefined) special += text.slice(segmentStart);
+      unterminated = true;
+      cursor = length;
+      break;
+    }
+    if (q + 1 < length && text.charCodeAt(q + 1) === quote) {
+      special = (special ?? '') + text.slice(segmentStart, q + 1);
+      cursor = q + 2;
+      segmentStart = cursor;
+      continue;
+    }
+    contentEnd = q;
+    if (special !== undefined) special += text.slice(segmentStart, q);
+    cursor = q + 1;
+    break;
+  }
+  let strayFrom = -1;
+  if (cursor < length) {
+    let c = text.charCodeAt(cursor);
+    if (c !== delimiter && c !== LF && c !== CR) {
+      strayFrom = cursor;
+      while (cursor < length && (c = text.charCodeAt(cursor)) !== delimiter && c !== LF && c !== CR) cursor++;
+      special = (special ?? text.slice(contentStart, contentEnd)) + text.slice(strayFrom, cursor);
+    }
+  }
+  return { contentStart, contentEnd, special, end: cursor, unterminated, strayFrom };
+}
+
 /** Parses the record starting at `pos` into `out`. */
 export function parseRecord(text: string, pos: number, delimiter: number, quote: number, out: RecordFields): void {
   out.reset();
   const length = text.length;
-  const quoteChar = String.fromCharCode(quote);
   for (;;) {
     const fieldStart = pos;
     let value: string;
     let quoted = false;
     if (pos < length && text.charCodeAt(pos) === quote) {
       quoted = true;
-      pos++;
-      let segmentStart = pos;
-      value = '';
-      for (;;) {
-        const q = text.indexOf(quoteChar, pos);
-        if (q < 0) {
-          value += text.slice(segmentStart);
-          out.unterminatedAt = fieldStart;
-          pos = length;
-          break;
-        }
-        if (q + 1 < length && text.charCodeAt(q + 1) === quote) {
-          value += text.slice(segmentStart, q + 1);
-          pos = q + 2;
-          segmentStart = pos;
-          continue;
-        }
-        value += text.slice(segmentStart, q);
-        pos = q + 1;
-        break;
-      }
-      if (pos < length) {
-        let c = text.charCodeAt(pos);
-        if (c !== delimiter && c !== LF && c !== CR) {
-          const garbageStart = pos;
-          while (pos < length && (c = text.charCodeAt(pos)) !== delimiter && c !== LF && c !== CR) pos++;
-          value += text.slice(garbageStart, pos);
-          out.strayQuotes.push(fieldStart, pos);
-        }
-      }
+      const field = scanQuotedField(text, pos, delimiter, quote);
+      value = field.special ?? text.slice(field.contentStart, field.contentEnd);
+      pos = field.end;
+      if (field.unterminated) out.unterminatedAt = fieldStart;
+      if (field.strayFrom >= 0) out.strayQuotes.push(fieldStart, pos);
     } else {
       let c = 0;
       let sawQuote = false;
