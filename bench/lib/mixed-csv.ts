@@ -1,0 +1,51 @@
+/**
+ * Deterministic mixed-type CSV for benchmarks: ints, floats with exponents, ISO dates, booleans, categories,
+ * quoted text with commas, doubled quotes and newlines, ~1% empty cells. Written in chunks (bounded memory).
+ */
+import { createWriteStream, existsSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+
+export const MIXED_HEADER = 'id,amount,score,day,flag,category,text,count,ratio,city,code,note';
+
+function random(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => ((s = Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) ^ (s + 0x6d2b79f5)) >>> 0) / 4294967296;
+}
+
+const categories = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta'];
+
+function row(i: number, next: () => number): string {
+  const empty = () => next() < 0.01;
+  const amount = empty() ? '' : (next() * 1e6).toExponential(3);
+  const score = empty() ? '' : (next() * 100).toFixed(2);
+  const day = empty() ? '' : `20${10 + Math.floor(next() * 15)}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
+  const flag = empty() ? '' : next() < 0.5 ? 'true' : 'false';
+  const category = empty() ? '' : categories[Math.floor(next() * categories.length)];
+  const text = empty() ? '' : `"item ${i}, said ""hello"" ${Math.floor(next() * 1000)}"`;
+  const count = empty() ? '' : String(Math.floor(next() * 100000));
+  const ratio = empty() ? '' : next().toFixed(5);
+  const city = empty() ? '' : `City ${Math.floor(next() * 200)}`;
+  const code = `C${Math.floor(next() * 1e7)}`;
+  const note = next() < 0.02 ? '"first line\nsecond line"' : empty() ? '' : 'plain note';
+  return `${i},${amount},${score},${day},${flag},${category},${text},${count},${ratio},${city},${code},${note}\n`;
+}
+
+/** Writes (if absent or of another size class) a file of about `targetBytes` bytes; returns its size. */
+export async function ensureMixedCsv(path: string, targetBytes: number): Promise<number> {
+  if (existsSync(path) && Math.abs(statSync(path).size - targetBytes) < targetBytes * 0.05) return statSync(path).size;
+  const out = createWriteStream(path);
+  const next = random(42);
+  let written = 0;
+  let chunk = `${MIXED_HEADER}\n`;
+  for (let i = 0; written + chunk.length < targetBytes; i++) {
+    chunk += row(i, next);
+    if (chunk.length > 1 << 20) {
+      written += chunk.length;
+      if (!out.write(chunk)) await once(out, 'drain');
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  await once(out, 'finish');
+  return statSync(path).size;
+}
