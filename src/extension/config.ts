@@ -64,9 +64,10 @@ export function readCheckSettings(uri: vscode.Uri): CheckSettings {
     ignore,
     maxFindingsPerRuleAndColumn: config.get<number>('maxFindingsPerRule', 100),
   };
+  // Configuration values are proxies that cannot be posted to a worker: hand out plain copies.
   return {
-    ingest,
-    quality,
+    ingest: JSON.parse(JSON.stringify(ingest)) as CheckIngestOptions,
+    quality: JSON.parse(JSON.stringify(quality)) as Partial<QualityConfig>,
     checkOnSave: config.get<boolean>('checkOnSave', true),
     checkOnOpen: config.get<boolean>('checkOnOpen', false),
   };

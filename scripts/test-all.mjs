@@ -1,0 +1,78 @@
+// `npm test`: every check in order — build, typecheck, lint, unit, in-host (real VS Code), e2e (Playwright),
+// packaged VSIX — continuing after a failure where that still means something (no host/e2e/vsix without a
+// build). Counts come from each stage's summary line (`<stage>: N passed, N failed`, or node's test runner
+// `# pass N` / `# fail N`); typecheck and lint count as one test each. Ends with a line `N passed, N failed`
+// and exits non-zero if anything failed.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const stages = [
+  { name: 'build', script: 'build', counted: false },
+  { name: 'typecheck', script: 'typecheck', single: true },
+  { name: 'lint', script: 'lint', single: true },
+  { name: 'unit', script: 'test:unit' },
+  { name: 'host', script: 'test:host', needsBuild: true },
+  { name: 'e2e', script: 'test:e2e', needsBuild: true },
+  { name: 'vsix', script: 'test:vsix', needsBuild: true },
+];
+
+// `npm test -- unit host` runs only those stages (build always runs first when a later stage needs it).
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+
+function runStage(script) {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', '--silent', script], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
+    child.stderr.on('data', (d) => { out += d; process.stderr.write(d); });
+    child.on('error', (err) => { out += String(err); resolve({ code: 1, out }); });
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), out }));
+  });
+}
+
+function counts(stage, out) {
+  const own = [...out.matchAll(new RegExp(`^${stage.name}: (\\d+) passed, (\\d+) failed\\s*$`, 'gm'))].pop();
+  if (own) return { passed: Number(own[1]), failed: Number(own[2]) };
+  const pass = [...out.matchAll(/^# pass (\d+)\s*$/gm)].pop();
+  const fail = [...out.matchAll(/^# fail (\d+)\s*$/gm)].pop();
+  if (pass || fail) return { passed: Number(pass?.[1] ?? 0), failed: Number(fail?.[1] ?? 0) };
+  return null;
+}
+
+const results = [];
+const t0 = Date.now();
+let buildOk = true;
+for (const stage of stages) {
+  if (only.length && !only.includes(stage.name) && !(stage.name === 'build' && stages.some((s) => s.needsBuild && only.includes(s.name)))) continue;
+  if (stage.needsBuild && !buildOk) {
+    console.log(`\n=== ${stage.name}: skipped (the build failed)`);
+    results.push({ ...stage, status: 'skipped', passed: 0, failed: 0, seconds: 0 });
+    continue;
+  }
+  console.log(`\n=== ${stage.name} (npm run ${stage.script})`);
+  const started = Date.now();
+  const { code, out } = await runStage(stage.script);
+  const seconds = (Date.now() - started) / 1000;
+  let c;
+  if (stage.single) c = code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+  else if (stage.counted === false) c = code === 0 ? { passed: 0, failed: 0 } : { passed: 0, failed: 1 };
+  else c = counts(stage, out) ?? (code === 0 ? { passed: 0, failed: 0 } : { passed: 0, failed: 1 });
+  // A stage that exits non-zero never counts as clean, whatever its summary said.
+  if (code !== 0 && c.failed === 0) c = { ...c, failed: 1 };
+  if (stage.name === 'build') buildOk = code === 0;
+  results.push({ ...stage, status: code === 0 ? 'ok' : 'FAILED', ...c, seconds });
+  console.log(`=== ${stage.name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${seconds.toFixed(1)} s`);
+}
+
+console.log('\nstage       result    passed  failed    time');
+for (const r of results) {
+  console.log(`${r.name.padEnd(11)} ${r.status.padEnd(8)} ${String(r.passed).padStart(7)} ${String(r.failed).padStart(7)} ${r.seconds.toFixed(1).padStart(7)} s`);
+}
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log(`total wall time ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && results.every((r) => r.status !== 'FAILED') ? 0 : 1);
