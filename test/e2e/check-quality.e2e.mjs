@@ -16,7 +16,9 @@ export default async function checkQuality({ page, screenshotsDir }) {
     throw new Error(`the ragged-row problem does not name its source "Dataset Inspector": ${text}`);
   }
   // Reveal the finding in the editor so the screenshot shows the squiggle next to the Problems entry.
-  await row.click();
+  // Click the message (left part of the row; the middle holds the rule code link, which opens the rule docs).
+  await row.click({ position: { x: 80, y: 8 } });
+  await page.locator('.tabs-container .tab.active', { hasText: 'dirty.csv' }).waitFor({ timeout: 10_000 });
   await page.waitForTimeout(800);
   await clearNotifications(page);
   await page.screenshot({ path: path.join(screenshotsDir, 'problems-panel.png') });
