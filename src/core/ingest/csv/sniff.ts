@@ -31,6 +31,15 @@ function fieldCounts(sample: string, delimiter: string): number[] {
   return counts;
 }
 
+function firstCount(sample: string, delimiter: string): number {
+  const out = new RecordFields();
+  for (let pos = 0; pos < sample.length; pos = out.next) {
+    parseRecord(sample, pos, delimiter.charCodeAt(0), QUOTE, out);
+    if (!isBlankRecord(out) || out.next <= pos) return out.count;
+  }
+  return 0;
+}
+
 function scoreDelimiter(sample: string, delimiter: string): DelimiterScore {
   const counts = fieldCounts(sample, delimiter);
   if (counts.length === 0) return { delimiter, score: 0, fields: 1 };
@@ -40,7 +49,10 @@ function scoreDelimiter(sample: string, delimiter: string): DelimiterScore {
   let modeCount = 0;
   for (const [c, f] of frequency) if (f > modeCount || (f === modeCount && c > mode)) [mode, modeCount] = [c, f];
   if (mode < 2) return { delimiter, score: 0, fields: mode };
-  const consistency = modeCount / counts.length;
+  // The first record (usually the header) must agree: "2015/01/01 01:00:00,2" splits evenly on ':' too.
+  // A first record the delimiter does not split at all cannot head a table it splits into columns.
+  const first = firstCount(sample, delimiter);
+  const consistency = (modeCount / counts.length) * (first === mode ? 1 : first < 2 ? 0 : 0.5);
   // Consistency matters most; more fields breaks near-ties (a delimiter inside text gives fewer, uneven splits).
   return { delimiter, score: consistency * (1 + Math.log2(mode) / 16), fields: mode };
 }

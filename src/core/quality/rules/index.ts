@@ -12,6 +12,27 @@ import { strayQuote } from './stray-quote';
 import { unterminatedQuote } from './unterminated-quote';
 import { invalidEncoding } from './invalid-encoding';
 import { mixedLineEndings } from './mixed-line-endings';
+import { missingValue } from './missing-value';
+import { mostlyEmptyColumn } from './mostly-empty-column';
+import { emptyColumn } from './empty-column';
+import { typeMismatch } from './type-mismatch';
+import { mixedDateFormat } from './mixed-date-format';
+import { whitespace } from './whitespace';
+import { categoryVariant } from './category-variant';
+import { outlier } from './outlier';
+import { constantColumn } from './constant-column';
+import { impossibleValue } from './impossible-value';
+import { zeroAsMissing } from './zero-as-missing';
+import { sentinelValue } from './sentinel-value';
+import { duplicateRow } from './duplicate-row';
+import { duplicateKey } from './duplicate-key';
+import { futureDate } from './future-date';
+import { implausibleDate } from './implausible-date';
+import { outOfOrderTimestamp } from './out-of-order-timestamp';
+import { classImbalance } from './class-imbalance';
+import { highCorrelation } from './high-correlation';
+import { extremeSkew } from './extreme-skew';
+import { scaleDisparity } from './scale-disparity';
 
 export const allRules: readonly QualityRule[] = [
   // structure
@@ -24,4 +45,31 @@ export const allRules: readonly QualityRule[] = [
   unterminatedQuote,
   invalidEncoding,
   mixedLineEndings,
+  // completeness
+  missingValue,
+  mostlyEmptyColumn,
+  emptyColumn,
+  // consistency
+  typeMismatch,
+  mixedDateFormat,
+  whitespace,
+  categoryVariant,
+  // accuracy
+  outlier,
+  constantColumn,
+  impossibleValue,
+  zeroAsMissing,
+  sentinelValue,
+  // uniqueness
+  duplicateRow,
+  duplicateKey,
+  // timeliness
+  futureDate,
+  implausibleDate,
+  outOfOrderTimestamp,
+  // ml-readiness
+  classImbalance,
+  highCorrelation,
+  extremeSkew,
+  scaleDisparity,
 ];

@@ -1,0 +1,45 @@
+import { defineRule } from '../rule';
+import { nullMask, numericColumn, textColumn, TEXT_KINDS } from '../column-values';
+
+const targetName = /^(target|label|labels|class|y|outcome|churn|churned|default|fraud|is_fraud|survived|response|diagnosis|premium|spam)$/i;
+
+export const classImbalance = defineRule({
+  id: 'class-imbalance',
+  title: 'Class imbalance',
+  dimension: 'ml-readiness',
+  defaultSeverity: 'information',
+  defaultOptions: { maxClasses: 20, minShareTimesClasses: 0.1 },
+  description: 'The rarest class of a likely target column is very rare (share < `minShareTimesClasses` / number of classes).',
+  docs: `When one class is rare, a classifier can reach high accuracy by never predicting it. Accuracy is then
+misleading: look at per-class recall, F1 or ROC-AUC, stratify the split, and consider class weights.
+
+A likely target is a boolean or low-cardinality column named like one (target, label, class, y, outcome,
+churn, fraud, survived, …) or, failing that, the last column when it is boolean. The threshold follows
+cleanlab's class-imbalance check: the rarest class's share below 0.1 / K for K classes.
+
+**Fix**: nothing to edit in the data; adjust the training (stratified split, class weights, metrics).`,
+  check({ data, options, report }) {
+    const last = data.columns.length - 1;
+    const candidates = data.columns.filter((column, c) => targetName.test(column.name.trim()) || (c === last && column.kind === 'boolean'));
+    for (const column of candidates) {
+      const c = column.index;
+      if (column.kind !== 'boolean' && column.kind !== 'integer' && !TEXT_KINDS.includes(column.kind)) continue;
+      const mask = nullMask(data, c);
+      const labels: (string | number)[] = TEXT_KINDS.includes(column.kind) ? (textColumn(data, c) as (string | number)[]) : Array.from(numericColumn(data, c));
+      const counts = new Map<string | number, number>();
+      let n = 0;
+      labels.forEach((v, r) => {
+        if (mask[r]) return;
+        n++;
+        counts.set(v, (counts.get(v) ?? 0) + 1);
+      });
+      const k = counts.size;
+      if (k < 2 || k > (options.maxClasses as number)) continue;
+      const [rarest, rareCount] = [...counts].sort((a, b) => a[1] - b[1])[0];
+      const share = rareCount / n;
+      if (share >= (options.minShareTimesClasses as number) / k) continue;
+      const shown = column.kind === 'boolean' ? String(Boolean(rarest)) : String(rarest);
+      report({ row: null, columnIndex: c, range: data.source.headerRange(c), message: `Class "${shown}" of likely target "${column.name}" is rare: ${rareCount} of ${n} rows (${(100 * share).toFixed(1)}%) across ${k} classes.` });
+    }
+  },
+});

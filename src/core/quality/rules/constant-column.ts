@@ -1,0 +1,35 @@
+import { defineRule } from '../rule';
+import { TEXT_KINDS, nullMask, numericColumn, textColumn } from '../column-values';
+
+export const constantColumn = defineRule({
+  id: 'constant-column',
+  title: 'Constant column',
+  dimension: 'accuracy',
+  defaultSeverity: 'warning',
+  defaultOptions: { minRows: 2 },
+  description: 'Every non-missing value of a column is the same.',
+  docs: `A constant column cannot explain anything; in a linear model it is collinear with the intercept.
+It often means an export filter or a default value filled every row.
+
+**Fix**: drop the column (training pre-deselects it).`,
+  check({ data, options, report }) {
+    const rows = data.table.numRows;
+    if (rows < (options.minRows as number)) return;
+    data.columns.forEach((column, c) => {
+      if (column.kind === 'empty' || column.kind === 'other') return;
+      const mask = nullMask(data, c);
+      let first: string | number | undefined;
+      let present = 0;
+      const text = TEXT_KINDS.includes(column.kind) ? textColumn(data, c) : undefined;
+      const numbers = text ? undefined : numericColumn(data, c);
+      for (let r = 0; r < rows; r++) {
+        if (mask[r]) continue;
+        const v = text ? (text[r] as string) : numbers![r];
+        if (present++ === 0) first = v;
+        else if (v !== first) return;
+      }
+      if (present < (options.minRows as number)) return;
+      report({ row: null, columnIndex: c, range: data.source.headerRange(c), message: `Column "${column.name}" has the same value (${String(first)}) in all ${present} non-missing rows.` });
+    });
+  },
+});

@@ -1,0 +1,24 @@
+import { defineRule } from '../rule';
+import { nullMask } from '../column-values';
+
+export const emptyColumn = defineRule({
+  id: 'empty-column',
+  title: 'Empty column',
+  dimension: 'completeness',
+  defaultSeverity: 'warning',
+  defaultOptions: {},
+  description: 'A column has no values at all.',
+  docs: `A column without values is dead weight: it cannot inform a model, and some tools type it
+arbitrarily (float of NaN, object), which breaks schema checks downstream.
+
+**Fix**: remove the column, or check the export that should have filled it.`,
+  check({ data, report }) {
+    const rows = data.table.numRows;
+    if (rows === 0) return;
+    data.columns.forEach((column, c) => {
+      const mask = nullMask(data, c);
+      for (let r = 0; r < rows; r++) if (!mask[r]) return;
+      report({ row: null, columnIndex: c, range: data.source.headerRange(c), message: `Column "${column.name}" is empty: all ${rows} values are missing.` });
+    });
+  },
+});

@@ -1,0 +1,48 @@
+import { defineRule } from '../rule';
+import { isNumeric, numericColumn } from '../column-values';
+
+/** Column names whose values cannot be negative. */
+const nonNegativeName = /(^|[_\s.-])(count|counts|n|num|number|qty|quantity|amount|age|price|cost|area|size|weight|height|length|width|distance|duration|rooms?|bedrooms?|bathrooms?|floors?|population|salary|income|sales|revenue|volume|mass|speed|years?|days?|hours?|minutes?|seconds?|m2|km|kg|sqft)($|[_\s.-])/i;
+const percentName = /(percent|pct|percentage|%)/i;
+
+export const impossibleValue = defineRule({
+  id: 'impossible-value',
+  title: 'Impossible value',
+  dimension: 'accuracy',
+  defaultSeverity: 'warning',
+  defaultOptions: { maxAge: 130 },
+  description: 'A value impossible for the column\'s evident domain: a negative count, price or area; a percentage outside 0–100; an age over 130.',
+  docs: `Some columns say what they hold: a bedroom count or a price cannot be negative, a percentage lies
+between 0 and 100. Such values are data-entry or conversion errors (or sentinels for "unknown"), and a
+model takes them at face value.
+
+The domain is inferred from the column name (count, qty, price, area, age, …, percent/pct) and only
+applied when almost all of the column agrees with it.
+
+**Fix**: correct the value or leave it empty.`,
+  check({ data, options, report }) {
+    data.columns.forEach((column, c) => {
+      if (!isNumeric(column)) return;
+      const name = column.name.replace(/([a-z])([A-Z])/g, '$1_$2');
+      const values = numericColumn(data, c);
+      const checks: { test: (v: number) => boolean; why: string }[] = [];
+      if (nonNegativeName.test(name)) checks.push({ test: (v) => v < 0, why: 'cannot be negative' });
+      if (percentName.test(name)) checks.push({ test: (v) => v < 0 || v > 100, why: 'is a percentage outside 0–100' });
+      if (/(^|[_\s])age($|[_\s])/i.test(name)) checks.push({ test: (v) => v > (options.maxAge as number), why: `is an age over ${options.maxAge}` });
+      for (const check of checks) {
+        const bad: number[] = [];
+        let present = 0;
+        for (let r = 0; r < values.length; r++) {
+          if (Number.isNaN(values[r])) continue;
+          present++;
+          if (check.test(values[r])) bad.push(r);
+        }
+        // A domain most of the column violates is not the column's domain (e.g. "amount" as a signed balance).
+        if (bad.length === 0 || bad.length > Math.max(1, present * 0.02)) continue;
+        for (const r of bad) {
+          report({ row: r, columnIndex: c, range: () => data.source.cellRange(r, c), message: `${values[r]} in column "${column.name}" ${check.why}.` });
+        }
+      }
+    });
+  },
+});

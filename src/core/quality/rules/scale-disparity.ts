@@ -1,0 +1,53 @@
+import { defineRule } from '../rule';
+import { isNumeric, looksLikeIdentifier, numericColumn, strictlyIncreasing } from '../column-values';
+
+function standardDeviation(values: Float64Array): number {
+  let n = 0;
+  let mean = 0;
+  let m2 = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) continue;
+    n++;
+    const d = v - mean;
+    mean += d / n;
+    m2 += d * (v - mean);
+  }
+  return n > 1 ? Math.sqrt(m2 / (n - 1)) : 0;
+}
+
+export const scaleDisparity = defineRule({
+  id: 'scale-disparity',
+  title: 'Features on very different scales',
+  dimension: 'ml-readiness',
+  defaultSeverity: 'information',
+  defaultOptions: { ratio: 10000 },
+  description: 'The standard deviations of numeric columns differ by more than `ratio`×.',
+  docs: `Gradient-based training (and L2 regularization) treats all features alike; a feature in the
+millions next to one in thousandths makes the loss surface badly conditioned, so training needs a tiny
+learning rate or diverges.
+
+**Fix**: standardize features before training (Dataset Inspector's training does this for you), or
+change units.`,
+  check({ data, options, report }) {
+    const scales = data.columns
+      .filter((column) => isNumeric(column) && !looksLikeIdentifier(column.name))
+      .map((column) => ({ column, values: numericColumn(data, column.index) }))
+      .filter(({ values }) => !strictlyIncreasing(values))
+      .map(({ column, values }) => ({ column, std: standardDeviation(values) }))
+      .filter((s) => s.std > 0);
+    if (scales.length < 2) return;
+    scales.sort((a, b) => a.std - b.std);
+    const smallest = scales[0];
+    const largest = scales[scales.length - 1];
+    const ratio = largest.std / smallest.std;
+    if (ratio <= (options.ratio as number)) return;
+    report({
+      row: null,
+      columnIndex: largest.column.index,
+      range: data.source.headerRange(largest.column.index),
+      message: `Column "${largest.column.name}" (std ${largest.std.toPrecision(3)}) is on a scale ${ratio.toExponential(1)}× that of "${smallest.column.name}" (std ${smallest.std.toPrecision(3)}): standardize features before training.`,
+      related: [{ range: data.source.headerRange(smallest.column.index), message: `"${smallest.column.name}"` }],
+    });
+  },
+});

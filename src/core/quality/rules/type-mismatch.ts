@@ -1,0 +1,28 @@
+import { defineRule } from '../rule';
+import { looksLikeOtherDate } from './mixed-date-format';
+
+export const typeMismatch = defineRule({
+  id: 'type-mismatch',
+  title: 'Value of the wrong type',
+  dimension: 'consistency',
+  defaultSeverity: 'warning',
+  defaultOptions: {},
+  description: 'A cell does not fit its column\'s type (text in a numeric column, a non-date in a date column).',
+  docs: `One stray value ("about 250k" in a price column) turns a whole numeric column into text for most
+readers, or becomes a NaN that silently drops the row.
+
+**Fix**: correct the value, or leave the cell empty. Dataset Inspector infers a column's type from the
+values most of its cells share (at least 95% of the non-missing ones) and reports the others.`,
+  check({ data, report }) {
+    for (const cell of data.rejectedCells) {
+      const column = data.columns[cell.column];
+      if ((column.kind === 'date' || column.kind === 'timestamp') && looksLikeOtherDate(cell.text)) continue;
+      report({
+        row: cell.row,
+        columnIndex: cell.column,
+        range: () => data.source.cellRange(cell.row, cell.column),
+        message: `"${cell.text}" is not ${column.kind === 'integer' ? 'an integer' : column.kind === 'float' ? 'a number' : `a ${column.kind}`} like the rest of column "${column.name}".`,
+      });
+    }
+  },
+});

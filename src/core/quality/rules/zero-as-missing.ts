@@ -1,0 +1,40 @@
+import { defineRule } from '../rule';
+import { isNumeric, numericColumn } from '../column-values';
+
+const measurementName = /(price|cost|area|size|weight|height|length|width|distance|income|salary|mpg|miles|horsepower|displacement|acceleration|bmi|pressure|glucose|insulin|thickness|temperature|mass|volume|m2|sqft)/i;
+
+export const zeroAsMissing = defineRule({
+  id: 'zero-as-missing',
+  title: 'Zero used as missing',
+  dimension: 'accuracy',
+  defaultSeverity: 'information',
+  defaultOptions: { maxZeroShare: 0.05 },
+  description: 'A few exact zeros in a measurement column whose other values are all positive: zero probably stands for "unknown".',
+  docs: `A zero weight, price or blood pressure is usually not a measurement but a placeholder for a missing
+one (a known defect of datasets such as Pima diabetes or vega's movies). Taken at face value it drags
+means and coefficients toward zero.
+
+Reported when the column name suggests a physical or monetary measurement, every non-zero value is
+positive, and zeros are rare (at most \`maxZeroShare\`).
+
+**Fix**: replace the zeros with empty cells (missing) if they mean "unknown".`,
+  check({ data, options, report }) {
+    data.columns.forEach((column, c) => {
+      if (!isNumeric(column) || !measurementName.test(column.name)) return;
+      const values = numericColumn(data, c);
+      const zeros: number[] = [];
+      let present = 0;
+      for (let r = 0; r < values.length; r++) {
+        const v = values[r];
+        if (Number.isNaN(v)) continue;
+        present++;
+        if (v < 0) return;
+        if (v === 0) zeros.push(r);
+      }
+      if (zeros.length === 0 || zeros.length > present * (options.maxZeroShare as number) || present - zeros.length < 10) return;
+      for (const r of zeros) {
+        report({ row: r, columnIndex: c, range: () => data.source.cellRange(r, c), message: `0 in column "${column.name}", whose other values are all positive: is it a missing value?` });
+      }
+    });
+  },
+});
