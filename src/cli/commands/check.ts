@@ -1,5 +1,148 @@
-/** `dataset-inspector check`: placeholder until its issue lands. */
-export async function runCheck(_args: string[]): Promise<number> {
-  process.stderr.write('dataset-inspector check: not implemented yet\n');
-  return 2;
+/**
+ * `dataset-inspector check FILE... [--format text|json|sarif] [--fail-on error|warning|never]`: the same
+ * rules and configuration as the editor. JSON is an array of findings; SARIF 2.1.0 feeds code scanning.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runCommand, UsageError, type CommandSpec } from '../args';
+import { ENCODINGS, parseDelimiter, readInput, type InputOptions } from '../input';
+import { allRules, runQualityCheck, type QualityConfig } from '../../core/quality/engine';
+import { profileTable } from '../../core/profile/index';
+import type { Finding, Severity } from '../../core/quality/finding';
+import type { TextEncodingName } from '../../core/table/model';
+
+export const checkSpec = {
+  name: 'check',
+  summary: 'Check the data quality of CSV/TSV, Arrow IPC or Parquet files and print the findings.',
+  positionals: [{ name: 'FILE', required: true, variadic: true }],
+  flags: {
+    format: { type: 'string', short: 'f', choices: ['text', 'json', 'sarif'], description: 'Output format (default text).' },
+    'fail-on': { type: 'string', choices: ['error', 'warning', 'never'], description: 'Exit with 1 when a finding at or above this severity exists (default error).' },
+    config: { type: 'string', placeholder: 'FILE', description: 'JSON file with { "rules": {...}, "ignore": [...], "maxFindingsPerRuleAndColumn": N } as in the datasetInspector settings.' },
+    now: { type: 'string', placeholder: 'ISO', description: 'The date timeliness rules compare with (default: now).' },
+    delimiter: { type: 'string', short: 'd', placeholder: 'CHAR', description: 'CSV delimiter (default: sniffed).' },
+    header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data).' },
+    encoding: { type: 'string', choices: ENCODINGS, description: 'CSV text encoding (default: detected).' },
+  },
+  epilog: 'Exit codes: 0 no finding at or above --fail-on, 1 findings (or a file could not be read), 2 usage error.',
+} as const satisfies CommandSpec;
+
+export interface FileFindings {
+  file: string;
+  findings: Finding[];
+}
+
+const rank: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
+
+/** The JSON shape of one finding (the issue's contract: rule, dimension, severity, row, column, range, message). */
+export function findingJson(file: string, f: Finding) {
+  return { file, rule: f.rule, dimension: f.dimension, severity: f.severity, row: f.row, column: f.column, range: f.range, message: f.message, ...(f.summaryOf ? { summaryOf: f.summaryOf } : {}) };
+}
+
+export function formatText(results: FileFindings[]): string {
+  const lines: string[] = [];
+  for (const { file, findings } of results) {
+    for (const f of findings) lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} [${f.rule}] ${f.message}`);
+  }
+  const total = results.reduce((n, r) => n + r.findings.length, 0);
+  lines.push(`${total} finding${total === 1 ? '' : 's'} in ${results.length} file${results.length === 1 ? '' : 's'}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+const sarifLevel: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+export function formatSarif(results: FileFindings[], docsBase: string): string {
+  const used = new Set(results.flatMap((r) => r.findings.map((f) => f.rule)));
+  const rules = allRules.filter((r) => used.has(r.id));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Dataset Inspector',
+            informationUri: docsBase,
+            rules: rules.map((r) => ({
+              id: r.id,
+              name: r.title,
+              shortDescription: { text: r.title },
+              fullDescription: { text: r.description },
+              helpUri: `${docsBase}/docs/rules/${r.id}.md`,
+              help: { text: r.docs, markdown: r.docs },
+              defaultConfiguration: { level: sarifLevel[r.defaultSeverity] },
+              properties: { dimension: r.dimension },
+            })),
+          },
+        },
+        results: results.flatMap(({ file, findings }) =>
+          findings.map((f) => ({
+            ruleId: f.rule,
+            ruleIndex: rules.findIndex((r) => r.id === f.rule),
+            level: sarifLevel[f.severity],
+            message: { text: f.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: file },
+                  region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
+                },
+              },
+            ],
+            properties: { dimension: f.dimension, row: f.row, column: f.column },
+          })),
+        ),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** The folder of the installed package (docs/rules/ lives there), from the bundle or the sources. */
+function packageRoot(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, 'package.json'))) return dir;
+  return __dirname;
+}
+
+function readConfig(path: string | undefined): Partial<QualityConfig> {
+  if (!path) return {};
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Partial<QualityConfig>;
+  } catch (error) {
+    throw new UsageError(`--config ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export async function runCheck(args: string[]): Promise<number> {
+  return runCommand(checkSpec, args, async ({ flags, positionals }) => {
+    const config = readConfig(flags.config);
+    if (flags.now !== undefined) {
+      const now = new Date(flags.now);
+      if (Number.isNaN(now.getTime())) throw new UsageError(`--now: "${flags.now}" is not a date`);
+      config.now = now;
+    }
+    const options: InputOptions = {};
+    if (flags.delimiter !== undefined) options.delimiter = parseDelimiter(flags.delimiter);
+    if (flags.header !== undefined) options.hasHeader = flags.header;
+    if (flags.encoding !== undefined) options.encoding = flags.encoding as TextEncodingName;
+    const results: FileFindings[] = [];
+    let unreadable = 0;
+    for (const file of positionals) {
+      try {
+        const data = await readInput(file, options);
+        results.push({ file, findings: runQualityCheck(data, config, profileTable(data)).findings });
+      } catch (error) {
+        unreadable++;
+        process.stderr.write(`dataset-inspector check: ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+    }
+    const format = flags.format ?? 'text';
+    if (format === 'json') process.stdout.write(`${JSON.stringify(results.flatMap((r) => r.findings.map((f) => findingJson(r.file, f))), null, 2)}\n`);
+    else if (format === 'sarif') process.stdout.write(formatSarif(results, pathToFileURL(packageRoot()).href));
+    else process.stdout.write(formatText(results));
+    const failOn = flags['fail-on'] ?? 'error';
+    const failing = failOn !== 'never' && results.some((r) => r.findings.some((f) => rank[f.severity] >= rank[failOn as Severity]));
+    return failing || unreadable ? 1 : 0;
+  });
 }
