@@ -36,10 +36,11 @@ function decodeDelimiter(value: string): string | undefined {
 export function globMatches(glob: string, filePath: string): boolean {
   const pattern = glob
     .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*\*\/?/g, '\u0000')
+    .replace(/\*\*\/?/g, '\u0001')
     .replace(/\*/g, '[^/]*')
     .replace(/\?/g, '[^/]')
-    .replace(/\u0000/g, '.*');
+    .split('\u0001')
+    .join('.*');
   const regex = new RegExp(`(^|/)${pattern}$`);
   return regex.test(filePath.replace(/\\/g, '/'));
 }

@@ -18,7 +18,7 @@ interface PersistedState {
 }
 
 const host = connectToHost<TrainingWebviewMessage, TrainingHostMessage, PersistedState>();
-let state: PersistedState = host.getState() ?? { runs: [], logScale: false };
+const state: PersistedState = host.getState() ?? { runs: [], logScale: false };
 const app = document.getElementById('app') as HTMLElement;
 let lossChart: Chart<'line'> | undefined;
 const resultCharts: Chart[] = [];

@@ -62,7 +62,7 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
     const panel = TrainingPanel.forFile(services, dataFile);
     const runId = `run-${++runCounter}`;
     let events = 0;
-    let job: ReturnType<typeof startTrainingJob> | undefined;
+    let cancel = () => {};
     const feed = panel.addRun(
       {
         runId,
@@ -76,7 +76,7 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
         batchSize: config.batchSize,
         startedAt: Date.now(),
       },
-      () => job?.cancel(),
+      () => cancel(),
     );
     const onEvent = (event: TrainingEvent) => {
       events++;
@@ -84,10 +84,11 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
       if (event.type === 'diverged') services.output.warn(`Training ${label} diverged at epoch ${event.epoch}: ${event.advice}`);
       feed.onEvent(event);
     };
-    job = startTrainingJob(config, {
+    const job = startTrainingJob(config, {
       jobScript: vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'jobs', 'train-job.js').fsPath,
       onEvent,
     });
+    cancel = () => job.cancel();
     try {
       const result = await job.done;
       feed.end('done');

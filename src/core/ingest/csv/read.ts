@@ -44,7 +44,7 @@ export function readCsvBytes(bytes: Uint8Array, options: CsvReadOptions = {}): I
   const decoded = decodeBytes(bytes, options.encoding);
   // For pure-ASCII UTF-8 text, text offsets are byte offsets (after the BOM): string columns copy bytes directly.
   const ascii: AsciiSource | undefined =
-    decoded.encoding === 'utf-8' && decoded.invalidByteCount === 0 && !/[^\x00-\x7f]/.test(decoded.text)
+    decoded.encoding === 'utf-8' && decoded.invalidByteCount === 0 && !/[\u0080-\uffff]/.test(decoded.text)
       ? { bytes, offset: decoded.bom ? 3 : 0 }
       : undefined;
   return readCsvText(decoded.text, options, decoded, ascii);

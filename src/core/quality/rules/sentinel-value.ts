@@ -2,7 +2,7 @@ import { defineRule } from '../rule';
 import { isNumeric, looksLikeIdentifier, numericColumn, quantile, sortedFinite } from '../column-values';
 
 /** Values tools and people write for "unknown", and the maxima of integer types (truncated values). */
-export const SENTINELS = [-999, -9999, -99999, -99, 999, 9999, 99999, 999999, 9999999, 32767, 65535, 2097152, 2147483647, 4294967295, 9223372036854775807];
+export const SENTINELS = [-999, -9999, -99999, -99, 999, 9999, 99999, 999999, 9999999, 32767, 65535, 2097152, 2147483647, 4294967295, 2 ** 63 - 1];  // the last: Int64's maximum as a double
 
 export const sentinelValue = defineRule({
   id: 'sentinel-value',
