@@ -30,7 +30,9 @@ export function activate(context: vscode.ExtensionContext): void {
       new QualityCodeActionProvider(publisher),
       { providedCodeActionKinds: QualityCodeActionProvider.providedCodeActionKinds },
     ),
-    vscode.commands.registerCommand(IGNORE_RULE_COMMAND, async (dataFile: vscode.Uri, rule: string, column: string | null) => {
+    vscode.commands.registerCommand(IGNORE_RULE_COMMAND, async (file: vscode.Uri | Parameters<typeof vscode.Uri.from>[0] | string, rule: string, column: string | null) => {
+      // Arguments that went through the workbench (e.g. vscode.executeCodeActionProvider) arrive as plain objects.
+      const dataFile = file instanceof vscode.Uri ? file : typeof file === 'string' ? vscode.Uri.parse(file) : vscode.Uri.from(file);
       await addIgnoreEntry(dataFile, rule, column);
       const outcome = await checkService.check(dataFile, { showProgress: false });
       if (outcome) publisher.publish(outcome);

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { codeOf, waitFor, writeScratchFile } from './helpers';
 
 async function checkAndGetActions(uri: vscode.Uri, rule: string): Promise<{ diagnostic: vscode.Diagnostic; actions: vscode.CodeAction[] }> {
+  // Code actions are computed on an open text model.
+  await vscode.workspace.openTextDocument(uri);
   await vscode.commands.executeCommand('datasetInspector.checkDataQuality', uri);
   const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === rule);
   assert.ok(diagnostic, `a ${rule} diagnostic; got ${vscode.languages.getDiagnostics(uri).map((d) => codeOf(d)).join(', ')}`);

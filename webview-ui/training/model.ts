@@ -14,6 +14,8 @@ export function applyEvent(state: RunState, event: TrainingEvent): RunState {
       state.backendDetail = event.detail;
       break;
     case 'prepared':
+      // A replayed event must not repeat its lines.
+      if (state.messages.length) break;
       state.messages.push(
         `${event.summary.trainRows} train / ${event.summary.validationRows} validation / ${event.summary.testRows} test rows; ` +
           `${event.summary.inputNames.length} inputs` +

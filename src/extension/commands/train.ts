@@ -12,6 +12,7 @@ import { startTrainingJob } from '../../jobs/train-client';
 import { isDataFile, resolveDataFile } from '../data-files';
 import { TrainingPanel } from '../panels/training-panel';
 import { pickDataFile } from './pick-data-file';
+import { looksLikeIdentifier } from '../../core/quality/column-values';
 
 export const TRAIN_COMMAND = 'datasetInspector.trainLinearModel';
 
@@ -188,6 +189,7 @@ export function featureExclusions(outcome: CheckOutcome, target: string): Map<st
     if (c.count > 0 && c.distinct <= 1) reasons.set(c.name, 'constant');
     else if (c.count > 0 && c.nulls === c.count) reasons.set(c.name, 'empty');
     else if (c.kind === 'string' && c.distinct > 0.9 * (c.count - c.nulls)) reasons.set(c.name, 'identifier-like text');
+    else if (looksLikeIdentifier(c.name) && c.distinct === c.count - c.nulls) reasons.set(c.name, 'identifier');
   }
   for (const f of outcome.result.findings) {
     if (f.rule !== 'high-correlation' || !f.column) continue;

@@ -16,7 +16,10 @@ const FLUSH_MS = 100;
 interface RunHandle {
   state: RunState;
   cancel(): void;
+  /** Events not yet posted (batched). */
   pending: TrainingEvent[];
+  /** Every event but 'progress', replayed when the webview is (re)loaded. */
+  log: TrainingEvent[];
 }
 
 export class TrainingPanel implements vscode.Disposable {
@@ -59,7 +62,7 @@ export class TrainingPanel implements vscode.Disposable {
 
   /** Registers a run; returns the callbacks the job feeds. */
   addRun(run: RunDescription, cancel: () => void): { onEvent(e: TrainingEvent): void; end(status: RunState['status'], error?: string): void } {
-    const handle: RunHandle = { state: { run, status: 'running', points: [], messages: [], elapsedMs: 0 }, cancel, pending: [] };
+    const handle: RunHandle = { state: { run, status: 'running', points: [], messages: [], elapsedMs: 0 }, cancel, pending: [], log: [] };
     this.runs.set(run.runId, handle);
     if (this.ready) void this.post({ type: 'run-started', run });
     return {
@@ -86,7 +89,7 @@ export class TrainingPanel implements vscode.Disposable {
       if (handle.pending.length === 0) continue;
       const events = handle.pending.splice(0);
       for (const e of events) {
-        if (e.type === 'epoch') handle.state.points.push({ epoch: e.epoch, trainLoss: e.trainLoss, validationLoss: e.validationLoss });
+        if (e.type !== 'progress') handle.log.push(e);
         if (e.type === 'done') handle.state.result = e.result;
       }
       if (this.ready) void this.post({ type: 'events', runId, events });
@@ -100,14 +103,12 @@ export class TrainingPanel implements vscode.Disposable {
   private async onMessage(message: TrainingWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready': {
-        // A (re)loaded webview gets every run from the start; its own state is restored from getState first.
+        // A (re)loaded webview gets every run from the start: events that came before it was ready included.
         this.ready = true;
         for (const handle of this.runs.values()) {
           await this.post({ type: 'run-started', run: handle.state.run });
-          handle.pending.length = 0;
-          const replay: TrainingEvent[] = handle.state.points.map((p) => ({ type: 'epoch', epoch: p.epoch, trainLoss: p.trainLoss, validationLoss: p.validationLoss, elapsedMs: 0 }));
-          if (handle.state.result) replay.push({ type: 'done', result: handle.state.result });
-          await this.post({ type: 'events', runId: handle.state.run.runId, events: replay });
+          for (const e of handle.pending.splice(0)) if (e.type !== 'progress') handle.log.push(e);
+          await this.post({ type: 'events', runId: handle.state.run.runId, events: handle.log });
           if (handle.state.status !== 'running') await this.post({ type: 'run-ended', runId: handle.state.run.runId, status: handle.state.status });
         }
         break;

@@ -1,0 +1,58 @@
+// User flow: palette → "Train linear model" → pick target, features, hyperparameters → the loss chart gains
+// points while the job trains → final test metrics. Saves docs/screenshots/training-panel.png.
+import path from 'node:path';
+import { waitForExplorer, openFromExplorer, runCommand, clearNotifications } from './workbench.mjs';
+import { webviewFrame } from './report.e2e.mjs';
+
+export const title = 'Palette → Train linear model → live loss curves → test metrics';
+
+async function pick(page, text) {
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  await row.click();
+}
+
+async function answer(page, value) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  if (value !== undefined) await input.fill(String(value));
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(150);
+}
+
+export default async function training({ page, screenshotsDir }) {
+  await waitForExplorer(page, 'clean.csv');
+  await openFromExplorer(page, 'clean.csv');
+  await runCommand(page, 'Dataset Inspector: Train linear model');
+  await pick(page, 'price_k'); // target
+  await answer(page); // features: keep the defaults
+  await pick(page, 'Edit hyperparameters');
+  await pick(page, 'adam');
+  // learning rate, epochs, batch size, L2, validation, test, seed, patience
+  for (const value of [0.02, 300, 32, undefined, undefined, undefined, undefined, 0]) await answer(page, value);
+
+  const frame = webviewFrame(page);
+  const chart = frame.locator('#loss-chart');
+  await chart.waitFor({ timeout: 30_000 });
+  // While the run is going, the number of drawn points grows.
+  const seen = new Set();
+  const deadline = Date.now() + 90_000;
+  let done = false;
+  while (Date.now() < deadline && !done) {
+    seen.add(Number(await chart.getAttribute('data-points')));
+    done = (await frame.locator('section.run[data-status="done"]').count()) > 0;
+    await page.waitForTimeout(100);
+  }
+  if (!done) throw new Error('the run did not finish');
+  const growing = [...seen].filter((n) => n > 0);
+  if (growing.length < 2) throw new Error(`the chart did not grow while training (point counts seen: ${[...seen].join(', ')})`);
+  const r2 = frame.locator('td[data-metric="R²"]');
+  await r2.waitFor({ timeout: 10_000 });
+  const value = Number((await r2.innerText()).replace(/,/g, ''));
+  if (!(value > 0.8)) throw new Error(`test R² ${value}`);
+  const backend = await frame.locator('[data-field="backend"]').first().innerText();
+  if (!/backend: (tensorflow|wasm|cpu)/.test(backend)) throw new Error(`backend not shown: ${backend}`);
+  await clearNotifications(page);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(screenshotsDir, 'training-panel.png') });
+}
