@@ -10,8 +10,11 @@ export interface TrainingConfig {
   target: string;
   /** Feature column names; empty = all usable columns except the target. */
   features: string[];
-  /** 'auto' picks regression for numeric targets, classification for boolean/categorical ones. */
-  task: TaskKind | 'auto';
+  /**
+   * 'auto' picks regression for numeric targets, classification for boolean/categorical ones (and for a
+   * numeric target holding only 0 and 1); 'classification' picks binary or multiclass by the class count.
+   */
+  task: TaskKind | 'auto' | 'classification';
   optimizer: OptimizerName;
   learningRate: number;
   epochs: number;
@@ -22,6 +25,12 @@ export interface TrainingConfig {
   seed: number;
   /** Stop when validation loss has not improved for this many epochs; 0 disables. */
   earlyStoppingPatience: number;
+  /**
+   * 'plateau' (default): with early stopping on, the learning rate is divided by 5 whenever the monitored
+   * loss has stalled for half the patience (down to 1/100 of the start), which removes the noise floor a
+   * constant rate leaves with mini-batches. 'constant': never changed.
+   */
+  learningRateSchedule?: 'plateau' | 'constant';
   /** 'drop' rows with a missing feature, or 'impute' (median / most frequent). */
   missingFeatures: 'impute' | 'drop';
   /** One-hot cap per categorical feature; rarer categories go to "other". */
@@ -30,6 +39,8 @@ export interface TrainingConfig {
   backend?: BackendName | 'auto';
   /** Data rows (0-based) to leave out, e.g. those the quality check flagged. */
   excludeRows?: number[];
+  /** k-fold cross-validation after the main run (k ≥ 2; absent or < 2 = off): mean ± std of the metrics. */
+  crossValidationFolds?: number;
 }
 
 export interface PreparationSummary {
@@ -45,13 +56,15 @@ export interface PreparationSummary {
   task: TaskKind;
   classes?: string[];
   notes: string[];
+  /** What the loss values are, e.g. "mean squared error (target units²)" or "cross-entropy (nats)". */
+  loss?: string;
 }
 
 export type TrainingEvent =
   | { type: 'backend'; backend: BackendName; detail: string }
   | { type: 'prepared'; summary: PreparationSummary }
   | { type: 'progress'; epoch: number; batch: number; batchesPerEpoch: number; trainLoss: number }
-  | { type: 'epoch'; epoch: number; trainLoss: number; validationLoss: number | null; elapsedMs: number }
+  | { type: 'epoch'; epoch: number; trainLoss: number; validationLoss: number | null; elapsedMs: number; learningRate?: number }
   | { type: 'diverged'; epoch: number; advice: string }
   | { type: 'stopped-early'; epoch: number; reason: string }
   | { type: 'done'; result: TrainingResult }
@@ -92,8 +105,11 @@ export interface TrainingResult {
   backend: BackendName;
   task: TaskKind;
   epochsRun: number;
-  /** Which split the metrics were computed on; 'train' only when validation and test fractions are 0. */
-  metricsSplit: 'test' | 'train';
+  /**
+   * Which split the metrics were computed on: the held-out test split; the validation split when the
+   * test fraction is 0; 'train' only when validation and test fractions are both 0.
+   */
+  metricsSplit: 'test' | 'validation' | 'train';
   metrics: RegressionMetrics | ClassificationMetrics;
   coefficients: Coefficient[];
   lossHistory: { epoch: number; trainLoss: number; validationLoss: number | null }[];
@@ -101,4 +117,15 @@ export interface TrainingResult {
   predictions?: { actual: number; predicted: number }[];
   elapsedMs: number;
   preparation: PreparationSummary;
+  /** Why training ended. */
+  stopReason?: 'epochs' | 'early-stopping';
+  /** The backend's detail, as in the 'backend' event. */
+  backendDetail?: string;
+  crossValidation?: CrossValidationResult;
+}
+
+/** k-fold cross-validation: each metric on each held-out fold, with mean and (sample) standard deviation. */
+export interface CrossValidationResult {
+  folds: number;
+  metrics: { name: string; mean: number; std: number; values: number[] }[];
 }

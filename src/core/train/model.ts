@@ -1,0 +1,411 @@
+/**
+ * The linear models, trained with TensorFlow.js in a custom loop: linear regression (MSE), logistic
+ * regression (sigmoid cross-entropy) for binary targets and softmax regression for multiclass ones, with an
+ * L2 penalty (l2 · Σw², intercept not penalized) and sgd or adam.
+ *
+ * Per the measurements in shared/notes/performance.md the loop keeps the per-step work small: the data
+ * become tensors once (one tensor per equal-sized batch, batch order reshuffled per epoch), each step is
+ * one `optimizer.minimize` inside `tf.tidy`, the intercept is folded into the weight matrix (inputs get
+ * a column of ones, so one variable and half the optimizer kernels), and the epoch loss is accumulated
+ * on the backend and read only for events. Events: 'backend', 'prepared', 'progress' (≤ one per `progressIntervalMs` in long epochs),
+ * 'epoch', 'stopped-early', 'diverged'. The caller sends 'done' / 'error' (see run.ts).
+ */
+import type { GradSaveFunc, Scalar, Tensor, Tensor2D, Variable } from '@tensorflow/tfjs-core';
+import { type TrainingRuntime, initBackend } from './backend';
+import { classificationMetrics, originalScaleCoefficients, regressionMetrics } from './metrics';
+import type { DesignMatrix, PreparedData } from './prepare';
+import { seededRandom, shuffleInPlace } from './rng';
+import type { TrainingConfig, TrainingEvent, TrainingResult } from './types';
+
+export class TrainingCancelledError extends Error {
+  override name = 'AbortError';
+  constructor() {
+    super('Training was cancelled.');
+  }
+}
+
+export class TrainingDivergedError extends Error {
+  override name = 'TrainingDivergedError';
+}
+
+export interface TrainModelOptions {
+  /** An initialized backend; default: initBackend(config.backend ?? 'auto'). */
+  runtime?: TrainingRuntime;
+  /** Minimum time between 'progress' events inside an epoch (default 100 ms). */
+  progressIntervalMs?: number;
+  /** Relative improvement the monitored loss must make to reset early-stopping patience (default 1e-4). */
+  minRelativeImprovement?: number;
+  /**
+   * Early stopping waits for this many optimizer steps (default 250): on small data an epoch is one or
+   * two steps, and Adam's early overshoot would otherwise look like a plateau.
+   */
+  minStepsBeforeStopping?: number;
+}
+
+/** A standardized-scale loss this many times the starting loss counts as divergence, even if finite. */
+const DIVERGENCE_FACTOR = 1e6;
+/** Regression predictions kept for the predicted-vs-actual chart. */
+const MAX_PREDICTIONS = 2000;
+
+/** Plateau schedule: factor per reduction and the floor, relative to the configured rate. */
+const LR_FACTOR = 0.2;
+const LR_FLOOR = 0.01;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function divergenceAdvice(config: TrainingConfig, epoch: number, loss: number): string {
+  const lower = config.learningRate / 10;
+  return (
+    `The loss became ${Number.isNaN(loss) ? 'NaN' : Number.isFinite(loss) ? `huge (${loss.toExponential(2)})` : 'infinite'} at epoch ${epoch} ` +
+    `with ${config.optimizer} at learning rate ${config.learningRate}. Lower the learning rate (try ${lower}); ` +
+    'standardize the inputs (numeric features are standardized here, so look for extreme values or outliers in the features), ' +
+    (config.optimizer === 'sgd' ? 'or switch to adam, which is less sensitive to the learning rate.' : 'or add an L2 penalty.')
+  );
+}
+
+/** Row-major rows × (d + 1): the inputs followed by a 1 for the intercept. */
+function withOnes(x: Float32Array, rows: number, d: number): Float32Array {
+  const out = new Float32Array(rows * (d + 1));
+  for (let i = 0; i < rows; i++) {
+    out.set(x.subarray(i * d, (i + 1) * d), i * (d + 1));
+    out[i * (d + 1) + d] = 1;
+  }
+  return out;
+}
+
+interface Batch {
+  x: Tensor2D;
+  y: Tensor2D;
+  rows: number;
+  /** Loss of this batch as a function of the weights (custom gradient). */
+  loss: (w: Tensor) => Scalar;
+}
+
+export async function trainModel(
+  prepared: PreparedData,
+  config: TrainingConfig,
+  onEvent: (event: TrainingEvent) => void,
+  signal?: AbortSignal,
+  options: TrainModelOptions = {},
+): Promise<TrainingResult> {
+  const started = performance.now();
+  if (signal?.aborted) throw new TrainingCancelledError();
+  const runtime = options.runtime ?? (await initBackend(config.backend ?? 'auto'));
+  const { tf } = runtime;
+  onEvent({ type: 'backend', backend: runtime.backend, detail: runtime.detail });
+  onEvent({ type: 'prepared', summary: prepared.summary });
+
+  const task = prepared.task;
+  const d = prepared.inputNames.length;
+  const k = task === 'multiclass-classification' ? (prepared.classes?.length ?? 2) : 1;
+  const n = prepared.train.rows;
+  const batchesPerEpoch = Math.ceil(n / Math.min(Math.max(1, config.batchSize), n));
+  const batchRows = Math.ceil(n / batchesPerEpoch);
+  const lossScale = task === 'regression' ? prepared.targetScale * prepared.targetScale : 1;
+  const progressInterval = options.progressIntervalMs ?? 100;
+  const minImprovement = options.minRelativeImprovement ?? 1e-4;
+  const minSteps = options.minStepsBeforeStopping ?? 250;
+
+  const owned: Tensor[] = [];
+  const own = <T extends Tensor>(t: T): T => {
+    owned.push(t);
+    return t;
+  };
+  const labels = (m: DesignMatrix): Tensor2D =>
+    tf.tidy(() =>
+      k === 1
+        ? tf.tensor2d(m.y, [m.rows, 1])
+        : tf.cast(tf.oneHot(tf.tensor1d(Int32Array.from(m.y), 'int32'), k), 'float32') as Tensor2D,
+    );
+
+  const optimizer = config.optimizer === 'adam' ? tf.train.adam(config.learningRate) : tf.train.sgd(config.learningRate);
+  let learningRate = config.learningRate;
+  const setLearningRate = (lr: number) => {
+    learningRate = lr;
+    // SGD has a setter; Adam reads its (protected) learningRate field at every step.
+    if ('setLearningRate' in optimizer && typeof optimizer.setLearningRate === 'function') optimizer.setLearningRate(lr);
+    else (optimizer as unknown as { learningRate: number }).learningRate = lr;
+  };
+  const plateauSchedule = config.learningRateSchedule !== 'constant' && config.earlyStoppingPatience > 0;
+  const reduceAfter = Math.max(1, Math.ceil(config.earlyStoppingPatience / 2));
+  try {
+    // Data → tensors once, one independent tensor per batch (slices of one big tensor can share its
+    // buffer, which made every wasm step cost as much as copying the whole training set).
+    const batches: Batch[] = [];
+    for (let start = 0; start < n; start += batchRows) {
+      const rows = Math.min(batchRows, n - start);
+      const part: DesignMatrix = {
+        rows,
+        x: prepared.train.x.subarray(start * d, (start + rows) * d),
+        y: prepared.train.y.subarray(start, start + rows),
+        target: prepared.train.target.subarray(start, start + rows),
+        tableRows: prepared.train.tableRows.subarray(start, start + rows),
+      };
+      batches.push({ x: own(tf.tensor2d(withOnes(part.x, rows, d), [rows, d + 1])), y: own(labels(part)), rows, loss: () => tf.scalar(0) });
+    }
+    const vm = prepared.validation;
+    const validation = vm.rows > 0 ? { x: own(tf.tensor2d(withOnes(vm.x, vm.rows, d), [vm.rows, d + 1])), y: own(labels(vm)) } : undefined;
+
+    // Zero weights; the intercept starts at the training prior (log-odds / log class shares) for classification.
+    const initialBias = new Float32Array(k);
+    if (task !== 'regression') {
+      const counts = new Float64Array(Math.max(2, k));
+      for (const v of prepared.train.y) counts[v]++;
+      if (k === 1) initialBias[0] = Math.log((counts[1] + 0.5) / (counts[0] + 0.5));
+      else for (let c = 0; c < k; c++) initialBias[c] = Math.log((counts[c] + 0.5) / (n + 0.5 * k));
+    }
+    // Weights (d rows) and intercept (last row) in one variable.
+    const initial = new Float32Array((d + 1) * k);
+    initial.set(initialBias, d * k);
+    const W: Variable = own(tf.tidy(() => tf.variable(tf.tensor2d(initial, [d + 1, k]))));
+    const vars = [W];
+
+    const dataLoss = (x: Tensor2D, y: Tensor2D): Scalar => {
+      const logits = tf.matMul(x, W as Tensor2D);
+      if (task === 'regression') return tf.mean(tf.squaredDifference(logits, y));
+      if (k === 1) return tf.losses.sigmoidCrossEntropy(y, logits) as Scalar;
+      return tf.losses.softmaxCrossEntropy(y, logits) as Scalar;
+    };
+    /**
+     * The same loss as a function of the weights with its gradient written out (Xᵀ·∂loss/∂logits), so a
+     * training step runs ~8 kernels for loss and gradient instead of ~17 through generic autodiff: per-step
+     * overhead is what limits tfjs on small models.
+     */
+    const trainingLoss = (x: Tensor2D, y: Tensor2D, rows: number): ((w: Tensor) => Scalar) => {
+      const f = tf.customGrad((...args: Array<Tensor | GradSaveFunc>) => {
+        const w = args[0] as Tensor2D;
+        const save = args[1] as GradSaveFunc;
+        const logits = tf.matMul(x, w);
+        let value: Scalar;
+        let dLogits: Tensor;
+        if (task === 'regression') {
+          const error = tf.sub(logits, y);
+          value = tf.mean(tf.square(error));
+          dLogits = tf.mul(error, 2 / rows);
+        } else if (k === 1) {
+          value = tf.losses.sigmoidCrossEntropy(y, logits) as Scalar;
+          dLogits = tf.mul(tf.sub(tf.sigmoid(logits), y), 1 / rows);
+        } else {
+          value = tf.losses.softmaxCrossEntropy(y, logits) as Scalar;
+          dLogits = tf.mul(tf.sub(tf.softmax(logits), y), 1 / rows);
+        }
+        save([dLogits]);
+        return {
+          value,
+          gradFunc: (dy: Tensor, saved: Tensor[]) => tf.mul(tf.matMul(x, saved[0] as Tensor2D, true, false), dy),
+        };
+      });
+      return (w: Tensor) => f(w) as Scalar;
+    };
+    for (const batch of batches) batch.loss = trainingLoss(batch.x, batch.y, batch.rows);
+    const l2 = config.l2;
+    const readScalar = async (t: Tensor): Promise<number> => (await t.data())[0];
+
+    const initialLoss = await readScalar(own(tf.tidy(() => dataLoss(batches[0].x, batches[0].y))));
+    const random = seededRandom(config.seed + 1);
+    const order = Int32Array.from({ length: batches.length }, (_, i) => i);
+    const lossHistory: TrainingResult['lossHistory'] = [];
+    // `best`: the lowest monitored loss (its weights are kept when early stopping is on and there is a
+    // validation split); `reference`: the last loss that improved by at least minImprovement (patience).
+    let best = Infinity;
+    let bestEpoch = 0;
+    let reference = Infinity;
+    let sinceBest = 0;
+    const keepBest = validation !== undefined && config.earlyStoppingPatience > 0;
+    let bestWeights: Tensor | undefined;
+    let epochsRun = 0;
+    let stopReason: TrainingResult['stopReason'] = 'epochs';
+    let lastYield = performance.now();
+    let lastProgress = -Infinity;
+
+    const diverge = (epoch: number, loss: number): never => {
+      const advice = divergenceAdvice(config, epoch, loss);
+      onEvent({ type: 'diverged', epoch, advice });
+      throw new TrainingDivergedError(`Training diverged at epoch ${epoch}. ${advice}`);
+    };
+    const isDiverged = (standardizedLoss: number) =>
+      !Number.isFinite(standardizedLoss) || standardizedLoss > DIVERGENCE_FACTOR * Math.max(initialLoss, 1e-3);
+
+    for (let epoch = 1; epoch <= config.epochs; epoch++) {
+      if (batches.length > 1) shuffleInPlace(order, random);
+      let sum: Scalar = tf.scalar(0);
+      let rowsSoFar = 0;
+      for (let i = 0; i < order.length; i++) {
+        const batch = batches[order[i]];
+        const next = tf.tidy(() => {
+          let data: Scalar | undefined;
+          const cost = optimizer.minimize(
+            () => {
+              const dl = batch.loss(W);
+              if (l2 === 0) return dl;
+              data = tf.keep(dl);
+              return tf.add(dl, tf.mul(l2, tf.sum(tf.square(tf.slice(W, [0, 0], [d, k]))))) as Scalar;
+            },
+            true,
+            vars,
+          );
+          const stepLoss = data ?? cost;
+          if (!stepLoss) throw new Error('optimizer.minimize returned no cost');
+          const updated = tf.add(sum, tf.mul(stepLoss, batch.rows)) as Scalar;
+          data?.dispose();
+          return updated;
+        });
+        sum.dispose();
+        sum = next;
+        rowsSoFar += batch.rows;
+        if (batches.length > 1 && i < order.length - 1) {
+          const now = performance.now();
+          if (now - lastProgress >= progressInterval) {
+            lastProgress = now;
+            const running = (await readScalar(sum)) / rowsSoFar;
+            if (isDiverged(running)) {
+              sum.dispose();
+              diverge(epoch, running * lossScale);
+            }
+            onEvent({ type: 'progress', epoch, batch: i + 1, batchesPerEpoch: batches.length, trainLoss: running * lossScale });
+          }
+          if (now - lastYield >= 50) {
+            await yieldToEventLoop();
+            lastYield = performance.now();
+            if (signal?.aborted) {
+              sum.dispose();
+              throw new TrainingCancelledError();
+            }
+          }
+        }
+      }
+      const trainStd = (await readScalar(sum)) / n;
+      sum.dispose();
+      epochsRun = epoch;
+      if (isDiverged(trainStd)) diverge(epoch, trainStd * lossScale);
+      let validationLoss: number | null = null;
+      if (validation) {
+        const v = tf.tidy(() => dataLoss(validation.x, validation.y));
+        const vs = await readScalar(v);
+        v.dispose();
+        if (!Number.isFinite(vs)) diverge(epoch, vs);
+        validationLoss = vs * lossScale;
+      }
+      const trainLoss = trainStd * lossScale;
+      lossHistory.push({ epoch, trainLoss, validationLoss });
+      onEvent({ type: 'epoch', epoch, trainLoss, validationLoss, elapsedMs: performance.now() - started, learningRate });
+
+      const monitored = validationLoss ?? trainLoss;
+      if (monitored < best) {
+        best = monitored;
+        bestEpoch = epoch;
+        if (keepBest) {
+          bestWeights?.dispose();
+          bestWeights = tf.clone(W);
+        }
+      }
+      if (monitored < reference * (1 - minImprovement)) {
+        reference = monitored;
+        sinceBest = 0;
+      } else {
+        sinceBest++;
+        const steps = epoch * batches.length;
+        if (config.earlyStoppingPatience > 0 && sinceBest >= config.earlyStoppingPatience && steps >= minSteps && epoch < config.epochs) {
+          stopReason = 'early-stopping';
+          onEvent({
+            type: 'stopped-early',
+            epoch,
+            reason:
+              `${validation ? 'validation' : 'training'} loss has not improved for ${config.earlyStoppingPatience} epochs ` +
+              `(best ${best.toPrecision(4)} at epoch ${bestEpoch}${keepBest ? '; keeping those weights' : ''})`,
+          });
+          break;
+        }
+        if (plateauSchedule && steps >= minSteps && sinceBest % reduceAfter === 0 && learningRate > config.learningRate * LR_FLOOR * 1.0001) {
+          setLearningRate(Math.max(config.learningRate * LR_FLOOR, learningRate * LR_FACTOR));
+        }
+      }
+      await yieldToEventLoop();
+      lastYield = performance.now();
+      if (signal?.aborted) throw new TrainingCancelledError();
+    }
+    if (bestWeights) {
+      W.assign(bestWeights);
+      bestWeights.dispose();
+    }
+
+    // Evaluation on the held-out split (test, else validation, else the training data).
+    const split: TrainingResult['metricsSplit'] = prepared.test.rows > 0 ? 'test' : prepared.validation.rows > 0 ? 'validation' : 'train';
+    const evaluation = split === 'test' ? prepared.test : split === 'validation' ? prepared.validation : prepared.train;
+    const all = await W.data();
+    const weights = all.subarray(0, d * k);
+    const bias = all.subarray(d * k);
+    const outputs = predictLogits(evaluation, weights, bias, d, k);
+    let metrics: TrainingResult['metrics'];
+    let predictions: TrainingResult['predictions'];
+    if (task === 'regression') {
+      const predicted = new Float64Array(evaluation.rows);
+      for (let i = 0; i < evaluation.rows; i++) predicted[i] = prepared.targetCenter + prepared.targetScale * outputs[i];
+      metrics = regressionMetrics(evaluation.target, predicted);
+      predictions = [];
+      for (let i = 0; i < Math.min(MAX_PREDICTIONS, evaluation.rows); i++) predictions.push({ actual: evaluation.target[i], predicted: predicted[i] });
+    } else {
+      const classes = prepared.classes ?? ['0', '1'];
+      const predicted = new Int32Array(evaluation.rows);
+      const actual = Int32Array.from(evaluation.target);
+      if (k === 1) {
+        const scores = new Float64Array(evaluation.rows);
+        for (let i = 0; i < evaluation.rows; i++) {
+          scores[i] = 1 / (1 + Math.exp(-outputs[i]));
+          predicted[i] = outputs[i] >= 0 ? 1 : 0;
+        }
+        metrics = classificationMetrics(actual, predicted, classes, scores);
+      } else {
+        for (let i = 0; i < evaluation.rows; i++) {
+          let arg = 0;
+          for (let c = 1; c < k; c++) if (outputs[i * k + c] > outputs[i * k + arg]) arg = c;
+          predicted[i] = arg;
+        }
+        metrics = classificationMetrics(actual, predicted, classes);
+      }
+    }
+    const coefficients = originalScaleCoefficients({
+      task,
+      inputNames: prepared.inputNames,
+      classes: prepared.classes,
+      weights,
+      bias,
+      center: prepared.center,
+      scale: prepared.scale,
+      targetCenter: prepared.targetCenter,
+      targetScale: prepared.targetScale,
+    });
+    const result: TrainingResult = {
+      backend: runtime.backend,
+      backendDetail: runtime.detail,
+      task,
+      epochsRun,
+      metricsSplit: split,
+      metrics,
+      coefficients,
+      lossHistory,
+      elapsedMs: performance.now() - started,
+      preparation: prepared.summary,
+      stopReason,
+    };
+    if (predictions) result.predictions = predictions;
+    return result;
+  } finally {
+    optimizer.dispose();
+    for (const t of owned) if (!t.isDisposed) t.dispose();
+  }
+}
+
+/** Logits (row-major rows × k) of a design matrix, in double precision. */
+export function predictLogits(m: DesignMatrix, weights: ArrayLike<number>, bias: ArrayLike<number>, d: number, k: number): Float64Array {
+  const out = new Float64Array(m.rows * k);
+  for (let i = 0; i < m.rows; i++) {
+    const base = i * d;
+    for (let c = 0; c < k; c++) {
+      let z = bias[c];
+      for (let j = 0; j < d; j++) z += m.x[base + j] * weights[j * k + c];
+      out[i * k + c] = z;
+    }
+  }
+  return out;
+}

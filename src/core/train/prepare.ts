@@ -1,0 +1,695 @@
+/**
+ * Preparation: table → model inputs. Drops rows without a target (counted), imputes (median / most
+ * frequent, from the training split) or drops rows with missing features, standardizes numeric features
+ * with training-split statistics only, one-hot encodes categoricals (most frequent category as the
+ * reference, at most `maxCategories` kept, the rest as "other"), booleans as 0/1, dates as days since
+ * 1970 (only when asked for). Seeded shuffled split, stratified for classification; k-fold assignments.
+ *
+ * Three steps, so cross-validation can re-encode per fold: extractDataset (columns, rows, task) →
+ * splitDataset / kFoldAssignments (which rows go where) → encodeDataset (statistics from the training rows).
+ */
+import type { PreparationSummary, TaskKind, TrainingConfig } from './types';
+import {
+  MAX_CLASSES,
+  type CategoricalColumn,
+  type NumericColumn,
+  type RawColumn,
+  type TrainingInput,
+  autoTask,
+  isMissing,
+  readColumn,
+} from './columns';
+import { suggestFeatureExclusions } from './candidates';
+import { seededRandom, shuffleInPlace } from './rng';
+
+export type { TrainingInput } from './columns';
+
+/** A problem with the data or the configuration, with a message meant for the user. */
+export class TrainingDataError extends Error {
+  override name = 'TrainingDataError';
+}
+
+export interface Dataset {
+  task: TaskKind;
+  target: string;
+  /** Classification: class labels; the target holds indices into this. Binary: classes[1] is positive. */
+  classes?: string[];
+  /** 0-based table row of each kept row. */
+  rows: Int32Array;
+  /** Regression: the target value; classification: the class index. */
+  y: Float64Array;
+  /** Feature columns restricted to the kept rows (same order as `rows`). */
+  features: RawColumn[];
+  rowsRead: number;
+  rowsDroppedMissingTarget: number;
+  rowsDroppedMissingFeatures: number;
+  rowsExcluded: number;
+  notes: string[];
+}
+
+/** Which kept rows (indices into Dataset.rows) go to each split. */
+export interface SplitAssignment {
+  train: Int32Array;
+  validation: Int32Array;
+  test: Int32Array;
+}
+
+export interface DesignMatrix {
+  rows: number;
+  /** Row-major rows × inputs, standardized. */
+  x: Float32Array;
+  /** Regression: standardized target; classification: class index. */
+  y: Float32Array;
+  /** Regression: target on its original scale; classification: class index. */
+  target: Float64Array;
+  /** 0-based table row of each row. */
+  tableRows: Int32Array;
+}
+
+export interface PreparedData {
+  task: TaskKind;
+  classes?: string[];
+  inputNames: string[];
+  /** Input j = (original value − center[j]) / scale[j]; indicators have center 0 and scale 1. */
+  center: Float64Array;
+  scale: Float64Array;
+  /** Regression: the model predicts (target − targetCenter) / targetScale. Classification: 0 and 1. */
+  targetCenter: number;
+  targetScale: number;
+  train: DesignMatrix;
+  validation: DesignMatrix;
+  test: DesignMatrix;
+  summary: PreparationSummary;
+}
+
+const PREVIEW = 8;
+
+function list(names: string[]): string {
+  const shown = names.slice(0, PREVIEW).map((n) => `"${n}"`).join(', ');
+  return names.length > PREVIEW ? `${shown} and ${names.length - PREVIEW} more` : shown;
+}
+
+function formatValue(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  return Math.abs(v) >= 1e6 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : String(Math.round(v * 1e4) / 1e4);
+}
+
+/** Checks the numeric settings of a configuration; throws TrainingDataError with what is wrong. */
+export function validateConfig(config: TrainingConfig): void {
+  const problems: string[] = [];
+  const fraction = (name: string, v: number) => {
+    if (!(Number.isFinite(v) && v >= 0 && v < 1)) problems.push(`${name} must be at least 0 and below 1 (got ${v})`);
+  };
+  if (!config.target) problems.push('no target column was given');
+  if (!(Number.isFinite(config.learningRate) && config.learningRate > 0)) problems.push(`the learning rate must be a positive number (got ${config.learningRate})`);
+  if (!(Number.isInteger(config.epochs) && config.epochs >= 1)) problems.push(`epochs must be a whole number ≥ 1 (got ${config.epochs})`);
+  if (!(Number.isInteger(config.batchSize) && config.batchSize >= 1)) problems.push(`the batch size must be a whole number ≥ 1 (got ${config.batchSize})`);
+  if (!(Number.isFinite(config.l2) && config.l2 >= 0)) problems.push(`L2 must be ≥ 0 (got ${config.l2})`);
+  fraction('the validation fraction', config.validationFraction);
+  fraction('the test fraction', config.testFraction);
+  if (config.validationFraction + config.testFraction >= 1) {
+    problems.push(`validation (${config.validationFraction}) and test (${config.testFraction}) fractions leave no training rows`);
+  }
+  if (!Number.isFinite(config.seed)) problems.push(`the seed must be a number (got ${config.seed})`);
+  if (!(Number.isInteger(config.earlyStoppingPatience) && config.earlyStoppingPatience >= 0)) {
+    problems.push(`early-stopping patience must be a whole number ≥ 0 (got ${config.earlyStoppingPatience})`);
+  }
+  if (!(Number.isInteger(config.maxCategories) && config.maxCategories >= 1)) problems.push(`the category cap must be a whole number ≥ 1 (got ${config.maxCategories})`);
+  if (config.optimizer !== 'sgd' && config.optimizer !== 'adam') problems.push(`unknown optimizer "${String(config.optimizer)}" (sgd or adam)`);
+  if (config.missingFeatures !== 'impute' && config.missingFeatures !== 'drop') problems.push(`missing features must be "impute" or "drop"`);
+  const folds = config.crossValidationFolds;
+  if (folds !== undefined && folds !== 0 && folds !== 1 && !(Number.isInteger(folds) && folds >= 2)) problems.push(`cross-validation folds must be a whole number ≥ 2 (got ${folds})`);
+  if (problems.length) throw new TrainingDataError(`Invalid training settings: ${problems.join('; ')}.`);
+}
+
+function classOrder(labels: string[]): string[] {
+  const numeric = labels.every((l) => l.trim() !== '' && Number.isFinite(Number(l)));
+  return numeric ? [...labels].sort((a, b) => Number(a) - Number(b)) : [...labels].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+interface TargetValues {
+  task: TaskKind;
+  classes?: string[];
+  /** Regression: the value; classification: the class index; NaN = missing. */
+  values: Float64Array;
+}
+
+function resolveTarget(input: TrainingInput, config: TrainingConfig, keep: Uint8Array, notes: string[]): TargetValues {
+  const info = input.columns.find((c) => c.name === config.target);
+  if (!info) {
+    throw new TrainingDataError(`Target column "${config.target}" not found. Columns: ${list(input.columns.map((c) => c.name))}.`);
+  }
+  const column = readColumn(input, info);
+  if (!column) {
+    throw new TrainingDataError(
+      info.kind === 'empty'
+        ? `Target "${info.name}" is empty: every row is missing it.`
+        : `Target "${info.name}" has an unsupported type (${info.arrowType}).`,
+    );
+  }
+  if (column.type === 'numeric' && column.source === 'date') {
+    throw new TrainingDataError(`Target "${info.name}" is a date column; pick a numeric, boolean or categorical target.`);
+  }
+  if (column.type === 'numeric' && column.infiniteCells > 0) {
+    throw new TrainingDataError(
+      `Target "${info.name}" has ${column.infiniteCells} infinite value${column.infiniteCells > 1 ? 's' : ''} (first in data row ${column.firstInfiniteRow + 1}). ` +
+        'Replace them or exclude those rows before training.',
+    );
+  }
+  if (column.type === 'numeric' && column.nanCells > 0) notes.push(`Target "${info.name}": ${column.nanCells} NaN values read as missing.`);
+  const n = input.table.numRows;
+  // Which kept rows have a target, to decide the task from them.
+  const present = (i: number) => keep[i] === 1 && !isMissing(column, i);
+  let requested = config.task;
+
+  if (column.type === 'categorical') {
+    if (requested === 'regression') {
+      throw new TrainingDataError(
+        `Target "${info.name}" is a ${info.kind} (text) column; regression needs a numeric target. Choose classification, or pick a numeric column.`,
+      );
+    }
+    const used = new Set<number>();
+    for (let i = 0; i < n; i++) if (present(i)) used.add(column.codes[i]);
+    const classes = classOrder([...used].map((c) => column.labels[c]));
+    const byLabel = new Map(classes.map((c, i) => [c, i]));
+    const values = new Float64Array(n).fill(NaN);
+    for (let i = 0; i < n; i++) if (column.codes[i] >= 0) values[i] = byLabel.get(column.labels[column.codes[i]]) ?? NaN;
+    return { task: classificationTask(info.name, classes, requested), classes, values };
+  }
+
+  // Numeric or boolean target.
+  if (requested === 'auto') {
+    const detected = autoTask(info, column);
+    requested = 'task' in detected ? detected.task : 'regression';
+    if (requested === 'binary-classification' && column.source === 'number') {
+      notes.push(`Target "${info.name}" holds only 0 and 1: trained as binary classification (choose regression to override).`);
+    }
+  }
+  if (requested === 'regression') {
+    if (column.source === 'boolean') notes.push(`Boolean target "${info.name}" read as 0/1 for regression.`);
+    return { task: 'regression', values: column.values };
+  }
+  const used = new Set<number>();
+  for (let i = 0; i < n; i++) if (present(i)) used.add(column.values[i]);
+  if (used.size > MAX_CLASSES) {
+    throw new TrainingDataError(
+      `Target "${info.name}" has ${used.size} distinct values: too many classes for classification (at most ${MAX_CLASSES}). Use regression for a numeric target.`,
+    );
+  }
+  const sorted = [...used].sort((a, b) => a - b);
+  const classes = column.source === 'boolean' ? sorted.map((v) => (v === 1 ? 'true' : 'false')) : sorted.map((v) => String(v));
+  const index = new Map(sorted.map((v, i) => [v, i]));
+  const values = new Float64Array(n).fill(NaN);
+  for (let i = 0; i < n; i++) {
+    const v = column.values[i];
+    if (v === v) values[i] = index.get(v) ?? NaN;
+  }
+  return { task: classificationTask(info.name, classes, requested), classes, values };
+}
+
+function classificationTask(target: string, classes: string[], requested: TrainingConfig['task']): TaskKind {
+  if (classes.length === 1) {
+    throw new TrainingDataError(`Target "${target}" has only one class ("${classes[0]}") among the rows used: classification needs at least two.`);
+  }
+  if (classes.length > MAX_CLASSES) {
+    throw new TrainingDataError(`Target "${target}" has ${classes.length} classes; classification supports at most ${MAX_CLASSES}.`);
+  }
+  if (requested === 'binary-classification' && classes.length > 2) {
+    throw new TrainingDataError(`Target "${target}" has ${classes.length} classes; binary classification needs exactly two (use multiclass).`);
+  }
+  if (requested === 'multiclass-classification') return 'multiclass-classification';
+  return classes.length === 2 ? 'binary-classification' : 'multiclass-classification';
+}
+
+/** Resolves the feature columns: the configured ones, or every usable column except the target and the suggested exclusions. */
+function resolveFeatures(input: TrainingInput, config: TrainingConfig, notes: string[]): RawColumn[] {
+  const byName = new Map(input.columns.map((c) => [c.name, c]));
+  const out: RawColumn[] = [];
+  if (config.features.length > 0) {
+    const seen = new Set<string>();
+    for (const name of config.features) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      if (name === config.target) throw new TrainingDataError(`The target "${name}" cannot also be a feature.`);
+      const info = byName.get(name);
+      if (!info) throw new TrainingDataError(`Feature column "${name}" not found. Columns: ${list(input.columns.map((c) => c.name))}.`);
+      const column = readColumn(input, info);
+      if (!column) {
+        notes.push(`Feature "${name}" skipped: ${info.kind === 'empty' ? 'it is empty' : `unsupported type ${info.arrowType}`}.`);
+        continue;
+      }
+      if (column.type === 'numeric' && column.source === 'date') notes.push(`Date column "${name}" used as a number: days since 1970-01-01.`);
+      out.push(column);
+    }
+    return out;
+  }
+  const excluded = new Map(suggestFeatureExclusions(input, config.target).map((e) => [e.name, e.reason]));
+  const skipped: string[] = [];
+  for (const info of input.columns) {
+    if (info.name === config.target) continue;
+    const reason = excluded.get(info.name);
+    if (reason) {
+      skipped.push(`"${info.name}" (${reason})`);
+      continue;
+    }
+    if (info.kind === 'date' || info.kind === 'timestamp') {
+      skipped.push(`"${info.name}" (date column; list it as a feature to use it as days since 1970-01-01)`);
+      continue;
+    }
+    const column = readColumn(input, info);
+    if (!column) {
+      skipped.push(`"${info.name}" (${info.kind === 'empty' ? 'empty' : `unsupported type ${info.arrowType}`})`);
+      continue;
+    }
+    out.push(column);
+  }
+  if (skipped.length) notes.push(`Not used as features: ${skipped.join(', ')}.`);
+  return out;
+}
+
+function restrict(column: RawColumn, rows: Int32Array): RawColumn {
+  if (column.type === 'numeric') {
+    const values = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) values[i] = column.values[rows[i]];
+    return { ...column, values };
+  }
+  const codes = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) codes[i] = column.codes[rows[i]];
+  return { ...column, codes };
+}
+
+/** Step 1: reads the target and features, resolves the task and drops the rows that cannot be used. */
+export function extractDataset(input: TrainingInput, config: TrainingConfig): Dataset {
+  validateConfig(config);
+  const n = input.table.numRows;
+  if (n === 0) throw new TrainingDataError('The file has no data rows.');
+  const notes: string[] = [];
+  const keep = new Uint8Array(n).fill(1);
+  let rowsExcluded = 0;
+  for (const r of new Set(config.excludeRows ?? [])) {
+    if (Number.isInteger(r) && r >= 0 && r < n && keep[r]) {
+      keep[r] = 0;
+      rowsExcluded++;
+    }
+  }
+  if (rowsExcluded === n) throw new TrainingDataError(`All ${n} rows were excluded: nothing to train on.`);
+  const target = resolveTarget(input, config, keep, notes);
+  let rowsDroppedMissingTarget = 0;
+  for (let i = 0; i < n; i++) {
+    if (keep[i] && target.values[i] !== target.values[i]) {
+      keep[i] = 0;
+      rowsDroppedMissingTarget++;
+    }
+  }
+  if (rowsDroppedMissingTarget === n - rowsExcluded) {
+    throw new TrainingDataError(
+      rowsExcluded > 0
+        ? `No rows left: ${rowsExcluded} excluded and the other ${rowsDroppedMissingTarget} are missing the target "${config.target}".`
+        : `Every row (${n}) is missing the target "${config.target}": nothing to train on.`,
+    );
+  }
+
+  const features = resolveFeatures(input, config, notes);
+  if (features.length === 0) {
+    const skipped = notes.find((n) => n.startsWith('Not used as features'));
+    throw new TrainingDataError(
+      `No usable feature columns for target "${config.target}".` +
+        (skipped ? ` ${skipped} List features explicitly to use any of them anyway.` : ' Select at least one numeric, boolean or categorical column.'),
+    );
+  }
+  for (const f of features) {
+    if (f.type !== 'numeric') continue;
+    let infinite = 0;
+    let first = -1;
+    for (let i = 0; i < n; i++) {
+      const v = f.values[i];
+      if (keep[i] && (v === Infinity || v === -Infinity)) {
+        infinite++;
+        if (first < 0) first = i;
+      }
+    }
+    if (infinite > 0) {
+      throw new TrainingDataError(
+        `Feature "${f.name}" has ${infinite} infinite value${infinite > 1 ? 's' : ''} (first in data row ${first + 1}). ` +
+          'Replace them, exclude those rows, or deselect the feature.',
+      );
+    }
+    if (f.nanCells > 0) notes.push(`Feature "${f.name}": ${f.nanCells} NaN values read as missing.`);
+  }
+
+  let rowsDroppedMissingFeatures = 0;
+  if (config.missingFeatures === 'drop') {
+    const before = countKept(keep);
+    for (let i = 0; i < n; i++) if (keep[i] && features.some((f) => isMissing(f, i))) keep[i] = 0;
+    rowsDroppedMissingFeatures = before - countKept(keep);
+    if (countKept(keep) === 0) {
+      throw new TrainingDataError(
+        `Every remaining row (${before}) is missing at least one feature value, and missing features are set to "drop". Use "impute", or deselect the sparse features.`,
+      );
+    }
+  }
+  const rows = new Int32Array(countKept(keep));
+  for (let i = 0, j = 0; i < n; i++) if (keep[i]) rows[j++] = i;
+  const y = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) y[i] = target.values[rows[i]];
+
+  let classes = target.classes;
+  if (target.task === 'regression') {
+    let min = Infinity;
+    let max = -Infinity;
+    for (const v of y) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    if (min === max) {
+      throw new TrainingDataError(`Target "${config.target}" is constant (every row used has the value ${formatValue(min)}): there is nothing to learn.`);
+    }
+  } else if (classes) {
+    // Rows dropped for missing features may have removed a class entirely: re-index the classes present.
+    const counts = new Float64Array(classes.length);
+    for (const v of y) counts[v]++;
+    const present = classes.filter((_, i) => counts[i] > 0);
+    if (present.length < classes.length) {
+      const remap = new Map<number, number>();
+      classes.forEach((c, i) => {
+        if (counts[i] > 0) remap.set(i, present.indexOf(c));
+      });
+      for (let i = 0; i < y.length; i++) y[i] = remap.get(y[i]) ?? 0;
+      notes.push(`Classes without any usable row left out: ${list(classes.filter((_, i) => counts[i] === 0))}.`);
+      classes = present;
+    }
+    classificationTask(config.target, classes, config.task);
+  }
+  if (rowsDroppedMissingTarget > 0) notes.unshift(`${rowsDroppedMissingTarget} rows without a target value dropped.`);
+  if (rowsDroppedMissingFeatures > 0) notes.push(`${rowsDroppedMissingFeatures} rows with a missing feature value dropped.`);
+  return {
+    task: target.task,
+    target: config.target,
+    classes,
+    rows,
+    y,
+    features: features.map((f) => restrict(f, rows)),
+    rowsRead: n,
+    rowsDroppedMissingTarget,
+    rowsDroppedMissingFeatures,
+    rowsExcluded,
+    notes,
+  };
+}
+
+function countKept(keep: Uint8Array): number {
+  let c = 0;
+  for (const k of keep) c += k;
+  return c;
+}
+
+function groupsOf(dataset: Dataset): Int32Array[] {
+  const n = dataset.rows.length;
+  if (dataset.task === 'regression' || !dataset.classes) {
+    const all = new Int32Array(n);
+    for (let i = 0; i < n; i++) all[i] = i;
+    return [all];
+  }
+  const buckets: number[][] = dataset.classes.map(() => []);
+  for (let i = 0; i < n; i++) buckets[dataset.y[i]].push(i);
+  return buckets.map((b) => Int32Array.from(b));
+}
+
+/** Step 2: seeded shuffled split into train/validation/test, stratified by class for classification. */
+export function splitDataset(dataset: Dataset, config: Pick<TrainingConfig, 'validationFraction' | 'testFraction' | 'seed'>): SplitAssignment {
+  const random = seededRandom(config.seed);
+  const train: number[] = [];
+  const validation: number[] = [];
+  const test: number[] = [];
+  for (const group of groupsOf(dataset)) {
+    const g = shuffleInPlace(Int32Array.from(group), random);
+    let nTest = Math.round(g.length * config.testFraction);
+    let nVal = Math.round(g.length * config.validationFraction);
+    // Keep at least one row of every class (and of the data) for training.
+    while (nTest + nVal >= g.length && nTest + nVal > 0) {
+      if (nTest >= nVal && nTest > 0) nTest--;
+      else nVal--;
+    }
+    for (let i = 0; i < g.length; i++) (i < nTest ? test : i < nTest + nVal ? validation : train).push(g[i]);
+  }
+  return {
+    train: shuffleInPlace(Int32Array.from(train), random),
+    validation: shuffleInPlace(Int32Array.from(validation), random),
+    test: shuffleInPlace(Int32Array.from(test), random),
+  };
+}
+
+/** k folds (stratified for classification): fold f is the test split of assignment f; no validation split. */
+export function kFoldAssignments(dataset: Dataset, k: number, seed: number): SplitAssignment[] {
+  const n = dataset.rows.length;
+  if (!(Number.isInteger(k) && k >= 2)) throw new TrainingDataError(`Cross-validation needs at least 2 folds (got ${k}).`);
+  if (n < k) throw new TrainingDataError(`Cross-validation with ${k} folds needs at least ${k} rows (there are ${n}).`);
+  const random = seededRandom(seed ^ 0x5bd1e995);
+  const fold = new Int32Array(n);
+  let next = 0;
+  for (const group of groupsOf(dataset)) {
+    const g = shuffleInPlace(Int32Array.from(group), random);
+    // Deal rows round-robin, continuing where the previous class stopped, so fold sizes stay balanced.
+    for (const i of g) fold[i] = next++ % k;
+  }
+  const out: SplitAssignment[] = [];
+  for (let f = 0; f < k; f++) {
+    const train: number[] = [];
+    const test: number[] = [];
+    for (let i = 0; i < n; i++) (fold[i] === f ? test : train).push(i);
+    out.push({ train: shuffleInPlace(Int32Array.from(train), random), validation: new Int32Array(0), test: Int32Array.from(test) });
+  }
+  return out;
+}
+
+function median(values: Float64Array): number {
+  if (values.length === 0) return NaN;
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** How one feature becomes model inputs. */
+type Encoder =
+  | { type: 'numeric'; column: NumericColumn; fill: number; center: number; scale: number; input: number }
+  | { type: 'categorical'; column: CategoricalColumn; fill: number; inputOf: Int32Array; other: number };
+
+/** Step 3: imputation, standardization and one-hot encoding with statistics of the training rows only. */
+export function encodeDataset(dataset: Dataset, split: SplitAssignment, config: TrainingConfig): PreparedData {
+  const notes = [...dataset.notes];
+  // Statistics do not depend on order: ascending indices read the columns sequentially (cache-friendly).
+  const trainRows = Int32Array.from(split.train).sort();
+  if (trainRows.length === 0) throw new TrainingDataError('No rows left for training after the split; lower the validation and test fractions.');
+  const inputNames: string[] = [];
+  const centers: number[] = [];
+  const scales: number[] = [];
+  const encoders: Encoder[] = [];
+  const impute = config.missingFeatures === 'impute';
+
+  for (const column of dataset.features) {
+    if (column.type === 'numeric') {
+      const buffer = new Float64Array(trainRows.length);
+      let count = 0;
+      for (const r of trainRows) {
+        const v = column.values[r];
+        if (v === v) buffer[count++] = v;
+      }
+      const present = buffer.subarray(0, count);
+      const missing = trainRows.length - count;
+      if (present.length === 0) {
+        notes.push(`Feature "${column.name}" dropped: no values in the training split.`);
+        continue;
+      }
+      let totalMissing = 0;
+      for (const v of column.values) if (v !== v) totalMissing++;
+      // The fill value matters only when something is missing (the median costs a sort).
+      let fill = 0;
+      if (totalMissing > 0) {
+        if (column.source === 'boolean') {
+          let ones = 0;
+          for (const v of present) ones += v;
+          fill = ones * 2 >= present.length ? 1 : 0;
+        } else {
+          fill = median(present);
+        }
+      }
+      if (impute && totalMissing > 0) {
+        notes.push(
+          `Feature "${column.name}": ${totalMissing} missing value${totalMissing > 1 ? 's' : ''} imputed with the training ${column.source === 'boolean' ? 'most frequent value' : 'median'} ${formatValue(fill)}.`,
+        );
+      }
+      // Statistics of the (imputed) training column.
+      let sum = 0;
+      for (const v of present) sum += v;
+      sum += missing * fill;
+      const mean = sum / trainRows.length;
+      let ss = 0;
+      for (const v of present) ss += (v - mean) * (v - mean);
+      ss += missing * (fill - mean) * (fill - mean);
+      const std = Math.sqrt(ss / trainRows.length);
+      if (!(std > 1e-12 * Math.max(1, Math.abs(mean)))) {
+        notes.push(`Feature "${column.name}" dropped: constant in the training split.`);
+        continue;
+      }
+      const standardize = column.source !== 'boolean';
+      const input = inputNames.length;
+      inputNames.push(column.name);
+      centers.push(standardize ? mean : 0);
+      scales.push(standardize ? std : 1);
+      encoders.push({ type: 'numeric', column, fill, center: standardize ? mean : 0, scale: standardize ? std : 1, input });
+      continue;
+    }
+    // Categorical: counts on the training rows.
+    const counts = new Float64Array(column.labels.length);
+    for (const r of trainRows) {
+      const c = column.codes[r];
+      if (c >= 0) counts[c]++;
+    }
+    const seen: number[] = [];
+    for (let c = 0; c < counts.length; c++) if (counts[c] > 0) seen.push(c);
+    if (seen.length === 0) {
+      notes.push(`Feature "${column.name}" dropped: no values in the training split.`);
+      continue;
+    }
+    seen.sort((a, b) => counts[b] - counts[a] || (column.labels[a] < column.labels[b] ? -1 : 1));
+    const fill = seen[0];
+    const hasMissing = column.codes.some((c) => c < 0);
+    if (seen.length === 1) {
+      notes.push(`Feature "${column.name}" dropped: a single category ("${column.labels[fill]}") in the training split.`);
+      continue;
+    }
+    if (impute && hasMissing) {
+      let total = 0;
+      for (const c of column.codes) if (c < 0) total++;
+      notes.push(`Feature "${column.name}": ${total} missing value${total > 1 ? 's' : ''} imputed with the most frequent category "${column.labels[fill]}".`);
+    }
+    const kept = seen.slice(0, config.maxCategories);
+    const rare = seen.length - kept.length;
+    const inputOf = new Int32Array(column.labels.length).fill(-2); // -2: unseen in training
+    inputOf[fill] = -1; // reference category: all indicators 0
+    for (const c of kept.slice(1)) {
+      inputOf[c] = inputNames.length;
+      inputNames.push(`${column.name}=${column.labels[c]}`);
+      centers.push(0);
+      scales.push(1);
+    }
+    let other = -1;
+    if (rare > 0) {
+      other = inputNames.length;
+      inputNames.push(`${column.name}=(other)`);
+      centers.push(0);
+      scales.push(1);
+      for (const c of seen.slice(kept.length)) inputOf[c] = other;
+      notes.push(`Feature "${column.name}": ${seen.length} categories; the ${kept.length} most frequent kept, ${rare} rarer ones grouped as "(other)".`);
+    }
+    notes.push(`Feature "${column.name}": one-hot encoded against the reference category "${column.labels[fill]}" (its coefficients are differences from it).`);
+    encoders.push({ type: 'categorical', column, fill, inputOf, other });
+  }
+
+  const d = inputNames.length;
+  if (d === 0) throw new TrainingDataError('No model inputs remain: every selected feature is constant or empty in the training split.');
+  if (trainRows.length < d + 1 && config.l2 === 0) {
+    throw new TrainingDataError(
+      `Only ${trainRows.length} training rows for ${d} model inputs plus an intercept: the fit is underdetermined. ` +
+        'Use fewer features (or fewer categories), lower the validation/test fractions, add rows, or set an L2 penalty.',
+    );
+  }
+
+  let targetCenter = 0;
+  let targetScale = 1;
+  if (dataset.task === 'regression') {
+    let sum = 0;
+    for (const r of trainRows) sum += dataset.y[r];
+    targetCenter = sum / trainRows.length;
+    let ss = 0;
+    for (const r of trainRows) ss += (dataset.y[r] - targetCenter) ** 2;
+    targetScale = Math.sqrt(ss / trainRows.length);
+    if (!(targetScale > 0)) {
+      throw new TrainingDataError(`Target "${dataset.target}" is constant in the training split (${formatValue(targetCenter)}): there is nothing to learn.`);
+    }
+  }
+
+  let unseen = 0;
+  const isRegression = dataset.task === 'regression';
+  // Column by column: each inner loop is monomorphic (much faster than a row loop over mixed encoders).
+  const build = (indices: Int32Array): DesignMatrix => {
+    const rows = indices.length;
+    const x = new Float32Array(rows * d);
+    const y = new Float32Array(rows);
+    const target = new Float64Array(rows);
+    const tableRows = new Int32Array(rows);
+    for (const e of encoders) {
+      if (e.type === 'numeric') {
+        const values = e.column.values;
+        const { fill, center, scale, input } = e;
+        for (let i = 0; i < rows; i++) {
+          let v = values[indices[i]];
+          if (v !== v) v = fill;
+          x[i * d + input] = (v - center) / scale;
+        }
+      } else {
+        const { codes } = e.column;
+        const { fill, inputOf, other } = e;
+        for (let i = 0; i < rows; i++) {
+          let c = codes[indices[i]];
+          if (c < 0) c = fill;
+          let input = inputOf[c];
+          if (input === -2) {
+            unseen++;
+            input = other;
+          }
+          if (input >= 0) x[i * d + input] = 1;
+        }
+      }
+    }
+    for (let i = 0; i < rows; i++) {
+      const r = indices[i];
+      const t = dataset.y[r];
+      target[i] = t;
+      y[i] = isRegression ? (t - targetCenter) / targetScale : t;
+      tableRows[i] = dataset.rows[r];
+    }
+    return { rows, x, y, target, tableRows };
+  };
+  const train = build(split.train);
+  const validation = build(split.validation);
+  const test = build(split.test);
+  if (unseen > 0) notes.push(`${unseen} validation/test values of categories absent from the training split encoded as "(other)" or the reference.`);
+  if (config.validationFraction > 0 && validation.rows === 0) notes.push('The validation split is empty (too few rows): early stopping watches the training loss.');
+  if (config.testFraction > 0 && test.rows === 0) notes.push('The test split is empty (too few rows).');
+
+  const summary: PreparationSummary = {
+    rowsRead: dataset.rowsRead,
+    rowsDroppedMissingTarget: dataset.rowsDroppedMissingTarget,
+    rowsDroppedMissingFeatures: dataset.rowsDroppedMissingFeatures,
+    rowsExcluded: dataset.rowsExcluded,
+    trainRows: train.rows,
+    validationRows: validation.rows,
+    testRows: test.rows,
+    inputNames,
+    task: dataset.task,
+    notes,
+    loss: dataset.task === 'regression' ? 'mean squared error (target units²)' : 'cross-entropy (nats per row)',
+  };
+  if (dataset.classes) summary.classes = dataset.classes;
+  const prepared: PreparedData = {
+    task: dataset.task,
+    inputNames,
+    center: Float64Array.from(centers),
+    scale: Float64Array.from(scales),
+    targetCenter,
+    targetScale,
+    train,
+    validation,
+    test,
+    summary,
+  };
+  if (dataset.classes) prepared.classes = dataset.classes;
+  return prepared;
+}
+
+/** All three steps with the configured split. */
+export function prepareData(input: TrainingInput, config: TrainingConfig): PreparedData {
+  const dataset = extractDataset(input, config);
+  return encodeDataset(dataset, splitDataset(dataset, config), config);
+}

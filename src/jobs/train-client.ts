@@ -1,0 +1,141 @@
+/**
+ * Starts a training run in a child process (pure Node, no vscode: used by the VS Code shell, the CLI and
+ * tests). The child (train-job) streams TrainingEvents; a native crash, a kill or a protocol problem in the
+ * child rejects `done` with a clear message and never throws into the parent. Each call forks its own
+ * process, so several runs may go at once.
+ *
+ * Tests can run the TypeScript job directly: `{ jobScript: 'src/jobs/train-job.ts', execArgv: ['--import', 'tsx'] }`.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { TrainingConfig, TrainingEvent, TrainingResult } from '../core/train/types';
+
+export interface TrainingJobOptions {
+  /** Absolute path of dist/jobs/train-job.js (or the .ts entry with execArgv ['--import', 'tsx']). */
+  jobScript: string;
+  /** Node options for the child; default none (the parent's, e.g. an inspector port, are not inherited). */
+  execArgv?: string[];
+  onEvent: (event: TrainingEvent) => void;
+  /** Environment of the child; default the parent's. */
+  env?: NodeJS.ProcessEnv;
+  /** After cancel(), how long the child gets to stop by itself before it is killed (default 500 ms). */
+  killAfterMs?: number;
+}
+
+export interface TrainingJob {
+  /** Stops the run: asks the child to stop, kills it if it does not exit promptly; `done` rejects with "Training was cancelled." */
+  cancel(): void;
+  /** The result, or a rejection with the reason (bad data, divergence, cancel, crash). */
+  done: Promise<TrainingResult>;
+  /** The child's process id (undefined if it could not start). */
+  readonly pid: number | undefined;
+}
+
+const STDERR_TAIL = 4000;
+
+function isEvent(message: unknown): message is TrainingEvent {
+  return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
+}
+
+export const CANCELLED_MESSAGE = 'Training was cancelled.';
+
+export function startTrainingJob(config: TrainingConfig, options: TrainingJobOptions): TrainingJob {
+  let settled = false;
+  let resolveDone: (result: TrainingResult) => void = () => undefined;
+  let rejectDone: (error: Error) => void = () => undefined;
+  const done = new Promise<TrainingResult>((resolve, reject) => {
+    resolveDone = resolve;
+    rejectDone = reject;
+  });
+  const settle = (outcome: { result: TrainingResult } | { error: Error }) => {
+    if (settled) return;
+    settled = true;
+    if ('result' in outcome) resolveDone(outcome.result);
+    else rejectDone(outcome.error);
+  };
+  const deliver = (event: TrainingEvent) => {
+    try {
+      options.onEvent(event);
+    } catch {
+      // A failing listener must not break the job's bookkeeping.
+    }
+  };
+
+  if (!existsSync(options.jobScript)) {
+    settle({ error: new Error(`The training job script is missing: ${options.jobScript}. Rebuild the extension (npm run build).`) });
+    return { cancel: () => undefined, done, pid: undefined };
+  }
+
+  let child: ChildProcess;
+  try {
+    child = fork(options.jobScript, [], {
+      execArgv: options.execArgv ?? [],
+      env: options.env ?? process.env,
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+  } catch (error) {
+    settle({ error: new Error(`Could not start the training job: ${error instanceof Error ? error.message : String(error)}`) });
+    return { cancel: () => undefined, done, pid: undefined };
+  }
+
+  let stderr = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-STDERR_TAIL);
+  });
+  let cancelled = false;
+  let errorMessage: string | undefined;
+  let killTimer: NodeJS.Timeout | undefined;
+
+  child.on('message', (message: unknown) => {
+    if (!isEvent(message)) return;
+    deliver(message);
+    if (message.type === 'done') settle({ result: message.result });
+    else if (message.type === 'error') errorMessage = message.message;
+  });
+  child.on('error', (error) => {
+    // Spawn failures, or a send on a closed channel: the 'exit' handler reports the outcome.
+    if (child.pid === undefined) settle({ error: new Error(`Could not start the training job: ${error.message}`) });
+  });
+  child.on('exit', (code, signal) => {
+    if (killTimer) clearTimeout(killTimer);
+    if (cancelled) return settle({ error: new Error(CANCELLED_MESSAGE) });
+    if (errorMessage !== undefined) return settle({ error: new Error(errorMessage) });
+    if (settled) return;
+    const tail = stderr.trim().split('\n').slice(-6).join('\n').slice(-1200);
+    const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+    settle({
+      error: new Error(
+        code === 0 && !signal
+          ? 'The training job ended without a result.'
+          : `The training job crashed (it ${how}).${tail ? ` Last output:\n${tail}` : ''}`,
+      ),
+    });
+  });
+
+  try {
+    child.send({ type: 'start', config });
+  } catch (error) {
+    settle({ error: new Error(`Could not start the training job: ${error instanceof Error ? error.message : String(error)}`) });
+  }
+
+  return {
+    pid: child.pid,
+    done,
+    cancel() {
+      if (cancelled || child.exitCode !== null || child.signalCode !== null) return;
+      cancelled = true;
+      settle({ error: new Error(CANCELLED_MESSAGE) });
+      try {
+        if (child.connected) child.send({ type: 'cancel' });
+      } catch {
+        // Channel already closed: the kill below ends it.
+      }
+      killTimer = setTimeout(() => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }, options.killAfterMs ?? 500);
+      killTimer.unref();
+    },
+  };
+}

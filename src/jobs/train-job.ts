@@ -1,0 +1,95 @@
+/**
+ * Child-process entry of a training run (bundled to dist/jobs/train-job.js; started by train-client.ts
+ * with child_process.fork). Protocol over the IPC channel:
+ *   parent → child  { type: 'start', config: TrainingConfig }   then optionally { type: 'cancel' }
+ *   child → parent  TrainingEvent objects: 'backend', 'prepared', 'progress', 'epoch', …, then 'done' or 'error'
+ * The child exits when the run ends (0 after 'done', 1 after 'error', 130 when cancelled). SIGTERM and a
+ * lost parent (IPC disconnect) cancel too. A native crash simply ends the process; the client reports it.
+ */
+import { ingestFile } from '../core/ingest/index';
+import { initBackend } from '../core/train/backend';
+import { runTraining } from '../core/train/run';
+import type { TrainingConfig, TrainingEvent } from '../core/train/types';
+
+/** 'progress' events at most this often (epoch events always go out). */
+const PROGRESS_INTERVAL_MS = 100;
+
+const controller = new AbortController();
+let started = false;
+let exiting = false;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+const pending = new Set<Promise<void>>();
+
+function send(event: TrainingEvent): Promise<void> {
+  const sent = new Promise<void>((resolve) => {
+    if (!process.send || !process.connected) return resolve();
+    try {
+      process.send(event, undefined, {}, () => resolve());
+    } catch {
+      resolve();
+    }
+  });
+  pending.add(sent);
+  void sent.then(() => pending.delete(sent));
+  return sent;
+}
+
+async function finish(code: number): Promise<void> {
+  if (exiting) return;
+  exiting = true;
+  await Promise.all([...pending]);
+  // Let the IPC channel drain, then leave.
+  setTimeout(() => process.exit(code), 20).unref();
+  if (process.connected) process.disconnect();
+}
+
+async function run(config: TrainingConfig): Promise<void> {
+  let lastProgress = 0;
+  const onEvent = (event: TrainingEvent) => {
+    if (event.type === 'progress') {
+      const now = Date.now();
+      if (now - lastProgress < PROGRESS_INTERVAL_MS) return;
+      lastProgress = now;
+    }
+    void send(event);
+  };
+  try {
+    // Initialize the backend while the file is read.
+    const runtime = initBackend(config.backend ?? 'auto');
+    runtime.catch(() => undefined);
+    const input = await ingestFile(config.path, { signal: controller.signal });
+    if (controller.signal.aborted) throw new Error('Training was cancelled.');
+    await runTraining(input, config, onEvent, controller.signal, { runtime, progressIntervalMs: PROGRESS_INTERVAL_MS });
+    await finish(0);
+  } catch (error) {
+    const cancelled = controller.signal.aborted;
+    const message = cancelled ? 'Training was cancelled.' : error instanceof Error ? error.message : String(error);
+    await send({ type: 'error', message });
+    await finish(cancelled ? 130 : 1);
+  }
+}
+
+process.on('message', (message: unknown) => {
+  if (!isRecord(message)) return;
+  if (message.type === 'start' && !started && isRecord(message.config)) {
+    started = true;
+    void run(message.config as unknown as TrainingConfig);
+  } else if (message.type === 'cancel') {
+    controller.abort();
+    if (!started) void finish(130);
+  }
+});
+
+const cancelAndExit = () => {
+  controller.abort();
+  // The training loop notices the abort at its next yield (≤ ~50 ms); exit regardless soon after.
+  setTimeout(() => process.exit(130), 1000).unref();
+};
+process.on('SIGTERM', cancelAndExit);
+process.on('disconnect', () => {
+  if (!exiting) cancelAndExit();
+});
