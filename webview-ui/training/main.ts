@@ -78,7 +78,8 @@ function metricsTable(result: TrainingResult): HTMLElement {
     if (m.rocAuc !== undefined) rows.push(['ROC-AUC', formatNumber(m.rocAuc)]);
   }
   const table = el('table', { class: 'metrics', 'aria-label': 'Test metrics' });
-  table.append(el('caption', { class: 'muted' }, result.metricsSplit === 'test' ? 'Metrics on the held-out test split' : 'Metrics on the TRAINING data (no held-out split)'));
+  const caption = { test: 'Metrics on the held-out test split', validation: 'Metrics on the validation split (no test split)', train: 'Metrics on the TRAINING data (no held-out split)' }[result.metricsSplit];
+  table.append(el('caption', { class: 'muted' }, caption));
   for (const [k, v] of rows) table.append(el('tr', {}, el('th', {}, k), el('td', { 'data-metric': k }, v)));
   return table;
 }
