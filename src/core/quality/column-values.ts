@@ -62,14 +62,51 @@ export function numericColumn(data: IngestResult, column: number): Float64Array 
   });
 }
 
+const decoder = new TextDecoder();
+
+/** Strings of a Utf8 chunk, decoded straight from its buffers (ASCII chunks without a decoder call per value). */
+function utf8Strings(offsets: Int32Array, bytes: Uint8Array, first: number, count: number): string[] {
+  const out = new Array<string>(count);
+  const start = offsets[first];
+  const end = offsets[first + count];
+  let ascii = true;
+  for (let i = start; i < end; i++) {
+    if (bytes[i] > 0x7f) {
+      ascii = false;
+      break;
+    }
+  }
+  const buffer = ascii ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : undefined;
+  for (let i = 0; i < count; i++) {
+    const a = offsets[first + i];
+    const b = offsets[first + i + 1];
+    out[i] = buffer ? buffer.toString('latin1', a, b) : decoder.decode(bytes.subarray(a, b));
+  }
+  return out;
+}
+
 /** Text of a string/categorical column (null where the cell is null). */
 export function textColumn(data: IngestResult, column: number): (string | null)[] {
   return memo(data, `text:${column}`, () => {
     const vector = vectorOf(data, column);
+    const mask = nullMask(data, column);
     const out: (string | null)[] = new Array(data.table.numRows);
-    for (let r = 0; r < out.length; r++) {
-      const v: unknown = vector.get(r);
-      out[r] = v === null || v === undefined ? null : String(v);
+    let row = 0;
+    for (const chunk of vector.data) {
+      const dictionary = chunk.dictionary;
+      if (DataType.isUtf8(chunk.type) && chunk.valueOffsets && chunk.values) {
+        const strings = utf8Strings(chunk.valueOffsets as Int32Array, chunk.values as Uint8Array, chunk.offset, chunk.length);
+        for (let i = 0; i < chunk.length; i++, row++) out[row] = mask[row] ? null : strings[i];
+      } else if (DataType.isDictionary(chunk.type) && dictionary && chunk.values instanceof Int32Array) {
+        const words = Array.from({ length: dictionary.length }, (_, k) => String(dictionary.get(k)));
+        const indices = chunk.values;
+        for (let i = 0; i < chunk.length; i++, row++) out[row] = mask[row] ? null : words[indices[chunk.offset + i]];
+      } else {
+        for (let i = 0; i < chunk.length; i++, row++) {
+          const v: unknown = vector.get(row);
+          out[row] = v === null || v === undefined ? null : String(v);
+        }
+      }
     }
     return out;
   });

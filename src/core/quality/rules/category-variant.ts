@@ -23,8 +23,13 @@ Columns with more than \`maxDistinct\` distinct values are free text and are not
       if (!TEXT_KINDS.includes(column.kind)) return;
       const values = textColumn(data, c);
       const counts = new Map<string, number>();
-      for (const v of values) if (v !== null && v.trim() !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
-      if (counts.size > (options.maxDistinct as number) || counts.size < 2) return;
+      const maxDistinct = options.maxDistinct as number;
+      for (const v of values) {
+        if (v === null || v.trim() === '') continue;
+        counts.set(v, (counts.get(v) ?? 0) + 1);
+        if (counts.size > maxDistinct) return; // free text, not categories
+      }
+      if (counts.size < 2) return;
       const canonical = new Map<string, string>();
       const groupSize = new Map<string, number>();
       for (const [value, count] of counts) {
