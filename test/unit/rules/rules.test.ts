@@ -110,7 +110,7 @@ test('real datasets (vega-datasets): no rule flags more than 2% of a column', ()
   }
 });
 
-const corpus = '/work/shared/corpus/frictionless';
+const corpus = path.resolve(__dirname, '../../../../shared/corpus/frictionless');
 test('frictionless corpus: duplicate-rows.csv has its duplicate row 4 found', { skip: !existsSync(corpus) && 'corpus absent' }, () => {
   const report = runQualityCheck(ingestCsvBytes(readFileSync(path.join(corpus, 'duplicate-rows.csv'))), { now });
   assert.deepEqual(of(report, 'duplicate-row').map((f) => f.range.start.line + 1), [4]);
