@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { WEIGHTS_FILE, tfjsModelArtifacts } from '../../core/train/export-tfjs';
 import type { ExtensionServices } from '../services';
 import type { TrainingEvent, TrainingResult } from '../../core/train/types';
 import type { RunDescription, RunState, TrainingHostMessage, TrainingWebviewMessage } from '../../shared/protocol/training';
@@ -129,16 +130,25 @@ export class TrainingPanel implements vscode.Disposable {
       void vscode.window.showInformationMessage('Dataset Inspector: the run has no results yet.');
       return;
     }
+    const folder = path.dirname(vscode.Uri.parse(this.key).fsPath);
     const base = `${path.basename(handle.state.run.fileName, path.extname(handle.state.run.fileName))}-${handle.state.run.target}`;
+    if (what === 'model') {
+      // A tfjs layers model: model.json plus weights.bin beside it (the name the manifest points at).
+      const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(path.join(folder, `${base}-model`, 'model.json')), filters: { 'TensorFlow.js model': ['json'] } });
+      if (!target) return;
+      const { modelJson, weights } = tfjsModelArtifacts(result, handle.state.run.target);
+      await mkdir(path.dirname(target.fsPath), { recursive: true });
+      await writeFile(target.fsPath, JSON.stringify(modelJson, null, 2));
+      await writeFile(path.join(path.dirname(target.fsPath), WEIGHTS_FILE), new Uint8Array(weights.buffer));
+      return;
+    }
     const content =
       what === 'loss'
         ? ['epoch,train_loss,validation_loss', ...result.lossHistory.map((p) => `${p.epoch},${p.trainLoss},${p.validationLoss ?? ''}`)].join('\n') + '\n'
-        : what === 'metrics'
-          ? JSON.stringify({ task: result.task, split: result.metricsSplit, metrics: result.metrics, coefficients: result.coefficients, backend: result.backend }, null, 2)
-          : JSON.stringify(modelArtifact(result), null, 2);
+        : JSON.stringify({ task: result.task, split: result.metricsSplit, metrics: result.metrics, coefficients: result.coefficients, backend: result.backend }, null, 2);
     const extension = what === 'loss' ? 'csv' : 'json';
     const target = await vscode.window.showSaveDialog({
-      defaultUri: vscode.Uri.file(path.join(path.dirname(vscode.Uri.parse(this.key).fsPath), `${base}-${what}.${extension}`)),
+      defaultUri: vscode.Uri.file(path.join(folder, `${base}-${what}.${extension}`)),
       filters: what === 'loss' ? { CSV: ['csv'] } : { JSON: ['json'] },
     });
     if (target) await writeFile(target.fsPath, content);
@@ -151,19 +161,4 @@ export class TrainingPanel implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }
-}
-
-/**
- * The learned linear model as a tfjs-style JSON artifact: topology (one dense layer) and weights on the
- * original feature scale, so it can be re-created without the preprocessing step.
- */
-function modelArtifact(result: TrainingResult): unknown {
-  return {
-    format: 'dataset-inspector-linear-model',
-    task: result.task,
-    activation: result.task === 'regression' ? 'linear' : result.task === 'binary-classification' ? 'sigmoid' : 'softmax',
-    inputs: result.preparation.inputNames,
-    classes: result.preparation.classes,
-    coefficients: result.coefficients,
-  };
 }
