@@ -33,6 +33,7 @@ import { classImbalance } from './class-imbalance';
 import { highCorrelation } from './high-correlation';
 import { extremeSkew } from './extreme-skew';
 import { scaleDisparity } from './scale-disparity';
+import { schemaViolation } from './schema-violation';
 
 export const allRules: readonly QualityRule[] = [
   // structure
@@ -67,6 +68,8 @@ export const allRules: readonly QualityRule[] = [
   futureDate,
   implausibleDate,
   outOfOrderTimestamp,
+  // schema (when a Frictionless Table Schema is found beside the file)
+  schemaViolation,
   // ml-readiness
   classImbalance,
   highCorrelation,
