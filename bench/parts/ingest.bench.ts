@@ -84,6 +84,22 @@ async function main(): Promise<void> {
   const engine = summary[0];
   console.log(`\nTarget: engine ≥ 1.5× the fastest JS parser: ${(engine.mbps / fastestJs).toFixed(2)}× → ${engine.mbps / fastestJs >= 1.5 ? 'met' : 'NOT met'}`);
   console.log(`Target: peak RSS ≤ 3× file size (memory mode): ${(engine.rss / mb).toFixed(1)}× → ${engine.rss / mb <= 3 ? 'met' : 'NOT met'}`);
+
+  if (process.env.BENCH_SKIP_1GB !== '1') {
+    // Streaming mode: profile a ~1 GB CSV batch by batch through the bundled CLI; peak RSS must not grow with the file.
+    const big = path.join(dataDir, 'mixed-1000mb.csv');
+    const bigBytes = await ensureMixedCsv(big, 1e9);
+    const cli = path.join(dataDir, 'cli.cjs');
+    await esbuild.build({ entryPoints: [path.join(root, 'src/cli/main.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: cli, logLevel: 'error' });
+    for (const [input, size] of [[file, bytes], [big, bigBytes]] as const) {
+      const start = performance.now();
+      const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, 'profile', input, '--streaming', '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      const seconds = (performance.now() - start) / 1000;
+      const rssMB = Number(r.stderr.trim().split('\n').pop()) / 1024;
+      const rows = (JSON.parse(r.stdout) as { rows: number }).rows;
+      console.log(`streamed profile of ${(size / 1e6).toFixed(0)} MB (${rows} rows): ${seconds.toFixed(1)} s, ${(size / 1e6 / seconds).toFixed(1)} MB/s, peak RSS ${rssMB.toFixed(0)} MB`);
+    }
+  }
 }
 
 void main();

@@ -11,6 +11,7 @@ import { ENCODINGS, inputKindOf, openInputBatches, parseDelimiter, readInput, ty
 import { createStreamingProfiler, profileTable } from '../../core/profile/index';
 import type { ColumnProfile, TableProfile } from '../../core/profile/types';
 import { formatEpochMs } from '../../core/ingest/render-text';
+import { ingestCsvBatches } from '../../core/ingest/csv/stream';
 import type { TextEncodingName } from '../../core/table/model';
 
 export const profileSpec = {
@@ -49,7 +50,7 @@ export async function runProfile(args: string[]): Promise<number> {
 
 /**
  * Profiles a file: in memory (exact) unless `streaming` is true, or unset and the file is larger than
- * `memoryBudgetBytes`. CSV files are read in memory (the CSV reader's batch mode is not wired here yet).
+ * `memoryBudgetBytes`; CSV files then go through the CSV reader's batches.
  */
 export async function profileFile(
   path: string,
@@ -65,6 +66,15 @@ export async function profileFile(
       for await (const batch of source.batches) profiler.addBatch(batch);
       return profiler.finish({ path, format: source.format, bytes: size, mode: 'streaming' });
     }
+  }
+  if (streaming) {
+    // CSV batch by batch: one schema (from the first chunk), bounded memory.
+    let profiler: ReturnType<typeof createStreamingProfiler> | undefined;
+    for await (const batch of ingestCsvBatches(path, options)) {
+      profiler ??= createStreamingProfiler(batch.result.columns);
+      for (const recordBatch of batch.result.table.batches) profiler.addBatch(recordBatch);
+    }
+    if (profiler) return profiler.finish({ path, format: 'csv', bytes: size, mode: 'streaming' });
   }
   const result = await readInput(path, options);
   return profileTable(result, { bytes: size });

@@ -33,6 +33,8 @@ export interface CsvDialect {
   lineEnding: LineEnding;
   /** Human-readable notes when a choice was uncertain ("delimiter guessed: ';' vs ','"). */
   uncertainties: string[];
+  /** Every record ends with a delimiter (the empty last field is not a column). */
+  trailingDelimiter?: boolean;
 }
 
 /** What a column holds, as inferred (CSV) or as declared by the Arrow schema. */

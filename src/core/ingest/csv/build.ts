@@ -189,7 +189,8 @@ export function buildColumn(
       for (let i = 0; i < presentCount; i++) {
         const r = present[i];
         const t = valueOf(r).trim();
-        const v = inferred.zeroOne ? (t === '1' ? true : t === '0' ? false : null) : parseBooleanWord(t);
+        const zeroOne = t === '1' ? true : t === '0' ? false : null;
+        const v = inferred.zeroOne === true ? zeroOne : inferred.zeroOne === false ? parseBooleanWord(t) : (parseBooleanWord(t) ?? zeroOne);
         if (v === null) reject(r);
         else {
           if (v) data[r >> 3] |= 1 << (r & 7);

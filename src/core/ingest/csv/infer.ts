@@ -118,7 +118,7 @@ export interface InferredColumn {
   int32?: boolean;
   /** For date columns. */
   dateFormat?: DateFormat;
-  /** For boolean columns: 0/1 rather than words. */
+  /** For boolean columns: 0/1 (true), words (false), or either (undefined: a schema fixed elsewhere). */
   zeroOne?: boolean;
 }
 
@@ -178,7 +178,7 @@ export function inferColumnTypeOf(n: number, valueAt: (i: number) => string): In
   }
   const fits = (count: number) => count >= n * FIT_SHARE && count > 0;
   if (zeroOnes === n && n >= 2 && seenZero && seenOne) return { kind: 'boolean', zeroOne: true };
-  if (fits(bools)) return { kind: 'boolean' };
+  if (fits(bools)) return { kind: 'boolean', zeroOne: false };
   if (fits(ints)) return { kind: 'integer', int32 };
   if (fits(floats)) return { kind: 'float' };
   if (fits(anyDate)) {

@@ -6,7 +6,7 @@ import type { ColumnInfo, CsvDialect, IngestResult, LineEnding, RawCell, Structu
 import { decodeBytes, type DecodedText } from './decode';
 import { RecordFields, isBlankRecord, parseRecord, scanQuotedField } from './tokenize';
 import { sniffDelimiter, sniffHeader } from './sniff';
-import { FIT_SHARE, inferColumnTypeOf, parseInteger } from './infer';
+import { FIT_SHARE, inferColumnTypeOf, parseInteger, type InferredColumn } from './infer';
 import { buildColumn, buildTable, type AsciiSource } from './build';
 import { CellKind, ColumnCells } from './cells';
 import { CsvSourceMap } from './source-map';
@@ -19,6 +19,15 @@ export interface CsvReadOptions {
   naTokens?: readonly string[];
   sniffBytes?: number;
   path?: string;
+  /**
+   * Fixed column types (streaming: every batch keeps the first batch's schema); cells that do not fit go to
+   * rejectedCells. Without it, types are inferred.
+   */
+  columnTypes?: readonly InferredColumn[];
+  /** Column names to use instead of the header's (streaming batches after the first have no header). */
+  columnNames?: readonly string[];
+  /** With columnNames: every record ends with a delimiter (one empty extra field to ignore). */
+  trailingDelimiter?: boolean;
 }
 
 export const DEFAULT_NA_TOKENS: readonly string[] = ['NA', 'N/A', 'null', 'NULL', 'NaN', '-', '?'];
@@ -102,10 +111,11 @@ export function readCsvText(
   }
   hasHeader = hasHeader && firstRecordStart >= 0;
   const header = hasHeader ? firstRecords[0] : [];
-  let width = firstRecords.length ? firstRecords[0].length : 0;
+  let width = options.columnNames ? options.columnNames.length + (options.trailingDelimiter ? 1 : 0) : firstRecords.length ? firstRecords[0].length : 0;
   // A trailing delimiter on every record (header included) adds one empty column: drop it.
-  const trailingDelimiter =
-    width > 1 && firstRecords.length > 0 && firstRecords.every((r) => r.length === width && r[width - 1] === '');
+  const trailingDelimiter = options.columnNames
+    ? options.trailingDelimiter === true
+    : width > 1 && firstRecords.length > 0 && firstRecords.every((r) => r.length === width && r[width - 1] === '');
   if (trailingDelimiter) {
     width--;
     uncertainties.push('Every line ends with a delimiter; the empty last column was dropped.');
@@ -264,7 +274,7 @@ export function readCsvText(
   const names: string[] = [];
   const seen = new Map<string, number>();
   for (let c = 0; c < width; c++) {
-    const label = hasHeader ? header[c] : `column${c + 1}`;
+    const label = options.columnNames?.[c] ?? (hasHeader ? header[c] : `column${c + 1}`);
     if (hasHeader && label.trim() === '') structural.push({ kind: 'blank-header', row: null, column: c, range: source.headerRange(c) });
     const key = label.trim();
     const firstIndex = seen.get(key);
@@ -323,9 +333,16 @@ export function readCsvText(
     // Infer from an even sample; convert everything; re-infer on all values if the sample misled.
     const step = Math.max(1, Math.floor(presentCount / INFERENCE_SAMPLE));
     const sampled = step === 1 ? presentCount : Math.ceil(presentCount / step);
-    let inferred = inferColumnTypeOf(sampled, (i) => valueAt(i * step));
+    const fixed = options.columnTypes?.[c];
+    let inferred = fixed ? { ...fixed } : inferColumnTypeOf(sampled, (i) => valueAt(i * step));
     let rejected: RawCell[] = [];
     let built = buildColumn(text, cells, present, presentCount, rowCount, inferred, c, rejected, ascii);
+    if (fixed) {
+      for (const cell of rejected) rejectedCells.push(cell);
+      vectors.push(built);
+      infos.push({ index: c, name: names[c], kind: inferred.kind, arrowType: String(built.type), ...(inferred.dateFormat ? { dateFormat: inferred.dateFormat } : {}) });
+      continue;
+    }
     if (inferred.kind === 'integer' && inferred.int32 !== false && rejected.some((cell) => parseInteger(cell.text) !== null)) {
       // An integer beyond Int32 outside the inference sample: widen to Int64.
       inferred = { kind: 'integer', int32: false };
@@ -360,6 +377,7 @@ export function readCsvText(
     bom: decoded.bom,
     lineEnding,
     uncertainties,
+    trailingDelimiter,
   };
   return {
     format: 'csv',
