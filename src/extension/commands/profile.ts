@@ -4,6 +4,7 @@ import type { ExtensionServices } from '../services';
 import { isDataFile, resolveDataFile } from '../data-files';
 import { ReportPanel } from '../panels/report-panel';
 import { pickDataFile } from './pick-data-file';
+import { CHECK_COMMAND } from './check';
 
 export const PROFILE_COMMAND = 'datasetInspector.showDataProfile';
 
@@ -13,7 +14,12 @@ export function registerProfileCommand(services: ExtensionServices): vscode.Disp
     const uri = resolved && isDataFile(resolved) ? resolved : await pickDataFile('Data file to profile');
     if (!uri) return undefined;
     try {
-      const outcome = services.checkService.lastOutcome(uri) ?? (await vscode.commands.executeCommand('datasetInspector.checkDataQuality', uri), services.checkService.lastOutcome(uri));
+      // Reuse the newest check; otherwise run one through the command, which also publishes its diagnostics.
+      let outcome = services.checkService.lastOutcome(uri);
+      if (!outcome) {
+        await vscode.commands.executeCommand(CHECK_COMMAND, uri);
+        outcome = services.checkService.lastOutcome(uri);
+      }
       if (!outcome) return undefined;
       const panel = ReportPanel.show(services, outcome);
       return { viewType: panel.panel.viewType, title: panel.panel.title };
