@@ -93,6 +93,20 @@ test('UTF-16 with BOM, Windows-1252 detection, invalid UTF-8 reported at its pos
   assert.deepEqual(invalid[0].range.start, { line: 2, character: 1 });
   assert.match(invalid[0].detail ?? '', /0xFF/);
   assert.equal(ingestCsvBytes(corrupt, { encoding: 'windows-1252' }).table.getChildAt(0)?.get(1), 'Kÿln');
+  // The corrupt cell's value shows U+FFFD (Arrow strings stay valid UTF-8), and positions after it are right.
+  assert.equal(bad.table.getChildAt(0)?.get(1), 'K\ufffdln');
+  assert.deepEqual(bad.source.cellRange(2, 1), { start: { line: 3, character: 7 }, end: { line: 3, character: 8 } });
+});
+
+test('a record longer than 64 KiB (one huge quoted cell) keeps its values and positions', () => {
+  const huge = 'x'.repeat(70_000) + '""' + 'y'.repeat(10);
+  const text = `id,blob,n\n1,"${huge}",5\n2,short,6\n`;
+  const r = read(text);
+  assert.equal(r.table.numRows, 2);
+  assert.equal(r.table.getChildAt(1)?.get(0), huge.replace('""', '"'));
+  assert.equal(r.table.getChildAt(2)?.get(0), 5);
+  assert.equal(textAt(text, r.source.cellRange(0, 2)), '5');
+  assert.equal(textAt(text, r.source.cellRange(1, 1)), 'short');
 });
 
 test('empty and garbage inputs give a table and a finding, never a crash', () => {

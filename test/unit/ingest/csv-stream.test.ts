@@ -17,9 +17,10 @@ const rows = Array.from({ length: 500 }, (_, i) => `${i},${(i * 1.5).toFixed(1)}
 const text = ['id,x,note,flag,day,cat', ...rows].join('\r\n') + '\r\n';
 
 test('records are cut only where they are complete', () => {
-  assert.equal(completeRecordsLength('a,b\n1,2\n3,', ',', '"'), 8);
-  assert.equal(completeRecordsLength('a,b\n"x\ny', ',', '"'), 4);
-  assert.equal(completeRecordsLength('a,b\r', ',', '"'), 0);
+  const complete = (text: string) => completeRecordsLength(new TextEncoder().encode(text), 44, 34);
+  assert.equal(complete('a,b\n1,2\n3,'), 8);
+  assert.equal(complete('a,b\n"x\ny'), 4);
+  assert.equal(complete('a,b\r'), 0);
 });
 
 test('batches (small chunks) concatenate to the in-memory table, with one schema', async () => {
@@ -33,6 +34,8 @@ test('batches (small chunks) concatenate to the in-memory table, with one schema
     for (let r = 0; r < batch.result.table.numRows; r++) {
       for (let c = 0; c < whole.columns.length; c++) {
         assert.deepEqual(batch.result.table.getChildAt(c)?.get(r), whole.table.getChildAt(c)?.get(rowsSeen + r), `row ${rowsSeen + r} column ${c}`);
+        // Positions are the file's: line numbers continue across chunks.
+        assert.deepEqual(batch.result.source.cellRange(r, c), whole.source.cellRange(rowsSeen + r, c), `range of row ${rowsSeen + r} column ${c}`);
       }
     }
     assert.equal(batch.result.rejectedCells.length, 0);
@@ -48,4 +51,30 @@ test('an aborted signal stops the read with an AbortError', async () => {
   await assert.rejects(async () => {
     for await (const _batch of ingestCsvBatches(file(text), { chunkBytes: 1000, signal: controller.signal })) controller.abort();
   }, { name: 'AbortError' });
+});
+
+test('UTF-16 and Windows-1252 files stream into the same table as the in-memory read', async () => {
+  const small = ['name,n', 'Zoë,1', 'Ångström,2', '"naïve, quoted",3'].join('\n') + '\n';
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(small, 'utf16le')]);
+  const cp1252 = Buffer.from(small, 'latin1');
+  for (const [bytes, encoding] of [[utf16, undefined], [cp1252, 'windows-1252']] as const) {
+    const p = path.join(mkdtempSync(path.join(tmpdir(), 'di-stream-')), 'data.csv');
+    writeFileSync(p, bytes);
+    const names: string[] = [];
+    for await (const batch of ingestCsvBatches(p, { chunkBytes: 7, encoding })) {
+      for (let r = 0; r < batch.result.table.numRows; r++) names.push(String(batch.result.table.getChildAt(0)?.get(r)));
+    }
+    assert.deepEqual(names, ['Zoë', 'Ångström', 'naïve, quoted'], String(encoding));
+  }
+});
+
+test('invalid UTF-8 in a streamed chunk is reported at its file byte offset', async () => {
+  const bytes = Buffer.concat([Buffer.from('a,b\n1,x\n2,'), Buffer.from([0xff]), Buffer.from('y\n3,z\n')]);
+  const p = path.join(mkdtempSync(path.join(tmpdir(), 'di-stream-')), 'data.csv');
+  writeFileSync(p, bytes);
+  const offsets: number[] = [];
+  for await (const batch of ingestCsvBatches(p, { chunkBytes: 5, encoding: 'utf-8' })) {
+    for (const issue of batch.result.structuralIssues) if (issue.kind === 'invalid-encoding') offsets.push(Number(/byte offset (\d+)/.exec(issue.detail ?? '')?.[1]));
+  }
+  assert.deepEqual(offsets, [10]);
 });

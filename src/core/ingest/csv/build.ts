@@ -16,13 +16,9 @@ import {
 } from 'apache-arrow';
 import type { RawCell } from '../../table/model';
 import { parseBooleanWord, parseDate, parseFloatCell, parseInteger, parseTimestamp, type InferredColumn } from './infer';
-import { CellKind, type ColumnCells } from './cells';
-
-/** The file's bytes when the text is pure ASCII: text offset + `offset` = byte offset. */
-export interface AsciiSource {
-  bytes: Uint8Array;
-  offset: number;
-}
+import { ByteSink } from './byte-sink';
+import type { ColumnContents } from './cells';
+import { NOT_HANDLED, booleanFromBytes, floatFromBytes, integerFromBytes, isoDateFromBytes } from './parse-bytes';
 
 class Validity {
   readonly bitmap: Uint8Array;
@@ -46,153 +42,173 @@ function vector<T extends DataType>(type: T, length: number, validity: Validity,
   return makeVector(makeData({ type, length, nullCount: validity.nullCount, nullBitmap: validity.nullBitmap, ...data } as never)) as unknown as Vector<T>;
 }
 
-const SPACE = 32;
-const TAB = 9;
-
-/** Integer value of text[start, end) (white space around allowed), or NaN when it is not an integer. */
-function parseIntegerAt(text: string, start: number, end: number): number {
-  while (start < end && (text.charCodeAt(start) === SPACE || text.charCodeAt(start) === TAB)) start++;
-  while (end > start && (text.charCodeAt(end - 1) === SPACE || text.charCodeAt(end - 1) === TAB)) end--;
-  let i = start;
-  let sign = 1;
-  const first = text.charCodeAt(i);
-  if (first === 45 /* - */ || first === 43 /* + */) {
-    if (first === 45) sign = -1;
-    i++;
-  }
-  if (i >= end || end - i > 15) return NaN;
-  let value = 0;
-  for (; i < end; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return NaN;
-    value = value * 10 + d;
-  }
-  return sign * value;
+/** Utf8 vector from values appended to a ByteSink, with their end offsets. */
+function utf8Vector(sink: ByteSink, offsets: Int32Array, length: number, validity?: Validity): Vector<Utf8> {
+  const data = sink.data.subarray(0, sink.used);
+  if (validity) return vector(new Utf8(), length, validity, { valueOffsets: offsets, data });
+  return makeVector(makeData({ type: new Utf8(), length, nullCount: 0, valueOffsets: offsets, data }));
 }
 
-/** Builds a Utf8 or Dictionary<Int32, Utf8> data buffer from cell contents. */
-class Utf8Builder {
-  private data: Uint8Array;
-  private used = 0;
-  readonly offsets: Int32Array;
-  private readonly encoder = new TextEncoder();
+/** Hash table from value bytes to dictionary codes; the dictionary's bytes are kept in a ByteSink. */
+class ByteDictionary {
+  readonly values = new ByteSink(1024);
+  /** End offset of each entry in `values` (entry k is values[offsets[k], offsets[k + 1])). */
+  offsets = new Int32Array(65);
+  size = 0;
+  private slots = new Int32Array(128).fill(-1);
+  private hashes = new Int32Array(64);
 
-  constructor(count: number, estimatedBytes: number) {
-    this.offsets = new Int32Array(count + 1);
-    this.data = new Uint8Array(Math.max(64, estimatedBytes));
+  private static hash(buffer: Uint8Array, start: number, end: number): number {
+    let h = 0x811c9dc5 | 0;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ buffer[i], 0x01000193);
+    return h;
   }
 
-  private reserve(bytes: number): void {
-    if (this.used + bytes <= this.data.length) return;
-    const grown = new Uint8Array(Math.max(this.data.length * 2, this.used + bytes));
-    grown.set(this.data.subarray(0, this.used));
-    this.data = grown;
+  private equals(code: number, buffer: Uint8Array, start: number, end: number): boolean {
+    const from = this.offsets[code];
+    if (this.offsets[code + 1] - from !== end - start) return false;
+    const data = this.values.data;
+    for (let i = 0; i < end - start; i++) if (data[from + i] !== buffer[start + i]) return false;
+    return true;
   }
 
-  appendBytes(source: Uint8Array, start: number, end: number): void {
-    const n = end - start;
-    this.reserve(n);
-    if (n < 48) {
-      // Short values: a byte loop beats allocating a subarray view per cell.
-      const data = this.data;
-      let at = this.used;
-      for (let i = start; i < end; i++) data[at++] = source[i];
-    } else this.data.set(source.subarray(start, end), this.used);
-    this.used += n;
+  /** The value's code (a new one when unseen). */
+  code(buffer: Uint8Array, start: number, end: number): number {
+    const h = ByteDictionary.hash(buffer, start, end);
+    const mask = this.slots.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const code = this.slots[slot];
+      if (code < 0) break;
+      if (this.hashes[code] === h && this.equals(code, buffer, start, end)) return code;
+    }
+    const code = this.size++;
+    if (code + 2 > this.offsets.length) {
+      const offsets = new Int32Array(this.offsets.length * 2);
+      offsets.set(this.offsets);
+      this.offsets = offsets;
+      const hashes = new Int32Array(this.hashes.length * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.values.append(buffer, start, end);
+    this.offsets[code + 1] = this.values.used;
+    this.hashes[code] = h;
+    if (this.size * 2 > this.slots.length) this.rehash();
+    else this.insert(code, h);
+    return code;
   }
 
-  appendString(value: string): void {
-    this.reserve(value.length * 3);
-    this.used += this.encoder.encodeInto(value, this.data.subarray(this.used)).written;
+  private insert(code: number, h: number): void {
+    const mask = this.slots.length - 1;
+    let slot = h & mask;
+    while (this.slots[slot] >= 0) slot = (slot + 1) & mask;
+    this.slots[slot] = code;
   }
 
-  /** Closes entry `index` (the bytes appended since the previous call). */
-  close(index: number): void {
-    this.offsets[index + 1] = this.used;
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    for (let code = 0; code < this.size; code++) this.insert(code, this.hashes[code]);
   }
 
-  get bytes(): Uint8Array {
-    return this.data.subarray(0, this.used);
+  vector(): Vector<Utf8> {
+    return utf8Vector(this.values, this.offsets.slice(0, this.size + 1), this.size);
   }
-}
-
-function utf8Dictionary(values: readonly string[]): Vector<Utf8> {
-  const builder = new Utf8Builder(values.length, values.reduce((n, v) => n + v.length, 0) * 2);
-  values.forEach((v, i) => {
-    builder.appendString(v);
-    builder.close(i);
-  });
-  return makeVector(makeData({ type: new Utf8(), length: values.length, nullCount: 0, valueOffsets: builder.offsets, data: builder.bytes }));
 }
 
 /**
- * Converts one column. `present` lists the rows (in order) of non-missing cells; cells that do not parse as
- * the column's type are appended to `rejected` and left null.
+ * The dictionary-encoded column when it has at most `maxDistinct` distinct values, else undefined
+ * (a string column then).
  */
-export function buildColumn(
-  text: string,
-  cells: ColumnCells,
-  present: Int32Array,
-  presentCount: number,
-  rowCount: number,
-  inferred: InferredColumn,
-  column: number,
-  rejected: RawCell[],
-  ascii?: AsciiSource,
-): Vector<DataType> {
+export function buildCategorical(cells: ColumnContents, rowCount: number, maxDistinct: number): Vector<DataType> | undefined {
   const validity = new Validity(rowCount);
-  const valueOf = (row: number) => cells.value(text, row);
-  const reject = (row: number) => rejected.push({ row, column, text: valueOf(row) });
+  const dictionary = new ByteDictionary();
+  const indices = new Int32Array(rowCount);
+  const { rows, starts, ends, count, bytes, escaped } = cells;
+  const side = cells.side.data;
+  const scratch = new ByteSink(256);
+  for (let i = 0; i < count; i++) {
+    const s = starts[i];
+    let code: number;
+    if (escaped[i] === 1) {
+      scratch.used = 0;
+      cells.appendTo(i, scratch);
+      code = dictionary.code(scratch.data, 0, scratch.used);
+    } else code = s < 0 ? dictionary.code(side, -s - 1, ends[i]) : dictionary.code(bytes, s, ends[i]);
+    if (dictionary.size > maxDistinct) return undefined;
+    const r = rows[i];
+    indices[r] = code;
+    validity.set(r);
+  }
+  const type = new Dictionary(new Utf8(), new Int32());
+  return makeVector(makeData({ type, length: rowCount, nullCount: validity.nullCount, nullBitmap: validity.nullBitmap, data: indices, dictionary: dictionary.vector() }));
+}
+
+/**
+ * Converts one column (every type but categorical, see buildCategorical). Cells that do not parse as the
+ * column's type are appended to `rejected` and left null.
+ */
+export function buildColumn(cells: ColumnContents, rowCount: number, inferred: InferredColumn, column: number, rejected: RawCell[]): Vector<DataType> {
+  const validity = new Validity(rowCount);
+  const { rows, starts, ends, count, bytes, escaped } = cells;
+  const side = cells.side.data;
+  const reject = (i: number) => rejected.push({ row: rows[i], column, text: cells.value(i) });
   switch (inferred.kind) {
     case 'integer': {
       if (inferred.int32 !== false) {
         const data = new Int32Array(rowCount);
-        for (let i = 0; i < presentCount; i++) {
-          const r = present[i];
-          let v = cells.kinds[r] === CellKind.Special ? NaN : parseIntegerAt(text, cells.starts[r], cells.ends[r]);
-          if (Number.isNaN(v)) v = parseInteger(valueOf(r)) ?? NaN;
-          if (Number.isNaN(v) || v < -2147483648 || v > 2147483647) reject(r);
+        for (let i = 0; i < count; i++) {
+          const s = starts[i];
+          let v = escaped[i] === 1 ? NOT_HANDLED : s < 0 ? integerFromBytes(side, -s - 1, ends[i]) : integerFromBytes(bytes, s, ends[i]);
+          if (v === NOT_HANDLED) v = parseInteger(cells.value(i));
+          if (v === null || v < -2147483648 || v > 2147483647) reject(i);
           else {
-            data[r] = v;
-            validity.set(r);
+            data[rows[i]] = v;
+            validity.set(rows[i]);
           }
         }
         return vector(new Int32(), rowCount, validity, { data });
       }
       const data = new BigInt64Array(rowCount);
-      for (let i = 0; i < presentCount; i++) {
-        const r = present[i];
-        const t = valueOf(r);
-        if (parseInteger(t) === null) reject(r);
+      for (let i = 0; i < count; i++) {
+        const t = cells.value(i);
+        if (parseInteger(t) === null) reject(i);
         else {
-          data[r] = BigInt(t.trim());
-          validity.set(r);
+          data[rows[i]] = BigInt(t.trim());
+          validity.set(rows[i]);
         }
       }
       return vector(new Int64(), rowCount, validity, { data });
     }
     case 'float': {
       const data = new Float64Array(rowCount);
-      for (let i = 0; i < presentCount; i++) {
-        const r = present[i];
-        const v = parseFloatCell(valueOf(r));
-        if (v === null) reject(r);
+      for (let i = 0; i < count; i++) {
+        const s = starts[i];
+        const fast = escaped[i] === 1 ? NOT_HANDLED : s < 0 ? floatFromBytes(side, -s - 1, ends[i]) : floatFromBytes(bytes, s, ends[i]);
+        const v = fast === NOT_HANDLED ? parseFloatCell(cells.value(i)) : fast;
+        if (v === null) reject(i);
         else {
-          data[r] = v;
-          validity.set(r);
+          data[rows[i]] = v;
+          validity.set(rows[i]);
         }
       }
       return vector(new Float64(), rowCount, validity, { data });
     }
     case 'boolean': {
       const data = new Uint8Array((rowCount + 7) >> 3);
-      for (let i = 0; i < presentCount; i++) {
-        const r = present[i];
-        const t = valueOf(r).trim();
-        const zeroOne = t === '1' ? true : t === '0' ? false : null;
-        const v = inferred.zeroOne === true ? zeroOne : inferred.zeroOne === false ? parseBooleanWord(t) : (parseBooleanWord(t) ?? zeroOne);
-        if (v === null) reject(r);
+      for (let i = 0; i < count; i++) {
+        const s = starts[i];
+        const parsed = escaped[i] === 1 ? NOT_HANDLED : s < 0 ? booleanFromBytes(side, -s - 1, ends[i]) : booleanFromBytes(bytes, s, ends[i]);
+        let word: boolean | null;
+        let zeroOne: boolean | null;
+        if (parsed === NOT_HANDLED) {
+          const t = cells.value(i).trim();
+          zeroOne = t === '1' ? true : t === '0' ? false : null;
+          word = parseBooleanWord(t);
+        } else ({ word, zeroOne } = parsed);
+        const v = inferred.zeroOne === true ? zeroOne : inferred.zeroOne === false ? word : (word ?? zeroOne);
+        if (v === null) reject(i);
         else {
+          const r = rows[i];
           if (v) data[r >> 3] |= 1 << (r & 7);
           validity.set(r);
         }
@@ -202,60 +218,50 @@ export function buildColumn(
     case 'date':
     case 'timestamp': {
       const format = inferred.dateFormat ?? 'YYYY-MM-DD';
+      const iso = inferred.kind === 'date' && format === 'YYYY-MM-DD';
       const data = new BigInt64Array(rowCount);
-      for (let i = 0; i < presentCount; i++) {
-        const r = present[i];
-        const t = valueOf(r);
-        const ms = inferred.kind === 'date' ? parseDate(t, format) : (parseTimestamp(t) ?? parseDate(t, 'YYYY-MM-DD'));
-        if (ms === null) reject(r);
+      for (let i = 0; i < count; i++) {
+        let ms: number | null | typeof NOT_HANDLED = NOT_HANDLED;
+        if (iso && escaped[i] === 0) {
+          const s = starts[i];
+          ms = s < 0 ? isoDateFromBytes(side, -s - 1, ends[i]) : isoDateFromBytes(bytes, s, ends[i]);
+        }
+        if (ms === NOT_HANDLED) {
+          const t = cells.value(i);
+          ms = inferred.kind === 'date' ? parseDate(t, format) : (parseTimestamp(t) ?? parseDate(t, 'YYYY-MM-DD'));
+        }
+        if (ms === null) reject(i);
         else {
-          data[r] = BigInt(ms);
-          validity.set(r);
+          data[rows[i]] = BigInt(ms);
+          validity.set(rows[i]);
         }
       }
       return inferred.kind === 'date'
         ? vector(new DateMillisecond(), rowCount, validity, { data })
         : vector(new TimestampMillisecond(), rowCount, validity, { data });
     }
-    case 'categorical': {
-      const codes = new Map<string, number>();
-      const dictionary: string[] = [];
-      const indices = new Int32Array(rowCount);
-      for (let i = 0; i < presentCount; i++) {
-        const r = present[i];
-        const value = valueOf(r);
-        let code = codes.get(value);
-        if (code === undefined) {
-          code = dictionary.length;
-          codes.set(value, code);
-          dictionary.push(value);
-        }
-        indices[r] = code;
-        validity.set(r);
-      }
-      const type = new Dictionary(new Utf8(), new Int32());
-      return makeVector(
-        makeData({ type, length: rowCount, nullCount: validity.nullCount, nullBitmap: validity.nullBitmap, data: indices, dictionary: utf8Dictionary(dictionary) }),
-      );
-    }
+    case 'categorical':
+      return buildCategorical(cells, rowCount, Infinity)!;
     case 'empty':
     case 'string':
     default: {
-      let estimated = 0;
-      for (let i = 0; i < presentCount; i++) estimated += cells.length(present[i]);
-      const builder = new Utf8Builder(rowCount, ascii ? estimated : estimated * 2);
+      let total = 0;
+      for (let i = 0; i < count; i++) total += cells.length(i);
+      const sink = new ByteSink(Math.max(64, total));
+      const offsets = new Int32Array(rowCount + 1);
       let next = 0;
       for (let r = 0; r < rowCount; r++) {
-        if (next < presentCount && present[next] === r) {
-          next++;
-          const kind = cells.kinds[r];
-          if (ascii && kind !== CellKind.Special) builder.appendBytes(ascii.bytes, cells.starts[r] + ascii.offset, cells.ends[r] + ascii.offset);
-          else builder.appendString(valueOf(r));
+        if (next < count && rows[next] === r) {
+          const s = starts[next];
+          if (escaped[next] === 1) cells.appendTo(next, sink);
+          else if (s < 0) sink.append(side, -s - 1, ends[next]);
+          else sink.append(bytes, s, ends[next]);
           validity.set(r);
+          next++;
         }
-        builder.close(r);
+        offsets[r + 1] = sink.used;
       }
-      return vector(new Utf8(), rowCount, validity, { valueOffsets: builder.offsets, data: builder.bytes });
+      return utf8Vector(sink, offsets, rowCount, validity);
     }
   }
 }

@@ -1,23 +1,30 @@
 /**
- * Bytes → text. Detects BOMs (UTF-8, UTF-16 LE/BE), validates UTF-8 and reports invalid bytes with their
+ * Bytes → the UTF-8 bytes the CSV reader parses. Detects BOMs (UTF-8, UTF-16 LE/BE), validates UTF-8 and reports invalid bytes with their
  * position instead of replacing them silently, and falls back to Windows-1252 when the bytes are clearly
  * a legacy single-byte encoding (or when asked to).
  */
+import { Buffer, isAscii, isUtf8 } from 'node:buffer';
 import type { TextEncodingName } from '../../table/model';
 
 export interface InvalidByte {
   /** Byte offset in the file. */
   byteOffset: number;
-  /** Offset of the replacement character in the decoded text (UTF-16 code units). */
-  textOffset: number;
+  /** Offset of the sequence in the parsed bytes (the file after its BOM). */
+  offset: number;
   byte: number;
 }
 
-export interface DecodedText {
-  text: string;
+/** The file as the CSV reader parses it: UTF-8 bytes without BOM, and what decoding learned. */
+export interface CsvBytes {
+  /** UTF-8 text (for UTF-16 and single-byte files, the text re-encoded), BOM removed. */
+  bytes: Uint8Array;
   encoding: TextEncodingName;
   bom: boolean;
-  /** Invalid UTF-8 sequences (at most `maxReported`), each decoded as U+FFFD. */
+  /** Every byte is ASCII: byte offsets within a line are character offsets. */
+  ascii: boolean;
+  /** The bytes are valid UTF-8 (cells can be copied to Arrow byte for byte). */
+  validUtf8: boolean;
+  /** Invalid UTF-8 sequences (at most `maxReported`); each reads as one U+FFFD. */
   invalidBytes: InvalidByte[];
   invalidByteCount: number;
   notes: string[];
@@ -82,33 +89,26 @@ function maximalSubpartLength(bytes: Uint8Array, i: number): number {
   return k;
 }
 
-/** Scans for invalid UTF-8, returning byte offsets and the matching text offsets of U+FFFD. */
+/** Scans for invalid UTF-8 sequences (offsets relative to `start`). */
 function findInvalidUtf8(bytes: Uint8Array, start: number): { invalid: InvalidByte[]; count: number } {
   const invalid: InvalidByte[] = [];
   let count = 0;
-  let textOffset = 0;
   let i = start;
   while (i < bytes.length) {
     const b = bytes[i];
     if (b < 0x80) {
       i++;
-      textOffset++;
       continue;
     }
     const len = utf8SequenceLength(bytes, i);
     if (len === 0) {
       count++;
-      if (invalid.length < maxReported) invalid.push({ byteOffset: i, textOffset, byte: b });
+      if (invalid.length < maxReported) invalid.push({ byteOffset: i, offset: i - start, byte: b });
       i += maximalSubpartLength(bytes, i);
-      textOffset++;
-    } else {
-      i += len;
-      textOffset += len === 4 ? 2 : 1;
-    }
+    } else i += len;
   }
   return { invalid, count };
 }
-
 /** Whether the bytes look like Windows-1252 text (invalid as UTF-8, but only lone high bytes between letters). */
 function looksLikeWindows1252(count: number, bytes: Uint8Array): boolean {
   let high = 0;
@@ -117,33 +117,38 @@ function looksLikeWindows1252(count: number, bytes: Uint8Array): boolean {
   return count > 0 && count >= high * 0.5;
 }
 
-export function decodeBytes(bytes: Uint8Array, requested?: TextEncodingName): DecodedText {
+function transcoded(text: string, encoding: TextEncodingName, bom: boolean, notes: string[]): CsvBytes {
+  const bytes = Buffer.from(text, 'utf8');
+  return { bytes, encoding, bom, ascii: isAscii(bytes), validUtf8: true, invalidBytes: [], invalidByteCount: 0, notes };
+}
+
+/**
+ * Bytes → the UTF-8 bytes the reader parses. UTF-8 files are used as they are (no decoded copy of the
+ * whole text); UTF-16 and single-byte files are decoded and re-encoded.
+ */
+export function prepareCsvBytes(bytes: Uint8Array, requested?: TextEncodingName): CsvBytes {
   const notes: string[] = [];
-  if (startsWith(bytes, [0xff, 0xfe]) && requested !== 'utf-8') {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true, invalidBytes: [], invalidByteCount: 0, notes };
-  }
-  if (startsWith(bytes, [0xfe, 0xff]) && requested !== 'utf-8') {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true, invalidBytes: [], invalidByteCount: 0, notes };
-  }
-  if (requested === 'utf-16le' || requested === 'utf-16be') {
-    return { text: new TextDecoder(requested).decode(bytes), encoding: requested, bom: false, invalidBytes: [], invalidByteCount: 0, notes };
-  }
-  if (requested === 'windows-1252' || requested === 'latin1') {
-    // The WHATWG decoder maps "latin1" to windows-1252 as browsers do.
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: requested, bom: false, invalidBytes: [], invalidByteCount: 0, notes };
-  }
+  if (startsWith(bytes, [0xff, 0xfe]) && requested !== 'utf-8') return transcoded(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le', true, notes);
+  if (startsWith(bytes, [0xfe, 0xff]) && requested !== 'utf-8') return transcoded(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be', true, notes);
+  if (requested === 'utf-16le' || requested === 'utf-16be') return transcoded(new TextDecoder(requested).decode(bytes), requested, false, notes);
+  // The WHATWG decoder maps "latin1" to windows-1252 as browsers do.
+  if (requested === 'windows-1252' || requested === 'latin1') return transcoded(new TextDecoder('windows-1252').decode(bytes), requested, false, notes);
   const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
   const start = bom ? 3 : 0;
   const body = bytes.subarray(start);
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'utf-8', bom, invalidBytes: [], invalidByteCount: 0, notes };
-  } catch {
-    const { invalid, count } = findInvalidUtf8(bytes, start);
-    if (requested !== 'utf-8' && !bom && looksLikeWindows1252(count, body)) {
-      notes.push(`The file is not valid UTF-8 (${count} invalid bytes); read as Windows-1252. Set datasetInspector.csv.encoding to override.`);
-      return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252', bom: false, invalidBytes: [], invalidByteCount: 0, notes };
-    }
-    const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(body);
-    return { text, encoding: 'utf-8', bom, invalidBytes: invalid, invalidByteCount: count, notes };
+  const checked = checkUtf8(body, start);
+  if (!checked.validUtf8 && requested !== 'utf-8' && !bom && looksLikeWindows1252(checked.invalidByteCount, body)) {
+    notes.push(`The file is not valid UTF-8 (${checked.invalidByteCount} invalid bytes); read as Windows-1252. Set datasetInspector.csv.encoding to override.`);
+    return transcoded(new TextDecoder('windows-1252').decode(body), 'windows-1252', false, notes);
   }
+  return { bytes: body, encoding: 'utf-8', bom, notes, ...checked };
+}
+
+/** ASCII / valid UTF-8 / invalid sequences of `body`, whose first byte is at `fileOffset` in the file. */
+export function checkUtf8(body: Uint8Array, fileOffset: number): Pick<CsvBytes, 'ascii' | 'validUtf8' | 'invalidBytes' | 'invalidByteCount'> {
+  if (isAscii(body)) return { ascii: true, validUtf8: true, invalidBytes: [], invalidByteCount: 0 };
+  if (isUtf8(body)) return { ascii: false, validUtf8: true, invalidBytes: [], invalidByteCount: 0 };
+  const { invalid, count } = findInvalidUtf8(body, 0);
+  for (const bad of invalid) bad.byteOffset += fileOffset;
+  return { ascii: false, validUtf8: false, invalidBytes: invalid, invalidByteCount: count };
 }

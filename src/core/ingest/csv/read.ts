@@ -3,12 +3,13 @@
  * offsets (no string per cell), infer types from a sample, convert to Arrow columns, report defects.
  */
 import type { ColumnInfo, CsvDialect, IngestResult, LineEnding, RawCell, StructuralIssue, TextEncodingName } from '../../table/model';
-import { decodeBytes, type DecodedText } from './decode';
-import { RecordFields, isBlankRecord, parseRecord, scanQuotedField } from './tokenize';
+import { prepareCsvBytes, type CsvBytes } from './decode';
+import { RecordOffsets, fieldValue, isBlankRecordAt, parseRecordAt } from './records';
+import { scanRecords, type ScanResult } from './scan';
 import { sniffDelimiter, sniffHeader } from './sniff';
 import { FIT_SHARE, inferColumnTypeOf, parseInteger, type InferredColumn } from './infer';
-import { buildColumn, buildTable, type AsciiSource } from './build';
-import { CellKind, ColumnCells } from './cells';
+import { buildCategorical, buildColumn, buildTable } from './build';
+import { ColumnContents, NaMatcher, extractColumn } from './cells';
 import { CsvSourceMap } from './source-map';
 
 export interface CsvReadOptions {
@@ -28,6 +29,13 @@ export interface CsvReadOptions {
   columnNames?: readonly string[];
   /** With columnNames: every record ends with a delimiter (one empty extra field to ignore). */
   trailingDelimiter?: boolean;
+  /** Line number of the first byte (a chunk of a streamed file). */
+  firstLine?: number;
+  /**
+   * False for a chunk of a streamed file that may end mid-record: only complete records are read, and
+   * `consumed` in the result says how many bytes they took.
+   */
+  final?: boolean;
 }
 
 export const DEFAULT_NA_TOKENS: readonly string[] = ['NA', 'N/A', 'null', 'NULL', 'NaN', '-', '?'];
@@ -37,72 +45,68 @@ const CATEGORICAL_MAX_DISTINCT_SHARE = 0.5;
 const CATEGORICAL_MAX_DISTINCT = 1000;
 /** Values inspected to infer a column's type; a column whose conversion then rejects too many is re-inferred on all values. */
 const INFERENCE_SAMPLE = 20_000;
-/** NA tokens are matched after trimming; cells longer than the longest token plus this much white space are not checked. */
-const NA_WHITESPACE_SLACK = 8;
-
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const TAB = 9;
-
 function defaultDelimiterFor(path: string | undefined): string | undefined {
   return path && /\.(tsv|tab)$/i.test(path) ? '\t' : undefined;
 }
 
 export function readCsvBytes(bytes: Uint8Array, options: CsvReadOptions = {}): IngestResult {
-  const decoded = decodeBytes(bytes, options.encoding);
-  // For pure-ASCII UTF-8 text, text offsets are byte offsets (after the BOM): string columns copy bytes directly.
-  const ascii: AsciiSource | undefined =
-    decoded.encoding === 'utf-8' && decoded.invalidByteCount === 0 && !/[\u0080-\uffff]/.test(decoded.text)
-      ? { bytes, offset: decoded.bom ? 3 : 0 }
-      : undefined;
-  return readCsvText(decoded.text, options, decoded, ascii);
+  return readPreparedCsv(prepareCsvBytes(bytes, options.encoding), options).result;
 }
 
-type DecodeInfo = Pick<DecodedText, 'encoding' | 'bom' | 'invalidBytes' | 'invalidByteCount' | 'notes'>;
+const SNIFF_BYTES = 64 * 1024;
 
-interface Ragged {
-  row: number;
-  fields: number;
+function asciiChar(char: string, what: string): number {
+  const code = char.charCodeAt(0);
+  if (char.length !== 1 || code >= 0x80) throw new Error(`The ${what} must be one ASCII character (got "${char}").`);
+  return code;
 }
 
-export function readCsvText(
-  text: string,
-  options: CsvReadOptions = {},
-  decoded: DecodeInfo = { encoding: 'utf-8', bom: false, invalidBytes: [], invalidByteCount: 0, notes: [] },
-  ascii?: AsciiSource,
-): IngestResult {
-  const path = options.path ?? '<text>';
-  const uncertainties = [...decoded.notes];
+/** The dialect decided on the first bytes: delimiter, quote, header, width. */
+interface Layout {
+  delimiterChar: string;
+  delimiter: number;
+  quoteChar: string;
+  quote: number;
+  hasHeader: boolean;
+  header: string[];
+  headerStart: number;
+  width: number;
+  trailingDelimiter: boolean;
+  /** Records read to decide the layout and the bytes they span (to estimate the row count). */
+  sampleRecords: number;
+  sampleBytes: number;
+  uncertainties: string[];
+}
+
+function decideLayout(bytes: Uint8Array, options: CsvReadOptions, notes: readonly string[]): Layout {
+  const uncertainties = [...notes];
   const quoteChar = options.quote ?? '"';
-  const quote = quoteChar.charCodeAt(0);
-  const sample = text.slice(0, options.sniffBytes ?? 64 * 1024);
+  const quote = asciiChar(quoteChar, 'quote character');
+  const sampleLength = Math.min(bytes.length, options.sniffBytes ?? SNIFF_BYTES);
   let delimiterChar = options.delimiter;
   if (!delimiterChar) {
-    const choice = sniffDelimiter(sample, defaultDelimiterFor(options.path));
+    const choice = sniffDelimiter(bytes.subarray(0, sampleLength), defaultDelimiterFor(options.path));
     delimiterChar = choice.delimiter;
     if (choice.uncertainty) uncertainties.push(choice.uncertainty);
   }
-  const delimiter = delimiterChar.charCodeAt(0);
-  const length = text.length;
-
+  const delimiter = asciiChar(delimiterChar, 'delimiter');
   // The first records (from the sample) decide the header and the width.
-  const scratch = new RecordFields();
+  const fields = new RecordOffsets();
   const firstRecords: string[][] = [];
   let firstRecordStart = -1;
-  let firstRecordNext = 0;
-  for (let pos = 0; pos < sample.length && firstRecords.length < 100; ) {
-    parseRecord(text, pos, delimiter, quote, scratch);
-    if (!isBlankRecord(scratch)) {
-      if (firstRecordStart < 0) {
-        firstRecordStart = pos;
-        firstRecordNext = scratch.next;
-      }
-      firstRecords.push(scratch.values.slice(0, scratch.count));
+  let pos = 0;
+  while (pos < sampleLength && firstRecords.length < 100) {
+    parseRecordAt(bytes, pos, bytes.length, delimiter, quote, fields);
+    if (!isBlankRecordAt(fields)) {
+      if (firstRecordStart < 0) firstRecordStart = pos;
+      const values: string[] = [];
+      for (let i = 0; i < fields.count; i++) values.push(fieldValue(bytes, fields.starts[i], fields.ends[i], quote));
+      firstRecords.push(values);
     }
-    if (scratch.next <= pos) break;
-    pos = scratch.next;
+    if (fields.next <= pos) break;
+    pos = fields.next;
   }
+  const sampledBytes = pos;
   let hasHeader = options.hasHeader;
   if (hasHeader === undefined) {
     const choice = sniffHeader(firstRecords);
@@ -110,7 +114,6 @@ export function readCsvText(
     if (choice.uncertainty) uncertainties.push(choice.uncertainty);
   }
   hasHeader = hasHeader && firstRecordStart >= 0;
-  const header = hasHeader ? firstRecords[0] : [];
   let width = options.columnNames ? options.columnNames.length + (options.trailingDelimiter ? 1 : 0) : firstRecords.length ? firstRecords[0].length : 0;
   // A trailing delimiter on every record (header included) adds one empty column: drop it.
   const trailingDelimiter = options.columnNames
@@ -118,159 +121,118 @@ export function readCsvText(
     : width > 1 && firstRecords.length > 0 && firstRecords.every((r) => r.length === width && r[width - 1] === '');
   if (trailingDelimiter) {
     width--;
-    uncertainties.push('Every line ends with a delimiter; the empty last column was dropped.');
+    if (!options.columnNames) uncertainties.push('Every line ends with a delimiter; the empty last column was dropped.');
   }
-
-  // Pass over every record: cells straight into per-column offsets.
-  const estimatedRows = Math.max(16, Math.ceil((length / Math.max(1, sample.length)) * Math.max(1, firstRecords.length) * 1.1));
-  let capacity = estimatedRows;
-  const columns = Array.from({ length: width }, () => new ColumnCells(capacity));
-  let rowStarts = new Float64Array(capacity);
-  const ragged: Ragged[] = [];
-  const blankRanges: [number, number][] = [];
-  const strays: [number, number, number][] = []; // [row or -1 for header, start, end]
-  let unterminatedAt = -1;
-  const endings = { lf: 0, crlf: 0, cr: 0 };
-  let firstEnding: 'lf' | 'crlf' | 'cr' | undefined;
-  let firstOtherEndingAt = -1;
-  const noteEnding = (kind: 'lf' | 'crlf' | 'cr', at: number) => {
-    endings[kind]++;
-    if (!firstEnding) firstEnding = kind;
-    else if (kind !== firstEnding && firstOtherEndingAt < 0) firstOtherEndingAt = at;
+  return {
+    delimiterChar,
+    delimiter,
+    quoteChar,
+    quote,
+    hasHeader,
+    header: hasHeader ? firstRecords[0] : [],
+    headerStart: hasHeader ? firstRecordStart : -1,
+    width,
+    trailingDelimiter,
+    sampleRecords: firstRecords.length,
+    sampleBytes: sampledBytes,
+    uncertainties,
   };
-  // Line endings before the first record (blank lines) and the header's own ending.
-  let pos = 0;
-  const headerStart = hasHeader ? firstRecordStart : -1;
-  let n = 0;
-  let nextDelimiter = -1;
-  let nextLF = -1;
-  let nextCR = -1;
-  let nextQuote = -1;
-  const delimiterString = delimiterChar;
-  const findNext = (char: string, from: number) => {
-    const i = text.indexOf(char, from);
-    return i < 0 ? length : i;
-  };
+}
 
-  while (pos < length) {
-    if (pos === headerStart) {
-      // The header record: its endings and stray quotes count like any other record's.
-      parseRecord(text, pos, delimiter, quote, scratch);
-      if (scratch.ending !== 'eof') noteEnding(scratch.ending, scratch.end);
-      for (let i = 0; i < scratch.strayQuotes.length; i += 2) strays.push([-1, scratch.strayQuotes[i], scratch.strayQuotes[i + 1]]);
-      pos = firstRecordNext;
-      continue;
-    }
-    if (n >= capacity) {
-      capacity = Math.ceil(capacity * 1.6) + 16;
-      for (const column of columns) column.grow(capacity);
-      const grown = new Float64Array(capacity);
-      grown.set(rowStarts);
-      rowStarts = grown;
-    }
-    const recordStart = pos;
-    let fieldIndex = 0;
-    let blank = true;
-    let lastFieldEmpty = false;
-    let recordEnd: number;
-    for (;;) {
-      const fieldStart = pos;
-      let contentStart = pos;
-      let contentEnd: number;
-      let kind: CellKind = CellKind.Plain;
-      let special: string | undefined;
-      if (pos < length && text.charCodeAt(pos) === quote) {
-        const field = scanQuotedField(text, pos, delimiter, quote);
-        contentStart = field.contentStart;
-        contentEnd = field.contentEnd;
-        special = field.special;
-        kind = special === undefined ? CellKind.Quoted : CellKind.Special;
-        pos = field.end;
-        if (field.unterminated) unterminatedAt = fieldStart;
-        if (field.strayFrom >= 0) strays.push([n, fieldStart, pos]);
-        blank = false;
-        lastFieldEmpty = false;
-      } else {
-        if (nextDelimiter < pos) nextDelimiter = findNext(delimiterString, pos);
-        if (nextLF < pos) nextLF = findNext('\n', pos);
-        if (nextCR < pos) nextCR = findNext('\r', pos);
-        let end = nextDelimiter < nextLF ? nextDelimiter : nextLF;
-        if (nextCR < end) end = nextCR;
-        if (nextQuote < pos) nextQuote = findNext(quoteChar, pos);
-        if (nextQuote < end) strays.push([n, fieldStart, end]);
-        contentEnd = end;
-        pos = end;
-        lastFieldEmpty = end === fieldStart;
-        if (!lastFieldEmpty) blank = false;
-      }
-      if (fieldIndex < width) {
-        const column = columns[fieldIndex];
-        column.starts[n] = contentStart;
-        column.ends[n] = contentEnd;
-        column.kinds[n] = kind;
-        if (special !== undefined) column.special.set(n, special);
-        else if (column.special.size) column.special.delete(n);
-      }
-      fieldIndex++;
-      if (pos >= length) {
-        recordEnd = length;
-        break;
-      }
-      const c = text.charCodeAt(pos);
-      if (c === delimiter) {
-        pos++;
-        if (pos >= length) {
-          // "a,b," at the very end: one last empty field.
-          if (fieldIndex < width) {
-            const column = columns[fieldIndex];
-            column.starts[n] = pos;
-            column.ends[n] = pos;
-            column.kinds[n] = CellKind.Plain;
-          }
-          fieldIndex++;
-          lastFieldEmpty = true;
-          recordEnd = length;
-          break;
-        }
-        continue;
-      }
-      recordEnd = pos;
-      if (c === CR) {
-        if (pos + 1 < length && text.charCodeAt(pos + 1) === LF) {
-          noteEnding('crlf', pos);
-          pos += 2;
-        } else {
-          noteEnding('cr', pos);
-          pos += 1;
-        }
-      } else {
-        noteEnding('lf', pos);
-        pos += 1;
-      }
-      break;
-    }
-    if (blank) {
-      blankRanges.push([recordStart, recordEnd]);
-      continue;
-    }
-    for (let c = fieldIndex; c < width; c++) columns[c].kinds[n] = CellKind.Absent;
-    const fields = trailingDelimiter && fieldIndex === width + 1 && lastFieldEmpty ? width : fieldIndex;
-    if (fields !== width) ragged.push({ row: n, fields });
-    rowStarts[n] = recordStart;
-    n++;
+/** Reads prepared UTF-8 bytes; `consumed` is the bytes of complete records read (all of them unless options.final is false). */
+export function readPreparedCsv(prepared: CsvBytes, options: CsvReadOptions = {}): { result: IngestResult; consumed: number; lines: number } {
+  const { bytes } = prepared;
+  const path = options.path ?? '<text>';
+  const layout = decideLayout(bytes, options, prepared.notes);
+  const { width, headerStart, delimiter, quote, hasHeader, trailingDelimiter, uncertainties } = layout;
+  const length = bytes.length;
+  const firstLine = options.firstLine ?? 0;
+
+  const scan = scanRecords(bytes, {
+    delimiter,
+    quote,
+    width,
+    headerStart,
+    trailingDelimiter,
+    estimatedRows: Math.ceil((length / Math.max(1, layout.sampleBytes)) * Math.max(1, layout.sampleRecords) * 1.02),
+    firstLine,
+    final: options.final !== false,
+  });
+  const rowCount = scan.rowCount;
+  const source = new CsvSourceMap({ bytes, ascii: prepared.ascii, rowStarts: scan.rowStarts, rowLines: scan.rowLines, headerStart, firstLine, delimiter, quote });
+  const firstRecordFound = hasHeader || rowCount > 0;
+  const structural = structuralIssues(scan, source, layout, prepared, options, length, firstRecordFound);
+  const names = columnNames(layout, options, source, structural);
+  const { table, infos, rejectedCells, naTokenCells } = buildColumns(prepared, scan, layout, names, options);
+
+  const { lf, crlf, cr } = scan.endings;
+  const endingKinds = (['lf', 'crlf', 'cr'] as const).filter((k) => scan.endings[k] > 0);
+  const lineEnding: LineEnding = endingKinds.length === 0 ? 'none' : endingKinds.length > 1 ? 'mixed' : endingKinds[0];
+  if (endingKinds.length > 1) {
+    const counts = { lf, crlf, cr };
+    structural.push({
+      kind: 'mixed-line-endings',
+      row: null,
+      column: null,
+      range: source.range(scan.firstOtherEndingAt, scan.firstOtherEndingAt),
+      detail: endingKinds.map((k) => `${counts[k]} ${k.toUpperCase()}`).join(', '),
+    });
   }
-  const rowCount = n;
-  const source = new CsvSourceMap(text, rowStarts.subarray(0, rowCount), headerStart, delimiter, quote);
+  const dialect: CsvDialect = {
+    delimiter: layout.delimiterChar,
+    quote: layout.quoteChar,
+    hasHeader,
+    encoding: prepared.encoding,
+    bom: prepared.bom,
+    lineEnding,
+    uncertainties,
+    trailingDelimiter,
+  };
+  return {
+    result: { format: 'csv', path, dialect, table, columns: infos, rejectedCells, naTokenCells, structuralIssues: structural, source, rangesIn: 'file' },
+    consumed: scan.consumed,
+    lines: scan.linesConsumed,
+  };
+}
 
-  // Structural issues.
+function structuralIssues(
+  scan: ScanResult,
+  source: CsvSourceMap,
+  layout: Layout,
+  prepared: CsvBytes,
+  options: CsvReadOptions,
+  length: number,
+  firstRecordFound: boolean,
+): StructuralIssue[] {
   const structural: StructuralIssue[] = [];
-  if (length === 0 || firstRecordStart < 0) {
+  if ((length === 0 || !firstRecordFound) && options.final !== false && !options.columnNames) {
     structural.push({ kind: 'empty-file', row: null, column: null, range: source.range(0, 0), detail: length === 0 ? 'The file is empty.' : 'The file has no data, only blank lines.' });
   }
-  for (const [start, end] of blankRanges) {
+  for (let i = 0; i < scan.blankRanges.length; i += 2) {
+    const start = scan.blankRanges[i];
     if (start >= length) continue;
-    structural.push({ kind: 'blank-row', row: null, column: null, range: source.range(start, end) });
+    structural.push({ kind: 'blank-row', row: null, column: null, range: source.range(start, scan.blankRanges[i + 1]) });
   }
+  for (let i = 0; i < scan.ragged.length; i += 2) {
+    const row = scan.ragged[i];
+    structural.push({ kind: 'ragged-row', row, column: null, range: source.rowRange(row), expectedFields: layout.width, actualFields: scan.ragged[i + 1] });
+  }
+  for (let i = 0; i < scan.strays.length; i += 3) {
+    const row = scan.strays[i];
+    structural.push({ kind: 'stray-quote', row: row >= 0 ? row : null, column: null, range: source.range(scan.strays[i + 1], scan.strays[i + 2]) });
+  }
+  if (scan.unterminatedAt >= 0) {
+    structural.push({ kind: 'unterminated-quote', row: null, column: null, range: source.range(scan.unterminatedAt, length), detail: 'A quoted field is never closed; the rest of the file was read into it.' });
+  }
+  for (const bad of prepared.invalidBytes) {
+    if (bad.offset >= scan.consumed) continue;
+    structural.push({ kind: 'invalid-encoding', row: null, column: null, range: source.range(bad.offset, bad.offset + 1), detail: `Byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')} at byte offset ${bad.byteOffset} is not valid UTF-8.` });
+  }
+  return structural;
+}
+
+function columnNames(layout: Layout, options: CsvReadOptions, source: CsvSourceMap, structural: StructuralIssue[]): string[] {
+  const { width, hasHeader, header } = layout;
   const names: string[] = [];
   const seen = new Map<string, number>();
   for (let c = 0; c < width; c++) {
@@ -286,109 +248,60 @@ export function readCsvText(
     for (let k = 2; names.includes(name); k++) name = `${label} (${k})`;
     names.push(name);
   }
-  for (const r of ragged) {
-    structural.push({ kind: 'ragged-row', row: r.row, column: null, range: source.rowRange(r.row), expectedFields: width, actualFields: r.fields });
-  }
-  for (const [row, start, end] of strays) {
-    structural.push({ kind: 'stray-quote', row: row >= 0 ? row : null, column: null, range: source.range(start, end) });
-  }
-  if (unterminatedAt >= 0) {
-    structural.push({ kind: 'unterminated-quote', row: null, column: null, range: source.range(unterminatedAt, length), detail: 'A quoted field is never closed; the rest of the file was read into it.' });
-  }
-  for (const bad of decoded.invalidBytes) {
-    structural.push({ kind: 'invalid-encoding', row: null, column: null, range: source.range(bad.textOffset, bad.textOffset + 1), detail: `Byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')} at byte offset ${bad.byteOffset} is not valid UTF-8.` });
-  }
-  const endingKinds = (Object.keys(endings) as (keyof typeof endings)[]).filter((k) => endings[k] > 0);
-  if (endingKinds.length > 1) {
-    structural.push({ kind: 'mixed-line-endings', row: null, column: null, range: source.range(firstOtherEndingAt, firstOtherEndingAt), detail: endingKinds.map((k) => `${endings[k]} ${k.toUpperCase()}`).join(', ') });
-  }
-  const lineEnding: LineEnding = endingKinds.length === 0 ? 'none' : endingKinds.length > 1 ? 'mixed' : endingKinds[0];
+  return names;
+}
 
-  // Columns: missing values, type, conversion.
-  const naTokens = new Set(options.naTokens ?? DEFAULT_NA_TOKENS);
-  const naMaxLength = Math.max(0, ...[...naTokens].map((t) => t.length)) + NA_WHITESPACE_SLACK;
-  // Only cells starting with white space or a token's first character can be NA tokens.
-  const naFirstChars = new Set([SPACE, TAB, ...[...naTokens].filter((t) => t.length > 0).map((t) => t.charCodeAt(0))]);
-  const rejectedCells: RawCell[] = [];
+function buildColumns(prepared: CsvBytes, scan: ScanResult, layout: Layout, names: string[], options: CsvReadOptions) {
+  const rowCount = scan.rowCount;
   const naTokenCells: RawCell[] = [];
+  const rejectedCells: RawCell[] = [];
+  const context = {
+    bytes: prepared.bytes,
+    scan,
+    width: layout.width,
+    quote: layout.quote,
+    validUtf8: prepared.validUtf8,
+    na: new NaMatcher(new Set(options.naTokens ?? DEFAULT_NA_TOKENS)),
+    naTokenCells,
+  };
   const infos: ColumnInfo[] = [];
   const vectors = [];
-  for (let c = 0; c < width; c++) {
-    const cells = columns[c];
-    /** Rows of non-missing cells, in order. */
-    const present = new Int32Array(rowCount);
-    let presentCount = 0;
-    for (let r = 0; r < rowCount; r++) {
-      if (cells.isEmpty(r)) continue;
-      if (cells.length(r) <= naMaxLength && (cells.kinds[r] === CellKind.Special || naFirstChars.has(text.charCodeAt(cells.starts[r])))) {
-        const value = cells.value(text, r);
-        if (naTokens.has(value.trim())) {
-          naTokenCells.push({ row: r, column: c, text: value });
-          continue;
-        }
-      }
-      present[presentCount++] = r;
-    }
-    const valueAt = (i: number) => cells.value(text, present[i]);
+  const cells = new ColumnContents(prepared.bytes, layout.quote, rowCount);
+  for (let c = 0; c < layout.width; c++) {
+    extractColumn(context, c, cells);
+    const presentCount = cells.count;
+    const valueAt = (i: number) => cells.value(i);
     // Infer from an even sample; convert everything; re-infer on all values if the sample misled.
     const step = Math.max(1, Math.floor(presentCount / INFERENCE_SAMPLE));
     const sampled = step === 1 ? presentCount : Math.ceil(presentCount / step);
     const fixed = options.columnTypes?.[c];
     let inferred = fixed ? { ...fixed } : inferColumnTypeOf(sampled, (i) => valueAt(i * step));
     let rejected: RawCell[] = [];
-    let built = buildColumn(text, cells, present, presentCount, rowCount, inferred, c, rejected, ascii);
-    if (fixed) {
-      for (const cell of rejected) rejectedCells.push(cell);
-      vectors.push(built);
-      infos.push({ index: c, name: names[c], kind: inferred.kind, arrowType: String(built.type), ...(inferred.dateFormat ? { dateFormat: inferred.dateFormat } : {}) });
-      continue;
-    }
-    if (inferred.kind === 'integer' && inferred.int32 !== false && rejected.some((cell) => parseInteger(cell.text) !== null)) {
-      // An integer beyond Int32 outside the inference sample: widen to Int64.
-      inferred = { kind: 'integer', int32: false };
-      rejected = [];
-      built = buildColumn(text, cells, present, presentCount, rowCount, inferred, c, rejected, ascii);
-    }
-    if (step > 1 && rejected.length > presentCount * (1 - FIT_SHARE)) {
-      inferred = inferColumnTypeOf(presentCount, valueAt);
-      rejected = [];
-      built = buildColumn(text, cells, present, presentCount, rowCount, inferred, c, rejected, ascii);
-    }
-    if (inferred.kind === 'string' && presentCount > 0) {
-      const limit = Math.min(CATEGORICAL_MAX_DISTINCT, presentCount * CATEGORICAL_MAX_DISTINCT_SHARE);
-      const distinct = new Set<string>();
-      for (let i = 0; i < presentCount && distinct.size <= limit; i++) distinct.add(valueAt(i));
-      if (distinct.size <= limit) {
-        inferred = { kind: 'categorical' };
-        built = buildColumn(text, cells, present, presentCount, rowCount, inferred, c, rejected, ascii);
+    let built = inferred.kind === 'categorical' || inferred.kind === 'string' ? undefined : buildColumn(cells, rowCount, inferred, c, rejected);
+    if (!fixed && built) {
+      if (inferred.kind === 'integer' && inferred.int32 !== false && rejected.some((cell) => parseInteger(cell.text) !== null)) {
+        // An integer beyond Int32 outside the inference sample: widen to Int64.
+        inferred = { kind: 'integer', int32: false };
+        rejected = [];
+        built = buildColumn(cells, rowCount, inferred, c, rejected);
+      }
+      if (step > 1 && rejected.length > presentCount * (1 - FIT_SHARE)) {
+        inferred = inferColumnTypeOf(presentCount, valueAt);
+        rejected = [];
+        built = inferred.kind === 'string' ? undefined : buildColumn(cells, rowCount, inferred, c, rejected);
       }
     }
+    if (!built && inferred.kind === 'categorical') built = buildCategorical(cells, rowCount, Infinity);
+    if (!built && !fixed && presentCount > 0) {
+      // Text with few distinct values is dictionary-encoded (and called categorical).
+      built = buildCategorical(cells, rowCount, Math.min(CATEGORICAL_MAX_DISTINCT, presentCount * CATEGORICAL_MAX_DISTINCT_SHARE));
+      if (built) inferred = { kind: 'categorical' };
+    }
+    built ??= buildColumn(cells, rowCount, inferred, c, rejected);
     for (const cell of rejected) rejectedCells.push(cell);
     vectors.push(built);
     infos.push({ index: c, name: names[c], kind: inferred.kind, arrowType: String(built.type), ...(inferred.dateFormat ? { dateFormat: inferred.dateFormat } : {}) });
   }
   rejectedCells.sort((a, b) => a.row - b.row || a.column - b.column);
-
-  const dialect: CsvDialect = {
-    delimiter: delimiterChar,
-    quote: quoteChar,
-    hasHeader,
-    encoding: decoded.encoding,
-    bom: decoded.bom,
-    lineEnding,
-    uncertainties,
-    trailingDelimiter,
-  };
-  return {
-    format: 'csv',
-    path,
-    dialect,
-    table: buildTable(names, vectors, rowCount),
-    columns: infos,
-    rejectedCells,
-    naTokenCells,
-    structuralIssues: structural,
-    source,
-    rangesIn: 'file',
-  };
+  return { table: buildTable(names, vectors, rowCount), infos, rejectedCells, naTokenCells };
 }

@@ -1,8 +1,8 @@
 /**
- * Dialect sniffing on a sample of the text: the delimiter (quote-aware field-count consistency), and
+ * Dialect sniffing on a sample of the bytes: the delimiter (quote-aware field-count consistency), and
  * whether the first record is a header. Uncertain choices are reported, never made silently.
  */
-import { RecordFields, isBlankRecord, parseRecord } from './tokenize';
+import { RecordOffsets, isBlankRecordAt, parseRecordAt } from './records';
 import { inferColumnType } from './infer';
 
 export const DELIMITER_CANDIDATES = [',', ';', '\t', '|', ':'];
@@ -15,14 +15,14 @@ interface DelimiterScore {
   fields: number;
 }
 
-function fieldCounts(sample: string, delimiter: string): number[] {
+function fieldCounts(sample: Uint8Array, delimiter: string): number[] {
   const counts: number[] = [];
-  const out = new RecordFields();
+  const out = new RecordOffsets();
   let pos = 0;
   const d = delimiter.charCodeAt(0);
   while (pos < sample.length && counts.length < SAMPLE_RECORDS) {
-    parseRecord(sample, pos, d, QUOTE, out);
-    if (!isBlankRecord(out)) counts.push(out.count);
+    parseRecordAt(sample, pos, sample.length, d, QUOTE, out);
+    if (!isBlankRecordAt(out)) counts.push(out.count);
     if (out.next <= pos) break;
     pos = out.next;
   }
@@ -31,16 +31,16 @@ function fieldCounts(sample: string, delimiter: string): number[] {
   return counts;
 }
 
-function firstCount(sample: string, delimiter: string): number {
-  const out = new RecordFields();
+function firstCount(sample: Uint8Array, delimiter: string): number {
+  const out = new RecordOffsets();
   for (let pos = 0; pos < sample.length; pos = out.next) {
-    parseRecord(sample, pos, delimiter.charCodeAt(0), QUOTE, out);
-    if (!isBlankRecord(out) || out.next <= pos) return out.count;
+    parseRecordAt(sample, pos, sample.length, delimiter.charCodeAt(0), QUOTE, out);
+    if (!isBlankRecordAt(out) || out.next <= pos) return out.count;
   }
   return 0;
 }
 
-function scoreDelimiter(sample: string, delimiter: string): DelimiterScore {
+function scoreDelimiter(sample: Uint8Array, delimiter: string): DelimiterScore {
   const counts = fieldCounts(sample, delimiter);
   if (counts.length === 0) return { delimiter, score: 0, fields: 1 };
   const frequency = new Map<number, number>();
@@ -62,7 +62,7 @@ export interface DelimiterChoice {
   uncertainty?: string;
 }
 
-export function sniffDelimiter(sample: string, preferred?: string): DelimiterChoice {
+export function sniffDelimiter(sample: Uint8Array, preferred?: string): DelimiterChoice {
   const candidates = [...DELIMITER_CANDIDATES];
   const scores = candidates.map((d) => scoreDelimiter(sample, d)).sort((a, b) => b.score - a.score);
   const [best, second] = scores;

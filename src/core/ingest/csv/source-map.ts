@@ -1,69 +1,146 @@
 /**
- * Compact source positions for CSV: per data row only its record's start offset; a cell's range is found
- * by re-scanning that one record with the same tokenizer the reader used.
+ * Compact source positions for CSV: per data row only its record's start offset and line; a cell's range
+ * is found by re-scanning that one record with the reader's grammar. Offsets are into the UTF-8 bytes the
+ * reader parsed; positions are what VS Code counts: lines split at CRLF, LF and lone CR, characters in
+ * UTF-16 code units (a pure-ASCII line needs no decoding).
  */
 import type { SourceMap, TextPosition, TextRange } from '../../table/model';
-import { RecordFields, lineOf, lineStarts, parseRecord } from './tokenize';
+import { CR, LF, RecordOffsets, fieldValue, parseRecordAt } from './records';
+
+const utf8 = new TextDecoder('utf-8');
+
+/** Offsets where each line starts (line breaks: CRLF, LF, lone CR). */
+function lineStartsOf(bytes: Uint8Array): Uint32Array {
+  let count = 1;
+  const length = bytes.length;
+  for (let i = 0; i < length; i++) {
+    const c = bytes[i];
+    if (c === LF || (c === CR && bytes[i + 1] !== LF)) count++;
+  }
+  const starts = new Uint32Array(count);
+  let line = 1;
+  for (let i = 0; i < length; i++) {
+    const c = bytes[i];
+    if (c === LF || (c === CR && bytes[i + 1] !== LF)) starts[line++] = i + 1;
+  }
+  return starts;
+}
+
+function lineIndexOf(starts: Uint32Array, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export interface CsvSourceMapInit {
+  bytes: Uint8Array;
+  /** Every byte is ASCII: a byte offset within a line is its character. */
+  ascii: boolean;
+  rowStarts: Uint32Array;
+  rowLines: Uint32Array;
+  /** Start offset of the header record, or -1 when the data has none. */
+  headerStart: number;
+  /** Line of offset 0 (chunks of a streamed file). */
+  firstLine: number;
+  delimiter: number;
+  quote: number;
+}
 
 export class CsvSourceMap implements SourceMap {
-  private readonly scratch = new RecordFields();
-  private lineStartOffsets: ArrayLike<number> | undefined;
+  private readonly scratch = new RecordOffsets();
+  private lineStartOffsets: Uint32Array | undefined;
 
-  constructor(
-    private readonly text: string,
-    /** Start offset of each data row's record. */
-    private readonly rowStarts: Float64Array,
-    /** Start offset of the header record, or -1 when the data has none. */
-    private readonly headerStart: number,
-    private readonly delimiter: number,
-    private readonly quote: number,
-  ) {}
+  constructor(private readonly init: CsvSourceMapInit) {}
 
+  /** UTF-16 length of bytes[from, to) (one line's prefix). */
+  private characters(from: number, to: number): number {
+    if (this.init.ascii) return to - from;
+    const bytes = this.init.bytes;
+    let ascii = true;
+    for (let i = from; i < to; i++) if (bytes[i] >= 0x80) ascii = false;
+    return ascii ? to - from : utf8.decode(bytes.subarray(from, to)).length;
+  }
+
+  /** Position of any offset (line starts are found on first use: a check that reports nothing never pays for them). */
   position(offset: number): TextPosition {
-    // Line starts are found on first use: a check that reports nothing never pays for them.
-    const starts = (this.lineStartOffsets ??= lineStarts(this.text));
-    const line = lineOf(starts, offset);
-    return { line, character: offset - starts[line] };
+    const starts = (this.lineStartOffsets ??= lineStartsOf(this.init.bytes));
+    const line = lineIndexOf(starts, offset);
+    return { line: this.init.firstLine + line, character: this.characters(starts[line], offset) };
+  }
+
+  /** Position of an offset inside the record starting at `recordStart` on `recordLine` (no whole-file line table). */
+  private positionIn(recordStart: number, recordLine: number, offset: number): TextPosition {
+    const bytes = this.init.bytes;
+    let line = recordLine;
+    let lineStart = recordStart;
+    for (let i = recordStart; i < offset; i++) {
+      const c = bytes[i];
+      if (c === LF || (c === CR && bytes[i + 1] !== LF)) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return { line, character: this.characters(lineStart, offset) };
   }
 
   range(start: number, end: number): TextRange {
     return { start: this.position(start), end: this.position(end) };
   }
 
-  private scan(start: number): RecordFields {
-    parseRecord(this.text, start, this.delimiter, this.quote, this.scratch);
+  private rowRangeTo(row: number, end: (fields: RecordOffsets) => number): TextRange {
+    const start = this.init.rowStarts[row];
+    const line = this.init.rowLines[row];
+    const fields = this.scan(start);
+    return { start: this.positionIn(start, line, start), end: this.positionIn(start, line, end(fields)) };
+  }
+
+  private scan(start: number): RecordOffsets {
+    const { bytes, delimiter, quote } = this.init;
+    parseRecordAt(bytes, start, bytes.length, delimiter, quote, this.scratch);
     return this.scratch;
   }
 
   rowRange(row: number): TextRange {
-    const start = this.rowStarts[row];
-    return this.range(start, this.scan(start).end);
+    return this.rowRangeTo(row, (fields) => fields.end);
   }
 
   /** Range from the record's first character to the start of the next record (deleting it removes the line). */
   rowRangeWithLineBreak(row: number): TextRange {
-    const start = this.rowStarts[row];
-    return this.range(start, this.scan(start).next);
+    return this.rowRangeTo(row, (fields) => fields.next);
   }
 
-  private fieldRange(recordStart: number, column: number): TextRange {
+  private fieldRange(recordStart: number, recordLine: number, column: number): TextRange {
     const fields = this.scan(recordStart);
-    if (column < fields.count) return this.range(fields.starts[column], fields.ends[column]);
     // A missing cell of a short record: the empty place just after the record's last character.
-    return this.range(fields.end, fields.end);
+    const start = column < fields.count ? fields.starts[column] : fields.end;
+    const end = column < fields.count ? fields.ends[column] : fields.end;
+    return { start: this.positionIn(recordStart, recordLine, start), end: this.positionIn(recordStart, recordLine, end) };
   }
 
   cellRange(row: number, column: number): TextRange {
-    return this.fieldRange(this.rowStarts[row], column);
+    return this.fieldRange(this.init.rowStarts[row], this.init.rowLines[row], column);
   }
 
   headerRange(column: number): TextRange {
-    return this.fieldRange(this.headerStart >= 0 ? this.headerStart : this.rowStarts[0] ?? 0, column);
+    const { headerStart, rowStarts } = this.init;
+    if (headerStart >= 0) return this.fieldRange(headerStart, this.position(headerStart).line, column);
+    return rowStarts.length ? this.cellRange(0, column) : this.range(0, 0);
   }
 
   /** The cell's text exactly as written in the file (quotes included). */
   cellSourceText(row: number, column: number): string {
-    const fields = this.scan(this.rowStarts[row]);
-    return column < fields.count ? this.text.slice(fields.starts[column], fields.ends[column]) : '';
+    const fields = this.scan(this.init.rowStarts[row]);
+    return column < fields.count ? utf8.decode(this.init.bytes.subarray(fields.starts[column], fields.ends[column])) : '';
+  }
+
+  /** The cell's value (quotes removed, doubled quotes unescaped). */
+  cellValue(row: number, column: number): string {
+    const fields = this.scan(this.init.rowStarts[row]);
+    return column < fields.count ? fieldValue(this.init.bytes, fields.starts[column], fields.ends[column], this.init.quote) : '';
   }
 }

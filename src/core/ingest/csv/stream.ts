@@ -1,13 +1,18 @@
 /**
- * CSV in batches with bounded memory: the file is read in chunks; each chunk is cut at the last complete
- * record and read with the dialect, column names and column types decided on the first chunk, so every
- * batch has the same schema. Progress is reported per chunk; an aborted signal stops the read.
+ * CSV in batches with bounded memory: the file is read in chunks of bytes; each chunk is read up to its
+ * last complete record (the rest is carried into the next chunk) with the dialect, column names and column
+ * types decided on the first chunk, so every batch has the same schema. Line numbers continue across
+ * chunks. Progress is reported per chunk; an aborted signal stops the read.
  */
 import { open } from 'node:fs/promises';
-import type { ColumnInfo, CsvDialect, IngestResult } from '../../table/model';
-import { readCsvText, type CsvReadOptions } from './read';
-import { RecordFields, parseRecord } from './tokenize';
+import { Buffer } from 'node:buffer';
+import type { ColumnInfo, CsvDialect, IngestResult, TextEncodingName } from '../../table/model';
+import { readPreparedCsv, type CsvReadOptions } from './read';
+import { checkUtf8, type CsvBytes } from './decode';
+import { CR, LF } from './records';
 import type { InferredColumn } from './infer';
+
+export { completeRecordsLength } from './records';
 
 export interface CsvBatch {
   result: IngestResult;
@@ -24,28 +29,35 @@ export interface CsvBatchOptions extends CsvReadOptions {
   signal?: AbortSignal;
 }
 
-/** Length of the prefix of `text` that holds only complete records (the rest may continue in the next chunk). */
-export function completeRecordsLength(text: string, delimiter: string, quote: string): number {
-  const fields = new RecordFields();
-  let pos = 0;
-  let complete = 0;
-  const d = delimiter.charCodeAt(0);
-  const q = quote.charCodeAt(0);
-  while (pos < text.length) {
-    parseRecord(text, pos, d, q, fields);
-    if (fields.ending === 'eof' || fields.unterminatedAt >= 0) break;
-    // A CR at the very end may be the first half of a CRLF.
-    if (fields.ending === 'cr' && fields.next >= text.length) break;
-    complete = fields.next;
-    pos = fields.next;
-  }
-  return complete;
-}
-
 function abortError(): Error {
   const error = new Error('The read was cancelled.');
   error.name = 'AbortError';
   return error;
+}
+
+/** Turns raw chunks into UTF-8 bytes: as they are for UTF-8 (BOM dropped), decoded and re-encoded otherwise. */
+class ChunkDecoder {
+  private decoder: { decode(input: Uint8Array, options?: { stream?: boolean }): string } | undefined;
+  encoding: TextEncodingName = 'utf-8';
+  bom = false;
+  private first = true;
+
+  constructor(private readonly requested: TextEncodingName | undefined) {}
+
+  decode(chunk: Uint8Array, last: boolean): Uint8Array {
+    if (this.first) {
+      this.first = false;
+      const r = this.requested;
+      if (chunk[0] === 0xff && chunk[1] === 0xfe && r !== 'utf-8') [this.encoding, this.bom, chunk] = ['utf-16le', true, chunk.subarray(2)];
+      else if (chunk[0] === 0xfe && chunk[1] === 0xff && r !== 'utf-8') [this.encoding, this.bom, chunk] = ['utf-16be', true, chunk.subarray(2)];
+      else if (r === 'utf-16le' || r === 'utf-16be' || r === 'windows-1252' || r === 'latin1') this.encoding = r;
+      else if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) [this.bom, chunk] = [true, chunk.subarray(3)];
+      if (this.encoding !== 'utf-8') {
+        this.decoder = new TextDecoder(this.encoding === 'latin1' ? 'windows-1252' : this.encoding, { ignoreBOM: true });
+      }
+    }
+    return this.decoder ? Buffer.from(this.decoder.decode(chunk, { stream: !last }), 'utf8') : chunk;
+  }
 }
 
 export async function* ingestCsvBatches(path: string, options: CsvBatchOptions = {}): AsyncGenerator<CsvBatch> {
@@ -53,27 +65,40 @@ export async function* ingestCsvBatches(path: string, options: CsvBatchOptions =
   const handle = await open(path, 'r');
   try {
     const totalBytes = (await handle.stat()).size;
-    const encoding = options.encoding === 'windows-1252' || options.encoding === 'latin1' ? 'windows-1252' : options.encoding ?? 'utf-8';
-    const decoder = new TextDecoder(encoding, { ignoreBOM: false });
-    const buffer = new Uint8Array(chunkBytes);
-    let carry = '';
+    const decoder = new ChunkDecoder(options.encoding);
+    let carry: Uint8Array = new Uint8Array(0);
+    /** File offset of carry[0] (UTF-8 files), for the byte offsets of invalid bytes. */
+    let carryFileOffset = 0;
+    let dataFileOffset = 0;
     let bytesRead = 0;
     let rowOffset = 0;
+    let line = 0;
     let schema: { dialect: CsvDialect; columns: ColumnInfo[]; types: InferredColumn[] } | undefined;
     for (;;) {
       if (options.signal?.aborted) throw abortError();
-      const { bytesRead: n } = await handle.read(buffer, 0, chunkBytes, bytesRead);
+      // A fresh buffer per chunk: each batch's source map keeps its bytes.
+      const raw = new Uint8Array(chunkBytes);
+      const { bytesRead: n } = await handle.read(raw, 0, chunkBytes, bytesRead);
+      const chunkStart = bytesRead;
       bytesRead += n;
       const last = n === 0 || bytesRead >= totalBytes;
-      let text = carry + decoder.decode(buffer.subarray(0, n), { stream: !last });
-      if (!schema && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      const delimiter = schema?.dialect.delimiter ?? options.delimiter;
-      const cut = last ? text.length : completeRecordsLength(text, delimiter ?? sniffDelimiterFor(text, options), options.quote ?? '"');
-      const body = text.slice(0, cut);
-      carry = text.slice(cut);
-      if (body.length > 0 || (last && !schema)) {
-        const result = schema
-          ? readCsvText(body, {
+      const fresh = decoder.decode(raw.subarray(0, n), last);
+      dataFileOffset = carry.length ? carryFileOffset : chunkStart + Math.max(0, n - fresh.length);
+      const data = carry.length ? concat(carry, fresh) : fresh;
+      // Complete records end at a line break: validate the UTF-8 up to the last one (a chunk may end mid-character).
+      const checkedLength = last ? data.length : lastLineBreak(data) + 1;
+      const prepared: CsvBytes = {
+        bytes: data,
+        encoding: decoder.encoding,
+        bom: decoder.bom,
+        notes: [],
+        ...checkUtf8(data.subarray(0, checkedLength), dataFileOffset),
+      };
+      if (prepared.ascii && checkedLength < data.length) prepared.ascii = false;
+      const read = readPreparedCsv(
+        prepared,
+        schema
+          ? {
               ...options,
               delimiter: schema.dialect.delimiter,
               quote: schema.dialect.quote,
@@ -81,8 +106,13 @@ export async function* ingestCsvBatches(path: string, options: CsvBatchOptions =
               columnNames: schema.columns.map((c) => c.name),
               columnTypes: schema.types,
               trailingDelimiter: schema.dialect.trailingDelimiter,
-            })
-          : readCsvText(body, options);
+              firstLine: line,
+              final: last,
+            }
+          : { ...options, firstLine: line, final: last },
+      );
+      if (read.consumed > 0 || last) {
+        const { result } = read;
         if (!schema) {
           schema = {
             dialect: result.dialect!,
@@ -90,10 +120,18 @@ export async function* ingestCsvBatches(path: string, options: CsvBatchOptions =
             types: result.columns.map((c) => ({ kind: c.kind, int32: c.arrowType !== 'Int64', ...(c.dateFormat ? { dateFormat: c.dateFormat as InferredColumn['dateFormat'] } : {}) })),
           };
         }
-        yield { result, rowOffset, bytesRead, totalBytes };
-        rowOffset += result.table.numRows;
-        options.onProgress?.({ bytesRead, totalBytes, rows: rowOffset });
+        if (result.table.numRows > 0 || rowOffset === 0) {
+          yield { result, rowOffset, bytesRead, totalBytes };
+          rowOffset += result.table.numRows;
+        }
+        line = read.lines;
+        carry = data.slice(read.consumed);
+        carryFileOffset = dataFileOffset + read.consumed;
+      } else {
+        carry = data;
+        carryFileOffset = dataFileOffset;
       }
+      options.onProgress?.({ bytesRead, totalBytes, rows: rowOffset });
       if (last) break;
     }
   } finally {
@@ -101,7 +139,14 @@ export async function* ingestCsvBatches(path: string, options: CsvBatchOptions =
   }
 }
 
-/** The delimiter for cutting the first chunk (before the schema is known): the reader's own sniffing on it. */
-function sniffDelimiterFor(text: string, options: CsvReadOptions): string {
-  return readCsvText(text.slice(0, options.sniffBytes ?? 64 * 1024), options).dialect?.delimiter ?? ',';
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+function lastLineBreak(bytes: Uint8Array): number {
+  for (let i = bytes.length - 1; i >= 0; i--) if (bytes[i] === LF || bytes[i] === CR) return i;
+  return -1;
 }
