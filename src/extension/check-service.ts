@@ -84,6 +84,10 @@ export class CheckService implements vscode.Disposable {
       `Checked ${uri.fsPath}: ${result.rowCount} rows, ${result.findings.length} findings shown ` +
         `(ingest ${result.timingsMs.ingest} ms, profile ${result.timingsMs.profile} ms, rules ${result.timingsMs.quality} ms, total ${Date.now() - started} ms).`,
     );
+    for (const note of result.notes) {
+      this.output.info(note);
+      if (showProgress) void vscode.window.showInformationMessage(note);
+    }
     this.didCheck.fire(outcome);
     return outcome;
   }

@@ -39,6 +39,8 @@ export interface CheckResult {
   scores: { overall: number; byDimension: Partial<Record<Dimension, number>> };
   profile: TableProfile;
   renderedText?: string;
+  /** What the user should know about how the file was checked (e.g. in batches, over the memory budget). */
+  notes: string[];
   timingsMs: { ingest: number; profile: number; quality: number };
 }
 

@@ -48,4 +48,28 @@ describe('Check data quality (CSV)', () => {
     const messages = vscode.languages.getDiagnostics(uri).map((d) => d.message);
     assert.ok(messages.some((m) => /empty/i.test(m)), `an "empty file" finding: ${messages.join(' | ')}`);
   });
+
+  it('checks a CSV over the memory budget batch by batch, with file line numbers in every batch', async function () {
+    this.timeout(120_000);
+    const config = vscode.workspace.getConfiguration('datasetInspector');
+    await config.update('memoryBudgetMB', 16, vscode.ConfigurationTarget.Workspace);
+    try {
+      // ~20 MB: over the 16 MiB budget, so it is read in 16 MiB chunks.
+      const rows: string[] = ['id,score,city,note'];
+      for (let i = 0; i < 760_000; i++) rows.push(`${i},${(i % 1000) / 10},${['Paris', 'Lyon', 'Nice'][i % 3]},note number ${i}`);
+      rows[700_001] = '700000,70,Nice,note number 700000,extra';
+      const content = rows.join('\n') + '\n';
+      assert.ok(content.length > 17 * 2 ** 20, `${content.length} bytes`);
+      const uri = writeScratchFile('over-budget.csv', content);
+      const result = await check(uri);
+      assert.equal(result.rows, 760_000);
+      const ragged = vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === 'ragged-row');
+      assert.equal(ragged.length, 1, 'the planted ragged row');
+      // Line 700,001 (0-based: the header is line 0) lies in the second batch.
+      assert.equal(ragged[0].range.start.line, 700_001);
+      assert.equal(ragged[0].range.end.character, '700000,70,Nice,note number 700000,extra'.length);
+    } finally {
+      await config.update('memoryBudgetMB', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });

@@ -2,13 +2,15 @@
  * `dataset-inspector check FILE... [--format text|json|sarif] [--fail-on error|warning|never]`: the same
  * rules and configuration as the editor. JSON is an array of findings; SARIF 2.1.0 feeds code scanning.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCommand, UsageError, type CommandSpec } from '../args';
 import { ENCODINGS, parseDelimiter, readInput, type InputOptions } from '../input';
 import { allRules, runQualityCheck, type QualityConfig } from '../../core/quality/engine';
 import { profileTable } from '../../core/profile/index';
+import { checkCsvInBatches } from '../../core/check/batched';
+import { isBinaryDataPath } from '../../core/ingest/index';
 import type { Finding, Severity } from '../../core/quality/finding';
 import type { TextEncodingName } from '../../core/table/model';
 
@@ -24,6 +26,7 @@ export const checkSpec = {
     delimiter: { type: 'string', short: 'd', placeholder: 'CHAR', description: 'CSV delimiter (default: sniffed).' },
     header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data).' },
     encoding: { type: 'string', choices: ENCODINGS, description: 'CSV text encoding (default: detected).' },
+    'memory-budget': { type: 'number', placeholder: 'MB', description: 'Largest CSV checked in memory, in MB (default 1024); larger ones are checked batch by batch.' },
   },
   epilog: 'Exit codes: 0 no finding at or above --fail-on, 1 findings (or a file could not be read), 2 usage error.',
 } as const satisfies CommandSpec;
@@ -130,6 +133,13 @@ export async function runCheck(args: string[]): Promise<number> {
     let unreadable = 0;
     for (const file of positionals) {
       try {
+        const budget = (flags['memory-budget'] ?? 1024) * 1024 * 1024;
+        if (!isBinaryDataPath(file) && statSync(file).size > budget) {
+          const checked = await checkCsvInBatches(file, config, { ...options, path: file });
+          for (const note of checked.notes) process.stderr.write(`dataset-inspector check: ${note}\n`);
+          results.push({ file, findings: checked.report.findings });
+          continue;
+        }
         const data = await readInput(file, options);
         results.push({ file, findings: runQualityCheck(data, config, profileTable(data)).findings });
       } catch (error) {

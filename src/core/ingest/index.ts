@@ -28,6 +28,12 @@ export interface IngestOptions {
 const ARROW_EXTENSIONS = new Set(['.arrow', '.feather', '.arrows', '.ipc']);
 const PARQUET_EXTENSIONS = new Set(['.parquet', '.pq']);
 
+/** Whether the path names an Arrow IPC or Parquet file (read by the binary readers, not the CSV reader). */
+export function isBinaryDataPath(path: string): boolean {
+  const ext = extname(path).toLowerCase();
+  return ARROW_EXTENSIONS.has(ext) || PARQUET_EXTENSIONS.has(ext);
+}
+
 function abortError(): Error {
   const error = new Error('The read was cancelled.');
   error.name = 'AbortError';

@@ -1,0 +1,154 @@
+/**
+ * The quality check of a CSV too large for the in-memory budget: the file is read batch by batch
+ * (ingestCsvBatches, bounded memory), each batch is checked with the same rules, and the findings are
+ * merged into one report over the whole file — rows and messages in file rows, the publishing cap and
+ * summaries applied to the whole, column-level findings kept once — while a streaming profiler builds
+ * the whole file's profile. What a batch cannot see (a duplicate whose first occurrence is in an earlier
+ * batch) is not reported; the report says the check ran in batches.
+ */
+import { ingestCsvBatches } from '../ingest/csv/stream';
+import type { CsvReadOptions } from '../ingest/csv/read';
+import { createStreamingProfiler, profileTable } from '../profile/index';
+import type { TableProfile } from '../profile/types';
+import { DEFAULT_QUALITY_CONFIG, allRules, runQualityCheck, type QualityConfig, type QualityReport } from '../quality/engine';
+import type { Dimension, Finding, FindingFix, Severity } from '../quality/finding';
+import type { ColumnInfo, CsvDialect } from '../table/model';
+
+export interface BatchedCheckOptions extends CsvReadOptions {
+  chunkBytes?: number;
+  onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void;
+  signal?: AbortSignal;
+}
+
+export interface BatchedCheckResult {
+  report: QualityReport;
+  profile: TableProfile;
+  rowCount: number;
+  columns: ColumnInfo[];
+  dialect?: CsvDialect;
+  batches: number;
+  /** What the user should know about a batched check (empty after one batch). */
+  notes: string[];
+}
+
+const severityWeight: Record<Severity, number> = { error: 1, warning: 0.5, information: 0.1, hint: 0 };
+
+/** "row 12" / "Row 12" in a batch's messages → the file's row number. */
+function shiftRowNumbers(message: string, offset: number): string {
+  return offset === 0 ? message : message.replace(/\b([Rr]ows?) (\d+)\b/g, (_, word: string, n: string) => `${word} ${Number(n) + offset}`);
+}
+
+export async function checkCsvInBatches(path: string, partialConfig: Partial<QualityConfig>, options: BatchedCheckOptions = {}): Promise<BatchedCheckResult> {
+  const config: QualityConfig = { ...DEFAULT_QUALITY_CONFIG, ...partialConfig, rules: partialConfig.rules ?? {}, ignore: partialConfig.ignore ?? [] };
+  const cap = config.maxFindingsPerRuleAndColumn;
+  const findings: Finding[] = [];
+  const totals: Record<string, number> = {};
+  const fixesByRule: Record<string, FindingFix[]> = {};
+  const rulesRun = new Set<string>();
+  /** Findings per rule and column key (column index, -1 for none) over the whole file, and how many are published. */
+  const perKey = new Map<string, { count: number; published: number; rule: string; columnIndex: number | null; column: string | null }>();
+  const columnLevelSeen = new Set<string>();
+  const ruleInfo = new Map<string, { dimension: Dimension; severity: Severity }>();
+  let profiler: ReturnType<typeof createStreamingProfiler> | undefined;
+  let columns: ColumnInfo[] = [];
+  let dialect: CsvDialect | undefined;
+  let rowCount = 0;
+  let batches = 0;
+  let totalBytes = 0;
+
+  const { onProgress, ...readOptions } = options;
+  for await (const batch of ingestCsvBatches(path, readOptions)) {
+    const data = batch.result;
+    batches++;
+    totalBytes = batch.totalBytes;
+    columns = data.columns;
+    dialect ??= data.dialect;
+    profiler ??= createStreamingProfiler(data.columns);
+    for (const recordBatch of data.table.batches) profiler.addBatch(recordBatch);
+    const report = runQualityCheck(data, config, profileTable(data));
+    const offset = batch.rowOffset;
+    report.rulesRun.forEach((id) => rulesRun.add(id));
+    // Per rule and column: the published findings, and the count a summary gives beyond the cap.
+    const published = new Map<string, Finding[]>();
+    const summarized = new Map<string, number>();
+    for (const f of report.findings) {
+      const key = `${f.rule}\u0000${f.columnIndex ?? -1}`;
+      if (f.summaryOf !== undefined) summarized.set(key, f.summaryOf);
+      else {
+        const list = published.get(key);
+        if (list) list.push(f);
+        else published.set(key, [f]);
+      }
+    }
+    for (const [key, list] of published) {
+      const first = list[0];
+      ruleInfo.set(first.rule, { dimension: first.dimension, severity: first.severity });
+      const slot = perKey.get(key) ?? { count: 0, published: 0, rule: first.rule, columnIndex: first.columnIndex, column: first.column };
+      perKey.set(key, slot);
+      // Column- and file-level findings: once for the file (from the first batch that has them).
+      const columnLevel = list.filter((f) => f.row === null);
+      const keepColumnLevel = columnLevel.length > 0 && !columnLevelSeen.has(key);
+      if (keepColumnLevel) columnLevelSeen.add(key);
+      for (const f of [...(keepColumnLevel ? columnLevel : []), ...list.filter((f) => f.row !== null)]) {
+        if (slot.published >= cap) break;
+        findings.push({ ...f, row: f.row === null ? null : f.row + offset, message: shiftRowNumbers(f.message, offset) });
+        slot.published++;
+      }
+      slot.count += (summarized.get(key) ?? list.length) - (keepColumnLevel ? 0 : columnLevel.length);
+    }
+    for (const [rule, fixes] of Object.entries(report.fixesByRule)) {
+      const kept = (fixesByRule[rule] ??= []);
+      for (const fix of fixes) if (kept.length < config.maxFixesPerRule) kept.push(fix);
+    }
+    rowCount += data.table.numRows;
+    onProgress?.({ bytesRead: batch.bytesRead, totalBytes: batch.totalBytes, rows: rowCount });
+  }
+
+  for (const [key, slot] of perKey) {
+    totals[slot.rule] = (totals[slot.rule] ?? 0) + slot.count;
+    if (slot.count <= cap) continue;
+    const first = findings.find((f) => `${f.rule}\u0000${f.columnIndex ?? -1}` === key)!;
+    const title = allRules.find((r) => r.id === slot.rule)?.title ?? slot.rule;
+    findings.push({
+      rule: slot.rule,
+      dimension: first.dimension,
+      severity: first.severity,
+      row: null,
+      column: slot.column,
+      columnIndex: slot.columnIndex,
+      range: first.range,
+      summaryOf: slot.count,
+      message:
+        `${title}: ${slot.count.toLocaleString('en-US')} findings${slot.column !== null ? ` in column "${slot.column}"` : ''}; ` +
+        `the first ${cap} are shown, ${(slot.count - cap).toLocaleString('en-US')} more are not (setting datasetInspector.maxFindingsPerRule).`,
+    });
+  }
+  for (const id of rulesRun) totals[id] ??= 0;
+  const weighted = new Map<Dimension, number>();
+  for (const id of rulesRun) {
+    const rule = allRules.find((r) => r.id === id);
+    if (!rule) continue;
+    const severity = ruleInfo.get(id)?.severity ?? config.rules[id]?.severity ?? rule.defaultSeverity;
+    weighted.set(rule.dimension, (weighted.get(rule.dimension) ?? 0) + (totals[id] ?? 0) * severityWeight[severity]);
+  }
+  const byDimension: Partial<Record<Dimension, number>> = {};
+  for (const [dimension, weight] of weighted) byDimension[dimension] = Math.round(1000 * Math.max(0, 1 - weight / Math.max(1, rowCount))) / 10;
+  const values = Object.values(byDimension);
+  const overall = values.length ? Math.round((10 * values.reduce((a, b) => a + b, 0)) / values.length) / 10 : 100;
+  const profile = (profiler ?? createStreamingProfiler(columns)).finish({ path, format: 'csv', bytes: totalBytes, mode: 'streaming' });
+  return {
+    report: { findings, totals, fixesByRule, scores: { overall, byDimension }, rulesRun: [...rulesRun] },
+    profile,
+    rowCount,
+    columns,
+    dialect,
+    batches,
+    notes:
+      batches > 1
+        ? [
+            `${path} (${(totalBytes / 2 ** 20).toFixed(0)} MiB) is over the in-memory budget and was checked in ${batches} batches: ` +
+              'duplicates are found within a batch and the rules use per-batch column statistics; the profile covers the whole file.',
+          ]
+        : [],
+  };
+}

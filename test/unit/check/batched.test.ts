@@ -1,0 +1,62 @@
+/** The batch-by-batch check of files over the memory budget agrees with the in-memory check where a batch can see the defect. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { checkCsvInBatches } from '../../../src/core/check/batched';
+import { ingestFile } from '../../../src/core/ingest/index';
+import { profileTable } from '../../../src/core/profile/index';
+import { runQualityCheck } from '../../../src/core/quality/engine';
+import type { Finding } from '../../../src/core/quality/finding';
+
+function plantedCsv(): string {
+  const lines = ['id,amount,city,note'];
+  for (let i = 0; i < 3000; i++) {
+    const city = i % 97 === 5 ? ' Paris ' : ['Paris', 'Lyon', 'Nice'][i % 3];
+    const amount = i % 211 === 7 ? 'twelve' : (i * 1.25).toFixed(2);
+    const note = i % 331 === 3 ? 'N/A' : `note ${i % 10}`;
+    lines.push(`${i},${amount},${city},${note}`);
+    // A duplicate right after its original (both in the same batch).
+    if (i % 499 === 11) lines.push(`${i},${amount},${city},${note}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+const key = (f: Finding) => `${f.rule}|${f.row}|${f.column}|${JSON.stringify(f.range)}|${f.message}`;
+const rowRules = new Set(['whitespace', 'type-mismatch', 'missing-value', 'duplicate-row']);
+
+test('row findings of a batched check equal the in-memory ones (rows, ranges and messages in file rows)', async () => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'di-batched-')), 'planted.csv');
+  writeFileSync(file, plantedCsv());
+  const config = { maxFindingsPerRuleAndColumn: 10_000, now: new Date('2026-01-01') };
+  const data = await ingestFile(file);
+  const whole = runQualityCheck(data, config, profileTable(data));
+  const progress: number[] = [];
+  const batched = await checkCsvInBatches(file, config, { chunkBytes: 8 * 1024, onProgress: (p) => progress.push(p.rows) });
+  assert.ok(batched.batches > 5, `${batched.batches} batches`);
+  assert.equal(batched.rowCount, data.table.numRows);
+  assert.ok(progress.length === batched.batches && progress.at(-1) === data.table.numRows);
+  assert.equal(batched.profile.rows, data.table.numRows);
+  assert.match(batched.notes[0] ?? '', /checked in \d+ batches/);
+  const expected = whole.findings.filter((f) => f.row !== null && rowRules.has(f.rule)).map(key).sort();
+  const actual = batched.report.findings.filter((f) => f.row !== null && rowRules.has(f.rule)).map(key).sort();
+  assert.ok(expected.length > 20, `${expected.length} planted findings`);
+  assert.deepEqual(actual, expected);
+  for (const rule of rowRules) assert.equal(batched.report.totals[rule], whole.totals[rule], rule);
+  // Column-level findings appear once, not once per batch.
+  const columnLevel = batched.report.findings.filter((f) => f.row === null).map((f) => `${f.rule}|${f.column}`);
+  assert.equal(new Set(columnLevel).size, columnLevel.length, columnLevel.join(', '));
+});
+
+test('the publishing cap applies to the whole file, with one summary carrying the total', async () => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'di-batched-')), 'spaces.csv');
+  writeFileSync(file, 'name,n\n' + Array.from({ length: 2000 }, (_, i) => ` padded ${i % 50} ,${i}`).join('\n') + '\n');
+  const batched = await checkCsvInBatches(file, { maxFindingsPerRuleAndColumn: 25 }, { chunkBytes: 4096 });
+  const whitespace = batched.report.findings.filter((f) => f.rule === 'whitespace');
+  assert.equal(whitespace.filter((f) => f.summaryOf === undefined).length, 25);
+  const summaries = whitespace.filter((f) => f.summaryOf !== undefined);
+  assert.equal(summaries.length, 1);
+  assert.equal(summaries[0].summaryOf, 2000);
+  assert.equal(batched.report.totals.whitespace, 2000);
+});
