@@ -31,11 +31,13 @@ const logToggle = el('vscode-checkbox' as 'input', { label: 'Log scale' });
 function lossDatasets(logScale: boolean) {
   const theme = readChartTheme();
   return state.runs.flatMap((r, i) => {
-    const color = theme.series[i % theme.series.length];
+    // Each run gets a pair of theme colours: train solid, validation dashed in the next colour.
+    const train = theme.series[(2 * i) % theme.series.length];
+    const validation = theme.series[(2 * i + 1) % theme.series.length];
     const name = state.runs.length > 1 ? `${r.run.label}: ` : '';
     return [
-      { label: `${name}train`, data: lossSeries(r.points, 'trainLoss', logScale), borderColor: color, backgroundColor: color, pointRadius: 2, borderWidth: 2 },
-      { label: `${name}validation`, data: lossSeries(r.points, 'validationLoss', logScale), borderColor: color, backgroundColor: color, borderDash: [6, 4], pointRadius: 2, borderWidth: 2 },
+      { label: `${name}train`, data: lossSeries(r.points, 'trainLoss', logScale), borderColor: train, backgroundColor: train, pointRadius: 2, borderWidth: 2 },
+      { label: `${name}validation`, data: lossSeries(r.points, 'validationLoss', logScale), borderColor: validation, backgroundColor: validation, borderDash: [6, 4], pointRadius: 2, borderWidth: 2 },
     ];
   });
 }

@@ -128,8 +128,13 @@ export class CsvSourceMap implements SourceMap {
 
   headerRange(column: number): TextRange {
     const { headerStart, rowStarts } = this.init;
-    if (headerStart >= 0) return this.fieldRange(headerStart, this.position(headerStart).line, column);
+    if (headerStart >= 0) return this.fieldRange(headerStart, this.headerLine(), column);
     return rowStarts.length ? this.cellRange(0, column) : this.range(0, 0);
+  }
+
+  /** Line of the header record: it follows at most a few blank lines, so they are counted directly. */
+  private headerLine(): number {
+    return this.positionIn(0, this.init.firstLine, this.init.headerStart).line;
   }
 
   /** The cell's text exactly as written in the file (quotes included). */
