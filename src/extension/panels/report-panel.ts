@@ -5,7 +5,7 @@ import type { ExtensionServices } from '../services';
 import type { CheckOutcome } from '../check-service';
 import type { ReportHostMessage, ReportState, ReportWebviewMessage } from '../../shared/protocol/report';
 import { revealRange } from '../reveal';
-import { webviewHtml, webviewOptions } from './webview-html';
+import { createAppPanel } from './webview-html';
 
 export const REPORT_VIEW_TYPE = 'datasetInspector.report';
 
@@ -40,12 +40,7 @@ export class ReportPanel implements vscode.Disposable {
       existing.panel.reveal(undefined, false);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(
-      REPORT_VIEW_TYPE,
-      `Data profile: ${path.basename(outcome.uri.fsPath)}`,
-      vscode.ViewColumn.Beside,
-      webviewOptions(services.context.extensionUri),
-    );
+    const panel = createAppPanel(services.context.extensionUri, REPORT_VIEW_TYPE, `Data profile: ${path.basename(outcome.uri.fsPath)}`, 'report', vscode.ViewColumn.Beside);
     const created = new ReportPanel(panel, services, outcome);
     ReportPanel.panels.set(key, created);
     return created;
@@ -56,8 +51,6 @@ export class ReportPanel implements vscode.Disposable {
     services: ExtensionServices,
     private outcome: CheckOutcome,
   ) {
-    panel.iconPath = vscode.Uri.joinPath(services.context.extensionUri, 'media', 'icon.png');
-    panel.webview.html = webviewHtml(panel.webview, services.context.extensionUri, 'report', panel.title);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: ReportWebviewMessage) => this.onMessage(message)),

@@ -9,7 +9,7 @@ import { WEIGHTS_FILE, tfjsModelArtifacts } from '../../core/train/export-tfjs';
 import type { ExtensionServices } from '../services';
 import type { TrainingEvent, TrainingResult } from '../../core/train/types';
 import type { RunDescription, RunState, TrainingHostMessage, TrainingWebviewMessage } from '../../shared/protocol/training';
-import { webviewHtml, webviewOptions } from './webview-html';
+import { createAppPanel } from './webview-html';
 
 export const TRAINING_VIEW_TYPE = 'datasetInspector.training';
 const FLUSH_MS = 100;
@@ -37,24 +37,19 @@ export class TrainingPanel implements vscode.Disposable {
       existing.panel.reveal(undefined, true);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(
-      TRAINING_VIEW_TYPE,
-      `Training: ${path.basename(dataFile.fsPath)}`,
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      webviewOptions(services.context.extensionUri),
-    );
-    const created = new TrainingPanel(panel, services, key);
+    const panel = createAppPanel(services.context.extensionUri, TRAINING_VIEW_TYPE, `Training: ${path.basename(dataFile.fsPath)}`, 'training', {
+      viewColumn: vscode.ViewColumn.Beside,
+      preserveFocus: true,
+    });
+    const created = new TrainingPanel(panel, key);
     TrainingPanel.panels.set(key, created);
     return created;
   }
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
-    services: ExtensionServices,
     private readonly key: string,
   ) {
-    panel.iconPath = vscode.Uri.joinPath(services.context.extensionUri, 'media', 'icon.png');
-    panel.webview.html = webviewHtml(panel.webview, services.context.extensionUri, 'training', panel.title);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: TrainingWebviewMessage) => this.onMessage(message)),

@@ -35,3 +35,17 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, a
 </body>
 </html>`;
 }
+
+/** A webview panel of one of the apps, with the extension's icon and the strict-CSP HTML shell. */
+export function createAppPanel(
+  extensionUri: vscode.Uri,
+  viewType: string,
+  title: string,
+  app: 'report' | 'training',
+  showOptions: vscode.ViewColumn | { viewColumn: vscode.ViewColumn; preserveFocus?: boolean },
+): vscode.WebviewPanel {
+  const panel = vscode.window.createWebviewPanel(viewType, title, showOptions, webviewOptions(extensionUri));
+  panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
+  panel.webview.html = webviewHtml(panel.webview, extensionUri, app, title);
+  return panel;
+}
