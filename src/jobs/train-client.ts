@@ -4,6 +4,9 @@
  * child rejects `done` with a clear message and never throws into the parent. Each call forks its own
  * process, so several runs may go at once.
  *
+ * `warmTrainingJob(path)` starts the process ahead of the configuration: it reads the file and initializes
+ * the backend while the user is still in the pickers, so `start(config)` trains at once.
+ *
  * Tests can run the TypeScript job directly: `{ jobScript: 'src/jobs/train-job.ts', execArgv: ['--import', 'tsx'] }`.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -39,7 +42,95 @@ function isEvent(message: unknown): message is TrainingEvent {
 
 export const CANCELLED_MESSAGE = 'Training was cancelled.';
 
+/** A job process started ahead of its configuration (see warmTrainingJob). */
+export interface WarmTrainingJob {
+  /**
+   * Starts the run. The first call for the preloaded file uses the warm process; any other call (another
+   * file, a second run, or the warm process is gone) starts a fresh one, as startTrainingJob does.
+   */
+  start(config: TrainingConfig, onEvent: (event: TrainingEvent) => void): TrainingJob;
+  /** Ends the warm process if start() has not taken it (the user left the pickers). */
+  dispose(): void;
+  readonly pid: number | undefined;
+}
+
+type JobProcessOptions = Omit<TrainingJobOptions, 'onEvent'>;
+
+interface JobProcess {
+  child: ChildProcess;
+  /** The last lines the child wrote to stderr. */
+  stderrTail(): string;
+}
+
+function forkJob(options: JobProcessOptions): JobProcess | Error {
+  if (!existsSync(options.jobScript)) {
+    return new Error(`The training job script is missing: ${options.jobScript}. Rebuild the extension (npm run build).`);
+  }
+  let child: ChildProcess;
+  try {
+    child = fork(options.jobScript, [], {
+      execArgv: options.execArgv ?? [],
+      env: options.env ?? process.env,
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+  } catch (error) {
+    return new Error(`Could not start the training job: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let stderr = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-STDERR_TAIL);
+  });
+  // Spawn failures and sends on a closed channel surface here; the run's own handlers report them.
+  child.on('error', () => undefined);
+  return { child, stderrTail: () => stderr };
+}
+
+function failedJob(error: Error): TrainingJob {
+  return { cancel: () => undefined, done: Promise.reject(error), pid: undefined };
+}
+
 export function startTrainingJob(config: TrainingConfig, options: TrainingJobOptions): TrainingJob {
+  const forked = forkJob(options);
+  if (forked instanceof Error) return failedJob(forked);
+  return runInProcess(forked, config, options);
+}
+
+/**
+ * Forks the job now and has it read `path` and initialize its backend (the extension calls this when the
+ * pickers open), so that training starts without that wait once the configuration is known.
+ */
+export function warmTrainingJob(path: string, options: JobProcessOptions): WarmTrainingJob {
+  const forked = forkJob(options);
+  let taken = forked instanceof Error;
+  let exited = false;
+  if (!(forked instanceof Error)) {
+    forked.child.once('exit', () => {
+      exited = true;
+    });
+    try {
+      forked.child.send({ type: 'preload', path });
+    } catch {
+      // The 'exit' handler notices a dead child; start() then forks a fresh one.
+    }
+  }
+  return {
+    pid: forked instanceof Error ? undefined : forked.child.pid,
+    start(config, onEvent) {
+      if (taken || exited || forked instanceof Error || config.path !== path) return startTrainingJob(config, { ...options, onEvent });
+      taken = true;
+      return runInProcess(forked, config, { ...options, onEvent });
+    },
+    dispose() {
+      if (taken || forked instanceof Error) return;
+      taken = true;
+      if (!exited) forked.child.kill('SIGKILL');
+    },
+  };
+}
+
+function runInProcess({ child, stderrTail }: JobProcess, config: TrainingConfig, options: TrainingJobOptions): TrainingJob {
   let settled = false;
   let resolveDone: (result: TrainingResult) => void = () => undefined;
   let rejectDone: (error: Error) => void = () => undefined;
@@ -61,29 +152,6 @@ export function startTrainingJob(config: TrainingConfig, options: TrainingJobOpt
     }
   };
 
-  if (!existsSync(options.jobScript)) {
-    settle({ error: new Error(`The training job script is missing: ${options.jobScript}. Rebuild the extension (npm run build).`) });
-    return { cancel: () => undefined, done, pid: undefined };
-  }
-
-  let child: ChildProcess;
-  try {
-    child = fork(options.jobScript, [], {
-      execArgv: options.execArgv ?? [],
-      env: options.env ?? process.env,
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
-  } catch (error) {
-    settle({ error: new Error(`Could not start the training job: ${error instanceof Error ? error.message : String(error)}`) });
-    return { cancel: () => undefined, done, pid: undefined };
-  }
-
-  let stderr = '';
-  child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (chunk: string) => {
-    stderr = (stderr + chunk).slice(-STDERR_TAIL);
-  });
   let cancelled = false;
   let errorMessage: string | undefined;
   let killTimer: NodeJS.Timeout | undefined;
@@ -98,12 +166,12 @@ export function startTrainingJob(config: TrainingConfig, options: TrainingJobOpt
     // Spawn failures, or a send on a closed channel: the 'exit' handler reports the outcome.
     if (child.pid === undefined) settle({ error: new Error(`Could not start the training job: ${error.message}`) });
   });
-  child.on('exit', (code, signal) => {
+  const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
     if (killTimer) clearTimeout(killTimer);
     if (cancelled) return settle({ error: new Error(CANCELLED_MESSAGE) });
     if (errorMessage !== undefined) return settle({ error: new Error(errorMessage) });
     if (settled) return;
-    const tail = stderr.trim().split('\n').slice(-6).join('\n').slice(-1200);
+    const tail = stderrTail().trim().split('\n').slice(-6).join('\n').slice(-1200);
     const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
     settle({
       error: new Error(
@@ -112,7 +180,8 @@ export function startTrainingJob(config: TrainingConfig, options: TrainingJobOpt
           : `The training job crashed (it ${how}).${tail ? ` Last output:\n${tail}` : ''}`,
       ),
     });
-  });
+  };
+  child.on('exit', onExit);
 
   try {
     child.send({ type: 'start', config });

@@ -1,18 +1,24 @@
 /**
  * Child-process entry of a training run (bundled to dist/jobs/train-job.js; started by train-client.ts
  * with child_process.fork). Protocol over the IPC channel:
- *   parent → child  { type: 'start', config: TrainingConfig }   then optionally { type: 'cancel' }
+ *   parent → child  optionally { type: 'preload', path } (read the file and initialize the backend before
+ *                   the configuration is known, while the pickers are open), then
+ *                   { type: 'start', config: TrainingConfig }   then optionally { type: 'cancel' }
  *   child → parent  TrainingEvent objects: 'backend', 'prepared', 'progress', 'epoch', …, then 'done' or 'error'
  * The child exits when the run ends (0 after 'done', 1 after 'error', 130 when cancelled). SIGTERM and a
  * lost parent (IPC disconnect) cancel too. A native crash simply ends the process; the client reports it.
  */
+import { stat } from 'node:fs/promises';
 import { ingestFile } from '../core/ingest/index';
-import { initBackend } from '../core/train/backend';
+import type { IngestResult } from '../core/table/model';
+import { type TrainingRuntime, initBackend } from '../core/train/backend';
 import { runTraining } from '../core/train/run';
 import type { TrainingConfig, TrainingEvent } from '../core/train/types';
 
 /** 'progress' events at most this often (epoch events always go out). */
 const PROGRESS_INTERVAL_MS = 100;
+/** A preloaded job that never gets its 'start' leaves after this long (a parent that forgot it). */
+const PRELOAD_IDLE_MS = 30 * 60_000;
 
 const controller = new AbortController();
 let started = false;
@@ -20,6 +26,47 @@ let exiting = false;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
+}
+
+interface Preload {
+  path: string;
+  /** Size and modification time when the read began: a file changed since is read again. */
+  version: Promise<string>;
+  input: Promise<IngestResult>;
+  runtime: Promise<TrainingRuntime>;
+  idle: NodeJS.Timeout;
+}
+let preload: Preload | undefined;
+
+const fileVersion = async (path: string): Promise<string> => {
+  const s = await stat(path);
+  return `${s.size}:${s.mtimeMs}`;
+};
+
+function startPreload(path: string): void {
+  const version = fileVersion(path);
+  const input = version.then(() => ingestFile(path, { signal: controller.signal }));
+  const runtime = initBackend('auto');
+  // Failures surface when 'start' uses them (or the file is read again).
+  for (const p of [version, input, runtime]) p.catch(() => undefined);
+  const idle = setTimeout(() => {
+    if (!started) void finish(0);
+  }, PRELOAD_IDLE_MS);
+  idle.unref();
+  preload = { path, version, input, runtime, idle };
+}
+
+/** The preloaded table when it is of this file and the file has not changed since; otherwise a fresh read. */
+async function readInput(path: string): Promise<IngestResult> {
+  if (preload && preload.path === path) {
+    try {
+      const [before, now] = await Promise.all([preload.version, fileVersion(path)]);
+      if (before === now) return await preload.input;
+    } catch {
+      // Fall through: read it now, and report that error if it persists.
+    }
+  }
+  return ingestFile(path, { signal: controller.signal });
 }
 
 const pending = new Set<Promise<void>>();
@@ -58,10 +105,12 @@ async function run(config: TrainingConfig): Promise<void> {
     void send(event);
   };
   try {
+    if (preload) clearTimeout(preload.idle);
     // Initialize the backend while the file is read.
-    const runtime = initBackend(config.backend ?? 'auto');
+    const backend = config.backend ?? 'auto';
+    const runtime = preload && backend === 'auto' ? preload.runtime : initBackend(backend);
     runtime.catch(() => undefined);
-    const input = await ingestFile(config.path, { signal: controller.signal });
+    const input = await readInput(config.path);
     if (controller.signal.aborted) throw new Error('Training was cancelled.');
     await runTraining(input, config, onEvent, controller.signal, { runtime, progressIntervalMs: PROGRESS_INTERVAL_MS });
     await finish(0);
@@ -75,7 +124,9 @@ async function run(config: TrainingConfig): Promise<void> {
 
 process.on('message', (message: unknown) => {
   if (!isRecord(message)) return;
-  if (message.type === 'start' && !started && isRecord(message.config)) {
+  if (message.type === 'preload' && !started && !preload && typeof message.path === 'string') {
+    startPreload(message.path);
+  } else if (message.type === 'start' && !started && isRecord(message.config)) {
     started = true;
     void run(message.config as unknown as TrainingConfig);
   } else if (message.type === 'cancel') {

@@ -8,7 +8,7 @@ import type { ClassificationMetrics, RegressionMetrics, TrainingResult } from '.
 import { connectToHost } from '../shared/vscode-api';
 import { el, onThemeChange, readChartTheme } from '../shared/theme';
 import { formatDuration, formatNumber } from '../shared/format';
-import { applyEvent, lossSeries, newRun } from './model';
+import { applyEvent, lossSeries, newRun, runProgress } from './model';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, ScatterController, Legend, Tooltip);
 
@@ -36,7 +36,7 @@ function lossDatasets(logScale: boolean) {
     const validation = theme.series[(2 * i + 1) % theme.series.length];
     const name = state.runs.length > 1 ? `${r.run.label}: ` : '';
     return [
-      { label: `${name}train`, data: lossSeries(r.points, 'trainLoss', logScale), borderColor: train, backgroundColor: train, pointRadius: 2, borderWidth: 2 },
+      { label: `${name}train`, data: lossSeries(r.points, 'trainLoss', logScale, r.partialPoints), borderColor: train, backgroundColor: train, pointRadius: 2, borderWidth: 2 },
       { label: `${name}validation`, data: lossSeries(r.points, 'validationLoss', logScale), borderColor: validation, backgroundColor: validation, borderDash: [6, 4], pointRadius: 2, borderWidth: 2 },
     ];
   });
@@ -160,8 +160,9 @@ function runCard(r: RunState): HTMLElement {
   card.append(el('h2', {}, `${r.run.target} ← ${r.run.features.length ? r.run.features.join(', ') : 'all usable columns'}`), status);
   if (r.backendDetail) card.append(el('div', { class: 'muted' }, r.backendDetail));
   if (r.status === 'running') {
-    const fraction = r.progress ? (r.progress.epoch - 1 + r.progress.batch / Math.max(1, r.progress.batchesPerEpoch)) / r.run.epochs : (last?.epoch ?? 0) / r.run.epochs;
-    card.append(el('vscode-progress-bar' as 'div', { value: String(Math.min(100, Math.max(0, fraction * 100))), 'aria-label': 'Training progress' }));
+    const fraction = runProgress(r);
+    if (r.fold) card.append(el('div', { class: 'muted' }, `Cross-validation: fold ${r.fold.fold} of ${r.fold.folds}`));
+    card.append(el('vscode-progress-bar' as 'div', { value: String(Math.min(100, Math.max(0, fraction * 100))), 'aria-label': r.fold ? 'Cross-validation progress' : 'Training progress' }));
     const stop = el('vscode-button' as 'button', { secondary: '' }, 'Stop');
     stop.addEventListener('click', () => host.post({ type: 'stop', runId: r.run.runId }));
     card.append(el('div', { class: 'toolbar' }, stop));

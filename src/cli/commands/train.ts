@@ -6,7 +6,7 @@
  */
 import { formatHelp, runCommand, type CommandSpec } from '../args';
 import { ENCODINGS, parseDelimiter, readInput, type InputOptions } from '../input';
-import { DEFAULT_TRAINING, defaultTrainingConfig } from '../../core/train/defaults';
+import { AUTO_BATCH_MAX, AUTO_BATCH_MIN, DEFAULT_TRAINING, defaultTrainingConfig, describeBatchSize, parseBatchSize } from '../../core/train/defaults';
 import { runTraining } from '../../core/train/run';
 import type { BackendName, ClassificationMetrics, RegressionMetrics, TrainingConfig, TrainingEvent, TrainingResult } from '../../core/train/types';
 import type { TextEncodingName } from '../../core/table/model';
@@ -30,7 +30,11 @@ export const trainSpec = {
     optimizer: { type: 'string', choices: ['sgd', 'adam'], description: `Optimizer (default ${DEFAULT_TRAINING.optimizer}).` },
     lr: { type: 'number', placeholder: 'X', description: `Learning rate (default ${DEFAULT_TRAINING.learningRate}).` },
     epochs: { type: 'number', placeholder: 'N', description: `Maximum epochs (default ${DEFAULT_TRAINING.epochs}).` },
-    'batch-size': { type: 'number', placeholder: 'N', description: `Batch size (default ${DEFAULT_TRAINING.batchSize}; the training split if smaller).` },
+    'batch-size': {
+      type: 'string',
+      placeholder: 'N|auto',
+      description: `Rows per step (default ${DEFAULT_TRAINING.batchSize}: ${AUTO_BATCH_MIN}, or for large files the power of two giving 128–256 steps per epoch, at most ${AUTO_BATCH_MAX}; the training split if smaller).`,
+    },
     l2: { type: 'number', placeholder: 'X', description: `L2 penalty on the standardized weights (default ${DEFAULT_TRAINING.l2}).` },
     seed: { type: 'number', placeholder: 'N', description: `Seed of the split and batch order (default ${DEFAULT_TRAINING.seed}).` },
     'val-split': { type: 'number', placeholder: 'F', description: `Validation fraction (default ${DEFAULT_TRAINING.validationFraction}).` },
@@ -62,7 +66,14 @@ export async function runTrain(args: string[]): Promise<number> {
     if (flags.optimizer !== undefined) config.optimizer = flags.optimizer as TrainingConfig['optimizer'];
     if (flags.lr !== undefined) config.learningRate = flags.lr;
     if (flags.epochs !== undefined) config.epochs = flags.epochs;
-    if (flags['batch-size'] !== undefined) config.batchSize = flags['batch-size'];
+    if (flags['batch-size'] !== undefined) {
+      const batchSize = parseBatchSize(flags['batch-size']);
+      if (batchSize === undefined) {
+        process.stderr.write(`dataset-inspector train: --batch-size must be a whole number ≥ 1 or "auto" (got "${flags['batch-size']}")\n`);
+        return 2;
+      }
+      config.batchSize = batchSize;
+    }
     if (flags.l2 !== undefined) config.l2 = flags.l2;
     if (flags.seed !== undefined) config.seed = flags.seed;
     if (flags['val-split'] !== undefined) config.validationFraction = flags['val-split'];
@@ -92,6 +103,8 @@ export async function runTrain(args: string[]): Promise<number> {
       else if (event.type === 'prepared') for (const line of formatPreparation(event.summary, config)) out(line);
       else if (event.type === 'epoch' && !flags.quiet) {
         out(`epoch ${String(event.epoch).padStart(4)}  train loss ${fmt(event.trainLoss)}${event.validationLoss === null ? '' : `  validation loss ${fmt(event.validationLoss)}`}`);
+      } else if (event.type === 'fold' && event.metrics && !flags.quiet) {
+        out(`cross-validation fold ${event.fold}/${event.folds}: ${event.metrics.map((m) => `${m.name} ${fmt(m.value)}`).join(', ')}`);
       } else if (event.type === 'stopped-early') out(`Stopped early at epoch ${event.epoch}: ${event.reason}.`);
       else if (event.type === 'diverged') out(`Diverged at epoch ${event.epoch}.`);
     };
@@ -118,7 +131,7 @@ function formatPreparation(s: TrainingResult['preparation'], config: TrainingCon
       (s.rowsDroppedMissingFeatures ? `, ${s.rowsDroppedMissingFeatures} with missing features dropped` : '') +
       `; ${s.trainRows} train / ${s.validationRows} validation / ${s.testRows} test rows; ${s.inputNames.length} model inputs.`,
     `Task: ${s.task}${s.classes ? ` (classes ${s.classes.map((c) => `"${c}"`).join(', ')})` : ''}, target "${config.target}"; ` +
-      `${config.optimizer}, learning rate ${config.learningRate}, batch ${config.batchSize}, up to ${config.epochs} epochs, L2 ${config.l2}.`,
+      `${config.optimizer}, learning rate ${config.learningRate}, batch ${describeBatchSize(config.batchSize, s.trainRows)}, up to ${config.epochs} epochs, L2 ${config.l2}.`,
   ];
   if (s.loss) lines.push(`Loss: ${s.loss}.`);
   for (const note of s.notes) lines.push(`  note: ${note}`);

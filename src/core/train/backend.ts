@@ -11,8 +11,8 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as tfCore from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-// The gradient functions minimize() needs (the tfjs-core bundle alone does not register them).
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
+// No gradient registrations: the training loop writes its gradients out (model.ts) and never calls
+// optimizer.minimize or tf.grad, so the job does not load and register every op's gradient.
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendName } from './types';
 

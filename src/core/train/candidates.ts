@@ -5,7 +5,7 @@
  */
 import type { ColumnKind } from '../table/model';
 import type { TaskKind } from './types';
-import { type RawColumn, type TrainingInput, autoTask, distinctCount, missingCount, readColumn } from './columns';
+import { type ColumnCache, type RawColumn, type TrainingInput, autoTask, distinctCount, missingCount, readColumn } from './columns';
 
 export interface TargetCandidate {
   name: string;
@@ -144,17 +144,17 @@ const MAPPING_MAX_DISTINCT = 1000;
  * identifier-like text (nearly every value distinct), or possible leakage (a numeric feature perfectly
  * correlated with the target, or a feature that maps one-to-one onto the target's values).
  */
-export function suggestFeatureExclusions(input: TrainingInput, target: string, options: ExclusionOptions = {}): FeatureExclusion[] {
+export function suggestFeatureExclusions(input: TrainingInput, target: string, options: ExclusionOptions = {}, cache?: ColumnCache): FeatureExclusion[] {
   const correlationThreshold = options.correlationThreshold ?? 0.999;
   const mappingThreshold = options.mappingThreshold ?? 0.995;
   const targetInfo = input.columns.find((c) => c.name === target);
-  const targetColumn = targetInfo ? readColumn(input, targetInfo) : undefined;
+  const targetColumn = targetInfo ? readColumn(input, targetInfo, cache) : undefined;
   const targetDistinct = targetColumn ? distinctCount(targetColumn, MAPPING_MAX_DISTINCT) : 0;
   const targetKeys = targetColumn ? keysOf(targetColumn) : undefined;
   const out: FeatureExclusion[] = [];
   for (const info of input.columns) {
     if (info.name === target) continue;
-    const column = readColumn(input, info);
+    const column = readColumn(input, info, cache);
     if (!column) {
       out.push(info.kind === 'empty' ? { name: info.name, kind: 'empty', reason: 'empty' } : { name: info.name, kind: 'unsupported', reason: `unsupported type ${info.arrowType}` });
       continue;

@@ -152,12 +152,20 @@ export function readCategoricalColumn(table: Table, info: ColumnInfo): Categoric
   return { type: 'categorical', name: info.name, index: info.index, codes, labels };
 }
 
+/**
+ * Columns already read during one preparation (by column index), so the target and the features are
+ * read from Arrow once even though the task, the exclusions and the features each look at them.
+ * Callers treat the columns as read-only.
+ */
+export type ColumnCache = Map<number, RawColumn | undefined>;
+
 /** Reads a column as training data, or returns undefined for kinds training cannot use (empty, other). */
-export function readColumn(input: TrainingInput, info: ColumnInfo): RawColumn | undefined {
+export function readColumn(input: TrainingInput, info: ColumnInfo, cache?: ColumnCache): RawColumn | undefined {
+  if (cache?.has(info.index)) return cache.get(info.index);
   const source = numericSourceOf(info.kind);
-  if (source) return readNumericColumn(input.table, info, source);
-  if (isCategoricalKind(info.kind)) return readCategoricalColumn(input.table, info);
-  return undefined;
+  const column = source ? readNumericColumn(input.table, info, source) : isCategoricalKind(info.kind) ? readCategoricalColumn(input.table, info) : undefined;
+  cache?.set(info.index, column);
+  return column;
 }
 
 export function isMissing(column: RawColumn, row: number): boolean {

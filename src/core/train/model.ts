@@ -3,19 +3,24 @@
  * regression (sigmoid cross-entropy) for binary targets and softmax regression for multiclass ones, with an
  * L2 penalty (l2 · Σw², intercept not penalized) and sgd or adam.
  *
- * Per the measurements in shared/notes/performance.md the loop keeps the per-step work small: the data
- * become tensors once (one tensor per equal-sized batch, batch order reshuffled per epoch), each step is
- * one `optimizer.minimize` inside `tf.tidy`, the intercept is folded into the weight matrix (inputs get
- * a column of ones, so one variable and half the optimizer kernels), and the epoch loss is accumulated
- * on the backend and read only for events. Events: 'backend', 'prepared', 'progress' (≤ one per `progressIntervalMs` in long epochs),
+ * Per the measurements in shared/notes/performance.md, per-step overhead (kernel launches, each ~3–20 µs
+ * of JavaScript) is what limits tfjs on small models, so the loop keeps it small: the data become tensors
+ * once (one tensor per equal-sized batch, batch order reshuffled per epoch); the intercept is folded into
+ * the weight matrix (inputs get a column of ones: one variable); a step computes loss and gradient in
+ * closed form (Xᵀ·∂loss/∂logits, no autodiff tape, no backward pass) and applies its own Adam/SGD update
+ * whose constants are tensors made once (linear regression with Adam: 17 kernels per step, against 29
+ * plus the gradient tape through `optimizer.minimize`); the epoch loss is accumulated on the backend and
+ * read only for events.
+ * Events: 'backend', 'prepared', 'progress' (after the first batch, then ≤ one per `progressIntervalMs`),
  * 'epoch', 'stopped-early', 'diverged'. The caller sends 'done' / 'error' (see run.ts).
  */
-import type { GradSaveFunc, Scalar, Tensor, Tensor2D, Variable } from '@tensorflow/tfjs-core';
-import { type TrainingRuntime, initBackend } from './backend';
+import type { Scalar, Tensor, Tensor2D, Variable } from '@tensorflow/tfjs-core';
+import { type Tf, type TrainingRuntime, initBackend } from './backend';
+import { effectiveBatchSize } from './defaults';
 import { classificationMetrics, originalScaleCoefficients, regressionMetrics } from './metrics';
 import type { DesignMatrix, PreparedData } from './prepare';
 import { seededRandom, shuffleInPlace } from './rng';
-import type { TrainingConfig, TrainingEvent, TrainingResult } from './types';
+import type { OptimizerName, TrainingConfig, TrainingEvent, TrainingResult } from './types';
 
 export class TrainingCancelledError extends Error {
   override name = 'AbortError';
@@ -77,8 +82,97 @@ interface Batch {
   x: Tensor2D;
   y: Tensor2D;
   rows: number;
-  /** Loss of this batch as a function of the weights (custom gradient). */
-  loss: (w: Tensor) => Scalar;
+}
+
+/** Adam's constants, as in tf.train.adam (epsilon: the backend's, 1e-7 in float32). */
+const BETA1 = 0.9;
+const BETA2 = 0.999;
+
+/**
+ * One parameter update from a gradient given as `scale · g` (`scale` a plain number, so the 1/rows of a
+ * mean folds into constants made once per batch size instead of an extra kernel per step).
+ */
+export interface StepOptimizer {
+  /** Read and set between steps (the plateau schedule). */
+  learningRate: number;
+  apply(g: Tensor, scale: number): void;
+  dispose(): void;
+}
+
+/** The optimizer of a run, updating `w` in place (exported for tests). */
+export function createStepOptimizer(tf: Tf, name: OptimizerName, w: Variable, learningRate: number): StepOptimizer {
+  return name === 'adam' ? adamOptimizer(tf, w, learningRate) : sgdOptimizer(tf, w, learningRate);
+}
+
+/** W ← W − lr · scale · g: two kernels per step. */
+function sgdOptimizer(tf: Tf, w: Variable, learningRate: number): StepOptimizer {
+  const factors = new Map<number, Scalar>();
+  let lr = learningRate;
+  const clear = () => {
+    for (const t of factors.values()) t.dispose();
+    factors.clear();
+  };
+  return {
+    get learningRate() {
+      return lr;
+    },
+    set learningRate(value: number) {
+      if (value !== lr) clear();
+      lr = value;
+    },
+    apply(g, scale) {
+      let factor = factors.get(scale);
+      if (!factor) {
+        factor = tf.keep(tf.scalar(lr * scale));
+        factors.set(scale, factor);
+      }
+      const f = factor;
+      tf.tidy(() => {
+        w.assign(tf.sub(w, tf.mul(g, f)));
+      });
+    },
+    dispose: clear,
+  };
+}
+
+/**
+ * Adam with the same update as tf.train.adam (m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g²,
+ * w ← w − lr·m̂/(√v̂ + ε) with bias-corrected m̂, v̂), written as w ← w − lrₜ·m/(√v + εₜ) with
+ * lrₜ = lr·√(1−β2ᵗ)/(1−β1ᵗ) and εₜ = ε·√(1−β2ᵗ), which is the same number: the bias corrections are
+ * computed in JavaScript instead of by four kernels on accumulator variables. Twelve kernels per step.
+ */
+function adamOptimizer(tf: Tf, w: Variable, learningRate: number): StepOptimizer {
+  const epsilon = tf.backend().epsilon();
+  const m = tf.tidy(() => tf.variable(tf.zerosLike(w), false));
+  const v = tf.tidy(() => tf.variable(tf.zerosLike(w), false));
+  const beta1 = tf.keep(tf.scalar(BETA1));
+  const beta2 = tf.keep(tf.scalar(BETA2));
+  /** Per gradient scale: (1 − β1)·scale and (1 − β2)·scale². */
+  const factors = new Map<number, [Scalar, Scalar]>();
+  let step = 0;
+  return {
+    learningRate,
+    apply(g, scale) {
+      step++;
+      let factor = factors.get(scale);
+      if (!factor) {
+        factor = [tf.keep(tf.scalar((1 - BETA1) * scale)), tf.keep(tf.scalar((1 - BETA2) * scale * scale))];
+        factors.set(scale, factor);
+      }
+      const [f1, f2] = factor;
+      const correction = Math.sqrt(1 - BETA2 ** step);
+      const stepSize = (this.learningRate * correction) / (1 - BETA1 ** step);
+      tf.tidy(() => {
+        m.assign(tf.add(tf.mul(m, beta1), tf.mul(g, f1)));
+        v.assign(tf.add(tf.mul(v, beta2), tf.mul(tf.square(g), f2)));
+        w.assign(tf.sub(w, tf.mul(tf.div(m, tf.add(tf.sqrt(v), epsilon * correction)), stepSize)));
+      });
+    },
+    dispose() {
+      for (const t of [m, v, beta1, beta2, ...[...factors.values()].flat()]) t.dispose();
+      factors.clear();
+    },
+  };
 }
 
 export async function trainModel(
@@ -99,7 +193,8 @@ export async function trainModel(
   const d = prepared.inputNames.length;
   const k = task === 'multiclass-classification' ? (prepared.classes?.length ?? 2) : 1;
   const n = prepared.train.rows;
-  const batchesPerEpoch = Math.ceil(n / Math.min(Math.max(1, config.batchSize), n));
+  const batchSize = effectiveBatchSize(config.batchSize, n);
+  const batchesPerEpoch = Math.ceil(n / Math.min(batchSize, n));
   const batchRows = Math.ceil(n / batchesPerEpoch);
   const lossScale = task === 'regression' ? prepared.targetScale * prepared.targetScale : 1;
   const progressInterval = options.progressIntervalMs ?? 100;
@@ -118,14 +213,8 @@ export async function trainModel(
         : tf.cast(tf.oneHot(tf.tensor1d(Int32Array.from(m.y), 'int32'), k), 'float32') as Tensor2D,
     );
 
-  const optimizer = config.optimizer === 'adam' ? tf.train.adam(config.learningRate) : tf.train.sgd(config.learningRate);
-  let learningRate = config.learningRate;
-  const setLearningRate = (lr: number) => {
-    learningRate = lr;
-    // SGD has a setter; Adam reads its (protected) learningRate field at every step.
-    if ('setLearningRate' in optimizer && typeof optimizer.setLearningRate === 'function') optimizer.setLearningRate(lr);
-    else (optimizer as unknown as { learningRate: number }).learningRate = lr;
-  };
+  let optimizer: StepOptimizer | undefined;
+  let bestWeights: Tensor | undefined;
   const plateauSchedule = config.learningRateSchedule !== 'constant' && config.earlyStoppingPatience > 0;
   const reduceAfter = Math.max(1, Math.ceil(config.earlyStoppingPatience / 2));
   try {
@@ -141,10 +230,10 @@ export async function trainModel(
         target: prepared.train.target.subarray(start, start + rows),
         tableRows: prepared.train.tableRows.subarray(start, start + rows),
       };
-      batches.push({ x: own(tf.tensor2d(withOnes(part.x, rows, d), [rows, d + 1])), y: own(labels(part)), rows, loss: () => tf.scalar(0) });
+      batches.push({ x: own(tf.tensor2d(withOnes(part.x, rows, d), [rows, d + 1])), y: own(labels(part)), rows });
     }
     const vm = prepared.validation;
-    const validation = vm.rows > 0 ? { x: own(tf.tensor2d(withOnes(vm.x, vm.rows, d), [vm.rows, d + 1])), y: own(labels(vm)) } : undefined;
+    const validation = vm.rows > 0 ? { x: own(tf.tensor2d(withOnes(vm.x, vm.rows, d), [vm.rows, d + 1])), y: own(labels(vm)), rows: vm.rows } : undefined;
 
     // Zero weights; the intercept starts at the training prior (log-odds / log class shares) for classification.
     const initialBias = new Float32Array(k);
@@ -158,50 +247,52 @@ export async function trainModel(
     const initial = new Float32Array((d + 1) * k);
     initial.set(initialBias, d * k);
     const W: Variable = own(tf.tidy(() => tf.variable(tf.tensor2d(initial, [d + 1, k]))));
-    const vars = [W];
+    optimizer = createStepOptimizer(tf, config.optimizer, W, config.learningRate);
+    const step = optimizer;
 
-    const dataLoss = (x: Tensor2D, y: Tensor2D): Scalar => {
-      const logits = tf.matMul(x, W as Tensor2D);
-      if (task === 'regression') return tf.mean(tf.squaredDifference(logits, y));
-      if (k === 1) return tf.losses.sigmoidCrossEntropy(y, logits) as Scalar;
-      return tf.losses.softmaxCrossEntropy(y, logits) as Scalar;
-    };
     /**
-     * The same loss as a function of the weights with its gradient written out (Xᵀ·∂loss/∂logits), so a
-     * training step runs ~8 kernels for loss and gradient instead of ~17 through generic autodiff: per-step
-     * overhead is what limits tfjs on small models.
+     * The summed data loss of a batch and ∂(summed loss)/∂logits up to the factor `gradientFactor`, with
+     * the gradient written out instead of taken by autodiff (no tape, no backward pass): mean loss L has
+     * ∂L/∂W = (gradientFactor / rows) · Xᵀ·dLogits. Regression: Σ(z − y)², dLogits = z − y (factor 2);
+     * logistic: Σ softplus(z) − z·y, dLogits = σ(z) − y; softmax: −Σ y·log softmax(z), dLogits = softmax(z) − y.
      */
-    const trainingLoss = (x: Tensor2D, y: Tensor2D, rows: number): ((w: Tensor) => Scalar) => {
-      const f = tf.customGrad((...args: Array<Tensor | GradSaveFunc>) => {
-        const w = args[0] as Tensor2D;
-        const save = args[1] as GradSaveFunc;
-        const logits = tf.matMul(x, w);
-        let value: Scalar;
-        let dLogits: Tensor;
-        if (task === 'regression') {
-          const error = tf.sub(logits, y);
-          value = tf.mean(tf.square(error));
-          dLogits = tf.mul(error, 2 / rows);
-        } else if (k === 1) {
-          value = tf.losses.sigmoidCrossEntropy(y, logits) as Scalar;
-          dLogits = tf.mul(tf.sub(tf.sigmoid(logits), y), 1 / rows);
-        } else {
-          value = tf.losses.softmaxCrossEntropy(y, logits) as Scalar;
-          dLogits = tf.mul(tf.sub(tf.softmax(logits), y), 1 / rows);
-        }
-        save([dLogits]);
-        return {
-          value,
-          gradFunc: (dy: Tensor, saved: Tensor[]) => tf.mul(tf.matMul(x, saved[0] as Tensor2D, true, false), dy),
-        };
-      });
-      return (w: Tensor) => f(w) as Scalar;
+    const gradientFactor = task === 'regression' ? 2 : 1;
+    const forward = (x: Tensor2D, y: Tensor2D): { lossSum: Tensor; dLogits: Tensor } => {
+      const logits = tf.matMul(x, W as Tensor2D);
+      if (task === 'regression') {
+        const error = tf.sub(logits, y);
+        return { lossSum: tf.matMul(error, error, true, false), dLogits: error };
+      }
+      if (k === 1) {
+        return { lossSum: tf.sum(tf.sub(tf.softplus(logits), tf.mul(logits, y))), dLogits: tf.sub(tf.sigmoid(logits), y) };
+      }
+      const logProbabilities = tf.logSoftmax(logits);
+      return { lossSum: tf.neg(tf.sum(tf.mul(y, logProbabilities))), dLogits: tf.sub(tf.exp(logProbabilities), y) };
     };
-    for (const batch of batches) batch.loss = trainingLoss(batch.x, batch.y, batch.rows);
+    const dataLoss = (x: Tensor2D, y: Tensor2D, rows: number): Tensor => tf.tidy(() => tf.div(forward(x, y).lossSum, rows));
     const l2 = config.l2;
+    // ∂(l2·Σw²)/∂W = 2·l2·W on the weight rows, 0 on the intercept row.
+    const l2Gradient = l2 > 0 ? own(tf.tidy(() => tf.concat([tf.fill([d, k], 2 * l2), tf.zeros([1, k])]))) : undefined;
+    const scales = new Map<number, Scalar>();
+    const scaleOf = (rows: number): Scalar => {
+      let s = scales.get(rows);
+      if (!s) {
+        s = own(tf.keep(tf.scalar(gradientFactor / rows)));
+        scales.set(rows, s);
+      }
+      return s;
+    };
+    /** One optimizer step on a batch; returns the batch's summed data loss (before the step). */
+    const trainStep = (batch: Batch): Tensor => {
+      const { lossSum, dLogits } = forward(batch.x, batch.y);
+      const g = tf.matMul(batch.x, dLogits, true, false);
+      if (l2Gradient) step.apply(tf.add(tf.mul(g, scaleOf(batch.rows)), tf.mul(W, l2Gradient)), 1);
+      else step.apply(g, gradientFactor / batch.rows);
+      return lossSum;
+    };
     const readScalar = async (t: Tensor): Promise<number> => (await t.data())[0];
 
-    const initialLoss = await readScalar(own(tf.tidy(() => dataLoss(batches[0].x, batches[0].y))));
+    const initialLoss = await readScalar(own(dataLoss(batches[0].x, batches[0].y, batches[0].rows)));
     const random = seededRandom(config.seed + 1);
     const order = Int32Array.from({ length: batches.length }, (_, i) => i);
     const lossHistory: TrainingResult['lossHistory'] = [];
@@ -212,7 +303,6 @@ export async function trainModel(
     let reference = Infinity;
     let sinceBest = 0;
     const keepBest = validation !== undefined && config.earlyStoppingPatience > 0;
-    let bestWeights: Tensor | undefined;
     let epochsRun = 0;
     let stopReason: TrainingResult['stopReason'] = 'epochs';
     let lastYield = performance.now();
@@ -228,33 +318,19 @@ export async function trainModel(
 
     for (let epoch = 1; epoch <= config.epochs; epoch++) {
       if (batches.length > 1) shuffleInPlace(order, random);
-      let sum: Scalar = tf.scalar(0);
+      // The epoch's summed loss stays on the backend; it is read only for events.
+      let sum: Tensor = tf.scalar(0);
       let rowsSoFar = 0;
       for (let i = 0; i < order.length; i++) {
         const batch = batches[order[i]];
-        const next = tf.tidy(() => {
-          let data: Scalar | undefined;
-          const cost = optimizer.minimize(
-            () => {
-              const dl = batch.loss(W);
-              if (l2 === 0) return dl;
-              data = tf.keep(dl);
-              return tf.add(dl, tf.mul(l2, tf.sum(tf.square(tf.slice(W, [0, 0], [d, k]))))) as Scalar;
-            },
-            true,
-            vars,
-          );
-          const stepLoss = data ?? cost;
-          if (!stepLoss) throw new Error('optimizer.minimize returned no cost');
-          const updated = tf.add(sum, tf.mul(stepLoss, batch.rows)) as Scalar;
-          data?.dispose();
-          return updated;
-        });
-        sum.dispose();
-        sum = next;
+        const previous = sum;
+        sum = tf.tidy(() => tf.add(previous, trainStep(batch)));
+        previous.dispose();
         rowsSoFar += batch.rows;
         if (batches.length > 1 && i < order.length - 1) {
           const now = performance.now();
+          // The first progress event goes out after the first batch: the first point on the chart
+          // does not wait for a whole epoch of a large file.
           if (now - lastProgress >= progressInterval) {
             lastProgress = now;
             const running = (await readScalar(sum)) / rowsSoFar;
@@ -280,13 +356,14 @@ export async function trainModel(
       if (isDiverged(trainStd)) diverge(epoch, trainStd * lossScale);
       let validationLoss: number | null = null;
       if (validation) {
-        const v = tf.tidy(() => dataLoss(validation.x, validation.y));
+        const v = dataLoss(validation.x, validation.y, validation.rows);
         const vs = await readScalar(v);
         v.dispose();
         if (!Number.isFinite(vs)) diverge(epoch, vs);
         validationLoss = vs * lossScale;
       }
       const trainLoss = trainStd * lossScale;
+      const learningRate = step.learningRate;
       lossHistory.push({ epoch, trainLoss, validationLoss });
       onEvent({ type: 'epoch', epoch, trainLoss, validationLoss, elapsedMs: performance.now() - started, learningRate });
 
@@ -317,7 +394,7 @@ export async function trainModel(
           break;
         }
         if (plateauSchedule && steps >= minSteps && sinceBest % reduceAfter === 0 && learningRate > config.learningRate * LR_FLOOR * 1.0001) {
-          setLearningRate(Math.max(config.learningRate * LR_FLOOR, learningRate * LR_FACTOR));
+          step.learningRate = Math.max(config.learningRate * LR_FLOOR, learningRate * LR_FACTOR);
         }
       }
       await yieldToEventLoop();
@@ -327,6 +404,7 @@ export async function trainModel(
     if (bestWeights) {
       W.assign(bestWeights);
       bestWeights.dispose();
+      bestWeights = undefined;
     }
 
     // Evaluation on the held-out split (test, else validation, else the training data).
@@ -387,11 +465,13 @@ export async function trainModel(
       elapsedMs: performance.now() - started,
       preparation: prepared.summary,
       stopReason,
+      batchSize,
     };
     if (predictions) result.predictions = predictions;
     return result;
   } finally {
-    optimizer.dispose();
+    optimizer?.dispose();
+    bestWeights?.dispose();
     for (const t of owned) if (!t.isDisposed) t.dispose();
   }
 }

@@ -28,9 +28,18 @@ export async function runTraining(
   const trainOptions = options.progressIntervalMs === undefined ? { runtime } : { runtime, progressIntervalMs: options.progressIntervalMs };
   const result = await trainModel(prepared, config, onEvent, signal, trainOptions);
   const folds = config.crossValidationFolds ?? 0;
-  if (folds >= 2) result.crossValidation = await crossValidate(dataset, config, folds, runtime, signal);
+  if (folds >= 2) {
+    const cvOptions = options.progressIntervalMs === undefined ? { onEvent } : { onEvent, progressIntervalMs: options.progressIntervalMs };
+    result.crossValidation = await crossValidate(dataset, config, folds, runtime, signal, cvOptions);
+  }
   onEvent({ type: 'done', result });
   return result;
+}
+
+export interface CrossValidationOptions {
+  /** Receives 'fold' events: each fold's start, its progress (≤ one per progressIntervalMs) and its end with metrics. */
+  onEvent?: (event: TrainingEvent) => void;
+  progressIntervalMs?: number;
 }
 
 /**
@@ -43,31 +52,38 @@ export async function crossValidate(
   folds: number,
   runtime: TrainingRuntime,
   signal?: AbortSignal,
+  options: CrossValidationOptions = {},
 ): Promise<CrossValidationResult> {
+  const emit = options.onEvent ?? (() => undefined);
+  const interval = options.progressIntervalMs ?? 100;
   const foldConfig: TrainingConfig = { ...config, validationFraction: 0, testFraction: 1 / folds };
   const values = new Map<string, number[]>();
-  const add = (name: string, v: number | undefined) => {
-    if (v === undefined) return;
-    const list = values.get(name) ?? [];
-    list.push(v);
-    values.set(name, list);
-  };
-  for (const assignment of kFoldAssignments(dataset, folds, config.seed)) {
+  for (const [index, assignment] of kFoldAssignments(dataset, folds, config.seed).entries()) {
+    const fold = index + 1;
+    const epochs = config.epochs;
+    emit({ type: 'fold', fold, folds, epoch: 0, epochs });
     const prepared = encodeDataset(dataset, assignment, foldConfig);
-    const result = await trainModel(prepared, foldConfig, () => undefined, signal, { runtime });
+    let lastProgress = performance.now();
+    const onFoldEvent = (event: TrainingEvent) => {
+      if (event.type !== 'epoch') return;
+      const now = performance.now();
+      if (now - lastProgress < interval) return;
+      lastProgress = now;
+      emit({ type: 'fold', fold, folds, epoch: event.epoch, epochs });
+    };
+    const result = await trainModel(prepared, foldConfig, onFoldEvent, signal, { runtime });
     const m = result.metrics;
-    if (m.kind === 'regression') {
-      add('mse', m.mse);
-      add('rmse', m.rmse);
-      add('mae', m.mae);
-      add('r2', m.r2);
-    } else {
-      add('accuracy', m.accuracy);
-      add('precision', m.precision);
-      add('recall', m.recall);
-      add('f1', m.f1);
-      add('rocAuc', m.rocAuc);
+    const named: [string, number | undefined][] =
+      m.kind === 'regression'
+        ? [['mse', m.mse], ['rmse', m.rmse], ['mae', m.mae], ['r2', m.r2]]
+        : [['accuracy', m.accuracy], ['precision', m.precision], ['recall', m.recall], ['f1', m.f1], ['rocAuc', m.rocAuc]];
+    const metrics: { name: string; value: number }[] = [];
+    for (const [name, value] of named) {
+      if (value === undefined) continue;
+      metrics.push({ name, value });
+      values.set(name, [...(values.get(name) ?? []), value]);
     }
+    emit({ type: 'fold', fold, folds, epoch: result.epochsRun, epochs, metrics });
   }
   return { folds, metrics: [...values].map(([name, list]) => ({ name, ...meanStd(list), values: list })) };
 }

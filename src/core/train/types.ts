@@ -18,7 +18,12 @@ export interface TrainingConfig {
   optimizer: OptimizerName;
   learningRate: number;
   epochs: number;
-  batchSize: number;
+  /**
+   * Rows per optimizer step, or 'auto' (the default): 1,024, and for training splits over 262,144 rows
+   * the power of two that gives 128–256 steps per epoch, at most 8,192 (autoBatchSize in defaults.ts).
+   * Never more than the training split.
+   */
+  batchSize: number | 'auto';
   l2: number;
   validationFraction: number;
   testFraction: number;
@@ -67,6 +72,11 @@ export type TrainingEvent =
   | { type: 'epoch'; epoch: number; trainLoss: number; validationLoss: number | null; elapsedMs: number; learningRate?: number }
   | { type: 'diverged'; epoch: number; advice: string }
   | { type: 'stopped-early'; epoch: number; reason: string }
+  /**
+   * k-fold cross-validation (after the main run): fold `fold` (1-based) of `folds` has started (epoch 0),
+   * is training (≤ one event per progress interval), or has ended — then with its held-out metrics.
+   */
+  | { type: 'fold'; fold: number; folds: number; epoch: number; epochs: number; metrics?: { name: string; value: number }[] }
   | { type: 'done'; result: TrainingResult }
   | { type: 'error'; message: string };
 
@@ -117,6 +127,8 @@ export interface TrainingResult {
   predictions?: { actual: number; predicted: number }[];
   elapsedMs: number;
   preparation: PreparationSummary;
+  /** Rows per optimizer step as run ('auto' resolved, capped at the training split). */
+  batchSize?: number;
   /** Why training ended. */
   stopReason?: 'epochs' | 'early-stopping';
   /** The backend's detail, as in the 'backend' event. */

@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import type { ExtensionServices } from '../services';
 import type { CheckOutcome } from '../check-service';
 import type { OptimizerName, TaskKind, TrainingConfig, TrainingEvent, TrainingResult } from '../../core/train/types';
-import { defaultTrainingConfig } from '../../core/train/defaults';
-import { startTrainingJob } from '../../jobs/train-client';
+import { defaultTrainingConfig, describeBatchSize, parseBatchSize } from '../../core/train/defaults';
+import { startTrainingJob, warmTrainingJob, type WarmTrainingJob } from '../../jobs/train-client';
 import { isDataFile, resolveDataFile } from '../data-files';
 import { TrainingPanel } from '../panels/training-panel';
 import { pickDataFile } from './pick-data-file';
@@ -25,7 +25,8 @@ export interface TrainCommandOptions {
   optimizer?: OptimizerName;
   learningRate?: number;
   epochs?: number;
-  batchSize?: number;
+  /** Rows per step, or 'auto' (default: 1,024, larger for large files). */
+  batchSize?: number | 'auto';
   l2?: number;
   validationFraction?: number;
   testFraction?: number;
@@ -59,7 +60,9 @@ export function flaggedRows(outcome: CheckOutcome): number[] {
 export function registerTrainCommand(services: ExtensionServices): vscode.Disposable {
   let runCounter = 0;
 
-  async function run(dataFile: vscode.Uri, config: TrainingConfig, label: string): Promise<TrainRunSummary> {
+  const jobScript = () => vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'jobs', 'train-job.js').fsPath;
+
+  async function run(dataFile: vscode.Uri, config: TrainingConfig, label: string, warm?: WarmTrainingJob): Promise<TrainRunSummary> {
     const panel = TrainingPanel.forFile(services, dataFile);
     const runId = `run-${++runCounter}`;
     let events = 0;
@@ -85,10 +88,7 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
       if (event.type === 'diverged') services.output.warn(`Training ${label} diverged at epoch ${event.epoch}: ${event.advice}`);
       feed.onEvent(event);
     };
-    const job = startTrainingJob(config, {
-      jobScript: vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'jobs', 'train-job.js').fsPath,
-      onEvent,
-    });
+    const job = warm ? warm.start(config, onEvent) : startTrainingJob(config, { jobScript: jobScript(), onEvent });
     cancel = () => job.cancel();
     try {
       const result = await job.done;
@@ -130,7 +130,7 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
     const config: TrainingConfig = { ...base, target, features: featurePicks.map((p) => p.label) };
     const start = await vscode.window.showQuickPick(
       [
-        { label: '$(play) Start', detail: `${config.task} · ${config.optimizer}, learning rate ${config.learningRate}, ${config.epochs} epochs, batch ${config.batchSize}, L2 ${config.l2}`, action: 'start' },
+        { label: '$(play) Start', detail: `${config.task} · ${config.optimizer}, learning rate ${config.learningRate}, ${config.epochs} epochs, batch ${describeBatchSize(config.batchSize)}, L2 ${config.l2}`, action: 'start' },
         { label: '$(settings) Edit hyperparameters…', action: 'edit' },
         { label: '$(diff) Compare: as is vs. without flagged rows', detail: 'Trains twice to show how the flagged rows change the model', action: 'compare' },
       ],
@@ -166,13 +166,21 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
       if (!dataFile) return undefined;
       const outcome = services.checkService.lastOutcome(dataFile) ?? (await services.checkService.check(dataFile));
       if (!outcome) return undefined;
-      const config = await configFromPickers(dataFile, outcome);
+      // While the pickers are open, a job process reads the file and starts its backend: the first loss
+      // point then follows "Start" without that wait.
+      const warm = warmTrainingJob(dataFile.fsPath, { jobScript: jobScript() });
+      let config: TrainingConfig | undefined;
+      try {
+        config = await configFromPickers(dataFile, outcome);
+      } finally {
+        if (!config) warm.dispose();
+      }
       if (!config) return undefined;
       if (config.excludeRows) {
         const { excludeRows, ...asIs } = config;
-        return await Promise.all([run(dataFile, asIs, 'as is'), run(dataFile, { ...asIs, excludeRows }, 'without flagged rows')]);
+        return await Promise.all([run(dataFile, asIs, 'as is', warm), run(dataFile, { ...asIs, excludeRows }, 'without flagged rows')]);
       }
-      return [await run(dataFile, config, 'run')];
+      return [await run(dataFile, config, 'run', warm)];
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       services.output.error(`Training failed: ${message}`);
@@ -224,9 +232,21 @@ async function editHyperparameters(config: TrainingConfig): Promise<boolean> {
     ['earlyStoppingPatience', 'Early-stopping patience (epochs, 0 = off)', (n) => Number.isInteger(n) && n >= 0],
   ];
   for (const [key, title, valid] of fields) {
+    if (key === 'batchSize') {
+      const text = await vscode.window.showInputBox({
+        title: 'Batch size ("auto": 1024, larger for large files)',
+        value: String(config.batchSize),
+        validateInput: (t) => (parseBatchSize(t) === undefined ? 'Enter a whole number ≥ 1 or "auto"' : undefined),
+      });
+      const value = text === undefined ? undefined : parseBatchSize(text);
+      if (value === undefined) return false;
+      config.batchSize = value;
+      continue;
+    }
     const value = await number(title, config[key] as number, valid);
     if (value === undefined) return false;
     (config as unknown as Record<string, number>)[key] = value;
   }
   return true;
 }
+

@@ -1,6 +1,7 @@
 /**
  * Host side of the training panel: one panel per data file; each run of that file is drawn in it, so runs
- * can be overlaid and compared. Events from the job are batched and posted at most every 100 ms.
+ * can be overlaid and compared. Events from the job are batched and posted at most every 100 ms; an event
+ * after a quiet spell (such as the first loss of a run) goes out at once.
  */
 import * as vscode from 'vscode';
 import * as path from 'node:path';
@@ -8,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { WEIGHTS_FILE, tfjsModelArtifacts } from '../../core/train/export-tfjs';
 import type { ExtensionServices } from '../services';
 import type { TrainingEvent, TrainingResult } from '../../core/train/types';
-import type { RunDescription, RunState, TrainingHostMessage, TrainingWebviewMessage } from '../../shared/protocol/training';
+import { isReplayedEvent, type RunDescription, type RunState, type TrainingHostMessage, type TrainingWebviewMessage } from '../../shared/protocol/training';
 import { createAppPanel } from './webview-html';
 
 export const TRAINING_VIEW_TYPE = 'datasetInspector.training';
@@ -19,7 +20,7 @@ interface RunHandle {
   cancel(): void;
   /** Events not yet posted (batched). */
   pending: TrainingEvent[];
-  /** Every event but 'progress', replayed when the webview is (re)loaded. */
+  /** Every event but the transient ones (isReplayedEvent), replayed when the webview is (re)loaded. */
   log: TrainingEvent[];
 }
 
@@ -29,6 +30,7 @@ export class TrainingPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
   private flushTimer: NodeJS.Timeout | undefined;
+  private lastFlush = 0;
 
   static forFile(services: ExtensionServices, dataFile: vscode.Uri): TrainingPanel {
     const key = dataFile.toString();
@@ -75,17 +77,21 @@ export class TrainingPanel implements vscode.Disposable {
   }
 
   private scheduleFlush(): void {
-    if (!this.flushTimer) this.flushTimer = setTimeout(() => this.flush(), FLUSH_MS);
+    if (this.flushTimer) return;
+    const wait = FLUSH_MS - (Date.now() - this.lastFlush);
+    if (wait <= 0) this.flush();
+    else this.flushTimer = setTimeout(() => this.flush(), wait);
   }
 
   private flush(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
+    this.lastFlush = Date.now();
     for (const [runId, handle] of this.runs) {
       if (handle.pending.length === 0) continue;
       const events = handle.pending.splice(0);
       for (const e of events) {
-        if (e.type !== 'progress') handle.log.push(e);
+        if (isReplayedEvent(e)) handle.log.push(e);
         if (e.type === 'done') handle.state.result = e.result;
       }
       if (this.ready) void this.post({ type: 'events', runId, events });
@@ -103,7 +109,7 @@ export class TrainingPanel implements vscode.Disposable {
         this.ready = true;
         for (const handle of this.runs.values()) {
           await this.post({ type: 'run-started', run: handle.state.run });
-          for (const e of handle.pending.splice(0)) if (e.type !== 'progress') handle.log.push(e);
+          for (const e of handle.pending.splice(0)) if (isReplayedEvent(e)) handle.log.push(e);
           await this.post({ type: 'events', runId: handle.state.run.runId, events: handle.log });
           if (handle.state.status !== 'running') await this.post({ type: 'run-ended', runId: handle.state.run.runId, status: handle.state.status });
         }

@@ -11,7 +11,7 @@ export interface RunDescription {
   optimizer: string;
   learningRate: number;
   epochs: number;
-  batchSize: number;
+  batchSize: number | 'auto';
   startedAt: number;
 }
 
@@ -21,7 +21,15 @@ export interface RunState {
   backendDetail?: string;
   status: 'running' | 'done' | 'failed' | 'stopped';
   points: { epoch: number; trainLoss: number; validationLoss: number | null }[];
+  /**
+   * The running training loss inside epochs that have not ended yet ('progress' events), at fractional
+   * epochs (epoch − 1 + batch / batchesPerEpoch): the curve starts after the first batches instead of
+   * after the first epoch of a large file. Replaced by the epoch's own point when it ends.
+   */
+  partialPoints?: { x: number; trainLoss: number }[];
   progress?: { epoch: number; batch: number; batchesPerEpoch: number };
+  /** Cross-validation after the main run: the fold in progress. */
+  fold?: { fold: number; folds: number; epoch: number; epochs: number };
   messages: string[];
   result?: TrainingResult;
   error?: string;
@@ -37,3 +45,13 @@ export type TrainingWebviewMessage =
   | { type: 'ready' }
   | { type: 'stop'; runId: string }
   | { type: 'export'; runId: string; what: 'metrics' | 'loss' | 'model' };
+
+/**
+ * Whether the panel keeps an event to replay when the webview is (re)loaded: not the transient ones
+ * (in-epoch 'progress' and in-fold progress), whose state the later events supersede.
+ */
+export function isReplayedEvent(event: TrainingEvent): boolean {
+  if (event.type === 'progress') return false;
+  if (event.type === 'fold') return event.metrics !== undefined || event.epoch === 0;
+  return true;
+}

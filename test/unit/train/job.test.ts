@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { startTrainingJob, type TrainingJob } from '../../../src/jobs/train-client';
+import { startTrainingJob, warmTrainingJob, type TrainingJob } from '../../../src/jobs/train-client';
 import { runTrain } from '../../../src/cli/commands/train';
 import { seededRandom } from '../../../src/core/train/rng';
 import type { TrainingEvent, TrainingResult } from '../../../src/core/train/types';
@@ -125,6 +125,49 @@ test('bad data and crashes reject with a clear message, never throwing into the 
   assert.equal((await throwing.done).epochsRun, 3);
 });
 
+test('a warm job reads the file before its start and runs it; dispose ends an unused one; other files get a fresh process', async () => {
+  const warm = warmTrainingJob(small, { jobScript, execArgv });
+  assert.ok(isAlive(warm.pid));
+  const events: TrainingEvent[] = [];
+  const job = warm.start({ ...config('y', { backend: 'auto' }), path: small }, (e) => events.push(e));
+  assert.equal(job.pid, warm.pid, 'the warm process runs the job');
+  const result = await job.done;
+  assert.equal(result.backend, 'wasm');
+  assert.ok(result.metrics.kind === 'regression' && result.metrics.r2 > 0.9);
+  assert.deepEqual(events.slice(0, 2).map((e) => e.type), ['backend', 'prepared']);
+  const again = warm.start({ ...config('y', { epochs: 3 }), path: small }, () => undefined);
+  assert.notEqual(again.pid, warm.pid, 'a second run gets its own process');
+  assert.equal((await again.done).epochsRun, 3);
+
+  const unused = warmTrainingJob(small, { jobScript, execArgv });
+  unused.dispose();
+  await waitForExit(unused.pid);
+  assert.ok(!isAlive(unused.pid), 'dispose ends the unused process');
+
+  const other = warmTrainingJob(small, { jobScript, execArgv });
+  const otherJob = other.start({ ...config('y', { epochs: 3, backend: 'cpu' }), path: large }, () => undefined);
+  assert.notEqual(otherJob.pid, other.pid, 'another file: a fresh process');
+  assert.equal((await otherJob.done).preparation.rowsRead, 20_000);
+  other.dispose();
+  await waitForExit(other.pid);
+  assert.ok(!isAlive(other.pid));
+});
+
+test('a warm job reads the file again when it changed after the preload', async () => {
+  const file = path.join(dir, 'changing.csv');
+  const rows = (slope: number) => ['x,y', ...Array.from({ length: 200 }, (_, i) => `${i},${slope * i + (i % 7) / 10}`)].join('\n') + '\n';
+  const settings = { features: ['x'], testFraction: 0.2, validationFraction: 0, batchSize: 1000, epochs: 400, earlyStoppingPatience: 0 };
+  writeFileSync(file, rows(2));
+  const warm = warmTrainingJob(file, { jobScript, execArgv });
+  // Give the child time to start and take its preload (it reads the slope-2 file).
+  await new Promise((r) => setTimeout(r, 3000));
+  writeFileSync(file, `${rows(-5)}200,-1000\n`);
+  const result = await warm.start({ ...config('y', settings), path: file }, () => undefined).done;
+  assert.equal(result.preparation.rowsRead, 201, 'the new content was trained on');
+  const slope = result.coefficients.find((c) => c.name === 'x')?.value ?? NaN;
+  assert.ok(Math.abs(slope + 5) < 0.1, `slope ${slope} (new file: −5; preloaded file: 2)`);
+});
+
 async function captureStdout(fn: () => Promise<number>): Promise<{ code: number; out: string }> {
   const write = process.stdout.write.bind(process.stdout);
   let out = '';
@@ -164,4 +207,11 @@ test('CLI: text with epochs, test metrics and original-scale coefficients; all-r
 
   const usage = await captureStdout(() => runTrain([small]));
   assert.equal(usage.code, 2);
+
+  const auto = await captureStdout(() => runTrain([small, '-t', 'y', '--batch-size', 'auto', '--epochs', '2', '--folds', '3', '--backend', 'cpu']));
+  assert.equal(auto.code, 0);
+  assert.match(auto.out, /batch auto \(210\), up to 2 epochs/);
+  assert.match(auto.out, /^cross-validation fold 3\/3: mse \S+, rmse \S+, mae \S+, r2 \S+$/m);
+  const badBatch = await captureStdout(() => runTrain([small, '-t', 'y', '--batch-size', 'lots']));
+  assert.equal(badBatch.code, 2);
 });

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { initBackend } from '../../../src/core/train/backend';
 import { regressionMetrics } from '../../../src/core/train/metrics';
-import { TrainingCancelledError, TrainingDivergedError, trainModel } from '../../../src/core/train/model';
+import { TrainingCancelledError, TrainingDivergedError, createStepOptimizer, trainModel } from '../../../src/core/train/model';
 import { prepareData } from '../../../src/core/train/prepare';
 import { seededRandom } from '../../../src/core/train/rng';
 import { runTraining } from '../../../src/core/train/run';
@@ -164,7 +164,9 @@ test('backends: wasm is found and chosen here, cpu on request; both learn the sa
   const auto = await initBackend('auto');
   assert.equal(auto.backend, 'wasm', auto.detail);
   assert.match(auto.detail, /@tensorflow\/tfjs-node is not installed/);
-  const cfg = config('y', { validationFraction: 0, testFraction: 0.2, epochs: 60, earlyStoppingPatience: 0 });
+  // Trained to convergence: early on, Adam turns float32 rounding noise in the (zero) intercept gradient
+  // into full-size steps, so unconverged trajectories of two backends may differ by more than rounding.
+  const cfg = config('y', { validationFraction: 0, testFraction: 0.2, epochs: 300, earlyStoppingPatience: 0 });
   const data = prepareData(synthetic(1000, 3), cfg);
   const wasm = await trainModel(data, { ...cfg, backend: 'wasm' }, () => undefined);
   const cpu = await trainModel(data, { ...cfg, backend: 'cpu' }, () => undefined);
@@ -179,7 +181,7 @@ test('backends: wasm is found and chosen here, cpu on request; both learn the sa
 test('all rows for training: metrics labelled as training-data metrics; k-fold cross-validation mean ± std', async () => {
   const cfg = config('Miles_per_Gallon', { validationFraction: 0, testFraction: 0, crossValidationFolds: 4, epochs: 60 });
   const events: TrainingEvent[] = [];
-  const result = await runTraining(carsInput(), cfg, (e) => events.push(e));
+  const result = await runTraining(carsInput(), cfg, (e) => events.push(e), undefined, { progressIntervalMs: 0 });
   assert.equal(result.metricsSplit, 'train');
   assert.equal(result.preparation.trainRows, 398);
   assert.equal(events.at(-1)?.type, 'done');
@@ -188,6 +190,73 @@ test('all rows for training: metrics labelled as training-data metrics; k-fold c
   const r2 = cv?.metrics.find((m) => m.name === 'r2');
   assert.equal(r2?.values.length, 4);
   assert.ok(r2 && r2.mean > 0.6 && r2.mean < 0.8 && r2.std > 0 && r2.std < 0.15, JSON.stringify(r2));
+  // Per-fold progress: each fold starts (epoch 0), reports its epochs, and ends with its own metrics,
+  // after the main run's epochs and before 'done'.
+  const folds = events.flatMap((e) => (e.type === 'fold' ? [e] : []));
+  const firstFold = events.findIndex((e) => e.type === 'fold');
+  const lastEpoch = events.map((e) => e.type).lastIndexOf('epoch');
+  assert.ok(firstFold > lastEpoch && firstFold < events.length - 1);
+  for (let f = 1; f <= 4; f++) {
+    const mine = folds.filter((e) => e.fold === f);
+    assert.ok(mine.every((e) => e.folds === 4 && e.epochs === 60));
+    assert.equal(mine[0].epoch, 0, `fold ${f} starts`);
+    assert.ok(mine.length > 2, `fold ${f} reports progress (progressIntervalMs 0: every epoch)`);
+    const end = mine.at(-1);
+    assert.deepEqual(end?.metrics?.map((m) => m.name), ['mse', 'rmse', 'mae', 'r2']);
+    assert.equal(end?.metrics?.find((m) => m.name === 'r2')?.value, r2?.values[f - 1], 'the fold event carries that fold\'s held-out metric');
+    assert.equal(mine.filter((e) => e.metrics).length, 1);
+  }
+  assert.deepEqual([...new Set(folds.map((e) => e.fold))], [1, 2, 3, 4], 'folds in order');
+});
+
+test('the optimizers take the same steps as tf.train.adam / tf.train.sgd, with the gradient scale folded into constants', async () => {
+  const { tf } = await initBackend('cpu');
+  const target = tf.tensor2d([3, -2, 0.5, 10], [4, 1]);
+  for (const name of ['adam', 'sgd'] as const) {
+    const ours = tf.variable(tf.zeros([4, 1]), true, `ours-${name}`);
+    const reference = tf.variable(tf.zeros([4, 1]), true, `reference-${name}`);
+    const step = createStepOptimizer(tf, name, ours, 0.1);
+    const tfOptimizer = name === 'adam' ? tf.train.adam(0.1) : tf.train.sgd(0.1);
+    for (let t = 1; t <= 60; t++) {
+      if (t === 40) {
+        step.learningRate = 0.02;
+        if (name === 'sgd') (tfOptimizer as ReturnType<typeof tf.train.sgd>).setLearningRate(0.02);
+        else (tfOptimizer as unknown as { learningRate: number }).learningRate = 0.02;
+      }
+      // Gradient of ½‖w − target‖² (plus a quadratic term so the steps vary): ours gets it as 0.5 · (2g).
+      tf.tidy(() => {
+        const g = (w: typeof ours) => tf.add(tf.sub(w, target), tf.mul(0.1, tf.square(w)));
+        step.apply(tf.mul(g(ours), 2), 0.5);
+        tfOptimizer.applyGradients([{ name: reference.name, tensor: g(reference) }]);
+      });
+      const a = ours.dataSync();
+      const b = reference.dataSync();
+      for (let i = 0; i < 4; i++) assert.ok(Math.abs(a[i] - b[i]) <= 1e-5 * Math.max(1, Math.abs(b[i])), `${name} step ${t}: ${Array.from(a)} vs ${Array.from(b)}`);
+    }
+    step.dispose();
+    tfOptimizer.dispose();
+    ours.dispose();
+    reference.dispose();
+  }
+  target.dispose();
+});
+
+test("batch size 'auto' trains in batches of 1,024 here; the first loss goes out after the first batch; no tensors leak", async () => {
+  const { tf } = await initBackend('cpu');
+  const cfg = config('y', { epochs: 2, earlyStoppingPatience: 0, validationFraction: 0.1, testFraction: 0.1 });
+  assert.equal(cfg.batchSize, 'auto');
+  const prepared = prepareData(synthetic(6000, 2), cfg);
+  const before = tf.memory().numTensors;
+  const events: TrainingEvent[] = [];
+  const result = await trainModel(prepared, cfg, (e) => events.push(e), undefined, { progressIntervalMs: 60_000 });
+  assert.equal(tf.memory().numTensors, before, 'every tensor of the run is disposed');
+  assert.equal(result.batchSize, 1024);
+  const progress = events.filter((e) => e.type === 'progress');
+  const first = events.findIndex((e) => e.type === 'progress' || e.type === 'epoch');
+  assert.equal(events[first].type, 'progress', 'a loss point before the end of epoch 1');
+  assert.ok(progress[0].type === 'progress' && progress[0].epoch === 1 && progress[0].batch === 1 && progress[0].batchesPerEpoch === 5, JSON.stringify(progress[0]));
+  assert.ok(progress[0].type === 'progress' && Number.isFinite(progress[0].trainLoss) && progress[0].trainLoss > 0);
+  assert.equal(progress.length, 1, 'then at most one per progress interval');
 });
 
 test('L2 shrinks the standardized weights; the reported loss stays the data loss', async () => {

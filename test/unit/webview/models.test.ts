@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { formatDuration, formatNumber, formatPercent, formatStatistic } from '../../../webview-ui/shared/format';
 import { filterFindings, histogramBars } from '../../../webview-ui/report/model';
-import { applyEvent, lossSeries, newRun } from '../../../webview-ui/training/model';
+import { applyEvent, lossSeries, newRun, runProgress } from '../../../webview-ui/training/model';
+import { isReplayedEvent } from '../../../src/shared/protocol/training';
+import type { TrainingEvent } from '../../../src/core/train/types';
 import type { Finding } from '../../../src/core/quality/finding';
 import type { ColumnProfile } from '../../../src/core/profile/types';
 
@@ -66,4 +68,42 @@ test('training events fold into run state; log-scale series drop non-positive lo
   assert.deepEqual(lossSeries(run.points, 'validationLoss', false), [{ x: 1, y: 2.5 }]);
   applyEvent(run, { type: 'error', message: 'boom' });
   assert.equal(run.status, 'failed');
+});
+
+test('in-epoch loss points: drawn at fractional epochs before the first epoch ends, replaced by the epoch point', () => {
+  const run = newRun({ runId: 'r2', label: 'run', fileName: 'a.csv', target: 'y', features: [], optimizer: 'adam', learningRate: 0.05, epochs: 4, batchSize: 'auto', startedAt: 0 });
+  applyEvent(run, { type: 'progress', epoch: 1, batch: 1, batchesPerEpoch: 4, trainLoss: 9 });
+  assert.deepEqual(lossSeries(run.points, 'trainLoss', false, run.partialPoints), [{ x: 0.25, y: 9 }], 'the first point is on the chart after one batch');
+  assert.deepEqual(lossSeries(run.points, 'validationLoss', false, run.partialPoints), []);
+  assert.equal(runProgress(run), 0.25 / 4);
+  applyEvent(run, { type: 'progress', epoch: 1, batch: 3, batchesPerEpoch: 4, trainLoss: 5 });
+  applyEvent(run, { type: 'epoch', epoch: 1, trainLoss: 4, validationLoss: 4.5, elapsedMs: 10 });
+  applyEvent(run, { type: 'progress', epoch: 2, batch: 2, batchesPerEpoch: 4, trainLoss: 2 });
+  applyEvent(run, { type: 'progress', epoch: 1, batch: 2, batchesPerEpoch: 4, trainLoss: 7 }); // late: its epoch is drawn
+  assert.deepEqual(lossSeries(run.points, 'trainLoss', false, run.partialPoints), [{ x: 1, y: 4 }, { x: 1.5, y: 2 }]);
+  assert.deepEqual(lossSeries(run.points, 'trainLoss', true, [{ x: 1.7, trainLoss: 0 }]), [{ x: 1, y: 4 }], 'log scale drops non-positive running losses too');
+  applyEvent(run, { type: 'epoch', epoch: 2, trainLoss: 1.5, validationLoss: 1.6, elapsedMs: 20 });
+  assert.deepEqual(run.partialPoints, []);
+  for (let b = 1; b <= 1000; b++) applyEvent(run, { type: 'progress', epoch: 3, batch: b, batchesPerEpoch: 2000, trainLoss: 1 });
+  const partial = run.partialPoints as { x: number; trainLoss: number }[];
+  assert.ok(partial.length <= 200, 'long epochs keep a bounded number of running points');
+  assert.equal(partial.at(-1)?.x, 2.5, 'the newest running point is kept');
+});
+
+test('cross-validation folds: progress by fold, one message per finished fold; transient events are not replayed', () => {
+  const run = newRun({ runId: 'r3', label: 'run', fileName: 'a.csv', target: 'y', features: [], optimizer: 'adam', learningRate: 0.05, epochs: 10, batchSize: 1024, startedAt: 0 });
+  applyEvent(run, { type: 'epoch', epoch: 10, trainLoss: 1, validationLoss: null, elapsedMs: 10 });
+  applyEvent(run, { type: 'fold', fold: 1, folds: 4, epoch: 0, epochs: 10 });
+  assert.equal(runProgress(run), 0);
+  applyEvent(run, { type: 'fold', fold: 2, folds: 4, epoch: 5, epochs: 10 });
+  assert.equal(runProgress(run), 1.5 / 4);
+  const end: TrainingEvent = { type: 'fold', fold: 2, folds: 4, epoch: 8, epochs: 10, metrics: [{ name: 'r2', value: 0.71234 }, { name: 'mse', value: 12.5 }] };
+  applyEvent(run, end);
+  applyEvent(run, end);
+  assert.deepEqual(run.messages, ['Cross-validation fold 2/4: r2 0.7123, mse 12.5']);
+  assert.equal(isReplayedEvent(end), true);
+  assert.equal(isReplayedEvent({ type: 'fold', fold: 2, folds: 4, epoch: 0, epochs: 10 }), true);
+  assert.equal(isReplayedEvent({ type: 'fold', fold: 2, folds: 4, epoch: 5, epochs: 10 }), false);
+  assert.equal(isReplayedEvent({ type: 'progress', epoch: 1, batch: 1, batchesPerEpoch: 4, trainLoss: 1 }), false);
+  assert.equal(isReplayedEvent({ type: 'epoch', epoch: 1, trainLoss: 1, validationLoss: null, elapsedMs: 1 }), true);
 });
