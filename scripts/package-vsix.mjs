@@ -28,3 +28,5 @@ const rewriteArgs = /github\.com|gitlab\.com/.test(repoUrl) ? [] : ['--no-rewrit
 step(process.execPath, [path.join(repo, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', ...rewriteArgs, '--out', out]);
 const kb = statSync(path.join(repo, out)).size / 1024;
 console.log(`VSIX: ${out} (${kb.toFixed(1)} KB)`);
+// Leave dist/ as the development build the other test stages and `npm start` expect (source maps, unminified).
+if (!process.argv.includes('--skip-build')) step('npm', ['run', 'build']);

@@ -77,11 +77,23 @@ export async function paletteEntries(page) {
 }
 
 /** Runs a command by its palette label, e.g. "Dataset Inspector: Check data quality". */
-export async function runCommand(page, label) {
-  const input = await openPalette(page);
-  await input.fill(`>${label}`);
+export async function runCommand(page, label, timeout = 30_000) {
   const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first();
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  const deadline = Date.now() + timeout;
+  // On a busy machine the palette can open before the extension host has registered every extension's
+  // commands: it then lists none for the query. Close it and ask again until the deadline.
+  for (;;) {
+    const input = await openPalette(page);
+    await input.fill(`>${label}`);
+    try {
+      await row.waitFor({ state: 'visible', timeout: Math.min(4_000, Math.max(500, deadline - Date.now())) });
+      break;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+    }
+  }
   await row.click();
 }
 
