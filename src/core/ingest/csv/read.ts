@@ -1,6 +1,7 @@
 /**
- * CSV/TSV text → IngestResult: sniff the dialect, tokenize every record straight into per-column cell
- * offsets (no string per cell), infer types from a sample, convert to Arrow columns, report defects.
+ * CSV/TSV bytes → IngestResult: sniff the dialect on the first bytes, scan every record into field offsets
+ * (scan.ts, no string per cell), then per column: locate the values (cells.ts), infer the type from a
+ * sample, convert to an Arrow vector from the bytes (build.ts), and report defects with their positions.
  */
 import type { ColumnInfo, CsvDialect, IngestResult, LineEnding, RawCell, StructuralIssue, TextEncodingName } from '../../table/model';
 import { prepareCsvBytes, type CsvBytes } from './decode';
