@@ -10,6 +10,7 @@ import type { ColumnInfo } from '../table/model';
 import type { ColumnProfile, HistogramBin, TopValue } from './types';
 import { makeFormatter, formatEpochMs, formatFloat32, type CellFormatter } from '../ingest/render-text';
 import { HyperLogLog, KllSketch, MisraGries } from './sketches';
+import { KERNEL_ROWS, runsOf, type ColumnFacts, type DistinctValues, type FiniteStats, type SortedRuns } from './column-facts';
 
 export const TOP_VALUES = 10;
 export const MAX_HISTOGRAM_BINS = 30;
@@ -38,11 +39,18 @@ export interface ColumnAccumulator {
 // ---------------------------------------------------------------------------------------------------
 // Helpers
 
-function isValidAt(data: Data, i: number): boolean {
-  if (data.nullCount === 0) return true;
+/**
+ * The validity bitmap of a chunk when it has nulls (read `nullCount` once per chunk: it is a getter),
+ * else undefined; with {@link isValidIn} per value.
+ */
+function nullBitmapOf(data: Data): Uint8Array | undefined {
+  if (data.nullCount === 0) return undefined;
   const bitmap = data.nullBitmap as Uint8Array | undefined;
-  if (!bitmap || bitmap.length === 0) return true;
-  const pos = data.offset + i;
+  return bitmap && bitmap.length > 0 ? bitmap : undefined;
+}
+
+function isValidIn(bitmap: Uint8Array, offset: number, i: number): boolean {
+  const pos = offset + i;
   return (bitmap[pos >> 3] & (1 << (pos & 7))) !== 0;
 }
 
@@ -279,6 +287,74 @@ export function numberReader(type: DataType): NumberReader | null {
   return null;
 }
 
+/**
+ * The `k` runs with the highest counts (ties: smaller value first): `topEntries` over the (value, count)
+ * pairs, without materializing them.
+ */
+function topRuns(runs: SortedRuns, k: number, total?: number): Array<[number, number]> {
+  const top: Array<[number, number]> = [];
+  const { values, counts } = runs;
+  // As many runs as values: every count is 1, and the top is the k smallest values.
+  if (total === values.length) {
+    for (let i = 0; i < Math.min(k, values.length); i++) top.push([values[i], 1]);
+    return top;
+  }
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const c = counts[i];
+    if (top.length === k) {
+      const last = top[k - 1];
+      if (!(c > last[1] || (c === last[1] && v < last[0]))) continue;
+      top[k - 1] = [v, c];
+    } else top.push([v, c]);
+    for (let m = top.length - 1; m > 0 && (top[m][1] > top[m - 1][1] || (top[m][1] === top[m - 1][1] && top[m][0] < top[m - 1][0])); m--) {
+      [top[m], top[m - 1]] = [top[m - 1], top[m]];
+    }
+  }
+  return top;
+}
+
+interface ExactNumericInput {
+  /** Finite values. */
+  n: number;
+  min: number;
+  max: number;
+  integer: boolean;
+  /** Distinct non-finite values seen (NaN, ±Infinity). */
+  nonFiniteKinds: number;
+  render: (x: number) => string;
+}
+
+/** Distinct count, quantiles, histogram and top values of an exact numeric profile, from the sorted finite values and their runs. */
+function finishExactNumeric(p: ColumnProfile, sorted: Float64Array, runs: SortedRuns, input: ExactNumericInput): void {
+  const { n, integer } = input;
+  // Distinct values and frequencies from the runs of the sorted copy.
+  const top = topRuns(runs, TOP_VALUES, sorted.length);
+  p.distinct = runs.values.length + input.nonFiniteKinds;
+  p.distinctMethod = 'exact';
+  p.quantileMethod = 'exact';
+  if (n > 0) {
+    p.quantiles = Object.fromEntries(QUANTILES.map(([k, q]) => [k, quantileSorted(sorted, q)]));
+    const hist = buildHistogram({
+      min: input.min,
+      max: input.max,
+      q1: quantileSorted(sorted, 0.25),
+      q3: quantileSorted(sorted, 0.75),
+      integer,
+      count: (x, strict) => countSorted(sorted, x, strict),
+      ceilValue: (x) => sorted[countSorted(sorted, x, true)],
+      floorValue: (x) => sorted[countSorted(sorted, x, false) - 1],
+    });
+    p.histogram = hist.bins;
+    p.lowOutliers = hist.low;
+    p.highOutliers = hist.high;
+  }
+  p.topValues = reportTop(
+    top.map(([v, c]) => ({ value: input.render(v), count: c })),
+    p.distinct,
+  );
+}
+
 class NumericAccumulator implements ColumnAccumulator {
   private count = 0;
   private nulls = 0;
@@ -304,13 +380,15 @@ class NumericAccumulator implements ColumnAccumulator {
   addChunk(data: Data): void {
     const n = data.length;
     this.count += n;
-    const checkNulls = data.nullCount > 0;
+    const bitmap = nullBitmapOf(data);
+    const offset = data.offset;
+    const read = this.read;
     for (let i = 0; i < n; i++) {
-      if (checkNulls && !isValidAt(data, i)) {
+      if (bitmap && !isValidIn(bitmap, offset, i)) {
         this.nulls++;
         continue;
       }
-      const x = this.read(data, i);
+      const x = read(data, i);
       if (!Number.isFinite(x)) {
         this.nonFinite++;
         this.nonFiniteKinds.add(x);
@@ -364,7 +442,6 @@ class NumericAccumulator implements ColumnAccumulator {
     p.nonFinite = this.nonFinite;
     const n = this.welford.n;
     const integer = this.integer;
-    let top: Array<[number, number]>;
     if (n > 0) {
       p.min = this.min;
       p.max = this.max;
@@ -373,58 +450,29 @@ class NumericAccumulator implements ColumnAccumulator {
     }
     if (this.buffer) {
       const sorted = this.buffer.subarray(0, this.buffered).sort();
-      // Distinct values and frequencies from the runs of the sorted copy.
-      let distinct = 0;
-      const runs: Array<[number, number]> = [];
-      for (let i = 0; i < sorted.length; ) {
-        let j = i + 1;
-        while (j < sorted.length && sorted[j] === sorted[i]) j++;
-        distinct++;
-        runs.push([sorted[i], j - i]);
-        i = j;
-      }
-      top = topEntries(runs, TOP_VALUES);
-      p.distinct = distinct + this.nonFiniteKinds.size;
-      p.distinctMethod = 'exact';
-      p.quantileMethod = 'exact';
-      if (n > 0) {
-        p.quantiles = Object.fromEntries(QUANTILES.map(([k, q]) => [k, quantileSorted(sorted, q)]));
-        const hist = buildHistogram({
-          min: this.min,
-          max: this.max,
-          q1: quantileSorted(sorted, 0.25),
-          q3: quantileSorted(sorted, 0.75),
-          integer,
-          count: (x, strict) => countSorted(sorted, x, strict),
-          ceilValue: (x) => sorted[countSorted(sorted, x, true)],
-          floorValue: (x) => sorted[countSorted(sorted, x, false) - 1],
-        });
-        p.histogram = hist.bins;
-        p.lowOutliers = hist.low;
-        p.highOutliers = hist.high;
-      }
-    } else {
-      const kll = this.kll as KllSketch;
-      const freq = this.freq as Frequencies<number>;
-      top = freq.top(TOP_VALUES);
-      p.distinct = freq.distinct() + this.nonFiniteKinds.size;
-      p.distinctMethod = freq.isExact ? 'exact' : 'approximate';
-      p.quantileMethod = 'approximate';
-      if (!freq.isExact) p.topValuesMethod = 'approximate';
-      const clamp = (x: number) => Math.min(this.max, Math.max(this.min, x));
-      p.quantiles = Object.fromEntries(QUANTILES.map(([k, q]) => [k, clamp(kll.quantile(q))]));
-      const hist = buildHistogram({
-        min: this.min,
-        max: this.max,
-        q1: kll.quantile(0.25),
-        q3: kll.quantile(0.75),
-        integer,
-        count: (x, strict) => (x === Infinity ? kll.n : kll.rank(x, strict)),
-      });
-      p.histogram = hist.bins;
-      p.lowOutliers = hist.low;
-      p.highOutliers = hist.high;
+      finishExactNumeric(p, sorted, runsOf(sorted), { n, min: this.min, max: this.max, integer, nonFiniteKinds: this.nonFiniteKinds.size, render: this.render });
+      return p;
     }
+    const kll = this.kll as KllSketch;
+    const freq = this.freq as Frequencies<number>;
+    const top = freq.top(TOP_VALUES);
+    p.distinct = freq.distinct() + this.nonFiniteKinds.size;
+    p.distinctMethod = freq.isExact ? 'exact' : 'approximate';
+    p.quantileMethod = 'approximate';
+    if (!freq.isExact) p.topValuesMethod = 'approximate';
+    const clamp = (x: number) => Math.min(this.max, Math.max(this.min, x));
+    p.quantiles = Object.fromEntries(QUANTILES.map(([k, q]) => [k, clamp(kll.quantile(q))]));
+    const hist = buildHistogram({
+      min: this.min,
+      max: this.max,
+      q1: kll.quantile(0.25),
+      q3: kll.quantile(0.75),
+      integer,
+      count: (x, strict) => (x === Infinity ? kll.n : kll.rank(x, strict)),
+    });
+    p.histogram = hist.bins;
+    p.lowOutliers = hist.low;
+    p.highOutliers = hist.high;
     p.topValues = reportTop(
       top.map(([v, c]) => ({ value: this.render(v), count: c })),
       p.distinct,
@@ -435,6 +483,39 @@ class NumericAccumulator implements ColumnAccumulator {
 
 // ---------------------------------------------------------------------------------------------------
 // Booleans
+
+/** Counts into tally (nulls, trues, falses) the booleans i0..i1 of a chunk (bits from `offset`). */
+function countBooleans(values: Uint8Array, bitmap: Uint8Array | undefined, offset: number, i0: number, i1: number, tally: Float64Array): void {
+  let nulls = 0;
+  let trues = 0;
+  let falses = 0;
+  for (let i = i0; i < i1; i++) {
+    if (bitmap && !isValidIn(bitmap, offset, i)) {
+      nulls++;
+      continue;
+    }
+    const pos = offset + i;
+    if ((values[pos >> 3] & (1 << (pos & 7))) !== 0) trues++;
+    else falses++;
+  }
+  tally[0] += nulls;
+  tally[1] += trues;
+  tally[2] += falses;
+}
+
+/** Counts the dictionary codes i0..i1 of a chunk: counts[code]; nulls and out-of-range codes in the last two slots. */
+function countCodes(codes: Int32Array, bitmap: Uint8Array | undefined, offset: number, i0: number, i1: number, counts: Float64Array): void {
+  const known = counts.length - 2;
+  for (let i = i0; i < i1; i++) {
+    if (bitmap && !isValidIn(bitmap, offset, i)) {
+      counts[known]++;
+      continue;
+    }
+    const code = Number(codes[i]);
+    if (code >= 0 && code < known) counts[code]++;
+    else counts[known + 1]++;
+  }
+}
 
 class BooleanAccumulator implements ColumnAccumulator {
   private count = 0;
@@ -448,16 +529,12 @@ class BooleanAccumulator implements ColumnAccumulator {
     const values = data.values as Uint8Array;
     const n = data.length;
     this.count += n;
-    const checkNulls = data.nullCount > 0;
-    for (let i = 0; i < n; i++) {
-      if (checkNulls && !isValidAt(data, i)) {
-        this.nulls++;
-        continue;
-      }
-      const pos = data.offset + i;
-      if ((values[pos >> 3] & (1 << (pos & 7))) !== 0) this.trues++;
-      else this.falses++;
-    }
+    const bitmap = nullBitmapOf(data);
+    const tally = new Float64Array(3); // nulls, trues, falses
+    for (let i = 0; i < n; i += KERNEL_ROWS) countBooleans(values, bitmap, data.offset, i, Math.min(n, i + KERNEL_ROWS), tally);
+    this.nulls += tally[0];
+    this.trues += tally[1];
+    this.falses += tally[2];
   }
 
   finish(): ColumnProfile {
@@ -515,7 +592,8 @@ class TextAccumulator implements ColumnAccumulator {
   addChunk(data: Data): void {
     const n = data.length;
     this.count += n;
-    const checkNulls = data.nullCount > 0;
+    const bitmap = nullBitmapOf(data);
+    const offset = data.offset;
     const type = this.type;
     if (DataType.isDictionary(type) && data.dictionary) {
       // Count codes, then format each used dictionary entry once.
@@ -528,18 +606,12 @@ class TextAccumulator implements ColumnAccumulator {
         for (const chunk of dictionary.data) for (let k = 0; k < chunk.length; k++) strings.push(valueFormatter(chunk, k));
         this.dictionaryCache.set(dictionary, strings);
       }
-      const counts = new Float64Array(strings.length);
-      let outOfRange = 0;
-      for (let i = 0; i < n; i++) {
-        if (checkNulls && !isValidAt(data, i)) {
-          this.nulls++;
-          continue;
-        }
-        const code = Number(codes[i]);
-        if (code >= 0 && code < counts.length) counts[code]++;
-        else outOfRange++;
-      }
-      for (let k = 0; k < counts.length; k++) if (counts[k] > 0) this.addValue(strings[k], counts[k]);
+      // counts[k] for code k; the last two slots: nulls, codes out of range.
+      const counts = new Float64Array(strings.length + 2);
+      for (let i = 0; i < n; i += KERNEL_ROWS) countCodes(codes, bitmap, offset, i, Math.min(n, i + KERNEL_ROWS), counts);
+      this.nulls += counts[strings.length];
+      const outOfRange = counts[strings.length + 1];
+      for (let k = 0; k < strings.length; k++) if (counts[k] > 0) this.addValue(strings[k], counts[k]);
       if (outOfRange > 0) this.addValue('<invalid dictionary index>', outOfRange);
       return;
     }
@@ -548,7 +620,7 @@ class TextAccumulator implements ColumnAccumulator {
       const bytes = data.values as Uint8Array;
       const big = offsets instanceof BigInt64Array;
       for (let i = 0; i < n; i++) {
-        if (checkNulls && !isValidAt(data, i)) {
+        if (bitmap && !isValidIn(bitmap, offset, i)) {
           this.nulls++;
           continue;
         }
@@ -603,19 +675,102 @@ class EmptyAccumulator implements ColumnAccumulator {
   }
 }
 
+/** Text of a number for top values (ISO for dates/timestamps, shortest float32 text, …). */
+function numericRender(type: DataType): (x: number) => string {
+  if (DataType.isDate(type)) return (x) => formatEpochMs(x, 'date');
+  if (DataType.isTimestamp(type)) {
+    const zoned = type.timezone != null && type.timezone !== '';
+    return (x) => formatEpochMs(x, 'timestamp', zoned);
+  }
+  if (DataType.isFloat(type) && type.precision === 1) return formatFloat32;
+  return String;
+}
+
 /** The accumulator for a column, chosen by its Arrow type (the kind is kept for printing). */
 export function createAccumulator(info: ColumnInfo, type: DataType, options: AccumulatorOptions): ColumnAccumulator {
   if (DataType.isNull(type)) return new EmptyAccumulator(info);
   const reader = numberReader(type);
-  if (reader) {
-    let render: (x: number) => string = String;
-    if (DataType.isDate(type)) render = (x) => formatEpochMs(x, 'date');
-    else if (DataType.isTimestamp(type)) {
-      const zoned = type.timezone != null && type.timezone !== '';
-      render = (x) => formatEpochMs(x, 'timestamp', zoned);
-    } else if (DataType.isFloat(type) && type.precision === 1) render = formatFloat32;
-    return new NumericAccumulator(info, reader, options, DataType.isInt(type), render);
-  }
+  if (reader) return new NumericAccumulator(info, reader, options, DataType.isInt(type), numericRender(type));
   if (DataType.isBool(type)) return new BooleanAccumulator(info);
   return new TextAccumulator(info, type, options, makeFormatter(type));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Exact profiles of whole in-memory columns from their shared facts
+
+/**
+ * The exact profile of a whole in-memory column from its shared facts (see column-facts.ts): numbers and
+ * their sorted copy for numeric, date and timestamp columns, distinct values for Utf8 text and dictionaries
+ * of it. The result is the one the accumulator gives with `exactLimit = Infinity`; null when the facts do
+ * not cover the type (the caller runs the accumulator then).
+ */
+export function exactProfileFromFacts(info: ColumnInfo, type: DataType, facts: ColumnFacts): ColumnProfile | null {
+  if (facts.chunks.length === 0) return null;
+  // The profile reads micro- and nanosecond timestamps as Number(v) · 10⁻³ (or 10⁻⁶), the facts as Arrow's get does.
+  if (DataType.isTimestamp(type) && (type.unit as number) >= 2) return null;
+  if (numberReader(type)) {
+    const stats = facts.finiteStats();
+    const sorted = stats && facts.sortedFinite();
+    const runs = sorted && facts.sortedRuns();
+    return stats && sorted && runs ? numericFromFacts(info, type, facts, stats, sorted, runs) : null;
+  }
+  // Dictionaries of Utf8 without null entries: the accumulator's texts of the entries (decoded by the same
+  // UTF-8 decoder) are the facts' texts.
+  const plainDictionary = DataType.isDictionary(type) && DataType.isUtf8(type.dictionary) && facts.chunks.every((chunk) => chunk.dictionary && chunk.dictionary.nullCount === 0);
+  if (DataType.isUtf8(type) || DataType.isLargeUtf8(type) || plainDictionary) {
+    const distinct = facts.distinct();
+    return distinct ? textFromDistinct(info, facts, distinct) : null;
+  }
+  return null;
+}
+
+function numericFromFacts(info: ColumnInfo, type: DataType, facts: ColumnFacts, stats: FiniteStats, sorted: Float64Array, runs: SortedRuns): ColumnProfile {
+  // The accumulator's Welford runs over the same finite values in the same order: mean and std agree bit for bit.
+  const { n, min, max } = stats;
+  const p = baseProfile(info);
+  p.count = facts.rows;
+  p.nulls = facts.nullCount();
+  p.nonFinite = stats.nonFinite;
+  if (n > 0) {
+    p.min = min;
+    p.max = max;
+    p.mean = stats.mean;
+    p.std = n >= 2 ? Math.sqrt(stats.m2 / (n - 1)) : null;
+  }
+  finishExactNumeric(p, sorted, runs, { n, min, max, integer: DataType.isInt(type), nonFiniteKinds: stats.nonFiniteKinds, render: numericRender(type) });
+  return p;
+}
+
+/** The k-th largest of some counts (0 when there are fewer). */
+function kthLargest(counts: Int32Array, k: number): number {
+  const best: number[] = [];
+  for (let i = 0; i < counts.length; i++) {
+    const c = counts[i];
+    if (best.length === k) {
+      if (c <= best[k - 1]) continue;
+      best[k - 1] = c;
+    } else best.push(c);
+    for (let m = best.length - 1; m > 0 && best[m] > best[m - 1]; m--) [best[m], best[m - 1]] = [best[m - 1], best[m]];
+  }
+  return best.length === k ? best[k - 1] : 0;
+}
+
+function textFromDistinct(info: ColumnInfo, facts: ColumnFacts, distinct: DistinctValues): ColumnProfile {
+  const p = baseProfile(info);
+  p.count = facts.rows;
+  p.nulls = facts.nullCount();
+  p.distinct = distinct.size;
+  p.distinctMethod = 'exact';
+  // Only values that can make the reported top are decoded: counts at least the 10th largest, and (as
+  // reportTop keeps only repeated values of columns with more than TOP_VALUES distinct) at least 2.
+  const { counts } = distinct;
+  const least = distinct.size <= TOP_VALUES ? 0 : Math.max(2, kthLargest(counts, TOP_VALUES));
+  const entries: Array<[string, number]> = [];
+  for (let id = 0; id < distinct.size; id++) if (counts[id] >= least) entries.push([distinct.text(id), counts[id]]);
+  p.topValues = reportTop(
+    topEntries(entries, TOP_VALUES).map(([value, count]) => ({ value, count })),
+    p.distinct,
+  );
+  if (distinct.size > 0) [p.minLength, p.maxLength] = distinct.codePointRange();
+  return p;
 }

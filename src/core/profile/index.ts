@@ -13,7 +13,8 @@ import { statSync } from 'node:fs';
 import type { RecordBatch, Schema, Table } from 'apache-arrow';
 import type { ColumnInfo, IngestResult } from '../table/model';
 import type { TableProfile } from './types';
-import { createAccumulator, type AccumulatorOptions, type ColumnAccumulator } from './columns';
+import { createAccumulator, exactProfileFromFacts, type AccumulatorOptions, type ColumnAccumulator } from './columns';
+import { columnFacts } from './column-facts';
 
 export type { ColumnProfile, TableProfile, HistogramBin, TopValue } from './types';
 export { HyperLogLog, KllSketch, MisraGries } from './sketches';
@@ -106,19 +107,27 @@ function emptyProfile(info: ColumnInfo) {
   };
 }
 
-/** Exact profile of an Arrow table with the given column descriptions. */
+/**
+ * Exact profile of an Arrow table with the given column descriptions. Numeric, date, timestamp and Utf8
+ * columns are profiled from their shared column facts (computed once per column and reused by the
+ * quality rules); other columns by the accumulators.
+ */
 export function profileArrowTable(table: Table, columns: ColumnInfo[], meta: { path?: string; format?: string; bytes?: number } = {}): TableProfile {
   const accOptions: AccumulatorOptions = { exactLimit: Infinity, kllK: 256, topCapacity: 1024 };
-  const accs = columns.map((info) => createAccumulator(info, table.schema.fields[info.index].type, accOptions));
-  for (const batch of table.batches) {
-    const children = batch.data.children;
-    accs.forEach((acc, k) => acc.addChunk(children[columns[k].index]));
-  }
+  const profiles = columns.map((info) => {
+    const type = table.schema.fields[info.index].type;
+    const chunks = table.batches.map((batch) => batch.data.children[info.index]);
+    const fromFacts = exactProfileFromFacts(info, type, columnFacts(chunks));
+    if (fromFacts) return fromFacts;
+    const acc = createAccumulator(info, type, accOptions);
+    for (const chunk of chunks) acc.addChunk(chunk);
+    return acc.finish();
+  });
   return {
     path: meta.path ?? '',
     format: meta.format ?? '',
     rows: table.numRows,
-    columns: accs.map((a) => a.finish()),
+    columns: profiles,
     bytes: meta.bytes ?? 0,
     mode: 'memory',
   };

@@ -1,9 +1,15 @@
 /**
- * Column access for rules: whole columns as plain arrays, read once per check through the Arrow chunks'
- * typed arrays (numbers) or the vector (text), and name heuristics shared by several rules.
+ * Column access for rules: whole columns as typed arrays, computed once per column and shared with the
+ * exact profile (see profile/column-facts.ts): null masks, numbers, sorted finite numbers, distinct
+ * values of text columns (an id per row); plain text arrays for the rest. Also name heuristics shared by
+ * several rules.
  */
 import { DataType, type Vector } from 'apache-arrow';
 import type { ColumnInfo, ColumnKind, IngestResult } from '../table/model';
+import { KERNEL_ROWS, columnFacts, computeFiniteStats, distinctOfTexts, runsOf, sortFinite, type ColumnFacts, type DistinctValues, type FiniteStats, type SortedRuns } from '../profile/column-facts';
+
+export type { DistinctValues, FiniteStats, SortedRuns };
+export { KERNEL_ROWS };
 
 const cache = new WeakMap<IngestResult, Map<string, unknown>>();
 
@@ -28,47 +34,56 @@ function vectorOf(data: IngestResult, column: number): Vector {
   return vector;
 }
 
+/** The shared facts of a column (cached per Arrow column). */
+export function factsOf(data: IngestResult, column: number): ColumnFacts {
+  return columnFacts(vectorOf(data, column).data);
+}
+
 /**
  * Numbers of a numeric, date or timestamp column (epoch ms for temporal ones); NaN where the cell is null.
  * Booleans read as 0/1.
  */
 export function numericColumn(data: IngestResult, column: number): Float64Array {
+  const fast = factsOf(data, column).numbers();
+  if (fast) return fast;
   return memo(data, `num:${column}`, () => {
     const vector = vectorOf(data, column);
+    const mask = nullMask(data, column);
     const out = new Float64Array(data.table.numRows);
-    let row = 0;
-    for (const chunk of vector.data) {
-      const values = chunk.values as ArrayLike<number | bigint> | undefined;
-      // Plain Float64/Int32 storage is read directly; dates (Date32 stores days), Int64 and others through get().
-      const fast = (DataType.isFloat(chunk.type) || DataType.isInt(chunk.type)) && (values instanceof Float64Array || values instanceof Int32Array) && chunk.stride === 1;
-      const bitmap = chunk.nullBitmap as Uint8Array | undefined;
-      const checkNulls = chunk.nullCount > 0 && bitmap && bitmap.length > 0;
-      for (let i = 0; i < chunk.length; i++, row++) {
-        if (checkNulls) {
-          const p = chunk.offset + i;
-          if ((bitmap[p >> 3] & (1 << (p & 7))) === 0) {
-            out[row] = NaN;
-            continue;
-          }
-        }
-        if (fast) out[row] = values[chunk.offset + i] as number;
-        else {
-          const v: unknown = vector.get(row);
-          out[row] = v === null || v === undefined ? NaN : typeof v === 'boolean' ? Number(v) : v instanceof Date ? v.getTime() : Number(v);
-        }
+    for (let row = 0; row < out.length; row++) {
+      if (mask[row]) {
+        out[row] = NaN;
+        continue;
       }
+      const v: unknown = vector.get(row);
+      out[row] = v === null || v === undefined ? NaN : typeof v === 'boolean' ? Number(v) : v instanceof Date ? v.getTime() : Number(v);
     }
     return out;
   });
 }
 
+/** The finite numbers of a column ({@link numericColumn}), sorted ascending; computed once per column. */
+export function sortedColumn(data: IngestResult, column: number): Float64Array {
+  return factsOf(data, column).sortedFinite() ?? memo(data, `sorted:${column}`, () => sortFinite(numericColumn(data, column)));
+}
+
+/** The distinct finite numbers of a column, ascending, with their counts (the runs of {@link sortedColumn}). */
+export function sortedRuns(data: IngestResult, column: number): SortedRuns {
+  return factsOf(data, column).sortedRuns() ?? memo(data, `runs:${column}`, () => runsOf(sortedColumn(data, column)));
+}
+
+/** Count, mean, M2, min and max of a column's finite numbers (Welford in row order); computed once per column. */
+export function finiteStats(data: IngestResult, column: number): FiniteStats {
+  return factsOf(data, column).finiteStats() ?? memo(data, `stats:${column}`, () => computeFiniteStats(numericColumn(data, column), nullMask(data, column)));
+}
+
 const decoder = new TextDecoder();
 
 /** Strings of a Utf8 chunk, decoded straight from its buffers (ASCII chunks without a decoder call per value). */
-function utf8Strings(offsets: Int32Array, bytes: Uint8Array, first: number, count: number): string[] {
+function utf8Strings(offsets: Int32Array, bytes: Uint8Array, count: number): string[] {
   const out = new Array<string>(count);
-  const start = offsets[first];
-  const end = offsets[first + count];
+  const start = offsets[0];
+  const end = offsets[count];
   let ascii = true;
   for (let i = start; i < end; i++) {
     if (bytes[i] > 0x7f) {
@@ -78,8 +93,8 @@ function utf8Strings(offsets: Int32Array, bytes: Uint8Array, first: number, coun
   }
   const buffer = ascii ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : undefined;
   for (let i = 0; i < count; i++) {
-    const a = offsets[first + i];
-    const b = offsets[first + i + 1];
+    const a = offsets[i];
+    const b = offsets[i + 1];
     out[i] = buffer ? buffer.toString('latin1', a, b) : decoder.decode(bytes.subarray(a, b));
   }
   return out;
@@ -94,16 +109,16 @@ export function textColumn(data: IngestResult, column: number): (string | null)[
     let row = 0;
     for (const chunk of vector.data) {
       const dictionary = chunk.dictionary;
-      if (DataType.isUtf8(chunk.type) && chunk.valueOffsets && chunk.values) {
-        const strings = utf8Strings(chunk.valueOffsets as Int32Array, chunk.values as Uint8Array, chunk.offset, chunk.length);
+      if (DataType.isUtf8(chunk.type) && chunk.valueOffsets instanceof Int32Array && chunk.values instanceof Uint8Array) {
+        const strings = utf8Strings(chunk.valueOffsets, chunk.values, chunk.length);
         for (let i = 0; i < chunk.length; i++, row++) out[row] = mask[row] ? null : strings[i];
       } else if (DataType.isDictionary(chunk.type) && dictionary && chunk.values instanceof Int32Array) {
         const words = Array.from({ length: dictionary.length }, (_, k) => String(dictionary.get(k)));
         const indices = chunk.values;
-        for (let i = 0; i < chunk.length; i++, row++) out[row] = mask[row] ? null : words[indices[chunk.offset + i]];
+        for (let i = 0; i < chunk.length; i++, row++) out[row] = mask[row] ? null : words[indices[i]];
       } else {
         for (let i = 0; i < chunk.length; i++, row++) {
-          const v: unknown = vector.get(row);
+          const v: unknown = mask[row] ? null : vector.get(row);
           out[row] = v === null || v === undefined ? null : String(v);
         }
       }
@@ -112,35 +127,33 @@ export function textColumn(data: IngestResult, column: number): (string | null)[
   });
 }
 
+/**
+ * The distinct non-null values of a column read as text ({@link textColumn}), numbered in order of first
+ * appearance, with an id per row: from the bytes of Utf8 columns and the indices of dictionary columns,
+ * else from the texts.
+ */
+export function distinctValues(data: IngestResult, column: number): DistinctValues {
+  return factsOf(data, column).distinct() ?? memo(data, `distinct:${column}`, () => distinctOfTexts(textColumn(data, column)));
+}
+
 /** Whether each row's cell is null (missing, NA token or rejected). */
 export function nullMask(data: IngestResult, column: number): Uint8Array {
-  return memo(data, `null:${column}`, () => {
-    const vector = vectorOf(data, column);
-    const out = new Uint8Array(data.table.numRows);
-    let row = 0;
-    for (const chunk of vector.data) {
-      const bitmap = chunk.nullBitmap as Uint8Array | undefined;
-      const all = chunk.typeId === 1; // Null type
-      for (let i = 0; i < chunk.length; i++, row++) {
-        if (all) out[row] = 1;
-        else if (chunk.nullCount > 0 && bitmap && bitmap.length > 0) {
-          const p = chunk.offset + i;
-          if ((bitmap[p >> 3] & (1 << (p & 7))) === 0) out[row] = 1;
-        }
-      }
-    }
-    return out;
-  });
+  return factsOf(data, column).nullMask();
+}
+
+/** The rows whose cell is null, ascending. */
+export function nullRows(data: IngestResult, column: number): Int32Array {
+  return factsOf(data, column).nullRows();
+}
+
+/** Number of null cells of a column. */
+export function nullCount(data: IngestResult, column: number): number {
+  return factsOf(data, column).nullCount();
 }
 
 /** Finite values of a numeric array, sorted. */
 export function sortedFinite(values: Float64Array): Float64Array {
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) n++;
-  const out = new Float64Array(n);
-  n = 0;
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) out[n++] = values[i];
-  return out.sort();
+  return sortFinite(values);
 }
 
 export function quantile(sorted: Float64Array, q: number): number {
@@ -158,16 +171,24 @@ export function looksLikeIdentifier(name: string): boolean {
 
 /** Whether the values only ever increase (a row counter or an auto-increment key). */
 export function strictlyIncreasing(values: Float64Array): boolean {
-  let previous = -Infinity;
-  let seen = 0;
-  for (let i = 0; i < values.length; i++) {
+  const state = { previous: -Infinity, seen: 0 };
+  for (let i = 0; i < values.length; i += KERNEL_ROWS) if (!increasingRange(values, i, Math.min(values.length, i + KERNEL_ROWS), state)) return false;
+  return state.seen > 1;
+}
+
+/** {@link strictlyIncreasing} over values i0..i1, continuing from `state`; false at the first step that is not up. */
+function increasingRange(values: Float64Array, i0: number, i1: number, state: { previous: number; seen: number }): boolean {
+  let { previous, seen } = state;
+  for (let i = i0; i < i1; i++) {
     const v = values[i];
     if (Number.isNaN(v)) continue;
     if (v <= previous) return false;
     previous = v;
     seen++;
   }
-  return seen > 1;
+  state.previous = previous;
+  state.seen = seen;
+  return true;
 }
 
 /** Quotes a replacement cell text the way RFC 4180 requires, given the delimiter. */

@@ -2,7 +2,7 @@
  * Runs the enabled rules over an ingested table and returns capped findings, totals, fixes and scores.
  * The engine knows no rule by name: rules come from the registry (rules/index.ts).
  */
-import type { IngestResult } from '../table/model';
+import type { IngestResult, TextRange } from '../table/model';
 import type { TableProfile } from '../profile/types';
 import type { Dimension, Finding, FindingFix, Severity } from './finding';
 import type { QualityRule, ReportedFinding, RuleOptions } from './rule';
@@ -56,6 +56,17 @@ function resolve<T>(value: T | (() => T)): T {
   return typeof value === 'function' ? (value as () => T)() : value;
 }
 
+const fileStart: TextRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A reported finding's range: its own, else its cell's (or, without a cell, its row's, its column header's, the file start). */
+function rangeOf(data: IngestResult, reported: ReportedFinding): TextRange {
+  if (reported.range !== undefined) return resolve(reported.range);
+  if (reported.row !== null && reported.columnIndex !== null) return data.source.cellRange(reported.row, reported.columnIndex);
+  if (reported.row !== null) return data.source.rowRange(reported.row);
+  if (reported.columnIndex !== null) return data.source.headerRange(reported.columnIndex);
+  return fileStart;
+}
+
 export function isRuleEnabled(rule: QualityRule, config: QualityConfig): boolean {
   return config.rules[rule.id]?.enabled ?? rule.enabledByDefault ?? true;
 }
@@ -86,14 +97,14 @@ export function runQualityCheck(
     const perColumn = new Map<number, { count: number; summaryIndex: number }>();
     const fixes: FindingFix[] = [];
     let total = 0;
-    const isIgnored = (columnIndex: number | null) => columnIndex !== null && ignoredColumns.has(columnName(columnIndex) ?? '');
+    const isIgnored = (columnIndex: number | null) => columnIndex !== null && ignoredColumns.size > 0 && ignoredColumns.has(columnName(columnIndex) ?? '');
 
     const report = (reported: ReportedFinding) => {
       if (isIgnored(reported.columnIndex)) return;
       total++;
       const key = reported.columnIndex ?? -1;
-      const slot = perColumn.get(key) ?? { count: 0, summaryIndex: -1 };
-      perColumn.set(key, slot);
+      let slot = perColumn.get(key);
+      if (!slot) perColumn.set(key, (slot = { count: 0, summaryIndex: -1 }));
       slot.count++;
       const published = slot.count <= config.maxFindingsPerRuleAndColumn;
       const reportedFixes = reported.fixes && (published || fixes.length < config.maxFixesPerRule) ? resolve(reported.fixes) : undefined;
@@ -106,7 +117,7 @@ export function runQualityCheck(
           row: reported.row,
           column: columnName(reported.columnIndex),
           columnIndex: reported.columnIndex,
-          range: resolve(reported.range),
+          range: rangeOf(data, reported),
           message: reported.message,
         };
         if (reported.related) finding.related = resolve(reported.related);
@@ -114,7 +125,7 @@ export function runQualityCheck(
         findings.push(finding);
       } else if (slot.summaryIndex < 0) {
         const column = columnName(reported.columnIndex);
-        const range = reported.columnIndex !== null ? data.source.headerRange(reported.columnIndex) : resolve(reported.range);
+        const range = reported.columnIndex !== null ? data.source.headerRange(reported.columnIndex) : rangeOf(data, reported);
         slot.summaryIndex = findings.length;
         findings.push({
           rule: rule.id,
@@ -141,7 +152,7 @@ export function runQualityCheck(
         row: null,
         column: null,
         columnIndex: null,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        range: fileStart,
         message: `Rule "${rule.id}" could not run: ${error instanceof Error ? error.message : String(error)}`,
       });
     }

@@ -10,8 +10,12 @@ export type RuleOptions = Record<string, RuleOptionValue>;
 export interface ReportedFinding {
   row: number | null;
   columnIndex: number | null;
-  /** A value, or a function so ranges are only computed for findings that are published. */
-  range: TextRange | (() => TextRange);
+  /**
+   * A value, or a function so ranges are only computed for findings that are published. Left out for a
+   * finding about one cell (`row` and `columnIndex` given): the engine then uses that cell's range (a rule
+   * reporting many cells saves a closure per finding).
+   */
+  range?: TextRange | (() => TextRange);
   message: string;
   related?: RelatedPlace[] | (() => RelatedPlace[]);
   fixes?: FindingFix[] | (() => FindingFix[]);

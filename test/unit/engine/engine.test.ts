@@ -80,3 +80,24 @@ test('scores fall with weighted findings per row and stay within 0–100', () =>
   const all = runQualityCheck(data, { rules: { 'every-cell': { severity: 'error' } } }, undefined, [everyCell]);
   assert.equal(all.scores.byDimension.consistency, 0);
 });
+
+test('a finding reported without a range gets its cell’s range (or its row’s, its column header’s)', () => {
+  const rangeless: QualityRule = defineRule({
+    id: 'rangeless',
+    title: 'Rangeless',
+    dimension: 'consistency',
+    defaultSeverity: 'warning',
+    defaultOptions: {},
+    description: 'test rule',
+    docs: 'test rule',
+    check({ report }) {
+      report({ row: 3, columnIndex: 1, message: 'cell' });
+      report({ row: 4, columnIndex: null, message: 'row' });
+      report({ row: null, columnIndex: 0, message: 'column' });
+    },
+  });
+  const [cell, row, column] = runQualityCheck(data, {}, undefined, [rangeless]).findings;
+  assert.deepEqual(cell.range, data.source.cellRange(3, 1));
+  assert.deepEqual(row.range, data.source.rowRange(4));
+  assert.deepEqual(column.range, data.source.headerRange(0));
+});

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { TEXT_KINDS, replaceCellFix, textColumn } from '../column-values';
+import { TEXT_KINDS, distinctValues, replaceCellFix } from '../column-values';
 
 /** The spelling-insensitive key of a category: accents, case and white space removed. */
 export function categoryKey(value: string): string {
@@ -21,39 +21,51 @@ Columns with more than \`maxDistinct\` distinct values are free text and are not
   check({ data, options, report }) {
     data.columns.forEach((column, c) => {
       if (!TEXT_KINDS.includes(column.kind)) return;
-      const values = textColumn(data, c);
-      const counts = new Map<string, number>();
+      // Works on distinct values (with their row counts); rows are then reported by value id.
+      const distinct = distinctValues(data, c);
+      const { counts } = distinct;
       const maxDistinct = options.maxDistinct as number;
-      for (const v of values) {
-        if (v === null || v.trim() === '') continue;
-        counts.set(v, (counts.get(v) ?? 0) + 1);
-        if (counts.size > maxDistinct) return; // free text, not categories
-      }
-      if (counts.size < 2) return;
-      const canonical = new Map<string, string>();
+      // Categories: the distinct values that are not blank (blank ones are among the maybe-untrimmed).
+      const blank = new Set<number>();
+      for (const id of distinct.maybeUntrimmedIds()) if (distinct.text(id).trim() === '') blank.add(id);
+      if (distinct.size - blank.size > maxDistinct) return; // free text, not categories
+      const categories: number[] = [];
+      for (let id = 0; id < distinct.size; id++) if (!blank.has(id)) categories.push(id);
+      if (categories.length < 2) return;
+      const canonical = new Map<string, number>();
       const groupSize = new Map<string, number>();
-      for (const [value, count] of counts) {
+      for (const id of categories) {
+        const value = distinct.text(id);
         const key = categoryKey(value);
         groupSize.set(key, (groupSize.get(key) ?? 0) + 1);
         const best = canonical.get(key);
-        if (best === undefined || count > (counts.get(best) ?? 0) || (count === counts.get(best) && value < best)) canonical.set(key, value);
+        if (best === undefined || counts[id] > counts[best] || (counts[id] === counts[best] && value < distinct.text(best))) canonical.set(key, id);
       }
-      values.forEach((value, r) => {
-        if (value === null) return;
-        const key = categoryKey(value);
+      const targetOf = new Map<number, number>();
+      for (let id = 0; id < distinct.size; id++) {
+        const key = categoryKey(distinct.text(id));
         const target = canonical.get(key);
-        if ((groupSize.get(key) ?? 0) < 2 || target === undefined || target === value) return;
+        if ((groupSize.get(key) ?? 0) < 2 || target === undefined || target === id) continue;
+        targetOf.set(id, target);
+      }
+      if (targetOf.size === 0) return;
+      const reportCell = (r: number, value: string, targetId: number) => {
+        const target = distinct.text(targetId);
         report({
           row: r,
           columnIndex: c,
-          range: () => data.source.cellRange(r, c),
-          message: `"${value}" is a variant of "${target}" in column "${column.name}" (${counts.get(target)} rows spell it that way).`,
+          message: `"${value}" is a variant of "${target}" in column "${column.name}" (${counts[targetId]} rows spell it that way).`,
           fixes: () => {
             const fix = replaceCellFix(data, r, c, target, `Unify spelling: "${target}"`);
             return fix ? [fix] : [];
           },
         });
-      });
+      };
+      const ids = distinct.ids;
+      for (let r = 0; r < ids.length; r++) {
+        const targetId = ids[r] < 0 ? undefined : targetOf.get(ids[r]);
+        if (targetId !== undefined) reportCell(r, distinct.text(ids[r]), targetId);
+      }
     });
   },
 });

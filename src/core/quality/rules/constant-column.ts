@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { TEXT_KINDS, nullMask, numericColumn, textColumn } from '../column-values';
+import { TEXT_KINDS, distinctValues, nullMask, numericColumn } from '../column-values';
 
 export const constantColumn = defineRule({
   id: 'constant-column',
@@ -17,16 +17,24 @@ It often means an export filter or a default value filled every row.
     if (rows < (options.minRows as number)) return;
     data.columns.forEach((column, c) => {
       if (column.kind === 'empty' || column.kind === 'other') return;
-      const mask = nullMask(data, c);
       let first: string | number | undefined;
       let present = 0;
-      const text = TEXT_KINDS.includes(column.kind) ? textColumn(data, c) : undefined;
-      const numbers = text ? undefined : numericColumn(data, c);
-      for (let r = 0; r < rows; r++) {
-        if (mask[r]) continue;
-        const v = text ? (text[r] as string) : numbers![r];
-        if (present++ === 0) first = v;
-        else if (v !== first) return;
+      if (TEXT_KINDS.includes(column.kind)) {
+        const distinct = distinctValues(data, c);
+        if (distinct.size > 1) return;
+        if (distinct.size === 1) {
+          first = distinct.text(0);
+          present = distinct.counts[0];
+        }
+      } else {
+        const mask = nullMask(data, c);
+        const numbers = numericColumn(data, c);
+        for (let r = 0; r < rows; r++) {
+          if (mask[r]) continue;
+          const v = numbers[r];
+          if (present++ === 0) first = v;
+          else if (v !== first) return;
+        }
       }
       if (present < (options.minRows as number)) return;
       report({ row: null, columnIndex: c, range: data.source.headerRange(c), message: `Column "${column.name}" has the same value (${String(first)}) in all ${present} non-missing rows.` });

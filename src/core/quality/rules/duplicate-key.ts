@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
-import { TEXT_KINDS, isNumeric, looksLikeIdentifier, nullMask, numericColumn, textColumn } from '../column-values';
+import { TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, sortedColumn, sortedRuns } from '../column-values';
+import type { IngestResult } from '../../table/model';
 
 export const duplicateKey = defineRule({
   id: 'duplicate-key',
@@ -22,33 +23,51 @@ occurrence and points at the first.
     data.columns.forEach((column, c) => {
       const numeric = isNumeric(column) && column.kind === 'integer';
       if (!numeric && !TEXT_KINDS.includes(column.kind)) return;
-      const mask = nullMask(data, c);
-      const key = numeric ? numericColumn(data, c) : textColumn(data, c);
-      const first = new Map<number | string, number>();
-      const repeats: [number, number][] = [];
-      let present = 0;
-      for (let r = 0; r < rows; r++) {
-        if (mask[r]) continue;
-        present++;
-        const v = key[r] as number | string;
-        const seen = first.get(v);
-        if (seen === undefined) first.set(v, r);
-        else repeats.push([r, seen]);
-      }
-      if (repeats.length === 0) return;
+      // Whether the column is a key is decided from distinct and present counts before any repeat is listed.
+      const present = rows - nullCount(data, c);
+      const distinct = numeric ? distinctNumbers(data, c) : distinctValues(data, c).size;
+      if (distinct === present) return; // no repeats
       // A column named like an id that repeats a lot is a foreign key (customer_id in orders), not a key.
-      const share = first.size / present;
+      const share = distinct / present;
       const isKey = looksLikeIdentifier(column.name) ? share >= (options.namedKeyShare as number) : present >= (options.minRows as number) && share >= (options.uniqueShare as number);
       if (!isKey) return;
-      for (const [r, seen] of repeats) {
+      const repeat = (r: number, seen: number, key: string) =>
         report({
           row: r,
           columnIndex: c,
-          range: () => data.source.cellRange(r, c),
-          message: `Key "${String(key[r])}" in column "${column.name}" already appears in row ${seen + 1}.`,
+          message: `Key "${key}" in column "${column.name}" already appears in row ${seen + 1}.`,
           related: () => [{ range: data.source.cellRange(seen, c), message: 'First occurrence' }],
         });
+      if (numeric) {
+        const mask = nullMask(data, c);
+        const values = numericColumn(data, c);
+        const first = new Map<number, number>();
+        for (let r = 0; r < rows; r++) {
+          if (mask[r]) continue;
+          const seen = first.get(values[r]);
+          if (seen === undefined) first.set(values[r], r);
+          else repeat(r, seen, String(values[r]));
+        }
+      } else {
+        const { ids, firstRows, text } = distinctValues(data, c);
+        for (let r = 0; r < rows; r++) {
+          const id = ids[r];
+          if (id >= 0 && firstRows[id] !== r) repeat(r, firstRows[id], text(id));
+        }
       }
     });
   },
 });
+
+/** Distinct non-null values of a numeric column, as a Map would count them (−0 = 0, one NaN). */
+function distinctNumbers(data: IngestResult, c: number): number {
+  let distinct = sortedRuns(data, c).values.length;
+  if (sortedColumn(data, c).length < data.table.numRows - nullCount(data, c)) {
+    const mask = nullMask(data, c);
+    const values = numericColumn(data, c);
+    const nonFinite = new Set<number>();
+    for (let r = 0; r < values.length; r++) if (!mask[r] && !Number.isFinite(values[r])) nonFinite.add(values[r]);
+    distinct += nonFinite.size;
+  }
+  return distinct;
+}

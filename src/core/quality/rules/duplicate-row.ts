@@ -1,24 +1,77 @@
 import { defineRule } from '../rule';
-import { TEXT_KINDS, nullMask, numericColumn, recordRangeWithLineBreak, textColumn } from '../column-values';
+import { TEXT_KINDS, distinctValues, nullCount, nullMask, numericColumn, recordRangeWithLineBreak, sortedColumn, strictlyIncreasing } from '../column-values';
 import type { IngestResult } from '../../table/model';
 
-/** One comparable number per cell (text → an id per distinct value; null → NaN with the mask deciding). */
-function cellCodes(data: IngestResult): Float64Array[] {
-  return data.columns.map((column, c) => {
-    if (!TEXT_KINDS.includes(column.kind) && column.kind !== 'empty' && column.kind !== 'other') return numericColumn(data, c);
-    const ids = new Map<string, number>();
-    const text = textColumn(data, c);
-    const out = new Float64Array(text.length);
-    text.forEach((v, r) => {
-      if (v === null) out[r] = NaN;
-      else {
-        let id = ids.get(v);
-        if (id === undefined) ids.set(v, (id = ids.size));
-        out[r] = id;
+/** What makes two cells of a column equal: the same number (with the null mask) or the same value id. */
+type CellKeys = { numbers: Float64Array; mask: Uint8Array } | { ids: Int32Array };
+
+function cellKeys(data: IngestResult): CellKeys[] {
+  return data.columns.map((column, c) =>
+    !TEXT_KINDS.includes(column.kind) && column.kind !== 'empty' && column.kind !== 'other'
+      ? { numbers: numericColumn(data, c), mask: nullMask(data, c) }
+      : { ids: distinctValues(data, c).ids },
+  );
+}
+
+/**
+ * Two 32-bit hashes per row over the cells' keys (a number's IEEE bits — NaN for null — or a value id,
+ * −1 for null), column by column, and whether the row has any non-null cell.
+ */
+function rowHashes(keys: CellKeys[], rows: number): { h1: Int32Array; h2: Int32Array; nonBlank: Uint8Array } {
+  const h1 = new Int32Array(rows).fill(0x811c9dc5 | 0);
+  const h2 = new Int32Array(rows).fill(0x1b873593);
+  const nonBlank = new Uint8Array(rows);
+  for (const key of keys) {
+    if ('ids' in key) {
+      const ids = key.ids;
+      for (let r = 0; r < rows; r++) {
+        const x = ids[r];
+        nonBlank[r] |= x >= 0 ? 1 : 0;
+        h1[r] = Math.imul(h1[r] ^ x, 0x01000193) ^ Math.imul(h1[r] ^ (x >>> 16), 0x5bd1e995);
+        h2[r] = (Math.imul(h2[r] ^ x, 0xcc9e2d51) + 0x1b873593) | 0;
       }
-    });
-    return out;
-  });
+    } else {
+      const words = new Uint32Array(key.numbers.buffer, key.numbers.byteOffset, rows * 2);
+      const mask = key.mask;
+      for (let r = 0; r < rows; r++) {
+        const lo = words[2 * r];
+        const hi = words[2 * r + 1];
+        nonBlank[r] |= mask[r] ^ 1;
+        h1[r] = Math.imul(h1[r] ^ lo, 0x01000193) ^ Math.imul(h1[r] ^ hi, 0x5bd1e995);
+        h2[r] = (Math.imul(h2[r] ^ hi, 0xcc9e2d51) + Math.imul(h2[r] ^ lo, 0x1b873593)) | 0;
+      }
+    }
+  }
+  return { h1, h2, nonBlank };
+}
+
+/**
+ * Whether no two non-blank rows can be equal because one column never repeats a value (and has at most
+ * one null): an id column, a free-text column of unique values.
+ */
+function someColumnNeverRepeats(data: IngestResult, keys: CellKeys[]): boolean {
+  const rows = data.table.numRows;
+  const unique = (c: number) => nullCount(data, c) <= 1;
+  for (let c = 0; c < keys.length; c++) {
+    const key = keys[c];
+    if ('ids' in key && unique(c) && distinctValues(data, c).size === rows - nullCount(data, c)) return true;
+  }
+  for (let c = 0; c < keys.length; c++) {
+    const key = keys[c];
+    if ('ids' in key || !unique(c)) continue;
+    if (strictlyIncreasing(key.numbers) && !key.numbers.some((v, r) => !key.mask[r] && Number.isNaN(v))) return true;
+  }
+  for (let c = 0; c < keys.length; c++) {
+    const key = keys[c];
+    if ('ids' in key || !unique(c)) continue;
+    // Equal numbers sit side by side in the sorted copy (−0 and 0 count as equal here: no shortcut then).
+    const sorted = sortedColumn(data, c);
+    if (sorted.length !== rows - nullCount(data, c)) continue;
+    let repeats = false;
+    for (let i = 1; i < sorted.length && !repeats; i++) repeats = sorted[i] === sorted[i - 1];
+    if (!repeats) return true;
+  }
+  return false;
 }
 
 export const duplicateRow = defineRule({
@@ -38,33 +91,18 @@ observations are genuinely expected.`,
   check({ data, report }) {
     const rows = data.table.numRows;
     if (rows < 2 || data.columns.length === 0) return;
-    const codes = cellCodes(data);
-    const masks = data.columns.map((_, c) => nullMask(data, c));
-    const scratch = new Float64Array(1);
-    const bits = new Uint32Array(scratch.buffer);
-    const hashes = new Float64Array(rows);
-    for (let r = 0; r < rows; r++) {
-      let h1 = 0x811c9dc5;
-      let h2 = 0x1b873593;
-      for (let c = 0; c < codes.length; c++) {
-        scratch[0] = masks[c][r] ? -0.5 : codes[c][r];
-        h1 = Math.imul(h1 ^ bits[0], 0x01000193) ^ Math.imul(h1 ^ bits[1], 0x5bd1e995);
-        h2 = Math.imul(h2 ^ bits[1], 0xcc9e2d51) + Math.imul(h2 ^ bits[0], 0x1b873593);
+    const keys = cellKeys(data);
+    if (someColumnNeverRepeats(data, keys)) return;
+    const { h1, h2, nonBlank } = rowHashes(keys, rows);
+    const same = (a: number, b: number) => {
+      for (const key of keys) {
+        if ('ids' in key) {
+          if (key.ids[a] !== key.ids[b]) return false;
+        } else if (key.mask[a] ? key.mask[b] !== 1 : key.mask[b] !== 0 || key.numbers[a] !== key.numbers[b]) return false;
       }
-      hashes[r] = (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
-    }
-    const same = (a: number, b: number) => codes.every((col, c) => (masks[c][a] ? masks[c][b] === 1 : masks[c][b] === 0 && col[a] === col[b]));
-    const firstOf = new Map<number, number[]>();
-    for (let r = 0; r < rows; r++) {
-      // Rows with every cell missing are blank rows, reported elsewhere.
-      if (masks.every((m) => m[r])) continue;
-      const candidates = firstOf.get(hashes[r]);
-      const first = candidates?.find((f) => same(f, r));
-      if (first === undefined) {
-        if (candidates) candidates.push(r);
-        else firstOf.set(hashes[r], [r]);
-        continue;
-      }
+      return true;
+    };
+    const reportDuplicate = (r: number, first: number) =>
       report({
         row: r,
         columnIndex: null,
@@ -76,6 +114,29 @@ observations are genuinely expected.`,
           return range ? [{ kind: 'delete-row' as const, title: `Delete duplicate row ${r + 1}`, range }] : [];
         },
       });
+    // Open addressing over the rows kept as first occurrences; probing meets them in row order.
+    let capacity = 16;
+    while (capacity < rows * 2) capacity *= 2;
+    const slotMask = capacity - 1;
+    const table = new Int32Array(capacity).fill(-1);
+    for (let r = 0; r < rows; r++) {
+      // Rows with every cell missing are blank rows, reported elsewhere.
+      if (!nonBlank[r]) continue;
+      const a = h1[r];
+      const b = h2[r];
+      let slot = (a ^ (b >>> 7)) & slotMask;
+      let first = -1;
+      for (;;) {
+        const f = table[slot];
+        if (f < 0) break;
+        if (h1[f] === a && h2[f] === b && same(f, r)) {
+          first = f;
+          break;
+        }
+        slot = (slot + 1) & slotMask;
+      }
+      if (first < 0) table[slot] = r;
+      else reportDuplicate(r, first);
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { nullMask } from '../column-values';
+import { nullCount } from '../column-values';
 
 export const emptyColumn = defineRule({
   id: 'empty-column',
@@ -16,8 +16,7 @@ arbitrarily (float of NaN, object), which breaks schema checks downstream.
     const rows = data.table.numRows;
     if (rows === 0) return;
     data.columns.forEach((column, c) => {
-      const mask = nullMask(data, c);
-      for (let r = 0; r < rows; r++) if (!mask[r]) return;
+      if (nullCount(data, c) < rows) return;
       report({ row: null, columnIndex: c, range: data.source.headerRange(c), message: `Column "${column.name}" is empty: all ${rows} values are missing.` });
     });
   },

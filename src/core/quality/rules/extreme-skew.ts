@@ -1,24 +1,39 @@
 import { defineRule } from '../rule';
-import { isNumeric, looksLikeIdentifier, numericColumn } from '../column-values';
+import { KERNEL_ROWS, finiteStats, isNumeric, looksLikeIdentifier, numericColumn } from '../column-values';
 
-export function skewness(values: Float64Array): { skew: number; n: number } {
-  let n = 0;
-  let mean = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i])) continue;
-    n++;
-    mean += (values[i] - mean) / n;
-  }
-  let m2 = 0;
-  let m3 = 0;
-  for (let i = 0; i < values.length; i++) {
+/**
+ * Skewness of the finite values; `known` gives their count and running mean (as {@link finiteStats}
+ * computes them: the same first pass) to skip that pass.
+ */
+/** Adds the squared and cubed deviations from `mean` of the finite values i0..i1 to sums[0] and sums[1]. */
+function centralMoments(values: Float64Array, mean: number, i0: number, i1: number, sums: Float64Array): void {
+  let m2 = sums[0];
+  let m3 = sums[1];
+  for (let i = i0; i < i1; i++) {
     if (!Number.isFinite(values[i])) continue;
     const d = values[i] - mean;
     m2 += d * d;
     m3 += d * d * d;
   }
-  m2 /= n;
-  m3 /= n;
+  sums[0] = m2;
+  sums[1] = m3;
+}
+
+export function skewness(values: Float64Array, known?: { n: number; mean: number }): { skew: number; n: number } {
+  let n = 0;
+  let mean = 0;
+  if (known) ({ n, mean } = known);
+  else {
+    for (let i = 0; i < values.length; i++) {
+      if (!Number.isFinite(values[i])) continue;
+      n++;
+      mean += (values[i] - mean) / n;
+    }
+  }
+  const moments = new Float64Array(2); // Σd², Σd³ in row order
+  for (let i = 0; i < values.length; i += KERNEL_ROWS) centralMoments(values, mean, i, Math.min(values.length, i + KERNEL_ROWS), moments);
+  const m2 = moments[0] / n;
+  const m3 = moments[1] / n;
   return { skew: m2 > 0 ? m3 / Math.pow(m2, 1.5) : 0, n };
 }
 
@@ -36,7 +51,7 @@ the bulk of the values is squeezed into a tiny range.
   check({ data, options, report }) {
     data.columns.forEach((column, c) => {
       if (!isNumeric(column) || looksLikeIdentifier(column.name)) return;
-      const { skew, n } = skewness(numericColumn(data, c));
+      const { skew, n } = skewness(numericColumn(data, c), finiteStats(data, c));
       if (n < (options.minRows as number) || Math.abs(skew) <= (options.threshold as number)) return;
       report({ row: null, columnIndex: c, range: data.source.headerRange(c), message: `Column "${column.name}" is extremely skewed (skewness ${skew.toFixed(1)}): consider a log transform.` });
     });

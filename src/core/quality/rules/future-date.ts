@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { TEMPORAL_KINDS, numericColumn } from '../column-values';
+import { TEMPORAL_KINDS, finiteStats, numericColumn } from '../column-values';
 
 export const futureDate = defineRule({
   id: 'future-date',
@@ -17,6 +17,9 @@ ignored per column with the quick fix.`,
     const limit = now.getTime() + (options.toleranceDays as number) * 86_400_000;
     data.columns.forEach((column, c) => {
       if (!TEMPORAL_KINDS.includes(column.kind)) return;
+      // Nothing later than the limit (and nothing infinite): no finding, without a pass over the rows.
+      const stats = finiteStats(data, c);
+      if (stats.nonFinite === 0 && !(stats.max > limit)) return;
       const values = numericColumn(data, c);
       const future: number[] = [];
       let present = 0;
@@ -29,7 +32,7 @@ ignored per column with the quick fix.`,
       if (future.length === 0 || future.length > present * 0.1) return;
       for (const r of future) {
         const when = new Date(values[r]).toISOString();
-        report({ row: r, columnIndex: c, range: () => data.source.cellRange(r, c), message: `${column.kind === 'date' ? when.slice(0, 10) : when} in column "${column.name}" is in the future.` });
+        report({ row: r, columnIndex: c, message: `${column.kind === 'date' ? when.slice(0, 10) : when} in column "${column.name}" is in the future.` });
       }
     });
   },

@@ -29,6 +29,73 @@ export function pearson(a: Float64Array, b: Float64Array): { r: number; n: numbe
   return { r: va > 0 && vb > 0 ? cov / Math.sqrt(va * vb) : NaN, n };
 }
 
+/** Rows per block of {@link pearsonPairs}: a block of every column stays in cache while all pairs read it. */
+const BLOCK = 4096;
+
+/** Adds to sums (count, Σa, Σb) at `at` the rows i0..i1 where both a and b are numbers. */
+function sumsRange(a: Float64Array, b: Float64Array, i0: number, i1: number, sums: Float64Array, at: number): void {
+  let count = sums[at];
+  let sumA = sums[at + 1];
+  let sumB = sums[at + 2];
+  for (let i = i0; i < i1; i++) {
+    if (Number.isNaN(a[i]) || Number.isNaN(b[i])) continue;
+    count++;
+    sumA += a[i];
+    sumB += b[i];
+  }
+  sums[at] = count;
+  sums[at + 1] = sumA;
+  sums[at + 2] = sumB;
+}
+
+/** Adds to sums (Σ da·db, Σ da², Σ db²) at `at` the rows i0..i1 where both a and b are numbers, d = deviation from the mean. */
+function productsRange(a: Float64Array, b: Float64Array, meanA: number, meanB: number, i0: number, i1: number, sums: Float64Array, at: number): void {
+  let cov = sums[at];
+  let va = sums[at + 1];
+  let vb = sums[at + 2];
+  for (let i = i0; i < i1; i++) {
+    if (Number.isNaN(a[i]) || Number.isNaN(b[i])) continue;
+    const da = a[i] - meanA;
+    const db = b[i] - meanB;
+    cov += da * db;
+    va += da * da;
+    vb += db * db;
+  }
+  sums[at] = cov;
+  sums[at + 1] = va;
+  sums[at + 2] = vb;
+}
+
+/**
+ * {@link pearson} of many pairs at once, identical to calling it pair by pair (each pair's sums run over
+ * the same rows in the same order), but block by block so each column is read from memory once per pass
+ * instead of once per pair.
+ */
+export function pearsonPairs(columns: Float64Array[], pairs: [number, number][]): { r: number; n: number }[] {
+  const rows = columns[0]?.length ?? 0;
+  const first = new Float64Array(3 * pairs.length); // n, Σa, Σb per pair
+  for (let start = 0; start < rows; start += BLOCK) {
+    const end = Math.min(rows, start + BLOCK);
+    for (let p = 0; p < pairs.length; p++) sumsRange(columns[pairs[p][0]], columns[pairs[p][1]], start, end, first, 3 * p);
+  }
+  const second = new Float64Array(3 * pairs.length); // cov, va, vb per pair
+  const used = pairs.map((_, p) => first[3 * p] >= 3);
+  for (let start = 0; start < rows; start += BLOCK) {
+    const end = Math.min(rows, start + BLOCK);
+    for (let p = 0; p < pairs.length; p++) {
+      if (!used[p]) continue;
+      const n = first[3 * p];
+      productsRange(columns[pairs[p][0]], columns[pairs[p][1]], first[3 * p + 1] / n, first[3 * p + 2] / n, start, end, second, 3 * p);
+    }
+  }
+  return pairs.map((_, p) => {
+    const n = first[3 * p];
+    if (!used[p]) return { r: NaN, n };
+    const [cov, va, vb] = [second[3 * p], second[3 * p + 1], second[3 * p + 2]];
+    return { r: va > 0 && vb > 0 ? cov / Math.sqrt(va * vb) : NaN, n };
+  });
+}
+
 export const highCorrelation = defineRule({
   id: 'high-correlation',
   title: 'Near-perfect correlation',
@@ -49,20 +116,21 @@ command pre-deselects it).`,
     const numeric = data.columns.filter((column) => (isNumeric(column) || column.kind === 'boolean') && !looksLikeIdentifier(column.name)).slice(0, options.maxColumns as number);
     const values = numeric.map((column) => numericColumn(data, column.index));
     const usable = numeric.map((_, i) => !strictlyIncreasing(values[i]));
-    for (let i = 0; i < numeric.length; i++) {
-      for (let j = i + 1; j < numeric.length; j++) {
-        if (!usable[i] || !usable[j]) continue;
-        const { r, n } = pearson(values[i], values[j]);
-        if (!(Math.abs(r) > (options.threshold as number)) || n < (options.minRows as number)) continue;
-        const [a, b] = [numeric[i], numeric[j]];
-        report({
-          row: null,
-          columnIndex: b.index,
-          range: data.source.headerRange(b.index),
-          message: `Column "${b.name}" is almost perfectly correlated with "${a.name}" (r = ${r.toFixed(4)} over ${n} rows): duplicated or leaked information.`,
-          related: [{ range: data.source.headerRange(a.index), message: `"${a.name}"` }],
-        });
-      }
+    const pairs: [number, number][] = [];
+    for (let i = 0; i < numeric.length; i++) for (let j = i + 1; j < numeric.length; j++) if (usable[i] && usable[j]) pairs.push([i, j]);
+    const results = pearsonPairs(values, pairs);
+    for (let k = 0; k < pairs.length; k++) {
+      const [i, j] = pairs[k];
+      const { r, n } = results[k];
+      if (!(Math.abs(r) > (options.threshold as number)) || n < (options.minRows as number)) continue;
+      const [a, b] = [numeric[i], numeric[j]];
+      report({
+        row: null,
+        columnIndex: b.index,
+        range: data.source.headerRange(b.index),
+        message: `Column "${b.name}" is almost perfectly correlated with "${a.name}" (r = ${r.toFixed(4)} over ${n} rows): duplicated or leaked information.`,
+        related: [{ range: data.source.headerRange(a.index), message: `"${a.name}"` }],
+      });
     }
   },
 });

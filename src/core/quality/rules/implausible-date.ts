@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { TEMPORAL_KINDS, numericColumn, quantile, sortedFinite } from '../column-values';
+import { TEMPORAL_KINDS, numericColumn, quantile, sortedColumn } from '../column-values';
 
 export const implausibleDate = defineRule({
   id: 'implausible-date',
@@ -20,15 +20,15 @@ Reported: dates before \`minYear\` when the column's bulk (5th percentile) is la
     data.columns.forEach((column, c) => {
       if (!TEMPORAL_KINDS.includes(column.kind)) return;
       const values = numericColumn(data, c);
-      const sorted = sortedFinite(values);
+      const sorted = sortedColumn(data, c);
       if (sorted.length < 5) return;
       const bulk = quantile(sorted, 0.05);
       const minYear = Date.UTC(options.minYear as number, 0, 1);
       const tooOld = Math.max(bulk - (options.maxYearsBeforeBulk as number) * year, bulk >= minYear ? minYear : -Infinity);
-      for (let r = 0; r < values.length; r++) {
-        if (!(values[r] < tooOld)) continue;
-        report({ row: r, columnIndex: c, range: () => data.source.cellRange(r, c), message: `${new Date(values[r]).toISOString().slice(0, 10)} in column "${column.name}" is implausibly old (most dates are after ${new Date(bulk).toISOString().slice(0, 10)}).` });
-      }
+      if (!(sorted[0] < tooOld)) return; // nothing that old (null rows are NaN, never < tooOld)
+      const reportCell = (r: number) =>
+        report({ row: r, columnIndex: c, message: `${new Date(values[r]).toISOString().slice(0, 10)} in column "${column.name}" is implausibly old (most dates are after ${new Date(bulk).toISOString().slice(0, 10)}).` });
+      for (let r = 0; r < values.length; r++) if (values[r] < tooOld) reportCell(r);
     });
   },
 });

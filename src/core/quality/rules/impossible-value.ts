@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { isNumeric, numericColumn } from '../column-values';
+import { finiteStats, isNumeric, numericColumn } from '../column-values';
 
 /** Column names whose values cannot be negative. */
 const nonNegativeName = /(^|[_\s.-])(count|counts|n|num|number|qty|quantity|amount|age|price|cost|area|size|weight|height|length|width|distance|duration|rooms?|bedrooms?|bathrooms?|floors?|population|salary|income|sales|revenue|volume|mass|speed|years?|days?|hours?|minutes?|seconds?|m2|km|kg|sqft)($|[_\s.-])/i;
@@ -25,22 +25,28 @@ applied when almost all of the column agrees with it.
       if (!isNumeric(column)) return;
       const name = column.name.replace(/([a-z])([A-Z])/g, '$1_$2');
       const values = numericColumn(data, c);
-      const checks: { test: (v: number) => boolean; why: string }[] = [];
-      if (nonNegativeName.test(name)) checks.push({ test: (v) => v < 0, why: 'cannot be negative' });
-      if (percentName.test(name)) checks.push({ test: (v) => v < 0 || v > 100, why: 'is a percentage outside 0–100' });
-      if (/(^|[_\s])age($|[_\s])/i.test(name)) checks.push({ test: (v) => v > (options.maxAge as number), why: `is an age over ${options.maxAge}` });
+      // Each domain is an interval: a value is impossible when below `low` or above `high`.
+      const checks: { low: number; high: number; why: string }[] = [];
+      if (nonNegativeName.test(name)) checks.push({ low: 0, high: Infinity, why: 'cannot be negative' });
+      if (percentName.test(name)) checks.push({ low: 0, high: 100, why: 'is a percentage outside 0–100' });
+      if (/(^|[_\s])age($|[_\s])/i.test(name)) checks.push({ low: -Infinity, high: options.maxAge as number, why: `is an age over ${options.maxAge}` });
+      const stats = finiteStats(data, c);
       for (const check of checks) {
+        const { low, high } = check;
+        // Every value within the domain (and none infinite): nothing to report, without a pass over the rows.
+        if (stats.nonFinite === 0 && !(stats.min < low) && !(stats.max > high)) continue;
         const bad: number[] = [];
         let present = 0;
         for (let r = 0; r < values.length; r++) {
-          if (Number.isNaN(values[r])) continue;
+          const v = values[r];
+          if (Number.isNaN(v)) continue;
           present++;
-          if (check.test(values[r])) bad.push(r);
+          if (v < low || v > high) bad.push(r);
         }
         // A domain most of the column violates is not the column's domain (e.g. "amount" as a signed balance).
         if (bad.length === 0 || bad.length > Math.max(1, present * 0.02)) continue;
         for (const r of bad) {
-          report({ row: r, columnIndex: c, range: () => data.source.cellRange(r, c), message: `${values[r]} in column "${column.name}" ${check.why}.` });
+          report({ row: r, columnIndex: c, message: `${values[r]} in column "${column.name}" ${check.why}.` });
         }
       }
     });

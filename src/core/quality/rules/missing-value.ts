@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { nullMask, replaceCellFix } from '../column-values';
+import { nullCount, nullRows, replaceCellFix } from '../column-values';
 
 export const missingValue = defineRule({
   id: 'missing-value',
@@ -18,26 +18,37 @@ empty cell) and decide on an imputation in training. Columns missing more than \
 their values are reported once by \`mostly-empty-column\` instead of cell by cell.`,
   check({ data, options, report }) {
     const rows = data.table.numRows;
-    const tokenAt = new Map<string, string>();
-    for (const cell of data.naTokenCells) tokenAt.set(`${cell.row}:${cell.column}`, cell.text);
-    const rejected = new Set(data.rejectedCells.map((c) => `${c.row}:${c.column}`));
+    // Per column: NA-token text and rejected cells by row (most columns have neither).
+    const tokensOf = new Map<number, Map<number, string>>();
+    for (const cell of data.naTokenCells) {
+      let byRow = tokensOf.get(cell.column);
+      if (!byRow) tokensOf.set(cell.column, (byRow = new Map()));
+      byRow.set(cell.row, cell.text);
+    }
+    const rejectedOf = new Map<number, Set<number>>();
+    for (const cell of data.rejectedCells) {
+      let byRow = rejectedOf.get(cell.column);
+      if (!byRow) rejectedOf.set(cell.column, (byRow = new Set()));
+      byRow.add(cell.row);
+    }
     data.columns.forEach((column, c) => {
-      const mask = nullMask(data, c);
-      let missing = 0;
-      for (let r = 0; r < rows; r++) missing += mask[r];
+      const missing = nullCount(data, c);
       if (missing === 0 || missing > rows * (options.maxMissingShare as number)) return;
-      for (let r = 0; r < rows; r++) {
-        if (!mask[r] || rejected.has(`${r}:${c}`)) continue;
-        const token = tokenAt.get(`${r}:${c}`);
+      const tokens = tokensOf.get(c);
+      const rejected = rejectedOf.get(c);
+      const plain = `Missing value in "${column.name}".`;
+      // Reported through a function, so the row loop allocates no closure context per row.
+      const reportCell = (r: number) => {
+        const token = tokens?.get(r);
         const fix = token !== undefined ? replaceCellFix(data, r, c, '', `Replace "${token.trim()}" with an empty cell`) : undefined;
         report({
           row: r,
           columnIndex: c,
-          range: () => data.source.cellRange(r, c),
-          message: token !== undefined ? `Missing value in "${column.name}" written as the NA token "${token.trim()}".` : `Missing value in "${column.name}".`,
+          message: token !== undefined ? `Missing value in "${column.name}" written as the NA token "${token.trim()}".` : plain,
           fixes: fix ? [fix] : undefined,
         });
-      }
+      };
+      for (const r of nullRows(data, c)) if (!rejected?.has(r)) reportCell(r);
     });
   },
 });

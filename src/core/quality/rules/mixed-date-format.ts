@@ -27,7 +27,6 @@ and April 3rd for another, and most readers give up on the column entirely.
       report({
         row: cell.row,
         columnIndex: cell.column,
-        range: () => data.source.cellRange(cell.row, cell.column),
         message: `"${cell.text}" is written in another date format than column "${column.name}" (${column.dateFormat ?? 'ISO 8601'}).`,
       });
     }

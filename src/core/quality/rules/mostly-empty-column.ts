@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { nullMask } from '../column-values';
+import { nullCount } from '../column-values';
 
 export const mostlyEmptyColumn = defineRule({
   id: 'mostly-empty-column',
@@ -16,9 +16,7 @@ learn more from *whether* the value is missing than from the value.
     const rows = data.table.numRows;
     if (rows === 0) return;
     data.columns.forEach((column, c) => {
-      const mask = nullMask(data, c);
-      let missing = 0;
-      for (let r = 0; r < rows; r++) missing += mask[r];
+      const missing = nullCount(data, c);
       if (missing < rows && missing > rows * (options.threshold as number)) {
         report({ row: null, columnIndex: c, range: data.source.headerRange(c), message: `Column "${column.name}" is ${((100 * missing) / rows).toFixed(0)}% empty (${missing} of ${rows} values missing).` });
       }

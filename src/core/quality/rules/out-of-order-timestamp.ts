@@ -1,5 +1,22 @@
 import { defineRule } from '../rule';
-import { TEMPORAL_KINDS, numericColumn } from '../column-values';
+import { KERNEL_ROWS, TEMPORAL_KINDS, numericColumn } from '../column-values';
+
+/** Counts, over values r0..r1 (NaN skipped), the pairs of consecutive values and the steps back, continuing from `count`. */
+function countSteps(values: Float64Array, r0: number, r1: number, count: { previous: number; pairs: number; steps: number }): void {
+  let { previous, pairs, steps } = count;
+  for (let r = r0; r < r1; r++) {
+    const v = values[r];
+    if (Number.isNaN(v)) continue;
+    if (!Number.isNaN(previous)) {
+      pairs++;
+      if (v < previous) steps++;
+    }
+    previous = v;
+  }
+  count.previous = previous;
+  count.pairs = pairs;
+  count.steps = steps;
+}
 
 export const outOfOrderTimestamp = defineRule({
   id: 'out-of-order-timestamp',
@@ -19,26 +36,26 @@ Reported when at least \`sortedShare\` of consecutive pairs are in non-decreasin
     data.columns.forEach((column, c) => {
       if (!TEMPORAL_KINDS.includes(column.kind)) return;
       const values = numericColumn(data, c);
+      // Count first: backward steps are only listed for a column that is otherwise in order.
+      const count = { previous: NaN, pairs: 0, steps: 0 };
+      for (let r = 0; r < values.length; r += KERNEL_ROWS) countSteps(values, r, Math.min(values.length, r + KERNEL_ROWS), count);
+      const { pairs, steps } = count;
       let previous = NaN;
-      let previousRow = -1;
-      let pairs = 0;
+      if (pairs < 10 || steps === 0 || pairs - steps < pairs * (options.sortedShare as number)) return;
       const backwards: [number, number][] = [];
+      previous = NaN;
+      let previousRow = -1;
       for (let r = 0; r < values.length; r++) {
         const v = values[r];
         if (Number.isNaN(v)) continue;
-        if (!Number.isNaN(previous)) {
-          pairs++;
-          if (v < previous) backwards.push([r, previousRow]);
-        }
+        if (!Number.isNaN(previous) && v < previous) backwards.push([r, previousRow]);
         previous = v;
         previousRow = r;
       }
-      if (pairs < 10 || backwards.length === 0 || pairs - backwards.length < pairs * (options.sortedShare as number)) return;
       for (const [r, before] of backwards) {
         report({
           row: r,
           columnIndex: c,
-          range: () => data.source.cellRange(r, c),
           message: `${new Date(values[r]).toISOString().slice(0, column.kind === 'date' ? 10 : 19)} in column "${column.name}" is earlier than the row before it, in a column otherwise in time order.`,
           related: () => [{ range: data.source.cellRange(before, c), message: 'Previous value' }],
         });

@@ -1,23 +1,57 @@
 import { defineRule } from '../rule';
-import { isNumeric, looksLikeIdentifier, numericColumn, quantile, sortedFinite, strictlyIncreasing } from '../column-values';
+import { isNumeric, looksLikeIdentifier, numericColumn, quantile, sortedColumn, sortedRuns, strictlyIncreasing } from '../column-values';
+
+/**
+ * The k-th smallest (0-based) of the union of two ascending sequences given by accessors, by binary
+ * search over how many of the first k + 1 come from `a`.
+ */
+function kthOfTwo(a: (i: number) => number, na: number, b: (i: number) => number, nb: number, k: number): number {
+  let lo = Math.max(0, k + 1 - nb);
+  let hi = Math.min(na, k + 1);
+  for (;;) {
+    const i = (lo + hi) >> 1;
+    const j = k + 1 - i;
+    if (i < na && j > 0 && b(j - 1) > a(i)) lo = i + 1;
+    else if (i > 0 && j < nb && a(i - 1) > b(j)) hi = i - 1;
+    else return Math.max(i > 0 ? a(i - 1) : -Infinity, j > 0 ? b(j - 1) : -Infinity);
+  }
+}
 
 /**
  * Robust scale of a column: median and MAD, on a log scale when every value is positive and the
  * distribution is right-skewed (prices, incomes, counts), so a long tail is not "outliers" wholesale.
+ * O(log n) on the sorted values: the (log-)values are read where needed, and the median of the absolute
+ * deviations is selected from the two sorted runs left and right of the center instead of sorting them.
  */
 export function robustScale(sorted: Float64Array): { log: boolean; center: number; spread: number } | undefined {
-  if (sorted.length < 3) return undefined;
+  const n = sorted.length;
+  if (n < 3) return undefined;
   // Note: sorted must hold finite values only.
   const positive = sorted[0] > 0;
   const median = quantile(sorted, 0.5);
   const skewed = positive && quantile(sorted, 0.9) / median > 2 * (median / quantile(sorted, 0.1));
-  const log = positive && (skewed || sorted[sorted.length - 1] / sorted[0] > 1000);
-  const transformed = log ? sorted.map(Math.log) : sorted;
-  const center = quantile(transformed, 0.5);
-  const deviations = transformed.map((v) => Math.abs(v - center)).sort();
+  const log = positive && (skewed || sorted[n - 1] / sorted[0] > 1000);
+  const at = log ? (i: number) => Math.log(sorted[i]) : (i: number) => sorted[i];
+  const pos = (n - 1) * 0.5;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  const center = at(lo) + (at(hi) - at(lo)) * (pos - lo);
+  // |v − center| is center − v left of the first value ≥ center (descending there), v − center from it on.
+  let split = 0;
+  let right = n;
+  while (split < right) {
+    const mid = (split + right) >> 1;
+    if (at(mid) < center) split = mid + 1;
+    else right = mid;
+  }
+  const left = (i: number) => Math.abs(at(split - 1 - i) - center);
+  const rightOf = (i: number) => Math.abs(at(split + i) - center);
+  const deviation = (k: number) => kthOfTwo(left, split, rightOf, n - split, k);
+  const dLo = deviation(lo);
+  const dHi = hi === lo ? dLo : deviation(hi);
   // When half the values are identical (mostly zeros, a default) the MAD is 0: such a column has no
   // robust scale and is left alone rather than flagging every value that differs from the mode.
-  const spread = quantile(deviations, 0.5) / 0.6745;
+  const spread = (dLo + (dHi - dLo) * (pos - lo)) / 0.6745;
   return spread > 0 ? { log, center, spread } : undefined;
 }
 
@@ -38,24 +72,36 @@ heavy-tailed rather than dirty and is left alone. Identifier-like columns are sk
 
 **Fix**: correct the value if it is an error; if it is real, consider a log transform or a robust loss.`,
   check({ data, options, report }) {
+    const threshold = options.threshold as number;
     data.columns.forEach((column, c) => {
       if (!isNumeric(column) || looksLikeIdentifier(column.name)) return;
       const values = numericColumn(data, c);
-      const sorted = sortedFinite(values);
-      if (sorted.length < (options.minValues as number) || strictlyIncreasing(values)) return;
+      if (strictlyIncreasing(values)) return;
+      const sorted = sortedColumn(data, c);
+      if (sorted.length < (options.minValues as number)) return;
       const scale = robustScale(sorted);
       if (!scale) return;
-      const score = (v: number) => Math.abs(((scale.log ? (v > 0 ? Math.log(v) : -Infinity) : v) - scale.center) / scale.spread);
+      const { log, center, spread } = scale;
+      const score = (v: number) => Math.abs(((log ? (v > 0 ? Math.log(v) : -Infinity) : v) - center) / spread);
+      // Each distinct value is scored once (−0 and 0, one run, score alike); rows are then flagged by value.
+      const runs = sortedRuns(data, c);
+      const flaggedValues = new Set<number>();
+      let flaggedRows = 0;
+      for (let k = 0; k < runs.values.length; k++) {
+        if (score(runs.values[k]) > threshold) {
+          flaggedValues.add(runs.values[k]);
+          flaggedRows += runs.counts[k];
+        }
+      }
+      if (flaggedRows === 0 || flaggedRows > sorted.length * (options.maxFlaggedShare as number) + 1) return;
       const flagged: number[] = [];
-      for (let r = 0; r < values.length; r++) if (Number.isFinite(values[r]) && score(values[r]) > (options.threshold as number)) flagged.push(r);
-      if (flagged.length === 0 || flagged.length > sorted.length * (options.maxFlaggedShare as number) + 1) return;
+      for (let r = 0; r < values.length; r++) if (values[r] - values[r] === 0 && flaggedValues.has(values[r])) flagged.push(r);
       const median = quantile(sorted, 0.5);
       for (const r of flagged) {
         report({
           row: r,
           columnIndex: c,
-          range: () => data.source.cellRange(r, c),
-          message: `${values[r]} is an outlier in column "${column.name}" (median ${Number(median.toPrecision(6))}, robust score ${score(values[r]).toFixed(1)}${scale.log ? ' on a log scale' : ''}).`,
+          message: `${values[r]} is an outlier in column "${column.name}" (median ${Number(median.toPrecision(6))}, robust score ${score(values[r]).toFixed(1)}${log ? ' on a log scale' : ''}).`,
         });
       }
     });

@@ -1,20 +1,5 @@
 import { defineRule } from '../rule';
-import { isNumeric, looksLikeIdentifier, numericColumn, strictlyIncreasing } from '../column-values';
-
-function standardDeviation(values: Float64Array): number {
-  let n = 0;
-  let mean = 0;
-  let m2 = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (!Number.isFinite(v)) continue;
-    n++;
-    const d = v - mean;
-    mean += d / n;
-    m2 += d * (v - mean);
-  }
-  return n > 1 ? Math.sqrt(m2 / (n - 1)) : 0;
-}
+import { finiteStats, isNumeric, looksLikeIdentifier, numericColumn, strictlyIncreasing } from '../column-values';
 
 export const scaleDisparity = defineRule({
   id: 'scale-disparity',
@@ -34,7 +19,11 @@ change units.`,
       .filter((column) => isNumeric(column) && !looksLikeIdentifier(column.name))
       .map((column) => ({ column, values: numericColumn(data, column.index) }))
       .filter(({ values }) => !strictlyIncreasing(values))
-      .map(({ column, values }) => ({ column, std: standardDeviation(values) }))
+      .map(({ column }) => {
+        // Sample standard deviation of the finite values (Welford), 0 below two values.
+        const { n, m2 } = finiteStats(data, column.index);
+        return { column, std: n > 1 ? Math.sqrt(m2 / (n - 1)) : 0 };
+      })
       .filter((s) => s.std > 0);
     if (scales.length < 2) return;
     scales.sort((a, b) => a.std - b.std);

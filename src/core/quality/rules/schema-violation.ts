@@ -136,7 +136,7 @@ missing from or unknown to the schema.
         if (text === null) return;
         const first = seen.get(text);
         if (first === undefined) seen.set(text, r);
-        else report({ row: r, columnIndex: c, range: () => data.source.cellRange(r, c), message: `Primary key "${key[0]}" value "${text}" of ${source} repeats row ${first + 1}.`, related: () => [{ range: data.source.cellRange(first, c), message: 'First occurrence' }] });
+        else report({ row: r, columnIndex: c, message: `Primary key "${key[0]}" value "${text}" of ${source} repeats row ${first + 1}.`, related: () => [{ range: data.source.cellRange(first, c), message: 'First occurrence' }] });
       });
     }
   },

@@ -20,7 +20,6 @@ values most of its cells share (at least 95% of the non-missing ones) and report
       report({
         row: cell.row,
         columnIndex: cell.column,
-        range: () => data.source.cellRange(cell.row, cell.column),
         message: `"${cell.text}" is not ${column.kind === 'integer' ? 'an integer' : column.kind === 'float' ? 'a number' : `a ${column.kind}`} like the rest of column "${column.name}".`,
       });
     }

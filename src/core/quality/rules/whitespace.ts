@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { TEXT_KINDS, replaceCellFix, textColumn } from '../column-values';
+import { TEXT_KINDS, distinctValues, replaceCellFix } from '../column-values';
 
 function side(value: string): string {
   const leading = /^\s/.test(value);
@@ -21,22 +21,32 @@ encoder; the difference is invisible in most viewers.
   check({ data, report }) {
     data.columns.forEach((column, c) => {
       if (!TEXT_KINDS.includes(column.kind)) return;
-      const values = textColumn(data, c);
-      values.forEach((value, r) => {
-        if (value === null || value.length === 0) return;
+      // Each distinct value is looked at once; rows are then reported by value id.
+      const distinct = distinctValues(data, c);
+      const trimmedOf = new Map<number, string>();
+      for (const id of distinct.maybeUntrimmedIds()) {
+        const value = distinct.text(id);
+        if (value.length === 0) continue;
         const trimmed = value.trim();
-        if (trimmed === value || trimmed === '') return;
+        if (trimmed === value || trimmed === '') continue;
+        trimmedOf.set(id, trimmed);
+      }
+      if (trimmedOf.size === 0) return;
+      const reportCell = (r: number, value: string, trimmed: string) =>
         report({
           row: r,
           columnIndex: c,
-          range: () => data.source.cellRange(r, c),
           message: `"${value}" in column "${column.name}" has ${side(value)} white space.`,
           fixes: () => {
             const fix = replaceCellFix(data, r, c, trimmed, `Trim white space: "${trimmed}"`);
             return fix ? [fix] : [];
           },
         });
-      });
+      const ids = distinct.ids;
+      for (let r = 0; r < ids.length; r++) {
+        const trimmed = ids[r] < 0 ? undefined : trimmedOf.get(ids[r]);
+        if (trimmed !== undefined) reportCell(r, distinct.text(ids[r]), trimmed);
+      }
     });
   },
 });

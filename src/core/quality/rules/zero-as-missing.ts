@@ -33,7 +33,7 @@ positive, and zeros are rare (at most \`maxZeroShare\`).
       }
       if (zeros.length === 0 || zeros.length > present * (options.maxZeroShare as number) || present - zeros.length < 10) return;
       for (const r of zeros) {
-        report({ row: r, columnIndex: c, range: () => data.source.cellRange(r, c), message: `0 in column "${column.name}", whose other values are all positive: is it a missing value?` });
+        report({ row: r, columnIndex: c, message: `0 in column "${column.name}", whose other values are all positive: is it a missing value?` });
       }
     });
   },
