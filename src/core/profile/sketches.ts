@@ -6,6 +6,7 @@
  * - {@link MisraGries}: heavy hitters (top values) with at most `capacity` counters; counts are lower
  *   bounds, under by at most n / (capacity + 1).
  */
+import { mulberry32 } from '../shared/random';
 
 // ---------------------------------------------------------------------------------------------------
 // Hashing (64 bits as two 32-bit halves)
@@ -104,18 +105,6 @@ export class HyperLogLog {
 
 // ---------------------------------------------------------------------------------------------------
 // KLL quantile sketch
-
-/** Small deterministic PRNG (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Sorted items with cumulative weights, for rank and quantile queries. */
 export interface KllView {
