@@ -10,6 +10,7 @@
  * Facts are cached per column, keyed by its first Arrow `Data` chunk, for as long as the table lives, so
  * `profileTable(data)` and `runQualityCheck(data, …)` over the same table compute each fact once.
  */
+import { fmix32 } from '../shared/hash';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { DataType, type Data } from 'apache-arrow';
 
@@ -340,15 +341,6 @@ function doubtfulEdgeByte(b: number): boolean {
   return b <= 0x20 || b >= 0x7f;
 }
 
-function fmix32(h0: number): number {
-  let h = h0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
-}
 
 /**
  * Hashes the non-null values of rows from..to (bytes at starts[r]..ends[r]) and lists in `doubtful` the

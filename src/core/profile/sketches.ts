@@ -7,19 +7,11 @@
  *   bounds, under by at most n / (capacity + 1).
  */
 import { mulberry32 } from '../shared/random';
+import { fmix32 } from '../shared/hash';
 
 // ---------------------------------------------------------------------------------------------------
 // Hashing (64 bits as two 32-bit halves)
 
-function fmix32(h0: number): number {
-  let h = h0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
