@@ -35,9 +35,11 @@ function lossDatasets(logScale: boolean) {
     const train = theme.series[(2 * i) % theme.series.length];
     const validation = theme.series[(2 * i + 1) % theme.series.length];
     const name = state.runs.length > 1 ? `${r.run.label}: ` : '';
+    // Markers help to read a few epochs; over a few hundred they only thicken the line.
+    const pointRadius = r.points.length > 200 ? 0 : 2;
     return [
-      { label: `${name}train`, data: lossSeries(r.points, 'trainLoss', logScale, r.partialPoints), borderColor: train, backgroundColor: train, pointRadius: 2, borderWidth: 2 },
-      { label: `${name}validation`, data: lossSeries(r.points, 'validationLoss', logScale), borderColor: validation, backgroundColor: validation, borderDash: [6, 4], pointRadius: 2, borderWidth: 2 },
+      { label: `${name}train`, data: lossSeries(r.points, 'trainLoss', logScale, r.partialPoints), borderColor: train, backgroundColor: train, pointRadius, borderWidth: 2 },
+      { label: `${name}validation`, data: lossSeries(r.points, 'validationLoss', logScale), borderColor: validation, backgroundColor: validation, borderDash: [6, 4], pointRadius, borderWidth: 2 },
     ];
   });
 }
