@@ -111,7 +111,9 @@ export async function* ingestCsvBatches(path: string, options: CsvBatchOptions =
             }
           : { ...options, firstLine: line, final: last },
       );
-      if (read.consumed > 0 || last) {
+      // The schema is decided on the first chunk that holds data rows (not on a header alone).
+      const decides = schema !== undefined || read.result.table.numRows > 0;
+      if ((read.consumed > 0 && decides) || last) {
         const { result } = read;
         if (!schema) {
           schema = {
