@@ -42,15 +42,17 @@ function abortError(): Error {
 
 export async function ingestFile(path: string, options: IngestOptions = {}): Promise<IngestResult> {
   const ext = extname(path).toLowerCase();
-  if (ARROW_EXTENSIONS.has(ext)) return readArrowFile(path, options);
-  if (PARQUET_EXTENSIONS.has(ext)) return readParquetFile(path, options);
   const size = (await stat(path)).size;
+  // Every reader here builds one in-memory table: files over the budget are refused with a way forward
+  // (CSV checks and every profile have batch-by-batch modes).
   if (options.memoryBudgetBytes !== undefined && size > options.memoryBudgetBytes) {
     throw new Error(
       `${path} is ${(size / 2 ** 20).toFixed(0)} MiB, over the in-memory budget of ${(options.memoryBudgetBytes / 2 ** 20).toFixed(0)} MiB ` +
-        '(setting datasetInspector.memoryBudgetMB). Raise the budget, or use the CLI `profile --streaming` for batch-by-batch profiling.',
+        '(setting datasetInspector.memoryBudgetMB). Raise the budget, or profile it batch by batch with the CLI `dataset-inspector profile --streaming`.',
     );
   }
+  if (ARROW_EXTENSIONS.has(ext)) return readArrowFile(path, options);
+  if (PARQUET_EXTENSIONS.has(ext)) return readParquetFile(path, options);
   if (options.signal?.aborted) throw abortError();
   const bytes = await readFile(path, { signal: options.signal });
   options.onProgress?.({ bytesRead: bytes.length, totalBytes: size, rows: 0 });
