@@ -3,14 +3,17 @@
  * (ingestCsvBatches, bounded memory), each batch is checked with the same rules, and the findings are
  * merged into one report over the whole file — rows and messages in file rows, the publishing cap and
  * summaries applied to the whole, column-level findings kept once — while a streaming profiler builds
- * the whole file's profile. What a batch cannot see (a duplicate whose first occurrence is in an earlier
- * batch) is not reported; the report says the check ran in batches.
+ * the whole file's profile. Duplicate rows whose first occurrence is in an earlier batch are found by
+ * value hashes kept across batches (cross-batch-duplicates.ts); what else needs the whole file at once
+ * (duplicate keys, column statistics) is per batch, and the result's notes say so.
  */
 import { ingestCsvBatches } from '../ingest/csv/stream';
 import type { CsvReadOptions } from '../ingest/csv/read';
 import { createStreamingProfiler, profileTable } from '../profile/index';
 import type { TableProfile } from '../profile/types';
-import { DEFAULT_QUALITY_CONFIG, allRules, runQualityCheck, type QualityConfig, type QualityReport } from '../quality/engine';
+import { DEFAULT_QUALITY_CONFIG, allRules, isRuleEnabled, runQualityCheck, type QualityConfig, type QualityReport } from '../quality/engine';
+import { recordRangeWithLineBreak } from '../quality/column-values';
+import { CrossBatchDuplicates } from './cross-batch-duplicates';
 import type { Dimension, Finding, FindingFix, Severity } from '../quality/finding';
 import type { ColumnInfo, CsvDialect } from '../table/model';
 
@@ -56,6 +59,11 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
   let batches = 0;
   let totalBytes = 0;
 
+  const duplicateRule = allRules.find((r) => r.id === 'duplicate-row');
+  const crossBatch =
+    duplicateRule && isRuleEnabled(duplicateRule, config) && !config.ignore.some((i) => i.rule === duplicateRule.id && i.column === undefined)
+      ? new CrossBatchDuplicates()
+      : undefined;
   const { onProgress, ...readOptions } = options;
   for await (const batch of ingestCsvBatches(path, readOptions)) {
     const data = batch.result;
@@ -95,6 +103,37 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
         slot.published++;
       }
       slot.count += (summarized.get(key) ?? list.length) - (keepColumnLevel ? 0 : columnLevel.length);
+    }
+    if (crossBatch && duplicateRule) {
+      // Duplicates of rows in earlier batches (the rule saw this batch alone).
+      const severity = config.rules[duplicateRule.id]?.severity ?? duplicateRule.defaultSeverity;
+      const key = `${duplicateRule.id}\u0000-1`;
+      for (const dup of crossBatch.addBatch(data, offset)) {
+        ruleInfo.set(duplicateRule.id, { dimension: duplicateRule.dimension, severity });
+        const slot = perKey.get(key) ?? { count: 0, published: 0, rule: duplicateRule.id, columnIndex: null, column: null };
+        perKey.set(key, slot);
+        slot.count++;
+        const fixRange = recordRangeWithLineBreak(data, dup.row);
+        const row = offset + dup.row;
+        const fixes = fixRange ? [{ kind: 'delete-row' as const, title: `Delete duplicate row ${row + 1}`, range: fixRange }] : [];
+        const kept = (fixesByRule[duplicateRule.id] ??= []);
+        for (const fix of fixes) if (kept.length < config.maxFixesPerRule) kept.push(fix);
+        if (slot.published >= cap) continue;
+        slot.published++;
+        const firstLine = { line: dup.firstLine, character: 0 };
+        findings.push({
+          rule: duplicateRule.id,
+          dimension: duplicateRule.dimension,
+          severity,
+          row,
+          column: null,
+          columnIndex: null,
+          range: data.source.rowRange(dup.row),
+          message: `Row ${row + 1} duplicates row ${dup.firstRow + 1}.`,
+          related: [{ range: { start: firstLine, end: firstLine }, message: 'First occurrence' }],
+          ...(fixes.length ? { fixes } : {}),
+        });
+      }
     }
     for (const [rule, fixes] of Object.entries(report.fixesByRule)) {
       const kept = (fixesByRule[rule] ??= []);
@@ -147,7 +186,9 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
       batches > 1
         ? [
             `${path} (${(totalBytes / 2 ** 20).toFixed(0)} MiB) is over the in-memory budget and was checked in ${batches} batches: ` +
-              'duplicates are found within a batch and the rules use per-batch column statistics; the profile covers the whole file.',
+              'the rules use per-batch column statistics (the profile covers the whole file); duplicate rows are found across batches' +
+              (crossBatch?.full ? ', among the first rows that fit the duplicate table' : '') +
+              ', duplicate keys within a batch.',
           ]
         : [],
   };

@@ -1,7 +1,7 @@
 /** The batch-by-batch check of files over the memory budget agrees with the in-memory check where a batch can see the defect. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { checkCsvInBatches } from '../../../src/core/check/batched';
@@ -9,6 +9,7 @@ import { ingestFile } from '../../../src/core/ingest/index';
 import { profileTable } from '../../../src/core/profile/index';
 import { runQualityCheck } from '../../../src/core/quality/engine';
 import type { Finding } from '../../../src/core/quality/finding';
+import { ensureMixedCsv } from '../../../bench/lib/mixed-csv';
 
 function plantedCsv(): string {
   const lines = ['id,amount,city,note'];
@@ -19,6 +20,8 @@ function plantedCsv(): string {
     lines.push(`${i},${amount},${city},${note}`);
     // A duplicate right after its original (both in the same batch).
     if (i % 499 === 11) lines.push(`${i},${amount},${city},${note}`);
+    // A copy of a row hundreds of rows back (an earlier batch with 8 KiB chunks).
+    if (i % 701 === 650) lines.push(lines[i - 600]);
   }
   return lines.join('\n') + '\n';
 }
@@ -44,6 +47,13 @@ test('row findings of a batched check equal the in-memory ones (rows, ranges and
   assert.ok(expected.length > 20, `${expected.length} planted findings`);
   assert.deepEqual(actual, expected);
   for (const rule of rowRules) assert.equal(batched.report.totals[rule], whole.totals[rule], rule);
+  // Duplicates across batches are found too, pointing at the first occurrence's line.
+  const duplicates = batched.report.findings.filter((f) => f.rule === 'duplicate-row');
+  assert.ok(duplicates.length >= 10, `${duplicates.length} duplicate rows`);
+  for (const f of duplicates) {
+    const first = Number(/duplicates row (\d+)/.exec(f.message)?.[1]) - 1;
+    assert.equal(f.related?.[0].range.start.line, data.source.rowRange(first).start.line, f.message);
+  }
   // Column-level findings appear once, not once per batch.
   const columnLevel = batched.report.findings.filter((f) => f.row === null).map((f) => `${f.rule}|${f.column}`);
   assert.equal(new Set(columnLevel).size, columnLevel.length, columnLevel.join(', '));
@@ -59,4 +69,14 @@ test('the publishing cap applies to the whole file, with one summary carrying th
   assert.equal(summaries.length, 1);
   assert.equal(summaries[0].summaryOf, 2000);
   assert.equal(batched.report.totals.whitespace, 2000);
+});
+
+test('rows that only look alike are not called duplicates across batches (no hash collisions on 836k unique rows)', async () => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'di-batched-')), 'unique.csv');
+  // The bench's generator (ids, exponents, dates, booleans, categories, quoted text), ~100 MB: every row unique.
+  await ensureMixedCsv(file, 100e6);
+  const batched = await checkCsvInBatches(file, {}, { chunkBytes: 16 * 2 ** 20 });
+  assert.ok(batched.batches >= 6 && batched.rowCount > 800_000, `${batched.batches} batches, ${batched.rowCount} rows`);
+  assert.equal(batched.report.totals['duplicate-row'], 0);
+  rmSync(path.dirname(file), { recursive: true, force: true });
 });

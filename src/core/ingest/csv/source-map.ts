@@ -105,6 +105,11 @@ export class CsvSourceMap implements SourceMap {
     return this.scratch;
   }
 
+  /** Line of data row `row`'s first character (no re-scan). */
+  rowLine(row: number): number {
+    return this.init.rowLines[row];
+  }
+
   rowRange(row: number): TextRange {
     return this.rowRangeTo(row, (fields) => fields.end);
   }
