@@ -88,7 +88,7 @@ export class CrossBatchDuplicates {
   private keys1 = new Int32Array(this.slots);
   private keys2 = new Int32Array(this.slots);
   /** File row + 1 of the first occurrence (0: empty slot), and its line. */
-  private rows = new Float64Array(this.slots);
+  private rows = new Uint32Array(this.slots);
   private lines = new Uint32Array(this.slots);
   private kept = 0;
   /** The table is full: later rows are compared with the ones kept, but not kept themselves. */
@@ -135,7 +135,7 @@ export class CrossBatchDuplicates {
     this.slots *= 2;
     this.keys1 = new Int32Array(this.slots);
     this.keys2 = new Int32Array(this.slots);
-    this.rows = new Float64Array(this.slots);
+    this.rows = new Uint32Array(this.slots);
     this.lines = new Uint32Array(this.slots);
     for (let i = 0; i < rows.length; i++) {
       if (rows[i] === 0) continue;
