@@ -3,9 +3,9 @@
  * (ingestCsvBatches, bounded memory), each batch is checked with the same rules, and the findings are
  * merged into one report over the whole file — rows and messages in file rows, the publishing cap and
  * summaries applied to the whole, column-level findings kept once — while a streaming profiler builds
- * the whole file's profile. Duplicate rows whose first occurrence is in an earlier batch are found by
- * value hashes kept across batches (cross-batch-duplicates.ts); what else needs the whole file at once
- * (duplicate keys, column statistics) is per batch, and the result's notes say so.
+ * the whole file's profile. Duplicate rows and keys whose first occurrence is in an earlier batch are
+ * found by value hashes kept across batches (cross-batch-duplicates.ts); the column statistics the rules
+ * use are per batch, and the result's notes say so.
  */
 import { ingestCsvBatches } from '../ingest/csv/stream';
 import type { CsvReadOptions } from '../ingest/csv/read';
@@ -13,7 +13,8 @@ import { createStreamingProfiler, profileTable } from '../profile/index';
 import type { TableProfile } from '../profile/types';
 import { DEFAULT_QUALITY_CONFIG, allRules, isRuleEnabled, runQualityCheck, type QualityConfig, type QualityReport } from '../quality/engine';
 import { recordRangeWithLineBreak } from '../quality/column-values';
-import { CrossBatchDuplicates } from './cross-batch-duplicates';
+import { CrossBatchDuplicates, CrossBatchKeys } from './cross-batch-duplicates';
+import { keyColumns } from '../quality/rules/duplicate-key';
 import type { Dimension, Finding, FindingFix, Severity } from '../quality/finding';
 import type { ColumnInfo, CsvDialect } from '../table/model';
 
@@ -64,6 +65,9 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
     duplicateRule && isRuleEnabled(duplicateRule, config) && !config.ignore.some((i) => i.rule === duplicateRule.id && i.column === undefined)
       ? new CrossBatchDuplicates()
       : undefined;
+  const keyRule = allRules.find((r) => r.id === 'duplicate-key');
+  const keyIgnores = config.ignore.filter((i) => i.rule === 'duplicate-key');
+  const crossBatchKeys = keyRule && isRuleEnabled(keyRule, config) && !keyIgnores.some((i) => i.column === undefined) ? new CrossBatchKeys() : undefined;
   const { onProgress, ...readOptions } = options;
   for await (const batch of ingestCsvBatches(path, readOptions)) {
     const data = batch.result;
@@ -135,6 +139,35 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
         });
       }
     }
+    if (crossBatchKeys && keyRule) {
+      // Keys repeating a value of an earlier batch, in the columns the rule treats as keys in this batch.
+      const severity = config.rules[keyRule.id]?.severity ?? keyRule.defaultSeverity;
+      const columns = keyColumns(data, { ...keyRule.defaultOptions, ...(config.rules[keyRule.id]?.options ?? {}) }, true).filter(
+        (c) => !keyIgnores.some((i) => i.column === data.columns[c].name),
+      );
+      for (const repeat of crossBatchKeys.addBatch(data, offset, columns)) {
+        ruleInfo.set(keyRule.id, { dimension: keyRule.dimension, severity });
+        const key = `${keyRule.id}\u0000${repeat.column}`;
+        const column = data.columns[repeat.column].name;
+        const slot = perKey.get(key) ?? { count: 0, published: 0, rule: keyRule.id, columnIndex: repeat.column, column };
+        perKey.set(key, slot);
+        slot.count++;
+        if (slot.published >= cap) continue;
+        slot.published++;
+        const firstLine = { line: repeat.firstLine, character: 0 };
+        findings.push({
+          rule: keyRule.id,
+          dimension: keyRule.dimension,
+          severity,
+          row: offset + repeat.row,
+          column,
+          columnIndex: repeat.column,
+          range: data.source.cellRange(repeat.row, repeat.column),
+          message: `Key "${repeat.key}" in column "${column}" already appears in row ${repeat.firstRow + 1}.`,
+          related: [{ range: { start: firstLine, end: firstLine }, message: 'First occurrence' }],
+        });
+      }
+    }
     for (const [rule, fixes] of Object.entries(report.fixesByRule)) {
       const kept = (fixesByRule[rule] ??= []);
       for (const fix of fixes) if (kept.length < config.maxFixesPerRule) kept.push(fix);
@@ -186,9 +219,9 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
       batches > 1
         ? [
             `${path} (${(totalBytes / 2 ** 20).toFixed(0)} MiB) is over the in-memory budget and was checked in ${batches} batches: ` +
-              'the rules use per-batch column statistics (the profile covers the whole file); duplicate rows are found across batches' +
-              (crossBatch?.full ? ', among the first rows that fit the duplicate table' : '') +
-              ', duplicate keys within a batch.',
+              'the rules use per-batch column statistics (the profile covers the whole file); duplicate rows and keys are found across batches' +
+              (crossBatch?.full || crossBatchKeys?.full ? ' (among the first values that fit their bounded tables)' : '') +
+              '.',
           ]
         : [],
   };

@@ -27,7 +27,7 @@ function plantedCsv(): string {
 }
 
 const key = (f: Finding) => `${f.rule}|${f.row}|${f.column}|${JSON.stringify(f.range)}|${f.message}`;
-const rowRules = new Set(['whitespace', 'type-mismatch', 'missing-value', 'duplicate-row']);
+const rowRules = new Set(['whitespace', 'type-mismatch', 'missing-value', 'duplicate-row', 'duplicate-key']);
 
 test('row findings of a batched check equal the in-memory ones (rows, ranges and messages in file rows)', async () => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'di-batched-')), 'planted.csv');
@@ -47,6 +47,7 @@ test('row findings of a batched check equal the in-memory ones (rows, ranges and
   assert.ok(expected.length > 20, `${expected.length} planted findings`);
   assert.deepEqual(actual, expected);
   for (const rule of rowRules) assert.equal(batched.report.totals[rule], whole.totals[rule], rule);
+  assert.ok(batched.report.findings.some((f) => f.rule === 'duplicate-key' && f.row !== null && f.row > 1000), 'repeated keys across batches');
   // Duplicates across batches are found too, pointing at the first occurrence's line.
   const duplicates = batched.report.findings.filter((f) => f.rule === 'duplicate-row');
   assert.ok(duplicates.length >= 10, `${duplicates.length} duplicate rows`);
@@ -71,12 +72,13 @@ test('the publishing cap applies to the whole file, with one summary carrying th
   assert.equal(batched.report.totals.whitespace, 2000);
 });
 
-test('rows that only look alike are not called duplicates across batches (no hash collisions on 836k unique rows)', async () => {
+test('rows and keys that only look alike are not called duplicates across batches (no hash collisions on 836k unique rows)', async () => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'di-batched-')), 'unique.csv');
   // The bench's generator (ids, exponents, dates, booleans, categories, quoted text), ~100 MB: every row unique.
   await ensureMixedCsv(file, 100e6);
   const batched = await checkCsvInBatches(file, {}, { chunkBytes: 16 * 2 ** 20 });
   assert.ok(batched.batches >= 6 && batched.rowCount > 800_000, `${batched.batches} batches, ${batched.rowCount} rows`);
   assert.equal(batched.report.totals['duplicate-row'], 0);
+  assert.equal(batched.report.totals['duplicate-key'], 0);
   rmSync(path.dirname(file), { recursive: true, force: true });
 });

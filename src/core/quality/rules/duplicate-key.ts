@@ -1,4 +1,4 @@
-import { defineRule } from '../rule';
+import { defineRule, type RuleOptions } from '../rule';
 import { TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, sortedColumn, sortedRuns } from '../column-values';
 import type { IngestResult } from '../../table/model';
 
@@ -20,17 +20,8 @@ occurrence and points at the first.
 **Fix**: remove the duplicate record, or give it its own id.`,
   check({ data, options, report }) {
     const rows = data.table.numRows;
-    data.columns.forEach((column, c) => {
-      const numeric = isNumeric(column) && column.kind === 'integer';
-      if (!numeric && !TEXT_KINDS.includes(column.kind)) return;
-      // Whether the column is a key is decided from distinct and present counts before any repeat is listed.
-      const present = rows - nullCount(data, c);
-      const distinct = numeric ? distinctNumbers(data, c) : distinctValues(data, c).size;
-      if (distinct === present) return; // no repeats
-      // A column named like an id that repeats a lot is a foreign key (customer_id in orders), not a key.
-      const share = distinct / present;
-      const isKey = looksLikeIdentifier(column.name) ? share >= (options.namedKeyShare as number) : present >= (options.minRows as number) && share >= (options.uniqueShare as number);
-      if (!isKey) return;
+    for (const c of keyColumns(data, options)) {
+      const column = data.columns[c];
       const repeat = (r: number, seen: number, key: string) =>
         report({
           row: r,
@@ -38,7 +29,7 @@ occurrence and points at the first.
           message: `Key "${key}" in column "${column.name}" already appears in row ${seen + 1}.`,
           related: () => [{ range: data.source.cellRange(seen, c), message: 'First occurrence' }],
         });
-      if (numeric) {
+      if (column.kind === 'integer') {
         const mask = nullMask(data, c);
         const values = numericColumn(data, c);
         const first = new Map<number, number>();
@@ -55,9 +46,34 @@ occurrence and points at the first.
           if (id >= 0 && firstRows[id] !== r) repeat(r, firstRows[id], text(id));
         }
       }
-    });
+    }
   },
 });
+
+/**
+ * The columns the rule treats as keys (integer or text): named like an id with at least `namedKeyShare`
+ * of distinct values, or with at least `minRows` rows and `uniqueShare` distinct values. Columns whose
+ * values never repeat are left out (nothing to report). Decided from distinct and present counts only.
+ */
+export function keyColumns(data: IngestResult, options: RuleOptions, withoutRepeats = false): number[] {
+  const rows = data.table.numRows;
+  const keys: number[] = [];
+  data.columns.forEach((column, c) => {
+    const numeric = isNumeric(column) && column.kind === 'integer';
+    if (!numeric && !TEXT_KINDS.includes(column.kind)) return;
+    const present = rows - nullCount(data, c);
+    const distinct = numeric ? distinctNumbers(data, c) : distinctValues(data, c).size;
+    if (distinct === present) {
+      if (withoutRepeats && present > 0 && (looksLikeIdentifier(column.name) || present >= (options.minRows as number))) keys.push(c);
+      return; // no repeats
+    }
+    // A column named like an id that repeats a lot is a foreign key (customer_id in orders), not a key.
+    const share = distinct / present;
+    const isKey = looksLikeIdentifier(column.name) ? share >= (options.namedKeyShare as number) : present >= (options.minRows as number) && share >= (options.uniqueShare as number);
+    if (isKey) keys.push(c);
+  });
+  return keys;
+}
 
 /** Distinct non-null values of a numeric column, as a Map would count them (−0 = 0, one NaN). */
 function distinctNumbers(data: IngestResult, c: number): number {
