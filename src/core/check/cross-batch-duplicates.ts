@@ -7,6 +7,7 @@
  */
 import { TEXT_KINDS, distinctValues, nullMask, numericColumn } from '../quality/column-values';
 import { fmix32 } from '../shared/hash';
+import type { DistinctValues } from '../profile/column-facts';
 import type { IngestResult } from '../table/model';
 
 /** Slots of the whole-row table (16 bytes each: 128 MiB); first occurrences are kept up to 3/4 of them. */
@@ -36,6 +37,18 @@ function hashString(seed: number, text: string): number {
   return fmix32(h ^ text.length) | 0;
 }
 
+/** Two hashes of each distinct text, from its characters (value ids are local to a batch, texts are not). */
+function textHashes(distinct: DistinctValues): { a: Int32Array; b: Int32Array } {
+  const a = new Int32Array(distinct.size);
+  const b = new Int32Array(distinct.size);
+  for (let id = 0; id < distinct.size; id++) {
+    const text = distinct.text(id);
+    a[id] = hashString(0x9747b28c, text);
+    b[id] = hashString(0x3c6ef372, text);
+  }
+  return { a, b };
+}
+
 /**
  * Two independent 32-bit hashes per row (Murmur rounds from different seeds, each value's words fed in a
  * different order, finalized), and whether the row has a non-null cell.
@@ -48,14 +61,7 @@ function rowHashes(data: IngestResult): { h1: Int32Array; h2: Int32Array; nonBla
   data.columns.forEach((column, c) => {
     if (TEXT_KINDS.includes(column.kind) || column.kind === 'empty' || column.kind === 'other') {
       const distinct = distinctValues(data, c);
-      // One pair of hashes per distinct text, from its characters (ids are local to the batch).
-      const a = new Int32Array(distinct.size);
-      const b = new Int32Array(distinct.size);
-      for (let id = 0; id < distinct.size; id++) {
-        const text = distinct.text(id);
-        a[id] = hashString(0x9747b28c, text);
-        b[id] = hashString(0x3c6ef372, text);
-      }
+      const { a, b } = textHashes(distinct);
       const ids = distinct.ids;
       for (let r = 0; r < rows; r++) {
         const id = ids[r];
@@ -218,13 +224,7 @@ function cellKeys(data: IngestResult, c: number): { h1: Int32Array; h2: Int32Arr
   const column = data.columns[c];
   if (TEXT_KINDS.includes(column.kind)) {
     const distinct = distinctValues(data, c);
-    const a = new Int32Array(distinct.size);
-    const b = new Int32Array(distinct.size);
-    for (let id = 0; id < distinct.size; id++) {
-      const text = distinct.text(id);
-      a[id] = hashString(0x9747b28c, text);
-      b[id] = hashString(0x3c6ef372, text);
-    }
+    const { a, b } = textHashes(distinct);
     const ids = distinct.ids;
     for (let r = 0; r < rows; r++) {
       if (ids[r] < 0) continue;
