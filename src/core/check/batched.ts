@@ -11,11 +11,11 @@ import { ingestCsvBatches } from '../ingest/csv/stream';
 import type { CsvReadOptions } from '../ingest/csv/read';
 import { createStreamingProfiler, profileTable } from '../profile/index';
 import type { TableProfile } from '../profile/types';
-import { DEFAULT_QUALITY_CONFIG, allRules, isRuleEnabled, runQualityCheck, type QualityConfig, type QualityReport } from '../quality/engine';
+import { allRules, isRuleEnabled, qualityScores, resolveQualityConfig, runQualityCheck, severityOf, summaryMessage, type QualityConfig, type QualityReport } from '../quality/engine';
 import { recordRangeWithLineBreak } from '../quality/column-values';
 import { CrossBatchDuplicates, CrossBatchKeys } from './cross-batch-duplicates';
 import { keyColumns } from '../quality/rules/duplicate-key';
-import type { Dimension, Finding, FindingFix, Severity } from '../quality/finding';
+import type { Finding, FindingFix } from '../quality/finding';
 import type { ColumnInfo, CsvDialect } from '../table/model';
 
 export interface BatchedCheckOptions extends CsvReadOptions {
@@ -35,24 +35,34 @@ export interface BatchedCheckResult {
   notes: string[];
 }
 
-const severityWeight: Record<Severity, number> = { error: 1, warning: 0.5, information: 0.1, hint: 0 };
-
 /** "row 12" / "Row 12" in a batch's messages → the file's row number. */
 function shiftRowNumbers(message: string, offset: number): string {
   return offset === 0 ? message : message.replace(/\b([Rr]ows?) (\d+)\b/g, (_, word: string, n: string) => `${word} ${Number(n) + offset}`);
 }
 
 export async function checkCsvInBatches(path: string, partialConfig: Partial<QualityConfig>, options: BatchedCheckOptions = {}): Promise<BatchedCheckResult> {
-  const config: QualityConfig = { ...DEFAULT_QUALITY_CONFIG, ...partialConfig, rules: partialConfig.rules ?? {}, ignore: partialConfig.ignore ?? [] };
+  const config: QualityConfig = resolveQualityConfig(partialConfig);
   const cap = config.maxFindingsPerRuleAndColumn;
   const findings: Finding[] = [];
   const totals: Record<string, number> = {};
   const fixesByRule: Record<string, FindingFix[]> = {};
   const rulesRun = new Set<string>();
-  /** Findings per rule and column key (column index, -1 for none) over the whole file, and how many are published. */
-  const perKey = new Map<string, { count: number; published: number; rule: string; columnIndex: number | null; column: string | null }>();
+  /** Per rule and column (index, -1 for none) over the whole file: findings counted, and the first one published. */
+  const perKey = new Map<string, { count: number; published: number; firstIndex: number; rule: string; columnIndex: number | null; column: string | null }>();
+  const slotOf = (rule: string, columnIndex: number | null, column: string | null) => {
+    const key = `${rule}\u0000${columnIndex ?? -1}`;
+    let slot = perKey.get(key);
+    if (!slot) perKey.set(key, (slot = { count: 0, published: 0, firstIndex: -1, rule, columnIndex, column }));
+    return slot;
+  };
+  /** Publishes a finding (moved to file rows) unless its rule and column are at the cap. */
+  const publish = (slot: ReturnType<typeof slotOf>, finding: Finding) => {
+    if (slot.published >= cap) return;
+    if (slot.firstIndex < 0) slot.firstIndex = findings.length;
+    slot.published++;
+    findings.push(finding);
+  };
   const columnLevelSeen = new Set<string>();
-  const ruleInfo = new Map<string, { dimension: Dimension; severity: Severity }>();
   let profiler: ReturnType<typeof createStreamingProfiler> | undefined;
   let columns: ColumnInfo[] = [];
   let dialect: CsvDialect | undefined;
@@ -93,39 +103,29 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
       }
     }
     for (const [key, list] of published) {
-      const first = list[0];
-      ruleInfo.set(first.rule, { dimension: first.dimension, severity: first.severity });
-      const slot = perKey.get(key) ?? { count: 0, published: 0, rule: first.rule, columnIndex: first.columnIndex, column: first.column };
-      perKey.set(key, slot);
+      const slot = slotOf(list[0].rule, list[0].columnIndex, list[0].column);
       // Column- and file-level findings: once for the file (from the first batch that has them).
       const columnLevel = list.filter((f) => f.row === null);
       const keepColumnLevel = columnLevel.length > 0 && !columnLevelSeen.has(key);
       if (keepColumnLevel) columnLevelSeen.add(key);
       for (const f of [...(keepColumnLevel ? columnLevel : []), ...list.filter((f) => f.row !== null)]) {
-        if (slot.published >= cap) break;
-        findings.push({ ...f, row: f.row === null ? null : f.row + offset, message: shiftRowNumbers(f.message, offset) });
-        slot.published++;
+        publish(slot, { ...f, row: f.row === null ? null : f.row + offset, message: shiftRowNumbers(f.message, offset) });
       }
       slot.count += (summarized.get(key) ?? list.length) - (keepColumnLevel ? 0 : columnLevel.length);
     }
     if (crossBatch && duplicateRule) {
       // Duplicates of rows in earlier batches (the rule saw this batch alone).
-      const severity = config.rules[duplicateRule.id]?.severity ?? duplicateRule.defaultSeverity;
-      const key = `${duplicateRule.id}\u0000-1`;
+      const severity = severityOf(duplicateRule, config);
       for (const dup of crossBatch.addBatch(data, offset)) {
-        ruleInfo.set(duplicateRule.id, { dimension: duplicateRule.dimension, severity });
-        const slot = perKey.get(key) ?? { count: 0, published: 0, rule: duplicateRule.id, columnIndex: null, column: null };
-        perKey.set(key, slot);
+        const slot = slotOf(duplicateRule.id, null, null);
         slot.count++;
         const fixRange = recordRangeWithLineBreak(data, dup.row);
         const row = offset + dup.row;
         const fixes = fixRange ? [{ kind: 'delete-row' as const, title: `Delete duplicate row ${row + 1}`, range: fixRange }] : [];
         const kept = (fixesByRule[duplicateRule.id] ??= []);
         for (const fix of fixes) if (kept.length < config.maxFixesPerRule) kept.push(fix);
-        if (slot.published >= cap) continue;
-        slot.published++;
         const firstLine = { line: dup.firstLine, character: 0 };
-        findings.push({
+        publish(slot, {
           rule: duplicateRule.id,
           dimension: duplicateRule.dimension,
           severity,
@@ -141,21 +141,16 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
     }
     if (crossBatchKeys && keyRule) {
       // Keys repeating a value of an earlier batch, in the columns the rule treats as keys in this batch.
-      const severity = config.rules[keyRule.id]?.severity ?? keyRule.defaultSeverity;
+      const severity = severityOf(keyRule, config);
       const columns = keyColumns(data, { ...keyRule.defaultOptions, ...(config.rules[keyRule.id]?.options ?? {}) }, true).filter(
         (c) => !keyIgnores.some((i) => i.column === data.columns[c].name),
       );
       for (const repeat of crossBatchKeys.addBatch(data, offset, columns)) {
-        ruleInfo.set(keyRule.id, { dimension: keyRule.dimension, severity });
-        const key = `${keyRule.id}\u0000${repeat.column}`;
         const column = data.columns[repeat.column].name;
-        const slot = perKey.get(key) ?? { count: 0, published: 0, rule: keyRule.id, columnIndex: repeat.column, column };
-        perKey.set(key, slot);
+        const slot = slotOf(keyRule.id, repeat.column, column);
         slot.count++;
-        if (slot.published >= cap) continue;
-        slot.published++;
         const firstLine = { line: repeat.firstLine, character: 0 };
-        findings.push({
+        publish(slot, {
           rule: keyRule.id,
           dimension: keyRule.dimension,
           severity,
@@ -176,11 +171,10 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
     onProgress?.({ bytesRead: batch.bytesRead, totalBytes: batch.totalBytes, rows: rowCount });
   }
 
-  for (const [key, slot] of perKey) {
+  for (const slot of perKey.values()) {
     totals[slot.rule] = (totals[slot.rule] ?? 0) + slot.count;
     if (slot.count <= cap) continue;
-    const first = findings.find((f) => `${f.rule}\u0000${f.columnIndex ?? -1}` === key)!;
-    const title = allRules.find((r) => r.id === slot.rule)?.title ?? slot.rule;
+    const first = findings[slot.firstIndex];
     findings.push({
       rule: slot.rule,
       dimension: first.dimension,
@@ -190,26 +184,14 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
       columnIndex: slot.columnIndex,
       range: first.range,
       summaryOf: slot.count,
-      message:
-        `${title}: ${slot.count.toLocaleString('en-US')} findings${slot.column !== null ? ` in column "${slot.column}"` : ''}; ` +
-        `the first ${cap} are shown, ${(slot.count - cap).toLocaleString('en-US')} more are not (setting datasetInspector.maxFindingsPerRule).`,
+      message: summaryMessage(allRules.find((r) => r.id === slot.rule)?.title ?? slot.rule, slot.count, slot.column, cap),
     });
   }
   for (const id of rulesRun) totals[id] ??= 0;
-  const weighted = new Map<Dimension, number>();
-  for (const id of rulesRun) {
-    const rule = allRules.find((r) => r.id === id);
-    if (!rule) continue;
-    const severity = ruleInfo.get(id)?.severity ?? config.rules[id]?.severity ?? rule.defaultSeverity;
-    weighted.set(rule.dimension, (weighted.get(rule.dimension) ?? 0) + (totals[id] ?? 0) * severityWeight[severity]);
-  }
-  const byDimension: Partial<Record<Dimension, number>> = {};
-  for (const [dimension, weight] of weighted) byDimension[dimension] = Math.round(1000 * Math.max(0, 1 - weight / Math.max(1, rowCount))) / 10;
-  const values = Object.values(byDimension);
-  const overall = values.length ? Math.round((10 * values.reduce((a, b) => a + b, 0)) / values.length) / 10 : 100;
+  const scores = qualityScores(allRules.filter((r) => rulesRun.has(r.id)), totals, config, rowCount);
   const profile = (profiler ?? createStreamingProfiler(columns)).finish({ path, format: 'csv', bytes: totalBytes, mode: 'streaming' });
   return {
-    report: { findings, totals, fixesByRule, scores: { overall, byDimension }, rulesRun: [...rulesRun] },
+    report: { findings, totals, fixesByRule, scores, rulesRun: [...rulesRun] },
     profile,
     rowCount,
     columns,

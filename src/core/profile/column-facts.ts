@@ -1142,46 +1142,12 @@ function numberKind(chunk: Data): NumberKind | undefined {
   return undefined;
 }
 
-interface WelfordState {
-  n: number;
-  mean: number;
-  m2: number;
-  min: number;
-  max: number;
-  nonFinite: number;
-}
-
-/** Welford over the finite numbers of rows start..end, in row order; non-null non-finite ones counted apart. */
-function welfordRange(s: WelfordState, kinds: Set<number>, numbers: Float64Array, mask: Uint8Array, start: number, end: number): void {
-  let { n, mean, m2, min, max } = s;
-  for (let r = start; r < end; r++) {
-    const x = numbers[r];
-    if (x - x !== 0) {
-      if (!mask[r]) {
-        s.nonFinite++;
-        kinds.add(x);
-      }
-      continue;
-    }
-    n++;
-    const d = x - mean;
-    mean += d / n;
-    m2 += d * (x - mean);
-    if (x < min) min = x;
-    if (x > max) max = x;
-  }
-  s.n = n;
-  s.mean = mean;
-  s.m2 = m2;
-  s.min = min;
-  s.max = max;
-}
-
 /** {@link FiniteStats} of numbers (NaN where `mask` says null). */
 export function computeFiniteStats(numbers: Float64Array, mask: Uint8Array): FiniteStats {
-  const s: WelfordState = { n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity, nonFinite: 0 };
+  // The column scan without its distinct-value table: the same moments, accumulated in the same order.
+  const s: ScanState = { n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity, nonFinite: 0, previous: -Infinity, ordered: true, strictly: true, few: -1 };
   const kinds = new Set<number>();
-  for (let start = 0; start < numbers.length; start += KERNEL_ROWS) welfordRange(s, kinds, numbers, mask, start, Math.min(numbers.length, start + KERNEL_ROWS));
+  for (let start = 0; start < numbers.length; start += KERNEL_ROWS) scanRange(s, kinds, numbers, mask, undefined, start, Math.min(numbers.length, start + KERNEL_ROWS));
   return { n: s.n, mean: s.mean, m2: s.m2, min: s.min, max: s.max, nonFinite: s.nonFinite, nonFiniteKinds: kinds.size };
 }
 

@@ -67,6 +67,35 @@ function rangeOf(data: IngestResult, reported: ReportedFinding): TextRange {
   return fileStart;
 }
 
+/** A partial configuration completed with the defaults. */
+export function resolveQualityConfig(partialConfig: Partial<QualityConfig>): QualityConfig {
+  return { ...DEFAULT_QUALITY_CONFIG, ...partialConfig, rules: partialConfig.rules ?? {}, ignore: partialConfig.ignore ?? [] };
+}
+
+/** The severity a rule's findings get under `config`. */
+export function severityOf(rule: QualityRule, config: QualityConfig): Severity {
+  return config.rules[rule.id]?.severity ?? rule.defaultSeverity;
+}
+
+/** The message of the summary finding that stands for the findings beyond the publishing cap. */
+export function summaryMessage(title: string, count: number, column: string | null, cap: number): string {
+  return (
+    `${title}: ${count.toLocaleString('en-US')} findings${column !== null ? ` in column "${column}"` : ''}; ` +
+    `the first ${cap} are shown, ${(count - cap).toLocaleString('en-US')} more are not (setting datasetInspector.maxFindingsPerRule).`
+  );
+}
+
+/** Scores from the findings counted per rule (`totals`) over `rows` rows, for the rules run. */
+export function qualityScores(rulesRun: Iterable<QualityRule>, totals: Record<string, number>, config: QualityConfig, rows: number): QualityScores {
+  const weighted = new Map<Dimension, number>();
+  for (const rule of rulesRun) weighted.set(rule.dimension, (weighted.get(rule.dimension) ?? 0) + (totals[rule.id] ?? 0) * severityWeight[severityOf(rule, config)]);
+  const byDimension: Partial<Record<Dimension, number>> = {};
+  for (const [dimension, weight] of weighted) byDimension[dimension] = Math.round(1000 * Math.max(0, 1 - weight / Math.max(1, rows))) / 10;
+  const values = Object.values(byDimension);
+  const overall = values.length ? Math.round((10 * values.reduce((a, b) => a + b, 0)) / values.length) / 10 : 100;
+  return { overall, byDimension };
+}
+
 export function isRuleEnabled(rule: QualityRule, config: QualityConfig): boolean {
   return config.rules[rule.id]?.enabled ?? rule.enabledByDefault ?? true;
 }
@@ -77,23 +106,21 @@ export function runQualityCheck(
   profile?: TableProfile,
   rules: readonly QualityRule[] = allRules,
 ): QualityReport {
-  const config: QualityConfig = { ...DEFAULT_QUALITY_CONFIG, ...partialConfig, rules: partialConfig.rules ?? {}, ignore: partialConfig.ignore ?? [] };
+  const config = resolveQualityConfig(partialConfig);
   const now = config.now ?? new Date();
   const findings: Finding[] = [];
   const totals: Record<string, number> = {};
   const fixesByRule: Record<string, FindingFix[]> = {};
-  const weighted = new Map<Dimension, number>();
   const rulesRun: string[] = [];
   const columnName = (index: number | null) => (index === null ? null : (data.columns[index]?.name ?? `column${index + 1}`));
 
   for (const rule of rules) {
     if (!isRuleEnabled(rule, config)) continue;
     const setting = config.rules[rule.id] ?? {};
-    const severity = setting.severity ?? rule.defaultSeverity;
+    const severity = severityOf(rule, config);
     const ignoredColumns = new Set(config.ignore.filter((i) => i.rule === rule.id).map((i) => i.column ?? '*'));
     if (ignoredColumns.has('*')) continue;
     rulesRun.push(rule.id);
-    if (!weighted.has(rule.dimension)) weighted.set(rule.dimension, 0);
     const perColumn = new Map<number, { count: number; summaryIndex: number }>();
     const fixes: FindingFix[] = [];
     let total = 0;
@@ -160,21 +187,13 @@ export function runQualityCheck(
     for (const [key, slot] of perColumn) {
       if (slot.summaryIndex < 0) continue;
       const summary = findings[slot.summaryIndex];
-      const hidden = slot.count - config.maxFindingsPerRuleAndColumn;
       summary.summaryOf = slot.count;
-      summary.message =
-        `${rule.title}: ${slot.count.toLocaleString('en-US')} findings${key >= 0 ? ` in column "${columnName(key)}"` : ''}; ` +
-        `the first ${config.maxFindingsPerRuleAndColumn} are shown, ${hidden.toLocaleString('en-US')} more are not (setting datasetInspector.maxFindingsPerRule).`;
+      summary.message = summaryMessage(rule.title, slot.count, key >= 0 ? columnName(key) : null, config.maxFindingsPerRuleAndColumn);
     }
     totals[rule.id] = total;
     if (fixes.length) fixesByRule[rule.id] = fixes;
-    weighted.set(rule.dimension, (weighted.get(rule.dimension) ?? 0) + total * severityWeight[severity]);
   }
 
-  const rows = Math.max(1, data.table.numRows);
-  const byDimension: Partial<Record<Dimension, number>> = {};
-  for (const [dimension, weight] of weighted) byDimension[dimension] = Math.round(1000 * Math.max(0, 1 - weight / rows)) / 10;
-  const values = Object.values(byDimension);
-  const overall = values.length ? Math.round((10 * values.reduce((a, b) => a + b, 0)) / values.length) / 10 : 100;
-  return { findings, totals, fixesByRule, scores: { overall, byDimension }, rulesRun };
+  const scores = qualityScores(rules.filter((r) => rulesRun.includes(r.id)), totals, config, data.table.numRows);
+  return { findings, totals, fixesByRule, scores, rulesRun };
 }
