@@ -128,13 +128,10 @@ function transcoded(text: string, encoding: TextEncodingName, bom: boolean, note
  */
 export function prepareCsvBytes(bytes: Uint8Array, requested?: TextEncodingName): CsvBytes {
   const notes: string[] = [];
-  if (startsWith(bytes, [0xff, 0xfe]) && requested !== 'utf-8') return transcoded(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le', true, notes);
-  if (startsWith(bytes, [0xfe, 0xff]) && requested !== 'utf-8') return transcoded(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be', true, notes);
-  if (requested === 'utf-16le' || requested === 'utf-16be') return transcoded(new TextDecoder(requested).decode(bytes), requested, false, notes);
-  // The WHATWG decoder maps "latin1" to windows-1252 as browsers do.
-  if (requested === 'windows-1252' || requested === 'latin1') return transcoded(new TextDecoder('windows-1252').decode(bytes), requested, false, notes);
-  const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
-  const start = bom ? 3 : 0;
+  const declared = declaredEncoding(bytes, requested);
+  const bom = declared.bomLength > 0;
+  if (declared.decoderLabel) return transcoded(new TextDecoder(declared.decoderLabel).decode(bytes.subarray(declared.bomLength)), declared.encoding, bom, notes);
+  const start = declared.bomLength;
   const body = bytes.subarray(start);
   const checked = checkUtf8(body, start);
   if (!checked.validUtf8 && requested !== 'utf-8' && !bom && looksLikeWindows1252(checked.invalidByteCount, body)) {
@@ -142,6 +139,20 @@ export function prepareCsvBytes(bytes: Uint8Array, requested?: TextEncodingName)
     return transcoded(new TextDecoder('windows-1252').decode(body), 'windows-1252', false, notes);
   }
   return { bytes: body, encoding: 'utf-8', bom, notes, ...checked };
+}
+
+/**
+ * The encoding a file's first bytes declare with a BOM, or that was asked for: its BOM's length and, for
+ * anything but UTF-8 (read as bytes), the WHATWG decoder label. Without either it is UTF-8 (the caller
+ * may still detect Windows-1252).
+ */
+export function declaredEncoding(bytes: Uint8Array, requested?: TextEncodingName): { encoding: TextEncodingName; bomLength: number; decoderLabel?: string } {
+  if (startsWith(bytes, [0xff, 0xfe]) && requested !== 'utf-8') return { encoding: 'utf-16le', bomLength: 2, decoderLabel: 'utf-16le' };
+  if (startsWith(bytes, [0xfe, 0xff]) && requested !== 'utf-8') return { encoding: 'utf-16be', bomLength: 2, decoderLabel: 'utf-16be' };
+  if (requested === 'utf-16le' || requested === 'utf-16be') return { encoding: requested, bomLength: 0, decoderLabel: requested };
+  // The WHATWG decoder maps "latin1" to windows-1252 as browsers do.
+  if (requested === 'windows-1252' || requested === 'latin1') return { encoding: requested, bomLength: 0, decoderLabel: 'windows-1252' };
+  return { encoding: 'utf-8', bomLength: startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0 };
 }
 
 /** ASCII / valid UTF-8 / invalid sequences of `body`, whose first byte is at `fileOffset` in the file. */

@@ -8,7 +8,7 @@ import { open } from 'node:fs/promises';
 import { Buffer } from 'node:buffer';
 import type { ColumnInfo, CsvDialect, IngestResult, TextEncodingName } from '../../table/model';
 import { readPreparedCsv, type CsvReadOptions } from './read';
-import { checkUtf8, type CsvBytes } from './decode';
+import { checkUtf8, declaredEncoding, type CsvBytes } from './decode';
 import { CR, LF } from './records';
 import type { InferredColumn } from './infer';
 
@@ -47,14 +47,11 @@ class ChunkDecoder {
   decode(chunk: Uint8Array, last: boolean): Uint8Array {
     if (this.first) {
       this.first = false;
-      const r = this.requested;
-      if (chunk[0] === 0xff && chunk[1] === 0xfe && r !== 'utf-8') [this.encoding, this.bom, chunk] = ['utf-16le', true, chunk.subarray(2)];
-      else if (chunk[0] === 0xfe && chunk[1] === 0xff && r !== 'utf-8') [this.encoding, this.bom, chunk] = ['utf-16be', true, chunk.subarray(2)];
-      else if (r === 'utf-16le' || r === 'utf-16be' || r === 'windows-1252' || r === 'latin1') this.encoding = r;
-      else if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) [this.bom, chunk] = [true, chunk.subarray(3)];
-      if (this.encoding !== 'utf-8') {
-        this.decoder = new TextDecoder(this.encoding === 'latin1' ? 'windows-1252' : this.encoding, { ignoreBOM: true });
-      }
+      const declared = declaredEncoding(chunk, this.requested);
+      this.encoding = declared.encoding;
+      this.bom = declared.bomLength > 0;
+      chunk = chunk.subarray(declared.bomLength);
+      if (declared.decoderLabel) this.decoder = new TextDecoder(declared.decoderLabel, { ignoreBOM: true });
     }
     return this.decoder ? Buffer.from(this.decoder.decode(chunk, { stream: !last }), 'utf8') : chunk;
   }
