@@ -5,7 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ingestCsvBytes } from '../../../src/core/ingest/index';
-import { completeRecordsLength, ingestCsvBatches } from '../../../src/core/ingest/csv/stream';
+import { ingestCsvBatches } from '../../../src/core/ingest/csv/stream';
+import { scanRecords } from '../../../src/core/ingest/csv/scan';
 
 function file(content: string): string {
   const p = path.join(mkdtempSync(path.join(tmpdir(), 'di-stream-')), 'data.csv');
@@ -17,10 +18,14 @@ const rows = Array.from({ length: 500 }, (_, i) => `${i},${(i * 1.5).toFixed(1)}
 const text = ['id,x,note,flag,day,cat', ...rows].join('\r\n') + '\r\n';
 
 test('records are cut only where they are complete', () => {
-  const complete = (text: string) => completeRecordsLength(new TextEncoder().encode(text), 44, 34);
-  assert.equal(complete('a,b\n1,2\n3,'), 8);
-  assert.equal(complete('a,b\n"x\ny'), 4);
-  assert.equal(complete('a,b\r'), 0);
+  // A chunk's scan (final: false) consumes only complete records, header included.
+  const complete = (text: string, headerStart: number) =>
+    scanRecords(new TextEncoder().encode(text), { delimiter: 44, quote: 34, width: 2, headerStart, trailingDelimiter: false, estimatedRows: 4, firstLine: 0, final: false }).consumed;
+  for (const headerStart of [-1, 0]) {
+    assert.equal(complete('a,b\n1,2\n3,', headerStart), 8);
+    assert.equal(complete('a,b\n"x\ny', headerStart), 4);
+    assert.equal(complete('a,b\r', headerStart), 0);
+  }
 });
 
 test('batches (small chunks) concatenate to the in-memory table, with one schema', async () => {

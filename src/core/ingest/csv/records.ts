@@ -1,7 +1,7 @@
 /**
  * RFC 4180 over UTF-8 bytes, one record at a time: field offsets (quotes included), where the record ends
  * and how, and its defects. The full read (scan.ts) follows the same grammar in one tight loop; this one
- * serves the header, the cut between streamed chunks and the on-demand re-scan of one record for positions.
+ * serves the header, the layout sample and the on-demand re-scan of one record for positions.
  */
 import { ByteSink } from './byte-sink';
 
@@ -34,7 +34,7 @@ export class RecordOffsets {
 }
 
 /** Offset just after the quoted field whose opening quote is at `pos` (stray text after the closing quote included). */
-export function quotedFieldEnd(bytes: Uint8Array, pos: number, limit: number, delimiter: number, quote: number, out?: RecordOffsets): number {
+function quotedFieldEnd(bytes: Uint8Array, pos: number, limit: number, delimiter: number, quote: number, out?: RecordOffsets): number {
   let p = pos + 1;
   for (;;) {
     while (p < limit && bytes[p] !== quote) p++;
@@ -158,23 +158,4 @@ export function fieldValue(bytes: Uint8Array, start: number, end: number, quote:
 export function isBlankRecordAt(fields: RecordOffsets): boolean {
   for (let i = 0; i < fields.count; i++) if (fields.ends[i] > fields.starts[i]) return false;
   return true;
-}
-
-/**
- * Length of the prefix of bytes[0, limit) that holds only complete records (the rest may continue in the
- * next chunk of a streamed read).
- */
-export function completeRecordsLength(bytes: Uint8Array, delimiter: number, quote: number, limit = bytes.length): number {
-  const fields = new RecordOffsets();
-  let pos = 0;
-  let complete = 0;
-  while (pos < limit) {
-    parseRecordAt(bytes, pos, limit, delimiter, quote, fields);
-    if (fields.ending === 'eof' || fields.unterminatedAt >= 0) break;
-    // A CR at the very end may be the first half of a CRLF.
-    if (fields.ending === 'cr' && fields.next >= limit) break;
-    complete = fields.next;
-    pos = fields.next;
-  }
-  return complete;
 }

@@ -104,7 +104,9 @@ function scanWith(bytes: Uint8Array, options: ScanOptions, initialFieldEnds: Uin
     if (pos === headerStart) {
       const header = new RecordOffsets();
       parseRecordAt(bytes, pos, length, delimiter, quote, header);
-      if (!final && (header.ending === 'eof' || header.unterminatedAt >= 0)) break;
+      // A chunk that may end mid-record: the header is complete only with its line ending (a CR at the
+      // very end may be the first half of a CRLF).
+      if (!final && (header.ending === 'eof' || header.unterminatedAt >= 0 || (header.ending === 'cr' && header.next >= length))) break;
       for (let i = 0; i < header.strayQuotes.length; i += 2) strays.push(-1, header.strayQuotes[i], header.strayQuotes[i + 1]);
       if (header.unterminatedAt >= 0) unterminatedAt = header.unterminatedAt;
       for (let i = pos; i < header.end; i++) {
@@ -268,9 +270,4 @@ function scanWith(bytes: Uint8Array, options: ScanOptions, initialFieldEnds: Uin
     consumed: final ? length : consumed,
     linesConsumed,
   };
-}
-
-/** Whether cell bit `index` of a ScanResult.escaped bitset is set. */
-export function isEscaped(escaped: Uint8Array, index: number): boolean {
-  return (escaped[index >> 3] & (1 << (index & 7))) !== 0;
 }

@@ -5,7 +5,7 @@
  * UTF-16 code units (a pure-ASCII line needs no decoding).
  */
 import type { SourceMap, TextPosition, TextRange } from '../../table/model';
-import { CR, LF, RecordOffsets, fieldValue, parseRecordAt } from './records';
+import { CR, LF, RecordOffsets, parseRecordAt } from './records';
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -146,11 +146,5 @@ export class CsvSourceMap implements SourceMap {
   cellSourceText(row: number, column: number): string {
     const fields = this.scan(this.init.rowStarts[row]);
     return column < fields.count ? utf8.decode(this.init.bytes.subarray(fields.starts[column], fields.ends[column])) : '';
-  }
-
-  /** The cell's value (quotes removed, doubled quotes unescaped). */
-  cellValue(row: number, column: number): string {
-    const fields = this.scan(this.init.rowStarts[row]);
-    return column < fields.count ? fieldValue(this.init.bytes, fields.starts[column], fields.ends[column], this.init.quote) : '';
   }
 }

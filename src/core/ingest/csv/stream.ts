@@ -12,8 +12,6 @@ import { checkUtf8, declaredEncoding, type CsvBytes } from './decode';
 import { CR, LF } from './records';
 import type { InferredColumn } from './infer';
 
-export { completeRecordsLength } from './records';
-
 export interface CsvBatch {
   result: IngestResult;
   /** Table row of the batch's first row in the whole file. */
