@@ -63,6 +63,8 @@ export interface SeedResult {
   seed: number;
   classes: ClassTallies;
   mixedCells: Tally;
+  /** The same with the table's own findings counted too (as an evaluation on real dirty tables counts them). */
+  mixedCellsRaw: Tally;
   mixedRows: Tally;
   /** Recall per class inside the mixed run. */
   mixedByClass: ClassTallies;
@@ -87,7 +89,7 @@ function truthFile(file: string, truth: TruthItem[], table: Table): void {
 
 export async function evaluateSeed(seed: number, options: EvaluationOptions, log: (line: string) => void): Promise<SeedResult> {
   const dir = path.join(options.dataDir, `seed-${seed}`);
-  const result: SeedResult = { seed, classes: {}, mixedCells: emptyTally(), mixedRows: emptyTally(), mixedByClass: {}, tables: [], clean: [], checks: 0, checkMs: 0 };
+  const result: SeedResult = { seed, classes: {}, mixedCells: emptyTally(), mixedCellsRaw: emptyTally(), mixedRows: emptyTally(), mixedByClass: {}, tables: [], clean: [], checks: 0, checkMs: 0 };
   const check = async (table: Table, file: string) => {
     const t0 = performance.now();
     const outcome = await checkTable(table, file);
@@ -118,7 +120,7 @@ export async function evaluateSeed(seed: number, options: EvaluationOptions, log
       placed: {},
       mixed: { cellErrors: 0, duplicateRows: 0, score: NaN },
     };
-    const score = (ctx: Injection, outcome: CheckOutcome) => scoreRun({ truth: ctx.truth, decoys: ctx.decoys, findings: outcome.placed, origin: ctx.origin, baseline });
+    const score = (ctx: Injection, outcome: CheckOutcome, dropped = baseline) => scoreRun({ truth: ctx.truth, decoys: ctx.decoys, findings: outcome.placed, origin: ctx.origin, baseline: dropped });
 
     // (a) One class at a time.
     const count = Math.min(options.isolatedMax, Math.max(options.isolatedMin, Math.round(options.isolatedRate * cells)));
@@ -161,7 +163,9 @@ export async function evaluateSeed(seed: number, options: EvaluationOptions, log
     summary.mixed.score = outcome.score;
     const run = score(ctx, outcome);
     const rowMark = (m: Mark) => m.hit?.column === null || (m.column === null && m.hit === undefined);
-    addToTally(result.mixedCells, run, isCellItem, (m) => m.column !== null && !rowMark(m));
+    const cellMark = (m: Mark) => m.column !== null && !rowMark(m);
+    addToTally(result.mixedCells, run, isCellItem, cellMark);
+    addToTally(result.mixedCellsRaw, score(ctx, outcome, new Set()), isCellItem, cellMark);
     addToTally(result.mixedRows, run, (item) => !isCellItem(item), rowMark);
     for (const cls of ERROR_CLASSES) addToTally((result.mixedByClass[cls] ??= emptyTally()), run, (item) => item.cls === cls, () => false);
     result.tables.push(summary);

@@ -2,7 +2,8 @@
  * Clean synthetic tables with the column shapes real files have — log-normal, exponential, Pareto,
  * zero-inflated, Poisson (small and large λ), bounded percentages and fractions, Zipf categories of real
  * names with many rare values (near-identical real names such as "Abbey"/"Abbie"/"Abby" included: rare,
- * not typos), ordered timestamps with realistic gaps, identifiers, free text, optional fields, and
+ * not typos), ordered timestamps with realistic gaps, a timestamp a few seconds out of order now and then
+ * (payment after order: not "far out of place"), identifiers, free text, optional fields, and
  * dependencies that hold exactly (city → state, product code → name, zip → city, station → region).
  * Every cell is correct: any finding on them is a false alarm.
  */
@@ -112,7 +113,12 @@ function orders(v: Vocabulary, seed: number): Column[] {
   const product = zipfSampler(products.length, 1.1);
   return [
     { name: 'order_id', shape: 'id (running)', cell: (_, i) => String(100001 + i) },
-    { name: 'ordered_at', shape: 'timestamp (ordered, gaps)', cell: (rng) => isoStamp(clock(rng)) },
+    { name: 'ordered_at', shape: 'timestamp (ordered, gaps)', cell: (rng, _, row) => {
+      const t = clock(rng);
+      row.paid = isoStamp(t + Math.round(rng.exponential(1 / 15)) * 1000);
+      return isoStamp(t);
+    } },
+    { name: 'paid_at', shape: 'timestamp (nearly ordered: seconds of jitter)', cell: (_, __, row) => row.paid },
     { name: 'customer', shape: 'zipf names (rare ones real)', cell: (rng) => customers[customer(rng)] },
     { name: 'city', shape: 'zipf cities', cell: (rng, _, row) => {
       const c = cities[city(rng)];

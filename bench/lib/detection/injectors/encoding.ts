@@ -44,9 +44,10 @@ export const encodingInjector: Injector = {
   inject(ctx, count) {
     const targets = ctx.facts.filter((f) => f.kind === 'text' && !f.idLike);
     if (targets.length === 0) return 0;
+    // A wrong decoding damages exactly the non-ASCII text: such cells are picked first when the table has any.
+    const nonAscii = targets.flatMap((f) => ctx.table.rows.flatMap((row, r) => (NON_ASCII.test(row[f.index]) ? [{ facts: f, row: r }] : [])));
     return ctx.place(count, () => {
-      const facts = ctx.rng.pick(targets);
-      const row = randomRow(ctx);
+      const { facts, row } = nonAscii.length && ctx.rng.chance(0.6) ? ctx.rng.pick(nonAscii) : { facts: ctx.rng.pick(targets), row: randomRow(ctx) };
       const value = ctx.text(row, facts.index);
       if (value.length < 3 || !/\p{L}/u.test(value) || !ctx.hasRoom('encoding', facts.index)) return false;
       const kind = ctx.rng.weighted<Damage>(

@@ -1,7 +1,7 @@
 /**
  * Class 6: gross numeric errors, robust to the column's shape. In every measure column (skewed,
  * zero-inflated, heavy-tailed, discrete alike): 3 × the column's largest value, a ×10/×100/×1000 unit-scale
- * slip that leaves the column's range, a sign flip in a column with no negative value, and in integer
+ * slip that lands at least twice as far from 0 as any clean value, a sign flip in a column with no negative value, and in integer
  * columns such a slip written as "2540.0". Each error lies outside the range of the column's clean values,
  * so a detector can settle it without knowing the table. Decoys: a few integers written "254.0" for 254 —
  * the same number, not an error (findings on them are false alarms).
@@ -46,7 +46,7 @@ function attempt(ctx: Injection, column: Column): boolean {
     dirty = (3 * facts.max).toFixed(Math.max(decimals, decimalsOf(String(facts.max))));
   } else if (variant === 'scale' || variant === 'float-text') {
     const power = ctx.rng.int(1, MAX_POWER);
-    if (value === 0 || Math.abs(value) * 10 ** power <= bound) return false;
+    if (value === 0 || Math.abs(value) * 10 ** power < 2 * bound) return false;
     dirty = scaled(value, power, decimals);
     if (variant === 'float-text') dirty = `${dirty}.0`;
     else variant = `x${10 ** power}`;
@@ -72,7 +72,7 @@ export const outlierInjector: Injector = {
     // Decoys: integers written with ".0", as some exports do; the same number, not an error.
     const integers = columns.filter((c) => c.facts.integer);
     if (integers.length > 0)
-      ctx.place(Math.ceil(placed / 4), () => {
+      ctx.place(Math.ceil(placed / 6), () => {
         const { facts } = ctx.rng.pick(integers);
         const row = randomRow(ctx);
         const text = ctx.text(row, facts.index);
