@@ -81,6 +81,18 @@ export function frequentValues(facts: ColumnFacts, minCount: number, minLength =
   return [...facts.counts].filter(([v, n]) => n >= minCount && v.length >= minLength).sort((a, b) => b[1] - a[1]).map(([v]) => v);
 }
 
+/**
+ * Categorical columns with their frequent values: those filling at least 5 rows and 0.2% of the rows, at
+ * least `minLength` characters long, with a letter (what typos and case variants are made of).
+ */
+export function frequentCategories(facts: ColumnFacts[], rows: number, minLength: number): { facts: ColumnFacts; frequent: Set<string> }[] {
+  const minCount = Math.max(5, Math.ceil(0.002 * rows));
+  return facts
+    .filter((f) => isCategorical(f, rows))
+    .map((f) => ({ facts: f, frequent: new Set(frequentValues(f, minCount, minLength).filter((v) => /\p{L}/u.test(v))) }))
+    .filter((t) => t.frequent.size > 0);
+}
+
 /** Text columns whose values repeat (categories, names), as opposed to identifiers and free text. */
 export function isCategorical(facts: ColumnFacts, rows: number): boolean {
   return facts.kind === 'text' && !facts.unique && facts.counts.size <= Math.max(20, 0.5 * rows);

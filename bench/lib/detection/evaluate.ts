@@ -7,12 +7,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkTable, type CheckOutcome } from './check';
 import { profileColumns } from './columns';
-import { ERROR_CLASSES, Injection, type ErrorClass, type TruthItem } from './inject';
+import { ERROR_CLASSES, Injection, type ErrorClass, type Injector, type TruthItem } from './inject';
 import { INJECTORS } from './injectors/index';
 import { Rng, subSeed } from './random';
-import { addToTally, baselineKeys, emptyTally, isCellItem, scoreRun, type ClassTallies, type Mark, type Tally } from './score';
-import { SOURCES, describePresentation, isStdlib, loadSource } from './sources';
-import { syntheticTables } from './synthetic';
+import { addToTally, baselineKeys, bump, emptyTally, isCellItem, markKey, scoreRun, type ClassTallies, type Mark, type Tally } from './score';
+import { SOURCES, describePresentation, isStdlib, loadSource, type SourceSpec } from './sources';
+import { syntheticTables, type SyntheticTable } from './synthetic';
 import { cellCount, type Table } from './table';
 
 export interface EvaluationOptions {
@@ -22,9 +22,14 @@ export interface EvaluationOptions {
   isolatedRate: number;
   isolatedMin: number;
   isolatedMax: number;
+  /** Per-class runs: rows duplicated (share of the rows, within [1, isolatedMax]). */
+  isolatedDuplicateRate: number;
   /** Mixed run: share of cells with an error, and share of rows duplicated. */
   mixedRate: number;
   mixedDuplicateRate: number;
+  /** At most this share of a column's rows gets errors of one class (per-class runs, mixed run). */
+  isolatedColumnShare: number;
+  mixedColumnShare: number;
   syntheticRows: number;
   /** Only these public tables (all when empty). */
   tables: string[];
@@ -74,121 +79,125 @@ export interface SeedResult {
   checkMs: number;
 }
 
-const bump = (counts: Record<string, number>, key: string, by = 1) => (counts[key] = (counts[key] ?? 0) + by);
-
-/** Cells and rows the clean table's check flagged: injections stay away from them. */
-function flaggedBy(outcome: CheckOutcome): (row: number, column: number | null) => boolean {
-  const cells = new Set(outcome.placed.map((f) => `${f.row}:${f.column ?? '-'}`));
-  return (row, column) => cells.has(`${row}:${column ?? '-'}`);
-}
+type Check = (table: Table, file: string) => Promise<CheckOutcome>;
 
 function truthFile(file: string, truth: TruthItem[], table: Table): void {
   const lines = truth.map((t) => JSON.stringify({ class: t.cls, variant: t.variant, row: t.row, column: t.column === null ? null : table.header[t.column], original: t.original, dirty: t.dirty }));
   writeFileSync(file.replace(/\.csv$/, '.truth.jsonl'), `${lines.join('\n')}\n`);
 }
 
+/** Marks that belong to the row score of the mixed run: on an inserted duplicate (or its pair), or row-only false alarms. */
+const rowMark = (m: Mark) => m.hit?.column === null || (m.column === null && m.hit === undefined);
+const cellMark = (m: Mark) => m.column !== null && !rowMark(m);
+
+/** Injects every class into one copy: duplicates first, then each cell class its share of the budget; what a class cannot place goes to those that could. */
+function injectMixed(ctx: Injection, options: EvaluationOptions, cells: number, rows: number): number {
+  const cellBudget = Math.round(options.mixedRate * cells);
+  const quota = Math.ceil(cellBudget / INJECTORS.filter((i) => i.cls !== 'duplicate').length);
+  const full: Injector[] = [];
+  let cellErrors = 0;
+  let duplicateRows = 0;
+  for (const injector of INJECTORS) {
+    if (injector.cls === 'duplicate') {
+      duplicateRows = injector.inject(ctx, Math.round(options.mixedDuplicateRate * rows));
+      continue;
+    }
+    const placed = injector.inject(ctx, quota);
+    cellErrors += placed;
+    if (placed === quota) full.push(injector);
+  }
+  for (const injector of full) {
+    if (cellErrors >= cellBudget) break;
+    cellErrors += injector.inject(ctx, Math.ceil((cellBudget - cellErrors) / full.length));
+  }
+  return duplicateRows;
+}
+
+async function evaluateTable(spec: SourceSpec, seed: number, options: EvaluationOptions, dir: string, check: Check, result: SeedResult): Promise<TableSummary> {
+  const clean = loadSource(spec, new Rng(subSeed(seed, spec.name)), options.maxRows);
+  const cells = cellCount(clean);
+  const facts = profileColumns(clean);
+  // As published: its findings are the table's own (dropped from the scores), its flagged cells are left alone.
+  const own = await check(clean, path.join(dir, spec.name, 'clean.csv'));
+  const ownCells = new Set(own.placed.map((f) => markKey(f.row, f.column)));
+  const flagged = (row: number, column: number | null) => ownCells.has(markKey(row, column));
+  const baseline = baselineKeys(own.placed);
+  const summary: TableSummary = {
+    name: spec.name,
+    origin: spec.origin,
+    presentation: describePresentation(spec),
+    rows: clean.rows.length,
+    columns: clean.header.length,
+    ownMarksPer10k: (1e4 * ownCells.size) / cells,
+    ownScore: own.score,
+    ownRules: {},
+    placed: {},
+    mixed: { cellErrors: 0, duplicateRows: 0, score: NaN },
+  };
+  for (const f of own.placed) bump(summary.ownRules, f.rule);
+  const injection = (label: string, maxColumnShare: number) => new Injection(clean, facts, new Rng(subSeed(seed, `${spec.name}/${label}`)), { maxColumnShare, flagged });
+  const run = async (ctx: Injection, label: string) => {
+    const file = path.join(dir, spec.name, `${label}.csv`);
+    const outcome = await check(ctx.table, file);
+    truthFile(file, ctx.truth, ctx.table);
+    const score = (dropped: Set<string>) => scoreRun({ truth: ctx.truth, decoys: ctx.decoys, findings: outcome.placed, origin: ctx.origin, baseline: dropped });
+    return { outcome, score };
+  };
+
+  // (a) One class per copy.
+  const count = Math.min(options.isolatedMax, Math.max(options.isolatedMin, Math.round(options.isolatedRate * cells)));
+  const duplicates = Math.min(options.isolatedMax, Math.max(1, Math.round(options.isolatedDuplicateRate * clean.rows.length)));
+  for (const injector of INJECTORS) {
+    const ctx = injection(injector.cls, options.isolatedColumnShare);
+    const placed = injector.inject(ctx, injector.cls === 'duplicate' ? duplicates : count);
+    summary.placed[injector.cls] = placed;
+    if (placed > 0) addToTally((result.classes[injector.cls] ??= emptyTally()), (await run(ctx, injector.cls)).score(baseline));
+  }
+
+  // Mixed: every class in one copy, scored at cell level (duplicate rows apart).
+  const ctx = injection('mixed', options.mixedColumnShare);
+  summary.mixed.duplicateRows = injectMixed(ctx, options, cells, clean.rows.length);
+  summary.mixed.cellErrors = ctx.truth.filter(isCellItem).length;
+  const { outcome, score } = await run(ctx, 'mixed');
+  summary.mixed.score = outcome.score;
+  const scored = score(baseline);
+  addToTally(result.mixedCells, scored, isCellItem, cellMark);
+  addToTally(result.mixedCellsRaw, score(new Set()), isCellItem, cellMark);
+  addToTally(result.mixedRows, scored, (item) => !isCellItem(item), rowMark);
+  for (const cls of ERROR_CLASSES) addToTally((result.mixedByClass[cls] ??= emptyTally()), scored, (item) => item.cls === cls, () => false);
+  return summary;
+}
+
+/** A clean table's check: every mark is a false alarm, counted per rule and per column shape. */
+async function evaluateClean(table: SyntheticTable, dir: string, check: Check): Promise<CleanSummary> {
+  const outcome = await check(table, path.join(dir, 'synthetic', `${table.name}.csv`));
+  const { marks } = scoreRun({ truth: [], decoys: [], findings: outcome.placed, origin: table.rows.map((_, r) => r), baseline: new Set() });
+  const summary: CleanSummary = { name: table.name, cells: cellCount(table), marks: marks.length, score: outcome.score, byRule: {}, byShape: {}, columnFindings: {} };
+  for (const f of outcome.placed) bump(summary.byRule, f.rule);
+  for (const m of marks) bump(summary.byShape, m.column === null ? '(whole row)' : table.shapes[m.column]);
+  for (const f of outcome.unplaced) bump(summary.columnFindings, `${f.rule}${f.column !== null ? ` (${table.shapes[f.column]})` : ''}`);
+  return summary;
+}
+
 export async function evaluateSeed(seed: number, options: EvaluationOptions, log: (line: string) => void): Promise<SeedResult> {
   const dir = path.join(options.dataDir, `seed-${seed}`);
   const result: SeedResult = { seed, classes: {}, mixedCells: emptyTally(), mixedCellsRaw: emptyTally(), mixedRows: emptyTally(), mixedByClass: {}, tables: [], clean: [], checks: 0, checkMs: 0 };
-  const check = async (table: Table, file: string) => {
+  const check: Check = async (table, file) => {
     const t0 = performance.now();
     const outcome = await checkTable(table, file);
     result.checkMs += performance.now() - t0;
     result.checks++;
     return outcome;
   };
-  const sources = SOURCES.filter((s) => (options.tables.length === 0 || options.tables.includes(s.name)) && (options.withStdlib || !isStdlib(s)));
-  for (const spec of sources) {
-    const clean = loadSource(spec, new Rng(subSeed(seed, spec.name)), options.maxRows);
-    const cells = cellCount(clean);
-    const facts = profileColumns(clean);
-    const own = await check(clean, path.join(dir, spec.name, 'clean.csv'));
-    const flagged = flaggedBy(own);
-    const baseline = baselineKeys(own.placed);
-    const ownMarks = new Set(own.placed.map((f) => `${f.row}:${f.column ?? '-'}`)).size;
-    const ownRules: Record<string, number> = {};
-    for (const f of own.placed) bump(ownRules, f.rule);
-    const summary: TableSummary = {
-      name: spec.name,
-      origin: spec.origin,
-      presentation: describePresentation(spec),
-      rows: clean.rows.length,
-      columns: clean.header.length,
-      ownMarksPer10k: (1e4 * ownMarks) / cells,
-      ownScore: own.score,
-      ownRules,
-      placed: {},
-      mixed: { cellErrors: 0, duplicateRows: 0, score: NaN },
-    };
-    const score = (ctx: Injection, outcome: CheckOutcome, dropped = baseline) => scoreRun({ truth: ctx.truth, decoys: ctx.decoys, findings: outcome.placed, origin: ctx.origin, baseline: dropped });
-
-    // (a) One class at a time.
-    const count = Math.min(options.isolatedMax, Math.max(options.isolatedMin, Math.round(options.isolatedRate * cells)));
-    for (const injector of INJECTORS) {
-      const ctx = new Injection(clean, facts, new Rng(subSeed(seed, `${spec.name}/${injector.cls}`)), { maxColumnShare: 0.01, flagged });
-      const placed = injector.inject(ctx, injector.cls === 'duplicate' ? Math.min(count, Math.max(1, Math.round(0.01 * clean.rows.length))) : count);
-      summary.placed[injector.cls] = placed;
-      if (placed === 0) continue;
-      const file = path.join(dir, spec.name, `${injector.cls}.csv`);
-      const run = score(ctx, await check(ctx.table, file));
-      truthFile(file, ctx.truth, ctx.table);
-      addToTally((result.classes[injector.cls] ??= emptyTally()), run);
-    }
-
-    // Mixed: every class in one copy, at a realistic error rate.
-    const ctx = new Injection(clean, facts, new Rng(subSeed(seed, `${spec.name}/mixed`)), { maxColumnShare: 0.03, flagged });
-    const cellBudget = Math.round(options.mixedRate * cells);
-    const cellInjectors = INJECTORS.filter((i) => i.cls !== 'duplicate');
-    const quota = Math.ceil(cellBudget / cellInjectors.length);
-    const full: typeof INJECTORS[number][] = [];
-    let cellErrors = 0;
-    for (const injector of INJECTORS) {
-      if (injector.cls === 'duplicate') {
-        summary.mixed.duplicateRows = injector.inject(ctx, Math.round(options.mixedDuplicateRate * clean.rows.length));
-        continue;
-      }
-      const placed = injector.inject(ctx, quota);
-      cellErrors += placed;
-      if (placed === quota) full.push(injector);
-    }
-    // What classes could not place goes to those that could.
-    for (const injector of full) {
-      if (cellErrors >= cellBudget) break;
-      cellErrors += injector.inject(ctx, Math.ceil((cellBudget - cellErrors) / full.length));
-    }
-    summary.mixed.cellErrors = ctx.truth.filter(isCellItem).length;
-    const file = path.join(dir, spec.name, 'mixed.csv');
-    const outcome = await check(ctx.table, file);
-    truthFile(file, ctx.truth, ctx.table);
-    summary.mixed.score = outcome.score;
-    const run = score(ctx, outcome);
-    const rowMark = (m: Mark) => m.hit?.column === null || (m.column === null && m.hit === undefined);
-    const cellMark = (m: Mark) => m.column !== null && !rowMark(m);
-    addToTally(result.mixedCells, run, isCellItem, cellMark);
-    addToTally(result.mixedCellsRaw, score(ctx, outcome, new Set()), isCellItem, cellMark);
-    addToTally(result.mixedRows, run, (item) => !isCellItem(item), rowMark);
-    for (const cls of ERROR_CLASSES) addToTally((result.mixedByClass[cls] ??= emptyTally()), run, (item) => item.cls === cls, () => false);
+  for (const spec of SOURCES.filter((s) => (options.tables.length === 0 || options.tables.includes(s.name)) && (options.withStdlib || !isStdlib(s)))) {
+    const summary = await evaluateTable(spec, seed, options, dir, check, result);
     result.tables.push(summary);
-    log(`  seed ${seed} · ${spec.name}: ${clean.rows.length} rows × ${clean.header.length}; mixed ${summary.mixed.cellErrors} cells + ${summary.mixed.duplicateRows} rows`);
+    log(`  seed ${seed} · ${spec.name}: ${summary.rows} rows × ${summary.columns}; mixed ${summary.mixed.cellErrors} cells + ${summary.mixed.duplicateRows} rows`);
   }
-
-  // (b) Clean synthetic tables.
   for (const table of syntheticTables(seed, options.syntheticRows)) {
-    const outcome = await check(table, path.join(dir, 'synthetic', `${table.name}.csv`));
-    const marks = new Map<string, Set<string>>();
-    for (const f of outcome.placed) {
-      const key = `${f.row}:${f.column ?? '-'}`;
-      marks.set(key, (marks.get(key) ?? new Set()).add(f.rule));
-    }
-    const clean: CleanSummary = { name: table.name, cells: cellCount(table), marks: marks.size, score: outcome.score, byRule: {}, byShape: {}, columnFindings: {} };
-    for (const f of outcome.placed) bump(clean.byRule, f.rule);
-    for (const key of marks.keys()) {
-      const column = key.split(':')[1];
-      bump(clean.byShape, column === '-' ? '(whole row)' : table.shapes[Number(column)]);
-    }
-    for (const f of outcome.unplaced) bump(clean.columnFindings, `${f.rule}${f.column !== null ? ` (${table.shapes[f.column]})` : ''}`);
-    result.clean.push(clean);
-    log(`  seed ${seed} · ${table.name}: ${table.rows.length} rows × ${table.header.length}, ${marks.size} marks`);
+    const summary = await evaluateClean(table, dir, check);
+    result.clean.push(summary);
+    log(`  seed ${seed} · ${table.name}: ${table.rows.length} rows × ${table.header.length}, ${summary.marks} marks`);
   }
   return result;
 }

@@ -1,7 +1,7 @@
 /** Aggregates seeds (mean and range of each seed's figure, tallies pooled) and prints the report and the targets. */
 import { ERROR_CLASSES, type ErrorClass } from './inject';
 import { INJECTORS } from './injectors/index';
-import { emptyTally, f1, mergeTally, precision, recall, type Tally } from './score';
+import { bump, emptyTally, f1, mergeTally, precision, recall, type Tally } from './score';
 import type { CleanSummary, SeedResult, TableSummary } from './evaluate';
 
 export const TARGETS = { recall: 0.9, precision: 0.9, falseAlarmsPer10k: 1, cleanScore: 95, dirtyScore: 95 };
@@ -42,7 +42,7 @@ export interface Summary {
 }
 
 const add = (into: Record<string, number>, from: Record<string, number>) => {
-  for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
+  for (const [k, v] of Object.entries(from)) bump(into, k, v);
 };
 
 function pooled(tallies: (Tally | undefined)[]): Tally {

@@ -53,27 +53,28 @@ export function baselineKeys(findings: PlacedFinding[]): Set<string> {
   return new Set(findings.map((f) => baselineKey(f.rule, f.row, f.column)));
 }
 
-const cellKey = (row: number, column: number | null) => `${row}:${column ?? '-'}`;
+/** The key of what a finding marks: a cell, or (column null) a row. */
+export const markKey = (row: number, column: number | null) => `${row}:${column ?? '-'}`;
 
 export function scoreRun(input: ScoreInput): RunScore {
   const cellItems = new Map<string, TruthItem>();
   const rowItems = new Map<number, TruthItem>();
   for (const item of input.truth) {
-    if (item.column !== null) cellItems.set(cellKey(item.row, item.column), item);
+    if (item.column !== null) cellItems.set(markKey(item.row, item.column), item);
     else {
       rowItems.set(item.row, item);
       if (item.pairRow !== undefined && !rowItems.has(item.pairRow)) rowItems.set(item.pairRow, item);
     }
   }
-  const decoys = new Set(input.decoys.map((d) => cellKey(d.row, d.column)));
+  const decoys = new Set(input.decoys.map((d) => markKey(d.row, d.column)));
   const foundBy = new Map<TruthItem, Set<string>>();
   const marks = new Map<string, Mark>();
   for (const f of input.findings) {
     const clean = input.origin[f.row];
     if (clean >= 0 && input.baseline.has(baselineKey(f.rule, clean, f.column))) continue;
-    const hit = (f.column !== null ? cellItems.get(cellKey(f.row, f.column)) : undefined) ?? rowItems.get(f.row);
+    const hit = (f.column !== null ? cellItems.get(markKey(f.row, f.column)) : undefined) ?? rowItems.get(f.row);
     if (hit) foundBy.set(hit, (foundBy.get(hit) ?? new Set()).add(f.rule));
-    const key = cellKey(f.row, f.column);
+    const key = markKey(f.row, f.column);
     const mark = marks.get(key);
     if (mark) {
       if (!mark.rules.includes(f.rule)) mark.rules.push(f.rule);
@@ -103,7 +104,7 @@ export function emptyTally(): Tally {
   return { items: 0, found: 0, marks: 0, hits: 0, hitRules: {}, falseRules: {}, decoyMarks: 0, variants: {} };
 }
 
-const bump = (counts: Record<string, number>, key: string, by = 1) => (counts[key] = (counts[key] ?? 0) + by);
+export const bump = (counts: Record<string, number>, key: string, by = 1) => (counts[key] = (counts[key] ?? 0) + by);
 
 /**
  * Adds a run's items (those `itemFilter` keeps) and marks (those `markFilter` keeps) to a tally.

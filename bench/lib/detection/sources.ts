@@ -18,7 +18,7 @@ const stdlibDir = path.join(root, 'bench', '.peers', 'datasets');
 
 type Loader = () => { header: string[]; rows: string[][] };
 
-interface SourceSpec {
+export interface SourceSpec {
   name: string;
   /** Where the data comes from (package/file). */
   origin: string;

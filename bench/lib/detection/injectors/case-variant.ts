@@ -1,8 +1,7 @@
 /** Added class: a frequent category written with another case or spacing ("PARIS", "Paris ", "New  York"). */
-import { frequentValues, isCategorical } from '../columns';
+import { frequentCategories } from '../columns';
 import { randomRow, type Injector } from '../inject';
 import { caseVariant, type CaseVariant } from '../text-edits';
-import { FREQUENT_COUNT } from './typo';
 
 const VARIANTS: [CaseVariant, number][] = [
   ['lowercase', 3],
@@ -16,11 +15,7 @@ export const caseVariantInjector: Injector = {
   cls: 'case-variant',
   description: 'a frequent category value written in another case (lower, UPPER) or with a leading, trailing or doubled space; never an existing value',
   inject(ctx, count) {
-    const rows = ctx.rowCount;
-    const targets = ctx.facts
-      .filter((f) => isCategorical(f, rows))
-      .map((f) => ({ facts: f, frequent: new Set(frequentValues(f, Math.max(FREQUENT_COUNT, Math.ceil(0.002 * rows)), 2).filter((v) => /\p{L}/u.test(v))) }))
-      .filter((t) => t.frequent.size > 0);
+    const targets = frequentCategories(ctx.facts, ctx.rowCount, 2);
     if (targets.length === 0) return 0;
     return ctx.place(count, () => {
       const { facts, frequent } = ctx.rng.pick(targets);

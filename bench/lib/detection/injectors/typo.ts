@@ -1,10 +1,8 @@
 /** Class 4: typos (edit distance 1–2, keyboard-like) of a column's frequent values: "mancheter" among "manchester". */
-import { frequentValues, isCategorical } from '../columns';
+import { frequentCategories } from '../columns';
 import { randomRow, type Injector } from '../inject';
 import { typo } from '../text-edits';
 
-/** A value counts as frequent when it fills at least this many rows (and 0.2% of the rows). */
-export const FREQUENT_COUNT = 5;
 /** Shorter values (codes like "USA", "TX") are left alone: a typo there is another code, not a misspelling. */
 const MIN_LENGTH = 4;
 
@@ -12,11 +10,7 @@ export const typoInjector: Injector = {
   cls: 'typo',
   description: 'a frequent category value retyped with 1–2 keyboard edits (substitution by a neighbouring key, deletion, insertion, transposition, a letter replaced by "x"); never an existing value',
   inject(ctx, count) {
-    const rows = ctx.rowCount;
-    const targets = ctx.facts
-      .filter((f) => isCategorical(f, rows))
-      .map((f) => ({ facts: f, frequent: new Set(frequentValues(f, Math.max(FREQUENT_COUNT, Math.ceil(0.002 * rows)), MIN_LENGTH).filter((v) => /\p{L}.*\p{L}/u.test(v))) }))
-      .filter((t) => t.frequent.size > 0);
+    const targets = frequentCategories(ctx.facts, ctx.rowCount, MIN_LENGTH);
     if (targets.length === 0) return 0;
     const existing = targets.map((t) => new Set([...t.facts.counts.keys()].map((v) => v.toLowerCase().trim())));
     return ctx.place(count, () => {
