@@ -1,24 +1,12 @@
 /**
- * How the CLI commands read a data file: by extension, Arrow IPC and Parquet through their binary
- * readers, anything else as CSV/TSV through the ingest engine; whole (in memory) or batch by batch.
+ * How the CLI commands read a data file: by its format (core/ingest/formats.ts), Arrow IPC and Parquet
+ * through their binary readers, anything else as CSV/TSV; whole (in memory) or batch by batch.
  */
-import { extname } from 'node:path';
 import type { IngestResult, TextEncodingName } from '../core/table/model';
-import { openArrowBatches, readArrowFile, type BatchSource, type BinaryReadProgress } from '../core/ingest/arrow';
-import { openParquetBatches, readParquetFile } from '../core/ingest/parquet';
+import { openArrowBatches, type BatchSource, type BinaryReadProgress } from '../core/ingest/arrow';
+import { openParquetBatches } from '../core/ingest/parquet';
 import { ingestFile } from '../core/ingest/index';
-
-export type InputKind = 'arrow' | 'parquet' | 'csv';
-
-export const ARROW_EXTENSIONS = ['.arrow', '.feather', '.arrows', '.ipc'];
-export const PARQUET_EXTENSIONS = ['.parquet', '.pq'];
-
-export function inputKindOf(path: string): InputKind {
-  const ext = extname(path).toLowerCase();
-  if (ARROW_EXTENSIONS.includes(ext)) return 'arrow';
-  if (PARQUET_EXTENSIONS.includes(ext)) return 'parquet';
-  return 'csv';
-}
+import { readerOf } from '../core/ingest/formats';
 
 /** Reader options settable from the command line (CSV ones are ignored for binary formats). */
 export interface InputOptions {
@@ -41,20 +29,13 @@ export function parseDelimiter(text: string): string {
 }
 
 /** Reads a whole file into memory. */
-export async function readInput(path: string, options: InputOptions = {}): Promise<IngestResult> {
-  switch (inputKindOf(path)) {
-    case 'arrow':
-      return readArrowFile(path, options);
-    case 'parquet':
-      return readParquetFile(path, options);
-    default:
-      return ingestFile(path, options);
-  }
+export function readInput(path: string, options: InputOptions = {}): Promise<IngestResult> {
+  return ingestFile(path, options);
 }
 
 /** Opens a binary file for batch-by-batch reading; null for CSV (read it with {@link readInput}). */
 export async function openInputBatches(path: string, options: InputOptions = {}): Promise<BatchSource | null> {
-  switch (inputKindOf(path)) {
+  switch (readerOf(path)) {
     case 'arrow':
       return openArrowBatches(path, options);
     case 'parquet':

@@ -9,7 +9,8 @@ import { open, rename, rm, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { RecordBatchFileWriter, RecordBatchStreamWriter, type RecordBatch, type Schema } from 'apache-arrow';
 import { runCommand, type CommandSpec } from '../args';
-import { ENCODINGS, inputKindOf, openInputBatches, parseDelimiter, readInput, type InputOptions } from '../input';
+import { readerOf } from '../../core/ingest/formats';
+import { ENCODINGS, openInputBatches, parseDelimiter, readInput, type InputOptions } from '../input';
 import type { TextEncodingName } from '../../core/table/model';
 
 export const convertSpec = {
@@ -53,7 +54,7 @@ export async function convertFile(input: string, output: string, options: InputO
   const format = extname(output).toLowerCase() === '.arrows' ? 'stream' : 'file';
   let schema: Schema;
   let batches: AsyncIterable<RecordBatch> | Iterable<RecordBatch>;
-  const source = inputKindOf(input) === 'csv' ? null : await openInputBatches(input, options);
+  const source = readerOf(input) === 'csv' ? null : await openInputBatches(input, options);
   if (source) {
     schema = source.schema;
     batches = source.batches;

@@ -7,7 +7,8 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { runCommand, type CommandSpec } from '../args';
-import { ENCODINGS, inputKindOf, openInputBatches, parseDelimiter, readInput, type InputOptions } from '../input';
+import { readerOf } from '../../core/ingest/formats';
+import { ENCODINGS, openInputBatches, parseDelimiter, readInput, type InputOptions } from '../input';
 import { createStreamingProfiler, profileTable } from '../../core/profile/index';
 import type { ColumnProfile, TableProfile } from '../../core/profile/types';
 import { formatEpochMs } from '../../core/ingest/render-text';
@@ -59,7 +60,7 @@ export async function profileFile(
   const { size } = await stat(path);
   const budget = options.memoryBudgetBytes ?? 1024 * 1024 * 1024;
   const streaming = options.streaming ?? size > budget;
-  if (streaming && inputKindOf(path) !== 'csv') {
+  if (streaming && readerOf(path) !== 'csv') {
     const source = await openInputBatches(path, options);
     if (source) {
       const profiler = createStreamingProfiler(source.columns);

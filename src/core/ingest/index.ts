@@ -3,13 +3,13 @@
  * what the reader learned). CSV/TSV through the CSV reader, Arrow IPC and Parquet through their readers.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
 import type { IngestResult, TextEncodingName } from '../table/model';
 import { readArrowFile } from './arrow';
 import { readParquetFile } from './parquet';
 import { DEFAULT_NA_TOKENS, readCsvBytes } from './csv/read';
+import { isBinaryDataPath, readerOf } from './formats';
 
-export { DEFAULT_NA_TOKENS };
+export { DEFAULT_NA_TOKENS, isBinaryDataPath };
 
 export interface IngestOptions {
   delimiter?: string;
@@ -25,15 +25,6 @@ export interface IngestOptions {
   signal?: AbortSignal;
 }
 
-const ARROW_EXTENSIONS = new Set(['.arrow', '.feather', '.arrows', '.ipc']);
-const PARQUET_EXTENSIONS = new Set(['.parquet', '.pq']);
-
-/** Whether the path names an Arrow IPC or Parquet file (read by the binary readers, not the CSV reader). */
-export function isBinaryDataPath(path: string): boolean {
-  const ext = extname(path).toLowerCase();
-  return ARROW_EXTENSIONS.has(ext) || PARQUET_EXTENSIONS.has(ext);
-}
-
 function abortError(): Error {
   const error = new Error('The read was cancelled.');
   error.name = 'AbortError';
@@ -41,7 +32,6 @@ function abortError(): Error {
 }
 
 export async function ingestFile(path: string, options: IngestOptions = {}): Promise<IngestResult> {
-  const ext = extname(path).toLowerCase();
   const size = (await stat(path)).size;
   // Every reader here builds one in-memory table: files over the budget are refused with a way forward
   // (CSV checks and every profile have batch-by-batch modes).
@@ -51,8 +41,9 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
         '(setting datasetInspector.memoryBudgetMB). Raise the budget, or profile it batch by batch with the CLI `dataset-inspector profile --streaming`.',
     );
   }
-  if (ARROW_EXTENSIONS.has(ext)) return readArrowFile(path, options);
-  if (PARQUET_EXTENSIONS.has(ext)) return readParquetFile(path, options);
+  const reader = readerOf(path);
+  if (reader === 'arrow') return readArrowFile(path, options);
+  if (reader === 'parquet') return readParquetFile(path, options);
   if (options.signal?.aborted) throw abortError();
   const bytes = await readFile(path, { signal: options.signal });
   options.onProgress?.({ bytesRead: bytes.length, totalBytes: size, rows: 0 });
