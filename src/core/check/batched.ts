@@ -184,6 +184,7 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
       columnIndex: slot.columnIndex,
       range: first.range,
       summaryOf: slot.count,
+      option: 'maxFindingsPerRule',
       message: summaryMessage(allRules.find((r) => r.id === slot.rule)?.title ?? slot.rule, slot.count, slot.column, cap),
     });
   }

@@ -13,6 +13,8 @@ export interface DataFormat {
   label: string;
   /** File-name endings, lower case, with the leading dot; the longest one that matches wins (".csv.gz" over ".gz"). */
   extensions: readonly string[];
+  /** The delimiter its name implies (else sniffed). */
+  delimiter?: string;
   /**
    * Text the editor opens and findings point into. Otherwise findings point into the read-only text
    * rendering of the table (render-text.ts), which the extension shows in its table view.
@@ -22,7 +24,7 @@ export interface DataFormat {
 
 export const DATA_FORMATS: readonly DataFormat[] = [
   { reader: 'csv', label: 'CSV', extensions: ['.csv'], text: true },
-  { reader: 'csv', label: 'TSV', extensions: ['.tsv', '.tab'], text: true },
+  { reader: 'csv', label: 'TSV', extensions: ['.tsv', '.tab'], delimiter: '\t', text: true },
   { reader: 'arrow', label: 'Arrow', extensions: ['.arrow', '.feather', '.arrows', '.ipc'], text: false },
   { reader: 'parquet', label: 'Parquet', extensions: ['.parquet', '.pq'], text: false },
 ];

@@ -3,27 +3,15 @@
  * what the reader learned). CSV/TSV through the CSV reader, Arrow IPC and Parquet through their readers.
  */
 import { readFile, stat } from 'node:fs/promises';
-import type { IngestResult, TextEncodingName } from '../table/model';
+import type { IngestResult } from '../table/model';
+import { OptionError, optionMention } from '../defaults';
 import { readArrowFile } from './arrow';
 import { readParquetFile } from './parquet';
-import { DEFAULT_NA_TOKENS, readCsvBytes } from './csv/read';
-import { isBinaryDataPath, readerOf } from './formats';
+import { readCsvBytes } from './csv/read';
+import { readerOf } from './formats';
+import type { IngestOptions } from './options';
 
-export { DEFAULT_NA_TOKENS, isBinaryDataPath };
-
-export interface IngestOptions {
-  delimiter?: string;
-  quote?: string;
-  hasHeader?: boolean;
-  encoding?: TextEncodingName;
-  /** Cell texts read as missing besides the empty cell (default DEFAULT_NA_TOKENS). */
-  naTokens?: string[];
-  sniffBytes?: number;
-  /** Files larger than this are refused by the in-memory reader (streaming mode reads them batch by batch). */
-  memoryBudgetBytes?: number;
-  onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void;
-  signal?: AbortSignal;
-}
+export type { IngestOptions, ReadSettings } from './options';
 
 function abortError(): Error {
   const error = new Error('The read was cancelled.');
@@ -36,9 +24,10 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   // Every reader here builds one in-memory table: files over the budget are refused with a way forward
   // (CSV checks and every profile have batch-by-batch modes).
   if (options.memoryBudgetBytes !== undefined && size > options.memoryBudgetBytes) {
-    throw new Error(
+    throw new OptionError(
       `${path} is ${(size / 2 ** 20).toFixed(0)} MiB, over the in-memory budget of ${(options.memoryBudgetBytes / 2 ** 20).toFixed(0)} MiB ` +
-        '(setting datasetInspector.memoryBudgetMB). Raise the budget, or profile it batch by batch with the CLI `dataset-inspector profile --streaming`.',
+        `(${optionMention('memoryBudgetMB')}). Raise the budget, or profile it batch by batch with the CLI \`dataset-inspector profile --streaming\`.`,
+      'memoryBudgetMB',
     );
   }
   const reader = readerOf(path);

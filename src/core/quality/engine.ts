@@ -7,6 +7,7 @@ import type { TableProfile } from '../profile/types';
 import type { Dimension, Finding, FindingFix, Severity } from './finding';
 import type { QualityRule, ReportedFinding, RuleOptions } from './rule';
 import { allRules } from './rules/index';
+import { DEFAULTS, optionMention } from '../defaults';
 
 export { allRules };
 
@@ -16,10 +17,15 @@ export interface RuleSetting {
   options?: RuleOptions;
 }
 
+/** A rule to skip, for one column or (without `column`) for the whole file. */
+export interface IgnoreEntry {
+  rule: string;
+  column?: string;
+}
+
 export interface QualityConfig {
   rules: Record<string, RuleSetting>;
-  /** Rules to skip, for one column or (without `column`) for the whole file. */
-  ignore: { rule: string; column?: string }[];
+  ignore: IgnoreEntry[];
   /** Findings published per rule and column; the rest are summarized in one finding. */
   maxFindingsPerRuleAndColumn: number;
   /** Fixes kept per rule for "fix all" (beyond the published findings). */
@@ -30,7 +36,7 @@ export interface QualityConfig {
 export const DEFAULT_QUALITY_CONFIG: QualityConfig = {
   rules: {},
   ignore: [],
-  maxFindingsPerRuleAndColumn: 100,
+  maxFindingsPerRuleAndColumn: DEFAULTS.maxFindingsPerRule,
   maxFixesPerRule: 50_000,
 };
 
@@ -81,7 +87,7 @@ export function severityOf(rule: QualityRule, config: QualityConfig): Severity {
 export function summaryMessage(title: string, count: number, column: string | null, cap: number): string {
   return (
     `${title}: ${count.toLocaleString('en-US')} findings${column !== null ? ` in column "${column}"` : ''}; ` +
-    `the first ${cap} are shown, ${(count - cap).toLocaleString('en-US')} more are not (setting datasetInspector.maxFindingsPerRule).`
+    `the first ${cap} are shown, ${(count - cap).toLocaleString('en-US')} more are not (${optionMention('maxFindingsPerRule')}).`
   );
 }
 
@@ -164,6 +170,7 @@ export function runQualityCheck(
           range,
           message: '',
           summaryOf: 0,
+          option: 'maxFindingsPerRule',
         });
       }
     };

@@ -1,5 +1,6 @@
 /** A data-quality finding: plain data, printed by the CLI and turned into diagnostics by the shell. */
 import type { TextRange } from '../table/model';
+import type { OptionName } from '../defaults';
 
 export type Dimension =
   | 'structure'
@@ -40,4 +41,6 @@ export interface Finding {
    * one summary finding carrying the total.
    */
   summaryOf?: number;
+  /** The option the message names (a summary's cap): each shell says where it is set. */
+  option?: OptionName;
 }

@@ -4,7 +4,8 @@ import type { ExtensionServices } from '../services';
 import type { DiagnosticsPublisher } from '../diagnostics';
 import type { CheckOutcome } from '../check-service';
 import { diagnosticsUriFor, isBinaryDataFile, isDataFile, resolveDataFile, tableViewUri } from '../data-files';
-import { readCheckSettings } from '../config';
+import { readCheckSettings, withSettingOf } from '../config';
+import { OptionError } from '../../core/defaults';
 import { dataFileGlob, formatNames } from '../../core/ingest/formats';
 
 export const CHECK_COMMAND = 'datasetInspector.checkDataQuality';
@@ -59,7 +60,7 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
         findings: outcome.result.findings.length,
       };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = withSettingOf(error instanceof Error ? error.message : String(error), error instanceof OptionError ? error.option : undefined);
       output.error(`Check of ${uri.fsPath} failed: ${message}`);
       void vscode.window.showErrorMessage(`Dataset Inspector could not check ${vscode.workspace.asRelativePath(uri)}: ${message}`);
       return undefined;
