@@ -10,14 +10,9 @@ import { readParquetFile } from './parquet';
 import { readCsvBytes } from './csv/read';
 import { readerOf } from './formats';
 import type { IngestOptions } from './options';
+import { CancelledError } from '../shared/cancel';
 
 export type { IngestOptions, ReadSettings } from './options';
-
-function abortError(): Error {
-  const error = new Error('The read was cancelled.');
-  error.name = 'AbortError';
-  return error;
-}
 
 export async function ingestFile(path: string, options: IngestOptions = {}): Promise<IngestResult> {
   const size = (await stat(path)).size;
@@ -33,10 +28,10 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   const reader = readerOf(path);
   if (reader === 'arrow') return readArrowFile(path, options);
   if (reader === 'parquet') return readParquetFile(path, options);
-  if (options.signal?.aborted) throw abortError();
+  if (options.signal?.aborted) throw new CancelledError();
   const bytes = await readFile(path, { signal: options.signal });
   options.onProgress?.({ bytesRead: bytes.length, totalBytes: size, rows: 0 });
-  if (options.signal?.aborted) throw abortError();
+  if (options.signal?.aborted) throw new CancelledError();
   return ingestCsvBytes(bytes, { ...options, path });
 }
 

@@ -6,10 +6,11 @@
  */
 import { DataType, type Vector } from 'apache-arrow';
 import type { ColumnInfo, ColumnKind, IngestResult } from '../table/model';
+import { looksLikeIdentifier } from '../shared/identifier';
 import { KERNEL_ROWS, columnFacts, computeFiniteStats, distinctOfTexts, runsOf, sortFinite, type ColumnFacts, type DistinctValues, type FiniteStats, type SortedRuns } from '../profile/column-facts';
 
 export type { DistinctValues, FiniteStats, SortedRuns };
-export { KERNEL_ROWS };
+export { KERNEL_ROWS, looksLikeIdentifier };
 
 const cache = new WeakMap<IngestResult, Map<string, unknown>>();
 
@@ -164,10 +165,6 @@ export function quantile(sorted: Float64Array, q: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
-/** Columns whose name says they identify rows (never treated as measurements). */
-export function looksLikeIdentifier(name: string): boolean {
-  return /(^|[_\s.-])(id|key|uuid|guid|code|zip|zipcode|postcode|phone)$/i.test(name.trim()) || /^(id|key|index|row|#)$/i.test(name.trim()) || /(Id|ID|Key)$/.test(name.trim());
-}
 
 /** Whether the values only ever increase (a row counter or an auto-increment key). */
 export function strictlyIncreasing(values: Float64Array): boolean {
