@@ -100,6 +100,10 @@ export interface SourceMap {
   cellRange(row: number, column: number): TextRange;
   /** Range of the header label of `column`; for headerless data, the first row's cell. */
   headerRange(column: number): TextRange;
+  /** Text sources (CSV): the cell's text exactly as written, quotes included (a quick fix keeps its quoting). */
+  cellSourceText?(row: number, column: number): string;
+  /** Text sources (CSV): from the record's first character to the next record's start (deleting it removes the line). */
+  rowRangeWithLineBreak?(row: number): TextRange;
 }
 
 export interface IngestResult {

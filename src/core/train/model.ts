@@ -21,13 +21,9 @@ import { classificationMetrics, originalScaleCoefficients, regressionMetrics } f
 import type { DesignMatrix, PreparedData } from './prepare';
 import { seededRandom, shuffleInPlace } from './rng';
 import type { OptimizerName, TrainingConfig, TrainingEvent, TrainingResult } from './types';
+import { TrainingCancelledError } from '../shared/cancel';
 
-export class TrainingCancelledError extends Error {
-  override name = 'AbortError';
-  constructor() {
-    super('Training was cancelled.');
-  }
-}
+export { TrainingCancelledError };
 
 export class TrainingDivergedError extends Error {
   override name = 'TrainingDivergedError';

@@ -4,6 +4,7 @@
  * types decided on the first chunk, so every batch has the same schema. Line numbers continue across
  * chunks. Progress is reported per chunk; an aborted signal stops the read.
  */
+import { CancelledError } from '../../shared/cancel';
 import { open } from 'node:fs/promises';
 import { Buffer } from 'node:buffer';
 import type { ColumnInfo, CsvDialect, IngestResult, TextEncodingName } from '../../table/model';
@@ -25,12 +26,6 @@ export interface CsvBatchOptions extends CsvReadOptions {
   chunkBytes?: number;
   onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void;
   signal?: AbortSignal;
-}
-
-function abortError(): Error {
-  const error = new Error('The read was cancelled.');
-  error.name = 'AbortError';
-  return error;
 }
 
 /** Turns raw chunks into UTF-8 bytes: as they are for UTF-8 (BOM dropped), decoded and re-encoded otherwise. */
@@ -70,7 +65,7 @@ export async function* ingestCsvBatches(path: string, options: CsvBatchOptions =
     let line = 0;
     let schema: { dialect: CsvDialect; columns: ColumnInfo[]; types: InferredColumn[] } | undefined;
     for (;;) {
-      if (options.signal?.aborted) throw abortError();
+      if (options.signal?.aborted) throw new CancelledError();
       // A fresh buffer per chunk: each batch's source map keeps its bytes.
       const raw = new Uint8Array(chunkBytes);
       const { bytesRead: n } = await handle.read(raw, 0, chunkBytes, bytesRead);

@@ -1,0 +1,28 @@
+/** What can be said about reading a data file, shared by every reader, the check worker's requests and the CLI. */
+import type { TextEncodingName } from '../table/model';
+
+/** The reading choices a user makes (settings, CLI flags): plain data, posted to workers as it is. */
+export interface ReadSettings {
+  delimiter?: string;
+  quote?: string;
+  hasHeader?: boolean;
+  encoding?: TextEncodingName;
+  /** Cell texts read as missing besides the empty cell (default DEFAULTS.naTokens). */
+  naTokens?: readonly string[];
+  /** Files larger than this are refused by the in-memory readers (CSV checks and profiles then go batch by batch). */
+  memoryBudgetBytes?: number;
+}
+
+export interface ReadProgress {
+  bytesRead: number;
+  totalBytes: number;
+  rows: number;
+}
+
+/** {@link ReadSettings} plus how one read reports progress and is cancelled. */
+export interface IngestOptions extends ReadSettings {
+  /** Bytes the CSV dialect is sniffed from (default 64 KiB). */
+  sniffBytes?: number;
+  onProgress?: (p: ReadProgress) => void;
+  signal?: AbortSignal;
+}
