@@ -6,7 +6,7 @@
  * (a) Errors of each class are injected at known cells into public tables (vega-datasets; @stdlib datasets
  *     fetched on demand with `npm pack`), one class per copy of a table, then all classes together at 3% of
  *     cells (+1% duplicated rows). Each copy is written as CSV and checked by the product's own path
- *     (runCheckRequest: ingest → profile → every default rule), the publishing cap raised.
+ *     (checkFile: ingest → profile → every default rule), the publishing cap raised.
  * (b) Clean synthetic tables with real-world column shapes are checked: every finding is a false alarm.
  *
  * Scoring (bench/lib/detection/score.ts): a finding with a row and a column marks that cell; with a row only,

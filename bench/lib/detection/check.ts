@@ -1,11 +1,11 @@
 /**
  * Runs the product on a table the way the editor and the CLI do: the table is written as a CSV file and
- * checked by `runCheckRequest` (ingest → profile → every enabled rule, default settings), with the
+ * checked by `checkFile` (ingest → profile → every enabled rule, default settings), with the
  * publishing cap raised so that no finding is folded into a summary, and a fixed "now".
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCheckRequest } from '../../../src/jobs/run-check';
+import { checkFile } from '../../../src/core/check/check-file';
 import { toCsv, type Table } from './table';
 
 /** A finding placed on a row (and, unless it is about the whole row, a column) of the checked table. */
@@ -29,10 +29,7 @@ export const CHECK_NOW = new Date('2025-06-01T00:00:00Z');
 export async function checkTable(table: Table, file: string): Promise<CheckOutcome> {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, toCsv(table));
-  const result = await runCheckRequest(
-    { type: 'check', path: file, ingest: {}, quality: { maxFindingsPerRuleAndColumn: Number.MAX_SAFE_INTEGER, now: CHECK_NOW }, renderText: false },
-    () => undefined,
-  );
+  const result = await checkFile({ path: file, read: {}, quality: { maxFindingsPerRuleAndColumn: Number.MAX_SAFE_INTEGER, now: CHECK_NOW } });
   if (result.rowCount !== table.rows.length) throw new Error(`${file}: the product read ${result.rowCount} rows, the table has ${table.rows.length}`);
   const placed: PlacedFinding[] = [];
   const unplaced: CheckOutcome['unplaced'] = [];
