@@ -1,8 +1,8 @@
 /** What the CLI commands share about reading a data file: flags, delimiter names, batch-by-batch binary reads. */
-import type { TextEncodingName } from '../core/table/model';
+import { TEXT_ENCODINGS, type TextEncodingName } from '../core/table/model';
 import { openArrowBatches, type BatchSource } from '../core/ingest/arrow';
 import { openParquetBatches } from '../core/ingest/parquet';
-import type { IngestOptions } from '../core/ingest/index';
+import { delimiterOf, type IngestOptions } from '../core/ingest/options';
 import { readerOf } from '../core/ingest/formats';
 import type { OptionName } from '../core/defaults';
 
@@ -18,12 +18,11 @@ export function withFlagOf(message: string, option: OptionName | undefined): str
   return option ? `${message} Set it with ${FLAG_OF[option]}.` : message;
 }
 
-export const ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'latin1'];
+export const ENCODINGS: readonly TextEncodingName[] = TEXT_ENCODINGS;
 
 /** `--delimiter` text → the delimiter character: `\t`, `tab`, `comma`, `semicolon`, `pipe`, `space` are understood. */
 export function parseDelimiter(text: string): string {
-  const named: Record<string, string> = { '\\t': '\t', tab: '\t', comma: ',', semicolon: ';', pipe: '|', space: ' ' };
-  const d = named[text.toLowerCase()] ?? text;
+  const d = delimiterOf(text);
   if (d.length !== 1) throw new Error(`--delimiter must be one character (or tab, comma, semicolon, pipe, space); got "${text}"`);
   return d;
 }

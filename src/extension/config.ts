@@ -1,7 +1,7 @@
 /** Reads `datasetInspector.*` settings for one file and turns them into reader and rule-engine options. */
 import * as vscode from 'vscode';
 import type { IgnoreEntry, QualityConfig, RuleSetting } from '../core/quality/engine';
-import type { ReadSettings } from '../core/ingest/options';
+import { delimiterOf, type ReadSettings } from '../core/ingest/options';
 import type { TextEncodingName } from '../core/table/model';
 import { DEFAULTS, megabytes, type OptionName } from '../core/defaults';
 
@@ -32,9 +32,7 @@ export interface CheckSettings {
 }
 
 function decodeDelimiter(value: string): string | undefined {
-  if (value === 'auto' || value === '') return undefined;
-  if (value === '\\t' || value.toLowerCase() === 'tab') return '\t';
-  return value;
+  return value === 'auto' || value === '' ? undefined : delimiterOf(value);
 }
 
 /** Simple glob for `ignore[].file`: `*` within a path segment, `**` across segments. */

@@ -8,8 +8,7 @@
  * (cross-batch-duplicates.ts); the column statistics the rules use are per batch, and the result's notes
  * say so.
  */
-import { ingestCsvBatches } from '../ingest/csv/stream';
-import type { CsvReadOptions } from '../ingest/csv/read';
+import { ingestCsvBatches, type CsvBatchOptions } from '../ingest/csv/stream';
 import { createStreamingProfiler, profileTable } from '../profile/index';
 import type { TableProfile } from '../profile/types';
 import { allRules, isRuleEnabled, qualityScores, resolveQualityConfig, ruleOptions, runQualityCheck, severityOf, summaryMessage, type QualityConfig, type QualityReport } from '../quality/engine';
@@ -19,12 +18,6 @@ import { duplicateKeyMessage, keyColumns, keyOptions } from '../quality/rules/du
 import { deleteDuplicateTitle, duplicateRowMessage } from '../quality/rules/duplicate-row';
 import type { Finding, FindingFix } from '../quality/finding';
 import type { ColumnInfo, CsvDialect } from '../table/model';
-
-export interface BatchedCheckOptions extends CsvReadOptions {
-  chunkBytes?: number;
-  onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void;
-  signal?: AbortSignal;
-}
 
 export interface BatchedCheckResult {
   report: QualityReport;
@@ -37,7 +30,7 @@ export interface BatchedCheckResult {
   notes: string[];
 }
 
-export async function checkCsvInBatches(path: string, partialConfig: Partial<QualityConfig>, options: BatchedCheckOptions = {}): Promise<BatchedCheckResult> {
+export async function checkCsvInBatches(path: string, partialConfig: Partial<QualityConfig>, options: CsvBatchOptions = {}): Promise<BatchedCheckResult> {
   const config: QualityConfig = resolveQualityConfig(partialConfig);
   const cap = config.maxFindingsPerRuleAndColumn;
   const findings: Finding[] = [];

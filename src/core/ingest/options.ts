@@ -19,6 +19,15 @@ export interface ReadProgress {
   rows: number;
 }
 
+/** Delimiters people may name instead of typing them (settings and CLI flags): `\t`, tab, comma, semicolon, pipe, space. */
+const NAMED_DELIMITERS: Record<string, string> = { '\\t': '\t', tab: '\t', comma: ',', semicolon: ';', pipe: '|', space: ' ' };
+
+/** A delimiter as a person wrote it → the character (a name, or the text itself). */
+export function delimiterOf(text: string): string {
+  const name = text.toLowerCase();
+  return Object.hasOwn(NAMED_DELIMITERS, name) ? NAMED_DELIMITERS[name] : text;
+}
+
 /** {@link ReadSettings} plus how one read reports progress and is cancelled. */
 export interface IngestOptions extends ReadSettings {
   /** Bytes the CSV dialect is sniffed from (default 64 KiB). */

@@ -22,7 +22,10 @@ export type SourceFormat = 'csv' | 'arrow' | 'parquet';
 
 export type LineEnding = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
 
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'latin1';
+/** The text encodings the CSV reader reads (settings and CLI flags offer these). */
+export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'latin1'] as const;
+
+export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
 
 export interface CsvDialect {
   delimiter: string;

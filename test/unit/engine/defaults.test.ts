@@ -9,14 +9,18 @@ import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { DEFAULTS, OptionError } from '../../../src/core/defaults';
 import { DEFAULT_QUALITY_CONFIG, runQualityCheck } from '../../../src/core/quality/engine';
 import { ingestCsvBytes, ingestFile } from '../../../src/core/ingest/index';
+import { delimiterOf } from '../../../src/core/ingest/options';
+import { TEXT_ENCODINGS } from '../../../src/core/table/model';
 
-const settings = (JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { configuration: { properties: Record<string, { default: unknown }> } } }).contributes.configuration.properties;
+const settings = (JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { configuration: { properties: Record<string, { default: unknown; enum?: string[] }> } } }).contributes
+  .configuration.properties;
 
 test('package.json declares the defaults of the defaults module', () => {
   assert.equal(settings['datasetInspector.memoryBudgetMB'].default, DEFAULTS.memoryBudgetMB);
   assert.equal(settings['datasetInspector.maxFindingsPerRule'].default, DEFAULTS.maxFindingsPerRule);
   assert.deepEqual(settings['datasetInspector.naTokens'].default, DEFAULTS.naTokens);
   assert.equal(DEFAULT_QUALITY_CONFIG.maxFindingsPerRuleAndColumn, DEFAULTS.maxFindingsPerRule);
+  assert.deepEqual(settings['datasetInspector.csv.encoding'].enum, ['auto', ...TEXT_ENCODINGS]);
   // The default NA tokens are what the reader uses without settings.
   const data = ingestCsvBytes(new TextEncoder().encode(`x,y\n${DEFAULTS.naTokens.map((t, i) => `${t},${i}`).join('\n')}\n1,9\n`));
   assert.equal(data.naTokenCells.length, DEFAULTS.naTokens.length);
@@ -24,8 +28,16 @@ test('package.json declares the defaults of the defaults module', () => {
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
 
-test('the CLI help states the defaults of the module', () => {
-  for (const command of ['check', 'profile']) assert.match(cli(command, '--help').stdout, new RegExp(`--memory-budget[^\\n]*default ${DEFAULTS.memoryBudgetMB}`), command);
+test('the CLI help states the defaults of the module and offers the encodings the reader reads', () => {
+  for (const command of ['check', 'profile']) {
+    const help = cli(command, '--help').stdout;
+    assert.match(help, new RegExp(`--memory-budget[^\\n]*default ${DEFAULTS.memoryBudgetMB}`), command);
+    assert.match(help, new RegExp(TEXT_ENCODINGS.join('[^\\n]*')), command);
+  }
+});
+
+test('delimiters are named the same way in settings and CLI flags', () => {
+  assert.deepEqual(['\\t', 'TAB', 'comma', 'semicolon', 'pipe', 'space', ';', 'constructor'].map(delimiterOf), ['\t', '\t', ',', ';', '|', ' ', ';', 'constructor']);
 });
 
 test('core messages name the option, not a VS Code setting; the CLI says which flag sets it', async () => {

@@ -4,11 +4,12 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ingestCsvBytes, ingestFile } from '../../../src/core/ingest/index';
 import { runQualityCheck, allRules, type QualityReport } from '../../../src/core/quality/engine';
 import type { Finding } from '../../../src/core/quality/finding';
+import { corpus } from '../corpus';
 
 const now = new Date('2026-11-25T00:00:00Z');
 const check = (text: string) => runQualityCheck(ingestCsvBytes(new TextEncoder().encode(text)), { now });
@@ -132,8 +133,8 @@ test('real datasets (vega-datasets): no rule flags more than 2% of a column', ()
   }
 });
 
-const corpus = path.resolve(__dirname, '../../../../shared/corpus/frictionless');
-test('frictionless corpus: duplicate-rows.csv has its duplicate row 4 found', { skip: !existsSync(corpus) && 'corpus absent' }, () => {
-  const report = runQualityCheck(ingestCsvBytes(readFileSync(path.join(corpus, 'duplicate-rows.csv'))), { now });
+const frictionless = corpus('frictionless');
+test('frictionless corpus: duplicate-rows.csv has its duplicate row 4 found', { skip: frictionless.skip }, () => {
+  const report = runQualityCheck(ingestCsvBytes(readFileSync(path.join(frictionless.dir, 'duplicate-rows.csv'))), { now });
   assert.deepEqual(of(report, 'duplicate-row').map((f) => f.range.start.line + 1), [4]);
 });

@@ -9,6 +9,7 @@ import { open } from 'node:fs/promises';
 import { Buffer } from 'node:buffer';
 import type { ColumnInfo, CsvDialect, IngestResult, TextEncodingName } from '../../table/model';
 import { readPreparedCsv, type CsvReadOptions } from './read';
+import type { IngestOptions } from '../options';
 import { checkUtf8, declaredEncoding, type CsvBytes } from './decode';
 import { CR, LF } from './records';
 import type { InferredColumn } from './infer';
@@ -21,11 +22,9 @@ export interface CsvBatch {
   totalBytes: number;
 }
 
-export interface CsvBatchOptions extends CsvReadOptions {
+export interface CsvBatchOptions extends CsvReadOptions, Pick<IngestOptions, 'onProgress' | 'signal'> {
   /** Bytes read per chunk (default 16 MiB). */
   chunkBytes?: number;
-  onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void;
-  signal?: AbortSignal;
 }
 
 /** Turns raw chunks into UTF-8 bytes: as they are for UTF-8 (BOM dropped), decoded and re-encoded otherwise. */
