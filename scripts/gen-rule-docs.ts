@@ -6,6 +6,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../src/core/quality/engine';
 import type { QualityRule } from '../src/core/quality/rule';
+import type { SourceFormat } from '../src/core/table/model';
+
+const FORMAT_LABELS: Record<SourceFormat, string> = { csv: 'CSV/TSV', jsonl: 'JSON Lines', arrow: 'Arrow', parquet: 'Parquet' };
 
 export function ruleDocsPage(rule: QualityRule): string {
   const options = Object.entries(rule.defaultOptions);
@@ -18,6 +21,7 @@ export function ruleDocsPage(rule: QualityRule): string {
     '',
     rule.description,
     '',
+    ...(rule.formats ? [`Applies to ${rule.formats.map((f) => FORMAT_LABELS[f]).join(', ')} files only.`, ''] : []),
     rule.docs,
     '',
     '## Options',

@@ -1,24 +1,13 @@
 /**
- * How the CLI commands read a data file: by extension, Arrow IPC and Parquet through their binary
- * readers, anything else as CSV/TSV through the ingest engine; whole (in memory) or batch by batch.
+ * How the CLI commands read a data file: by extension (core/ingest/formats-sniff.ts), Arrow IPC and Parquet
+ * through their binary readers, CSV/TSV and JSON Lines (plain or `.gz`) through the text readers; whole
+ * (in memory) or batch by batch.
  */
-import { extname } from 'node:path';
 import type { IngestResult, TextEncodingName } from '../core/table/model';
-import { openArrowBatches, readArrowFile, type BatchSource, type BinaryReadProgress } from '../core/ingest/arrow';
-import { openParquetBatches, readParquetFile } from '../core/ingest/parquet';
+import { openArrowBatches, type BatchSource, type BinaryReadProgress } from '../core/ingest/arrow';
+import { openParquetBatches } from '../core/ingest/parquet';
 import { ingestFile } from '../core/ingest/index';
-
-export type InputKind = 'arrow' | 'parquet' | 'csv';
-
-export const ARROW_EXTENSIONS = ['.arrow', '.feather', '.arrows', '.ipc'];
-export const PARQUET_EXTENSIONS = ['.parquet', '.pq'];
-
-export function inputKindOf(path: string): InputKind {
-  const ext = extname(path).toLowerCase();
-  if (ARROW_EXTENSIONS.includes(ext)) return 'arrow';
-  if (PARQUET_EXTENSIONS.includes(ext)) return 'parquet';
-  return 'csv';
-}
+import { formatOfPath } from '../core/ingest/formats-sniff';
 
 /** Reader options settable from the command line (CSV ones are ignored for binary formats). */
 export interface InputOptions {
@@ -42,19 +31,14 @@ export function parseDelimiter(text: string): string {
 
 /** Reads a whole file into memory. */
 export async function readInput(path: string, options: InputOptions = {}): Promise<IngestResult> {
-  switch (inputKindOf(path)) {
-    case 'arrow':
-      return readArrowFile(path, options);
-    case 'parquet':
-      return readParquetFile(path, options);
-    default:
-      return ingestFile(path, options);
-  }
+  return ingestFile(path, options);
 }
 
-/** Opens a binary file for batch-by-batch reading; null for CSV (read it with {@link readInput}). */
+/** Opens a binary file for batch-by-batch reading; null for text files (read them with {@link readInput} or ingestTextBatches). */
 export async function openInputBatches(path: string, options: InputOptions = {}): Promise<BatchSource | null> {
-  switch (inputKindOf(path)) {
+  const { format, compression } = formatOfPath(path);
+  if (compression) return null;
+  switch (format) {
     case 'arrow':
       return openArrowBatches(path, options);
     case 'parquet':

@@ -10,6 +10,7 @@ import { registerTableView } from './table-view';
 import { addIgnoreEntry } from './config';
 import { TABLE_VIEW_SCHEME, diagnosticsUriFor, resolveDataFile, tableViewUri } from './data-files';
 import type { ExtensionServices } from './services';
+import { TEXT_FILE_GLOB } from '../core/ingest/formats-sniff';
 
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Dataset Inspector', { log: true });
@@ -26,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerProfileCommand(services),
     registerTrainCommand(services),
     vscode.languages.registerCodeActionsProvider(
-      [{ scheme: 'file', language: 'csv' }, { scheme: 'file', language: 'tsv' }, { scheme: 'file', pattern: '**/*.{csv,tsv,tab}' }, { scheme: TABLE_VIEW_SCHEME }],
+      [{ scheme: 'file', language: 'csv' }, { scheme: 'file', language: 'tsv' }, { scheme: 'file', language: 'jsonl' }, { scheme: 'file', pattern: TEXT_FILE_GLOB }, { scheme: TABLE_VIEW_SCHEME }],
       new QualityCodeActionProvider(publisher),
       { providedCodeActionKinds: QualityCodeActionProvider.providedCodeActionKinds },
     ),

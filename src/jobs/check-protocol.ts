@@ -1,5 +1,5 @@
 /** Messages between the extension host and the check worker (worker_threads). Plain structured-clone data. */
-import type { ColumnInfo, CsvDialect, SourceFormat, TextEncodingName } from '../core/table/model';
+import type { ColumnInfo, CsvDialect, RangesIn, SourceFormat, TextEncodingName } from '../core/table/model';
 import type { Finding, FindingFix, Dimension } from '../core/quality/finding';
 import type { TableProfile } from '../core/profile/types';
 import type { QualityConfig } from '../core/quality/engine';
@@ -28,7 +28,7 @@ export interface CheckRequest {
 export interface CheckResult {
   path: string;
   format: SourceFormat;
-  rangesIn: 'file' | 'rendered';
+  rangesIn: RangesIn;
   rowCount: number;
   columns: ColumnInfo[];
   dialect?: CsvDialect;

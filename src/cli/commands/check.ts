@@ -2,21 +2,21 @@
  * `dataset-inspector check FILE... [--format text|json|sarif] [--fail-on error|warning|never]`: the same
  * rules and configuration as the editor. JSON is an array of findings; SARIF 2.1.0 feeds code scanning.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCommand, UsageError, type CommandSpec } from '../args';
 import { ENCODINGS, parseDelimiter, readInput, type InputOptions } from '../input';
 import { allRules, runQualityCheck, type QualityConfig } from '../../core/quality/engine';
 import { profileTable } from '../../core/profile/index';
-import { checkCsvInBatches } from '../../core/check/batched';
-import { isBinaryDataPath } from '../../core/ingest/index';
+import { checkInBatches } from '../../core/check/batched';
+import { isBinaryDataPath, textSizeOf } from '../../core/ingest/index';
 import type { Finding, Severity } from '../../core/quality/finding';
-import type { TextEncodingName } from '../../core/table/model';
+import type { RangesIn, TextEncodingName } from '../../core/table/model';
 
 export const checkSpec = {
   name: 'check',
-  summary: 'Check the data quality of CSV/TSV, Arrow IPC or Parquet files and print the findings.',
+  summary: 'Check the data quality of CSV/TSV, JSON Lines (plain or .gz), Arrow IPC or Parquet files and print the findings.',
   positionals: [{ name: 'FILE', required: true, variadic: true }],
   flags: {
     format: { type: 'string', short: 'f', choices: ['text', 'json', 'sarif'], description: 'Output format (default text).' },
@@ -26,7 +26,7 @@ export const checkSpec = {
     delimiter: { type: 'string', short: 'd', placeholder: 'CHAR', description: 'CSV delimiter (default: sniffed).' },
     header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data).' },
     encoding: { type: 'string', choices: ENCODINGS, description: 'CSV text encoding (default: detected).' },
-    'memory-budget': { type: 'number', placeholder: 'MB', description: 'Largest CSV checked in memory, in MB (default 1024); larger ones are checked batch by batch.' },
+    'memory-budget': { type: 'number', placeholder: 'MB', description: 'Largest text file (decompressed) checked in memory, in MB (default 1024); larger ones are checked batch by batch.' },
   },
   epilog: 'Exit codes: 0 no finding at or above --fail-on, 1 findings (or a file could not be read), 2 usage error.',
 } as const satisfies CommandSpec;
@@ -134,13 +134,17 @@ export async function runCheck(args: string[]): Promise<number> {
     for (const file of positionals) {
       try {
         const budget = (flags['memory-budget'] ?? 1024) * 1024 * 1024;
-        if (!isBinaryDataPath(file) && statSync(file).size > budget) {
-          const checked = await checkCsvInBatches(file, config, { ...options, path: file });
-          for (const note of checked.notes) process.stderr.write(`dataset-inspector check: ${note}\n`);
+        const note = (text: string) => process.stderr.write(`dataset-inspector check: ${text}\n`);
+        const noteDecompressed = (rangesIn: RangesIn) => rangesIn === 'decompressed' && note(`${file}: lines and columns are those of its decompressed text.`);
+        if (!isBinaryDataPath(file) && (await textSizeOf(file)) > budget) {
+          const checked = await checkInBatches(file, config, { ...options, path: file });
+          checked.notes.forEach(note);
+          noteDecompressed(checked.rangesIn);
           results.push({ file, findings: checked.report.findings });
           continue;
         }
         const data = await readInput(file, options);
+        noteDecompressed(data.rangesIn);
         results.push({ file, findings: runQualityCheck(data, config, profileTable(data)).findings });
       } catch (error) {
         unreadable++;

@@ -7,16 +7,16 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { runCommand, type CommandSpec } from '../args';
-import { ENCODINGS, inputKindOf, openInputBatches, parseDelimiter, readInput, type InputOptions } from '../input';
+import { ENCODINGS, openInputBatches, parseDelimiter, readInput, type InputOptions } from '../input';
 import { createStreamingProfiler, profileTable } from '../../core/profile/index';
 import type { ColumnProfile, TableProfile } from '../../core/profile/types';
 import { formatEpochMs } from '../../core/ingest/render-text';
-import { ingestCsvBatches } from '../../core/ingest/csv/stream';
-import type { TextEncodingName } from '../../core/table/model';
+import { ingestTextBatches, textSizeOf } from '../../core/ingest/index';
+import type { SourceFormat, TextEncodingName } from '../../core/table/model';
 
 export const profileSpec = {
   name: 'profile',
-  summary: 'Per-column statistics of a CSV/TSV, Arrow IPC or Parquet file: type, count, nulls, distinct, min, max, mean, std, quantiles, histogram, top values.',
+  summary: 'Per-column statistics of a CSV/TSV, JSON Lines (plain or .gz), Arrow IPC or Parquet file: type, count, nulls, distinct, min, max, mean, std, quantiles, histogram, top values.',
   positionals: [{ name: 'FILE', required: true }],
   flags: {
     format: { type: 'string', short: 'f', choices: ['json', 'text'], description: 'Output format (default json).' },
@@ -58,8 +58,8 @@ export async function profileFile(
 ): Promise<TableProfile> {
   const { size } = await stat(path);
   const budget = options.memoryBudgetBytes ?? 1024 * 1024 * 1024;
-  const streaming = options.streaming ?? size > budget;
-  if (streaming && inputKindOf(path) !== 'csv') {
+  const streaming = options.streaming ?? (await textSizeOf(path)) > budget;
+  if (streaming) {
     const source = await openInputBatches(path, options);
     if (source) {
       const profiler = createStreamingProfiler(source.columns);
@@ -68,13 +68,15 @@ export async function profileFile(
     }
   }
   if (streaming) {
-    // CSV batch by batch: one schema (from the first chunk), bounded memory.
+    // Text files batch by batch: one schema (from the first chunk), bounded memory.
     let profiler: ReturnType<typeof createStreamingProfiler> | undefined;
-    for await (const batch of ingestCsvBatches(path, options)) {
+    let format: SourceFormat = 'csv';
+    for await (const batch of ingestTextBatches(path, options)) {
       profiler ??= createStreamingProfiler(batch.result.columns);
+      format = batch.result.format;
       for (const recordBatch of batch.result.table.batches) profiler.addBatch(recordBatch);
     }
-    if (profiler) return profiler.finish({ path, format: 'csv', bytes: size, mode: 'streaming' });
+    if (profiler) return profiler.finish({ path, format, bytes: size, mode: 'streaming' });
   }
   const result = await readInput(path, options);
   return profileTable(result, { bytes: size });

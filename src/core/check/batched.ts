@@ -1,13 +1,13 @@
 /**
- * The quality check of a CSV too large for the in-memory budget: the file is read batch by batch
- * (ingestCsvBatches, bounded memory), each batch is checked with the same rules, and the findings are
+ * The quality check of a text data file (CSV/TSV, JSON Lines, plain or gzip) too large for the in-memory
+ * budget: the file is read batch by batch (ingestTextBatches, bounded memory), each batch is checked with the same rules, and the findings are
  * merged into one report over the whole file — rows and messages in file rows, the publishing cap and
  * summaries applied to the whole, column-level findings kept once — while a streaming profiler builds
  * the whole file's profile. Duplicate rows and keys whose first occurrence is in an earlier batch are
  * found by value hashes kept across batches (cross-batch-duplicates.ts); the column statistics the rules
  * use are per batch, and the result's notes say so.
  */
-import { ingestCsvBatches } from '../ingest/csv/stream';
+import { ingestTextBatches } from '../ingest/index';
 import type { CsvReadOptions } from '../ingest/csv/read';
 import { createStreamingProfiler, profileTable } from '../profile/index';
 import type { TableProfile } from '../profile/types';
@@ -16,7 +16,7 @@ import { recordRangeWithLineBreak } from '../quality/column-values';
 import { CrossBatchDuplicates, CrossBatchKeys } from './cross-batch-duplicates';
 import { keyColumns } from '../quality/rules/duplicate-key';
 import type { Finding, FindingFix } from '../quality/finding';
-import type { ColumnInfo, CsvDialect } from '../table/model';
+import type { ColumnInfo, CsvDialect, RangesIn, SourceFormat } from '../table/model';
 
 export interface BatchedCheckOptions extends CsvReadOptions {
   chunkBytes?: number;
@@ -25,6 +25,8 @@ export interface BatchedCheckOptions extends CsvReadOptions {
 }
 
 export interface BatchedCheckResult {
+  format: SourceFormat;
+  rangesIn: RangesIn;
   report: QualityReport;
   profile: TableProfile;
   rowCount: number;
@@ -40,7 +42,7 @@ function shiftRowNumbers(message: string, offset: number): string {
   return offset === 0 ? message : message.replace(/\b([Rr]ows?) (\d+)\b/g, (_, word: string, n: string) => `${word} ${Number(n) + offset}`);
 }
 
-export async function checkCsvInBatches(path: string, partialConfig: Partial<QualityConfig>, options: BatchedCheckOptions = {}): Promise<BatchedCheckResult> {
+export async function checkInBatches(path: string, partialConfig: Partial<QualityConfig>, options: BatchedCheckOptions = {}): Promise<BatchedCheckResult> {
   const config: QualityConfig = resolveQualityConfig(partialConfig);
   const cap = config.maxFindingsPerRuleAndColumn;
   const findings: Finding[] = [];
@@ -69,6 +71,10 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
   let rowCount = 0;
   let batches = 0;
   let totalBytes = 0;
+  let format: SourceFormat = 'csv';
+  let rangesIn: RangesIn = 'file';
+  /** JSON Lines keys that appear only after the first batch (not columns of the checked table). */
+  const lateKeys: { name: string; line: number }[] = [];
 
   const duplicateRule = allRules.find((r) => r.id === 'duplicate-row');
   const crossBatch =
@@ -79,9 +85,12 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
   const keyIgnores = config.ignore.filter((i) => i.rule === 'duplicate-key');
   const crossBatchKeys = keyRule && isRuleEnabled(keyRule, config) && !keyIgnores.some((i) => i.column === undefined) ? new CrossBatchKeys() : undefined;
   const { onProgress, ...readOptions } = options;
-  for await (const batch of ingestCsvBatches(path, readOptions)) {
+  for await (const batch of ingestTextBatches(path, readOptions)) {
     const data = batch.result;
     batches++;
+    format = data.format;
+    rangesIn = data.rangesIn;
+    if (batch.unknownKeys) lateKeys.push(...batch.unknownKeys);
     totalBytes = batch.totalBytes;
     columns = data.columns;
     dialect ??= data.dialect;
@@ -189,22 +198,33 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
   }
   for (const id of rulesRun) totals[id] ??= 0;
   const scores = qualityScores(allRules.filter((r) => rulesRun.has(r.id)), totals, config, rowCount);
-  const profile = (profiler ?? createStreamingProfiler(columns)).finish({ path, format: 'csv', bytes: totalBytes, mode: 'streaming' });
+  const profile = (profiler ?? createStreamingProfiler(columns)).finish({ path, format, bytes: totalBytes, mode: 'streaming' });
   return {
+    format,
+    rangesIn,
     report: { findings, totals, fixesByRule, scores, rulesRun: [...rulesRun] },
     profile,
     rowCount,
     columns,
     dialect,
     batches,
-    notes:
-      batches > 1
+    notes: [
+      ...(batches > 1
         ? [
             `${path} (${(totalBytes / 2 ** 20).toFixed(0)} MiB) is over the in-memory budget and was checked in ${batches} batches: ` +
               'the rules use per-batch column statistics (the profile covers the whole file); duplicate rows and keys are found across batches' +
               (crossBatch?.full || crossBatchKeys?.full ? ' (among the first values that fit their bounded tables)' : '') +
               '.',
           ]
-        : [],
+        : []),
+      ...(lateKeys.length
+        ? [
+            `Keys that first appear after the first batch are not columns of the checked table: ${lateKeys
+              .slice(0, 10)
+              .map((k) => `"${k.name}" (line ${k.line + 1})`)
+              .join(', ')}${lateKeys.length > 10 ? ` and ${lateKeys.length - 10} more` : ''}.`,
+          ]
+        : []),
+    ],
   };
 }

@@ -115,7 +115,7 @@ export function runQualityCheck(
   const columnName = (index: number | null) => (index === null ? null : (data.columns[index]?.name ?? `column${index + 1}`));
 
   for (const rule of rules) {
-    if (!isRuleEnabled(rule, config)) continue;
+    if (!isRuleEnabled(rule, config) || (rule.formats && !rule.formats.includes(data.format))) continue;
     const setting = config.rules[rule.id] ?? {};
     const severity = severityOf(rule, config);
     const ignoredColumns = new Set(config.ignore.filter((i) => i.rule === rule.id).map((i) => i.column ?? '*'));

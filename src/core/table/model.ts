@@ -18,7 +18,7 @@ export interface TextRange {
   end: TextPosition;
 }
 
-export type SourceFormat = 'csv' | 'arrow' | 'parquet';
+export type SourceFormat = 'csv' | 'jsonl' | 'arrow' | 'parquet';
 
 export type LineEnding = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
 
@@ -77,7 +77,8 @@ export type StructuralIssueKind =
   | 'stray-quote'
   | 'invalid-encoding'
   | 'mixed-line-endings'
-  | 'empty-file';
+  | 'empty-file'
+  | 'invalid-json-line';
 
 /** A defect the reader met while tokenizing; the structure rules turn these into findings. */
 export interface StructuralIssue {
@@ -91,6 +92,8 @@ export interface StructuralIssue {
   actualFields?: number;
   detail?: string;
 }
+
+export type RangesIn = 'file' | 'rendered' | 'decompressed';
 
 /** Maps table coordinates to text ranges in the source (or in the rendered text view of binary formats). */
 export interface SourceMap {
@@ -117,7 +120,8 @@ export interface IngestResult {
   source: SourceMap;
   /**
    * Where `source` ranges point: 'file' for text formats (ranges are in the file itself), 'rendered'
-   * for binary formats (ranges are in the text produced by `renderTableText`).
+   * for binary formats (ranges are in the text produced by `renderTableText`), 'decompressed' for
+   * gzip-compressed text formats (ranges are in the decompressed text; the file itself cannot be edited).
    */
-  rangesIn: 'file' | 'rendered';
+  rangesIn: RangesIn;
 }

@@ -5,6 +5,7 @@ import type { DiagnosticsPublisher } from '../diagnostics';
 import type { CheckOutcome } from '../check-service';
 import { diagnosticsUriFor, isBinaryDataFile, isDataFile, resolveDataFile, tableViewUri } from '../data-files';
 import { readCheckSettings } from '../config';
+import { DATA_FILE_GLOB } from '../../core/ingest/formats-sniff';
 
 export const CHECK_COMMAND = 'datasetInspector.checkDataQuality';
 
@@ -42,7 +43,7 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
   const command = vscode.commands.registerCommand(CHECK_COMMAND, async (arg?: unknown): Promise<CheckCommandResult | undefined> => {
     const uri = resolveDataFile(arg);
     if (!uri || !isDataFile(uri)) {
-      void vscode.window.showWarningMessage('Dataset Inspector: pick a CSV, TSV, Arrow or Parquet file to check.');
+      void vscode.window.showWarningMessage('Dataset Inspector: pick a CSV, TSV, JSON Lines, Arrow or Parquet file (or a .gz of a text one) to check.');
       return undefined;
     }
     try {
@@ -86,7 +87,7 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
   const onDelete = vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(forget));
   const onRename = vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => forget(f.oldUri)));
   // Deletions outside VS Code (terminal, git) are seen by a file watcher.
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{csv,tsv,tab,arrow,feather,arrows,parquet}', true, true, false);
+  const watcher = vscode.workspace.createFileSystemWatcher(DATA_FILE_GLOB, true, true, false);
   const onWatchDelete = watcher.onDidDelete(forget);
   const clearCommand = vscode.commands.registerCommand('datasetInspector.clearFindings', () => publisher.clearAll());
 
