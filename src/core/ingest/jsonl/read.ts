@@ -106,8 +106,9 @@ function columnNames(keys: readonly JsonlKey[]): string[] {
 function structuralIssues(scan: JsonlScan, source: JsonlSourceMap, prepared: CsvBytes, options: JsonlReadOptions): StructuralIssue[] {
   const issues: StructuralIssue[] = [];
   const length = prepared.bytes.length;
-  if (scan.rowCount === 0 && scan.invalidLines.length === 0 && options.final !== false && !options.columnNames) {
-    issues.push({ kind: 'empty-file', row: null, column: null, range: source.range(0, 0), detail: length === 0 ? 'The file is empty.' : 'The file has no data, only blank lines.' });
+  if (scan.keys.length === 0 && scan.invalidLines.length === 0 && options.final !== false && !options.columnNames) {
+    const detail = length === 0 ? 'The file is empty.' : scan.rowCount > 0 ? 'The file has no data: its objects have no keys.' : 'The file has no data, only blank lines.';
+    issues.push({ kind: 'empty-file', row: null, column: null, range: source.range(0, 0), detail });
   }
   for (let i = 0; i < scan.blankLines.length; i += 3) {
     const [start, end, line] = [scan.blankLines[i], scan.blankLines[i + 1], scan.blankLines[i + 2]];

@@ -190,14 +190,14 @@ export function scanJsonl(bytes: Uint8Array, options: JsonlScanOptions = {}): Js
         }
         p = tokenizer.afterMember(p);
         if (p < 0) return -1;
-        if (bytes[p] === CLOSE_BRACE_BYTE) {
+        if (tokenizer.closed) {
           p++;
           break;
         }
       }
     }
     p = tokenizer.ws(p);
-    return p < limit && bytes[p] !== LF ? tokenizer.fail(p, 'the line to end after its object') : p;
+    return p < limit && bytes[p] !== LF ? tokenizer.unexpected(p, 'the line to end after its object') : p;
   };
 
   /** A line that does not start with "{": what it is, when it is JSON at all. */

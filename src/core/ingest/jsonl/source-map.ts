@@ -86,7 +86,8 @@ export class JsonlSourceMap implements SourceMap {
     const wanted = (this.nameBytes[column] ??= encoder.encode(names[column]));
     let member: Member | undefined;
     let p = tokenizer.ws(tokenizer.ws(rowStarts[row]) + 1);
-    while (p >= 0 && p < bytes.length && bytes[p] !== CLOSE_BRACE_BYTE) {
+    tokenizer.closed = p < bytes.length && bytes[p] === CLOSE_BRACE_BYTE;
+    while (p >= 0 && !tokenizer.closed) {
       const keyStart = p;
       p = tokenizer.key(p);
       if (p < 0) break;

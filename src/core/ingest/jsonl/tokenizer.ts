@@ -73,6 +73,8 @@ export class JsonTokenizer {
   escaped = false;
   /** Set by {@link key}: the offset just after the key's closing quote. */
   keyEnd = -1;
+  /** Set by {@link afterMember}: the object is closed. */
+  closed = false;
   /** Lone CRs met as white space since the counter was last reset. */
   loneCRs = 0;
 
@@ -88,7 +90,7 @@ export class JsonTokenizer {
     return -1;
   }
 
-  private unexpected(at: number, expected: string): number {
+  unexpected(at: number, expected: string): number {
     return this.fail(at, `expected ${expected}, found ${describeByte(this.bytes, at, this.limit)}`);
   }
 
@@ -237,10 +239,14 @@ export class JsonTokenizer {
     return this.ws(colon + 1);
   }
 
-  /** After a member's value at `p`: the offset after "," (and white space) or of "}", or -1. */
+  /**
+   * After a member's value at `p`: the offset of the next key (after "," and white space), or with
+   * `closed` set the offset of the object's "}", or -1.
+   */
   afterMember(p: number): number {
     const i = this.ws(p);
     const b = i < this.limit ? this.bytes[i] : -1;
+    this.closed = b === CLOSE_BRACE;
     if (b === COMMA) return this.ws(i + 1);
     if (b === CLOSE_BRACE) return i;
     return this.unexpected(i, '"," or "}"');
