@@ -45,7 +45,7 @@ test('JSON types give the column types; strings are inferred as CSV text is', ()
 test('integers beyond Int64 make a Float64 column; a value of another JSON type does not fit and is kept for the rules', () => {
   const r = read(['{"v": 123456789012345678901234}', '{"v": 1}', '{"v": 2}'].join('\n'));
   assert.equal(kinds(r).v, 'float Float64');
-  assert.equal(column(r, 'v')[0], 1.2345678901234568e23);
+  assert.equal(column(r, 'v')[0], Number('123456789012345678901234'));
   const mixed = read(Array.from({ length: 40 }, (_, i) => (i === 7 ? '{"v": true}' : `{"v": ${i}}`)).join('\n'));
   assert.equal(kinds(mixed).v, 'integer Int32');
   assert.deepEqual(mixed.rejectedCells, [{ row: 7, column: 0, text: 'true' }]);
