@@ -232,7 +232,7 @@ test('property: every value of every line is found at exactly the range where th
       lines.forEach(([obj], row) => {
         keys.forEach((key, c) => {
           const range = r.source.cellRange(row, c);
-          if (key in obj) assert.deepEqual(JSON.parse(textAt(text, range)), obj[key], `row ${row} key ${key}`);
+          if (key in obj) assert.deepEqual(JSON.parse(textAt(text, range)), JSON.parse(JSON.stringify(obj[key])), `row ${row} key ${key}`);
           else assert.equal(textAt(text, range), '', `row ${row} lacks ${key}`);
         });
       });
