@@ -4,32 +4,19 @@
  * Each measurement runs in a fresh process (clean peak RSS); rounds are interleaved; medians are printed.
  * Peers are not project dependencies: they are installed on demand into bench/.peers/.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { ensureMixedCsv } from '../lib/mixed-csv';
+import { ensurePeers, median, peersDir } from '../lib/peers';
 
 const root = path.resolve(__dirname, '..', '..');
 const dataDir = path.join(root, 'bench', '.data');
-const peersDir = path.join(root, 'bench', '.peers');
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const targetMB = Number(process.env.BENCH_INGEST_MB ?? 100);
 const jsPeers = ['udsv', 'papaparse', 'csv-parse', 'd3-dsv'];
 const nativePeers = ['polars', 'duckdb'];
-
-function ensurePeers(): void {
-  if (existsSync(path.join(peersDir, 'node_modules', 'udsv'))) return;
-  mkdirSync(peersDir, { recursive: true });
-  writeFileSync(path.join(peersDir, 'package.json'), '{ "name": "bench-peers", "private": true }\n');
-  console.log('installing benchmark peers into bench/.peers …');
-  execFileSync('npm', ['install', '--no-save', '--no-package-lock', 'udsv', 'papaparse', 'csv-parse', 'd3-dsv', 'nodejs-polars', 'nodejs-polars-linux-x64-gnu', '@duckdb/node-api'], { cwd: peersDir, stdio: 'inherit' });
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 interface Measurement {
   ms: number;

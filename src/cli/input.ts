@@ -15,6 +15,8 @@ export interface InputOptions {
   hasHeader?: boolean;
   encoding?: TextEncodingName;
   naTokens?: string[];
+  /** Text files larger than this (decompressed) are refused by {@link readInput} (OverBudgetError). */
+  memoryBudgetBytes?: number;
   signal?: AbortSignal;
   onProgress?: (p: BinaryReadProgress) => void;
 }

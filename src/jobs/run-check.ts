@@ -1,5 +1,5 @@
 /** The whole check of one file (ingest → profile → rules), independent of how it is hosted (worker, CLI, test). */
-import { ingestFile, ingestTextBytes, isBinaryDataPath, textSizeOf } from '../core/ingest/index';
+import { OverBudgetError, ingestFile, ingestTextBytes, isBinaryDataPath, textSizeOf } from '../core/ingest/index';
 import { profileTable } from '../core/profile/index';
 import { runQualityCheck } from '../core/quality/engine';
 import { renderTableText } from '../core/ingest/render-text';
@@ -56,13 +56,20 @@ async function runBatchedCheck(request: CheckRequest, onProgress: (p: CheckProgr
 export async function runCheckRequest(request: CheckRequest, onProgress: (p: CheckProgress) => void): Promise<CheckResult> {
   if (await overBudgetText(request)) return runBatchedCheck(request, onProgress);
   const t0 = performance.now();
-  const data: IngestResult =
-    request.text !== undefined
-      ? ingestTextBytes(new TextEncoder().encode(request.text), { ...request.ingest, path: request.path })
-      : await ingestFile(request.path, {
-          ...request.ingest,
-          onProgress: (p) => onProgress({ ...p, stage: 'ingest' }),
-        });
+  let data: IngestResult;
+  try {
+    data =
+      request.text !== undefined
+        ? ingestTextBytes(new TextEncoder().encode(request.text), { ...request.ingest, path: request.path })
+        : await ingestFile(request.path, {
+            ...request.ingest,
+            onProgress: (p) => onProgress({ ...p, stage: 'ingest' }),
+          });
+  } catch (error) {
+    // A gzip file whose trailer understated its size (several members) turns out over the budget while read.
+    if (error instanceof OverBudgetError && !isBinaryDataPath(request.path)) return runBatchedCheck(request, onProgress);
+    throw error;
+  }
   const t1 = performance.now();
   onProgress({ bytesRead: 0, totalBytes: 0, rows: data.table.numRows, stage: 'profile' });
   const profile = profileTable(data);

@@ -42,7 +42,8 @@ export function isBinaryDataPath(path: string): boolean {
 
 /**
  * How many bytes of text the file holds: its size, or for a gzip file the decompressed size its trailer
- * declares (at least the compressed size, as the trailer only counts modulo 4 GiB).
+ * declares (at least the compressed size). The trailer counts only the last member, modulo 4 GiB: a
+ * multi-member file can decompress to more, which the in-memory read finds out ({@link OverBudgetError}).
  */
 export async function textSizeOf(path: string): Promise<number> {
   const size = (await stat(path)).size;
@@ -58,12 +59,16 @@ function abortError(): Error {
 
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 
-/** `what` says the size: "is 2048 MiB", "decompresses to more than 1024 MiB". */
-function overBudget(path: string, what: string, budget: number): Error {
-  return new Error(
-    `${path} ${what}, over the in-memory budget of ${mib(budget)} MiB ` +
-      '(setting datasetInspector.memoryBudgetMB). Raise the budget, or profile it batch by batch with the CLI `dataset-inspector profile --streaming`.',
-  );
+/** A file too large for the in-memory readers (text files can be read batch by batch instead). */
+export class OverBudgetError extends Error {
+  /** `what` says the size: "is 2048 MiB", "decompresses to more than 1024 MiB". */
+  constructor(path: string, what: string, budget: number) {
+    super(
+      `${path} ${what}, over the in-memory budget of ${mib(budget)} MiB ` +
+        '(setting datasetInspector.memoryBudgetMB). Raise the budget, or profile it batch by batch with the CLI `dataset-inspector profile --streaming`.',
+    );
+    this.name = 'OverBudgetError';
+  }
 }
 
 export async function ingestFile(path: string, options: IngestOptions = {}): Promise<IngestResult> {
@@ -76,7 +81,7 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   // Every reader here builds one in-memory table: files over the budget are refused with a way forward
   // (CSV checks and every profile have batch-by-batch modes).
   const textSize = compression ? await textSizeOf(path) : size;
-  if (budget !== undefined && textSize > budget) throw overBudget(path, `${compression ? 'decompresses to' : 'is'} ${mib(textSize)} MiB`, budget);
+  if (budget !== undefined && textSize > budget) throw new OverBudgetError(path, `${compression ? 'decompresses to' : 'is'} ${mib(textSize)} MiB`, budget);
   if (format === 'arrow') return readArrowFile(path, options);
   if (format === 'parquet') return readParquetFile(path, options);
   if (options.signal?.aborted) throw abortError();
@@ -89,7 +94,7 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
         onProgress: (p) => options.onProgress?.({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: 0 }),
       });
     } catch (error) {
-      if (error instanceof DecompressedSizeError) throw overBudget(path, `decompresses to more than ${mib(error.limitBytes)} MiB`, error.limitBytes);
+      if (error instanceof DecompressedSizeError) throw new OverBudgetError(path, `decompresses to more than ${mib(error.limitBytes)} MiB`, error.limitBytes);
       throw error;
     }
   } else {

@@ -11,6 +11,7 @@ import { runQualityCheck } from '../../../src/core/quality/engine';
 import { checkInBatches } from '../../../src/core/check/batched';
 import { profileTable } from '../../../src/core/profile/index';
 import type { Finding } from '../../../src/core/quality/finding';
+import { runCheckRequest } from '../../../src/jobs/run-check';
 
 const root = path.resolve(__dirname, '../../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'di-gzip-'));
@@ -113,6 +114,16 @@ test('concatenated gzip members are read as one text; the memory budget counts t
   assert.equal((await ingestFile(file)).table.numRows, 2);
   const big = write('big.csv.gz', gzipSync(Buffer.alloc(4 * 2 ** 20, 'x,y\n')));
   await assert.rejects(ingestFile(big, { memoryBudgetBytes: 2 ** 20 }), /big\.csv\.gz decompresses to 4 MiB, over the in-memory budget of 1 MiB/);
+});
+
+test('a multi-member gzip whose trailer understates its size is checked batch by batch once the read finds it over the budget', async () => {
+  const rows = Array.from({ length: 60_000 }, (_, i) => `${i},${i % 97},${['a', 'b', 'c'][i % 3]}`).join('\n');
+  const file = write('members-big.csv.gz', Buffer.concat([gzipSync(`id,v,c\n${rows}\n`), gzipSync('60000,1,a\n')]));
+  await assert.rejects(ingestFile(file, { memoryBudgetBytes: 2 ** 19 }), { name: 'OverBudgetError' });
+  const result = await runCheckRequest({ type: 'check', path: file, ingest: { memoryBudgetBytes: 2 ** 19 }, quality: { now }, renderText: true }, () => undefined);
+  assert.equal(result.rowCount, 60_001);
+  assert.equal(result.rangesIn, 'decompressed');
+  assert.ok(result.renderedText?.startsWith('id,v,c\n0,0,a\n'));
 });
 
 test('the read-only view of the decompressed text: whole, or cut at a line with a last line saying so', async () => {

@@ -10,8 +10,8 @@ import { jsonStringValue } from './strings';
 /** Growable per-key store: for each row holding the key, the value's byte range (quotes included) and kind. */
 export class KeyValues {
   rows: Int32Array;
-  starts: Uint32Array | Float64Array;
-  ends: Uint32Array | Float64Array;
+  starts: Int32Array | Float64Array;
+  ends: Int32Array | Float64Array;
   kinds: Uint8Array;
   count = 0;
 
@@ -20,8 +20,8 @@ export class KeyValues {
     private readonly wide: boolean,
   ) {
     this.rows = new Int32Array(capacity);
-    this.starts = wide ? new Float64Array(capacity) : new Uint32Array(capacity);
-    this.ends = wide ? new Float64Array(capacity) : new Uint32Array(capacity);
+    this.starts = wide ? new Float64Array(capacity) : new Int32Array(capacity);
+    this.ends = wide ? new Float64Array(capacity) : new Int32Array(capacity);
     this.kinds = new Uint8Array(capacity);
   }
 
@@ -47,10 +47,10 @@ export class KeyValues {
     const rows = new Int32Array(capacity);
     rows.set(this.rows);
     this.rows = rows;
-    const starts = this.wide ? new Float64Array(capacity) : new Uint32Array(capacity);
+    const starts = this.wide ? new Float64Array(capacity) : new Int32Array(capacity);
     starts.set(this.starts);
     this.starts = starts;
-    const ends = this.wide ? new Float64Array(capacity) : new Uint32Array(capacity);
+    const ends = this.wide ? new Float64Array(capacity) : new Int32Array(capacity);
     ends.set(this.ends);
     this.ends = ends;
     const kinds = new Uint8Array(capacity);
@@ -83,7 +83,7 @@ export interface JsonlScan {
   keys: JsonlKey[];
   rowCount: number;
   /** Offset of each row's line and its line number. */
-  rowStarts: Uint32Array | Float64Array;
+  rowStarts: Int32Array | Float64Array;
   rowLines: Uint32Array;
   /** Blank lines: [start, end, line] triples. */
   blankLines: number[];
@@ -124,7 +124,8 @@ export function scanJsonl(bytes: Uint8Array, options: JsonlScanOptions = {}): Js
   let limit = bytes.length;
   if (!final) limit = bytes.lastIndexOf(LF) + 1;
   const tokenizer = new JsonTokenizer(bytes, limit);
-  const wide = limit >= 2 ** 32;
+  // Int32 offsets (no boxed numbers in the hot loops) while the bytes allow it.
+  const wide = limit >= 2 ** 31;
   const estimated = estimateRows(bytes, limit);
   const keys: JsonlKey[] = [];
   const byName = new Map<string, JsonlKey>();
@@ -139,7 +140,7 @@ export function scanJsonl(bytes: Uint8Array, options: JsonlScanOptions = {}): Js
   const predicted: (JsonlKey | undefined)[] = [];
   /** Keys given a value in the current line (to take back if the line turns out invalid). */
   const touched: JsonlKey[] = [];
-  let rowStarts: Uint32Array | Float64Array = wide ? new Float64Array(estimated) : new Uint32Array(estimated);
+  let rowStarts: Int32Array | Float64Array = wide ? new Float64Array(estimated) : new Int32Array(estimated);
   let rowLines = new Uint32Array(estimated);
   const blankLines: number[] = [];
   const invalidLines: InvalidLine[] = [];
@@ -147,11 +148,10 @@ export function scanJsonl(bytes: Uint8Array, options: JsonlScanOptions = {}): Js
   let line = options.firstLine ?? 0;
   let pos = 0;
 
+  /** The key written at bytes[keyStart, keyEnd) (quotes included), found by its value; a new column when unseen. */
   const keyAt = (keyStart: number, keyEnd: number, escaped: boolean, member: number): JsonlKey | undefined => {
     const rawStart = keyStart + 1;
     const rawLength = keyEnd - 1 - rawStart;
-    const guess = predicted[member];
-    if (guess && guess.raw.length === rawLength && sameBytes(bytes, rawStart, guess.raw)) return guess;
     const name = jsonStringValue(bytes, keyStart, keyEnd, escaped);
     let key = byName.get(name);
     if (!key) {
@@ -177,10 +177,18 @@ export function scanJsonl(bytes: Uint8Array, options: JsonlScanOptions = {}): Js
     if (p < limit && bytes[p] === CLOSE_BRACE_BYTE) p++;
     else {
       for (let member = 0; ; member++) {
-        const keyStart = p;
-        p = tokenizer.key(p);
+        // Most lines repeat the previous line's keys in the same order: compare the bytes, no string scan.
+        const guess = predicted[member];
+        const sameEnd = guess ? tokenizer.sameKeyEnd(p, guess.raw) : -1;
+        let key: JsonlKey | undefined = guess;
+        if (sameEnd > 0) p = tokenizer.afterKey(sameEnd);
+        else {
+          const keyStart = p;
+          p = tokenizer.key(p);
+          if (p < 0) return -1;
+          key = keyAt(keyStart, tokenizer.keyEnd, tokenizer.escaped, member);
+        }
         if (p < 0) return -1;
-        const key = keyAt(keyStart, tokenizer.keyEnd, tokenizer.escaped, member);
         const valueStart = p;
         p = tokenizer.value(p, 1);
         if (p < 0) return -1;
@@ -244,7 +252,7 @@ export function scanJsonl(bytes: Uint8Array, options: JsonlScanOptions = {}): Js
           const lines = new Uint32Array(capacity);
           lines.set(rowLines);
           rowLines = lines;
-          const starts = wide ? new Float64Array(capacity) : new Uint32Array(capacity);
+          const starts = wide ? new Float64Array(capacity) : new Int32Array(capacity);
           starts.set(rowStarts);
           rowStarts = starts;
         }

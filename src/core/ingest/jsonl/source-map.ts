@@ -16,7 +16,7 @@ const encoder = new TextEncoder();
 export interface JsonlSourceMapInit {
   bytes: Uint8Array;
   ascii: boolean;
-  rowStarts: Uint32Array | Float64Array;
+  rowStarts: Int32Array | Float64Array;
   rowLines: Uint32Array;
   /** Each column's key. */
   names: readonly string[];

@@ -45,10 +45,11 @@ export function unescapeJsonStringInto(bytes: Uint8Array, start: number, end: nu
   const last = end - 1;
   let i = start + 1;
   while (i < last) {
-    const b = bytes[i];
-    if (b !== BACKSLASH) {
-      sink.push(b);
-      i++;
+    let run = i;
+    while (run < last && bytes[run] !== BACKSLASH) run++;
+    if (run > i) {
+      sink.append(bytes, i, run);
+      i = run;
       continue;
     }
     const e = bytes[i + 1];

@@ -232,11 +232,25 @@ export class JsonTokenizer {
   key(p: number): number {
     if (p >= this.limit || this.bytes[p] !== QUOTE) return this.unexpected(p, 'a key in double quotes');
     const end = this.string(p);
-    if (end < 0) return -1;
+    return end < 0 ? -1 : this.afterKey(end);
+  }
+
+  /** After a key that ends (closing quote included) at `end`: the colon and the white space up to the value; sets `keyEnd`. */
+  afterKey(end: number): number {
     const colon = this.ws(end);
     if (colon >= this.limit || this.bytes[colon] !== COLON) return this.unexpected(colon, '":" after the key');
     this.keyEnd = end;
     return this.ws(colon + 1);
+  }
+
+  /** The end (after the closing quote) of a key at `p` written exactly as `raw` (the bytes between its quotes), or -1. */
+  sameKeyEnd(p: number, raw: Uint8Array): number {
+    const { bytes } = this;
+    const n = raw.length;
+    const close = p + 1 + n;
+    if (close >= this.limit || bytes[p] !== QUOTE || bytes[close] !== QUOTE) return -1;
+    for (let k = 0; k < n; k++) if (bytes[p + 1 + k] !== raw[k]) return -1;
+    return close + 1;
   }
 
   /**
