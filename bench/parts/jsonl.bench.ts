@@ -5,62 +5,37 @@
  * and by Polars and DuckDB (native, one thread); then the same file gzip-compressed, against zlib's
  * decompression alone. Each measurement runs in a fresh process; rounds are interleaved; medians printed.
  */
-import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
 import { ensureMixedJsonl } from '../lib/mixed-jsonl';
-import { ensurePeers, median, peersDir } from '../lib/peers';
-
-const root = path.resolve(__dirname, '..', '..');
-const dataDir = path.join(root, 'bench', '.data');
+import { bundleEngine, dataDir, ensurePeers, measure, median, type Measurement } from '../lib/ingest-measure';
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const targetMB = Number(process.env.BENCH_INGEST_MB ?? 100);
 
-interface Measurement {
-  ms: number;
-  cpuMs: number;
-  rows: number;
-  maxRssMB: number;
-  error?: string;
-}
-
-function measure(reader: string, file: string, engineBundle: string): Measurement {
-  const env = { ...process.env, POLARS_MAX_THREADS: '1', RAYON_NUM_THREADS: '1' };
-  const r = spawnSync(process.execPath, ['--max-old-space-size=16384', path.join(root, 'bench', 'lib', 'jsonl-runner.mjs'), reader, file, engineBundle, peersDir], { env, encoding: 'utf8' });
-  const line = r.stdout.trim().split('\n').pop() ?? '';
-  try {
-    return JSON.parse(line) as Measurement;
-  } catch {
-    return { ms: NaN, cpuMs: NaN, rows: 0, maxRssMB: NaN, error: (r.stderr || line).slice(0, 200) };
-  }
-}
-
 async function main(): Promise<void> {
-  mkdirSync(dataDir, { recursive: true });
   ensurePeers();
+  const engineBundle = await bundleEngine();
   const file = path.join(dataDir, `mixed-${targetMB}mb.jsonl`);
   const bytes = await ensureMixedJsonl(file, targetMB * 1e6);
   const gz = `${file}.gz`;
   if (!existsSync(gz) || statSync(gz).mtimeMs < statSync(file).mtimeMs) await pipeline(createReadStream(file), createGzip(), createWriteStream(gz));
   const mb = bytes / 1e6;
-  const engineBundle = path.join(dataDir, 'engine.cjs');
-  await esbuild.build({ entryPoints: [path.join(root, 'src/core/ingest/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: engineBundle, logLevel: 'error' });
 
-  const runs: [string, string][] = [
-    ['dataset-inspector', file],
-    ['json-parse', file],
-    ['polars', file],
-    ['duckdb', file],
-    ['dataset-inspector-gzip', gz],
-    ['gunzip', gz],
+  /** [label, parser of ingest-runner.mjs, file]. */
+  const runs: [string, string, string][] = [
+    ['dataset-inspector', 'dataset-inspector', file],
+    ['json-parse', 'json-parse', file],
+    ['polars', 'polars-jsonl', file],
+    ['duckdb', 'duckdb-jsonl', file],
+    ['dataset-inspector-gzip', 'dataset-inspector', gz],
+    ['gunzip', 'gunzip', gz],
   ];
   const results = new Map<string, Measurement[]>(runs.map(([r]) => [r, []]));
   for (let round = 0; round < rounds; round++) {
-    for (const [reader, input] of runs) {
-      const m = measure(reader, input, engineBundle);
+    for (const [reader, parser, input] of runs) {
+      const m = measure(parser, input, engineBundle);
       results.get(reader)!.push(m);
       process.stdout.write(`round ${round + 1}/${rounds} ${reader}: ${m.error ? `failed (${m.error})` : `${m.ms.toFixed(0)} ms (cpu ${m.cpuMs.toFixed(0)} ms), ${m.maxRssMB.toFixed(0)} MB`}\n`);
     }

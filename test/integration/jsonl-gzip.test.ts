@@ -2,20 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import * as vscode from 'vscode';
-import { codeOf, writeScratchFile } from './helpers';
-
-interface CheckCommandResult {
-  uri: string;
-  diagnosticsUri: string;
-  rows: number;
-  findings: number;
-}
-
-async function check(uri: vscode.Uri): Promise<CheckCommandResult> {
-  const result = await vscode.commands.executeCommand<CheckCommandResult | undefined>('datasetInspector.checkDataQuality', uri);
-  assert.ok(result, 'the check command returned no result');
-  return result;
-}
+import { checkFile as check, codeOf, writeScratchFile } from './helpers';
+import type { CheckCommandResult } from '../../src/extension/commands/check';
 
 const lines = Array.from({ length: 60 }, (_, i) => JSON.stringify({ id: i, city: ['Zürich', 'Genève', 'Bern'][i % 3], price: i === 17 ? -4.5 : 10 + (i % 7) }));
 lines[9] = '{"id": 9, "city": "Zürich ", "price": 12}';
