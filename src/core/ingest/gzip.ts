@@ -106,14 +106,17 @@ export async function gzipDeclaredSize(path: string): Promise<number | undefined
   return (await openGzip(path)).declaredSize;
 }
 
+/** Decompressed bytes per compressed byte beyond which a trailer's size is not believed for the first allocation. */
+const PLAUSIBLE_RATIO = 64;
+
 /**
- * The whole decompressed text of a gzip file, in one buffer (sized from the trailer, grown if that was
- * wrong); over `maxBytes` throws {@link DecompressedSizeError}.
+ * The whole decompressed text of a gzip file, in one buffer (sized from the trailer when plausible, grown
+ * when that was wrong); over `maxBytes` throws {@link DecompressedSizeError}.
  */
 export async function gunzipFile(path: string, options: GunzipOptions & { maxBytes?: number } = {}): Promise<Uint8Array> {
   const maxBytes = options.maxBytes ?? Infinity;
   const { size, declaredSize } = await openGzip(path);
-  let buffer = new Uint8Array(Math.min(maxBytes, Math.max(1024, declaredSize ?? 0)));
+  let buffer = new Uint8Array(Math.max(1024, Math.min(maxBytes, declaredSize ?? 0, size * PLAUSIBLE_RATIO)));
   let used = 0;
   for await (const { chunk, bytesRead, totalBytes } of gunzipStream(path, size, options)) {
     if (used + chunk.length > maxBytes) throw new DecompressedSizeError(path, maxBytes);
@@ -187,18 +190,19 @@ export interface DecompressedTextView {
 export async function decompressedTextView(path: string, options: { maxBytes?: number; encoding?: TextEncodingName } = {}): Promise<DecompressedTextView> {
   const maxBytes = options.maxBytes ?? DECOMPRESSED_VIEW_BYTES;
   const { size } = await openGzip(path);
-  const buffer = new Uint8Array(maxBytes);
+  const chunks: Uint8Array[] = [];
   let used = 0;
   let complete = true;
   for await (const { chunk } of gunzipStream(path, size, {})) {
     const n = Math.min(chunk.length, maxBytes - used);
-    buffer.set(chunk.subarray(0, n), used);
+    chunks.push(chunk.subarray(0, n));
     used += n;
     if (n < chunk.length) {
       complete = false;
       break;
     }
   }
+  const buffer = Buffer.concat(chunks, used);
   let end = used;
   if (!complete) while (end > 0 && buffer[end - 1] !== LF && buffer[end - 1] !== CR) end--;
   const prepared = prepareCsvBytes(buffer.subarray(0, end), options.encoding);

@@ -75,7 +75,7 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   const { format, compression } = formatOfPath(path);
   const budget = options.memoryBudgetBytes;
   if (compression && !TEXT_FORMATS.includes(format)) {
-    throw new Error(`${basename(path)}: gzip-compressed ${format === 'arrow' ? 'Arrow' : 'Parquet'} files are not read; decompress it first (Parquet compresses its pages itself).`);
+    throw new Error(`${basename(path)}: gzip-compressed Arrow and Parquet files are not read; decompress it first.`);
   }
   const size = (await stat(path)).size;
   // Every reader here builds one in-memory table: files over the budget are refused with a way forward

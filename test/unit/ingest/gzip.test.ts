@@ -102,7 +102,7 @@ test('truncated, corrupt and mislabelled gzip files give one clear error', async
   await assert.rejects(ingestFile(write('flipped.csv.gz', flipped)), /flipped\.csv\.gz is (corrupt|truncated)/);
   await assert.rejects(ingestFile(write('plain.csv.gz', dirtyCsv)), /plain\.csv\.gz is not gzip-compressed \(it does not start with bytes 1f 8b\); it looks like uncompressed text/);
   await assert.rejects(ingestFile(write('empty.jsonl.gz', '')), /empty\.jsonl\.gz is not gzip-compressed: the file is empty/);
-  await assert.rejects(ingestFile(write('table.parquet.gz', gz)), /gzip-compressed Parquet files are not read/);
+  await assert.rejects(ingestFile(write('table.parquet.gz', gz)), /gzip-compressed Arrow and Parquet files are not read/);
   await assert.rejects(async () => {
     for await (const _batch of ingestTextBatches(write('cut2.csv.gz', gz.subarray(0, 300)), { chunkBytes: 1024 }));
   }, /cut2\.csv\.gz is truncated/);
