@@ -1,14 +1,13 @@
 /** Which files the extension reads, and how their findings are addressed. */
 import * as vscode from 'vscode';
-import { formatOfPath, isDataFilePath } from '../core/ingest/formats-sniff';
+import { formatOfPath, isDataFilePath, isEditableTextPath } from '../core/ingest/formats-sniff';
 
 /** Scheme of the read-only text views: binary data files (Arrow, Parquet) rendered as CSV, gzip files decompressed. */
 export const TABLE_VIEW_SCHEME = 'dataset-inspector-table';
 
 /** Files with no editable text of their own (Arrow, Parquet, anything gzip-compressed): findings go on a read-only view. */
 export function isBinaryDataFile(uri: vscode.Uri): boolean {
-  const { format, compression } = formatOfPath(uri.path);
-  return compression !== undefined || format === 'arrow' || format === 'parquet';
+  return !isEditableTextPath(uri.path);
 }
 
 export function isDataFile(uri: vscode.Uri): boolean {

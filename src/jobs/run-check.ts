@@ -4,11 +4,10 @@ import { profileTable } from '../core/profile/index';
 import { runQualityCheck } from '../core/quality/engine';
 import { renderTableText } from '../core/ingest/render-text';
 import type { CheckRequest, CheckResult } from './check-protocol';
-import type { IngestResult } from '../core/table/model';
+import type { IngestResult, RangesIn, TextRange } from '../core/table/model';
 import { checkInBatches } from '../core/check/batched';
 import { decompressedTextView } from '../core/ingest/gzip';
 import type { Finding } from '../core/quality/finding';
-import type { TextRange } from '../core/table/model';
 import { basename } from 'node:path';
 
 
@@ -98,7 +97,7 @@ export async function runCheckRequest(request: CheckRequest, onProgress: (p: Che
 }
 
 /** The decompressed text findings point into, when the ranges are in one (a gzip file). */
-async function decompressedView(request: CheckRequest, rangesIn: IngestResult['rangesIn']) {
+async function decompressedView(request: CheckRequest, rangesIn: RangesIn) {
   return rangesIn === 'decompressed' ? decompressedTextView(request.path, { encoding: request.ingest.encoding }) : undefined;
 }
 

@@ -67,6 +67,12 @@ export function formatOfPath(path: string): PathFormat {
   return compression ? { format, compression, extension } : { format, extension };
 }
 
+/** Whether the file is text an editor shows and edits (CSV/TSV, JSON Lines; not compressed): its findings and fixes go on the file itself. */
+export function isEditableTextPath(path: string): boolean {
+  const { format, compression } = formatOfPath(path);
+  return compression === undefined && TEXT_FORMATS.includes(format);
+}
+
 /** Whether the path names a file the extension offers its commands for (`.csv`, `.jsonl.gz`, `.parquet`, …). */
 export function isDataFilePath(path: string): boolean {
   const name = basename(path).toLowerCase();
