@@ -1,7 +1,7 @@
 /**
  * The quality check of a text data file (CSV/TSV, JSON Lines, plain or gzip) too large for the in-memory
- * budget: the file is read batch by batch (ingestTextBatches, bounded memory), each batch is checked with the same rules, and the findings are
- * merged into one report over the whole file — rows and messages in file rows, the publishing cap and
+ * budget: the file is read batch by batch (ingestTextBatches, bounded memory), each batch is checked with
+ * the same rules, and the findings are merged into one report over the whole file — rows and messages in file rows, the publishing cap and
  * summaries applied to the whole, column-level findings kept once — while a streaming profiler builds
  * the whole file's profile. Duplicate rows and keys whose first occurrence is in an earlier batch are
  * found by value hashes kept across batches (cross-batch-duplicates.ts); the column statistics the rules

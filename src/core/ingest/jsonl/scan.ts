@@ -4,7 +4,8 @@
  * object per line, no string per value. Invalid lines, blank lines and lines that are not objects are
  * recorded with their positions and add no row.
  */
-import { JsonTokenizer, LF, CR, OPEN_BRACE_BYTE, CLOSE_BRACE_BYTE, describeNonObject } from './tokenizer';
+import { JsonTokenizer, OPEN_BRACE_BYTE, CLOSE_BRACE_BYTE, describeNonObject } from './tokenizer';
+import { CR, LF } from '../text-positions';
 import { jsonStringValue } from './strings';
 
 /** Growable per-key store: for each row holding the key, the value's byte range (quotes included) and kind. */

@@ -6,8 +6,8 @@
  * that has it.
  */
 import type { SourceMap, TextRange } from '../../table/model';
-import { TextPositions } from '../text-positions';
-import { CLOSE_BRACE_BYTE, CR, JsonTokenizer, LF } from './tokenizer';
+import { CR, LF, TextPositions } from '../text-positions';
+import { CLOSE_BRACE_BYTE, JsonTokenizer } from './tokenizer';
 import { jsonStringValue } from './strings';
 
 const utf8 = new TextDecoder('utf-8');

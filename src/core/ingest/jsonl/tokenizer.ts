@@ -4,9 +4,8 @@
  * `errorAt` and `error` set. A line feed ends a JSON Lines record, so it is never white space here; a
  * lone CR (a line break for VS Code) is, and is counted so line numbers stay VS Code's.
  */
+import { CR, LF } from '../text-positions';
 
-export const LF = 10;
-export const CR = 13;
 const SPACE = 32;
 const TAB = 9;
 const QUOTE = 34;
