@@ -195,6 +195,7 @@ export function scanJsonl(bytes: Uint8Array, options: JsonlScanOptions = {}): Js
         if (p < 0) return -1;
         if (key) {
           key.values.add(row, valueStart, p, tokenizer.kind);
+          if (key.firstRow < 0) key.firstRow = row;
           touched.push(key);
         }
         p = tokenizer.afterMember(p);
@@ -217,7 +218,10 @@ export function scanJsonl(bytes: Uint8Array, options: JsonlScanOptions = {}): Js
 
   /** Takes back what an invalid line added and records it; returns the offset of its end. */
   const invalidLine = (lineStart: number, keysBefore: number): number => {
-    for (const key of touched) key.values.dropRow(row);
+    for (const key of touched) {
+      key.values.dropRow(row);
+      if (key.firstRow === row) key.firstRow = -1;
+    }
     touched.length = 0;
     if (keys.length > keysBefore) {
       // Keys first seen on an invalid line are not columns.
