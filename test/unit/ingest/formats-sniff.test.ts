@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { tableToIPC, tableFromArrays } from 'apache-arrow';
 import { ingestFile, ingestTextBatches } from '../../../src/core/ingest/index';
-import { DATA_FILE_GLOB, NotTextDataError, formatOfPath, isDataFilePath, sniffBinaryContent } from '../../../src/core/ingest/formats-sniff';
+import { DATA_FILE_GLOB, DATA_FILE_SUFFIXES, NotTextDataError, formatOfPath, isDataFilePath, isEditableTextPath, sniffBinaryContent } from '../../../src/core/ingest/formats-sniff';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'di-sniff-'));
 const write = (name: string, content: string | Uint8Array) => {
@@ -68,4 +68,24 @@ test('text is never taken for binary: a header starting like a signature, UTF-16
   assert.equal((await ingestFile(write('latin.csv', latin))).table.getChildAt(1)?.get(0), 'Köln');
   const samples = path.resolve(__dirname, '../../../samples/dirty.csv');
   assert.ok((await ingestFile(write('plain.csv', readFileSync(samples)))).table.numRows > 100);
+});
+
+test('package.json offers the commands on every data file the core reads, and the text view on every file without editable text', () => {
+  const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
+    contributes: { menus: Record<string, { command: string; when?: string }[]> };
+  };
+  /** Evaluates the `resourceExtname =~ /…/` and `resourceFilename =~ /…/` alternatives of a when-clause for a file name. */
+  const offeredFor = (when: string, name: string) =>
+    [...when.matchAll(/(resourceExtname|resourceFilename) =~ \/(.+?)\/(i?)(?= \|\||$)/g)].some(([, key, source, flags]) =>
+      new RegExp(source, flags).test(key === 'resourceExtname' ? path.extname(name) : name),
+    );
+  const entries = (menu: string, command: string) => manifest.contributes.menus[menu].filter((m) => m.command === command);
+  const names = DATA_FILE_SUFFIXES.map((suffix) => `data${suffix}`);
+  for (const menu of ['explorer/context', 'editor/context', 'editor/title', 'editor/title/context']) {
+    const [check] = entries(menu, 'datasetInspector.checkDataQuality');
+    for (const name of names) assert.ok(offeredFor(check.when!, name), `${menu} offers "Check data quality" on ${name}`);
+    for (const name of ['data.gz', 'data.json', 'data.parquet.gz', 'notes.txt']) assert.ok(!offeredFor(check.when!, name), `${menu} does not offer it on ${name}`);
+  }
+  const [view] = entries('explorer/context', 'datasetInspector.openTableView');
+  for (const name of names) assert.equal(offeredFor(view.when!, name), !isEditableTextPath(name), `"Open as text table" on ${name}`);
 });
