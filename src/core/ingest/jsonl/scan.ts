@@ -69,6 +69,8 @@ export interface JsonlKey {
   /** Data row where the key first appears (-1: a fixed column not seen in this text). */
   firstRow: number;
   values: KeyValues;
+  /** The key that followed this one the last time (the next line most likely repeats it). */
+  next?: JsonlKey;
 }
 
 export interface InvalidLine {
@@ -137,8 +139,8 @@ export function scanJsonl(bytes: Uint8Array, options: JsonlScanOptions = {}): Js
     byName.set(name, key);
   }
   const unknownKeys = new Map<string, number>();
-  /** The key met at each member position of the previous line (the next line most likely repeats it). */
-  const predicted: (JsonlKey | undefined)[] = [];
+  /** The first key of the last object (each key knows the key that followed it: see JsonlKey.next). */
+  let firstKey: JsonlKey | undefined;
   /** Keys given a value in the current line (to take back if the line turns out invalid). */
   const touched: JsonlKey[] = [];
   let rowStarts: Int32Array | Float64Array = wide ? new Float64Array(estimated) : new Int32Array(estimated);
@@ -150,7 +152,7 @@ export function scanJsonl(bytes: Uint8Array, options: JsonlScanOptions = {}): Js
   let pos = 0;
 
   /** The key written at bytes[keyStart, keyEnd) (quotes included), found by its value; a new column when unseen. */
-  const keyAt = (keyStart: number, keyEnd: number, escaped: boolean, member: number): JsonlKey | undefined => {
+  const keyAt = (keyStart: number, keyEnd: number, escaped: boolean): JsonlKey | undefined => {
     const rawStart = keyStart + 1;
     const rawLength = keyEnd - 1 - rawStart;
     const name = jsonStringValue(bytes, keyStart, keyEnd, escaped);
@@ -164,7 +166,6 @@ export function scanJsonl(bytes: Uint8Array, options: JsonlScanOptions = {}): Js
       keys.push(key);
       byName.set(name, key);
     } else if (key.raw.length !== rawLength || !sameBytes(bytes, rawStart, key.raw)) key.raw = bytes.slice(rawStart, rawStart + rawLength);
-    predicted[member] = key;
     return key;
   };
 
@@ -177,9 +178,10 @@ export function scanJsonl(bytes: Uint8Array, options: JsonlScanOptions = {}): Js
     let p = tokenizer.ws(open + 1);
     if (p < limit && bytes[p] === CLOSE_BRACE_BYTE) p++;
     else {
+      let previous: JsonlKey | undefined;
       for (let member = 0; ; member++) {
-        // Most lines repeat the previous line's keys in the same order: compare the bytes, no string scan.
-        const guess = predicted[member];
+        // Keys mostly come in the order they came before: compare the bytes with the expected key, no string scan.
+        const guess = member === 0 ? firstKey : previous?.next;
         const sameEnd = guess ? tokenizer.sameKeyEnd(p, guess.raw) : -1;
         let key: JsonlKey | undefined = guess;
         if (sameEnd > 0) p = tokenizer.afterKey(sameEnd);
@@ -187,8 +189,13 @@ export function scanJsonl(bytes: Uint8Array, options: JsonlScanOptions = {}): Js
           const keyStart = p;
           p = tokenizer.key(p);
           if (p < 0) return -1;
-          key = keyAt(keyStart, tokenizer.keyEnd, tokenizer.escaped, member);
+          key = keyAt(keyStart, tokenizer.keyEnd, tokenizer.escaped);
+          if (key) {
+            if (member === 0) firstKey = key;
+            else if (previous) previous.next = key;
+          }
         }
+        previous = key;
         if (p < 0) return -1;
         const valueStart = p;
         p = tokenizer.value(p, 1);
@@ -226,7 +233,8 @@ export function scanJsonl(bytes: Uint8Array, options: JsonlScanOptions = {}): Js
     if (keys.length > keysBefore) {
       // Keys first seen on an invalid line are not columns.
       for (const key of keys.splice(keysBefore)) byName.delete(key.name);
-      for (let m = 0; m < predicted.length; m++) if ((predicted[m]?.index ?? -1) >= keysBefore) predicted[m] = undefined;
+      for (const key of keys) if ((key.next?.index ?? -1) >= keysBefore) key.next = undefined;
+      if ((firstKey?.index ?? -1) >= keysBefore) firstKey = undefined;
     }
     const lf = bytes.indexOf(LF, Math.max(lineStart, Math.min(tokenizer.errorAt, limit)));
     const lineEnd = lf < 0 || lf >= limit ? limit : lf;
