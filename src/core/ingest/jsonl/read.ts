@@ -162,7 +162,7 @@ interface FillContext {
 function fillColumn(ctx: FillContext, key: JsonlKey, c: number, cells: ColumnContents, kinds: Uint8Array): void {
   const { bytes, validUtf8, na, naTokenCells } = ctx;
   const { rows, starts, ends, kinds: valueKinds, count } = key.values;
-  const side = cells.side;
+  const { side, rows: cellRows, starts: cellStarts, ends: cellEnds, escaped } = cells;
   side.used = 0;
   let n = 0;
   for (let i = 0; i < count; i++) {
@@ -190,17 +190,16 @@ function fillColumn(ctx: FillContext, key: JsonlKey, c: number, cells: ColumnCon
         inSide = true;
       }
       if (s >= e) continue;
-      const buffer = inSide ? side.data : bytes;
-      if (na.matches(buffer, s, e)) {
-        naTokenCells.push({ row, column: c, text: utf8.decode(buffer.subarray(s, e)) });
+      if (inSide ? na.matches(side.data, s, e) : na.matches(bytes, s, e)) {
+        naTokenCells.push({ row, column: c, text: utf8.decode((inSide ? side.data : bytes).subarray(s, e)) });
         if (inSide) side.used = s;
         continue;
       }
     }
-    cells.rows[n] = row;
-    cells.starts[n] = inSide ? -s - 1 : s;
-    cells.ends[n] = e;
-    cells.escaped[n] = 0;
+    cellRows[n] = row;
+    cellStarts[n] = inSide ? -s - 1 : s;
+    cellEnds[n] = e;
+    escaped[n] = 0;
     kinds[n] = kind;
     n++;
   }
