@@ -141,8 +141,9 @@ export function scanJsonl(bytes: Uint8Array, options: JsonlScanOptions = {}): Js
   const unknownKeys = new Map<string, number>();
   /** The first key of the last object (each key knows the key that followed it: see JsonlKey.next). */
   let firstKey: JsonlKey | undefined;
-  /** Keys given a value in the current line (to take back if the line turns out invalid). */
+  /** Keys given a value in the current line, the first `touchedCount` (taken back if the line turns out invalid). */
   const touched: JsonlKey[] = [];
+  let touchedCount = 0;
   let rowStarts: Int32Array | Float64Array = wide ? new Float64Array(estimated) : new Int32Array(estimated);
   let rowLines = new Uint32Array(estimated);
   const blankLines: number[] = [];
@@ -174,7 +175,6 @@ export function scanJsonl(bytes: Uint8Array, options: JsonlScanOptions = {}): Js
 
   /** The object whose "{" is at `p`: its members into the key stores; the offset of the line's end, or -1. */
   const readObject = (open: number): number => {
-    touched.length = 0;
     let p = tokenizer.ws(open + 1);
     if (p < limit && bytes[p] === CLOSE_BRACE_BYTE) p++;
     else {
@@ -203,7 +203,7 @@ export function scanJsonl(bytes: Uint8Array, options: JsonlScanOptions = {}): Js
         if (key) {
           key.values.add(row, valueStart, p, tokenizer.kind);
           if (key.firstRow < 0) key.firstRow = row;
-          touched.push(key);
+          touched[touchedCount++] = key;
         }
         p = tokenizer.afterMember(p);
         if (p < 0) return -1;
@@ -225,11 +225,10 @@ export function scanJsonl(bytes: Uint8Array, options: JsonlScanOptions = {}): Js
 
   /** Takes back what an invalid line added and records it; returns the offset of its end. */
   const invalidLine = (lineStart: number, keysBefore: number): number => {
-    for (const key of touched) {
-      key.values.dropRow(row);
-      if (key.firstRow === row) key.firstRow = -1;
+    for (let t = 0; t < touchedCount; t++) {
+      touched[t].values.dropRow(row);
+      if (touched[t].firstRow === row) touched[t].firstRow = -1;
     }
-    touched.length = 0;
     if (keys.length > keysBefore) {
       // Keys first seen on an invalid line are not columns.
       for (const key of keys.splice(keysBefore)) byName.delete(key.name);
@@ -249,6 +248,7 @@ export function scanJsonl(bytes: Uint8Array, options: JsonlScanOptions = {}): Js
   while (pos < limit) {
     const lineStart = pos;
     tokenizer.loneCRs = 0;
+    touchedCount = 0;
     const p = tokenizer.ws(pos);
     let lineEnd: number;
     if (p >= limit || bytes[p] === LF) {
