@@ -3,7 +3,7 @@ import { TEXT_ENCODINGS, type TextEncodingName } from '../core/table/model';
 import { openArrowBatches, type BatchSource } from '../core/ingest/arrow';
 import { openParquetBatches } from '../core/ingest/parquet';
 import { delimiterOf, type IngestOptions } from '../core/ingest/options';
-import { readerOf } from '../core/ingest/formats';
+import { readingOf } from '../core/ingest/formats';
 import type { OptionName } from '../core/defaults';
 
 /** Where each option core messages name is set on the command line. */
@@ -27,9 +27,11 @@ export function parseDelimiter(text: string): string {
   return d;
 }
 
-/** Opens a binary file for batch-by-batch reading; null for CSV (read it whole with `ingestFile`, or with `ingestCsvBatches`). */
+/** Opens an Arrow or Parquet file for batch-by-batch reading; null for text files (read them whole with `ingestFile`, or with `ingestTextBatches`). */
 export async function openInputBatches(path: string, options: IngestOptions = {}): Promise<BatchSource | null> {
-  switch (readerOf(path)) {
+  const { reader, compression } = readingOf(path);
+  if (compression) return null;
+  switch (reader) {
     case 'arrow':
       return openArrowBatches(path, options);
     case 'parquet':

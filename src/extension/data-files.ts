@@ -1,11 +1,12 @@
 /** Which files the extension reads, and how their findings are addressed. */
 import * as vscode from 'vscode';
-import { dataFormatOf, isBinaryDataPath } from '../core/ingest/formats';
+import { posix } from 'node:path';
+import { dataFormatOf, decompressedName, isBinaryDataPath } from '../core/ingest/formats';
 
-/** Scheme of the read-only text view of binary data files (Arrow, Parquet). */
+/** Scheme of the read-only text views: binary data files (Arrow, Parquet) rendered as CSV, gzip files decompressed. */
 export const TABLE_VIEW_SCHEME = 'dataset-inspector-table';
 
-/** Whether the file's findings go on its table view (Arrow, Parquet) rather than on the file itself. */
+/** Whether the file's findings go on a read-only view (Arrow, Parquet, gzip) rather than on the file itself. */
 export function isBinaryDataFile(uri: vscode.Uri): boolean {
   return isBinaryDataPath(uri.path);
 }
@@ -14,9 +15,15 @@ export function isDataFile(uri: vscode.Uri): boolean {
   return dataFormatOf(uri.path) !== undefined;
 }
 
-/** The virtual document that shows a binary data file as text: `dataset-inspector-table:/abs/path.arrow.csv`. */
+/**
+ * The virtual document that shows a data file as text: `dataset-inspector-table:/abs/path.arrow.csv` for
+ * Arrow/Parquet (the table rendered as CSV), `…/data.csv.gz (decompressed).csv` for a gzip file (its
+ * decompressed text, in the language of the inner extension).
+ */
 export function tableViewUri(dataFile: vscode.Uri): vscode.Uri {
-  return vscode.Uri.from({ scheme: TABLE_VIEW_SCHEME, path: `${dataFile.path}.csv`, query: dataFile.toString() });
+  const decompressed = decompressedName(dataFile.path);
+  const path = decompressed !== dataFile.path ? `${dataFile.path} (decompressed)${posix.extname(decompressed)}` : `${dataFile.path}.csv`;
+  return vscode.Uri.from({ scheme: TABLE_VIEW_SCHEME, path, query: dataFile.toString() });
 }
 
 /** The data file a table view shows. */
@@ -24,7 +31,7 @@ export function dataFileOfTableView(view: vscode.Uri): vscode.Uri {
   return vscode.Uri.parse(view.query, true);
 }
 
-/** Where the findings of `dataFile` are attached: the file itself, or its table view for binary formats. */
+/** Where the findings of `dataFile` are attached: the file itself, or its read-only view. */
 export function diagnosticsUriFor(dataFile: vscode.Uri): vscode.Uri {
   return isBinaryDataFile(dataFile) ? tableViewUri(dataFile) : dataFile;
 }

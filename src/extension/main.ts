@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerProfileCommand(services),
     registerTrainCommand(services),
     vscode.languages.registerCodeActionsProvider(
-      [{ scheme: 'file', language: 'csv' }, { scheme: 'file', language: 'tsv' }, { scheme: 'file', pattern: dataFileGlob(TEXT_FORMATS) }, { scheme: TABLE_VIEW_SCHEME }],
+      [{ scheme: 'file', language: 'csv' }, { scheme: 'file', language: 'tsv' }, { scheme: 'file', language: 'jsonl' }, { scheme: 'file', pattern: dataFileGlob(TEXT_FORMATS) }, { scheme: TABLE_VIEW_SCHEME }],
       new QualityCodeActionProvider(publisher),
       { providedCodeActionKinds: QualityCodeActionProvider.providedCodeActionKinds },
     ),

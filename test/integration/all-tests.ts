@@ -2,6 +2,7 @@
 import './activation.test';
 import './check.test';
 import './arrow-navigation.test';
+import './jsonl-gzip.test';
 import './training.test';
 import './report.test';
 import './code-actions.test';

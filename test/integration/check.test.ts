@@ -1,20 +1,7 @@
 /** In-host tests of "Check data quality": diagnostics a user sees in the Problems panel. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, writeScratchFile } from './helpers';
-
-interface CheckCommandResult {
-  uri: string;
-  diagnosticsUri: string;
-  rows: number;
-  findings: number;
-}
-
-async function check(uri: vscode.Uri): Promise<CheckCommandResult> {
-  const result = await vscode.commands.executeCommand<CheckCommandResult | undefined>('datasetInspector.checkDataQuality', uri);
-  assert.ok(result, 'the check command returned no result');
-  return result;
-}
+import { checkFile as check, codeOf, writeScratchFile } from './helpers';
 
 describe('Check data quality (CSV)', () => {
   it('reports a row whose field count differs from the header, with the exact range and rule code', async () => {

@@ -16,7 +16,7 @@ import type { TextEncodingName } from '../../core/table/model';
 
 export const checkSpec = {
   name: 'check',
-  summary: 'Check the data quality of CSV/TSV, Arrow IPC or Parquet files and print the findings.',
+  summary: 'Check the data quality of CSV/TSV, JSON Lines (plain or .gz), Arrow IPC or Parquet files and print the findings.',
   positionals: [{ name: 'FILE', required: true, variadic: true }],
   flags: {
     format: { type: 'string', short: 'f', choices: ['text', 'json', 'sarif'], description: 'Output format (default text).' },
@@ -29,7 +29,7 @@ export const checkSpec = {
     'memory-budget': {
       type: 'number',
       placeholder: 'MB',
-      description: `Largest file checked in memory, in MB (default ${DEFAULTS.memoryBudgetMB}); larger CSV files are checked batch by batch, larger Arrow and Parquet files are refused.`,
+      description: `Largest file checked in memory, in MB (default ${DEFAULTS.memoryBudgetMB}; the decompressed size of a gzip file); larger text files are checked batch by batch, larger Arrow and Parquet files are refused.`,
     },
   },
   epilog: 'Exit codes: 0 no finding at or above --fail-on, 1 findings (or a file could not be read), 2 usage error.',
@@ -139,6 +139,7 @@ export async function runCheck(args: string[]): Promise<number> {
       try {
         const checked = await checkFile({ path: file, read, quality: config });
         for (const note of checked.notes) process.stderr.write(`dataset-inspector check: ${note}\n`);
+        if (checked.rangesIn === 'decompressed') process.stderr.write(`dataset-inspector check: ${file}: lines and columns are those of its decompressed text.\n`);
         results.push({ file, findings: checked.findings });
       } catch (error) {
         unreadable++;

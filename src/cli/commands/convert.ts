@@ -1,22 +1,21 @@
 /**
- * `dataset-inspector convert IN OUT.arrow`: CSV/TSV, Parquet or Arrow → Arrow IPC. OUT ending in
+ * `dataset-inspector convert IN OUT.arrow`: CSV/TSV, JSON Lines (plain or `.gz`), Parquet or Arrow → Arrow IPC. OUT ending in
  * `.arrows` gets the stream format, anything else the file format (also what `.feather` v2 is).
- * Arrow and Parquet inputs are copied batch by batch (bounded memory); CSV goes through the ingest
- * engine in memory. The output is written to a temporary file next to OUT and renamed at the end, so a
+ * Arrow and Parquet inputs are copied batch by batch (bounded memory); text files go through the
+ * ingest engine in memory. The output is written to a temporary file next to OUT and renamed at the end, so a
  * failed conversion never leaves a partial OUT.
  */
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { RecordBatchFileWriter, RecordBatchStreamWriter, type RecordBatch, type Schema } from 'apache-arrow';
 import { runCommand, type CommandSpec } from '../args';
-import { readerOf } from '../../core/ingest/formats';
 import { ENCODINGS, openInputBatches, parseDelimiter } from '../input';
 import { ingestFile, type IngestOptions } from '../../core/ingest/index';
 import type { TextEncodingName } from '../../core/table/model';
 
 export const convertSpec = {
   name: 'convert',
-  summary: 'Convert a CSV/TSV, Parquet or Arrow file to Arrow IPC (file format; stream format when OUT ends in .arrows).',
+  summary: 'Convert a CSV/TSV, JSON Lines (plain or .gz), Parquet or Arrow file to Arrow IPC (file format; stream format when OUT ends in .arrows).',
   positionals: [
     { name: 'IN', required: true },
     { name: 'OUT', required: true },
@@ -55,7 +54,7 @@ export async function convertFile(input: string, output: string, options: Ingest
   const format = extname(output).toLowerCase() === '.arrows' ? 'stream' : 'file';
   let schema: Schema;
   let batches: AsyncIterable<RecordBatch> | Iterable<RecordBatch>;
-  const source = readerOf(input) === 'csv' ? null : await openInputBatches(input, options);
+  const source = await openInputBatches(input, options);
   if (source) {
     schema = source.schema;
     batches = source.batches;

@@ -7,19 +7,18 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { runCommand, type CommandSpec } from '../args';
-import { readerOf } from '../../core/ingest/formats';
+import { isTextDataPath } from '../../core/ingest/formats';
 import { ENCODINGS, openInputBatches, parseDelimiter } from '../input';
-import { ingestFile, type IngestOptions } from '../../core/ingest/index';
+import { ingestFile, ingestTextBatches, textSizeOf, type IngestOptions } from '../../core/ingest/index';
 import { DEFAULTS, megabytes } from '../../core/defaults';
 import { createStreamingProfiler, profileTable } from '../../core/profile/index';
 import type { ColumnProfile, TableProfile } from '../../core/profile/types';
 import { formatEpochMs } from '../../core/ingest/render-text';
-import { ingestCsvBatches } from '../../core/ingest/csv/stream';
-import type { TextEncodingName } from '../../core/table/model';
+import type { SourceFormat, TextEncodingName } from '../../core/table/model';
 
 export const profileSpec = {
   name: 'profile',
-  summary: 'Per-column statistics of a CSV/TSV, Arrow IPC or Parquet file: type, count, nulls, distinct, min, max, mean, std, quantiles, histogram, top values.',
+  summary: 'Per-column statistics of a CSV/TSV, JSON Lines (plain or .gz), Arrow IPC or Parquet file: type, count, nulls, distinct, min, max, mean, std, quantiles, histogram, top values.',
   positionals: [{ name: 'FILE', required: true }],
   flags: {
     format: { type: 'string', short: 'f', choices: ['json', 'text'], description: 'Output format (default json).' },
@@ -53,7 +52,7 @@ export async function runProfile(args: string[]): Promise<number> {
 
 /**
  * Profiles a file: in memory (exact) unless `streaming` is true, or unset and the file is larger than
- * `memoryBudgetBytes`; CSV files then go through the CSV reader's batches.
+ * `memoryBudgetBytes` (for a gzip file: its decompressed size); text files then go through their reader's batches.
  */
 export async function profileFile(
   path: string,
@@ -61,8 +60,8 @@ export async function profileFile(
 ): Promise<TableProfile> {
   const { size } = await stat(path);
   const budget = options.memoryBudgetBytes ?? megabytes(DEFAULTS.memoryBudgetMB);
-  const streaming = options.streaming ?? size > budget;
-  if (streaming && readerOf(path) !== 'csv') {
+  const streaming = options.streaming ?? (await textSizeOf(path)) > budget;
+  if (streaming) {
     const source = await openInputBatches(path, options);
     if (source) {
       const profiler = createStreamingProfiler(source.columns);
@@ -70,14 +69,16 @@ export async function profileFile(
       return profiler.finish({ path, format: source.format, bytes: size, mode: 'streaming' });
     }
   }
-  if (streaming) {
-    // CSV batch by batch: one schema (from the first chunk), bounded memory.
+  if (streaming && isTextDataPath(path)) {
+    // Text files batch by batch: one schema (from the first chunk), bounded memory.
     let profiler: ReturnType<typeof createStreamingProfiler> | undefined;
-    for await (const batch of ingestCsvBatches(path, options)) {
+    let format: SourceFormat = 'csv';
+    for await (const batch of ingestTextBatches(path, options)) {
       profiler ??= createStreamingProfiler(batch.result.columns);
+      format = batch.result.format;
       for (const recordBatch of batch.result.table.batches) profiler.addBatch(recordBatch);
     }
-    if (profiler) return profiler.finish({ path, format: 'csv', bytes: size, mode: 'streaming' });
+    if (profiler) return profiler.finish({ path, format, bytes: size, mode: 'streaming' });
   }
   const result = await ingestFile(path, options);
   return profileTable(result, { bytes: size });

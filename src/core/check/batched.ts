@@ -1,14 +1,15 @@
 /**
- * The quality check of a CSV too large for the in-memory budget: the file is read batch by batch
- * (ingestCsvBatches, bounded memory), each batch is checked with the same rules and its row offset (so
- * its findings and their messages give file rows), and the findings are merged into one report over the
- * whole file — the publishing cap and summaries applied to the whole, column-level findings kept once —
- * while a streaming profiler builds the whole file's profile. Duplicate rows and keys whose first
- * occurrence is in an earlier batch are found by value hashes kept across batches
- * (cross-batch-duplicates.ts); the column statistics the rules use are per batch, and the result's notes
- * say so.
+ * The quality check of a text data file (CSV/TSV, JSON Lines; plain or gzip) too large for the in-memory
+ * budget: the file is read batch by batch (ingestTextBatches, bounded memory), each batch is checked with
+ * the same rules and its row offset (so its findings and their messages give file rows), and the findings
+ * are merged into one report over the whole file — the publishing cap and summaries applied to the whole,
+ * column-level findings kept once — while a streaming profiler builds the whole file's profile. Duplicate
+ * rows and keys whose first occurrence is in an earlier batch are found by value hashes kept across
+ * batches (cross-batch-duplicates.ts); the column statistics the rules use are per batch, and the
+ * result's notes say so.
  */
-import { ingestCsvBatches, type CsvBatchOptions } from '../ingest/csv/stream';
+import { ingestTextBatches } from '../ingest/index';
+import type { CsvBatchOptions } from '../ingest/csv/stream';
 import { createStreamingProfiler, profileTable } from '../profile/index';
 import type { TableProfile } from '../profile/types';
 import { allRules, isRuleEnabled, qualityScores, resolveQualityConfig, ruleOptions, runQualityCheck, severityOf, summaryMessage, type QualityConfig, type QualityReport } from '../quality/engine';
@@ -17,9 +18,11 @@ import { CrossBatchDuplicates, CrossBatchKeys } from './cross-batch-duplicates';
 import { duplicateKeyMessage, keyColumns, keyOptions } from '../quality/rules/duplicate-key';
 import { deleteDuplicateTitle, duplicateRowMessage } from '../quality/rules/duplicate-row';
 import type { Finding, FindingFix } from '../quality/finding';
-import type { ColumnInfo, CsvDialect } from '../table/model';
+import type { ColumnInfo, CsvDialect, RangesIn, SourceFormat } from '../table/model';
 
 export interface BatchedCheckResult {
+  format: SourceFormat;
+  rangesIn: RangesIn;
   report: QualityReport;
   profile: TableProfile;
   rowCount: number;
@@ -30,7 +33,7 @@ export interface BatchedCheckResult {
   notes: string[];
 }
 
-export async function checkCsvInBatches(path: string, partialConfig: Partial<QualityConfig>, options: CsvBatchOptions = {}): Promise<BatchedCheckResult> {
+export async function checkInBatches(path: string, partialConfig: Partial<QualityConfig>, options: CsvBatchOptions = {}): Promise<BatchedCheckResult> {
   const config: QualityConfig = resolveQualityConfig(partialConfig);
   const cap = config.maxFindingsPerRuleAndColumn;
   const findings: Finding[] = [];
@@ -59,6 +62,10 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
   let rowCount = 0;
   let batches = 0;
   let totalBytes = 0;
+  let format: SourceFormat = 'csv';
+  let rangesIn: RangesIn = 'file';
+  /** JSON Lines keys that appear only after the first batch (not columns of the checked table). */
+  const lateKeys: { name: string; line: number }[] = [];
 
   const duplicateRule = allRules.find((r) => r.id === 'duplicate-row');
   const crossBatch =
@@ -69,9 +76,12 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
   const keyIgnores = config.ignore.filter((i) => i.rule === 'duplicate-key');
   const crossBatchKeys = keyRule && isRuleEnabled(keyRule, config) && !keyIgnores.some((i) => i.column === undefined) ? new CrossBatchKeys() : undefined;
   const { onProgress, ...readOptions } = options;
-  for await (const batch of ingestCsvBatches(path, readOptions)) {
+  for await (const batch of ingestTextBatches(path, readOptions)) {
     const data = batch.result;
     batches++;
+    format = data.format;
+    rangesIn = data.rangesIn;
+    if (batch.unknownKeys) lateKeys.push(...batch.unknownKeys);
     totalBytes = batch.totalBytes;
     columns = data.columns;
     dialect ??= data.dialect;
@@ -181,22 +191,33 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
   }
   for (const id of rulesRun) totals[id] ??= 0;
   const scores = qualityScores(allRules.filter((r) => rulesRun.has(r.id)), totals, config, rowCount);
-  const profile = (profiler ?? createStreamingProfiler(columns)).finish({ path, format: 'csv', bytes: totalBytes, mode: 'streaming' });
+  const profile = (profiler ?? createStreamingProfiler(columns)).finish({ path, format, bytes: totalBytes, mode: 'streaming' });
   return {
+    format,
+    rangesIn,
     report: { findings, totals, fixesByRule, scores, rulesRun: [...rulesRun] },
     profile,
     rowCount,
     columns,
     dialect,
     batches,
-    notes:
-      batches > 1
+    notes: [
+      ...(batches > 1
         ? [
             `${path} (${(totalBytes / 2 ** 20).toFixed(0)} MiB) is over the in-memory budget and was checked in ${batches} batches: ` +
               'the rules use per-batch column statistics (the profile covers the whole file); duplicate rows and keys are found across batches' +
               (crossBatch?.full || crossBatchKeys?.full ? ' (among the first values that fit their bounded tables)' : '') +
               '.',
           ]
-        : [],
+        : []),
+      ...(lateKeys.length
+        ? [
+            `Keys that first appear after the first batch are not columns of the checked table: ${lateKeys
+              .slice(0, 10)
+              .map((k) => `"${k.name}" (line ${k.line + 1})`)
+              .join(', ')}${lateKeys.length > 10 ? ` and ${lateKeys.length - 10} more` : ''}.`,
+          ]
+        : []),
+    ],
   };
 }

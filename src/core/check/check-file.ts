@@ -1,24 +1,29 @@
 /**
  * The whole check of one file (ingest → profile → rules), whoever hosts it: the extension's check worker
- * and the CLI call it. A CSV over the memory budget is checked batch by batch (batched.ts).
+ * and the CLI call it. A text file (CSV/TSV, JSON Lines; plain or gzip) over the memory budget is checked
+ * batch by batch (batched.ts).
  */
-import { stat } from 'node:fs/promises';
-import { ingestCsvBytes, ingestFile } from '../ingest/index';
-import { isBinaryDataPath } from '../ingest/formats';
+import { basename } from 'node:path';
+import { OverBudgetError, ingestFile, ingestTextBytes, textSizeOf } from '../ingest/index';
+import { isTextDataPath } from '../ingest/formats';
 import type { ReadSettings } from '../ingest/options';
+import { decompressedTextView } from '../ingest/gzip';
 import { profileTable } from '../profile/index';
 import type { TableProfile } from '../profile/types';
 import { runQualityCheck, type QualityConfig, type QualityReport } from '../quality/engine';
 import type { Finding, FindingFix } from '../quality/finding';
 import { renderTableText } from '../ingest/render-text';
-import type { ColumnInfo, CsvDialect, IngestResult, SourceFormat } from '../table/model';
-import { checkCsvInBatches } from './batched';
+import type { ColumnInfo, CsvDialect, IngestResult, RangesIn, SourceFormat, TextRange } from '../table/model';
+import { checkInBatches } from './batched';
 
 export interface CheckFileRequest {
   path: string;
   read: ReadSettings;
   quality: Partial<QualityConfig>;
-  /** For binary formats: also return the text rendering the findings' ranges point into. */
+  /**
+   * For files without editable text (Arrow, Parquet, gzip): also return the text the findings' ranges point
+   * into (the table rendered as text, or the decompressed text) for a read-only view.
+   */
   renderText?: boolean;
   /** Unsaved editor content of a text file, checked instead of the file on disk. */
   text?: string;
@@ -27,7 +32,7 @@ export interface CheckFileRequest {
 export interface CheckResult {
   path: string;
   format: SourceFormat;
-  rangesIn: 'file' | 'rendered';
+  rangesIn: RangesIn;
   rowCount: number;
   columns: ColumnInfo[];
   dialect?: CsvDialect;
@@ -50,32 +55,34 @@ export interface CheckProgress {
   stage: 'ingest' | 'profile' | 'quality';
 }
 
-/** Whether the file is a CSV/TSV over the in-memory budget (checked batch by batch then). */
-async function overBudgetCsv(request: CheckFileRequest): Promise<boolean> {
+/** Whether the file is a text data file (CSV/TSV, JSON Lines; plain or gzip) over the in-memory budget (checked batch by batch then). */
+async function overBudgetText(request: CheckFileRequest): Promise<boolean> {
   const budget = request.read.memoryBudgetBytes;
-  if (request.text !== undefined || budget === undefined || isBinaryDataPath(request.path)) return false;
-  return (await stat(request.path)).size > budget;
+  if (request.text !== undefined || budget === undefined || !isTextDataPath(request.path)) return false;
+  return (await textSizeOf(request.path)) > budget;
 }
 
-async function checkInBatches(request: CheckFileRequest, onProgress: (p: CheckProgress) => void): Promise<CheckResult> {
+async function checkFileInBatches(request: CheckFileRequest, onProgress: (p: CheckProgress) => void): Promise<CheckResult> {
   const t0 = performance.now();
-  const checked = await checkCsvInBatches(request.path, request.quality, {
+  const checked = await checkInBatches(request.path, request.quality, {
     ...request.read,
     path: request.path,
     onProgress: (p) => onProgress({ ...p, stage: 'quality' }),
   });
+  const view = request.renderText ? await decompressedView(request, checked.rangesIn) : undefined;
   return {
     path: request.path,
-    format: 'csv',
-    rangesIn: 'file',
+    format: checked.format,
+    rangesIn: checked.rangesIn,
     rowCount: checked.rowCount,
     columns: checked.columns,
     dialect: checked.dialect,
-    findings: checked.report.findings,
+    findings: view ? placeInView(checked.report.findings, request.path, view.lines) : checked.report.findings,
     totals: checked.report.totals,
     fixesByRule: checked.report.fixesByRule,
     scores: checked.report.scores,
     profile: checked.profile,
+    renderedText: view?.text,
     notes: checked.notes,
     // Reading, profiling and the rules are interleaved batch by batch: the time is all in one.
     timingsMs: { ingest: Math.round(performance.now() - t0), profile: 0, quality: 0 },
@@ -83,15 +90,22 @@ async function checkInBatches(request: CheckFileRequest, onProgress: (p: CheckPr
 }
 
 export async function checkFile(request: CheckFileRequest, onProgress: (p: CheckProgress) => void = () => undefined): Promise<CheckResult> {
-  if (await overBudgetCsv(request)) return checkInBatches(request, onProgress);
+  if (await overBudgetText(request)) return checkFileInBatches(request, onProgress);
   const t0 = performance.now();
-  const data: IngestResult =
-    request.text !== undefined
-      ? ingestCsvBytes(new TextEncoder().encode(request.text), { ...request.read, path: request.path })
-      : await ingestFile(request.path, {
-          ...request.read,
-          onProgress: (p) => onProgress({ ...p, stage: 'ingest' }),
-        });
+  let data: IngestResult;
+  try {
+    data =
+      request.text !== undefined
+        ? ingestTextBytes(new TextEncoder().encode(request.text), { ...request.read, path: request.path })
+        : await ingestFile(request.path, {
+            ...request.read,
+            onProgress: (p) => onProgress({ ...p, stage: 'ingest' }),
+          });
+  } catch (error) {
+    // A gzip file whose trailer understated its size (several members) turns out over the budget while read.
+    if (error instanceof OverBudgetError && isTextDataPath(request.path)) return checkFileInBatches(request, onProgress);
+    throw error;
+  }
   const t1 = performance.now();
   onProgress({ bytesRead: 0, totalBytes: 0, rows: data.table.numRows, stage: 'profile' });
   const profile = profileTable(data);
@@ -99,7 +113,8 @@ export async function checkFile(request: CheckFileRequest, onProgress: (p: Check
   onProgress({ bytesRead: 0, totalBytes: 0, rows: data.table.numRows, stage: 'quality' });
   const report = runQualityCheck(data, request.quality, profile);
   const t3 = performance.now();
-  const renderedText = request.renderText && data.rangesIn === 'rendered' ? renderTableText(data.table, data.columns).text : undefined;
+  const view = request.renderText ? await decompressedView(request, data.rangesIn) : undefined;
+  const renderedText = request.renderText && data.rangesIn === 'rendered' ? renderTableText(data.table, data.columns).text : view?.text;
   return {
     path: request.path,
     format: data.format,
@@ -107,7 +122,7 @@ export async function checkFile(request: CheckFileRequest, onProgress: (p: Check
     rowCount: data.table.numRows,
     columns: data.columns,
     dialect: data.dialect,
-    findings: report.findings,
+    findings: view ? placeInView(report.findings, request.path, view.lines) : report.findings,
     totals: report.totals,
     fixesByRule: report.fixesByRule,
     scores: report.scores,
@@ -116,4 +131,26 @@ export async function checkFile(request: CheckFileRequest, onProgress: (p: Check
     notes: [],
     timingsMs: { ingest: Math.round(t1 - t0), profile: Math.round(t2 - t1), quality: Math.round(t3 - t2) },
   };
+}
+
+/** The decompressed text findings point into, when the ranges are in one (a gzip file). */
+async function decompressedView(request: CheckFileRequest, rangesIn: RangesIn) {
+  return rangesIn === 'decompressed' ? decompressedTextView(request.path, { encoding: request.read.encoding }) : undefined;
+}
+
+/**
+ * Findings of a gzip file, placed on the view of its decompressed text: each message says where it is in
+ * that text (the file itself has no lines to point at), and ranges beyond the lines the view shows point at
+ * its last line, which says the text goes on.
+ */
+function placeInView(findings: readonly Finding[], path: string, shownLines: number): Finding[] {
+  const name = basename(path);
+  const last = { line: shownLines, character: 0 };
+  const clamp = (range: TextRange): TextRange => (range.start.line < shownLines ? range : { start: last, end: last });
+  return findings.map((f) => ({
+    ...f,
+    message: `${f.message} (line ${f.range.start.line + 1} of the decompressed text of ${name})`,
+    range: clamp(f.range),
+    ...(f.related ? { related: f.related.map((r) => ({ ...r, range: clamp(r.range) })) } : {}),
+  }));
 }

@@ -15,6 +15,7 @@ import { readSync } from 'node:fs';
 import { RecordBatchReader, Table, DataType, type RecordBatch, type Schema } from 'apache-arrow';
 import type { ColumnInfo, ColumnKind, IngestResult, SourceFormat } from '../table/model';
 import { createRenderedSourceMap, DEFAULT_RENDER_ROW_CAP } from './render-text';
+import { sniffMagic } from './magic-bytes';
 
 /** Progress of a binary read; `rows` = rows read so far. */
 export interface BinaryReadProgress {
@@ -91,10 +92,8 @@ function hexOf(bytes: Uint8Array): string {
 
 function describeForeign(head: Uint8Array): string {
   const ascii = String.fromCharCode(...head.subarray(0, 4));
-  if (ascii === 'PAR1') return 'it looks like a Parquet file (starts with "PAR1")';
-  if (ascii === 'FEA1') return 'it is a Feather v1 file, which is not supported (re-save it as Feather v2 / Arrow IPC)';
-  if (head[0] === 0x1f && head[1] === 0x8b) return 'it is gzip-compressed';
-  if (head[0] === 0x50 && head[1] === 0x4b) return 'it looks like a zip archive';
+  const known = sniffMagic(head);
+  if (known && known.readableAs !== '.arrow' && known.readableAs !== '.arrows') return `it looks like ${known.looksLike} (it starts with bytes ${known.leadingBytes})`;
   const printable = head.length > 0 && head.every((b) => b === 9 || b === 10 || b === 13 || (b >= 0x20 && b < 0x7f));
   if (printable) return `it starts with text ("${ascii}…"), perhaps CSV or JSON`;
   return `unrecognised leading bytes ${hexOf(head)}`;

@@ -15,6 +15,7 @@ import type { IngestResult } from '../table/model';
 import { binaryIngestResult, collectBatches, columnInfoFromSchema, type BatchSource, type BinaryReadOptions } from './arrow';
 
 import type { ParquetFile } from 'parquet-wasm/node';
+import { sniffMagic } from './magic-bytes';
 
 type ParquetWasm = typeof import('parquet-wasm/node');
 
@@ -42,8 +43,8 @@ function hasMagic(bytes: Uint8Array, at: number): boolean {
 export function checkParquetMagic(head: Uint8Array, tail: Uint8Array, size: number, name: string): void {
   if (size === 0) throw new Error(`${name} is not a Parquet file: the file is empty (0 bytes)`);
   if (!hasMagic(head, 0)) {
-    const ascii = String.fromCharCode(...head.subarray(0, 6));
-    const hint = ascii === 'ARROW1' || (head[0] === 0xff && head[1] === 0xff) ? ' (it looks like an Arrow IPC file)' : '';
+    const known = sniffMagic(head);
+    const hint = known ? ` (it looks like ${known.looksLike})` : '';
     throw new Error(`${name} is not a Parquet file: it does not start with "PAR1"${hint}`);
   }
   if (size < 12 || !hasMagic(tail, tail.length - 4)) {

@@ -193,20 +193,30 @@ export function csvField(value: string, delimiter: string, forceQuotes = false):
   return forceQuotes || value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** The cell exactly as written in a CSV file, when the source is one. */
+/** The cell exactly as written in a text file (CSV field, JSON value), when the ranges are in the file itself. */
 export function cellSourceText(data: IngestResult, row: number, column: number): string | undefined {
   return data.rangesIn === 'file' ? data.source.cellSourceText?.(row, column) : undefined;
 }
 
-/** Range of a whole record including its line break (deleting it removes the line), for CSV sources. */
+/** Range of a whole record including its line break (deleting it removes the line), when the ranges are in the file itself. */
 export function recordRangeWithLineBreak(data: IngestResult, row: number): TextRange | undefined {
   return data.rangesIn === 'file' ? data.source.rowRangeWithLineBreak?.(row) : undefined;
 }
 
-/** A replacement fix for one cell of a CSV file, keeping the field quoted when it was. */
-export function replaceCellFix(data: IngestResult, row: number, column: number, newValue: string, title: string) {
+/** How a fix that empties a cell names the result: "null" in JSON Lines, "an empty cell" in CSV. */
+export function missingCellLabel(data: IngestResult): string {
+  return data.format === 'jsonl' ? 'null' : 'an empty cell';
+}
+
+/**
+ * A replacement fix for one cell of a text file, written as the format needs: a CSV field (quoted when it
+ * was, or must be; a missing value is empty), a JSON value (a string quoted and escaped; a missing value
+ * is `null`). None when the ranges are not in the file itself (binary and gzip files).
+ */
+export function replaceCellFix(data: IngestResult, row: number, column: number, newValue: string | null, title: string) {
   const written = cellSourceText(data, row, column);
   if (written === undefined) return undefined;
-  const delimiter = data.dialect?.delimiter ?? ',';
-  return { kind: 'replace' as const, title, range: data.source.cellRange(row, column), newText: csvField(newValue, delimiter, written.startsWith('"')) };
+  const newText =
+    data.format === 'jsonl' ? (newValue === null ? 'null' : JSON.stringify(newValue)) : csvField(newValue ?? '', data.dialect?.delimiter ?? ',', written.startsWith('"'));
+  return { kind: 'replace' as const, title, range: data.source.cellRange(row, column), newText };
 }

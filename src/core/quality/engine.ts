@@ -140,7 +140,7 @@ export function runQualityCheck(
   });
 
   for (const rule of rules) {
-    if (!isRuleEnabled(rule, config)) continue;
+    if (!isRuleEnabled(rule, config) || (rule.formats && !rule.formats.includes(data.format))) continue;
     const severity = severityOf(rule, config);
     const ignoredColumns = new Set(config.ignore.filter((i) => i.rule === rule.id).map((i) => i.column ?? '*'));
     if (ignoredColumns.has('*')) continue;

@@ -1,5 +1,5 @@
 /** What a quality rule is: metadata plus a `check` over the ingested table. One rule per file in rules/. */
-import type { IngestResult, TextRange } from '../table/model';
+import type { IngestResult, SourceFormat, TextRange } from '../table/model';
 import type { TableProfile } from '../profile/types';
 import type { Dimension, Evidence, FindingFix, Severity } from './finding';
 
@@ -56,6 +56,8 @@ export interface QualityRule<O extends RuleOptions = RuleOptions> {
   defaultSeverity: Severity;
   /** Off unless enabled in settings (expensive or opinionated checks). */
   enabledByDefault?: boolean;
+  /** The source formats the rule applies to (default: all); it is not run on other files. */
+  formats?: readonly SourceFormat[];
   defaultOptions: O;
   /** One sentence: what the rule finds. */
   description: string;

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { checkCsvInBatches } from '../../../src/core/check/batched';
+import { checkInBatches } from '../../../src/core/check/batched';
 import { ingestFile } from '../../../src/core/ingest/index';
 import { profileTable } from '../../../src/core/profile/index';
 import { runQualityCheck } from '../../../src/core/quality/engine';
@@ -38,7 +38,7 @@ test('row findings of a batched check equal the in-memory ones (rows, related ro
   const data = await ingestFile(file);
   const whole = runQualityCheck(data, config, profileTable(data));
   const progress: number[] = [];
-  const batched = await checkCsvInBatches(file, config, { chunkBytes: 8 * 1024, onProgress: (p) => progress.push(p.rows) });
+  const batched = await checkInBatches(file, config, { chunkBytes: 8 * 1024, onProgress: (p) => progress.push(p.rows) });
   assert.ok(batched.batches > 5, `${batched.batches} batches`);
   assert.equal(batched.rowCount, data.table.numRows);
   assert.ok(progress.length === batched.batches && progress.at(-1) === data.table.numRows);
@@ -67,7 +67,7 @@ test('row findings of a batched check equal the in-memory ones (rows, related ro
 test('the publishing cap applies to the whole file, with one summary carrying the total', async () => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'di-batched-')), 'spaces.csv');
   writeFileSync(file, 'name,n\n' + Array.from({ length: 2000 }, (_, i) => ` padded ${i % 50} ,${i}`).join('\n') + '\n');
-  const batched = await checkCsvInBatches(file, { maxFindingsPerRuleAndColumn: 25 }, { chunkBytes: 4096 });
+  const batched = await checkInBatches(file, { maxFindingsPerRuleAndColumn: 25 }, { chunkBytes: 4096 });
   const whitespace = batched.report.findings.filter((f) => f.rule === 'whitespace');
   assert.equal(whitespace.filter((f) => f.summaryOf === undefined).length, 25);
   const summaries = whitespace.filter((f) => f.summaryOf !== undefined);
@@ -80,7 +80,7 @@ test('rows and keys that only look alike are not called duplicates across batche
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'di-batched-')), 'unique.csv');
   // The bench's generator (ids, exponents, dates, booleans, categories, quoted text), ~100 MB: every row unique.
   await ensureMixedCsv(file, 100e6);
-  const batched = await checkCsvInBatches(file, {}, { chunkBytes: 16 * 2 ** 20 });
+  const batched = await checkInBatches(file, {}, { chunkBytes: 16 * 2 ** 20 });
   assert.ok(batched.batches >= 6 && batched.rowCount > 800_000, `${batched.batches} batches, ${batched.rowCount} rows`);
   assert.equal(batched.report.totals['duplicate-row'], 0);
   assert.equal(batched.report.totals['duplicate-key'], 0);

@@ -5,7 +5,23 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import { BINARY_FORMATS, DATA_FORMATS, TEXT_FORMATS, dataFileGlob, dataFormatOf, fileNamePattern, formatNames, isBinaryDataPath, readerOf, type DataFormat } from '../../../src/core/ingest/formats';
+import {
+  BINARY_FORMATS,
+  DATA_FORMATS,
+  TEXT_FORMATS,
+  TEXT_READERS,
+  dataFileGlob,
+  dataFormatOf,
+  decompressedName,
+  fileNamePattern,
+  formatNames,
+  formatsReadBy,
+  isBinaryDataPath,
+  isTextDataPath,
+  readerOf,
+  readingOf,
+  type DataFormat,
+} from '../../../src/core/ingest/formats';
 import { ingestFile } from '../../../src/core/ingest/index';
 
 interface MenuItem {
@@ -38,37 +54,57 @@ test('package.json menus show the data-file commands exactly for the files of th
   assert.equal(checked, 11, 'every data-file menu entry was checked');
 });
 
-test('the csv and tsv languages contributed in package.json cover exactly the text formats', () => {
+test('the csv and tsv languages contributed in package.json cover exactly the plain CSV-reader formats (JSON Lines is VS Code\'s own jsonl language)', () => {
   const contributed = manifest.contributes.languages.flatMap((l) => l.extensions).sort();
-  assert.deepEqual(contributed, TEXT_FORMATS.flatMap((f) => f.extensions).sort());
+  assert.deepEqual(contributed, TEXT_FORMATS.filter((f) => f.reader === 'csv').flatMap((f) => f.extensions).sort());
 });
 
 test('a path names its format by its ending, case-insensitively, the longest ending winning', () => {
   assert.equal(dataFormatOf('/data/Sales.CSV')?.label, 'CSV');
   assert.equal(dataFormatOf('C:\\data\\x.tab')?.label, 'TSV');
+  assert.equal(dataFormatOf('a/b.ndjson')?.reader, 'jsonl');
   assert.equal(dataFormatOf('a/b.feather')?.reader, 'arrow');
   assert.equal(dataFormatOf('a/b.ipc')?.reader, 'arrow');
   assert.equal(dataFormatOf('a/b.pq')?.reader, 'parquet');
   assert.equal(dataFormatOf('a/notes.txt'), undefined);
   assert.equal(dataFormatOf('a/.csv'), undefined, 'a bare ending is a hidden file, not data');
   assert.equal(dataFormatOf('csv.d/readme'), undefined);
-  // A format named by a two-part ending is one entry: the longer ending wins over its last part.
-  const withGzip: DataFormat[] = [...DATA_FORMATS, { reader: 'csv', label: 'gzip', extensions: ['.gz'], text: false }, { reader: 'csv', label: 'CSV (gzip)', extensions: ['.csv.gz'], text: false }];
-  assert.equal(dataFormatOf('x/y.csv.gz', withGzip)?.label, 'CSV (gzip)');
-  assert.equal(dataFormatOf('x/y.gz', withGzip)?.label, 'gzip');
-  assert.equal(dataFileGlob(withGzip).endsWith(',gz,csv.gz}'), true);
-  assert.match('y.CSV.GZ', new RegExp(fileNamePattern(withGzip), 'i'));
-  assert.doesNotMatch('y.csvXgz', new RegExp(fileNamePattern(withGzip), 'i'));
+  // A compressed text format is one entry named by a two-part ending, which wins over its last part.
+  assert.deepEqual(dataFormatOf('x/y.TSV.gz'), { reader: 'csv', label: 'TSV', extensions: ['.tsv.gz', '.tab.gz'], delimiter: '\t', compression: 'gzip', text: false });
+  assert.equal(dataFormatOf('logs.2024.jsonl.GZ')?.reader, 'jsonl');
+  for (const no of ['a.gz', 'b.json', 'c.parquet.gz', 'd.csvXgz']) assert.equal(dataFormatOf(no), undefined, no);
+  assert.match('y.CSV.GZ', new RegExp(fileNamePattern(), 'i'));
+  for (const no of ['y.csvXgz', 'y.gz', 'y.parquet.gz', 'y.json']) assert.doesNotMatch(no, new RegExp(fileNamePattern(), 'i'), no);
 });
 
-test('readers, binary views, globs and names come from the one list', () => {
+test('how a file is read: its format, else CSV text, gzip-compressed when it ends in .gz', () => {
+  assert.deepEqual(readingOf('a.csv'), { reader: 'csv' });
+  assert.deepEqual(readingOf('a.jsonl.gz'), { reader: 'jsonl', compression: 'gzip' });
+  assert.deepEqual(readingOf('a.txt'), { reader: 'csv' }, 'any other name is read as CSV');
+  assert.deepEqual(readingOf('a.txt.gz'), { reader: 'csv', compression: 'gzip' });
+  assert.deepEqual(readingOf('a.parquet.gz'), { reader: 'parquet', compression: 'gzip' }, 'named so that its read can be refused clearly');
+  assert.equal(decompressedName('/d/a.ndjson.gz'), '/d/a.ndjson');
+  assert.equal(decompressedName('/d/a.csv'), '/d/a.csv');
+});
+
+test('readers, views, globs and names come from the one list', () => {
   assert.equal(readerOf('x.parquet'), 'parquet');
   assert.equal(readerOf('x.txt'), 'csv', 'any other name is read as CSV');
-  assert.equal(isBinaryDataPath('x.arrows'), true);
-  assert.equal(isBinaryDataPath('x.tsv'), false);
-  assert.equal(isBinaryDataPath('x.txt'), false);
-  assert.equal(dataFileGlob(), '**/*.{csv,tsv,tab,arrow,feather,arrows,ipc,parquet,pq}');
-  assert.equal(formatNames(), 'CSV, TSV, Arrow or Parquet');
+  assert.deepEqual(TEXT_READERS, ['csv', 'jsonl']);
+  for (const [path, binary, text] of [
+    ['x.arrows', true, false],
+    ['x.tsv', false, true],
+    ['x.jsonl', false, true],
+    ['x.csv.gz', true, true],
+    ['x.txt', false, true],
+  ] as const) {
+    assert.equal(isBinaryDataPath(path), binary, `${path}: findings on a read-only view`);
+    assert.equal(isTextDataPath(path), text, `${path}: read by a text reader`);
+  }
+  assert.equal(dataFileGlob(), '**/*.{csv,tsv,tab,jsonl,ndjson,arrow,feather,arrows,ipc,parquet,pq,csv.gz,tsv.gz,tab.gz,jsonl.gz,ndjson.gz}');
+  assert.equal(dataFileGlob(TEXT_FORMATS), '**/*.{csv,tsv,tab,jsonl,ndjson}');
+  assert.equal(formatNames(), 'CSV, TSV, JSON Lines, Arrow or Parquet');
+  assert.equal(formatNames(formatsReadBy(['csv'])), 'CSV or TSV');
 });
 
 test('.ipc and .pq files are read by their binary readers, whatever their case', async () => {
