@@ -44,7 +44,8 @@ const webBuilds = [
 function copyRuntimeAssets() {
   const wasmDir = 'node_modules/@tensorflow/tfjs-backend-wasm/dist';
   mkdirSync('dist/wasm', { recursive: true });
-  for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
+  // Not tfjs-backend-wasm-threaded-simd.wasm: tfjs never uses threads in Node (flag WASM_HAS_MULTITHREAD_SUPPORT).
+  for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm']) {
     if (existsSync(`${wasmDir}/${f}`)) cpSync(`${wasmDir}/${f}`, `dist/wasm/${f}`);
   }
   // parquet-wasm loads its binary from the folder of the one bundle that runs it: the Parquet read worker.
