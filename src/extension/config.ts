@@ -1,5 +1,7 @@
 /** Reads `datasetInspector.*` settings for one file and turns them into reader and rule-engine options. */
 import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { fileGlobMatches, type FileLocation } from './file-glob';
 import type { CheckIngestOptions } from '../jobs/check-protocol';
 import type { QualityConfig } from '../core/quality/engine';
 import type { Severity } from '../core/quality/finding';
@@ -32,19 +34,6 @@ function decodeDelimiter(value: string): string | undefined {
   return value;
 }
 
-/** Simple glob for `ignore[].file`: `*` within a path segment, `**` across segments. */
-export function globMatches(glob: string, filePath: string): boolean {
-  const pattern = glob
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*\*\/?/g, '\u0001')
-    .replace(/\*/g, '[^/]*')
-    .replace(/\?/g, '[^/]')
-    .split('\u0001')
-    .join('.*');
-  const regex = new RegExp(`(^|/)${pattern}$`);
-  return regex.test(filePath.replace(/\\/g, '/'));
-}
-
 export function readCheckSettings(uri: vscode.Uri): CheckSettings {
   const config = vscode.workspace.getConfiguration(SECTION, uri);
   const header = config.get<string>('csv.header', 'auto');
@@ -56,9 +45,11 @@ export function readCheckSettings(uri: vscode.Uri): CheckSettings {
     naTokens: config.get<string[]>('naTokens'),
     memoryBudgetBytes: config.get<number>('memoryBudgetMB', 1024) * 1024 * 1024,
   };
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const location: FileLocation = { absolute: uri.fsPath, relativeToFolder: folder ? path.relative(folder.uri.fsPath, uri.fsPath) : undefined };
   const ignore = config
     .get<IgnoreSetting[]>('ignore', [])
-    .filter((entry) => typeof entry?.rule === 'string' && (!entry.file || globMatches(entry.file, uri.fsPath)))
+    .filter((entry) => typeof entry?.rule === 'string' && (!entry.file || fileGlobMatches(entry.file, location)))
     .map((entry) => (entry.column ? { rule: entry.rule, column: entry.column } : { rule: entry.rule }));
   const quality: Partial<QualityConfig> = {
     rules: config.get<Record<string, RuleSetting>>('rules', {}),
