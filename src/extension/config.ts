@@ -34,6 +34,14 @@ function decodeDelimiter(value: string): string | undefined {
   return value;
 }
 
+/** The settings that change what a check finds (not when it runs: checkOnSave, checkOnOpen; not training). */
+const CHECK_SHAPING_SETTINGS = ['rules', 'ignore', 'naTokens', 'csv', 'memoryBudgetMB', 'maxFindingsPerRule'];
+
+/** Whether a configuration change alters the check of `uri` (its findings are then stale). */
+export function affectsCheck(event: vscode.ConfigurationChangeEvent, uri: vscode.Uri): boolean {
+  return CHECK_SHAPING_SETTINGS.some((key) => event.affectsConfiguration(`${SECTION}.${key}`, uri));
+}
+
 export function readCheckSettings(uri: vscode.Uri): CheckSettings {
   const config = vscode.workspace.getConfiguration(SECTION, uri);
   const header = config.get<string>('csv.header', 'auto');

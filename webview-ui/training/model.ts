@@ -62,7 +62,8 @@ export function applyEvent(state: RunState, event: TrainingEvent): RunState {
       state.elapsedMs = event.result.elapsedMs;
       break;
     case 'error':
-      state.status = 'failed';
+      // A stopped run's job reports its cancellation as an error after the host has ended the run.
+      if (state.status === 'running') state.status = 'failed';
       state.error = event.message;
       break;
   }
