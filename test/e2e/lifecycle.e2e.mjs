@@ -2,7 +2,6 @@
 // in the first column); while a long run streams, keyboard focus stays on Stop and Enter stops it; the
 // report keeps its filter; then the window reloads and both panels come back with their content.
 import { waitForExplorer, openFromExplorer, explorerContextMenu, runCommand } from './workbench.mjs';
-import { webviewFrame } from './report.e2e.mjs';
 
 export const title = 'Enter through the pickers → a run; Stop keeps focus; report and training panels survive a window reload';
 

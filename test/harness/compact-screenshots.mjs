@@ -21,7 +21,7 @@ export async function writeCompactCopies(browser, dir) {
     for (const { png, webp } of stale) {
       const dataUrl = await page.evaluate(
         async ({ src, maxWidth, quality }) => {
-          const img = new Image();
+          const img = new window.Image();
           img.src = src;
           await img.decode();
           const canvas = document.createElement('canvas');
