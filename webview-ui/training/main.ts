@@ -44,14 +44,11 @@ function lossDatasets(logScale: boolean) {
   });
 }
 
-function lossPointCount(): number {
-  return state.runs.reduce((n, r) => n + lossSeries(r.points, 'trainLoss', state.logScale, r.partialPoints).length + lossSeries(r.points, 'validationLoss', state.logScale).length, 0);
-}
+type LossDatasets = ReturnType<typeof lossDatasets>;
 
-function drawLossChart(): void {
+function drawLossChart(datasets: LossDatasets): void {
   if (!lossCanvas) return;
   const theme = readChartTheme();
-  const datasets = lossDatasets(state.logScale);
   const yType = state.logScale ? 'logarithmic' : 'linear';
   if (lossChart && lossChart.canvas === lossCanvas && (lossChart.options.scales?.y as { type?: string } | undefined)?.type === yType) {
     lossChart.data.datasets = datasets;
@@ -193,10 +190,10 @@ function onLogScaleChange(event: Event): void {
   renderApp();
 }
 
-function view(): TemplateResult {
+function view(lossPoints: number): TemplateResult {
   return html`<h1>Train linear model</h1>
     <div class="toolbar"><vscode-checkbox label="Log scale" .checked=${state.logScale} @change=${onLogScaleChange}></vscode-checkbox></div>
-    <div class="chart large" id="loss-chart" data-points=${String(lossPointCount())}>
+    <div class="chart large" id="loss-chart" data-points=${String(lossPoints)}>
       <canvas role="img" aria-label="Training and validation loss per epoch" ${ref((canvas) => (lossCanvas = canvas as HTMLCanvasElement | undefined))}></canvas>
     </div>
     <div class="runs">${repeat(state.runs, (r) => r.run.runId, runCard)}</div>`;
@@ -204,8 +201,9 @@ function view(): TemplateResult {
 
 function renderApp(): void {
   app.setAttribute('aria-busy', state.runs.some((r) => r.status === 'running') ? 'true' : 'false');
-  render(view(), app);
-  drawLossChart();
+  const datasets = lossDatasets(state.logScale);
+  render(view(datasets.reduce((n, d) => n + d.data.length, 0)), app);
+  drawLossChart(datasets);
   host.setState(state);
 }
 

@@ -66,7 +66,8 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
 
   async function run(dataFile: vscode.Uri, config: TrainingConfig, label: string, warm?: WarmTrainingJob): Promise<TrainRunSummary> {
     const panel = TrainingPanel.forFile(services, dataFile);
-    const runId = `run-${++runCounter}`;
+    // Unique across window reloads too: a restored training panel keeps the runs of the previous session.
+    const runId = `run-${Date.now().toString(36)}-${++runCounter}`;
     let events = 0;
     let cancel = () => {};
     const feed = panel.addRun(

@@ -71,7 +71,7 @@ export class TrainingPanel implements vscode.Disposable {
     TrainingPanel.panels.set(key, restored);
     for (const run of state.runs) {
       const cutShort = run.status === 'running';
-      const runState: RunState = cutShort ? { ...run, status: 'stopped', messages: [...run.messages, 'Stopped: the window was reloaded while this run trained.'] } : run;
+      const runState: RunState = cutShort ? { ...run, status: 'stopped', messages: [...run.messages, vscode.l10n.t('Stopped: the window was reloaded while this run trained.')] } : run;
       restored.runs.set(run.run.runId, { state: runState, cancel: () => undefined, pending: [], log: [], restored: true });
     }
   }
