@@ -101,4 +101,12 @@ export default async function lifecycle({ page }) {
   await restoredRuns.nth(0).locator('td[data-metric="accuracy"]').waitFor({ timeout: 10_000 });
   await restoredRuns.nth(1).locator('[data-field="status"]', { hasText: 'stopped' }).waitFor({ timeout: 10_000 });
   if (!(Number(await training.locator('#loss-chart').getAttribute('data-points')) > 0)) throw new Error('the loss curves were not restored');
+
+  // 5. A new run joins the restored ones.
+  await openFromExplorer(page, 'clean.csv');
+  await runCommand(page, 'Dataset Inspector: Train linear model');
+  for (const step of ['(1/3)', '(2/3)', '(3/3)']) await answerPicker(page, step);
+  training = await panelFrame(page, 'Train linear model', 60_000);
+  await training.locator('section.run').nth(2).locator('[data-field="status"]', { hasText: 'done' }).waitFor({ timeout: 60_000 });
+  if ((await training.locator('section.run').count()) !== 3) throw new Error('the new run replaced a restored one');
 }
