@@ -118,9 +118,10 @@ test('the CLI ends a trapping Parquet file with one line on stderr and exit 1', 
 
 const fuzzFiles = existsSync(FUZZ) ? readdirSync(FUZZ).filter((f) => /\.(arrow|arrows|parquet)$/.test(f)).sort() : [];
 const skipped = existsSync(FUZZ) ? readdirSync(FUZZ).length - fuzzFiles.length : 0;
-const absent = !existsSync(FUZZ) && `fuzz corpus absent (${FUZZ}): its files are skipped`;
+const absent = !existsSync(FUZZ) && `fuzz corpus absent (${FUZZ}): the whole corpus is skipped`;
+const corpusSize = absent ? 'corpus absent' : `${fuzzFiles.length} files, ${skipped} skipped`;
 
-test(`fuzz corpus: every file ends cleanly in process, then valid files read right (${fuzzFiles.length} files, ${skipped} skipped)`, { skip: absent }, async (t) => {
+test(`fuzz corpus: every file ends cleanly in process, then valid files read right (${corpusSize})`, { skip: absent }, async (t) => {
   const { good, arrow } = await files;
   let failed = 0;
   for (const name of fuzzFiles) {
@@ -141,7 +142,7 @@ test(`fuzz corpus: every file ends cleanly in process, then valid files read rig
   await assertReadsRight(good, arrow);
 });
 
-test(`fuzz corpus: \`dataset-inspector check\` of every file at once prints one line per unreadable file, then checks a valid file (${fuzzFiles.length} files)`, { skip: absent }, async () => {
+test(`fuzz corpus: \`dataset-inspector check\` of every file at once prints one line per unreadable file, then checks a valid file (${corpusSize})`, { skip: absent }, async () => {
   const { good } = await files;
   const args = [...fuzzFiles.map((f) => path.join(FUZZ, f)), good];
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'check', ...args, '--format', 'json'], { cwd: root, encoding: 'utf8', timeout: 600_000 });
