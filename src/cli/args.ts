@@ -115,6 +115,10 @@ const processOutput: HelpOutput = {
   err: (text) => process.stderr.write(text),
 };
 
+function helpWidth(stream: NodeJS.WriteStream): number {
+  return stream.isTTY && stream.columns ? stream.columns : Number.MAX_SAFE_INTEGER;
+}
+
 /** The commander command of a spec; writes help and errors through `write`. */
 function commandFor(spec: CommandSpec, write: HelpOutput): Command {
   const command = new Command(`dataset-inspector ${spec.name}`)
@@ -127,6 +131,9 @@ function commandFor(spec: CommandSpec, write: HelpOutput): Command {
     .configureOutput({
       writeOut: write.out,
       writeErr: write.err,
+      // Wrapped to a terminal's width; one line per option when piped (grep, files, tests).
+      getOutHelpWidth: () => helpWidth(process.stdout),
+      getErrHelpWidth: () => helpWidth(process.stderr),
       // commander's "error: …" becomes "dataset-inspector <command>: …".
       outputError: (text, writeErr) => writeErr(`dataset-inspector ${spec.name}: ${text.replace(/^error: /, '')}`),
     });

@@ -62,8 +62,7 @@ export function applyEvent(state: RunState, event: TrainingEvent): RunState {
       state.elapsedMs = event.result.elapsedMs;
       break;
     case 'error':
-      // A stopped run's job reports its cancellation as an error after the host has ended the run.
-      if (state.status === 'running') state.status = 'failed';
+      state.status = event.cancelled ? 'stopped' : 'failed';
       state.error = event.message;
       break;
   }

@@ -6,7 +6,7 @@
 import type { ColumnKind } from '../table/model';
 import type { ColumnProfile } from '../profile/types';
 import type { TaskKind } from './types';
-import { looksLikeIdentifier } from '../quality/column-values';
+import { looksLikeIdentifier } from '../shared/identifier';
 
 /** Classification supports at most this many classes. */
 export const MAX_CLASSES = 100;

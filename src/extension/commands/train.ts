@@ -12,7 +12,7 @@ import { startTrainingJob, warmTrainingJob, type WarmTrainingJob } from '../../j
 import { isDataFile, resolveDataFile } from '../data-files';
 import { TrainingPanel } from '../panels/training-panel';
 import { pickDataFile } from './pick-data-file';
-import { looksLikeIdentifier } from '../../core/quality/column-values';
+import { isCancellation } from '../../core/shared/cancel';
 import { rankTargetChoices, TASK_LABELS, type TargetChoice } from '../../core/train/target';
 import type { ColumnProfile } from '../../core/profile/types';
 
@@ -99,17 +99,21 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
       return { label, result, events };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      feed.end(/cancel/i.test(message) ? 'stopped' : 'failed', message);
+      feed.end(isCancellation(error) ? 'stopped' : 'failed', message);
       throw error;
     }
   }
 
-  async function configFromPickers(dataFile: vscode.Uri, outcome: CheckOutcome): Promise<TrainingConfig | undefined> {
+  async function configFromPickers(dataFile: vscode.Uri, outcome: CheckOutcome, warm: WarmTrainingJob): Promise<TrainingConfig | undefined> {
     const remembered = services.context.workspaceState.get<Record<string, RememberedChoices>>(STATE_KEY, {})[dataFile.toString()];
     const profile = outcome.result.profile;
     const target = await pickTarget(profile.columns, remembered?.target);
     if (!target) return undefined;
-    const reasons = featureExclusions(outcome, target);
+    // The job process has (or is) reading the file: it says which features to leave out, as the CLI would.
+    const exclusions = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Dataset Inspector: reading the data' }, () =>
+      warm.exclusions(target),
+    );
+    const reasons = new Map(exclusions.map((e) => [e.name, e.reason]));
     const featurePicks = await vscode.window.showQuickPick(
       profile.columns
         .filter((c) => c.name !== target)
@@ -166,7 +170,7 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
       const warm = warmTrainingJob(dataFile.fsPath, { jobScript: jobScript() });
       let config: TrainingConfig | undefined;
       try {
-        config = await configFromPickers(dataFile, outcome);
+        config = await configFromPickers(dataFile, outcome, warm);
       } finally {
         if (!config) warm.dispose();
       }
@@ -212,25 +216,6 @@ async function pickTarget(columns: readonly ColumnProfile[], remembered: string 
     if (pick.choice.usable) return pick.choice.name;
     void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" cannot be the target: {1}.', pick.choice.name, pick.choice.reason ?? ''));
   }
-}
-
-/** Columns pre-deselected as features, with the reason: constant, or flagged as (nearly) duplicating the target. */
-export function featureExclusions(outcome: CheckOutcome, target: string): Map<string, string> {
-  const reasons = new Map<string, string>();
-  for (const c of outcome.result.profile.columns) {
-    if (c.count > 0 && c.distinct <= 1) reasons.set(c.name, 'constant');
-    else if (c.count > 0 && c.nulls === c.count) reasons.set(c.name, 'empty');
-    else if (c.kind === 'string' && c.distinct > 0.9 * (c.count - c.nulls)) reasons.set(c.name, 'identifier-like text');
-    else if (looksLikeIdentifier(c.name) && c.distinct === c.count - c.nulls) reasons.set(c.name, 'identifier');
-  }
-  for (const f of outcome.result.findings) {
-    if (f.rule !== 'high-correlation' || !f.column) continue;
-    const mentionsTarget = f.column === target || f.message.includes(`"${target}"`);
-    if (!mentionsTarget) continue;
-    const other = f.column === target ? /"([^"]+)"/.exec(f.message.replace(`"${target}"`, ''))?.[1] : f.column;
-    if (other && other !== target) reasons.set(other, 'possible leakage: nearly identical to the target');
-  }
-  return reasons;
 }
 
 async function editHyperparameters(config: TrainingConfig): Promise<boolean> {

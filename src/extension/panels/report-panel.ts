@@ -10,6 +10,7 @@ import type { ExtensionServices } from '../services';
 import type { CheckOutcome } from '../check-service';
 import type { ReportHostMessage, ReportPanelState, ReportState, ReportWebviewMessage } from '../../shared/protocol/report';
 import { revealRange } from '../reveal';
+import { withSettingOf } from '../config';
 import { CHECK_COMMAND } from '../commands/check';
 import { createAppPanel, loadApp } from './webview-html';
 
@@ -27,7 +28,7 @@ export function reportState(outcome: CheckOutcome): ReportState {
     rows: r.rowCount,
     scores: r.scores,
     columns: r.profile.columns,
-    findings: r.findings.slice(0, MAX_FINDINGS_IN_REPORT),
+    findings: r.findings.slice(0, MAX_FINDINGS_IN_REPORT).map((f) => (f.option ? { ...f, message: withSettingOf(f.message, f.option) } : f)),
     totals: r.totals,
     checkedAt: new Date().toISOString(),
   };

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Int32, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
@@ -16,9 +16,10 @@ import { openParquetBatches, readParquetBytes, readParquetFile } from '../../../
 import { readArrowFile } from '../../../src/core/ingest/arrow';
 import { ingestFile } from '../../../src/core/ingest/index';
 import { profileFile } from '../../../src/cli/commands/profile';
+import { corpus } from '../corpus';
 
 const root = path.resolve(__dirname, '../../..');
-const FUZZ = path.resolve(root, '../shared/corpus/fuzz');
+const { dir: FUZZ, skip: absent } = corpus('fuzz');
 const dir = mkdtempSync(path.join(tmpdir(), 'di-malformed-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -116,9 +117,8 @@ test('the CLI ends a trapping Parquet file with one line on stderr and exit 1', 
   }
 });
 
-const fuzzFiles = existsSync(FUZZ) ? readdirSync(FUZZ).filter((f) => /\.(arrow|arrows|parquet)$/.test(f)).sort() : [];
-const skipped = existsSync(FUZZ) ? readdirSync(FUZZ).length - fuzzFiles.length : 0;
-const absent = !existsSync(FUZZ) && `fuzz corpus absent (${FUZZ}): the whole corpus is skipped`;
+const fuzzFiles = absent ? [] : readdirSync(FUZZ).filter((f) => /\.(arrow|arrows|parquet)$/.test(f)).sort();
+const skipped = absent ? 0 : readdirSync(FUZZ).length - fuzzFiles.length;
 const corpusSize = absent ? 'corpus absent' : `${fuzzFiles.length} files, ${skipped} skipped`;
 
 test(`fuzz corpus: every file ends cleanly in process, then valid files read right (${corpusSize})`, { skip: absent }, async (t) => {
