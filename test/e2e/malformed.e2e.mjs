@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { waitForExplorer, explorerContextMenu, openProblems, waitForProblem, clearNotifications } from './workbench.mjs';
+import { waitForExplorer, explorerContextMenu, openProblems, runCommand, waitForProblem, clearNotifications } from './workbench.mjs';
 
 export const title = 'Check data quality on a corrupt Parquet file → one clear message; a valid file right after is checked';
 
@@ -31,12 +31,19 @@ export default async function malformed({ page, workspace }) {
   writeParquetFiles(workspace);
   await waitForExplorer(page, 'corrupt.parquet');
   await explorerContextMenu(page, 'corrupt.parquet', 'Check data quality');
-  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'could not be read as Parquet' });
-  await toast.first().waitFor({ state: 'visible', timeout: 60_000 });
-  const text = (await toast.first().innerText()).trim();
+  // The notification center lists it whether or not its toast is still up.
+  const message = page.locator('.notifications-center .notification-list-item', { hasText: 'could not be read as Parquet' });
+  const deadline = Date.now() + 60_000;
+  while (!(await message.first().isVisible().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error('no notification about corrupt.parquet');
+    await runCommand(page, 'Notifications: Show Notifications');
+    await page.waitForTimeout(1000);
+  }
+  const text = (await message.first().innerText()).trim();
   if (!/Dataset Inspector could not check corrupt\.parquet: .*the decoder stopped on invalid data/.test(text)) throw new Error(`unclear message: ${text}`);
-  if ((await toast.count()) !== 1) throw new Error(`${await toast.count()} error notifications, one expected`);
+  if ((await message.count()) !== 1) throw new Error(`${await message.count()} error notifications, one expected`);
   await clearNotifications(page);
+  await page.keyboard.press('Escape');
 
   await explorerContextMenu(page, 'good.parquet', 'Check data quality');
   await openProblems(page);
