@@ -29,6 +29,9 @@ function writeParquetFiles(workspace) {
 
 export default async function malformed({ page, workspace }) {
   writeParquetFiles(workspace);
+  // The files were written after the workbench opened the folder: refresh the Explorer rather than wait for its watcher.
+  await waitForExplorer(page, 'clean.csv');
+  await runCommand(page, 'Refresh Explorer');
   await waitForExplorer(page, 'corrupt.parquet');
   await explorerContextMenu(page, 'corrupt.parquet', 'Check data quality');
   // The notification center lists it whether or not its toast is still up.
