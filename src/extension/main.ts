@@ -7,6 +7,8 @@ import { registerCheckCommand } from './commands/check';
 import { registerProfileCommand } from './commands/profile';
 import { registerTrainCommand } from './commands/train';
 import { registerTableView } from './table-view';
+import { registerReportPanelSerializer } from './panels/report-panel';
+import { registerTrainingPanelSerializer } from './panels/training-panel';
 import { addIgnoreEntry } from './config';
 import { TABLE_VIEW_SCHEME, diagnosticsUriFor, resolveDataFile, tableViewUri } from './data-files';
 import type { ExtensionServices } from './services';
@@ -26,6 +28,8 @@ export function activate(context: vscode.ExtensionContext): void {
     registerCheckCommand(services, publisher),
     registerProfileCommand(services),
     registerTrainCommand(services),
+    registerReportPanelSerializer(services),
+    registerTrainingPanelSerializer(services),
     vscode.languages.registerCodeActionsProvider(
       [{ scheme: 'file', language: 'csv' }, { scheme: 'file', language: 'tsv' }, { scheme: 'file', language: 'jsonl' }, { scheme: 'file', pattern: dataFileGlob(TEXT_FORMATS) }, { scheme: TABLE_VIEW_SCHEME }],
       new QualityCodeActionProvider(publisher),

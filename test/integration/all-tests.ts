@@ -7,3 +7,4 @@ import './training.test';
 import './report.test';
 import './code-actions.test';
 import './responsiveness.test';
+import './lifecycle.test';

@@ -16,6 +16,7 @@ import { RecordBatchReader, Table, DataType, type RecordBatch, type Schema } fro
 import type { ColumnInfo, ColumnKind, IngestResult, SourceFormat } from '../table/model';
 import { createRenderedSourceMap, DEFAULT_RENDER_ROW_CAP } from './render-text';
 import { sniffMagic } from './magic-bytes';
+import { readerOf } from './formats';
 
 /** Progress of a binary read; `rows` = rows read so far. */
 export interface BinaryReadProgress {
@@ -93,9 +94,12 @@ function hexOf(bytes: Uint8Array): string {
 function describeForeign(head: Uint8Array): string {
   const ascii = String.fromCharCode(...head.subarray(0, 4));
   const known = sniffMagic(head);
-  if (known && known.readableAs !== '.arrow' && known.readableAs !== '.arrows') return `it looks like ${known.looksLike} (it starts with bytes ${known.leadingBytes})`;
+  // Another format's signature (an Arrow one here means a damaged file, described below).
+  if (known && (known.readableAs === undefined || readerOf(`x${known.readableAs}`) !== 'arrow')) return `it looks like ${known.looksLike} (it starts with bytes ${known.leadingBytes})`;
   const printable = head.length > 0 && head.every((b) => b === 9 || b === 10 || b === 13 || (b >= 0x20 && b < 0x7f));
-  if (printable) return `it starts with text ("${ascii}…"), perhaps CSV or JSON`;
+  // Control characters as escapes (\n, \t), so the message stays on one line.
+  const shown = ascii.replace(/\p{Cc}/gu, (c) => JSON.stringify(c).slice(1, -1));
+  if (printable) return `it starts with text ("${shown}…"), perhaps CSV or JSON`;
   return `unrecognised leading bytes ${hexOf(head)}`;
 }
 
