@@ -1,7 +1,7 @@
 /** In-host tests of "Check data quality": diagnostics a user sees in the Problems panel. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { checkFile as check, codeOf, writeScratchFile } from './helpers';
+import { runCheckCommand as check, codeOf, writeScratchFile } from './helpers';
 
 describe('Check data quality (CSV)', () => {
   it('reports a row whose field count differs from the header, with the exact range and rule code', async () => {

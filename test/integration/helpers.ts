@@ -36,7 +36,7 @@ export async function waitFor<T>(probe: () => T | undefined | false, timeoutMs =
 }
 
 /** Runs "Check data quality" on `uri` and returns what the command returns (failing the test when it returns nothing). */
-export async function checkFile(uri: vscode.Uri): Promise<CheckCommandResult> {
+export async function runCheckCommand(uri: vscode.Uri): Promise<CheckCommandResult> {
   const result = await vscode.commands.executeCommand<CheckCommandResult | undefined>('datasetInspector.checkDataQuality', uri);
   assert.ok(result, 'the check command returned no result');
   return result;

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import * as vscode from 'vscode';
-import { checkFile as check, codeOf, writeScratchFile } from './helpers';
+import { runCheckCommand as check, codeOf, writeScratchFile } from './helpers';
 import type { CheckCommandResult } from '../../src/extension/commands/check';
 
 const lines = Array.from({ length: 60 }, (_, i) => JSON.stringify({ id: i, city: ['Zürich', 'Genève', 'Bern'][i % 3], price: i === 17 ? -4.5 : 10 + (i % 7) }));

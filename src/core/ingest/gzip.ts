@@ -9,11 +9,10 @@ import { basename } from 'node:path';
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { sniffMagic } from './magic-bytes';
+import { GZIP_EXTENSION } from './formats';
 import { prepareCsvBytes } from './csv/decode';
 import { CR, LF } from './text-positions';
 import type { TextEncodingName } from '../table/model';
-
-const GZIP_MAGIC = [0x1f, 0x8b];
 
 export interface GunzipProgress {
   /** Compressed bytes read from the file so far, of `totalBytes`. */
@@ -65,8 +64,8 @@ async function openGzip(path: string): Promise<{ size: number; declaredSize: num
 /** Throws a clear error unless the file starts with the gzip signature. */
 function assertGzip(path: string, head: Uint8Array, size: number): void {
   if (size === 0) throw new Error(`${basename(path)} is not gzip-compressed: the file is empty (0 bytes).`);
-  if (head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1]) return;
   const other = sniffMagic(head);
+  if (other?.readableAs === GZIP_EXTENSION) return;
   const looksLike = other ? `it looks like ${other.looksLike}` : 'it looks like uncompressed text: remove the .gz from its name';
   throw new Error(`${basename(path)} is not gzip-compressed (it does not start with bytes 1f 8b); ${looksLike}.`);
 }
