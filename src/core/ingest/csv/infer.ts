@@ -3,7 +3,8 @@
  * `FIT_SHARE` of its non-missing cells; the cells that do not fit are kept as raw text (rejected cells)
  * and become nulls in the typed column, so the quality rules can point at them.
  */
-import type { ColumnKind } from '../../table/model';
+import type { ColumnKind, NumberFormat } from '../../table/model';
+import { WrittenNumberTally, isInformative, parseWrittenNumber } from '../written-number';
 
 /** Share of non-missing cells a type must fit for the column to take it. */
 export const FIT_SHARE = 0.95;
@@ -25,6 +26,17 @@ const falseWords = new Set(['false', 'no']);
 export function parseInteger(text: string): number | null {
   const t = text.trim();
   return intPattern.test(t) ? Number(t) : null;
+}
+
+const integralPattern = /^([+-]?\d+)(?:\.0*)?$/;
+
+/**
+ * An integer, or a number written with a fraction of zeros ("2540.0", "2540."): how an integer column
+ * reads its cells (a value exported through a float is still the integer).
+ */
+export function parseIntegral(text: string): number | null {
+  const m = integralPattern.exec(text.trim());
+  return m ? Number(m[1]) : null;
 }
 
 export function parseFloatCell(text: string): number | null {
@@ -120,6 +132,8 @@ export interface InferredColumn {
   dateFormat?: DateFormat;
   /** For boolean columns: 0/1 (true), words (false), or either (undefined: a schema fixed elsewhere). */
   zeroOne?: boolean;
+  /** For numeric columns whose cells carry units, percent signs, currencies or thousands separators. */
+  numberFormat?: NumberFormat;
 }
 
 /** Decides a column's type from its non-missing cell texts. */
@@ -145,12 +159,16 @@ export function inferColumnTypeOf(n: number, valueAt: (i: number) => string): In
   let timestamps = 0;
   const dateCounts = new Map<DateFormat, number>();
   let anyDate = 0;
+  /** Numbers written with a unit, percent sign, currency or thousands separators; plain ones of 1,000 or more. */
+  const written = new WrittenNumberTally();
+  let large = 0;
   for (let k = 0; k < n; k++) {
     const v = valueAt(k);
     const i = parseInteger(v);
     if (i !== null) {
       ints++;
       floats++;
+      if (i <= -1000 || i >= 1000) large++;
       if (i < -2147483648 || i > 2147483647) int32 = false;
       if (i === 0 || i === 1) {
         zeroOnes++;
@@ -159,8 +177,10 @@ export function inferColumnTypeOf(n: number, valueAt: (i: number) => string): In
       }
       continue;
     }
-    if (parseFloatCell(v) !== null) {
+    const f = parseFloatCell(v);
+    if (f !== null) {
       floats++;
+      if (Math.abs(f) >= 1000) large++;
       continue;
     }
     if (parseBooleanWord(v) !== null) {
@@ -173,14 +193,22 @@ export function inferColumnTypeOf(n: number, valueAt: (i: number) => string): In
       for (const f of formats) dateCounts.set(f, (dateCounts.get(f) ?? 0) + 1);
       continue;
     }
-    if (parseTimestamp(v) !== null) timestamps++;
+    if (parseTimestamp(v) !== null) {
+      timestamps++;
+      continue;
+    }
+    const number = parseWrittenNumber(v);
+    if (number !== null) written.add(number);
     else if (++untyped > untypedLimit) return { kind: 'string' };
   }
   const fits = (count: number) => count >= n * FIT_SHARE && count > 0;
   if (zeroOnes === n && n >= 2 && seenZero && seenOne) return { kind: 'boolean', zeroOne: true };
   if (fits(bools)) return { kind: 'boolean', zeroOne: false };
-  if (fits(ints)) return { kind: 'integer', int32 };
-  if (fits(floats)) return { kind: 'float' };
+  // Numbers with units, percent signs or currencies: numeric when they and the plain numbers fill the column.
+  const numbers = written.decide(floats, large);
+  const numberFormat = numbers && isInformative(numbers.format) ? { numberFormat: numbers.format } : {};
+  if (fits(ints)) return { kind: 'integer', int32, ...numberFormat };
+  if (fits(floats) || (numbers && fits(numbers.fitting))) return { kind: 'float', ...numberFormat };
   if (fits(anyDate)) {
     let best: DateFormat = 'YYYY-MM-DD';
     let bestCount = -1;

@@ -11,7 +11,7 @@ import { prepareCsvBytes, type CsvBytes } from './decode';
 import { RecordOffsets, fieldValue, isBlankRecordAt, parseRecordAt } from './records';
 import { scanRecords, type ScanResult } from './scan';
 import { sniffDelimiter, sniffHeader } from './sniff';
-import { FIT_SHARE, inferColumnTypeOf, parseInteger, type InferredColumn } from './infer';
+import { FIT_SHARE, inferColumnTypeOf, parseIntegral, type InferredColumn } from './infer';
 import { buildCategorical, buildColumn, buildTable } from './build';
 import { ColumnContents, NaMatcher, extractColumn } from './cells';
 import { CsvSourceMap } from './source-map';
@@ -160,7 +160,7 @@ export function readPreparedCsv(prepared: CsvBytes, options: CsvReadOptions = {}
   const firstRecordFound = hasHeader || rowCount > 0;
   const structural = structuralIssues(scan, source, layout, prepared, options, length, firstRecordFound);
   const names = columnNames(layout, options, source, structural);
-  const { table, infos, rejectedCells, naTokenCells } = buildColumns(prepared, scan, layout, names, options);
+  const { table, infos, rejectedCells, variantCells, naTokenCells } = buildColumns(prepared, scan, layout, names, options);
 
   const { lf, crlf, cr } = scan.endings;
   const endingKinds = (['lf', 'crlf', 'cr'] as const).filter((k) => scan.endings[k] > 0);
@@ -186,7 +186,7 @@ export function readPreparedCsv(prepared: CsvBytes, options: CsvReadOptions = {}
     trailingDelimiter,
   };
   return {
-    result: { format: 'csv', path, dialect, table, columns: infos, rejectedCells, naTokenCells, structuralIssues: structural, source, rangesIn: 'file' },
+    result: { format: 'csv', path, dialect, table, columns: infos, rejectedCells, variantCells, naTokenCells, structuralIssues: structural, source, rangesIn: 'file' },
     consumed: scan.consumed,
     lines: scan.linesConsumed,
   };
@@ -252,6 +252,7 @@ function buildColumns(prepared: CsvBytes, scan: ScanResult, layout: Layout, name
   const rowCount = scan.rowCount;
   const naTokenCells: RawCell[] = [];
   const rejectedCells: RawCell[] = [];
+  const variantCells: RawCell[] = [];
   const context = {
     bytes: prepared.bytes,
     scan,
@@ -274,18 +275,21 @@ function buildColumns(prepared: CsvBytes, scan: ScanResult, layout: Layout, name
     const fixed = options.columnTypes?.[c];
     let inferred = fixed ? { ...fixed } : inferColumnTypeOf(sampled, (i) => valueAt(i * step));
     let rejected: RawCell[] = [];
-    let built = inferred.kind === 'categorical' || inferred.kind === 'string' ? undefined : buildColumn(cells, rowCount, inferred, c, rejected);
+    let variants: RawCell[] = [];
+    let built = inferred.kind === 'categorical' || inferred.kind === 'string' ? undefined : buildColumn(cells, rowCount, inferred, c, rejected, variants);
     if (!fixed && built) {
-      if (inferred.kind === 'integer' && inferred.int32 !== false && rejected.some((cell) => parseInteger(cell.text) !== null)) {
+      if (inferred.kind === 'integer' && inferred.int32 !== false && rejected.some((cell) => parseIntegral(cell.text) !== null)) {
         // An integer beyond Int32 outside the inference sample: widen to Int64.
         inferred = { kind: 'integer', int32: false };
         rejected = [];
-        built = buildColumn(cells, rowCount, inferred, c, rejected);
+        variants = [];
+        built = buildColumn(cells, rowCount, inferred, c, rejected, variants);
       }
       if (step > 1 && rejected.length > presentCount * (1 - FIT_SHARE)) {
         inferred = inferColumnTypeOf(presentCount, valueAt);
         rejected = [];
-        built = inferred.kind === 'string' ? undefined : buildColumn(cells, rowCount, inferred, c, rejected);
+        variants = [];
+        built = inferred.kind === 'string' ? undefined : buildColumn(cells, rowCount, inferred, c, rejected, variants);
       }
     }
     if (!built && inferred.kind === 'categorical') built = buildCategorical(cells, rowCount, Infinity);
@@ -296,9 +300,18 @@ function buildColumns(prepared: CsvBytes, scan: ScanResult, layout: Layout, name
     }
     built ??= buildColumn(cells, rowCount, inferred, c, rejected);
     for (const cell of rejected) rejectedCells.push(cell);
+    for (const cell of variants) variantCells.push(cell);
     vectors.push(built);
-    infos.push({ index: c, name: names[c], kind: inferred.kind, arrowType: String(built.type), ...(inferred.dateFormat ? { dateFormat: inferred.dateFormat } : {}) });
+    infos.push({
+      index: c,
+      name: names[c],
+      kind: inferred.kind,
+      arrowType: String(built.type),
+      ...(inferred.dateFormat ? { dateFormat: inferred.dateFormat } : {}),
+      ...(inferred.numberFormat ? { numberFormat: inferred.numberFormat } : {}),
+    });
   }
   rejectedCells.sort((a, b) => a.row - b.row || a.column - b.column);
-  return { table: buildTable(names, vectors, rowCount), infos, rejectedCells, naTokenCells };
+  variantCells.sort((a, b) => a.row - b.row || a.column - b.column);
+  return { table: buildTable(names, vectors, rowCount), infos, rejectedCells, variantCells, naTokenCells };
 }

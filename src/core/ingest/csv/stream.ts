@@ -109,7 +109,12 @@ export async function* ingestCsvBatches(path: string, options: CsvBatchOptions =
           schema = {
             dialect: result.dialect!,
             columns: result.columns,
-            types: result.columns.map((c) => ({ kind: c.kind, int32: c.arrowType !== 'Int64', ...(c.dateFormat ? { dateFormat: c.dateFormat as InferredColumn['dateFormat'] } : {}) })),
+            types: result.columns.map((c) => ({
+              kind: c.kind,
+              int32: c.arrowType !== 'Int64',
+              ...(c.dateFormat ? { dateFormat: c.dateFormat as InferredColumn['dateFormat'] } : {}),
+              ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}),
+            })),
           };
         }
         if (result.table.numRows > 0 || rowOffset === 0) {
