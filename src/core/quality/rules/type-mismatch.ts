@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import { looksLikeOtherDate } from './mixed-date-format';
+import { isNumberInOtherUnit } from './number-format';
 
 export const typeMismatch = defineRule({
   id: 'type-mismatch',
@@ -17,6 +18,7 @@ values most of its cells share (at least 95% of the non-missing ones) and report
     for (const cell of data.rejectedCells) {
       const column = data.columns[cell.column];
       if ((column.kind === 'date' || column.kind === 'timestamp') && looksLikeOtherDate(cell.text)) continue;
+      if ((column.kind === 'integer' || column.kind === 'float') && isNumberInOtherUnit(cell.text, column)) continue;
       report({
         row: cell.row,
         columnIndex: cell.column,
