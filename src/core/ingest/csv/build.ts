@@ -15,7 +15,7 @@ import {
   type Vector,
 } from 'apache-arrow';
 import type { NumberFormat, RawCell } from '../../table/model';
-import { parseBooleanWord, parseDate, parseFloatCell, parseIntegral, parseTimestamp, type InferredColumn } from './infer';
+import { parseBooleanWord, parseDate, parseDateTime, parseFloatCell, parseIntegral, parseTimestamp, type InferredColumn } from './infer';
 import { compatibleUnits, isVariantForm, parseWrittenNumber, percentScaled, plainWritten, type WrittenNumber } from '../written-number';
 import { ByteSink } from './byte-sink';
 import type { ColumnContents } from './cells';
@@ -314,7 +314,8 @@ export function buildColumn(cells: ColumnContents, rowCount: number, inferred: I
         }
         if (ms === NOT_HANDLED) {
           const t = cells.value(i);
-          ms = inferred.kind === 'date' ? parseDate(t, format) : (parseTimestamp(t) ?? parseDate(t, 'YYYY-MM-DD'));
+          if (inferred.kind === 'date') ms = parseDate(t, format);
+          else ms = inferred.dateFormat ? parseDateTime(t, inferred.dateFormat) : (parseTimestamp(t) ?? parseDate(t, 'YYYY-MM-DD'));
         }
         if (ms === null) reject(i);
         else {

@@ -17,7 +17,7 @@ values most of its cells share (at least 95% of the non-missing ones) and report
   check({ data, report }) {
     for (const cell of data.rejectedCells) {
       const column = data.columns[cell.column];
-      if ((column.kind === 'date' || column.kind === 'timestamp') && looksLikeOtherDate(cell.text)) continue;
+      if ((column.kind === 'date' || column.kind === 'timestamp') && looksLikeOtherDate(cell.text, column)) continue;
       if ((column.kind === 'integer' || column.kind === 'float') && isNumberInOtherUnit(cell.text, column)) continue;
       report({
         row: cell.row,
