@@ -34,11 +34,18 @@ const PLACEHOLDER_WORDS = new Set([
   'xxxx',
 ]);
 
+/**
+ * Placeholder words that are also names or words ("Nil", "Nan", "Blank"): placeholders only as tokens are
+ * written — lower or upper case ("nan", "NULL"), mixed ("NaN"), with punctuation ("N/A") — not capitalized.
+ */
+const ALSO_NAMES = new Set(['na', 'nan', 'nil', 'null', 'unk', 'empty', 'blank', 'undefined']);
+
 /** Whether a cell's text is a placeholder word, or holds only white space or punctuation ("-", "??"). */
 export function isPlaceholderText(text: string): boolean {
   const folded = text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   if (folded === '') return text.length > 0;
-  return PLACEHOLDER_WORDS.has(folded);
+  if (!PLACEHOLDER_WORDS.has(folded)) return false;
+  return !(ALSO_NAMES.has(folded) && /^\p{Lu}\p{Ll}+$/u.test(text.trim()));
 }
 
 /**

@@ -6,7 +6,8 @@ import { isPlaceholderText, isolatedBelow } from '../../../src/core/quality/plac
 
 test('placeholder words are recognised whatever their case and punctuation; real words are not', () => {
   for (const text of ['unknown', 'UNKNOWN', 'N.A.', 'n/a', '#N/A', 'not available', 'None given', 'TBD', 'xxx', '(blank)', ' ', '--']) assert.ok(isPlaceholderText(text), text);
-  for (const text of ['Unknown bird - medium', 'Nairobi', 'no', 'Nan Goldin', 'x']) assert.ok(!isPlaceholderText(text), text);
+  for (const text of ['Unknown bird - medium', 'Nairobi', 'no', 'Nan Goldin', 'x', 'Nil', 'Nan', 'Blank']) assert.ok(!isPlaceholderText(text), text);
+  for (const text of ['nil', 'NaN', 'NULL', 'N/A', 'None']) assert.ok(isPlaceholderText(text), text);
 });
 
 test('a number below the other values counts as a placeholder only when it does not continue their lower tail', () => {
