@@ -19,6 +19,7 @@ import { disguisedMissing } from './disguised-missing';
 import { typeMismatch } from './type-mismatch';
 import { mixedDateFormat } from './mixed-date-format';
 import { numberFormat } from './number-format';
+import { patternMismatch } from './pattern-mismatch';
 import { whitespace } from './whitespace';
 import { categoryVariant } from './category-variant';
 import { outlier } from './outlier';
@@ -59,6 +60,7 @@ export const allRules: readonly QualityRule[] = [
   typeMismatch,
   mixedDateFormat,
   numberFormat,
+  patternMismatch,
   whitespace,
   categoryVariant,
   // accuracy

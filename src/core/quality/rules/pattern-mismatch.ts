@@ -1,0 +1,112 @@
+import { defineRule } from '../rule';
+import { TEXT_KINDS, distinctValues } from '../column-values';
+import { columnPatterns, incompatibleClass, patternOf, type ColumnPatterns, type PatternLevel, type ValuePattern } from '../value-patterns';
+import { isPlaceholderText } from '../placeholders';
+
+/** A pattern as people read it: letter runs as A, digit runs as 9 (shapes with their lengths, "AA-9999"). */
+function readable(pattern: string, level: PatternLevel): string {
+  if (level === 'class') return pattern;
+  if (level === 'form') return pattern.replace(/a/g, 'A');
+  return pattern
+    .split('|')
+    .map((token) => {
+      const m = /^([a9])(\d+)$/.exec(token);
+      if (!m) return token;
+      const ch = m[1] === 'a' ? 'A' : '9';
+      const n = Number(m[2]);
+      return n > 8 ? `${ch.repeat(3)}…(${n})` : ch.repeat(n);
+    })
+    .join('');
+}
+
+const CLASS_WORDS: Record<string, string> = { letters: 'letters only', digits: 'digits only', mixed: 'letters and digits', symbols: 'neither letters nor digits' };
+
+/** The level at which a value's pattern is unusual in its column, if any (class first, then form, then shape). */
+function unusualLevel(pattern: ValuePattern, patterns: ColumnPatterns, options: { minShare: number; maxShare: number }, accepted: Set<string>): PatternLevel | undefined {
+  const { levels, present } = patterns;
+  const rare = (level: PatternLevel) => (levels[level].rows.get(pattern[level]) ?? 0) <= options.maxShare * present && !accepted.has(`${level}:${pattern[level]}`);
+  const dominant = (level: PatternLevel) => levels[level].dominantRows >= options.minShare * present;
+  const classes = levels.class;
+  if (dominant('class') && incompatibleClass(classes.dominant as ValuePattern['class'], pattern.class) && rare('class')) return 'class';
+  if (pattern.class !== classes.dominant) return undefined;
+  // Forms and shapes are only expected to hold in structured text: codes of one width, or text with digits
+  // (times, numbers with punctuation). Words vary in length and punctuation ("Mary", "Mary-Ann").
+  const structured = dominant('shape') || /9/.test(levels.form.dominant);
+  if (!structured) return undefined;
+  for (const level of ['form', 'shape'] as const) {
+    const summary = levels[level];
+    if (dominant(level) && pattern[level] !== summary.dominant && rare(level)) return level;
+  }
+  return undefined;
+}
+
+export const patternMismatch = defineRule({
+  id: 'pattern-mismatch',
+  title: 'Value shaped unlike its column',
+  dimension: 'consistency',
+  defaultSeverity: 'warning',
+  acceptsValues: true,
+  defaultOptions: { minShare: 0.95, maxShare: 0.02, minRows: 20 },
+  description: 'A text value whose pattern (letters, digits and punctuation) is rare in a column where one pattern dominates: a word among codes, a number among names, "5551234" among "555-1234".',
+  docs: `Columns of codes, identifiers, times or names follow a pattern; a value that breaks it is usually a value
+from another column, a placeholder, or a typing slip ("AB1234" among "AB-1234", "Lyon" in a column of zip
+codes).
+
+Each value is generalized at three levels (see *value patterns*): its **class** (letters, digits, both),
+its **form** (runs of letters and digits with the punctuation between: "AB-1234" is "A-9"), its **shape**
+(the same with run lengths: "AA-9999"). A value is reported when, at one level, one pattern covers at least
+\`minShare\` of the column's values and the value's pattern covers at most \`maxShare\`:
+
+- at the class level only for classes that cannot stand for each other: digits among words, letters among
+  digits (letters and digits mixing by chance, as in hex ids, are never reported);
+- at the form and shape levels only in structured columns (one shape dominates, as in codes of one width,
+  or the dominant form holds digits, as in times or phone numbers), so names ("Mary", "Mary-Ann",
+  "McDonald") and free text are left alone.
+
+Columns of free text (values of more than four words) and with fewer than \`minRows\` values are not checked;
+placeholder words are left to disguised-missing. Typed columns (numbers, dates) are checked by
+type-mismatch, number-format and mixed-date-format.
+
+**Fix**: correct the value (it may belong to a neighbouring column). If the pattern is fine in this column,
+accept the value: its pattern then counts as one of the column's.`,
+  check({ data, options, report, isIgnored, isAccepted, acceptedValues }) {
+    data.columns.forEach((column, c) => {
+      if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
+      const patterns = columnPatterns(data, c);
+      if (patterns.present < options.minRows || patterns.freeText) return;
+      const accepted = new Set<string>();
+      for (const value of acceptedValues(c)) {
+        const p = patternOf(value);
+        for (const level of ['class', 'form', 'shape'] as const) accepted.add(`${level}:${p[level]}`);
+      }
+      const distinct = distinctValues(data, c);
+      const unusual = new Map<number, PatternLevel>();
+      patterns.byId.forEach((pattern, id) => {
+        const text = distinct.text(id);
+        if (isPlaceholderText(text) || isAccepted(c, text)) return;
+        const level = unusualLevel(pattern, patterns, options, accepted);
+        if (level) unusual.set(id, level);
+      });
+      if (unusual.size === 0) return;
+      const ids = distinct.ids;
+      for (let r = 0; r < ids.length; r++) {
+        const level = ids[r] < 0 ? undefined : unusual.get(ids[r]);
+        if (!level) continue;
+        const value = distinct.text(ids[r]);
+        const summary = patterns.levels[level];
+        const share = summary.dominantRows / patterns.present;
+        const own = patterns.byId[ids[r]][level];
+        const describe = (pattern: string) => (level === 'class' ? CLASS_WORDS[pattern] : `shaped "${readable(pattern, level)}"`);
+        report({
+          row: r,
+          columnIndex: c,
+          value,
+          evidence: { level, pattern: readable(own, level), columnPattern: readable(summary.dominant, level), columnShare: share, example: summary.example },
+          message:
+            `"${value}" in column "${column.name}" is ${describe(own)}, unlike ${Math.floor(share * 100)}% of the column, ` +
+            `${level === 'class' ? 'which is ' : ''}${describe(summary.dominant)} (like "${summary.example}").`,
+        });
+      }
+    });
+  },
+});
