@@ -61,8 +61,9 @@ function rowIds(data: IngestResult, column: number): Int32Array | undefined {
 
 /**
  * Evidence from another column that a rare value's row belongs with the frequent value: the row's value
- * there occurs mostly with the frequent value (a dependency such as zip → city), far more often than the
- * frequent value's share of the column. Returns the column and the rows that agree, or undefined.
+ * there occurs with the frequent value in at least 3 rows and in most of its rows (a dependency such as
+ * zip → city), at least twice the frequent value's share of the column. Returns, per pair with evidence,
+ * the column and the rows that agree.
  */
 function dependencyEvidence(
   data: IngestResult,
@@ -102,7 +103,8 @@ function dependencyEvidence(
         if (!tally) continue;
         const agree = tally.withValue.get(pair.frequent) ?? 0;
         const share = agree / Math.max(1, tally.total - (tally.withValue.get(pair.rare) ?? 0));
-        if (agree >= 3 && share >= 0.5 && share >= 5 * baseShare) {
+        // Most rows with that value hold the frequent one (a county's state is not enough: its near neighbours share it).
+        if (agree >= 3 && share >= 0.5 && share >= 2 * baseShare) {
           evidence.set(pair, { column: b, rows: agree, share });
           break;
         }
@@ -124,18 +126,23 @@ export const typo = defineRule({
 a join: its rows are lost to the real category.
 
 A value is reported when it is rare (at most \`maxRareRows\` rows), a frequent value of the same column (at
-least \`minFrequentRows\` rows and \`frequencyRatio\` times as many) is within one edit of it (two for values of
-8 characters or more: an insertion, deletion, substitution or swap of neighbours), and the column makes such
-a pair unlikely to be a coincidence:
+least \`minFrequentRows\` rows, and \`frequencyRatio\` times more for each further row of the rare value: the
+same slip in several rows is less likely) is within one or two edits of it (insertions, deletions,
+substitutions, swaps of neighbours), and the pair is unlikely to be a coincidence. How many edits count
+depends on the frequent value's length and on how many frequent values the column has: a random word of
+that length must have less than a 1% chance of lying that near one of them (so "CA" and "CO" are never
+typos of each other, "mal" is one of "male" among two frequent values, and two edits need longer words).
+Then the column must also say so:
 
 - the column is a closed vocabulary: most of its rare values are near a frequent one (in a column of names
   or free text, most rare values are real and only a few are near a frequent one by chance: the rule then
   needs the next kind of evidence), or
-- the row agrees with the frequent value on another column that determines it: its value there occurs mostly
-  with the frequent value (zip code → city), far more often than the frequent value's share of the column.
+- the row agrees with the frequent value on another column: its value there occurs with the frequent value
+  in at least 3 rows and in most of its rows (zip code → city). A weaker tie is no evidence: a city's state
+  is shared by its near-named neighbours ("Philo" and "Chilo", Ohio).
 
-Short values near many frequent ones ("CA" and "CO") are left alone, as are differences in digits only
-(another code, not a misspelling) and in case, spacing or accents (see category-variant).
+Differences in digits only (another code, not a misspelling) and in case, spacing or accents (see
+category-variant) are left alone.
 
 **Fix**: the quick fix replaces the value with the frequent one. If the value is right, accept it: it is then
 a valid value of the column.
@@ -168,15 +175,14 @@ In a file checked in batches, each batch is checked on its own.`,
         const word = words[id];
         if (counts[id] > options.maxRareRows || word.length < 3 || isAccepted(c, distinct.text(id))) continue;
         rareValues++;
-        const reach = maxTypoDistance(word.length, frequent.length);
-        if (reach === 0) continue;
         // The same slip made in several rows is less likely: each further row asks frequencyRatio times more.
         const needed = options.minFrequentRows * options.frequencyRatio ** (counts[id] - 1);
         let best: Candidate | undefined;
-        for (const near of index.near(word, reach)) {
+        for (const near of index.near(word, 2)) {
           const f = near.id;
           if (f === id || counts[f] < needed || near.distance === 0) continue;
-          if (maxTypoDistance(Math.min(word.length, words[f].length), frequent.length) < near.distance) continue;
+          // How far a slip of the frequent word may go depends on its length and on how many frequent words there are.
+          if (maxTypoDistance(words[f].length, frequent.length) < near.distance) continue;
           if (categoryKey(word) === categoryKey(words[f]) || differsInDigitsOnly(word, words[f])) continue;
           if (!best || near.distance < best.distance || (near.distance === best.distance && counts[f] > counts[best.frequent])) best = { rare: id, frequent: f, distance: near.distance };
         }
