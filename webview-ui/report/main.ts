@@ -46,7 +46,7 @@ function histogramChart(canvas: HTMLCanvasElement, column: ColumnProfile): Chart
 function columnCard(column: ColumnProfile, findingCount: number): HTMLElement {
   const missing = column.count ? column.nulls / column.count : 0;
   const stats: [string, string][] = [
-    ['type', `${column.kind} (${column.arrowType})`],
+    ['type', `${column.kind} (${column.arrowType})${column.unit ? `, in ${column.unit}` : ''}`],
     ['missing', `${formatPercent(missing)} (${formatNumber(column.nulls)})`],
     ['distinct', `${formatNumber(column.distinct)}${column.distinctMethod === 'approximate' ? ' (approx.)' : ''}`],
   ];
