@@ -40,8 +40,15 @@ const PLACEHOLDER_WORDS = new Set([
  */
 const ALSO_NAMES = new Set(['na', 'nan', 'nil', 'null', 'unk', 'empty', 'blank', 'undefined']);
 
+/** A text starting with a letter or digit no placeholder word starts with (a quick way out for most values). */
+const PLAIN_START = /^\s*[ac-dfgh-lo-sv-wyzAC-DFGH-LO-SV-WYZ0-9]/;
+
+/** Longest text (in characters) read as a placeholder: longer cells are real values ("not available" has 13). */
+export const MAX_PLACEHOLDER_LENGTH = 24;
+
 /** Whether a cell's text is a placeholder word, or holds only white space or punctuation ("-", "??"). */
 export function isPlaceholderText(text: string): boolean {
+  if (text.length > MAX_PLACEHOLDER_LENGTH || PLAIN_START.test(text)) return false;
   const folded = text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   if (folded === '') return text.length > 0;
   if (!PLACEHOLDER_WORDS.has(folded)) return false;

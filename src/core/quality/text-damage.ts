@@ -1,3 +1,5 @@
+import { isAscii } from 'node:buffer';
+
 /**
  * Damage a wrong decoding leaves inside valid UTF-8 text: mojibake (UTF-8 bytes read as Windows-1252, "é" →
  * "Ã©", "’" → "â€™"), repaired by encoding the text back to Windows-1252 bytes and decoding them as UTF-8;
@@ -92,3 +94,32 @@ export function visibleText(text: string): string {
 }
 
 export const REPLACEMENT_CHARACTER = '\ufffd';
+
+/** Whether an ASCII byte is a control character that does not belong in a cell (C0 but tab and line breaks, DEL). */
+function isControlByte(b: number): boolean {
+  return (b < 0x20 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f;
+}
+
+/**
+ * Whether UTF-8 bytes may hold damage (a non-ASCII byte or a control character): a column whose bytes hold
+ * neither needs no look at its values. Non-ASCII by a native scan; controls four bytes at a time (a word
+ * with a byte below 0x20 or equal to 0x7F is looked at byte by byte).
+ */
+export function mayHoldDamage(bytes: Uint8Array): boolean {
+  if (bytes.length === 0) return false;
+  if (!isAscii(bytes)) return true;
+  const head = Math.min(bytes.length, (4 - (bytes.byteOffset & 3)) & 3);
+  for (let i = 0; i < head; i++) if (isControlByte(bytes[i])) return true;
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + head, (bytes.length - head) >> 2);
+  for (let k = 0; k < words.length; k++) {
+    const x = words[k];
+    const y = x ^ 0x7f7f7f7f;
+    // Bytes are ASCII: a high bit after subtracting marks a byte below 0x20 (in x) or equal to 0x7F (in y).
+    if ((((x - 0x20202020) & ~x) | ((y - 0x01010101) & ~y)) & 0x80808080) {
+      const at = head + 4 * k;
+      for (let i = at; i < at + 4; i++) if (isControlByte(bytes[i])) return true;
+    }
+  }
+  for (let i = head + 4 * words.length; i < bytes.length; i++) if (isControlByte(bytes[i])) return true;
+  return false;
+}

@@ -14,7 +14,7 @@
  * stand for each other (a number among words, a word among numbers).
  */
 import type { IngestResult } from '../table/model';
-import { distinctValues } from './column-values';
+import { distinctValues, type DistinctValues } from './column-values';
 
 export type ValueClass = 'letters' | 'digits' | 'mixed' | 'symbols';
 export type PatternLevel = 'shape' | 'form' | 'class';
@@ -29,26 +29,42 @@ const LETTER = /\p{L}/u;
 const DIGIT = /\p{Nd}/u;
 const SPACE = /\s/u;
 
+/** 'a' letter, '9' digit, ' ' white space, '' anything else (ASCII by char code, the rest by Unicode class). */
+function kindOf(code: number, ch: string): string {
+  if (code < 0x80) {
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return 'a';
+    if (code >= 48 && code <= 57) return '9';
+    return code === 32 || (code >= 9 && code <= 13) ? ' ' : '';
+  }
+  return LETTER.test(ch) ? 'a' : DIGIT.test(ch) ? '9' : SPACE.test(ch) ? ' ' : '';
+}
+
 /** The three generalizations of a value. */
 export function patternOf(value: string): ValuePattern {
-  const shape: string[] = [];
-  const form: string[] = [];
+  const text = value.trim();
+  let shape = '';
+  let form = '';
   let letters = false;
   let digits = false;
   let run = '';
   let length = 0;
+  let lastKept = '';
   const close = () => {
     if (!run) return;
-    shape.push(`${run}${length}`);
-    form.push(run);
+    shape += `${shape ? '|' : ''}${run}${length}`;
+    form += run;
+    lastKept = run;
     run = '';
     length = 0;
   };
-  for (const ch of value.trim()) {
-    const kind = LETTER.test(ch) ? 'a' : DIGIT.test(ch) ? '9' : SPACE.test(ch) ? ' ' : '';
-    if (kind === 'a') letters = true;
-    if (kind === '9') digits = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair is one character (a letter of a supplementary plane, or a symbol).
+    const ch = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? text.slice(i, ++i + 1) : text[i];
+    const kind = kindOf(code, ch);
     if (kind === 'a' || kind === '9') {
+      if (kind === 'a') letters = true;
+      else digits = true;
       if (run !== kind) close();
       run = kind;
       length++;
@@ -56,78 +72,131 @@ export function patternOf(value: string): ValuePattern {
     }
     close();
     const kept = kind === ' ' ? ' ' : ch;
-    if (kept === ' ' && form[form.length - 1] === ' ') continue;
-    shape.push(kept);
-    form.push(kept);
+    if (kept === ' ' && lastKept === ' ') continue;
+    shape += `${shape ? '|' : ''}${kept}`;
+    form += kept;
+    lastKept = kept;
   }
   close();
-  return { shape: shape.join('|'), form: form.join(''), class: letters && digits ? 'mixed' : letters ? 'letters' : digits ? 'digits' : 'symbols' };
+  return { shape, form, class: letters && digits ? 'mixed' : letters ? 'letters' : digits ? 'digits' : 'symbols' };
 }
 
 /** How a column's rows spread over the patterns of one level. */
 export interface LevelSummary {
   /** Rows per pattern. */
   rows: Map<string, number>;
-  /** The most common pattern, its rows, and a value written in it (for messages). */
+  /** The most common pattern, its rows, how many distinct values share it, and one of them (for messages). */
   dominant: string;
   dominantRows: number;
+  dominantValues: number;
   example: string;
 }
 
 export interface ColumnPatterns {
-  /** Per distinct value id (distinctValues ids): its pattern. */
-  byId: ValuePattern[];
-  /** Non-null rows. */
+  /** Per distinct value id (distinctValues ids) looked at: its pattern (all ids unless `sampled`). */
+  byId: Map<number, ValuePattern>;
+  /** Non-null rows looked at. */
   present: number;
   levels: Record<PatternLevel, LevelSummary>;
   /** The column holds free text (long values of several words): no pattern is expected. */
   freeText: boolean;
+  /** Only the values of a sample of rows were looked at. */
+  sampled: boolean;
 }
 
-const cache = new WeakMap<IngestResult, Map<number, ColumnPatterns>>();
+const LEVELS: readonly PatternLevel[] = ['shape', 'form', 'class'];
 
 /** Median words per value above which a column is free text. */
 const FREE_TEXT_WORDS = 4;
+/** Columns with more distinct values than this are first looked at through a sample of SAMPLE_ROWS rows. */
+export const PATTERN_SAMPLE = 20_000;
+const SAMPLE_ROWS = 10_000;
+/** Values whose words decide whether a column is free text. */
+const WORDS_SAMPLE = 500;
 
-/** The patterns of a text column (computed once per table and column). */
-export function columnPatterns(data: IngestResult, column: number): ColumnPatterns {
-  let byColumn = cache.get(data);
-  if (!byColumn) cache.set(data, (byColumn = new Map()));
-  const known = byColumn.get(column);
-  if (known) return known;
-  const distinct = distinctValues(data, column);
-  const byId: ValuePattern[] = [];
-  const levels = { shape: new Map<string, number>(), form: new Map<string, number>(), class: new Map<string, number>() };
-  const examples = { shape: new Map<string, string>(), form: new Map<string, string>(), class: new Map<string, string>() };
-  let present = 0;
+/** Whether the median of the values' word counts is above FREE_TEXT_WORDS. */
+function isFreeText(texts: Iterable<string>): boolean {
   const words: number[] = [];
-  for (let id = 0; id < distinct.size; id++) {
-    const text = distinct.text(id);
-    const pattern = patternOf(text);
-    byId[id] = pattern;
-    const n = distinct.counts[id];
-    present += n;
-    for (const level of ['shape', 'form', 'class'] as const) {
-      levels[level].set(pattern[level], (levels[level].get(pattern[level]) ?? 0) + n);
-      if (!examples[level].has(pattern[level])) examples[level].set(pattern[level], text);
-    }
-    if (words.length < 2000) words.push(text.trim().split(/\s+/).length);
+  for (const text of texts) {
+    words.push(text.trim().split(/\s+/).length);
+    if (words.length >= WORDS_SAMPLE) break;
   }
   words.sort((a, b) => a - b);
+  return (words[words.length >> 1] ?? 0) > FREE_TEXT_WORDS;
+}
+
+const FREE_TEXT_LEVEL: LevelSummary = { rows: new Map(), dominant: '', dominantRows: 0, dominantValues: 0, example: '' };
+
+/** Patterns of the distinct values `ids` (weights: rows per id); free text is told from its first values and not generalized. */
+function summarize(distinct: DistinctValues, ids: [number, number][], sampled: boolean): ColumnPatterns {
+  if (isFreeText(ids.slice(0, WORDS_SAMPLE).map(([id]) => distinct.text(id)))) {
+    return { byId: new Map(), present: 0, levels: { shape: FREE_TEXT_LEVEL, form: FREE_TEXT_LEVEL, class: FREE_TEXT_LEVEL }, freeText: true, sampled };
+  }
+  const byId = new Map<number, ValuePattern>();
+  const rows = { shape: new Map<string, number>(), form: new Map<string, number>(), class: new Map<string, number>() };
+  const values = { shape: new Map<string, number>(), form: new Map<string, number>(), class: new Map<string, number>() };
+  const examples = { shape: new Map<string, string>(), form: new Map<string, string>(), class: new Map<string, string>() };
+  let present = 0;
+  for (const [id, n] of ids) {
+    const text = distinct.text(id);
+    const pattern = patternOf(text);
+    byId.set(id, pattern);
+    present += n;
+    for (const level of LEVELS) {
+      const key = pattern[level];
+      rows[level].set(key, (rows[level].get(key) ?? 0) + n);
+      values[level].set(key, (values[level].get(key) ?? 0) + 1);
+      if (!examples[level].has(key)) examples[level].set(key, text);
+    }
+  }
   const summary = (level: PatternLevel): LevelSummary => {
     let dominant = '';
     let dominantRows = 0;
-    for (const [pattern, rows] of levels[level]) if (rows > dominantRows) [dominant, dominantRows] = [pattern, rows];
-    return { rows: levels[level], dominant, dominantRows, example: examples[level].get(dominant) ?? '' };
+    for (const [pattern, n] of rows[level]) if (n > dominantRows) [dominant, dominantRows] = [pattern, n];
+    return { rows: rows[level], dominant, dominantRows, dominantValues: values[level].get(dominant) ?? 0, example: examples[level].get(dominant) ?? '' };
   };
-  const result: ColumnPatterns = {
+  return {
     byId,
     present,
     levels: { shape: summary('shape'), form: summary('form'), class: summary('class') },
-    freeText: (words[words.length >> 1] ?? 0) > FREE_TEXT_WORDS,
+    freeText: false,
+    sampled,
   };
-  byColumn.set(column, result);
-  return result;
+}
+
+const cache = new WeakMap<IngestResult, Map<string, ColumnPatterns>>();
+
+function cached(data: IngestResult, key: string, compute: () => ColumnPatterns): ColumnPatterns {
+  let byKey = cache.get(data);
+  if (!byKey) cache.set(data, (byKey = new Map()));
+  let patterns = byKey.get(key);
+  if (!patterns) byKey.set(key, (patterns = compute()));
+  return patterns;
+}
+
+/** The patterns of every value of a text column (computed once per table and column). */
+export function columnPatterns(data: IngestResult, column: number): ColumnPatterns {
+  return cached(data, `all:${column}`, () => {
+    const distinct = distinctValues(data, column);
+    return summarize(distinct, Array.from({ length: distinct.size }, (_, id) => [id, distinct.counts[id]]), false);
+  });
+}
+
+/**
+ * The patterns of a column learned from an even sample of SAMPLE_ROWS rows when it has more than
+ * PATTERN_SAMPLE distinct values (all of them otherwise): enough to tell free text and columns without a
+ * dominant pattern.
+ */
+export function samplePatterns(data: IngestResult, column: number): ColumnPatterns {
+  const distinct = distinctValues(data, column);
+  if (distinct.size <= PATTERN_SAMPLE) return columnPatterns(data, column);
+  return cached(data, `sample:${column}`, () => {
+    const ids = distinct.ids;
+    const step = Math.max(1, Math.floor(ids.length / SAMPLE_ROWS));
+    const weights = new Map<number, number>();
+    for (let r = 0; r < ids.length; r += step) if (ids[r] >= 0) weights.set(ids[r], (weights.get(ids[r]) ?? 0) + 1);
+    return summarize(distinct, [...weights], true);
+  });
 }
 
 /** Classes a column of class `dominant` never holds but by error (a number among words, a word among numbers). */

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { checkCsv, csv, findingsOf } from './check-text';
 import { patternOf } from '../../../src/core/quality/value-patterns';
 
-const states = ['MA', 'TX', 'CA', 'NY', 'OH', 'WA', 'FL', 'IL'];
+const states = ['MA', 'TX', 'CA', 'NY', 'OH', 'WA', 'FL', 'IL', 'MI', 'GA', 'NC', 'OR'];
 const names = ['Mary', 'Mary-Ann', "O'Neil", 'McDonald', 'Jo', 'Bartholomew', 'Anne Marie', 'Zoë', 'Li', 'Émile'];
 
 test('a value is generalized to its shape, form and class', () => {
@@ -41,6 +41,12 @@ test('dirty: a number among words, a word among numbers, a code of another form 
   assert.match(found[0].message, /"1217" in column "name" is digits only, unlike 99% of the column, which is letters only \(like "Mary"\)/);
   assert.match(found[4].message, /"5551234" in column "phone" is shaped "9", unlike 99% of the column, shaped "9-9" \(like "555-1000"\)/);
   assert.match(found[5].message, /shaped "AA-99999", unlike 99% of the column, shaped "AA-9999"/);
+});
+
+test('edge: a frequent category is no pattern: a rare category of another shape is not reported', () => {
+  const rows = Array.from({ length: 100 }, () => ['plain note']);
+  rows.push(['first line, second line']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['note'], rows)), 'pattern-mismatch'), []);
 });
 
 test('edge: few values, a column without a dominant pattern, placeholders (left to disguised-missing)', () => {

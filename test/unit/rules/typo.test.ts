@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkCsv, csv, findingsOf, fixText } from './check-text';
 import { editDistance, NearWordIndex } from '../../../src/core/quality/edit-distance';
-import { maxTypoDistance } from '../../../src/core/quality/rules/typo';
+import { alphabetOf, maxTypoDistance } from '../../../src/core/quality/rules/typo';
 
 /** Rows of a registry: each city repeated, like hospitals repeated once per measure. */
 function registry(extra: (string | number)[][] = []): string {
@@ -29,6 +29,9 @@ test('short words among many frequent ones are too likely near one by chance to 
   assert.equal(maxTypoDistance(2, 50), 0, 'state codes');
   assert.equal(maxTypoDistance(10, 500), 2);
   assert.equal(maxTypoDistance(5, 100), 1);
+  assert.equal(maxTypoDistance(5, 100, 10), 0, 'codes of five digits among a hundred');
+  assert.equal(Math.round(alphabetOf(['male', 'female'])), 26, 'any letter may be mistyped');
+  assert.equal(Math.round(alphabetOf(['1234', '5678'])), 10);
 });
 
 test('dirty: a rare misspelling of a frequent value is reported with the correction as fix', () => {

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, isNumeric, numericColumn, nullMask, replaceCellFix } from '../column-values';
-import { isPlaceholderText } from '../placeholders';
+import { TEXT_KINDS, distinctValues, finiteStats, isNumeric, numericColumn, nullMask, replaceCellFix } from '../column-values';
+import { MAX_PLACEHOLDER_LENGTH, isPlaceholderText } from '../placeholders';
 
 /** Largest share of a column's values a placeholder may fill to be reported cell by cell (more is one of its levels). */
 const MAX_SHARE = 0.1;
@@ -28,6 +28,7 @@ answer "Unknown" to a question), accept it.`,
     data.columns.forEach((column, c) => {
       if (isIgnored(c)) return;
       if (isNumeric(column) && column.kind === 'float') {
+        if (finiteStats(data, c).nonFinite === 0) return;
         const values = numericColumn(data, c);
         const mask = nullMask(data, c);
         for (let r = 0; r < values.length; r++) {
@@ -50,6 +51,7 @@ answer "Unknown" to a question), accept it.`,
       const present = distinct.counts.reduce((a, b) => a + b, 0);
       const placeholders = new Map<number, string>();
       for (let id = 0; id < distinct.size; id++) {
+        if (distinct.codePoints(id) > MAX_PLACEHOLDER_LENGTH) continue;
         const text = distinct.text(id);
         if (!isPlaceholderText(text) || isAccepted(c, text)) continue;
         const blank = text.trim() === '';

@@ -1,6 +1,8 @@
 import { defineRule } from '../rule';
 import { TEXT_KINDS, distinctValues, replaceCellFix, type DistinctValues } from '../column-values';
-import { REPLACEMENT_CHARACTER, controlCharacterNames, hasControlCharacters, repairMojibake, visibleText, withoutControlCharacters } from '../text-damage';
+import { REPLACEMENT_CHARACTER, controlCharacterNames, hasControlCharacters, mayHoldDamage, repairMojibake, visibleText, withoutControlCharacters } from '../text-damage';
+import type { IngestResult } from '../../table/model';
+import { DataType } from 'apache-arrow';
 
 type Damage = { kind: 'mojibake'; repaired: string } | { kind: 'replacement'; likely?: { text: string; rows: number } } | { kind: 'control'; repaired: string; names: string[] };
 
@@ -18,6 +20,25 @@ function likelyOriginal(text: string, distinct: DistinctValues, byLength: Map<nu
     if (same && (!best || distinct.counts[id] > best.rows)) best = { text: candidate, rows: distinct.counts[id] };
   }
   return best;
+}
+
+/** The UTF-8 bytes of a text column's values: each Utf8 chunk's data, or its dictionary's (a column of another layout: one string of its texts). */
+function textBytes(data: IngestResult, column: number): Uint8Array[] {
+  const vector = data.table.getChildAt(column);
+  const out: Uint8Array[] = [];
+  for (const chunk of vector?.data ?? []) {
+    const source = DataType.isDictionary(chunk.type) ? chunk.dictionary?.data[0] : chunk;
+    if (source && (DataType.isUtf8(source.type) || DataType.isLargeUtf8(source.type)) && source.values instanceof Uint8Array) out.push(source.values);
+    else return [new TextEncoder().encode(distinctTexts(data, column))];
+  }
+  return out;
+}
+
+function distinctTexts(data: IngestResult, column: number): string {
+  const distinct = distinctValues(data, column);
+  let all = '';
+  for (let id = 0; id < distinct.size; id++) all += distinct.text(id);
+  return all;
 }
 
 export const encodingDamage = defineRule({
@@ -48,7 +69,7 @@ If a value is right as written, accept it.`,
     // Replacement characters the reader wrote for invalid bytes are the invalid-encoding rule's findings.
     const readerReplaced = data.structuralIssues.some((issue) => issue.kind === 'invalid-encoding');
     data.columns.forEach((column, c) => {
-      if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
+      if (!TEXT_KINDS.includes(column.kind) || isIgnored(c) || !textBytes(data, c).some(mayHoldDamage)) return;
       const distinct = distinctValues(data, c);
       let byLength: Map<number, number[]> | undefined;
       const damaged = new Map<number, Damage>();

@@ -1,6 +1,8 @@
 import { defineRule } from '../rule';
 import { TEXT_KINDS, distinctValues } from '../column-values';
-import { columnPatterns, incompatibleClass, patternOf, type ColumnPatterns, type PatternLevel, type ValuePattern } from '../value-patterns';
+import { columnPatterns, incompatibleClass, patternOf, samplePatterns, type ColumnPatterns, type PatternLevel, type ValuePattern } from '../value-patterns';
+
+const LEVELS: readonly PatternLevel[] = ['class', 'form', 'shape'];
 import { isPlaceholderText } from '../placeholders';
 
 /** A pattern as people read it: letter runs as A, digit runs as 9 (shapes with their lengths, "AA-9999"). */
@@ -21,11 +23,23 @@ function readable(pattern: string, level: PatternLevel): string {
 
 const CLASS_WORDS: Record<string, string> = { letters: 'letters only', digits: 'digits only', mixed: 'letters and digits', symbols: 'neither letters nor digits' };
 
+interface Thresholds {
+  minShare: number;
+  maxShare: number;
+  minValues: number;
+}
+
+/** Whether one pattern of the level covers `minShare` of the column and is shared by `minValues` distinct values (a pattern, not one category). */
+function dominates(patterns: ColumnPatterns, level: PatternLevel, options: Thresholds): boolean {
+  const summary = patterns.levels[level];
+  return summary.dominantRows >= options.minShare * patterns.present && summary.dominantValues >= options.minValues;
+}
+
 /** The level at which a value's pattern is unusual in its column, if any (class first, then form, then shape). */
-function unusualLevel(pattern: ValuePattern, patterns: ColumnPatterns, options: { minShare: number; maxShare: number }, accepted: Set<string>): PatternLevel | undefined {
+function unusualLevel(pattern: ValuePattern, patterns: ColumnPatterns, options: Thresholds, accepted: Set<string>): PatternLevel | undefined {
   const { levels, present } = patterns;
   const rare = (level: PatternLevel) => (levels[level].rows.get(pattern[level]) ?? 0) <= options.maxShare * present && !accepted.has(`${level}:${pattern[level]}`);
-  const dominant = (level: PatternLevel) => levels[level].dominantRows >= options.minShare * present;
+  const dominant = (level: PatternLevel) => dominates(patterns, level, options);
   const classes = levels.class;
   if (dominant('class') && incompatibleClass(classes.dominant as ValuePattern['class'], pattern.class) && rare('class')) return 'class';
   if (pattern.class !== classes.dominant) return undefined;
@@ -46,7 +60,7 @@ export const patternMismatch = defineRule({
   dimension: 'consistency',
   defaultSeverity: 'warning',
   acceptsValues: true,
-  defaultOptions: { minShare: 0.95, maxShare: 0.02, minRows: 20 },
+  defaultOptions: { minShare: 0.95, maxShare: 0.02, minRows: 20, minValues: 10 },
   description: 'A text value whose pattern (letters, digits and punctuation) is rare in a column where one pattern dominates: a word among codes, a number among names, "5551234" among "555-1234".',
   docs: `Columns of codes, identifiers, times or names follow a pattern; a value that breaks it is usually a value
 from another column, a placeholder, or a typing slip ("AB1234" among "AB-1234", "Lyon" in a column of zip
@@ -55,7 +69,8 @@ codes).
 Each value is generalized at three levels (see *value patterns*): its **class** (letters, digits, both),
 its **form** (runs of letters and digits with the punctuation between: "AB-1234" is "A-9"), its **shape**
 (the same with run lengths: "AA-9999"). A value is reported when, at one level, one pattern covers at least
-\`minShare\` of the column's values and the value's pattern covers at most \`maxShare\`:
+\`minShare\` of the column's values and is shared by at least \`minValues\` distinct values (a pattern, not one
+frequent category), and the value's pattern covers at most \`maxShare\`:
 
 - at the class level only for classes that cannot stand for each other: digits among words, letters among
   digits (letters and digits mixing by chance, as in hex ids, are never reported);
@@ -63,7 +78,10 @@ its **form** (runs of letters and digits with the punctuation between: "AB-1234"
   or the dominant form holds digits, as in times or phone numbers), so names ("Mary", "Mary-Ann",
   "McDonald") and free text are left alone.
 
-Columns of free text (values of more than four words) and with fewer than \`minRows\` values are not checked;
+Columns with more than 20,000 distinct values are first looked at through an even sample of 10,000 rows:
+when every sampled value follows the dominant patterns, the column is not checked further (a pattern broken
+in fewer than about one row in 2,000 may then go unreported). Columns of free text (values of more than four
+words) and with fewer than \`minRows\` values are not checked;
 placeholder words are left to disguised-missing. Typed columns (numbers, dates) are checked by
 type-mismatch, number-format and mixed-date-format.
 
@@ -72,8 +90,13 @@ accept the value: its pattern then counts as one of the column's.`,
   check({ data, options, report, isIgnored, isAccepted, acceptedValues }) {
     data.columns.forEach((column, c) => {
       if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
+      // A sample first (large columns): free text, or no dominant pattern, or none broken: nothing to look for.
+      const sample = samplePatterns(data, c);
+      if (sample.present < options.minRows || sample.freeText) return;
+      const dominantLevels = LEVELS.filter((level) => dominates(sample, level, options));
+      if (dominantLevels.length === 0) return;
+      if (sample.sampled && dominantLevels.every((level) => sample.levels[level].dominantRows === sample.present)) return;
       const patterns = columnPatterns(data, c);
-      if (patterns.present < options.minRows || patterns.freeText) return;
       const accepted = new Set<string>();
       for (const value of acceptedValues(c)) {
         const p = patternOf(value);
@@ -95,7 +118,7 @@ accept the value: its pattern then counts as one of the column's.`,
         const value = distinct.text(ids[r]);
         const summary = patterns.levels[level];
         const share = summary.dominantRows / patterns.present;
-        const own = patterns.byId[ids[r]][level];
+        const own = patterns.byId.get(ids[r])![level];
         const describe = (pattern: string) => (level === 'class' ? CLASS_WORDS[pattern] : `shaped "${readable(pattern, level)}"`);
         report({
           row: r,

@@ -1,36 +1,62 @@
 import { defineRule } from '../rule';
 import type { IngestResult } from '../../table/model';
-import { TEXT_KINDS, distinctValues, isNumeric, numericColumn, replaceCellFix, type DistinctValues } from '../column-values';
+import { TEXT_KINDS, distinctValues, isNumeric, numericColumn, replaceCellFix, sortedRuns, type DistinctValues } from '../column-values';
 import { NearWordIndex } from '../edit-distance';
 import { categoryKey } from './category-variant';
 
-/** Letters a column's words are assumed to be drawn from, for the chance of a near neighbour. */
-const ALPHABET = 26;
-
 /**
- * Expected share of random words of length `length` within `distance` (1 or 2) edits of one of `vocabulary`
- * words: how likely a rare value is near a frequent one by chance alone (short words, large vocabularies).
- * Real words are nearer each other than random ones, so this is a floor: it decides how far a word may be
- * from a frequent one to count as its typo, and leaves out short codes ("CA" and "CO").
+ * Expected share of random words of length `length`, over an alphabet of `alphabet` characters, within
+ * `distance` (1 or 2) edits of one of `vocabulary` words: how likely a rare value is near a frequent one by
+ * chance alone (short words, large vocabularies, codes of digits). Real words are nearer each other than
+ * random ones, so this is a floor: it decides how far a word may be from a frequent one to count as its
+ * typo, and leaves out short codes ("CA" and "CO").
  */
-export function chanceOfNeighbour(length: number, vocabulary: number, distance: number): number {
-  const oneEdit = (2 * ALPHABET + 1) * length + ALPHABET;
+export function chanceOfNeighbour(length: number, vocabulary: number, distance: number, alphabet = 26): number {
+  const oneEdit = (2 * alphabet + 1) * length + alphabet;
   const neighbours = distance >= 2 ? (oneEdit * oneEdit) / 2 : oneEdit;
-  return Math.min(1, (vocabulary * neighbours) / ALPHABET ** length);
+  return Math.min(1, (vocabulary * neighbours) / alphabet ** length);
 }
 
 /** Largest chance of a coincidental neighbour at which a near value still counts as a typo. */
 const MAX_CHANCE = 0.01;
 
-/** Largest edit distance at which a word of this length counts as a typo among `vocabulary` frequent words (0: none). */
-export function maxTypoDistance(length: number, vocabulary: number): number {
-  if (chanceOfNeighbour(length, vocabulary, 2) <= MAX_CHANCE) return 2;
-  return chanceOfNeighbour(length, vocabulary, 1) <= MAX_CHANCE ? 1 : 0;
+/** Largest edit distance at which a slip of a word of this length counts as a typo among `vocabulary` frequent words (0: none). */
+export function maxTypoDistance(length: number, vocabulary: number, alphabet = 26): number {
+  if (chanceOfNeighbour(length, vocabulary, 2, alphabet) <= MAX_CHANCE) return 2;
+  return chanceOfNeighbour(length, vocabulary, 1, alphabet) <= MAX_CHANCE ? 1 : 0;
+}
+
+/**
+ * The effective size of the alphabet the words draw from: a slip may type any letter where a letter is (26),
+ * any digit where a digit is (10), any of the other characters seen where those are; weighted by how much
+ * of the words each class makes (codes of digits behind one letter draw from about 11 characters, words
+ * from 26, whatever the few words of a column happen to use).
+ */
+export function alphabetOf(words: Iterable<string>): number {
+  let letters = 0;
+  let digits = 0;
+  let others = 0;
+  const otherChars = new Set<string>();
+  for (const word of words) {
+    for (const ch of word) {
+      if (/\p{L}/u.test(ch)) letters++;
+      else if (ch >= '0' && ch <= '9') digits++;
+      else {
+        others++;
+        otherChars.add(ch);
+      }
+    }
+  }
+  const total = letters + digits + others;
+  if (total === 0) return 26;
+  return Math.exp((letters * Math.log(26) + digits * Math.log(10) + others * Math.log(otherChars.size + 1)) / total);
 }
 
 /** Other columns used as evidence, and rows read for it. */
 const MAX_EVIDENCE_COLUMNS = 24;
 const MAX_EVIDENCE_ROWS = 200_000;
+/** A column whose distinct values are more than this share of its rows (an id, a measurement) ties too few rows together to be evidence. */
+const NEARLY_UNIQUE = 0.9;
 
 interface Candidate {
   rare: number;
@@ -38,15 +64,23 @@ interface Candidate {
   distance: number;
 }
 
-/** Per row: an id of the cell's value in `column` (−1 for null); numbers and dates by their value. */
+/**
+ * Per row (the first MAX_EVIDENCE_ROWS): an id of the cell's value in `column` (−1 for null), numbers and
+ * dates by their value; undefined for columns that cannot be evidence (other kinds, or nearly unique values).
+ */
 function rowIds(data: IngestResult, column: number): Int32Array | undefined {
   const info = data.columns[column];
-  if (TEXT_KINDS.includes(info.kind)) return distinctValues(data, column).ids;
+  const rows = data.table.numRows;
+  if (TEXT_KINDS.includes(info.kind)) {
+    const distinct = distinctValues(data, column);
+    return distinct.size <= NEARLY_UNIQUE * rows ? distinct.ids : undefined;
+  }
   if (!isNumeric(info) && info.kind !== 'date' && info.kind !== 'timestamp' && info.kind !== 'boolean') return undefined;
+  if (sortedRuns(data, column).values.length > NEARLY_UNIQUE * rows) return undefined;
   const values = numericColumn(data, column);
-  const ids = new Int32Array(values.length);
+  const ids = new Int32Array(Math.min(values.length, MAX_EVIDENCE_ROWS));
   const seen = new Map<number, number>();
-  for (let r = 0; r < values.length; r++) {
+  for (let r = 0; r < ids.length; r++) {
     const v = values[r];
     if (Number.isNaN(v)) {
       ids[r] = -1;
@@ -129,9 +163,10 @@ A value is reported when it is rare (at most \`maxRareRows\` rows), a frequent v
 least \`minFrequentRows\` rows, and \`frequencyRatio\` times more for each further row of the rare value: the
 same slip in several rows is less likely) is within one or two edits of it (insertions, deletions,
 substitutions, swaps of neighbours), and the pair is unlikely to be a coincidence. How many edits count
-depends on the frequent value's length and on how many frequent values the column has: a random word of
-that length must have less than a 1% chance of lying that near one of them (so "CA" and "CO" are never
-typos of each other, "mal" is one of "male" among two frequent values, and two edits need longer words).
+depends on the frequent value's length, on the characters the column's values use and on how many frequent
+values it has: a random word of that length must have less than a 1% chance of lying that near one of them
+(so "CA" and "CO" are never typos of each other, nor codes of digits one digit apart among many; "mal" is
+one of "male" among two frequent values; two edits need longer words).
 Then the column must also say so:
 
 - the column is a closed vocabulary: most of its rare values are near a frequent one (in a column of names
@@ -166,23 +201,26 @@ In a file checked in batches, each batch is checked on its own.`,
         if (counts[id] >= options.minFrequentRows && words[id].length >= 3) frequent.push(id);
       }
       if (frequent.length === 0) return;
-      const index = new NearWordIndex(2);
-      for (const id of frequent) index.add(id, words[id]);
-      // Rare values and the frequent values near them.
-      let rareValues = 0;
-      const pairs: Candidate[] = [];
+      // Rare values, and the frequent values within two edits of each: the smaller set is indexed.
+      const rare: number[] = [];
       for (let id = 0; id < distinct.size; id++) {
+        if (counts[id] <= options.maxRareRows && words[id].length >= 3 && !isAccepted(c, distinct.text(id))) rare.push(id);
+      }
+      const rareValues = rare.length;
+      if (rareValues === 0) return;
+      // How far a slip of each frequent word may go: by its length, the column's alphabet and how many frequent words there are.
+      const alphabet = alphabetOf(frequent.map((f) => words[f]));
+      const reach = new Map(frequent.map((f) => [f, maxTypoDistance(words[f].length, frequent.length, alphabet)]));
+      const nearOf = nearPairs(rare, frequent.filter((f) => reach.get(f)! > 0), words, reach);
+      const pairs: Candidate[] = [];
+      for (const id of rare) {
         const word = words[id];
-        if (counts[id] > options.maxRareRows || word.length < 3 || isAccepted(c, distinct.text(id))) continue;
-        rareValues++;
         // The same slip made in several rows is less likely: each further row asks frequencyRatio times more.
         const needed = options.minFrequentRows * options.frequencyRatio ** (counts[id] - 1);
         let best: Candidate | undefined;
-        for (const near of index.near(word, 2)) {
+        for (const near of nearOf.get(id) ?? []) {
           const f = near.id;
-          if (f === id || counts[f] < needed || near.distance === 0) continue;
-          // How far a slip of the frequent word may go depends on its length and on how many frequent words there are.
-          if (maxTypoDistance(words[f].length, frequent.length) < near.distance) continue;
+          if (counts[f] < needed || near.distance === 0 || near.distance > reach.get(f)!) continue;
           if (categoryKey(word) === categoryKey(words[f]) || differsInDigitsOnly(word, words[f])) continue;
           if (!best || near.distance < best.distance || (near.distance === best.distance && counts[f] > counts[best.frequent])) best = { rare: id, frequent: f, distance: near.distance };
         }
@@ -227,6 +265,27 @@ In a file checked in batches, each batch is checked on its own.`,
     });
   },
 });
+
+/** For each rare id, the frequent ids within their reach of it (by a deletion index over the smaller of the two sets). */
+function nearPairs(rare: readonly number[], frequent: readonly number[], words: readonly string[], reach: ReadonlyMap<number, number>): Map<number, { id: number; distance: number }[]> {
+  const out = new Map<number, { id: number; distance: number }[]>();
+  const add = (r: number, f: number, distance: number) => {
+    if (r === f) return;
+    const list = out.get(r);
+    if (list) list.push({ id: f, distance });
+    else out.set(r, [{ id: f, distance }]);
+  };
+  const indexRare = rare.length <= frequent.length;
+  const index = new NearWordIndex(2);
+  for (const id of indexRare ? rare : frequent) index.add(id, words[id]);
+  for (const id of indexRare ? frequent : rare) {
+    for (const near of index.near(words[id], indexRare ? reach.get(id)! : 2)) {
+      if (indexRare) add(near.id, id, near.distance);
+      else add(id, near.id, near.distance);
+    }
+  }
+  return out;
+}
 
 /** Whether two words differ only where both have digits ("AB-1001" and "AB-1007": another code, not a typo). */
 function differsInDigitsOnly(a: string, b: string): boolean {
