@@ -183,6 +183,8 @@ export function runQualityCheck(
 
     const report = (reported: ReportedFinding) => {
       if (isIgnored(reported.columnIndex)) return;
+      // An accepted value is never reported by a rule that honours acceptance (the rule also learns from it).
+      if (rule.acceptsValues && accepted.size > 0 && reported.value !== undefined && reported.columnIndex !== null && isAccepted(reported.columnIndex, reported.value)) return;
       total++;
       const key = reported.columnIndex ?? -1;
       let slot = perColumn.get(key);
