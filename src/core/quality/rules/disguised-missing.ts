@@ -23,7 +23,9 @@ most 10% of the column's values (a placeholder that fills more is one of the col
 placeholders are reported by sentinel-value (-999, 9999, -1 below non-negative values) and zero-as-missing.
 
 **Fix**: the quick fix replaces the placeholder with an empty cell. If it is a real value in this column (an
-answer "Unknown" to a question), accept it.`,
+answer "Unknown" to a question), accept it.
+
+In a file checked in batches, each batch is checked on its own.`,
   check({ data, report, isIgnored, isAccepted }) {
     data.columns.forEach((column, c) => {
       if (isIgnored(c)) return;

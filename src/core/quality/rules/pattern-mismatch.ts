@@ -86,7 +86,9 @@ placeholder words are left to disguised-missing. Typed columns (numbers, dates) 
 type-mismatch, number-format and mixed-date-format.
 
 **Fix**: correct the value (it may belong to a neighbouring column). If the pattern is fine in this column,
-accept the value: its pattern then counts as one of the column's.`,
+accept the value: its pattern then counts as one of the column's.
+
+In a file checked in batches, each batch is checked on its own.`,
   check({ data, options, report, isIgnored, isAccepted, acceptedValues }) {
     data.columns.forEach((column, c) => {
       if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
