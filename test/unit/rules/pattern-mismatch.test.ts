@@ -43,10 +43,16 @@ test('dirty: a number among words, a word among numbers, a code of another form 
   assert.match(found[5].message, /shaped "AA-99999", unlike 99% of the column, shaped "AA-9999"/);
 });
 
-test('edge: a frequent category is no pattern: a rare category of another shape is not reported', () => {
+test('edge: one frequent category is no pattern; among a few categories, another shape in many rows is one more category', () => {
   const rows = Array.from({ length: 100 }, () => ['plain note']);
   rows.push(['first line, second line']);
   assert.deepEqual(findingsOf(checkCsv(csv(['note'], rows)), 'pattern-mismatch'), []);
+  const sizes = Array.from({ length: 300 }, (_, i) => [['S', 'M', 'L'][i % 3]]);
+  for (let i = 0; i < 5; i++) sizes.push(['XL']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['size'], sizes)), 'pattern-mismatch'), [], '"XL" in 5 rows');
+  const states = Array.from({ length: 300 }, (_, i) => [['OH', 'IN', 'MI', 'KY'][i % 4]]);
+  states.push(['Dayton']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['state'], states)), 'pattern-mismatch').map((f) => f.value), ['Dayton'], 'a city once among four state codes');
 });
 
 test('edge: few values, a column without a dominant pattern, placeholders (left to disguised-missing)', () => {

@@ -27,7 +27,11 @@ interface Thresholds {
   minShare: number;
   maxShare: number;
   minValues: number;
+  maxRareRows: number;
 }
+
+/** Distinct values a dominant pattern needs to be a pattern rather than a few categories. */
+const PATTERN_VALUES = 10;
 
 /** Whether one pattern of the level covers `minShare` of the column and is shared by `minValues` distinct values (a pattern, not one category). */
 function dominates(patterns: ColumnPatterns, level: PatternLevel, options: Thresholds): boolean {
@@ -35,10 +39,17 @@ function dominates(patterns: ColumnPatterns, level: PatternLevel, options: Thres
   return summary.dominantRows >= options.minShare * patterns.present && summary.dominantValues >= options.minValues;
 }
 
-/** The level at which a value's pattern is unusual in its column, if any (class first, then form, then shape). */
-function unusualLevel(pattern: ValuePattern, patterns: ColumnPatterns, options: Thresholds, accepted: Set<string>): PatternLevel | undefined {
+/**
+ * The level at which a value's pattern is unusual in its column, if any (class first, then form, then
+ * shape). `rows`: the value's own rows; among a few categories sharing a pattern, a value in many rows is
+ * one more category, not a slip.
+ */
+function unusualLevel(pattern: ValuePattern, rows: number, patterns: ColumnPatterns, options: Thresholds, accepted: Set<string>): PatternLevel | undefined {
   const { levels, present } = patterns;
-  const rare = (level: PatternLevel) => (levels[level].rows.get(pattern[level]) ?? 0) <= options.maxShare * present && !accepted.has(`${level}:${pattern[level]}`);
+  const rare = (level: PatternLevel) =>
+    (levels[level].rows.get(pattern[level]) ?? 0) <= options.maxShare * present &&
+    !accepted.has(`${level}:${pattern[level]}`) &&
+    (levels[level].dominantValues >= PATTERN_VALUES || rows <= options.maxRareRows);
   const dominant = (level: PatternLevel) => dominates(patterns, level, options);
   const classes = levels.class;
   if (dominant('class') && incompatibleClass(classes.dominant as ValuePattern['class'], pattern.class) && rare('class')) return 'class';
@@ -60,7 +71,7 @@ export const patternMismatch = defineRule({
   dimension: 'consistency',
   defaultSeverity: 'warning',
   acceptsValues: true,
-  defaultOptions: { minShare: 0.95, maxShare: 0.02, minRows: 20, minValues: 10 },
+  defaultOptions: { minShare: 0.95, maxShare: 0.02, minRows: 20, minValues: 3, maxRareRows: 3 },
   description: 'A text value whose pattern (letters, digits and punctuation) is rare in a column where one pattern dominates: a word among codes, a number among names, "5551234" among "555-1234".',
   docs: `Columns of codes, identifiers, times or names follow a pattern; a value that breaks it is usually a value
 from another column, a placeholder, or a typing slip ("AB1234" among "AB-1234", "Lyon" in a column of zip
@@ -70,7 +81,9 @@ Each value is generalized at three levels (see *value patterns*): its **class** 
 its **form** (runs of letters and digits with the punctuation between: "AB-1234" is "A-9"), its **shape**
 (the same with run lengths: "AA-9999"). A value is reported when, at one level, one pattern covers at least
 \`minShare\` of the column's values and is shared by at least \`minValues\` distinct values (a pattern, not one
-frequent category), and the value's pattern covers at most \`maxShare\`:
+frequent category), and the value's pattern covers at most \`maxShare\` (when the dominant pattern is shared by
+fewer than 10 distinct values — a few categories such as S, M, L — the value must also be in at most
+\`maxRareRows\` rows: "XL" in many rows is one more size, "Dayton" once among state codes is a slip):
 
 - at the class level only for classes that cannot stand for each other: digits among words, letters among
   digits (letters and digits mixing by chance, as in hex ids, are never reported);
@@ -109,7 +122,7 @@ In a file checked in batches, each batch is checked on its own.`,
       patterns.byId.forEach((pattern, id) => {
         const text = distinct.text(id);
         if (isPlaceholderText(text) || isAccepted(c, text)) return;
-        const level = unusualLevel(pattern, patterns, options, accepted);
+        const level = unusualLevel(pattern, distinct.counts[id], patterns, options, accepted);
         if (level) unusual.set(id, level);
       });
       if (unusual.size === 0) return;
