@@ -186,13 +186,22 @@ export function describeForm(format: Pick<NumberFormat, 'prefix' | 'suffix' | 'g
   return `numbers with ${parts.join(' and ')}`;
 }
 
+/** Units written generically that stand for a specific unit of their kind: a bare degree sign for °C or °F. */
+const SPECIFIC_UNITS: Record<string, readonly string[]> = { '°': ['°C', '°F'] };
+
+/** Whether one unit is the other written generically ("°" for "°C"). */
+function genericOf(generic: string, specific: string): boolean {
+  return SPECIFIC_UNITS[generic]?.includes(specific) ?? false;
+}
+
 /**
- * Whether a cell's unit may stand in a column of unit `columnUnit`: the same unit, or no unit on either
- * side (a percent sign only among plain numbers or percents: the column's scale then decides its value).
+ * Whether a cell's unit may stand in a column of unit `columnUnit`: the same unit (or it written
+ * generically), or no unit on either side (a percent sign only among plain numbers or percents: the
+ * column's scale then decides its value).
  */
 export function compatibleUnits(cellUnit: string, columnUnit: string): boolean {
   if (cellUnit === '%' || columnUnit === '%') return cellUnit === columnUnit || cellUnit === '' || columnUnit === '';
-  return cellUnit === columnUnit || cellUnit === '' || columnUnit === '';
+  return cellUnit === columnUnit || cellUnit === '' || columnUnit === '' || genericOf(cellUnit, columnUnit) || genericOf(columnUnit, cellUnit);
 }
 
 /** Whether a cell written as `written` is in another form than its column's (`format`; plain numbers when undefined). */
@@ -254,6 +263,14 @@ export class WrittenNumberTally {
       if (form.unit === '' || form.unit === '%') continue;
       byUnit.set(form.unit, (byUnit.get(form.unit) ?? 0) + form.count);
       unitBearing += form.count;
+    }
+    // A unit written generically counts with the specific one the column also writes ("°" with "°C").
+    for (const [generic, specifics] of Object.entries(SPECIFIC_UNITS)) {
+      const specific = specifics.filter((u) => byUnit.has(u)).sort((a, b) => byUnit.get(b)! - byUnit.get(a)!)[0];
+      if (specific !== undefined && byUnit.has(generic)) {
+        byUnit.set(specific, byUnit.get(specific)! + byUnit.get(generic)!);
+        byUnit.delete(generic);
+      }
     }
     let topUnit = '';
     let topCount = 0;

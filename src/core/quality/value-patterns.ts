@@ -85,7 +85,10 @@ export function patternOf(value: string): ValuePattern {
 export interface LevelSummary {
   /** Rows per pattern. */
   rows: Map<string, number>;
-  /** The most common pattern, its rows, how many distinct values share it, and one of them (for messages). */
+  /**
+   * The most common pattern, its rows, how many distinct values share it (ignoring case and surrounding
+   * space; counted up to 16), and one of them (for messages).
+   */
   dominant: string;
   dominantRows: number;
   dominantValues: number;
@@ -105,6 +108,9 @@ export interface ColumnPatterns {
 }
 
 const LEVELS: readonly PatternLevel[] = ['shape', 'form', 'class'];
+
+/** Distinct values counted per pattern (enough to tell a pattern from a few categories). */
+const VALUES_COUNTED = 16;
 
 /** Median words per value above which a column is free text. */
 const FREE_TEXT_WORDS = 4;
@@ -134,7 +140,8 @@ function summarize(distinct: DistinctValues, ids: [number, number][], sampled: b
   }
   const byId = new Map<number, ValuePattern>();
   const rows = { shape: new Map<string, number>(), form: new Map<string, number>(), class: new Map<string, number>() };
-  const values = { shape: new Map<string, number>(), form: new Map<string, number>(), class: new Map<string, number>() };
+  // Distinct values per pattern, told apart without case and surrounding space ("USA" and "usa " are one), up to a few.
+  const values = { shape: new Map<string, Set<string>>(), form: new Map<string, Set<string>>(), class: new Map<string, Set<string>>() };
   const examples = { shape: new Map<string, string>(), form: new Map<string, string>(), class: new Map<string, string>() };
   let present = 0;
   for (const [id, n] of ids) {
@@ -145,7 +152,9 @@ function summarize(distinct: DistinctValues, ids: [number, number][], sampled: b
     for (const level of LEVELS) {
       const key = pattern[level];
       rows[level].set(key, (rows[level].get(key) ?? 0) + n);
-      values[level].set(key, (values[level].get(key) ?? 0) + 1);
+      let seen = values[level].get(key);
+      if (!seen) values[level].set(key, (seen = new Set()));
+      if (seen.size < VALUES_COUNTED) seen.add(text.trim().toLowerCase());
       if (!examples[level].has(key)) examples[level].set(key, text);
     }
   }
@@ -153,7 +162,7 @@ function summarize(distinct: DistinctValues, ids: [number, number][], sampled: b
     let dominant = '';
     let dominantRows = 0;
     for (const [pattern, n] of rows[level]) if (n > dominantRows) [dominant, dominantRows] = [pattern, n];
-    return { rows: rows[level], dominant, dominantRows, dominantValues: values[level].get(dominant) ?? 0, example: examples[level].get(dominant) ?? '' };
+    return { rows: rows[level], dominant, dominantRows, dominantValues: values[level].get(dominant)?.size ?? 0, example: examples[level].get(dominant) ?? '' };
   };
   return {
     byId,

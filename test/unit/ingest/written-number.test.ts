@@ -83,6 +83,14 @@ test('an integer column reads "2540.0" as the integer 2540 (no type mismatch)', 
   assert.equal(data.rejectedCells.length + data.variantCells.length, 0);
 });
 
+test('a bare degree sign stands for the column\'s °C', () => {
+  const rows = ['temp', ...Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? `${10 + i} °C` : i % 3 === 1 ? `${10 + i} DEG.` : `${10 + i}.0 degrees C`))];
+  const { data, info } = column(rows.join('\n'), 'temp');
+  assert.equal(info.kind, 'float');
+  assert.equal(info.numberFormat?.unit, '°C');
+  assert.equal(data.rejectedCells.length, 0);
+});
+
 test('ordinals, codes and free text stay text', () => {
   const ordinals = column(['place', ...Array.from({ length: 30 }, (_, i) => `${i + 1}${['st', 'nd', 'rd'][i] ?? 'th'}`)].join('\n'), 'place');
   assert.ok(['string', 'categorical'].includes(ordinals.info.kind));

@@ -47,6 +47,9 @@ test('edge: one frequent category is no pattern; among a few categories, another
   const rows = Array.from({ length: 100 }, () => ['plain note']);
   rows.push(['first line, second line']);
   assert.deepEqual(findingsOf(checkCsv(csv(['note'], rows)), 'pattern-mismatch'), []);
+  const countries = Array.from({ length: 300 }, (_, i) => [i % 50 === 1 ? 'usa' : i % 50 === 2 ? 'USA ' : 'USA']);
+  countries.push(['Thailand']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['country'], countries)), 'pattern-mismatch'), [], '"usa" and "USA " are still one category');
   const sizes = Array.from({ length: 300 }, (_, i) => [['S', 'M', 'L'][i % 3]]);
   for (let i = 0; i < 5; i++) sizes.push(['XL']);
   assert.deepEqual(findingsOf(checkCsv(csv(['size'], sizes)), 'pattern-mismatch'), [], '"XL" in 5 rows');
