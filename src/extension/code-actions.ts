@@ -10,6 +10,7 @@ import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { toVscodeRange } from './reveal';
 
 export const IGNORE_RULE_COMMAND = 'datasetInspector.ignoreRule';
+export const ACCEPT_VALUE_COMMAND = 'datasetInspector.acceptValue';
 
 function addFixToEdit(edit: vscode.WorkspaceEdit, uri: vscode.Uri, fix: FindingFix): void {
   if (fix.kind === 'replace') edit.replace(uri, toVscodeRange(fix.range), fix.newText);
@@ -54,6 +55,7 @@ export class QualityCodeActionProvider implements vscode.CodeActionProvider {
           actions.push(this.fixAllAction(document.uri, finding, all));
         }
       }
+      if (finding.acceptable && finding.column !== null && finding.value !== undefined) actions.push(this.acceptAction(outcome.uri, diagnostic, finding.rule, finding.column, finding.value));
       actions.push(this.ignoreAction(outcome.uri, diagnostic, finding));
     }
     return actions;
@@ -73,6 +75,13 @@ export class QualityCodeActionProvider implements vscode.CodeActionProvider {
     const action = new vscode.CodeAction(`Fix all ${kept.length} "${finding.rule}" findings in this file`, vscode.CodeActionKind.QuickFix);
     action.edit = new vscode.WorkspaceEdit();
     for (const fix of kept) addFixToEdit(action.edit, uri, fix);
+    return action;
+  }
+
+  private acceptAction(dataFile: vscode.Uri, diagnostic: vscode.Diagnostic, rule: string, column: string, value: string): vscode.CodeAction {
+    const action = new vscode.CodeAction(`Accept "${value}" in column "${column}" (this value is fine)`, vscode.CodeActionKind.QuickFix);
+    action.diagnostics = [diagnostic];
+    action.command = { command: ACCEPT_VALUE_COMMAND, title: action.title, arguments: [dataFile, rule, column, value] };
     return action;
   }
 
