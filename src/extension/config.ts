@@ -21,15 +21,10 @@ export function withSettingOf(message: string, option: OptionName | undefined): 
   return option ? `${message} Setting: ${SETTING_OF[option]}.` : message;
 }
 
-interface IgnoreSetting extends IgnoreEntry {
-  /** Glob of the files the entry applies to. */
-  file?: string;
-}
-
-interface AcceptSetting extends AcceptEntry {
-  /** Glob of the files the entry applies to. */
-  file?: string;
-}
+/** A list setting's entry, limited to the files matching `file` (a glob) when it has one. */
+type FileScoped<T> = T & { file?: string };
+type IgnoreSetting = FileScoped<IgnoreEntry>;
+type AcceptSetting = FileScoped<AcceptEntry>;
 
 export interface CheckSettings {
   read: ReadSettings;
@@ -63,13 +58,14 @@ export function readCheckSettings(uri: vscode.Uri): CheckSettings {
   };
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   const location: FileLocation = { absolute: uri.fsPath, relativeToFolder: folder ? path.relative(folder.uri.fsPath, uri.fsPath) : undefined };
+  const appliesHere = (entry: FileScoped<unknown>) => !entry.file || fileGlobMatches(entry.file, location);
   const ignore = config
     .get<IgnoreSetting[]>('ignore', [])
-    .filter((entry) => typeof entry?.rule === 'string' && (!entry.file || fileGlobMatches(entry.file, location)))
+    .filter((entry) => typeof entry?.rule === 'string' && appliesHere(entry))
     .map((entry) => (entry.column ? { rule: entry.rule, column: entry.column } : { rule: entry.rule }));
   const accept = config
     .get<AcceptSetting[]>('accept', [])
-    .filter((entry) => typeof entry?.rule === 'string' && typeof entry.column === 'string' && typeof entry.value === 'string' && (!entry.file || fileGlobMatches(entry.file, location)))
+    .filter((entry) => typeof entry?.rule === 'string' && typeof entry.column === 'string' && typeof entry.value === 'string' && appliesHere(entry))
     .map(({ rule, column, value }) => ({ rule, column, value }));
   const quality: Partial<QualityConfig> = {
     rules: config.get<Record<string, RuleSetting>>('rules', {}),
@@ -87,7 +83,7 @@ export function readCheckSettings(uri: vscode.Uri): CheckSettings {
 }
 
 /** Adds `entry` (for this file) to a list setting of the workspace folder (or workspace) unless it is there: an undoable settings edit. */
-async function addListEntry<T extends { file?: string }>(uri: vscode.Uri, setting: 'ignore' | 'accept', entry: Omit<T, 'file'>, same: (a: T, b: T) => boolean): Promise<void> {
+async function addListEntry<T extends FileScoped<object>>(uri: vscode.Uri, setting: 'ignore' | 'accept', entry: Omit<T, 'file'>, same: (a: T, b: T) => boolean): Promise<void> {
   const config = vscode.workspace.getConfiguration(SECTION, uri);
   const inspected = config.inspect<T[]>(setting);
   const folder = vscode.workspace.getWorkspaceFolder(uri);

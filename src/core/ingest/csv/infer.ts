@@ -23,7 +23,7 @@ const specialFloats = new Map<string, number>([
 const trueWords = new Set(['true', 'yes']);
 const falseWords = new Set(['false', 'no']);
 
-export function parseInteger(text: string): number | null {
+function parseInteger(text: string): number | null {
   const t = text.trim();
   return intPattern.test(t) ? Number(t) : null;
 }
