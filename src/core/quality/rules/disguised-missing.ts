@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, finiteStats, isNumeric, numericColumn, nullMask, replaceCellFix } from '../column-values';
+import { TEXT_KINDS, distinctValues, finiteStats, isNumeric, missingCellLabel, numericColumn, nullMask, replaceCellFix } from '../column-values';
 import { MAX_PLACEHOLDER_LENGTH, isPlaceholderText } from '../placeholders';
 
 /** Largest share of a column's values a placeholder may fill to be reported cell by cell (more is one of its levels). */
@@ -22,11 +22,12 @@ most 10% of the column's values (a placeholder that fills more is one of the col
 "None" answer), and for cells of white space only; in numeric columns for NaN values. Numbers used as
 placeholders are reported by sentinel-value (-999, 9999, -1 below non-negative values) and zero-as-missing.
 
-**Fix**: the quick fix replaces the placeholder with an empty cell. If it is a real value in this column (an
-answer "Unknown" to a question), accept it.
+**Fix**: the quick fix replaces the placeholder with an empty cell (in JSON Lines with \`null\`). If it is
+a real value in this column (an answer "Unknown" to a question), accept it.
 
 In a file checked in batches, each batch is checked on its own.`,
   check({ data, report, isIgnored, isAccepted }) {
+    const emptyTitle = `Replace with ${missingCellLabel(data)}`;
     data.columns.forEach((column, c) => {
       if (isIgnored(c)) return;
       if (isNumeric(column) && column.kind === 'float') {
@@ -41,7 +42,7 @@ In a file checked in batches, each batch is checked on its own.`,
             value: 'NaN',
             message: `NaN in column "${column.name}": a missing value written as a number.`,
             fixes: () => {
-              const fix = replaceCellFix(data, r, c, '', 'Replace with an empty cell');
+              const fix = replaceCellFix(data, r, c, null, emptyTitle);
               return fix ? [fix] : [];
             },
           });
@@ -71,7 +72,7 @@ In a file checked in batches, each batch is checked on its own.`,
           value: distinct.text(ids[r]),
           message,
           fixes: () => {
-            const fix = replaceCellFix(data, r, c, '', 'Replace with an empty cell');
+            const fix = replaceCellFix(data, r, c, null, emptyTitle);
             return fix ? [fix] : [];
           },
         });

@@ -122,7 +122,8 @@ In a file checked in batches, the column's form is decided on the first batch.`,
             `"${cell.text}" is written unlike column "${column.name}" (${percent(share)} of its values are ${form}); ` +
             `read as ${shown(value)}${label ? ` ${label}` : ''}${scaleNote(written, value, unit, median)}.`,
           fixes: () => {
-            const fix = replaceCellFix(data, cell.row, c, normalized, plainColumn ? `Normalize to the number: "${normalized}"` : `Write as the column does: "${normalized}"`);
+            // A plain number is written as a number (bare in JSON Lines); a form with a unit or grouping as text.
+            const fix = replaceCellFix(data, cell.row, c, plainColumn && !format?.grouped ? { number: normalized } : normalized, plainColumn ? `Normalize to the number: "${normalized}"` : `Write as the column does: "${normalized}"`);
             return fix ? [fix] : [];
           },
         });
