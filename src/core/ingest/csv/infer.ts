@@ -71,7 +71,7 @@ const dmyOrMdy = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
 /** "Dec 31 1955", "December 31, 1955"; "31 Dec 1955". */
 const monthDayYear = /^([A-Za-z]{3,9})\.? (\d{1,2})(,?) (\d{4})$/;
 const dayMonthYear = /^(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})$/;
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+export const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** 1–12 for a month's name or its abbreviation ("Dec", "Sept"), else 0. */
 function monthOf(word: string): number {

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import type { ColumnInfo } from '../../table/model';
 import { replaceCellFix } from '../column-values';
-import { dateFormatsOf, dateTimeFormatsOf, parseDate, parseDateTime, parseTimestamp, type DateFormat } from '../../ingest/csv/infer';
+import { MONTH_NAMES, dateFormatsOf, dateTimeFormatsOf, parseDate, parseDateTime, parseTimestamp, type DateFormat } from '../../ingest/csv/infer';
 
 const textualDate = /^\s*(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?\d{2,4}\s*$/i;
 
@@ -35,7 +35,8 @@ export function swappedDayMonth(text: string, column: ColumnInfo): string | unde
   return readInColumn(text, column) === null && readInColumn(swapped, column) !== null ? swapped : undefined;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Month abbreviations as dates with month names are written: "Jan" … "Dec". */
+const MONTHS = MONTH_NAMES.map((name) => `${name[0].toUpperCase()}${name.slice(1, 3)}`);
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A date (epoch ms of its day) written in `format`. */
