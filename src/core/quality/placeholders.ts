@@ -46,10 +46,36 @@ const PLAIN_START = /^\s*[ac-dfgh-lo-sv-wyzAC-DFGH-LO-SV-WYZ0-9]/;
 /** Longest text (in characters) read as a placeholder: longer cells are real values ("not available" has 13). */
 export const MAX_PLACEHOLDER_LENGTH = 24;
 
+/** Letters of the longest placeholder word. */
+const LONGEST_WORD = Math.max(...[...PLACEHOLDER_WORDS].map((word) => word.length));
+
+/**
+ * The text lower-cased without what is not a letter or digit ("N.A." → "na"); undefined when that cannot be
+ * a placeholder word (a digit, or more letters than the longest word). ASCII is folded in a loop (free text
+ * rarely needs more); other text through Unicode classes.
+ */
+function foldedWord(text: string): string | undefined {
+  let folded = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) {
+      const unicode = text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+      return /\p{N}/u.test(unicode) || unicode.length > LONGEST_WORD ? undefined : unicode;
+    }
+    if (c >= 0x30 && c <= 0x39) return undefined;
+    const lower = c | 0x20;
+    if (lower < 0x61 || lower > 0x7a) continue;
+    if (folded.length === LONGEST_WORD) return undefined;
+    folded += String.fromCharCode(lower);
+  }
+  return folded;
+}
+
 /** Whether a cell's text is a placeholder word, or holds only white space or punctuation ("-", "??"). */
 export function isPlaceholderText(text: string): boolean {
   if (text.length > MAX_PLACEHOLDER_LENGTH || PLAIN_START.test(text)) return false;
-  const folded = text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const folded = foldedWord(text);
+  if (folded === undefined) return false;
   if (folded === '') return text.length > 0;
   if (!PLACEHOLDER_WORDS.has(folded)) return false;
   return !(ALSO_NAMES.has(folded) && /^\p{Lu}\p{Ll}+$/u.test(text.trim()));

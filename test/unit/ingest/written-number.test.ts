@@ -1,6 +1,7 @@
 /** Numbers written with units, percent signs, currencies and separators: parsed, and read by the CSV reader as numbers. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { parseWrittenNumber, percentScaled, unitKey, writeInForm } from '../../../src/core/ingest/written-number';
 import { ingestCsvBytes } from '../../../src/core/ingest/index';
 
@@ -18,6 +19,11 @@ test('spellings of one unit share one key; other units and non-units do not', ()
   assert.equal(unitKey('degrees C'), '°C');
   assert.equal(unitKey('bedrooms'), 'bedroom');
   assert.notEqual(parseWrittenNumber('3 kg')?.unit, 'lb');
+});
+
+test('text of digits, signs and points alone is never a written number (the reader parses only cells with other bytes)', () => {
+  fc.assert(fc.property(fc.stringMatching(/^[0-9.+-]{0,14}$/), (text) => parseWrittenNumber(text) === null), { numRuns: 20_000 });
+  for (const text of ['1 234', '1,234', '7%', '16oz', '$5']) assert.ok(/[^0-9.+-]/.test(text) && parseWrittenNumber(text) !== null, text);
 });
 
 test('currencies, thousands separators and percent signs are read; the sign and decimals are kept', () => {

@@ -166,6 +166,22 @@ function typicalMagnitude(data: Float64Array | Int32Array, validity: Validity): 
 }
 
 /**
+ * Whether cell `i` may be a written number: its bytes hold something besides digits, signs and points (a
+ * unit, "%", a currency, a separator, a space). Text of digits, signs and points alone never is one, so
+ * a column that mostly rejects plain numbers (an integer column holding fractions) decodes none of them.
+ */
+function mayBeWrittenNumber(cells: ColumnContents, i: number): boolean {
+  const s = cells.starts[i];
+  if (cells.escaped[i] === 1) return true;
+  const bytes = s < 0 ? cells.side.data : cells.bytes;
+  for (let k = s < 0 ? -s - 1 : s, end = cells.ends[i]; k < end; k++) {
+    const b = bytes[k];
+    if ((b < 0x30 || b > 0x39) && b !== 0x2e && b !== 0x2b && b !== 0x2d) return true;
+  }
+  return false;
+}
+
+/**
  * How a numeric column reads the cells the plain parsers do not (numbers with units, percent signs,
  * currencies, thousands separators) and, when it writes a unit or currency, its plain numbers: each is read
  * as its number when its unit fits the column's, and listed in `variants` when its form is not the column's.
@@ -195,7 +211,7 @@ class WrittenCells {
       if (!this.plainCanVary) return plain;
       written = plainWritten(plain);
     } else {
-      written = parseWrittenNumber(this.cells.value(i));
+      written = mayBeWrittenNumber(this.cells, i) ? parseWrittenNumber(this.cells.value(i)) : null;
       if (!written || !compatibleUnits(written.unit, this.unit)) return null;
     }
     if ((written.unit === '%') !== (this.unit === '%')) {
