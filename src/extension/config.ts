@@ -76,6 +76,11 @@ export function readCheckSettings(uri: vscode.Uri): CheckSettings {
   };
 }
 
+/** Memory kept for the results of checked files (setting datasetInspector.resultMemoryMB), in bytes. */
+export function resultMemoryBytes(): number {
+  return megabytes(vscode.workspace.getConfiguration(SECTION).get<number>('resultMemoryMB', DEFAULTS.resultMemoryMB));
+}
+
 /** Adds `{ rule, column }` to the workspace-folder (or workspace) `datasetInspector.ignore` setting: an undoable settings edit. */
 export async function addIgnoreEntry(uri: vscode.Uri, rule: string, column: string | null): Promise<void> {
   const config = vscode.workspace.getConfiguration(SECTION, uri);
