@@ -13,6 +13,14 @@ async function run(action: vscode.CodeAction): Promise<unknown> {
   return action.command && vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
 }
 
+/** A CSV of 20 rows with one padded cell (" Lyon " in row 4, on line 5), open in a text model. */
+async function paddedCityFile(name: string): Promise<{ uri: vscode.Uri; rows: string[]; document: vscode.TextDocument }> {
+  const rows = Array.from({ length: 20 }, (_, i) => `${i},${['Paris', 'Lyon', 'Nantes'][i % 3]}`);
+  rows[4] = '4, Lyon ';
+  const uri = writeScratchFile(name, ['id,city', ...rows].join('\n') + '\n');
+  return { uri, rows, document: await vscode.workspace.openTextDocument(uri) };
+}
+
 /** Inserts `text` at the start of `line`, as typing would (the document is then unsaved). */
 async function insertAt(document: vscode.TextDocument, line: number, text: string): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
@@ -34,10 +42,7 @@ describe('Quick fixes', function () {
   this.timeout(30_000);
 
   it('trims whitespace in one cell with an undoable edit', async () => {
-    const rows = Array.from({ length: 20 }, (_, i) => `${i},${['Paris', 'Lyon', 'Nantes'][i % 3]}`);
-    rows[4] = '4, Lyon ';
-    const uri = writeScratchFile('whitespace.csv', ['id,city', ...rows].join('\n') + '\n');
-    const document = await vscode.workspace.openTextDocument(uri);
+    const { uri, document } = await paddedCityFile('whitespace.csv');
     const { actions } = await checkAndGetActions(uri, 'whitespace');
     const trim = actions.find((a) => a.isPreferred);
     assert.ok(trim, `a preferred fix among: ${actions.map((a) => a.title).join(' | ')}`);
@@ -64,10 +69,7 @@ describe('Quick fixes', function () {
   });
 
   it('a quick fix chosen after the text changed checks it again and fixes the same cell where it is now', async () => {
-    const rows = Array.from({ length: 20 }, (_, i) => `${i},${['Paris', 'Lyon', 'Nantes'][i % 3]}`);
-    rows[4] = '4, Lyon ';
-    const uri = writeScratchFile('stale-fix.csv', ['id,city', ...rows].join('\n') + '\n');
-    const document = await vscode.workspace.openTextDocument(uri);
+    const { uri, rows, document } = await paddedCityFile('stale-fix.csv');
     const { actions } = await checkAndGetActions(uri, 'whitespace');
     const trim = actions.find((a) => a.isPreferred);
     assert.ok(trim);
@@ -84,10 +86,7 @@ describe('Quick fixes', function () {
   });
 
   it('a quick fix whose cell was edited since the check changes nothing', async () => {
-    const rows = Array.from({ length: 20 }, (_, i) => `${i},${['Paris', 'Lyon', 'Nantes'][i % 3]}`);
-    rows[4] = '4, Lyon ';
-    const uri = writeScratchFile('edited-cell.csv', ['id,city', ...rows].join('\n') + '\n');
-    const document = await vscode.workspace.openTextDocument(uri);
+    const { uri, document } = await paddedCityFile('edited-cell.csv');
     const { actions } = await checkAndGetActions(uri, 'whitespace');
     const trim = actions.find((a) => a.isPreferred);
     assert.ok(trim);
