@@ -82,6 +82,11 @@ export function readCheckSettings(uri: vscode.Uri): CheckSettings {
   };
 }
 
+/** Memory kept for the results of checked files (setting datasetInspector.resultMemoryMB), in bytes. */
+export function resultMemoryBytes(): number {
+  return megabytes(vscode.workspace.getConfiguration(SECTION).get<number>('resultMemoryMB', DEFAULTS.resultMemoryMB));
+}
+
 /** Adds `entry` (for this file) to a list setting of the workspace folder (or workspace) unless it is there: an undoable settings edit. */
 async function addListEntry<T extends FileScoped<object>>(uri: vscode.Uri, setting: 'ignore' | 'accept', entry: Omit<T, 'file'>, same: (a: T, b: T) => boolean): Promise<void> {
   const config = vscode.workspace.getConfiguration(SECTION, uri);
