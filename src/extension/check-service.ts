@@ -47,6 +47,11 @@ export interface ResultMemory {
   budgetBytes: number;
 }
 
+/** The progress notification's words for the stages after reading. */
+function stageLabel(stage: 'profile' | 'quality'): string {
+  return stage === 'profile' ? vscode.l10n.t('profiling') : vscode.l10n.t('running the rules');
+}
+
 export class CheckService implements vscode.Disposable {
   private readonly outcomes = new SizeLru<string, CheckOutcome>(resultMemoryBytes());
   /** Every file checked in this session (findings shown), whether its outcome is still kept or not. */
@@ -111,7 +116,7 @@ export class CheckService implements vscode.Disposable {
   }
 
   private async runCheck(uri: vscode.Uri, showProgress: boolean, text: string | undefined, mark: DocumentMark | undefined): Promise<CheckOutcome | undefined> {
-    if (uri.scheme !== 'file') throw new Error(`Dataset Inspector reads files on disk; ${uri.toString()} is not one.`);
+    if (uri.scheme !== 'file') throw new Error(vscode.l10n.t('Dataset Inspector reads files on disk; {0} is not one.', uri.toString()));
     const settings = readCheckSettings(uri);
     const request: CheckRequest = {
       type: 'check',
@@ -129,7 +134,7 @@ export class CheckService implements vscode.Disposable {
       this.runWorker(request, report, token);
     const result = showProgress
       ? await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: `Checking ${name}`, cancellable: true },
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking {0}', name), cancellable: true },
           (progress, token) => execute((message, increment) => progress.report({ message, increment }), token),
         )
       : await execute(() => undefined);
@@ -177,7 +182,7 @@ export class CheckService implements vscode.Disposable {
         switch (message.type) {
           case 'progress': {
             const percent = message.totalBytes > 0 ? Math.floor((100 * message.bytesRead) / message.totalBytes) : 0;
-            const stage = message.stage === 'ingest' ? `reading (${message.rows.toLocaleString()} rows)` : message.stage;
+            const stage = message.stage === 'ingest' ? vscode.l10n.t('reading ({0} rows)', message.rows.toLocaleString()) : stageLabel(message.stage);
             report(stage, message.stage === 'ingest' ? Math.max(0, percent - lastPercent) * 0.8 : undefined);
             lastPercent = Math.max(lastPercent, percent);
             break;
@@ -191,7 +196,7 @@ export class CheckService implements vscode.Disposable {
         }
       });
       worker.on('error', (error) => finish(() => reject(error)));
-      worker.on('exit', (code) => finish(() => reject(new Error(`The check worker stopped unexpectedly (exit code ${code}).`))));
+      worker.on('exit', (code) => finish(() => reject(new Error(vscode.l10n.t('The check worker stopped unexpectedly (exit code {0}).', String(code))))));
       worker.postMessage(request);
     });
   }

@@ -64,15 +64,15 @@ export class QualityCodeActionProvider implements vscode.CodeActionProvider {
   }
 
   private acceptAction(dataFile: vscode.Uri, diagnostic: vscode.Diagnostic, rule: string, column: string, value: string): vscode.CodeAction {
-    const action = new vscode.CodeAction(`Accept "${value}" in column "${column}" (this value is fine)`, vscode.CodeActionKind.QuickFix);
+    const action = new vscode.CodeAction(vscode.l10n.t('Accept "{0}" in column "{1}" (this value is fine)', value, column), vscode.CodeActionKind.QuickFix);
     action.diagnostics = [diagnostic];
     action.command = { command: ACCEPT_VALUE_COMMAND, title: action.title, arguments: [dataFile, rule, column, value] };
     return action;
   }
 
   private ignoreAction(dataFile: vscode.Uri, diagnostic: vscode.Diagnostic, finding: Finding): vscode.CodeAction {
-    const scope = finding.column ? `for column "${finding.column}"` : 'for this file';
-    const action = new vscode.CodeAction(`Ignore "${finding.rule}" ${scope}`, vscode.CodeActionKind.QuickFix);
+    const title = finding.column ? vscode.l10n.t('Ignore "{0}" for column "{1}"', finding.rule, finding.column) : vscode.l10n.t('Ignore "{0}" for this file', finding.rule);
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     action.diagnostics = [diagnostic];
     action.command = { command: IGNORE_RULE_COMMAND, title: action.title, arguments: [dataFile, finding.rule, finding.column] };
     return action;

@@ -18,7 +18,7 @@ export const SETTING_OF: Record<OptionName, string> = {
 
 /** A core message that names an option, with the setting that sets it. */
 export function withSettingOf(message: string, option: OptionName | undefined): string {
-  return option ? `${message} Setting: ${SETTING_OF[option]}.` : message;
+  return option ? vscode.l10n.t('{0} Setting: {1}.', message, SETTING_OF[option]) : message;
 }
 
 /** A list setting's entry, limited to the files matching `file` (a glob) when it has one. */

@@ -9,17 +9,19 @@ import { html, nothing, render, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Chart, BarController, BarElement, CategoryScale, LinearScale, Tooltip } from 'chart.js';
-import type { ReportHostMessage, ReportPanelState, ReportWebviewMessage } from '../../src/shared/protocol/report';
+import type { ReportHostMessage, ReportPanelState, ReportStrings, ReportWebviewMessage } from '../../src/shared/protocol/report';
 import type { ColumnProfile } from '../../src/core/profile/types';
-import type { Finding } from '../../src/core/quality/finding';
-import { connectToHost } from '../shared/vscode-api';
+import type { Dimension, Finding, Severity } from '../../src/core/quality/finding';
+import { connectToHost, readStrings } from '../shared/vscode-api';
 import { onThemeChange, readChartTheme } from '../shared/theme';
 import { formatNumber, formatPercent, formatStatistic } from '../shared/format';
 import { filterFindings, histogramBars, type FindingFilter } from './model';
+import { fill } from '../shared/l10n';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
 const host = connectToHost<ReportWebviewMessage, ReportHostMessage, ReportPanelState>();
+const text = readStrings<ReportStrings>();
 let state: ReportPanelState = host.getState() ?? { filter: { severity: 'all', rule: 'all', column: 'all', text: '' } };
 const app = document.getElementById('app') as HTMLElement;
 /** Histogram charts, by column name, and the report they were drawn from. */
@@ -65,23 +67,23 @@ function drawHistograms(): void {
 function columnCard(column: ColumnProfile, findingCount: number): TemplateResult {
   const missing = column.count ? column.nulls / column.count : 0;
   const stats: [string, string][] = [
-    ['type', `${column.kind} (${column.arrowType})${column.unit ? `, in ${column.unit}` : ''}`],
-    ['missing', `${formatPercent(missing)} (${formatNumber(column.nulls)})`],
-    ['distinct', `${formatNumber(column.distinct)}${column.distinctMethod === 'approximate' ? ' (approx.)' : ''}`],
+    [text.type, `${column.kind} (${column.arrowType})${column.unit ? `, ${fill(text.inUnit, column.unit)}` : ''}`],
+    [text.missing, `${formatPercent(missing)} (${formatNumber(column.nulls)})`],
+    [text.distinct, `${formatNumber(column.distinct)}${column.distinctMethod === 'approximate' ? ` ${text.approximate}` : ''}`],
   ];
-  if (column.min !== null) stats.push(['min / max', `${formatStatistic(column.min, column.kind)} / ${formatStatistic(column.max, column.kind)}`]);
-  if (column.mean !== null && column.kind !== 'date' && column.kind !== 'timestamp') stats.push(['mean ± std', `${formatNumber(column.mean)} ± ${formatNumber(column.std)}`]);
+  if (column.min !== null) stats.push([text.minMax, `${formatStatistic(column.min, column.kind)} / ${formatStatistic(column.max, column.kind)}`]);
+  if (column.mean !== null && column.kind !== 'date' && column.kind !== 'timestamp') stats.push([text.meanStd, `${formatNumber(column.mean)} ± ${formatNumber(column.std)}`]);
   if (column.quantiles) {
     const q = column.quantiles;
-    stats.push(['p5 · p25 · p50 · p75 · p95', ['p5', 'p25', 'p50', 'p75', 'p95'].map((k) => formatStatistic(q[k] ?? null, column.kind)).join(' · ')]);
+    stats.push([text.quantiles, ['p5', 'p25', 'p50', 'p75', 'p95'].map((k) => formatStatistic(q[k] ?? null, column.kind)).join(' · ')]);
   }
-  if (column.minLength !== null) stats.push(['length', `${column.minLength}–${column.maxLength}`]);
+  if (column.minLength !== null) stats.push([text.length, `${column.minLength}–${column.maxLength}`]);
   const histogram = column.histogram && column.histogram.length > 0;
-  return html`<section class="column-card" data-column=${column.name} aria-label=${`Column ${column.name}`}>
-    <h3>${column.name} ${findingCount ? html`<vscode-badge variant="counter" title=${`${findingCount} findings`}>${findingCount}</vscode-badge>` : nothing}</h3>
+  return html`<section class="column-card" data-column=${column.name} aria-label=${fill(text.columnLabel, column.name)}>
+    <h3>${column.name} ${findingCount ? html`<vscode-badge variant="counter" title=${fill(text.findingCount, findingCount)}>${findingCount}</vscode-badge>` : nothing}</h3>
     <dl>${stats.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
     ${histogram
-      ? html`<div class="chart"><canvas data-histogram=${column.name} role="img" aria-label=${`Histogram of ${column.name}`}></canvas></div>`
+      ? html`<div class="chart"><canvas data-histogram=${column.name} role="img" aria-label=${fill(text.histogramOf, column.name)}></canvas></div>`
       : column.topValues.length
         ? html`<ol class="top-values">${column.topValues.slice(0, 5).map((t) => html`<li>${t.value} <span class="muted">× ${formatNumber(t.count)}</span></li>`)}</ol>`
         : nothing}
@@ -94,15 +96,16 @@ function setFilter(name: keyof FindingFilter, value: string): void {
   renderApp();
 }
 
-function select(name: keyof FindingFilter, label: string, values: string[]): TemplateResult {
+/** A filter's drop-down: "all", then the values (shown by their labels). */
+function select(name: keyof FindingFilter, label: string, values: string[], labelOf: (value: string) => string = (v) => v): TemplateResult {
   return html`<select aria-label=${label} .value=${live(state.filter[name])} @change=${(e: Event) => setFilter(name, (e.target as HTMLSelectElement).value)}>
-    <option value="all">${label}: all</option>
-    ${values.map((v) => html`<option value=${v} ?selected=${state.filter[name] === v}>${v}</option>`)}
+    <option value="all">${fill(text.all, label)}</option>
+    ${values.map((v) => html`<option value=${v} ?selected=${state.filter[name] === v}>${labelOf(v)}</option>`)}
   </select>`;
 }
 
 function findingItem(f: Finding, index: number): TemplateResult {
-  const where = f.row !== null ? `row ${f.row + 1}` : f.column ? `column ${f.column}` : 'file';
+  const where = f.row !== null ? fill(text.atRow, f.row + 1) : f.column ? fill(text.atColumn, f.column) : text.atFile;
   const reveal = () => host.post({ type: 'reveal', findingIndex: index });
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -110,7 +113,7 @@ function findingItem(f: Finding, index: number): TemplateResult {
       reveal();
     }
   };
-  return html`<li class=${f.severity} tabindex="0" role="button" data-index=${index} title="Reveal in the data" @click=${reveal} @keydown=${onKey}>
+  return html`<li class=${f.severity} tabindex="0" role="button" data-index=${index} title=${text.revealInData} @click=${reveal} @keydown=${onKey}>
     <span class="rule">${f.rule}</span>
     <span class="muted">${where}${f.column && f.row !== null ? ` · ${f.column}` : ''}</span>
     <span>${f.message}</span>
@@ -119,7 +122,7 @@ function findingItem(f: Finding, index: number): TemplateResult {
 
 function view(): TemplateResult {
   const report = state.report;
-  if (!report) return html`<p class="muted" role="status">Checking…</p>`;
+  if (!report) return html`<p class="muted" role="status">${text.checking}</p>`;
   const total = Object.values(report.totals).reduce((a, b) => a + b, 0);
   const perColumn = new Map<string, number>();
   for (const f of report.findings) if (f.column) perColumn.set(f.column, (perColumn.get(f.column) ?? 0) + (f.summaryOf ?? 1));
@@ -128,23 +131,23 @@ function view(): TemplateResult {
   const shown = report.findings.map((f, index) => ({ f, index })).filter(({ f }) => filterFindings(f, state.filter));
   return html`<h1>${report.fileName}</h1>
     <div class="toolbar">
-      <span class="muted" role="status">${report.format.toUpperCase()} · ${formatNumber(report.rows)} rows · ${report.columns.length} columns · ${formatNumber(total)} findings</span>
-      <vscode-button secondary @click=${() => host.post({ type: 'recheck' })}>Check again</vscode-button>
+      <span class="muted" role="status">${report.format.toUpperCase()} · ${fill(text.summary, formatNumber(report.rows), report.columns.length, formatNumber(total))}</span>
+      <vscode-button secondary @click=${() => host.post({ type: 'recheck' })}>${text.checkAgain}</vscode-button>
     </div>
     <div class="scores" role="list">
-      <div class="score overall" role="listitem"><div class="muted">overall</div><div class="value">${formatNumber(report.scores.overall, 3)}</div></div>
-      ${Object.entries(report.scores.byDimension).map(
-        ([dimension, score]) => html`<div class="score" role="listitem"><div class="muted">${dimension}</div><div class="value">${formatNumber(score ?? 0, 3)}</div></div>`,
+      <div class="score overall" role="listitem"><div class="muted">${text.overall}</div><div class="value">${formatNumber(report.scores.overall, 3)}</div></div>
+      ${(Object.entries(report.scores.byDimension) as [Dimension, number | undefined][]).map(
+        ([dimension, score]) => html`<div class="score" role="listitem"><div class="muted">${text.dimensions[dimension] ?? dimension}</div><div class="value">${formatNumber(score ?? 0, 3)}</div></div>`,
       )}
     </div>
-    <h2>Columns</h2>
+    <h2>${text.columns}</h2>
     <div class="columns">${repeat(report.columns, (c) => c.name, (c) => columnCard(c, perColumn.get(c.name) ?? 0))}</div>
-    <h2>Findings</h2>
+    <h2>${text.findings}</h2>
     <div class="filters">
-      ${select('severity', 'Severity', ['error', 'warning', 'information', 'hint'])} ${select('rule', 'Rule', rules)} ${select('column', 'Column', columnNames)}
-      <input type="search" placeholder="Filter messages" aria-label="Filter messages" .value=${live(state.filter.text)} @input=${(e: Event) => setFilter('text', (e.target as HTMLInputElement).value)} />
+      ${select('severity', text.severity, Object.keys(text.severities), (s) => text.severities[s as Severity])} ${select('rule', text.rule, rules)} ${select('column', text.column, columnNames)}
+      <input type="search" placeholder=${text.filterMessages} aria-label=${text.filterMessages} .value=${live(state.filter.text)} @input=${(e: Event) => setFilter('text', (e.target as HTMLInputElement).value)} />
     </div>
-    <ol class="findings" aria-label="Findings">${repeat(shown, ({ index }) => index, ({ f, index }) => findingItem(f, index))}</ol>`;
+    <ol class="findings" aria-label=${text.findings}>${repeat(shown, ({ index }) => index, ({ f, index }) => findingItem(f, index))}</ol>`;
 }
 
 function renderApp(): void {

@@ -24,3 +24,8 @@ export function connectToHost<ToHost, FromHost, S>(): HostChannel<ToHost, FromHo
     setState: (state) => api.setState(state),
   };
 }
+
+/** The app's words in the user's language, which the host wrote into the page as a JSON data block. */
+export function readStrings<S>(): S {
+  return JSON.parse(document.getElementById('l10n-strings')?.textContent ?? '{}') as S;
+}

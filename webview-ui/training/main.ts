@@ -11,16 +11,18 @@ import { html, nothing, render, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, ScatterController, Legend, Tooltip, type ChartConfiguration } from 'chart.js';
-import type { TrainingHostMessage, TrainingWebviewMessage, RunState, TrainingPanelState } from '../../src/shared/protocol/training';
+import type { TrainingHostMessage, TrainingWebviewMessage, RunState, TrainingPanelState, TrainingStrings } from '../../src/shared/protocol/training';
 import type { ClassificationMetrics, TrainingResult } from '../../src/core/train/types';
-import { connectToHost } from '../shared/vscode-api';
+import { connectToHost, readStrings } from '../shared/vscode-api';
 import { onThemeChange, readChartTheme } from '../shared/theme';
 import { formatDuration, formatNumber } from '../shared/format';
 import { applyEvent, lossSeries, newRun, runProgress } from './model';
+import { fill } from '../shared/l10n';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, ScatterController, Legend, Tooltip);
 
 const host = connectToHost<TrainingWebviewMessage, TrainingHostMessage, TrainingPanelState>();
+const text = readStrings<TrainingStrings>();
 const state: TrainingPanelState = host.getState() ?? { runs: [], logScale: false };
 const app = document.getElementById('app') as HTMLElement;
 let lossChart: Chart<'line'> | undefined;
@@ -38,8 +40,8 @@ function lossDatasets(logScale: boolean) {
     // Markers help to read a few epochs; over a few hundred they only thicken the line.
     const pointRadius = r.points.length > 200 ? 0 : 2;
     return [
-      { label: `${name}train`, data: lossSeries(r.points, 'trainLoss', logScale, r.partialPoints), borderColor: train, backgroundColor: train, pointRadius, borderWidth: 2 },
-      { label: `${name}validation`, data: lossSeries(r.points, 'validationLoss', logScale), borderColor: validation, backgroundColor: validation, borderDash: [6, 4], pointRadius, borderWidth: 2 },
+      { label: `${name}${text.train}`, data: lossSeries(r.points, 'trainLoss', logScale, r.partialPoints), borderColor: train, backgroundColor: train, pointRadius, borderWidth: 2 },
+      { label: `${name}${text.validation}`, data: lossSeries(r.points, 'validationLoss', logScale), borderColor: validation, backgroundColor: validation, borderDash: [6, 4], pointRadius, borderWidth: 2 },
     ];
   });
 }
@@ -65,8 +67,8 @@ function drawLossChart(datasets: LossDatasets): void {
       parsing: false,
       plugins: { legend: { labels: { color: theme.foreground, font: { family: theme.font } } } },
       scales: {
-        x: { type: 'linear', title: { display: true, text: 'epoch', color: theme.foreground }, ticks: { color: theme.foreground, precision: 0 }, grid: { color: theme.grid } },
-        y: { type: yType, title: { display: true, text: 'loss', color: theme.foreground }, ticks: { color: theme.foreground }, grid: { color: theme.grid } },
+        x: { type: 'linear', title: { display: true, text: text.epoch, color: theme.foreground }, ticks: { color: theme.foreground, precision: 0 }, grid: { color: theme.grid } },
+        y: { type: yType, title: { display: true, text: text.loss, color: theme.foreground }, ticks: { color: theme.foreground }, grid: { color: theme.grid } },
       },
     },
   });
@@ -74,7 +76,7 @@ function drawLossChart(datasets: LossDatasets): void {
 
 function resultChartConfig(result: TrainingResult): ChartConfiguration | undefined {
   const theme = readChartTheme();
-  const axis = (text: string) => ({ title: { display: true, text, color: theme.foreground }, ticks: { color: theme.foreground }, grid: { color: theme.grid } });
+  const axis = (title: string) => ({ title: { display: true, text: title, color: theme.foreground }, ticks: { color: theme.foreground }, grid: { color: theme.grid } });
   const legend = { legend: { labels: { color: theme.foreground } } };
   if (result.metrics.kind === 'regression' && result.predictions?.length) {
     const xs = result.predictions.map((p) => p.actual);
@@ -84,24 +86,24 @@ function resultChartConfig(result: TrainingResult): ChartConfiguration | undefin
       type: 'scatter',
       data: {
         datasets: [
-          { label: 'test rows', data: result.predictions.map((p) => ({ x: p.actual, y: p.predicted })), backgroundColor: theme.series[0], pointRadius: 2 },
-          { label: 'perfect prediction', type: 'line', data: [{ x: lo, y: lo }, { x: hi, y: hi }], borderColor: theme.series[1], pointRadius: 0, borderWidth: 1 },
+          { label: text.testRows, data: result.predictions.map((p) => ({ x: p.actual, y: p.predicted })), backgroundColor: theme.series[0], pointRadius: 2 },
+          { label: text.perfectPrediction, type: 'line', data: [{ x: lo, y: lo }, { x: hi, y: hi }], borderColor: theme.series[1], pointRadius: 0, borderWidth: 1 },
         ],
       },
-      options: { animation: false, maintainAspectRatio: false, plugins: legend, scales: { x: axis('actual'), y: axis('predicted') } },
+      options: { animation: false, maintainAspectRatio: false, plugins: legend, scales: { x: axis(text.actual), y: axis(text.predicted) } },
     };
   }
   if (result.metrics.kind === 'classification' && result.metrics.roc) {
     const roc = result.metrics.roc;
     return {
       type: 'line',
-      data: { datasets: [{ label: `ROC (AUC ${formatNumber(result.metrics.rocAuc ?? NaN)})`, data: roc.fpr.map((x, i) => ({ x, y: roc.tpr[i] })), borderColor: theme.series[0], pointRadius: 0 }] },
+      data: { datasets: [{ label: fill(text.rocAuc, formatNumber(result.metrics.rocAuc ?? NaN)), data: roc.fpr.map((x, i) => ({ x, y: roc.tpr[i] })), borderColor: theme.series[0], pointRadius: 0 }] },
       options: {
         animation: false,
         maintainAspectRatio: false,
         parsing: false,
         plugins: legend,
-        scales: { x: { type: 'linear', min: 0, max: 1, ...axis('false positive rate') }, y: { min: 0, max: 1, ...axis('true positive rate') } },
+        scales: { x: { type: 'linear', min: 0, max: 1, ...axis(text.falsePositiveRate) }, y: { min: 0, max: 1, ...axis(text.truePositiveRate) } },
       },
     };
   }
@@ -120,20 +122,26 @@ function attachResultChart(runId: string, result: TrainingResult, canvas: Elemen
 
 function metricsTable(result: TrainingResult): TemplateResult {
   const m = result.metrics;
-  const rows: [string, number][] =
+  // [metric (the data-metric key), label, value]
+  const rows: [string, string, number][] =
     m.kind === 'regression'
-      ? [['MSE', m.mse], ['RMSE', m.rmse], ['MAE', m.mae], ['R²', m.r2]]
-      : [['accuracy', m.accuracy], ['precision', m.precision], ['recall', m.recall], ['F1', m.f1], ...(m.rocAuc !== undefined ? [['ROC-AUC', m.rocAuc] as [string, number]] : [])];
-  const caption = { test: 'Metrics on the held-out test split', validation: 'Metrics on the validation split (no test split)', train: 'Metrics on the TRAINING data (no held-out split)' }[result.metricsSplit];
-  return html`<table class="metrics" aria-label="Test metrics">
-    <caption class="muted">${caption}</caption>
-    ${rows.map(([k, v]) => html`<tr><th>${k}</th><td data-metric=${k}>${formatNumber(v)}</td></tr>`)}
+      ? [['MSE', 'MSE', m.mse], ['RMSE', 'RMSE', m.rmse], ['MAE', 'MAE', m.mae], ['R²', 'R²', m.r2]]
+      : [
+          ['accuracy', text.metricNames.accuracy, m.accuracy],
+          ['precision', text.metricNames.precision, m.precision],
+          ['recall', text.metricNames.recall, m.recall],
+          ['F1', 'F1', m.f1],
+          ...(m.rocAuc !== undefined ? [['ROC-AUC', 'ROC-AUC', m.rocAuc] as [string, string, number]] : []),
+        ];
+  return html`<table class="metrics" aria-label=${text.testMetrics}>
+    <caption class="muted">${text.metricsCaption[result.metricsSplit]}</caption>
+    ${rows.map(([k, label, v]) => html`<tr><th>${label}</th><td data-metric=${k}>${formatNumber(v)}</td></tr>`)}
   </table>`;
 }
 
 function confusionTable(m: ClassificationMetrics): TemplateResult {
-  return html`<table class="metrics" aria-label="Confusion matrix">
-    <caption class="muted">Confusion matrix (rows: actual, columns: predicted)</caption>
+  return html`<table class="metrics" aria-label=${text.confusionMatrix}>
+    <caption class="muted">${text.confusionCaption}</caption>
     <tr><th></th>${m.classes.map((c) => html`<th>${c}</th>`)}</tr>
     ${m.confusion.map((row, i) => html`<tr><th>${m.classes[i]}</th>${row.map((v) => html`<td>${formatNumber(v)}</td>`)}</tr>`)}
   </table>`;
@@ -141,14 +149,14 @@ function confusionTable(m: ClassificationMetrics): TemplateResult {
 
 function coefficientsTable(result: TrainingResult): TemplateResult {
   const sorted = [...result.coefficients].sort((a, b) => (a.name === '(intercept)' ? -1 : b.name === '(intercept)' ? 1 : Math.abs(b.value) - Math.abs(a.value)));
-  return html`<table class="metrics" aria-label="Coefficients">
-    <caption class="muted">Coefficients on the original feature scale</caption>
+  return html`<table class="metrics" aria-label=${text.coefficients}>
+    <caption class="muted">${text.coefficientsCaption}</caption>
     ${sorted.slice(0, 40).map((c) => html`<tr><th>${c.class ? `${c.name} [${c.class}]` : c.name}</th><td>${formatNumber(c.value)}</td></tr>`)}
   </table>`;
 }
 
 function results(r: RunState, result: TrainingResult): TemplateResult {
-  const chartLabel = result.metrics.kind === 'regression' ? 'Predicted versus actual values' : 'ROC curve';
+  const chartLabel = result.metrics.kind === 'regression' ? text.predictedVsActual : text.rocCurve;
   return html`${metricsTable(result)} ${result.metrics.kind === 'classification' ? confusionTable(result.metrics) : nothing}
     ${resultChartConfig(result)
       ? html`<div class="chart large"><canvas role="img" aria-label=${chartLabel} ${ref((canvas) => attachResultChart(r.run.runId, result, canvas))}></canvas></div>`
@@ -156,7 +164,7 @@ function results(r: RunState, result: TrainingResult): TemplateResult {
     ${coefficientsTable(result)}
     <div class="toolbar">
       ${(['model', 'metrics', 'loss'] as const).map(
-        (what) => html`<vscode-button secondary @click=${() => host.post({ type: 'export', runId: r.run.runId, what })}>Export ${what === 'loss' ? 'loss CSV' : what}</vscode-button>`,
+        (what) => html`<vscode-button secondary @click=${() => host.post({ type: 'export', runId: r.run.runId, what })}>${text.exports[what]}</vscode-button>`,
       )}
     </div>`;
 }
@@ -164,20 +172,20 @@ function results(r: RunState, result: TrainingResult): TemplateResult {
 function runCard(r: RunState): TemplateResult {
   const last = r.points[r.points.length - 1];
   const running = r.status === 'running';
-  return html`<section class="run" data-run=${r.run.runId} data-status=${r.status} aria-label=${`Run ${r.run.label}`}>
-    <h2>${r.run.target} ← ${r.run.features.length ? r.run.features.join(', ') : 'all usable columns'}</h2>
+  return html`<section class="run" data-run=${r.run.runId} data-status=${r.status} aria-label=${fill(text.runLabel, r.run.label)}>
+    <h2>${r.run.target} ← ${r.run.features.length ? r.run.features.join(', ') : text.allUsableColumns}</h2>
     <div class="status-line">
       <strong>${r.run.label}</strong>
-      <span data-field="status" role="status">${r.status}</span>
-      <span data-field="backend">backend: ${r.backend ?? '…'}</span>
-      <span>epoch ${last?.epoch ?? 0}/${r.run.epochs}</span>
+      <span data-field="status" role="status">${text.statuses[r.status]}</span>
+      <span data-field="backend">${fill(text.backend, r.backend ?? '…')}</span>
+      <span>${fill(text.epochOf, last?.epoch ?? 0, r.run.epochs)}</span>
       <span>${formatDuration(r.elapsedMs)}</span>
     </div>
     ${r.backendDetail ? html`<div class="muted">${r.backendDetail}</div>` : nothing}
-    ${running && r.fold ? html`<div class="muted">Cross-validation: fold ${r.fold.fold} of ${r.fold.folds}</div>` : nothing}
+    ${running && r.fold ? html`<div class="muted">${fill(text.crossValidationFold, r.fold.fold, r.fold.folds)}</div>` : nothing}
     ${running
-      ? html`<vscode-progress-bar value=${String(Math.min(100, Math.max(0, runProgress(r) * 100)))} aria-label=${r.fold ? 'Cross-validation progress' : 'Training progress'}></vscode-progress-bar>
-          <div class="toolbar"><vscode-button secondary @click=${() => host.post({ type: 'stop', runId: r.run.runId })}>Stop</vscode-button></div>`
+      ? html`<vscode-progress-bar value=${String(Math.min(100, Math.max(0, runProgress(r) * 100)))} aria-label=${r.fold ? text.crossValidationProgress : text.trainingProgress}></vscode-progress-bar>
+          <div class="toolbar"><vscode-button secondary @click=${() => host.post({ type: 'stop', runId: r.run.runId })}>${text.stop}</vscode-button></div>`
       : nothing}
     ${r.messages.map((m) => html`<div class="muted">${m}</div>`)}
     ${r.error ? html`<div class="error-text" role="alert">${r.error}</div>` : nothing}
@@ -191,10 +199,10 @@ function onLogScaleChange(event: Event): void {
 }
 
 function view(lossPoints: number): TemplateResult {
-  return html`<h1>Train linear model</h1>
-    <div class="toolbar"><vscode-checkbox label="Log scale" .checked=${state.logScale} @change=${onLogScaleChange}></vscode-checkbox></div>
+  return html`<h1>${text.heading}</h1>
+    <div class="toolbar"><vscode-checkbox label=${text.logScale} .checked=${state.logScale} @change=${onLogScaleChange}></vscode-checkbox></div>
     <div class="chart large" id="loss-chart" data-points=${String(lossPoints)}>
-      <canvas role="img" aria-label="Training and validation loss per epoch" ${ref((canvas) => (lossCanvas = canvas as HTMLCanvasElement | undefined))}></canvas>
+      <canvas role="img" aria-label=${text.lossChart} ${ref((canvas) => (lossCanvas = canvas as HTMLCanvasElement | undefined))}></canvas>
     </div>
     <div class="runs">${repeat(state.runs, (r) => r.run.runId, runCard)}</div>`;
 }
@@ -232,7 +240,7 @@ host.onMessage((message) => {
     }
     case 'events': {
       const run = state.runs.find((r) => r.run.runId === message.runId);
-      if (run) for (const e of message.events) applyEvent(run, e);
+      if (run) for (const e of message.events) applyEvent(run, e, text);
       break;
     }
     case 'run-ended': {

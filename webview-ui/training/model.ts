@@ -1,7 +1,8 @@
 /** Pure state of the training view: folding job events into per-run state (unit-tested without a browser). */
 import type { TrainingEvent } from '../../src/core/train/types';
-import type { RunDescription, RunState } from '../../src/shared/protocol/training';
+import type { RunDescription, RunState, TrainingEventStrings } from '../../src/shared/protocol/training';
 import { formatNumber } from '../shared/format';
+import { fill } from '../shared/l10n';
 
 /** Running-loss points kept per unfinished epoch (the oldest are thinned out beyond this). */
 const MAX_PARTIAL_POINTS = 200;
@@ -10,8 +11,8 @@ export function newRun(run: RunDescription): RunState {
   return { run, status: 'running', points: [], messages: [], elapsedMs: 0 };
 }
 
-/** Applies one event to a run's state (returns the same object, mutated). */
-export function applyEvent(state: RunState, event: TrainingEvent): RunState {
+/** Applies one event to a run's state (returns the same object, mutated); `text` words its messages. */
+export function applyEvent(state: RunState, event: TrainingEvent, text: TrainingEventStrings): RunState {
   switch (event.type) {
     case 'backend':
       state.backend = event.backend;
@@ -21,10 +22,11 @@ export function applyEvent(state: RunState, event: TrainingEvent): RunState {
       // A replayed event must not repeat its lines.
       if (state.messages.length) break;
       state.messages.push(
-        `${event.summary.trainRows} train / ${event.summary.validationRows} validation / ${event.summary.testRows} test rows; ` +
-          `${event.summary.inputNames.length} inputs` +
-          (event.summary.rowsDroppedMissingTarget ? `; ${event.summary.rowsDroppedMissingTarget} rows without a target dropped` : '') +
-          (event.summary.rowsExcluded ? `; ${event.summary.rowsExcluded} flagged rows excluded` : ''),
+        [
+          fill(text.prepared, event.summary.trainRows, event.summary.validationRows, event.summary.testRows, event.summary.inputNames.length),
+          ...(event.summary.rowsDroppedMissingTarget ? [fill(text.droppedMissingTarget, event.summary.rowsDroppedMissingTarget)] : []),
+          ...(event.summary.rowsExcluded ? [fill(text.flaggedExcluded, event.summary.rowsExcluded)] : []),
+        ].join('; '),
         ...event.summary.notes,
       );
       break;
@@ -44,17 +46,18 @@ export function applyEvent(state: RunState, event: TrainingEvent): RunState {
       break;
     case 'fold': {
       state.fold = { fold: event.fold, folds: event.folds, epoch: event.epoch, epochs: event.epochs };
-      const prefix = `Cross-validation fold ${event.fold}/${event.folds}:`;
+      // A replayed fold must not repeat its line.
+      const prefix = fill(text.foldMetrics, event.fold, event.folds, '');
       if (event.metrics && !state.messages.some((m) => m.startsWith(prefix))) {
-        state.messages.push(`${prefix} ${event.metrics.map((m) => `${m.name} ${formatNumber(m.value)}`).join(', ')}`);
+        state.messages.push(fill(text.foldMetrics, event.fold, event.folds, event.metrics.map((m) => `${m.name} ${formatNumber(m.value)}`).join(', ')));
       }
       break;
     }
     case 'diverged':
-      state.messages.push(`Diverged at epoch ${event.epoch}: ${event.advice}`);
+      state.messages.push(fill(text.diverged, event.epoch, event.advice));
       break;
     case 'stopped-early':
-      state.messages.push(`Stopped early at epoch ${event.epoch}: ${event.reason}`);
+      state.messages.push(fill(text.stoppedEarly, event.epoch, event.reason));
       break;
     case 'done':
       state.result = event.result;

@@ -25,9 +25,13 @@ function summarize(outcome: CheckOutcome): string {
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const f of outcome.result.findings) counts[f.severity]++;
   const total = Object.values(outcome.result.totals).reduce((a, b) => a + b, 0);
-  return (
-    `Dataset Inspector: ${outcome.result.rowCount.toLocaleString()} rows, ${total.toLocaleString()} findings ` +
-    `(${counts.error} errors, ${counts.warning} warnings shown), quality score ${Math.round(outcome.result.scores.overall)}/100`
+  return vscode.l10n.t(
+    'Dataset Inspector: {0} rows, {1} findings ({2} errors, {3} warnings shown), quality score {4}/100',
+    outcome.result.rowCount.toLocaleString(),
+    total.toLocaleString(),
+    counts.error,
+    counts.warning,
+    Math.round(outcome.result.scores.overall),
   );
 }
 
@@ -55,7 +59,7 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
   const command = vscode.commands.registerCommand(CHECK_COMMAND, async (arg?: unknown): Promise<CheckCommandResult | undefined> => {
     const uri = resolveDataFile(arg);
     if (!uri || !isDataFile(uri)) {
-      void vscode.window.showWarningMessage(`Dataset Inspector: pick a ${formatNames()} file to check.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Dataset Inspector: pick a {0} file to check.', formatNames()));
       return undefined;
     }
     try {
@@ -73,7 +77,7 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
     } catch (error) {
       const message = withSettingOf(error instanceof Error ? error.message : String(error), error instanceof OptionError ? error.option : undefined);
       output.error(`Check of ${uri.fsPath} failed: ${message}`);
-      void vscode.window.showErrorMessage(`Dataset Inspector could not check ${vscode.workspace.asRelativePath(uri)}: ${message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Dataset Inspector could not check {0}: {1}', vscode.workspace.asRelativePath(uri), message));
       return undefined;
     }
   });

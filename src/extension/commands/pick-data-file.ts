@@ -5,14 +5,14 @@ import { dataFileGlob, formatNames } from '../../core/ingest/formats';
 export async function pickDataFile(title: string): Promise<vscode.Uri | undefined> {
   const files = await vscode.workspace.findFiles(dataFileGlob(), '**/node_modules/**', 500);
   if (files.length === 0) {
-    void vscode.window.showWarningMessage(`Dataset Inspector: no ${formatNames()} files in this workspace.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Dataset Inspector: no {0} files in this workspace.', formatNames()));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
     files
       .sort((a, b) => a.fsPath.localeCompare(b.fsPath))
       .map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
-    { title, placeHolder: 'Pick a data file' },
+    { title, placeHolder: vscode.l10n.t('Pick a data file') },
   );
   return picked?.uri;
 }

@@ -11,7 +11,7 @@ export const PROFILE_COMMAND = 'datasetInspector.showDataProfile';
 export function registerProfileCommand(services: ExtensionServices): vscode.Disposable {
   return vscode.commands.registerCommand(PROFILE_COMMAND, async (arg?: unknown) => {
     const resolved = resolveDataFile(arg);
-    const uri = resolved && isDataFile(resolved) ? resolved : await pickDataFile('Data file to profile');
+    const uri = resolved && isDataFile(resolved) ? resolved : await pickDataFile(vscode.l10n.t('Data file to profile'));
     if (!uri) return undefined;
     try {
       // Reuse the newest check; otherwise run one through the command, which also publishes its diagnostics.
@@ -24,7 +24,7 @@ export function registerProfileCommand(services: ExtensionServices): vscode.Disp
       const panel = ReportPanel.show(services, outcome);
       return { viewType: panel.panel.viewType, title: panel.panel.title };
     } catch (error) {
-      void vscode.window.showErrorMessage(`Dataset Inspector: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Dataset Inspector: {0}', error instanceof Error ? error.message : String(error)));
       return undefined;
     }
   });

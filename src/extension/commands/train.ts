@@ -13,7 +13,7 @@ import { isDataFile, resolveDataFile } from '../data-files';
 import { TrainingPanel } from '../panels/training-panel';
 import { pickDataFile } from './pick-data-file';
 import { isCancellation } from '../../core/shared/cancel';
-import { rankTargetChoices, TASK_LABELS, type TargetChoice } from '../../core/train/target';
+import { rankTargetChoices, type TargetChoice } from '../../core/train/target';
 import type { ColumnProfile } from '../../core/profile/types';
 
 export const TRAIN_COMMAND = 'datasetInspector.trainLinearModel';
@@ -45,6 +45,25 @@ export interface TrainRunSummary {
 }
 
 const STATE_KEY = 'datasetInspector.lastTraining';
+
+/** The names of runs in the training panel. */
+const RUN_LABELS = {
+  asIs: () => vscode.l10n.t('as is'),
+  withoutFlagged: () => vscode.l10n.t('without flagged rows'),
+  run: () => vscode.l10n.t('run'),
+};
+
+/** What the target picker says a column's model would be (the CLI says TASK_LABELS of the core). */
+function taskLabel(task: TaskKind): string {
+  switch (task) {
+    case 'regression':
+      return vscode.l10n.t('regression');
+    case 'binary-classification':
+      return vscode.l10n.t('binary classification');
+    case 'multiclass-classification':
+      return vscode.l10n.t('multiclass classification');
+  }
+}
 
 type RememberedChoices = Pick<TrainingConfig, 'target' | 'features' | 'task' | 'optimizer' | 'learningRate' | 'epochs' | 'batchSize' | 'l2'>;
 
@@ -110,7 +129,7 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
     const target = await pickTarget(profile.columns, remembered?.target);
     if (!target) return undefined;
     // The job process has (or is) reading the file: it says which features to leave out, as the CLI would.
-    const exclusions = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Dataset Inspector: reading the data' }, () =>
+    const exclusions = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Dataset Inspector: reading the data') }, () =>
       warm.exclusions(target),
     );
     const reasons = new Map(exclusions.map((e) => [e.name, e.reason]));
@@ -120,20 +139,32 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
         .map((c) => {
           const reason = reasons.get(c.name);
           const rememberedPick = remembered?.target === target ? remembered.features.includes(c.name) : undefined;
-          return { label: c.name, description: reason ? `${c.kind} — not selected: ${reason}` : c.kind, picked: rememberedPick ?? !reason };
+          return { label: c.name, description: reason ? vscode.l10n.t('{0} — not selected: {1}', c.kind, reason) : c.kind, picked: rememberedPick ?? !reason };
         }),
-      { title: 'Train linear model (2/3): features', canPickMany: true, placeHolder: 'Columns the model may use' },
+      { title: vscode.l10n.t('Train Linear Model (2/3): features'), canPickMany: true, placeHolder: vscode.l10n.t('Columns the model may use') },
     );
     if (!featurePicks || featurePicks.length === 0) return undefined;
     const base = { ...defaultTrainingConfig(dataFile.fsPath, target), ...(remembered?.target === target ? remembered : {}) };
     const config: TrainingConfig = { ...base, target, features: featurePicks.map((p) => p.label) };
     const start = await vscode.window.showQuickPick(
       [
-        { label: '$(play) Start', detail: `${config.task} · ${config.optimizer}, learning rate ${config.learningRate}, ${config.epochs} epochs, batch ${describeBatchSize(config.batchSize)}, L2 ${config.l2}`, action: 'start' },
-        { label: '$(settings) Edit hyperparameters…', action: 'edit' },
-        { label: '$(diff) Compare: as is vs. without flagged rows', detail: 'Trains twice to show how the flagged rows change the model', action: 'compare' },
+        {
+          label: `$(play) ${vscode.l10n.t('Start')}`,
+          detail: vscode.l10n.t(
+            '{0} · {1}, learning rate {2}, {3} epochs, batch {4}, L2 {5}',
+            config.task,
+            config.optimizer,
+            config.learningRate,
+            config.epochs,
+            describeBatchSize(config.batchSize),
+            config.l2,
+          ),
+          action: 'start',
+        },
+        { label: `$(settings) ${vscode.l10n.t('Edit hyperparameters…')}`, action: 'edit' },
+        { label: `$(diff) ${vscode.l10n.t('Compare: as is vs. without flagged rows')}`, detail: vscode.l10n.t('Trains twice to show how the flagged rows change the model'), action: 'compare' },
       ],
-      { title: 'Train linear model (3/3)' },
+      { title: vscode.l10n.t('Train Linear Model (3/3)') },
     );
     if (!start) return undefined;
     if (start.action === 'edit' && !(await editHyperparameters(config))) return undefined;
@@ -145,7 +176,7 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
 
   return vscode.commands.registerCommand(TRAIN_COMMAND, async (arg?: unknown): Promise<TrainRunSummary[] | undefined> => {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Dataset Inspector: training starts a child process and is disabled in untrusted workspaces.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Dataset Inspector: training starts a child process and is disabled in untrusted workspaces.'));
       return undefined;
     }
     try {
@@ -153,15 +184,15 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
         const dataFile = typeof arg.file === 'string' ? vscode.Uri.file(arg.file) : arg.file;
         const { file: _file, compareWithoutFlaggedRows, ...overrides } = arg;
         const config: TrainingConfig = { ...defaultTrainingConfig(dataFile.fsPath, arg.target), ...overrides, features: arg.features ?? [] };
-        const runs = [run(dataFile, config, 'as is')];
+        const runs = [run(dataFile, config, RUN_LABELS.asIs())];
         if (compareWithoutFlaggedRows) {
           const outcome = services.checkService.lastOutcome(dataFile) ?? (await services.checkService.check(dataFile, { showProgress: false }));
-          if (outcome) runs.push(run(dataFile, { ...config, excludeRows: flaggedRows(outcome) }, 'without flagged rows'));
+          if (outcome) runs.push(run(dataFile, { ...config, excludeRows: flaggedRows(outcome) }, RUN_LABELS.withoutFlagged()));
         }
         return await Promise.all(runs);
       }
       const resolved = resolveDataFile(arg);
-      const dataFile = resolved && isDataFile(resolved) ? resolved : await pickDataFile('Train linear model: data file');
+      const dataFile = resolved && isDataFile(resolved) ? resolved : await pickDataFile(vscode.l10n.t('Train Linear Model: data file'));
       if (!dataFile) return undefined;
       const outcome = services.checkService.lastOutcome(dataFile) ?? (await services.checkService.check(dataFile));
       if (!outcome) return undefined;
@@ -177,13 +208,13 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
       if (!config) return undefined;
       if (config.excludeRows) {
         const { excludeRows, ...asIs } = config;
-        return await Promise.all([run(dataFile, asIs, 'as is', warm), run(dataFile, { ...asIs, excludeRows }, 'without flagged rows')]);
+        return await Promise.all([run(dataFile, asIs, RUN_LABELS.asIs(), warm), run(dataFile, { ...asIs, excludeRows }, RUN_LABELS.withoutFlagged())]);
       }
-      return [await run(dataFile, config, 'run', warm)];
+      return [await run(dataFile, config, RUN_LABELS.run(), warm)];
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       services.output.error(`Training failed: ${message}`);
-      void vscode.window.showErrorMessage(`Dataset Inspector: training failed: ${message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Dataset Inspector: training failed: {0}', message));
       return undefined;
     }
   });
@@ -202,16 +233,16 @@ async function pickTarget(columns: readonly ColumnProfile[], remembered: string 
     const c = byName.get(choice.name);
     if (!c) return;
     if (!choice.usable && (i === 0 || choices[i - 1].usable)) items.push({ label: vscode.l10n.t('Not usable as target'), kind: vscode.QuickPickItemKind.Separator });
-    const facts = `${c.kind} · ${c.count ? ((100 * c.nulls) / c.count).toFixed(1) : '0'}% missing · ${c.distinct} distinct`;
+    const facts = vscode.l10n.t('{0} · {1}% missing · {2} distinct', c.kind, c.count ? ((100 * c.nulls) / c.count).toFixed(1) : '0', c.distinct);
     items.push({
       label: choice.usable ? choice.name : `$(circle-slash) ${choice.name}`,
-      description: `${facts} · ${choice.task ? TASK_LABELS[choice.task] : vscode.l10n.t('not usable: {0}', choice.reason ?? '')}`,
+      description: `${facts} · ${choice.task ? taskLabel(choice.task) : vscode.l10n.t('not usable: {0}', choice.reason ?? '')}`,
       detail: i === 0 && choice.usable ? vscode.l10n.t('Suggested target') : undefined,
       choice,
     });
   });
   for (;;) {
-    const pick = await vscode.window.showQuickPick(items, { title: 'Train linear model (1/3): target column', placeHolder: 'The column to predict', matchOnDescription: true });
+    const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Train Linear Model (1/3): target column'), placeHolder: vscode.l10n.t('The column to predict'), matchOnDescription: true });
     if (!pick?.choice) return undefined;
     if (pick.choice.usable) return pick.choice.name;
     void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" cannot be the target: {1}.', pick.choice.name, pick.choice.reason ?? ''));
@@ -223,29 +254,29 @@ async function editHyperparameters(config: TrainingConfig): Promise<boolean> {
     const text = await vscode.window.showInputBox({
       title,
       value: String(value),
-      validateInput: (t) => (t.trim() !== '' && Number.isFinite(Number(t)) && valid(Number(t)) ? undefined : 'Enter a valid number'),
+      validateInput: (t) => (t.trim() !== '' && Number.isFinite(Number(t)) && valid(Number(t)) ? undefined : vscode.l10n.t('Enter a valid number')),
     });
     return text === undefined ? undefined : Number(text);
   };
-  const optimizer = await vscode.window.showQuickPick(['adam', 'sgd'], { title: 'Optimizer', placeHolder: config.optimizer });
+  const optimizer = await vscode.window.showQuickPick(['adam', 'sgd'], { title: vscode.l10n.t('Optimizer'), placeHolder: config.optimizer });
   if (!optimizer) return false;
   config.optimizer = optimizer as OptimizerName;
   const fields: [keyof TrainingConfig, string, (n: number) => boolean][] = [
-    ['learningRate', 'Learning rate', (n) => n > 0],
-    ['epochs', 'Epochs', (n) => Number.isInteger(n) && n > 0],
-    ['batchSize', 'Batch size', (n) => Number.isInteger(n) && n > 0],
-    ['l2', 'L2 regularization', (n) => n >= 0],
-    ['validationFraction', 'Validation fraction', (n) => n >= 0 && n < 1],
-    ['testFraction', 'Test fraction', (n) => n >= 0 && n < 1],
-    ['seed', 'Random seed', (n) => Number.isInteger(n)],
-    ['earlyStoppingPatience', 'Early-stopping patience (epochs, 0 = off)', (n) => Number.isInteger(n) && n >= 0],
+    ['learningRate', vscode.l10n.t('Learning rate'), (n) => n > 0],
+    ['epochs', vscode.l10n.t('Epochs'), (n) => Number.isInteger(n) && n > 0],
+    ['batchSize', vscode.l10n.t('Batch size'), (n) => Number.isInteger(n) && n > 0],
+    ['l2', vscode.l10n.t('L2 regularization'), (n) => n >= 0],
+    ['validationFraction', vscode.l10n.t('Validation fraction'), (n) => n >= 0 && n < 1],
+    ['testFraction', vscode.l10n.t('Test fraction'), (n) => n >= 0 && n < 1],
+    ['seed', vscode.l10n.t('Random seed'), (n) => Number.isInteger(n)],
+    ['earlyStoppingPatience', vscode.l10n.t('Early-stopping patience (epochs, 0 = off)'), (n) => Number.isInteger(n) && n >= 0],
   ];
   for (const [key, title, valid] of fields) {
     if (key === 'batchSize') {
       const text = await vscode.window.showInputBox({
-        title: 'Batch size ("auto": 1024, larger for large files)',
+        title: vscode.l10n.t('Batch size ("auto": 1024, larger for large files)'),
         value: String(config.batchSize),
-        validateInput: (t) => (parseBatchSize(t) === undefined ? 'Enter a whole number ≥ 1 or "auto"' : undefined),
+        validateInput: (t) => (parseBatchSize(t) === undefined ? vscode.l10n.t('Enter a whole number ≥ 1 or "auto"') : undefined),
       });
       const value = text === undefined ? undefined : parseBatchSize(text);
       if (value === undefined) return false;

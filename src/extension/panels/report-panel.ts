@@ -47,7 +47,7 @@ export class ReportPanel implements vscode.Disposable {
       existing.panel.reveal(undefined, false);
       return existing;
     }
-    const panel = createAppPanel(services.context.extensionUri, REPORT_VIEW_TYPE, `Data profile: ${path.basename(outcome.uri.fsPath)}`, 'report', vscode.ViewColumn.Beside);
+    const panel = createAppPanel(services.context.extensionUri, REPORT_VIEW_TYPE, vscode.l10n.t('Data Profile: {0}', path.basename(outcome.uri.fsPath)), 'report', vscode.ViewColumn.Beside);
     const created = new ReportPanel(panel, services, outcome.uri, outcome);
     ReportPanel.panels.set(key, created);
     return created;

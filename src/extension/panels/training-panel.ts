@@ -50,7 +50,7 @@ export class TrainingPanel implements vscode.Disposable {
       existing.panel.reveal(undefined, true);
       return existing;
     }
-    const panel = createAppPanel(services.context.extensionUri, TRAINING_VIEW_TYPE, `Training: ${path.basename(dataFile.fsPath)}`, 'training', {
+    const panel = createAppPanel(services.context.extensionUri, TRAINING_VIEW_TYPE, vscode.l10n.t('Training: {0}', path.basename(dataFile.fsPath)), 'training', {
       viewColumn: vscode.ViewColumn.Beside,
       preserveFocus: true,
     });
@@ -161,14 +161,14 @@ export class TrainingPanel implements vscode.Disposable {
     const handle = this.runs.get(runId);
     const result: TrainingResult | undefined = handle?.state.result;
     if (!handle || !result) {
-      void vscode.window.showInformationMessage('Dataset Inspector: the run has no results yet.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Dataset Inspector: the run has no results yet.'));
       return;
     }
     const folder = path.dirname(vscode.Uri.parse(this.key).fsPath);
     const base = `${path.basename(handle.state.run.fileName, path.extname(handle.state.run.fileName))}-${handle.state.run.target}`;
     if (what === 'model') {
       // A tfjs layers model: model.json plus weights.bin beside it (the name the manifest points at).
-      const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(path.join(folder, `${base}-model`, 'model.json')), filters: { 'TensorFlow.js model': ['json'] } });
+      const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(path.join(folder, `${base}-model`, 'model.json')), filters: { [vscode.l10n.t('TensorFlow.js model')]: ['json'] } });
       if (!target) return;
       const { modelJson, weights } = tfjsModelArtifacts(result, handle.state.run.target);
       await mkdir(path.dirname(target.fsPath), { recursive: true });

@@ -1,6 +1,19 @@
-/** The HTML shell of every webview: strict CSP with a fresh nonce, local scripts only, theme-aware body. */
+/**
+ * The HTML shell of every webview: strict CSP with a fresh nonce, local scripts only, theme-aware body, and
+ * the app's words in the user's language as a JSON data block (read by webview-ui/shared/l10n.ts).
+ */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
+import { reportStrings, trainingStrings } from './webview-strings';
+
+export type WebviewApp = 'report' | 'training';
+
+const STRINGS: Record<WebviewApp, () => object> = { report: reportStrings, training: trainingStrings };
+
+/** JSON that can sit inside a <script> element: no "</script>" or "<!--" can end or comment it. */
+function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {
@@ -9,7 +22,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   };
 }
 
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, app: 'report' | 'training', title: string): string {
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, app: WebviewApp, title: string): string {
   const nonce = randomBytes(16).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', `${app}.js`));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'webview.css'));
@@ -21,7 +34,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, a
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${vscode.env.language}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -31,6 +44,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, a
 </head>
 <body>
 <main id="app" aria-busy="true"></main>
+<script type="application/json" id="l10n-strings">${scriptSafeJson(STRINGS[app]())}</script>
 <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;
@@ -41,14 +55,14 @@ export function createAppPanel(
   extensionUri: vscode.Uri,
   viewType: string,
   title: string,
-  app: 'report' | 'training',
+  app: WebviewApp,
   showOptions: vscode.ViewColumn | { viewColumn: vscode.ViewColumn; preserveFocus?: boolean },
 ): vscode.WebviewPanel {
   return loadApp(vscode.window.createWebviewPanel(viewType, title, showOptions, webviewOptions(extensionUri)), extensionUri, app);
 }
 
 /** Loads an app into a panel: a new one, or one VS Code restores after a window reload (its webview state comes back with it). */
-export function loadApp(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, app: 'report' | 'training'): vscode.WebviewPanel {
+export function loadApp(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, app: WebviewApp): vscode.WebviewPanel {
   panel.webview.options = webviewOptions(extensionUri);
   panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
   panel.webview.html = webviewHtml(panel.webview, extensionUri, app, panel.title);

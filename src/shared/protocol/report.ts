@@ -1,6 +1,6 @@
 /** Messages and state of the quality report panel, shared by the host (src/extension/panels) and webview-ui/report. */
 import type { ColumnProfile } from '../../core/profile/types';
-import type { Dimension, Finding } from '../../core/quality/finding';
+import type { Dimension, Finding, Severity } from '../../core/quality/finding';
 
 export interface ReportState {
   fileName: string;
@@ -35,3 +35,47 @@ export type ReportWebviewMessage =
   | { type: 'ready' }
   | { type: 'reveal'; findingIndex: number }
   | { type: 'recheck' };
+
+/**
+ * The report's words in the user's language: the host fills them with vscode.l10n.t and hands them to the
+ * webview in its HTML (webview-ui/shared/l10n.ts). `{0}`, `{1}` … are filled in by the webview.
+ */
+export interface ReportStrings {
+  checking: string;
+  /** {0} rows · {1} columns · {2} findings */
+  summary: string;
+  checkAgain: string;
+  overall: string;
+  dimensions: Record<Dimension, string>;
+  columns: string;
+  findings: string;
+  type: string;
+  /** {0} is a unit such as "USD". */
+  inUnit: string;
+  missing: string;
+  distinct: string;
+  approximate: string;
+  minMax: string;
+  meanStd: string;
+  quantiles: string;
+  length: string;
+  /** {0} is a column name. */
+  columnLabel: string;
+  /** {0} is a count. */
+  findingCount: string;
+  /** {0} is a column name. */
+  histogramOf: string;
+  severity: string;
+  rule: string;
+  column: string;
+  /** {0} is the filter's label ("Severity"). */
+  all: string;
+  severities: Record<Severity, string>;
+  filterMessages: string;
+  revealInData: string;
+  /** {0} is a row number. */
+  atRow: string;
+  /** {0} is a column name. */
+  atColumn: string;
+  atFile: string;
+}

@@ -65,3 +65,61 @@ export function isReplayedEvent(event: TrainingEvent): boolean {
   if (event.type === 'fold') return event.metrics !== undefined || event.epoch === 0;
   return true;
 }
+
+/** What the training model (webview-ui/training/model.ts) writes into a run's messages; `{n}` filled in by the webview. */
+export interface TrainingEventStrings {
+  /** {0} train / {1} validation / {2} test rows; {3} inputs */
+  prepared: string;
+  /** {0} rows without a target dropped */
+  droppedMissingTarget: string;
+  /** {0} flagged rows excluded */
+  flaggedExcluded: string;
+  /** Cross-validation fold {0}/{1}: {2} */
+  foldMetrics: string;
+  /** Diverged at epoch {0}: {1} */
+  diverged: string;
+  /** Stopped early at epoch {0}: {1} */
+  stoppedEarly: string;
+}
+
+/** The training panel's words in the user's language (see ReportStrings). */
+export interface TrainingStrings extends TrainingEventStrings {
+  heading: string;
+  logScale: string;
+  lossChart: string;
+  epoch: string;
+  loss: string;
+  train: string;
+  validation: string;
+  testRows: string;
+  perfectPrediction: string;
+  actual: string;
+  predicted: string;
+  /** {0} is the AUC. */
+  rocAuc: string;
+  falsePositiveRate: string;
+  truePositiveRate: string;
+  metricNames: { accuracy: string; precision: string; recall: string };
+  metricsCaption: Record<TrainingResult['metricsSplit'], string>;
+  testMetrics: string;
+  confusionMatrix: string;
+  confusionCaption: string;
+  coefficients: string;
+  coefficientsCaption: string;
+  predictedVsActual: string;
+  rocCurve: string;
+  exports: Record<'model' | 'metrics' | 'loss', string>;
+  /** {0} is the run's label. */
+  runLabel: string;
+  allUsableColumns: string;
+  statuses: Record<RunState['status'], string>;
+  /** {0} is the backend. */
+  backend: string;
+  /** {0}/{1} epochs */
+  epochOf: string;
+  /** {0} of {1} folds */
+  crossValidationFold: string;
+  crossValidationProgress: string;
+  trainingProgress: string;
+  stop: string;
+}

@@ -25,7 +25,8 @@ import {
 import { ingestFile } from '../../../src/core/ingest/index';
 
 interface MenuItem {
-  command: string;
+  command?: string;
+  submenu?: string;
   when?: string;
 }
 interface Manifest {
@@ -39,19 +40,25 @@ const whenFiles = (formats: readonly DataFormat[]) => `resourceFilename =~ /${fi
 test('package.json menus show the data-file commands exactly for the files of the formats module', () => {
   const dataCommands = ['datasetInspector.checkDataQuality', 'datasetInspector.showDataProfile', 'datasetInspector.trainLinearModel'];
   let checked = 0;
+  // Training starts a child process: its entries also need a trusted workspace.
+  const trusted = (when: string) => [`${when} && isWorkspaceTrusted`, `(${when}) && isWorkspaceTrusted`];
   for (const [menu, items] of Object.entries(manifest.contributes.menus)) {
     for (const item of items) {
-      const expected = dataCommands.includes(item.command)
-        ? [whenFiles(DATA_FORMATS), `${whenFiles(DATA_FORMATS)} || resourceScheme == dataset-inspector-table`]
-        : item.command === 'datasetInspector.openTableView'
-          ? [whenFiles(BINARY_FORMATS)]
-          : undefined;
+      const files = [whenFiles(DATA_FORMATS), `${whenFiles(DATA_FORMATS)} || resourceScheme == dataset-inspector-table`];
+      const expected =
+        item.command === 'datasetInspector.trainLinearModel'
+          ? menu === 'commandPalette' ? ['isWorkspaceTrusted'] : files.flatMap(trusted)
+          : (item.command && dataCommands.includes(item.command)) || item.submenu === 'datasetInspector.explorer'
+            ? files
+            : item.command === 'datasetInspector.openTableView'
+              ? [whenFiles(BINARY_FORMATS)]
+              : undefined;
       if (!expected) continue;
-      assert.ok(expected.includes(item.when ?? ''), `${menu} ${item.command}: when should be ${expected.join('\n  or ')}\n  is ${item.when}`);
+      assert.ok(expected.includes(item.when ?? ''), `${menu} ${item.command ?? item.submenu}: when should be ${expected.join('\n  or ')}\n  is ${item.when}`);
       checked++;
     }
   }
-  assert.equal(checked, 11, 'every data-file menu entry was checked');
+  assert.equal(checked, 13, 'every data-file menu entry was checked');
 });
 
 test('the csv and tsv languages contributed in package.json cover exactly the plain CSV-reader formats (JSON Lines is VS Code\'s own jsonl language)', () => {

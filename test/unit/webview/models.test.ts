@@ -4,7 +4,17 @@ import * as assert from 'node:assert/strict';
 import { formatDuration, formatNumber, formatPercent, formatStatistic } from '../../../webview-ui/shared/format';
 import { filterFindings, histogramBars } from '../../../webview-ui/report/model';
 import { applyEvent, lossSeries, newRun, runProgress } from '../../../webview-ui/training/model';
-import { isReplayedEvent } from '../../../src/shared/protocol/training';
+import { isReplayedEvent, type TrainingEventStrings } from '../../../src/shared/protocol/training';
+
+/** The training model's words as a Chinese host would send them (the model holds none of its own). */
+const words: TrainingEventStrings = {
+  prepared: '{0} 训练 / {1} 验证 / {2} 测试行；{3} 个输入',
+  droppedMissingTarget: '已删除 {0} 个无目标值的行',
+  flaggedExcluded: '已排除 {0} 个被标记的行',
+  foldMetrics: '交叉验证第 {0}/{1} 折：{2}',
+  diverged: '在第 {0} 轮发散：{1}',
+  stoppedEarly: '在第 {0} 轮提前停止：{1}',
+};
 import type { TrainingEvent } from '../../../src/core/train/types';
 import type { Finding } from '../../../src/core/quality/finding';
 import type { ColumnProfile } from '../../../src/core/profile/types';
@@ -54,40 +64,40 @@ test('histogram bars put outliers in their own buckets at both ends', () => {
 
 test('training events fold into run state; log-scale series drop non-positive losses', () => {
   const run = newRun({ runId: 'r1', label: 'as is', fileName: 'a.csv', fileUri: 'file:///a.csv', target: 'y', features: [], optimizer: 'adam', learningRate: 0.05, epochs: 3, batchSize: 32, startedAt: 0 });
-  applyEvent(run, { type: 'backend', backend: 'wasm', detail: 'tfjs-node is not installed' });
-  applyEvent(run, { type: 'epoch', epoch: 1, trainLoss: 2, validationLoss: 2.5, elapsedMs: 10 });
-  applyEvent(run, { type: 'epoch', epoch: 1, trainLoss: 2, validationLoss: 2.5, elapsedMs: 10 });
-  applyEvent(run, { type: 'epoch', epoch: 2, trainLoss: 0, validationLoss: null, elapsedMs: 20 });
-  applyEvent(run, { type: 'diverged', epoch: 3, advice: 'lower the learning rate' });
+  applyEvent(run, { type: 'backend', backend: 'wasm', detail: 'tfjs-node is not installed' }, words);
+  applyEvent(run, { type: 'epoch', epoch: 1, trainLoss: 2, validationLoss: 2.5, elapsedMs: 10 }, words);
+  applyEvent(run, { type: 'epoch', epoch: 1, trainLoss: 2, validationLoss: 2.5, elapsedMs: 10 }, words);
+  applyEvent(run, { type: 'epoch', epoch: 2, trainLoss: 0, validationLoss: null, elapsedMs: 20 }, words);
+  applyEvent(run, { type: 'diverged', epoch: 3, advice: 'lower the learning rate' }, words);
   assert.equal(run.backend, 'wasm');
   assert.equal(run.points.length, 2, 'a replayed epoch is not drawn twice');
   assert.equal(run.elapsedMs, 20);
-  assert.match(run.messages.join(' '), /lower the learning rate/);
+  assert.deepEqual(run.messages, ['在第 3 轮发散：lower the learning rate']);
   assert.deepEqual(lossSeries(run.points, 'trainLoss', false), [{ x: 1, y: 2 }, { x: 2, y: 0 }]);
   assert.deepEqual(lossSeries(run.points, 'trainLoss', true), [{ x: 1, y: 2 }]);
   assert.deepEqual(lossSeries(run.points, 'validationLoss', false), [{ x: 1, y: 2.5 }]);
-  applyEvent(run, { type: 'error', message: 'boom' });
+  applyEvent(run, { type: 'error', message: 'boom' }, words);
   assert.equal(run.status, 'failed');
   const stopped = newRun({ runId: 'r3', label: 'run', fileName: 'a.csv', fileUri: 'file:///a.csv', target: 'y', features: [], optimizer: 'adam', learningRate: 0.05, epochs: 3, batchSize: 32, startedAt: 0 });
-  applyEvent(stopped, { type: 'error', message: 'Training was cancelled.', cancelled: true });
+  applyEvent(stopped, { type: 'error', message: 'Training was cancelled.', cancelled: true }, words);
   assert.equal(stopped.status, 'stopped', 'a run stopped on request is not a failure');
 });
 
 test('in-epoch loss points: drawn at fractional epochs before the first epoch ends, replaced by the epoch point', () => {
   const run = newRun({ runId: 'r2', label: 'run', fileName: 'a.csv', fileUri: 'file:///a.csv', target: 'y', features: [], optimizer: 'adam', learningRate: 0.05, epochs: 4, batchSize: 'auto', startedAt: 0 });
-  applyEvent(run, { type: 'progress', epoch: 1, batch: 1, batchesPerEpoch: 4, trainLoss: 9 });
+  applyEvent(run, { type: 'progress', epoch: 1, batch: 1, batchesPerEpoch: 4, trainLoss: 9 }, words);
   assert.deepEqual(lossSeries(run.points, 'trainLoss', false, run.partialPoints), [{ x: 0.25, y: 9 }], 'the first point is on the chart after one batch');
   assert.deepEqual(lossSeries(run.points, 'validationLoss', false, run.partialPoints), []);
   assert.equal(runProgress(run), 0.25 / 4);
-  applyEvent(run, { type: 'progress', epoch: 1, batch: 3, batchesPerEpoch: 4, trainLoss: 5 });
-  applyEvent(run, { type: 'epoch', epoch: 1, trainLoss: 4, validationLoss: 4.5, elapsedMs: 10 });
-  applyEvent(run, { type: 'progress', epoch: 2, batch: 2, batchesPerEpoch: 4, trainLoss: 2 });
-  applyEvent(run, { type: 'progress', epoch: 1, batch: 2, batchesPerEpoch: 4, trainLoss: 7 }); // late: its epoch is drawn
+  applyEvent(run, { type: 'progress', epoch: 1, batch: 3, batchesPerEpoch: 4, trainLoss: 5 }, words);
+  applyEvent(run, { type: 'epoch', epoch: 1, trainLoss: 4, validationLoss: 4.5, elapsedMs: 10 }, words);
+  applyEvent(run, { type: 'progress', epoch: 2, batch: 2, batchesPerEpoch: 4, trainLoss: 2 }, words);
+  applyEvent(run, { type: 'progress', epoch: 1, batch: 2, batchesPerEpoch: 4, trainLoss: 7 }, words); // late: its epoch is drawn
   assert.deepEqual(lossSeries(run.points, 'trainLoss', false, run.partialPoints), [{ x: 1, y: 4 }, { x: 1.5, y: 2 }]);
   assert.deepEqual(lossSeries(run.points, 'trainLoss', true, [{ x: 1.7, trainLoss: 0 }]), [{ x: 1, y: 4 }], 'log scale drops non-positive running losses too');
-  applyEvent(run, { type: 'epoch', epoch: 2, trainLoss: 1.5, validationLoss: 1.6, elapsedMs: 20 });
+  applyEvent(run, { type: 'epoch', epoch: 2, trainLoss: 1.5, validationLoss: 1.6, elapsedMs: 20 }, words);
   assert.deepEqual(run.partialPoints, []);
-  for (let b = 1; b <= 1000; b++) applyEvent(run, { type: 'progress', epoch: 3, batch: b, batchesPerEpoch: 2000, trainLoss: 1 });
+  for (let b = 1; b <= 1000; b++) applyEvent(run, { type: 'progress', epoch: 3, batch: b, batchesPerEpoch: 2000, trainLoss: 1 }, words);
   const partial = run.partialPoints as { x: number; trainLoss: number }[];
   assert.ok(partial.length <= 200, 'long epochs keep a bounded number of running points');
   assert.equal(partial.at(-1)?.x, 2.5, 'the newest running point is kept');
@@ -95,15 +105,15 @@ test('in-epoch loss points: drawn at fractional epochs before the first epoch en
 
 test('cross-validation folds: progress by fold, one message per finished fold; transient events are not replayed', () => {
   const run = newRun({ runId: 'r3', label: 'run', fileName: 'a.csv', fileUri: 'file:///a.csv', target: 'y', features: [], optimizer: 'adam', learningRate: 0.05, epochs: 10, batchSize: 1024, startedAt: 0 });
-  applyEvent(run, { type: 'epoch', epoch: 10, trainLoss: 1, validationLoss: null, elapsedMs: 10 });
-  applyEvent(run, { type: 'fold', fold: 1, folds: 4, epoch: 0, epochs: 10 });
+  applyEvent(run, { type: 'epoch', epoch: 10, trainLoss: 1, validationLoss: null, elapsedMs: 10 }, words);
+  applyEvent(run, { type: 'fold', fold: 1, folds: 4, epoch: 0, epochs: 10 }, words);
   assert.equal(runProgress(run), 0);
-  applyEvent(run, { type: 'fold', fold: 2, folds: 4, epoch: 5, epochs: 10 });
+  applyEvent(run, { type: 'fold', fold: 2, folds: 4, epoch: 5, epochs: 10 }, words);
   assert.equal(runProgress(run), 1.5 / 4);
   const end: TrainingEvent = { type: 'fold', fold: 2, folds: 4, epoch: 8, epochs: 10, metrics: [{ name: 'r2', value: 0.71234 }, { name: 'mse', value: 12.5 }] };
-  applyEvent(run, end);
-  applyEvent(run, end);
-  assert.deepEqual(run.messages, ['Cross-validation fold 2/4: r2 0.7123, mse 12.5']);
+  applyEvent(run, end, words);
+  applyEvent(run, end, words);
+  assert.deepEqual(run.messages, ['交叉验证第 2/4 折：r2 0.7123, mse 12.5'], 'one message per fold, in the words the host sent');
   assert.equal(isReplayedEvent(end), true);
   assert.equal(isReplayedEvent({ type: 'fold', fold: 2, folds: 4, epoch: 0, epochs: 10 }), true);
   assert.equal(isReplayedEvent({ type: 'fold', fold: 2, folds: 4, epoch: 5, epochs: 10 }), false);
