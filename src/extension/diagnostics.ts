@@ -14,15 +14,30 @@ const severities: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
+export const OPEN_RULE_DOCS_COMMAND = 'datasetInspector.openRuleDocs';
+
 /** The documentation page of a rule, shipped with the extension. */
 export function ruleDocsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
 }
 
-export function findingToDiagnostic(finding: Finding, documentUri: vscode.Uri, extensionUri: vscode.Uri): vscode.Diagnostic {
+/** What a diagnostic's rule code links to: the command that shows the rule's page as a Markdown preview. */
+export function ruleDocsLink(ruleId: string): vscode.Uri {
+  return vscode.Uri.parse(`command:${OPEN_RULE_DOCS_COMMAND}?${encodeURIComponent(JSON.stringify([ruleId]))}`);
+}
+
+/** Shows a rule's page as a Markdown preview (read-only), not as an editable file inside the extension's folder. */
+export function registerRuleDocsCommand(extensionUri: vscode.Uri): vscode.Disposable {
+  return vscode.commands.registerCommand(OPEN_RULE_DOCS_COMMAND, async (ruleId: unknown) => {
+    if (typeof ruleId !== 'string' || !/^[a-z0-9-]+$/.test(ruleId)) return;
+    await vscode.commands.executeCommand('markdown.showPreview', ruleDocsUri(extensionUri, ruleId));
+  });
+}
+
+export function findingToDiagnostic(finding: Finding, documentUri: vscode.Uri): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toVscodeRange(finding.range), withSettingOf(finding.message, finding.option), severities[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = { value: finding.rule, target: ruleDocsUri(extensionUri, finding.rule) };
+  diagnostic.code = { value: finding.rule, target: ruleDocsLink(finding.rule) };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map(
       (place) => new vscode.DiagnosticRelatedInformation(new vscode.Location(documentUri, toVscodeRange(place.range)), place.message),
@@ -54,13 +69,11 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('datasetInspector');
   private readonly published = new Map<string, Published>();
 
-  constructor(private readonly extensionUri: vscode.Uri) {}
-
   publish(outcome: CheckOutcome): vscode.Diagnostic[] {
     const uri = outcome.diagnosticsUri;
     const entries = outcome.result.findings.map((finding) => ({
       finding,
-      diagnostic: findingToDiagnostic(finding, uri, this.extensionUri),
+      diagnostic: findingToDiagnostic(finding, uri),
     }));
     const diagnostics = entries.map((e) => e.diagnostic);
     this.collection.set(uri, diagnostics);

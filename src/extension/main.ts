@@ -1,7 +1,7 @@
 /** Extension entry point: wires the services, commands and providers; all real work lives elsewhere. */
 import * as vscode from 'vscode';
 import { CheckService, type ResultMemory } from './check-service';
-import { DiagnosticsPublisher } from './diagnostics';
+import { DiagnosticsPublisher, registerRuleDocsCommand } from './diagnostics';
 import { ACCEPT_VALUE_COMMAND, IGNORE_RULE_COMMAND, QualityCodeActionProvider } from './code-actions';
 import { checkerAndPublisher, registerCheckCommand } from './commands/check';
 import { registerFixCommands } from './commands/fixes';
@@ -32,7 +32,7 @@ export interface DatasetInspectorApi {
 export function activate(context: vscode.ExtensionContext): DatasetInspectorApi {
   const output = vscode.window.createOutputChannel('Dataset Inspector', { log: true });
   const checkService = new CheckService(context.extensionUri, output);
-  const publisher = new DiagnosticsPublisher(context.extensionUri);
+  const publisher = new DiagnosticsPublisher();
   const editLog = new EditLog();
   const services: ExtensionServices = { context, checkService, editLog, output };
   /** Checks a file again after a settings change and publishes the findings. */
@@ -54,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): DatasetInspectorApi 
     registerTrainCommand(services),
     registerReportPanelSerializer(services),
     registerTrainingPanelSerializer(services),
+    registerRuleDocsCommand(context.extensionUri),
     vscode.languages.registerCodeActionsProvider(
       [{ scheme: 'file', language: 'csv' }, { scheme: 'file', language: 'tsv' }, { scheme: 'file', language: 'jsonl' }, { scheme: 'file', pattern: dataFileGlob(TEXT_FORMATS) }, { scheme: TABLE_VIEW_SCHEME }],
       new QualityCodeActionProvider(publisher, checkService),

@@ -8,7 +8,7 @@ export const title = 'Explorer → Check data quality → Problems panel shows t
 export default async function checkQuality({ page, screenshotsDir }) {
   await waitForExplorer(page, 'dirty.csv');
   await openFromExplorer(page, 'dirty.csv');
-  await explorerContextMenu(page, 'dirty.csv', 'Check data quality');
+  await explorerContextMenu(page, 'dirty.csv', 'Check Data Quality');
   await openProblems(page);
   const row = await waitForProblem(page, ['ragged-row', 'Ln 134,']);
   const text = await row.innerText();

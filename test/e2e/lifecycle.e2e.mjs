@@ -77,7 +77,7 @@ export default async function lifecycle({ page }) {
   // 3. The report of dirty.csv, with a filter, as a tab beside the training panel (the editor group of
   //    dirty.csv is active, so "beside" is the training panel's group).
   await openFromExplorer(page, 'dirty.csv');
-  await explorerContextMenu(page, 'dirty.csv', 'Show data profile');
+  await explorerContextMenu(page, 'dirty.csv', 'Show Data Profile');
   let report = await panelFrame(page, 'dirty.csv');
   await report.locator('select[aria-label="Severity"]').selectOption('error');
 

@@ -33,7 +33,7 @@ export default async function malformed({ page, workspace }) {
   await waitForExplorer(page, 'clean.csv');
   await runCommand(page, 'Refresh Explorer');
   await waitForExplorer(page, 'corrupt.parquet');
-  await explorerContextMenu(page, 'corrupt.parquet', 'Check data quality');
+  await explorerContextMenu(page, 'corrupt.parquet', 'Check Data Quality');
   // The notification center lists it whether or not its toast is still up.
   const message = page.locator('.notifications-center .notification-list-item', { hasText: 'could not be read as Parquet' });
   const deadline = Date.now() + 60_000;
@@ -48,7 +48,7 @@ export default async function malformed({ page, workspace }) {
   await clearNotifications(page);
   await page.keyboard.press('Escape');
 
-  await explorerContextMenu(page, 'good.parquet', 'Check data quality');
+  await explorerContextMenu(page, 'good.parquet', 'Check Data Quality');
   await openProblems(page);
   await waitForProblem(page, ['constant-column', 'constant'], 60_000);
 }

@@ -13,7 +13,7 @@ export function webviewFrame(page) {
 export default async function report({ page, screenshotsDir }) {
   await waitForExplorer(page, 'dirty.csv');
   await openFromExplorer(page, 'dirty.csv');
-  await explorerContextMenu(page, 'dirty.csv', 'Show data profile');
+  await explorerContextMenu(page, 'dirty.csv', 'Show Data Profile');
   const frame = webviewFrame(page);
   await frame.locator('h1', { hasText: 'dirty.csv' }).waitFor({ timeout: 30_000 });
   const card = frame.locator('section.column-card[data-column="price_eur"]');

@@ -21,28 +21,38 @@ export async function openFromExplorer(page, fileName) {
 }
 
 /**
- * Right-clicks a file in the Explorer and picks `label` from its context menu. Extension menu contributions
- * appear a few seconds after the workbench renders (once the extension host has scanned extensions), so the
- * menu is reopened until the entry shows up.
+ * Right-clicks a file in the Explorer and picks `label` from the extension's submenu (`submenu`, "Dataset
+ * Inspector"; null for an entry of the menu itself). Extension menu contributions appear a few seconds after
+ * the workbench renders (once the extension host has scanned extensions), so the menu is reopened until the
+ * entry shows up. `beforePick` runs with the menu open (e.g. a screenshot).
  */
-export async function explorerContextMenu(page, fileName, label, timeout = 45_000) {
+export async function explorerContextMenu(page, fileName, label, { submenu = 'Dataset Inspector', beforePick, timeout = 45_000 } = {}) {
   const item = explorerItem(page, fileName);
-  const entry = page.locator('.monaco-menu .action-item .action-label', { hasText: label }).first();
+  const menuEntry = (text) => page.locator('.monaco-menu .action-item .action-label', { hasText: text }).first();
+  const first = menuEntry(submenu ?? label);
   const deadline = Date.now() + timeout;
   for (;;) {
     await item.click({ button: 'right' });
     await page.locator('.monaco-menu').first().waitFor({ state: 'visible', timeout: 10_000 });
     try {
-      await entry.waitFor({ state: 'visible', timeout: 1_500 });
+      await first.waitFor({ state: 'visible', timeout: 1_500 });
       break;
     } catch (err) {
       await page.keyboard.press('Escape');
       if (Date.now() > deadline) {
-        throw new Error(`"${label}" is not in the Explorer context menu of ${fileName} after ${timeout / 1000} s`, { cause: err });
+        throw new Error(`"${submenu ?? label}" is not in the Explorer context menu of ${fileName} after ${timeout / 1000} s`, { cause: err });
       }
       await page.waitForTimeout(1_000);
     }
   }
+  const entry = menuEntry(label);
+  if (submenu) {
+    // Hovering a submenu entry opens it; a click opens it too when the hover did not.
+    await first.hover();
+    if (!(await entry.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false))) await first.click();
+    await entry.waitFor({ state: 'visible', timeout: 5_000 });
+  }
+  await beforePick?.();
   // The menu acts on mouse-up after a mouse-down on the same entry; a slow click works reliably, Enter on the
   // hovered (= focused) entry is the fallback if the menu is still open.
   await entry.hover();

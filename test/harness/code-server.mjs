@@ -201,9 +201,32 @@ export function installExtension(vsix, extensionsDir, userDataDir) {
 }
 
 /**
+ * Makes `locale` the display language of a code-server run, so extensions load their translations
+ * (package.nls.<locale>.json, l10n/bundle.l10n.<locale>.json): installs the display-language extension in
+ * test/fixtures/language-pack-<locale> (packaged with vsce; it has no translations of VS Code itself) and
+ * registers it in languagepacks.json, which the server reads to resolve `--locale` (VS Code writes that file
+ * only when a language is picked in its UI). Returns the code-server arguments that select the language.
+ */
+export function displayLanguage({ locale, runDir, extensionsDir, userDataDir }) {
+  const source = path.join(REPO, 'test', 'fixtures', `language-pack-${locale}`);
+  const manifest = JSON.parse(readFileSync(path.join(source, 'package.json'), 'utf8'));
+  const [localization] = manifest.contributes.localizations;
+  const vsix = path.join(runDir, `${manifest.name}.vsix`);
+  const vsce = path.join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce');
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: source, stdio: 'pipe' });
+  mkdirSync(userDataDir, { recursive: true });
+  installExtension(vsix, extensionsDir, userDataDir);
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const translations = path.join(extensionsDir, `${id}-${manifest.version}`, localization.translations[0].path);
+  const pack = { hash: `${id}-${manifest.version}`, extensions: [{ extensionIdentifier: { id }, version: manifest.version }], translations: { vscode: translations }, label: localization.localizedLanguageName };
+  writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
+  return ['--locale', locale];
+}
+
+/**
  * Starts code-server on 127.0.0.1. Options: workspace (folder to open), runDir, port (0 = free; a number =
  * that or the next free one), env (extra environment for the server and so its extension host),
- * extensionsDir, userDataDir. Returns { port, origin, runDir, logFile, stop() }.
+ * extensionsDir, userDataDir, args (more code-server arguments, e.g. ['--locale', 'zh-cn']). Returns { port, origin, runDir, logFile, stop() }.
  */
 export async function startCodeServer(opts = {}) {
   ensureCodeServer();
@@ -244,6 +267,7 @@ export async function startCodeServer(opts = {}) {
     '--disable-getting-started-override',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
+    ...(opts.args ?? []),
   ];
   if (opts.workspace) args.push(opts.workspace);
   const child = spawn(process.execPath, args, {

@@ -4,7 +4,7 @@
 // code-server WITHOUT development mode on a temporary copy of samples/, and checks in the browser:
 //   1. the VSIX is at most 3 MB, ships no file twice (same size and CRC-32) and not the CLI bundle;
 //   2. the VSIX installs and its extension folder appears;
-//   3. the F1 palette lists "Dataset Inspector: Check data quality";
+//   3. the F1 palette lists "Dataset Inspector: Check Data Quality";
 //   4. the extension's page in the Extensions view shows every README image (decoded, not broken);
 //   5. running the check with dirty.csv open produces a Problems entry from "Dataset Inspector".
 import { spawnSync } from 'node:child_process';
@@ -23,7 +23,7 @@ function option(name, fallback) {
 const vsix = path.resolve(option('vsix', path.join(REPO, 'dist-vsix', 'dataset-inspector.vsix')));
 const repackage = !process.argv.includes('--no-package') && !process.argv.includes('--vsix');
 const EXTENSION_ID = 'dataset-inspector.dataset-inspector';
-const COMMAND_LABEL = 'Dataset Inspector: Check data quality';
+const COMMAND_LABEL = 'Dataset Inspector: Check Data Quality';
 /** The VSIX size limit (issue #14): 3 MB. */
 const MAX_VSIX_BYTES = 3_000_000;
 

@@ -1,7 +1,7 @@
 /** In-host tests of "Check data quality": diagnostics a user sees in the Problems panel. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { runCheckCommand as check, codeOf, writeScratchFile } from './helpers';
+import { runCheckCommand as check, codeOf, waitFor, writeScratchFile } from './helpers';
 
 describe('Check data quality (CSV)', () => {
   it('reports a row whose field count differs from the header, with the exact range and rule code', async () => {
@@ -15,7 +15,29 @@ describe('Check data quality (CSV)', () => {
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], [2, 0, 2, 6]);
     assert.match(d.message, /2 fields?.*3|3.*2 fields?/i, `message names both field counts: ${d.message}`);
-    assert.ok(typeof d.code === 'object' && d.code.target.path.endsWith('/docs/rules/ragged-row.md'), 'rule code links to its docs');
+    assert.ok(typeof d.code === 'object', 'the rule code is a link');
+    assert.equal(d.code.target.scheme, 'command');
+    assert.equal(d.code.target.path, 'datasetInspector.openRuleDocs');
+    assert.deepEqual(JSON.parse(d.code.target.query), ['ragged-row'], 'the link opens the docs of its rule');
+  });
+
+  it('opens a rule code link as a Markdown preview of the rule page, not as an editable file', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const uri = writeScratchFile('ragged-docs.csv', 'a,b\n1,2\n3\n');
+    await check(uri);
+    const [d] = vscode.languages.getDiagnostics(uri).filter((x) => codeOf(x) === 'ragged-row');
+    assert.ok(d && typeof d.code === 'object');
+    // What the Problems panel does with the link: run its command with its arguments.
+    await vscode.commands.executeCommand(d.code.target.path, ...(JSON.parse(d.code.target.query) as unknown[]));
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    const preview = await waitFor(
+      () => tabs().find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('markdown.preview') && t.label.includes('ragged-row')),
+      15_000,
+      'a Markdown preview of ragged-row.md',
+    );
+    assert.ok(preview);
+    assert.equal(tabs().filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.path.endsWith('/docs/rules/ragged-row.md')).length, 0, 'no text editor of the rule page');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('clears the findings of a file when it is deleted', async () => {

@@ -11,9 +11,9 @@ describe('Show data profile', function () {
     const file = vscode.Uri.file(path.join(workspaceRoot(), 'dirty.csv'));
     const opened = await vscode.commands.executeCommand<{ viewType: string; title: string }>('datasetInspector.showDataProfile', file);
     assert.ok(opened, 'the command returned the panel');
-    assert.equal(opened.title, 'Data profile: dirty.csv');
+    assert.equal(opened.title, 'Data Profile: dirty.csv');
     const tab = await waitFor(
-      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label === 'Data profile: dirty.csv'),
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label === 'Data Profile: dirty.csv'),
       5000,
       'the report tab',
     );
