@@ -127,9 +127,21 @@ function render(): void {
   }
   const total = Object.values(report.totals).reduce((a, b) => a + b, 0);
   const scores = el('div', { class: 'scores', role: 'list' });
-  scores.append(el('div', { class: 'score overall', role: 'listitem' }, el('div', { class: 'muted' }, 'overall'), el('div', { class: 'value' }, formatNumber(report.scores.overall, 3))));
-  for (const [dimension, score] of Object.entries(report.scores.byDimension)) {
-    scores.append(el('div', { class: 'score', role: 'listitem' }, el('div', { class: 'muted' }, dimension), el('div', { class: 'value' }, formatNumber(score ?? 0, 3))));
+  const { overall, rows, cells, byDimension, cellsByDimension, errors } = report.scores;
+  const shares = (rowShare: number, cellShare: number | undefined) => `rows ${formatNumber(rowShare, 3)}% · cells ${formatNumber(cellShare ?? 100, 3)}% clean`;
+  scores.append(
+    el(
+      'div',
+      { class: 'score overall', role: 'listitem', title: 'Share of rows without an error or warning finding; at most 94 when a finding is an error' },
+      el('div', { class: 'muted' }, 'quality score'),
+      el('div', { class: 'value' }, `${overall}/100`),
+      el('div', { class: 'muted' }, `${shares(rows, cells)}${errors ? ` · ${formatNumber(errors)} error${errors === 1 ? '' : 's'}` : ''}`),
+    ),
+  );
+  for (const [dimension, score] of Object.entries(byDimension)) {
+    scores.append(
+      el('div', { class: 'score', role: 'listitem' }, el('div', { class: 'muted' }, dimension), el('div', { class: 'value' }, formatNumber(score ?? 0, 3)), el('div', { class: 'muted' }, shares(score ?? 0, cellsByDimension[dimension as keyof typeof cellsByDimension]))),
+    );
   }
   const recheck = el('vscode-button' as 'button', { secondary: '' }, 'Check again');
   recheck.addEventListener('click', () => host.post({ type: 'recheck' }));
