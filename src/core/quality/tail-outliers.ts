@@ -403,8 +403,8 @@ export function tailOutliers(runs: SortedRuns, options: TailTestOptions): TailOu
   const flipped = signFlips(runs, n);
   const found: TailOutliers[] = flipped ? [flipped] : [];
   for (const side of ['upper', 'lower'] as const) {
-    // The upper tail of a zero-inflated non-negative column is its non-zero part.
-    const skipZero = side === 'upper' && zeros >= 0.05 * n && runs.values[0] >= 0;
+    // The upper tail of a zero-inflated column is its part above zero (a stray negative value does not change that).
+    const skipZero = side === 'upper' && zeros >= 0.05 * n;
     const total = skipZero ? n - zeros : n;
     const sizes = tailSizes(total, options);
     if (!sizes) continue;

@@ -1,7 +1,7 @@
 import { defineRule, type RuleOptions } from '../rule';
 import { TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, sortedColumn, sortedRuns } from '../column-values';
 import type { IngestResult } from '../../table/model';
-import type { DistinctValues } from '../../profile/column-facts';
+import { isFreeText } from '../dependencies';
 
 /** When a column counts as a key: see the docs below. */
 export type KeyOptions = { uniqueShare: number; namedKeyShare: number; minRows: number };
@@ -84,18 +84,10 @@ export function keyColumns(data: IngestResult, options: KeyOptions, withoutRepea
     // A column named like an id that repeats a lot is a foreign key (customer_id in orders), not a key; free
     // text (notes, comments: words apart) is mostly unique but repeats naturally ("Fine.", "Left at door").
     const share = distinct / present;
-    const isKey = looksLikeIdentifier(column.name) ? share >= options.namedKeyShare : present >= options.minRows && share >= options.uniqueShare && (numeric || !isFreeText(distinctValues(data, c)));
+    const isKey = looksLikeIdentifier(column.name) ? share >= options.namedKeyShare : present >= options.minRows && share >= options.uniqueShare && (numeric || !isFreeText(distinctValues(data, c), present));
     if (isKey) keys.push(c);
   });
   return keys;
-}
-
-/** Whether most of a text column's values are several words (free text), judged on its first 200 distinct values. */
-function isFreeText(distinct: DistinctValues): boolean {
-  const sample = Math.min(distinct.size, 200);
-  let words = 0;
-  for (let id = 0; id < sample; id++) if (/\S\s+\S/.test(distinct.text(id))) words++;
-  return sample > 0 && words > sample / 2;
 }
 
 /** Distinct non-null values of a numeric column, as a Map would count them (−0 = 0, one NaN). */

@@ -12,6 +12,7 @@ import { strayQuote } from './stray-quote';
 import { unterminatedQuote } from './unterminated-quote';
 import { invalidEncoding } from './invalid-encoding';
 import { mixedLineEndings } from './mixed-line-endings';
+import { columnShift } from './column-shift';
 import { missingValue } from './missing-value';
 import { mostlyEmptyColumn } from './mostly-empty-column';
 import { emptyColumn } from './empty-column';
@@ -19,6 +20,8 @@ import { typeMismatch } from './type-mismatch';
 import { mixedDateFormat } from './mixed-date-format';
 import { whitespace } from './whitespace';
 import { categoryVariant } from './category-variant';
+import { dependencyViolation } from './dependency-violation';
+import { conflictingRecords } from './conflicting-records';
 import { outlier } from './outlier';
 import { constantColumn } from './constant-column';
 import { impossibleValue } from './impossible-value';
@@ -46,6 +49,7 @@ export const allRules: readonly QualityRule[] = [
   unterminatedQuote,
   invalidEncoding,
   mixedLineEndings,
+  columnShift,
   // completeness
   missingValue,
   mostlyEmptyColumn,
@@ -55,6 +59,8 @@ export const allRules: readonly QualityRule[] = [
   mixedDateFormat,
   whitespace,
   categoryVariant,
+  dependencyViolation,
+  conflictingRecords,
   // accuracy
   outlier,
   constantColumn,

@@ -122,7 +122,7 @@ export const outOfOrderTimestamp = defineRule({
   title: 'Timestamp out of order',
   dimension: 'timeliness',
   defaultSeverity: 'warning',
-  defaultOptions: { orderedShare: 0.99, minShareOfSpan: 0.005, jitterFactor: 5 },
+  defaultOptions: { orderedShare: 0.95, minShareOfSpan: 0.005, jitterFactor: 5 },
   description: 'A date or time far out of place in a column that is otherwise in time order (the out-of-place row itself, not its neighbour).',
   docs: `Logs, sensor readings and transaction tables are usually written in time order. A row far out of
 place in an otherwise ordered column is a clock glitch, a late insert or a wrong date (a year typed wrong),

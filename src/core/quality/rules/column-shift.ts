@@ -1,0 +1,259 @@
+import { defineRule } from '../rule';
+import { TEXT_KINDS, csvField, distinctValues, finiteStats, isNumeric, nullCount, nullMask } from '../column-values';
+import { cellText } from '../dependencies';
+import { patternOf } from '../value-patterns';
+import type { FindingFix } from '../finding';
+import type { IngestResult, TextRange } from '../../table/model';
+
+/** How a column's values spread over patterns: the share of values per shape (value-patterns.ts). */
+interface Profile {
+  shapes: Map<string, number>;
+}
+
+/** Values a profile of a column without a text dictionary is learned from (evenly spread rows). */
+const PROFILE_ROWS = 4000;
+/** Share of rows a column must hold a value in: only there is an empty cell evidence of a shift. */
+const MIN_COMPLETENESS = 0.95;
+/** How much better a value must fit the neighbouring column than its own (likelihood ratio). */
+const FIT_RATIO = 10;
+/** Below this fit a value is foreign to a column; above it, at home. */
+const FOREIGN = 0.01;
+
+/**
+ * A cell's text: null where it is empty (null and not a rejected cell), undefined for an NA token (a
+ * deliberate gap, neither a value nor a shifted one).
+ */
+function cellsOf(data: IngestResult): (r: number, c: number) => string | null | undefined {
+  const rejected = new Map<number, string>();
+  for (const cell of data.rejectedCells) rejected.set(cell.row * data.columns.length + cell.column, cell.text);
+  const tokens = new Set(data.naTokenCells.map((cell) => cell.row * data.columns.length + cell.column));
+  const masks = data.columns.map((_, c) => nullMask(data, c));
+  return (r, c) => {
+    const key = r * data.columns.length + c;
+    if (!masks[c][r]) return cellText(data, r, c);
+    return tokens.has(key) ? undefined : (rejected.get(key) ?? null);
+  };
+}
+
+function profileOf(data: IngestResult, c: number): Profile {
+  const shapes = new Map<string, number>();
+  let total = 0;
+  const add = (text: string, weight: number) => {
+    const shape = patternOf(text).shape;
+    shapes.set(shape, (shapes.get(shape) ?? 0) + weight);
+    total += weight;
+  };
+  if (TEXT_KINDS.includes(data.columns[c].kind)) {
+    const distinct = distinctValues(data, c);
+    for (let id = 0; id < Math.min(distinct.size, 20_000); id++) add(distinct.text(id), distinct.counts[id]);
+  } else {
+    const mask = nullMask(data, c);
+    const rows = data.table.numRows;
+    const step = Math.max(1, Math.floor(rows / PROFILE_ROWS));
+    for (let r = 0; r < rows; r += step) if (!mask[r]) add(cellText(data, r, c), 1);
+  }
+  for (const [k, n] of shapes) shapes.set(k, n / Math.max(1, total));
+  return { shapes };
+}
+
+/** The share of a value's shape among a column's values (how ordinary the value looks there). */
+function usual(profile: Profile, text: string): number {
+  return profile.shapes.get(patternOf(text).shape) ?? 0;
+}
+
+/** What a column accepts as one of its values (see {@link fitsColumn}). */
+interface Column {
+  profile: Profile;
+  /** A category column's values (few distinct ones): a value must be one of them. */
+  categories?: Set<string>;
+  /** A numeric column's range: a value must be a number within it. */
+  range?: [number, number];
+}
+
+function columnOf(data: IngestResult, c: number, profile: Profile): Column {
+  const column = data.columns[c];
+  if (isNumeric(column)) {
+    const stats = finiteStats(data, c);
+    return { profile, range: [stats.min, stats.max] };
+  }
+  if (TEXT_KINDS.includes(column.kind)) {
+    // A category column: at most 100 values cover 95% of its rows (the rest may be its errors).
+    const distinct = distinctValues(data, c);
+    const present = data.table.numRows - nullCount(data, c);
+    const ids = Array.from(distinct.counts.keys()).sort((a, b) => distinct.counts[b] - distinct.counts[a]);
+    const categories = new Set<string>();
+    let covered = 0;
+    for (const id of ids) {
+      if (covered >= 0.95 * present || categories.size > 100) break;
+      categories.add(distinct.text(id));
+      covered += distinct.counts[id];
+    }
+    if (categories.size <= 100) return { profile, categories };
+  }
+  return { profile };
+}
+
+/**
+ * Whether a value could be a value of a column: one of a category column's values, else a value whose shape at
+ * least 1% of the column's values share (a number also within the column's range).
+ */
+function fitsColumn(column: Column, text: string): boolean {
+  if (column.categories) return column.categories.has(text);
+  if (usual(column.profile, text) < FOREIGN) return false;
+  if (!column.range) return true;
+  const v = Number(text);
+  return text.trim() !== '' && v >= column.range[0] && v <= column.range[1];
+}
+
+/** Whether a value belongs to column `home` rather than `here`: it could be one of home's, its shape is rare here, and far likelier there. */
+function belongs(text: string, home: Column, here: Column): boolean {
+  const o = usual(here.profile, text);
+  return fitsColumn(home, text) && o < FOREIGN && usual(home.profile, text) >= FIT_RATIO * o;
+}
+
+/** How alike two columns' values look (the shares their shapes have in common): shifts between alike columns cannot be seen. */
+function overlap(a: Profile, b: Profile): number {
+  let shared = 0;
+  for (const [shape, share] of a.shapes) shared += Math.min(share, b.shapes.get(shape) ?? 0);
+  return shared;
+}
+
+/** Whether a column's values are told apart by more than their shapes (categories, or numbers in a range). */
+const distinctive = (column: Column) => column.categories !== undefined || column.range !== undefined;
+
+/** A split of a merged value "x y" into a value of the left column and one of the right column, if there is one. */
+function split(text: string, left: Column, right: Column): [string, string] | undefined {
+  for (let i = text.indexOf(' '); i > 0; i = text.indexOf(' ', i + 1)) {
+    const a = text.slice(0, i).trim();
+    const b = text.slice(i + 1).trim();
+    if (a && b && fitsColumn(left, a) && fitsColumn(right, b)) return [a, b];
+  }
+  return undefined;
+}
+
+/** The range of cells c…d of row r (CSV sources: for a fix rewriting both). */
+function span(data: IngestResult, r: number, c: number, d: number): TextRange {
+  return { start: data.source.cellRange(r, c).start, end: data.source.cellRange(r, d).end };
+}
+
+export const columnShift = defineRule({
+  id: 'column-shift',
+  title: 'Value in the neighbouring column',
+  dimension: 'structure',
+  defaultSeverity: 'warning',
+  defaultOptions: {},
+  description: "A value that belongs to the neighbouring column, which is empty in that row (a shifted or merged field: \"Lyon FR\" in city with country empty).",
+  docs: `A field lost or added upstream shifts a row's values by one column: a city lands in the state column,
+two fields are glued into one ("Lyon FR" in \`city\`, \`country\` empty), a number sits in the next numeric
+column. The row reads as valid data with wrong values in several columns.
+
+Each column's values are described by their patterns (letters, digits and punctuation with run lengths, and
+without: value-patterns.ts), learned from the column itself. In a row where one of two neighbouring columns
+is empty — in a column at least 95% complete, where an empty cell is itself unusual — a value is reported
+when it fits the empty neighbour's patterns (at least 1% of that column's values share its pattern), hardly
+its own column's (under 1%), and ten times better there: it was shifted. A value whose parts fit the two
+columns ("Lyon" a city, "FR" a country) while the whole fits neither is a merge. A shift of several cells is
+followed along the row. The emptied cell is reported too. Columns whose values look alike (two name
+columns) are not compared.
+
+The evidence: the neighbouring column, that it is empty, and how well the value fits each column (the share
+of values with its pattern).
+
+**Fix**: move the value back, or split it (quick fix, CSV files); if the row lost a field, restore it.`,
+  check({ data, report }) {
+    const columns = data.columns.length;
+    const rows = data.table.numRows;
+    if (columns < 2 || rows < 20) return;
+    const complete = data.columns.map((column, c) => column.kind !== 'empty' && rows - nullCount(data, c) >= MIN_COMPLETENESS * rows);
+    const known = new Map<number, Column>();
+    const column = (c: number) => {
+      let k = known.get(c);
+      if (!k) known.set(c, (k = columnOf(data, c, profileOf(data, c))));
+      return k;
+    };
+    const cell = cellsOf(data);
+    const delimiter = data.dialect?.delimiter ?? ',';
+    const fixes = data.rangesIn === 'file';
+    const name = (c: number) => `"${data.columns[c].name}"`;
+    const reported = new Set<number>();
+    const once = (r: number, c: number) => {
+      const key = r * columns + c;
+      if (reported.has(key)) return false;
+      reported.add(key);
+      return true;
+    };
+    for (let x = 0; x + 1 < columns; x++) {
+      const y = x + 1;
+      if (!complete[x] && !complete[y]) continue;
+      if (data.columns[x].kind === 'empty' || data.columns[y].kind === 'empty') continue;
+      // Two columns of free words (names and cities) share too many shapes for a value to tell where it belongs:
+      // one of them must be categories or numbers, or their shapes clearly apart.
+      const shared = overlap(column(x).profile, column(y).profile);
+      if (shared > 0.5 || (shared > 0.1 && !distinctive(column(x)) && !distinctive(column(y)))) continue;
+      // Rows where exactly one of the two cells is empty, in a column that is otherwise filled.
+      const emptyX = complete[x] ? nullMask(data, x) : undefined;
+      const emptyY = complete[y] ? nullMask(data, y) : undefined;
+      for (let r = 0; r < rows; r++) {
+        const xEmpty = emptyX?.[r] === 1 && cell(r, x) === null;
+        const yEmpty = emptyY?.[r] === 1 && cell(r, y) === null;
+        if (xEmpty === yEmpty) continue;
+        const [from, to] = xEmpty ? [x, y] : [y, x];
+        const text = cell(r, to);
+        if (!text) continue;
+        const emptied = (message: string) => {
+          if (once(r, from)) report({ row: r, columnIndex: from, evidence: { holder: data.columns[to].name }, message });
+        };
+        const merged = split(text, column(x), column(y));
+        if (merged && usual(column(to).profile, text) < FOREIGN) {
+          const [left, right] = merged;
+          const mine = to === x ? left : right;
+          const theirs = to === x ? right : left;
+          if (!once(r, to)) continue;
+          const fix: FindingFix[] | undefined = fixes
+            ? [{ kind: 'replace', title: `Split "${text}" into ${name(x)} and ${name(y)}`, range: span(data, r, x, y), newText: `${csvField(left, delimiter)}${delimiter}${csvField(right, delimiter)}` }]
+            : undefined;
+          report({
+            row: r,
+            columnIndex: to,
+            value: text,
+            evidence: { neighbour: data.columns[from].name, neighbourEmpty: true, ownPart: mine, neighbourPart: theirs },
+            message: `"${text}" in column ${name(to)} holds a value of ${name(to)} ("${mine}") and one of ${name(from)} ("${theirs}"), and ${name(from)} is empty in this row: two fields seem merged.`,
+            related: [{ row: r, columnIndex: from, message: `${name(from)} is empty here` }],
+            fixes: fix,
+          });
+          emptied(`Column ${name(from)} is empty in this row; its value seems merged into ${name(to)} ("${text}").`);
+          continue;
+        }
+        if (!belongs(text, column(from), column(to))) continue;
+        // Shifted: the value belongs to the empty neighbour. A shift to the right may go on along the row.
+        const shifted = [to];
+        if (to === y) for (let z = y + 1; z < columns; z++) {
+          const next = cell(r, z);
+          if (!next || !complete[z] || !belongs(next, column(z - 1), column(z))) break;
+          shifted.push(z);
+        }
+        for (const c of shifted) {
+          if (!once(r, c)) continue;
+          const home = c === to ? from : c - 1;
+          const value = c === to ? text : (cell(r, c) ?? '');
+          const fix: FindingFix[] | undefined =
+            fixes && shifted.length === 1
+              ? [{ kind: 'replace', title: `Move "${value}" to ${name(home)}`, range: span(data, r, Math.min(home, c), Math.max(home, c)), newText: home < c ? `${csvField(value, delimiter)}${delimiter}` : `${delimiter}${csvField(value, delimiter)}` }]
+              : undefined;
+          report({
+            row: r,
+            columnIndex: c,
+            value,
+            evidence: { neighbour: data.columns[home].name, neighbourEmpty: home === from, fitsNeighbour: Number(usual(column(home).profile, value).toFixed(4)), fitsOwn: Number(usual(column(c).profile, value).toFixed(4)) },
+            message:
+              `"${value}" in column ${name(c)} looks like a value of ${name(home)} (${(100 * usual(column(home).profile, value)).toFixed(0)}% of its values share its pattern, ` +
+              `${(100 * usual(column(c).profile, value)).toFixed(1)}% of ${name(c)}'s)${home === from ? `, and ${name(home)} is empty in this row` : ''}: the row seems shifted.`,
+            related: [{ row: r, columnIndex: home, message: home === from ? `${name(home)} is empty here` : `${name(home)} holds "${cell(r, home) ?? ''}"` }],
+            fixes: fix,
+          });
+        }
+        emptied(`Column ${name(from)} is empty in this row; its value seems to be in ${name(to)} ("${text}").`);
+      }
+    }
+  },
+});
