@@ -47,6 +47,8 @@ export interface Dependency {
   error: number;
   /** Share of the rows with values of A and B in supported groups. */
   supported: number;
+  /** The g3 error with B shuffled over the same rows (as measured in discovery). */
+  chance: number;
 }
 
 /** Value ids of a column for some rows (−1 for null) and how many distinct ids. */
@@ -136,7 +138,7 @@ export function groupsBy(codes: Codes): { order: Int32Array; starts: Int32Array 
   return { order, starts };
 }
 
-interface PairStats {
+export interface PairStats {
   groups: number;
   agreeing: number;
   error: number;
@@ -203,10 +205,15 @@ function shuffled(n: number): Int32Array {
   return p;
 }
 
-/** Whether A → B is accepted: plausible, and its error well below the error of B shuffled over A's groups. */
-function accepted(stats: PairStats, grouping: { order: Int32Array; starts: Int32Array }, b: Codes, permutation: Int32Array): boolean {
-  return plausible(stats) && stats.error <= MAX_ERROR_VS_CHANCE * pairStats(grouping, shuffledCodes(b.ids, permutation), b.size).error;
+/**
+ * The error of A → B with B shuffled over the same rows (B unrelated to A), when the statistics are
+ * plausible; undefined otherwise. A → B is accepted when its error is at most MAX_ERROR_VS_CHANCE of it.
+ */
+function chanceError(stats: PairStats, grouping: { order: Int32Array; starts: Int32Array }, b: Codes, permutation: Int32Array): number | undefined {
+  return plausible(stats) ? pairStats(grouping, shuffledCodes(b.ids, permutation), b.size).error : undefined;
 }
+
+const acceptedAgainst = (stats: PairStats, chance: number | undefined) => chance !== undefined && stats.error <= MAX_ERROR_VS_CHANCE * chance;
 
 /** Columns that may be a left-hand side: values that repeat (in enough rows for a few groups), not near-constant, not free text. */
 function lhsCandidates(data: IngestResult): number[] {
@@ -259,7 +266,7 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Dependency[
   const codes = new Map<number, Codes>();
   const codesFor = (c: number) => {
     let k = codes.get(c);
-    if (!k) codes.set(c, (k = codesOf(data, c, rows)));
+    if (!k) codes.set(c, (k = rows ? codesOf(data, c, rows) : allCodes(data, [c])));
     return k;
   };
   const permutation = shuffled(rows ? rows.length : data.table.numRows);
@@ -273,7 +280,8 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Dependency[
       const bCodes = codesFor(b);
       const stats = pairStats(grouping, bCodes.ids, bCodes.size);
       if (stats.groups < MIN_GROUPS) continue;
-      if (accepted(stats, grouping, bCodes, permutation)) found.push({ lhs: [a], rhs: b, ...stats });
+      const chance = chanceError(stats, grouping, bCodes, permutation);
+      if (acceptedAgainst(stats, chance)) found.push({ lhs: [a], rhs: b, ...stats, chance: chance ?? 1 });
       const list = explains.get(b) ?? [];
       list.push({ a, error: stats.error });
       explains.set(b, list);
@@ -295,30 +303,49 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Dependency[
         let grouping = pairGroupings.get(`${x},${y}`);
         if (!grouping) pairGroupings.set(`${x},${y}`, (grouping = groupsBy(pairCodes(codesFor(x), codesFor(y)))));
         const stats = pairStats(grouping, bCodes.ids, bCodes.size);
-        if (stats.error <= single / 2 && accepted(stats, grouping, bCodes, permutation)) found.push({ lhs: [x, y], rhs: b, ...stats });
+        if (stats.error > single / 2) continue;
+        const chance = chanceError(stats, grouping, bCodes, permutation);
+        if (acceptedAgainst(stats, chance)) found.push({ lhs: [x, y], rhs: b, ...stats, chance: chance ?? 1 });
       }
     }
   }
   return found;
 }
 
-/** Ids of a dependency's left-hand side over all rows. */
-export function lhsCodes(data: IngestResult, lhs: number[]): Codes {
-  return lhs.length === 1 ? codesOf(data, lhs[0]) : pairCodes(codesOf(data, lhs[0]), codesOf(data, lhs[1]));
+/** Ids over all rows, by column or left side ("3" or "3,5"), and each dependency's pass over them, per table: shared by the rules. */
+interface FullRows {
+  codes: Map<string, Codes>;
+  /** Each dependency's pass over all rows (disagreeingGroups). */
+  scans: Map<Dependency, DependencyScan>;
 }
+
+const fullRows = new WeakMap<IngestResult, FullRows>();
+
+function fullRowsOf(data: IngestResult): FullRows {
+  let cached = fullRows.get(data);
+  if (!cached) fullRows.set(data, (cached = { codes: new Map(), scans: new Map() }));
+  return cached;
+}
+
+/** Ids of a column, or of a left side's value pairs, over all rows (computed once per table). */
+function allCodes(data: IngestResult, columns: number[]): Codes {
+  const { codes } = fullRowsOf(data);
+  const key = columns.join(',');
+  let found = codes.get(key);
+  if (!found) codes.set(key, (found = columns.length === 1 ? codesOf(data, columns[0]) : pairCodes(allCodes(data, [columns[0]]), allCodes(data, [columns[1]]))));
+  return found;
+}
+
 
 /** The median number of rows of a dependency's groups of two rows or more (its left side's repeated values). */
 export function medianGroupRows(data: IngestResult, dep: Dependency): number {
-  const lhs = lhsCodes(data, dep.lhs);
-  const counts = new Int32Array(lhs.size);
-  for (const id of lhs.ids) if (id >= 0) counts[id]++;
-  const sizes = counts.filter((n) => n >= 2).sort();
+  const sizes = disagreeingGroups(data, dep).sizes.filter((size) => size >= 2).sort();
   return sizes.length ? sizes[sizes.length >> 1] : 0;
 }
 
 /** Ids of a column over all rows. */
 export function rhsCodes(data: IngestResult, c: number): Codes {
-  return codesOf(data, c);
+  return allCodes(data, [c]);
 }
 
 const cache = new WeakMap<IngestResult, Dependency[]>();
@@ -330,14 +357,14 @@ export function dependenciesOf(data: IngestResult): Dependency[] {
   const n = data.table.numRows;
   if (n <= SAMPLE_ROWS) found = discover(data, undefined);
   else {
-    // Rows spread over the whole table, then every dependency verified on all rows.
+    // Rows spread over the whole table, then every dependency verified on all rows (against the error by
+    // chance the sample measured).
     const sample = Int32Array.from({ length: SAMPLE_ROWS }, (_, i) => Math.floor((i * n) / SAMPLE_ROWS));
-    const permutation = shuffled(n);
-    found = discover(data, sample).flatMap((d) => {
-      const grouping = groupsBy(lhsCodes(data, d.lhs));
-      const b = codesOf(data, d.rhs);
-      const stats = pairStats(grouping, b.ids, b.size);
-      return accepted(stats, grouping, b, permutation) ? [{ ...d, ...stats }] : [];
+    found = discover(data, sample).filter((d) => {
+      // The rules' pass over all rows (kept for them) gives the statistics on all rows.
+      const { stats } = disagreeingGroups(data, d);
+      Object.assign(d, stats);
+      return plausible(stats) && acceptedAgainst(stats, d.chance);
     });
   }
   cache.set(data, found);
@@ -355,70 +382,94 @@ export interface DisagreeingGroup {
 }
 
 /** The groups of `dep` whose rows hold more than one value of B, and B's ids over all rows. */
-export function disagreeingGroups(data: IngestResult, dep: Dependency): { groups: DisagreeingGroup[]; b: Codes; totals: Int32Array } {
-  const lhs = lhsCodes(data, dep.lhs);
-  const b = codesOf(data, dep.rhs);
-  const totals = new Int32Array(b.size);
-  for (const id of b.ids) if (id >= 0) totals[id]++;
-  const { order, starts } = groupsBy(lhs);
-  const groups: DisagreeingGroup[] = [];
-  for (let g = 0; g + 1 < starts.length; g++) {
-    let first = -1;
-    let mixed = false;
-    for (let p = starts[g]; p < starts[g + 1] && !mixed; p++) {
-      const y = b.ids[order[p]];
-      if (y < 0) continue;
-      if (first < 0) first = y;
-      else if (y !== first) mixed = true;
-    }
-    if (!mixed) continue;
-    const rows: number[] = [];
-    const values: number[] = [];
-    const byValue = new Map<number, number>();
-    for (let p = starts[g]; p < starts[g + 1]; p++) {
-      const y = b.ids[order[p]];
-      if (y < 0) continue;
-      rows.push(order[p]);
-      values.push(y);
-      byValue.set(y, (byValue.get(y) ?? 0) + 1);
-    }
-    groups.push({ rows, values, counts: [...byValue].sort((x, y) => y[1] - x[1] || x[0] - y[0]) });
-  }
-  return { groups, b, totals };
+/** What one pass of a dependency over all rows learns. */
+export interface DependencyScan {
+  /** The groups whose rows disagree. */
+  groups: DisagreeingGroup[];
+  /** B's ids per row, and rows per id. */
+  b: Codes;
+  totals: Int32Array;
+  /** The left side's id per row (its group). */
+  lhs: Int32Array;
+  /**
+   * Per group (left-side id): the value of B it agrees on — its only value (a single row included), else a
+   * clear majority (three quarters) — or −1; and its rows with a value of B.
+   */
+  consensus: Int32Array;
+  sizes: Int32Array;
+  stats: PairStats;
 }
 
-/**
- * Per row, the value of B its group agrees on under `dep` (`values`): the only value of a group that has one
- * (a single row included), else a clear majority (three quarters); −1 where there is none or the row has no
- * value of A. And per row its group's rows with a value of B (`sizes`). A row whose own value is its group's
- * consensus is consistent with that dependency.
- */
-export function consensusValues(data: IngestResult, dep: Dependency): { values: Int32Array; sizes: Int32Array } {
-  const lhs = lhsCodes(data, dep.lhs);
-  const b = codesOf(data, dep.rhs);
-  const values = new Int32Array(lhs.ids.length).fill(-1);
-  const sizes = new Int32Array(lhs.ids.length);
-  const { order, starts } = groupsBy(lhs);
-  const counts = new Map<number, number>();
-  for (let g = 0; g + 1 < starts.length; g++) {
-    counts.clear();
-    let size = 0;
-    for (let p = starts[g]; p < starts[g + 1]; p++) {
-      const y = b.ids[order[p]];
-      if (y < 0) continue;
-      counts.set(y, (counts.get(y) ?? 0) + 1);
-      size++;
-    }
-    let best = -1;
-    let bestCount = 0;
-    for (const [y, n] of counts) if (n > bestCount) [best, bestCount] = [y, n];
-    const agreed = counts.size === 1 || 4 * bestCount >= 3 * size ? best : -1;
-    for (let p = starts[g]; p < starts[g + 1]; p++) {
-      values[order[p]] = agreed;
-      sizes[order[p]] = size;
+export function disagreeingGroups(data: IngestResult, dep: Dependency): DependencyScan {
+  const { scans } = fullRowsOf(data);
+  let found = scans.get(dep);
+  if (found) return found;
+  const b = allCodes(data, [dep.rhs]);
+  const a = allCodes(data, dep.lhs);
+  const n = b.ids.length;
+  const totals = new Int32Array(b.size);
+  // One pass in row order (the per-group arrays stay in cache): each group's first value of B, whether
+  // another follows, and its rows with a value of B.
+  const consensus = new Int32Array(a.size).fill(-1);
+  const sizes = new Int32Array(a.size);
+  const mixed = new Uint8Array(a.size);
+  for (let r = 0; r < n; r++) {
+    const y = b.ids[r];
+    if (y < 0) continue;
+    totals[y]++;
+    const g = a.ids[r];
+    if (g < 0) continue;
+    if (sizes[g]++ === 0) consensus[g] = y;
+    else if (consensus[g] !== y) mixed[g] = 1;
+  }
+  // The groups that disagree: their rows and counts (a second pass, only when there are some).
+  const members = new Map<number, DisagreeingGroup>();
+  let anyMixed = false;
+  for (let g = 0; g < a.size; g++) if (mixed[g]) anyMixed = true;
+  if (anyMixed) {
+    for (let r = 0; r < n; r++) {
+      const g = a.ids[r];
+      const y = b.ids[r];
+      if (g < 0 || y < 0 || !mixed[g]) continue;
+      let group = members.get(g);
+      if (!group) members.set(g, (group = { rows: [], values: [], counts: [] }));
+      group.rows.push(r);
+      group.values.push(y);
     }
   }
-  return { values, sizes };
+  // The g3 statistics on all rows (see pairStats) and each group's consensus.
+  let supported = 0;
+  let agreeing = 0;
+  let rows = 0;
+  let changes = 0;
+  let present = 0;
+  const groups: DisagreeingGroup[] = [];
+  for (let g = 0; g < a.size; g++) {
+    const size = sizes[g];
+    present += size;
+    if (size >= 2) {
+      supported++;
+      rows += size;
+    }
+    if (!mixed[g]) {
+      if (size >= 2) agreeing++;
+      continue;
+    }
+    const group = members.get(g) as DisagreeingGroup;
+    const byValue = new Map<number, number>();
+    for (const y of group.values) byValue.set(y, (byValue.get(y) ?? 0) + 1);
+    group.counts = [...byValue].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const best = group.counts[0][1];
+    changes += size - best;
+    if (4 * best >= 3 * size) {
+      agreeing++;
+      consensus[g] = group.counts[0][0];
+    } else consensus[g] = -1;
+    groups.push(group);
+  }
+  const stats: PairStats = { groups: supported, agreeing: supported ? agreeing / supported : 0, error: rows ? changes / rows : 1, supported: present ? rows / present : 0 };
+  scans.set(dep, (found = { groups, b, totals, lhs: a.ids, consensus, sizes, stats }));
+  return found;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { TEXT_KINDS, csvField, distinctValues, finiteStats, isNumeric, nullCount, nullMask } from '../column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, finiteStats, isNumeric, nullCount, nullMask, nullRows, numericColumn } from '../column-values';
 import { cellText } from '../dependencies';
 import { patternOf } from '../value-patterns';
 import type { FindingFix } from '../finding';
@@ -10,7 +10,7 @@ interface Profile {
   shapes: Map<string, number>;
 }
 
-/** Values a profile of a column without a text dictionary is learned from (evenly spread rows). */
+/** Values a profile is learned from: every distinct value of a text column with at most this many, else this many evenly spread rows. */
 const PROFILE_ROWS = 4000;
 /** Share of rows a column must hold a value in: only there is an empty cell evidence of a shift. */
 const MIN_COMPLETENESS = 0.95;
@@ -20,17 +20,38 @@ const FIT_RATIO = 10;
 const FOREIGN = 0.01;
 
 /**
+ * A column's cells as text, cheaply: text columns' own text, numbers and dates formatted from their values
+ * (the source text of every cell would cost a parse each); patterns are learned and compared in this form.
+ */
+function textsOf(data: IngestResult, c: number): (r: number) => string {
+  const kind = data.columns[c].kind;
+  if (TEXT_KINDS.includes(kind)) {
+    // By value id: only the values looked at are decoded.
+    const distinct = distinctValues(data, c);
+    return (r) => (distinct.ids[r] >= 0 ? distinct.text(distinct.ids[r]) : '');
+  }
+  if (isNumeric(data.columns[c]) || TEMPORAL_KINDS.includes(kind)) {
+    const numbers = numericColumn(data, c);
+    if (kind === 'date') return (r) => new Date(numbers[r]).toISOString().slice(0, 10);
+    if (kind === 'timestamp') return (r) => new Date(numbers[r]).toISOString().slice(0, 19).replace('T', ' ');
+    return (r) => String(numbers[r]);
+  }
+  return (r) => cellText(data, r, c);
+}
+
+/**
  * A cell's text: null where it is empty (null and not a rejected cell), undefined for an NA token (a
- * deliberate gap, neither a value nor a shifted one).
+ * deliberate gap, neither a value nor a shifted one); a rejected cell (text in a typed column) as written.
  */
 function cellsOf(data: IngestResult): (r: number, c: number) => string | null | undefined {
   const rejected = new Map<number, string>();
   for (const cell of data.rejectedCells) rejected.set(cell.row * data.columns.length + cell.column, cell.text);
   const tokens = new Set(data.naTokenCells.map((cell) => cell.row * data.columns.length + cell.column));
   const masks = data.columns.map((_, c) => nullMask(data, c));
+  const texts = data.columns.map((_, c) => textsOf(data, c));
   return (r, c) => {
     const key = r * data.columns.length + c;
-    if (!masks[c][r]) return cellText(data, r, c);
+    if (!masks[c][r]) return texts[c](r);
     return tokens.has(key) ? undefined : (rejected.get(key) ?? null);
   };
 }
@@ -39,26 +60,39 @@ function profileOf(data: IngestResult, c: number): Profile {
   const shapes = new Map<string, number>();
   let total = 0;
   const add = (text: string, weight: number) => {
-    const shape = patternOf(text).shape;
+    const shape = shapeOf(text);
     shapes.set(shape, (shapes.get(shape) ?? 0) + weight);
     total += weight;
   };
-  if (TEXT_KINDS.includes(data.columns[c].kind)) {
+  if (TEXT_KINDS.includes(data.columns[c].kind) && distinctValues(data, c).size <= PROFILE_ROWS) {
     const distinct = distinctValues(data, c);
-    for (let id = 0; id < Math.min(distinct.size, 20_000); id++) add(distinct.text(id), distinct.counts[id]);
+    for (let id = 0; id < distinct.size; id++) add(distinct.text(id), distinct.counts[id]);
   } else {
     const mask = nullMask(data, c);
+    const text = textsOf(data, c);
     const rows = data.table.numRows;
     const step = Math.max(1, Math.floor(rows / PROFILE_ROWS));
-    for (let r = 0; r < rows; r += step) if (!mask[r]) add(cellText(data, r, c), 1);
+    for (let r = 0; r < rows; r += step) if (!mask[r]) add(text(r), 1);
   }
   for (const [k, n] of shapes) shapes.set(k, n / Math.max(1, total));
   return { shapes };
 }
 
+/** Shapes of texts already seen (a row's values repeat down a column): cleared when it grows large. */
+const shapeMemo = new Map<string, string>();
+
+function shapeOf(text: string): string {
+  let shape = shapeMemo.get(text);
+  if (shape === undefined) {
+    if (shapeMemo.size >= 100_000) shapeMemo.clear();
+    shapeMemo.set(text, (shape = patternOf(text).shape));
+  }
+  return shape;
+}
+
 /** The share of a value's shape among a column's values (how ordinary the value looks there). */
 function usual(profile: Profile, text: string): number {
-  return profile.shapes.get(patternOf(text).shape) ?? 0;
+  return profile.shapes.get(shapeOf(text)) ?? 0;
 }
 
 /** What a column accepts as one of its values (see {@link fitsColumn}). */
@@ -76,7 +110,7 @@ function columnOf(data: IngestResult, c: number, profile: Profile): Column {
     const stats = finiteStats(data, c);
     return { profile, range: [stats.min, stats.max] };
   }
-  if (TEXT_KINDS.includes(column.kind)) {
+  if (TEXT_KINDS.includes(column.kind) && distinctValues(data, c).size <= 10_000) {
     // A category column: at most 100 values cover 95% of its rows (the rest may be its errors).
     const distinct = distinctValues(data, c);
     const present = data.table.numRows - nullCount(data, c);
@@ -116,6 +150,22 @@ function overlap(a: Profile, b: Profile): number {
   let shared = 0;
   for (const [shape, share] of a.shapes) shared += Math.min(share, b.shapes.get(shape) ?? 0);
   return shared;
+}
+
+const NO_ROWS = new Int32Array(0);
+
+/** The rows of two ascending lists, ascending, each once. */
+function mergedRows(a: Int32Array, b: Int32Array): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+    if (i < a.length && a[i] === next) i++;
+    if (j < b.length && b[j] === next) j++;
+    out.push(next);
+  }
+  return out;
 }
 
 /** Whether a column's values are told apart by more than their shapes (categories, or numbers in a range). */
@@ -190,21 +240,22 @@ of values with its pattern).
       // one of them must be categories or numbers, or their shapes clearly apart.
       const shared = overlap(column(x).profile, column(y).profile);
       if (shared > 0.5 || (shared > 0.1 && !distinctive(column(x)) && !distinctive(column(y)))) continue;
-      // Rows where exactly one of the two cells is empty, in a column that is otherwise filled.
-      const emptyX = complete[x] ? nullMask(data, x) : undefined;
-      const emptyY = complete[y] ? nullMask(data, y) : undefined;
-      for (let r = 0; r < rows; r++) {
-        const xEmpty = emptyX?.[r] === 1 && cell(r, x) === null;
-        const yEmpty = emptyY?.[r] === 1 && cell(r, y) === null;
+      // Rows where exactly one of the two cells is empty, in a column that is otherwise filled: the rows
+      // whose cell is null in x or in y (a few per cent of the rows), in order.
+      const candidates = mergedRows(complete[x] ? nullRows(data, x) : NO_ROWS, complete[y] ? nullRows(data, y) : NO_ROWS);
+      for (const r of candidates) {
+        const xEmpty = complete[x] && cell(r, x) === null;
+        const yEmpty = complete[y] && cell(r, y) === null;
         if (xEmpty === yEmpty) continue;
         const [from, to] = xEmpty ? [x, y] : [y, x];
         const text = cell(r, to);
-        if (!text) continue;
+        // An ordinary value of its own column is neither shifted nor merged (the common case: a plain gap).
+        if (!text || usual(column(to).profile, text) >= FOREIGN) continue;
         const emptied = (message: string) => {
           if (once(r, from)) report({ row: r, columnIndex: from, evidence: { holder: data.columns[to].name }, message });
         };
         const merged = split(text, column(x), column(y));
-        if (merged && usual(column(to).profile, text) < FOREIGN) {
+        if (merged) {
           const [left, right] = merged;
           const mine = to === x ? left : right;
           const theirs = to === x ? right : left;

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { replaceCellFix } from '../column-values';
-import { cellText, consensusValues, dependenciesOf, disagreeingGroups, nearVariant, rhsCodes, type Dependency } from '../dependencies';
+import { cellText, dependenciesOf, disagreeingGroups, nearVariant, type Dependency } from '../dependencies';
 import type { IngestResult } from '../../table/model';
 
 /** Rows holding the expected value that the finding points at. */
@@ -23,30 +23,22 @@ export const sameLoosely = (a: string, b: string) => a.trim().toLowerCase() === 
 
 /** B's ids over all rows and the consensus of each dependency's groups, computed when first needed. */
 export class DependencyEvidence {
-  private readonly consensus = new Map<Dependency, { values: Int32Array; sizes: Int32Array }>();
-  private readonly ids = new Map<number, Int32Array>();
   private readonly singles = new Map<Dependency, boolean>();
   constructor(
     private readonly data: IngestResult,
     readonly dependencies: Dependency[],
   ) {}
 
-  private consensusOf(dep: Dependency): { values: Int32Array; sizes: Int32Array } {
-    let found = this.consensus.get(dep);
-    if (!found) this.consensus.set(dep, (found = consensusValues(this.data, dep)));
-    return found;
-  }
-
-  private idsOf(c: number): Int32Array {
-    let ids = this.ids.get(c);
-    if (!ids) this.ids.set(c, (ids = rhsCodes(this.data, c).ids));
-    return ids;
-  }
-
-  /** Whether row `r` is consistent with `dep` (its value of B is its group's consensus). */
+  /** Whether row `r` is consistent with `dep` (its value of B is what its group agrees on). */
   consistent(dep: Dependency, r: number): boolean {
-    const own = this.idsOf(dep.rhs)[r];
-    return own >= 0 && this.consensusOf(dep).values[r] === own;
+    const { b, lhs, consensus } = disagreeingGroups(this.data, dep);
+    return b.ids[r] >= 0 && lhs[r] >= 0 && consensus[lhs[r]] === b.ids[r];
+  }
+
+  /** The rows of row `r`'s group under `dep` that hold a value of B. */
+  private groupRows(dep: Dependency, r: number): number {
+    const { lhs, sizes } = disagreeingGroups(this.data, dep);
+    return lhs[r] >= 0 ? sizes[lhs[r]] : 0;
   }
 
   /**
@@ -57,13 +49,12 @@ export class DependencyEvidence {
   private singlesCommon(dep: Dependency): boolean {
     let known = this.singles.get(dep);
     if (known === undefined) {
-      const { sizes } = this.consensusOf(dep);
+      const { sizes } = disagreeingGroups(this.data, dep);
       let rows = 0;
       let single = 0;
-      for (let r = 0; r < sizes.length; r++) {
-        if (sizes[r] === 0) continue;
-        rows++;
-        if (sizes[r] === 1) single++;
+      for (const size of sizes) {
+        rows += size;
+        if (size === 1) single++;
       }
       this.singles.set(dep, (known = single >= 0.02 * rows));
     }
@@ -83,7 +74,7 @@ export class DependencyEvidence {
       if (other === dep) return false;
       if (other.rhs === dep.rhs) return this.consistent(other, r);
       const inverse = other.lhs.includes(dep.rhs) && dep.lhs.includes(other.rhs) && other.error < dep.error;
-      return inverse && this.consistent(other, r) && (this.consensusOf(other).sizes[r] > 1 || this.singlesCommon(other));
+      return inverse && this.consistent(other, r) && (this.groupRows(other, r) > 1 || this.singlesCommon(other));
     });
   }
 }
