@@ -20,7 +20,7 @@
  */
 import type { IngestResult } from '../table/model';
 import { editDistance } from './edit-distance';
-import { TEXT_KINDS, cellSourceText, distinctValues, isNumeric, nullCount, numericColumn, sortedRuns, textColumn, type DistinctValues } from './column-values';
+import { TEXT_KINDS, cellSourceText, distinctValues, isNumeric, nullCount, numericColumn, sortedRuns, type DistinctValues } from './column-values';
 
 /** Supported groups a dependency needs. */
 export const MIN_GROUPS = 5;
@@ -477,7 +477,11 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
  * (unquoted), else the value (dates as ISO dates).
  */
 export function cellText(data: IngestResult, row: number, c: number): string {
-  if (TEXT_KINDS.includes(data.columns[c].kind)) return textColumn(data, c)[row] ?? '';
+  if (TEXT_KINDS.includes(data.columns[c].kind)) {
+    // By value id: only the values quoted are decoded.
+    const distinct = distinctValues(data, c);
+    return distinct.ids[row] >= 0 ? distinct.text(distinct.ids[row]) : '';
+  }
   const written = cellSourceText(data, row, c);
   if (written !== undefined) return written.startsWith('"') ? written.slice(1, -1).replace(/""/g, '"') : written;
   const value: unknown = data.table.getChildAt(c)?.get(row);

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, finiteStats, isNumeric, nullCount, nullMask, nullRows, numericColumn } from '../column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, finiteStats, isNumeric, nullCount, nullMask, nullRows, numericColumn, quantile, sortedColumn } from '../column-values';
 import { cellText } from '../dependencies';
 import { patternOf } from '../value-patterns';
 import type { FindingFix } from '../finding';
@@ -11,7 +11,7 @@ interface Profile {
 }
 
 /** Values a profile is learned from: every distinct value of a text column with at most this many, else this many evenly spread rows. */
-const PROFILE_ROWS = 4000;
+const PROFILE_ROWS = 2000;
 /** Share of rows a column must hold a value in: only there is an empty cell evidence of a shift. */
 const MIN_COMPLETENESS = 0.95;
 /** How much better a value must fit the neighbouring column than its own (likelihood ratio). */
@@ -36,23 +36,31 @@ function textsOf(data: IngestResult, c: number): (r: number) => string {
     if (kind === 'timestamp') return (r) => new Date(numbers[r]).toISOString().slice(0, 19).replace('T', ' ');
     return (r) => String(numbers[r]);
   }
+  if (kind === 'boolean') {
+    const numbers = numericColumn(data, c);
+    return (r) => (numbers[r] ? 'true' : 'false');
+  }
   return (r) => cellText(data, r, c);
 }
 
-/**
- * A cell's text: null where it is empty (null and not a rejected cell), undefined for an NA token (a
- * deliberate gap, neither a value nor a shifted one); a rejected cell (text in a typed column) as written.
- */
-function cellsOf(data: IngestResult): (r: number, c: number) => string | null | undefined {
+/** A table's cells as the rule reads them: whether one is empty, and its text. */
+interface Cells {
+  /** Null and not a rejected cell nor an NA token (a deliberate gap). */
+  empty(r: number, c: number): boolean;
+  /** The text: a rejected cell (text in a typed column) as written; undefined for an NA token or an empty cell. */
+  text(r: number, c: number): string | undefined;
+}
+
+function cellsOf(data: IngestResult): Cells {
+  const width = data.columns.length;
   const rejected = new Map<number, string>();
-  for (const cell of data.rejectedCells) rejected.set(cell.row * data.columns.length + cell.column, cell.text);
-  const tokens = new Set(data.naTokenCells.map((cell) => cell.row * data.columns.length + cell.column));
+  for (const cell of data.rejectedCells) rejected.set(cell.row * width + cell.column, cell.text);
+  const tokens = new Set(data.naTokenCells.map((cell) => cell.row * width + cell.column));
   const masks = data.columns.map((_, c) => nullMask(data, c));
   const texts = data.columns.map((_, c) => textsOf(data, c));
-  return (r, c) => {
-    const key = r * data.columns.length + c;
-    if (!masks[c][r]) return texts[c](r);
-    return tokens.has(key) ? undefined : (rejected.get(key) ?? null);
+  return {
+    empty: (r, c) => masks[c][r] === 1 && !rejected.has(r * width + c) && !tokens.has(r * width + c),
+    text: (r, c) => (masks[c][r] ? rejected.get(r * width + c) : texts[c](r)),
   };
 }
 
@@ -145,6 +153,36 @@ function belongs(text: string, home: Column, here: Column): boolean {
   return fitsColumn(home, text) && o < FOREIGN && usual(home.profile, text) >= FIT_RATIO * o;
 }
 
+/**
+ * A quick test that a non-empty cell is an ordinary value of its column, without writing it as text: a
+ * typed number within the central 99% of its column, or a text value whose shape is common there (decided
+ * once per distinct value).
+ */
+function ordinaryValues(data: IngestResult, profileOf: (c: number) => Profile): (r: number, c: number) => boolean {
+  const byColumn = data.columns.map((column, c) => {
+    if (isNumeric(column)) {
+      const sorted = sortedColumn(data, c);
+      const [low, high] = [quantile(sorted, 0.005), quantile(sorted, 0.995)];
+      const numbers = numericColumn(data, c);
+      const mask = nullMask(data, c);
+      return (r: number) => !mask[r] && numbers[r] >= low && numbers[r] <= high;
+    }
+    if (TEXT_KINDS.includes(column.kind)) {
+      const distinct = distinctValues(data, c);
+      // 0 unknown, 1 ordinary, 2 not.
+      const verdicts = new Uint8Array(distinct.size);
+      return (r: number) => {
+        const id = distinct.ids[r];
+        if (id < 0) return false;
+        if (verdicts[id] === 0) verdicts[id] = usual(profileOf(c), distinct.text(id)) >= FOREIGN ? 1 : 2;
+        return verdicts[id] === 1;
+      };
+    }
+    return () => false;
+  });
+  return (r, c) => byColumn[c](r);
+}
+
 /** How alike two columns' values look (the shares their shapes have in common): shifts between alike columns cannot be seen. */
 function overlap(a: Profile, b: Profile): number {
   let shared = 0;
@@ -221,7 +259,8 @@ of values with its pattern).
       if (!k) known.set(c, (k = columnOf(data, c, profileOf(data, c))));
       return k;
     };
-    const cell = cellsOf(data);
+    const cells = cellsOf(data);
+    const ordinary = ordinaryValues(data, (c) => column(c).profile);
     const delimiter = data.dialect?.delimiter ?? ',';
     const fixes = data.rangesIn === 'file';
     const name = (c: number) => `"${data.columns[c].name}"`;
@@ -244,12 +283,13 @@ of values with its pattern).
       // whose cell is null in x or in y (a few per cent of the rows), in order.
       const candidates = mergedRows(complete[x] ? nullRows(data, x) : NO_ROWS, complete[y] ? nullRows(data, y) : NO_ROWS);
       for (const r of candidates) {
-        const xEmpty = complete[x] && cell(r, x) === null;
-        const yEmpty = complete[y] && cell(r, y) === null;
+        const xEmpty = complete[x] && cells.empty(r, x);
+        const yEmpty = complete[y] && cells.empty(r, y);
         if (xEmpty === yEmpty) continue;
         const [from, to] = xEmpty ? [x, y] : [y, x];
-        const text = cell(r, to);
         // An ordinary value of its own column is neither shifted nor merged (the common case: a plain gap).
+        if (ordinary(r, to)) continue;
+        const text = cells.text(r, to);
         if (!text || usual(column(to).profile, text) >= FOREIGN) continue;
         const emptied = (message: string) => {
           if (once(r, from)) report({ row: r, columnIndex: from, evidence: { holder: data.columns[to].name }, message });
@@ -279,14 +319,14 @@ of values with its pattern).
         // Shifted: the value belongs to the empty neighbour. A shift to the right may go on along the row.
         const shifted = [to];
         if (to === y) for (let z = y + 1; z < columns; z++) {
-          const next = cell(r, z);
+          const next = cells.text(r, z);
           if (!next || !complete[z] || !belongs(next, column(z - 1), column(z))) break;
           shifted.push(z);
         }
         for (const c of shifted) {
           if (!once(r, c)) continue;
           const home = c === to ? from : c - 1;
-          const value = c === to ? text : (cell(r, c) ?? '');
+          const value = c === to ? text : (cells.text(r, c) ?? '');
           const fix: FindingFix[] | undefined =
             fixes && shifted.length === 1
               ? [{ kind: 'replace', title: `Move "${value}" to ${name(home)}`, range: span(data, r, Math.min(home, c), Math.max(home, c)), newText: home < c ? `${csvField(value, delimiter)}${delimiter}` : `${delimiter}${csvField(value, delimiter)}` }]
@@ -299,7 +339,7 @@ of values with its pattern).
             message:
               `"${value}" in column ${name(c)} looks like a value of ${name(home)} (${(100 * usual(column(home).profile, value)).toFixed(0)}% of its values share its pattern, ` +
               `${(100 * usual(column(c).profile, value)).toFixed(1)}% of ${name(c)}'s)${home === from ? `, and ${name(home)} is empty in this row` : ''}: the row seems shifted.`,
-            related: [{ row: r, columnIndex: home, message: home === from ? `${name(home)} is empty here` : `${name(home)} holds "${cell(r, home) ?? ''}"` }],
+            related: [{ row: r, columnIndex: home, message: home === from ? `${name(home)} is empty here` : `${name(home)} holds "${cells.text(r, home) ?? ''}"` }],
             fixes: fix,
           });
         }
