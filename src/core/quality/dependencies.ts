@@ -59,15 +59,16 @@ interface Codes {
 
 /**
  * Whether a text column is free text (notes, comments): its values mostly distinct (at least half as many
- * distinct values as `present` values) and mostly several words (judged on its first 200 distinct values).
- * Names of a few dozen airports or species are words too, but repeat: they are categories.
+ * distinct values as `present` values) and mostly of three words or more (judged on its first 200 distinct
+ * values). Names of a few dozen airports or species are words too, but repeat: they are categories; a code
+ * such as "IC 1042" is two words.
  */
 export function isFreeText(distinct: DistinctValues, present: number): boolean {
   if (distinct.size < present / 2) return false;
   const sample = Math.min(distinct.size, 200);
-  let words = 0;
-  for (let id = 0; id < sample; id++) if (/\S\s+\S/.test(distinct.text(id))) words++;
-  return sample > 0 && words > sample / 2;
+  let long = 0;
+  for (let id = 0; id < sample; id++) if (distinct.text(id).trim().split(/\s+/).length >= 3) long++;
+  return sample > 0 && long > sample / 2;
 }
 
 /** Ids of a column's values at `rows` (all rows when undefined): text by its distinct ids, other kinds by number. */

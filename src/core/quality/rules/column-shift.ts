@@ -5,9 +5,10 @@ import { patternOf } from '../value-patterns';
 import type { FindingFix } from '../finding';
 import type { IngestResult, TextRange } from '../../table/model';
 
-/** How a column's values spread over patterns: the share of values per shape (value-patterns.ts). */
+/** How a column's values spread over patterns: the share of values per shape (value-patterns.ts), out of `total`. */
 interface Profile {
   shapes: Map<string, number>;
+  total: number;
 }
 
 /** Values a profile is learned from: every distinct value of a text column with at most this many, else this many evenly spread rows. */
@@ -83,7 +84,7 @@ function profileOf(data: IngestResult, c: number): Profile {
     for (let r = 0; r < rows; r += step) if (!mask[r]) add(text(r), 1);
   }
   for (const [k, n] of shapes) shapes.set(k, n / Math.max(1, total));
-  return { shapes };
+  return { shapes, total };
 }
 
 /** Shapes of texts already seen (a row's values repeat down a column): cleared when it grows large. */
@@ -101,6 +102,11 @@ function shapeOf(text: string): string {
 /** The share of a value's shape among a column's values (how ordinary the value looks there). */
 function usual(profile: Profile, text: string): number {
   return profile.shapes.get(shapeOf(text)) ?? 0;
+}
+
+/** {@link usual} for a value of the column itself: the share of its shape among the other values. */
+function usualAmongOthers(profile: Profile, text: string): number {
+  return Math.max(0, usual(profile, text) - 1 / Math.max(1, profile.total));
 }
 
 /** What a column accepts as one of its values (see {@link fitsColumn}). */
@@ -149,7 +155,7 @@ function fitsColumn(column: Column, text: string): boolean {
 
 /** Whether a value belongs to column `home` rather than `here`: it could be one of home's, its shape is rare here, and far likelier there. */
 function belongs(text: string, home: Column, here: Column): boolean {
-  const o = usual(here.profile, text);
+  const o = usualAmongOthers(here.profile, text);
   return fitsColumn(home, text) && o < FOREIGN && usual(home.profile, text) >= FIT_RATIO * o;
 }
 
@@ -174,7 +180,7 @@ function ordinaryValues(data: IngestResult, profileOf: (c: number) => Profile): 
       return (r: number) => {
         const id = distinct.ids[r];
         if (id < 0) return false;
-        if (verdicts[id] === 0) verdicts[id] = usual(profileOf(c), distinct.text(id)) >= FOREIGN ? 1 : 2;
+        if (verdicts[id] === 0) verdicts[id] = usualAmongOthers(profileOf(c), distinct.text(id)) >= FOREIGN ? 1 : 2;
         return verdicts[id] === 1;
       };
     }
@@ -290,7 +296,7 @@ of values with its pattern).
         // An ordinary value of its own column is neither shifted nor merged (the common case: a plain gap).
         if (ordinary(r, to)) continue;
         const text = cells.text(r, to);
-        if (!text || usual(column(to).profile, text) >= FOREIGN) continue;
+        if (!text || usualAmongOthers(column(to).profile, text) >= FOREIGN) continue;
         const emptied = (message: string) => {
           if (once(r, from)) report({ row: r, columnIndex: from, evidence: { holder: data.columns[to].name }, message });
         };
@@ -335,10 +341,10 @@ of values with its pattern).
             row: r,
             columnIndex: c,
             value,
-            evidence: { neighbour: data.columns[home].name, neighbourEmpty: home === from, fitsNeighbour: Number(usual(column(home).profile, value).toFixed(4)), fitsOwn: Number(usual(column(c).profile, value).toFixed(4)) },
+            evidence: { neighbour: data.columns[home].name, neighbourEmpty: home === from, fitsNeighbour: Number(usual(column(home).profile, value).toFixed(4)), fitsOwn: Number(usualAmongOthers(column(c).profile, value).toFixed(4)) },
             message:
               `"${value}" in column ${name(c)} looks like a value of ${name(home)} (${(100 * usual(column(home).profile, value)).toFixed(0)}% of its values share its pattern, ` +
-              `${(100 * usual(column(c).profile, value)).toFixed(1)}% of ${name(c)}'s)${home === from ? `, and ${name(home)} is empty in this row` : ''}: the row seems shifted.`,
+              `${(100 * usualAmongOthers(column(c).profile, value)).toFixed(1)}% of ${name(c)}'s)${home === from ? `, and ${name(home)} is empty in this row` : ''}: the row seems shifted.`,
             related: [{ row: r, columnIndex: home, message: home === from ? `${name(home)} is empty here` : `${name(home)} holds "${cells.text(r, home) ?? ''}"` }],
             fixes: fix,
           });
