@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, finiteStats, isNumeric, nullCount, nullMask, nullRows, numericColumn, quantile, sortedColumn } from '../column-values';
-import { cellText } from '../dependencies';
+import { cellText, isFreeText } from '../dependencies';
 import { patternOf } from '../value-patterns';
 import type { FindingFix } from '../finding';
 import type { IngestResult, TextRange } from '../../table/model';
@@ -161,8 +161,8 @@ function belongs(text: string, home: Column, here: Column): boolean {
 
 /**
  * A quick test that a non-empty cell is an ordinary value of its column, without writing it as text: a
- * typed number within the central 99% of its column, or a text value whose shape is common there (decided
- * once per distinct value).
+ * typed number within the central 99% of its column, or a text value whose shape is common there, or of
+ * several words in free text (decided once per distinct value).
  */
 function ordinaryValues(data: IngestResult, profileOf: (c: number) => Profile): (r: number, c: number) => boolean {
   const byColumn = data.columns.map((column, c) => {
@@ -175,12 +175,17 @@ function ordinaryValues(data: IngestResult, profileOf: (c: number) => Profile): 
     }
     if (TEXT_KINDS.includes(column.kind)) {
       const distinct = distinctValues(data, c);
+      // Free text has no pattern to fall outside of: only a single word there (a code, a number) can be foreign.
+      const freeText = isFreeText(distinct, data.table.numRows - nullCount(data, c));
       // 0 unknown, 1 ordinary, 2 not.
       const verdicts = new Uint8Array(distinct.size);
       return (r: number) => {
         const id = distinct.ids[r];
         if (id < 0) return false;
-        if (verdicts[id] === 0) verdicts[id] = usualAmongOthers(profileOf(c), distinct.text(id)) >= FOREIGN ? 1 : 2;
+        if (verdicts[id] === 0) {
+          const text = distinct.text(id);
+          verdicts[id] = (freeText && /\S\s/.test(text.trim())) || usualAmongOthers(profileOf(c), text) >= FOREIGN ? 1 : 2;
+        }
         return verdicts[id] === 1;
       };
     }
@@ -215,9 +220,15 @@ function mergedRows(a: Int32Array, b: Int32Array): number[] {
 /** Whether a column's values are told apart by more than their shapes (categories, or numbers in a range). */
 const distinctive = (column: Column) => column.categories !== undefined || column.range !== undefined;
 
-/** A split of a merged value "x y" into a value of the left column and one of the right column, if there is one. */
+/**
+ * A split of a merged value "x y" into a value of the left column and one of the right column, if there is
+ * one: at its first or its last space (the neighbour's value is a word at one end: "Lyon FR", "FR Lyon").
+ */
 function split(text: string, left: Column, right: Column): [string, string] | undefined {
-  for (let i = text.indexOf(' '); i > 0; i = text.indexOf(' ', i + 1)) {
+  const first = text.indexOf(' ');
+  if (first <= 0) return undefined;
+  const last = text.lastIndexOf(' ');
+  for (const i of first === last ? [first] : [first, last]) {
     const a = text.slice(0, i).trim();
     const b = text.slice(i + 1).trim();
     if (a && b && fitsColumn(left, a) && fitsColumn(right, b)) return [a, b];
@@ -282,9 +293,15 @@ of values with its pattern).
       if (!complete[x] && !complete[y]) continue;
       if (data.columns[x].kind === 'empty' || data.columns[y].kind === 'empty') continue;
       // Two columns of free words (names and cities) share too many shapes for a value to tell where it belongs:
-      // one of them must be categories or numbers, or their shapes clearly apart.
-      const shared = overlap(column(x).profile, column(y).profile);
-      if (shared > 0.5 || (shared > 0.1 && !distinctive(column(x)) && !distinctive(column(y)))) continue;
+      // one of them must be categories or numbers, or their shapes clearly apart (decided when first needed).
+      let comparable: boolean | undefined;
+      const apart = () => {
+        if (comparable === undefined) {
+          const shared = overlap(column(x).profile, column(y).profile);
+          comparable = !(shared > 0.5 || (shared > 0.1 && !distinctive(column(x)) && !distinctive(column(y))));
+        }
+        return comparable;
+      };
       // Rows where exactly one of the two cells is empty, in a column that is otherwise filled: the rows
       // whose cell is null in x or in y (a few per cent of the rows), in order.
       const candidates = mergedRows(complete[x] ? nullRows(data, x) : NO_ROWS, complete[y] ? nullRows(data, y) : NO_ROWS);
@@ -294,7 +311,7 @@ of values with its pattern).
         if (xEmpty === yEmpty) continue;
         const [from, to] = xEmpty ? [x, y] : [y, x];
         // An ordinary value of its own column is neither shifted nor merged (the common case: a plain gap).
-        if (ordinary(r, to)) continue;
+        if (ordinary(r, to) || !apart()) continue;
         const text = cells.text(r, to);
         if (!text || usualAmongOthers(column(to).profile, text) >= FOREIGN) continue;
         const emptied = (message: string) => {
