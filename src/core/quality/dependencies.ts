@@ -349,6 +349,21 @@ export function rhsCodes(data: IngestResult, c: number): Codes {
   return allCodes(data, [c]);
 }
 
+/**
+ * The dependencies without the repeats of equivalent left sides: when columns a and b determine each other
+ * (with at most 1% of exceptions: a code and its number), a → c and b → c group the rows alike; only the
+ * first column's are kept (with b → a itself).
+ */
+function withoutEquivalentSides(found: Dependency[]): Dependency[] {
+  const exact = new Set(found.filter((d) => d.lhs.length === 1 && d.error <= 0.01).map((d) => `${d.lhs[0]}>${d.rhs}`));
+  const replaced = new Map<number, number>();
+  for (const key of exact) {
+    const [a, b] = key.split('>').map(Number);
+    if (a < b && exact.has(`${b}>${a}`) && !replaced.has(b)) replaced.set(b, a);
+  }
+  return found.filter((d) => !d.lhs.some((c) => replaced.has(c)) || (d.lhs.length === 1 && d.rhs === replaced.get(d.lhs[0])));
+}
+
 const cache = new WeakMap<IngestResult, Dependency[]>();
 
 /** The table's approximate functional dependencies (computed once per table). */
@@ -356,12 +371,12 @@ export function dependenciesOf(data: IngestResult): Dependency[] {
   let found = cache.get(data);
   if (found) return found;
   const n = data.table.numRows;
-  if (n <= SAMPLE_ROWS) found = discover(data, undefined);
+  if (n <= SAMPLE_ROWS) found = withoutEquivalentSides(discover(data, undefined));
   else {
     // Rows spread over the whole table, then every dependency verified on all rows (against the error by
     // chance the sample measured).
     const sample = Int32Array.from({ length: SAMPLE_ROWS }, (_, i) => Math.floor((i * n) / SAMPLE_ROWS));
-    found = discover(data, sample).filter((d) => {
+    found = withoutEquivalentSides(discover(data, sample)).filter((d) => {
       // The rules' pass over all rows (kept for them) gives the statistics on all rows.
       const { stats } = disagreeingGroups(data, d);
       Object.assign(d, stats);
@@ -374,15 +389,20 @@ export function dependenciesOf(data: IngestResult): Dependency[] {
 
 /** One group of a dependency whose rows disagree on the right-hand side. */
 export interface DisagreeingGroup {
-  /** Rows of the group with a value of B, in row order. */
-  rows: number[];
-  /** B's id in each of those rows. */
-  values: number[];
+  /** Rows of the group with a value of B. */
+  size: number;
   /** B's ids by count, most frequent first ([id, count]). */
   counts: [number, number][];
+  /**
+   * Rows holding a value of B, in row order: all of them for a value in at most 3 rows, at least 3 for the
+   * others (enough to point at).
+   */
+  rowsOf(id: number): number[];
 }
 
-/** The groups of `dep` whose rows hold more than one value of B, and B's ids over all rows. */
+/** Rows kept per group for its first value (the rows a finding points at). */
+const KEPT_ROWS = 3;
+
 /** What one pass of a dependency over all rows learns. */
 export interface DependencyScan {
   /** The groups whose rows disagree. */
@@ -409,11 +429,13 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
   const a = allCodes(data, dep.lhs);
   const n = b.ids.length;
   const totals = new Int32Array(b.size);
-  // One pass in row order (the per-group arrays stay in cache): each group's first value of B, whether
-  // another follows, and its rows with a value of B.
+  // One pass in row order (the per-group arrays stay in cache): each group's first value of B, how many
+  // rows repeat it (and the first few of them), and the rows that do not (few, where the dependency holds).
   const consensus = new Int32Array(a.size).fill(-1);
   const sizes = new Int32Array(a.size);
-  const mixed = new Uint8Array(a.size);
+  const firstCount = new Int32Array(a.size);
+  const firstRows = new Int32Array(a.size * KEPT_ROWS);
+  const deviants: number[] = [];
   for (let r = 0; r < n; r++) {
     const y = b.ids[r];
     if (y < 0) continue;
@@ -421,54 +443,52 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
     const g = a.ids[r];
     if (g < 0) continue;
     if (sizes[g]++ === 0) consensus[g] = y;
-    else if (consensus[g] !== y) mixed[g] = 1;
+    if (consensus[g] === y) {
+      if (firstCount[g] < KEPT_ROWS) firstRows[g * KEPT_ROWS + firstCount[g]] = r;
+      firstCount[g]++;
+    } else deviants.push(r);
   }
-  // The groups that disagree: their rows and counts (a second pass, only when there are some).
-  const members = new Map<number, DisagreeingGroup>();
-  let anyMixed = false;
-  for (let g = 0; g < a.size; g++) if (mixed[g]) anyMixed = true;
-  if (anyMixed) {
-    for (let r = 0; r < n; r++) {
-      const g = a.ids[r];
-      const y = b.ids[r];
-      if (g < 0 || y < 0 || !mixed[g]) continue;
-      let group = members.get(g);
-      if (!group) members.set(g, (group = { rows: [], values: [], counts: [] }));
-      group.rows.push(r);
-      group.values.push(y);
-    }
+  // The groups that disagree, from their deviating rows.
+  const byGroup = new Map<number, number[]>();
+  for (const r of deviants) {
+    const list = byGroup.get(a.ids[r]);
+    if (list) list.push(r);
+    else byGroup.set(a.ids[r], [r]);
   }
-  // The g3 statistics on all rows (see pairStats) and each group's consensus.
-  let supported = 0;
-  let agreeing = 0;
-  let rows = 0;
-  let changes = 0;
-  let present = 0;
   const groups: DisagreeingGroup[] = [];
-  for (let g = 0; g < a.size; g++) {
+  let changes = 0;
+  let disagreeing = 0;
+  for (const [g, rows] of byGroup) {
+    const first = consensus[g];
+    const byValue = new Map<number, number[]>();
+    for (const r of rows) {
+      const list = byValue.get(b.ids[r]);
+      if (list) list.push(r);
+      else byValue.set(b.ids[r], [r]);
+    }
+    const kept = Array.from(firstRows.subarray(g * KEPT_ROWS, g * KEPT_ROWS + Math.min(KEPT_ROWS, firstCount[g])));
+    byValue.set(first, kept);
+    const count = (id: number) => (id === first ? firstCount[g] : (byValue.get(id)?.length ?? 0));
+    const counts = [...byValue.keys()].map((id): [number, number] => [id, count(id)]).sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const best = counts[0][1];
     const size = sizes[g];
-    present += size;
-    if (size >= 2) {
-      supported++;
-      rows += size;
-    }
-    if (!mixed[g]) {
-      if (size >= 2) agreeing++;
-      continue;
-    }
-    const group = members.get(g) as DisagreeingGroup;
-    const byValue = new Map<number, number>();
-    for (const y of group.values) byValue.set(y, (byValue.get(y) ?? 0) + 1);
-    group.counts = [...byValue].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    const best = group.counts[0][1];
     changes += size - best;
-    if (4 * best >= 3 * size) {
-      agreeing++;
-      consensus[g] = group.counts[0][0];
-    } else consensus[g] = -1;
-    groups.push(group);
+    if (4 * best < 3 * size) disagreeing++;
+    consensus[g] = 4 * best >= 3 * size ? counts[0][0] : -1;
+    groups.push({ size, counts, rowsOf: (id) => byValue.get(id) ?? [] });
   }
-  const stats: PairStats = { groups: supported, agreeing: supported ? agreeing / supported : 0, error: rows ? changes / rows : 1, supported: present ? rows / present : 0 };
+  // The g3 statistics on all rows (see pairStats).
+  let supported = 0;
+  let rows = 0;
+  let present = 0;
+  for (let g = 0; g < a.size; g++) {
+    present += sizes[g];
+    if (sizes[g] < 2) continue;
+    supported++;
+    rows += sizes[g];
+  }
+  const stats: PairStats = { groups: supported, agreeing: supported ? (supported - disagreeing) / supported : 0, error: rows ? changes / rows : 1, supported: present ? rows / present : 0 };
+  groups.sort((x, y) => x.rowsOf(x.counts[0][0])[0] - y.rowsOf(y.counts[0][0])[0]);
   scans.set(dep, (found = { groups, b, totals, lhs: a.ids, consensus, sizes, stats }));
   return found;
 }

@@ -255,11 +255,12 @@ column. The row reads as valid data with wrong values in several columns.
 Each column's values are described by their patterns (letters, digits and punctuation with run lengths, and
 without: value-patterns.ts), learned from the column itself. In a row where one of two neighbouring columns
 is empty — in a column at least 95% complete, where an empty cell is itself unusual — a value is reported
-when it fits the empty neighbour's patterns (at least 1% of that column's values share its pattern), hardly
-its own column's (under 1%), and ten times better there: it was shifted. A value whose parts fit the two
-columns ("Lyon" a city, "FR" a country) while the whole fits neither is a merge. A shift of several cells is
-followed along the row. The emptied cell is reported too. Columns whose values look alike (two name
-columns) are not compared.
+when it could be a value of the empty neighbour (one of its categories; a number within its range; else a
+pattern at least 1% of its values share), its pattern is rare in its own column (under 1% of the other
+values), and ten times likelier in the neighbour: it was shifted. A value whose two ends fit the two
+columns ("Lyon" a city, "FR" a country) while the whole is rare in its column is a merge. A shift of several
+cells is followed along the row. The emptied cell is reported too. Columns whose values look alike (two
+columns of names) are not compared, and free text only holds a foreign value when it is one word.
 
 The evidence: the neighbouring column, that it is empty, and how well the value fits each column (the share
 of values with its pattern).

@@ -46,8 +46,8 @@ The evidence: the dependency, the entity, both values.
       if (!entityColumn(data, dep.lhs) || keys.has(dep.lhs[0]) || medianGroupRows(data, dep) > 3) continue;
       const c = dep.rhs;
       for (const group of disagreeingGroups(data, dep).groups) {
-        if (group.rows.length !== 2) continue;
-        const [a, b] = group.rows;
+        if (group.size !== 2) continue;
+        const [a, b] = group.counts.map(([id]) => group.rowsOf(id)[0]).sort((x, y) => x - y);
         const [textA, textB] = [cellText(data, a, c), cellText(data, b, c)];
         if (sameLoosely(textA, textB) || isAccepted(c, textA) || isAccepted(c, textB)) continue;
         // A value another dependency explains is the right one: only the other is reported then.

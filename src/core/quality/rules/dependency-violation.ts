@@ -159,12 +159,12 @@ rows holding it (related information).
       for (const group of groups) {
         const [majority, majorityCount] = group.counts[0];
         if (majorityCount < 2 || (group.counts[1] && group.counts[1][1] === majorityCount)) continue;
-        const majorityRows = group.rows.filter((_, k) => group.values[k] === majority);
+        const majorityRows = group.rowsOf(majority);
         const expected = cellText(data, majorityRows[0], c);
         for (const [value, count] of group.counts.slice(1)) {
           // A clear minority: once against at least two, or twice against at least five.
           if (count > 2 || majorityCount < (count === 1 ? 2 : 5)) continue;
-          const rows = group.rows.filter((_, k) => group.values[k] === value);
+          const rows = group.rowsOf(value);
           const text = cellText(data, rows[0], c);
           if (sameLoosely(text, expected) || isAccepted(c, text)) continue;
           // An intruder (the value belongs to other groups), a slip of one or two keystrokes, or a value found
