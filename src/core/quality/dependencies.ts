@@ -23,15 +23,15 @@ import { editDistance } from './edit-distance';
 import { TEXT_KINDS, cellSourceText, distinctValues, isNumeric, nullCount, numericColumn, sortedRuns, type DistinctValues } from './column-values';
 
 /** Supported groups a dependency needs. */
-export const MIN_GROUPS = 5;
+const MIN_GROUPS = 5;
 /** Largest g3 error of an accepted dependency (dirty tables: errors of every kind also break dependencies). */
-export const MAX_ERROR = 0.1;
+const MAX_ERROR = 0.1;
 /** Smallest share of the rows (with values of A and B) in supported groups: a few repeated rows are no evidence. */
-export const MIN_SUPPORTED_ROWS = 0.1;
+const MIN_SUPPORTED_ROWS = 0.1;
 /** Largest g3 error relative to the error without a dependency (B shuffled). */
-export const MAX_ERROR_VS_CHANCE = 0.2;
+const MAX_ERROR_VS_CHANCE = 0.2;
 /** Smallest share of supported groups with a clear majority. */
-export const MIN_AGREEING_GROUPS = 0.95;
+const MIN_AGREEING_GROUPS = 0.95;
 /** Rows discovery looks at in a large table (every dependency found is then verified on all rows). */
 const SAMPLE_ROWS = 20_000;
 
@@ -126,7 +126,7 @@ function pairCodes(a: Codes, b: Codes): Codes {
 }
 
 /** Row positions grouped by id (counting sort): `order` lists positions group by group, `starts` where each group begins. */
-export function groupsBy(codes: Codes): { order: Int32Array; starts: Int32Array } {
+function groupsBy(codes: Codes): { order: Int32Array; starts: Int32Array } {
   const starts = new Int32Array(codes.size + 1);
   for (const id of codes.ids) if (id >= 0) starts[id + 1]++;
   for (let k = 0; k < codes.size; k++) starts[k + 1] += starts[k];
@@ -344,10 +344,6 @@ export function medianGroupRows(data: IngestResult, dep: Dependency): number {
   return sizes.length ? sizes[sizes.length >> 1] : 0;
 }
 
-/** Ids of a column over all rows. */
-export function rhsCodes(data: IngestResult, c: number): Codes {
-  return allCodes(data, [c]);
-}
 
 /**
  * The dependencies without the repeats of equivalent left sides: when columns a and b determine each other

@@ -65,7 +65,7 @@ interface Tail {
 }
 
 /** Smallest positive difference between consecutive distinct values (the data's resolution); 0 for one value. */
-export function resolution(values: Float64Array): number {
+function resolution(values: Float64Array): number {
   let step = Infinity;
   for (let i = 1; i < values.length; i++) step = Math.min(step, values[i] - values[i - 1]);
   return Number.isFinite(step) ? step : 0;
@@ -162,7 +162,7 @@ function spacingTest(y: Float64Array, j: number, k: number): { score: number; pV
  * with mean c·i^−ξ. ξ is fitted by maximum likelihood (c profiled out). Ranks, not values, enter the fit:
  * leaving out the `from` values under test does not bias it.
  */
-export function tailIndex(y: Float64Array, from: number, k: number): { xi: number; se: number } {
+function tailIndex(y: Float64Array, from: number, k: number): { xi: number; se: number } {
   const d = new Float64Array(k);
   const x = new Float64Array(k);
   let meanX = 0;
@@ -208,7 +208,7 @@ export function tailIndex(y: Float64Array, from: number, k: number): { xi: numbe
 }
 
 /** log Γ(x) for x > 0 (Lanczos, g = 7). */
-export function logGamma(x: number): number {
+function logGamma(x: number): number {
   const c = [0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.61503916999186, 12.507343278686905, -0.13857109526572012, 9.984369578019572e-6, 1.5056327351493116e-7];
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
   const z = x - 1;
@@ -222,7 +222,7 @@ export function logGamma(x: number): number {
  * An upper bound of P(X ≥ x) for X Poisson(mean) (size undefined) or negative binomial (mean, size): the
  * probability of x times a geometric series bounding the ratios of the next probabilities.
  */
-export function countTail(x: number, mean: number, size?: number): number {
+function countTail(x: number, mean: number, size?: number): number {
   if (x <= mean) return 1;
   if (size === undefined) {
     const logPmf = x * Math.log(mean) - mean - logGamma(x + 1);
@@ -284,7 +284,7 @@ function momentsWithout(runs: SortedRuns, skip: number): { n: number; mean: numb
 }
 
 /** The block sizes and window length for `n` values (fewer than 20 values are not tested). */
-export function tailSizes(n: number, options: TailTestOptions): { blocks: number; window: number; shape: number } | undefined {
+function tailSizes(n: number, options: TailTestOptions): { blocks: number; window: number; shape: number } | undefined {
   if (n < 20) return undefined;
   const blocks = Math.max(1, Math.min(options.maxOutliers, Math.ceil(n / 50)));
   const window = Math.min(options.window, Math.max(8, Math.round(2 * Math.sqrt(n))), n - blocks - 1);
