@@ -293,16 +293,8 @@ function tailSizes(n: number, options: TailTestOptions): { blocks: number; windo
   return window >= 5 ? { blocks, window, shape } : undefined;
 }
 
-/** One round of a tail's test: the block of extreme values with the strongest evidence. */
-interface Block {
-  values: number[];
-  rows: number;
-  next: number;
-  score: number;
-  pValue: number;
-  logScale: boolean;
-  countFit?: { mean: number; size?: number };
-}
+/** One round of a tail's test: the block of extreme values with the strongest evidence (its own rows, and the next value below it). */
+type Block = Omit<TailOutliers, 'tail' | 'kind'>;
 
 /** What one tail's rounds share. */
 interface TailContext {
