@@ -126,7 +126,8 @@ A (one column, or two: carrier + number, origin + destination) → B is kept whe
 A share B's value in at least 95% of the groups of two rows or more (a clear majority of three quarters),
 at least 5 such groups exist and hold at least 10% of the rows, at most 10% of their rows would have to
 change, and that is at most a fifth of what a B unrelated to A would give (B shuffled over the same groups:
-a near-constant column depends on anything). Large tables are explored on a sample and every dependency is verified on all rows.
+a near-constant column depends on anything). Large tables are explored on a sample and every dependency is verified on all rows; a file
+checked in batches (over the memory budget) is learned and checked batch by batch.
 
 In a group that disagrees, a value is reported only when it is a clear minority — in one row against at
 least two holding the majority value, or in two against at least five — and when it is an intruder (the
