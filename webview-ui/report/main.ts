@@ -124,6 +124,8 @@ function view(): TemplateResult {
   const report = state.report;
   if (!report) return html`<p class="muted" role="status">${text.checking}</p>`;
   const total = Object.values(report.totals).reduce((a, b) => a + b, 0);
+  const { overall, rows, cells, byDimension, cellsByDimension, errors } = report.scores;
+  const shares = (rowShare: number, cellShare: number | undefined) => fill(text.cleanShares, formatNumber(rowShare, 3), formatNumber(cellShare ?? 100, 3));
   const perColumn = new Map<string, number>();
   for (const f of report.findings) if (f.column) perColumn.set(f.column, (perColumn.get(f.column) ?? 0) + (f.summaryOf ?? 1));
   const rules = [...new Set(report.findings.map((f) => f.rule))].sort();
@@ -135,9 +137,18 @@ function view(): TemplateResult {
       <vscode-button secondary @click=${() => host.post({ type: 'recheck' })}>${text.checkAgain}</vscode-button>
     </div>
     <div class="scores" role="list">
-      <div class="score overall" role="listitem"><div class="muted">${text.overall}</div><div class="value">${formatNumber(report.scores.overall, 3)}</div></div>
-      ${(Object.entries(report.scores.byDimension) as [Dimension, number | undefined][]).map(
-        ([dimension, score]) => html`<div class="score" role="listitem"><div class="muted">${text.dimensions[dimension] ?? dimension}</div><div class="value">${formatNumber(score ?? 0, 3)}</div></div>`,
+      <div class="score overall" role="listitem" title=${text.scoreExplained}>
+        <div class="muted">${text.qualityScore}</div>
+        <div class="value">${overall}/100</div>
+        <div class="muted">${shares(rows, cells)}${errors ? ` · ${fill(errors === 1 ? text.oneError : text.errors, formatNumber(errors))}` : ''}</div>
+      </div>
+      ${(Object.entries(byDimension) as [Dimension, number | undefined][]).map(
+        ([dimension, score]) =>
+          html`<div class="score" role="listitem">
+            <div class="muted">${text.dimensions[dimension] ?? dimension}</div>
+            <div class="value">${formatNumber(score ?? 0, 3)}</div>
+            <div class="muted">${shares(score ?? 0, cellsByDimension[dimension])}</div>
+          </div>`,
       )}
     </div>
     <h2>${text.columns}</h2>

@@ -1,13 +1,15 @@
 /** Messages and state of the quality report panel, shared by the host (src/extension/panels) and webview-ui/report. */
 import type { ColumnProfile } from '../../core/profile/types';
 import type { Dimension, Finding, Severity } from '../../core/quality/finding';
+import type { QualityScores } from '../../core/quality/score';
 
 export interface ReportState {
   fileName: string;
   filePath: string;
   format: string;
   rows: number;
-  scores: { overall: number; byDimension: Partial<Record<Dimension, number>> };
+  /** The quality score (docs/score.md), as the CLI and SARIF give it. */
+  scores: QualityScores;
   columns: ColumnProfile[];
   findings: Finding[];
   /** Findings per rule before the Problems-panel cap. */
@@ -45,7 +47,15 @@ export interface ReportStrings {
   /** {0} rows · {1} columns · {2} findings */
   summary: string;
   checkAgain: string;
-  overall: string;
+  qualityScore: string;
+  /** The overall score's tooltip: how it is computed. */
+  scoreExplained: string;
+  /** rows {0}% · cells {1}% clean */
+  cleanShares: string;
+  /** {0} error (one) */
+  oneError: string;
+  /** {0} errors */
+  errors: string;
   dimensions: Record<Dimension, string>;
   columns: string;
   findings: string;

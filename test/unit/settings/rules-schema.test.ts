@@ -25,7 +25,7 @@ test('the schema offers every rule id with its default severity and options, and
   const outlier = rules.properties?.outlier?.properties;
   assert.equal(outlier?.severity.default, 'warning');
   assert.deepEqual(outlier?.severity.enum, ['error', 'warning', 'information', 'hint']);
-  assert.equal(outlier?.options.properties?.threshold.default, 5);
+  assert.equal(outlier?.options.properties?.alpha.default, 0.01);
   assert.equal(outlier?.options.additionalProperties, false, 'a misspelt option is flagged');
   const renamed = rulesSettingSchema([{ ...allRules[0], id: 'renamed-rule' }]);
   assert.notDeepEqual(renamed, declared[RULES_SETTING], 'a changed rule makes the declared schema stale');
