@@ -1,0 +1,48 @@
+// User flow in Simplified Chinese: a code-server whose display language is zh-cn (the display-language fixture
+// test/fixtures/language-pack-zh-cn; VS Code's own words stay English, it carries no workbench translations)
+// → the Explorer's "Dataset Inspector" submenu lists the commands in Chinese → "显示数据概况" (Show Data Profile)
+// opens the report, whose title, buttons, headings, filters and score card are Chinese (the words come from the
+// host: the webview bundle holds no English). Saves docs/screenshots/chinese-menu.png and chinese-report.png.
+import path from 'node:path';
+import { displayLanguage, newPage, newRunDir, startCodeServer, tempWorkspace, workbenchUrl } from '../harness/code-server.mjs';
+import { clearNotifications, explorerContextMenu, openFromExplorer, waitForExplorer } from './workbench.mjs';
+import { webviewFrame } from './report.e2e.mjs';
+
+export const title = 'zh-cn display language → Chinese submenu entries and a Chinese quality report';
+
+export default async function chinese({ page: englishPage, screenshotsDir, extensionPath }) {
+  const runDir = newRunDir('e2e-zh-cn');
+  const extensionsDir = path.join(runDir, 'extensions');
+  const userDataDir = path.join(runDir, 'user-data');
+  const args = displayLanguage({ locale: 'zh-cn', runDir, extensionsDir, userDataDir });
+  const server = await startCodeServer({ runDir, extensionsDir, userDataDir, args });
+  const page = await newPage(englishPage.context().browser());
+  try {
+    await page.goto(workbenchUrl({ port: server.port, folder: tempWorkspace(), extensionDevelopmentPath: extensionPath }));
+    await waitForExplorer(page, 'dirty.csv');
+    await openFromExplorer(page, 'dirty.csv');
+    const menuShot = async () => {
+      // Every entry of the submenu is Chinese (package.nls.zh-cn.json).
+      for (const label of ['检查数据质量', '训练线性模型']) {
+        await page.locator('.monaco-menu .action-item .action-label', { hasText: label }).first().waitFor({ timeout: 5_000 });
+      }
+      await page.screenshot({ path: path.join(screenshotsDir, 'chinese-menu.png') });
+    };
+    await explorerContextMenu(page, 'dirty.csv', '显示数据概况', { beforePick: menuShot });
+    await page.locator('.tabs-container .tab', { hasText: '数据概况：dirty.csv' }).first().waitFor({ timeout: 30_000 });
+    const frame = webviewFrame(page);
+    await frame.locator('h1', { hasText: 'dirty.csv' }).waitFor({ timeout: 30_000 });
+    for (const heading of ['列', '问题']) await frame.locator('h2', { hasText: heading }).first().waitFor({ timeout: 10_000 });
+    await frame.locator('vscode-button', { hasText: '重新检查' }).waitFor({ timeout: 10_000 });
+    await frame.locator('.score.overall', { hasText: '质量分数' }).waitFor({ timeout: 10_000 });
+    await frame.locator('select[aria-label="严重性"] option', { hasText: '严重性：全部' }).first().waitFor({ state: 'attached', timeout: 10_000 });
+    const english = await frame.locator('h2', { hasText: /^(Columns|Findings)$/ }).count();
+    if (english) throw new Error('the report still shows English headings');
+    await page.waitForTimeout(500);
+    await clearNotifications(page);
+    await page.screenshot({ path: path.join(screenshotsDir, 'chinese-report.png') });
+  } finally {
+    await page.context().close().catch(() => {});
+    await server.stop();
+  }
+}
