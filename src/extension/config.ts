@@ -6,6 +6,7 @@ import type { AcceptEntry, IgnoreEntry, QualityConfig, RuleSetting } from '../co
 import { delimiterOf, type ReadSettings } from '../core/ingest/options';
 import type { TextEncodingName } from '../core/table/model';
 import { DEFAULTS, megabytes, type OptionName } from '../core/defaults';
+import type { BackendName } from '../core/train/types';
 
 export const SECTION = 'datasetInspector';
 
@@ -80,6 +81,11 @@ export function readCheckSettings(uri: vscode.Uri): CheckSettings {
     checkOnSave: config.get<boolean>('checkOnSave', true),
     checkOnOpen: config.get<boolean>('checkOnOpen', false),
   };
+}
+
+/** The TensorFlow.js backend training jobs ask for first (setting datasetInspector.training.backend). */
+export function trainingBackend(): BackendName | 'auto' {
+  return vscode.workspace.getConfiguration(SECTION).get<BackendName | 'auto'>('training.backend', 'auto');
 }
 
 /** Memory kept for the results of checked files (setting datasetInspector.resultMemoryMB), in bytes. */

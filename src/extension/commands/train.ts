@@ -12,6 +12,7 @@ import { startTrainingJob, warmTrainingJob, type WarmTrainingJob } from '../../j
 import { isDataFile, resolveDataFile } from '../data-files';
 import { TrainingPanel } from '../panels/training-panel';
 import { pickDataFile } from './pick-data-file';
+import { trainingBackend } from '../config';
 import { isCancellation } from '../../core/shared/cancel';
 import { rankTargetChoices, type TargetChoice } from '../../core/train/target';
 import type { ColumnProfile } from '../../core/profile/types';
@@ -144,7 +145,7 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
       { title: vscode.l10n.t('Train Linear Model (2/3): features'), canPickMany: true, placeHolder: vscode.l10n.t('Columns the model may use') },
     );
     if (!featurePicks || featurePicks.length === 0) return undefined;
-    const base = { ...defaultTrainingConfig(dataFile.fsPath, target), ...(remembered?.target === target ? remembered : {}) };
+    const base = { ...defaultTrainingConfig(dataFile.fsPath, target), backend: trainingBackend(), ...(remembered?.target === target ? remembered : {}) };
     const config: TrainingConfig = { ...base, target, features: featurePicks.map((p) => p.label) };
     const start = await vscode.window.showQuickPick(
       [
@@ -183,7 +184,7 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
       if (isOptions(arg)) {
         const dataFile = typeof arg.file === 'string' ? vscode.Uri.file(arg.file) : arg.file;
         const { file: _file, compareWithoutFlaggedRows, ...overrides } = arg;
-        const config: TrainingConfig = { ...defaultTrainingConfig(dataFile.fsPath, arg.target), ...overrides, features: arg.features ?? [] };
+        const config: TrainingConfig = { ...defaultTrainingConfig(dataFile.fsPath, arg.target), backend: trainingBackend(), ...overrides, features: arg.features ?? [] };
         const runs = [run(dataFile, config, RUN_LABELS.asIs())];
         if (compareWithoutFlaggedRows) {
           const outcome = services.checkService.lastOutcome(dataFile) ?? (await services.checkService.check(dataFile, { showProgress: false }));

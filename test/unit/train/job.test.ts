@@ -4,7 +4,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { startTrainingJob, warmTrainingJob, type TrainingJob } from '../../../src/jobs/train-client';
@@ -241,4 +241,41 @@ test('CLI: text with epochs, test metrics and original-scale coefficients; all-r
   assert.match(auto.out, /^cross-validation fold 3\/3: mse \S+, rmse \S+, mae \S+, r2 \S+$/m);
   const badBatch = await captureStdout(() => runTrain([small, '-t', 'y', '--batch-size', 'lots']));
   assert.equal(badBatch.code, 2);
+});
+
+test('backend "tensorflow": the job trains on @tensorflow/tfjs-node wherever it can load it (here a stand-in on NODE_PATH), else falls back saying why', async () => {
+  // tfjs-node cannot install here (its install downloads libtensorflow): a stand-in package that registers a
+  // 'tensorflow' backend (the cpu kernels under that name) and exports the tfjs namespace, as tfjs-node does.
+  const modules = path.join(dir, 'node-path');
+  const fake = path.join(modules, '@tensorflow', 'tfjs-node');
+  mkdirSync(fake, { recursive: true });
+  const core = JSON.stringify(require.resolve('@tensorflow/tfjs-core'));
+  const cpu = JSON.stringify(require.resolve('@tensorflow/tfjs-backend-cpu'));
+  writeFileSync(
+    path.join(fake, 'index.js'),
+    `const tf = require(${core});\nconst { MathBackendCPU } = require(${cpu});\n` +
+      `for (const k of tf.getKernelsForBackend('cpu')) tf.registerKernel({ ...k, backendName: 'tensorflow' });\n` +
+      `tf.registerBackend('tensorflow', () => new MathBackendCPU(), 3);\nmodule.exports = tf;\n`,
+  );
+  const run = async (env: NodeJS.ProcessEnv) => {
+    const events: TrainingEvent[] = [];
+    const job = startTrainingJob({ ...config('y', { backend: 'tensorflow', epochs: 5 }), path: small }, { jobScript, execArgv, env, onEvent: (e) => events.push(e) });
+    const result = await job.done;
+    return { result, backendEvent: events.find((e) => e.type === 'backend') };
+  };
+  const native = await run({ ...process.env, NODE_PATH: modules });
+  assert.equal(native.result.backend, 'tensorflow');
+  assert.deepEqual(native.backendEvent, { type: 'backend', backend: 'tensorflow', detail: 'native TensorFlow (@tensorflow/tfjs-node); requested' });
+  const installed = (() => {
+    try {
+      return Boolean(require.resolve('@tensorflow/tfjs-node'));
+    } catch {
+      return false;
+    }
+  })();
+  if (installed) return; // the real one loads: nothing to fall back from
+  const { NODE_PATH: _unused, ...withoutNodePath } = process.env;
+  const fallback = await run(withoutNodePath);
+  assert.notEqual(fallback.result.backend, 'tensorflow');
+  assert.match(fallback.backendEvent?.type === 'backend' ? fallback.backendEvent.detail : '', /@tensorflow\/tfjs-node is not installed/);
 });
