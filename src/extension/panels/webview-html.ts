@@ -1,6 +1,6 @@
 /**
  * The HTML shell of every webview: strict CSP with a fresh nonce, local scripts only, theme-aware body, and
- * the app's words in the user's language as a JSON data block (read by webview-ui/shared/l10n.ts).
+ * the app's words in the user's language as a JSON data block (read by readStrings, webview-ui/shared/vscode-api.ts).
  */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
