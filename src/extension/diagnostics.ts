@@ -22,9 +22,13 @@ export function ruleDocsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Ur
   return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
 }
 
-/** What a diagnostic's rule code links to: the command that shows the rule's page as a Markdown preview. */
+const ruleDocsLinks = new Map<string, vscode.Uri>();
+
+/** What a diagnostic's rule code links to: the command that shows the rule's page as a Markdown preview (one per rule). */
 export function ruleDocsLink(ruleId: string): vscode.Uri {
-  return vscode.Uri.parse(`command:${OPEN_RULE_DOCS_COMMAND}?${encodeURIComponent(JSON.stringify([ruleId]))}`);
+  let link = ruleDocsLinks.get(ruleId);
+  if (!link) ruleDocsLinks.set(ruleId, (link = vscode.Uri.parse(`command:${OPEN_RULE_DOCS_COMMAND}?${encodeURIComponent(JSON.stringify([ruleId]))}`)));
+  return link;
 }
 
 /** Shows a rule's page as a Markdown preview (read-only), not as an editable file inside the extension's folder. */
