@@ -20,7 +20,7 @@
  */
 import type { IngestResult } from '../table/model';
 import { editDistance } from './edit-distance';
-import { KERNEL_ROWS, TEXT_KINDS, cellSourceText, distinctValues, isNumeric, nullCount, numericColumn, sortedRuns, valueCodes, type DistinctValues, type ValueCodes } from './column-values';
+import { KERNEL_ROWS, TEXT_KINDS, cellSourceText, distinctValues, isNumeric, nullCount, numericColumn, valueCodes, type DistinctValues, type ValueCodes } from './column-values';
 import { codesAt, numberCodes, pairCodes } from '../profile/column-facts';
 
 /** Supported groups a dependency needs. */
@@ -77,7 +77,9 @@ function codesOf(data: IngestResult, c: number, rows?: Int32Array): Codes {
   if (!rows) return valueCodes(data, c);
   if (TEXT_KINDS.includes(data.columns[c].kind)) return codesAt(valueCodes(data, c), rows);
   const numbers = numericColumn(data, c);
-  return numberCodes(Float64Array.from(rows, (r) => numbers[r]));
+  const sampled = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) sampled[i] = numbers[rows[i]];
+  return numberCodes(sampled);
 }
 
 /** Row positions grouped by id (counting sort): `order` lists positions group by group, `starts` where each group begins. */
@@ -171,43 +173,47 @@ function chanceError(stats: PairStats, grouping: { order: Int32Array; starts: In
 
 const acceptedAgainst = (stats: PairStats, chance: number | undefined) => chance !== undefined && stats.error <= MAX_ERROR_VS_CHANCE * chance;
 
-/** Columns that may be a left-hand side: values that repeat (in enough rows for a few groups), not near-constant, not free text. */
-function lhsCandidates(data: IngestResult): number[] {
-  const rows = data.table.numRows;
+/** Distinct values, rows with a value and the most frequent value's rows of a column's codes (over the rows discovery looks at). */
+function spread(codes: Codes): { distinct: number; present: number; top: number } {
+  const counts = new Int32Array(codes.size);
+  let present = 0;
+  for (const id of codes.ids) {
+    if (id < 0) continue;
+    counts[id]++;
+    present++;
+  }
+  let top = 0;
+  for (let k = 0; k < counts.length; k++) if (counts[k] > top) top = counts[k];
+  return { distinct: codes.size, present, top };
+}
+
+/**
+ * Columns that may be a left-hand side: values that repeat (in enough rows for a few groups), not near-constant,
+ * not free text. Judged on the rows discovery looks at (a sample of a large table: a column whose values do
+ * not repeat there forms no group there either).
+ */
+function lhsCandidates(data: IngestResult, codesFor: (c: number) => Codes): number[] {
   const out: number[] = [];
   data.columns.forEach((column, c) => {
     const text = TEXT_KINDS.includes(column.kind);
     if (!text && column.kind !== 'integer' && column.kind !== 'date') return;
-    const present = rows - nullCount(data, c);
+    const { distinct, present } = spread(codesFor(c));
     if (present < 20) return;
-    const distinct = text ? distinctValues(data, c).size : sortedRuns(data, c).values.length;
     if (distinct < 3 || distinct > present - MIN_GROUPS) return;
-    if (text && isFreeText(distinctValues(data, c), present)) return;
+    if (text && isFreeText(distinctValues(data, c), data.table.numRows - nullCount(data, c))) return;
     out.push(c);
   });
   return out;
 }
 
-/** Columns that may be a right-hand side: some variety (no value in over 90% of the rows), not unique. */
-function rhsCandidates(data: IngestResult): number[] {
-  const rows = data.table.numRows;
+/** Columns that may be a right-hand side: some variety (no value in over 90% of the rows), not unique (judged as {@link lhsCandidates}). */
+function rhsCandidates(data: IngestResult, codesFor: (c: number) => Codes): number[] {
   const out: number[] = [];
   data.columns.forEach((column, c) => {
     const text = TEXT_KINDS.includes(column.kind);
     if (!text && !isNumeric(column) && column.kind !== 'date' && column.kind !== 'timestamp' && column.kind !== 'boolean') return;
-    const present = rows - nullCount(data, c);
+    const { distinct, present, top } = spread(codesFor(c));
     if (present < 20) return;
-    let distinct: number;
-    let top = 0;
-    if (text) {
-      const d = distinctValues(data, c);
-      distinct = d.size;
-      for (let k = 0; k < d.size; k++) top = Math.max(top, d.counts[k]);
-    } else {
-      const runs = sortedRuns(data, c);
-      distinct = runs.values.length;
-      for (let k = 0; k < runs.counts.length; k++) top = Math.max(top, runs.counts[k]);
-    }
     if (distinct < 2 || distinct >= present || top > 0.9 * present) return;
     out.push(c);
   });
@@ -216,15 +222,15 @@ function rhsCandidates(data: IngestResult): number[] {
 
 /** The dependencies found in `rows` (a sample, or every row), before verification. */
 function discover(data: IngestResult, rows: Int32Array | undefined): Dependency[] {
-  const lhs = lhsCandidates(data);
-  const rhs = rhsCandidates(data);
-  if (lhs.length === 0 || rhs.length === 0) return [];
   const codes = new Map<number, Codes>();
   const codesFor = (c: number) => {
     let k = codes.get(c);
     if (!k) codes.set(c, (k = rows ? codesOf(data, c, rows) : allCodes(data, [c])));
     return k;
   };
+  const lhs = lhsCandidates(data, codesFor);
+  const rhs = rhsCandidates(data, codesFor);
+  if (lhs.length === 0 || rhs.length === 0) return [];
   const permutation = shuffled(rows ? rows.length : data.table.numRows);
   const found: Dependency[] = [];
   /** Per right-hand column: single left-hand columns by how well they explain it (error, lower is better). */

@@ -97,12 +97,37 @@ export function numberCodes(numbers: Float64Array): ValueCodes {
 
 function numberCodeRange(numbers: Float64Array, ids: Int32Array, table: Table, start: number, end: number): void {
   const words = new Uint32Array(numbers.buffer, numbers.byteOffset + 8 * start, 2 * (end - start));
+  const slots = table.slots;
+  const mask = slots.length / 3 - 1;
+  let size = table.size;
   for (let i = start; i < end; i++) {
     const v = numbers[i];
-    if (v !== v) ids[i] = -1;
-    else if (v === 0) ids[i] = idOf(table, 0, 0);
-    else ids[i] = idOf(table, words[2 * (i - start)], words[2 * (i - start) + 1]);
+    if (v !== v) {
+      ids[i] = -1;
+      continue;
+    }
+    // −0 as 0.
+    const lo = v === 0 ? 0 : words[2 * (i - start)];
+    const hi = v === 0 ? 0 : words[2 * (i - start) + 1];
+    let s = hash(lo, hi) & mask;
+    for (;;) {
+      const at = 3 * s;
+      const held = slots[at + 2];
+      if (held === 0) {
+        slots[at] = lo;
+        slots[at + 1] = hi;
+        slots[at + 2] = ++size;
+        ids[i] = size - 1;
+        break;
+      }
+      if (slots[at] === lo && slots[at + 1] === hi) {
+        ids[i] = held - 1;
+        break;
+      }
+      s = (s + 1) & mask;
+    }
   }
+  table.size = size;
 }
 
 /** Ids of the pairs of two codes' values, row by row (−1 where either is −1), in order of first appearance. */
