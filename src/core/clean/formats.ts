@@ -1,0 +1,69 @@
+/**
+ * Cleaning's own knowledge of formats and defaults, in one place: which files it reads, what it writes,
+ * the output's name beside the source, Parquet compressions, and the steps applied when no recipe is given.
+ */
+import { basename, dirname, extname, join } from 'node:path';
+import type { SourceFormat } from '../table/model';
+
+export const OUTPUT_FORMATS = ['csv', 'arrow', 'parquet', 'jsonl'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export const PARQUET_COMPRESSIONS = ['snappy', 'zstd', 'gzip', 'brotli', 'lz4', 'uncompressed'] as const;
+export type ParquetCompression = (typeof PARQUET_COMPRESSIONS)[number];
+export const DEFAULT_PARQUET_COMPRESSION: ParquetCompression = 'snappy';
+
+const OUTPUT_EXTENSION: Record<OutputFormat, string> = { csv: '.csv', arrow: '.arrow', parquet: '.parquet', jsonl: '.jsonl' };
+
+const ARROW_EXTENSIONS = ['.arrow', '.feather', '.arrows', '.ipc'];
+const PARQUET_EXTENSIONS = ['.parquet', '.pq'];
+const JSONL_EXTENSIONS = ['.jsonl', '.ndjson'];
+
+/** How a file is read, from its extension (anything else is CSV/TSV text). */
+export function sourceFormatOf(path: string): SourceFormat {
+  const ext = extname(path).toLowerCase();
+  if (ARROW_EXTENSIONS.includes(ext)) return 'arrow';
+  if (PARQUET_EXTENSIONS.includes(ext)) return 'parquet';
+  return 'csv';
+}
+
+/** The output format an output path asks for, from its extension (undefined when it names none). */
+export function outputFormatOf(path: string): OutputFormat | undefined {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'csv';
+  if (ARROW_EXTENSIONS.includes(ext)) return 'arrow';
+  if (PARQUET_EXTENSIONS.includes(ext)) return 'parquet';
+  if (JSONL_EXTENSIONS.includes(ext)) return 'jsonl';
+  return undefined;
+}
+
+/** The source's name without its extension: "data" for data.csv. */
+function stem(path: string): string {
+  return basename(path, extname(path));
+}
+
+/** Where the cleaned file goes beside the source: `name.clean.csv` (`.arrow`, `.parquet`, `.jsonl`). */
+export function cleanOutputPath(source: string, format: OutputFormat): string {
+  return join(dirname(source), `${stem(source)}.clean${OUTPUT_EXTENSION[format]}`);
+}
+
+/** Where the recipe goes beside the source: `name.clean.recipe.json`. */
+export function recipePathFor(source: string): string {
+  return join(dirname(source), `${stem(source)}.clean.recipe.json`);
+}
+
+/** Where the generated pandas script goes: `name.clean.py`. */
+export function pandasScriptPathFor(source: string): string {
+  return join(dirname(source), `${stem(source)}.clean.py`);
+}
+
+/** The default output format for a source: the source's own when cleaning can write it, else CSV. */
+export function defaultOutputFormat(source: string): OutputFormat {
+  const format = sourceFormatOf(source);
+  return format === 'arrow' || format === 'parquet' ? format : 'csv';
+}
+
+/**
+ * The safe default steps (CLI without --recipe): they only rewrite values into the form the rest of the
+ * column already has, or remove exact repeats. In pipeline order.
+ */
+export const SAFE_DEFAULT_STEPS = ['trim-whitespace', 'null-na-tokens', 'normalize-numbers', 'unify-categories', 'drop-duplicate-rows'] as const;
