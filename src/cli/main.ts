@@ -3,6 +3,7 @@ import { runConvert } from './commands/convert';
 import { runProfile } from './commands/profile';
 import { runCheck } from './commands/check';
 import { runTrain } from './commands/train';
+import { runClean } from './commands/clean';
 
 const usage = `Usage: dataset-inspector <command> [options]
 
@@ -10,6 +11,7 @@ Commands:
   check FILE... [--format text|json|sarif] [--fail-on error|warning|never]
   profile FILE [--format json|text]
   convert IN OUT.arrow
+  clean IN OUT [--recipe R.json] [--emit-recipe R.json] [--emit-python S.py] [--format csv|arrow|parquet|jsonl]
   train FILE --target COL [--features a,b] [--task regression|classification] [--optimizer sgd|adam]
         [--lr X] [--epochs N] [--batch-size N] [--seed N] [--val-split F] [--test-split F] [--format json]
 `;
@@ -22,6 +24,7 @@ const commands: Record<string, Command> = {
   profile: runProfile,
   convert: runConvert,
   train: runTrain,
+  clean: runClean,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -8,6 +8,8 @@ import type { Finding, FindingFix } from '../core/quality/finding';
 import type { DiagnosticsPublisher } from './diagnostics';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { toVscodeRange } from './reveal';
+import { RULE_STEPS } from '../core/clean/rule-steps';
+import { CLEAN_COMMAND } from './commands/clean';
 
 export const IGNORE_RULE_COMMAND = 'datasetInspector.ignoreRule';
 
@@ -56,7 +58,16 @@ export class QualityCodeActionProvider implements vscode.CodeActionProvider {
       }
       actions.push(this.ignoreAction(outcome.uri, diagnostic, finding));
     }
+    const cleanable = context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE && RULE_STEPS[this.publisher.findingFor(document.uri, d)?.rule ?? ''] !== undefined);
+    if (cleanable) actions.push(this.cleanAction(outcome.uri));
     return actions;
+  }
+
+  /** Opens "Clean data…" for the file: a step for this finding's rule and column is among the proposals. */
+  private cleanAction(dataFile: vscode.Uri): vscode.CodeAction {
+    const action = new vscode.CodeAction('Clean data… (write a cleaned copy with a recipe)', vscode.CodeActionKind.QuickFix);
+    action.command = { command: CLEAN_COMMAND, title: action.title, arguments: [dataFile] };
+    return action;
   }
 
   private fixAction(uri: vscode.Uri, diagnostic: vscode.Diagnostic, fix: FindingFix, preferred: boolean): vscode.CodeAction {

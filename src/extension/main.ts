@@ -6,6 +6,7 @@ import { IGNORE_RULE_COMMAND, QualityCodeActionProvider } from './code-actions';
 import { registerCheckCommand } from './commands/check';
 import { registerProfileCommand } from './commands/profile';
 import { registerTrainCommand } from './commands/train';
+import { registerCleanCommand } from './commands/clean';
 import { registerTableView } from './table-view';
 import { addIgnoreEntry } from './config';
 import { TABLE_VIEW_SCHEME, diagnosticsUriFor, resolveDataFile, tableViewUri } from './data-files';
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerCheckCommand(services, publisher),
     registerProfileCommand(services),
     registerTrainCommand(services),
+    registerCleanCommand(services),
     vscode.languages.registerCodeActionsProvider(
       [{ scheme: 'file', language: 'csv' }, { scheme: 'file', language: 'tsv' }, { scheme: 'file', pattern: '**/*.{csv,tsv,tab}' }, { scheme: TABLE_VIEW_SCHEME }],
       new QualityCodeActionProvider(publisher),

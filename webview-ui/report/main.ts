@@ -133,6 +133,8 @@ function render(): void {
   }
   const recheck = el('vscode-button' as 'button', { secondary: '' }, 'Check again');
   recheck.addEventListener('click', () => host.post({ type: 'recheck' }));
+  const clean = el('vscode-button' as 'button', { secondary: '', title: 'Write a cleaned copy with steps proposed from these findings' }, 'Clean data…');
+  clean.addEventListener('click', () => host.post({ type: 'clean' }));
   const perColumn = new Map<string, number>();
   for (const f of report.findings) if (f.column) perColumn.set(f.column, (perColumn.get(f.column) ?? 0) + (f.summaryOf ?? 1));
   const columns = el('div', { class: 'columns' }, ...report.columns.map((c) => columnCard(c, perColumn.get(c.name) ?? 0)));
@@ -146,7 +148,7 @@ function render(): void {
   });
   app.replaceChildren(
     el('h1', {}, report.fileName),
-    el('div', { class: 'toolbar' }, el('span', { class: 'muted' }, `${report.format.toUpperCase()} · ${formatNumber(report.rows)} rows · ${report.columns.length} columns · ${formatNumber(total)} findings`), recheck),
+    el('div', { class: 'toolbar' }, el('span', { class: 'muted' }, `${report.format.toUpperCase()} · ${formatNumber(report.rows)} rows · ${report.columns.length} columns · ${formatNumber(total)} findings`), recheck, clean),
     scores,
     el('h2', {}, 'Columns'),
     columns,

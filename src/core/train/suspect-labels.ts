@@ -1,10 +1,10 @@
 /**
  * Rows whose label looks wrong, from k-fold out-of-fold predictions of a linear model (every row is
  * predicted by a model that never saw it):
- * - classification (confident learning, Northcutt et al. 2021): each class's typical self-confidence is
- *   the mean predicted probability of that class over the rows labelled with it; a row is suspect when a
- *   class other than its label reaches that class's typical confidence (the most probable such class is
- *   the suggestion) while its own label's probability stays below its class's typical confidence;
+ * - classification (after confident learning, Northcutt et al. 2021): each class's typical self-confidence
+ *   is the mean predicted probability of that class over the rows labelled with it; a row is suspect when
+ *   its label's probability is far below that (under `confidenceShare` of it, default one half) and another
+ *   class is more probable (the suggestion);
  * - regression: the out-of-fold residual is far from the residuals' median, in robust standard deviations
  *   (MAD · 1.4826) — `threshold` of them.
  * Features are prepared as for training (prepare.ts: imputation, standardization, one-hot), statistics from
@@ -23,6 +23,8 @@ export interface SuspectLabelOptions {
   seed?: number;
   /** Regression: robust standard deviations of the residual beyond which a row is suspect. */
   threshold?: number;
+  /** Classification: a label is suspect when its probability is below this share of its class's typical self-confidence. */
+  confidenceShare?: number;
   /** Data rows (0-based) to leave out. */
   excludeRows?: number[];
 }
@@ -48,7 +50,7 @@ export interface SuspectLabelResult {
   notes: string[];
 }
 
-export const SUSPECT_DEFAULTS = { folds: 5, seed: 1, threshold: 4 } as const;
+export const SUSPECT_DEFAULTS = { folds: 5, seed: 1, threshold: 4, confidenceShare: 0.5 } as const;
 
 function median(values: Float64Array): number {
   const sorted = Float64Array.from(values).sort();
@@ -105,22 +107,25 @@ export function findSuspectLabels(input: TrainingInput, options: SuspectLabelOpt
       counts[dataset.y[i]]++;
     }
     const typical = sums.map((s, c) => (counts[c] > 0 ? s / counts[c] : 1));
+    const p = (i: number, c: number) => predicted[i * k + c];
+    const argmax = (i: number) => {
+      let best = 0;
+      for (let c = 1; c < k; c++) if (p(i, c) > p(i, best)) best = c;
+      return best;
+    };
+    const share = options.confidenceShare ?? SUSPECT_DEFAULTS.confidenceShare;
     for (let i = 0; i < n; i++) {
       const label = dataset.y[i];
-      const own = predicted[i * k + label];
-      if (own >= typical[label]) continue;
-      let best = -1;
-      for (let c = 0; c < k; c++) {
-        if (c === label || predicted[i * k + c] < typical[c]) continue;
-        if (best < 0 || predicted[i * k + c] > predicted[i * k + best]) best = c;
-      }
-      if (best < 0) continue;
+      if (p(i, label) >= share * typical[label]) continue;
+      // A label the model itself prefers is never suspect.
+      const best = argmax(i);
+      if (best === label) continue;
       suspects.push({
         row: dataset.rows[i],
         given: classes[label],
         predicted: classes[best],
-        score: own,
-        predictedProbability: predicted[i * k + best],
+        score: p(i, label),
+        predictedProbability: p(i, best),
         typicalConfidence: typical[label],
       });
     }

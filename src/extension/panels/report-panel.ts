@@ -6,6 +6,7 @@ import type { CheckOutcome } from '../check-service';
 import type { ReportHostMessage, ReportState, ReportWebviewMessage } from '../../shared/protocol/report';
 import { revealRange } from '../reveal';
 import { createAppPanel } from './webview-html';
+import { CLEAN_COMMAND } from '../commands/clean';
 
 export const REPORT_VIEW_TYPE = 'datasetInspector.report';
 
@@ -82,6 +83,9 @@ export class ReportPanel implements vscode.Disposable {
       }
       case 'recheck':
         await vscode.commands.executeCommand('datasetInspector.checkDataQuality', this.outcome.uri);
+        break;
+      case 'clean':
+        await vscode.commands.executeCommand(CLEAN_COMMAND, this.outcome.uri);
         break;
     }
   }

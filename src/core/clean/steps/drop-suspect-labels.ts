@@ -12,6 +12,7 @@ const options = z.object({
   folds: z.number().int().min(2).max(20).default(SUSPECT_DEFAULTS.folds).describe('Folds of the out-of-fold predictions.'),
   seed: z.number().int().default(SUSPECT_DEFAULTS.seed).describe('Seed of the fold assignment.'),
   threshold: z.number().positive().default(SUSPECT_DEFAULTS.threshold).describe('Regression: robust standard deviations of the out-of-fold residual beyond which a label is suspect.'),
+  confidenceShare: z.number().gt(0).max(1).default(SUSPECT_DEFAULTS.confidenceShare).describe('Classes: a label is suspect below this share of its class\'s typical self-confidence.'),
 });
 type Options = z.infer<typeof options>;
 
@@ -53,7 +54,7 @@ export const dropSuspectLabels = defineStep({
         const table = new Table(arrowSchema, [frameToRecordBatch(frame, arrowSchema, context.naTokens, [])]);
         const columns: ColumnInfo[] = specs.map((c, index) => ({ index, name: c.name, kind: c.kind, arrowType: String(arrowSchema.fields[index].type) }));
         const features = o.features ?? [];
-        const result = findSuspectLabels({ table, columns }, { target: o.target, features, folds: o.folds, seed: o.seed, threshold: o.threshold });
+        const result = findSuspectLabels({ table, columns }, { target: o.target, features, folds: o.folds, seed: o.seed, threshold: o.threshold, confidenceShare: o.confidenceShare });
         return { rows: result.suspects.map((s) => collected.rows[s.row]).sort((a, b) => a - b) };
       },
     };

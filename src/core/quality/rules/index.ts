@@ -34,6 +34,7 @@ import { highCorrelation } from './high-correlation';
 import { extremeSkew } from './extreme-skew';
 import { scaleDisparity } from './scale-disparity';
 import { schemaViolation } from './schema-violation';
+import { suspectLabel } from './suspect-label';
 
 export const allRules: readonly QualityRule[] = [
   // structure
@@ -61,6 +62,7 @@ export const allRules: readonly QualityRule[] = [
   impossibleValue,
   zeroAsMissing,
   sentinelValue,
+  suspectLabel,
   // uniqueness
   duplicateRow,
   duplicateKey,

@@ -1,0 +1,69 @@
+/**
+ * Runs cleaning requests in a worker thread (dist/jobs/clean-worker.js), one worker per request, so the
+ * extension host never holds a table; a cancellation token or `cancel()` terminates the worker.
+ */
+import * as vscode from 'vscode';
+import { Worker } from 'node:worker_threads';
+import type { CleanProgress, CleanReply, CleanRequest, CleanWorkerMessage } from '../jobs/clean-protocol';
+
+export interface CleanJob<R extends CleanReply> {
+  /** The reply; undefined when cancelled. */
+  done: Promise<R | undefined>;
+  cancel(): void;
+}
+
+export function startCleanJob<T extends CleanRequest['type']>(
+  extensionUri: vscode.Uri,
+  request: Extract<CleanRequest, { type: T }>,
+  onProgress: (progress: CleanProgress) => void = () => undefined,
+): CleanJob<Extract<CleanReply, { type: T }>> {
+  const script = vscode.Uri.joinPath(extensionUri, 'dist', 'jobs', 'clean-worker.js').fsPath;
+  const worker = new Worker(script);
+  let finish: (action: () => void) => void = () => undefined;
+  const done = new Promise<Extract<CleanReply, { type: T }> | undefined>((resolve, reject) => {
+    let settled = false;
+    finish = (action) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      action();
+    };
+    worker.on('message', (message: CleanWorkerMessage) => {
+      if (message.type === 'progress') onProgress(message.progress);
+      else if (message.type === 'result') finish(() => resolve(message.reply as Extract<CleanReply, { type: T }>));
+      else finish(() => reject(new Error(message.message)));
+    });
+    worker.on('error', (error) => finish(() => reject(error)));
+    worker.on('exit', (code) => finish(() => reject(new Error(`The cleaning worker stopped unexpectedly (exit code ${code}).`))));
+    worker.postMessage(request);
+  });
+  return { done, cancel: () => finish(() => undefined) };
+}
+
+/** Runs a request with a cancellable progress notification. */
+export async function runCleanJobWithProgress<T extends CleanRequest['type']>(
+  extensionUri: vscode.Uri,
+  title: string,
+  request: Extract<CleanRequest, { type: T }>,
+): Promise<Extract<CleanReply, { type: T }> | undefined> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+    let reported = 0;
+    const job = startCleanJob(extensionUri, request, (p) => {
+      const share = progressShare(p);
+      progress.report({ message: progressText(p), increment: Math.max(0, 100 * (share - reported)) });
+      reported = Math.max(reported, share);
+    });
+    token.onCancellationRequested(() => job.cancel());
+    return job.done;
+  });
+}
+
+/** Overall progress 0–1 over every pass. */
+export function progressShare(p: CleanProgress): number {
+  const within = p.totalBytes > 0 ? Math.min(1, p.bytesRead / p.totalBytes) : 0;
+  return Math.min(1, (p.pass - 1 + within) / Math.max(1, p.passes));
+}
+
+export function progressText(p: CleanProgress): string {
+  return `${p.passes > 1 ? `pass ${p.pass} of ${p.passes}: ` : ''}${p.rows.toLocaleString('en-US')} rows`;
+}
