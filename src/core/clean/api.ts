@@ -99,7 +99,9 @@ export async function cleanToFile(source: SourceInfo, recipe: Recipe, outputPath
     await writer.abort();
     throw error;
   }
-  const applied: Recipe = { ...run.recipe, source: { file: basename(source.path), bytes: source.totalBytes, rows: run.rowsIn } };
+  // Keys in the schema's order, so a recipe written, read and applied again is written the same.
+  const { kind, version, input, steps, output } = run.recipe;
+  const applied: Recipe = { kind, version, source: { file: basename(source.path), bytes: source.totalBytes, rows: run.rowsIn }, input, steps, output };
   return { run, write, recipe: applied };
 }
 

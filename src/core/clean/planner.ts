@@ -83,11 +83,13 @@ export function safeDefaultSteps(schema: readonly ColumnSpec[], facts: DataFacts
       return spec && f.formattedNumbers > 0 && (NUMERIC.has(spec.kind) || f.formattedNumbers + f.plainNumbers >= 0.9 * f.nonMissing);
     })
     .map((f) => f.name);
+  const categories = text.filter((c) => !numbers.includes(c));
   const choices: Record<(typeof SAFE_DEFAULT_STEPS)[number], StepChoice | undefined> = {
     'trim-whitespace': text.length ? { step: 'trim-whitespace', options: { columns: text }, enabled: true } : undefined,
     'null-na-tokens': all.length ? { step: 'null-na-tokens', options: { columns: all }, enabled: true } : undefined,
     'normalize-numbers': numbers.length ? { step: 'normalize-numbers', options: { columns: numbers }, enabled: true } : undefined,
-    'unify-categories': text.length ? { step: 'unify-categories', options: { columns: text }, enabled: true } : undefined,
+    // Columns that become numbers are not categories.
+    'unify-categories': categories.length ? { step: 'unify-categories', options: { columns: categories }, enabled: true } : undefined,
     'drop-duplicate-rows': { step: 'drop-duplicate-rows', options: {}, enabled: true },
   };
   return SAFE_DEFAULT_STEPS.map((id) => choices[id])

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineStep, py } from '../step';
+import { columnIndex } from '../frame';
 import { columnList, listed, nameList } from './options';
 
 export const dropColumns = defineStep({
@@ -14,6 +15,7 @@ export const dropColumns = defineStep({
     return input.filter((c) => !options.columns.includes(c.name));
   },
   apply(frame, options) {
+    for (const name of options.columns) columnIndex(frame.schema, name);
     const keep = frame.schema.map((c) => !options.columns.includes(c.name));
     return {
       frame: { ...frame, schema: frame.schema.filter((_, i) => keep[i]), columns: frame.columns.filter((_, i) => keep[i]) },
