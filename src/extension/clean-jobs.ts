@@ -3,8 +3,12 @@
  * extension host never holds a table; a cancellation token or `cancel()` terminates the worker.
  */
 import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { tmpdir } from 'node:os';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import type { CleanProgress, CleanReply, CleanRequest, CleanWorkerMessage } from '../jobs/clean-protocol';
+import type { CleanProgress, CleanReply, CleanRequest, CleanSourceRequest, CleanWorkerMessage } from '../jobs/clean-protocol';
+import type { Recipe } from '../core/clean/recipe';
 
 export interface CleanJob<R extends CleanReply> {
   /** The reply; undefined when cancelled. */
@@ -66,4 +70,49 @@ export function progressShare(p: CleanProgress): number {
 
 export function progressText(p: CleanProgress): string {
   return `${p.passes > 1 ? `pass ${p.pass} of ${p.passes}: ` : ''}${p.rows.toLocaleString('en-US')} rows`;
+}
+
+/** A cleaned copy of a data file made with a recipe, for training on it (a CSV in a temporary folder). */
+export interface CleanedCopy {
+  path: string;
+  /** A column's name in the copy (recipes may rename), or undefined when the recipe removed or encoded it. */
+  columnName(original: string): string | undefined;
+  /** The copy's columns. */
+  columns: string[];
+  dispose(): void;
+}
+
+/** Applies the recipe at `recipePath` to `dataFile` into a temporary CSV (cancellable progress notification). */
+export async function cleanedCopy(extensionUri: vscode.Uri, dataFile: vscode.Uri, recipePath: string, ingest: CleanSourceRequest['ingest']): Promise<CleanedCopy | undefined> {
+  const recipe = JSON.parse(await readFile(recipePath, 'utf8')) as Recipe;
+  const dir = await mkdtemp(path.join(tmpdir(), 'dataset-inspector-clean-'));
+  const outputPath = path.join(dir, `${path.basename(dataFile.fsPath, path.extname(dataFile.fsPath))}.clean.csv`);
+  const reply = await runCleanJobWithProgress(extensionUri, `Cleaning ${path.basename(dataFile.fsPath)} with ${path.basename(recipePath)}`, {
+    type: 'write',
+    source: { path: dataFile.fsPath, ingest },
+    recipe: { ...recipe, output: { ...recipe.output, format: 'csv' } },
+    outputPath,
+  });
+  const dispose = () => void rm(dir, { recursive: true, force: true });
+  if (!reply) {
+    dispose();
+    return undefined;
+  }
+  const columns = reply.run.schemaOut.map((c) => c.name);
+  // Follow each source column through the recipe's renames.
+  const nameOf = new Map(reply.run.schemaIn.map((c) => [c.name, c.name]));
+  for (const step of reply.recipe.steps) {
+    if (step.step !== 'rename-columns' || !step.enabled) continue;
+    const { mapping } = step.options as { mapping: Record<string, string> };
+    for (const [original, current] of nameOf) if (mapping[current] !== undefined) nameOf.set(original, mapping[current]);
+  }
+  return {
+    path: outputPath,
+    columns,
+    columnName(original) {
+      const name = nameOf.get(original) ?? original;
+      return columns.includes(name) ? name : undefined;
+    },
+    dispose,
+  };
 }

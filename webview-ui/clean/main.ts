@@ -11,7 +11,7 @@ import type { StepReport } from '../../src/core/clean/run';
 import type { ColumnProfile } from '../../src/core/profile/types';
 import { connectToHost } from '../shared/vscode-api';
 import { el } from '../shared/theme';
-import { formatNumber, formatPercent } from '../shared/format';
+import { formatNumber, formatPercent, formatStatistic } from '../shared/format';
 import { affectedColumns, changedCells, defaultOptions, insertStep, optionSchemaOf, stepLabel, type OptionSchema } from './model';
 
 const host = connectToHost<CleanWebviewMessage, CleanHostMessage, { state?: CleanState }>();
@@ -28,7 +28,7 @@ const status = el('div', { class: 'status-line', role: 'status', 'aria-live': 'p
 const stepsBox = el('section', { 'aria-labelledby': 'steps-heading' });
 const previewBox = el('section', { 'aria-labelledby': 'preview-heading', id: 'preview' });
 const outputBox = el('section', { 'aria-labelledby': 'output-heading' });
-app.replaceChildren(el('h1', {}, 'Clean data'), status, stepsBox, previewBox, outputBox);
+app.replaceChildren(el('h1', {}, 'Clean data'), status, el('div', { class: 'clean-layout' }, stepsBox, el('div', {}, previewBox, outputBox)));
 
 function button(label: string, onClick: () => void, props: Record<string, string> = {}): HTMLElement {
   const b = el('vscode-button' as 'button', props, label);
@@ -75,13 +75,17 @@ function reportFor(index: number): StepReport | undefined {
   return report && report.step === steps[index]?.entry.step ? report : undefined;
 }
 
+function count(n: number, word: string): string {
+  return `${formatNumber(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function countsText(index: number): string {
   const r = reportFor(index);
   if (!steps[index].entry.enabled) return 'off';
   if (!r) return '';
   const parts: string[] = [];
-  if (r.cellsChanged > 0) parts.push(`${formatNumber(r.cellsChanged)} cells in ${formatNumber(r.rowsChanged)} rows`);
-  if (r.rowsDropped > 0) parts.push(`${formatNumber(r.rowsDropped)} rows dropped`);
+  if (r.cellsChanged > 0) parts.push(`${count(r.cellsChanged, 'cell')} in ${count(r.rowsChanged, 'row')}`);
+  if (r.rowsDropped > 0) parts.push(`${count(r.rowsDropped, 'row')} dropped`);
   return parts.length ? parts.join(', ') : 'no change';
 }
 
@@ -255,7 +259,9 @@ function scoreBox(label: string, before: number | undefined, after: number | und
 function profileRow(name: string, before: ColumnProfile | undefined, after: ColumnProfile | undefined): HTMLElement {
   const missing = (p: ColumnProfile | undefined) => (p && p.count ? formatPercent(p.nulls / p.count) : '—');
   const pair = (a: string, b: string) => (a === b ? a : `${a} → ${b}`);
-  const stat = (p: ColumnProfile | undefined, k: 'mean' | 'std' | 'min' | 'max') => formatNumber(p?.[k] ?? null);
+  const temporal = (p: ColumnProfile | undefined) => p?.kind === 'date' || p?.kind === 'timestamp';
+  const stat = (p: ColumnProfile | undefined, k: 'mean' | 'std') => (temporal(p) ? '—' : formatNumber(p?.[k] ?? null));
+  const range = (p: ColumnProfile | undefined) => (p?.min === null || p?.min === undefined ? '—' : `${formatStatistic(p.min, p.kind)} … ${formatStatistic(p.max, p.kind)}`);
   return el(
     'tr',
     { 'data-column': name },
@@ -265,7 +271,7 @@ function profileRow(name: string, before: ColumnProfile | undefined, after: Colu
     el('td', {}, pair(formatNumber(before?.distinct ?? null), formatNumber(after?.distinct ?? null))),
     el('td', {}, pair(stat(before, 'mean'), stat(after, 'mean'))),
     el('td', {}, pair(stat(before, 'std'), stat(after, 'std'))),
-    el('td', {}, pair(`${stat(before, 'min')} … ${stat(before, 'max')}`, `${stat(after, 'min')} … ${stat(after, 'max')}`)),
+    el('td', {}, pair(range(before), range(after))),
   );
 }
 
@@ -329,9 +335,9 @@ function renderPreview(): void {
     scores,
     ...preview.notes.map((n) => el('p', { class: 'muted' }, n)),
     el('h3', {}, 'Affected columns'),
-    affected.length ? profiles : el('p', { class: 'muted' }, 'No column step is on.'),
+    affected.length ? el('div', { class: 'scroll' }, profiles) : el('p', { class: 'muted' }, 'No column step is on.'),
     el('h3', {}, 'Changed rows (sample)'),
-    preview.samples.length ? samples : el('p', { class: 'muted' }, 'No row changes.'),
+    preview.samples.length ? el('div', { class: 'scroll' }, samples) : el('p', { class: 'muted' }, 'No row changes.'),
   );
 }
 
