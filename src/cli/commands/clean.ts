@@ -32,7 +32,7 @@ export const cleanSpec = {
     header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data). Default: sniffed.' },
     encoding: { type: 'string', choices: ENCODINGS, description: 'CSV text encoding (default: detected).' },
     na: { type: 'string', multiple: true, placeholder: 'TOKEN', description: 'A cell value read as missing (repeatable; replaces the defaults).' },
-    'batch-mb': { type: 'number', placeholder: 'MB', description: 'CSV read per batch, in MB (default 16).' },
+    'batch-mb': { type: 'number', placeholder: 'MB', description: 'CSV read per batch, in MB (default 1).' },
   },
   epilog: 'Exit codes: 0 success, 1 the input or recipe could not be read or OUT not written, 2 usage error.',
 } as const satisfies CommandSpec;

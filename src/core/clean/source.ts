@@ -13,18 +13,19 @@ import { openArrowBatches } from '../ingest/arrow';
 import { openParquetBatches } from '../ingest/parquet';
 import { makeFormatter } from '../ingest/render-text';
 import { DEFAULT_NA_TOKENS } from '../ingest/csv/read';
-import type { CsvSourceMap } from '../ingest/csv/source-map';
 import type { Cell, ColumnSpec, Frame } from './frame';
-import { sourceFormatOf } from './formats';
+import { CLEAN_BATCH_BYTES, sourceFormatOf } from './formats';
 
 export interface SourceOptions {
   delimiter?: string;
   hasHeader?: boolean;
   encoding?: TextEncodingName;
   naTokens?: string[];
-  /** CSV bytes read per batch (default 16 MiB). */
+  /** CSV bytes read per batch (default CLEAN_BATCH_BYTES, 1 MiB). */
   chunkBytes?: number;
 }
+
+const DESCRIBE_BYTES = 4 * 1024 * 1024;
 
 /** What cleaning knows about a file before reading it through. */
 export interface SourceInfo {
@@ -58,7 +59,8 @@ export async function describeSource(path: string, options: SourceOptions = {}):
   const totalBytes = (await stat(path)).size;
   const naTokens = options.naTokens ?? [...DEFAULT_NA_TOKENS];
   if (format === 'csv') {
-    const batches = ingestCsvBatches(path, csvReadOptions(path, options, naTokens));
+    // The first 4 MiB decide the dialect and the column kinds (type inference samples 20,000 values anyway).
+    const batches = ingestCsvBatches(path, { ...csvReadOptions(path, options, naTokens), chunkBytes: DESCRIBE_BYTES });
     try {
       const first = await batches.next();
       if (first.done) throw new Error(`${path} could not be read`);
@@ -74,16 +76,14 @@ export async function describeSource(path: string, options: SourceOptions = {}):
 }
 
 function csvReadOptions(path: string, options: SourceOptions, naTokens: string[]) {
-  return { path, delimiter: options.delimiter, hasHeader: options.hasHeader, encoding: options.encoding, naTokens, chunkBytes: options.chunkBytes };
+  return { path, delimiter: options.delimiter, hasHeader: options.hasHeader, encoding: options.encoding, naTokens, chunkBytes: options.chunkBytes ?? CLEAN_BATCH_BYTES };
 }
 
-/** A CSV batch's rows as a frame. */
+/** A CSV batch read as texts, as a frame. */
 function csvFrame(batch: CsvBatch, schema: ColumnSpec[]): Frame {
   const { result, rowOffset } = batch;
-  const length = result.table.numRows;
-  const columns: Cell[][] = schema.map(() => new Array<Cell>(length));
-  const source = result.source as CsvSourceMap;
-  for (let r = 0; r < length; r++) source.readRowInto(r, columns, r);
+  const columns: Cell[][] = batch.texts ?? [];
+  const length = columns[0]?.length ?? 0;
   const rows = new Float64Array(length);
   for (let r = 0; r < length; r++) rows[r] = rowOffset + r;
   const malformed = new Uint8Array(length);
@@ -118,6 +118,7 @@ export async function* readFrames(source: SourceInfo, options: ReadOptions = {})
       ...csvReadOptions(source.path, source.options, source.naTokens),
       ...(dialect ? { delimiter: dialect.delimiter, quote: dialect.quote, hasHeader: dialect.hasHeader } : {}),
       columnTypes,
+      texts: true,
       signal: options.signal,
       onProgress: options.onProgress,
     });

@@ -31,16 +31,17 @@ const steps = () => [
   makeStep('one-hot-encode', { columns: ['city'] }),
 ];
 
-async function clean(chunkBytes: number | undefined, format: Recipe['output']['format'] = 'csv') {
-  const source = await describeSource(input, chunkBytes ? { chunkBytes } : {});
+/** Cleans the file in batches of `chunkBytes` (64 MiB: one piece). */
+async function clean(chunkBytes: number, format: Recipe['output']['format'] = 'csv') {
+  const source = await describeSource(input, { chunkBytes });
   const recipe = newRecipe(source, steps(), { ...defaultOutput(format, source) });
-  const output = tmp.file(`out-${chunkBytes ?? 'whole'}.${format}`);
+  const output = tmp.file(`out-${chunkBytes}.${format}`);
   const result = await cleanToFile(source, recipe, output);
   return { ...result, bytes: readFileSync(output) };
 }
 
 test('batch by batch (64 KiB batches) and in one piece: byte-identical CSV, the same learned parameters and counts', async () => {
-  const whole = await clean(undefined);
+  const whole = await clean(64 * 2 ** 20);
   const batched = await clean(64 * 1024);
   assert.ok(whole.bytes.length > 1_000_000, 'a file of many batches');
   assert.deepEqual(batched.recipe.steps, whole.recipe.steps);
@@ -55,7 +56,7 @@ test('batch by batch (64 KiB batches) and in one piece: byte-identical CSV, the 
 test('typed outputs hold the same table whatever the batches (Arrow IPC and Parquet)', async () => {
   const pw = await loadParquetWasm();
   for (const format of ['arrow', 'parquet'] as const) {
-    const whole = await clean(undefined, format);
+    const whole = await clean(64 * 2 ** 20, format);
     const batched = await clean(64 * 1024, format);
     const read = (bytes: Uint8Array) => (format === 'arrow' ? tableFromIPC(bytes) : tableFromIPC(pw.readParquet(bytes).intoIPCStream()));
     const a = read(whole.bytes);

@@ -5,7 +5,7 @@
  * UTF-16 code units (a pure-ASCII line needs no decoding).
  */
 import type { SourceMap, TextPosition, TextRange } from '../../table/model';
-import { CR, LF, RecordOffsets, fieldValue, parseRecordAt } from './records';
+import { CR, LF, RecordOffsets, parseRecordAt } from './records';
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -140,19 +140,6 @@ export class CsvSourceMap implements SourceMap {
   /** Line of the header record: it follows at most a few blank lines, so they are counted directly. */
   private headerLine(): number {
     return this.positionIn(0, this.init.firstLine, this.init.headerStart).line;
-  }
-
-  /**
-   * The values of data row `row` (unquoted and unescaped, as the reader reads them) into `columns[c][at]`
-   * for each column c; empty fields and the fields a short record lacks are null.
-   */
-  readRowInto(row: number, columns: (string | null)[][], at: number): void {
-    const fields = this.scan(this.init.rowStarts[row]);
-    const { bytes, quote } = this.init;
-    for (let c = 0; c < columns.length; c++) {
-      const value = c < fields.count ? fieldValue(bytes, fields.starts[c], fields.ends[c], quote) : '';
-      columns[c][at] = value === '' ? null : value;
-    }
   }
 
   /** The cell's text exactly as written in the file (quotes included). */

@@ -11,9 +11,12 @@ import { readPreparedCsv, type CsvReadOptions } from './read';
 import { checkUtf8, declaredEncoding, type CsvBytes } from './decode';
 import { CR, LF } from './records';
 import type { InferredColumn } from './infer';
+import type { CellTexts } from './texts';
 
 export interface CsvBatch {
   result: IngestResult;
+  /** The cells as texts, column by column, when read with `texts: true` (the result's table is then empty). */
+  texts?: CellTexts;
   /** Table row of the batch's first row in the whole file. */
   rowOffset: number;
   bytesRead: number;
@@ -107,7 +110,7 @@ export async function* ingestCsvBatches(path: string, options: CsvBatchOptions =
           : { ...options, firstLine: line, final: last },
       );
       // The schema is decided on the first chunk that holds data rows (not on a header alone).
-      const decides = schema !== undefined || read.result.table.numRows > 0;
+      const decides = schema !== undefined || read.rows > 0;
       if ((read.consumed > 0 && decides) || last) {
         const { result } = read;
         if (!schema) {
@@ -117,9 +120,9 @@ export async function* ingestCsvBatches(path: string, options: CsvBatchOptions =
             types: result.columns.map((c) => ({ kind: c.kind, int32: c.arrowType !== 'Int64', ...(c.dateFormat ? { dateFormat: c.dateFormat as InferredColumn['dateFormat'] } : {}) })),
           };
         }
-        if (result.table.numRows > 0 || rowOffset === 0) {
-          yield { result, rowOffset, bytesRead, totalBytes };
-          rowOffset += result.table.numRows;
+        if (read.rows > 0 || rowOffset === 0) {
+          yield { result, rowOffset, bytesRead, totalBytes, ...(read.texts ? { texts: read.texts } : {}) };
+          rowOffset += read.rows;
         }
         line = read.lines;
         carry = data.slice(read.consumed);
