@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
 import type { CheckRequest, CheckResult, CheckWorkerMessage } from '../jobs/check-protocol';
 import { readCheckSettings } from './config';
+import { OptionError } from '../core/defaults';
 import { diagnosticsUriFor, isBinaryDataFile } from './data-files';
 
 export interface CheckOutcome {
@@ -59,7 +60,7 @@ export class CheckService implements vscode.Disposable {
     const request: CheckRequest = {
       type: 'check',
       path: uri.fsPath,
-      ingest: settings.ingest,
+      read: settings.read,
       quality: settings.quality,
       renderText: isBinaryDataFile(uri),
       text: isBinaryDataFile(uri) ? undefined : text,
@@ -123,7 +124,7 @@ export class CheckService implements vscode.Disposable {
             finish(() => resolve(message.result));
             break;
           case 'error':
-            finish(() => reject(new Error(message.message)));
+            finish(() => reject(message.option ? new OptionError(message.message, message.option) : new Error(message.message)));
             break;
         }
       });

@@ -83,13 +83,13 @@ export interface CleanedCopy {
 }
 
 /** Applies the recipe at `recipePath` to `dataFile` into a temporary CSV (cancellable progress notification). */
-export async function cleanedCopy(extensionUri: vscode.Uri, dataFile: vscode.Uri, recipePath: string, ingest: CleanSourceRequest['ingest']): Promise<CleanedCopy | undefined> {
+export async function cleanedCopy(extensionUri: vscode.Uri, dataFile: vscode.Uri, recipePath: string, read: CleanSourceRequest['read']): Promise<CleanedCopy | undefined> {
   const recipe = JSON.parse(await readFile(recipePath, 'utf8')) as Recipe;
   const dir = await mkdtemp(path.join(tmpdir(), 'dataset-inspector-clean-'));
   const outputPath = path.join(dir, `${path.basename(dataFile.fsPath, path.extname(dataFile.fsPath))}.clean.csv`);
   const reply = await runCleanJobWithProgress(extensionUri, `Cleaning ${path.basename(dataFile.fsPath)} with ${path.basename(recipePath)}`, {
     type: 'write',
-    source: { path: dataFile.fsPath, ingest },
+    source: { path: dataFile.fsPath, read },
     recipe: { ...recipe, output: { ...recipe.output, format: 'csv' } },
     outputPath,
   });

@@ -1,25 +1,17 @@
 /** Which files the extension reads, and how their findings are addressed. */
 import * as vscode from 'vscode';
-
-export const TEXT_DATA_EXTENSIONS = ['.csv', '.tsv', '.tab', '.txt'] as const;
-export const BINARY_DATA_EXTENSIONS = ['.arrow', '.feather', '.arrows', '.parquet'] as const;
+import { dataFormatOf, isBinaryDataPath } from '../core/ingest/formats';
 
 /** Scheme of the read-only text view of binary data files (Arrow, Parquet). */
 export const TABLE_VIEW_SCHEME = 'dataset-inspector-table';
 
-function extensionOf(uri: vscode.Uri): string {
-  const base = uri.path.slice(uri.path.lastIndexOf('/') + 1).toLowerCase();
-  const dot = base.lastIndexOf('.');
-  return dot < 0 ? '' : base.slice(dot);
-}
-
+/** Whether the file's findings go on its table view (Arrow, Parquet) rather than on the file itself. */
 export function isBinaryDataFile(uri: vscode.Uri): boolean {
-  return (BINARY_DATA_EXTENSIONS as readonly string[]).includes(extensionOf(uri));
+  return isBinaryDataPath(uri.path);
 }
 
 export function isDataFile(uri: vscode.Uri): boolean {
-  const ext = extensionOf(uri);
-  return ext === '.csv' || ext === '.tsv' || ext === '.tab' || isBinaryDataFile(uri);
+  return dataFormatOf(uri.path) !== undefined;
 }
 
 /** The virtual document that shows a binary data file as text: `dataset-inspector-table:/abs/path.arrow.csv`. */

@@ -11,6 +11,7 @@ import { registerTableView } from './table-view';
 import { addIgnoreEntry } from './config';
 import { TABLE_VIEW_SCHEME, diagnosticsUriFor, resolveDataFile, tableViewUri } from './data-files';
 import type { ExtensionServices } from './services';
+import { TEXT_FORMATS, dataFileGlob } from '../core/ingest/formats';
 
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Dataset Inspector', { log: true });
@@ -28,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerTrainCommand(services),
     registerCleanCommand(services),
     vscode.languages.registerCodeActionsProvider(
-      [{ scheme: 'file', language: 'csv' }, { scheme: 'file', language: 'tsv' }, { scheme: 'file', pattern: '**/*.{csv,tsv,tab}' }, { scheme: TABLE_VIEW_SCHEME }],
+      [{ scheme: 'file', language: 'csv' }, { scheme: 'file', language: 'tsv' }, { scheme: 'file', pattern: dataFileGlob(TEXT_FORMATS) }, { scheme: TABLE_VIEW_SCHEME }],
       new QualityCodeActionProvider(publisher),
       { providedCodeActionKinds: QualityCodeActionProvider.providedCodeActionKinds },
     ),

@@ -1,5 +1,5 @@
 /** Messages between the extension host and the cleaning worker (worker_threads). Plain structured-clone data. */
-import type { CheckIngestOptions } from './check-protocol';
+import type { ReadSettings } from '../core/ingest/options';
 import type { Finding } from '../core/quality/finding';
 import type { QualityConfig } from '../core/quality/engine';
 import type { ColumnSpec } from '../core/clean/frame';
@@ -13,7 +13,7 @@ import type { WriteResult } from '../core/clean/writers';
 
 export interface CleanSourceRequest {
   path: string;
-  ingest: CheckIngestOptions;
+  read: ReadSettings;
 }
 
 export type CleanRequest =

@@ -9,8 +9,8 @@ import { defaultOutputFormat } from '../core/clean/formats';
 import type { CleanProgress, CleanReply, CleanRequest, CleanSourceRequest } from './clean-protocol';
 
 function sourceOptions(source: CleanSourceRequest): SourceOptions {
-  const { delimiter, hasHeader, encoding, naTokens } = source.ingest;
-  return { delimiter, hasHeader, encoding, naTokens };
+  const { delimiter, hasHeader, encoding, naTokens } = source.read;
+  return { delimiter, hasHeader, encoding, ...(naTokens ? { naTokens: [...naTokens] } : {}) };
 }
 
 export async function runCleanRequest(request: CleanRequest, onProgress: (p: CleanProgress) => void, signal?: AbortSignal): Promise<CleanReply> {

@@ -49,6 +49,20 @@ describe('Check data quality (CSV)', () => {
     assert.ok(messages.some((m) => /empty/i.test(m)), `an "empty file" finding: ${messages.join(' | ')}`);
   });
 
+  it('summarizes the findings beyond the cap in one diagnostic that names the setting which sets the cap', async () => {
+    const config = vscode.workspace.getConfiguration('datasetInspector');
+    await config.update('maxFindingsPerRule', 2, vscode.ConfigurationTarget.Workspace);
+    try {
+      const uri = writeScratchFile('padded.csv', `name,n\n${Array.from({ length: 12 }, (_, i) => ` v${i} ,${i}`).join('\n')}\n`);
+      await check(uri);
+      const whitespace = vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === 'whitespace');
+      assert.equal(whitespace.length, 3, 'two findings and their summary');
+      assert.match(whitespace[2].message, /12 findings in column "name"; the first 2 are shown, 10 more are not \(option maxFindingsPerRule\)\. Setting: datasetInspector\.maxFindingsPerRule\.$/);
+    } finally {
+      await config.update('maxFindingsPerRule', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('checks a CSV over the memory budget batch by batch, with file line numbers in every batch', async function () {
     this.timeout(120_000);
     const config = vscode.workspace.getConfiguration('datasetInspector');

@@ -9,7 +9,9 @@ import { open, rename, rm, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { RecordBatchFileWriter, RecordBatchStreamWriter, type RecordBatch, type Schema } from 'apache-arrow';
 import { runCommand, type CommandSpec } from '../args';
-import { ENCODINGS, inputKindOf, openInputBatches, parseDelimiter, readInput, type InputOptions } from '../input';
+import { readerOf } from '../../core/ingest/formats';
+import { ENCODINGS, openInputBatches, parseDelimiter } from '../input';
+import { ingestFile, type IngestOptions } from '../../core/ingest/index';
 import type { TextEncodingName } from '../../core/table/model';
 
 export const convertSpec = {
@@ -37,7 +39,7 @@ export async function runConvert(args: string[]): Promise<number> {
     if (!flags.force && (await stat(output).catch(() => null))) {
       throw new Error(`${output} exists (use --force to overwrite)`);
     }
-    const options: InputOptions = {};
+    const options: IngestOptions = {};
     if (flags.delimiter !== undefined) options.delimiter = parseDelimiter(flags.delimiter);
     if (flags.header !== undefined) options.hasHeader = flags.header;
     if (flags.encoding !== undefined) options.encoding = flags.encoding as TextEncodingName;
@@ -49,16 +51,16 @@ export async function runConvert(args: string[]): Promise<number> {
 }
 
 /** Converts `input` to Arrow IPC at `output`; returns what was written. */
-export async function convertFile(input: string, output: string, options: InputOptions = {}): Promise<{ rows: number; columns: number }> {
+export async function convertFile(input: string, output: string, options: IngestOptions = {}): Promise<{ rows: number; columns: number }> {
   const format = extname(output).toLowerCase() === '.arrows' ? 'stream' : 'file';
   let schema: Schema;
   let batches: AsyncIterable<RecordBatch> | Iterable<RecordBatch>;
-  const source = inputKindOf(input) === 'csv' ? null : await openInputBatches(input, options);
+  const source = readerOf(input) === 'csv' ? null : await openInputBatches(input, options);
   if (source) {
     schema = source.schema;
     batches = source.batches;
   } else {
-    const result = await readInput(input, options);
+    const result = await ingestFile(input, options);
     schema = result.table.schema;
     batches = result.table.batches;
   }

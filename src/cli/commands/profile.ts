@@ -7,7 +7,10 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { runCommand, type CommandSpec } from '../args';
-import { ENCODINGS, inputKindOf, openInputBatches, parseDelimiter, readInput, type InputOptions } from '../input';
+import { readerOf } from '../../core/ingest/formats';
+import { ENCODINGS, openInputBatches, parseDelimiter } from '../input';
+import { ingestFile, type IngestOptions } from '../../core/ingest/index';
+import { DEFAULTS, megabytes } from '../../core/defaults';
 import { createStreamingProfiler, profileTable } from '../../core/profile/index';
 import type { ColumnProfile, TableProfile } from '../../core/profile/types';
 import { formatEpochMs } from '../../core/ingest/render-text';
@@ -21,7 +24,7 @@ export const profileSpec = {
   flags: {
     format: { type: 'string', short: 'f', choices: ['json', 'text'], description: 'Output format (default json).' },
     streaming: { type: 'boolean', description: 'Profile batch by batch with bounded memory (default: only files over the memory budget).' },
-    'memory-budget': { type: 'number', placeholder: 'MB', description: 'Largest file profiled in memory, in MB (default 1024).' },
+    'memory-budget': { type: 'number', placeholder: 'MB', description: `Largest file profiled in memory, in MB (default ${DEFAULTS.memoryBudgetMB}).` },
     delimiter: { type: 'string', short: 'd', placeholder: 'CHAR', description: 'CSV delimiter (default: sniffed); "tab" or "\\t" for tab.' },
     header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data). Default: sniffed.' },
     encoding: { type: 'string', choices: ENCODINGS, description: 'CSV text encoding (default: detected).' },
@@ -33,7 +36,7 @@ export const profileSpec = {
 export async function runProfile(args: string[]): Promise<number> {
   return runCommand(profileSpec, args, async ({ flags, multiples, positionals }) => {
     const path = positionals[0];
-    const options: InputOptions = {};
+    const options: IngestOptions = {};
     if (flags.delimiter !== undefined) options.delimiter = parseDelimiter(flags.delimiter);
     if (flags.header !== undefined) options.hasHeader = flags.header;
     if (flags.encoding !== undefined) options.encoding = flags.encoding as TextEncodingName;
@@ -41,7 +44,7 @@ export async function runProfile(args: string[]): Promise<number> {
     const profile = await profileFile(path, {
       ...options,
       streaming: flags.streaming,
-      memoryBudgetBytes: (flags['memory-budget'] ?? 1024) * 1024 * 1024,
+      memoryBudgetBytes: megabytes(flags['memory-budget'] ?? DEFAULTS.memoryBudgetMB),
     });
     process.stdout.write(flags.format === 'text' ? formatProfileText(profile) : `${JSON.stringify(profile, null, 2)}\n`);
     return 0;
@@ -54,12 +57,12 @@ export async function runProfile(args: string[]): Promise<number> {
  */
 export async function profileFile(
   path: string,
-  options: InputOptions & { streaming?: boolean; memoryBudgetBytes?: number } = {},
+  options: IngestOptions & { streaming?: boolean } = {},
 ): Promise<TableProfile> {
   const { size } = await stat(path);
-  const budget = options.memoryBudgetBytes ?? 1024 * 1024 * 1024;
+  const budget = options.memoryBudgetBytes ?? megabytes(DEFAULTS.memoryBudgetMB);
   const streaming = options.streaming ?? size > budget;
-  if (streaming && inputKindOf(path) !== 'csv') {
+  if (streaming && readerOf(path) !== 'csv') {
     const source = await openInputBatches(path, options);
     if (source) {
       const profiler = createStreamingProfiler(source.columns);
@@ -76,7 +79,7 @@ export async function profileFile(
     }
     if (profiler) return profiler.finish({ path, format: 'csv', bytes: size, mode: 'streaming' });
   }
-  const result = await readInput(path, options);
+  const result = await ingestFile(path, options);
   return profileTable(result, { bytes: size });
 }
 

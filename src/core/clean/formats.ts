@@ -1,9 +1,10 @@
 /**
- * Cleaning's own knowledge of formats and defaults, in one place: which files it reads, what it writes,
- * the output's name beside the source, Parquet compressions, and the steps applied when no recipe is given.
+ * Cleaning's own knowledge of formats and defaults, in one place: what it writes, the output's name beside
+ * the source, Parquet compressions, the batch size, and the steps applied when no recipe is given. What it
+ * reads is the readers' (ingest/formats.ts).
  */
 import { basename, dirname, extname, join } from 'node:path';
-import type { SourceFormat } from '../table/model';
+import { dataFormatOf, readerOf } from '../ingest/formats';
 
 export const OUTPUT_FORMATS = ['csv', 'arrow', 'parquet', 'jsonl'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -14,26 +15,14 @@ export const DEFAULT_PARQUET_COMPRESSION: ParquetCompression = 'snappy';
 
 const OUTPUT_EXTENSION: Record<OutputFormat, string> = { csv: '.csv', arrow: '.arrow', parquet: '.parquet', jsonl: '.jsonl' };
 
-const ARROW_EXTENSIONS = ['.arrow', '.feather', '.arrows', '.ipc'];
-const PARQUET_EXTENSIONS = ['.parquet', '.pq'];
 const JSONL_EXTENSIONS = ['.jsonl', '.ndjson'];
-
-/** How a file is read, from its extension (anything else is CSV/TSV text). */
-export function sourceFormatOf(path: string): SourceFormat {
-  const ext = extname(path).toLowerCase();
-  if (ARROW_EXTENSIONS.includes(ext)) return 'arrow';
-  if (PARQUET_EXTENSIONS.includes(ext)) return 'parquet';
-  return 'csv';
-}
 
 /** The output format an output path asks for, from its extension (undefined when it names none). */
 export function outputFormatOf(path: string): OutputFormat | undefined {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'csv';
-  if (ARROW_EXTENSIONS.includes(ext)) return 'arrow';
-  if (PARQUET_EXTENSIONS.includes(ext)) return 'parquet';
-  if (JSONL_EXTENSIONS.includes(ext)) return 'jsonl';
-  return undefined;
+  if (JSONL_EXTENSIONS.includes(extname(path).toLowerCase())) return 'jsonl';
+  const reader = dataFormatOf(path)?.reader;
+  if (reader === 'arrow' || reader === 'parquet') return reader;
+  return reader === 'csv' || extname(path).toLowerCase() === '.txt' ? 'csv' : undefined;
 }
 
 /** The source's name without its extension: "data" for data.csv. */
@@ -58,7 +47,7 @@ export function pandasScriptPathFor(source: string): string {
 
 /** The default output format for a source: the source's own when cleaning can write it, else CSV. */
 export function defaultOutputFormat(source: string): OutputFormat {
-  const format = sourceFormatOf(source);
+  const format = readerOf(source);
   return format === 'arrow' || format === 'parquet' ? format : 'csv';
 }
 

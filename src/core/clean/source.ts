@@ -12,9 +12,10 @@ import type { InferredColumn } from '../ingest/csv/infer';
 import { openArrowBatches } from '../ingest/arrow';
 import { openParquetBatches } from '../ingest/parquet';
 import { makeFormatter } from '../ingest/render-text';
-import { DEFAULT_NA_TOKENS } from '../ingest/csv/read';
+import { DEFAULTS } from '../defaults';
 import type { Cell, ColumnSpec, Frame } from './frame';
-import { CLEAN_BATCH_BYTES, sourceFormatOf } from './formats';
+import { CLEAN_BATCH_BYTES } from './formats';
+import { readerOf } from '../ingest/formats';
 
 export interface SourceOptions {
   delimiter?: string;
@@ -55,9 +56,9 @@ function specOf(column: ColumnInfo): ColumnSpec {
 
 /** Opens `path` far enough to know its columns (CSV: the first batch decides dialect and types). */
 export async function describeSource(path: string, options: SourceOptions = {}): Promise<SourceInfo> {
-  const format = sourceFormatOf(path);
+  const format = readerOf(path);
   const totalBytes = (await stat(path)).size;
-  const naTokens = options.naTokens ?? [...DEFAULT_NA_TOKENS];
+  const naTokens = options.naTokens ?? [...DEFAULTS.naTokens];
   if (format === 'csv') {
     // The first 4 MiB decide the dialect and the column kinds (type inference samples 20,000 values anyway).
     const batches = ingestCsvBatches(path, { ...csvReadOptions(path, options, naTokens), chunkBytes: DESCRIBE_BYTES });

@@ -3,60 +3,35 @@
  * what the reader learned). CSV/TSV through the CSV reader, Arrow IPC and Parquet through their readers.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
-import type { IngestResult, TextEncodingName } from '../table/model';
+import type { IngestResult } from '../table/model';
+import { OptionError, optionMention } from '../defaults';
 import { readArrowFile } from './arrow';
 import { readParquetFile } from './parquet';
-import { DEFAULT_NA_TOKENS, readCsvBytes } from './csv/read';
+import { readCsvBytes } from './csv/read';
+import { readerOf } from './formats';
+import type { IngestOptions } from './options';
+import { CancelledError } from '../shared/cancel';
 
-export { DEFAULT_NA_TOKENS };
-
-export interface IngestOptions {
-  delimiter?: string;
-  quote?: string;
-  hasHeader?: boolean;
-  encoding?: TextEncodingName;
-  /** Cell texts read as missing besides the empty cell (default DEFAULT_NA_TOKENS). */
-  naTokens?: string[];
-  sniffBytes?: number;
-  /** Files larger than this are refused by the in-memory reader (streaming mode reads them batch by batch). */
-  memoryBudgetBytes?: number;
-  onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void;
-  signal?: AbortSignal;
-}
-
-const ARROW_EXTENSIONS = new Set(['.arrow', '.feather', '.arrows', '.ipc']);
-const PARQUET_EXTENSIONS = new Set(['.parquet', '.pq']);
-
-/** Whether the path names an Arrow IPC or Parquet file (read by the binary readers, not the CSV reader). */
-export function isBinaryDataPath(path: string): boolean {
-  const ext = extname(path).toLowerCase();
-  return ARROW_EXTENSIONS.has(ext) || PARQUET_EXTENSIONS.has(ext);
-}
-
-function abortError(): Error {
-  const error = new Error('The read was cancelled.');
-  error.name = 'AbortError';
-  return error;
-}
+export type { IngestOptions, ReadSettings } from './options';
 
 export async function ingestFile(path: string, options: IngestOptions = {}): Promise<IngestResult> {
-  const ext = extname(path).toLowerCase();
   const size = (await stat(path)).size;
   // Every reader here builds one in-memory table: files over the budget are refused with a way forward
   // (CSV checks and every profile have batch-by-batch modes).
   if (options.memoryBudgetBytes !== undefined && size > options.memoryBudgetBytes) {
-    throw new Error(
+    throw new OptionError(
       `${path} is ${(size / 2 ** 20).toFixed(0)} MiB, over the in-memory budget of ${(options.memoryBudgetBytes / 2 ** 20).toFixed(0)} MiB ` +
-        '(setting datasetInspector.memoryBudgetMB). Raise the budget, or profile it batch by batch with the CLI `dataset-inspector profile --streaming`.',
+        `(${optionMention('memoryBudgetMB')}). Raise the budget, or profile it batch by batch with the CLI \`dataset-inspector profile --streaming\`.`,
+      'memoryBudgetMB',
     );
   }
-  if (ARROW_EXTENSIONS.has(ext)) return readArrowFile(path, options);
-  if (PARQUET_EXTENSIONS.has(ext)) return readParquetFile(path, options);
-  if (options.signal?.aborted) throw abortError();
+  const reader = readerOf(path);
+  if (reader === 'arrow') return readArrowFile(path, options);
+  if (reader === 'parquet') return readParquetFile(path, options);
+  if (options.signal?.aborted) throw new CancelledError();
   const bytes = await readFile(path, { signal: options.signal });
   options.onProgress?.({ bytesRead: bytes.length, totalBytes: size, rows: 0 });
-  if (options.signal?.aborted) throw abortError();
+  if (options.signal?.aborted) throw new CancelledError();
   return ingestCsvBytes(bytes, { ...options, path });
 }
 

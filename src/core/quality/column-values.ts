@@ -5,11 +5,12 @@
  * several rules.
  */
 import { DataType, type Vector } from 'apache-arrow';
-import type { ColumnInfo, ColumnKind, IngestResult } from '../table/model';
+import type { ColumnInfo, ColumnKind, IngestResult, TextRange } from '../table/model';
+import { looksLikeIdentifier } from '../shared/identifier';
 import { KERNEL_ROWS, columnFacts, computeFiniteStats, distinctOfTexts, runsOf, sortFinite, type ColumnFacts, type DistinctValues, type FiniteStats, type SortedRuns } from '../profile/column-facts';
 
 export type { DistinctValues, FiniteStats, SortedRuns };
-export { KERNEL_ROWS };
+export { KERNEL_ROWS, looksLikeIdentifier };
 
 const cache = new WeakMap<IngestResult, Map<string, unknown>>();
 
@@ -164,10 +165,6 @@ export function quantile(sorted: Float64Array, q: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
-/** Columns whose name says they identify rows (never treated as measurements). */
-export function looksLikeIdentifier(name: string): boolean {
-  return /(^|[_\s.-])(id|key|uuid|guid|code|zip|zipcode|postcode|phone)$/i.test(name.trim()) || /^(id|key|index|row|#)$/i.test(name.trim()) || /(Id|ID|Key)$/.test(name.trim());
-}
 
 /** Whether the values only ever increase (a row counter or an auto-increment key). */
 export function strictlyIncreasing(values: Float64Array): boolean {
@@ -198,14 +195,12 @@ export function csvField(value: string, delimiter: string, forceQuotes = false):
 
 /** The cell exactly as written in a CSV file, when the source is one. */
 export function cellSourceText(data: IngestResult, row: number, column: number): string | undefined {
-  const source = data.source as { cellSourceText?: (row: number, column: number) => string };
-  return data.rangesIn === 'file' && typeof source.cellSourceText === 'function' ? source.cellSourceText(row, column) : undefined;
+  return data.rangesIn === 'file' ? data.source.cellSourceText?.(row, column) : undefined;
 }
 
 /** Range of a whole record including its line break (deleting it removes the line), for CSV sources. */
-export function recordRangeWithLineBreak(data: IngestResult, row: number) {
-  const source = data.source as { rowRangeWithLineBreak?: (row: number) => ReturnType<IngestResult['source']['rowRange']> };
-  return data.rangesIn === 'file' && typeof source.rowRangeWithLineBreak === 'function' ? source.rowRangeWithLineBreak(row) : undefined;
+export function recordRangeWithLineBreak(data: IngestResult, row: number): TextRange | undefined {
+  return data.rangesIn === 'file' ? data.source.rowRangeWithLineBreak?.(row) : undefined;
 }
 
 /** A replacement fix for one cell of a CSV file, keeping the field quoted when it was. */

@@ -22,7 +22,10 @@ export type SourceFormat = 'csv' | 'arrow' | 'parquet';
 
 export type LineEnding = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
 
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'latin1';
+/** The text encodings the CSV reader reads (settings and CLI flags offer these). */
+export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'latin1'] as const;
+
+export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
 
 export interface CsvDialect {
   delimiter: string;
@@ -100,6 +103,10 @@ export interface SourceMap {
   cellRange(row: number, column: number): TextRange;
   /** Range of the header label of `column`; for headerless data, the first row's cell. */
   headerRange(column: number): TextRange;
+  /** Text sources (CSV): the cell's text exactly as written, quotes included (a quick fix keeps its quoting). */
+  cellSourceText?(row: number, column: number): string;
+  /** Text sources (CSV): from the record's first character to the next record's start (deleting it removes the line). */
+  rowRangeWithLineBreak?(row: number): TextRange;
 }
 
 export interface IngestResult {

@@ -4,7 +4,9 @@ import type { ExtensionServices } from '../services';
 import type { DiagnosticsPublisher } from '../diagnostics';
 import type { CheckOutcome } from '../check-service';
 import { diagnosticsUriFor, isBinaryDataFile, isDataFile, resolveDataFile, tableViewUri } from '../data-files';
-import { readCheckSettings } from '../config';
+import { readCheckSettings, withSettingOf } from '../config';
+import { OptionError } from '../../core/defaults';
+import { dataFileGlob, formatNames } from '../../core/ingest/formats';
 
 export const CHECK_COMMAND = 'datasetInspector.checkDataQuality';
 
@@ -42,7 +44,7 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
   const command = vscode.commands.registerCommand(CHECK_COMMAND, async (arg?: unknown): Promise<CheckCommandResult | undefined> => {
     const uri = resolveDataFile(arg);
     if (!uri || !isDataFile(uri)) {
-      void vscode.window.showWarningMessage('Dataset Inspector: pick a CSV, TSV, Arrow or Parquet file to check.');
+      void vscode.window.showWarningMessage(`Dataset Inspector: pick a ${formatNames()} file to check.`);
       return undefined;
     }
     try {
@@ -58,7 +60,7 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
         findings: outcome.result.findings.length,
       };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = withSettingOf(error instanceof Error ? error.message : String(error), error instanceof OptionError ? error.option : undefined);
       output.error(`Check of ${uri.fsPath} failed: ${message}`);
       void vscode.window.showErrorMessage(`Dataset Inspector could not check ${vscode.workspace.asRelativePath(uri)}: ${message}`);
       return undefined;
@@ -86,7 +88,7 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
   const onDelete = vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(forget));
   const onRename = vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => forget(f.oldUri)));
   // Deletions outside VS Code (terminal, git) are seen by a file watcher.
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{csv,tsv,tab,arrow,feather,arrows,parquet}', true, true, false);
+  const watcher = vscode.workspace.createFileSystemWatcher(dataFileGlob(), true, true, false);
   const onWatchDelete = watcher.onDidDelete(forget);
   const clearCommand = vscode.commands.registerCommand('datasetInspector.clearFindings', () => publisher.clearAll());
 

@@ -12,7 +12,7 @@ import { startTrainingJob, warmTrainingJob, type WarmTrainingJob } from '../../j
 import { isDataFile, resolveDataFile } from '../data-files';
 import { TrainingPanel } from '../panels/training-panel';
 import { pickDataFile } from './pick-data-file';
-import { looksLikeIdentifier } from '../../core/quality/column-values';
+import { isCancellation } from '../../core/shared/cancel';
 import { existsSync } from 'node:fs';
 import { recipePathFor } from '../../core/clean/formats';
 import { cleanedCopy } from '../clean-jobs';
@@ -104,12 +104,12 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
       return { label, result, events };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      feed.end(/cancel/i.test(message) ? 'stopped' : 'failed', message);
+      feed.end(isCancellation(error) ? 'stopped' : 'failed', message);
       throw error;
     }
   }
 
-  async function configFromPickers(dataFile: vscode.Uri, outcome: CheckOutcome): Promise<TrainingConfig | undefined> {
+  async function configFromPickers(dataFile: vscode.Uri, outcome: CheckOutcome, warm: WarmTrainingJob): Promise<TrainingConfig | undefined> {
     const remembered = services.context.workspaceState.get<Record<string, RememberedChoices>>(STATE_KEY, {})[dataFile.toString()];
     const profile = outcome.result.profile;
     const targetPick = await vscode.window.showQuickPick(
@@ -122,7 +122,11 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
     );
     if (!targetPick) return undefined;
     const target = targetPick.label;
-    const reasons = featureExclusions(outcome, target);
+    // The job process has (or is) reading the file: it says which features to leave out, as the CLI would.
+    const exclusions = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Dataset Inspector: reading the data' }, () =>
+      warm.exclusions(target),
+    );
+    const reasons = new Map(exclusions.map((e) => [e.name, e.reason]));
     const featurePicks = await vscode.window.showQuickPick(
       profile.columns
         .filter((c) => c.name !== target)
@@ -158,7 +162,7 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
 
   /** Trains on the data as is and on its copy cleaned by the recipe, side by side. */
   async function compareWithCleaned(dataFile: vscode.Uri, config: TrainingConfig, recipePath: string, warm?: WarmTrainingJob): Promise<TrainRunSummary[] | undefined> {
-    const copy = await cleanedCopy(services.context.extensionUri, dataFile, recipePath, readCheckSettings(dataFile).ingest);
+    const copy = await cleanedCopy(services.context.extensionUri, dataFile, recipePath, readCheckSettings(dataFile).read);
     if (!copy) return undefined;
     try {
       const target = copy.columnName(config.target);
@@ -201,7 +205,7 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
       let config: TrainingConfig | undefined;
       recipeChosen = undefined;
       try {
-        config = await configFromPickers(dataFile, outcome);
+        config = await configFromPickers(dataFile, outcome, warm);
       } finally {
         if (!config) warm.dispose();
       }
@@ -219,25 +223,6 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
       return undefined;
     }
   });
-}
-
-/** Columns pre-deselected as features, with the reason: constant, or flagged as (nearly) duplicating the target. */
-export function featureExclusions(outcome: CheckOutcome, target: string): Map<string, string> {
-  const reasons = new Map<string, string>();
-  for (const c of outcome.result.profile.columns) {
-    if (c.count > 0 && c.distinct <= 1) reasons.set(c.name, 'constant');
-    else if (c.count > 0 && c.nulls === c.count) reasons.set(c.name, 'empty');
-    else if (c.kind === 'string' && c.distinct > 0.9 * (c.count - c.nulls)) reasons.set(c.name, 'identifier-like text');
-    else if (looksLikeIdentifier(c.name) && c.distinct === c.count - c.nulls) reasons.set(c.name, 'identifier');
-  }
-  for (const f of outcome.result.findings) {
-    if (f.rule !== 'high-correlation' || !f.column) continue;
-    const mentionsTarget = f.column === target || f.message.includes(`"${target}"`);
-    if (!mentionsTarget) continue;
-    const other = f.column === target ? /"([^"]+)"/.exec(f.message.replace(`"${target}"`, ''))?.[1] : f.column;
-    if (other && other !== target) reasons.set(other, 'possible leakage: nearly identical to the target');
-  }
-  return reasons;
 }
 
 async function editHyperparameters(config: TrainingConfig): Promise<boolean> {

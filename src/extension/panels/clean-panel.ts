@@ -21,7 +21,7 @@ export const CLEAN_VIEW_TYPE = 'datasetInspector.clean';
 const PREVIEW_DELAY_MS = 300;
 
 export function cleanSourceRequest(uri: vscode.Uri): CleanSourceRequest {
-  return { path: uri.fsPath, ingest: readCheckSettings(uri).ingest };
+  return { path: uri.fsPath, read: readCheckSettings(uri).read };
 }
 
 /** Files `write` would replace. */

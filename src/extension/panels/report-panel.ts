@@ -5,6 +5,7 @@ import type { ExtensionServices } from '../services';
 import type { CheckOutcome } from '../check-service';
 import type { ReportHostMessage, ReportState, ReportWebviewMessage } from '../../shared/protocol/report';
 import { revealRange } from '../reveal';
+import { withSettingOf } from '../config';
 import { createAppPanel } from './webview-html';
 import { CLEAN_COMMAND } from '../commands/clean';
 
@@ -22,7 +23,7 @@ export function reportState(outcome: CheckOutcome): ReportState {
     rows: r.rowCount,
     scores: r.scores,
     columns: r.profile.columns,
-    findings: r.findings.slice(0, MAX_FINDINGS_IN_REPORT),
+    findings: r.findings.slice(0, MAX_FINDINGS_IN_REPORT).map((f) => (f.option ? { ...f, message: withSettingOf(f.message, f.option) } : f)),
     totals: r.totals,
     checkedAt: new Date().toISOString(),
   };

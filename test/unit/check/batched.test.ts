@@ -26,10 +26,12 @@ function plantedCsv(): string {
   return lines.join('\n') + '\n';
 }
 
-const key = (f: Finding) => `${f.rule}|${f.row}|${f.column}|${JSON.stringify(f.range)}|${f.message}`;
+/** A finding's fields as a user sees them: rows, columns, range, value, related rows and columns, message, fix titles. */
+const key = (f: Finding) =>
+  [f.rule, f.row, f.column, JSON.stringify(f.range), f.value, JSON.stringify(f.related?.map((p) => [p.row, p.column, p.message])), f.message, f.fixes?.map((x) => x.title).join()].join('|');
 const rowRules = new Set(['whitespace', 'type-mismatch', 'missing-value', 'duplicate-row', 'duplicate-key']);
 
-test('row findings of a batched check equal the in-memory ones (rows, ranges and messages in file rows)', async () => {
+test('row findings of a batched check equal the in-memory ones (rows, related rows, values, ranges, messages and fix titles in file rows)', async () => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'di-batched-')), 'planted.csv');
   writeFileSync(file, plantedCsv());
   const config = { maxFindingsPerRuleAndColumn: 10_000, now: new Date('2026-01-01') };
@@ -52,8 +54,10 @@ test('row findings of a batched check equal the in-memory ones (rows, ranges and
   const duplicates = batched.report.findings.filter((f) => f.rule === 'duplicate-row');
   assert.ok(duplicates.length >= 10, `${duplicates.length} duplicate rows`);
   for (const f of duplicates) {
-    const first = Number(/duplicates row (\d+)/.exec(f.message)?.[1]) - 1;
+    const first = f.related?.[0].row;
+    assert.ok(typeof first === 'number' && f.row !== null && first < f.row, f.message);
     assert.equal(f.related?.[0].range.start.line, data.source.rowRange(first).start.line, f.message);
+    assert.equal(f.message, `Row ${f.row + 1} duplicates row ${first + 1}.`);
   }
   // Column-level findings appear once, not once per batch.
   const columnLevel = batched.report.findings.filter((f) => f.row === null).map((f) => `${f.rule}|${f.column}`);

@@ -12,7 +12,7 @@ const tmp = tempDir('clean-jobs-');
 after(() => tmp.dispose());
 const path = tmp.file('dirty.csv');
 copyFileSync('samples/dirty.csv', path);
-const source: CleanSourceRequest = { path, ingest: {} };
+const source: CleanSourceRequest = { path, read: {} };
 const quality = { now: new Date('2026-11-25') };
 
 async function plan() {

@@ -68,6 +68,9 @@ test('training events fold into run state; log-scale series drop non-positive lo
   assert.deepEqual(lossSeries(run.points, 'validationLoss', false), [{ x: 1, y: 2.5 }]);
   applyEvent(run, { type: 'error', message: 'boom' });
   assert.equal(run.status, 'failed');
+  const stopped = newRun({ runId: 'r3', label: 'run', fileName: 'a.csv', target: 'y', features: [], optimizer: 'adam', learningRate: 0.05, epochs: 3, batchSize: 32, startedAt: 0 });
+  applyEvent(stopped, { type: 'error', message: 'Training was cancelled.', cancelled: true });
+  assert.equal(stopped.status, 'stopped', 'a run stopped on request is not a failure');
 });
 
 test('in-epoch loss points: drawn at fractional epochs before the first epoch ends, replaced by the epoch point', () => {

@@ -3,7 +3,10 @@
  * (scan.ts, no string per cell), then per column: locate the values (cells.ts), infer the type from a
  * sample, convert to an Arrow vector from the bytes (build.ts), and report defects with their positions.
  */
-import type { ColumnInfo, CsvDialect, IngestResult, LineEnding, RawCell, StructuralIssue, TextEncodingName } from '../../table/model';
+import type { ColumnInfo, CsvDialect, IngestResult, LineEnding, RawCell, StructuralIssue } from '../../table/model';
+import { DEFAULTS } from '../../defaults';
+import { dataFormatOf } from '../formats';
+import type { ReadSettings } from '../options';
 import { prepareCsvBytes, type CsvBytes } from './decode';
 import { RecordOffsets, fieldValue, isBlankRecordAt, parseRecordAt } from './records';
 import { scanRecords, type ScanResult } from './scan';
@@ -15,12 +18,7 @@ import { CsvSourceMap } from './source-map';
 import { extractTexts, type CellTexts } from './texts';
 import { Table } from 'apache-arrow';
 
-export interface CsvReadOptions {
-  delimiter?: string;
-  quote?: string;
-  hasHeader?: boolean;
-  encoding?: TextEncodingName;
-  naTokens?: readonly string[];
+export interface CsvReadOptions extends ReadSettings {
   sniffBytes?: number;
   path?: string;
   /**
@@ -46,15 +44,13 @@ export interface CsvReadOptions {
   texts?: boolean;
 }
 
-export const DEFAULT_NA_TOKENS: readonly string[] = ['NA', 'N/A', 'null', 'NULL', 'NaN', '-', '?'];
-
 /** Share of distinct values under which a string column is dictionary-encoded (and called categorical). */
 const CATEGORICAL_MAX_DISTINCT_SHARE = 0.5;
 const CATEGORICAL_MAX_DISTINCT = 1000;
 /** Values inspected to infer a column's type; a column whose conversion then rejects too many is re-inferred on all values. */
 const INFERENCE_SAMPLE = 20_000;
 function defaultDelimiterFor(path: string | undefined): string | undefined {
-  return path && /\.(tsv|tab)$/i.test(path) ? '\t' : undefined;
+  return path === undefined ? undefined : dataFormatOf(path)?.delimiter;
 }
 
 export function readCsvBytes(bytes: Uint8Array, options: CsvReadOptions = {}): IngestResult {
@@ -278,7 +274,7 @@ function buildColumns(prepared: CsvBytes, scan: ScanResult, layout: Layout, name
     width: layout.width,
     quote: layout.quote,
     validUtf8: prepared.validUtf8,
-    na: new NaMatcher(new Set(options.naTokens ?? DEFAULT_NA_TOKENS)),
+    na: new NaMatcher(new Set(options.naTokens ?? DEFAULTS.naTokens)),
     naTokenCells,
   };
   const infos: ColumnInfo[] = [];

@@ -4,10 +4,12 @@
  * types decided on the first chunk, so every batch has the same schema. Line numbers continue across
  * chunks. Progress is reported per chunk; an aborted signal stops the read.
  */
+import { CancelledError } from '../../shared/cancel';
 import { open } from 'node:fs/promises';
 import { Buffer } from 'node:buffer';
 import type { ColumnInfo, CsvDialect, IngestResult, TextEncodingName } from '../../table/model';
 import { readPreparedCsv, type CsvReadOptions } from './read';
+import type { IngestOptions } from '../options';
 import { checkUtf8, declaredEncoding, type CsvBytes } from './decode';
 import { CR, LF } from './records';
 import type { InferredColumn } from './infer';
@@ -23,17 +25,9 @@ export interface CsvBatch {
   totalBytes: number;
 }
 
-export interface CsvBatchOptions extends CsvReadOptions {
+export interface CsvBatchOptions extends CsvReadOptions, Pick<IngestOptions, 'onProgress' | 'signal'> {
   /** Bytes read per chunk (default 16 MiB). */
   chunkBytes?: number;
-  onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void;
-  signal?: AbortSignal;
-}
-
-function abortError(): Error {
-  const error = new Error('The read was cancelled.');
-  error.name = 'AbortError';
-  return error;
 }
 
 /** Turns raw chunks into UTF-8 bytes: as they are for UTF-8 (BOM dropped), decoded and re-encoded otherwise. */
@@ -73,7 +67,7 @@ export async function* ingestCsvBatches(path: string, options: CsvBatchOptions =
     let line = 0;
     let schema: { dialect: CsvDialect; columns: ColumnInfo[]; types: InferredColumn[] } | undefined;
     for (;;) {
-      if (options.signal?.aborted) throw abortError();
+      if (options.signal?.aborted) throw new CancelledError();
       // A fresh buffer per chunk: each batch's source map keeps its bytes.
       const raw = new Uint8Array(chunkBytes);
       const { bytesRead: n } = await handle.read(raw, 0, chunkBytes, bytesRead);

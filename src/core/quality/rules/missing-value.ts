@@ -33,18 +33,20 @@ their values are reported once by \`mostly-empty-column\` instead of cell by cel
     }
     data.columns.forEach((column, c) => {
       const missing = nullCount(data, c);
-      if (missing === 0 || missing > rows * (options.maxMissingShare as number)) return;
+      if (missing === 0 || missing > rows * options.maxMissingShare) return;
       const tokens = tokensOf.get(c);
       const rejected = rejectedOf.get(c);
       const plain = `Missing value in "${column.name}".`;
       // Reported through a function, so the row loop allocates no closure context per row.
       const reportCell = (r: number) => {
-        const token = tokens?.get(r);
-        const fix = token !== undefined ? replaceCellFix(data, r, c, '', `Replace "${token.trim()}" with an empty cell`) : undefined;
+        const token = tokens?.get(r)?.trim();
+        if (token === undefined) return report({ row: r, columnIndex: c, message: plain });
+        const fix = replaceCellFix(data, r, c, '', `Replace "${token}" with an empty cell`);
         report({
           row: r,
           columnIndex: c,
-          message: token !== undefined ? `Missing value in "${column.name}" written as the NA token "${token.trim()}".` : plain,
+          value: token,
+          message: `Missing value in "${column.name}" written as the NA token "${token}".`,
           fixes: fix ? [fix] : undefined,
         });
       };

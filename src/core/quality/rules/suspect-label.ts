@@ -44,7 +44,16 @@ rows to review. On public tables with 5% of the labels flipped it finds them wit
           ? `Label ${shown(s.given)} of "${target}" looks wrong: a model trained on the other rows predicts ${shown(s.predicted)} (p = ${s.predictedProbability.toFixed(2)}); ` +
             `it gives ${shown(s.given)} p = ${s.score.toFixed(2)}, where rows labelled so typically get ${(s.typicalConfidence ?? 0).toFixed(2)}.`
           : `"${target}" = ${shown(s.given)} is far from the out-of-fold prediction ${shown(s.predicted)} (standardized residual ${s.score.toFixed(1)}).`;
-      report({ row: s.row, columnIndex, message });
+      report({
+        row: s.row,
+        columnIndex,
+        message,
+        value: String(s.given),
+        evidence:
+          s.predictedProbability !== undefined
+            ? { predicted: String(s.predicted), predictedProbability: s.predictedProbability, labelProbability: s.score, typicalConfidence: s.typicalConfidence ?? 0 }
+            : { predicted: s.predicted, standardizedResidual: s.score },
+      });
     }
   },
 });

@@ -1,13 +1,47 @@
-/** The whole check of one file (ingest → profile → rules), independent of how it is hosted (worker, CLI, test). */
-import { ingestCsvBytes, ingestFile, isBinaryDataPath } from '../core/ingest/index';
-import { profileTable } from '../core/profile/index';
-import { runQualityCheck } from '../core/quality/engine';
-import { renderTableText } from '../core/ingest/render-text';
-import type { CheckRequest, CheckResult } from './check-protocol';
-import type { IngestResult } from '../core/table/model';
-import { checkCsvInBatches } from '../core/check/batched';
+/**
+ * The whole check of one file (ingest → profile → rules), whoever hosts it: the extension's check worker
+ * and the CLI call it. A CSV over the memory budget is checked batch by batch (batched.ts).
+ */
 import { stat } from 'node:fs/promises';
+import { ingestCsvBytes, ingestFile } from '../ingest/index';
+import { isBinaryDataPath } from '../ingest/formats';
+import type { ReadSettings } from '../ingest/options';
+import { profileTable } from '../profile/index';
+import type { TableProfile } from '../profile/types';
+import { runQualityCheck, type QualityConfig, type QualityReport } from '../quality/engine';
+import type { Finding, FindingFix } from '../quality/finding';
+import { renderTableText } from '../ingest/render-text';
+import type { ColumnInfo, CsvDialect, IngestResult, SourceFormat } from '../table/model';
+import { checkCsvInBatches } from './batched';
 
+export interface CheckFileRequest {
+  path: string;
+  read: ReadSettings;
+  quality: Partial<QualityConfig>;
+  /** For binary formats: also return the text rendering the findings' ranges point into. */
+  renderText?: boolean;
+  /** Unsaved editor content of a text file, checked instead of the file on disk. */
+  text?: string;
+}
+
+export interface CheckResult {
+  path: string;
+  format: SourceFormat;
+  rangesIn: 'file' | 'rendered';
+  rowCount: number;
+  columns: ColumnInfo[];
+  dialect?: CsvDialect;
+  findings: Finding[];
+  /** Findings per rule before capping. */
+  totals: Record<string, number>;
+  fixesByRule: Record<string, FindingFix[]>;
+  scores: QualityReport['scores'];
+  profile: TableProfile;
+  renderedText?: string;
+  /** What the user should know about how the file was checked (e.g. in batches, over the memory budget). */
+  notes: string[];
+  timingsMs: { ingest: number; profile: number; quality: number };
+}
 
 export interface CheckProgress {
   bytesRead: number;
@@ -17,16 +51,16 @@ export interface CheckProgress {
 }
 
 /** Whether the file is a CSV/TSV over the in-memory budget (checked batch by batch then). */
-async function overBudgetCsv(request: CheckRequest): Promise<boolean> {
-  const budget = request.ingest.memoryBudgetBytes;
+async function overBudgetCsv(request: CheckFileRequest): Promise<boolean> {
+  const budget = request.read.memoryBudgetBytes;
   if (request.text !== undefined || budget === undefined || isBinaryDataPath(request.path)) return false;
   return (await stat(request.path)).size > budget;
 }
 
-async function runBatchedCheck(request: CheckRequest, onProgress: (p: CheckProgress) => void): Promise<CheckResult> {
+async function checkInBatches(request: CheckFileRequest, onProgress: (p: CheckProgress) => void): Promise<CheckResult> {
   const t0 = performance.now();
   const checked = await checkCsvInBatches(request.path, request.quality, {
-    ...request.ingest,
+    ...request.read,
     path: request.path,
     onProgress: (p) => onProgress({ ...p, stage: 'quality' }),
   });
@@ -48,14 +82,14 @@ async function runBatchedCheck(request: CheckRequest, onProgress: (p: CheckProgr
   };
 }
 
-export async function runCheckRequest(request: CheckRequest, onProgress: (p: CheckProgress) => void): Promise<CheckResult> {
-  if (await overBudgetCsv(request)) return runBatchedCheck(request, onProgress);
+export async function checkFile(request: CheckFileRequest, onProgress: (p: CheckProgress) => void = () => undefined): Promise<CheckResult> {
+  if (await overBudgetCsv(request)) return checkInBatches(request, onProgress);
   const t0 = performance.now();
   const data: IngestResult =
     request.text !== undefined
-      ? ingestCsvBytes(new TextEncoder().encode(request.text), { ...request.ingest, path: request.path })
+      ? ingestCsvBytes(new TextEncoder().encode(request.text), { ...request.read, path: request.path })
       : await ingestFile(request.path, {
-          ...request.ingest,
+          ...request.read,
           onProgress: (p) => onProgress({ ...p, stage: 'ingest' }),
         });
   const t1 = performance.now();
