@@ -8,7 +8,9 @@ import type { Recipe } from '../core/clean/recipe';
 import type { DataFacts } from '../core/clean/probe';
 import type { PreviewResult } from '../core/clean/preview';
 import type { StepCatalogEntry } from '../core/clean/catalog';
-import type { CleanRun } from '../core/clean/run';
+import type { CleanProgress, CleanRun } from '../core/clean/run';
+
+export type { CleanProgress };
 import type { WriteResult } from '../core/clean/writers';
 
 export interface CleanSourceRequest {
@@ -59,13 +61,5 @@ export interface PythonReply {
 }
 
 export type CleanReply = PlanResult | PreviewReply | WriteReply | PythonReply;
-
-export interface CleanProgress {
-  pass: number;
-  passes: number;
-  bytesRead: number;
-  totalBytes: number;
-  rows: number;
-}
 
 export type CleanWorkerMessage = { type: 'progress'; progress: CleanProgress } | { type: 'result'; reply: CleanReply } | { type: 'error'; message: string };

@@ -5,7 +5,8 @@
  * schema, how it changes a frame (with counts of what changed), and the pandas code that does the same.
  */
 import type { z } from 'zod';
-import { keepRows, type Cell, type ColumnSpec, type Frame } from './frame';
+import { columnIndex, keepRows, type Cell, type ColumnSpec, type Frame } from './frame';
+import { finiteNumber, isMissing } from './values';
 
 export interface StepContext {
   /** Cell texts read as missing besides empty ones (the recipe's input.naTokens). */
@@ -97,6 +98,19 @@ export function mapColumns(frame: Frame, names: readonly string[], transform: (c
     if (out) (columns ??= frame.columns.slice())[index] = out;
   }
   return { frame: columns ? { ...frame, columns } : frame, cellsChanged, changedRows };
+}
+
+/** Calls `visit` with every cell of the named columns that is not missing (what fitters learn from). */
+export function eachPresent(frame: Frame, names: Iterable<string>, naTokens: ReadonlySet<string>, visit: (column: string, text: string) => void): void {
+  for (const name of names) for (const cell of frame.columns[columnIndex(frame.schema, name)]) if (!isMissing(cell, naTokens)) visit(name, cell!);
+}
+
+/** Calls `visit` with every finite number in the named columns. */
+export function eachNumber(frame: Frame, names: Iterable<string>, naTokens: ReadonlySet<string>, visit: (column: string, value: number) => void): void {
+  eachPresent(frame, names, naTokens, (column, text) => {
+    const value = finiteNumber(text);
+    if (value !== null) visit(column, value);
+  });
 }
 
 /** Drops the rows for which `drop` holds, and reports them. */

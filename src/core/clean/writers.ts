@@ -329,53 +329,48 @@ function rejectionNotes(encoder: Encoder, format: string): string[] {
   return notes;
 }
 
+/** A writer over an encoder; `finish` and `discard` complete or drop its target. */
+function writerOver(encoder: Encoder, target: ByteTarget, format: string, finish: () => Promise<void>, discard: () => Promise<void>): TableWriter {
+  let rows = 0;
+  return {
+    async write(frame) {
+      rows += frame.length;
+      await encoder.write(frame);
+    },
+    async close(schema) {
+      await encoder.close(schema);
+      await finish();
+      return { bytes: target.bytes, rows, notes: rejectionNotes(encoder, format) };
+    },
+    abort: discard,
+  };
+}
+
 /** Opens `path` for writing (through a temporary file renamed on close). */
 export async function openWriter(path: string, output: RecipeOutput, naTokens: ReadonlySet<string>): Promise<TableWriter> {
   const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
   const handle = await open(tmp, 'w');
   const target = new FileTarget(handle);
-  let encoder: Encoder;
-  try {
-    encoder = await encoderFor(target, path, output, naTokens);
-  } catch (error) {
-    await handle.close();
+  const discard = async () => {
+    await handle.close().catch(() => undefined);
     await rm(tmp, { force: true });
-    throw error;
-  }
-  let rows = 0;
-  return {
-    async write(frame) {
-      rows += frame.length;
-      await encoder.write(frame);
-    },
-    async close(schema) {
-      await encoder.close(schema);
+  };
+  try {
+    const encoder = await encoderFor(target, path, output, naTokens);
+    return writerOver(encoder, target, output.format, async () => {
       await handle.close();
       await rename(tmp, path);
-      return { bytes: target.bytes, rows, notes: rejectionNotes(encoder, output.format) };
-    },
-    async abort() {
-      await handle.close().catch(() => undefined);
-      await rm(tmp, { force: true });
-    },
-  };
+    }, discard);
+  } catch (error) {
+    await discard();
+    throw error;
+  }
 }
 
-/** A writer into memory (previews): `close` returns the bytes too. */
+/** A writer into memory (previews), with the bytes written. */
 export async function openMemoryWriter(output: RecipeOutput, naTokens: ReadonlySet<string>): Promise<TableWriter & { bytes(): Uint8Array }> {
   const target = new MemoryTarget();
   const encoder = await encoderFor(target, undefined, output, naTokens);
-  let rows = 0;
-  return {
-    async write(frame) {
-      rows += frame.length;
-      await encoder.write(frame);
-    },
-    async close(schema) {
-      await encoder.close(schema);
-      return { bytes: target.bytes, rows, notes: rejectionNotes(encoder, output.format) };
-    },
-    async abort() {},
-    bytes: () => target.concat(),
-  };
+  const nothing = async () => undefined;
+  return { ...writerOver(encoder, target, output.format, nothing, nothing), bytes: () => target.concat() };
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { columnIndex } from '../frame';
-import { defineStep, dropRowsWhere, mapColumns, py } from '../step';
+import { defineStep, dropRowsWhere, eachNumber, mapColumns, py } from '../step';
 import { QuantileAccumulator } from '../stats';
-import { finiteNumber, isMissing, numberText } from '../values';
+import { finiteNumber, numberText } from '../values';
 import { robustScale } from '../../quality/rules/outlier';
 import { columnList, listed, nameList } from './options';
 
@@ -49,15 +49,7 @@ export const handleOutliers = defineStep({
   fit(o, _schema, context) {
     const values = new Map(o.columns.map((c) => [c, new QuantileAccumulator()]));
     return {
-      add(frame) {
-        for (const [name, acc] of values) {
-          for (const cell of frame.columns[columnIndex(frame.schema, name)]) {
-            if (isMissing(cell, context.naTokens)) continue;
-            const v = finiteNumber(cell);
-            if (v !== null) acc.add(v);
-          }
-        }
-      },
+      add: (frame) => eachNumber(frame, values.keys(), context.naTokens, (name, v) => values.get(name)!.add(v)),
       finish: () => ({ bounds: Object.fromEntries([...values].map(([name, acc]) => [name, boundsOf(acc, o)])) as Bounds }),
     };
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { columnIndex } from '../frame';
-import { defineStep, dropRowsWhere, mapColumns, py } from '../step';
+import { defineStep, dropRowsWhere, eachNumber, eachPresent, mapColumns, py } from '../step';
 import { QuantileAccumulator, ValueCounts } from '../stats';
 import { finiteNumber, isMissing, numberText } from '../values';
 import { columnList, listed, nameList } from './options';
@@ -37,22 +37,14 @@ export const imputeMissing = defineStep({
     const sums = new Map(o.columns.map((c) => [c, { sum: 0, count: 0 }]));
     return {
       add(frame) {
-        for (const name of o.columns) {
-          const cells = frame.columns[columnIndex(frame.schema, name)];
-          for (const cell of cells) {
-            if (isMissing(cell, context.naTokens)) continue;
-            if (!numeric) {
-              counts.get(name)!.add(cell!);
-              continue;
-            }
-            const v = finiteNumber(cell);
-            if (v === null) continue;
-            if (o.method === 'mean') {
-              const s = sums.get(name)!;
-              s.sum += v;
-              s.count++;
-            } else quantiles.get(name)!.add(v);
-          }
+        if (!numeric) eachPresent(frame, o.columns, context.naTokens, (name, text) => counts.get(name)!.add(text));
+        else if (o.method === 'median') eachNumber(frame, o.columns, context.naTokens, (name, v) => quantiles.get(name)!.add(v));
+        else {
+          eachNumber(frame, o.columns, context.naTokens, (name, v) => {
+            const s = sums.get(name)!;
+            s.sum += v;
+            s.count++;
+          });
         }
       },
       finish() {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { columnIndex } from '../frame';
-import { defineStep, mapColumns, py } from '../step';
+import { defineStep, eachPresent, mapColumns, py } from '../step';
 import { convertUnit, isMissing, numberText, parseFormattedNumber, plainNumber, type DecimalMark, type FormattedNumber } from '../values';
 import { columnList, listed, nameList } from './options';
 
@@ -77,11 +76,7 @@ export const normalizeNumbers = defineStep({
   fit(options, _schema, context) {
     const formats = new Map(options.columns.map((c) => [c, new NumberFormats()]));
     return {
-      add(frame) {
-        for (const [name, counts] of formats) {
-          for (const cell of frame.columns[columnIndex(frame.schema, name)]) if (!isMissing(cell, context.naTokens)) counts.add(cell!);
-        }
-      },
+      add: (frame) => eachPresent(frame, formats.keys(), context.naTokens, (name, text) => formats.get(name)!.add(text)),
       finish: () => ({ columns: Object.fromEntries([...formats].map(([name, counts]) => [name, counts.decide(options)])) }),
     };
   },

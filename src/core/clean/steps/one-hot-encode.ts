@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { columnIndex, type Cell, type ColumnSpec } from '../frame';
-import { defineStep, py } from '../step';
+import type { Cell, ColumnSpec } from '../frame';
+import { defineStep, eachPresent, py } from '../step';
 import { ValueCounts } from '../stats';
-import { isMissing } from '../values';
 import { columnList, listed, nameList } from './options';
 
 const fitted = z.object({ categories: z.record(z.string(), z.array(z.string())).describe('Per column: the categories that get an indicator column, most frequent first.') });
@@ -40,9 +39,7 @@ export const oneHotEncode = defineStep({
   fit(o, _schema, context) {
     const counts = new Map(o.columns.map((c) => [c, new ValueCounts()]));
     return {
-      add(frame) {
-        for (const [name, values] of counts) for (const cell of frame.columns[columnIndex(frame.schema, name)]) if (!isMissing(cell, context.naTokens)) values.add(cell!);
-      },
+      add: (frame) => eachPresent(frame, counts.keys(), context.naTokens, (name, text) => counts.get(name)!.add(text)),
       finish: () => ({ categories: Object.fromEntries([...counts].map(([name, values]) => [name, values.ranked().slice(0, o.maxCategories)])) }),
     };
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { columnIndex, type ColumnSpec } from '../frame';
-import { defineStep, mapColumns, py } from '../step';
+import type { ColumnSpec } from '../frame';
+import { defineStep, eachPresent, mapColumns, py } from '../step';
 import { dayOrderOf, isMissing, isoDate, type DayOrder } from '../values';
 import { columnList, listed, nameList } from './options';
 
@@ -25,15 +25,11 @@ export const parseDates = defineStep({
     if (options.order !== 'auto') return undefined;
     const counts = new Map(options.columns.map((c) => [c, { DMY: 0, MDY: 0 }]));
     return {
-      add(frame) {
-        for (const [name, count] of counts) {
-          for (const cell of frame.columns[columnIndex(frame.schema, name)]) {
-            if (isMissing(cell, context.naTokens)) continue;
-            const order = dayOrderOf(cell!);
-            if (order === 'DMY' || order === 'MDY') count[order]++;
-          }
-        }
-      },
+      add: (frame) =>
+        eachPresent(frame, counts.keys(), context.naTokens, (name, text) => {
+          const order = dayOrderOf(text);
+          if (order === 'DMY' || order === 'MDY') counts.get(name)![order]++;
+        }),
       finish() {
         const order: Record<string, DayOrder> = {};
         for (const [name, count] of counts) {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { columnIndex } from '../frame';
-import { defineStep, mapColumns, py } from '../step';
+import { defineStep, eachNumber, mapColumns, py } from '../step';
 import { MomentAccumulator } from '../stats';
-import { finiteNumber, isMissing, numberText } from '../values';
+import { finiteNumber, numberText } from '../values';
 import { columnList, listed, nameList } from './options';
 
 const parameters = z.object({ center: z.number(), scale: z.number().positive() });
@@ -20,15 +19,7 @@ export const scaleNumeric = defineStep({
   fit(o, _schema, context) {
     const moments = new Map(o.columns.map((c) => [c, new MomentAccumulator()]));
     return {
-      add(frame) {
-        for (const [name, m] of moments) {
-          for (const cell of frame.columns[columnIndex(frame.schema, name)]) {
-            if (isMissing(cell, context.naTokens)) continue;
-            const v = finiteNumber(cell);
-            if (v !== null) m.add(v);
-          }
-        }
-      },
+      add: (frame) => eachNumber(frame, moments.keys(), context.naTokens, (name, v) => moments.get(name)!.add(v)),
       finish() {
         const params: Record<string, { center: number; scale: number } | null> = {};
         for (const [name, m] of moments) {
