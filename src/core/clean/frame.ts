@@ -54,11 +54,3 @@ export function keepRows(frame: Frame, keep: Uint8Array): Frame {
   });
   return { schema: frame.schema, columns, rows, malformed, length: kept };
 }
-
-/** A frame with one column's cells (and possibly its spec) replaced. */
-export function withColumn(frame: Frame, index: number, cells: Cell[], spec: ColumnSpec = frame.schema[index]): Frame {
-  const columns = frame.columns.slice();
-  columns[index] = cells;
-  const schema = spec === frame.schema[index] ? frame.schema : frame.schema.map((c, i) => (i === index ? spec : c));
-  return { ...frame, schema, columns };
-}

@@ -41,11 +41,6 @@ export class QuantileAccumulator {
     return this.sketch ? this.sketch.n : this.count;
   }
 
-  /** Whether the quantiles are exact. */
-  get exact(): boolean {
-    return this.sketch === undefined;
-  }
-
   /**
    * The values sorted ascending; past the exact limit, the sketch's quantiles on a grid of 10,001 points
    * standing for them (good enough for medians, quantile caps and robust scales).
@@ -123,9 +118,4 @@ export class ValueCounts {
   ranked(): string[] {
     return [...this.counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([v]) => v);
   }
-}
-
-/** One accumulator per named column, created on first use. */
-export function perColumn<T>(names: readonly string[], create: () => T): Map<string, T> {
-  return new Map(names.map((n) => [n, create()]));
 }
