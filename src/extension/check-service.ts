@@ -40,6 +40,11 @@ export class CheckService implements vscode.Disposable {
     return this.outcomes.get(uri.toString());
   }
 
+  /** The files with a kept outcome (checked in this session, findings shown). */
+  checkedFiles(): vscode.Uri[] {
+    return [...this.outcomes.values()].map((o) => o.uri);
+  }
+
   forget(uri: vscode.Uri): void {
     this.outcomes.delete(uri.toString());
   }

@@ -1,5 +1,7 @@
 /** Reads `datasetInspector.*` settings for one file and turns them into reader and rule-engine options. */
 import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { fileGlobMatches, type FileLocation } from './file-glob';
 import type { IgnoreEntry, QualityConfig, RuleSetting } from '../core/quality/engine';
 import { delimiterOf, type ReadSettings } from '../core/ingest/options';
 import type { TextEncodingName } from '../core/table/model';
@@ -35,17 +37,12 @@ function decodeDelimiter(value: string): string | undefined {
   return value === 'auto' || value === '' ? undefined : delimiterOf(value);
 }
 
-/** Simple glob for `ignore[].file`: `*` within a path segment, `**` across segments. */
-export function globMatches(glob: string, filePath: string): boolean {
-  const pattern = glob
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*\*\/?/g, '\u0001')
-    .replace(/\*/g, '[^/]*')
-    .replace(/\?/g, '[^/]')
-    .split('\u0001')
-    .join('.*');
-  const regex = new RegExp(`(^|/)${pattern}$`);
-  return regex.test(filePath.replace(/\\/g, '/'));
+/** The settings that change what a check finds (not when it runs: checkOnSave, checkOnOpen; not training). */
+const CHECK_SHAPING_SETTINGS = ['rules', 'ignore', 'naTokens', 'csv', 'memoryBudgetMB', 'maxFindingsPerRule'];
+
+/** Whether a configuration change alters the check of `uri` (its findings are then stale). */
+export function affectsCheck(event: vscode.ConfigurationChangeEvent, uri: vscode.Uri): boolean {
+  return CHECK_SHAPING_SETTINGS.some((key) => event.affectsConfiguration(`${SECTION}.${key}`, uri));
 }
 
 export function readCheckSettings(uri: vscode.Uri): CheckSettings {
@@ -59,9 +56,11 @@ export function readCheckSettings(uri: vscode.Uri): CheckSettings {
     naTokens: config.get<string[]>('naTokens'),
     memoryBudgetBytes: megabytes(config.get<number>('memoryBudgetMB', DEFAULTS.memoryBudgetMB)),
   };
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const location: FileLocation = { absolute: uri.fsPath, relativeToFolder: folder ? path.relative(folder.uri.fsPath, uri.fsPath) : undefined };
   const ignore = config
     .get<IgnoreSetting[]>('ignore', [])
-    .filter((entry) => typeof entry?.rule === 'string' && (!entry.file || globMatches(entry.file, uri.fsPath)))
+    .filter((entry) => typeof entry?.rule === 'string' && (!entry.file || fileGlobMatches(entry.file, location)))
     .map((entry) => (entry.column ? { rule: entry.rule, column: entry.column } : { rule: entry.rule }));
   const quality: Partial<QualityConfig> = {
     rules: config.get<Record<string, RuleSetting>>('rules', {}),

@@ -8,6 +8,8 @@ import { registerProfileCommand } from './commands/profile';
 import { registerTrainCommand } from './commands/train';
 import { registerCleanCommand } from './commands/clean';
 import { registerTableView } from './table-view';
+import { registerReportPanelSerializer } from './panels/report-panel';
+import { registerTrainingPanelSerializer } from './panels/training-panel';
 import { addIgnoreEntry } from './config';
 import { TABLE_VIEW_SCHEME, diagnosticsUriFor, resolveDataFile, tableViewUri } from './data-files';
 import type { ExtensionServices } from './services';
@@ -28,6 +30,8 @@ export function activate(context: vscode.ExtensionContext): void {
     registerProfileCommand(services),
     registerTrainCommand(services),
     registerCleanCommand(services),
+    registerReportPanelSerializer(services),
+    registerTrainingPanelSerializer(services),
     vscode.languages.registerCodeActionsProvider(
       [{ scheme: 'file', language: 'csv' }, { scheme: 'file', language: 'tsv' }, { scheme: 'file', pattern: dataFileGlob(TEXT_FORMATS) }, { scheme: TABLE_VIEW_SCHEME }],
       new QualityCodeActionProvider(publisher),

@@ -6,4 +6,5 @@ import './training.test';
 import './report.test';
 import './code-actions.test';
 import './responsiveness.test';
+import './lifecycle.test';
 import './clean.test';

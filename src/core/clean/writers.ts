@@ -12,7 +12,7 @@ import type { Cell, ColumnSpec, Frame } from './frame';
 import type { FrameSink } from './run';
 import type { RecipeOutput } from './recipe';
 import { arrowSchemaOf, frameToRecordBatch, typedValue } from './typed';
-import { loadParquetWasm } from '../ingest/parquet';
+import { loadParquetWasm } from '../ingest/parquet-wasm';
 
 /** Rows per Parquet row group (bounds the writer's WebAssembly memory). */
 export const PARQUET_ROW_GROUP = 131_072;

@@ -96,7 +96,9 @@ function describeForeign(head: Uint8Array): string {
   if (head[0] === 0x1f && head[1] === 0x8b) return 'it is gzip-compressed';
   if (head[0] === 0x50 && head[1] === 0x4b) return 'it looks like a zip archive';
   const printable = head.length > 0 && head.every((b) => b === 9 || b === 10 || b === 13 || (b >= 0x20 && b < 0x7f));
-  if (printable) return `it starts with text ("${ascii}…"), perhaps CSV or JSON`;
+  // Control characters as escapes (\n, \t), so the message stays on one line.
+  const shown = ascii.replace(/\p{Cc}/gu, (c) => JSON.stringify(c).slice(1, -1));
+  if (printable) return `it starts with text ("${shown}…"), perhaps CSV or JSON`;
   return `unrecognised leading bytes ${hexOf(head)}`;
 }
 

@@ -7,6 +7,7 @@ import type { ColumnKind } from '../table/model';
 import type { TaskKind } from './types';
 import { type ColumnCache, type RawColumn, type TrainingInput, autoTask, distinctCount, missingCount, readColumn } from './columns';
 import { looksLikeIdentifier } from '../shared/identifier';
+import { TASK_LABELS } from './target';
 
 export interface TargetCandidate {
   name: string;
@@ -26,11 +27,6 @@ export interface TargetCandidate {
   description: string;
 }
 
-const TASK_LABEL: Record<TaskKind, string> = {
-  regression: 'regression',
-  'binary-classification': 'binary classification',
-  'multiclass-classification': 'multiclass classification',
-};
 
 function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : (100 * part) / whole;
@@ -55,7 +51,7 @@ export function describeTargetCandidates(input: TrainingInput): TargetCandidate[
     }
     const missingPercent = percent(missing, n);
     const parts = [info.kind, `${missingPercent.toFixed(missingPercent > 0 && missingPercent < 0.1 ? 2 : 1)}% missing`, `${distinct} distinct`];
-    if (usable && 'task' in auto) parts.push(TASK_LABEL[auto.task]);
+    if (usable && 'task' in auto) parts.push(TASK_LABELS[auto.task]);
     else if (reason) parts.push(`not usable: ${reason}`);
     const candidate: TargetCandidate = { name: info.name, index: info.index, kind: info.kind, missing, missingPercent, distinct, usable, description: parts.join(' · ') };
     if (reason && !usable) candidate.reason = reason;

@@ -4,11 +4,14 @@ import type { ExtensionServices } from '../services';
 import type { DiagnosticsPublisher } from '../diagnostics';
 import type { CheckOutcome } from '../check-service';
 import { diagnosticsUriFor, isBinaryDataFile, isDataFile, resolveDataFile, tableViewUri } from '../data-files';
-import { readCheckSettings, withSettingOf } from '../config';
+import { affectsCheck, readCheckSettings, withSettingOf } from '../config';
 import { OptionError } from '../../core/defaults';
 import { dataFileGlob, formatNames } from '../../core/ingest/formats';
 
 export const CHECK_COMMAND = 'datasetInspector.checkDataQuality';
+
+/** How long settings edits must pause before the files they affect are checked again. */
+const SETTINGS_SETTLE_MS = 300;
 
 /** What the command returns (useful to tests and other extensions). */
 export interface CheckCommandResult {
@@ -81,6 +84,25 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
       checkAndPublish(uri, false).catch((error: unknown) => output.error(`Check of ${uri.fsPath} failed: ${String(error)}`));
     }
   });
+  // A setting that changes what the check finds (rules, ignores, NA tokens, CSV options, …) re-checks the
+  // files whose findings are shown, one after another, once the edits settle.
+  const staleBySettings = new Map<string, vscode.Uri>();
+  let settingsTimer: NodeJS.Timeout | undefined;
+  const recheckStale = async () => {
+    const uris = [...staleBySettings.values()];
+    staleBySettings.clear();
+    for (const uri of uris) {
+      if (!checkService.lastOutcome(uri)) continue;
+      await checkAndPublish(uri, false).catch((error: unknown) => output.error(`Re-check of ${uri.fsPath} after a settings change failed: ${String(error)}`));
+    }
+  };
+  const onSettings = vscode.workspace.onDidChangeConfiguration((event) => {
+    for (const uri of checkService.checkedFiles()) if (affectsCheck(event, uri)) staleBySettings.set(uri.toString(), uri);
+    if (staleBySettings.size === 0) return;
+    clearTimeout(settingsTimer);
+    settingsTimer = setTimeout(() => void recheckStale(), SETTINGS_SETTLE_MS);
+  });
+  const stopSettingsTimer = { dispose: () => clearTimeout(settingsTimer) };
   const forget = (uri: vscode.Uri) => {
     publisher.clear(diagnosticsUriFor(uri));
     checkService.forget(uri);
@@ -92,5 +114,5 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
   const onWatchDelete = watcher.onDidDelete(forget);
   const clearCommand = vscode.commands.registerCommand('datasetInspector.clearFindings', () => publisher.clearAll());
 
-  return vscode.Disposable.from(command, onSave, onOpen, onDelete, onRename, watcher, onWatchDelete, clearCommand);
+  return vscode.Disposable.from(command, onSave, onOpen, onSettings, stopSettingsTimer, onDelete, onRename, watcher, onWatchDelete, clearCommand);
 }

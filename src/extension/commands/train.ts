@@ -13,6 +13,8 @@ import { isDataFile, resolveDataFile } from '../data-files';
 import { TrainingPanel } from '../panels/training-panel';
 import { pickDataFile } from './pick-data-file';
 import { isCancellation } from '../../core/shared/cancel';
+import { rankTargetChoices, TASK_LABELS, type TargetChoice } from '../../core/train/target';
+import type { ColumnProfile } from '../../core/profile/types';
 import { existsSync } from 'node:fs';
 import { recipePathFor } from '../../core/clean/formats';
 import { cleanedCopy } from '../clean-jobs';
@@ -72,7 +74,8 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
 
   async function run(dataFile: vscode.Uri, config: TrainingConfig, label: string, warm?: WarmTrainingJob): Promise<TrainRunSummary> {
     const panel = TrainingPanel.forFile(services, dataFile);
-    const runId = `run-${++runCounter}`;
+    // Unique across window reloads too: a restored training panel keeps the runs of the previous session.
+    const runId = `run-${Date.now().toString(36)}-${++runCounter}`;
     let events = 0;
     let cancel = () => {};
     const feed = panel.addRun(
@@ -112,16 +115,8 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
   async function configFromPickers(dataFile: vscode.Uri, outcome: CheckOutcome, warm: WarmTrainingJob): Promise<TrainingConfig | undefined> {
     const remembered = services.context.workspaceState.get<Record<string, RememberedChoices>>(STATE_KEY, {})[dataFile.toString()];
     const profile = outcome.result.profile;
-    const targetPick = await vscode.window.showQuickPick(
-      profile.columns.map((c) => ({
-        label: c.name,
-        description: `${c.kind} · ${c.count ? ((100 * c.nulls) / c.count).toFixed(1) : '0'}% missing · ${c.distinct} distinct`,
-        picked: c.name === remembered?.target,
-      })),
-      { title: 'Train linear model (1/3): target column', placeHolder: 'The column to predict' },
-    );
-    if (!targetPick) return undefined;
-    const target = targetPick.label;
+    const target = await pickTarget(profile.columns, remembered?.target);
+    if (!target) return undefined;
     // The job process has (or is) reading the file: it says which features to leave out, as the CLI would.
     const exclusions = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Dataset Inspector: reading the data' }, () =>
       warm.exclusions(target),
@@ -223,6 +218,35 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
       return undefined;
     }
   });
+}
+
+/**
+ * The target picker: usable columns first, the suggested one on top (so Enter through the pickers trains),
+ * then, after a separator, the columns that cannot be targets (dates, identifiers, …) with the reason.
+ * Picking one of those says why and asks again.
+ */
+async function pickTarget(columns: readonly ColumnProfile[], remembered: string | undefined): Promise<string | undefined> {
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const choices = rankTargetChoices(columns, remembered);
+  const items: (vscode.QuickPickItem & { choice?: TargetChoice })[] = [];
+  choices.forEach((choice, i) => {
+    const c = byName.get(choice.name);
+    if (!c) return;
+    if (!choice.usable && (i === 0 || choices[i - 1].usable)) items.push({ label: vscode.l10n.t('Not usable as target'), kind: vscode.QuickPickItemKind.Separator });
+    const facts = `${c.kind} · ${c.count ? ((100 * c.nulls) / c.count).toFixed(1) : '0'}% missing · ${c.distinct} distinct`;
+    items.push({
+      label: choice.usable ? choice.name : `$(circle-slash) ${choice.name}`,
+      description: `${facts} · ${choice.task ? TASK_LABELS[choice.task] : vscode.l10n.t('not usable: {0}', choice.reason ?? '')}`,
+      detail: i === 0 && choice.usable ? vscode.l10n.t('Suggested target') : undefined,
+      choice,
+    });
+  });
+  for (;;) {
+    const pick = await vscode.window.showQuickPick(items, { title: 'Train linear model (1/3): target column', placeHolder: 'The column to predict', matchOnDescription: true });
+    if (!pick?.choice) return undefined;
+    if (pick.choice.usable) return pick.choice.name;
+    void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" cannot be the target: {1}.', pick.choice.name, pick.choice.reason ?? ''));
+  }
 }
 
 async function editHyperparameters(config: TrainingConfig): Promise<boolean> {

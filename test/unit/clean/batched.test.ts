@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import { cleanToFile, defaultOutput, describeSource, newRecipe } from '../../../src/core/clean/api';
 import { makeStep, type Recipe } from '../../../src/core/clean/recipe';
-import { loadParquetWasm } from '../../../src/core/ingest/parquet';
+import { loadParquetWasm } from '../../../src/core/ingest/parquet-wasm';
 import { dirtyCsv } from './dirty-table';
 import { tempDir } from './helpers';
 
