@@ -22,7 +22,7 @@ const nodeBuilds = [
   { entryPoints: { extension: 'src/extension/main.ts' }, outdir: 'dist' },
   { entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   {
-    entryPoints: { 'check-worker': 'src/jobs/check-worker.ts', 'clean-worker': 'src/jobs/clean-worker.ts', 'train-job': 'src/jobs/train-job.ts', 'parquet-worker': 'src/core/ingest/parquet-worker.ts' },
+    entryPoints: { 'check-worker': 'src/jobs/check-worker.ts', 'train-job': 'src/jobs/train-job.ts', 'parquet-worker': 'src/core/ingest/parquet-worker.ts' },
     outdir: 'dist/jobs',
   },
   { entryPoints: { index: 'test/integration/index.ts' }, outdir: 'dist/test/integration' },

@@ -1,6 +1,6 @@
 /**
- * Runs cleaning requests in a worker thread (dist/jobs/clean-worker.js), one worker per request, so the
- * extension host never holds a table; a cancellation token or `cancel()` terminates the worker.
+ * Runs cleaning requests in a worker thread (the data jobs' worker, dist/jobs/check-worker.js), one worker
+ * per request, so the extension host never holds a table; a cancellation token or `cancel()` terminates it.
  */
 import * as vscode from 'vscode';
 import * as path from 'node:path';
@@ -21,7 +21,7 @@ export function startCleanJob<T extends CleanRequest['type']>(
   request: Extract<CleanRequest, { type: T }>,
   onProgress: (progress: CleanProgress) => void = () => undefined,
 ): CleanJob<Extract<CleanReply, { type: T }>> {
-  const script = vscode.Uri.joinPath(extensionUri, 'dist', 'jobs', 'clean-worker.js').fsPath;
+  const script = vscode.Uri.joinPath(extensionUri, 'dist', 'jobs', 'check-worker.js').fsPath;
   const worker = new Worker(script);
   let finish: (action: () => void) => void = () => undefined;
   const done = new Promise<Extract<CleanReply, { type: T }> | undefined>((resolve, reject) => {

@@ -1,4 +1,4 @@
-/** Messages between the extension host and the cleaning worker (worker_threads). Plain structured-clone data. */
+/** Messages between the extension host and the data jobs' worker for cleaning (check-worker.ts). Plain structured-clone data. */
 import type { ReadSettings } from '../core/ingest/options';
 import type { Finding } from '../core/quality/finding';
 import type { QualityConfig } from '../core/quality/engine';

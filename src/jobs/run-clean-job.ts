@@ -1,4 +1,4 @@
-/** One cleaning request (plan, preview, write), independent of how it is hosted (worker thread, tests). */
+/** One cleaning request (plan, preview, write, python), independent of how it is hosted (the data jobs' worker, tests). */
 import { cleanToFile, describeSource, newRecipe, probeSource, writePandasScript, writeRecipeFile, defaultOutput, type SourceOptions } from '../core/clean/api';
 import { proposeSteps } from '../core/clean/planner';
 import { previewClean } from '../core/clean/preview';

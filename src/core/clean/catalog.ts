@@ -1,5 +1,5 @@
 /** What the cleaning panel offers: every step with its title, description and option schema (JSON Schema, from zod). */
-import { z } from 'zod';
+import { toJSONSchema } from 'zod/v4/core';
 import { allSteps } from './steps/index';
 
 export interface StepCatalogEntry {
@@ -14,7 +14,7 @@ export interface StepCatalogEntry {
 
 export function stepCatalog(): StepCatalogEntry[] {
   return allSteps.map((s) => {
-    const schema = z.toJSONSchema(s.options, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] };
+    const schema = toJSONSchema(s.options, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] };
     const properties = schema.properties ?? {};
     const scope = 'target' in properties ? 'target' : 'mapping' in properties ? 'mapping' : 'columns' in properties && schema.required?.includes('columns') ? 'columns' : 'table';
     return { id: s.id, title: s.title, description: s.description, options: schema, scope };

@@ -4,7 +4,8 @@
  * learned from the data, and the output settings. Applying a recipe whose steps are all fitted gives the
  * same bytes every time; a step without `fitted` learns its parameters from the data it is applied to.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { toJSONSchema } from 'zod/v4/core';
 import { allSteps } from './steps/index';
 import { OUTPUT_FORMATS, PARQUET_COMPRESSIONS } from './formats';
 
@@ -18,52 +19,51 @@ const encodings = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'latin1'] as
 const columnSpec = z.object({
   name: z.string(),
   kind: z.enum(columnKinds),
-  dateFormat: z.enum(dateFormats).optional(),
+  dateFormat: z.optional(z.enum(dateFormats)),
 });
 
 const input = z
   .object({
-    format: z.enum(['csv', 'arrow', 'parquet']).describe('How the source is read.'),
-    delimiter: z.string().length(1).optional().describe('CSV: the field delimiter (default: sniffed).'),
-    hasHeader: z.boolean().optional().describe('CSV: whether the first row is a header (default: sniffed).'),
-    encoding: z.enum(encodings).optional().describe('CSV: the text encoding (default: detected).'),
-    naTokens: z.array(z.string()).describe('Cell texts read as missing besides empty cells.'),
-    columns: z.array(columnSpec).describe('The source columns with the kinds the steps and typed outputs use (matched by name).'),
+    format: z.enum(['csv', 'arrow', 'parquet']).check(z.describe('How the source is read.')),
+    delimiter: z.optional(z.string().check(z.length(1))).check(z.describe('CSV: the field delimiter (default: sniffed).')),
+    hasHeader: z.optional(z.boolean()).check(z.describe('CSV: whether the first row is a header (default: sniffed).')),
+    encoding: z.optional(z.enum(encodings)).check(z.describe('CSV: the text encoding (default: detected).')),
+    naTokens: z.array(z.string()).check(z.describe('Cell texts read as missing besides empty cells.')),
+    columns: z.array(columnSpec).check(z.describe('The source columns with the kinds the steps and typed outputs use (matched by name).')),
   })
-  .describe('What was read.');
+  .check(z.describe('What was read.'));
 
 const stepEntries = allSteps.map((s) =>
   z
     .object({
       step: z.literal(s.id),
-      enabled: z.boolean().default(true).describe('Disabled steps stay in the recipe but do nothing.'),
+      enabled: z._default(z.boolean(), true).check(z.describe('Disabled steps stay in the recipe but do nothing.')),
       options: s.options,
-      fitted: s.fitted ? s.fitted.optional() : z.never().optional(),
+      fitted: s.fitted ? z.optional(s.fitted) : z.optional(z.never()),
     })
-    .describe(`${s.title}: ${s.description}`),
+    .check(z.describe(`${s.title}: ${s.description}`)),
 );
 
 const step = z.discriminatedUnion('step', stepEntries as unknown as [(typeof stepEntries)[number], ...(typeof stepEntries)[number][]]);
 
 const output = z
   .object({
-    format: z.enum(OUTPUT_FORMATS).default('csv'),
-    compression: z.enum(PARQUET_COMPRESSIONS).default('snappy').describe('Parquet only.'),
-    delimiter: z.string().length(1).default(',').describe('CSV only.'),
-    lineEnding: z.enum(['lf', 'crlf']).default('lf').describe('CSV only.'),
+    format: z._default(z.enum(OUTPUT_FORMATS), 'csv'),
+    compression: z._default(z.enum(PARQUET_COMPRESSIONS), 'snappy').check(z.describe('Parquet only.')),
+    delimiter: z._default(z.string().check(z.length(1)), ',').check(z.describe('CSV only.')),
+    lineEnding: z._default(z.enum(['lf', 'crlf']), 'lf').check(z.describe('CSV only.')),
   })
-  .describe('How the cleaned file is written.');
+  .check(z.describe('How the cleaned file is written.'));
 
 export const recipeSchema = z.object({
   kind: z.literal(RECIPE_KIND),
   version: z.literal(RECIPE_VERSION),
   source: z
-    .object({ file: z.string(), bytes: z.number().int().nonnegative(), rows: z.number().int().nonnegative().optional() })
-    .optional()
-    .describe('The file the recipe was fitted on (steps that name rows are fitted again on another file).'),
+    .optional(z.object({ file: z.string(), bytes: z.int().check(z.minimum(0)), rows: z.optional(z.int().check(z.minimum(0))) }))
+    .check(z.describe('The file the recipe was fitted on (steps that name rows are fitted again on another file).')),
   input,
   steps: z.array(step),
-  output: output.prefault({}),
+  output: z.prefault(output, {}),
 });
 
 export type Recipe = z.output<typeof recipeSchema>;
@@ -109,5 +109,5 @@ export function makeStep(id: string, options: unknown, fitted?: unknown, enabled
 
 /** The JSON Schema of recipes (docs/recipe.schema.json is generated from it). */
 export function recipeJsonSchema(): unknown {
-  return z.toJSONSchema(recipeSchema, { io: 'input', unrepresentable: 'any' });
+  return toJSONSchema(recipeSchema, { io: 'input', unrepresentable: 'any' });
 }

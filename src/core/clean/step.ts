@@ -4,7 +4,7 @@
  * learns from the data (`fit`, recorded in the recipe so re-applying it is exact), how it changes the
  * schema, how it changes a frame (with counts of what changed), and the pandas code that does the same.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { columnIndex, keepRows, type Cell, type ColumnSpec, type Frame } from './frame';
 import { finiteNumber, isMissing } from './values';
 
@@ -44,9 +44,9 @@ export interface StepDefinition<O, F> {
   /** One sentence: what the step does. */
   description: string;
   /** Options as written in a recipe (validated; missing ones get their defaults). */
-  options: z.ZodType<O>;
+  options: z.ZodMiniType<O>;
   /** Learned parameters (absent for steps that learn nothing). */
-  fitted?: z.ZodType<F>;
+  fitted?: z.ZodMiniType<F>;
   /** The learned parameters name rows of the file fitted on: they are learned again for another file. */
   rowSpecific?: boolean;
   /** Columns the step reads or writes (the step's own columns option, or every column). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineStep, mapColumns, py } from '../step';
 import { parseBooleanWord } from '../../ingest/csv/infer';
 import { finiteNumber, isMissing, isoDate, numberText, type DayOrder } from '../values';
@@ -38,8 +38,8 @@ export const castType = defineStep({
   description: 'Gives columns a type: every value is rewritten in that type\'s canonical form, and values that are not of the type are emptied.',
   options: z.object({
     columns: columnList,
-    to: z.enum(['integer', 'float', 'boolean', 'date', 'string']).describe('The type.'),
-    order: z.enum(['DMY', 'MDY']).default('DMY').describe('Dates: how to read ambiguous day/month dates.'),
+    to: z.enum(['integer', 'float', 'boolean', 'date', 'string']).check(z.describe('The type.')),
+    order: z._default(z.enum(['DMY', 'MDY']), 'DMY').check(z.describe('Dates: how to read ambiguous day/month dates.')),
   }),
   columns: listed,
   schema: (input, o) =>

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineStep, py } from '../step';
 import { columnIndex } from '../frame';
 import { columnList, listed, nameList } from './options';

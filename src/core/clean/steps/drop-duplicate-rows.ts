@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { columnIndex, type Frame } from '../frame';
 import { defineStep, dropRowsWhere, py, type StepState } from '../step';
 import { fmix32, murmurRound } from '../../shared/hash';
@@ -111,7 +111,7 @@ export const dropDuplicateRows = defineStep({
   title: 'Drop duplicate rows',
   description:
     'Drops rows whose cells are all equal to an earlier row\'s (after the steps before it), keeping the first. Across the batches of a large file rows are compared by 64-bit hashes, as the batched check does.',
-  options: z.object({ columns: z.array(z.string().min(1)).min(1).optional().describe('Compare only these columns (default: all).') }),
+  options: z.object({ columns: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))).check(z.describe('Compare only these columns (default: all).')) }),
   columns: (o, schema) => o.columns ?? allColumns(o, schema),
   dropsRows: () => true,
   createState: () => new SeenRows(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineStep, dropRowsWhere } from '../step';
 import { allColumns } from './options';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Table } from 'apache-arrow';
 import { columnIndex, type Cell, type Frame } from '../frame';
 import { defineStep, dropRowsWhere, py } from '../step';
@@ -7,12 +7,12 @@ import { findSuspectLabels, SUSPECT_DEFAULTS } from '../../train/suspect-labels'
 import type { ColumnInfo } from '../../table/model';
 
 const options = z.object({
-  target: z.string().min(1).describe('The label column.'),
-  features: z.array(z.string().min(1)).optional().describe('Feature columns (default: every usable column but the target, as training picks them).'),
-  folds: z.number().int().min(2).max(20).default(SUSPECT_DEFAULTS.folds).describe('Folds of the out-of-fold predictions.'),
-  seed: z.number().int().default(SUSPECT_DEFAULTS.seed).describe('Seed of the fold assignment.'),
-  threshold: z.number().positive().default(SUSPECT_DEFAULTS.threshold).describe('Regression: robust standard deviations of the out-of-fold residual beyond which a label is suspect.'),
-  confidenceShare: z.number().gt(0).max(1).default(SUSPECT_DEFAULTS.confidenceShare).describe('Classes: a label is suspect below this share of its class\'s typical self-confidence.'),
+  target: z.string().check(z.minLength(1)).check(z.describe('The label column.')),
+  features: z.optional(z.array(z.string().check(z.minLength(1)))).check(z.describe('Feature columns (default: every usable column but the target, as training picks them).')),
+  folds: z._default(z.int().check(z.minimum(2)).check(z.maximum(20)), SUSPECT_DEFAULTS.folds).check(z.describe('Folds of the out-of-fold predictions.')),
+  seed: z._default(z.int(), SUSPECT_DEFAULTS.seed).check(z.describe('Seed of the fold assignment.')),
+  threshold: z._default(z.number().check(z.positive()), SUSPECT_DEFAULTS.threshold).check(z.describe('Regression: robust standard deviations of the out-of-fold residual beyond which a label is suspect.')),
+  confidenceShare: z._default(z.number().check(z.gt(0)).check(z.maximum(1)), SUSPECT_DEFAULTS.confidenceShare).check(z.describe('Classes: a label is suspect below this share of its class\'s typical self-confidence.')),
 });
 type Options = z.infer<typeof options>;
 
@@ -39,7 +39,7 @@ export const dropSuspectLabels = defineStep({
   description:
     'Drops rows whose label a linear model, trained on the other folds, finds implausible: for classes, the given label is far less probable than that class usually is (confident learning); for numbers, the residual is far beyond the others.',
   options,
-  fitted: z.object({ rows: z.array(z.number().int().nonnegative()).describe('Source data rows (0-based) whose label looks wrong; specific to the file the recipe was fitted on.') }),
+  fitted: z.object({ rows: z.array(z.int().check(z.minimum(0))).check(z.describe('Source data rows (0-based) whose label looks wrong; specific to the file the recipe was fitted on.')) }),
   rowSpecific: true,
   columns: (o, schema) => [o.target, ...(o.features ?? schema.map((c) => c.name).filter((n) => n !== o.target))],
   dropsRows: () => true,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { columnIndex } from '../frame';
 import { defineStep, dropRowsWhere, eachNumber, mapColumns, py } from '../step';
 import { QuantileAccumulator } from '../stats';
@@ -8,15 +8,15 @@ import { columnList, listed, nameList } from './options';
 
 const options = z.object({
   columns: columnList,
-  bounds: z.enum(['robust', 'quantiles']).default('robust').describe('"robust": median ± threshold robust deviations (as the outlier rule, on a log scale for skewed positive columns); "quantiles": the lower and upper quantiles.'),
-  threshold: z.number().positive().default(5).describe('Robust bounds: how many robust standard deviations from the median.'),
-  lower: z.number().min(0).max(1).default(0.01).describe('Quantile bounds: the lower quantile.'),
-  upper: z.number().min(0).max(1).default(0.99).describe('Quantile bounds: the upper quantile.'),
-  action: z.enum(['cap', 'drop-rows', 'empty']).default('cap').describe('Cap values at the bounds (winsorize), drop their rows, or empty the cells.'),
+  bounds: z._default(z.enum(['robust', 'quantiles']), 'robust').check(z.describe('"robust": median ± threshold robust deviations (as the outlier rule, on a log scale for skewed positive columns); "quantiles": the lower and upper quantiles.')),
+  threshold: z._default(z.number().check(z.positive()), 5).check(z.describe('Robust bounds: how many robust standard deviations from the median.')),
+  lower: z._default(z.number().check(z.minimum(0)).check(z.maximum(1)), 0.01).check(z.describe('Quantile bounds: the lower quantile.')),
+  upper: z._default(z.number().check(z.minimum(0)).check(z.maximum(1)), 0.99).check(z.describe('Quantile bounds: the upper quantile.')),
+  action: z._default(z.enum(['cap', 'drop-rows', 'empty']), 'cap').check(z.describe('Cap values at the bounds (winsorize), drop their rows, or empty the cells.')),
 });
 type Options = z.infer<typeof options>;
 
-const fitted = z.object({ bounds: z.record(z.string(), z.tuple([z.number(), z.number()]).nullable()).describe('Per column: [low, high]; null when the column has no spread.') });
+const fitted = z.object({ bounds: z.record(z.string(), z.nullable(z.tuple([z.number(), z.number()]))).check(z.describe('Per column: [low, high]; null when the column has no spread.')) });
 type Bounds = z.infer<typeof fitted>['bounds'];
 
 function boundsOf(values: QuantileAccumulator, o: Options): [number, number] | null {
@@ -42,7 +42,7 @@ export const handleOutliers = defineStep({
   id: 'handle-outliers',
   title: 'Cap or drop outliers',
   description: 'Caps numbers outside learned bounds at the bounds (winsorizing), or drops their rows, or empties them.',
-  options: options.refine((o) => o.lower < o.upper, { message: 'the lower quantile must be below the upper one', path: ['lower'] }),
+  options: options.check(z.refine((o) => o.lower < o.upper, { message: 'the lower quantile must be below the upper one', path: ['lower'] })),
   fitted,
   columns: listed,
   dropsRows: (o) => o.action === 'drop-rows',

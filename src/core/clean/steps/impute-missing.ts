@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { columnIndex } from '../frame';
 import { defineStep, dropRowsWhere, eachNumber, eachPresent, mapColumns, py } from '../step';
 import { QuantileAccumulator, ValueCounts } from '../stats';
@@ -7,13 +7,13 @@ import { columnList, listed, nameList } from './options';
 
 const options = z.object({
   columns: columnList,
-  method: z.enum(['mean', 'median', 'mode', 'constant', 'drop-rows']).describe('Fill with the column\'s mean, median or most frequent value, a constant, or drop the rows.'),
-  value: z.string().optional().describe('The constant (method "constant").'),
+  method: z.enum(['mean', 'median', 'mode', 'constant', 'drop-rows']).check(z.describe('Fill with the column\'s mean, median or most frequent value, a constant, or drop the rows.')),
+  value: z.optional(z.string()).check(z.describe('The constant (method "constant").')),
 });
 type Options = z.infer<typeof options>;
 
 /** The learned fill of each column (mean/median/mode); constants come from the options. */
-const fitted = z.object({ values: z.record(z.string(), z.string().nullable()).describe('Per column: the text filled in (null: nothing to fill with).') });
+const fitted = z.object({ values: z.record(z.string(), z.nullable(z.string())).check(z.describe('Per column: the text filled in (null: nothing to fill with).')) });
 
 function fillOf(o: Options, learned: z.infer<typeof fitted> | undefined, column: string): string | null {
   if (o.method === 'constant') return o.value ?? '';
@@ -24,7 +24,7 @@ export const imputeMissing = defineStep({
   id: 'impute-missing',
   title: 'Impute missing values',
   description: 'Fills empty cells and NA tokens with the column\'s mean, median, most frequent value or a constant — or drops those rows.',
-  options: options.refine((o) => o.method !== 'constant' || o.value !== undefined, { message: 'method "constant" needs a value', path: ['value'] }),
+  options: options.check(z.refine((o) => o.method !== 'constant' || o.value !== undefined, { message: 'method "constant" needs a value', path: ['value'] })),
   fitted,
   columns: listed,
   dropsRows: (o) => o.method === 'drop-rows',

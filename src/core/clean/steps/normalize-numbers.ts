@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineStep, eachPresent, mapColumns, py } from '../step';
 import { convertUnit, isMissing, numberText, parseFormattedNumber, plainNumber, type DecimalMark, type FormattedNumber } from '../values';
 import { columnList, listed, nameList } from './options';
 
 const columnParameters = z.object({
-  decimal: z.enum(['.', ',']).describe('Decimal mark of the formatted values.'),
-  unit: z.string().nullable().describe('Unit (or currency) the numbers are written in: values in other units of the same family are converted to it.'),
-  percent: z.enum(['fraction', 'number']).describe('"45%" becomes 0.45 (fraction) or 45 (number).'),
+  decimal: z.enum(['.', ',']).check(z.describe('Decimal mark of the formatted values.')),
+  unit: z.nullable(z.string()).check(z.describe('Unit (or currency) the numbers are written in: values in other units of the same family are converted to it.')),
+  percent: z.enum(['fraction', 'number']).check(z.describe('"45%" becomes 0.45 (fraction) or 45 (number).')),
 });
 type ColumnParameters = z.infer<typeof columnParameters>;
 
@@ -68,8 +68,8 @@ export const normalizeNumbers = defineStep({
     'Turns numbers written with thousands separators, currency, percent signs, units or accounting parentheses ("$1,200", "45%", "16 oz", "(12)") into plain numbers; values in other units of the same family (g/kg/lb/oz, mm/cm/m/in/ft, ml/l, s/min/h) are converted to the column\'s most common unit.',
   options: z.object({
     columns: columnList,
-    percent: z.enum(['auto', 'fraction', 'number']).default('auto').describe('"auto": fractions when the column\'s plain numbers lie between 0 and 1.'),
-    decimal: z.enum(['auto', '.', ',']).default('auto').describe('Decimal mark; "auto" picks "," only when more values read as numbers with it.'),
+    percent: z._default(z.enum(['auto', 'fraction', 'number']), 'auto').check(z.describe('"auto": fractions when the column\'s plain numbers lie between 0 and 1.')),
+    decimal: z._default(z.enum(['auto', '.', ',']), 'auto').check(z.describe('Decimal mark; "auto" picks "," only when more values read as numbers with it.')),
   }),
   fitted: z.object({ columns: z.record(z.string(), columnParameters) }),
   columns: listed,

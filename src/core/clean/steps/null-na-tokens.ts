@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineStep, mapColumns, py } from '../step';
 import { columnList, listed, nameList } from './options';
 
@@ -8,7 +8,7 @@ export const nullNaTokens = defineStep({
   description: 'Empties cells that hold an NA token ("NA", "N/A", "null", "-", …), so every tool reads them as missing.',
   options: z.object({
     columns: columnList,
-    tokens: z.array(z.string()).min(1).optional().describe('Tokens to empty (default: the recipe\'s input.naTokens), compared after trimming.'),
+    tokens: z.optional(z.array(z.string()).check(z.minLength(1))).check(z.describe('Tokens to empty (default: the recipe\'s input.naTokens), compared after trimming.')),
   }),
   columns: listed,
   apply(frame, options, _fitted, context) {

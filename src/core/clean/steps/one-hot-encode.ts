@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Cell, ColumnSpec } from '../frame';
 import { defineStep, eachPresent, py } from '../step';
 import { ValueCounts } from '../stats';
 import { columnList, listed, nameList } from './options';
 
-const fitted = z.object({ categories: z.record(z.string(), z.array(z.string())).describe('Per column: the categories that get an indicator column, most frequent first.') });
+const fitted = z.object({ categories: z.record(z.string(), z.array(z.string())).check(z.describe('Per column: the categories that get an indicator column, most frequent first.')) });
 type Categories = z.infer<typeof fitted>['categories'];
 
 /** The indicator columns replacing each encoded column: (category, new column name) pairs, names unique in the schema. */
@@ -30,8 +30,8 @@ export const oneHotEncode = defineStep({
   description: 'Replaces a categorical column with one 0/1 column per category (the most frequent ones; rarer categories and missing values get all zeros).',
   options: z.object({
     columns: columnList,
-    maxCategories: z.number().int().min(1).max(1000).default(20).describe('Indicator columns per encoded column at most (the most frequent categories).'),
-    separator: z.string().default('_').describe('Between the column name and the category in the new names ("color_red").'),
+    maxCategories: z._default(z.int().check(z.minimum(1)).check(z.maximum(1000)), 20).check(z.describe('Indicator columns per encoded column at most (the most frequent categories).')),
+    separator: z._default(z.string(), '_').check(z.describe('Between the column name and the category in the new names ("color_red").')),
   }),
   fitted,
   columns: listed,

@@ -1,9 +1,9 @@
 /** Option schemas shared by several steps. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ColumnSpec } from '../frame';
 
 /** The columns a step works on (at least one). */
-export const columnList = z.array(z.string().min(1)).min(1).describe('Columns the step works on.');
+export const columnList = z.array(z.string().check(z.minLength(1))).check(z.minLength(1)).check(z.describe('Columns the step works on.'));
 
 export const columnsOption = z.object({ columns: columnList });
 

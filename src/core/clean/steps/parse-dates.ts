@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ColumnSpec } from '../frame';
 import { defineStep, eachPresent, mapColumns, py } from '../step';
 import { dayOrderOf, isMissing, isoDate, type DayOrder } from '../values';
@@ -17,9 +17,9 @@ export const parseDates = defineStep({
     'Rewrites dates written in mixed formats ("03/04/2023", "4.3.2023", "12 Jan 2023", "Jan 12, 2023") as ISO dates (2023-04-03); day/month order is learned from the values that can only be read one way.',
   options: z.object({
     columns: columnList,
-    order: z.enum(['auto', 'DMY', 'MDY']).default('auto').describe('How to read ambiguous dates like 03/04/2023; "auto" learns it from the column.'),
+    order: z._default(z.enum(['auto', 'DMY', 'MDY']), 'auto').check(z.describe('How to read ambiguous dates like 03/04/2023; "auto" learns it from the column.')),
   }),
-  fitted: z.object({ order: z.record(z.string(), z.enum(['DMY', 'MDY'])).describe('Per column: the day order used for ambiguous dates.') }),
+  fitted: z.object({ order: z.record(z.string(), z.enum(['DMY', 'MDY'])).check(z.describe('Per column: the day order used for ambiguous dates.')) }),
   columns: listed,
   fit(options, schema, context) {
     if (options.order !== 'auto') return undefined;

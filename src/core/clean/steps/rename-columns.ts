@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineStep, py } from '../step';
 import type { ColumnSpec } from '../frame';
 
@@ -17,7 +17,7 @@ export const renameColumns = defineStep({
   id: 'rename-columns',
   title: 'Rename columns',
   description: 'Gives columns new names.',
-  options: z.object({ mapping: z.record(z.string().min(1), z.string().min(1)).describe('Old name → new name.') }),
+  options: z.object({ mapping: z.record(z.string().check(z.minLength(1)), z.string().check(z.minLength(1))).check(z.describe('Old name → new name.')) }),
   columns: (options) => Object.keys(options.mapping),
   changesColumns: true,
   schema: (input, options) => renamed(input, options.mapping),

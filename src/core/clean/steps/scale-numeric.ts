@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineStep, eachNumber, mapColumns, py } from '../step';
 import { MomentAccumulator } from '../stats';
 import { finiteNumber, numberText } from '../values';
 import { columnList, listed, nameList } from './options';
 
-const parameters = z.object({ center: z.number(), scale: z.number().positive() });
+const parameters = z.object({ center: z.number(), scale: z.number().check(z.positive()) });
 
 export const scaleNumeric = defineStep({
   id: 'scale-numeric',
@@ -12,9 +12,9 @@ export const scaleNumeric = defineStep({
   description: 'Rescales numeric columns: standardize to mean 0 and standard deviation 1 (z-scores), or min–max normalize to [0, 1].',
   options: z.object({
     columns: columnList,
-    method: z.enum(['standard', 'minmax']).default('standard').describe('"standard": (x − mean) / std (population std, as scikit-learn); "minmax": (x − min) / (max − min).'),
+    method: z._default(z.enum(['standard', 'minmax']), 'standard').check(z.describe('"standard": (x − mean) / std (population std, as scikit-learn); "minmax": (x − min) / (max − min).')),
   }),
-  fitted: z.object({ params: z.record(z.string(), parameters.nullable()).describe('Per column: x becomes (x − center) / scale; null for a constant column (left as is).') }),
+  fitted: z.object({ params: z.record(z.string(), z.nullable(parameters)).check(z.describe('Per column: x becomes (x − center) / scale; null for a constant column (left as is).')) }),
   columns: listed,
   fit(o, _schema, context) {
     const moments = new Map(o.columns.map((c) => [c, new MomentAccumulator()]));

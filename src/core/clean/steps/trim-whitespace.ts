@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineStep, mapColumns, py } from '../step';
 import { columnList, listed, nameList } from './options';
 

@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineStep, mapColumns, py } from '../step';
 import { isMissing } from '../values';
 import { variantMapping } from '../variants';
 import { columnList, listed, nameList } from './options';
 
 const fitted = z.object({
-  mapping: z.record(z.string(), z.record(z.string(), z.string())).describe('Per column: variant → the spelling it becomes.'),
+  mapping: z.record(z.string(), z.record(z.string(), z.string())).check(z.describe('Per column: variant → the spelling it becomes.')),
 });
 
 export const unifyCategories = defineStep({
@@ -15,8 +15,8 @@ export const unifyCategories = defineStep({
     'Replaces spellings of a category that differ only by case, accents or white space — and rare typos of a much more frequent value — with the most frequent spelling.',
   options: z.object({
     columns: columnList,
-    typos: z.boolean().default(true).describe('Also merge rare values one or two typing errors away from a value at least 10 times as frequent.'),
-    maxDistinct: z.number().int().positive().default(1000).describe('Columns with more distinct values are free text and are left alone.'),
+    typos: z._default(z.boolean(), true).check(z.describe('Also merge rare values one or two typing errors away from a value at least 10 times as frequent.')),
+    maxDistinct: z._default(z.int().check(z.positive()), 1000).check(z.describe('Columns with more distinct values are free text and are left alone.')),
   }),
   fitted,
   columns: listed,
