@@ -3,6 +3,7 @@ import { checkSpec, runCheck } from './commands/check';
 import { convertSpec, runConvert } from './commands/convert';
 import { profileSpec, runProfile } from './commands/profile';
 import { runTrain, trainSpec } from './commands/train';
+import { cleanSpec, runClean } from './commands/clean';
 import type { CommandSpec } from './args';
 
 /** A command returns the process exit code. */
@@ -12,6 +13,7 @@ const commands: Array<{ spec: CommandSpec; run: Command }> = [
   { spec: checkSpec, run: runCheck },
   { spec: profileSpec, run: runProfile },
   { spec: convertSpec, run: runConvert },
+  { spec: cleanSpec, run: runClean },
   { spec: trainSpec, run: runTrain },
 ];
 

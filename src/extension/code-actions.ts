@@ -10,6 +10,8 @@ import type { DiagnosticsPublisher } from './diagnostics';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { CheckService, CheckedText } from './check-service';
 import { APPLY_FIX_COMMAND, FIX_ALL_COMMAND, nonOverlappingFixes, type FixArguments } from './commands/fixes';
+import { RULE_STEPS } from '../core/clean/rule-steps';
+import { CLEAN_COMMAND } from './commands/clean';
 
 export const IGNORE_RULE_COMMAND = 'datasetInspector.ignoreRule';
 
@@ -42,7 +44,16 @@ export class QualityCodeActionProvider implements vscode.CodeActionProvider {
       }
       actions.push(this.ignoreAction(outcome.uri, diagnostic, finding));
     }
+    const cleanable = context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE && RULE_STEPS[this.publisher.findingFor(document.uri, d)?.rule ?? ''] !== undefined);
+    if (cleanable) actions.push(this.cleanAction(outcome.uri));
     return actions;
+  }
+
+  /** Opens "Clean data…" for the file: a step for this finding's rule and column is among the proposals. */
+  private cleanAction(dataFile: vscode.Uri): vscode.CodeAction {
+    const action = new vscode.CodeAction(vscode.l10n.t('Clean data… (write a cleaned copy with a recipe)'), vscode.CodeActionKind.QuickFix);
+    action.command = { command: CLEAN_COMMAND, title: action.title, arguments: [dataFile] };
+    return action;
   }
 
   private fixAction(uri: vscode.Uri, diagnostic: vscode.Diagnostic, rule: string, checked: CheckedText, fix: FindingFix, preferred: boolean): vscode.CodeAction {

@@ -8,6 +8,7 @@ import { registerFixCommands } from './commands/fixes';
 import { EditLog } from './edit-log';
 import { registerProfileCommand } from './commands/profile';
 import { registerTrainCommand } from './commands/train';
+import { registerCleanCommand } from './commands/clean';
 import { registerTableView } from './table-view';
 import { registerReportPanelSerializer } from './panels/report-panel';
 import { registerTrainingPanelSerializer } from './panels/training-panel';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): DatasetInspectorApi 
     registerFixCommands(services, checkerAndPublisher(services, publisher)),
     registerProfileCommand(services),
     registerTrainCommand(services),
+    registerCleanCommand(services),
     registerReportPanelSerializer(services),
     registerTrainingPanelSerializer(services),
     vscode.languages.registerCodeActionsProvider(

@@ -9,3 +9,4 @@ import './code-actions.test';
 import './result-memory.test';
 import './responsiveness.test';
 import './lifecycle.test';
+import './clean.test';

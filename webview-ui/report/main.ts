@@ -130,6 +130,7 @@ function view(): TemplateResult {
     <div class="toolbar">
       <span class="muted" role="status">${report.format.toUpperCase()} · ${formatNumber(report.rows)} rows · ${report.columns.length} columns · ${formatNumber(total)} findings</span>
       <vscode-button secondary @click=${() => host.post({ type: 'recheck' })}>Check again</vscode-button>
+      <vscode-button secondary title="Write a cleaned copy with steps proposed from these findings" @click=${() => host.post({ type: 'clean' })}>Clean data…</vscode-button>
     </div>
     <div class="scores" role="list">
       <div class="score overall" role="listitem"><div class="muted">overall</div><div class="value">${formatNumber(report.scores.overall, 3)}</div></div>

@@ -14,11 +14,14 @@ import { readingOf } from './formats';
 import { SNIFF_HEAD_BYTES, assertTextContent } from './magic-bytes';
 import type { IngestOptions } from './options';
 import { CancelledError } from '../shared/cancel';
+import type { CellTexts } from './csv/texts';
 
 const DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024;
 
 export interface TextBatch {
   result: IngestResult;
+  /** The cells as texts, column by column, when read in text mode (CSV `texts: true`; the result's table is then empty). */
+  texts?: CellTexts;
   /** Table row of the batch's first row in the whole file. */
   rowOffset: number;
   /** File bytes read so far, of `totalBytes` (compressed bytes for a gzip file). */
@@ -39,6 +42,9 @@ export interface ChunkRead {
   consumed: number;
   /** Line number after them. */
   lines: number;
+  /** Data rows read: the table's, or in text mode the texts'. */
+  rows: number;
+  texts?: CellTexts;
   /** The schema is decided (by this chunk or an earlier one): the batch can be given out. */
   decided: boolean;
   unknownKeys?: { name: string; line: number }[];
@@ -102,9 +108,9 @@ export async function* ingestTextChunks(path: string, format: SourceFormat, read
     if ((read.consumed > 0 && read.decided) || last) {
       const { result } = read;
       if (compressed) result.rangesIn = 'decompressed';
-      if (result.table.numRows > 0 || rowOffset === 0) {
-        yield { result, rowOffset, bytesRead, totalBytes, ...(read.unknownKeys?.length ? { unknownKeys: read.unknownKeys } : {}) };
-        rowOffset += result.table.numRows;
+      if (read.rows > 0 || rowOffset === 0) {
+        yield { result, rowOffset, bytesRead, totalBytes, ...(read.texts ? { texts: read.texts } : {}), ...(read.unknownKeys?.length ? { unknownKeys: read.unknownKeys } : {}) };
+        rowOffset += read.rows;
       }
       line = read.lines;
       carry = data.slice(read.consumed);

@@ -15,6 +15,10 @@ import { pickDataFile } from './pick-data-file';
 import { isCancellation } from '../../core/shared/cancel';
 import { rankTargetChoices, TASK_LABELS, type TargetChoice } from '../../core/train/target';
 import type { ColumnProfile } from '../../core/profile/types';
+import { existsSync } from 'node:fs';
+import { recipePathFor } from '../../core/clean/formats';
+import { cleanedCopy } from '../clean-jobs';
+import { readCheckSettings } from '../config';
 
 export const TRAIN_COMMAND = 'datasetInspector.trainLinearModel';
 
@@ -36,6 +40,8 @@ export interface TrainCommandOptions {
   earlyStoppingPatience?: number;
   /** Also train without the rows the quality check flags (errors and warnings), side by side. */
   compareWithoutFlaggedRows?: boolean;
+  /** Also train on the data cleaned by this recipe (`name.clean.recipe.json`), side by side. */
+  compareWithRecipe?: string;
 }
 
 export interface TrainRunSummary {
@@ -61,6 +67,8 @@ export function flaggedRows(outcome: CheckOutcome): number[] {
 
 export function registerTrainCommand(services: ExtensionServices): vscode.Disposable {
   let runCounter = 0;
+  /** Set by the pickers when "as is vs. cleaned (recipe)" was chosen. */
+  let recipeChosen: string | undefined;
 
   const jobScript = () => vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'jobs', 'train-job.js').fsPath;
 
@@ -132,6 +140,9 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
         { label: '$(play) Start', detail: `${config.task} · ${config.optimizer}, learning rate ${config.learningRate}, ${config.epochs} epochs, batch ${describeBatchSize(config.batchSize)}, L2 ${config.l2}`, action: 'start' },
         { label: '$(settings) Edit hyperparameters…', action: 'edit' },
         { label: '$(diff) Compare: as is vs. without flagged rows', detail: 'Trains twice to show how the flagged rows change the model', action: 'compare' },
+        ...(existsSync(recipePathFor(dataFile.fsPath))
+          ? [{ label: '$(sparkle) Compare: as is vs. cleaned (recipe)', detail: `Cleans with ${path.basename(recipePathFor(dataFile.fsPath))}, then trains on both`, action: 'recipe' }]
+          : []),
       ],
       { title: 'Train linear model (3/3)' },
     );
@@ -140,7 +151,24 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
     const all = services.context.workspaceState.get<Record<string, RememberedChoices>>(STATE_KEY, {});
     all[dataFile.toString()] = { target, features: config.features, task: config.task, optimizer: config.optimizer, learningRate: config.learningRate, epochs: config.epochs, batchSize: config.batchSize, l2: config.l2 };
     await services.context.workspaceState.update(STATE_KEY, all);
+    if (start.action === 'recipe') recipeChosen = recipePathFor(dataFile.fsPath);
     return start.action === 'compare' ? { ...config, excludeRows: flaggedRows(outcome) } : config;
+  }
+
+  /** Trains on the data as is and on its copy cleaned by the recipe, side by side. */
+  async function compareWithCleaned(dataFile: vscode.Uri, config: TrainingConfig, recipePath: string, warm?: WarmTrainingJob): Promise<TrainRunSummary[] | undefined> {
+    const copy = await cleanedCopy(services.context.extensionUri, dataFile, recipePath, readCheckSettings(dataFile).read);
+    if (!copy) return undefined;
+    try {
+      const target = copy.columnName(config.target);
+      if (!target) throw new Error(`the recipe ${path.basename(recipePath)} removes or encodes the target "${config.target}"`);
+      const features = config.features.map((f) => copy.columnName(f));
+      // Features the recipe encoded (one-hot) or dropped: let training pick from the cleaned columns.
+      const cleaned: TrainingConfig = { ...config, path: copy.path, target, features: features.every((f) => f !== undefined) ? (features as string[]) : [] };
+      return await Promise.all([run(dataFile, config, 'as is', warm), run(dataFile, cleaned, 'cleaned (recipe)')]);
+    } finally {
+      copy.dispose();
+    }
   }
 
   return vscode.commands.registerCommand(TRAIN_COMMAND, async (arg?: unknown): Promise<TrainRunSummary[] | undefined> => {
@@ -151,8 +179,9 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
     try {
       if (isOptions(arg)) {
         const dataFile = typeof arg.file === 'string' ? vscode.Uri.file(arg.file) : arg.file;
-        const { file: _file, compareWithoutFlaggedRows, ...overrides } = arg;
+        const { file: _file, compareWithoutFlaggedRows, compareWithRecipe, ...overrides } = arg;
         const config: TrainingConfig = { ...defaultTrainingConfig(dataFile.fsPath, arg.target), ...overrides, features: arg.features ?? [] };
+        if (compareWithRecipe) return await compareWithCleaned(dataFile, config, compareWithRecipe);
         const runs = [run(dataFile, config, 'as is')];
         if (compareWithoutFlaggedRows) {
           const outcome = services.checkService.lastOutcome(dataFile) ?? (await services.checkService.check(dataFile, { showProgress: false }));
@@ -169,12 +198,14 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
       // point then follows "Start" without that wait.
       const warm = warmTrainingJob(dataFile.fsPath, { jobScript: jobScript() });
       let config: TrainingConfig | undefined;
+      recipeChosen = undefined;
       try {
         config = await configFromPickers(dataFile, outcome, warm);
       } finally {
         if (!config) warm.dispose();
       }
       if (!config) return undefined;
+      if (recipeChosen) return await compareWithCleaned(dataFile, config, recipeChosen, warm);
       if (config.excludeRows) {
         const { excludeRows, ...asIs } = config;
         return await Promise.all([run(dataFile, asIs, 'as is', warm), run(dataFile, { ...asIs, excludeRows }, 'without flagged rows')]);

@@ -2,6 +2,9 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 
+/** The webview apps (dist/webview/<app>.js). */
+export type WebviewApp = 'report' | 'training' | 'clean';
+
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {
     enableScripts: true,
@@ -9,7 +12,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   };
 }
 
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, app: 'report' | 'training', title: string): string {
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, app: WebviewApp, title: string): string {
   const nonce = randomBytes(16).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', `${app}.js`));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'webview.css'));
@@ -41,14 +44,14 @@ export function createAppPanel(
   extensionUri: vscode.Uri,
   viewType: string,
   title: string,
-  app: 'report' | 'training',
+  app: WebviewApp,
   showOptions: vscode.ViewColumn | { viewColumn: vscode.ViewColumn; preserveFocus?: boolean },
 ): vscode.WebviewPanel {
   return loadApp(vscode.window.createWebviewPanel(viewType, title, showOptions, webviewOptions(extensionUri)), extensionUri, app);
 }
 
 /** Loads an app into a panel: a new one, or one VS Code restores after a window reload (its webview state comes back with it). */
-export function loadApp(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, app: 'report' | 'training'): vscode.WebviewPanel {
+export function loadApp(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, app: WebviewApp): vscode.WebviewPanel {
   panel.webview.options = webviewOptions(extensionUri);
   panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
   panel.webview.html = webviewHtml(panel.webview, extensionUri, app, panel.title);

@@ -34,4 +34,5 @@ export type ReportHostMessage = { type: 'state'; state: ReportState };
 export type ReportWebviewMessage =
   | { type: 'ready' }
   | { type: 'reveal'; findingIndex: number }
-  | { type: 'recheck' };
+  | { type: 'recheck' }
+  | { type: 'clean' };

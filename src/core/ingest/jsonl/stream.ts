@@ -23,7 +23,7 @@ function jsonlChunkReader(options: JsonlBatchOptions): ChunkReader {
       listed.add(name);
       unknownKeys.push({ name, line });
     }
-    return { ...read, decided, unknownKeys };
+    return { ...read, rows: read.result.table.numRows, decided, unknownKeys };
   };
 }
 

@@ -35,6 +35,7 @@ import { highCorrelation } from './high-correlation';
 import { extremeSkew } from './extreme-skew';
 import { scaleDisparity } from './scale-disparity';
 import { schemaViolation } from './schema-violation';
+import { suspectLabel } from './suspect-label';
 
 export const allRules: readonly QualityRule[] = [
   // structure
@@ -63,6 +64,7 @@ export const allRules: readonly QualityRule[] = [
   impossibleValue,
   zeroAsMissing,
   sentinelValue,
+  suspectLabel,
   // uniqueness
   duplicateRow,
   duplicateKey,
