@@ -14,6 +14,7 @@ import { RULE_STEPS } from '../core/clean/rule-steps';
 import { CLEAN_COMMAND } from './commands/clean';
 
 export const IGNORE_RULE_COMMAND = 'datasetInspector.ignoreRule';
+export const ACCEPT_VALUE_COMMAND = 'datasetInspector.acceptValue';
 
 export class QualityCodeActionProvider implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
@@ -42,6 +43,7 @@ export class QualityCodeActionProvider implements vscode.CodeActionProvider {
           actions.push(this.fixAllAction(document.uri, finding, all && nonOverlappingFixes(all).length));
         }
       }
+      if (finding.acceptable && finding.column !== null && finding.value !== undefined) actions.push(this.acceptAction(outcome.uri, diagnostic, finding.rule, finding.column, finding.value));
       actions.push(this.ignoreAction(outcome.uri, diagnostic, finding));
     }
     const cleanable = context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE && RULE_STEPS[this.publisher.findingFor(document.uri, d)?.rule ?? ''] !== undefined);
@@ -69,6 +71,13 @@ export class QualityCodeActionProvider implements vscode.CodeActionProvider {
     const title = count === undefined ? vscode.l10n.t('Fix all "{0}" findings in this file', finding.rule) : vscode.l10n.t('Fix all {0} "{1}" findings in this file', count, finding.rule);
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     action.command = { command: FIX_ALL_COMMAND, title, arguments: [uri.toString(), finding.rule] };
+    return action;
+  }
+
+  private acceptAction(dataFile: vscode.Uri, diagnostic: vscode.Diagnostic, rule: string, column: string, value: string): vscode.CodeAction {
+    const action = new vscode.CodeAction(`Accept "${value}" in column "${column}" (this value is fine)`, vscode.CodeActionKind.QuickFix);
+    action.diagnostics = [diagnostic];
+    action.command = { command: ACCEPT_VALUE_COMMAND, title: action.title, arguments: [dataFile, rule, column, value] };
     return action;
   }
 

@@ -68,6 +68,49 @@ describe('Quick fixes', function () {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('normalizes a unit variant to the number, one cell or all of them ("fix all")', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `${i},${i % 10 === 3 ? '16 oz' : i % 10 === 7 ? '16.0 ounce' : '12.0'}`);
+    const uri = writeScratchFile('ounces.csv', ['id,ounces', ...rows].join('\n') + '\n');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const { diagnostic, actions } = await checkAndGetActions(uri, 'number-format');
+    assert.match(diagnostic.message, /plain numbers, in oz/);
+    const normalize = actions.find((a) => a.isPreferred);
+    assert.equal(normalize?.title, 'Normalize to the number: "16"');
+    assert.ok(normalize);
+    assert.equal(await run(normalize), true);
+    assert.equal(document.lineAt(4).text, '3,16');
+    const fixAll = actions.find((a) => /^Fix all 6 "number-format"/.test(a.title));
+    assert.ok(fixAll, `a fix-all among: ${actions.map((a) => a.title).join(' | ')}`);
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.equal(await run(fixAll), true);
+    assert.ok(!/oz|ounce/.test(document.getText().split('\n').slice(1).join('\n')), document.getText());
+    assert.equal(document.lineAt(8).text, '7,16.0');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('corrects a typo to the frequent value, and repairs mojibake', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${i},${['manchester', 'london', 'leeds', 'bristol'][i % 4]},${['Zürich', 'Köln'][i % 2]}`);
+    rows[9] = '9,mancheter,Zürich';
+    rows[12] = '12,manchester,KÃ¶ln';
+    const uri = writeScratchFile('typos.csv', ['id,city,station', ...rows].join('\n') + '\n');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const typo = await checkAndGetActions(uri, 'typo');
+    const correct = typo.actions.find((a) => a.isPreferred);
+    assert.equal(correct?.title, 'Correct to "manchester"');
+    assert.ok(correct);
+    assert.equal(await run(correct), true);
+    assert.equal(document.lineAt(10).text, '9,manchester,Zürich');
+    const damage = await checkAndGetActions(uri, 'encoding-damage');
+    const repair = damage.actions.find((a) => a.isPreferred);
+    assert.equal(repair?.title, 'Repair the text: "Köln"');
+    assert.ok(repair);
+    assert.equal(await run(repair), true);
+    assert.equal(document.lineAt(13).text, '12,manchester,Köln');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('a quick fix chosen after the text changed checks it again and fixes the same cell where it is now', async () => {
     const { uri, rows, document } = await paddedCityFile('stale-fix.csv');
     const { actions } = await checkAndGetActions(uri, 'whitespace');
@@ -83,6 +126,23 @@ describe('Quick fixes', function () {
     assert.deepEqual(whitespace.map((d) => d.range.start.line), [1, 7], 'the check ran again on the edited text');
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('"Accept this value" writes the accept setting: the value and its form are no longer reported, the rest are', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `${i},${i % 10 === 3 ? '16 oz' : i % 10 === 7 ? '16.0 ounce' : '12.0'}`);
+    const uri = writeScratchFile('accept.csv', ['id,ounces', ...rows].join('\n') + '\n');
+    const { actions } = await checkAndGetActions(uri, 'number-format');
+    const accept = actions.find((a) => a.command?.command === 'datasetInspector.acceptValue');
+    assert.equal(accept?.title, 'Accept "16 oz" in column "ounces" (this value is fine)');
+    await vscode.commands.executeCommand(accept.command!.command, ...(accept.command!.arguments ?? []));
+    const setting = vscode.workspace.getConfiguration('datasetInspector', uri).get<{ rule: string; column: string; value: string }[]>('accept', []);
+    assert.ok(setting.some((e) => e.rule === 'number-format' && e.column === 'ounces' && e.value === '16 oz'), JSON.stringify(setting));
+    const remaining = await waitFor(() => {
+      const found = vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === 'number-format');
+      return found.length === 3 ? found : undefined;
+    }, 10_000, 'only the "16.0 ounce" cells to remain');
+    assert.ok(remaining.every((d) => d.message.includes('16.0 ounce')), remaining.map((d) => d.message).join('\n'));
+    await vscode.workspace.getConfiguration('datasetInspector', uri).update('accept', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
   });
 
   it('a quick fix whose cell was edited since the check changes nothing', async () => {

@@ -39,7 +39,9 @@ describe('Result memory', function () {
         assert.ok(memory.bytes <= memory.budgetBytes || memory.files === 1, `${memory.bytes} bytes kept for ${memory.files} files`);
       }
       console.log(`kept results per check: ${kept.join(' ')}; heap ${((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20).toFixed(1)} MiB above the start`);
-      assert.ok(Math.max(...kept) < 20 && kept[kept.length - 1] >= 2, `several results kept, the older ones dropped: ${kept.join(' ')}`);
+      // Files checked by earlier tests may still be kept at first: the count after the 20th check is what the budget leaves.
+      const last = kept[kept.length - 1];
+      assert.ok(last < uris.length && last >= 2, `several results kept, the older ones dropped: ${kept.join(' ')}`);
       for (const uri of uris) assert.ok(vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'whitespace'), `${uri.path}: its diagnostics stay`);
       // The first file's results were dropped: "fix all" checks it again, then trims every padded cell.
       const document = await vscode.workspace.openTextDocument(uris[0]);

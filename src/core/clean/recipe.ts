@@ -8,18 +8,18 @@ import * as z from 'zod/mini';
 import { toJSONSchema } from 'zod/v4/core';
 import { allSteps } from './steps/index';
 import { OUTPUT_FORMATS, PARQUET_COMPRESSIONS } from './formats';
+import { DATE_FORMATS } from '../ingest/csv/infer';
 
 export const RECIPE_KIND = 'dataset-inspector/clean-recipe';
 export const RECIPE_VERSION = 1;
 
 const columnKinds = ['integer', 'float', 'boolean', 'date', 'timestamp', 'string', 'categorical', 'empty', 'other'] as const;
-const dateFormats = ['YYYY-MM-DD', 'YYYY/MM/DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY', 'DD-MM-YYYY', 'MM-DD-YYYY'] as const;
 const encodings = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'latin1'] as const;
 
 const columnSpec = z.object({
   name: z.string(),
   kind: z.enum(columnKinds),
-  dateFormat: z.optional(z.enum(dateFormats)),
+  dateFormat: z.optional(z.enum(DATE_FORMATS)),
 });
 
 const input = z

@@ -58,7 +58,8 @@ test('the data alone (no findings) proposes formatted numbers and non-ISO dates,
     const facts = await probeSource(source);
     assert.deepEqual(proposeSteps(source.schema, facts).map((p) => `${p.step.step}:${p.column}`), ['normalize-numbers:amount', 'parse-dates:when']);
     assert.deepEqual(safeDefaultSteps(source.schema, facts).map((st) => `${st.step} ${JSON.stringify(st.options)}`), [
-      'trim-whitespace {"columns":["amount","label"]}',
+      // "$1,200" among plain numbers: the reader reads amount as numbers (in dollars), so it is no text column.
+      'trim-whitespace {"columns":["label"]}',
       'null-na-tokens {"columns":["amount","when","label"]}',
       'normalize-numbers {"columns":["amount"],"percent":"auto","decimal":"auto"}',
       'unify-categories {"columns":["label"],"typos":true,"maxDistinct":1000}',

@@ -4,10 +4,10 @@ import { defineStep, eachPresent, mapColumns, py } from '../step';
 import { dayOrderOf, isMissing, isoDate, type DayOrder } from '../values';
 import { columnList, listed, nameList } from './options';
 
-/** The day order the reader chose for a date column ("DD/MM/YYYY" → day first), if any. */
+/** The day order the reader chose for a date column ("DD/MM/YYYY", "D MMM YYYY" → day first; "MMM D YYYY" → month first), if any. */
 function readerOrder(spec: ColumnSpec | undefined): DayOrder | undefined {
   if (!spec?.dateFormat) return undefined;
-  return spec.dateFormat.startsWith('MM') ? 'MDY' : spec.dateFormat.startsWith('DD') ? 'DMY' : undefined;
+  return spec.dateFormat.startsWith('M') ? 'MDY' : spec.dateFormat.startsWith('D') ? 'DMY' : undefined;
 }
 
 export const parseDates = defineStep({
