@@ -20,39 +20,52 @@ export interface Proposal {
   count: number;
 }
 
-/** Findings per rule and column: published ones, or the summary's total when there is one. */
-function countFindings(findings: readonly Finding[]): Map<string, { rule: string; column: string | null; count: number }> {
-  const counts = new Map<string, { rule: string; column: string | null; count: number; published: number }>();
+/** Findings per rule and column, with their count: published ones, or the summary's total when there is one. */
+function groupFindings(findings: readonly Finding[]): Map<string, { rule: string; column: string | null; count: number; findings: Finding[] }> {
+  const groups = new Map<string, { rule: string; column: string | null; count: number; findings: Finding[] }>();
   for (const f of findings) {
     const key = `${f.rule}\u0000${f.column ?? ''}`;
-    let entry = counts.get(key);
-    if (!entry) counts.set(key, (entry = { rule: f.rule, column: f.column, count: 0, published: 0 }));
-    if (f.summaryOf !== undefined) entry.count = Math.max(entry.count, f.summaryOf);
-    else entry.published++;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { rule: f.rule, column: f.column, count: 0, findings: [] }));
+    if (f.summaryOf !== undefined) group.count = Math.max(group.count, f.summaryOf);
+    else group.findings.push(f);
   }
-  for (const entry of counts.values()) entry.count = Math.max(entry.count, entry.published);
-  return counts;
+  for (const group of groups.values()) group.count = Math.max(group.count, group.findings.length);
+  return groups;
 }
 
-/** Proposals from findings and facts, merged per step and column, in pipeline order. */
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Two proposals' options for one step and column together: records merged, lists joined. */
+function mergeOptions(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const prev = out[key];
+    out[key] = isRecord(prev) && isRecord(value) ? mergeOptions(prev, value) : Array.isArray(prev) && Array.isArray(value) ? [...new Set([...prev, ...value])] : (prev ?? value);
+  }
+  return out;
+}
+
+/** Proposals from findings and facts, merged per step, column and whether on by default, in pipeline order. */
 export function proposeSteps(schema: readonly ColumnSpec[], facts: DataFacts, findings: readonly Finding[] = []): Proposal[] {
   const merged = new Map<string, { choice: StepChoice; column: string | null; reasons: string[]; count: number }>();
-  const add = (choice: StepChoice | undefined, column: string | null, reason: string, count: number) => {
-    if (!choice || count <= 0) return;
-    const key = `${choice.step}\u0000${column ?? ''}`;
+  const add = (choice: StepChoice, column: string | null, reason: string, count: number) => {
+    if (count <= 0) return;
+    const key = `${choice.step}\u0000${column ?? ''}\u0000${choice.enabled}`;
     const entry = merged.get(key);
     if (entry) {
       entry.reasons.push(reason);
       entry.count = Math.max(entry.count, count);
-      entry.choice.enabled ||= choice.enabled;
+      entry.choice = { ...entry.choice, options: mergeOptions(entry.choice.options, choice.options) };
     } else merged.set(key, { choice, column, reasons: [reason], count });
   };
   const specOf = (name: string | null) => (name === null ? null : (schema.find((c) => c.name === name) ?? null));
-  for (const { rule, column, count } of countFindings(findings).values()) {
+  for (const { rule, column, count, findings: group } of groupFindings(findings).values()) {
     const spec = specOf(column);
     if (column !== null && !spec) continue;
-    const choice = RULE_STEPS[rule]?.(spec);
-    add(choice, choice && 'columns' in choice.options ? column : choice?.step === 'drop-suspect-labels' ? column : null, `${rule} (${count})`, count);
+    for (const choice of RULE_STEPS[rule]?.(spec, group) ?? []) {
+      add(choice, 'columns' in choice.options || choice.step === 'drop-suspect-labels' ? column : null, `${rule} (${count})`, count);
+    }
   }
   if (facts.malformedRows > 0) add({ step: 'drop-malformed-rows', options: {}, enabled: true }, null, `malformed rows (${facts.malformedRows})`, facts.malformedRows);
   for (const f of facts.columns) {

@@ -26,7 +26,7 @@ test('plan: the proposals as a recipe, the columns, and the catalog of steps wit
   const reply = await plan();
   assert.equal(reply.rows, 199);
   assert.deepEqual(reply.recipe.steps, reply.proposals.map((p) => p.step));
-  assert.equal(reply.catalog.length, 15);
+  assert.equal(reply.catalog.length, 16);
   const impute = reply.catalog.find((c) => c.id === 'impute-missing')!;
   assert.equal(impute.scope, 'columns');
   assert.deepEqual((impute.options as { properties: { method: { enum: string[] } } }).properties.method.enum, ['mean', 'median', 'mode', 'constant', 'drop-rows']);

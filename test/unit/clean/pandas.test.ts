@@ -40,6 +40,7 @@ async function compare(name: string, csv: string, steps: RecipeStep[]): Promise<
 test('every step: the pandas script writes the same bytes (dirty sample and a 5,000-row dirty table)', { skip }, async () => {
   await compare('sample', readFileSync('samples/dirty.csv', 'utf8'), [
     makeStep('drop-malformed-rows', {}),
+    makeStep('replace-values', { columns: ['district', 'agent', 'notes'], values: { district: { Prado: 'Le Prado', 'Croix-Rousse': null } }, cells: { agent: [{ row: 1, from: 'Martin', to: 'Martine' }, { row: 2, from: 'not Martin', to: 'x' }], notes: [{ row: 0, from: null, to: 'first' }] } }),
     makeStep('trim-whitespace', { columns: ['city', 'agent'] }),
     makeStep('null-na-tokens', { columns: ['district', 'price_eur', 'agent', 'bedrooms'] }),
     makeStep('normalize-numbers', { columns: ['price_eur'] }),

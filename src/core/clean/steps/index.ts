@@ -1,10 +1,12 @@
 /**
  * The step registry, in the order the planner proposes steps (a pipeline that works: structure first, then
  * values into one form, then repeats, then missing values and outliers, then model preparation). A new
- * step = one file here + one line below.
+ * step = one file here + one line below. Corrections the check's findings name (replace-values) come before
+ * the steps that rewrite whole columns, while the cells still hold the texts the findings quote.
  */
 import type { AnyStep } from '../step';
 import { dropMalformedRows } from './drop-malformed-rows';
+import { replaceValues } from './replace-values';
 import { trimWhitespace } from './trim-whitespace';
 import { nullNaTokens } from './null-na-tokens';
 import { normalizeNumbers } from './normalize-numbers';
@@ -22,6 +24,7 @@ import { dropColumns } from './drop-columns';
 
 export const allSteps: readonly AnyStep[] = [
   dropMalformedRows,
+  replaceValues,
   trimWhitespace,
   nullNaTokens,
   normalizeNumbers,
