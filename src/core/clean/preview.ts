@@ -4,13 +4,13 @@
  * changed rows (before → after), and the quality check run on the data before and after, so the panel can
  * show the profiles of the affected columns and the new quality score.
  */
-import { readFile } from 'node:fs/promises';
 import { runClean, type CleanOptions, type CleanRun } from './run';
 import type { SourceInfo } from './source';
 import type { Recipe } from './recipe';
 import { defaultOutput } from './api';
 import { openMemoryWriter } from './writers';
 import { readCsvBytes } from '../ingest/csv/read';
+import { ingestFile } from '../ingest/index';
 import { profileTable } from '../profile/index';
 import type { ColumnProfile } from '../profile/types';
 import { runQualityCheck, type QualityConfig, type QualityScores } from '../quality/engine';
@@ -64,8 +64,8 @@ export async function previewClean(source: SourceInfo, recipe: Recipe, options: 
   const complete = !cleaned.run.truncated;
   // Before: the file itself when the preview covers it all (structural defects included), else the rows read.
   const beforeData =
-    complete && source.format === 'csv'
-      ? readCsvBytes(await readFile(source.path), { ...read, delimiter: source.dialect?.delimiter, hasHeader: source.dialect?.hasHeader, encoding: source.options.encoding })
+    complete && (source.format === 'csv' || source.format === 'jsonl')
+      ? await ingestFile(source.path, { ...read, delimiter: source.dialect?.delimiter, hasHeader: source.dialect?.hasHeader, encoding: source.options.encoding })
       : readCsvBytes((await csvBytes(source, { ...recipe, steps: [] }, { maxRows, signal: options.signal })).bytes, read);
   const afterData = readCsvBytes(cleaned.bytes, read);
   return {

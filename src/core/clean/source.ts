@@ -1,13 +1,16 @@
 /**
- * Reading a data file as frames of cell texts for cleaning, batch by batch with bounded memory: CSV/TSV
- * through the batched reader (ingestCsvBatches; the texts are the fields as written, unquoted), Arrow IPC
+ * Reading a data file as frames of cell texts for cleaning, batch by batch with bounded memory: CSV/TSV and
+ * JSON Lines, plain or gzip-compressed, through the batched text readers in text mode (the fields as
+ * written, unquoted; JSON strings unescaped, other JSON values as written), Arrow IPC
  * and Parquet record batch by record batch (the values formatted as the table view shows them). Each call
  * of {@link readFrames} is one pass over the file.
  */
 import { stat } from 'node:fs/promises';
 import type { RecordBatch } from 'apache-arrow';
 import type { ColumnInfo, CsvDialect, SourceFormat, TextEncodingName } from '../table/model';
-import { ingestCsvBatches, type CsvBatch } from '../ingest/csv/stream';
+import { ingestCsvBatches } from '../ingest/csv/stream';
+import { ingestJsonlBatches } from '../ingest/jsonl/stream';
+import type { TextBatch } from '../ingest/text-batches';
 import type { InferredColumn } from '../ingest/csv/infer';
 import { openArrowBatches } from '../ingest/arrow';
 import { openParquetBatches } from '../ingest/parquet';
@@ -35,6 +38,8 @@ export interface SourceInfo {
   totalBytes: number;
   schema: ColumnSpec[];
   dialect?: CsvDialect;
+  /** JSON Lines: the keys of the columns, in order (a column's name differs for the empty key). */
+  keys?: string[];
   naTokens: string[];
   options: SourceOptions;
 }
@@ -71,7 +76,16 @@ export async function describeSource(path: string, options: SourceOptions = {}):
       await batches.return(undefined);
     }
   }
-  if (format === 'jsonl') throw new Error(`${path}: cleaning JSON Lines is not supported yet`);
+  if (format === 'jsonl') {
+    const batches = ingestJsonlBatches(path, { naTokens, encoding: options.encoding, chunkBytes: DESCRIBE_BYTES });
+    try {
+      const first = await batches.next();
+      if (first.done) throw new Error(`${path} could not be read`);
+      return { path, format, totalBytes, schema: first.value.result.columns.map(specOf), keys: first.value.keys, naTokens, options };
+    } finally {
+      await batches.return(undefined);
+    }
+  }
   const source = format === 'arrow' ? await openArrowBatches(path) : await openParquetBatches(path);
   await source.batches.return(undefined);
   return { path, format, totalBytes, schema: source.columns.map(specOf), naTokens, options };
@@ -81,8 +95,12 @@ function csvReadOptions(path: string, options: SourceOptions, naTokens: string[]
   return { path, delimiter: options.delimiter, hasHeader: options.hasHeader, encoding: options.encoding, naTokens, chunkBytes: options.chunkBytes ?? CLEAN_BATCH_BYTES };
 }
 
-/** A CSV batch read as texts, as a frame. */
-function csvFrame(batch: CsvBatch, schema: ColumnSpec[]): Frame {
+function columnTypesOf(schema: readonly ColumnSpec[]): InferredColumn[] {
+  return schema.map((c) => ({ kind: c.kind, ...(c.dateFormat ? { dateFormat: c.dateFormat } : {}) }));
+}
+
+/** A CSV or JSON Lines batch read as texts, as a frame. */
+function textFrame(batch: TextBatch, schema: ColumnSpec[]): Frame {
   const { result, rowOffset } = batch;
   const columns: Cell[][] = batch.texts ?? [];
   const length = columns[0]?.length ?? 0;
@@ -115,18 +133,35 @@ export async function* readFrames(source: SourceInfo, options: ReadOptions = {})
   const { schema } = source;
   if (source.format === 'csv') {
     const dialect = source.dialect;
-    const columnTypes: InferredColumn[] = schema.map((c) => ({ kind: c.kind, ...(c.dateFormat ? { dateFormat: c.dateFormat } : {}) }));
     const batches = ingestCsvBatches(source.path, {
       ...csvReadOptions(source.path, source.options, source.naTokens),
       ...(dialect ? { delimiter: dialect.delimiter, quote: dialect.quote, hasHeader: dialect.hasHeader } : {}),
-      columnTypes,
+      columnTypes: columnTypesOf(schema),
       texts: true,
       signal: options.signal,
       onProgress: options.onProgress,
     });
     for await (const batch of batches) {
       checkWidth(source, batch.result.columns.length);
-      yield csvFrame(batch, schema);
+      yield textFrame(batch, schema);
+    }
+    return;
+  }
+  if (source.format === 'jsonl') {
+    const batches = ingestJsonlBatches(source.path, {
+      naTokens: source.naTokens,
+      encoding: source.options.encoding,
+      chunkBytes: source.options.chunkBytes ?? CLEAN_BATCH_BYTES,
+      columnNames: source.keys ?? schema.map((c) => c.name),
+      columnTypes: columnTypesOf(schema),
+      texts: true,
+      signal: options.signal,
+      onProgress: options.onProgress,
+    });
+    for await (const batch of batches) {
+      const late = batch.unknownKeys?.[0];
+      if (late) throw new Error(`${source.path}: key "${late.name}" first appears on line ${late.line + 1}, after the first ${DESCRIBE_BYTES / 1024 / 1024} MiB that decide the columns; it would be lost in the cleaned file`);
+      yield textFrame(batch, schema);
     }
     return;
   }

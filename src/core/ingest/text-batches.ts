@@ -29,6 +29,8 @@ export interface TextBatch {
   totalBytes: number;
   /** JSON Lines: keys first met in this batch that are not columns of the schema (decided on the first batch), with their line. */
   unknownKeys?: { name: string; line: number }[];
+  /** JSON Lines: the keys of the columns (a column's name differs for the empty key). */
+  keys?: string[];
 }
 
 export interface TextBatchOptions extends Pick<IngestOptions, 'encoding' | 'onProgress' | 'signal'> {
@@ -48,6 +50,7 @@ export interface ChunkRead {
   /** The schema is decided (by this chunk or an earlier one): the batch can be given out. */
   decided: boolean;
   unknownKeys?: { name: string; line: number }[];
+  keys?: string[];
 }
 
 /** Reads the complete records of one chunk's UTF-8 bytes; keeps the schema it decides on the first chunk with data rows. */
@@ -109,7 +112,7 @@ export async function* ingestTextChunks(path: string, format: SourceFormat, read
       const { result } = read;
       if (compressed) result.rangesIn = 'decompressed';
       if (read.rows > 0 || rowOffset === 0) {
-        yield { result, rowOffset, bytesRead, totalBytes, ...(read.texts ? { texts: read.texts } : {}), ...(read.unknownKeys?.length ? { unknownKeys: read.unknownKeys } : {}) };
+        yield { result, rowOffset, bytesRead, totalBytes, ...(read.texts ? { texts: read.texts } : {}), ...(read.unknownKeys?.length ? { unknownKeys: read.unknownKeys } : {}), ...(read.keys ? { keys: read.keys } : {}) };
         rowOffset += read.rows;
       }
       line = read.lines;

@@ -248,7 +248,7 @@ def iso_date(s, order):
     code: String.raw`def read_table(path, delimiter, encoding, header, names, trailing_delimiter):
     """The file as Dataset Inspector reads it: every cell a string ("" when empty), blank lines skipped,
     short records padded and long ones cut to the columns; MALFORMED marks the records that were either."""
-    with open(path, encoding=encoding, errors="replace", newline="") as f:
+    with (gzip.open if path.lower().endswith(".gz") else open)(path, "rt", encoding=encoding, errors="replace", newline="") as f:
         records = [r for r in csv.reader(f, delimiter=delimiter, quotechar='"', strict=False) if any(field != "" for field in r)]
     if header and records:
         records = records[1:]

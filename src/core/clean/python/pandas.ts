@@ -77,6 +77,7 @@ export function pandasScript(source: SourceInfo, recipe: Recipe, options: Pandas
     '"""',
     'import csv',
     'import datetime',
+    'import gzip',
     'import math',
     'import os',
     'import re',
@@ -97,7 +98,7 @@ export function pandasScript(source: SourceInfo, recipe: Recipe, options: Pandas
     source.format === 'csv'
       ? `df, MALFORMED = read_table(SOURCE, ${py(dialect?.delimiter ?? ',')}, ${py(PYTHON_CODECS[dialect?.encoding ?? 'utf-8'] ?? 'utf-8-sig')}, ${py(dialect?.hasHeader ?? true)}, ${py(schemaIn.map((c) => c.name))}, ${py(dialect?.trailingDelimiter ?? false)})`
       : [
-          `df = pd.read_${source.format === 'parquet' ? 'parquet' : 'feather'}(SOURCE)`,
+          source.format === 'jsonl' ? 'df = pd.read_json(SOURCE, lines=True, dtype=False, convert_dates=False)' : `df = pd.read_${source.format === 'parquet' ? 'parquet' : 'feather'}(SOURCE)`,
           '# Values as text (dates, floats and nested values may be formatted differently from Dataset Inspector).',
           'df = df.astype(object).where(df.notna(), "").apply(lambda s: s.map(str))',
           'MALFORMED = pd.Series(False, index=df.index)',

@@ -169,7 +169,7 @@ export function readPreparedCsv(prepared: CsvBytes, options: CsvReadOptions = {}
   const structural = structuralIssues(scan, source, layout, prepared, options, length, firstRecordFound);
   const names = columnNames(layout, options, source, structural);
   const texts = options.texts ? extractTexts(bytes, prepared.ascii, scan, width, quote) : undefined;
-  const { table, infos, rejectedCells, variantCells, naTokenCells } = texts ? textColumns(names, options) : buildColumns(prepared, scan, layout, names, options);
+  const { table, infos, rejectedCells, variantCells, naTokenCells } = texts ? textColumns(names, options.columnTypes) : buildColumns(prepared, scan, layout, names, options);
 
   const { lf, crlf, cr } = scan.endings;
   const endingKinds = (['lf', 'crlf', 'cr'] as const).filter((k) => scan.endings[k] > 0);
@@ -204,8 +204,9 @@ export function readPreparedCsv(prepared: CsvBytes, options: CsvReadOptions = {}
 }
 
 /** The columns of a read in text mode: names and the kinds given, no typed data. */
-function textColumns(names: string[], options: CsvReadOptions) {
-  const infos: ColumnInfo[] = names.map((name, index) => ({ index, name, kind: options.columnTypes?.[index]?.kind ?? 'string', arrowType: '' }));
+/** Text mode (CSV and JSON Lines): no typed columns; the kinds the caller fixed (string otherwise). */
+export function textColumns(names: readonly string[], columnTypes: readonly InferredColumn[] | undefined) {
+  const infos: ColumnInfo[] = names.map((name, index) => ({ index, name, kind: columnTypes?.[index]?.kind ?? 'string', arrowType: '' }));
   return { table: new Table(), infos, rejectedCells: [] as RawCell[], variantCells: [] as RawCell[], naTokenCells: [] as RawCell[] };
 }
 
