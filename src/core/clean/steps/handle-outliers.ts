@@ -3,12 +3,12 @@ import { columnIndex } from '../frame';
 import { defineStep, dropRowsWhere, eachNumber, mapColumns, py } from '../step';
 import { QuantileAccumulator } from '../stats';
 import { finiteNumber, numberText } from '../values';
-import { robustScale } from '../../quality/rules/outlier';
+import { robustScale } from '../robust-scale';
 import { columnList, listed, nameList } from './options';
 
 const options = z.object({
   columns: columnList,
-  bounds: z._default(z.enum(['robust', 'quantiles']), 'robust').check(z.describe('"robust": median ± threshold robust deviations (as the outlier rule, on a log scale for skewed positive columns); "quantiles": the lower and upper quantiles.')),
+  bounds: z._default(z.enum(['robust', 'quantiles']), 'robust').check(z.describe('"robust": median ± threshold robust deviations (median and MAD, on a log scale for skewed positive columns); "quantiles": the lower and upper quantiles.')),
   threshold: z._default(z.number().check(z.positive()), 5).check(z.describe('Robust bounds: how many robust standard deviations from the median.')),
   lower: z._default(z.number().check(z.minimum(0)).check(z.maximum(1)), 0.01).check(z.describe('Quantile bounds: the lower quantile.')),
   upper: z._default(z.number().check(z.minimum(0)).check(z.maximum(1)), 0.99).check(z.describe('Quantile bounds: the upper quantile.')),
