@@ -390,7 +390,7 @@ function bytesSource(bytes: Uint8Array): ByteSource {
  * and `new Table(schema, batches)` then refuses the batches. The data itself is decoded with the right
  * types, so put the reader's schema back on each batch.
  */
-function withSchema(batch: RecordBatch, schema: Schema): RecordBatch {
+export function withSchema(batch: RecordBatch, schema: Schema): RecordBatch {
   if (batch.schema !== schema) (batch as { schema: Schema }).schema = schema;
   return batch;
 }
@@ -479,6 +479,47 @@ export async function openArrowBatches(path: string, options: BinaryReadOptions 
   } catch (error) {
     await handle.close().catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * Random access to the record batches of an Arrow IPC file (format with a footer), for paging through a
+ * file over the memory budget; null for the stream format, which has no index of its batches.
+ */
+export async function openArrowFileBatches(path: string): Promise<{ count: number; read(index: number): Promise<RecordBatch>; close(): Promise<void> } | null> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const { head, tail } = await readHeadTail(handle, size);
+    if (checkArrowLayout(head, tail, size, path) !== 'file') {
+      await handle.close();
+      return null;
+    }
+    const reader = await RecordBatchReader.from(handle);
+    await reader.open();
+    const schema = reader.schema as Schema | undefined;
+    if (!schema || !reader.isFile()) throw new Error(`${path} is truncated or corrupt: no schema message could be read`);
+    const fileReader = reader;
+    // One read at a time: the reader keeps one position in the file.
+    let queue: Promise<unknown> = Promise.resolve();
+    return {
+      count: fileReader.numRecordBatches,
+      read(index: number): Promise<RecordBatch> {
+        const next = queue.then(async () => {
+          const batch = await fileReader.readRecordBatch(index);
+          if (!batch) throw new Error(`${path} is truncated or corrupt: record batch ${index} could not be read`);
+          return withSchema(batch, schema);
+        });
+        queue = next.catch(() => undefined);
+        return next.catch((error: unknown) => {
+          throw wrapReadError(error, path);
+        });
+      },
+      close: () => handle.close(),
+    };
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    throw wrapReadError(error, path);
   }
 }
 

@@ -34,6 +34,12 @@ export function isBinaryDataPath(path: string): boolean {
   return ARROW_EXTENSIONS.has(ext) || PARQUET_EXTENSIONS.has(ext);
 }
 
+/** The reader `ingestFile` uses for a path. */
+export function readerFor(path: string): 'arrow' | 'parquet' | 'csv' {
+  const ext = extname(path).toLowerCase();
+  return ARROW_EXTENSIONS.has(ext) ? 'arrow' : PARQUET_EXTENSIONS.has(ext) ? 'parquet' : 'csv';
+}
+
 function abortError(): Error {
   const error = new Error('The read was cancelled.');
   error.name = 'AbortError';

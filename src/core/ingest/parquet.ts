@@ -11,8 +11,8 @@
 import { open, stat } from 'node:fs/promises';
 import { openAsBlob } from 'node:fs';
 import { tableFromIPC, Table, type RecordBatch, type Schema } from 'apache-arrow';
-import type { IngestResult } from '../table/model';
-import { binaryIngestResult, collectBatches, columnInfoFromSchema, type BatchSource, type BinaryReadOptions } from './arrow';
+import type { ColumnInfo, IngestResult } from '../table/model';
+import { binaryIngestResult, collectBatches, columnInfoFromSchema, withSchema, type BatchSource, type BinaryReadOptions } from './arrow';
 
 import type { ParquetFile } from 'parquet-wasm/node';
 
@@ -74,11 +74,8 @@ interface WasmBatchReader {
   cancel(): Promise<void>;
 }
 
-/**
- * Opens a Parquet file for batch-by-batch reading (memory: one row group's decoded data at a time, plus
- * parquet-wasm's WebAssembly heap, which grows to the largest row group and is not returned).
- */
-export async function openParquetBatches(path: string, options: BinaryReadOptions = {}): Promise<BatchSource> {
+/** A Parquet file opened with parquet-wasm: magic checked, schema and row counts read. */
+async function openParquetFile(path: string, options: BinaryReadOptions): Promise<{ file: ParquetFile; schema: Schema; totalRows: number; rowGroupRows: number[]; size: number }> {
   options.signal?.throwIfAborted();
   const { size } = await stat(path);
   const handle = await open(path, 'r');
@@ -94,18 +91,30 @@ export async function openParquetBatches(path: string, options: BinaryReadOption
     await handle.close();
   }
   const pw = await loadParquetWasm();
-  let file: ParquetFile;
-  let schema: Schema;
-  let totalRows: number;
   try {
-    file = await pw.ParquetFile.fromFile(await openAsBlob(path));
-    schema = tableFromIPC(file.schema().intoIPCStream()).schema;
+    const file = await pw.ParquetFile.fromFile(await openAsBlob(path));
+    const schema = tableFromIPC(file.schema().intoIPCStream()).schema;
     const meta = file.metadata();
-    totalRows = Number(meta.fileMetadata().numRows());
+    const totalRows = Number(meta.fileMetadata().numRows());
+    const rowGroupRows: number[] = [];
+    for (let g = 0; g < meta.numRowGroups(); g++) {
+      const group = meta.rowGroup(g);
+      rowGroupRows.push(Number(group.numRows()));
+      group.free();
+    }
     meta.free();
+    return { file, schema, totalRows, rowGroupRows, size };
   } catch (error) {
     throw wrapParquetError(error, path);
   }
+}
+
+/**
+ * Opens a Parquet file for batch-by-batch reading (memory: one row group's decoded data at a time, plus
+ * parquet-wasm's WebAssembly heap, which grows to the largest row group and is not returned).
+ */
+export async function openParquetBatches(path: string, options: BinaryReadOptions = {}): Promise<BatchSource> {
+  const { file, schema, totalRows, size } = await openParquetFile(path, options);
   const opened = file;
   async function* batches(): AsyncGenerator<RecordBatch, void, undefined> {
     let rows = 0;
@@ -152,6 +161,40 @@ export async function openParquetBatches(path: string, options: BinaryReadOption
     totalBytes: size,
     totalRows,
     batches: batches(),
+  };
+}
+
+/** A Parquet file whose row groups are read one at a time, in any order (paging through a file over the memory budget). */
+export interface ParquetRowGroups {
+  schema: Schema;
+  columns: ColumnInfo[];
+  /** Rows of each row group. */
+  rowGroupRows: number[];
+  /** The record batches of one row group. */
+  read(group: number): Promise<RecordBatch[]>;
+  close(): void;
+}
+
+export async function openParquetRowGroups(path: string): Promise<ParquetRowGroups> {
+  const { file, schema, rowGroupRows } = await openParquetFile(path, {});
+  let closed = false;
+  return {
+    schema,
+    columns: columnInfoFromSchema(schema),
+    rowGroupRows,
+    async read(group: number): Promise<RecordBatch[]> {
+      if (closed) throw new Error(`${path} is closed`);
+      try {
+        const table = await file.read({ rowGroups: [group], batchSize: Math.max(1, rowGroupRows[group]) });
+        return toArrowBatches(table.intoIPCStream()).map((batch) => withSchema(batch, schema));
+      } catch (error) {
+        throw wrapParquetError(error, path);
+      }
+    },
+    close(): void {
+      if (!closed) file.free();
+      closed = true;
+    },
   };
 }
 

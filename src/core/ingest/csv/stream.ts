@@ -12,12 +12,29 @@ import { checkUtf8, declaredEncoding, type CsvBytes } from './decode';
 import { CR, LF } from './records';
 import type { InferredColumn } from './infer';
 
+/** The dialect, column names and types every batch of a streamed file shares (decided on the first). */
+export interface CsvBatchSchema {
+  dialect: CsvDialect;
+  columns: ColumnInfo[];
+  types: InferredColumn[];
+}
+
+/** Where a batch's records are in a UTF-8 file: bytes [byteStart, byteEnd), starting on line `firstLine`. */
+export interface CsvBatchPosition {
+  byteStart: number;
+  byteEnd: number;
+  firstLine: number;
+}
+
 export interface CsvBatch {
   result: IngestResult;
   /** Table row of the batch's first row in the whole file. */
   rowOffset: number;
   bytesRead: number;
   totalBytes: number;
+  schema: CsvBatchSchema;
+  /** For files read as UTF-8 (not re-encoded): where to read the batch again ({@link readCsvBatchAt}). */
+  position?: CsvBatchPosition;
 }
 
 export interface CsvBatchOptions extends CsvReadOptions {
@@ -41,6 +58,11 @@ class ChunkDecoder {
   private first = true;
 
   constructor(private readonly requested: TextEncodingName | undefined) {}
+
+  /** Whether the bytes handed out differ from the file's (decoded and re-encoded as UTF-8). */
+  get reencodes(): boolean {
+    return this.decoder !== undefined;
+  }
 
   decode(chunk: Uint8Array, last: boolean): Uint8Array {
     if (this.first) {
@@ -68,7 +90,7 @@ export async function* ingestCsvBatches(path: string, options: CsvBatchOptions =
     let bytesRead = 0;
     let rowOffset = 0;
     let line = 0;
-    let schema: { dialect: CsvDialect; columns: ColumnInfo[]; types: InferredColumn[] } | undefined;
+    let schema: CsvBatchSchema | undefined;
     for (;;) {
       if (options.signal?.aborted) throw abortError();
       // A fresh buffer per chunk: each batch's source map keeps its bytes.
@@ -92,19 +114,7 @@ export async function* ingestCsvBatches(path: string, options: CsvBatchOptions =
       if (prepared.ascii && checkedLength < data.length) prepared.ascii = false;
       const read = readPreparedCsv(
         prepared,
-        schema
-          ? {
-              ...options,
-              delimiter: schema.dialect.delimiter,
-              quote: schema.dialect.quote,
-              hasHeader: false,
-              columnNames: schema.columns.map((c) => c.name),
-              columnTypes: schema.types,
-              trailingDelimiter: schema.dialect.trailingDelimiter,
-              firstLine: line,
-              final: last,
-            }
-          : { ...options, firstLine: line, final: last },
+        schema ? { ...batchOptions(options, schema, false), firstLine: line, final: last } : { ...options, firstLine: line, final: last },
       );
       // The schema is decided on the first chunk that holds data rows (not on a header alone).
       const decides = schema !== undefined || read.result.table.numRows > 0;
@@ -118,7 +128,8 @@ export async function* ingestCsvBatches(path: string, options: CsvBatchOptions =
           };
         }
         if (result.table.numRows > 0 || rowOffset === 0) {
-          yield { result, rowOffset, bytesRead, totalBytes };
+          const position = decoder.reencodes ? undefined : { byteStart: dataFileOffset, byteEnd: dataFileOffset + read.consumed, firstLine: line };
+          yield { result, rowOffset, bytesRead, totalBytes, schema, ...(position ? { position } : {}) };
           rowOffset += result.table.numRows;
         }
         line = read.lines;
@@ -131,6 +142,42 @@ export async function* ingestCsvBatches(path: string, options: CsvBatchOptions =
       options.onProgress?.({ bytesRead, totalBytes, rows: rowOffset });
       if (last) break;
     }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The read options of a batch of a streamed file, with the schema of its first batch. */
+function batchOptions(options: CsvReadOptions, schema: CsvBatchSchema, firstBatch: boolean): CsvReadOptions {
+  return {
+    ...options,
+    delimiter: schema.dialect.delimiter,
+    quote: schema.dialect.quote,
+    hasHeader: firstBatch && schema.dialect.hasHeader,
+    columnNames: schema.columns.map((c) => c.name),
+    columnTypes: schema.types,
+    trailingDelimiter: schema.dialect.trailingDelimiter,
+  };
+}
+
+/**
+ * Reads one batch of a UTF-8 CSV again from its position (paging back to rows read before), with the
+ * schema of the file's first batch: the same rows, values and line numbers as when it was streamed.
+ */
+export async function readCsvBatchAt(path: string, position: CsvBatchPosition, schema: CsvBatchSchema, options: CsvReadOptions = {}): Promise<IngestResult> {
+  const handle = await open(path, 'r');
+  try {
+    const length = position.byteEnd - position.byteStart;
+    const bytes = new Uint8Array(length);
+    let done = 0;
+    while (done < length) {
+      const { bytesRead } = await handle.read(bytes, done, length - done, position.byteStart + done);
+      if (bytesRead === 0) throw new Error(`${path} changed while it was open: ${length - done} bytes are missing at byte ${position.byteStart + done}.`);
+      done += bytesRead;
+    }
+    const prepared: CsvBytes = { bytes, encoding: 'utf-8', bom: false, notes: [], ...checkUtf8(bytes, position.byteStart) };
+    const firstBatch = position.firstLine === 0;
+    return readPreparedCsv(prepared, { ...batchOptions(options, schema, firstBatch), path, firstLine: position.firstLine, final: true }).result;
   } finally {
     await handle.close();
   }

@@ -1,0 +1,191 @@
+/**
+ * Cell values of Arrow data chunks as the grid needs them: text (as the text view formats it, with the CSV
+ * reader's raw texts laid over the nulls they stand for) and, for numeric, date and timestamp columns, a
+ * number to sort and compare by (dates and timestamps in epoch milliseconds).
+ */
+import { DataType, type Data, type Vector } from 'apache-arrow';
+import { makeFormatter, type CellFormatter } from '../ingest/render-text';
+import type { RawCell } from '../table/model';
+import type { GridCell } from './types';
+
+/** Longest cell text sent to the grid (copying reads the whole value). */
+export const MAX_CELL_CHARS = 1000;
+
+/** Writes a chunk's values as numbers into out[at…]; NaN for nulls. */
+export type NumberReader = (data: Data, out: Float64Array, at: number) => void;
+
+const MS_PER_DAY = 86_400_000;
+const MS_PER_UNIT = [1000, 1, 1e-3, 1e-6]; // TimeUnit SECOND, MILLISECOND, MICROSECOND, NANOSECOND
+
+/** 64-bit integers as doubles without a BigInt per value: the two 32-bit halves of each. */
+function int64Reader(scale: number): NumberReader {
+  return (d, out, at) => {
+    const values = d.values as BigInt64Array | BigUint64Array | Int32Array;
+    const words = values instanceof Int32Array ? values : new Int32Array(values.buffer, values.byteOffset, values.length * 2);
+    const unsigned = values instanceof BigUint64Array;
+    for (let i = 0; i < d.length; i++) {
+      const hi = unsigned ? words[2 * i + 1] >>> 0 : words[2 * i + 1];
+      out[at + i] = (hi * 4294967296 + (words[2 * i] >>> 0)) * scale;
+    }
+  };
+}
+
+function typedReader(scale: number): NumberReader {
+  return (d, out, at) => {
+    const values = d.values as Float64Array;
+    for (let i = 0; i < d.length; i++) out[at + i] = values[i] * scale;
+  };
+}
+
+/** A number reader for columns compared by value (integers, floats, booleans, dates, timestamps), else null. */
+export function numberReaderFor(type: DataType): NumberReader | null {
+  let read: NumberReader | null = null;
+  if (DataType.isInt(type)) read = type.bitWidth === 64 ? int64Reader(1) : typedReader(1);
+  // Half floats are rare: they are sorted and compared by text.
+  else if (DataType.isFloat(type)) read = type.precision === 0 ? null : typedReader(1);
+  else if (DataType.isBool(type)) {
+    read = (d, out, at) => {
+      const bits = d.values as Uint8Array;
+      for (let i = 0; i < d.length; i++) {
+        const pos = d.offset + i;
+        out[at + i] = bits[pos >> 3] & (1 << (pos & 7)) ? 1 : 0;
+      }
+    };
+  } else if (DataType.isDate(type)) read = type.unit === 0 ? typedReader(MS_PER_DAY) : int64Reader(1);
+  else if (DataType.isTimestamp(type)) read = int64Reader(MS_PER_UNIT[type.unit as number] ?? 1);
+  if (!read) return null;
+  const values = read;
+  return (d, out, at) => {
+    values(d, out, at);
+    if (d.nullCount > 0) for (let i = 0; i < d.length; i++) if (!d.getValid(i)) out[at + i] = NaN;
+  };
+}
+
+/** Parses a filter value typed by the user for a column read by `numberReaderFor(type)`; NaN when it does not parse. */
+export function parseComparable(type: DataType, text: string): number {
+  const trimmed = text.trim();
+  if (DataType.isDate(type) || DataType.isTimestamp(type)) {
+    // Plain dates are UTC midnights, as the text view shows them.
+    const iso = /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? `${trimmed}T00:00:00Z` : trimmed;
+    return Date.parse(iso);
+  }
+  if (DataType.isBool(type)) return /^(true|1|yes)$/i.test(trimmed) ? 1 : /^(false|0|no)$/i.test(trimmed) ? 0 : NaN;
+  return trimmed === '' ? NaN : Number(trimmed);
+}
+
+/** The raw texts (NA tokens, rejected values) of one table or batch, looked up by row. */
+export class RawCellIndex {
+  private readonly cells: { row: number; column: number; text: string; note: 'na' | 'rejected' }[];
+
+  constructor(rejected: readonly RawCell[], naTokens: readonly RawCell[]) {
+    this.cells = [
+      ...rejected.map((c) => ({ ...c, note: 'rejected' as const })),
+      ...naTokens.map((c) => ({ ...c, note: 'na' as const })),
+    ].sort((a, b) => a.row - b.row || a.column - b.column);
+  }
+
+  get size(): number {
+    return this.cells.length;
+  }
+
+  /** The raw cell at (row, column), if any. */
+  at(row: number, column: number): { text: string; note: 'na' | 'rejected' } | undefined {
+    let lo = 0;
+    let hi = this.cells.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const c = this.cells[mid];
+      if (c.row < row || (c.row === row && c.column < column)) lo = mid + 1;
+      else hi = mid;
+    }
+    const found = this.cells[lo];
+    return found && found.row === row && found.column === column ? found : undefined;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** Text of bytes[start, end); short ASCII strings without a TextDecoder call (most cells of most files). */
+function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= 64) {
+    let ascii = true;
+    for (let i = start; i < end; i++) if (bytes[i] >= 0x80) ascii = false;
+    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+  }
+  return utf8.decode(bytes.subarray(start, end));
+}
+
+/** The value offsets of a Utf8 or LargeUtf8 chunk as numbers (LargeUtf8: the low words, valid below 2 GiB). */
+function offsetsOf(data: Data): Int32Array {
+  const offsets = data.valueOffsets as Int32Array | BigInt64Array;
+  if (offsets instanceof Int32Array) return offsets;
+  const words = new Int32Array(offsets.buffer, offsets.byteOffset, offsets.length * 2);
+  const low = new Int32Array(offsets.length);
+  for (let i = 0; i < offsets.length; i++) low[i] = words[2 * i];
+  return low;
+}
+
+const dictionaryTexts = new WeakMap<Vector, string[]>();
+
+/** Formats cells of one column's chunks, dictionary values once per dictionary. */
+export class ColumnText {
+  private readonly format: CellFormatter;
+  private readonly valueFormat: CellFormatter | null;
+  private readonly utf8: boolean;
+
+  constructor(readonly type: DataType) {
+    this.format = makeFormatter(type);
+    this.utf8 = DataType.isUtf8(type) || DataType.isLargeUtf8(type);
+    this.valueFormat = DataType.isDictionary(type) ? makeFormatter(type.dictionary) : null;
+  }
+
+  /** Text of a valid value, '' for null (no raw-text overlay). */
+  text(data: Data, index: number): string {
+    if (this.valueFormat && data.dictionary) {
+      if (!data.getValid(index)) return '';
+      const texts = this.dictionaryTexts(data.dictionary);
+      const key = Number((data.values as Int32Array | BigInt64Array)[index]);
+      return texts[key] ?? '';
+    }
+    return this.format(data, index);
+  }
+
+  /** Visits the text of every row of a chunk (null when missing), setting up the chunk once. */
+  forEach(data: Data, visit: (index: number, text: string | null) => void): void {
+    if (this.utf8 && data.length > 0 && Number((data.valueOffsets as Int32Array | BigInt64Array)[data.length]) < 2 ** 31) {
+      const offsets = offsetsOf(data);
+      const bytes = data.values as Uint8Array;
+      const nulls = data.nullCount > 0;
+      for (let i = 0; i < data.length; i++) visit(i, nulls && !data.getValid(i) ? null : decodeUtf8(bytes, offsets[i], offsets[i + 1]));
+      return;
+    }
+    for (let i = 0; i < data.length; i++) visit(i, data.getValid(i) ? this.text(data, i) : null);
+  }
+
+  private dictionaryTexts(dictionary: Vector): string[] {
+    let texts = dictionaryTexts.get(dictionary);
+    if (!texts) {
+      texts = [];
+      const format = this.valueFormat as CellFormatter;
+      for (const chunk of dictionary.data) for (let i = 0; i < chunk.length; i++) texts.push(format(chunk, i));
+      dictionaryTexts.set(dictionary, texts);
+    }
+    return texts;
+  }
+}
+
+/** The grid cell at `index` of a chunk: raw text where the reader kept one, null for missing, else the text (capped). */
+export function gridCell(column: ColumnText, data: Data, index: number, raw: { text: string; note: 'na' | 'rejected' } | undefined): GridCell {
+  if (raw) return { text: cap(raw.text), note: raw.note };
+  if (!data.getValid(index)) return null;
+  return cap(column.text(data, index));
+}
+
+function cap(text: string): string {
+  return text.length > MAX_CELL_CHARS ? `${text.slice(0, MAX_CELL_CHARS)}…` : text;
+}
+
+/** Plain text of a grid cell (missing → ''). */
+export function cellText(cell: GridCell): string {
+  return cell === null ? '' : typeof cell === 'string' ? cell : cell.text;
+}
