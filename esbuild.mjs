@@ -21,7 +21,7 @@ const nodeExternals = ['vscode', '@tensorflow/tfjs-node', 'nodejs-polars', '@duc
 const nodeBuilds = [
   { entryPoints: { extension: 'src/extension/main.ts' }, outdir: 'dist' },
   { entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: { 'check-worker': 'src/jobs/check-worker.ts', 'train-job': 'src/jobs/train-job.ts' }, outdir: 'dist/jobs' },
+  { entryPoints: { 'check-worker': 'src/jobs/check-worker.ts', 'table-worker': 'src/jobs/table-worker.ts', 'train-job': 'src/jobs/train-job.ts' }, outdir: 'dist/jobs' },
   { entryPoints: { index: 'test/integration/index.ts' }, outdir: 'dist/test/integration' },
 ].map((b) => ({
   ...common,
@@ -34,7 +34,7 @@ const nodeBuilds = [
 }));
 
 const webBuilds = [
-  { entryPoints: { report: 'webview-ui/report/main.ts', training: 'webview-ui/training/main.ts' }, outdir: 'dist/webview' },
+  { entryPoints: { report: 'webview-ui/report/main.ts', training: 'webview-ui/training/main.ts', table: 'webview-ui/table/main.ts' }, outdir: 'dist/webview' },
 ].map((b) => ({ ...common, ...b, platform: 'browser', format: 'iife', target: 'es2022' }));
 
 /** Files the bundles load at run time (the wasm backend's binaries). */

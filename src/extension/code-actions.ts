@@ -8,6 +8,8 @@ import type { Finding, FindingFix } from '../core/quality/finding';
 import type { DiagnosticsPublisher } from './diagnostics';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { toVscodeRange } from './reveal';
+import { tableViewTypeFor } from './table-editor/formats';
+import { SHOW_IN_TABLE_COMMAND } from './table-editor/commands';
 
 export const IGNORE_RULE_COMMAND = 'datasetInspector.ignoreRule';
 
@@ -55,8 +57,17 @@ export class QualityCodeActionProvider implements vscode.CodeActionProvider {
         }
       }
       actions.push(this.ignoreAction(outcome.uri, diagnostic, finding));
+      if (finding.row !== null && tableViewTypeFor(outcome.uri.path)) actions.push(this.showInTableAction(outcome.uri, diagnostic, finding));
     }
     return actions;
+  }
+
+  /** Opens the grid at the finding's cell (a Problems entry itself opens the text, where its range lives). */
+  private showInTableAction(dataFile: vscode.Uri, diagnostic: vscode.Diagnostic, finding: Finding): vscode.CodeAction {
+    const action = new vscode.CodeAction(vscode.l10n.t('Show in Table'), vscode.CodeActionKind.QuickFix);
+    action.diagnostics = [diagnostic];
+    action.command = { command: SHOW_IN_TABLE_COMMAND, title: action.title, arguments: [dataFile, finding.row, finding.columnIndex] };
+    return action;
   }
 
   private fixAction(uri: vscode.Uri, diagnostic: vscode.Diagnostic, fix: FindingFix, preferred: boolean): vscode.CodeAction {

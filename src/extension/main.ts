@@ -8,7 +8,8 @@ import { registerProfileCommand } from './commands/profile';
 import { registerTrainCommand } from './commands/train';
 import { registerTableView } from './table-view';
 import { addIgnoreEntry } from './config';
-import { TABLE_VIEW_SCHEME, diagnosticsUriFor, resolveDataFile, tableViewUri } from './data-files';
+import { TABLE_VIEW_SCHEME, diagnosticsUriFor, resolveDataFile, tableViewUri, uriFromArgument } from './data-files';
+import { registerTableEditor } from './table-editor/commands';
 import type { ExtensionServices } from './services';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
     checkService,
     publisher,
     registerTableView(checkService),
+    registerTableEditor(context.extensionUri, checkService),
     registerCheckCommand(services, publisher),
     registerProfileCommand(services),
     registerTrainCommand(services),
@@ -30,9 +32,8 @@ export function activate(context: vscode.ExtensionContext): void {
       new QualityCodeActionProvider(publisher),
       { providedCodeActionKinds: QualityCodeActionProvider.providedCodeActionKinds },
     ),
-    vscode.commands.registerCommand(IGNORE_RULE_COMMAND, async (file: vscode.Uri | Parameters<typeof vscode.Uri.from>[0] | string, rule: string, column: string | null) => {
-      // Arguments that went through the workbench (e.g. vscode.executeCodeActionProvider) arrive as plain objects.
-      const dataFile = file instanceof vscode.Uri ? file : typeof file === 'string' ? vscode.Uri.parse(file) : vscode.Uri.from(file);
+    vscode.commands.registerCommand(IGNORE_RULE_COMMAND, async (file: Parameters<typeof uriFromArgument>[0], rule: string, column: string | null) => {
+      const dataFile = uriFromArgument(file);
       await addIgnoreEntry(dataFile, rule, column);
       const outcome = await checkService.check(dataFile, { showProgress: false });
       if (outcome) publisher.publish(outcome);

@@ -84,3 +84,14 @@ export interface GridFinding {
   column: number | null;
   severity: Severity;
 }
+
+/** What a column header shows from the profile. */
+export interface ColumnSummary {
+  /** Share of missing values (0..1). */
+  missing: number;
+  distinct: number;
+  /** Histogram bin counts (numbers, dates), with the range they cover as text. */
+  histogram?: { counts: number[]; from: string; to: string };
+  /** Most frequent values with their share of the rows (text columns). */
+  topValues?: { value: string; share: number }[];
+}

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { ExtensionServices } from '../services';
 import type { DiagnosticsPublisher } from '../diagnostics';
 import type { CheckOutcome } from '../check-service';
-import { diagnosticsUriFor, isBinaryDataFile, isDataFile, resolveDataFile, tableViewUri } from '../data-files';
+import { diagnosticsUriFor, isBinaryDataFile, isDataFile, tableViewUri } from '../data-files';
+import { dataFileOrPick } from './pick-data-file';
 import { readCheckSettings } from '../config';
 
 export const CHECK_COMMAND = 'datasetInspector.checkDataQuality';
@@ -26,6 +27,14 @@ function summarize(outcome: CheckOutcome): string {
   );
 }
 
+/** Whether a table editor of `uri` is the visible editor of some group. */
+function shownAsTable(uri: vscode.Uri): boolean {
+  return vscode.window.tabGroups.all.some((group) => {
+    const input = group.activeTab?.input;
+    return input instanceof vscode.TabInputCustom && input.uri.toString() === uri.toString();
+  });
+}
+
 export function registerCheckCommand(services: ExtensionServices, publisher: DiagnosticsPublisher): vscode.Disposable {
   const { checkService, output } = services;
 
@@ -40,15 +49,13 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
   }
 
   const command = vscode.commands.registerCommand(CHECK_COMMAND, async (arg?: unknown): Promise<CheckCommandResult | undefined> => {
-    const uri = resolveDataFile(arg);
-    if (!uri || !isDataFile(uri)) {
-      void vscode.window.showWarningMessage('Dataset Inspector: pick a CSV, TSV, Arrow or Parquet file to check.');
-      return undefined;
-    }
+    const uri = await dataFileOrPick(arg, vscode.l10n.t('Check data quality: data file'));
+    if (!uri) return undefined;
     try {
       const outcome = await checkAndPublish(uri, true);
       if (!outcome) return undefined;
-      if (isBinaryDataFile(uri)) {
+      // A binary file's findings live on its text view: show it, unless the file is on screen as a table.
+      if (isBinaryDataFile(uri) && !shownAsTable(uri)) {
         await vscode.window.showTextDocument(tableViewUri(uri), { preview: true, preserveFocus: true });
       }
       return {

@@ -2,6 +2,9 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 
+/** The browser apps in webview-ui/, bundled to dist/webview/<app>.js. */
+export type WebviewApp = 'report' | 'training' | 'table';
+
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {
     enableScripts: true,
@@ -9,7 +12,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   };
 }
 
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, app: 'report' | 'training', title: string): string {
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, app: WebviewApp, title: string): string {
   const nonce = randomBytes(16).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', `${app}.js`));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'webview.css'));
@@ -41,7 +44,7 @@ export function createAppPanel(
   extensionUri: vscode.Uri,
   viewType: string,
   title: string,
-  app: 'report' | 'training',
+  app: WebviewApp,
   showOptions: vscode.ViewColumn | { viewColumn: vscode.ViewColumn; preserveFocus?: boolean },
 ): vscode.WebviewPanel {
   const panel = vscode.window.createWebviewPanel(viewType, title, showOptions, webviewOptions(extensionUri));

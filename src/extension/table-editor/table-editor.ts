@@ -1,0 +1,222 @@
+/**
+ * The table editor: a read-only custom editor showing a data file as a scrollable grid. Each document has
+ * a table worker (table-client.ts) holding the file's table session; each editor's webview
+ * (webview-ui/table) asks for row windows of its view through the host, which only relays them. Findings of
+ * the newest check of the file are placed on the cells. VS Code restores custom editors itself after a
+ * reload; the webview keeps its view, scroll position and column widths in its state.
+ */
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import type { CheckService, CheckOutcome } from '../check-service';
+import type { TableFinding, TableHostMessage, TableWebviewMessage, GridColumn } from '../../shared/protocol/table';
+import type { ColumnInfo } from '../../core/table/model';
+import { columnSummaries } from '../../core/table-session/summaries';
+import { readCheckSettings } from '../config';
+import { webviewHtml, webviewOptions } from '../panels/webview-html';
+import { TableWorkerClient, type TableWorkerEvent } from './table-client';
+import type { TableOpened } from '../../jobs/table-protocol';
+import { DEFAULT_SESSION_LIMITS } from '../../core/table-session/session';
+import { TABLE_EDITOR_TYPES } from './formats';
+
+export const OPEN_AS_TEXT_COMMAND = 'datasetInspector.openAsText';
+
+/** Findings sent to a grid at most (each rule and column is capped by the check already). */
+const MAX_FINDINGS_IN_GRID = 5000;
+
+export class TableDocument implements vscode.CustomDocument {
+  readonly client: TableWorkerClient;
+
+  constructor(
+    readonly uri: vscode.Uri,
+    extensionUri: vscode.Uri,
+  ) {
+    this.client = new TableWorkerClient(extensionUri, uri.fsPath, readCheckSettings(uri).ingest);
+  }
+
+  dispose(): void {
+    this.client.dispose();
+  }
+}
+
+function gridColumns(columns: readonly ColumnInfo[]): GridColumn[] {
+  return columns.map((c) => ({ name: c.name, kind: c.kind, arrowType: c.arrowType }));
+}
+
+function tableFindings(outcome: CheckOutcome): TableFinding[] {
+  return outcome.result.findings.slice(0, MAX_FINDINGS_IN_GRID).map((f) => ({
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    row: f.row,
+    column: f.columnIndex,
+    columnName: f.column,
+  }));
+}
+
+/** One webview showing a TableDocument. */
+class TableEditor implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private ready = false;
+  /** A reveal asked for before the webview was ready. */
+  private pendingReveal: { row: number; column: number | null } | undefined;
+
+  constructor(
+    private readonly document: TableDocument,
+    readonly panel: vscode.WebviewPanel,
+    private readonly checkService: CheckService,
+    extensionUri: vscode.Uri,
+  ) {
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'table', path.basename(document.uri.fsPath));
+    const client = document.client;
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message: TableWebviewMessage) => this.receive(message)),
+      client.onEvent((event) => this.ready && this.forward(event)),
+      checkService.onDidCheck((outcome) => {
+        if (outcome.uri.toString() === document.uri.toString()) this.sendFindings(outcome);
+      }),
+    );
+  }
+
+  private post(message: TableHostMessage): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private init(opened: TableOpened, rows: number, columns: readonly ColumnInfo[], complete: boolean): void {
+    this.post({ type: 'init', init: { fileName: path.basename(this.document.uri.fsPath), format: opened.format, paged: opened.paged, columns: gridColumns(columns), rows, complete } });
+  }
+
+  private forward(event: TableWorkerEvent): void {
+    switch (event.type) {
+      case 'opened':
+        return this.init(event.opened, event.opened.rows, event.opened.columns, false);
+      case 'progress':
+        return this.post({ type: 'progress', rows: event.rows, bytesRead: event.bytesRead, totalBytes: event.totalBytes });
+      case 'loaded':
+        return this.post({ type: 'loaded', rows: event.loaded.rows, columns: gridColumns(event.loaded.columns), readMs: event.loaded.readMs });
+      case 'profile':
+        return this.post({ type: 'summaries', summaries: columnSummaries(event.profile) });
+      case 'error':
+        return this.post({ type: 'error', message: event.message });
+    }
+  }
+
+  /** Sends what the worker said so far (to a webview that was just created or reloaded). */
+  private replay(): void {
+    const { opened, progress, loaded, profile, error } = this.document.client.latest;
+    if (error) this.forward(error);
+    if (!opened) return;
+    if (loaded) this.init(opened.opened, loaded.loaded.rows, loaded.loaded.columns, true);
+    else {
+      this.forward(opened);
+      if (progress) this.forward(progress);
+    }
+    if (profile) this.forward(profile);
+  }
+
+  private sendFindings(outcome: CheckOutcome | undefined): void {
+    const findings = outcome ? tableFindings(outcome) : null;
+    this.document.client.setFindings((findings ?? []).map((f) => ({ row: f.row, column: f.column, severity: f.severity })));
+    const total = outcome ? Object.values(outcome.result.totals).reduce((a, b) => a + b, 0) : 0;
+    this.post({ type: 'findings', findings, shown: findings?.length ?? 0, total });
+  }
+
+  reveal(row: number, column: number | null): void {
+    if (this.ready) this.post({ type: 'reveal', row, column });
+    else this.pendingReveal = { row, column };
+  }
+
+  private async receive(message: TableWebviewMessage): Promise<void> {
+    const client = this.document.client;
+    try {
+      switch (message.type) {
+        case 'ready':
+          this.ready = true;
+          this.replay();
+          this.sendFindings(this.checkService.lastOutcome(this.document.uri));
+          if (this.pendingReveal) this.post({ type: 'reveal', ...this.pendingReveal });
+          this.pendingReveal = undefined;
+          break;
+        case 'window': {
+          const { requestId, start, count, c0, c1 } = message;
+          this.post({ type: 'window', requestId, window: await client.query('window', { start, count, c0, c1 }) });
+          break;
+        }
+        case 'view':
+          try {
+            this.post({ type: 'view', requestId: message.requestId, info: await client.query('view', { sort: message.sort, filter: message.filter }) });
+          } catch (error) {
+            this.post({ type: 'viewFailed', requestId: message.requestId, message: error instanceof Error ? error.message : String(error) });
+          }
+          break;
+        case 'locate':
+          this.post({ type: 'located', requestId: message.requestId, index: (await client.query('locate', { row: message.row })).index });
+          break;
+        case 'copy': {
+          const copied = await client.query('copy', { start: message.start, end: message.end, c0: message.c0, c1: message.c1 });
+          await vscode.env.clipboard.writeText(copied.text);
+          const status = copied.truncated
+            ? vscode.l10n.t('Copied the first {0} rows of the selection (a copy holds at most {1} cells).', copied.rows.toLocaleString(), DEFAULT_SESSION_LIMITS.copyCells.toLocaleString())
+            : vscode.l10n.t('Copied {0} rows.', copied.rows.toLocaleString());
+          this.post({ type: 'status', message: status });
+          break;
+        }
+        case 'check':
+          await vscode.commands.executeCommand('datasetInspector.checkDataQuality', this.document.uri);
+          break;
+        case 'openText':
+          await vscode.commands.executeCommand(OPEN_AS_TEXT_COMMAND, this.document.uri);
+          break;
+      }
+    } catch (error) {
+      // A closed editor's queries fail quietly; anything else is shown in the grid.
+      if (this.panel.visible) this.post({ type: 'status', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+export class TableEditorProvider implements vscode.CustomReadonlyEditorProvider<TableDocument> {
+  private readonly editors = new Map<string, Set<TableEditor>>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly checkService: CheckService,
+  ) {}
+
+  openCustomDocument(uri: vscode.Uri): TableDocument {
+    return new TableDocument(uri, this.extensionUri);
+  }
+
+  resolveCustomEditor(document: TableDocument, panel: vscode.WebviewPanel): void {
+    const editor = new TableEditor(document, panel, this.checkService, this.extensionUri);
+    const key = document.uri.toString();
+    const set = this.editors.get(key) ?? new Set<TableEditor>();
+    set.add(editor);
+    this.editors.set(key, set);
+    panel.onDidDispose(() => {
+      editor.dispose();
+      set.delete(editor);
+      if (set.size === 0) this.editors.delete(key);
+    });
+  }
+
+  /** Shows file row `row` (and column) in the active grid of `uri` (the one that was just opened). */
+  reveal(uri: vscode.Uri, row: number, column: number | null): boolean {
+    const editors = [...(this.editors.get(uri.toString()) ?? [])];
+    const editor = editors.find((e) => e.panel.active) ?? editors[editors.length - 1];
+    editor?.reveal(row, column);
+    return editor !== undefined;
+  }
+
+  register(): vscode.Disposable {
+    return vscode.Disposable.from(
+      ...TABLE_EDITOR_TYPES.map((type) =>
+        vscode.window.registerCustomEditorProvider(type.viewType, this, { supportsMultipleEditorsPerDocument: true, webviewOptions: { retainContextWhenHidden: false } }),
+      ),
+    );
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Worker-thread entry point of the table editor: opens one data file as a table session (core/table-session)
+ * and answers row windows, views, positions and copies for as long as the editor is open. The extension
+ * host never holds the table; it terminates the worker when the editor's document closes.
+ */
+import { parentPort } from 'node:worker_threads';
+import { openTable, type OpenedTable } from '../core/table-session/open';
+import type { TableSession } from '../core/table-session/session';
+import type { GridFinding } from '../core/table-session/types';
+import type { TableQueryMessage, TableRequest, TableWorkerMessage } from './table-protocol';
+
+const port = parentPort;
+if (!port) throw new Error('table-worker must run in a worker thread');
+
+const post = (message: TableWorkerMessage) => port.postMessage(message);
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+let findings: readonly GridFinding[] = [];
+let resolveSession: (session: TableSession) => void = () => undefined;
+let rejectSession: (error: unknown) => void = () => undefined;
+const sessionReady = new Promise<TableSession>((resolve, reject) => {
+  resolveSession = resolve;
+  rejectSession = reject;
+});
+let table: Promise<OpenedTable> | undefined;
+/** The view being computed: windows wait for it, so they never mix two views. */
+let viewDone: Promise<unknown> = Promise.resolve();
+let viewAbort: AbortController | undefined;
+sessionReady.catch(() => undefined);
+
+function open(path: string, ingest: Extract<TableRequest, { type: 'open' }>['ingest']): void {
+  let lastProgress = 0;
+  table = openTable(path, {
+    ...ingest,
+    onFirstRows: (session, first) => {
+      session.setFindings(findings);
+      resolveSession(session);
+      post({ type: 'opened', opened: { ...first, rows: session.store.rowCount } });
+    },
+    onProgress: (p) => {
+      const now = Date.now();
+      if (now - lastProgress < 100 && p.bytesRead < p.totalBytes) return;
+      lastProgress = now;
+      post({ type: 'progress', ...p });
+    },
+  });
+  table.then(
+    async (opened) => {
+      post({ type: 'loaded', loaded: { rows: opened.session.store.rowCount, columns: opened.session.store.columns, dialect: opened.dialect, readMs: opened.readMs } });
+      post({ type: 'profile', profile: await opened.profile() });
+    },
+    (error: unknown) => {
+      rejectSession(error);
+      post({ type: 'error', message: errorText(error) });
+    },
+  );
+}
+
+async function answer(message: TableQueryMessage): Promise<TableWorkerMessage> {
+  const session = await sessionReady;
+  switch (message.name) {
+    case 'window': {
+      await viewDone;
+      const { start, count, c0, c1 } = message.query;
+      return { type: 'reply', id: message.id, value: await session.window(start, count, c0, c1) };
+    }
+    case 'view': {
+      // A sort or filter covers the whole file: wait for the read to end; a newer view cancels this one.
+      await table;
+      viewAbort?.abort();
+      const abort = (viewAbort = new AbortController());
+      const { sort, filter } = message.query;
+      const computed = viewDone.catch(() => undefined).then(() => session.applyView(sort, filter, abort.signal));
+      viewDone = computed.catch(() => undefined);
+      return { type: 'reply', id: message.id, value: await computed };
+    }
+    case 'locate':
+      await viewDone;
+      return { type: 'reply', id: message.id, value: { index: session.locate(message.query.row) } };
+    case 'copy': {
+      await viewDone;
+      const { start, end, c0, c1 } = message.query;
+      return { type: 'reply', id: message.id, value: await session.copy(start, end, c0, c1) };
+    }
+  }
+}
+
+port.on('message', (message: TableRequest) => {
+  switch (message.type) {
+    case 'open':
+      if (!table) open(message.path, message.ingest);
+      break;
+    case 'findings':
+      findings = message.findings;
+      void sessionReady.then((session) => session.setFindings(findings), () => undefined);
+      break;
+    case 'query':
+      answer(message).then(post, (error: unknown) => post({ type: 'failed', id: message.id, message: errorText(error) }));
+      break;
+  }
+});
