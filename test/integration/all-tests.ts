@@ -6,3 +6,4 @@ import './training.test';
 import './report.test';
 import './code-actions.test';
 import './responsiveness.test';
+import './table-editor.test';

@@ -8,6 +8,8 @@ import { tableViewTypeFor } from './formats';
 
 export const OPEN_AS_TABLE_COMMAND = 'datasetInspector.openAsTable';
 export const SHOW_IN_TABLE_COMMAND = 'datasetInspector.showInTable';
+/** Not in the palette: the rows, views and state of an open table (in-host tests, other extensions). */
+export const TABLE_QUERY_COMMAND = 'datasetInspector.tableQuery';
 
 /** Opens `uri` in the grid; false (with a message) when the grid does not read its format. */
 async function openAsTable(uri: vscode.Uri): Promise<boolean> {
@@ -36,6 +38,9 @@ export function registerTableEditor(extensionUri: vscode.Uri, checkService: Chec
       if (isBinaryDataFile(uri)) await vscode.commands.executeCommand('datasetInspector.openTableView', uri);
       else await vscode.commands.executeCommand('vscode.openWith', uri, 'default');
     }),
+    vscode.commands.registerCommand(TABLE_QUERY_COMMAND, (file: Parameters<typeof uriFromArgument>[0], name: Parameters<TableEditorProvider['query']>[1], query?: unknown) =>
+      provider.query(uriFromArgument(file), name, query),
+    ),
     vscode.commands.registerCommand(SHOW_IN_TABLE_COMMAND, async (file: Parameters<typeof uriFromArgument>[0], row: number, column: number | null) => {
       const uri = uriFromArgument(file);
       if (await openAsTable(uri)) provider.reveal(uri, row, column ?? null);

@@ -14,7 +14,7 @@ import { columnSummaries } from '../../core/table-session/summaries';
 import { readCheckSettings } from '../config';
 import { webviewHtml, webviewOptions } from '../panels/webview-html';
 import { TableWorkerClient, type TableWorkerEvent } from './table-client';
-import type { TableOpened } from '../../jobs/table-protocol';
+import type { TableLoaded, TableOpened, TableQueries, TableQueryName } from '../../jobs/table-protocol';
 import { DEFAULT_SESSION_LIMITS } from '../../core/table-session/session';
 import { TABLE_EDITOR_TYPES } from './formats';
 
@@ -29,11 +29,13 @@ export class TableDocument implements vscode.CustomDocument {
   constructor(
     readonly uri: vscode.Uri,
     extensionUri: vscode.Uri,
+    private readonly onDispose: () => void,
   ) {
     this.client = new TableWorkerClient(extensionUri, uri.fsPath, readCheckSettings(uri).ingest);
   }
 
   dispose(): void {
+    this.onDispose();
     this.client.dispose();
   }
 }
@@ -179,8 +181,16 @@ class TableEditor implements vscode.Disposable {
   }
 }
 
+/** What `TableEditorProvider.query` answers besides the worker's queries: the document's reading state. */
+export interface TableDocumentState {
+  opened?: TableOpened;
+  loaded?: TableLoaded;
+  error?: string;
+}
+
 export class TableEditorProvider implements vscode.CustomReadonlyEditorProvider<TableDocument> {
   private readonly editors = new Map<string, Set<TableEditor>>();
+  private readonly documents = new Map<string, TableDocument>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -188,7 +198,22 @@ export class TableEditorProvider implements vscode.CustomReadonlyEditorProvider<
   ) {}
 
   openCustomDocument(uri: vscode.Uri): TableDocument {
-    return new TableDocument(uri, this.extensionUri);
+    const document = new TableDocument(uri, this.extensionUri, () => this.documents.delete(uri.toString()));
+    this.documents.set(uri.toString(), document);
+    return document;
+  }
+
+  /**
+   * Asks the worker of an open table (tests and other extensions: the rows a grid would show), or its
+   * reading state (`name` 'state').
+   */
+  query(uri: vscode.Uri, name: TableQueryName | 'state', query?: unknown): Promise<TableQueries[TableQueryName]['reply'] | TableDocumentState> {
+    const document = this.documents.get(uri.toString());
+    if (!document) return Promise.reject(new Error(`${uri.fsPath} is not open as a table.`));
+    const { opened, loaded, error } = document.client.latest;
+    if (name === 'state') return Promise.resolve({ opened: opened?.opened, loaded: loaded?.loaded, error: error?.message });
+    // A command argument: the worker checks what it is asked (rows and columns in range, known column kinds).
+    return document.client.query(name, query as TableQueries[typeof name]['query']);
   }
 
   resolveCustomEditor(document: TableDocument, panel: vscode.WebviewPanel): void {
