@@ -117,3 +117,37 @@ export async function waitForProblem(page, texts, timeout = 30_000) {
 export async function clearNotifications(page) {
   await page.locator('.notifications-toasts .codicon-notifications-clear-all, .notification-toast .codicon-notifications-clear').first().click({ timeout: 1000 }).catch(() => {});
 }
+
+/**
+ * Waits until the extension's contributions are registered (its entry is in the Explorer context menu of
+ * `fileName`): files opened earlier get VS Code's default editors instead of the extension's.
+ */
+export async function waitForContributions(page, fileName, label = 'Check data quality', timeout = 45_000) {
+  const item = explorerItem(page, fileName);
+  const entry = page.locator('.monaco-menu .action-item .action-label', { hasText: label }).first();
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await item.click({ button: 'right' });
+    await page.locator('.monaco-menu').first().waitFor({ state: 'visible', timeout: 10_000 });
+    const found = await entry.waitFor({ state: 'visible', timeout: 1_500 }).then(() => true, () => false);
+    await page.keyboard.press('Escape');
+    if (found) return;
+    if (Date.now() > deadline) throw new Error(`the extension's entries never appeared in the Explorer context menu of ${fileName}`);
+    await page.waitForTimeout(1_000);
+  }
+}
+
+/** The content frame of the newest webview (panels and custom editors live in nested iframes). */
+export function webviewFrame(page) {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+}
+
+/** Opens a file the table editor shows by default (Arrow, Parquet) and waits for its first rows; returns the webview frame. */
+export async function openInGrid(page, fileName, timeout = 60_000) {
+  await waitForContributions(page, fileName);
+  await explorerItem(page, fileName).dblclick();
+  const frame = webviewFrame(page);
+  await frame.locator('regular-table tbody td').first().waitFor({ timeout });
+  await frame.locator('regular-table tbody th', { hasText: /^1$/ }).first().waitFor({ timeout });
+  return frame;
+}

@@ -366,8 +366,10 @@ export class TableGrid {
   }
 
   /** Puts the cursor on a cell and shows it a few rows below the top. */
-  reveal(position: CellPosition): void {
+  async reveal(position: CellPosition): Promise<void> {
     this.cursor = this.anchor = position;
+    // Drawn first, so the scroll height reflects the row count.
+    await this.element.draw();
     this.scrollToRow(Math.max(0, position.row - 2));
     this.ensureVisible({ row: -1, column: position.column });
     this.element.focus();

@@ -108,8 +108,13 @@ function locate(row: number): Promise<number> {
   });
 }
 
+let markInitialized: () => void = () => undefined;
+/** Resolves once the first rows are known (a reveal may arrive before them). */
+const initialized = new Promise<void>((resolve) => (markInitialized = resolve));
+
 /** Shows file row `row` (and a column): clears a filter that hides it. */
 async function goTo(row: number, column: number | null): Promise<void> {
+  await initialized;
   await viewSettled;
   let index = await locate(row);
   if (index < 0 && filterFromForm(persisted.form)) {
@@ -118,7 +123,7 @@ async function goTo(row: number, column: number | null): Promise<void> {
     ui.status = messages.notInView;
     index = await locate(row);
   }
-  if (index >= 0) grid.reveal({ row: index, column: column ?? grid.cursor?.column ?? 0 });
+  if (index >= 0) await grid.reveal({ row: index, column: column ?? grid.cursor?.column ?? 0 });
   update();
 }
 
@@ -144,6 +149,7 @@ function onInit(init: TableInit): void {
   grid.sort = persisted.sort;
   if (first && restored) grid.element.restoreColumnSizes(persisted.columnWidths);
   showRows(init.rows);
+  markInitialized();
   if (init.complete) restoreView();
 }
 
@@ -249,7 +255,7 @@ function setForm(change: Partial<FilterForm>, debounce = false): void {
 
 function findingsPanel() {
   const findings = ui.findings;
-  const choose = (f: TableFinding) => void (f.row !== null ? goTo(f.row, f.column) : f.column !== null && grid.reveal({ row: grid.topRow, column: f.column }));
+  const choose = (f: TableFinding) => void (f.row !== null ? goTo(f.row, f.column) : f.column !== null ? grid.reveal({ row: grid.topRow, column: f.column }) : undefined);
   return html`<aside class="findings-panel" aria-label=${messages.findingsLabel}>
     ${findings === null
       ? html`<p class="muted">${messages.notChecked}</p>`

@@ -159,7 +159,9 @@ class TableEditor implements vscode.Disposable {
           await vscode.env.clipboard.writeText(copied.text);
           const status = copied.truncated
             ? vscode.l10n.t('Copied the first {0} rows of the selection (a copy holds at most {1} cells).', copied.rows.toLocaleString(), DEFAULT_SESSION_LIMITS.copyCells.toLocaleString())
-            : vscode.l10n.t('Copied {0} rows.', copied.rows.toLocaleString());
+            : copied.rows === 1
+              ? vscode.l10n.t('Copied 1 row.')
+              : vscode.l10n.t('Copied {0} rows.', copied.rows.toLocaleString());
           this.post({ type: 'status', message: status });
           break;
         }
