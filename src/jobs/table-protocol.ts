@@ -35,6 +35,8 @@ export interface TableOpened {
   columns: ColumnInfo[];
   paged: boolean;
   rows: number;
+  /** The first block of rows (GRID_BLOCK), so a grid paints them while the rest of the file is read. */
+  firstRows: RowWindow;
 }
 
 export interface TableLoaded {

@@ -8,6 +8,7 @@ import { openTable, type OpenedTable } from '../core/table-session/open';
 import type { TableSession } from '../core/table-session/session';
 import type { GridFinding } from '../core/table-session/types';
 import type { TableQueryMessage, TableRequest, TableWorkerMessage } from './table-protocol';
+import { GRID_BLOCK } from '../shared/protocol/table';
 
 const port = parentPort;
 if (!port) throw new Error('table-worker must run in a worker thread');
@@ -35,7 +36,8 @@ function open(path: string, ingest: Extract<TableRequest, { type: 'open' }>['ing
     onFirstRows: (session, first) => {
       session.setFindings(findings);
       resolveSession(session);
-      post({ type: 'opened', opened: { ...first, rows: session.store.rowCount } });
+      // The first block goes out now: a CSV's complete read, next, keeps this thread busy for a while.
+      void session.window(0, GRID_BLOCK.rows, 0, GRID_BLOCK.columns).then((firstRows) => post({ type: 'opened', opened: { ...first, rows: session.store.rowCount, firstRows } }));
     },
     onProgress: (p) => {
       const now = Date.now();

@@ -23,9 +23,11 @@ export interface GridHost {
 
 /** Header rows: name, type and missing share, histogram. */
 const HEADER_ROWS = 3;
-/** Rows fetched beyond the visible ones, above and below. */
-const PREFETCH_ROWS = 96;
+/** Rows fetched beyond the visible ones, above and below (a block and a half: the next block is asked for early). */
+const PREFETCH_ROWS = 192;
 const SEVERITY_CLASS = { error: 'sev-error', warning: 'sev-warning', information: 'sev-info', hint: 'sev-hint' } as const;
+/** What the style listener last wrote on each cell element. */
+const written = new WeakMap<Element, string>();
 
 function cellDisplay(cell: GridCell | undefined): string {
   if (cell === undefined || cell === null) return '';
@@ -98,6 +100,11 @@ export class TableGrid {
     if (!this.cache.put(request.key, window)) return;
     const { y0, y1 } = this.visible;
     if (!this.started || (request.start < y1 + PREFETCH_ROWS && request.start + request.count > y0 - PREFETCH_ROWS)) this.redraw();
+  }
+
+  /** The first rows, sent with the file's first rows: painted without a round trip. */
+  seed(window: Parameters<WindowCache['seed']>[0]): void {
+    if (this.cache.seed(window, this.rows, this.columns.length)) this.redraw();
   }
 
   failed(request: BlockRequest): void {
@@ -173,21 +180,13 @@ export class TableGrid {
         const value = row?.cell(x);
         painted ||= value !== undefined;
         const marks = this.marksOf(row, x);
-        const classes: string[] = [];
-        if (marks.length) classes.push(SEVERITY_CLASS[marks[0].severity]);
-        if (value === null) classes.push('missing');
-        else if (value && typeof value === 'object') classes.push(value.note === 'na' ? 'na' : 'rejected');
+        let classes = marks.length ? SEVERITY_CLASS[marks[0].severity] : '';
+        if (value === null) classes += ' missing';
+        else if (value && typeof value === 'object') classes += value.note === 'na' ? ' na' : ' rejected';
         const selected = rect !== null && y >= rect.rows[0] && y < rect.rows[1] && x >= rect.columns[0] && x < rect.columns[1];
-        if (selected) classes.push('selected');
+        if (selected) classes += ' selected';
         const isCursor = this.cursor?.row === y && this.cursor.column === x;
-        if (isCursor) classes.push('cursor');
-        cell.className = classes.join(' ');
-        cell.setAttribute('role', 'gridcell');
-        cell.setAttribute('aria-colindex', String(x + 2));
-        cell.setAttribute('aria-selected', String(selected));
-        cell.parentElement?.setAttribute('aria-rowindex', String(y + HEADER_ROWS + 1));
-        if (isCursor) cell.id = 'grid-cursor';
-        else if (cell.id) cell.removeAttribute('id');
+        if (isCursor) classes += ' cursor';
         const title = marks.length
           ? this.findingTitle(marks)
           : value === null
@@ -197,15 +196,25 @@ export class TableGrid {
                 ? messages.naCell(value.text)
                 : messages.rejectedCell(value.text)
               : '';
+        // regular-table reuses its cells: write only what changed since this element was last styled.
+        const signature = `${x}|${classes}|${selected}|${title}`;
+        if (written.get(cell) === signature) continue;
+        written.set(cell, signature);
+        cell.className = classes;
+        if (!cell.hasAttribute('role')) cell.setAttribute('role', 'gridcell');
+        cell.setAttribute('aria-colindex', String(x + 2));
+        cell.setAttribute('aria-selected', String(selected));
+        if (isCursor) cell.id = 'grid-cursor';
+        else if (cell.id) cell.removeAttribute('id');
         if (title) cell.title = title;
-        else cell.removeAttribute('title');
+        else if (cell.hasAttribute('title')) cell.removeAttribute('title');
       } else if (meta.type === 'row_header') {
         const row = this.cache.row(meta.y, this.visible.x0);
         const marks = row?.marks(-1) ?? [];
         cell.className = marks.length ? SEVERITY_CLASS[marks[0].severity] : '';
-        cell.setAttribute('role', 'rowheader');
+        if (!cell.hasAttribute('role')) cell.setAttribute('role', 'rowheader');
         if (marks.length) cell.title = this.findingTitle(marks);
-        else cell.removeAttribute('title');
+        else if (cell.hasAttribute('title')) cell.removeAttribute('title');
         cell.parentElement?.setAttribute('aria-rowindex', String(meta.y + HEADER_ROWS + 1));
       } else if (meta.type === 'column_header') {
         const level = meta.column_header_y;

@@ -92,7 +92,7 @@ window.addEventListener('pagehide', persist);
 function applyView(): Promise<void> {
   const filter = filterFromForm(persisted.form);
   const requestId = ++viewRequest;
-  ui.busy = filter ? messages.filtering : messages.sorting;
+  ui.busy = filter ? messages.filtering : persisted.sort ? messages.sorting : null;
   viewSettled = new Promise((resolve) => (settleView = resolve));
   host.post({ type: 'view', requestId, sort: persisted.sort, filter });
   host.setState(persisted);
@@ -149,6 +149,7 @@ function onInit(init: TableInit): void {
   grid.sort = persisted.sort;
   if (first && restored) grid.element.restoreColumnSizes(persisted.columnWidths);
   showRows(init.rows);
+  if (init.firstRows) grid.seed(init.firstRows);
   markInitialized();
   if (init.complete) restoreView();
 }
@@ -164,8 +165,8 @@ function restoreView(): void {
     grid.cursor = grid.anchor = persisted.cursor;
     grid.redraw();
   };
-  if (persisted.sort || filterFromForm(persisted.form)) void applyView().then(scroll);
-  else requestAnimationFrame(scroll);
+  // Also without a sort or filter: the worker may still have the view of this webview before a reload.
+  void applyView().then(scroll);
 }
 
 host.onMessage((message) => {
@@ -190,6 +191,7 @@ host.onMessage((message) => {
       break;
     case 'summaries':
       grid.setSummaries(message.summaries satisfies ColumnSummary[]);
+      document.body.dataset.summariesAt = String(Date.now());
       break;
     case 'window': {
       const request = windowRequests.get(message.requestId);

@@ -3,7 +3,7 @@
  * (least recently used dropped first), so the webview's memory does not depend on the file's row count.
  * Pure (no DOM): unit-tested.
  */
-import type { CellMark, GridCell, RowWindow } from '../../src/shared/protocol/table';
+import { GRID_BLOCK, type CellMark, type GridCell, type RowWindow } from '../../src/shared/protocol/table';
 
 export interface BlockRequest {
   key: string;
@@ -34,8 +34,8 @@ export class WindowCache {
   private readonly pending = new Set<string>();
 
   constructor(
-    readonly blockRows = 128,
-    readonly blockColumns = 64,
+    readonly blockRows: number = GRID_BLOCK.rows,
+    readonly blockColumns: number = GRID_BLOCK.columns,
     readonly maxBlocks = 48,
   ) {}
 
@@ -76,6 +76,16 @@ export class WindowCache {
       }
     }
     return out;
+  }
+
+  /** A block that came without being asked for (the first rows of a file); false unless it is one whole block. */
+  seed(window: RowWindow, rowCount: number, columnCount: number): boolean {
+    const { start, firstColumn } = window;
+    const whole = start % this.blockRows === 0 && firstColumn % this.blockColumns === 0 && window.rowNumbers.length === Math.min(this.blockRows, rowCount - start) && (window.cells[0]?.length ?? 0) === Math.min(this.blockColumns, columnCount - firstColumn);
+    if (!whole) return false;
+    const key = this.key(start / this.blockRows, firstColumn / this.blockColumns);
+    this.pending.add(key);
+    return this.put(key, window);
   }
 
   /** A requested block arrived (ignored when it was not asked for since the last clear). */

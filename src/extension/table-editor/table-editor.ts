@@ -85,7 +85,9 @@ class TableEditor implements vscode.Disposable {
   }
 
   private init(opened: TableOpened, rows: number, columns: readonly ColumnInfo[], complete: boolean): void {
-    this.post({ type: 'init', init: { fileName: path.basename(this.document.uri.fsPath), format: opened.format, paged: opened.paged, columns: gridColumns(columns), rows, complete } });
+    // The first rows are the file's only until the read ends (a CSV preview is then replaced) or a view is set.
+    const firstRows = complete ? undefined : opened.firstRows;
+    this.post({ type: 'init', init: { fileName: path.basename(this.document.uri.fsPath), format: opened.format, paged: opened.paged, columns: gridColumns(columns), rows, complete, firstRows } });
   }
 
   private forward(event: TableWorkerEvent): void {

@@ -8,6 +8,9 @@ import type { ColumnSummary, FilterSpec, RowWindow, SortSpec, ViewInfo } from '.
 
 export type { CellMark, ColumnSummary, CompareOp, FilterCondition, FilterSpec, GridCell, RowWindow, SortSpec, ViewCoverage, ViewInfo } from '../../core/table-session/types';
 
+/** The grid asks for rows in blocks of this size; the first block comes with the first rows, unasked. */
+export const GRID_BLOCK = { rows: 128, columns: 64 } as const;
+
 export interface GridColumn {
   name: string;
   kind: ColumnKind;
@@ -33,6 +36,8 @@ export interface TableInit {
   rows: number;
   /** Every row is read (or indexed, when paged). */
   complete: boolean;
+  /** The first block of rows (GRID_BLOCK) of the file, sent with the first rows to paint them at once. */
+  firstRows?: RowWindow;
 }
 
 export type TableHostMessage =
