@@ -1,7 +1,8 @@
-// User flow: double-click housing.arrow → the table editor shows its rows → "Check data quality" in the grid's
-// toolbar → the findings list fills and cells carry their finding (colour, message on hover) → "Only rows with
-// findings" → "n of 1,000 rows"; a finding in the list moves the cursor to its cell; the keyboard moves the
-// cursor and Ctrl+C copies the selection as TSV. Saves docs/screenshots/table-findings.png.
+// User flow: double-click housing.arrow → the table editor shows its rows (header: name, type · missing, histogram)
+// → a column is widened by dragging its header's edge → "Check data quality" in the grid's toolbar → the findings
+// list fills and cells carry their finding (colour, message on hover) → "Only rows with findings" → "n of 1,000
+// rows"; a finding in the list moves the cursor to its cell; the keyboard extends the selection and Ctrl+C copies
+// it as TSV. Saves docs/screenshots/table-findings.png.
 import path from 'node:path';
 import { waitForExplorer, openInGrid, clearNotifications } from './workbench.mjs';
 
@@ -16,6 +17,17 @@ export default async function tableFindings({ page, screenshotsDir }) {
   const areaHeader = frame.locator('regular-table thead tr:nth-child(2) th', { hasText: 'float' }).first();
   await areaHeader.waitFor({ timeout: 20_000 });
   await frame.locator('regular-table thead .sparkline .bar').first().waitFor({ timeout: 20_000 });
+
+  // Column resize: drag the right edge of the "city" header.
+  const city = frame.locator('regular-table thead tr:first-child th', { hasText: /^city/ });
+  const widthBefore = (await city.boundingBox()).width;
+  const handle = (await city.locator('.rt-column-resize').boundingBox()) ?? (await city.boundingBox());
+  await page.mouse.move(handle.x + handle.width - 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + handle.width + 80, handle.y + handle.height / 2, { steps: 8 });
+  await page.mouse.up();
+  const widthAfter = (await city.boundingBox()).width;
+  if (!(widthAfter > widthBefore + 40)) throw new Error(`the "city" column did not widen: ${widthBefore} → ${widthAfter} px`);
 
   await frame.locator('vscode-button', { hasText: 'Check data quality' }).click();
   const finding = frame.locator('.findings-panel li', { hasText: 'impossible-value' }).first();
