@@ -24,11 +24,17 @@ export interface TableQueries {
 
 export type TableQueryName = keyof TableQueries;
 
+/** A query about view `view` (each editor of the file has its own sort and filter). */
 export type TableQueryMessage = {
-  [K in TableQueryName]: { type: 'query'; id: number; name: K; query: TableQueries[K]['query'] };
+  [K in TableQueryName]: { type: 'query'; id: number; view: number; name: K; query: TableQueries[K]['query'] };
 }[TableQueryName];
 
-export type TableRequest = TableOpenRequest | TableQueryMessage | { type: 'findings'; findings: GridFinding[] };
+export type TableRequest =
+  | TableOpenRequest
+  | TableQueryMessage
+  | { type: 'findings'; findings: GridFinding[] }
+  /** An editor closed: its view is dropped. */
+  | { type: 'close'; view: number };
 
 export interface TableOpened {
   format: SourceFormat;

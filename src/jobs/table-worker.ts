@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { openTable, type OpenedTable } from '../core/table-session/open';
-import type { TableSession } from '../core/table-session/session';
+import { TableSession } from '../core/table-session/session';
 import type { GridFinding } from '../core/table-session/types';
 import type { TableQueryMessage, TableRequest, TableWorkerMessage } from './table-protocol';
 import { GRID_BLOCK } from '../shared/protocol/table';
@@ -24,10 +24,28 @@ const sessionReady = new Promise<TableSession>((resolve, reject) => {
   rejectSession = reject;
 });
 let table: Promise<OpenedTable> | undefined;
-/** The view being computed: windows wait for it, so they never mix two views. */
-let viewDone: Promise<unknown> = Promise.resolve();
-let viewAbort: AbortController | undefined;
 sessionReady.catch(() => undefined);
+
+/** One view (sort, filter) of the table per editor showing it; all share the rows and the findings. */
+interface View {
+  session: TableSession;
+  /** The view being computed: windows wait for it, so they never mix two views. */
+  done: Promise<unknown>;
+  abort?: AbortController;
+}
+const views = new Map<number, View>();
+
+async function viewOf(id: number): Promise<View> {
+  const first = await sessionReady;
+  let view = views.get(id);
+  if (!view) {
+    const session = new TableSession(first.store, first.limits);
+    session.setFindings(findings);
+    view = { session, done: Promise.resolve() };
+    views.set(id, view);
+  }
+  return view;
+}
 
 function open(path: string, ingest: Extract<TableRequest, { type: 'open' }>['ingest']): void {
   let lastProgress = 0;
@@ -59,28 +77,29 @@ function open(path: string, ingest: Extract<TableRequest, { type: 'open' }>['ing
 }
 
 async function answer(message: TableQueryMessage): Promise<TableWorkerMessage> {
-  const session = await sessionReady;
+  const view = await viewOf(message.view);
+  const { session } = view;
   switch (message.name) {
     case 'window': {
-      await viewDone;
+      await view.done;
       const { start, count, c0, c1 } = message.query;
       return { type: 'reply', id: message.id, value: await session.window(start, count, c0, c1) };
     }
     case 'view': {
       // A sort or filter covers the whole file: wait for the read to end; a newer view cancels this one.
       await table;
-      viewAbort?.abort();
-      const abort = (viewAbort = new AbortController());
+      view.abort?.abort();
+      const abort = (view.abort = new AbortController());
       const { sort, filter } = message.query;
-      const computed = viewDone.catch(() => undefined).then(() => session.applyView(sort, filter, abort.signal));
-      viewDone = computed.catch(() => undefined);
+      const computed = view.done.catch(() => undefined).then(() => session.applyView(sort, filter, abort.signal));
+      view.done = computed.catch(() => undefined);
       return { type: 'reply', id: message.id, value: await computed };
     }
     case 'locate':
-      await viewDone;
+      await view.done;
       return { type: 'reply', id: message.id, value: { index: session.locate(message.query.row) } };
     case 'copy': {
-      await viewDone;
+      await view.done;
       const { start, end, c0, c1 } = message.query;
       return { type: 'reply', id: message.id, value: await session.copy(start, end, c0, c1) };
     }
@@ -94,7 +113,11 @@ port.on('message', (message: TableRequest) => {
       break;
     case 'findings':
       findings = message.findings;
-      void sessionReady.then((session) => session.setFindings(findings), () => undefined);
+      for (const view of views.values()) view.session.setFindings(findings);
+      break;
+    case 'close':
+      views.get(message.view)?.abort?.abort();
+      views.delete(message.view);
       break;
     case 'query':
       answer(message).then(post, (error: unknown) => post({ type: 'failed', id: message.id, message: errorText(error) }));

@@ -117,8 +117,10 @@ async function goTo(row: number, column: number | null): Promise<void> {
   await initialized;
   await viewSettled;
   let index = await locate(row);
-  if (index < 0 && filterFromForm(persisted.form)) {
+  if (index < 0 && (filterFromForm(persisted.form) || persisted.sort)) {
+    // Hidden by the filter (or beyond the rows a sort of a paged file keeps): back to the whole file.
     persisted.form = { ...EMPTY_FORM };
+    if (ui.init?.paged) persisted.sort = null;
     await applyView();
     ui.status = messages.notInView;
     index = await locate(row);

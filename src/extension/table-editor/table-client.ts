@@ -56,13 +56,18 @@ export class TableWorkerClient implements vscode.Disposable {
     this.events.fire(event);
   }
 
-  query<K extends TableQueryName>(name: K, query: TableQueries[K]['query']): Promise<TableQueries[K]['reply']> {
+  /** Asks about view `view` (one per editor; 0 for callers without an editor). */
+  query<K extends TableQueryName>(name: K, query: TableQueries[K]['query'], view = 0): Promise<TableQueries[K]['reply']> {
     if (this.stopped) return Promise.reject(new Error(this.latest.error?.message ?? 'The table worker has stopped.'));
     const id = this.nextId++;
     return new Promise<TableQueries[K]['reply']>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: never) => void, reject });
-      this.send({ type: 'query', id, name, query } as TableRequest);
+      this.send({ type: 'query', id, view, name, query } as TableRequest);
     });
+  }
+
+  closeView(view: number): void {
+    this.send({ type: 'close', view });
   }
 
   setFindings(findings: GridFinding[]): void {

@@ -55,10 +55,14 @@ function tableFindings(outcome: CheckOutcome): TableFinding[] {
   }));
 }
 
-/** One webview showing a TableDocument. */
+let nextViewId = 1;
+
+/** One webview showing a TableDocument, with its own view (sort, filter) in the document's worker. */
 class TableEditor implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly view = nextViewId++;
   private ready = false;
+  private disposed = false;
   /** A reveal asked for before the webview was ready. */
   private pendingReveal: { row: number; column: number | null } | undefined;
 
@@ -81,7 +85,7 @@ class TableEditor implements vscode.Disposable {
   }
 
   private post(message: TableHostMessage): void {
-    void this.panel.webview.postMessage(message);
+    if (!this.disposed) void this.panel.webview.postMessage(message);
   }
 
   private init(opened: TableOpened, rows: number, columns: readonly ColumnInfo[], complete: boolean): void {
@@ -143,21 +147,21 @@ class TableEditor implements vscode.Disposable {
           break;
         case 'window': {
           const { requestId, start, count, c0, c1 } = message;
-          this.post({ type: 'window', requestId, window: await client.query('window', { start, count, c0, c1 }) });
+          this.post({ type: 'window', requestId, window: await client.query('window', { start, count, c0, c1 }, this.view) });
           break;
         }
         case 'view':
           try {
-            this.post({ type: 'view', requestId: message.requestId, info: await client.query('view', { sort: message.sort, filter: message.filter }) });
+            this.post({ type: 'view', requestId: message.requestId, info: await client.query('view', { sort: message.sort, filter: message.filter }, this.view) });
           } catch (error) {
             this.post({ type: 'viewFailed', requestId: message.requestId, message: error instanceof Error ? error.message : String(error) });
           }
           break;
         case 'locate':
-          this.post({ type: 'located', requestId: message.requestId, index: (await client.query('locate', { row: message.row })).index });
+          this.post({ type: 'located', requestId: message.requestId, index: (await client.query('locate', { row: message.row }, this.view)).index });
           break;
         case 'copy': {
-          const copied = await client.query('copy', { start: message.start, end: message.end, c0: message.c0, c1: message.c1 });
+          const copied = await client.query('copy', { start: message.start, end: message.end, c0: message.c0, c1: message.c1 }, this.view);
           await vscode.env.clipboard.writeText(copied.text);
           const status = copied.truncated
             ? vscode.l10n.t('Copied the first {0} rows of the selection (a copy holds at most {1} cells).', copied.rows.toLocaleString(), DEFAULT_SESSION_LIMITS.copyCells.toLocaleString())
@@ -176,11 +180,13 @@ class TableEditor implements vscode.Disposable {
       }
     } catch (error) {
       // A closed editor's queries fail quietly; anything else is shown in the grid.
-      if (this.panel.visible) this.post({ type: 'status', message: error instanceof Error ? error.message : String(error) });
+      if (!this.disposed) this.post({ type: 'status', message: error instanceof Error ? error.message : String(error) });
     }
   }
 
   dispose(): void {
+    this.disposed = true;
+    this.document.client.closeView(this.view);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
