@@ -88,6 +88,22 @@ describe('Table editor', function () {
     }, 10_000, 'the CSV back in a text editor');
   });
 
+  it('reads the file again when it changes on disk', async () => {
+    const csv = writeScratchFile('changing.csv', 'id,name\n1,a\n2,b\n3,c\n');
+    assert.equal(await vscode.commands.executeCommand('datasetInspector.openAsTable', csv), true);
+    assert.equal((await loaded(csv)).loaded?.rows, 3);
+    fs.writeFileSync(csv.fsPath, 'id,name\n1,a\n2,b\n3,c\n4,d\n5,e\n');
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const state = await query<TableDocumentState>(csv, 'state');
+      if (state.loaded?.rows === 5) break;
+      if (Date.now() > deadline) throw new Error(`still ${state.loaded?.rows} rows after the file changed`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const window = await query<RowWindow>(csv, 'window', { start: 4, count: 1, c0: 0, c1: 2 });
+    assert.deepEqual(window.cells[0].map(text), ['5', 'e']);
+  });
+
   it('sorts and filters the whole table in the worker ("n of N rows")', async () => {
     const source = vegaFile('flights-200k.arrow');
     if (!fs.existsSync(source)) {

@@ -143,6 +143,13 @@ function showRows(rows: number): void {
 
 function onInit(init: TableInit): void {
   const first = ui.init === null;
+  if (!first) {
+    // The file changed and is read again: rows, view and first rows start over.
+    ui.view = null;
+    viewRestored = false;
+    viewVersion++;
+    grid.invalidate();
+  }
   ui.init = init;
   ui.totalRows = init.rows;
   ui.complete = init.complete;

@@ -23,20 +23,50 @@ export const OPEN_AS_TEXT_COMMAND = 'datasetInspector.openAsText';
 /** Findings sent to a grid at most (each rule and column is capped by the check already). */
 const MAX_FINDINGS_IN_GRID = 5000;
 
+/** A data file open in table editors: its worker, read again (a new worker) when the file changes on disk. */
 export class TableDocument implements vscode.CustomDocument {
-  readonly client: TableWorkerClient;
+  private current: TableWorkerClient;
+  private readonly watcher: vscode.FileSystemWatcher;
+  private readonly reloaded = new vscode.EventEmitter<void>();
+  /** The file changed and is being read again: editors attach to the new `client`. */
+  readonly onDidReload = this.reloaded.event;
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly uri: vscode.Uri,
-    extensionUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
     private readonly onDispose: () => void,
   ) {
-    this.client = new TableWorkerClient(extensionUri, uri.fsPath, readCheckSettings(uri).ingest);
+    this.current = this.start();
+    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), path.basename(uri.path)), true, false, true);
+    this.watcher.onDidChange(() => {
+      // Saves and external writers change a file in several steps: read it once they are done.
+      clearTimeout(this.reloadTimer);
+      this.reloadTimer = setTimeout(() => this.reload(), 300);
+    });
+  }
+
+  get client(): TableWorkerClient {
+    return this.current;
+  }
+
+  private start(): TableWorkerClient {
+    return new TableWorkerClient(this.extensionUri, this.uri.fsPath, readCheckSettings(this.uri).ingest);
+  }
+
+  private reload(): void {
+    const old = this.current;
+    this.current = this.start();
+    this.reloaded.fire();
+    old.dispose();
   }
 
   dispose(): void {
+    clearTimeout(this.reloadTimer);
     this.onDispose();
-    this.client.dispose();
+    this.watcher.dispose();
+    this.reloaded.dispose();
+    this.current.dispose();
   }
 }
 
@@ -74,15 +104,21 @@ class TableEditor implements vscode.Disposable {
   ) {
     panel.webview.options = webviewOptions(extensionUri);
     panel.webview.html = webviewHtml(panel.webview, extensionUri, 'table', path.basename(document.uri.fsPath));
-    const client = document.client;
+    this.clientEvents = document.client.onEvent((event) => this.ready && this.forward(event));
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: TableWebviewMessage) => this.receive(message)),
-      client.onEvent((event) => this.ready && this.forward(event)),
+      document.onDidReload(() => {
+        this.clientEvents.dispose();
+        this.clientEvents = document.client.onEvent((event) => this.ready && this.forward(event));
+        this.sendFindings(this.checkService.lastOutcome(document.uri));
+      }),
       checkService.onDidCheck((outcome) => {
         if (outcome.uri.toString() === document.uri.toString()) this.sendFindings(outcome);
       }),
     );
   }
+
+  private clientEvents: vscode.Disposable;
 
   private post(message: TableHostMessage): void {
     if (!this.disposed) void this.panel.webview.postMessage(message);
@@ -187,6 +223,7 @@ class TableEditor implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     this.document.client.closeView(this.view);
+    this.clientEvents.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
