@@ -44,7 +44,9 @@ export function domNodes() {
   return document.getElementsByTagName('*').length;
 }
 
-/** The last row number a grid candidate shows (window.grid from bench/lib/grid-candidates). */
+/** The last row number a grid candidate shows (window.grid from bench/lib/grid-candidates, else the row headers). */
 export function candidateLastRow() {
-  return window.grid.lastRow();
+  if (window.grid) return window.grid.lastRow();
+  const headers = document.querySelectorAll('regular-table tbody th');
+  return Number((headers[headers.length - 1]?.textContent ?? '-1').replace(/,/g, ''));
 }

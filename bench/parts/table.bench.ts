@@ -2,9 +2,9 @@
  * Table editor benchmark (`npm run bench table`).
  *
  * 1. Grid candidates, in headless Chromium with the same synthetic 3M × 8 model and no I/O: finos/regular-table
- *    (what the editor uses) and @tanstack/virtual-core driving DOM rows (installed on demand into bench/.peers).
- *    Frame times while jumping through the whole height and while scrolling continuously, the last row the
- *    scroll bar reaches, bundle size.
+ *    (what the editor uses), @tanstack/virtual-core driving DOM rows (installed on demand into bench/.peers),
+ *    and the editor's own webview with a fake host answering at once. Frame times while jumping through the
+ *    whole height and while scrolling continuously, the last row the scroll bar reaches, bundle size.
  * 2. The product in a real VS Code (code-server + Chromium through playwright-core), for a 1M-row CSV,
  *    flights-3m.parquet (vega-datasets, 3M rows) and its first 100k rows: time from the open to the first
  *    painted rows and to the whole file read, against the peer "read the file with the same core in a plain
@@ -12,7 +12,7 @@
  *    after scrolling 100k vs 3M rows.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -162,24 +162,35 @@ async function candidates(probe: Probe, launchBrowser: () => Promise<Browser>): 
   }
   const browser = await launchBrowser();
   const results: CandidateResult[] = [];
-  for (const name of ['regular-table', 'tanstack']) {
-    const built = await esbuild.build({
-      entryPoints: [path.join(root, 'bench', 'lib', 'grid-candidates', `${name}.mjs`)],
-      bundle: true,
-      minify: true,
-      format: 'iife',
-      write: false,
-      nodePaths: [path.join(peersDir, 'node_modules')],
-      logLevel: 'error',
-    });
-    const code = built.outputFiles[0].contents;
+  const bundle = async (name: string) =>
+    (
+      await esbuild.build({
+        entryPoints: [path.join(root, 'bench', 'lib', 'grid-candidates', `${name}.mjs`)],
+        bundle: true,
+        minify: true,
+        format: 'iife',
+        write: false,
+        nodePaths: [path.join(peersDir, 'node_modules')],
+        logLevel: 'error',
+      })
+    ).outputFiles[0].contents;
+  // The product's webview too, outside VS Code: what it adds to the library (header rows, cache, findings, styles).
+  const webview = await esbuild.build({ entryPoints: [path.join(root, 'webview-ui', 'table', 'main.ts')], bundle: true, minify: true, format: 'iife', write: false, logLevel: 'error' });
+  const pages: Record<string, { scripts: Uint8Array[]; css: string; selector: string }> = {
+    'regular-table': { scripts: [await bundle('regular-table')], css: '', selector: 'regular-table' },
+    tanstack: { scripts: [await bundle('tanstack')], css: '', selector: 'body > div' },
+    'table webview': { scripts: [await bundle('fake-host'), webview.outputFiles[0].contents], css: readFileSync(path.join(root, 'media', 'webview.css'), 'utf8'), selector: 'regular-table' },
+  };
+  for (const [name, { scripts, css, selector }] of Object.entries(pages)) {
+    const code = scripts[scripts.length - 1];
     const runs: { jump: FrameStats; continuous: FrameStats; lastRow: number }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-      await page.setContent('<!DOCTYPE html><html><body style="margin:0"></body></html>');
-      await page.addScriptTag({ content: Buffer.from(code).toString('utf8') });
+      await page.setContent('<!DOCTYPE html><html><body style="margin:0"><main id="app"></main></body></html>');
+      if (css) await page.addStyleTag({ content: css });
+      for (const script of scripts) await page.addScriptTag({ content: Buffer.from(script).toString('utf8') });
+      await page.waitForSelector(selector === 'regular-table' ? 'regular-table tbody td' : selector);
       await page.waitForTimeout(500);
-      const selector = name === 'regular-table' ? 'regular-table' : 'body > div';
       const jump = stats(await page.evaluate(probe.scrollInPage, jumpArgs(selector)));
       await page.waitForTimeout(300);
       const lastRow = await page.evaluate(probe.candidateLastRow);

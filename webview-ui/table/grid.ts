@@ -8,9 +8,8 @@
 import 'regular-table';
 import type { RegularTableElement } from 'regular-table';
 import type { CellMark, ColumnSummary, GridCell, GridColumn, SortSpec, TableFinding } from '../../src/shared/protocol/table';
-import { formatNumber } from '../shared/format';
 import { WindowCache, type BlockRequest, type CachedRow } from './window-cache';
-import { moveCursor, selectionRect, type CellPosition, type Rect } from './model';
+import { moveCursor, rowLabel, selectionRect, type CellPosition, type Rect } from './model';
 import { messages } from './messages';
 
 export interface GridHost {
@@ -143,7 +142,7 @@ export class TableGrid {
     const row_headers: string[][] = [];
     for (let y = y0; y < lastRow; y++) {
       const row = this.cache.row(y, x0);
-      row_headers.push([row ? formatNumber(row.rowNumber + 1) : '']);
+      row_headers.push([row ? rowLabel(row.rowNumber + 1) : '']);
     }
     const column_headers = this.columns.slice(x0, lastColumn).map((c, i) => {
       const summary = this.summaries[x0 + i];

@@ -90,3 +90,14 @@ export function moveCursor(cursor: CellPosition, key: string, ctrl: boolean, pag
       return null;
   }
 }
+
+/** A row number with thousands separators ("1,234,567"), without Intl (called for every row of every frame). */
+export function rowLabel(n: number): string {
+  const digits = String(n);
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}

@@ -55,6 +55,8 @@ export const tableStyles = css`
   .grid-box {
     position: relative;
     min-width: 0;
+    /* The grid's layout and paint never reach the rest of the page. */
+    contain: strict;
   }
   .status {
     padding: 2px 10px;

@@ -3,11 +3,11 @@
  * tested once per dictionary), comparisons by value for numbers, dates and timestamps (by text otherwise),
  * missing / not missing, and "only rows with findings". The result of a batch is a mask of its rows.
  */
-import { DataType, type Data, type RecordBatch, type Schema, type Vector } from 'apache-arrow';
-import { ColumnText, numberReaderFor, parseComparable, type RawCellIndex } from './values';
+import { DataType, type RecordBatch, type Schema } from 'apache-arrow';
+import { ColumnText, TextInterner, numberReaderFor, parseComparable, type RawCellIndex } from './values';
 import type { CompareOp, FilterCondition, FilterSpec } from './types';
 import type { FindingIndex } from './findings';
-import { compareText } from './argsort';
+import { MISSING_RANK, compareText } from './argsort';
 
 /** Sets mask[i] = 0 for the rows of one batch that fail a condition. */
 type BatchTest = (batch: RecordBatch, raw: RawCellIndex | null, mask: Uint8Array) => void;
@@ -29,36 +29,49 @@ function compare(op: CompareOp, c: number): boolean {
   }
 }
 
-/** Text of every row of a chunk (raw texts where the typed value is null). */
-function forEachText(text: ColumnText, data: Data, raw: RawCellIndex | null, column: number, visit: (i: number, value: string | null) => void): void {
-  text.forEach(data, (i, value) => visit(i, value === null && raw ? (raw.at(i, column)?.text ?? null) : value));
+/**
+ * Tests each row's text (the raw text where the typed value is null) with `test`. Text and dictionary columns
+ * are tested once per distinct text (kept up to a bound, then forgotten, so a pass over a paged file stays
+ * within its memory); other columns (numbers, dates: mostly distinct) once per row.
+ */
+function textTest(type: DataType, column: number, test: (text: string) => boolean): BatchTest {
+  const text = new ColumnText(type);
+  if (!text.isUtf8 && !DataType.isDictionary(type)) {
+    return (batch, raw, mask) => {
+      const data = batch.data.children[column];
+      for (let i = 0; i < data.length; i++) {
+        if (!mask[i]) continue;
+        const value = data.getValid(i) ? text.text(data, i) : raw?.at(i, column)?.text;
+        if (value === undefined || !test(value)) mask[i] = 0;
+      }
+    };
+  }
+  let interner = new TextInterner(text);
+  let hits: number[] = [];
+  return (batch, raw, mask) => {
+    if (interner.size > 100_000) {
+      interner = new TextInterner(text);
+      hits = [];
+    }
+    const ids = interner.ids(batch.data.children[column]);
+    for (let i = 0; i < ids.length; i++) {
+      if (!mask[i]) continue;
+      const id = ids[i];
+      if (id === MISSING_RANK) {
+        const r = raw?.at(i, column);
+        if (!(r && test(r.text))) mask[i] = 0;
+        continue;
+      }
+      let hit = hits[id];
+      if (hit === undefined) hit = hits[id] = test(interner.texts[id]) ? 1 : 0;
+      if (!hit) mask[i] = 0;
+    }
+  };
 }
 
 function containsTest(schema: Schema, column: number, needle: string): BatchTest {
-  const text = new ColumnText(schema.fields[column].type);
   const lower = needle.toLowerCase();
-  const perDictionary = new Map<Vector, Uint8Array>();
-  return (batch, raw, mask) => {
-    const data = batch.data.children[column];
-    if (data.dictionary && DataType.isDictionary(data.type)) {
-      let hits = perDictionary.get(data.dictionary);
-      if (!hits) {
-        hits = new Uint8Array(data.dictionary.length);
-        let k = 0;
-        for (const chunk of data.dictionary.data) {
-          const valueText = new ColumnText(chunk.type);
-          for (let i = 0; i < chunk.length; i++, k++) hits[k] = chunk.getValid(i) && valueText.text(chunk, i).toLowerCase().includes(lower) ? 1 : 0;
-        }
-        perDictionary.set(data.dictionary, hits);
-      }
-      const codes = data.values as Int32Array;
-      for (let i = 0; i < data.length; i++) if (mask[i] && !(data.getValid(i) && hits[Number(codes[i])])) mask[i] = 0;
-      return;
-    }
-    forEachText(text, data, raw, column, (i, value) => {
-      if (mask[i] && !(value !== null && value.toLowerCase().includes(lower))) mask[i] = 0;
-    });
-  };
+  return textTest(schema.fields[column].type, column, (text) => text.toLowerCase().includes(lower));
 }
 
 /** "contains" in any column: a row passes when one of its cells contains the text. */
@@ -91,12 +104,7 @@ function compareTest(schema: Schema, column: number, op: CompareOp, value: strin
       }
     };
   }
-  const text = new ColumnText(type);
-  return (batch, raw, mask) => {
-    forEachText(text, batch.data.children[column], raw, column, (i, cell) => {
-      if (mask[i] && (cell === null || !compare(op, compareText(cell, value)))) mask[i] = 0;
-    });
-  };
+  return textTest(type, column, (text) => compare(op, compareText(text, value)));
 }
 
 function missingTest(column: number, missing: boolean): BatchTest {

@@ -218,8 +218,7 @@ async function arrowPager(path: string, options: OpenTableOptions): Promise<Page
 
 async function openPaged(path: string, size: number, budget: number, options: OpenTableOptions): Promise<Opened> {
   const reader = readerFor(path);
-  const pager: Pager<unknown> =
-    reader === 'parquet' ? ((await parquetPager(path)) as Pager<unknown>) : reader === 'arrow' ? ((await arrowPager(path, options)) as Pager<unknown>) : ((await csvPager(path, options)) as Pager<unknown>);
+  const pager: Pager<unknown> = reader === 'parquet' ? await parquetPager(path) : reader === 'arrow' ? await arrowPager(path, options) : await csvPager(path, options);
   const store = new PagedStore(pager.schema, pager.columns, pager.source, cacheBytesFor(budget));
   const session = new TableSession(store, options.limits);
   const profiler = createStreamingProfiler(pager.columns);

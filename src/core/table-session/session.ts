@@ -13,8 +13,8 @@ import type { Data } from 'apache-arrow';
 import { MISSING_RANK, argsortNumbers, argsortRanks, compareText, rankTexts } from './argsort';
 import { compileFilter, isEmptyFilter } from './filter';
 import { FindingIndex } from './findings';
-import { MemoryStore, rowCells, type LoadedBatch, type RowStore } from './stores';
-import { ColumnText, cellText, numberReaderFor } from './values';
+import { MemoryStore, PagedStore, rowCells, type LoadedBatch, type RowStore } from './stores';
+import { ColumnText, TextInterner, cellText, numberReaderFor } from './values';
 import type { FilterSpec, GridCell, GridFinding, RowWindow, SortSpec, ViewCoverage, ViewInfo } from './types';
 
 export interface SessionLimits {
@@ -45,42 +45,12 @@ interface View {
 
 const IDENTITY: View = { rows: null, materialized: null, sort: null, filter: null, coverage: null };
 
-/** Per-row text ids (MISSING_RANK for missing) and the distinct texts, dictionary chunks mapped once per dictionary. */
+/** Per-row text ids (MISSING_RANK for missing) and the distinct texts of a column's chunks. */
 function textIds(chunks: readonly { data: Data; start: number }[], rowCount: number, text: ColumnText): { ids: Uint32Array; distinct: string[] } {
   const ids = new Uint32Array(rowCount).fill(MISSING_RANK);
-  const distinct: string[] = [];
-  const idOf = new Map<string, number>();
-  const intern = (s: string) => {
-    let id = idOf.get(s);
-    if (id === undefined) {
-      id = distinct.length;
-      distinct.push(s);
-      idOf.set(s, id);
-    }
-    return id;
-  };
-  const perDictionary = new Map<unknown, Uint32Array>();
-  for (const { data, start } of chunks) {
-    if (data.dictionary) {
-      let map = perDictionary.get(data.dictionary);
-      if (!map) {
-        map = new Uint32Array(data.dictionary.length);
-        let k = 0;
-        for (const chunk of data.dictionary.data) {
-          const valueText = new ColumnText(chunk.type);
-          for (let i = 0; i < chunk.length; i++, k++) map[k] = chunk.getValid(i) ? intern(valueText.text(chunk, i)) : MISSING_RANK;
-        }
-        perDictionary.set(data.dictionary, map);
-      }
-      const codes = data.values as Int32Array;
-      for (let i = 0; i < data.length; i++) if (data.getValid(i)) ids[start + i] = map[Number(codes[i])];
-      continue;
-    }
-    text.forEach(data, (i, value) => {
-      if (value !== null) ids[start + i] = intern(value);
-    });
-  }
-  return { ids, distinct };
+  const interner = new TextInterner(text);
+  for (const { data, start } of chunks) ids.set(interner.ids(data), start);
+  return { ids, distinct: interner.texts };
 }
 
 /** A sort key of one cell for the paged top-k selection: number, text, or null (missing, sorts last). */
@@ -104,10 +74,6 @@ export class TableSession {
     readonly store: RowStore,
     readonly limits: SessionLimits = DEFAULT_SESSION_LIMITS,
   ) {}
-
-  get paged(): boolean {
-    return !(this.store instanceof MemoryStore);
-  }
 
   /** Rows in the current view. */
   get viewRows(): number {
@@ -188,7 +154,8 @@ export class TableSession {
       this.view = IDENTITY;
       return this.info();
     }
-    this.view = this.store instanceof MemoryStore ? this.memoryView(this.store, sort, keepFilter) : await this.pagedView(sort, keepFilter, signal);
+    const { store } = this;
+    this.view = store instanceof MemoryStore ? this.memoryView(store, sort, keepFilter) : await this.pagedView(store, sort, keepFilter, signal);
     return this.info();
   }
 
@@ -225,8 +192,7 @@ export class TableSession {
     return { rows, materialized: null, sort, filter, coverage: { scannedRows: n } };
   }
 
-  private async pagedView(sort: SortSpec | null, filter: FilterSpec | null, signal?: AbortSignal): Promise<View> {
-    const store = this.store;
+  private async pagedView(store: PagedStore<unknown>, sort: SortSpec | null, filter: FilterSpec | null, signal?: AbortSignal): Promise<View> {
     const test = filter ? compileFilter(store.schema, filter, this.findings) : null;
     const scannedRows = store.rowCount;
     if (!sort) {

@@ -33,16 +33,8 @@ export interface CellOptions {
   full?: boolean;
 }
 
-export interface RowStore {
-  readonly schema: Schema;
-  readonly columns: ColumnInfo[];
-  /** Rows available so far. */
-  readonly rowCount: number;
-  /** Cells of file rows `rows` (any order) in columns [c0, c1). */
-  cells(rows: readonly number[], c0: number, c1: number, options?: CellOptions): Promise<GridCell[][]>;
-  /** Visits every batch in row order with its first row (a paged store reads them one by one). */
-  forEachBatch(visit: (loaded: LoadedBatch, start: number) => void, signal?: AbortSignal): Promise<void>;
-}
+/** Where a session's rows are: every row in memory, or an index of the file's batches. */
+export type RowStore = MemoryStore | PagedStore<unknown>;
 
 /** Batches in row order with their first rows, for finding the batch of a row. */
 class BatchRows<T> {
@@ -85,7 +77,7 @@ export function rowCells(texts: ColumnText[], loaded: LoadedBatch, local: number
   return out;
 }
 
-export class MemoryStore implements RowStore {
+export class MemoryStore {
   private rows = new BatchRows<LoadedBatch>();
   private texts: ColumnText[];
 
@@ -121,25 +113,16 @@ export class MemoryStore implements RowStore {
     for (const b of batches) this.append(b);
   }
 
-  cellsNow(rows: readonly number[], c0: number, c1: number, options: CellOptions = {}): GridCell[][] {
-    return rows.map((row) => {
-      checkRow(row, this.rowCount);
-      const b = this.rows.indexOf(row);
-      const start = this.rows.starts[b];
-      return rowCells(this.texts, this.rows.items[b], row - start, c0, c1, options.full === true);
-    });
-  }
-
+  /** Cells of file rows `rows` (any order) in columns [c0, c1). */
   cells(rows: readonly number[], c0: number, c1: number, options: CellOptions = {}): Promise<GridCell[][]> {
-    return Promise.resolve(this.cellsNow(rows, c0, c1, options));
-  }
-
-  async forEachBatch(visit: (loaded: LoadedBatch, start: number) => void, signal?: AbortSignal): Promise<void> {
-    const { items, starts } = this.rows;
-    for (let b = 0; b < items.length; b++) {
-      signal?.throwIfAborted();
-      visit(items[b], starts[b]);
-    }
+    return Promise.resolve(
+      rows.map((row) => {
+        checkRow(row, this.rowCount);
+        const b = this.rows.indexOf(row);
+        const start = this.rows.starts[b];
+        return rowCells(this.texts, this.rows.items[b], row - start, c0, c1, options.full === true);
+      }),
+    );
   }
 }
 
@@ -159,7 +142,7 @@ function batchBytes(loaded: LoadedBatch): number {
  * Rows of a file over the memory budget: an index of batch positions (built by one pass, `index()`), and
  * at most `cacheBytes` of decoded batches (at least two), least recently used dropped first.
  */
-export class PagedStore<P> implements RowStore {
+export class PagedStore<P> {
   private readonly rows = new BatchRows<P>();
   private readonly cache = new Map<number, LoadedBatch>();
   private readonly loading = new Map<number, Promise<LoadedBatch>>();
@@ -249,6 +232,7 @@ export class PagedStore<P> implements RowStore {
     return out;
   }
 
+  /** Visits every batch in row order with its first row, reading them one by one. */
   async forEachBatch(visit: (loaded: LoadedBatch, start: number) => void, signal?: AbortSignal): Promise<void> {
     for (let b = 0; b < this.rows.items.length; b++) {
       signal?.throwIfAborted();

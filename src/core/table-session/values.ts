@@ -7,6 +7,7 @@ import { DataType, type Data, type Vector } from 'apache-arrow';
 import { makeFormatter, type CellFormatter } from '../ingest/render-text';
 import type { RawCell } from '../table/model';
 import type { GridCell } from './types';
+import { MISSING_RANK } from './argsort';
 
 /** Longest cell text sent to the grid (copying reads the whole value). */
 export const MAX_CELL_CHARS = 1000;
@@ -110,7 +111,7 @@ function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
   if (end - start <= 64) {
     let ascii = true;
     for (let i = start; i < end; i++) if (bytes[i] >= 0x80) ascii = false;
-    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+    if (ascii) return String.fromCharCode(...bytes.subarray(start, end));
   }
   return utf8.decode(bytes.subarray(start, end));
 }
@@ -131,11 +132,12 @@ const dictionaryTexts = new WeakMap<Vector, string[]>();
 export class ColumnText {
   private readonly format: CellFormatter;
   private readonly valueFormat: CellFormatter | null;
-  private readonly utf8: boolean;
+  /** Utf8 or LargeUtf8: text read straight from the bytes. */
+  readonly isUtf8: boolean;
 
   constructor(readonly type: DataType) {
     this.format = makeFormatter(type);
-    this.utf8 = DataType.isUtf8(type) || DataType.isLargeUtf8(type);
+    this.isUtf8 = DataType.isUtf8(type) || DataType.isLargeUtf8(type);
     this.valueFormat = DataType.isDictionary(type) ? makeFormatter(type.dictionary) : null;
   }
 
@@ -148,18 +150,6 @@ export class ColumnText {
       return texts[key] ?? '';
     }
     return this.format(data, index);
-  }
-
-  /** Visits the text of every row of a chunk (null when missing), setting up the chunk once. */
-  forEach(data: Data, visit: (index: number, text: string | null) => void): void {
-    if (this.utf8 && data.length > 0 && Number((data.valueOffsets as Int32Array | BigInt64Array)[data.length]) < 2 ** 31) {
-      const offsets = offsetsOf(data);
-      const bytes = data.values as Uint8Array;
-      const nulls = data.nullCount > 0;
-      for (let i = 0; i < data.length; i++) visit(i, nulls && !data.getValid(i) ? null : decodeUtf8(bytes, offsets[i], offsets[i + 1]));
-      return;
-    }
-    for (let i = 0; i < data.length; i++) visit(i, data.getValid(i) ? this.text(data, i) : null);
   }
 
   private dictionaryTexts(dictionary: Vector): string[] {
@@ -188,4 +178,82 @@ function cap(text: string): string {
 /** Plain text of a grid cell (missing → ''). */
 export function cellText(cell: GridCell): string {
   return cell === null ? '' : typeof cell === 'string' ? cell : cell.text;
+}
+
+
+/**
+ * Numbers the distinct texts of one column's chunks, so a sort or filter works on a few distinct values
+ * instead of a string per row: dictionary chunks map their dictionary once; Utf8 chunks are looked up by
+ * their bytes (FNV-1a hash, then a byte comparison), each distinct text decoded once; other types by text.
+ */
+export class TextInterner {
+  readonly texts: string[] = [];
+  private readonly byText = new Map<string, number>();
+  private readonly byHash = new Map<number, number>();
+  /** Utf8 entries: the id, where its bytes are, and the next entry with the same hash. */
+  private readonly entries: { id: number; bytes: Uint8Array; start: number; end: number; next: number }[] = [];
+  private readonly dictionaries = new Map<Vector, Uint32Array>();
+
+  constructor(private readonly column: ColumnText) {}
+
+  get size(): number {
+    return this.texts.length;
+  }
+
+  private internText(text: string): number {
+    let id = this.byText.get(text);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.texts.push(text);
+      this.byText.set(text, id);
+    }
+    return id;
+  }
+
+  private internBytes(bytes: Uint8Array, start: number, end: number): number {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+    const first = this.byHash.get(hash);
+    for (let e = first ?? -1; e >= 0; e = this.entries[e].next) {
+      const entry = this.entries[e];
+      if (entry.end - entry.start !== end - start) continue;
+      let same = true;
+      for (let k = 0; k < end - start && same; k++) same = entry.bytes[entry.start + k] === bytes[start + k];
+      if (same) return entry.id;
+    }
+    const id = this.internText(decodeUtf8(bytes, start, end));
+    this.entries.push({ id, bytes, start, end, next: first ?? -1 });
+    this.byHash.set(hash, this.entries.length - 1);
+    return id;
+  }
+
+  /** The text id of every row of a chunk (MISSING_RANK where the value is null: ids sort as ranks later). */
+  ids(data: Data): Uint32Array {
+    const ids = new Uint32Array(data.length).fill(MISSING_RANK);
+    const nulls = data.nullCount > 0;
+    if (data.dictionary && DataType.isDictionary(data.type)) {
+      let map = this.dictionaries.get(data.dictionary);
+      if (!map) {
+        const values = new TextInterner(new ColumnText(data.type.dictionary));
+        map = new Uint32Array(data.dictionary.length).fill(MISSING_RANK);
+        let k = 0;
+        for (const chunk of data.dictionary.data) {
+          const chunkIds = values.ids(chunk);
+          for (let i = 0; i < chunk.length; i++, k++) if (chunkIds[i] !== MISSING_RANK) map[k] = this.internText(values.texts[chunkIds[i]]);
+        }
+        this.dictionaries.set(data.dictionary, map);
+      }
+      const codes = data.values as Int32Array;
+      for (let i = 0; i < data.length; i++) if (!nulls || data.getValid(i)) ids[i] = map[Number(codes[i])];
+      return ids;
+    }
+    if (this.column.isUtf8 && data.length > 0 && Number((data.valueOffsets as Int32Array | BigInt64Array)[data.length]) < 2 ** 31) {
+      const offsets = offsetsOf(data);
+      const bytes = data.values as Uint8Array;
+      for (let i = 0; i < data.length; i++) if (!nulls || data.getValid(i)) ids[i] = this.internBytes(bytes, offsets[i], offsets[i + 1]);
+      return ids;
+    }
+    for (let i = 0; i < data.length; i++) if (!nulls || data.getValid(i)) ids[i] = this.internText(this.column.text(data, i));
+    return ids;
+  }
 }

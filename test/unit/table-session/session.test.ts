@@ -37,6 +37,12 @@ writeFileSync(csvFile, csv());
 
 const texts = (cells: GridCell[][]) => cells.map((row) => row.map(cellText));
 
+/** Batches of a paged store (fails for a store in memory). */
+function batchCount(store: unknown): number {
+  assert.ok(store instanceof PagedStore, 'the file is paged');
+  return store.batchCount;
+}
+
 async function open(file: string, options: OpenTableOptions = {}) {
   return openTable(file, options);
 }
@@ -135,7 +141,8 @@ test('over the memory budget a CSV is paged through batches and shows the same r
   const memory = await open(csvFile);
   const paged = await open(csvFile, PAGED);
   assert.equal(paged.paged, true);
-  const store = paged.session.store as PagedStore<unknown>;
+  const store = paged.session.store;
+  assert.ok(store instanceof PagedStore);
   assert.ok(store.batchCount > 5, `${store.batchCount} batches`);
   assert.equal(store.rowCount, N);
   for (const start of [0, 1990, 400, 0, 1000]) {
@@ -183,7 +190,7 @@ for (const layout of ['file', 'stream'] as const) {
     writeFileSync(file, Writer.writeAll(batched()).toUint8Array(true));
     const memory = await open(file);
     const paged = await open(file, { memoryBudgetBytes: 1024 });
-    assert.equal((paged.session.store as PagedStore<unknown>).batchCount, 8);
+    assert.equal(batchCount(paged.session.store), 8);
     for (const start of [1900, 0, 777]) {
       assert.deepEqual(texts((await paged.session.window(start, 5)).cells), texts((await memory.session.window(start, 5)).cells));
     }
@@ -203,7 +210,7 @@ test('Parquet over the budget is paged by row group', async () => {
   writeFileSync(file, pw.writeParquet(pw.Table.fromIPCStream(tableToIPC(table, 'stream')), props));
   const memory = await open(file);
   const paged = await open(file, { memoryBudgetBytes: 1024 });
-  assert.equal((paged.session.store as PagedStore<unknown>).batchCount, Math.ceil(N / 300));
+  assert.equal(batchCount(paged.session.store), Math.ceil(N / 300));
   for (const start of [1990, 0, 650]) {
     assert.deepEqual(texts((await paged.session.window(start, 10)).cells), texts((await memory.session.window(start, 10)).cells));
   }

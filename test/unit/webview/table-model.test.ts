@@ -1,7 +1,7 @@
 /** Pure parts of the table webview: sorting clicks, the filter form, the "n of N" line, keyboard moves, the row cache. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { EMPTY_FORM, filterFromForm, moveCursor, nextSort, operatorsFor, selectionRect, viewLine } from '../../../webview-ui/table/model';
+import { EMPTY_FORM, filterFromForm, moveCursor, nextSort, operatorsFor, rowLabel, selectionRect, viewLine } from '../../../webview-ui/table/model';
 import { WindowCache } from '../../../webview-ui/table/window-cache';
 import type { RowWindow } from '../../../src/shared/protocol/table';
 
@@ -46,6 +46,10 @@ test('keyboard moves: arrows, pages, Home/End and Ctrl+Home/End stay inside the 
   assert.deepEqual(moveCursor(at, 'Home', true, 20, 100, 4), { row: 0, column: 0 });
   assert.equal(moveCursor(at, 'x', false, 20, 100, 4), null);
   assert.deepEqual(selectionRect({ row: 9, column: 3 }, { row: 2, column: 1 }), { rows: [2, 10], columns: [1, 4] });
+});
+
+test('row numbers are grouped by thousands as the rest of the UI writes them', () => {
+  for (const n of [1, 12, 999, 1000, 123456, 3000000, 1234567890]) assert.equal(rowLabel(n), n.toLocaleString('en-US'));
 });
 
 function window(start: number, count: number, c0: number, c1: number): RowWindow {
