@@ -169,7 +169,7 @@ export class TableGrid {
     const table = this.element;
     const rect = this.cursor && this.anchor ? selectionRect(this.anchor, this.cursor) : null;
     let painted = false;
-    for (const tr of table.querySelectorAll('tr')) if (!tr.hasAttribute('role')) tr.setAttribute('role', 'row');
+    for (const tr of table.getElementsByTagName('tr')) if (!tr.hasAttribute('role')) tr.setAttribute('role', 'row');
     for (const cell of table.querySelectorAll<HTMLTableCellElement>('td, th')) {
       const meta = table.getMeta(cell);
       if (!meta) continue;
@@ -210,36 +210,43 @@ export class TableGrid {
       } else if (meta.type === 'row_header') {
         const row = this.cache.row(meta.y, this.visible.x0);
         const marks = row?.marks(-1) ?? [];
+        const title = marks.length ? this.findingTitle(marks) : '';
+        const signature = `r|${meta.y}|${title}`;
+        if (written.get(cell) === signature) continue;
+        written.set(cell, signature);
         cell.className = marks.length ? SEVERITY_CLASS[marks[0].severity] : '';
         if (!cell.hasAttribute('role')) cell.setAttribute('role', 'rowheader');
-        if (marks.length) cell.title = this.findingTitle(marks);
+        if (title) cell.title = title;
         else if (cell.hasAttribute('title')) cell.removeAttribute('title');
         cell.parentElement?.setAttribute('aria-rowindex', String(meta.y + HEADER_ROWS + 1));
       } else if (meta.type === 'column_header') {
         const level = meta.column_header_y;
         const x = meta.x;
-        cell.setAttribute('role', 'columnheader');
+        const isCursor = this.cursor?.row === -1 && this.cursor.column === x && level === 0;
+        const sorted = this.sort?.column === x ? this.sort.direction : null;
+        const sparkline = level === 2 ? this.sparkline(x) : undefined;
+        const signature = `h|${x}|${level}|${isCursor}|${sorted}|${this.columns[x]?.name}`;
+        if (sparkline && cell.firstChild !== sparkline) cell.replaceChildren(sparkline);
+        if (written.get(cell) === signature) continue;
+        written.set(cell, signature);
+        if (!cell.hasAttribute('role')) cell.setAttribute('role', 'columnheader');
         cell.setAttribute('aria-colindex', String(x + 2));
         cell.parentElement?.setAttribute('aria-rowindex', String(level + 1));
-        const isCursor = this.cursor?.row === -1 && this.cursor.column === x && level === 0;
         cell.classList.toggle('cursor', isCursor);
         if (isCursor) cell.id = 'grid-cursor';
         else if (cell.id === 'grid-cursor') cell.removeAttribute('id');
         if (level === 0) {
-          const sorted = this.sort?.column === x ? this.sort.direction : null;
           cell.setAttribute('aria-sort', sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none');
           cell.title = `${this.columns[x]?.name ?? ''} (${this.columns[x]?.arrowType ?? ''})\n${sorted ? messages.sortState[sorted] : messages.sortHint}`;
           cell.classList.add('sortable');
-        } else if (level === 2) {
-          const sparkline = this.sparkline(x);
-          if (sparkline && cell.firstChild !== sparkline) cell.replaceChildren(sparkline);
         }
-      } else {
+      } else if (!cell.hasAttribute('role')) {
         cell.setAttribute('role', 'columnheader');
         if (meta.column_header_y === 0) cell.textContent = '#';
       }
     }
-    table.setAttribute('aria-activedescendant', this.cursor ? 'grid-cursor' : '');
+    const active = this.cursor ? 'grid-cursor' : '';
+    if (table.getAttribute('aria-activedescendant') !== active) table.setAttribute('aria-activedescendant', active);
     if (painted && !this.firstRowsPainted) {
       this.firstRowsPainted = true;
       // For benchmarks and tests: when the first rows reached the screen.
