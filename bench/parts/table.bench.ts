@@ -108,7 +108,7 @@ async function measureScroll(probe: Probe, browser: Browser, page: Page, target:
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   const mainThreads = new Set(trace.traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   let cpu = 0;
-  for (const e of trace.traceEvents) if (e.ph === 'X' && e.name === 'RunTask' && mainThreads.has(`${e.pid}:${e.tid}`)) cpu += (e.tdur ?? 0) / 1000;
+  for (const e of trace.traceEvents) if (e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && mainThreads.has(`${e.pid}:${e.tid}`)) cpu += (e.tdur ?? 0) / 1000;
   const sorted = [...result.deltas].sort((a, b) => a - b);
   return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted[sorted.length - 1], blankShare: result.blank / result.deltas.length, cpuMs: cpu / result.deltas.length };
 }
@@ -299,8 +299,9 @@ async function product(probe: Probe, harness: Harness, files: { csv: string; par
     const browser = await harness.launchBrowser();
     const page = await harness.newPage(browser);
     await page.goto(harness.workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: root }), { waitUntil: 'domcontentloaded' });
-    await workbench.waitForExplorer(page, 'flights-3m.parquet');
-    await workbench.waitForContributions(page, 'flights-3m.parquet');
+    if (entries.length === 0) return results;
+    await workbench.waitForExplorer(page, entries[0].name);
+    await workbench.waitForContributions(page, entries[0].name);
     for (const { file, name } of entries) {
       const peer = await readPeer(file);
       // A hover (the Explorer's path tooltip) would swallow the click.

@@ -95,6 +95,8 @@ class TableEditor implements vscode.Disposable {
   private disposed = false;
   /** A reveal asked for before the webview was ready. */
   private pendingReveal: { row: number; column: number | null } | undefined;
+  /** The subscription to the document's current worker (a new one after the file changed). */
+  private clientEvents: vscode.Disposable;
 
   constructor(
     private readonly document: TableDocument,
@@ -117,8 +119,6 @@ class TableEditor implements vscode.Disposable {
       }),
     );
   }
-
-  private clientEvents: vscode.Disposable;
 
   private post(message: TableHostMessage): void {
     if (!this.disposed) void this.panel.webview.postMessage(message);
