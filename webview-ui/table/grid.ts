@@ -46,6 +46,7 @@ export class TableGrid {
   private readonly sparklines = new Map<number, HTMLElement>();
   private visible = { x0: 0, x1: 0, y0: 0, y1: 0 };
   private drawQueued = false;
+  private queuedPreserveWidth = false;
   private started = false;
   private firstRowsPainted = false;
 
@@ -94,11 +95,14 @@ export class TableGrid {
     this.fetchVisible();
   }
 
-  /** A block of rows arrived. */
+  /** A block of rows arrived: drawn when it is on screen (a block fetched ahead waits for the scroll that shows it). */
   receive(request: BlockRequest, window: Parameters<WindowCache['put']>[1]): void {
     if (!this.cache.put(request.key, window)) return;
-    const { y0, y1 } = this.visible;
-    if (!this.started || (request.start < y1 + PREFETCH_ROWS && request.start + request.count > y0 - PREFETCH_ROWS)) this.redraw();
+    const { y0, y1, x0, x1 } = this.visible;
+    const onScreen = request.start < y1 && request.start + request.count > y0 && request.c0 < x1 && request.c1 > x0;
+    if (!this.started) this.redraw();
+    // New values in cells already laid out: keep the column widths (no measuring pass).
+    else if (onScreen) this.redraw(true);
   }
 
   /** The first rows, sent with the file's first rows: painted without a round trip. */
@@ -110,14 +114,15 @@ export class TableGrid {
     this.cache.forget(request.key);
   }
 
-  /** Draws on the next frame (coalesced). */
-  redraw(): void {
+  /** Draws on the next frame (coalesced; `preserveWidth` only if every draw asked for it skips column sizing). */
+  redraw(preserveWidth = false): void {
+    this.queuedPreserveWidth = this.drawQueued ? this.queuedPreserveWidth && preserveWidth : preserveWidth;
     if (this.drawQueued || this.columns.length === 0) return;
     this.drawQueued = true;
     requestAnimationFrame(() => {
       this.drawQueued = false;
       this.started = true;
-      void this.element.draw();
+      void this.element.draw({ preserve_width: this.queuedPreserveWidth });
     });
   }
 
@@ -300,7 +305,8 @@ export class TableGrid {
       if (!event.shiftKey || !this.anchor || this.anchor.row < 0) this.anchor = position;
       this.cursor = position;
     } else return;
-    this.redraw();
+    // The cursor and selection change classes, never column widths.
+    this.redraw(true);
     this.host.moved();
   }
 
@@ -318,7 +324,7 @@ export class TableGrid {
       event.preventDefault();
       this.anchor = { row: 0, column: 0 };
       this.cursor = { row: Math.max(0, this.rows - 1), column: Math.max(0, this.columns.length - 1) };
-      this.redraw();
+      this.redraw(true);
       return;
     }
     const cursor = this.cursor ?? { row: 0, column: 0 };
@@ -333,7 +339,7 @@ export class TableGrid {
     if (!event.shiftKey || !this.anchor) this.anchor = moved;
     this.cursor = moved;
     this.ensureVisible(moved);
-    this.redraw();
+    this.redraw(true);
     this.host.moved();
   }
 

@@ -5,7 +5,7 @@ import { Virtualizer, observeElementRect, observeElementOffset, elementScroll } 
 const ROWS = 3_000_000;
 const COLUMNS = 8;
 const scroller = document.createElement('div');
-scroller.style.cssText = 'position:absolute;inset:0;overflow:auto;font:12px sans-serif';
+scroller.style.cssText = 'position:absolute;inset:0;overflow:auto;font:13px monospace';
 const inner = document.createElement('div');
 inner.style.position = 'relative';
 scroller.append(inner);
