@@ -24,9 +24,7 @@ export async function scrollInPage(args) {
     const firstHeader = el.querySelector('tbody th');
     if (firstHeader && firstHeader.textContent === '') blank++;
   }
-  // Cells on screen (the work of a frame grows with them): table cells, or a candidate's row cells.
-  const cells = el.querySelectorAll('td, th').length || el.querySelectorAll('[data-row] > div').length;
-  return { deltas, blank, cells };
+  return { deltas, blank };
 }
 
 /** When the table webview painted its first rows and read its file (Date.now() values), and its rows. */

@@ -41,8 +41,6 @@ interface FrameStats {
    * (with room for the compositor).
    */
   cpuMs: number;
-  /** Cells on screen at the end (a frame's work grows with them). */
-  cells: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -63,7 +61,7 @@ interface ScrollArgs {
 
 /** bench/lib/scroll-probe.mjs: functions evaluated in the page or webview. */
 interface Probe {
-  scrollInPage(args: ScrollArgs): Promise<{ deltas: number[]; blank: number; cells: number }>;
+  scrollInPage(args: ScrollArgs): Promise<{ deltas: number[]; blank: number }>;
   tableTimes(): { firstRowsAt: number; loadedAt: number; rows: number };
   tableReady(): boolean;
   domNodes(): number;
@@ -112,11 +110,11 @@ async function measureScroll(probe: Probe, browser: Browser, page: Page, target:
   let cpu = 0;
   for (const e of trace.traceEvents) if (e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && mainThreads.has(`${e.pid}:${e.tid}`)) cpu += (e.tdur ?? 0) / 1000;
   const sorted = [...result.deltas].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted[sorted.length - 1], blankShare: result.blank / result.deltas.length, cpuMs: cpu / result.deltas.length, cells: result.cells };
+  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted[sorted.length - 1], blankShare: result.blank / result.deltas.length, cpuMs: cpu / result.deltas.length };
 }
 
 const fmtStats = (s: FrameStats) =>
-  `p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(0)} ms, main-thread CPU ${s.cpuMs.toFixed(1)} ms/frame (${s.cells} cells), blank ${(100 * s.blankShare).toFixed(0)}%`;
+  `p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(0)} ms, main-thread CPU ${s.cpuMs.toFixed(1)} ms/frame, blank ${(100 * s.blankShare).toFixed(0)}%`;
 
 // ------------------------------------------------------------------------------------------- data
 
@@ -230,7 +228,6 @@ async function candidates(probe: Probe, launchBrowser: () => Promise<Browser>): 
       max: median(runs.map((r) => r[k].max)),
       blankShare: 0,
       cpuMs: median(runs.map((r) => r[k].cpuMs)),
-      cells: median(runs.map((r) => r[k].cells)),
     });
     results.push({ name, bundleKB: code.length / 1024, gzipKB: gzipSync(code).length / 1024, jump: pick('jump'), continuous: pick('continuous'), lastRow: Math.max(...runs.map((r) => r.lastRow)) });
   }
@@ -356,10 +353,10 @@ async function main(): Promise<void> {
   const probe = await load<Probe>('bench', 'lib', 'scroll-probe.mjs');
   console.log(`\n-- grid candidates (headless Chromium, synthetic 3M × 8, ${FRAMES} frames a scroll, medians of ${ROUNDS} rounds)`);
   const cands = process.env.BENCH_TABLE_SKIP_CANDIDATES === '1' ? [] : await candidates(probe, () => harness.launchBrowser());
-  console.log('candidate        bundle (min / gzip)   jump through 3M rows (frame p50 / p95, CPU/frame)   10 rows/frame (same)                       last row reached');
-  const frameCell = (s: FrameStats) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} ms, CPU ${s.cpuMs.toFixed(1)} ms (${s.cells} cells)`;
+  console.log('candidate        bundle (min / gzip)   jump through 3M rows (frame p50 / p95, CPU/frame)   10 rows/frame (same)            last row reached');
+  const frameCell = (s: FrameStats) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} ms, CPU ${s.cpuMs.toFixed(1)} ms`;
   for (const c of cands) {
-    console.log(`${c.name.padEnd(16)} ${c.bundleKB.toFixed(0).padStart(6)} / ${c.gzipKB.toFixed(0).padStart(3)} KB      ${frameCell(c.jump).padEnd(51)} ${frameCell(c.continuous).padEnd(42)} ${c.lastRow.toLocaleString('en-US')} of 3,000,000`);
+    console.log(`${c.name.padEnd(16)} ${c.bundleKB.toFixed(0).padStart(6)} / ${c.gzipKB.toFixed(0).padStart(3)} KB      ${frameCell(c.jump).padEnd(51)} ${frameCell(c.continuous).padEnd(31)} ${c.lastRow.toLocaleString('en-US')} of 3,000,000`);
   }
   await harness.shutdown();
 

@@ -13,7 +13,7 @@ function rows(start, count, c0, c1) {
   for (let y = start; y < start + count; y++) {
     rowNumbers.push(y);
     const row = [];
-    for (let x = c0; x < c1; x++) row.push(`r${y}c${x} ${(y * 7919 + x) % 1000}`);
+    for (let x = c0; x < c1; x++) row.push(`r${String(y).padStart(7, '0')}c${x} ${String((y * 7919 + x) % 1000).padStart(3, '0')}`);
     cells.push(row);
   }
   return { start, firstColumn: c0, rowNumbers, cells, marks: [] };

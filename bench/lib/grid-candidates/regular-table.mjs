@@ -14,7 +14,7 @@ table.setDataListener((x0, y0, x1, y1) => {
   const data = [];
   for (let x = x0; x < x1; x++) {
     const column = [];
-    for (let y = y0; y < y1; y++) column.push(`r${y}c${x} ${(y * 7919 + x) % 1000}`);
+    for (let y = y0; y < y1; y++) column.push(`r${String(y).padStart(7, '0')}c${x} ${String((y * 7919 + x) % 1000).padStart(3, '0')}`);
     data.push(column);
   }
   const row_headers = [];

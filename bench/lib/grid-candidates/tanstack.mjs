@@ -44,7 +44,7 @@ function render() {
     row.style.display = 'flex';
     row.style.transform = `translateY(${item.start}px)`;
     row.children[0].textContent = String(item.index + 1);
-    for (let x = 0; x < COLUMNS; x++) row.children[x + 1].textContent = `r${item.index}c${x} ${(item.index * 7919 + x) % 1000}`;
+    for (let x = 0; x < COLUMNS; x++) row.children[x + 1].textContent = `r${String(item.index).padStart(7, '0')}c${x} ${String((item.index * 7919 + x) % 1000).padStart(3, '0')}`;
     row.dataset.row = String(item.index + 1);
   });
 }
