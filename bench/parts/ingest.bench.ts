@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { ensureMixedCsv } from '../lib/mixed-csv';
+import { median } from '../lib/stats';
 
 const root = path.resolve(__dirname, '..', '..');
 const dataDir = path.join(root, 'bench', '.data');
@@ -24,11 +25,6 @@ function ensurePeers(): void {
   writeFileSync(path.join(peersDir, 'package.json'), '{ "name": "bench-peers", "private": true }\n');
   console.log('installing benchmark peers into bench/.peers …');
   execFileSync('npm', ['install', '--no-save', '--no-package-lock', 'udsv', 'papaparse', 'csv-parse', 'd3-dsv', 'nodejs-polars', 'nodejs-polars-linux-x64-gnu', '@duckdb/node-api'], { cwd: peersDir, stdio: 'inherit' });
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 interface Measurement {

@@ -21,6 +21,7 @@ import * as esbuild from 'esbuild';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { ensureMixedCsv } from '../lib/mixed-csv';
+import { median, percentile } from '../lib/stats';
 
 const root = path.resolve(__dirname, '..', '..');
 const dataDir = path.join(root, 'bench', '.data');
@@ -41,15 +42,6 @@ interface FrameStats {
    * (with room for the compositor).
    */
   cpuMs: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 interface ScrollArgs {

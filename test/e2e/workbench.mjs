@@ -21,11 +21,11 @@ export async function openFromExplorer(page, fileName) {
 }
 
 /**
- * Right-clicks a file in the Explorer and picks `label` from its context menu. Extension menu contributions
- * appear a few seconds after the workbench renders (once the extension host has scanned extensions), so the
- * menu is reopened until the entry shows up.
+ * Right-clicks a file in the Explorer until its context menu lists `label` (extension menu contributions appear
+ * a few seconds after the workbench renders, once the extension host has scanned extensions); returns the entry,
+ * with the menu open.
  */
-export async function explorerContextMenu(page, fileName, label, timeout = 45_000) {
+async function contextMenuWith(page, fileName, label, timeout) {
   const item = explorerItem(page, fileName);
   const entry = page.locator('.monaco-menu .action-item .action-label', { hasText: label }).first();
   const deadline = Date.now() + timeout;
@@ -34,7 +34,7 @@ export async function explorerContextMenu(page, fileName, label, timeout = 45_00
     await page.locator('.monaco-menu').first().waitFor({ state: 'visible', timeout: 10_000 });
     try {
       await entry.waitFor({ state: 'visible', timeout: 1_500 });
-      break;
+      return entry;
     } catch (err) {
       await page.keyboard.press('Escape');
       if (Date.now() > deadline) {
@@ -43,6 +43,11 @@ export async function explorerContextMenu(page, fileName, label, timeout = 45_00
       await page.waitForTimeout(1_000);
     }
   }
+}
+
+/** Right-clicks a file in the Explorer and picks `label` from its context menu. */
+export async function explorerContextMenu(page, fileName, label, timeout = 45_000) {
+  const entry = await contextMenuWith(page, fileName, label, timeout);
   // The menu acts on mouse-up after a mouse-down on the same entry; a slow click works reliably, Enter on the
   // hovered (= focused) entry is the fallback if the menu is still open.
   await entry.hover();
@@ -123,18 +128,8 @@ export async function clearNotifications(page) {
  * `fileName`): files opened earlier get VS Code's default editors instead of the extension's.
  */
 export async function waitForContributions(page, fileName, label = 'Check data quality', timeout = 45_000) {
-  const item = explorerItem(page, fileName);
-  const entry = page.locator('.monaco-menu .action-item .action-label', { hasText: label }).first();
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    await item.click({ button: 'right' });
-    await page.locator('.monaco-menu').first().waitFor({ state: 'visible', timeout: 10_000 });
-    const found = await entry.waitFor({ state: 'visible', timeout: 1_500 }).then(() => true, () => false);
-    await page.keyboard.press('Escape');
-    if (found) return;
-    if (Date.now() > deadline) throw new Error(`the extension's entries never appeared in the Explorer context menu of ${fileName}`);
-    await page.waitForTimeout(1_000);
-  }
+  await contextMenuWith(page, fileName, label, timeout);
+  await page.keyboard.press('Escape');
 }
 
 /** The content frame of the newest webview (panels and custom editors live in nested iframes). */
