@@ -4,56 +4,24 @@
  * Each measurement runs in a fresh process (clean peak RSS); rounds are interleaved; medians are printed.
  * Peers are not project dependencies: they are installed on demand into bench/.peers/.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { ensureMixedCsv } from '../lib/mixed-csv';
-import { median } from '../lib/stats';
+import { bundleEngine, dataDir, ensurePeers, measure, median, type Measurement } from '../lib/ingest-measure';
 
 const root = path.resolve(__dirname, '..', '..');
-const dataDir = path.join(root, 'bench', '.data');
-const peersDir = path.join(root, 'bench', '.peers');
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const targetMB = Number(process.env.BENCH_INGEST_MB ?? 100);
 const jsPeers = ['udsv', 'papaparse', 'csv-parse', 'd3-dsv'];
 const nativePeers = ['polars', 'duckdb'];
 
-function ensurePeers(): void {
-  if (existsSync(path.join(peersDir, 'node_modules', 'udsv'))) return;
-  mkdirSync(peersDir, { recursive: true });
-  writeFileSync(path.join(peersDir, 'package.json'), '{ "name": "bench-peers", "private": true }\n');
-  console.log('installing benchmark peers into bench/.peers …');
-  execFileSync('npm', ['install', '--no-save', '--no-package-lock', 'udsv', 'papaparse', 'csv-parse', 'd3-dsv', 'nodejs-polars', 'nodejs-polars-linux-x64-gnu', '@duckdb/node-api'], { cwd: peersDir, stdio: 'inherit' });
-}
-
-interface Measurement {
-  ms: number;
-  rows: number;
-  maxRssMB: number;
-  error?: string;
-}
-
-function measure(parser: string, file: string, engineBundle: string): Measurement {
-  const env = { ...process.env, POLARS_MAX_THREADS: '1', RAYON_NUM_THREADS: '1' };
-  const r = spawnSync(process.execPath, ['--max-old-space-size=16384', path.join(root, 'bench', 'lib', 'ingest-runner.mjs'), parser, file, engineBundle, peersDir], { env, encoding: 'utf8' });
-  const line = r.stdout.trim().split('\n').pop() ?? '';
-  try {
-    return JSON.parse(line) as Measurement;
-  } catch {
-    return { ms: NaN, rows: 0, maxRssMB: NaN, error: (r.stderr || line).slice(0, 200) };
-  }
-}
-
 async function main(): Promise<void> {
-  mkdirSync(dataDir, { recursive: true });
   ensurePeers();
+  const engineBundle = await bundleEngine();
   const file = path.join(dataDir, `mixed-${targetMB}mb.csv`);
   const bytes = await ensureMixedCsv(file, targetMB * 1e6);
   const mb = bytes / 1e6;
-  // The engine as it ships: the esbuild bundle of the ingestion entry point.
-  const engineBundle = path.join(dataDir, 'engine.cjs');
-  await esbuild.build({ entryPoints: [path.join(root, 'src/core/ingest/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: engineBundle, logLevel: 'error' });
 
   const parsers = ['dataset-inspector', ...jsPeers, ...nativePeers];
   const results = new Map<string, Measurement[]>(parsers.map((p) => [p, []]));

@@ -21,7 +21,7 @@ import * as esbuild from 'esbuild';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { ensureMixedCsv } from '../lib/mixed-csv';
-import { median, percentile } from '../lib/stats';
+import { median } from '../lib/ingest-measure';
 
 const root = path.resolve(__dirname, '..', '..');
 const dataDir = path.join(root, 'bench', '.data');
@@ -42,6 +42,10 @@ interface FrameStats {
    * (with room for the compositor).
    */
   cpuMs: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 }
 
 interface ScrollArgs {

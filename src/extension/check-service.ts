@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
 import type { CheckRequest, CheckResult, CheckWorkerMessage } from '../jobs/check-protocol';
 import { readCheckSettings } from './config';
+import { OptionError } from '../core/defaults';
 import { diagnosticsUriFor, isBinaryDataFile } from './data-files';
 
 export interface CheckOutcome {
@@ -39,6 +40,11 @@ export class CheckService implements vscode.Disposable {
     return this.outcomes.get(uri.toString());
   }
 
+  /** The files with a kept outcome (checked in this session, findings shown). */
+  checkedFiles(): vscode.Uri[] {
+    return [...this.outcomes.values()].map((o) => o.uri);
+  }
+
   forget(uri: vscode.Uri): void {
     this.outcomes.delete(uri.toString());
   }
@@ -59,7 +65,7 @@ export class CheckService implements vscode.Disposable {
     const request: CheckRequest = {
       type: 'check',
       path: uri.fsPath,
-      ingest: settings.ingest,
+      read: settings.read,
       quality: settings.quality,
       renderText: isBinaryDataFile(uri),
       text: isBinaryDataFile(uri) ? undefined : text,
@@ -123,7 +129,7 @@ export class CheckService implements vscode.Disposable {
             finish(() => resolve(message.result));
             break;
           case 'error':
-            finish(() => reject(new Error(message.message)));
+            finish(() => reject(message.option ? new OptionError(message.message, message.option) : new Error(message.message)));
             break;
         }
       });

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Finding, Severity } from '../core/quality/finding';
 import type { CheckOutcome } from './check-service';
 import { toVscodeRange } from './reveal';
+import { withSettingOf } from './config';
 
 export const DIAGNOSTIC_SOURCE = 'Dataset Inspector';
 
@@ -19,7 +20,7 @@ export function ruleDocsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Ur
 }
 
 export function findingToDiagnostic(finding: Finding, documentUri: vscode.Uri, extensionUri: vscode.Uri): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toVscodeRange(finding.range), finding.message, severities[finding.severity]);
+  const diagnostic = new vscode.Diagnostic(toVscodeRange(finding.range), withSettingOf(finding.message, finding.option), severities[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: finding.rule, target: ruleDocsUri(extensionUri, finding.rule) };
   if (finding.related?.length) {

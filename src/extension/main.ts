@@ -7,10 +7,13 @@ import { registerCheckCommand } from './commands/check';
 import { registerProfileCommand } from './commands/profile';
 import { registerTrainCommand } from './commands/train';
 import { registerTableView } from './table-view';
+import { registerReportPanelSerializer } from './panels/report-panel';
+import { registerTrainingPanelSerializer } from './panels/training-panel';
 import { addIgnoreEntry } from './config';
 import { TABLE_VIEW_SCHEME, diagnosticsUriFor, resolveDataFile, tableViewUri, uriFromArgument } from './data-files';
 import { registerTableEditor } from './table-editor/commands';
 import type { ExtensionServices } from './services';
+import { TEXT_FORMATS, dataFileGlob } from '../core/ingest/formats';
 
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Dataset Inspector', { log: true });
@@ -27,8 +30,10 @@ export function activate(context: vscode.ExtensionContext): void {
     registerCheckCommand(services, publisher),
     registerProfileCommand(services),
     registerTrainCommand(services),
+    registerReportPanelSerializer(services),
+    registerTrainingPanelSerializer(services),
     vscode.languages.registerCodeActionsProvider(
-      [{ scheme: 'file', language: 'csv' }, { scheme: 'file', language: 'tsv' }, { scheme: 'file', pattern: '**/*.{csv,tsv,tab}' }, { scheme: TABLE_VIEW_SCHEME }],
+      [{ scheme: 'file', language: 'csv' }, { scheme: 'file', language: 'tsv' }, { scheme: 'file', language: 'jsonl' }, { scheme: 'file', pattern: dataFileGlob(TEXT_FORMATS) }, { scheme: TABLE_VIEW_SCHEME }],
       new QualityCodeActionProvider(publisher),
       { providedCodeActionKinds: QualityCodeActionProvider.providedCodeActionKinds },
     ),

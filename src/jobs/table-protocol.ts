@@ -6,12 +6,12 @@
 import type { ColumnInfo, CsvDialect, SourceFormat } from '../core/table/model';
 import type { TableProfile } from '../core/profile/types';
 import type { FilterSpec, GridFinding, RowWindow, SortSpec, ViewInfo } from '../core/table-session/types';
-import type { CheckIngestOptions } from './check-protocol';
+import type { ReadSettings } from '../core/ingest/options';
 
 export interface TableOpenRequest {
   type: 'open';
   path: string;
-  ingest: CheckIngestOptions;
+  read: ReadSettings;
 }
 
 /** Requests that get one reply each, keyed by their name. */

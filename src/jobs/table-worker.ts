@@ -47,10 +47,10 @@ async function viewOf(id: number): Promise<View> {
   return view;
 }
 
-function open(path: string, ingest: Extract<TableRequest, { type: 'open' }>['ingest']): void {
+function open(path: string, read: Extract<TableRequest, { type: 'open' }>['read']): void {
   let lastProgress = 0;
   table = openTable(path, {
-    ...ingest,
+    ...read,
     onFirstRows: (session, first) => {
       session.setFindings(findings);
       resolveSession(session);
@@ -109,7 +109,7 @@ async function answer(message: TableQueryMessage): Promise<TableWorkerMessage> {
 port.on('message', (message: TableRequest) => {
   switch (message.type) {
     case 'open':
-      if (!table) open(message.path, message.ingest);
+      if (!table) open(message.path, message.read);
       break;
     case 'findings':
       findings = message.findings;

@@ -4,9 +4,10 @@
  */
 import type { IngestResult, TextRange } from '../table/model';
 import type { TableProfile } from '../profile/types';
-import type { Dimension, Finding, FindingFix, Severity } from './finding';
-import type { QualityRule, ReportedFinding, RuleOptions } from './rule';
+import type { Dimension, Finding, FindingFix, RelatedPlace, Severity } from './finding';
+import type { QualityRule, ReportedFinding, ReportedPlace, RuleOptions } from './rule';
 import { allRules } from './rules/index';
+import { DEFAULTS, optionMention } from '../defaults';
 
 export { allRules };
 
@@ -16,10 +17,15 @@ export interface RuleSetting {
   options?: RuleOptions;
 }
 
+/** A rule to skip, for one column or (without `column`) for the whole file. */
+export interface IgnoreEntry {
+  rule: string;
+  column?: string;
+}
+
 export interface QualityConfig {
   rules: Record<string, RuleSetting>;
-  /** Rules to skip, for one column or (without `column`) for the whole file. */
-  ignore: { rule: string; column?: string }[];
+  ignore: IgnoreEntry[];
   /** Findings published per rule and column; the rest are summarized in one finding. */
   maxFindingsPerRuleAndColumn: number;
   /** Fixes kept per rule for "fix all" (beyond the published findings). */
@@ -30,7 +36,7 @@ export interface QualityConfig {
 export const DEFAULT_QUALITY_CONFIG: QualityConfig = {
   rules: {},
   ignore: [],
-  maxFindingsPerRuleAndColumn: 100,
+  maxFindingsPerRuleAndColumn: DEFAULTS.maxFindingsPerRule,
   maxFixesPerRule: 50_000,
 };
 
@@ -58,8 +64,8 @@ function resolve<T>(value: T | (() => T)): T {
 
 const fileStart: TextRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** A reported finding's range: its own, else its cell's (or, without a cell, its row's, its column header's, the file start). */
-function rangeOf(data: IngestResult, reported: ReportedFinding): TextRange {
+/** A reported finding's or place's range: its own, else its cell's (or, without a cell, its row's, its column header's, the file start). */
+function rangeOf(data: IngestResult, reported: ReportedFinding | ReportedPlace): TextRange {
   if (reported.range !== undefined) return resolve(reported.range);
   if (reported.row !== null && reported.columnIndex !== null) return data.source.cellRange(reported.row, reported.columnIndex);
   if (reported.row !== null) return data.source.rowRange(reported.row);
@@ -81,7 +87,7 @@ export function severityOf(rule: QualityRule, config: QualityConfig): Severity {
 export function summaryMessage(title: string, count: number, column: string | null, cap: number): string {
   return (
     `${title}: ${count.toLocaleString('en-US')} findings${column !== null ? ` in column "${column}"` : ''}; ` +
-    `the first ${cap} are shown, ${(count - cap).toLocaleString('en-US')} more are not (setting datasetInspector.maxFindingsPerRule).`
+    `the first ${cap} are shown, ${(count - cap).toLocaleString('en-US')} more are not (${optionMention('maxFindingsPerRule')}).`
   );
 }
 
@@ -96,15 +102,25 @@ export function qualityScores(rulesRun: Iterable<QualityRule>, totals: Record<st
   return { overall, byDimension };
 }
 
+/** A rule's options under `config`: its defaults, overridden by the settings. */
+export function ruleOptions(rule: QualityRule, config: QualityConfig): RuleOptions {
+  return { ...rule.defaultOptions, ...(config.rules[rule.id]?.options ?? {}) };
+}
+
 export function isRuleEnabled(rule: QualityRule, config: QualityConfig): boolean {
   return config.rules[rule.id]?.enabled ?? rule.enabledByDefault ?? true;
 }
 
+/**
+ * Runs `rules` over `data`. `rowOffset`: the file row of the table's first row, when `data` is a batch of
+ * a larger file; findings, related places and messages then give file rows.
+ */
 export function runQualityCheck(
   data: IngestResult,
   partialConfig: Partial<QualityConfig> = {},
   profile?: TableProfile,
   rules: readonly QualityRule[] = allRules,
+  rowOffset = 0,
 ): QualityReport {
   const config = resolveQualityConfig(partialConfig);
   const now = config.now ?? new Date();
@@ -113,10 +129,18 @@ export function runQualityCheck(
   const fixesByRule: Record<string, FindingFix[]> = {};
   const rulesRun: string[] = [];
   const columnName = (index: number | null) => (index === null ? null : (data.columns[index]?.name ?? `column${index + 1}`));
+  const fileRow = (row: number | null) => (row === null ? null : row + rowOffset);
+  const rowNumber = (row: number) => row + rowOffset + 1;
+  const place = (reported: ReportedPlace): RelatedPlace => ({
+    row: fileRow(reported.row),
+    column: columnName(reported.columnIndex),
+    columnIndex: reported.columnIndex,
+    range: rangeOf(data, reported),
+    message: reported.message,
+  });
 
   for (const rule of rules) {
-    if (!isRuleEnabled(rule, config)) continue;
-    const setting = config.rules[rule.id] ?? {};
+    if (!isRuleEnabled(rule, config) || (rule.formats && !rule.formats.includes(data.format))) continue;
     const severity = severityOf(rule, config);
     const ignoredColumns = new Set(config.ignore.filter((i) => i.rule === rule.id).map((i) => i.column ?? '*'));
     if (ignoredColumns.has('*')) continue;
@@ -141,13 +165,15 @@ export function runQualityCheck(
           rule: rule.id,
           dimension: rule.dimension,
           severity,
-          row: reported.row,
+          row: fileRow(reported.row),
           column: columnName(reported.columnIndex),
           columnIndex: reported.columnIndex,
           range: rangeOf(data, reported),
           message: reported.message,
         };
-        if (reported.related) finding.related = resolve(reported.related);
+        if (reported.value !== undefined) finding.value = reported.value;
+        if (reported.evidence) finding.evidence = reported.evidence;
+        if (reported.related) finding.related = resolve(reported.related).map(place);
         if (reportedFixes?.length) finding.fixes = reportedFixes;
         findings.push(finding);
       } else if (slot.summaryIndex < 0) {
@@ -164,12 +190,13 @@ export function runQualityCheck(
           range,
           message: '',
           summaryOf: 0,
+          option: 'maxFindingsPerRule',
         });
       }
     };
 
     try {
-      rule.check({ data, profile, options: { ...rule.defaultOptions, ...(setting.options ?? {}) }, now, isIgnored, report });
+      rule.check({ data, profile, options: ruleOptions(rule, config), now, isIgnored, rowNumber, report });
     } catch (error) {
       // A failing rule must not hide the others' findings: report it as a finding of its own.
       findings.push({

@@ -10,12 +10,12 @@
  */
 import { stat } from 'node:fs/promises';
 import { Table, type RecordBatch } from 'apache-arrow';
-import { ingestFile, readerFor, type IngestOptions } from '../ingest/index';
+import { ingestFile, ingestTextBatches, textSizeOf, type IngestOptions } from '../ingest/index';
+import { readingOf } from '../ingest/formats';
 import { openArrowBatches, openArrowFileBatches, type BatchSource } from '../ingest/arrow';
-import { openParquetBatches, openParquetRowGroups } from '../ingest/parquet';
-import { ingestCsvBatches, readCsvBatchAt, type CsvBatchPosition, type CsvBatchSchema } from '../ingest/csv/stream';
+import { openParquetBatches } from '../ingest/parquet';
 import { createStreamingProfiler, profileArrowTable, type TableProfile } from '../profile/index';
-import type { ColumnInfo, CsvDialect, SourceFormat } from '../table/model';
+import type { ColumnInfo, CsvDialect, IngestResult, SourceFormat } from '../table/model';
 import { MemoryStore, PagedStore, loadedBatchesOf, type LoadedBatch, type PagedSource } from './stores';
 import { TableSession, type SessionLimits } from './session';
 
@@ -45,7 +45,7 @@ export interface OpenedTable {
 }
 
 const PREVIEW_BYTES = 1024 * 1024;
-const PAGED_CSV_CHUNK = 16 * 1024 * 1024;
+const PAGED_TEXT_CHUNK = 16 * 1024 * 1024;
 
 /** Paged stores keep a quarter of the budget of decoded batches (and always two batches). */
 function cacheBytesFor(budget: number): number {
@@ -68,7 +68,8 @@ export async function openTable(path: string, options: OpenTableOptions = {}): P
   const started = performance.now();
   const size = (await stat(path)).size;
   const budget = options.memoryBudgetBytes;
-  const paged = budget !== undefined && size > budget;
+  // A gzip file is over the budget by the size of its text.
+  const paged = budget !== undefined && (await textSizeOf(path)) > budget;
   const opened = paged ? await openPaged(path, size, budget, options) : await openInMemory(path, size, options);
   return { ...opened, paged, readMs: Math.round(performance.now() - started) };
 }
@@ -76,7 +77,7 @@ export async function openTable(path: string, options: OpenTableOptions = {}): P
 type Opened = Omit<OpenedTable, 'paged' | 'readMs'>;
 
 async function openInMemory(path: string, size: number, options: OpenTableOptions): Promise<Opened> {
-  const reader = readerFor(path);
+  const { reader } = readingOf(path);
   const { onFirstRows, onProgress, signal } = options;
   const meta = { path, bytes: size };
   if (reader === 'arrow' || reader === 'parquet') {
@@ -93,11 +94,11 @@ async function openInMemory(path: string, size: number, options: OpenTableOption
     const table = new Table(source.schema, batches);
     return { session, format: source.format, columns: source.columns, profile: () => profileInSlices(table, source.columns, { ...meta, format: source.format }), close: async () => undefined };
   }
-  // Text: a preview of the first chunk (CSV), then the whole file as a check reads it.
+  // Text: a preview of the first chunk, then the whole file as a check reads it.
   let session: TableSession | undefined;
   let store: MemoryStore | undefined;
-  if (reader === 'csv' && size > (options.previewBytes ?? PREVIEW_BYTES)) {
-    for await (const first of ingestCsvBatches(path, { ...options, chunkBytes: options.previewBytes ?? PREVIEW_BYTES })) {
+  if (size > (options.previewBytes ?? PREVIEW_BYTES)) {
+    for await (const first of ingestTextBatches(path, { ...options, chunkBytes: options.previewBytes ?? PREVIEW_BYTES })) {
       store = new MemoryStore(first.result.table.schema, first.result.columns);
       for (const loaded of loadedBatchesOf(first.result)) store.append(loaded);
       session = new TableSession(store, options.limits);
@@ -130,33 +131,34 @@ interface Pager<P> {
   close(): Promise<void> | void;
 }
 
-async function csvPager(path: string, options: OpenTableOptions): Promise<Pager<{ index: number; at?: CsvBatchPosition }>> {
-  const chunkBytes = options.chunkBytes ?? PAGED_CSV_CHUNK;
-  const read = { ...options, chunkBytes, onProgress: undefined };
+/** Text files (CSV/TSV, JSON Lines; plain or gzip) in chunks; a plain UTF-8 file's chunk is read again from its bytes. */
+async function textPager(path: string, options: OpenTableOptions): Promise<Pager<{ index: number; part: number; reread?: () => Promise<IngestResult> }>> {
+  const read = { ...options, chunkBytes: options.chunkBytes ?? PAGED_TEXT_CHUNK, onProgress: undefined };
   // The schema comes from the first chunk (read again by the indexing pass).
-  let first: { schema: CsvBatchSchema; arrowSchema: RecordBatch['schema'] } | undefined;
-  for await (const batch of ingestCsvBatches(path, read)) {
-    first = { schema: batch.schema, arrowSchema: batch.result.table.schema };
+  let first: IngestResult | undefined;
+  for await (const batch of ingestTextBatches(path, read)) {
+    first = batch.result;
     break;
   }
   if (!first) throw new Error(`${path} has no rows.`);
-  const fixed = first.schema;
+  const { dialect } = first;
   async function* scan(signal?: AbortSignal) {
     let index = 0;
-    for await (const batch of ingestCsvBatches(path, { ...read, signal, onProgress: options.onProgress })) {
-      for (const loaded of loadedBatchesOf(batch.result)) yield { loaded, position: { index: index++, ...(batch.position ? { at: batch.position } : {}) } };
+    for await (const batch of ingestTextBatches(path, { ...read, signal, onProgress: options.onProgress })) {
+      const parts = loadedBatchesOf(batch.result);
+      for (let part = 0; part < parts.length; part++) yield { loaded: parts[part], position: { index: index++, part, ...(batch.reread ? { reread: batch.reread } : {}) } };
     }
   }
   return {
-    format: 'csv',
-    schema: first.arrowSchema,
-    columns: fixed.columns,
-    dialect: () => fixed.dialect,
+    format: first.format,
+    schema: first.table.schema,
+    columns: first.columns,
+    dialect: () => dialect,
     source: {
       scan,
       async load(position) {
-        if (position.at) return loadedBatchesOf(await readCsvBatchAt(path, position.at, fixed, read))[0];
-        // Re-encoded files (UTF-16, Windows-1252) have no byte positions: read up to the batch again.
+        if (position.reread) return loadedBatchesOf(await position.reread())[position.part];
+        // Compressed or re-encoded files (gzip, UTF-16, Windows-1252) have no byte offsets: read up to the batch again.
         for await (const { loaded, position: p } of scan()) if (p.index === position.index) return loaded;
         throw new Error(`${path} changed while it was open: batch ${position.index} is gone.`);
       },
@@ -165,26 +167,43 @@ async function csvPager(path: string, options: OpenTableOptions): Promise<Pager<
   };
 }
 
-async function parquetPager(path: string): Promise<Pager<{ group: number; part: number }>> {
-  const groups = await openParquetRowGroups(path);
+/** Parquet by row group: one pass streams the file; a batch is read again from its row group alone. */
+async function parquetPager(path: string, options: OpenTableOptions): Promise<Pager<{ group: number; part: number }>> {
+  // The schema and the row groups come with opening (each read is its own worker thread, ended with its batches).
+  const probe = await openParquetBatches(path, { signal: options.signal });
+  await probe.batches.next();
+  await probe.batches.return();
+  const { rowGroupRows } = probe;
   return {
     format: 'parquet',
-    schema: groups.schema,
-    totalRows: groups.rowGroupRows.reduce((a, b) => a + b, 0),
-    columns: groups.columns,
+    schema: probe.schema,
+    totalRows: probe.totalRows ?? undefined,
+    columns: probe.columns,
     source: {
       async *scan(signal?: AbortSignal) {
-        for (let group = 0; group < groups.rowGroupRows.length; group++) {
-          signal?.throwIfAborted();
-          const batches = await groups.read(group);
-          for (let part = 0; part < batches.length; part++) yield { loaded: { batch: batches[part], raw: null }, position: { group, part } };
+        const source = await openParquetBatches(path, { signal });
+        // Batches never span row groups: count rows to know which group (and which part of it) each is.
+        let group = 0;
+        let part = 0;
+        let rowsInGroup = 0;
+        for await (const batch of source.batches) {
+          while (group < rowGroupRows.length - 1 && rowsInGroup >= rowGroupRows[group]) {
+            group++;
+            part = 0;
+            rowsInGroup = 0;
+          }
+          yield { loaded: { batch, raw: null }, position: { group, part: part++ } };
+          rowsInGroup += batch.numRows;
         }
       },
       async load({ group, part }) {
-        return { batch: (await groups.read(group))[part], raw: null };
+        const source = await openParquetBatches(path, { rowGroups: [group] });
+        let k = 0;
+        for await (const batch of source.batches) if (k++ === part) return { batch, raw: null };
+        throw new Error(`${path} changed while it was open: row group ${group} has no batch ${part}.`);
       },
     },
-    close: () => groups.close(),
+    close: () => undefined,
   };
 }
 
@@ -217,8 +236,8 @@ async function arrowPager(path: string, options: OpenTableOptions): Promise<Page
 }
 
 async function openPaged(path: string, size: number, budget: number, options: OpenTableOptions): Promise<Opened> {
-  const reader = readerFor(path);
-  const pager: Pager<unknown> = reader === 'parquet' ? await parquetPager(path) : reader === 'arrow' ? await arrowPager(path, options) : await csvPager(path, options);
+  const { reader } = readingOf(path);
+  const pager: Pager<unknown> = reader === 'parquet' ? await parquetPager(path, options) : reader === 'arrow' ? await arrowPager(path, options) : await textPager(path, options);
   const store = new PagedStore(pager.schema, pager.columns, pager.source, cacheBytesFor(budget));
   const session = new TableSession(store, options.limits);
   const profiler = createStreamingProfiler(pager.columns);

@@ -18,11 +18,14 @@ export interface TextRange {
   end: TextPosition;
 }
 
-export type SourceFormat = 'csv' | 'arrow' | 'parquet';
+export type SourceFormat = 'csv' | 'jsonl' | 'arrow' | 'parquet';
 
 export type LineEnding = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
 
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'latin1';
+/** The text encodings the CSV reader reads (settings and CLI flags offer these). */
+export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'latin1'] as const;
+
+export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
 
 export interface CsvDialect {
   delimiter: string;
@@ -77,7 +80,8 @@ export type StructuralIssueKind =
   | 'stray-quote'
   | 'invalid-encoding'
   | 'mixed-line-endings'
-  | 'empty-file';
+  | 'empty-file'
+  | 'invalid-json-line';
 
 /** A defect the reader met while tokenizing; the structure rules turn these into findings. */
 export interface StructuralIssue {
@@ -92,6 +96,8 @@ export interface StructuralIssue {
   detail?: string;
 }
 
+export type RangesIn = 'file' | 'rendered' | 'decompressed';
+
 /** Maps table coordinates to text ranges in the source (or in the rendered text view of binary formats). */
 export interface SourceMap {
   /** Range covering the whole record of data row `row` (may span lines for embedded newlines). */
@@ -100,6 +106,10 @@ export interface SourceMap {
   cellRange(row: number, column: number): TextRange;
   /** Range of the header label of `column`; for headerless data, the first row's cell. */
   headerRange(column: number): TextRange;
+  /** Text sources (CSV, JSON Lines): the cell's text exactly as written, quotes included (a quick fix keeps its quoting). */
+  cellSourceText?(row: number, column: number): string;
+  /** Text sources (CSV, JSON Lines): from the record's first character to the next record's start (deleting it removes the line). */
+  rowRangeWithLineBreak?(row: number): TextRange;
 }
 
 export interface IngestResult {
@@ -117,7 +127,8 @@ export interface IngestResult {
   source: SourceMap;
   /**
    * Where `source` ranges point: 'file' for text formats (ranges are in the file itself), 'rendered'
-   * for binary formats (ranges are in the text produced by `renderTableText`).
+   * for binary formats (ranges are in the text produced by `renderTableText`), 'decompressed' for
+   * gzip-compressed text formats (ranges are in the decompressed text; the file itself cannot be edited).
    */
-  rangesIn: 'file' | 'rendered';
+  rangesIn: RangesIn;
 }

@@ -5,9 +5,14 @@ import type { DiagnosticsPublisher } from '../diagnostics';
 import type { CheckOutcome } from '../check-service';
 import { diagnosticsUriFor, isBinaryDataFile, isDataFile, tableViewUri } from '../data-files';
 import { dataFileOrPick } from './pick-data-file';
-import { readCheckSettings } from '../config';
+import { affectsCheck, readCheckSettings, withSettingOf } from '../config';
+import { OptionError } from '../../core/defaults';
+import { dataFileGlob } from '../../core/ingest/formats';
 
 export const CHECK_COMMAND = 'datasetInspector.checkDataQuality';
+
+/** How long settings edits must pause before the files they affect are checked again. */
+const SETTINGS_SETTLE_MS = 300;
 
 /** What the command returns (useful to tests and other extensions). */
 export interface CheckCommandResult {
@@ -65,7 +70,7 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
         findings: outcome.result.findings.length,
       };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = withSettingOf(error instanceof Error ? error.message : String(error), error instanceof OptionError ? error.option : undefined);
       output.error(`Check of ${uri.fsPath} failed: ${message}`);
       void vscode.window.showErrorMessage(`Dataset Inspector could not check ${vscode.workspace.asRelativePath(uri)}: ${message}`);
       return undefined;
@@ -86,6 +91,25 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
       checkAndPublish(uri, false).catch((error: unknown) => output.error(`Check of ${uri.fsPath} failed: ${String(error)}`));
     }
   });
+  // A setting that changes what the check finds (rules, ignores, NA tokens, CSV options, …) re-checks the
+  // files whose findings are shown, one after another, once the edits settle.
+  const staleBySettings = new Map<string, vscode.Uri>();
+  let settingsTimer: NodeJS.Timeout | undefined;
+  const recheckStale = async () => {
+    const uris = [...staleBySettings.values()];
+    staleBySettings.clear();
+    for (const uri of uris) {
+      if (!checkService.lastOutcome(uri)) continue;
+      await checkAndPublish(uri, false).catch((error: unknown) => output.error(`Re-check of ${uri.fsPath} after a settings change failed: ${String(error)}`));
+    }
+  };
+  const onSettings = vscode.workspace.onDidChangeConfiguration((event) => {
+    for (const uri of checkService.checkedFiles()) if (affectsCheck(event, uri)) staleBySettings.set(uri.toString(), uri);
+    if (staleBySettings.size === 0) return;
+    clearTimeout(settingsTimer);
+    settingsTimer = setTimeout(() => void recheckStale(), SETTINGS_SETTLE_MS);
+  });
+  const stopSettingsTimer = { dispose: () => clearTimeout(settingsTimer) };
   const forget = (uri: vscode.Uri) => {
     publisher.clear(diagnosticsUriFor(uri));
     checkService.forget(uri);
@@ -93,9 +117,9 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
   const onDelete = vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(forget));
   const onRename = vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => forget(f.oldUri)));
   // Deletions outside VS Code (terminal, git) are seen by a file watcher.
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{csv,tsv,tab,arrow,feather,arrows,parquet}', true, true, false);
+  const watcher = vscode.workspace.createFileSystemWatcher(dataFileGlob(), true, true, false);
   const onWatchDelete = watcher.onDidDelete(forget);
   const clearCommand = vscode.commands.registerCommand('datasetInspector.clearFindings', () => publisher.clearAll());
 
-  return vscode.Disposable.from(command, onSave, onOpen, onDelete, onRename, watcher, onWatchDelete, clearCommand);
+  return vscode.Disposable.from(command, onSave, onOpen, onSettings, stopSettingsTimer, onDelete, onRename, watcher, onWatchDelete, clearCommand);
 }

@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { GridFinding } from '../../core/table-session/types';
-import type { CheckIngestOptions } from '../../jobs/check-protocol';
+import type { ReadSettings } from '../../core/ingest/options';
 import type { TableQueries, TableQueryName, TableRequest, TableWorkerMessage } from '../../jobs/table-protocol';
 
 /** What the worker says besides replies: opened, progress, loaded, profile, error. */
@@ -22,12 +22,12 @@ export class TableWorkerClient implements vscode.Disposable {
   /** The latest of each event, for editors that attach after it happened. */
   readonly latest: Partial<{ [K in TableWorkerEvent['type']]: Extract<TableWorkerEvent, { type: K }> }> = {};
 
-  constructor(extensionUri: vscode.Uri, path: string, ingest: CheckIngestOptions) {
+  constructor(extensionUri: vscode.Uri, path: string, read: ReadSettings) {
     this.worker = new Worker(vscode.Uri.joinPath(extensionUri, 'dist', 'jobs', 'table-worker.js').fsPath);
     this.worker.on('message', (message: TableWorkerMessage) => this.receive(message));
     this.worker.on('error', (error) => this.fail(error.message));
     this.worker.on('exit', (code) => this.fail(`The table worker stopped unexpectedly (exit code ${code}).`));
-    this.send({ type: 'open', path, ingest });
+    this.send({ type: 'open', path, read });
   }
 
   private send(message: TableRequest): void {

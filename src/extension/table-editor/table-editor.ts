@@ -12,7 +12,7 @@ import type { TableFinding, TableHostMessage, TableWebviewMessage, GridColumn } 
 import type { ColumnInfo } from '../../core/table/model';
 import { columnSummaries } from '../../core/table-session/summaries';
 import { readCheckSettings } from '../config';
-import { webviewHtml, webviewOptions } from '../panels/webview-html';
+import { loadApp } from '../panels/webview-html';
 import { TableWorkerClient, type TableWorkerEvent } from './table-client';
 import type { TableLoaded, TableOpened, TableQueries, TableQueryName } from '../../jobs/table-protocol';
 import { DEFAULT_SESSION_LIMITS } from '../../core/table-session/session';
@@ -51,7 +51,7 @@ export class TableDocument implements vscode.CustomDocument {
   }
 
   private start(): TableWorkerClient {
-    return new TableWorkerClient(this.extensionUri, this.uri.fsPath, readCheckSettings(this.uri).ingest);
+    return new TableWorkerClient(this.extensionUri, this.uri.fsPath, readCheckSettings(this.uri).read);
   }
 
   private reload(): void {
@@ -104,8 +104,7 @@ class TableEditor implements vscode.Disposable {
     private readonly checkService: CheckService,
     extensionUri: vscode.Uri,
   ) {
-    panel.webview.options = webviewOptions(extensionUri);
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'table', path.basename(document.uri.fsPath));
+    loadApp(panel, extensionUri, 'table');
     this.clientEvents = document.client.onEvent((event) => this.ready && this.forward(event));
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: TableWebviewMessage) => this.receive(message)),

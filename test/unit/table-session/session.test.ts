@@ -5,14 +5,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Table, Utf8, Float64, Int32, tableToIPC, vectorFromArray, RecordBatchStreamWriter, RecordBatchFileWriter } from 'apache-arrow';
 import { openTable, type OpenTableOptions } from '../../../src/core/table-session/open';
 import { cellText } from '../../../src/core/table-session/values';
 import { PagedStore } from '../../../src/core/table-session/stores';
-import { loadParquetWasm } from '../../../src/core/ingest/parquet';
+import { loadParquetWasm } from '../../../src/core/ingest/parquet-wasm';
 import type { GridCell } from '../../../src/core/table-session/types';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'di-session-'));
@@ -152,6 +153,25 @@ test('over the memory budget a CSV is paged through batches and shows the same r
   const profile = await paged.profile();
   assert.equal(profile.rows, N);
   assert.equal(profile.columns[1].nulls, 41);
+});
+
+test('JSON Lines and gzip-compressed CSV open like CSV, in memory and paged', async () => {
+  const jsonl = path.join(dir, 'planted.jsonl');
+  writeFileSync(jsonl, Array.from({ length: N }, (_, i) => JSON.stringify({ id: i, city: CITIES[i % 4], score: i % 7 === 0 ? null : i / 4 })).join('\n') + '\n');
+  const gz = path.join(dir, 'planted.csv.gz');
+  writeFileSync(gz, gzipSync(readFileSync(csvFile)));
+  const expected = texts((await (await open(csvFile)).session.window(1500, 5)).cells);
+  for (const [file, options] of [[gz, {}], [gz, PAGED]] as const) {
+    const opened = await open(file, options);
+    assert.equal(opened.session.store.rowCount, N, file);
+    assert.deepEqual(texts((await opened.session.window(1500, 5)).cells), expected, `${path.basename(file)} ${opened.paged ? 'paged' : 'in memory'}`);
+  }
+  const memory = await open(jsonl);
+  const paged = await open(jsonl, PAGED);
+  assert.equal(memory.format, 'jsonl');
+  assert.equal(batchCount(paged.session.store) > 5, true);
+  for (const start of [1990, 0, 700]) assert.deepEqual(texts((await paged.session.window(start, 5)).cells), texts((await memory.session.window(start, 5)).cells));
+  assert.deepEqual(texts((await memory.session.window(7, 1)).cells)[0], ['7', 'Lille', '']);
 });
 
 test('paged filter scans every row; paged sort keeps the first rows in sort order and says so', async () => {

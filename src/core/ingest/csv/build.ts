@@ -20,6 +20,9 @@ import { ByteSink } from './byte-sink';
 import type { ColumnContents } from './cells';
 import { NOT_HANDLED, booleanFromBytes, floatFromBytes, integerFromBytes, isoDateFromBytes } from './parse-bytes';
 
+const INT64_MAX = 2n ** 63n - 1n;
+const INT64_MIN = -(2n ** 63n);
+
 class Validity {
   readonly bitmap: Uint8Array;
   valid = 0;
@@ -171,9 +174,11 @@ export function buildColumn(cells: ColumnContents, rowCount: number, inferred: I
       const data = new BigInt64Array(rowCount);
       for (let i = 0; i < count; i++) {
         const t = cells.value(i);
-        if (parseInteger(t) === null) reject(i);
+        const v = parseInteger(t) === null ? null : BigInt(t.trim());
+        // Beyond Int64 the typed array would wrap silently: such a value does not fit the column.
+        if (v === null || v > INT64_MAX || v < INT64_MIN) reject(i);
         else {
-          data[rows[i]] = BigInt(t.trim());
+          data[rows[i]] = v;
           validity.set(rows[i]);
         }
       }

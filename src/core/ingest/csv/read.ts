@@ -3,22 +3,21 @@
  * (scan.ts, no string per cell), then per column: locate the values (cells.ts), infer the type from a
  * sample, convert to an Arrow vector from the bytes (build.ts), and report defects with their positions.
  */
-import type { ColumnInfo, CsvDialect, IngestResult, LineEnding, RawCell, StructuralIssue, TextEncodingName } from '../../table/model';
+import type { ColumnInfo, CsvDialect, IngestResult, LineEnding, RawCell, StructuralIssue } from '../../table/model';
+import { DEFAULTS } from '../../defaults';
+import { dataFormatOf } from '../formats';
+import type { ReadSettings } from '../options';
 import { prepareCsvBytes, type CsvBytes } from './decode';
 import { RecordOffsets, fieldValue, isBlankRecordAt, parseRecordAt } from './records';
 import { scanRecords, type ScanResult } from './scan';
 import { sniffDelimiter, sniffHeader } from './sniff';
 import { FIT_SHARE, inferColumnTypeOf, parseInteger, type InferredColumn } from './infer';
 import { buildCategorical, buildColumn, buildTable } from './build';
+import type { DataType, Vector } from 'apache-arrow';
 import { ColumnContents, NaMatcher, extractColumn } from './cells';
 import { CsvSourceMap } from './source-map';
 
-export interface CsvReadOptions {
-  delimiter?: string;
-  quote?: string;
-  hasHeader?: boolean;
-  encoding?: TextEncodingName;
-  naTokens?: readonly string[];
+export interface CsvReadOptions extends ReadSettings {
   sniffBytes?: number;
   path?: string;
   /**
@@ -39,15 +38,13 @@ export interface CsvReadOptions {
   final?: boolean;
 }
 
-export const DEFAULT_NA_TOKENS: readonly string[] = ['NA', 'N/A', 'null', 'NULL', 'NaN', '-', '?'];
-
 /** Share of distinct values under which a string column is dictionary-encoded (and called categorical). */
 const CATEGORICAL_MAX_DISTINCT_SHARE = 0.5;
 const CATEGORICAL_MAX_DISTINCT = 1000;
 /** Values inspected to infer a column's type; a column whose conversion then rejects too many is re-inferred on all values. */
 const INFERENCE_SAMPLE = 20_000;
 function defaultDelimiterFor(path: string | undefined): string | undefined {
-  return path && /\.(tsv|tab)$/i.test(path) ? '\t' : undefined;
+  return path === undefined ? undefined : dataFormatOf(path)?.delimiter;
 }
 
 export function readCsvBytes(bytes: Uint8Array, options: CsvReadOptions = {}): IngestResult {
@@ -262,47 +259,66 @@ function buildColumns(prepared: CsvBytes, scan: ScanResult, layout: Layout, name
     width: layout.width,
     quote: layout.quote,
     validUtf8: prepared.validUtf8,
-    na: new NaMatcher(new Set(options.naTokens ?? DEFAULT_NA_TOKENS)),
+    na: new NaMatcher(new Set(options.naTokens ?? DEFAULTS.naTokens)),
     naTokenCells,
   };
   const infos: ColumnInfo[] = [];
   const vectors = [];
   const cells = new ColumnContents(prepared.bytes, layout.quote, rowCount);
+  const inferText = (n: number, cellAt: (k: number) => number) => inferColumnTypeOf(n, (k) => cells.value(cellAt(k)));
   for (let c = 0; c < layout.width; c++) {
     extractColumn(context, c, cells);
-    const presentCount = cells.count;
-    const valueAt = (i: number) => cells.value(i);
-    // Infer from an even sample; convert everything; re-infer on all values if the sample misled.
-    const step = Math.max(1, Math.floor(presentCount / INFERENCE_SAMPLE));
-    const sampled = step === 1 ? presentCount : Math.ceil(presentCount / step);
-    const fixed = options.columnTypes?.[c];
-    let inferred = fixed ? { ...fixed } : inferColumnTypeOf(sampled, (i) => valueAt(i * step));
-    let rejected: RawCell[] = [];
-    let built = inferred.kind === 'categorical' || inferred.kind === 'string' ? undefined : buildColumn(cells, rowCount, inferred, c, rejected);
-    if (!fixed && built) {
-      if (inferred.kind === 'integer' && inferred.int32 !== false && rejected.some((cell) => parseInteger(cell.text) !== null)) {
-        // An integer beyond Int32 outside the inference sample: widen to Int64.
-        inferred = { kind: 'integer', int32: false };
-        rejected = [];
-        built = buildColumn(cells, rowCount, inferred, c, rejected);
-      }
-      if (step > 1 && rejected.length > presentCount * (1 - FIT_SHARE)) {
-        inferred = inferColumnTypeOf(presentCount, valueAt);
-        rejected = [];
-        built = inferred.kind === 'string' ? undefined : buildColumn(cells, rowCount, inferred, c, rejected);
-      }
-    }
-    if (!built && inferred.kind === 'categorical') built = buildCategorical(cells, rowCount, Infinity);
-    if (!built && !fixed && presentCount > 0) {
-      // Text with few distinct values is dictionary-encoded (and called categorical).
-      built = buildCategorical(cells, rowCount, Math.min(CATEGORICAL_MAX_DISTINCT, presentCount * CATEGORICAL_MAX_DISTINCT_SHARE));
-      if (built) inferred = { kind: 'categorical' };
-    }
-    built ??= buildColumn(cells, rowCount, inferred, c, rejected);
+    const { vector, inferred, rejected } = buildTypedColumn(cells, rowCount, c, options.columnTypes?.[c], inferText);
     for (const cell of rejected) rejectedCells.push(cell);
-    vectors.push(built);
-    infos.push({ index: c, name: names[c], kind: inferred.kind, arrowType: String(built.type), ...(inferred.dateFormat ? { dateFormat: inferred.dateFormat } : {}) });
+    vectors.push(vector);
+    infos.push(columnInfo(c, names[c], inferred, vector));
   }
   rejectedCells.sort((a, b) => a.row - b.row || a.column - b.column);
   return { table: buildTable(names, vectors, rowCount), infos, rejectedCells, naTokenCells };
+}
+
+export function columnInfo(index: number, name: string, inferred: InferredColumn, vector: Vector<DataType>): ColumnInfo {
+  return { index, name, kind: inferred.kind, arrowType: String(vector.type), ...(inferred.dateFormat ? { dateFormat: inferred.dateFormat } : {}) };
+}
+
+/**
+ * One column's cells → its Arrow vector: the type inferred from an even sample (`infer` gets the sample
+ * size and the cell index of each sampled value) unless `fixed`, the conversion, and the corrections a
+ * sample can need (an integer beyond Int32 outside it: Int64; too many rejections: inferred on all values);
+ * text with few distinct values becomes a dictionary (categorical). Cells that do not fit are `rejected`.
+ */
+export function buildTypedColumn(
+  cells: ColumnContents,
+  rowCount: number,
+  column: number,
+  fixed: InferredColumn | undefined,
+  infer: (count: number, cellAt: (k: number) => number) => InferredColumn,
+): { vector: Vector<DataType>; inferred: InferredColumn; rejected: RawCell[] } {
+  const presentCount = cells.count;
+  const step = Math.max(1, Math.floor(presentCount / INFERENCE_SAMPLE));
+  const sampled = step === 1 ? presentCount : Math.ceil(presentCount / step);
+  let inferred = fixed ? { ...fixed } : infer(sampled, (k) => k * step);
+  let rejected: RawCell[] = [];
+  let built = inferred.kind === 'categorical' || inferred.kind === 'string' ? undefined : buildColumn(cells, rowCount, inferred, column, rejected);
+  if (!fixed && built) {
+    if (inferred.kind === 'integer' && inferred.int32 !== false && rejected.some((cell) => parseInteger(cell.text) !== null)) {
+      // An integer beyond Int32 outside the inference sample: widen to Int64.
+      inferred = { kind: 'integer', int32: false };
+      rejected = [];
+      built = buildColumn(cells, rowCount, inferred, column, rejected);
+    }
+    if (step > 1 && rejected.length > presentCount * (1 - FIT_SHARE)) {
+      inferred = infer(presentCount, (k) => k);
+      rejected = [];
+      built = inferred.kind === 'string' ? undefined : buildColumn(cells, rowCount, inferred, column, rejected);
+    }
+  }
+  if (!built && inferred.kind === 'categorical') built = buildCategorical(cells, rowCount, Infinity);
+  if (!built && !fixed && presentCount > 0) {
+    // Text with few distinct values is dictionary-encoded (and called categorical).
+    built = buildCategorical(cells, rowCount, Math.min(CATEGORICAL_MAX_DISTINCT, presentCount * CATEGORICAL_MAX_DISTINCT_SHARE));
+    if (built) inferred = { kind: 'categorical' };
+  }
+  built ??= buildColumn(cells, rowCount, inferred, column, rejected);
+  return { vector: built, inferred, rejected };
 }

@@ -5,37 +5,10 @@
  * UTF-16 code units (a pure-ASCII line needs no decoding).
  */
 import type { SourceMap, TextPosition, TextRange } from '../../table/model';
-import { CR, LF, RecordOffsets, parseRecordAt } from './records';
+import { RecordOffsets, parseRecordAt } from './records';
+import { TextPositions } from '../text-positions';
 
 const utf8 = new TextDecoder('utf-8');
-
-/** Offsets where each line starts (line breaks: CRLF, LF, lone CR). */
-function lineStartsOf(bytes: Uint8Array): Uint32Array {
-  let count = 1;
-  const length = bytes.length;
-  for (let i = 0; i < length; i++) {
-    const c = bytes[i];
-    if (c === LF || (c === CR && bytes[i + 1] !== LF)) count++;
-  }
-  const starts = new Uint32Array(count);
-  let line = 1;
-  for (let i = 0; i < length; i++) {
-    const c = bytes[i];
-    if (c === LF || (c === CR && bytes[i + 1] !== LF)) starts[line++] = i + 1;
-  }
-  return starts;
-}
-
-function lineIndexOf(starts: Uint32Array, offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 export interface CsvSourceMapInit {
   bytes: Uint8Array;
@@ -53,43 +26,18 @@ export interface CsvSourceMapInit {
 
 export class CsvSourceMap implements SourceMap {
   private readonly scratch = new RecordOffsets();
-  private lineStartOffsets: Uint32Array | undefined;
+  private readonly text: TextPositions;
 
-  constructor(private readonly init: CsvSourceMapInit) {}
-
-  /** UTF-16 length of bytes[from, to) (one line's prefix). */
-  private characters(from: number, to: number): number {
-    if (this.init.ascii) return to - from;
-    const bytes = this.init.bytes;
-    let ascii = true;
-    for (let i = from; i < to; i++) if (bytes[i] >= 0x80) ascii = false;
-    return ascii ? to - from : utf8.decode(bytes.subarray(from, to)).length;
+  constructor(private readonly init: CsvSourceMapInit) {
+    this.text = new TextPositions(init.bytes, init.ascii, init.firstLine);
   }
 
-  /** Position of any offset (line starts are found on first use: a check that reports nothing never pays for them). */
-  position(offset: number): TextPosition {
-    const starts = (this.lineStartOffsets ??= lineStartsOf(this.init.bytes));
-    const line = lineIndexOf(starts, offset);
-    return { line: this.init.firstLine + line, character: this.characters(starts[line], offset) };
-  }
-
-  /** Position of an offset inside the record starting at `recordStart` on `recordLine` (no whole-file line table). */
   private positionIn(recordStart: number, recordLine: number, offset: number): TextPosition {
-    const bytes = this.init.bytes;
-    let line = recordLine;
-    let lineStart = recordStart;
-    for (let i = recordStart; i < offset; i++) {
-      const c = bytes[i];
-      if (c === LF || (c === CR && bytes[i + 1] !== LF)) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    return { line, character: this.characters(lineStart, offset) };
+    return this.text.positionIn(recordStart, recordLine, offset);
   }
 
   range(start: number, end: number): TextRange {
-    return { start: this.position(start), end: this.position(end) };
+    return this.text.range(start, end);
   }
 
   private rowRangeTo(row: number, end: (fields: RecordOffsets) => number): TextRange {

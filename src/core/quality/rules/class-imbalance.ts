@@ -34,12 +34,12 @@ cleanlab's class-imbalance check: the rarest class's share below 0.1 / K for K c
         counts.set(v, (counts.get(v) ?? 0) + 1);
       });
       const k = counts.size;
-      if (k < 2 || k > (options.maxClasses as number)) continue;
+      if (k < 2 || k > options.maxClasses) continue;
       const [rarest, rareCount] = [...counts].sort((a, b) => a[1] - b[1])[0];
       const share = rareCount / n;
-      if (share >= (options.minShareTimesClasses as number) / k) continue;
+      if (share >= options.minShareTimesClasses / k) continue;
       const shown = column.kind === 'boolean' ? String(Boolean(rarest)) : String(rarest);
-      report({ row: null, columnIndex: c, range: data.source.headerRange(c), message: `Class "${shown}" of likely target "${column.name}" is rare: ${rareCount} of ${n} rows (${(100 * share).toFixed(1)}%) across ${k} classes.` });
+      report({ row: null, columnIndex: c, range: data.source.headerRange(c), evidence: { rareClass: shown, rareRows: rareCount, rows: n, classes: k }, message: `Class "${shown}" of likely target "${column.name}" is rare: ${rareCount} of ${n} rows (${(100 * share).toFixed(1)}%) across ${k} classes.` });
     }
   },
 });

@@ -74,6 +74,10 @@ function someColumnNeverRepeats(data: IngestResult, keys: CellKeys[]): boolean {
   return false;
 }
 
+/** The message of a duplicate row, and the title of its fix (rows numbered from 1 in the file): shared with the batched check. */
+export const duplicateRowMessage = (rowNumber: number, firstRowNumber: number) => `Row ${rowNumber} duplicates row ${firstRowNumber}.`;
+export const deleteDuplicateTitle = (rowNumber: number) => `Delete duplicate row ${rowNumber}`;
+
 export const duplicateRow = defineRule({
   id: 'duplicate-row',
   title: 'Duplicate row',
@@ -88,7 +92,7 @@ The finding sits on the later copy and points at the first occurrence (related i
 
 **Fix**: delete the duplicate (quick fix, or "fix all" for the file) — unless repeated identical
 observations are genuinely expected.`,
-  check({ data, report }) {
+  check({ data, report, rowNumber }) {
     const rows = data.table.numRows;
     if (rows < 2 || data.columns.length === 0) return;
     const keys = cellKeys(data);
@@ -107,11 +111,11 @@ observations are genuinely expected.`,
         row: r,
         columnIndex: null,
         range: () => data.source.rowRange(r),
-        message: `Row ${r + 1} duplicates row ${first + 1}.`,
-        related: () => [{ range: data.source.rowRange(first), message: 'First occurrence' }],
+        message: duplicateRowMessage(rowNumber(r), rowNumber(first)),
+        related: [{ row: first, columnIndex: null, message: 'First occurrence' }],
         fixes: () => {
           const range = recordRangeWithLineBreak(data, r);
-          return range ? [{ kind: 'delete-row' as const, title: `Delete duplicate row ${r + 1}`, range }] : [];
+          return range ? [{ kind: 'delete-row' as const, title: deleteDuplicateTitle(rowNumber(r)), range }] : [];
         },
       });
     // Open addressing over the rows kept as first occurrences; probing meets them in row order.

@@ -12,6 +12,7 @@ import { strayQuote } from './stray-quote';
 import { unterminatedQuote } from './unterminated-quote';
 import { invalidEncoding } from './invalid-encoding';
 import { mixedLineEndings } from './mixed-line-endings';
+import { invalidJsonLine } from './invalid-json-line';
 import { missingValue } from './missing-value';
 import { mostlyEmptyColumn } from './mostly-empty-column';
 import { emptyColumn } from './empty-column';
@@ -46,6 +47,7 @@ export const allRules: readonly QualityRule[] = [
   unterminatedQuote,
   invalidEncoding,
   mixedLineEndings,
+  invalidJsonLine,
   // completeness
   missingValue,
   mostlyEmptyColumn,

@@ -27,6 +27,8 @@ and April 3rd for another, and most readers give up on the column entirely.
       report({
         row: cell.row,
         columnIndex: cell.column,
+        value: cell.text,
+        evidence: { columnFormat: column.dateFormat ?? 'ISO 8601' },
         message: `"${cell.text}" is written in another date format than column "${column.name}" (${column.dateFormat ?? 'ISO 8601'}).`,
       });
     }

@@ -49,7 +49,7 @@ column of thousands is not flagged).
         const v = values[r];
         const outside = v < low - 0.5 * spread || v > high + 0.5 * spread || (v < 0 && low >= 0);
         if (!outside) continue;
-        report({ row: r, columnIndex: c, message: `${v} in column "${column.name}" looks like a placeholder for a missing value (the other values lie between ${Number(low.toPrecision(6))} and ${Number(high.toPrecision(6))}).` });
+        report({ row: r, columnIndex: c, value: String(v), evidence: { low, high }, message: `${v} in column "${column.name}" looks like a placeholder for a missing value (the other values lie between ${Number(low.toPrecision(6))} and ${Number(high.toPrecision(6))}).` });
       }
     });
   },

@@ -20,6 +20,7 @@ values most of its cells share (at least 95% of the non-missing ones) and report
       report({
         row: cell.row,
         columnIndex: cell.column,
+        value: cell.text,
         message: `"${cell.text}" is not ${column.kind === 'integer' ? 'an integer' : column.kind === 'float' ? 'a number' : `a ${column.kind}`} like the rest of column "${column.name}".`,
       });
     }

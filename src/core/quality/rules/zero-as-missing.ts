@@ -31,9 +31,9 @@ positive, and zeros are rare (at most \`maxZeroShare\`).
         if (v < 0) return;
         if (v === 0) zeros.push(r);
       }
-      if (zeros.length === 0 || zeros.length > present * (options.maxZeroShare as number) || present - zeros.length < 10) return;
+      if (zeros.length === 0 || zeros.length > present * options.maxZeroShare || present - zeros.length < 10) return;
       for (const r of zeros) {
-        report({ row: r, columnIndex: c, message: `0 in column "${column.name}", whose other values are all positive: is it a missing value?` });
+        report({ row: r, columnIndex: c, value: '0', message: `0 in column "${column.name}", whose other values are all positive: is it a missing value?` });
       }
     });
   },
