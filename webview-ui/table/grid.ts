@@ -386,6 +386,14 @@ export class TableGrid {
     }
   }
 
+  /** Back to a saved scroll position and cursor (after hide/restore or a reload), once drawn at the right height. */
+  async restore(topRow: number, cursor: CellPosition | null): Promise<void> {
+    this.cursor = this.anchor = cursor;
+    await this.element.draw();
+    this.scrollToRow(topRow);
+    this.redraw(true);
+  }
+
   /** Puts the cursor on a cell and shows it a few rows below the top. */
   async reveal(position: CellPosition): Promise<void> {
     this.cursor = this.anchor = position;

@@ -168,12 +168,7 @@ let viewRestored = false;
 function restoreView(): void {
   if (viewRestored) return;
   viewRestored = true;
-  const scroll = () => {
-    if (!restored) return;
-    grid.scrollToRow(persisted.topRow);
-    grid.cursor = grid.anchor = persisted.cursor;
-    grid.redraw();
-  };
+  const scroll = () => (restored ? grid.restore(persisted.topRow, persisted.cursor) : undefined);
   // Also without a sort or filter: the worker may still have the view of this webview before a reload.
   void applyView().then(scroll);
 }
