@@ -24,7 +24,6 @@ const nodeBuilds = [
   {
     entryPoints: {
       'check-worker': 'src/jobs/check-worker.ts',
-      'table-worker': 'src/jobs/table-worker.ts',
       'train-job': 'src/jobs/train-job.ts',
       'parquet-worker': 'src/core/ingest/parquet-worker.ts',
     },

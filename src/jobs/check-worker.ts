@@ -1,16 +1,20 @@
 /**
  * Worker-thread entry point of "Check data quality": reads the file, profiles it and runs the rules,
  * posting progress as it goes. Runs off the extension host's event loop; the host terminates it to cancel.
+ * The same bundle serves the table editor (table-worker.ts) when its first request opens a table.
  */
 import { parentPort } from 'node:worker_threads';
 import type { CheckRequest, CheckWorkerMessage } from './check-protocol';
+import type { TableOpenRequest } from './table-protocol';
+import { serveTable } from './table-worker';
 import { checkFile } from '../core/check/check-file';
 import { OptionError } from '../core/defaults';
 
 const port = parentPort;
 if (!port) throw new Error('check-worker must run in a worker thread');
 
-port.once('message', (request: CheckRequest) => {
+port.once('message', (request: CheckRequest | TableOpenRequest) => {
+  if (request.type === 'open') return serveTable(port, request);
   const post = (message: CheckWorkerMessage) => port.postMessage(message);
   checkFile(request, (progress) => post({ type: 'progress', ...progress }))
     .then((result) => post({ type: 'result', result }))

@@ -1,5 +1,6 @@
 /**
- * The host side of a table worker: starts `dist/jobs/table-worker.js` for one file, relays its events and
+ * The host side of a table worker: starts the data worker (`dist/jobs/check-worker.js`, which serves a table
+ * when its first request opens one) for one file, relays its events and
  * turns queries into promises. The worker holds the table; the host only passes windows through.
  */
 import { Worker } from 'node:worker_threads';
@@ -23,7 +24,7 @@ export class TableWorkerClient implements vscode.Disposable {
   readonly latest: Partial<{ [K in TableWorkerEvent['type']]: Extract<TableWorkerEvent, { type: K }> }> = {};
 
   constructor(extensionUri: vscode.Uri, path: string, read: ReadSettings) {
-    this.worker = new Worker(vscode.Uri.joinPath(extensionUri, 'dist', 'jobs', 'table-worker.js').fsPath);
+    this.worker = new Worker(vscode.Uri.joinPath(extensionUri, 'dist', 'jobs', 'check-worker.js').fsPath);
     this.worker.on('message', (message: TableWorkerMessage) => this.receive(message));
     this.worker.on('error', (error) => this.fail(error.message));
     this.worker.on('exit', (code) => this.fail(`The table worker stopped unexpectedly (exit code ${code}).`));
