@@ -1,5 +1,5 @@
-/** The bench data file and the esbuild bundle (ingestFile, profileTable, runQualityCheck, allRules) the quality runner loads. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+/** The bench data file and the esbuild bundle (ingestFile, profileTable, runQualityCheck, allRules, and readSourceBackFromFile where the tree has it) the quality runner loads. */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { ensureMixedCsv } from './mixed-csv';
@@ -21,9 +21,12 @@ export async function prepareQualityBench(targetMB: number, sourceRoot = root): 
   const bytes = await ensureMixedCsv(file, targetMB * 1e6);
   const tag = sourceRoot === root ? 'quality' : `quality-${path.basename(sourceRoot)}`;
   const entry = path.join(dataDir, `${tag}-entry.ts`);
+  // Trees whose check reads the CSV's bytes back from the file (instead of holding them) export how.
+  const readBack = existsSync(path.join(sourceRoot, 'src/core/ingest/source-bytes.ts'));
   writeFileSync(
     entry,
-    `export { ingestFile } from '${path.join(sourceRoot, 'src/core/ingest/index')}';\nexport { profileTable } from '${path.join(sourceRoot, 'src/core/profile/index')}';\nexport { runQualityCheck, allRules } from '${path.join(sourceRoot, 'src/core/quality/engine')}';\n`,
+    `export { ingestFile } from '${path.join(sourceRoot, 'src/core/ingest/index')}';\nexport { profileTable } from '${path.join(sourceRoot, 'src/core/profile/index')}';\nexport { runQualityCheck, allRules } from '${path.join(sourceRoot, 'src/core/quality/engine')}';\n` +
+      (readBack ? `export { readSourceBackFromFile } from '${path.join(sourceRoot, 'src/core/ingest/csv/source-map')}';\n` : ''),
   );
   const bundle = path.join(dataDir, `${tag}.cjs`);
   await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, logLevel: 'error' });

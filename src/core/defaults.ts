@@ -12,6 +12,8 @@ export const DEFAULTS = {
   maxFindingsPerRule: 100,
   /** Cell texts read as missing, besides the empty cell. */
   naTokens: ['NA', 'N/A', 'null', 'NULL', 'NaN', '-', '?'] as readonly string[],
+  /** Memory the editor keeps for the results of checked files (findings, fixes, profiles), in MB. */
+  resultMemoryMB: 256,
 } as const;
 
 /** The options core messages name. */

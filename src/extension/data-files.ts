@@ -56,6 +56,8 @@ export function resolveDataFile(arg: unknown): vscode.Uri | undefined {
 }
 
 /** A URI command argument; arguments that went through the workbench (e.g. code actions run by tests) arrive as plain objects or strings. */
-export function uriFromArgument(value: vscode.Uri | Parameters<typeof vscode.Uri.from>[0] | string): vscode.Uri {
+export type UriArgument = vscode.Uri | Parameters<typeof vscode.Uri.from>[0] | string;
+
+export function uriFromArgument(value: UriArgument): vscode.Uri {
   return value instanceof vscode.Uri ? value : typeof value === 'string' ? vscode.Uri.parse(value) : vscode.Uri.from(value);
 }

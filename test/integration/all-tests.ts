@@ -6,6 +6,7 @@ import './jsonl-gzip.test';
 import './training.test';
 import './report.test';
 import './code-actions.test';
+import './result-memory.test';
 import './responsiveness.test';
 import './lifecycle.test';
 import './table-editor.test';

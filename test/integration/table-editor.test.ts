@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { waitFor, workspaceRoot, writeScratchFile } from './helpers';
+import { runCheckCommand, waitFor, workspaceRoot, writeScratchFile } from './helpers';
 import type { RowWindow, ViewInfo, GridCell } from '../../src/core/table-session/types';
 import type { TableDocumentState } from '../../src/extension/table-editor/table-editor';
 
@@ -160,6 +160,36 @@ describe('Table editor', function () {
       assert.equal(text(top.cells[0][1]), '100002');
     } finally {
       await config.update('memoryBudgetMB', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('a checked file whose kept results were dropped (datasetInspector.resultMemoryMB) is checked again when its grid opens: its findings mark the grid', async () => {
+    const api = await vscode.extensions.getExtension<{ resultMemory(): { files: number; bytes: number; budgetBytes: number } }>(EXTENSION_ID)?.activate();
+    assert.ok(api);
+    const config = vscode.workspace.getConfiguration('datasetInspector');
+    await config.update('resultMemoryMB', 1, vscode.ConfigurationTarget.Workspace);
+    try {
+      // 300 padded cells per file (odd rows): about 150 KB of results each, so a dozen later checks push the first out.
+      const padded = (f: number) => ['id,name', ...Array.from({ length: 600 }, (_, i) => `${i},${i % 2 ? ` name ${f}-${i} ` : `name ${f}-${i}`}`)].join('\n') + '\n';
+      const csv = writeScratchFile('dropped-0.csv', padded(0));
+      await runCheckCommand(csv);
+      for (let f = 1; f <= 12; f++) await runCheckCommand(writeScratchFile(`dropped-${f}.csv`, padded(f)));
+      const memory = api.resultMemory();
+      assert.ok(memory.files < 13 && memory.bytes <= memory.budgetBytes, `${memory.files} results kept in ${memory.bytes} bytes`);
+      assert.equal(await vscode.commands.executeCommand('datasetInspector.openAsTable', csv), true);
+      await loaded(csv);
+      const onlyFindings = { sort: null, filter: { conditions: [], onlyFindings: true } };
+      const deadline = Date.now() + 30_000;
+      let info = await query<ViewInfo>(csv, 'view', onlyFindings);
+      while (info.rows === 0) {
+        if (Date.now() > deadline) throw new Error('the grid got no findings: the file was not checked again');
+        await new Promise((r) => setTimeout(r, 200));
+        info = await query<ViewInfo>(csv, 'view', onlyFindings);
+      }
+      const window = await query<RowWindow>(csv, 'window', { start: 0, count: info.rows, c0: 0, c1: 2 });
+      assert.ok(window.rowNumbers.every((row) => row % 2 === 1), 'the rows with findings are the padded ones');
+    } finally {
+      await config.update('resultMemoryMB', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 

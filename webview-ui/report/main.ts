@@ -65,7 +65,7 @@ function drawHistograms(): void {
 function columnCard(column: ColumnProfile, findingCount: number): TemplateResult {
   const missing = column.count ? column.nulls / column.count : 0;
   const stats: [string, string][] = [
-    ['type', `${column.kind} (${column.arrowType})`],
+    ['type', `${column.kind} (${column.arrowType})${column.unit ? `, in ${column.unit}` : ''}`],
     ['missing', `${formatPercent(missing)} (${formatNumber(column.nulls)})`],
     ['distinct', `${formatNumber(column.distinct)}${column.distinctMethod === 'approximate' ? ' (approx.)' : ''}`],
   ];

@@ -21,6 +21,8 @@ export interface CheckOutcome {
   unplaced: { rule: string; column: number | null }[];
   /** The product's overall quality score (0–100). */
   score: number;
+  /** How the product read each column: its kind and, for numbers written with one, its unit. */
+  columns: { kind: string; unit?: string }[];
 }
 
 /** The date timeliness rules compare with, fixed so that runs are reproducible. */
@@ -38,5 +40,6 @@ export async function checkTable(table: Table, file: string): Promise<CheckOutco
     if (f.row === null) unplaced.push({ rule: f.rule, column: f.columnIndex });
     else placed.push({ rule: f.rule, row: f.row, column: f.columnIndex });
   }
-  return { placed, unplaced, score: result.scores.overall };
+  const columns = result.columns.map((c, i) => ({ kind: c.kind, ...(result.profile.columns[i]?.unit ? { unit: result.profile.columns[i].unit } : {}) }));
+  return { placed, unplaced, score: result.scores.overall, columns };
 }

@@ -14,6 +14,7 @@ import { addToTally, baselineKeys, bump, emptyTally, isCellItem, markKey, scoreR
 import { SOURCES, describePresentation, isStdlib, loadSource, type SourceSpec } from './sources';
 import { syntheticTables, type SyntheticTable } from './synthetic';
 import { cellCount, type Table } from './table';
+import { injectHeavyFormat } from './heavy-format';
 
 export interface EvaluationOptions {
   /** Largest number of rows taken from a public table (a window chosen by the seed). */
@@ -64,9 +65,23 @@ export interface CleanSummary {
   columnFindings: Record<string, number>;
 }
 
+/** A measure column with 10–45% of its cells rewritten (heavy-format.ts), and how the product read it. */
+export interface HeavyFormatResult {
+  table: string;
+  column: string;
+  family: string;
+  share: number;
+  /** The column's kind as the product read it, and its unit. */
+  readAs: string;
+  unit?: string;
+}
+
 export interface SeedResult {
   seed: number;
   classes: ClassTallies;
+  /** Heavy format variants: the rewritten cells, scored as one class. */
+  heavyFormat: Tally;
+  heavyColumns: HeavyFormatResult[];
   mixedCells: Tally;
   /** The same with the table's own findings counted too (as an evaluation on real dirty tables counts them). */
   mixedCellsRaw: Tally;
@@ -154,6 +169,16 @@ async function evaluateTable(spec: SourceSpec, seed: number, options: Evaluation
     if (placed > 0) addToTally((result.classes[injector.cls] ??= emptyTally()), (await run(ctx, injector.cls)).score(baseline));
   }
 
+  // Heavy format variants: 10–45% of one measure column written another way.
+  const heavy = injection('heavy-format', 1);
+  const heavyColumn = injectHeavyFormat(heavy);
+  if (heavyColumn) {
+    const { outcome, score } = await run(heavy, 'heavy-format');
+    addToTally(result.heavyFormat, score(baseline));
+    const read = outcome.columns[heavyColumn.column];
+    result.heavyColumns.push({ table: spec.name, column: heavyColumn.name, family: heavyColumn.family, share: heavyColumn.share, readAs: read.kind, ...(read.unit ? { unit: read.unit } : {}) });
+  }
+
   // Mixed: every class in one copy, scored at cell level (duplicate rows apart).
   const ctx = injection('mixed', options.mixedColumnShare);
   summary.mixed.duplicateRows = injectMixed(ctx, options, cells, clean.rows.length);
@@ -181,7 +206,7 @@ async function evaluateClean(table: SyntheticTable, dir: string, check: Check): 
 
 export async function evaluateSeed(seed: number, options: EvaluationOptions, log: (line: string) => void): Promise<SeedResult> {
   const dir = path.join(options.dataDir, `seed-${seed}`);
-  const result: SeedResult = { seed, classes: {}, mixedCells: emptyTally(), mixedCellsRaw: emptyTally(), mixedRows: emptyTally(), mixedByClass: {}, tables: [], clean: [], checks: 0, checkMs: 0 };
+  const result: SeedResult = { seed, classes: {}, heavyFormat: emptyTally(), heavyColumns: [], mixedCells: emptyTally(), mixedCellsRaw: emptyTally(), mixedRows: emptyTally(), mixedByClass: {}, tables: [], clean: [], checks: 0, checkMs: 0 };
   const check: Check = async (table, file) => {
     const t0 = performance.now();
     const outcome = await checkTable(table, file);

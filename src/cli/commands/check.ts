@@ -21,7 +21,7 @@ export const checkSpec = {
   flags: {
     format: { type: 'string', short: 'f', choices: ['text', 'json', 'sarif'], description: 'Output format (default text).' },
     'fail-on': { type: 'string', choices: ['error', 'warning', 'never'], description: 'Exit with 1 when a finding at or above this severity exists (default error).' },
-    config: { type: 'string', placeholder: 'FILE', description: 'JSON file with { "rules": {...}, "ignore": [...], "maxFindingsPerRuleAndColumn": N } as in the datasetInspector settings.' },
+    config: { type: 'string', placeholder: 'FILE', description: 'JSON file with { "rules": {...}, "ignore": [...], "accept": [...], "maxFindingsPerRuleAndColumn": N } as in the datasetInspector settings.' },
     now: { type: 'string', placeholder: 'ISO', description: 'The date timeliness rules compare with (default: now).' },
     delimiter: { type: 'string', short: 'd', placeholder: 'CHAR', description: 'CSV delimiter (default: sniffed).' },
     header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data).' },

@@ -135,7 +135,7 @@ export function formatProfileText(profile: TableProfile): string {
     const nullPct = c.count > 0 ? ` (${((100 * c.nulls) / c.count).toFixed(c.nulls > 0 && c.nulls < c.count / 1000 ? 2 : 1)}%)` : '';
     return [
       clip(c.name, 24),
-      clip(`${c.kind} ${c.arrowType}`, 28),
+      clip(`${c.kind} ${c.arrowType}${c.unit ? ` [${c.unit}]` : ''}`, 28),
       `${c.nulls}${c.nulls > 0 ? nullPct : ''}`,
       `${c.distinctMethod === 'approximate' ? '~' : ''}${c.distinct}`,
       numeric ? formatStat(c, c.min) : c.minLength !== null ? `len ${c.minLength}` : '',

@@ -3,6 +3,7 @@
  * and the CLI call it. A text file (CSV/TSV, JSON Lines; plain or gzip) over the memory budget is checked
  * batch by batch (batched.ts).
  */
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { OverBudgetError, ingestFile, ingestTextBytes, textSizeOf } from '../ingest/index';
 import { isTextDataPath } from '../ingest/formats';
@@ -15,6 +16,8 @@ import type { Finding, FindingFix } from '../quality/finding';
 import { renderTableText } from '../ingest/render-text';
 import type { ColumnInfo, CsvDialect, IngestResult, RangesIn, SourceFormat, TextRange } from '../table/model';
 import { checkInBatches } from './batched';
+import { readSourceBackFromFile } from '../ingest/csv/source-map';
+import type { FileStamp } from '../ingest/source-bytes';
 
 export interface CheckFileRequest {
   path: string;
@@ -92,6 +95,7 @@ async function checkFileInBatches(request: CheckFileRequest, onProgress: (p: Che
 export async function checkFile(request: CheckFileRequest, onProgress: (p: CheckProgress) => void = () => undefined): Promise<CheckResult> {
   if (await overBudgetText(request)) return checkFileInBatches(request, onProgress);
   const t0 = performance.now();
+  const stamp = request.text === undefined ? await stat(request.path) : undefined;
   let data: IngestResult;
   try {
     data =
@@ -107,11 +111,7 @@ export async function checkFile(request: CheckFileRequest, onProgress: (p: Check
     throw error;
   }
   const t1 = performance.now();
-  onProgress({ bytesRead: 0, totalBytes: 0, rows: data.table.numRows, stage: 'profile' });
-  const profile = profileTable(data);
-  const t2 = performance.now();
-  onProgress({ bytesRead: 0, totalBytes: 0, rows: data.table.numRows, stage: 'quality' });
-  const report = runQualityCheck(data, request.quality, profile);
+  const { profile, report, t2 } = profileAndRules(data, request.quality, stamp, onProgress);
   const t3 = performance.now();
   const view = request.renderText ? await decompressedView(request, data.rangesIn) : undefined;
   const renderedText = request.renderText && data.rangesIn === 'rendered' ? renderTableText(data.table, data.columns).text : view?.text;
@@ -131,6 +131,23 @@ export async function checkFile(request: CheckFileRequest, onProgress: (p: Check
     notes: [],
     timingsMs: { ingest: Math.round(t1 - t0), profile: Math.round(t2 - t1), quality: Math.round(t3 - t2) },
   };
+}
+
+/**
+ * The profile and the rules over an ingested table. They keep the table, not the file's bytes: when the file
+ * is as `stamp` says, the ranges of findings read the few records they need back from it.
+ */
+function profileAndRules(data: IngestResult, quality: Partial<QualityConfig>, stamp: FileStamp | undefined, onProgress: (p: CheckProgress) => void) {
+  const file = stamp && readSourceBackFromFile(data, stamp);
+  try {
+    onProgress({ bytesRead: 0, totalBytes: 0, rows: data.table.numRows, stage: 'profile' });
+    const profile = profileTable(data);
+    const t2 = performance.now();
+    onProgress({ bytesRead: 0, totalBytes: 0, rows: data.table.numRows, stage: 'quality' });
+    return { profile, report: runQualityCheck(data, quality, profile), t2 };
+  } finally {
+    file?.close();
+  }
 }
 
 /** The decompressed text findings point into, when the ranges are in one (a gzip file). */

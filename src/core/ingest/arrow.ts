@@ -535,6 +535,7 @@ export function binaryIngestResult(table: Table, format: SourceFormat, path: str
     table,
     columns,
     rejectedCells: [],
+    variantCells: [],
     naTokenCells: [],
     structuralIssues: [],
     source: createRenderedSourceMap(table, columns, { rowCap: options.renderRowCap ?? DEFAULT_RENDER_ROW_CAP }),

@@ -39,9 +39,13 @@ export class ColumnFacts {
     this.rows = rows;
   }
 
-  /** 1 where the cell is null (Null-typed chunks are null throughout). */
+  /** 1 where the cell is null (Null-typed chunks are null throughout). Read-only: columns without nulls share one. */
   nullMask(): Uint8Array {
     if (this.mask) return this.mask;
+    if (this.chunks.every((chunk) => chunk.typeId !== 1 && chunk.nullCount === 0)) {
+      this.nullRowList = new Int32Array(0);
+      return (this.mask = zeroMask(this.rows));
+    }
     const out = new Uint8Array(this.rows);
     const nullRows: number[] = [];
     let row = 0;
@@ -98,10 +102,11 @@ export class ColumnFacts {
    * The values as numbers, NaN where null, as Arrow's `get` gives them, for integer (Number of 64-bit
    * ones), float (not 16-bit), boolean (0/1), date (epoch ms) and timestamp (epoch ms, fractional for
    * micro- and nanoseconds) columns; null for other types (callers fall back to reading values one by one).
+   * Read-only: a column of one Float64 chunk is its own numbers (see {@link sharedFloat64Values}).
    */
   numbers(): Float64Array | null {
     if (this.numbersValue !== undefined) return this.numbersValue;
-    const out = readNumbers(this.chunks, this.rows);
+    const out = sharedFloat64Values(this.chunks, this.rows) ?? readNumbers(this.chunks, this.rows);
     if (out) for (const r of this.nullRows()) out[r] = NaN;
     return (this.numbersValue = out);
   }
@@ -139,8 +144,9 @@ export class ColumnFacts {
     const scan = this.scan();
     const numbers = this.numbers();
     if (!scan || !numbers) return null;
+    // Numbers already in order and all finite are their own sorted copy (both are read-only).
     const { sorted, runs } = scan.ordered
-      ? orderedFinite(numbers, scan.stats.n, scan.strictly)
+      ? orderedFinite(numbers, scan.stats.n, scan.strictly, { share: true })
       : scan.table
         ? sortedFromFew(scan.table, scan.few)
         : { sorted: radixSort(copyFinite(numbers, scan.stats.n)), runs: undefined };
@@ -154,7 +160,7 @@ export class ColumnFacts {
     if (this.runs) return this.runs;
     const sorted = this.sortedFinite();
     if (!sorted) return null;
-    return (this.runs ??= runsOf(sorted));
+    return (this.runs ??= runsOf(sorted, { share: true }));
   }
 
   /** Distinct values of a Utf8, LargeUtf8 or dictionary-encoded column (null for other types). */
@@ -168,6 +174,25 @@ export class ColumnFacts {
     else if (DataType.isDictionary(first.type)) result = dictionaryDistinct(this.chunks, this.rows, mask);
     return (this.distinctValue = result);
   }
+}
+
+/**
+ * The values buffer of a column held in one Float64 chunk, to serve as its numbers instead of a copy: Arrow
+ * leaves the values under nulls unspecified, so writing NaN there (as {@link ColumnFacts.numbers} does)
+ * changes nothing the table says. Undefined for other columns.
+ */
+function sharedFloat64Values(chunks: readonly Data[], rows: number): Float64Array | undefined {
+  const only = chunks.length === 1 ? chunks[0] : undefined;
+  if (!only || !DataType.isFloat(only.type) || only.stride !== 1 || !(only.values instanceof Float64Array) || only.values.length < rows) return undefined;
+  return only.values.subarray(0, rows);
+}
+
+/** The null mask of columns without nulls, shared by those of the same length (the newest length asked for). */
+let zeros = new Uint8Array(0);
+
+function zeroMask(rows: number): Uint8Array {
+  if (zeros.length !== rows) zeros = new Uint8Array(rows);
+  return zeros;
 }
 
 let cache = new WeakMap<Data, ColumnFacts[]>();

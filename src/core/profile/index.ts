@@ -13,7 +13,7 @@ import { statSync } from 'node:fs';
 import type { RecordBatch, Schema, Table } from 'apache-arrow';
 import type { ColumnInfo, IngestResult } from '../table/model';
 import type { TableProfile } from './types';
-import { createAccumulator, exactProfileFromFacts, type AccumulatorOptions, type ColumnAccumulator } from './columns';
+import { createAccumulator, exactProfileFromFacts, unitField, type AccumulatorOptions, type ColumnAccumulator } from './columns';
 import { columnFacts } from './column-facts';
 
 export type { ColumnProfile, TableProfile, HistogramBin, TopValue } from './types';
@@ -89,6 +89,7 @@ function emptyProfile(info: ColumnInfo) {
     index: info.index,
     kind: info.kind,
     arrowType: info.arrowType,
+    ...unitField(info),
     count: 0,
     nulls: 0,
     distinct: 0,

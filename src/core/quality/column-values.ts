@@ -208,15 +208,27 @@ export function missingCellLabel(data: IngestResult): string {
   return data.format === 'jsonl' ? 'null' : 'an empty cell';
 }
 
+/** A number as JSON writes it ("16.0", "-5", "1e-7"): what a fix may write bare into a JSON value. */
+const jsonNumber = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A cell's new value: text, a missing value (null), or `{ number }`, a number as written ("16.0"): a CSV
+ * field holds it as text, a JSON value as a JSON number.
+ */
+export type NewCellValue = string | null | { number: string };
+
 /**
  * A replacement fix for one cell of a text file, written as the format needs: a CSV field (quoted when it
- * was, or must be; a missing value is empty), a JSON value (a string quoted and escaped; a missing value
- * is `null`). None when the ranges are not in the file itself (binary and gzip files).
+ * was, or must be; a missing value is empty), a JSON value (a string quoted and escaped, a number bare; a
+ * missing value is `null`). None when the ranges are not in the file itself (binary and gzip files).
  */
-export function replaceCellFix(data: IngestResult, row: number, column: number, newValue: string | null, title: string) {
+export function replaceCellFix(data: IngestResult, row: number, column: number, newValue: NewCellValue, title: string) {
   const written = cellSourceText(data, row, column);
   if (written === undefined) return undefined;
-  const newText =
-    data.format === 'jsonl' ? (newValue === null ? 'null' : JSON.stringify(newValue)) : csvField(newValue ?? '', data.dialect?.delimiter ?? ',', written.startsWith('"'));
+  const text = newValue === null ? null : typeof newValue === 'string' ? newValue : newValue.number;
+  let newText: string;
+  if (data.format !== 'jsonl') newText = csvField(text ?? '', data.dialect?.delimiter ?? ',', written.startsWith('"'));
+  else if (text === null) newText = 'null';
+  else newText = typeof newValue !== 'string' && jsonNumber.test(text) ? text : JSON.stringify(text);
   return { kind: 'replace' as const, title, range: data.source.cellRange(row, column), newText };
 }

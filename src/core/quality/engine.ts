@@ -23,9 +23,22 @@ export interface IgnoreEntry {
   column?: string;
 }
 
+/**
+ * A value the user said is fine in one column for one rule ("this value is fine"): rules that learn what a
+ * column's values look like (patterns, typos, dependencies) neither flag it nor count it as an error when
+ * they learn, so it counts as a valid value (and its form as a valid form).
+ */
+export interface AcceptEntry {
+  rule: string;
+  column: string;
+  value: string;
+}
+
 export interface QualityConfig {
   rules: Record<string, RuleSetting>;
   ignore: IgnoreEntry[];
+  /** Values accepted as fine, per rule and column. */
+  accept: AcceptEntry[];
   /** Findings published per rule and column; the rest are summarized in one finding. */
   maxFindingsPerRuleAndColumn: number;
   /** Fixes kept per rule for "fix all" (beyond the published findings). */
@@ -36,6 +49,7 @@ export interface QualityConfig {
 export const DEFAULT_QUALITY_CONFIG: QualityConfig = {
   rules: {},
   ignore: [],
+  accept: [],
   maxFindingsPerRuleAndColumn: DEFAULTS.maxFindingsPerRule,
   maxFixesPerRule: 50_000,
 };
@@ -73,9 +87,23 @@ function rangeOf(data: IngestResult, reported: ReportedFinding | ReportedPlace):
   return fileStart;
 }
 
+const NONE_ACCEPTED: ReadonlySet<string> = new Set();
+
+/** The values accepted for `rule`, by column name. */
+function acceptedByColumn(accept: readonly AcceptEntry[], rule: string): Map<string, Set<string>> {
+  const byColumn = new Map<string, Set<string>>();
+  for (const entry of accept) {
+    if (entry.rule !== rule) continue;
+    let values = byColumn.get(entry.column);
+    if (!values) byColumn.set(entry.column, (values = new Set()));
+    values.add(entry.value);
+  }
+  return byColumn;
+}
+
 /** A partial configuration completed with the defaults. */
 export function resolveQualityConfig(partialConfig: Partial<QualityConfig>): QualityConfig {
-  return { ...DEFAULT_QUALITY_CONFIG, ...partialConfig, rules: partialConfig.rules ?? {}, ignore: partialConfig.ignore ?? [] };
+  return { ...DEFAULT_QUALITY_CONFIG, ...partialConfig, rules: partialConfig.rules ?? {}, ignore: partialConfig.ignore ?? [], accept: partialConfig.accept ?? [] };
 }
 
 /** The severity a rule's findings get under `config`. */
@@ -149,9 +177,14 @@ export function runQualityCheck(
     const fixes: FindingFix[] = [];
     let total = 0;
     const isIgnored = (columnIndex: number | null) => columnIndex !== null && ignoredColumns.size > 0 && ignoredColumns.has(columnName(columnIndex) ?? '');
+    const accepted = acceptedByColumn(config.accept, rule.id);
+    const acceptedValues = (columnIndex: number) => accepted.get(columnName(columnIndex) ?? '') ?? NONE_ACCEPTED;
+    const isAccepted = (columnIndex: number, value: string) => accepted.size > 0 && acceptedValues(columnIndex).has(value);
 
     const report = (reported: ReportedFinding) => {
       if (isIgnored(reported.columnIndex)) return;
+      // An accepted value is never reported by a rule that honours acceptance (the rule also learns from it).
+      if (rule.acceptsValues && accepted.size > 0 && reported.value !== undefined && reported.columnIndex !== null && isAccepted(reported.columnIndex, reported.value)) return;
       total++;
       const key = reported.columnIndex ?? -1;
       let slot = perColumn.get(key);
@@ -172,6 +205,7 @@ export function runQualityCheck(
           message: reported.message,
         };
         if (reported.value !== undefined) finding.value = reported.value;
+        if (rule.acceptsValues && reported.value !== undefined && reported.columnIndex !== null) finding.acceptable = true;
         if (reported.evidence) finding.evidence = reported.evidence;
         if (reported.related) finding.related = resolve(reported.related).map(place);
         if (reportedFixes?.length) finding.fixes = reportedFixes;
@@ -196,7 +230,7 @@ export function runQualityCheck(
     };
 
     try {
-      rule.check({ data, profile, options: ruleOptions(rule, config), now, isIgnored, rowNumber, report });
+      rule.check({ data, profile, options: ruleOptions(rule, config), now, isIgnored, isAccepted, acceptedValues, rowNumber, report });
     } catch (error) {
       // A failing rule must not hide the others' findings: report it as a finding of its own.
       findings.push({

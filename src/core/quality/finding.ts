@@ -59,4 +59,6 @@ export interface Finding {
   summaryOf?: number;
   /** The option the message names (a summary's cap): each shell says where it is set. */
   option?: OptionName;
+  /** The user may accept `value` in this column as fine for this rule (the rule honours accepted values). */
+  acceptable?: boolean;
 }

@@ -43,6 +43,13 @@ export interface RuleContext<O extends RuleOptions = RuleOptions> {
   now: Date;
   /** Whether the configuration ignores this rule for a column (rules may skip work for it). */
   isIgnored(columnIndex: number | null): boolean;
+  /**
+   * Whether the user accepted `value` in this column for this rule ("this value is fine"): a rule that sets
+   * {@link QualityRule.acceptsValues} neither reports it nor counts it as an error when it learns the column.
+   */
+  isAccepted(columnIndex: number, value: string): boolean;
+  /** The values accepted in this column for this rule (to count them, and their forms, as valid). */
+  acceptedValues(columnIndex: number): ReadonlySet<string>;
   /** How messages number data row `row`: from 1, in the whole file (a batch of a large file starts further on). */
   rowNumber(row: number): number;
   report(finding: ReportedFinding): void;
@@ -58,6 +65,11 @@ export interface QualityRule<O extends RuleOptions = RuleOptions> {
   enabledByDefault?: boolean;
   /** The source formats the rule applies to (default: all); it is not run on other files. */
   formats?: readonly SourceFormat[];
+  /**
+   * The rule honours accepted values (RuleContext.isAccepted): its findings about one value in a column offer
+   * the "accept this value" quick fix.
+   */
+  acceptsValues?: boolean;
   defaultOptions: O;
   /** One sentence: what the rule finds. */
   description: string;

@@ -3,8 +3,8 @@
  * tested once per dictionary), comparisons by value for numbers, dates and timestamps (by text otherwise),
  * missing / not missing, and "only rows with findings". The result of a batch is a mask of its rows.
  */
-import { DataType, type RecordBatch, type Schema } from 'apache-arrow';
-import { ColumnText, TextInterner, numberReaderFor, parseComparable, type RawCellIndex } from './values';
+import { DataType, type RecordBatch } from 'apache-arrow';
+import { TextInterner, numberReaderFor, parseComparable, writtenText, type ColumnText, type RawCellIndex } from './values';
 import type { CompareOp, FilterCondition, FilterSpec } from './types';
 import type { FindingIndex } from './findings';
 import { MISSING_RANK, compareText } from './argsort';
@@ -30,18 +30,17 @@ function compare(op: CompareOp, c: number): boolean {
 }
 
 /**
- * Tests each row's text (the raw text where the typed value is null) with `test`. Text and dictionary columns
+ * Tests each row's text as written (the raw text where the reader kept one) with `test`. Text and dictionary columns
  * are tested once per distinct text (kept up to a bound, then forgotten, so a pass over a paged file stays
  * within its memory); other columns (numbers, dates: mostly distinct) once per row.
  */
-function textTest(type: DataType, column: number, test: (text: string) => boolean): BatchTest {
-  const text = new ColumnText(type);
-  if (!text.isUtf8 && !DataType.isDictionary(type)) {
+function textTest(text: ColumnText, column: number, test: (text: string) => boolean): BatchTest {
+  if (!text.isUtf8 && !DataType.isDictionary(text.type)) {
     return (batch, raw, mask) => {
       const data = batch.data.children[column];
       for (let i = 0; i < data.length; i++) {
         if (!mask[i]) continue;
-        const value = data.getValid(i) ? text.text(data, i) : raw?.at(i, column)?.text;
+        const value = writtenText(text, data, i, raw, column);
         if (value === undefined || !test(value)) mask[i] = 0;
       }
     };
@@ -58,7 +57,7 @@ function textTest(type: DataType, column: number, test: (text: string) => boolea
       if (!mask[i]) continue;
       const id = ids[i];
       if (id === MISSING_RANK) {
-        const r = raw?.at(i, column);
+        const r = raw?.of(i, column, false);
         if (!(r && test(r.text))) mask[i] = 0;
         continue;
       }
@@ -69,14 +68,14 @@ function textTest(type: DataType, column: number, test: (text: string) => boolea
   };
 }
 
-function containsTest(schema: Schema, column: number, needle: string): BatchTest {
+function containsTest(texts: readonly ColumnText[], column: number, needle: string): BatchTest {
   const lower = needle.toLowerCase();
-  return textTest(schema.fields[column].type, column, (text) => text.toLowerCase().includes(lower));
+  return textTest(texts[column], column, (text) => text.toLowerCase().includes(lower));
 }
 
 /** "contains" in any column: a row passes when one of its cells contains the text. */
-function anyColumnContainsTest(schema: Schema, needle: string): BatchTest {
-  const tests = schema.fields.map((_, c) => containsTest(schema, c, needle));
+function anyColumnContainsTest(texts: readonly ColumnText[], needle: string): BatchTest {
+  const tests = texts.map((_, c) => containsTest(texts, c, needle));
   return (batch, raw, mask) => {
     const any = new Uint8Array(mask.length);
     for (const test of tests) {
@@ -88,8 +87,8 @@ function anyColumnContainsTest(schema: Schema, needle: string): BatchTest {
   };
 }
 
-function compareTest(schema: Schema, column: number, op: CompareOp, value: string): BatchTest {
-  const type = schema.fields[column].type;
+function compareTest(texts: readonly ColumnText[], column: number, op: CompareOp, value: string): BatchTest {
+  const { type } = texts[column];
   const read = numberReaderFor(type);
   if (read) {
     const target = parseComparable(type, value);
@@ -104,7 +103,7 @@ function compareTest(schema: Schema, column: number, op: CompareOp, value: strin
       }
     };
   }
-  return textTest(type, column, (text) => compare(op, compareText(text, value)));
+  return textTest(texts[column], column, (text) => compare(op, compareText(text, value)));
 }
 
 function missingTest(column: number, missing: boolean): BatchTest {
@@ -114,8 +113,8 @@ function missingTest(column: number, missing: boolean): BatchTest {
   };
 }
 
-function conditionTest(schema: Schema, condition: FilterCondition): BatchTest {
-  const width = schema.fields.length;
+function conditionTest(texts: readonly ColumnText[], condition: FilterCondition): BatchTest {
+  const width = texts.length;
   if (condition.kind !== 'contains' || condition.column !== null) {
     if (!Number.isInteger(condition.column) || (condition.column as number) < 0 || (condition.column as number) >= width) {
       throw new Error(`There is no column ${condition.column}.`);
@@ -123,9 +122,9 @@ function conditionTest(schema: Schema, condition: FilterCondition): BatchTest {
   }
   switch (condition.kind) {
     case 'contains':
-      return condition.column === null ? anyColumnContainsTest(schema, condition.text) : containsTest(schema, condition.column, condition.text);
+      return condition.column === null ? anyColumnContainsTest(texts, condition.text) : containsTest(texts, condition.column, condition.text);
     case 'compare':
-      return compareTest(schema, condition.column, condition.op, condition.value);
+      return compareTest(texts, condition.column, condition.op, condition.value);
     case 'missing':
       return missingTest(condition.column, condition.missing);
   }
@@ -134,8 +133,9 @@ function conditionTest(schema: Schema, condition: FilterCondition): BatchTest {
 /** A compiled filter: the mask of the rows of one batch that pass. Throws a clear error for a bad value. */
 export type RowFilter = (batch: RecordBatch, raw: RawCellIndex | null, start: number) => Uint8Array;
 
-export function compileFilter(schema: Schema, spec: FilterSpec, findings: FindingIndex): RowFilter {
-  const tests = spec.conditions.filter((c) => c.kind !== 'contains' || c.text !== '').map((c) => conditionTest(schema, c));
+/** `texts`: how each column is written (its type and number form). */
+export function compileFilter(texts: readonly ColumnText[], spec: FilterSpec, findings: FindingIndex): RowFilter {
+  const tests = spec.conditions.filter((c) => c.kind !== 'contains' || c.text !== '').map((c) => conditionTest(texts, c));
   return (batch, raw, start) => {
     const mask = new Uint8Array(batch.numRows).fill(1);
     if (spec.onlyFindings) for (let i = 0; i < mask.length; i++) mask[i] = findings.has(start + i) ? 1 : 0;

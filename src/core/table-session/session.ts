@@ -14,7 +14,7 @@ import { MISSING_RANK, argsortNumbers, argsortRanks, compareText, rankTexts } fr
 import { compileFilter, isEmptyFilter } from './filter';
 import { FindingIndex } from './findings';
 import { MemoryStore, PagedStore, rowCells, type LoadedBatch, type RowStore } from './stores';
-import { ColumnText, TextInterner, cellText, numberReaderFor } from './values';
+import { TextInterner, cellText, columnTexts, numberReaderFor, type ColumnText } from './values';
 import type { FilterSpec, GridCell, GridFinding, RowWindow, SortSpec, ViewCoverage, ViewInfo } from './types';
 
 export interface SessionLimits {
@@ -170,13 +170,13 @@ export class TableSession {
         for (const { data, start } of chunks) read(data, keys, start);
         order = argsortNumbers(keys, sort.direction);
       } else {
-        const { ids, distinct } = textIds(chunks, n, new ColumnText(store.schema.fields[sort.column].type));
+        const { ids, distinct } = textIds(chunks, n, columnTexts(store.schema, store.columns)[sort.column]);
         order = argsortRanks(rankTexts(ids, distinct), sort.direction);
       }
     }
     let rows = order;
     if (filter) {
-      const test = compileFilter(store.schema, filter, this.findings);
+      const test = compileFilter(columnTexts(store.schema, store.columns), filter, this.findings);
       const mask = new Uint8Array(n);
       store.batches.forEach((b, k) => mask.set(test(b.batch, b.raw, store.batchStarts[k]), store.batchStarts[k]));
       const source = order;
@@ -193,7 +193,7 @@ export class TableSession {
   }
 
   private async pagedView(store: PagedStore<unknown>, sort: SortSpec | null, filter: FilterSpec | null, signal?: AbortSignal): Promise<View> {
-    const test = filter ? compileFilter(store.schema, filter, this.findings) : null;
+    const test = filter ? compileFilter(columnTexts(store.schema, store.columns), filter, this.findings) : null;
     const scannedRows = store.rowCount;
     if (!sort) {
       const limit = this.limits.matchLimit;
@@ -221,8 +221,8 @@ export class TableSession {
     const desc = sort.direction === 'desc';
     const type = store.schema.fields[sort.column].type;
     const read = numberReaderFor(type);
-    const text = new ColumnText(type);
-    const texts = store.schema.fields.map((f) => new ColumnText(f.type));
+    const texts = columnTexts(store.schema, store.columns);
+    const text = texts[sort.column];
     const width = store.columns.length;
     type Candidate = { key: Key; row: number; cells: GridCell[] };
     let candidates: Candidate[] = [];

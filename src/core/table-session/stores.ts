@@ -5,10 +5,10 @@
  */
 import type { RecordBatch, Schema } from 'apache-arrow';
 import type { ColumnInfo, IngestResult, RawCell } from '../table/model';
-import { ColumnText, RawCellIndex, gridCell } from './values';
+import { RawCellIndex, columnTexts, gridCell, type ColumnText } from './values';
 import type { GridCell } from './types';
 
-/** A batch of rows with the raw texts the reader kept for it (CSV: NA tokens and rejected values; rows relative to the batch). */
+/** A batch of rows with the raw texts the reader kept for it (CSV, JSON Lines: NA tokens, rejected values, numbers written in another form; rows relative to the batch). */
 export interface LoadedBatch {
   batch: RecordBatch;
   raw: RawCellIndex | null;
@@ -21,7 +21,8 @@ export function loadedBatchesOf(result: IngestResult): LoadedBatch[] {
   for (const batch of result.table.batches) {
     const end = start + batch.numRows;
     const local = (cells: readonly RawCell[]) => cells.filter((c) => c.row >= start && c.row < end).map((c) => ({ ...c, row: c.row - start }));
-    const raw = result.rejectedCells.length + result.naTokenCells.length > 0 ? new RawCellIndex(local(result.rejectedCells), local(result.naTokenCells)) : null;
+    const kept = result.rejectedCells.length + result.naTokenCells.length + result.variantCells.length;
+    const raw = kept > 0 ? new RawCellIndex(local(result.rejectedCells), local(result.naTokenCells), local(result.variantCells)) : null;
     out.push({ batch, raw });
     start = end;
   }
@@ -69,11 +70,7 @@ function checkRow(row: number, rowCount: number): void {
 export function rowCells(texts: ColumnText[], loaded: LoadedBatch, local: number, c0: number, c1: number, full: boolean): GridCell[] {
   const out: GridCell[] = [];
   const children = loaded.batch.data.children;
-  for (let c = c0; c < c1; c++) {
-    const raw = loaded.raw && !children[c].getValid(local) ? loaded.raw.at(local, c) : undefined;
-    if (full && !raw && children[c].getValid(local)) out.push(texts[c].text(children[c], local));
-    else out.push(gridCell(texts[c], children[c], local, raw));
-  }
+  for (let c = c0; c < c1; c++) out.push(gridCell(texts[c], children[c], local, loaded.raw, c, full));
   return out;
 }
 
@@ -85,7 +82,7 @@ export class MemoryStore {
     public schema: Schema,
     public columns: ColumnInfo[],
   ) {
-    this.texts = schema.fields.map((f) => new ColumnText(f.type));
+    this.texts = columnTexts(schema, columns);
   }
 
   get rowCount(): number {
@@ -108,7 +105,7 @@ export class MemoryStore {
   replace(schema: Schema, columns: ColumnInfo[], batches: readonly LoadedBatch[]): void {
     this.schema = schema;
     this.columns = columns;
-    this.texts = schema.fields.map((f) => new ColumnText(f.type));
+    this.texts = columnTexts(schema, columns);
     this.rows = new BatchRows<LoadedBatch>();
     for (const b of batches) this.append(b);
   }
@@ -157,7 +154,7 @@ export class PagedStore<P> {
     private readonly source: PagedSource<P>,
     private readonly cacheBytes: number,
   ) {
-    this.texts = schema.fields.map((f) => new ColumnText(f.type));
+    this.texts = columnTexts(schema, columns);
   }
 
   get rowCount(): number {

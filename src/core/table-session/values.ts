@@ -1,11 +1,11 @@
 /**
- * Cell values of Arrow data chunks as the grid needs them: text (as the text view formats it, with the CSV
- * reader's raw texts laid over the nulls they stand for) and, for numeric, date and timestamp columns, a
+ * Cell values of Arrow data chunks as the grid needs them: text (as the text view formats it, numbers in
+ * their column's written form, with the text reader's raw texts laid over the cells they stand for) and, for numeric, date and timestamp columns, a
  * number to sort and compare by (dates and timestamps in epoch milliseconds).
  */
-import { DataType, type Data, type Vector } from 'apache-arrow';
+import { DataType, type Data, type Schema, type Vector } from 'apache-arrow';
 import { makeFormatter, type CellFormatter } from '../ingest/render-text';
-import type { RawCell } from '../table/model';
+import type { ColumnInfo, NumberFormat, RawCell } from '../table/model';
 import type { GridCell } from './types';
 import { MISSING_RANK } from './argsort';
 
@@ -74,23 +74,45 @@ export function parseComparable(type: DataType, text: string): number {
   return trimmed === '' ? NaN : Number(trimmed);
 }
 
-/** The raw texts (NA tokens, rejected values) of one table or batch, looked up by row. */
-export class RawCellIndex {
-  private readonly cells: { row: number; column: number; text: string; note: 'na' | 'rejected' }[];
+/** What a kept text stands for: an NA token, a value its column's type could not hold, or a number written in another form than its column's. */
+type RawNote = 'na' | 'rejected' | 'variant';
 
-  constructor(rejected: readonly RawCell[], naTokens: readonly RawCell[]) {
+/** A text the reader kept for a cell. */
+export interface RawText {
+  text: string;
+  note: RawNote;
+}
+
+/**
+ * The raw texts of one table or batch, looked up by row: NA tokens and rejected values (null in the table),
+ * and numbers written in another form than their column's ("12 OZ" in a column of "16 oz"; their value is
+ * in the table, the grid shows how they were written).
+ */
+export class RawCellIndex {
+  private readonly cells: (RawText & { row: number; column: number })[];
+  /** Columns with variant cells: only their valid values are looked up. */
+  private readonly variantColumns: Set<number>;
+
+  constructor(rejected: readonly RawCell[], naTokens: readonly RawCell[], variants: readonly RawCell[] = []) {
     this.cells = [
       ...rejected.map((c) => ({ ...c, note: 'rejected' as const })),
       ...naTokens.map((c) => ({ ...c, note: 'na' as const })),
+      ...variants.map((c) => ({ ...c, note: 'variant' as const })),
     ].sort((a, b) => a.row - b.row || a.column - b.column);
+    this.variantColumns = new Set(variants.map((c) => c.column));
   }
 
   get size(): number {
     return this.cells.length;
   }
 
+  /** The raw text of (row, column) when its value is `valid` or not, if the reader kept one. */
+  of(row: number, column: number, valid: boolean): RawText | undefined {
+    return valid && !this.variantColumns.has(column) ? undefined : this.at(row, column);
+  }
+
   /** The raw cell at (row, column), if any. */
-  at(row: number, column: number): { text: string; note: 'na' | 'rejected' } | undefined {
+  private at(row: number, column: number): RawText | undefined {
     let lo = 0;
     let hi = this.cells.length;
     while (lo < hi) {
@@ -128,6 +150,28 @@ function offsetsOf(data: Data): Int32Array {
 
 const dictionaryTexts = new WeakMap<Vector, string[]>();
 
+/** Numbers as their column writes them ("$1,234", "16 oz", "7%"): its form's prefix, grouping and suffix around the number. */
+function writtenLike(format: CellFormatter, { prefix, suffix, grouped }: NumberFormat): CellFormatter {
+  if (prefix === '' && suffix === '' && !grouped) return format;
+  return (data, index) => {
+    if (!data.getValid(index)) return '';
+    const number = format(data, index);
+    return prefix + (grouped ? groupThousands(number) : number) + suffix;
+  };
+}
+
+/** "-1234567.5" → "-1,234,567.5" (a number's text as String() writes it; exponents are left alone). */
+function groupThousands(number: string): string {
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(number);
+  if (!match) return number;
+  return match[1] + match[2].replace(/\B(?=(\d{3})+$)/g, ',') + (match[3] ?? '');
+}
+
+/** How each column of a schema is written (numbers in their column's written form). */
+export function columnTexts(schema: Schema, columns: readonly Pick<ColumnInfo, 'numberFormat'>[]): ColumnText[] {
+  return schema.fields.map((f, c) => new ColumnText(f.type, columns[c]?.numberFormat));
+}
+
 /** Formats cells of one column's chunks, dictionary values once per dictionary. */
 export class ColumnText {
   private readonly format: CellFormatter;
@@ -135,8 +179,11 @@ export class ColumnText {
   /** Utf8 or LargeUtf8: text read straight from the bytes. */
   readonly isUtf8: boolean;
 
-  constructor(readonly type: DataType) {
-    this.format = makeFormatter(type);
+  constructor(
+    readonly type: DataType,
+    numberFormat?: NumberFormat,
+  ) {
+    this.format = numberFormat ? writtenLike(makeFormatter(type), numberFormat) : makeFormatter(type);
     this.isUtf8 = DataType.isUtf8(type) || DataType.isLargeUtf8(type);
     this.valueFormat = DataType.isDictionary(type) ? makeFormatter(type.dictionary) : null;
   }
@@ -164,11 +211,25 @@ export class ColumnText {
   }
 }
 
-/** The grid cell at `index` of a chunk: raw text where the reader kept one, null for missing, else the text (capped). */
-export function gridCell(column: ColumnText, data: Data, index: number, raw: { text: string; note: 'na' | 'rejected' } | undefined): GridCell {
-  if (raw) return { text: cap(raw.text), note: raw.note };
-  if (!data.getValid(index)) return null;
-  return cap(column.text(data, index));
+/** The text of a cell as written: the raw text where the reader kept one, else its value's text; undefined for missing. */
+export function writtenText(column: ColumnText, data: Data, index: number, raw: RawCellIndex | null, columnIndex: number): string | undefined {
+  const valid = data.getValid(index);
+  const kept = raw?.of(index, columnIndex, valid);
+  if (kept) return kept.text;
+  return valid ? column.text(data, index) : undefined;
+}
+
+/**
+ * The grid cell at `index` of a chunk: a kept NA token or rejected value with its note, null for missing,
+ * else the text as written (capped unless `full`).
+ */
+export function gridCell(column: ColumnText, data: Data, index: number, raw: RawCellIndex | null, columnIndex: number, full: boolean): GridCell {
+  const valid = data.getValid(index);
+  const kept = raw?.of(index, columnIndex, valid);
+  const text = kept ? kept.text : valid ? column.text(data, index) : null;
+  if (text === null) return null;
+  const shown = full ? text : cap(text);
+  return kept && kept.note !== 'variant' ? { text: shown, note: kept.note } : shown;
 }
 
 function cap(text: string): string {

@@ -60,6 +60,23 @@ export interface ColumnInfo {
   arrowType: string;
   /** For date/timestamp columns read from text: the format chosen, e.g. "YYYY-MM-DD" or "DD/MM/YYYY". */
   dateFormat?: string;
+  /** For numeric columns read from text whose cells carry a unit, a percent sign, a currency or thousands separators. */
+  numberFormat?: NumberFormat;
+}
+
+/**
+ * How a numeric column read from text writes its numbers when cells carry a unit ("16 oz"), a percent sign,
+ * a currency ("$1,234") or thousands separators: the form most of its cells share, and the unit its numbers
+ * are in. Cells written in another form are read as their number and listed in {@link IngestResult.variantCells}.
+ */
+export interface NumberFormat {
+  /** Canonical key of the unit the column's numbers are in ('' when none is written): "oz", "%", "USD". */
+  unit: string;
+  /** The dominant form: text before the number ("$") and after it (" oz", "%"); both '' for plain numbers. */
+  prefix: string;
+  suffix: string;
+  /** The dominant form groups thousands ("1,234"). */
+  grouped: boolean;
 }
 
 /** A cell whose raw text was kept because the typed column could not hold it (it is null there). */
@@ -121,6 +138,11 @@ export interface IngestResult {
   columns: ColumnInfo[];
   /** Cells that did not fit their column's inferred type (null in `table`). */
   rejectedCells: RawCell[];
+  /**
+   * Cells of a typed column written in another form than the rest of it (a unit spelled otherwise, a
+   * percent sign, a currency, thousands separators): their value is in `table`, their text is kept here.
+   */
+  variantCells: RawCell[];
   /** Cells that held an NA token other than the empty string (null in `table`), with the token. */
   naTokenCells: RawCell[];
   structuralIssues: StructuralIssue[];

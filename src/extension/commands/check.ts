@@ -40,18 +40,26 @@ function shownAsTable(uri: vscode.Uri): boolean {
   });
 }
 
-export function registerCheckCommand(services: ExtensionServices, publisher: DiagnosticsPublisher): vscode.Disposable {
-  const { checkService, output } = services;
-
-  async function checkAndPublish(uri: vscode.Uri, showProgress: boolean): Promise<CheckOutcome | undefined> {
+/**
+ * Checks a file as the user sees it (an unsaved editor's text, else the file on disk) and publishes the
+ * findings; resolves undefined when cancelled.
+ */
+export function checkerAndPublisher({ checkService, editLog }: ExtensionServices, publisher: DiagnosticsPublisher) {
+  return async function checkAndPublish(uri: vscode.Uri, showProgress: boolean): Promise<CheckOutcome | undefined> {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const text = document?.isDirty ? document.getText() : undefined;
-    const outcome = await checkService.check(uri, { showProgress, text });
+    const outcome = await checkService.check(uri, { showProgress, text, mark: document && editLog.mark(document) });
     if (!outcome) return undefined;
     publisher.publish(outcome);
+    if (document && outcome.checked.mark) editLog.forgetUpTo(outcome.checked.mark, document);
     vscode.window.setStatusBarMessage(summarize(outcome), 8000);
     return outcome;
-  }
+  };
+}
+
+export function registerCheckCommand(services: ExtensionServices, publisher: DiagnosticsPublisher): vscode.Disposable {
+  const { checkService, output } = services;
+  const checkAndPublish = checkerAndPublisher(services, publisher);
 
   const command = vscode.commands.registerCommand(CHECK_COMMAND, async (arg?: unknown): Promise<CheckCommandResult | undefined> => {
     const uri = await dataFileOrPick(arg, vscode.l10n.t('Check data quality: data file'));
@@ -78,7 +86,7 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
   });
 
   const recheck = (uri: vscode.Uri) => {
-    if (!checkService.lastOutcome(uri)) return;
+    if (!checkService.wasChecked(uri)) return;
     checkAndPublish(uri, false).catch((error: unknown) => output.error(`Re-check of ${uri.fsPath} failed: ${String(error)}`));
   };
 
@@ -87,7 +95,7 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
   });
   const onOpen = vscode.workspace.onDidOpenTextDocument((document) => {
     const uri = document.uri;
-    if (uri.scheme === 'file' && isDataFile(uri) && !isBinaryDataFile(uri) && !checkService.lastOutcome(uri) && readCheckSettings(uri).checkOnOpen) {
+    if (uri.scheme === 'file' && isDataFile(uri) && !isBinaryDataFile(uri) && !checkService.wasChecked(uri) && readCheckSettings(uri).checkOnOpen) {
       checkAndPublish(uri, false).catch((error: unknown) => output.error(`Check of ${uri.fsPath} failed: ${String(error)}`));
     }
   });
@@ -99,7 +107,7 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
     const uris = [...staleBySettings.values()];
     staleBySettings.clear();
     for (const uri of uris) {
-      if (!checkService.lastOutcome(uri)) continue;
+      if (!checkService.wasChecked(uri)) continue;
       await checkAndPublish(uri, false).catch((error: unknown) => output.error(`Re-check of ${uri.fsPath} after a settings change failed: ${String(error)}`));
     }
   };

@@ -1,7 +1,7 @@
 /** The table editor's provider and commands: "Open as Table", "Open as Text", and "Show in Table" (from a finding). */
 import * as vscode from 'vscode';
 import type { CheckService } from '../check-service';
-import { isBinaryDataFile, resolveDataFile, uriFromArgument } from '../data-files';
+import { isBinaryDataFile, resolveDataFile, uriFromArgument, type UriArgument } from '../data-files';
 import { pickDataFile } from '../commands/pick-data-file';
 import { OPEN_AS_TEXT_COMMAND, TableEditorProvider } from './table-editor';
 import { tableViewTypeFor } from './formats';
@@ -38,10 +38,10 @@ export function registerTableEditor(extensionUri: vscode.Uri, checkService: Chec
       if (isBinaryDataFile(uri)) await vscode.commands.executeCommand('datasetInspector.openTableView', uri);
       else await vscode.commands.executeCommand('vscode.openWith', uri, 'default');
     }),
-    vscode.commands.registerCommand(TABLE_QUERY_COMMAND, (file: Parameters<typeof uriFromArgument>[0], name: Parameters<TableEditorProvider['query']>[1], query?: unknown) =>
+    vscode.commands.registerCommand(TABLE_QUERY_COMMAND, (file: UriArgument, name: Parameters<TableEditorProvider['query']>[1], query?: unknown) =>
       provider.query(uriFromArgument(file), name, query),
     ),
-    vscode.commands.registerCommand(SHOW_IN_TABLE_COMMAND, async (file: Parameters<typeof uriFromArgument>[0], row: number, column: number | null) => {
+    vscode.commands.registerCommand(SHOW_IN_TABLE_COMMAND, async (file: UriArgument, row: number, column: number | null) => {
       const uri = uriFromArgument(file);
       if (await openAsTable(uri)) provider.reveal(uri, row, column ?? null);
     }),

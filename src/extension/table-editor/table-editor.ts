@@ -111,7 +111,7 @@ class TableEditor implements vscode.Disposable {
       document.onDidReload(() => {
         this.clientEvents.dispose();
         this.clientEvents = document.client.onEvent((event) => this.ready && this.forward(event));
-        this.sendFindings(this.checkService.lastOutcome(document.uri));
+        this.showFindings();
       }),
       checkService.onDidCheck((outcome) => {
         if (outcome.uri.toString() === document.uri.toString()) this.sendFindings(outcome);
@@ -157,6 +157,20 @@ class TableEditor implements vscode.Disposable {
     if (profile) this.forward(profile);
   }
 
+  /**
+   * Shows the findings of the file's check: its kept outcome; or, when the file was checked but its outcome
+   * was dropped (datasetInspector.resultMemoryMB), a new check's (onDidCheck brings them).
+   */
+  private showFindings(): void {
+    const uri = this.document.uri;
+    const outcome = this.checkService.lastOutcome(uri);
+    this.sendFindings(outcome);
+    if (outcome || !this.checkService.wasChecked(uri)) return;
+    this.checkService.check(uri, { showProgress: false }).catch((error: unknown) => {
+      if (!this.disposed) this.post({ type: 'status', message: vscode.l10n.t('The check of {0} failed: {1}', path.basename(uri.fsPath), error instanceof Error ? error.message : String(error)) });
+    });
+  }
+
   private sendFindings(outcome: CheckOutcome | undefined): void {
     const findings = outcome ? tableFindings(outcome) : null;
     this.document.client.setFindings((findings ?? []).map((f) => ({ row: f.row, column: f.column, severity: f.severity })));
@@ -176,7 +190,7 @@ class TableEditor implements vscode.Disposable {
         case 'ready':
           this.ready = true;
           this.replay();
-          this.sendFindings(this.checkService.lastOutcome(this.document.uri));
+          this.showFindings();
           if (this.pendingReveal) this.post({ type: 'reveal', ...this.pendingReveal });
           this.pendingReveal = undefined;
           break;

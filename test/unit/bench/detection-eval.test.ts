@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { profileColumns } from '../../../bench/lib/detection/columns';
 import { Injection, type TruthItem } from '../../../bench/lib/detection/inject';
 import { INJECTORS } from '../../../bench/lib/detection/injectors/index';
+import { injectHeavyFormat } from '../../../bench/lib/detection/heavy-format';
 import { discoverDependencies } from '../../../bench/lib/detection/injectors/fd';
 import { Rng } from '../../../bench/lib/detection/random';
 import { addToTally, emptyTally, precision, recall, scoreRun } from '../../../bench/lib/detection/score';
@@ -160,4 +161,19 @@ test('mojibake is UTF-8 read as Windows-1252; tables round-trip through CSV', ()
   assert.equal(mojibake('\u00a0'), 'Â\u00a0');
   const table: Table = { name: 't', header: ['a', 'b'], rows: [['x, y', 'say "hi"'], ['line\nbreak', '']] };
   assert.deepEqual(parseDelimited(toCsv(table)), { header: table.header, rows: table.rows });
+});
+
+test('heavy format: rewrites 10–45% of one measure column with one family of written forms, each cell recorded once, reproducibly', () => {
+  const run = (seed: number) => {
+    const clean = cleanTable();
+    const ctx = new Injection(clean, profileColumns(clean), new Rng(seed), { maxColumnShare: 1 });
+    return { clean, ctx, column: injectHeavyFormat(ctx) };
+  };
+  const { clean, ctx, column } = run(3);
+  assert.ok(column, 'a measure column');
+  assert.ok(column.share >= 0.05 && column.share <= 0.5, `share ${column.share}`);
+  const changed = changedCells(clean, ctx.table);
+  assert.deepEqual(new Set(ctx.truth.map((t) => cellKey(t.row, t.column!))), changed);
+  assert.ok(ctx.truth.every((t) => t.cls === 'format' && t.column === column.column && t.variant.startsWith('heavy-') && t.dirty !== t.original));
+  assert.deepEqual(run(3).ctx.truth, ctx.truth);
 });

@@ -86,3 +86,27 @@ test('rows and keys that only look alike are not called duplicates across batche
   assert.equal(batched.report.totals['duplicate-key'], 0);
   rmSync(path.dirname(file), { recursive: true, force: true });
 });
+
+for (const format of ['csv', 'jsonl'] as const) {
+  test(`numbers written in another form are found batch by batch, read with the first batch's form and unit (${format})`, async () => {
+    const weights = Array.from({ length: 3000 }, (_, i) => (i % 401 === 300 ? String(3000 + i) : i % 613 === 400 ? `${3000 + i} pounds` : `${3000 + i} lbs`));
+    const lines =
+      format === 'csv'
+        ? ['id,weight', ...weights.map((w, i) => `${i},${w}`)]
+        : weights.map((w, i) => `{"id": ${i}, "weight": ${/ /.test(w) ? JSON.stringify(w) : w}}`);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'di-batched-')), `weights.${format}`);
+    writeFileSync(file, lines.join('\n') + '\n');
+    const config = { maxFindingsPerRuleAndColumn: 10_000 };
+    const data = await ingestFile(file);
+    const whole = runQualityCheck(data, config, profileTable(data)).findings.filter((f) => f.rule === 'number-format');
+    const batched = await checkInBatches(file, config, { chunkBytes: 8 * 1024 });
+    assert.ok(batched.batches > 3);
+    assert.equal(batched.columns[1].numberFormat?.suffix, ' lbs');
+    assert.equal(batched.profile.columns[1].unit, 'lbs');
+    const found = batched.report.findings.filter((f) => f.rule === 'number-format');
+    assert.equal(found.length, 12);
+    assert.deepEqual(found.map((f) => [f.row, f.fixes?.[0]?.title]), whole.map((f) => [f.row, f.fixes?.[0]?.title]));
+    assert.ok(found.some((f) => f.row! > 2000 && f.fixes?.[0]?.title === `Write as the column does: "${3000 + f.row!} lbs"`));
+    rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+}

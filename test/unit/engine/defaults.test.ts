@@ -19,6 +19,7 @@ test('package.json declares the defaults of the defaults module', () => {
   assert.equal(settings['datasetInspector.memoryBudgetMB'].default, DEFAULTS.memoryBudgetMB);
   assert.equal(settings['datasetInspector.maxFindingsPerRule'].default, DEFAULTS.maxFindingsPerRule);
   assert.deepEqual(settings['datasetInspector.naTokens'].default, DEFAULTS.naTokens);
+  assert.equal(settings['datasetInspector.resultMemoryMB'].default, DEFAULTS.resultMemoryMB);
   assert.equal(DEFAULT_QUALITY_CONFIG.maxFindingsPerRuleAndColumn, DEFAULTS.maxFindingsPerRule);
   assert.deepEqual(settings['datasetInspector.csv.encoding'].enum, ['auto', ...TEXT_ENCODINGS]);
   // The default NA tokens are what the reader uses without settings.

@@ -200,6 +200,36 @@ test('quick fixes write valid JSON: a trimmed string stays quoted and escaped, a
   assert.deepEqual(dup.range, { start: { line: 30, character: 0 }, end: { line: 31, character: 0 } });
 });
 
+test('numbers with units, percent signs or currencies in JSON strings are read as numbers; the value rules\' fixes write valid JSON', () => {
+  const rows = Array.from({ length: 60 }, (_, i) => {
+    const ounces = i % 5 === 0 ? '"16 oz"' : i % 5 === 1 ? '"16.0 ounce"' : i % 5 === 2 ? '12.0' : '12';
+    const abv = i === 7 ? '"7%"' : String(0.04 + (i % 4) / 100);
+    const weight = i === 9 ? '3504' : `"${3000 + i} lbs"`;
+    const count = i === 12 ? '"2540.0"' : String(100 + i);
+    const city = i === 15 ? '"unknown"' : `"${['Lyon', 'Paris', 'Nice'][i % 3]}"`;
+    return `{"id": ${i}, "ounces": ${ounces}, "abv": ${abv}, "weight": ${weight}, "count": ${count}, "city": ${city}}`;
+  });
+  const text = rows.join('\n') + '\n';
+  const data = read(text);
+  assert.deepEqual(kinds(data), { id: 'integer Int32', ounces: 'float Float64', abv: 'float Float64', weight: 'float Float64', count: 'integer Int32', city: 'categorical Dictionary<Int32, Utf8>' });
+  assert.equal(data.columns[1].numberFormat?.unit, 'oz');
+  assert.equal(data.columns[3].numberFormat?.suffix, ' lbs');
+  assert.deepEqual([column(data, 'ounces')[1], column(data, 'abv')[7], column(data, 'weight')[9], column(data, 'count')[12]], [16, 0.07, 3504, 2540]);
+  assert.deepEqual(data.rejectedCells, []);
+  const report = runQualityCheck(data, { now: new Date('2026-01-01') });
+  const fixed = (rule: string, row: number) => {
+    const fix = report.findings.find((f) => f.rule === rule && f.row === row)?.fixes?.[0];
+    assert.ok(fix && fix.kind === 'replace', `${rule} row ${row}`);
+    const line = text.split('\n')[fix.range.start.line];
+    return JSON.parse(line.slice(0, fix.range.start.character) + fix.newText + line.slice(fix.range.end.character)) as Record<string, unknown>;
+  };
+  assert.equal(fixed('number-format', 1).ounces, 16, 'normalized to a JSON number');
+  assert.equal(fixed('number-format', 7).abv, 0.07);
+  assert.equal(fixed('number-format', 9).weight, '3504 lbs', 'written in the column\'s form');
+  assert.equal(fixed('disguised-missing', 15).city, null);
+  assert.deepEqual(report.findings.filter((f) => f.rule === 'type-mismatch'), []);
+});
+
 /** Random JSON objects written with random spacing and key order. */
 const jsonValue = fc.oneof(
   fc.integer({ min: -1e6, max: 1e6 }),

@@ -138,3 +138,20 @@ test('frictionless corpus: duplicate-rows.csv has its duplicate row 4 found', { 
   const report = runQualityCheck(ingestCsvBytes(readFileSync(path.join(frictionless.dir, 'duplicate-rows.csv'))), { now });
   assert.deepEqual(of(report, 'duplicate-row').map((f) => f.range.start.line + 1), [4]);
 });
+
+test('sentinel-value: each placeholder of a column is measured against the column without any of them; class-imbalance counts text, integer and boolean targets', () => {
+  const values = Array.from({ length: 80 }, (_, i) => (i === 3 ? -999 : i === 7 ? 9999 : i === 11 ? -999 : 10 + ((i * 13) % 50)));
+  const rows = values.map((v, i) => `${v},${i === 40 ? 'fraud' : 'ok'},${i % 40 === 0 ? 7 : 1},${i === 5}`);
+  const report = check(['reading,outcome,class,default', ...rows].join('\n'));
+  const sentinels = of(report, 'sentinel-value');
+  assert.deepEqual(sentinels.map((f) => [f.row, f.value]), [[3, '-999'], [7, '9999'], [11, '-999']]);
+  const others = values.filter((v) => v !== -999 && v !== 9999).sort((a, b) => a - b);
+  const at = (q: number) => {
+    const pos = (others.length - 1) * q;
+    const lo = Math.floor(pos);
+    return others[lo] + (others[Math.ceil(pos)] - others[lo]) * (pos - lo);
+  };
+  assert.deepEqual(sentinels[0].evidence, { low: at(0.01), high: at(0.99) });
+  const imbalance = of(report, 'class-imbalance');
+  assert.deepEqual(imbalance.map((f) => [f.column, f.evidence?.rareClass, f.evidence?.rareRows]), [['outcome', 'fraud', 1], ['class', '7', 2], ['default', 'true', 1]]);
+});

@@ -22,11 +22,11 @@ test.after(() => rmSync(dir, { recursive: true, force: true }));
 const CITIES = ['Paris', 'Lyon', 'Nice', 'Lille'];
 const N = 2000;
 
-/** Row i: id i, price (NA every 50th, "12O" at row 7), a city, a date. */
+/** Row i: id i, price (NA every 50th, "12O" at row 7: read as 12 written otherwise, "twelve" at row 9: rejected), a city, a date. */
 function csv(): string {
   const lines = ['id,price,city,day'];
   for (let i = 0; i < N; i++) {
-    const price = i === 7 ? '12O' : i % 50 === 3 ? 'NA' : ((i * 37) % 1000) / 4;
+    const price = i === 7 ? '12O' : i === 9 ? 'twelve' : i % 50 === 3 ? 'NA' : ((i * 37) % 1000) / 4;
     const day = `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
     lines.push(`${i},${price},${CITIES[i % 4]},${day}`);
   }
@@ -59,7 +59,8 @@ test('a window shows the file texts: typed values, NA tokens and values that did
   assert.deepEqual(w.rowNumbers, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   assert.deepEqual(texts(w.cells)[0], ['0', '0', 'Paris', '2024-01-01']);
   assert.deepEqual(w.cells[3][1], { text: 'NA', note: 'na' });
-  assert.deepEqual(w.cells[7][1], { text: '12O', note: 'rejected' });
+  assert.equal(w.cells[7][1], '12O', 'a number written unlike its column shows as written');
+  assert.deepEqual(w.cells[9][1], { text: 'twelve', note: 'rejected' });
   const cols = await session.window(5, 2, 2, 4);
   assert.equal(cols.firstColumn, 2);
   assert.deepEqual(texts(cols.cells), [['Lyon', '2024-06-06'], ['Nice', '2024-07-07']]);
@@ -71,8 +72,10 @@ test('sort by a number column (missing last both ways), by text, then back to fi
   assert.equal(info.rows, N);
   const asc = await session.window(0, N);
   const prices = asc.cells.map((r) => r[1]);
-  const numbers = prices.filter((c): c is string => typeof c === 'string').map(Number);
+  // "12O" is read as 12 and sorts there.
+  const numbers = prices.filter((c): c is string => typeof c === 'string').map((text) => (text === '12O' ? 12 : Number(text)));
   assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b));
+  assert.ok(prices.includes('12O'));
   // 40 NA + the rejected cell: missing values at the end.
   assert.ok(prices.slice(-41).every((c) => typeof c === 'object'));
   info = await session.applyView({ column: 1, direction: 'desc' }, null);
@@ -98,9 +101,11 @@ test('filters: contains, comparisons on numbers and dates, missing, only rows wi
   assert.ok((await session.window(0, info.rows)).cells.every((r) => cellText(r[3]) < '2024-01-03'));
   info = await session.applyView(null, { conditions: [{ kind: 'missing', column: 1, missing: true }], onlyFindings: false });
   assert.equal(info.rows, 41);
-  // The rejected "12O" is found by its text.
+  // Kept texts are found as written: "12O" (read as 12), the rejected "twelve".
   info = await session.applyView(null, { conditions: [{ kind: 'contains', column: null, text: '12o' }], onlyFindings: false });
   assert.deepEqual((await session.window(0, 5)).rowNumbers, [7]);
+  info = await session.applyView(null, { conditions: [{ kind: 'contains', column: 1, text: 'TWEL' }], onlyFindings: false });
+  assert.deepEqual((await session.window(0, 5)).rowNumbers, [9]);
   session.setFindings([
     { row: 7, column: 1, severity: 'error' },
     { row: 7, column: null, severity: 'information' },
@@ -118,6 +123,29 @@ test('filters: contains, comparisons on numbers and dates, missing, only rows wi
   assert.equal(session.locate(7), 1);
   assert.equal(session.locate(8), -1);
   await assert.rejects(session.applyView(null, { conditions: [{ kind: 'compare', column: 1, op: '<', value: 'abc' }], onlyFindings: false }), /not a number/);
+});
+
+test('numbers written with a unit, percent sign or currency show as written, sort by value and are found by their text', async () => {
+  const file = path.join(dir, 'written.csv');
+  const rows = ['16 oz,7%,"$1,234.5"', '12 oz,8.5%,"$2,000"', '16.0 ounce,10%,$999', '8 oz,NA,"$12,345,678"', '10 oz,3%,$5', '11 oz,2%,$6', '9 oz,1%,$7', '13 OZ.,5%,$8'];
+  writeFileSync(file, `weight,share,cost\n${rows.join('\n')}\n`);
+  const { session, columns } = await open(file);
+  assert.deepEqual(columns.map((c) => c.kind), ['float', 'float', 'float']);
+  const shown = texts((await session.window(0, 8)).cells);
+  assert.deepEqual(shown.slice(0, 3), [
+    ['16 oz', '7%', '$1,234.5'],
+    ['12 oz', '8.5%', '$2,000'],
+    ['16.0 ounce', '10%', '$999'],
+  ]);
+  assert.deepEqual(shown[7], ['13 OZ.', '5%', '$8']);
+  await session.applyView({ column: 2, direction: 'desc' }, null);
+  assert.deepEqual(texts((await session.window(0, 3)).cells).map((r) => r[2]), ['$12,345,678', '$2,000', '$1,234.5']);
+  await session.applyView(null, { conditions: [{ kind: 'contains', column: 0, text: 'ounce' }], onlyFindings: false });
+  assert.deepEqual((await session.window(0, 5)).rowNumbers, [2]);
+  await session.applyView(null, { conditions: [{ kind: 'compare', column: 1, op: '>', value: '7' }], onlyFindings: false });
+  assert.deepEqual((await session.window(0, 5)).rowNumbers, [1, 2]);
+  await session.applyView(null, null);
+  assert.equal((await session.copy(3, 4, 0, 3)).text, '8 oz\tNA\t$12,345,678');
 });
 
 test('copy: the selection as TSV with whole texts, quoted where needed', async () => {

@@ -42,7 +42,7 @@ const withThousands = (t: string) => {
 };
 
 /** Produces the dirty text of a cell for one variant, or undefined when that cell does not suit it. */
-type Rewrite = (text: string, ctx: Injection) => string | undefined;
+export type Rewrite = (text: string, ctx: Injection) => string | undefined;
 
 interface Target {
   column: number;
@@ -114,6 +114,22 @@ function targetsOf(facts: ColumnFacts): Target[] {
     });
   }
   return targets;
+}
+
+/**
+ * How a source writes a whole measure column another way, for the heavy-format copy (a catalogue merged
+ * from several sources): its unit in the spellings of one family ("16 oz", "16oz", "16.0 ounce", "16 OZ."),
+ * percent signs on fractions ("0.07%", "7%"), or a currency ("$1,234", "1234 USD"). Undefined for a column
+ * that is not a measure.
+ */
+export function heavyFormatOf(facts: ColumnFacts): { family: string; rewrite: Rewrite } | undefined {
+  if (!isMeasure(facts)) return undefined;
+  if (facts.min >= 0 && facts.max <= 1 && !facts.integer) {
+    return { family: 'percent', rewrite: (t, ctx) => (ctx.rng.chance(0.5) ? `${t}%` : `${Number((parseNumber(t) * 100).toFixed(Math.max(0, decimalsOf(t) - 2)))}%`) };
+  }
+  if (MONEY.test(facts.name) && facts.min >= 0) return { family: 'currency', rewrite: (t, ctx) => ctx.rng.pick([`$${withThousands(t)}`, `$${t}`, `${t} USD`]) };
+  const unit = UNIT_FAMILIES.find((f) => f.hint.test(facts.name)) ?? GENERIC_UNITS[facts.index % GENERIC_UNITS.length];
+  return { family: `unit ${unit.short}`, rewrite: (t, ctx) => ctx.rng.pick([`${t} ${unit.short}`, `${t}${unit.short}`, `${withDecimal(t)} ${unit.long}`, `${t} ${unit.shout}`]) };
 }
 
 export const formatInjector: Injector = {

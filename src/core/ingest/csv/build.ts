@@ -14,8 +14,9 @@ import {
   type DataType,
   type Vector,
 } from 'apache-arrow';
-import type { RawCell } from '../../table/model';
-import { parseBooleanWord, parseDate, parseFloatCell, parseInteger, parseTimestamp, type InferredColumn } from './infer';
+import type { NumberFormat, RawCell } from '../../table/model';
+import { parseBooleanWord, parseDate, parseDateTime, parseFloatCell, parseIntegral, parseTimestamp, type InferredColumn } from './infer';
+import { compatibleUnits, isVariantForm, parseWrittenNumber, percentScaled, plainWritten, type WrittenNumber } from '../written-number';
 import { ByteSink } from './byte-sink';
 import type { ColumnContents } from './cells';
 import { NOT_HANDLED, booleanFromBytes, floatFromBytes, integerFromBytes, isoDateFromBytes } from './parse-bytes';
@@ -146,11 +147,102 @@ export function buildCategorical(cells: ColumnContents, rowCount: number, maxDis
   return makeVector(makeData({ type, length: rowCount, nullCount: validity.nullCount, nullBitmap: validity.nullBitmap, data: indices, dictionary: dictionary.vector() }));
 }
 
+/** Returned by {@link WrittenCells.read} for a cell whose value waits for the column's scale. */
+const PENDING = Symbol('pending');
+
+/** Values sampled to find a column's typical magnitude. */
+const TYPICAL_SAMPLE = 2048;
+
+/** The median magnitude of the non-zero values stored so far (NaN when there are none). */
+function typicalMagnitude(data: Float64Array | Int32Array, validity: Validity): number {
+  const step = Math.max(1, Math.floor(validity.valid / TYPICAL_SAMPLE));
+  const sample: number[] = [];
+  for (let r = 0, seen = 0; r < data.length; r++) {
+    if ((validity.bitmap[r >> 3] & (1 << (r & 7))) === 0) continue;
+    if (seen++ % step === 0 && data[r] !== 0 && Number.isFinite(data[r])) sample.push(Math.abs(data[r]));
+  }
+  sample.sort((a, b) => a - b);
+  return sample.length ? sample[sample.length >> 1] : NaN;
+}
+
+/**
+ * Whether cell `i` may be a written number: its bytes hold something besides digits, signs and points (a
+ * unit, "%", a currency, a separator, a space). Text of digits, signs and points alone never is one, so
+ * a column that mostly rejects plain numbers (an integer column holding fractions) decodes none of them.
+ */
+function mayBeWrittenNumber(cells: ColumnContents, i: number): boolean {
+  const s = cells.starts[i];
+  if (cells.escaped[i] === 1) return true;
+  const bytes = s < 0 ? cells.side.data : cells.bytes;
+  for (let k = s < 0 ? -s - 1 : s, end = cells.ends[i]; k < end; k++) {
+    const b = bytes[k];
+    if ((b < 0x30 || b > 0x39) && b !== 0x2e && b !== 0x2b && b !== 0x2d) return true;
+  }
+  return false;
+}
+
+/**
+ * How a numeric column reads the cells the plain parsers do not (numbers with units, percent signs,
+ * currencies, thousands separators) and, when it writes a unit or currency, its plain numbers: each is read
+ * as its number when its unit fits the column's, and listed in `variants` when its form is not the column's.
+ * A percent among plain numbers (or a plain number among percents) is x or x/100 (x × 100) by the column's
+ * scale, known once the other values are read.
+ */
+class WrittenCells {
+  private readonly pending: { i: number; written: WrittenNumber }[] = [];
+  /** Plain numbers may be in another form than the column's (it writes a unit, a currency, grouping, or percents). */
+  private readonly plainCanVary: boolean;
+  private readonly unit: string;
+
+  constructor(
+    private readonly format: NumberFormat | undefined,
+    private readonly cells: ColumnContents,
+    private readonly column: number,
+    private readonly variants: RawCell[],
+  ) {
+    this.unit = format?.unit ?? '';
+    this.plainCanVary = format !== undefined && (format.prefix !== '' || format.suffix !== '' || format.grouped || format.unit === '%');
+  }
+
+  /** Cell `i`'s number (`plain`: what the plain parser read, null if nothing), PENDING, or null when it is no number of this column. */
+  read(i: number, plain: number | null): number | null | typeof PENDING {
+    let written: WrittenNumber | null;
+    if (plain !== null) {
+      if (!this.plainCanVary) return plain;
+      written = plainWritten(plain);
+    } else {
+      written = mayBeWrittenNumber(this.cells, i) ? parseWrittenNumber(this.cells.value(i)) : null;
+      if (!written || !compatibleUnits(written.unit, this.unit)) return null;
+    }
+    if ((written.unit === '%') !== (this.unit === '%')) {
+      this.pending.push({ i, written });
+      return PENDING;
+    }
+    this.noteForm(i, written);
+    return written.value;
+  }
+
+  private noteForm(i: number, written: WrittenNumber): void {
+    if (isVariantForm(written, this.format)) this.variants.push({ row: this.cells.rows[i], column: this.column, text: this.cells.value(i) });
+  }
+
+  /** Reads the pending cells at the scale of the values stored (`typical`); `store` says whether the column could hold the value. */
+  finish(typical: () => number, store: (i: number, value: number) => boolean): void {
+    if (this.pending.length === 0) return;
+    const magnitude = typical();
+    for (const { i, written } of this.pending) {
+      const { value } = percentScaled(written, this.unit, magnitude);
+      if (store(i, value)) this.noteForm(i, written);
+    }
+  }
+}
+
 /**
  * Converts one column (every type but categorical, see buildCategorical). Cells that do not parse as the
- * column's type are appended to `rejected` and left null.
+ * column's type are appended to `rejected` and left null; cells read from another written form than the
+ * column's (see WrittenCells) are appended to `variants`.
  */
-export function buildColumn(cells: ColumnContents, rowCount: number, inferred: InferredColumn, column: number, rejected: RawCell[]): Vector<DataType> {
+export function buildColumn(cells: ColumnContents, rowCount: number, inferred: InferredColumn, column: number, rejected: RawCell[], variants: RawCell[] = []): Vector<DataType> {
   const validity = new Validity(rowCount);
   const { rows, starts, ends, count, bytes, escaped } = cells;
   const side = cells.side.data;
@@ -159,23 +251,28 @@ export function buildColumn(cells: ColumnContents, rowCount: number, inferred: I
     case 'integer': {
       if (inferred.int32 !== false) {
         const data = new Int32Array(rowCount);
+        const written = new WrittenCells(inferred.numberFormat, cells, column, variants);
+        const store = (i: number, v: number) => {
+          if (!Number.isInteger(v) || v < -2147483648 || v > 2147483647) return false;
+          data[rows[i]] = v;
+          validity.set(rows[i]);
+          return true;
+        };
         for (let i = 0; i < count; i++) {
           const s = starts[i];
           let v = escaped[i] === 1 ? NOT_HANDLED : s < 0 ? integerFromBytes(side, -s - 1, ends[i]) : integerFromBytes(bytes, s, ends[i]);
-          if (v === NOT_HANDLED) v = parseInteger(cells.value(i));
-          if (v === null || v < -2147483648 || v > 2147483647) reject(i);
-          else {
-            data[rows[i]] = v;
-            validity.set(rows[i]);
-          }
+          if (v === NOT_HANDLED) v = parseIntegral(cells.value(i));
+          const read = written.read(i, v);
+          if (read !== PENDING && (read === null || !store(i, read))) reject(i);
         }
+        written.finish(() => typicalMagnitude(data, validity), (i, v) => store(i, v) || (reject(i), false));
         return vector(new Int32(), rowCount, validity, { data });
       }
       const data = new BigInt64Array(rowCount);
       for (let i = 0; i < count; i++) {
         const t = cells.value(i);
-        const v = parseInteger(t) === null ? null : BigInt(t.trim());
-        // Beyond Int64 the typed array would wrap silently: such a value does not fit the column.
+        // "2540.0" is the integer 2540; beyond Int64 the typed array would wrap silently: such a value does not fit the column.
+        const v = parseIntegral(t) === null ? null : BigInt(t.trim().replace(/\.0*$/, ''));
         if (v === null || v > INT64_MAX || v < INT64_MIN) reject(i);
         else {
           data[rows[i]] = v;
@@ -186,16 +283,20 @@ export function buildColumn(cells: ColumnContents, rowCount: number, inferred: I
     }
     case 'float': {
       const data = new Float64Array(rowCount);
+      const written = new WrittenCells(inferred.numberFormat, cells, column, variants);
+      const store = (i: number, v: number) => {
+        data[rows[i]] = v;
+        validity.set(rows[i]);
+        return true;
+      };
       for (let i = 0; i < count; i++) {
         const s = starts[i];
         const fast = escaped[i] === 1 ? NOT_HANDLED : s < 0 ? floatFromBytes(side, -s - 1, ends[i]) : floatFromBytes(bytes, s, ends[i]);
-        const v = fast === NOT_HANDLED ? parseFloatCell(cells.value(i)) : fast;
-        if (v === null) reject(i);
-        else {
-          data[rows[i]] = v;
-          validity.set(rows[i]);
-        }
+        const read = written.read(i, fast === NOT_HANDLED ? parseFloatCell(cells.value(i)) : fast);
+        if (read === null) reject(i);
+        else if (read !== PENDING) store(i, read);
       }
+      written.finish(() => typicalMagnitude(data, validity), store);
       return vector(new Float64(), rowCount, validity, { data });
     }
     case 'boolean': {
@@ -233,7 +334,8 @@ export function buildColumn(cells: ColumnContents, rowCount: number, inferred: I
         }
         if (ms === NOT_HANDLED) {
           const t = cells.value(i);
-          ms = inferred.kind === 'date' ? parseDate(t, format) : (parseTimestamp(t) ?? parseDate(t, 'YYYY-MM-DD'));
+          if (inferred.kind === 'date') ms = parseDate(t, format);
+          else ms = inferred.dateFormat ? parseDateTime(t, inferred.dateFormat) : (parseTimestamp(t) ?? parseDate(t, 'YYYY-MM-DD'));
         }
         if (ms === null) reject(i);
         else {

@@ -11,7 +11,7 @@ import { prepareCsvBytes, type CsvBytes } from './decode';
 import { RecordOffsets, fieldValue, isBlankRecordAt, parseRecordAt } from './records';
 import { scanRecords, type ScanResult } from './scan';
 import { sniffDelimiter, sniffHeader } from './sniff';
-import { FIT_SHARE, inferColumnTypeOf, parseInteger, type InferredColumn } from './infer';
+import { FIT_SHARE, inferColumnTypeOf, parseIntegral, type InferredColumn } from './infer';
 import { buildCategorical, buildColumn, buildTable } from './build';
 import type { DataType, Vector } from 'apache-arrow';
 import { ColumnContents, NaMatcher, extractColumn } from './cells';
@@ -161,7 +161,7 @@ export function readPreparedCsv(prepared: CsvBytes, options: CsvReadOptions = {}
   const firstRecordFound = hasHeader || rowCount > 0;
   const structural = structuralIssues(scan, source, layout, prepared, options, length, firstRecordFound);
   const names = columnNames(layout, options, source, structural);
-  const { table, infos, rejectedCells, naTokenCells } = buildColumns(prepared, scan, layout, names, options);
+  const { table, infos, rejectedCells, variantCells, naTokenCells } = buildColumns(prepared, scan, layout, names, options);
 
   const { lf, crlf, cr } = scan.endings;
   const endingKinds = (['lf', 'crlf', 'cr'] as const).filter((k) => scan.endings[k] > 0);
@@ -187,7 +187,7 @@ export function readPreparedCsv(prepared: CsvBytes, options: CsvReadOptions = {}
     trailingDelimiter,
   };
   return {
-    result: { format: 'csv', path, dialect, table, columns: infos, rejectedCells, naTokenCells, structuralIssues: structural, source, rangesIn: 'file' },
+    result: { format: 'csv', path, dialect, table, columns: infos, rejectedCells, variantCells, naTokenCells, structuralIssues: structural, source, rangesIn: 'file' },
     consumed: scan.consumed,
     lines: scan.linesConsumed,
   };
@@ -253,6 +253,7 @@ function buildColumns(prepared: CsvBytes, scan: ScanResult, layout: Layout, name
   const rowCount = scan.rowCount;
   const naTokenCells: RawCell[] = [];
   const rejectedCells: RawCell[] = [];
+  const variantCells: RawCell[] = [];
   const context = {
     bytes: prepared.bytes,
     scan,
@@ -268,24 +269,35 @@ function buildColumns(prepared: CsvBytes, scan: ScanResult, layout: Layout, name
   const inferText = (n: number, cellAt: (k: number) => number) => inferColumnTypeOf(n, (k) => cells.value(cellAt(k)));
   for (let c = 0; c < layout.width; c++) {
     extractColumn(context, c, cells);
-    const { vector, inferred, rejected } = buildTypedColumn(cells, rowCount, c, options.columnTypes?.[c], inferText);
+    const { vector, inferred, rejected, variants } = buildTypedColumn(cells, rowCount, c, options.columnTypes?.[c], inferText);
     for (const cell of rejected) rejectedCells.push(cell);
+    for (const cell of variants) variantCells.push(cell);
     vectors.push(vector);
     infos.push(columnInfo(c, names[c], inferred, vector));
   }
   rejectedCells.sort((a, b) => a.row - b.row || a.column - b.column);
-  return { table: buildTable(names, vectors, rowCount), infos, rejectedCells, naTokenCells };
+  variantCells.sort((a, b) => a.row - b.row || a.column - b.column);
+  return { table: buildTable(names, vectors, rowCount), infos, rejectedCells, variantCells, naTokenCells };
 }
 
 export function columnInfo(index: number, name: string, inferred: InferredColumn, vector: Vector<DataType>): ColumnInfo {
-  return { index, name, kind: inferred.kind, arrowType: String(vector.type), ...(inferred.dateFormat ? { dateFormat: inferred.dateFormat } : {}) };
+  return {
+    index,
+    name,
+    kind: inferred.kind,
+    arrowType: String(vector.type),
+    ...(inferred.dateFormat ? { dateFormat: inferred.dateFormat } : {}),
+    ...(inferred.numberFormat ? { numberFormat: inferred.numberFormat } : {}),
+  };
 }
 
 /**
  * One column's cells → its Arrow vector: the type inferred from an even sample (`infer` gets the sample
  * size and the cell index of each sampled value) unless `fixed`, the conversion, and the corrections a
  * sample can need (an integer beyond Int32 outside it: Int64; too many rejections: inferred on all values);
- * text with few distinct values becomes a dictionary (categorical). Cells that do not fit are `rejected`.
+ * text with few distinct values becomes a dictionary (categorical). Cells that do not fit are `rejected`;
+ * numbers written in another form than the column's (a unit spelled otherwise, a percent sign, …) are
+ * read and listed in `variants`.
  */
 export function buildTypedColumn(
   cells: ColumnContents,
@@ -293,24 +305,28 @@ export function buildTypedColumn(
   column: number,
   fixed: InferredColumn | undefined,
   infer: (count: number, cellAt: (k: number) => number) => InferredColumn,
-): { vector: Vector<DataType>; inferred: InferredColumn; rejected: RawCell[] } {
+): { vector: Vector<DataType>; inferred: InferredColumn; rejected: RawCell[]; variants: RawCell[] } {
   const presentCount = cells.count;
   const step = Math.max(1, Math.floor(presentCount / INFERENCE_SAMPLE));
   const sampled = step === 1 ? presentCount : Math.ceil(presentCount / step);
   let inferred = fixed ? { ...fixed } : infer(sampled, (k) => k * step);
   let rejected: RawCell[] = [];
-  let built = inferred.kind === 'categorical' || inferred.kind === 'string' ? undefined : buildColumn(cells, rowCount, inferred, column, rejected);
+  let variants: RawCell[] = [];
+  const build = () => {
+    rejected = [];
+    variants = [];
+    return inferred.kind === 'categorical' || inferred.kind === 'string' ? undefined : buildColumn(cells, rowCount, inferred, column, rejected, variants);
+  };
+  let built = build();
   if (!fixed && built) {
-    if (inferred.kind === 'integer' && inferred.int32 !== false && rejected.some((cell) => parseInteger(cell.text) !== null)) {
+    if (inferred.kind === 'integer' && inferred.int32 !== false && rejected.some((cell) => parseIntegral(cell.text) !== null)) {
       // An integer beyond Int32 outside the inference sample: widen to Int64.
       inferred = { kind: 'integer', int32: false };
-      rejected = [];
-      built = buildColumn(cells, rowCount, inferred, column, rejected);
+      built = build();
     }
     if (step > 1 && rejected.length > presentCount * (1 - FIT_SHARE)) {
       inferred = infer(presentCount, (k) => k);
-      rejected = [];
-      built = inferred.kind === 'string' ? undefined : buildColumn(cells, rowCount, inferred, column, rejected);
+      built = build();
     }
   }
   if (!built && inferred.kind === 'categorical') built = buildCategorical(cells, rowCount, Infinity);
@@ -320,5 +336,5 @@ export function buildTypedColumn(
     if (built) inferred = { kind: 'categorical' };
   }
   built ??= buildColumn(cells, rowCount, inferred, column, rejected);
-  return { vector: built, inferred, rejected };
+  return { vector: built, inferred, rejected, variants };
 }

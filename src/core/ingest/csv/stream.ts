@@ -40,7 +40,12 @@ function csvChunkReader(options: CsvBatchOptions): ChunkReader {
 
 /** The inferred types of a batch's columns, to read later batches with. */
 export function fixedTypes(columns: readonly ColumnInfo[]): InferredColumn[] {
-  return columns.map((c) => ({ kind: c.kind, int32: c.arrowType !== 'Int64', ...(c.dateFormat ? { dateFormat: c.dateFormat as InferredColumn['dateFormat'] } : {}) }));
+  return columns.map((c) => ({
+    kind: c.kind,
+    int32: c.arrowType !== 'Int64',
+    ...(c.dateFormat ? { dateFormat: c.dateFormat as InferredColumn['dateFormat'] } : {}),
+    ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}),
+  }));
 }
 
 export function ingestCsvBatches(path: string, options: CsvBatchOptions = {}): AsyncGenerator<CsvBatch> {

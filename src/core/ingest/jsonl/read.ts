@@ -71,7 +71,7 @@ export function readPreparedJsonl(prepared: CsvBytes, options: JsonlReadOptions 
     firstLine,
   });
   const structural = structuralIssues(scan, source, prepared, options);
-  const { vectors, infos, rejectedCells, naTokenCells } = buildColumns(prepared, scan, names, options);
+  const { vectors, infos, rejectedCells, variantCells, naTokenCells } = buildColumns(prepared, scan, names, options);
   return {
     result: {
       format: 'jsonl',
@@ -79,6 +79,7 @@ export function readPreparedJsonl(prepared: CsvBytes, options: JsonlReadOptions 
       table: buildTable(names, vectors, scan.rowCount),
       columns: infos,
       rejectedCells,
+      variantCells,
       naTokenCells,
       structuralIssues: structural,
       source,
@@ -272,6 +273,7 @@ function buildColumns(prepared: CsvBytes, scan: JsonlScan, names: readonly strin
   const rowCount = scan.rowCount;
   const naTokenCells: RawCell[] = [];
   const rejectedCells: RawCell[] = [];
+  const variantCells: RawCell[] = [];
   const ctx: FillContext = { bytes: prepared.bytes, validUtf8: prepared.validUtf8, na: new NaMatcher(new Set(options.naTokens ?? DEFAULTS.naTokens)), naTokenCells };
   const cells = new ColumnContents(prepared.bytes, QUOTE_BYTE, rowCount);
   const kinds = new Uint8Array(rowCount);
@@ -280,11 +282,13 @@ function buildColumns(prepared: CsvBytes, scan: JsonlScan, names: readonly strin
   const vectors = [];
   for (let c = 0; c < scan.keys.length; c++) {
     fillColumn(ctx, scan.keys[c], c, cells, kinds);
-    const { vector, inferred, rejected } = buildTypedColumn(cells, rowCount, c, options.columnTypes?.[c], infer);
+    const { vector, inferred, rejected, variants } = buildTypedColumn(cells, rowCount, c, options.columnTypes?.[c], infer);
     for (const cell of rejected) rejectedCells.push(cell);
+    for (const cell of variants) variantCells.push(cell);
     vectors.push(vector);
     infos.push(columnInfo(c, names[c], inferred, vector));
   }
   rejectedCells.sort((a, b) => a.row - b.row || a.column - b.column);
-  return { vectors, infos, rejectedCells, naTokenCells };
+  variantCells.sort((a, b) => a.row - b.row || a.column - b.column);
+  return { vectors, infos, rejectedCells, variantCells, naTokenCells };
 }

@@ -55,7 +55,21 @@ export class DistinctBuilder {
     return id;
   }
 
+  /** Forgets every id, keeping room for `capacity` of them. */
+  reset(capacity: number): void {
+    this.size = 0;
+    this.ids.fill(-1);
+    this.counts = new Int32Array(Math.max(16, capacity));
+    this.firstRows = new Int32Array(Math.max(16, capacity));
+  }
+
+  /** Drops the unused room (copied out unless nearly all of it is used: a copy would be garbage as large). */
   trim(): void {
+    if (this.size >= this.counts.length * 0.875) {
+      this.counts = this.counts.subarray(0, this.size);
+      this.firstRows = this.firstRows.subarray(0, this.size);
+      return;
+    }
     this.counts = this.counts.slice(0, this.size);
     this.firstRows = this.firstRows.slice(0, this.size);
   }

@@ -14,10 +14,22 @@ export interface SortedRuns {
   counts: Int32Array;
 }
 
-/** The runs of a sorted array. */
-export function runsOf(sorted: Float64Array): SortedRuns {
+/** Counts of `n` runs of one value each, shared by the columns whose values are all distinct (read-only; the newest length asked for). */
+let ones = new Int32Array(0);
+
+function onesOf(n: number): Int32Array {
+  if (ones.length !== n) ones = new Int32Array(n).fill(1);
+  return ones;
+}
+
+/**
+ * The runs of a sorted array. `share`: when every value is distinct, `sorted` itself holds the runs'
+ * values (for callers that never write to either).
+ */
+export function runsOf(sorted: Float64Array, { share = false } = {}): SortedRuns {
   let count = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) count++;
+  if (share && count === sorted.length) return { values: sorted, counts: onesOf(count) };
   const values = new Float64Array(count);
   const counts = new Int32Array(count);
   let k = -1;
@@ -98,10 +110,26 @@ export function copyFinite(values: Float64Array, n: number): Float64Array {
   return a;
 }
 
-/** Values already in order: their finite ones, and (strictly increasing) runs of one value each. */
-export function orderedFinite(values: Float64Array, n: number, strictly: boolean): { sorted: Float64Array; runs?: SortedRuns } {
-  const sorted = copyFinite(values, n);
-  return strictly ? { sorted, runs: { values: sorted, counts: new Int32Array(n).fill(1) } } : { sorted };
+/**
+ * Values already in order: their finite ones, and (strictly increasing) runs of one value each. `share`:
+ * when every value is finite, `values` itself is the sorted array, and the runs' counts are shared (for
+ * callers that never write to any of them).
+ */
+export function orderedFinite(values: Float64Array, n: number, strictly: boolean, { share = false } = {}): { sorted: Float64Array; runs?: SortedRuns } {
+  const sorted = share && n === values.length ? values : copyFinite(values, n);
+  return strictly ? { sorted, runs: { values: sorted, counts: share ? onesOf(n) : new Int32Array(n).fill(1) } } : { sorted };
+}
+
+/**
+ * The radix sort's second buffer, shared by the sorts of a check's columns instead of one (garbage) per
+ * column; held weakly, so never kept past the garbage collection after its last use.
+ */
+let scratchRef: WeakRef<Float64Array> | undefined;
+
+function radixScratch(n: number): Float64Array {
+  let scratch = scratchRef?.deref();
+  if (!scratch || scratch.length < n) scratchRef = new WeakRef((scratch = new Float64Array(n)));
+  return scratch.subarray(0, n);
 }
 
 /** Sorts finite values in place (native sort below 512 values or on big-endian hosts, else radix) and returns them. */
@@ -109,9 +137,9 @@ export function radixSort(values: Float64Array): Float64Array {
   const n = values.length;
   if (n < 512 || !LITTLE_ENDIAN) return values.sort();
   let a: Float64Array = values;
-  let b: Float64Array = new Float64Array(n);
+  let b: Float64Array = radixScratch(n);
   let wa: Uint32Array = new Uint32Array(a.buffer, a.byteOffset, 2 * n);
-  let wb: Uint32Array = new Uint32Array(b.buffer);
+  let wb: Uint32Array = new Uint32Array(b.buffer, b.byteOffset, 2 * n);
   // Sortable keys: flip every bit of negatives, only the sign bit of the others.
   const histogram = new Uint32Array(4 * 65536);
   for (let i = 0; i < n; i++) {
@@ -164,7 +192,9 @@ export function radixSort(values: Float64Array): Float64Array {
       wa[2 * i] = ~wa[2 * i] >>> 0;
     }
   }
-  return a;
+  // After an odd number of passes the values are in the scratch buffer: back into their own.
+  if (a !== values) values.set(a);
+  return values;
 }
 
 /** Distinct values a few-distinct table holds at most. */

@@ -115,15 +115,7 @@ export function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8A
   builder.trim();
   const { size, firstRows } = builder;
   const texts = builder.texts;
-  const idStart = new Int32Array(size);
-  const idEnd = new Int32Array(size);
-  const idChunk = new Int32Array(size);
-  for (let id = 0; id < size; id++) {
-    const r = firstRows[id];
-    idStart[id] = starts[r];
-    idEnd[id] = ends[r];
-    idChunk[id] = chunkOfRow ? chunkOfRow[r] : 0;
-  }
+  const at = valueBytesOf(starts, ends, chunkOfRow, firstRows, size);
   return {
     ids: builder.ids,
     size,
@@ -132,17 +124,17 @@ export function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8A
     text(id: number): string {
       let t = texts[id];
       if (t === undefined) {
-        const k = idChunk[id];
-        t = texts[id] = buffers[k].toString(ascii[k] ? 'latin1' : 'utf8', idStart[id], idEnd[id]);
+        const k = at.chunk(id);
+        t = texts[id] = buffers[k].toString(ascii[k] ? 'latin1' : 'utf8', at.start(id), at.end(id));
       }
       return t;
     },
     codePoints(id: number): number {
-      const k = idChunk[id];
-      if (ascii[k]) return idEnd[id] - idStart[id];
+      const k = at.chunk(id);
+      if (ascii[k]) return at.end(id) - at.start(id);
       const bytes = chunks[k].values as Uint8Array;
       let n = 0;
-      for (let p = idStart[id]; p < idEnd[id]; p++) if ((bytes[p] & 0xc0) !== 0x80) n++;
+      for (let p = at.start(id), end = at.end(id); p < end; p++) if ((bytes[p] & 0xc0) !== 0x80) n++;
       return n;
     },
     codePointRange(): [number, number] {
@@ -151,7 +143,7 @@ export function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8A
       // ASCII chunks throughout: the byte lengths.
       if (ascii.every(Boolean)) {
         for (let id = 0; id < size; id++) {
-          const length = idEnd[id] - idStart[id];
+          const length = at.end(id) - at.start(id);
           if (length < min) min = length;
           if (length > max) max = length;
         }
@@ -165,10 +157,10 @@ export function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8A
       return [min, max];
     },
     maybeUntrimmed(id: number): boolean {
-      const a = idStart[id];
-      const b = idEnd[id];
+      const a = at.start(id);
+      const b = at.end(id);
       if (a === b) return true;
-      const bytes = chunks[idChunk[id]].values as Uint8Array;
+      const bytes = chunks[at.chunk(id)].values as Uint8Array;
       return doubtfulEdgeByte(bytes[a]) || doubtfulEdgeByte(bytes[b - 1]);
     },
     maybeUntrimmedIds(): Int32Array {
@@ -177,6 +169,32 @@ export function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8A
       return Int32Array.from(doubtful.filter((r) => firstRows[ids[r]] === r).map((r) => ids[r]));
     },
   };
+}
+
+/** Where the bytes of each distinct value are: its chunk, and its start and end in that chunk's bytes. */
+interface ValueBytes {
+  chunk(id: number): number;
+  start(id: number): number;
+  end(id: number): number;
+}
+
+/**
+ * The bytes of each value, found through the first row holding it: with one chunk, read from the chunk's
+ * offsets (nothing copied); with several, copied per value, so the per-row arrays built for numbering
+ * (`starts`, `ends`, `chunkOfRow`) can be dropped.
+ */
+function valueBytesOf(starts: Int32Array, ends: Int32Array, chunkOfRow: Int32Array | undefined, firstRows: Int32Array, size: number): ValueBytes {
+  if (!chunkOfRow) return { chunk: () => 0, start: (id) => starts[firstRows[id]], end: (id) => ends[firstRows[id]] };
+  const idStart = new Int32Array(size);
+  const idEnd = new Int32Array(size);
+  const idChunk = new Int32Array(size);
+  for (let id = 0; id < size; id++) {
+    const r = firstRows[id];
+    idStart[id] = starts[r];
+    idEnd[id] = ends[r];
+    idChunk[id] = chunkOfRow[r];
+  }
+  return { chunk: (id) => idChunk[id], start: (id) => idStart[id], end: (id) => idEnd[id] };
 }
 
 /** Marks, for the non-null rows from..to, the hash prefixes (top bits) seen once and those seen again. */
@@ -213,8 +231,8 @@ function sameBytes(at: Utf8Rows, r1: number, r2: number): boolean {
 
 /**
  * Numbers the non-null rows from..to, in row order (see {@link distinctByHash}); the builder holds room
- * for every row. Without `shared`, every row goes through the table, which may then hold at most `limit`
- * values: false when it would need more.
+ * for every value numbered. Without `shared`, every row goes through the table, which may then hold at
+ * most `limit` values (the builder's room): false when it would need more.
  */
 function numberRange(state: NumberingState, at: Utf8Rows, hashes: Int32Array, mask: Uint8Array, shift: number, shared: Int32Array | undefined, limit: number, from: number, to: number): boolean {
   const { builder } = state;
@@ -297,7 +315,7 @@ const TABLE_ONLY_LIMIT = 1 << 15;
  */
 function distinctByHash(at: Utf8Rows, rows: number, mask: Uint8Array, hashes: Int32Array, present: number): DistinctBuilder {
   // Few distinct values: the table alone (small, in cache) is fastest; the bitsets only pay off for many.
-  const few: NumberingState = { builder: new DistinctBuilder(rows, present), table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
+  const few: NumberingState = { builder: new DistinctBuilder(rows, Math.min(present, TABLE_ONLY_LIMIT)), table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
   let fits = true;
   for (let from = 0; from < rows && fits; from += KERNEL_ROWS) fits = numberRange(few, at, hashes, mask, 0, undefined, TABLE_ONLY_LIMIT, from, Math.min(rows, from + KERNEL_ROWS));
   if (fits) return few.builder;
@@ -307,10 +325,8 @@ function distinctByHash(at: Utf8Rows, rows: number, mask: Uint8Array, hashes: In
   const seen = new Int32Array(bits >>> 5);
   const shared = new Int32Array(bits >>> 5);
   for (let from = 0; from < rows; from += KERNEL_ROWS) markSharedPrefixes(hashes, mask, shift, seen, shared, from, Math.min(rows, from + KERNEL_ROWS));
-  const { builder } = few; // started over
-  builder.size = 0;
-  builder.ids.fill(-1);
-  builder.counts.fill(0);
+  const { builder } = few; // started over, with room for every row
+  builder.reset(present);
   const state: NumberingState = { builder, table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
   for (let from = 0; from < rows; from += KERNEL_ROWS) numberRange(state, at, hashes, mask, shift, shared, Infinity, from, Math.min(rows, from + KERNEL_ROWS));
   return state.builder;

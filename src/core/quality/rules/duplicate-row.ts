@@ -78,6 +78,13 @@ function someColumnNeverRepeats(data: IngestResult, keys: CellKeys[]): boolean {
 export const duplicateRowMessage = (rowNumber: number, firstRowNumber: number) => `Row ${rowNumber} duplicates row ${firstRowNumber}.`;
 export const deleteDuplicateTitle = (rowNumber: number) => `Delete duplicate row ${rowNumber}`;
 
+/** Per row with rejected cells: their columns and texts, as one string. */
+function rejectedTextsByRow(data: IngestResult): Map<number, string> {
+  const byRow = new Map<number, string>();
+  for (const cell of data.rejectedCells) byRow.set(cell.row, `${byRow.get(cell.row) ?? ''}${cell.column}\u0000${cell.text}\u0000`);
+  return byRow;
+}
+
 export const duplicateRow = defineRule({
   id: 'duplicate-row',
   title: 'Duplicate row',
@@ -98,7 +105,14 @@ observations are genuinely expected.`,
     const keys = cellKeys(data);
     if (someColumnNeverRepeats(data, keys)) return;
     const { h1, h2, nonBlank } = rowHashes(keys, rows);
+    // Cells that did not fit their column's type are null in the table: their texts tell such rows apart.
+    const rejected = rejectedTextsByRow(data);
+    for (const [r, text] of rejected) {
+      nonBlank[r] = 1;
+      for (let i = 0; i < text.length; i++) h1[r] = Math.imul(h1[r] ^ text.charCodeAt(i), 0x01000193);
+    }
     const same = (a: number, b: number) => {
+      if (rejected.get(a) !== rejected.get(b)) return false;
       for (const key of keys) {
         if ('ids' in key) {
           if (key.ids[a] !== key.ids[b]) return false;
