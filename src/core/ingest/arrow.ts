@@ -526,8 +526,11 @@ export async function openArrowFileBatches(path: string): Promise<{ count: numbe
   }
 }
 
-/** Builds the shared IngestResult of a binary format from a complete table. */
-export function binaryIngestResult(table: Table, format: SourceFormat, path: string, options: BinaryReadOptions = {}): IngestResult {
+/**
+ * Builds the shared IngestResult of a binary format from a complete table, or from a batch of a file read
+ * batch by batch (`batch`: its first row in the file, and the file's rows when known).
+ */
+export function binaryIngestResult(table: Table, format: SourceFormat, path: string, options: BinaryReadOptions = {}, batch: { firstRow: number; totalRows?: number } = { firstRow: 0 }): IngestResult {
   const columns = columnInfoFromSchema(table.schema);
   return {
     format,
@@ -538,7 +541,7 @@ export function binaryIngestResult(table: Table, format: SourceFormat, path: str
     variantCells: [],
     naTokenCells: [],
     structuralIssues: [],
-    source: createRenderedSourceMap(table, columns, { rowCap: options.renderRowCap ?? DEFAULT_RENDER_ROW_CAP }),
+    source: createRenderedSourceMap(table, columns, { rowCap: options.renderRowCap ?? DEFAULT_RENDER_ROW_CAP, ...batch }),
     rangesIn: 'rendered',
   };
 }

@@ -16,7 +16,8 @@ import { SNIFF_HEAD_BYTES, assertTextContent } from './magic-bytes';
 import type { IngestOptions } from './options';
 import { CancelledError } from '../shared/cancel';
 
-const DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024;
+/** Bytes read per batch of a file read batch by batch, unless asked otherwise (text, or decoded Arrow data). */
+export const DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024;
 
 export interface TextBatch {
   result: IngestResult;
