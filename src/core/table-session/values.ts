@@ -1,7 +1,8 @@
 /**
  * Cell values of Arrow data chunks as the grid needs them: text (as the text view formats it, numbers in
- * their column's written form, with the text reader's raw texts laid over the cells they stand for) and, for numeric, date and timestamp columns, a
- * number to sort and compare by (dates and timestamps in epoch milliseconds).
+ * their column's written form, with the text reader's raw texts laid over the cells they stand for) and,
+ * for numeric, date and timestamp columns, a number to sort and compare by (dates and timestamps in epoch
+ * milliseconds).
  */
 import { DataType, type Data, type Schema, type Vector } from 'apache-arrow';
 import { makeFormatter, type CellFormatter } from '../ingest/render-text';

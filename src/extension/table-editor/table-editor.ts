@@ -12,6 +12,7 @@ import type { TableFinding, TableHostMessage, TableWebviewMessage, GridColumn } 
 import type { ColumnInfo } from '../../core/table/model';
 import { columnSummaries } from '../../core/table-session/summaries';
 import { readCheckSettings } from '../config';
+import { CHECK_COMMAND } from '../commands/check';
 import { loadApp } from '../panels/webview-html';
 import { TableWorkerClient, type TableWorkerEvent } from './table-client';
 import type { TableLoaded, TableOpened, TableQueries, TableQueryName } from '../../jobs/table-protocol';
@@ -159,16 +160,13 @@ class TableEditor implements vscode.Disposable {
 
   /**
    * Shows the findings of the file's check: its kept outcome; or, when the file was checked but its outcome
-   * was dropped (datasetInspector.resultMemoryMB), a new check's (onDidCheck brings them).
+   * was dropped (datasetInspector.resultMemoryMB), a new check's (which also renews its diagnostics;
+   * onDidCheck brings the findings).
    */
   private showFindings(): void {
-    const uri = this.document.uri;
-    const outcome = this.checkService.lastOutcome(uri);
+    const outcome = this.checkService.lastOutcome(this.document.uri);
     this.sendFindings(outcome);
-    if (outcome || !this.checkService.wasChecked(uri)) return;
-    this.checkService.check(uri, { showProgress: false }).catch((error: unknown) => {
-      if (!this.disposed) this.post({ type: 'status', message: vscode.l10n.t('The check of {0} failed: {1}', path.basename(uri.fsPath), error instanceof Error ? error.message : String(error)) });
-    });
+    if (!outcome && this.checkService.wasChecked(this.document.uri)) void vscode.commands.executeCommand(CHECK_COMMAND, this.document.uri);
   }
 
   private sendFindings(outcome: CheckOutcome | undefined): void {
@@ -221,7 +219,7 @@ class TableEditor implements vscode.Disposable {
           break;
         }
         case 'check':
-          await vscode.commands.executeCommand('datasetInspector.checkDataQuality', this.document.uri);
+          await vscode.commands.executeCommand(CHECK_COMMAND, this.document.uri);
           break;
         case 'openText':
           await vscode.commands.executeCommand(OPEN_AS_TEXT_COMMAND, this.document.uri);
