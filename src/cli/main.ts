@@ -4,6 +4,8 @@ import { convertSpec, runConvert } from './commands/convert';
 import { profileSpec, runProfile } from './commands/profile';
 import { runTrain, trainSpec } from './commands/train';
 import type { CommandSpec } from './args';
+import { withFlagOf } from './input';
+import { OptionError } from '../core/defaults';
 
 /** A command returns the process exit code. */
 type Command = (args: string[]) => Promise<number>;
@@ -51,7 +53,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (error) {
-    process.stderr.write(`dataset-inspector ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    // A core message that names an option says which flag sets it.
+    const message = withFlagOf(error instanceof Error ? error.message : String(error), error instanceof OptionError ? error.option : undefined);
+    process.stderr.write(`dataset-inspector ${name}: ${message}\n`);
     return 1;
   }
 }
