@@ -1,12 +1,15 @@
 /**
  * Worker-thread entry point of the data jobs: "Check data quality" (reads the file, profiles it and runs
- * the rules) and "Clean data…" (plans, previews or writes; run-clean-job.ts, loaded on the first cleaning
- * request), posting progress as they go. One bundle for both, so the readers and the rules ship once. Runs
- * off the extension host's event loop; the host terminates the worker to cancel.
+ * the rules), the table editor (table-worker.ts, when the first request opens a table) and "Clean data…"
+ * (plans, previews or writes; run-clean-job.ts, loaded on the first cleaning request), posting progress as
+ * they go. One bundle for all, so the readers and the rules ship once. Runs off the extension host's event
+ * loop; the host terminates the worker to cancel.
  */
 import { parentPort } from 'node:worker_threads';
 import type { CheckRequest, CheckWorkerMessage } from './check-protocol';
 import type { CleanRequest, CleanWorkerMessage } from './clean-protocol';
+import type { TableOpenRequest } from './table-protocol';
+import { serveTable } from './table-worker';
 import { checkFile } from '../core/check/check-file';
 import { OptionError } from '../core/defaults';
 
@@ -32,6 +35,8 @@ async function clean(request: CleanRequest): Promise<void> {
   }
 }
 
-port.once('message', (request: CheckRequest | CleanRequest) => {
+port.once('message', (request: CheckRequest | CleanRequest | TableOpenRequest) => {
+  // A table is served until the host closes it; a check or a cleaning request is one job.
+  if (request.type === 'open') return serveTable(port, request);
   void (request.type === 'check' ? check(request) : clean(request)).finally(() => port.close());
 });

@@ -21,11 +21,11 @@ export async function openFromExplorer(page, fileName) {
 }
 
 /**
- * Right-clicks a file in the Explorer and picks `label` from its context menu. Extension menu contributions
- * appear a few seconds after the workbench renders (once the extension host has scanned extensions), so the
- * menu is reopened until the entry shows up.
+ * Right-clicks a file in the Explorer until its context menu lists `label` (extension menu contributions appear
+ * a few seconds after the workbench renders, once the extension host has scanned extensions); returns the entry,
+ * with the menu open.
  */
-export async function explorerContextMenu(page, fileName, label, timeout = 45_000) {
+async function contextMenuWith(page, fileName, label, timeout) {
   const item = explorerItem(page, fileName);
   const entry = page.locator('.monaco-menu .action-item .action-label', { hasText: label }).first();
   const deadline = Date.now() + timeout;
@@ -34,7 +34,7 @@ export async function explorerContextMenu(page, fileName, label, timeout = 45_00
     await page.locator('.monaco-menu').first().waitFor({ state: 'visible', timeout: 10_000 });
     try {
       await entry.waitFor({ state: 'visible', timeout: 1_500 });
-      break;
+      return entry;
     } catch (err) {
       await page.keyboard.press('Escape');
       if (Date.now() > deadline) {
@@ -43,6 +43,11 @@ export async function explorerContextMenu(page, fileName, label, timeout = 45_00
       await page.waitForTimeout(1_000);
     }
   }
+}
+
+/** Right-clicks a file in the Explorer and picks `label` from its context menu. */
+export async function explorerContextMenu(page, fileName, label, timeout = 45_000) {
+  const entry = await contextMenuWith(page, fileName, label, timeout);
   // The menu acts on mouse-up after a mouse-down on the same entry; a slow click works reliably, Enter on the
   // hovered (= focused) entry is the fallback if the menu is still open.
   await entry.hover();
@@ -116,4 +121,28 @@ export async function waitForProblem(page, texts, timeout = 30_000) {
 /** Dismisses notifications so they do not cover screenshots. */
 export async function clearNotifications(page) {
   await page.locator('.notifications-toasts .codicon-notifications-clear-all, .notification-toast .codicon-notifications-clear').first().click({ timeout: 1000 }).catch(() => {});
+}
+
+/**
+ * Waits until the extension's contributions are registered (its entry is in the Explorer context menu of
+ * `fileName`): files opened earlier get VS Code's default editors instead of the extension's.
+ */
+export async function waitForContributions(page, fileName, label = 'Check data quality', timeout = 45_000) {
+  await contextMenuWith(page, fileName, label, timeout);
+  await page.keyboard.press('Escape');
+}
+
+/** The content frame of the newest webview (panels and custom editors live in nested iframes). */
+export function webviewFrame(page) {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+}
+
+/** Opens a file the table editor shows by default (Arrow, Parquet) and waits for its first rows; returns the webview frame. */
+export async function openInGrid(page, fileName, timeout = 60_000) {
+  await waitForContributions(page, fileName);
+  await explorerItem(page, fileName).dblclick();
+  const frame = webviewFrame(page);
+  await frame.locator('regular-table tbody td').first().waitFor({ timeout });
+  await frame.locator('regular-table tbody th', { hasText: /^1$/ }).first().waitFor({ timeout });
+  return frame;
 }

@@ -10,3 +10,4 @@ import './result-memory.test';
 import './responsiveness.test';
 import './lifecycle.test';
 import './clean.test';
+import './table-editor.test';

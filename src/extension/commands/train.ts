@@ -9,9 +9,8 @@ import type { CheckOutcome } from '../check-service';
 import type { OptimizerName, TaskKind, TrainingConfig, TrainingEvent, TrainingResult } from '../../core/train/types';
 import { defaultTrainingConfig, describeBatchSize, parseBatchSize } from '../../core/train/defaults';
 import { startTrainingJob, warmTrainingJob, type WarmTrainingJob } from '../../jobs/train-client';
-import { isDataFile, resolveDataFile } from '../data-files';
 import { TrainingPanel } from '../panels/training-panel';
-import { pickDataFile } from './pick-data-file';
+import { dataFileOrPick } from './pick-data-file';
 import { isCancellation } from '../../core/shared/cancel';
 import { rankTargetChoices, TASK_LABELS, type TargetChoice } from '../../core/train/target';
 import type { ColumnProfile } from '../../core/profile/types';
@@ -189,8 +188,7 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
         }
         return await Promise.all(runs);
       }
-      const resolved = resolveDataFile(arg);
-      const dataFile = resolved && isDataFile(resolved) ? resolved : await pickDataFile('Train linear model: data file');
+      const dataFile = await dataFileOrPick(arg, vscode.l10n.t('Train linear model: data file'));
       if (!dataFile) return undefined;
       const outcome = services.checkService.lastOutcome(dataFile) ?? (await services.checkService.check(dataFile));
       if (!outcome) return undefined;

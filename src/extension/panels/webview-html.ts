@@ -2,8 +2,8 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 
-/** The webview apps (dist/webview/<app>.js). */
-export type WebviewApp = 'report' | 'training' | 'clean';
+/** The browser apps in webview-ui/, bundled to dist/webview/<app>.js. */
+export type WebviewApp = 'report' | 'training' | 'clean' | 'table';
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {

@@ -49,5 +49,5 @@ export function fixedTypes(columns: readonly ColumnInfo[]): InferredColumn[] {
 }
 
 export function ingestCsvBatches(path: string, options: CsvBatchOptions = {}): AsyncGenerator<CsvBatch> {
-  return ingestTextChunks(path, 'csv', csvChunkReader(options), options);
+  return ingestTextChunks(path, 'csv', () => csvChunkReader(options), options);
 }

@@ -29,5 +29,5 @@ function jsonlChunkReader(options: JsonlBatchOptions): ChunkReader {
 }
 
 export function ingestJsonlBatches(path: string, options: JsonlBatchOptions = {}): AsyncGenerator<TextBatch> {
-  return ingestTextChunks(path, 'jsonl', jsonlChunkReader(options), options);
+  return ingestTextChunks(path, 'jsonl', () => jsonlChunkReader(options), options);
 }
