@@ -22,7 +22,11 @@ const nodeBuilds = [
   { entryPoints: { extension: 'src/extension/main.ts' }, outdir: 'dist' },
   { entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   {
-    entryPoints: { 'check-worker': 'src/jobs/check-worker.ts', 'train-job': 'src/jobs/train-job.ts', 'parquet-worker': 'src/core/ingest/parquet-worker.ts' },
+    entryPoints: {
+      'check-worker': 'src/jobs/check-worker.ts',
+      'train-job': 'src/jobs/train-job.ts',
+      'parquet-worker': 'src/core/ingest/parquet-worker.ts',
+    },
     outdir: 'dist/jobs',
   },
   { entryPoints: { index: 'test/integration/index.ts' }, outdir: 'dist/test/integration' },
@@ -37,7 +41,7 @@ const nodeBuilds = [
 }));
 
 const webBuilds = [
-  { entryPoints: { report: 'webview-ui/report/main.ts', training: 'webview-ui/training/main.ts' }, outdir: 'dist/webview' },
+  { entryPoints: { report: 'webview-ui/report/main.ts', training: 'webview-ui/training/main.ts', clean: 'webview-ui/clean/main.ts', table: 'webview-ui/table/main.ts' }, outdir: 'dist/webview' },
 ].map((b) => ({ ...common, ...b, platform: 'browser', format: 'iife', target: 'es2022' }));
 
 /** Files the bundles load at run time (the wasm backend's binaries). */
@@ -48,10 +52,11 @@ function copyRuntimeAssets() {
   for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm']) {
     if (existsSync(`${wasmDir}/${f}`)) cpSync(`${wasmDir}/${f}`, `dist/wasm/${f}`);
   }
-  // parquet-wasm loads its binary from the folder of the one bundle that runs it: the Parquet read worker.
+  // parquet-wasm loads its binary from the folder of the bundle that runs it: the Parquet read worker and the
+  // cleaning worker (dist/jobs/), and the CLI's Parquet writer (dist/, left out of the VSIX with the CLI).
   const parquetWasm = 'node_modules/parquet-wasm/node/parquet_wasm_bg.wasm';
   mkdirSync('dist/jobs', { recursive: true });
-  if (existsSync(parquetWasm)) cpSync(parquetWasm, 'dist/jobs/parquet_wasm_bg.wasm');
+  if (existsSync(parquetWasm)) for (const dir of ['dist/jobs', 'dist']) cpSync(parquetWasm, `${dir}/parquet_wasm_bg.wasm`);
 }
 
 const builds = [...nodeBuilds, ...webBuilds];

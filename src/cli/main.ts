@@ -3,7 +3,10 @@ import { checkSpec, runCheck } from './commands/check';
 import { convertSpec, runConvert } from './commands/convert';
 import { profileSpec, runProfile } from './commands/profile';
 import { runTrain, trainSpec } from './commands/train';
+import { cleanSpec, runClean } from './commands/clean';
 import type { CommandSpec } from './args';
+import { withFlagOf } from './input';
+import { OptionError } from '../core/defaults';
 
 /** A command returns the process exit code. */
 type Command = (args: string[]) => Promise<number>;
@@ -12,6 +15,7 @@ const commands: Array<{ spec: CommandSpec; run: Command }> = [
   { spec: checkSpec, run: runCheck },
   { spec: profileSpec, run: runProfile },
   { spec: convertSpec, run: runConvert },
+  { spec: cleanSpec, run: runClean },
   { spec: trainSpec, run: runTrain },
 ];
 
@@ -51,7 +55,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (error) {
-    process.stderr.write(`dataset-inspector ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    // A core message that names an option says which flag sets it.
+    const message = withFlagOf(error instanceof Error ? error.message : String(error), error instanceof OptionError ? error.option : undefined);
+    process.stderr.write(`dataset-inspector ${name}: ${message}\n`);
     return 1;
   }
 }

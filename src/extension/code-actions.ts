@@ -10,6 +10,10 @@ import type { DiagnosticsPublisher } from './diagnostics';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { CheckService, CheckedText } from './check-service';
 import { APPLY_FIX_COMMAND, FIX_ALL_COMMAND, nonOverlappingFixes, type FixArguments } from './commands/fixes';
+import { RULE_STEPS } from '../core/clean/rule-steps';
+import { CLEAN_COMMAND } from './commands/clean';
+import { tableViewTypeFor } from './table-editor/formats';
+import { SHOW_IN_TABLE_COMMAND } from './table-editor/commands';
 
 export const IGNORE_RULE_COMMAND = 'datasetInspector.ignoreRule';
 export const ACCEPT_VALUE_COMMAND = 'datasetInspector.acceptValue';
@@ -43,8 +47,26 @@ export class QualityCodeActionProvider implements vscode.CodeActionProvider {
       }
       if (finding.acceptable && finding.column !== null && finding.value !== undefined) actions.push(this.acceptAction(outcome.uri, diagnostic, finding.rule, finding.column, finding.value));
       actions.push(this.ignoreAction(outcome.uri, diagnostic, finding));
+      if (finding.row !== null && tableViewTypeFor(outcome.uri.path)) actions.push(this.showInTableAction(outcome.uri, diagnostic, finding));
     }
+    const cleanable = context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE && RULE_STEPS[this.publisher.findingFor(document.uri, d)?.rule ?? ''] !== undefined);
+    if (cleanable) actions.push(this.cleanAction(outcome.uri));
     return actions;
+  }
+
+  /** Opens "Clean data…" for the file: a step for this finding's rule and column is among the proposals. */
+  private cleanAction(dataFile: vscode.Uri): vscode.CodeAction {
+    const action = new vscode.CodeAction(vscode.l10n.t('Clean data… (write a cleaned copy with a recipe)'), vscode.CodeActionKind.QuickFix);
+    action.command = { command: CLEAN_COMMAND, title: action.title, arguments: [dataFile] };
+    return action;
+  }
+
+  /** Opens the grid at the finding's cell (a Problems entry itself opens the text, where its range lives). */
+  private showInTableAction(dataFile: vscode.Uri, diagnostic: vscode.Diagnostic, finding: Finding): vscode.CodeAction {
+    const action = new vscode.CodeAction(vscode.l10n.t('Show in Table'), vscode.CodeActionKind.QuickFix);
+    action.diagnostics = [diagnostic];
+    action.command = { command: SHOW_IN_TABLE_COMMAND, title: action.title, arguments: [dataFile, finding.row, finding.columnIndex] };
+    return action;
   }
 
   private fixAction(uri: vscode.Uri, diagnostic: vscode.Diagnostic, rule: string, checked: CheckedText, fix: FindingFix, preferred: boolean): vscode.CodeAction {

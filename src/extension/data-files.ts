@@ -36,10 +36,28 @@ export function diagnosticsUriFor(dataFile: vscode.Uri): vscode.Uri {
   return isBinaryDataFile(dataFile) ? tableViewUri(dataFile) : dataFile;
 }
 
-/** Resolves a command argument (Explorer/editor context, table view, active editor) to a data file. */
-export function resolveDataFile(arg: unknown): vscode.Uri | undefined {
-  if (arg instanceof vscode.Uri) return arg.scheme === TABLE_VIEW_SCHEME ? dataFileOfTableView(arg) : arg;
-  const active = vscode.window.activeTextEditor?.document.uri;
-  if (active) return active.scheme === TABLE_VIEW_SCHEME ? dataFileOfTableView(active) : active;
+/**
+ * The file of the active editor tab, whatever shows it: a text editor, a custom editor (the table), or the
+ * placeholder VS Code shows instead of a file too large or too binary for a text editor (no text editor
+ * and no document exist then, only the tab).
+ */
+export function activeTabFile(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  if (input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputNotebook) return input.uri;
+  if (input instanceof vscode.TabInputTextDiff) return input.modified;
   return undefined;
+}
+
+/** Resolves a command argument (Explorer/editor context, table view, active tab or editor) to a data file. */
+export function resolveDataFile(arg: unknown): vscode.Uri | undefined {
+  const uri = arg instanceof vscode.Uri ? arg : (activeTabFile() ?? vscode.window.activeTextEditor?.document.uri);
+  if (!uri) return undefined;
+  return uri.scheme === TABLE_VIEW_SCHEME ? dataFileOfTableView(uri) : uri;
+}
+
+/** A URI command argument; arguments that went through the workbench (e.g. code actions run by tests) arrive as plain objects or strings. */
+export type UriArgument = vscode.Uri | Parameters<typeof vscode.Uri.from>[0] | string;
+
+export function uriFromArgument(value: UriArgument): vscode.Uri {
+  return value instanceof vscode.Uri ? value : typeof value === 'string' ? vscode.Uri.parse(value) : vscode.Uri.from(value);
 }

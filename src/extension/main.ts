@@ -8,20 +8,16 @@ import { registerFixCommands } from './commands/fixes';
 import { EditLog } from './edit-log';
 import { registerProfileCommand } from './commands/profile';
 import { registerTrainCommand } from './commands/train';
+import { registerCleanCommand } from './commands/clean';
 import { registerTableView } from './table-view';
 import { registerReportPanelSerializer } from './panels/report-panel';
 import { registerTrainingPanelSerializer } from './panels/training-panel';
 import { addAcceptEntry, addIgnoreEntry } from './config';
-import { TABLE_VIEW_SCHEME, diagnosticsUriFor, resolveDataFile, tableViewUri } from './data-files';
+import { TABLE_VIEW_SCHEME, diagnosticsUriFor, resolveDataFile, tableViewUri, uriFromArgument, type UriArgument } from './data-files';
+import { registerTableEditor } from './table-editor/commands';
 import type { ExtensionServices } from './services';
 import { TEXT_FORMATS, dataFileGlob } from '../core/ingest/formats';
 
-/** A file argument of a command: arguments that went through the workbench (e.g. vscode.executeCodeActionProvider) arrive as plain objects. */
-type CommandUri = vscode.Uri | Parameters<typeof vscode.Uri.from>[0] | string;
-
-function uriOf(file: CommandUri): vscode.Uri {
-  return file instanceof vscode.Uri ? file : typeof file === 'string' ? vscode.Uri.parse(file) : vscode.Uri.from(file);
-}
 
 /** What the extension offers other extensions and its tests. */
 export interface DatasetInspectorApi {
@@ -48,10 +44,12 @@ export function activate(context: vscode.ExtensionContext): DatasetInspectorApi 
     publisher,
     editLog,
     registerTableView(checkService),
+    registerTableEditor(context.extensionUri, checkService),
     registerCheckCommand(services, publisher),
     registerFixCommands(services, checkerAndPublisher(services, publisher)),
     registerProfileCommand(services),
     registerTrainCommand(services),
+    registerCleanCommand(services),
     registerReportPanelSerializer(services),
     registerTrainingPanelSerializer(services),
     registerRuleDocsCommand(context.extensionUri),
@@ -60,13 +58,13 @@ export function activate(context: vscode.ExtensionContext): DatasetInspectorApi 
       new QualityCodeActionProvider(publisher, checkService),
       { providedCodeActionKinds: QualityCodeActionProvider.providedCodeActionKinds },
     ),
-    vscode.commands.registerCommand(IGNORE_RULE_COMMAND, async (file: CommandUri, rule: string, column: string | null) => {
-      const dataFile = uriOf(file);
+    vscode.commands.registerCommand(IGNORE_RULE_COMMAND, async (file: UriArgument, rule: string, column: string | null) => {
+      const dataFile = uriFromArgument(file);
       await addIgnoreEntry(dataFile, rule, column);
       await recheck(dataFile);
     }),
-    vscode.commands.registerCommand(ACCEPT_VALUE_COMMAND, async (file: CommandUri, rule: string, column: string, value: string) => {
-      const dataFile = uriOf(file);
+    vscode.commands.registerCommand(ACCEPT_VALUE_COMMAND, async (file: UriArgument, rule: string, column: string, value: string) => {
+      const dataFile = uriFromArgument(file);
       await addAcceptEntry(dataFile, rule, column, value);
       await recheck(dataFile);
     }),

@@ -1,21 +1,42 @@
 /**
- * Worker-thread entry point of "Check data quality": reads the file, profiles it and runs the rules,
- * posting progress as it goes. Runs off the extension host's event loop; the host terminates it to cancel.
+ * Worker-thread entry point of the data jobs: "Check data quality" (reads the file, profiles it and runs
+ * the rules), the table editor (table-worker.ts, when the first request opens a table) and "Clean data…"
+ * (plans, previews or writes; run-clean-job.ts, loaded on the first cleaning request), posting progress as
+ * they go. One bundle for all, so the readers and the rules ship once. Runs off the extension host's event
+ * loop; the host terminates the worker to cancel.
  */
 import { parentPort } from 'node:worker_threads';
 import type { CheckRequest, CheckWorkerMessage } from './check-protocol';
+import type { CleanRequest, CleanWorkerMessage } from './clean-protocol';
+import type { TableOpenRequest } from './table-protocol';
+import { serveTable } from './table-worker';
 import { checkFile } from '../core/check/check-file';
 import { OptionError } from '../core/defaults';
 
 const port = parentPort;
 if (!port) throw new Error('check-worker must run in a worker thread');
 
-port.once('message', (request: CheckRequest) => {
-  const post = (message: CheckWorkerMessage) => port.postMessage(message);
-  checkFile(request, (progress) => post({ type: 'progress', ...progress }))
+function check(request: CheckRequest): Promise<void> {
+  const post = (message: CheckWorkerMessage) => port!.postMessage(message);
+  return checkFile(request, (progress) => post({ type: 'progress', ...progress }))
     .then((result) => post({ type: 'result', result }))
     .catch((error: unknown) =>
       post({ type: 'error', message: error instanceof Error ? error.message : String(error), ...(error instanceof OptionError ? { option: error.option } : {}) }),
-    )
-    .finally(() => port.close());
+    );
+}
+
+async function clean(request: CleanRequest): Promise<void> {
+  const post = (message: CleanWorkerMessage) => port!.postMessage(message);
+  try {
+    const { runCleanRequest } = await import('./run-clean-job.js');
+    post({ type: 'result', reply: await runCleanRequest(request, (progress) => post({ type: 'progress', progress })) });
+  } catch (error) {
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+port.once('message', (request: CheckRequest | CleanRequest | TableOpenRequest) => {
+  // A table is served until the host closes it; a check or a cleaning request is one job.
+  if (request.type === 'open') return serveTable(port, request);
+  void (request.type === 'check' ? check(request) : clean(request)).finally(() => port.close());
 });

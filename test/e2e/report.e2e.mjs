@@ -1,14 +1,9 @@
 // User flow: right-click dirty.csv → "Show data profile" → the report shows scores, column cards with a
 // histogram and the findings; clicking a finding moves the editor to the cell. Saves docs/screenshots/report.png.
 import path from 'node:path';
-import { waitForExplorer, openFromExplorer, explorerContextMenu, clearNotifications } from './workbench.mjs';
+import { waitForExplorer, openFromExplorer, explorerContextMenu, clearNotifications, webviewFrame } from './workbench.mjs';
 
 export const title = 'Explorer → Show data profile → report with histograms; a finding reveals its cell';
-
-/** The content frame of the newest webview panel. */
-export function webviewFrame(page) {
-  return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
-}
 
 export default async function report({ page, screenshotsDir }) {
   await waitForExplorer(page, 'dirty.csv');

@@ -1,8 +1,7 @@
 // User flow: palette → "Train linear model" → pick target, features, hyperparameters → the loss chart gains
 // points while the job trains → final test metrics. Saves docs/screenshots/training-panel.png.
 import path from 'node:path';
-import { waitForExplorer, openFromExplorer, runCommand, clearNotifications } from './workbench.mjs';
-import { webviewFrame } from './report.e2e.mjs';
+import { waitForExplorer, openFromExplorer, runCommand, clearNotifications, webviewFrame } from './workbench.mjs';
 
 export const title = 'Palette → Train linear model → live loss curves → test metrics';
 

@@ -20,32 +20,41 @@ export async function openFromExplorer(page, fileName) {
   await page.locator(`.tabs-container .tab[aria-label*="${fileName}"], .title .label-name:text-is("${fileName}")`).first().waitFor({ timeout: 20_000 });
 }
 
+/** A context-menu entry (top level or in an open submenu) showing `text`. */
+const menuEntry = (page, text) => page.locator('.monaco-menu .action-item .action-label', { hasText: text }).first();
+
 /**
- * Right-clicks a file in the Explorer and picks `label` from the extension's submenu (`submenu`, "Dataset
- * Inspector"; null for an entry of the menu itself). Extension menu contributions appear a few seconds after
- * the workbench renders (once the extension host has scanned extensions), so the menu is reopened until the
- * entry shows up. `beforePick` runs with the menu open (e.g. a screenshot).
+ * Right-clicks a file in the Explorer until its context menu lists `label` (extension menu contributions appear
+ * a few seconds after the workbench renders, once the extension host has scanned extensions); returns the entry,
+ * with the menu open.
  */
-export async function explorerContextMenu(page, fileName, label, { submenu = 'Dataset Inspector', beforePick, timeout = 45_000 } = {}) {
+async function contextMenuWith(page, fileName, label, timeout) {
   const item = explorerItem(page, fileName);
-  const menuEntry = (text) => page.locator('.monaco-menu .action-item .action-label', { hasText: text }).first();
-  const first = menuEntry(submenu ?? label);
+  const entry = menuEntry(page, label);
   const deadline = Date.now() + timeout;
   for (;;) {
     await item.click({ button: 'right' });
     await page.locator('.monaco-menu').first().waitFor({ state: 'visible', timeout: 10_000 });
     try {
-      await first.waitFor({ state: 'visible', timeout: 1_500 });
-      break;
+      await entry.waitFor({ state: 'visible', timeout: 1_500 });
+      return entry;
     } catch (err) {
       await page.keyboard.press('Escape');
       if (Date.now() > deadline) {
-        throw new Error(`"${submenu ?? label}" is not in the Explorer context menu of ${fileName} after ${timeout / 1000} s`, { cause: err });
+        throw new Error(`"${label}" is not in the Explorer context menu of ${fileName} after ${timeout / 1000} s`, { cause: err });
       }
       await page.waitForTimeout(1_000);
     }
   }
-  const entry = menuEntry(label);
+}
+
+/**
+ * Right-clicks a file in the Explorer and picks `label` from the extension's submenu (`submenu`, "Dataset
+ * Inspector"; null for an entry of the menu itself). `beforePick` runs with the menu open (e.g. a screenshot).
+ */
+export async function explorerContextMenu(page, fileName, label, { submenu = 'Dataset Inspector', beforePick, timeout = 45_000 } = {}) {
+  const first = await contextMenuWith(page, fileName, submenu ?? label, timeout);
+  const entry = submenu ? menuEntry(page, label) : first;
   if (submenu) {
     // Hovering a submenu entry opens it; a click opens it too when the hover did not.
     await first.hover();
@@ -126,4 +135,28 @@ export async function waitForProblem(page, texts, timeout = 30_000) {
 /** Dismisses notifications so they do not cover screenshots. */
 export async function clearNotifications(page) {
   await page.locator('.notifications-toasts .codicon-notifications-clear-all, .notification-toast .codicon-notifications-clear').first().click({ timeout: 1000 }).catch(() => {});
+}
+
+/**
+ * Waits until the extension's contributions are registered (its entry is in the Explorer context menu of
+ * `fileName`): files opened earlier get VS Code's default editors instead of the extension's.
+ */
+export async function waitForContributions(page, fileName, label = 'Dataset Inspector', timeout = 45_000) {
+  await contextMenuWith(page, fileName, label, timeout);
+  await page.keyboard.press('Escape');
+}
+
+/** The content frame of the newest webview (panels and custom editors live in nested iframes). */
+export function webviewFrame(page) {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+}
+
+/** Opens a file the table editor shows by default (Arrow, Parquet) and waits for its first rows; returns the webview frame. */
+export async function openInGrid(page, fileName, timeout = 60_000) {
+  await waitForContributions(page, fileName);
+  await explorerItem(page, fileName).dblclick();
+  const frame = webviewFrame(page);
+  await frame.locator('regular-table tbody td').first().waitFor({ timeout });
+  await frame.locator('regular-table tbody th', { hasText: /^1$/ }).first().waitFor({ timeout });
+  return frame;
 }

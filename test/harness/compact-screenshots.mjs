@@ -1,13 +1,13 @@
-// README screenshots as compact WebP copies (docs/screenshots/<name>.webp beside <name>.png): at most 1,000
-// pixels wide (the Extensions view and GitHub show README images at under 900), quality 0.8, about a third
+// README screenshots as compact WebP copies (docs/screenshots/<name>.webp beside <name>.png): at most 900
+// pixels wide (the Extensions view and GitHub show README images at under 900), quality 0.6, about a quarter
 // of the PNG. `npm run package` inlines them in the VSIX's README as data: URIs, the only images the
 // Extensions view renders without a network (its README page allows `img-src https: data:`).
 // Encoded by Chromium's canvas, so the e2e run that took the screenshots writes them.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const MAX_WIDTH = 1000;
-const QUALITY = 0.8;
+const MAX_WIDTH = 900;
+const QUALITY = 0.6;
 
 /** Writes `<name>.webp` for every `<name>.png` in `dir` that has none or an older one; returns the files written. */
 export async function writeCompactCopies(browser, dir) {

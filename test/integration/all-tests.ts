@@ -9,3 +9,5 @@ import './code-actions.test';
 import './result-memory.test';
 import './responsiveness.test';
 import './lifecycle.test';
+import './clean.test';
+import './table-editor.test';

@@ -1,8 +1,9 @@
-/** In-host test: findings of a binary (Arrow) file are navigable through its read-only table view. */
+/** In-host tests: findings of a binary (Arrow) file are navigable through its read-only table view, also when it is checked batch by batch. */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { workspaceRoot } from './helpers';
+import { RecordBatchFileWriter, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import { codeOf, workspaceRoot, writeScratchFile } from './helpers';
 
 interface CheckCommandResult {
   uri: string;
@@ -36,5 +37,41 @@ describe('Check data quality (Arrow)', () => {
     const editor = await vscode.window.showTextDocument(document, { selection: cellFindings[0].range });
     assert.equal(editor.document.uri.toString(), viewUri.toString());
     assert.equal(editor.selection.start.line, 18);
+  });
+});
+
+describe('Check data quality (Arrow over the memory budget)', function () {
+  this.timeout(180_000);
+
+  it('checks an Arrow file over the budget batch by batch, its findings on the text view at their file lines', async () => {
+    const rows = 600_000;
+    const columns: Record<string, Vector> = {};
+    for (const name of ['a', 'b', 'c', 'd']) columns[name] = vectorFromArray(Float64Array.from({ length: rows }, (_, i) => i % 97));
+    // A padded city at row 500,000 (a later batch of record batches).
+    columns.city = vectorFromArray(Array.from({ length: rows }, (_, i) => (i === 500_000 ? ' Paris ' : ['Lyon', 'Nice', 'Paris'][i % 3])), new Utf8());
+    const whole = new Table(columns);
+    const table = new Table(Array.from({ length: rows / 50_000 }, (_, k) => whole.slice(k * 50_000, (k + 1) * 50_000).batches[0]));
+    const bytes = RecordBatchFileWriter.writeAll(table).toUint8Array(true);
+    assert.ok(bytes.length > 17 * 2 ** 20, `${bytes.length} bytes: over the 16 MiB budget`);
+    const arrow = writeScratchFile('over-budget.arrow', bytes);
+    const config = vscode.workspace.getConfiguration('datasetInspector');
+    await config.update('memoryBudgetMB', 16, vscode.ConfigurationTarget.Workspace);
+    try {
+      const result = await vscode.commands.executeCommand<CheckCommandResult>('datasetInspector.checkDataQuality', arrow);
+      assert.ok(result, 'the check returned a result (the file is not refused)');
+      assert.equal(result.rows, rows);
+      const viewUri = vscode.Uri.parse(result.diagnosticsUri);
+      const padded = vscode.languages.getDiagnostics(viewUri).filter((d) => codeOf(d) === 'whitespace');
+      assert.equal(padded.length, 1, 'the planted padded cell');
+      assert.equal(padded[0].range.start.line, 500_001);
+      const document = await vscode.workspace.openTextDocument(viewUri);
+      assert.equal(document.getText(padded[0].range), '" Paris "');
+    } finally {
+      // Deleted first: a checked file is checked again when the budget setting changes back (in memory, slow here).
+      const edit = new vscode.WorkspaceEdit();
+      edit.deleteFile(arrow, { ignoreIfNotExists: true });
+      await vscode.workspace.applyEdit(edit);
+      await config.update('memoryBudgetMB', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 });

@@ -19,25 +19,20 @@ describe('Responsiveness', function () {
     const uri = writeScratchFile('large.csv', largeCsv(400_000));
     const histogram = monitorEventLoopDelay({ resolution: 10 });
     const started = performance.now();
+    const eluBefore = performance.eventLoopUtilization();
     histogram.enable();
     const result = await vscode.commands.executeCommand<{ rows: number }>('datasetInspector.checkDataQuality', uri);
     histogram.disable();
+    const busy = performance.eventLoopUtilization(eluBefore).utilization;
     const checkMs = performance.now() - started;
     assert.equal(result?.rows, 400_000);
-    // The peer: the same host idle for as long (at most 5 s), on the same machine under the same load.
-    const idle = monitorEventLoopDelay({ resolution: 10 });
-    idle.enable();
-    await new Promise((r) => setTimeout(r, Math.min(checkMs, 5_000)));
-    idle.disable();
-    const ms = (h: typeof histogram, p: number) => h.percentile(p) / 1e6;
-    const p99Ms = ms(histogram, 99);
-    const idleP99Ms = ms(idle, 99);
+    const p99Ms = histogram.percentile(99) / 1e6;
     const maxMs = histogram.max / 1e6;
-    console.log(`    event-loop delay during the check (${checkMs.toFixed(0)} ms): p99 ${p99Ms.toFixed(1)} ms, max ${maxMs.toFixed(1)} ms; idle p99 ${idleP99Ms.toFixed(1)} ms`);
-    // The monitor's own resolution is 10 ms. Parsing 400k rows on the host thread would stall it for about a
-    // second; the findings arriving from the worker may take a few tens of ms. Beyond what the idle host
-    // shows on this machine, a stall over 50 ms at p99 or 250 ms at most means work ran on the host thread.
-    assert.ok(p99Ms < idleP99Ms + 50, `p99 event-loop delay ${p99Ms.toFixed(1)} ms (idle: ${idleP99Ms.toFixed(1)} ms)`);
-    assert.ok(maxMs < idle.max / 1e6 + 250, `max event-loop delay ${maxMs.toFixed(1)} ms (idle: ${(idle.max / 1e6).toFixed(1)} ms)`);
+    console.log(`    during the check (${checkMs.toFixed(0)} ms): host event loop busy ${(100 * busy).toFixed(1)}% of the time; delay p99 ${p99Ms.toFixed(1)} ms, max ${maxMs.toFixed(1)} ms`);
+    // The share of the check's time the host's event loop spent running code (not waiting): reading and
+    // checking 400k rows on the host thread would keep it busy most of the time, on any machine. Delays
+    // alone also measure the machine's load (2 shared cores here), so they only bound a long stall.
+    assert.ok(busy < 0.25, `the host's event loop was busy ${(100 * busy).toFixed(1)}% of the check`);
+    assert.ok(maxMs < 1_000, `max event-loop delay ${maxMs.toFixed(1)} ms`);
   });
 });

@@ -135,6 +135,7 @@ function view(): TemplateResult {
     <div class="toolbar">
       <span class="muted" role="status">${report.format.toUpperCase()} · ${fill(text.summary, formatNumber(report.rows), report.columns.length, formatNumber(total))}</span>
       <vscode-button secondary @click=${() => host.post({ type: 'recheck' })}>${text.checkAgain}</vscode-button>
+      <vscode-button secondary title=${text.cleanDataExplained} @click=${() => host.post({ type: 'clean' })}>${text.cleanData}</vscode-button>
     </div>
     <div class="scores" role="list">
       <div class="score overall" role="listitem" title=${text.scoreExplained}>

@@ -30,7 +30,7 @@ export const checkSpec = {
     'memory-budget': {
       type: 'number',
       placeholder: 'MB',
-      description: `Largest file checked in memory, in MB (default ${DEFAULTS.memoryBudgetMB}; the decompressed size of a gzip file); larger text files are checked batch by batch, larger Arrow and Parquet files are refused.`,
+      description: `Largest file checked in memory, in MB (default ${DEFAULTS.memoryBudgetMB}; the decompressed size of a gzip file); larger files are checked batch by batch.`,
     },
   },
   epilog: 'Exit codes: 0 no finding at or above --fail-on, 1 findings (or a file could not be read), 2 usage error.',

@@ -1,6 +1,7 @@
 /**
- * The quality check of a text data file (CSV/TSV, JSON Lines; plain or gzip) too large for the in-memory
- * budget: the file is read batch by batch (ingestTextBatches, bounded memory), each batch is checked with
+ * The quality check of a data file too large for the in-memory budget: the file is read batch by batch
+ * (ingestBatches, bounded memory: text chunks of CSV/TSV and JSON Lines, plain or gzip; record batches of
+ * Arrow IPC and Parquet, whose rendered text is written batch by batch too), each batch is checked with
  * the same rules and its row offset (so its findings and their messages give file rows), and the findings
  * are merged into one report over the whole file — the publishing cap and summaries applied to the whole,
  * column-level findings kept once — while a streaming profiler builds the whole file's profile. Duplicate
@@ -8,8 +9,10 @@
  * batches (cross-batch-duplicates.ts); the column statistics the rules use are per batch, and the
  * result's notes say so.
  */
-import { ingestTextBatches } from '../ingest/index';
+import { ingestBatches } from '../ingest/index';
 import type { CsvBatchOptions } from '../ingest/csv/stream';
+import type { BinaryBatchOptions } from '../ingest/binary-batches';
+import { RenderedTextWriter } from '../ingest/render-text';
 import { createStreamingProfiler, profileTable } from '../profile/index';
 import type { TableProfile } from '../profile/types';
 import { allRules, isRuleEnabled, resolveQualityConfig, ruleOptions, runQualityCheck, severityOf, summaryMessage, type QualityConfig, type QualityReport } from '../quality/engine';
@@ -32,9 +35,16 @@ export interface BatchedCheckResult {
   batches: number;
   /** What the user should know about a batched check (empty after one batch). */
   notes: string[];
+  /** Arrow and Parquet, when asked for: the text the findings' ranges point into (see renderTableText). */
+  renderedText?: string;
 }
 
-export async function checkInBatches(path: string, partialConfig: Partial<QualityConfig>, options: CsvBatchOptions = {}): Promise<BatchedCheckResult> {
+export interface BatchedCheckOptions extends CsvBatchOptions, BinaryBatchOptions {
+  /** Arrow and Parquet: also write the text the findings' ranges point into. */
+  renderText?: boolean;
+}
+
+export async function checkInBatches(path: string, partialConfig: Partial<QualityConfig>, options: BatchedCheckOptions = {}): Promise<BatchedCheckResult> {
   const config: QualityConfig = resolveQualityConfig(partialConfig);
   const cap = config.maxFindingsPerRuleAndColumn;
   const findings: Finding[] = [];
@@ -77,13 +87,18 @@ export async function checkInBatches(path: string, partialConfig: Partial<Qualit
   const keyRule = allRules.find((r) => r.id === 'duplicate-key');
   const keyIgnores = config.ignore.filter((i) => i.rule === 'duplicate-key');
   const crossBatchKeys = keyRule && isRuleEnabled(keyRule, config) && !keyIgnores.some((i) => i.column === undefined) ? new CrossBatchKeys() : undefined;
-  const { onProgress, ...readOptions } = options;
-  for await (const batch of ingestTextBatches(path, readOptions)) {
+  let rendered: RenderedTextWriter | undefined;
+  const { onProgress, renderText, ...readOptions } = options;
+  for await (const batch of ingestBatches(path, readOptions)) {
     const data = batch.result;
     batches++;
     format = data.format;
     rangesIn = data.rangesIn;
-    if (batch.unknownKeys) lateKeys.push(...batch.unknownKeys);
+    if ('unknownKeys' in batch && batch.unknownKeys) lateKeys.push(...batch.unknownKeys);
+    if (renderText && data.rangesIn === 'rendered') {
+      rendered ??= new RenderedTextWriter(data.table.schema, data.columns, options.renderRowCap);
+      rendered.add(data.table);
+    }
     totalBytes = batch.totalBytes;
     columns = data.columns;
     dialect ??= data.dialect;
@@ -208,6 +223,7 @@ export async function checkInBatches(path: string, partialConfig: Partial<Qualit
     columns,
     dialect,
     batches,
+    renderedText: rendered?.text(),
     notes: [
       ...(batches > 1
         ? [

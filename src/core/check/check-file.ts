@@ -1,11 +1,11 @@
 /**
  * The whole check of one file (ingest → profile → rules), whoever hosts it: the extension's check worker
- * and the CLI call it. A text file (CSV/TSV, JSON Lines; plain or gzip) over the memory budget is checked
- * batch by batch (batched.ts).
+ * and the CLI call it. A file over the memory budget (CSV/TSV, JSON Lines, plain or gzip; Arrow IPC;
+ * Parquet) is checked batch by batch (batched.ts).
  */
 import { stat } from 'node:fs/promises';
 import { OverBudgetError, ingestFile, ingestTextBytes, textSizeOf } from '../ingest/index';
-import { isTextDataPath } from '../ingest/formats';
+import { TEXT_READERS, isTextDataPath, readingOf } from '../ingest/formats';
 import type { ReadSettings } from '../ingest/options';
 import { decompressedTextView } from '../ingest/gzip';
 import { profileTable } from '../profile/index';
@@ -15,6 +15,7 @@ import type { Finding, FindingFix } from '../quality/finding';
 import { renderTableText } from '../ingest/render-text';
 import type { ColumnInfo, CsvDialect, IngestResult, RangesIn, SourceFormat, TextRange } from '../table/model';
 import { checkInBatches } from './batched';
+import { DEFAULT_CHUNK_BYTES } from '../ingest/text-batches';
 import { readSourceBackFromFile } from '../ingest/csv/source-map';
 import type { FileStamp } from '../ingest/source-bytes';
 
@@ -57,18 +58,24 @@ export interface CheckProgress {
   stage: 'ingest' | 'profile' | 'quality';
 }
 
-/** Whether the file is a text data file (CSV/TSV, JSON Lines; plain or gzip) over the in-memory budget (checked batch by batch then). */
-async function overBudgetText(request: CheckFileRequest): Promise<boolean> {
+/** Whether the file is over the in-memory budget (checked batch by batch then; a text file by the size of its text). */
+async function overBudget(request: CheckFileRequest): Promise<boolean> {
   const budget = request.read.memoryBudgetBytes;
-  if (request.text !== undefined || budget === undefined || !isTextDataPath(request.path)) return false;
+  const { reader, compression } = readingOf(request.path);
+  // gzip-compressed Arrow and Parquet are refused by the reader, whatever their size.
+  if (request.text !== undefined || budget === undefined || (compression && !TEXT_READERS.includes(reader))) return false;
   return (await textSizeOf(request.path)) > budget;
 }
 
 async function checkFileInBatches(request: CheckFileRequest, onProgress: (p: CheckProgress) => void): Promise<CheckResult> {
   const t0 = performance.now();
+  const budget = request.read.memoryBudgetBytes;
   const checked = await checkInBatches(request.path, request.quality, {
     ...request.read,
     path: request.path,
+    // A batch takes at most a quarter of the budget (its table, profile and findings take a few times its size).
+    chunkBytes: budget === undefined ? DEFAULT_CHUNK_BYTES : Math.max(1, Math.min(DEFAULT_CHUNK_BYTES, Math.floor(budget / 4))),
+    renderText: request.renderText,
     onProgress: (p) => onProgress({ ...p, stage: 'quality' }),
   });
   const view = request.renderText ? await decompressedView(request, checked.rangesIn) : undefined;
@@ -84,7 +91,7 @@ async function checkFileInBatches(request: CheckFileRequest, onProgress: (p: Che
     fixesByRule: checked.report.fixesByRule,
     scores: checked.report.scores,
     profile: checked.profile,
-    renderedText: view?.text,
+    renderedText: view?.text ?? checked.renderedText,
     notes: checked.notes,
     // Reading, profiling and the rules are interleaved batch by batch: the time is all in one.
     timingsMs: { ingest: Math.round(performance.now() - t0), profile: 0, quality: 0 },
@@ -92,7 +99,7 @@ async function checkFileInBatches(request: CheckFileRequest, onProgress: (p: Che
 }
 
 export async function checkFile(request: CheckFileRequest, onProgress: (p: CheckProgress) => void = () => undefined): Promise<CheckResult> {
-  if (await overBudgetText(request)) return checkFileInBatches(request, onProgress);
+  if (await overBudget(request)) return checkFileInBatches(request, onProgress);
   const t0 = performance.now();
   const stamp = request.text === undefined ? await stat(request.path) : undefined;
   let data: IngestResult;

@@ -6,7 +6,7 @@
  * two different rows collide with probability about n²/2⁶⁵ (under 10⁻⁵ for ten million rows).
  */
 import { TEXT_KINDS, distinctValues, nullMask, numericColumn } from '../quality/column-values';
-import { fmix32 } from '../shared/hash';
+import { fmix32, hashString, murmurRound as round } from '../shared/hash';
 import type { DistinctValues } from '../profile/column-facts';
 import type { IngestResult } from '../table/model';
 
@@ -21,21 +21,6 @@ export interface CrossBatchDuplicate {
   firstLine: number;
 }
 
-/** One MurmurHash3 round: mixes 32-bit word `k` into state `h`. */
-function round(h: number, k: number): number {
-  let x = Math.imul(k, 0xcc9e2d51);
-  x = (x << 15) | (x >>> 17);
-  x = Math.imul(x, 0x1b873593);
-  let y = h ^ x;
-  y = (y << 13) | (y >>> 19);
-  return (Math.imul(y, 5) + 0xe6546b64) | 0;
-}
-
-function hashString(seed: number, text: string): number {
-  let h = seed;
-  for (let i = 0; i < text.length; i++) h = round(h, text.charCodeAt(i));
-  return fmix32(h ^ text.length) | 0;
-}
 
 /** Two hashes of each distinct text, from its characters (value ids are local to a batch, texts are not). */
 function textHashes(distinct: DistinctValues): { a: Int32Array; b: Int32Array } {

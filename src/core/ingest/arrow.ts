@@ -485,8 +485,52 @@ export async function openArrowBatches(path: string, options: BinaryReadOptions 
   }
 }
 
-/** Builds the shared IngestResult of a binary format from a complete table. */
-export function binaryIngestResult(table: Table, format: SourceFormat, path: string, options: BinaryReadOptions = {}): IngestResult {
+/**
+ * Random access to the record batches of an Arrow IPC file (format with a footer), for paging through a
+ * file over the memory budget; null for the stream format, which has no index of its batches.
+ */
+export async function openArrowFileBatches(path: string): Promise<{ count: number; read(index: number): Promise<RecordBatch>; close(): Promise<void> } | null> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const { head, tail } = await readHeadTail(handle, size);
+    if (checkArrowLayout(head, tail, size, path) !== 'file') {
+      await handle.close();
+      return null;
+    }
+    const reader = await RecordBatchReader.from(handle);
+    await reader.open();
+    const schema = reader.schema as Schema | undefined;
+    if (!schema || !reader.isFile()) throw new Error(`${path} is truncated or corrupt: no schema message could be read`);
+    const fileReader = reader;
+    // One read at a time: the reader keeps one position in the file.
+    let queue: Promise<unknown> = Promise.resolve();
+    return {
+      count: fileReader.numRecordBatches,
+      read(index: number): Promise<RecordBatch> {
+        const next = queue.then(async () => {
+          const batch = await fileReader.readRecordBatch(index);
+          if (!batch) throw new Error(`${path} is truncated or corrupt: record batch ${index} could not be read`);
+          return withSchema(batch, schema);
+        });
+        queue = next.catch(() => undefined);
+        return next.catch((error: unknown) => {
+          throw wrapReadError(error, path);
+        });
+      },
+      close: () => handle.close(),
+    };
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    throw wrapReadError(error, path);
+  }
+}
+
+/**
+ * Builds the shared IngestResult of a binary format from a complete table, or from a batch of a file read
+ * batch by batch (`batch`: its first row in the file, and the file's rows when known).
+ */
+export function binaryIngestResult(table: Table, format: SourceFormat, path: string, options: BinaryReadOptions = {}, batch: { firstRow: number; totalRows?: number } = { firstRow: 0 }): IngestResult {
   const columns = columnInfoFromSchema(table.schema);
   return {
     format,
@@ -497,7 +541,7 @@ export function binaryIngestResult(table: Table, format: SourceFormat, path: str
     variantCells: [],
     naTokenCells: [],
     structuralIssues: [],
-    source: createRenderedSourceMap(table, columns, { rowCap: options.renderRowCap ?? DEFAULT_RENDER_ROW_CAP }),
+    source: createRenderedSourceMap(table, columns, { rowCap: options.renderRowCap ?? DEFAULT_RENDER_ROW_CAP, ...batch }),
     rangesIn: 'rendered',
   };
 }

@@ -12,17 +12,18 @@ import { readArrowFile } from './arrow';
 import { readParquetFile } from './parquet';
 import { readCsvBytes } from './csv/read';
 import { readJsonlBytes } from './jsonl/read';
-import { TEXT_READERS, readerOf, readingOf } from './formats';
+import { TEXT_READERS, isTextDataPath, readerOf, readingOf } from './formats';
 import { SNIFF_HEAD_BYTES, assertTextContent } from './magic-bytes';
 import { DecompressedSizeError, gunzipFile, gzipDeclaredSize } from './gzip';
 import { ingestCsvBatches, type CsvBatchOptions } from './csv/stream';
 import { ingestJsonlBatches } from './jsonl/stream';
 import type { TextBatch } from './text-batches';
+import { ingestBinaryBatches, type BinaryBatch, type BinaryBatchOptions } from './binary-batches';
 import type { IngestOptions } from './options';
 import { CancelledError } from '../shared/cancel';
 
 export type { IngestOptions, ReadSettings } from './options';
-export type { TextBatch };
+export type { TextBatch, BinaryBatch };
 
 /**
  * How many bytes of text the file holds: its size, or for a gzip file the decompressed size its trailer
@@ -103,4 +104,9 @@ export function ingestCsvBytes(bytes: Uint8Array, options: IngestOptions & { pat
 /** A text data file (CSV/TSV or JSON Lines, plain or gzip) batch by batch, with bounded memory. */
 export function ingestTextBatches(path: string, options: CsvBatchOptions = {}): AsyncGenerator<TextBatch> {
   return readerOf(path) === 'jsonl' ? ingestJsonlBatches(path, options) : ingestCsvBatches(path, options);
+}
+
+/** Any data file batch by batch, with bounded memory: text files in chunks, Arrow and Parquet by record batches. */
+export function ingestBatches(path: string, options: CsvBatchOptions & BinaryBatchOptions = {}): AsyncGenerator<TextBatch | BinaryBatch> {
+  return isTextDataPath(path) ? ingestTextBatches(path, options) : ingestBinaryBatches(path, options);
 }

@@ -1,14 +1,14 @@
 /** Messages between a Parquet reader (parquet.ts) and its worker thread (parquet-worker.ts). */
 
 export type ParquetWorkerRequest =
-  /** Opens a file on disk, or bytes already in memory (transferred). */
-  | { type: 'open'; source: { path: string } | { bytes: Uint8Array }; batchRows: number }
+  /** Opens a file on disk, or bytes already in memory (transferred); only `rowGroups` (in order) when given. */
+  | { type: 'open'; source: { path: string } | { bytes: Uint8Array }; batchRows: number; rowGroups?: number[] }
   /** The next record batch. */
   | { type: 'next' };
 
 export type ParquetWorkerReply =
-  /** The schema as an Arrow IPC stream with no batches, and the row count from the footer. */
-  | { type: 'opened'; schema: Uint8Array; totalRows: number }
+  /** The schema as an Arrow IPC stream with no batches, and the row counts from the footer (whole file, each row group). */
+  | { type: 'opened'; schema: Uint8Array; totalRows: number; rowGroupRows: number[] }
   /** One record batch as an Arrow IPC stream (transferred). */
   | { type: 'batch'; ipc: Uint8Array }
   | { type: 'end' }

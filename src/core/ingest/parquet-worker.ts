@@ -32,10 +32,16 @@ async function handle(request: ParquetWorkerRequest): Promise<void> {
     const schema = file.schema().intoIPCStream();
     const metadata = file.metadata();
     const totalRows = Number(metadata.fileMetadata().numRows());
+    const rowGroupRows: number[] = [];
+    for (let g = 0; g < metadata.numRowGroups(); g++) {
+      const group = metadata.rowGroup(g);
+      rowGroupRows.push(Number(group.numRows()));
+      group.free();
+    }
     metadata.free();
-    const stream = await file.stream({ batchSize: request.batchRows });
+    const stream = await file.stream({ batchSize: request.batchRows, ...(request.rowGroups ? { rowGroups: request.rowGroups } : {}) });
     reader = stream.getReader() as WasmBatchReader;
-    reply({ type: 'opened', schema, totalRows }, schema);
+    reply({ type: 'opened', schema, totalRows, rowGroupRows }, schema);
     return;
   }
   if (!reader) throw new Error('no Parquet file is open');

@@ -30,6 +30,13 @@ export const PARQUET_STALL_TIMEOUT_MS = 60_000;
 export interface ParquetReadOptions extends BinaryReadOptions {
   /** Stop the read when its worker has not answered for this long (default {@link PARQUET_STALL_TIMEOUT_MS}). */
   stallTimeoutMs?: number;
+  /** Read only these row groups, in this order (paging through a file over the memory budget). */
+  rowGroups?: number[];
+}
+
+/** A Parquet file's batches, with the rows of each of its row groups (a batch never spans two). */
+export interface ParquetBatchSource extends BatchSource {
+  rowGroupRows: number[];
 }
 
 const PAR1 = [0x50, 0x41, 0x52, 0x31];
@@ -137,18 +144,18 @@ function expect<T extends ParquetWorkerReply['type']>(reply: ParquetWorkerReply,
 }
 
 /** Opens `source` in a fresh worker and returns its batches (the worker ends with them). */
-async function openInWorker(source: { path: string } | { bytes: Uint8Array }, name: string, size: number, options: ParquetReadOptions): Promise<BatchSource> {
+async function openInWorker(source: { path: string } | { bytes: Uint8Array }, name: string, size: number, options: ParquetReadOptions): Promise<ParquetBatchSource> {
   const session = new ReadSession(name, options.stallTimeoutMs ?? PARQUET_STALL_TIMEOUT_MS, options.signal);
   let opened: Extract<ParquetWorkerReply, { type: 'opened' }>;
   try {
     const transfer = 'bytes' in source ? [source.bytes.buffer as ArrayBuffer] : [];
-    opened = expect(await session.request({ type: 'open', source, batchRows: PARQUET_BATCH_ROWS }, transfer), 'opened', name);
+    opened = expect(await session.request({ type: 'open', source, batchRows: PARQUET_BATCH_ROWS, ...(options.rowGroups ? { rowGroups: options.rowGroups } : {}) }, transfer), 'opened', name);
   } catch (error) {
     session.end();
     throw error;
   }
   const schema = tableFromIPC(opened.schema).schema;
-  const totalRows = opened.totalRows;
+  const totalRows = options.rowGroups ? options.rowGroups.reduce((sum, g) => sum + (opened.rowGroupRows[g] ?? 0), 0) : opened.totalRows;
   async function* batches(): AsyncGenerator<RecordBatch, void, undefined> {
     let rows = 0;
     try {
@@ -176,14 +183,14 @@ async function openInWorker(source: { path: string } | { bytes: Uint8Array }, na
       session.end();
     }
   }
-  return { format: 'parquet', path: name, schema, columns: columnInfoFromSchema(schema), totalBytes: size, totalRows, batches: batches() };
+  return { format: 'parquet', path: name, schema, columns: columnInfoFromSchema(schema), totalBytes: size, totalRows, rowGroupRows: opened.rowGroupRows, batches: batches() };
 }
 
 /**
  * Opens a Parquet file for batch-by-batch reading (memory: the batches the caller keeps, plus the worker's
  * WebAssembly heap, which grows to the largest row group and is returned when the read ends).
  */
-export async function openParquetBatches(path: string, options: ParquetReadOptions = {}): Promise<BatchSource> {
+export async function openParquetBatches(path: string, options: ParquetReadOptions = {}): Promise<ParquetBatchSource> {
   options.signal?.throwIfAborted();
   const { size } = await stat(path);
   const handle = await open(path, 'r');

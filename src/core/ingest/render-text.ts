@@ -30,6 +30,13 @@ export const DEFAULT_RENDER_ROW_CAP = 1_000_000;
 export interface RenderOptions {
   /** Maximum number of data rows rendered (default {@link DEFAULT_RENDER_ROW_CAP}). */
   rowCap?: number;
+  /**
+   * The table is a batch of a longer one (a file checked batch by batch): its row 0 is row `firstRow` of the
+   * rendered text (default 0). Rows past the cap then point at the marker line; its range is exact when
+   * `totalRows` (the rows of the whole file) is known.
+   */
+  firstRow?: number;
+  totalRows?: number;
 }
 
 export interface RenderedTable {
@@ -445,7 +452,9 @@ function markerLine(hidden: number, cap: number): string {
 export function createRenderedSourceMap(table: Table, columns: ColumnInfo[], options: RenderOptions = {}): SourceMap {
   const rowCap = Math.max(0, options.rowCap ?? DEFAULT_RENDER_ROW_CAP);
   const access = new RowAccess(table);
-  const truncated = access.numRows > rowCap;
+  const firstRow = options.firstRow ?? 0;
+  /** Whether (batch) row `row` is past the cap. */
+  const hidden = (row: number) => firstRow + row >= rowCap;
   let header: string[] | undefined;
   let marker: string | undefined;
 
@@ -454,7 +463,8 @@ export function createRenderedSourceMap(table: Table, columns: ColumnInfo[], opt
     end: { line, character: length },
   });
   const markerRange = (): TextRange => {
-    marker ??= markerLine(access.numRows - rowCap, rowCap);
+    const totalRows = options.totalRows ?? firstRow + access.numRows;
+    marker ??= markerLine(totalRows - rowCap, rowCap);
     return lineRange(rowCap + 1, marker.length);
   };
   const fieldRange = (line: number, fields: string[], column: number): TextRange => {
@@ -472,16 +482,16 @@ export function createRenderedSourceMap(table: Table, columns: ColumnInfo[], opt
   return {
     rowRange(row: number): TextRange {
       checkRow(row);
-      if (truncated && row >= rowCap) return markerRange();
+      if (hidden(row)) return markerRange();
       const fields = access.fields(row);
       let length = fields.length - 1;
       for (const f of fields) length += f.length;
-      return lineRange(row + 1, Math.max(0, length));
+      return lineRange(firstRow + row + 1, Math.max(0, length));
     },
     cellRange(row: number, column: number): TextRange {
       checkRow(row);
-      if (truncated && row >= rowCap) return markerRange();
-      return fieldRange(row + 1, access.fields(row), column);
+      if (hidden(row)) return markerRange();
+      return fieldRange(firstRow + row + 1, access.fields(row), column);
     },
     headerRange(column: number): TextRange {
       header ??= headerFields(table.schema, columns);
@@ -491,34 +501,56 @@ export function createRenderedSourceMap(table: Table, columns: ColumnInfo[], opt
 }
 
 /**
- * Renders `table` as CSV text (see the module doc for the exact layout) with its source map. Memory:
- * the text itself plus one string per line while joining; no per-cell objects are kept.
+ * The rendered text of a table that may arrive batch by batch (a file checked batch by batch): the header,
+ * then each batch's rows up to the cap, then the marker line. Memory: the text itself plus one string per
+ * line of a block while joining; no per-cell objects are kept.
  */
-export function renderTableText(table: Table, columns: ColumnInfo[], options: RenderOptions = {}): RenderedTable {
-  const rowCap = Math.max(0, options.rowCap ?? DEFAULT_RENDER_ROW_CAP);
-  const access = new RowAccess(table);
-  const renderedRows = Math.min(rowCap, access.numRows);
-  const truncated = access.numRows > rowCap;
-  const chunks: string[] = [headerFields(table.schema, columns).join(',')];
-  // Join in blocks so no single array holds millions of line strings at once.
-  const BLOCK = 65_536;
-  let lines: string[] = [];
-  let done = 0;
-  const rendered: string[] = [];
-  while (done < renderedRows) {
-    lines = [];
-    const n = Math.min(BLOCK, renderedRows - done);
-    access.renderLines(done, n, lines);
-    rendered.push(lines.join('\n'));
-    done += n;
+export class RenderedTextWriter {
+  private readonly parts: string[];
+  private rows = 0;
+
+  constructor(
+    schema: Schema,
+    columns: ColumnInfo[],
+    private readonly rowCap = DEFAULT_RENDER_ROW_CAP,
+  ) {
+    this.parts = [headerFields(schema, columns).join(',')];
   }
-  if (rendered.length > 0) chunks.push(rendered.join('\n'));
-  if (truncated) chunks.push(markerLine(access.numRows - rowCap, rowCap));
-  const text = `${chunks.join('\n')}\n`;
-  return { text, source: createRenderedSourceMap(table, columns, { rowCap }), renderedRows, truncated };
+
+  /** Data rows rendered so far (≤ rowCap). */
+  get renderedRows(): number {
+    return Math.min(this.rows, this.rowCap);
+  }
+
+  /** Appends the rows of `table` (those before the cap). */
+  add(table: Table): void {
+    const access = new RowAccess(table);
+    const renderedRows = Math.min(access.numRows, Math.max(0, this.rowCap - this.rows));
+    // Join in blocks so no single array holds millions of line strings at once.
+    const BLOCK = 65_536;
+    for (let done = 0; done < renderedRows; done += BLOCK) {
+      const lines: string[] = [];
+      access.renderLines(done, Math.min(BLOCK, renderedRows - done), lines);
+      this.parts.push(lines.join('\n'));
+    }
+    this.rows += access.numRows;
+  }
+
+  /** The whole text (with the marker line when rows were left out). */
+  text(): string {
+    const marker = this.rows > this.rowCap ? [markerLine(this.rows - this.rowCap, this.rowCap)] : [];
+    return `${[...this.parts, ...marker].join('\n')}\n`;
+  }
 }
 
-/** Formats one cell of a table (top-level rules: null → ''), exactly as the text view shows it before CSV quoting. */
+/** Renders `table` as CSV text (see the module doc for the exact layout) with its source map. */
+export function renderTableText(table: Table, columns: ColumnInfo[], options: RenderOptions = {}): RenderedTable {
+  const rowCap = Math.max(0, options.rowCap ?? DEFAULT_RENDER_ROW_CAP);
+  const writer = new RenderedTextWriter(table.schema, columns, rowCap);
+  writer.add(table);
+  return { text: writer.text(), source: createRenderedSourceMap(table, columns, { rowCap }), renderedRows: writer.renderedRows, truncated: table.numRows > rowCap };
+}
+
 export function formatTableCell(table: Table, row: number, column: number): string {
   let r = row;
   for (const batch of table.batches) {

@@ -8,3 +8,20 @@ export function fmix32(h0: number): number {
   h ^= h >>> 16;
   return h >>> 0;
 }
+
+/** One MurmurHash3 round: mixes 32-bit word `k` into state `h`. */
+export function murmurRound(h: number, k: number): number {
+  let x = Math.imul(k, 0xcc9e2d51);
+  x = (x << 15) | (x >>> 17);
+  x = Math.imul(x, 0x1b873593);
+  let y = h ^ x;
+  y = (y << 13) | (y >>> 19);
+  return (Math.imul(y, 5) + 0xe6546b64) | 0;
+}
+
+/** A 32-bit hash of a text's UTF-16 code units from `seed` (Murmur rounds, finalized; signed). */
+export function hashString(seed: number, text: string): number {
+  let h = seed;
+  for (let i = 0; i < text.length; i++) h = murmurRound(h, text.charCodeAt(i));
+  return fmix32(h ^ text.length) | 0;
+}

@@ -3,10 +3,11 @@ import * as vscode from 'vscode';
 import type { ExtensionServices } from '../services';
 import type { DiagnosticsPublisher } from '../diagnostics';
 import type { CheckOutcome } from '../check-service';
-import { diagnosticsUriFor, isBinaryDataFile, isDataFile, resolveDataFile, tableViewUri } from '../data-files';
+import { diagnosticsUriFor, isBinaryDataFile, isDataFile, tableViewUri } from '../data-files';
+import { dataFileOrPick } from './pick-data-file';
 import { affectsCheck, readCheckSettings, withSettingOf } from '../config';
 import { OptionError } from '../../core/defaults';
-import { dataFileGlob, formatNames } from '../../core/ingest/formats';
+import { dataFileGlob } from '../../core/ingest/formats';
 
 export const CHECK_COMMAND = 'datasetInspector.checkDataQuality';
 
@@ -35,6 +36,14 @@ function summarize(outcome: CheckOutcome): string {
   );
 }
 
+/** Whether a table editor of `uri` is the visible editor of some group. */
+function shownAsTable(uri: vscode.Uri): boolean {
+  return vscode.window.tabGroups.all.some((group) => {
+    const input = group.activeTab?.input;
+    return input instanceof vscode.TabInputCustom && input.uri.toString() === uri.toString();
+  });
+}
+
 /**
  * Checks a file as the user sees it (an unsaved editor's text, else the file on disk) and publishes the
  * findings; resolves undefined when cancelled.
@@ -57,15 +66,13 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
   const checkAndPublish = checkerAndPublisher(services, publisher);
 
   const command = vscode.commands.registerCommand(CHECK_COMMAND, async (arg?: unknown): Promise<CheckCommandResult | undefined> => {
-    const uri = resolveDataFile(arg);
-    if (!uri || !isDataFile(uri)) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Dataset Inspector: pick a {0} file to check.', formatNames()));
-      return undefined;
-    }
+    const uri = await dataFileOrPick(arg, vscode.l10n.t('Check Data Quality: data file'));
+    if (!uri) return undefined;
     try {
       const outcome = await checkAndPublish(uri, true);
       if (!outcome) return undefined;
-      if (isBinaryDataFile(uri)) {
+      // A binary file's findings live on its text view: show it, unless the file is on screen as a table.
+      if (isBinaryDataFile(uri) && !shownAsTable(uri)) {
         await vscode.window.showTextDocument(tableViewUri(uri), { preview: true, preserveFocus: true });
       }
       return {

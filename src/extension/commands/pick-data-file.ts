@@ -1,5 +1,6 @@
-/** A quick pick of the workspace's data files, for commands run without a file. */
+/** The data file a command works on: its argument, the active tab's file, or one picked from the workspace. */
 import * as vscode from 'vscode';
+import { isDataFile, resolveDataFile } from '../data-files';
 import { dataFileGlob, formatNames } from '../../core/ingest/formats';
 
 export async function pickDataFile(title: string): Promise<vscode.Uri | undefined> {
@@ -15,4 +16,10 @@ export async function pickDataFile(title: string): Promise<vscode.Uri | undefine
     { title, placeHolder: vscode.l10n.t('Pick a data file') },
   );
   return picked?.uri;
+}
+
+/** The command's argument or the active tab's data file; else a quick pick of the workspace's data files. */
+export async function dataFileOrPick(arg: unknown, title: string): Promise<vscode.Uri | undefined> {
+  const resolved = resolveDataFile(arg);
+  return resolved && isDataFile(resolved) ? resolved : pickDataFile(title);
 }

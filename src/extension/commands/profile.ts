@@ -1,17 +1,15 @@
 /** "Show data profile": checks the file (or reuses the newest check) and opens its quality report. */
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../services';
-import { isDataFile, resolveDataFile } from '../data-files';
 import { ReportPanel } from '../panels/report-panel';
-import { pickDataFile } from './pick-data-file';
+import { dataFileOrPick } from './pick-data-file';
 import { CHECK_COMMAND } from './check';
 
 export const PROFILE_COMMAND = 'datasetInspector.showDataProfile';
 
 export function registerProfileCommand(services: ExtensionServices): vscode.Disposable {
   return vscode.commands.registerCommand(PROFILE_COMMAND, async (arg?: unknown) => {
-    const resolved = resolveDataFile(arg);
-    const uri = resolved && isDataFile(resolved) ? resolved : await pickDataFile(vscode.l10n.t('Data file to profile'));
+    const uri = await dataFileOrPick(arg, vscode.l10n.t('Data file to profile'));
     if (!uri) return undefined;
     try {
       // Reuse the newest check; otherwise run one through the command, which also publishes its diagnostics.

@@ -9,13 +9,15 @@ import type { CheckOutcome } from '../check-service';
 import type { OptimizerName, TaskKind, TrainingConfig, TrainingEvent, TrainingResult } from '../../core/train/types';
 import { defaultTrainingConfig, describeBatchSize, parseBatchSize } from '../../core/train/defaults';
 import { startTrainingJob, warmTrainingJob, type WarmTrainingJob } from '../../jobs/train-client';
-import { isDataFile, resolveDataFile } from '../data-files';
 import { TrainingPanel } from '../panels/training-panel';
-import { pickDataFile } from './pick-data-file';
-import { trainingBackend } from '../config';
+import { dataFileOrPick } from './pick-data-file';
+import { readCheckSettings, trainingBackend } from '../config';
 import { isCancellation } from '../../core/shared/cancel';
 import { rankTargetChoices, type TargetChoice } from '../../core/train/target';
 import type { ColumnProfile } from '../../core/profile/types';
+import { existsSync } from 'node:fs';
+import { recipePathFor } from '../../core/clean/formats';
+import { cleanedCopy } from '../clean-jobs';
 
 export const TRAIN_COMMAND = 'datasetInspector.trainLinearModel';
 
@@ -37,6 +39,8 @@ export interface TrainCommandOptions {
   earlyStoppingPatience?: number;
   /** Also train without the rows the quality check flags (errors and warnings), side by side. */
   compareWithoutFlaggedRows?: boolean;
+  /** Also train on the data cleaned by this recipe (`name.clean.recipe.json`), side by side. */
+  compareWithRecipe?: string;
 }
 
 export interface TrainRunSummary {
@@ -52,6 +56,7 @@ const RUN_LABELS = {
   asIs: () => vscode.l10n.t('as is'),
   withoutFlagged: () => vscode.l10n.t('without flagged rows'),
   run: () => vscode.l10n.t('run'),
+  cleaned: () => vscode.l10n.t('cleaned (recipe)'),
 };
 
 /** What the target picker says a column's model would be (the CLI says TASK_LABELS of the core). */
@@ -81,6 +86,8 @@ export function flaggedRows(outcome: CheckOutcome): number[] {
 
 export function registerTrainCommand(services: ExtensionServices): vscode.Disposable {
   let runCounter = 0;
+  /** Set by the pickers when "as is vs. cleaned (recipe)" was chosen. */
+  let recipeChosen: string | undefined;
 
   const jobScript = () => vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'jobs', 'train-job.js').fsPath;
 
@@ -164,6 +171,15 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
         },
         { label: `$(settings) ${vscode.l10n.t('Edit hyperparameters…')}`, action: 'edit' },
         { label: `$(diff) ${vscode.l10n.t('Compare: as is vs. without flagged rows')}`, detail: vscode.l10n.t('Trains twice to show how the flagged rows change the model'), action: 'compare' },
+        ...(existsSync(recipePathFor(dataFile.fsPath))
+          ? [
+              {
+                label: `$(sparkle) ${vscode.l10n.t('Compare: as is vs. cleaned (recipe)')}`,
+                detail: vscode.l10n.t('Cleans with {0}, then trains on both', path.basename(recipePathFor(dataFile.fsPath))),
+                action: 'recipe',
+              },
+            ]
+          : []),
       ],
       { title: vscode.l10n.t('Train Linear Model (3/3)') },
     );
@@ -172,7 +188,24 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
     const all = services.context.workspaceState.get<Record<string, RememberedChoices>>(STATE_KEY, {});
     all[dataFile.toString()] = { target, features: config.features, task: config.task, optimizer: config.optimizer, learningRate: config.learningRate, epochs: config.epochs, batchSize: config.batchSize, l2: config.l2 };
     await services.context.workspaceState.update(STATE_KEY, all);
+    if (start.action === 'recipe') recipeChosen = recipePathFor(dataFile.fsPath);
     return start.action === 'compare' ? { ...config, excludeRows: flaggedRows(outcome) } : config;
+  }
+
+  /** Trains on the data as is and on its copy cleaned by the recipe, side by side. */
+  async function compareWithCleaned(dataFile: vscode.Uri, config: TrainingConfig, recipePath: string, warm?: WarmTrainingJob): Promise<TrainRunSummary[] | undefined> {
+    const copy = await cleanedCopy(services.context.extensionUri, dataFile, recipePath, readCheckSettings(dataFile).read);
+    if (!copy) return undefined;
+    try {
+      const target = copy.columnName(config.target);
+      if (!target) throw new Error(vscode.l10n.t('the recipe {0} removes or encodes the target "{1}"', path.basename(recipePath), config.target));
+      const features = config.features.map((f) => copy.columnName(f));
+      // Features the recipe encoded (one-hot) or dropped: let training pick from the cleaned columns.
+      const cleaned: TrainingConfig = { ...config, path: copy.path, target, features: features.every((f) => f !== undefined) ? (features as string[]) : [] };
+      return await Promise.all([run(dataFile, config, RUN_LABELS.asIs(), warm), run(dataFile, cleaned, RUN_LABELS.cleaned())]);
+    } finally {
+      copy.dispose();
+    }
   }
 
   return vscode.commands.registerCommand(TRAIN_COMMAND, async (arg?: unknown): Promise<TrainRunSummary[] | undefined> => {
@@ -183,8 +216,9 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
     try {
       if (isOptions(arg)) {
         const dataFile = typeof arg.file === 'string' ? vscode.Uri.file(arg.file) : arg.file;
-        const { file: _file, compareWithoutFlaggedRows, ...overrides } = arg;
+        const { file: _file, compareWithoutFlaggedRows, compareWithRecipe, ...overrides } = arg;
         const config: TrainingConfig = { ...defaultTrainingConfig(dataFile.fsPath, arg.target), backend: trainingBackend(), ...overrides, features: arg.features ?? [] };
+        if (compareWithRecipe) return await compareWithCleaned(dataFile, config, compareWithRecipe);
         const runs = [run(dataFile, config, RUN_LABELS.asIs())];
         if (compareWithoutFlaggedRows) {
           const outcome = services.checkService.lastOutcome(dataFile) ?? (await services.checkService.check(dataFile, { showProgress: false }));
@@ -192,8 +226,7 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
         }
         return await Promise.all(runs);
       }
-      const resolved = resolveDataFile(arg);
-      const dataFile = resolved && isDataFile(resolved) ? resolved : await pickDataFile(vscode.l10n.t('Train Linear Model: data file'));
+      const dataFile = await dataFileOrPick(arg, vscode.l10n.t('Train Linear Model: data file'));
       if (!dataFile) return undefined;
       const outcome = services.checkService.lastOutcome(dataFile) ?? (await services.checkService.check(dataFile));
       if (!outcome) return undefined;
@@ -201,12 +234,14 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
       // point then follows "Start" without that wait.
       const warm = warmTrainingJob(dataFile.fsPath, { jobScript: jobScript() });
       let config: TrainingConfig | undefined;
+      recipeChosen = undefined;
       try {
         config = await configFromPickers(dataFile, outcome, warm);
       } finally {
         if (!config) warm.dispose();
       }
       if (!config) return undefined;
+      if (recipeChosen) return await compareWithCleaned(dataFile, config, recipeChosen, warm);
       if (config.excludeRows) {
         const { excludeRows, ...asIs } = config;
         return await Promise.all([run(dataFile, asIs, RUN_LABELS.asIs(), warm), run(dataFile, { ...asIs, excludeRows }, RUN_LABELS.withoutFlagged())]);

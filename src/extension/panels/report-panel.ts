@@ -13,6 +13,7 @@ import { revealRange } from '../reveal';
 import { withSettingOf } from '../config';
 import { CHECK_COMMAND } from '../commands/check';
 import { createAppPanel, loadApp } from './webview-html';
+import { CLEAN_COMMAND } from '../commands/clean';
 
 export const REPORT_VIEW_TYPE = 'datasetInspector.report';
 
@@ -104,6 +105,9 @@ export class ReportPanel implements vscode.Disposable {
       }
       case 'recheck':
         await vscode.commands.executeCommand(CHECK_COMMAND, this.uri);
+        break;
+      case 'clean':
+        await vscode.commands.executeCommand(CLEAN_COMMAND, this.uri);
         break;
     }
   }

@@ -4,16 +4,17 @@
  */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { reportStrings, trainingStrings } from './webview-strings';
-
-export type WebviewApp = 'report' | 'training';
-
-const STRINGS: Record<WebviewApp, () => object> = { report: reportStrings, training: trainingStrings };
+import { cleanStrings, reportStrings, tableStrings, trainingStrings } from './webview-strings';
 
 /** JSON that can sit inside a <script> element: no "</script>" or "<!--" can end or comment it. */
 function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
+
+/** The browser apps in webview-ui/, bundled to dist/webview/<app>.js. */
+export type WebviewApp = 'report' | 'training' | 'clean' | 'table';
+
+const STRINGS: Record<WebviewApp, () => object> = { report: reportStrings, training: trainingStrings, clean: cleanStrings, table: tableStrings };
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {

@@ -36,7 +36,8 @@ export type ReportHostMessage = { type: 'state'; state: ReportState };
 export type ReportWebviewMessage =
   | { type: 'ready' }
   | { type: 'reveal'; findingIndex: number }
-  | { type: 'recheck' };
+  | { type: 'recheck' }
+  | { type: 'clean' };
 
 /**
  * The report's words in the user's language: the host fills them with vscode.l10n.t and hands them to the
@@ -47,6 +48,9 @@ export interface ReportStrings {
   /** {0} rows · {1} columns · {2} findings */
   summary: string;
   checkAgain: string;
+  /** The button that opens the Clean Data panel, and its tooltip. */
+  cleanData: string;
+  cleanDataExplained: string;
   qualityScore: string;
   /** The overall score's tooltip: how it is computed. */
   scoreExplained: string;

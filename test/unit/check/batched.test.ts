@@ -1,10 +1,13 @@
-/** The batch-by-batch check of files over the memory budget agrees with the in-memory check where a batch can see the defect. */
+/** The batch-by-batch check of files over the memory budget (CSV, JSON Lines, Arrow, Parquet) agrees with the in-memory check where a batch can see the defect. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { Float64, Int32, RecordBatchFileWriter, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { checkInBatches } from '../../../src/core/check/batched';
+import { checkFile, type CheckResult } from '../../../src/core/check/check-file';
+import { loadParquetWasm } from '../../../src/core/ingest/parquet-wasm';
 import { ingestFile } from '../../../src/core/ingest/index';
 import { profileTable } from '../../../src/core/profile/index';
 import { runQualityCheck } from '../../../src/core/quality/engine';
@@ -108,5 +111,65 @@ for (const format of ['csv', 'jsonl'] as const) {
     assert.deepEqual(found.map((f) => [f.row, f.fixes?.[0]?.title]), whole.map((f) => [f.row, f.fixes?.[0]?.title]));
     assert.ok(found.some((f) => f.row! > 2000 && f.fixes?.[0]?.title === `Write as the column does: "${3000 + f.row!} lbs"`));
     rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+}
+
+/** Arrow and Parquet files: padded and missing cells, repeated keys and rows within and across batches. */
+function plantedArrowTable(): Table {
+  const rows = 6000;
+  const ids: number[] = [];
+  const cities: (string | null)[] = [];
+  const amounts: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    // Row i copies row i - 600 now and then (an earlier batch), or the row before it (the same batch).
+    const source = i % 701 === 650 ? i - 600 : i % 499 === 12 ? i - 1 : i;
+    ids.push(source);
+    cities.push(source % 331 === 3 ? null : source % 97 === 5 ? ' Paris ' : ['Paris', 'Lyon', 'Nice'][source % 3]);
+    amounts.push((source * 1.25) % 900);
+  }
+  const table = new Table({
+    id: vectorFromArray(ids, new Int32()),
+    city: vectorFromArray(cities, new Utf8()),
+    amount: vectorFromArray(amounts, new Float64()),
+  });
+  // Record batches of 500 rows (Arrow); Parquet row groups are set by its writer.
+  return new Table(Array.from({ length: rows / 500 }, (_, k) => table.slice(k * 500, (k + 1) * 500).batches[0]));
+}
+
+for (const format of ['arrow', 'parquet'] as const) {
+  test(`${format === 'arrow' ? 'Arrow IPC' : 'Parquet'} over the memory budget is checked batch by batch: the same row findings, ranges and rendered text as in memory; column rules say they saw batches`, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'di-batched-'));
+    try {
+      const file = path.join(dir, `planted.${format}`);
+      const table = plantedArrowTable();
+      if (format === 'arrow') writeFileSync(file, RecordBatchFileWriter.writeAll(table).toUint8Array(true));
+      else {
+        const pw = await loadParquetWasm();
+        writeFileSync(file, pw.writeParquet(pw.Table.fromIPCStream(tableToIPC(table, 'stream')), new pw.WriterPropertiesBuilder().setMaxRowGroupSize(700).build()));
+      }
+      const quality = { maxFindingsPerRuleAndColumn: 10_000, now: new Date('2026-01-01') };
+      const budget = 16 * 1024;
+      assert.ok(statSync(file).size > budget, 'the file is over the budget the test sets');
+      const whole = await checkFile({ path: file, read: {}, quality, renderText: true });
+      const batched = await checkFile({ path: file, read: { memoryBudgetBytes: budget }, quality, renderText: true });
+      assert.equal(batched.rowCount, 6000);
+      assert.equal(batched.profile.rows, 6000);
+      assert.equal(batched.profile.mode, 'streaming');
+      const batches = Number(/checked in (\d+) batches/.exec(batched.notes[0] ?? '')?.[1]);
+      assert.ok(batches > 5, `${batched.notes[0]}`);
+      assert.match(batched.notes[0], /per-batch column statistics/);
+      assert.deepEqual(whole.notes, []);
+      const rowFindings = (r: CheckResult) => r.findings.filter((f) => f.row !== null && rowRules.has(f.rule)).map(key).sort();
+      const expected = rowFindings(whole);
+      assert.ok(['whitespace', 'missing-value', 'duplicate-row', 'duplicate-key'].every((rule) => expected.some((k) => k.startsWith(`${rule}|`))), 'every planted kind is found');
+      assert.deepEqual(rowFindings(batched), expected);
+      for (const rule of rowRules) assert.equal(batched.totals[rule], whole.totals[rule], rule);
+      // The findings point into the same text, written batch by batch.
+      assert.equal(batched.renderedText, whole.renderedText);
+      const columnLevel = batched.findings.filter((f) => f.row === null).map((f) => `${f.rule}|${f.column}`);
+      assert.equal(new Set(columnLevel).size, columnLevel.length, columnLevel.join(', '));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 }

@@ -65,7 +65,8 @@ test('core messages name the option, not a VS Code setting; the CLI says which f
   assert.ok(error instanceof OptionError);
   assert.equal(error.option, 'memoryBudgetMB');
   assert.doesNotMatch(error.message, /datasetInspector/);
-  const refused = cli('check', arrow, '--memory-budget', '0.001');
+  // (A check reads it batch by batch; an in-memory profile refuses it.)
+  const refused = cli('profile', arrow, '--no-streaming', '--memory-budget', '0.001');
   assert.equal(refused.status, 1);
   assert.match(refused.stderr, /over the in-memory budget.*\(option memoryBudgetMB\).*Set it with --memory-budget\./s);
   // Windows-1252 read where UTF-8 was invalid: the note names the encoding option.

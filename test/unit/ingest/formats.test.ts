@@ -38,7 +38,7 @@ const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as Manifest;
 const whenFiles = (formats: readonly DataFormat[]) => `resourceFilename =~ /${fileNamePattern(formats)}/i`;
 
 test('package.json menus show the data-file commands exactly for the files of the formats module', () => {
-  const dataCommands = ['datasetInspector.checkDataQuality', 'datasetInspector.showDataProfile', 'datasetInspector.trainLinearModel'];
+  const dataCommands = ['datasetInspector.checkDataQuality', 'datasetInspector.showDataProfile', 'datasetInspector.trainLinearModel', 'datasetInspector.cleanData'];
   let checked = 0;
   // Training starts a child process: its entries also need a trusted workspace.
   const trusted = (when: string) => [`${when} && isWorkspaceTrusted`, `(${when}) && isWorkspaceTrusted`];
@@ -58,7 +58,7 @@ test('package.json menus show the data-file commands exactly for the files of th
       checked++;
     }
   }
-  assert.equal(checked, 13, 'every data-file menu entry was checked');
+  assert.equal(checked, 16, 'every data-file menu entry was checked');
 });
 
 test('the csv and tsv languages contributed in package.json cover exactly the plain CSV-reader formats (JSON Lines is VS Code\'s own jsonl language)', () => {

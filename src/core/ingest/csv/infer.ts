@@ -53,17 +53,9 @@ export function parseBooleanWord(text: string): boolean | null {
   return null;
 }
 
-export type DateFormat =
-  | 'YYYY-MM-DD'
-  | 'YYYY/MM/DD'
-  | 'DD/MM/YYYY'
-  | 'MM/DD/YYYY'
-  | 'DD.MM.YYYY'
-  | 'DD-MM-YYYY'
-  | 'MM-DD-YYYY'
-  | 'MMM D YYYY'
-  | 'MMM D, YYYY'
-  | 'D MMM YYYY';
+/** The date formats a column can be read in (its `dateFormat`). */
+export const DATE_FORMATS = ['YYYY-MM-DD', 'YYYY/MM/DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY', 'DD-MM-YYYY', 'MM-DD-YYYY', 'MMM D YYYY', 'MMM D, YYYY', 'D MMM YYYY'] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
 
 const isoDate = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const slashYmd = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;

@@ -16,6 +16,8 @@ import { buildCategorical, buildColumn, buildTable } from './build';
 import type { DataType, Vector } from 'apache-arrow';
 import { ColumnContents, NaMatcher, extractColumn } from './cells';
 import { CsvSourceMap } from './source-map';
+import { extractTexts, type CellTexts } from './texts';
+import { Table } from 'apache-arrow';
 
 export interface CsvReadOptions extends ReadSettings {
   sniffBytes?: number;
@@ -36,6 +38,11 @@ export interface CsvReadOptions extends ReadSettings {
    * `consumed` in the result says how many bytes they took.
    */
   final?: boolean;
+  /**
+   * Read the cells as texts (`texts` in the result) instead of typed columns: the result's table is empty
+   * and its column kinds are those of `columnTypes` (cleaning).
+   */
+  texts?: boolean;
 }
 
 /** Share of distinct values under which a string column is dictionary-encoded (and called categorical). */
@@ -138,7 +145,7 @@ function decideLayout(bytes: Uint8Array, options: CsvReadOptions, notes: readonl
 }
 
 /** Reads prepared UTF-8 bytes; `consumed` is the bytes of complete records read (all of them unless options.final is false). */
-export function readPreparedCsv(prepared: CsvBytes, options: CsvReadOptions = {}): { result: IngestResult; consumed: number; lines: number } {
+export function readPreparedCsv(prepared: CsvBytes, options: CsvReadOptions = {}): { result: IngestResult; consumed: number; lines: number; rows: number; texts?: CellTexts } {
   const { bytes } = prepared;
   const path = options.path ?? '<text>';
   const layout = decideLayout(bytes, options, prepared.notes);
@@ -161,7 +168,8 @@ export function readPreparedCsv(prepared: CsvBytes, options: CsvReadOptions = {}
   const firstRecordFound = hasHeader || rowCount > 0;
   const structural = structuralIssues(scan, source, layout, prepared, options, length, firstRecordFound);
   const names = columnNames(layout, options, source, structural);
-  const { table, infos, rejectedCells, variantCells, naTokenCells } = buildColumns(prepared, scan, layout, names, options);
+  const texts = options.texts ? extractTexts(bytes, prepared.ascii, scan, width, quote) : undefined;
+  const { table, infos, rejectedCells, variantCells, naTokenCells } = texts ? textColumns(names, options.columnTypes) : buildColumns(prepared, scan, layout, names, options);
 
   const { lf, crlf, cr } = scan.endings;
   const endingKinds = (['lf', 'crlf', 'cr'] as const).filter((k) => scan.endings[k] > 0);
@@ -190,7 +198,16 @@ export function readPreparedCsv(prepared: CsvBytes, options: CsvReadOptions = {}
     result: { format: 'csv', path, dialect, table, columns: infos, rejectedCells, variantCells, naTokenCells, structuralIssues: structural, source, rangesIn: 'file' },
     consumed: scan.consumed,
     lines: scan.linesConsumed,
+    rows: rowCount,
+    texts,
   };
+}
+
+/** The columns of a read in text mode: names and the kinds given, no typed data. */
+/** Text mode (CSV and JSON Lines): no typed columns; the kinds the caller fixed (string otherwise). */
+export function textColumns(names: readonly string[], columnTypes: readonly InferredColumn[] | undefined) {
+  const infos: ColumnInfo[] = names.map((name, index) => ({ index, name, kind: columnTypes?.[index]?.kind ?? 'string', arrowType: '' }));
+  return { table: new Table(), infos, rejectedCells: [] as RawCell[], variantCells: [] as RawCell[], naTokenCells: [] as RawCell[] };
 }
 
 function structuralIssues(

@@ -32,7 +32,7 @@ function csvChunkReader(options: CsvBatchOptions): ChunkReader {
         : { ...options, firstLine, final },
     );
     const { result } = read;
-    const decided = schema !== undefined || result.table.numRows > 0;
+    const decided = schema !== undefined || read.rows > 0;
     if (!schema && (decided || final)) schema = { dialect: result.dialect!, columns: result.columns, types: fixedTypes(result.columns) };
     return { ...read, decided };
   };
@@ -49,5 +49,5 @@ export function fixedTypes(columns: readonly ColumnInfo[]): InferredColumn[] {
 }
 
 export function ingestCsvBatches(path: string, options: CsvBatchOptions = {}): AsyncGenerator<CsvBatch> {
-  return ingestTextChunks(path, 'csv', csvChunkReader(options), options);
+  return ingestTextChunks(path, 'csv', () => csvChunkReader(options), options);
 }

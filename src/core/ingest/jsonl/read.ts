@@ -14,8 +14,10 @@ import { prepareCsvBytes, type CsvBytes } from '../csv/decode';
 import { ColumnContents, NaMatcher } from '../csv/cells';
 import { FIT_SHARE, inferColumnTypeOf, type InferredColumn } from '../csv/infer';
 import { buildTable } from '../csv/build';
-import { buildTypedColumn, columnInfo } from '../csv/read';
+import { buildTypedColumn, columnInfo, textColumns } from '../csv/read';
 import { scanJsonl, type JsonlKey, type JsonlScan } from './scan';
+import { extractJsonlTexts } from './texts';
+import type { CellTexts } from '../csv/texts';
 import { JsonlSourceMap } from './source-map';
 import { unescapeJsonStringInto } from './strings';
 import {
@@ -40,6 +42,11 @@ export interface JsonlReadOptions extends Pick<ReadSettings, 'encoding' | 'naTok
   firstLine?: number;
   /** False for a chunk that may end mid-line: only complete lines are read (`consumed` says how far). */
   final?: boolean;
+  /**
+   * Read the values as texts (`texts` in the result) instead of typed columns: the result's table is empty
+   * and its columns have the kinds of `columnTypes` (string otherwise). For cleaning.
+   */
+  texts?: boolean;
 }
 
 export interface JsonlRead {
@@ -50,6 +57,9 @@ export interface JsonlRead {
   keys: string[];
   /** Keys not among fixed `columnNames`, with the line where each first appears. */
   unknownKeys: Map<string, number>;
+  /** Data rows read (the table's, or in text mode the texts'). */
+  rows: number;
+  texts?: CellTexts;
 }
 
 export function readJsonlBytes(bytes: Uint8Array, options: JsonlReadOptions = {}): IngestResult {
@@ -71,12 +81,13 @@ export function readPreparedJsonl(prepared: CsvBytes, options: JsonlReadOptions 
     firstLine,
   });
   const structural = structuralIssues(scan, source, prepared, options);
-  const { vectors, infos, rejectedCells, variantCells, naTokenCells } = buildColumns(prepared, scan, names, options);
+  const texts = options.texts ? extractJsonlTexts(bytes, scan) : undefined;
+  const { table, infos, rejectedCells, variantCells, naTokenCells } = texts ? textColumns(names, options.columnTypes) : buildColumns(prepared, scan, names, options);
   return {
     result: {
       format: 'jsonl',
       path: options.path ?? '<text>',
-      table: buildTable(names, vectors, scan.rowCount),
+      table,
       columns: infos,
       rejectedCells,
       variantCells,
@@ -89,8 +100,11 @@ export function readPreparedJsonl(prepared: CsvBytes, options: JsonlReadOptions 
     lines: scan.linesConsumed,
     keys: scan.keys.map((k) => k.name),
     unknownKeys: scan.unknownKeys,
+    rows: scan.rowCount,
+    texts,
   };
 }
+
 
 /** Column names: the keys, an empty key named like a headerless CSV column; all unique. */
 function columnNames(keys: readonly JsonlKey[]): string[] {
@@ -290,5 +304,5 @@ function buildColumns(prepared: CsvBytes, scan: JsonlScan, names: readonly strin
   }
   rejectedCells.sort((a, b) => a.row - b.row || a.column - b.column);
   variantCells.sort((a, b) => a.row - b.row || a.column - b.column);
-  return { vectors, infos, rejectedCells, variantCells, naTokenCells };
+  return { table: buildTable(names, vectors, rowCount), infos, rejectedCells, variantCells, naTokenCells };
 }

@@ -8,14 +8,15 @@ import { fixedTypes } from '../csv/stream';
 import type { InferredColumn } from '../csv/infer';
 import { ingestTextChunks, type ChunkReader, type TextBatch, type TextBatchOptions } from '../text-batches';
 
-export interface JsonlBatchOptions extends Omit<JsonlReadOptions, 'columnNames' | 'columnTypes' | 'firstLine' | 'final'>, TextBatchOptions {}
+/** `columnNames` (keys) and `columnTypes`, when given, fix the columns from the first chunk on. */
+export interface JsonlBatchOptions extends Omit<JsonlReadOptions, 'firstLine' | 'final'>, TextBatchOptions {}
 
 function jsonlChunkReader(options: JsonlBatchOptions): ChunkReader {
-  let schema: { keys: readonly string[]; types: InferredColumn[] } | undefined;
+  let schema: { keys: readonly string[]; types: readonly InferredColumn[] } | undefined = options.columnNames ? { keys: options.columnNames, types: options.columnTypes ?? [] } : undefined;
   const listed = new Set<string>();
   return (prepared, firstLine, final) => {
     const read = readPreparedJsonl(prepared, schema ? { ...options, columnNames: schema.keys, columnTypes: schema.types, firstLine, final } : { ...options, firstLine, final });
-    const decided = schema !== undefined || read.result.table.numRows > 0;
+    const decided = schema !== undefined || read.rows > 0;
     if (!schema && decided) schema = { keys: read.keys, types: fixedTypes(read.result.columns) };
     const unknownKeys: { name: string; line: number }[] = [];
     for (const [name, line] of read.unknownKeys) {
@@ -28,5 +29,5 @@ function jsonlChunkReader(options: JsonlBatchOptions): ChunkReader {
 }
 
 export function ingestJsonlBatches(path: string, options: JsonlBatchOptions = {}): AsyncGenerator<TextBatch> {
-  return ingestTextChunks(path, 'jsonl', jsonlChunkReader(options), options);
+  return ingestTextChunks(path, 'jsonl', () => jsonlChunkReader(options), options);
 }

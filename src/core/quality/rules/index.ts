@@ -43,6 +43,7 @@ import { highCorrelation } from './high-correlation';
 import { extremeSkew } from './extreme-skew';
 import { scaleDisparity } from './scale-disparity';
 import { schemaViolation } from './schema-violation';
+import { suspectLabel } from './suspect-label';
 
 export const allRules: readonly QualityRule[] = [
   // structure
@@ -77,6 +78,7 @@ export const allRules: readonly QualityRule[] = [
   impossibleValue,
   zeroAsMissing,
   sentinelValue,
+  suspectLabel,
   typo,
   encodingDamage,
   // uniqueness

@@ -1,0 +1,100 @@
+/**
+ * Which spellings of a category are variants of another, from the value counts of one column: values that
+ * differ only by case, accents or white space (the category-variant rule's key), and — optionally — rare
+ * values one or two typing errors away from a much more frequent one ("Londno" among many "London").
+ * Each variant maps to its group's most frequent spelling.
+ */
+import { categoryKey } from '../quality/rules/category-variant';
+
+export interface VariantOptions {
+  /** Also merge rare near-misses of frequent values (typos). */
+  typos: boolean;
+}
+
+/** A rare value is a typo of a frequent one only if the frequent one is this many times as common… */
+const TYPO_RATIO = 10;
+/** …and seen at least this often. */
+const TYPO_MIN_COUNT = 5;
+/** Keys shorter than this are codes ("A1", "B2"), where one character is all the difference there is. */
+const TYPO_MIN_LENGTH = 4;
+
+/**
+ * The optimal-string-alignment distance between `a` and `b` (insertions, deletions, substitutions and
+ * swaps of neighbours), or `limit + 1` as soon as it is known to exceed `limit`.
+ */
+export function editDistanceWithin(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const n = b.length;
+  let prev2 = new Int32Array(n + 1);
+  let prev = Int32Array.from({ length: n + 1 }, (_, j) => j);
+  let current = new Int32Array(n + 1);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = current[0];
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, current[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      current[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > limit) return limit + 1;
+    [prev2, prev, current] = [prev, current, prev2];
+  }
+  return Math.min(prev[n], limit + 1);
+}
+
+interface Group {
+  key: string;
+  total: number;
+  canonical: string;
+  canonicalCount: number;
+  values: string[];
+}
+
+function betterSpelling(value: string, count: number, group: Group): boolean {
+  return count > group.canonicalCount || (count === group.canonicalCount && value < group.canonical);
+}
+
+/** Variant → canonical spelling, for the values of one column with their counts. */
+export function variantMapping(counts: ReadonlyMap<string, number>, options: VariantOptions): Map<string, string> {
+  const groups = new Map<string, Group>();
+  for (const [value, count] of counts) {
+    const key = categoryKey(value);
+    if (key === '') continue;
+    const group = groups.get(key);
+    if (!group) groups.set(key, { key, total: count, canonical: value, canonicalCount: count, values: [value] });
+    else {
+      group.total += count;
+      group.values.push(value);
+      if (betterSpelling(value, count, group)) {
+        group.canonical = value;
+        group.canonicalCount = count;
+      }
+    }
+  }
+  const target = new Map<Group, Group>();
+  if (options.typos) {
+    const ordered = [...groups.values()].sort((a, b) => b.total - a.total || (a.key < b.key ? -1 : 1));
+    for (const rare of ordered) {
+      if (rare.key.length < TYPO_MIN_LENGTH || !/\p{L}/u.test(rare.key)) continue;
+      const limit = rare.key.length >= 9 ? 2 : 1;
+      for (const frequent of ordered) {
+        if (frequent.total < Math.max(TYPO_MIN_COUNT, TYPO_RATIO * rare.total)) break;
+        if (frequent.key.length < TYPO_MIN_LENGTH) continue;
+        // "Type 1" and "Type 2" differ by a digit: different things, not a typo.
+        if (rare.key.replace(/[0-9]/g, '') === frequent.key.replace(/[0-9]/g, '')) continue;
+        if (editDistanceWithin(rare.key, frequent.key, limit) <= limit) {
+          target.set(rare, frequent);
+          break;
+        }
+      }
+    }
+  }
+  const mapping = new Map<string, string>();
+  for (const group of groups.values()) {
+    const canonical = (target.get(group) ?? group).canonical;
+    for (const value of group.values) if (value !== canonical) mapping.set(value, canonical);
+  }
+  return mapping;
+}

@@ -1,0 +1,408 @@
+/**
+ * The grid: a `<regular-table>` (finos/regular-table: a real <table> rendered for the visible cells only,
+ * virtual in both directions, with a scroll height capped and mapped so millions of rows scroll end to end)
+ * fed from the WindowCache. This module adds what the product needs on top: row numbers of the file, three
+ * header rows (name and sort, type and missing share, a histogram or top values), findings on cells,
+ * a cursor and a rectangular selection driven by mouse and keyboard, and ARIA grid roles.
+ */
+import 'regular-table';
+import type { RegularTableElement } from 'regular-table';
+import type { CellMark, ColumnSummary, GridCell, GridColumn, SortSpec, TableFinding } from '../../src/shared/protocol/table';
+import { WindowCache, type BlockRequest, type CachedRow } from './window-cache';
+import { moveCursor, rowLabel, selectionRect, type CellPosition, type Rect } from './model';
+import { messages } from './messages';
+
+export interface GridHost {
+  fetch(request: BlockRequest): void;
+  sort(column: number): void;
+  copy(rect: Rect): void;
+  /** The cursor, selection or scroll position changed (to persist). */
+  moved(): void;
+}
+
+/** Header rows: name, type and missing share, histogram. */
+const HEADER_ROWS = 3;
+/** Rows fetched beyond the visible ones, above and below (a block and a half: the next block is asked for early). */
+const PREFETCH_ROWS = 192;
+const SEVERITY_CLASS = { error: 'sev-error', warning: 'sev-warning', information: 'sev-info', hint: 'sev-hint' } as const;
+/** What the style listener last wrote on each cell element. */
+const written = new WeakMap<Element, string>();
+
+function cellDisplay(cell: GridCell | undefined): string {
+  if (cell === undefined || cell === null) return '';
+  return typeof cell === 'string' ? cell : cell.text;
+}
+
+export class TableGrid {
+  readonly element: RegularTableElement;
+  readonly cache = new WindowCache();
+  columns: GridColumn[] = [];
+  rows = 0;
+  sort: SortSpec | null = null;
+  findings: readonly TableFinding[] = [];
+  cursor: CellPosition | null = null;
+  anchor: CellPosition | null = null;
+  private summaries: ColumnSummary[] = [];
+  private readonly sparklines = new Map<number, HTMLElement>();
+  private visible = { x0: 0, x1: 0, y0: 0, y1: 0 };
+  private drawQueued = false;
+  private queuedPreserveWidth = false;
+  private started = false;
+  private firstRowsPainted = false;
+
+  constructor(
+    private readonly host: GridHost,
+    label: string,
+  ) {
+    const table = document.createElement('regular-table');
+    table.setAttribute('role', 'grid');
+    table.setAttribute('aria-label', label);
+    table.setAttribute('aria-multiselectable', 'true');
+    table.setDataListener((x0, y0, x1, y1) => this.data(x0, y0, x1, y1), { virtual_mode: 'both' });
+    table.addStyleListener(() => this.style());
+    table.addEventListener('mousedown', (event) => this.onMouseDown(event));
+    table.addEventListener('keydown', (event) => this.onKeyDown(event));
+    table.addEventListener('scroll', () => this.host.moved(), { passive: true });
+    this.element = table;
+  }
+
+  /** First view row on screen. */
+  get topRow(): number {
+    return Math.floor(this.visible.y0);
+  }
+
+  setColumns(columns: GridColumn[]): void {
+    this.columns = columns;
+    this.element.setAttribute('aria-colcount', String(columns.length + 1));
+  }
+
+  setRows(rows: number): void {
+    this.rows = rows;
+    this.element.setAttribute('aria-rowcount', String(rows + HEADER_ROWS));
+    this.fetchVisible();
+    this.redraw();
+  }
+
+  setSummaries(summaries: ColumnSummary[]): void {
+    this.summaries = summaries;
+    this.sparklines.clear();
+    this.redraw();
+  }
+
+  /** The view changed: every cached row is stale. */
+  invalidate(): void {
+    this.cache.clear();
+    this.fetchVisible();
+  }
+
+  /** A block of rows arrived: drawn when it is on screen (a block fetched ahead waits for the scroll that shows it). */
+  receive(request: BlockRequest, window: Parameters<WindowCache['put']>[1]): void {
+    if (!this.cache.put(request.key, window)) return;
+    const { y0, y1, x0, x1 } = this.visible;
+    const onScreen = request.start < y1 && request.start + request.count > y0 && request.c0 < x1 && request.c1 > x0;
+    if (!this.started) this.redraw();
+    // New values in cells already laid out: keep the column widths (no measuring pass).
+    else if (onScreen) this.redraw(true);
+  }
+
+  /** The first rows, sent with the file's first rows: painted without a round trip. */
+  seed(window: Parameters<WindowCache['seed']>[0]): void {
+    if (this.cache.seed(window, this.rows, this.columns.length)) this.redraw();
+  }
+
+  failed(request: BlockRequest): void {
+    this.cache.forget(request.key);
+  }
+
+  /** Draws on the next frame (coalesced; `preserveWidth` only if every draw asked for it skips column sizing). */
+  redraw(preserveWidth = false): void {
+    this.queuedPreserveWidth = this.drawQueued ? this.queuedPreserveWidth && preserveWidth : preserveWidth;
+    if (this.drawQueued || this.columns.length === 0) return;
+    this.drawQueued = true;
+    requestAnimationFrame(() => {
+      this.drawQueued = false;
+      this.started = true;
+      void this.element.draw({ preserve_width: this.queuedPreserveWidth });
+    });
+  }
+
+  private fetchVisible(): void {
+    const { y0, y1, x0, x1 } = this.visible;
+    const height = Math.max(y1 - y0, 40);
+    const width = Math.max(x1 - x0, 16);
+    for (const request of this.cache.missing(y0 - PREFETCH_ROWS, y0 + height + PREFETCH_ROWS, x0, x0 + width, this.rows, this.columns.length)) this.host.fetch(request);
+  }
+
+  private data(x0: number, y0: number, x1: number, y1: number) {
+    const lastColumn = Math.min(x1, this.columns.length);
+    const lastRow = Math.min(y1, this.rows);
+    this.visible = { x0, x1: lastColumn, y0, y1: lastRow };
+    this.fetchVisible();
+    const data: string[][] = [];
+    for (let x = x0; x < lastColumn; x++) {
+      const column: string[] = [];
+      for (let y = y0; y < lastRow; y++) column.push(cellDisplay(this.cache.row(y, x)?.cell(x)));
+      data.push(column);
+    }
+    const row_headers: string[][] = [];
+    for (let y = y0; y < lastRow; y++) {
+      const row = this.cache.row(y, x0);
+      row_headers.push([row ? rowLabel(row.rowNumber + 1) : '']);
+    }
+    const column_headers = this.columns.slice(x0, lastColumn).map((c, i) => {
+      const summary = this.summaries[x0 + i];
+      const arrow = this.sort?.column === x0 + i ? (this.sort.direction === 'asc' ? ' ▲' : ' ▼') : '';
+      return [`${c.name}${arrow}`, summary ? `${c.kind} · ${messages.missingShare(summary.missing)}` : c.kind, ''];
+    });
+    return Promise.resolve({ num_rows: this.rows, num_columns: this.columns.length, data, row_headers, column_headers, num_row_headers: 1 });
+  }
+
+  /** Rows one screen holds. */
+  private page(): number {
+    return Math.max(1, Math.floor(this.visible.y1 - this.visible.y0) - 1);
+  }
+
+  private marksOf(row: CachedRow | undefined, x: number): readonly CellMark[] {
+    return row ? row.marks(x) : [];
+  }
+
+  private findingTitle(marks: readonly CellMark[]): string {
+    return marks.map((m) => `${this.findings[m.finding]?.rule ?? ''}: ${this.findings[m.finding]?.message ?? ''}`).join('\n');
+  }
+
+  private style(): void {
+    const table = this.element;
+    const rect = this.cursor && this.anchor ? selectionRect(this.anchor, this.cursor) : null;
+    let painted = false;
+    for (const tr of table.getElementsByTagName('tr')) if (!tr.hasAttribute('role')) tr.setAttribute('role', 'row');
+    for (const cell of table.querySelectorAll<HTMLTableCellElement>('td, th')) {
+      const meta = table.getMeta(cell);
+      if (!meta) continue;
+      if (meta.type === 'body') {
+        const { x, y } = meta;
+        const row = this.cache.row(y, x);
+        const value = row?.cell(x);
+        painted ||= value !== undefined;
+        const marks = this.marksOf(row, x);
+        let classes = marks.length ? SEVERITY_CLASS[marks[0].severity] : '';
+        if (value === null) classes += ' missing';
+        else if (value && typeof value === 'object') classes += value.note === 'na' ? ' na' : ' rejected';
+        const selected = rect !== null && y >= rect.rows[0] && y < rect.rows[1] && x >= rect.columns[0] && x < rect.columns[1];
+        if (selected) classes += ' selected';
+        const isCursor = this.cursor?.row === y && this.cursor.column === x;
+        if (isCursor) classes += ' cursor';
+        const title = marks.length
+          ? this.findingTitle(marks)
+          : value === null
+            ? messages.missingCell
+            : value && typeof value === 'object'
+              ? value.note === 'na'
+                ? messages.naCell(value.text)
+                : messages.rejectedCell(value.text)
+              : '';
+        // regular-table reuses its cells: write only what changed since this element was last styled.
+        const signature = `${x}|${classes}|${selected}|${title}`;
+        if (written.get(cell) === signature) continue;
+        written.set(cell, signature);
+        cell.className = classes;
+        if (!cell.hasAttribute('role')) cell.setAttribute('role', 'gridcell');
+        cell.setAttribute('aria-colindex', String(x + 2));
+        cell.setAttribute('aria-selected', String(selected));
+        if (isCursor) cell.id = 'grid-cursor';
+        else if (cell.id) cell.removeAttribute('id');
+        if (title) cell.title = title;
+        else if (cell.hasAttribute('title')) cell.removeAttribute('title');
+      } else if (meta.type === 'row_header') {
+        const row = this.cache.row(meta.y, this.visible.x0);
+        const marks = row?.marks(-1) ?? [];
+        const title = marks.length ? this.findingTitle(marks) : '';
+        const signature = `r|${meta.y}|${title}`;
+        if (written.get(cell) === signature) continue;
+        written.set(cell, signature);
+        cell.className = marks.length ? SEVERITY_CLASS[marks[0].severity] : '';
+        if (!cell.hasAttribute('role')) cell.setAttribute('role', 'rowheader');
+        if (title) cell.title = title;
+        else if (cell.hasAttribute('title')) cell.removeAttribute('title');
+        cell.parentElement?.setAttribute('aria-rowindex', String(meta.y + HEADER_ROWS + 1));
+      } else if (meta.type === 'column_header') {
+        const level = meta.column_header_y;
+        const x = meta.x;
+        const isCursor = this.cursor?.row === -1 && this.cursor.column === x && level === 0;
+        const sorted = this.sort?.column === x ? this.sort.direction : null;
+        const sparkline = level === 2 ? this.sparkline(x) : undefined;
+        const signature = `h|${x}|${level}|${isCursor}|${sorted}|${this.columns[x]?.name}`;
+        if (sparkline && cell.firstChild !== sparkline) cell.replaceChildren(sparkline);
+        if (written.get(cell) === signature) continue;
+        written.set(cell, signature);
+        if (!cell.hasAttribute('role')) cell.setAttribute('role', 'columnheader');
+        cell.setAttribute('aria-colindex', String(x + 2));
+        cell.parentElement?.setAttribute('aria-rowindex', String(level + 1));
+        cell.classList.toggle('cursor', isCursor);
+        if (isCursor) cell.id = 'grid-cursor';
+        else if (cell.id === 'grid-cursor') cell.removeAttribute('id');
+        if (level === 0) {
+          cell.setAttribute('aria-sort', sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none');
+          cell.title = `${this.columns[x]?.name ?? ''} (${this.columns[x]?.arrowType ?? ''})\n${sorted ? messages.sortState[sorted] : messages.sortHint}`;
+          cell.classList.add('sortable');
+        }
+      } else if (!cell.hasAttribute('role')) {
+        cell.setAttribute('role', 'columnheader');
+        if (meta.column_header_y === 0) cell.textContent = '#';
+      }
+    }
+    const active = this.cursor ? 'grid-cursor' : '';
+    if (table.getAttribute('aria-activedescendant') !== active) table.setAttribute('aria-activedescendant', active);
+    if (painted && !this.firstRowsPainted) {
+      this.firstRowsPainted = true;
+      // For benchmarks and tests: when the first rows reached the screen.
+      document.body.dataset.firstRowsAt = String(Date.now());
+    }
+  }
+
+  /** A small histogram (numbers, dates) or stacked top-values bar (text) for a column header. */
+  private sparkline(x: number): HTMLElement | undefined {
+    const cached = this.sparklines.get(x);
+    if (cached) return cached;
+    const summary = this.summaries[x];
+    if (!summary) return undefined;
+    const box = document.createElement('div');
+    box.className = 'sparkline';
+    if (summary.histogram) {
+      const max = Math.max(1, ...summary.histogram.counts);
+      for (const count of summary.histogram.counts) {
+        const bar = document.createElement('span');
+        bar.className = 'bar';
+        bar.style.height = `${Math.max(count > 0 ? 8 : 0, (100 * count) / max)}%`;
+        box.append(bar);
+      }
+      box.title = messages.histogram(summary.histogram.from, summary.histogram.to);
+    } else if (summary.topValues) {
+      box.classList.add('top-values');
+      summary.topValues.forEach((t, i) => {
+        const part = document.createElement('span');
+        part.className = `part part-${i}`;
+        part.style.width = `${100 * t.share}%`;
+        box.append(part);
+      });
+      box.title = messages.topValues(summary.topValues);
+    }
+    this.sparklines.set(x, box);
+    return box;
+  }
+
+  private onMouseDown(event: MouseEvent): void {
+    const target = event.target as HTMLElement;
+    if (target.classList.contains('rt-column-resize')) return;
+    const cell = target.closest('td, th');
+    if (!(cell instanceof HTMLTableCellElement)) return;
+    const meta = this.element.getMeta(cell);
+    if (!meta) return;
+    if (meta.type === 'column_header') {
+      this.cursor = this.anchor = { row: -1, column: meta.x };
+      if (meta.column_header_y === 0) this.host.sort(meta.x);
+    } else if (meta.type === 'body') {
+      const position = { row: meta.y, column: meta.x };
+      if (!event.shiftKey || !this.anchor || this.anchor.row < 0) this.anchor = position;
+      this.cursor = position;
+    } else return;
+    // The cursor and selection change classes, never column widths.
+    this.redraw(true);
+    this.host.moved();
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const ctrl = event.ctrlKey || event.metaKey;
+    if (ctrl && event.key.toLowerCase() === 'c') {
+      const rect = this.selection();
+      if (rect) {
+        event.preventDefault();
+        this.host.copy(rect);
+      }
+      return;
+    }
+    if (ctrl && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      this.anchor = { row: 0, column: 0 };
+      this.cursor = { row: Math.max(0, this.rows - 1), column: Math.max(0, this.columns.length - 1) };
+      this.redraw(true);
+      return;
+    }
+    const cursor = this.cursor ?? { row: 0, column: 0 };
+    if ((event.key === 'Enter' || event.key === ' ') && cursor.row === -1) {
+      event.preventDefault();
+      this.host.sort(cursor.column);
+      return;
+    }
+    const moved = moveCursor(cursor, event.key, ctrl, this.page(), this.rows, this.columns.length);
+    if (!moved) return;
+    event.preventDefault();
+    if (!event.shiftKey || !this.anchor) this.anchor = moved;
+    this.cursor = moved;
+    this.ensureVisible(moved);
+    this.redraw(true);
+    this.host.moved();
+  }
+
+  /** The selected rectangle of body cells (the header row is not part of a selection). */
+  selection(): Rect | null {
+    if (!this.cursor || !this.anchor || this.cursor.row < 0) return null;
+    return selectionRect({ row: Math.max(0, this.anchor.row), column: this.anchor.column }, this.cursor);
+  }
+
+  /** Scrolls so view row `row` is the first row on screen (the scroll height is mapped, not one pixel per row). */
+  scrollToRow(row: number): void {
+    const table = this.element;
+    const rowHeight = table.querySelector('tbody td')?.getBoundingClientRect().height || 22;
+    const visibleRows = Math.max(1, table.clientHeight / rowHeight - HEADER_ROWS);
+    const scrollable = Math.max(0, this.rows - visibleRows);
+    const total = table.scrollHeight - table.clientHeight;
+    table.scrollTop = scrollable > 0 ? Math.floor((Math.max(0, row) / scrollable) * total) : 0;
+  }
+
+  /** Scrolls just enough for a cell to be on screen. */
+  ensureVisible(position: CellPosition): void {
+    const { y0, y1, x0, x1 } = this.visible;
+    if (position.row >= 0) {
+      const first = Math.ceil(y0);
+      const last = Math.floor(y1) - 1;
+      if (position.row < first) this.scrollToRow(position.row);
+      else if (position.row > last) this.scrollToRow(position.row - (last - first));
+    }
+    if (position.column < Math.ceil(x0) || position.column >= Math.floor(x1) - 1) {
+      const header = [...this.element.querySelectorAll<HTMLTableCellElement>('thead th')].find((th) => {
+        const meta = this.element.getMeta(th);
+        return meta?.type === 'column_header' && meta.x === position.column;
+      });
+      const box = this.element.getBoundingClientRect();
+      if (header) {
+        const cell = header.getBoundingClientRect();
+        if (cell.right > box.right) this.element.scrollLeft += cell.right - box.right + 8;
+        else if (cell.left < box.left + 60) this.element.scrollLeft -= box.left + 60 - cell.left;
+      } else {
+        // Not rendered: estimate from the average width of the columns on screen.
+        const average = (this.element.scrollWidth || box.width) / Math.max(1, this.columns.length);
+        this.element.scrollLeft = Math.max(0, position.column * average - box.width / 3);
+      }
+    }
+  }
+
+  /** Back to a saved scroll position and cursor (after hide/restore or a reload), once drawn at the right height. */
+  async restore(topRow: number, cursor: CellPosition | null): Promise<void> {
+    this.cursor = this.anchor = cursor;
+    await this.element.draw();
+    this.scrollToRow(topRow);
+    this.redraw(true);
+  }
+
+  /** Puts the cursor on a cell and shows it a few rows below the top. */
+  async reveal(position: CellPosition): Promise<void> {
+    this.cursor = this.anchor = position;
+    // Drawn first, so the scroll height reflects the row count.
+    await this.element.draw();
+    this.scrollToRow(Math.max(0, position.row - 2));
+    this.ensureVisible({ row: -1, column: position.column });
+    this.element.focus();
+    this.redraw();
+    this.host.moved();
+  }
+}

@@ -1,0 +1,263 @@
+/** The table view's styles: VS Code theme variables only; adopted as a constructed stylesheet (no inline styles under the CSP). */
+import { css } from 'lit';
+
+export const tableStyles = css`
+  body {
+    padding: 0;
+    overflow: hidden;
+  }
+  #app {
+    position: fixed;
+    inset: 0;
+    display: grid;
+    grid-template-rows: auto 1fr auto;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px 10px;
+    align-items: center;
+    padding: 6px 10px;
+    border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border));
+  }
+  .toolbar .title {
+    font-weight: 600;
+  }
+  .toolbar .spacer {
+    flex: 1;
+  }
+  .toolbar select,
+  .toolbar input[type='search'] {
+    background: var(--vscode-input-background);
+    color: var(--vscode-input-foreground);
+    border: 1px solid var(--vscode-input-border, transparent);
+    padding: 2px 4px;
+    font: inherit;
+  }
+  .toolbar input[type='search'] {
+    width: 14em;
+  }
+  .toolbar label {
+    display: inline-flex;
+    gap: 4px;
+    align-items: center;
+  }
+  .busy {
+    color: var(--vscode-descriptionForeground);
+    font-style: italic;
+  }
+  .body {
+    position: relative;
+    display: grid;
+    grid-template-columns: 1fr auto;
+    min-height: 0;
+  }
+  .grid-box {
+    position: relative;
+    min-width: 0;
+    /* The grid's layout and paint never reach the rest of the page. */
+    contain: strict;
+  }
+  .status {
+    padding: 2px 10px;
+    min-height: 1.4em;
+    color: var(--vscode-descriptionForeground);
+    border-top: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border));
+  }
+  .status .error {
+    color: var(--vscode-errorForeground);
+  }
+
+  /* The grid (regular-table renders a <table> of the visible cells). */
+  regular-table {
+    position: absolute;
+    inset: 0;
+    outline: none;
+    font-family: var(--vscode-editor-font-family);
+    font-size: var(--vscode-editor-font-size);
+    color: var(--vscode-editor-foreground);
+  }
+  regular-table:focus-visible {
+    outline: 1px solid var(--vscode-focusBorder);
+    outline-offset: -1px;
+  }
+  regular-table > div {
+    position: absolute;
+    inset: 0;
+    overflow: hidden;
+  }
+  regular-table table {
+    position: absolute;
+    overflow: hidden;
+    border-collapse: collapse;
+    outline: none;
+  }
+  regular-table table * {
+    box-sizing: border-box;
+  }
+  regular-table td,
+  regular-table th {
+    white-space: nowrap;
+    padding: 0 6px;
+    height: 22px;
+    border-right: 1px solid var(--vscode-editorWidget-border, rgba(128, 128, 128, 0.2));
+    border-bottom: 1px solid var(--vscode-editorWidget-border, rgba(128, 128, 128, 0.12));
+  }
+  regular-table td {
+    max-width: 40em;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  regular-table th {
+    position: relative;
+    font-weight: normal;
+    background: var(--vscode-editorGroupHeader-tabsBackground, var(--vscode-editor-background));
+    overflow: hidden;
+  }
+  regular-table thead th {
+    text-align: left;
+  }
+  regular-table thead tr:first-child th {
+    font-weight: 600;
+  }
+  regular-table thead tr:first-child th.sortable {
+    cursor: pointer;
+  }
+  regular-table thead tr:nth-child(2) th {
+    color: var(--vscode-descriptionForeground);
+    font-size: 0.9em;
+  }
+  regular-table thead tr:last-child th {
+    border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border));
+  }
+  regular-table tbody th {
+    text-align: right;
+    color: var(--vscode-editorLineNumber-foreground);
+    font-variant-numeric: tabular-nums;
+  }
+  regular-table .rt-cell-clip {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  regular-table .rt-column-resize {
+    position: absolute;
+    top: 0;
+    right: 0;
+    width: 8px;
+    height: 100%;
+    cursor: col-resize;
+  }
+  regular-table .rt-column-resize:hover {
+    background: var(--vscode-sash-hoverBorder, var(--vscode-focusBorder));
+  }
+  regular-table tbody tr:hover td {
+    background: var(--vscode-list-hoverBackground);
+  }
+  regular-table td.missing {
+    background: var(--vscode-editor-inactiveSelectionBackground);
+    opacity: 0.8;
+  }
+  regular-table td.na {
+    color: var(--vscode-descriptionForeground);
+    font-style: italic;
+  }
+  regular-table td.rejected {
+    text-decoration: underline wavy var(--vscode-editorWarning-foreground);
+  }
+  regular-table td.sev-error {
+    background: color-mix(in srgb, var(--vscode-editorError-foreground) 22%, transparent);
+    box-shadow: inset 3px 0 var(--vscode-editorError-foreground);
+  }
+  regular-table td.sev-warning {
+    background: color-mix(in srgb, var(--vscode-editorWarning-foreground) 22%, transparent);
+    box-shadow: inset 3px 0 var(--vscode-editorWarning-foreground);
+  }
+  regular-table td.sev-info,
+  regular-table td.sev-hint {
+    background: color-mix(in srgb, var(--vscode-editorInfo-foreground) 18%, transparent);
+    box-shadow: inset 3px 0 var(--vscode-editorInfo-foreground);
+  }
+  regular-table tbody th.sev-error {
+    box-shadow: inset -3px 0 var(--vscode-editorError-foreground);
+  }
+  regular-table tbody th.sev-warning {
+    box-shadow: inset -3px 0 var(--vscode-editorWarning-foreground);
+  }
+  regular-table tbody th.sev-info,
+  regular-table tbody th.sev-hint {
+    box-shadow: inset -3px 0 var(--vscode-editorInfo-foreground);
+  }
+  regular-table td.selected {
+    background: var(--vscode-editor-selectionBackground);
+    color: var(--vscode-editor-selectionForeground, inherit);
+  }
+  regular-table td.cursor,
+  regular-table th.cursor {
+    outline: 2px solid var(--vscode-focusBorder);
+    outline-offset: -2px;
+  }
+  .sparkline {
+    display: flex;
+    align-items: flex-end;
+    gap: 1px;
+    height: 16px;
+    min-width: 60px;
+  }
+  .sparkline .bar {
+    flex: 1;
+    background: var(--vscode-charts-blue);
+    min-width: 2px;
+  }
+  .sparkline.top-values {
+    align-items: stretch;
+    height: 10px;
+    margin-top: 6px;
+    gap: 1px;
+    background: var(--vscode-editorWidget-border, rgba(128, 128, 128, 0.2));
+  }
+  .sparkline .part-0 { background: var(--vscode-charts-blue); }
+  .sparkline .part-1 { background: var(--vscode-charts-green); }
+  .sparkline .part-2 { background: var(--vscode-charts-orange); }
+  .sparkline .part-3 { background: var(--vscode-charts-purple); }
+  .sparkline .part-4 { background: var(--vscode-charts-yellow); }
+
+  /* The findings beside the grid. */
+  .findings-panel {
+    width: 20em;
+    max-width: 40vw;
+    overflow: auto;
+    border-left: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border));
+    padding: 4px 0;
+  }
+  .findings-panel p {
+    padding: 0 10px;
+  }
+  .findings-panel ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .findings-panel li {
+    padding: 4px 8px;
+    border-left: 3px solid transparent;
+    cursor: pointer;
+  }
+  .findings-panel li:hover,
+  .findings-panel li:focus {
+    background: var(--vscode-list-hoverBackground);
+    outline: 1px solid var(--vscode-focusBorder);
+    outline-offset: -1px;
+  }
+  .findings-panel li.error { border-left-color: var(--vscode-editorError-foreground); }
+  .findings-panel li.warning { border-left-color: var(--vscode-editorWarning-foreground); }
+  .findings-panel li.information,
+  .findings-panel li.hint { border-left-color: var(--vscode-editorInfo-foreground); }
+  .findings-panel .rule {
+    font-family: var(--vscode-editor-font-family);
+    color: var(--vscode-textLink-foreground);
+  }
+  .findings-panel .where {
+    color: var(--vscode-descriptionForeground);
+    margin-left: 6px;
+  }
+`;
