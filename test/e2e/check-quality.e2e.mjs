@@ -1,9 +1,9 @@
-// User flow: right-click dirty.csv in the Explorer → "Check data quality" → the Problems panel lists the
+// User flow: right-click dirty.csv in the Explorer → "Check Data Quality" → the Problems panel lists the
 // ragged row (samples/dirty.csv line 134 has 7 fields instead of 10). Saves docs/screenshots/problems-panel.png.
 import path from 'node:path';
 import { waitForExplorer, openFromExplorer, explorerContextMenu, openProblems, waitForProblem, clearNotifications } from './workbench.mjs';
 
-export const title = 'Explorer → Check data quality → Problems panel shows the ragged row';
+export const title = 'Explorer → Check Data Quality → Problems panel shows the ragged row';
 
 export default async function checkQuality({ page, screenshotsDir }) {
   await waitForExplorer(page, 'dirty.csv');

@@ -1,19 +1,19 @@
-// User flow: right-click dirty.csv → "Clean data…" → the panel lists steps proposed from the findings with
+// User flow: right-click dirty.csv → "Clean Data…" → the panel lists steps proposed from the findings with
 // counts and previews them (quality score before → after, changed rows); switching a step on previews again;
-// "Write cleaned file" writes dirty.clean.csv and its recipe beside the source. Saves docs/screenshots/clean-panel.png.
+// "Write Cleaned File" writes dirty.clean.csv and its recipe beside the source. Saves docs/screenshots/clean-panel.png.
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { waitForExplorer, openFromExplorer, explorerContextMenu, clearNotifications, runCommand } from './workbench.mjs';
 import { webviewFrame } from './report.e2e.mjs';
 
-export const title = 'Explorer → Clean data… → proposed steps, preview, a step switched on → write the cleaned file and its recipe';
+export const title = 'Explorer → Clean Data… → proposed steps, preview, a step switched on → write the cleaned file and its recipe';
 
 export default async function clean({ page, workspace, screenshotsDir }) {
   await waitForExplorer(page, 'dirty.csv');
   await openFromExplorer(page, 'dirty.csv');
-  await explorerContextMenu(page, 'dirty.csv', 'Clean data…');
+  await explorerContextMenu(page, 'dirty.csv', 'Clean Data…');
   const frame = webviewFrame(page);
-  await frame.locator('h1', { hasText: 'Clean data: dirty.csv' }).waitFor({ timeout: 60_000 });
+  await frame.locator('h1', { hasText: 'Clean Data: dirty.csv' }).waitFor({ timeout: 60_000 });
   const trim = frame.locator('li.step[data-step="trim-whitespace"]');
   await trim.waitFor({ timeout: 30_000 });
   await frame.locator('[data-field="scope"]', { hasText: 'the whole file (199 rows)' }).waitFor({ timeout: 30_000 });

@@ -1,4 +1,4 @@
-// User flow: Enter through the "Train linear model" pickers gives a run (the suggested target, not the date
+// User flow: Enter through the "Train Linear Model" pickers gives a run (the suggested target, not the date
 // in the first column); while a long run streams, keyboard focus stays on Stop and Enter stops it; the
 // report keeps its filter; then the window reloads and both panels come back with their content.
 import { waitForExplorer, openFromExplorer, explorerContextMenu, runCommand } from './workbench.mjs';
@@ -39,9 +39,9 @@ export default async function lifecycle({ page }) {
   await openFromExplorer(page, 'clean.csv');
 
   // 1. Enter, Enter, Enter: target, features, Start.
-  await runCommand(page, 'Dataset Inspector: Train linear model');
+  await runCommand(page, 'Dataset Inspector: Train Linear Model');
   for (const step of ['(1/3)', '(2/3)', '(3/3)']) await answerPicker(page, step);
-  let training = await panelFrame(page, 'Train linear model', 60_000);
+  let training = await panelFrame(page, 'Train Linear Model', 60_000);
   const first = training.locator('section.run').first();
   await first.locator('[data-field="status"]', { hasText: 'done' }).waitFor({ timeout: 60_000 });
   const heading = await first.locator('h2').innerText();
@@ -49,14 +49,14 @@ export default async function lifecycle({ page }) {
   await first.locator('td[data-metric="accuracy"]').waitFor({ timeout: 10_000 });
 
   // 2. A long run: focus Stop, let the panel update many times, press Enter.
-  await runCommand(page, 'Dataset Inspector: Train linear model');
+  await runCommand(page, 'Dataset Inspector: Train Linear Model');
   await answerPicker(page, '(1/3)');
   await answerPicker(page, '(2/3)');
   await answerPicker(page, '(3/3)', 'Edit hyperparameters');
   await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'adam' }).first().click();
   const answers = [['Learning rate', 0.001], ['Epochs', 100000], ['Batch size', 8], ['L2'], ['Validation fraction'], ['Test fraction'], ['Random seed'], ['Early-stopping patience', 0]];
   for (const [title, value] of answers) await answerInput(page, title, value);
-  training = await panelFrame(page, 'Train linear model');
+  training = await panelFrame(page, 'Train Linear Model');
   const running = training.locator('section.run[data-status="running"]');
   await running.waitFor({ timeout: 60_000 });
   const stop = running.locator('vscode-button', { hasText: 'Stop' });
@@ -95,7 +95,7 @@ export default async function lifecycle({ page }) {
   await ragged.click();
   await page.locator('.statusbar-item', { hasText: /Ln 134, Col/ }).first().waitFor({ timeout: 15_000 });
   await page.locator('.tabs-container .tab', { hasText: 'Training: clean.csv' }).first().click();
-  training = await panelFrame(page, 'Train linear model', 60_000);
+  training = await panelFrame(page, 'Train Linear Model', 60_000);
   const restoredRuns = training.locator('section.run');
   if ((await restoredRuns.count()) !== 2) throw new Error(`${await restoredRuns.count()} runs restored, 2 expected`);
   await restoredRuns.nth(0).locator('td[data-metric="accuracy"]').waitFor({ timeout: 10_000 });
@@ -104,9 +104,9 @@ export default async function lifecycle({ page }) {
 
   // 5. A new run joins the restored ones.
   await openFromExplorer(page, 'clean.csv');
-  await runCommand(page, 'Dataset Inspector: Train linear model');
+  await runCommand(page, 'Dataset Inspector: Train Linear Model');
   for (const step of ['(1/3)', '(2/3)', '(3/3)']) await answerPicker(page, step);
-  training = await panelFrame(page, 'Train linear model', 60_000);
+  training = await panelFrame(page, 'Train Linear Model', 60_000);
   await training.locator('section.run').nth(2).locator('[data-field="status"]', { hasText: 'done' }).waitFor({ timeout: 60_000 });
   if ((await training.locator('section.run').count()) !== 3) throw new Error('the new run replaced a restored one');
 }

@@ -1,11 +1,11 @@
-// User flow: "Check data quality" on a corrupt Parquet file (its data page makes parquet-wasm trap) shows one
+// User flow: "Check Data Quality" on a corrupt Parquet file (its data page makes parquet-wasm trap) shows one
 // clear error notification; the next check, of a valid Parquet file, works and lists its findings.
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { waitForExplorer, explorerContextMenu, openProblems, runCommand, waitForProblem, clearNotifications } from './workbench.mjs';
 
-export const title = 'Check data quality on a corrupt Parquet file → one clear message; a valid file right after is checked';
+export const title = 'Check Data Quality on a corrupt Parquet file → one clear message; a valid file right after is checked';
 
 const require = createRequire(import.meta.url);
 

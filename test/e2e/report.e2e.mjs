@@ -1,9 +1,9 @@
-// User flow: right-click dirty.csv → "Show data profile" → the report shows scores, column cards with a
+// User flow: right-click dirty.csv → "Show Data Profile" → the report shows scores, column cards with a
 // histogram and the findings; clicking a finding moves the editor to the cell. Saves docs/screenshots/report.png.
 import path from 'node:path';
 import { waitForExplorer, openFromExplorer, explorerContextMenu, clearNotifications, webviewFrame } from './workbench.mjs';
 
-export const title = 'Explorer → Show data profile → report with histograms; a finding reveals its cell';
+export const title = 'Explorer → Show Data Profile → report with histograms; a finding reveals its cell';
 
 export default async function report({ page, screenshotsDir }) {
   await waitForExplorer(page, 'dirty.csv');

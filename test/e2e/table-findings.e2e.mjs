@@ -1,5 +1,5 @@
 // User flow: double-click housing.arrow → the table editor shows its rows (header: name, type · missing, histogram)
-// → a column is widened by dragging its header's edge → "Check data quality" in the grid's toolbar → the findings
+// → a column is widened by dragging its header's edge → "Check Data Quality" in the grid's toolbar → the findings
 // list fills and cells carry their finding (colour, message on hover) → "Only rows with findings" → "n of 1,000
 // rows"; a finding in the list moves the cursor to its cell; the keyboard extends the selection and Ctrl+C copies
 // it as TSV. Saves docs/screenshots/table-findings.png.
@@ -29,7 +29,7 @@ export default async function tableFindings({ page, screenshotsDir }) {
   const widthAfter = (await city.boundingBox()).width;
   if (!(widthAfter > widthBefore + 40)) throw new Error(`the "city" column did not widen: ${widthBefore} → ${widthAfter} px`);
 
-  await frame.locator('vscode-button', { hasText: 'Check data quality' }).click();
+  await frame.locator('vscode-button', { hasText: 'Check Data Quality' }).click();
   const finding = frame.locator('.findings-panel li', { hasText: 'impossible-value' }).first();
   await finding.waitFor({ timeout: 30_000 });
   await frame.locator('input[type=checkbox]').check();

@@ -8,7 +8,7 @@ export const title = 'Problems entry of an Arrow finding → quick fix "Show in 
 
 export default async function showInTable({ page, screenshotsDir }) {
   await waitForExplorer(page, 'housing.arrow');
-  await explorerContextMenu(page, 'housing.arrow', 'Check data quality');
+  await explorerContextMenu(page, 'housing.arrow', 'Check Data Quality');
   await openProblems(page);
   const row = await waitForProblem(page, ['impossible-value', '-45']);
   // The message part of the row opens the text table at the finding's range.

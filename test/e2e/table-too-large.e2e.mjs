@@ -1,11 +1,11 @@
 // User flow: a 15 MB CSV opens as VS Code's "too large" placeholder (no text editor, no document) → the palette's
-// "Check data quality" checks it anyway (the active tab's file) → its ragged row is in the Problems panel →
+// "Check Data Quality" checks it anyway (the active tab's file) → its ragged row is in the Problems panel →
 // the palette's "Open as Table" shows it as a grid. Saves docs/screenshots/table-too-large.png.
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { waitForExplorer, openFromExplorer, runCommand, openProblems, waitForProblem, clearNotifications, webviewFrame } from './workbench.mjs';
 
-export const title = 'Too-large CSV placeholder → palette "Check data quality" → Problems; palette "Open as Table" → grid';
+export const title = 'Too-large CSV placeholder → palette "Check Data Quality" → Problems; palette "Open as Table" → grid';
 
 export default async function tooLarge({ page, workspace, screenshotsDir }) {
   const lines = ['id,amount,city,note'];
@@ -19,7 +19,7 @@ export default async function tooLarge({ page, workspace, screenshotsDir }) {
   await waitForExplorer(page, 'big.csv');
   await openFromExplorer(page, 'big.csv');
   await page.locator('.monaco-editor-pane-placeholder, .editor-placeholder', { hasText: /large|binary/i }).first().waitFor({ timeout: 20_000 });
-  await runCommand(page, 'Dataset Inspector: Check data quality');
+  await runCommand(page, 'Dataset Inspector: Check Data Quality');
   await openProblems(page);
   await waitForProblem(page, ['ragged-row', 'Ln 123458,'], 60_000);
   await runCommand(page, 'Dataset Inspector: Open as Table');

@@ -1,9 +1,9 @@
-// User flow: palette → "Train linear model" → pick target, features, hyperparameters → the loss chart gains
+// User flow: palette → "Train Linear Model" → pick target, features, hyperparameters → the loss chart gains
 // points while the job trains → final test metrics. Saves docs/screenshots/training-panel.png.
 import path from 'node:path';
 import { waitForExplorer, openFromExplorer, runCommand, clearNotifications, webviewFrame } from './workbench.mjs';
 
-export const title = 'Palette → Train linear model → live loss curves → test metrics';
+export const title = 'Palette → Train Linear Model → live loss curves → test metrics';
 
 async function pick(page, text) {
   const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
@@ -22,7 +22,7 @@ async function answer(page, value) {
 export default async function training({ page, screenshotsDir }) {
   await waitForExplorer(page, 'clean.csv');
   await openFromExplorer(page, 'clean.csv');
-  await runCommand(page, 'Dataset Inspector: Train linear model');
+  await runCommand(page, 'Dataset Inspector: Train Linear Model');
   await pick(page, 'price_k'); // target
   await answer(page); // features: keep the defaults
   await pick(page, 'Edit hyperparameters');

@@ -95,7 +95,7 @@ export async function paletteEntries(page) {
   return rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.textContent || ''));
 }
 
-/** Runs a command by its palette label, e.g. "Dataset Inspector: Check data quality". */
+/** Runs a command by its palette label, e.g. "Dataset Inspector: Check Data Quality". */
 export async function runCommand(page, label, timeout = 30_000) {
   const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first();
   const deadline = Date.now() + timeout;
