@@ -2,13 +2,14 @@
 // test/fixtures/language-pack-zh-cn; VS Code's own words stay English, it carries no workbench translations)
 // → the Explorer's "Dataset Inspector" submenu lists the commands in Chinese → "显示数据概况" (Show Data Profile)
 // opens the report, whose title, buttons, headings, filters and score card are Chinese (the words come from the
-// host: the webview bundle holds no English). Saves docs/screenshots/chinese-menu.png and chinese-report.png.
+// host: the webview bundle holds no English) → its "清理数据…" (Clean Data…) opens the cleaning panel in Chinese →
+// "以表格打开" (Open as Table) shows the grid with a Chinese toolbar. Saves docs/screenshots/chinese-menu.png,
+// chinese-report.png and chinese-clean.png.
 import path from 'node:path';
 import { displayLanguage, newPage, newRunDir, startCodeServer, tempWorkspace, workbenchUrl } from '../harness/code-server.mjs';
-import { clearNotifications, explorerContextMenu, openFromExplorer, waitForExplorer } from './workbench.mjs';
-import { webviewFrame } from './report.e2e.mjs';
+import { clearNotifications, explorerContextMenu, openFromExplorer, waitForExplorer, webviewFrame } from './workbench.mjs';
 
-export const title = 'zh-cn display language → Chinese submenu entries and a Chinese quality report';
+export const title = 'zh-cn display language → Chinese submenu entries, quality report, cleaning panel and table editor';
 
 export default async function chinese({ page: englishPage, screenshotsDir, extensionPath }) {
   const runDir = newRunDir('e2e-zh-cn');
@@ -43,6 +44,25 @@ export default async function chinese({ page: englishPage, screenshotsDir, exten
     // Only the report's editor group: the README inlines this image in the VSIX, which must stay under 3 MB.
     const group = await page.locator('.editor-group-container.active').boundingBox();
     await page.screenshot({ path: path.join(screenshotsDir, 'chinese-report.png'), clip: group ?? undefined });
+
+    // The report's "清理数据…" (Clean Data…) opens the cleaning panel, in Chinese too.
+    await frame.locator('vscode-button', { hasText: '清理数据…' }).click();
+    await page.locator('.tabs-container .tab', { hasText: '清理：dirty.csv' }).first().waitFor({ timeout: 30_000 });
+    const clean = webviewFrame(page);
+    await clean.locator('h1', { hasText: '清理数据：dirty.csv' }).waitFor({ timeout: 60_000 });
+    for (const heading of ['步骤', '预览', '输出']) await clean.locator('h2', { hasText: heading }).first().waitFor({ timeout: 30_000 });
+    await clean.locator('[data-field="scope"]', { hasText: '整个文件' }).waitFor({ timeout: 30_000 });
+    await clean.locator('vscode-button', { hasText: '写出清理后的文件' }).waitFor({ timeout: 10_000 });
+    if (await clean.locator('h2', { hasText: /^(Steps|Preview|Output)$/ }).count()) throw new Error('the cleaning panel still shows English headings');
+    await clearNotifications(page);
+    await page.screenshot({ path: path.join(screenshotsDir, 'chinese-clean.png') });
+
+    // "以表格打开" (Open as Table) from the submenu: the grid's toolbar and row count are Chinese.
+    await explorerContextMenu(page, 'dirty.csv', '以表格打开');
+    const grid = webviewFrame(page);
+    await grid.locator('.count', { hasText: /^[\d,]+ 行$/ }).waitFor({ timeout: 60_000 });
+    await grid.locator('label', { hasText: '仅显示有问题的行' }).waitFor({ timeout: 10_000 });
+    await grid.locator('vscode-button', { hasText: '检查数据质量' }).waitFor({ timeout: 10_000 });
   } finally {
     await page.context().close().catch(() => {});
     await server.stop();
