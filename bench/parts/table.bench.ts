@@ -145,7 +145,7 @@ interface PeerResult {
 async function readPeer(file: string): Promise<PeerResult> {
   const bundle = path.join(dataDir, 'table-session.cjs');
   // The Parquet reader starts its worker (and that its WebAssembly) from beside the bundle: the built ones.
-  for (const file of ['parquet-worker.js', 'parquet_wasm_bg.wasm']) copyFileSync(path.join(root, 'dist', 'jobs', file), path.join(dataDir, file));
+  for (const file of ['parquet-worker.js', 'parquet_wasm_bg.wasm.br']) copyFileSync(path.join(root, 'dist', 'jobs', file), path.join(dataDir, file));
   await esbuild.build({ entryPoints: [path.join(root, 'src/core/table-session/open.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, external: ['parquet-wasm'], logLevel: 'error' });
   const script = `
     const { openTable } = require(${JSON.stringify(bundle)});

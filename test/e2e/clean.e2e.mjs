@@ -3,8 +3,7 @@
 // "Write Cleaned File" writes dirty.clean.csv and its recipe beside the source. Saves docs/screenshots/clean-panel.png.
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
-import { waitForExplorer, openFromExplorer, explorerContextMenu, clearNotifications, runCommand } from './workbench.mjs';
-import { webviewFrame } from './report.e2e.mjs';
+import { waitForExplorer, openFromExplorer, explorerContextMenu, clearNotifications, runCommand, webviewFrame } from './workbench.mjs';
 
 export const title = 'Explorer → Clean Data… → proposed steps, preview, a step switched on → write the cleaned file and its recipe';
 

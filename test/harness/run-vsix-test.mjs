@@ -104,7 +104,7 @@ try {
     }
     const cli = entries.find((e) => /(^|\/)cli\.js$/.test(e.name));
     if (cli) throw new Error(`the CLI bundle is in the VSIX: ${cli.name}`);
-    if (!entries.some((e) => e.name === 'extension/dist/jobs/parquet_wasm_bg.wasm')) throw new Error('the Parquet reader\'s wasm is missing');
+    if (!entries.some((e) => e.name === 'extension/dist/jobs/parquet_wasm_bg.wasm.br')) throw new Error('the Parquet reader\'s wasm is missing');
   });
 
   ensureCodeServer();
