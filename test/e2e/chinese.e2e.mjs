@@ -23,8 +23,9 @@ export default async function chinese({ page: englishPage, screenshotsDir, exten
     await waitForExplorer(page, 'dirty.csv');
     await openFromExplorer(page, 'dirty.csv');
     const menuShot = async () => {
-      // Every entry of the submenu is Chinese (package.nls.zh-cn.json).
-      for (const label of ['检查数据质量', '训练线性模型']) {
+      // The submenu's entries are Chinese (package.nls.zh-cn.json). Not waited for: "训练线性模型" (Train Linear
+      // Model), which needs isWorkspaceTrusted, a context key a busy workbench can set after the menu opened.
+      for (const label of ['检查数据质量', '清理数据…', '以表格打开']) {
         await page.locator('.monaco-menu .action-item .action-label', { hasText: label }).first().waitFor({ timeout: 5_000 });
       }
       await page.screenshot({ path: path.join(screenshotsDir, 'chinese-menu.png') });
@@ -55,7 +56,8 @@ export default async function chinese({ page: englishPage, screenshotsDir, exten
     await clean.locator('vscode-button', { hasText: '写出清理后的文件' }).waitFor({ timeout: 10_000 });
     if (await clean.locator('h2', { hasText: /^(Steps|Preview|Output)$/ }).count()) throw new Error('the cleaning panel still shows English headings');
     await clearNotifications(page);
-    await page.screenshot({ path: path.join(screenshotsDir, 'chinese-clean.png') });
+    const cleanGroup = await page.locator('.editor-group-container.active').boundingBox();
+    await page.screenshot({ path: path.join(screenshotsDir, 'chinese-clean.png'), clip: cleanGroup ?? undefined });
 
     // "以表格打开" (Open as Table) from the submenu: the grid's toolbar and row count are Chinese.
     await explorerContextMenu(page, 'dirty.csv', '以表格打开');
