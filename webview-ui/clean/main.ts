@@ -130,7 +130,7 @@ function optionControl(index: number, name: string, schema: OptionSchema): Templ
 
 function stepItem(step: PanelStep, index: number): TemplateResult {
   const entry = state?.catalog.find((c) => c.id === step.entry.step);
-  const summary = reportFor(index)?.summary ?? stepLabel(step, state?.catalog ?? [], allColumns());
+  const summary = reportFor(index)?.summary ?? stepLabel(step, state?.catalog ?? [], allColumns(), text.andMore);
   const open = expanded.has(index);
   const properties = entry ? (optionSchemaOf(entry).properties ?? {}) : {};
   const toggleOptions = () => {

@@ -2,6 +2,7 @@
 import type { PanelStep } from '../../src/shared/protocol/clean';
 import type { StepCatalogEntry } from '../../src/core/clean/catalog';
 import type { RowSample } from '../../src/core/clean/run';
+import { fill } from '../shared/l10n';
 
 /** The JSON Schema subset the option forms read. */
 export interface OptionSchema {
@@ -62,15 +63,18 @@ export function affectedColumns(steps: readonly PanelStep[], allColumns: readonl
   return allColumns.filter((c) => touched.has(c));
 }
 
-/** "Trim white space" + the columns: a label for a step the preview has not summarized yet. */
-export function stepLabel(step: PanelStep, catalog: readonly StepCatalogEntry[], allColumns: readonly string[]): string {
+/**
+ * "Trim white space" + the columns: a label for a step the preview has not summarized yet. `andMore` is the
+ * host's words for the columns not named ("{0} and {1} more").
+ */
+export function stepLabel(step: PanelStep, catalog: readonly StepCatalogEntry[], allColumns: readonly string[], andMore: string): string {
   const entry = catalog.find((c) => c.id === step.entry.step);
   const title = entry?.title ?? step.entry.step;
   const options = step.entry.options as Record<string, unknown>;
   if (!Array.isArray(options.columns) && typeof options.target !== 'string' && !options.mapping) return title;
   const columns = stepColumns(step, allColumns);
   const shown = columns.slice(0, 3).map((c) => `"${c}"`).join(', ');
-  return `${title}: ${shown}${columns.length > 3 ? ` and ${columns.length - 3} more` : ''}`;
+  return `${title}: ${columns.length > 3 ? fill(andMore, shown, columns.length - 3) : shown}`;
 }
 
 export interface CellChange {

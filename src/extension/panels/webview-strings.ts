@@ -119,6 +119,7 @@ export function cleanStrings(): CleanStrings {
     rows: vscode.l10n.t('{0} rows'),
     oneRow: vscode.l10n.t('{0} row'),
     cellsInRows: vscode.l10n.t('{0} in {1}'),
+    andMore: vscode.l10n.t('{0} and {1} more'),
     rowsDropped: vscode.l10n.t('{0} dropped'),
     off: vscode.l10n.t('off'),
     noChange: vscode.l10n.t('no change'),

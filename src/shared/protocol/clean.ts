@@ -88,6 +88,8 @@ export interface CleanStrings {
   oneRow: string;
   /** {0} (cells) in {1} (rows) */
   cellsInRows: string;
+  /** {0} (quoted column names) and {1} more */
+  andMore: string;
   /** {0} (rows) dropped */
   rowsDropped: string;
   off: string;
