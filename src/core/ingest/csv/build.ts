@@ -86,7 +86,8 @@ class ByteDictionary {
       const offsets = new Int32Array(this.offsets.length * 2);
       offsets.set(this.offsets);
       this.offsets = offsets;
-      const hashes = new Int32Array(this.hashes.length * 2);
+      // One hash per code: as many as offsets less one (a typed array drops writes past its end).
+      const hashes = new Int32Array(offsets.length - 1);
       hashes.set(this.hashes);
       this.hashes = hashes;
     }
