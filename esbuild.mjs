@@ -21,7 +21,8 @@ const nodeExternals = ['vscode', '@tensorflow/tfjs-node', 'nodejs-polars', '@duc
 const nodeBuilds = [
   { entryPoints: { extension: 'src/extension/main.ts' }, outdir: 'dist' },
   { entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: { 'check-worker': 'src/jobs/check-worker.ts', 'train-job': 'src/jobs/train-job.ts' }, outdir: 'dist/jobs' },
+  // The CSV reader's worker threads (found from dist/ and dist/jobs/ bundles alike: src/core/ingest/csv/pool.ts).
+  { entryPoints: { 'check-worker': 'src/jobs/check-worker.ts', 'train-job': 'src/jobs/train-job.ts', 'csv-worker': 'src/core/ingest/csv/worker.ts' }, outdir: 'dist/jobs' },
   { entryPoints: { index: 'test/integration/index.ts' }, outdir: 'dist/test/integration' },
 ].map((b) => ({
   ...common,

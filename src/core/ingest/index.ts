@@ -2,12 +2,13 @@
  * The ingestion engine's entry point: any supported data file → IngestResult (Arrow table + source map +
  * what the reader learned). CSV/TSV through the CSV reader, Arrow IPC and Parquet through their readers.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { IngestResult, TextEncodingName } from '../table/model';
 import { readArrowFile } from './arrow';
 import { readParquetFile } from './parquet';
 import { DEFAULT_NA_TOKENS, readCsvBytes } from './csv/read';
+import { abortError, readCsvFile } from './csv/parallel';
 
 export { DEFAULT_NA_TOKENS };
 
@@ -21,6 +22,8 @@ export interface IngestOptions {
   sniffBytes?: number;
   /** Files larger than this are refused by the in-memory reader (streaming mode reads them batch by batch). */
   memoryBudgetBytes?: number;
+  /** Threads reading a CSV (1: the calling thread only; 0 or unset: every available core). */
+  threads?: number;
   onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void;
   signal?: AbortSignal;
 }
@@ -32,12 +35,6 @@ const PARQUET_EXTENSIONS = new Set(['.parquet', '.pq']);
 export function isBinaryDataPath(path: string): boolean {
   const ext = extname(path).toLowerCase();
   return ARROW_EXTENSIONS.has(ext) || PARQUET_EXTENSIONS.has(ext);
-}
-
-function abortError(): Error {
-  const error = new Error('The read was cancelled.');
-  error.name = 'AbortError';
-  return error;
 }
 
 export async function ingestFile(path: string, options: IngestOptions = {}): Promise<IngestResult> {
@@ -54,10 +51,7 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   if (ARROW_EXTENSIONS.has(ext)) return readArrowFile(path, options);
   if (PARQUET_EXTENSIONS.has(ext)) return readParquetFile(path, options);
   if (options.signal?.aborted) throw abortError();
-  const bytes = await readFile(path, { signal: options.signal });
-  options.onProgress?.({ bytesRead: bytes.length, totalBytes: size, rows: 0 });
-  if (options.signal?.aborted) throw abortError();
-  return ingestCsvBytes(bytes, { ...options, path });
+  return readCsvFile(path, size, { ...options, path });
 }
 
 export function ingestCsvBytes(bytes: Uint8Array, options: IngestOptions & { path?: string } = {}): IngestResult {

@@ -1,24 +1,46 @@
-/** Cell offsets → typed Arrow vectors (nulls for missing and rejected cells), built without per-cell objects. */
-import {
-  Bool,
-  DateMillisecond,
-  Dictionary,
-  Float64,
-  Int32,
-  Int64,
-  Table,
-  TimestampMillisecond,
-  Utf8,
-  makeData,
-  makeVector,
-  type DataType,
-  type Vector,
-} from 'apache-arrow';
+/**
+ * Cell offsets → the buffers of typed Arrow columns (nulls for missing and rejected cells), built without
+ * per-cell objects and without Arrow itself: plain typed arrays that a worker thread can hand over
+ * (transfer) and the reading thread wraps as Arrow data (arrow-columns.ts).
+ */
 import type { RawCell } from '../../table/model';
 import { parseBooleanWord, parseDate, parseFloatCell, parseInteger, parseTimestamp, type InferredColumn } from './infer';
 import { ByteSink } from './byte-sink';
 import type { ColumnContents } from './cells';
 import { NOT_HANDLED, booleanFromBytes, floatFromBytes, integerFromBytes, isoDateFromBytes } from './parse-bytes';
+
+/** The Arrow type a built column has. */
+export type BuiltType = 'int32' | 'int64' | 'float64' | 'bool' | 'date' | 'timestamp' | 'utf8' | 'dictionary';
+
+/** Utf8 values: `length` strings, string i is data[valueOffsets[i], valueOffsets[i + 1]). */
+export interface Utf8Buffers {
+  length: number;
+  valueOffsets: Int32Array;
+  data: Uint8Array;
+}
+
+/** One column of one chunk, as Arrow buffers. */
+export interface BuiltColumn {
+  type: BuiltType;
+  length: number;
+  nullCount: number;
+  /** Bit i set: row i holds a value (null when every row does). */
+  nullBitmap: Uint8Array | null;
+  /** Fixed-width values: Int32 (also dictionary codes), BigInt64 (Int64, dates and timestamps in ms), Float64, or bits (Bool). */
+  values?: Int32Array | BigInt64Array | Float64Array | Uint8Array;
+  /** Utf8 columns. */
+  utf8?: Utf8Buffers;
+  /** Dictionary columns: the distinct values, in order of first appearance. */
+  dictionary?: Utf8Buffers;
+}
+
+/** The buffers to transfer when a built column is posted to another thread. */
+export function builtBuffers(column: BuiltColumn): ArrayBuffer[] {
+  const views = [column.nullBitmap, column.values, column.utf8?.valueOffsets, column.utf8?.data, column.dictionary?.valueOffsets, column.dictionary?.data];
+  const buffers = new Set<ArrayBuffer>();
+  for (const view of views) if (view && view.buffer instanceof ArrayBuffer) buffers.add(view.buffer);
+  return [...buffers];
+}
 
 class Validity {
   readonly bitmap: Uint8Array;
@@ -38,19 +60,12 @@ class Validity {
   }
 }
 
-function vector<T extends DataType>(type: T, length: number, validity: Validity, data: Record<string, unknown>): Vector<T> {
-  return makeVector(makeData({ type, length, nullCount: validity.nullCount, nullBitmap: validity.nullBitmap, ...data } as never)) as unknown as Vector<T>;
-}
-
-/** Utf8 vector from values appended to a ByteSink, with their end offsets. */
-function utf8Vector(sink: ByteSink, offsets: Int32Array, length: number, validity?: Validity): Vector<Utf8> {
-  const data = sink.data.subarray(0, sink.used);
-  if (validity) return vector(new Utf8(), length, validity, { valueOffsets: offsets, data });
-  return makeVector(makeData({ type: new Utf8(), length, nullCount: 0, valueOffsets: offsets, data }));
+function built(type: BuiltType, validity: Validity, values: BuiltColumn['values']): BuiltColumn {
+  return { type, length: validity.length, nullCount: validity.nullCount, nullBitmap: validity.nullBitmap, values };
 }
 
 /** Hash table from value bytes to dictionary codes; the dictionary's bytes are kept in a ByteSink. */
-class ByteDictionary {
+export class ByteDictionary {
   readonly values = new ByteSink(1024);
   /** End offset of each entry in `values` (entry k is values[offsets[k], offsets[k + 1])). */
   offsets = new Int32Array(65);
@@ -111,8 +126,8 @@ class ByteDictionary {
     for (let code = 0; code < this.size; code++) this.insert(code, this.hashes[code]);
   }
 
-  vector(): Vector<Utf8> {
-    return utf8Vector(this.values, this.offsets.slice(0, this.size + 1), this.size);
+  buffers(): Utf8Buffers {
+    return { length: this.size, valueOffsets: this.offsets.slice(0, this.size + 1), data: this.values.data.subarray(0, this.values.used) };
   }
 }
 
@@ -120,7 +135,7 @@ class ByteDictionary {
  * The dictionary-encoded column when it has at most `maxDistinct` distinct values, else undefined
  * (a string column then).
  */
-export function buildCategorical(cells: ColumnContents, rowCount: number, maxDistinct: number): Vector<DataType> | undefined {
+export function buildCategorical(cells: ColumnContents, rowCount: number, maxDistinct: number): BuiltColumn | undefined {
   const validity = new Validity(rowCount);
   const dictionary = new ByteDictionary();
   const indices = new Int32Array(rowCount);
@@ -140,15 +155,14 @@ export function buildCategorical(cells: ColumnContents, rowCount: number, maxDis
     indices[r] = code;
     validity.set(r);
   }
-  const type = new Dictionary(new Utf8(), new Int32());
-  return makeVector(makeData({ type, length: rowCount, nullCount: validity.nullCount, nullBitmap: validity.nullBitmap, data: indices, dictionary: dictionary.vector() }));
+  return { ...built('dictionary', validity, indices), dictionary: dictionary.buffers() };
 }
 
 /**
  * Converts one column (every type but categorical, see buildCategorical). Cells that do not parse as the
  * column's type are appended to `rejected` and left null.
  */
-export function buildColumn(cells: ColumnContents, rowCount: number, inferred: InferredColumn, column: number, rejected: RawCell[]): Vector<DataType> {
+export function buildColumn(cells: ColumnContents, rowCount: number, inferred: InferredColumn, column: number, rejected: RawCell[]): BuiltColumn {
   const validity = new Validity(rowCount);
   const { rows, starts, ends, count, bytes, escaped } = cells;
   const side = cells.side.data;
@@ -167,7 +181,7 @@ export function buildColumn(cells: ColumnContents, rowCount: number, inferred: I
             validity.set(rows[i]);
           }
         }
-        return vector(new Int32(), rowCount, validity, { data });
+        return built('int32', validity, data);
       }
       const data = new BigInt64Array(rowCount);
       for (let i = 0; i < count; i++) {
@@ -178,7 +192,7 @@ export function buildColumn(cells: ColumnContents, rowCount: number, inferred: I
           validity.set(rows[i]);
         }
       }
-      return vector(new Int64(), rowCount, validity, { data });
+      return built('int64', validity, data);
     }
     case 'float': {
       const data = new Float64Array(rowCount);
@@ -192,7 +206,7 @@ export function buildColumn(cells: ColumnContents, rowCount: number, inferred: I
           validity.set(rows[i]);
         }
       }
-      return vector(new Float64(), rowCount, validity, { data });
+      return built('float64', validity, data);
     }
     case 'boolean': {
       const data = new Uint8Array((rowCount + 7) >> 3);
@@ -214,7 +228,7 @@ export function buildColumn(cells: ColumnContents, rowCount: number, inferred: I
           validity.set(r);
         }
       }
-      return vector(new Bool(), rowCount, validity, { data });
+      return built('bool', validity, data);
     }
     case 'date':
     case 'timestamp': {
@@ -237,9 +251,7 @@ export function buildColumn(cells: ColumnContents, rowCount: number, inferred: I
           validity.set(rows[i]);
         }
       }
-      return inferred.kind === 'date'
-        ? vector(new DateMillisecond(), rowCount, validity, { data })
-        : vector(new TimestampMillisecond(), rowCount, validity, { data });
+      return built(inferred.kind, validity, data);
     }
     case 'categorical':
       return buildCategorical(cells, rowCount, Infinity)!;
@@ -262,16 +274,7 @@ export function buildColumn(cells: ColumnContents, rowCount: number, inferred: I
         }
         offsets[r + 1] = sink.used;
       }
-      return utf8Vector(sink, offsets, rowCount, validity);
+      return { type: 'utf8', length: rowCount, nullCount: validity.nullCount, nullBitmap: validity.nullBitmap, utf8: { length: rowCount, valueOffsets: offsets, data: sink.data.subarray(0, sink.used) } };
     }
   }
-}
-
-export function buildTable(names: readonly string[], vectors: readonly Vector<DataType>[], rows: number): Table {
-  if (names.length === 0) return new Table();
-  const columns: Record<string, Vector<DataType>> = {};
-  names.forEach((name, i) => (columns[name] = vectors[i]));
-  const table = new Table(columns);
-  if (table.numRows !== rows) throw new Error(`internal: built ${table.numRows} rows, expected ${rows}`);
-  return table;
 }

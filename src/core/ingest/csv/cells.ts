@@ -8,6 +8,8 @@ import type { ScanResult } from './scan';
 import { fieldValue, unquoteInto } from './records';
 import { ByteSink } from './byte-sink';
 import { Buffer } from 'node:buffer';
+import type { TypeEvidence } from './infer';
+import { NOT_HANDLED, booleanFromBytes, floatFromBytes, integerFromBytes, isoDateFromBytes } from './parse-bytes';
 
 const utf8 = new TextDecoder('utf-8');
 const SPACE = 32;
@@ -121,15 +123,21 @@ export class ColumnContents {
   }
 }
 
-/** The value cells of column `c` into `out` (reused from column to column), NA tokens recorded and left out. */
-export function extractColumn(ctx: ExtractContext, c: number, out: ColumnContents): ColumnContents {
+/**
+ * The value cells of column `c` into `out` (reused from column to column), NA tokens recorded and left
+ * out; only the rows listed in `only` (ascending) when given.
+ */
+export function extractColumn(ctx: ExtractContext, c: number, out: ColumnContents, only?: Int32Array): ColumnContents {
   const { bytes, scan, width, quote, validUtf8, na } = ctx;
-  const { rowStarts, fieldEnds, escaped, rowCount, absent } = scan;
+  const { rowStarts, fieldEnds, escaped, absent } = scan;
   const { rows, starts, ends, side } = out;
   const escapedCells = out.escaped;
   side.used = 0;
   let count = 0;
-  for (let r = 0, i = c; r < rowCount; r++, i += width) {
+  const rowCount = only ? only.length : scan.rowCount;
+  for (let k = 0; k < rowCount; k++) {
+    const r = only ? only[k] : k;
+    const i = r * width + c;
     const relativeEnd = fieldEnds[i];
     if (relativeEnd === absent) continue;
     const rowStart = rowStarts[r];
@@ -193,3 +201,52 @@ export function extractColumn(ctx: ExtractContext, c: number, out: ColumnContent
   out.count = count;
   return out;
 }
+
+const LETTER_OF_A_TYPED_WORD = new Set([...'nNiItTfFyY'].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * Adds the type evidence of cells [from, to) of `cells`, read from their bytes where the byte readers of
+ * parse-bytes.ts decide, as text otherwise (same evidence either way). Stops once `hopeless` says the
+ * column can only be text.
+ */
+export function addCellEvidence(cells: ColumnContents, evidence: TypeEvidence, hopeless: () => boolean): void {
+  const { starts, ends, escaped, bytes, count } = cells;
+  for (let i = 0; i < count; i++) {
+    if ((i & 63) === 0 && hopeless()) return;
+    const s = starts[i];
+    if (escaped[i] === 0 && s >= 0) {
+      const e = ends[i];
+      const b = bytes[s];
+      // A value starting with a letter is typed only as nan/inf…, true/false or yes/no.
+      if (((b >= 65 && b <= 90) || (b >= 97 && b <= 122)) && !LETTER_OF_A_TYPED_WORD.has(b)) {
+        evidence.addUntyped();
+        continue;
+      }
+      const int = integerFromBytes(bytes, s, e);
+      if (typeof int === 'number') {
+        evidence.addInteger(int);
+        continue;
+      }
+      if (int === null) {
+        if (typeof floatFromBytes(bytes, s, e) === 'number') {
+          evidence.addFloat();
+          continue;
+        }
+        const date = isoDateFromBytes(bytes, s, e);
+        if (date !== NOT_HANDLED) {
+          if (date === null) evidence.addUntyped();
+          else evidence.addDate(ISO_ONLY);
+          continue;
+        }
+        const bool = booleanFromBytes(bytes, s, e);
+        if (bool !== NOT_HANDLED && bool.word !== null) {
+          evidence.addBoolean();
+          continue;
+        }
+      }
+    }
+    evidence.add(cells.value(i));
+  }
+}
+
+const ISO_ONLY = ['YYYY-MM-DD'] as const;

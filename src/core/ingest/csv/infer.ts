@@ -127,72 +127,144 @@ export function inferColumnType(values: readonly string[]): InferredColumn {
   return inferColumnTypeOf(values.length, (i) => values[i]);
 }
 
-/**
- * The same decision over `n` values read through `valueAt`; stops early once more than 1 − FIT_SHARE of
- * the values fit no typed category (the column can only be text then).
- */
+/** The same decision over `n` values read through `valueAt`. */
 export function inferColumnTypeOf(n: number, valueAt: (i: number) => string): InferredColumn {
-  if (n === 0) return { kind: 'empty' };
-  let untyped = 0;
-  const untypedLimit = n * (1 - FIT_SHARE);
-  let seenZero = false;
-  let seenOne = false;
-  let ints = 0;
-  let int32 = true;
-  let floats = 0;
-  let bools = 0;
-  let zeroOnes = 0;
-  let timestamps = 0;
-  const dateCounts = new Map<DateFormat, number>();
-  let anyDate = 0;
-  for (let k = 0; k < n; k++) {
-    const v = valueAt(k);
+  const evidence = new TypeEvidence();
+  for (let k = 0; k < n; k++) evidence.add(valueAt(k));
+  return evidence.decide();
+}
+
+/** What a set of values says about their type: plain counts, so the evidence of chunks adds up. */
+export interface TypeCounts {
+  values: number;
+  ints: number;
+  /** Whether every integer fits in Int32. */
+  int32: boolean;
+  floats: number;
+  bools: number;
+  /** Values 0 or 1, and whether each was seen. */
+  zeroOnes: number;
+  seenZero: boolean;
+  seenOne: boolean;
+  timestamps: number;
+  /** Values read as a date in some format. */
+  anyDate: number;
+  /** Values readable in each date format, formats in the order first seen (ties go to the first). */
+  dateCounts: [DateFormat, number][];
+  /** Values of no typed category. */
+  untyped: number;
+}
+
+/**
+ * Type evidence of a column, value by value; {@link decide} picks the most specific type that fits at
+ * least FIT_SHARE of the values. Evidence of consecutive parts of a column merges ({@link merge}) into
+ * the evidence of the whole, so chunks read in parallel decide exactly what one pass would.
+ */
+export class TypeEvidence {
+  readonly counts: TypeCounts = { values: 0, ints: 0, int32: true, floats: 0, bools: 0, zeroOnes: 0, seenZero: false, seenOne: false, timestamps: 0, anyDate: 0, dateCounts: [], untyped: 0 };
+
+  /** An integer value (also counted as a float). */
+  addInteger(i: number): void {
+    const c = this.counts;
+    c.values++;
+    c.ints++;
+    c.floats++;
+    if (i < -2147483648 || i > 2147483647) c.int32 = false;
+    if (i === 0 || i === 1) {
+      c.zeroOnes++;
+      if (i === 0) c.seenZero = true;
+      else c.seenOne = true;
+    }
+  }
+
+  addFloat(): void {
+    this.counts.values++;
+    this.counts.floats++;
+  }
+
+  addBoolean(): void {
+    this.counts.values++;
+    this.counts.bools++;
+  }
+
+  addDate(formats: readonly DateFormat[]): void {
+    const c = this.counts;
+    c.values++;
+    c.anyDate++;
+    for (const f of formats) {
+      const entry = c.dateCounts.find((e) => e[0] === f);
+      if (entry) entry[1]++;
+      else c.dateCounts.push([f, 1]);
+    }
+  }
+
+  addUntyped(): void {
+    this.counts.values++;
+    this.counts.untyped++;
+  }
+
+  /** A value's text. */
+  add(v: string): void {
     const i = parseInteger(v);
-    if (i !== null) {
-      ints++;
-      floats++;
-      if (i < -2147483648 || i > 2147483647) int32 = false;
-      if (i === 0 || i === 1) {
-        zeroOnes++;
-        if (i === 0) seenZero = true;
-        else seenOne = true;
-      }
-      continue;
-    }
-    if (parseFloatCell(v) !== null) {
-      floats++;
-      continue;
-    }
-    if (parseBooleanWord(v) !== null) {
-      bools++;
-      continue;
-    }
+    if (i !== null) return this.addInteger(i);
+    if (parseFloatCell(v) !== null) return this.addFloat();
+    if (parseBooleanWord(v) !== null) return this.addBoolean();
     const formats = dateFormatsOf(v);
-    if (formats.length) {
-      anyDate++;
-      for (const f of formats) dateCounts.set(f, (dateCounts.get(f) ?? 0) + 1);
-      continue;
-    }
-    if (parseTimestamp(v) !== null) timestamps++;
-    else if (++untyped > untypedLimit) return { kind: 'string' };
+    if (formats.length) return this.addDate(formats);
+    if (parseTimestamp(v) !== null) {
+      this.counts.values++;
+      this.counts.timestamps++;
+    } else this.addUntyped();
   }
-  const fits = (count: number) => count >= n * FIT_SHARE && count > 0;
-  if (zeroOnes === n && n >= 2 && seenZero && seenOne) return { kind: 'boolean', zeroOne: true };
-  if (fits(bools)) return { kind: 'boolean', zeroOne: false };
-  if (fits(ints)) return { kind: 'integer', int32 };
-  if (fits(floats)) return { kind: 'float' };
-  if (fits(anyDate)) {
-    let best: DateFormat = 'YYYY-MM-DD';
-    let bestCount = -1;
-    for (const [f, c] of dateCounts) {
-      // Ties between day-first and month-first (every value ambiguous) go to ISO, then day-first.
-      if (c > bestCount) {
-        best = f;
-        bestCount = c;
+
+  /** Adds the evidence of the values that follow this one's. */
+  merge(next: TypeCounts): void {
+    const c = this.counts;
+    c.values += next.values;
+    c.ints += next.ints;
+    c.int32 &&= next.int32;
+    c.floats += next.floats;
+    c.bools += next.bools;
+    c.zeroOnes += next.zeroOnes;
+    c.seenZero ||= next.seenZero;
+    c.seenOne ||= next.seenOne;
+    c.timestamps += next.timestamps;
+    c.anyDate += next.anyDate;
+    for (const [f, count] of next.dateCounts) {
+      const entry = c.dateCounts.find((e) => e[0] === f);
+      if (entry) entry[1] += count;
+      else c.dateCounts.push([f, count]);
+    }
+    c.untyped += next.untyped;
+  }
+
+  /** Whether the values can only be text whatever follows (more than 1 − FIT_SHARE of `total` values are untyped). */
+  hopeless(total: number): boolean {
+    return this.counts.untyped > total * (1 - FIT_SHARE);
+  }
+
+  decide(): InferredColumn {
+    const { values: n, ints, int32, floats, bools, zeroOnes, seenZero, seenOne, timestamps, anyDate, dateCounts } = this.counts;
+    if (n === 0) return { kind: 'empty' };
+    if (this.hopeless(n)) return { kind: 'string' };
+    const fits = (count: number) => count >= n * FIT_SHARE && count > 0;
+    if (zeroOnes === n && n >= 2 && seenZero && seenOne) return { kind: 'boolean', zeroOne: true };
+    if (fits(bools)) return { kind: 'boolean', zeroOne: false };
+    if (fits(ints)) return { kind: 'integer', int32 };
+    if (fits(floats)) return { kind: 'float' };
+    if (fits(anyDate)) {
+      let best: DateFormat = 'YYYY-MM-DD';
+      let bestCount = -1;
+      for (const [f, c] of dateCounts) {
+        // Ties between day-first and month-first (every value ambiguous) go to ISO, then day-first.
+        if (c > bestCount) {
+          best = f;
+          bestCount = c;
+        }
       }
+      return { kind: 'date', dateFormat: best };
     }
-    return { kind: 'date', dateFormat: best };
+    if (fits(timestamps + anyDate) && timestamps > 0) return { kind: 'timestamp' };
+    return { kind: 'string' };
   }
-  if (fits(timestamps + anyDate) && timestamps > 0) return { kind: 'timestamp' };
-  return { kind: 'string' };
 }

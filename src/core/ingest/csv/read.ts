@@ -1,17 +1,19 @@
 /**
  * CSV/TSV bytes → IngestResult: sniff the dialect on the first bytes, scan every record into field offsets
  * (scan.ts, no string per cell), then per column: locate the values (cells.ts), infer the type from a
- * sample, convert to an Arrow vector from the bytes (build.ts), and report defects with their positions.
+ * sample, convert to Arrow buffers from the bytes (build.ts), and report defects with their positions.
+ * The work is split in chunks (chunked-read.ts): one here, read in this thread; several in parallel.ts.
  */
-import type { ColumnInfo, CsvDialect, IngestResult, LineEnding, RawCell, StructuralIssue, TextEncodingName } from '../../table/model';
+import type { ColumnInfo, CsvDialect, IngestResult, LineEnding, StructuralIssue, TextEncodingName } from '../../table/model';
 import { prepareCsvBytes, type CsvBytes } from './decode';
 import { RecordOffsets, fieldValue, isBlankRecordAt, parseRecordAt } from './records';
-import { scanRecords, type ScanResult } from './scan';
 import { sniffDelimiter, sniffHeader } from './sniff';
-import { FIT_SHARE, inferColumnTypeOf, parseInteger, type InferredColumn } from './infer';
-import { buildCategorical, buildColumn, buildTable } from './build';
-import { ColumnContents, NaMatcher, extractColumn } from './cells';
+import type { InferredColumn } from './infer';
+import { buildTable, columnData } from './arrow-columns';
 import { CsvSourceMap } from './source-map';
+import { ChunkReader } from './chunk-reader';
+import { readSteps, runSteps, type ChunkedOutcome, type MergedScan, type ReadPlan } from './chunked-read';
+import { chunkStarts } from './boundaries';
 
 export interface CsvReadOptions {
   delimiter?: string;
@@ -41,11 +43,6 @@ export interface CsvReadOptions {
 
 export const DEFAULT_NA_TOKENS: readonly string[] = ['NA', 'N/A', 'null', 'NULL', 'NaN', '-', '?'];
 
-/** Share of distinct values under which a string column is dictionary-encoded (and called categorical). */
-const CATEGORICAL_MAX_DISTINCT_SHARE = 0.5;
-const CATEGORICAL_MAX_DISTINCT = 1000;
-/** Values inspected to infer a column's type; a column whose conversion then rejects too many is re-inferred on all values. */
-const INFERENCE_SAMPLE = 20_000;
 function defaultDelimiterFor(path: string | undefined): string | undefined {
   return path && /\.(tsv|tab)$/i.test(path) ? '\t' : undefined;
 }
@@ -63,7 +60,7 @@ function asciiChar(char: string, what: string): number {
 }
 
 /** The dialect decided on the first bytes: delimiter, quote, header, width. */
-interface Layout {
+export interface Layout {
   delimiterChar: string;
   delimiter: number;
   quoteChar: string;
@@ -79,7 +76,7 @@ interface Layout {
   uncertainties: string[];
 }
 
-function decideLayout(bytes: Uint8Array, options: CsvReadOptions, notes: readonly string[]): Layout {
+export function decideLayout(bytes: Uint8Array, options: CsvReadOptions, notes: readonly string[]): Layout {
   const uncertainties = [...notes];
   const quoteChar = options.quote ?? '"';
   const quote = asciiChar(quoteChar, 'quote character');
@@ -140,31 +137,65 @@ function decideLayout(bytes: Uint8Array, options: CsvReadOptions, notes: readonl
   };
 }
 
-/** Reads prepared UTF-8 bytes; `consumed` is the bytes of complete records read (all of them unless options.final is false). */
-export function readPreparedCsv(prepared: CsvBytes, options: CsvReadOptions = {}): { result: IngestResult; consumed: number; lines: number } {
+export interface CsvRead {
+  result: IngestResult;
+  /** Bytes of the complete records read (all of them unless options.final is false). */
+  consumed: number;
+  /** Line number where reading stopped. */
+  lines: number;
+}
+
+/** The plan of a read in `chunks` chunks (the dialect decided on the first bytes). */
+export function planRead(prepared: CsvBytes, options: CsvReadOptions, layout: Layout, chunks: number): ReadPlan {
+  const { bytes } = prepared;
+  const { delimiter, quote } = layout;
+  return {
+    settings: {
+      delimiter,
+      quote,
+      width: layout.width,
+      headerStart: layout.headerStart,
+      trailingDelimiter: layout.trailingDelimiter,
+      validUtf8: prepared.validUtf8,
+      naTokens: [...(options.naTokens ?? DEFAULT_NA_TOKENS)],
+      final: options.final !== false,
+    },
+    starts: chunkStarts(bytes, 0, bytes.length, chunks, delimiter, quote),
+    end: bytes.length,
+    estimatedRowsPerByte: Math.max(1, layout.sampleRecords) / Math.max(1, layout.sampleBytes),
+    fixedTypes: Array.from({ length: layout.width }, (_, c) => options.columnTypes?.[c]),
+  };
+}
+
+/** Reads prepared UTF-8 bytes in this thread. */
+export function readPreparedCsv(prepared: CsvBytes, options: CsvReadOptions = {}): CsvRead {
+  const layout = decideLayout(prepared.bytes, options, prepared.notes);
+  const plan = planRead(prepared, options, layout, 1);
+  const reader = new ChunkReader(prepared.bytes, plan.settings);
+  return csvRead(prepared, options, layout, runSteps(readSteps(plan, options.firstLine ?? 0), (call) => reader.handle(call.message)));
+}
+
+/** The IngestResult of a chunked read. */
+export function csvRead(prepared: CsvBytes, options: CsvReadOptions, layout: Layout, outcome: ChunkedOutcome): CsvRead {
   const { bytes } = prepared;
   const path = options.path ?? '<text>';
-  const layout = decideLayout(bytes, options, prepared.notes);
-  const { width, headerStart, delimiter, quote, hasHeader, trailingDelimiter, uncertainties } = layout;
-  const length = bytes.length;
+  const { headerStart, delimiter, quote, hasHeader, trailingDelimiter, uncertainties } = layout;
   const firstLine = options.firstLine ?? 0;
-
-  const scan = scanRecords(bytes, {
-    delimiter,
-    quote,
-    width,
-    headerStart,
-    trailingDelimiter,
-    estimatedRows: Math.ceil((length / Math.max(1, layout.sampleBytes)) * Math.max(1, layout.sampleRecords) * 1.02),
-    firstLine,
-    final: options.final !== false,
-  });
+  const { scan } = outcome;
   const rowCount = scan.rowCount;
   const source = new CsvSourceMap({ bytes, ascii: prepared.ascii, rowStarts: scan.rowStarts, rowLines: scan.rowLines, headerStart, firstLine, delimiter, quote });
   const firstRecordFound = hasHeader || rowCount > 0;
-  const structural = structuralIssues(scan, source, layout, prepared, options, length, firstRecordFound);
+  const structural = structuralIssues(scan, source, layout, prepared, options, bytes.length, firstRecordFound);
   const names = columnNames(layout, options, source, structural);
-  const { table, infos, rejectedCells, naTokenCells } = buildColumns(prepared, scan, layout, names, options);
+  const data = outcome.columns.map((column) => columnData(column.chunks));
+  const table = buildTable(names, data, rowCount);
+  const infos: ColumnInfo[] = outcome.columns.map((column, c) => ({
+    index: c,
+    name: names[c],
+    kind: column.kind,
+    arrowType: String(data[c][0].type),
+    ...(column.dateFormat ? { dateFormat: column.dateFormat } : {}),
+  }));
 
   const { lf, crlf, cr } = scan.endings;
   const endingKinds = (['lf', 'crlf', 'cr'] as const).filter((k) => scan.endings[k] > 0);
@@ -189,15 +220,16 @@ export function readPreparedCsv(prepared: CsvBytes, options: CsvReadOptions = {}
     uncertainties,
     trailingDelimiter,
   };
+  const { rejectedCells, naTokenCells } = outcome;
   return {
     result: { format: 'csv', path, dialect, table, columns: infos, rejectedCells, naTokenCells, structuralIssues: structural, source, rangesIn: 'file' },
     consumed: scan.consumed,
-    lines: scan.linesConsumed,
+    lines: scan.lines,
   };
 }
 
 function structuralIssues(
-  scan: ScanResult,
+  scan: MergedScan,
   source: CsvSourceMap,
   layout: Layout,
   prepared: CsvBytes,
@@ -250,59 +282,4 @@ function columnNames(layout: Layout, options: CsvReadOptions, source: CsvSourceM
     names.push(name);
   }
   return names;
-}
-
-function buildColumns(prepared: CsvBytes, scan: ScanResult, layout: Layout, names: string[], options: CsvReadOptions) {
-  const rowCount = scan.rowCount;
-  const naTokenCells: RawCell[] = [];
-  const rejectedCells: RawCell[] = [];
-  const context = {
-    bytes: prepared.bytes,
-    scan,
-    width: layout.width,
-    quote: layout.quote,
-    validUtf8: prepared.validUtf8,
-    na: new NaMatcher(new Set(options.naTokens ?? DEFAULT_NA_TOKENS)),
-    naTokenCells,
-  };
-  const infos: ColumnInfo[] = [];
-  const vectors = [];
-  const cells = new ColumnContents(prepared.bytes, layout.quote, rowCount);
-  for (let c = 0; c < layout.width; c++) {
-    extractColumn(context, c, cells);
-    const presentCount = cells.count;
-    const valueAt = (i: number) => cells.value(i);
-    // Infer from an even sample; convert everything; re-infer on all values if the sample misled.
-    const step = Math.max(1, Math.floor(presentCount / INFERENCE_SAMPLE));
-    const sampled = step === 1 ? presentCount : Math.ceil(presentCount / step);
-    const fixed = options.columnTypes?.[c];
-    let inferred = fixed ? { ...fixed } : inferColumnTypeOf(sampled, (i) => valueAt(i * step));
-    let rejected: RawCell[] = [];
-    let built = inferred.kind === 'categorical' || inferred.kind === 'string' ? undefined : buildColumn(cells, rowCount, inferred, c, rejected);
-    if (!fixed && built) {
-      if (inferred.kind === 'integer' && inferred.int32 !== false && rejected.some((cell) => parseInteger(cell.text) !== null)) {
-        // An integer beyond Int32 outside the inference sample: widen to Int64.
-        inferred = { kind: 'integer', int32: false };
-        rejected = [];
-        built = buildColumn(cells, rowCount, inferred, c, rejected);
-      }
-      if (step > 1 && rejected.length > presentCount * (1 - FIT_SHARE)) {
-        inferred = inferColumnTypeOf(presentCount, valueAt);
-        rejected = [];
-        built = inferred.kind === 'string' ? undefined : buildColumn(cells, rowCount, inferred, c, rejected);
-      }
-    }
-    if (!built && inferred.kind === 'categorical') built = buildCategorical(cells, rowCount, Infinity);
-    if (!built && !fixed && presentCount > 0) {
-      // Text with few distinct values is dictionary-encoded (and called categorical).
-      built = buildCategorical(cells, rowCount, Math.min(CATEGORICAL_MAX_DISTINCT, presentCount * CATEGORICAL_MAX_DISTINCT_SHARE));
-      if (built) inferred = { kind: 'categorical' };
-    }
-    built ??= buildColumn(cells, rowCount, inferred, c, rejected);
-    for (const cell of rejected) rejectedCells.push(cell);
-    vectors.push(built);
-    infos.push({ index: c, name: names[c], kind: inferred.kind, arrowType: String(built.type), ...(inferred.dateFormat ? { dateFormat: inferred.dateFormat } : {}) });
-  }
-  rejectedCells.sort((a, b) => a.row - b.row || a.column - b.column);
-  return { table: buildTable(names, vectors, rowCount), infos, rejectedCells, naTokenCells };
 }

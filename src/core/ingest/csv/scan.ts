@@ -19,8 +19,15 @@ export interface ScanOptions {
   trailingDelimiter: boolean;
   /** Expected data records (the arrays grow beyond it). */
   estimatedRows: number;
-  /** Line number of offset 0 (for chunks of a streamed file). */
+  /** Line number of offset `start` (for chunks of a streamed file). */
   firstLine: number;
+  /** Offset of the first record to read (a record start; default 0). */
+  start?: number;
+  /**
+   * Records are started only before this offset (default: the end of the bytes); the last one is read to
+   * its end, past `stop` if it goes on. A chunk of a parallel read stops where the next chunk starts.
+   */
+  stop?: number;
   /**
    * False for a streamed chunk that may end mid-record: the scan stops after the last complete record
    * and reports where (`consumed`); true at the end of the data.
@@ -56,9 +63,12 @@ export interface ScanResult {
   strays: number[];
   unterminatedAt: number;
   endings: EndingCounts;
-  /** Offset of the first line ending of another kind than the first one, or -1. */
-  firstOtherEndingAt: number;
-  /** Bytes consumed: all of them when final, else up to the end of the last complete record. */
+  /** Offset of the first line ending of each kind, or -1. */
+  firstEndingAt: EndingCounts;
+  /**
+   * Where reading stopped: the start of the record after the last one read (the end of the bytes when
+   * final), else the end of the last complete record.
+   */
   consumed: number;
   /** Line number at `consumed`. */
   linesConsumed: number;
@@ -92,15 +102,16 @@ function scanWith(bytes: Uint8Array, options: ScanOptions, initialFieldEnds: Uin
   let lf = 0;
   let crlf = 0;
   let cr = 0;
-  let firstEnding = 0; // 0 none, 1 lf, 2 crlf, 3 cr
-  let firstOtherEndingAt = -1;
+  const firstAt = [-1, -1, -1, -1]; // by kind: 1 lf, 2 crlf, 3 cr
+  const start = options.start ?? 0;
+  const stop = Math.min(length, options.stop ?? length);
   let line = options.firstLine;
   let n = 0;
-  let pos = 0;
-  let consumed = 0;
+  let pos = start;
+  let consumed = start;
   let linesConsumed = line;
 
-  while (pos < length) {
+  while (pos < stop) {
     if (pos === headerStart) {
       const header = new RecordOffsets();
       parseRecordAt(bytes, pos, length, delimiter, quote, header);
@@ -120,7 +131,7 @@ function scanWith(bytes: Uint8Array, options: ScanOptions, initialFieldEnds: Uin
         if (kind === 1) lf++;
         else if (kind === 2) crlf++;
         else cr++;
-        firstEnding = kind;
+        if (firstAt[kind] < 0) firstAt[kind] = header.end;
       }
       consumed = pos;
       linesConsumed = line;
@@ -238,8 +249,7 @@ function scanWith(bytes: Uint8Array, options: ScanOptions, initialFieldEnds: Uin
       if (ending === 1) lf++;
       else if (ending === 2) crlf++;
       else cr++;
-      if (firstEnding === 0) firstEnding = ending;
-      else if (ending !== firstEnding && firstOtherEndingAt < 0) firstOtherEndingAt = recordEnd;
+      if (firstAt[ending] < 0) firstAt[ending] = recordEnd;
     }
     consumed = pos;
     linesConsumed = line;
@@ -266,8 +276,8 @@ function scanWith(bytes: Uint8Array, options: ScanOptions, initialFieldEnds: Uin
     strays,
     unterminatedAt,
     endings: { lf, crlf, cr },
-    firstOtherEndingAt,
-    consumed: final ? length : consumed,
+    firstEndingAt: { lf: firstAt[1], crlf: firstAt[2], cr: firstAt[3] },
+    consumed: final ? pos : consumed,
     linesConsumed,
   };
 }

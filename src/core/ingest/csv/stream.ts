@@ -11,6 +11,7 @@ import { readPreparedCsv, type CsvReadOptions } from './read';
 import { checkUtf8, declaredEncoding, type CsvBytes } from './decode';
 import { CR, LF } from './records';
 import type { InferredColumn } from './infer';
+import { abortError } from './parallel';
 
 export interface CsvBatch {
   result: IngestResult;
@@ -25,12 +26,6 @@ export interface CsvBatchOptions extends CsvReadOptions {
   chunkBytes?: number;
   onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void;
   signal?: AbortSignal;
-}
-
-function abortError(): Error {
-  const error = new Error('The read was cancelled.');
-  error.name = 'AbortError';
-  return error;
 }
 
 /** Turns raw chunks into UTF-8 bytes: as they are for UTF-8 (BOM dropped), decoded and re-encoded otherwise. */

@@ -1,0 +1,201 @@
+/**
+ * The work on one chunk of a CSV (a run of whole records), the same in the reading thread and in a
+ * worker: scan its records; take the type evidence of its rows in the read's sample; build its columns
+ * with the types decided over all chunks. The chunk reader keeps its scan between requests. Rows are
+ * numbered within the chunk and lines counted from its start; offsets are into the whole buffer.
+ * Messages in and out are plain structured-clone data.
+ */
+import type { RawCell } from '../../table/model';
+import { scanRecords, type EndingCounts, type ScanResult } from './scan';
+import { ColumnContents, NaMatcher, addCellEvidence, extractColumn, type ExtractContext } from './cells';
+import { TypeEvidence, parseInteger, type InferredColumn, type TypeCounts } from './infer';
+import { buildCategorical, buildColumn, builtBuffers, type BuiltColumn } from './build';
+
+/** What every chunk of one read shares: the dialect decided on the first bytes. */
+export interface ChunkSettings {
+  delimiter: number;
+  quote: number;
+  width: number;
+  headerStart: number;
+  trailingDelimiter: boolean;
+  validUtf8: boolean;
+  naTokens: readonly string[];
+  /** False when the bytes may end mid-record (a chunk of a streamed file). */
+  final: boolean;
+}
+
+export interface ScanRequest {
+  start: number;
+  stop: number;
+  estimatedRows: number;
+}
+
+/** The type evidence of `columns` over the rows whose number in the whole read is a multiple of `step`. */
+export interface EvidenceRequest {
+  columns: readonly number[];
+  /** Number in the whole read of the chunk's first row. */
+  rowOffset: number;
+  step: number;
+  /** Upper bound of the values over all chunks (a column stops collecting evidence once it can only be text). */
+  total: number;
+}
+
+export interface ChunkScan {
+  start: number;
+  /** Where the next chunk starts (see ScanResult.consumed). */
+  consumed: number;
+  /** Lines from `start` to `consumed`. */
+  lines: number;
+  rowCount: number;
+  rowStarts: Uint32Array;
+  /** Line of each row, counted from `start`. */
+  rowLines: Uint32Array;
+  ragged: number[];
+  blankRanges: number[];
+  strays: number[];
+  unterminatedAt: number;
+  endings: EndingCounts;
+  firstEndingAt: EndingCounts;
+}
+
+/** How to build a column: its type; for text, whether to try a dictionary of at most `dictionaryCap` values first. */
+export interface ColumnPlan {
+  inferred: InferredColumn;
+  dictionaryCap?: number;
+}
+
+export interface BuildRequest {
+  /** Per column: its plan, or null to leave it out. */
+  plans: readonly (ColumnPlan | null)[];
+  /** Report NA-token cells (once per column: not again when a column is rebuilt). */
+  collectNa: boolean;
+}
+
+export interface ChunkColumn {
+  built: BuiltColumn;
+  /** Cells that do not fit the column's type (rows within the chunk). */
+  rejected: RawCell[];
+  naTokenCells: RawCell[];
+  /** Cells holding a value (not empty, not an NA token). */
+  present: number;
+  /** An Int32 column rejected an integer: it needs Int64. */
+  widerInteger: boolean;
+}
+
+export type ChunkRequest =
+  | { type: 'scan'; request: ScanRequest }
+  | { type: 'build'; request: BuildRequest }
+  | { type: 'evidence'; request: EvidenceRequest };
+
+export type ChunkReply = { type: 'scan'; scan: ChunkScan } | { type: 'build'; columns: (ChunkColumn | null)[] } | { type: 'evidence'; counts: TypeCounts[] };
+
+/** The buffers a reply can hand over to the receiving thread instead of copying them. */
+export function replyTransfers(reply: ChunkReply): ArrayBuffer[] {
+  if (reply.type === 'scan') return [reply.scan.rowStarts.buffer, reply.scan.rowLines.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+  if (reply.type === 'build') return reply.columns.flatMap((c) => (c ? builtBuffers(c.built) : []));
+  return [];
+}
+
+export class ChunkReader {
+  private scan: ScanResult | undefined;
+  private readonly na: NaMatcher;
+  private cells: ColumnContents | undefined;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly settings: ChunkSettings,
+  ) {
+    this.na = new NaMatcher(new Set(settings.naTokens));
+  }
+
+  handle(message: ChunkRequest): ChunkReply {
+    switch (message.type) {
+      case 'scan':
+        return { type: 'scan', scan: this.scanChunk(message.request) };
+      case 'build':
+        return { type: 'build', columns: this.build(message.request) };
+      case 'evidence':
+        return { type: 'evidence', counts: this.evidence(message.request) };
+    }
+  }
+
+  private context(scan: ScanResult, naTokenCells: RawCell[]): ExtractContext {
+    const { bytes, settings } = this;
+    return { bytes, scan, width: settings.width, quote: settings.quote, validUtf8: settings.validUtf8, na: this.na, naTokenCells };
+  }
+
+  private scanChunk(request: ScanRequest): ChunkScan {
+    const { settings } = this;
+    const scan = scanRecords(this.bytes, {
+      delimiter: settings.delimiter,
+      quote: settings.quote,
+      width: settings.width,
+      headerStart: settings.headerStart,
+      trailingDelimiter: settings.trailingDelimiter,
+      estimatedRows: request.estimatedRows,
+      firstLine: 0,
+      final: settings.final,
+      start: request.start,
+      stop: request.stop,
+    });
+    this.scan = scan;
+    this.cells = undefined;
+    return {
+      start: request.start,
+      consumed: scan.consumed,
+      lines: scan.linesConsumed,
+      rowCount: scan.rowCount,
+      // Copies of their exact length: the scan's arrays have spare capacity and stay here for the build.
+      rowStarts: scan.rowStarts.slice(),
+      rowLines: scan.rowLines.slice(),
+      ragged: scan.ragged,
+      blankRanges: scan.blankRanges,
+      strays: scan.strays,
+      unterminatedAt: scan.unterminatedAt,
+      endings: scan.endings,
+      firstEndingAt: scan.firstEndingAt,
+    };
+  }
+
+  private scanned(): ScanResult {
+    if (!this.scan) throw new Error('internal: chunk built before it was scanned');
+    return this.scan;
+  }
+
+  /** The cells of column `c` (one buffer reused from column to column), of the rows in `only` when given. */
+  private extract(c: number, naTokenCells: RawCell[], only?: Int32Array): ColumnContents {
+    const scan = this.scanned();
+    this.cells ??= new ColumnContents(this.bytes, this.settings.quote, scan.rowCount);
+    return extractColumn(this.context(scan, naTokenCells), c, this.cells, only);
+  }
+
+  private build(request: BuildRequest): (ChunkColumn | null)[] {
+    const rowCount = this.scanned().rowCount;
+    return request.plans.map((plan, c) => {
+      if (!plan) return null;
+      const naTokenCells: RawCell[] = [];
+      const cells = this.extract(c, naTokenCells);
+      const rejected: RawCell[] = [];
+      let built = plan.dictionaryCap === undefined ? undefined : buildCategorical(cells, rowCount, plan.dictionaryCap);
+      built ??= buildColumn(cells, rowCount, plan.dictionaryCap === undefined ? plan.inferred : { kind: 'string' }, c, rejected);
+      const { inferred } = plan;
+      const widerInteger = inferred.kind === 'integer' && inferred.int32 !== false && rejected.some((cell) => parseInteger(cell.text) !== null);
+      return { built, rejected, naTokenCells: request.collectNa ? naTokenCells : [], present: cells.count, widerInteger };
+    });
+  }
+
+  private evidence({ columns, rowOffset, step, total }: EvidenceRequest): TypeCounts[] {
+    const rowCount = this.scanned().rowCount;
+    let only: Int32Array | undefined;
+    if (step > 1) {
+      const first = (step - (rowOffset % step)) % step;
+      only = new Int32Array(Math.max(0, Math.ceil((rowCount - first) / step)));
+      for (let i = 0; i < only.length; i++) only[i] = first + i * step;
+    }
+    return columns.map((c) => {
+      const evidence = new TypeEvidence();
+      addCellEvidence(this.extract(c, [], only), evidence, () => evidence.hopeless(total));
+      return evidence.counts;
+    });
+  }
+}

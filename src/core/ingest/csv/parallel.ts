@@ -1,0 +1,135 @@
+/**
+ * A CSV read over several threads: the bytes go into shared memory (no copy per thread), the read's
+ * chunks (chunked-read.ts) are dealt to this thread and to the pool's workers (pool.ts), and the columns
+ * each chunk builds come back as Arrow buffers handed over without a copy. One thread, or an input too
+ * small to split, is read in this thread as before.
+ */
+import { open, readFile } from 'node:fs/promises';
+import type { IngestResult } from '../../table/model';
+import { prepareCsvBytes, type CsvBytes } from './decode';
+import { csvRead, decideLayout, planRead, readCsvBytes, readPreparedCsv, type CsvRead, type CsvReadOptions } from './read';
+import { ChunkReader, type ChunkReply } from './chunk-reader';
+import { readSteps, runStepsAsync, type ChunkCall } from './chunked-read';
+import { sharedPool, threadCount } from './pool';
+
+export interface ParallelReadOptions {
+  /** Threads to read with: 1 reads in this thread only; 0 or unset, every available core. */
+  threads?: number;
+  /** Bytes per chunk (default: the input split evenly between the threads, at least MIN_CHUNK_BYTES each). */
+  chunkBytes?: number;
+  signal?: AbortSignal;
+}
+
+/** Inputs are split in chunks of at least this size (smaller ones are not worth a thread). */
+export const MIN_CHUNK_BYTES = 1 << 20;
+
+export function abortError(): Error {
+  const error = new Error('The read was cancelled.');
+  error.name = 'AbortError';
+  return error;
+}
+
+function chunkCountFor(length: number, threads: number, chunkBytes: number | undefined): number {
+  const size = chunkBytes ?? Math.max(MIN_CHUNK_BYTES, Math.ceil(length / threads));
+  return Math.max(1, Math.ceil(length / Math.max(1, size)));
+}
+
+function inSharedMemory(prepared: CsvBytes): CsvBytes {
+  if (prepared.bytes.buffer instanceof SharedArrayBuffer) return prepared;
+  const bytes = new Uint8Array(new SharedArrayBuffer(prepared.bytes.length));
+  bytes.set(prepared.bytes);
+  return { ...prepared, bytes };
+}
+
+/** Reads prepared UTF-8 bytes with up to `threads` threads (see ParallelReadOptions). */
+export async function readPreparedCsvInParallel(prepared: CsvBytes, options: CsvReadOptions & ParallelReadOptions = {}): Promise<CsvRead> {
+  const threads = threadCount(options.threads);
+  const chunks = chunkCountFor(prepared.bytes.length, threads, options.chunkBytes);
+  const pool = sharedPool();
+  if (threads === 1 || chunks === 1 || !pool) return readPreparedCsv(prepared, options);
+  prepared = inSharedMemory(prepared);
+  const layout = decideLayout(prepared.bytes, options, prepared.notes);
+  const plan = planRead(prepared, options, layout, chunks);
+  // Chunk k goes to thread k mod threads: thread 0 is this one, thread t ≥ 1 the pool's worker t − 1.
+  const threadOf = (chunk: number) => chunk % threads;
+  const session = pool.session();
+  const local = new Map<number, ChunkReader>();
+  const used = new Set<number>();
+  plan.starts.forEach((_, k) => {
+    const t = threadOf(k);
+    if (t === 0) local.set(k, new ChunkReader(prepared.bytes, plan.settings));
+    else {
+      used.add(t - 1);
+      pool.worker(t - 1).post({ type: 'open', session, chunk: k, bytes: prepared.bytes, settings: plan.settings });
+    }
+  });
+  const send = async (calls: ChunkCall[]): Promise<ChunkReply[]> => {
+    if (options.signal?.aborted) throw abortError();
+    const replies: ChunkReply[] = new Array(calls.length);
+    // The workers' requests go out first; this thread then does its own chunks while they work.
+    const remote = Promise.all(
+      calls.map(async (call, i) => {
+        const t = threadOf(call.chunk);
+        if (t > 0) replies[i] = await pool.worker(t - 1).call<ChunkReply>((seq) => ({ type: 'chunk', seq, session, chunk: call.chunk, request: call.message }));
+      }),
+    );
+    try {
+      calls.forEach((call, i) => {
+        const reader = local.get(call.chunk);
+        if (reader) replies[i] = reader.handle(call.message);
+      });
+    } catch (error) {
+      remote.catch(() => undefined);
+      throw error;
+    }
+    await remote;
+    return replies;
+  };
+  try {
+    return csvRead(prepared, options, layout, await runStepsAsync(readSteps(plan, options.firstLine ?? 0), send));
+  } finally {
+    for (const w of used) pool.worker(w).post({ type: 'close', session });
+  }
+}
+
+/** The file's bytes in shared memory (readable by every thread without a copy). */
+async function readShared(path: string, signal: AbortSignal | undefined): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    const bytes = new Uint8Array(new SharedArrayBuffer(size));
+    for (let read = 0; read < size; ) {
+      if (signal?.aborted) throw abortError();
+      const { bytesRead } = await handle.read(bytes, read, size - read, read);
+      if (bytesRead === 0) return bytes.subarray(0, read);
+      read += bytesRead;
+    }
+    return bytes;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads a CSV/TSV file into memory with up to `threads` threads. */
+export async function readCsvFile(
+  path: string,
+  size: number,
+  options: CsvReadOptions & ParallelReadOptions & { onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void } = {},
+): Promise<IngestResult> {
+  const threads = threadCount(options.threads);
+  const pool = threads > 1 && chunkCountFor(size, threads, options.chunkBytes) > 1 ? sharedPool() : undefined;
+  if (options.signal?.aborted) throw abortError();
+  if (!pool) {
+    // One thread: today's path.
+    const bytes = await readFile(path, { signal: options.signal });
+    options.onProgress?.({ bytesRead: bytes.length, totalBytes: size, rows: 0 });
+    if (options.signal?.aborted) throw abortError();
+    return readCsvBytes(bytes, { ...options, path });
+  }
+  // The workers start while the file is read.
+  pool.warm(threads - 1);
+  const bytes = await readShared(path, options.signal);
+  options.onProgress?.({ bytesRead: bytes.length, totalBytes: size, rows: 0 });
+  const prepared = prepareCsvBytes(bytes, options.encoding);
+  return (await readPreparedCsvInParallel(prepared, { ...options, path })).result;
+}
