@@ -26,6 +26,8 @@ export interface InputOptions {
   hasHeader?: boolean;
   encoding?: TextEncodingName;
   naTokens?: string[];
+  /** CSV: threads reading the file (see IngestOptions.threads). */
+  threads?: number;
   signal?: AbortSignal;
   onProgress?: (p: BinaryReadProgress) => void;
 }

@@ -26,6 +26,7 @@ export const checkSpec = {
     delimiter: { type: 'string', short: 'd', placeholder: 'CHAR', description: 'CSV delimiter (default: sniffed).' },
     header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data).' },
     encoding: { type: 'string', choices: ENCODINGS, description: 'CSV text encoding (default: detected).' },
+    threads: { type: 'number', placeholder: 'N', description: 'CSV: threads reading the file (default: every core; 1: one thread).' },
     'memory-budget': { type: 'number', placeholder: 'MB', description: 'Largest CSV checked in memory, in MB (default 1024); larger ones are checked batch by batch.' },
   },
   epilog: 'Exit codes: 0 no finding at or above --fail-on, 1 findings (or a file could not be read), 2 usage error.',
@@ -129,6 +130,7 @@ export async function runCheck(args: string[]): Promise<number> {
     if (flags.delimiter !== undefined) options.delimiter = parseDelimiter(flags.delimiter);
     if (flags.header !== undefined) options.hasHeader = flags.header;
     if (flags.encoding !== undefined) options.encoding = flags.encoding as TextEncodingName;
+    if (flags.threads !== undefined) options.threads = flags.threads;
     const results: FileFindings[] = [];
     let unreadable = 0;
     for (const file of positionals) {

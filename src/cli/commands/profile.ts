@@ -25,6 +25,7 @@ export const profileSpec = {
     delimiter: { type: 'string', short: 'd', placeholder: 'CHAR', description: 'CSV delimiter (default: sniffed); "tab" or "\\t" for tab.' },
     header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data). Default: sniffed.' },
     encoding: { type: 'string', choices: ENCODINGS, description: 'CSV text encoding (default: detected).' },
+    threads: { type: 'number', placeholder: 'N', description: 'CSV: threads reading the file (default: every core; 1: one thread).' },
     na: { type: 'string', multiple: true, placeholder: 'TOKEN', description: 'CSV: a cell value read as missing (repeatable; replaces the defaults).' },
   },
   epilog: 'Exit codes: 0 success, 1 the file could not be read, 2 usage error.',
@@ -37,6 +38,7 @@ export async function runProfile(args: string[]): Promise<number> {
     if (flags.delimiter !== undefined) options.delimiter = parseDelimiter(flags.delimiter);
     if (flags.header !== undefined) options.hasHeader = flags.header;
     if (flags.encoding !== undefined) options.encoding = flags.encoding as TextEncodingName;
+    if (flags.threads !== undefined) options.threads = flags.threads;
     if (multiples.na) options.naTokens = multiples.na;
     const profile = await profileFile(path, {
       ...options,
