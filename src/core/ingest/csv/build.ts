@@ -1,13 +1,15 @@
 /**
- * Cell offsets → the buffers of typed Arrow columns (nulls for missing and rejected cells), built without
- * per-cell objects and without Arrow itself: plain typed arrays that a worker thread can hand over
- * (transfer) and the reading thread wraps as Arrow data (arrow-columns.ts).
+ * A scanned chunk's cells → the buffers of typed Arrow columns (nulls for missing, NA and rejected cells),
+ * in one pass over the rows that fills every column at once: each record's bytes are read once, while
+ * they are in the cache, and no string or object is made per cell. The buffers are plain typed arrays,
+ * without Arrow itself, so a worker thread can hand them over (transfer) and the reading thread wraps
+ * them as Arrow data (arrow-columns.ts).
  */
 import type { RawCell } from '../../table/model';
 import { parseBooleanWord, parseDate, parseFloatCell, parseInteger, parseTimestamp, type InferredColumn } from './infer';
 import { ByteSink } from './byte-sink';
-import type { ColumnContents } from './cells';
-import { NOT_HANDLED, booleanFromBytes, floatFromBytes, integerFromBytes, isoDateFromBytes } from './parse-bytes';
+import { NA_TOKEN, PLAIN, type CellReader } from './cells';
+import { MS_PER_DAY, NOT_HANDLED, booleanFromBytes, floatInto, integerFromBytes, isoDaysFromBytes } from './parse-bytes';
 
 /** The Arrow type a built column has. */
 export type BuiltType = 'int32' | 'int64' | 'float64' | 'bool' | 'date' | 'timestamp' | 'utf8' | 'dictionary';
@@ -42,26 +44,315 @@ export function builtBuffers(column: BuiltColumn): ArrayBuffer[] {
   return [...buffers];
 }
 
-class Validity {
-  readonly bitmap: Uint8Array;
+/** Whether typed arrays are little-endian here (64-bit values are then written as two 32-bit halves). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const TWO_32 = 4294967296;
+
+/** What a column's cells are read into. */
+const INT32 = 0;
+const INT64 = 1;
+const FLOAT64 = 2;
+const BOOL = 3;
+/** Dates and timestamps: epoch milliseconds in 64 bits. */
+const EPOCH_MS = 4;
+const UTF8 = 5;
+const DICTIONARY = 6;
+
+/** One column of a chunk being built. */
+class ColumnBuilder {
+  mode: number;
+  readonly validity: Uint8Array;
   valid = 0;
-  constructor(readonly length: number) {
-    this.bitmap = new Uint8Array((length + 7) >> 3);
+  present = 0;
+  readonly rejected: RawCell[] = [];
+  readonly naTokenCells: RawCell[] = [];
+  widerInteger = false;
+  /** Int32 values, or dictionary codes. */
+  int32: Int32Array | undefined;
+  float64: Float64Array | undefined;
+  /** Bool bits. */
+  bits: Uint8Array | undefined;
+  /** 64-bit values, and their 32-bit halves (little-endian). */
+  int64: BigInt64Array | undefined;
+  halves: Uint32Array | undefined;
+  sink: ByteSink | undefined;
+  offsets: Int32Array | undefined;
+  dictionary: ByteDictionary | undefined;
+  /** Dates: read ISO dates from their bytes. */
+  readonly iso: boolean;
+
+  constructor(
+    readonly column: number,
+    readonly rows: number,
+    readonly inferred: InferredColumn,
+    /** Text: a dictionary while it has at most this many values (then plain text). */
+    readonly dictionaryCap: number | undefined,
+    private readonly reader: CellReader,
+  ) {
+    this.validity = new Uint8Array((rows + 7) >> 3);
+    this.iso = inferred.kind === 'date' && (inferred.dateFormat ?? 'YYYY-MM-DD') === 'YYYY-MM-DD';
+    if (dictionaryCap !== undefined) {
+      this.mode = DICTIONARY;
+      this.int32 = new Int32Array(rows);
+      this.dictionary = new ByteDictionary();
+      return;
+    }
+    switch (inferred.kind) {
+      case 'integer':
+        if (inferred.int32 !== false) {
+          this.mode = INT32;
+          this.int32 = new Int32Array(rows);
+        } else {
+          this.mode = INT64;
+          this.int64 = new BigInt64Array(rows);
+        }
+        break;
+      case 'float':
+        this.mode = FLOAT64;
+        this.float64 = new Float64Array(rows);
+        break;
+      case 'boolean':
+        this.mode = BOOL;
+        this.bits = new Uint8Array((rows + 7) >> 3);
+        break;
+      case 'date':
+      case 'timestamp':
+        this.mode = EPOCH_MS;
+        this.int64 = new BigInt64Array(rows);
+        this.halves = new Uint32Array(this.int64.buffer);
+        break;
+      default:
+        this.mode = UTF8;
+        this.startText();
+    }
   }
-  set(i: number): void {
-    this.bitmap[i >> 3] |= 1 << (i & 7);
+
+  private startText(): void {
+    this.sink = new ByteSink(Math.max(64, this.textBytes()));
+    this.offsets = new Int32Array(this.rows + 1);
+  }
+
+  /** Bytes of the column's fields as written (at least its values' bytes). */
+  private textBytes(): number {
+    const { scan, width } = this.reader;
+    const { fieldEnds, absent } = scan;
+    let total = 0;
+    for (let r = 0, i = this.column; r < this.rows; r++, i += width) {
+      const end = fieldEnds[i];
+      if (end !== absent) total += end - (this.column === 0 ? 0 : fieldEnds[i - 1] + 1);
+    }
+    return total;
+  }
+
+  setValid(r: number): void {
+    this.validity[r >> 3] |= 1 << (r & 7);
     this.valid++;
   }
-  get nullCount(): number {
-    return this.length - this.valid;
+
+  isValid(r: number): boolean {
+    return (this.validity[r >> 3] & (1 << (r & 7))) !== 0;
   }
-  get nullBitmap(): Uint8Array | null {
-    return this.nullCount ? this.bitmap : null;
+
+  reject(r: number, kind: number): void {
+    this.rejected.push({ row: r, column: this.column, text: this.reader.value(kind) });
+  }
+
+  writeEpochMs(r: number, ms: number): void {
+    if (LITTLE_ENDIAN) {
+      const high = Math.floor(ms / TWO_32);
+      this.halves![2 * r] = ms - high * TWO_32;
+      this.halves![2 * r + 1] = high >>> 0;
+    } else this.int64![r] = BigInt(ms);
+    this.setValid(r);
+  }
+
+  /** Over the dictionary cap: the rows so far (up to `r`) become plain text, and so do the next ones. */
+  toText(r: number): void {
+    const dictionary = this.dictionary!;
+    const codes = this.int32!;
+    this.startText();
+    const sink = this.sink!;
+    const offsets = this.offsets!;
+    const { data } = dictionary.values;
+    for (let row = 0; row <= r; row++) {
+      if (this.isValid(row)) sink.append(data, dictionary.offsets[codes[row]], dictionary.offsets[codes[row] + 1]);
+      offsets[row + 1] = sink.used;
+    }
+    this.mode = UTF8;
+    this.int32 = undefined;
+    this.dictionary = undefined;
+  }
+
+  result(): BuiltColumn {
+    const nullCount = this.rows - this.valid;
+    const common = { length: this.rows, nullCount, nullBitmap: nullCount ? this.validity : null };
+    switch (this.mode) {
+      case INT32:
+        return { type: 'int32', ...common, values: this.int32 };
+      case INT64:
+        return { type: 'int64', ...common, values: this.int64 };
+      case FLOAT64:
+        return { type: 'float64', ...common, values: this.float64 };
+      case BOOL:
+        return { type: 'bool', ...common, values: this.bits };
+      case EPOCH_MS:
+        return { type: this.inferred.kind === 'date' ? 'date' : 'timestamp', ...common, values: this.int64 };
+      case DICTIONARY:
+        return { type: 'dictionary', ...common, values: this.int32, dictionary: this.dictionary!.buffers() };
+      default: {
+        // Rows without a value end where the row before them ends.
+        const offsets = this.offsets!;
+        for (let r = 0; r < this.rows; r++) if (!this.isValid(r)) offsets[r + 1] = offsets[r];
+        const sink = this.sink!;
+        return { type: 'utf8', ...common, utf8: { length: this.rows, valueOffsets: offsets, data: sink.data.subarray(0, sink.used) } };
+      }
+    }
   }
 }
 
-function built(type: BuiltType, validity: Validity, values: BuiltColumn['values']): BuiltColumn {
-  return { type, length: validity.length, nullCount: validity.nullCount, nullBitmap: validity.nullBitmap, values };
+/** Reads the value of the cell last read by `reader` (row `r`, a PLAIN or ESCAPED value) into its column. */
+function addValue(b: ColumnBuilder, reader: CellReader, kind: number, r: number, scratch: ByteSink): void {
+  b.present++;
+  switch (b.mode) {
+    case INT32: {
+      let v = kind === PLAIN ? integerFromBytes(reader.buffer, reader.start, reader.end) : NOT_HANDLED;
+      if (v === NOT_HANDLED) v = parseInteger(reader.value(kind));
+      if (v !== null && v >= -2147483648 && v <= 2147483647) {
+        b.int32![r] = v;
+        b.setValid(r);
+      } else {
+        // An integer beyond Int32 means the column needs Int64.
+        if (v !== null) b.widerInteger = true;
+        b.reject(r, kind);
+      }
+      return;
+    }
+    case INT64: {
+      const t = reader.value(kind);
+      if (parseInteger(t) === null) b.reject(r, kind);
+      else {
+        b.int64![r] = BigInt(t.trim());
+        b.setValid(r);
+      }
+      return;
+    }
+    case FLOAT64: {
+      const data = b.float64!;
+      if (kind === PLAIN && floatInto(reader.buffer, reader.start, reader.end, data, r)) b.setValid(r);
+      else {
+        const v = parseFloatCell(reader.value(kind));
+        if (v === null) b.reject(r, kind);
+        else {
+          data[r] = v;
+          b.setValid(r);
+        }
+      }
+      return;
+    }
+    case BOOL: {
+      const parsed = kind === PLAIN ? booleanFromBytes(reader.buffer, reader.start, reader.end) : NOT_HANDLED;
+      let word: boolean | null;
+      let zeroOne: boolean | null;
+      if (parsed === NOT_HANDLED) {
+        const t = reader.value(kind).trim();
+        zeroOne = t === '1' ? true : t === '0' ? false : null;
+        word = parseBooleanWord(t);
+      } else ({ word, zeroOne } = parsed);
+      const mode = b.inferred.zeroOne;
+      const v = mode === true ? zeroOne : mode === false ? word : (word ?? zeroOne);
+      if (v === null) b.reject(r, kind);
+      else {
+        if (v) b.bits![r >> 3] |= 1 << (r & 7);
+        b.setValid(r);
+      }
+      return;
+    }
+    case EPOCH_MS: {
+      if (b.iso && kind === PLAIN) {
+        const days = isoDaysFromBytes(reader.buffer, reader.start, reader.end);
+        if (days !== NOT_HANDLED) {
+          if (days === null) b.reject(r, kind);
+          else b.writeEpochMs(r, days * MS_PER_DAY);
+          return;
+        }
+      }
+      const t = reader.value(kind);
+      const { inferred } = b;
+      const ms = inferred.kind === 'date' ? parseDate(t, inferred.dateFormat ?? 'YYYY-MM-DD') : (parseTimestamp(t) ?? parseDate(t, 'YYYY-MM-DD'));
+      if (ms === null) b.reject(r, kind);
+      else b.writeEpochMs(r, ms);
+      return;
+    }
+    case UTF8:
+      reader.appendTo(kind, b.sink!);
+      b.offsets![r + 1] = b.sink!.used;
+      b.setValid(r);
+      return;
+    case DICTIONARY: {
+      const dictionary = b.dictionary!;
+      let code: number;
+      if (kind === PLAIN) code = dictionary.code(reader.buffer, reader.start, reader.end);
+      else {
+        scratch.used = 0;
+        reader.appendTo(kind, scratch);
+        code = dictionary.code(scratch.data, 0, scratch.used);
+      }
+      b.int32![r] = code;
+      b.setValid(r);
+      if (dictionary.size > b.dictionaryCap!) b.toText(r);
+      return;
+    }
+  }
+}
+
+/** How to build one column: its type; for text, a dictionary of at most `dictionaryCap` values first. */
+export interface ColumnPlan {
+  inferred: InferredColumn;
+  dictionaryCap?: number;
+}
+
+export interface BuiltChunkColumn {
+  built: BuiltColumn;
+  /** Cells that do not fit the column's type (rows within the chunk). */
+  rejected: RawCell[];
+  naTokenCells: RawCell[];
+  /** Cells holding a value (not empty, not an NA token). */
+  present: number;
+  /** An Int32 column rejected an integer: it needs Int64. */
+  widerInteger: boolean;
+}
+
+/**
+ * Builds the planned columns (null: left out) of a scanned chunk of `rows` rows in one pass over its
+ * records. Cells that do not parse as their column's type become nulls and are listed as rejected; NA
+ * tokens are listed when `collectNa`.
+ */
+export function buildChunk(reader: CellReader, rows: number, plans: readonly (ColumnPlan | null)[], collectNa: boolean): (BuiltChunkColumn | null)[] {
+  const { width, scan } = reader;
+  const { rowStarts, fieldEnds, absent } = scan;
+  const builders = plans.map((plan, c) => (plan ? new ColumnBuilder(c, rows, plan.inferred, plan.dictionaryCap, reader) : null));
+  const scratch = new ByteSink(256);
+  for (let r = 0; r < rows; r++) {
+    const rowStart = rowStarts[r];
+    const base = r * width;
+    let fieldStart = rowStart;
+    for (let c = 0; c < width; c++) {
+      const relativeEnd = fieldEnds[base + c];
+      // A short record's missing cells are its last ones.
+      if (relativeEnd === absent) break;
+      const fieldEnd = rowStart + relativeEnd;
+      const b = builders[c];
+      if (b !== null) {
+        const kind = reader.read(fieldStart, fieldEnd, base + c);
+        if (kind >= PLAIN) addValue(b, reader, kind, r, scratch);
+        else if (kind === NA_TOKEN && collectNa) b.naTokenCells.push({ row: r, column: c, text: reader.naText });
+      }
+      fieldStart = fieldEnd + 1;
+    }
+  }
+  return builders.map((b) =>
+    b ? { built: b.result(), rejected: b.rejected, naTokenCells: b.naTokenCells, present: b.present, widerInteger: b.widerInteger } : null,
+  );
 }
 
 /** Hash table from value bytes to dictionary codes; the dictionary's bytes are kept in a ByteSink. */
@@ -131,150 +422,3 @@ export class ByteDictionary {
   }
 }
 
-/**
- * The dictionary-encoded column when it has at most `maxDistinct` distinct values, else undefined
- * (a string column then).
- */
-export function buildCategorical(cells: ColumnContents, rowCount: number, maxDistinct: number): BuiltColumn | undefined {
-  const validity = new Validity(rowCount);
-  const dictionary = new ByteDictionary();
-  const indices = new Int32Array(rowCount);
-  const { rows, starts, ends, count, bytes, escaped } = cells;
-  const side = cells.side.data;
-  const scratch = new ByteSink(256);
-  for (let i = 0; i < count; i++) {
-    const s = starts[i];
-    let code: number;
-    if (escaped[i] === 1) {
-      scratch.used = 0;
-      cells.appendTo(i, scratch);
-      code = dictionary.code(scratch.data, 0, scratch.used);
-    } else code = s < 0 ? dictionary.code(side, -s - 1, ends[i]) : dictionary.code(bytes, s, ends[i]);
-    if (dictionary.size > maxDistinct) return undefined;
-    const r = rows[i];
-    indices[r] = code;
-    validity.set(r);
-  }
-  return { ...built('dictionary', validity, indices), dictionary: dictionary.buffers() };
-}
-
-/**
- * Converts one column (every type but categorical, see buildCategorical). Cells that do not parse as the
- * column's type are appended to `rejected` and left null.
- */
-export function buildColumn(cells: ColumnContents, rowCount: number, inferred: InferredColumn, column: number, rejected: RawCell[]): BuiltColumn {
-  const validity = new Validity(rowCount);
-  const { rows, starts, ends, count, bytes, escaped } = cells;
-  const side = cells.side.data;
-  const reject = (i: number) => rejected.push({ row: rows[i], column, text: cells.value(i) });
-  switch (inferred.kind) {
-    case 'integer': {
-      if (inferred.int32 !== false) {
-        const data = new Int32Array(rowCount);
-        for (let i = 0; i < count; i++) {
-          const s = starts[i];
-          let v = escaped[i] === 1 ? NOT_HANDLED : s < 0 ? integerFromBytes(side, -s - 1, ends[i]) : integerFromBytes(bytes, s, ends[i]);
-          if (v === NOT_HANDLED) v = parseInteger(cells.value(i));
-          if (v === null || v < -2147483648 || v > 2147483647) reject(i);
-          else {
-            data[rows[i]] = v;
-            validity.set(rows[i]);
-          }
-        }
-        return built('int32', validity, data);
-      }
-      const data = new BigInt64Array(rowCount);
-      for (let i = 0; i < count; i++) {
-        const t = cells.value(i);
-        if (parseInteger(t) === null) reject(i);
-        else {
-          data[rows[i]] = BigInt(t.trim());
-          validity.set(rows[i]);
-        }
-      }
-      return built('int64', validity, data);
-    }
-    case 'float': {
-      const data = new Float64Array(rowCount);
-      for (let i = 0; i < count; i++) {
-        const s = starts[i];
-        const fast = escaped[i] === 1 ? NOT_HANDLED : s < 0 ? floatFromBytes(side, -s - 1, ends[i]) : floatFromBytes(bytes, s, ends[i]);
-        const v = fast === NOT_HANDLED ? parseFloatCell(cells.value(i)) : fast;
-        if (v === null) reject(i);
-        else {
-          data[rows[i]] = v;
-          validity.set(rows[i]);
-        }
-      }
-      return built('float64', validity, data);
-    }
-    case 'boolean': {
-      const data = new Uint8Array((rowCount + 7) >> 3);
-      for (let i = 0; i < count; i++) {
-        const s = starts[i];
-        const parsed = escaped[i] === 1 ? NOT_HANDLED : s < 0 ? booleanFromBytes(side, -s - 1, ends[i]) : booleanFromBytes(bytes, s, ends[i]);
-        let word: boolean | null;
-        let zeroOne: boolean | null;
-        if (parsed === NOT_HANDLED) {
-          const t = cells.value(i).trim();
-          zeroOne = t === '1' ? true : t === '0' ? false : null;
-          word = parseBooleanWord(t);
-        } else ({ word, zeroOne } = parsed);
-        const v = inferred.zeroOne === true ? zeroOne : inferred.zeroOne === false ? word : (word ?? zeroOne);
-        if (v === null) reject(i);
-        else {
-          const r = rows[i];
-          if (v) data[r >> 3] |= 1 << (r & 7);
-          validity.set(r);
-        }
-      }
-      return built('bool', validity, data);
-    }
-    case 'date':
-    case 'timestamp': {
-      const format = inferred.dateFormat ?? 'YYYY-MM-DD';
-      const iso = inferred.kind === 'date' && format === 'YYYY-MM-DD';
-      const data = new BigInt64Array(rowCount);
-      for (let i = 0; i < count; i++) {
-        let ms: number | null | typeof NOT_HANDLED = NOT_HANDLED;
-        if (iso && escaped[i] === 0) {
-          const s = starts[i];
-          ms = s < 0 ? isoDateFromBytes(side, -s - 1, ends[i]) : isoDateFromBytes(bytes, s, ends[i]);
-        }
-        if (ms === NOT_HANDLED) {
-          const t = cells.value(i);
-          ms = inferred.kind === 'date' ? parseDate(t, format) : (parseTimestamp(t) ?? parseDate(t, 'YYYY-MM-DD'));
-        }
-        if (ms === null) reject(i);
-        else {
-          data[rows[i]] = BigInt(ms);
-          validity.set(rows[i]);
-        }
-      }
-      return built(inferred.kind, validity, data);
-    }
-    case 'categorical':
-      return buildCategorical(cells, rowCount, Infinity)!;
-    case 'empty':
-    case 'string':
-    default: {
-      let total = 0;
-      for (let i = 0; i < count; i++) total += cells.length(i);
-      const sink = new ByteSink(Math.max(64, total));
-      const offsets = new Int32Array(rowCount + 1);
-      let next = 0;
-      for (let r = 0; r < rowCount; r++) {
-        if (next < count && rows[next] === r) {
-          const s = starts[next];
-          if (escaped[next] === 1) cells.appendTo(next, sink);
-          else if (s < 0) sink.append(side, -s - 1, ends[next]);
-          else sink.append(bytes, s, ends[next]);
-          validity.set(r);
-          next++;
-        }
-        offsets[r + 1] = sink.used;
-      }
-      return { type: 'utf8', length: rowCount, nullCount: validity.nullCount, nullBitmap: validity.nullBitmap, utf8: { length: rowCount, valueOffsets: offsets, data: sink.data.subarray(0, sink.used) } };
-    }
-  }
-}

@@ -5,11 +5,13 @@
  * numbered within the chunk and lines counted from its start; offsets are into the whole buffer.
  * Messages in and out are plain structured-clone data.
  */
-import type { RawCell } from '../../table/model';
 import { scanRecords, type EndingCounts, type ScanResult } from './scan';
-import { ColumnContents, NaMatcher, addCellEvidence, extractColumn, type ExtractContext } from './cells';
-import { TypeEvidence, parseInteger, type InferredColumn, type TypeCounts } from './infer';
-import { buildCategorical, buildColumn, builtBuffers, type BuiltColumn } from './build';
+import { CellReader, NaMatcher, addCellEvidence } from './cells';
+import { TypeEvidence, type TypeCounts } from './infer';
+import { buildChunk, builtBuffers, type BuiltChunkColumn, type ColumnPlan } from './build';
+
+export type { ColumnPlan };
+export type ChunkColumn = BuiltChunkColumn;
 
 /** What every chunk of one read shares: the dialect decided on the first bytes. */
 export interface ChunkSettings {
@@ -58,28 +60,11 @@ export interface ChunkScan {
   firstEndingAt: EndingCounts;
 }
 
-/** How to build a column: its type; for text, whether to try a dictionary of at most `dictionaryCap` values first. */
-export interface ColumnPlan {
-  inferred: InferredColumn;
-  dictionaryCap?: number;
-}
-
 export interface BuildRequest {
   /** Per column: its plan, or null to leave it out. */
   plans: readonly (ColumnPlan | null)[];
   /** Report NA-token cells (once per column: not again when a column is rebuilt). */
   collectNa: boolean;
-}
-
-export interface ChunkColumn {
-  built: BuiltColumn;
-  /** Cells that do not fit the column's type (rows within the chunk). */
-  rejected: RawCell[];
-  naTokenCells: RawCell[];
-  /** Cells holding a value (not empty, not an NA token). */
-  present: number;
-  /** An Int32 column rejected an integer: it needs Int64. */
-  widerInteger: boolean;
 }
 
 export type ChunkRequest =
@@ -98,8 +83,8 @@ export function replyTransfers(reply: ChunkReply): ArrayBuffer[] {
 
 export class ChunkReader {
   private scan: ScanResult | undefined;
+  private cells: CellReader | undefined;
   private readonly na: NaMatcher;
-  private cells: ColumnContents | undefined;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -119,11 +104,6 @@ export class ChunkReader {
     }
   }
 
-  private context(scan: ScanResult, naTokenCells: RawCell[]): ExtractContext {
-    const { bytes, settings } = this;
-    return { bytes, scan, width: settings.width, quote: settings.quote, validUtf8: settings.validUtf8, na: this.na, naTokenCells };
-  }
-
   private scanChunk(request: ScanRequest): ChunkScan {
     const { settings } = this;
     const scan = scanRecords(this.bytes, {
@@ -139,7 +119,7 @@ export class ChunkReader {
       stop: request.stop,
     });
     this.scan = scan;
-    this.cells = undefined;
+    this.cells = new CellReader(this.bytes, scan, settings.width, settings.quote, settings.validUtf8, this.na);
     return {
       start: request.start,
       consumed: scan.consumed,
@@ -157,44 +137,27 @@ export class ChunkReader {
     };
   }
 
-  private scanned(): ScanResult {
-    if (!this.scan) throw new Error('internal: chunk built before it was scanned');
-    return this.scan;
-  }
-
-  /** The cells of column `c` (one buffer reused from column to column), of the rows in `only` when given. */
-  private extract(c: number, naTokenCells: RawCell[], only?: Int32Array): ColumnContents {
-    const scan = this.scanned();
-    this.cells ??= new ColumnContents(this.bytes, this.settings.quote, scan.rowCount);
-    return extractColumn(this.context(scan, naTokenCells), c, this.cells, only);
+  private scanned(): { scan: ScanResult; cells: CellReader } {
+    if (!this.scan || !this.cells) throw new Error('internal: chunk read before it was scanned');
+    return { scan: this.scan, cells: this.cells };
   }
 
   private build(request: BuildRequest): (ChunkColumn | null)[] {
-    const rowCount = this.scanned().rowCount;
-    return request.plans.map((plan, c) => {
-      if (!plan) return null;
-      const naTokenCells: RawCell[] = [];
-      const cells = this.extract(c, naTokenCells);
-      const rejected: RawCell[] = [];
-      let built = plan.dictionaryCap === undefined ? undefined : buildCategorical(cells, rowCount, plan.dictionaryCap);
-      built ??= buildColumn(cells, rowCount, plan.dictionaryCap === undefined ? plan.inferred : { kind: 'string' }, c, rejected);
-      const { inferred } = plan;
-      const widerInteger = inferred.kind === 'integer' && inferred.int32 !== false && rejected.some((cell) => parseInteger(cell.text) !== null);
-      return { built, rejected, naTokenCells: request.collectNa ? naTokenCells : [], present: cells.count, widerInteger };
-    });
+    const { scan, cells } = this.scanned();
+    return buildChunk(cells, scan.rowCount, request.plans, request.collectNa);
   }
 
   private evidence({ columns, rowOffset, step, total }: EvidenceRequest): TypeCounts[] {
-    const rowCount = this.scanned().rowCount;
-    let only: Int32Array | undefined;
+    const { scan, cells } = this.scanned();
+    let rows: Int32Array | undefined;
     if (step > 1) {
       const first = (step - (rowOffset % step)) % step;
-      only = new Int32Array(Math.max(0, Math.ceil((rowCount - first) / step)));
-      for (let i = 0; i < only.length; i++) only[i] = first + i * step;
+      rows = new Int32Array(Math.max(0, Math.ceil((scan.rowCount - first) / step)));
+      for (let i = 0; i < rows.length; i++) rows[i] = first + i * step;
     }
     return columns.map((c) => {
       const evidence = new TypeEvidence();
-      addCellEvidence(this.extract(c, [], only), evidence, () => evidence.hopeless(total));
+      addCellEvidence(cells, c, scan.rowCount, rows, evidence, () => evidence.hopeless(total));
       return evidence.counts;
     });
   }
