@@ -176,49 +176,46 @@ export class CellReader {
 const LETTER_OF_A_TYPED_WORD = new Set([...'nNiItTfFyY'].map((ch) => ch.charCodeAt(0)));
 
 /**
- * Adds the type evidence of column `c` over `rows` (ascending; rows 0 to rowCount − 1 when undefined),
- * read from the bytes where the byte readers of parse-bytes.ts decide, as text otherwise (the same
- * evidence either way). Stops once `hopeless` says the column can only be text.
+ * Adds the type evidence of `columns` over `rows` (ascending; rows 0 to rowCount − 1 when undefined),
+ * row by row (each record's bytes are fetched once), into `evidence` (one per column). Values are read
+ * from their bytes where the byte readers of parse-bytes.ts decide, as text otherwise (the same evidence
+ * either way). A column stops collecting once it can only be text (`hopeless` for at most `total` values).
  */
-export function addCellEvidence(reader: CellReader, c: number, rowCount: number, rows: Int32Array | undefined, evidence: TypeEvidence, hopeless: () => boolean): void {
+export function addCellEvidence(reader: CellReader, columns: readonly number[], rowCount: number, rows: Int32Array | undefined, evidence: readonly TypeEvidence[], total: number): void {
   const n = rows ? rows.length : rowCount;
+  const open = columns.map(() => true);
   for (let k = 0; k < n; k++) {
-    if ((k & 63) === 0 && hopeless()) return;
-    const kind = reader.readAt(rows ? rows[k] : k, c);
-    if (kind < PLAIN) continue;
-    if (kind === PLAIN) {
-      const { buffer, start: s, end: e } = reader;
-      const b = buffer[s];
-      // A value starting with a letter is typed only as nan/inf…, true/false or yes/no.
-      if (((b >= 65 && b <= 90) || (b >= 97 && b <= 122)) && !LETTER_OF_A_TYPED_WORD.has(b)) {
-        evidence.addUntyped();
+    const r = rows ? rows[k] : k;
+    for (let j = 0; j < columns.length; j++) {
+      if (!open[j]) continue;
+      const e = evidence[j];
+      if ((k & 63) === 0 && e.hopeless(total)) {
+        open[j] = false;
         continue;
       }
-      const int = integerFromBytes(buffer, s, e);
-      if (typeof int === 'number') {
-        evidence.addInteger(int);
-        continue;
-      }
-      if (int === null) {
-        if (typeof floatFromBytes(buffer, s, e) === 'number') {
-          evidence.addFloat();
-          continue;
-        }
-        const date = isoDateFromBytes(buffer, s, e);
-        if (date !== NOT_HANDLED) {
-          if (date === null) evidence.addUntyped();
-          else evidence.addDate(ISO_ONLY);
-          continue;
-        }
-        const bool = booleanFromBytes(buffer, s, e);
-        if (bool !== NOT_HANDLED && bool.word !== null) {
-          evidence.addBoolean();
-          continue;
-        }
-      }
+      const kind = reader.readAt(r, columns[j]);
+      if (kind === PLAIN) addPlainEvidence(reader, e);
+      else if (kind === ESCAPED) e.add(reader.value(kind));
     }
-    evidence.add(reader.value(kind));
   }
+}
+
+/** The evidence of the PLAIN value last read. */
+function addPlainEvidence(reader: CellReader, evidence: TypeEvidence): void {
+  const { buffer, start: s, end: e } = reader;
+  const b = buffer[s];
+  // A value starting with a letter is typed only as nan/inf…, true/false or yes/no.
+  if (((b >= 65 && b <= 90) || (b >= 97 && b <= 122)) && !LETTER_OF_A_TYPED_WORD.has(b)) return evidence.addUntyped();
+  const int = integerFromBytes(buffer, s, e);
+  if (typeof int === 'number') return evidence.addInteger(int);
+  if (int === null) {
+    if (typeof floatFromBytes(buffer, s, e) === 'number') return evidence.addFloat();
+    const date = isoDateFromBytes(buffer, s, e);
+    if (date !== NOT_HANDLED) return date === null ? evidence.addUntyped() : evidence.addDate(ISO_ONLY);
+    const bool = booleanFromBytes(buffer, s, e);
+    if (bool !== NOT_HANDLED && bool.word !== null) return evidence.addBoolean();
+  }
+  evidence.add(reader.value(PLAIN));
 }
 
 const ISO_ONLY = ['YYYY-MM-DD'] as const;

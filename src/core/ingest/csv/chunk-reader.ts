@@ -155,10 +155,8 @@ export class ChunkReader {
       rows = new Int32Array(Math.max(0, Math.ceil((scan.rowCount - first) / step)));
       for (let i = 0; i < rows.length; i++) rows[i] = first + i * step;
     }
-    return columns.map((c) => {
-      const evidence = new TypeEvidence();
-      addCellEvidence(cells, c, scan.rowCount, rows, evidence, () => evidence.hopeless(total));
-      return evidence.counts;
-    });
+    const evidence = columns.map(() => new TypeEvidence());
+    addCellEvidence(cells, columns, scan.rowCount, rows, evidence, total);
+    return evidence.map((e) => e.counts);
   }
 }

@@ -103,6 +103,9 @@ function scanWith(bytes: Uint8Array, options: ScanOptions, initialFieldEnds: Uin
   let crlf = 0;
   let cr = 0;
   const firstAt = [-1, -1, -1, -1]; // by kind: 1 lf, 2 crlf, 3 cr
+  // The bytes that end an unquoted field's run of plain bytes.
+  const stops = new Uint8Array(256);
+  for (const b of [delimiter, LF, CR, quote]) stops[b] = 1;
   const start = options.start ?? 0;
   const stop = Math.min(length, options.stop ?? length);
   let line = options.firstLine;
@@ -163,8 +166,7 @@ function scanWith(bytes: Uint8Array, options: ScanOptions, initialFieldEnds: Uin
         let special = false;
         for (;;) {
           while (p < length && (c = bytes[p]) !== quote) {
-            if (c === LF) line++;
-            else if (c === CR && bytes[p + 1] !== LF) line++;
+            if (c <= CR && (c === LF || (c === CR && bytes[p + 1] !== LF))) line++;
             p++;
           }
           if (p >= length) {
@@ -194,7 +196,7 @@ function scanWith(bytes: Uint8Array, options: ScanOptions, initialFieldEnds: Uin
         pos = p;
       } else {
         let p = pos;
-        while (p < length && (c = bytes[p]) !== delimiter && c !== LF && c !== CR && c !== quote) p++;
+        while (p < length && stops[(c = bytes[p])] === 0) p++;
         if (p < length && c === quote) {
           while (p < length && (c = bytes[p]) !== delimiter && c !== LF && c !== CR) p++;
           strays.push(n, fieldStart, p);
