@@ -55,6 +55,7 @@ export function readCheckSettings(uri: vscode.Uri): CheckSettings {
     encoding: encoding === 'auto' ? undefined : (encoding as TextEncodingName),
     naTokens: config.get<string[]>('naTokens'),
     memoryBudgetBytes: config.get<number>('memoryBudgetMB', 1024) * 1024 * 1024,
+    threads: config.get<number>('threads', 0),
   };
   const ignore = config
     .get<IgnoreSetting[]>('ignore', [])

@@ -12,6 +12,8 @@ export interface CheckIngestOptions {
   encoding?: TextEncodingName;
   naTokens?: string[];
   memoryBudgetBytes?: number;
+  /** Threads reading a CSV (0 or unset: every available core). */
+  threads?: number;
 }
 
 export interface CheckRequest {

@@ -113,17 +113,17 @@ const csvArb = shapeArb.chain((shape: Shape) =>
     }),
 );
 
-async function assertSameRead(text: string, options: CsvReadOptions, chunkBytes: number, threads: number, rangeStride = 1): Promise<void> {
+async function assertSameRead(text: string, options: CsvReadOptions, parallelChunkBytes: number, threads: number, rangeStride = 1): Promise<void> {
   const prepared = prepareCsvBytes(new TextEncoder().encode(text));
   const one = readPreparedCsv(prepared, options);
-  const many = await readPreparedCsvInParallel(prepared, { ...options, threads, chunkBytes });
-  assert.deepEqual(observed(many, rangeStride), observed(one, rangeStride), `chunks of ${chunkBytes} bytes over ${threads} threads`);
+  const many = await readPreparedCsvInParallel(prepared, { ...options, threads, parallelChunkBytes });
+  assert.deepEqual(observed(many, rangeStride), observed(one, rangeStride), `chunks of ${parallelChunkBytes} bytes over ${threads} threads`);
 }
 
 test('parallel reads of generated CSVs equal the one-thread read, for tiny chunks over worker threads', async () => {
   await fc.assert(
-    fc.asyncProperty(csvArb, fc.integer({ min: 1, max: 64 }), fc.constantFrom(2, 3), fc.boolean(), async ({ text, delimiter }, chunkBytes, threads, sniff) => {
-      await assertSameRead(text, sniff ? {} : { delimiter }, chunkBytes, threads);
+    fc.asyncProperty(csvArb, fc.integer({ min: 1, max: 64 }), fc.constantFrom(2, 3), fc.boolean(), async ({ text, delimiter }, parallelChunkBytes, threads, sniff) => {
+      await assertSameRead(text, sniff ? {} : { delimiter }, parallelChunkBytes, threads);
     }),
     { numRuns: 150 },
   );
@@ -131,12 +131,12 @@ test('parallel reads of generated CSVs equal the one-thread read, for tiny chunk
 
 test('chunks of a streamed file (may end mid-record) and fixed column types read the same in parallel', async () => {
   await fc.assert(
-    fc.asyncProperty(csvArb, fc.integer({ min: 1, max: 64 }), async ({ text, delimiter }, chunkBytes) => {
+    fc.asyncProperty(csvArb, fc.integer({ min: 1, max: 64 }), async ({ text, delimiter }, parallelChunkBytes) => {
       // Data after the first batch: no header, the first batch's names and types, bytes cut anywhere.
       const cut = text.slice(0, Math.floor(text.length * 0.8));
-      await assertSameRead(cut, { delimiter, final: false }, chunkBytes, 2);
+      await assertSameRead(cut, { delimiter, final: false }, parallelChunkBytes, 2);
       const types: InferredColumn[] = [{ kind: 'integer', int32: true }, { kind: 'categorical' }, { kind: 'float' }, { kind: 'string' }, { kind: 'date', dateFormat: 'YYYY-MM-DD' }];
-      await assertSameRead(cut, { delimiter, final: false, hasHeader: false, columnNames: types.map((_, i) => `c${i}`), columnTypes: types, firstLine: 7 }, chunkBytes, 3);
+      await assertSameRead(cut, { delimiter, final: false, hasHeader: false, columnNames: types.map((_, i) => `c${i}`), columnTypes: types, firstLine: 7 }, parallelChunkBytes, 3);
     }),
     { numRuns: 60 },
   );
@@ -147,7 +147,7 @@ test('large inputs, where types are inferred from a sample, read the same in par
   const n = 60_000;
   const sampled = (i: number) => i % 3 === 0;
   await fc.assert(
-    fc.asyncProperty(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 20_000, max: 600_000 }), async (seed, chunkBytes) => {
+    fc.asyncProperty(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 20_000, max: 600_000 }), async (seed, parallelChunkBytes) => {
       const rows: string[] = ['id,switch,big,misled,unseen,mostly,cat,few'];
       let s = seed;
       const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
@@ -172,8 +172,8 @@ test('large inputs, where types are inferred from a sample, read the same in par
         );
       }
       const text = rows.join('\n') + '\n';
-      await assertSameRead(text, {}, chunkBytes, 2, 97);
-      const { columns } = (await readPreparedCsvInParallel(prepareCsvBytes(new TextEncoder().encode(text)), { threads: 2, chunkBytes })).result;
+      await assertSameRead(text, {}, parallelChunkBytes, 2, 97);
+      const { columns } = (await readPreparedCsvInParallel(prepareCsvBytes(new TextEncoder().encode(text)), { threads: 2, parallelChunkBytes })).result;
       assert.deepEqual(
         columns.map((c) => `${c.name}: ${c.kind} ${c.arrowType}`),
         [

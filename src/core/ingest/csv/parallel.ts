@@ -13,10 +13,8 @@ import { readSteps, runStepsAsync, type ChunkCall } from './chunked-read';
 import { sharedPool, threadCount } from './pool';
 
 export interface ParallelReadOptions {
-  /** Threads to read with: 1 reads in this thread only; 0 or unset, every available core. */
-  threads?: number;
   /** Bytes per chunk (default: the input split evenly between the threads, at least MIN_CHUNK_BYTES each). */
-  chunkBytes?: number;
+  parallelChunkBytes?: number;
   signal?: AbortSignal;
 }
 
@@ -29,9 +27,14 @@ export function abortError(): Error {
   return error;
 }
 
-function chunkCountFor(length: number, threads: number, chunkBytes: number | undefined): number {
-  const size = chunkBytes ?? Math.max(MIN_CHUNK_BYTES, Math.ceil(length / threads));
+function chunkCountFor(length: number, threads: number, parallelChunkBytes: number | undefined): number {
+  const size = parallelChunkBytes ?? Math.max(MIN_CHUNK_BYTES, Math.ceil(length / threads));
   return Math.max(1, Math.ceil(length / Math.max(1, size)));
+}
+
+/** A byte buffer in shared memory (read by every thread without a copy) when reading with more than one thread. */
+export function byteBuffer(length: number, threads: number | undefined): Uint8Array {
+  return threadCount(threads) > 1 ? new Uint8Array(new SharedArrayBuffer(length)) : new Uint8Array(length);
 }
 
 function inSharedMemory(prepared: CsvBytes): CsvBytes {
@@ -44,7 +47,7 @@ function inSharedMemory(prepared: CsvBytes): CsvBytes {
 /** Reads prepared UTF-8 bytes with up to `threads` threads (see ParallelReadOptions). */
 export async function readPreparedCsvInParallel(prepared: CsvBytes, options: CsvReadOptions & ParallelReadOptions = {}): Promise<CsvRead> {
   const threads = threadCount(options.threads);
-  const chunks = chunkCountFor(prepared.bytes.length, threads, options.chunkBytes);
+  const chunks = chunkCountFor(prepared.bytes.length, threads, options.parallelChunkBytes);
   const pool = sharedPool();
   if (threads === 1 || chunks === 1 || !pool) return readPreparedCsv(prepared, options);
   prepared = inSharedMemory(prepared);
@@ -117,7 +120,7 @@ export async function readCsvFile(
   options: CsvReadOptions & ParallelReadOptions & { onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void } = {},
 ): Promise<IngestResult> {
   const threads = threadCount(options.threads);
-  const pool = threads > 1 && chunkCountFor(size, threads, options.chunkBytes) > 1 ? sharedPool() : undefined;
+  const pool = threads > 1 && chunkCountFor(size, threads, options.parallelChunkBytes) > 1 ? sharedPool() : undefined;
   if (options.signal?.aborted) throw abortError();
   if (!pool) {
     // One thread: today's path.

@@ -39,6 +39,8 @@ export interface CsvReadOptions {
    * `consumed` in the result says how many bytes they took.
    */
   final?: boolean;
+  /** Threads reading (parallel.ts): 1, this thread only; 0 or unset, every available core. */
+  threads?: number;
 }
 
 export const DEFAULT_NA_TOKENS: readonly string[] = ['NA', 'N/A', 'null', 'NULL', 'NaN', '-', '?'];

@@ -2,16 +2,17 @@
  * CSV in batches with bounded memory: the file is read in chunks of bytes; each chunk is read up to its
  * last complete record (the rest is carried into the next chunk) with the dialect, column names and column
  * types decided on the first chunk, so every batch has the same schema. Line numbers continue across
- * chunks. Progress is reported per chunk; an aborted signal stops the read.
+ * chunks. Each chunk is read by the same threads as an in-memory read (parallel.ts). Progress is
+ * reported per chunk; an aborted signal stops the read.
  */
 import { open } from 'node:fs/promises';
 import { Buffer } from 'node:buffer';
 import type { ColumnInfo, CsvDialect, IngestResult, TextEncodingName } from '../../table/model';
-import { readPreparedCsv, type CsvReadOptions } from './read';
+import type { CsvReadOptions } from './read';
 import { checkUtf8, declaredEncoding, type CsvBytes } from './decode';
 import { CR, LF } from './records';
 import type { InferredColumn } from './infer';
-import { abortError } from './parallel';
+import { abortError, byteBuffer, readPreparedCsvInParallel, type ParallelReadOptions } from './parallel';
 
 export interface CsvBatch {
   result: IngestResult;
@@ -21,7 +22,7 @@ export interface CsvBatch {
   totalBytes: number;
 }
 
-export interface CsvBatchOptions extends CsvReadOptions {
+export interface CsvBatchOptions extends CsvReadOptions, ParallelReadOptions {
   /** Bytes read per chunk (default 16 MiB). */
   chunkBytes?: number;
   onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void;
@@ -67,14 +68,14 @@ export async function* ingestCsvBatches(path: string, options: CsvBatchOptions =
     for (;;) {
       if (options.signal?.aborted) throw abortError();
       // A fresh buffer per chunk: each batch's source map keeps its bytes.
-      const raw = new Uint8Array(chunkBytes);
+      const raw = byteBuffer(chunkBytes, options.threads);
       const { bytesRead: n } = await handle.read(raw, 0, chunkBytes, bytesRead);
       const chunkStart = bytesRead;
       bytesRead += n;
       const last = n === 0 || bytesRead >= totalBytes;
       const fresh = decoder.decode(raw.subarray(0, n), last);
       dataFileOffset = carry.length ? carryFileOffset : chunkStart + Math.max(0, n - fresh.length);
-      const data = carry.length ? concat(carry, fresh) : fresh;
+      const data = carry.length ? concat(carry, fresh, options.threads) : fresh;
       // Complete records end at a line break: validate the UTF-8 up to the last one (a chunk may end mid-character).
       const checkedLength = last ? data.length : lastLineBreak(data) + 1;
       const prepared: CsvBytes = {
@@ -85,7 +86,7 @@ export async function* ingestCsvBatches(path: string, options: CsvBatchOptions =
         ...checkUtf8(data.subarray(0, checkedLength), dataFileOffset),
       };
       if (prepared.ascii && checkedLength < data.length) prepared.ascii = false;
-      const read = readPreparedCsv(
+      const read = await readPreparedCsvInParallel(
         prepared,
         schema
           ? {
@@ -131,8 +132,8 @@ export async function* ingestCsvBatches(path: string, options: CsvBatchOptions =
   }
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
+function concat(a: Uint8Array, b: Uint8Array, threads: number | undefined): Uint8Array {
+  const out = byteBuffer(a.length + b.length, threads);
   out.set(a);
   out.set(b, a.length);
   return out;
