@@ -1,6 +1,6 @@
 // One measurement in a fresh process: `node ingest-runner.mjs <parser> <file> [engineBundle] [peersDir]`.
 // Prints one JSON line {parser, ms, rows, columns, maxRssMB}. Each parser turns the file into typed columns
-// (numbers as numbers), the way each is normally used for that.
+// (numbers as numbers), the way each is normally used for that. `dataset-inspector:N` reads with N threads.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -12,10 +12,11 @@ async function run() {
   const start = performance.now();
   let rows = 0;
   let columns = 0;
-  switch (parser) {
+  const [name, threads] = parser.split(':');
+  switch (name) {
     case 'dataset-inspector': {
       const { ingestFile } = peer(path.resolve(engineBundle));
-      const result = await ingestFile(file);
+      const result = await ingestFile(file, { threads: Number(threads ?? 1) });
       rows = result.table.numRows;
       columns = result.table.numCols;
       // Positions are kept: resolving one cell's range must work without re-reading.
