@@ -1,6 +1,6 @@
 /** The whole check of one file (ingest → profile → rules), independent of how it is hosted (worker, CLI, test). */
 import { ingestCsvBytes, ingestFile, isBinaryDataPath } from '../core/ingest/index';
-import { profileTable } from '../core/profile/index';
+import { profileTableInParallel } from '../core/profile/parallel';
 import { runQualityCheck } from '../core/quality/engine';
 import { renderTableText } from '../core/ingest/render-text';
 import type { CheckRequest, CheckResult } from './check-protocol';
@@ -60,7 +60,7 @@ export async function runCheckRequest(request: CheckRequest, onProgress: (p: Che
         });
   const t1 = performance.now();
   onProgress({ bytesRead: 0, totalBytes: 0, rows: data.table.numRows, stage: 'profile' });
-  const profile = profileTable(data);
+  const profile = await profileTableInParallel(data, { threads: request.ingest.threads });
   const t2 = performance.now();
   onProgress({ bytesRead: 0, totalBytes: 0, rows: data.table.numRows, stage: 'quality' });
   const report = runQualityCheck(data, request.quality, profile);

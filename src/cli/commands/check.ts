@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { runCommand, UsageError, type CommandSpec } from '../args';
 import { ENCODINGS, parseDelimiter, readInput, type InputOptions } from '../input';
 import { allRules, runQualityCheck, type QualityConfig } from '../../core/quality/engine';
-import { profileTable } from '../../core/profile/index';
+import { profileTableInParallel } from '../../core/profile/parallel';
 import { checkCsvInBatches } from '../../core/check/batched';
 import { isBinaryDataPath } from '../../core/ingest/index';
 import type { Finding, Severity } from '../../core/quality/finding';
@@ -143,7 +143,7 @@ export async function runCheck(args: string[]): Promise<number> {
           continue;
         }
         const data = await readInput(file, options);
-        results.push({ file, findings: runQualityCheck(data, config, profileTable(data)).findings });
+        results.push({ file, findings: runQualityCheck(data, config, await profileTableInParallel(data, { threads: options.threads })).findings });
       } catch (error) {
         unreadable++;
         process.stderr.write(`dataset-inspector check: ${file}: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -8,7 +8,8 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { runCommand, type CommandSpec } from '../args';
 import { ENCODINGS, inputKindOf, openInputBatches, parseDelimiter, readInput, type InputOptions } from '../input';
-import { createStreamingProfiler, profileTable } from '../../core/profile/index';
+import { createStreamingProfiler } from '../../core/profile/index';
+import { profileTableInParallel } from '../../core/profile/parallel';
 import type { ColumnProfile, TableProfile } from '../../core/profile/types';
 import { formatEpochMs } from '../../core/ingest/render-text';
 import { ingestCsvBatches } from '../../core/ingest/csv/stream';
@@ -79,7 +80,7 @@ export async function profileFile(
     if (profiler) return profiler.finish({ path, format: 'csv', bytes: size, mode: 'streaming' });
   }
   const result = await readInput(path, options);
-  return profileTable(result, { bytes: size });
+  return profileTableInParallel(result, { bytes: size, threads: options.threads });
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -317,6 +317,34 @@ class DistinctBuilder {
     this.counts = this.counts.slice(0, this.size);
     this.firstRows = this.firstRows.slice(0, this.size);
   }
+
+  /** The numbering of {@link DistinctParts} (computed in another thread). */
+  static from(parts: DistinctParts): DistinctBuilder {
+    const builder = new DistinctBuilder(0, 0);
+    Object.assign(builder, { ids: parts.ids, size: parts.size, counts: parts.counts, firstRows: parts.firstRows, texts: parts.texts ? [...parts.texts] : [] });
+    return builder;
+  }
+}
+
+/**
+ * The numbering behind a column's distinct values, as plain data (another thread computes it, this one
+ * adopts it): ids per row, counts and first rows per id; for values numbered by their Utf8 bytes the rows
+ * with a doubtful first or last byte, for values numbered by their text (dictionaries) the texts.
+ */
+export interface DistinctParts {
+  by: 'bytes' | 'texts';
+  ids: Int32Array;
+  size: number;
+  counts: Int32Array;
+  firstRows: Int32Array;
+  doubtful?: Int32Array;
+  texts?: string[];
+}
+
+/** Distinct values and the numbering they were made from. */
+interface Distinct {
+  values: DistinctValues;
+  parts: DistinctParts;
 }
 
 /** Whether a character is white space for `String.prototype.trim` (and `\s`). */
@@ -380,13 +408,14 @@ interface Utf8Rows {
   view: DataView;
 }
 
-/**
- * Distinct values of Utf8 chunks by their bytes. Null when a chunk is not plain Utf8, holds invalid
- * UTF-8, or a value starting with a byte-order mark (text decoders drop it, so bytes and decoded text
- * would disagree on equality). Rows are hashed once ({@link distinctByHash}); equal hashes are always
- * confirmed byte by byte.
- */
-function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8Array): DistinctValues | null {
+/** Where a Utf8 column's values are: byte ranges per row, each row's chunk, each chunk's bytes. */
+interface Utf8Layout extends Utf8Rows {
+  buffers: Buffer[];
+  ascii: boolean[];
+}
+
+/** The layout of Utf8 chunks, or null when a chunk is not plain Utf8 or holds invalid UTF-8. */
+function utf8Layout(chunks: readonly Data[], rows: number): Utf8Layout | null {
   const buffers: Buffer[] = [];
   const ascii: boolean[] = [];
   // Offsets as 32-bit integers (LargeUtf8 ones converted; beyond 2³¹ bytes the text path takes over).
@@ -429,6 +458,20 @@ function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8Array): 
       row += n;
     }
   }
+  const first = chunks[0].values as Uint8Array;
+  return { chunks, starts, ends, chunkOfRow, single: multi ? undefined : first, view: new DataView(first.buffer, first.byteOffset, first.byteLength), buffers, ascii };
+}
+
+/**
+ * Distinct values of Utf8 chunks by their bytes. Null when a chunk is not plain Utf8, holds invalid
+ * UTF-8, or a value starting with a byte-order mark (text decoders drop it, so bytes and decoded text
+ * would disagree on equality). Rows are hashed once ({@link distinctByHash}); equal hashes are always
+ * confirmed byte by byte.
+ */
+function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8Array): Distinct | null {
+  const layout = utf8Layout(chunks, rows);
+  if (!layout) return null;
+  const { starts, ends } = layout;
   const hashes = new Int32Array(rows);
   const doubtful: number[] = [];
   let present = 0;
@@ -444,9 +487,17 @@ function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8Array): 
     }
     row = end;
   }
-  const first = chunks[0].values as Uint8Array;
-  const builder = distinctByHash({ chunks, starts, ends, chunkOfRow, single: multi ? undefined : first, view: new DataView(first.buffer, first.byteOffset, first.byteLength) }, rows, mask, hashes, present);
+  const builder = distinctByHash(layout, rows, mask, hashes, present);
   builder.trim();
+  // The doubtful rows the hashing listed (ascending), where they hold their value first.
+  const firstDoubtful = Int32Array.from(doubtful.filter((r) => builder.firstRows[builder.ids[r]] === r));
+  const parts: DistinctParts = { by: 'bytes', ids: builder.ids, size: builder.size, counts: builder.counts, firstRows: builder.firstRows, doubtful: firstDoubtful };
+  return { values: utf8DistinctValues(layout, builder, firstDoubtful), parts };
+}
+
+/** The distinct-values view of Utf8 chunks numbered by `builder` (`doubtful`: rows with a doubtful edge byte where their value first appears). */
+function utf8DistinctValues(layout: Utf8Layout, builder: DistinctBuilder, doubtful: Int32Array): DistinctValues {
+  const { chunks, starts, ends, chunkOfRow, buffers, ascii } = layout;
   const { size, firstRows } = builder;
   const texts = builder.texts;
   const idStart = new Int32Array(size);
@@ -506,9 +557,7 @@ function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8Array): 
       return doubtfulEdgeByte(bytes[a]) || doubtfulEdgeByte(bytes[b - 1]);
     },
     maybeUntrimmedIds(): Int32Array {
-      // The doubtful rows the hashing listed (ascending), where they hold their value first.
-      const ids = builder.ids;
-      return Int32Array.from(doubtful.filter((r) => firstRows[ids[r]] === r).map((r) => ids[r]));
+      return doubtful.map((r) => builder.ids[r]);
     },
   };
 }
@@ -670,7 +719,7 @@ function indexRange(indices: Int32Array, base: number, local: Int32Array, mask: 
 }
 
 /** Distinct values of dictionary-encoded chunks, from their indices (entries of equal text share an id). */
-function dictionaryDistinct(chunks: readonly Data[], rows: number, mask: Uint8Array): DistinctValues | null {
+function dictionaryDistinct(chunks: readonly Data[], rows: number, mask: Uint8Array): Distinct | null {
   for (const chunk of chunks) {
     const indices = chunk.values as unknown;
     const integerIndices = indices instanceof Int32Array || indices instanceof Int16Array || indices instanceof Int8Array || indices instanceof Uint32Array || indices instanceof Uint16Array || indices instanceof Uint8Array;
@@ -712,7 +761,7 @@ function dictionaryDistinct(chunks: readonly Data[], rows: number, mask: Uint8Ar
     row = end;
   }
   builder.trim();
-  return textDistinct(builder);
+  return { values: textDistinct(builder), parts: { by: 'texts', ids, size: builder.size, counts: builder.counts, firstRows: builder.firstRows, texts: builder.texts as string[] } };
 }
 
 /** The distinct-values view over decoded texts. */
@@ -782,7 +831,7 @@ export function distinctOfTexts(values: readonly (string | null)[]): DistinctVal
 // Facts of one column
 
 /** What {@link ColumnFacts} learns in its one pass over a column's numbers. */
-interface NumericScan {
+export interface NumericScan {
   stats: FiniteStats;
   /** Finite values in sort order (−0 before 0), and strictly increasing. */
   ordered: boolean;
@@ -873,6 +922,30 @@ export interface FiniteStats {
   nonFiniteKinds: number;
 }
 
+/**
+ * What a column's facts have computed, as plain data: computed in one thread ({@link ColumnFacts.parts}),
+ * adopted by the same column's facts in another ({@link ColumnFacts.adopt}). Absent: not computed.
+ */
+export interface FactsParts {
+  mask?: Uint8Array;
+  nullRows?: Int32Array;
+  numbers?: Float64Array | null;
+  scanned?: NumericScan | null;
+  sorted?: Float64Array;
+  runs?: SortedRuns;
+  distinct?: DistinctParts | null;
+}
+
+/** The buffers of facts parts, to hand them over to another thread instead of copying them. */
+export function factsTransfers(parts: FactsParts): ArrayBuffer[] {
+  const views = [parts.mask, parts.nullRows, parts.numbers, parts.scanned?.table, parts.sorted, parts.runs?.values, parts.runs?.counts];
+  const d = parts.distinct;
+  if (d) views.push(d.ids, d.counts, d.firstRows, d.doubtful);
+  const buffers = new Set<ArrayBuffer>();
+  for (const view of views) if (view && view.buffer instanceof ArrayBuffer) buffers.add(view.buffer);
+  return [...buffers];
+}
+
 export class ColumnFacts {
   readonly rows: number;
   private mask: Uint8Array | undefined;
@@ -880,6 +953,7 @@ export class ColumnFacts {
   private sorted: Float64Array | undefined;
   private runs: SortedRuns | undefined;
   private distinctValue: DistinctValues | null | undefined;
+  private distinctParts: DistinctParts | null | undefined;
   private scanned: NumericScan | null | undefined;
   private nullRowList: Int32Array | undefined;
 
@@ -1049,11 +1123,47 @@ export class ColumnFacts {
     if (this.distinctValue !== undefined) return this.distinctValue;
     const first = this.chunks[0];
     const mask = this.nullMask();
-    let result: DistinctValues | null = null;
+    let result: Distinct | null = null;
     if (!first) result = null;
     else if (DataType.isUtf8(first.type) || DataType.isLargeUtf8(first.type)) result = utf8Distinct(this.chunks, this.rows, mask);
     else if (DataType.isDictionary(first.type)) result = dictionaryDistinct(this.chunks, this.rows, mask);
-    return (this.distinctValue = result);
+    this.distinctParts = result?.parts ?? null;
+    return (this.distinctValue = result?.values ?? null);
+  }
+
+  /** What these facts have computed so far, as plain data (see {@link FactsParts}). */
+  parts(): FactsParts {
+    return {
+      mask: this.mask,
+      nullRows: this.nullRowList,
+      numbers: this.numbersValue,
+      scanned: this.scanned,
+      sorted: this.sorted,
+      runs: this.runs,
+      distinct: this.distinctParts,
+    };
+  }
+
+  /**
+   * Takes over what the facts of the same column computed in another thread (their {@link parts}), so
+   * that nothing is computed twice; what is computed here already is kept.
+   */
+  adopt(parts: FactsParts): void {
+    this.mask ??= parts.mask;
+    this.nullRowList ??= parts.nullRows;
+    if (this.numbersValue === undefined) this.numbersValue = parts.numbers;
+    if (this.scanned === undefined) this.scanned = parts.scanned;
+    this.sorted ??= parts.sorted;
+    this.runs ??= parts.runs;
+    if (this.distinctValue !== undefined || parts.distinct === undefined) return;
+    const d = parts.distinct;
+    this.distinctParts = d;
+    if (d === null) this.distinctValue = null;
+    else if (d.by === 'texts') this.distinctValue = textDistinct(DistinctBuilder.from(d));
+    else {
+      const layout = utf8Layout(this.chunks, this.rows);
+      this.distinctValue = layout && d.doubtful ? utf8DistinctValues(layout, DistinctBuilder.from(d), d.doubtful) : undefined;
+    }
   }
 }
 

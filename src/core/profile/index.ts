@@ -10,9 +10,9 @@
  * Dates and timestamps are profiled as epoch milliseconds (kind kept so printers render ISO text).
  */
 import { statSync } from 'node:fs';
-import type { RecordBatch, Schema, Table } from 'apache-arrow';
+import type { Data, DataType, RecordBatch, Schema, Table } from 'apache-arrow';
 import type { ColumnInfo, IngestResult } from '../table/model';
-import type { TableProfile } from './types';
+import type { ColumnProfile, TableProfile } from './types';
 import { createAccumulator, exactProfileFromFacts, type AccumulatorOptions, type ColumnAccumulator } from './columns';
 import { columnFacts } from './column-facts';
 
@@ -113,24 +113,25 @@ function emptyProfile(info: ColumnInfo) {
  * quality rules); other columns by the accumulators.
  */
 export function profileArrowTable(table: Table, columns: ColumnInfo[], meta: { path?: string; format?: string; bytes?: number } = {}): TableProfile {
-  const accOptions: AccumulatorOptions = { exactLimit: Infinity, kllK: 256, topCapacity: 1024 };
-  const profiles = columns.map((info) => {
-    const type = table.schema.fields[info.index].type;
-    const chunks = table.batches.map((batch) => batch.data.children[info.index]);
-    const fromFacts = exactProfileFromFacts(info, type, columnFacts(chunks));
-    if (fromFacts) return fromFacts;
-    const acc = createAccumulator(info, type, accOptions);
-    for (const chunk of chunks) acc.addChunk(chunk);
-    return acc.finish();
-  });
-  return {
-    path: meta.path ?? '',
-    format: meta.format ?? '',
-    rows: table.numRows,
-    columns: profiles,
-    bytes: meta.bytes ?? 0,
-    mode: 'memory',
-  };
+  return tableProfile(table, columns.map((info) => profileColumn(info, table.schema.fields[info.index].type, columnChunks(table, info))), meta);
+}
+
+/** The chunks of a column of the table. */
+export function columnChunks(table: Table, info: ColumnInfo): Data[] {
+  return table.batches.map((batch) => batch.data.children[info.index]);
+}
+
+/** The exact profile of one column (from its cached facts where it can). */
+export function profileColumn(info: ColumnInfo, type: DataType, chunks: Data[]): ColumnProfile {
+  const fromFacts = exactProfileFromFacts(info, type, columnFacts(chunks));
+  if (fromFacts) return fromFacts;
+  const acc = createAccumulator(info, type, { exactLimit: Infinity, kllK: 256, topCapacity: 1024 });
+  for (const chunk of chunks) acc.addChunk(chunk);
+  return acc.finish();
+}
+
+export function tableProfile(table: Table, columns: ColumnProfile[], meta: { path?: string; format?: string; bytes?: number }): TableProfile {
+  return { path: meta.path ?? '', format: meta.format ?? '', rows: table.numRows, columns, bytes: meta.bytes ?? 0, mode: 'memory' };
 }
 
 /**
@@ -138,7 +139,10 @@ export function profileArrowTable(table: Table, columns: ColumnInfo[], meta: { p
  * cannot be read).
  */
 export function profileTable(result: IngestResult, options: { bytes?: number } = {}): TableProfile {
-  let bytes = options.bytes;
+  return profileArrowTable(result.table, result.columns, profileMeta(result, options.bytes));
+}
+
+export function profileMeta(result: IngestResult, bytes: number | undefined): { path: string; format: string; bytes: number } {
   if (bytes === undefined) {
     try {
       bytes = statSync(result.path).size;
@@ -146,5 +150,5 @@ export function profileTable(result: IngestResult, options: { bytes?: number } =
       bytes = 0;
     }
   }
-  return profileArrowTable(result.table, result.columns, { path: result.path, format: result.format, bytes });
+  return { path: result.path, format: result.format, bytes };
 }

@@ -3,11 +3,12 @@
  * chunks of a dictionary column re-coded against one dictionary (values in order of first appearance
  * over the whole column, as one pass would have met them), and the columns put together as a table.
  */
-import { Bool, DateMillisecond, Dictionary, Float64, Int32, Int64, Table, TimestampMillisecond, Utf8, makeData, makeVector, type Data, type DataType, type Vector } from 'apache-arrow';
+import { Bool, DateMillisecond, DateUnit, Dictionary, Float64, Int32, Int64, Precision, Table, TimeUnit, TimestampMillisecond, Utf8, makeData, makeVector, DataType, type Data, type Vector } from 'apache-arrow';
 import { ByteDictionary, type BuiltColumn, type BuiltType, type Utf8Buffers } from './build';
-import { ByteSink } from './byte-sink';
+import { ByteSink, allocate } from './byte-sink';
 
-function arrowType(type: Exclude<BuiltType, 'dictionary'>): DataType {
+/** The Arrow type of a built column (dictionaries: Dictionary<Utf8, Int32>, a new dictionary id). */
+export function arrowType(type: BuiltType): DataType {
   switch (type) {
     case 'int32':
       return new Int32();
@@ -23,10 +24,24 @@ function arrowType(type: Exclude<BuiltType, 'dictionary'>): DataType {
       return new TimestampMillisecond();
     case 'utf8':
       return new Utf8();
+    case 'dictionary':
+      return new Dictionary(new Utf8(), new Int32());
   }
 }
 
-function utf8Vector(values: Utf8Buffers): Vector<Utf8> {
+/** Which built type an Arrow type is (undefined for types the CSV reader does not build). */
+export function builtTypeOf(type: DataType): BuiltType | undefined {
+  if (DataType.isInt(type) && type.isSigned) return type.bitWidth === 32 ? 'int32' : type.bitWidth === 64 ? 'int64' : undefined;
+  if (DataType.isFloat(type)) return type.precision === Precision.DOUBLE ? 'float64' : undefined;
+  if (DataType.isBool(type)) return 'bool';
+  if (DataType.isDate(type)) return type.unit === DateUnit.MILLISECOND ? 'date' : undefined;
+  if (DataType.isTimestamp(type)) return type.unit === TimeUnit.MILLISECOND && !type.timezone ? 'timestamp' : undefined;
+  if (DataType.isUtf8(type)) return 'utf8';
+  if (DataType.isDictionary(type)) return DataType.isUtf8(type.dictionary) && DataType.isInt(type.indices) && type.indices.bitWidth === 32 && type.indices.isSigned ? 'dictionary' : undefined;
+  return undefined;
+}
+
+export function utf8Vector(values: Utf8Buffers): Vector<Utf8> {
   return makeVector(makeData({ type: new Utf8(), length: values.length, nullCount: 0, valueOffsets: values.valueOffsets, data: values.data }));
 }
 
@@ -82,8 +97,10 @@ export function dictionaryToUtf8(chunk: BuiltColumn): BuiltColumn {
   const bitmap = chunk.nullBitmap;
   let total = 0;
   for (let r = 0; r < chunk.length; r++) if (!bitmap || (bitmap[r >> 3] & (1 << (r & 7))) !== 0) total += valueOffsets[codes[r] + 1] - valueOffsets[codes[r]];
-  const sink = new ByteSink(Math.max(64, total));
-  const offsets = new Int32Array(chunk.length + 1);
+  // In shared memory like the chunk's other buffers.
+  const shared = chunk.values?.buffer instanceof SharedArrayBuffer;
+  const sink = new ByteSink(Math.max(64, total), shared);
+  const offsets = allocate(Int32Array, chunk.length + 1, shared);
   for (let r = 0; r < chunk.length; r++) {
     if (!bitmap || (bitmap[r >> 3] & (1 << (r & 7))) !== 0) sink.append(data, valueOffsets[codes[r]], valueOffsets[codes[r] + 1]);
     offsets[r + 1] = sink.used;

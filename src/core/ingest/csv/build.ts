@@ -7,7 +7,7 @@
  */
 import type { RawCell } from '../../table/model';
 import { parseBooleanWord, parseDate, parseFloatCell, parseInteger, parseTimestamp, type InferredColumn } from './infer';
-import { ByteSink } from './byte-sink';
+import { ByteSink, allocate } from './byte-sink';
 import { NA_TOKEN, PLAIN, type CellReader } from './cells';
 import { MS_PER_DAY, NOT_HANDLED, booleanFromBytes, floatInto, integerFromBytes, isoDaysFromBytes } from './parse-bytes';
 
@@ -88,12 +88,14 @@ class ColumnBuilder {
     /** Text: a dictionary while it has at most this many values (then plain text). */
     readonly dictionaryCap: number | undefined,
     private readonly reader: CellReader,
+    /** Buffers in shared memory (a parallel read: other threads read the table without a copy). */
+    private readonly shared: boolean,
   ) {
-    this.validity = new Uint8Array((rows + 7) >> 3);
+    this.validity = allocate(Uint8Array, (rows + 7) >> 3, shared);
     this.iso = inferred.kind === 'date' && (inferred.dateFormat ?? 'YYYY-MM-DD') === 'YYYY-MM-DD';
     if (dictionaryCap !== undefined) {
       this.mode = DICTIONARY;
-      this.int32 = new Int32Array(rows);
+      this.int32 = allocate(Int32Array, rows, shared);
       this.dictionary = new ByteDictionary();
       return;
     }
@@ -101,24 +103,24 @@ class ColumnBuilder {
       case 'integer':
         if (inferred.int32 !== false) {
           this.mode = INT32;
-          this.int32 = new Int32Array(rows);
+          this.int32 = allocate(Int32Array, rows, shared);
         } else {
           this.mode = INT64;
-          this.int64 = new BigInt64Array(rows);
+          this.int64 = allocate(BigInt64Array, rows, shared);
         }
         break;
       case 'float':
         this.mode = FLOAT64;
-        this.float64 = new Float64Array(rows);
+        this.float64 = allocate(Float64Array, rows, shared);
         break;
       case 'boolean':
         this.mode = BOOL;
-        this.bits = new Uint8Array((rows + 7) >> 3);
+        this.bits = allocate(Uint8Array, (rows + 7) >> 3, shared);
         break;
       case 'date':
       case 'timestamp':
         this.mode = EPOCH_MS;
-        this.int64 = new BigInt64Array(rows);
+        this.int64 = allocate(BigInt64Array, rows, shared);
         this.halves = new Uint32Array(this.int64.buffer);
         break;
       default:
@@ -128,8 +130,8 @@ class ColumnBuilder {
   }
 
   private startText(): void {
-    this.sink = new ByteSink(Math.max(64, this.textBytes()));
-    this.offsets = new Int32Array(this.rows + 1);
+    this.sink = new ByteSink(Math.max(64, this.textBytes()), this.shared);
+    this.offsets = allocate(Int32Array, this.rows + 1, this.shared);
   }
 
   /** Bytes of the column's fields as written (at least its values' bytes). */
@@ -324,13 +326,13 @@ export interface BuiltChunkColumn {
 
 /**
  * Builds the planned columns (null: left out) of a scanned chunk of `rows` rows in one pass over its
- * records. Cells that do not parse as their column's type become nulls and are listed as rejected; NA
- * tokens are listed when `collectNa`.
+ * records, into shared memory when `shared`. Cells that do not parse as their column's type become nulls
+ * and are listed as rejected; NA tokens are listed when `collectNa`.
  */
-export function buildChunk(reader: CellReader, rows: number, plans: readonly (ColumnPlan | null)[], collectNa: boolean): (BuiltChunkColumn | null)[] {
+export function buildChunk(reader: CellReader, rows: number, plans: readonly (ColumnPlan | null)[], collectNa: boolean, shared: boolean): (BuiltChunkColumn | null)[] {
   const { width, scan } = reader;
   const { rowStarts, fieldEnds, absent } = scan;
-  const builders = plans.map((plan, c) => (plan ? new ColumnBuilder(c, rows, plan.inferred, plan.dictionaryCap, reader) : null));
+  const builders = plans.map((plan, c) => (plan ? new ColumnBuilder(c, rows, plan.inferred, plan.dictionaryCap, reader, shared) : null));
   const scratch = new ByteSink(256);
   for (let r = 0; r < rows; r++) {
     const rowStart = rowStarts[r];

@@ -24,6 +24,8 @@ export interface ChunkSettings {
   naTokens: readonly string[];
   /** False when the bytes may end mid-record (a chunk of a streamed file). */
   final: boolean;
+  /** Columns are built in shared memory (a parallel read: other threads read them without a copy). */
+  shared: boolean;
 }
 
 export interface ScanRequest {
@@ -144,7 +146,7 @@ export class ChunkReader {
 
   private build(request: BuildRequest): (ChunkColumn | null)[] {
     const { scan, cells } = this.scanned();
-    return buildChunk(cells, scan.rowCount, request.plans, request.collectNa);
+    return buildChunk(cells, scan.rowCount, request.plans, request.collectNa, this.settings.shared);
   }
 
   private evidence({ columns, rowOffset, step, total }: EvidenceRequest): TypeCounts[] {

@@ -161,6 +161,7 @@ export function planRead(prepared: CsvBytes, options: CsvReadOptions, layout: La
       validUtf8: prepared.validUtf8,
       naTokens: [...(options.naTokens ?? DEFAULT_NA_TOKENS)],
       final: options.final !== false,
+      shared: chunks > 1,
     },
     starts: chunkStarts(bytes, 0, bytes.length, chunks, delimiter, quote),
     end: bytes.length,

@@ -1,10 +1,18 @@
-/** Entry point of a CSV reader thread (bundled as dist/jobs/csv-worker.js): runs chunk readers for the reading thread. */
-import { parentPort } from 'node:worker_threads';
+/**
+ * Entry point of a worker thread of the pool (bundled as dist/jobs/csv-worker.js): runs chunk readers for
+ * a reading thread, and profiles columns in shared memory.
+ */
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import { ChunkReader, replyTransfers } from './chunk-reader';
+import { profileSharedColumn } from '../../profile/parallel';
+import { factsTransfers } from '../../profile/column-facts';
 import type { PoolReply, PoolRequest } from './worker-protocol';
 
-const port = parentPort;
-if (!port) throw new Error('the CSV reader worker must run in a worker thread');
+function workerPort(): MessagePort {
+  if (!parentPort) throw new Error('the CSV reader worker must run in a worker thread');
+  return parentPort;
+}
+const port = workerPort();
 
 const readers = new Map<string, ChunkReader>();
 const key = (session: number, chunk: number) => `${session}:${chunk}`;
@@ -18,15 +26,30 @@ port.on('message', (message: PoolRequest) => {
       for (const k of [...readers.keys()]) if (k.startsWith(`${message.session}:`)) readers.delete(k);
       return;
     case 'chunk': {
-      let answer: PoolReply;
-      try {
+      answer(message.seq, () => {
         const reader = readers.get(key(message.session, message.chunk));
         if (!reader) throw new Error(`internal: no reader for chunk ${message.chunk} of read ${message.session}`);
-        answer = { seq: message.seq, reply: reader.handle(message.request) };
-      } catch (error) {
-        answer = { seq: message.seq, error: error instanceof Error ? error.message : String(error) };
-      }
-      port.postMessage(answer, answer.reply ? replyTransfers(answer.reply) : []);
+        const reply = reader.handle(message.request);
+        return { reply, transfer: replyTransfers(reply) };
+      });
+      return;
     }
+    case 'profile':
+      answer(message.seq, () => {
+        const reply = profileSharedColumn(message.column);
+        return { reply, transfer: factsTransfers(reply.parts) };
+      });
   }
 });
+
+/** Posts the answer to request `seq` (its buffers handed over), or the error it met. */
+function answer(seq: number, compute: () => { reply: NonNullable<PoolReply['reply']>; transfer: ArrayBuffer[] }): void {
+  let result: ReturnType<typeof compute>;
+  try {
+    result = compute();
+  } catch (error) {
+    port.postMessage({ seq, error: error instanceof Error ? error.message : String(error) } satisfies PoolReply);
+    return;
+  }
+  port.postMessage({ seq, reply: result.reply } satisfies PoolReply, result.transfer);
+}
