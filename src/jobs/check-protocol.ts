@@ -44,6 +44,8 @@ export interface CheckResult {
   /** What the user should know about how the file was checked (e.g. in batches, over the memory budget). */
   notes: string[];
   timingsMs: { ingest: number; profile: number; quality: number };
+  /** Threads the check could read and profile with (the datasetInspector.threads setting on this machine). */
+  threads: number;
 }
 
 export type CheckWorkerMessage =

@@ -7,6 +7,7 @@ import type { CheckRequest, CheckResult } from './check-protocol';
 import type { IngestResult } from '../core/table/model';
 import { checkCsvInBatches } from '../core/check/batched';
 import { stat } from 'node:fs/promises';
+import { threadCount } from '../core/ingest/csv/pool';
 
 
 export interface CheckProgress {
@@ -45,6 +46,7 @@ async function runBatchedCheck(request: CheckRequest, onProgress: (p: CheckProgr
     notes: checked.notes,
     // Reading, profiling and the rules are interleaved batch by batch: the time is all in one.
     timingsMs: { ingest: Math.round(performance.now() - t0), profile: 0, quality: 0 },
+    threads: threadCount(request.ingest.threads),
   };
 }
 
@@ -81,5 +83,6 @@ export async function runCheckRequest(request: CheckRequest, onProgress: (p: Che
     renderedText,
     notes: [],
     timingsMs: { ingest: Math.round(t1 - t0), profile: Math.round(t2 - t1), quality: Math.round(t3 - t2) },
+    threads: threadCount(request.ingest.threads),
   };
 }

@@ -14,6 +14,8 @@ export interface CheckCommandResult {
   diagnosticsUri: string;
   rows: number;
   findings: number;
+  /** Threads the check could read and profile with. */
+  threads: number;
 }
 
 function summarize(outcome: CheckOutcome): string {
@@ -56,6 +58,7 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
         diagnosticsUri: outcome.diagnosticsUri.toString(),
         rows: outcome.result.rowCount,
         findings: outcome.result.findings.length,
+        threads: outcome.result.threads,
       };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
