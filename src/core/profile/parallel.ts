@@ -13,7 +13,8 @@ import { columnChunks, profileColumn, profileMeta, tableProfile } from './index'
 import { columnFacts, type FactsParts } from './column-facts';
 import { arrowType, builtTypeOf, utf8Vector } from '../ingest/csv/arrow-columns';
 import type { BuiltType, Utf8Buffers } from '../ingest/csv/build';
-import { sharedPool, threadCount } from '../ingest/csv/pool';
+import { sharedPool } from '../ingest/csv/pool';
+import { threadsFor } from '../ingest/csv/parallel';
 
 /** One chunk of a column, its buffers in shared memory (the dictionary, small, copied). */
 interface SharedChunk {
@@ -82,7 +83,9 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** {@link profileTable} with up to `threads` threads (0 or unset: every available core). */
 export async function profileTableInParallel(result: IngestResult, options: { bytes?: number; threads?: number } = {}): Promise<TableProfile> {
   const { table, columns } = result;
-  const threads = threadCount(options.threads);
+  const meta = profileMeta(result, options.bytes);
+  // As many threads as reading a file of this size takes (their memory stays within the read's budget).
+  const threads = threadsFor(meta.bytes, options.threads);
   const pool = threads > 1 ? sharedPool() : undefined;
   const profiles: ColumnProfile[] = new Array(columns.length);
   const here = (k: number) => (profiles[k] = profileColumn(columns[k], table.schema.fields[columns[k].index].type, columnChunks(table, columns[k])));
@@ -95,7 +98,7 @@ export async function profileTableInParallel(result: IngestResult, options: { by
   });
   if (!pool || elsewhere.length === 0) {
     columns.forEach((_, k) => here(k));
-    return tableProfile(table, profiles, profileMeta(result, options.bytes));
+    return tableProfile(table, profiles, meta);
   }
   // The workers take shared columns one at a time; this thread does the others, then takes shared ones too.
   const work = async (w: number) => {
@@ -121,5 +124,5 @@ export async function profileTableInParallel(result: IngestResult, options: { by
     throw error;
   }
   await workers;
-  return tableProfile(table, profiles, profileMeta(result, options.bytes));
+  return tableProfile(table, profiles, meta);
 }

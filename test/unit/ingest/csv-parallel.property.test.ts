@@ -9,7 +9,8 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { prepareCsvBytes } from '../../../src/core/ingest/csv/decode';
 import { readPreparedCsv, type CsvRead, type CsvReadOptions } from '../../../src/core/ingest/csv/read';
-import { readPreparedCsvInParallel } from '../../../src/core/ingest/csv/parallel';
+import { readPreparedCsvInParallel, threadsFor } from '../../../src/core/ingest/csv/parallel';
+import { availableParallelism } from 'node:os';
 import { closeSharedPool } from '../../../src/core/ingest/csv/pool';
 import type { InferredColumn } from '../../../src/core/ingest/csv/infer';
 
@@ -190,4 +191,13 @@ test('large inputs, where types are inferred from a sample, read the same in par
     }),
     { numRuns: 6 },
   );
+});
+
+test('threads: the setting caps them (1 = one thread, 0 = every core), and so does the file size (memory)', () => {
+  const MiB = 2 ** 20;
+  assert.equal(threadsFor(100 * MiB, 1), 1);
+  assert.equal(threadsFor(100 * MiB, 16), 2);
+  assert.equal(threadsFor(256 * MiB, 16), 5);
+  assert.equal(threadsFor(1024 * MiB, 16), 16);
+  assert.equal(threadsFor(1024 * MiB, 0), Math.min(availableParallelism(), 17));
 });

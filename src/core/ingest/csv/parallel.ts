@@ -18,8 +18,19 @@ export interface ParallelReadOptions {
   signal?: AbortSignal;
 }
 
-/** Inputs are split in chunks of at least this size (smaller ones are not worth a thread). */
-export const MIN_CHUNK_BYTES = 1 << 20;
+/** Inputs are split in chunks of at least this size (a smaller one is read faster than a thread starts). */
+export const MIN_CHUNK_BYTES = 4 << 20;
+/**
+ * Input bytes per thread beyond the first two. A thread costs about 16 MiB of its own memory whatever it
+ * reads; one per 64 MiB keeps that within a quarter of the input, so a read's peak memory stays within
+ * 3× the file on any number of cores.
+ */
+export const BYTES_PER_EXTRA_THREAD = 64 << 20;
+
+/** Threads for an input of `bytes` bytes: the `threads` setting (see threadCount), at most two plus one per BYTES_PER_EXTRA_THREAD. */
+export function threadsFor(bytes: number, threads: number | undefined): number {
+  return Math.min(threadCount(threads), Math.max(2, 1 + Math.floor(bytes / BYTES_PER_EXTRA_THREAD)));
+}
 
 export function abortError(): Error {
   const error = new Error('The read was cancelled.');
@@ -46,7 +57,7 @@ function inSharedMemory(prepared: CsvBytes): CsvBytes {
 
 /** Reads prepared UTF-8 bytes with up to `threads` threads (see ParallelReadOptions). */
 export async function readPreparedCsvInParallel(prepared: CsvBytes, options: CsvReadOptions & ParallelReadOptions = {}): Promise<CsvRead> {
-  const threads = threadCount(options.threads);
+  const threads = options.parallelChunkBytes === undefined ? threadsFor(prepared.bytes.length, options.threads) : threadCount(options.threads);
   const chunks = chunkCountFor(prepared.bytes.length, threads, options.parallelChunkBytes);
   const pool = sharedPool();
   if (threads === 1 || chunks === 1 || !pool) return readPreparedCsv(prepared, options);
@@ -119,7 +130,7 @@ export async function readCsvFile(
   size: number,
   options: CsvReadOptions & ParallelReadOptions & { onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void } = {},
 ): Promise<IngestResult> {
-  const threads = threadCount(options.threads);
+  const threads = threadsFor(size, options.threads);
   const pool = threads > 1 && chunkCountFor(size, threads, options.parallelChunkBytes) > 1 ? sharedPool() : undefined;
   if (options.signal?.aborted) throw abortError();
   if (!pool) {
