@@ -10,9 +10,6 @@ import { CellReader, NaMatcher, addCellEvidence } from './cells';
 import { TypeEvidence, type TypeCounts } from './infer';
 import { buildChunk, builtBuffers, type BuiltChunkColumn, type ColumnPlan } from './build';
 
-export type { ColumnPlan };
-export type ChunkColumn = BuiltChunkColumn;
-
 /** What every chunk of one read shares: the dialect decided on the first bytes. */
 export interface ChunkSettings {
   delimiter: number;
@@ -74,7 +71,7 @@ export type ChunkRequest =
   | { type: 'build'; request: BuildRequest }
   | { type: 'evidence'; request: EvidenceRequest };
 
-export type ChunkReply = { type: 'scan'; scan: ChunkScan } | { type: 'build'; columns: (ChunkColumn | null)[] } | { type: 'evidence'; counts: TypeCounts[] };
+export type ChunkReply = { type: 'scan'; scan: ChunkScan } | { type: 'build'; columns: (BuiltChunkColumn | null)[] } | { type: 'evidence'; counts: TypeCounts[] };
 
 /** The buffers a reply can hand over to the receiving thread instead of copying them. */
 export function replyTransfers(reply: ChunkReply): ArrayBuffer[] {
@@ -144,7 +141,7 @@ export class ChunkReader {
     return { scan: this.scan, cells: this.cells };
   }
 
-  private build(request: BuildRequest): (ChunkColumn | null)[] {
+  private build(request: BuildRequest): (BuiltChunkColumn | null)[] {
     const { scan, cells } = this.scanned();
     return buildChunk(cells, scan.rowCount, request.plans, request.collectNa, this.settings.shared);
   }

@@ -16,9 +16,9 @@
  */
 import type { RawCell } from '../../table/model';
 import { TypeEvidence, FIT_SHARE, type InferredColumn, type TypeCounts } from './infer';
-import type { BuiltColumn } from './build';
+import type { BuiltChunkColumn, BuiltColumn, ColumnPlan } from './build';
 import { dictionaryToUtf8, distinctAcross } from './arrow-columns';
-import type { ChunkColumn, ChunkReply, ChunkRequest, ChunkScan, ChunkSettings, ColumnPlan } from './chunk-reader';
+import type { ChunkReply, ChunkRequest, ChunkScan, ChunkSettings } from './chunk-reader';
 
 /** Rows sampled to infer the types (every k-th row of the read). */
 export const INFERENCE_SAMPLE = 20_000;
@@ -82,7 +82,7 @@ function scansOf(replies: ChunkReply[]): ChunkScan[] {
   });
 }
 
-function buildsOf(replies: ChunkReply[]): (ChunkColumn | null)[][] {
+function buildsOf(replies: ChunkReply[]): (BuiltChunkColumn | null)[][] {
   return replies.map((r) => {
     if (r.type !== 'build') throw new Error(`internal: expected columns, got ${r.type}`);
     return r.columns;
@@ -140,8 +140,9 @@ export function* readSteps(plan: ReadPlan, firstLine: number): Steps<ChunkedOutc
   scans.reduce((rows, s) => (rowOffsets.push(rows), rows + s.rowCount), 0);
   const all = Array.from({ length: count }, (_, k) => k);
   /** The evidence of `columns` over every `step`-th row, added up over the chunks (per column). */
-  const evidenceOf = function* (columns: number[], step: number, total: (c: number) => number): Steps<TypeEvidence[]> {
-    const replies = countsOf(yield all.map((k) => ({ chunk: k, message: { type: 'evidence', request: { columns, rowOffset: rowOffsets[k], step, total: Math.max(...columns.map(total)) } } })));
+  const evidenceOf = function* (columns: number[], step: number, valuesAtMost: (c: number) => number): Steps<TypeEvidence[]> {
+    const total = Math.max(...columns.map(valuesAtMost));
+    const replies = countsOf(yield all.map((k) => ({ chunk: k, message: { type: 'evidence', request: { columns, rowOffset: rowOffsets[k], step, total } } })));
     return columns.map((_, i) => {
       const evidence = new TypeEvidence();
       for (const counts of replies) evidence.merge(counts[i]);
@@ -176,7 +177,7 @@ export function* readSteps(plan: ReadPlan, firstLine: number): Steps<ChunkedOutc
     }
   };
   const chunksOf = (c: number) => built.map((columns) => columns[c]);
-  const total = (c: number, of: (column: ChunkColumn) => number) => chunksOf(c).reduce((n, column) => n + of(column), 0);
+  const total = (c: number, of: (column: BuiltChunkColumn) => number) => chunksOf(c).reduce((n, column) => n + of(column), 0);
 
   // 4. Decisions on the totals: Int64 where an integer beyond Int32 was met…
   const widen = columnsToInfer.filter((c) => chunksOf(c).some((column) => column.widerInteger));
@@ -196,9 +197,10 @@ export function* readSteps(plan: ReadPlan, firstLine: number): Steps<ChunkedOutc
 
   // … and text dictionary-encoded when the whole column has few distinct values.
   const columns: ReadColumn[] = plans.map((plan, c) => {
-    let chunks = chunksOf(c).map((column) => column.built);
-    const kept = chunks.filter((_chunk, k) => scans[k].rowCount > 0 || (k === 0 && merged.rowCount === 0));
-    chunks = kept.length ? kept : chunks.slice(0, 1);
+    // Chunks without rows are left out (the first one stays when the read has none).
+    let chunks = chunksOf(c)
+      .map((column) => column.built)
+      .filter((_chunk, k) => scans[k].rowCount > 0 || (k === 0 && merged.rowCount === 0));
     let kind = plan.inferred.kind;
     if (plan.dictionaryCap !== undefined && kind !== 'categorical') {
       const cap = Math.min(plan.dictionaryCap, present(c) * CATEGORICAL_MAX_DISTINCT_SHARE);

@@ -1,8 +1,9 @@
 /**
  * CSV/TSV bytes → IngestResult: sniff the dialect on the first bytes, scan every record into field offsets
- * (scan.ts, no string per cell), then per column: locate the values (cells.ts), infer the type from a
- * sample, convert to Arrow buffers from the bytes (build.ts), and report defects with their positions.
- * The work is split in chunks (chunked-read.ts): one here, read in this thread; several in parallel.ts.
+ * (scan.ts, no string per cell), infer each column's type from a sample of rows (cells.ts, infer.ts),
+ * build the Arrow columns from the bytes in one pass over the rows (build.ts), and report defects with
+ * their positions. The work is split in chunks (chunked-read.ts): one here, read in this thread; several
+ * in parallel.ts.
  */
 import type { ColumnInfo, CsvDialect, IngestResult, LineEnding, StructuralIssue, TextEncodingName } from '../../table/model';
 import { prepareCsvBytes, type CsvBytes } from './decode';
