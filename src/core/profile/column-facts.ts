@@ -936,14 +936,10 @@ export interface FactsParts {
   distinct?: DistinctParts | null;
 }
 
-/** The buffers of facts parts, to hand them over to another thread instead of copying them. */
-export function factsTransfers(parts: FactsParts): ArrayBuffer[] {
-  const views = [parts.mask, parts.nullRows, parts.numbers, parts.scanned?.table, parts.sorted, parts.runs?.values, parts.runs?.counts];
+/** The buffers of facts parts (to hand them over to another thread instead of copying them). */
+export function factsBuffers(parts: FactsParts): (ArrayBufferView | null | undefined)[] {
   const d = parts.distinct;
-  if (d) views.push(d.ids, d.counts, d.firstRows, d.doubtful);
-  const buffers = new Set<ArrayBuffer>();
-  for (const view of views) if (view && view.buffer instanceof ArrayBuffer) buffers.add(view.buffer);
-  return [...buffers];
+  return [parts.mask, parts.nullRows, parts.numbers, parts.scanned?.table, parts.sorted, parts.runs?.values, parts.runs?.counts, d?.ids, d?.counts, d?.firstRows, d?.doubtful];
 }
 
 export class ColumnFacts {

@@ -36,12 +36,9 @@ export interface BuiltColumn {
   dictionary?: Utf8Buffers;
 }
 
-/** The buffers to transfer when a built column is posted to another thread. */
-export function builtBuffers(column: BuiltColumn): ArrayBuffer[] {
-  const views = [column.nullBitmap, column.values, column.utf8?.valueOffsets, column.utf8?.data, column.dictionary?.valueOffsets, column.dictionary?.data];
-  const buffers = new Set<ArrayBuffer>();
-  for (const view of views) if (view && view.buffer instanceof ArrayBuffer) buffers.add(view.buffer);
-  return [...buffers];
+/** The buffers of a built column. */
+export function builtBuffers(column: BuiltColumn): (ArrayBufferView | null | undefined)[] {
+  return [column.nullBitmap, column.values, column.utf8?.valueOffsets, column.utf8?.data, column.dictionary?.valueOffsets, column.dictionary?.data];
 }
 
 /** Whether typed arrays are little-endian here (64-bit values are then written as two 32-bit halves). */

@@ -5,7 +5,7 @@
  * numbered within the chunk and lines counted from its start; offsets are into the whole buffer.
  * Messages in and out are plain structured-clone data.
  */
-import { scanRecords, type EndingCounts, type ScanResult } from './scan';
+import { scanRecords, type ScanResult } from './scan';
 import { CellReader, NaMatcher, addCellEvidence } from './cells';
 import { TypeEvidence, type TypeCounts } from './infer';
 import { buildChunk, builtBuffers, type BuiltChunkColumn, type ColumnPlan } from './build';
@@ -41,23 +41,12 @@ export interface EvidenceRequest {
   total: number;
 }
 
-export interface ChunkScan {
+/** A chunk's scan as the reading thread needs it (rows numbered within the chunk, lines counted from `start`). */
+export type ChunkScan = Pick<ScanResult, 'rowCount' | 'rowStarts' | 'rowLines' | 'ragged' | 'blankRanges' | 'strays' | 'unterminatedAt' | 'endings' | 'firstEndingAt' | 'consumed'> & {
   start: number;
-  /** Where the next chunk starts (see ScanResult.consumed). */
-  consumed: number;
   /** Lines from `start` to `consumed`. */
   lines: number;
-  rowCount: number;
-  rowStarts: Uint32Array;
-  /** Line of each row, counted from `start`. */
-  rowLines: Uint32Array;
-  ragged: number[];
-  blankRanges: number[];
-  strays: number[];
-  unterminatedAt: number;
-  endings: EndingCounts;
-  firstEndingAt: EndingCounts;
-}
+};
 
 export interface BuildRequest {
   /** Per column: its plan, or null to leave it out. */
@@ -73,9 +62,9 @@ export type ChunkRequest =
 
 export type ChunkReply = { type: 'scan'; scan: ChunkScan } | { type: 'build'; columns: (BuiltChunkColumn | null)[] } | { type: 'evidence'; counts: TypeCounts[] };
 
-/** The buffers a reply can hand over to the receiving thread instead of copying them. */
-export function replyTransfers(reply: ChunkReply): ArrayBuffer[] {
-  if (reply.type === 'scan') return [reply.scan.rowStarts.buffer, reply.scan.rowLines.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+/** The buffers of a reply (to hand them over to the receiving thread instead of copying them). */
+export function replyBuffers(reply: ChunkReply): (ArrayBufferView | null | undefined)[] {
+  if (reply.type === 'scan') return [reply.scan.rowStarts, reply.scan.rowLines];
   if (reply.type === 'build') return reply.columns.flatMap((c) => (c ? builtBuffers(c.built) : []));
   return [];
 }

@@ -42,22 +42,11 @@ export interface ReadPlan {
   fixedTypes: readonly (InferredColumn | undefined)[];
 }
 
-/** The chunks' scans put together: rows and structure over the whole read. */
-export interface MergedScan {
-  rowCount: number;
-  rowStarts: Uint32Array;
-  /** Line of each row from the start of the read. */
-  rowLines: Uint32Array;
-  ragged: number[];
-  blankRanges: number[];
-  strays: number[];
-  unterminatedAt: number;
-  endings: { lf: number; crlf: number; cr: number };
+/** The chunks' scans put together: rows and structure over the whole read (lines from its first line). */
+export type MergedScan = Omit<ChunkScan, 'start' | 'firstEndingAt'> & {
   /** Offset of the first line ending of another kind than the first one, or -1. */
   firstOtherEndingAt: number;
-  consumed: number;
-  lines: number;
-}
+};
 
 export interface ReadColumn {
   kind: InferredColumn['kind'];

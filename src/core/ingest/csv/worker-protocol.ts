@@ -16,3 +16,10 @@ export interface PoolReply {
   reply?: ChunkReply | ColumnProfileReply;
   error?: string;
 }
+
+/** The buffers of `views` that can be handed over to another thread (shared memory is shared, not moved), once each. */
+export function transferable(views: readonly (ArrayBufferView | null | undefined)[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const view of views) if (view && view.buffer instanceof ArrayBuffer) buffers.add(view.buffer);
+  return [...buffers];
+}

@@ -3,10 +3,10 @@
  * a reading thread, and profiles columns in shared memory.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { ChunkReader, replyTransfers } from './chunk-reader';
+import { ChunkReader, replyBuffers } from './chunk-reader';
 import { profileSharedColumn } from '../../profile/parallel';
-import { factsTransfers } from '../../profile/column-facts';
-import type { PoolReply, PoolRequest } from './worker-protocol';
+import { factsBuffers } from '../../profile/column-facts';
+import { transferable, type PoolReply, type PoolRequest } from './worker-protocol';
 
 function workerPort(): MessagePort {
   if (!parentPort) throw new Error('the CSV reader worker must run in a worker thread');
@@ -30,20 +30,20 @@ port.on('message', (message: PoolRequest) => {
         const reader = readers.get(key(message.session, message.chunk));
         if (!reader) throw new Error(`internal: no reader for chunk ${message.chunk} of read ${message.session}`);
         const reply = reader.handle(message.request);
-        return { reply, transfer: replyTransfers(reply) };
+        return { reply, buffers: replyBuffers(reply) };
       });
       return;
     }
     case 'profile':
       answer(message.seq, () => {
         const reply = profileSharedColumn(message.column);
-        return { reply, transfer: factsTransfers(reply.parts) };
+        return { reply, buffers: factsBuffers(reply.parts) };
       });
   }
 });
 
 /** Posts the answer to request `seq` (its buffers handed over), or the error it met. */
-function answer(seq: number, compute: () => { reply: NonNullable<PoolReply['reply']>; transfer: ArrayBuffer[] }): void {
+function answer(seq: number, compute: () => { reply: NonNullable<PoolReply['reply']>; buffers: (ArrayBufferView | null | undefined)[] }): void {
   let result: ReturnType<typeof compute>;
   try {
     result = compute();
@@ -51,5 +51,5 @@ function answer(seq: number, compute: () => { reply: NonNullable<PoolReply['repl
     port.postMessage({ seq, error: error instanceof Error ? error.message : String(error) } satisfies PoolReply);
     return;
   }
-  port.postMessage({ seq, reply: result.reply } satisfies PoolReply, result.transfer);
+  port.postMessage({ seq, reply: result.reply } satisfies PoolReply, transferable(result.buffers));
 }
