@@ -13,7 +13,10 @@ import { readSteps, runStepsAsync, type ChunkCall } from './chunked-read';
 import { sharedPool, threadCount } from './pool';
 
 export interface ParallelReadOptions {
-  /** Bytes per chunk (default: the input split evenly between the threads, at least MIN_CHUNK_BYTES each). */
+  /**
+   * Bytes per chunk (default: the input split evenly between its threads, at least MIN_CHUNK_BYTES each).
+   * Given, the threads are not capped by the input's size: tests read small inputs in tiny chunks.
+   */
   parallelChunkBytes?: number;
   signal?: AbortSignal;
 }
