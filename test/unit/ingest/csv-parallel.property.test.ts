@@ -12,6 +12,8 @@ import { readPreparedCsv, type CsvRead, type CsvReadOptions } from '../../../src
 import { readPreparedCsvInParallel, threadsFor } from '../../../src/core/ingest/csv/parallel';
 import { availableParallelism } from 'node:os';
 import { closeSharedPool } from '../../../src/core/ingest/csv/pool';
+import { guessRecordStart } from '../../../src/core/ingest/csv/boundaries';
+import { scanRecords } from '../../../src/core/ingest/csv/scan';
 import type { InferredColumn } from '../../../src/core/ingest/csv/infer';
 
 after(() => closeSharedPool());
@@ -200,4 +202,27 @@ test('threads: the setting caps them (1 = one thread, 0 = every core), and so do
   assert.equal(threadsFor(256 * MiB, 16), 5);
   assert.equal(threadsFor(1024 * MiB, 16), 16);
   assert.equal(threadsFor(1024 * MiB, 0), Math.min(availableParallelism(), 17));
+});
+
+test('chunk cuts: the quote-aware guess finds true record starts where the first line break would not', () => {
+  // Every third record has a quoted field with line breaks, doubled quotes and delimiters in it.
+  const records = ['id,note,n'];
+  for (let i = 0; i < 3000; i++) records.push(i % 3 === 0 ? `${i},"line one, ""quoted""\nline two\r\nline three",${i}` : `${i},plain ${i},${i}`);
+  const bytes = new TextEncoder().encode(records.join('\n') + '\n');
+  const scan = scanRecords(bytes, { delimiter: 44, quote: 34, width: 3, headerStart: 0, trailingDelimiter: false, estimatedRows: 3000, firstLine: 0, final: true });
+  const starts = new Set([...scan.rowStarts, bytes.length]);
+  const firstLineBreak = (offset: number) => {
+    for (let p = Math.max(0, offset - 1); p < bytes.length; p++) if (bytes[p] === 10) return p + 1;
+    return bytes.length;
+  };
+  let guessed = 0;
+  let naive = 0;
+  let offsets = 0;
+  for (let offset = 1; offset < bytes.length; offset += 37) {
+    offsets++;
+    if (starts.has(guessRecordStart(bytes, offset, 44, 34))) guessed++;
+    if (starts.has(firstLineBreak(offset))) naive++;
+  }
+  assert.ok(guessed >= offsets * 0.99, `${guessed} of ${offsets} guesses are record starts`);
+  assert.ok(naive < offsets * 0.9, `${naive} of ${offsets} first line breaks are record starts`);
 });
