@@ -191,7 +191,7 @@ test('large inputs, where types are inferred from a sample, read the same in par
         ],
       );
     }),
-    { numRuns: 6 },
+    { numRuns: 4 },
   );
 });
 
