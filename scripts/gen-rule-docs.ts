@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../src/core/quality/engine';
 import type { QualityRule } from '../src/core/quality/rule';
+import { formatNames, formatsReadBy } from '../src/core/ingest/formats';
 
 export function ruleDocsPage(rule: QualityRule): string {
   const options = Object.entries(rule.defaultOptions);
@@ -18,6 +19,7 @@ export function ruleDocsPage(rule: QualityRule): string {
     '',
     rule.description,
     '',
+    ...(rule.formats ? [`Applies to ${formatNames(formatsReadBy(rule.formats))} files only.`, ''] : []),
     rule.docs,
     '',
     '## Options',

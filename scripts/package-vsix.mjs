@@ -1,12 +1,20 @@
 // `npm run package`: production build, then dist-vsix/dataset-inspector.vsix with vsce (dependencies are
-// bundled by esbuild, so --no-dependencies). Prints the VSIX size.
+// bundled by esbuild, so --no-dependencies). Prints the VSIX size and file count.
+//
+// README images: VS Code's Extensions view renders README images only from https: or data: sources (its
+// page's Content-Security-Policy is `img-src https: data:`); vsce would rewrite relative image links to the
+// repository's raw https URLs, but the repository has no public URL yet (package.json says example.invalid),
+// and https images need a network. So the VSIX gets its own README (--readme-path) in which every relative
+// image is a data: URI of its compact WebP copy (docs/screenshots/<name>.webp beside <name>.png, about 90 KB,
+// written by the e2e run: test/harness/compact-screenshots.mjs). They render offline, in every VS Code.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join('dist-vsix', 'dataset-inspector.vsix');
+const vsixReadme = path.join('dist-vsix', 'README.md');
 
 function step(cmd, args) {
   console.log(`> ${cmd} ${args.join(' ')}`);
@@ -17,16 +25,39 @@ function step(cmd, args) {
   }
 }
 
-if (!process.argv.includes('--skip-build')) step('npm', ['run', 'build', '--', '--production']);
-mkdirSync(path.join(repo, 'dist-vsix'), { recursive: true });
-// Call vsce's own binary (it is a devDependency) so npx never tries the network.
-// vsce rewrites README's relative links (images) to the repository's raw URLs and refuses to package when it
-// cannot tell them (a repository that is not on GitHub/GitLab): then keep them relative.
-const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
-const repoUrl = typeof pkg.repository === 'string' ? pkg.repository : (pkg.repository?.url ?? '');
-const rewriteArgs = /github\.com|gitlab\.com/.test(repoUrl) ? [] : ['--no-rewrite-relative-links'];
-step(process.execPath, [path.join(repo, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', ...rewriteArgs, '--out', out]);
-const kb = statSync(path.join(repo, out)).size / 1024;
-console.log(`VSIX: ${out} (${kb.toFixed(1)} KB)`);
-// Leave dist/ as the development build the other test stages and `npm start` expect (source maps, unminified).
-if (!process.argv.includes('--skip-build')) step('npm', ['run', 'build']);
+const IMAGE_TYPES = { '.webp': 'image/webp', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif' };
+
+/** README.md with each relative Markdown image (`![alt](docs/x.png)`) as a data: URI, its .webp copy preferred. */
+export function inlineReadmeImages(markdown, root) {
+  return markdown.replace(/!\[([^\]]*)\]\(([^)\s]+)\)/g, (all, alt, link) => {
+    if (/^[a-z]+:/i.test(link)) return all;
+    const file = path.join(root, link);
+    const compact = file.replace(/\.png$/i, '.webp');
+    const image = existsSync(compact) ? compact : file;
+    const type = IMAGE_TYPES[path.extname(image).toLowerCase()];
+    if (!existsSync(image) || !type) throw new Error(`README image ${link}: ${existsSync(image) ? 'not a PNG, WebP, JPEG or GIF' : 'no such file'}`);
+    return `![${alt}](data:${type};base64,${readFileSync(image).toString('base64')})`;
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (!process.argv.includes('--skip-build')) step('npm', ['run', 'build', '--', '--production']);
+  mkdirSync(path.join(repo, 'dist-vsix'), { recursive: true });
+  writeFileSync(path.join(repo, vsixReadme), inlineReadmeImages(readFileSync(path.join(repo, 'README.md'), 'utf8'), repo));
+  // Call vsce's own binary (it is a devDependency) so npx never tries the network. Its relative-link rewriting
+  // is off: it would refuse the data: images, and it has no repository URL to point the links at.
+  step(process.execPath, [
+    path.join(repo, 'node_modules', '@vscode', 'vsce', 'vsce'),
+    'package',
+    '--no-dependencies',
+    '--no-rewrite-relative-links',
+    '--readme-path',
+    vsixReadme,
+    '--out',
+    out,
+  ]);
+  const bytes = statSync(path.join(repo, out)).size;
+  console.log(`VSIX: ${out} (${(bytes / 1e6).toFixed(2)} MB, ${bytes.toLocaleString('en-US')} bytes)`);
+  // Leave dist/ as the development build the other test stages and `npm start` expect (source maps, unminified).
+  if (!process.argv.includes('--skip-build')) step('npm', ['run', 'build']);
+}

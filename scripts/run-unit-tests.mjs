@@ -1,4 +1,5 @@
-// Runs the pure-core unit tests (test/unit/**/*.test.ts) with Node's test runner, TypeScript via tsx.
+// Runs the pure-core unit tests (test/unit/**/*.test.ts) with Node's test runner, TypeScript via tsx, and lists
+// the skipped ones with their reasons.
 // `npm run test:unit -- path/or/name-fragment` runs only matching files.
 import { readdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -22,5 +23,8 @@ if (files.length === 0) {
   console.error('No unit test files found.');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });
+// The usual reporter (spec on a terminal, TAP otherwise, whose `# pass N` lines `npm test` counts), then the
+// skipped tests with their reasons.
+const reporters = [process.stdout.isTTY ? 'spec' : 'tap', './scripts/skipped-tests-reporter.mjs'].flatMap((r) => [`--test-reporter=${r}`, '--test-reporter-destination=stdout']);
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...reporters, ...files], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -1,11 +1,13 @@
 // `npm test`: every check in order — build, typecheck, lint, unit, in-host (real VS Code), e2e (Playwright),
 // packaged VSIX — continuing after a failure where that still means something (no host/e2e/vsix without a
-// build). Counts come from each stage's summary line (`<stage>: N passed, N failed`, or node's test runner
-// `# pass N` / `# fail N`); typecheck and lint count as one test each. Ends with a line `N passed, N failed`
-// and exits non-zero if anything failed.
+// build). Counts come from each stage's summary line (`<stage>: N passed, N failed[, N skipped]`, or node's
+// test runner `# pass N` / `# fail N` and `<stage>: N skipped`); typecheck and lint count as one test each.
+// Ends with a table of the counts per stage, then a line `N passed, N failed, N skipped`, and exits non-zero
+// if anything failed. Skipped tests are listed by their stage with the reason (e.g. a corpus not found).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stageCounts } from './test-counts.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,14 +35,6 @@ function runStage(script) {
   });
 }
 
-function counts(stage, out) {
-  const own = [...out.matchAll(new RegExp(`^${stage.name}: (\\d+) passed, (\\d+) failed\\s*$`, 'gm'))].pop();
-  if (own) return { passed: Number(own[1]), failed: Number(own[2]) };
-  const pass = [...out.matchAll(/^# pass (\d+)\s*$/gm)].pop();
-  const fail = [...out.matchAll(/^# fail (\d+)\s*$/gm)].pop();
-  if (pass || fail) return { passed: Number(pass?.[1] ?? 0), failed: Number(fail?.[1] ?? 0) };
-  return null;
-}
 
 const results = [];
 const t0 = Date.now();
@@ -49,7 +43,7 @@ for (const stage of stages) {
   if (only.length && !only.includes(stage.name) && !(stage.name === 'build' && stages.some((s) => s.needsBuild && only.includes(s.name)))) continue;
   if (stage.needsBuild && !buildOk) {
     console.log(`\n=== ${stage.name}: skipped (the build failed)`);
-    results.push({ ...stage, status: 'skipped', passed: 0, failed: 0, seconds: 0 });
+    results.push({ ...stage, status: 'skipped', passed: 0, failed: 0, skipped: 0, seconds: 0 });
     continue;
   }
   console.log(`\n=== ${stage.name} (npm run ${stage.script})`);
@@ -57,9 +51,10 @@ for (const stage of stages) {
   const { code, out } = await runStage(stage.script);
   const seconds = (Date.now() - started) / 1000;
   let c;
-  if (stage.single) c = code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
-  else if (stage.counted === false) c = code === 0 ? { passed: 0, failed: 0 } : { passed: 0, failed: 1 };
-  else c = counts(stage, out) ?? (code === 0 ? { passed: 0, failed: 0 } : { passed: 0, failed: 1 });
+  const none = { passed: 0, failed: 0, skipped: 0 };
+  if (stage.single) c = code === 0 ? { ...none, passed: 1 } : { ...none, failed: 1 };
+  else if (stage.counted === false) c = code === 0 ? none : { ...none, failed: 1 };
+  else c = stageCounts(stage.name, out) ?? (code === 0 ? none : { ...none, failed: 1 });
   // A stage that exits non-zero never counts as clean, whatever its summary said.
   if (code !== 0 && c.failed === 0) c = { ...c, failed: 1 };
   if (stage.name === 'build') buildOk = code === 0;
@@ -67,12 +62,16 @@ for (const stage of stages) {
   console.log(`=== ${stage.name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${seconds.toFixed(1)} s`);
 }
 
-console.log('\nstage       result    passed  failed    time');
+console.log('\nstage       result    passed  failed skipped    time');
 for (const r of results) {
-  console.log(`${r.name.padEnd(11)} ${r.status.padEnd(8)} ${String(r.passed).padStart(7)} ${String(r.failed).padStart(7)} ${r.seconds.toFixed(1).padStart(7)} s`);
+  console.log(
+    `${r.name.padEnd(11)} ${r.status.padEnd(8)} ${String(r.passed).padStart(7)} ${String(r.failed).padStart(7)} ${String(r.skipped).padStart(7)} ${r.seconds.toFixed(1).padStart(7)} s`,
+  );
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
+const skipped = results.reduce((n, r) => n + r.skipped, 0);
 console.log(`total wall time ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-console.log(`${passed} passed, ${failed} failed`);
+if (skipped) console.log(`${skipped} skipped: see each stage's list of skipped tests and reasons above.`);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed === 0 && results.every((r) => r.status !== 'FAILED') ? 0 : 1);

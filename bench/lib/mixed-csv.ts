@@ -2,15 +2,9 @@
  * Deterministic mixed-type CSV for benchmarks: ints, floats with exponents, ISO dates, booleans, categories,
  * quoted text with commas, doubled quotes and newlines, ~1% empty cells. Written in chunks (bounded memory).
  */
-import { createWriteStream, existsSync, statSync } from 'node:fs';
-import { once } from 'node:events';
+import { ensureGeneratedFile } from './generated-file';
 
 export const MIXED_HEADER = 'id,amount,score,day,flag,category,text,count,ratio,city,code,note';
-
-function random(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => ((s = Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) ^ (s + 0x6d2b79f5)) >>> 0) / 4294967296;
-}
 
 const categories = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta'];
 
@@ -31,21 +25,6 @@ function row(i: number, next: () => number): string {
 }
 
 /** Writes (if absent or of another size class) a file of about `targetBytes` bytes; returns its size. */
-export async function ensureMixedCsv(path: string, targetBytes: number): Promise<number> {
-  if (existsSync(path) && Math.abs(statSync(path).size - targetBytes) < targetBytes * 0.05) return statSync(path).size;
-  const out = createWriteStream(path);
-  const next = random(42);
-  let written = 0;
-  let chunk = `${MIXED_HEADER}\n`;
-  for (let i = 0; written + chunk.length < targetBytes; i++) {
-    chunk += row(i, next);
-    if (chunk.length > 1 << 20) {
-      written += chunk.length;
-      if (!out.write(chunk)) await once(out, 'drain');
-      chunk = '';
-    }
-  }
-  out.end(chunk);
-  await once(out, 'finish');
-  return statSync(path).size;
+export function ensureMixedCsv(path: string, targetBytes: number): Promise<number> {
+  return ensureGeneratedFile(path, targetBytes, `${MIXED_HEADER}\n`, row);
 }

@@ -1,7 +1,4 @@
-/**
- * The bench data file and the esbuild bundle (ingestFile, profileTable, runQualityCheck, allRules, and
- * profileTableInParallel where the tree has it) the quality runner loads, with the reader threads' bundle beside it.
- */
+/** The bench data file and the esbuild bundle (ingestFile, profileTable, runQualityCheck, allRules, and readSourceBackFromFile where the tree has it) the quality runner loads. */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -23,21 +20,16 @@ export async function prepareQualityBench(targetMB: number, sourceRoot = root): 
   const file = path.join(dataDir, `mixed-${targetMB}mb.csv`);
   const bytes = await ensureMixedCsv(file, targetMB * 1e6);
   const tag = sourceRoot === root ? 'quality' : `quality-${path.basename(sourceRoot)}`;
-  // Each tree's bundle in a folder of its own, with that tree's reader threads (when it has them) beside it.
-  const bundleDir = path.join(dataDir, tag);
-  mkdirSync(bundleDir, { recursive: true });
-  const entry = path.join(bundleDir, 'entry.ts');
-  const parallelProfile = path.join(sourceRoot, 'src/core/profile/parallel.ts');
+  const entry = path.join(dataDir, `${tag}-entry.ts`);
+  // Trees whose check reads the CSV's bytes back from the file (instead of holding them) export how.
+  const readBack = existsSync(path.join(sourceRoot, 'src/core/ingest/source-bytes.ts'));
   writeFileSync(
     entry,
     `export { ingestFile } from '${path.join(sourceRoot, 'src/core/ingest/index')}';\nexport { profileTable } from '${path.join(sourceRoot, 'src/core/profile/index')}';\nexport { runQualityCheck, allRules } from '${path.join(sourceRoot, 'src/core/quality/engine')}';\n` +
-      (existsSync(parallelProfile) ? `export { profileTableInParallel } from '${parallelProfile.replace(/\.ts$/, '')}';\n` : ''),
+      (readBack ? `export { readSourceBackFromFile } from '${path.join(sourceRoot, 'src/core/ingest/csv/source-map')}';\n` : ''),
   );
-  const bundle = path.join(bundleDir, 'engine.cjs');
-  const options = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' } as const;
-  await esbuild.build({ ...options, entryPoints: [entry], outfile: bundle });
-  const worker = path.join(sourceRoot, 'src/core/ingest/csv/worker.ts');
-  if (existsSync(worker)) await esbuild.build({ ...options, entryPoints: [worker], outfile: path.join(bundleDir, 'csv-worker.js') });
+  const bundle = path.join(dataDir, `${tag}.cjs`);
+  await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, logLevel: 'error' });
   return { file, bytes, bundle };
 }
 

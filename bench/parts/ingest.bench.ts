@@ -8,15 +8,14 @@
  * bench/.peers/.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg as loadAverage } from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { ensureMixedCsv } from '../lib/mixed-csv';
+import { bundleEngine, dataDir, ensurePeers, measure, median, peersDir, type Measurement } from '../lib/ingest-measure';
 
 const root = path.resolve(__dirname, '..', '..');
-const dataDir = path.join(root, 'bench', '.data');
-const peersDir = path.join(root, 'bench', '.peers');
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const targetMB = Number(process.env.BENCH_INGEST_MB ?? 100);
 const jsPeers = ['udsv', 'papaparse', 'csv-parse', 'd3-dsv'];
@@ -26,48 +25,12 @@ const cores = availableParallelism();
 const threadCounts = [...new Set([1, 2, ...[4, 8, 16, 32, 64].filter((t) => t < cores), cores])].sort((a, b) => a - b);
 const engines = threadCounts.map((t) => `dataset-inspector:${t}`);
 
-function ensurePeers(): void {
-  if (existsSync(path.join(peersDir, 'node_modules', 'udsv'))) return;
-  mkdirSync(peersDir, { recursive: true });
-  writeFileSync(path.join(peersDir, 'package.json'), '{ "name": "bench-peers", "private": true }\n');
-  console.log('installing benchmark peers into bench/.peers …');
-  execFileSync('npm', ['install', '--no-save', '--no-package-lock', 'udsv', 'papaparse', 'csv-parse', 'd3-dsv', 'nodejs-polars', 'nodejs-polars-linux-x64-gnu', '@duckdb/node-api'], { cwd: peersDir, stdio: 'inherit' });
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
-interface Measurement {
-  ms: number;
-  rows: number;
-  maxRssMB: number;
-  error?: string;
-}
-
-function measure(parser: string, file: string, engineBundle: string): Measurement {
-  const env = { ...process.env, POLARS_MAX_THREADS: '1', RAYON_NUM_THREADS: '1' };
-  const r = spawnSync(process.execPath, ['--max-old-space-size=16384', path.join(root, 'bench', 'lib', 'ingest-runner.mjs'), parser, file, engineBundle, peersDir], { env, encoding: 'utf8' });
-  const line = r.stdout.trim().split('\n').pop() ?? '';
-  try {
-    return JSON.parse(line) as Measurement;
-  } catch {
-    return { ms: NaN, rows: 0, maxRssMB: NaN, error: (r.stderr || line).slice(0, 200) };
-  }
-}
-
 async function main(): Promise<void> {
-  mkdirSync(dataDir, { recursive: true });
   ensurePeers();
+  const engineBundle = await bundleEngine();
   const file = path.join(dataDir, `mixed-${targetMB}mb.csv`);
   const bytes = await ensureMixedCsv(file, targetMB * 1e6);
   const mb = bytes / 1e6;
-  // The engine as it ships: the esbuild bundle of the ingestion entry point, its reader threads' bundle beside it.
-  const engineBundle = path.join(dataDir, 'engine.cjs');
-  const bundle = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' } as const;
-  await esbuild.build({ ...bundle, entryPoints: [path.join(root, 'src/core/ingest/index.ts')], outfile: engineBundle });
-  await esbuild.build({ ...bundle, entryPoints: [path.join(root, 'src/core/ingest/csv/worker.ts')], outfile: path.join(dataDir, 'csv-worker.js') });
 
   const parsers = [...engines, ...jsPeers, ...nativePeers];
   const results = new Map<string, Measurement[]>(parsers.map((p) => [p, []]));

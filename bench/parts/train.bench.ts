@@ -234,8 +234,6 @@ async function buildJob(): Promise<string> {
   mkdirSync(path.join(out, 'wasm'), { recursive: true });
   const wasmDir = path.join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
   for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm']) cpSync(path.join(wasmDir, f), path.join(out, 'wasm', f));
-  const parquetWasm = path.join(root, 'node_modules/parquet-wasm/node/parquet_wasm_bg.wasm');
-  if (existsSync(parquetWasm)) cpSync(parquetWasm, path.join(out, 'jobs', 'parquet_wasm_bg.wasm'));
   return path.join(out, 'jobs', 'train-job.js');
 }
 

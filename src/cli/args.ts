@@ -1,7 +1,7 @@
 /**
- * A small argument parser shared by the CLI commands.
+ * The CLI commands' option declarations, parsed by `commander`.
  *
- * Declare a command once; parse, validate and print its help from that declaration:
+ * Declare a command once; its parsing, validation and help all come from that declaration:
  *
  * ```ts
  * const spec = {
@@ -24,13 +24,13 @@
  * }
  * ```
  *
- * Accepted syntax: `--name value`, `--name=value`, `-x value` (with `short: 'x'`), booleans as `--name`
- * (true) and `--no-name` (false), `--` ends options. A flag given twice keeps the last value, unless
- * it is declared `multiple: true` (then every value is kept, in `multiples`). `-h`/`--help` prints the
- * help. Errors (unknown option with a "did you mean", missing value, bad number or choice, missing or
- * extra positionals) throw {@link UsageError}; {@link runCommand} prints them with the help and
- * returns exit code 2.
+ * Syntax (commander's): `--name value`, `--name=value`, `-x value` (with `short: 'x'`), booleans as
+ * `--name` and `--no-name`, `--` ends options. A flag given twice keeps the last value, unless it is
+ * declared `multiple: true` (then every value is kept, in `multiples`). `-h`/`--help` prints the help.
+ * Usage errors (unknown option with a "did you mean", missing value, bad number or choice, missing or
+ * extra positionals) print one line and the help on stderr, and {@link runCommand} returns exit code 2.
  */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 
 export type FlagType = 'string' | 'boolean' | 'number';
 
@@ -74,156 +74,118 @@ export interface ParsedArgs<F extends Readonly<Record<string, FlagSpec>>> {
   /** Every value of `multiple` flags, in order. */
   multiples: Partial<Record<keyof F, string[]>>;
   positionals: string[];
-  help: boolean;
 }
 
+/** A usage error found after parsing (e.g. a value that must be a date); printed like commander's own. */
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) dp[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      dp[i][j] = Math.min(dp[i - 1][j] + 1, dp[i][j - 1] + 1, dp[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-  }
-  return dp[a.length][b.length];
+function parseNumber(raw: string): number {
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('It must be a number.');
+  return n;
 }
 
-function suggestion(name: string, known: string[]): string {
-  let best = '';
-  let bestDistance = Infinity;
-  for (const k of known) {
-    const d = editDistance(name, k);
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean --${best}?)` : '';
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
-/** Parses `args` (the words after the command name) against `spec`. */
-export function parseArgs<S extends CommandSpec>(spec: S, args: readonly string[]): ParsedArgs<S['flags']> {
-  type F = S['flags'];
-  const flags: Record<string, string | number | boolean> = {};
+function optionFor(name: string, flag: FlagSpec): Option {
+  const short = flag.short ? `-${flag.short}, ` : '';
+  if (flag.type === 'boolean') return new Option(`${short}--${name}`, flag.description);
+  // Short choice lists read best in the placeholder (`<json|text>`); commander lists them after the description too.
+  const choices = flag.choices?.join('|');
+  const placeholder = flag.placeholder ?? (choices && choices.length <= 20 ? choices : flag.type === 'number' ? 'N' : 'VALUE');
+  const option = new Option(`${short}--${name} <${placeholder}>`, flag.description);
+  if (flag.choices) option.choices(flag.choices);
+  if (flag.type === 'number') option.argParser(parseNumber);
+  if (flag.multiple) option.argParser(collect);
+  return option;
+}
+
+/** Where help (out) and usage errors (err) are printed. */
+export interface HelpOutput {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processOutput: HelpOutput = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+function helpWidth(stream: NodeJS.WriteStream): number {
+  return stream.isTTY && stream.columns ? stream.columns : Number.MAX_SAFE_INTEGER;
+}
+
+/** The commander command of a spec; writes help and errors through `write`. */
+function commandFor(spec: CommandSpec, write: HelpOutput): Command {
+  const command = new Command(`dataset-inspector ${spec.name}`)
+    .description(spec.summary)
+    .usage(`${spec.positionals.map((p) => (p.required ? p.name : `[${p.name}]`) + (p.variadic ? '...' : '')).join(' ')} [options]`.trim())
+    .helpOption('-h, --help', 'Show this help.')
+    .showSuggestionAfterError()
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: write.out,
+      writeErr: write.err,
+      // Wrapped to a terminal's width; one line per option when piped (grep, files, tests).
+      getOutHelpWidth: () => helpWidth(process.stdout),
+      getErrHelpWidth: () => helpWidth(process.stderr),
+      // commander's "error: …" becomes "dataset-inspector <command>: …".
+      outputError: (text, writeErr) => writeErr(`dataset-inspector ${spec.name}: ${text.replace(/^error: /, '')}`),
+    });
+  for (const p of spec.positionals) command.argument(p.required ? `<${p.name}${p.variadic ? '...' : ''}>` : `[${p.name}${p.variadic ? '...' : ''}]`);
+  for (const [name, flag] of Object.entries(spec.flags)) {
+    command.addOption(optionFor(name, flag));
+    // `--no-x` sets x to false; listed once in the help as the description of `--x` says.
+    if (flag.type === 'boolean') command.addOption(new Option(`--no-${name}`).hideHelp());
+  }
+  if (spec.epilog) command.addHelpText('after', `\n${spec.epilog}`);
+  return command;
+}
+
+/**
+ * Parses `args` (the words after the command name) against `spec`. Throws commander's CommanderError on
+ * a usage error or `--help` (after writing the message or help through `write`).
+ */
+export function parseArgs<S extends CommandSpec>(
+  spec: S,
+  args: readonly string[],
+  write: HelpOutput = processOutput,
+): ParsedArgs<S['flags']> {
+  const command = commandFor(spec, write);
+  command.parse([...args], { from: 'user' });
+  const values = command.opts<Record<string, unknown>>();
+  const flags: Record<string, unknown> = {};
   const multiples: Record<string, string[]> = {};
-  const positionals: string[] = [];
-  const names = Object.keys(spec.flags);
-  const byShort = new Map<string, string>();
-  for (const [name, f] of Object.entries(spec.flags)) if (f.short) byShort.set(f.short, name);
-  let help = false;
-
-  const setValue = (name: string, flag: FlagSpec, raw: string): void => {
-    if (flag.type === 'number') {
-      const n = Number(raw);
-      if (raw.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name} must be a number (got "${raw}")`);
-      flags[name] = n;
-      return;
-    }
-    if (flag.choices && !flag.choices.includes(raw)) {
-      throw new UsageError(`--${name} must be one of ${flag.choices.join(', ')} (got "${raw}")`);
-    }
-    flags[name] = raw;
-    if (flag.multiple) (multiples[name] ??= []).push(raw);
-  };
-
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (arg === '-h' || arg === '--help') {
-      help = true;
-      continue;
-    }
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      let name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
-      const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
-      let flag = spec.flags[name] as FlagSpec | undefined;
-      let negated = false;
-      if (!flag && name.startsWith('no-') && spec.flags[name.slice(3)]?.type === 'boolean') {
-        name = name.slice(3);
-        flag = spec.flags[name];
-        negated = true;
-      }
-      if (!flag && name.startsWith('no-') && spec.flags[name.slice(3)]) {
-        throw new UsageError(`--${name} is not valid: --${name.slice(3)} is not a boolean option`);
-      }
-      if (!flag) throw new UsageError(`unknown option --${name}${suggestion(name, names)}`);
-      if (flag.type === 'boolean') {
-        if (inline !== undefined) {
-          if (!['true', 'false'].includes(inline)) throw new UsageError(`--${name} takes no value (got "${inline}")`);
-          flags[name] = (inline === 'true') !== negated;
-        } else flags[name] = !negated;
-        continue;
-      }
-      const value = inline ?? args[++i];
-      if (value === undefined) throw new UsageError(`option --${name} needs a value${flag.placeholder ? ` (${flag.placeholder})` : ''}`);
-      setValue(name, flag, value);
-      continue;
-    }
-    if (arg.startsWith('-') && arg.length > 1 && !/^-\d/.test(arg)) {
-      const letter = arg.slice(1, 2);
-      const name = byShort.get(letter);
-      if (!name || (arg.length > 2 && arg[2] !== '=')) throw new UsageError(`unknown option ${arg}`);
-      const flag = spec.flags[name];
-      if (flag.type === 'boolean') {
-        flags[name] = true;
-        continue;
-      }
-      const value = arg.length > 2 ? arg.slice(3) : args[++i];
-      if (value === undefined) throw new UsageError(`option -${letter} (--${name}) needs a value`);
-      setValue(name, flag, value);
-      continue;
-    }
-    positionals.push(arg);
-  }
-
-  if (!help) {
-    const required = spec.positionals.filter((p) => p.required).length;
-    const variadic = spec.positionals.some((p) => p.variadic);
-    if (positionals.length < required) {
-      const missing = spec.positionals.slice(positionals.length).filter((p) => p.required).map((p) => p.name);
-      throw new UsageError(`missing ${missing.join(' and ')}`);
-    }
-    if (!variadic && positionals.length > spec.positionals.length) {
-      throw new UsageError(`unexpected argument${positionals.length - spec.positionals.length > 1 ? 's' : ''}: ${positionals.slice(spec.positionals.length).join(' ')}`);
-    }
+  for (const option of command.options) {
+    const name = option.long?.replace(/^--(no-)?/, '') ?? '';
+    const value = values[option.attributeName()];
+    if (value === undefined || !(name in spec.flags)) continue;
+    if (spec.flags[name].multiple && Array.isArray(value)) {
+      multiples[name] = value as string[];
+      flags[name] = value[value.length - 1];
+    } else flags[name] = value;
   }
   return {
-    flags: flags as FlagValues<F>,
-    multiples: multiples as Partial<Record<keyof F, string[]>>,
-    positionals,
-    help,
+    flags: flags as FlagValues<S['flags']>,
+    multiples: multiples as Partial<Record<keyof S['flags'], string[]>>,
+    positionals: command.args,
   };
 }
 
 /** The help text of a command, generated from its spec. */
 export function formatHelp(spec: CommandSpec): string {
-  const pos = spec.positionals.map((p) => (p.required ? p.name : `[${p.name}]`) + (p.variadic ? '...' : '')).join(' ');
-  const lines = [`Usage: dataset-inspector ${spec.name}${pos ? ` ${pos}` : ''} [options]`, '', spec.summary, '', 'Options:'];
-  const rows: Array<[string, string]> = Object.entries(spec.flags).map(([name, f]) => {
-    const short = f.short ? `-${f.short}, ` : '    ';
-    let left: string;
-    if (f.type === 'boolean') left = `${short}--[no-]${name}`;
-    else left = `${short}--${name} <${f.placeholder ?? (f.choices ? f.choices.join('|') : f.type === 'number' ? 'N' : 'VALUE')}>`;
-    return [left, f.description];
-  });
-  rows.push(['-h, --help', 'Show this help.']);
-  const width = Math.max(...rows.map(([l]) => l.length));
-  for (const [l, r] of rows) lines.push(`  ${l.padEnd(width)}  ${r}`);
-  if (spec.epilog) lines.push('', spec.epilog);
-  return `${lines.join('\n')}\n`;
+  return commandFor(spec, { out: () => undefined, err: () => undefined }).helpInformation();
 }
 
 /**
- * Parses `args` and runs `body`; handles `--help` (help on stdout, exit 0) and usage errors (message
- * and help on stderr, exit 2). Other errors propagate to the dispatcher (exit 1).
+ * Parses `args` and runs `body`; handles `--help` (help on stdout, exit 0) and usage errors (one line and
+ * the help on stderr, exit 2), including {@link UsageError}s thrown by `body`. Other errors propagate to
+ * the dispatcher (exit 1).
  */
 export async function runCommand<S extends CommandSpec>(
   spec: S,
@@ -234,15 +196,14 @@ export async function runCommand<S extends CommandSpec>(
   try {
     parsed = parseArgs(spec, args);
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`dataset-inspector ${spec.name}: ${error.message}\n\n${formatHelp(spec)}`);
-      return 2;
-    }
+    if (error instanceof CommanderError) return error.code === 'commander.helpDisplayed' || error.code === 'commander.help' ? 0 : 2;
     throw error;
   }
-  if (parsed.help) {
-    process.stdout.write(formatHelp(spec));
-    return 0;
+  try {
+    return await body(parsed);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`dataset-inspector ${spec.name}: ${error.message}\n\n${formatHelp(spec)}`);
+    return 2;
   }
-  return body(parsed);
 }

@@ -1,19 +1,33 @@
 /**
  * Runs "Check data quality" for one file in a worker thread (never on the extension host's event loop),
- * with a cancellable progress notification, and keeps the newest outcome per file.
+ * with a cancellable progress notification, and keeps recent outcomes per file within a memory budget
+ * (least recently used dropped first: their diagnostics stay, and they are checked again when needed).
  */
 import * as vscode from 'vscode';
 import { Worker } from 'node:worker_threads';
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { CheckRequest, CheckResult, CheckWorkerMessage } from '../jobs/check-protocol';
-import { readCheckSettings } from './config';
+import { SECTION, readCheckSettings, resultMemoryBytes } from './config';
+import { OptionError } from '../core/defaults';
+import { SizeLru } from '../core/shared/size-lru';
+import { estimatedResultBytes } from '../core/check/result-size';
+import type { FileStamp } from '../core/ingest/source-bytes';
 import { diagnosticsUriFor, isBinaryDataFile } from './data-files';
+import type { DocumentMark } from './edit-log';
+
+/** The text a check read: an open document's (its mark), and the file on disk when it read that (its size and modification time before). */
+export interface CheckedText {
+  mark?: DocumentMark;
+  stamp?: FileStamp;
+}
 
 export interface CheckOutcome {
   /** The data file. */
   uri: vscode.Uri;
   /** Where diagnostics and reveals point: the file itself, or its read-only table view. */
   diagnosticsUri: vscode.Uri;
+  checked: CheckedText;
   result: CheckResult;
 }
 
@@ -22,25 +36,68 @@ export interface CheckOptions {
   showProgress?: boolean;
   /** Unsaved editor content to check instead of the file on disk (text formats only). */
   text?: string;
+  /** The open document of the file, as it is when the check is asked for. */
+  mark?: DocumentMark;
+}
+
+/** What the kept outcomes take. */
+export interface ResultMemory {
+  files: number;
+  bytes: number;
+  budgetBytes: number;
 }
 
 export class CheckService implements vscode.Disposable {
-  private readonly outcomes = new Map<string, CheckOutcome>();
+  private readonly outcomes = new SizeLru<string, CheckOutcome>(resultMemoryBytes());
+  /** Every file checked in this session (findings shown), whether its outcome is still kept or not. */
+  private readonly checked = new Map<string, vscode.Uri>();
   private readonly running = new Map<string, Promise<CheckOutcome | undefined>>();
+  /** How to stop each running worker (the check then resolves as cancelled). */
+  private readonly stops = new Set<() => void>();
   private readonly didCheck = new vscode.EventEmitter<CheckOutcome>();
   readonly onDidCheck = this.didCheck.event;
+  private readonly onSettings: vscode.Disposable;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly output: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    this.onSettings = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${SECTION}.resultMemoryMB`)) this.dropped(this.outcomes.resize(resultMemoryBytes()));
+    });
+  }
 
+  /** The newest outcome of `uri`, if still kept. */
   lastOutcome(uri: vscode.Uri): CheckOutcome | undefined {
     return this.outcomes.get(uri.toString());
   }
 
+  /** The files checked in this session (findings shown), their outcomes kept or not. */
+  checkedFiles(): vscode.Uri[] {
+    return [...this.checked.values()];
+  }
+
+  wasChecked(uri: vscode.Uri): boolean {
+    return this.checked.has(uri.toString());
+  }
+
   forget(uri: vscode.Uri): void {
     this.outcomes.delete(uri.toString());
+    this.checked.delete(uri.toString());
+  }
+
+  /** What the kept outcomes take (estimated), against the budget (setting datasetInspector.resultMemoryMB). */
+  resultMemory(): ResultMemory {
+    return { files: this.outcomes.size, bytes: this.outcomes.bytes, budgetBytes: this.outcomes.budgetBytes };
+  }
+
+  /** Check workers running now. */
+  get runningWorkers(): number {
+    return this.stops.size;
+  }
+
+  private dropped(keys: string[]): void {
+    for (const key of keys) this.output.info(`Dropped the kept results of ${vscode.Uri.parse(key).fsPath} (memory budget); its diagnostics stay, it is checked again when needed.`);
   }
 
   /** Checks `uri`; resolves undefined when cancelled. Concurrent calls for the same file share one run. */
@@ -48,22 +105,24 @@ export class CheckService implements vscode.Disposable {
     const key = uri.toString();
     const pending = this.running.get(key);
     if (pending) return pending;
-    const run = this.runCheck(uri, options.showProgress ?? true, options.text).finally(() => this.running.delete(key));
+    const run = this.runCheck(uri, options.showProgress ?? true, options.text, options.mark).finally(() => this.running.delete(key));
     this.running.set(key, run);
     return run;
   }
 
-  private async runCheck(uri: vscode.Uri, showProgress: boolean, text: string | undefined): Promise<CheckOutcome | undefined> {
+  private async runCheck(uri: vscode.Uri, showProgress: boolean, text: string | undefined, mark: DocumentMark | undefined): Promise<CheckOutcome | undefined> {
     if (uri.scheme !== 'file') throw new Error(`Dataset Inspector reads files on disk; ${uri.toString()} is not one.`);
     const settings = readCheckSettings(uri);
     const request: CheckRequest = {
       type: 'check',
       path: uri.fsPath,
-      ingest: settings.ingest,
+      read: settings.read,
       quality: settings.quality,
       renderText: isBinaryDataFile(uri),
       text: isBinaryDataFile(uri) ? undefined : text,
     };
+    // The file as it is before the worker reads it: a later change of it shows in its size or modification time.
+    const checked: CheckedText = { mark, stamp: request.text === undefined ? await stat(uri.fsPath).then(({ size, mtimeMs }) => ({ size, mtimeMs }), () => undefined) : undefined };
     const started = Date.now();
     const name = path.basename(uri.fsPath);
     const execute = (report: (message: string, increment?: number) => void, token?: vscode.CancellationToken) =>
@@ -78,8 +137,9 @@ export class CheckService implements vscode.Disposable {
       this.output.info(`Check of ${uri.fsPath} cancelled.`);
       return undefined;
     }
-    const outcome: CheckOutcome = { uri, diagnosticsUri: diagnosticsUriFor(uri), result };
-    this.outcomes.set(uri.toString(), outcome);
+    const outcome: CheckOutcome = { uri, diagnosticsUri: diagnosticsUriFor(uri), checked, result };
+    this.checked.set(uri.toString(), uri);
+    this.dropped(this.outcomes.set(uri.toString(), outcome, estimatedResultBytes(result)));
     this.output.info(
       `Checked ${uri.fsPath}: ${result.rowCount} rows, ${result.findings.length} findings shown ` +
         `(ingest ${result.timingsMs.ingest} ms, profile ${result.timingsMs.profile} ms, rules ${result.timingsMs.quality} ms, total ${Date.now() - started} ms; ${result.threads} thread${result.threads === 1 ? '' : 's'}).`,
@@ -102,14 +162,17 @@ export class CheckService implements vscode.Disposable {
       const worker = new Worker(script);
       let settled = false;
       let lastPercent = 0;
+      const stop = () => finish(() => resolve(undefined));
       const finish = (action: () => void) => {
         if (settled) return;
         settled = true;
         cancellation?.dispose();
+        this.stops.delete(stop);
         void worker.terminate();
         action();
       };
-      const cancellation = token?.onCancellationRequested(() => finish(() => resolve(undefined)));
+      this.stops.add(stop);
+      const cancellation = token?.onCancellationRequested(stop);
       worker.on('message', (message: CheckWorkerMessage) => {
         switch (message.type) {
           case 'progress': {
@@ -123,7 +186,7 @@ export class CheckService implements vscode.Disposable {
             finish(() => resolve(message.result));
             break;
           case 'error':
-            finish(() => reject(new Error(message.message)));
+            finish(() => reject(message.option ? new OptionError(message.message, message.option) : new Error(message.message)));
             break;
         }
       });
@@ -133,7 +196,11 @@ export class CheckService implements vscode.Disposable {
     });
   }
 
+  /** Stops the running workers (their checks resolve as cancelled) and lets go of the kept outcomes. */
   dispose(): void {
+    for (const stop of [...this.stops]) stop();
+    this.onSettings.dispose();
+    this.outcomes.clear();
     this.didCheck.dispose();
   }
 }

@@ -1,40 +1,26 @@
 /**
- * Quick fixes for findings: each is an explicit, undoable WorkspaceEdit (or a settings change), never
- * applied silently. Fixes come from the rules (`Finding.fixes`); "fix all" uses the uncapped list the
- * engine returns per rule, so it also covers findings beyond the Problems-panel cap.
+ * Quick fixes for findings: each is an explicit, undoable edit (or a settings change), never applied silently.
+ * Fixes come from the rules (`Finding.fixes`); "fix all" uses the uncapped list the engine returns per rule,
+ * so it also covers findings beyond the Problems-panel cap. Edits run through commands (commands/fixes.ts)
+ * that first make sure the document is still the text the fixes were computed on.
  */
 import * as vscode from 'vscode';
 import type { Finding, FindingFix } from '../core/quality/finding';
 import type { DiagnosticsPublisher } from './diagnostics';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { toVscodeRange } from './reveal';
+import type { CheckService, CheckedText } from './check-service';
+import { APPLY_FIX_COMMAND, FIX_ALL_COMMAND, nonOverlappingFixes, type FixArguments } from './commands/fixes';
 
 export const IGNORE_RULE_COMMAND = 'datasetInspector.ignoreRule';
-
-function addFixToEdit(edit: vscode.WorkspaceEdit, uri: vscode.Uri, fix: FindingFix): void {
-  if (fix.kind === 'replace') edit.replace(uri, toVscodeRange(fix.range), fix.newText);
-  else edit.delete(uri, toVscodeRange(fix.range));
-}
-
-/** Sorts and drops fixes whose ranges overlap an earlier one (a WorkspaceEdit must not overlap). */
-export function nonOverlappingFixes(fixes: readonly FindingFix[]): FindingFix[] {
-  const sorted = [...fixes].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  const kept: FindingFix[] = [];
-  for (const fix of sorted) {
-    const last = kept[kept.length - 1];
-    const overlaps =
-      last &&
-      (fix.range.start.line < last.range.end.line ||
-        (fix.range.start.line === last.range.end.line && fix.range.start.character < last.range.end.character));
-    if (!overlaps) kept.push(fix);
-  }
-  return kept;
-}
+export const ACCEPT_VALUE_COMMAND = 'datasetInspector.acceptValue';
 
 export class QualityCodeActionProvider implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly publisher: DiagnosticsPublisher) {}
+  constructor(
+    private readonly publisher: DiagnosticsPublisher,
+    private readonly checkService: CheckService,
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
@@ -47,32 +33,40 @@ export class QualityCodeActionProvider implements vscode.CodeActionProvider {
       const finding = this.publisher.findingFor(document.uri, diagnostic);
       if (!finding) continue;
       if (editable) {
-        finding.fixes?.forEach((fix, i) => actions.push(this.fixAction(document.uri, diagnostic, fix, i === 0)));
-        const all = outcome.result.fixesByRule[finding.rule] ?? [];
-        if (finding.fixes?.length && all.length > 1 && !offeredFixAll.has(finding.rule)) {
+        finding.fixes?.forEach((fix, i) => actions.push(this.fixAction(document.uri, diagnostic, finding.rule, outcome.checked, fix, i === 0)));
+        // The count when the check's outcome is still kept (else "fix all" checks the file again first).
+        const all = this.checkService.lastOutcome(outcome.uri)?.result.fixesByRule[finding.rule];
+        if (finding.fixes?.length && (all === undefined || all.length > 1) && !offeredFixAll.has(finding.rule)) {
           offeredFixAll.add(finding.rule);
-          actions.push(this.fixAllAction(document.uri, finding, all));
+          actions.push(this.fixAllAction(document.uri, finding, all && nonOverlappingFixes(all).length));
         }
       }
+      if (finding.acceptable && finding.column !== null && finding.value !== undefined) actions.push(this.acceptAction(outcome.uri, diagnostic, finding.rule, finding.column, finding.value));
       actions.push(this.ignoreAction(outcome.uri, diagnostic, finding));
     }
     return actions;
   }
 
-  private fixAction(uri: vscode.Uri, diagnostic: vscode.Diagnostic, fix: FindingFix, preferred: boolean): vscode.CodeAction {
+  private fixAction(uri: vscode.Uri, diagnostic: vscode.Diagnostic, rule: string, checked: CheckedText, fix: FindingFix, preferred: boolean): vscode.CodeAction {
     const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
     action.diagnostics = [diagnostic];
     action.isPreferred = preferred;
-    action.edit = new vscode.WorkspaceEdit();
-    addFixToEdit(action.edit, uri, fix);
+    const args: FixArguments = { uri: uri.toString(), rule, fix, checked };
+    action.command = { command: APPLY_FIX_COMMAND, title: fix.title, arguments: [args] };
     return action;
   }
 
-  private fixAllAction(uri: vscode.Uri, finding: Finding, fixes: readonly FindingFix[]): vscode.CodeAction {
-    const kept = nonOverlappingFixes(fixes);
-    const action = new vscode.CodeAction(`Fix all ${kept.length} "${finding.rule}" findings in this file`, vscode.CodeActionKind.QuickFix);
-    action.edit = new vscode.WorkspaceEdit();
-    for (const fix of kept) addFixToEdit(action.edit, uri, fix);
+  private fixAllAction(uri: vscode.Uri, finding: Finding, count: number | undefined): vscode.CodeAction {
+    const title = count === undefined ? vscode.l10n.t('Fix all "{0}" findings in this file', finding.rule) : vscode.l10n.t('Fix all {0} "{1}" findings in this file', count, finding.rule);
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.command = { command: FIX_ALL_COMMAND, title, arguments: [uri.toString(), finding.rule] };
+    return action;
+  }
+
+  private acceptAction(dataFile: vscode.Uri, diagnostic: vscode.Diagnostic, rule: string, column: string, value: string): vscode.CodeAction {
+    const action = new vscode.CodeAction(`Accept "${value}" in column "${column}" (this value is fine)`, vscode.CodeActionKind.QuickFix);
+    action.diagnostics = [diagnostic];
+    action.command = { command: ACCEPT_VALUE_COMMAND, title: action.title, arguments: [dataFile, rule, column, value] };
     return action;
   }
 

@@ -1,89 +1,111 @@
 /** Reads `datasetInspector.*` settings for one file and turns them into reader and rule-engine options. */
 import * as vscode from 'vscode';
-import type { CheckIngestOptions } from '../jobs/check-protocol';
-import type { QualityConfig } from '../core/quality/engine';
-import type { Severity } from '../core/quality/finding';
+import * as path from 'node:path';
+import { fileGlobMatches, type FileLocation } from './file-glob';
+import type { AcceptEntry, IgnoreEntry, QualityConfig, RuleSetting } from '../core/quality/engine';
+import { delimiterOf, type ReadSettings } from '../core/ingest/options';
 import type { TextEncodingName } from '../core/table/model';
+import { DEFAULTS, megabytes, type OptionName } from '../core/defaults';
 
 export const SECTION = 'datasetInspector';
 
-interface RuleSetting {
-  enabled?: boolean;
-  severity?: Severity;
-  options?: Record<string, number | string | boolean | string[]>;
+/** Where each option core messages name is set in VS Code. */
+export const SETTING_OF: Record<OptionName, string> = {
+  memoryBudgetMB: `${SECTION}.memoryBudgetMB`,
+  maxFindingsPerRule: `${SECTION}.maxFindingsPerRule`,
+  encoding: `${SECTION}.csv.encoding`,
+};
+
+/** A core message that names an option, with the setting that sets it. */
+export function withSettingOf(message: string, option: OptionName | undefined): string {
+  return option ? `${message} Setting: ${SETTING_OF[option]}.` : message;
 }
 
-interface IgnoreSetting {
-  rule: string;
-  column?: string;
-  file?: string;
-}
+/** A list setting's entry, limited to the files matching `file` (a glob) when it has one. */
+type FileScoped<T> = T & { file?: string };
+type IgnoreSetting = FileScoped<IgnoreEntry>;
+type AcceptSetting = FileScoped<AcceptEntry>;
 
 export interface CheckSettings {
-  ingest: CheckIngestOptions;
+  read: ReadSettings;
   quality: Partial<QualityConfig>;
   checkOnSave: boolean;
   checkOnOpen: boolean;
 }
 
 function decodeDelimiter(value: string): string | undefined {
-  if (value === 'auto' || value === '') return undefined;
-  if (value === '\\t' || value.toLowerCase() === 'tab') return '\t';
-  return value;
+  return value === 'auto' || value === '' ? undefined : delimiterOf(value);
 }
 
-/** Simple glob for `ignore[].file`: `*` within a path segment, `**` across segments. */
-export function globMatches(glob: string, filePath: string): boolean {
-  const pattern = glob
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*\*\/?/g, '\u0001')
-    .replace(/\*/g, '[^/]*')
-    .replace(/\?/g, '[^/]')
-    .split('\u0001')
-    .join('.*');
-  const regex = new RegExp(`(^|/)${pattern}$`);
-  return regex.test(filePath.replace(/\\/g, '/'));
+/** The settings that change what a check finds (not when it runs: checkOnSave, checkOnOpen; not training). */
+const CHECK_SHAPING_SETTINGS = ['rules', 'ignore', 'accept', 'naTokens', 'csv', 'memoryBudgetMB', 'maxFindingsPerRule'];
+
+/** Whether a configuration change alters the check of `uri` (its findings are then stale). */
+export function affectsCheck(event: vscode.ConfigurationChangeEvent, uri: vscode.Uri): boolean {
+  return CHECK_SHAPING_SETTINGS.some((key) => event.affectsConfiguration(`${SECTION}.${key}`, uri));
 }
 
 export function readCheckSettings(uri: vscode.Uri): CheckSettings {
   const config = vscode.workspace.getConfiguration(SECTION, uri);
   const header = config.get<string>('csv.header', 'auto');
   const encoding = config.get<string>('csv.encoding', 'auto');
-  const ingest: CheckIngestOptions = {
+  const read: ReadSettings = {
     delimiter: decodeDelimiter(config.get<string>('csv.delimiter', 'auto')),
     hasHeader: header === 'auto' ? undefined : header === 'present',
     encoding: encoding === 'auto' ? undefined : (encoding as TextEncodingName),
     naTokens: config.get<string[]>('naTokens'),
-    memoryBudgetBytes: config.get<number>('memoryBudgetMB', 1024) * 1024 * 1024,
+    memoryBudgetBytes: megabytes(config.get<number>('memoryBudgetMB', DEFAULTS.memoryBudgetMB)),
     threads: config.get<number>('threads', 0),
   };
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const location: FileLocation = { absolute: uri.fsPath, relativeToFolder: folder ? path.relative(folder.uri.fsPath, uri.fsPath) : undefined };
+  const appliesHere = (entry: FileScoped<unknown>) => !entry.file || fileGlobMatches(entry.file, location);
   const ignore = config
     .get<IgnoreSetting[]>('ignore', [])
-    .filter((entry) => typeof entry?.rule === 'string' && (!entry.file || globMatches(entry.file, uri.fsPath)))
+    .filter((entry) => typeof entry?.rule === 'string' && appliesHere(entry))
     .map((entry) => (entry.column ? { rule: entry.rule, column: entry.column } : { rule: entry.rule }));
+  const accept = config
+    .get<AcceptSetting[]>('accept', [])
+    .filter((entry) => typeof entry?.rule === 'string' && typeof entry.column === 'string' && typeof entry.value === 'string' && appliesHere(entry))
+    .map(({ rule, column, value }) => ({ rule, column, value }));
   const quality: Partial<QualityConfig> = {
     rules: config.get<Record<string, RuleSetting>>('rules', {}),
     ignore,
-    maxFindingsPerRuleAndColumn: config.get<number>('maxFindingsPerRule', 100),
+    accept,
+    maxFindingsPerRuleAndColumn: config.get<number>('maxFindingsPerRule', DEFAULTS.maxFindingsPerRule),
   };
   // Configuration values are proxies that cannot be posted to a worker: hand out plain copies.
   return {
-    ingest: JSON.parse(JSON.stringify(ingest)) as CheckIngestOptions,
+    read: JSON.parse(JSON.stringify(read)) as ReadSettings,
     quality: JSON.parse(JSON.stringify(quality)) as Partial<QualityConfig>,
     checkOnSave: config.get<boolean>('checkOnSave', true),
     checkOnOpen: config.get<boolean>('checkOnOpen', false),
   };
 }
 
-/** Adds `{ rule, column }` to the workspace-folder (or workspace) `datasetInspector.ignore` setting: an undoable settings edit. */
-export async function addIgnoreEntry(uri: vscode.Uri, rule: string, column: string | null): Promise<void> {
+/** Memory kept for the results of checked files (setting datasetInspector.resultMemoryMB), in bytes. */
+export function resultMemoryBytes(): number {
+  return megabytes(vscode.workspace.getConfiguration(SECTION).get<number>('resultMemoryMB', DEFAULTS.resultMemoryMB));
+}
+
+/** Adds `entry` (for this file) to a list setting of the workspace folder (or workspace) unless it is there: an undoable settings edit. */
+async function addListEntry<T extends FileScoped<object>>(uri: vscode.Uri, setting: 'ignore' | 'accept', entry: Omit<T, 'file'>, same: (a: T, b: T) => boolean): Promise<void> {
   const config = vscode.workspace.getConfiguration(SECTION, uri);
-  const inspected = config.inspect<IgnoreSetting[]>('ignore');
+  const inspected = config.inspect<T[]>(setting);
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace;
   const current = (folder ? inspected?.workspaceFolderValue : inspected?.workspaceValue) ?? [];
-  const relative = vscode.workspace.asRelativePath(uri, false);
-  const entry: IgnoreSetting = column ? { rule, column, file: relative } : { rule, file: relative };
-  if (current.some((e) => e.rule === entry.rule && e.column === entry.column && e.file === entry.file)) return;
-  await config.update('ignore', [...current, entry], target);
+  const full = { ...entry, file: vscode.workspace.asRelativePath(uri, false) } as T;
+  if (current.some((e) => same(e, full) && e.file === full.file)) return;
+  await config.update(setting, [...current, full], target);
+}
+
+/** Adds `{ rule, column }` to the workspace-folder (or workspace) `datasetInspector.ignore` setting. */
+export async function addIgnoreEntry(uri: vscode.Uri, rule: string, column: string | null): Promise<void> {
+  await addListEntry<IgnoreSetting>(uri, 'ignore', column ? { rule, column } : { rule }, (a, b) => a.rule === b.rule && a.column === b.column);
+}
+
+/** Adds `{ rule, column, value }` ("this value is fine") to the workspace-folder (or workspace) `datasetInspector.accept` setting. */
+export async function addAcceptEntry(uri: vscode.Uri, rule: string, column: string, value: string): Promise<void> {
+  await addListEntry<AcceptSetting>(uri, 'accept', { rule, column, value }, (a, b) => a.rule === b.rule && a.column === b.column && a.value === b.value);
 }

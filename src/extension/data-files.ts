@@ -1,30 +1,29 @@
 /** Which files the extension reads, and how their findings are addressed. */
 import * as vscode from 'vscode';
+import { posix } from 'node:path';
+import { dataFormatOf, decompressedName, isBinaryDataPath } from '../core/ingest/formats';
 
-export const TEXT_DATA_EXTENSIONS = ['.csv', '.tsv', '.tab', '.txt'] as const;
-export const BINARY_DATA_EXTENSIONS = ['.arrow', '.feather', '.arrows', '.parquet'] as const;
-
-/** Scheme of the read-only text view of binary data files (Arrow, Parquet). */
+/** Scheme of the read-only text views: binary data files (Arrow, Parquet) rendered as CSV, gzip files decompressed. */
 export const TABLE_VIEW_SCHEME = 'dataset-inspector-table';
 
-function extensionOf(uri: vscode.Uri): string {
-  const base = uri.path.slice(uri.path.lastIndexOf('/') + 1).toLowerCase();
-  const dot = base.lastIndexOf('.');
-  return dot < 0 ? '' : base.slice(dot);
-}
-
+/** Whether the file's findings go on a read-only view (Arrow, Parquet, gzip) rather than on the file itself. */
 export function isBinaryDataFile(uri: vscode.Uri): boolean {
-  return (BINARY_DATA_EXTENSIONS as readonly string[]).includes(extensionOf(uri));
+  return isBinaryDataPath(uri.path);
 }
 
 export function isDataFile(uri: vscode.Uri): boolean {
-  const ext = extensionOf(uri);
-  return ext === '.csv' || ext === '.tsv' || ext === '.tab' || isBinaryDataFile(uri);
+  return dataFormatOf(uri.path) !== undefined;
 }
 
-/** The virtual document that shows a binary data file as text: `dataset-inspector-table:/abs/path.arrow.csv`. */
+/**
+ * The virtual document that shows a data file as text: `dataset-inspector-table:/abs/path.arrow.csv` for
+ * Arrow/Parquet (the table rendered as CSV), `…/data.csv.gz (decompressed).csv` for a gzip file (its
+ * decompressed text, in the language of the inner extension).
+ */
 export function tableViewUri(dataFile: vscode.Uri): vscode.Uri {
-  return vscode.Uri.from({ scheme: TABLE_VIEW_SCHEME, path: `${dataFile.path}.csv`, query: dataFile.toString() });
+  const decompressed = decompressedName(dataFile.path);
+  const path = decompressed !== dataFile.path ? `${dataFile.path} (decompressed)${posix.extname(decompressed)}` : `${dataFile.path}.csv`;
+  return vscode.Uri.from({ scheme: TABLE_VIEW_SCHEME, path, query: dataFile.toString() });
 }
 
 /** The data file a table view shows. */
@@ -32,7 +31,7 @@ export function dataFileOfTableView(view: vscode.Uri): vscode.Uri {
   return vscode.Uri.parse(view.query, true);
 }
 
-/** Where the findings of `dataFile` are attached: the file itself, or its table view for binary formats. */
+/** Where the findings of `dataFile` are attached: the file itself, or its read-only view. */
 export function diagnosticsUriFor(dataFile: vscode.Uri): vscode.Uri {
   return isBinaryDataFile(dataFile) ? tableViewUri(dataFile) : dataFile;
 }

@@ -1,8 +1,9 @@
 /** Turns findings into `vscode.Diagnostic`s and publishes them per data file. */
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../core/quality/finding';
-import type { CheckOutcome } from './check-service';
+import type { CheckOutcome, CheckedText } from './check-service';
 import { toVscodeRange } from './reveal';
+import { withSettingOf } from './config';
 
 export const DIAGNOSTIC_SOURCE = 'Dataset Inspector';
 
@@ -19,7 +20,7 @@ export function ruleDocsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Ur
 }
 
 export function findingToDiagnostic(finding: Finding, documentUri: vscode.Uri, extensionUri: vscode.Uri): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toVscodeRange(finding.range), finding.message, severities[finding.severity]);
+  const diagnostic = new vscode.Diagnostic(toVscodeRange(finding.range), withSettingOf(finding.message, finding.option), severities[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: finding.rule, target: ruleDocsUri(extensionUri, finding.rule) };
   if (finding.related?.length) {
@@ -36,8 +37,16 @@ function sameDiagnostic(a: vscode.Diagnostic, b: vscode.Diagnostic): boolean {
   return a.range.isEqual(b.range) && a.message === b.message && code(a) === code(b);
 }
 
+/** The check whose diagnostics are shown on a document (not its whole outcome: the check service keeps that, within its memory budget). */
+export interface PublishedCheck {
+  /** The data file. */
+  uri: vscode.Uri;
+  /** The text it read. */
+  checked: CheckedText;
+}
+
 interface Published {
-  outcome: CheckOutcome;
+  check: PublishedCheck;
   entries: { diagnostic: vscode.Diagnostic; finding: Finding }[];
 }
 
@@ -55,7 +64,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     }));
     const diagnostics = entries.map((e) => e.diagnostic);
     this.collection.set(uri, diagnostics);
-    this.published.set(uri.toString(), { outcome, entries });
+    this.published.set(uri.toString(), { check: { uri: outcome.uri, checked: outcome.checked }, entries });
     return diagnostics;
   }
 
@@ -69,9 +78,9 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     this.published.clear();
   }
 
-  /** The outcome whose diagnostics live on `documentUri`. */
-  outcomeFor(documentUri: vscode.Uri): CheckOutcome | undefined {
-    return this.published.get(documentUri.toString())?.outcome;
+  /** The check whose diagnostics live on `documentUri`. */
+  outcomeFor(documentUri: vscode.Uri): PublishedCheck | undefined {
+    return this.published.get(documentUri.toString())?.check;
   }
 
   findingFor(documentUri: vscode.Uri, diagnostic: vscode.Diagnostic): Finding | undefined {

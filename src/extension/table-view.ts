@@ -1,7 +1,7 @@
 /**
- * Read-only text view of binary data files (Arrow, Parquet): the table rendered as CSV text. Findings of
- * such files are published on this view's URI with real ranges, so the Problems panel navigates to the
- * offending row and column.
+ * Read-only text view of data files without editable text: Arrow and Parquet tables rendered as CSV text,
+ * gzip-compressed CSV/JSON Lines as their decompressed text. Findings of such files are published on this
+ * view's URI with real ranges, so the Problems panel navigates to the offending row and column.
  */
 import * as vscode from 'vscode';
 import type { CheckService } from './check-service';

@@ -1,17 +1,21 @@
 /**
- * Starts a training run in a child process (pure Node, no vscode: used by the VS Code shell, the CLI and
- * tests). The child (train-job) streams TrainingEvents; a native crash, a kill or a protocol problem in the
- * child rejects `done` with a clear message and never throws into the parent. Each call forks its own
- * process, so several runs may go at once.
+ * Starts a training run in a child process (pure Node, no vscode: used by the VS Code shell and tests),
+ * speaking the protocol of train-protocol.ts. The child (train-job) streams TrainingEvents; a native
+ * crash, a kill or a protocol problem in the child rejects `done` with a clear message and never throws
+ * into the parent. Each call forks its own process, so several runs may go at once.
  *
  * `warmTrainingJob(path)` starts the process ahead of the configuration: it reads the file and initializes
- * the backend while the user is still in the pickers, so `start(config)` trains at once.
+ * the backend while the user is still in the pickers (which ask it which features to leave out), so
+ * `start(config)` trains at once.
  *
  * Tests can run the TypeScript job directly: `{ jobScript: 'src/jobs/train-job.ts', execArgv: ['--import', 'tsx'] }`.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { TrainingConfig, TrainingEvent, TrainingResult } from '../core/train/types';
+import type { FeatureExclusion } from '../core/train/candidates';
+import { TrainingCancelledError } from '../core/shared/cancel';
+import { CANCELLED_EXIT_CODE, asTrainJobMessage, type TrainJobRequest } from './train-protocol';
 
 export interface TrainingJobOptions {
   /** Absolute path of dist/jobs/train-job.js (or the .ts entry with execArgv ['--import', 'tsx']). */
@@ -26,21 +30,15 @@ export interface TrainingJobOptions {
 }
 
 export interface TrainingJob {
-  /** Stops the run: asks the child to stop, kills it if it does not exit promptly; `done` rejects with "Training was cancelled." */
+  /** Stops the run: asks the child to stop, kills it if it does not exit promptly; `done` rejects with a TrainingCancelledError. */
   cancel(): void;
-  /** The result, or a rejection with the reason (bad data, divergence, cancel, crash). */
+  /** The result, or a rejection with the reason (bad data, divergence, crash; a TrainingCancelledError when cancelled). */
   done: Promise<TrainingResult>;
   /** The child's process id (undefined if it could not start). */
   readonly pid: number | undefined;
 }
 
 const STDERR_TAIL = 4000;
-
-function isEvent(message: unknown): message is TrainingEvent {
-  return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
-}
-
-export const CANCELLED_MESSAGE = 'Training was cancelled.';
 
 /** A job process started ahead of its configuration (see warmTrainingJob). */
 export interface WarmTrainingJob {
@@ -49,6 +47,8 @@ export interface WarmTrainingJob {
    * file, a second run, or the warm process is gone) starts a fresh one, as startTrainingJob does.
    */
   start(config: TrainingConfig, onEvent: (event: TrainingEvent) => void): TrainingJob;
+  /** The features to leave out for `target` (suggestFeatureExclusions on the preloaded table), with their reasons. */
+  exclusions(target: string): Promise<FeatureExclusion[]>;
   /** Ends the warm process if start() has not taken it (the user left the pickers). */
   dispose(): void;
   readonly pid: number | undefined;
@@ -60,6 +60,17 @@ interface JobProcess {
   child: ChildProcess;
   /** The last lines the child wrote to stderr. */
   stderrTail(): string;
+}
+
+/** Sends a request to the job; false when the channel is closed (the 'exit' handlers report the outcome). */
+function sendRequest(child: ChildProcess, request: TrainJobRequest): boolean {
+  if (!child.connected) return false;
+  try {
+    child.send(request);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function forkJob(options: JobProcessOptions): JobProcess | Error {
@@ -109,11 +120,8 @@ export function warmTrainingJob(path: string, options: JobProcessOptions): WarmT
     forked.child.once('exit', () => {
       exited = true;
     });
-    try {
-      forked.child.send({ type: 'preload', path });
-    } catch {
-      // The 'exit' handler notices a dead child; start() then forks a fresh one.
-    }
+    // A dead child is noticed by the 'exit' handler; start() then forks a fresh one.
+    sendRequest(forked.child, { type: 'preload', path });
   }
   return {
     pid: forked instanceof Error ? undefined : forked.child.pid,
@@ -122,12 +130,39 @@ export function warmTrainingJob(path: string, options: JobProcessOptions): WarmT
       taken = true;
       return runInProcess(forked, config, { ...options, onEvent });
     },
+    exclusions(target) {
+      if (forked instanceof Error) return Promise.reject(forked);
+      return askExclusions(forked.child, target);
+    },
     dispose() {
       if (taken || forked instanceof Error) return;
       taken = true;
       if (!exited) forked.child.kill('SIGKILL');
     },
   };
+}
+
+function askExclusions(child: ChildProcess, target: string): Promise<FeatureExclusion[]> {
+  return new Promise<FeatureExclusion[]>((resolve, reject) => {
+    const onMessage = (raw: unknown) => {
+      const message = asTrainJobMessage(raw);
+      if ((message?.type !== 'exclusions' && message?.type !== 'exclusions-failed') || message.target !== target) return;
+      done();
+      if (message.type === 'exclusions') resolve(message.exclusions);
+      else reject(new Error(message.message));
+    };
+    const onExit = () => {
+      done();
+      reject(new Error('The training job ended before it could read the file.'));
+    };
+    const done = () => {
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    if (!sendRequest(child, { type: 'exclusions', target })) onExit();
+  });
 }
 
 function runInProcess({ child, stderrTail }: JobProcess, config: TrainingConfig, options: TrainingJobOptions): TrainingJob {
@@ -156,11 +191,15 @@ function runInProcess({ child, stderrTail }: JobProcess, config: TrainingConfig,
   let errorMessage: string | undefined;
   let killTimer: NodeJS.Timeout | undefined;
 
-  child.on('message', (message: unknown) => {
-    if (!isEvent(message)) return;
+  child.on('message', (raw: unknown) => {
+    const message = asTrainJobMessage(raw);
+    if (!message || message.type === 'exclusions' || message.type === 'exclusions-failed') return;
     deliver(message);
     if (message.type === 'done') settle({ result: message.result });
-    else if (message.type === 'error') errorMessage = message.message;
+    else if (message.type === 'error') {
+      if (message.cancelled) cancelled = true;
+      else errorMessage = message.message;
+    }
   });
   child.on('error', (error) => {
     // Spawn failures, or a send on a closed channel: the 'exit' handler reports the outcome.
@@ -168,7 +207,7 @@ function runInProcess({ child, stderrTail }: JobProcess, config: TrainingConfig,
   });
   const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
     if (killTimer) clearTimeout(killTimer);
-    if (cancelled) return settle({ error: new Error(CANCELLED_MESSAGE) });
+    if (cancelled || code === CANCELLED_EXIT_CODE) return settle({ error: new TrainingCancelledError() });
     if (errorMessage !== undefined) return settle({ error: new Error(errorMessage) });
     if (settled) return;
     const tail = stderrTail().trim().split('\n').slice(-6).join('\n').slice(-1200);
@@ -183,11 +222,7 @@ function runInProcess({ child, stderrTail }: JobProcess, config: TrainingConfig,
   };
   child.on('exit', onExit);
 
-  try {
-    child.send({ type: 'start', config });
-  } catch (error) {
-    settle({ error: new Error(`Could not start the training job: ${error instanceof Error ? error.message : String(error)}`) });
-  }
+  if (!sendRequest(child, { type: 'start', config })) settle({ error: new Error('Could not start the training job: its channel is closed.') });
 
   return {
     pid: child.pid,
@@ -195,12 +230,9 @@ function runInProcess({ child, stderrTail }: JobProcess, config: TrainingConfig,
     cancel() {
       if (cancelled || child.exitCode !== null || child.signalCode !== null) return;
       cancelled = true;
-      settle({ error: new Error(CANCELLED_MESSAGE) });
-      try {
-        if (child.connected) child.send({ type: 'cancel' });
-      } catch {
-        // Channel already closed: the kill below ends it.
-      }
+      settle({ error: new TrainingCancelledError() });
+      // On a closed channel the kill below ends it.
+      sendRequest(child, { type: 'cancel' });
       killTimer = setTimeout(() => {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       }, options.killAfterMs ?? 500);

@@ -1,19 +1,17 @@
 /**
  * Child-process entry of a training run (bundled to dist/jobs/train-job.js; started by train-client.ts
- * with child_process.fork). Protocol over the IPC channel:
- *   parent → child  optionally { type: 'preload', path } (read the file and initialize the backend before
- *                   the configuration is known, while the pickers are open), then
- *                   { type: 'start', config: TrainingConfig }   then optionally { type: 'cancel' }
- *   child → parent  TrainingEvent objects: 'backend', 'prepared', 'progress', 'epoch', …, then 'done' or 'error'
- * The child exits when the run ends (0 after 'done', 1 after 'error', 130 when cancelled). SIGTERM and a
- * lost parent (IPC disconnect) cancel too. A native crash simply ends the process; the client reports it.
+ * with child_process.fork), speaking the protocol of train-protocol.ts. SIGTERM and a lost parent (IPC
+ * disconnect) cancel too. A native crash simply ends the process; the client reports it.
  */
 import { stat } from 'node:fs/promises';
 import { ingestFile } from '../core/ingest/index';
 import type { IngestResult } from '../core/table/model';
 import { type TrainingRuntime, initBackend } from '../core/train/backend';
 import { runTraining } from '../core/train/run';
+import { suggestFeatureExclusions } from '../core/train/candidates';
 import type { TrainingConfig, TrainingEvent } from '../core/train/types';
+import { TrainingCancelledError, isCancellation } from '../core/shared/cancel';
+import { CANCELLED_EXIT_CODE, asTrainJobRequest, type TrainJobMessage } from './train-protocol';
 
 /** 'progress' events at most this often (epoch events always go out). */
 const PROGRESS_INTERVAL_MS = 100;
@@ -23,10 +21,6 @@ const PRELOAD_IDLE_MS = 30 * 60_000;
 const controller = new AbortController();
 let started = false;
 let exiting = false;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 interface Preload {
   path: string;
@@ -71,7 +65,7 @@ async function readInput(path: string): Promise<IngestResult> {
 
 const pending = new Set<Promise<void>>();
 
-function send(event: TrainingEvent): Promise<void> {
+function send(event: TrainJobMessage): Promise<void> {
   const sent = new Promise<void>((resolve) => {
     if (!process.send || !process.connected) return resolve();
     try {
@@ -111,34 +105,47 @@ async function run(config: TrainingConfig): Promise<void> {
     const runtime = preload && backend === 'auto' ? preload.runtime : initBackend(backend);
     runtime.catch(() => undefined);
     const input = await readInput(config.path);
-    if (controller.signal.aborted) throw new Error('Training was cancelled.');
+    if (controller.signal.aborted) throw new TrainingCancelledError();
     await runTraining(input, config, onEvent, controller.signal, { runtime, progressIntervalMs: PROGRESS_INTERVAL_MS });
     await finish(0);
   } catch (error) {
-    const cancelled = controller.signal.aborted;
-    const message = cancelled ? 'Training was cancelled.' : error instanceof Error ? error.message : String(error);
-    await send({ type: 'error', message });
-    await finish(cancelled ? 130 : 1);
+    const cancelled = controller.signal.aborted || isCancellation(error);
+    const message = cancelled ? new TrainingCancelledError().message : error instanceof Error ? error.message : String(error);
+    await send({ type: 'error', message, cancelled });
+    await finish(cancelled ? CANCELLED_EXIT_CODE : 1);
   }
 }
 
-process.on('message', (message: unknown) => {
-  if (!isRecord(message)) return;
-  if (message.type === 'preload' && !started && !preload && typeof message.path === 'string') {
+/** Answers which features to leave out for `target`, from the preloaded table. */
+async function answerExclusions(target: string): Promise<void> {
+  try {
+    if (!preload) throw new Error('The training job has no file to read (no preload).');
+    const exclusions = suggestFeatureExclusions(await preload.input, target);
+    await send({ type: 'exclusions', target, exclusions });
+  } catch (error) {
+    await send({ type: 'exclusions-failed', target, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+process.on('message', (raw: unknown) => {
+  const message = asTrainJobRequest(raw);
+  if (message?.type === 'preload' && !started && !preload) {
     startPreload(message.path);
-  } else if (message.type === 'start' && !started && isRecord(message.config)) {
+  } else if (message?.type === 'exclusions' && !started) {
+    void answerExclusions(message.target);
+  } else if (message?.type === 'start' && !started) {
     started = true;
-    void run(message.config as unknown as TrainingConfig);
-  } else if (message.type === 'cancel') {
+    void run(message.config);
+  } else if (message?.type === 'cancel') {
     controller.abort();
-    if (!started) void finish(130);
+    if (!started) void finish(CANCELLED_EXIT_CODE);
   }
 });
 
 const cancelAndExit = () => {
   controller.abort();
   // The training loop notices the abort at its next yield (≤ ~50 ms); exit regardless soon after.
-  setTimeout(() => process.exit(130), 1000).unref();
+  setTimeout(() => process.exit(CANCELLED_EXIT_CODE), 1000).unref();
 };
 process.on('SIGTERM', cancelAndExit);
 process.on('disconnect', () => {

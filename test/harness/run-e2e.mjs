@@ -7,7 +7,8 @@
 // page's console in .vscode-test/runs/<run>/.
 //
 // Options: --extension-path <dir>   another extension root (harness self-tests)
-//          --screenshots-dir <dir>  where flows save their screenshots (default docs/screenshots)
+//          --screenshots-dir <dir>  where flows save their screenshots (default docs/screenshots); each PNG there
+//                                   gets a compact .webp copy for the VSIX's README (compact-screenshots.mjs)
 //          --timeout <seconds>      per-flow limit (default 120)
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import {
   REPO, ensureCodeServer, startCodeServer, launchBrowser, newPage, workbenchUrl, newRunDir, tempWorkspace, shutdown, withTimeout,
 } from './code-server.mjs';
+import { writeCompactCopies } from './compact-screenshots.mjs';
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -80,6 +82,8 @@ try {
       await page.context().close().catch(() => {});
     }
   }
+  // The VSIX's README inlines compact copies of the screenshots (scripts/package-vsix.mjs).
+  for (const file of await writeCompactCopies(browser, screenshotsDir)) console.log(`  wrote ${path.relative(REPO, file)}`);
 } catch (err) {
   console.error(`run-e2e: ${err?.stack || err}`);
   failed++;

@@ -97,7 +97,7 @@ try {
   for (const t of ordered) {
     const ms = t.durationMs != null ? ` (${t.durationMs} ms)` : '';
     if (t.state === 'passed') console.log(`  ✔ ${t.fullTitle}${ms}`);
-    else if (t.state === 'pending') console.log(`  - ${t.fullTitle} (pending)`);
+    else if (t.state === 'pending') console.log(`  - ${t.fullTitle} (skipped)`);
     else {
       console.log(`  ✘ ${t.fullTitle}${ms}`);
       console.log(`      ${(t.stack || t.error || '').split('\n').slice(0, 8).join('\n      ')}`);
@@ -109,7 +109,7 @@ try {
     console.log('run-host-tests: no tests ran');
     console.log('host: 0 passed, 1 failed');
   } else {
-    console.log(`host: ${passed} passed, ${failed} failed`);
+    console.log(`host: ${passed} passed, ${failed} failed, ${(results.pending ?? []).length} skipped`);
   }
   exitCode = failed === 0 && passed > 0 ? 0 : 1;
   if (exitCode !== 0 && page) {

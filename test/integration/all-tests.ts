@@ -2,7 +2,10 @@
 import './activation.test';
 import './check.test';
 import './arrow-navigation.test';
+import './jsonl-gzip.test';
 import './training.test';
 import './report.test';
 import './code-actions.test';
+import './result-memory.test';
 import './responsiveness.test';
+import './lifecycle.test';

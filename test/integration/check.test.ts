@@ -2,21 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
 import * as vscode from 'vscode';
-import { codeOf, writeScratchFile } from './helpers';
-
-interface CheckCommandResult {
-  uri: string;
-  diagnosticsUri: string;
-  rows: number;
-  findings: number;
-  threads: number;
-}
-
-async function check(uri: vscode.Uri): Promise<CheckCommandResult> {
-  const result = await vscode.commands.executeCommand<CheckCommandResult | undefined>('datasetInspector.checkDataQuality', uri);
-  assert.ok(result, 'the check command returned no result');
-  return result;
-}
+import { runCheckCommand as check, codeOf, writeScratchFile } from './helpers';
 
 describe('Check data quality (CSV)', () => {
   it('reports a row whose field count differs from the header, with the exact range and rule code', async () => {
@@ -76,6 +62,20 @@ describe('Check data quality (CSV)', () => {
       assert.ok(seen.some((d) => d.startsWith('ragged-row ')), seen.slice(0, 5).join(' | '));
     } finally {
       await config.update('threads', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('summarizes the findings beyond the cap in one diagnostic that names the setting which sets the cap', async () => {
+    const config = vscode.workspace.getConfiguration('datasetInspector');
+    await config.update('maxFindingsPerRule', 2, vscode.ConfigurationTarget.Workspace);
+    try {
+      const uri = writeScratchFile('padded.csv', `name,n\n${Array.from({ length: 12 }, (_, i) => ` v${i} ,${i}`).join('\n')}\n`);
+      await check(uri);
+      const whitespace = vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === 'whitespace');
+      assert.equal(whitespace.length, 3, 'two findings and their summary');
+      assert.match(whitespace[2].message, /12 findings in column "name"; the first 2 are shown, 10 more are not \(option maxFindingsPerRule\)\. Setting: datasetInspector\.maxFindingsPerRule\.$/);
+    } finally {
+      await config.update('maxFindingsPerRule', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 

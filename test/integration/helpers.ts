@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as assert from 'node:assert/strict';
+import type { CheckCommandResult } from '../../src/extension/commands/check';
 
 export function workspaceRoot(): string {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -31,4 +33,11 @@ export async function waitFor<T>(probe: () => T | undefined | false, timeoutMs =
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Runs "Check data quality" on `uri` and returns what the command returns (failing the test when it returns nothing). */
+export async function runCheckCommand(uri: vscode.Uri): Promise<CheckCommandResult> {
+  const result = await vscode.commands.executeCommand<CheckCommandResult | undefined>('datasetInspector.checkDataQuality', uri);
+  assert.ok(result, 'the check command returned no result');
+  return result;
 }

@@ -89,6 +89,6 @@ export async function run(): Promise<void> {
   results.finishedAt = new Date().toISOString();
   results.done = true;
   write(results);
-  console.log(`host: ${results.passes.length} passed, ${results.failures.length} failed`);
+  console.log(`host: ${results.passes.length} passed, ${results.failures.length} failed, ${results.pending.length} skipped`);
   if (failures > 0) throw new Error(`${failures} in-host test(s) failed`);
 }

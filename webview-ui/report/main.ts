@@ -1,25 +1,30 @@
-/** The quality report: scores, per-column profiles with histograms, and the findings list (click → reveal). */
+/**
+ * The quality report: scores, per-column profiles with histograms, and the findings list (click → reveal).
+ * Rendered with lit: an update (a new check, a filter) patches the DOM in place, so focus and scroll stay;
+ * the summary line is a live region a screen reader announces after each check.
+ */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import { html, nothing, render, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { Chart, BarController, BarElement, CategoryScale, LinearScale, Tooltip } from 'chart.js';
-import type { ReportHostMessage, ReportState, ReportWebviewMessage } from '../../src/shared/protocol/report';
+import type { ReportHostMessage, ReportPanelState, ReportWebviewMessage } from '../../src/shared/protocol/report';
 import type { ColumnProfile } from '../../src/core/profile/types';
+import type { Finding } from '../../src/core/quality/finding';
 import { connectToHost } from '../shared/vscode-api';
-import { el, onThemeChange, readChartTheme } from '../shared/theme';
+import { onThemeChange, readChartTheme } from '../shared/theme';
 import { formatNumber, formatPercent, formatStatistic } from '../shared/format';
 import { filterFindings, histogramBars, type FindingFilter } from './model';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
-interface PersistedState {
-  report?: ReportState;
-  filter: FindingFilter;
-}
-
-const host = connectToHost<ReportWebviewMessage, ReportHostMessage, PersistedState>();
-let state: PersistedState = host.getState() ?? { filter: { severity: 'all', rule: 'all', column: 'all', text: '' } };
-const charts: Chart[] = [];
+const host = connectToHost<ReportWebviewMessage, ReportHostMessage, ReportPanelState>();
+let state: ReportPanelState = host.getState() ?? { filter: { severity: 'all', rule: 'all', column: 'all', text: '' } };
 const app = document.getElementById('app') as HTMLElement;
+/** Histogram charts, by column name, and the report they were drawn from. */
+const charts = new Map<string, Chart>();
+let chartsDrawnFor: ReportPanelState['report'];
 
 function histogramChart(canvas: HTMLCanvasElement, column: ColumnProfile): Chart | undefined {
   const bars = histogramBars(column, (v) => formatStatistic(v, column.kind));
@@ -43,10 +48,24 @@ function histogramChart(canvas: HTMLCanvasElement, column: ColumnProfile): Chart
   });
 }
 
-function columnCard(column: ColumnProfile, findingCount: number): HTMLElement {
+/** (Re)draws every histogram on the canvases the last render left (after a new report or a theme change). */
+function drawHistograms(): void {
+  for (const chart of charts.values()) chart.destroy();
+  charts.clear();
+  const report = state.report;
+  chartsDrawnFor = report;
+  if (!report) return;
+  for (const canvas of app.querySelectorAll<HTMLCanvasElement>('canvas[data-histogram]')) {
+    const column = report.columns.find((c) => c.name === canvas.dataset.histogram);
+    const chart = column && histogramChart(canvas, column);
+    if (chart && column) charts.set(column.name, chart);
+  }
+}
+
+function columnCard(column: ColumnProfile, findingCount: number): TemplateResult {
   const missing = column.count ? column.nulls / column.count : 0;
   const stats: [string, string][] = [
-    ['type', `${column.kind} (${column.arrowType})`],
+    ['type', `${column.kind} (${column.arrowType})${column.unit ? `, in ${column.unit}` : ''}`],
     ['missing', `${formatPercent(missing)} (${formatNumber(column.nulls)})`],
     ['distinct', `${formatNumber(column.distinct)}${column.distinctMethod === 'approximate' ? ' (approx.)' : ''}`],
   ];
@@ -57,113 +76,93 @@ function columnCard(column: ColumnProfile, findingCount: number): HTMLElement {
     stats.push(['p5 · p25 · p50 · p75 · p95', ['p5', 'p25', 'p50', 'p75', 'p95'].map((k) => formatStatistic(q[k] ?? null, column.kind)).join(' · ')]);
   }
   if (column.minLength !== null) stats.push(['length', `${column.minLength}–${column.maxLength}`]);
-  const dl = el('dl');
-  for (const [k, v] of stats) dl.append(el('dt', {}, k), el('dd', {}, v));
-  const badge = findingCount ? el('vscode-badge' as 'span', { variant: 'counter', title: `${findingCount} findings` }, String(findingCount)) : '';
-  const card = el('section', { class: 'column-card', 'data-column': column.name, 'aria-label': `Column ${column.name}` }, el('h3', {}, column.name, badge), dl);
-  if (column.histogram && column.histogram.length) {
-    const canvas = el('canvas', { 'aria-label': `Histogram of ${column.name}`, role: 'img' });
-    card.append(el('div', { class: 'chart' }, canvas));
-    queueMicrotask(() => {
-      const chart = histogramChart(canvas, column);
-      if (chart) charts.push(chart);
-    });
-  } else if (column.topValues.length) {
-    const list = el('ol', { class: 'top-values' });
-    for (const t of column.topValues.slice(0, 5)) list.append(el('li', {}, `${t.value} `, el('span', { class: 'muted' }, `× ${formatNumber(t.count)}`)));
-    card.append(list);
-  }
-  return card;
+  const histogram = column.histogram && column.histogram.length > 0;
+  return html`<section class="column-card" data-column=${column.name} aria-label=${`Column ${column.name}`}>
+    <h3>${column.name} ${findingCount ? html`<vscode-badge variant="counter" title=${`${findingCount} findings`}>${findingCount}</vscode-badge>` : nothing}</h3>
+    <dl>${stats.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+    ${histogram
+      ? html`<div class="chart"><canvas data-histogram=${column.name} role="img" aria-label=${`Histogram of ${column.name}`}></canvas></div>`
+      : column.topValues.length
+        ? html`<ol class="top-values">${column.topValues.slice(0, 5).map((t) => html`<li>${t.value} <span class="muted">× ${formatNumber(t.count)}</span></li>`)}</ol>`
+        : nothing}
+  </section>`;
 }
 
-function select(name: keyof FindingFilter, label: string, values: string[]): HTMLSelectElement {
-  const node = el('select', { 'aria-label': label });
-  node.append(el('option', { value: 'all' }, `${label}: all`));
-  for (const v of values) node.append(el('option', { value: v }, v));
-  node.value = state.filter[name];
-  node.addEventListener('change', () => {
-    state = { ...state, filter: { ...state.filter, [name]: node.value } };
-    host.setState(state);
-    renderFindings();
-  });
-  return node;
+function setFilter(name: keyof FindingFilter, value: string): void {
+  state = { ...state, filter: { ...state.filter, [name]: value } };
+  host.setState(state);
+  renderApp();
 }
 
-const findingsList = el('ol', { class: 'findings', 'aria-label': 'Findings' });
+function select(name: keyof FindingFilter, label: string, values: string[]): TemplateResult {
+  return html`<select aria-label=${label} .value=${live(state.filter[name])} @change=${(e: Event) => setFilter(name, (e.target as HTMLSelectElement).value)}>
+    <option value="all">${label}: all</option>
+    ${values.map((v) => html`<option value=${v} ?selected=${state.filter[name] === v}>${v}</option>`)}
+  </select>`;
+}
 
-function renderFindings(): void {
+function findingItem(f: Finding, index: number): TemplateResult {
+  const where = f.row !== null ? `row ${f.row + 1}` : f.column ? `column ${f.column}` : 'file';
+  const reveal = () => host.post({ type: 'reveal', findingIndex: index });
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      reveal();
+    }
+  };
+  return html`<li class=${f.severity} tabindex="0" role="button" data-index=${index} title="Reveal in the data" @click=${reveal} @keydown=${onKey}>
+    <span class="rule">${f.rule}</span>
+    <span class="muted">${where}${f.column && f.row !== null ? ` · ${f.column}` : ''}</span>
+    <span>${f.message}</span>
+  </li>`;
+}
+
+function view(): TemplateResult {
   const report = state.report;
-  findingsList.replaceChildren();
-  if (!report) return;
-  report.findings.forEach((f, index) => {
-    if (!filterFindings(f, state.filter)) return;
-    const where = f.row !== null ? `row ${f.row + 1}` : f.column ? `column ${f.column}` : 'file';
-    const item = el(
-      'li',
-      { class: f.severity, tabindex: '0', role: 'button', 'data-index': String(index), title: 'Reveal in the data' },
-      el('span', { class: 'rule' }, f.rule),
-      el('span', { class: 'muted' }, `${where}${f.column && f.row !== null ? ` · ${f.column}` : ''}`),
-      el('span', {}, f.message),
-    );
-    const reveal = () => host.post({ type: 'reveal', findingIndex: index });
-    item.addEventListener('click', reveal);
-    item.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault();
-        reveal();
-      }
-    });
-    findingsList.append(item);
-  });
-}
-
-function render(): void {
-  for (const c of charts.splice(0)) c.destroy();
-  const report = state.report;
-  app.setAttribute('aria-busy', report ? 'false' : 'true');
-  if (!report) {
-    app.replaceChildren(el('p', { class: 'muted' }, 'Checking…'));
-    return;
-  }
+  if (!report) return html`<p class="muted" role="status">Checking…</p>`;
   const total = Object.values(report.totals).reduce((a, b) => a + b, 0);
-  const scores = el('div', { class: 'scores', role: 'list' });
-  scores.append(el('div', { class: 'score overall', role: 'listitem' }, el('div', { class: 'muted' }, 'overall'), el('div', { class: 'value' }, formatNumber(report.scores.overall, 3))));
-  for (const [dimension, score] of Object.entries(report.scores.byDimension)) {
-    scores.append(el('div', { class: 'score', role: 'listitem' }, el('div', { class: 'muted' }, dimension), el('div', { class: 'value' }, formatNumber(score ?? 0, 3))));
-  }
-  const recheck = el('vscode-button' as 'button', { secondary: '' }, 'Check again');
-  recheck.addEventListener('click', () => host.post({ type: 'recheck' }));
   const perColumn = new Map<string, number>();
   for (const f of report.findings) if (f.column) perColumn.set(f.column, (perColumn.get(f.column) ?? 0) + (f.summaryOf ?? 1));
-  const columns = el('div', { class: 'columns' }, ...report.columns.map((c) => columnCard(c, perColumn.get(c.name) ?? 0)));
   const rules = [...new Set(report.findings.map((f) => f.rule))].sort();
   const columnNames = [...new Set(report.findings.map((f) => f.column).filter((c): c is string => !!c))];
-  const search = el('input', { type: 'search', placeholder: 'Filter messages', 'aria-label': 'Filter messages', value: state.filter.text });
-  search.addEventListener('input', () => {
-    state = { ...state, filter: { ...state.filter, text: search.value } };
-    host.setState(state);
-    renderFindings();
-  });
-  app.replaceChildren(
-    el('h1', {}, report.fileName),
-    el('div', { class: 'toolbar' }, el('span', { class: 'muted' }, `${report.format.toUpperCase()} · ${formatNumber(report.rows)} rows · ${report.columns.length} columns · ${formatNumber(total)} findings`), recheck),
-    scores,
-    el('h2', {}, 'Columns'),
-    columns,
-    el('h2', {}, 'Findings'),
-    el('div', { class: 'filters' }, select('severity', 'Severity', ['error', 'warning', 'information', 'hint']), select('rule', 'Rule', rules), select('column', 'Column', columnNames), search),
-    findingsList,
-  );
-  renderFindings();
+  const shown = report.findings.map((f, index) => ({ f, index })).filter(({ f }) => filterFindings(f, state.filter));
+  return html`<h1>${report.fileName}</h1>
+    <div class="toolbar">
+      <span class="muted" role="status">${report.format.toUpperCase()} · ${formatNumber(report.rows)} rows · ${report.columns.length} columns · ${formatNumber(total)} findings</span>
+      <vscode-button secondary @click=${() => host.post({ type: 'recheck' })}>Check again</vscode-button>
+    </div>
+    <div class="scores" role="list">
+      <div class="score overall" role="listitem"><div class="muted">overall</div><div class="value">${formatNumber(report.scores.overall, 3)}</div></div>
+      ${Object.entries(report.scores.byDimension).map(
+        ([dimension, score]) => html`<div class="score" role="listitem"><div class="muted">${dimension}</div><div class="value">${formatNumber(score ?? 0, 3)}</div></div>`,
+      )}
+    </div>
+    <h2>Columns</h2>
+    <div class="columns">${repeat(report.columns, (c) => c.name, (c) => columnCard(c, perColumn.get(c.name) ?? 0))}</div>
+    <h2>Findings</h2>
+    <div class="filters">
+      ${select('severity', 'Severity', ['error', 'warning', 'information', 'hint'])} ${select('rule', 'Rule', rules)} ${select('column', 'Column', columnNames)}
+      <input type="search" placeholder="Filter messages" aria-label="Filter messages" .value=${live(state.filter.text)} @input=${(e: Event) => setFilter('text', (e.target as HTMLInputElement).value)} />
+    </div>
+    <ol class="findings" aria-label="Findings">${repeat(shown, ({ index }) => index, ({ f, index }) => findingItem(f, index))}</ol>`;
+}
+
+function renderApp(): void {
+  app.setAttribute('aria-busy', state.report ? 'false' : 'true');
+  render(view(), app);
+  if (state.report !== chartsDrawnFor) drawHistograms();
 }
 
 host.onMessage((message) => {
   if (message.type === 'state') {
     state = { ...state, report: message.state };
     host.setState(state);
-    render();
+    renderApp();
   }
 });
-onThemeChange(render);
-render();
+onThemeChange(() => {
+  chartsDrawnFor = undefined;
+  renderApp();
+});
+renderApp();
 host.post({ type: 'ready' });

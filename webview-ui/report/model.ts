@@ -1,13 +1,9 @@
 /** Pure pieces of the report view (unit-tested without a browser). */
 import type { ColumnProfile } from '../../src/core/profile/types';
 import type { Finding } from '../../src/core/quality/finding';
+import type { FindingFilter } from '../../src/shared/protocol/report';
 
-export interface FindingFilter {
-  severity: string;
-  rule: string;
-  column: string;
-  text: string;
-}
+export type { FindingFilter };
 
 export function filterFindings(finding: Finding, filter: FindingFilter): boolean {
   if (filter.severity !== 'all' && finding.severity !== filter.severity) return false;

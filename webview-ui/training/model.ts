@@ -62,7 +62,7 @@ export function applyEvent(state: RunState, event: TrainingEvent): RunState {
       state.elapsedMs = event.result.elapsedMs;
       break;
     case 'error':
-      state.status = 'failed';
+      state.status = event.cancelled ? 'stopped' : 'failed';
       state.error = event.message;
       break;
   }

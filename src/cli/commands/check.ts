@@ -2,32 +2,36 @@
  * `dataset-inspector check FILE... [--format text|json|sarif] [--fail-on error|warning|never]`: the same
  * rules and configuration as the editor. JSON is an array of findings; SARIF 2.1.0 feeds code scanning.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCommand, UsageError, type CommandSpec } from '../args';
-import { ENCODINGS, parseDelimiter, readInput, type InputOptions } from '../input';
-import { allRules, runQualityCheck, type QualityConfig } from '../../core/quality/engine';
-import { profileTableInParallel } from '../../core/profile/parallel';
-import { checkCsvInBatches } from '../../core/check/batched';
-import { isBinaryDataPath } from '../../core/ingest/index';
+import { ENCODINGS, THREADS_FLAG, parseDelimiter, withFlagOf } from '../input';
+import type { ReadSettings } from '../../core/ingest/index';
+import { allRules, type QualityConfig } from '../../core/quality/engine';
+import { checkFile } from '../../core/check/check-file';
+import { DEFAULTS, OptionError, megabytes } from '../../core/defaults';
 import type { Finding, Severity } from '../../core/quality/finding';
 import type { TextEncodingName } from '../../core/table/model';
 
 export const checkSpec = {
   name: 'check',
-  summary: 'Check the data quality of CSV/TSV, Arrow IPC or Parquet files and print the findings.',
+  summary: 'Check the data quality of CSV/TSV, JSON Lines (plain or .gz), Arrow IPC or Parquet files and print the findings.',
   positionals: [{ name: 'FILE', required: true, variadic: true }],
   flags: {
     format: { type: 'string', short: 'f', choices: ['text', 'json', 'sarif'], description: 'Output format (default text).' },
     'fail-on': { type: 'string', choices: ['error', 'warning', 'never'], description: 'Exit with 1 when a finding at or above this severity exists (default error).' },
-    config: { type: 'string', placeholder: 'FILE', description: 'JSON file with { "rules": {...}, "ignore": [...], "maxFindingsPerRuleAndColumn": N } as in the datasetInspector settings.' },
+    config: { type: 'string', placeholder: 'FILE', description: 'JSON file with { "rules": {...}, "ignore": [...], "accept": [...], "maxFindingsPerRuleAndColumn": N } as in the datasetInspector settings.' },
     now: { type: 'string', placeholder: 'ISO', description: 'The date timeliness rules compare with (default: now).' },
     delimiter: { type: 'string', short: 'd', placeholder: 'CHAR', description: 'CSV delimiter (default: sniffed).' },
     header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data).' },
     encoding: { type: 'string', choices: ENCODINGS, description: 'CSV text encoding (default: detected).' },
-    threads: { type: 'number', placeholder: 'N', description: 'CSV: threads reading the file (default: every core; 1: one thread).' },
-    'memory-budget': { type: 'number', placeholder: 'MB', description: 'Largest CSV checked in memory, in MB (default 1024); larger ones are checked batch by batch.' },
+    threads: THREADS_FLAG,
+    'memory-budget': {
+      type: 'number',
+      placeholder: 'MB',
+      description: `Largest file checked in memory, in MB (default ${DEFAULTS.memoryBudgetMB}; the decompressed size of a gzip file); larger text files are checked batch by batch, larger Arrow and Parquet files are refused.`,
+    },
   },
   epilog: 'Exit codes: 0 no finding at or above --fail-on, 1 findings (or a file could not be read), 2 usage error.',
 } as const satisfies CommandSpec;
@@ -47,7 +51,7 @@ export function findingJson(file: string, f: Finding) {
 export function formatText(results: FileFindings[]): string {
   const lines: string[] = [];
   for (const { file, findings } of results) {
-    for (const f of findings) lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} [${f.rule}] ${f.message}`);
+    for (const f of findings) lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} [${f.rule}] ${withFlagOf(f.message, f.option)}`);
   }
   const total = results.reduce((n, r) => n + r.findings.length, 0);
   lines.push(`${total} finding${total === 1 ? '' : 's'} in ${results.length} file${results.length === 1 ? '' : 's'}.`);
@@ -126,27 +130,23 @@ export async function runCheck(args: string[]): Promise<number> {
       if (Number.isNaN(now.getTime())) throw new UsageError(`--now: "${flags.now}" is not a date`);
       config.now = now;
     }
-    const options: InputOptions = {};
-    if (flags.delimiter !== undefined) options.delimiter = parseDelimiter(flags.delimiter);
-    if (flags.header !== undefined) options.hasHeader = flags.header;
-    if (flags.encoding !== undefined) options.encoding = flags.encoding as TextEncodingName;
-    if (flags.threads !== undefined) options.threads = flags.threads;
+    const read: ReadSettings = { memoryBudgetBytes: megabytes(flags['memory-budget'] ?? DEFAULTS.memoryBudgetMB) };
+    if (flags.delimiter !== undefined) read.delimiter = parseDelimiter(flags.delimiter);
+    if (flags.header !== undefined) read.hasHeader = flags.header;
+    if (flags.encoding !== undefined) read.encoding = flags.encoding as TextEncodingName;
+    if (flags.threads !== undefined) read.threads = flags.threads;
     const results: FileFindings[] = [];
     let unreadable = 0;
     for (const file of positionals) {
       try {
-        const budget = (flags['memory-budget'] ?? 1024) * 1024 * 1024;
-        if (!isBinaryDataPath(file) && statSync(file).size > budget) {
-          const checked = await checkCsvInBatches(file, config, { ...options, path: file });
-          for (const note of checked.notes) process.stderr.write(`dataset-inspector check: ${note}\n`);
-          results.push({ file, findings: checked.report.findings });
-          continue;
-        }
-        const data = await readInput(file, options);
-        results.push({ file, findings: runQualityCheck(data, config, await profileTableInParallel(data, { threads: options.threads })).findings });
+        const checked = await checkFile({ path: file, read, quality: config });
+        for (const note of checked.notes) process.stderr.write(`dataset-inspector check: ${note}\n`);
+        if (checked.rangesIn === 'decompressed') process.stderr.write(`dataset-inspector check: ${file}: lines and columns are those of its decompressed text.\n`);
+        results.push({ file, findings: checked.findings });
       } catch (error) {
         unreadable++;
-        process.stderr.write(`dataset-inspector check: ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+        const message = withFlagOf(error instanceof Error ? error.message : String(error), error instanceof OptionError ? error.option : undefined);
+        process.stderr.write(`dataset-inspector check: ${file}: ${message}\n`);
       }
     }
     const format = flags.format ?? 'text';

@@ -1,20 +1,21 @@
 /**
- * `dataset-inspector convert IN OUT.arrow`: CSV/TSV, Parquet or Arrow → Arrow IPC. OUT ending in
+ * `dataset-inspector convert IN OUT.arrow`: CSV/TSV, JSON Lines (plain or `.gz`), Parquet or Arrow → Arrow IPC. OUT ending in
  * `.arrows` gets the stream format, anything else the file format (also what `.feather` v2 is).
- * Arrow and Parquet inputs are copied batch by batch (bounded memory); CSV goes through the ingest
- * engine in memory. The output is written to a temporary file next to OUT and renamed at the end, so a
+ * Arrow and Parquet inputs are copied batch by batch (bounded memory); text files go through the
+ * ingest engine in memory. The output is written to a temporary file next to OUT and renamed at the end, so a
  * failed conversion never leaves a partial OUT.
  */
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { RecordBatchFileWriter, RecordBatchStreamWriter, type RecordBatch, type Schema } from 'apache-arrow';
 import { runCommand, type CommandSpec } from '../args';
-import { ENCODINGS, inputKindOf, openInputBatches, parseDelimiter, readInput, type InputOptions } from '../input';
+import { ENCODINGS, THREADS_FLAG, openInputBatches, parseDelimiter } from '../input';
+import { ingestFile, type IngestOptions } from '../../core/ingest/index';
 import type { TextEncodingName } from '../../core/table/model';
 
 export const convertSpec = {
   name: 'convert',
-  summary: 'Convert a CSV/TSV, Parquet or Arrow file to Arrow IPC (file format; stream format when OUT ends in .arrows).',
+  summary: 'Convert a CSV/TSV, JSON Lines (plain or .gz), Parquet or Arrow file to Arrow IPC (file format; stream format when OUT ends in .arrows).',
   positionals: [
     { name: 'IN', required: true },
     { name: 'OUT', required: true },
@@ -23,7 +24,7 @@ export const convertSpec = {
     delimiter: { type: 'string', short: 'd', placeholder: 'CHAR', description: 'CSV delimiter (default: sniffed); "tab" or "\\t" for tab.' },
     header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data). Default: sniffed.' },
     encoding: { type: 'string', choices: ENCODINGS, description: 'CSV text encoding (default: detected).' },
-    threads: { type: 'number', placeholder: 'N', description: 'CSV: threads reading the file (default: every core; 1: one thread).' },
+    threads: THREADS_FLAG,
     na: { type: 'string', multiple: true, placeholder: 'TOKEN', description: 'CSV: a cell value read as missing (repeatable; replaces the defaults).' },
     force: { type: 'boolean', description: 'Overwrite OUT if it exists.' },
     quiet: { type: 'boolean', short: 'q', description: 'Print nothing on success.' },
@@ -38,7 +39,7 @@ export async function runConvert(args: string[]): Promise<number> {
     if (!flags.force && (await stat(output).catch(() => null))) {
       throw new Error(`${output} exists (use --force to overwrite)`);
     }
-    const options: InputOptions = {};
+    const options: IngestOptions = {};
     if (flags.delimiter !== undefined) options.delimiter = parseDelimiter(flags.delimiter);
     if (flags.header !== undefined) options.hasHeader = flags.header;
     if (flags.encoding !== undefined) options.encoding = flags.encoding as TextEncodingName;
@@ -51,16 +52,16 @@ export async function runConvert(args: string[]): Promise<number> {
 }
 
 /** Converts `input` to Arrow IPC at `output`; returns what was written. */
-export async function convertFile(input: string, output: string, options: InputOptions = {}): Promise<{ rows: number; columns: number }> {
+export async function convertFile(input: string, output: string, options: IngestOptions = {}): Promise<{ rows: number; columns: number }> {
   const format = extname(output).toLowerCase() === '.arrows' ? 'stream' : 'file';
   let schema: Schema;
   let batches: AsyncIterable<RecordBatch> | Iterable<RecordBatch>;
-  const source = inputKindOf(input) === 'csv' ? null : await openInputBatches(input, options);
+  const source = await openInputBatches(input, options);
   if (source) {
     schema = source.schema;
     batches = source.batches;
   } else {
-    const result = await readInput(input, options);
+    const result = await ingestFile(input, options);
     schema = result.table.schema;
     batches = result.table.batches;
   }

@@ -7,26 +7,27 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { runCommand, type CommandSpec } from '../args';
-import { ENCODINGS, inputKindOf, openInputBatches, parseDelimiter, readInput, type InputOptions } from '../input';
-import { createStreamingProfiler } from '../../core/profile/index';
-import { profileTableInParallel } from '../../core/profile/parallel';
+import { isTextDataPath } from '../../core/ingest/formats';
+import { ENCODINGS, THREADS_FLAG, openInputBatches, parseDelimiter } from '../input';
+import { ingestFile, ingestTextBatches, textSizeOf, type IngestOptions } from '../../core/ingest/index';
+import { DEFAULTS, megabytes } from '../../core/defaults';
+import { createStreamingProfiler, profileTable } from '../../core/profile/index';
 import type { ColumnProfile, TableProfile } from '../../core/profile/types';
 import { formatEpochMs } from '../../core/ingest/render-text';
-import { ingestCsvBatches } from '../../core/ingest/csv/stream';
-import type { TextEncodingName } from '../../core/table/model';
+import type { SourceFormat, TextEncodingName } from '../../core/table/model';
 
 export const profileSpec = {
   name: 'profile',
-  summary: 'Per-column statistics of a CSV/TSV, Arrow IPC or Parquet file: type, count, nulls, distinct, min, max, mean, std, quantiles, histogram, top values.',
+  summary: 'Per-column statistics of a CSV/TSV, JSON Lines (plain or .gz), Arrow IPC or Parquet file: type, count, nulls, distinct, min, max, mean, std, quantiles, histogram, top values.',
   positionals: [{ name: 'FILE', required: true }],
   flags: {
     format: { type: 'string', short: 'f', choices: ['json', 'text'], description: 'Output format (default json).' },
     streaming: { type: 'boolean', description: 'Profile batch by batch with bounded memory (default: only files over the memory budget).' },
-    'memory-budget': { type: 'number', placeholder: 'MB', description: 'Largest file profiled in memory, in MB (default 1024).' },
+    'memory-budget': { type: 'number', placeholder: 'MB', description: `Largest file profiled in memory, in MB (default ${DEFAULTS.memoryBudgetMB}).` },
     delimiter: { type: 'string', short: 'd', placeholder: 'CHAR', description: 'CSV delimiter (default: sniffed); "tab" or "\\t" for tab.' },
     header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data). Default: sniffed.' },
     encoding: { type: 'string', choices: ENCODINGS, description: 'CSV text encoding (default: detected).' },
-    threads: { type: 'number', placeholder: 'N', description: 'CSV: threads reading the file (default: every core; 1: one thread).' },
+    threads: THREADS_FLAG,
     na: { type: 'string', multiple: true, placeholder: 'TOKEN', description: 'CSV: a cell value read as missing (repeatable; replaces the defaults).' },
   },
   epilog: 'Exit codes: 0 success, 1 the file could not be read, 2 usage error.',
@@ -35,7 +36,7 @@ export const profileSpec = {
 export async function runProfile(args: string[]): Promise<number> {
   return runCommand(profileSpec, args, async ({ flags, multiples, positionals }) => {
     const path = positionals[0];
-    const options: InputOptions = {};
+    const options: IngestOptions = {};
     if (flags.delimiter !== undefined) options.delimiter = parseDelimiter(flags.delimiter);
     if (flags.header !== undefined) options.hasHeader = flags.header;
     if (flags.encoding !== undefined) options.encoding = flags.encoding as TextEncodingName;
@@ -44,7 +45,7 @@ export async function runProfile(args: string[]): Promise<number> {
     const profile = await profileFile(path, {
       ...options,
       streaming: flags.streaming,
-      memoryBudgetBytes: (flags['memory-budget'] ?? 1024) * 1024 * 1024,
+      memoryBudgetBytes: megabytes(flags['memory-budget'] ?? DEFAULTS.memoryBudgetMB),
     });
     process.stdout.write(flags.format === 'text' ? formatProfileText(profile) : `${JSON.stringify(profile, null, 2)}\n`);
     return 0;
@@ -53,16 +54,16 @@ export async function runProfile(args: string[]): Promise<number> {
 
 /**
  * Profiles a file: in memory (exact) unless `streaming` is true, or unset and the file is larger than
- * `memoryBudgetBytes`; CSV files then go through the CSV reader's batches.
+ * `memoryBudgetBytes` (for a gzip file: its decompressed size); text files then go through their reader's batches.
  */
 export async function profileFile(
   path: string,
-  options: InputOptions & { streaming?: boolean; memoryBudgetBytes?: number } = {},
+  options: IngestOptions & { streaming?: boolean } = {},
 ): Promise<TableProfile> {
   const { size } = await stat(path);
-  const budget = options.memoryBudgetBytes ?? 1024 * 1024 * 1024;
-  const streaming = options.streaming ?? size > budget;
-  if (streaming && inputKindOf(path) !== 'csv') {
+  const budget = options.memoryBudgetBytes ?? megabytes(DEFAULTS.memoryBudgetMB);
+  const streaming = options.streaming ?? (await textSizeOf(path)) > budget;
+  if (streaming) {
     const source = await openInputBatches(path, options);
     if (source) {
       const profiler = createStreamingProfiler(source.columns);
@@ -70,17 +71,19 @@ export async function profileFile(
       return profiler.finish({ path, format: source.format, bytes: size, mode: 'streaming' });
     }
   }
-  if (streaming) {
-    // CSV batch by batch: one schema (from the first chunk), bounded memory.
+  if (streaming && isTextDataPath(path)) {
+    // Text files batch by batch: one schema (from the first chunk), bounded memory.
     let profiler: ReturnType<typeof createStreamingProfiler> | undefined;
-    for await (const batch of ingestCsvBatches(path, options)) {
+    let format: SourceFormat = 'csv';
+    for await (const batch of ingestTextBatches(path, options)) {
       profiler ??= createStreamingProfiler(batch.result.columns);
+      format = batch.result.format;
       for (const recordBatch of batch.result.table.batches) profiler.addBatch(recordBatch);
     }
-    if (profiler) return profiler.finish({ path, format: 'csv', bytes: size, mode: 'streaming' });
+    if (profiler) return profiler.finish({ path, format, bytes: size, mode: 'streaming' });
   }
-  const result = await readInput(path, options);
-  return profileTableInParallel(result, { bytes: size, threads: options.threads });
+  const result = await ingestFile(path, options);
+  return profileTable(result, { bytes: size });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -134,7 +137,7 @@ export function formatProfileText(profile: TableProfile): string {
     const nullPct = c.count > 0 ? ` (${((100 * c.nulls) / c.count).toFixed(c.nulls > 0 && c.nulls < c.count / 1000 ? 2 : 1)}%)` : '';
     return [
       clip(c.name, 24),
-      clip(`${c.kind} ${c.arrowType}`, 28),
+      clip(`${c.kind} ${c.arrowType}${c.unit ? ` [${c.unit}]` : ''}`, 28),
       `${c.nulls}${c.nulls > 0 ? nullPct : ''}`,
       `${c.distinctMethod === 'approximate' ? '~' : ''}${c.distinct}`,
       numeric ? formatStat(c, c.min) : c.minLength !== null ? `len ${c.minLength}` : '',

@@ -5,7 +5,8 @@
  * coefficients on the original feature scale. `--format json` prints the TrainingResult as JSON.
  */
 import { formatHelp, runCommand, type CommandSpec } from '../args';
-import { ENCODINGS, parseDelimiter, readInput, type InputOptions } from '../input';
+import { ENCODINGS, parseDelimiter } from '../input';
+import { ingestFile, type IngestOptions } from '../../core/ingest/index';
 import { AUTO_BATCH_MAX, AUTO_BATCH_MIN, DEFAULT_TRAINING, defaultTrainingConfig, describeBatchSize, parseBatchSize } from '../../core/train/defaults';
 import { runTraining } from '../../core/train/run';
 import type { BackendName, ClassificationMetrics, RegressionMetrics, TrainingConfig, TrainingEvent, TrainingResult } from '../../core/train/types';
@@ -84,7 +85,7 @@ export async function runTrain(args: string[]): Promise<number> {
     if (flags.folds !== undefined) config.crossValidationFolds = flags.folds;
     if (flags.backend !== undefined) config.backend = flags.backend as BackendName | 'auto';
 
-    const options: InputOptions = {};
+    const options: IngestOptions = {};
     try {
       if (flags.delimiter !== undefined) options.delimiter = parseDelimiter(flags.delimiter);
     } catch (error) {
@@ -93,7 +94,7 @@ export async function runTrain(args: string[]): Promise<number> {
     }
     if (flags.header !== undefined) options.hasHeader = flags.header;
     if (flags.encoding !== undefined) options.encoding = flags.encoding as TextEncodingName;
-    const input = await readInput(path, options);
+    const input = await ingestFile(path, options);
 
     const json = flags.format === 'json';
     const out = (line: string) => process.stdout.write(`${line}\n`);

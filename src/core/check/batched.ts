@@ -1,30 +1,28 @@
 /**
- * The quality check of a CSV too large for the in-memory budget: the file is read batch by batch
- * (ingestCsvBatches, bounded memory), each batch is checked with the same rules, and the findings are
- * merged into one report over the whole file — rows and messages in file rows, the publishing cap and
- * summaries applied to the whole, column-level findings kept once — while a streaming profiler builds
- * the whole file's profile. Duplicate rows and keys whose first occurrence is in an earlier batch are
- * found by value hashes kept across batches (cross-batch-duplicates.ts); the column statistics the rules
- * use are per batch, and the result's notes say so.
+ * The quality check of a text data file (CSV/TSV, JSON Lines; plain or gzip) too large for the in-memory
+ * budget: the file is read batch by batch (ingestTextBatches, bounded memory), each batch is checked with
+ * the same rules and its row offset (so its findings and their messages give file rows), and the findings
+ * are merged into one report over the whole file — the publishing cap and summaries applied to the whole,
+ * column-level findings kept once — while a streaming profiler builds the whole file's profile. Duplicate
+ * rows and keys whose first occurrence is in an earlier batch are found by value hashes kept across
+ * batches (cross-batch-duplicates.ts); the column statistics the rules use are per batch, and the
+ * result's notes say so.
  */
-import { ingestCsvBatches } from '../ingest/csv/stream';
-import type { CsvReadOptions } from '../ingest/csv/read';
+import { ingestTextBatches } from '../ingest/index';
+import type { CsvBatchOptions } from '../ingest/csv/stream';
 import { createStreamingProfiler, profileTable } from '../profile/index';
 import type { TableProfile } from '../profile/types';
-import { allRules, isRuleEnabled, qualityScores, resolveQualityConfig, runQualityCheck, severityOf, summaryMessage, type QualityConfig, type QualityReport } from '../quality/engine';
+import { allRules, isRuleEnabled, qualityScores, resolveQualityConfig, ruleOptions, runQualityCheck, severityOf, summaryMessage, type QualityConfig, type QualityReport } from '../quality/engine';
 import { recordRangeWithLineBreak } from '../quality/column-values';
 import { CrossBatchDuplicates, CrossBatchKeys } from './cross-batch-duplicates';
-import { keyColumns } from '../quality/rules/duplicate-key';
+import { duplicateKeyMessage, keyColumns, keyOptions } from '../quality/rules/duplicate-key';
+import { deleteDuplicateTitle, duplicateRowMessage } from '../quality/rules/duplicate-row';
 import type { Finding, FindingFix } from '../quality/finding';
-import type { ColumnInfo, CsvDialect } from '../table/model';
-
-export interface BatchedCheckOptions extends CsvReadOptions {
-  chunkBytes?: number;
-  onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void;
-  signal?: AbortSignal;
-}
+import type { ColumnInfo, CsvDialect, RangesIn, SourceFormat } from '../table/model';
 
 export interface BatchedCheckResult {
+  format: SourceFormat;
+  rangesIn: RangesIn;
   report: QualityReport;
   profile: TableProfile;
   rowCount: number;
@@ -35,12 +33,7 @@ export interface BatchedCheckResult {
   notes: string[];
 }
 
-/** "row 12" / "Row 12" in a batch's messages → the file's row number. */
-function shiftRowNumbers(message: string, offset: number): string {
-  return offset === 0 ? message : message.replace(/\b([Rr]ows?) (\d+)\b/g, (_, word: string, n: string) => `${word} ${Number(n) + offset}`);
-}
-
-export async function checkCsvInBatches(path: string, partialConfig: Partial<QualityConfig>, options: BatchedCheckOptions = {}): Promise<BatchedCheckResult> {
+export async function checkInBatches(path: string, partialConfig: Partial<QualityConfig>, options: CsvBatchOptions = {}): Promise<BatchedCheckResult> {
   const config: QualityConfig = resolveQualityConfig(partialConfig);
   const cap = config.maxFindingsPerRuleAndColumn;
   const findings: Finding[] = [];
@@ -55,7 +48,7 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
     if (!slot) perKey.set(key, (slot = { count: 0, published: 0, firstIndex: -1, rule, columnIndex, column }));
     return slot;
   };
-  /** Publishes a finding (moved to file rows) unless its rule and column are at the cap. */
+  /** Publishes a finding unless its rule and column are at the cap. */
   const publish = (slot: ReturnType<typeof slotOf>, finding: Finding) => {
     if (slot.published >= cap) return;
     if (slot.firstIndex < 0) slot.firstIndex = findings.length;
@@ -69,6 +62,10 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
   let rowCount = 0;
   let batches = 0;
   let totalBytes = 0;
+  let format: SourceFormat = 'csv';
+  let rangesIn: RangesIn = 'file';
+  /** JSON Lines keys that appear only after the first batch (not columns of the checked table). */
+  const lateKeys: { name: string; line: number }[] = [];
 
   const duplicateRule = allRules.find((r) => r.id === 'duplicate-row');
   const crossBatch =
@@ -79,16 +76,19 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
   const keyIgnores = config.ignore.filter((i) => i.rule === 'duplicate-key');
   const crossBatchKeys = keyRule && isRuleEnabled(keyRule, config) && !keyIgnores.some((i) => i.column === undefined) ? new CrossBatchKeys() : undefined;
   const { onProgress, ...readOptions } = options;
-  for await (const batch of ingestCsvBatches(path, readOptions)) {
+  for await (const batch of ingestTextBatches(path, readOptions)) {
     const data = batch.result;
     batches++;
+    format = data.format;
+    rangesIn = data.rangesIn;
+    if (batch.unknownKeys) lateKeys.push(...batch.unknownKeys);
     totalBytes = batch.totalBytes;
     columns = data.columns;
     dialect ??= data.dialect;
     profiler ??= createStreamingProfiler(data.columns);
     for (const recordBatch of data.table.batches) profiler.addBatch(recordBatch);
-    const report = runQualityCheck(data, config, profileTable(data));
     const offset = batch.rowOffset;
+    const report = runQualityCheck(data, config, profileTable(data), allRules, offset);
     report.rulesRun.forEach((id) => rulesRun.add(id));
     // Per rule and column: the published findings, and the count a summary gives beyond the cap.
     const published = new Map<string, Finding[]>();
@@ -109,7 +109,7 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
       const keepColumnLevel = columnLevel.length > 0 && !columnLevelSeen.has(key);
       if (keepColumnLevel) columnLevelSeen.add(key);
       for (const f of [...(keepColumnLevel ? columnLevel : []), ...list.filter((f) => f.row !== null)]) {
-        publish(slot, { ...f, row: f.row === null ? null : f.row + offset, message: shiftRowNumbers(f.message, offset) });
+        publish(slot, f);
       }
       slot.count += (summarized.get(key) ?? list.length) - (keepColumnLevel ? 0 : columnLevel.length);
     }
@@ -121,7 +121,7 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
         slot.count++;
         const fixRange = recordRangeWithLineBreak(data, dup.row);
         const row = offset + dup.row;
-        const fixes = fixRange ? [{ kind: 'delete-row' as const, title: `Delete duplicate row ${row + 1}`, range: fixRange }] : [];
+        const fixes = fixRange ? [{ kind: 'delete-row' as const, title: deleteDuplicateTitle(row + 1), range: fixRange }] : [];
         const kept = (fixesByRule[duplicateRule.id] ??= []);
         for (const fix of fixes) if (kept.length < config.maxFixesPerRule) kept.push(fix);
         const firstLine = { line: dup.firstLine, character: 0 };
@@ -133,8 +133,8 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
           column: null,
           columnIndex: null,
           range: data.source.rowRange(dup.row),
-          message: `Row ${row + 1} duplicates row ${dup.firstRow + 1}.`,
-          related: [{ range: { start: firstLine, end: firstLine }, message: 'First occurrence' }],
+          message: duplicateRowMessage(row + 1, dup.firstRow + 1),
+          related: [{ row: dup.firstRow, column: null, columnIndex: null, range: { start: firstLine, end: firstLine }, message: 'First occurrence' }],
           ...(fixes.length ? { fixes } : {}),
         });
       }
@@ -142,7 +142,7 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
     if (crossBatchKeys && keyRule) {
       // Keys repeating a value of an earlier batch, in the columns the rule treats as keys in this batch.
       const severity = severityOf(keyRule, config);
-      const columns = keyColumns(data, { ...keyRule.defaultOptions, ...(config.rules[keyRule.id]?.options ?? {}) }, true).filter(
+      const columns = keyColumns(data, keyOptions(ruleOptions(keyRule, config)), true).filter(
         (c) => !keyIgnores.some((i) => i.column === data.columns[c].name),
       );
       for (const repeat of crossBatchKeys.addBatch(data, offset, columns)) {
@@ -158,8 +158,9 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
           column,
           columnIndex: repeat.column,
           range: data.source.cellRange(repeat.row, repeat.column),
-          message: `Key "${repeat.key}" in column "${column}" already appears in row ${repeat.firstRow + 1}.`,
-          related: [{ range: { start: firstLine, end: firstLine }, message: 'First occurrence' }],
+          value: repeat.key,
+          message: duplicateKeyMessage(repeat.key, column, repeat.firstRow + 1),
+          related: [{ row: repeat.firstRow, column, columnIndex: repeat.column, range: { start: firstLine, end: firstLine }, message: 'First occurrence' }],
         });
       }
     }
@@ -184,27 +185,39 @@ export async function checkCsvInBatches(path: string, partialConfig: Partial<Qua
       columnIndex: slot.columnIndex,
       range: first.range,
       summaryOf: slot.count,
+      option: 'maxFindingsPerRule',
       message: summaryMessage(allRules.find((r) => r.id === slot.rule)?.title ?? slot.rule, slot.count, slot.column, cap),
     });
   }
   for (const id of rulesRun) totals[id] ??= 0;
   const scores = qualityScores(allRules.filter((r) => rulesRun.has(r.id)), totals, config, rowCount);
-  const profile = (profiler ?? createStreamingProfiler(columns)).finish({ path, format: 'csv', bytes: totalBytes, mode: 'streaming' });
+  const profile = (profiler ?? createStreamingProfiler(columns)).finish({ path, format, bytes: totalBytes, mode: 'streaming' });
   return {
+    format,
+    rangesIn,
     report: { findings, totals, fixesByRule, scores, rulesRun: [...rulesRun] },
     profile,
     rowCount,
     columns,
     dialect,
     batches,
-    notes:
-      batches > 1
+    notes: [
+      ...(batches > 1
         ? [
             `${path} (${(totalBytes / 2 ** 20).toFixed(0)} MiB) is over the in-memory budget and was checked in ${batches} batches: ` +
               'the rules use per-batch column statistics (the profile covers the whole file); duplicate rows and keys are found across batches' +
               (crossBatch?.full || crossBatchKeys?.full ? ' (among the first values that fit their bounded tables)' : '') +
               '.',
           ]
-        : [],
+        : []),
+      ...(lateKeys.length
+        ? [
+            `Keys that first appear after the first batch are not columns of the checked table: ${lateKeys
+              .slice(0, 10)
+              .map((k) => `"${k.name}" (line ${k.line + 1})`)
+              .join(', ')}${lateKeys.length > 10 ? ` and ${lateKeys.length - 10} more` : ''}.`,
+          ]
+        : []),
+    ],
   };
 }

@@ -15,6 +15,8 @@ import { readSync } from 'node:fs';
 import { RecordBatchReader, Table, DataType, type RecordBatch, type Schema } from 'apache-arrow';
 import type { ColumnInfo, ColumnKind, IngestResult, SourceFormat } from '../table/model';
 import { createRenderedSourceMap, DEFAULT_RENDER_ROW_CAP } from './render-text';
+import { sniffMagic } from './magic-bytes';
+import { readerOf } from './formats';
 
 /** Progress of a binary read; `rows` = rows read so far. */
 export interface BinaryReadProgress {
@@ -91,12 +93,13 @@ function hexOf(bytes: Uint8Array): string {
 
 function describeForeign(head: Uint8Array): string {
   const ascii = String.fromCharCode(...head.subarray(0, 4));
-  if (ascii === 'PAR1') return 'it looks like a Parquet file (starts with "PAR1")';
-  if (ascii === 'FEA1') return 'it is a Feather v1 file, which is not supported (re-save it as Feather v2 / Arrow IPC)';
-  if (head[0] === 0x1f && head[1] === 0x8b) return 'it is gzip-compressed';
-  if (head[0] === 0x50 && head[1] === 0x4b) return 'it looks like a zip archive';
+  const known = sniffMagic(head);
+  // Another format's signature (an Arrow one here means a damaged file, described below).
+  if (known && (known.readableAs === undefined || readerOf(`x${known.readableAs}`) !== 'arrow')) return `it looks like ${known.looksLike} (it starts with bytes ${known.leadingBytes})`;
   const printable = head.length > 0 && head.every((b) => b === 9 || b === 10 || b === 13 || (b >= 0x20 && b < 0x7f));
-  if (printable) return `it starts with text ("${ascii}…"), perhaps CSV or JSON`;
+  // Control characters as escapes (\n, \t), so the message stays on one line.
+  const shown = ascii.replace(/\p{Cc}/gu, (c) => JSON.stringify(c).slice(1, -1));
+  if (printable) return `it starts with text ("${shown}…"), perhaps CSV or JSON`;
   return `unrecognised leading bytes ${hexOf(head)}`;
 }
 
@@ -491,6 +494,7 @@ export function binaryIngestResult(table: Table, format: SourceFormat, path: str
     table,
     columns,
     rejectedCells: [],
+    variantCells: [],
     naTokenCells: [],
     structuralIssues: [],
     source: createRenderedSourceMap(table, columns, { rowCap: options.renderRowCap ?? DEFAULT_RENDER_ROW_CAP }),

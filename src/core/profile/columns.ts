@@ -9,6 +9,7 @@ import { DataType, type Data } from 'apache-arrow';
 import type { ColumnInfo } from '../table/model';
 import type { ColumnProfile, HistogramBin, TopValue } from './types';
 import { makeFormatter, formatEpochMs, formatFloat32, type CellFormatter } from '../ingest/render-text';
+import { unitLabel } from '../ingest/written-number';
 import { HyperLogLog, KllSketch, MisraGries } from './sketches';
 import { KERNEL_ROWS, runsOf, type ColumnFacts, type DistinctValues, type FiniteStats, type SortedRuns } from './column-facts';
 
@@ -177,12 +178,19 @@ export function buildHistogram(h: HistogramInput): { bins: HistogramBin[]; low: 
   return { bins, low: Math.round(low), high: Math.round(high) };
 }
 
+/** The unit field of a column's profile (present only for columns that write a unit). */
+export function unitField(info: ColumnInfo): { unit?: string } {
+  const unit = unitLabel(info.numberFormat);
+  return unit ? { unit } : {};
+}
+
 function baseProfile(info: ColumnInfo): ColumnProfile {
   return {
     name: info.name,
     index: info.index,
     kind: info.kind,
     arrowType: info.arrowType,
+    ...unitField(info),
     count: 0,
     nulls: 0,
     distinct: 0,

@@ -10,10 +10,10 @@
  * Dates and timestamps are profiled as epoch milliseconds (kind kept so printers render ISO text).
  */
 import { statSync } from 'node:fs';
-import type { Data, DataType, RecordBatch, Schema, Table } from 'apache-arrow';
+import type { RecordBatch, Schema, Table } from 'apache-arrow';
 import type { ColumnInfo, IngestResult } from '../table/model';
-import type { ColumnProfile, TableProfile } from './types';
-import { createAccumulator, exactProfileFromFacts, type AccumulatorOptions, type ColumnAccumulator } from './columns';
+import type { TableProfile } from './types';
+import { createAccumulator, exactProfileFromFacts, unitField, type AccumulatorOptions, type ColumnAccumulator } from './columns';
 import { columnFacts } from './column-facts';
 
 export type { ColumnProfile, TableProfile, HistogramBin, TopValue } from './types';
@@ -89,6 +89,7 @@ function emptyProfile(info: ColumnInfo) {
     index: info.index,
     kind: info.kind,
     arrowType: info.arrowType,
+    ...unitField(info),
     count: 0,
     nulls: 0,
     distinct: 0,
@@ -113,25 +114,24 @@ function emptyProfile(info: ColumnInfo) {
  * quality rules); other columns by the accumulators.
  */
 export function profileArrowTable(table: Table, columns: ColumnInfo[], meta: { path?: string; format?: string; bytes?: number } = {}): TableProfile {
-  return tableProfile(table, columns.map((info) => profileColumn(info, table.schema.fields[info.index].type, columnChunks(table, info))), meta);
-}
-
-/** The chunks of a column of the table. */
-export function columnChunks(table: Table, info: ColumnInfo): Data[] {
-  return table.batches.map((batch) => batch.data.children[info.index]);
-}
-
-/** The exact profile of one column (from its cached facts where it can). */
-export function profileColumn(info: ColumnInfo, type: DataType, chunks: Data[]): ColumnProfile {
-  const fromFacts = exactProfileFromFacts(info, type, columnFacts(chunks));
-  if (fromFacts) return fromFacts;
-  const acc = createAccumulator(info, type, { exactLimit: Infinity, kllK: 256, topCapacity: 1024 });
-  for (const chunk of chunks) acc.addChunk(chunk);
-  return acc.finish();
-}
-
-export function tableProfile(table: Table, columns: ColumnProfile[], meta: { path?: string; format?: string; bytes?: number }): TableProfile {
-  return { path: meta.path ?? '', format: meta.format ?? '', rows: table.numRows, columns, bytes: meta.bytes ?? 0, mode: 'memory' };
+  const accOptions: AccumulatorOptions = { exactLimit: Infinity, kllK: 256, topCapacity: 1024 };
+  const profiles = columns.map((info) => {
+    const type = table.schema.fields[info.index].type;
+    const chunks = table.batches.map((batch) => batch.data.children[info.index]);
+    const fromFacts = exactProfileFromFacts(info, type, columnFacts(chunks));
+    if (fromFacts) return fromFacts;
+    const acc = createAccumulator(info, type, accOptions);
+    for (const chunk of chunks) acc.addChunk(chunk);
+    return acc.finish();
+  });
+  return {
+    path: meta.path ?? '',
+    format: meta.format ?? '',
+    rows: table.numRows,
+    columns: profiles,
+    bytes: meta.bytes ?? 0,
+    mode: 'memory',
+  };
 }
 
 /**
@@ -139,10 +139,7 @@ export function tableProfile(table: Table, columns: ColumnProfile[], meta: { pat
  * cannot be read).
  */
 export function profileTable(result: IngestResult, options: { bytes?: number } = {}): TableProfile {
-  return profileArrowTable(result.table, result.columns, profileMeta(result, options.bytes));
-}
-
-export function profileMeta(result: IngestResult, bytes: number | undefined): { path: string; format: string; bytes: number } {
+  let bytes = options.bytes;
   if (bytes === undefined) {
     try {
       bytes = statSync(result.path).size;
@@ -150,5 +147,5 @@ export function profileMeta(result: IngestResult, bytes: number | undefined): { 
       bytes = 0;
     }
   }
-  return { path: result.path, format: result.format, bytes };
+  return profileArrowTable(result.table, result.columns, { path: result.path, format: result.format, bytes });
 }

@@ -19,6 +19,8 @@ export interface ColumnProfile {
   index: number;
   kind: ColumnKind;
   arrowType: string;
+  /** Numeric columns read from text that write a unit, percent sign or currency: how the unit is written ("oz", "%", "$"). */
+  unit?: string;
   /** Rows in the table (nulls included). */
   count: number;
   nulls: number;

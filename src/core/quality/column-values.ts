@@ -5,11 +5,12 @@
  * several rules.
  */
 import { DataType, type Vector } from 'apache-arrow';
-import type { ColumnInfo, ColumnKind, IngestResult } from '../table/model';
+import type { ColumnInfo, ColumnKind, IngestResult, TextRange } from '../table/model';
+import { looksLikeIdentifier } from '../shared/identifier';
 import { KERNEL_ROWS, columnFacts, computeFiniteStats, distinctOfTexts, runsOf, sortFinite, type ColumnFacts, type DistinctValues, type FiniteStats, type SortedRuns } from '../profile/column-facts';
 
 export type { DistinctValues, FiniteStats, SortedRuns };
-export { KERNEL_ROWS };
+export { KERNEL_ROWS, looksLikeIdentifier };
 
 const cache = new WeakMap<IngestResult, Map<string, unknown>>();
 
@@ -164,10 +165,6 @@ export function quantile(sorted: Float64Array, q: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
-/** Columns whose name says they identify rows (never treated as measurements). */
-export function looksLikeIdentifier(name: string): boolean {
-  return /(^|[_\s.-])(id|key|uuid|guid|code|zip|zipcode|postcode|phone)$/i.test(name.trim()) || /^(id|key|index|row|#)$/i.test(name.trim()) || /(Id|ID|Key)$/.test(name.trim());
-}
 
 /** Whether the values only ever increase (a row counter or an auto-increment key). */
 export function strictlyIncreasing(values: Float64Array): boolean {
@@ -196,22 +193,42 @@ export function csvField(value: string, delimiter: string, forceQuotes = false):
   return forceQuotes || value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** The cell exactly as written in a CSV file, when the source is one. */
+/** The cell exactly as written in a text file (CSV field, JSON value), when the ranges are in the file itself. */
 export function cellSourceText(data: IngestResult, row: number, column: number): string | undefined {
-  const source = data.source as { cellSourceText?: (row: number, column: number) => string };
-  return data.rangesIn === 'file' && typeof source.cellSourceText === 'function' ? source.cellSourceText(row, column) : undefined;
+  return data.rangesIn === 'file' ? data.source.cellSourceText?.(row, column) : undefined;
 }
 
-/** Range of a whole record including its line break (deleting it removes the line), for CSV sources. */
-export function recordRangeWithLineBreak(data: IngestResult, row: number) {
-  const source = data.source as { rowRangeWithLineBreak?: (row: number) => ReturnType<IngestResult['source']['rowRange']> };
-  return data.rangesIn === 'file' && typeof source.rowRangeWithLineBreak === 'function' ? source.rowRangeWithLineBreak(row) : undefined;
+/** Range of a whole record including its line break (deleting it removes the line), when the ranges are in the file itself. */
+export function recordRangeWithLineBreak(data: IngestResult, row: number): TextRange | undefined {
+  return data.rangesIn === 'file' ? data.source.rowRangeWithLineBreak?.(row) : undefined;
 }
 
-/** A replacement fix for one cell of a CSV file, keeping the field quoted when it was. */
-export function replaceCellFix(data: IngestResult, row: number, column: number, newValue: string, title: string) {
+/** How a fix that empties a cell names the result: "null" in JSON Lines, "an empty cell" in CSV. */
+export function missingCellLabel(data: IngestResult): string {
+  return data.format === 'jsonl' ? 'null' : 'an empty cell';
+}
+
+/** A number as JSON writes it ("16.0", "-5", "1e-7"): what a fix may write bare into a JSON value. */
+const jsonNumber = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A cell's new value: text, a missing value (null), or `{ number }`, a number as written ("16.0"): a CSV
+ * field holds it as text, a JSON value as a JSON number.
+ */
+export type NewCellValue = string | null | { number: string };
+
+/**
+ * A replacement fix for one cell of a text file, written as the format needs: a CSV field (quoted when it
+ * was, or must be; a missing value is empty), a JSON value (a string quoted and escaped, a number bare; a
+ * missing value is `null`). None when the ranges are not in the file itself (binary and gzip files).
+ */
+export function replaceCellFix(data: IngestResult, row: number, column: number, newValue: NewCellValue, title: string) {
   const written = cellSourceText(data, row, column);
   if (written === undefined) return undefined;
-  const delimiter = data.dialect?.delimiter ?? ',';
-  return { kind: 'replace' as const, title, range: data.source.cellRange(row, column), newText: csvField(newValue, delimiter, written.startsWith('"')) };
+  const text = newValue === null ? null : typeof newValue === 'string' ? newValue : newValue.number;
+  let newText: string;
+  if (data.format !== 'jsonl') newText = csvField(text ?? '', data.dialect?.delimiter ?? ',', written.startsWith('"'));
+  else if (text === null) newText = 'null';
+  else newText = typeof newValue !== 'string' && jsonNumber.test(text) ? text : JSON.stringify(text);
+  return { kind: 'replace' as const, title, range: data.source.cellRange(row, column), newText };
 }

@@ -4,9 +4,10 @@
  */
 import type { IngestResult, TextRange } from '../table/model';
 import type { TableProfile } from '../profile/types';
-import type { Dimension, Finding, FindingFix, Severity } from './finding';
-import type { QualityRule, ReportedFinding, RuleOptions } from './rule';
+import type { Dimension, Finding, FindingFix, RelatedPlace, Severity } from './finding';
+import type { QualityRule, ReportedFinding, ReportedPlace, RuleOptions } from './rule';
 import { allRules } from './rules/index';
+import { DEFAULTS, optionMention } from '../defaults';
 
 export { allRules };
 
@@ -16,10 +17,28 @@ export interface RuleSetting {
   options?: RuleOptions;
 }
 
+/** A rule to skip, for one column or (without `column`) for the whole file. */
+export interface IgnoreEntry {
+  rule: string;
+  column?: string;
+}
+
+/**
+ * A value the user said is fine in one column for one rule ("this value is fine"): rules that learn what a
+ * column's values look like (patterns, typos, dependencies) neither flag it nor count it as an error when
+ * they learn, so it counts as a valid value (and its form as a valid form).
+ */
+export interface AcceptEntry {
+  rule: string;
+  column: string;
+  value: string;
+}
+
 export interface QualityConfig {
   rules: Record<string, RuleSetting>;
-  /** Rules to skip, for one column or (without `column`) for the whole file. */
-  ignore: { rule: string; column?: string }[];
+  ignore: IgnoreEntry[];
+  /** Values accepted as fine, per rule and column. */
+  accept: AcceptEntry[];
   /** Findings published per rule and column; the rest are summarized in one finding. */
   maxFindingsPerRuleAndColumn: number;
   /** Fixes kept per rule for "fix all" (beyond the published findings). */
@@ -30,7 +49,8 @@ export interface QualityConfig {
 export const DEFAULT_QUALITY_CONFIG: QualityConfig = {
   rules: {},
   ignore: [],
-  maxFindingsPerRuleAndColumn: 100,
+  accept: [],
+  maxFindingsPerRuleAndColumn: DEFAULTS.maxFindingsPerRule,
   maxFixesPerRule: 50_000,
 };
 
@@ -58,8 +78,8 @@ function resolve<T>(value: T | (() => T)): T {
 
 const fileStart: TextRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** A reported finding's range: its own, else its cell's (or, without a cell, its row's, its column header's, the file start). */
-function rangeOf(data: IngestResult, reported: ReportedFinding): TextRange {
+/** A reported finding's or place's range: its own, else its cell's (or, without a cell, its row's, its column header's, the file start). */
+function rangeOf(data: IngestResult, reported: ReportedFinding | ReportedPlace): TextRange {
   if (reported.range !== undefined) return resolve(reported.range);
   if (reported.row !== null && reported.columnIndex !== null) return data.source.cellRange(reported.row, reported.columnIndex);
   if (reported.row !== null) return data.source.rowRange(reported.row);
@@ -67,9 +87,23 @@ function rangeOf(data: IngestResult, reported: ReportedFinding): TextRange {
   return fileStart;
 }
 
+const NONE_ACCEPTED: ReadonlySet<string> = new Set();
+
+/** The values accepted for `rule`, by column name. */
+function acceptedByColumn(accept: readonly AcceptEntry[], rule: string): Map<string, Set<string>> {
+  const byColumn = new Map<string, Set<string>>();
+  for (const entry of accept) {
+    if (entry.rule !== rule) continue;
+    let values = byColumn.get(entry.column);
+    if (!values) byColumn.set(entry.column, (values = new Set()));
+    values.add(entry.value);
+  }
+  return byColumn;
+}
+
 /** A partial configuration completed with the defaults. */
 export function resolveQualityConfig(partialConfig: Partial<QualityConfig>): QualityConfig {
-  return { ...DEFAULT_QUALITY_CONFIG, ...partialConfig, rules: partialConfig.rules ?? {}, ignore: partialConfig.ignore ?? [] };
+  return { ...DEFAULT_QUALITY_CONFIG, ...partialConfig, rules: partialConfig.rules ?? {}, ignore: partialConfig.ignore ?? [], accept: partialConfig.accept ?? [] };
 }
 
 /** The severity a rule's findings get under `config`. */
@@ -81,7 +115,7 @@ export function severityOf(rule: QualityRule, config: QualityConfig): Severity {
 export function summaryMessage(title: string, count: number, column: string | null, cap: number): string {
   return (
     `${title}: ${count.toLocaleString('en-US')} findings${column !== null ? ` in column "${column}"` : ''}; ` +
-    `the first ${cap} are shown, ${(count - cap).toLocaleString('en-US')} more are not (setting datasetInspector.maxFindingsPerRule).`
+    `the first ${cap} are shown, ${(count - cap).toLocaleString('en-US')} more are not (${optionMention('maxFindingsPerRule')}).`
   );
 }
 
@@ -96,15 +130,25 @@ export function qualityScores(rulesRun: Iterable<QualityRule>, totals: Record<st
   return { overall, byDimension };
 }
 
+/** A rule's options under `config`: its defaults, overridden by the settings. */
+export function ruleOptions(rule: QualityRule, config: QualityConfig): RuleOptions {
+  return { ...rule.defaultOptions, ...(config.rules[rule.id]?.options ?? {}) };
+}
+
 export function isRuleEnabled(rule: QualityRule, config: QualityConfig): boolean {
   return config.rules[rule.id]?.enabled ?? rule.enabledByDefault ?? true;
 }
 
+/**
+ * Runs `rules` over `data`. `rowOffset`: the file row of the table's first row, when `data` is a batch of
+ * a larger file; findings, related places and messages then give file rows.
+ */
 export function runQualityCheck(
   data: IngestResult,
   partialConfig: Partial<QualityConfig> = {},
   profile?: TableProfile,
   rules: readonly QualityRule[] = allRules,
+  rowOffset = 0,
 ): QualityReport {
   const config = resolveQualityConfig(partialConfig);
   const now = config.now ?? new Date();
@@ -113,10 +157,18 @@ export function runQualityCheck(
   const fixesByRule: Record<string, FindingFix[]> = {};
   const rulesRun: string[] = [];
   const columnName = (index: number | null) => (index === null ? null : (data.columns[index]?.name ?? `column${index + 1}`));
+  const fileRow = (row: number | null) => (row === null ? null : row + rowOffset);
+  const rowNumber = (row: number) => row + rowOffset + 1;
+  const place = (reported: ReportedPlace): RelatedPlace => ({
+    row: fileRow(reported.row),
+    column: columnName(reported.columnIndex),
+    columnIndex: reported.columnIndex,
+    range: rangeOf(data, reported),
+    message: reported.message,
+  });
 
   for (const rule of rules) {
-    if (!isRuleEnabled(rule, config)) continue;
-    const setting = config.rules[rule.id] ?? {};
+    if (!isRuleEnabled(rule, config) || (rule.formats && !rule.formats.includes(data.format))) continue;
     const severity = severityOf(rule, config);
     const ignoredColumns = new Set(config.ignore.filter((i) => i.rule === rule.id).map((i) => i.column ?? '*'));
     if (ignoredColumns.has('*')) continue;
@@ -125,9 +177,14 @@ export function runQualityCheck(
     const fixes: FindingFix[] = [];
     let total = 0;
     const isIgnored = (columnIndex: number | null) => columnIndex !== null && ignoredColumns.size > 0 && ignoredColumns.has(columnName(columnIndex) ?? '');
+    const accepted = acceptedByColumn(config.accept, rule.id);
+    const acceptedValues = (columnIndex: number) => accepted.get(columnName(columnIndex) ?? '') ?? NONE_ACCEPTED;
+    const isAccepted = (columnIndex: number, value: string) => accepted.size > 0 && acceptedValues(columnIndex).has(value);
 
     const report = (reported: ReportedFinding) => {
       if (isIgnored(reported.columnIndex)) return;
+      // An accepted value is never reported by a rule that honours acceptance (the rule also learns from it).
+      if (rule.acceptsValues && accepted.size > 0 && reported.value !== undefined && reported.columnIndex !== null && isAccepted(reported.columnIndex, reported.value)) return;
       total++;
       const key = reported.columnIndex ?? -1;
       let slot = perColumn.get(key);
@@ -141,13 +198,16 @@ export function runQualityCheck(
           rule: rule.id,
           dimension: rule.dimension,
           severity,
-          row: reported.row,
+          row: fileRow(reported.row),
           column: columnName(reported.columnIndex),
           columnIndex: reported.columnIndex,
           range: rangeOf(data, reported),
           message: reported.message,
         };
-        if (reported.related) finding.related = resolve(reported.related);
+        if (reported.value !== undefined) finding.value = reported.value;
+        if (rule.acceptsValues && reported.value !== undefined && reported.columnIndex !== null) finding.acceptable = true;
+        if (reported.evidence) finding.evidence = reported.evidence;
+        if (reported.related) finding.related = resolve(reported.related).map(place);
         if (reportedFixes?.length) finding.fixes = reportedFixes;
         findings.push(finding);
       } else if (slot.summaryIndex < 0) {
@@ -164,12 +224,13 @@ export function runQualityCheck(
           range,
           message: '',
           summaryOf: 0,
+          option: 'maxFindingsPerRule',
         });
       }
     };
 
     try {
-      rule.check({ data, profile, options: { ...rule.defaultOptions, ...(setting.options ?? {}) }, now, isIgnored, report });
+      rule.check({ data, profile, options: ruleOptions(rule, config), now, isIgnored, isAccepted, acceptedValues, rowNumber, report });
     } catch (error) {
       // A failing rule must not hide the others' findings: report it as a finding of its own.
       findings.push({

@@ -1,5 +1,6 @@
 /** A data-quality finding: plain data, printed by the CLI and turned into diagnostics by the shell. */
 import type { TextRange } from '../table/model';
+import type { OptionName } from '../defaults';
 
 export type Dimension =
   | 'structure'
@@ -17,10 +18,19 @@ export type FindingFix =
   | { kind: 'replace'; title: string; range: TextRange; newText: string }
   | { kind: 'delete-row'; title: string; range: TextRange };
 
+/** Another place a finding refers to (the first occurrence of a duplicate, the other column of a pair). */
 export interface RelatedPlace {
+  /** 0-based data row, null when the place is not one row (a column header). */
+  row: number | null;
+  /** Column name, null when the place is not one column. */
+  column: string | null;
+  columnIndex: number | null;
   range: TextRange;
   message: string;
 }
+
+/** The numbers and texts a finding's judgement rests on, by name (e.g. an outlier's median and score). */
+export type Evidence = Record<string, number | string | boolean>;
 
 export interface Finding {
   rule: string;
@@ -32,7 +42,14 @@ export interface Finding {
   column: string | null;
   columnIndex: number | null;
   range: TextRange;
+  /** English text for people, built by the rule from the fields here (rows counted from 1 in the file). */
   message: string;
+  /**
+   * The offending cell's value as the message quotes it, when the finding is about one value (the text of
+   * a cell that did not fit its column's type, else the typed value as text).
+   */
+  value?: string;
+  evidence?: Evidence;
   related?: RelatedPlace[];
   fixes?: FindingFix[];
   /**
@@ -40,4 +57,8 @@ export interface Finding {
    * one summary finding carrying the total.
    */
   summaryOf?: number;
+  /** The option the message names (a summary's cap): each shell says where it is set. */
+  option?: OptionName;
+  /** The user may accept `value` in this column as fine for this rule (the rule honours accepted values). */
+  acceptable?: boolean;
 }

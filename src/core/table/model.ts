@@ -18,11 +18,14 @@ export interface TextRange {
   end: TextPosition;
 }
 
-export type SourceFormat = 'csv' | 'arrow' | 'parquet';
+export type SourceFormat = 'csv' | 'jsonl' | 'arrow' | 'parquet';
 
 export type LineEnding = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
 
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'latin1';
+/** The text encodings the CSV reader reads (settings and CLI flags offer these). */
+export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'latin1'] as const;
+
+export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
 
 export interface CsvDialect {
   delimiter: string;
@@ -57,6 +60,23 @@ export interface ColumnInfo {
   arrowType: string;
   /** For date/timestamp columns read from text: the format chosen, e.g. "YYYY-MM-DD" or "DD/MM/YYYY". */
   dateFormat?: string;
+  /** For numeric columns read from text whose cells carry a unit, a percent sign, a currency or thousands separators. */
+  numberFormat?: NumberFormat;
+}
+
+/**
+ * How a numeric column read from text writes its numbers when cells carry a unit ("16 oz"), a percent sign,
+ * a currency ("$1,234") or thousands separators: the form most of its cells share, and the unit its numbers
+ * are in. Cells written in another form are read as their number and listed in {@link IngestResult.variantCells}.
+ */
+export interface NumberFormat {
+  /** Canonical key of the unit the column's numbers are in ('' when none is written): "oz", "%", "USD". */
+  unit: string;
+  /** The dominant form: text before the number ("$") and after it (" oz", "%"); both '' for plain numbers. */
+  prefix: string;
+  suffix: string;
+  /** The dominant form groups thousands ("1,234"). */
+  grouped: boolean;
 }
 
 /** A cell whose raw text was kept because the typed column could not hold it (it is null there). */
@@ -77,7 +97,8 @@ export type StructuralIssueKind =
   | 'stray-quote'
   | 'invalid-encoding'
   | 'mixed-line-endings'
-  | 'empty-file';
+  | 'empty-file'
+  | 'invalid-json-line';
 
 /** A defect the reader met while tokenizing; the structure rules turn these into findings. */
 export interface StructuralIssue {
@@ -92,6 +113,8 @@ export interface StructuralIssue {
   detail?: string;
 }
 
+export type RangesIn = 'file' | 'rendered' | 'decompressed';
+
 /** Maps table coordinates to text ranges in the source (or in the rendered text view of binary formats). */
 export interface SourceMap {
   /** Range covering the whole record of data row `row` (may span lines for embedded newlines). */
@@ -100,6 +123,10 @@ export interface SourceMap {
   cellRange(row: number, column: number): TextRange;
   /** Range of the header label of `column`; for headerless data, the first row's cell. */
   headerRange(column: number): TextRange;
+  /** Text sources (CSV, JSON Lines): the cell's text exactly as written, quotes included (a quick fix keeps its quoting). */
+  cellSourceText?(row: number, column: number): string;
+  /** Text sources (CSV, JSON Lines): from the record's first character to the next record's start (deleting it removes the line). */
+  rowRangeWithLineBreak?(row: number): TextRange;
 }
 
 export interface IngestResult {
@@ -111,13 +138,19 @@ export interface IngestResult {
   columns: ColumnInfo[];
   /** Cells that did not fit their column's inferred type (null in `table`). */
   rejectedCells: RawCell[];
+  /**
+   * Cells of a typed column written in another form than the rest of it (a unit spelled otherwise, a
+   * percent sign, a currency, thousands separators): their value is in `table`, their text is kept here.
+   */
+  variantCells: RawCell[];
   /** Cells that held an NA token other than the empty string (null in `table`), with the token. */
   naTokenCells: RawCell[];
   structuralIssues: StructuralIssue[];
   source: SourceMap;
   /**
    * Where `source` ranges point: 'file' for text formats (ranges are in the file itself), 'rendered'
-   * for binary formats (ranges are in the text produced by `renderTableText`).
+   * for binary formats (ranges are in the text produced by `renderTableText`), 'decompressed' for
+   * gzip-compressed text formats (ranges are in the decompressed text; the file itself cannot be edited).
    */
-  rangesIn: 'file' | 'rendered';
+  rangesIn: RangesIn;
 }

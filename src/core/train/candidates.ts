@@ -1,11 +1,13 @@
 /**
- * Helpers for the pickers: which columns can be targets (type, missing %, auto task), and which features
- * to pre-deselect (constant, empty, identifier-like text, or leaking the target) with the reason.
- * Self-contained: does not depend on the quality engine.
+ * Which columns can be targets (type, missing %, auto task), and which features to leave out for a target
+ * (constant, empty, identifiers, or leaking the target) with the reason: the one decision the training
+ * pickers (through the training job), the CLI and preparation use. Does not depend on the quality engine.
  */
 import type { ColumnKind } from '../table/model';
 import type { TaskKind } from './types';
 import { type ColumnCache, type RawColumn, type TrainingInput, autoTask, distinctCount, missingCount, readColumn } from './columns';
+import { looksLikeIdentifier } from '../shared/identifier';
+import { TASK_LABELS } from './target';
 
 export interface TargetCandidate {
   name: string;
@@ -25,11 +27,6 @@ export interface TargetCandidate {
   description: string;
 }
 
-const TASK_LABEL: Record<TaskKind, string> = {
-  regression: 'regression',
-  'binary-classification': 'binary classification',
-  'multiclass-classification': 'multiclass classification',
-};
 
 function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : (100 * part) / whole;
@@ -54,7 +51,7 @@ export function describeTargetCandidates(input: TrainingInput): TargetCandidate[
     }
     const missingPercent = percent(missing, n);
     const parts = [info.kind, `${missingPercent.toFixed(missingPercent > 0 && missingPercent < 0.1 ? 2 : 1)}% missing`, `${distinct} distinct`];
-    if (usable && 'task' in auto) parts.push(TASK_LABEL[auto.task]);
+    if (usable && 'task' in auto) parts.push(TASK_LABELS[auto.task]);
     else if (reason) parts.push(`not usable: ${reason}`);
     const candidate: TargetCandidate = { name: info.name, index: info.index, kind: info.kind, missing, missingPercent, distinct, usable, description: parts.join(' · ') };
     if (reason && !usable) candidate.reason = reason;
@@ -140,9 +137,10 @@ function determines(from: Float64Array, to: Float64Array): number {
 const MAPPING_MAX_DISTINCT = 1000;
 
 /**
- * Features to pre-deselect for a target, with the reason: empty, constant, unsupported type,
- * identifier-like text (nearly every value distinct), or possible leakage (a numeric feature perfectly
- * correlated with the target, or a feature that maps one-to-one onto the target's values).
+ * Features to leave out for a target, with the reason: empty, constant, unsupported type, identifier
+ * (text with most values distinct, or named like an id with every value distinct), or possible leakage (a
+ * numeric feature perfectly correlated with the target, or a feature that maps one-to-one onto the
+ * target's values).
  */
 export function suggestFeatureExclusions(input: TrainingInput, target: string, options: ExclusionOptions = {}, cache?: ColumnCache): FeatureExclusion[] {
   const correlationThreshold = options.correlationThreshold ?? 0.999;
@@ -173,6 +171,10 @@ export function suggestFeatureExclusions(input: TrainingInput, target: string, o
     const exact = column.type === 'categorical' && distinct > MAPPING_MAX_DISTINCT ? distinctCount(column) : distinct;
     if (column.type === 'categorical' && present >= 20 && exact > 0.5 * present) {
       out.push({ name: info.name, kind: 'identifier', reason: `identifier-like text (${exact} distinct values in ${present} rows)` });
+      continue;
+    }
+    if (looksLikeIdentifier(info.name) && (distinct > MAPPING_MAX_DISTINCT ? distinctCount(column) : distinct) === present) {
+      out.push({ name: info.name, kind: 'identifier', reason: `identifier (named like one, ${present} distinct values)` });
       continue;
     }
     if (!targetColumn || !targetKeys) continue;

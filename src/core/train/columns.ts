@@ -7,6 +7,7 @@ import { Type } from 'apache-arrow';
 import type { Data, Table, Vector } from 'apache-arrow';
 import type { ColumnInfo, ColumnKind } from '../table/model';
 import type { TaskKind } from './types';
+import { MAX_CLASSES, targetTask } from './target';
 
 /** What the training input needs from an IngestResult (so tests can build it from an Arrow table). */
 export interface TrainingInput {
@@ -235,23 +236,15 @@ export function isZeroOne(column: NumericColumn): boolean {
   return zero && one;
 }
 
-/**
- * The task 'auto' picks for a target column, or a reason it cannot be a target. Numeric → regression
- * (0/1 only → binary classification); boolean → binary; text → binary or multiclass by class count.
- */
+/** The task 'auto' picks for a target column, or a reason it cannot be a target (see target.ts). */
 export function autoTask(info: ColumnInfo, column: RawColumn | undefined): { task: TaskKind } | { reason: string } {
-  if (!column) return { reason: info.kind === 'empty' ? 'the column is empty' : `unsupported column type (${info.arrowType})` };
-  if (column.type === 'numeric') {
-    if (column.source === 'date') return { reason: 'date columns cannot be targets' };
-    if (column.source === 'boolean') return { task: 'binary-classification' };
-    if (isZeroOne(column)) return { task: 'binary-classification' };
-    return { task: 'regression' };
-  }
-  const distinct = distinctCount(column);
-  if (distinct < 2) return { reason: distinct === 0 ? 'the column has no values' : 'only one distinct value' };
-  if (distinct > MAX_CLASSES) return { reason: `${distinct} distinct text values: too many classes (at most ${MAX_CLASSES})` };
-  return { task: distinct === 2 ? 'binary-classification' : 'multiclass-classification' };
+  return targetTask({
+    // A column the reader cannot use is empty or of an unsupported type.
+    kind: column ? info.kind : info.kind === 'empty' ? 'empty' : 'other',
+    arrowType: info.arrowType,
+    distinct: () => (column ? distinctCount(column) : 0),
+    zeroOne: () => column?.type === 'numeric' && isZeroOne(column),
+  });
 }
 
-/** Classification supports at most this many classes. */
-export const MAX_CLASSES = 100;
+export { MAX_CLASSES };

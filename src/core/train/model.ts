@@ -21,13 +21,9 @@ import { classificationMetrics, originalScaleCoefficients, regressionMetrics } f
 import type { DesignMatrix, PreparedData } from './prepare';
 import { seededRandom, shuffleInPlace } from './rng';
 import type { OptimizerName, TrainingConfig, TrainingEvent, TrainingResult } from './types';
+import { TrainingCancelledError } from '../shared/cancel';
 
-export class TrainingCancelledError extends Error {
-  override name = 'AbortError';
-  constructor() {
-    super('Training was cancelled.');
-  }
-}
+export { TrainingCancelledError };
 
 export class TrainingDivergedError extends Error {
   override name = 'TrainingDivergedError';
@@ -175,190 +171,201 @@ function adamOptimizer(tf: Tf, w: Variable, learningRate: number): StepOptimizer
   };
 }
 
-export async function trainModel(
-  prepared: PreparedData,
-  config: TrainingConfig,
-  onEvent: (event: TrainingEvent) => void,
-  signal?: AbortSignal,
-  options: TrainModelOptions = {},
-): Promise<TrainingResult> {
-  const started = performance.now();
-  if (signal?.aborted) throw new TrainingCancelledError();
-  const runtime = options.runtime ?? (await initBackend(config.backend ?? 'auto'));
-  const { tf } = runtime;
-  onEvent({ type: 'backend', backend: runtime.backend, detail: runtime.detail });
-  onEvent({ type: 'prepared', summary: prepared.summary });
+/** The sizes a run works with. */
+interface ModelShape {
+  task: PreparedData['task'];
+  /** Inputs. */
+  d: number;
+  /** Outputs: classes for multiclass, else 1. */
+  k: number;
+  /** Training rows. */
+  n: number;
+  batchSize: number;
+  /** Rows of each batch tensor (the training rows split into equal-sized batches). */
+  batchRows: number;
+  /** Standardized-scale loss × lossScale = loss in the target's units (regression), or as is. */
+  lossScale: number;
+}
 
+function modelShape(prepared: PreparedData, config: TrainingConfig): ModelShape {
   const task = prepared.task;
-  const d = prepared.inputNames.length;
-  const k = task === 'multiclass-classification' ? (prepared.classes?.length ?? 2) : 1;
   const n = prepared.train.rows;
   const batchSize = effectiveBatchSize(config.batchSize, n);
   const batchesPerEpoch = Math.ceil(n / Math.min(batchSize, n));
-  const batchRows = Math.ceil(n / batchesPerEpoch);
-  const lossScale = task === 'regression' ? prepared.targetScale * prepared.targetScale : 1;
-  const progressInterval = options.progressIntervalMs ?? 100;
-  const minImprovement = options.minRelativeImprovement ?? 1e-4;
-  const minSteps = options.minStepsBeforeStopping ?? 250;
-
-  const owned: Tensor[] = [];
-  const own = <T extends Tensor>(t: T): T => {
-    owned.push(t);
-    return t;
+  return {
+    task,
+    d: prepared.inputNames.length,
+    k: task === 'multiclass-classification' ? (prepared.classes?.length ?? 2) : 1,
+    n,
+    batchSize,
+    batchRows: Math.ceil(n / batchesPerEpoch),
+    lossScale: task === 'regression' ? prepared.targetScale * prepared.targetScale : 1,
   };
-  const labels = (m: DesignMatrix): Tensor2D =>
-    tf.tidy(() =>
-      k === 1
-        ? tf.tensor2d(m.y, [m.rows, 1])
-        : tf.cast(tf.oneHot(tf.tensor1d(Int32Array.from(m.y), 'int32'), k), 'float32') as Tensor2D,
-    );
+}
 
-  let optimizer: StepOptimizer | undefined;
-  let bestWeights: Tensor | undefined;
-  const plateauSchedule = config.learningRateSchedule !== 'constant' && config.earlyStoppingPatience > 0;
-  const reduceAfter = Math.max(1, Math.ceil(config.earlyStoppingPatience / 2));
-  try {
-    // Data → tensors once, one independent tensor per batch (slices of one big tensor can share its
-    // buffer, which made every wasm step cost as much as copying the whole training set).
-    const batches: Batch[] = [];
-    for (let start = 0; start < n; start += batchRows) {
-      const rows = Math.min(batchRows, n - start);
-      const part: DesignMatrix = {
-        rows,
-        x: prepared.train.x.subarray(start * d, (start + rows) * d),
-        y: prepared.train.y.subarray(start, start + rows),
-        target: prepared.train.target.subarray(start, start + rows),
-        tableRows: prepared.train.tableRows.subarray(start, start + rows),
-      };
-      batches.push({ x: own(tf.tensor2d(withOnes(part.x, rows, d), [rows, d + 1])), y: own(labels(part)), rows });
-    }
-    const vm = prepared.validation;
-    const validation = vm.rows > 0 ? { x: own(tf.tensor2d(withOnes(vm.x, vm.rows, d), [vm.rows, d + 1])), y: own(labels(vm)), rows: vm.rows } : undefined;
+/** Tensors made during a run, disposed together at its end. */
+type Own = <T extends Tensor>(t: T) => T;
 
-    // Zero weights; the intercept starts at the training prior (log-odds / log class shares) for classification.
-    const initialBias = new Float32Array(k);
-    if (task !== 'regression') {
-      const counts = new Float64Array(Math.max(2, k));
-      for (const v of prepared.train.y) counts[v]++;
-      if (k === 1) initialBias[0] = Math.log((counts[1] + 0.5) / (counts[0] + 0.5));
-      else for (let c = 0; c < k; c++) initialBias[c] = Math.log((counts[c] + 0.5) / (n + 0.5 * k));
-    }
-    // Weights (d rows) and intercept (last row) in one variable.
-    const initial = new Float32Array((d + 1) * k);
-    initial.set(initialBias, d * k);
-    const W: Variable = own(tf.tidy(() => tf.variable(tf.tensor2d(initial, [d + 1, k]))));
-    optimizer = createStepOptimizer(tf, config.optimizer, W, config.learningRate);
-    const step = optimizer;
+/** A design matrix as tensors: inputs with a column of ones for the intercept, and labels (one-hot for multiclass). */
+function batchOf(tf: Tf, m: DesignMatrix, { d, k }: ModelShape, own: Own): Batch {
+  const labels = tf.tidy(() =>
+    k === 1 ? tf.tensor2d(m.y, [m.rows, 1]) : (tf.cast(tf.oneHot(tf.tensor1d(Int32Array.from(m.y), 'int32'), k), 'float32') as Tensor2D),
+  );
+  return { x: own(tf.tensor2d(withOnes(m.x, m.rows, d), [m.rows, d + 1])), y: own(labels), rows: m.rows };
+}
 
-    /**
-     * The summed data loss of a batch and ∂(summed loss)/∂logits up to the factor `gradientFactor`, with
-     * the gradient written out instead of taken by autodiff (no tape, no backward pass): mean loss L has
-     * ∂L/∂W = (gradientFactor / rows) · Xᵀ·dLogits. Regression: Σ(z − y)², dLogits = z − y (factor 2);
-     * logistic: Σ softplus(z) − z·y, dLogits = σ(z) − y; softmax: −Σ y·log softmax(z), dLogits = softmax(z) − y.
-     */
-    const gradientFactor = task === 'regression' ? 2 : 1;
-    const forward = (x: Tensor2D, y: Tensor2D): { lossSum: Tensor; dLogits: Tensor } => {
-      const logits = tf.matMul(x, W as Tensor2D);
-      if (task === 'regression') {
-        const error = tf.sub(logits, y);
-        return { lossSum: tf.matMul(error, error, true, false), dLogits: error };
-      }
-      if (k === 1) {
-        return { lossSum: tf.sum(tf.sub(tf.softplus(logits), tf.mul(logits, y))), dLogits: tf.sub(tf.sigmoid(logits), y) };
-      }
-      const logProbabilities = tf.logSoftmax(logits);
-      return { lossSum: tf.neg(tf.sum(tf.mul(y, logProbabilities))), dLogits: tf.sub(tf.exp(logProbabilities), y) };
+/**
+ * The training rows as batch tensors, made once, one independent tensor per batch (slices of one big
+ * tensor can share its buffer, which made every wasm step cost as much as copying the whole training set).
+ */
+function trainingBatches(tf: Tf, train: DesignMatrix, shape: ModelShape, own: Own): Batch[] {
+  const { n, d, batchRows } = shape;
+  const batches: Batch[] = [];
+  for (let start = 0; start < n; start += batchRows) {
+    const rows = Math.min(batchRows, n - start);
+    const part: DesignMatrix = {
+      rows,
+      x: train.x.subarray(start * d, (start + rows) * d),
+      y: train.y.subarray(start, start + rows),
+      target: train.target.subarray(start, start + rows),
+      tableRows: train.tableRows.subarray(start, start + rows),
     };
-    const dataLoss = (x: Tensor2D, y: Tensor2D, rows: number): Tensor => tf.tidy(() => tf.div(forward(x, y).lossSum, rows));
-    const l2 = config.l2;
-    // ∂(l2·Σw²)/∂W = 2·l2·W on the weight rows, 0 on the intercept row.
-    const l2Gradient = l2 > 0 ? own(tf.tidy(() => tf.concat([tf.fill([d, k], 2 * l2), tf.zeros([1, k])]))) : undefined;
-    const scales = new Map<number, Scalar>();
-    const scaleOf = (rows: number): Scalar => {
-      let s = scales.get(rows);
-      if (!s) {
-        s = own(tf.keep(tf.scalar(gradientFactor / rows)));
-        scales.set(rows, s);
-      }
-      return s;
-    };
-    /** One optimizer step on a batch; returns the batch's summed data loss (before the step). */
-    const trainStep = (batch: Batch): Tensor => {
+    batches.push(batchOf(tf, part, shape, own));
+  }
+  return batches;
+}
+
+/**
+ * The weights (d rows) and intercept (last row) in one variable: zero weights; the intercept starts at
+ * the training prior (log-odds / log class shares) for classification.
+ */
+function initialWeights(tf: Tf, prepared: PreparedData, { task, d, k, n }: ModelShape): Variable {
+  const initialBias = new Float32Array(k);
+  if (task !== 'regression') {
+    const counts = new Float64Array(Math.max(2, k));
+    for (const v of prepared.train.y) counts[v]++;
+    if (k === 1) initialBias[0] = Math.log((counts[1] + 0.5) / (counts[0] + 0.5));
+    else for (let c = 0; c < k; c++) initialBias[c] = Math.log((counts[c] + 0.5) / (n + 0.5 * k));
+  }
+  const initial = new Float32Array((d + 1) * k);
+  initial.set(initialBias, d * k);
+  return tf.tidy(() => tf.variable(tf.tensor2d(initial, [d + 1, k])));
+}
+
+/** The loss of the model and its optimizer step on a batch. */
+interface LinearModel {
+  /** Mean data loss of a batch (standardized scale). */
+  dataLoss(batch: Batch): Tensor;
+  /** One optimizer step on a batch; returns the batch's summed data loss (before the step). */
+  trainStep(batch: Batch): Tensor;
+}
+
+/**
+ * The summed data loss of a batch and ∂(summed loss)/∂logits up to the factor `gradientFactor`, with the
+ * gradient written out instead of taken by autodiff (no tape, no backward pass): mean loss L has
+ * ∂L/∂W = (gradientFactor / rows) · Xᵀ·dLogits. Regression: Σ(z − y)², dLogits = z − y (factor 2);
+ * logistic: Σ softplus(z) − z·y, dLogits = σ(z) − y; softmax: −Σ y·log softmax(z), dLogits = softmax(z) − y.
+ * The L2 penalty l2·Σw² adds 2·l2·W to the gradient of the weight rows (not the intercept row).
+ */
+function linearModel(tf: Tf, { task, d, k }: ModelShape, W: Variable, l2: number, step: StepOptimizer, own: Own): LinearModel {
+  const gradientFactor = task === 'regression' ? 2 : 1;
+  const forward = (x: Tensor2D, y: Tensor2D): { lossSum: Tensor; dLogits: Tensor } => {
+    const logits = tf.matMul(x, W as Tensor2D);
+    if (task === 'regression') {
+      const error = tf.sub(logits, y);
+      return { lossSum: tf.matMul(error, error, true, false), dLogits: error };
+    }
+    if (k === 1) {
+      return { lossSum: tf.sum(tf.sub(tf.softplus(logits), tf.mul(logits, y))), dLogits: tf.sub(tf.sigmoid(logits), y) };
+    }
+    const logProbabilities = tf.logSoftmax(logits);
+    return { lossSum: tf.neg(tf.sum(tf.mul(y, logProbabilities))), dLogits: tf.sub(tf.exp(logProbabilities), y) };
+  };
+  const l2Gradient = l2 > 0 ? own(tf.tidy(() => tf.concat([tf.fill([d, k], 2 * l2), tf.zeros([1, k])]))) : undefined;
+  const scales = new Map<number, Scalar>();
+  const scaleOf = (rows: number): Scalar => {
+    let s = scales.get(rows);
+    if (!s) {
+      s = own(tf.keep(tf.scalar(gradientFactor / rows)));
+      scales.set(rows, s);
+    }
+    return s;
+  };
+  return {
+    dataLoss: (batch) => tf.tidy(() => tf.div(forward(batch.x, batch.y).lossSum, batch.rows)),
+    trainStep(batch) {
       const { lossSum, dLogits } = forward(batch.x, batch.y);
       const g = tf.matMul(batch.x, dLogits, true, false);
       if (l2Gradient) step.apply(tf.add(tf.mul(g, scaleOf(batch.rows)), tf.mul(W, l2Gradient)), 1);
       else step.apply(g, gradientFactor / batch.rows);
       return lossSum;
-    };
-    const readScalar = async (t: Tensor): Promise<number> => (await t.data())[0];
+    },
+  };
+}
 
-    const initialLoss = await readScalar(own(dataLoss(batches[0].x, batches[0].y, batches[0].rows)));
-    const random = seededRandom(config.seed + 1);
-    const order = Int32Array.from({ length: batches.length }, (_, i) => i);
-    const lossHistory: TrainingResult['lossHistory'] = [];
-    // `best`: the lowest monitored loss (its weights are kept when early stopping is on and there is a
-    // validation split); `reference`: the last loss that improved by at least minImprovement (patience).
-    let best = Infinity;
-    let bestEpoch = 0;
-    let reference = Infinity;
-    let sinceBest = 0;
-    const keepBest = validation !== undefined && config.earlyStoppingPatience > 0;
-    let epochsRun = 0;
-    let stopReason: TrainingResult['stopReason'] = 'epochs';
-    let lastYield = performance.now();
-    let lastProgress = -Infinity;
+const readScalar = async (t: Tensor): Promise<number> => (await t.data())[0];
 
-    const diverge = (epoch: number, loss: number): never => {
-      const advice = divergenceAdvice(config, epoch, loss);
-      onEvent({ type: 'diverged', epoch, advice });
-      throw new TrainingDivergedError(`Training diverged at epoch ${epoch}. ${advice}`);
-    };
-    const isDiverged = (standardizedLoss: number) =>
-      !Number.isFinite(standardizedLoss) || standardizedLoss > DIVERGENCE_FACTOR * Math.max(initialLoss, 1e-3);
+/** What the epochs of a run leave: the loss per epoch, how many ran and why they stopped. */
+interface Fit {
+  lossHistory: TrainingResult['lossHistory'];
+  epochsRun: number;
+  stopReason: TrainingResult['stopReason'];
+}
 
+/**
+ * The epochs: shuffled batch order per epoch, 'progress' events within long epochs, 'epoch' events,
+ * divergence, early stopping on the monitored loss (validation, else training) with the plateau
+ * learning-rate schedule; with a validation split and early stopping, the best epoch's weights are kept.
+ */
+async function fitEpochs(
+  tf: Tf,
+  run: { model: LinearModel; W: Variable; step: StepOptimizer; batches: Batch[]; validation: Batch | undefined },
+  shape: ModelShape,
+  config: TrainingConfig,
+  onEvent: (event: TrainingEvent) => void,
+  signal: AbortSignal | undefined,
+  options: TrainModelOptions,
+  started: number,
+): Promise<Fit> {
+  const { model, W, step, batches, validation } = run;
+  const { n, lossScale } = shape;
+  const minImprovement = options.minRelativeImprovement ?? 1e-4;
+  const minSteps = options.minStepsBeforeStopping ?? 250;
+  const plateauSchedule = config.learningRateSchedule !== 'constant' && config.earlyStoppingPatience > 0;
+  const reduceAfter = Math.max(1, Math.ceil(config.earlyStoppingPatience / 2));
+  const initialLoss = await readScalarOnce(model.dataLoss(batches[0]));
+  const random = seededRandom(config.seed + 1);
+  const order = Int32Array.from({ length: batches.length }, (_, i) => i);
+  const lossHistory: TrainingResult['lossHistory'] = [];
+  // `best`: the lowest monitored loss (its weights are kept when early stopping is on and there is a
+  // validation split); `reference`: the last loss that improved by at least minImprovement (patience).
+  let best = Infinity;
+  let bestEpoch = 0;
+  let bestWeights: Tensor | undefined;
+  let reference = Infinity;
+  let sinceBest = 0;
+  const keepBest = validation !== undefined && config.earlyStoppingPatience > 0;
+  let epochsRun = 0;
+  let stopReason: TrainingResult['stopReason'] = 'epochs';
+  const pacing: Pacing = { lastYield: performance.now(), lastProgress: -Infinity, progressInterval: options.progressIntervalMs ?? 100, lossScale, onEvent, signal };
+
+  const diverge = (epoch: number, loss: number): never => {
+    const advice = divergenceAdvice(config, epoch, loss);
+    onEvent({ type: 'diverged', epoch, advice });
+    throw new TrainingDivergedError(`Training diverged at epoch ${epoch}. ${advice}`);
+  };
+  const isDiverged = (standardizedLoss: number) =>
+    !Number.isFinite(standardizedLoss) || standardizedLoss > DIVERGENCE_FACTOR * Math.max(initialLoss, 1e-3);
+
+  try {
     for (let epoch = 1; epoch <= config.epochs; epoch++) {
       if (batches.length > 1) shuffleInPlace(order, random);
-      // The epoch's summed loss stays on the backend; it is read only for events.
-      let sum: Tensor = tf.scalar(0);
-      let rowsSoFar = 0;
-      for (let i = 0; i < order.length; i++) {
-        const batch = batches[order[i]];
-        const previous = sum;
-        sum = tf.tidy(() => tf.add(previous, trainStep(batch)));
-        previous.dispose();
-        rowsSoFar += batch.rows;
-        if (batches.length > 1 && i < order.length - 1) {
-          const now = performance.now();
-          // The first progress event goes out after the first batch: the first point on the chart
-          // does not wait for a whole epoch of a large file.
-          if (now - lastProgress >= progressInterval) {
-            lastProgress = now;
-            const running = (await readScalar(sum)) / rowsSoFar;
-            if (isDiverged(running)) {
-              sum.dispose();
-              diverge(epoch, running * lossScale);
-            }
-            onEvent({ type: 'progress', epoch, batch: i + 1, batchesPerEpoch: batches.length, trainLoss: running * lossScale });
-          }
-          if (now - lastYield >= 50) {
-            await yieldToEventLoop();
-            lastYield = performance.now();
-            if (signal?.aborted) {
-              sum.dispose();
-              throw new TrainingCancelledError();
-            }
-          }
-        }
-      }
-      const trainStd = (await readScalar(sum)) / n;
-      sum.dispose();
+      const trainStd = (await readScalarOnce(await trainEpoch(tf, model, batches, order, epoch, pacing, isDiverged, diverge))) / n;
       epochsRun = epoch;
       if (isDiverged(trainStd)) diverge(epoch, trainStd * lossScale);
       let validationLoss: number | null = null;
       if (validation) {
-        const v = dataLoss(validation.x, validation.y, validation.rows);
-        const vs = await readScalar(v);
-        v.dispose();
+        const vs = await readScalarOnce(model.dataLoss(validation));
         if (!Number.isFinite(vs)) diverge(epoch, vs);
         validationLoss = vs * lossScale;
       }
@@ -398,52 +405,153 @@ export async function trainModel(
         }
       }
       await yieldToEventLoop();
-      lastYield = performance.now();
+      pacing.lastYield = performance.now();
       if (signal?.aborted) throw new TrainingCancelledError();
     }
-    if (bestWeights) {
-      W.assign(bestWeights);
-      bestWeights.dispose();
-      bestWeights = undefined;
-    }
+    if (bestWeights) W.assign(bestWeights);
+  } finally {
+    bestWeights?.dispose();
+  }
+  return { lossHistory, epochsRun, stopReason };
+}
 
-    // Evaluation on the held-out split (test, else validation, else the training data).
-    const split: TrainingResult['metricsSplit'] = prepared.test.rows > 0 ? 'test' : prepared.validation.rows > 0 ? 'validation' : 'train';
-    const evaluation = split === 'test' ? prepared.test : split === 'validation' ? prepared.validation : prepared.train;
-    const all = await W.data();
-    const weights = all.subarray(0, d * k);
-    const bias = all.subarray(d * k);
-    const outputs = predictLogits(evaluation, weights, bias, d, k);
-    let metrics: TrainingResult['metrics'];
-    let predictions: TrainingResult['predictions'];
-    if (task === 'regression') {
-      const predicted = new Float64Array(evaluation.rows);
-      for (let i = 0; i < evaluation.rows; i++) predicted[i] = prepared.targetCenter + prepared.targetScale * outputs[i];
-      metrics = regressionMetrics(evaluation.target, predicted);
-      predictions = [];
-      for (let i = 0; i < Math.min(MAX_PREDICTIONS, evaluation.rows); i++) predictions.push({ actual: evaluation.target[i], predicted: predicted[i] });
-    } else {
-      const classes = prepared.classes ?? ['0', '1'];
-      const predicted = new Int32Array(evaluation.rows);
-      const actual = Int32Array.from(evaluation.target);
-      if (k === 1) {
-        const scores = new Float64Array(evaluation.rows);
-        for (let i = 0; i < evaluation.rows; i++) {
-          scores[i] = 1 / (1 + Math.exp(-outputs[i]));
-          predicted[i] = outputs[i] >= 0 ? 1 : 0;
+/** When a run last sent 'progress' and yielded to the event loop, and what it needs to do so. */
+interface Pacing {
+  lastYield: number;
+  lastProgress: number;
+  progressInterval: number;
+  lossScale: number;
+  onEvent: (event: TrainingEvent) => void;
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * One epoch: a step per batch in `order`; within the epoch, 'progress' events (the first after the first
+ * batch) and yields to the event loop (checking for cancellation). Returns the epoch's summed loss, kept on
+ * the backend (read only for events).
+ */
+async function trainEpoch(
+  tf: Tf,
+  model: LinearModel,
+  batches: Batch[],
+  order: Int32Array,
+  epoch: number,
+  pacing: Pacing,
+  isDiverged: (standardizedLoss: number) => boolean,
+  diverge: (epoch: number, loss: number) => never,
+): Promise<Tensor> {
+  let sum: Tensor = tf.scalar(0);
+  let rowsSoFar = 0;
+  for (let i = 0; i < order.length; i++) {
+    const batch = batches[order[i]];
+    const previous = sum;
+    sum = tf.tidy(() => tf.add(previous, model.trainStep(batch)));
+    previous.dispose();
+    rowsSoFar += batch.rows;
+    if (batches.length > 1 && i < order.length - 1) {
+      const now = performance.now();
+      // The first progress event goes out after the first batch: the first point on the chart
+      // does not wait for a whole epoch of a large file.
+      if (now - pacing.lastProgress >= pacing.progressInterval) {
+        pacing.lastProgress = now;
+        const running = (await readScalar(sum)) / rowsSoFar;
+        if (isDiverged(running)) {
+          sum.dispose();
+          diverge(epoch, running * pacing.lossScale);
         }
-        metrics = classificationMetrics(actual, predicted, classes, scores);
-      } else {
-        for (let i = 0; i < evaluation.rows; i++) {
-          let arg = 0;
-          for (let c = 1; c < k; c++) if (outputs[i * k + c] > outputs[i * k + arg]) arg = c;
-          predicted[i] = arg;
+        pacing.onEvent({ type: 'progress', epoch, batch: i + 1, batchesPerEpoch: batches.length, trainLoss: running * pacing.lossScale });
+      }
+      if (now - pacing.lastYield >= 50) {
+        await yieldToEventLoop();
+        pacing.lastYield = performance.now();
+        if (pacing.signal?.aborted) {
+          sum.dispose();
+          throw new TrainingCancelledError();
         }
-        metrics = classificationMetrics(actual, predicted, classes);
       }
     }
+  }
+  return sum;
+}
+
+/** Reads a scalar tensor and disposes it. */
+async function readScalarOnce(t: Tensor): Promise<number> {
+  const value = await readScalar(t);
+  t.dispose();
+  return value;
+}
+
+/** Metrics (and regression predictions) on the held-out split: test, else validation, else the training data. */
+function evaluate(prepared: PreparedData, weights: ArrayLike<number>, bias: ArrayLike<number>, { task, d, k }: ModelShape): Pick<TrainingResult, 'metricsSplit' | 'metrics' | 'predictions'> {
+  const split: TrainingResult['metricsSplit'] = prepared.test.rows > 0 ? 'test' : prepared.validation.rows > 0 ? 'validation' : 'train';
+  const evaluation = split === 'test' ? prepared.test : split === 'validation' ? prepared.validation : prepared.train;
+  const outputs = predictLogits(evaluation, weights, bias, d, k);
+  if (task === 'regression') {
+    const predicted = new Float64Array(evaluation.rows);
+    for (let i = 0; i < evaluation.rows; i++) predicted[i] = prepared.targetCenter + prepared.targetScale * outputs[i];
+    const predictions: TrainingResult['predictions'] = [];
+    for (let i = 0; i < Math.min(MAX_PREDICTIONS, evaluation.rows); i++) predictions.push({ actual: evaluation.target[i], predicted: predicted[i] });
+    return { metricsSplit: split, metrics: regressionMetrics(evaluation.target, predicted), predictions };
+  }
+  const classes = prepared.classes ?? ['0', '1'];
+  const predicted = new Int32Array(evaluation.rows);
+  const actual = Int32Array.from(evaluation.target);
+  if (k === 1) {
+    const scores = new Float64Array(evaluation.rows);
+    for (let i = 0; i < evaluation.rows; i++) {
+      scores[i] = 1 / (1 + Math.exp(-outputs[i]));
+      predicted[i] = outputs[i] >= 0 ? 1 : 0;
+    }
+    return { metricsSplit: split, metrics: classificationMetrics(actual, predicted, classes, scores) };
+  }
+  for (let i = 0; i < evaluation.rows; i++) {
+    let arg = 0;
+    for (let c = 1; c < k; c++) if (outputs[i * k + c] > outputs[i * k + arg]) arg = c;
+    predicted[i] = arg;
+  }
+  return { metricsSplit: split, metrics: classificationMetrics(actual, predicted, classes) };
+}
+
+/**
+ * Trains the linear model of `prepared`: the data become tensors once, the epochs run (fitEpochs), and
+ * the model is evaluated on the held-out split with its coefficients on the original feature scale.
+ */
+export async function trainModel(
+  prepared: PreparedData,
+  config: TrainingConfig,
+  onEvent: (event: TrainingEvent) => void,
+  signal?: AbortSignal,
+  options: TrainModelOptions = {},
+): Promise<TrainingResult> {
+  const started = performance.now();
+  if (signal?.aborted) throw new TrainingCancelledError();
+  const runtime = options.runtime ?? (await initBackend(config.backend ?? 'auto'));
+  const { tf } = runtime;
+  onEvent({ type: 'backend', backend: runtime.backend, detail: runtime.detail });
+  onEvent({ type: 'prepared', summary: prepared.summary });
+
+  const shape = modelShape(prepared, config);
+  const owned: Tensor[] = [];
+  const own: Own = (t) => {
+    owned.push(t);
+    return t;
+  };
+  let step: StepOptimizer | undefined;
+  try {
+    const batches = trainingBatches(tf, prepared.train, shape, own);
+    const validation = prepared.validation.rows > 0 ? batchOf(tf, prepared.validation, shape, own) : undefined;
+    const W = own(initialWeights(tf, prepared, shape));
+    step = createStepOptimizer(tf, config.optimizer, W, config.learningRate);
+    const model = linearModel(tf, shape, W, config.l2, step, own);
+    const fit = await fitEpochs(tf, { model, W, step, batches, validation }, shape, config, onEvent, signal, options, started);
+
+    const all = await W.data();
+    const { d, k } = shape;
+    const weights = all.subarray(0, d * k);
+    const bias = all.subarray(d * k);
+    const { metricsSplit, metrics, predictions } = evaluate(prepared, weights, bias, shape);
     const coefficients = originalScaleCoefficients({
-      task,
+      task: shape.task,
       inputNames: prepared.inputNames,
       classes: prepared.classes,
       weights,
@@ -456,22 +564,21 @@ export async function trainModel(
     const result: TrainingResult = {
       backend: runtime.backend,
       backendDetail: runtime.detail,
-      task,
-      epochsRun,
-      metricsSplit: split,
+      task: shape.task,
+      epochsRun: fit.epochsRun,
+      metricsSplit,
       metrics,
       coefficients,
-      lossHistory,
+      lossHistory: fit.lossHistory,
       elapsedMs: performance.now() - started,
       preparation: prepared.summary,
-      stopReason,
-      batchSize,
+      stopReason: fit.stopReason,
+      batchSize: shape.batchSize,
     };
     if (predictions) result.predictions = predictions;
     return result;
   } finally {
-    optimizer?.dispose();
-    bestWeights?.dispose();
+    step?.dispose();
     for (const t of owned) if (!t.isDisposed) t.dispose();
   }
 }

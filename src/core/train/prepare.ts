@@ -522,103 +522,180 @@ type Encoder =
   | { type: 'numeric'; column: NumericColumn; fill: number; center: number; scale: number; input: number }
   | { type: 'categorical'; column: CategoricalColumn; fill: number; inputOf: Int32Array; other: number };
 
+/** The model inputs being laid out: input j = (value − centers[j]) / scales[j]. */
+interface Inputs {
+  names: string[];
+  centers: number[];
+  scales: number[];
+}
+
+/** Adds an input; returns its index. */
+function addInput(inputs: Inputs, name: string, center: number, scale: number): number {
+  inputs.names.push(name);
+  inputs.centers.push(center);
+  inputs.scales.push(scale);
+  return inputs.names.length - 1;
+}
+
+/**
+ * A numeric feature's encoder: missing values filled with the training median (booleans: most frequent),
+ * standardized with the training mean and standard deviation (booleans stay 0/1); undefined, with a note,
+ * when the training split has no value or a constant one.
+ */
+function numericEncoder(column: NumericColumn, trainRows: Int32Array, impute: boolean, inputs: Inputs, notes: string[]): Encoder | undefined {
+  const values = column.values;
+  const buffer = new Float64Array(trainRows.length);
+  const count = gatherPresent(values, trainRows, buffer);
+  const present = buffer.subarray(0, count);
+  const presentSum = sumOf(present);
+  const missing = trainRows.length - count;
+  if (count === 0) {
+    notes.push(`Feature "${column.name}" dropped: no values in the training split.`);
+    return undefined;
+  }
+  const totalMissing = trainRows.length < values.length ? countNaN(values) : missing;
+  // The fill value matters only when something is missing (the median costs a sort).
+  let fill = 0;
+  if (totalMissing > 0) fill = column.source === 'boolean' ? (presentSum * 2 >= count ? 1 : 0) : median(present);
+  if (impute && totalMissing > 0) {
+    notes.push(
+      `Feature "${column.name}": ${totalMissing} missing value${totalMissing > 1 ? 's' : ''} imputed with the training ${column.source === 'boolean' ? 'most frequent value' : 'median'} ${formatValue(fill)}.`,
+    );
+  }
+  // Statistics of the (imputed) training column.
+  const mean = (presentSum + missing * fill) / trainRows.length;
+  const ss = sumOfSquares(present, mean) + missing * (fill - mean) * (fill - mean);
+  const std = Math.sqrt(ss / trainRows.length);
+  if (!(std > 1e-12 * Math.max(1, Math.abs(mean)))) {
+    notes.push(`Feature "${column.name}" dropped: constant in the training split.`);
+    return undefined;
+  }
+  const standardize = column.source !== 'boolean';
+  const center = standardize ? mean : 0;
+  const scale = standardize ? std : 1;
+  const input = addInput(inputs, column.name, center, scale);
+  return { type: 'numeric', column, fill, center, scale, input };
+}
+
+/**
+ * A categorical feature's encoder: one-hot against the most frequent training category (the reference,
+ * also the fill for missing values), at most `maxCategories` kept, rarer ones grouped as "(other)";
+ * undefined, with a note, when the training split has no value or a single category.
+ */
+function categoricalEncoder(column: CategoricalColumn, trainRows: Int32Array, impute: boolean, maxCategories: number, inputs: Inputs, notes: string[]): Encoder | undefined {
+  const counts = new Float64Array(column.labels.length);
+  for (const r of trainRows) {
+    const c = column.codes[r];
+    if (c >= 0) counts[c]++;
+  }
+  const seen: number[] = [];
+  for (let c = 0; c < counts.length; c++) if (counts[c] > 0) seen.push(c);
+  if (seen.length === 0) {
+    notes.push(`Feature "${column.name}" dropped: no values in the training split.`);
+    return undefined;
+  }
+  seen.sort((a, b) => counts[b] - counts[a] || (column.labels[a] < column.labels[b] ? -1 : 1));
+  const fill = seen[0];
+  const hasMissing = column.codes.some((c) => c < 0);
+  if (seen.length === 1) {
+    notes.push(`Feature "${column.name}" dropped: a single category ("${column.labels[fill]}") in the training split.`);
+    return undefined;
+  }
+  if (impute && hasMissing) {
+    let total = 0;
+    for (const c of column.codes) if (c < 0) total++;
+    notes.push(`Feature "${column.name}": ${total} missing value${total > 1 ? 's' : ''} imputed with the most frequent category "${column.labels[fill]}".`);
+  }
+  const kept = seen.slice(0, maxCategories);
+  const rare = seen.length - kept.length;
+  const inputOf = new Int32Array(column.labels.length).fill(-2); // -2: unseen in training
+  inputOf[fill] = -1; // reference category: all indicators 0
+  for (const c of kept.slice(1)) inputOf[c] = addInput(inputs, `${column.name}=${column.labels[c]}`, 0, 1);
+  let other = -1;
+  if (rare > 0) {
+    other = addInput(inputs, `${column.name}=(other)`, 0, 1);
+    for (const c of seen.slice(kept.length)) inputOf[c] = other;
+    notes.push(`Feature "${column.name}": ${seen.length} categories; the ${kept.length} most frequent kept, ${rare} rarer ones grouped as "(other)".`);
+  }
+  notes.push(`Feature "${column.name}": one-hot encoded against the reference category "${column.labels[fill]}" (its coefficients are differences from it).`);
+  return { type: 'categorical', column, fill, inputOf, other };
+}
+
+/** Regression: the training mean and standard deviation of the target (the model predicts it standardized). Classification: 0 and 1. */
+function targetScaling(dataset: Dataset, trainRows: Int32Array): { targetCenter: number; targetScale: number } {
+  if (dataset.task !== 'regression') return { targetCenter: 0, targetScale: 1 };
+  let sum = 0;
+  for (const r of trainRows) sum += dataset.y[r];
+  const targetCenter = sum / trainRows.length;
+  let ss = 0;
+  for (const r of trainRows) ss += (dataset.y[r] - targetCenter) ** 2;
+  const targetScale = Math.sqrt(ss / trainRows.length);
+  if (!(targetScale > 0)) {
+    throw new TrainingDataError(`Target "${dataset.target}" is constant in the training split (${formatValue(targetCenter)}): there is nothing to learn.`);
+  }
+  return { targetCenter, targetScale };
+}
+
+/** One-hot indicators of a categorical encoder for `indices`; returns how many values were of categories unseen in training. */
+function encodeCategorical(e: Extract<Encoder, { type: 'categorical' }>, indices: Int32Array, x: Float32Array, d: number): number {
+  const { codes } = e.column;
+  const { fill, inputOf, other } = e;
+  let unseen = 0;
+  for (let i = 0; i < indices.length; i++) {
+    let c = codes[indices[i]];
+    if (c < 0) c = fill;
+    let input = inputOf[c];
+    if (input === -2) {
+      unseen++;
+      input = other;
+    }
+    if (input >= 0) x[i * d + input] = 1;
+  }
+  return unseen;
+}
+
+/** The design matrix of the kept rows `indices`, and how many of its values were of categories unseen in training. */
+function designMatrix(dataset: Dataset, indices: Int32Array, encoders: readonly Encoder[], d: number, target: { targetCenter: number; targetScale: number }): { matrix: DesignMatrix; unseen: number } {
+  const rows = indices.length;
+  const x = new Float32Array(rows * d);
+  const y = new Float32Array(rows);
+  const values = new Float64Array(rows);
+  const tableRows = new Int32Array(rows);
+  let unseen = 0;
+  // Column by column: each inner loop is monomorphic (much faster than a row loop over mixed encoders).
+  for (const e of encoders) {
+    if (e.type === 'numeric') encodeNumeric(e.column.values, indices, x, d, e.input, e.fill, e.center, e.scale);
+    else unseen += encodeCategorical(e, indices, x, d);
+  }
+  const isRegression = dataset.task === 'regression';
+  for (let i = 0; i < rows; i++) {
+    const r = indices[i];
+    const t = dataset.y[r];
+    values[i] = t;
+    y[i] = isRegression ? (t - target.targetCenter) / target.targetScale : t;
+    tableRows[i] = dataset.rows[r];
+  }
+  return { matrix: { rows, x, y, target: values, tableRows }, unseen };
+}
+
 /** Step 3: imputation, standardization and one-hot encoding with statistics of the training rows only. */
 export function encodeDataset(dataset: Dataset, split: SplitAssignment, config: TrainingConfig): PreparedData {
   const notes = [...dataset.notes];
   // Statistics do not depend on order: ascending indices read the columns sequentially (cache-friendly).
   const trainRows = Int32Array.from(split.train).sort();
   if (trainRows.length === 0) throw new TrainingDataError('No rows left for training after the split; lower the validation and test fractions.');
-  const inputNames: string[] = [];
-  const centers: number[] = [];
-  const scales: number[] = [];
-  const encoders: Encoder[] = [];
+  const inputs: Inputs = { names: [], centers: [], scales: [] };
   const impute = config.missingFeatures === 'impute';
-
+  const encoders: Encoder[] = [];
   for (const column of dataset.features) {
-    if (column.type === 'numeric') {
-      const values = column.values;
-      const buffer = new Float64Array(trainRows.length);
-      const count = gatherPresent(values, trainRows, buffer);
-      const present = buffer.subarray(0, count);
-      const presentSum = sumOf(present);
-      const missing = trainRows.length - count;
-      if (count === 0) {
-        notes.push(`Feature "${column.name}" dropped: no values in the training split.`);
-        continue;
-      }
-      const totalMissing = trainRows.length < values.length ? countNaN(values) : missing;
-      // The fill value matters only when something is missing (the median costs a sort).
-      let fill = 0;
-      if (totalMissing > 0) fill = column.source === 'boolean' ? (presentSum * 2 >= count ? 1 : 0) : median(present);
-      if (impute && totalMissing > 0) {
-        notes.push(
-          `Feature "${column.name}": ${totalMissing} missing value${totalMissing > 1 ? 's' : ''} imputed with the training ${column.source === 'boolean' ? 'most frequent value' : 'median'} ${formatValue(fill)}.`,
-        );
-      }
-      // Statistics of the (imputed) training column.
-      const mean = (presentSum + missing * fill) / trainRows.length;
-      const ss = sumOfSquares(present, mean) + missing * (fill - mean) * (fill - mean);
-      const std = Math.sqrt(ss / trainRows.length);
-      if (!(std > 1e-12 * Math.max(1, Math.abs(mean)))) {
-        notes.push(`Feature "${column.name}" dropped: constant in the training split.`);
-        continue;
-      }
-      const standardize = column.source !== 'boolean';
-      const input = inputNames.length;
-      inputNames.push(column.name);
-      centers.push(standardize ? mean : 0);
-      scales.push(standardize ? std : 1);
-      encoders.push({ type: 'numeric', column, fill, center: standardize ? mean : 0, scale: standardize ? std : 1, input });
-      continue;
-    }
-    // Categorical: counts on the training rows.
-    const counts = new Float64Array(column.labels.length);
-    for (const r of trainRows) {
-      const c = column.codes[r];
-      if (c >= 0) counts[c]++;
-    }
-    const seen: number[] = [];
-    for (let c = 0; c < counts.length; c++) if (counts[c] > 0) seen.push(c);
-    if (seen.length === 0) {
-      notes.push(`Feature "${column.name}" dropped: no values in the training split.`);
-      continue;
-    }
-    seen.sort((a, b) => counts[b] - counts[a] || (column.labels[a] < column.labels[b] ? -1 : 1));
-    const fill = seen[0];
-    const hasMissing = column.codes.some((c) => c < 0);
-    if (seen.length === 1) {
-      notes.push(`Feature "${column.name}" dropped: a single category ("${column.labels[fill]}") in the training split.`);
-      continue;
-    }
-    if (impute && hasMissing) {
-      let total = 0;
-      for (const c of column.codes) if (c < 0) total++;
-      notes.push(`Feature "${column.name}": ${total} missing value${total > 1 ? 's' : ''} imputed with the most frequent category "${column.labels[fill]}".`);
-    }
-    const kept = seen.slice(0, config.maxCategories);
-    const rare = seen.length - kept.length;
-    const inputOf = new Int32Array(column.labels.length).fill(-2); // -2: unseen in training
-    inputOf[fill] = -1; // reference category: all indicators 0
-    for (const c of kept.slice(1)) {
-      inputOf[c] = inputNames.length;
-      inputNames.push(`${column.name}=${column.labels[c]}`);
-      centers.push(0);
-      scales.push(1);
-    }
-    let other = -1;
-    if (rare > 0) {
-      other = inputNames.length;
-      inputNames.push(`${column.name}=(other)`);
-      centers.push(0);
-      scales.push(1);
-      for (const c of seen.slice(kept.length)) inputOf[c] = other;
-      notes.push(`Feature "${column.name}": ${seen.length} categories; the ${kept.length} most frequent kept, ${rare} rarer ones grouped as "(other)".`);
-    }
-    notes.push(`Feature "${column.name}": one-hot encoded against the reference category "${column.labels[fill]}" (its coefficients are differences from it).`);
-    encoders.push({ type: 'categorical', column, fill, inputOf, other });
+    const encoder =
+      column.type === 'numeric'
+        ? numericEncoder(column, trainRows, impute, inputs, notes)
+        : categoricalEncoder(column, trainRows, impute, config.maxCategories, inputs, notes);
+    if (encoder) encoders.push(encoder);
   }
 
-  const d = inputNames.length;
+  const d = inputs.names.length;
   if (d === 0) throw new TrainingDataError('No model inputs remain: every selected feature is constant or empty in the training split.');
   if (trainRows.length < d + 1 && config.l2 === 0) {
     throw new TrainingDataError(
@@ -626,73 +703,22 @@ export function encodeDataset(dataset: Dataset, split: SplitAssignment, config: 
         'Use fewer features (or fewer categories), lower the validation/test fractions, add rows, or set an L2 penalty.',
     );
   }
-
-  let targetCenter = 0;
-  let targetScale = 1;
-  if (dataset.task === 'regression') {
-    let sum = 0;
-    for (const r of trainRows) sum += dataset.y[r];
-    targetCenter = sum / trainRows.length;
-    let ss = 0;
-    for (const r of trainRows) ss += (dataset.y[r] - targetCenter) ** 2;
-    targetScale = Math.sqrt(ss / trainRows.length);
-    if (!(targetScale > 0)) {
-      throw new TrainingDataError(`Target "${dataset.target}" is constant in the training split (${formatValue(targetCenter)}): there is nothing to learn.`);
-    }
-  }
-
-  let unseen = 0;
-  const isRegression = dataset.task === 'regression';
-  // Column by column: each inner loop is monomorphic (much faster than a row loop over mixed encoders).
-  const build = (indices: Int32Array): DesignMatrix => {
-    const rows = indices.length;
-    const x = new Float32Array(rows * d);
-    const y = new Float32Array(rows);
-    const target = new Float64Array(rows);
-    const tableRows = new Int32Array(rows);
-    for (const e of encoders) {
-      if (e.type === 'numeric') {
-        encodeNumeric(e.column.values, indices, x, d, e.input, e.fill, e.center, e.scale);
-      } else {
-        const { codes } = e.column;
-        const { fill, inputOf, other } = e;
-        for (let i = 0; i < rows; i++) {
-          let c = codes[indices[i]];
-          if (c < 0) c = fill;
-          let input = inputOf[c];
-          if (input === -2) {
-            unseen++;
-            input = other;
-          }
-          if (input >= 0) x[i * d + input] = 1;
-        }
-      }
-    }
-    for (let i = 0; i < rows; i++) {
-      const r = indices[i];
-      const t = dataset.y[r];
-      target[i] = t;
-      y[i] = isRegression ? (t - targetCenter) / targetScale : t;
-      tableRows[i] = dataset.rows[r];
-    }
-    return { rows, x, y, target, tableRows };
-  };
-  const train = build(split.train);
-  const validation = build(split.validation);
-  const test = build(split.test);
+  const target = targetScaling(dataset, trainRows);
+  const [train, validation, test] = [split.train, split.validation, split.test].map((indices) => designMatrix(dataset, indices, encoders, d, target));
+  const unseen = train.unseen + validation.unseen + test.unseen;
   if (unseen > 0) notes.push(`${unseen} validation/test values of categories absent from the training split encoded as "(other)" or the reference.`);
-  if (config.validationFraction > 0 && validation.rows === 0) notes.push('The validation split is empty (too few rows): early stopping watches the training loss.');
-  if (config.testFraction > 0 && test.rows === 0) notes.push('The test split is empty (too few rows).');
+  if (config.validationFraction > 0 && validation.matrix.rows === 0) notes.push('The validation split is empty (too few rows): early stopping watches the training loss.');
+  if (config.testFraction > 0 && test.matrix.rows === 0) notes.push('The test split is empty (too few rows).');
 
   const summary: PreparationSummary = {
     rowsRead: dataset.rowsRead,
     rowsDroppedMissingTarget: dataset.rowsDroppedMissingTarget,
     rowsDroppedMissingFeatures: dataset.rowsDroppedMissingFeatures,
     rowsExcluded: dataset.rowsExcluded,
-    trainRows: train.rows,
-    validationRows: validation.rows,
-    testRows: test.rows,
-    inputNames,
+    trainRows: train.matrix.rows,
+    validationRows: validation.matrix.rows,
+    testRows: test.matrix.rows,
+    inputNames: inputs.names,
     task: dataset.task,
     notes,
     loss: dataset.task === 'regression' ? 'mean squared error (target units²)' : 'cross-entropy (nats per row)',
@@ -700,14 +726,13 @@ export function encodeDataset(dataset: Dataset, split: SplitAssignment, config: 
   if (dataset.classes) summary.classes = dataset.classes;
   const prepared: PreparedData = {
     task: dataset.task,
-    inputNames,
-    center: Float64Array.from(centers),
-    scale: Float64Array.from(scales),
-    targetCenter,
-    targetScale,
-    train,
-    validation,
-    test,
+    inputNames: inputs.names,
+    center: Float64Array.from(inputs.centers),
+    scale: Float64Array.from(inputs.scales),
+    ...target,
+    train: train.matrix,
+    validation: validation.matrix,
+    test: test.matrix,
     summary,
   };
   if (dataset.classes) prepared.classes = dataset.classes;

@@ -78,7 +78,8 @@ export type TrainingEvent =
    */
   | { type: 'fold'; fold: number; folds: number; epoch: number; epochs: number; metrics?: { name: string; value: number }[] }
   | { type: 'done'; result: TrainingResult }
-  | { type: 'error'; message: string };
+  /** The job's run ended without a result; `cancelled`: it was stopped on request. */
+  | { type: 'error'; message: string; cancelled?: boolean };
 
 export interface RegressionMetrics {
   kind: 'regression';

@@ -4,9 +4,14 @@ import type { ExtensionServices } from '../services';
 import type { DiagnosticsPublisher } from '../diagnostics';
 import type { CheckOutcome } from '../check-service';
 import { diagnosticsUriFor, isBinaryDataFile, isDataFile, resolveDataFile, tableViewUri } from '../data-files';
-import { readCheckSettings } from '../config';
+import { affectsCheck, readCheckSettings, withSettingOf } from '../config';
+import { OptionError } from '../../core/defaults';
+import { dataFileGlob, formatNames } from '../../core/ingest/formats';
 
 export const CHECK_COMMAND = 'datasetInspector.checkDataQuality';
+
+/** How long settings edits must pause before the files they affect are checked again. */
+const SETTINGS_SETTLE_MS = 300;
 
 /** What the command returns (useful to tests and other extensions). */
 export interface CheckCommandResult {
@@ -14,7 +19,7 @@ export interface CheckCommandResult {
   diagnosticsUri: string;
   rows: number;
   findings: number;
-  /** Threads the check could read and profile with. */
+  /** Threads the check could read a CSV with. */
   threads: number;
 }
 
@@ -28,23 +33,31 @@ function summarize(outcome: CheckOutcome): string {
   );
 }
 
-export function registerCheckCommand(services: ExtensionServices, publisher: DiagnosticsPublisher): vscode.Disposable {
-  const { checkService, output } = services;
-
-  async function checkAndPublish(uri: vscode.Uri, showProgress: boolean): Promise<CheckOutcome | undefined> {
+/**
+ * Checks a file as the user sees it (an unsaved editor's text, else the file on disk) and publishes the
+ * findings; resolves undefined when cancelled.
+ */
+export function checkerAndPublisher({ checkService, editLog }: ExtensionServices, publisher: DiagnosticsPublisher) {
+  return async function checkAndPublish(uri: vscode.Uri, showProgress: boolean): Promise<CheckOutcome | undefined> {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const text = document?.isDirty ? document.getText() : undefined;
-    const outcome = await checkService.check(uri, { showProgress, text });
+    const outcome = await checkService.check(uri, { showProgress, text, mark: document && editLog.mark(document) });
     if (!outcome) return undefined;
     publisher.publish(outcome);
+    if (document && outcome.checked.mark) editLog.forgetUpTo(outcome.checked.mark, document);
     vscode.window.setStatusBarMessage(summarize(outcome), 8000);
     return outcome;
-  }
+  };
+}
+
+export function registerCheckCommand(services: ExtensionServices, publisher: DiagnosticsPublisher): vscode.Disposable {
+  const { checkService, output } = services;
+  const checkAndPublish = checkerAndPublisher(services, publisher);
 
   const command = vscode.commands.registerCommand(CHECK_COMMAND, async (arg?: unknown): Promise<CheckCommandResult | undefined> => {
     const uri = resolveDataFile(arg);
     if (!uri || !isDataFile(uri)) {
-      void vscode.window.showWarningMessage('Dataset Inspector: pick a CSV, TSV, Arrow or Parquet file to check.');
+      void vscode.window.showWarningMessage(`Dataset Inspector: pick a ${formatNames()} file to check.`);
       return undefined;
     }
     try {
@@ -61,7 +74,7 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
         threads: outcome.result.threads,
       };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = withSettingOf(error instanceof Error ? error.message : String(error), error instanceof OptionError ? error.option : undefined);
       output.error(`Check of ${uri.fsPath} failed: ${message}`);
       void vscode.window.showErrorMessage(`Dataset Inspector could not check ${vscode.workspace.asRelativePath(uri)}: ${message}`);
       return undefined;
@@ -69,7 +82,7 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
   });
 
   const recheck = (uri: vscode.Uri) => {
-    if (!checkService.lastOutcome(uri)) return;
+    if (!checkService.wasChecked(uri)) return;
     checkAndPublish(uri, false).catch((error: unknown) => output.error(`Re-check of ${uri.fsPath} failed: ${String(error)}`));
   };
 
@@ -78,10 +91,29 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
   });
   const onOpen = vscode.workspace.onDidOpenTextDocument((document) => {
     const uri = document.uri;
-    if (uri.scheme === 'file' && isDataFile(uri) && !isBinaryDataFile(uri) && !checkService.lastOutcome(uri) && readCheckSettings(uri).checkOnOpen) {
+    if (uri.scheme === 'file' && isDataFile(uri) && !isBinaryDataFile(uri) && !checkService.wasChecked(uri) && readCheckSettings(uri).checkOnOpen) {
       checkAndPublish(uri, false).catch((error: unknown) => output.error(`Check of ${uri.fsPath} failed: ${String(error)}`));
     }
   });
+  // A setting that changes what the check finds (rules, ignores, NA tokens, CSV options, …) re-checks the
+  // files whose findings are shown, one after another, once the edits settle.
+  const staleBySettings = new Map<string, vscode.Uri>();
+  let settingsTimer: NodeJS.Timeout | undefined;
+  const recheckStale = async () => {
+    const uris = [...staleBySettings.values()];
+    staleBySettings.clear();
+    for (const uri of uris) {
+      if (!checkService.wasChecked(uri)) continue;
+      await checkAndPublish(uri, false).catch((error: unknown) => output.error(`Re-check of ${uri.fsPath} after a settings change failed: ${String(error)}`));
+    }
+  };
+  const onSettings = vscode.workspace.onDidChangeConfiguration((event) => {
+    for (const uri of checkService.checkedFiles()) if (affectsCheck(event, uri)) staleBySettings.set(uri.toString(), uri);
+    if (staleBySettings.size === 0) return;
+    clearTimeout(settingsTimer);
+    settingsTimer = setTimeout(() => void recheckStale(), SETTINGS_SETTLE_MS);
+  });
+  const stopSettingsTimer = { dispose: () => clearTimeout(settingsTimer) };
   const forget = (uri: vscode.Uri) => {
     publisher.clear(diagnosticsUriFor(uri));
     checkService.forget(uri);
@@ -89,9 +121,9 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
   const onDelete = vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(forget));
   const onRename = vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => forget(f.oldUri)));
   // Deletions outside VS Code (terminal, git) are seen by a file watcher.
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{csv,tsv,tab,arrow,feather,arrows,parquet}', true, true, false);
+  const watcher = vscode.workspace.createFileSystemWatcher(dataFileGlob(), true, true, false);
   const onWatchDelete = watcher.onDidDelete(forget);
   const clearCommand = vscode.commands.registerCommand('datasetInspector.clearFindings', () => publisher.clearAll());
 
-  return vscode.Disposable.from(command, onSave, onOpen, onDelete, onRename, watcher, onWatchDelete, clearCommand);
+  return vscode.Disposable.from(command, onSave, onOpen, onSettings, stopSettingsTimer, onDelete, onRename, watcher, onWatchDelete, clearCommand);
 }

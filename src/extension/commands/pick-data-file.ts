@@ -1,10 +1,11 @@
 /** A quick pick of the workspace's data files, for commands run without a file. */
 import * as vscode from 'vscode';
+import { dataFileGlob, formatNames } from '../../core/ingest/formats';
 
 export async function pickDataFile(title: string): Promise<vscode.Uri | undefined> {
-  const files = await vscode.workspace.findFiles('**/*.{csv,tsv,tab,arrow,feather,arrows,parquet}', '**/node_modules/**', 500);
+  const files = await vscode.workspace.findFiles(dataFileGlob(), '**/node_modules/**', 500);
   if (files.length === 0) {
-    void vscode.window.showWarningMessage('Dataset Inspector: no CSV, TSV, Arrow or Parquet files in this workspace.');
+    void vscode.window.showWarningMessage(`Dataset Inspector: no ${formatNames()} files in this workspace.`);
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(

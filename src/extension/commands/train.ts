@@ -12,7 +12,9 @@ import { startTrainingJob, warmTrainingJob, type WarmTrainingJob } from '../../j
 import { isDataFile, resolveDataFile } from '../data-files';
 import { TrainingPanel } from '../panels/training-panel';
 import { pickDataFile } from './pick-data-file';
-import { looksLikeIdentifier } from '../../core/quality/column-values';
+import { isCancellation } from '../../core/shared/cancel';
+import { rankTargetChoices, TASK_LABELS, type TargetChoice } from '../../core/train/target';
+import type { ColumnProfile } from '../../core/profile/types';
 
 export const TRAIN_COMMAND = 'datasetInspector.trainLinearModel';
 
@@ -64,7 +66,8 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
 
   async function run(dataFile: vscode.Uri, config: TrainingConfig, label: string, warm?: WarmTrainingJob): Promise<TrainRunSummary> {
     const panel = TrainingPanel.forFile(services, dataFile);
-    const runId = `run-${++runCounter}`;
+    // Unique across window reloads too: a restored training panel keeps the runs of the previous session.
+    const runId = `run-${Date.now().toString(36)}-${++runCounter}`;
     let events = 0;
     let cancel = () => {};
     const feed = panel.addRun(
@@ -96,25 +99,21 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
       return { label, result, events };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      feed.end(/cancel/i.test(message) ? 'stopped' : 'failed', message);
+      feed.end(isCancellation(error) ? 'stopped' : 'failed', message);
       throw error;
     }
   }
 
-  async function configFromPickers(dataFile: vscode.Uri, outcome: CheckOutcome): Promise<TrainingConfig | undefined> {
+  async function configFromPickers(dataFile: vscode.Uri, outcome: CheckOutcome, warm: WarmTrainingJob): Promise<TrainingConfig | undefined> {
     const remembered = services.context.workspaceState.get<Record<string, RememberedChoices>>(STATE_KEY, {})[dataFile.toString()];
     const profile = outcome.result.profile;
-    const targetPick = await vscode.window.showQuickPick(
-      profile.columns.map((c) => ({
-        label: c.name,
-        description: `${c.kind} · ${c.count ? ((100 * c.nulls) / c.count).toFixed(1) : '0'}% missing · ${c.distinct} distinct`,
-        picked: c.name === remembered?.target,
-      })),
-      { title: 'Train linear model (1/3): target column', placeHolder: 'The column to predict' },
+    const target = await pickTarget(profile.columns, remembered?.target);
+    if (!target) return undefined;
+    // The job process has (or is) reading the file: it says which features to leave out, as the CLI would.
+    const exclusions = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Dataset Inspector: reading the data' }, () =>
+      warm.exclusions(target),
     );
-    if (!targetPick) return undefined;
-    const target = targetPick.label;
-    const reasons = featureExclusions(outcome, target);
+    const reasons = new Map(exclusions.map((e) => [e.name, e.reason]));
     const featurePicks = await vscode.window.showQuickPick(
       profile.columns
         .filter((c) => c.name !== target)
@@ -171,7 +170,7 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
       const warm = warmTrainingJob(dataFile.fsPath, { jobScript: jobScript() });
       let config: TrainingConfig | undefined;
       try {
-        config = await configFromPickers(dataFile, outcome);
+        config = await configFromPickers(dataFile, outcome, warm);
       } finally {
         if (!config) warm.dispose();
       }
@@ -190,23 +189,33 @@ export function registerTrainCommand(services: ExtensionServices): vscode.Dispos
   });
 }
 
-/** Columns pre-deselected as features, with the reason: constant, or flagged as (nearly) duplicating the target. */
-export function featureExclusions(outcome: CheckOutcome, target: string): Map<string, string> {
-  const reasons = new Map<string, string>();
-  for (const c of outcome.result.profile.columns) {
-    if (c.count > 0 && c.distinct <= 1) reasons.set(c.name, 'constant');
-    else if (c.count > 0 && c.nulls === c.count) reasons.set(c.name, 'empty');
-    else if (c.kind === 'string' && c.distinct > 0.9 * (c.count - c.nulls)) reasons.set(c.name, 'identifier-like text');
-    else if (looksLikeIdentifier(c.name) && c.distinct === c.count - c.nulls) reasons.set(c.name, 'identifier');
+/**
+ * The target picker: usable columns first, the suggested one on top (so Enter through the pickers trains),
+ * then, after a separator, the columns that cannot be targets (dates, identifiers, …) with the reason.
+ * Picking one of those says why and asks again.
+ */
+async function pickTarget(columns: readonly ColumnProfile[], remembered: string | undefined): Promise<string | undefined> {
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const choices = rankTargetChoices(columns, remembered);
+  const items: (vscode.QuickPickItem & { choice?: TargetChoice })[] = [];
+  choices.forEach((choice, i) => {
+    const c = byName.get(choice.name);
+    if (!c) return;
+    if (!choice.usable && (i === 0 || choices[i - 1].usable)) items.push({ label: vscode.l10n.t('Not usable as target'), kind: vscode.QuickPickItemKind.Separator });
+    const facts = `${c.kind} · ${c.count ? ((100 * c.nulls) / c.count).toFixed(1) : '0'}% missing · ${c.distinct} distinct`;
+    items.push({
+      label: choice.usable ? choice.name : `$(circle-slash) ${choice.name}`,
+      description: `${facts} · ${choice.task ? TASK_LABELS[choice.task] : vscode.l10n.t('not usable: {0}', choice.reason ?? '')}`,
+      detail: i === 0 && choice.usable ? vscode.l10n.t('Suggested target') : undefined,
+      choice,
+    });
+  });
+  for (;;) {
+    const pick = await vscode.window.showQuickPick(items, { title: 'Train linear model (1/3): target column', placeHolder: 'The column to predict', matchOnDescription: true });
+    if (!pick?.choice) return undefined;
+    if (pick.choice.usable) return pick.choice.name;
+    void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" cannot be the target: {1}.', pick.choice.name, pick.choice.reason ?? ''));
   }
-  for (const f of outcome.result.findings) {
-    if (f.rule !== 'high-correlation' || !f.column) continue;
-    const mentionsTarget = f.column === target || f.message.includes(`"${target}"`);
-    if (!mentionsTarget) continue;
-    const other = f.column === target ? /"([^"]+)"/.exec(f.message.replace(`"${target}"`, ''))?.[1] : f.column;
-    if (other && other !== target) reasons.set(other, 'possible leakage: nearly identical to the target');
-  }
-  return reasons;
 }
 
 async function editHyperparameters(config: TrainingConfig): Promise<boolean> {

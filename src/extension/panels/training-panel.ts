@@ -1,7 +1,9 @@
 /**
  * Host side of the training panel: one panel per data file; each run of that file is drawn in it, so runs
  * can be overlaid and compared. Events from the job are batched and posted at most every 100 ms; an event
- * after a quiet spell (such as the first loss of a run) goes out at once.
+ * after a quiet spell (such as the first loss of a run) goes out at once. After a window reload, VS Code
+ * restores the panel through {@link registerTrainingPanelSerializer} with the state its webview persisted:
+ * curves, metrics and exports come back; a run the reload cut short is shown as stopped.
  */
 import * as vscode from 'vscode';
 import * as path from 'node:path';
@@ -9,8 +11,15 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { WEIGHTS_FILE, tfjsModelArtifacts } from '../../core/train/export-tfjs';
 import type { ExtensionServices } from '../services';
 import type { TrainingEvent, TrainingResult } from '../../core/train/types';
-import { isReplayedEvent, type RunDescription, type RunState, type TrainingHostMessage, type TrainingWebviewMessage } from '../../shared/protocol/training';
-import { createAppPanel } from './webview-html';
+import {
+  isReplayedEvent,
+  type RunDescription,
+  type RunState,
+  type TrainingHostMessage,
+  type TrainingPanelState,
+  type TrainingWebviewMessage,
+} from '../../shared/protocol/training';
+import { createAppPanel, loadApp } from './webview-html';
 
 export const TRAINING_VIEW_TYPE = 'datasetInspector.training';
 const FLUSH_MS = 100;
@@ -22,6 +31,8 @@ interface RunHandle {
   pending: TrainingEvent[];
   /** Every event but the transient ones (isReplayedEvent), replayed when the webview is (re)loaded. */
   log: TrainingEvent[];
+  /** A run restored after a window reload: `state` is whole (points, result) and is replayed as it is. */
+  restored?: boolean;
 }
 
 export class TrainingPanel implements vscode.Disposable {
@@ -48,6 +59,23 @@ export class TrainingPanel implements vscode.Disposable {
     return created;
   }
 
+  /** Re-attaches a panel VS Code restored after a window reload, with the runs its webview kept. */
+  static restore(services: ExtensionServices, panel: vscode.WebviewPanel, state: TrainingPanelState | undefined): void {
+    const key = state?.runs[0]?.run.fileUri;
+    if (!key || TrainingPanel.panels.has(key)) {
+      panel.dispose();
+      return;
+    }
+    loadApp(panel, services.context.extensionUri, 'training');
+    const restored = new TrainingPanel(panel, key);
+    TrainingPanel.panels.set(key, restored);
+    for (const run of state.runs) {
+      const cutShort = run.status === 'running';
+      const runState: RunState = cutShort ? { ...run, status: 'stopped', messages: [...run.messages, vscode.l10n.t('Stopped: the window was reloaded while this run trained.')] } : run;
+      restored.runs.set(run.run.runId, { state: runState, cancel: () => undefined, pending: [], log: [], restored: true });
+    }
+  }
+
   private constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly key: string,
@@ -59,7 +87,8 @@ export class TrainingPanel implements vscode.Disposable {
   }
 
   /** Registers a run; returns the callbacks the job feeds. */
-  addRun(run: RunDescription, cancel: () => void): { onEvent(e: TrainingEvent): void; end(status: RunState['status'], error?: string): void } {
+  addRun(description: Omit<RunDescription, 'fileUri'>, cancel: () => void): { onEvent(e: TrainingEvent): void; end(status: RunState['status'], error?: string): void } {
+    const run: RunDescription = { ...description, fileUri: this.key };
     const handle: RunHandle = { state: { run, status: 'running', points: [], messages: [], elapsedMs: 0 }, cancel, pending: [], log: [] };
     this.runs.set(run.runId, handle);
     if (this.ready) void this.post({ type: 'run-started', run });
@@ -108,6 +137,10 @@ export class TrainingPanel implements vscode.Disposable {
         // A (re)loaded webview gets every run from the start: events that came before it was ready included.
         this.ready = true;
         for (const handle of this.runs.values()) {
+          if (handle.restored) {
+            await this.post({ type: 'run-restored', state: handle.state });
+            continue;
+          }
           await this.post({ type: 'run-started', run: handle.state.run });
           for (const e of handle.pending.splice(0)) if (isReplayedEvent(e)) handle.log.push(e);
           await this.post({ type: 'events', runId: handle.state.run.runId, events: handle.log });
@@ -162,4 +195,11 @@ export class TrainingPanel implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }
+}
+
+/** Restores training panels after a window reload (activation event `onWebviewPanel:datasetInspector.training`). */
+export function registerTrainingPanelSerializer(services: ExtensionServices): vscode.Disposable {
+  return vscode.window.registerWebviewPanelSerializer(TRAINING_VIEW_TYPE, {
+    deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => TrainingPanel.restore(services, panel, state as TrainingPanelState | undefined),
+  });
 }

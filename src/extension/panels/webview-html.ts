@@ -44,8 +44,13 @@ export function createAppPanel(
   app: 'report' | 'training',
   showOptions: vscode.ViewColumn | { viewColumn: vscode.ViewColumn; preserveFocus?: boolean },
 ): vscode.WebviewPanel {
-  const panel = vscode.window.createWebviewPanel(viewType, title, showOptions, webviewOptions(extensionUri));
+  return loadApp(vscode.window.createWebviewPanel(viewType, title, showOptions, webviewOptions(extensionUri)), extensionUri, app);
+}
+
+/** Loads an app into a panel: a new one, or one VS Code restores after a window reload (its webview state comes back with it). */
+export function loadApp(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, app: 'report' | 'training'): vscode.WebviewPanel {
+  panel.webview.options = webviewOptions(extensionUri);
   panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
-  panel.webview.html = webviewHtml(panel.webview, extensionUri, app, title);
+  panel.webview.html = webviewHtml(panel.webview, extensionUri, app, panel.title);
   return panel;
 }

@@ -15,6 +15,20 @@ export interface ReportState {
   checkedAt: string;
 }
 
+/** The findings list's filters ('all' or a value; `text` matches messages). */
+export interface FindingFilter {
+  severity: string;
+  rule: string;
+  column: string;
+  text: string;
+}
+
+/** What the report webview persists (vscode.setState) and the panel serializer restores. */
+export interface ReportPanelState {
+  report?: ReportState;
+  filter: FindingFilter;
+}
+
 export type ReportHostMessage = { type: 'state'; state: ReportState };
 
 export type ReportWebviewMessage =

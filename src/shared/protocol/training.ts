@@ -6,6 +6,8 @@ export interface RunDescription {
   /** "as is", "without flagged rows", or "run 2". */
   label: string;
   fileName: string;
+  /** The data file (a URI string): the panel that shows the run belongs to it, also after a window reload. */
+  fileUri: string;
   target: string;
   features: string[];
   optimizer: string;
@@ -36,8 +38,16 @@ export interface RunState {
   elapsedMs: number;
 }
 
+/** What the training webview persists (vscode.setState) and the panel serializer restores. */
+export interface TrainingPanelState {
+  runs: RunState[];
+  logScale: boolean;
+}
+
 export type TrainingHostMessage =
   | { type: 'run-started'; run: RunDescription }
+  /** A run restored after a window reload, as the host holds it now (a run cut short by the reload is 'stopped'). */
+  | { type: 'run-restored'; state: RunState }
   | { type: 'events'; runId: string; events: TrainingEvent[] }
   | { type: 'run-ended'; runId: string; status: RunState['status']; error?: string };
 

@@ -1,5 +1,5 @@
 /**
- * Every Arrow IPC file and stream of the arrow-testing integration corpus (../shared/corpus/arrow-integration)
+ * Every Arrow IPC file and stream of the arrow-testing integration corpus (arrow-integration, see ../corpus.ts)
  * is read, rendered and profiled, and checked against the same data in Arrow's JSON integration format
  * (validity bitmaps, DATA/OFFSET arrays): row counts, null counts, values of primitive, decimal,
  * dictionary, list and struct columns. Skipped when the corpus folder is absent.
@@ -14,7 +14,9 @@ import { readArrowBytes, readArrowFile } from '../../../src/core/ingest/arrow';
 import { formatDecimal, makeFormatter, renderTableText } from '../../../src/core/ingest/render-text';
 import { profileTable } from '../../../src/core/profile/index';
 
-const CORPUS = path.resolve(__dirname, '../../../../shared/corpus/arrow-integration');
+import { corpus } from '../corpus';
+
+const { dir: CORPUS, skip } = corpus('arrow-integration');
 
 interface JsonType {
   name: string;
@@ -130,8 +132,8 @@ function checkFloat(f: JsonField, rendered: string, v: unknown, label: string): 
   else assert.ok(Math.abs(Number(rendered) - expected) <= Math.abs(expected) * 1e-3 + 1e-3, label);
 }
 
-if (!existsSync(CORPUS)) {
-  test('arrow-integration corpus', (t) => t.skip(`corpus folder absent: ${CORPUS}`));
+if (skip) {
+  test('arrow-integration corpus', { skip }, () => undefined);
 } else {
   const names = readdirSync(CORPUS)
     .filter((f) => f.endsWith('.json.gz'))

@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Bool, DateDay, Float64, Int32, Int64, Table, TimestampMillisecond, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
-import { loadParquetWasm, openParquetBatches, readParquetBytes, readParquetFile } from '../../../src/core/ingest/parquet';
+import { openParquetBatches, readParquetBytes, readParquetFile } from '../../../src/core/ingest/parquet';
+import { loadParquetWasm } from '../../../src/core/ingest/parquet-wasm';
 import { renderTableText } from '../../../src/core/ingest/render-text';
 import { profileTable, createStreamingProfiler } from '../../../src/core/profile/index';
 

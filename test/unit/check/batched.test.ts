@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { checkCsvInBatches } from '../../../src/core/check/batched';
+import { checkInBatches } from '../../../src/core/check/batched';
 import { ingestFile } from '../../../src/core/ingest/index';
 import { profileTable } from '../../../src/core/profile/index';
 import { runQualityCheck } from '../../../src/core/quality/engine';
@@ -26,17 +26,19 @@ function plantedCsv(): string {
   return lines.join('\n') + '\n';
 }
 
-const key = (f: Finding) => `${f.rule}|${f.row}|${f.column}|${JSON.stringify(f.range)}|${f.message}`;
+/** A finding's fields as a user sees them: rows, columns, range, value, related rows and columns, message, fix titles. */
+const key = (f: Finding) =>
+  [f.rule, f.row, f.column, JSON.stringify(f.range), f.value, JSON.stringify(f.related?.map((p) => [p.row, p.column, p.message])), f.message, f.fixes?.map((x) => x.title).join()].join('|');
 const rowRules = new Set(['whitespace', 'type-mismatch', 'missing-value', 'duplicate-row', 'duplicate-key']);
 
-test('row findings of a batched check equal the in-memory ones (rows, ranges and messages in file rows)', async () => {
+test('row findings of a batched check equal the in-memory ones (rows, related rows, values, ranges, messages and fix titles in file rows)', async () => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'di-batched-')), 'planted.csv');
   writeFileSync(file, plantedCsv());
   const config = { maxFindingsPerRuleAndColumn: 10_000, now: new Date('2026-01-01') };
   const data = await ingestFile(file);
   const whole = runQualityCheck(data, config, profileTable(data));
   const progress: number[] = [];
-  const batched = await checkCsvInBatches(file, config, { chunkBytes: 8 * 1024, onProgress: (p) => progress.push(p.rows) });
+  const batched = await checkInBatches(file, config, { chunkBytes: 8 * 1024, onProgress: (p) => progress.push(p.rows) });
   assert.ok(batched.batches > 5, `${batched.batches} batches`);
   assert.equal(batched.rowCount, data.table.numRows);
   assert.ok(progress.length === batched.batches && progress.at(-1) === data.table.numRows);
@@ -52,8 +54,10 @@ test('row findings of a batched check equal the in-memory ones (rows, ranges and
   const duplicates = batched.report.findings.filter((f) => f.rule === 'duplicate-row');
   assert.ok(duplicates.length >= 10, `${duplicates.length} duplicate rows`);
   for (const f of duplicates) {
-    const first = Number(/duplicates row (\d+)/.exec(f.message)?.[1]) - 1;
+    const first = f.related?.[0].row;
+    assert.ok(typeof first === 'number' && f.row !== null && first < f.row, f.message);
     assert.equal(f.related?.[0].range.start.line, data.source.rowRange(first).start.line, f.message);
+    assert.equal(f.message, `Row ${f.row + 1} duplicates row ${first + 1}.`);
   }
   // Column-level findings appear once, not once per batch.
   const columnLevel = batched.report.findings.filter((f) => f.row === null).map((f) => `${f.rule}|${f.column}`);
@@ -63,7 +67,7 @@ test('row findings of a batched check equal the in-memory ones (rows, ranges and
 test('the publishing cap applies to the whole file, with one summary carrying the total', async () => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'di-batched-')), 'spaces.csv');
   writeFileSync(file, 'name,n\n' + Array.from({ length: 2000 }, (_, i) => ` padded ${i % 50} ,${i}`).join('\n') + '\n');
-  const batched = await checkCsvInBatches(file, { maxFindingsPerRuleAndColumn: 25 }, { chunkBytes: 4096 });
+  const batched = await checkInBatches(file, { maxFindingsPerRuleAndColumn: 25 }, { chunkBytes: 4096 });
   const whitespace = batched.report.findings.filter((f) => f.rule === 'whitespace');
   assert.equal(whitespace.filter((f) => f.summaryOf === undefined).length, 25);
   const summaries = whitespace.filter((f) => f.summaryOf !== undefined);
@@ -76,9 +80,33 @@ test('rows and keys that only look alike are not called duplicates across batche
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'di-batched-')), 'unique.csv');
   // The bench's generator (ids, exponents, dates, booleans, categories, quoted text), ~100 MB: every row unique.
   await ensureMixedCsv(file, 100e6);
-  const batched = await checkCsvInBatches(file, {}, { chunkBytes: 16 * 2 ** 20 });
+  const batched = await checkInBatches(file, {}, { chunkBytes: 16 * 2 ** 20 });
   assert.ok(batched.batches >= 6 && batched.rowCount > 800_000, `${batched.batches} batches, ${batched.rowCount} rows`);
   assert.equal(batched.report.totals['duplicate-row'], 0);
   assert.equal(batched.report.totals['duplicate-key'], 0);
   rmSync(path.dirname(file), { recursive: true, force: true });
 });
+
+for (const format of ['csv', 'jsonl'] as const) {
+  test(`numbers written in another form are found batch by batch, read with the first batch's form and unit (${format})`, async () => {
+    const weights = Array.from({ length: 3000 }, (_, i) => (i % 401 === 300 ? String(3000 + i) : i % 613 === 400 ? `${3000 + i} pounds` : `${3000 + i} lbs`));
+    const lines =
+      format === 'csv'
+        ? ['id,weight', ...weights.map((w, i) => `${i},${w}`)]
+        : weights.map((w, i) => `{"id": ${i}, "weight": ${/ /.test(w) ? JSON.stringify(w) : w}}`);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'di-batched-')), `weights.${format}`);
+    writeFileSync(file, lines.join('\n') + '\n');
+    const config = { maxFindingsPerRuleAndColumn: 10_000 };
+    const data = await ingestFile(file);
+    const whole = runQualityCheck(data, config, profileTable(data)).findings.filter((f) => f.rule === 'number-format');
+    const batched = await checkInBatches(file, config, { chunkBytes: 8 * 1024 });
+    assert.ok(batched.batches > 3);
+    assert.equal(batched.columns[1].numberFormat?.suffix, ' lbs');
+    assert.equal(batched.profile.columns[1].unit, 'lbs');
+    const found = batched.report.findings.filter((f) => f.rule === 'number-format');
+    assert.equal(found.length, 12);
+    assert.deepEqual(found.map((f) => [f.row, f.fixes?.[0]?.title]), whole.map((f) => [f.row, f.fixes?.[0]?.title]));
+    assert.ok(found.some((f) => f.row! > 2000 && f.fixes?.[0]?.title === `Write as the column does: "${3000 + f.row!} lbs"`));
+    rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+}

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync, readFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
-import { loadParquetWasm } from '../../../src/core/ingest/parquet';
+import { loadParquetWasm } from '../../../src/core/ingest/parquet-wasm';
 import { readArrowFile } from '../../../src/core/ingest/arrow';
 import { formatProfileText, profileFile } from '../../../src/cli/commands/profile';
 import { convertFile } from '../../../src/cli/commands/convert';
@@ -71,7 +71,7 @@ test('profile --streaming gives the same numbers (exact below the sketch limit)'
 
 test('exit codes: usage errors 2, unreadable files 1, help 0', () => {
   assert.equal(cli('profile').status, 2);
-  assert.match(cli('profile', arrowFile, '--format', 'xml').stderr, /--format must be one of json, text/);
+  assert.match(cli('profile', arrowFile, '--format', 'xml').stderr, /argument 'xml' is invalid\. Allowed choices are json, text\./);
   assert.equal(cli('profile', arrowFile, '--fromat', 'json').status, 2);
   const missing = cli('profile', path.join(dir, 'missing.arrow'));
   assert.equal(missing.status, 1);

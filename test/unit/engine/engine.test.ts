@@ -101,3 +101,30 @@ test('a finding reported without a range gets its cell’s range (or its row’s
   assert.deepEqual(row.range, data.source.rowRange(4));
   assert.deepEqual(column.range, data.source.headerRange(0));
 });
+
+test('accepted values: a rule that honours them sees them (isAccepted, acceptedValues), their findings are dropped and not acceptable', () => {
+  const seen: string[] = [];
+  const byValue = (acceptsValues: boolean): QualityRule =>
+    defineRule({
+      id: 'by-value',
+      title: 'By value',
+      dimension: 'consistency',
+      defaultSeverity: 'warning',
+      acceptsValues,
+      defaultOptions: {},
+      description: 'test rule',
+      docs: 'test rule',
+      check({ data: d, report, isAccepted, acceptedValues }) {
+        seen.push([...acceptedValues(1)].join('|'), String(isAccepted(1, 'x3')), String(isAccepted(0, 'x3')));
+        for (let r = 0; r < d.table.numRows; r++) report({ row: r, columnIndex: 1, value: `x${r}`, message: `x${r}` });
+      },
+    });
+  const accept = [{ rule: 'by-value', column: 'b', value: 'x3' }, { rule: 'other', column: 'b', value: 'x4' }];
+  const honoured = runQualityCheck(data, { accept }, undefined, [byValue(true)]);
+  assert.deepEqual(seen, ['x3', 'true', 'false']);
+  assert.equal(honoured.totals['by-value'], 29, 'x3 is not reported, x4 is (accepted for another rule)');
+  assert.ok(honoured.findings.every((f) => f.acceptable === true && f.value !== 'x3'));
+  const ignorant = runQualityCheck(data, { accept }, undefined, [byValue(false)]);
+  assert.equal(ignorant.totals['by-value'], 30, 'a rule that does not honour acceptance reports every value');
+  assert.ok(ignorant.findings.every((f) => f.acceptable === undefined));
+});

@@ -1,11 +1,12 @@
 /** Structural defects, encodings and dialects: what the reader reports and where. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ingestCsvBytes } from '../../../src/core/ingest/index';
 import type { IngestResult, StructuralIssueKind } from '../../../src/core/table/model';
 import { textAt } from './helpers';
+import { corpus } from '../corpus';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const read = (text: string, options = {}) => ingestCsvBytes(utf8(text), options);
@@ -182,13 +183,12 @@ test('text with up to 1,000 distinct values is categorical, each value once in i
   assert.equal(labels(1001).columns[0].kind, 'string');
 });
 
-const corpus = path.resolve(__dirname, '../../../../shared/corpus/frictionless');
-const haveCorpus = existsSync(corpus);
-const fromCorpus = (name: string) => ingestCsvBytes(readFileSync(path.join(corpus, name)), { path: name });
+const frictionless = corpus('frictionless');
+const fromCorpus = (name: string) => ingestCsvBytes(readFileSync(path.join(frictionless.dir, name)), { path: name });
 /** Frictionless positions: row 1-based counting the header as row 1 (so data row r is r + 2), field 1-based. */
 const rowOf = (r: IngestResult, line: number) => r.structuralIssues.filter((i) => i.range.start.line === line);
 
-test('frictionless corpus: the reader reports the structural defects frictionless does', { skip: !haveCorpus && 'corpus absent' }, () => {
+test('frictionless corpus: the reader reports the structural defects frictionless does', { skip: frictionless.skip }, () => {
   const invalid = fromCorpus('invalid.csv');
   assert.deepEqual(issues(invalid, 'blank-header').map((i) => i.column), [2]);
   assert.deepEqual(issues(invalid, 'duplicate-header').map((i) => i.column), [3]);

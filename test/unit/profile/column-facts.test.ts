@@ -64,6 +64,8 @@ test('sortFinite sorts like Float64Array.prototype.sort over the finite values, 
     'tiny': Float64Array.from([3, NaN, 1, 2]),
     'empty': new Float64Array(0),
     'large magnitudes': Float64Array.from({ length: 30_000 }, () => (next() < 0.5 ? -1 : 1) * 10 ** (next() * 600 - 300)),
+    // Only the lowest 16 bits differ: one radix pass, whose result comes back from the scratch buffer.
+    'one radix pass': new Float64Array(Uint32Array.from({ length: 2 * 40_000 }, (_, i) => (i % 2 ? 0x40590000 : Math.floor(next() * 65536))).buffer),
   };
   for (const [label, values] of Object.entries(cases)) {
     const expected = reference(values);
@@ -241,4 +243,34 @@ test('the exact profile from column facts equals the accumulators, and is shared
   const facts = columnFacts(table.getChild('price')!.data);
   assert.equal(facts.sortedFinite(), facts.sortedFinite());
   assert.ok(facts.sortedRuns()!.values.length > 1000);
+});
+
+test('facts share what the table already holds: a Float64 column is its own numbers, numbers in order their own sorted copy, distinct values their own runs', () => {
+  clearColumnFactsCache();
+  const values = [2.5, null, -1, 7, null, 3.25, 0, 11];
+  const floats = vectorFromArray(values, new Float64());
+  const numbers = columnFacts(floats.data).numbers()!;
+  assert.equal(numbers.buffer, floats.data[0].values.buffer, 'no copy of a Float64 chunk');
+  assertSameArray(numbers, Float64Array.from(values, (v) => v ?? NaN), 'NaN under the nulls');
+  assert.deepEqual(
+    Array.from({ length: floats.length }, (_, r) => floats.get(r)),
+    values,
+    'the table still reads the same: nulls are null, the other values unchanged',
+  );
+
+  const ids = vectorFromArray(Array.from({ length: 1000 }, (_, i) => i * 3), new Int32());
+  const idFacts = columnFacts(ids.data);
+  assert.equal(idFacts.sortedFinite(), idFacts.numbers(), 'numbers in order, all finite: their own sorted copy');
+  assert.equal(idFacts.sortedRuns()!.values, idFacts.numbers(), 'all distinct: the runs are the sorted values');
+
+  const next = random(5);
+  const shuffled = vectorFromArray(Array.from({ length: 40_000 }, () => next() * 1e6), new Float64());
+  const facts = columnFacts(shuffled.data);
+  assert.equal(facts.sortedRuns()!.values, facts.sortedFinite(), 'all distinct, sorted by radix: the runs are the sorted values');
+  assert.deepEqual(new Set(facts.sortedRuns()!.counts), new Set([1]));
+
+  const other = vectorFromArray(Array.from({ length: 40_000 }, (_, i) => String(i)), new Utf8());
+  assert.equal(columnFacts(other.data).nullMask(), facts.nullMask(), 'columns without nulls share one mask');
+  assert.ok(facts.nullMask().every((m) => m === 0));
+  assert.equal(columnFacts(other.data).nullCount(), 0);
 });

@@ -5,6 +5,8 @@ import { Bool, DateDay, Dictionary, Float64, Int32, Null, Table, Utf8, vectorFro
 import { binaryIngestResult } from '../../../src/core/ingest/arrow';
 import { profileTable, createStreamingProfiler, quantileSorted } from '../../../src/core/profile/index';
 import type { ColumnProfile } from '../../../src/core/profile/types';
+import { ingestCsvBytes } from '../../../src/core/ingest/index';
+import { formatProfileText } from '../../../src/cli/commands/profile';
 
 const DAY = 86_400_000;
 
@@ -194,4 +196,19 @@ test('streaming profile equals the exact one below the exact limit, approximates
   assert.ok(Math.abs(histTotal - n) <= x.histogram!.length + 2, `histogram total ${histTotal}`);
   assert.equal(k.distinctMethod, 'approximate');
   assert.ok(Math.abs(k.distinct - 20_000) / 20_000 < 0.03, `distinct ${k.distinct}`);
+});
+
+test('a column of numbers written with a unit is profiled as numbers, its unit shown (exact and streaming)', () => {
+  const rows = ['id,ounces', ...Array.from({ length: 40 }, (_, i) => `${i},${i % 4 === 0 ? '16 oz' : i % 4 === 1 ? '16.0 ounce' : '12'}`)];
+  const data = ingestCsvBytes(new TextEncoder().encode(rows.join('\n')));
+  const exact = profileTable(data).columns[1];
+  assert.equal(exact.unit, 'oz');
+  assert.equal(exact.kind, 'float');
+  assert.equal(exact.max, 16);
+  assert.equal(exact.mean, 14);
+  const streaming = createStreamingProfiler(data.columns);
+  for (const batch of data.table.batches) streaming.addBatch(batch);
+  assert.equal(streaming.finish().columns[1].unit, 'oz');
+  assert.equal(profileTable(data).columns[0].unit, undefined);
+  assert.match(formatProfileText(profileTable(data)), /float Float64 \[oz\]/);
 });

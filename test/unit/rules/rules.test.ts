@@ -4,11 +4,12 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ingestCsvBytes, ingestFile } from '../../../src/core/ingest/index';
 import { runQualityCheck, allRules, type QualityReport } from '../../../src/core/quality/engine';
 import type { Finding } from '../../../src/core/quality/finding';
+import { corpus } from '../corpus';
 
 const now = new Date('2026-11-25T00:00:00Z');
 const check = (text: string) => runQualityCheck(ingestCsvBytes(new TextEncoder().encode(text)), { now });
@@ -42,13 +43,35 @@ test('samples/dirty.csv: each planted defect of samples/README.md is found where
   assert.deepEqual(lines(of(report, 'impossible-value')), [69, 94]);
   assert.deepEqual(lines(of(report, 'sentinel-value')), [94]);
   assert.deepEqual(lines(of(report, 'future-date')), [145]);
-  const na = of(report, 'missing-value').filter((f) => /NA token/.test(f.message));
+  const na = of(report, 'missing-value').filter((f) => f.value !== undefined);
   assert.deepEqual(lines(na).sort((a, b) => a - b), [14, 46, 76, 102]);
   assert.equal(na.find((f) => f.range.start.line === 13)?.fixes?.[0]?.kind, 'replace', 'NA token fix');
-  assert.equal(lines(of(report, 'missing-value').filter((f) => !/NA token/.test(f.message) && f.column === 'area_m2')).length, 7);
+  assert.deepEqual(na.map((f) => f.value).sort(), ['-', 'N/A', 'NA', 'null']);
+  assert.equal(lines(of(report, 'missing-value').filter((f) => f.value === undefined && f.column === 'area_m2')).length, 7);
   // The whitespace fix replaces exactly the cell with its trimmed text.
   const trim = of(report, 'whitespace')[0].fixes?.[0];
   assert.deepEqual(trim && trim.kind === 'replace' ? trim.newText : undefined, 'paris');
+});
+
+test('findings carry their rows, columns, values, related places and evidence as data, and the message says the same', async () => {
+  const report = runQualityCheck(await ingestFile('samples/dirty.csv'), { now });
+  const duplicate = of(report, 'duplicate-row')[0];
+  assert.deepEqual([duplicate.row, duplicate.related?.[0].row, duplicate.related?.[0].column], [110, 109, null]);
+  assert.equal(duplicate.message, `Row ${duplicate.row! + 1} duplicates row ${duplicate.related![0].row! + 1}.`);
+  const outlier = of(report, 'outlier').find((f) => f.range.start.line === 41);
+  assert.equal(outlier?.value, '98000000');
+  assert.equal(outlier?.column, 'price_eur');
+  assert.ok(typeof outlier?.evidence?.median === 'number' && typeof outlier.evidence.robustScore === 'number' && outlier.evidence.robustScore > 5);
+  assert.ok(outlier.message.startsWith(`${outlier.value} is an outlier in column "price_eur" (median ${Number(outlier.evidence.median.toPrecision(6))}`));
+  assert.deepEqual(of(report, 'type-mismatch').map((f) => [f.column, f.value]), [['price_eur', 'about 250k']]);
+  assert.deepEqual(of(report, 'whitespace').map((f) => f.value), ['paris ', ' Lyon', 'Marseille  ']);
+  assert.deepEqual(of(report, 'sentinel-value').map((f) => f.value), ['-999']);
+  // A pair of columns: the related place is the other column's header.
+  const pair = check(`a,b,c\n${Array.from({ length: 40 }, (_, i) => `${i % 7},${(i % 7) * 2 + 1},${(i * 37) % 11}`).join('\n')}\n`);
+  const correlated = of(pair, 'high-correlation');
+  assert.equal(correlated.length, 1);
+  assert.deepEqual([correlated[0].column, correlated[0].related?.[0].column, correlated[0].related?.[0].row], ['b', 'a', null]);
+  assert.equal(correlated[0].evidence?.r, 1);
 });
 
 test('samples/clean.csv: no warnings or errors', async () => {
@@ -110,8 +133,25 @@ test('real datasets (vega-datasets): no rule flags more than 2% of a column', ()
   }
 });
 
-const corpus = path.resolve(__dirname, '../../../../shared/corpus/frictionless');
-test('frictionless corpus: duplicate-rows.csv has its duplicate row 4 found', { skip: !existsSync(corpus) && 'corpus absent' }, () => {
-  const report = runQualityCheck(ingestCsvBytes(readFileSync(path.join(corpus, 'duplicate-rows.csv'))), { now });
+const frictionless = corpus('frictionless');
+test('frictionless corpus: duplicate-rows.csv has its duplicate row 4 found', { skip: frictionless.skip }, () => {
+  const report = runQualityCheck(ingestCsvBytes(readFileSync(path.join(frictionless.dir, 'duplicate-rows.csv'))), { now });
   assert.deepEqual(of(report, 'duplicate-row').map((f) => f.range.start.line + 1), [4]);
+});
+
+test('sentinel-value: each placeholder of a column is measured against the column without any of them; class-imbalance counts text, integer and boolean targets', () => {
+  const values = Array.from({ length: 80 }, (_, i) => (i === 3 ? -999 : i === 7 ? 9999 : i === 11 ? -999 : 10 + ((i * 13) % 50)));
+  const rows = values.map((v, i) => `${v},${i === 40 ? 'fraud' : 'ok'},${i % 40 === 0 ? 7 : 1},${i === 5}`);
+  const report = check(['reading,outcome,class,default', ...rows].join('\n'));
+  const sentinels = of(report, 'sentinel-value');
+  assert.deepEqual(sentinels.map((f) => [f.row, f.value]), [[3, '-999'], [7, '9999'], [11, '-999']]);
+  const others = values.filter((v) => v !== -999 && v !== 9999).sort((a, b) => a - b);
+  const at = (q: number) => {
+    const pos = (others.length - 1) * q;
+    const lo = Math.floor(pos);
+    return others[lo] + (others[Math.ceil(pos)] - others[lo]) * (pos - lo);
+  };
+  assert.deepEqual(sentinels[0].evidence, { low: at(0.01), high: at(0.99) });
+  const imbalance = of(report, 'class-imbalance');
+  assert.deepEqual(imbalance.map((f) => [f.column, f.evidence?.rareClass, f.evidence?.rareRows]), [['outcome', 'fraud', 1], ['class', '7', 2], ['default', 'true', 1]]);
 });

@@ -10,6 +10,9 @@ import * as path from 'node:path';
 import { startTrainingJob, warmTrainingJob, type TrainingJob } from '../../../src/jobs/train-client';
 import { runTrain } from '../../../src/cli/commands/train';
 import { seededRandom } from '../../../src/core/train/rng';
+import { TrainingCancelledError } from '../../../src/core/shared/cancel';
+import { ingestFile } from '../../../src/core/ingest/index';
+import { suggestFeatureExclusions } from '../../../src/core/train/candidates';
 import type { TrainingEvent, TrainingResult } from '../../../src/core/train/types';
 import { config } from './helpers';
 
@@ -90,7 +93,7 @@ test('cancel stops the child and rejects done', async () => {
       },
     },
   );
-  await assert.rejects(job.done, /Training was cancelled/);
+  await assert.rejects(job.done, TrainingCancelledError);
   assert.ok(sawLoss);
   await waitForExit(job.pid);
   assert.ok(!isAlive(job.pid), 'the child is gone');
@@ -151,6 +154,30 @@ test('a warm job reads the file before its start and runs it; dispose ends an un
   other.dispose();
   await waitForExit(other.pid);
   assert.ok(!isAlive(other.pid));
+});
+
+test('a warm job says which features to leave out for a target: the decision the CLI and preparation make', async () => {
+  const file = path.join(dir, 'with-id.csv');
+  const rows = Array.from({ length: 120 }, (_, i) => `${1000 + i},${i % 4},${['a', 'b'][i % 2]},7,${(i * 13) % 29},${2 * ((i * 13) % 29) + 1}`);
+  writeFileSync(file, ['sale_id,rooms,kind,constant,x,y', ...rows].join('\n') + '\n');
+  const warm = warmTrainingJob(file, { jobScript, execArgv });
+  try {
+    const exclusions = await warm.exclusions('y');
+    assert.deepEqual(exclusions, suggestFeatureExclusions(await ingestFile(file), 'y'));
+    assert.deepEqual(
+      exclusions.map((e) => [e.name, e.kind]),
+      [['sale_id', 'identifier'], ['constant', 'constant'], ['x', 'leakage']],
+    );
+    // The process is still the warm one and trains afterwards.
+    const job = warm.start({ ...config('y', { features: ['rooms', 'kind'], epochs: 3 }), path: file }, () => undefined);
+    assert.equal(job.pid, warm.pid);
+    assert.equal((await job.done).epochsRun, 3);
+  } finally {
+    warm.dispose();
+  }
+  const missing = warmTrainingJob(path.join(dir, 'no-such.csv'), { jobScript, execArgv });
+  await assert.rejects(missing.exclusions('y'), /ENOENT|no such file/);
+  missing.dispose();
 });
 
 test('a warm job reads the file again when it changed after the preload', async () => {

@@ -189,7 +189,7 @@ test('target candidates: type, missing %, usable, auto task', () => {
   assert.match(byName.get('Year')?.reason ?? '', /date/);
 });
 
-test('feature exclusions: constant, empty, identifier-like, leakage', () => {
+test('feature exclusions: constant, empty, identifiers (text, or named like one), leakage', () => {
   const n = 200;
   const input = tableInput({
     id: range(n, (i) => `row-${i}`),
@@ -200,9 +200,13 @@ test('feature exclusions: constant, empty, identifier-like, leakage', () => {
     priceWithTax: range(n, (i) => 1.2 * (100 + ((i * 31) % 97) * 2 + (i % 5) * 30)),
     grade: range(n, (i) => ['A', 'B', 'C'][i % 3]),
     gradeCopy: range(n, (i) => ['top', 'mid', 'low'][i % 3]),
+    sale_id: range(n, (i) => 5000 + ((i * 7) % n)),
+    store_id: range(n, (i) => i % 10),
   });
   const exclusions = new Map(suggestFeatureExclusions(input, 'price').map((e) => [e.name, e]));
   assert.equal(exclusions.get('id')?.kind, 'identifier');
+  assert.match(exclusions.get('sale_id')?.reason ?? '', /^identifier \(named like one, 200 distinct values\)$/, 'a numeric id: named like one, every value distinct');
+  assert.ok(!exclusions.has('store_id'), 'an id column whose values repeat (a foreign key) stays');
   assert.equal(exclusions.get('constant')?.reason, 'constant');
   assert.equal(exclusions.get('empty')?.kind, 'empty');
   assert.match(exclusions.get('priceWithTax')?.reason ?? '', /possible leakage: correlation 1\.0000 with the target/);
@@ -212,6 +216,6 @@ test('feature exclusions: constant, empty, identifier-like, leakage', () => {
   assert.match(forGrade.get('gradeCopy')?.reason ?? '', /maps one-to-one onto the target/);
   // The automatic feature list leaves them out, with the reasons in the notes.
   const p = prepareData(input, config('price'));
-  assert.deepEqual(p.inputNames.filter((name) => !name.startsWith('grade')), ['x']);
+  assert.deepEqual(p.inputNames.filter((name) => !name.startsWith('grade')), ['x', 'store_id']);
   assert.match(p.summary.notes.join('\n'), /"priceWithTax" \(possible leakage/);
 });

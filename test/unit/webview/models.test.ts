@@ -53,7 +53,7 @@ test('histogram bars put outliers in their own buckets at both ends', () => {
 });
 
 test('training events fold into run state; log-scale series drop non-positive losses', () => {
-  const run = newRun({ runId: 'r1', label: 'as is', fileName: 'a.csv', target: 'y', features: [], optimizer: 'adam', learningRate: 0.05, epochs: 3, batchSize: 32, startedAt: 0 });
+  const run = newRun({ runId: 'r1', label: 'as is', fileName: 'a.csv', fileUri: 'file:///a.csv', target: 'y', features: [], optimizer: 'adam', learningRate: 0.05, epochs: 3, batchSize: 32, startedAt: 0 });
   applyEvent(run, { type: 'backend', backend: 'wasm', detail: 'tfjs-node is not installed' });
   applyEvent(run, { type: 'epoch', epoch: 1, trainLoss: 2, validationLoss: 2.5, elapsedMs: 10 });
   applyEvent(run, { type: 'epoch', epoch: 1, trainLoss: 2, validationLoss: 2.5, elapsedMs: 10 });
@@ -68,10 +68,13 @@ test('training events fold into run state; log-scale series drop non-positive lo
   assert.deepEqual(lossSeries(run.points, 'validationLoss', false), [{ x: 1, y: 2.5 }]);
   applyEvent(run, { type: 'error', message: 'boom' });
   assert.equal(run.status, 'failed');
+  const stopped = newRun({ runId: 'r3', label: 'run', fileName: 'a.csv', fileUri: 'file:///a.csv', target: 'y', features: [], optimizer: 'adam', learningRate: 0.05, epochs: 3, batchSize: 32, startedAt: 0 });
+  applyEvent(stopped, { type: 'error', message: 'Training was cancelled.', cancelled: true });
+  assert.equal(stopped.status, 'stopped', 'a run stopped on request is not a failure');
 });
 
 test('in-epoch loss points: drawn at fractional epochs before the first epoch ends, replaced by the epoch point', () => {
-  const run = newRun({ runId: 'r2', label: 'run', fileName: 'a.csv', target: 'y', features: [], optimizer: 'adam', learningRate: 0.05, epochs: 4, batchSize: 'auto', startedAt: 0 });
+  const run = newRun({ runId: 'r2', label: 'run', fileName: 'a.csv', fileUri: 'file:///a.csv', target: 'y', features: [], optimizer: 'adam', learningRate: 0.05, epochs: 4, batchSize: 'auto', startedAt: 0 });
   applyEvent(run, { type: 'progress', epoch: 1, batch: 1, batchesPerEpoch: 4, trainLoss: 9 });
   assert.deepEqual(lossSeries(run.points, 'trainLoss', false, run.partialPoints), [{ x: 0.25, y: 9 }], 'the first point is on the chart after one batch');
   assert.deepEqual(lossSeries(run.points, 'validationLoss', false, run.partialPoints), []);
@@ -91,7 +94,7 @@ test('in-epoch loss points: drawn at fractional epochs before the first epoch en
 });
 
 test('cross-validation folds: progress by fold, one message per finished fold; transient events are not replayed', () => {
-  const run = newRun({ runId: 'r3', label: 'run', fileName: 'a.csv', target: 'y', features: [], optimizer: 'adam', learningRate: 0.05, epochs: 10, batchSize: 1024, startedAt: 0 });
+  const run = newRun({ runId: 'r3', label: 'run', fileName: 'a.csv', fileUri: 'file:///a.csv', target: 'y', features: [], optimizer: 'adam', learningRate: 0.05, epochs: 10, batchSize: 1024, startedAt: 0 });
   applyEvent(run, { type: 'epoch', epoch: 10, trainLoss: 1, validationLoss: null, elapsedMs: 10 });
   applyEvent(run, { type: 'fold', fold: 1, folds: 4, epoch: 0, epochs: 10 });
   assert.equal(runProgress(run), 0);

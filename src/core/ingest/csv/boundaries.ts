@@ -10,7 +10,7 @@
  * 2019): an opening quote should follow a delimiter or a line break, a closing quote should be followed
  * by one. The first line break outside quotes under the likelier hypothesis is the guess.
  */
-import { CR, LF } from './records';
+import { CR, LF } from '../text-positions';
 
 /** Bytes looked at after the wanted offset before settling for the likelier hypothesis. */
 const WINDOW = 64 * 1024;

@@ -6,10 +6,14 @@
  * them as Arrow data (arrow-columns.ts).
  */
 import type { RawCell } from '../../table/model';
-import { parseBooleanWord, parseDate, parseFloatCell, parseInteger, parseTimestamp, type InferredColumn } from './infer';
+import { parseBooleanWord, parseDate, parseDateTime, parseFloatCell, parseIntegral, parseTimestamp, type InferredColumn } from './infer';
 import { ByteSink, allocate } from './byte-sink';
-import { NA_TOKEN, PLAIN, type CellReader } from './cells';
+import { ESCAPED, NA_TOKEN, PLAIN, type CellReader } from './cells';
 import { MS_PER_DAY, NOT_HANDLED, booleanFromBytes, floatInto, integerFromBytes, isoDaysFromBytes } from './parse-bytes';
+import { PENDING, WrittenCells, mayBeWrittenNumber, type CellText, type PendingCell } from '../written-cells';
+
+const INT64_MAX = 2n ** 63n - 1n;
+const INT64_MIN = -(2n ** 63n);
 
 /** The Arrow type a built column has. */
 export type BuiltType = 'int32' | 'int64' | 'float64' | 'bool' | 'date' | 'timestamp' | 'utf8' | 'dictionary';
@@ -63,7 +67,13 @@ class ColumnBuilder {
   present = 0;
   readonly rejected: RawCell[] = [];
   readonly naTokenCells: RawCell[] = [];
-  widerInteger = false;
+  /** Numbers written in another form than the column's (see written-cells.ts). */
+  readonly variants: RawCell[] = [];
+  /** Numeric columns: how cells the plain parsers do not read are read. */
+  readonly written: WrittenCells | undefined;
+  /** The cell being read, for `written`. */
+  readonly cell: CellText;
+  kind = PLAIN;
   /** Int32 values, or dictionary codes. */
   int32: Int32Array | undefined;
   float64: Float64Array | undefined;
@@ -90,6 +100,12 @@ class ColumnBuilder {
   ) {
     this.validity = allocate(Uint8Array, (rows + 7) >> 3, shared);
     this.iso = inferred.kind === 'date' && (inferred.dateFormat ?? 'YYYY-MM-DD') === 'YYYY-MM-DD';
+    this.cell = {
+      text: () => reader.value(this.kind),
+      mayBeWritten: () => this.kind === ESCAPED || mayBeWrittenNumber(reader.buffer, reader.start, reader.end),
+    };
+    const numeric = dictionaryCap === undefined && (inferred.kind === 'float' || (inferred.kind === 'integer' && inferred.int32 !== false));
+    this.written = numeric ? new WrittenCells(inferred.numberFormat, column, this.variants) : undefined;
     if (dictionaryCap !== undefined) {
       this.mode = DICTIONARY;
       this.int32 = allocate(Int32Array, rows, shared);
@@ -209,42 +225,51 @@ class ColumnBuilder {
   }
 }
 
+/** Stores `v` in row `r` of an Int32 column when it is an Int32 integer. */
+export function storeInt32(values: Int32Array, r: number, v: number): boolean {
+  if (!Number.isInteger(v) || v < -2147483648 || v > 2147483647) return false;
+  values[r] = v;
+  return true;
+}
+
 /** Reads the value of the cell last read by `reader` (row `r`, a PLAIN or ESCAPED value) into its column. */
 function addValue(b: ColumnBuilder, reader: CellReader, kind: number, r: number, scratch: ByteSink): void {
   b.present++;
+  b.kind = kind;
   switch (b.mode) {
     case INT32: {
       let v = kind === PLAIN ? integerFromBytes(reader.buffer, reader.start, reader.end) : NOT_HANDLED;
-      if (v === NOT_HANDLED) v = parseInteger(reader.value(kind));
-      if (v !== null && v >= -2147483648 && v <= 2147483647) {
-        b.int32![r] = v;
-        b.setValid(r);
-      } else {
-        // An integer beyond Int32 means the column needs Int64.
-        if (v !== null) b.widerInteger = true;
-        b.reject(r, kind);
-      }
+      if (v === NOT_HANDLED) v = parseIntegral(reader.value(kind));
+      const read = b.written!.read(r, v, b.cell);
+      if (read === PENDING) return;
+      if (read !== null && storeInt32(b.int32!, r, read)) b.setValid(r);
+      else b.reject(r, kind);
       return;
     }
     case INT64: {
       const t = reader.value(kind);
-      if (parseInteger(t) === null) b.reject(r, kind);
+      // "2540.0" is the integer 2540; beyond Int64 the typed array would wrap silently: such a value does not fit the column.
+      const v = parseIntegral(t) === null ? null : BigInt(t.trim().replace(/\.0*$/, ''));
+      if (v === null || v > INT64_MAX || v < INT64_MIN) b.reject(r, kind);
       else {
-        b.int64![r] = BigInt(t.trim());
+        b.int64![r] = v;
         b.setValid(r);
       }
       return;
     }
     case FLOAT64: {
       const data = b.float64!;
-      if (kind === PLAIN && floatInto(reader.buffer, reader.start, reader.end, data, r)) b.setValid(r);
-      else {
-        const v = parseFloatCell(reader.value(kind));
-        if (v === null) b.reject(r, kind);
-        else {
-          data[r] = v;
-          b.setValid(r);
-        }
+      const written = b.written!;
+      let plain: number | null;
+      if (kind === PLAIN && floatInto(reader.buffer, reader.start, reader.end, data, r)) {
+        if (!written.plainCanVary) return b.setValid(r);
+        plain = data[r];
+      } else plain = parseFloatCell(reader.value(kind));
+      const read = written.read(r, plain, b.cell);
+      if (read === null) b.reject(r, kind);
+      else if (read !== PENDING) {
+        data[r] = read;
+        b.setValid(r);
       }
       return;
     }
@@ -277,7 +302,9 @@ function addValue(b: ColumnBuilder, reader: CellReader, kind: number, r: number,
       }
       const t = reader.value(kind);
       const { inferred } = b;
-      const ms = inferred.kind === 'date' ? parseDate(t, inferred.dateFormat ?? 'YYYY-MM-DD') : (parseTimestamp(t) ?? parseDate(t, 'YYYY-MM-DD'));
+      let ms: number | null;
+      if (inferred.kind === 'date') ms = parseDate(t, inferred.dateFormat ?? 'YYYY-MM-DD');
+      else ms = inferred.dateFormat ? parseDateTime(t, inferred.dateFormat) : (parseTimestamp(t) ?? parseDate(t, 'YYYY-MM-DD'));
       if (ms === null) b.reject(r, kind);
       else b.writeEpochMs(r, ms);
       return;
@@ -315,10 +342,12 @@ export interface BuiltChunkColumn {
   /** Cells that do not fit the column's type (rows within the chunk). */
   rejected: RawCell[];
   naTokenCells: RawCell[];
+  /** Numbers written in another form than the column's. */
+  variants: RawCell[];
+  /** Numeric cells whose value waits for the scale of the whole column (settled by the reading thread). */
+  pending: PendingCell[];
   /** Cells holding a value (not empty, not an NA token). */
   present: number;
-  /** An Int32 column rejected an integer: it needs Int64. */
-  widerInteger: boolean;
 }
 
 /**
@@ -350,7 +379,7 @@ export function buildChunk(reader: CellReader, rows: number, plans: readonly (Co
     }
   }
   return builders.map((b) =>
-    b ? { built: b.result(), rejected: b.rejected, naTokenCells: b.naTokenCells, present: b.present, widerInteger: b.widerInteger } : null,
+    b ? { built: b.result(), rejected: b.rejected, naTokenCells: b.naTokenCells, variants: b.variants, pending: b.written?.pending ?? [], present: b.present } : null,
   );
 }
 

@@ -173,8 +173,6 @@ export class CellReader {
   }
 }
 
-const LETTER_OF_A_TYPED_WORD = new Set([...'nNiItTfFyY'].map((ch) => ch.charCodeAt(0)));
-
 /**
  * Adds the type evidence of `columns` over `rows` (ascending; rows 0 to rowCount − 1 when undefined),
  * row by row (each record's bytes are fetched once), into `evidence` (one per column). Values are read
@@ -200,22 +198,26 @@ export function addCellEvidence(reader: CellReader, columns: readonly number[], 
   }
 }
 
-/** The evidence of the PLAIN value last read. */
+/** The evidence of the PLAIN value last read (TypeEvidence.add's decision, from the bytes where they decide it). */
 function addPlainEvidence(reader: CellReader, evidence: TypeEvidence): void {
   const { buffer, start: s, end: e } = reader;
-  const b = buffer[s];
-  // A value starting with a letter is typed only as nan/inf…, true/false or yes/no.
-  if (((b >= 65 && b <= 90) || (b >= 97 && b <= 122)) && !LETTER_OF_A_TYPED_WORD.has(b)) return evidence.addUntyped();
   const int = integerFromBytes(buffer, s, e);
-  if (typeof int === 'number') return evidence.addInteger(int);
+  // An integer written with a fraction of zeros ("2540.0") is evidence of a float (the string parser decides).
+  if (typeof int === 'number' && !hasDot(buffer, s, e)) return evidence.addInteger(int);
   if (int === null) {
-    if (typeof floatFromBytes(buffer, s, e) === 'number') return evidence.addFloat();
+    const float = floatFromBytes(buffer, s, e);
+    if (typeof float === 'number') return evidence.addFloat(float);
     const date = isoDateFromBytes(buffer, s, e);
-    if (date !== NOT_HANDLED) return date === null ? evidence.addUntyped() : evidence.addDate(ISO_ONLY);
+    if (date !== NOT_HANDLED && date !== null) return evidence.addDate(ISO_ONLY);
     const bool = booleanFromBytes(buffer, s, e);
     if (bool !== NOT_HANDLED && bool.word !== null) return evidence.addBoolean();
   }
   evidence.add(reader.value(PLAIN));
+}
+
+function hasDot(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (bytes[k] === 0x2e) return true;
+  return false;
 }
 
 const ISO_ONLY = ['YYYY-MM-DD'] as const;

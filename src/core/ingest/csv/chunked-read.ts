@@ -14,17 +14,12 @@
  *    values), text dictionary-encoded when its distinct values over the whole column are few — and the
  *    columns concerned rebuilt.
  */
-import type { RawCell } from '../../table/model';
-import { TypeEvidence, FIT_SHARE, type InferredColumn, type TypeCounts } from './infer';
-import type { BuiltChunkColumn, BuiltColumn, ColumnPlan } from './build';
+import type { NumberFormat, RawCell } from '../../table/model';
+import { CATEGORICAL_MAX_DISTINCT, CATEGORICAL_MAX_DISTINCT_SHARE, FIT_SHARE, INFERENCE_SAMPLE, TypeEvidence, parseIntegral, type InferredColumn, type TypeCounts } from './infer';
+import { storeInt32, type BuiltChunkColumn, type BuiltColumn, type ColumnPlan } from './build';
 import { dictionaryToUtf8, distinctAcross } from './arrow-columns';
 import type { ChunkReply, ChunkRequest, ChunkScan, ChunkSettings } from './chunk-reader';
-
-/** Rows sampled to infer the types (every k-th row of the read). */
-export const INFERENCE_SAMPLE = 20_000;
-/** Text with at most this many distinct values, and at most this share of its values distinct, is dictionary-encoded (categorical). */
-const CATEGORICAL_MAX_DISTINCT = 1000;
-const CATEGORICAL_MAX_DISTINCT_SHARE = 0.5;
+import { settlePending, typicalMagnitude } from '../written-cells';
 
 export interface ChunkCall {
   chunk: number;
@@ -51,6 +46,7 @@ export type MergedScan = Omit<ChunkScan, 'start' | 'firstEndingAt'> & {
 export interface ReadColumn {
   kind: InferredColumn['kind'];
   dateFormat?: string;
+  numberFormat?: NumberFormat;
   /** The column's chunks (those with rows; one empty chunk when the read has no rows). */
   chunks: BuiltColumn[];
 }
@@ -59,6 +55,7 @@ export interface ChunkedOutcome {
   scan: MergedScan;
   columns: ReadColumn[];
   rejectedCells: RawCell[];
+  variantCells: RawCell[];
   naTokenCells: RawCell[];
 }
 
@@ -155,6 +152,10 @@ export function* readSteps(plan: ReadPlan, firstLine: number): Steps<ChunkedOutc
   const buildCalls = (columns: readonly number[], collectNa: boolean): ChunkCall[] =>
     all.map((k) => ({ chunk: k, message: { type: 'build', request: { plans: plans.map((p, c) => (columns.includes(c) ? p : null)), collectNa } } }));
   const built = buildsOf(yield buildCalls(Array.from({ length: width }, (_, c) => c), true)).map((columns) => columns.map((c) => c!));
+  const chunksOf = (c: number) => built.map((columns) => columns[c]);
+  const total = (c: number, of: (column: BuiltChunkColumn) => number) => chunksOf(c).reduce((n, column) => n + of(column), 0);
+  const settle = (c: number) => settleWritten(chunksOf(c), plans[c], c);
+  for (let c = 0; c < width; c++) settle(c);
   const rebuild = function* (columns: number[]): Steps<void> {
     if (columns.length === 0) return;
     const again = buildsOf(yield buildCalls(columns, false));
@@ -163,13 +164,14 @@ export function* readSteps(plan: ReadPlan, firstLine: number): Steps<ChunkedOutc
         const fresh = again[k][c]!;
         built[k][c] = { ...fresh, naTokenCells: built[k][c].naTokenCells };
       });
+      settle(c);
     }
   };
-  const chunksOf = (c: number) => built.map((columns) => columns[c]);
-  const total = (c: number, of: (column: BuiltChunkColumn) => number) => chunksOf(c).reduce((n, column) => n + of(column), 0);
 
-  // 4. Decisions on the totals: Int64 where an integer beyond Int32 was met…
-  const widen = columnsToInfer.filter((c) => chunksOf(c).some((column) => column.widerInteger));
+  // 4. Decisions on the totals: Int64 where an integer beyond Int32 was rejected…
+  const widen = columnsToInfer.filter(
+    (c) => plans[c].inferred.kind === 'integer' && plans[c].inferred.int32 !== false && chunksOf(c).some((column) => column.rejected.some((cell) => parseIntegral(cell.text) !== null)),
+  );
   for (const c of widen) plans[c] = { inferred: { kind: 'integer', int32: false } };
   yield* rebuild(widen);
   // … every value's evidence where the sample misled (too many rejected values) or saw none of the values…
@@ -196,20 +198,51 @@ export function* readSteps(plan: ReadPlan, firstLine: number): Steps<ChunkedOutc
       if (present(c) > 0 && chunks.every((chunk) => chunk.type === 'dictionary') && distinctAcross(chunks) <= cap) kind = 'categorical';
       else chunks = chunks.map((chunk) => (chunk.type === 'dictionary' ? dictionaryToUtf8(chunk) : chunk));
     }
-    return { kind, ...(plan.inferred.dateFormat ? { dateFormat: plan.inferred.dateFormat } : {}), chunks };
+    const { dateFormat, numberFormat } = plan.inferred;
+    return { kind, ...(dateFormat ? { dateFormat } : {}), ...(numberFormat ? { numberFormat } : {}), chunks };
   });
 
   const rejectedCells: RawCell[] = [];
+  const variantCells: RawCell[] = [];
   const naTokenCells: RawCell[] = [];
   for (let c = 0; c < width; c++) {
     all.forEach((k) => {
-      const { rejected, naTokenCells: na } = built[k][c];
+      const { rejected, variants, naTokenCells: na } = built[k][c];
       for (const cell of rejected) rejectedCells.push({ ...cell, row: cell.row + rowOffsets[k] });
+      for (const cell of variants) variantCells.push({ ...cell, row: cell.row + rowOffsets[k] });
       for (const cell of na) naTokenCells.push({ ...cell, row: cell.row + rowOffsets[k] });
     });
   }
   rejectedCells.sort((a, b) => a.row - b.row || a.column - b.column);
-  return { scan: merged, columns, rejectedCells, naTokenCells };
+  variantCells.sort((a, b) => a.row - b.row || a.column - b.column);
+  return { scan: merged, columns, rejectedCells, variantCells, naTokenCells };
+}
+
+/**
+ * Settles the numeric cells of a column whose value waited for the scale of the whole column (a percent
+ * among plain numbers, or the reverse): read at the median magnitude of the values its chunks hold, and
+ * stored in the chunks' buffers (rows within each chunk), or rejected.
+ */
+function settleWritten(chunks: BuiltChunkColumn[], plan: ColumnPlan, column: number): void {
+  if (chunks.every((chunk) => chunk.pending.length === 0)) return;
+  const parts = chunks.map(({ built }) => ({ values: built.values as Int32Array | Float64Array, length: built.length, validity: built.nullBitmap }));
+  const valid = chunks.reduce((n, { built }) => n + built.length - built.nullCount, 0);
+  const typical = typicalMagnitude(parts, valid);
+  for (const chunk of chunks) {
+    const { built, pending } = chunk;
+    const values = built.values as Int32Array | Float64Array;
+    const bitmap = built.nullBitmap!;
+    const store = (r: number, v: number) => {
+      if (values instanceof Int32Array) {
+        if (!storeInt32(values, r, v)) return false;
+      } else values[r] = v;
+      bitmap[r >> 3] |= 1 << (r & 7);
+      built.nullCount--;
+      return true;
+    };
+    settlePending(pending, plan.inferred.numberFormat, column, typical, store, chunk);
+    chunk.pending = [];
+  }
 }
 
 function mergeScans(scans: readonly ChunkScan[], firstLine: number): MergedScan {

@@ -3,6 +3,7 @@
  * position instead of replacing them silently, and falls back to Windows-1252 when the bytes are clearly
  * a legacy single-byte encoding (or when asked to).
  */
+import { optionMention } from '../../defaults';
 import { Buffer, isAscii, isUtf8 } from 'node:buffer';
 import type { TextEncodingName } from '../../table/model';
 
@@ -135,7 +136,7 @@ export function prepareCsvBytes(bytes: Uint8Array, requested?: TextEncodingName)
   const body = bytes.subarray(start);
   const checked = checkUtf8(body, start);
   if (!checked.validUtf8 && requested !== 'utf-8' && !bom && looksLikeWindows1252(checked.invalidByteCount, body)) {
-    notes.push(`The file is not valid UTF-8 (${checked.invalidByteCount} invalid bytes); read as Windows-1252. Set datasetInspector.csv.encoding to override.`);
+    notes.push(`The file is not valid UTF-8 (${checked.invalidByteCount} invalid bytes); read as Windows-1252. Set the ${optionMention('encoding')} to override.`);
     return transcoded(new TextDecoder('windows-1252').decode(body), 'windows-1252', false, notes);
   }
   return { bytes: body, encoding: 'utf-8', bom, notes, ...checked };

@@ -3,10 +3,16 @@
  * `FIT_SHARE` of its non-missing cells; the cells that do not fit are kept as raw text (rejected cells)
  * and become nulls in the typed column, so the quality rules can point at them.
  */
-import type { ColumnKind } from '../../table/model';
+import type { ColumnKind, NumberFormat } from '../../table/model';
+import { WrittenNumberTally, isInformative, parseWrittenNumber, type FormCount } from '../written-number';
 
 /** Share of non-missing cells a type must fit for the column to take it. */
 export const FIT_SHARE = 0.95;
+/** Values sampled to infer a column's type; a column whose conversion then rejects too many is re-inferred on all values. */
+export const INFERENCE_SAMPLE = 20_000;
+/** Text with at most this many distinct values, and at most this share of its values distinct, is dictionary-encoded (categorical). */
+export const CATEGORICAL_MAX_DISTINCT = 1000;
+export const CATEGORICAL_MAX_DISTINCT_SHARE = 0.5;
 
 const intPattern = /^[+-]?\d+$/;
 const floatPattern = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -22,9 +28,20 @@ const specialFloats = new Map<string, number>([
 const trueWords = new Set(['true', 'yes']);
 const falseWords = new Set(['false', 'no']);
 
-export function parseInteger(text: string): number | null {
+function parseInteger(text: string): number | null {
   const t = text.trim();
   return intPattern.test(t) ? Number(t) : null;
+}
+
+const integralPattern = /^([+-]?\d+)(?:\.0*)?$/;
+
+/**
+ * An integer, or a number written with a fraction of zeros ("2540.0", "2540."): how an integer column
+ * reads its cells (a value exported through a float is still the integer).
+ */
+export function parseIntegral(text: string): number | null {
+  const m = integralPattern.exec(text.trim());
+  return m ? Number(m[1]) : null;
 }
 
 export function parseFloatCell(text: string): number | null {
@@ -41,11 +58,32 @@ export function parseBooleanWord(text: string): boolean | null {
   return null;
 }
 
-export type DateFormat = 'YYYY-MM-DD' | 'YYYY/MM/DD' | 'DD/MM/YYYY' | 'MM/DD/YYYY' | 'DD.MM.YYYY' | 'DD-MM-YYYY' | 'MM-DD-YYYY';
+export type DateFormat =
+  | 'YYYY-MM-DD'
+  | 'YYYY/MM/DD'
+  | 'DD/MM/YYYY'
+  | 'MM/DD/YYYY'
+  | 'DD.MM.YYYY'
+  | 'DD-MM-YYYY'
+  | 'MM-DD-YYYY'
+  | 'MMM D YYYY'
+  | 'MMM D, YYYY'
+  | 'D MMM YYYY';
 
 const isoDate = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const slashYmd = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
 const dmyOrMdy = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
+/** "Dec 31 1955", "December 31, 1955"; "31 Dec 1955". */
+const monthDayYear = /^([A-Za-z]{3,9})\.? (\d{1,2})(,?) (\d{4})$/;
+const dayMonthYear = /^(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})$/;
+export const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** 1–12 for a month's name or its abbreviation ("Dec", "Sept"), else 0. */
+function monthOf(word: string): number {
+  const w = word.toLowerCase();
+  const k = MONTH_NAMES.findIndex((name) => name.startsWith(w.slice(0, 3)) && (name === w || (w.length <= 4 && name.startsWith(w))));
+  return k + 1;
+}
 const isoTimestamp = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 
 function utcDate(year: number, month: number, day: number): number | null {
@@ -63,12 +101,48 @@ export function dateFormatsOf(text: string): DateFormat[] {
   m = slashYmd.exec(t);
   if (m) return utcDate(+m[1], +m[2], +m[3]) !== null ? ['YYYY/MM/DD'] : [];
   m = dmyOrMdy.exec(t);
-  if (!m) return [];
+  if (!m) {
+    m = monthDayYear.exec(t);
+    if (m) return utcDate(+m[4], monthOf(m[1]), +m[2]) !== null ? [m[3] ? 'MMM D, YYYY' : 'MMM D YYYY'] : [];
+    m = dayMonthYear.exec(t);
+    return m && utcDate(+m[3], monthOf(m[2]), +m[1]) !== null ? ['D MMM YYYY'] : [];
+  }
   const [a, sep, b, year] = [+m[1], m[2], +m[3], +m[4]];
   const formats: DateFormat[] = [];
   if (utcDate(year, b, a) !== null) formats.push(sep === '/' ? 'DD/MM/YYYY' : sep === '.' ? 'DD.MM.YYYY' : 'DD-MM-YYYY');
   if (sep !== '.' && utcDate(year, a, b) !== null) formats.push(sep === '/' ? 'MM/DD/YYYY' : 'MM-DD-YYYY');
   return formats;
+}
+
+/** A date followed by a time of day ("2001/02/13 10:40", "Dec 1 2001 7:10 PM"): the two parts. */
+const dateThenTime = /^(.+?)[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:\s?([AaPp])\.?[Mm]\.?)?$/;
+
+/** The date part of a date and time and the time's milliseconds into the day, or null when the text is not one. */
+function splitDateTime(text: string): { date: string; ms: number } | null {
+  const m = dateThenTime.exec(text.trim());
+  if (!m) return null;
+  let h = +m[2];
+  const [min, sec] = [+m[3], m[4] ? +m[4] : 0];
+  if (m[6]) {
+    if (h < 1 || h > 12) return null;
+    h = (h % 12) + (m[6].toLowerCase() === 'p' ? 12 : 0);
+  }
+  if (h > 23 || min > 59 || sec > 60) return null;
+  const fraction = m[5] ? Math.round(Number(`0.${m[5]}`) * 1000) : 0;
+  return { date: m[1], ms: ((h * 60 + min) * 60 + sec) * 1000 + fraction };
+}
+
+/** The date formats of the date part of a text that is a date with a time of day (empty when it is not one). */
+export function dateTimeFormatsOf(text: string): DateFormat[] {
+  const split = splitDateTime(text);
+  return split ? dateFormatsOf(split.date) : [];
+}
+
+/** Epoch milliseconds of a date, with or without a time of day, whose date is written in `format` (null when it is not one). */
+export function parseDateTime(text: string, format: DateFormat): number | null {
+  const split = splitDateTime(text);
+  const day = parseDate(split ? split.date : text, format);
+  return day === null ? null : day + (split?.ms ?? 0);
 }
 
 /** Epoch milliseconds (UTC) of `text` read in `format`, or null when it is not such a date. */
@@ -82,6 +156,13 @@ export function parseDate(text: string, format: DateFormat): number | null {
     case 'YYYY/MM/DD':
       m = slashYmd.exec(t);
       return m ? utcDate(+m[1], +m[2], +m[3]) : null;
+    case 'MMM D YYYY':
+    case 'MMM D, YYYY':
+      m = monthDayYear.exec(t);
+      return m && (m[3] === ',') === (format === 'MMM D, YYYY') ? utcDate(+m[4], monthOf(m[1]), +m[2]) : null;
+    case 'D MMM YYYY':
+      m = dayMonthYear.exec(t);
+      return m ? utcDate(+m[3], monthOf(m[2]), +m[1]) : null;
     default: {
       m = dmyOrMdy.exec(t);
       if (!m) return null;
@@ -120,6 +201,21 @@ export interface InferredColumn {
   dateFormat?: DateFormat;
   /** For boolean columns: 0/1 (true), words (false), or either (undefined: a schema fixed elsewhere). */
   zeroOne?: boolean;
+  /** For numeric columns whose cells carry units, percent signs, currencies or thousands separators. */
+  numberFormat?: NumberFormat;
+}
+
+/** The format most values fit (ties between day-first and month-first, every value ambiguous, go to the first counted). */
+function mostCommon(counts: Map<DateFormat, number>): DateFormat {
+  let best: DateFormat = 'YYYY-MM-DD';
+  let bestCount = -1;
+  for (const [f, c] of counts) {
+    if (c > bestCount) {
+      best = f;
+      bestCount = c;
+    }
+  }
+  return best;
 }
 
 /** Decides a column's type from its non-missing cell texts. */
@@ -130,29 +226,44 @@ export function inferColumnType(values: readonly string[]): InferredColumn {
 /** The same decision over `n` values read through `valueAt`. */
 export function inferColumnTypeOf(n: number, valueAt: (i: number) => string): InferredColumn {
   const evidence = new TypeEvidence();
-  for (let k = 0; k < n; k++) evidence.add(valueAt(k));
+  for (let k = 0; k < n; k++) {
+    // The column can only be text once more than 1 − FIT_SHARE of the values fit no typed category.
+    if ((k & 63) === 0 && evidence.hopeless(n)) return { kind: 'string' };
+    evidence.add(valueAt(k));
+  }
   return evidence.decide();
 }
 
-/** What a set of values says about their type: plain counts, so the evidence of chunks adds up. */
+/** What a set of values says about their type: plain counts (structured-clone data), so the evidence of chunks adds up. */
 export interface TypeCounts {
   values: number;
   ints: number;
   /** Whether every integer fits in Int32. */
   int32: boolean;
   floats: number;
+  /** Plain numbers of 1,000 or more (in magnitude). */
+  large: number;
   bools: number;
   /** Values 0 or 1, and whether each was seen. */
   zeroOnes: number;
   seenZero: boolean;
   seenOne: boolean;
   timestamps: number;
+  /** Timestamps whose date is not ISO ("2001/02/13 10:40"), and their date formats (in order first seen). */
+  otherTimestamps: number;
+  timestampFormats: Map<DateFormat, number>;
   /** Values read as a date in some format. */
   anyDate: number;
   /** Values readable in each date format, formats in the order first seen (ties go to the first). */
-  dateCounts: [DateFormat, number][];
+  dateCounts: Map<DateFormat, number>;
+  /** Numbers written with a unit, percent sign, currency or thousands separators, by form (WrittenNumberTally). */
+  writtenForms: Map<string, FormCount>;
   /** Values of no typed category. */
   untyped: number;
+}
+
+function addCounts<K>(into: Map<K, number>, from: ReadonlyMap<K, number>): void {
+  for (const [key, count] of from) into.set(key, (into.get(key) ?? 0) + count);
 }
 
 /**
@@ -161,7 +272,25 @@ export interface TypeCounts {
  * the evidence of the whole, so chunks read in parallel decide exactly what one pass would.
  */
 export class TypeEvidence {
-  readonly counts: TypeCounts = { values: 0, ints: 0, int32: true, floats: 0, bools: 0, zeroOnes: 0, seenZero: false, seenOne: false, timestamps: 0, anyDate: 0, dateCounts: [], untyped: 0 };
+  readonly counts: TypeCounts = {
+    values: 0,
+    ints: 0,
+    int32: true,
+    floats: 0,
+    large: 0,
+    bools: 0,
+    zeroOnes: 0,
+    seenZero: false,
+    seenOne: false,
+    timestamps: 0,
+    otherTimestamps: 0,
+    timestampFormats: new Map(),
+    anyDate: 0,
+    dateCounts: new Map(),
+    writtenForms: new Map(),
+    untyped: 0,
+  };
+  private readonly written = new WrittenNumberTally(this.counts.writtenForms);
 
   /** An integer value (also counted as a float). */
   addInteger(i: number): void {
@@ -169,6 +298,7 @@ export class TypeEvidence {
     c.values++;
     c.ints++;
     c.floats++;
+    if (i <= -1000 || i >= 1000) c.large++;
     if (i < -2147483648 || i > 2147483647) c.int32 = false;
     if (i === 0 || i === 1) {
       c.zeroOnes++;
@@ -177,9 +307,10 @@ export class TypeEvidence {
     }
   }
 
-  addFloat(): void {
+  addFloat(f: number): void {
     this.counts.values++;
     this.counts.floats++;
+    if (Math.abs(f) >= 1000) this.counts.large++;
   }
 
   addBoolean(): void {
@@ -191,11 +322,7 @@ export class TypeEvidence {
     const c = this.counts;
     c.values++;
     c.anyDate++;
-    for (const f of formats) {
-      const entry = c.dateCounts.find((e) => e[0] === f);
-      if (entry) entry[1]++;
-      else c.dateCounts.push([f, 1]);
-    }
+    for (const f of formats) c.dateCounts.set(f, (c.dateCounts.get(f) ?? 0) + 1);
   }
 
   addUntyped(): void {
@@ -205,16 +332,31 @@ export class TypeEvidence {
 
   /** A value's text. */
   add(v: string): void {
+    const c = this.counts;
     const i = parseInteger(v);
     if (i !== null) return this.addInteger(i);
-    if (parseFloatCell(v) !== null) return this.addFloat();
+    const f = parseFloatCell(v);
+    if (f !== null) return this.addFloat(f);
     if (parseBooleanWord(v) !== null) return this.addBoolean();
     const formats = dateFormatsOf(v);
     if (formats.length) return this.addDate(formats);
     if (parseTimestamp(v) !== null) {
-      this.counts.values++;
-      this.counts.timestamps++;
-    } else this.addUntyped();
+      c.values++;
+      c.timestamps++;
+      return;
+    }
+    const timestampFormats = dateTimeFormatsOf(v);
+    if (timestampFormats.length) {
+      c.values++;
+      c.timestamps++;
+      c.otherTimestamps++;
+      for (const format of timestampFormats) c.timestampFormats.set(format, (c.timestampFormats.get(format) ?? 0) + 1);
+      return;
+    }
+    const number = parseWrittenNumber(v);
+    if (number === null) return this.addUntyped();
+    c.values++;
+    this.written.add(number);
   }
 
   /** Adds the evidence of the values that follow this one's. */
@@ -224,17 +366,17 @@ export class TypeEvidence {
     c.ints += next.ints;
     c.int32 &&= next.int32;
     c.floats += next.floats;
+    c.large += next.large;
     c.bools += next.bools;
     c.zeroOnes += next.zeroOnes;
     c.seenZero ||= next.seenZero;
     c.seenOne ||= next.seenOne;
     c.timestamps += next.timestamps;
+    c.otherTimestamps += next.otherTimestamps;
+    addCounts(c.timestampFormats, next.timestampFormats);
     c.anyDate += next.anyDate;
-    for (const [f, count] of next.dateCounts) {
-      const entry = c.dateCounts.find((e) => e[0] === f);
-      if (entry) entry[1] += count;
-      else c.dateCounts.push([f, count]);
-    }
+    addCounts(c.dateCounts, next.dateCounts);
+    this.written.merge(next.writtenForms);
     c.untyped += next.untyped;
   }
 
@@ -244,27 +386,25 @@ export class TypeEvidence {
   }
 
   decide(): InferredColumn {
-    const { values: n, ints, int32, floats, bools, zeroOnes, seenZero, seenOne, timestamps, anyDate, dateCounts } = this.counts;
+    const { values: n, ints, int32, floats, large, bools, zeroOnes, seenZero, seenOne, timestamps, otherTimestamps, anyDate, dateCounts } = this.counts;
     if (n === 0) return { kind: 'empty' };
     if (this.hopeless(n)) return { kind: 'string' };
     const fits = (count: number) => count >= n * FIT_SHARE && count > 0;
     if (zeroOnes === n && n >= 2 && seenZero && seenOne) return { kind: 'boolean', zeroOne: true };
     if (fits(bools)) return { kind: 'boolean', zeroOne: false };
-    if (fits(ints)) return { kind: 'integer', int32 };
-    if (fits(floats)) return { kind: 'float' };
-    if (fits(anyDate)) {
-      let best: DateFormat = 'YYYY-MM-DD';
-      let bestCount = -1;
-      for (const [f, c] of dateCounts) {
-        // Ties between day-first and month-first (every value ambiguous) go to ISO, then day-first.
-        if (c > bestCount) {
-          best = f;
-          bestCount = c;
-        }
-      }
-      return { kind: 'date', dateFormat: best };
+    // Numbers with units, percent signs or currencies: numeric when they and the plain numbers fill the column.
+    const numbers = this.written.decide(floats, large);
+    const numberFormat = numbers && isInformative(numbers.format) ? { numberFormat: numbers.format } : {};
+    if (fits(ints)) return { kind: 'integer', int32, ...numberFormat };
+    if (fits(floats) || (numbers && fits(numbers.fitting))) return { kind: 'float', ...numberFormat };
+    if (fits(anyDate)) return { kind: 'date', dateFormat: mostCommon(dateCounts) };
+    if (fits(timestamps + anyDate) && timestamps > 0) {
+      // Timestamps whose date is written another way than ISO: the column's date format is theirs.
+      if (otherTimestamps * 2 <= timestamps) return { kind: 'timestamp' };
+      const formats = new Map(this.counts.timestampFormats);
+      addCounts(formats, dateCounts);
+      return { kind: 'timestamp', dateFormat: mostCommon(formats) };
     }
-    if (fits(timestamps + anyDate) && timestamps > 0) return { kind: 'timestamp' };
     return { kind: 'string' };
   }
 }

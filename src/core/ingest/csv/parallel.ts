@@ -6,8 +6,9 @@
  */
 import { open, readFile } from 'node:fs/promises';
 import type { IngestResult } from '../../table/model';
+import { CancelledError } from '../../shared/cancel';
 import { prepareCsvBytes, type CsvBytes } from './decode';
-import { csvRead, decideLayout, planRead, readCsvBytes, readPreparedCsv, type CsvRead, type CsvReadOptions } from './read';
+import { csvRead, decideLayout, planRead, readPreparedCsv, type CsvRead, type CsvReadOptions } from './read';
 import { ChunkReader, type ChunkReply } from './chunk-reader';
 import { readSteps, runStepsAsync, type ChunkCall } from './chunked-read';
 import { sharedPool, threadCount } from './pool';
@@ -35,20 +36,9 @@ export function threadsFor(bytes: number, threads: number | undefined): number {
   return Math.min(threadCount(threads), Math.max(2, 1 + Math.floor(bytes / BYTES_PER_EXTRA_THREAD)));
 }
 
-export function abortError(): Error {
-  const error = new Error('The read was cancelled.');
-  error.name = 'AbortError';
-  return error;
-}
-
 function chunkCountFor(length: number, threads: number, parallelChunkBytes: number | undefined): number {
   const size = parallelChunkBytes ?? Math.max(MIN_CHUNK_BYTES, Math.ceil(length / threads));
   return Math.max(1, Math.ceil(length / Math.max(1, size)));
-}
-
-/** A byte buffer in shared memory (read by every thread without a copy) when reading with more than one thread. */
-export function byteBuffer(length: number, threads: number | undefined): Uint8Array {
-  return threadCount(threads) > 1 ? new Uint8Array(new SharedArrayBuffer(length)) : new Uint8Array(length);
 }
 
 function inSharedMemory(prepared: CsvBytes): CsvBytes {
@@ -81,7 +71,7 @@ export async function readPreparedCsvInParallel(prepared: CsvBytes, options: Csv
     }
   });
   const send = async (calls: ChunkCall[]): Promise<ChunkReply[]> => {
-    if (options.signal?.aborted) throw abortError();
+    if (options.signal?.aborted) throw new CancelledError();
     const replies: ChunkReply[] = new Array(calls.length);
     // The workers' requests go out first; this thread then does its own chunks while they work.
     const remote = Promise.all(
@@ -116,7 +106,7 @@ async function readShared(path: string, signal: AbortSignal | undefined): Promis
     const size = (await handle.stat()).size;
     const bytes = new Uint8Array(new SharedArrayBuffer(size));
     for (let read = 0; read < size; ) {
-      if (signal?.aborted) throw abortError();
+      if (signal?.aborted) throw new CancelledError();
       const { bytesRead } = await handle.read(bytes, read, size - read, read);
       if (bytesRead === 0) return bytes.subarray(0, read);
       read += bytesRead;
@@ -127,26 +117,25 @@ async function readShared(path: string, signal: AbortSignal | undefined): Promis
   }
 }
 
-/** Reads a CSV/TSV file into memory with up to `threads` threads. */
-export async function readCsvFile(
+/**
+ * A text file's bytes, in shared memory when a CSV of its size is read with several threads (the workers
+ * start while it is read).
+ */
+export async function readTextFile(
   path: string,
   size: number,
-  options: CsvReadOptions & ParallelReadOptions & { onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void } = {},
-): Promise<IngestResult> {
+  options: Pick<CsvReadOptions, 'threads'> & ParallelReadOptions & { onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void } = {},
+): Promise<Uint8Array> {
   const threads = threadsFor(size, options.threads);
   const pool = threads > 1 && chunkCountFor(size, threads, options.parallelChunkBytes) > 1 ? sharedPool() : undefined;
-  if (options.signal?.aborted) throw abortError();
-  if (!pool) {
-    // One thread: today's path.
-    const bytes = await readFile(path, { signal: options.signal });
-    options.onProgress?.({ bytesRead: bytes.length, totalBytes: size, rows: 0 });
-    if (options.signal?.aborted) throw abortError();
-    return readCsvBytes(bytes, { ...options, path });
-  }
-  // The workers start while the file is read.
-  pool.warm(threads - 1);
-  const bytes = await readShared(path, options.signal);
+  pool?.warm(threads - 1);
+  const bytes = pool ? await readShared(path, options.signal) : await readFile(path, { signal: options.signal });
   options.onProgress?.({ bytesRead: bytes.length, totalBytes: size, rows: 0 });
-  const prepared = prepareCsvBytes(bytes, options.encoding);
-  return (await readPreparedCsvInParallel(prepared, { ...options, path })).result;
+  if (options.signal?.aborted) throw new CancelledError();
+  return bytes;
+}
+
+/** CSV/TSV bytes → IngestResult, read with up to `threads` threads. */
+export async function readCsvBytesInParallel(bytes: Uint8Array, options: CsvReadOptions & ParallelReadOptions = {}): Promise<IngestResult> {
+  return (await readPreparedCsvInParallel(prepareCsvBytes(bytes, options.encoding), options)).result;
 }

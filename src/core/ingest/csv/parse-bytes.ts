@@ -28,8 +28,9 @@ function trimEnd(bytes: Uint8Array, start: number, end: number): number {
 }
 
 /**
- * A decimal integer of at most 15 digits (sign and space/tab around allowed), as parseInteger reads it;
- * null when the bytes are surely not an integer, NOT_HANDLED when the string parser must decide.
+ * A decimal integer of at most 15 digits (sign and space/tab around allowed), or one written with a fraction
+ * of zeros ("2540.0"), as parseIntegral reads it; null when the bytes are surely not such a number,
+ * NOT_HANDLED when the string parser must decide.
  */
 export function integerFromBytes(bytes: Uint8Array, start: number, end: number): number | null | typeof NOT_HANDLED {
   let i = trimStart(bytes, start, end);
@@ -41,12 +42,19 @@ export function integerFromBytes(bytes: Uint8Array, start: number, end: number):
     i++;
   }
   if (i >= e) return null;
-  if (e - i > 15) return NOT_HANDLED;
+  const digitsStart = i;
   let value = 0;
   for (; i < e; i++) {
     const d = bytes[i] - ZERO;
-    if (d < 0 || d > 9) return null;
+    if (d < 0 || d > 9) break;
     value = value * 10 + d;
+  }
+  if (i === digitsStart) return null;
+  if (i - digitsStart > 15) return NOT_HANDLED;
+  if (i < e) {
+    // A fraction of zeros only ("2540.0", "2540.").
+    if (bytes[i] !== DOT) return null;
+    for (i++; i < e; i++) if (bytes[i] !== ZERO) return null;
   }
   return sign * value;
 }

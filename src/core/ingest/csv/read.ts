@@ -5,7 +5,10 @@
  * their positions. The work is split in chunks (chunked-read.ts): one here, read in this thread; several
  * in parallel.ts.
  */
-import type { ColumnInfo, CsvDialect, IngestResult, LineEnding, StructuralIssue, TextEncodingName } from '../../table/model';
+import type { ColumnInfo, CsvDialect, IngestResult, LineEnding, StructuralIssue } from '../../table/model';
+import { DEFAULTS } from '../../defaults';
+import { dataFormatOf } from '../formats';
+import type { ReadSettings } from '../options';
 import { prepareCsvBytes, type CsvBytes } from './decode';
 import { RecordOffsets, fieldValue, isBlankRecordAt, parseRecordAt } from './records';
 import { sniffDelimiter, sniffHeader } from './sniff';
@@ -16,12 +19,7 @@ import { ChunkReader } from './chunk-reader';
 import { readSteps, runSteps, type ChunkedOutcome, type MergedScan, type ReadPlan } from './chunked-read';
 import { chunkStarts } from './boundaries';
 
-export interface CsvReadOptions {
-  delimiter?: string;
-  quote?: string;
-  hasHeader?: boolean;
-  encoding?: TextEncodingName;
-  naTokens?: readonly string[];
+export interface CsvReadOptions extends ReadSettings {
   sniffBytes?: number;
   path?: string;
   /**
@@ -40,14 +38,10 @@ export interface CsvReadOptions {
    * `consumed` in the result says how many bytes they took.
    */
   final?: boolean;
-  /** Threads reading (parallel.ts): 1, this thread only; 0 or unset, every available core. */
-  threads?: number;
 }
 
-export const DEFAULT_NA_TOKENS: readonly string[] = ['NA', 'N/A', 'null', 'NULL', 'NaN', '-', '?'];
-
 function defaultDelimiterFor(path: string | undefined): string | undefined {
-  return path && /\.(tsv|tab)$/i.test(path) ? '\t' : undefined;
+  return path === undefined ? undefined : dataFormatOf(path)?.delimiter;
 }
 
 export function readCsvBytes(bytes: Uint8Array, options: CsvReadOptions = {}): IngestResult {
@@ -160,7 +154,7 @@ export function planRead(prepared: CsvBytes, options: CsvReadOptions, layout: La
       headerStart: layout.headerStart,
       trailingDelimiter: layout.trailingDelimiter,
       validUtf8: prepared.validUtf8,
-      naTokens: [...(options.naTokens ?? DEFAULT_NA_TOKENS)],
+      naTokens: [...(options.naTokens ?? DEFAULTS.naTokens)],
       final: options.final !== false,
       shared: chunks > 1,
     },
@@ -199,6 +193,7 @@ export function csvRead(prepared: CsvBytes, options: CsvReadOptions, layout: Lay
     kind: column.kind,
     arrowType: String(data[c][0].type),
     ...(column.dateFormat ? { dateFormat: column.dateFormat } : {}),
+    ...(column.numberFormat ? { numberFormat: column.numberFormat } : {}),
   }));
 
   const { lf, crlf, cr } = scan.endings;
@@ -224,9 +219,9 @@ export function csvRead(prepared: CsvBytes, options: CsvReadOptions, layout: Lay
     uncertainties,
     trailingDelimiter,
   };
-  const { rejectedCells, naTokenCells } = outcome;
+  const { rejectedCells, variantCells, naTokenCells } = outcome;
   return {
-    result: { format: 'csv', path, dialect, table, columns: infos, rejectedCells, naTokenCells, structuralIssues: structural, source, rangesIn: 'file' },
+    result: { format: 'csv', path, dialect, table, columns: infos, rejectedCells, variantCells, naTokenCells, structuralIssues: structural, source, rangesIn: 'file' },
     consumed: scan.consumed,
     lines: scan.lines,
   };

@@ -4,9 +4,7 @@
  * serves the header, the layout sample and the on-demand re-scan of one record for positions.
  */
 import { ByteSink } from './byte-sink';
-
-export const LF = 10;
-export const CR = 13;
+import { CR, LF } from '../text-positions';
 
 export type RecordEnding = 'lf' | 'crlf' | 'cr' | 'eof';
 

@@ -3,7 +3,8 @@
  * its record) in one flat array (a field starts one byte after the previous one ends), which quoted fields need unescaping,
  * and the structural defects met on the way. One tight byte loop, no string and no object per cell.
  */
-import { CR, LF, RecordOffsets, parseRecordAt } from './records';
+import { RecordOffsets, parseRecordAt } from './records';
+import { CR, LF } from '../text-positions';
 
 /** Largest file the in-memory scan takes (offsets are 32-bit). */
 const MAX_BYTES = 0xffffffff;

@@ -4,38 +4,12 @@
  * reader parsed; positions are what VS Code counts: lines split at CRLF, LF and lone CR, characters in
  * UTF-16 code units (a pure-ASCII line needs no decoding).
  */
-import type { SourceMap, TextPosition, TextRange } from '../../table/model';
-import { CR, LF, RecordOffsets, parseRecordAt } from './records';
+import type { IngestResult, SourceMap, TextPosition, TextRange } from '../../table/model';
+import { RecordOffsets, parseRecordAt } from './records';
+import { TextPositions } from '../text-positions';
+import { openFileBytes, type ByteWindow, type FileBytes, type FileStamp, type SourceBytes } from '../source-bytes';
 
 const utf8 = new TextDecoder('utf-8');
-
-/** Offsets where each line starts (line breaks: CRLF, LF, lone CR). */
-function lineStartsOf(bytes: Uint8Array): Uint32Array {
-  let count = 1;
-  const length = bytes.length;
-  for (let i = 0; i < length; i++) {
-    const c = bytes[i];
-    if (c === LF || (c === CR && bytes[i + 1] !== LF)) count++;
-  }
-  const starts = new Uint32Array(count);
-  let line = 1;
-  for (let i = 0; i < length; i++) {
-    const c = bytes[i];
-    if (c === LF || (c === CR && bytes[i + 1] !== LF)) starts[line++] = i + 1;
-  }
-  return starts;
-}
-
-function lineIndexOf(starts: Uint32Array, offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 export interface CsvSourceMapInit {
   bytes: Uint8Array;
@@ -53,43 +27,20 @@ export interface CsvSourceMapInit {
 
 export class CsvSourceMap implements SourceMap {
   private readonly scratch = new RecordOffsets();
-  private lineStartOffsets: Uint32Array | undefined;
+  private readonly text: TextPositions;
+  private readonly init: Omit<CsvSourceMapInit, 'bytes'>;
 
-  constructor(private readonly init: CsvSourceMapInit) {}
-
-  /** UTF-16 length of bytes[from, to) (one line's prefix). */
-  private characters(from: number, to: number): number {
-    if (this.init.ascii) return to - from;
-    const bytes = this.init.bytes;
-    let ascii = true;
-    for (let i = from; i < to; i++) if (bytes[i] >= 0x80) ascii = false;
-    return ascii ? to - from : utf8.decode(bytes.subarray(from, to)).length;
+  constructor({ bytes, ...init }: CsvSourceMapInit) {
+    this.init = init;
+    this.text = new TextPositions(bytes, init.ascii, init.firstLine);
   }
 
-  /** Position of any offset (line starts are found on first use: a check that reports nothing never pays for them). */
-  position(offset: number): TextPosition {
-    const starts = (this.lineStartOffsets ??= lineStartsOf(this.init.bytes));
-    const line = lineIndexOf(starts, offset);
-    return { line: this.init.firstLine + line, character: this.characters(starts[line], offset) };
-  }
-
-  /** Position of an offset inside the record starting at `recordStart` on `recordLine` (no whole-file line table). */
   private positionIn(recordStart: number, recordLine: number, offset: number): TextPosition {
-    const bytes = this.init.bytes;
-    let line = recordLine;
-    let lineStart = recordStart;
-    for (let i = recordStart; i < offset; i++) {
-      const c = bytes[i];
-      if (c === LF || (c === CR && bytes[i + 1] !== LF)) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    return { line, character: this.characters(lineStart, offset) };
+    return this.text.positionIn(recordStart, recordLine, offset);
   }
 
   range(start: number, end: number): TextRange {
-    return { start: this.position(start), end: this.position(end) };
+    return this.text.range(start, end);
   }
 
   private rowRangeTo(row: number, end: (fields: RecordOffsets) => number): TextRange {
@@ -99,10 +50,20 @@ export class CsvSourceMap implements SourceMap {
     return { start: this.positionIn(start, line, start), end: this.positionIn(start, line, end(fields)) };
   }
 
+  /** The record starting at `start`, with offsets into all the bytes (a window too short for it is widened). */
   private scan(start: number): RecordOffsets {
-    const { bytes, delimiter, quote } = this.init;
-    parseRecordAt(bytes, start, bytes.length, delimiter, quote, this.scratch);
-    return this.scratch;
+    const { delimiter, quote } = this.init;
+    const fields = this.scratch;
+    for (let wanted = 4096; ; wanted *= 2) {
+      const { bytes, base } = this.text.window(start, start + wanted);
+      parseRecordAt(bytes, start - base, bytes.length, delimiter, quote, fields);
+      // Complete: it ended inside the window (its line break too), or the window holds all there is.
+      const all = base + bytes.length >= this.text.length || bytes.length < start - base + wanted;
+      if (fields.next < bytes.length || all) {
+        if (base !== 0) shiftRecord(fields, base);
+        return fields;
+      }
+    }
   }
 
   /** Line of data row `row`'s first character (no re-scan). */
@@ -145,6 +106,64 @@ export class CsvSourceMap implements SourceMap {
   /** The cell's text exactly as written in the file (quotes included). */
   cellSourceText(row: number, column: number): string {
     const fields = this.scan(this.init.rowStarts[row]);
-    return column < fields.count ? utf8.decode(this.init.bytes.subarray(fields.starts[column], fields.ends[column])) : '';
+    if (column >= fields.count) return '';
+    const start = fields.starts[column];
+    const end = fields.ends[column];
+    const { bytes, base } = this.text.window(start, end);
+    return utf8.decode(bytes.subarray(start - base, end - base));
   }
+
+  /**
+   * Reads the bytes back from `file` (the file they were read from) from now on, letting go of those held:
+   * positions and cell texts stay the same as long as the file does.
+   */
+  readBackFrom(file: SourceBytes): void {
+    this.text.readBackFrom(file);
+  }
+
+  /** Number of bytes read. */
+  get byteLength(): number {
+    return this.text.length;
+  }
+
+  /** A window of the bytes read holding [from, to). */
+  window(from: number, to: number): ByteWindow {
+    return this.text.window(from, to);
+  }
+}
+
+/** Moves a record's offsets, read in a window starting at byte `base`, to offsets into all the bytes. */
+function shiftRecord(fields: RecordOffsets, base: number): void {
+  for (let i = 0; i < fields.count; i++) {
+    fields.starts[i] += base;
+    fields.ends[i] += base;
+  }
+  fields.end += base;
+  fields.next += base;
+  if (fields.unterminatedAt >= 0) fields.unterminatedAt += base;
+  for (let i = 0; i < fields.strayQuotes.length; i++) fields.strayQuotes[i] += base;
+}
+
+/**
+ * Lets the CSV source map of `data` read its bytes back from the file they were read from (see
+ * {@link CsvSourceMap.readBackFrom}) when that file holds exactly them: ranges in the file itself, UTF-8,
+ * unchanged since `stamp` (taken before it was read), of the right size, the same at both ends. Returns the
+ * open file (close it once positions are no longer needed), or undefined when the bytes stay in memory.
+ */
+export function readSourceBackFromFile(data: IngestResult, stamp: FileStamp): FileBytes | undefined {
+  const source = data.source;
+  if (!(source instanceof CsvSourceMap) || data.rangesIn !== 'file' || data.dialect?.encoding !== 'utf-8') return undefined;
+  const file = openFileBytes(data.path, stamp, data.dialect.bom ? 3 : 0, source.byteLength);
+  if (!file) return undefined;
+  const same = (from: number, to: number) => {
+    const [read, held] = [file.window(from, to), source.window(from, to)].map(({ bytes, base }) => bytes.subarray(from - base, to - base));
+    return read.length === to - from && Buffer.compare(read, held) === 0;
+  };
+  const edge = Math.min(source.byteLength, 1 << 16);
+  if (!same(0, edge) || !same(source.byteLength - edge, source.byteLength)) {
+    file.close();
+    return undefined;
+  }
+  source.readBackFrom(file);
+  return file;
 }

@@ -1,19 +1,16 @@
 /** Messages between a reading thread and the pool's workers (pool.ts, worker.ts). Plain structured-clone data. */
 import type { ChunkReply, ChunkRequest, ChunkSettings } from './chunk-reader';
-import type { ColumnProfileReply, SharedColumn } from '../../profile/parallel';
 
 export type PoolRequest =
   /** A chunk reader for chunk `chunk` of read `session`, over `bytes` (a view of shared memory, not copied). */
   | { type: 'open'; session: number; chunk: number; bytes: Uint8Array; settings: ChunkSettings }
   | { type: 'chunk'; seq: number; session: number; chunk: number; request: ChunkRequest }
   /** Frees the chunk readers of a read. */
-  | { type: 'close'; session: number }
-  /** The profile and facts of a column in shared memory (profile/parallel.ts). */
-  | { type: 'profile'; seq: number; column: SharedColumn };
+  | { type: 'close'; session: number };
 
 export interface PoolReply {
   seq: number;
-  reply?: ChunkReply | ColumnProfileReply;
+  reply?: ChunkReply;
   error?: string;
 }
 

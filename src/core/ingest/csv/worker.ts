@@ -1,11 +1,9 @@
 /**
  * Entry point of a worker thread of the pool (bundled as dist/jobs/csv-worker.js): runs chunk readers for
- * a reading thread, and profiles columns in shared memory.
+ * a reading thread.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { ChunkReader, replyBuffers } from './chunk-reader';
-import { profileSharedColumn } from '../../profile/parallel';
-import { factsBuffers } from '../../profile/column-facts';
 import { transferable, type PoolReply, type PoolRequest } from './worker-protocol';
 
 function workerPort(): MessagePort {
@@ -34,11 +32,6 @@ port.on('message', (message: PoolRequest) => {
       });
       return;
     }
-    case 'profile':
-      answer(message.seq, () => {
-        const reply = profileSharedColumn(message.column);
-        return { reply, buffers: factsBuffers(reply.parts) };
-      });
   }
 });
 

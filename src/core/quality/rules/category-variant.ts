@@ -24,7 +24,7 @@ Columns with more than \`maxDistinct\` distinct values are free text and are not
       // Works on distinct values (with their row counts); rows are then reported by value id.
       const distinct = distinctValues(data, c);
       const { counts } = distinct;
-      const maxDistinct = options.maxDistinct as number;
+      const maxDistinct = options.maxDistinct;
       // Categories: the distinct values that are not blank (blank ones are among the maybe-untrimmed).
       const blank = new Set<number>();
       for (const id of distinct.maybeUntrimmedIds()) if (distinct.text(id).trim() === '') blank.add(id);
@@ -54,6 +54,8 @@ Columns with more than \`maxDistinct\` distinct values are free text and are not
         report({
           row: r,
           columnIndex: c,
+          value,
+          evidence: { canonical: target, canonicalRows: counts[targetId] },
           message: `"${value}" is a variant of "${target}" in column "${column.name}" (${counts[targetId]} rows spell it that way).`,
           fixes: () => {
             const fix = replaceCellFix(data, r, c, target, `Unify spelling: "${target}"`);

@@ -14,7 +14,7 @@ It often means an export filter or a default value filled every row.
 **Fix**: drop the column (training pre-deselects it).`,
   check({ data, options, report }) {
     const rows = data.table.numRows;
-    if (rows < (options.minRows as number)) return;
+    if (rows < options.minRows) return;
     data.columns.forEach((column, c) => {
       if (column.kind === 'empty' || column.kind === 'other') return;
       let first: string | number | undefined;
@@ -36,8 +36,8 @@ It often means an export filter or a default value filled every row.
           else if (v !== first) return;
         }
       }
-      if (present < (options.minRows as number)) return;
-      report({ row: null, columnIndex: c, range: data.source.headerRange(c), message: `Column "${column.name}" has the same value (${String(first)}) in all ${present} non-missing rows.` });
+      if (present < options.minRows) return;
+      report({ row: null, columnIndex: c, range: data.source.headerRange(c), evidence: { value: String(first), rows: present }, message: `Column "${column.name}" has the same value (${String(first)}) in all ${present} non-missing rows.` });
     });
   },
 });

@@ -4,6 +4,7 @@ export const duplicateHeader = structuralRule({
   id: 'duplicate-header',
   kind: 'duplicate-header',
   title: 'Duplicate header label',
+  formats: ['csv'],
   defaultSeverity: 'error',
   description: 'Two columns share the same header label.',
   docs: `Columns with the same name are renamed differently by each tool (pandas appends ".1", others keep

@@ -2,6 +2,17 @@ import { defineRule, type RuleOptions } from '../rule';
 import { TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, sortedColumn, sortedRuns } from '../column-values';
 import type { IngestResult } from '../../table/model';
 
+/** When a column counts as a key: see the docs below. */
+export type KeyOptions = { uniqueShare: number; namedKeyShare: number; minRows: number };
+
+/** The rule's options from untyped settings (the batched check reads them outside the rule). */
+export function keyOptions(options: RuleOptions): KeyOptions {
+  return { uniqueShare: Number(options.uniqueShare), namedKeyShare: Number(options.namedKeyShare), minRows: Number(options.minRows) };
+}
+
+/** The message of a repeated key (rows numbered from 1 in the file): shared with the batched check. */
+export const duplicateKeyMessage = (key: string, column: string, firstRowNumber: number) => `Key "${key}" in column "${column}" already appears in row ${firstRowNumber}.`;
+
 export const duplicateKey = defineRule({
   id: 'duplicate-key',
   title: 'Duplicate key',
@@ -18,7 +29,7 @@ at least \`uniqueShare\` of its values are distinct (with at least \`minRows\` r
 occurrence and points at the first.
 
 **Fix**: remove the duplicate record, or give it its own id.`,
-  check({ data, options, report }) {
+  check({ data, options, report, rowNumber }) {
     const rows = data.table.numRows;
     for (const c of keyColumns(data, options)) {
       const column = data.columns[c];
@@ -26,8 +37,9 @@ occurrence and points at the first.
         report({
           row: r,
           columnIndex: c,
-          message: `Key "${key}" in column "${column.name}" already appears in row ${seen + 1}.`,
-          related: () => [{ range: data.source.cellRange(seen, c), message: 'First occurrence' }],
+          value: key,
+          message: duplicateKeyMessage(key, column.name, rowNumber(seen)),
+          related: [{ row: seen, columnIndex: c, message: 'First occurrence' }],
         });
       if (column.kind === 'integer') {
         const mask = nullMask(data, c);
@@ -55,7 +67,7 @@ occurrence and points at the first.
  * of distinct values, or with at least `minRows` rows and `uniqueShare` distinct values. Columns whose
  * values never repeat are left out (nothing to report). Decided from distinct and present counts only.
  */
-export function keyColumns(data: IngestResult, options: RuleOptions, withoutRepeats = false): number[] {
+export function keyColumns(data: IngestResult, options: KeyOptions, withoutRepeats = false): number[] {
   const rows = data.table.numRows;
   const keys: number[] = [];
   data.columns.forEach((column, c) => {
@@ -64,12 +76,12 @@ export function keyColumns(data: IngestResult, options: RuleOptions, withoutRepe
     const present = rows - nullCount(data, c);
     const distinct = numeric ? distinctNumbers(data, c) : distinctValues(data, c).size;
     if (distinct === present) {
-      if (withoutRepeats && present > 0 && (looksLikeIdentifier(column.name) || present >= (options.minRows as number))) keys.push(c);
+      if (withoutRepeats && present > 0 && (looksLikeIdentifier(column.name) || present >= options.minRows)) keys.push(c);
       return; // no repeats
     }
     // A column named like an id that repeats a lot is a foreign key (customer_id in orders), not a key.
     const share = distinct / present;
-    const isKey = looksLikeIdentifier(column.name) ? share >= (options.namedKeyShare as number) : present >= (options.minRows as number) && share >= (options.uniqueShare as number);
+    const isKey = looksLikeIdentifier(column.name) ? share >= options.namedKeyShare : present >= options.minRows && share >= options.uniqueShare;
     if (isKey) keys.push(c);
   });
   return keys;

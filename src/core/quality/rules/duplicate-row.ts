@@ -74,6 +74,17 @@ function someColumnNeverRepeats(data: IngestResult, keys: CellKeys[]): boolean {
   return false;
 }
 
+/** The message of a duplicate row, and the title of its fix (rows numbered from 1 in the file): shared with the batched check. */
+export const duplicateRowMessage = (rowNumber: number, firstRowNumber: number) => `Row ${rowNumber} duplicates row ${firstRowNumber}.`;
+export const deleteDuplicateTitle = (rowNumber: number) => `Delete duplicate row ${rowNumber}`;
+
+/** Per row with rejected cells: their columns and texts, as one string. */
+function rejectedTextsByRow(data: IngestResult): Map<number, string> {
+  const byRow = new Map<number, string>();
+  for (const cell of data.rejectedCells) byRow.set(cell.row, `${byRow.get(cell.row) ?? ''}${cell.column}\u0000${cell.text}\u0000`);
+  return byRow;
+}
+
 export const duplicateRow = defineRule({
   id: 'duplicate-row',
   title: 'Duplicate row',
@@ -88,13 +99,20 @@ The finding sits on the later copy and points at the first occurrence (related i
 
 **Fix**: delete the duplicate (quick fix, or "fix all" for the file) — unless repeated identical
 observations are genuinely expected.`,
-  check({ data, report }) {
+  check({ data, report, rowNumber }) {
     const rows = data.table.numRows;
     if (rows < 2 || data.columns.length === 0) return;
     const keys = cellKeys(data);
     if (someColumnNeverRepeats(data, keys)) return;
     const { h1, h2, nonBlank } = rowHashes(keys, rows);
+    // Cells that did not fit their column's type are null in the table: their texts tell such rows apart.
+    const rejected = rejectedTextsByRow(data);
+    for (const [r, text] of rejected) {
+      nonBlank[r] = 1;
+      for (let i = 0; i < text.length; i++) h1[r] = Math.imul(h1[r] ^ text.charCodeAt(i), 0x01000193);
+    }
     const same = (a: number, b: number) => {
+      if (rejected.get(a) !== rejected.get(b)) return false;
       for (const key of keys) {
         if ('ids' in key) {
           if (key.ids[a] !== key.ids[b]) return false;
@@ -107,11 +125,11 @@ observations are genuinely expected.`,
         row: r,
         columnIndex: null,
         range: () => data.source.rowRange(r),
-        message: `Row ${r + 1} duplicates row ${first + 1}.`,
-        related: () => [{ range: data.source.rowRange(first), message: 'First occurrence' }],
+        message: duplicateRowMessage(rowNumber(r), rowNumber(first)),
+        related: [{ row: first, columnIndex: null, message: 'First occurrence' }],
         fixes: () => {
           const range = recordRangeWithLineBreak(data, r);
-          return range ? [{ kind: 'delete-row' as const, title: `Delete duplicate row ${r + 1}`, range }] : [];
+          return range ? [{ kind: 'delete-row' as const, title: deleteDuplicateTitle(rowNumber(r)), range }] : [];
         },
       });
     // Open addressing over the rows kept as first occurrences; probing meets them in row order.

@@ -52,8 +52,8 @@ the bulk of the values is squeezed into a tiny range.
     data.columns.forEach((column, c) => {
       if (!isNumeric(column) || looksLikeIdentifier(column.name)) return;
       const { skew, n } = skewness(numericColumn(data, c), finiteStats(data, c));
-      if (n < (options.minRows as number) || Math.abs(skew) <= (options.threshold as number)) return;
-      report({ row: null, columnIndex: c, range: data.source.headerRange(c), message: `Column "${column.name}" is extremely skewed (skewness ${skew.toFixed(1)}): consider a log transform.` });
+      if (n < options.minRows || Math.abs(skew) <= options.threshold) return;
+      report({ row: null, columnIndex: c, range: data.source.headerRange(c), evidence: { skewness: skew }, message: `Column "${column.name}" is extremely skewed (skewness ${skew.toFixed(1)}): consider a log transform.` });
     });
   },
 });

@@ -1,5 +1,5 @@
 /** Shared shape of the structure rules: each reports one kind of defect the reader met while tokenizing. */
-import type { StructuralIssue, StructuralIssueKind } from '../../table/model';
+import type { SourceFormat, StructuralIssue, StructuralIssueKind } from '../../table/model';
 import type { Severity } from '../finding';
 import { defineRule, type QualityRule } from '../rule';
 
@@ -8,6 +8,8 @@ export interface StructuralRuleSpec {
   kind: StructuralIssueKind;
   title: string;
   defaultSeverity: Severity;
+  /** The formats whose reader reports this kind of defect (default: all). */
+  formats?: readonly SourceFormat[];
   description: string;
   docs: string;
   message(issue: StructuralIssue): string;
@@ -19,6 +21,7 @@ export function structuralRule(spec: StructuralRuleSpec): QualityRule {
     title: spec.title,
     dimension: 'structure',
     defaultSeverity: spec.defaultSeverity,
+    ...(spec.formats ? { formats: spec.formats } : {}),
     defaultOptions: {},
     description: spec.description,
     docs: spec.docs,

@@ -14,7 +14,7 @@ placeholder. Features derived from it (age, recency) become nonsense.
 **Fix**: correct the date. Columns that legitimately hold future dates (due dates, forecasts) can be
 ignored per column with the quick fix.`,
   check({ data, options, now, report }) {
-    const limit = now.getTime() + (options.toleranceDays as number) * 86_400_000;
+    const limit = now.getTime() + options.toleranceDays * 86_400_000;
     data.columns.forEach((column, c) => {
       if (!TEMPORAL_KINDS.includes(column.kind)) return;
       // Nothing later than the limit (and nothing infinite): no finding, without a pass over the rows.
@@ -32,7 +32,8 @@ ignored per column with the quick fix.`,
       if (future.length === 0 || future.length > present * 0.1) return;
       for (const r of future) {
         const when = new Date(values[r]).toISOString();
-        report({ row: r, columnIndex: c, message: `${column.kind === 'date' ? when.slice(0, 10) : when} in column "${column.name}" is in the future.` });
+        const value = column.kind === 'date' ? when.slice(0, 10) : when;
+        report({ row: r, columnIndex: c, value, message: `${value} in column "${column.name}" is in the future.` });
       }
     });
   },

@@ -113,7 +113,7 @@ and row-counter columns are skipped.
 **Fix**: keep one of the two; if one is derived from the target, exclude it from training (the training
 command pre-deselects it).`,
   check({ data, options, report }) {
-    const numeric = data.columns.filter((column) => (isNumeric(column) || column.kind === 'boolean') && !looksLikeIdentifier(column.name)).slice(0, options.maxColumns as number);
+    const numeric = data.columns.filter((column) => (isNumeric(column) || column.kind === 'boolean') && !looksLikeIdentifier(column.name)).slice(0, options.maxColumns);
     const values = numeric.map((column) => numericColumn(data, column.index));
     const usable = numeric.map((_, i) => !strictlyIncreasing(values[i]));
     const pairs: [number, number][] = [];
@@ -122,14 +122,15 @@ command pre-deselects it).`,
     for (let k = 0; k < pairs.length; k++) {
       const [i, j] = pairs[k];
       const { r, n } = results[k];
-      if (!(Math.abs(r) > (options.threshold as number)) || n < (options.minRows as number)) continue;
+      if (!(Math.abs(r) > options.threshold) || n < options.minRows) continue;
       const [a, b] = [numeric[i], numeric[j]];
       report({
         row: null,
         columnIndex: b.index,
         range: data.source.headerRange(b.index),
+        evidence: { r, rows: n },
         message: `Column "${b.name}" is almost perfectly correlated with "${a.name}" (r = ${r.toFixed(4)} over ${n} rows): duplicated or leaked information.`,
-        related: [{ range: data.source.headerRange(a.index), message: `"${a.name}"` }],
+        related: [{ row: null, columnIndex: a.index, message: `"${a.name}"` }],
       });
     }
   },

@@ -23,11 +23,14 @@ Reported: dates before \`minYear\` when the column's bulk (5th percentile) is la
       const sorted = sortedColumn(data, c);
       if (sorted.length < 5) return;
       const bulk = quantile(sorted, 0.05);
-      const minYear = Date.UTC(options.minYear as number, 0, 1);
-      const tooOld = Math.max(bulk - (options.maxYearsBeforeBulk as number) * year, bulk >= minYear ? minYear : -Infinity);
+      const minYear = Date.UTC(options.minYear, 0, 1);
+      const tooOld = Math.max(bulk - options.maxYearsBeforeBulk * year, bulk >= minYear ? minYear : -Infinity);
       if (!(sorted[0] < tooOld)) return; // nothing that old (null rows are NaN, never < tooOld)
-      const reportCell = (r: number) =>
-        report({ row: r, columnIndex: c, message: `${new Date(values[r]).toISOString().slice(0, 10)} in column "${column.name}" is implausibly old (most dates are after ${new Date(bulk).toISOString().slice(0, 10)}).` });
+      const bulkDate = new Date(bulk).toISOString().slice(0, 10);
+      const reportCell = (r: number) => {
+        const value = new Date(values[r]).toISOString().slice(0, 10);
+        report({ row: r, columnIndex: c, value, evidence: { bulk: bulkDate }, message: `${value} in column "${column.name}" is implausibly old (most dates are after ${bulkDate}).` });
+      };
       for (let r = 0; r < values.length; r++) if (values[r] < tooOld) reportCell(r);
     });
   },

@@ -29,7 +29,7 @@ applied when almost all of the column agrees with it.
       const checks: { low: number; high: number; why: string }[] = [];
       if (nonNegativeName.test(name)) checks.push({ low: 0, high: Infinity, why: 'cannot be negative' });
       if (percentName.test(name)) checks.push({ low: 0, high: 100, why: 'is a percentage outside 0–100' });
-      if (/(^|[_\s])age($|[_\s])/i.test(name)) checks.push({ low: -Infinity, high: options.maxAge as number, why: `is an age over ${options.maxAge}` });
+      if (/(^|[_\s])age($|[_\s])/i.test(name)) checks.push({ low: -Infinity, high: options.maxAge, why: `is an age over ${options.maxAge}` });
       const stats = finiteStats(data, c);
       for (const check of checks) {
         const { low, high } = check;
@@ -46,7 +46,8 @@ applied when almost all of the column agrees with it.
         // A domain most of the column violates is not the column's domain (e.g. "amount" as a signed balance).
         if (bad.length === 0 || bad.length > Math.max(1, present * 0.02)) continue;
         for (const r of bad) {
-          report({ row: r, columnIndex: c, message: `${values[r]} in column "${column.name}" ${check.why}.` });
+          const value = String(values[r]);
+          report({ row: r, columnIndex: c, value, evidence: { low, high }, message: `${value} in column "${column.name}" ${check.why}.` });
         }
       }
     });

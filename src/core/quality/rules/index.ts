@@ -12,11 +12,15 @@ import { strayQuote } from './stray-quote';
 import { unterminatedQuote } from './unterminated-quote';
 import { invalidEncoding } from './invalid-encoding';
 import { mixedLineEndings } from './mixed-line-endings';
+import { invalidJsonLine } from './invalid-json-line';
 import { missingValue } from './missing-value';
 import { mostlyEmptyColumn } from './mostly-empty-column';
 import { emptyColumn } from './empty-column';
+import { disguisedMissing } from './disguised-missing';
 import { typeMismatch } from './type-mismatch';
 import { mixedDateFormat } from './mixed-date-format';
+import { numberFormat } from './number-format';
+import { patternMismatch } from './pattern-mismatch';
 import { whitespace } from './whitespace';
 import { categoryVariant } from './category-variant';
 import { outlier } from './outlier';
@@ -24,6 +28,8 @@ import { constantColumn } from './constant-column';
 import { impossibleValue } from './impossible-value';
 import { zeroAsMissing } from './zero-as-missing';
 import { sentinelValue } from './sentinel-value';
+import { typo } from './typo';
+import { encodingDamage } from './encoding-damage';
 import { duplicateRow } from './duplicate-row';
 import { duplicateKey } from './duplicate-key';
 import { futureDate } from './future-date';
@@ -46,13 +52,17 @@ export const allRules: readonly QualityRule[] = [
   unterminatedQuote,
   invalidEncoding,
   mixedLineEndings,
+  invalidJsonLine,
   // completeness
   missingValue,
   mostlyEmptyColumn,
   emptyColumn,
+  disguisedMissing,
   // consistency
   typeMismatch,
   mixedDateFormat,
+  numberFormat,
+  patternMismatch,
   whitespace,
   categoryVariant,
   // accuracy
@@ -61,6 +71,8 @@ export const allRules: readonly QualityRule[] = [
   impossibleValue,
   zeroAsMissing,
   sentinelValue,
+  typo,
+  encodingDamage,
   // uniqueness
   duplicateRow,
   duplicateKey,

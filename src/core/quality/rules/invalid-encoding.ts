@@ -9,7 +9,8 @@ export const invalidEncoding = structuralRule({
   docs: `Invalid bytes become replacement characters (�) or make readers fail, so categories that differ
 only by a garbled accent are counted as different values.
 
-**Fix**: re-save the file as UTF-8, or set \`datasetInspector.csv.encoding\` to the encoding it was
-written in (for example \`windows-1252\`).`,
+**Fix**: re-save the file as UTF-8, or set the encoding option to the encoding it was written in (for
+example \`windows-1252\`): the setting \`datasetInspector.csv.encoding\` in VS Code, \`--encoding\` on the
+command line.`,
   message: (issue) => `Invalid encoding: ${issue.detail ?? 'bytes that are not valid UTF-8'}`,
 });

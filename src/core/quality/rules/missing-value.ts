@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { nullCount, nullRows, replaceCellFix } from '../column-values';
+import { missingCellLabel, nullCount, nullRows, replaceCellFix } from '../column-values';
 
 export const missingValue = defineRule({
   id: 'missing-value',
@@ -14,8 +14,8 @@ NA tokens are worse than empty cells: tools that do not know the token read "N/A
 a numeric column textual.
 
 **Fix**: fill the value from the source, or leave it empty (the quick fix replaces an NA token with an
-empty cell) and decide on an imputation in training. Columns missing more than \`maxMissingShare\` of
-their values are reported once by \`mostly-empty-column\` instead of cell by cell.`,
+empty cell, in JSON Lines with \`null\`) and decide on an imputation in training. Columns missing more
+than \`maxMissingShare\` of their values are reported once by \`mostly-empty-column\` instead of cell by cell.`,
   check({ data, options, report }) {
     const rows = data.table.numRows;
     // Per column: NA-token text and rejected cells by row (most columns have neither).
@@ -31,20 +31,23 @@ their values are reported once by \`mostly-empty-column\` instead of cell by cel
       if (!byRow) rejectedOf.set(cell.column, (byRow = new Set()));
       byRow.add(cell.row);
     }
+    const emptied = missingCellLabel(data);
     data.columns.forEach((column, c) => {
       const missing = nullCount(data, c);
-      if (missing === 0 || missing > rows * (options.maxMissingShare as number)) return;
+      if (missing === 0 || missing > rows * options.maxMissingShare) return;
       const tokens = tokensOf.get(c);
       const rejected = rejectedOf.get(c);
       const plain = `Missing value in "${column.name}".`;
       // Reported through a function, so the row loop allocates no closure context per row.
       const reportCell = (r: number) => {
-        const token = tokens?.get(r);
-        const fix = token !== undefined ? replaceCellFix(data, r, c, '', `Replace "${token.trim()}" with an empty cell`) : undefined;
+        const token = tokens?.get(r)?.trim();
+        if (token === undefined) return report({ row: r, columnIndex: c, message: plain });
+        const fix = replaceCellFix(data, r, c, null, `Replace "${token}" with ${emptied}`);
         report({
           row: r,
           columnIndex: c,
-          message: token !== undefined ? `Missing value in "${column.name}" written as the NA token "${token.trim()}".` : plain,
+          value: token,
+          message: `Missing value in "${column.name}" written as the NA token "${token}".`,
           fixes: fix ? [fix] : undefined,
         });
       };

@@ -1,11 +1,89 @@
 import { defineRule } from '../rule';
-import { dateFormatsOf, parseTimestamp } from '../../ingest/csv/infer';
+import type { ColumnInfo } from '../../table/model';
+import { replaceCellFix } from '../column-values';
+import { MONTH_NAMES, dateFormatsOf, dateTimeFormatsOf, parseDate, parseDateTime, parseTimestamp, type DateFormat } from '../../ingest/csv/infer';
 
 const textualDate = /^\s*(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?\d{2,4}\s*$/i;
 
-/** Whether a text is a date written in some format (ISO, day/month orders, slashes, "12 Jan 2023"). */
-export function looksLikeOtherDate(text: string): boolean {
-  return dateFormatsOf(text).length > 0 || parseTimestamp(text) !== null || textualDate.test(text);
+/**
+ * Whether a cell a date column rejected is a date written in some format (ISO, day/month orders, slashes,
+ * "12 Jan 2023", with or without a time), or one with day and month swapped.
+ */
+export function looksLikeOtherDate(text: string, column: ColumnInfo): boolean {
+  return dateFormatsOf(text).length > 0 || dateTimeFormatsOf(text).length > 0 || parseTimestamp(text) !== null || textualDate.test(text) || swappedDayMonth(text, column) !== undefined;
+}
+
+/** A numeric date (and what follows it: a time) as its three fields, the separator and the rest. */
+const numericDate = /^(\s*)(\d{1,4})([/.-])(\d{1,2})\3(\d{1,4})(.*)$/s;
+
+/** Epoch ms of a cell in its column's format (date or date with time), or null. */
+function readInColumn(text: string, column: ColumnInfo): number | null {
+  const format = column.dateFormat as DateFormat | undefined;
+  if (column.kind === 'date') return parseDate(text, format ?? 'YYYY-MM-DD');
+  return format ? parseDateTime(text, format) : (parseTimestamp(text) ?? parseDate(text, 'YYYY-MM-DD'));
+}
+
+/**
+ * The text with its day and month fields exchanged, when that reads in the column's format (and the text
+ * as written does not): a day/month swap, which the column's other values (days over 12) settle.
+ */
+export function swappedDayMonth(text: string, column: ColumnInfo): string | undefined {
+  const m = numericDate.exec(text);
+  if (!m) return undefined;
+  const [, lead, a, sep, b, c, rest] = m;
+  const swapped = a.length === 4 ? `${lead}${a}${sep}${c}${sep}${b}${rest}` : `${lead}${b}${sep}${a}${sep}${c}${rest}`;
+  return readInColumn(text, column) === null && readInColumn(swapped, column) !== null ? swapped : undefined;
+}
+
+/** Month abbreviations as dates with month names are written: "Jan" … "Dec". */
+const MONTHS = MONTH_NAMES.map((name) => `${name[0].toUpperCase()}${name.slice(1, 3)}`);
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A date (epoch ms of its day) written in `format`. */
+function writeDate(ms: number, format: DateFormat): string {
+  const d = new Date(ms);
+  const [y, mo, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  switch (format) {
+    case 'YYYY-MM-DD':
+      return `${y}-${pad(mo)}-${pad(day)}`;
+    case 'YYYY/MM/DD':
+      return `${y}/${pad(mo)}/${pad(day)}`;
+    case 'DD/MM/YYYY':
+      return `${pad(day)}/${pad(mo)}/${y}`;
+    case 'MM/DD/YYYY':
+      return `${pad(mo)}/${pad(day)}/${y}`;
+    case 'DD.MM.YYYY':
+      return `${pad(day)}.${pad(mo)}.${y}`;
+    case 'DD-MM-YYYY':
+      return `${pad(day)}-${pad(mo)}-${y}`;
+    case 'MM-DD-YYYY':
+      return `${pad(mo)}-${pad(day)}-${y}`;
+    case 'MMM D YYYY':
+      return `${MONTHS[mo - 1]} ${day} ${y}`;
+    case 'MMM D, YYYY':
+      return `${MONTHS[mo - 1]} ${day}, ${y}`;
+    case 'D MMM YYYY':
+      return `${day} ${MONTHS[mo - 1]} ${y}`;
+  }
+}
+
+const timeOfDay = /[T ](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[AaPp]\.?[Mm]\.?)?)$/;
+
+/**
+ * The cell rewritten in its column's date format when the date it holds is certain (one format reads it;
+ * its time of day kept as written), else undefined.
+ */
+function rewritten(text: string, column: ColumnInfo): string | undefined {
+  const format = (column.dateFormat as DateFormat | undefined) ?? 'YYYY-MM-DD';
+  const time = timeOfDay.exec(text.trim());
+  const datePart = time ? text.trim().slice(0, time.index) : text.trim();
+  const formats = dateFormatsOf(datePart);
+  if (formats.length !== 1) return undefined;
+  const day = parseDate(datePart, formats[0]);
+  if (day === null) return undefined;
+  const date = writeDate(day, format);
+  if (column.kind === 'date') return time ? undefined : date;
+  return time ? `${date}${column.dateFormat ? ' ' : 'T'}${time[1]}` : date;
 }
 
 export const mixedDateFormat = defineRule({
@@ -14,20 +92,42 @@ export const mixedDateFormat = defineRule({
   dimension: 'consistency',
   defaultSeverity: 'warning',
   defaultOptions: {},
-  description: 'A date column holds dates written in another format than the rest of the column.',
+  description: 'A date column holds dates written in another format than the rest of the column, or with day and month swapped.',
   docs: `Dates written in several formats are parsed inconsistently: "03/04/2023" is March 4th for one tool
 and April 3rd for another, and most readers give up on the column entirely.
 
-**Fix**: write every date the same way, preferably ISO 8601 (\`2023-04-03\`).`,
+Dataset Inspector learns each date column's format from its values (ISO, year/month/day with slashes,
+day-first or month-first with slashes, dots or dashes, "Dec 31 1955", "31 Dec 1955", each with or without a
+time of day); values with a day over 12 settle whether the day or the month comes first. A value that only
+reads with day and month exchanged is reported as a **swap**; a value in another format as such.
+
+**Fix**: write every date the same way, preferably ISO 8601 (\`2023-04-03\`). The quick fix writes the date in
+the column's format: the swap undone, or a value in another format rewritten when that format reads it
+unambiguously (a day-first or month-first date whose day is 12 or less is left to you).`,
   check({ data, report }) {
     for (const cell of data.rejectedCells) {
       const column = data.columns[cell.column];
       if (column.kind !== 'date' && column.kind !== 'timestamp') continue;
-      if (!looksLikeOtherDate(cell.text)) continue;
+      if (!looksLikeOtherDate(cell.text, column)) continue;
+      const format = column.dateFormat ?? 'ISO 8601';
+      const swapped = swappedDayMonth(cell.text, column);
+      const fixed = swapped ?? rewritten(cell.text, column);
       report({
         row: cell.row,
         columnIndex: cell.column,
-        message: `"${cell.text}" is written in another date format than column "${column.name}" (${column.dateFormat ?? 'ISO 8601'}).`,
+        value: cell.text,
+        evidence: { columnFormat: format, ...(swapped ? { swapped: true } : {}) },
+        message: swapped
+          ? `"${cell.text}" has day and month swapped: column "${column.name}" is written ${format} (its days over 12 say so); it reads "${swapped}".`
+          : `"${cell.text}" is written in another date format than column "${column.name}" (${format}).`,
+        ...(fixed
+          ? {
+              fixes: () => {
+                const fix = replaceCellFix(data, cell.row, cell.column, fixed, swapped ? `Swap day and month: "${fixed}"` : `Write as the column does: "${fixed}"`);
+                return fix ? [fix] : [];
+              },
+            }
+          : {}),
       });
     }
   },

@@ -4,6 +4,7 @@ export const mixedLineEndings = structuralRule({
   id: 'mixed-line-endings',
   kind: 'mixed-line-endings',
   title: 'Mixed line endings',
+  formats: ['csv'],
   defaultSeverity: 'information',
   description: 'The file mixes CRLF, LF and/or CR line endings.',
   docs: `Mixed line endings usually mean the file was concatenated from sources made on different systems.

@@ -17,8 +17,8 @@ learn more from *whether* the value is missing than from the value.
     if (rows === 0) return;
     data.columns.forEach((column, c) => {
       const missing = nullCount(data, c);
-      if (missing < rows && missing > rows * (options.threshold as number)) {
-        report({ row: null, columnIndex: c, range: data.source.headerRange(c), message: `Column "${column.name}" is ${((100 * missing) / rows).toFixed(0)}% empty (${missing} of ${rows} values missing).` });
+      if (missing < rows && missing > rows * options.threshold) {
+        report({ row: null, columnIndex: c, range: data.source.headerRange(c), evidence: { missing, rows }, message: `Column "${column.name}" is ${((100 * missing) / rows).toFixed(0)}% empty (${missing} of ${rows} values missing).` });
       }
     });
   },

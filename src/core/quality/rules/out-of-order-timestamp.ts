@@ -41,7 +41,7 @@ Reported when at least \`sortedShare\` of consecutive pairs are in non-decreasin
       for (let r = 0; r < values.length; r += KERNEL_ROWS) countSteps(values, r, Math.min(values.length, r + KERNEL_ROWS), count);
       const { pairs, steps } = count;
       let previous = NaN;
-      if (pairs < 10 || steps === 0 || pairs - steps < pairs * (options.sortedShare as number)) return;
+      if (pairs < 10 || steps === 0 || pairs - steps < pairs * options.sortedShare) return;
       const backwards: [number, number][] = [];
       previous = NaN;
       let previousRow = -1;
@@ -52,12 +52,16 @@ Reported when at least \`sortedShare\` of consecutive pairs are in non-decreasin
         previous = v;
         previousRow = r;
       }
+      const text = (v: number) => new Date(v).toISOString().slice(0, column.kind === 'date' ? 10 : 19);
       for (const [r, before] of backwards) {
+        const value = text(values[r]);
         report({
           row: r,
           columnIndex: c,
-          message: `${new Date(values[r]).toISOString().slice(0, column.kind === 'date' ? 10 : 19)} in column "${column.name}" is earlier than the row before it, in a column otherwise in time order.`,
-          related: () => [{ range: data.source.cellRange(before, c), message: 'Previous value' }],
+          value,
+          evidence: { previous: text(values[before]) },
+          message: `${value} in column "${column.name}" is earlier than the row before it, in a column otherwise in time order.`,
+          related: [{ row: before, columnIndex: c, message: 'Previous value' }],
         });
       }
     });

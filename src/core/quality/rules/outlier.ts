@@ -72,13 +72,13 @@ heavy-tailed rather than dirty and is left alone. Identifier-like columns are sk
 
 **Fix**: correct the value if it is an error; if it is real, consider a log transform or a robust loss.`,
   check({ data, options, report }) {
-    const threshold = options.threshold as number;
+    const threshold = options.threshold;
     data.columns.forEach((column, c) => {
       if (!isNumeric(column) || looksLikeIdentifier(column.name)) return;
       const values = numericColumn(data, c);
       if (strictlyIncreasing(values)) return;
       const sorted = sortedColumn(data, c);
-      if (sorted.length < (options.minValues as number)) return;
+      if (sorted.length < options.minValues) return;
       const scale = robustScale(sorted);
       if (!scale) return;
       const { log, center, spread } = scale;
@@ -93,15 +93,19 @@ heavy-tailed rather than dirty and is left alone. Identifier-like columns are sk
           flaggedRows += runs.counts[k];
         }
       }
-      if (flaggedRows === 0 || flaggedRows > sorted.length * (options.maxFlaggedShare as number) + 1) return;
+      if (flaggedRows === 0 || flaggedRows > sorted.length * options.maxFlaggedShare + 1) return;
       const flagged: number[] = [];
       for (let r = 0; r < values.length; r++) if (values[r] - values[r] === 0 && flaggedValues.has(values[r])) flagged.push(r);
       const median = quantile(sorted, 0.5);
       for (const r of flagged) {
+        const value = String(values[r]);
+        const robustScore = score(values[r]);
         report({
           row: r,
           columnIndex: c,
-          message: `${values[r]} is an outlier in column "${column.name}" (median ${Number(median.toPrecision(6))}, robust score ${score(values[r]).toFixed(1)}${log ? ' on a log scale' : ''}).`,
+          value,
+          evidence: { median, robustScore, logScale: log },
+          message: `${value} is an outlier in column "${column.name}" (median ${Number(median.toPrecision(6))}, robust score ${robustScore.toFixed(1)}${log ? ' on a log scale' : ''}).`,
         });
       }
     });

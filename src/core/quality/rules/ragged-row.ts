@@ -4,6 +4,7 @@ export const raggedRow = structuralRule({
   id: 'ragged-row',
   kind: 'ragged-row',
   title: 'Row with a different field count',
+  formats: ['csv'],
   defaultSeverity: 'error',
   description: 'A row has more or fewer fields than the header (frictionless extra-cell / missing-cell, csvlint ragged_rows).',
   docs: `A record whose field count differs from the header's is almost always a defect: an unquoted

@@ -30,13 +30,14 @@ change units.`,
     const smallest = scales[0];
     const largest = scales[scales.length - 1];
     const ratio = largest.std / smallest.std;
-    if (ratio <= (options.ratio as number)) return;
+    if (ratio <= options.ratio) return;
     report({
       row: null,
       columnIndex: largest.column.index,
       range: data.source.headerRange(largest.column.index),
+      evidence: { std: largest.std, otherStd: smallest.std, ratio },
       message: `Column "${largest.column.name}" (std ${largest.std.toPrecision(3)}) is on a scale ${ratio.toExponential(1)}× that of "${smallest.column.name}" (std ${smallest.std.toPrecision(3)}): standardize features before training.`,
-      related: [{ range: data.source.headerRange(smallest.column.index), message: `"${smallest.column.name}"` }],
+      related: [{ row: null, columnIndex: smallest.column.index, message: `"${smallest.column.name}"` }],
     });
   },
 });

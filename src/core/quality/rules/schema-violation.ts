@@ -66,7 +66,7 @@ Checked: field \`type\` (integer, number, boolean, date, datetime, year, string)
 missing from or unknown to the schema.
 
 **Fix**: correct the value, or the schema if it no longer describes the data.`,
-  check({ data, report }) {
+  check({ data, report, rowNumber }) {
     const loaded = loadTableSchemaFor(data.path);
     if (!loaded) return;
     const { schema, source } = loaded;
@@ -102,18 +102,18 @@ missing from or unknown to the schema.
         }
         const text = raw as string;
         if (!typeOk(field, text)) {
-          report({ row: r, columnIndex: c, range: at(r), message: `"${text}" is not of type ${field.type} required by ${source} for "${field.name}".` });
+          report({ row: r, columnIndex: c, range: at(r), value: text, message: `"${text}" is not of type ${field.type} required by ${source} for "${field.name}".` });
           continue;
         }
-        if (constraints.enum && !constraints.enum.map(String).includes(text)) report({ row: r, columnIndex: c, range: at(r), message: `"${text}" is not one of the values ${source} allows for "${field.name}" (${constraints.enum.join(', ')}).` });
-        if (constraints.minimum !== undefined && compare(field, text, constraints.minimum) < 0) report({ row: r, columnIndex: c, range: at(r), message: `${text} is below the minimum ${constraints.minimum} of "${field.name}" in ${source}.` });
-        if (constraints.maximum !== undefined && compare(field, text, constraints.maximum) > 0) report({ row: r, columnIndex: c, range: at(r), message: `${text} is above the maximum ${constraints.maximum} of "${field.name}" in ${source}.` });
-        if (pattern && !pattern.test(text)) report({ row: r, columnIndex: c, range: at(r), message: `"${text}" does not match the pattern ${constraints.pattern} of "${field.name}" in ${source}.` });
-        if (constraints.minLength !== undefined && text.length < constraints.minLength) report({ row: r, columnIndex: c, range: at(r), message: `"${text}" is shorter than ${constraints.minLength} characters (${source}).` });
-        if (constraints.maxLength !== undefined && text.length > constraints.maxLength) report({ row: r, columnIndex: c, range: at(r), message: `"${text}" is longer than ${constraints.maxLength} characters (${source}).` });
+        if (constraints.enum && !constraints.enum.map(String).includes(text)) report({ row: r, columnIndex: c, range: at(r), value: text, message: `"${text}" is not one of the values ${source} allows for "${field.name}" (${constraints.enum.join(', ')}).` });
+        if (constraints.minimum !== undefined && compare(field, text, constraints.minimum) < 0) report({ row: r, columnIndex: c, range: at(r), value: text, message: `${text} is below the minimum ${constraints.minimum} of "${field.name}" in ${source}.` });
+        if (constraints.maximum !== undefined && compare(field, text, constraints.maximum) > 0) report({ row: r, columnIndex: c, range: at(r), value: text, message: `${text} is above the maximum ${constraints.maximum} of "${field.name}" in ${source}.` });
+        if (pattern && !pattern.test(text)) report({ row: r, columnIndex: c, range: at(r), value: text, message: `"${text}" does not match the pattern ${constraints.pattern} of "${field.name}" in ${source}.` });
+        if (constraints.minLength !== undefined && text.length < constraints.minLength) report({ row: r, columnIndex: c, range: at(r), value: text, message: `"${text}" is shorter than ${constraints.minLength} characters (${source}).` });
+        if (constraints.maxLength !== undefined && text.length > constraints.maxLength) report({ row: r, columnIndex: c, range: at(r), value: text, message: `"${text}" is longer than ${constraints.maxLength} characters (${source}).` });
         if (constraints.unique) {
           const first = seen.get(text);
-          if (first !== undefined) report({ row: r, columnIndex: c, range: at(r), message: `"${text}" repeats in "${field.name}", unique in ${source}.`, related: () => [{ range: data.source.cellRange(first, c), message: 'First occurrence' }] });
+          if (first !== undefined) report({ row: r, columnIndex: c, range: at(r), value: text, message: `"${text}" repeats in "${field.name}", unique in ${source}.`, related: [{ row: first, columnIndex: c, message: 'First occurrence' }] });
           else seen.set(text, r);
         }
       }
@@ -126,7 +126,7 @@ missing from or unknown to the schema.
         const value = JSON.stringify(columns.map((col) => col[r]));
         const first = seen.get(value);
         if (first === undefined) seen.set(value, r);
-        else report({ row: r, columnIndex: null, range: () => data.source.rowRange(r), message: `Primary key (${key.join(', ')}) of ${source} repeats row ${first + 1}.`, related: () => [{ range: data.source.rowRange(first), message: 'First occurrence' }] });
+        else report({ row: r, columnIndex: null, range: () => data.source.rowRange(r), message: `Primary key (${key.join(', ')}) of ${source} repeats row ${rowNumber(first)}.`, related: [{ row: first, columnIndex: null, message: 'First occurrence' }] });
       }
     } else if (key.length === 1 && byName.has(key[0])) {
       const c = byName.get(key[0])!;
@@ -136,7 +136,7 @@ missing from or unknown to the schema.
         if (text === null) return;
         const first = seen.get(text);
         if (first === undefined) seen.set(text, r);
-        else report({ row: r, columnIndex: c, message: `Primary key "${key[0]}" value "${text}" of ${source} repeats row ${first + 1}.`, related: () => [{ range: data.source.cellRange(first, c), message: 'First occurrence' }] });
+        else report({ row: r, columnIndex: c, value: text, message: `Primary key "${key[0]}" value "${text}" of ${source} repeats row ${rowNumber(first)}.`, related: [{ row: first, columnIndex: c, message: 'First occurrence' }] });
       });
     }
   },

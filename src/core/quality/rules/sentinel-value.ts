@@ -1,19 +1,48 @@
 import { defineRule } from '../rule';
-import { isNumeric, looksLikeIdentifier, numericColumn, quantile, sortedColumn } from '../column-values';
+import { isNumeric, looksLikeIdentifier, numericColumn, sortedColumn } from '../column-values';
 
 /** Values tools and people write for "unknown", and the maxima of integer types (truncated values). */
 export const SENTINELS = [-999, -9999, -99999, -99, 999, 9999, 99999, 999999, 9999999, 32767, 65535, 2097152, 2147483647, 4294967295, 2 ** 63 - 1];  // the last: Int64's maximum as a double
 
-/** Index of the first value ≥ x in a sorted array. */
-function lowerBound(sorted: Float64Array, x: number): number {
+/** The placeholder that is a sentinel only where no other value is negative. */
+const MINUS_ONE = -1;
+/** Largest share of a column a placeholder may fill (more is a level of the column, not a stand-in). */
+const MAX_PLACEHOLDER_SHARE = 0.05;
+
+/** Index of the first value ≥ x (`above`: > x) in a sorted array. */
+function lowerBound(sorted: Float64Array, x: number, above = false): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x) lo = mid + 1;
+    if (sorted[mid] < x || (above && sorted[mid] === x)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * The sorted values without some of them, read in place (no copy of the column): its length, and its
+ * quantiles as `quantile` (column-values.ts) gives them for the filtered copy.
+ */
+function withoutValues(sorted: Float64Array, values: readonly number[]): { length: number; quantile(q: number): number } {
+  // Each left-out value's run of equal values, in sorted order.
+  const gaps = values.map((v) => [lowerBound(sorted, v), lowerBound(sorted, v, true)]).sort((x, y) => x[0] - y[0]);
+  const length = gaps.reduce((n, [start, end]) => n - (end - start), sorted.length);
+  const at = (k: number) => {
+    for (const [start, end] of gaps) if (k >= start) k += end - start;
+    return sorted[k];
+  };
+  return {
+    length,
+    quantile(q: number): number {
+      if (length === 0) return NaN;
+      const pos = (length - 1) * q;
+      const lo = Math.floor(pos);
+      const hi = Math.ceil(pos);
+      return at(lo) + (at(hi) - at(lo)) * (pos - lo);
+    },
+  };
 }
 
 export const sentinelValue = defineRule({
@@ -27,7 +56,8 @@ export const sentinelValue = defineRule({
 overflowed integer field (frictionless "truncated-value"). A model reads them as real, extreme values.
 
 Reported only when the sentinel lies outside the range of the column's other values (so a real 999 in a
-column of thousands is not flagged).
+column of thousands is not flagged); -1 when every other value of the column is non-negative and it fills at
+most 5% of the rows.
 
 **Fix**: replace the sentinel with an empty cell.`,
   check({ data, report }) {
@@ -36,20 +66,31 @@ column of thousands is not flagged).
       // Sentinels are finite: the sorted finite values say (by binary search) whether any occurs at all.
       const sorted = sortedColumn(data, c);
       const sentinels = new Set(SENTINELS.filter((s) => sorted[lowerBound(sorted, s)] === s));
+      if (sorted[0] === MINUS_ONE) {
+        const others = sorted.subarray(lowerBound(sorted, MINUS_ONE, true));
+        // A sign no other value has: -1 among non-negative values, in a few rows.
+        if (others.length >= 10 && others[0] >= 0 && sorted.length - others.length <= MAX_PLACEHOLDER_SHARE * sorted.length) {
+          const values = numericColumn(data, c);
+          for (let r = 0; r < values.length; r++) {
+            if (values[r] !== MINUS_ONE) continue;
+            report({ row: r, columnIndex: c, value: '-1', evidence: { low: others[0] }, message: `-1 in column "${column.name}" looks like a placeholder for a missing value (the other values are ${Number(others[0].toPrecision(6))} or more).` });
+          }
+        }
+      }
       if (sentinels.size === 0) return;
       const values = numericColumn(data, c);
       const hits: number[] = [];
       for (let r = 0; r < values.length; r++) if (sentinels.has(values[r])) hits.push(r);
-      const others = sorted.filter((v) => !sentinels.has(v));
+      const others = withoutValues(sorted, [...sentinels]);
       if (others.length < 5) return;
-      const low = quantile(others, 0.01);
-      const high = quantile(others, 0.99);
+      const low = others.quantile(0.01);
+      const high = others.quantile(0.99);
       const spread = Math.max(high - low, Math.abs(high), 1e-9);
       for (const r of hits) {
         const v = values[r];
         const outside = v < low - 0.5 * spread || v > high + 0.5 * spread || (v < 0 && low >= 0);
         if (!outside) continue;
-        report({ row: r, columnIndex: c, message: `${v} in column "${column.name}" looks like a placeholder for a missing value (the other values lie between ${Number(low.toPrecision(6))} and ${Number(high.toPrecision(6))}).` });
+        report({ row: r, columnIndex: c, value: String(v), evidence: { low, high }, message: `${v} in column "${column.name}" looks like a placeholder for a missing value (the other values lie between ${Number(low.toPrecision(6))} and ${Number(high.toPrecision(6))}).` });
       }
     });
   },

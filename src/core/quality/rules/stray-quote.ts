@@ -4,6 +4,7 @@ export const strayQuote = structuralRule({
   id: 'stray-quote',
   kind: 'stray-quote',
   title: 'Stray quote',
+  formats: ['csv'],
   defaultSeverity: 'warning',
   description: 'A quote character inside an unquoted field, or text after a closing quote.',
   docs: `RFC 4180 allows quotes only around a whole field, doubled inside it. A stray quote is read

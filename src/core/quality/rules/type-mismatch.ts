@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import { looksLikeOtherDate } from './mixed-date-format';
+import { isNumberInOtherUnit } from './number-format';
 
 export const typeMismatch = defineRule({
   id: 'type-mismatch',
@@ -16,10 +17,12 @@ values most of its cells share (at least 95% of the non-missing ones) and report
   check({ data, report }) {
     for (const cell of data.rejectedCells) {
       const column = data.columns[cell.column];
-      if ((column.kind === 'date' || column.kind === 'timestamp') && looksLikeOtherDate(cell.text)) continue;
+      if ((column.kind === 'date' || column.kind === 'timestamp') && looksLikeOtherDate(cell.text, column)) continue;
+      if ((column.kind === 'integer' || column.kind === 'float') && isNumberInOtherUnit(cell.text, column)) continue;
       report({
         row: cell.row,
         columnIndex: cell.column,
+        value: cell.text,
         message: `"${cell.text}" is not ${column.kind === 'integer' ? 'an integer' : column.kind === 'float' ? 'a number' : `a ${column.kind}`} like the rest of column "${column.name}".`,
       });
     }

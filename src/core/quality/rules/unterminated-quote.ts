@@ -4,6 +4,7 @@ export const unterminatedQuote = structuralRule({
   id: 'unterminated-quote',
   kind: 'unterminated-quote',
   title: 'Unterminated quote',
+  formats: ['csv'],
   defaultSeverity: 'error',
   description: 'A quoted field is never closed, so the rest of the file is read into it.',
   docs: `An opening quote without its closing quote makes every following delimiter and line break part of

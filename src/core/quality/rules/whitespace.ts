@@ -36,6 +36,7 @@ encoder; the difference is invisible in most viewers.
         report({
           row: r,
           columnIndex: c,
+          value,
           message: `"${value}" in column "${column.name}" has ${side(value)} white space.`,
           fixes: () => {
             const fix = replaceCellFix(data, r, c, trimmed, `Trim white space: "${trimmed}"`);

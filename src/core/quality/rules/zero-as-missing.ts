@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
-import { isNumeric, numericColumn } from '../column-values';
+import { isNumeric, numericColumn, sortedColumn } from '../column-values';
+import { isolatedBelow } from '../placeholders';
 
 const measurementName = /(price|cost|area|size|weight|height|length|width|distance|income|salary|mpg|miles|horsepower|displacement|acceleration|bmi|pressure|glucose|insulin|thickness|temperature|mass|volume|m2|sqft)/i;
 
@@ -14,13 +15,19 @@ export const zeroAsMissing = defineRule({
 one (a known defect of datasets such as Pima diabetes or vega's movies). Taken at face value it drags
 means and coefficients toward zero.
 
-Reported when the column name suggests a physical or monetary measurement, every non-zero value is
-positive, and zeros are rare (at most \`maxZeroShare\`).
+Reported when every non-zero value is positive, zeros are rare (at most \`maxZeroShare\`), and either the
+column name suggests a physical or monetary measurement or zero stands alone below the other values, far
+from the smallest of them (at least twice the spread of their lowest 5% and twice the step between their two
+smallest values: a price of 0 among prices from 700 up; not a wind speed of 0 among speeds from 0.4 up, nor a
+count of 0 among counts from 1 up).
 
 **Fix**: replace the zeros with empty cells (missing) if they mean "unknown".`,
   check({ data, options, report }) {
     data.columns.forEach((column, c) => {
-      if (!isNumeric(column) || !measurementName.test(column.name)) return;
+      if (!isNumeric(column)) return;
+      // The sorted finite values (shared with the profile) say at once whether the minimum is a zero.
+      const sorted = sortedColumn(data, c);
+      if (sorted.length === 0 || sorted[0] !== 0) return;
       const values = numericColumn(data, c);
       const zeros: number[] = [];
       let present = 0;
@@ -31,9 +38,10 @@ positive, and zeros are rare (at most \`maxZeroShare\`).
         if (v < 0) return;
         if (v === 0) zeros.push(r);
       }
-      if (zeros.length === 0 || zeros.length > present * (options.maxZeroShare as number) || present - zeros.length < 10) return;
+      if (zeros.length === 0 || zeros.length > present * options.maxZeroShare || present - zeros.length < 10) return;
+      if (!measurementName.test(column.name) && !isolatedBelow(0, sorted.subarray(zeros.length))) return;
       for (const r of zeros) {
-        report({ row: r, columnIndex: c, message: `0 in column "${column.name}", whose other values are all positive: is it a missing value?` });
+        report({ row: r, columnIndex: c, value: '0', message: `0 in column "${column.name}", whose other values are all positive: is it a missing value?` });
       }
     });
   },

@@ -1,0 +1,178 @@
+/**
+ * The whole check of one file (ingest → profile → rules), whoever hosts it: the extension's check worker
+ * and the CLI call it. A text file (CSV/TSV, JSON Lines; plain or gzip) over the memory budget is checked
+ * batch by batch (batched.ts).
+ */
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { OverBudgetError, ingestFile, ingestTextBytes, textSizeOf } from '../ingest/index';
+import { isTextDataPath } from '../ingest/formats';
+import type { ReadSettings } from '../ingest/options';
+import { decompressedTextView } from '../ingest/gzip';
+import { profileTable } from '../profile/index';
+import type { TableProfile } from '../profile/types';
+import { runQualityCheck, type QualityConfig, type QualityReport } from '../quality/engine';
+import type { Finding, FindingFix } from '../quality/finding';
+import { renderTableText } from '../ingest/render-text';
+import type { ColumnInfo, CsvDialect, IngestResult, RangesIn, SourceFormat, TextRange } from '../table/model';
+import { checkInBatches } from './batched';
+import { readSourceBackFromFile } from '../ingest/csv/source-map';
+import type { FileStamp } from '../ingest/source-bytes';
+import { threadCount } from '../ingest/csv/pool';
+
+export interface CheckFileRequest {
+  path: string;
+  read: ReadSettings;
+  quality: Partial<QualityConfig>;
+  /**
+   * For files without editable text (Arrow, Parquet, gzip): also return the text the findings' ranges point
+   * into (the table rendered as text, or the decompressed text) for a read-only view.
+   */
+  renderText?: boolean;
+  /** Unsaved editor content of a text file, checked instead of the file on disk. */
+  text?: string;
+}
+
+export interface CheckResult {
+  path: string;
+  format: SourceFormat;
+  rangesIn: RangesIn;
+  rowCount: number;
+  columns: ColumnInfo[];
+  dialect?: CsvDialect;
+  findings: Finding[];
+  /** Findings per rule before capping. */
+  totals: Record<string, number>;
+  fixesByRule: Record<string, FindingFix[]>;
+  scores: QualityReport['scores'];
+  profile: TableProfile;
+  renderedText?: string;
+  /** What the user should know about how the file was checked (e.g. in batches, over the memory budget). */
+  notes: string[];
+  timingsMs: { ingest: number; profile: number; quality: number };
+  /** Threads a CSV could be read with (the threads setting on this machine). */
+  threads: number;
+}
+
+export interface CheckProgress {
+  bytesRead: number;
+  totalBytes: number;
+  rows: number;
+  stage: 'ingest' | 'profile' | 'quality';
+}
+
+/** Whether the file is a text data file (CSV/TSV, JSON Lines; plain or gzip) over the in-memory budget (checked batch by batch then). */
+async function overBudgetText(request: CheckFileRequest): Promise<boolean> {
+  const budget = request.read.memoryBudgetBytes;
+  if (request.text !== undefined || budget === undefined || !isTextDataPath(request.path)) return false;
+  return (await textSizeOf(request.path)) > budget;
+}
+
+async function checkFileInBatches(request: CheckFileRequest, onProgress: (p: CheckProgress) => void): Promise<CheckResult> {
+  const t0 = performance.now();
+  const checked = await checkInBatches(request.path, request.quality, {
+    ...request.read,
+    path: request.path,
+    onProgress: (p) => onProgress({ ...p, stage: 'quality' }),
+  });
+  const view = request.renderText ? await decompressedView(request, checked.rangesIn) : undefined;
+  return {
+    path: request.path,
+    format: checked.format,
+    rangesIn: checked.rangesIn,
+    rowCount: checked.rowCount,
+    columns: checked.columns,
+    dialect: checked.dialect,
+    findings: view ? placeInView(checked.report.findings, request.path, view.lines) : checked.report.findings,
+    totals: checked.report.totals,
+    fixesByRule: checked.report.fixesByRule,
+    scores: checked.report.scores,
+    profile: checked.profile,
+    renderedText: view?.text,
+    notes: checked.notes,
+    // Reading, profiling and the rules are interleaved batch by batch: the time is all in one.
+    timingsMs: { ingest: Math.round(performance.now() - t0), profile: 0, quality: 0 },
+    threads: threadCount(request.read.threads),
+  };
+}
+
+export async function checkFile(request: CheckFileRequest, onProgress: (p: CheckProgress) => void = () => undefined): Promise<CheckResult> {
+  if (await overBudgetText(request)) return checkFileInBatches(request, onProgress);
+  const t0 = performance.now();
+  const stamp = request.text === undefined ? await stat(request.path) : undefined;
+  let data: IngestResult;
+  try {
+    data =
+      request.text !== undefined
+        ? ingestTextBytes(new TextEncoder().encode(request.text), { ...request.read, path: request.path })
+        : await ingestFile(request.path, {
+            ...request.read,
+            onProgress: (p) => onProgress({ ...p, stage: 'ingest' }),
+          });
+  } catch (error) {
+    // A gzip file whose trailer understated its size (several members) turns out over the budget while read.
+    if (error instanceof OverBudgetError && isTextDataPath(request.path)) return checkFileInBatches(request, onProgress);
+    throw error;
+  }
+  const t1 = performance.now();
+  const { profile, report, t2 } = profileAndRules(data, request.quality, stamp, onProgress);
+  const t3 = performance.now();
+  const view = request.renderText ? await decompressedView(request, data.rangesIn) : undefined;
+  const renderedText = request.renderText && data.rangesIn === 'rendered' ? renderTableText(data.table, data.columns).text : view?.text;
+  return {
+    path: request.path,
+    format: data.format,
+    rangesIn: data.rangesIn,
+    rowCount: data.table.numRows,
+    columns: data.columns,
+    dialect: data.dialect,
+    findings: view ? placeInView(report.findings, request.path, view.lines) : report.findings,
+    totals: report.totals,
+    fixesByRule: report.fixesByRule,
+    scores: report.scores,
+    profile,
+    renderedText,
+    notes: [],
+    timingsMs: { ingest: Math.round(t1 - t0), profile: Math.round(t2 - t1), quality: Math.round(t3 - t2) },
+    threads: threadCount(request.read.threads),
+  };
+}
+
+/**
+ * The profile and the rules over an ingested table. They keep the table, not the file's bytes: when the file
+ * is as `stamp` says, the ranges of findings read the few records they need back from it.
+ */
+function profileAndRules(data: IngestResult, quality: Partial<QualityConfig>, stamp: FileStamp | undefined, onProgress: (p: CheckProgress) => void) {
+  const file = stamp && readSourceBackFromFile(data, stamp);
+  try {
+    onProgress({ bytesRead: 0, totalBytes: 0, rows: data.table.numRows, stage: 'profile' });
+    const profile = profileTable(data);
+    const t2 = performance.now();
+    onProgress({ bytesRead: 0, totalBytes: 0, rows: data.table.numRows, stage: 'quality' });
+    return { profile, report: runQualityCheck(data, quality, profile), t2 };
+  } finally {
+    file?.close();
+  }
+}
+
+/** The decompressed text findings point into, when the ranges are in one (a gzip file). */
+async function decompressedView(request: CheckFileRequest, rangesIn: RangesIn) {
+  return rangesIn === 'decompressed' ? decompressedTextView(request.path, { encoding: request.read.encoding }) : undefined;
+}
+
+/**
+ * Findings of a gzip file, placed on the view of its decompressed text: each message says where it is in
+ * that text (the file itself has no lines to point at), and ranges beyond the lines the view shows point at
+ * its last line, which says the text goes on.
+ */
+function placeInView(findings: readonly Finding[], path: string, shownLines: number): Finding[] {
+  const name = basename(path);
+  const last = { line: shownLines, character: 0 };
+  const clamp = (range: TextRange): TextRange => (range.start.line < shownLines ? range : { start: last, end: last });
+  return findings.map((f) => ({
+    ...f,
+    message: `${f.message} (line ${f.range.start.line + 1} of the decompressed text of ${name})`,
+    range: clamp(f.range),
+    ...(f.related ? { related: f.related.map((r) => ({ ...r, range: clamp(r.range) })) } : {}),
+  }));
+}

@@ -1,0 +1,355 @@
+/**
+ * Numbers as people write them in tables: with a unit ("16 oz", "16.0 ounce", "16 OZ."), a percent sign,
+ * a currency ("$1,234", "1234 USD"), thousands separators. One parser for the reader
+ * (a column of such values is numeric, its unit recorded) and for the rules that report the cells written
+ * in another form than their column, with the number in the column's form as the fix.
+ *
+ * Units are compared by a canonical key: spelling variants of one unit (oz, OZ., ounce, ounces) share it.
+ * Different units are never converted into each other.
+ */
+import type { NumberFormat } from '../table/model';
+
+/** A number as written in one cell. */
+export interface WrittenNumber {
+  /** The number as written (grouping removed, decimal separator applied); a percent is not divided by 100. */
+  value: number;
+  /** Text before the number (a currency: "$", "US$", "USD "), as written. */
+  prefix: string;
+  /** Text after the number (a unit, "%", a currency code), as written with the space before it. */
+  suffix: string;
+  /** Canonical key of the unit ('' for none): spelling variants of one unit share it. */
+  unit: string;
+  /** Thousands separators were written. */
+  grouped: boolean;
+  /** Digits after the decimal point. */
+  decimals: number;
+}
+
+/** Spellings of common units (lower case, dots removed, singular) → canonical key. */
+const UNIT_SPELLINGS: Record<string, readonly string[]> = {
+  '%': ['%', 'pct', 'percent', 'per cent', 'percentage'],
+  USD: ['$', 'usd', 'us$', 'dollar', 'us dollar'],
+  EUR: ['€', 'eur', 'euro'],
+  GBP: ['£', 'gbp'],
+  JPY: ['¥', 'jpy', 'yen'],
+  INR: ['₹', 'inr', 'rupee'],
+  oz: ['oz', 'ounce', 'fl oz', 'floz', 'fluid ounce'],
+  lb: ['lb', 'lbs', 'pound'],
+  g: ['g', 'gr', 'gm', 'gram', 'gramme'],
+  kg: ['kg', 'kgs', 'kilo', 'kilogram', 'kilogramme'],
+  mg: ['mg', 'milligram'],
+  t: ['tonne', 'ton', 'metric ton'],
+  mm: ['mm', 'millimeter', 'millimetre'],
+  cm: ['cm', 'centimeter', 'centimetre'],
+  m: ['m', 'meter', 'metre', 'mtr'],
+  km: ['km', 'kilometer', 'kilometre', 'kms'],
+  in: ['in', 'inch', 'inche', '"'],
+  ft: ['ft', 'foot', 'feet'],
+  yd: ['yd', 'yard'],
+  mi: ['mi', 'mile'],
+  ml: ['ml', 'milliliter', 'millilitre'],
+  l: ['l', 'liter', 'litre', 'ltr'],
+  gal: ['gal', 'gallon'],
+  'cu in': ['cu in', 'cuin', 'cubic inch', 'cubic inche', 'in³', 'in3'],
+  cc: ['cc', 'cm³', 'cm3', 'cubic centimeter', 'cubic centimetre'],
+  ms: ['ms', 'millisecond', 'msec'],
+  s: ['s', 'sec', 'second', 'secs'],
+  min: ['min', 'minute', 'mins'],
+  h: ['h', 'hr', 'hrs', 'hour'],
+  d: ['day'],
+  wk: ['wk', 'week'],
+  yr: ['yr', 'yrs', 'year'],
+  '°C': ['°c', 'degree c', 'deg c', 'degc', 'celsius', 'degree celsius', '℃'],
+  '°F': ['°f', 'degree f', 'deg f', 'degf', 'fahrenheit', 'degree fahrenheit', '℉'],
+  '°': ['°', 'deg', 'degree'],
+  kt: ['kt', 'kts', 'knot', 'kn'],
+  mph: ['mph', 'mile per hour'],
+  'km/h': ['km/h', 'kmh', 'kph', 'kmph', 'kilometer per hour'],
+  'm/s': ['m/s', 'meter per second'],
+  mpg: ['mpg', 'mile per gallon'],
+  hp: ['hp', 'horsepower', 'bhp'],
+  W: ['w', 'watt'],
+  kW: ['kw', 'kilowatt'],
+  kWh: ['kwh', 'kilowatt hour'],
+  kcal: ['kcal', 'calorie', 'cal', 'kilocalorie'],
+  B: ['byte'],
+  KB: ['kb', 'kilobyte', 'kib'],
+  MB: ['mb', 'megabyte', 'mib'],
+  GB: ['gb', 'gigabyte', 'gib'],
+  TB: ['tb', 'terabyte', 'tib'],
+  Hz: ['hz', 'hertz'],
+  MHz: ['mhz', 'megahertz'],
+  GHz: ['ghz', 'gigahertz'],
+  rpm: ['rpm'],
+  psi: ['psi'],
+  bar: ['bar'],
+  Pa: ['pa', 'pascal'],
+  kPa: ['kpa', 'kilopascal'],
+  hPa: ['hpa', 'hectopascal', 'mbar', 'millibar'],
+  V: ['v', 'volt'],
+  A: ['amp', 'ampere'],
+  mAh: ['mah'],
+  ppm: ['ppm'],
+  IBU: ['ibu'],
+  ABV: ['abv'],
+};
+
+/** Word endings that make a number an ordinal or a label, not a quantity ("3rd", "5th"). */
+const NOT_UNITS = new Set(['st', 'nd', 'rd', 'th', 'e', 'x', 'a', 'b', 'c', 'd', 'f']);
+
+const CANONICAL = new Map<string, string>();
+for (const [key, spellings] of Object.entries(UNIT_SPELLINGS)) for (const s of spellings) CANONICAL.set(s, key);
+
+/** A word without its plural ending ("ounces" → "ounce", "lbs" → "lb"). */
+function singular(word: string): string {
+  return word.length > 2 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
+/** The canonical key of a unit as written, '' for none, or undefined when the text cannot be a unit. */
+export function unitKey(written: string): string | undefined {
+  const spelled = written.trim().toLowerCase().replace(/\.(?=\s|$)/g, '').replace(/\s+/g, ' ');
+  if (spelled === '') return '';
+  const undotted = spelled.replace(/\./g, '');
+  const known = CANONICAL.get(spelled) ?? CANONICAL.get(undotted) ?? CANONICAL.get(undotted.split(' ').map(singular).join(' '));
+  if (known !== undefined) return known;
+  // Any other single word of letters is a unit of its own ("bedrooms"), its plural folded.
+  if (!/^[\p{L}°µ]{1,12}$/u.test(undotted) || NOT_UNITS.has(undotted)) return undefined;
+  return undotted.length > 3 ? singular(undotted) : undotted;
+}
+
+const PREFIX = /^(?:US\$|[$€£¥₹]|(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|INR)(?=[\s\d+-]))\s?/i;
+/** A unit or currency after the number: symbols, or up to three words of letters (with dots, °, /, ³). */
+const SUFFIX = /^\s?(?:%|[\p{L}°µ℃℉"][\p{L}\p{M}°µ./²³]{0,15}(?:\s[\p{L}][\p{L}.]{0,15}){0,2})$/u;
+/** Digits, grouped by thousands ("1,234,567", "1 234") or not, then a fraction. (A decimal comma is not read.) */
+const NUMBER = /^(\d{1,3}(?:([,\u00a0\u202f' ])\d{3})(?:\2\d{3})*|\d+)(?:\.(\d*))?|^\.(\d+)/;
+
+/**
+ * Reads a cell as a number written with a unit, percent sign, currency or thousands separators; null when
+ * it is not one (a plain number is not one either: the plain parsers read it).
+ */
+export function parseWrittenNumber(text: string): WrittenNumber | null {
+  let rest = text.trim();
+  if (rest === '' || rest.length > 48) return null;
+  let negative = false;
+  if (rest[0] === '-' || rest[0] === '+' || rest[0] === '\u2212') {
+    negative = rest[0] !== '+';
+    rest = rest.slice(1);
+  }
+  const prefixMatch = PREFIX.exec(rest);
+  const prefix = prefixMatch ? prefixMatch[0] : '';
+  rest = rest.slice(prefix.length);
+  if (prefix && (rest[0] === '-' || rest[0] === '\u2212') && !negative) {
+    negative = true;
+    rest = rest.slice(1);
+  }
+  const number = NUMBER.exec(rest);
+  if (!number) return null;
+  const integer = number[1] ?? '0';
+  const fraction = number[3] ?? number[4] ?? '';
+  const grouped = number[2] !== undefined;
+  const suffix = rest.slice(number[0].length);
+  if (suffix !== '' && !SUFFIX.test(suffix)) return null;
+  const unitOfSuffix = unitKey(suffix);
+  if (unitOfSuffix === undefined) return null;
+  const unitOfPrefix = prefix ? unitKey(prefix.replace(/\s$/, '')) : '';
+  if (unitOfPrefix === undefined || (unitOfPrefix !== '' && unitOfSuffix !== '' && unitOfPrefix !== unitOfSuffix && unitOfSuffix !== '%')) return null;
+  if (!prefix && !suffix && !grouped) return null;
+  const digits = integer.replace(/[^\d]/g, '');
+  const value = Number(`${digits}.${fraction || '0'}`);
+  if (!Number.isFinite(value)) return null;
+  return {
+    value: negative ? -value : value,
+    prefix,
+    suffix,
+    unit: unitOfPrefix || unitOfSuffix,
+    grouped,
+    decimals: fraction.length,
+  };
+}
+
+/** The form of a written number, as a key: cells of one form are written alike ("16 oz" and "12 oz"). */
+export function formKey(written: Pick<WrittenNumber, 'prefix' | 'suffix'>): string {
+  return `${written.prefix}\u0000${written.suffix}`;
+}
+
+/** How a column's unit is shown (profile, messages): its dominant spelling, else its canonical key. */
+export function unitLabel(format: NumberFormat | undefined): string | undefined {
+  if (!format || format.unit === '') return undefined;
+  const written = (format.prefix || format.suffix).trim();
+  return written && unitKey(written) === format.unit ? written : format.unit;
+}
+
+/** A readable name of a column's form, for messages: "plain numbers", "numbers with \" oz\"". */
+export function describeForm(format: Pick<NumberFormat, 'prefix' | 'suffix' | 'grouped'> | undefined): string {
+  if (!format || (!format.prefix && !format.suffix)) return format?.grouped ? 'numbers with thousands separators' : 'plain numbers';
+  const parts = [format.prefix ? `"${format.prefix.trim()}" before` : '', format.suffix ? `"${format.suffix.trim()}" after` : ''].filter(Boolean);
+  return `numbers with ${parts.join(' and ')}`;
+}
+
+/** Units written generically that stand for a specific unit of their kind: a bare degree sign for °C or °F. */
+const SPECIFIC_UNITS: Record<string, readonly string[]> = { '°': ['°C', '°F'] };
+
+/** Whether one unit is the other written generically ("°" for "°C"). */
+function genericOf(generic: string, specific: string): boolean {
+  return SPECIFIC_UNITS[generic]?.includes(specific) ?? false;
+}
+
+/**
+ * Whether a cell's unit may stand in a column of unit `columnUnit`: the same unit (or it written
+ * generically), or no unit on either side (a percent sign only among plain numbers or percents: the
+ * column's scale then decides its value).
+ */
+export function compatibleUnits(cellUnit: string, columnUnit: string): boolean {
+  if (cellUnit === '%' || columnUnit === '%') return cellUnit === columnUnit || cellUnit === '' || columnUnit === '';
+  return cellUnit === columnUnit || cellUnit === '' || columnUnit === '' || genericOf(cellUnit, columnUnit) || genericOf(columnUnit, cellUnit);
+}
+
+/** Whether a cell written as `written` is in another form than its column's (`format`; plain numbers when undefined). */
+export function isVariantForm(written: Pick<WrittenNumber, 'prefix' | 'suffix' | 'grouped' | 'value'>, format: NumberFormat | undefined): boolean {
+  if (written.prefix !== (format?.prefix ?? '') || written.suffix !== (format?.suffix ?? '')) return true;
+  return Math.abs(written.value) >= 1000 && written.grouped !== (format?.grouped ?? false);
+}
+
+/** A plain number as a written one (no prefix, suffix or grouping). */
+export function plainWritten(value: number, decimals = 0): WrittenNumber {
+  return { value, prefix: '', suffix: '', unit: '', grouped: false, decimals };
+}
+
+/** Share of the unit-bearing values one unit must cover for a column to have that unit. */
+const UNIT_SHARE = 0.9;
+
+export interface FormCount {
+  prefix: string;
+  suffix: string;
+  unit: string;
+  count: number;
+  /** Values of 1,000 or more written with and without thousands separators. */
+  grouped: number;
+  ungrouped: number;
+}
+
+/**
+ * The written numbers of a column's sample, counted by form, and the column's {@link NumberFormat} decided
+ * from them and the plain numbers: the most common form (plain numbers included) is the column's form; its
+ * unit, or else the one unit the other cells write, is the column's unit.
+ */
+export class WrittenNumberTally {
+  constructor(
+    /** Counts by form key, in order of first appearance: plain data, so the tallies of consecutive parts of a column add up ({@link merge}). */
+    readonly forms = new Map<string, FormCount>(),
+  ) {}
+
+  add(written: WrittenNumber): void {
+    const key = formKey(written);
+    let form = this.forms.get(key);
+    if (!form) this.forms.set(key, (form = { prefix: written.prefix, suffix: written.suffix, unit: written.unit, count: 0, grouped: 0, ungrouped: 0 }));
+    form.count++;
+    if (Math.abs(written.value) >= 1000) {
+      if (written.grouped) form.grouped++;
+      else form.ungrouped++;
+    }
+  }
+
+  /** Adds the counts of the values that follow this tally's. */
+  merge(next: ReadonlyMap<string, FormCount>): void {
+    for (const [key, form] of next) {
+      const mine = this.forms.get(key);
+      if (!mine) this.forms.set(key, { ...form });
+      else {
+        mine.count += form.count;
+        mine.grouped += form.grouped;
+        mine.ungrouped += form.ungrouped;
+      }
+    }
+  }
+
+  /**
+   * The column's format given `plain` plain numbers (`plainLarge` of them 1,000 or more), and how many values
+   * fit it (plain ones and written ones of a compatible unit); undefined without written numbers or when
+   * they write several units.
+   */
+  decide(plain: number, plainLarge: number): { format: NumberFormat; fitting: number } | undefined {
+    if (this.forms.size === 0) return undefined;
+    const byUnit = new Map<string, number>();
+    let unitBearing = 0;
+    for (const form of this.forms.values()) {
+      if (form.unit === '' || form.unit === '%') continue;
+      byUnit.set(form.unit, (byUnit.get(form.unit) ?? 0) + form.count);
+      unitBearing += form.count;
+    }
+    // A unit written generically counts with the specific one the column also writes ("°" with "°C").
+    for (const [generic, specifics] of Object.entries(SPECIFIC_UNITS)) {
+      const specific = specifics.filter((u) => byUnit.has(u)).sort((a, b) => byUnit.get(b)! - byUnit.get(a)!)[0];
+      if (specific !== undefined && byUnit.has(generic)) {
+        byUnit.set(specific, byUnit.get(specific)! + byUnit.get(generic)!);
+        byUnit.delete(generic);
+      }
+    }
+    let topUnit = '';
+    let topCount = 0;
+    for (const [unit, n] of byUnit) if (n > topCount) [topUnit, topCount] = [unit, n];
+    if (unitBearing > 0 && topCount < UNIT_SHARE * unitBearing) return undefined;
+    // The dominant form; plain numbers are the form ('', '') together with grouped numbers without unit.
+    const plainForm = this.forms.get(formKey({ prefix: '', suffix: '' }));
+    let best: { prefix: string; suffix: string; unit: string; count: number; grouped: boolean } = {
+      prefix: '',
+      suffix: '',
+      unit: '',
+      count: plain + (plainForm?.count ?? 0),
+      grouped: (plainForm?.grouped ?? 0) > plainLarge + (plainForm?.ungrouped ?? 0),
+    };
+    for (const form of this.forms.values()) {
+      if ((form.prefix || form.suffix) && form.count > best.count) best = { ...form, grouped: form.grouped > form.ungrouped };
+    }
+    const unit = best.unit || (topUnit !== '' ? topUnit : '');
+    let fitting = plain;
+    for (const form of this.forms.values()) if (compatibleUnits(form.unit, unit)) fitting += form.count;
+    return { format: { unit, prefix: best.prefix, suffix: best.suffix, grouped: best.grouped }, fitting };
+  }
+}
+
+/** Whether a format says more than "plain numbers" (a unit, a form with text around the number, grouping). */
+export function isInformative(format: NumberFormat): boolean {
+  return format.unit !== '' || format.prefix !== '' || format.suffix !== '' || format.grouped;
+}
+
+/**
+ * The value a percent or plain cell stands for in a column whose values are about `typical` (their median
+ * magnitude): `value` or `value / 100` for a percent cell in a column of fractions, `value` or `value × 100`
+ * for a plain cell in a column of percents, whichever is nearer on a log scale. `converted` says whether it
+ * was scaled.
+ */
+export function percentScaled(written: Pick<WrittenNumber, 'value' | 'unit'>, columnUnit: string, typical: number): { value: number; converted: boolean } {
+  const cellPercent = written.unit === '%';
+  const columnPercent = columnUnit === '%';
+  if (cellPercent === columnPercent || written.value === 0 || !(typical > 0)) return { value: written.value, converted: false };
+  const other = cellPercent ? written.value / 100 : written.value * 100;
+  const distance = (v: number) => Math.abs(Math.log(Math.abs(v)) - Math.log(typical));
+  return distance(other) < distance(written.value) ? { value: other, converted: true } : { value: written.value, converted: false };
+}
+
+/** `value` written with `decimals` digits after the point at most (trailing zeros kept up to `decimals`). */
+function fixed(value: number, decimals: number): string {
+  const rounded = Number(value.toFixed(Math.min(20, Math.max(0, decimals))));
+  const text = String(rounded);
+  if (/e/i.test(text)) return text;
+  const [, fraction = ''] = text.split('.');
+  return fraction.length < decimals ? `${text}${fraction ? '' : '.'}${'0'.repeat(decimals - fraction.length)}` : text;
+}
+
+/** Groups the integer digits by thousands with commas. */
+function group(text: string): string {
+  const [integer, fraction] = text.split('.');
+  const sign = integer.startsWith('-') ? '-' : '';
+  const grouped = integer.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
+}
+
+/** A number written in a column's form: its prefix, grouping and suffix, with `decimals` digits. */
+export function writeInForm(value: number, decimals: number, format: Pick<NumberFormat, 'prefix' | 'suffix' | 'grouped'> | undefined): string {
+  let text = fixed(value, decimals);
+  if (format?.grouped && Math.abs(value) >= 1000) text = group(text);
+  const negative = text.startsWith('-');
+  const magnitude = negative ? text.slice(1) : text;
+  return `${negative ? '-' : ''}${format?.prefix ?? ''}${magnitude}${format?.suffix ?? ''}`;
+}

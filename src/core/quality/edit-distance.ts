@@ -1,0 +1,84 @@
+/**
+ * Near values by edit distance: the optimal-string-alignment Damerau–Levenshtein distance (insertions,
+ * deletions, substitutions, transpositions of neighbours), and an index of a set of words by their
+ * deletion neighbourhoods (SymSpell) that finds every word within distance d of a query without comparing
+ * it to all of them: two words within distance d share a string obtained by deleting at most d characters
+ * from each.
+ */
+
+/** The distance between `a` and `b` (code units), or `max + 1` as soon as it is certainly above `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = a.length;
+  const m = b.length;
+  let before = new Array<number>(m + 1).fill(0);
+  let previous = Array.from({ length: m + 1 }, (_, j) => j);
+  let current = new Array<number>(m + 1).fill(0);
+  for (let i = 1; i <= n; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      current[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    [before, previous, current] = [previous, current, before];
+  }
+  return previous[m];
+}
+
+/** The strings obtained from `word` by deleting up to `d` characters (the word itself included). */
+export function deletions(word: string, d: number): Set<string> {
+  const out = new Set<string>([word]);
+  let frontier = [word];
+  for (let step = 0; step < d; step++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      for (let i = 0; i < w.length; i++) {
+        const shorter = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(shorter)) {
+          out.add(shorter);
+          next.push(shorter);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+/** Words (by id) indexed by their deletion neighbourhoods up to `maxDistance`. */
+export class NearWordIndex {
+  private readonly byDeletion = new Map<string, number[]>();
+  private readonly words: string[] = [];
+
+  constructor(private readonly maxDistance: number) {}
+
+  add(id: number, word: string): void {
+    this.words[id] = word;
+    for (const key of deletions(word, this.maxDistance)) {
+      const ids = this.byDeletion.get(key);
+      if (ids) {
+        if (ids[ids.length - 1] !== id) ids.push(id);
+      } else this.byDeletion.set(key, [id]);
+    }
+  }
+
+  /** Ids of the indexed words within `distance` (≤ the index's) of `word`, with their distances. */
+  near(word: string, distance: number): { id: number; distance: number }[] {
+    const seen = new Set<number>();
+    const out: { id: number; distance: number }[] = [];
+    for (const key of deletions(word, distance)) {
+      for (const id of this.byDeletion.get(key) ?? []) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const d = editDistance(word, this.words[id], distance);
+        if (d <= distance) out.push({ id, distance: d });
+      }
+    }
+    return out;
+  }
+}

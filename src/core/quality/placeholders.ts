@@ -1,0 +1,97 @@
+/**
+ * Disguised missing values (FAHES, Qahtan et al. 2018): what systems and people write where a value is
+ * unknown — words ("unknown", "N.A.", "not available", "TBD") and numbers placed below every real value of
+ * their column (-1 among non-negative values, 0 among positive ones, far from the smallest of them).
+ */
+import { quantile } from './column-values';
+
+/** Words that stand for "no value", compared without case, spaces and punctuation ("N.A." is "na"). */
+const PLACEHOLDER_WORDS = new Set([
+  'na',
+  'nan',
+  'none',
+  'null',
+  'nil',
+  'missing',
+  'unknown',
+  'unk',
+  'notavailable',
+  'notapplicable',
+  'notgiven',
+  'nonegiven',
+  'notspecified',
+  'unspecified',
+  'notknown',
+  'notstated',
+  'notrecorded',
+  'nodata',
+  'undefined',
+  'empty',
+  'blank',
+  'tbd',
+  'tba',
+  'xxx',
+  'xxxx',
+]);
+
+/**
+ * Placeholder words that are also names or words ("Nil", "Nan", "Blank"): placeholders only as tokens are
+ * written — lower or upper case ("nan", "NULL"), mixed ("NaN"), with punctuation ("N/A") — not capitalized.
+ */
+const ALSO_NAMES = new Set(['na', 'nan', 'nil', 'null', 'unk', 'empty', 'blank', 'undefined']);
+
+/** A text starting with a letter or digit no placeholder word starts with (a quick way out for most values). */
+const PLAIN_START = /^\s*[ac-dfgh-lo-sv-wyzAC-DFGH-LO-SV-WYZ0-9]/;
+
+/** Longest text (in characters) read as a placeholder: longer cells are real values ("not available" has 13). */
+export const MAX_PLACEHOLDER_LENGTH = 24;
+
+/** Letters of the longest placeholder word. */
+const LONGEST_WORD = Math.max(...[...PLACEHOLDER_WORDS].map((word) => word.length));
+
+/**
+ * The text lower-cased without what is not a letter or digit ("N.A." → "na"); undefined when that cannot be
+ * a placeholder word (a digit, or more letters than the longest word). ASCII is folded in a loop (free text
+ * rarely needs more); other text through Unicode classes.
+ */
+function foldedWord(text: string): string | undefined {
+  let folded = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) {
+      const unicode = text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+      return /\p{N}/u.test(unicode) || unicode.length > LONGEST_WORD ? undefined : unicode;
+    }
+    if (c >= 0x30 && c <= 0x39) return undefined;
+    const lower = c | 0x20;
+    if (lower < 0x61 || lower > 0x7a) continue;
+    if (folded.length === LONGEST_WORD) return undefined;
+    folded += String.fromCharCode(lower);
+  }
+  return folded;
+}
+
+/** Whether a cell's text is a placeholder word, or holds only white space or punctuation ("-", "??"). */
+export function isPlaceholderText(text: string): boolean {
+  if (text.length > MAX_PLACEHOLDER_LENGTH || PLAIN_START.test(text)) return false;
+  const folded = foldedWord(text);
+  if (folded === undefined) return false;
+  if (folded === '') return text.length > 0;
+  if (!PLACEHOLDER_WORDS.has(folded)) return false;
+  return !(ALSO_NAMES.has(folded) && /^\p{Lu}\p{Ll}+$/u.test(text.trim()));
+}
+
+/**
+ * Whether `value` lies alone below the column's other values (`others`, sorted ascending, `value` not among
+ * them): its distance to their minimum is at least twice the spread of their lowest 5% and twice the step
+ * between their two smallest distinct values, so it does not continue their lower tail.
+ */
+export function isolatedBelow(value: number, others: Float64Array): boolean {
+  if (others.length < 10) return false;
+  const min = others[0];
+  if (!(value < min)) return false;
+  let next = min;
+  for (let i = 1; i < others.length && next === min; i++) next = others[i];
+  const spread = Math.max(quantile(others, 0.05) - min, next - min);
+  return min - value >= 2 * spread;
+}

@@ -1,0 +1,148 @@
+import { defineRule } from '../rule';
+import type { ColumnInfo, IngestResult, RawCell } from '../../table/model';
+import { nullCount, numericColumn, quantile, replaceCellFix, sortedColumn } from '../column-values';
+import { compatibleUnits, describeForm, formKey, parseWrittenNumber, unitKey, unitLabel, writeInForm, type WrittenNumber } from '../../ingest/written-number';
+
+/** A cell as written: the number with its unit, or a plain number (decimals counted from the text). */
+function writtenOf(text: string): WrittenNumber {
+  const written = parseWrittenNumber(text);
+  if (written) return written;
+  const trimmed = text.trim();
+  const point = trimmed.indexOf('.');
+  return { value: Number(trimmed), prefix: '', suffix: '', unit: '', grouped: false, decimals: point < 0 ? 0 : trimmed.length - point - 1 };
+}
+
+/** Whether a cell a numeric column rejected is a number in another unit than the column's (reported here, not as a type mismatch). */
+export function isNumberInOtherUnit(text: string, column: ColumnInfo): boolean {
+  const written = parseWrittenNumber(text);
+  return written !== null && !compatibleUnits(written.unit, column.numberFormat?.unit ?? '');
+}
+
+const percent = (share: number) => `${Math.floor(share * 100)}%`;
+const shown = (value: number) => String(Number(value.toPrecision(12)));
+
+/**
+ * How a cell's number was read, in words, when its percent sign (or its lack of one) was weighed against the
+ * column's scale (`median`: the median of its values).
+ */
+function scaleNote(written: WrittenNumber, value: number, columnUnit: string, median: number): string {
+  if (written.unit === '%' && columnUnit !== '%') {
+    return value === written.value
+      ? ` (not ${shown(written.value / 100)}: the column's values are about ${shown(median)}, so the percent sign is extra)`
+      : ` (${shown(written.value)}% of 1: the column holds fractions, about ${shown(median)})`;
+  }
+  if (written.unit !== '%' && columnUnit === '%') {
+    return value === written.value ? ' (a percent without its sign)' : ` (${shown(written.value)} is a fraction; the column holds percents)`;
+  }
+  return '';
+}
+
+/** The forms of the values accepted in a column (their cells are not reported: the form is fine there). */
+function acceptedForms(values: ReadonlySet<string>): Set<string> {
+  const forms = new Set<string>();
+  for (const value of values) forms.add(formKey(writtenOf(value)));
+  return forms;
+}
+
+function byColumn(cells: readonly RawCell[]): Map<number, RawCell[]> {
+  const out = new Map<number, RawCell[]>();
+  for (const cell of cells) {
+    const list = out.get(cell.column);
+    if (list) list.push(cell);
+    else out.set(cell.column, [cell]);
+  }
+  return out;
+}
+
+/** Present (non-null) cells of a column, the variant cells (which were read) included. */
+function presentCount(data: IngestResult, column: number): number {
+  return data.table.numRows - nullCount(data, column);
+}
+
+export const numberFormat = defineRule({
+  id: 'number-format',
+  title: 'Number written in another form',
+  dimension: 'consistency',
+  defaultSeverity: 'warning',
+  acceptsValues: true,
+  defaultOptions: {},
+  description: 'A number written unlike the rest of its column: another spelling of the unit ("16 OZ." among "16 oz"), a unit, percent sign or currency where the column has none (or none where it has one), thousands separators.',
+  docs: `Catalogues merged from several sources write one quantity several ways: "12.0", "16 oz", "16.0 ounce",
+"16 OZ."; "0.05" next to "0.07%"; "$1,234" next to "1234". Most tools then read the whole column as text,
+and a model loses the feature or sees each spelling as a category of its own.
+
+Dataset Inspector reads such a column as numbers: each cell's number, its unit (spellings of one unit are
+one unit: oz, OZ., ounce, ounces), and its form (the text around the number). The form most cells share is
+the column's; its unit is recorded and shown in the profile. A cell in another form is reported, with the
+column's form and its share in the message, and read as its number:
+
+- a percent sign in a column of fractions: "7%" is 0.07, but "0.07%" among values like 0.05 is 0.07 (the sign
+  is extra); a plain number in a column of percents likewise. The scale is the column's own (its median
+  magnitude), and the message says which reading was chosen;
+- a number in another unit than the column's ("3 kg" in a column of pounds) is not converted and not read: it
+  is reported with both units.
+
+**Fix**: the quick fix "Normalize to the number" writes the number in the column's form ("16" in a column of
+plain numbers, "3504 lbs" in one that writes lbs); "fix all" does it for the whole file. If a form is fine in
+a column, accept the value: cells written in that form are then not reported.
+
+In a file checked in batches, the column's form is decided on the first batch.`,
+  check({ data, report, isAccepted, acceptedValues }) {
+    for (const [c, cells] of byColumn(data.variantCells)) {
+      const column = data.columns[c];
+      const format = column.numberFormat;
+      const accepted = acceptedForms(acceptedValues(c));
+      const values = numericColumn(data, c);
+      const median = quantile(sortedColumn(data, c), 0.5);
+      const present = presentCount(data, c);
+      let acceptedCells = 0;
+      const reported = cells.filter((cell) => {
+        const ok = isAccepted(c, cell.text) || accepted.has(formKey(writtenOf(cell.text)));
+        if (ok) acceptedCells++;
+        return !ok;
+      });
+      const share = present > 0 ? (present - cells.length + acceptedCells) / present : 0;
+      const unit = format?.unit ?? '';
+      const label = unitLabel(format);
+      const form = `${describeForm(format)}${label && !(format?.prefix || format?.suffix) ? `, in ${label}` : ''}`;
+      const integers = column.kind === 'integer';
+      for (const cell of reported) {
+        const written = writtenOf(cell.text);
+        const value = values[cell.row];
+        const converted = value !== written.value;
+        const decimals = integers ? 0 : Math.max(0, written.decimals + (converted ? (written.unit === '%' ? 2 : -2) : 0));
+        const normalized = writeInForm(value, decimals, format);
+        const plainColumn = !format?.prefix && !format?.suffix;
+        report({
+          row: cell.row,
+          columnIndex: c,
+          value: cell.text,
+          evidence: { columnForm: form, columnShare: share, readAs: value, ...(unit ? { unit } : {}), ...(converted ? { percentConverted: true } : {}) },
+          message:
+            `"${cell.text}" is written unlike column "${column.name}" (${percent(share)} of its values are ${form}); ` +
+            `read as ${shown(value)}${label ? ` ${label}` : ''}${scaleNote(written, value, unit, median)}.`,
+          fixes: () => {
+            // A plain number is written as a number (bare in JSON Lines); a form with a unit or grouping as text.
+            const fix = replaceCellFix(data, cell.row, c, plainColumn && !format?.grouped ? { number: normalized } : normalized, plainColumn ? `Normalize to the number: "${normalized}"` : `Write as the column does: "${normalized}"`);
+            return fix ? [fix] : [];
+          },
+        });
+      }
+    }
+    // Numbers in another unit than their column's: not read (no conversion), reported with both units.
+    for (const cell of data.rejectedCells) {
+      const column = data.columns[cell.column];
+      if ((column.kind !== 'integer' && column.kind !== 'float') || !isNumberInOtherUnit(cell.text, column) || isAccepted(cell.column, cell.text)) continue;
+      const written = writtenOf(cell.text);
+      const label = unitLabel(column.numberFormat) ?? '';
+      const cellUnit = written.suffix.trim() || written.prefix.trim();
+      report({
+        row: cell.row,
+        columnIndex: cell.column,
+        value: cell.text,
+        evidence: { cellUnit: unitKey(cellUnit) ?? cellUnit, unit: column.numberFormat?.unit ?? '' },
+        message: `"${cell.text}" is in ${cellUnit}, column "${column.name}" is in ${label}: it was not read (units are not converted).`,
+      });
+    }
+  },
+});

@@ -1,0 +1,299 @@
+import { defineRule } from '../rule';
+import type { IngestResult } from '../../table/model';
+import { TEXT_KINDS, distinctValues, isNumeric, numericColumn, replaceCellFix, sortedRuns, type DistinctValues } from '../column-values';
+import { NearWordIndex } from '../edit-distance';
+import { categoryKey } from './category-variant';
+
+/**
+ * Expected share of random words of length `length`, over an alphabet of `alphabet` characters, within
+ * `distance` (1 or 2) edits of one of `vocabulary` words: how likely a rare value is near a frequent one by
+ * chance alone (short words, large vocabularies, codes of digits). Real words are nearer each other than
+ * random ones, so this is a floor: it decides how far a word may be from a frequent one to count as its
+ * typo, and leaves out short codes ("CA" and "CO").
+ */
+export function chanceOfNeighbour(length: number, vocabulary: number, distance: number, alphabet = 26): number {
+  const oneEdit = (2 * alphabet + 1) * length + alphabet;
+  const neighbours = distance >= 2 ? (oneEdit * oneEdit) / 2 : oneEdit;
+  return Math.min(1, (vocabulary * neighbours) / alphabet ** length);
+}
+
+/** Largest chance of a coincidental neighbour at which a near value still counts as a typo. */
+const MAX_CHANCE = 0.01;
+
+/** Largest edit distance at which a slip of a word of this length counts as a typo among `vocabulary` frequent words (0: none). */
+export function maxTypoDistance(length: number, vocabulary: number, alphabet = 26): number {
+  if (chanceOfNeighbour(length, vocabulary, 2, alphabet) <= MAX_CHANCE) return 2;
+  return chanceOfNeighbour(length, vocabulary, 1, alphabet) <= MAX_CHANCE ? 1 : 0;
+}
+
+/**
+ * The effective size of the alphabet the words draw from: a slip may type any letter where a letter is (26),
+ * any digit where a digit is (10), any of the other characters seen where those are; weighted by how much
+ * of the words each class makes (codes of digits behind one letter draw from about 11 characters, words
+ * from 26, whatever the few words of a column happen to use).
+ */
+export function alphabetOf(words: Iterable<string>): number {
+  let letters = 0;
+  let digits = 0;
+  let others = 0;
+  const otherChars = new Set<string>();
+  for (const word of words) {
+    for (const ch of word) {
+      if (/\p{L}/u.test(ch)) letters++;
+      else if (ch >= '0' && ch <= '9') digits++;
+      else {
+        others++;
+        otherChars.add(ch);
+      }
+    }
+  }
+  const total = letters + digits + others;
+  if (total === 0) return 26;
+  return Math.exp((letters * Math.log(26) + digits * Math.log(10) + others * Math.log(otherChars.size + 1)) / total);
+}
+
+/** Other columns used as evidence, and rows read for it. */
+const MAX_EVIDENCE_COLUMNS = 24;
+const MAX_EVIDENCE_ROWS = 200_000;
+/** A column whose distinct values are more than this share of its rows (an id, a measurement) ties too few rows together to be evidence. */
+const NEARLY_UNIQUE = 0.9;
+
+interface Candidate {
+  rare: number;
+  frequent: number;
+  distance: number;
+}
+
+/**
+ * Per row (the first MAX_EVIDENCE_ROWS): an id of the cell's value in `column` (−1 for null), numbers and
+ * dates by their value; undefined for columns that cannot be evidence (other kinds, or nearly unique values).
+ */
+function rowIds(data: IngestResult, column: number): Int32Array | undefined {
+  const info = data.columns[column];
+  const rows = data.table.numRows;
+  if (TEXT_KINDS.includes(info.kind)) {
+    const distinct = distinctValues(data, column);
+    return distinct.size <= NEARLY_UNIQUE * rows ? distinct.ids : undefined;
+  }
+  if (!isNumeric(info) && info.kind !== 'date' && info.kind !== 'timestamp' && info.kind !== 'boolean') return undefined;
+  if (sortedRuns(data, column).values.length > NEARLY_UNIQUE * rows) return undefined;
+  const values = numericColumn(data, column);
+  const ids = new Int32Array(Math.min(values.length, MAX_EVIDENCE_ROWS));
+  const seen = new Map<number, number>();
+  for (let r = 0; r < ids.length; r++) {
+    const v = values[r];
+    if (Number.isNaN(v)) {
+      ids[r] = -1;
+      continue;
+    }
+    let id = seen.get(v);
+    if (id === undefined) seen.set(v, (id = seen.size));
+    ids[r] = id;
+  }
+  return ids;
+}
+
+/**
+ * Evidence from another column that a rare value's row belongs with the frequent value: the row's value
+ * there occurs with the frequent value in at least 3 rows and in most of its rows (a dependency such as
+ * zip → city), at least twice the frequent value's share of the column. Returns, per pair with evidence,
+ * the column and the rows that agree.
+ */
+function dependencyEvidence(
+  data: IngestResult,
+  column: number,
+  ids: Int32Array,
+  distinct: DistinctValues,
+  pairs: Candidate[],
+  idsOf: (c: number) => Int32Array | undefined,
+): Map<Candidate, { column: number; rows: number; share: number }> {
+  const evidence = new Map<Candidate, { column: number; rows: number; share: number }>();
+  const present = distinct.counts.reduce((a, b) => a + b, 0);
+  const rows = Math.min(ids.length, MAX_EVIDENCE_ROWS);
+  const rareRows = new Map<number, number[]>();
+  for (const pair of pairs) rareRows.set(pair.rare, []);
+  for (let r = 0; r < rows; r++) rareRows.get(ids[r])?.push(r);
+  let used = 0;
+  for (let b = 0; b < data.columns.length && used < MAX_EVIDENCE_COLUMNS; b++) {
+    if (b === column) continue;
+    const other = idsOf(b);
+    if (!other) continue;
+    used++;
+    // The other column's values on the rare values' rows, then how often each occurs, and with which value of this column.
+    const wanted = new Map<number, { total: number; withValue: Map<number, number> }>();
+    for (const pair of pairs) for (const r of rareRows.get(pair.rare) ?? []) if (other[r] >= 0) wanted.set(other[r], { total: 0, withValue: new Map() });
+    if (wanted.size === 0) continue;
+    for (let r = 0; r < rows; r++) {
+      const tally = wanted.get(other[r]);
+      if (!tally) continue;
+      tally.total++;
+      tally.withValue.set(ids[r], (tally.withValue.get(ids[r]) ?? 0) + 1);
+    }
+    for (const pair of pairs) {
+      if (evidence.has(pair)) continue;
+      const baseShare = distinct.counts[pair.frequent] / present;
+      for (const r of rareRows.get(pair.rare) ?? []) {
+        const tally = wanted.get(other[r]);
+        if (!tally) continue;
+        const agree = tally.withValue.get(pair.frequent) ?? 0;
+        const share = agree / Math.max(1, tally.total - (tally.withValue.get(pair.rare) ?? 0));
+        // Most rows with that value hold the frequent one (a county's state is not enough: its near neighbours share it).
+        if (agree >= 3 && share >= 0.5 && share >= 2 * baseShare) {
+          evidence.set(pair, { column: b, rows: agree, share });
+          break;
+        }
+      }
+    }
+  }
+  return evidence;
+}
+
+export const typo = defineRule({
+  id: 'typo',
+  title: 'Likely typo',
+  dimension: 'accuracy',
+  defaultSeverity: 'warning',
+  acceptsValues: true,
+  defaultOptions: { minFrequentRows: 5, frequencyRatio: 10, maxRareRows: 3, maxDistinct: 50_000 },
+  description: 'A rare value one or two keystrokes away from a frequent value of the same column ("mancheter" among "manchester").',
+  docs: `A misspelled category ("mancheter" for "manchester") is a category of its own to a model, a group-by or
+a join: its rows are lost to the real category.
+
+A value is reported when it is rare (at most \`maxRareRows\` rows), a frequent value of the same column (at
+least \`minFrequentRows\` rows, and \`frequencyRatio\` times more for each further row of the rare value: the
+same slip in several rows is less likely) is within one or two edits of it (insertions, deletions,
+substitutions, swaps of neighbours), and the pair is unlikely to be a coincidence. How many edits count
+depends on the frequent value's length, on the characters the column's values use and on how many frequent
+values it has: a random word of that length must have less than a 1% chance of lying that near one of them
+(so "CA" and "CO" are never typos of each other, nor codes of digits one digit apart among many; "mal" is
+one of "male" among two frequent values; two edits need longer words).
+Then the column must also say so:
+
+- the column is a closed vocabulary: most of its rare values are near a frequent one (in a column of names
+  or free text, most rare values are real and only a few are near a frequent one by chance: the rule then
+  needs the next kind of evidence), or
+- the row agrees with the frequent value on another column: its value there occurs with the frequent value
+  in at least 3 rows and in most of its rows (zip code → city). A weaker tie is no evidence: a city's state
+  is shared by its near-named neighbours ("Philo" and "Chilo", Ohio).
+
+Differences in digits only (another code, not a misspelling) and in case, spacing or accents (see
+category-variant) are left alone.
+
+**Fix**: the quick fix replaces the value with the frequent one. If the value is right, accept it: it is then
+a valid value of the column.
+
+In a file checked in batches, each batch is checked on its own.`,
+  check({ data, options, report, isIgnored, isAccepted }) {
+    const idsCache = new Map<number, Int32Array | undefined>();
+    const idsOf = (c: number) => {
+      if (!idsCache.has(c)) idsCache.set(c, rowIds(data, c));
+      return idsCache.get(c);
+    };
+    data.columns.forEach((column, c) => {
+      if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
+      const distinct = distinctValues(data, c);
+      if (distinct.size < 2 || distinct.size > options.maxDistinct) return;
+      const { counts } = distinct;
+      const words: string[] = [];
+      const frequent: number[] = [];
+      for (let id = 0; id < distinct.size; id++) {
+        words[id] = distinct.text(id).trim().toLowerCase();
+        if (counts[id] >= options.minFrequentRows && words[id].length >= 3) frequent.push(id);
+      }
+      if (frequent.length === 0) return;
+      // Rare values, and the frequent values within two edits of each: the smaller set is indexed.
+      const rare: number[] = [];
+      for (let id = 0; id < distinct.size; id++) {
+        if (counts[id] <= options.maxRareRows && words[id].length >= 3 && !isAccepted(c, distinct.text(id))) rare.push(id);
+      }
+      const rareValues = rare.length;
+      if (rareValues === 0) return;
+      // How far a slip of each frequent word may go: by its length, the column's alphabet and how many frequent words there are.
+      const alphabet = alphabetOf(frequent.map((f) => words[f]));
+      const reach = new Map(frequent.map((f) => [f, maxTypoDistance(words[f].length, frequent.length, alphabet)]));
+      const nearOf = nearPairs(rare, frequent.filter((f) => reach.get(f)! > 0), words, reach);
+      const pairs: Candidate[] = [];
+      for (const id of rare) {
+        const word = words[id];
+        // The same slip made in several rows is less likely: each further row asks frequencyRatio times more.
+        const needed = options.minFrequentRows * options.frequencyRatio ** (counts[id] - 1);
+        let best: Candidate | undefined;
+        for (const near of nearOf.get(id) ?? []) {
+          const f = near.id;
+          if (counts[f] < needed || near.distance === 0 || near.distance > reach.get(f)!) continue;
+          if (categoryKey(word) === categoryKey(words[f]) || differsInDigitsOnly(word, words[f])) continue;
+          if (!best || near.distance < best.distance || (near.distance === best.distance && counts[f] > counts[best.frequent])) best = { rare: id, frequent: f, distance: near.distance };
+        }
+        if (best) pairs.push(best);
+      }
+      if (pairs.length === 0) return;
+      // A closed vocabulary: most rare values are near a frequent one. Otherwise each pair needs a dependency.
+      const closed = pairs.length >= 0.5 * rareValues;
+      const evidence = closed ? undefined : dependencyEvidence(data, c, distinct.ids, distinct, pairs, idsOf);
+      const flagged = new Map<number, { pair: Candidate; note: string }>();
+      for (const pair of pairs) {
+        const support = evidence?.get(pair);
+        if (!closed && !support) continue;
+        const note = support
+          ? `its ${data.columns[support.column].name} goes with "${distinct.text(pair.frequent)}" in ${support.rows} rows`
+          : `${pairs.length} of the column's ${rareValues} rare values are this near a frequent one`;
+        flagged.set(pair.rare, { pair, note });
+      }
+      const ids = distinct.ids;
+      for (let r = 0; r < ids.length; r++) {
+        const hit = ids[r] < 0 ? undefined : flagged.get(ids[r]);
+        if (!hit) continue;
+        const { pair, note } = hit;
+        const value = distinct.text(pair.rare);
+        const likely = distinct.text(pair.frequent);
+        const firstRow = distinct.firstRows[pair.frequent];
+        report({
+          row: r,
+          columnIndex: c,
+          value,
+          evidence: { likely, rows: counts[pair.rare], likelyRows: counts[pair.frequent], distance: pair.distance, support: note },
+          message:
+            `"${value}" looks like a typo of "${likely}" in column "${column.name}": ${counts[pair.rare]} row${counts[pair.rare] > 1 ? 's' : ''} ` +
+            `against ${counts[pair.frequent]}, ${pair.distance} edit${pair.distance > 1 ? 's' : ''} apart; ${note}.`,
+          related: [{ row: firstRow, columnIndex: c, message: `"${likely}" (${counts[pair.frequent]} rows)` }],
+          fixes: () => {
+            const fix = replaceCellFix(data, r, c, likely, `Correct to "${likely}"`);
+            return fix ? [fix] : [];
+          },
+        });
+      }
+    });
+  },
+});
+
+/** For each rare id, the frequent ids within their reach of it (by a deletion index over the smaller of the two sets). */
+function nearPairs(rare: readonly number[], frequent: readonly number[], words: readonly string[], reach: ReadonlyMap<number, number>): Map<number, { id: number; distance: number }[]> {
+  const out = new Map<number, { id: number; distance: number }[]>();
+  const add = (r: number, f: number, distance: number) => {
+    if (r === f) return;
+    const list = out.get(r);
+    if (list) list.push({ id: f, distance });
+    else out.set(r, [{ id: f, distance }]);
+  };
+  const indexRare = rare.length <= frequent.length;
+  const index = new NearWordIndex(2);
+  for (const id of indexRare ? rare : frequent) index.add(id, words[id]);
+  for (const id of indexRare ? frequent : rare) {
+    for (const near of index.near(words[id], indexRare ? reach.get(id)! : 2)) {
+      if (indexRare) add(near.id, id, near.distance);
+      else add(id, near.id, near.distance);
+    }
+  }
+  return out;
+}
+
+/** Whether two words differ only where both have digits ("AB-1001" and "AB-1007": another code, not a typo). */
+function differsInDigitsOnly(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(isDigit(a[i]) && isDigit(b[i]))) return false;
+  return true;
+}
+
+function isDigit(ch: string): boolean {
+  return ch >= '0' && ch <= '9';
+}

@@ -1,0 +1,125 @@
+import { isAscii } from 'node:buffer';
+
+/**
+ * Damage a wrong decoding leaves inside valid UTF-8 text: mojibake (UTF-8 bytes read as Windows-1252, "é" →
+ * "Ã©", "’" → "â€™"), repaired by encoding the text back to Windows-1252 bytes and decoding them as UTF-8;
+ * the replacement character U+FFFD where a character was lost; control characters.
+ */
+
+/** Windows-1252 characters of the bytes 0x80–0x9F (the five bytes it leaves undefined stay C1 controls, as decoders read them). */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+/** Windows-1252 byte of a character (undefined when it has none); C1 controls too, as text read as Latin-1 holds them. */
+const BYTE_OF = new Map<number, number>();
+for (let b = 0; b < 256; b++) BYTE_OF.set(b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : b, b);
+for (let b = 0x80; b < 0xa0; b++) if (!BYTE_OF.has(b)) BYTE_OF.set(b, b);
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** How many continuation bytes a UTF-8 lead byte takes (0: not a lead byte of a multi-byte character). */
+function continuationsOf(lead: number): number {
+  if (lead >= 0xc2 && lead <= 0xdf) return 1;
+  if (lead >= 0xe0 && lead <= 0xef) return 2;
+  if (lead >= 0xf0 && lead <= 0xf4) return 3;
+  return 0;
+}
+
+/** One pass of repair: every run of characters whose Windows-1252 bytes form one valid UTF-8 character becomes that character. */
+function repairOnce(text: string): string {
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    const lead = BYTE_OF.get(text.charCodeAt(i));
+    const n = lead === undefined ? 0 : continuationsOf(lead);
+    if (n > 0 && i + n < text.length) {
+      const bytes = new Uint8Array(n + 1);
+      bytes[0] = lead!;
+      let ok = true;
+      for (let k = 1; k <= n && ok; k++) {
+        const b = BYTE_OF.get(text.charCodeAt(i + k));
+        if (b === undefined || b < 0x80 || b > 0xbf) ok = false;
+        else bytes[k] = b;
+      }
+      if (ok) {
+        try {
+          out += utf8.decode(bytes);
+          i += n;
+          changed = true;
+          continue;
+        } catch {
+          // Not a valid sequence (overlong, surrogate): the characters stay.
+        }
+      }
+    }
+    out += text[i];
+  }
+  return changed ? out : text;
+}
+
+/** The text with its mojibake repaired (twice-damaged text too), or undefined when it has none. */
+export function repairMojibake(text: string): string | undefined {
+  let repaired = text;
+  for (let pass = 0; pass < 3; pass++) {
+    const next = repairOnce(repaired);
+    if (next === repaired) break;
+    repaired = next;
+  }
+  return repaired === text ? undefined : repaired;
+}
+
+/** Control characters that do not belong in a cell: C0 but tab and line breaks, DEL, C1, and a stray byte-order mark or non-character. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\ufffe\uffff]/g;
+
+export function hasControlCharacters(text: string): boolean {
+  CONTROL.lastIndex = 0;
+  return CONTROL.test(text);
+}
+
+export function withoutControlCharacters(text: string): string {
+  return text.replace(CONTROL, '');
+}
+
+/** The control characters of a text, as "U+0007" names. */
+export function controlCharacterNames(text: string): string[] {
+  return [...new Set(text.match(CONTROL) ?? [])].map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+/** A text with its control characters shown as ⟨U+0007⟩ (for messages). */
+export function visibleText(text: string): string {
+  return text.replace(CONTROL, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
+}
+
+export const REPLACEMENT_CHARACTER = '\ufffd';
+
+/** Whether an ASCII byte is a control character that does not belong in a cell (C0 but tab and line breaks, DEL). */
+function isControlByte(b: number): boolean {
+  return (b < 0x20 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f;
+}
+
+/**
+ * Whether UTF-8 bytes may hold damage (a non-ASCII byte or a control character): a column whose bytes hold
+ * neither needs no look at its values. Non-ASCII by a native scan; controls four bytes at a time (a word
+ * with a byte below 0x20 or equal to 0x7F is looked at byte by byte).
+ */
+export function mayHoldDamage(bytes: Uint8Array): boolean {
+  if (bytes.length === 0) return false;
+  if (!isAscii(bytes)) return true;
+  const head = Math.min(bytes.length, (4 - (bytes.byteOffset & 3)) & 3);
+  for (let i = 0; i < head; i++) if (isControlByte(bytes[i])) return true;
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + head, (bytes.length - head) >> 2);
+  for (let k = 0; k < words.length; k++) {
+    const x = words[k];
+    const y = x ^ 0x7f7f7f7f;
+    // Bytes are ASCII: a high bit after subtracting marks a byte below 0x20 (in x) or equal to 0x7F (in y).
+    if ((((x - 0x20202020) & ~x) | ((y - 0x01010101) & ~y)) & 0x80808080) {
+      const at = head + 4 * k;
+      for (let i = at; i < at + 4; i++) if (isControlByte(bytes[i])) return true;
+    }
+  }
+  for (let i = head + 4 * words.length; i < bytes.length; i++) if (isControlByte(bytes[i])) return true;
+  return false;
+}

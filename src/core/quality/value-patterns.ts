@@ -1,0 +1,216 @@
+/**
+ * Value patterns ("format signatures") of a text column, learned once per check from its distinct values.
+ * Each value is generalized at three levels, from specific to general:
+ *
+ * - **shape**: runs of letters and digits with their lengths, other characters kept ("AB-1234" → "a2-9₄",
+ *   written `a2|-|94`): fixed-width codes share one;
+ * - **form**: the same runs without lengths ("AB-1234" → "a-9", "7:10 a.m." → "9:9 a.a."): codes, times,
+ *   phone numbers written one way share one;
+ * - **class**: whether letters, digits, both or neither appear (punctuation and spaces do not count, so
+ *   "Mary-Ann" and "Mary" are both letters).
+ *
+ * A value's pattern is unusual at a level where one pattern covers most of the column and the value's is
+ * rare; letters and digits mixing by chance (hex ids) is kept apart by only comparing classes that cannot
+ * stand for each other (a number among words, a word among numbers).
+ */
+import type { IngestResult } from '../table/model';
+import { distinctValues, type DistinctValues } from './column-values';
+
+export type ValueClass = 'letters' | 'digits' | 'mixed' | 'symbols';
+export type PatternLevel = 'shape' | 'form' | 'class';
+
+export interface ValuePattern {
+  shape: string;
+  form: string;
+  class: ValueClass;
+}
+
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{Nd}/u;
+const SPACE = /\s/u;
+
+/** 'a' letter, '9' digit, ' ' white space, '' anything else (ASCII by char code, the rest by Unicode class). */
+function kindOf(code: number, ch: string): string {
+  if (code < 0x80) {
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return 'a';
+    if (code >= 48 && code <= 57) return '9';
+    return code === 32 || (code >= 9 && code <= 13) ? ' ' : '';
+  }
+  return LETTER.test(ch) ? 'a' : DIGIT.test(ch) ? '9' : SPACE.test(ch) ? ' ' : '';
+}
+
+/** The three generalizations of a value. */
+export function patternOf(value: string): ValuePattern {
+  const text = value.trim();
+  let shape = '';
+  let form = '';
+  let letters = false;
+  let digits = false;
+  let run = '';
+  let length = 0;
+  let lastKept = '';
+  const close = () => {
+    if (!run) return;
+    shape += `${shape ? '|' : ''}${run}${length}`;
+    form += run;
+    lastKept = run;
+    run = '';
+    length = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair is one character (a letter of a supplementary plane, or a symbol).
+    const ch = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? text.slice(i, ++i + 1) : text[i];
+    const kind = kindOf(code, ch);
+    if (kind === 'a' || kind === '9') {
+      if (kind === 'a') letters = true;
+      else digits = true;
+      if (run !== kind) close();
+      run = kind;
+      length++;
+      continue;
+    }
+    close();
+    const kept = kind === ' ' ? ' ' : ch;
+    if (kept === ' ' && lastKept === ' ') continue;
+    shape += `${shape ? '|' : ''}${kept}`;
+    form += kept;
+    lastKept = kept;
+  }
+  close();
+  return { shape, form, class: letters && digits ? 'mixed' : letters ? 'letters' : digits ? 'digits' : 'symbols' };
+}
+
+/** How a column's rows spread over the patterns of one level. */
+export interface LevelSummary {
+  /** Rows per pattern. */
+  rows: Map<string, number>;
+  /**
+   * The most common pattern, its rows, how many distinct values share it (ignoring case and surrounding
+   * space; counted up to 16), and one of them (for messages).
+   */
+  dominant: string;
+  dominantRows: number;
+  dominantValues: number;
+  example: string;
+}
+
+export interface ColumnPatterns {
+  /** Per distinct value id (distinctValues ids) looked at: its pattern (all ids unless `sampled`). */
+  byId: Map<number, ValuePattern>;
+  /** Non-null rows looked at. */
+  present: number;
+  levels: Record<PatternLevel, LevelSummary>;
+  /** The column holds free text (long values of several words): no pattern is expected. */
+  freeText: boolean;
+  /** Only the values of a sample of rows were looked at. */
+  sampled: boolean;
+}
+
+const LEVELS: readonly PatternLevel[] = ['shape', 'form', 'class'];
+
+/** Distinct values counted per pattern (enough to tell a pattern from a few categories). */
+const VALUES_COUNTED = 16;
+
+/** Median words per value above which a column is free text. */
+const FREE_TEXT_WORDS = 4;
+/** Columns with more distinct values than this are first looked at through a sample of SAMPLE_ROWS rows. */
+export const PATTERN_SAMPLE = 20_000;
+const SAMPLE_ROWS = 10_000;
+/** Values whose words decide whether a column is free text. */
+const WORDS_SAMPLE = 500;
+
+/** Whether the median of the values' word counts is above FREE_TEXT_WORDS. */
+function isFreeText(texts: Iterable<string>): boolean {
+  const words: number[] = [];
+  for (const text of texts) {
+    words.push(text.trim().split(/\s+/).length);
+    if (words.length >= WORDS_SAMPLE) break;
+  }
+  words.sort((a, b) => a - b);
+  return (words[words.length >> 1] ?? 0) > FREE_TEXT_WORDS;
+}
+
+const FREE_TEXT_LEVEL: LevelSummary = { rows: new Map(), dominant: '', dominantRows: 0, dominantValues: 0, example: '' };
+
+/** Patterns of the distinct values `ids` (weights: rows per id); free text is told from its first values and not generalized. */
+function summarize(distinct: DistinctValues, ids: [number, number][], sampled: boolean): ColumnPatterns {
+  if (isFreeText(ids.slice(0, WORDS_SAMPLE).map(([id]) => distinct.text(id)))) {
+    return { byId: new Map(), present: 0, levels: { shape: FREE_TEXT_LEVEL, form: FREE_TEXT_LEVEL, class: FREE_TEXT_LEVEL }, freeText: true, sampled };
+  }
+  const byId = new Map<number, ValuePattern>();
+  const rows = { shape: new Map<string, number>(), form: new Map<string, number>(), class: new Map<string, number>() };
+  // Distinct values per pattern, told apart without case and surrounding space ("USA" and "usa " are one), up to a few.
+  const values = { shape: new Map<string, Set<string>>(), form: new Map<string, Set<string>>(), class: new Map<string, Set<string>>() };
+  const examples = { shape: new Map<string, string>(), form: new Map<string, string>(), class: new Map<string, string>() };
+  let present = 0;
+  for (const [id, n] of ids) {
+    const text = distinct.text(id);
+    const pattern = patternOf(text);
+    byId.set(id, pattern);
+    present += n;
+    for (const level of LEVELS) {
+      const key = pattern[level];
+      rows[level].set(key, (rows[level].get(key) ?? 0) + n);
+      let seen = values[level].get(key);
+      if (!seen) values[level].set(key, (seen = new Set()));
+      if (seen.size < VALUES_COUNTED) seen.add(text.trim().toLowerCase());
+      if (!examples[level].has(key)) examples[level].set(key, text);
+    }
+  }
+  const summary = (level: PatternLevel): LevelSummary => {
+    let dominant = '';
+    let dominantRows = 0;
+    for (const [pattern, n] of rows[level]) if (n > dominantRows) [dominant, dominantRows] = [pattern, n];
+    return { rows: rows[level], dominant, dominantRows, dominantValues: values[level].get(dominant)?.size ?? 0, example: examples[level].get(dominant) ?? '' };
+  };
+  return {
+    byId,
+    present,
+    levels: { shape: summary('shape'), form: summary('form'), class: summary('class') },
+    freeText: false,
+    sampled,
+  };
+}
+
+const cache = new WeakMap<IngestResult, Map<string, ColumnPatterns>>();
+
+function cached(data: IngestResult, key: string, compute: () => ColumnPatterns): ColumnPatterns {
+  let byKey = cache.get(data);
+  if (!byKey) cache.set(data, (byKey = new Map()));
+  let patterns = byKey.get(key);
+  if (!patterns) byKey.set(key, (patterns = compute()));
+  return patterns;
+}
+
+/** The patterns of every value of a text column (computed once per table and column). */
+export function columnPatterns(data: IngestResult, column: number): ColumnPatterns {
+  return cached(data, `all:${column}`, () => {
+    const distinct = distinctValues(data, column);
+    return summarize(distinct, Array.from({ length: distinct.size }, (_, id) => [id, distinct.counts[id]]), false);
+  });
+}
+
+/**
+ * The patterns of a column learned from an even sample of SAMPLE_ROWS rows when it has more than
+ * PATTERN_SAMPLE distinct values (all of them otherwise): enough to tell free text and columns without a
+ * dominant pattern.
+ */
+export function samplePatterns(data: IngestResult, column: number): ColumnPatterns {
+  const distinct = distinctValues(data, column);
+  if (distinct.size <= PATTERN_SAMPLE) return columnPatterns(data, column);
+  return cached(data, `sample:${column}`, () => {
+    const ids = distinct.ids;
+    const step = Math.max(1, Math.floor(ids.length / SAMPLE_ROWS));
+    const weights = new Map<number, number>();
+    for (let r = 0; r < ids.length; r += step) if (ids[r] >= 0) weights.set(ids[r], (weights.get(ids[r]) ?? 0) + 1);
+    return summarize(distinct, [...weights], true);
+  });
+}
+
+/** Classes a column of class `dominant` never holds but by error (a number among words, a word among numbers). */
+export function incompatibleClass(dominant: ValueClass, value: ValueClass): boolean {
+  if (dominant === 'letters') return value === 'digits';
+  if (dominant === 'digits') return value === 'letters' || value === 'mixed';
+  return false;
+}

@@ -1,0 +1,105 @@
+/** Numbers written with units, percent signs, currencies and separators: parsed, and read by the CSV reader as numbers. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseWrittenNumber, percentScaled, unitKey, writeInForm } from '../../../src/core/ingest/written-number';
+import { ingestCsvBytes } from '../../../src/core/ingest/index';
+
+const read = (text: string) => ingestCsvBytes(new TextEncoder().encode(text));
+const column = (text: string, name: string) => {
+  const data = read(text);
+  const info = data.columns.find((c) => c.name === name)!;
+  return { data, info, values: data.table.getChild(name)!.toArray() as Float64Array | Int32Array };
+};
+
+test('spellings of one unit share one key; other units and non-units do not', () => {
+  for (const text of ['16 oz', '16oz', '16.0 ounce', '16 OZ.', '16 ounces', '16 fl oz']) assert.equal(parseWrittenNumber(text)?.unit, 'oz', text);
+  for (const text of ['3504 lbs', '3504 pounds', '3504 LBS.', '3504 lb']) assert.equal(parseWrittenNumber(text)?.unit, 'lb', text);
+  assert.equal(unitKey('miles per gallon'), 'mpg');
+  assert.equal(unitKey('degrees C'), '°C');
+  assert.equal(unitKey('bedrooms'), 'bedroom');
+  assert.notEqual(parseWrittenNumber('3 kg')?.unit, 'lb');
+});
+
+test('text of digits, signs and points alone is never a written number (the reader parses only cells with other bytes)', () => {
+  fc.assert(fc.property(fc.stringMatching(/^[0-9.+-]{0,14}$/), (text) => parseWrittenNumber(text) === null), { numRuns: 20_000 });
+  for (const text of ['1 234', '1,234', '7%', '16oz', '$5']) assert.ok(/[^0-9.+-]/.test(text) && parseWrittenNumber(text) !== null, text);
+});
+
+test('currencies, thousands separators and percent signs are read; the sign and decimals are kept', () => {
+  assert.deepEqual(parseWrittenNumber('$1,234'), { value: 1234, prefix: '$', suffix: '', unit: 'USD', grouped: true, decimals: 0 });
+  assert.equal(parseWrittenNumber('1234 USD')?.unit, 'USD');
+  assert.equal(parseWrittenNumber('-$5.25')?.value, -5.25);
+  assert.equal(parseWrittenNumber('1,234,567.5')?.value, 1234567.5);
+  assert.deepEqual(parseWrittenNumber('0.07%'), { value: 0.07, prefix: '', suffix: '%', unit: '%', grouped: false, decimals: 2 });
+  assert.equal(parseWrittenNumber('12.5 pct')?.unit, '%');
+});
+
+test('plain numbers, times, ordinals, codes and phrases are not written numbers', () => {
+  for (const text of ['12', '12.5', '12:30', '3rd', '5th', 'A1', '10x20', '1.2.3', '12 Main Street Apt', '1,23', '2B', '']) assert.equal(parseWrittenNumber(text), null, text);
+});
+
+test('a percent is x or x/100 by the column\'s own scale; the number is written back in a column\'s form', () => {
+  assert.deepEqual(percentScaled({ value: 7, unit: '%' }, '', 0.05), { value: 0.07, converted: true });
+  assert.deepEqual(percentScaled({ value: 0.07, unit: '%' }, '', 0.05), { value: 0.07, converted: false });
+  assert.deepEqual(percentScaled({ value: 0.102, unit: '' }, '%', 12), { value: 10.2, converted: true });
+  assert.equal(writeInForm(16, 1, undefined), '16.0');
+  assert.equal(writeInForm(3504, 0, { prefix: '', suffix: ' lbs', grouped: false }), '3504 lbs');
+  assert.equal(writeInForm(1234.5, 2, { prefix: '$', suffix: '', grouped: true }), '$1,234.50');
+  assert.equal(writeInForm(-5, 0, { prefix: '$', suffix: '', grouped: false }), '-$5');
+});
+
+test('a catalogue column with 40% unit variants is read as numbers, its unit recorded, the variants listed', () => {
+  const rows = ['id,ounces'];
+  for (let i = 0; i < 50; i++) rows.push(`${i},${i % 5 === 0 ? '16 oz' : i % 5 === 1 ? '16.0 ounce' : i % 5 === 2 ? '12.0' : '12'}`);
+  const { data, info, values } = column(rows.join('\n'), 'ounces');
+  assert.equal(info.kind, 'float');
+  assert.equal(info.numberFormat?.unit, 'oz');
+  assert.deepEqual([values[0], values[1], values[2]], [16, 16, 12]);
+  assert.equal(data.rejectedCells.length, 0);
+  assert.deepEqual(new Set(data.variantCells.map((c) => c.text)), new Set(['16 oz', '16.0 ounce']));
+  assert.equal(data.variantCells.length, 20);
+});
+
+test('a column that writes its unit lists the cells without it or spelled otherwise; another unit is not read', () => {
+  const rows = ['weight'];
+  for (let i = 0; i < 60; i++) rows.push(`${3000 + i} lbs`);
+  rows.push('3504', '3504 pounds', '1600 kg');
+  const { data, info, values } = column(rows.join('\n'), 'weight');
+  assert.equal(info.numberFormat?.suffix, ' lbs');
+  assert.deepEqual(data.variantCells.map((c) => c.text), ['3504', '3504 pounds']);
+  assert.deepEqual([values[60], values[61]], [3504, 3504]);
+  assert.deepEqual(data.rejectedCells.map((c) => c.text), ['1600 kg']);
+});
+
+test('percent cells in a column of fractions, and fractions in a column of percents, are read at the column\'s scale', () => {
+  const fractions = ['abv', ...Array.from({ length: 40 }, (_, i) => (0.04 + (i % 4) / 100).toFixed(2)), '0.07%', '7%'];
+  const abv = column(fractions.join('\n'), 'abv');
+  assert.deepEqual([abv.values[40], abv.values[41]], [0.07, 0.07]);
+  const percents = ['share', ...Array.from({ length: 40 }, (_, i) => `${(8 + (i % 5)).toFixed(1)}%`), '0.102', '10.2'];
+  const share = column(percents.join('\n'), 'share');
+  assert.equal(share.info.numberFormat?.unit, '%');
+  assert.ok(Math.abs(share.values[40] - 10.2) < 1e-9 && share.values[41] === 10.2);
+});
+
+test('an integer column reads "2540.0" as the integer 2540 (no type mismatch)', () => {
+  const { data, info, values } = column(['n', ...Array.from({ length: 60 }, (_, i) => String(100 + i)), '2540.0', '254.'].join('\n'), 'n');
+  assert.equal(info.kind, 'integer');
+  assert.deepEqual([values[60], values[61]], [2540, 254]);
+  assert.equal(data.rejectedCells.length + data.variantCells.length, 0);
+});
+
+test('a bare degree sign stands for the column\'s °C', () => {
+  const rows = ['temp', ...Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? `${10 + i} °C` : i % 3 === 1 ? `${10 + i} DEG.` : `${10 + i}.0 degrees C`))];
+  const { data, info } = column(rows.join('\n'), 'temp');
+  assert.equal(info.kind, 'float');
+  assert.equal(info.numberFormat?.unit, '°C');
+  assert.equal(data.rejectedCells.length, 0);
+});
+
+test('ordinals, codes and free text stay text', () => {
+  const ordinals = column(['place', ...Array.from({ length: 30 }, (_, i) => `${i + 1}${['st', 'nd', 'rd'][i] ?? 'th'}`)].join('\n'), 'place');
+  assert.ok(['string', 'categorical'].includes(ordinals.info.kind));
+  const units = column(['size', ...Array.from({ length: 30 }, (_, i) => `${i} ${['kg', 'cm', 'min', 'oz'][i % 4]}`)].join('\n'), 'size');
+  assert.ok(['string', 'categorical'].includes(units.info.kind), 'several units in one column: not one quantity');
+});

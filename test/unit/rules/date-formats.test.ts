@@ -1,0 +1,51 @@
+/** Date formats learned per column: more formats read as dates, day/month swaps and other formats reported with a fix. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { checkCsv, csv, findingsOf, fixText } from './check-text';
+import { inferColumnType, parseDateTime } from '../../../src/core/ingest/csv/infer';
+import { ingestCsvBytes } from '../../../src/core/ingest/index';
+
+const days = (n: number, write: (d: Date) => string) => Array.from({ length: n }, (_, i) => write(new Date(Date.UTC(2001, 0, 1 + i * 3, 8 + (i % 10), 5))));
+const pad = (n: number) => String(n).padStart(2, '0');
+
+test('timestamps with a non-ISO date and dates with month names are read as such', () => {
+  assert.deepEqual(inferColumnType(['2001/02/13 10:40', '2001/02/14 11:40', '2001/02/28 23:05']), { kind: 'timestamp', dateFormat: 'YYYY/MM/DD' });
+  assert.deepEqual(inferColumnType(['Dec 31 1955', 'Jan 2 1960', 'May 14 1999']), { kind: 'date', dateFormat: 'MMM D YYYY' });
+  assert.deepEqual(inferColumnType(['31 Dec 1955', '2 Jan 1960']), { kind: 'date', dateFormat: 'D MMM YYYY' });
+  assert.deepEqual(inferColumnType(['2020-01-01 10:00', '2020-01-02 10:00']), { kind: 'timestamp' }, 'ISO stays ISO');
+  assert.equal(parseDateTime('Dec 1 2001 7:10 PM', 'MMM D YYYY'), Date.UTC(2001, 11, 1, 19, 10));
+  assert.equal(parseDateTime('13/02/2001 10:40', 'DD/MM/YYYY'), Date.UTC(2001, 1, 13, 10, 40));
+  const data = ingestCsvBytes(new TextEncoder().encode(['when', ...days(40, (d) => `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:05`)].join('\n')));
+  assert.equal(data.columns[0].kind, 'timestamp');
+  assert.equal(data.table.getChild('when')!.get(0), Date.UTC(2001, 0, 1, 8, 5));
+});
+
+test('clean: a column in one date format gets no finding', () => {
+  const rows = days(40, (d) => `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`).map((t) => [t]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['day'], rows)), 'mixed-date-format'), []);
+});
+
+test('dirty: a day/month swap in a column its days over 12 settle is reported, with the swap undone as fix', () => {
+  const rows = days(40, (d) => `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`).map((t) => [t]);
+  rows.push(['03/25/2001']);
+  const found = findingsOf(checkCsv(csv(['day'], rows)), 'mixed-date-format');
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /"03\/25\/2001" has day and month swapped: column "day" is written DD\/MM\/YYYY/);
+  assert.equal(fixText(found[0]), '25/03/2001');
+  assert.equal(found[0].evidence?.swapped, true);
+});
+
+test('dirty: a swapped timestamp and another format in a year-first timestamp column', () => {
+  const rows = days(40, (d) => `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:05`).map((t) => [t]);
+  rows.push(['2001/22/02 18:49'], ['Feb 27, 2001 15:19'], ['04/03/2001 12:50']);
+  const found = findingsOf(checkCsv(csv(['when'], rows)), 'mixed-date-format');
+  assert.deepEqual(found.map(fixText), ['2001/02/22 18:49', '"2001/02/27 15:19"', undefined], 'an ambiguous day-first/month-first date gets no fix (a quoted field stays quoted)');
+  assert.match(found[1].message, /another date format than column "when" \(YYYY\/MM\/DD\)/);
+});
+
+test('dirty: dates with month names in another format are reported with the column\'s format as fix', () => {
+  const rows = days(40, (d) => `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()]} ${d.getUTCDate()} ${d.getUTCFullYear()}`).map((t) => [t]);
+  rows.push(['1955/12/31'], ['May 14, 1999']);
+  const found = findingsOf(checkCsv(csv(['released'], rows)), 'mixed-date-format');
+  assert.deepEqual(found.map(fixText), ['Dec 31 1955', '"May 14 1999"']);
+});

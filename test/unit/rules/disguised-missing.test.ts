@@ -1,0 +1,51 @@
+/** Disguised missing values: placeholder words and blank cells (disguised-missing), -1 (sentinel-value), 0 (zero-as-missing). */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { checkCsv, csv, findingsOf, fixText } from './check-text';
+import { isPlaceholderText, isolatedBelow } from '../../../src/core/quality/placeholders';
+
+test('placeholder words are recognised whatever their case and punctuation; real words are not', () => {
+  for (const text of ['unknown', 'UNKNOWN', 'N.A.', 'n/a', '#N/A', 'not available', 'None given', 'TBD', 'xxx', '(blank)', ' ', '--']) assert.ok(isPlaceholderText(text), text);
+  for (const text of ['Unknown bird - medium', 'Nairobi', 'no', 'Nan Goldin', 'x', 'Nil', 'Nan', 'Blank']) assert.ok(!isPlaceholderText(text), text);
+  for (const text of ['nil', 'NaN', 'NULL', 'N/A', 'None']) assert.ok(isPlaceholderText(text), text);
+});
+
+test('a number below the other values counts as a placeholder only when it does not continue their lower tail', () => {
+  const prices = Float64Array.from({ length: 100 }, (_, i) => 700 + i * 17);
+  assert.ok(isolatedBelow(0, prices), 'price 0 among prices from 700');
+  const wind = Float64Array.from({ length: 100 }, (_, i) => 0.4 + i * 0.1);
+  assert.ok(!isolatedBelow(0, wind), 'wind 0 among speeds from 0.4');
+  const counts = Float64Array.from({ length: 120 }, (_, i) => 1 + (i % 12)).sort();
+  assert.ok(!isolatedBelow(0, counts), '0 continues counts 1, 2, 3, …');
+  assert.ok(isolatedBelow(-1, Float64Array.from({ length: 50 }, (_, i) => 10 + i)), '-1 among values from 10');
+});
+
+test('dirty: placeholder words and blank cells in a text column are reported, with an empty cell as fix', () => {
+  const rows = Array.from({ length: 60 }, (_, i) => [i, ['Boston', 'Chicago', 'Denver', 'Houston'][i % 4]]);
+  rows.push([60, 'N.A.'], [61, 'Not Available'], [62, ' '], [63, 'unknown']);
+  const found = findingsOf(checkCsv(csv(['id', 'city'], rows)), 'disguised-missing');
+  assert.deepEqual(found.map((f) => f.value), ['N.A.', 'Not Available', ' ', 'unknown']);
+  assert.deepEqual(found.map(fixText), ['', '', '', '']);
+  assert.match(found[0].message, /"N\.A\." in column "city" stands for a missing value \(1 of 64 values\)/);
+});
+
+test('clean: a placeholder that is one of the column\'s levels ("None" in 40% of the rows) is not reported', () => {
+  const rows = Array.from({ length: 50 }, (_, i) => [i, ['None', 'Minor', 'None', 'Medium', 'Substantial'][i % 5]]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'damage'], rows)), 'disguised-missing'), []);
+});
+
+test('numbers: NaN in a float column, -1 among non-negative values, 0 far below positive ones', () => {
+  const rows = Array.from({ length: 60 }, (_, i) => [i, (700 + i * 13.5).toFixed(2), String(1 + (i % 12)), (0.5 + (i % 9) * 0.4).toFixed(1)]);
+  rows.push([60, 'nan', '-1', '0'], [61, '0', '6', '3.1']);
+  const report = checkCsv(csv(['id', 'close', 'month', 'wind'], rows));
+  assert.deepEqual(findingsOf(report, 'disguised-missing').map((f) => [f.row, f.column]), [[60, 'close']]);
+  assert.deepEqual(findingsOf(report, 'sentinel-value').map((f) => [f.row, f.column]), [[60, 'month']]);
+  assert.deepEqual(findingsOf(report, 'zero-as-missing').map((f) => [f.row, f.column]), [[61, 'close']], 'not the wind of 0 among speeds from 0.5');
+});
+
+test('an accepted placeholder is not reported', () => {
+  const rows = Array.from({ length: 30 }, (_, i) => [i, i === 5 ? 'Unknown' : ['red', 'blue'][i % 2]]);
+  const accept = [{ rule: 'disguised-missing', column: 'answer', value: 'Unknown' }];
+  assert.equal(findingsOf(checkCsv(csv(['id', 'answer'], rows)), 'disguised-missing').length, 1);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'answer'], rows), { accept }), 'disguised-missing'), []);
+});

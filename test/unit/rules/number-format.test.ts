@@ -1,0 +1,78 @@
+/** number-format: numbers written unlike their column (units, percent signs, currencies, separators). */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { checkCsv, csv, findingsOf, fixText } from './check-text';
+
+/** A beer catalogue as merged from several sources: ounces partly with units, abv partly with percent signs. */
+function beers(): string {
+  const rows: (string | number)[][] = [];
+  for (let i = 0; i < 60; i++) {
+    const ounces = i % 6 === 0 ? '16 oz' : i % 6 === 1 ? '16.0 ounce' : i % 6 === 2 ? '12 OZ.' : '12.0';
+    const abv = i === 7 ? '0.07%' : i === 8 ? '7%' : (0.04 + (i % 4) / 100).toFixed(2);
+    rows.push([i, `Beer ${i}`, ounces, abv]);
+  }
+  return csv(['id', 'name', 'ounces', 'abv'], rows);
+}
+
+test('clean: columns written one way (plain, or all with one unit, or all grouped) get no finding', () => {
+  const rows = Array.from({ length: 40 }, (_, i) => [i, `${12 + (i % 3)} oz`, `$${(1000 + i * 37).toLocaleString('en-US')}`, (0.05 + (i % 3) / 100).toFixed(2)]);
+  const report = checkCsv(csv(['id', 'size', 'price', 'abv'], rows));
+  assert.deepEqual(findingsOf(report, 'number-format'), []);
+  assert.deepEqual(findingsOf(report, 'type-mismatch'), []);
+});
+
+test('dirty: unit variants are reported with the column\'s form and share, and normalized to the number', () => {
+  const report = checkCsv(beers());
+  const ounces = findingsOf(report, 'number-format').filter((f) => f.column === 'ounces');
+  assert.equal(ounces.length, 30, 'every cell written with a unit');
+  const ounce = ounces.find((f) => f.value === '16.0 ounce')!;
+  assert.match(ounce.message, /50% of its values are plain numbers, in oz/);
+  assert.equal(fixText(ounce), '16.0');
+  assert.equal(fixText(ounces.find((f) => f.value === '12 OZ.')), '12');
+  assert.equal(ounce.evidence?.readAs, 16);
+  assert.ok(ounce.acceptable, 'offers "accept this value"');
+  assert.ok(report.fixesByRule['number-format'].length >= 30, 'fix all covers every variant');
+});
+
+test('dirty: a percent sign among fractions is read at the column\'s scale, and the message says which reading', () => {
+  const abv = findingsOf(checkCsv(beers()), 'number-format').filter((f) => f.column === 'abv');
+  const extra = abv.find((f) => f.value === '0.07%')!;
+  const converted = abv.find((f) => f.value === '7%')!;
+  assert.match(extra.message, /read as 0\.07 \(not 0\.0007: .*the percent sign is extra\)/);
+  assert.match(converted.message, /read as 0\.07 \(7% of 1: the column holds fractions/);
+  assert.deepEqual([fixText(extra), fixText(converted)], ['0.07', '0.07']);
+});
+
+test('dirty: in a column that writes its unit, a bare number or another spelling gets the column\'s form as fix', () => {
+  const rows = Array.from({ length: 40 }, (_, i) => [`${3000 + i * 11} lbs`]);
+  rows.push(['3504'], ['3504 pounds']);
+  const found = findingsOf(checkCsv(csv(['weight'], rows)), 'number-format');
+  assert.deepEqual(found.map(fixText), ['3504 lbs', '3504 lbs']);
+  assert.match(found[0].message, /numbers with "lbs" after/);
+});
+
+test('edge: a number in another unit is reported (not converted, not read) instead of as a type mismatch', () => {
+  const rows = Array.from({ length: 40 }, (_, i) => [`${3000 + i} lbs`]);
+  rows.push(['1600 kg']);
+  const report = checkCsv(csv(['weight'], rows));
+  const other = findingsOf(report, 'number-format');
+  assert.equal(other.length, 1);
+  assert.match(other[0].message, /"1600 kg" is in kg, column "weight" is in lbs/);
+  assert.equal(other[0].fixes, undefined);
+  assert.deepEqual(findingsOf(report, 'type-mismatch'), []);
+});
+
+test('edge: thousands separators and currencies in a plain column', () => {
+  const rows = Array.from({ length: 60 }, (_, i) => [String(900 + i * 50)]);
+  rows.push(['$1,234'], ['2,500']);
+  const found = findingsOf(checkCsv(csv(['price'], rows)), 'number-format');
+  assert.deepEqual(found.map(fixText), ['"1234"', '"2500"'], 'the field stays quoted as written');
+});
+
+test('accepting a value accepts its form: cells written that way are no longer reported', () => {
+  const accept = [{ rule: 'number-format', column: 'ounces', value: '16 oz' }];
+  const found = findingsOf(checkCsv(beers(), { accept }), 'number-format').filter((f) => f.column === 'ounces');
+  assert.ok(!found.some((f) => f.value === '16 oz'));
+  assert.equal(found.length, 20, '"16.0 ounce" and "12 OZ." are still reported');
+  assert.match(found[0].message, /66% of its values/, 'the accepted form counts with the column\'s');
+});

@@ -1,0 +1,76 @@
+/** pattern-mismatch: text values whose pattern is rare where one pattern dominates. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { checkCsv, csv, findingsOf } from './check-text';
+import { patternOf } from '../../../src/core/quality/value-patterns';
+
+const states = ['MA', 'TX', 'CA', 'NY', 'OH', 'WA', 'FL', 'IL', 'MI', 'GA', 'NC', 'OR'];
+const names = ['Mary', 'Mary-Ann', "O'Neil", 'McDonald', 'Jo', 'Bartholomew', 'Anne Marie', 'Zoë', 'Li', 'Émile'];
+
+test('a value is generalized to its shape, form and class', () => {
+  assert.deepEqual(patternOf('AB-1234'), { shape: 'a2|-|94', form: 'a-9', class: 'mixed' });
+  assert.deepEqual(patternOf('7:10 a.m.'), { shape: '91|:|92| |a1|.|a1|.', form: '9:9 a.a.', class: 'mixed' });
+  assert.equal(patternOf('Mary-Ann').class, 'letters');
+  assert.equal(patternOf('555-1234').class, 'digits');
+});
+
+test('clean: names, free text, hex ids and codes written one way get no finding', () => {
+  const rows = Array.from({ length: 200 }, (_, i) => [
+    names[i % names.length],
+    `note ${i}: the parcel was left with a neighbour, who signed for it`,
+    (0x10000000 + i * 7919).toString(16),
+    `AB-${1000 + i}`,
+    states[i % states.length],
+  ]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['name', 'note', 'hex', 'code', 'state'], rows)), 'pattern-mismatch'), []);
+});
+
+test('dirty: a number among words, a word among numbers, a code of another form or width', () => {
+  const rows = Array.from({ length: 200 }, (_, i) => [names[i % names.length], `555-${1000 + i}`, `AB-${1000 + i}`, states[i % states.length]]);
+  rows.push(['1217', 'call me', 'AB1234', 'MO USA'], ['Mary', '5551234', 'AB-12345', 'Bethel']);
+  const found = findingsOf(checkCsv(csv(['name', 'phone', 'code', 'state'], rows)), 'pattern-mismatch').sort((a, b) => a.row! - b.row! || a.columnIndex! - b.columnIndex!);
+  assert.deepEqual(found.map((f) => [f.row, f.column, f.evidence?.level]), [
+    [200, 'name', 'class'],
+    [200, 'phone', 'class'],
+    [200, 'code', 'form'],
+    [200, 'state', 'form'],
+    [201, 'phone', 'form'],
+    [201, 'code', 'shape'],
+    [201, 'state', 'shape'],
+  ]);
+  assert.match(found[0].message, /"1217" in column "name" is digits only, unlike 99% of the column, which is letters only \(like "Mary"\)/);
+  assert.match(found[4].message, /"5551234" in column "phone" is shaped "9", unlike 99% of the column, shaped "9-9" \(like "555-1000"\)/);
+  assert.match(found[5].message, /shaped "AA-99999", unlike 99% of the column, shaped "AA-9999"/);
+});
+
+test('edge: one frequent category is no pattern; among a few categories, another shape in many rows is one more category', () => {
+  const rows = Array.from({ length: 100 }, () => ['plain note']);
+  rows.push(['first line, second line']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['note'], rows)), 'pattern-mismatch'), []);
+  const countries = Array.from({ length: 300 }, (_, i) => [i % 50 === 1 ? 'usa' : i % 50 === 2 ? 'USA ' : 'USA']);
+  countries.push(['Thailand']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['country'], countries)), 'pattern-mismatch'), [], '"usa" and "USA " are still one category');
+  const sizes = Array.from({ length: 300 }, (_, i) => [['S', 'M', 'L'][i % 3]]);
+  for (let i = 0; i < 5; i++) sizes.push(['XL']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['size'], sizes)), 'pattern-mismatch'), [], '"XL" in 5 rows');
+  const states = Array.from({ length: 300 }, (_, i) => [['OH', 'IN', 'MI', 'KY'][i % 4]]);
+  states.push(['Dayton']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['state'], states)), 'pattern-mismatch').map((f) => f.value), ['Dayton'], 'a city once among four state codes');
+});
+
+test('edge: few values, a column without a dominant pattern, placeholders (left to disguised-missing)', () => {
+  assert.deepEqual(findingsOf(checkCsv(csv(['code'], [['AB-1'], ['AB-2'], ['XYZ']])), 'pattern-mismatch'), [], 'under minRows');
+  const mixed = Array.from({ length: 100 }, (_, i) => [i % 3 === 0 ? `${i}` : i % 3 === 1 ? `A${i}` : `item ${i}`]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['ref'], mixed)), 'pattern-mismatch'), []);
+  const rows = Array.from({ length: 100 }, (_, i) => [`555-${1000 + i}`]);
+  rows.push(['N/A']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['phone'], rows)), 'pattern-mismatch'), []);
+});
+
+test('accepting a value makes its pattern one of the column\'s', () => {
+  const rows = Array.from({ length: 100 }, (_, i) => [`AB-${1000 + i}`]);
+  rows.push(['AB1234'], ['CD5678']);
+  const accept = [{ rule: 'pattern-mismatch', column: 'code', value: 'AB1234' }];
+  assert.equal(findingsOf(checkCsv(csv(['code'], rows)), 'pattern-mismatch').length, 2);
+  assert.deepEqual(findingsOf(checkCsv(csv(['code'], rows), { accept }), 'pattern-mismatch'), []);
+});
