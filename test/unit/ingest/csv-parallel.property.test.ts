@@ -2,7 +2,10 @@
  * Property: the parallel reader (many tiny chunks over worker threads) reads exactly what the one-thread
  * reader reads — values, types, rejected and NA cells, structural issues with their ranges, every cell's
  * range — on generated CSVs with quoted fields spanning chunk boundaries, CRLF/CR/LF, blank and ragged
- * rows, stray and unterminated quotes, NA tokens and columns whose values change type from chunk to chunk.
+ * rows, stray and unterminated quotes, NA tokens, columns whose values change type from chunk to chunk, and
+ * numbers written with units, percent signs, currencies or thousands separators, "2540.0" integers, dates
+ * with month names and timestamps with non-ISO dates (column formats, variant cells, and percents read at
+ * the scale of the whole column).
  */
 import { after, test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -32,6 +35,7 @@ function observed(read: CsvRead, rangeStride = 1) {
     values,
     columns: result.columns,
     rejected: result.rejectedCells,
+    variants: result.variantCells,
     na: result.naTokenCells,
     structural: result.structuralIssues,
     dialect: result.dialect,
@@ -46,7 +50,26 @@ function observed(read: CsvRead, rangeStride = 1) {
 const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 /** Column kinds whose cells (raw field text, quoting included) depend on the row: types change along the file. */
-const columnKinds = ['int', 'int-then-float', 'int32-then-int64', 'bool', 'zero-one', 'date', 'date-formats', 'timestamp', 'category', 'text', 'sparse', 'mostly-int'] as const;
+const columnKinds = [
+  'int',
+  'int-then-float',
+  'int32-then-int64',
+  'bool',
+  'zero-one',
+  'date',
+  'date-formats',
+  'timestamp',
+  'category',
+  'text',
+  'sparse',
+  'mostly-int',
+  'unit',
+  'percent-scale',
+  'thousands',
+  'integral',
+  'month-date',
+  'timestamp-other',
+] as const;
 type ColumnKind = (typeof columnKinds)[number];
 
 function cellArb(kind: ColumnKind, row: number, rows: number): fc.Arbitrary<string> {
@@ -64,6 +87,18 @@ function cellArb(kind: ColumnKind, row: number, rows: number): fc.Arbitrary<stri
     text: fc.string({ unit: fc.constantFrom('a', 'b', ',', ';', '"', '\n', '\r\n', '\r', ' ', 'é', '😀', '\t'), maxLength: 8 }).map(quoted),
     sparse: row % 5 === 3 ? fc.integer({ min: 0, max: 9 }).map(String) : fc.constant(''),
     'mostly-int': fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 99 }).map(String) }, { weight: 1, arbitrary: fc.constantFrom('n/a', 'x', '1.5') }),
+    // Ounces, mostly as "N oz", some spelled otherwise or plain, one in another unit.
+    unit: fc.tuple(fc.integer({ min: 1, max: 64 }), fc.constantFrom(' oz', ' oz', ' oz', ' ounce', '.0 oz', '', ' OZ.', ' kg')).map(([n, u]) => `${n}${u}`),
+    // Fractions, with percents among them late in the file (read at the scale of the whole column).
+    'percent-scale': late && row % 3 === 0 ? fc.integer({ min: 1, max: 99 }).map((n) => `${n}%`) : fc.integer({ min: 1, max: 99 }).map((n) => `0.${String(n).padStart(2, '0')}`),
+    thousands: fc.tuple(fc.integer({ min: 0, max: 9_999_999 }), fc.constantFrom('', '$', '€')).map(([n, c]) => quoted(`${c}${n.toLocaleString('en-US')}`)),
+    integral: fc.integer({ min: -99_999, max: 99_999 }).map((n) => (row % 4 === 0 ? `${n}.0` : String(n))),
+    'month-date': fc
+      .tuple(fc.integer({ min: 1, max: 28 }), fc.constantFrom('Jan', 'Feb', 'March', 'Sept', 'Dec'), fc.integer({ min: 1950, max: 2030 }))
+      .map(([d, m, y]) => (late ? `${d} ${m} ${y}` : quoted(`${m} ${d}, ${y}`))),
+    'timestamp-other': fc
+      .tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1990, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 59 }))
+      .map(([d, m, y, h, min]) => `${y}/${m}/${d} ${h}:${String(min).padStart(2, '0')}${row % 2 ? ' PM' : ''}`),
   };
   return fc.oneof(
     { weight: 12, arbitrary: typed[kind] },
@@ -151,7 +186,7 @@ test('large inputs, where types are inferred from a sample, read the same in par
   const sampled = (i: number) => i % 3 === 0;
   await fc.assert(
     fc.asyncProperty(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 20_000, max: 600_000 }), async (seed, parallelChunkBytes) => {
-      const rows: string[] = ['id,switch,big,misled,unseen,mostly,cat,few'];
+      const rows: string[] = ['id,switch,big,misled,unseen,mostly,cat,few,share,weight'];
       let s = seed;
       const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
       for (let i = 0; i < n; i++) {
@@ -171,6 +206,10 @@ test('large inputs, where types are inferred from a sample, read the same in par
             // 600 distinct values in the first half, 600 others in the second: over the dictionary cap together.
             `v${i < n / 2 ? i % 600 : 600 + (i % 600)}`,
             `d${i % (seed + 3)}`,
+            // Fractions, with percents in the last tenth: read at the scale of the whole column, in other chunks than its values.
+            i > n * 0.9 && i % 5 === 0 ? `${i % 100}%` : `0.${String(i % 100).padStart(2, '0')}`,
+            // Ounces, a few written otherwise.
+            i % 50 === 0 ? `${i % 40}.0 ounce` : `${i % 40} oz`,
           ].join(','),
         );
       }
@@ -188,8 +227,14 @@ test('large inputs, where types are inferred from a sample, read the same in par
           'mostly: categorical Dictionary<Int32, Utf8>',
           'cat: string Utf8',
           seed + 3 <= 1000 ? 'few: categorical Dictionary<Int32, Utf8>' : 'few: string Utf8',
+          'share: float Float64',
+          'weight: float Float64',
         ],
       );
+      assert.equal(columns[9].numberFormat?.unit, 'oz');
+      // "5%" in row 55,005 is 0.05 among fractions (the chunk it is in may hold no fraction).
+      const { table } = (await readPreparedCsvInParallel(prepareCsvBytes(new TextEncoder().encode(text)), { threads: 2, parallelChunkBytes })).result;
+      assert.equal(table.getChildAt(8)?.get(55_005), 0.05);
     }),
     { numRuns: 4 },
   );
