@@ -62,6 +62,10 @@ describe('Check data quality (CSV)', () => {
       assert.ok(seen.some((d) => d.startsWith('ragged-row ')), seen.slice(0, 5).join(' | '));
     } finally {
       await config.update('threads', undefined, vscode.ConfigurationTarget.Workspace);
+      // Deleted: later tests' settings changes would check this large file again.
+      const edit = new vscode.WorkspaceEdit();
+      edit.deleteFile(uri);
+      await vscode.workspace.applyEdit(edit);
     }
   });
 
