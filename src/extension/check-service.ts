@@ -72,9 +72,9 @@ export class CheckService implements vscode.Disposable {
     return this.outcomes.get(uri.toString());
   }
 
-  /** The files checked in this session (findings shown), their outcomes kept or not. */
+  /** The files checked in this session (findings shown), their outcomes kept or not: the most recently checked first. */
   checkedFiles(): vscode.Uri[] {
-    return [...this.checked.values()];
+    return [...this.checked.values()].reverse();
   }
 
   wasChecked(uri: vscode.Uri): boolean {
@@ -138,6 +138,8 @@ export class CheckService implements vscode.Disposable {
       return undefined;
     }
     const outcome: CheckOutcome = { uri, diagnosticsUri: diagnosticsUriFor(uri), checked, result };
+    // Deleted first, so that the map's order is the order of the latest checks.
+    this.checked.delete(uri.toString());
     this.checked.set(uri.toString(), uri);
     this.dropped(this.outcomes.set(uri.toString(), outcome, estimatedResultBytes(result)));
     this.output.info(

@@ -1,4 +1,5 @@
 /** Turns findings into `vscode.Diagnostic`s and publishes them per data file. */
+import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../core/quality/finding';
 import type { CheckOutcome, CheckedText } from './check-service';
@@ -19,8 +20,15 @@ export function ruleDocsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Ur
   return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
 }
 
-export function findingToDiagnostic(finding: Finding, documentUri: vscode.Uri, extensionUri: vscode.Uri): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toVscodeRange(finding.range), withSettingOf(finding.message, finding.option), severities[finding.severity]);
+/** A finding's message as a diagnostic shows it: with the setting it names and, in a gzip file's decompressed text, the line it is on. */
+function diagnosticMessage(finding: Finding, dataFile: vscode.Uri): string {
+  const message = withSettingOf(finding.message, finding.option);
+  if (finding.decompressedLine === undefined) return message;
+  return vscode.l10n.t('{0} (line {1} of the decompressed text of {2})', message, finding.decompressedLine, posix.basename(dataFile.path));
+}
+
+export function findingToDiagnostic(finding: Finding, documentUri: vscode.Uri, dataFile: vscode.Uri, extensionUri: vscode.Uri): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toVscodeRange(finding.range), diagnosticMessage(finding, dataFile), severities[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: finding.rule, target: ruleDocsUri(extensionUri, finding.rule) };
   if (finding.related?.length) {
@@ -60,7 +68,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     const uri = outcome.diagnosticsUri;
     const entries = outcome.result.findings.map((finding) => ({
       finding,
-      diagnostic: findingToDiagnostic(finding, uri, this.extensionUri),
+      diagnostic: findingToDiagnostic(finding, uri, outcome.uri, this.extensionUri),
     }));
     const diagnostics = entries.map((e) => e.diagnostic);
     this.collection.set(uri, diagnostics);

@@ -182,6 +182,40 @@ describe('Quick fixes', function () {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('replaces a value that breaks a dependency with the value of its group (zip → city), undoably', async () => {
+    const cities = ['Lyon', 'Paris', 'Nantes', 'Lille', 'Nice', 'Brest'];
+    const rows = Array.from({ length: 120 }, (_, i) => `${i},${69000 + (i % 12)},${cities[(i % 12) % cities.length]}`);
+    rows[30] = '30,69006,Paris';
+    const uri = writeScratchFile('dependency.csv', ['id,zip,city', ...rows].join('\n') + '\n');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const { diagnostic, actions } = await checkAndGetActions(uri, 'dependency-violation');
+    assert.equal(diagnostic.range.start.line, 31);
+    assert.ok((diagnostic.relatedInformation?.length ?? 0) > 0, 'related information: rows holding the expected value');
+    const replace = actions.find((a) => a.title.startsWith('Replace with "Lyon"'));
+    assert.ok(replace, `a replace fix among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(await run(replace), true);
+    assert.equal(document.lineAt(31).text, '30,69006,Lyon');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.lineAt(31).text, '30,69006,Paris', 'the fix is undoable');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('splits two fields merged into one cell ("Lyon FR" with country empty)', async () => {
+    const places = [['Lyon', 'FR'], ['Berlin', 'DE'], ['Madrid', 'ES'], ['Roma', 'IT']];
+    const rows = Array.from({ length: 80 }, (_, i) => `${i},${places[i % 4][0]},${places[i % 4][1]}`);
+    rows[9] = '9,Lyon FR,';
+    const uri = writeScratchFile('shift.csv', ['id,city,country', ...rows].join('\n') + '\n');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const { actions } = await checkAndGetActions(uri, 'column-shift');
+    const split = actions.find((a) => a.title.startsWith('Split "Lyon FR"'));
+    assert.ok(split, `a split fix among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(await run(split), true);
+    assert.equal(document.lineAt(10).text, '9,Lyon,FR');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('"Ignore this rule for this column" writes the workspace setting and the finding disappears', async () => {
     const rows = Array.from({ length: 20 }, (_, i) => `${i},${['Paris', 'Lyon', 'Nantes'][i % 3]}`);
     rows[7] = '7,Paris ';

@@ -121,6 +121,8 @@ function view(): TemplateResult {
   const report = state.report;
   if (!report) return html`<p class="muted" role="status">Checking…</p>`;
   const total = Object.values(report.totals).reduce((a, b) => a + b, 0);
+  const { overall, rows, cells, byDimension, cellsByDimension, errors } = report.scores;
+  const shares = (rowShare: number, cellShare: number | undefined) => `rows ${formatNumber(rowShare, 3)}% · cells ${formatNumber(cellShare ?? 100, 3)}% clean`;
   const perColumn = new Map<string, number>();
   for (const f of report.findings) if (f.column) perColumn.set(f.column, (perColumn.get(f.column) ?? 0) + (f.summaryOf ?? 1));
   const rules = [...new Set(report.findings.map((f) => f.rule))].sort();
@@ -132,9 +134,18 @@ function view(): TemplateResult {
       <vscode-button secondary @click=${() => host.post({ type: 'recheck' })}>Check again</vscode-button>
     </div>
     <div class="scores" role="list">
-      <div class="score overall" role="listitem"><div class="muted">overall</div><div class="value">${formatNumber(report.scores.overall, 3)}</div></div>
-      ${Object.entries(report.scores.byDimension).map(
-        ([dimension, score]) => html`<div class="score" role="listitem"><div class="muted">${dimension}</div><div class="value">${formatNumber(score ?? 0, 3)}</div></div>`,
+      <div class="score overall" role="listitem" title="Share of rows without an error or warning finding; at most 94 when a finding is an error">
+        <div class="muted">quality score</div>
+        <div class="value">${overall}/100</div>
+        <div class="muted">${shares(rows, cells)}${errors ? ` · ${formatNumber(errors)} error${errors === 1 ? '' : 's'}` : ''}</div>
+      </div>
+      ${Object.entries(byDimension).map(
+        ([dimension, score]) =>
+          html`<div class="score" role="listitem">
+            <div class="muted">${dimension}</div>
+            <div class="value">${formatNumber(score ?? 0, 3)}</div>
+            <div class="muted">${shares(score ?? 0, cellsByDimension[dimension as keyof typeof cellsByDimension])}</div>
+          </div>`,
       )}
     </div>
     <h2>Columns</h2>

@@ -12,6 +12,7 @@ import { allRules, type QualityConfig } from '../../core/quality/engine';
 import { checkFile } from '../../core/check/check-file';
 import { DEFAULTS, OptionError, megabytes } from '../../core/defaults';
 import type { Finding, Severity } from '../../core/quality/finding';
+import { headlineScore, type QualityScores } from '../../core/quality/score';
 import type { TextEncodingName } from '../../core/table/model';
 
 export const checkSpec = {
@@ -39,6 +40,7 @@ export const checkSpec = {
 export interface FileFindings {
   file: string;
   findings: Finding[];
+  scores: QualityScores;
 }
 
 const rank: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
@@ -48,6 +50,23 @@ export function findingJson(file: string, f: Finding) {
   return { file, rule: f.rule, dimension: f.dimension, severity: f.severity, row: f.row, column: f.column, range: f.range, message: f.message, ...(f.summaryOf ? { summaryOf: f.summaryOf } : {}) };
 }
 
+/** The quality score of several files together: their rows and flagged rows summed (docs/score.md). */
+export function combinedScore(results: FileFindings[]): number {
+  const sum = (pick: (scores: QualityScores) => number) => results.reduce((n, r) => n + pick(r.scores), 0);
+  return headlineScore(
+    sum((s) => s.counted.rows),
+    sum((s) => s.counted.flaggedRows),
+    sum((s) => s.errors),
+  );
+}
+
+/** One line of a file's score details: rows and cells without an error or warning finding, errors. */
+function scoreDetails(scores: QualityScores): string {
+  const errors = `${scores.errors} error finding${scores.errors === 1 ? '' : 's'}`;
+  return `rows without an error or warning: ${scores.rows}%, cells: ${scores.cells}%, ${errors}`;
+}
+
+/** Findings as path:line:col lines, a count, each file's score details, and last the line `quality score N/100`. */
 export function formatText(results: FileFindings[]): string {
   const lines: string[] = [];
   for (const { file, findings } of results) {
@@ -55,6 +74,8 @@ export function formatText(results: FileFindings[]): string {
   }
   const total = results.reduce((n, r) => n + r.findings.length, 0);
   lines.push(`${total} finding${total === 1 ? '' : 's'} in ${results.length} file${results.length === 1 ? '' : 's'}.`);
+  for (const { file, scores } of results) lines.push(`${results.length > 1 ? `${file}: quality score ${scores.overall}/100; ` : ''}${scoreDetails(scores)}`);
+  if (results.length > 0) lines.push(`quality score ${combinedScore(results)}/100`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -83,6 +104,11 @@ export function formatSarif(results: FileFindings[], docsBase: string): string {
               properties: { dimension: r.dimension },
             })),
           },
+        },
+        // The quality score of the run (all files together) and of each file, as the text output and the report give it.
+        properties: {
+          qualityScore: combinedScore(results),
+          files: results.map(({ file, scores: { overall, ...details } }) => ({ uri: file, qualityScore: overall, ...details })),
         },
         results: results.flatMap(({ file, findings }) =>
           findings.map((f) => ({
@@ -141,8 +167,9 @@ export async function runCheck(args: string[]): Promise<number> {
       try {
         const checked = await checkFile({ path: file, read, quality: config });
         for (const note of checked.notes) process.stderr.write(`dataset-inspector check: ${note}\n`);
-        if (checked.rangesIn === 'decompressed') process.stderr.write(`dataset-inspector check: ${file}: lines and columns are those of its decompressed text.\n`);
-        results.push({ file, findings: checked.findings });
+        if (checked.rangesIn === 'decompressed') process.stderr.write(`dataset-inspector check: ${file}: lines and columns are those of its decompressed text.
+`);
+        results.push({ file, findings: checked.findings, scores: checked.scores });
       } catch (error) {
         unreadable++;
         const message = withFlagOf(error instanceof Error ? error.message : String(error), error instanceof OptionError ? error.option : undefined);

@@ -12,12 +12,13 @@ import { ingestTextBatches } from '../ingest/index';
 import type { CsvBatchOptions } from '../ingest/csv/stream';
 import { createStreamingProfiler, profileTable } from '../profile/index';
 import type { TableProfile } from '../profile/types';
-import { allRules, isRuleEnabled, qualityScores, resolveQualityConfig, ruleOptions, runQualityCheck, severityOf, summaryMessage, type QualityConfig, type QualityReport } from '../quality/engine';
+import { allRules, isRuleEnabled, resolveQualityConfig, ruleOptions, runQualityCheck, severityOf, summaryMessage, type QualityConfig, type QualityReport } from '../quality/engine';
 import { recordRangeWithLineBreak } from '../quality/column-values';
 import { CrossBatchDuplicates, CrossBatchKeys } from './cross-batch-duplicates';
 import { duplicateKeyMessage, keyColumns, keyOptions } from '../quality/rules/duplicate-key';
 import { deleteDuplicateTitle, duplicateRowMessage } from '../quality/rules/duplicate-row';
 import type { Finding, FindingFix } from '../quality/finding';
+import { FindingMarks, mergeTallies, scoresOf, type ScoreTally } from '../quality/score';
 import type { ColumnInfo, CsvDialect, RangesIn, SourceFormat } from '../table/model';
 
 export interface BatchedCheckResult {
@@ -66,6 +67,7 @@ export async function checkInBatches(path: string, partialConfig: Partial<Qualit
   let rangesIn: RangesIn = 'file';
   /** JSON Lines keys that appear only after the first batch (not columns of the checked table). */
   const lateKeys: { name: string; line: number }[] = [];
+  let tally: ScoreTally | undefined;
 
   const duplicateRule = allRules.find((r) => r.id === 'duplicate-row');
   const crossBatch =
@@ -119,6 +121,7 @@ export async function checkInBatches(path: string, partialConfig: Partial<Qualit
       for (const dup of crossBatch.addBatch(data, offset)) {
         const slot = slotOf(duplicateRule.id, null, null);
         slot.count++;
+        report.marks.mark(duplicateRule.dimension, severity, dup.row, null);
         const fixRange = recordRangeWithLineBreak(data, dup.row);
         const row = offset + dup.row;
         const fixes = fixRange ? [{ kind: 'delete-row' as const, title: deleteDuplicateTitle(row + 1), range: fixRange }] : [];
@@ -149,6 +152,7 @@ export async function checkInBatches(path: string, partialConfig: Partial<Qualit
         const column = data.columns[repeat.column].name;
         const slot = slotOf(keyRule.id, repeat.column, column);
         slot.count++;
+        report.marks.mark(keyRule.dimension, severity, repeat.row, repeat.column);
         const firstLine = { line: repeat.firstLine, character: 0 };
         publish(slot, {
           rule: keyRule.id,
@@ -168,6 +172,8 @@ export async function checkInBatches(path: string, partialConfig: Partial<Qualit
       const kept = (fixesByRule[rule] ??= []);
       for (const fix of fixes) if (kept.length < config.maxFixesPerRule) kept.push(fix);
     }
+    const batchTally = report.marks.tally();
+    tally = tally ? mergeTallies(tally, batchTally) : batchTally;
     rowCount += data.table.numRows;
     onProgress?.({ bytesRead: batch.bytesRead, totalBytes: batch.totalBytes, rows: rowCount });
   }
@@ -190,12 +196,13 @@ export async function checkInBatches(path: string, partialConfig: Partial<Qualit
     });
   }
   for (const id of rulesRun) totals[id] ??= 0;
-  const scores = qualityScores(allRules.filter((r) => rulesRun.has(r.id)), totals, config, rowCount);
+  const scoreTally = tally ?? new FindingMarks(0, columns.length).tally();
+  const scores = scoresOf(scoreTally);
   const profile = (profiler ?? createStreamingProfiler(columns)).finish({ path, format, bytes: totalBytes, mode: 'streaming' });
   return {
     format,
     rangesIn,
-    report: { findings, totals, fixesByRule, scores, rulesRun: [...rulesRun] },
+    report: { findings, totals, fixesByRule, scores, scoreTally, rulesRun: [...rulesRun] },
     profile,
     rowCount,
     columns,

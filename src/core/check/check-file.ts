@@ -4,7 +4,6 @@
  * batch by batch (batched.ts).
  */
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { OverBudgetError, ingestFile, ingestTextBytes, textSizeOf } from '../ingest/index';
 import { isTextDataPath } from '../ingest/formats';
 import type { ReadSettings } from '../ingest/options';
@@ -83,7 +82,7 @@ async function checkFileInBatches(request: CheckFileRequest, onProgress: (p: Che
     rowCount: checked.rowCount,
     columns: checked.columns,
     dialect: checked.dialect,
-    findings: view ? placeInView(checked.report.findings, request.path, view.lines) : checked.report.findings,
+    findings: view ? placeInView(checked.report.findings, view.lines) : checked.report.findings,
     totals: checked.report.totals,
     fixesByRule: checked.report.fixesByRule,
     scores: checked.report.scores,
@@ -126,7 +125,7 @@ export async function checkFile(request: CheckFileRequest, onProgress: (p: Check
     rowCount: data.table.numRows,
     columns: data.columns,
     dialect: data.dialect,
-    findings: view ? placeInView(report.findings, request.path, view.lines) : report.findings,
+    findings: view ? placeInView(report.findings, view.lines) : report.findings,
     totals: report.totals,
     fixesByRule: report.fixesByRule,
     scores: report.scores,
@@ -161,17 +160,16 @@ async function decompressedView(request: CheckFileRequest, rangesIn: RangesIn) {
 }
 
 /**
- * Findings of a gzip file, placed on the view of its decompressed text: each message says where it is in
- * that text (the file itself has no lines to point at), and ranges beyond the lines the view shows point at
+ * Findings of a gzip file, placed on the view of its decompressed text: each carries the line of that text
+ * it is on (the file itself has no lines to point at), and ranges beyond the lines the view shows point at
  * its last line, which says the text goes on.
  */
-function placeInView(findings: readonly Finding[], path: string, shownLines: number): Finding[] {
-  const name = basename(path);
+function placeInView(findings: readonly Finding[], shownLines: number): Finding[] {
   const last = { line: shownLines, character: 0 };
   const clamp = (range: TextRange): TextRange => (range.start.line < shownLines ? range : { start: last, end: last });
   return findings.map((f) => ({
     ...f,
-    message: `${f.message} (line ${f.range.start.line + 1} of the decompressed text of ${name})`,
+    decompressedLine: f.range.start.line + 1,
     range: clamp(f.range),
     ...(f.related ? { related: f.related.map((r) => ({ ...r, range: clamp(r.range) })) } : {}),
   }));

@@ -4,12 +4,14 @@
  */
 import type { IngestResult, TextRange } from '../table/model';
 import type { TableProfile } from '../profile/types';
-import type { Dimension, Finding, FindingFix, RelatedPlace, Severity } from './finding';
+import type { Finding, FindingFix, RelatedPlace, Severity } from './finding';
 import type { QualityRule, ReportedFinding, ReportedPlace, RuleOptions } from './rule';
 import { allRules } from './rules/index';
 import { DEFAULTS, optionMention } from '../defaults';
+import { FindingMarks, scoresOf, type QualityScores, type ScoreTally } from './score';
 
 export { allRules };
+export type { QualityScores };
 
 export interface RuleSetting {
   enabled?: boolean;
@@ -54,23 +56,21 @@ export const DEFAULT_QUALITY_CONFIG: QualityConfig = {
   maxFixesPerRule: 50_000,
 };
 
-export interface QualityScores {
-  /** 0–100: the mean of the dimension scores. */
-  overall: number;
-  /** 0–100 per dimension checked: 100 × max(0, 1 − weighted findings / rows), weights error 1, warning 0.5, information 0.1, hint 0. */
-  byDimension: Partial<Record<Dimension, number>>;
-}
-
 export interface QualityReport {
   findings: Finding[];
   /** Findings per rule before capping. */
   totals: Record<string, number>;
   fixesByRule: Record<string, FindingFix[]>;
   scores: QualityScores;
+  /** The counts the scores come from (docs/score.md), for merging with other batches or files. */
+  scoreTally: ScoreTally;
   rulesRun: string[];
 }
 
-const severityWeight: Record<Severity, number> = { error: 1, warning: 0.5, information: 0.1, hint: 0 };
+/** A report with the marks behind its scores: a batched check adds the findings it makes across batches. */
+export interface QualityRun extends QualityReport {
+  marks: FindingMarks;
+}
 
 function resolve<T>(value: T | (() => T)): T {
   return typeof value === 'function' ? (value as () => T)() : value;
@@ -119,17 +119,6 @@ export function summaryMessage(title: string, count: number, column: string | nu
   );
 }
 
-/** Scores from the findings counted per rule (`totals`) over `rows` rows, for the rules run. */
-export function qualityScores(rulesRun: Iterable<QualityRule>, totals: Record<string, number>, config: QualityConfig, rows: number): QualityScores {
-  const weighted = new Map<Dimension, number>();
-  for (const rule of rulesRun) weighted.set(rule.dimension, (weighted.get(rule.dimension) ?? 0) + (totals[rule.id] ?? 0) * severityWeight[severityOf(rule, config)]);
-  const byDimension: Partial<Record<Dimension, number>> = {};
-  for (const [dimension, weight] of weighted) byDimension[dimension] = Math.round(1000 * Math.max(0, 1 - weight / Math.max(1, rows))) / 10;
-  const values = Object.values(byDimension);
-  const overall = values.length ? Math.round((10 * values.reduce((a, b) => a + b, 0)) / values.length) / 10 : 100;
-  return { overall, byDimension };
-}
-
 /** A rule's options under `config`: its defaults, overridden by the settings. */
 export function ruleOptions(rule: QualityRule, config: QualityConfig): RuleOptions {
   return { ...rule.defaultOptions, ...(config.rules[rule.id]?.options ?? {}) };
@@ -149,13 +138,14 @@ export function runQualityCheck(
   profile?: TableProfile,
   rules: readonly QualityRule[] = allRules,
   rowOffset = 0,
-): QualityReport {
+): QualityRun {
   const config = resolveQualityConfig(partialConfig);
   const now = config.now ?? new Date();
   const findings: Finding[] = [];
   const totals: Record<string, number> = {};
   const fixesByRule: Record<string, FindingFix[]> = {};
   const rulesRun: string[] = [];
+  const marks = new FindingMarks(data.table.numRows, data.columns.length);
   const columnName = (index: number | null) => (index === null ? null : (data.columns[index]?.name ?? `column${index + 1}`));
   const fileRow = (row: number | null) => (row === null ? null : row + rowOffset);
   const rowNumber = (row: number) => row + rowOffset + 1;
@@ -173,6 +163,7 @@ export function runQualityCheck(
     const ignoredColumns = new Set(config.ignore.filter((i) => i.rule === rule.id).map((i) => i.column ?? '*'));
     if (ignoredColumns.has('*')) continue;
     rulesRun.push(rule.id);
+    marks.check(rule.dimension);
     const perColumn = new Map<number, { count: number; summaryIndex: number }>();
     const fixes: FindingFix[] = [];
     let total = 0;
@@ -186,6 +177,7 @@ export function runQualityCheck(
       // An accepted value is never reported by a rule that honours acceptance (the rule also learns from it).
       if (rule.acceptsValues && accepted.size > 0 && reported.value !== undefined && reported.columnIndex !== null && isAccepted(reported.columnIndex, reported.value)) return;
       total++;
+      marks.mark(rule.dimension, severity, reported.row, reported.columnIndex);
       const key = reported.columnIndex ?? -1;
       let slot = perColumn.get(key);
       if (!slot) perColumn.set(key, (slot = { count: 0, summaryIndex: -1 }));
@@ -255,6 +247,6 @@ export function runQualityCheck(
     if (fixes.length) fixesByRule[rule.id] = fixes;
   }
 
-  const scores = qualityScores(rules.filter((r) => rulesRun.includes(r.id)), totals, config, data.table.numRows);
-  return { findings, totals, fixesByRule, scores, rulesRun };
+  const scoreTally = marks.tally();
+  return { findings, totals, fixesByRule, scores: scoresOf(scoreTally), scoreTally, marks, rulesRun };
 }

@@ -61,4 +61,9 @@ export interface Finding {
   option?: OptionName;
   /** The user may accept `value` in this column as fine for this rule (the rule honours accepted values). */
   acceptable?: boolean;
+  /**
+   * Set when the range is in a view of the file's decompressed text (a gzip file, which has no lines of its
+   * own): the 1-based line of that text the finding is on, which each shell states beside the message.
+   */
+  decompressedLine?: number;
 }

@@ -96,7 +96,7 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
     }
   });
   // A setting that changes what the check finds (rules, ignores, NA tokens, CSV options, …) re-checks the
-  // files whose findings are shown, one after another, once the edits settle.
+  // files whose findings are shown, one after another (the most recently checked first), once the edits settle.
   const staleBySettings = new Map<string, vscode.Uri>();
   let settingsTimer: NodeJS.Timeout | undefined;
   const recheckStale = async () => {

@@ -1,13 +1,15 @@
 /** Messages and state of the quality report panel, shared by the host (src/extension/panels) and webview-ui/report. */
 import type { ColumnProfile } from '../../core/profile/types';
-import type { Dimension, Finding } from '../../core/quality/finding';
+import type { Finding } from '../../core/quality/finding';
+import type { QualityScores } from '../../core/quality/score';
 
 export interface ReportState {
   fileName: string;
   filePath: string;
   format: string;
   rows: number;
-  scores: { overall: number; byDimension: Partial<Record<Dimension, number>> };
+  /** The quality score (docs/score.md), as the CLI and SARIF give it. */
+  scores: QualityScores;
   columns: ColumnProfile[];
   findings: Finding[];
   /** Findings per rule before the Problems-panel cap. */

@@ -72,13 +72,17 @@ test('a rule that throws is reported and does not hide the others', () => {
   assert.equal(report.totals['every-cell'], 30);
 });
 
-test('scores fall with weighted findings per row and stay within 0–100', () => {
-  const report = runQualityCheck(data, { rules: { 'every-cell': { options: { limit: 3 } } } }, undefined, [everyCell]);
-  // 3 warnings × 0.5 over 30 rows: 100 × (1 − 1.5 / 30) = 95.
-  assert.equal(report.scores.byDimension.consistency, 95);
-  assert.equal(report.scores.overall, 95);
+test('scores: the share of rows and cells without an error or warning finding, counted beyond the publishing cap', () => {
+  const report = runQualityCheck(data, { maxFindingsPerRuleAndColumn: 1, rules: { 'every-cell': { options: { limit: 3 } } } }, undefined, [everyCell]);
+  // 3 warnings on 3 of 30 rows (only 1 published): 90% of rows, 95% of the 60 cells are clean.
+  assert.equal(report.scores.byDimension.consistency, 90);
+  assert.equal(report.scores.cellsByDimension.consistency, 95);
+  assert.equal(report.scores.overall, 90);
   const all = runQualityCheck(data, { rules: { 'every-cell': { severity: 'error' } } }, undefined, [everyCell]);
   assert.equal(all.scores.byDimension.consistency, 0);
+  assert.equal(all.scores.errors, 30);
+  const hints = runQualityCheck(data, { rules: { 'every-cell': { severity: 'information' } } }, undefined, [everyCell]);
+  assert.equal(hints.scores.overall, 100, 'information findings do not count');
 });
 
 test('a finding reported without a range gets its cell’s range (or its row’s, its column header’s)', () => {

@@ -126,6 +126,17 @@ test('a multi-member gzip whose trailer understates its size is checked batch by
   assert.ok(result.renderedText?.startsWith('id,v,c\n0,0,a\n'));
 });
 
+test('findings of a gzip file in its view carry the line of the decompressed text as a field; the message is the rule\'s own', async () => {
+  const file = write('placed.csv.gz', gzipSync(dirtyCsv));
+  const plain = await checkFile({ path: write('placed.csv', dirtyCsv), read: {}, quality: { now } });
+  const placed = await checkFile({ path: file, read: {}, quality: { now }, renderText: true });
+  assert.ok(placed.findings.length > 0);
+  assert.deepEqual(
+    placed.findings.map((f) => [f.message, f.decompressedLine]),
+    plain.findings.map((f) => [f.message, f.range.start.line + 1]),
+  );
+});
+
 test('the read-only view of the decompressed text: whole, or cut at a line with a last line saying so', async () => {
   const file = write('view.csv.gz', gzipSync(dirtyCsv));
   const whole = await decompressedTextView(file);

@@ -52,3 +52,24 @@ test('check --format sarif: SARIF 2.1.0 with rules, help links and 1-based regio
   assert.equal(ragged?.level, 'error');
   assert.deepEqual(ragged?.locations[0].physicalLocation.region, { startLine: 134, startColumn: 1, endLine: 134, endColumn: 46 });
 });
+
+test('check: the text output ends with "quality score N/100", the SARIF run properties carry the same numbers', () => {
+  const text = cli('samples/dirty.csv', '--now', '2026-11-25').stdout.trimEnd().split('\n');
+  const last = text.at(-1) ?? '';
+  assert.match(last, /^quality score \d+\/100$/);
+  const score = Number(/(\d+)\/100/.exec(last)?.[1]);
+  assert.ok(score < 95, `the dirty sample scores ${score}`);
+  assert.match(text.at(-2) ?? '', /^rows without an error or warning: [\d.]+%, cells: [\d.]+%, 5 error findings$/);
+  const sarif = JSON.parse(cli('samples/dirty.csv', '--format', 'sarif', '--now', '2026-11-25').stdout) as {
+    runs: { properties: { qualityScore: number; files: { uri: string; qualityScore: number; rows: number; cells: number; byDimension: Record<string, number> }[] } }[];
+  };
+  const properties = sarif.runs[0].properties;
+  assert.equal(properties.qualityScore, score);
+  assert.equal(properties.files[0].uri, 'samples/dirty.csv');
+  assert.equal(properties.files[0].qualityScore, score);
+  assert.ok(properties.files[0].byDimension.structure < 100);
+  // Two files: one line per file, then the score of both together (capped: the dirty one has errors).
+  const both = cli('samples/clean.csv', 'samples/dirty.csv', '--now', '2026-11-25').stdout.trimEnd().split('\n');
+  assert.match(both.at(-3) ?? '', /^samples\/clean\.csv: quality score 100\/100; /);
+  assert.equal(both.at(-1), 'quality score 94/100');
+});

@@ -9,8 +9,7 @@ import { Dictionary, Float64, Int32, Table, Utf8, vectorFromArray, type Vector }
 import { binaryIngestResult } from '../../../src/core/ingest/arrow';
 import { ingestCsvBytes } from '../../../src/core/ingest/index';
 import { runQualityCheck } from '../../../src/core/quality/engine';
-import { finiteStats, quantile, sortedFinite } from '../../../src/core/quality/column-values';
-import { robustScale } from '../../../src/core/quality/rules/outlier';
+import { finiteStats } from '../../../src/core/quality/column-values';
 import { pearson, pearsonPairs } from '../../../src/core/quality/rules/high-correlation';
 import { skewness } from '../../../src/core/quality/rules/extreme-skew';
 import type { IngestResult } from '../../../src/core/table/model';
@@ -21,39 +20,6 @@ function random(seed: number): () => number {
   let s = seed >>> 0 || 1;
   return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) ^ (s + 0x6d2b79f5)) >>> 0) / 4294967296);
 }
-
-/** The robust scale as computed before (log-values mapped, deviations sorted). */
-function robustScaleByMap(sorted: Float64Array): { log: boolean; center: number; spread: number } | undefined {
-  if (sorted.length < 3) return undefined;
-  const positive = sorted[0] > 0;
-  const median = quantile(sorted, 0.5);
-  const skewed = positive && quantile(sorted, 0.9) / median > 2 * (median / quantile(sorted, 0.1));
-  const log = positive && (skewed || sorted[sorted.length - 1] / sorted[0] > 1000);
-  const transformed = log ? sorted.map(Math.log) : sorted;
-  const center = quantile(transformed, 0.5);
-  const deviations = transformed.map((v) => Math.abs(v - center)).sort();
-  const spread = quantile(deviations, 0.5) / 0.6745;
-  return spread > 0 ? { log, center, spread } : undefined;
-}
-
-test('robustScale (selection on the sorted values) equals sorting the deviations', () => {
-  const next = random(5);
-  const shapes: Array<() => number> = [
-    () => next() * 100,
-    () => Math.exp(next() * 10),
-    () => (next() - 0.5) * 1e-3,
-    () => Math.floor(next() * 4),
-    () => (next() < 0.6 ? 0 : next() * 10),
-    () => (next() < 0.5 ? -1 : 1) * Math.exp(next() * 5),
-    () => 1e6 + Math.floor(next() * 10),
-  ];
-  for (const [k, shape] of shapes.entries()) {
-    for (const size of [3, 4, 5, 20, 101, 1000, 4096]) {
-      const sorted = sortedFinite(Float64Array.from({ length: size }, shape));
-      assert.deepEqual(robustScale(sorted), robustScaleByMap(sorted), `shape ${k}, ${size} values`);
-    }
-  }
-});
 
 test('pearsonPairs equals pearson pair by pair; skewness with known moments equals the two-pass one', () => {
   const next = random(9);

@@ -61,8 +61,8 @@ test('findings carry their rows, columns, values, related places and evidence as
   const outlier = of(report, 'outlier').find((f) => f.range.start.line === 41);
   assert.equal(outlier?.value, '98000000');
   assert.equal(outlier?.column, 'price_eur');
-  assert.ok(typeof outlier?.evidence?.median === 'number' && typeof outlier.evidence.robustScore === 'number' && outlier.evidence.robustScore > 5);
-  assert.ok(outlier.message.startsWith(`${outlier.value} is an outlier in column "price_eur" (median ${Number(outlier.evidence.median.toPrecision(6))}`));
+  assert.ok(typeof outlier?.evidence?.next === 'number' && typeof outlier.evidence.gapScore === 'number' && outlier.evidence.gapScore > 10);
+  assert.ok(outlier.message.startsWith(`${outlier.value} is an outlier in column "price_eur": far above the largest other value, ${outlier.evidence.next}`));
   assert.deepEqual(of(report, 'type-mismatch').map((f) => [f.column, f.value]), [['price_eur', 'about 250k']]);
   assert.deepEqual(of(report, 'whitespace').map((f) => f.value), ['paris ', ' Lyon', 'Marseille  ']);
   assert.deepEqual(of(report, 'sentinel-value').map((f) => f.value), ['-999']);

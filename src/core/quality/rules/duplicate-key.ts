@@ -1,6 +1,7 @@
 import { defineRule, type RuleOptions } from '../rule';
 import { TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, sortedColumn, sortedRuns } from '../column-values';
 import type { IngestResult } from '../../table/model';
+import { isFreeText } from '../dependencies';
 
 /** When a column counts as a key: see the docs below. */
 export type KeyOptions = { uniqueShare: number; namedKeyShare: number; minRows: number };
@@ -25,7 +26,8 @@ merge that multiplied rows, or an id reused by mistake. Joins on it multiply row
 
 A column counts as a key when its name says so (\`id\`, \`*_id\`, \`key\`, \`uuid\`, …) and at least
 \`namedKeyShare\` of its values are distinct (a name-like id that repeats more is a foreign key), or when
-at least \`uniqueShare\` of its values are distinct (with at least \`minRows\` rows). The finding sits on the later
+at least \`uniqueShare\` of its values are distinct (with at least \`minRows\` rows) and they are not free
+text (mostly several words: notes and comments repeat naturally). The finding sits on the later
 occurrence and points at the first.
 
 **Fix**: remove the duplicate record, or give it its own id.`,
@@ -79,9 +81,10 @@ export function keyColumns(data: IngestResult, options: KeyOptions, withoutRepea
       if (withoutRepeats && present > 0 && (looksLikeIdentifier(column.name) || present >= options.minRows)) keys.push(c);
       return; // no repeats
     }
-    // A column named like an id that repeats a lot is a foreign key (customer_id in orders), not a key.
+    // A column named like an id that repeats a lot is a foreign key (customer_id in orders), not a key; free
+    // text (notes, comments: words apart) is mostly unique but repeats naturally ("Fine.", "Left at door").
     const share = distinct / present;
-    const isKey = looksLikeIdentifier(column.name) ? share >= options.namedKeyShare : present >= options.minRows && share >= options.uniqueShare;
+    const isKey = looksLikeIdentifier(column.name) ? share >= options.namedKeyShare : present >= options.minRows && share >= options.uniqueShare && (numeric || !isFreeText(distinctValues(data, c), present));
     if (isKey) keys.push(c);
   });
   return keys;

@@ -13,6 +13,7 @@ import { unterminatedQuote } from './unterminated-quote';
 import { invalidEncoding } from './invalid-encoding';
 import { mixedLineEndings } from './mixed-line-endings';
 import { invalidJsonLine } from './invalid-json-line';
+import { columnShift } from './column-shift';
 import { missingValue } from './missing-value';
 import { mostlyEmptyColumn } from './mostly-empty-column';
 import { emptyColumn } from './empty-column';
@@ -23,6 +24,8 @@ import { numberFormat } from './number-format';
 import { patternMismatch } from './pattern-mismatch';
 import { whitespace } from './whitespace';
 import { categoryVariant } from './category-variant';
+import { dependencyViolation } from './dependency-violation';
+import { conflictingRecords } from './conflicting-records';
 import { outlier } from './outlier';
 import { constantColumn } from './constant-column';
 import { impossibleValue } from './impossible-value';
@@ -53,6 +56,7 @@ export const allRules: readonly QualityRule[] = [
   invalidEncoding,
   mixedLineEndings,
   invalidJsonLine,
+  columnShift,
   // completeness
   missingValue,
   mostlyEmptyColumn,
@@ -65,6 +69,8 @@ export const allRules: readonly QualityRule[] = [
   patternMismatch,
   whitespace,
   categoryVariant,
+  dependencyViolation,
+  conflictingRecords,
   // accuracy
   outlier,
   constantColumn,

@@ -6,16 +6,21 @@ export const missingValue = defineRule({
   title: 'Missing value',
   dimension: 'completeness',
   defaultSeverity: 'information',
-  defaultOptions: { maxMissingShare: 0.5 },
-  description: 'A cell is empty or holds an NA token ("NA", "N/A", "null", "-", …).',
+  defaultOptions: { minCompleteness: 0.95, maxMissingShare: 0.5 },
+  description: 'A cell is empty or holds an NA token ("NA", "N/A", "null", "-", …) in a mostly complete column; a sparser column gets one finding.',
   docs: `Models cannot use a missing value as it is: rows are dropped or values imputed, and either choice
 changes what the model learns, most of all when values are missing for a reason (not at random).
 NA tokens are worse than empty cells: tools that do not know the token read "N/A" as a category or make
 a numeric column textual.
 
+Each missing cell is listed only in a column that is at least \`minCompleteness\` complete (95%): there
+the field is evidently meant to be filled and each gap is worth a look. A column with more gaps is an
+optional field; listing its empty cells one by one would bury the other findings, so it gets one finding
+with the share missing (the evidence: \`missing\`, \`rows\`, \`naTokens\`). Columns missing more than
+\`maxMissingShare\` of their values are reported once by \`mostly-empty-column\` instead.
+
 **Fix**: fill the value from the source, or leave it empty (the quick fix replaces an NA token with an
-empty cell, in JSON Lines with \`null\`) and decide on an imputation in training. Columns missing more
-than \`maxMissingShare\` of their values are reported once by \`mostly-empty-column\` instead of cell by cell.`,
+empty cell, in JSON Lines with \`null\`) and decide on an imputation in training.`,
   check({ data, options, report }) {
     const rows = data.table.numRows;
     // Per column: NA-token text and rejected cells by row (most columns have neither).
@@ -37,6 +42,19 @@ than \`maxMissingShare\` of their values are reported once by \`mostly-empty-col
       if (missing === 0 || missing > rows * options.maxMissingShare) return;
       const tokens = tokensOf.get(c);
       const rejected = rejectedOf.get(c);
+      if (missing > rows * (1 - options.minCompleteness)) {
+        const naTokens = tokens?.size ?? 0;
+        const share = `${((100 * missing) / rows).toFixed(0)}%`;
+        report({
+          row: null,
+          columnIndex: c,
+          evidence: { missing, rows, naTokens },
+          message:
+            `Column "${column.name}" is ${share} empty (${missing.toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} values missing` +
+            `${naTokens ? `, ${naTokens.toLocaleString('en-US')} written as NA tokens` : ''}): an optional field, its empty cells are not listed one by one.`,
+        });
+        return;
+      }
       const plain = `Missing value in "${column.name}".`;
       // Reported through a function, so the row loop allocates no closure context per row.
       const reportCell = (r: number) => {

@@ -1,67 +1,221 @@
 import { defineRule } from '../rule';
-import { KERNEL_ROWS, TEMPORAL_KINDS, numericColumn } from '../column-values';
+import { TEMPORAL_KINDS, numericColumn } from '../column-values';
 
-/** Counts, over values r0..r1 (NaN skipped), the pairs of consecutive values and the steps back, continuing from `count`. */
-function countSteps(values: Float64Array, r0: number, r1: number, count: { previous: number; pairs: number; steps: number }): void {
-  let { previous, pairs, steps } = count;
-  for (let r = r0; r < r1; r++) {
-    const v = values[r];
-    if (Number.isNaN(v)) continue;
-    if (!Number.isNaN(previous)) {
-      pairs++;
-      if (v < previous) steps++;
-    }
-    previous = v;
+/** A column's non-null values in row order, with their rows. */
+interface Sequence {
+  rows: Int32Array;
+  values: Float64Array;
+}
+
+function sequenceOf(values: Float64Array): Sequence {
+  let m = 0;
+  for (let r = 0; r < values.length; r++) if (!Number.isNaN(values[r])) m++;
+  const rows = new Int32Array(m);
+  const out = new Float64Array(m);
+  for (let r = 0, i = 0; r < values.length; r++) {
+    if (Number.isNaN(values[r])) continue;
+    rows[i] = r;
+    out[i++] = values[r];
   }
-  count.previous = previous;
-  count.pairs = pairs;
-  count.steps = steps;
+  return { rows, values: out };
+}
+
+/**
+ * Which elements of `values` form a longest non-decreasing subsequence (patience sorting with back links,
+ * O(m log m)); `sign` −1 finds a longest non-increasing one.
+ */
+export function longestOrdered(values: Float64Array, sign: 1 | -1): Uint8Array {
+  const m = values.length;
+  const tails = new Int32Array(m);
+  const back = new Int32Array(m);
+  let length = 0;
+  for (let i = 0; i < m; i++) {
+    const x = sign * values[i];
+    // The first tail whose value is greater than x (non-decreasing: equal values extend a run).
+    let lo = 0;
+    let hi = length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sign * values[tails[mid]] <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    back[i] = lo > 0 ? tails[lo - 1] : -1;
+    tails[lo] = i;
+    if (lo === length) length++;
+  }
+  const inOrder = new Uint8Array(m);
+  for (let i = length > 0 ? tails[length - 1] : -1; i >= 0; i = back[i]) inOrder[i] = 1;
+  return inOrder;
+}
+
+/** Median of three numbers. */
+const median3 = (a: number, b: number, c: number) => Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+
+/**
+ * Where the order restarts (a file of several logs, one after the other): before index i when the values go
+ * back there and the next three values stay below the three before (a single misplaced value, high or low,
+ * does not do that: the values after it continue from before it). Returns the start of each segment.
+ */
+export function segmentStarts(values: Float64Array, sign: 1 | -1): number[] {
+  const starts = [0];
+  for (let i = 3; i + 2 < values.length; i++) {
+    if (!(sign * values[i] < sign * values[i - 1])) continue;
+    const after = median3(sign * values[i], sign * values[i + 1], sign * values[i + 2]);
+    const before = median3(sign * values[i - 3], sign * values[i - 2], sign * values[i - 1]);
+    if (after < before && i - starts[starts.length - 1] >= 3) starts.push(i);
+  }
+  return starts;
+}
+
+/** A row out of place: its neighbours in the ordered rows, where its value belongs, how far. */
+interface Misplaced {
+  index: number;
+  before: number;
+  after: number;
+  /** Index (in the sequence) of the ordered row it belongs next to. */
+  belongs: number;
+  /** Ordered rows between where it is and where it belongs. */
+  rows: number;
+  /** How far its value is outside the values of its neighbours (ms). */
+  time: number;
+}
+
+/** The rows outside the ordered subsequence `inOrder`, with their displacements, in direction `sign`. */
+function misplaced(seq: Sequence, inOrder: Uint8Array, sign: 1 | -1): Misplaced[] {
+  const m = seq.values.length;
+  // The ordered values (in the direction: non-decreasing after multiplying by sign), and each element's rank among them.
+  const ordered: number[] = [];
+  const orderedIndex: number[] = [];
+  const rankBefore = new Int32Array(m);
+  for (let i = 0; i < m; i++) {
+    rankBefore[i] = ordered.length;
+    if (inOrder[i]) {
+      ordered.push(sign * seq.values[i]);
+      orderedIndex.push(i);
+    }
+  }
+  const out: Misplaced[] = [];
+  for (let i = 0; i < m; i++) {
+    if (inOrder[i]) continue;
+    const x = sign * seq.values[i];
+    const k = rankBefore[i];
+    const before = k > 0 ? orderedIndex[k - 1] : -1;
+    const after = k < orderedIndex.length ? orderedIndex[k] : -1;
+    // Where x belongs among the ordered values: the first one greater than x.
+    let lo = 0;
+    let hi = ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ordered[mid] <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    const low = before >= 0 ? sign * seq.values[before] : -Infinity;
+    const high = after >= 0 ? sign * seq.values[after] : Infinity;
+    const time = x < low ? low - x : x > high ? x - high : 0;
+    out.push({ index: i, before, after, belongs: orderedIndex[Math.min(lo, orderedIndex.length - 1)], rows: Math.abs(lo - k), time });
+  }
+  return out;
 }
 
 export const outOfOrderTimestamp = defineRule({
   id: 'out-of-order-timestamp',
   title: 'Timestamp out of order',
   dimension: 'timeliness',
-  defaultSeverity: 'information',
-  defaultOptions: { sortedShare: 0.95 },
-  description: 'A date goes backwards in a column that is otherwise sorted.',
-  docs: `Logs, sensor readings and transaction tables are usually written in time order. A row that goes back
-in time in an otherwise sorted column is a clock glitch, a late insert or a wrong date, and it breaks
-time-based train/test splits and lag features.
+  defaultSeverity: 'warning',
+  defaultOptions: { orderedShare: 0.95, minShareOfSpan: 0.005, jitterFactor: 5 },
+  description: 'A date or time far out of place in a column that is otherwise in time order (the out-of-place row itself, not its neighbour).',
+  docs: `Logs, sensor readings and transaction tables are usually written in time order. A row far out of
+place in an otherwise ordered column is a clock glitch, a late insert or a wrong date (a year typed wrong),
+and it breaks time-based train/test splits and lag features.
 
-Reported when at least \`sortedShare\` of consecutive pairs are in non-decreasing order.
+The rows in order are a longest non-decreasing (or, for a column newest first, non-increasing)
+subsequence of the column (of each part, where the order restarts: several logs one after the other); the
+column counts as ordered when it holds at least \`orderedShare\` of the values (all but one in a short
+column). The rows outside it are the out-of-place ones: the finding sits on such a row, not on the
+neighbour that merely looks "earlier than the row before it" because of it. A row is reported only when its
+value lies outside its ordered neighbours' by at least \`minShareOfSpan\` of the column's time span and
+\`jitterFactor\` times the column's usual jitter (the median displacement of rows merely swapped with a
+neighbour, when the column has several): a payment logged a few seconds after the next order is not an
+error.
+
+The evidence: the neighbouring values in order, how far the value lies outside them, and the row it belongs
+next to (related information points at both).
 
 **Fix**: check the date; sort the file if order does not matter.`,
-  check({ data, options, report }) {
+  check({ data, options, report, rowNumber }) {
     data.columns.forEach((column, c) => {
       if (!TEMPORAL_KINDS.includes(column.kind)) return;
-      const values = numericColumn(data, c);
-      // Count first: backward steps are only listed for a column that is otherwise in order.
-      const count = { previous: NaN, pairs: 0, steps: 0 };
-      for (let r = 0; r < values.length; r += KERNEL_ROWS) countSteps(values, r, Math.min(values.length, r + KERNEL_ROWS), count);
-      const { pairs, steps } = count;
-      let previous = NaN;
-      if (pairs < 10 || steps === 0 || pairs - steps < pairs * options.sortedShare) return;
-      const backwards: [number, number][] = [];
-      previous = NaN;
-      let previousRow = -1;
-      for (let r = 0; r < values.length; r++) {
-        const v = values[r];
-        if (Number.isNaN(v)) continue;
-        if (!Number.isNaN(previous) && v < previous) backwards.push([r, previousRow]);
-        previous = v;
-        previousRow = r;
+      const seq = sequenceOf(numericColumn(data, c));
+      const m = seq.values.length;
+      if (m < 10) return;
+      // Whether any value goes back (or forward) at all, before the O(m log m) search.
+      let up = 0;
+      let down = 0;
+      for (let i = 1; i < m; i++) {
+        if (seq.values[i] > seq.values[i - 1]) up++;
+        else if (seq.values[i] < seq.values[i - 1]) down++;
       }
-      const text = (v: number) => new Date(v).toISOString().slice(0, column.kind === 'date' ? 10 : 19);
-      for (const [r, before] of backwards) {
-        const value = text(values[r]);
+      if (up === 0 || down === 0) return;
+      const sign = up >= down ? 1 : -1;
+      // Each segment (the order may restart: several logs one after the other) in order on its own.
+      const starts = segmentStarts(seq.values, sign);
+      // Restarts must be rare (long segments): a column of many short runs is not in time order.
+      if (starts.length - 1 > m / 50) return;
+      const segments = starts.map((start, k) => {
+        const end = k + 1 < starts.length ? starts[k + 1] : m;
+        const part = { rows: seq.rows.subarray(start, end), values: seq.values.subarray(start, end) };
+        return { part, inOrder: longestOrdered(part.values, sign) };
+      });
+      let kept = 0;
+      for (const { inOrder } of segments) for (let i = 0; i < inOrder.length; i++) kept += inOrder[i];
+      // Ordered overall: at most 1 − orderedShare of the values out of place (one, in a short column).
+      if (m - kept > Math.max(1, m * (1 - options.orderedShare))) return;
+      const out = segments.flatMap(({ part, inOrder }) => misplaced(part, inOrder, sign).map((o) => ({ ...o, part })));
+      // The time span the ordered rows cover (segments overlap or follow each other).
+      let first = Infinity;
+      let last = -Infinity;
+      for (const { part, inOrder } of segments) {
+        for (let i = 0; i < inOrder.length; i++) {
+          if (!inOrder[i]) continue;
+          first = Math.min(first, part.values[i]);
+          last = Math.max(last, part.values[i]);
+        }
+      }
+      const span = last - first;
+      // The usual jitter: rows merely swapped with a neighbour, when the column has several.
+      const swapped = out.filter((o) => o.rows <= 1).map((o) => o.time).sort((a, b) => a - b);
+      const jitter = swapped.length >= 5 ? swapped[swapped.length >> 1] : 0;
+      const far = Math.max(options.minShareOfSpan * span, options.jitterFactor * jitter);
+      const text = (v: number) => new Date(v).toISOString().slice(0, column.kind === 'date' ? 10 : 19).replace('T', ' ');
+      const order = sign === 1 ? 'time order' : 'reverse time order';
+      for (const o of out) {
+        if (!(o.time > far)) continue;
+        const r = o.part.rows[o.index];
+        const value = text(o.part.values[o.index]);
+        const around =
+          o.before >= 0 && o.after >= 0
+            ? `the rows around it run from ${text(o.part.values[o.before])} (row ${rowNumber(o.part.rows[o.before])}) to ${text(o.part.values[o.after])} (row ${rowNumber(o.part.rows[o.after])})`
+            : o.before >= 0
+              ? `the rows before it end at ${text(o.part.values[o.before])} (row ${rowNumber(o.part.rows[o.before])})`
+              : `the rows after it start at ${text(o.part.values[o.after])} (row ${rowNumber(o.part.rows[o.after])})`;
+        const belongsRow = o.part.rows[o.belongs];
         report({
           row: r,
           columnIndex: c,
           value,
-          evidence: { previous: text(values[before]) },
-          message: `${value} in column "${column.name}" is earlier than the row before it, in a column otherwise in time order.`,
-          related: [{ row: before, columnIndex: c, message: 'Previous value' }],
+          evidence: {
+            ...(o.before >= 0 ? { previous: text(o.part.values[o.before]) } : {}),
+            ...(o.after >= 0 ? { next: text(o.part.values[o.after]) } : {}),
+            belongsNearRow: rowNumber(belongsRow),
+            rowsAway: o.rows,
+            inOrderShare: Number((kept / m).toFixed(4)),
+          },
+          message: `${value} in column "${column.name}" is out of place: ${around}, in a column otherwise in ${order}; it belongs near row ${rowNumber(belongsRow)}.`,
+          related: () => [
+            ...(o.before >= 0 ? [{ row: o.part.rows[o.before], columnIndex: c, message: 'Previous row in order' }] : []),
+            ...(o.after >= 0 ? [{ row: o.part.rows[o.after], columnIndex: c, message: 'Next row in order' }] : []),
+            { row: belongsRow, columnIndex: c, message: 'Where its value belongs' },
+          ],
         });
       }
     });

@@ -1,58 +1,25 @@
 import { defineRule } from '../rule';
 import { isNumeric, looksLikeIdentifier, numericColumn, quantile, sortedColumn, sortedRuns, strictlyIncreasing } from '../column-values';
+import { tailOutliers, type TailOutliers } from '../tail-outliers';
 
-/**
- * The k-th smallest (0-based) of the union of two ascending sequences given by accessors, by binary
- * search over how many of the first k + 1 come from `a`.
- */
-function kthOfTwo(a: (i: number) => number, na: number, b: (i: number) => number, nb: number, k: number): number {
-  let lo = Math.max(0, k + 1 - nb);
-  let hi = Math.min(na, k + 1);
-  for (;;) {
-    const i = (lo + hi) >> 1;
-    const j = k + 1 - i;
-    if (i < na && j > 0 && b(j - 1) > a(i)) lo = i + 1;
-    else if (i > 0 && j < nb && a(i - 1) > b(j)) hi = i - 1;
-    else return Math.max(i > 0 ? a(i - 1) : -Infinity, j > 0 ? b(j - 1) : -Infinity);
-  }
-}
+/** A number as a message quotes it (six significant digits at most). */
+const shown = (v: number) => String(Number(v.toPrecision(6)));
 
-/**
- * Robust scale of a column: median and MAD, on a log scale when every value is positive and the
- * distribution is right-skewed (prices, incomes, counts), so a long tail is not "outliers" wholesale.
- * O(log n) on the sorted values: the (log-)values are read where needed, and the median of the absolute
- * deviations is selected from the two sorted runs left and right of the center instead of sorting them.
- */
-export function robustScale(sorted: Float64Array): { log: boolean; center: number; spread: number } | undefined {
-  const n = sorted.length;
-  if (n < 3) return undefined;
-  // Note: sorted must hold finite values only.
-  const positive = sorted[0] > 0;
-  const median = quantile(sorted, 0.5);
-  const skewed = positive && quantile(sorted, 0.9) / median > 2 * (median / quantile(sorted, 0.1));
-  const log = positive && (skewed || sorted[n - 1] / sorted[0] > 1000);
-  const at = log ? (i: number) => Math.log(sorted[i]) : (i: number) => sorted[i];
-  const pos = (n - 1) * 0.5;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  const center = at(lo) + (at(hi) - at(lo)) * (pos - lo);
-  // |v − center| is center − v left of the first value ≥ center (descending there), v − center from it on.
-  let split = 0;
-  let right = n;
-  while (split < right) {
-    const mid = (split + right) >> 1;
-    if (at(mid) < center) split = mid + 1;
-    else right = mid;
+/** The message of one flagged value: where it lies, the column's own extreme without it, and the evidence. */
+function outlierMessage(value: string, column: string, found: TailOutliers): string {
+  if (found.kind === 'sign') {
+    const sign = found.tail === 'lower' ? 'negative' : 'positive';
+    return `${value} is an outlier in column "${column}": ${sign} where every other value is ${found.tail === 'lower' ? 'positive or zero' : 'negative or zero'}, and as large as the typical value (median magnitude ${shown(found.score)}): a lost or added minus sign?`;
   }
-  const left = (i: number) => Math.abs(at(split - 1 - i) - center);
-  const rightOf = (i: number) => Math.abs(at(split + i) - center);
-  const deviation = (k: number) => kthOfTwo(left, split, rightOf, n - split, k);
-  const dLo = deviation(lo);
-  const dHi = hi === lo ? dLo : deviation(hi);
-  // When half the values are identical (mostly zeros, a default) the MAD is 0: such a column has no
-  // robust scale and is left alone rather than flagging every value that differs from the mode.
-  const spread = (dLo + (dHi - dLo) * (pos - lo)) / 0.6745;
-  return spread > 0 ? { log, center, spread } : undefined;
+  const side = found.tail === 'upper' ? 'above' : 'below';
+  const nearest = found.tail === 'upper' ? 'largest' : 'smallest';
+  const chance = found.pValue < 1e-12 ? 'under 1e-12' : found.pValue.toExponential(0);
+  const others = found.rows > 1 ? ` (with ${found.rows - 1} other value${found.rows > 2 ? 's' : ''} beyond it)` : '';
+  return (
+    `${value} is an outlier in column "${column}": far ${side} the ${nearest} other value, ${shown(found.next)}${others}; ` +
+    `its gap is ${found.score.toFixed(0)} times the spacing of the column's ${found.tail === 'upper' ? 'top' : 'bottom'} values` +
+    `${found.logScale ? ' on a log scale' : ''} (chance in a clean column ${chance}).`
+  );
 }
 
 export const outlier = defineRule({
@@ -60,52 +27,73 @@ export const outlier = defineRule({
   title: 'Outlier',
   dimension: 'accuracy',
   defaultSeverity: 'warning',
-  defaultOptions: { threshold: 5, maxFlaggedShare: 0.01, minValues: 20 },
-  description: 'A numeric value far from the bulk of its column (robust z-score on the median and MAD).',
-  docs: `One value a hundred times too large (a price typed in cents, a unit mix-up, a sensor glitch) can
-dominate a linear model's fit and its loss.
+  defaultOptions: { alpha: 0.01, maxOutliers: 50, window: 50 },
+  description: "A numeric value far beyond the column's own extreme, for the column's shape (skewed, zero-inflated, heavy-tailed or discrete).",
+  docs: `One value a hundred times too large (a price typed in cents, a unit mix-up, a sensor glitch, a lost
+minus sign) can dominate a linear model's fit and its loss. But real columns have long tails: prices and
+incomes are log-normal or Pareto, waiting times exponential, counts Poisson, rainfall mostly zero. Their
+largest values are far from the median and are not errors, so a distance from the median (a z-score) either
+misses gross errors or flags natural tails.
 
-The score is \`|x − median| / (1.4826 · MAD)\`, computed on a log scale for positive right-skewed columns
-(prices, incomes, counts) so that a genuinely long tail is not flagged. Values scoring above
-\`threshold\` are reported; a column where more than \`maxFlaggedShare\` of values would be flagged is
-heavy-tailed rather than dirty and is left alone. Identifier-like columns are skipped.
+This rule asks instead whether a column's most extreme values sit unusually far **beyond the rest of its
+tail**. In a tail of exponential type the gaps between successive extreme values, each multiplied by its
+rank (i·(X₍ₙ₋ᵢ₊₁₎ − X₍ₙ₋ᵢ₎)), are independent and alike (Rényi); the gap below the j most extreme values is
+compared with the mean of the next \`window\` such gaps, which gives a p-value. The test is run:
 
-**Fix**: correct the value if it is an error; if it is real, consider a log transform or a robust loss.`,
+- on the raw values, unless the tail is heavier than exponential (the coefficient of variation of its
+  exceedances is above 1 by more than chance allows);
+- on a log scale when the tail's values have one sign: a Pareto tail is exactly exponential there, and
+  log-normal or exponential tails are lighter (so their natural tails are not findings);
+- for a zero-inflated column (≥ 5% zeros, no negative value), on its non-zero part;
+- for integers and rounded values, with tied values spread over their grid step, and only for a gap wider
+  than one step; for small non-negative counts, a value must also be improbable under a Poisson (or, when
+  the counts vary more, negative binomial) fit of the other values;
+- for blocks of values at once, and again on the rest once a block is found, so that several errors at
+  one end do not mask each other (up to \`maxOutliers\` values, and 2% of the column, per end);
+- a block must lie beyond the span of the next values, and a large one twice as far from the median as the
+  rest's extreme: a second population (Hawaii among mainland flight distances) is not a set of outliers.
+
+A value of the other sign than every other value of the column, and at least as far from 0 as their median,
+is flagged too (a lost or added minus sign); a value just across 0 is not.
+
+A clean column gets a finding with probability about \`alpha\` (the p-values are corrected for the tails,
+block sizes and scales tested). A value three times the column's largest other value is found in light- and
+medium-tailed columns; in a very heavy-tailed column (Pareto with α near 1) such a value is not unusual and is
+not reported. Identifier-like columns and row counters are skipped.
+
+The evidence: the flagged side and kind (\`gap\` or \`sign\`), the column's extreme without the flagged
+values (\`next\`), the gap score (the gap over the typical spacing), its p-value, the scale, the median, and
+for counts the fitted mean.
+
+**Fix**: correct the value if it is an error (a unit, a slipped decimal point, a lost sign); if it is real,
+consider a log transform or a robust loss.`,
   check({ data, options, report }) {
-    const threshold = options.threshold;
     data.columns.forEach((column, c) => {
       if (!isNumeric(column) || looksLikeIdentifier(column.name)) return;
       const values = numericColumn(data, c);
       if (strictlyIncreasing(values)) return;
-      const sorted = sortedColumn(data, c);
-      if (sorted.length < options.minValues) return;
-      const scale = robustScale(sorted);
-      if (!scale) return;
-      const { log, center, spread } = scale;
-      const score = (v: number) => Math.abs(((log ? (v > 0 ? Math.log(v) : -Infinity) : v) - center) / spread);
-      // Each distinct value is scored once (−0 and 0, one run, score alike); rows are then flagged by value.
-      const runs = sortedRuns(data, c);
-      const flaggedValues = new Set<number>();
-      let flaggedRows = 0;
-      for (let k = 0; k < runs.values.length; k++) {
-        if (score(runs.values[k]) > threshold) {
-          flaggedValues.add(runs.values[k]);
-          flaggedRows += runs.counts[k];
-        }
-      }
-      if (flaggedRows === 0 || flaggedRows > sorted.length * options.maxFlaggedShare + 1) return;
-      const flagged: number[] = [];
-      for (let r = 0; r < values.length; r++) if (values[r] - values[r] === 0 && flaggedValues.has(values[r])) flagged.push(r);
-      const median = quantile(sorted, 0.5);
-      for (const r of flagged) {
+      const found = tailOutliers(sortedRuns(data, c), { alpha: options.alpha, maxOutliers: options.maxOutliers, window: options.window });
+      if (found.length === 0) return;
+      const byValue = new Map<number, TailOutliers>();
+      for (const tail of found) for (const v of tail.values) if (!byValue.has(v)) byValue.set(v, tail);
+      const median = quantile(sortedColumn(data, c), 0.5);
+      for (let r = 0; r < values.length; r++) {
+        const tail = byValue.get(values[r]);
+        if (!tail) continue;
         const value = String(values[r]);
-        const robustScore = score(values[r]);
         report({
           row: r,
           columnIndex: c,
           value,
-          evidence: { median, robustScore, logScale: log },
-          message: `${value} is an outlier in column "${column.name}" (median ${Number(median.toPrecision(6))}, robust score ${robustScore.toFixed(1)}${log ? ' on a log scale' : ''}).`,
+          evidence: {
+            side: tail.tail,
+            kind: tail.kind,
+            next: tail.next,
+            ...(tail.kind === 'gap' ? { gapScore: Number(tail.score.toPrecision(4)), pValue: tail.pValue, logScale: tail.logScale } : { medianMagnitude: tail.score }),
+            median,
+            ...(tail.countFit ? { countMean: tail.countFit.mean, ...(tail.countFit.size !== undefined ? { countSize: tail.countFit.size } : {}) } : {}),
+          },
+          message: outlierMessage(value, column.name, tail),
         });
       }
     });

@@ -1,0 +1,514 @@
+/**
+ * Approximate functional dependencies learned from a table (docs/rules/dependency-violation.md): A → B when
+ * the rows that share a value of A (one column, or two) almost always share B's value too — zip → city,
+ * product code → name, carrier + flight number → scheduled time. Computed once per table and shared by the
+ * rules that use them (dependency-violation, conflicting-records).
+ *
+ * Discovery (TANE/HyFD-style, on value ids, never on strings): left-hand candidates are columns whose values
+ * repeat (not keys, not near-constant, not free text), right-hand candidates any column not near-constant.
+ * For each pair the rows are grouped by A; a group of at least two rows with B is a supported group. A → B
+ * is accepted when
+ * - there are at least `MIN_GROUPS` supported groups, holding at least `MIN_SUPPORTED_ROWS` of the rows;
+ * - the g3 error (the share of supported rows to change for A → B to hold exactly) is at most
+ *   `MAX_ERROR` and at most `MAX_ERROR_VS_CHANCE` of the g3 error B would have if it were unrelated to A
+ *   (B shuffled over the same rows: a near-constant B "depends" on anything);
+ * - at least `MIN_AGREEING_GROUPS` of the supported groups have a clear majority (three quarters of the
+ *   group or more share one value of B).
+ * Single columns first; two-column left sides only for a B no single column determines, from the three
+ * columns that explain B best. Wide or large tables are explored on a sample of rows; every dependency found
+ * is verified on all rows.
+ */
+import type { IngestResult } from '../table/model';
+import { editDistance } from './edit-distance';
+import { TEXT_KINDS, cellSourceText, distinctValues, isNumeric, nullCount, numericColumn, sortedRuns, type DistinctValues } from './column-values';
+
+/** Supported groups a dependency needs. */
+const MIN_GROUPS = 5;
+/** Largest g3 error of an accepted dependency (dirty tables: errors of every kind also break dependencies). */
+const MAX_ERROR = 0.1;
+/** Smallest share of the rows (with values of A and B) in supported groups: a few repeated rows are no evidence. */
+const MIN_SUPPORTED_ROWS = 0.1;
+/** Largest g3 error relative to the error without a dependency (B shuffled). */
+const MAX_ERROR_VS_CHANCE = 0.2;
+/** Smallest share of supported groups with a clear majority. */
+const MIN_AGREEING_GROUPS = 0.95;
+/** Rows discovery looks at in a large table (every dependency found is then verified on all rows). */
+const SAMPLE_ROWS = 20_000;
+
+export interface Dependency {
+  /** Left-hand side: one or two columns. */
+  lhs: number[];
+  rhs: number;
+  /** Supported groups (≥ 2 rows with a value of B). */
+  groups: number;
+  /** Share of supported groups where one value of B is a clear majority. */
+  agreeing: number;
+  /** g3 error: share of supported rows that would have to change. */
+  error: number;
+  /** Share of the rows with values of A and B in supported groups. */
+  supported: number;
+  /** The g3 error with B shuffled over the same rows (as measured in discovery). */
+  chance: number;
+}
+
+/** Value ids of a column for some rows (−1 for null) and how many distinct ids. */
+interface Codes {
+  ids: Int32Array;
+  size: number;
+}
+
+/**
+ * Whether a text column is free text (notes, comments): its values mostly distinct (at least half as many
+ * distinct values as `present` values) and mostly of three words or more (judged on its first 200 distinct
+ * values). Names of a few dozen airports or species are words too, but repeat: they are categories; a code
+ * such as "IC 1042" is two words.
+ */
+export function isFreeText(distinct: DistinctValues, present: number): boolean {
+  if (distinct.size < present / 2) return false;
+  const sample = Math.min(distinct.size, 200);
+  let long = 0;
+  for (let id = 0; id < sample; id++) if (distinct.text(id).trim().split(/\s+/).length >= 3) long++;
+  return sample > 0 && long > sample / 2;
+}
+
+/** Ids of a column's values at `rows` (all rows when undefined): text by its distinct ids, other kinds by number. */
+function codesOf(data: IngestResult, c: number, rows?: Int32Array): Codes {
+  const column = data.columns[c];
+  if (TEXT_KINDS.includes(column.kind)) {
+    const distinct = distinctValues(data, c);
+    if (!rows) return { ids: distinct.ids, size: distinct.size };
+    // Renumbered densely for the sample.
+    const remap = new Map<number, number>();
+    const ids = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const id = distinct.ids[rows[i]];
+      if (id < 0) ids[i] = -1;
+      else {
+        let code = remap.get(id);
+        if (code === undefined) remap.set(id, (code = remap.size));
+        ids[i] = code;
+      }
+    }
+    return { ids, size: remap.size };
+  }
+  const values = numericColumn(data, c);
+  const count = rows ? rows.length : values.length;
+  const byValue = new Map<number, number>();
+  const ids = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const v = values[rows ? rows[i] : i];
+    if (Number.isNaN(v)) ids[i] = -1;
+    else {
+      let code = byValue.get(v);
+      if (code === undefined) byValue.set(v, (code = byValue.size));
+      ids[i] = code;
+    }
+  }
+  return { ids, size: byValue.size };
+}
+
+/** Ids of the pairs of values of two columns (−1 where either is null). */
+function pairCodes(a: Codes, b: Codes): Codes {
+  const byPair = new Map<number, number>();
+  const ids = new Int32Array(a.ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const x = a.ids[i];
+    const y = b.ids[i];
+    if (x < 0 || y < 0) ids[i] = -1;
+    else {
+      const key = x * b.size + y;
+      let code = byPair.get(key);
+      if (code === undefined) byPair.set(key, (code = byPair.size));
+      ids[i] = code;
+    }
+  }
+  return { ids, size: byPair.size };
+}
+
+/** Row positions grouped by id (counting sort): `order` lists positions group by group, `starts` where each group begins. */
+function groupsBy(codes: Codes): { order: Int32Array; starts: Int32Array } {
+  const starts = new Int32Array(codes.size + 1);
+  for (const id of codes.ids) if (id >= 0) starts[id + 1]++;
+  for (let k = 0; k < codes.size; k++) starts[k + 1] += starts[k];
+  const fill = starts.slice(0, codes.size);
+  const order = new Int32Array(starts[codes.size]);
+  for (let i = 0; i < codes.ids.length; i++) {
+    const id = codes.ids[i];
+    if (id >= 0) order[fill[id]++] = i;
+  }
+  return { order, starts };
+}
+
+export interface PairStats {
+  groups: number;
+  agreeing: number;
+  error: number;
+  /** Share of the rows with values of A and B that are in supported groups. */
+  supported: number;
+}
+
+/** g3 statistics of A → B over the grouping of A (`b`: B's ids at the same positions). */
+function pairStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int32Array, bSize: number): PairStats {
+  const counts = new Int32Array(bSize);
+  const touched = new Int32Array(Math.min(bSize, b.length));
+  let groups = 0;
+  let agreeing = 0;
+  let rows = 0;
+  let changes = 0;
+  let present = 0;
+  const { order, starts } = grouping;
+  for (let g = 0; g + 1 < starts.length; g++) {
+    let size = 0;
+    let best = 0;
+    let seen = 0;
+    for (let p = starts[g]; p < starts[g + 1]; p++) {
+      const y = b[order[p]];
+      if (y < 0) continue;
+      if (counts[y] === 0) touched[seen++] = y;
+      const n = ++counts[y];
+      if (n > best) best = n;
+      size++;
+    }
+    for (let k = 0; k < seen; k++) counts[touched[k]] = 0;
+    present += size;
+    if (size < 2) continue;
+    groups++;
+    rows += size;
+    changes += size - best;
+    if (4 * best >= 3 * size) agreeing++;
+  }
+  return { groups, agreeing: groups ? agreeing / groups : 0, error: rows ? changes / rows : 1, supported: present ? rows / present : 0 };
+}
+
+/** Whether statistics pass the thresholds that do not need the shuffled error (checked first: most pairs fail them). */
+function plausible(stats: PairStats): boolean {
+  return stats.groups >= MIN_GROUPS && stats.supported >= MIN_SUPPORTED_ROWS && stats.error <= MAX_ERROR && stats.agreeing >= MIN_AGREEING_GROUPS;
+}
+
+/** B's ids shuffled over the same positions (B made unrelated to A). */
+function shuffledCodes(b: Int32Array, permutation: Int32Array): Int32Array {
+  const out = new Int32Array(b.length);
+  for (let i = 0; i < b.length; i++) out[i] = b[permutation[i]];
+  return out;
+}
+
+/** A deterministic permutation of 0..n−1 (the shuffle that makes B unrelated to A). */
+function shuffled(n: number): Int32Array {
+  const p = Int32Array.from({ length: n }, (_, i) => i);
+  let s = 0x9e3779b9;
+  for (let i = n - 1; i > 0; i--) {
+    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) ^ (s + 0x6d2b79f5)) >>> 0;
+    const j = s % (i + 1);
+    const t = p[i];
+    p[i] = p[j];
+    p[j] = t;
+  }
+  return p;
+}
+
+/**
+ * The error of A → B with B shuffled over the same rows (B unrelated to A), when the statistics are
+ * plausible; undefined otherwise. A → B is accepted when its error is at most MAX_ERROR_VS_CHANCE of it.
+ */
+function chanceError(stats: PairStats, grouping: { order: Int32Array; starts: Int32Array }, b: Codes, permutation: Int32Array): number | undefined {
+  return plausible(stats) ? pairStats(grouping, shuffledCodes(b.ids, permutation), b.size).error : undefined;
+}
+
+const acceptedAgainst = (stats: PairStats, chance: number | undefined) => chance !== undefined && stats.error <= MAX_ERROR_VS_CHANCE * chance;
+
+/** Columns that may be a left-hand side: values that repeat (in enough rows for a few groups), not near-constant, not free text. */
+function lhsCandidates(data: IngestResult): number[] {
+  const rows = data.table.numRows;
+  const out: number[] = [];
+  data.columns.forEach((column, c) => {
+    const text = TEXT_KINDS.includes(column.kind);
+    if (!text && column.kind !== 'integer' && column.kind !== 'date') return;
+    const present = rows - nullCount(data, c);
+    if (present < 20) return;
+    const distinct = text ? distinctValues(data, c).size : sortedRuns(data, c).values.length;
+    if (distinct < 3 || distinct > present - MIN_GROUPS) return;
+    if (text && isFreeText(distinctValues(data, c), present)) return;
+    out.push(c);
+  });
+  return out;
+}
+
+/** Columns that may be a right-hand side: some variety (no value in over 90% of the rows), not unique. */
+function rhsCandidates(data: IngestResult): number[] {
+  const rows = data.table.numRows;
+  const out: number[] = [];
+  data.columns.forEach((column, c) => {
+    const text = TEXT_KINDS.includes(column.kind);
+    if (!text && !isNumeric(column) && column.kind !== 'date' && column.kind !== 'timestamp' && column.kind !== 'boolean') return;
+    const present = rows - nullCount(data, c);
+    if (present < 20) return;
+    let distinct: number;
+    let top = 0;
+    if (text) {
+      const d = distinctValues(data, c);
+      distinct = d.size;
+      for (let k = 0; k < d.size; k++) top = Math.max(top, d.counts[k]);
+    } else {
+      const runs = sortedRuns(data, c);
+      distinct = runs.values.length;
+      for (let k = 0; k < runs.counts.length; k++) top = Math.max(top, runs.counts[k]);
+    }
+    if (distinct < 2 || distinct >= present || top > 0.9 * present) return;
+    out.push(c);
+  });
+  return out;
+}
+
+/** The dependencies found in `rows` (a sample, or every row), before verification. */
+function discover(data: IngestResult, rows: Int32Array | undefined): Dependency[] {
+  const lhs = lhsCandidates(data);
+  const rhs = rhsCandidates(data);
+  if (lhs.length === 0 || rhs.length === 0) return [];
+  const codes = new Map<number, Codes>();
+  const codesFor = (c: number) => {
+    let k = codes.get(c);
+    if (!k) codes.set(c, (k = rows ? codesOf(data, c, rows) : allCodes(data, [c])));
+    return k;
+  };
+  const permutation = shuffled(rows ? rows.length : data.table.numRows);
+  const found: Dependency[] = [];
+  /** Per right-hand column: single left-hand columns by how well they explain it (error, lower is better). */
+  const explains = new Map<number, { a: number; error: number }[]>();
+  for (const a of lhs) {
+    const grouping = groupsBy(codesFor(a));
+    for (const b of rhs) {
+      if (b === a) continue;
+      const bCodes = codesFor(b);
+      const stats = pairStats(grouping, bCodes.ids, bCodes.size);
+      if (stats.groups < MIN_GROUPS) continue;
+      const chance = chanceError(stats, grouping, bCodes, permutation);
+      if (acceptedAgainst(stats, chance)) found.push({ lhs: [a], rhs: b, ...stats, chance: chance ?? 1 });
+      const list = explains.get(b) ?? [];
+      list.push({ a, error: stats.error });
+      explains.set(b, list);
+    }
+  }
+  // Two columns together, for a right-hand side no single column determines well (with at most 1% of
+  // exceptions): its three best explainers; a pair must halve the best single column's exceptions.
+  const bestSingle = new Map<number, number>();
+  for (const d of found) bestSingle.set(d.rhs, Math.min(bestSingle.get(d.rhs) ?? 1, d.error));
+  const pairGroupings = new Map<string, { order: Int32Array; starts: Int32Array }>();
+  for (const [b, list] of explains) {
+    const single = bestSingle.get(b) ?? 1;
+    if (single <= 0.01) continue;
+    const best = list.sort((x, y) => x.error - y.error).slice(0, 3);
+    const bCodes = codesFor(b);
+    for (let i = 0; i < best.length; i++) {
+      for (let j = i + 1; j < best.length; j++) {
+        const [x, y] = [best[i].a, best[j].a].sort((u, v) => u - v);
+        let grouping = pairGroupings.get(`${x},${y}`);
+        if (!grouping) pairGroupings.set(`${x},${y}`, (grouping = groupsBy(pairCodes(codesFor(x), codesFor(y)))));
+        const stats = pairStats(grouping, bCodes.ids, bCodes.size);
+        if (stats.error > single / 2) continue;
+        const chance = chanceError(stats, grouping, bCodes, permutation);
+        if (acceptedAgainst(stats, chance)) found.push({ lhs: [x, y], rhs: b, ...stats, chance: chance ?? 1 });
+      }
+    }
+  }
+  return found;
+}
+
+/** Ids over all rows, by column or left side ("3" or "3,5"), and each dependency's pass over them, per table: shared by the rules. */
+interface FullRows {
+  codes: Map<string, Codes>;
+  /** Each dependency's pass over all rows (disagreeingGroups). */
+  scans: Map<Dependency, DependencyScan>;
+}
+
+const fullRows = new WeakMap<IngestResult, FullRows>();
+
+function fullRowsOf(data: IngestResult): FullRows {
+  let cached = fullRows.get(data);
+  if (!cached) fullRows.set(data, (cached = { codes: new Map(), scans: new Map() }));
+  return cached;
+}
+
+/** Ids of a column, or of a left side's value pairs, over all rows (computed once per table). */
+function allCodes(data: IngestResult, columns: number[]): Codes {
+  const { codes } = fullRowsOf(data);
+  const key = columns.join(',');
+  let found = codes.get(key);
+  if (!found) codes.set(key, (found = columns.length === 1 ? codesOf(data, columns[0]) : pairCodes(allCodes(data, [columns[0]]), allCodes(data, [columns[1]]))));
+  return found;
+}
+
+
+/** The median number of rows of a dependency's groups of two rows or more (its left side's repeated values). */
+export function medianGroupRows(data: IngestResult, dep: Dependency): number {
+  const sizes = disagreeingGroups(data, dep).sizes.filter((size) => size >= 2).sort();
+  return sizes.length ? sizes[sizes.length >> 1] : 0;
+}
+
+
+/**
+ * The dependencies without the repeats of equivalent left sides: when columns a and b determine each other
+ * (with at most 1% of exceptions: a code and its number), a → c and b → c group the rows alike; only the
+ * first column's are kept (with b → a itself).
+ */
+function withoutEquivalentSides(found: Dependency[]): Dependency[] {
+  const exact = new Set(found.filter((d) => d.lhs.length === 1 && d.error <= 0.01).map((d) => `${d.lhs[0]}>${d.rhs}`));
+  const replaced = new Map<number, number>();
+  for (const key of exact) {
+    const [a, b] = key.split('>').map(Number);
+    if (a < b && exact.has(`${b}>${a}`) && !replaced.has(b)) replaced.set(b, a);
+  }
+  return found.filter((d) => !d.lhs.some((c) => replaced.has(c)) || (d.lhs.length === 1 && d.rhs === replaced.get(d.lhs[0])));
+}
+
+const cache = new WeakMap<IngestResult, Dependency[]>();
+
+/** The table's approximate functional dependencies (computed once per table). */
+export function dependenciesOf(data: IngestResult): Dependency[] {
+  let found = cache.get(data);
+  if (found) return found;
+  const n = data.table.numRows;
+  if (n <= SAMPLE_ROWS) found = withoutEquivalentSides(discover(data, undefined));
+  else {
+    // Rows spread over the whole table, then every dependency verified on all rows (against the error by
+    // chance the sample measured).
+    const sample = Int32Array.from({ length: SAMPLE_ROWS }, (_, i) => Math.floor((i * n) / SAMPLE_ROWS));
+    found = withoutEquivalentSides(discover(data, sample)).filter((d) => {
+      // The rules' pass over all rows (kept for them) gives the statistics on all rows.
+      const { stats } = disagreeingGroups(data, d);
+      Object.assign(d, stats);
+      return plausible(stats) && acceptedAgainst(stats, d.chance);
+    });
+  }
+  cache.set(data, found);
+  return found;
+}
+
+/** One group of a dependency whose rows disagree on the right-hand side. */
+export interface DisagreeingGroup {
+  /** Rows of the group with a value of B. */
+  size: number;
+  /** B's ids by count, most frequent first ([id, count]). */
+  counts: [number, number][];
+  /**
+   * Rows holding a value of B, in row order: all of them for a value in at most 3 rows, at least 3 for the
+   * others (enough to point at).
+   */
+  rowsOf(id: number): number[];
+}
+
+/** Rows kept per group for its first value (the rows a finding points at). */
+const KEPT_ROWS = 3;
+
+/** What one pass of a dependency over all rows learns. */
+export interface DependencyScan {
+  /** The groups whose rows disagree. */
+  groups: DisagreeingGroup[];
+  /** B's ids per row, and rows per id. */
+  b: Codes;
+  totals: Int32Array;
+  /** The left side's id per row (its group). */
+  lhs: Int32Array;
+  /**
+   * Per group (left-side id): the value of B it agrees on — its only value (a single row included), else a
+   * clear majority (three quarters) — or −1; and its rows with a value of B.
+   */
+  consensus: Int32Array;
+  sizes: Int32Array;
+  stats: PairStats;
+}
+
+export function disagreeingGroups(data: IngestResult, dep: Dependency): DependencyScan {
+  const { scans } = fullRowsOf(data);
+  let found = scans.get(dep);
+  if (found) return found;
+  const b = allCodes(data, [dep.rhs]);
+  const a = allCodes(data, dep.lhs);
+  const n = b.ids.length;
+  const totals = new Int32Array(b.size);
+  // One pass in row order (the per-group arrays stay in cache): each group's first value of B, how many
+  // rows repeat it (and the first few of them), and the rows that do not (few, where the dependency holds).
+  const consensus = new Int32Array(a.size).fill(-1);
+  const sizes = new Int32Array(a.size);
+  const firstCount = new Int32Array(a.size);
+  const firstRows = new Int32Array(a.size * KEPT_ROWS);
+  const deviants: number[] = [];
+  for (let r = 0; r < n; r++) {
+    const y = b.ids[r];
+    if (y < 0) continue;
+    totals[y]++;
+    const g = a.ids[r];
+    if (g < 0) continue;
+    if (sizes[g]++ === 0) consensus[g] = y;
+    if (consensus[g] === y) {
+      if (firstCount[g] < KEPT_ROWS) firstRows[g * KEPT_ROWS + firstCount[g]] = r;
+      firstCount[g]++;
+    } else deviants.push(r);
+  }
+  // The groups that disagree, from their deviating rows.
+  const byGroup = new Map<number, number[]>();
+  for (const r of deviants) {
+    const list = byGroup.get(a.ids[r]);
+    if (list) list.push(r);
+    else byGroup.set(a.ids[r], [r]);
+  }
+  const groups: DisagreeingGroup[] = [];
+  let changes = 0;
+  let disagreeing = 0;
+  for (const [g, rows] of byGroup) {
+    const first = consensus[g];
+    const byValue = new Map<number, number[]>();
+    for (const r of rows) {
+      const list = byValue.get(b.ids[r]);
+      if (list) list.push(r);
+      else byValue.set(b.ids[r], [r]);
+    }
+    const kept = Array.from(firstRows.subarray(g * KEPT_ROWS, g * KEPT_ROWS + Math.min(KEPT_ROWS, firstCount[g])));
+    byValue.set(first, kept);
+    const count = (id: number) => (id === first ? firstCount[g] : (byValue.get(id)?.length ?? 0));
+    const counts = [...byValue.keys()].map((id): [number, number] => [id, count(id)]).sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const best = counts[0][1];
+    const size = sizes[g];
+    changes += size - best;
+    if (4 * best < 3 * size) disagreeing++;
+    consensus[g] = 4 * best >= 3 * size ? counts[0][0] : -1;
+    groups.push({ size, counts, rowsOf: (id) => byValue.get(id) ?? [] });
+  }
+  // The g3 statistics on all rows (see pairStats).
+  let supported = 0;
+  let rows = 0;
+  let present = 0;
+  for (let g = 0; g < a.size; g++) {
+    present += sizes[g];
+    if (sizes[g] < 2) continue;
+    supported++;
+    rows += sizes[g];
+  }
+  const stats: PairStats = { groups: supported, agreeing: supported ? (supported - disagreeing) / supported : 0, error: rows ? changes / rows : 1, supported: present ? rows / present : 0 };
+  groups.sort((x, y) => x.rowsOf(x.counts[0][0])[0] - y.rowsOf(y.counts[0][0])[0]);
+  scans.set(dep, (found = { groups, b, totals, lhs: a.ids, consensus, sizes, stats }));
+  return found;
+}
+
+/**
+ * A cell's value as messages quote it and fixes write it: a text column's text, a CSV cell as written
+ * (unquoted), else the value (dates as ISO dates).
+ */
+export function cellText(data: IngestResult, row: number, c: number): string {
+  if (TEXT_KINDS.includes(data.columns[c].kind)) {
+    // By value id: only the values quoted are decoded.
+    const distinct = distinctValues(data, c);
+    return distinct.ids[row] >= 0 ? distinct.text(distinct.ids[row]) : '';
+  }
+  const written = cellSourceText(data, row, c);
+  if (written !== undefined) return written.startsWith('"') ? written.slice(1, -1).replace(/""/g, '"') : written;
+  const value: unknown = data.table.getChildAt(c)?.get(row);
+  if (value instanceof Date) return value.toISOString().slice(0, data.columns[c].kind === 'date' ? 10 : 19);
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** Whether two texts of 3 characters or more are one or two keystrokes apart (edit distance ≤ 2, and ≤ a third of the shorter). */
+export function nearVariant(a: string, b: string): boolean {
+  if (Math.min(a.length, b.length) < 3) return false;
+  const limit = Math.min(2, Math.max(1, Math.floor(Math.min(a.length, b.length) / 3)));
+  return editDistance(a, b, limit) <= limit;
+}

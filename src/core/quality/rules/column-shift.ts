@@ -1,0 +1,374 @@
+import { defineRule } from '../rule';
+import { TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, finiteStats, isNumeric, nullCount, nullMask, nullRows, numericColumn, quantile, sortedColumn } from '../column-values';
+import { cellText, isFreeText } from '../dependencies';
+import { patternOf } from '../value-patterns';
+import type { FindingFix } from '../finding';
+import type { IngestResult, TextRange } from '../../table/model';
+
+/** How a column's values spread over patterns: the share of values per shape (value-patterns.ts), out of `total`. */
+interface Profile {
+  shapes: Map<string, number>;
+  total: number;
+}
+
+/** Values a profile is learned from: every distinct value of a text column with at most this many, else this many evenly spread rows. */
+const PROFILE_ROWS = 2000;
+/** Share of rows a column must hold a value in: only there is an empty cell evidence of a shift. */
+const MIN_COMPLETENESS = 0.95;
+/** How much better a value must fit the neighbouring column than its own (likelihood ratio). */
+const FIT_RATIO = 10;
+/** Below this fit a value is foreign to a column; above it, at home. */
+const FOREIGN = 0.01;
+
+/**
+ * A column's cells as text, cheaply: text columns' own text, numbers and dates formatted from their values
+ * (the source text of every cell would cost a parse each); patterns are learned and compared in this form.
+ */
+function textsOf(data: IngestResult, c: number): (r: number) => string {
+  const kind = data.columns[c].kind;
+  if (TEXT_KINDS.includes(kind)) {
+    // By value id: only the values looked at are decoded.
+    const distinct = distinctValues(data, c);
+    return (r) => (distinct.ids[r] >= 0 ? distinct.text(distinct.ids[r]) : '');
+  }
+  if (isNumeric(data.columns[c]) || TEMPORAL_KINDS.includes(kind)) {
+    const numbers = numericColumn(data, c);
+    if (kind === 'date') return (r) => new Date(numbers[r]).toISOString().slice(0, 10);
+    if (kind === 'timestamp') return (r) => new Date(numbers[r]).toISOString().slice(0, 19).replace('T', ' ');
+    return (r) => String(numbers[r]);
+  }
+  if (kind === 'boolean') {
+    const numbers = numericColumn(data, c);
+    return (r) => (numbers[r] ? 'true' : 'false');
+  }
+  return (r) => cellText(data, r, c);
+}
+
+/** A table's cells as the rule reads them: whether one is empty, and its text. */
+interface Cells {
+  /** Null and not a rejected cell nor an NA token (a deliberate gap). */
+  empty(r: number, c: number): boolean;
+  /** The text: a rejected cell (text in a typed column) as written; undefined for an NA token or an empty cell. */
+  text(r: number, c: number): string | undefined;
+}
+
+function cellsOf(data: IngestResult): Cells {
+  const width = data.columns.length;
+  const rejected = new Map<number, string>();
+  for (const cell of data.rejectedCells) rejected.set(cell.row * width + cell.column, cell.text);
+  const tokens = new Set(data.naTokenCells.map((cell) => cell.row * width + cell.column));
+  const masks = data.columns.map((_, c) => nullMask(data, c));
+  const texts = data.columns.map((_, c) => textsOf(data, c));
+  return {
+    empty: (r, c) => masks[c][r] === 1 && !rejected.has(r * width + c) && !tokens.has(r * width + c),
+    text: (r, c) => (masks[c][r] ? rejected.get(r * width + c) : texts[c](r)),
+  };
+}
+
+function profileOf(data: IngestResult, c: number): Profile {
+  const shapes = new Map<string, number>();
+  let total = 0;
+  const add = (text: string, weight: number) => {
+    const shape = shapeOf(text);
+    shapes.set(shape, (shapes.get(shape) ?? 0) + weight);
+    total += weight;
+  };
+  if (TEXT_KINDS.includes(data.columns[c].kind) && distinctValues(data, c).size <= PROFILE_ROWS) {
+    const distinct = distinctValues(data, c);
+    for (let id = 0; id < distinct.size; id++) add(distinct.text(id), distinct.counts[id]);
+  } else {
+    const mask = nullMask(data, c);
+    const text = textsOf(data, c);
+    const rows = data.table.numRows;
+    const step = Math.max(1, Math.floor(rows / PROFILE_ROWS));
+    for (let r = 0; r < rows; r += step) if (!mask[r]) add(text(r), 1);
+  }
+  for (const [k, n] of shapes) shapes.set(k, n / Math.max(1, total));
+  return { shapes, total };
+}
+
+/** Shapes of texts already seen (a row's values repeat down a column): cleared when it grows large. */
+const shapeMemo = new Map<string, string>();
+
+function shapeOf(text: string): string {
+  let shape = shapeMemo.get(text);
+  if (shape === undefined) {
+    if (shapeMemo.size >= 100_000) shapeMemo.clear();
+    shapeMemo.set(text, (shape = patternOf(text).shape));
+  }
+  return shape;
+}
+
+/** The share of a value's shape among a column's values (how ordinary the value looks there). */
+function usual(profile: Profile, text: string): number {
+  return profile.shapes.get(shapeOf(text)) ?? 0;
+}
+
+/** {@link usual} for a value of the column itself: the share of its shape among the other values. */
+function usualAmongOthers(profile: Profile, text: string): number {
+  return Math.max(0, usual(profile, text) - 1 / Math.max(1, profile.total));
+}
+
+/** What a column accepts as one of its values (see {@link fitsColumn}). */
+interface Column {
+  profile: Profile;
+  /** A category column's values (few distinct ones): a value must be one of them. */
+  categories?: Set<string>;
+  /** A numeric column's range: a value must be a number within it. */
+  range?: [number, number];
+}
+
+function columnOf(data: IngestResult, c: number, profile: Profile): Column {
+  const column = data.columns[c];
+  if (isNumeric(column)) {
+    const stats = finiteStats(data, c);
+    return { profile, range: [stats.min, stats.max] };
+  }
+  if (TEXT_KINDS.includes(column.kind) && distinctValues(data, c).size <= 10_000) {
+    // A category column: at most 100 values cover 95% of its rows (the rest may be its errors).
+    const distinct = distinctValues(data, c);
+    const present = data.table.numRows - nullCount(data, c);
+    const ids = Array.from(distinct.counts.keys()).sort((a, b) => distinct.counts[b] - distinct.counts[a]);
+    const categories = new Set<string>();
+    let covered = 0;
+    for (const id of ids) {
+      if (covered >= 0.95 * present || categories.size > 100) break;
+      categories.add(distinct.text(id));
+      covered += distinct.counts[id];
+    }
+    if (categories.size <= 100) return { profile, categories };
+  }
+  return { profile };
+}
+
+/**
+ * Whether a value could be a value of a column: one of a category column's values, else a value whose shape at
+ * least 1% of the column's values share (a number also within the column's range).
+ */
+function fitsColumn(column: Column, text: string): boolean {
+  if (column.categories) return column.categories.has(text);
+  if (usual(column.profile, text) < FOREIGN) return false;
+  if (!column.range) return true;
+  const v = Number(text);
+  return text.trim() !== '' && v >= column.range[0] && v <= column.range[1];
+}
+
+/** Whether a value belongs to column `home` rather than `here`: it could be one of home's, its shape is rare here, and far likelier there. */
+function belongs(text: string, home: Column, here: Column): boolean {
+  const o = usualAmongOthers(here.profile, text);
+  return fitsColumn(home, text) && o < FOREIGN && usual(home.profile, text) >= FIT_RATIO * o;
+}
+
+/**
+ * A quick test that a non-empty cell is an ordinary value of its column, without writing it as text: a
+ * typed number within the central 99% of its column, or a text value whose shape is common there, or of
+ * several words in free text (decided once per distinct value).
+ */
+function ordinaryValues(data: IngestResult, profileOf: (c: number) => Profile): (r: number, c: number) => boolean {
+  const byColumn = data.columns.map((column, c) => {
+    if (isNumeric(column)) {
+      const sorted = sortedColumn(data, c);
+      const [low, high] = [quantile(sorted, 0.005), quantile(sorted, 0.995)];
+      const numbers = numericColumn(data, c);
+      const mask = nullMask(data, c);
+      return (r: number) => !mask[r] && numbers[r] >= low && numbers[r] <= high;
+    }
+    if (TEXT_KINDS.includes(column.kind)) {
+      const distinct = distinctValues(data, c);
+      // Free text has no pattern to fall outside of: only a single word there (a code, a number) can be foreign.
+      const freeText = isFreeText(distinct, data.table.numRows - nullCount(data, c));
+      // 0 unknown, 1 ordinary, 2 not.
+      const verdicts = new Uint8Array(distinct.size);
+      return (r: number) => {
+        const id = distinct.ids[r];
+        if (id < 0) return false;
+        if (verdicts[id] === 0) {
+          const text = distinct.text(id);
+          verdicts[id] = (freeText && /\S\s/.test(text.trim())) || usualAmongOthers(profileOf(c), text) >= FOREIGN ? 1 : 2;
+        }
+        return verdicts[id] === 1;
+      };
+    }
+    return () => false;
+  });
+  return (r, c) => byColumn[c](r);
+}
+
+/** How alike two columns' values look (the shares their shapes have in common): shifts between alike columns cannot be seen. */
+function overlap(a: Profile, b: Profile): number {
+  let shared = 0;
+  for (const [shape, share] of a.shapes) shared += Math.min(share, b.shapes.get(shape) ?? 0);
+  return shared;
+}
+
+const NO_ROWS = new Int32Array(0);
+
+/** The rows of two ascending lists, ascending, each once. */
+function mergedRows(a: Int32Array, b: Int32Array): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+    if (i < a.length && a[i] === next) i++;
+    if (j < b.length && b[j] === next) j++;
+    out.push(next);
+  }
+  return out;
+}
+
+/** Whether a column's values are told apart by more than their shapes (categories, or numbers in a range). */
+const distinctive = (column: Column) => column.categories !== undefined || column.range !== undefined;
+
+/**
+ * A split of a merged value "x y" into a value of the left column and one of the right column, if there is
+ * one: at its first or its last space (the neighbour's value is a word at one end: "Lyon FR", "FR Lyon").
+ */
+function split(text: string, left: Column, right: Column): [string, string] | undefined {
+  const first = text.indexOf(' ');
+  if (first <= 0) return undefined;
+  const last = text.lastIndexOf(' ');
+  for (const i of first === last ? [first] : [first, last]) {
+    const a = text.slice(0, i).trim();
+    const b = text.slice(i + 1).trim();
+    if (a && b && fitsColumn(left, a) && fitsColumn(right, b)) return [a, b];
+  }
+  return undefined;
+}
+
+/** The range of cells c…d of row r (CSV sources: for a fix rewriting both). */
+function span(data: IngestResult, r: number, c: number, d: number): TextRange {
+  return { start: data.source.cellRange(r, c).start, end: data.source.cellRange(r, d).end };
+}
+
+export const columnShift = defineRule({
+  id: 'column-shift',
+  title: 'Value in the neighbouring column',
+  dimension: 'structure',
+  defaultSeverity: 'warning',
+  defaultOptions: {},
+  description: "A value that belongs to the neighbouring column, which is empty in that row (a shifted or merged field: \"Lyon FR\" in city with country empty).",
+  docs: `A field lost or added upstream shifts a row's values by one column: a city lands in the state column,
+two fields are glued into one ("Lyon FR" in \`city\`, \`country\` empty), a number sits in the next numeric
+column. The row reads as valid data with wrong values in several columns.
+
+Each column's values are described by their patterns (letters, digits and punctuation with run lengths, and
+without: value-patterns.ts), learned from the column itself. In a row where one of two neighbouring columns
+is empty — in a column at least 95% complete, where an empty cell is itself unusual — a value is reported
+when it could be a value of the empty neighbour (one of its categories; a number within its range; else a
+pattern at least 1% of its values share), its pattern is rare in its own column (under 1% of the other
+values), and ten times likelier in the neighbour: it was shifted. A value whose two ends fit the two
+columns ("Lyon" a city, "FR" a country) while the whole is rare in its column is a merge. A shift of several
+cells is followed along the row. The emptied cell is reported too. Columns whose values look alike (two
+columns of names) are not compared, and free text only holds a foreign value when it is one word.
+
+The evidence: the neighbouring column, that it is empty, and how well the value fits each column (the share
+of values with its pattern).
+
+**Fix**: move the value back, or split it (quick fix, CSV files); if the row lost a field, restore it.`,
+  check({ data, report }) {
+    const columns = data.columns.length;
+    const rows = data.table.numRows;
+    if (columns < 2 || rows < 20) return;
+    const complete = data.columns.map((column, c) => column.kind !== 'empty' && rows - nullCount(data, c) >= MIN_COMPLETENESS * rows);
+    const known = new Map<number, Column>();
+    const column = (c: number) => {
+      let k = known.get(c);
+      if (!k) known.set(c, (k = columnOf(data, c, profileOf(data, c))));
+      return k;
+    };
+    const cells = cellsOf(data);
+    const ordinary = ordinaryValues(data, (c) => column(c).profile);
+    const delimiter = data.dialect?.delimiter ?? ',';
+    const fixes = data.rangesIn === 'file';
+    const name = (c: number) => `"${data.columns[c].name}"`;
+    const reported = new Set<number>();
+    const once = (r: number, c: number) => {
+      const key = r * columns + c;
+      if (reported.has(key)) return false;
+      reported.add(key);
+      return true;
+    };
+    for (let x = 0; x + 1 < columns; x++) {
+      const y = x + 1;
+      if (!complete[x] && !complete[y]) continue;
+      if (data.columns[x].kind === 'empty' || data.columns[y].kind === 'empty') continue;
+      // Two columns of free words (names and cities) share too many shapes for a value to tell where it belongs:
+      // one of them must be categories or numbers, or their shapes clearly apart (decided when first needed).
+      let comparable: boolean | undefined;
+      const apart = () => {
+        if (comparable === undefined) {
+          const shared = overlap(column(x).profile, column(y).profile);
+          comparable = !(shared > 0.5 || (shared > 0.1 && !distinctive(column(x)) && !distinctive(column(y))));
+        }
+        return comparable;
+      };
+      // Rows where exactly one of the two cells is empty, in a column that is otherwise filled: the rows
+      // whose cell is null in x or in y (a few per cent of the rows), in order.
+      const candidates = mergedRows(complete[x] ? nullRows(data, x) : NO_ROWS, complete[y] ? nullRows(data, y) : NO_ROWS);
+      for (const r of candidates) {
+        const xEmpty = complete[x] && cells.empty(r, x);
+        const yEmpty = complete[y] && cells.empty(r, y);
+        if (xEmpty === yEmpty) continue;
+        const [from, to] = xEmpty ? [x, y] : [y, x];
+        // An ordinary value of its own column is neither shifted nor merged (the common case: a plain gap).
+        if (ordinary(r, to) || !apart()) continue;
+        const text = cells.text(r, to);
+        if (!text || usualAmongOthers(column(to).profile, text) >= FOREIGN) continue;
+        const emptied = (message: string) => {
+          if (once(r, from)) report({ row: r, columnIndex: from, evidence: { holder: data.columns[to].name }, message });
+        };
+        const merged = split(text, column(x), column(y));
+        if (merged) {
+          const [left, right] = merged;
+          const mine = to === x ? left : right;
+          const theirs = to === x ? right : left;
+          if (!once(r, to)) continue;
+          const fix: FindingFix[] | undefined = fixes
+            ? [{ kind: 'replace', title: `Split "${text}" into ${name(x)} and ${name(y)}`, range: span(data, r, x, y), newText: `${csvField(left, delimiter)}${delimiter}${csvField(right, delimiter)}` }]
+            : undefined;
+          report({
+            row: r,
+            columnIndex: to,
+            value: text,
+            evidence: { neighbour: data.columns[from].name, neighbourEmpty: true, ownPart: mine, neighbourPart: theirs },
+            message: `"${text}" in column ${name(to)} holds a value of ${name(to)} ("${mine}") and one of ${name(from)} ("${theirs}"), and ${name(from)} is empty in this row: two fields seem merged.`,
+            related: [{ row: r, columnIndex: from, message: `${name(from)} is empty here` }],
+            fixes: fix,
+          });
+          emptied(`Column ${name(from)} is empty in this row; its value seems merged into ${name(to)} ("${text}").`);
+          continue;
+        }
+        if (!belongs(text, column(from), column(to))) continue;
+        // Shifted: the value belongs to the empty neighbour. A shift to the right may go on along the row.
+        const shifted = [to];
+        if (to === y) for (let z = y + 1; z < columns; z++) {
+          const next = cells.text(r, z);
+          if (!next || !complete[z] || !belongs(next, column(z - 1), column(z))) break;
+          shifted.push(z);
+        }
+        for (const c of shifted) {
+          if (!once(r, c)) continue;
+          const home = c === to ? from : c - 1;
+          const value = c === to ? text : (cells.text(r, c) ?? '');
+          const fix: FindingFix[] | undefined =
+            fixes && shifted.length === 1
+              ? [{ kind: 'replace', title: `Move "${value}" to ${name(home)}`, range: span(data, r, Math.min(home, c), Math.max(home, c)), newText: home < c ? `${csvField(value, delimiter)}${delimiter}` : `${delimiter}${csvField(value, delimiter)}` }]
+              : undefined;
+          report({
+            row: r,
+            columnIndex: c,
+            value,
+            evidence: { neighbour: data.columns[home].name, neighbourEmpty: home === from, fitsNeighbour: Number(usual(column(home).profile, value).toFixed(4)), fitsOwn: Number(usualAmongOthers(column(c).profile, value).toFixed(4)) },
+            message:
+              `"${value}" in column ${name(c)} looks like a value of ${name(home)} (${(100 * usual(column(home).profile, value)).toFixed(0)}% of its values share its pattern, ` +
+              `${(100 * usualAmongOthers(column(c).profile, value)).toFixed(1)}% of ${name(c)}'s)${home === from ? `, and ${name(home)} is empty in this row` : ''}: the row seems shifted.`,
+            related: [{ row: r, columnIndex: home, message: home === from ? `${name(home)} is empty here` : `${name(home)} holds "${cells.text(r, home) ?? ''}"` }],
+            fixes: fix,
+          });
+        }
+        emptied(`Column ${name(from)} is empty in this row; its value seems to be in ${name(to)} ("${text}").`);
+      }
+    }
+  },
+});

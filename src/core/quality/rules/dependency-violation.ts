@@ -1,0 +1,205 @@
+import { defineRule } from '../rule';
+import { replaceCellFix } from '../column-values';
+import { cellText, dependenciesOf, disagreeingGroups, nearVariant, type Dependency } from '../dependencies';
+import type { IngestResult } from '../../table/model';
+
+/** Rows holding the expected value that the finding points at. */
+const RELATED_ROWS = 3;
+
+/** Share of a column's rows holding a value seen only once, below which a value seen once is itself suspect. */
+const NEW_VALUE_SHARE = 0.02;
+
+/** "zip" or "origin + destination". */
+export const lhsName = (data: IngestResult, dep: Dependency) => dep.lhs.map((c) => data.columns[c].name).join(' + ');
+
+/** The left-hand values of row `r`: `zip "69001"` or `origin "DEN", destination "PHL"`. */
+export const lhsValues = (data: IngestResult, dep: Dependency, r: number) => dep.lhs.map((c) => `${data.columns[c].name} "${cellText(data, r, c)}"`).join(', ');
+
+/** "zip → city". */
+export const dependencyName = (data: IngestResult, dep: Dependency) => `${lhsName(data, dep)} → ${data.columns[dep.rhs].name}`;
+
+/** Whether two texts differ only in case or surrounding white space (other rules report those). */
+export const sameLoosely = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** B's ids over all rows and the consensus of each dependency's groups, computed when first needed. */
+export class DependencyEvidence {
+  private readonly singles = new Map<Dependency, boolean>();
+  constructor(
+    private readonly data: IngestResult,
+    readonly dependencies: Dependency[],
+  ) {}
+
+  /** Whether row `r` is consistent with `dep` (its value of B is what its group agrees on). */
+  consistent(dep: Dependency, r: number): boolean {
+    const { b, lhs, consensus } = disagreeingGroups(this.data, dep);
+    return b.ids[r] >= 0 && lhs[r] >= 0 && consensus[lhs[r]] === b.ids[r];
+  }
+
+  /** The rows of row `r`'s group under `dep` that hold a value of B. */
+  private groupRows(dep: Dependency, r: number): number {
+    const { lhs, sizes } = disagreeingGroups(this.data, dep);
+    return lhs[r] >= 0 ? sizes[lhs[r]] : 0;
+  }
+
+  /**
+   * Whether a group of one row says something about `dep`'s left side: only where values of A seen once are
+   * common (Good–Turing: at least 2% of the rows), so a new one is likely genuine (a route flown once); where
+   * they are rare (airport codes), a value of A seen once is itself suspect.
+   */
+  private singlesCommon(dep: Dependency): boolean {
+    let known = this.singles.get(dep);
+    if (known === undefined) {
+      const { sizes } = disagreeingGroups(this.data, dep);
+      let rows = 0;
+      let single = 0;
+      for (const size of sizes) {
+        rows += size;
+        if (size === 1) single++;
+      }
+      this.singles.set(dep, (known = single >= 0.02 * rows));
+    }
+    return known;
+  }
+
+  /**
+   * Whether the value of row `r` in `dep`'s right-hand side is explained otherwise, so its disagreement is
+   * natural: another dependency with the same right-hand side is consistent with it (Springfield, MA when
+   * the zip says MA; a route no other row flies; a home team's league when the away team's agrees, and the
+   * home team is what is wrong); or `dep` is the loose inverse of a
+   * stricter dependency the row follows (origin_city → origin fails for Jackson's two airports, while
+   * origin → origin_city holds), in a group of several rows or of one where that is common.
+   */
+  explained(dep: Dependency, r: number): boolean {
+    return this.dependencies.some((other) => {
+      if (other === dep) return false;
+      if (other.rhs === dep.rhs) return this.consistent(other, r);
+      const inverse = other.lhs.includes(dep.rhs) && dep.lhs.includes(other.rhs) && other.error < dep.error;
+      return inverse && this.consistent(other, r) && (this.groupRows(other, r) > 1 || this.singlesCommon(other));
+    });
+  }
+}
+
+/** A cell a dependency says is wrong, before the row's other broken dependencies are weighed. */
+interface Candidate {
+  row: number;
+  dep: Dependency;
+  text: string;
+  expected: string;
+  majorityCount: number;
+  majorityRows: number[];
+  /** Another dependency explains the value (see {@link DependencyEvidence.explained}): weighed, not reported. */
+  explained: boolean;
+}
+
+/**
+ * Of a row's candidate cells, those to report: the cells of the column taking part in most of the row's
+ * broken dependencies (as left or right side). When an origin is wrong, origin → city, origin → state and
+ * city → origin all break, and the origin is the one cell in all three. When that column is not one a
+ * dependency can correct (only a left side), nothing is reported: no single replacement explains the row.
+ * Between columns equally involved, the strictest dependency (fewest exceptions) decides.
+ */
+function blamed(candidates: Candidate[]): Candidate[] {
+  const weight = new Map<number, number>();
+  for (const { dep } of candidates) for (const c of [...dep.lhs, dep.rhs]) weight.set(c, (weight.get(c) ?? 0) + 1);
+  const top = Math.max(...weight.values());
+  const kept = candidates.filter((k) => !k.explained && weight.get(k.dep.rhs) === top);
+  // Cells of different columns equally involved: the strictest dependency decides.
+  const strictest = Math.min(...kept.map((k) => k.dep.error));
+  return kept.filter((k) => k.dep.error === strictest);
+}
+
+export const dependencyViolation = defineRule({
+  id: 'dependency-violation',
+  title: 'Dependency violation',
+  dimension: 'consistency',
+  defaultSeverity: 'warning',
+  acceptsValues: true,
+  defaultOptions: {},
+  description: 'A value disagrees with the other rows of its group in a dependency the table almost always follows (zip → city, code → name).',
+  docs: `Tables repeat facts: every row of zip 69001 says "Lyon", every row of product P-10044 has the same
+name, a flight number keeps its scheduled time. When a table follows such a dependency A → B almost
+everywhere, a row whose B disagrees with the rest of its A-group is almost always a data-entry or merge
+error, and a model sees two different facts for one entity.
+
+The dependencies are learned from the table itself (approximate functional dependencies, as in TANE):
+A (one column, or two: carrier + number, origin + destination) → B is kept when the rows sharing a value of
+A share B's value in at least 95% of the groups of two rows or more (a clear majority of three quarters),
+at least 5 such groups exist and hold at least 10% of the rows, at most 10% of their rows would have to
+change, and that is at most a fifth of what a B unrelated to A would give (B shuffled over the same groups:
+a near-constant column depends on anything). Large tables are explored on a sample and every dependency is verified on all rows; a file
+checked in batches (over the memory budget) is learned and checked batch by batch.
+
+In a group that disagrees, a value is reported only when it is a clear minority — in one row against at
+least two holding the majority value, or in two against at least five — and when it is an intruder (the
+value belongs to other groups), one or two keystrokes from the majority value, or a value seen nowhere else
+in a column where such values are rare (under 2% of the rows: a new value there is more likely a slip than
+a genuine value). A value that another
+dependency with the same B supports (the zip says MA for Springfield, MA), a value accepted as fine, and a
+case or white-space variant (reported by category-variant) are not reported. Natural many-to-many pairs (a
+city name in two states, both with several rows) are left alone.
+
+The evidence: the dependency, the group's value of A, the majority value and how many rows hold it, and
+rows holding it (related information).
+
+**Fix**: replace the value with the majority value (quick fix), or correct A if it is A that is wrong.`,
+  check({ data, report, isAccepted }) {
+    const dependencies = dependenciesOf(data);
+    if (dependencies.length === 0) return;
+    const evidence = new DependencyEvidence(data, dependencies);
+    const byRow = new Map<number, Candidate[]>();
+    for (const dep of dependencies) {
+      const c = dep.rhs;
+      const { groups, totals } = disagreeingGroups(data, dep);
+      let seenOnce = 0;
+      let present = 0;
+      for (let id = 0; id < totals.length; id++) {
+        present += totals[id];
+        if (totals[id] === 1) seenOnce++;
+      }
+      const newValuesRare = seenOnce <= NEW_VALUE_SHARE * present;
+      for (const group of groups) {
+        const [majority, majorityCount] = group.counts[0];
+        if (majorityCount < 2 || (group.counts[1] && group.counts[1][1] === majorityCount)) continue;
+        const majorityRows = group.rowsOf(majority);
+        const expected = cellText(data, majorityRows[0], c);
+        for (const [value, count] of group.counts.slice(1)) {
+          // A clear minority: once against at least two, or twice against at least five.
+          if (count > 2 || majorityCount < (count === 1 ? 2 : 5)) continue;
+          const rows = group.rowsOf(value);
+          const text = cellText(data, rows[0], c);
+          if (sameLoosely(text, expected) || isAccepted(c, text)) continue;
+          // An intruder (the value belongs to other groups), a slip of one or two keystrokes, or a value found
+          // nowhere else in a column where such values are rare (Good–Turing: the share of rows holding a
+          // value seen once estimates how likely a genuine new value is).
+          if (!(totals[value] > count || nearVariant(text, expected) || newValuesRare)) continue;
+          for (const row of rows) {
+            const list = byRow.get(row) ?? [];
+            list.push({ row, dep, text, expected, majorityCount, majorityRows, explained: evidence.explained(dep, row) });
+            byRow.set(row, list);
+          }
+        }
+      }
+    }
+    for (const [r, candidates] of [...byRow].sort((x, y) => x[0] - y[0])) {
+      const reported = new Set<number>();
+      for (const { dep, text, expected, majorityCount, majorityRows } of blamed(candidates)) {
+        const c = dep.rhs;
+        if (reported.has(c)) continue;
+        reported.add(c);
+        const where = lhsValues(data, dep, r);
+        const fix = replaceCellFix(data, r, c, expected, `Replace with "${expected}" (as in ${majorityCount} rows with ${where})`);
+        report({
+          row: r,
+          columnIndex: c,
+          value: text,
+          evidence: { dependency: dependencyName(data, dep), group: where, expected, expectedRows: majorityCount, holdsInGroups: Number(dep.agreeing.toFixed(4)) },
+          message:
+            `"${text}" in column "${data.columns[c].name}" breaks ${dependencyName(data, dep)}: ${where} is "${expected}" in ${majorityCount} rows ` +
+            `(the dependency holds in ${(100 * dep.agreeing).toFixed(0)}% of ${lhsName(data, dep)} values).`,
+          related: () => majorityRows.slice(0, RELATED_ROWS).map((row) => ({ row, columnIndex: c, message: `${where} is "${expected}" here` })),
+          fixes: fix ? [fix] : undefined,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,478 @@
+/**
+ * Outliers robust to a column's shape, from its sorted distinct values and their counts (docs/rules/outlier.md).
+ *
+ * Each tail is tested on its own: its j most extreme values against the spacings of the values next to them.
+ * In a tail of exponential type the normalized spacings i·(X₍ₙ₋ᵢ₊₁₎ − X₍ₙ₋ᵢ₎) are independent exponentials
+ * of one scale (Rényi), so the gap below the block has an exact p-value against an order statistic of the
+ * next spacings (robust to other errors among them). The raw values are tested unless their tail is
+ * clearly heavier than exponential (its index, fitted by maximum likelihood on the ranks of the next values,
+ * exceeds 0 by two standard errors); the logarithm whenever the tail's values have one sign (a Pareto tail is
+ * exponential there, log-normal and exponential tails lighter). Tied values (integers, rounded values) are
+ * spread over the local resolution, and a gap must exceed one step of the data's grid. A block must also lie
+ * beyond the span of the next values, and a large block twice as far from the median as the rest's extreme
+ * (a second population is not an outlier). Non-negative integer columns of small counts must also be
+ * improbable under a Poisson or negative binomial fit of the other values. Tails are peeled: after a block
+ * is flagged the rest is tested again, so errors of several sizes are found layer by layer. A value of the
+ * other sign than all others (a lost minus sign) is flagged apart. The level of one test is `alpha` over
+ * 2 tails × block sizes × 2 scales (Bonferroni): a clean column gets a finding with probability about `alpha`.
+ */
+import type { SortedRuns } from './column-values';
+
+/** Standard errors by which a tail's fitted index may exceed 0 before its raw values count as heavy-tailed. */
+const HEAVY = 2;
+
+export interface TailTestOptions {
+  /** Probability that a clean column gets a finding. */
+  alpha: number;
+  /** Most values one tail may flag (more are a second population or a unit mix-up, not outliers). */
+  maxOutliers: number;
+  /** Values tested against: at most this many of the next values set the scale. */
+  window: number;
+}
+
+export interface TailOutliers {
+  tail: 'upper' | 'lower';
+  /**
+   * `gap`: beyond an improbable gap in the tail; `sign`: of the other sign than every other value of the
+   * column and at least as far from 0 as its median (a lost or added minus sign).
+   */
+  kind: 'gap' | 'sign';
+  /** The flagged distinct values (raw), most extreme first. */
+  values: number[];
+  /** Rows holding them. */
+  rows: number;
+  /** The nearest value that is not flagged (the column's own extreme without them). */
+  next: number;
+  /** `gap`: the gap below (above) the flagged values over the typical spacing of the next values (normalized); `sign`: the median of the other values' magnitudes. */
+  score: number;
+  /** `gap`: the chance of so large a gap in a clean tail of this shape (before the multiple-testing correction). */
+  pValue: number;
+  logScale: boolean;
+  /** For small counts: the mean (and, overdispersed, the negative binomial size) of the fit to the other values. */
+  countFit?: { mean: number; size?: number };
+}
+
+/** A tail as a sequence going outward: raw values, most extreme first, ties spread over their grid step. */
+interface Tail {
+  tail: 'upper' | 'lower';
+  /** Jittered raw values, most extreme first. */
+  values: Float64Array;
+  /** Index of the distinct value each entry belongs to, in tail order (0 = the most extreme distinct value). */
+  distinct: Int32Array;
+  /** Distinct raw values in tail order. */
+  distinctValues: number[];
+  distinctCounts: number[];
+}
+
+/** Smallest positive difference between consecutive distinct values (the data's resolution); 0 for one value. */
+function resolution(values: Float64Array): number {
+  let step = Infinity;
+  for (let i = 1; i < values.length; i++) step = Math.min(step, values[i] - values[i - 1]);
+  return Number.isFinite(step) ? step : 0;
+}
+
+/**
+ * The `length` most extreme values of one tail after its `skip` most extreme distinct values (already
+ * flagged); `skipZero` leaves zeros out. Tied values (integers, rounded
+ * values) are spread evenly over the data's local resolution (the median distance between the next distinct
+ * values), as if measured more finely: a value rounded to tens over ten units, an integer over one.
+ */
+function tailOf(runs: SortedRuns, tail: 'upper' | 'lower', length: number, skipZero: boolean, skip: number): Tail {
+  const out: number[] = [];
+  const distinct: number[] = [];
+  const distinctValues: number[] = [];
+  const distinctCounts: number[] = [];
+  const d = runs.values.length;
+  // Distinct values in tail order (outward first), zeros left out when asked: enough for `length` values and
+  // for `length` distinct values.
+  const order: number[] = [];
+  let rows = 0;
+  let skipped = 0;
+  for (let k = 0; k < d && (rows < length || order.length <= length); k++) {
+    const index = tail === 'upper' ? d - 1 - k : k;
+    if (skipZero && runs.values[index] === 0) continue;
+    if (skipped < skip) {
+      skipped++;
+      continue;
+    }
+    order.push(index);
+    rows += runs.counts[index];
+  }
+  for (let p = 0; p < order.length; p++) {
+    if (out.length >= length) {
+      distinctValues.push(runs.values[order[p]]);
+      distinctCounts.push(runs.counts[order[p]]);
+      continue;
+    }
+    const v = runs.values[order[p]];
+    const c = runs.counts[order[p]];
+    distinctValues.push(v);
+    distinctCounts.push(c);
+    // The local resolution: the median distance between the next few distinct values inward.
+    const gaps: number[] = [];
+    for (let q = p; q + 1 < order.length && gaps.length < 9; q++) gaps.push(Math.abs(runs.values[order[q]] - runs.values[order[q + 1]]));
+    gaps.sort((x, y) => x - y);
+    const width = gaps.length ? gaps[gaps.length >> 1] : 0;
+    const above = width / 2;
+    const below = width / 2;
+    for (let t = 0; t < c && out.length < length; t++) {
+      // Outward first: from the outer end of the spread to its inner end.
+      const offset = c === 1 ? 0 : above - ((t + 0.5) / c) * (above + below);
+      out.push(tail === 'upper' ? v + offset : v - offset);
+      distinct.push(distinctValues.length - 1);
+    }
+  }
+  return { tail, values: Float64Array.from(out), distinct: Int32Array.from(distinct), distinctValues, distinctCounts };
+}
+
+/** Share of the next spacings at or below the order statistic that sets the scale: robust to 20% of other errors among them. */
+const SCALE_QUANTILE = 0.8;
+
+/**
+ * The j-th normalized spacing of `y` (outward-first, decreasing) against the m-th smallest q of the next k
+ * (m = ⌈0.8·k⌉): under an exponential tail the spacings are independent exponentials, and
+ * P(D_j > t·q) = Π_{i ≤ m} (k − i + 1)/(k − i + 1 + t) exactly (the Laplace transform of an exponential
+ * sample's order statistic). Unlike their mean, that order statistic is not moved by a few other errors
+ * among the next values. The score is D_j over the scale q estimates.
+ */
+function spacingTest(y: Float64Array, j: number, k: number): { score: number; pValue: number } {
+  const dj = j * (y[j - 1] - y[j]);
+  const window = new Float64Array(k);
+  for (let r = 0; r < k; r++) window[r] = (j + 1 + r) * (y[j + r] - y[j + 1 + r]);
+  window.sort();
+  const m = Math.ceil(SCALE_QUANTILE * k);
+  const q = window[m - 1];
+  if (!(dj > 0)) return { score: 0, pValue: 1 };
+  if (!(q > 0)) return { score: Infinity, pValue: 0 };
+  const t = dj / q;
+  // The expected m-th order statistic of k unit exponentials: Σ 1/(k − i + 1), i ≤ m.
+  let logP = 0;
+  let expected = 0;
+  for (let i = 1; i <= m; i++) {
+    logP += Math.log((k - i + 1) / (k - i + 1 + t));
+    expected += 1 / (k - i + 1);
+  }
+  return { score: t * expected, pValue: Math.exp(logP) };
+}
+
+/**
+ * The index ξ of a tail (outward-first, decreasing values) and its standard error, from the normalized
+ * spacings at ranks `from` + 1 … `from` + k: in a tail of index ξ (0 exponential; > 0 heavier: log-normal,
+ * Pareto, Weibull of shape below 1; < 0 bounded) the normalized spacing at rank i is about exponential
+ * with mean c·i^−ξ. ξ is fitted by maximum likelihood (c profiled out). Ranks, not values, enter the fit:
+ * leaving out the `from` values under test does not bias it.
+ */
+function tailIndex(y: Float64Array, from: number, k: number): { xi: number; se: number } {
+  const d = new Float64Array(k);
+  const x = new Float64Array(k);
+  let meanX = 0;
+  for (let r = 0; r < k; r++) {
+    const i = from + 1 + r;
+    d[r] = i * (y[i - 1] - y[i]);
+    x[r] = Math.log(i);
+    meanX += x[r];
+  }
+  meanX /= k;
+  let sxx = 0;
+  for (let r = 0; r < k; r++) sxx += (x[r] - meanX) ** 2;
+  // The negative log-likelihood profiled over c is k·log c(ξ) − ξ·Σ log i + const, c(ξ) = mean of d·i^ξ.
+  const cost = (xi: number) => {
+    let sum = 0;
+    for (let r = 0; r < k; r++) sum += d[r] * Math.exp(xi * (x[r] - meanX));
+    return sum > 0 ? Math.log(sum) : 0;
+  };
+  // Golden-section search over ξ in [−1, 2] (the cost is convex in ξ).
+  const golden = (Math.sqrt(5) - 1) / 2;
+  let lo = -1;
+  let hi = 2;
+  let a = hi - golden * (hi - lo);
+  let b = lo + golden * (hi - lo);
+  let fa = cost(a);
+  let fb = cost(b);
+  for (let it = 0; it < 32; it++) {
+    if (fa < fb) {
+      hi = b;
+      b = a;
+      fb = fa;
+      a = hi - golden * (hi - lo);
+      fa = cost(a);
+    } else {
+      lo = a;
+      a = b;
+      fa = fb;
+      b = lo + golden * (hi - lo);
+      fb = cost(b);
+    }
+  }
+  return { xi: (lo + hi) / 2, se: sxx > 0 ? 1 / Math.sqrt(sxx) : Infinity };
+}
+
+/** log Γ(x) for x > 0 (Lanczos, g = 7). */
+function logGamma(x: number): number {
+  const c = [0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.61503916999186, 12.507343278686905, -0.13857109526572012, 9.984369578019572e-6, 1.5056327351493116e-7];
+  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+  const z = x - 1;
+  let a = c[0];
+  const t = z + 7.5;
+  for (let i = 1; i < 9; i++) a += c[i] / (z + i);
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/**
+ * An upper bound of P(X ≥ x) for X Poisson(mean) (size undefined) or negative binomial (mean, size): the
+ * probability of x times a geometric series bounding the ratios of the next probabilities.
+ */
+function countTail(x: number, mean: number, size?: number): number {
+  if (x <= mean) return 1;
+  if (size === undefined) {
+    const logPmf = x * Math.log(mean) - mean - logGamma(x + 1);
+    const ratio = mean / (x + 1);
+    return Math.min(1, Math.exp(logPmf) / (1 - ratio));
+  }
+  const p = size / (size + mean);
+  const logPmf = logGamma(x + size) - logGamma(size) - logGamma(x + 1) + size * Math.log(p) + x * Math.log1p(-p);
+  // The ratio of successive probabilities, (x + size)/(x + 1)·(1 − p), tends to 1 − p (from above when size > 1).
+  const ratio = Math.max((1 - p) * ((x + size) / (x + 1)), 1 - p);
+  return ratio >= 1 ? 1 : Math.min(1, Math.exp(logPmf) / (1 - ratio));
+}
+
+/** P(at least j of n draws reach a value of probability `tail`): Poisson approximation of the binomial tail. */
+function atLeast(j: number, n: number, tail: number): number {
+  const mu = n * tail;
+  if (mu >= j) return 1;
+  let term = Math.exp(-mu);
+  let below = 0;
+  for (let i = 0; i < j; i++) {
+    below += term;
+    term *= mu / (i + 1);
+  }
+  return Math.max(0, 1 - below);
+}
+
+/** Whether the column holds small non-negative counts (a Poisson or negative binomial model fits such columns). */
+function isCountColumn(runs: SortedRuns): boolean {
+  const d = runs.values.length;
+  if (d === 0 || runs.values[0] < 0 || runs.values[d - 1] > 10_000 || d > 2_000) return false;
+  for (let i = 0; i < d; i++) if (!Number.isInteger(runs.values[i])) return false;
+  return true;
+}
+
+/** The median of the values given as runs (the lower middle value). */
+function medianOf(runs: SortedRuns, n: number): number {
+  let seen = 0;
+  for (let i = 0; i < runs.values.length; i++) {
+    seen += runs.counts[i];
+    if (2 * seen >= n) return runs.values[i];
+  }
+  return NaN;
+}
+
+/** Mean and variance of the values without the `skip` most extreme distinct values of the upper tail. */
+function momentsWithout(runs: SortedRuns, skip: number): { n: number; mean: number; variance: number } {
+  let n = 0;
+  let sum = 0;
+  let sumSq = 0;
+  for (let i = 0; i < runs.values.length - skip; i++) {
+    const c = runs.counts[i];
+    const v = runs.values[i];
+    n += c;
+    sum += c * v;
+    sumSq += c * v * v;
+  }
+  const mean = n > 0 ? sum / n : 0;
+  return { n, mean, variance: n > 1 ? Math.max(0, (sumSq - n * mean * mean) / (n - 1)) : 0 };
+}
+
+/** The block sizes and window length for `n` values (fewer than 20 values are not tested). */
+function tailSizes(n: number, options: TailTestOptions): { blocks: number; window: number; shape: number } | undefined {
+  if (n < 20) return undefined;
+  const blocks = Math.max(1, Math.min(options.maxOutliers, Math.ceil(n / 50)));
+  const window = Math.min(options.window, Math.max(8, Math.round(2 * Math.sqrt(n))), n - blocks - 1);
+  // The tail's shape is judged on its top tenth (20 to 500 values).
+  const shape = Math.max(window, Math.min(500, Math.max(20, Math.floor(n / 10)), n - blocks - 1));
+  return window >= 5 ? { blocks, window, shape } : undefined;
+}
+
+/** One round of a tail's test: the block of extreme values with the strongest evidence (its own rows, and the next value below it). */
+type Block = Omit<TailOutliers, 'tail' | 'kind'>;
+
+/** What one tail's rounds share. */
+interface TailContext {
+  runs: SortedRuns;
+  side: 'upper' | 'lower';
+  skipZero: boolean;
+  /** The data's resolution (smallest distance between distinct values). */
+  step: number;
+  /** Non-negative small integers: a count model must agree. */
+  counts: boolean;
+  /** Finite values in the column (all tails). */
+  n: number;
+  /** Significance level of one test. */
+  level: number;
+  /** The column's median. */
+  median: number;
+  window: number;
+}
+
+/**
+ * The block of the j most extreme values (after the `skip` distinct values already flagged, j ≤ `blocks`)
+ * with the strongest evidence of lying beyond a gap: significant on the raw scale (a tail no heavier than
+ * exponential) or the log scale, beyond the span of the next values, tight unless small, and improbable
+ * under a count model for small counts.
+ */
+function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: number): Block | undefined {
+  const { runs, side, step, level, window } = ctx;
+  const tail = tailOf(runs, side, blocks + shape + 1, ctx.skipZero, skip);
+  if (tail.values.length < blocks + shape + 1) return undefined;
+  const direction = side === 'upper' ? 1 : -1;
+  const outward = tail.values.map((v) => direction * v);
+  const sign = Math.sign(tail.values[0]);
+  const oneSign = sign !== 0 && tail.values.every((v) => Math.sign(v) === sign);
+  // Toward zero (the lower tail of positive values), rounding makes the smallest values coarse: not tested then.
+  const towardZero = oneSign && direction * sign < 0;
+  const fineNearZero = !towardZero || tail.values.every((v) => Math.abs(v) >= 20 * step);
+  const logged = oneSign && fineNearZero ? tail.values.map((v) => direction * sign * Math.log(Math.abs(v))) : undefined;
+  let best: Block | undefined;
+  for (let j = 1; j <= blocks; j++) {
+    // The block is the j most extreme values: it must end at a distinct value's last row.
+    if (tail.distinct[j - 1] === tail.distinct[j]) continue;
+    const flaggedDistinct = tail.distinct[j - 1] + 1;
+    const next = tail.distinctValues[flaggedDistinct];
+    const innermost = tail.distinctValues[flaggedDistinct - 1];
+    if (Math.abs(innermost - next) <= 1.5 * step) continue;
+    // Raw values are tested only where their tail is not clearly heavier than exponential (a heavy tail's
+    // spacings are far from exponential: only its logarithm's are); the logarithm whenever the tail has one sign.
+    let rawTest: { score: number; pValue: number } | undefined = spacingTest(outward, j, window);
+    if (rawTest.pValue <= level) {
+      const index = tailIndex(outward, j, Math.min(shape, outward.length - j - 1));
+      if (index.xi > HEAVY * index.se) rawTest = undefined;
+    }
+    const logTest = logged ? spacingTest(logged, j, window) : undefined;
+    const rawSignificant = rawTest !== undefined && rawTest.pValue <= level;
+    const logSignificant = logTest !== undefined && logTest.pValue <= level;
+    if (!rawSignificant && !logSignificant) continue;
+    const useLog = logSignificant && (!rawSignificant || (logTest?.pValue ?? 1) <= (rawTest?.pValue ?? 1));
+    const chosen = useLog ? logTest : rawTest;
+    if (!chosen || (best && chosen.pValue >= best.pValue)) continue;
+    // Far beyond the rest, not the edge of a second population or of values heaped on round numbers: the
+    // gap exceeds the span of the next `window` distinct values.
+    // A larger block is a second population (Hawaii among mainland flights) unless it lies at least twice as
+    // far from the median as the rest's extreme. Both hold on the raw or, for values of one sign, on the log
+    // scale (errors are often off by a factor).
+    const last = tail.distinctValues[Math.min(flaggedDistinct + window, tail.distinctValues.length - 1)];
+    const large = j > Math.max(3, Math.ceil(0.002 * ctx.n));
+    const apart = (at: (v: number) => number) => {
+      const gap = at(innermost) - at(next);
+      return gap >= at(next) - at(last) && (!large || gap >= at(next) - at(ctx.median));
+    };
+    if (!apart((v) => direction * v) && !(logged && ctx.median * sign > 0 && apart((v) => direction * sign * Math.log(Math.abs(v))))) continue;
+    let countFit: Block['countFit'];
+    if (ctx.counts && side === 'upper') {
+      const { n: others, mean, variance } = momentsWithout(runs, skip + flaggedDistinct);
+      const size = variance > mean ? (mean * mean) / (variance - mean) : undefined;
+      countFit = size === undefined ? { mean } : { mean, size };
+      if (mean > 0 && atLeast(j, others + j, countTail(innermost, mean, size)) > level) continue;
+    }
+    best = { values: tail.distinctValues.slice(0, flaggedDistinct), rows: j, next, score: chosen.score, pValue: chosen.pValue, logScale: useLog, ...(countFit ? { countFit } : {}) };
+  }
+  return best;
+}
+
+/**
+ * The outliers of a numeric column given as its sorted runs (see the module comment); empty when none.
+ * Each tail is peeled: the block with the strongest evidence is flagged, then the rest is tested again
+ * (errors of several sizes at one end are found layer by layer), up to `maxOutliers` values. A clean
+ * column stops at the first round, so the false-alarm rate is that of one round.
+ */
+export function tailOutliers(runs: SortedRuns, options: TailTestOptions): TailOutliers[] {
+  let n = 0;
+  let zeros = 0;
+  for (let i = 0; i < runs.values.length; i++) {
+    n += runs.counts[i];
+    if (runs.values[i] === 0) zeros += runs.counts[i];
+  }
+  // A lost minus sign first: its message explains it better than a gap does.
+  const flipped = signFlips(runs, n);
+  const found: TailOutliers[] = flipped ? [flipped] : [];
+  for (const side of ['upper', 'lower'] as const) {
+    // The upper tail of a zero-inflated column is its part above zero (a stray negative value does not change that).
+    const skipZero = side === 'upper' && zeros >= 0.05 * n;
+    const total = skipZero ? n - zeros : n;
+    const sizes = tailSizes(total, options);
+    if (!sizes) continue;
+    // Bonferroni over 2 tails × the block sizes × 2 scales.
+    const ctx: TailContext = {
+      runs,
+      side,
+      skipZero,
+      step: resolution(runs.values),
+      counts: isCountColumn(runs),
+      n,
+      level: options.alpha / (2 * sizes.blocks * 2),
+      median: medianOf(runs, n),
+      window: sizes.window,
+    };
+    const blocks: Block[] = [];
+    let skip = 0;
+    let rows = 0;
+    while (rows < sizes.blocks) {
+      const block = strongestBlock(ctx, skip, sizes.blocks - rows, sizes.shape);
+      if (!block) break;
+      blocks.push(block);
+      skip += block.values.length;
+      rows += block.rows;
+    }
+    // Each block's values are reported against the column's extreme without any of them.
+    const extreme = blocks.at(-1)?.next ?? NaN;
+    for (const b of blocks) found.push({ tail: side, kind: 'gap', values: b.values, rows, next: extreme, score: b.score, pValue: b.pValue, logScale: b.logScale, ...(b.countFit ? { countFit: b.countFit } : {}) });
+  }
+  return found;
+}
+
+/**
+ * Values of the other sign in a column whose values all have one sign (zeros aside), when they are rare
+ * (at most 0.2% of the values, at least one) and at least as far from 0 as the median magnitude of the
+ * others: a minus sign lost or added. A value just across 0 (−0.5 among temperatures in °C) is not one.
+ */
+function signFlips(runs: SortedRuns, n: number): TailOutliers | undefined {
+  let negative = 0;
+  let positive = 0;
+  for (let i = 0; i < runs.values.length; i++) {
+    if (runs.values[i] < 0) negative += runs.counts[i];
+    else if (runs.values[i] > 0) positive += runs.counts[i];
+  }
+  const rare = Math.max(1, Math.floor(0.002 * n));
+  const side = negative > 0 && negative <= rare && positive >= 20 ? 'lower' : positive > 0 && positive <= rare && negative >= 20 ? 'upper' : undefined;
+  if (!side) return undefined;
+  // The median magnitude of the majority sign.
+  const majority = side === 'lower' ? positive : negative;
+  let seen = 0;
+  let median = 0;
+  const d = runs.values.length;
+  for (let k = 0; k < d; k++) {
+    const i = side === 'lower' ? k : d - 1 - k;
+    const v = runs.values[i];
+    if (side === 'lower' ? v <= 0 : v >= 0) continue;
+    seen += runs.counts[i];
+    if (seen * 2 >= majority) {
+      median = Math.abs(v);
+      break;
+    }
+  }
+  const values: number[] = [];
+  let rows = 0;
+  let next = NaN;
+  for (let k = 0; k < d; k++) {
+    const i = side === 'lower' ? k : d - 1 - k;
+    const v = runs.values[i];
+    if (side === 'lower' ? v >= 0 : v <= 0) {
+      next = v;
+      break;
+    }
+    if (Math.abs(v) >= median) {
+      values.push(v);
+      rows += runs.counts[i];
+    }
+  }
+  return values.length ? { tail: side, kind: 'sign', values, rows, next, score: median, pValue: NaN, logScale: false } : undefined;
+}

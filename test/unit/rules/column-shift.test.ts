@@ -1,0 +1,45 @@
+/** column-shift: a value in the neighbouring column, which is empty in that row (issue #9, point 2). */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { ingestCsvBytes } from '../../../src/core/ingest/index';
+import { allRules, runQualityCheck } from '../../../src/core/quality/engine';
+
+const rule = allRules.filter((r) => r.id === 'column-shift');
+const check = (lines: string[]) => runQualityCheck(ingestCsvBytes(new TextEncoder().encode(`${lines.join('\n')}\n`)), { maxFindingsPerRuleAndColumn: 10_000 }, undefined, rule).findings;
+
+const CITIES = [['Lyon', 'FR'], ['Paris', 'FR'], ['Berlin', 'DE'], ['Munich', 'DE'], ['Madrid', 'ES'], ['Sevilla', 'ES'], ['Milano', 'IT'], ['Roma', 'IT']];
+
+/** Customers: id, city, country (codes), visits (a count); `edit` rewrites some rows' city and country cells. */
+function customers(edit: Record<number, [string, string]> = {}): string[] {
+  const lines = ['id,city,country,visits'];
+  for (let i = 0; i < 300; i++) {
+    const [city, country] = edit[i] ?? CITIES[(i * 5) % CITIES.length];
+    lines.push(`${i + 1},${city},${country},${(i * 13) % 40}`);
+  }
+  return lines;
+}
+
+test('a clean table, and a row with a plain gap, have no finding', () => {
+  assert.deepEqual(check(customers()), []);
+  assert.deepEqual(check(customers({ 7: ['Lyon', ''] })), [], 'an empty country next to an ordinary city is a missing value, not a shift');
+});
+
+test('"Lyon FR" in city with country empty: a merge, reported with a fix that splits it, and the emptied cell', () => {
+  const findings = check(customers({ 12: ['Lyon FR', ''] }));
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[12, 'city'], [12, 'country']]);
+  const [merged, emptied] = findings;
+  assert.match(merged.message, /^"Lyon FR" in column "city" holds a value of "city" \("Lyon"\) and one of "country" \("FR"\), and "country" is empty in this row: two fields seem merged\.$/);
+  const fix = merged.fixes?.[0];
+  assert.equal(fix?.title, 'Split "Lyon FR" into "city" and "country"');
+  assert.equal(fix?.kind === 'replace' ? fix.newText : undefined, 'Lyon,FR');
+  assert.match(emptied.message, /^Column "country" is empty in this row; its value seems merged into "city" \("Lyon FR"\)\.$/);
+});
+
+test('a value moved into the empty neighbour: the country code in city, a fix moving it back', () => {
+  const findings = check(customers({ 30: ['DE', ''] }));
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[30, 'city'], [30, 'country']]);
+  assert.match(findings[0].message, /^"DE" in column "city" looks like a value of "country" .* and "country" is empty in this row: the row seems shifted\.$/);
+  const fix = findings[0].fixes?.[0];
+  assert.equal(fix?.title, 'Move "DE" to "country"');
+  assert.equal(fix?.kind === 'replace' ? fix.newText : undefined, ',DE');
+});

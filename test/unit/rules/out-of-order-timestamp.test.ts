@@ -1,0 +1,66 @@
+/** out-of-order-timestamp: the out-of-place row itself, in a column otherwise in order; jitter is not an error (issue #9, point 6). */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { ingestCsvBytes } from '../../../src/core/ingest/index';
+import { allRules, runQualityCheck } from '../../../src/core/quality/engine';
+import { longestOrdered, segmentStarts } from '../../../src/core/quality/rules/out-of-order-timestamp';
+
+const rule = allRules.filter((r) => r.id === 'out-of-order-timestamp');
+const check = (lines: string[]) => runQualityCheck(ingestCsvBytes(new TextEncoder().encode(`${lines.join('\n')}\n`)), { maxFindingsPerRuleAndColumn: 10_000 }, undefined, rule).findings;
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+const start = Date.UTC(2024, 0, 1, 8);
+
+test('longestOrdered keeps a longest non-decreasing (or non-increasing) subsequence', () => {
+  const values = Float64Array.from([1, 2, 9, 3, 3, 4, 0, 5]);
+  assert.deepEqual([...longestOrdered(values, 1)], [1, 1, 0, 1, 1, 1, 0, 1]);
+  assert.deepEqual([...longestOrdered(Float64Array.from([9, 8, 1, 7, 7, 6]), -1)], [1, 1, 0, 1, 1, 1]);
+});
+
+test('a year typed wrong: the row itself is reported (not the next one), with its ordered neighbours and where it belongs', () => {
+  const times = Array.from({ length: 300 }, (_, i) => start + i * 600_000);
+  const lines = ['id,at', ...times.map((t, i) => `${i},${iso(i === 120 ? t - 365 * 86_400_000 : t)}`)];
+  const findings = check(lines);
+  assert.deepEqual(findings.map((f) => f.row), [120]);
+  const [f] = findings;
+  assert.equal(f.value, iso(times[120] - 365 * 86_400_000));
+  assert.deepEqual(f.related?.map((p) => [p.row, p.message]), [[119, 'Previous row in order'], [121, 'Next row in order'], [0, 'Where its value belongs']]);
+  assert.match(f.message, /^2023-01-02 04:00:00 in column "at" is out of place: the rows around it run from 2024-01-02 03:50:00 \(row 120\) to 2024-01-02 04:10:00 \(row 122\), in a column otherwise in time order; it belongs near row 1\.$/);
+  assert.equal(f.evidence?.rowsAway, 120);
+});
+
+test('a log a few seconds out of order now and then (payments after orders) has no finding', () => {
+  // Orders every ~7 minutes; each payment 0–60 s later: now and then a payment precedes the previous one.
+  let s = 7;
+  const u = () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) ^ (s + 0x6d2b79f5)) >>> 0) / 4294967296) || 1e-9;
+  let t = start;
+  const lines = ['paid_at'];
+  let backwards = 0;
+  let previous = 0;
+  for (let i = 0; i < 3000; i++) {
+    t += Math.round(-Math.log(u()) * 20) * 1000;
+    const paid = t + Math.round(-Math.log(u()) * 15) * 1000;
+    if (paid < previous) backwards++;
+    previous = paid;
+    lines.push(iso(paid));
+  }
+  assert.ok(backwards > 20, `${backwards} payments out of order`);
+  assert.deepEqual(check(lines), []);
+});
+
+test('newest first: the misplaced row is found; an unordered column has no finding', () => {
+  const times = Array.from({ length: 200 }, (_, i) => start - i * 86_400_000);
+  const lines = ['day', ...times.map((t, i) => iso(i === 50 ? t + 90 * 86_400_000 : t).slice(0, 10))];
+  assert.deepEqual(check(lines).map((f) => f.row), [50]);
+  assert.match(check(lines)[0].message, /in a column otherwise in reverse time order/);
+  const shuffled = ['day', ...times.map((t, i) => iso(t + ((i * 7919) % 200) * 86_400_000).slice(0, 10))];
+  assert.deepEqual(check(shuffled), []);
+});
+
+test('two logs one after the other: the restart is not an error, a misplaced row in either is', () => {
+  const first = Array.from({ length: 150 }, (_, i) => start + i * 3_600_000);
+  const second = Array.from({ length: 150 }, (_, i) => start + 30 * 86_400_000 + i * 3_600_000);
+  const times = [...second, ...first];
+  times[200] += 200 * 86_400_000;
+  assert.deepEqual(segmentStarts(Float64Array.from(times), 1), [0, 150]);
+  assert.deepEqual(check(['at', ...times.map(iso)]).map((f) => f.row), [200]);
+});

@@ -1,0 +1,132 @@
+/**
+ * outlier: gross errors beyond a column's own extreme are found whatever its shape; the natural tails of
+ * log-normal, exponential, Pareto, Poisson and zero-inflated columns are not findings (issue #9, point 5).
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { ingestCsvBytes } from '../../../src/core/ingest/index';
+import { allRules, runQualityCheck } from '../../../src/core/quality/engine';
+import type { Finding } from '../../../src/core/quality/finding';
+
+const rule = allRules.filter((r) => r.id === 'outlier');
+
+function random(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) ^ (s + 0x6d2b79f5)) >>> 0) / 4294967296) || 1e-12;
+}
+
+/** Column shapes of real measurements, drawn from a seeded generator. */
+function shapes(seed: number): Record<string, () => number> {
+  const u = random(seed);
+  const normal = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const exponential = () => -Math.log(u());
+  const poisson = (lambda: number) => {
+    let k = 0;
+    let p = Math.exp(-lambda);
+    let c = p;
+    const x = u();
+    while (x > c) {
+      p *= lambda / ++k;
+      c += p;
+    }
+    return k;
+  };
+  return {
+    temperature: () => +(15 + 6 * normal()).toFixed(1),
+    price: () => +Math.exp(3 + 0.9 * normal()).toFixed(2),
+    waiting_hours: () => +(30 * exponential()).toFixed(1),
+    income: () => Math.round(20000 * Math.pow(u(), -1 / 2.2)),
+    donation: () => +(5 * Math.pow(u(), -1 / 1.2)).toFixed(2),
+    rainfall: () => (u() < 0.6 ? 0 : +(3 * (exponential() + exponential())).toFixed(1)),
+    quantity: () => 1 + poisson(1.3),
+    defects: () => poisson(0.3),
+  };
+}
+
+/** A CSV of `rows` rows of the given columns, with `edit` changing cells (row → column → text). */
+function table(seed: number, rows: number, edit: Record<number, Record<string, string>> = {}): string {
+  const draw = shapes(seed);
+  const names = Object.keys(draw);
+  const lines = [names.join(',')];
+  for (let r = 0; r < rows; r++) {
+    // Every cell is drawn (so an edit does not shift the others), then edits replace some.
+    const drawn = names.map((name) => String(draw[name]()));
+    lines.push(names.map((name, c) => edit[r]?.[name] ?? drawn[c]).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const check = (csv: string) => runQualityCheck(ingestCsvBytes(new TextEncoder().encode(csv)), { maxFindingsPerRuleAndColumn: 10_000 }, undefined, rule).findings;
+const cells = (findings: Finding[]) => findings.map((f) => `${f.row}:${f.column}`).sort();
+
+/** The largest value drawn for a column in `table(seed, rows)` (the same generator, run again). */
+function largest(seed: number, rows: number, column: string): number {
+  const draw = shapes(seed);
+  let max = -Infinity;
+  for (let r = 0; r < rows; r++) for (const [name, next] of Object.entries(draw)) {
+    const v = next();
+    if (name === column) max = Math.max(max, v);
+  }
+  return max;
+}
+
+test('natural tails of normal, log-normal, exponential, Pareto, zero-inflated and Poisson columns are not outliers', () => {
+  let findings = 0;
+  for (const seed of [1, 2, 3, 4, 5]) for (const rows of [300, 3000]) findings += check(table(seed, rows)).length;
+  // 8 columns × 10 tables: about alpha = 1% of clean columns may get a finding.
+  assert.ok(findings <= 2, `${findings} findings on 80 clean columns`);
+});
+
+test('3 × the largest value is found in light- and medium-tailed columns, zero-inflated and counts included', () => {
+  for (const column of ['temperature', 'waiting_hours', 'rainfall', 'quantity', 'defects']) {
+    const max = largest(7, 2000, column);
+    const findings = check(table(7, 2000, { 123: { [column]: String(3 * max) } }));
+    assert.deepEqual(cells(findings), [`123:${column}`], `${column}: 3 × ${max}`);
+  }
+});
+
+test('a slip by a factor 1000 is found in heavy-tailed columns (log-normal, Pareto α 2.2); a lost minus sign in a positive column', () => {
+  const income = 1000 * largest(8, 2000, 'income');
+  const findings = check(table(8, 2000, { 50: { price: '4512000' }, 60: { income: '-52000' }, 70: { income: String(income) } }));
+  assert.deepEqual(cells(findings), ['50:price', '60:income', '70:income']);
+  const sign = findings.find((f) => f.row === 60);
+  assert.equal(sign?.evidence?.kind, 'sign');
+  assert.match(sign?.message ?? '', /-52000 is an outlier in column "income": negative where every other value is positive or zero/);
+});
+
+test('several errors at one end, of different sizes, are all found (no masking)', () => {
+  const max = largest(9, 3000, 'temperature');
+  const edit: Record<number, Record<string, string>> = {};
+  const planted = [3 * max, 3 * max, 10 * max, 100 * max, 1000 * max, 1000 * max + 1];
+  planted.forEach((v, i) => (edit[100 + 7 * i] = { temperature: v.toFixed(1) }));
+  const findings = check(table(9, 3000, edit)).filter((f) => f.column === 'temperature');
+  assert.deepEqual(findings.map((f) => f.row), planted.map((_, i) => 100 + 7 * i));
+  // Each is reported against the column's extreme without any of them.
+  assert.ok(findings.every((f) => f.evidence?.next === max), JSON.stringify(findings.map((f) => f.evidence?.next)));
+});
+
+test('a second population at the edge (2% of rows, 1.4 × the rest) is not a set of outliers', () => {
+  const edit: Record<number, Record<string, string>> = {};
+  const max = largest(10, 2000, 'temperature');
+  for (let i = 0; i < 40; i++) edit[i * 50] = { temperature: (1.4 * max + i * 0.3).toFixed(1) };
+  assert.deepEqual(check(table(10, 2000, edit)).filter((f) => f.column === 'temperature'), []);
+});
+
+test('evidence and message: the nearest other value, the gap score, the scale', () => {
+  const max = largest(11, 1000, 'waiting_hours');
+  const [finding] = check(table(11, 1000, { 5: { waiting_hours: String(3 * max) } }));
+  assert.equal(finding.value, String(3 * max));
+  assert.equal(finding.evidence?.next, max);
+  assert.equal(finding.evidence?.side, 'upper');
+  assert.ok(Number(finding.evidence?.gapScore) > 10);
+  assert.ok(Number(finding.evidence?.pValue) < 1e-4);
+  assert.match(finding.message, new RegExp(`^${3 * max} is an outlier in column "waiting_hours": far above the largest other value, ${max}; its gap is \\d+ times`));
+});
+
+test('edge cases: fewer than 20 values, a constant column, identifiers and row counters are left alone', () => {
+  assert.deepEqual(check(`v\n${[1, 2, 3, 2, 1, 2, 3, 1000000].join('\n')}\n`), []);
+  assert.deepEqual(check(`v\n${Array(100).fill(7).join('\n')}\n`), []);
+  const ids = Array.from({ length: 200 }, (_, i) => (i === 199 ? 999999 : i % 50));
+  assert.deepEqual(check(`customer_id\n${ids.join('\n')}\n`), [], 'named like an identifier');
+  assert.deepEqual(check(`n\n${Array.from({ length: 200 }, (_, i) => (i === 199 ? 999999 : i)).join('\n')}\n`), [], 'strictly increasing');
+});
