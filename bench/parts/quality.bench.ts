@@ -1,6 +1,7 @@
 /**
  * Quality benchmark: a full check (ingest + profile + every rule) of the ~100 MB bench CSV against ingest
- * alone, each in a fresh process, rounds interleaved, medians. Targets: check ≤ 1.5× ingest; the check's peak RSS
+ * alone, each in a fresh process, rounds interleaved, medians. Targets: check ≤ 1.5× ingest (CPU time of the
+ * process; wall time printed too); the check's peak RSS
  * (whole process) ≤ 3.5× the file.
  * Each round also runs the per-stage breakdown (the source map's line index, the profile, each rule alone,
  * cold, as the full check meets them; BENCH_BREAKDOWN=0 skips it), printed as a table of medians.
@@ -34,8 +35,13 @@ async function main(): Promise<void> {
   const ingest = median(results.ingest.map((m) => m.ms));
   const check = median(results.check.map((m) => m.ms));
   console.log(`\nFile: ${(bytes / 1e6).toFixed(1)} MB; medians of ${rounds} rounds. ${findings} findings published.`);
-  console.log(`ingest alone ${ingest.toFixed(0)} ms; ingest + profile + all rules ${check.toFixed(0)} ms; ratio ${(check / ingest).toFixed(2)}×`);
-  console.log(`Target: full check ≤ 1.5× ingest alone → ${check / ingest <= 1.5 ? 'met' : 'NOT met'}`);
+  console.log(`wall: ingest alone ${ingest.toFixed(0)} ms; ingest + profile + all rules ${check.toFixed(0)} ms; ratio ${(check / ingest).toFixed(2)}×`);
+  // CPU time of the whole process (its threads included), less disturbed than wall time on a shared machine.
+  const cpu = (m: RunnerResult) => m.stages.reduce((a, s) => a + (s.cpuMs ?? 0), 0);
+  const ingestCpu = median(results.ingest.map(cpu));
+  const checkCpu = median(results.check.map(cpu));
+  console.log(`cpu:  ingest alone ${ingestCpu.toFixed(0)} ms; ingest + profile + all rules ${checkCpu.toFixed(0)} ms; ratio ${(checkCpu / ingestCpu).toFixed(2)}×`);
+  console.log(`Target: full check ≤ 1.5× ingest alone (CPU time) → ${checkCpu / ingestCpu <= 1.5 ? 'met' : 'NOT met'}`);
   // Peak RSS of the whole process (fresh per round) against the file's size, both in bytes.
   const timesFile = (m: RunnerResult) => (m.maxRssMB * 1024 * 1024) / bytes;
   const ingestRss = median(results.ingest.map(timesFile));

@@ -17,11 +17,13 @@ import { dictionaryDistinct, type DistinctValues } from './facts/distinct-values
 import { utf8Distinct } from './facts/utf8-distinct';
 import { scanRange, type FiniteStats, type NumericScan, type ScanState } from './facts/numeric-scan';
 import { readNumbers } from './facts/column-numbers';
+import { numberCodes, type ValueCodes } from './facts/value-codes';
 
 export { KERNEL_ROWS, runsOf };
 export { sortFinite, sortFiniteWithRuns, type SortedRuns } from './facts/sort-finite';
 export { distinctOfTexts, type DistinctValues } from './facts/distinct-values';
 export { computeFiniteStats, type FiniteStats } from './facts/numeric-scan';
+export { codesAt, numberCodes, pairCodes, type ValueCodes } from './facts/value-codes';
 
 export class ColumnFacts {
   readonly rows: number;
@@ -32,6 +34,7 @@ export class ColumnFacts {
   private distinctValue: DistinctValues | null | undefined;
   private scanned: NumericScan | null | undefined;
   private nullRowList: Int32Array | undefined;
+  private codes: ValueCodes | null | undefined;
 
   constructor(readonly chunks: readonly Data[]) {
     let rows = 0;
@@ -173,6 +176,18 @@ export class ColumnFacts {
     else if (DataType.isUtf8(first.type) || DataType.isLargeUtf8(first.type)) result = utf8Distinct(this.chunks, this.rows, mask);
     else if (DataType.isDictionary(first.type)) result = dictionaryDistinct(this.chunks, this.rows, mask);
     return (this.distinctValue = result);
+  }
+
+  /**
+   * An id per row of the row's value (−1 where null), in order of first appearance: the distinct values' ids
+   * of a text column, ids of the numbers of a numeric, boolean or temporal one; null for other types.
+   */
+  valueCodes(): ValueCodes | null {
+    if (this.codes !== undefined) return this.codes;
+    const distinct = this.distinct();
+    if (distinct) return (this.codes = { ids: distinct.ids, size: distinct.size });
+    const numbers = this.numbers();
+    return (this.codes = numbers ? numberCodes(numbers) : null);
   }
 }
 

@@ -7,9 +7,9 @@
 import { DataType, type Vector } from 'apache-arrow';
 import type { ColumnInfo, ColumnKind, IngestResult, TextRange } from '../table/model';
 import { looksLikeIdentifier } from '../shared/identifier';
-import { KERNEL_ROWS, columnFacts, computeFiniteStats, distinctOfTexts, runsOf, sortFinite, type ColumnFacts, type DistinctValues, type FiniteStats, type SortedRuns } from '../profile/column-facts';
+import { KERNEL_ROWS, columnFacts, computeFiniteStats, distinctOfTexts, numberCodes, runsOf, sortFinite, type ColumnFacts, type DistinctValues, type FiniteStats, type SortedRuns, type ValueCodes } from '../profile/column-facts';
 
-export type { DistinctValues, FiniteStats, SortedRuns };
+export type { DistinctValues, FiniteStats, SortedRuns, ValueCodes };
 export { KERNEL_ROWS, looksLikeIdentifier };
 
 const cache = new WeakMap<IngestResult, Map<string, unknown>>();
@@ -135,6 +135,18 @@ export function textColumn(data: IngestResult, column: number): (string | null)[
  */
 export function distinctValues(data: IngestResult, column: number): DistinctValues {
   return factsOf(data, column).distinct() ?? memo(data, `distinct:${column}`, () => distinctOfTexts(textColumn(data, column)));
+}
+
+/**
+ * An id per row of the row's value (−1 where null), in order of first appearance, computed once per column:
+ * a text column's distinct values ({@link distinctValues}), else its numbers by value ({@link numericColumn}).
+ */
+export function valueCodes(data: IngestResult, column: number): ValueCodes {
+  if (TEXT_KINDS.includes(data.columns[column].kind)) {
+    const distinct = distinctValues(data, column);
+    return memo(data, `codes:${column}`, () => ({ ids: distinct.ids, size: distinct.size }));
+  }
+  return factsOf(data, column).valueCodes() ?? memo(data, `codes:${column}`, () => numberCodes(numericColumn(data, column)));
 }
 
 /** Whether each row's cell is null (missing, NA token or rejected). */

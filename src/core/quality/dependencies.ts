@@ -20,7 +20,8 @@
  */
 import type { IngestResult } from '../table/model';
 import { editDistance } from './edit-distance';
-import { TEXT_KINDS, cellSourceText, distinctValues, isNumeric, nullCount, numericColumn, sortedRuns, type DistinctValues } from './column-values';
+import { KERNEL_ROWS, TEXT_KINDS, cellSourceText, distinctValues, isNumeric, nullCount, numericColumn, valueCodes, type DistinctValues, type ValueCodes } from './column-values';
+import { codesAt, numberCodes, pairCodes } from '../profile/column-facts';
 
 /** Supported groups a dependency needs. */
 const MIN_GROUPS = 5;
@@ -52,10 +53,7 @@ export interface Dependency {
 }
 
 /** Value ids of a column for some rows (−1 for null) and how many distinct ids. */
-interface Codes {
-  ids: Int32Array;
-  size: number;
-}
+type Codes = ValueCodes;
 
 /**
  * Whether a text column is free text (notes, comments): its values mostly distinct (at least half as many
@@ -71,58 +69,17 @@ export function isFreeText(distinct: DistinctValues, present: number): boolean {
   return sample > 0 && long > sample / 2;
 }
 
-/** Ids of a column's values at `rows` (all rows when undefined): text by its distinct ids, other kinds by number. */
+/**
+ * Ids of a column's values at `rows` (all rows when undefined; a sample is numbered densely by itself, and
+ * only a text column's ids over all rows, which it has anyway, are read for it).
+ */
 function codesOf(data: IngestResult, c: number, rows?: Int32Array): Codes {
-  const column = data.columns[c];
-  if (TEXT_KINDS.includes(column.kind)) {
-    const distinct = distinctValues(data, c);
-    if (!rows) return { ids: distinct.ids, size: distinct.size };
-    // Renumbered densely for the sample.
-    const remap = new Map<number, number>();
-    const ids = new Int32Array(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const id = distinct.ids[rows[i]];
-      if (id < 0) ids[i] = -1;
-      else {
-        let code = remap.get(id);
-        if (code === undefined) remap.set(id, (code = remap.size));
-        ids[i] = code;
-      }
-    }
-    return { ids, size: remap.size };
-  }
-  const values = numericColumn(data, c);
-  const count = rows ? rows.length : values.length;
-  const byValue = new Map<number, number>();
-  const ids = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    const v = values[rows ? rows[i] : i];
-    if (Number.isNaN(v)) ids[i] = -1;
-    else {
-      let code = byValue.get(v);
-      if (code === undefined) byValue.set(v, (code = byValue.size));
-      ids[i] = code;
-    }
-  }
-  return { ids, size: byValue.size };
-}
-
-/** Ids of the pairs of values of two columns (−1 where either is null). */
-function pairCodes(a: Codes, b: Codes): Codes {
-  const byPair = new Map<number, number>();
-  const ids = new Int32Array(a.ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    const x = a.ids[i];
-    const y = b.ids[i];
-    if (x < 0 || y < 0) ids[i] = -1;
-    else {
-      const key = x * b.size + y;
-      let code = byPair.get(key);
-      if (code === undefined) byPair.set(key, (code = byPair.size));
-      ids[i] = code;
-    }
-  }
-  return { ids, size: byPair.size };
+  if (!rows) return valueCodes(data, c);
+  if (TEXT_KINDS.includes(data.columns[c].kind)) return codesAt(valueCodes(data, c), rows);
+  const numbers = numericColumn(data, c);
+  const sampled = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) sampled[i] = numbers[rows[i]];
+  return numberCodes(sampled);
 }
 
 /** Row positions grouped by id (counting sort): `order` lists positions group by group, `starts` where each group begins. */
@@ -216,43 +173,47 @@ function chanceError(stats: PairStats, grouping: { order: Int32Array; starts: In
 
 const acceptedAgainst = (stats: PairStats, chance: number | undefined) => chance !== undefined && stats.error <= MAX_ERROR_VS_CHANCE * chance;
 
-/** Columns that may be a left-hand side: values that repeat (in enough rows for a few groups), not near-constant, not free text. */
-function lhsCandidates(data: IngestResult): number[] {
-  const rows = data.table.numRows;
+/** Distinct values, rows with a value and the most frequent value's rows of a column's codes (over the rows discovery looks at). */
+function spread(codes: Codes): { distinct: number; present: number; top: number } {
+  const counts = new Int32Array(codes.size);
+  let present = 0;
+  for (const id of codes.ids) {
+    if (id < 0) continue;
+    counts[id]++;
+    present++;
+  }
+  let top = 0;
+  for (let k = 0; k < counts.length; k++) if (counts[k] > top) top = counts[k];
+  return { distinct: codes.size, present, top };
+}
+
+/**
+ * Columns that may be a left-hand side: values that repeat (in enough rows for a few groups), not near-constant,
+ * not free text. Judged on the rows discovery looks at (a sample of a large table: a column whose values do
+ * not repeat there forms no group there either).
+ */
+function lhsCandidates(data: IngestResult, codesFor: (c: number) => Codes): number[] {
   const out: number[] = [];
   data.columns.forEach((column, c) => {
     const text = TEXT_KINDS.includes(column.kind);
     if (!text && column.kind !== 'integer' && column.kind !== 'date') return;
-    const present = rows - nullCount(data, c);
+    const { distinct, present } = spread(codesFor(c));
     if (present < 20) return;
-    const distinct = text ? distinctValues(data, c).size : sortedRuns(data, c).values.length;
     if (distinct < 3 || distinct > present - MIN_GROUPS) return;
-    if (text && isFreeText(distinctValues(data, c), present)) return;
+    if (text && isFreeText(distinctValues(data, c), data.table.numRows - nullCount(data, c))) return;
     out.push(c);
   });
   return out;
 }
 
-/** Columns that may be a right-hand side: some variety (no value in over 90% of the rows), not unique. */
-function rhsCandidates(data: IngestResult): number[] {
-  const rows = data.table.numRows;
+/** Columns that may be a right-hand side: some variety (no value in over 90% of the rows), not unique (judged as {@link lhsCandidates}). */
+function rhsCandidates(data: IngestResult, codesFor: (c: number) => Codes): number[] {
   const out: number[] = [];
   data.columns.forEach((column, c) => {
     const text = TEXT_KINDS.includes(column.kind);
     if (!text && !isNumeric(column) && column.kind !== 'date' && column.kind !== 'timestamp' && column.kind !== 'boolean') return;
-    const present = rows - nullCount(data, c);
+    const { distinct, present, top } = spread(codesFor(c));
     if (present < 20) return;
-    let distinct: number;
-    let top = 0;
-    if (text) {
-      const d = distinctValues(data, c);
-      distinct = d.size;
-      for (let k = 0; k < d.size; k++) top = Math.max(top, d.counts[k]);
-    } else {
-      const runs = sortedRuns(data, c);
-      distinct = runs.values.length;
-      for (let k = 0; k < runs.counts.length; k++) top = Math.max(top, runs.counts[k]);
-    }
     if (distinct < 2 || distinct >= present || top > 0.9 * present) return;
     out.push(c);
   });
@@ -261,15 +222,15 @@ function rhsCandidates(data: IngestResult): number[] {
 
 /** The dependencies found in `rows` (a sample, or every row), before verification. */
 function discover(data: IngestResult, rows: Int32Array | undefined): Dependency[] {
-  const lhs = lhsCandidates(data);
-  const rhs = rhsCandidates(data);
-  if (lhs.length === 0 || rhs.length === 0) return [];
   const codes = new Map<number, Codes>();
   const codesFor = (c: number) => {
     let k = codes.get(c);
     if (!k) codes.set(c, (k = rows ? codesOf(data, c, rows) : allCodes(data, [c])));
     return k;
   };
+  const lhs = lhsCandidates(data, codesFor);
+  const rhs = rhsCandidates(data, codesFor);
+  if (lhs.length === 0 || rhs.length === 0) return [];
   const permutation = shuffled(rows ? rows.length : data.table.numRows);
   const found: Dependency[] = [];
   /** Per right-hand column: single left-hand columns by how well they explain it (error, lower is better). */
@@ -417,6 +378,35 @@ export interface DependencyScan {
   stats: PairStats;
 }
 
+/** The arrays of {@link disagreeingGroups}' pass over the rows. */
+interface GroupPass {
+  b: Int32Array;
+  a: Int32Array;
+  totals: Int32Array;
+  consensus: Int32Array;
+  sizes: Int32Array;
+  firstCount: Int32Array;
+  firstRows: Int32Array;
+  deviants: number[];
+}
+
+/** Rows start..end of the pass (a kernel called range by range, so V8 optimizes it early). */
+function groupPass(pass: GroupPass, start: number, end: number): void {
+  const { b, a, totals, consensus, sizes, firstCount, firstRows, deviants } = pass;
+  for (let r = start; r < end; r++) {
+    const y = b[r];
+    if (y < 0) continue;
+    totals[y]++;
+    const g = a[r];
+    if (g < 0) continue;
+    if (sizes[g]++ === 0) consensus[g] = y;
+    if (consensus[g] === y) {
+      const kept = firstCount[g]++;
+      if (kept < KEPT_ROWS) firstRows[g * KEPT_ROWS + kept] = r;
+    } else deviants.push(r);
+  }
+}
+
 export function disagreeingGroups(data: IngestResult, dep: Dependency): DependencyScan {
   const { scans } = fullRowsOf(data);
   let found = scans.get(dep);
@@ -432,18 +422,8 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
   const firstCount = new Int32Array(a.size);
   const firstRows = new Int32Array(a.size * KEPT_ROWS);
   const deviants: number[] = [];
-  for (let r = 0; r < n; r++) {
-    const y = b.ids[r];
-    if (y < 0) continue;
-    totals[y]++;
-    const g = a.ids[r];
-    if (g < 0) continue;
-    if (sizes[g]++ === 0) consensus[g] = y;
-    if (consensus[g] === y) {
-      if (firstCount[g] < KEPT_ROWS) firstRows[g * KEPT_ROWS + firstCount[g]] = r;
-      firstCount[g]++;
-    } else deviants.push(r);
-  }
+  const pass: GroupPass = { b: b.ids, a: a.ids, totals, consensus, sizes, firstCount, firstRows, deviants };
+  for (let start = 0; start < n; start += KERNEL_ROWS) groupPass(pass, start, Math.min(n, start + KERNEL_ROWS));
   // The groups that disagree, from their deviating rows.
   const byGroup = new Map<number, number[]>();
   for (const r of deviants) {

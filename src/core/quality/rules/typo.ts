@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import type { IngestResult } from '../../table/model';
-import { TEXT_KINDS, distinctValues, isNumeric, numericColumn, replaceCellFix, sortedRuns, type DistinctValues } from '../column-values';
+import { TEXT_KINDS, distinctValues, isNumeric, replaceCellFix, sortedRuns, valueCodes, type DistinctValues } from '../column-values';
 import { NearWordIndex } from '../edit-distance';
 import { categoryKey } from './category-variant';
 
@@ -65,8 +65,8 @@ interface Candidate {
 }
 
 /**
- * Per row (the first MAX_EVIDENCE_ROWS): an id of the cell's value in `column` (−1 for null), numbers and
- * dates by their value; undefined for columns that cannot be evidence (other kinds, or nearly unique values).
+ * Per row: an id of the cell's value in `column` (−1 for null), numbers and dates by their value; undefined
+ * for columns that cannot be evidence (other kinds, or nearly unique values).
  */
 function rowIds(data: IngestResult, column: number): Int32Array | undefined {
   const info = data.columns[column];
@@ -76,21 +76,9 @@ function rowIds(data: IngestResult, column: number): Int32Array | undefined {
     return distinct.size <= NEARLY_UNIQUE * rows ? distinct.ids : undefined;
   }
   if (!isNumeric(info) && info.kind !== 'date' && info.kind !== 'timestamp' && info.kind !== 'boolean') return undefined;
+  // Told by the sorted values (shared with the outlier rules) before any id is computed.
   if (sortedRuns(data, column).values.length > NEARLY_UNIQUE * rows) return undefined;
-  const values = numericColumn(data, column);
-  const ids = new Int32Array(Math.min(values.length, MAX_EVIDENCE_ROWS));
-  const seen = new Map<number, number>();
-  for (let r = 0; r < ids.length; r++) {
-    const v = values[r];
-    if (Number.isNaN(v)) {
-      ids[r] = -1;
-      continue;
-    }
-    let id = seen.get(v);
-    if (id === undefined) seen.set(v, (id = seen.size));
-    ids[r] = id;
-  }
-  return ids;
+  return valueCodes(data, column).ids;
 }
 
 /**
