@@ -29,9 +29,37 @@ export async function bundleEngine(): Promise<string> {
   return engineBundle;
 }
 
+/**
+ * The reader of another revision (default `main`, or BENCH_BASE_REF) as a named peer, so a change to the reader
+ * is measured against the one it replaces in the same run: that revision's src/ exported with `git archive`
+ * into bench/.peers/base-<commit>/ and bundled like the engine (one thread: the single-thread path it
+ * replaces). Undefined, with the reason printed, when the revision cannot be exported (no git, no such ref).
+ */
+export async function bundleBaseEngine(): Promise<{ label: string; bundle: string } | undefined> {
+  const ref = process.env.BENCH_BASE_REF ?? 'main';
+  let commit: string;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', `${ref}^{commit}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    console.log(`(no revision "${ref}" to measure as a peer: set BENCH_BASE_REF to compare against another reader)`);
+    return undefined;
+  }
+  const source = path.join(peersDir, `base-${commit}`);
+  if (!existsSync(path.join(source, 'src'))) {
+    mkdirSync(source, { recursive: true });
+    execFileSync('tar', ['-x', '-C', source], { input: execFileSync('git', ['archive', '--format=tar', commit, 'src'], { cwd: root, maxBuffer: 1 << 30 }) });
+  }
+  const bundle = path.join(dataDir, `engine-${commit}.cjs`);
+  // Its imports (apache-arrow, …) resolve from this checkout's node_modules, as the engine's do.
+  await esbuild.build({ bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error', nodePaths: [path.join(root, 'node_modules')], entryPoints: [path.join(source, 'src/core/ingest/index.ts')], outfile: bundle });
+  return { label: `dataset-inspector@${ref}`, bundle };
+}
+
 export interface Measurement {
   ms: number;
   cpuMs: number;
+  /** The main thread's part of cpuMs (NaN where unknown). */
+  mainCpuMs?: number;
   rows: number;
   maxRssMB: number;
   error?: string;

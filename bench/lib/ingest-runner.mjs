@@ -1,9 +1,9 @@
 // One measurement in a fresh process: `node ingest-runner.mjs <parser> <file> [engineBundle] [peersDir]`.
-// Prints one JSON line {parser, ms, cpuMs, rows, columns, maxRssMB} (wall and CPU time of the read, module
-// loading included). Each parser turns the file (CSV, or JSON Lines for the *-jsonl and json-parse ones)
+// Prints one JSON line {parser, ms, cpuMs, mainCpuMs, rows, columns, maxRssMB} (wall and CPU time of the
+// read, module loading included; mainCpuMs: the main thread's part, on Linux). Each parser turns the file (CSV, or JSON Lines for the *-jsonl and json-parse ones)
 // into typed columns (numbers as numbers), the way each is normally used for that. `dataset-inspector:N`
-// reads with N threads.
-import { createReadStream, readFileSync } from 'node:fs';
+// reads with N threads; `dataset-inspector@REF` is the engine bundle of another revision (one thread).
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createGunzip } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
@@ -98,13 +98,23 @@ async function duckdbTable(source) {
   return { rows, columns };
 }
 
+/** CPU time of this process's main thread in ms (Linux: /proc, in clock ticks of 10 ms), or NaN. */
+function mainThreadCpuMs() {
+  const file = `/proc/self/task/${process.pid}/stat`;
+  if (!existsSync(file)) return NaN;
+  const stat = readFileSync(file, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 async function run() {
   const start = performance.now();
+  const mainCpuStart = mainThreadCpuMs();
   const cpuStart = process.cpuUsage();
   let rows = 0;
   let columns = 0;
   const [name, threads] = parser.split(':');
-  switch (name) {
+  switch (name.startsWith('dataset-inspector@') ? 'dataset-inspector' : name) {
     case 'dataset-inspector': {
       const { ingestFile } = peer(path.resolve(engineBundle));
       const result = await ingestFile(file, { threads: Number(threads ?? 1) });
@@ -182,7 +192,7 @@ async function run() {
   }
   const ms = performance.now() - start;
   const { user, system } = process.cpuUsage(cpuStart);
-  console.log(JSON.stringify({ parser, ms, cpuMs: (user + system) / 1000, rows, columns, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  console.log(JSON.stringify({ parser, ms, cpuMs: (user + system) / 1000, mainCpuMs: mainThreadCpuMs() - mainCpuStart, rows, columns, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
 }
 
 run().catch((error) => {
