@@ -1,8 +1,9 @@
 // One measurement in a fresh process: `node ingest-runner.mjs <parser> <file> [engineBundle] [peersDir]`.
 // Prints one JSON line {parser, ms, cpuMs, mainCpuMs, rows, columns, maxRssMB} (wall and CPU time of the
-// read, module loading included; mainCpuMs: the main thread's part, on Linux). Each parser turns the file (CSV, or JSON Lines for the *-jsonl and json-parse ones)
-// into typed columns (numbers as numbers), the way each is normally used for that. `dataset-inspector:N`
-// reads with N threads; `dataset-inspector@REF` is the engine bundle of another revision (one thread).
+// read, module loading included; mainCpuMs: the main thread's part, on Linux). Each parser turns the file
+// (CSV, or JSON Lines for the *-jsonl and json-parse ones) into typed columns (numbers as numbers), the way
+// each is normally used for that. `dataset-inspector:N` reads with N threads; `dataset-inspector@REF` is
+// the engine bundle of another revision (one thread).
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createGunzip } from 'node:zlib';

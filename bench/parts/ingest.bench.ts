@@ -2,9 +2,9 @@
  * Ingest benchmark: a ~100 MB mixed CSV parsed to typed columns by this engine (positions kept; with 1, 2, …
  * and all threads) and, in the same run, by the engine of `main` (or BENCH_BASE_REF: the reader this one
  * replaces, one thread), uDSV, PapaParse, csv-parse, d3-dsv (JavaScript) and Polars and DuckDB (native, one
- * thread). Then whole processes, start to columnar file written: `dataset-inspector
- * convert` (Arrow IPC) at each thread count, Polars (Arrow IPC) and DuckDB (Parquet: no Arrow IPC writer
- * offline) at one and all threads. Each measurement runs in a fresh process (clean peak RSS); rounds are
+ * thread). Then whole processes, start to columnar file written: `dataset-inspector convert` (Arrow IPC)
+ * at each thread count, Polars (Arrow IPC) and DuckDB (Parquet: no Arrow IPC writer offline) at one and all
+ * threads. Each measurement runs in a fresh process (clean peak RSS); rounds are
  * interleaved; medians are printed. Peers are not project dependencies: they are installed on demand into
  * bench/.peers/.
  */
