@@ -536,8 +536,10 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
   const pass: GroupPass = { a: a.ids, sizes, firstCount: new Int32Array(a.size), firstRows: new Int32Array(a.size * KEPT_ROWS), deviants: [] };
   const { firstCount, firstRows, deviants } = pass;
   const c = dep.rhs;
+  const kind = data.columns[c].kind;
+  // Booleans are 0 or 1: finite without a scan.
   const view =
-    !TEXT_KINDS.includes(data.columns[c].kind) && finiteStats(data, c).nonFinite === 0
+    !TEXT_KINDS.includes(kind) && (kind === 'boolean' || finiteStats(data, c).nonFinite === 0)
       ? numbersPass(pass, numericColumn(data, c), () => sortedRuns(data, c))
       : idsPass(pass, allCodes(data, [c]));
   // The groups that disagree, from their deviating rows.
