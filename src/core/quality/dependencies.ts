@@ -549,7 +549,7 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
     if (list) list.push(r);
     else byGroup.set(a.ids[r], [r]);
   }
-  const groups: DisagreeingGroup[] = [];
+  const groups: (DisagreeingGroup & { g: number })[] = [];
   for (const [g, rows] of byGroup) {
     const first = view.firstOf(g);
     const byValue = new Map<number, number[]>();
@@ -563,7 +563,7 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
     byValue.set(first, kept);
     const count = (id: number) => (id === first ? firstCount[g] : (byValue.get(id)?.length ?? 0));
     const counts = [...byValue.keys()].map((id): [number, number] => [id, count(id)]);
-    groups.push({ size: sizes[g], counts, rowsOf: (id) => byValue.get(id) ?? [] });
+    groups.push({ g, size: sizes[g], counts, rowsOf: (id) => byValue.get(id) ?? [] });
   }
   // Counts by size, ties in the order of B's ids (asked only for the ids of tied counts).
   const tiedIds = new Set<number>();
@@ -578,11 +578,8 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
   const order = tiedIds.size ? view.idOrder([...tiedIds]) : () => 0;
   let changes = 0;
   let disagreeing = 0;
-  for (const group of groups) {
-    group.counts.sort((x, y) => y[1] - x[1] || order(x[0], y[0]));
-  }
-  for (const [i, g] of [...byGroup.keys()].entries()) {
-    const { size, counts } = groups[i];
+  for (const { g, size, counts } of groups) {
+    counts.sort((x, y) => y[1] - x[1] || order(x[0], y[0]));
     const best = counts[0][1];
     changes += size - best;
     if (4 * best < 3 * size) disagreeing++;
