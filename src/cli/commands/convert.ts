@@ -8,9 +8,10 @@
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { RecordBatchFileWriter, RecordBatchStreamWriter, type RecordBatch, type Schema } from 'apache-arrow';
-import { runCommand, type CommandSpec } from '../args';
+import { UsageError, runCommand, type CommandSpec } from '../args';
 import { ENCODINGS, THREADS_FLAG, openInputBatches, parseDelimiter } from '../input';
 import { ingestFile, type IngestOptions } from '../../core/ingest/index';
+import { dataFormatOf } from '../../core/ingest/formats';
 import type { TextEncodingName } from '../../core/table/model';
 
 export const convertSpec = {
@@ -36,6 +37,11 @@ export async function runConvert(args: string[]): Promise<number> {
   return runCommand(convertSpec, args, async ({ flags, multiples, positionals }) => {
     const [input, output] = positionals;
     if (resolve(input) === resolve(output)) throw new Error('IN and OUT are the same file');
+    // Arrow IPC in a file named for another format would mislead every tool that opens it.
+    const named = dataFormatOf(output);
+    if (named && named.reader !== 'arrow') {
+      throw new UsageError(`${output} is named as a ${named.label} file, but convert writes Arrow IPC: name it .arrow, .feather or .arrows (dataset-inspector clean IN OUT --format ${named.reader} writes other formats)`);
+    }
     if (!flags.force && (await stat(output).catch(() => null))) {
       throw new Error(`${output} exists (use --force to overwrite)`);
     }
