@@ -54,11 +54,13 @@ function brotliCached(file) {
 const nodeBuilds = [
   { entryPoints: { extension: 'src/extension/main.ts' }, outdir: 'dist' },
   { entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The CSV reader's worker threads (found from dist/ and dist/jobs/ bundles alike: src/core/ingest/csv/pool.ts).
   {
     entryPoints: {
       'check-worker': 'src/jobs/check-worker.ts',
       'train-job': 'src/jobs/train-job.ts',
       'parquet-worker': 'src/core/ingest/parquet-worker.ts',
+      'csv-worker': 'src/core/ingest/csv/worker.ts',
     },
     outdir: 'dist/jobs',
   },

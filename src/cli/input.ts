@@ -20,6 +20,9 @@ export function withFlagOf(message: string, option: OptionName | undefined): str
 
 export const ENCODINGS: readonly TextEncodingName[] = TEXT_ENCODINGS;
 
+/** The --threads flag of the commands that read data. */
+export const THREADS_FLAG = { type: 'number', placeholder: 'N', description: 'CSV: threads reading the file (default: every core; 1: one thread).' } as const;
+
 /** `--delimiter` text → the delimiter character: `\t`, `tab`, `comma`, `semicolon`, `pipe`, `space` are understood. */
 export function parseDelimiter(text: string): string {
   const d = delimiterOf(text);

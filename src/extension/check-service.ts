@@ -149,7 +149,7 @@ export class CheckService implements vscode.Disposable {
     this.dropped(this.outcomes.set(uri.toString(), outcome, estimatedResultBytes(result)));
     this.output.info(
       `Checked ${uri.fsPath}: ${result.rowCount} rows, ${result.findings.length} findings shown ` +
-        `(ingest ${result.timingsMs.ingest} ms, profile ${result.timingsMs.profile} ms, rules ${result.timingsMs.quality} ms, total ${Date.now() - started} ms).`,
+        `(ingest ${result.timingsMs.ingest} ms, profile ${result.timingsMs.profile} ms, rules ${result.timingsMs.quality} ms, total ${Date.now() - started} ms; ${result.threads} thread${result.threads === 1 ? '' : 's'}).`,
     );
     for (const note of result.notes) {
       this.output.info(note);

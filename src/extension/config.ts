@@ -56,6 +56,7 @@ export function readCheckSettings(uri: vscode.Uri): CheckSettings {
     encoding: encoding === 'auto' ? undefined : (encoding as TextEncodingName),
     naTokens: config.get<string[]>('naTokens'),
     memoryBudgetBytes: megabytes(config.get<number>('memoryBudgetMB', DEFAULTS.memoryBudgetMB)),
+    threads: config.get<number>('threads', 0),
   };
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   const location: FileLocation = { absolute: uri.fsPath, relativeToFolder: folder ? path.relative(folder.uri.fsPath, uri.fsPath) : undefined };

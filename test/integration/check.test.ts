@@ -1,5 +1,6 @@
 /** In-host tests of "Check data quality": diagnostics a user sees in the Problems panel. */
 import * as assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
 import * as vscode from 'vscode';
 import { runCheckCommand as check, codeOf, waitFor, writeScratchFile } from './helpers';
 
@@ -56,6 +57,38 @@ describe('Check data quality (CSV)', () => {
     assert.equal(result.rows, 0);
     const messages = vscode.languages.getDiagnostics(uri).map((d) => d.message);
     assert.ok(messages.some((m) => /empty/i.test(m)), `an "empty file" finding: ${messages.join(' | ')}`);
+  });
+
+  it('reads a large CSV with the threads of datasetInspector.threads; one thread and every core find the same', async function () {
+    this.timeout(120_000);
+    // ~5 MB with quoted line breaks and defects spread through it: several chunks read in parallel.
+    const rows: string[] = ['id,price,city,comment,day'];
+    for (let i = 0; i < 100_000; i++) {
+      const price = i % 4999 === 0 ? 'n/a' : i % 7001 === 0 ? '99999' : ((i * 37) % 1000) / 10;
+      const comment = i % 13 === 0 ? `"line one\nline ${i}, ""two"""` : `note ${i % 50}`;
+      rows.push(`${i},${price},${['Paris', 'Lyon', 'Nice', ' Lille'][i % 4]},${comment},2024-0${(i % 9) + 1}-1${i % 10}${i === 54_321 ? ',extra' : ''}`);
+    }
+    const uri = writeScratchFile('threads.csv', rows.join('\n') + '\n');
+    const config = vscode.workspace.getConfiguration('datasetInspector');
+    const diagnostics = () => vscode.languages.getDiagnostics(uri).map((d) => `${codeOf(d)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`);
+    try {
+      await config.update('threads', 1, vscode.ConfigurationTarget.Workspace);
+      const one = await check(uri);
+      assert.equal(one.threads, 1);
+      const seen = diagnostics();
+      await config.update('threads', undefined, vscode.ConfigurationTarget.Workspace);
+      const all = await check(uri);
+      assert.equal(all.threads, availableParallelism());
+      assert.equal(all.rows, 100_000);
+      assert.deepEqual(diagnostics(), seen);
+      assert.ok(seen.some((d) => d.startsWith('ragged-row ')), seen.slice(0, 5).join(' | '));
+    } finally {
+      await config.update('threads', undefined, vscode.ConfigurationTarget.Workspace);
+      // Deleted: later tests' settings changes would check this large file again.
+      const edit = new vscode.WorkspaceEdit();
+      edit.deleteFile(uri);
+      await vscode.workspace.applyEdit(edit);
+    }
   });
 
   it('summarizes the findings beyond the cap in one diagnostic that names the setting which sets the cap', async () => {

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCommand, UsageError, type CommandSpec } from '../args';
-import { ENCODINGS, parseDelimiter, withFlagOf } from '../input';
+import { ENCODINGS, THREADS_FLAG, parseDelimiter, withFlagOf } from '../input';
 import type { ReadSettings } from '../../core/ingest/index';
 import { allRules, type QualityConfig } from '../../core/quality/engine';
 import { checkFile } from '../../core/check/check-file';
@@ -27,6 +27,7 @@ export const checkSpec = {
     delimiter: { type: 'string', short: 'd', placeholder: 'CHAR', description: 'CSV delimiter (default: sniffed).' },
     header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data).' },
     encoding: { type: 'string', choices: ENCODINGS, description: 'CSV text encoding (default: detected).' },
+    threads: THREADS_FLAG,
     'memory-budget': {
       type: 'number',
       placeholder: 'MB',
@@ -159,6 +160,7 @@ export async function runCheck(args: string[]): Promise<number> {
     if (flags.delimiter !== undefined) read.delimiter = parseDelimiter(flags.delimiter);
     if (flags.header !== undefined) read.hasHeader = flags.header;
     if (flags.encoding !== undefined) read.encoding = flags.encoding as TextEncodingName;
+    if (flags.threads !== undefined) read.threads = flags.threads;
     const results: FileFindings[] = [];
     let unreadable = 0;
     for (const file of positionals) {

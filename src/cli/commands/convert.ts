@@ -8,9 +8,10 @@
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { RecordBatchFileWriter, RecordBatchStreamWriter, type RecordBatch, type Schema } from 'apache-arrow';
-import { runCommand, type CommandSpec } from '../args';
-import { ENCODINGS, openInputBatches, parseDelimiter } from '../input';
+import { UsageError, runCommand, type CommandSpec } from '../args';
+import { ENCODINGS, THREADS_FLAG, openInputBatches, parseDelimiter } from '../input';
 import { ingestFile, type IngestOptions } from '../../core/ingest/index';
+import { dataFormatOf } from '../../core/ingest/formats';
 import type { TextEncodingName } from '../../core/table/model';
 
 export const convertSpec = {
@@ -24,6 +25,7 @@ export const convertSpec = {
     delimiter: { type: 'string', short: 'd', placeholder: 'CHAR', description: 'CSV delimiter (default: sniffed); "tab" or "\\t" for tab.' },
     header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data). Default: sniffed.' },
     encoding: { type: 'string', choices: ENCODINGS, description: 'CSV text encoding (default: detected).' },
+    threads: THREADS_FLAG,
     na: { type: 'string', multiple: true, placeholder: 'TOKEN', description: 'CSV: a cell value read as missing (repeatable; replaces the defaults).' },
     force: { type: 'boolean', description: 'Overwrite OUT if it exists.' },
     quiet: { type: 'boolean', short: 'q', description: 'Print nothing on success.' },
@@ -35,6 +37,11 @@ export async function runConvert(args: string[]): Promise<number> {
   return runCommand(convertSpec, args, async ({ flags, multiples, positionals }) => {
     const [input, output] = positionals;
     if (resolve(input) === resolve(output)) throw new Error('IN and OUT are the same file');
+    // Arrow IPC in a file named for another format would mislead every tool that opens it.
+    const named = dataFormatOf(output);
+    if (named && named.reader !== 'arrow') {
+      throw new UsageError(`${output} is named as a ${named.label} file, but convert writes Arrow IPC: name it .arrow, .feather or .arrows (dataset-inspector clean IN OUT --format ${named.reader} writes other formats)`);
+    }
     if (!flags.force && (await stat(output).catch(() => null))) {
       throw new Error(`${output} exists (use --force to overwrite)`);
     }
@@ -42,6 +49,7 @@ export async function runConvert(args: string[]): Promise<number> {
     if (flags.delimiter !== undefined) options.delimiter = parseDelimiter(flags.delimiter);
     if (flags.header !== undefined) options.hasHeader = flags.header;
     if (flags.encoding !== undefined) options.encoding = flags.encoding as TextEncodingName;
+    if (flags.threads !== undefined) options.threads = flags.threads;
     if (multiples.na) options.naTokens = multiples.na;
     const { rows, columns } = await convertFile(input, output, options);
     if (!flags.quiet) process.stderr.write(`wrote ${output}: ${rows.toLocaleString('en-US')} rows × ${columns} columns\n`);

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { runCommand, type CommandSpec } from '../args';
 import { isTextDataPath } from '../../core/ingest/formats';
-import { ENCODINGS, openInputBatches, parseDelimiter } from '../input';
+import { ENCODINGS, THREADS_FLAG, openInputBatches, parseDelimiter } from '../input';
 import { ingestFile, ingestTextBatches, textSizeOf, type IngestOptions } from '../../core/ingest/index';
 import { DEFAULTS, megabytes } from '../../core/defaults';
 import { createStreamingProfiler, profileTable } from '../../core/profile/index';
@@ -27,6 +27,7 @@ export const profileSpec = {
     delimiter: { type: 'string', short: 'd', placeholder: 'CHAR', description: 'CSV delimiter (default: sniffed); "tab" or "\\t" for tab.' },
     header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data). Default: sniffed.' },
     encoding: { type: 'string', choices: ENCODINGS, description: 'CSV text encoding (default: detected).' },
+    threads: THREADS_FLAG,
     na: { type: 'string', multiple: true, placeholder: 'TOKEN', description: 'CSV: a cell value read as missing (repeatable; replaces the defaults).' },
   },
   epilog: 'Exit codes: 0 success, 1 the file could not be read, 2 usage error.',
@@ -39,6 +40,7 @@ export async function runProfile(args: string[]): Promise<number> {
     if (flags.delimiter !== undefined) options.delimiter = parseDelimiter(flags.delimiter);
     if (flags.header !== undefined) options.hasHeader = flags.header;
     if (flags.encoding !== undefined) options.encoding = flags.encoding as TextEncodingName;
+    if (flags.threads !== undefined) options.threads = flags.threads;
     if (multiples.na) options.naTokens = multiples.na;
     const profile = await profileFile(path, {
       ...options,

@@ -18,6 +18,7 @@ import { checkInBatches } from './batched';
 import { DEFAULT_CHUNK_BYTES } from '../ingest/text-batches';
 import { readSourceBackFromFile } from '../ingest/csv/source-map';
 import type { FileStamp } from '../ingest/source-bytes';
+import { threadCount } from '../ingest/csv/pool';
 
 export interface CheckFileRequest {
   path: string;
@@ -49,6 +50,8 @@ export interface CheckResult {
   /** What the user should know about how the file was checked (e.g. in batches, over the memory budget). */
   notes: string[];
   timingsMs: { ingest: number; profile: number; quality: number };
+  /** Threads a CSV could be read with (the threads setting on this machine). */
+  threads: number;
 }
 
 export interface CheckProgress {
@@ -95,6 +98,7 @@ async function checkFileInBatches(request: CheckFileRequest, onProgress: (p: Che
     notes: checked.notes,
     // Reading, profiling and the rules are interleaved batch by batch: the time is all in one.
     timingsMs: { ingest: Math.round(performance.now() - t0), profile: 0, quality: 0 },
+    threads: threadCount(request.read.threads),
   };
 }
 
@@ -136,6 +140,7 @@ export async function checkFile(request: CheckFileRequest, onProgress: (p: Check
     renderedText,
     notes: [],
     timingsMs: { ingest: Math.round(t1 - t0), profile: Math.round(t2 - t1), quality: Math.round(t3 - t2) },
+    threads: threadCount(request.read.threads),
   };
 }
 

@@ -4,13 +4,14 @@
  * decompressed as a stream), Arrow IPC and Parquet through their readers. Text files whose first bytes
  * are binary (gzip, Parquet, a zip archive, …) are refused with one clear error.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { IngestResult } from '../table/model';
 import { OptionError, optionMention } from '../defaults';
 import { readArrowFile } from './arrow';
 import { readParquetFile } from './parquet';
 import { readCsvBytes } from './csv/read';
+import { readCsvBytesInParallel, readTextFile } from './csv/parallel';
 import { readJsonlBytes } from './jsonl/read';
 import { TEXT_READERS, isTextDataPath, readerOf, readingOf } from './formats';
 import { SNIFF_HEAD_BYTES, assertTextContent } from './magic-bytes';
@@ -77,13 +78,14 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
       if (error instanceof DecompressedSizeError) throw new OverBudgetError(path, `decompresses to more than ${mib(error.limitBytes)} MiB`, error.limitBytes);
       throw error;
     }
-  } else {
-    bytes = await readFile(path, { signal: options.signal });
-    options.onProgress?.({ bytesRead: bytes.length, totalBytes: size, rows: 0 });
-  }
+  } else bytes = await readTextFile(path, size, reader === 'csv' ? options : { ...options, threads: 1 });
   if (options.signal?.aborted) throw new CancelledError();
   assertTextContent(path, reader, bytes.subarray(0, SNIFF_HEAD_BYTES), { utf16: options.encoding?.startsWith('utf-16') });
-  return ingestTextBytes(bytes, { ...options, path });
+  if (reader !== 'csv') return ingestTextBytes(bytes, { ...options, path });
+  // CSV/TSV with the threads the settings give (parallel.ts).
+  const result = await readCsvBytesInParallel(bytes, { ...options, path });
+  if (compression) result.rangesIn = 'decompressed';
+  return result;
 }
 
 /**

@@ -11,6 +11,8 @@ export interface ReadSettings {
   naTokens?: readonly string[];
   /** Files larger than this are refused by the in-memory readers (CSV checks and profiles then go batch by batch). */
   memoryBudgetBytes?: number;
+  /** Threads reading a CSV (1: the calling thread only; 0 or unset: every available core). */
+  threads?: number;
 }
 
 export interface ReadProgress {

@@ -62,7 +62,7 @@ export interface ChunkRead {
 }
 
 /** Reads the complete records of one chunk's UTF-8 bytes; keeps the schema it decides on the first chunk with data rows. */
-export type ChunkReader = (prepared: CsvBytes, firstLine: number, final: boolean) => ChunkRead;
+export type ChunkReader = (prepared: CsvBytes, firstLine: number, final: boolean) => ChunkRead | Promise<ChunkRead>;
 
 /** Reads bytes [start, end) of a file. */
 async function readRange(path: string, start: number, end: number): Promise<Uint8Array> {
@@ -142,7 +142,7 @@ export async function* ingestTextChunks(path: string, format: SourceFormat, newR
       ...checkUtf8(data.subarray(0, checkedLength), dataTextOffset),
     };
     if (prepared.ascii && checkedLength < data.length) prepared.ascii = false;
-    const read = reader(prepared, line, last);
+    const read = await reader(prepared, line, last);
     if ((read.consumed > 0 && read.decided) || last) {
       const { result } = read;
       if (compressed) result.rangesIn = 'decompressed';
@@ -179,7 +179,7 @@ function rereadOf(path: string, chunkReader: () => ChunkReader, start: number, e
   return async () => {
     const bytes = await readRange(path, start, end);
     const prepared: CsvBytes = { bytes, encoding: 'utf-8', bom: false, notes: [], ...checkUtf8(bytes, start) };
-    return chunkReader()(prepared, firstLine, true).result;
+    return (await chunkReader()(prepared, firstLine, true)).result;
   };
 }
 

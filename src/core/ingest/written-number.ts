@@ -218,7 +218,7 @@ export function plainWritten(value: number, decimals = 0): WrittenNumber {
 /** Share of the unit-bearing values one unit must cover for a column to have that unit. */
 const UNIT_SHARE = 0.9;
 
-interface FormCount {
+export interface FormCount {
   prefix: string;
   suffix: string;
   unit: string;
@@ -234,12 +234,12 @@ interface FormCount {
  * unit, or else the one unit the other cells write, is the column's unit.
  */
 export class WrittenNumberTally {
-  private readonly forms = new Map<string, FormCount>();
-  /** Written numbers counted. */
-  count = 0;
+  constructor(
+    /** Counts by form key, in order of first appearance: plain data, so the tallies of consecutive parts of a column add up ({@link merge}). */
+    readonly forms = new Map<string, FormCount>(),
+  ) {}
 
   add(written: WrittenNumber): void {
-    this.count++;
     const key = formKey(written);
     let form = this.forms.get(key);
     if (!form) this.forms.set(key, (form = { prefix: written.prefix, suffix: written.suffix, unit: written.unit, count: 0, grouped: 0, ungrouped: 0 }));
@@ -250,13 +250,26 @@ export class WrittenNumberTally {
     }
   }
 
+  /** Adds the counts of the values that follow this tally's. */
+  merge(next: ReadonlyMap<string, FormCount>): void {
+    for (const [key, form] of next) {
+      const mine = this.forms.get(key);
+      if (!mine) this.forms.set(key, { ...form });
+      else {
+        mine.count += form.count;
+        mine.grouped += form.grouped;
+        mine.ungrouped += form.ungrouped;
+      }
+    }
+  }
+
   /**
    * The column's format given `plain` plain numbers (`plainLarge` of them 1,000 or more), and how many values
    * fit it (plain ones and written ones of a compatible unit); undefined without written numbers or when
    * they write several units.
    */
   decide(plain: number, plainLarge: number): { format: NumberFormat; fitting: number } | undefined {
-    if (this.count === 0) return undefined;
+    if (this.forms.size === 0) return undefined;
     const byUnit = new Map<string, number>();
     let unitBearing = 0;
     for (const form of this.forms.values()) {

@@ -20,8 +20,8 @@
  */
 import type { IngestResult } from '../table/model';
 import { editDistance } from './edit-distance';
-import { KERNEL_ROWS, TEXT_KINDS, cellSourceText, distinctValues, isNumeric, nullCount, numericColumn, valueCodes, type DistinctValues, type ValueCodes } from './column-values';
-import { codesAt, numberCodes, pairCodes } from '../profile/column-facts';
+import { KERNEL_ROWS, TEXT_KINDS, cellSourceText, distinctValues, finiteStats, isNumeric, nullCount, numericColumn, sortedRuns, valueCodes, type DistinctValues, type ValueCodes } from './column-values';
+import { codesAt, numberCodes, pairCodes, type SortedRuns } from '../profile/column-facts';
 
 /** Supported groups a dependency needs. */
 const MIN_GROUPS = 5;
@@ -362,68 +362,186 @@ const KEPT_ROWS = 3;
 
 /** What one pass of a dependency over all rows learns. */
 export interface DependencyScan {
-  /** The groups whose rows disagree. */
+  /** The groups whose rows disagree (their values of B as ids {@link total} takes). */
   groups: DisagreeingGroup[];
-  /** B's ids per row, and rows per id. */
-  b: Codes;
-  totals: Int32Array;
+  /** Rows of the whole column B holding the value of an id of the groups. */
+  total(id: number): number;
+  /** Rows of column B with a value, and how many of its values are in one row only (computed when asked). */
+  spread(): { present: number; seenOnce: number };
+  /**
+   * Whether row `r`'s value of B is what its group agrees on: the group's only value (a single row
+   * included), else a clear majority (three quarters).
+   */
+  agrees(r: number): boolean;
   /** The left side's id per row (its group). */
   lhs: Int32Array;
-  /**
-   * Per group (left-side id): the value of B it agrees on — its only value (a single row included), else a
-   * clear majority (three quarters) — or −1; and its rows with a value of B.
-   */
-  consensus: Int32Array;
+  /** Per group (left-side id): its rows with a value of B. */
   sizes: Int32Array;
   stats: PairStats;
 }
 
 /** The arrays of {@link disagreeingGroups}' pass over the rows. */
 interface GroupPass {
-  b: Int32Array;
   a: Int32Array;
-  totals: Int32Array;
-  consensus: Int32Array;
+  /** Per group: its rows with a value of B, how many hold its first value, and the first few of them. */
   sizes: Int32Array;
   firstCount: Int32Array;
   firstRows: Int32Array;
+  /** The rows whose value of B differs from their group's first (few, where the dependency holds). */
   deviants: number[];
 }
 
-/** Rows start..end of the pass (a kernel called range by range, so V8 optimizes it early). */
-function groupPass(pass: GroupPass, start: number, end: number): void {
-  const { b, a, totals, consensus, sizes, firstCount, firstRows, deviants } = pass;
+/** Rows start..end of the pass with B as ids (a kernel called range by range, so V8 optimizes it early). */
+function groupPass(pass: GroupPass, b: Int32Array, totals: Int32Array, first: Int32Array, start: number, end: number): void {
+  const { a, sizes, firstCount, firstRows, deviants } = pass;
   for (let r = start; r < end; r++) {
     const y = b[r];
     if (y < 0) continue;
     totals[y]++;
     const g = a[r];
     if (g < 0) continue;
-    if (sizes[g]++ === 0) consensus[g] = y;
-    if (consensus[g] === y) {
+    if (sizes[g]++ === 0) first[g] = y;
+    if (first[g] === y) {
       const kept = firstCount[g]++;
       if (kept < KEPT_ROWS) firstRows[g * KEPT_ROWS + kept] = r;
     } else deviants.push(r);
   }
 }
 
+/** The same pass with B as numbers (NaN where null) compared directly: no id per row. */
+function numberGroupPass(pass: GroupPass, b: Float64Array, first: Float64Array, start: number, end: number): void {
+  const { a, sizes, firstCount, firstRows, deviants } = pass;
+  for (let r = start; r < end; r++) {
+    const y = b[r];
+    if (y !== y) continue;
+    const g = a[r];
+    if (g < 0) continue;
+    if (sizes[g]++ === 0) first[g] = y;
+    if (first[g] === y) {
+      const kept = firstCount[g]++;
+      if (kept < KEPT_ROWS) firstRows[g * KEPT_ROWS + kept] = r;
+    } else deviants.push(r);
+  }
+}
+
+/** How the pass over all rows sees B's values, and what it tells afterwards. */
+interface RhsView {
+  /** The id of row `r`'s value (asked for the rows of disagreeing groups). */
+  idOfRow(r: number): number;
+  /** The id of group `g`'s first value. */
+  firstOf(g: number): number;
+  /** Sets a disagreeing group's consensus: the id of its clear majority, or −1. */
+  setConsensus(g: number, id: number): void;
+  agrees(r: number): boolean;
+  total(id: number): number;
+  spread(): { present: number; seenOnce: number };
+  /** Orders ids as B's ids in order of first appearance in the column would be. */
+  idOrder(ids: number[]): (x: number, y: number) => number;
+}
+
+/** Present rows and values seen once, of a column's counts per value. */
+function spreadOf(counts: ArrayLike<number>): { present: number; seenOnce: number } {
+  let present = 0;
+  let seenOnce = 0;
+  for (let k = 0; k < counts.length; k++) {
+    present += counts[k];
+    if (counts[k] === 1) seenOnce++;
+  }
+  return { present, seenOnce };
+}
+
+/** B as value ids over all rows (text columns, numbers with non-finite values). */
+function idsPass(pass: GroupPass, b: Codes): RhsView {
+  const totals = new Int32Array(b.size);
+  const first = new Int32Array(pass.sizes.length).fill(-1);
+  const n = b.ids.length;
+  for (let start = 0; start < n; start += KERNEL_ROWS) groupPass(pass, b.ids, totals, first, start, Math.min(n, start + KERNEL_ROWS));
+  const { a } = pass;
+  return {
+    idOfRow: (r) => b.ids[r],
+    firstOf: (g) => first[g],
+    setConsensus: (g, id) => (first[g] = id),
+    agrees: (r) => b.ids[r] >= 0 && a[r] >= 0 && first[a[r]] === b.ids[r],
+    total: (id) => totals[id],
+    spread: () => spreadOf(totals),
+    idOrder: () => (x, y) => x - y,
+  };
+}
+
+/**
+ * B as its numbers, all finite where present (so equal numbers are equal ids): no id per row is built, only
+ * the values of disagreeing groups get one; their totals come from the column's sorted runs (a shared fact),
+ * and ids are ordered by the value's first row in the column, as B's ids would be.
+ */
+function numbersPass(pass: GroupPass, numbers: Float64Array, runsOf: () => SortedRuns): RhsView {
+  const first = new Float64Array(pass.sizes.length).fill(NaN);
+  const n = numbers.length;
+  for (let start = 0; start < n; start += KERNEL_ROWS) numberGroupPass(pass, numbers, first, start, Math.min(n, start + KERNEL_ROWS));
+  // −0 and 0 are one key of a Map, as they are one id.
+  const values: number[] = [];
+  const ids = new Map<number, number>();
+  const idOf = (v: number) => {
+    let id = ids.get(v);
+    if (id === undefined) ids.set(v, (id = values.push(v) - 1));
+    return id;
+  };
+  const { a } = pass;
+  return {
+    idOfRow: (r) => idOf(numbers[r]),
+    firstOf: (g) => idOf(first[g]),
+    setConsensus: (g, id) => (first[g] = id < 0 ? NaN : values[id]),
+    agrees: (r) => a[r] >= 0 && first[a[r]] === numbers[r],
+    total: (id) => runCount(runsOf(), values[id]),
+    spread: () => spreadOf(runsOf().counts),
+    idOrder: (list) => {
+      const firstRow = firstRowsOf(numbers, list.map((id) => values[id]));
+      return (x, y) => (firstRow.get(values[x]) ?? 0) - (firstRow.get(values[y]) ?? 0);
+    },
+  };
+}
+
+/** Rows holding `value` in a column's sorted runs (binary search). */
+function runCount(runs: SortedRuns, value: number): number {
+  let lo = 0;
+  let hi = runs.values.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = runs.values[mid];
+    if (v === value) return runs.counts[mid];
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+/** The first row of each of `values` in `numbers` (one pass, ending once all are found). */
+function firstRowsOf(numbers: Float64Array, values: number[]): Map<number, number> {
+  const wanted = new Set(values);
+  const out = new Map<number, number>();
+  for (let r = 0; r < numbers.length && out.size < wanted.size; r++) {
+    const v = numbers[r];
+    if (wanted.has(v) && !out.has(v)) out.set(v, r);
+  }
+  return out;
+}
+
 export function disagreeingGroups(data: IngestResult, dep: Dependency): DependencyScan {
   const { scans } = fullRowsOf(data);
   let found = scans.get(dep);
   if (found) return found;
-  const b = allCodes(data, [dep.rhs]);
   const a = allCodes(data, dep.lhs);
-  const n = b.ids.length;
-  const totals = new Int32Array(b.size);
   // One pass in row order (the per-group arrays stay in cache): each group's first value of B, how many
   // rows repeat it (and the first few of them), and the rows that do not (few, where the dependency holds).
-  const consensus = new Int32Array(a.size).fill(-1);
   const sizes = new Int32Array(a.size);
-  const firstCount = new Int32Array(a.size);
-  const firstRows = new Int32Array(a.size * KEPT_ROWS);
-  const deviants: number[] = [];
-  const pass: GroupPass = { b: b.ids, a: a.ids, totals, consensus, sizes, firstCount, firstRows, deviants };
-  for (let start = 0; start < n; start += KERNEL_ROWS) groupPass(pass, start, Math.min(n, start + KERNEL_ROWS));
+  const pass: GroupPass = { a: a.ids, sizes, firstCount: new Int32Array(a.size), firstRows: new Int32Array(a.size * KEPT_ROWS), deviants: [] };
+  const { firstCount, firstRows, deviants } = pass;
+  const c = dep.rhs;
+  const kind = data.columns[c].kind;
+  // Booleans are 0 or 1: finite without a scan.
+  const view =
+    !TEXT_KINDS.includes(kind) && (kind === 'boolean' || finiteStats(data, c).nonFinite === 0)
+      ? numbersPass(pass, numericColumn(data, c), () => sortedRuns(data, c))
+      : idsPass(pass, allCodes(data, [c]));
   // The groups that disagree, from their deviating rows.
   const byGroup = new Map<number, number[]>();
   for (const r of deviants) {
@@ -431,27 +549,41 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
     if (list) list.push(r);
     else byGroup.set(a.ids[r], [r]);
   }
-  const groups: DisagreeingGroup[] = [];
-  let changes = 0;
-  let disagreeing = 0;
+  const groups: (DisagreeingGroup & { g: number })[] = [];
   for (const [g, rows] of byGroup) {
-    const first = consensus[g];
+    const first = view.firstOf(g);
     const byValue = new Map<number, number[]>();
     for (const r of rows) {
-      const list = byValue.get(b.ids[r]);
+      const id = view.idOfRow(r);
+      const list = byValue.get(id);
       if (list) list.push(r);
-      else byValue.set(b.ids[r], [r]);
+      else byValue.set(id, [r]);
     }
     const kept = Array.from(firstRows.subarray(g * KEPT_ROWS, g * KEPT_ROWS + Math.min(KEPT_ROWS, firstCount[g])));
     byValue.set(first, kept);
     const count = (id: number) => (id === first ? firstCount[g] : (byValue.get(id)?.length ?? 0));
-    const counts = [...byValue.keys()].map((id): [number, number] => [id, count(id)]).sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const counts = [...byValue.keys()].map((id): [number, number] => [id, count(id)]);
+    groups.push({ g, size: sizes[g], counts, rowsOf: (id) => byValue.get(id) ?? [] });
+  }
+  // Counts by size, ties in the order of B's ids (asked only for the ids of tied counts).
+  const tiedIds = new Set<number>();
+  for (const { counts } of groups) {
+    const seen = new Map<number, number>();
+    for (const [id, k] of counts) {
+      const other = seen.get(k);
+      if (other !== undefined) tiedIds.add(other).add(id);
+      else seen.set(k, id);
+    }
+  }
+  const order = tiedIds.size ? view.idOrder([...tiedIds]) : () => 0;
+  let changes = 0;
+  let disagreeing = 0;
+  for (const { g, size, counts } of groups) {
+    counts.sort((x, y) => y[1] - x[1] || order(x[0], y[0]));
     const best = counts[0][1];
-    const size = sizes[g];
     changes += size - best;
     if (4 * best < 3 * size) disagreeing++;
-    consensus[g] = 4 * best >= 3 * size ? counts[0][0] : -1;
-    groups.push({ size, counts, rowsOf: (id) => byValue.get(id) ?? [] });
+    view.setConsensus(g, 4 * best >= 3 * size ? counts[0][0] : -1);
   }
   // The g3 statistics on all rows (see pairStats).
   let supported = 0;
@@ -465,7 +597,7 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
   }
   const stats: PairStats = { groups: supported, agreeing: supported ? (supported - disagreeing) / supported : 0, error: rows ? changes / rows : 1, supported: present ? rows / present : 0 };
   groups.sort((x, y) => x.rowsOf(x.counts[0][0])[0] - y.rowsOf(y.counts[0][0])[0]);
-  scans.set(dep, (found = { groups, b, totals, lhs: a.ids, consensus, sizes, stats }));
+  scans.set(dep, (found = { groups, total: view.total, spread: view.spread, agrees: view.agrees, lhs: a.ids, sizes, stats }));
   return found;
 }
 

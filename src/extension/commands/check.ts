@@ -20,6 +20,8 @@ export interface CheckCommandResult {
   diagnosticsUri: string;
   rows: number;
   findings: number;
+  /** Threads the check could read a CSV with. */
+  threads: number;
 }
 
 function summarize(outcome: CheckOutcome): string {
@@ -80,6 +82,7 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
         diagnosticsUri: outcome.diagnosticsUri.toString(),
         rows: outcome.result.rowCount,
         findings: outcome.result.findings.length,
+        threads: outcome.result.threads,
       };
     } catch (error) {
       const message = withSettingOf(error instanceof Error ? error.message : String(error), error instanceof OptionError ? error.option : undefined);

@@ -81,6 +81,10 @@ test('exit codes: usage errors 2, unreadable files 1, help 0', () => {
   const g = cli('profile', garbage);
   assert.equal(g.status, 1);
   assert.match(g.stderr, /is not an Arrow IPC file or stream/);
+  const misnamed = cli('convert', arrowFile, path.join(dir, 'out.parquet'));
+  assert.equal(misnamed.status, 2, 'Arrow IPC is not written into a file named .parquet');
+  assert.match(misnamed.stderr, /named as a Parquet file, but convert writes Arrow IPC/);
+  assert.ok(!existsSync(path.join(dir, 'out.parquet')));
   const help = cli('profile', '--help');
   assert.equal(help.status, 0);
   assert.match(help.stdout, /Usage: dataset-inspector profile FILE/);

@@ -172,6 +172,17 @@ test('type inference: ints, floats with exponents and NaN/Inf, booleans, dates, 
   assert.equal(dayFirst.table.getChildAt(0)?.get(1), Date.UTC(2024, 2, 2));
 });
 
+test('text with up to 1,000 distinct values is categorical, each value once in its dictionary', () => {
+  const labels = (distinct: number) => read(['label', ...Array.from({ length: 3000 }, (_, i) => `d${i % distinct}`)].join('\n'));
+  const few = labels(990);
+  assert.equal(few.columns[0].kind, 'categorical');
+  const dictionary = few.table.getChildAt(0)!.data[0].dictionary!;
+  assert.equal(dictionary.length, 990);
+  assert.equal(new Set(dictionary.toArray()).size, 990);
+  assert.equal(few.table.getChildAt(0)?.get(2128), 'd148');
+  assert.equal(labels(1001).columns[0].kind, 'string');
+});
+
 const frictionless = corpus('frictionless');
 const fromCorpus = (name: string) => ingestCsvBytes(readFileSync(path.join(frictionless.dir, name)), { path: name });
 /** Frictionless positions: row 1-based counting the header as row 1 (so data row r is r + 2), field 1-based. */

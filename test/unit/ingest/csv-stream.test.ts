@@ -28,27 +28,34 @@ test('records are cut only where they are complete', () => {
   }
 });
 
-test('batches (small chunks) concatenate to the in-memory table, with one schema', async () => {
+test('batches (small chunks) concatenate to the in-memory table, with one schema, in one thread and in several', async () => {
   const whole = ingestCsvBytes(new TextEncoder().encode(text));
-  const progress: number[] = [];
-  let rowsSeen = 0;
-  const schemas = new Set<string>();
-  for await (const batch of ingestCsvBatches(file(text), { chunkBytes: 997, onProgress: (p) => progress.push(p.bytesRead) })) {
-    assert.equal(batch.rowOffset, rowsSeen);
-    schemas.add(batch.result.columns.map((c) => `${c.name}:${c.kind}`).join(','));
-    for (let r = 0; r < batch.result.table.numRows; r++) {
-      for (let c = 0; c < whole.columns.length; c++) {
-        assert.deepEqual(batch.result.table.getChildAt(c)?.get(r), whole.table.getChildAt(c)?.get(rowsSeen + r), `row ${rowsSeen + r} column ${c}`);
-        // Positions are the file's: line numbers continue across chunks.
-        assert.deepEqual(batch.result.source.cellRange(r, c), whole.source.cellRange(rowsSeen + r, c), `range of row ${rowsSeen + r} column ${c}`);
+  for (const threads of [1, 3]) {
+    const progress: number[] = [];
+    let rowsSeen = 0;
+    const schemas = new Set<string>();
+    const chunkRows: number[] = [];
+    // Several threads: each streamed chunk is itself read in parts of about 100 bytes.
+    for await (const batch of ingestCsvBatches(file(text), { chunkBytes: 997, threads, parallelChunkBytes: 100, onProgress: (p) => progress.push(p.bytesRead) })) {
+      assert.equal(batch.rowOffset, rowsSeen);
+      schemas.add(batch.result.columns.map((c) => `${c.name}:${c.kind}`).join(','));
+      chunkRows.push(batch.result.table.batches.length);
+      for (let r = 0; r < batch.result.table.numRows; r++) {
+        for (let c = 0; c < whole.columns.length; c++) {
+          assert.deepEqual(batch.result.table.getChildAt(c)?.get(r), whole.table.getChildAt(c)?.get(rowsSeen + r), `row ${rowsSeen + r} column ${c}`);
+          // Positions are the file's: line numbers continue across chunks.
+          assert.deepEqual(batch.result.source.cellRange(r, c), whole.source.cellRange(rowsSeen + r, c), `range of row ${rowsSeen + r} column ${c}`);
+        }
       }
+      assert.equal(batch.result.rejectedCells.length, 0);
+      rowsSeen += batch.result.table.numRows;
     }
-    assert.equal(batch.result.rejectedCells.length, 0);
-    rowsSeen += batch.result.table.numRows;
+    assert.equal(rowsSeen, 500);
+    assert.equal(schemas.size, 1, [...schemas].join(' | '));
+    assert.ok(progress.length > 10 && progress.at(-1)! >= Buffer.byteLength(text));
+    // In parallel, a streamed chunk's table has one record batch per part read.
+    assert.equal(Math.max(...chunkRows) > 1, threads > 1, `record batches per streamed chunk: ${chunkRows.join(',')}`);
   }
-  assert.equal(rowsSeen, 500);
-  assert.equal(schemas.size, 1, [...schemas].join(' | '));
-  assert.ok(progress.length > 10 && progress.at(-1)! >= Buffer.byteLength(text));
 });
 
 test('an aborted signal stops the read with an AbortError', async () => {

@@ -35,6 +35,14 @@ test('package.nls.json has every %key% of package.json, and only those', () => {
   assert.deepEqual(gaps(keys, readJson('package.nls.json')), noGaps);
 });
 
+test('every setting of ours is described through a %key% (the rule options schema, generated from the core, aside)', () => {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { description?: string; markdownDescription?: string }> } } };
+  const literal = Object.entries(manifest.contributes.configuration.properties)
+    .filter(([, setting]) => [setting.description, setting.markdownDescription].some((text) => text !== undefined && !/^%.+%$/.test(text)))
+    .map(([name]) => name);
+  assert.deepEqual(literal, []);
+});
+
 test('the gap finder reports a missing, an unused and a changed placeholder', () => {
   const found = gaps(['Checking {0}', 'Stop'], { 'Checking {0}': '正在检查', Old: '旧' });
   assert.deepEqual(found, { missing: ['Stop'], unused: ['Old'], placeholderMismatch: ['Checking {0}'], empty: [] });

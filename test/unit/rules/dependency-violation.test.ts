@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ingestCsvBytes } from '../../../src/core/ingest/index';
 import { allRules, runQualityCheck } from '../../../src/core/quality/engine';
-import { dependenciesOf } from '../../../src/core/quality/dependencies';
+import { cellText, dependenciesOf, disagreeingGroups } from '../../../src/core/quality/dependencies';
 
 const rules = (...ids: string[]) => allRules.filter((r) => ids.includes(r.id));
 const ingest = (lines: string[]) => ingestCsvBytes(new TextEncoder().encode(`${lines.join('\n')}\n`));
@@ -69,4 +69,33 @@ test('a wrong left side is blamed, not the right sides it breaks: origin → cit
   const findings = check(lines);
   assert.deepEqual(findings.map((f) => [f.row, f.column]), [[100, 'origin']]);
   assert.match(findings[0].message, /breaks city → origin: city "Nice" is "NCE" in 49 rows/);
+});
+
+/** 10 products in rows cycling through them, two at each price (P0 and P5 cost 0); `edit` replaces some rows' price. */
+function prices(edit: Record<number, string> = {}, asText = false): string[] {
+  const lines = ['product,price'];
+  for (let i = 0; i < 100; i++) {
+    const price = edit[i] ?? String((i % 10) % 5);
+    lines.push(`P${i % 10},${asText ? `p${price}` : price}`);
+  }
+  return lines;
+}
+
+test('a numeric right-hand side: the minority number is reported, ties between counts ordered as the column first holds the values', () => {
+  // Product P5 (price 0) has price 3 in row 15 and price 2 in row 25; the column holds 2 first (row 2), then 3.
+  const edit = { 15: '3', 25: '2' };
+  const findings = check(prices(edit));
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[15, 'price', '3'], [25, 'price', '2']]);
+  assert.match(findings[0].message, /^"3" in column "price" breaks product → price: product "P5" is "0" in 8 rows/);
+  // Compared without value ids for the numbers: the same groups, values and order as for the same values as text.
+  const groupValues = (lines: string[]) => {
+    const data = ingest(lines);
+    assert.equal(data.columns[1].kind, lines === textLines ? 'categorical' : 'integer');
+    const [dep] = dependenciesOf(data).filter((d) => data.columns[d.rhs].name === 'price');
+    const scan = disagreeingGroups(data, dep);
+    return scan.groups.map((g) => g.counts.map(([id, count]) => [cellText(data, g.rowsOf(id)[0], 1).replace(/^p/, ''), count, scan.total(id)]));
+  };
+  const textLines = prices(edit, true);
+  assert.deepEqual(groupValues(prices(edit)), [[['0', 8, 18], ['2', 1, 21], ['3', 1, 21]]]);
+  assert.deepEqual(groupValues(prices(edit)), groupValues(textLines));
 });

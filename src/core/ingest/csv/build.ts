@@ -1,60 +1,390 @@
-/** Cell offsets → typed Arrow vectors (nulls for missing and rejected cells), built without per-cell objects. */
-import {
-  Bool,
-  DateMillisecond,
-  Dictionary,
-  Float64,
-  Int32,
-  Int64,
-  Table,
-  TimestampMillisecond,
-  Utf8,
-  makeData,
-  makeVector,
-  type DataType,
-  type Vector,
-} from 'apache-arrow';
-import type { NumberFormat, RawCell } from '../../table/model';
+/**
+ * A scanned chunk's cells → the buffers of typed Arrow columns (nulls for missing, NA and rejected cells),
+ * in one pass over the rows that fills every column at once: each record's bytes are read once, while
+ * they are in the cache, and no string or object is made per cell. The buffers are plain typed arrays,
+ * without Arrow itself, so a worker thread can hand them over (transfer) and the reading thread wraps
+ * them as Arrow data (arrow-columns.ts).
+ */
+import type { RawCell } from '../../table/model';
 import { parseBooleanWord, parseDate, parseDateTime, parseFloatCell, parseIntegral, parseTimestamp, type InferredColumn } from './infer';
-import { compatibleUnits, isVariantForm, parseWrittenNumber, percentScaled, plainWritten, type WrittenNumber } from '../written-number';
-import { ByteSink } from './byte-sink';
-import type { ColumnContents } from './cells';
-import { NOT_HANDLED, booleanFromBytes, floatFromBytes, integerFromBytes, isoDateFromBytes } from './parse-bytes';
+import { ByteSink, allocate } from './byte-sink';
+import { ESCAPED, NA_TOKEN, PLAIN, type CellReader } from './cells';
+import { MS_PER_DAY, NOT_HANDLED, booleanFromBytes, floatInto, integerFromBytes, isoDaysFromBytes } from './parse-bytes';
+import { PENDING, WrittenCells, mayBeWrittenNumber, type CellText, type PendingCell } from '../written-cells';
 
 const INT64_MAX = 2n ** 63n - 1n;
 const INT64_MIN = -(2n ** 63n);
 
-class Validity {
-  readonly bitmap: Uint8Array;
+/** The Arrow type a built column has. */
+export type BuiltType = 'int32' | 'int64' | 'float64' | 'bool' | 'date' | 'timestamp' | 'utf8' | 'dictionary';
+
+/** Utf8 values: `length` strings, string i is data[valueOffsets[i], valueOffsets[i + 1]). */
+export interface Utf8Buffers {
+  length: number;
+  valueOffsets: Int32Array;
+  data: Uint8Array;
+}
+
+/** One column of one chunk, as Arrow buffers. */
+export interface BuiltColumn {
+  type: BuiltType;
+  length: number;
+  nullCount: number;
+  /** Bit i set: row i holds a value (null when every row does). */
+  nullBitmap: Uint8Array | null;
+  /** Fixed-width values: Int32 (also dictionary codes), BigInt64 (Int64, dates and timestamps in ms), Float64, or bits (Bool). */
+  values?: Int32Array | BigInt64Array | Float64Array | Uint8Array;
+  /** Utf8 columns. */
+  utf8?: Utf8Buffers;
+  /** Dictionary columns: the distinct values, in order of first appearance. */
+  dictionary?: Utf8Buffers;
+}
+
+/** The buffers of a built column. */
+export function builtBuffers(column: BuiltColumn): (ArrayBufferView | null | undefined)[] {
+  return [column.nullBitmap, column.values, column.utf8?.valueOffsets, column.utf8?.data, column.dictionary?.valueOffsets, column.dictionary?.data];
+}
+
+/** Whether typed arrays are little-endian here (64-bit values are then written as two 32-bit halves). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const TWO_32 = 4294967296;
+
+/** What a column's cells are read into. */
+const INT32 = 0;
+const INT64 = 1;
+const FLOAT64 = 2;
+const BOOL = 3;
+/** Dates and timestamps: epoch milliseconds in 64 bits. */
+const EPOCH_MS = 4;
+const UTF8 = 5;
+const DICTIONARY = 6;
+
+/** One column of a chunk being built. */
+class ColumnBuilder {
+  mode: number;
+  readonly validity: Uint8Array;
   valid = 0;
-  constructor(readonly length: number) {
-    this.bitmap = new Uint8Array((length + 7) >> 3);
+  present = 0;
+  readonly rejected: RawCell[] = [];
+  readonly naTokenCells: RawCell[] = [];
+  /** Numbers written in another form than the column's (see written-cells.ts). */
+  readonly variants: RawCell[] = [];
+  /** Numeric columns: how cells the plain parsers do not read are read. */
+  readonly written: WrittenCells | undefined;
+  /** The cell being read, for `written`. */
+  readonly cell: CellText;
+  kind = PLAIN;
+  /** Int32 values, or dictionary codes. */
+  int32: Int32Array | undefined;
+  float64: Float64Array | undefined;
+  /** Bool bits. */
+  bits: Uint8Array | undefined;
+  /** 64-bit values, and their 32-bit halves (little-endian). */
+  int64: BigInt64Array | undefined;
+  halves: Uint32Array | undefined;
+  sink: ByteSink | undefined;
+  offsets: Int32Array | undefined;
+  dictionary: ByteDictionary | undefined;
+  /** Dates: read ISO dates from their bytes. */
+  readonly iso: boolean;
+
+  constructor(
+    readonly column: number,
+    readonly rows: number,
+    readonly inferred: InferredColumn,
+    /** Text: a dictionary while it has at most this many values (then plain text). */
+    readonly dictionaryCap: number | undefined,
+    private readonly reader: CellReader,
+    /** Buffers in shared memory (a parallel read: other threads read the table without a copy). */
+    private readonly shared: boolean,
+  ) {
+    this.validity = allocate(Uint8Array, (rows + 7) >> 3, shared);
+    this.iso = inferred.kind === 'date' && (inferred.dateFormat ?? 'YYYY-MM-DD') === 'YYYY-MM-DD';
+    this.cell = {
+      text: () => reader.value(this.kind),
+      mayBeWritten: () => this.kind === ESCAPED || mayBeWrittenNumber(reader.buffer, reader.start, reader.end),
+    };
+    const numeric = dictionaryCap === undefined && (inferred.kind === 'float' || (inferred.kind === 'integer' && inferred.int32 !== false));
+    this.written = numeric ? new WrittenCells(inferred.numberFormat, column, this.variants) : undefined;
+    if (dictionaryCap !== undefined) {
+      this.mode = DICTIONARY;
+      this.int32 = allocate(Int32Array, rows, shared);
+      this.dictionary = new ByteDictionary();
+      return;
+    }
+    switch (inferred.kind) {
+      case 'integer':
+        if (inferred.int32 !== false) {
+          this.mode = INT32;
+          this.int32 = allocate(Int32Array, rows, shared);
+        } else {
+          this.mode = INT64;
+          this.int64 = allocate(BigInt64Array, rows, shared);
+        }
+        break;
+      case 'float':
+        this.mode = FLOAT64;
+        this.float64 = allocate(Float64Array, rows, shared);
+        break;
+      case 'boolean':
+        this.mode = BOOL;
+        this.bits = allocate(Uint8Array, (rows + 7) >> 3, shared);
+        break;
+      case 'date':
+      case 'timestamp':
+        this.mode = EPOCH_MS;
+        this.int64 = allocate(BigInt64Array, rows, shared);
+        this.halves = new Uint32Array(this.int64.buffer);
+        break;
+      default:
+        this.mode = UTF8;
+        this.startText();
+    }
   }
-  set(i: number): void {
-    this.bitmap[i >> 3] |= 1 << (i & 7);
+
+  private startText(): void {
+    this.sink = new ByteSink(Math.max(64, this.textBytes()), this.shared);
+    this.offsets = allocate(Int32Array, this.rows + 1, this.shared);
+  }
+
+  /** Bytes of the column's fields as written (at least its values' bytes). */
+  private textBytes(): number {
+    const { scan, width } = this.reader;
+    const { fieldEnds, absent } = scan;
+    let total = 0;
+    for (let r = 0, i = this.column; r < this.rows; r++, i += width) {
+      const end = fieldEnds[i];
+      if (end !== absent) total += end - (this.column === 0 ? 0 : fieldEnds[i - 1] + 1);
+    }
+    return total;
+  }
+
+  setValid(r: number): void {
+    this.validity[r >> 3] |= 1 << (r & 7);
     this.valid++;
   }
-  get nullCount(): number {
-    return this.length - this.valid;
+
+  isValid(r: number): boolean {
+    return (this.validity[r >> 3] & (1 << (r & 7))) !== 0;
   }
-  get nullBitmap(): Uint8Array | null {
-    return this.nullCount ? this.bitmap : null;
+
+  reject(r: number, kind: number): void {
+    this.rejected.push({ row: r, column: this.column, text: this.reader.value(kind) });
+  }
+
+  writeEpochMs(r: number, ms: number): void {
+    if (LITTLE_ENDIAN) {
+      const high = Math.floor(ms / TWO_32);
+      this.halves![2 * r] = ms - high * TWO_32;
+      this.halves![2 * r + 1] = high >>> 0;
+    } else this.int64![r] = BigInt(ms);
+    this.setValid(r);
+  }
+
+  /** Over the dictionary cap: the rows so far (up to `r`) become plain text, and so do the next ones. */
+  toText(r: number): void {
+    const dictionary = this.dictionary!;
+    const codes = this.int32!;
+    this.startText();
+    const sink = this.sink!;
+    const offsets = this.offsets!;
+    const { data } = dictionary.values;
+    for (let row = 0; row <= r; row++) {
+      if (this.isValid(row)) sink.append(data, dictionary.offsets[codes[row]], dictionary.offsets[codes[row] + 1]);
+      offsets[row + 1] = sink.used;
+    }
+    this.mode = UTF8;
+    this.int32 = undefined;
+    this.dictionary = undefined;
+  }
+
+  result(): BuiltColumn {
+    const nullCount = this.rows - this.valid;
+    const common = { length: this.rows, nullCount, nullBitmap: nullCount ? this.validity : null };
+    switch (this.mode) {
+      case INT32:
+        return { type: 'int32', ...common, values: this.int32 };
+      case INT64:
+        return { type: 'int64', ...common, values: this.int64 };
+      case FLOAT64:
+        return { type: 'float64', ...common, values: this.float64 };
+      case BOOL:
+        return { type: 'bool', ...common, values: this.bits };
+      case EPOCH_MS:
+        return { type: this.inferred.kind === 'date' ? 'date' : 'timestamp', ...common, values: this.int64 };
+      case DICTIONARY:
+        return { type: 'dictionary', ...common, values: this.int32, dictionary: this.dictionary!.buffers() };
+      default: {
+        // Rows without a value end where the row before them ends.
+        const offsets = this.offsets!;
+        for (let r = 0; r < this.rows; r++) if (!this.isValid(r)) offsets[r + 1] = offsets[r];
+        const sink = this.sink!;
+        return { type: 'utf8', ...common, utf8: { length: this.rows, valueOffsets: offsets, data: sink.data.subarray(0, sink.used) } };
+      }
+    }
   }
 }
 
-function vector<T extends DataType>(type: T, length: number, validity: Validity, data: Record<string, unknown>): Vector<T> {
-  return makeVector(makeData({ type, length, nullCount: validity.nullCount, nullBitmap: validity.nullBitmap, ...data } as never)) as unknown as Vector<T>;
+/** Stores `v` in row `r` of an Int32 column when it is an Int32 integer. */
+export function storeInt32(values: Int32Array, r: number, v: number): boolean {
+  if (!Number.isInteger(v) || v < -2147483648 || v > 2147483647) return false;
+  values[r] = v;
+  return true;
 }
 
-/** Utf8 vector from values appended to a ByteSink, with their end offsets. */
-function utf8Vector(sink: ByteSink, offsets: Int32Array, length: number, validity?: Validity): Vector<Utf8> {
-  const data = sink.data.subarray(0, sink.used);
-  if (validity) return vector(new Utf8(), length, validity, { valueOffsets: offsets, data });
-  return makeVector(makeData({ type: new Utf8(), length, nullCount: 0, valueOffsets: offsets, data }));
+/** Reads the value of the cell last read by `reader` (row `r`, a PLAIN or ESCAPED value) into its column. */
+function addValue(b: ColumnBuilder, reader: CellReader, kind: number, r: number, scratch: ByteSink): void {
+  b.present++;
+  b.kind = kind;
+  switch (b.mode) {
+    case INT32: {
+      let v = kind === PLAIN ? integerFromBytes(reader.buffer, reader.start, reader.end) : NOT_HANDLED;
+      if (v === NOT_HANDLED) v = parseIntegral(reader.value(kind));
+      const read = b.written!.read(r, v, b.cell);
+      if (read === PENDING) return;
+      if (read !== null && storeInt32(b.int32!, r, read)) b.setValid(r);
+      else b.reject(r, kind);
+      return;
+    }
+    case INT64: {
+      const t = reader.value(kind);
+      // "2540.0" is the integer 2540; beyond Int64 the typed array would wrap silently: such a value does not fit the column.
+      const v = parseIntegral(t) === null ? null : BigInt(t.trim().replace(/\.0*$/, ''));
+      if (v === null || v > INT64_MAX || v < INT64_MIN) b.reject(r, kind);
+      else {
+        b.int64![r] = v;
+        b.setValid(r);
+      }
+      return;
+    }
+    case FLOAT64: {
+      const data = b.float64!;
+      const written = b.written!;
+      let plain: number | null;
+      if (kind === PLAIN && floatInto(reader.buffer, reader.start, reader.end, data, r)) {
+        if (!written.plainCanVary) return b.setValid(r);
+        plain = data[r];
+      } else plain = parseFloatCell(reader.value(kind));
+      const read = written.read(r, plain, b.cell);
+      if (read === null) b.reject(r, kind);
+      else if (read !== PENDING) {
+        data[r] = read;
+        b.setValid(r);
+      }
+      return;
+    }
+    case BOOL: {
+      const parsed = kind === PLAIN ? booleanFromBytes(reader.buffer, reader.start, reader.end) : NOT_HANDLED;
+      let word: boolean | null;
+      let zeroOne: boolean | null;
+      if (parsed === NOT_HANDLED) {
+        const t = reader.value(kind).trim();
+        zeroOne = t === '1' ? true : t === '0' ? false : null;
+        word = parseBooleanWord(t);
+      } else ({ word, zeroOne } = parsed);
+      const mode = b.inferred.zeroOne;
+      const v = mode === true ? zeroOne : mode === false ? word : (word ?? zeroOne);
+      if (v === null) b.reject(r, kind);
+      else {
+        if (v) b.bits![r >> 3] |= 1 << (r & 7);
+        b.setValid(r);
+      }
+      return;
+    }
+    case EPOCH_MS: {
+      if (b.iso && kind === PLAIN) {
+        const days = isoDaysFromBytes(reader.buffer, reader.start, reader.end);
+        if (days !== NOT_HANDLED) {
+          if (days === null) b.reject(r, kind);
+          else b.writeEpochMs(r, days * MS_PER_DAY);
+          return;
+        }
+      }
+      const t = reader.value(kind);
+      const { inferred } = b;
+      let ms: number | null;
+      if (inferred.kind === 'date') ms = parseDate(t, inferred.dateFormat ?? 'YYYY-MM-DD');
+      else ms = inferred.dateFormat ? parseDateTime(t, inferred.dateFormat) : (parseTimestamp(t) ?? parseDate(t, 'YYYY-MM-DD'));
+      if (ms === null) b.reject(r, kind);
+      else b.writeEpochMs(r, ms);
+      return;
+    }
+    case UTF8:
+      reader.appendTo(kind, b.sink!);
+      b.offsets![r + 1] = b.sink!.used;
+      b.setValid(r);
+      return;
+    case DICTIONARY: {
+      const dictionary = b.dictionary!;
+      let code: number;
+      if (kind === PLAIN) code = dictionary.code(reader.buffer, reader.start, reader.end);
+      else {
+        scratch.used = 0;
+        reader.appendTo(kind, scratch);
+        code = dictionary.code(scratch.data, 0, scratch.used);
+      }
+      b.int32![r] = code;
+      b.setValid(r);
+      if (dictionary.size > b.dictionaryCap!) b.toText(r);
+      return;
+    }
+  }
+}
+
+/** How to build one column: its type; for text, a dictionary of at most `dictionaryCap` values first. */
+export interface ColumnPlan {
+  inferred: InferredColumn;
+  dictionaryCap?: number;
+}
+
+export interface BuiltChunkColumn {
+  built: BuiltColumn;
+  /** Cells that do not fit the column's type (rows within the chunk). */
+  rejected: RawCell[];
+  naTokenCells: RawCell[];
+  /** Numbers written in another form than the column's. */
+  variants: RawCell[];
+  /** Numeric cells whose value waits for the scale of the whole column (settled by the reading thread). */
+  pending: PendingCell[];
+  /** Cells holding a value (not empty, not an NA token). */
+  present: number;
+}
+
+/**
+ * Builds the planned columns (null: left out) of a scanned chunk of `rows` rows in one pass over its
+ * records, into shared memory when `shared`. Cells that do not parse as their column's type become nulls
+ * and are listed as rejected; NA tokens are listed when `collectNa`.
+ */
+export function buildChunk(reader: CellReader, rows: number, plans: readonly (ColumnPlan | null)[], collectNa: boolean, shared: boolean): (BuiltChunkColumn | null)[] {
+  const { width, scan } = reader;
+  const { rowStarts, fieldEnds, absent } = scan;
+  const builders = plans.map((plan, c) => (plan ? new ColumnBuilder(c, rows, plan.inferred, plan.dictionaryCap, reader, shared) : null));
+  const scratch = new ByteSink(256);
+  for (let r = 0; r < rows; r++) {
+    const rowStart = rowStarts[r];
+    const base = r * width;
+    let fieldStart = rowStart;
+    for (let c = 0; c < width; c++) {
+      const relativeEnd = fieldEnds[base + c];
+      // A short record's missing cells are its last ones.
+      if (relativeEnd === absent) break;
+      const fieldEnd = rowStart + relativeEnd;
+      const b = builders[c];
+      if (b !== null) {
+        const kind = reader.read(fieldStart, fieldEnd, base + c);
+        if (kind >= PLAIN) addValue(b, reader, kind, r, scratch);
+        else if (kind === NA_TOKEN && collectNa) b.naTokenCells.push({ row: r, column: c, text: reader.naText });
+      }
+      fieldStart = fieldEnd + 1;
+    }
+  }
+  return builders.map((b) =>
+    b ? { built: b.result(), rejected: b.rejected, naTokenCells: b.naTokenCells, variants: b.variants, pending: b.written?.pending ?? [], present: b.present } : null,
+  );
 }
 
 /** Hash table from value bytes to dictionary codes; the dictionary's bytes are kept in a ByteSink. */
-class ByteDictionary {
+export class ByteDictionary {
   readonly values = new ByteSink(1024);
   /** End offset of each entry in `values` (entry k is values[offsets[k], offsets[k + 1])). */
   offsets = new Int32Array(65);
@@ -90,7 +420,8 @@ class ByteDictionary {
       const offsets = new Int32Array(this.offsets.length * 2);
       offsets.set(this.offsets);
       this.offsets = offsets;
-      const hashes = new Int32Array(this.hashes.length * 2);
+      // One hash per code: as many as offsets less one (a typed array drops writes past its end).
+      const hashes = new Int32Array(offsets.length - 1);
       hashes.set(this.hashes);
       this.hashes = hashes;
     }
@@ -114,270 +445,8 @@ class ByteDictionary {
     for (let code = 0; code < this.size; code++) this.insert(code, this.hashes[code]);
   }
 
-  vector(): Vector<Utf8> {
-    return utf8Vector(this.values, this.offsets.slice(0, this.size + 1), this.size);
+  buffers(): Utf8Buffers {
+    return { length: this.size, valueOffsets: this.offsets.slice(0, this.size + 1), data: this.values.data.subarray(0, this.values.used) };
   }
 }
 
-/**
- * The dictionary-encoded column when it has at most `maxDistinct` distinct values, else undefined
- * (a string column then).
- */
-export function buildCategorical(cells: ColumnContents, rowCount: number, maxDistinct: number): Vector<DataType> | undefined {
-  const validity = new Validity(rowCount);
-  const dictionary = new ByteDictionary();
-  const indices = new Int32Array(rowCount);
-  const { rows, starts, ends, count, bytes, escaped } = cells;
-  const side = cells.side.data;
-  const scratch = new ByteSink(256);
-  for (let i = 0; i < count; i++) {
-    const s = starts[i];
-    let code: number;
-    if (escaped[i] === 1) {
-      scratch.used = 0;
-      cells.appendTo(i, scratch);
-      code = dictionary.code(scratch.data, 0, scratch.used);
-    } else code = s < 0 ? dictionary.code(side, -s - 1, ends[i]) : dictionary.code(bytes, s, ends[i]);
-    if (dictionary.size > maxDistinct) return undefined;
-    const r = rows[i];
-    indices[r] = code;
-    validity.set(r);
-  }
-  const type = new Dictionary(new Utf8(), new Int32());
-  return makeVector(makeData({ type, length: rowCount, nullCount: validity.nullCount, nullBitmap: validity.nullBitmap, data: indices, dictionary: dictionary.vector() }));
-}
-
-/** Returned by {@link WrittenCells.read} for a cell whose value waits for the column's scale. */
-const PENDING = Symbol('pending');
-
-/** Values sampled to find a column's typical magnitude. */
-const TYPICAL_SAMPLE = 2048;
-
-/** The median magnitude of the non-zero values stored so far (NaN when there are none). */
-function typicalMagnitude(data: Float64Array | Int32Array, validity: Validity): number {
-  const step = Math.max(1, Math.floor(validity.valid / TYPICAL_SAMPLE));
-  const sample: number[] = [];
-  for (let r = 0, seen = 0; r < data.length; r++) {
-    if ((validity.bitmap[r >> 3] & (1 << (r & 7))) === 0) continue;
-    if (seen++ % step === 0 && data[r] !== 0 && Number.isFinite(data[r])) sample.push(Math.abs(data[r]));
-  }
-  sample.sort((a, b) => a - b);
-  return sample.length ? sample[sample.length >> 1] : NaN;
-}
-
-/**
- * Whether cell `i` may be a written number: its bytes hold something besides digits, signs and points (a
- * unit, "%", a currency, a separator, a space). Text of digits, signs and points alone never is one, so
- * a column that mostly rejects plain numbers (an integer column holding fractions) decodes none of them.
- */
-function mayBeWrittenNumber(cells: ColumnContents, i: number): boolean {
-  const s = cells.starts[i];
-  if (cells.escaped[i] === 1) return true;
-  const bytes = s < 0 ? cells.side.data : cells.bytes;
-  for (let k = s < 0 ? -s - 1 : s, end = cells.ends[i]; k < end; k++) {
-    const b = bytes[k];
-    if ((b < 0x30 || b > 0x39) && b !== 0x2e && b !== 0x2b && b !== 0x2d) return true;
-  }
-  return false;
-}
-
-/**
- * How a numeric column reads the cells the plain parsers do not (numbers with units, percent signs,
- * currencies, thousands separators) and, when it writes a unit or currency, its plain numbers: each is read
- * as its number when its unit fits the column's, and listed in `variants` when its form is not the column's.
- * A percent among plain numbers (or a plain number among percents) is x or x/100 (x × 100) by the column's
- * scale, known once the other values are read.
- */
-class WrittenCells {
-  private readonly pending: { i: number; written: WrittenNumber }[] = [];
-  /** Plain numbers may be in another form than the column's (it writes a unit, a currency, grouping, or percents). */
-  private readonly plainCanVary: boolean;
-  private readonly unit: string;
-
-  constructor(
-    private readonly format: NumberFormat | undefined,
-    private readonly cells: ColumnContents,
-    private readonly column: number,
-    private readonly variants: RawCell[],
-  ) {
-    this.unit = format?.unit ?? '';
-    this.plainCanVary = format !== undefined && (format.prefix !== '' || format.suffix !== '' || format.grouped || format.unit === '%');
-  }
-
-  /** Cell `i`'s number (`plain`: what the plain parser read, null if nothing), PENDING, or null when it is no number of this column. */
-  read(i: number, plain: number | null): number | null | typeof PENDING {
-    let written: WrittenNumber | null;
-    if (plain !== null) {
-      if (!this.plainCanVary) return plain;
-      written = plainWritten(plain);
-    } else {
-      written = mayBeWrittenNumber(this.cells, i) ? parseWrittenNumber(this.cells.value(i)) : null;
-      if (!written || !compatibleUnits(written.unit, this.unit)) return null;
-    }
-    if ((written.unit === '%') !== (this.unit === '%')) {
-      this.pending.push({ i, written });
-      return PENDING;
-    }
-    this.noteForm(i, written);
-    return written.value;
-  }
-
-  private noteForm(i: number, written: WrittenNumber): void {
-    if (isVariantForm(written, this.format)) this.variants.push({ row: this.cells.rows[i], column: this.column, text: this.cells.value(i) });
-  }
-
-  /** Reads the pending cells at the scale of the values stored (`typical`); `store` says whether the column could hold the value. */
-  finish(typical: () => number, store: (i: number, value: number) => boolean): void {
-    if (this.pending.length === 0) return;
-    const magnitude = typical();
-    for (const { i, written } of this.pending) {
-      const { value } = percentScaled(written, this.unit, magnitude);
-      if (store(i, value)) this.noteForm(i, written);
-    }
-  }
-}
-
-/**
- * Converts one column (every type but categorical, see buildCategorical). Cells that do not parse as the
- * column's type are appended to `rejected` and left null; cells read from another written form than the
- * column's (see WrittenCells) are appended to `variants`.
- */
-export function buildColumn(cells: ColumnContents, rowCount: number, inferred: InferredColumn, column: number, rejected: RawCell[], variants: RawCell[] = []): Vector<DataType> {
-  const validity = new Validity(rowCount);
-  const { rows, starts, ends, count, bytes, escaped } = cells;
-  const side = cells.side.data;
-  const reject = (i: number) => rejected.push({ row: rows[i], column, text: cells.value(i) });
-  switch (inferred.kind) {
-    case 'integer': {
-      if (inferred.int32 !== false) {
-        const data = new Int32Array(rowCount);
-        const written = new WrittenCells(inferred.numberFormat, cells, column, variants);
-        const store = (i: number, v: number) => {
-          if (!Number.isInteger(v) || v < -2147483648 || v > 2147483647) return false;
-          data[rows[i]] = v;
-          validity.set(rows[i]);
-          return true;
-        };
-        for (let i = 0; i < count; i++) {
-          const s = starts[i];
-          let v = escaped[i] === 1 ? NOT_HANDLED : s < 0 ? integerFromBytes(side, -s - 1, ends[i]) : integerFromBytes(bytes, s, ends[i]);
-          if (v === NOT_HANDLED) v = parseIntegral(cells.value(i));
-          const read = written.read(i, v);
-          if (read !== PENDING && (read === null || !store(i, read))) reject(i);
-        }
-        written.finish(() => typicalMagnitude(data, validity), (i, v) => store(i, v) || (reject(i), false));
-        return vector(new Int32(), rowCount, validity, { data });
-      }
-      const data = new BigInt64Array(rowCount);
-      for (let i = 0; i < count; i++) {
-        const t = cells.value(i);
-        // "2540.0" is the integer 2540; beyond Int64 the typed array would wrap silently: such a value does not fit the column.
-        const v = parseIntegral(t) === null ? null : BigInt(t.trim().replace(/\.0*$/, ''));
-        if (v === null || v > INT64_MAX || v < INT64_MIN) reject(i);
-        else {
-          data[rows[i]] = v;
-          validity.set(rows[i]);
-        }
-      }
-      return vector(new Int64(), rowCount, validity, { data });
-    }
-    case 'float': {
-      const data = new Float64Array(rowCount);
-      const written = new WrittenCells(inferred.numberFormat, cells, column, variants);
-      const store = (i: number, v: number) => {
-        data[rows[i]] = v;
-        validity.set(rows[i]);
-        return true;
-      };
-      for (let i = 0; i < count; i++) {
-        const s = starts[i];
-        const fast = escaped[i] === 1 ? NOT_HANDLED : s < 0 ? floatFromBytes(side, -s - 1, ends[i]) : floatFromBytes(bytes, s, ends[i]);
-        const read = written.read(i, fast === NOT_HANDLED ? parseFloatCell(cells.value(i)) : fast);
-        if (read === null) reject(i);
-        else if (read !== PENDING) store(i, read);
-      }
-      written.finish(() => typicalMagnitude(data, validity), store);
-      return vector(new Float64(), rowCount, validity, { data });
-    }
-    case 'boolean': {
-      const data = new Uint8Array((rowCount + 7) >> 3);
-      for (let i = 0; i < count; i++) {
-        const s = starts[i];
-        const parsed = escaped[i] === 1 ? NOT_HANDLED : s < 0 ? booleanFromBytes(side, -s - 1, ends[i]) : booleanFromBytes(bytes, s, ends[i]);
-        let word: boolean | null;
-        let zeroOne: boolean | null;
-        if (parsed === NOT_HANDLED) {
-          const t = cells.value(i).trim();
-          zeroOne = t === '1' ? true : t === '0' ? false : null;
-          word = parseBooleanWord(t);
-        } else ({ word, zeroOne } = parsed);
-        const v = inferred.zeroOne === true ? zeroOne : inferred.zeroOne === false ? word : (word ?? zeroOne);
-        if (v === null) reject(i);
-        else {
-          const r = rows[i];
-          if (v) data[r >> 3] |= 1 << (r & 7);
-          validity.set(r);
-        }
-      }
-      return vector(new Bool(), rowCount, validity, { data });
-    }
-    case 'date':
-    case 'timestamp': {
-      const format = inferred.dateFormat ?? 'YYYY-MM-DD';
-      const iso = inferred.kind === 'date' && format === 'YYYY-MM-DD';
-      const data = new BigInt64Array(rowCount);
-      for (let i = 0; i < count; i++) {
-        let ms: number | null | typeof NOT_HANDLED = NOT_HANDLED;
-        if (iso && escaped[i] === 0) {
-          const s = starts[i];
-          ms = s < 0 ? isoDateFromBytes(side, -s - 1, ends[i]) : isoDateFromBytes(bytes, s, ends[i]);
-        }
-        if (ms === NOT_HANDLED) {
-          const t = cells.value(i);
-          if (inferred.kind === 'date') ms = parseDate(t, format);
-          else ms = inferred.dateFormat ? parseDateTime(t, inferred.dateFormat) : (parseTimestamp(t) ?? parseDate(t, 'YYYY-MM-DD'));
-        }
-        if (ms === null) reject(i);
-        else {
-          data[rows[i]] = BigInt(ms);
-          validity.set(rows[i]);
-        }
-      }
-      return inferred.kind === 'date'
-        ? vector(new DateMillisecond(), rowCount, validity, { data })
-        : vector(new TimestampMillisecond(), rowCount, validity, { data });
-    }
-    case 'categorical':
-      return buildCategorical(cells, rowCount, Infinity)!;
-    case 'empty':
-    case 'string':
-    default: {
-      let total = 0;
-      for (let i = 0; i < count; i++) total += cells.length(i);
-      const sink = new ByteSink(Math.max(64, total));
-      const offsets = new Int32Array(rowCount + 1);
-      let next = 0;
-      for (let r = 0; r < rowCount; r++) {
-        if (next < count && rows[next] === r) {
-          const s = starts[next];
-          if (escaped[next] === 1) cells.appendTo(next, sink);
-          else if (s < 0) sink.append(side, -s - 1, ends[next]);
-          else sink.append(bytes, s, ends[next]);
-          validity.set(r);
-          next++;
-        }
-        offsets[r + 1] = sink.used;
-      }
-      return utf8Vector(sink, offsets, rowCount, validity);
-    }
-  }
-}
-
-export function buildTable(names: readonly string[], vectors: readonly Vector<DataType>[], rows: number): Table {
-  if (names.length === 0) return new Table();
-  const columns: Record<string, Vector<DataType>> = {};
-  names.forEach((name, i) => (columns[name] = vectors[i]));
-  const table = new Table(columns);
-  if (table.numRows !== rows) throw new Error(`internal: built ${table.numRows} rows, expected ${rows}`);
-  return table;
-}

@@ -1,13 +1,21 @@
-/** A growable byte buffer (values appended one after another). */
+/** A typed array of `length` elements, in shared memory (readable by other threads without a copy) when `shared`. */
+export function allocate<T>(type: { new (length: number): T; new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, length: number, shared: boolean): T {
+  return shared ? new type(new SharedArrayBuffer(length * type.BYTES_PER_ELEMENT)) : new type(length);
+}
+
+/** A growable byte buffer (values appended one after another), in shared memory when `shared`. */
 export class ByteSink {
   data: Uint8Array;
   used = 0;
-  constructor(capacity = 1024) {
-    this.data = new Uint8Array(capacity);
+  constructor(
+    capacity = 1024,
+    private readonly shared = false,
+  ) {
+    this.data = allocate(Uint8Array, capacity, shared);
   }
   reserve(extra: number): void {
     if (this.used + extra <= this.data.length) return;
-    const next = new Uint8Array(Math.max(this.data.length * 2, this.used + extra));
+    const next = allocate(Uint8Array, Math.max(this.data.length * 2, this.used + extra), this.shared);
     next.set(this.data.subarray(0, this.used));
     this.data = next;
   }

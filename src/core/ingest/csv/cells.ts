@@ -1,13 +1,14 @@
 /**
- * One column's cell contents, located in the parsed bytes without a string per cell: the rows that hold a
- * value (missing cells — empty, absent, NA tokens — are left out) and each value's byte range. Quoted
- * values that need unescaping are unescaped once into a side buffer; strings are made only on demand.
+ * The cells of a scanned chunk, read one at a time from the bytes without a string per cell: missing
+ * cells, NA tokens, values (quotes stripped, invalid UTF-8 repaired) and quoted values to unescape; and
+ * the type evidence of a column's values.
  */
-import type { RawCell } from '../../table/model';
 import type { ScanResult } from './scan';
 import { fieldValue, unquoteInto } from './records';
 import { ByteSink } from './byte-sink';
 import { Buffer } from 'node:buffer';
+import type { TypeEvidence } from './infer';
+import { NOT_HANDLED, booleanFromBytes, floatFromBytes, integerFromBytes, isoDateFromBytes } from './parse-bytes';
 
 const utf8 = new TextDecoder('utf-8');
 const SPACE = 32;
@@ -59,137 +60,164 @@ export class NaMatcher {
   }
 }
 
-export interface ExtractContext {
-  bytes: Uint8Array;
-  scan: ScanResult;
-  width: number;
-  quote: number;
-  validUtf8: boolean;
-  na: NaMatcher;
-  /** NA-token cells found are appended here. */
-  naTokenCells: RawCell[];
-}
+/** A cell with nothing in it: empty, an empty quoted field, or missing from a short record. */
+export const MISSING = 0;
+/** A cell holding an NA token (its text in CellReader.naText). */
+export const NA_TOKEN = 1;
+/** A value whose UTF-8 bytes are CellReader.buffer[start, end). */
+export const PLAIN = 2;
+/** A quoted value to unescape (doubled quotes, text after the closing quote): the field as written, bytes[start, end). */
+export const ESCAPED = 3;
 
-export class ColumnContents {
-  /** Rows of the cells that hold a value, in order. */
-  readonly rows: Int32Array;
-  /**
-   * Byte range of each value: the value itself, or for an escaped cell (flag 1) the quoted field as
-   * written; a negative start `-(s + 1)` means offset s in `side` (values with invalid UTF-8 repaired).
-   */
-  readonly starts: Int32Array | Float64Array;
-  readonly ends: Uint32Array;
-  /** 1: the range is a quoted field to unescape (doubled quotes, stray text after the closing quote). */
-  readonly escaped: Uint8Array;
-  count = 0;
-  readonly side = new ByteSink(256);
+/** The parts of a chunk's scan a CellReader needs. */
+export type ScannedCells = Pick<ScanResult, 'rowStarts' | 'fieldEnds' | 'escaped' | 'absent'>;
+
+/**
+ * Reads cells of a scanned chunk one at a time, without a string or an object per cell: what a cell
+ * holds (MISSING, NA_TOKEN, PLAIN or ESCAPED) and where its bytes are. Quotes are stripped; a value with
+ * invalid UTF-8 is repaired (U+FFFD, as a decoder shows it) into a side buffer, valid until the next read.
+ */
+export class CellReader {
+  /** The current value's bytes: the data, or the side buffer. */
+  buffer: Uint8Array;
+  start = 0;
+  end = 0;
+  /** The text of the last NA-token cell read. */
+  naText = '';
+  private readonly side = new ByteSink(256);
   /** `bytes` as a Buffer: its toString decodes short values about twice as fast as a TextDecoder. */
   private readonly text: Buffer;
 
   constructor(
     readonly bytes: Uint8Array,
+    readonly scan: ScannedCells,
+    readonly width: number,
     readonly quote: number,
-    capacity: number,
+    private readonly validUtf8: boolean,
+    private readonly na: NaMatcher,
   ) {
+    this.buffer = bytes;
     this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.rows = new Int32Array(capacity);
-    // Int32 offsets (negative ones point into `side`) while the bytes allow it.
-    this.starts = bytes.length < 0x7fffffff ? new Int32Array(capacity) : new Float64Array(capacity);
-    this.ends = new Uint32Array(capacity);
-    this.escaped = new Uint8Array(capacity);
   }
 
-  /** Upper bound of value `i`'s length in bytes. */
-  length(i: number): number {
-    const s = this.starts[i];
-    return this.ends[i] - (s < 0 ? -s - 1 : s);
-  }
-
-  /** Appends value `i`'s bytes to `sink`. */
-  appendTo(i: number, sink: ByteSink): void {
-    const s = this.starts[i];
-    if (s < 0) sink.append(this.side.data, -s - 1, this.ends[i]);
-    else if (this.escaped[i] === 1) unquoteInto(this.bytes, s, this.ends[i], this.quote, sink);
-    else sink.append(this.bytes, s, this.ends[i]);
-  }
-
-  value(i: number): string {
-    const s = this.starts[i];
-    if (s < 0) return utf8.decode(this.side.data.subarray(-s - 1, this.ends[i]));
-    if (this.escaped[i] === 1) return fieldValue(this.bytes, s, this.ends[i], this.quote);
-    return this.text.toString('utf8', s, this.ends[i]);
-  }
-}
-
-/** The value cells of column `c` into `out` (reused from column to column), NA tokens recorded and left out. */
-export function extractColumn(ctx: ExtractContext, c: number, out: ColumnContents): ColumnContents {
-  const { bytes, scan, width, quote, validUtf8, na } = ctx;
-  const { rowStarts, fieldEnds, escaped, rowCount, absent } = scan;
-  const { rows, starts, ends, side } = out;
-  const escapedCells = out.escaped;
-  side.used = 0;
-  let count = 0;
-  for (let r = 0, i = c; r < rowCount; r++, i += width) {
-    const relativeEnd = fieldEnds[i];
-    if (relativeEnd === absent) continue;
-    const rowStart = rowStarts[r];
-    let e = rowStart + relativeEnd;
-    let s = c === 0 ? rowStart : rowStart + fieldEnds[i - 1] + 1;
-    if (s >= e) continue;
-    let inSide = false;
-    let isEscaped = 0;
-    if (bytes[s] === quote) {
-      if ((escaped[i >> 3] & (1 << (i & 7))) !== 0) {
+  /** Reads the field written at bytes[s, e) (`bit`: its index r * width + c in the scan's escape bits). */
+  read(s: number, e: number, bit: number): number {
+    if (s >= e) return MISSING;
+    const bytes = this.bytes;
+    let kind = PLAIN;
+    if (bytes[s] === this.quote) {
+      if ((this.scan.escaped[bit >> 3] & (1 << (bit & 7))) !== 0) {
         // Left as written and unescaped where it is used; only a lone unterminated quote is empty.
-        if (e - s === 1) continue;
-        isEscaped = 1;
+        if (e - s === 1) return MISSING;
+        kind = ESCAPED;
       } else {
         s++;
         e--;
-        if (s >= e) continue;
+        if (s >= e) return MISSING;
       }
     }
-    if (!validUtf8) {
-      // Invalid UTF-8 bytes become U+FFFD in the value, as a decoder shows them.
+    let buffer = bytes;
+    if (!this.validUtf8) {
       let high = false;
       for (let k = s; k < e; k++) if (bytes[k] >= 0x80) high = true;
       if (high) {
-        const from = side.used;
-        const value = isEscaped ? fieldValue(bytes, s, e, quote) : utf8.decode(bytes.subarray(s, e));
+        const value = kind === ESCAPED ? fieldValue(bytes, s, e, this.quote) : utf8.decode(bytes.subarray(s, e));
         const encoded = Buffer.from(value, 'utf8');
-        side.append(encoded, 0, encoded.length);
-        s = from;
-        e = side.used;
-        inSide = true;
-        isEscaped = 0;
+        this.side.used = 0;
+        this.side.append(encoded, 0, encoded.length);
+        buffer = this.side.data;
+        s = 0;
+        e = this.side.used;
+        kind = PLAIN;
       }
     }
-    if (isEscaped) {
-      if (na.mayMatchEscaped(e - s)) {
-        const value = fieldValue(bytes, s, e, quote);
-        if (na.matchesText(value)) {
-          ctx.naTokenCells.push({ row: r, column: c, text: value });
-          continue;
+    if (kind === ESCAPED) {
+      if (this.na.mayMatchEscaped(e - s)) {
+        const value = fieldValue(bytes, s, e, this.quote);
+        if (this.na.matchesText(value)) {
+          this.naText = value;
+          return NA_TOKEN;
         }
       }
-      rows[count] = r;
-      starts[count] = s;
-      ends[count] = e;
-      escapedCells[count] = 1;
-      count++;
-      continue;
+    } else if (this.na.matches(buffer, s, e)) {
+      this.naText = utf8.decode(buffer.subarray(s, e));
+      return NA_TOKEN;
     }
-    const buffer = inSide ? side.data : bytes;
-    if (na.matches(buffer, s, e)) {
-      ctx.naTokenCells.push({ row: r, column: c, text: utf8.decode(buffer.subarray(s, e)) });
-      continue;
-    }
-    rows[count] = r;
-    starts[count] = inSide ? -s - 1 : s;
-    ends[count] = e;
-    escapedCells[count] = 0;
-    count++;
+    this.buffer = buffer;
+    this.start = s;
+    this.end = e;
+    return kind;
   }
-  out.count = count;
-  return out;
+
+  /** Reads cell (r, c). */
+  readAt(r: number, c: number): number {
+    const { rowStarts, fieldEnds, absent } = this.scan;
+    const i = r * this.width + c;
+    const relativeEnd = fieldEnds[i];
+    if (relativeEnd === absent) return MISSING;
+    const rowStart = rowStarts[r];
+    return this.read(c === 0 ? rowStart : rowStart + fieldEnds[i - 1] + 1, rowStart + relativeEnd, i);
+  }
+
+  /** The value of the cell last read (PLAIN or ESCAPED) as a string. */
+  value(kind: number): string {
+    if (kind === ESCAPED) return fieldValue(this.bytes, this.start, this.end, this.quote);
+    if (this.buffer === this.bytes) return this.text.toString('utf8', this.start, this.end);
+    return utf8.decode(this.buffer.subarray(this.start, this.end));
+  }
+
+  /** Appends the value of the cell last read (PLAIN or ESCAPED) to `sink`. */
+  appendTo(kind: number, sink: ByteSink): void {
+    if (kind === ESCAPED) unquoteInto(this.bytes, this.start, this.end, this.quote, sink);
+    else sink.append(this.buffer, this.start, this.end);
+  }
 }
+
+/**
+ * Adds the type evidence of `columns` over `rows` (ascending; rows 0 to rowCount − 1 when undefined),
+ * row by row (each record's bytes are fetched once), into `evidence` (one per column). Values are read
+ * from their bytes where the byte readers of parse-bytes.ts decide, as text otherwise (the same evidence
+ * either way). A column stops collecting once it can only be text (`hopeless` for at most `total` values).
+ */
+export function addCellEvidence(reader: CellReader, columns: readonly number[], rowCount: number, rows: Int32Array | undefined, evidence: readonly TypeEvidence[], total: number): void {
+  const n = rows ? rows.length : rowCount;
+  const open = columns.map(() => true);
+  for (let k = 0; k < n; k++) {
+    const r = rows ? rows[k] : k;
+    for (let j = 0; j < columns.length; j++) {
+      if (!open[j]) continue;
+      const e = evidence[j];
+      if ((k & 63) === 0 && e.hopeless(total)) {
+        open[j] = false;
+        continue;
+      }
+      const kind = reader.readAt(r, columns[j]);
+      if (kind === PLAIN) addPlainEvidence(reader, e);
+      else if (kind === ESCAPED) e.add(reader.value(kind));
+    }
+  }
+}
+
+/** The evidence of the PLAIN value last read (TypeEvidence.add's decision, from the bytes where they decide it). */
+function addPlainEvidence(reader: CellReader, evidence: TypeEvidence): void {
+  const { buffer, start: s, end: e } = reader;
+  const int = integerFromBytes(buffer, s, e);
+  // An integer written with a fraction of zeros ("2540.0") is evidence of a float (the string parser decides).
+  if (typeof int === 'number' && !hasDot(buffer, s, e)) return evidence.addInteger(int);
+  if (int === null) {
+    const float = floatFromBytes(buffer, s, e);
+    if (typeof float === 'number') return evidence.addFloat(float);
+    const date = isoDateFromBytes(buffer, s, e);
+    if (date !== NOT_HANDLED && date !== null) return evidence.addDate(ISO_ONLY);
+    const bool = booleanFromBytes(buffer, s, e);
+    if (bool !== NOT_HANDLED && bool.word !== null) return evidence.addBoolean();
+  }
+  evidence.add(reader.value(PLAIN));
+}
+
+function hasDot(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (bytes[k] === 0x2e) return true;
+  return false;
+}
+
+const ISO_ONLY = ['YYYY-MM-DD'] as const;

@@ -4,10 +4,15 @@
  * and become nulls in the typed column, so the quality rules can point at them.
  */
 import type { ColumnKind, NumberFormat } from '../../table/model';
-import { WrittenNumberTally, isInformative, parseWrittenNumber } from '../written-number';
+import { WrittenNumberTally, isInformative, parseWrittenNumber, type FormCount } from '../written-number';
 
 /** Share of non-missing cells a type must fit for the column to take it. */
 export const FIT_SHARE = 0.95;
+/** Values sampled to infer a column's type; a column whose conversion then rejects too many is re-inferred on all values. */
+export const INFERENCE_SAMPLE = 20_000;
+/** Text with at most this many distinct values, and at most this share of its values distinct, is dictionary-encoded (categorical). */
+export const CATEGORICAL_MAX_DISTINCT = 1000;
+export const CATEGORICAL_MAX_DISTINCT_SHARE = 0.5;
 
 const intPattern = /^[+-]?\d+$/;
 const floatPattern = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -210,90 +215,188 @@ export function inferColumnType(values: readonly string[]): InferredColumn {
   return inferColumnTypeOf(values.length, (i) => values[i]);
 }
 
-/**
- * The same decision over `n` values read through `valueAt`; stops early once more than 1 − FIT_SHARE of
- * the values fit no typed category (the column can only be text then).
- */
+/** The same decision over `n` values read through `valueAt`. */
 export function inferColumnTypeOf(n: number, valueAt: (i: number) => string): InferredColumn {
-  if (n === 0) return { kind: 'empty' };
-  let untyped = 0;
-  const untypedLimit = n * (1 - FIT_SHARE);
-  let seenZero = false;
-  let seenOne = false;
-  let ints = 0;
-  let int32 = true;
-  let floats = 0;
-  let bools = 0;
-  let zeroOnes = 0;
-  let timestamps = 0;
-  const dateCounts = new Map<DateFormat, number>();
-  let anyDate = 0;
-  /** Timestamps whose date is not ISO ("2001/02/13 10:40"), by date format. */
-  const timestampFormats = new Map<DateFormat, number>();
-  let otherTimestamps = 0;
-  /** Numbers written with a unit, percent sign, currency or thousands separators; plain ones of 1,000 or more. */
-  const written = new WrittenNumberTally();
-  let large = 0;
+  const evidence = new TypeEvidence();
   for (let k = 0; k < n; k++) {
-    const v = valueAt(k);
+    // The column can only be text once more than 1 − FIT_SHARE of the values fit no typed category.
+    if ((k & 63) === 0 && evidence.hopeless(n)) return { kind: 'string' };
+    evidence.add(valueAt(k));
+  }
+  return evidence.decide();
+}
+
+/** What a set of values says about their type: plain counts (structured-clone data), so the evidence of chunks adds up. */
+export interface TypeCounts {
+  values: number;
+  ints: number;
+  /** Whether every integer fits in Int32. */
+  int32: boolean;
+  floats: number;
+  /** Plain numbers of 1,000 or more (in magnitude). */
+  large: number;
+  bools: number;
+  /** Values 0 or 1, and whether each was seen. */
+  zeroOnes: number;
+  seenZero: boolean;
+  seenOne: boolean;
+  timestamps: number;
+  /** Timestamps whose date is not ISO ("2001/02/13 10:40"), and their date formats (in order first seen). */
+  otherTimestamps: number;
+  timestampFormats: Map<DateFormat, number>;
+  /** Values read as a date in some format. */
+  anyDate: number;
+  /** Values readable in each date format, formats in the order first seen (ties go to the first). */
+  dateCounts: Map<DateFormat, number>;
+  /** Numbers written with a unit, percent sign, currency or thousands separators, by form (WrittenNumberTally). */
+  writtenForms: Map<string, FormCount>;
+  /** Values of no typed category. */
+  untyped: number;
+}
+
+function addCounts<K>(into: Map<K, number>, from: ReadonlyMap<K, number>): void {
+  for (const [key, count] of from) into.set(key, (into.get(key) ?? 0) + count);
+}
+
+/**
+ * Type evidence of a column, value by value; {@link decide} picks the most specific type that fits at
+ * least FIT_SHARE of the values. Evidence of consecutive parts of a column merges ({@link merge}) into
+ * the evidence of the whole, so chunks read in parallel decide exactly what one pass would.
+ */
+export class TypeEvidence {
+  readonly counts: TypeCounts = {
+    values: 0,
+    ints: 0,
+    int32: true,
+    floats: 0,
+    large: 0,
+    bools: 0,
+    zeroOnes: 0,
+    seenZero: false,
+    seenOne: false,
+    timestamps: 0,
+    otherTimestamps: 0,
+    timestampFormats: new Map(),
+    anyDate: 0,
+    dateCounts: new Map(),
+    writtenForms: new Map(),
+    untyped: 0,
+  };
+  private readonly written = new WrittenNumberTally(this.counts.writtenForms);
+
+  /** An integer value (also counted as a float). */
+  addInteger(i: number): void {
+    const c = this.counts;
+    c.values++;
+    c.ints++;
+    c.floats++;
+    if (i <= -1000 || i >= 1000) c.large++;
+    if (i < -2147483648 || i > 2147483647) c.int32 = false;
+    if (i === 0 || i === 1) {
+      c.zeroOnes++;
+      if (i === 0) c.seenZero = true;
+      else c.seenOne = true;
+    }
+  }
+
+  addFloat(f: number): void {
+    this.counts.values++;
+    this.counts.floats++;
+    if (Math.abs(f) >= 1000) this.counts.large++;
+  }
+
+  addBoolean(): void {
+    this.counts.values++;
+    this.counts.bools++;
+  }
+
+  addDate(formats: readonly DateFormat[]): void {
+    const c = this.counts;
+    c.values++;
+    c.anyDate++;
+    for (const f of formats) c.dateCounts.set(f, (c.dateCounts.get(f) ?? 0) + 1);
+  }
+
+  addUntyped(): void {
+    this.counts.values++;
+    this.counts.untyped++;
+  }
+
+  /** A value's text. */
+  add(v: string): void {
+    const c = this.counts;
     const i = parseInteger(v);
-    if (i !== null) {
-      ints++;
-      floats++;
-      if (i <= -1000 || i >= 1000) large++;
-      if (i < -2147483648 || i > 2147483647) int32 = false;
-      if (i === 0 || i === 1) {
-        zeroOnes++;
-        if (i === 0) seenZero = true;
-        else seenOne = true;
-      }
-      continue;
-    }
+    if (i !== null) return this.addInteger(i);
     const f = parseFloatCell(v);
-    if (f !== null) {
-      floats++;
-      if (Math.abs(f) >= 1000) large++;
-      continue;
-    }
-    if (parseBooleanWord(v) !== null) {
-      bools++;
-      continue;
-    }
+    if (f !== null) return this.addFloat(f);
+    if (parseBooleanWord(v) !== null) return this.addBoolean();
     const formats = dateFormatsOf(v);
-    if (formats.length) {
-      anyDate++;
-      for (const f of formats) dateCounts.set(f, (dateCounts.get(f) ?? 0) + 1);
-      continue;
-    }
+    if (formats.length) return this.addDate(formats);
     if (parseTimestamp(v) !== null) {
-      timestamps++;
-      continue;
+      c.values++;
+      c.timestamps++;
+      return;
     }
-    const timestampFormatsOfValue = dateTimeFormatsOf(v);
-    if (timestampFormatsOfValue.length) {
-      timestamps++;
-      otherTimestamps++;
-      for (const f of timestampFormatsOfValue) timestampFormats.set(f, (timestampFormats.get(f) ?? 0) + 1);
-      continue;
+    const timestampFormats = dateTimeFormatsOf(v);
+    if (timestampFormats.length) {
+      c.values++;
+      c.timestamps++;
+      c.otherTimestamps++;
+      for (const format of timestampFormats) c.timestampFormats.set(format, (c.timestampFormats.get(format) ?? 0) + 1);
+      return;
     }
     const number = parseWrittenNumber(v);
-    if (number !== null) written.add(number);
-    else if (++untyped > untypedLimit) return { kind: 'string' };
+    if (number === null) return this.addUntyped();
+    c.values++;
+    this.written.add(number);
   }
-  const fits = (count: number) => count >= n * FIT_SHARE && count > 0;
-  if (zeroOnes === n && n >= 2 && seenZero && seenOne) return { kind: 'boolean', zeroOne: true };
-  if (fits(bools)) return { kind: 'boolean', zeroOne: false };
-  // Numbers with units, percent signs or currencies: numeric when they and the plain numbers fill the column.
-  const numbers = written.decide(floats, large);
-  const numberFormat = numbers && isInformative(numbers.format) ? { numberFormat: numbers.format } : {};
-  if (fits(ints)) return { kind: 'integer', int32, ...numberFormat };
-  if (fits(floats) || (numbers && fits(numbers.fitting))) return { kind: 'float', ...numberFormat };
-  if (fits(anyDate)) return { kind: 'date', dateFormat: mostCommon(dateCounts) };
-  if (fits(timestamps + anyDate) && timestamps > 0) {
-    // Timestamps whose date is written another way than ISO: the column's date format is theirs.
-    if (otherTimestamps * 2 <= timestamps) return { kind: 'timestamp' };
-    for (const [f, c] of dateCounts) timestampFormats.set(f, (timestampFormats.get(f) ?? 0) + c);
-    return { kind: 'timestamp', dateFormat: mostCommon(timestampFormats) };
+
+  /** Adds the evidence of the values that follow this one's. */
+  merge(next: TypeCounts): void {
+    const c = this.counts;
+    c.values += next.values;
+    c.ints += next.ints;
+    c.int32 &&= next.int32;
+    c.floats += next.floats;
+    c.large += next.large;
+    c.bools += next.bools;
+    c.zeroOnes += next.zeroOnes;
+    c.seenZero ||= next.seenZero;
+    c.seenOne ||= next.seenOne;
+    c.timestamps += next.timestamps;
+    c.otherTimestamps += next.otherTimestamps;
+    addCounts(c.timestampFormats, next.timestampFormats);
+    c.anyDate += next.anyDate;
+    addCounts(c.dateCounts, next.dateCounts);
+    this.written.merge(next.writtenForms);
+    c.untyped += next.untyped;
   }
-  return { kind: 'string' };
+
+  /** Whether the values can only be text whatever follows (more than 1 − FIT_SHARE of `total` values are untyped). */
+  hopeless(total: number): boolean {
+    return this.counts.untyped > total * (1 - FIT_SHARE);
+  }
+
+  decide(): InferredColumn {
+    const { values: n, ints, int32, floats, large, bools, zeroOnes, seenZero, seenOne, timestamps, otherTimestamps, anyDate, dateCounts } = this.counts;
+    if (n === 0) return { kind: 'empty' };
+    if (this.hopeless(n)) return { kind: 'string' };
+    const fits = (count: number) => count >= n * FIT_SHARE && count > 0;
+    if (zeroOnes === n && n >= 2 && seenZero && seenOne) return { kind: 'boolean', zeroOne: true };
+    if (fits(bools)) return { kind: 'boolean', zeroOne: false };
+    // Numbers with units, percent signs or currencies: numeric when they and the plain numbers fill the column.
+    const numbers = this.written.decide(floats, large);
+    const numberFormat = numbers && isInformative(numbers.format) ? { numberFormat: numbers.format } : {};
+    if (fits(ints)) return { kind: 'integer', int32, ...numberFormat };
+    if (fits(floats) || (numbers && fits(numbers.fitting))) return { kind: 'float', ...numberFormat };
+    if (fits(anyDate)) return { kind: 'date', dateFormat: mostCommon(dateCounts) };
+    if (fits(timestamps + anyDate) && timestamps > 0) {
+      // Timestamps whose date is written another way than ISO: the column's date format is theirs.
+      if (otherTimestamps * 2 <= timestamps) return { kind: 'timestamp' };
+      const formats = new Map(this.counts.timestampFormats);
+      addCounts(formats, dateCounts);
+      return { kind: 'timestamp', dateFormat: mostCommon(formats) };
+    }
+    return { kind: 'string' };
+  }
 }

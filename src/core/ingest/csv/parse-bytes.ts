@@ -62,12 +62,14 @@ export function integerFromBytes(bytes: Uint8Array, start: number, end: number):
 /**
  * A decimal number `[+-]digits[.digits][e[+-]digits]` with at most 15 significant digits and a decimal
  * exponent within ±22 — the range where one multiplication or division by an exact power of ten is
- * correctly rounded (Clinger's fast path), so the result equals Number(text). Otherwise NOT_HANDLED.
+ * correctly rounded (Clinger's fast path), so the result equals Number(text) — written to out[index];
+ * false (nothing written) when the string parser must decide. Writing the value where it goes, rather
+ * than returning it, spares a heap number per cell when the call is not inlined.
  */
-export function floatFromBytes(bytes: Uint8Array, start: number, end: number): number | typeof NOT_HANDLED {
+export function floatInto(bytes: Uint8Array, start: number, end: number, out: Float64Array, index: number): boolean {
   let i = trimStart(bytes, start, end);
   const e = trimEnd(bytes, i, end);
-  if (i >= e) return NOT_HANDLED;
+  if (i >= e) return false;
   let negative = false;
   let b = bytes[i];
   if (b === MINUS || b === PLUS) {
@@ -95,21 +97,21 @@ export function floatFromBytes(bytes: Uint8Array, start: number, end: number): n
       scale++;
     }
   }
-  if (!sawDigit || digits > 15) return NOT_HANDLED;
+  if (!sawDigit || digits > 15) return false;
   let exponent = 0;
   if (i < e) {
     b = bytes[i];
-    if (b !== 101 && b !== 69) return NOT_HANDLED; // e E
+    if (b !== 101 && b !== 69) return false; // e E
     i++;
     let expNegative = false;
     if (i < e && (bytes[i] === MINUS || bytes[i] === PLUS)) {
       expNegative = bytes[i] === MINUS;
       i++;
     }
-    if (i >= e || e - i > 4) return NOT_HANDLED;
+    if (i >= e || e - i > 4) return false;
     for (; i < e; i++) {
       const d = bytes[i] - ZERO;
-      if (d < 0 || d > 9) return NOT_HANDLED;
+      if (d < 0 || d > 9) return false;
       exponent = exponent * 10 + d;
     }
     if (expNegative) exponent = -exponent;
@@ -119,8 +121,16 @@ export function floatFromBytes(bytes: Uint8Array, start: number, end: number): n
   if (mantissa === 0) value = 0;
   else if (power >= 0 && power <= 22) value = mantissa * POW10[power];
   else if (power < 0 && power >= -22) value = mantissa / POW10[-power];
-  else return NOT_HANDLED;
-  return negative ? -value : value;
+  else return false;
+  out[index] = negative ? -value : value;
+  return true;
+}
+
+const floatScratch = new Float64Array(1);
+
+/** {@link floatInto} as a value: the number, or NOT_HANDLED. */
+export function floatFromBytes(bytes: Uint8Array, start: number, end: number): number | typeof NOT_HANDLED {
+  return floatInto(bytes, start, end, floatScratch, 0) ? floatScratch[0] : NOT_HANDLED;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -146,6 +156,14 @@ function digit2(bytes: Uint8Array, i: number): number {
  * 'YYYY-MM-DD') reads it: null when it is not a valid date, NOT_HANDLED for any other shape.
  */
 export function isoDateFromBytes(bytes: Uint8Array, start: number, end: number): number | null | typeof NOT_HANDLED {
+  const days = isoDaysFromBytes(bytes, start, end);
+  return days === null || days === NOT_HANDLED ? days : days * MS_PER_DAY;
+}
+
+export const MS_PER_DAY = 86_400_000;
+
+/** {@link isoDateFromBytes} in days since 1970-01-01 (a small integer: no heap number). */
+export function isoDaysFromBytes(bytes: Uint8Array, start: number, end: number): number | null | typeof NOT_HANDLED {
   if (end - start !== 10 || bytes[start + 4] !== MINUS || bytes[start + 7] !== MINUS) return NOT_HANDLED;
   const hi = digit2(bytes, start);
   const lo = digit2(bytes, start + 2);
@@ -158,7 +176,7 @@ export function isoDateFromBytes(bytes: Uint8Array, start: number, end: number):
   if (month < 1 || month > 12 || day < 1) return null;
   const leap = month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 1 : 0;
   if (day > DAYS_IN_MONTH[month - 1] + leap) return null;
-  return daysFromCivil(year, month, day) * 86_400_000;
+  return daysFromCivil(year, month, day);
 }
 
 /** true/false/yes/no in any case (words), 1/0 (`zeroOne`), or NOT_HANDLED. */

@@ -1,7 +1,9 @@
 /**
  * CSV/TSV bytes → IngestResult: sniff the dialect on the first bytes, scan every record into field offsets
- * (scan.ts, no string per cell), then per column: locate the values (cells.ts), infer the type from a
- * sample, convert to an Arrow vector from the bytes (build.ts), and report defects with their positions.
+ * (scan.ts, no string per cell), infer each column's type from a sample of rows (cells.ts, infer.ts),
+ * build the Arrow columns from the bytes in one pass over the rows (build.ts), and report defects with
+ * their positions. The work is split in chunks (chunked-read.ts): one here, read in this thread; several
+ * in parallel.ts.
  */
 import type { ColumnInfo, CsvDialect, IngestResult, LineEnding, RawCell, StructuralIssue } from '../../table/model';
 import { DEFAULTS } from '../../defaults';
@@ -9,15 +11,16 @@ import { dataFormatOf } from '../formats';
 import type { ReadSettings } from '../options';
 import { prepareCsvBytes, type CsvBytes } from './decode';
 import { RecordOffsets, fieldValue, isBlankRecordAt, parseRecordAt } from './records';
-import { scanRecords, type ScanResult } from './scan';
 import { sniffDelimiter, sniffHeader } from './sniff';
-import { FIT_SHARE, inferColumnTypeOf, parseIntegral, type InferredColumn } from './infer';
-import { buildCategorical, buildColumn, buildTable } from './build';
-import type { DataType, Vector } from 'apache-arrow';
-import { ColumnContents, NaMatcher, extractColumn } from './cells';
+import type { InferredColumn } from './infer';
+import { buildTable, columnData } from './arrow-columns';
 import { CsvSourceMap } from './source-map';
 import { extractTexts, type CellTexts } from './texts';
+import { scanRecords } from './scan';
 import { Table } from 'apache-arrow';
+import { ChunkReader } from './chunk-reader';
+import { firstOtherEnding, readSteps, runSteps, type ChunkedOutcome, type MergedScan, type ReadPlan } from './chunked-read';
+import { chunkStarts } from './boundaries';
 
 export interface CsvReadOptions extends ReadSettings {
   sniffBytes?: number;
@@ -45,11 +48,6 @@ export interface CsvReadOptions extends ReadSettings {
   texts?: boolean;
 }
 
-/** Share of distinct values under which a string column is dictionary-encoded (and called categorical). */
-const CATEGORICAL_MAX_DISTINCT_SHARE = 0.5;
-const CATEGORICAL_MAX_DISTINCT = 1000;
-/** Values inspected to infer a column's type; a column whose conversion then rejects too many is re-inferred on all values. */
-const INFERENCE_SAMPLE = 20_000;
 function defaultDelimiterFor(path: string | undefined): string | undefined {
   return path === undefined ? undefined : dataFormatOf(path)?.delimiter;
 }
@@ -67,7 +65,7 @@ function asciiChar(char: string, what: string): number {
 }
 
 /** The dialect decided on the first bytes: delimiter, quote, header, width. */
-interface Layout {
+export interface Layout {
   delimiterChar: string;
   delimiter: number;
   quoteChar: string;
@@ -83,7 +81,7 @@ interface Layout {
   uncertainties: string[];
 }
 
-function decideLayout(bytes: Uint8Array, options: CsvReadOptions, notes: readonly string[]): Layout {
+export function decideLayout(bytes: Uint8Array, options: CsvReadOptions, notes: readonly string[]): Layout {
   const uncertainties = [...notes];
   const quoteChar = options.quote ?? '"';
   const quote = asciiChar(quoteChar, 'quote character');
@@ -144,32 +142,106 @@ function decideLayout(bytes: Uint8Array, options: CsvReadOptions, notes: readonl
   };
 }
 
-/** Reads prepared UTF-8 bytes; `consumed` is the bytes of complete records read (all of them unless options.final is false). */
-export function readPreparedCsv(prepared: CsvBytes, options: CsvReadOptions = {}): { result: IngestResult; consumed: number; lines: number; rows: number; texts?: CellTexts } {
-  const { bytes } = prepared;
-  const path = options.path ?? '<text>';
-  const layout = decideLayout(bytes, options, prepared.notes);
-  const { width, headerStart, delimiter, quote, hasHeader, trailingDelimiter, uncertainties } = layout;
-  const length = bytes.length;
-  const firstLine = options.firstLine ?? 0;
+export interface CsvRead {
+  result: IngestResult;
+  /** Bytes of the complete records read (all of them unless options.final is false). */
+  consumed: number;
+  /** Line number where reading stopped. */
+  lines: number;
+  /** Data rows read: the table's, or in text mode the texts'. */
+  rows: number;
+  /** Text mode (options.texts): every cell's text, column by column; the result's table is then empty. */
+  texts?: CellTexts;
+}
 
+/** The plan of a read in `chunks` chunks (the dialect decided on the first bytes). */
+export function planRead(prepared: CsvBytes, options: CsvReadOptions, layout: Layout, chunks: number): ReadPlan {
+  const { bytes } = prepared;
+  const { delimiter, quote } = layout;
+  return {
+    settings: {
+      delimiter,
+      quote,
+      width: layout.width,
+      headerStart: layout.headerStart,
+      trailingDelimiter: layout.trailingDelimiter,
+      validUtf8: prepared.validUtf8,
+      naTokens: [...(options.naTokens ?? DEFAULTS.naTokens)],
+      final: options.final !== false,
+      shared: chunks > 1,
+    },
+    starts: chunkStarts(bytes, 0, bytes.length, chunks, delimiter, quote),
+    end: bytes.length,
+    estimatedRowsPerByte: Math.max(1, layout.sampleRecords) / Math.max(1, layout.sampleBytes),
+    fixedTypes: Array.from({ length: layout.width }, (_, c) => options.columnTypes?.[c]),
+  };
+}
+
+/** Reads prepared UTF-8 bytes in this thread. */
+export function readPreparedCsv(prepared: CsvBytes, options: CsvReadOptions = {}): CsvRead {
+  const layout = decideLayout(prepared.bytes, options, prepared.notes);
+  if (options.texts) return readTexts(prepared, options, layout);
+  const plan = planRead(prepared, options, layout, 1);
+  const reader = new ChunkReader(prepared.bytes, plan.settings);
+  return csvRead(prepared, options, layout, runSteps(readSteps(plan, options.firstLine ?? 0), (call) => reader.handle(call.message)));
+}
+
+/** Text mode: one scan in this thread and every cell's text from its offsets, no typed columns. */
+function readTexts(prepared: CsvBytes, options: CsvReadOptions, layout: Layout): CsvRead {
+  const { bytes } = prepared;
   const scan = scanRecords(bytes, {
-    delimiter,
-    quote,
-    width,
-    headerStart,
-    trailingDelimiter,
-    estimatedRows: Math.ceil((length / Math.max(1, layout.sampleBytes)) * Math.max(1, layout.sampleRecords) * 1.02),
-    firstLine,
+    delimiter: layout.delimiter,
+    quote: layout.quote,
+    width: layout.width,
+    headerStart: layout.headerStart,
+    trailingDelimiter: layout.trailingDelimiter,
+    estimatedRows: Math.ceil((bytes.length / Math.max(1, layout.sampleBytes)) * Math.max(1, layout.sampleRecords) * 1.02),
+    firstLine: options.firstLine ?? 0,
     final: options.final !== false,
   });
+  const { rowCount, rowStarts, rowLines, ragged, blankRanges, strays, unterminatedAt, endings, consumed } = scan;
+  const merged: MergedScan = { rowCount, rowStarts, rowLines, ragged, blankRanges, strays, unterminatedAt, endings, consumed, lines: scan.linesConsumed, firstOtherEndingAt: firstOtherEnding([scan]) };
+  const texts = extractTexts(bytes, prepared.ascii, scan, layout.width, layout.quote);
+  return { ...csvResult(prepared, options, layout, merged, (names) => textColumns(names, options.columnTypes)), texts };
+}
+
+/** The IngestResult of a chunked read. */
+export function csvRead(prepared: CsvBytes, options: CsvReadOptions, layout: Layout, outcome: ChunkedOutcome): CsvRead {
+  return csvResult(prepared, options, layout, outcome.scan, (names) => {
+    const data = outcome.columns.map((column) => columnData(column.chunks));
+    const infos: ColumnInfo[] = outcome.columns.map((column, c) => ({
+      index: c,
+      name: names[c],
+      kind: column.kind,
+      arrowType: String(data[c][0].type),
+      ...(column.dateFormat ? { dateFormat: column.dateFormat } : {}),
+      ...(column.numberFormat ? { numberFormat: column.numberFormat } : {}),
+    }));
+    const { rejectedCells, variantCells, naTokenCells } = outcome;
+    return { table: buildTable(names, data, outcome.scan.rowCount), infos, rejectedCells, variantCells, naTokenCells };
+  });
+}
+
+interface CsvColumns {
+  table: Table;
+  infos: ColumnInfo[];
+  rejectedCells: RawCell[];
+  variantCells: RawCell[];
+  naTokenCells: RawCell[];
+}
+
+/** The result of a read from its merged scan and its columns (typed, or text mode's). */
+function csvResult(prepared: CsvBytes, options: CsvReadOptions, layout: Layout, scan: MergedScan, columnsOf: (names: string[]) => CsvColumns): CsvRead {
+  const { bytes } = prepared;
+  const path = options.path ?? '<text>';
+  const { headerStart, delimiter, quote, hasHeader, trailingDelimiter, uncertainties } = layout;
+  const firstLine = options.firstLine ?? 0;
   const rowCount = scan.rowCount;
   const source = new CsvSourceMap({ bytes, ascii: prepared.ascii, rowStarts: scan.rowStarts, rowLines: scan.rowLines, headerStart, firstLine, delimiter, quote });
   const firstRecordFound = hasHeader || rowCount > 0;
-  const structural = structuralIssues(scan, source, layout, prepared, options, length, firstRecordFound);
+  const structural = structuralIssues(scan, source, layout, prepared, options, bytes.length, firstRecordFound);
   const names = columnNames(layout, options, source, structural);
-  const texts = options.texts ? extractTexts(bytes, prepared.ascii, scan, width, quote) : undefined;
-  const { table, infos, rejectedCells, variantCells, naTokenCells } = texts ? textColumns(names, options.columnTypes) : buildColumns(prepared, scan, layout, names, options);
+  const { table, infos, rejectedCells, variantCells, naTokenCells } = columnsOf(names);
 
   const { lf, crlf, cr } = scan.endings;
   const endingKinds = (['lf', 'crlf', 'cr'] as const).filter((k) => scan.endings[k] > 0);
@@ -197,9 +269,8 @@ export function readPreparedCsv(prepared: CsvBytes, options: CsvReadOptions = {}
   return {
     result: { format: 'csv', path, dialect, table, columns: infos, rejectedCells, variantCells, naTokenCells, structuralIssues: structural, source, rangesIn: 'file' },
     consumed: scan.consumed,
-    lines: scan.linesConsumed,
+    lines: scan.lines,
     rows: rowCount,
-    texts,
   };
 }
 
@@ -211,7 +282,7 @@ export function textColumns(names: readonly string[], columnTypes: readonly Infe
 }
 
 function structuralIssues(
-  scan: ScanResult,
+  scan: MergedScan,
   source: CsvSourceMap,
   layout: Layout,
   prepared: CsvBytes,
@@ -264,94 +335,4 @@ function columnNames(layout: Layout, options: CsvReadOptions, source: CsvSourceM
     names.push(name);
   }
   return names;
-}
-
-function buildColumns(prepared: CsvBytes, scan: ScanResult, layout: Layout, names: string[], options: CsvReadOptions) {
-  const rowCount = scan.rowCount;
-  const naTokenCells: RawCell[] = [];
-  const rejectedCells: RawCell[] = [];
-  const variantCells: RawCell[] = [];
-  const context = {
-    bytes: prepared.bytes,
-    scan,
-    width: layout.width,
-    quote: layout.quote,
-    validUtf8: prepared.validUtf8,
-    na: new NaMatcher(new Set(options.naTokens ?? DEFAULTS.naTokens)),
-    naTokenCells,
-  };
-  const infos: ColumnInfo[] = [];
-  const vectors = [];
-  const cells = new ColumnContents(prepared.bytes, layout.quote, rowCount);
-  const inferText = (n: number, cellAt: (k: number) => number) => inferColumnTypeOf(n, (k) => cells.value(cellAt(k)));
-  for (let c = 0; c < layout.width; c++) {
-    extractColumn(context, c, cells);
-    const { vector, inferred, rejected, variants } = buildTypedColumn(cells, rowCount, c, options.columnTypes?.[c], inferText);
-    for (const cell of rejected) rejectedCells.push(cell);
-    for (const cell of variants) variantCells.push(cell);
-    vectors.push(vector);
-    infos.push(columnInfo(c, names[c], inferred, vector));
-  }
-  rejectedCells.sort((a, b) => a.row - b.row || a.column - b.column);
-  variantCells.sort((a, b) => a.row - b.row || a.column - b.column);
-  return { table: buildTable(names, vectors, rowCount), infos, rejectedCells, variantCells, naTokenCells };
-}
-
-export function columnInfo(index: number, name: string, inferred: InferredColumn, vector: Vector<DataType>): ColumnInfo {
-  return {
-    index,
-    name,
-    kind: inferred.kind,
-    arrowType: String(vector.type),
-    ...(inferred.dateFormat ? { dateFormat: inferred.dateFormat } : {}),
-    ...(inferred.numberFormat ? { numberFormat: inferred.numberFormat } : {}),
-  };
-}
-
-/**
- * One column's cells → its Arrow vector: the type inferred from an even sample (`infer` gets the sample
- * size and the cell index of each sampled value) unless `fixed`, the conversion, and the corrections a
- * sample can need (an integer beyond Int32 outside it: Int64; too many rejections: inferred on all values);
- * text with few distinct values becomes a dictionary (categorical). Cells that do not fit are `rejected`;
- * numbers written in another form than the column's (a unit spelled otherwise, a percent sign, …) are
- * read and listed in `variants`.
- */
-export function buildTypedColumn(
-  cells: ColumnContents,
-  rowCount: number,
-  column: number,
-  fixed: InferredColumn | undefined,
-  infer: (count: number, cellAt: (k: number) => number) => InferredColumn,
-): { vector: Vector<DataType>; inferred: InferredColumn; rejected: RawCell[]; variants: RawCell[] } {
-  const presentCount = cells.count;
-  const step = Math.max(1, Math.floor(presentCount / INFERENCE_SAMPLE));
-  const sampled = step === 1 ? presentCount : Math.ceil(presentCount / step);
-  let inferred = fixed ? { ...fixed } : infer(sampled, (k) => k * step);
-  let rejected: RawCell[] = [];
-  let variants: RawCell[] = [];
-  const build = () => {
-    rejected = [];
-    variants = [];
-    return inferred.kind === 'categorical' || inferred.kind === 'string' ? undefined : buildColumn(cells, rowCount, inferred, column, rejected, variants);
-  };
-  let built = build();
-  if (!fixed && built) {
-    if (inferred.kind === 'integer' && inferred.int32 !== false && rejected.some((cell) => parseIntegral(cell.text) !== null)) {
-      // An integer beyond Int32 outside the inference sample: widen to Int64.
-      inferred = { kind: 'integer', int32: false };
-      built = build();
-    }
-    if (step > 1 && rejected.length > presentCount * (1 - FIT_SHARE)) {
-      inferred = infer(presentCount, (k) => k);
-      built = build();
-    }
-  }
-  if (!built && inferred.kind === 'categorical') built = buildCategorical(cells, rowCount, Infinity);
-  if (!built && !fixed && presentCount > 0) {
-    // Text with few distinct values is dictionary-encoded (and called categorical).
-    built = buildCategorical(cells, rowCount, Math.min(CATEGORICAL_MAX_DISTINCT, presentCount * CATEGORICAL_MAX_DISTINCT_SHARE));
-    if (built) inferred = { kind: 'categorical' };
-  }
-  built ??= buildColumn(cells, rowCount, inferred, column, rejected);
-  return { vector: built, inferred, rejected, variants };
 }

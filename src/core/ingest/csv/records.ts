@@ -123,22 +123,26 @@ export function unquoteInto(bytes: Uint8Array, start: number, end: number, quote
     sink.append(bytes, start, end);
     return;
   }
+  // The value is never longer than the field: room for all of it, then bytes written straight in.
+  sink.reserve(end - start);
+  const out = sink.data;
+  let at = sink.used;
   let i = start + 1;
   for (; i < end; i++) {
     const b = bytes[i];
     if (b !== quote) {
-      sink.push(b);
+      out[at++] = b;
       continue;
     }
     if (i + 1 < end && bytes[i + 1] === quote) {
-      sink.push(quote);
+      out[at++] = quote;
       i++;
       continue;
     }
     // The closing quote: whatever follows it (a stray-quote defect) is kept as written.
-    sink.append(bytes, i + 1, end);
-    return;
+    for (i++; i < end; i++) out[at++] = bytes[i];
   }
+  sink.used = at;
 }
 
 const utf8 = new TextDecoder('utf-8');

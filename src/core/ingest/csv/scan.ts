@@ -20,8 +20,15 @@ export interface ScanOptions {
   trailingDelimiter: boolean;
   /** Expected data records (the arrays grow beyond it). */
   estimatedRows: number;
-  /** Line number of offset 0 (for chunks of a streamed file). */
+  /** Line number of offset `start` (for chunks of a streamed file). */
   firstLine: number;
+  /** Offset of the first record to read (a record start; default 0). */
+  start?: number;
+  /**
+   * Records are started only before this offset (default: the end of the bytes); the last one is read to
+   * its end, past `stop` if it goes on. A chunk of a parallel read stops where the next chunk starts.
+   */
+  stop?: number;
   /**
    * False for a streamed chunk that may end mid-record: the scan stops after the last complete record
    * and reports where (`consumed`); true at the end of the data.
@@ -57,9 +64,12 @@ export interface ScanResult {
   strays: number[];
   unterminatedAt: number;
   endings: EndingCounts;
-  /** Offset of the first line ending of another kind than the first one, or -1. */
-  firstOtherEndingAt: number;
-  /** Bytes consumed: all of them when final, else up to the end of the last complete record. */
+  /** Offset of the first line ending of each kind, or -1. */
+  firstEndingAt: EndingCounts;
+  /**
+   * Where reading stopped: the start of the record after the last one read (the end of the bytes when
+   * final), else the end of the last complete record.
+   */
   consumed: number;
   /** Line number at `consumed`. */
   linesConsumed: number;
@@ -93,15 +103,19 @@ function scanWith(bytes: Uint8Array, options: ScanOptions, initialFieldEnds: Uin
   let lf = 0;
   let crlf = 0;
   let cr = 0;
-  let firstEnding = 0; // 0 none, 1 lf, 2 crlf, 3 cr
-  let firstOtherEndingAt = -1;
+  const firstAt = [-1, -1, -1, -1]; // by kind: 1 lf, 2 crlf, 3 cr
+  // The bytes that end an unquoted field's run of plain bytes.
+  const stops = new Uint8Array(256);
+  for (const b of [delimiter, LF, CR, quote]) stops[b] = 1;
+  const start = options.start ?? 0;
+  const stop = Math.min(length, options.stop ?? length);
   let line = options.firstLine;
   let n = 0;
-  let pos = 0;
-  let consumed = 0;
+  let pos = start;
+  let consumed = start;
   let linesConsumed = line;
 
-  while (pos < length) {
+  while (pos < stop) {
     if (pos === headerStart) {
       const header = new RecordOffsets();
       parseRecordAt(bytes, pos, length, delimiter, quote, header);
@@ -121,7 +135,7 @@ function scanWith(bytes: Uint8Array, options: ScanOptions, initialFieldEnds: Uin
         if (kind === 1) lf++;
         else if (kind === 2) crlf++;
         else cr++;
-        firstEnding = kind;
+        if (firstAt[kind] < 0) firstAt[kind] = header.end;
       }
       consumed = pos;
       linesConsumed = line;
@@ -153,8 +167,7 @@ function scanWith(bytes: Uint8Array, options: ScanOptions, initialFieldEnds: Uin
         let special = false;
         for (;;) {
           while (p < length && (c = bytes[p]) !== quote) {
-            if (c === LF) line++;
-            else if (c === CR && bytes[p + 1] !== LF) line++;
+            if (c <= CR && (c === LF || (c === CR && bytes[p + 1] !== LF))) line++;
             p++;
           }
           if (p >= length) {
@@ -184,7 +197,7 @@ function scanWith(bytes: Uint8Array, options: ScanOptions, initialFieldEnds: Uin
         pos = p;
       } else {
         let p = pos;
-        while (p < length && (c = bytes[p]) !== delimiter && c !== LF && c !== CR && c !== quote) p++;
+        while (p < length && stops[(c = bytes[p])] === 0) p++;
         if (p < length && c === quote) {
           while (p < length && (c = bytes[p]) !== delimiter && c !== LF && c !== CR) p++;
           strays.push(n, fieldStart, p);
@@ -239,8 +252,7 @@ function scanWith(bytes: Uint8Array, options: ScanOptions, initialFieldEnds: Uin
       if (ending === 1) lf++;
       else if (ending === 2) crlf++;
       else cr++;
-      if (firstEnding === 0) firstEnding = ending;
-      else if (ending !== firstEnding && firstOtherEndingAt < 0) firstOtherEndingAt = recordEnd;
+      if (firstAt[ending] < 0) firstAt[ending] = recordEnd;
     }
     consumed = pos;
     linesConsumed = line;
@@ -267,8 +279,8 @@ function scanWith(bytes: Uint8Array, options: ScanOptions, initialFieldEnds: Uin
     strays,
     unterminatedAt,
     endings: { lf, crlf, cr },
-    firstOtherEndingAt,
-    consumed: final ? length : consumed,
+    firstEndingAt: { lf: firstAt[1], crlf: firstAt[2], cr: firstAt[3] },
+    consumed: final ? pos : consumed,
     linesConsumed,
   };
 }

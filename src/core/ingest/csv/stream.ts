@@ -1,21 +1,23 @@
 /**
  * CSV in batches with bounded memory (see text-batches.ts): the dialect, column names and column types are
- * decided on the first chunk holding data rows, and every later chunk is read with them.
+ * decided on the first chunk holding data rows, and every later chunk is read with them. Each chunk is read
+ * by the same threads as an in-memory read (parallel.ts).
  */
 import type { ColumnInfo, CsvDialect } from '../../table/model';
-import { readPreparedCsv, type CsvReadOptions } from './read';
+import type { CsvReadOptions } from './read';
+import { readPreparedCsvInParallel, type ParallelReadOptions } from './parallel';
 import type { InferredColumn } from './infer';
 import { ingestTextChunks, type ChunkReader, type TextBatch, type TextBatchOptions } from '../text-batches';
 
 export type CsvBatch = TextBatch;
 
-export interface CsvBatchOptions extends CsvReadOptions, TextBatchOptions {}
+export interface CsvBatchOptions extends CsvReadOptions, ParallelReadOptions, TextBatchOptions {}
 
 /** Reads CSV chunks; the schema comes from the first chunk with data rows (not from a header alone). */
 function csvChunkReader(options: CsvBatchOptions): ChunkReader {
   let schema: { dialect: CsvDialect; columns: ColumnInfo[]; types: InferredColumn[] } | undefined;
-  return (prepared, firstLine, final) => {
-    const read = readPreparedCsv(
+  return async (prepared, firstLine, final) => {
+    const read = await readPreparedCsvInParallel(
       prepared,
       schema
         ? {

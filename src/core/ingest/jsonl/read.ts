@@ -11,10 +11,11 @@ import type { ColumnInfo, IngestResult, RawCell, StructuralIssue } from '../../t
 import { DEFAULTS } from '../../defaults';
 import type { ReadSettings } from '../options';
 import { prepareCsvBytes, type CsvBytes } from '../csv/decode';
-import { ColumnContents, NaMatcher } from '../csv/cells';
+import { NaMatcher } from '../csv/cells';
+import { ColumnContents } from '../column-contents';
 import { FIT_SHARE, inferColumnTypeOf, type InferredColumn } from '../csv/infer';
-import { buildTable } from '../csv/build';
-import { buildTypedColumn, columnInfo, textColumns } from '../csv/read';
+import { buildTable, buildTypedColumn, columnInfo } from '../column-build';
+import { textColumns } from '../csv/read';
 import { scanJsonl, type JsonlKey, type JsonlScan } from './scan';
 import { extractJsonlTexts } from './texts';
 import type { CellTexts } from '../csv/texts';

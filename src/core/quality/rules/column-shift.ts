@@ -33,8 +33,8 @@ function textsOf(data: IngestResult, c: number): (r: number) => string {
   }
   if (isNumeric(data.columns[c]) || TEMPORAL_KINDS.includes(kind)) {
     const numbers = numericColumn(data, c);
-    if (kind === 'date') return (r) => new Date(numbers[r]).toISOString().slice(0, 10);
-    if (kind === 'timestamp') return (r) => new Date(numbers[r]).toISOString().slice(0, 19).replace('T', ' ');
+    if (kind === 'date') return textByValue(numbers, (v) => new Date(v).toISOString().slice(0, 10));
+    if (kind === 'timestamp') return textByValue(numbers, (v) => new Date(v).toISOString().slice(0, 19).replace('T', ' '));
     return (r) => String(numbers[r]);
   }
   if (kind === 'boolean') {
@@ -42,6 +42,20 @@ function textsOf(data: IngestResult, c: number): (r: number) => string {
     return (r) => (numbers[r] ? 'true' : 'false');
   }
   return (r) => cellText(data, r, c);
+}
+
+/** Dates written once per value (a date repeats down its column; formatting one costs a Date). */
+function textByValue(numbers: Float64Array, write: (value: number) => string): (r: number) => string {
+  const written = new Map<number, string>();
+  return (r) => {
+    const v = numbers[r];
+    let text = written.get(v);
+    if (text === undefined) {
+      if (written.size >= 100_000) written.clear();
+      written.set(v, (text = write(v)));
+    }
+    return text;
+  };
 }
 
 /** A table's cells as the rule reads them: whether one is empty, and its text. */

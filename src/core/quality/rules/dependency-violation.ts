@@ -21,7 +21,7 @@ export const dependencyName = (data: IngestResult, dep: Dependency) => `${lhsNam
 /** Whether two texts differ only in case or surrounding white space (other rules report those). */
 export const sameLoosely = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-/** B's ids over all rows and the consensus of each dependency's groups, computed when first needed. */
+/** What the dependencies' passes over all rows say about a row (each pass made when first needed). */
 export class DependencyEvidence {
   private readonly singles = new Map<Dependency, boolean>();
   constructor(
@@ -31,8 +31,7 @@ export class DependencyEvidence {
 
   /** Whether row `r` is consistent with `dep` (its value of B is what its group agrees on). */
   consistent(dep: Dependency, r: number): boolean {
-    const { b, lhs, consensus } = disagreeingGroups(this.data, dep);
-    return b.ids[r] >= 0 && lhs[r] >= 0 && consensus[lhs[r]] === b.ids[r];
+    return disagreeingGroups(this.data, dep).agrees(r);
   }
 
   /** The rows of row `r`'s group under `dep` that hold a value of B. */
@@ -149,14 +148,15 @@ rows holding it (related information).
     const byRow = new Map<number, Candidate[]>();
     for (const dep of dependencies) {
       const c = dep.rhs;
-      const { groups, totals } = disagreeingGroups(data, dep);
-      let seenOnce = 0;
-      let present = 0;
-      for (let id = 0; id < totals.length; id++) {
-        present += totals[id];
-        if (totals[id] === 1) seenOnce++;
-      }
-      const newValuesRare = seenOnce <= NEW_VALUE_SHARE * present;
+      const { groups, total, spread } = disagreeingGroups(data, dep);
+      let rare: boolean | undefined;
+      const newValuesRare = () => {
+        if (rare === undefined) {
+          const { seenOnce, present } = spread();
+          rare = seenOnce <= NEW_VALUE_SHARE * present;
+        }
+        return rare;
+      };
       for (const group of groups) {
         const [majority, majorityCount] = group.counts[0];
         if (majorityCount < 2 || (group.counts[1] && group.counts[1][1] === majorityCount)) continue;
@@ -171,7 +171,7 @@ rows holding it (related information).
           // An intruder (the value belongs to other groups), a slip of one or two keystrokes, or a value found
           // nowhere else in a column where such values are rare (Good–Turing: the share of rows holding a
           // value seen once estimates how likely a genuine new value is).
-          if (!(totals[value] > count || nearVariant(text, expected) || newValuesRare)) continue;
+          if (!(total(value) > count || nearVariant(text, expected) || newValuesRare())) continue;
           for (const row of rows) {
             const list = byRow.get(row) ?? [];
             list.push({ row, dep, text, expected, majorityCount, majorityRows, explained: evidence.explained(dep, row) });

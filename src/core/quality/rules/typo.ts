@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import type { IngestResult } from '../../table/model';
-import { TEXT_KINDS, distinctValues, isNumeric, replaceCellFix, sortedRuns, valueCodes, type DistinctValues } from '../column-values';
+import { TEXT_KINDS, distinctValues, isNumeric, numericColumn, replaceCellFix, sortedRuns, type DistinctValues } from '../column-values';
+import { numberCodes } from '../../profile/column-facts';
 import { NearWordIndex } from '../edit-distance';
 import { categoryKey } from './category-variant';
 
@@ -66,7 +67,9 @@ interface Candidate {
 
 /**
  * Per row: an id of the cell's value in `column` (−1 for null), numbers and dates by their value; undefined
- * for columns that cannot be evidence (other kinds, or nearly unique values).
+ * for columns that cannot be evidence (other kinds, or nearly unique values). Numbers get ids for the rows
+ * the evidence reads only (the first MAX_EVIDENCE_ROWS): ids in order of first appearance are the same
+ * there as over all rows.
  */
 function rowIds(data: IngestResult, column: number): Int32Array | undefined {
   const info = data.columns[column];
@@ -78,7 +81,7 @@ function rowIds(data: IngestResult, column: number): Int32Array | undefined {
   if (!isNumeric(info) && info.kind !== 'date' && info.kind !== 'timestamp' && info.kind !== 'boolean') return undefined;
   // Told by the sorted values (shared with the outlier rules) before any id is computed.
   if (sortedRuns(data, column).values.length > NEARLY_UNIQUE * rows) return undefined;
-  return valueCodes(data, column).ids;
+  return numberCodes(numericColumn(data, column).subarray(0, MAX_EVIDENCE_ROWS)).ids;
 }
 
 /**
