@@ -110,16 +110,16 @@ export type ArrowLayout = 'file' | 'stream';
  * bad magic, a file-format footer missing (truncated), a stream without its end-of-stream marker.
  */
 export function checkArrowLayout(head: Uint8Array, tail: Uint8Array, size: number, name: string): ArrowLayout {
-  if (size === 0) throw new Error(`${name} is not an Arrow IPC file or stream: the file is empty (0 bytes)`);
+  if (size === 0) throw new ArrowFileError(`${name} is not an Arrow IPC file or stream: the file is empty (0 bytes)`);
   if (startsWith(head, 0, ARROW_MAGIC)) {
     // File format: "ARROW1" + 2 padding bytes, messages, footer, int32 footer length, "ARROW1".
     if (size < 8 + 4 + 6 || !startsWith(tail, tail.length - 6, ARROW_MAGIC)) {
-      throw new Error(`${name} is truncated: the Arrow IPC file footer is missing (the file should end with "ARROW1"; ${size} bytes present)`);
+      throw new ArrowFileError(`${name} is truncated: the Arrow IPC file footer is missing (the file should end with "ARROW1"; ${size} bytes present)`);
     }
     return 'file';
   }
   if (size < 8) {
-    throw new Error(`${name} is not an Arrow IPC file or stream: only ${size} bytes (${describeForeign(head)})`);
+    throw new ArrowFileError(`${name} is not an Arrow IPC file or stream: only ${size} bytes (${describeForeign(head)})`);
   }
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   const first = view.getUint32(0, true);
@@ -128,7 +128,7 @@ export function checkArrowLayout(head: Uint8Array, tail: Uint8Array, size: numbe
   // Legacy (pre-0.15) streams start directly with the metadata length; accept plausible lengths only.
   const plausible = metadataLength > 0 && metadataLength <= size && (continuation || metadataLength < 1 << 24) && metadataLength % 8 === 0;
   if (!plausible) {
-    throw new Error(`${name} is not an Arrow IPC file or stream: ${describeForeign(head)}`);
+    throw new ArrowFileError(`${name} is not an Arrow IPC file or stream: ${describeForeign(head)}`);
   }
   // End-of-stream marker: continuation 0xFFFFFFFF + length 0 (legacy streams: just the 0 length).
   const tailView = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
@@ -136,7 +136,7 @@ export function checkArrowLayout(head: Uint8Array, tail: Uint8Array, size: numbe
     ? tail.length >= 8 && tailView.getUint32(tail.length - 8, true) === 0xffffffff && tailView.getUint32(tail.length - 4, true) === 0
     : tail.length >= 4 && tailView.getUint32(tail.length - 4, true) === 0;
   if (!endsWithEos) {
-    throw new Error(`${name} is truncated: the Arrow IPC stream has no end-of-stream marker (${size} bytes present)`);
+    throw new ArrowFileError(`${name} is truncated: the Arrow IPC stream has no end-of-stream marker (${size} bytes present)`);
   }
   return 'stream';
 }
@@ -320,7 +320,7 @@ function scanMessages(source: ByteSource, start: number, end: number, name: stri
     }
   } catch (error) {
     if (error instanceof Corrupt || error instanceof RangeError) {
-      throw new Error(`${name} is truncated or corrupt: ${error.message}`);
+      throw new ArrowFileError(`${name} is truncated or corrupt: ${error.message}`);
     }
     throw error;
   }
@@ -332,7 +332,7 @@ function scanArrowFileLayout(source: ByteSource, name: string): void {
   const lengthBytes = source.read(size - 10, 4);
   const footerLength = new DataView(lengthBytes.buffer, lengthBytes.byteOffset, 4).getInt32(0, true);
   const footerStart = size - 10 - footerLength;
-  if (footerLength <= 0 || footerStart < 8) throw new Error(`${name} is truncated or corrupt: invalid footer length ${footerLength}`);
+  if (footerLength <= 0 || footerStart < 8) throw new ArrowFileError(`${name} is truncated or corrupt: invalid footer length ${footerLength}`);
   try {
     const footer = rootTable(source.read(footerStart, footerLength));
     const schema = footer.table(1);
@@ -352,7 +352,7 @@ function scanArrowFileLayout(source: ByteSource, name: string): void {
       }
     }
   } catch (error) {
-    if (error instanceof Corrupt || error instanceof RangeError) throw new Error(`${name} is truncated or corrupt: footer: ${error.message}`);
+    if (error instanceof Corrupt || error instanceof RangeError) throw new ArrowFileError(`${name} is truncated or corrupt: footer: ${error.message}`);
     throw error;
   }
   scanMessages(source, 8, footerStart, name);
@@ -398,11 +398,16 @@ function withSchema(batch: RecordBatch, schema: Schema): RecordBatch {
   return batch;
 }
 
+/** An error of ours about an Arrow file, whose message already names the file. */
+class ArrowFileError extends Error {
+  override name = 'ArrowFileError';
+}
+
 function wrapReadError(error: unknown, name: string): Error {
   if (error instanceof Error && error.name === 'AbortError') return error;
+  if (error instanceof ArrowFileError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  if (message.startsWith(name)) return error instanceof Error ? error : new Error(message);
-  return new Error(`${name} is truncated or corrupt: ${message}`);
+  return new ArrowFileError(`${name} is truncated or corrupt: ${message}`);
 }
 
 async function readHeadTail(handle: FileHandle, size: number): Promise<{ head: Uint8Array; tail: Uint8Array }> {
