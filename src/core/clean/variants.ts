@@ -5,6 +5,7 @@
  * Each variant maps to its group's most frequent spelling.
  */
 import { categoryKey } from '../quality/rules/category-variant';
+import { editDistance } from '../quality/edit-distance';
 
 export interface VariantOptions {
   /** Also merge rare near-misses of frequent values (typos). */
@@ -17,32 +18,6 @@ const TYPO_RATIO = 10;
 const TYPO_MIN_COUNT = 5;
 /** Keys shorter than this are codes ("A1", "B2"), where one character is all the difference there is. */
 const TYPO_MIN_LENGTH = 4;
-
-/**
- * The optimal-string-alignment distance between `a` and `b` (insertions, deletions, substitutions and
- * swaps of neighbours), or `limit + 1` as soon as it is known to exceed `limit`.
- */
-export function editDistanceWithin(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const n = b.length;
-  let prev2 = new Int32Array(n + 1);
-  let prev = Int32Array.from({ length: n + 1 }, (_, j) => j);
-  let current = new Int32Array(n + 1);
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = current[0];
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j] + 1, current[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
-      current[j] = d;
-      if (d < rowMin) rowMin = d;
-    }
-    if (rowMin > limit) return limit + 1;
-    [prev2, prev, current] = [prev, current, prev2];
-  }
-  return Math.min(prev[n], limit + 1);
-}
 
 interface Group {
   key: string;
@@ -84,7 +59,7 @@ export function variantMapping(counts: ReadonlyMap<string, number>, options: Var
         if (frequent.key.length < TYPO_MIN_LENGTH) continue;
         // "Type 1" and "Type 2" differ by a digit: different things, not a typo.
         if (rare.key.replace(/[0-9]/g, '') === frequent.key.replace(/[0-9]/g, '')) continue;
-        if (editDistanceWithin(rare.key, frequent.key, limit) <= limit) {
+        if (editDistance(rare.key, frequent.key, limit) <= limit) {
           target.set(rare, frequent);
           break;
         }
