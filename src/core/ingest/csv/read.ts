@@ -274,7 +274,6 @@ function csvResult(prepared: CsvBytes, options: CsvReadOptions, layout: Layout, 
   };
 }
 
-/** The columns of a read in text mode: names and the kinds given, no typed data. */
 /** Text mode (CSV and JSON Lines): no typed columns; the kinds the caller fixed (string otherwise). */
 export function textColumns(names: readonly string[], columnTypes: readonly InferredColumn[] | undefined) {
   const infos: ColumnInfo[] = names.map((name, index) => ({ index, name, kind: columnTypes?.[index]?.kind ?? 'string', arrowType: '' }));
