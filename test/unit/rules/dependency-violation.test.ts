@@ -99,3 +99,63 @@ test('a numeric right-hand side: the minority number is reported, ties between c
   assert.deepEqual(groupValues(prices(edit)), [[['0', 8, 18], ['2', 1, 21], ['3', 1, 21]]]);
   assert.deepEqual(groupValues(prices(edit)), groupValues(textLines));
 });
+
+/**
+ * A timetable merged from 6 sources: 30 flights, each recorded by every source, with a scheduled departure
+ * and arrival. `errors` replaces cells: [source, flight, column (2 departure, 3 arrival), text].
+ */
+function mergedTimetable(errors: [number, number, number, string][] = []): string[] {
+  const lines = ['src,flight,departure,arrival'];
+  const time = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+  for (let s = 0; s < 6; s++) {
+    for (let f = 0; f < 30; f++) {
+      const row = [`source-${s}`, `XY-${100 + f * 37}`, time(360 + f * 23), time(480 + f * 29)];
+      for (const [es, ef, column, text] of errors) if (es === s && ef === f) row[column] = text;
+      lines.push(row.join(','));
+    }
+  }
+  return lines;
+}
+
+/**
+ * Sloppy sources, as merged timetables have them (more disagreement than a dependency of one table allows):
+ * source 4 gives another time for half of its departures, source 5 for a third of its arrivals, source 3 for
+ * a fifth of its departures.
+ */
+function sloppySources(): [number, number, number, string][] {
+  const errors: [number, number, number, string][] = [];
+  const other = (f: number, k: number) => `${5 + ((f * k + 5) % 13)}:${String((f * 7 + k) % 60).padStart(2, '0')}`;
+  for (let f = 0; f < 30; f++) {
+    if (f % 2 === 0) errors.push([4, f, 2, other(f, 3)]);
+    if (f % 3 === 1) errors.push([5, f, 3, other(f, 5)]);
+    if (f % 5 === 2) errors.push([3, f, 2, other(f, 11)]);
+  }
+  return errors;
+}
+
+test('records of one entity from several sources: the sources outvote a wrong value even where a third of a source is wrong', () => {
+  const errors = sloppySources();
+  const data = ingest(mergedTimetable(errors));
+  const entity = dependenciesOf(data).filter((d) => d.entity).map((d) => `${data.columns[d.lhs[0]].name}>${data.columns[d.rhs].name}`);
+  // Departures disagree too often for a dependency of one table; the flight is then the entity, and its
+  // arrivals (6% disagree) are compared as its records too. The times name no entity.
+  assert.deepEqual(entity.sort(), ['flight>arrival', 'flight>departure'], 'one entity key: the flight, not the times');
+  const findings = check(mergedTimetable(errors));
+  const expected = errors.map(([s, f, column]) => [s * 30 + f, column === 2 ? 'departure' : 'arrival']).sort((x, y) => Number(x[0]) - Number(y[0]));
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), expected);
+  const first = findings[0];
+  // Row 92: source 3's departure of flight 2, which source 4 also gets wrong.
+  assert.equal(first.message, '"6:25" in column "departure" disagrees with the other records of flight "XY-174": 4 of its 6 records say "6:46" (flight → departure: records of one flight value agree in 88% of the rows).');
+  assert.equal(first.fixes?.[0]?.kind === 'replace' ? first.fixes[0].newText : undefined, '6:46');
+  assert.deepEqual(check(mergedTimetable()), [], 'agreeing sources: nothing');
+});
+
+test('records of one entity: no finding without a clear plurality, nor when the key itself is wrong', () => {
+  // Flight 0: 6:00 three times, 7:00 twice and source 4's other time: no value twice as frequent as the next.
+  const split = check(mergedTimetable([...sloppySources(), [1, 0, 2, '7:00'], [2, 0, 2, '7:00']]));
+  assert.ok(!split.some((f) => f.row !== null && f.row % 30 === 0 && f.column === 'departure'));
+  // Source 0 files flight 7's times under flight 8's number: both of its attributes disagree with flight 8's
+  // other records, so the number is what is wrong (arrival → flight says so), and no time is blamed.
+  const wrongKey = check(mergedTimetable([...sloppySources(), [0, 8, 2, '8:41'], [0, 8, 3, '11:23']])).filter((f) => f.row === 8);
+  assert.deepEqual(wrongKey.map((f) => f.column), ['flight'], JSON.stringify(wrongKey.map((f) => f.message)));
+});
