@@ -68,12 +68,13 @@ export class DependencyEvidence {
    * stricter dependency the row follows (origin_city → origin fails for Jackson's two airports, while
    * origin → origin_city holds), in a group of several rows or of one where that is common.
    */
-  explained(dep: Dependency, r: number): boolean {
+  explained(dep: Dependency, r: number, outvotedBy = 0): boolean {
     return this.dependencies.some((other) => {
       if (other === dep) return false;
-      // An entity's records are outvoted only by records: a row alone in its group of another dependency
-      // is consistent with it by itself, which says nothing against the entity's other records.
-      if (dep.entity && this.groupRows(other, r) < 2) return false;
+      // An entity's records that outvote the row (`outvotedBy` of them) are outweighed only by as many rows
+      // of another dependency's group: a row alone, or with one copy of its mistake, is consistent with
+      // that group by itself.
+      if (dep.entity && this.groupRows(other, r) < Math.max(2, outvotedBy)) return false;
       if (other.rhs === dep.rhs) return this.consistent(other, r);
       const inverse = other.lhs.includes(dep.rhs) && dep.lhs.includes(other.rhs) && other.error < dep.error;
       return inverse && this.consistent(other, r) && (this.groupRows(other, r) > 1 || this.singlesCommon(other));
@@ -90,6 +91,8 @@ interface Candidate {
   majorityCount: number;
   /** Rows of the group with a value of B. */
   groupSize: number;
+  /** The value is held in other groups too (it belongs to other values of A). */
+  intruder: boolean;
   majorityRows: number[];
   /** Another dependency explains the value (see {@link DependencyEvidence.explained}): weighed, not reported. */
   explained: boolean;
@@ -121,14 +124,18 @@ function entityAttributeCount(dependencies: Dependency[]): Map<number, number> {
 
 /**
  * Of a row's candidates from an entity's records, those to report: the attributes on which the row's other
- * records outvote it, unless the row disagrees with them on more than half of the entity's attributes —
- * then its entity value itself is more likely wrong (another entity's key), and no attribute is blamed.
+ * records outvote it, unless the row looks like another entity's record filed under this key — it disagrees
+ * on more than half of the entity's attributes, mostly with values other entities hold. Then the key itself
+ * is more likely wrong, and no attribute is blamed. (A sloppy source wrong on most attributes gives values
+ * of its own, not one other entity's.)
  */
 function outvoted(candidates: Candidate[], attributes: Map<number, number>): Candidate[] {
-  const entity = candidates.filter((k) => k.dep.entity && !k.explained);
+  const all = candidates.filter((k) => k.dep.entity);
+  const entity = all.filter((k) => !k.explained);
   if (entity.length === 0) return [];
-  const key = entity[0].dep.lhs[0];
-  return 2 * candidates.filter((k) => k.dep.entity).length <= (attributes.get(key) ?? 0) ? entity : [];
+  const mostDisagree = 2 * all.length > (attributes.get(entity[0].dep.lhs[0]) ?? 0);
+  const mostIntruders = 2 * all.filter((k) => k.intruder).length > all.length;
+  return mostDisagree && mostIntruders ? [] : entity;
 }
 
 export const dependencyViolation = defineRule({
@@ -168,9 +175,9 @@ of the groups have a strict majority, at most 30% of the rows disagree with it a
 of what an unrelated B would give. The column that determines the most others this way is the entity key
 (a flight's time "determines" the flight as loosely as the flight its time, but names nothing), and all its
 dependencies are judged by its records: a value is reported when at least three records agree on another
-one, at least twice as often as on any other value, unless the row disagrees with its entity's records on
-more than half of the entity's attributes (then the key itself is likely wrong, and the other dependencies
-decide). Natural many-to-many pairs (a
+one, at least twice as often as on any other value, unless the row looks like another entity's record
+filed under this key — it disagrees on more than half of the entity's attributes, mostly with values other
+entities hold — then the key itself is likely wrong, and the other dependencies decide. Natural many-to-many pairs (a
 city name in two states, both with several rows) are left alone.
 
 The evidence: the dependency, the group's value of A, the majority value and how many rows hold it, and
@@ -214,7 +221,7 @@ rows holding it (related information).
           if (!dep.entity && !(total(value) > count || nearVariant(text, expected) || newValuesRare())) continue;
           for (const row of rows) {
             const list = byRow.get(row) ?? [];
-            list.push({ row, dep, text, expected, majorityCount, groupSize: group.size, majorityRows, explained: evidence.explained(dep, row) });
+            list.push({ row, dep, text, expected, majorityCount, groupSize: group.size, intruder: total(value) > count, majorityRows, explained: evidence.explained(dep, row, majorityCount) });
             byRow.set(row, list);
           }
         }
