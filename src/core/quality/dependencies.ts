@@ -374,13 +374,33 @@ function withoutEquivalentSides(found: Dependency[]): Dependency[] {
 }
 
 /**
- * The entity dependencies of one left side only: the column that determines the most others as an entity's
+ * Whether a loose A → B is the inverse side of a many-to-one relation (a city has several zip codes, each
+ * always in that city) rather than an entity's disagreeing records: most rows outside their group's main
+ * value hold a value found in two rows or more, all of them in this group. An entity's wrong records hold
+ * values of their own (seen once) or of other entities.
+ */
+function manyToOne(data: IngestResult, dep: Dependency): boolean {
+  const scan = disagreeingGroups(data, dep);
+  let minority = 0;
+  let nested = 0;
+  for (const group of scan.groups) {
+    for (const [id, count] of group.counts.slice(1)) {
+      minority += count;
+      if (count >= 2 && scan.total(id) === count) nested += count;
+    }
+  }
+  return 2 * nested > minority;
+}
+
+/**
+ * The entity dependencies of one left side only (none the loose side of a many-to-one relation): the column that determines the most others as an entity's
  * records (ties: the smallest mean error) names the entities; the others' values merely repeat with their
  * entity (a flight's scheduled time "determines" the flight as loosely as the flight determines the time).
  * Every dependency of that column alone is then judged as its records (a strict one included: the entity's
  * attributes are compared alike).
  */
-function oneEntityKey(found: Dependency[]): Dependency[] {
+function oneEntityKey(data: IngestResult, found: Dependency[]): Dependency[] {
+  found = found.filter((d) => !d.entity || !manyToOne(data, d));
   const byKey = new Map<number, Dependency[]>();
   for (const d of found) if (d.entity) byKey.set(d.lhs[0], [...(byKey.get(d.lhs[0]) ?? []), d]);
   if (byKey.size === 0) return found;
@@ -407,12 +427,12 @@ export function dependenciesOf(data: IngestResult): Dependency[] {
   let found = cache.get(data);
   if (found) return found;
   const n = data.table.numRows;
-  if (n <= SAMPLE_ROWS) found = oneEntityKey(withoutEquivalentSides(discover(data, undefined)));
+  if (n <= SAMPLE_ROWS) found = oneEntityKey(data, withoutEquivalentSides(discover(data, undefined)));
   else {
     // Rows spread over the whole table, then every dependency verified on all rows (against the error by
     // chance the sample measured).
     const sample = Int32Array.from({ length: SAMPLE_ROWS }, (_, i) => Math.floor((i * n) / SAMPLE_ROWS));
-    found = oneEntityKey(withoutEquivalentSides(discover(data, sample))).filter((d) => {
+    found = oneEntityKey(data, withoutEquivalentSides(discover(data, sample))).filter((d) => {
       // The rules' pass over all rows (kept for them) gives the statistics on all rows.
       const { stats } = disagreeingGroups(data, d);
       Object.assign(d, stats);

@@ -159,3 +159,16 @@ test('records of one entity: no finding without a clear plurality, nor when the 
   const wrongKey = check(mergedTimetable([...sloppySources(), [0, 8, 2, '8:41'], [0, 8, 3, '11:23']])).filter((f) => f.row === 8);
   assert.deepEqual(wrongKey.map((f) => f.column), ['flight'], JSON.stringify(wrongKey.map((f) => f.message)));
 });
+
+test('a city with several zip codes is a many-to-one relation, not an entity whose records disagree', () => {
+  // 30 cities, recorded 10 times each under their main zip code; 6 of them have a second zip code (4 rows).
+  const lines = ['household,city,zip'];
+  for (let c = 0; c < 30; c++) {
+    for (let i = 0; i < 10; i++) lines.push(`${lines.length},Town${c},${String(1000 + c * 10).padStart(5, '0')}`);
+    if (c % 5 === 0) for (let i = 0; i < 4; i++) lines.push(`${lines.length},Town${c},${String(1000 + c * 10 + 1).padStart(5, '0')}`);
+  }
+  const data = ingest(lines);
+  const found = dependenciesOf(data).map((d) => `${data.columns[d.lhs[0]].name}>${data.columns[d.rhs].name}${d.entity ? ' (entity)' : ''}`);
+  assert.deepEqual(found, ['zip>city'], 'city → zip is the loose side of zip → city');
+  assert.deepEqual(check(lines), []);
+});
