@@ -68,6 +68,8 @@ export interface Dependency {
    * is then what more than half its records say, not three quarters.
    */
   entity?: boolean;
+  /** An entity dependency of a column that is not the entity key: it explains values, and reports none. */
+  explainsOnly?: boolean;
 }
 
 /** Value ids of a column for some rows (−1 for null) and how many distinct ids. */
@@ -376,7 +378,7 @@ function withoutEquivalentSides(found: Dependency[]): Dependency[] {
 /**
  * Whether a loose A → B is the inverse side of a many-to-one relation (a city has several zip codes, each
  * always in that city) rather than an entity's disagreeing records: most rows outside their group's main
- * value hold a value found in two rows or more, all of them in this group. An entity's wrong records hold
+ * value hold a value found in two rows or more, (nearly) all of them in this group. An entity's wrong records hold
  * values of their own (seen once) or of other entities.
  */
 function manyToOne(data: IngestResult, dep: Dependency): boolean {
@@ -386,7 +388,8 @@ function manyToOne(data: IngestResult, dep: Dependency): boolean {
   for (const group of scan.groups) {
     for (const [id, count] of group.counts.slice(1)) {
       minority += count;
-      if (count >= 2 && scan.total(id) === count) nested += count;
+      // (Nine tenths of its rows: the other value may itself have a few errors elsewhere.)
+      if (count >= 2 && 10 * count >= 9 * scan.total(id)) nested += count;
     }
   }
   return 2 * nested > minority;
@@ -397,7 +400,8 @@ function manyToOne(data: IngestResult, dep: Dependency): boolean {
  * records (ties: the smallest mean error) names the entities; the others' values merely repeat with their
  * entity (a flight's scheduled time "determines" the flight as loosely as the flight determines the time).
  * Every dependency of that column alone is then judged as its records (a strict one included: the entity's
- * attributes are compared alike).
+ * attributes are compared alike); the other columns' entity dependencies only explain values (a city name
+ * in two states is explained by the airport code's state), they report none.
  */
 function oneEntityKey(data: IngestResult, found: Dependency[]): Dependency[] {
   found = found.filter((d) => !d.entity || !manyToOne(data, d));
@@ -406,9 +410,10 @@ function oneEntityKey(data: IngestResult, found: Dependency[]): Dependency[] {
   if (byKey.size === 0) return found;
   const meanError = (list: Dependency[]) => list.reduce((sum, d) => sum + d.error, 0) / list.length;
   const [key] = [...byKey].sort((x, y) => y[1].length - x[1].length || meanError(x[1]) - meanError(y[1]) || x[0] - y[0])[0];
-  return found
-    .filter((d) => !d.entity || d.lhs[0] === key)
-    .map((d) => (d.lhs.length === 1 && d.lhs[0] === key ? { ...d, entity: true } : d));
+  return found.map((d) => {
+    if (d.lhs.length === 1 && d.lhs[0] === key) return { ...d, entity: true };
+    return d.entity ? { ...d, explainsOnly: true } : d;
+  });
 }
 
 /**

@@ -71,11 +71,12 @@ export class DependencyEvidence {
   explained(dep: Dependency, r: number, outvotedBy = 0): boolean {
     return this.dependencies.some((other) => {
       if (other === dep) return false;
-      // An entity's records that outvote the row (`outvotedBy` of them) are outweighed only by as many rows
-      // of another dependency's group: a row alone, or with one copy of its mistake, is consistent with
-      // that group by itself.
-      if (dep.entity && this.groupRows(other, r) < Math.max(2, outvotedBy)) return false;
-      if (other.rhs === dep.rhs) return this.consistent(other, r);
+      // For an entity's records, a row alone in its group of another dependency is consistent with it by
+      // itself, which says nothing; and the records that outvote the row (`outvotedBy` of them) are
+      // outweighed by an inverse dependency only with as many rows (not by one copy of the row's mistake).
+      const rows = dep.entity ? this.groupRows(other, r) : Infinity;
+      if (other.rhs === dep.rhs) return rows >= 2 && this.consistent(other, r);
+      if (rows < Math.max(2, outvotedBy)) return false;
       const inverse = other.lhs.includes(dep.rhs) && dep.lhs.includes(other.rhs) && other.error < dep.error;
       return inverse && this.consistent(other, r) && (this.groupRows(other, r) > 1 || this.singlesCommon(other));
     });
@@ -118,7 +119,7 @@ function blamed(candidates: Candidate[]): Candidate[] {
 /** Per entity key (the left side of entity dependencies): its attributes (the dependencies with it on the left). */
 function entityAttributeCount(dependencies: Dependency[]): Map<number, number> {
   const out = new Map<number, number>();
-  for (const d of dependencies) if (d.entity) out.set(d.lhs[0], (out.get(d.lhs[0]) ?? 0) + 1);
+  for (const d of dependencies) if (d.entity && !d.explainsOnly) out.set(d.lhs[0], (out.get(d.lhs[0]) ?? 0) + 1);
   return out;
 }
 
@@ -190,6 +191,7 @@ rows holding it (related information).
     const evidence = new DependencyEvidence(data, dependencies);
     const byRow = new Map<number, Candidate[]>();
     for (const dep of dependencies) {
+      if (dep.explainsOnly) continue;
       const c = dep.rhs;
       const { groups, total, spread } = disagreeingGroups(data, dep);
       let rare: boolean | undefined;
