@@ -143,10 +143,14 @@ function otherValuesDensity(values: ArrayLike<number>): Float64Array {
   return out;
 }
 
-/** log density of a Student-t with `df` degrees of freedom (Infinity: normal) at standardized z, scale `scale`. */
-function logStudent(z: number, scale: number, df: number): number {
-  if (df === Infinity) return -0.5 * z * z - Math.log(scale) - 0.5 * Math.log(2 * Math.PI);
-  return logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI) - Math.log(scale) - ((df + 1) / 2) * Math.log1p((z * z) / df);
+/** log of a Student-t density's constant with `df` degrees of freedom (Infinity: normal), scale 1. */
+function logStudentConstant(df: number): number {
+  return df === Infinity ? -0.5 * Math.log(2 * Math.PI) : logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
+}
+
+/** log density of that Student-t at standardized z, without the constant and the scale. */
+function logStudentKernel(z: number, df: number): number {
+  return df === Infinity ? -0.5 * z * z : -((df + 1) / 2) * Math.log1p((z * z) / df);
 }
 
 function median(values: Float64Array): number {
@@ -171,6 +175,7 @@ export function fitValueNoise(residuals: Float64Array, values: ArrayLike<number>
   let best: ValueNoiseFit = { noiseRate: 0, errorProbability: new Float64Array(n), center: center0, scale: scale0, degreesOfFreedom: Infinity };
   let bestLogLikelihood = -Infinity;
   for (const df of DEGREES_OF_FREEDOM) {
+    const constant = logStudentConstant(df);
     let center = center0;
     let scale = scale0;
     let noise = 0.05;
@@ -184,10 +189,12 @@ export function fitValueNoise(residuals: Float64Array, values: ArrayLike<number>
       let weightedResidual = 0;
       let weightedSquares = 0;
       let rightShare = 0;
+      const logRight = Math.log(1 - noise) + constant - Math.log(scale);
+      const logWrong = noise > 0 ? Math.log(noise) : -Infinity;
       for (let i = 0; i < n; i++) {
         const z = (residuals[i] - center) / scale;
-        const right = Math.log(1 - noise) + logStudent(z, scale, df);
-        const wrong = noise > 0 ? Math.log(noise) + logDensity[i] : -Infinity;
+        const right = logRight + logStudentKernel(z, df);
+        const wrong = logWrong + logDensity[i];
         const top = Math.max(right, wrong);
         const logSum = top + Math.log(Math.exp(right - top) + Math.exp(wrong - top));
         total += logSum;
