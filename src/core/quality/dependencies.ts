@@ -479,6 +479,13 @@ export interface DependencyScan {
    * included), else a clear majority (three quarters; for an entity's records, see entityConsensus).
    */
   agrees(r: number): boolean;
+  /**
+   * The groups (left-side ids) whose rows agree on the value row `r` holds in B (the entities that value
+   * belongs to). Computed for all groups when first asked.
+   */
+  groupsAgreeingOn(r: number): readonly number[];
+  /** The first row of group `g` (computed for all groups when first asked). */
+  firstRowOf(g: number): number;
   /** The left side's id per row (its group). */
   lhs: Int32Array;
   /** Per group (left-side id): its rows with a value of B. */
@@ -534,7 +541,7 @@ function numberGroupPass(pass: GroupPass, b: Float64Array, first: Float64Array, 
 interface RhsView {
   /** The id of row `r`'s value (asked for the rows of disagreeing groups). */
   idOfRow(r: number): number;
-  /** The id of group `g`'s first value. */
+  /** The id of group `g`'s first value (after setConsensus, of its consensus; −1 where it has none). */
   firstOf(g: number): number;
   /** Sets a disagreeing group's consensus: the id of its clear majority, or −1. */
   setConsensus(g: number, id: number): void;
@@ -594,7 +601,7 @@ function numbersPass(pass: GroupPass, numbers: Float64Array, runsOf: () => Sorte
   const { a } = pass;
   return {
     idOfRow: (r) => idOf(numbers[r]),
-    firstOf: (g) => idOf(first[g]),
+    firstOf: (g) => (first[g] === first[g] ? idOf(first[g]) : -1),
     setConsensus: (g, id) => (first[g] = id < 0 ? NaN : values[id]),
     agrees: (r) => a[r] >= 0 && first[a[r]] === numbers[r],
     total: (id) => runCount(runsOf(), values[id]),
@@ -712,7 +719,29 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
     supported: present ? rows / present : 0,
   };
   groups.sort((x, y) => x.rowsOf(x.counts[0][0])[0] - y.rowsOf(y.counts[0][0])[0]);
-  scans.set(dep, (found = { groups, total: view.total, spread: view.spread, agrees: view.agrees, lhs: a.ids, sizes, stats }));
+  let byConsensus: Map<number, number[]> | undefined;
+  const groupsAgreeingOn = (r: number): readonly number[] => {
+    if (!byConsensus) {
+      byConsensus = new Map();
+      for (let g = 0; g < a.size; g++) {
+        const id = sizes[g] > 0 ? view.firstOf(g) : -1;
+        if (id < 0) continue;
+        const list = byConsensus.get(id);
+        if (list) list.push(g);
+        else byConsensus.set(id, [g]);
+      }
+    }
+    return byConsensus.get(view.idOfRow(r)) ?? [];
+  };
+  let groupStarts: Int32Array | undefined;
+  const firstRowOf = (g: number) => {
+    if (!groupStarts) {
+      groupStarts = new Int32Array(a.size).fill(-1);
+      for (let r = a.ids.length - 1; r >= 0; r--) if (a.ids[r] >= 0) groupStarts[a.ids[r]] = r;
+    }
+    return groupStarts[g];
+  };
+  scans.set(dep, (found = { groups, total: view.total, spread: view.spread, agrees: view.agrees, groupsAgreeingOn, firstRowOf, lhs: a.ids, sizes, stats }));
   return found;
 }
 

@@ -156,9 +156,11 @@ test('records of one entity: no finding without a clear plurality, nor when the 
   const split = check(mergedTimetable([...sloppySources(), [1, 0, 2, '7:00'], [2, 0, 2, '7:00']]));
   assert.ok(!split.some((f) => f.row !== null && f.row % 30 === 0 && f.column === 'departure'));
   // Source 0 files flight 7's times under flight 8's number: both of its attributes disagree with flight 8's
-  // other records, so the number is what is wrong (arrival → flight says so), and no time is blamed.
+  // other records and are what flight 7's records say, so the number is what is wrong, and no time is blamed.
   const wrongKey = check(mergedTimetable([...sloppySources(), [0, 8, 2, '8:41'], [0, 8, 3, '11:23']])).filter((f) => f.row === 8);
   assert.deepEqual(wrongKey.map((f) => f.column), ['flight'], JSON.stringify(wrongKey.map((f) => f.message)));
+  assert.equal(wrongKey[0].message, '"XY-396" in column "flight" looks like the wrong flight: 2 of this row\'s 2 values that disagree with the other records of flight "XY-396" are what the records of flight "XY-359" say.');
+  assert.equal(wrongKey[0].fixes?.[0]?.kind === 'replace' ? wrongKey[0].fixes[0].newText : undefined, 'XY-359');
 });
 
 test('a city with several zip codes is a many-to-one relation, not an entity whose records disagree', () => {
