@@ -175,3 +175,16 @@ test('a city with several zip codes is a many-to-one relation, not an entity who
   assert.deepEqual(found, ['zip>city'], 'city → zip is the loose side of zip → city');
   assert.deepEqual(check(lines), []);
 });
+
+test('a name shared by several places (a county name in several states) names no entity: its loose dependency reports nothing', () => {
+  // 30 county names, 20 rows each: 17 in the county's main state, 3 in another state's county of that name.
+  const lines = ['county,state,city,district,zone,population'];
+  for (let i = 0; i < 600; i++) {
+    const c = i % 30;
+    const state = Math.floor(i / 30) % 20 < 3 ? `S${(c + 3) % 10}` : `S${c % 10}`;
+    lines.push(`County${c},${state},City${i % 97},D${i % 13},Z${i % 7},${(i * 7919) % 10000}`);
+  }
+  const data = ingest(lines);
+  assert.deepEqual(dependenciesOf(data).filter((d) => d.entity), [], 'county → state holds loosely, and the county determines nothing else');
+  assert.deepEqual(check(lines), []);
+});

@@ -175,8 +175,10 @@ sloppy source may be wrong in a third of its cells. When one identifying column 
 like an id) has entities recorded at least three times (the median), A → B is also kept when at least 80%
 of the groups have a strict majority, at most 30% of the rows disagree with it and that is at most a quarter
 of what an unrelated B would give. The column that determines the most others this way is the entity key
-(a flight's time "determines" the flight as loosely as the flight its time, but names nothing), and all its
-dependencies are judged by its records: a value is reported when at least three records agree on another
+(a flight's time "determines" the flight as loosely as the flight its time, but names nothing), provided it
+determines at least half of the other columns that vary (a county name shared by several states' counties
+determines the state loosely and nothing else: it names no entity); all its dependencies are then judged
+by its records: a value is reported when at least three records agree on another
 one, at least twice as often as on any other value, unless the row is another entity's record filed under
 this key — most of its disagreeing values (two or more) are what one other entity's records agree on —
 then the key itself is reported, with that entity's key as the fix. Natural many-to-many pairs (a
