@@ -453,9 +453,7 @@ export function dependenciesOf(data: IngestResult): Dependency[] {
       // The rules' pass over all rows (kept for them) gives the statistics on all rows.
       const { stats } = disagreeingGroups(data, d);
       Object.assign(d, stats);
-      const accepted = acceptance(stats, plausible(stats, d.entity === true) ? d.chance : undefined, d.entity === true);
-      if (accepted && !accepted.entity) delete d.entity;
-      return accepted !== undefined;
+      return acceptance(stats, plausible(stats, d.entity === true) ? d.chance : undefined, d.entity === true) !== undefined;
     });
   }
   cache.set(data, found);
