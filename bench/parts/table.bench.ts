@@ -58,10 +58,11 @@ interface ScrollArgs {
 /** bench/lib/scroll-probe.mjs: functions evaluated in the page or webview. */
 interface Probe {
   scrollInPage(args: ScrollArgs): Promise<{ deltas: number[]; blank: number }>;
-  tableTimes(): { firstRowsAt: number; loadedAt: number; rows: number };
+  tableTimes(): { readyAt: number; firstRowsAt: number; loadedAt: number; rows: number };
   tableReady(): boolean;
   domNodes(): number;
   candidateLastRow(): number;
+  dropWebviewServiceWorkers(): Promise<void>;
 }
 
 /** What this bench uses of the test harness (test/harness/code-server.mjs, test/e2e/workbench.mjs). */
@@ -238,6 +239,8 @@ async function candidates(probe: Probe, launchBrowser: () => Promise<Browser>): 
 interface ProductResult {
   file: string;
   rows: number;
+  /** From the open to the webview's script ready for rows (VS Code loading the webview). */
+  readyMs: number;
   firstRowsMs: number;
   loadedMs: number;
   peer: PeerResult;
@@ -305,6 +308,7 @@ async function product(probe: Probe, harness: Harness, files: { csv: string; par
       // A hover (the Explorer's path tooltip) would swallow the click.
       await page.mouse.move(900, 500);
       await page.keyboard.press('Escape');
+      await page.evaluate(probe.dropWebviewServiceWorkers);
       let t0: number;
       if (name.endsWith('.parquet')) {
         t0 = Date.now();
@@ -322,13 +326,13 @@ async function product(probe: Probe, harness: Harness, files: { csv: string; par
       }
       const frame = await webviewContent(page);
       await frame.waitForFunction(probe.tableReady, undefined, { timeout: 180_000, polling: 50 });
-      const { firstRowsAt, loadedAt, rows } = await frame.evaluate(probe.tableTimes);
+      const { readyAt, firstRowsAt, loadedAt, rows } = await frame.evaluate(probe.tableTimes);
       await page.waitForTimeout(500);
       const jump = await measureScroll(probe, browser, page, frame, jumpArgs('regular-table'));
       const continuous = await measureScroll(probe, browser, page, frame, continuousArgs('regular-table'));
       const memory = await memoryOf(probe, page, frame);
-      results.push({ file: name, rows, firstRowsMs: firstRowsAt - t0, loadedMs: loadedAt - t0, peer, jump, continuous, ...memory });
-      console.log(`${name}: first rows ${firstRowsAt - t0} ms, read ${loadedAt - t0} ms (peer: first rows ${peer.firstRowsMs.toFixed(0)} ms, read ${peer.readMs.toFixed(0)} ms); jump ${fmtStats(jump)}; continuous ${fmtStats(continuous)}; page heap ${memory.heapMB.toFixed(1)} MB, ${memory.domNodes} DOM nodes`);
+      results.push({ file: name, rows, readyMs: readyAt - t0, firstRowsMs: firstRowsAt - t0, loadedMs: loadedAt - t0, peer, jump, continuous, ...memory });
+      console.log(`${name}: webview ready ${readyAt - t0} ms, first rows ${firstRowsAt - t0} ms, read ${loadedAt - t0} ms (peer: first rows ${peer.firstRowsMs.toFixed(0)} ms, read ${peer.readMs.toFixed(0)} ms); jump ${fmtStats(jump)}; continuous ${fmtStats(continuous)}; page heap ${memory.heapMB.toFixed(1)} MB, ${memory.domNodes} DOM nodes`);
       await workbench.runCommand(page, 'View: Close All Editors');
       await page.waitForTimeout(1500);
     }
@@ -336,6 +340,12 @@ async function product(probe: Probe, harness: Harness, files: { csv: string; par
     await harness.shutdown();
   }
   return results;
+}
+
+/** The target "rows shown while the file is still read", for a file read longer than the webview takes to load. */
+function whileReading(r: ProductResult): string {
+  if (r.loadedMs <= r.readyMs) return `n/a (read in ${r.loadedMs} ms, before the webview was ready at ${r.readyMs} ms)`;
+  return r.firstRowsMs < r.loadedMs ? `met (${r.loadedMs - r.firstRowsMs} ms before the read ended)` : 'NOT met';
 }
 
 async function main(): Promise<void> {
@@ -360,17 +370,17 @@ async function main(): Promise<void> {
 
   console.log('\n-- the table editor in VS Code (code-server 1.100.3 + Chromium)');
   const results = await product(probe, harness, files);
-  console.log('\nfile                   rows        first rows  read (editor)  read (peer, Node)  first rows − peer read  jump p95 / CPU      continuous p95 / CPU  blank (jump)  page heap     DOM nodes');
+  console.log('\nfile                   rows        webview ready  first rows  read (editor)  read (peer, Node)  first rows − peer read  jump p95 / CPU      continuous p95 / CPU  blank (jump)  page heap     DOM nodes');
   for (const r of results) {
     console.log(
-      `${r.file.padEnd(22)} ${r.rows.toLocaleString('en-US').padStart(10)}  ${String(r.firstRowsMs).padStart(7)} ms  ${String(r.loadedMs).padStart(10)} ms  ${r.peer.readMs.toFixed(0).padStart(14)} ms  ${(r.firstRowsMs - r.peer.readMs).toFixed(0).padStart(18)} ms  ${r.jump.p95.toFixed(1).padStart(6)} / ${r.jump.cpuMs.toFixed(1).padStart(4)} ms  ${r.continuous.p95.toFixed(1).padStart(10)} / ${r.continuous.cpuMs.toFixed(1).padStart(4)} ms  ${(100 * r.jump.blankShare).toFixed(0).padStart(9)}%  ${r.heapMB.toFixed(1).padStart(9)} MB  ${String(r.domNodes).padStart(8)}`,
+      `${r.file.padEnd(22)} ${r.rows.toLocaleString('en-US').padStart(10)}  ${String(r.readyMs).padStart(10)} ms  ${String(r.firstRowsMs).padStart(7)} ms  ${String(r.loadedMs).padStart(10)} ms  ${r.peer.readMs.toFixed(0).padStart(14)} ms  ${(r.firstRowsMs - r.peer.readMs).toFixed(0).padStart(18)} ms  ${r.jump.p95.toFixed(1).padStart(6)} / ${r.jump.cpuMs.toFixed(1).padStart(4)} ms  ${r.continuous.p95.toFixed(1).padStart(10)} / ${r.continuous.cpuMs.toFixed(1).padStart(4)} ms  ${(100 * r.jump.blankShare).toFixed(0).padStart(9)}%  ${r.heapMB.toFixed(1).padStart(9)} MB  ${String(r.domNodes).padStart(8)}`,
     );
   }
   const small = results.find((r) => r.file === 'flights-100k.parquet');
   const big = results.find((r) => r.file === 'flights-3m.parquet');
   console.log('\nTargets:');
   for (const r of results) {
-    console.log(`  ${r.file}: first rows within 1 s of the peer's read: ${r.firstRowsMs - r.peer.readMs <= 1000 ? 'met' : 'NOT met'}; rows shown before the whole file was read: ${r.firstRowsMs < r.loadedMs ? 'yes' : 'no'}; continuous scroll p95 ≤ 16.7 ms: ${r.continuous.p95 <= 16.7 ? 'met' : 'NOT met'} (jump p95 ${r.jump.p95.toFixed(1)} ms; main-thread CPU ${r.continuous.cpuMs.toFixed(1)} / ${r.jump.cpuMs.toFixed(1)} ms a frame)`);
+    console.log(`  ${r.file}: first rows within 1 s of the peer's read: ${r.firstRowsMs - r.peer.readMs <= 1000 ? 'met' : 'NOT met'}; rows shown while the file was still read: ${whileReading(r)}; continuous scroll p95 ≤ 16.7 ms: ${r.continuous.p95 <= 16.7 ? 'met' : 'NOT met'} (jump p95 ${r.jump.p95.toFixed(1)} ms; main-thread CPU ${r.continuous.cpuMs.toFixed(1)} / ${r.jump.cpuMs.toFixed(1)} ms a frame)`);
   }
   console.log(`\nload average at the end: ${machineLoad()}`);
   console.log('\nViews computed by the table worker (the same code in a Node process, after the read):');

@@ -7,7 +7,7 @@
  */
 import 'regular-table';
 import type { RegularTableElement } from 'regular-table';
-import type { CellMark, ColumnSummary, GridCell, GridColumn, SortSpec, TableFinding } from '../../src/shared/protocol/table';
+import type { CellMark, ColumnSummary, GridCell, GridColumn, RowWindow, SortSpec, TableFinding } from '../../src/shared/protocol/table';
 import { WindowCache, type BlockRequest, type CachedRow } from './window-cache';
 import { moveCursor, rowLabel, selectionRect, type CellPosition, type Rect } from './model';
 import { messages } from './messages';
@@ -89,9 +89,10 @@ export class TableGrid {
     this.redraw();
   }
 
-  /** The view changed: every cached row is stale. */
-  invalidate(): void {
+  /** The view changed: every cached row is stale (`first`: the new view's first block, already there). */
+  invalidate(first?: RowWindow): void {
     this.cache.clear();
+    if (first) this.seed(first);
     this.fetchVisible();
   }
 
@@ -106,7 +107,7 @@ export class TableGrid {
   }
 
   /** The first rows, sent with the file's first rows: painted without a round trip. */
-  seed(window: Parameters<WindowCache['seed']>[0]): void {
+  seed(window: RowWindow): void {
     if (this.cache.seed(window, this.rows, this.columns.length)) this.redraw();
   }
 

@@ -24,7 +24,7 @@ window.acquireVsCodeApi = () => ({
   postMessage(message) {
     setTimeout(() => {
       if (message.type === 'ready') {
-        reply({ type: 'init', init: { fileName: 'synthetic', format: 'arrow', paged: false, columns, rows: ROWS, complete: true } });
+        reply({ type: 'init', init: { fileName: 'synthetic', format: 'arrow', paged: false, columns, rows: ROWS, complete: true, firstRows: rows(0, 128, 0, COLUMNS) } });
         reply({ type: 'findings', findings: null, shown: 0, total: 0 });
       } else if (message.type === 'window') {
         reply({ type: 'window', requestId: message.requestId, window: rows(message.start, message.count, message.c0, message.c1) });
