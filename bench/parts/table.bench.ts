@@ -176,6 +176,30 @@ interface CandidateResult {
   lastRow: number;
 }
 
+/** The table webview's words as the host sends them in English (webview-strings.ts with vscode.l10n.t as the identity). */
+async function tableStringsInEnglish(): Promise<object> {
+  const built = await esbuild.build({
+    stdin: { contents: "import { tableStrings } from './src/extension/panels/webview-strings'; module.exports = tableStrings();", resolveDir: root, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'error',
+    plugins: [
+      {
+        name: 'vscode-l10n',
+        setup(build) {
+          build.onResolve({ filter: /^vscode$/ }, () => ({ path: 'vscode', namespace: 'vscode-l10n' }));
+          build.onLoad({ filter: /.*/, namespace: 'vscode-l10n' }, () => ({ contents: 'export const l10n = { t: (message) => message };', loader: 'js' }));
+        },
+      },
+    ],
+  });
+  const module = { exports: {} as object };
+  new Function('module', built.outputFiles[0].text)(module);
+  return module.exports;
+}
+
 async function candidates(probe: Probe, launchBrowser: () => Promise<Browser>): Promise<CandidateResult[]> {
   if (!existsSync(path.join(peersDir, 'node_modules', '@tanstack', 'virtual-core'))) {
     mkdirSync(peersDir, { recursive: true });
@@ -198,18 +222,25 @@ async function candidates(probe: Probe, launchBrowser: () => Promise<Browser>): 
       })
     ).outputFiles[0].contents;
   // The product's webview too, outside VS Code: what it adds to the library (header rows, cache, findings, styles).
+  const strings = await tableStringsInEnglish();
   const webview = await esbuild.build({ entryPoints: [path.join(root, 'webview-ui', 'table', 'main.ts')], bundle: true, minify: true, format: 'iife', write: false, logLevel: 'error' });
-  const pages: Record<string, { scripts: Uint8Array[]; css: string; selector: string }> = {
+  const pages: Record<string, { scripts: Uint8Array[]; css: string; selector: string; head?: string }> = {
     'regular-table': { scripts: [await bundle('regular-table')], css: '', selector: 'regular-table' },
     tanstack: { scripts: [await bundle('tanstack')], css: '', selector: 'body > div' },
-    'table webview': { scripts: [await bundle('fake-host'), webview.outputFiles[0].contents], css: readFileSync(path.join(root, 'media', 'webview.css'), 'utf8'), selector: 'regular-table' },
+    'table webview': {
+      scripts: [await bundle('fake-host'), webview.outputFiles[0].contents],
+      css: readFileSync(path.join(root, 'media', 'webview.css'), 'utf8'),
+      selector: 'regular-table',
+      // The words the host writes into the page (src/extension/panels/webview-html.ts).
+      head: `<script type="application/json" id="l10n-strings">${JSON.stringify(strings).replace(/</g, '\\u003c')}</script>`,
+    },
   };
-  for (const [name, { scripts, css, selector }] of Object.entries(pages)) {
+  for (const [name, { scripts, css, selector, head }] of Object.entries(pages)) {
     const code = scripts[scripts.length - 1];
     const runs: { jump: FrameStats; continuous: FrameStats; lastRow: number }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-      await page.setContent('<!DOCTYPE html><html><body style="margin:0"><main id="app"></main></body></html>');
+      await page.setContent(`<!DOCTYPE html><html><head>${head ?? ''}</head><body style="margin:0"><main id="app"></main></body></html>`);
       if (css) await page.addStyleTag({ content: css });
       for (const script of scripts) await page.addScriptTag({ content: Buffer.from(script).toString('utf8') });
       await page.waitForSelector(selector === 'regular-table' ? 'regular-table tbody td' : selector);
