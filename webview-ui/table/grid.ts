@@ -153,7 +153,10 @@ export class TableGrid {
     const column_headers = this.columns.slice(x0, lastColumn).map((c, i) => {
       const summary = this.summaries[x0 + i];
       const arrow = this.sort?.column === x0 + i ? (this.sort.direction === 'asc' ? ' ▲' : ' ▼') : '';
-      return [`${c.name}${arrow}`, summary ? `${c.kind} · ${messages.missingShare(summary.missing)}` : c.kind, ''];
+      // The same sparkline element every draw, so regular-table leaves its header cell (and resize handle) alone.
+      // regular-table draws an HTMLElement header as it is (thead.ts), though its DataResponse type says strings only.
+      const sparkline = (this.sparkline(x0 + i) ?? '') as unknown as string;
+      return [`${c.name}${arrow}`, summary ? `${c.kind} · ${messages.missingShare(summary.missing)}` : c.kind, sparkline];
     });
     return Promise.resolve({ num_rows: this.rows, num_columns: this.columns.length, data, row_headers, column_headers, num_row_headers: 1 });
   }
@@ -172,6 +175,8 @@ export class TableGrid {
   }
 
   private style(): void {
+    const EXP = (globalThis as unknown as { EXP?: Record<string, boolean> }).EXP ?? {};
+    if (EXP.nostyle) return;
     const table = this.element;
     const rect = this.cursor && this.anchor ? selectionRect(this.anchor, this.cursor) : null;
     let painted = false;
@@ -214,6 +219,7 @@ export class TableGrid {
         if (title) cell.title = title;
         else if (cell.hasAttribute('title')) cell.removeAttribute('title');
       } else if (meta.type === 'row_header') {
+        if (EXP.norowheader) continue;
         const row = this.cache.row(meta.y, this.visible.x0);
         const marks = row?.marks(-1) ?? [];
         const title = marks.length ? this.findingTitle(marks) : '';
@@ -230,9 +236,7 @@ export class TableGrid {
         const x = meta.x;
         const isCursor = this.cursor?.row === -1 && this.cursor.column === x && level === 0;
         const sorted = this.sort?.column === x ? this.sort.direction : null;
-        const sparkline = level === 2 ? this.sparkline(x) : undefined;
         const signature = `h|${x}|${level}|${isCursor}|${sorted}|${this.columns[x]?.name}`;
-        if (sparkline && cell.firstChild !== sparkline) cell.replaceChildren(sparkline);
         if (written.get(cell) === signature) continue;
         written.set(cell, signature);
         if (!cell.hasAttribute('role')) cell.setAttribute('role', 'columnheader');
