@@ -402,10 +402,14 @@ async function product(probe: Probe, harness: Harness, files: { csv: string; par
   return results;
 }
 
-/** The target "rows shown while the file is still read", for a file read longer than the webview takes to load. */
+/** Files the Node peer reads faster than this are read before a webview can show anything (~0.4 s to load here). */
+const LONG_READ_MS = 500;
+
+/** The target "rows shown while the file is still read", judged for files whose read takes longer than a webview's load. */
 function whileReading(r: ProductResult): string {
-  if (r.loadedMs <= r.readyMs) return `n/a (read in ${r.loadedMs} ms, before the webview was ready at ${r.readyMs} ms)`;
-  return r.firstRowsMs < r.loadedMs ? `met (${r.loadedMs - r.firstRowsMs} ms before the read ended)` : 'NOT met';
+  const shown = r.firstRowsMs < r.loadedMs ? `yes, ${r.loadedMs - r.firstRowsMs} ms before the read ended` : `no, ${r.firstRowsMs - r.loadedMs} ms after it`;
+  if (r.peer.readMs < LONG_READ_MS) return `n/a (the peer reads it in ${r.peer.readMs.toFixed(0)} ms; ${shown})`;
+  return `${r.firstRowsMs < r.loadedMs ? 'met' : 'NOT met'} (${shown})`;
 }
 
 async function main(): Promise<void> {
