@@ -99,6 +99,8 @@ export class TableGrid {
   /** A block of rows arrived: drawn when it is on screen (a block fetched ahead waits for the scroll that shows it). */
   receive(request: BlockRequest, window: Parameters<WindowCache['put']>[1]): void {
     if (!this.cache.put(request.key, window)) return;
+    // The screen's blocks are all here: ask for those around them.
+    this.fetchVisible();
     const { y0, y1, x0, x1 } = this.visible;
     const onScreen = request.start < y1 && request.start + request.count > y0 && request.c0 < x1 && request.c1 > x0;
     if (!this.started) this.redraw();
@@ -127,11 +129,18 @@ export class TableGrid {
     });
   }
 
+  /**
+   * Asks for the blocks on screen; once they are all here, for those around them. A jump (dragging the scroll
+   * bar) thus asks for what it shows, not for the rows around each place it passes.
+   */
   private fetchVisible(): void {
     const { y0, y1, x0, x1 } = this.visible;
     const height = Math.max(y1 - y0, 40);
     const width = Math.max(x1 - x0, 16);
-    for (const request of this.cache.missing(y0 - PREFETCH_ROWS, y0 + height + PREFETCH_ROWS, x0, x0 + width, this.rows, this.columns.length)) this.host.fetch(request);
+    const [columns, rows] = [this.columns.length, this.rows];
+    const onScreen = this.cache.missing(y0, y0 + height, x0, x0 + width, rows, columns);
+    const around = this.cache.holds(y0, Math.min(y0 + height, rows), x0, Math.min(x0 + width, columns)) ? this.cache.missing(y0 - PREFETCH_ROWS, y0 + height + PREFETCH_ROWS, x0, x0 + width, rows, columns) : [];
+    for (const request of [...onScreen, ...around]) this.host.fetch(request);
   }
 
   private data(x0: number, y0: number, x1: number, y1: number) {
