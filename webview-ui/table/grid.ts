@@ -184,8 +184,6 @@ export class TableGrid {
   }
 
   private style(): void {
-    const EXP = (globalThis as unknown as { EXP?: Record<string, boolean> }).EXP ?? {};
-    if (EXP.nostyle) return;
     const table = this.element;
     const rect = this.cursor && this.anchor ? selectionRect(this.anchor, this.cursor) : null;
     let painted = false;
@@ -228,7 +226,6 @@ export class TableGrid {
         if (title) cell.title = title;
         else if (cell.hasAttribute('title')) cell.removeAttribute('title');
       } else if (meta.type === 'row_header') {
-        if (EXP.norowheader) continue;
         const row = this.cache.row(meta.y, this.visible.x0);
         const marks = row?.marks(-1) ?? [];
         const title = marks.length ? this.findingTitle(marks) : '';

@@ -195,7 +195,8 @@ host.onMessage((message) => {
       ui.complete = true;
       setColumns(message.columns);
       showRows(ui.view ? ui.view.rows : message.rows);
-      // The rows read so far stay; a CSV preview's first rows are replaced by the whole read's (its column types).
+      // Blocks are asked for again (a CSV preview's rows become the whole read's, with its column types); the
+      // first block comes with the message, so the top of the file stays on screen.
       grid.invalidate(ui.view ? undefined : message.firstRows);
       whenLoaded();
       break;
