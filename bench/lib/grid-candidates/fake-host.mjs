@@ -34,7 +34,6 @@ window.acquireVsCodeApi = () => ({
         );
         reply({ type: 'summaries', summaries });
       } else if (message.type === 'window') {
-        window.windowRequests = (window.windowRequests ?? 0) + 1;
         reply({ type: 'window', requestId: message.requestId, window: rows(message.start, message.count, message.c0, message.c1) });
       } else if (message.type === 'view') {
         reply({ type: 'view', requestId: message.requestId, info: { rows: ROWS, totalRows: ROWS, sort: message.sort, filter: message.filter, coverage: { scannedRows: ROWS } } });
