@@ -9,7 +9,7 @@ import type { OptionName } from '../core/defaults';
 /** Where each option core messages name is set on the command line. */
 export const FLAG_OF: Record<OptionName, string> = {
   memoryBudgetMB: '--memory-budget',
-  maxFindingsPerRule: '"maxFindingsPerRuleAndColumn" in the --config file',
+  maxFindingsPerRule: '--max-findings',
   encoding: '--encoding',
 };
 

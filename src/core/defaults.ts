@@ -10,6 +10,11 @@ export const DEFAULTS = {
   memoryBudgetMB: 1024,
   /** Findings published per rule and column; the rest are counted in one summary finding. */
   maxFindingsPerRule: 100,
+  /**
+   * The same for the CLI's machine-readable output (JSON, SARIF), read by programs rather than scrolled by
+   * people: every finding of an ordinary table, a bound on a huge one.
+   */
+  maxFindingsPerRuleForPrograms: 10_000,
   /** Cell texts read as missing, besides the empty cell. */
   naTokens: ['NA', 'N/A', 'null', 'NULL', 'NaN', '-', '?'] as readonly string[],
   /** Memory the editor keeps for the results of checked files (findings, fixes, profiles), in MB. */

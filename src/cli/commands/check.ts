@@ -1,6 +1,8 @@
 /**
  * `dataset-inspector check FILE... [--format text|json|sarif] [--fail-on error|warning|never]`: the same
  * rules and configuration as the editor. JSON is an array of findings; SARIF 2.1.0 feeds code scanning.
+ * Programs reading JSON or SARIF get up to DEFAULTS.maxFindingsPerRuleForPrograms findings per rule and
+ * column, where the editor and the text output list DEFAULTS.maxFindingsPerRule (`--max-findings` sets it).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -23,6 +25,11 @@ export const checkSpec = {
     format: { type: 'string', short: 'f', choices: ['text', 'json', 'sarif'], description: 'Output format (default text).' },
     'fail-on': { type: 'string', choices: ['error', 'warning', 'never'], description: 'Exit with 1 when a finding at or above this severity exists (default error).' },
     config: { type: 'string', placeholder: 'FILE', description: 'JSON file with { "rules": {...}, "ignore": [...], "accept": [...], "maxFindingsPerRuleAndColumn": N } as in the datasetInspector settings.' },
+    'max-findings': {
+      type: 'number',
+      placeholder: 'N',
+      description: `Findings listed per rule and column; the rest are counted in one summary finding (default ${DEFAULTS.maxFindingsPerRule} for text, as in the editor; ${DEFAULTS.maxFindingsPerRuleForPrograms} for json and sarif; 0: all).`,
+    },
     now: { type: 'string', placeholder: 'ISO', description: 'The date timeliness rules compare with (default: now).' },
     delimiter: { type: 'string', short: 'd', placeholder: 'CHAR', description: 'CSV delimiter (default: sniffed).' },
     header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data).' },
@@ -156,6 +163,12 @@ export async function runCheck(args: string[]): Promise<number> {
       if (Number.isNaN(now.getTime())) throw new UsageError(`--now: "${flags.now}" is not a date`);
       config.now = now;
     }
+    const format = flags.format ?? 'text';
+    const cap = flags['max-findings'];
+    if (cap !== undefined) {
+      if (!Number.isInteger(cap) || cap < 0) throw new UsageError(`--max-findings: expected a whole number ≥ 0, got ${cap}`);
+      config.maxFindingsPerRuleAndColumn = cap === 0 ? Number.MAX_SAFE_INTEGER : cap;
+    } else if (config.maxFindingsPerRuleAndColumn === undefined && format !== 'text') config.maxFindingsPerRuleAndColumn = DEFAULTS.maxFindingsPerRuleForPrograms;
     const read: ReadSettings = { memoryBudgetBytes: megabytes(flags['memory-budget'] ?? DEFAULTS.memoryBudgetMB) };
     if (flags.delimiter !== undefined) read.delimiter = parseDelimiter(flags.delimiter);
     if (flags.header !== undefined) read.hasHeader = flags.header;
@@ -176,7 +189,6 @@ export async function runCheck(args: string[]): Promise<number> {
         process.stderr.write(`dataset-inspector check: ${file}: ${message}\n`);
       }
     }
-    const format = flags.format ?? 'text';
     if (format === 'json') process.stdout.write(`${JSON.stringify(results.flatMap((r) => r.findings.map((f) => findingJson(r.file, f))), null, 2)}\n`);
     else if (format === 'sarif') process.stdout.write(formatSarif(results, pathToFileURL(packageRoot()).href));
     else process.stdout.write(formatText(results));

@@ -54,7 +54,18 @@ test('core messages name the option, not a VS Code setting; the CLI says which f
   const config = path.join(dir, 'config.json');
   writeFileSync(config, JSON.stringify({ maxFindingsPerRuleAndColumn: 2 }));
   const text = cli('check', csv, '--config', config, '--fail-on', 'never');
-  assert.match(text.stdout, /\(option maxFindingsPerRule\)\. Set it with "maxFindingsPerRuleAndColumn" in the --config file\.$/m);
+  assert.match(text.stdout, /\(option maxFindingsPerRule\)\. Set it with --max-findings\.$/m);
+  // The flag sets the cap; programs reading JSON get DEFAULTS.maxFindingsPerRuleForPrograms (here: all 30).
+  const capped = cli('check', csv, '--max-findings', '3', '--format', 'json', '--fail-on', 'never');
+  const findings = (out: string) => JSON.parse(out) as { rule: string; row: number | null; summaryOf?: number }[];
+  const whitespace = (out: string) => findings(out).filter((f) => f.rule === 'whitespace');
+  assert.deepEqual([whitespace(capped.stdout).filter((f) => f.row !== null).length, whitespace(capped.stdout).filter((f) => f.summaryOf).length], [3, 1]);
+  const json = whitespace(cli('check', csv, '--format', 'json', '--fail-on', 'never').stdout);
+  assert.deepEqual([json.length, json.filter((f) => f.summaryOf).length], [30, 0]);
+  assert.ok(DEFAULTS.maxFindingsPerRuleForPrograms >= 30 && DEFAULTS.maxFindingsPerRule < DEFAULTS.maxFindingsPerRuleForPrograms);
+  assert.equal(cli('check', csv, '--max-findings', '-1').status, 2, 'a negative cap is a usage error');
+  const all = cli('check', csv, '--max-findings', '0', '--fail-on', 'never').stdout;
+  assert.equal(all.split('\n').filter((line) => line.includes('[whitespace]')).length, 30, '0 lists every finding');
   // A file over the memory budget: an OptionError naming memoryBudgetMB, whatever the format.
   const arrow = path.join(dir, 'big.arrow');
   writeFileSync(arrow, tableToIPC(tableFromArrays({ x: Float64Array.from({ length: 5000 }, (_, i) => i) }), 'file'));
