@@ -66,14 +66,17 @@ export class DependencyEvidence {
    * the zip says MA; a route no other row flies; a home team's league when the away team's agrees, and the
    * home team is what is wrong); or `dep` is the loose inverse of a
    * stricter dependency the row follows (origin_city → origin fails for Jackson's two airports, while
-   * origin → origin_city holds), in a group of several rows or of one where that is common.
+   * origin → origin_city holds), in a group of several rows, or of one where that is common and the value is
+   * new (`intruder` false). A value that belongs to other groups (an intruder) makes a group of one of the
+   * stricter dependency's left side by itself (distance "70" beside "Miami" is a new pair because the
+   * distance is wrong): that group says nothing.
    */
-  explained(dep: Dependency, r: number): boolean {
+  explained(dep: Dependency, r: number, intruder = false): boolean {
     return this.dependencies.some((other) => {
       if (other === dep) return false;
       if (other.rhs === dep.rhs) return this.consistent(other, r);
       const inverse = other.lhs.includes(dep.rhs) && dep.lhs.includes(other.rhs) && other.error < dep.error;
-      return inverse && this.consistent(other, r) && (this.groupRows(other, r) > 1 || this.singlesCommon(other));
+      return inverse && this.consistent(other, r) && (this.groupRows(other, r) > 1 || (!intruder && this.singlesCommon(other)));
     });
   }
 }
@@ -171,10 +174,11 @@ rows holding it (related information).
           // An intruder (the value belongs to other groups), a slip of one or two keystrokes, or a value found
           // nowhere else in a column where such values are rare (Good–Turing: the share of rows holding a
           // value seen once estimates how likely a genuine new value is).
-          if (!(total(value) > count || nearVariant(text, expected) || newValuesRare())) continue;
+          const intruder = total(value) > count;
+          if (!(intruder || nearVariant(text, expected) || newValuesRare())) continue;
           for (const row of rows) {
             const list = byRow.get(row) ?? [];
-            list.push({ row, dep, text, expected, majorityCount, majorityRows, explained: evidence.explained(dep, row) });
+            list.push({ row, dep, text, expected, majorityCount, majorityRows, explained: evidence.explained(dep, row, intruder) });
             byRow.set(row, list);
           }
         }
