@@ -323,7 +323,10 @@ of values with its pattern).
     };
     for (let x = 0; x + 1 < columns; x++) {
       const y = x + 1;
-      if (!complete[x] && !complete[y]) continue;
+      // A column otherwise filled makes its empty cell evidence; in a column of words, a neighbour's value is
+      // evidence by itself (checked below), so its empty cells are looked at too.
+      const looked = (c: number) => complete[c] || words[c];
+      if (!looked(x) && !looked(y)) continue;
       if (data.columns[x].kind === 'empty' || data.columns[y].kind === 'empty') continue;
       // Two columns of free words (names and cities) share too many shapes for a value to tell where it belongs:
       // one of them must be categories or numbers, or their shapes clearly apart (decided when first needed).
@@ -337,10 +340,10 @@ of values with its pattern).
       };
       // Rows where exactly one of the two cells is empty, in a column that is otherwise filled: the rows
       // whose cell is null in x or in y (a few per cent of the rows), in order.
-      const candidates = mergedRows(complete[x] ? nullRows(data, x) : NO_ROWS, complete[y] ? nullRows(data, y) : NO_ROWS);
+      const candidates = mergedRows(looked(x) ? nullRows(data, x) : NO_ROWS, looked(y) ? nullRows(data, y) : NO_ROWS);
       for (const r of candidates) {
-        const xEmpty = complete[x] && cells.empty(r, x);
-        const yEmpty = complete[y] && cells.empty(r, y);
+        const xEmpty = looked(x) && cells.empty(r, x);
+        const yEmpty = looked(y) && cells.empty(r, y);
         if (xEmpty === yEmpty) continue;
         const [from, to] = xEmpty ? [x, y] : [y, x];
         // A value of the neighbour by its very value (two columns of words), else by its pattern: an ordinary
@@ -352,7 +355,10 @@ of values with its pattern).
         const emptied = (message: string) => {
           if (once(r, from)) report({ row: r, columnIndex: from, evidence: { holder: data.columns[to].name }, message });
         };
+        // Where the emptied column often has gaps, only a value's own evidence counts: one of the neighbour's
+        // values, or a merge of two columns' categories.
         const merged = byValue ? undefined : split(text, column(x), column(y));
+        if (!complete[from] && !byValue && !(merged && column(x).categories && column(y).categories)) continue;
         if (merged) {
           const [left, right] = merged;
           const mine = to === x ? left : right;
@@ -378,7 +384,7 @@ of values with its pattern).
         const shifted = [to];
         if (to === y) for (let z = y + 1; z < columns; z++) {
           const next = cells.text(r, z);
-          if (!next || !complete[z] || !(belongs(next, column(z - 1), column(z)) || (words[z - 1] && words[z] && belongsByValue(next, column(z - 1), column(z))))) break;
+          if (!next || !((complete[z] && belongs(next, column(z - 1), column(z))) || (words[z - 1] && words[z] && belongsByValue(next, column(z - 1), column(z))))) break;
           shifted.push(z);
         }
         for (const c of shifted) {
