@@ -289,9 +289,13 @@ is empty — in a column at least 95% complete, where an empty cell is itself un
 when it could be a value of the empty neighbour (one of its categories; a number within its range; else a
 pattern at least 1% of its values share), its pattern is rare in its own column (under 1% of the other
 values), and ten times likelier in the neighbour: it was shifted. A value whose two ends fit the two
-columns ("Lyon" a city, "FR" a country) while the whole is rare in its column is a merge. A shift of several
-cells is followed along the row. The emptied cell is reported too. Columns whose values look alike (two
-columns of names) are not compared, and free text only holds a foreign value when it is one word.
+columns ("Lyon" a city, "FR" a country) while the whole is rare in its column is a merge. Where patterns
+cannot tell two columns of words apart (a source "Original Screenplay" in the genre column), the value itself
+can: one of at least 1% of the empty neighbour's values, under 1% of its own column's other values and ten
+times rarer there is shifted; such a value (or a merge of two columns' categories) is evidence by itself, so
+it is looked for also where the emptied column often has gaps. A shift of several cells is followed along
+the row. The emptied cell is reported too. Columns whose values look alike (two columns of names) are not
+compared by pattern, and free text only holds a foreign value when it is one word.
 
 The evidence: the neighbouring column, that it is empty, and how well the value fits each column (the share
 of values with its pattern).

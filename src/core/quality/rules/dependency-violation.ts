@@ -125,7 +125,8 @@ error, and a model sees two different facts for one entity.
 
 The dependencies are learned from the table itself (approximate functional dependencies, as in TANE):
 A (one column, or two: carrier + number, origin + destination) → B is kept when the rows sharing a value of
-A share B's value in at least 95% of the groups of two rows or more (a clear majority of three quarters),
+A share B's value in at least 95% of the groups of two rows or more (a clear majority: three quarters of the
+group, or all of it but one row, which is what one error leaves in a group of three),
 at least 5 such groups exist and hold at least 10% of the rows, at most 10% of their rows would have to
 change, and that is at most a fifth of what a B unrelated to A would give (B shuffled over the same groups:
 a near-constant column depends on anything). Large tables are explored on a sample and every dependency is verified on all rows; a file
@@ -136,8 +137,10 @@ least two holding the majority value, or in two against at least five — and wh
 value belongs to other groups), one or two keystrokes from the majority value, or a value seen nowhere else
 in a column where such values are rare (under 2% of the rows: a new value there is more likely a slip than
 a genuine value). A value that another
-dependency with the same B supports (the zip says MA for Springfield, MA), a value accepted as fine, and a
-case or white-space variant (reported by category-variant) are not reported. Natural many-to-many pairs (a
+dependency with the same B supports (the zip says MA for Springfield, MA) or a stricter dependency the other
+way supports (origin → city holds where city → origin fails for a city with two airports; a group of one row
+there counts only for a value seen nowhere else: an intruder makes such a group by itself), a value accepted
+as fine, and a case or white-space variant (reported by category-variant) are not reported. Natural many-to-many pairs (a
 city name in two states, both with several rows) are left alone.
 
 The evidence: the dependency, the group's value of A, the majority value and how many rows hold it, and

@@ -1,23 +1,24 @@
 import { defineRule } from '../rule';
-import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, looksLikeIdentifier, numericColumn, strictlyIncreasing, valueCodes } from '../column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, numericColumn, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
 import { cellText, dependenciesOf, type Dependency } from '../dependencies';
 import { duplicateKey, keyOptions } from './duplicate-key';
 import type { IngestResult } from '../../table/model';
 
 /**
- * The false discovery rate the findings are held to (Benjamini–Hochberg over every row and column tested): of
- * the pairs reported, at most this share may be expected to agree by chance.
+ * The chance of one coincidental finding in a table the rule accepts, for each of its two tests over every row
+ * and column tested (Bonferroni): a pair's agreement by chance, and columns unrelated to each other repeating
+ * their combination as rarely as a key's.
  */
-const FDR = 0.01;
-
-/** Largest chance that columns unrelated to each other would repeat their combination as rarely as a key's does. */
 const ALPHA = 0.01;
 
 /** Per column: an id per row (nulls one id of their own, cells that did not fit the column's type one id each) and the rows per id. */
 interface ColumnIds {
   ids: Int32Array;
   counts: Int32Array;
-  /** Per id: the bits of evidence two rows agreeing on it carry, log2(rows / its rows). */
+  /**
+   * Per id: the bits of evidence two rows agreeing on it carry, −log2 of the chance that another row holds it,
+   * log2((rows − 1) / (its rows − 1)); a value in one row is never shared (−1 marks it).
+   */
   bits: Float64Array;
 }
 
@@ -33,7 +34,7 @@ function columnIds(data: IngestResult, c: number, rejected: number[]): ColumnIds
   const counts = new Int32Array(next);
   for (let r = 0; r < ids.length; r++) counts[ids[r]]++;
   const bits = new Float64Array(next);
-  for (let id = 0; id < next; id++) bits[id] = Math.log2(ids.length / counts[id]);
+  for (let id = 0; id < next; id++) bits[id] = counts[id] >= 2 ? Math.log2((ids.length - 1) / (counts[id] - 1)) : -1;
   return { ids, counts, bits };
 }
 
@@ -49,6 +50,80 @@ function mix(x: number): number {
 /** Two hashes of a cell (column `c`, value id `id`), summed over a row so one column's can be taken out again. */
 const hash1 = (c: number, id: number) => mix(id ^ Math.imul(c + 1, 0x9e3779b1));
 const hash2 = (c: number, id: number) => mix(Math.imul(id + 0x6d2b79f5, 0x2c1b3c6d) ^ Math.imul(c + 1, 0x7feb352d));
+
+/** Whether a column's values never repeat (at most one null): an identifier, a unique measurement. */
+function neverRepeats(data: IngestResult, c: number): boolean {
+  const kind = data.columns[c].kind;
+  const present = data.table.numRows - nullCount(data, c);
+  if (present < data.table.numRows - 1) return false;
+  if (TEXT_KINDS.includes(kind)) return distinctValues(data, c).size === present;
+  if (isNumeric(data.columns[c]) || TEMPORAL_KINDS.includes(kind)) return sortedRuns(data, c).values.length === present;
+  return false;
+}
+
+/** A cheap 32-bit key per row of a column's cell: a value id (text), the number's IEEE words (else). */
+function cellKeys(data: IngestResult, c: number): Int32Array {
+  const kind = data.columns[c].kind;
+  if (!isNumeric(data.columns[c]) && !TEMPORAL_KINDS.includes(kind) && kind !== 'boolean') return distinctValues(data, c).ids;
+  const numbers = numericColumn(data, c);
+  const words = new Int32Array(numbers.buffer, numbers.byteOffset, numbers.length * 2);
+  const keys = new Int32Array(numbers.length);
+  for (let r = 0; r < keys.length; r++) keys[r] = mix(words[2 * r] ^ Math.imul(words[2 * r + 1], 0x9e3779b1));
+  return keys;
+}
+
+/**
+ * The rows (ascending) that agree with another row on every column of the first half of the columns, or of
+ * the second half (by hashes: a few more rows may come out, never fewer).
+ */
+function rowsAgreeingOnAHalf(data: IngestResult): Int32Array {
+  const rows = data.table.numRows;
+  const width = data.columns.length;
+  const half = width >> 1;
+  const h1 = [new Int32Array(rows), new Int32Array(rows)];
+  const h2 = [new Int32Array(rows), new Int32Array(rows)];
+  for (let c = 0; c < width; c++) {
+    const side = c < half ? 0 : 1;
+    const keys = cellKeys(data, c);
+    const a = h1[side];
+    const b = h2[side];
+    for (let r = 0; r < rows; r++) {
+      a[r] = (a[r] + hash1(c, keys[r])) | 0;
+      b[r] = (b[r] + hash2(c, keys[r])) | 0;
+    }
+  }
+  const marked = new Uint8Array(rows);
+  let capacity = 16;
+  while (capacity < rows * 2) capacity *= 2;
+  const mask = capacity - 1;
+  const first = new Int32Array(capacity);
+  for (let side = 0; side < 2; side++) {
+    const a = h1[side];
+    const b = h2[side];
+    first.fill(-1);
+    for (let r = 0; r < rows; r++) {
+      let slot = (a[r] ^ Math.imul(b[r], 0x27d4eb2f)) & mask;
+      for (;;) {
+        const f = first[slot];
+        if (f < 0) {
+          first[slot] = r;
+          break;
+        }
+        if (a[f] === a[r] && b[f] === b[r]) {
+          marked[f] = 1;
+          marked[r] = 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+  }
+  let count = 0;
+  for (let r = 0; r < rows; r++) count += marked[r];
+  const out = new Int32Array(count);
+  for (let r = 0, i = 0; r < rows; r++) if (marked[r]) out[i++] = r;
+  return out;
+}
 
 /**
  * Columns that make rows naturally distinct, so a difference there alone says nothing: dates and times (the
@@ -74,19 +149,19 @@ function redundantColumns(dependencies: readonly Dependency[], differing: number
   return dropped;
 }
 
-/** A pair of rows equal in every column but `column`, and the bits of evidence their agreeing cells carry. */
+/**
+ * A pair of rows equal in every column but `column`, and why that is no chance: the bits of evidence their
+ * agreeing cells carry, or how rarely the other columns' combination repeats against how often unrelated
+ * columns would repeat it (`key`).
+ */
 interface Candidate {
   row: number;
   other: number;
   column: number;
   bits: number;
+  key?: { repeats: number; expected: number };
 }
 
-/**
- * The bits of evidence the i-th strongest of `tests` (row, column) tests must carry to be reported
- * (Benjamini–Hochberg at {@link FDR}): its chance of agreeing with any of the other rows, the rows times
- * 2^−bits, at most i · FDR / tests.
- */
 /** P(X ≤ k) for X Poisson with mean `mean` (summed in logs: the mean may be in the thousands). */
 export function poissonAtMost(k: number, mean: number): number {
   if (mean <= 0) return 1;
@@ -100,8 +175,12 @@ export function poissonAtMost(k: number, mean: number): number {
   return Math.min(1, Math.exp(logSum));
 }
 
-function bitsNeeded(rows: number, tests: number, i: number): number {
-  return Math.log2(rows - 1) + Math.log2(tests) - Math.log2(i * FDR);
+/**
+ * The bits of evidence a pair's agreeing cells must carry, over `tests` (row, column) tests: the chance that
+ * a row agrees with any of the other rows, (rows − 1) · 2^−bits, at most ALPHA / tests.
+ */
+function bitsNeeded(rows: number, tests: number): number {
+  return Math.log2(rows - 1) + Math.log2(tests) - Math.log2(ALPHA);
 }
 
 export const nearDuplicateRow = defineRule({
@@ -115,18 +194,26 @@ export const nearDuplicateRow = defineRule({
 field (a price re-typed, a category picked again). The row then escapes duplicate-row, yet a model sees one
 example twice, with two answers for one cell.
 
-A row is reported when it equals an earlier row in every column but one, and only two rows share those
-values. Agreeing by chance must be negligible: the agreeing cells' values are weighed by how rare they are
-in their columns (a value in 1 row of 1,000 is 10 bits of evidence, a value in half of the rows 1 bit),
-leaving out a column a learned dependency determines from another agreeing column (a city given its zip
-code), and the sum must exceed what all pairs of rows and all columns could produce by chance, with a 1%
-chance of one false alarm in the table (Bonferroni). So a table of a few categories, where rows naturally
-agree, has no finding; rows that agree on several measurements and names do. A difference in a date or
-time, an identifier or a row counter is not reported: those make rows distinct by design (the same reading
-at two times, two records with their own ids).
+A row is reported when it equals an earlier row in every column but one, only two rows share those values,
+and chance cannot explain it, by either of two tests (each with a 1% chance of one coincidental finding in
+the table, Bonferroni over the rows and columns tested):
+
+- **rare agreement**: the agreeing cells are weighed by how rare their values are (a value another row holds
+  with chance 1 in 1,000 is 10 bits of evidence, one in half of the rows 1 bit), leaving out a column a
+  learned dependency determines from another agreeing column (a city given its zip code); the sum must
+  exceed what every row compared with every other could produce by chance. So rows of a few categories, which
+  agree naturally, are no finding; rows that agree on several measurements and names are.
+- **a broken key**: the other columns together identify rows (a calendar's year + month + day, a league's
+  date + team): their combination repeats in at most 1% of the rows (as duplicate-key asks of a key) and far
+  less often than columns unrelated to each other would repeat it (a Poisson test against the expected
+  number of chance repeats). A repeat is then one record entered twice.
+
+A difference in a date or time, an identifier or a row counter is not reported: those make rows distinct by
+design (the same reading at two times, two records with their own ids).
 
 The finding sits on the differing cell of the later row and points at the earlier row (related information).
-The evidence: the other row, the two values and the bits of evidence against the bits needed.
+The evidence: the other row, the two values, and the bits of evidence against the bits needed, or how often
+the other columns repeat against how often chance would repeat them.
 
 **Fix**: delete the copy, or merge the two rows keeping the right value. In a file checked in batches, each
 batch is checked on its own.`,
@@ -134,6 +221,20 @@ batch is checked on its own.`,
     const rows = data.table.numRows;
     const width = data.columns.length;
     if (rows < 3 || width < 3) return;
+    const differing = data.columns.map((_, c) => !isIgnored(c) && !distinguishing(data, c));
+    // A column whose values never repeat keeps every pair of rows apart: with two, no pair differs in one
+    // column only; with one, only there.
+    const unique = data.columns.map((_, c) => neverRepeats(data, c));
+    const uniqueCount = unique.filter(Boolean).length;
+    if (uniqueCount >= 2) return;
+    if (uniqueCount === 1) differing.forEach((_, c) => (differing[c] &&= unique[c]));
+    const tested = differing.filter(Boolean).length;
+    if (tested === 0) return;
+    const tests = rows * tested;
+    // Rows that may have a near copy: two rows differing in one column agree on all of the first half of the
+    // columns or all of the second. Usually none, and nothing more is computed.
+    const near = rowsAgreeingOnAHalf(data);
+    if (near.length === 0) return;
     const rejectedByColumn = new Map<number, number[]>();
     for (const cell of data.rejectedCells) {
       const list = rejectedByColumn.get(cell.column) ?? [];
@@ -141,97 +242,103 @@ batch is checked on its own.`,
       rejectedByColumn.set(cell.column, list);
     }
     const columns = data.columns.map((_, c) => columnIds(data, c, rejectedByColumn.get(c) ?? []));
-    const differing = data.columns.map((_, c) => !isIgnored(c) && !distinguishing(data, c));
-    const tests = rows * differing.filter(Boolean).length;
-    if (tests === 0) return;
     // Strictest dependencies first: they decide which side of a pair of equivalent columns still counts.
     const dependencies = [...dependenciesOf(data)].sort((x, y) => x.error - y.error);
-    // Row hashes and bits over all cells; a column's own are taken out to compare rows on the others.
-    const sum1 = new Int32Array(rows);
-    const sum2 = new Int32Array(rows);
-    const rowBits = new Float64Array(rows);
-    columns.forEach(({ ids, bits }, c) => {
+    // Per row: the chance another row shares all its values (2^−bits of the shared ones), and how many of its
+    // values no other row shares (then none can).
+    const chance = new Float64Array(rows);
+    const unshared = new Int32Array(rows);
+    columns.forEach(({ ids, bits }) => {
       for (let r = 0; r < rows; r++) {
-        sum1[r] = (sum1[r] + hash1(c, ids[r])) | 0;
-        sum2[r] = (sum2[r] + hash2(c, ids[r])) | 0;
-        rowBits[r] += bits[ids[r]];
+        const b = bits[ids[r]];
+        if (b < 0) unshared[r]++;
+        else chance[r] += b;
+      }
+    });
+    for (let r = 0; r < rows; r++) chance[r] = 2 ** -chance[r];
+    // Hashes of the candidate rows over all cells; a column's own is taken out to compare rows on the others.
+    const m = near.length;
+    const sum1 = new Int32Array(m);
+    const sum2 = new Int32Array(m);
+    columns.forEach(({ ids }, c) => {
+      for (let i = 0; i < m; i++) {
+        sum1[i] = (sum1[i] + hash1(c, ids[near[i]])) | 0;
+        sum2[i] = (sum2[i] + hash2(c, ids[near[i]])) | 0;
       }
     });
     const { uniqueShare, minRows } = keyOptions(duplicateKey.defaultOptions);
     const sameExcept = (a: number, b: number, skip: number) => columns.every(({ ids }, c) => c === skip || ids[a] === ids[b]);
     let capacity = 16;
-    while (capacity < rows * 2) capacity *= 2;
+    while (capacity < m * 2) capacity *= 2;
     const mask = capacity - 1;
     const first = new Int32Array(capacity);
     const size = new Int32Array(capacity);
-    const key1 = new Int32Array(rows);
-    const key2 = new Int32Array(rows);
-    const slotOf = new Int32Array(rows);
     const varies = new Uint8Array(capacity);
-    const candidates: Candidate[] = [];
-    const keyBreaks: Candidate[] = [];
-    // The fewest bits a finding can rest on (half the rows being near copies).
-    const floor = bitsNeeded(rows, tests, rows / 2);
+    const key1 = new Int32Array(m);
+    const key2 = new Int32Array(m);
+    const slotOf = new Int32Array(m);
+    const found: Candidate[] = [];
+    const needed = bitsNeeded(rows, tests);
     for (let c = 0; c < width; c++) {
       if (!differing[c]) continue;
-      const { ids } = columns[c];
-      const redundant = redundantColumns(dependencies, c);
+      const { ids, bits } = columns[c];
       first.fill(-1);
       size.fill(0);
-      // Rows grouped by their cells in every other column: each row's slot is its group's.
-      for (let r = 0; r < rows; r++) {
-        const a = (key1[r] = (sum1[r] - hash1(c, ids[r])) | 0);
-        const b = (key2[r] = (sum2[r] - hash2(c, ids[r])) | 0);
+      varies.fill(0);
+      // Candidate rows grouped by their cells in every other column: each one's slot is its group's; `first` holds a row.
+      for (let i = 0; i < m; i++) {
+        const r = near[i];
+        const a = (key1[i] = (sum1[i] - hash1(c, ids[r])) | 0);
+        const b = (key2[i] = (sum2[i] - hash2(c, ids[r])) | 0);
         let slot = (a ^ Math.imul(b, 0x27d4eb2f)) & mask;
         for (;;) {
           const f = first[slot];
           if (f < 0) {
-            first[slot] = r;
+            first[slot] = i;
             break;
           }
-          if (key1[f] === a && key2[f] === b && sameExcept(f, r, c)) break;
+          if (key1[f] === a && key2[f] === b && sameExcept(near[f], r, c)) break;
           slot = (slot + 1) & mask;
         }
         size[slot]++;
-        slotOf[r] = slot;
+        slotOf[i] = slot;
+        if (ids[r] !== ids[near[first[slot]]]) varies[slot] = 1;
       }
       // How often the other columns' combination repeats with another value here (exact copies of a row are
-      // duplicate-row's), against how often it would if the columns were unrelated: each row agrees with each
-      // other row with chance 2^−(its bits in the other columns).
-      varies.fill(0);
-      for (let r = 0; r < rows; r++) if (ids[r] !== ids[first[slotOf[r]]]) varies[slotOf[r]] = 1;
+      // duplicate-row's), against how often it would if the columns were unrelated (computed when it repeats).
       let repeated = 0;
       let extraRows = 0;
-      let expected = 0;
-      for (let r = 0; r < rows; r++) {
-        const slot = slotOf[r];
-        if (first[slot] === r && varies[slot]) {
+      for (let i = 0; i < m; i++) {
+        const slot = slotOf[i];
+        if (first[slot] === i && varies[slot]) {
           repeated++;
           extraRows += size[slot] - 1;
         }
-        expected += ((rows - 1) / 2) * 2 ** -(rowBits[r] - columns[c].bits[ids[r]]);
       }
-      const key = rows >= minRows && extraRows <= (1 - uniqueShare) * rows && poissonAtMost(repeated, expected) <= ALPHA;
+      if (repeated === 0) continue;
+      let expected = 0;
       for (let r = 0; r < rows; r++) {
-        const slot = slotOf[r];
-        const f = first[slot];
+        const own = bits[ids[r]];
+        if (unshared[r] === (own < 0 ? 1 : 0)) expected += chance[r] * 2 ** Math.max(0, own);
+      }
+      expected *= (rows - 1) / 2;
+      const key = rows >= minRows && extraRows <= (1 - uniqueShare) * rows && poissonAtMost(repeated, expected) <= ALPHA / tested;
+      const redundant = key ? undefined : redundantColumns(dependencies, c);
+      for (let i = 0; i < m; i++) {
+        const slot = slotOf[i];
+        const f = near[first[slot]];
+        const r = near[i];
         // Two rows exactly, differing here (a third row makes the column vary within the group: a measurement).
         if (size[slot] !== 2 || f === r || ids[f] === ids[r]) continue;
-        if (key) keyBreaks.push({ row: r, other: f, column: c, bits: 0 });
+        if (!redundant) found.push({ row: r, other: f, column: c, bits: 0, key: { repeats: repeated, expected } });
         else {
-          let bits = 0;
-          for (let k = 0; k < width; k++) if (k !== c && !redundant.has(k)) bits += columns[k].bits[columns[k].ids[r]];
-          if (bits >= floor) candidates.push({ row: r, other: f, column: c, bits });
+          let sum = 0;
+          for (let k = 0; k < width; k++) if (k !== c && !redundant.has(k)) sum += columns[k].bits[columns[k].ids[r]];
+          if (sum >= needed) found.push({ row: r, other: f, column: c, bits: sum });
         }
       }
     }
-    // Benjamini–Hochberg: the i strongest candidates are reported when the i-th is strong enough for i findings.
-    candidates.sort((x, y) => y.bits - x.bits);
-    let accepted = 0;
-    candidates.forEach((candidate, i) => {
-      if (candidate.bits >= bitsNeeded(rows, tests, i + 1)) accepted = i + 1;
-    });
-    for (const { row: r, other: f, column: c, bits } of [...keyBreaks, ...candidates.slice(0, accepted)].sort((x, y) => x.row - y.row || x.column - y.column)) {
+    for (const { row: r, other: f, column: c, bits, key } of found.sort((x, y) => x.row - y.row || x.column - y.column)) {
       const name = data.columns[c].name;
       const here = cellText(data, r, c);
       const there = cellText(data, f, c);
@@ -239,7 +346,9 @@ batch is checked on its own.`,
         row: r,
         columnIndex: c,
         value: here,
-        evidence: { otherRow: rowNumber(f), other: there, bits: Math.round(bits), bitsNeeded: Math.round(bitsNeeded(rows, tests, accepted)) },
+        evidence: key
+          ? { otherRow: rowNumber(f), other: there, otherColumnsRepeat: key.repeats, repeatsByChance: Math.round(key.expected) }
+          : { otherRow: rowNumber(f), other: there, bits: Math.round(bits), bitsNeeded: Math.round(needed) },
         message: `Row ${rowNumber(r)} repeats row ${rowNumber(f)} in every column but "${name}" ("${here}" here, "${there}" there): a near copy of the same record.`,
         related: [{ row: f, columnIndex: c, message: `Row ${rowNumber(f)}: "${there}"` }],
       });
