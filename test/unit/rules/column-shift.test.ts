@@ -43,3 +43,24 @@ test('a value moved into the empty neighbour: the country code in city, a fix mo
   assert.equal(fix?.title, 'Move "DE" to "country"');
   assert.equal(fix?.kind === 'replace' ? fix.newText : undefined, ',DE');
 });
+
+/** Films: title, source, genre, rating; source is often empty (unknown), genre rarely. `edit` rewrites source and genre of some rows. */
+function films(edit: Record<number, [string, string]> = {}): string[] {
+  const sources = ['Original Screenplay', 'Based on Book', 'Remake', 'Based on Real Life Events'];
+  const genres = ['Romantic Comedy', 'Black Comedy', 'Drama', 'Action', 'Thriller Suspense'];
+  const lines = ['title,source,genre,rating'];
+  for (let i = 0; i < 300; i++) {
+    const [source, genre] = edit[i] ?? [i % 7 === 3 ? '' : sources[(i * 3) % sources.length], genres[(i * 7) % genres.length]];
+    lines.push(`Film ${i + 1},${source},${genre},${(5 + (i % 40) / 10).toFixed(1)}`);
+  }
+  return lines;
+}
+
+test('two columns of words: a source in the genre column with the source empty is shifted, also where sources are often unknown', () => {
+  // Both columns are words of the same shapes: only the values tell them apart.
+  assert.deepEqual(check(films()), []);
+  assert.deepEqual(check(films({ 40: ['', 'Drama'] })), [], 'an unknown source beside an ordinary genre is a gap');
+  const findings = check(films({ 40: ['', 'Original Screenplay'] }));
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[40, 'genre'], [40, 'source']]);
+  assert.match(findings[0].message, /^"Original Screenplay" in column "genre" looks like a value of "source" .*and "source" is empty in this row: the row seems shifted\.$/);
+});
