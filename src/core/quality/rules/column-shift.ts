@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, finiteStats, isNumeric, nullCount, nullMask, nullRows, numericColumn, quantile, sortedColumn } from '../column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, nullCount, nullMask, nullRows, numericColumn, quantile, sortedColumn } from '../column-values';
 import { cellText, isFreeText } from '../dependencies';
 import { patternOf } from '../value-patterns';
 import type { FindingFix } from '../finding';
@@ -130,8 +130,6 @@ interface Column {
   categories?: Set<string>;
   /** A numeric column's range: a value must be a number within it. */
   range?: [number, number];
-  /** A text column's values (at most 10,000 distinct ones) with their rows, and the rows holding a value. */
-  values?: { counts: Map<string, number>; present: number };
 }
 
 function columnOf(data: IngestResult, c: number, profile: Profile): Column {
@@ -144,9 +142,6 @@ function columnOf(data: IngestResult, c: number, profile: Profile): Column {
     // A category column: at most 100 values cover 95% of its rows (the rest may be its errors).
     const distinct = distinctValues(data, c);
     const present = data.table.numRows - nullCount(data, c);
-    const counts = new Map<string, number>();
-    for (let id = 0; id < distinct.size; id++) counts.set(distinct.text(id), distinct.counts[id]);
-    const values = { counts, present };
     const ids = Array.from(distinct.counts.keys()).sort((a, b) => distinct.counts[b] - distinct.counts[a]);
     const categories = new Set<string>();
     let covered = 0;
@@ -155,7 +150,7 @@ function columnOf(data: IngestResult, c: number, profile: Profile): Column {
       categories.add(distinct.text(id));
       covered += distinct.counts[id];
     }
-    return categories.size <= 100 ? { profile, categories, values } : { profile, values };
+    if (categories.size <= 100) return { profile, categories };
   }
   return { profile };
 }
@@ -178,16 +173,33 @@ function belongs(text: string, home: Column, here: Column): boolean {
   return fitsColumn(home, text) && o < FOREIGN && usual(home.profile, text) >= FIT_RATIO * o;
 }
 
+/** A text column's values by id, and its frequent ones (at least 1% of its values) by text with their rows. */
+interface Words {
+  distinct: DistinctValues;
+  present: number;
+  frequent: Map<string, number>;
+}
+
+function wordsOf(data: IngestResult, c: number): Words {
+  const distinct = distinctValues(data, c);
+  const present = data.table.numRows - nullCount(data, c);
+  const frequent = new Map<string, number>();
+  for (let id = 0; id < distinct.size; id++) if (distinct.counts[id] >= FOREIGN * present) frequent.set(distinct.text(id), distinct.counts[id]);
+  return { distinct, present, frequent };
+}
+
 /**
- * Whether a text value belongs to column `home` rather than `here` by the value itself, where shapes cannot
- * tell (two columns of words: a source "Original Screenplay" in the genre column): at least 1% of home's
- * values are this value, under 1% of here's other values are, and it is ten times likelier in home.
+ * Whether the value of row `r` in text column `here` belongs to text column `home` by the value itself, where
+ * shapes cannot tell (two columns of words: a source "Original Screenplay" in the genre column): at least 1%
+ * of home's values are this value, under 1% of here's other values are, and it is ten times likelier in home.
  */
-function belongsByValue(text: string, home: Column, here: Column): boolean {
-  if (!home.values || !here.values) return false;
-  const there = (home.values.counts.get(text) ?? 0) / Math.max(1, home.values.present);
-  const others = Math.max(0, (here.values.counts.get(text) ?? 0) - 1) / Math.max(1, here.values.present);
-  return there >= FOREIGN && others < FOREIGN && there >= FIT_RATIO * others;
+function belongsByValue(r: number, home: Words, here: Words): boolean {
+  const id = here.distinct.ids[r];
+  if (id < 0) return false;
+  const homeRows = home.frequent.get(here.distinct.text(id));
+  if (homeRows === undefined) return false;
+  const others = (here.distinct.counts[id] - 1) / Math.max(1, here.present);
+  return others < FOREIGN && homeRows / home.present >= FIT_RATIO * others;
 }
 
 /**
@@ -314,6 +326,13 @@ of values with its pattern).
     };
     const cells = cellsOf(data);
     const words = data.columns.map((c) => TEXT_KINDS.includes(c.kind));
+    const wordColumns = new Map<number, Words>();
+    const wordsIn = (c: number) => {
+      let w = wordColumns.get(c);
+      if (!w) wordColumns.set(c, (w = wordsOf(data, c)));
+      return w;
+    };
+    const byValue = (r: number, home: number, here: number) => words[home] && words[here] && belongsByValue(r, wordsIn(home), wordsIn(here));
     const ordinary = ordinaryValues(data, (c) => column(c).profile);
     const delimiter = data.dialect?.delimiter ?? ',';
     const fixes = data.rangesIn === 'file';
@@ -327,9 +346,12 @@ of values with its pattern).
     };
     for (let x = 0; x + 1 < columns; x++) {
       const y = x + 1;
-      // A column otherwise filled makes its empty cell evidence; in a column of words, a neighbour's value is
-      // evidence by itself (checked below), so its empty cells are looked at too.
-      const looked = (c: number) => complete[c] || words[c];
+      // A column otherwise filled makes its empty cell evidence. Where it often has gaps, only a value's own
+      // evidence counts (checked below): one of its frequent values in the neighbour, or a merge of the two
+      // columns' categories; its empty cells are looked at only when that can be.
+      let both: boolean | undefined;
+      const categoriesBoth = () => (both ??= words[x] && words[y] && column(x).categories !== undefined && column(y).categories !== undefined);
+      const looked = (c: number) => complete[c] || (words[x] && words[y] && (wordsIn(c).frequent.size > 0 || categoriesBoth()));
       if (!looked(x) && !looked(y)) continue;
       if (data.columns[x].kind === 'empty' || data.columns[y].kind === 'empty') continue;
       // Two columns of free words (names and cities) share too many shapes for a value to tell where it belongs:
@@ -352,17 +374,16 @@ of values with its pattern).
         const [from, to] = xEmpty ? [x, y] : [y, x];
         // A value of the neighbour by its very value (two columns of words), else by its pattern: an ordinary
         // value of its own column is neither shifted nor merged (the common case: a plain gap).
-        const byValue = words[from] && words[to] && belongsByValue(cells.text(r, to) ?? '', column(from), column(to));
-        if (!byValue && (ordinary(r, to) || !apart())) continue;
+        const valueOfNeighbour = byValue(r, from, to);
+        if (!complete[from] && !valueOfNeighbour && !categoriesBoth()) continue;
+        if (!valueOfNeighbour && (ordinary(r, to) || !apart())) continue;
         const text = cells.text(r, to);
-        if (!text || (!byValue && usualAmongOthers(column(to).profile, text) >= FOREIGN)) continue;
+        if (!text || (!valueOfNeighbour && usualAmongOthers(column(to).profile, text) >= FOREIGN)) continue;
         const emptied = (message: string) => {
           if (once(r, from)) report({ row: r, columnIndex: from, evidence: { holder: data.columns[to].name }, message });
         };
-        // Where the emptied column often has gaps, only a value's own evidence counts: one of the neighbour's
-        // values, or a merge of two columns' categories.
-        const merged = byValue ? undefined : split(text, column(x), column(y));
-        if (!complete[from] && !byValue && !(merged && column(x).categories && column(y).categories)) continue;
+        const merged = valueOfNeighbour ? undefined : split(text, column(x), column(y));
+        if (!complete[from] && !valueOfNeighbour && !merged) continue;
         if (merged) {
           const [left, right] = merged;
           const mine = to === x ? left : right;
@@ -383,12 +404,12 @@ of values with its pattern).
           emptied(`Column ${name(from)} is empty in this row; its value seems merged into ${name(to)} ("${text}").`);
           continue;
         }
-        if (!byValue && !belongs(text, column(from), column(to))) continue;
+        if (!valueOfNeighbour && !belongs(text, column(from), column(to))) continue;
         // Shifted: the value belongs to the empty neighbour. A shift to the right may go on along the row.
         const shifted = [to];
         if (to === y) for (let z = y + 1; z < columns; z++) {
           const next = cells.text(r, z);
-          if (!next || !((complete[z] && belongs(next, column(z - 1), column(z))) || (words[z - 1] && words[z] && belongsByValue(next, column(z - 1), column(z))))) break;
+          if (!next || !((complete[z] && belongs(next, column(z - 1), column(z))) || byValue(r, z - 1, z))) break;
           shifted.push(z);
         }
         for (const c of shifted) {
