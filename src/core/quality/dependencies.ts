@@ -21,7 +21,7 @@
  */
 import type { IngestResult } from '../table/model';
 import { editDistance } from './edit-distance';
-import { KERNEL_ROWS, TEXT_KINDS, cellSourceText, distinctValues, finiteStats, isNumeric, nullCount, numericColumn, sortedRuns, valueCodes, type DistinctValues, type ValueCodes } from './column-values';
+import { KERNEL_ROWS, TEXT_KINDS, cellSourceText, looksLikeIdentifier, distinctValues, finiteStats, isNumeric, nullCount, numericColumn, sortedRuns, valueCodes, type DistinctValues, type ValueCodes } from './column-values';
 import { codesAt, numberCodes, pairCodes, type SortedRuns } from '../profile/column-facts';
 
 /** Supported groups a dependency needs. */
@@ -46,6 +46,19 @@ export function clearMajority(best: number, size: number): boolean {
   return 4 * best >= 3 * size || (best >= 2 && best === size - 1);
 }
 
+/**
+ * Records of one entity merged from several sources (a flight number as several timetables give it): the
+ * left side is one identifying column whose entities are recorded at least `ENTITY_MIN_RECORDS` times (the
+ * median group), and the sources disagree more often than in one clean table, so the dependency is judged
+ * by its majorities: at least `ENTITY_MIN_MAJORITY_GROUPS` of the supported groups have a strict majority
+ * (more than half the group), the g3 error is at most `ENTITY_MAX_ERROR` and at most
+ * `ENTITY_MAX_ERROR_VS_CHANCE` of the error by chance.
+ */
+const ENTITY_MIN_RECORDS = 3;
+const ENTITY_MAX_ERROR = 0.3;
+const ENTITY_MAX_ERROR_VS_CHANCE = 0.25;
+const ENTITY_MIN_MAJORITY_GROUPS = 0.8;
+
 export interface Dependency {
   /** Left-hand side: one or two columns. */
   lhs: number[];
@@ -60,6 +73,13 @@ export interface Dependency {
   supported: number;
   /** The g3 error with B shuffled over the same rows (as measured in discovery). */
   chance: number;
+  /**
+   * Accepted as the records of one entity from several sources (see ENTITY_MIN_RECORDS): a group's value
+   * is then what more than half its records say, not three quarters.
+   */
+  entity?: boolean;
+  /** An entity dependency of a column that is not the entity key: it explains values, and reports none. */
+  explainsOnly?: boolean;
 }
 
 /** Value ids of a column for some rows (−1 for null) and how many distinct ids. */
@@ -109,6 +129,8 @@ function groupsBy(codes: Codes): { order: Int32Array; starts: Int32Array } {
 export interface PairStats {
   groups: number;
   agreeing: number;
+  /** Share of supported groups where one value of B holds more than half the group. */
+  majority: number;
   error: number;
   /** Share of the rows with values of A and B that are in supported groups. */
   supported: number;
@@ -120,6 +142,7 @@ function pairStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int32
   const touched = new Int32Array(Math.min(bSize, b.length));
   let groups = 0;
   let agreeing = 0;
+  let majority = 0;
   let rows = 0;
   let changes = 0;
   let present = 0;
@@ -143,13 +166,37 @@ function pairStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int32
     rows += size;
     changes += size - best;
     if (clearMajority(best, size)) agreeing++;
+    if (2 * best > size) majority++;
   }
-  return { groups, agreeing: groups ? agreeing / groups : 0, error: rows ? changes / rows : 1, supported: present ? rows / present : 0 };
+  return { groups, agreeing: groups ? agreeing / groups : 0, majority: groups ? majority / groups : 0, error: rows ? changes / rows : 1, supported: present ? rows / present : 0 };
 }
 
 /** Whether statistics pass the thresholds that do not need the shuffled error (checked first: most pairs fail them). */
-function plausible(stats: PairStats): boolean {
-  return stats.groups >= MIN_GROUPS && stats.supported >= MIN_SUPPORTED_ROWS && stats.error <= MAX_ERROR && stats.agreeing >= MIN_AGREEING_GROUPS;
+function plausible(stats: PairStats, entity: boolean): boolean {
+  if (stats.groups < MIN_GROUPS || stats.supported < MIN_SUPPORTED_ROWS) return false;
+  if (stats.error <= MAX_ERROR && stats.agreeing >= MIN_AGREEING_GROUPS) return true;
+  return entity && stats.error <= ENTITY_MAX_ERROR && stats.majority >= ENTITY_MIN_MAJORITY_GROUPS;
+}
+
+/**
+ * Whether a left side names entities recorded several times (see ENTITY_MIN_RECORDS): one identifying column
+ * (text, or an integer named like an identifier) whose median value is in at least that many rows.
+ */
+export function isEntityColumn(data: IngestResult, lhs: number[]): boolean {
+  if (lhs.length !== 1) return false;
+  const column = data.columns[lhs[0]];
+  return TEXT_KINDS.includes(column.kind) || (column.kind === 'integer' && looksLikeIdentifier(column.name));
+}
+
+/** The median number of rows of the values of A that repeat (a grouping's groups of two rows or more). */
+function medianRepeats(grouping: { starts: Int32Array }): number {
+  const sizes: number[] = [];
+  for (let g = 0; g + 1 < grouping.starts.length; g++) {
+    const size = grouping.starts[g + 1] - grouping.starts[g];
+    if (size >= 2) sizes.push(size);
+  }
+  sizes.sort((x, y) => x - y);
+  return sizes.length ? sizes[sizes.length >> 1] : 0;
 }
 
 /** B's ids shuffled over the same positions (B made unrelated to A). */
@@ -177,11 +224,16 @@ function shuffled(n: number): Int32Array {
  * The error of A → B with B shuffled over the same rows (B unrelated to A), when the statistics are
  * plausible; undefined otherwise. A → B is accepted when its error is at most MAX_ERROR_VS_CHANCE of it.
  */
-function chanceError(stats: PairStats, grouping: { order: Int32Array; starts: Int32Array }, b: Codes, permutation: Int32Array): number | undefined {
-  return plausible(stats) ? pairStats(grouping, shuffledCodes(b.ids, permutation), b.size).error : undefined;
+function chanceError(stats: PairStats, grouping: { order: Int32Array; starts: Int32Array }, b: Codes, permutation: Int32Array, entity: boolean): number | undefined {
+  return plausible(stats, entity) ? pairStats(grouping, shuffledCodes(b.ids, permutation), b.size).error : undefined;
 }
 
-const acceptedAgainst = (stats: PairStats, chance: number | undefined) => chance !== undefined && stats.error <= MAX_ERROR_VS_CHANCE * chance;
+/** Whether a plausible A → B is accepted: as a dependency of one table, else (`entity`) as an entity's records. */
+function acceptance(stats: PairStats, chance: number | undefined, entity: boolean): { entity: boolean } | undefined {
+  if (chance === undefined) return undefined;
+  if (stats.error <= MAX_ERROR && stats.agreeing >= MIN_AGREEING_GROUPS && stats.error <= MAX_ERROR_VS_CHANCE * chance) return { entity: false };
+  return entity && stats.error <= ENTITY_MAX_ERROR && stats.majority >= ENTITY_MIN_MAJORITY_GROUPS && stats.error <= ENTITY_MAX_ERROR_VS_CHANCE * chance ? { entity: true } : undefined;
+}
 
 /** Distinct values, rows with a value and the most frequent value's rows of a column's codes (over the rows discovery looks at). */
 function spread(codes: Codes): { distinct: number; present: number; top: number } {
@@ -247,13 +299,15 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Dependency[
   const explains = new Map<number, { a: number; error: number }[]>();
   for (const a of lhs) {
     const grouping = groupsBy(codesFor(a));
+    const entity = isEntityColumn(data, [a]) && medianRepeats(grouping) >= ENTITY_MIN_RECORDS;
     for (const b of rhs) {
       if (b === a) continue;
       const bCodes = codesFor(b);
       const stats = pairStats(grouping, bCodes.ids, bCodes.size);
       if (stats.groups < MIN_GROUPS) continue;
-      const chance = chanceError(stats, grouping, bCodes, permutation);
-      if (acceptedAgainst(stats, chance)) found.push({ lhs: [a], rhs: b, ...stats, chance: chance ?? 1 });
+      const chance = chanceError(stats, grouping, bCodes, permutation, entity);
+      const accepted = acceptance(stats, chance, entity);
+      if (accepted) found.push({ lhs: [a], rhs: b, ...stats, chance: chance ?? 1, ...(accepted.entity ? { entity: true } : {}) });
       const list = explains.get(b) ?? [];
       list.push({ a, error: stats.error });
       explains.set(b, list);
@@ -276,8 +330,8 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Dependency[
         if (!grouping) pairGroupings.set(`${x},${y}`, (grouping = groupsBy(pairCodes(codesFor(x), codesFor(y)))));
         const stats = pairStats(grouping, bCodes.ids, bCodes.size);
         if (stats.error > single / 2) continue;
-        const chance = chanceError(stats, grouping, bCodes, permutation);
-        if (acceptedAgainst(stats, chance)) found.push({ lhs: [x, y], rhs: b, ...stats, chance: chance ?? 1 });
+        const chance = chanceError(stats, grouping, bCodes, permutation, false);
+        if (acceptance(stats, chance, false)) found.push({ lhs: [x, y], rhs: b, ...stats, chance: chance ?? 1 });
       }
     }
   }
@@ -331,6 +385,56 @@ function withoutEquivalentSides(found: Dependency[]): Dependency[] {
   return found.filter((d) => !d.lhs.some((c) => replaced.has(c)) || (d.lhs.length === 1 && d.rhs === replaced.get(d.lhs[0])));
 }
 
+/**
+ * Whether a loose A → B is the inverse side of a many-to-one relation (a city has several zip codes, each
+ * always in that city) rather than an entity's disagreeing records: most rows outside their group's main
+ * value hold a value found in two rows or more, (nearly) all of them in this group. An entity's wrong records hold
+ * values of their own (seen once) or of other entities.
+ */
+function manyToOne(data: IngestResult, dep: Dependency): boolean {
+  const scan = disagreeingGroups(data, dep);
+  let minority = 0;
+  let nested = 0;
+  for (const group of scan.groups) {
+    for (const [id, count] of group.counts.slice(1)) {
+      minority += count;
+      // (Nine tenths of its rows: the other value may itself have a few errors elsewhere.)
+      if (count >= 2 && 10 * count >= 9 * scan.total(id)) nested += count;
+    }
+  }
+  return 2 * nested > minority;
+}
+
+/**
+ * The entity dependencies of one left side only (none the loose side of a many-to-one relation): the column that determines the most others as an entity's
+ * records (ties: the smallest mean error) names the entities; the others' values merely repeat with their
+ * entity (a flight's scheduled time "determines" the flight as loosely as the flight determines the time).
+ * Every dependency of that column alone is then judged as its records (a strict one included: the entity's
+ * attributes are compared alike); the other columns' entity dependencies only explain values (a city name
+ * in two states is explained by the airport code's state), they report none.
+ */
+function oneEntityKey(data: IngestResult, found: Dependency[]): Dependency[] {
+  found = found.filter((d) => !d.entity || !manyToOne(data, d));
+  const byKey = new Map<number, Dependency[]>();
+  for (const d of found) if (d.entity) byKey.set(d.lhs[0], [...(byKey.get(d.lhs[0]) ?? []), d]);
+  if (byKey.size === 0) return found;
+  const meanError = (list: Dependency[]) => list.reduce((sum, d) => sum + d.error, 0) / list.length;
+  const [key] = [...byKey].sort((x, y) => y[1].length - x[1].length || meanError(x[1]) - meanError(y[1]) || x[0] - y[0])[0];
+  return found.map((d) => {
+    if (d.lhs.length === 1 && d.lhs[0] === key) return { ...d, entity: true };
+    return d.entity ? { ...d, explainsOnly: true } : d;
+  });
+}
+
+/**
+ * The value an entity's records agree on, from its values' counts (most first): one that at least
+ * ENTITY_MIN_RECORDS records give and at least twice as many as any other; undefined when there is none.
+ */
+export function entityConsensus(counts: readonly (readonly [number, number])[]): number | undefined {
+  const [first, second] = counts;
+  return first && first[1] >= ENTITY_MIN_RECORDS && (!second || first[1] >= 2 * second[1]) ? first[0] : undefined;
+}
+
 const cache = new WeakMap<IngestResult, Dependency[]>();
 
 /** The table's approximate functional dependencies (computed once per table). */
@@ -338,16 +442,18 @@ export function dependenciesOf(data: IngestResult): Dependency[] {
   let found = cache.get(data);
   if (found) return found;
   const n = data.table.numRows;
-  if (n <= SAMPLE_ROWS) found = withoutEquivalentSides(discover(data, undefined));
+  if (n <= SAMPLE_ROWS) found = oneEntityKey(data, withoutEquivalentSides(discover(data, undefined)));
   else {
     // Rows spread over the whole table, then every dependency verified on all rows (against the error by
     // chance the sample measured).
     const sample = Int32Array.from({ length: SAMPLE_ROWS }, (_, i) => Math.floor((i * n) / SAMPLE_ROWS));
-    found = withoutEquivalentSides(discover(data, sample)).filter((d) => {
+    found = oneEntityKey(data, withoutEquivalentSides(discover(data, sample))).filter((d) => {
       // The rules' pass over all rows (kept for them) gives the statistics on all rows.
       const { stats } = disagreeingGroups(data, d);
       Object.assign(d, stats);
-      return plausible(stats) && acceptedAgainst(stats, d.chance);
+      const accepted = acceptance(stats, plausible(stats, d.entity === true) ? d.chance : undefined, d.entity === true);
+      if (accepted && !accepted.entity) delete d.entity;
+      return accepted !== undefined;
     });
   }
   cache.set(data, found);
@@ -380,7 +486,7 @@ export interface DependencyScan {
   spread(): { present: number; seenOnce: number };
   /**
    * Whether row `r`'s value of B is what its group agrees on: the group's only value (a single row
-   * included), else a clear majority ({@link clearMajority}).
+   * included), else a clear majority ({@link clearMajority}; for an entity's records, see entityConsensus).
    */
   agrees(r: number): boolean;
   /** The left side's id per row (its group). */
@@ -588,13 +694,16 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
   const order = tiedIds.size ? view.idOrder([...tiedIds]) : () => 0;
   let changes = 0;
   let disagreeing = 0;
+  let noMajority = 0;
   for (const { g, size, counts } of groups) {
     counts.sort((x, y) => y[1] - x[1] || order(x[0], y[0]));
     const best = counts[0][1];
     changes += size - best;
     const clear = clearMajority(best, size);
     if (!clear) disagreeing++;
-    view.setConsensus(g, clear ? counts[0][0] : -1);
+    if (2 * best <= size) noMajority++;
+    // A dependency's group agrees on a clear majority; an entity's records, see entityConsensus.
+    view.setConsensus(g, dep.entity ? (entityConsensus(counts) ?? -1) : clear ? counts[0][0] : -1);
   }
   // The g3 statistics on all rows (see pairStats).
   let supported = 0;
@@ -606,7 +715,13 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
     supported++;
     rows += sizes[g];
   }
-  const stats: PairStats = { groups: supported, agreeing: supported ? (supported - disagreeing) / supported : 0, error: rows ? changes / rows : 1, supported: present ? rows / present : 0 };
+  const stats: PairStats = {
+    groups: supported,
+    agreeing: supported ? (supported - disagreeing) / supported : 0,
+    majority: supported ? (supported - noMajority) / supported : 0,
+    error: rows ? changes / rows : 1,
+    supported: present ? rows / present : 0,
+  };
   groups.sort((x, y) => x.rowsOf(x.counts[0][0])[0] - y.rowsOf(y.counts[0][0])[0]);
   scans.set(dep, (found = { groups, total: view.total, spread: view.spread, agrees: view.agrees, lhs: a.ids, sizes, stats }));
   return found;

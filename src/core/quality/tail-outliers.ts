@@ -208,7 +208,7 @@ function tailIndex(y: Float64Array, from: number, k: number): { xi: number; se: 
 }
 
 /** log Γ(x) for x > 0 (Lanczos, g = 7). */
-function logGamma(x: number): number {
+export function logGamma(x: number): number {
   const c = [0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.61503916999186, 12.507343278686905, -0.13857109526572012, 9.984369578019572e-6, 1.5056327351493116e-7];
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
   const z = x - 1;

@@ -101,6 +101,80 @@ test('a numeric right-hand side: the minority number is reported, ties between c
   assert.deepEqual(groupValues(prices(edit)), groupValues(textLines));
 });
 
+/**
+ * A timetable merged from 6 sources: 30 flights, each recorded by every source, with a scheduled departure
+ * and arrival. `errors` replaces cells: [source, flight, column (2 departure, 3 arrival), text].
+ */
+function mergedTimetable(errors: [number, number, number, string][] = []): string[] {
+  const lines = ['src,flight,departure,arrival'];
+  const time = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+  for (let s = 0; s < 6; s++) {
+    for (let f = 0; f < 30; f++) {
+      const row = [`source-${s}`, `XY-${100 + f * 37}`, time(360 + f * 23), time(480 + f * 29)];
+      for (const [es, ef, column, text] of errors) if (es === s && ef === f) row[column] = text;
+      lines.push(row.join(','));
+    }
+  }
+  return lines;
+}
+
+/**
+ * Sloppy sources, as merged timetables have them (more disagreement than a dependency of one table allows):
+ * source 4 gives another time for half of its departures, source 5 for a third of its arrivals, source 3 for
+ * a fifth of its departures.
+ */
+function sloppySources(): [number, number, number, string][] {
+  const errors: [number, number, number, string][] = [];
+  const other = (f: number, k: number) => `${5 + ((f * k + 5) % 13)}:${String((f * 7 + k) % 60).padStart(2, '0')}`;
+  for (let f = 0; f < 30; f++) {
+    if (f % 2 === 0) errors.push([4, f, 2, other(f, 3)]);
+    if (f % 3 === 1) errors.push([5, f, 3, other(f, 5)]);
+    if (f % 5 === 2) errors.push([3, f, 2, other(f, 11)]);
+  }
+  return errors;
+}
+
+test('records of one entity from several sources: the sources outvote a wrong value even where a third of a source is wrong', () => {
+  const errors = sloppySources();
+  const data = ingest(mergedTimetable(errors));
+  const entity = dependenciesOf(data).filter((d) => d.entity && !d.explainsOnly).map((d) => `${data.columns[d.lhs[0]].name}>${data.columns[d.rhs].name}`);
+  // Departures disagree too often for a dependency of one table; the flight is then the entity, and its
+  // arrivals (6% disagree) are compared as its records too. The times name no entity (their loose
+  // dependencies only explain values).
+  assert.deepEqual(entity.sort(), ['flight>arrival', 'flight>departure'], 'one entity key: the flight, not the times');
+  const findings = check(mergedTimetable(errors));
+  const expected = errors.map(([s, f, column]) => [s * 30 + f, column === 2 ? 'departure' : 'arrival']).sort((x, y) => Number(x[0]) - Number(y[0]));
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), expected);
+  const first = findings[0];
+  // Row 92: source 3's departure of flight 2, which source 4 also gets wrong.
+  assert.equal(first.message, '"6:25" in column "departure" disagrees with the other records of flight "XY-174": 4 of its 6 records say "6:46" (flight → departure: records of one flight value agree in 88% of the rows).');
+  assert.equal(first.fixes?.[0]?.kind === 'replace' ? first.fixes[0].newText : undefined, '6:46');
+  assert.deepEqual(check(mergedTimetable()), [], 'agreeing sources: nothing');
+});
+
+test('records of one entity: no finding without a clear plurality, nor when the key itself is wrong', () => {
+  // Flight 0: 6:00 three times, 7:00 twice and source 4's other time: no value twice as frequent as the next.
+  const split = check(mergedTimetable([...sloppySources(), [1, 0, 2, '7:00'], [2, 0, 2, '7:00']]));
+  assert.ok(!split.some((f) => f.row !== null && f.row % 30 === 0 && f.column === 'departure'));
+  // Source 0 files flight 7's times under flight 8's number: both of its attributes disagree with flight 8's
+  // other records, so the number is what is wrong (arrival → flight says so), and no time is blamed.
+  const wrongKey = check(mergedTimetable([...sloppySources(), [0, 8, 2, '8:41'], [0, 8, 3, '11:23']])).filter((f) => f.row === 8);
+  assert.deepEqual(wrongKey.map((f) => f.column), ['flight'], JSON.stringify(wrongKey.map((f) => f.message)));
+});
+
+test('a city with several zip codes is a many-to-one relation, not an entity whose records disagree', () => {
+  // 30 cities, recorded 10 times each under their main zip code; 6 of them have a second zip code (4 rows).
+  const lines = ['household,city,zip'];
+  for (let c = 0; c < 30; c++) {
+    for (let i = 0; i < 10; i++) lines.push(`${lines.length},Town${c},${String(1000 + c * 10).padStart(5, '0')}`);
+    if (c % 5 === 0) for (let i = 0; i < 4; i++) lines.push(`${lines.length},Town${c},${String(1000 + c * 10 + 1).padStart(5, '0')}`);
+  }
+  const data = ingest(lines);
+  const found = dependenciesOf(data).map((d) => `${data.columns[d.lhs[0]].name}>${data.columns[d.rhs].name}${d.entity ? ' (entity)' : ''}`);
+  assert.deepEqual(found, ['zip>city'], 'city → zip is the loose side of zip → city');
+  assert.deepEqual(check(lines), []);
+});
+
 /** A catalogue of 100 product codes, each in 3 rows with its name; `wrong` rows get the name of another code. */
 function catalogue(wrong: number[] = []): string[] {
   const lines = ['line,code,name,qty'];
@@ -129,7 +203,7 @@ test('a stricter dependency the other way explains a value through a group of on
   const stricter: Dependency = { lhs: [1, 2], rhs: 0, groups: 2, agreeing: 1, error: 0.01, supported: 1, chance: 1 };
   // Seen once in a column where such groups are common, the pair alone would explain a genuinely new value…
   const evidence = new DependencyEvidence(data, [dep, stricter]);
-  assert.equal(evidence.explained(dep, 3, false), true);
+  assert.equal(evidence.explained(dep, 3, 0, false), true);
   // …but "Austin" belongs to other rows: the group of one is the intruder's own trace, no explanation.
-  assert.equal(evidence.explained(dep, 3, true), false);
+  assert.equal(evidence.explained(dep, 3, 0, true), false);
 });

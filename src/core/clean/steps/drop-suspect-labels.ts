@@ -11,8 +11,9 @@ const options = z.object({
   features: z.optional(z.array(z.string().check(z.minLength(1)))).check(z.describe('Feature columns (default: every usable column but the target, as training picks them).')),
   folds: z._default(z.int().check(z.minimum(2)).check(z.maximum(20)), SUSPECT_DEFAULTS.folds).check(z.describe('Folds of the out-of-fold predictions.')),
   seed: z._default(z.int(), SUSPECT_DEFAULTS.seed).check(z.describe('Seed of the fold assignment.')),
-  threshold: z._default(z.number().check(z.positive()), SUSPECT_DEFAULTS.threshold).check(z.describe('Regression: robust standard deviations of the out-of-fold residual beyond which a label is suspect.')),
-  confidenceShare: z._default(z.number().check(z.gt(0)).check(z.maximum(1)), SUSPECT_DEFAULTS.confidenceShare).check(z.describe('Classes: a label is suspect below this share of its class\'s typical self-confidence.')),
+  minErrorProbability: z
+    ._default(z.number().check(z.gt(0)).check(z.lt(1)), SUSPECT_DEFAULTS.minErrorProbability)
+    .check(z.describe('A row is dropped when the estimated probability that its label is wrong exceeds this.')),
 });
 type Options = z.infer<typeof options>;
 
@@ -37,7 +38,7 @@ export const dropSuspectLabels = defineStep({
   id: 'drop-suspect-labels',
   title: 'Drop suspect labels',
   description:
-    'Drops rows whose label a linear model, trained on the other folds, finds implausible: for classes, the given label is far less probable than that class usually is (confident learning); for numbers, the residual is far beyond the others.',
+    'Drops rows whose label is more likely wrong than right, judged by a linear model trained on the other folds and a noise model fitted to its predictions (for classes: the given label improbable where another class is likely; for numbers: a value unrelated to the row\'s prediction).',
   options,
   fitted: z.object({ rows: z.array(z.int().check(z.minimum(0))).check(z.describe('Source data rows (0-based) whose label looks wrong; specific to the file the recipe was fitted on.')) }),
   rowSpecific: true,
@@ -54,7 +55,7 @@ export const dropSuspectLabels = defineStep({
         const table = new Table(arrowSchema, [frameToRecordBatch(frame, arrowSchema, context.naTokens, [])]);
         const columns: ColumnInfo[] = specs.map((c, index) => ({ index, name: c.name, kind: c.kind, arrowType: String(arrowSchema.fields[index].type) }));
         const features = o.features ?? [];
-        const result = findSuspectLabels({ table, columns }, { target: o.target, features, folds: o.folds, seed: o.seed, threshold: o.threshold, confidenceShare: o.confidenceShare });
+        const result = findSuspectLabels({ table, columns }, { target: o.target, features, folds: o.folds, seed: o.seed, minErrorProbability: o.minErrorProbability });
         return { rows: result.suspects.map((s) => collected.rows[s.row]).sort((a, b) => a - b) };
       },
     };

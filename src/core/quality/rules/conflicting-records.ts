@@ -1,16 +1,7 @@
 import { defineRule } from '../rule';
-import { cellText, dependenciesOf, disagreeingGroups, medianGroupRows } from '../dependencies';
+import { cellText, dependenciesOf, disagreeingGroups, isEntityColumn, medianGroupRows } from '../dependencies';
 import { DependencyEvidence, dependencyName, lhsName, lhsValues, sameLoosely } from './dependency-violation';
 import { duplicateKey, keyColumns, keyOptions } from './duplicate-key';
-import { TEXT_KINDS, looksLikeIdentifier } from '../column-values';
-import type { IngestResult } from '../../table/model';
-
-/** Whether a left side names an entity: one text column, or one integer column named like an identifier. */
-function entityColumn(data: IngestResult, lhs: number[]): boolean {
-  if (lhs.length !== 1) return false;
-  const column = data.columns[lhs[0]];
-  return TEXT_KINDS.includes(column.kind) || (column.kind === 'integer' && looksLikeIdentifier(column.name));
-}
 
 export const conflictingRecords = defineRule({
   id: 'conflicting-records',
@@ -43,7 +34,8 @@ The evidence: the dependency, the entity, both values.
     const reported = new Set<number>();
     for (const dep of dependencies) {
       // An entity: one identifying column (a code, a name, a number), not a combination of measurements.
-      if (!entityColumn(data, dep.lhs) || keys.has(dep.lhs[0]) || medianGroupRows(data, dep) > 3) continue;
+      // An entity recorded by several sources (dep.entity) is judged by its records' majority (dependency-violation).
+      if (dep.entity || !isEntityColumn(data, dep.lhs) || keys.has(dep.lhs[0]) || medianGroupRows(data, dep) > 3) continue;
       const c = dep.rhs;
       for (const group of disagreeingGroups(data, dep).groups) {
         if (group.size !== 2) continue;

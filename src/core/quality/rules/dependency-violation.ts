@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { replaceCellFix } from '../column-values';
-import { cellText, dependenciesOf, disagreeingGroups, nearVariant, type Dependency } from '../dependencies';
+import { cellText, dependenciesOf, disagreeingGroups, entityConsensus, nearVariant, type Dependency } from '../dependencies';
 import type { IngestResult } from '../../table/model';
 
 /** Rows holding the expected value that the finding points at. */
@@ -71,10 +71,15 @@ export class DependencyEvidence {
    * stricter dependency's left side by itself (distance "70" beside "Miami" is a new pair because the
    * distance is wrong): that group says nothing.
    */
-  explained(dep: Dependency, r: number, intruder = false): boolean {
+  explained(dep: Dependency, r: number, outvotedBy = 0, intruder = false): boolean {
     return this.dependencies.some((other) => {
       if (other === dep) return false;
-      if (other.rhs === dep.rhs) return this.consistent(other, r);
+      // For an entity's records, a row alone in its group of another dependency is consistent with it by
+      // itself, which says nothing; and the records that outvote the row (`outvotedBy` of them) are
+      // outweighed by an inverse dependency only with as many rows (not by one copy of the row's mistake).
+      const rows = dep.entity ? this.groupRows(other, r) : Infinity;
+      if (other.rhs === dep.rhs) return rows >= 2 && this.consistent(other, r);
+      if (rows < Math.max(2, outvotedBy)) return false;
       const inverse = other.lhs.includes(dep.rhs) && dep.lhs.includes(other.rhs) && other.error < dep.error;
       return inverse && this.consistent(other, r) && (this.groupRows(other, r) > 1 || (!intruder && this.singlesCommon(other)));
     });
@@ -88,6 +93,10 @@ interface Candidate {
   text: string;
   expected: string;
   majorityCount: number;
+  /** Rows of the group with a value of B. */
+  groupSize: number;
+  /** The value is held in other groups too (it belongs to other values of A). */
+  intruder: boolean;
   majorityRows: number[];
   /** Another dependency explains the value (see {@link DependencyEvidence.explained}): weighed, not reported. */
   explained: boolean;
@@ -108,6 +117,29 @@ function blamed(candidates: Candidate[]): Candidate[] {
   // Cells of different columns equally involved: the strictest dependency decides.
   const strictest = Math.min(...kept.map((k) => k.dep.error));
   return kept.filter((k) => k.dep.error === strictest);
+}
+
+/** Per entity key (the left side of entity dependencies): its attributes (the dependencies with it on the left). */
+function entityAttributeCount(dependencies: Dependency[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const d of dependencies) if (d.entity && !d.explainsOnly) out.set(d.lhs[0], (out.get(d.lhs[0]) ?? 0) + 1);
+  return out;
+}
+
+/**
+ * Of a row's candidates from an entity's records, those to report: the attributes on which the row's other
+ * records outvote it, unless the row looks like another entity's record filed under this key — it disagrees
+ * on more than half of the entity's attributes, mostly with values other entities hold. Then the key itself
+ * is more likely wrong, and no attribute is blamed. (A sloppy source wrong on most attributes gives values
+ * of its own, not one other entity's.)
+ */
+function outvoted(candidates: Candidate[], attributes: Map<number, number>): Candidate[] {
+  const all = candidates.filter((k) => k.dep.entity);
+  const entity = all.filter((k) => !k.explained);
+  if (entity.length === 0) return [];
+  const mostDisagree = 2 * all.length > (attributes.get(entity[0].dep.lhs[0]) ?? 0);
+  const mostIntruders = 2 * all.filter((k) => k.intruder).length > all.length;
+  return mostDisagree && mostIntruders ? [] : entity;
 }
 
 export const dependencyViolation = defineRule({
@@ -140,7 +172,19 @@ a genuine value). A value that another
 dependency with the same B supports (the zip says MA for Springfield, MA) or a stricter dependency the other
 way supports (origin → city holds where city → origin fails for a city with two airports; a group of one row
 there counts only for a value seen nowhere else: an intruder makes such a group by itself), a value accepted
-as fine, and a case or white-space variant (reported by category-variant) are not reported. Natural many-to-many pairs (a
+as fine, and a case or white-space variant (reported by category-variant) are not reported.
+
+**Records of one entity from several sources.** A table merged from several sources records each flight,
+product or hospital once per source, and sources disagree far more often than one clean table does: a
+sloppy source may be wrong in a third of its cells. When one identifying column (text, or an integer named
+like an id) has entities recorded at least three times (the median), A → B is also kept when at least 80%
+of the groups have a strict majority, at most 30% of the rows disagree with it and that is at most a quarter
+of what an unrelated B would give. The column that determines the most others this way is the entity key
+(a flight's time "determines" the flight as loosely as the flight its time, but names nothing), and all its
+dependencies are judged by its records: a value is reported when at least three records agree on another
+one, at least twice as often as on any other value, unless the row looks like another entity's record
+filed under this key — it disagrees on more than half of the entity's attributes, mostly with values other
+entities hold — then the key itself is likely wrong, and the other dependencies decide. Natural many-to-many pairs (a
 city name in two states, both with several rows) are left alone.
 
 The evidence: the dependency, the group's value of A, the majority value and how many rows hold it, and
@@ -153,6 +197,7 @@ rows holding it (related information).
     const evidence = new DependencyEvidence(data, dependencies);
     const byRow = new Map<number, Candidate[]>();
     for (const dep of dependencies) {
+      if (dep.explainsOnly) continue;
       const c = dep.rhs;
       const { groups, total, spread } = disagreeingGroups(data, dep);
       let rare: boolean | undefined;
@@ -166,30 +211,40 @@ rows holding it (related information).
       for (const group of groups) {
         const [majority, majorityCount] = group.counts[0];
         if (majorityCount < 2 || (group.counts[1] && group.counts[1][1] === majorityCount)) continue;
+        // An entity's records (several sources): the value they agree on (entityConsensus), if any.
+        if (dep.entity && entityConsensus(group.counts) === undefined) continue;
         const majorityRows = group.rowsOf(majority);
         const expected = cellText(data, majorityRows[0], c);
         for (const [value, count] of group.counts.slice(1)) {
-          // A clear minority: once against at least two, or twice against at least five.
-          if (count > 2 || majorityCount < (count === 1 ? 2 : 5)) continue;
+          // A clear minority: once against at least two, or twice against at least five; among an entity's
+          // records, any value less than half as frequent as the one they agree on.
+          if (!dep.entity && (count > 2 || majorityCount < (count === 1 ? 2 : 5))) continue;
           const rows = group.rowsOf(value);
           const text = cellText(data, rows[0], c);
           if (sameLoosely(text, expected) || isAccepted(c, text)) continue;
           // An intruder (the value belongs to other groups), a slip of one or two keystrokes, or a value found
           // nowhere else in a column where such values are rare (Good–Turing: the share of rows holding a
-          // value seen once estimates how likely a genuine new value is).
+          // value seen once estimates how likely a genuine new value is). An entity's records outvoted by
+          // several sources need no more evidence.
           const intruder = total(value) > count;
-          if (!(intruder || nearVariant(text, expected) || newValuesRare())) continue;
+          if (!dep.entity && !(intruder || nearVariant(text, expected) || newValuesRare())) continue;
           for (const row of rows) {
             const list = byRow.get(row) ?? [];
-            list.push({ row, dep, text, expected, majorityCount, majorityRows, explained: evidence.explained(dep, row, intruder) });
+            list.push({ row, dep, text, expected, majorityCount, groupSize: group.size, intruder, majorityRows, explained: evidence.explained(dep, row, majorityCount, intruder) });
             byRow.set(row, list);
           }
         }
       }
     }
+    const entityAttributes = entityAttributeCount(dependencies);
     for (const [r, candidates] of [...byRow].sort((x, y) => x[0] - y[0])) {
       const reported = new Set<number>();
-      for (const { dep, text, expected, majorityCount, majorityRows } of blamed(candidates)) {
+      // Cells an entity's other records outvote are wrong: a dependency with one of them on its left side
+      // breaks because of it, and blames nothing else.
+      const wrong = outvoted(candidates, entityAttributes);
+      const wrongColumns = new Set(wrong.map((k) => k.dep.rhs));
+      const others = candidates.filter((k) => !k.dep.entity && !k.dep.lhs.some((c) => wrongColumns.has(c)));
+      for (const { dep, text, expected, majorityCount, groupSize, majorityRows } of [...wrong, ...blamed(others)]) {
         const c = dep.rhs;
         if (reported.has(c)) continue;
         reported.add(c);
@@ -200,9 +255,11 @@ rows holding it (related information).
           columnIndex: c,
           value: text,
           evidence: { dependency: dependencyName(data, dep), group: where, expected, expectedRows: majorityCount, holdsInGroups: Number(dep.agreeing.toFixed(4)) },
-          message:
-            `"${text}" in column "${data.columns[c].name}" breaks ${dependencyName(data, dep)}: ${where} is "${expected}" in ${majorityCount} rows ` +
-            `(the dependency holds in ${(100 * dep.agreeing).toFixed(0)}% of ${lhsName(data, dep)} values).`,
+          message: dep.entity
+            ? `"${text}" in column "${data.columns[c].name}" disagrees with the other records of ${where}: ${majorityCount} of its ${groupSize} records say "${expected}" ` +
+              `(${dependencyName(data, dep)}: records of one ${lhsName(data, dep)} value agree in ${(100 * (1 - dep.error)).toFixed(0)}% of the rows).`
+            : `"${text}" in column "${data.columns[c].name}" breaks ${dependencyName(data, dep)}: ${where} is "${expected}" in ${majorityCount} rows ` +
+              `(the dependency holds in ${(100 * dep.agreeing).toFixed(0)}% of ${lhsName(data, dep)} values).`,
           related: () => majorityRows.slice(0, RELATED_ROWS).map((row) => ({ row, columnIndex: c, message: `${where} is "${expected}" here` })),
           fixes: fix ? [fix] : undefined,
         });
