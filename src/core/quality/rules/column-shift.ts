@@ -194,12 +194,21 @@ function wordsOf(data: IngestResult, c: number): Words {
  * of home's values are this value, under 1% of here's other values are, and it is ten times likelier in home.
  */
 function belongsByValue(r: number, home: Words, here: Words): boolean {
+  // A frequent value of its own column is at home (told by its count, before its text is read).
   const id = here.distinct.ids[r];
   if (id < 0) return false;
-  const homeRows = home.frequent.get(here.distinct.text(id));
-  if (homeRows === undefined) return false;
-  const others = (here.distinct.counts[id] - 1) / Math.max(1, here.present);
-  return others < FOREIGN && homeRows / home.present >= FIT_RATIO * others;
+  const others = here.distinct.counts[id] - 1;
+  if (others >= FOREIGN * here.present) return false;
+  const there = (home.frequent.get(here.distinct.text(id)) ?? 0) / Math.max(1, home.present);
+  return there >= FOREIGN && there >= (FIT_RATIO * others) / Math.max(1, here.present);
+}
+
+/** The shares of home's values, and of here's other values, that are row `r`'s value in `here` (home's counted when frequent there). */
+function valueShares(r: number, home: Words, here: Words): [number, number] {
+  const id = here.distinct.ids[r];
+  if (id < 0) return [0, 1];
+  const homeRows = home.frequent.get(here.distinct.text(id)) ?? 0;
+  return [homeRows / Math.max(1, home.present), (here.distinct.counts[id] - 1) / Math.max(1, here.present)];
 }
 
 /**
@@ -332,7 +341,14 @@ of values with its pattern).
       if (!w) wordColumns.set(c, (w = wordsOf(data, c)));
       return w;
     };
-    const byValue = (r: number, home: number, here: number) => words[home] && words[here] && belongsByValue(r, wordsIn(home), wordsIn(here));
+    // Per pair of columns (home, here): whether a value of here can be one of home's frequent values.
+    const possible = new Map<number, boolean>();
+    const byValue = (r: number, home: number, here: number) => {
+      const key = home * columns + here;
+      let can = possible.get(key);
+      if (can === undefined) possible.set(key, (can = words[home] && words[here] && wordsIn(home).frequent.size > 0));
+      return can && belongsByValue(r, wordsIn(home), wordsIn(here));
+    };
     const ordinary = ordinaryValues(data, (c) => column(c).profile);
     const delimiter = data.dialect?.delimiter ?? ',';
     const fixes = data.rangesIn === 'file';
@@ -420,14 +436,18 @@ of values with its pattern).
             fixes && shifted.length === 1
               ? [{ kind: 'replace', title: `Move "${value}" to ${name(home)}`, range: span(data, r, Math.min(home, c), Math.max(home, c)), newText: home < c ? `${csvField(value, delimiter)}${delimiter}` : `${delimiter}${csvField(value, delimiter)}` }]
               : undefined;
+          // How well the value fits each column: the share of its very value where that decided, else of its pattern.
+          const asValue = byValue(r, home, c);
+          const [there, here] = asValue ? valueShares(r, wordsIn(home), wordsIn(c)) : [usual(column(home).profile, value), usualAmongOthers(column(c).profile, value)];
+          const how = asValue ? [`are "${value}"`, ` other values`] : ['share its pattern', ''];
           report({
             row: r,
             columnIndex: c,
             value,
-            evidence: { neighbour: data.columns[home].name, neighbourEmpty: home === from, fitsNeighbour: Number(usual(column(home).profile, value).toFixed(4)), fitsOwn: Number(usualAmongOthers(column(c).profile, value).toFixed(4)) },
+            evidence: { neighbour: data.columns[home].name, neighbourEmpty: home === from, fitsNeighbour: Number(there.toFixed(4)), fitsOwn: Number(here.toFixed(4)), by: asValue ? 'value' : 'pattern' },
             message:
-              `"${value}" in column ${name(c)} looks like a value of ${name(home)} (${(100 * usual(column(home).profile, value)).toFixed(0)}% of its values share its pattern, ` +
-              `${(100 * usualAmongOthers(column(c).profile, value)).toFixed(1)}% of ${name(c)}'s)${home === from ? `, and ${name(home)} is empty in this row` : ''}: the row seems shifted.`,
+              `"${value}" in column ${name(c)} looks like a value of ${name(home)} (${(100 * there).toFixed(0)}% of its values ${how[0]}, ` +
+              `${(100 * here).toFixed(1)}% of ${name(c)}'s${how[1]})${home === from ? `, and ${name(home)} is empty in this row` : ''}: the row seems shifted.`,
             related: [{ row: r, columnIndex: home, message: home === from ? `${name(home)} is empty here` : `${name(home)} holds "${cells.text(r, home) ?? ''}"` }],
             fixes: fix,
           });

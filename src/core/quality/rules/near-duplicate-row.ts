@@ -224,10 +224,12 @@ batch is checked on its own.`,
     const differing = data.columns.map((_, c) => !isIgnored(c) && !distinguishing(data, c));
     // A column whose values never repeat keeps every pair of rows apart: with two, no pair differs in one
     // column only; with one, only there.
-    const unique = data.columns.map((_, c) => neverRepeats(data, c));
-    const uniqueCount = unique.filter(Boolean).length;
-    if (uniqueCount >= 2) return;
-    if (uniqueCount === 1) differing.forEach((_, c) => (differing[c] &&= unique[c]));
+    const unique: number[] = [];
+    // Text columns first: their distinct values are at hand.
+    const order = data.columns.map((_, c) => c).sort((a, b) => Number(!TEXT_KINDS.includes(data.columns[a].kind)) - Number(!TEXT_KINDS.includes(data.columns[b].kind)));
+    for (const c of order) if (unique.length < 2 && neverRepeats(data, c)) unique.push(c);
+    if (unique.length >= 2) return;
+    if (unique.length === 1) differing.forEach((_, c) => (differing[c] &&= c === unique[0]));
     const tested = differing.filter(Boolean).length;
     if (tested === 0) return;
     const tests = rows * tested;
