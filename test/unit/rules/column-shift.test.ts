@@ -64,3 +64,19 @@ test('two columns of words: a source in the genre column with the source empty i
   assert.deepEqual(findings.map((f) => [f.row, f.column]), [[40, 'genre'], [40, 'source']]);
   assert.match(findings[0].message, /^"Original Screenplay" in column "genre" looks like a value of "source" \(\d+% of its values are "Original Screenplay", 0\.0% of "genre"'s other values\), and "source" is empty in this row: the row seems shifted\.$/);
 });
+
+test('two columns of the same words merged: "Borussia Dortmund Werder Bremen" in home_team with away_team empty is split at the space that gives a value of each', () => {
+  const teams = ['Borussia Dortmund', 'Werder Bremen', 'Hannover 96', 'FC Augsburg', 'Hamburger SV', 'SC Freiburg', 'VfL Wolfsburg', 'Schalke 04'];
+  const matches = (edit: Record<number, [string, string]> = {}) => {
+    const lines = ['date,home_team,away_team,home_score'];
+    for (let i = 0; i < 400; i++) {
+      const [home, away] = edit[i] ?? [teams[i % teams.length], teams[(i * 3 + 1 + Math.floor(i / teams.length)) % teams.length]];
+      lines.push(`2026-01-${String(1 + (i % 28)).padStart(2, '0')},${home},${away},${i % 5}`);
+    }
+    return lines;
+  };
+  assert.deepEqual(check(matches()), []);
+  const findings = check(matches({ 77: ['Borussia Dortmund Werder Bremen', ''] }));
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[77, 'home_team'], [77, 'away_team']]);
+  assert.equal(findings[0].fixes?.[0]?.kind === 'replace' ? findings[0].fixes[0].newText : undefined, 'Borussia Dortmund,Werder Bremen');
+});

@@ -203,6 +203,23 @@ function belongsByValue(r: number, home: Words, here: Words): boolean {
   return there >= FOREIGN && there >= (FIT_RATIO * others) / Math.max(1, here.present);
 }
 
+/**
+ * A split of row `r`'s value in text column `here` (a rare value there) into a frequent value of `left` and one
+ * of `right`, at any space ("Borussia Dortmund Werder Bremen": two teams), if there is one: two neighbouring
+ * columns of words merged, where their patterns cannot tell them apart.
+ */
+function splitByValue(r: number, here: Words, left: Words, right: Words): [string, string] | undefined {
+  const id = here.distinct.ids[r];
+  if (id < 0 || here.distinct.counts[id] - 1 >= FOREIGN * here.present) return undefined;
+  const text = here.distinct.text(id);
+  for (let i = text.indexOf(' '); i > 0; i = text.indexOf(' ', i + 1)) {
+    const a = text.slice(0, i).trim();
+    const b = text.slice(i + 1).trim();
+    if (left.frequent.has(a) && right.frequent.has(b)) return [a, b];
+  }
+  return undefined;
+}
+
 /** The shares of home's values, and of here's other values, that are row `r`'s value in `here` (home's counted when frequent there). */
 function valueShares(r: number, home: Words, here: Words): [number, number] {
   const id = here.distinct.ids[r];
@@ -313,8 +330,9 @@ values), and ten times likelier in the neighbour: it was shifted. A value whose 
 columns ("Lyon" a city, "FR" a country) while the whole is rare in its column is a merge. Where patterns
 cannot tell two columns of words apart (a source "Original Screenplay" in the genre column), the value itself
 can: one of at least 1% of the empty neighbour's values, under 1% of its own column's other values and ten
-times rarer there is shifted; such a value (or a merge of two columns' categories) is evidence by itself, so
-it is looked for also where the emptied column often has gaps. A shift of several cells is followed along
+times rarer there is shifted, and a rare value that splits at a space into a frequent value of each column
+("Borussia Dortmund Werder Bremen") is a merge; such a value (or a merge of two columns' categories) is
+evidence by itself, so it is looked for also where the emptied column often has gaps. A shift of several cells is followed along
 the row. The emptied cell is reported too. Columns whose values look alike (two columns of names) are not
 compared by pattern, and free text only holds a foreign value when it is one word.
 
@@ -367,6 +385,9 @@ of values with its pattern).
       // columns' categories; its empty cells are looked at only when that can be.
       let both: boolean | undefined;
       const categoriesBoth = () => (both ??= words[x] && words[y] && column(x).categories !== undefined && column(y).categories !== undefined);
+      // Whether both are columns of words with frequent values: a merge of theirs can be told by its values.
+      let mergeable: boolean | undefined;
+      const canMerge = () => (mergeable ??= words[x] && words[y] && wordsIn(x).frequent.size > 0 && wordsIn(y).frequent.size > 0);
       const looked = (c: number) => complete[c] || (words[x] && words[y] && (wordsIn(c).frequent.size > 0 || categoriesBoth()));
       if (!looked(x) && !looked(y)) continue;
       if (data.columns[x].kind === 'empty' || data.columns[y].kind === 'empty') continue;
@@ -391,14 +412,16 @@ of values with its pattern).
         // A value of the neighbour by its very value (two columns of words), else by its pattern: an ordinary
         // value of its own column is neither shifted nor merged (the common case: a plain gap).
         const valueOfNeighbour = byValue(r, from, to);
-        if (!complete[from] && !valueOfNeighbour && !categoriesBoth()) continue;
-        if (!valueOfNeighbour && (ordinary(r, to) || !apart())) continue;
+        const joined = valueOfNeighbour || !canMerge() ? undefined : splitByValue(r, wordsIn(to), wordsIn(x), wordsIn(y));
+        const byValues = valueOfNeighbour || joined !== undefined;
+        if (!complete[from] && !byValues && !categoriesBoth()) continue;
+        if (!byValues && (ordinary(r, to) || !apart())) continue;
         const text = cells.text(r, to);
-        if (!text || (!valueOfNeighbour && usualAmongOthers(column(to).profile, text) >= FOREIGN)) continue;
+        if (!text || (!byValues && usualAmongOthers(column(to).profile, text) >= FOREIGN)) continue;
         const emptied = (message: string) => {
           if (once(r, from)) report({ row: r, columnIndex: from, evidence: { holder: data.columns[to].name }, message });
         };
-        const merged = valueOfNeighbour ? undefined : split(text, column(x), column(y));
+        const merged = valueOfNeighbour ? undefined : (joined ?? split(text, column(x), column(y)));
         if (!complete[from] && !valueOfNeighbour && !merged) continue;
         if (merged) {
           const [left, right] = merged;
