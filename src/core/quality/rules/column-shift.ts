@@ -184,6 +184,8 @@ function wordsOf(data: IngestResult, c: number): Words {
   const distinct = distinctValues(data, c);
   const present = data.table.numRows - nullCount(data, c);
   const frequent = new Map<string, number>();
+  // With nearly every value distinct (an id, free text) none can be frequent: no scan.
+  if (distinct.size > (1 - FOREIGN) * present + 1) return { distinct, present, frequent };
   for (let id = 0; id < distinct.size; id++) if (distinct.counts[id] >= FOREIGN * present) frequent.set(distinct.text(id), distinct.counts[id]);
   return { distinct, present, frequent };
 }
@@ -359,14 +361,9 @@ of values with its pattern).
       if (!w) wordColumns.set(c, (w = wordsOf(data, c)));
       return w;
     };
-    // Per pair of columns (home, here): whether a value of here can be one of home's frequent values.
-    const possible = new Map<number, boolean>();
-    const byValue = (r: number, home: number, here: number) => {
-      const key = home * columns + here;
-      let can = possible.get(key);
-      if (can === undefined) possible.set(key, (can = words[home] && words[here] && wordsIn(home).frequent.size > 0));
-      return can && belongsByValue(r, wordsIn(home), wordsIn(here));
-    };
+    // Whether a value of `here` can be one of home's frequent values (two columns of words), and whether it is.
+    const valuesCan = (home: number, here: number) => words[home] && words[here] && wordsIn(home).frequent.size > 0;
+    const byValue = (r: number, home: number, here: number) => valuesCan(home, here) && belongsByValue(r, wordsIn(home), wordsIn(here));
     const ordinary = ordinaryValues(data, (c) => column(c).profile);
     const delimiter = data.dialect?.delimiter ?? ',';
     const fixes = data.rangesIn === 'file';
@@ -385,9 +382,11 @@ of values with its pattern).
       // columns' categories; its empty cells are looked at only when that can be.
       let both: boolean | undefined;
       const categoriesBoth = () => (both ??= words[x] && words[y] && column(x).categories !== undefined && column(y).categories !== undefined);
-      // Whether both are columns of words with frequent values: a merge of theirs can be told by its values.
-      let mergeable: boolean | undefined;
-      const canMerge = () => (mergeable ??= words[x] && words[y] && wordsIn(x).frequent.size > 0 && wordsIn(y).frequent.size > 0);
+      // Whether a value can be told by itself (decided once per pair): one of the other column's frequent
+      // values, or a merge of a frequent value of each.
+      const valueInY = valuesCan(x, y);
+      const valueInX = valuesCan(y, x);
+      const canMerge = valueInX && valueInY;
       const looked = (c: number) => complete[c] || (words[x] && words[y] && (wordsIn(c).frequent.size > 0 || categoriesBoth()));
       if (!looked(x) && !looked(y)) continue;
       if (data.columns[x].kind === 'empty' || data.columns[y].kind === 'empty') continue;
@@ -411,8 +410,8 @@ of values with its pattern).
         const [from, to] = xEmpty ? [x, y] : [y, x];
         // A value of the neighbour by its very value (two columns of words), else by its pattern: an ordinary
         // value of its own column is neither shifted nor merged (the common case: a plain gap).
-        const valueOfNeighbour = byValue(r, from, to);
-        const joined = valueOfNeighbour || !canMerge() ? undefined : splitByValue(r, wordsIn(to), wordsIn(x), wordsIn(y));
+        const valueOfNeighbour = (from === x ? valueInY : valueInX) && belongsByValue(r, wordsIn(from), wordsIn(to));
+        const joined = valueOfNeighbour || !canMerge ? undefined : splitByValue(r, wordsIn(to), wordsIn(x), wordsIn(y));
         const byValues = valueOfNeighbour || joined !== undefined;
         if (!complete[from] && !byValues && !categoriesBoth()) continue;
         if (!byValues && (ordinary(r, to) || !apart())) continue;
