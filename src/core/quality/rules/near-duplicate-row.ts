@@ -11,10 +11,9 @@ import type { IngestResult } from '../../table/model';
  */
 const ALPHA = 0.01;
 
-/** Per column: an id per row (nulls one id of their own, cells that did not fit the column's type one id each) and the rows per id. */
+/** Per column: an id per row (nulls one id of their own, cells that did not fit the column's type one id each). */
 interface ColumnIds {
   ids: Int32Array;
-  counts: Int32Array;
   /**
    * Per id: the bits of evidence two rows agreeing on it carry, −log2 of the chance that another row holds it,
    * log2((rows − 1) / (its rows − 1)); a value in one row is never shared (−1 marks it).
@@ -35,7 +34,7 @@ function columnIds(data: IngestResult, c: number, rejected: number[]): ColumnIds
   for (let r = 0; r < ids.length; r++) counts[ids[r]]++;
   const bits = new Float64Array(next);
   for (let id = 0; id < next; id++) bits[id] = counts[id] >= 2 ? Math.log2((ids.length - 1) / (counts[id] - 1)) : -1;
-  return { ids, counts, bits };
+  return { ids, bits };
 }
 
 /** murmur3's finalizer: a cell's 32-bit hash from its column's seed and its id. */
