@@ -27,11 +27,11 @@ export async function scrollInPage(args) {
   return { deltas, blank };
 }
 
-/** When the table webview painted its first rows and read its file (Date.now() values), and its rows. */
+/** When the table webview was ready for rows, painted its first rows and knew its file read (Date.now() values), and its rows. */
 export function tableTimes() {
   const data = document.body.dataset;
   const table = document.querySelector('regular-table');
-  return { firstRowsAt: Number(data.firstRowsAt), loadedAt: Number(data.loadedAt), rows: Number(table?.getAttribute('aria-rowcount')) - 3 };
+  return { readyAt: Number(data.readyAt), firstRowsAt: Number(data.firstRowsAt), loadedAt: Number(data.loadedAt), rows: Number(table?.getAttribute('aria-rowcount')) - 3 };
 }
 
 /** The rows are read and the header summaries are in (the worker is idle). */
@@ -49,4 +49,15 @@ export function candidateLastRow() {
   if (window.grid) return window.grid.lastRow();
   const headers = document.querySelectorAll('regular-table tbody th');
   return Number((headers[headers.length - 1]?.textContent ?? '-1').replace(/,/g, ''));
+}
+
+/**
+ * code-server serves every webview from the workbench's own origin, so each new webview re-registers the one
+ * webview service worker under its own id and its page waits for the swap (~1 s measured on a busy machine,
+ * against ~0.1 s for the first webview of a window). VS Code desktop and vscode.dev give each webview its own
+ * origin (vscode-webview://<id>, <id>.vscode-cdn.net), hence a fresh registration each time: dropping the
+ * registration before each open measures that, not code-server's swap. Run in the workbench page.
+ */
+export async function dropWebviewServiceWorkers() {
+  for (const registration of await window.navigator.serviceWorker.getRegistrations()) if (registration.scope.includes('/webview/')) await registration.unregister();
 }

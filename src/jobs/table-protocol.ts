@@ -50,6 +50,8 @@ export interface TableLoaded {
   columns: ColumnInfo[];
   dialect?: CsvDialect;
   readMs: number;
+  /** The first block of rows (GRID_BLOCK) of the whole read: a grid that starts after the read paints them at once. */
+  firstRows: RowWindow;
 }
 
 export type TableWorkerMessage =

@@ -54,7 +54,9 @@ class TableServer {
     this.first.catch(() => undefined);
     this.table.then(
       async (opened) => {
-        this.post({ type: 'loaded', loaded: { rows: opened.session.store.rowCount, columns: opened.session.store.columns, dialect: opened.dialect, readMs: opened.readMs } });
+        const { session } = opened;
+        const firstRows = await session.window(0, GRID_BLOCK.rows, 0, GRID_BLOCK.columns);
+        this.post({ type: 'loaded', loaded: { rows: session.store.rowCount, columns: session.store.columns, dialect: opened.dialect, readMs: opened.readMs, firstRows } });
         this.post({ type: 'profile', profile: await opened.profile() });
       },
       (error: unknown) => this.post({ type: 'error', message: errorText(error) }),

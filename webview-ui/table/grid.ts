@@ -7,7 +7,7 @@
  */
 import 'regular-table';
 import type { RegularTableElement } from 'regular-table';
-import type { CellMark, ColumnSummary, GridCell, GridColumn, SortSpec, TableFinding } from '../../src/shared/protocol/table';
+import type { CellMark, ColumnSummary, GridCell, GridColumn, RowWindow, SortSpec, TableFinding } from '../../src/shared/protocol/table';
 import { WindowCache, type BlockRequest, type CachedRow } from './window-cache';
 import { moveCursor, rowLabel, selectionRect, type CellPosition, type Rect } from './model';
 import { messages } from './messages';
@@ -89,15 +89,18 @@ export class TableGrid {
     this.redraw();
   }
 
-  /** The view changed: every cached row is stale. */
-  invalidate(): void {
+  /** The view changed: every cached row is stale (`first`: the new view's first block, already there). */
+  invalidate(first?: RowWindow): void {
     this.cache.clear();
+    if (first) this.seed(first);
     this.fetchVisible();
   }
 
   /** A block of rows arrived: drawn when it is on screen (a block fetched ahead waits for the scroll that shows it). */
   receive(request: BlockRequest, window: Parameters<WindowCache['put']>[1]): void {
     if (!this.cache.put(request.key, window)) return;
+    // The screen's blocks are all here: ask for those around them.
+    this.fetchVisible();
     const { y0, y1, x0, x1 } = this.visible;
     const onScreen = request.start < y1 && request.start + request.count > y0 && request.c0 < x1 && request.c1 > x0;
     if (!this.started) this.redraw();
@@ -106,7 +109,7 @@ export class TableGrid {
   }
 
   /** The first rows, sent with the file's first rows: painted without a round trip. */
-  seed(window: Parameters<WindowCache['seed']>[0]): void {
+  seed(window: RowWindow): void {
     if (this.cache.seed(window, this.rows, this.columns.length)) this.redraw();
   }
 
@@ -126,11 +129,18 @@ export class TableGrid {
     });
   }
 
+  /**
+   * Asks for the blocks on screen; once they are all here, for those around them. A jump (dragging the scroll
+   * bar) thus asks for what it shows, not for the rows around each place it passes.
+   */
   private fetchVisible(): void {
     const { y0, y1, x0, x1 } = this.visible;
     const height = Math.max(y1 - y0, 40);
     const width = Math.max(x1 - x0, 16);
-    for (const request of this.cache.missing(y0 - PREFETCH_ROWS, y0 + height + PREFETCH_ROWS, x0, x0 + width, this.rows, this.columns.length)) this.host.fetch(request);
+    const [columns, rows] = [this.columns.length, this.rows];
+    const onScreen = this.cache.missing(y0, y0 + height, x0, x0 + width, rows, columns);
+    const around = this.cache.holds(y0, Math.min(y0 + height, rows), x0, Math.min(x0 + width, columns)) ? this.cache.missing(y0 - PREFETCH_ROWS, y0 + height + PREFETCH_ROWS, x0, x0 + width, rows, columns) : [];
+    for (const request of [...onScreen, ...around]) this.host.fetch(request);
   }
 
   private data(x0: number, y0: number, x1: number, y1: number) {
@@ -152,7 +162,10 @@ export class TableGrid {
     const column_headers = this.columns.slice(x0, lastColumn).map((c, i) => {
       const summary = this.summaries[x0 + i];
       const arrow = this.sort?.column === x0 + i ? (this.sort.direction === 'asc' ? ' ▲' : ' ▼') : '';
-      return [`${c.name}${arrow}`, summary ? `${c.kind} · ${messages.missingShare(summary.missing)}` : c.kind, ''];
+      // The same sparkline element every draw, so regular-table leaves its header cell (and resize handle) alone.
+      // regular-table draws an HTMLElement header as it is (thead.ts), though its DataResponse type says strings only.
+      const sparkline = (this.sparkline(x0 + i) ?? '') as unknown as string;
+      return [`${c.name}${arrow}`, summary ? `${c.kind} · ${messages.missingShare(summary.missing)}` : c.kind, sparkline];
     });
     return Promise.resolve({ num_rows: this.rows, num_columns: this.columns.length, data, row_headers, column_headers, num_row_headers: 1 });
   }
@@ -229,9 +242,7 @@ export class TableGrid {
         const x = meta.x;
         const isCursor = this.cursor?.row === -1 && this.cursor.column === x && level === 0;
         const sorted = this.sort?.column === x ? this.sort.direction : null;
-        const sparkline = level === 2 ? this.sparkline(x) : undefined;
         const signature = `h|${x}|${level}|${isCursor}|${sorted}|${this.columns[x]?.name}`;
-        if (sparkline && cell.firstChild !== sparkline) cell.replaceChildren(sparkline);
         if (written.get(cell) === signature) continue;
         written.set(cell, signature);
         if (!cell.hasAttribute('role')) cell.setAttribute('role', 'columnheader');

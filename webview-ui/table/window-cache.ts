@@ -53,6 +53,14 @@ export class WindowCache {
     this.pending.clear();
   }
 
+  /** Whether every block covering rows [y0, y1) × columns [x0, x1) has arrived. */
+  holds(y0: number, y1: number, x0: number, x1: number): boolean {
+    for (let rb = Math.floor(Math.max(0, y0) / this.blockRows); rb * this.blockRows < y1; rb++) {
+      for (let cb = Math.floor(Math.max(0, x0) / this.blockColumns); cb * this.blockColumns < x1; cb++) if (!this.blocks.has(this.key(rb, cb))) return false;
+    }
+    return true;
+  }
+
   /** Blocks covering rows [y0, y1) × columns [x0, x1) of `rowCount` × `columnCount` that are neither cached nor asked for; marks them asked for. */
   missing(y0: number, y1: number, x0: number, x1: number, rowCount: number, columnCount: number): BlockRequest[] {
     const out: BlockRequest[] = [];

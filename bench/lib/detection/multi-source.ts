@@ -7,13 +7,14 @@
  *
  * The entities and their true values come from public tables (vega-datasets); the sources, their
  * reliability and their errors are drawn with a seed. The truth is the entity's value; every cell that
- * differs from it is an error.
+ * differs from it is an error. Now and then a sloppy source files a record under another entity's key: the
+ * key is then the error, and its attributes are right.
  */
 import { Rng, subSeed } from './random';
 import { SOURCES } from './sources';
 import type { Table } from './table';
 
-export type SourceErrorVariant = 'other-entity' | 'near' | 'missing' | 'copied';
+export type SourceErrorVariant = 'other-entity' | 'near' | 'missing' | 'copied' | 'wrong-key';
 
 export interface SourceError {
   row: number;
@@ -26,7 +27,7 @@ export interface SourceError {
 export interface MultiSourceTable {
   table: Table;
   errors: SourceError[];
-  /** Columns that hold the entity's attributes (where errors are). */
+  /** Columns that hold the entity's attributes (where errors are, with the key's column). */
   attributes: number[];
 }
 
@@ -136,6 +137,14 @@ export function multiSourceTable(name: (typeof MULTI_SOURCE_TABLES)[number], see
       if (!rng.chance(source.coverage)) continue;
       const truth = entities.rows[e];
       const row = [String(rows.length + 1), source.name, truth[0]];
+      // Now and then a sloppy source files a record under another entity's key (the key is what is wrong).
+      if (rng.chance(0.1 * source.rate)) {
+        const other = entities.rows[rng.int(0, entities.rows.length - 1)][0];
+        if (other !== truth[0]) {
+          errors.push({ row: rows.length, column: 2, variant: 'wrong-key', original: truth[0], dirty: other });
+          row[2] = other;
+        }
+      }
       entities.attributes.forEach((_, a) => {
         const original = truth[a + 1];
         let dirty = original;

@@ -24,8 +24,15 @@ window.acquireVsCodeApi = () => ({
   postMessage(message) {
     setTimeout(() => {
       if (message.type === 'ready') {
-        reply({ type: 'init', init: { fileName: 'synthetic', format: 'arrow', paged: false, columns, rows: ROWS, complete: true } });
+        reply({ type: 'init', init: { fileName: 'synthetic', format: 'arrow', paged: false, columns, rows: ROWS, complete: true, firstRows: rows(0, 128, 0, COLUMNS) } });
         reply({ type: 'findings', findings: null, shown: 0, total: 0 });
+        // Header summaries as a profile gives them: histograms and top-values bars.
+        const summaries = columns.map((_, x) =>
+          x % 2 === 0
+            ? { missing: 0.01, distinct: 1000, histogram: { counts: Array.from({ length: 20 }, (_, i) => ((i + x) * 37) % 50), from: '0', to: '999' } }
+            : { missing: 0, distinct: 8, topValues: Array.from({ length: 5 }, (_, i) => ({ value: `v${i}`, share: 0.3 - i * 0.05 })) },
+        );
+        reply({ type: 'summaries', summaries });
       } else if (message.type === 'window') {
         reply({ type: 'window', requestId: message.requestId, window: rows(message.start, message.count, message.c0, message.c1) });
       } else if (message.type === 'view') {

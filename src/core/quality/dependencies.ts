@@ -283,7 +283,13 @@ function rhsCandidates(data: IngestResult, codesFor: (c: number) => Codes): numb
 }
 
 /** The dependencies found in `rows` (a sample, or every row), before verification. */
-function discover(data: IngestResult, rows: Int32Array | undefined): Dependency[] {
+/** What discovery found, and the columns it tried as right-hand sides (the columns that vary). */
+interface Discovered {
+  found: Dependency[];
+  described: number[];
+}
+
+function discover(data: IngestResult, rows: Int32Array | undefined): Discovered {
   const codes = new Map<number, Codes>();
   const codesFor = (c: number) => {
     let k = codes.get(c);
@@ -292,7 +298,7 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Dependency[
   };
   const lhs = lhsCandidates(data, codesFor);
   const rhs = rhsCandidates(data, codesFor);
-  if (lhs.length === 0 || rhs.length === 0) return [];
+  if (lhs.length === 0 || rhs.length === 0) return { found: [], described: rhs };
   const permutation = shuffled(rows ? rows.length : data.table.numRows);
   const found: Dependency[] = [];
   /** Per right-hand column: single left-hand columns by how well they explain it (error, lower is better). */
@@ -335,7 +341,7 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Dependency[
       }
     }
   }
-  return found;
+  return { found, described: rhs };
 }
 
 /** Ids over all rows, by column or left side ("3" or "3,5"), and each dependency's pass over them, per table: shared by the rules. */
@@ -375,14 +381,14 @@ export function medianGroupRows(data: IngestResult, dep: Dependency): number {
  * (with at most 1% of exceptions: a code and its number), a → c and b → c group the rows alike; only the
  * first column's are kept (with b → a itself).
  */
-function withoutEquivalentSides(found: Dependency[]): Dependency[] {
+function withoutEquivalentSides({ found, described }: Discovered): Discovered {
   const exact = new Set(found.filter((d) => d.lhs.length === 1 && d.error <= 0.01).map((d) => `${d.lhs[0]}>${d.rhs}`));
   const replaced = new Map<number, number>();
   for (const key of exact) {
     const [a, b] = key.split('>').map(Number);
     if (a < b && exact.has(`${b}>${a}`) && !replaced.has(b)) replaced.set(b, a);
   }
-  return found.filter((d) => !d.lhs.some((c) => replaced.has(c)) || (d.lhs.length === 1 && d.rhs === replaced.get(d.lhs[0])));
+  return { found: found.filter((d) => !d.lhs.some((c) => replaced.has(c)) || (d.lhs.length === 1 && d.rhs === replaced.get(d.lhs[0]))), described };
 }
 
 /**
@@ -409,17 +415,23 @@ function manyToOne(data: IngestResult, dep: Dependency): boolean {
  * The entity dependencies of one left side only (none the loose side of a many-to-one relation): the column that determines the most others as an entity's
  * records (ties: the smallest mean error) names the entities; the others' values merely repeat with their
  * entity (a flight's scheduled time "determines" the flight as loosely as the flight determines the time).
- * Every dependency of that column alone is then judged as its records (a strict one included: the entity's
+ * It names entities only if it determines at least half of the other columns that vary. Every dependency
+ * of that column alone is then judged as its records (a strict one included: the entity's
  * attributes are compared alike); the other columns' entity dependencies only explain values (a city name
  * in two states is explained by the airport code's state), they report none.
  */
-function oneEntityKey(data: IngestResult, found: Dependency[]): Dependency[] {
+function oneEntityKey(data: IngestResult, { found, described }: Discovered): Dependency[] {
   found = found.filter((d) => !d.entity || !manyToOne(data, d));
   const byKey = new Map<number, Dependency[]>();
   for (const d of found) if (d.entity) byKey.set(d.lhs[0], [...(byKey.get(d.lhs[0]) ?? []), d]);
   if (byKey.size === 0) return found;
   const meanError = (list: Dependency[]) => list.reduce((sum, d) => sum + d.error, 0) / list.length;
   const [key] = [...byKey].sort((x, y) => y[1].length - x[1].length || meanError(x[1]) - meanError(y[1]) || x[0] - y[0])[0];
+  // An entity's records agree on most of what describes it: the key must determine (loosely or strictly)
+  // at least half of the other columns that vary. A county name shared by several states' counties
+  // determines the state loosely, and nothing else: it names no entity.
+  const attributes = found.filter((d) => d.lhs.length === 1 && d.lhs[0] === key).length;
+  if (2 * attributes < described.filter((c) => c !== key).length) return found.filter((d) => !d.entity);
   return found.map((d) => {
     if (d.lhs.length === 1 && d.lhs[0] === key) return { ...d, entity: true };
     return d.entity ? { ...d, explainsOnly: true } : d;
@@ -451,9 +463,7 @@ export function dependenciesOf(data: IngestResult): Dependency[] {
       // The rules' pass over all rows (kept for them) gives the statistics on all rows.
       const { stats } = disagreeingGroups(data, d);
       Object.assign(d, stats);
-      const accepted = acceptance(stats, plausible(stats, d.entity === true) ? d.chance : undefined, d.entity === true);
-      if (accepted && !accepted.entity) delete d.entity;
-      return accepted !== undefined;
+      return acceptance(stats, plausible(stats, d.entity === true) ? d.chance : undefined, d.entity === true) !== undefined;
     });
   }
   cache.set(data, found);
@@ -489,6 +499,13 @@ export interface DependencyScan {
    * included), else a clear majority ({@link clearMajority}; for an entity's records, see entityConsensus).
    */
   agrees(r: number): boolean;
+  /**
+   * The groups (left-side ids) whose rows agree on the value row `r` holds in B (the entities that value
+   * belongs to). Computed for all groups when first asked.
+   */
+  groupsAgreeingOn(r: number): readonly number[];
+  /** The first row of group `g` (computed for all groups when first asked). */
+  firstRowOf(g: number): number;
   /** The left side's id per row (its group). */
   lhs: Int32Array;
   /** Per group (left-side id): its rows with a value of B. */
@@ -544,7 +561,7 @@ function numberGroupPass(pass: GroupPass, b: Float64Array, first: Float64Array, 
 interface RhsView {
   /** The id of row `r`'s value (asked for the rows of disagreeing groups). */
   idOfRow(r: number): number;
-  /** The id of group `g`'s first value. */
+  /** The id of group `g`'s first value (after setConsensus, of its consensus; −1 where it has none). */
   firstOf(g: number): number;
   /** Sets a disagreeing group's consensus: the id of its clear majority, or −1. */
   setConsensus(g: number, id: number): void;
@@ -604,7 +621,7 @@ function numbersPass(pass: GroupPass, numbers: Float64Array, runsOf: () => Sorte
   const { a } = pass;
   return {
     idOfRow: (r) => idOf(numbers[r]),
-    firstOf: (g) => idOf(first[g]),
+    firstOf: (g) => (first[g] === first[g] ? idOf(first[g]) : -1),
     setConsensus: (g, id) => (first[g] = id < 0 ? NaN : values[id]),
     agrees: (r) => a[r] >= 0 && first[a[r]] === numbers[r],
     total: (id) => runCount(runsOf(), values[id]),
@@ -723,7 +740,29 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
     supported: present ? rows / present : 0,
   };
   groups.sort((x, y) => x.rowsOf(x.counts[0][0])[0] - y.rowsOf(y.counts[0][0])[0]);
-  scans.set(dep, (found = { groups, total: view.total, spread: view.spread, agrees: view.agrees, lhs: a.ids, sizes, stats }));
+  let byConsensus: Map<number, number[]> | undefined;
+  const groupsAgreeingOn = (r: number): readonly number[] => {
+    if (!byConsensus) {
+      byConsensus = new Map();
+      for (let g = 0; g < a.size; g++) {
+        const id = sizes[g] > 0 ? view.firstOf(g) : -1;
+        if (id < 0) continue;
+        const list = byConsensus.get(id);
+        if (list) list.push(g);
+        else byConsensus.set(id, [g]);
+      }
+    }
+    return byConsensus.get(view.idOfRow(r)) ?? [];
+  };
+  let groupStarts: Int32Array | undefined;
+  const firstRowOf = (g: number) => {
+    if (!groupStarts) {
+      groupStarts = new Int32Array(a.size).fill(-1);
+      for (let r = a.ids.length - 1; r >= 0; r--) if (a.ids[r] >= 0) groupStarts[a.ids[r]] = r;
+    }
+    return groupStarts[g];
+  };
+  scans.set(dep, (found = { groups, total: view.total, spread: view.spread, agrees: view.agrees, groupsAgreeingOn, firstRowOf, lhs: a.ids, sizes, stats }));
   return found;
 }
 

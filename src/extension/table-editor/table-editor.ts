@@ -124,20 +124,21 @@ class TableEditor implements vscode.Disposable {
     if (!this.disposed) void this.panel.webview.postMessage(message);
   }
 
-  private init(opened: TableOpened, rows: number, columns: readonly ColumnInfo[], complete: boolean): void {
-    // The first rows are the file's only until the read ends (a CSV preview is then replaced) or a view is set.
-    const firstRows = complete ? undefined : opened.firstRows;
+  /** The grid's first message: the first rows as far as read (`loaded` once the read ended: its first rows replace a CSV preview's). */
+  private init(opened: TableOpened, loaded?: TableLoaded): void {
+    const { rows, columns, firstRows } = loaded ?? opened;
+    const complete = loaded !== undefined;
     this.post({ type: 'init', init: { fileName: path.basename(this.document.uri.fsPath), format: opened.format, paged: opened.paged, columns: gridColumns(columns), rows, complete, firstRows } });
   }
 
   private forward(event: TableWorkerEvent): void {
     switch (event.type) {
       case 'opened':
-        return this.init(event.opened, event.opened.rows, event.opened.columns, false);
+        return this.init(event.opened);
       case 'progress':
         return this.post({ type: 'progress', rows: event.rows, bytesRead: event.bytesRead, totalBytes: event.totalBytes });
       case 'loaded':
-        return this.post({ type: 'loaded', rows: event.loaded.rows, columns: gridColumns(event.loaded.columns), readMs: event.loaded.readMs });
+        return this.post({ type: 'loaded', rows: event.loaded.rows, columns: gridColumns(event.loaded.columns), readMs: event.loaded.readMs, firstRows: event.loaded.firstRows });
       case 'profile':
         return this.post({ type: 'summaries', summaries: columnSummaries(event.profile) });
       case 'error':
@@ -150,7 +151,7 @@ class TableEditor implements vscode.Disposable {
     const { opened, progress, loaded, profile, error } = this.document.client.latest;
     if (error) this.forward(error);
     if (!opened) return;
-    if (loaded) this.init(opened.opened, loaded.loaded.rows, loaded.loaded.columns, true);
+    if (loaded) this.init(opened.opened, loaded.loaded);
     else {
       this.forward(opened);
       if (progress) this.forward(progress);

@@ -37,14 +37,14 @@ export interface TableInit {
   /** Every row is read (or indexed, when paged). */
   complete: boolean;
   /** The first block of rows (GRID_BLOCK) of the file, sent with the first rows to paint them at once. */
-  firstRows?: RowWindow;
+  firstRows: RowWindow;
 }
 
 export type TableHostMessage =
   | { type: 'init'; init: TableInit }
   | { type: 'progress'; rows: number; bytesRead: number; totalBytes: number }
-  /** Every row is read: the final row count and column types. */
-  | { type: 'loaded'; rows: number; columns: GridColumn[]; readMs: number }
+  /** Every row is read: the final row count and column types, and the first block of rows read with them. */
+  | { type: 'loaded'; rows: number; columns: GridColumn[]; readMs: number; firstRows: RowWindow }
   | { type: 'summaries'; summaries: ColumnSummary[] }
   | { type: 'window'; requestId: number; window: RowWindow }
   | { type: 'view'; requestId: number; info: ViewInfo }

@@ -157,9 +157,11 @@ test('records of one entity: no finding without a clear plurality, nor when the 
   const split = check(mergedTimetable([...sloppySources(), [1, 0, 2, '7:00'], [2, 0, 2, '7:00']]));
   assert.ok(!split.some((f) => f.row !== null && f.row % 30 === 0 && f.column === 'departure'));
   // Source 0 files flight 7's times under flight 8's number: both of its attributes disagree with flight 8's
-  // other records, so the number is what is wrong (arrival → flight says so), and no time is blamed.
+  // other records and are what flight 7's records say, so the number is what is wrong, and no time is blamed.
   const wrongKey = check(mergedTimetable([...sloppySources(), [0, 8, 2, '8:41'], [0, 8, 3, '11:23']])).filter((f) => f.row === 8);
   assert.deepEqual(wrongKey.map((f) => f.column), ['flight'], JSON.stringify(wrongKey.map((f) => f.message)));
+  assert.equal(wrongKey[0].message, '"XY-396" in column "flight" looks like the wrong flight: 2 of this row\'s 2 values that disagree with the other records of flight "XY-396" are what the records of flight "XY-359" say.');
+  assert.equal(wrongKey[0].fixes?.[0]?.kind === 'replace' ? wrongKey[0].fixes[0].newText : undefined, 'XY-359');
 });
 
 test('a city with several zip codes is a many-to-one relation, not an entity whose records disagree', () => {
@@ -172,6 +174,19 @@ test('a city with several zip codes is a many-to-one relation, not an entity who
   const data = ingest(lines);
   const found = dependenciesOf(data).map((d) => `${data.columns[d.lhs[0]].name}>${data.columns[d.rhs].name}${d.entity ? ' (entity)' : ''}`);
   assert.deepEqual(found, ['zip>city'], 'city → zip is the loose side of zip → city');
+  assert.deepEqual(check(lines), []);
+});
+
+test('a name shared by several places (a county name in several states) names no entity: its loose dependency reports nothing', () => {
+  // 30 county names, 20 rows each: 17 in the county's main state, 3 in another state's county of that name.
+  const lines = ['county,state,city,district,zone,population'];
+  for (let i = 0; i < 600; i++) {
+    const c = i % 30;
+    const state = Math.floor(i / 30) % 20 < 3 ? `S${(c + 3) % 10}` : `S${c % 10}`;
+    lines.push(`County${c},${state},City${i % 97},D${i % 13},Z${i % 7},${(i * 7919) % 10000}`);
+  }
+  const data = ingest(lines);
+  assert.deepEqual(dependenciesOf(data).filter((d) => d.entity), [], 'county → state holds loosely, and the county determines nothing else');
   assert.deepEqual(check(lines), []);
 });
 

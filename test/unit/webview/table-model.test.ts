@@ -65,6 +65,18 @@ function window(start: number, count: number, c0: number, c1: number): RowWindow
   };
 }
 
+test('the row cache says whether the rows on screen have all arrived (the grid asks for the rows around them only then)', () => {
+  const cache = new WindowCache(100, 10, 8);
+  const [first, second] = cache.missing(50, 150, 0, 10, 1_000_000, 12);
+  assert.equal(cache.holds(50, 150, 0, 10), false, 'asked for is not arrived');
+  cache.put(first.key, window(first.start, first.count, first.c0, first.c1));
+  assert.equal(cache.holds(50, 100, 0, 10), true);
+  assert.equal(cache.holds(50, 150, 0, 10), false, 'one of the two blocks is still on its way');
+  cache.put(second.key, window(second.start, second.count, second.c0, second.c1));
+  assert.equal(cache.holds(50, 150, 0, 10), true);
+  assert.equal(cache.holds(50, 150, 0, 12), false, 'the next column block was never asked for');
+});
+
 test('the row cache asks for each missing block once, holds a bounded number of blocks, and finds cells and marks', () => {
   const cache = new WindowCache(100, 10, 3);
   const asked = cache.missing(0, 150, 0, 12, 1_000_000, 12);

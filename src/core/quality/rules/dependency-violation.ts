@@ -95,8 +95,6 @@ interface Candidate {
   majorityCount: number;
   /** Rows of the group with a value of B. */
   groupSize: number;
-  /** The value is held in other groups too (it belongs to other values of A). */
-  intruder: boolean;
   majorityRows: number[];
   /** Another dependency explains the value (see {@link DependencyEvidence.explained}): weighed, not reported. */
   explained: boolean;
@@ -119,27 +117,30 @@ function blamed(candidates: Candidate[]): Candidate[] {
   return kept.filter((k) => k.dep.error === strictest);
 }
 
-/** Per entity key (the left side of entity dependencies): its attributes (the dependencies with it on the left). */
-function entityAttributeCount(dependencies: Dependency[]): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const d of dependencies) if (d.entity && !d.explainsOnly) out.set(d.lhs[0], (out.get(d.lhs[0]) ?? 0) + 1);
-  return out;
-}
-
 /**
  * Of a row's candidates from an entity's records, those to report: the attributes on which the row's other
- * records outvote it, unless the row looks like another entity's record filed under this key — it disagrees
- * on more than half of the entity's attributes, mostly with values other entities hold. Then the key itself
- * is more likely wrong, and no attribute is blamed. (A sloppy source wrong on most attributes gives values
- * of its own, not one other entity's.)
+ * records outvote it, unless the row is another entity's record filed under this key — most of its
+ * disagreeing values are what one other entity's records agree on. Then the key itself is wrong, and no
+ * attribute is blamed. (A sloppy source wrong on most attributes gives values of its own or of several
+ * other entities.)
  */
-function outvoted(candidates: Candidate[], attributes: Map<number, number>): Candidate[] {
+function outvoted(data: IngestResult, candidates: Candidate[]): { attributes: Candidate[]; otherEntity?: OtherEntity } {
   const all = candidates.filter((k) => k.dep.entity);
-  const entity = all.filter((k) => !k.explained);
-  if (entity.length === 0) return [];
-  const mostDisagree = 2 * all.length > (attributes.get(entity[0].dep.lhs[0]) ?? 0);
-  const mostIntruders = 2 * all.filter((k) => k.intruder).length > all.length;
-  return mostDisagree && mostIntruders ? [] : entity;
+  if (all.length < 2) return { attributes: all.filter((k) => !k.explained) };
+  const elsewhere = new Map<number, number>();
+  for (const k of all) for (const g of disagreeingGroups(data, k.dep).groupsAgreeingOn(k.row)) elsewhere.set(g, (elsewhere.get(g) ?? 0) + 1);
+  const [g, alike] = [...elsewhere].sort((x, y) => y[1] - x[1])[0] ?? [-1, 0];
+  if (alike < 2 || 2 * alike <= all.length) return { attributes: all.filter((k) => !k.explained) };
+  const dep = all[0].dep;
+  return { attributes: [], otherEntity: { key: dep.lhs[0], row: disagreeingGroups(data, dep).firstRowOf(g), alike, of: all.length } };
+}
+
+/** A row that is another entity's record filed under its key: that entity's first row, and how many values agree. */
+interface OtherEntity {
+  key: number;
+  row: number;
+  alike: number;
+  of: number;
 }
 
 export const dependencyViolation = defineRule({
@@ -180,11 +181,13 @@ sloppy source may be wrong in a third of its cells. When one identifying column 
 like an id) has entities recorded at least three times (the median), A → B is also kept when at least 80%
 of the groups have a strict majority, at most 30% of the rows disagree with it and that is at most a quarter
 of what an unrelated B would give. The column that determines the most others this way is the entity key
-(a flight's time "determines" the flight as loosely as the flight its time, but names nothing), and all its
-dependencies are judged by its records: a value is reported when at least three records agree on another
-one, at least twice as often as on any other value, unless the row looks like another entity's record
-filed under this key — it disagrees on more than half of the entity's attributes, mostly with values other
-entities hold — then the key itself is likely wrong, and the other dependencies decide. Natural many-to-many pairs (a
+(a flight's time "determines" the flight as loosely as the flight its time, but names nothing), provided it
+determines at least half of the other columns that vary (a county name shared by several states' counties
+determines the state loosely and nothing else: it names no entity); all its dependencies are then judged
+by its records: a value is reported when at least three records agree on another
+one, at least twice as often as on any other value, unless the row is another entity's record filed under
+this key — most of its disagreeing values (two or more) are what one other entity's records agree on —
+then the key itself is reported, with that entity's key as the fix. Natural many-to-many pairs (a
 city name in two states, both with several rows) are left alone.
 
 The evidence: the dependency, the group's value of A, the majority value and how many rows hold it, and
@@ -230,18 +233,35 @@ rows holding it (related information).
           if (!dep.entity && !(intruder || nearVariant(text, expected) || newValuesRare())) continue;
           for (const row of rows) {
             const list = byRow.get(row) ?? [];
-            list.push({ row, dep, text, expected, majorityCount, groupSize: group.size, intruder, majorityRows, explained: evidence.explained(dep, row, majorityCount, intruder) });
+            list.push({ row, dep, text, expected, majorityCount, groupSize: group.size, majorityRows, explained: evidence.explained(dep, row, majorityCount, intruder) });
             byRow.set(row, list);
           }
         }
       }
     }
-    const entityAttributes = entityAttributeCount(dependencies);
     for (const [r, candidates] of [...byRow].sort((x, y) => x[0] - y[0])) {
       const reported = new Set<number>();
       // Cells an entity's other records outvote are wrong: a dependency with one of them on its left side
       // breaks because of it, and blames nothing else.
-      const wrong = outvoted(candidates, entityAttributes);
+      const { attributes: wrong, otherEntity } = outvoted(data, candidates);
+      if (otherEntity) {
+        const { key, row, alike, of } = otherEntity;
+        const [text, expected] = [cellText(data, r, key), cellText(data, row, key)];
+        const name = data.columns[key].name;
+        if (!isAccepted(key, text)) {
+          reported.add(key);
+          const fix = replaceCellFix(data, r, key, expected, `Replace with "${expected}" (the entity whose records hold this row's values)`);
+          report({
+            row: r,
+            columnIndex: key,
+            value: text,
+            evidence: { entity: name, expected, valuesAlike: alike, valuesDisagreeing: of },
+            message: `"${text}" in column "${name}" looks like the wrong ${name}: ${alike} of this row's ${of} values that disagree with the other records of ${name} "${text}" are what the records of ${name} "${expected}" say.`,
+            related: [{ row, columnIndex: key, message: `A record of ${name} "${expected}"` }],
+            fixes: fix ? [fix] : undefined,
+          });
+        }
+      }
       const wrongColumns = new Set(wrong.map((k) => k.dep.rhs));
       const others = candidates.filter((k) => !k.dep.entity && !k.dep.lhs.some((c) => wrongColumns.has(c)));
       for (const { dep, text, expected, majorityCount, groupSize, majorityRows } of [...wrong, ...blamed(others)]) {
