@@ -12,8 +12,9 @@
  * - the g3 error (the share of supported rows to change for A → B to hold exactly) is at most
  *   `MAX_ERROR` and at most `MAX_ERROR_VS_CHANCE` of the g3 error B would have if it were unrelated to A
  *   (B shuffled over the same rows: a near-constant B "depends" on anything);
- * - at least `MIN_AGREEING_GROUPS` of the supported groups have a clear majority (three quarters of the
- *   group or more share one value of B).
+ * - at least `MIN_AGREEING_GROUPS` of the supported groups have a clear majority ({@link clearMajority}: three
+ *   quarters of the group share one value of B, or all of it but one row: what one error leaves in a group
+ *   of three).
  * Single columns first; two-column left sides only for a B no single column determines, from the three
  * columns that explain B best. Wide or large tables are explored on a sample of rows; every dependency found
  * is verified on all rows.
@@ -35,6 +36,15 @@ const MAX_ERROR_VS_CHANCE = 0.2;
 const MIN_AGREEING_GROUPS = 0.95;
 /** Rows discovery looks at in a large table (every dependency found is then verified on all rows). */
 const SAMPLE_ROWS = 20_000;
+
+/**
+ * Whether the most frequent value of B, in `best` of a group's `size` rows, is a clear majority: three quarters
+ * of the rows, or all of them but one (2 of 3: a single deviating row is what one error looks like; how often
+ * that happens is bounded by the g3 error). One against one is no majority.
+ */
+export function clearMajority(best: number, size: number): boolean {
+  return 4 * best >= 3 * size || (best >= 2 && best === size - 1);
+}
 
 /**
  * Records of one entity merged from several sources (a flight number as several timetables give it): the
@@ -155,7 +165,7 @@ function pairStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int32
     groups++;
     rows += size;
     changes += size - best;
-    if (4 * best >= 3 * size) agreeing++;
+    if (clearMajority(best, size)) agreeing++;
     if (2 * best > size) majority++;
   }
   return { groups, agreeing: groups ? agreeing / groups : 0, majority: groups ? majority / groups : 0, error: rows ? changes / rows : 1, supported: present ? rows / present : 0 };
@@ -486,7 +496,7 @@ export interface DependencyScan {
   spread(): { present: number; seenOnce: number };
   /**
    * Whether row `r`'s value of B is what its group agrees on: the group's only value (a single row
-   * included), else a clear majority (three quarters; for an entity's records, see entityConsensus).
+   * included), else a clear majority ({@link clearMajority}; for an entity's records, see entityConsensus).
    */
   agrees(r: number): boolean;
   /**
@@ -706,10 +716,11 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
     counts.sort((x, y) => y[1] - x[1] || order(x[0], y[0]));
     const best = counts[0][1];
     changes += size - best;
-    if (4 * best < 3 * size) disagreeing++;
+    const clear = clearMajority(best, size);
+    if (!clear) disagreeing++;
     if (2 * best <= size) noMajority++;
-    // A dependency's group agrees on a value three quarters of it holds; an entity's records, see entityConsensus.
-    view.setConsensus(g, (dep.entity ? entityConsensus(counts) ?? -1 : 4 * best >= 3 * size ? counts[0][0] : -1));
+    // A dependency's group agrees on a clear majority; an entity's records, see entityConsensus.
+    view.setConsensus(g, dep.entity ? (entityConsensus(counts) ?? -1) : clear ? counts[0][0] : -1);
   }
   // The g3 statistics on all rows (see pairStats).
   let supported = 0;

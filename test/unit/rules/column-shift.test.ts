@@ -43,3 +43,40 @@ test('a value moved into the empty neighbour: the country code in city, a fix mo
   assert.equal(fix?.title, 'Move "DE" to "country"');
   assert.equal(fix?.kind === 'replace' ? fix.newText : undefined, ',DE');
 });
+
+/** Films: title, source, genre, rating; source is often empty (unknown), genre rarely. `edit` rewrites source and genre of some rows. */
+function films(edit: Record<number, [string, string]> = {}): string[] {
+  const sources = ['Original Screenplay', 'Based on Book', 'Remake', 'Based on Real Life Events'];
+  const genres = ['Romantic Comedy', 'Black Comedy', 'Drama', 'Action', 'Thriller Suspense'];
+  const lines = ['title,source,genre,rating'];
+  for (let i = 0; i < 300; i++) {
+    const [source, genre] = edit[i] ?? [i % 7 === 3 ? '' : sources[(i * 3) % sources.length], genres[(i * 7) % genres.length]];
+    lines.push(`Film ${i + 1},${source},${genre},${(5 + (i % 40) / 10).toFixed(1)}`);
+  }
+  return lines;
+}
+
+test('two columns of words: a source in the genre column with the source empty is shifted, also where sources are often unknown', () => {
+  // Both columns are words of the same shapes: only the values tell them apart.
+  assert.deepEqual(check(films()), []);
+  assert.deepEqual(check(films({ 40: ['', 'Drama'] })), [], 'an unknown source beside an ordinary genre is a gap');
+  const findings = check(films({ 40: ['', 'Original Screenplay'] }));
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[40, 'genre'], [40, 'source']]);
+  assert.match(findings[0].message, /^"Original Screenplay" in column "genre" looks like a value of "source" \(\d+% of its values are "Original Screenplay", 0\.0% of "genre"'s other values\), and "source" is empty in this row: the row seems shifted\.$/);
+});
+
+test('two columns of the same words merged: "Borussia Dortmund Werder Bremen" in home_team with away_team empty is split at the space that gives a value of each', () => {
+  const teams = ['Borussia Dortmund', 'Werder Bremen', 'Hannover 96', 'FC Augsburg', 'Hamburger SV', 'SC Freiburg', 'VfL Wolfsburg', 'Schalke 04'];
+  const matches = (edit: Record<number, [string, string]> = {}) => {
+    const lines = ['date,home_team,away_team,home_score'];
+    for (let i = 0; i < 400; i++) {
+      const [home, away] = edit[i] ?? [teams[i % teams.length], teams[(i * 3 + 1 + Math.floor(i / teams.length)) % teams.length]];
+      lines.push(`2026-01-${String(1 + (i % 28)).padStart(2, '0')},${home},${away},${i % 5}`);
+    }
+    return lines;
+  };
+  assert.deepEqual(check(matches()), []);
+  const findings = check(matches({ 77: ['Borussia Dortmund Werder Bremen', ''] }));
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[77, 'home_team'], [77, 'away_team']]);
+  assert.equal(findings[0].fixes?.[0]?.kind === 'replace' ? findings[0].fixes[0].newText : undefined, 'Borussia Dortmund,Werder Bremen');
+});

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ingestCsvBytes } from '../../../src/core/ingest/index';
 import { allRules, runQualityCheck } from '../../../src/core/quality/engine';
-import { cellText, dependenciesOf, disagreeingGroups } from '../../../src/core/quality/dependencies';
+import { cellText, dependenciesOf, disagreeingGroups, type Dependency } from '../../../src/core/quality/dependencies';
+import { DependencyEvidence } from '../../../src/core/quality/rules/dependency-violation';
 
 const rules = (...ids: string[]) => allRules.filter((r) => ids.includes(r.id));
 const ingest = (lines: string[]) => ingestCsvBytes(new TextEncoder().encode(`${lines.join('\n')}\n`));
@@ -187,4 +188,37 @@ test('a name shared by several places (a county name in several states) names no
   const data = ingest(lines);
   assert.deepEqual(dependenciesOf(data).filter((d) => d.entity), [], 'county → state holds loosely, and the county determines nothing else');
   assert.deepEqual(check(lines), []);
+});
+
+/** A catalogue of 100 product codes, each in 3 rows with its name; `wrong` rows get the name of another code. */
+function catalogue(wrong: number[] = []): string[] {
+  const lines = ['line,code,name,qty'];
+  for (let i = 0; i < 300; i++) {
+    const k = i % 100;
+    const name = wrong.includes(i) ? `Part ${(k + 50) % 100}` : `Part ${k}`;
+    lines.push(`${i + 1},C-${100 + k},${name},${1 + ((i * 7) % 9)}`);
+  }
+  return lines;
+}
+
+test('code → name with every code in three rows: one wrong name per group is what an error looks like, and is found', () => {
+  // 8 of the 100 groups hold 2 rows against 1: no three-quarter majority there, yet the dependency holds.
+  const wrong = [103, 115, 127, 139, 151, 163, 175, 187];
+  assert.deepEqual(check(catalogue()), []);
+  const findings = check(catalogue(wrong)).filter((f) => f.column === 'name');
+  assert.deepEqual(findings.map((f) => f.row), wrong);
+  assert.match(findings[0].message, /^"Part 53" in column "name" breaks code → name: code "C-103" is "Part 3" in 2 rows/);
+});
+
+test('a stricter dependency the other way explains a value through a group of one row only when the value is new there', () => {
+  // origin → origin_city, and the stricter origin_city + distance → origin. Row 3 says "Austin" for DEN: as a
+  // pair (Austin, 1200) it is a group of one, which an intruder from AUS's rows makes by itself.
+  const data = ingest(['origin,origin_city,distance', 'DEN,Denver,1200', 'DEN,Denver,1500', 'AUS,Austin,800', 'DEN,Austin,1200', 'AUS,Austin,900', 'DEN,Denver,700']);
+  const dep: Dependency = { lhs: [0], rhs: 1, groups: 2, agreeing: 1, error: 0.2, supported: 1, chance: 1 };
+  const stricter: Dependency = { lhs: [1, 2], rhs: 0, groups: 2, agreeing: 1, error: 0.01, supported: 1, chance: 1 };
+  // Seen once in a column where such groups are common, the pair alone would explain a genuinely new value…
+  const evidence = new DependencyEvidence(data, [dep, stricter]);
+  assert.equal(evidence.explained(dep, 3, 0, false), true);
+  // …but "Austin" belongs to other rows: the group of one is the intruder's own trace, no explanation.
+  assert.equal(evidence.explained(dep, 3, 0, true), false);
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, finiteStats, isNumeric, nullCount, nullMask, nullRows, numericColumn, quantile, sortedColumn } from '../column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, nullCount, nullMask, nullRows, numericColumn, quantile, sortedColumn } from '../column-values';
 import { cellText, isFreeText } from '../dependencies';
 import { patternOf } from '../value-patterns';
 import type { FindingFix } from '../finding';
@@ -173,6 +173,63 @@ function belongs(text: string, home: Column, here: Column): boolean {
   return fitsColumn(home, text) && o < FOREIGN && usual(home.profile, text) >= FIT_RATIO * o;
 }
 
+/** A text column's values by id, and its frequent ones (at least 1% of its values) by text with their rows. */
+interface Words {
+  distinct: DistinctValues;
+  present: number;
+  frequent: Map<string, number>;
+}
+
+function wordsOf(data: IngestResult, c: number): Words {
+  const distinct = distinctValues(data, c);
+  const present = data.table.numRows - nullCount(data, c);
+  const frequent = new Map<string, number>();
+  // With nearly every value distinct (an id, free text) none can be frequent: no scan.
+  if (distinct.size > (1 - FOREIGN) * present + 1) return { distinct, present, frequent };
+  for (let id = 0; id < distinct.size; id++) if (distinct.counts[id] >= FOREIGN * present) frequent.set(distinct.text(id), distinct.counts[id]);
+  return { distinct, present, frequent };
+}
+
+/**
+ * Whether the value of row `r` in text column `here` belongs to text column `home` by the value itself, where
+ * shapes cannot tell (two columns of words: a source "Original Screenplay" in the genre column): at least 1%
+ * of home's values are this value, under 1% of here's other values are, and it is ten times likelier in home.
+ */
+function belongsByValue(r: number, home: Words, here: Words): boolean {
+  // A frequent value of its own column is at home (told by its count, before its text is read).
+  const id = here.distinct.ids[r];
+  if (id < 0) return false;
+  const others = here.distinct.counts[id] - 1;
+  if (others >= FOREIGN * here.present) return false;
+  const there = (home.frequent.get(here.distinct.text(id)) ?? 0) / Math.max(1, home.present);
+  return there >= FOREIGN && there >= (FIT_RATIO * others) / Math.max(1, here.present);
+}
+
+/**
+ * A split of row `r`'s value in text column `here` (a rare value there) into a frequent value of `left` and one
+ * of `right`, at any space ("Borussia Dortmund Werder Bremen": two teams), if there is one: two neighbouring
+ * columns of words merged, where their patterns cannot tell them apart.
+ */
+function splitByValue(r: number, here: Words, left: Words, right: Words): [string, string] | undefined {
+  const id = here.distinct.ids[r];
+  if (id < 0 || here.distinct.counts[id] - 1 >= FOREIGN * here.present) return undefined;
+  const text = here.distinct.text(id);
+  for (let i = text.indexOf(' '); i > 0; i = text.indexOf(' ', i + 1)) {
+    const a = text.slice(0, i).trim();
+    const b = text.slice(i + 1).trim();
+    if (left.frequent.has(a) && right.frequent.has(b)) return [a, b];
+  }
+  return undefined;
+}
+
+/** The shares of home's values, and of here's other values, that are row `r`'s value in `here` (home's counted when frequent there). */
+function valueShares(r: number, home: Words, here: Words): [number, number] {
+  const id = here.distinct.ids[r];
+  if (id < 0) return [0, 1];
+  const homeRows = home.frequent.get(here.distinct.text(id)) ?? 0;
+  return [homeRows / Math.max(1, home.present), (here.distinct.counts[id] - 1) / Math.max(1, here.present)];
+}
+
 /**
  * A quick test that a non-empty cell is an ordinary value of its column, without writing it as text: a
  * typed number within the central 99% of its column, or a text value whose shape is common there, or of
@@ -272,9 +329,14 @@ is empty — in a column at least 95% complete, where an empty cell is itself un
 when it could be a value of the empty neighbour (one of its categories; a number within its range; else a
 pattern at least 1% of its values share), its pattern is rare in its own column (under 1% of the other
 values), and ten times likelier in the neighbour: it was shifted. A value whose two ends fit the two
-columns ("Lyon" a city, "FR" a country) while the whole is rare in its column is a merge. A shift of several
-cells is followed along the row. The emptied cell is reported too. Columns whose values look alike (two
-columns of names) are not compared, and free text only holds a foreign value when it is one word.
+columns ("Lyon" a city, "FR" a country) while the whole is rare in its column is a merge. Where patterns
+cannot tell two columns of words apart (a source "Original Screenplay" in the genre column), the value itself
+can: one of at least 1% of the empty neighbour's values, under 1% of its own column's other values and ten
+times rarer there is shifted, and a rare value that splits at a space into a frequent value of each column
+("Borussia Dortmund Werder Bremen") is a merge; such a value (or a merge of two columns' categories) is
+evidence by itself, so it is looked for also where the emptied column often has gaps. A shift of several cells is followed along
+the row. The emptied cell is reported too. Columns whose values look alike (two columns of names) are not
+compared by pattern, and free text only holds a foreign value when it is one word.
 
 The evidence: the neighbouring column, that it is empty, and how well the value fits each column (the share
 of values with its pattern).
@@ -292,6 +354,16 @@ of values with its pattern).
       return k;
     };
     const cells = cellsOf(data);
+    const words = data.columns.map((c) => TEXT_KINDS.includes(c.kind));
+    const wordColumns = new Map<number, Words>();
+    const wordsIn = (c: number) => {
+      let w = wordColumns.get(c);
+      if (!w) wordColumns.set(c, (w = wordsOf(data, c)));
+      return w;
+    };
+    // Whether a value of `here` can be one of home's frequent values (two columns of words), and whether it is.
+    const valuesCan = (home: number, here: number) => words[home] && words[here] && wordsIn(home).frequent.size > 0;
+    const byValue = (r: number, home: number, here: number) => valuesCan(home, here) && belongsByValue(r, wordsIn(home), wordsIn(here));
     const ordinary = ordinaryValues(data, (c) => column(c).profile);
     const delimiter = data.dialect?.delimiter ?? ',';
     const fixes = data.rangesIn === 'file';
@@ -305,7 +377,18 @@ of values with its pattern).
     };
     for (let x = 0; x + 1 < columns; x++) {
       const y = x + 1;
-      if (!complete[x] && !complete[y]) continue;
+      // A column otherwise filled makes its empty cell evidence. Where it often has gaps, only a value's own
+      // evidence counts (checked below): one of its frequent values in the neighbour, or a merge of the two
+      // columns' categories; its empty cells are looked at only when that can be.
+      let both: boolean | undefined;
+      const categoriesBoth = () => (both ??= words[x] && words[y] && column(x).categories !== undefined && column(y).categories !== undefined);
+      // Whether a value can be told by itself (decided once per pair): one of the other column's frequent
+      // values, or a merge of a frequent value of each.
+      const valueInY = valuesCan(x, y);
+      const valueInX = valuesCan(y, x);
+      const canMerge = valueInX && valueInY;
+      const looked = (c: number) => complete[c] || (words[x] && words[y] && (wordsIn(c).frequent.size > 0 || categoriesBoth()));
+      if (!looked(x) && !looked(y)) continue;
       if (data.columns[x].kind === 'empty' || data.columns[y].kind === 'empty') continue;
       // Two columns of free words (names and cities) share too many shapes for a value to tell where it belongs:
       // one of them must be categories or numbers, or their shapes clearly apart (decided when first needed).
@@ -319,20 +402,26 @@ of values with its pattern).
       };
       // Rows where exactly one of the two cells is empty, in a column that is otherwise filled: the rows
       // whose cell is null in x or in y (a few per cent of the rows), in order.
-      const candidates = mergedRows(complete[x] ? nullRows(data, x) : NO_ROWS, complete[y] ? nullRows(data, y) : NO_ROWS);
+      const candidates = mergedRows(looked(x) ? nullRows(data, x) : NO_ROWS, looked(y) ? nullRows(data, y) : NO_ROWS);
       for (const r of candidates) {
-        const xEmpty = complete[x] && cells.empty(r, x);
-        const yEmpty = complete[y] && cells.empty(r, y);
+        const xEmpty = looked(x) && cells.empty(r, x);
+        const yEmpty = looked(y) && cells.empty(r, y);
         if (xEmpty === yEmpty) continue;
         const [from, to] = xEmpty ? [x, y] : [y, x];
-        // An ordinary value of its own column is neither shifted nor merged (the common case: a plain gap).
-        if (ordinary(r, to) || !apart()) continue;
+        // A value of the neighbour by its very value (two columns of words), else by its pattern: an ordinary
+        // value of its own column is neither shifted nor merged (the common case: a plain gap).
+        const valueOfNeighbour = (from === x ? valueInY : valueInX) && belongsByValue(r, wordsIn(from), wordsIn(to));
+        const joined = valueOfNeighbour || !canMerge ? undefined : splitByValue(r, wordsIn(to), wordsIn(x), wordsIn(y));
+        const byValues = valueOfNeighbour || joined !== undefined;
+        if (!complete[from] && !byValues && !categoriesBoth()) continue;
+        if (!byValues && (ordinary(r, to) || !apart())) continue;
         const text = cells.text(r, to);
-        if (!text || usualAmongOthers(column(to).profile, text) >= FOREIGN) continue;
+        if (!text || (!byValues && usualAmongOthers(column(to).profile, text) >= FOREIGN)) continue;
         const emptied = (message: string) => {
           if (once(r, from)) report({ row: r, columnIndex: from, evidence: { holder: data.columns[to].name }, message });
         };
-        const merged = split(text, column(x), column(y));
+        const merged = valueOfNeighbour ? undefined : (joined ?? split(text, column(x), column(y)));
+        if (!complete[from] && !valueOfNeighbour && !merged) continue;
         if (merged) {
           const [left, right] = merged;
           const mine = to === x ? left : right;
@@ -353,12 +442,12 @@ of values with its pattern).
           emptied(`Column ${name(from)} is empty in this row; its value seems merged into ${name(to)} ("${text}").`);
           continue;
         }
-        if (!belongs(text, column(from), column(to))) continue;
+        if (!valueOfNeighbour && !belongs(text, column(from), column(to))) continue;
         // Shifted: the value belongs to the empty neighbour. A shift to the right may go on along the row.
         const shifted = [to];
         if (to === y) for (let z = y + 1; z < columns; z++) {
           const next = cells.text(r, z);
-          if (!next || !complete[z] || !belongs(next, column(z - 1), column(z))) break;
+          if (!next || !((complete[z] && belongs(next, column(z - 1), column(z))) || byValue(r, z - 1, z))) break;
           shifted.push(z);
         }
         for (const c of shifted) {
@@ -369,14 +458,18 @@ of values with its pattern).
             fixes && shifted.length === 1
               ? [{ kind: 'replace', title: `Move "${value}" to ${name(home)}`, range: span(data, r, Math.min(home, c), Math.max(home, c)), newText: home < c ? `${csvField(value, delimiter)}${delimiter}` : `${delimiter}${csvField(value, delimiter)}` }]
               : undefined;
+          // How well the value fits each column: the share of its very value where that decided, else of its pattern.
+          const asValue = byValue(r, home, c);
+          const [there, here] = asValue ? valueShares(r, wordsIn(home), wordsIn(c)) : [usual(column(home).profile, value), usualAmongOthers(column(c).profile, value)];
+          const how = asValue ? [`are "${value}"`, ` other values`] : ['share its pattern', ''];
           report({
             row: r,
             columnIndex: c,
             value,
-            evidence: { neighbour: data.columns[home].name, neighbourEmpty: home === from, fitsNeighbour: Number(usual(column(home).profile, value).toFixed(4)), fitsOwn: Number(usualAmongOthers(column(c).profile, value).toFixed(4)) },
+            evidence: { neighbour: data.columns[home].name, neighbourEmpty: home === from, fitsNeighbour: Number(there.toFixed(4)), fitsOwn: Number(here.toFixed(4)), by: asValue ? 'value' : 'pattern' },
             message:
-              `"${value}" in column ${name(c)} looks like a value of ${name(home)} (${(100 * usual(column(home).profile, value)).toFixed(0)}% of its values share its pattern, ` +
-              `${(100 * usualAmongOthers(column(c).profile, value)).toFixed(1)}% of ${name(c)}'s)${home === from ? `, and ${name(home)} is empty in this row` : ''}: the row seems shifted.`,
+              `"${value}" in column ${name(c)} looks like a value of ${name(home)} (${(100 * there).toFixed(0)}% of its values ${how[0]}, ` +
+              `${(100 * here).toFixed(1)}% of ${name(c)}'s${how[1]})${home === from ? `, and ${name(home)} is empty in this row` : ''}: the row seems shifted.`,
             related: [{ row: r, columnIndex: home, message: home === from ? `${name(home)} is empty here` : `${name(home)} holds "${cells.text(r, home) ?? ''}"` }],
             fixes: fix,
           });

@@ -66,9 +66,12 @@ export class DependencyEvidence {
    * the zip says MA; a route no other row flies; a home team's league when the away team's agrees, and the
    * home team is what is wrong); or `dep` is the loose inverse of a
    * stricter dependency the row follows (origin_city → origin fails for Jackson's two airports, while
-   * origin → origin_city holds), in a group of several rows or of one where that is common.
+   * origin → origin_city holds), in a group of several rows, or of one where that is common and the value is
+   * new (`intruder` false). A value that belongs to other groups (an intruder) makes a group of one of the
+   * stricter dependency's left side by itself (distance "70" beside "Miami" is a new pair because the
+   * distance is wrong): that group says nothing.
    */
-  explained(dep: Dependency, r: number, outvotedBy = 0): boolean {
+  explained(dep: Dependency, r: number, outvotedBy = 0, intruder = false): boolean {
     return this.dependencies.some((other) => {
       if (other === dep) return false;
       // For an entity's records, a row alone in its group of another dependency is consistent with it by
@@ -78,7 +81,7 @@ export class DependencyEvidence {
       if (other.rhs === dep.rhs) return rows >= 2 && this.consistent(other, r);
       if (rows < Math.max(2, outvotedBy)) return false;
       const inverse = other.lhs.includes(dep.rhs) && dep.lhs.includes(other.rhs) && other.error < dep.error;
-      return inverse && this.consistent(other, r) && (this.groupRows(other, r) > 1 || this.singlesCommon(other));
+      return inverse && this.consistent(other, r) && (this.groupRows(other, r) > 1 || (!intruder && this.singlesCommon(other)));
     });
   }
 }
@@ -155,7 +158,8 @@ error, and a model sees two different facts for one entity.
 
 The dependencies are learned from the table itself (approximate functional dependencies, as in TANE):
 A (one column, or two: carrier + number, origin + destination) → B is kept when the rows sharing a value of
-A share B's value in at least 95% of the groups of two rows or more (a clear majority of three quarters),
+A share B's value in at least 95% of the groups of two rows or more (a clear majority: three quarters of the
+group, or all of it but one row, which is what one error leaves in a group of three),
 at least 5 such groups exist and hold at least 10% of the rows, at most 10% of their rows would have to
 change, and that is at most a fifth of what a B unrelated to A would give (B shuffled over the same groups:
 a near-constant column depends on anything). Large tables are explored on a sample and every dependency is verified on all rows; a file
@@ -166,8 +170,10 @@ least two holding the majority value, or in two against at least five — and wh
 value belongs to other groups), one or two keystrokes from the majority value, or a value seen nowhere else
 in a column where such values are rare (under 2% of the rows: a new value there is more likely a slip than
 a genuine value). A value that another
-dependency with the same B supports (the zip says MA for Springfield, MA), a value accepted as fine, and a
-case or white-space variant (reported by category-variant) are not reported.
+dependency with the same B supports (the zip says MA for Springfield, MA) or a stricter dependency the other
+way supports (origin → city holds where city → origin fails for a city with two airports; a group of one row
+there counts only for a value seen nowhere else: an intruder makes such a group by itself), a value accepted
+as fine, and a case or white-space variant (reported by category-variant) are not reported.
 
 **Records of one entity from several sources.** A table merged from several sources records each flight,
 product or hospital once per source, and sources disagree far more often than one clean table does: a
@@ -223,10 +229,11 @@ rows holding it (related information).
           // nowhere else in a column where such values are rare (Good–Turing: the share of rows holding a
           // value seen once estimates how likely a genuine new value is). An entity's records outvoted by
           // several sources need no more evidence.
-          if (!dep.entity && !(total(value) > count || nearVariant(text, expected) || newValuesRare())) continue;
+          const intruder = total(value) > count;
+          if (!dep.entity && !(intruder || nearVariant(text, expected) || newValuesRare())) continue;
           for (const row of rows) {
             const list = byRow.get(row) ?? [];
-            list.push({ row, dep, text, expected, majorityCount, groupSize: group.size, majorityRows, explained: evidence.explained(dep, row, majorityCount) });
+            list.push({ row, dep, text, expected, majorityCount, groupSize: group.size, majorityRows, explained: evidence.explained(dep, row, majorityCount, intruder) });
             byRow.set(row, list);
           }
         }

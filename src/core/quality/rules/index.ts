@@ -35,6 +35,7 @@ import { typo } from './typo';
 import { encodingDamage } from './encoding-damage';
 import { duplicateRow } from './duplicate-row';
 import { duplicateKey } from './duplicate-key';
+import { nearDuplicateRow } from './near-duplicate-row';
 import { futureDate } from './future-date';
 import { implausibleDate } from './implausible-date';
 import { outOfOrderTimestamp } from './out-of-order-timestamp';
@@ -84,6 +85,7 @@ export const allRules: readonly QualityRule[] = [
   // uniqueness
   duplicateRow,
   duplicateKey,
+  nearDuplicateRow,
   // timeliness
   futureDate,
   implausibleDate,

@@ -1,0 +1,358 @@
+import { defineRule } from '../rule';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, numericColumn, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
+import { cellText, dependenciesOf, type Dependency } from '../dependencies';
+import { duplicateKey, keyOptions } from './duplicate-key';
+import type { IngestResult } from '../../table/model';
+
+/**
+ * The chance of one coincidental finding in a table the rule accepts, for each of its two tests over every row
+ * and column tested (Bonferroni): a pair's agreement by chance, and columns unrelated to each other repeating
+ * their combination as rarely as a key's.
+ */
+const ALPHA = 0.01;
+
+/** Per column: an id per row (nulls one id of their own, cells that did not fit the column's type one id each). */
+interface ColumnIds {
+  ids: Int32Array;
+  /**
+   * Per id: the bits of evidence two rows agreeing on it carry, −log2 of the chance that another row holds it,
+   * log2((rows − 1) / (its rows − 1)); a value in one row is never shared (−1 marks it).
+   */
+  bits: Float64Array;
+}
+
+function columnIds(data: IngestResult, c: number, rejected: number[]): ColumnIds {
+  const kind = data.columns[c].kind;
+  const codes = TEXT_KINDS.includes(kind) || kind === 'empty' || kind === 'other' ? distinctValues(data, c) : valueCodes(data, c);
+  const ids = new Int32Array(codes.ids.length);
+  const nullId = codes.size;
+  for (let r = 0; r < ids.length; r++) ids[r] = codes.ids[r] < 0 ? nullId : codes.ids[r];
+  // A rejected cell is null in the table: its text is unknown here, so it equals no other cell.
+  let next = nullId + 1;
+  for (const r of rejected) ids[r] = next++;
+  const counts = new Int32Array(next);
+  for (let r = 0; r < ids.length; r++) counts[ids[r]]++;
+  const bits = new Float64Array(next);
+  for (let id = 0; id < next; id++) bits[id] = counts[id] >= 2 ? Math.log2((ids.length - 1) / (counts[id] - 1)) : -1;
+  return { ids, bits };
+}
+
+/** murmur3's finalizer: a cell's 32-bit hash from its column's seed and its id. */
+function mix(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return x ^ (x >>> 16);
+}
+
+/** Two hashes of a cell (column `c`, value id `id`), summed over a row so one column's can be taken out again. */
+const hash1 = (c: number, id: number) => mix(id ^ Math.imul(c + 1, 0x9e3779b1));
+const hash2 = (c: number, id: number) => mix(Math.imul(id + 0x6d2b79f5, 0x2c1b3c6d) ^ Math.imul(c + 1, 0x7feb352d));
+
+/** Whether a column's values never repeat (at most one null): an identifier, a unique measurement. */
+function neverRepeats(data: IngestResult, c: number): boolean {
+  const kind = data.columns[c].kind;
+  const present = data.table.numRows - nullCount(data, c);
+  if (present < data.table.numRows - 1) return false;
+  if (TEXT_KINDS.includes(kind)) return distinctValues(data, c).size === present;
+  if (isNumeric(data.columns[c]) || TEMPORAL_KINDS.includes(kind)) return sortedRuns(data, c).values.length === present;
+  return false;
+}
+
+/** A cheap 32-bit key per row of a column's cell: a value id (text), the number's IEEE words (else). */
+function cellKeys(data: IngestResult, c: number): Int32Array {
+  const kind = data.columns[c].kind;
+  if (!isNumeric(data.columns[c]) && !TEMPORAL_KINDS.includes(kind) && kind !== 'boolean') return distinctValues(data, c).ids;
+  const numbers = numericColumn(data, c);
+  const words = new Int32Array(numbers.buffer, numbers.byteOffset, numbers.length * 2);
+  const keys = new Int32Array(numbers.length);
+  for (let r = 0; r < keys.length; r++) keys[r] = mix(words[2 * r] ^ Math.imul(words[2 * r + 1], 0x9e3779b1));
+  return keys;
+}
+
+/**
+ * The rows (ascending) that agree with another row on every column of the first half of the columns, or of
+ * the second half (by hashes: a few more rows may come out, never fewer).
+ */
+function rowsAgreeingOnAHalf(data: IngestResult): Int32Array {
+  const rows = data.table.numRows;
+  const width = data.columns.length;
+  const half = width >> 1;
+  const h1 = [new Int32Array(rows), new Int32Array(rows)];
+  const h2 = [new Int32Array(rows), new Int32Array(rows)];
+  for (let c = 0; c < width; c++) {
+    const side = c < half ? 0 : 1;
+    const keys = cellKeys(data, c);
+    const a = h1[side];
+    const b = h2[side];
+    for (let r = 0; r < rows; r++) {
+      a[r] = (a[r] + hash1(c, keys[r])) | 0;
+      b[r] = (b[r] + hash2(c, keys[r])) | 0;
+    }
+  }
+  const marked = new Uint8Array(rows);
+  let capacity = 16;
+  while (capacity < rows * 2) capacity *= 2;
+  const mask = capacity - 1;
+  const first = new Int32Array(capacity);
+  for (let side = 0; side < 2; side++) {
+    const a = h1[side];
+    const b = h2[side];
+    first.fill(-1);
+    for (let r = 0; r < rows; r++) {
+      let slot = (a[r] ^ Math.imul(b[r], 0x27d4eb2f)) & mask;
+      for (;;) {
+        const f = first[slot];
+        if (f < 0) {
+          first[slot] = r;
+          break;
+        }
+        if (a[f] === a[r] && b[f] === b[r]) {
+          marked[f] = 1;
+          marked[r] = 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+  }
+  let count = 0;
+  for (let r = 0; r < rows; r++) count += marked[r];
+  const out = new Int32Array(count);
+  for (let r = 0, i = 0; r < rows; r++) if (marked[r]) out[i++] = r;
+  return out;
+}
+
+/**
+ * Columns that make rows naturally distinct, so a difference there alone says nothing: dates and times (the
+ * same reading at two times), identifiers and row counters (two records given their own ids).
+ */
+function distinguishing(data: IngestResult, c: number): boolean {
+  const column = data.columns[c];
+  if (TEMPORAL_KINDS.includes(column.kind) || looksLikeIdentifier(column.name)) return true;
+  return column.kind === 'integer' && strictlyIncreasing(numericColumn(data, c));
+}
+
+/**
+ * The columns whose agreement is no further evidence when two rows differ only in column `differing`: the
+ * right-hand side B of a learned dependency A → B whose left side agrees (A does not include `differing`),
+ * since rows that agree on A agree on B anyway. A side already dropped does not drop another (a code and its
+ * name determine each other: one of them still counts).
+ */
+function redundantColumns(dependencies: readonly Dependency[], differing: number): Set<number> {
+  const dropped = new Set<number>();
+  for (const dep of dependencies) {
+    if (!dep.lhs.includes(differing) && !dep.lhs.some((c) => dropped.has(c))) dropped.add(dep.rhs);
+  }
+  return dropped;
+}
+
+/**
+ * A pair of rows equal in every column but `column`, and why that is no chance: the bits of evidence their
+ * agreeing cells carry, or how rarely the other columns' combination repeats against how often unrelated
+ * columns would repeat it (`key`).
+ */
+interface Candidate {
+  row: number;
+  other: number;
+  column: number;
+  bits: number;
+  key?: { repeats: number; expected: number };
+}
+
+/** P(X ≤ k) for X Poisson with mean `mean` (summed in logs: the mean may be in the thousands). */
+export function poissonAtMost(k: number, mean: number): number {
+  if (mean <= 0) return 1;
+  let logTerm = -mean;
+  let logSum = logTerm;
+  for (let j = 1; j <= k; j++) {
+    logTerm += Math.log(mean / j);
+    const high = Math.max(logSum, logTerm);
+    logSum = high + Math.log(Math.exp(logSum - high) + Math.exp(logTerm - high));
+  }
+  return Math.min(1, Math.exp(logSum));
+}
+
+/**
+ * The bits of evidence a pair's agreeing cells must carry, over `tests` (row, column) tests: the chance that
+ * a row agrees with any of the other rows, (rows − 1) · 2^−bits, at most ALPHA / tests.
+ */
+function bitsNeeded(rows: number, tests: number): number {
+  return Math.log2(rows - 1) + Math.log2(tests) - Math.log2(ALPHA);
+}
+
+export const nearDuplicateRow = defineRule({
+  id: 'near-duplicate-row',
+  title: 'Near-duplicate row',
+  dimension: 'uniqueness',
+  defaultSeverity: 'warning',
+  defaultOptions: {},
+  description: 'A row repeats an earlier row in every column but one, in a table where that cannot be chance.',
+  docs: `A record entered twice is often not an exact copy: a merge of two sources, or a re-entry, changes one
+field (a price re-typed, a category picked again). The row then escapes duplicate-row, yet a model sees one
+example twice, with two answers for one cell.
+
+A row is reported when it equals an earlier row in every column but one, only two rows share those values,
+and chance cannot explain it, by either of two tests (each with a 1% chance of one coincidental finding in
+the table, Bonferroni over the rows and columns tested):
+
+- **rare agreement**: the agreeing cells are weighed by how rare their values are (a value another row holds
+  with chance 1 in 1,000 is 10 bits of evidence, one in half of the rows 1 bit), leaving out a column a
+  learned dependency determines from another agreeing column (a city given its zip code); the sum must
+  exceed what every row compared with every other could produce by chance. So rows of a few categories, which
+  agree naturally, are no finding; rows that agree on several measurements and names are.
+- **a broken key**: the other columns together identify rows (a calendar's year + month + day, a league's
+  date + team): their combination repeats in at most 1% of the rows (as duplicate-key asks of a key) and far
+  less often than columns unrelated to each other would repeat it (a Poisson test against the expected
+  number of chance repeats). A repeat is then one record entered twice.
+
+A difference in a date or time, an identifier or a row counter is not reported: those make rows distinct by
+design (the same reading at two times, two records with their own ids).
+
+The finding sits on the differing cell of the later row and points at the earlier row (related information).
+The evidence: the other row, the two values, and the bits of evidence against the bits needed, or how often
+the other columns repeat against how often chance would repeat them.
+
+**Fix**: delete the copy, or merge the two rows keeping the right value. In a file checked in batches, each
+batch is checked on its own.`,
+  check({ data, report, rowNumber, isIgnored }) {
+    const rows = data.table.numRows;
+    const width = data.columns.length;
+    if (rows < 3 || width < 3) return;
+    const differing = data.columns.map((_, c) => !isIgnored(c) && !distinguishing(data, c));
+    // A column whose values never repeat keeps every pair of rows apart: with two, no pair differs in one
+    // column only; with one, only there.
+    const unique: number[] = [];
+    // Text columns first: their distinct values are at hand.
+    const order = data.columns.map((_, c) => c).sort((a, b) => Number(!TEXT_KINDS.includes(data.columns[a].kind)) - Number(!TEXT_KINDS.includes(data.columns[b].kind)));
+    for (const c of order) if (unique.length < 2 && neverRepeats(data, c)) unique.push(c);
+    if (unique.length >= 2) return;
+    if (unique.length === 1) differing.forEach((_, c) => (differing[c] &&= c === unique[0]));
+    const tested = differing.filter(Boolean).length;
+    if (tested === 0) return;
+    const tests = rows * tested;
+    // Rows that may have a near copy: two rows differing in one column agree on all of the first half of the
+    // columns or all of the second. Usually none, and nothing more is computed.
+    const near = rowsAgreeingOnAHalf(data);
+    if (near.length === 0) return;
+    const rejectedByColumn = new Map<number, number[]>();
+    for (const cell of data.rejectedCells) {
+      const list = rejectedByColumn.get(cell.column) ?? [];
+      list.push(cell.row);
+      rejectedByColumn.set(cell.column, list);
+    }
+    const columns = data.columns.map((_, c) => columnIds(data, c, rejectedByColumn.get(c) ?? []));
+    // Strictest dependencies first: they decide which side of a pair of equivalent columns still counts.
+    const dependencies = [...dependenciesOf(data)].sort((x, y) => x.error - y.error);
+    // Per row: the chance another row shares all its values (2^−bits of the shared ones), and how many of its
+    // values no other row shares (then none can).
+    const chance = new Float64Array(rows);
+    const unshared = new Int32Array(rows);
+    columns.forEach(({ ids, bits }) => {
+      for (let r = 0; r < rows; r++) {
+        const b = bits[ids[r]];
+        if (b < 0) unshared[r]++;
+        else chance[r] += b;
+      }
+    });
+    for (let r = 0; r < rows; r++) chance[r] = 2 ** -chance[r];
+    // Hashes of the candidate rows over all cells; a column's own is taken out to compare rows on the others.
+    const m = near.length;
+    const sum1 = new Int32Array(m);
+    const sum2 = new Int32Array(m);
+    columns.forEach(({ ids }, c) => {
+      for (let i = 0; i < m; i++) {
+        sum1[i] = (sum1[i] + hash1(c, ids[near[i]])) | 0;
+        sum2[i] = (sum2[i] + hash2(c, ids[near[i]])) | 0;
+      }
+    });
+    const { uniqueShare, minRows } = keyOptions(duplicateKey.defaultOptions);
+    const sameExcept = (a: number, b: number, skip: number) => columns.every(({ ids }, c) => c === skip || ids[a] === ids[b]);
+    let capacity = 16;
+    while (capacity < m * 2) capacity *= 2;
+    const mask = capacity - 1;
+    const first = new Int32Array(capacity);
+    const size = new Int32Array(capacity);
+    const varies = new Uint8Array(capacity);
+    const key1 = new Int32Array(m);
+    const key2 = new Int32Array(m);
+    const slotOf = new Int32Array(m);
+    const found: Candidate[] = [];
+    const needed = bitsNeeded(rows, tests);
+    for (let c = 0; c < width; c++) {
+      if (!differing[c]) continue;
+      const { ids, bits } = columns[c];
+      first.fill(-1);
+      size.fill(0);
+      varies.fill(0);
+      // Candidate rows grouped by their cells in every other column: each one's slot is its group's; `first` holds a row.
+      for (let i = 0; i < m; i++) {
+        const r = near[i];
+        const a = (key1[i] = (sum1[i] - hash1(c, ids[r])) | 0);
+        const b = (key2[i] = (sum2[i] - hash2(c, ids[r])) | 0);
+        let slot = (a ^ Math.imul(b, 0x27d4eb2f)) & mask;
+        for (;;) {
+          const f = first[slot];
+          if (f < 0) {
+            first[slot] = i;
+            break;
+          }
+          if (key1[f] === a && key2[f] === b && sameExcept(near[f], r, c)) break;
+          slot = (slot + 1) & mask;
+        }
+        size[slot]++;
+        slotOf[i] = slot;
+        if (ids[r] !== ids[near[first[slot]]]) varies[slot] = 1;
+      }
+      // How often the other columns' combination repeats with another value here (exact copies of a row are
+      // duplicate-row's), against how often it would if the columns were unrelated (computed when it repeats).
+      let repeated = 0;
+      let extraRows = 0;
+      for (let i = 0; i < m; i++) {
+        const slot = slotOf[i];
+        if (first[slot] === i && varies[slot]) {
+          repeated++;
+          extraRows += size[slot] - 1;
+        }
+      }
+      if (repeated === 0) continue;
+      let expected = 0;
+      for (let r = 0; r < rows; r++) {
+        const own = bits[ids[r]];
+        if (unshared[r] === (own < 0 ? 1 : 0)) expected += chance[r] * 2 ** Math.max(0, own);
+      }
+      expected *= (rows - 1) / 2;
+      const key = rows >= minRows && extraRows <= (1 - uniqueShare) * rows && poissonAtMost(repeated, expected) <= ALPHA / tested;
+      const redundant = key ? undefined : redundantColumns(dependencies, c);
+      for (let i = 0; i < m; i++) {
+        const slot = slotOf[i];
+        const f = near[first[slot]];
+        const r = near[i];
+        // Two rows exactly, differing here (a third row makes the column vary within the group: a measurement).
+        if (size[slot] !== 2 || f === r || ids[f] === ids[r]) continue;
+        if (!redundant) found.push({ row: r, other: f, column: c, bits: 0, key: { repeats: repeated, expected } });
+        else {
+          let sum = 0;
+          for (let k = 0; k < width; k++) if (k !== c && !redundant.has(k)) sum += columns[k].bits[columns[k].ids[r]];
+          if (sum >= needed) found.push({ row: r, other: f, column: c, bits: sum });
+        }
+      }
+    }
+    for (const { row: r, other: f, column: c, bits, key } of found.sort((x, y) => x.row - y.row || x.column - y.column)) {
+      const name = data.columns[c].name;
+      const here = cellText(data, r, c);
+      const there = cellText(data, f, c);
+      report({
+        row: r,
+        columnIndex: c,
+        value: here,
+        evidence: key
+          ? { otherRow: rowNumber(f), other: there, otherColumnsRepeat: key.repeats, repeatsByChance: Math.round(key.expected) }
+          : { otherRow: rowNumber(f), other: there, bits: Math.round(bits), bitsNeeded: Math.round(needed) },
+        message: `Row ${rowNumber(r)} repeats row ${rowNumber(f)} in every column but "${name}" ("${here}" here, "${there}" there): a near copy of the same record.`,
+        related: [{ row: f, columnIndex: c, message: `Row ${rowNumber(f)}: "${there}"` }],
+      });
+    }
+  },
+});

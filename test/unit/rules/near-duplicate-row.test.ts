@@ -1,0 +1,88 @@
+/** near-duplicate-row: a record entered twice with one field changed (issue #9: rows of one entity that disagree). */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { ingestCsvBytes } from '../../../src/core/ingest/index';
+import { allRules, runQualityCheck } from '../../../src/core/quality/engine';
+import { poissonAtMost } from '../../../src/core/quality/rules/near-duplicate-row';
+
+const rule = allRules.filter((r) => r.id === 'near-duplicate-row');
+const check = (lines: string[]) => runQualityCheck(ingestCsvBytes(new TextEncoder().encode(`${lines.join('\n')}\n`)), { maxFindingsPerRuleAndColumn: 10_000 }, undefined, rule).findings;
+
+/** A deterministic pseudo-random integer in 0..n−1 from a row and a salt. */
+const pick = (i: number, salt: number, n: number) => ((Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(salt, 0x85ebca6b)) >>> 0) % n;
+
+/** A catalogue merged from several sources: 600 products with brand, model, category, colour, supplier, price, weight and rating. */
+function catalogue(): string[][] {
+  const brands = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Wonka'];
+  const categories = ['kitchen', 'garden', 'toys', 'tools', 'office'];
+  const colours = ['red', 'blue', 'green', 'black', 'white', 'grey'];
+  return Array.from({ length: 600 }, (_, i) => [
+    brands[pick(i, 1, brands.length)],
+    `M-${100 + pick(i, 7, 300)}`,
+    categories[pick(i, 2, categories.length)],
+    colours[pick(i, 3, colours.length)],
+    `supplier ${pick(i, 8, 30)}`,
+    (5 + pick(i, 4, 20_000) / 100).toFixed(2),
+    (0.1 + pick(i, 5, 5000) / 1000).toFixed(3),
+    (1 + pick(i, 6, 40) / 10).toFixed(1),
+  ]);
+}
+const HEADER = 'brand,model,category,colour,supplier,price,weight_kg,rating';
+const PRICE = 5;
+const lines = (rows: string[][]) => [HEADER, ...rows.map((r) => r.join(','))];
+
+test('a clean catalogue has no near-duplicate row', () => {
+  assert.deepEqual(check(lines(catalogue())), []);
+});
+
+test('a product entered again with its price re-typed: the later copy\'s price is reported, pointing at the first', () => {
+  const rows = catalogue();
+  const copy = [...rows[100]];
+  copy[PRICE] = (Number(copy[PRICE]) * 1.05).toFixed(2);
+  rows.splice(130, 0, copy);
+  const findings = check(lines(rows));
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[130, 'price', copy[PRICE]]]);
+  const [f] = findings;
+  assert.match(f.message, new RegExp(`^Row 131 repeats row 101 in every column but "price" \\("${copy[PRICE]}" here, "${rows[100][PRICE]}" there\\): a near copy of the same record\\.$`));
+  assert.deepEqual(f.related?.map((p) => [p.row, p.column]), [[100, 'price']]);
+  assert.equal(f.evidence?.otherRow, 101);
+  assert.ok(Number(f.evidence?.bits) >= Number(f.evidence?.bitsNeeded));
+});
+
+test('rows of a few categories agree naturally: no finding where chance explains the agreement', () => {
+  // 400 survey answers over three small categories and one yes/no column: many rows differ in one cell only.
+  const rows = Array.from({ length: 400 }, (_, i) => [['north', 'south', 'east'][pick(i, 1, 3)], ['a', 'b'][pick(i, 2, 2)], ['x', 'y', 'z'][pick(i, 3, 3)], ['yes', 'no'][pick(i, 4, 2)]]);
+  assert.deepEqual(check(['region,plan,tier,renewed', ...rows.map((r) => r.join(','))]), []);
+});
+
+test('a difference in a date or an identifier alone is not reported: those make rows distinct by design', () => {
+  const rows = catalogue().map((r, i) => [`2026-01-${String(1 + (i % 28)).padStart(2, '0')}`, ...r]);
+  const copy = [...rows[50]];
+  copy[0] = '2026-02-01';
+  rows.splice(60, 0, copy);
+  assert.deepEqual(check(['date,' + HEADER, ...rows.map((r) => r.join(','))]), []);
+  const withIds = catalogue().map((r, i) => [`P-${1000 + i}`, ...r]);
+  withIds.splice(60, 0, ['P-9999', ...catalogue()[50]]);
+  assert.deepEqual(check(['product_id,' + HEADER, ...withIds.map((r) => r.join(','))]), []);
+});
+
+test('a calendar of daily counts: a day recorded twice with another count breaks the key the other columns form', () => {
+  // year, month, day repeat a lot each, yet every (year, month, day) appears once: far fewer repeats than
+  // unrelated columns would make, so a repeated day is a record entered twice.
+  const days: string[][] = [];
+  for (const year of [2021, 2022, 2023]) for (let month = 1; month <= 12; month++) for (let day = 1; day <= 28; day++) days.push([`${year}`, `${month}`, `${day}`, `${9000 + pick(days.length, 7, 2000)}`]);
+  const header = 'year,month,day,births';
+  assert.deepEqual(check([header, ...days.map((r) => r.join(','))]), []);
+  const copy = [...days[400]];
+  copy[3] = `${Number(copy[3]) + 37}`;
+  days.splice(401, 0, copy);
+  assert.deepEqual(check([header, ...days.map((r) => r.join(','))]).map((f) => [f.row, f.column, f.related?.[0].row]), [[401, 'births', 400]]);
+});
+
+test('poissonAtMost: the chance of a count at most k for a Poisson mean, also for large means', () => {
+  assert.ok(Math.abs(poissonAtMost(0, 2) - Math.exp(-2)) < 1e-12);
+  assert.ok(Math.abs(poissonAtMost(3, 10) - 0.010336) < 1e-5);
+  assert.equal(poissonAtMost(5, 0), 1);
+  assert.ok(poissonAtMost(900, 800) > 0.99, 'a count above a large mean is likely');
+  assert.ok(poissonAtMost(10, 800) < 1e-300);
+});
