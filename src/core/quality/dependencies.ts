@@ -394,8 +394,8 @@ function withoutEquivalentSides({ found, described }: Discovered): Discovered {
 /**
  * Whether a loose A → B is the inverse side of a many-to-one relation (a city has several zip codes, each
  * always in that city) rather than an entity's disagreeing records: most rows outside their group's main
- * value hold a value found in two rows or more, (nearly) all of them in this group. An entity's wrong records hold
- * values of their own (seen once) or of other entities.
+ * value hold a value found in two rows or more, (nearly) all of them in this group. An entity's wrong
+ * records hold values of their own (seen once) or of other entities.
  */
 function manyToOne(data: IngestResult, dep: Dependency): boolean {
   const scan = disagreeingGroups(data, dep);
@@ -412,13 +412,14 @@ function manyToOne(data: IngestResult, dep: Dependency): boolean {
 }
 
 /**
- * The entity dependencies of one left side only (none the loose side of a many-to-one relation): the column that determines the most others as an entity's
- * records (ties: the smallest mean error) names the entities; the others' values merely repeat with their
- * entity (a flight's scheduled time "determines" the flight as loosely as the flight determines the time).
- * It names entities only if it determines at least half of the other columns that vary. Every dependency
- * of that column alone is then judged as its records (a strict one included: the entity's
- * attributes are compared alike); the other columns' entity dependencies only explain values (a city name
- * in two states is explained by the airport code's state), they report none.
+ * The entity dependencies of one left side only (none the loose side of a many-to-one relation). The column
+ * that determines the most others as an entity's records (ties: the smallest mean error) names the
+ * entities; the others' values merely repeat with their entity (a flight's scheduled time "determines" the
+ * flight as loosely as the flight determines the time). It names entities only if it determines at least
+ * half of the other columns that vary. Every dependency of that column alone is then judged as its records
+ * (a strict one included: the entity's attributes are compared alike); the other columns' entity
+ * dependencies only explain values (a city name in two states is explained by the airport code's state),
+ * they report none.
  */
 function oneEntityKey(data: IngestResult, { found, described }: Discovered): Dependency[] {
   found = found.filter((d) => !d.entity || !manyToOne(data, d));
