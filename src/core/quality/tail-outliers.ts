@@ -16,6 +16,7 @@
  * other sign than all others (a lost minus sign) is flagged apart. The level of one test is `alpha` over
  * 2 tails × block sizes × 2 scales (Bonferroni): a clean column gets a finding with probability about `alpha`.
  */
+import { minimizeConvex } from '../shared/golden-section';
 import type { SortedRuns } from './column-values';
 
 /** Standard errors by which a tail's fitted index may exceed 0 before its raw values count as heavy-tailed. */
@@ -181,30 +182,9 @@ function tailIndex(y: Float64Array, from: number, k: number): { xi: number; se: 
     for (let r = 0; r < k; r++) sum += d[r] * Math.exp(xi * (x[r] - meanX));
     return sum > 0 ? Math.log(sum) : 0;
   };
-  // Golden-section search over ξ in [−1, 2] (the cost is convex in ξ).
-  const golden = (Math.sqrt(5) - 1) / 2;
-  let lo = -1;
-  let hi = 2;
-  let a = hi - golden * (hi - lo);
-  let b = lo + golden * (hi - lo);
-  let fa = cost(a);
-  let fb = cost(b);
-  for (let it = 0; it < 32; it++) {
-    if (fa < fb) {
-      hi = b;
-      b = a;
-      fb = fa;
-      a = hi - golden * (hi - lo);
-      fa = cost(a);
-    } else {
-      lo = a;
-      a = b;
-      fa = fb;
-      b = lo + golden * (hi - lo);
-      fb = cost(b);
-    }
-  }
-  return { xi: (lo + hi) / 2, se: sxx > 0 ? 1 / Math.sqrt(sxx) : Infinity };
+  // ξ in [−1, 2] (the cost is convex in ξ), in 32 golden-section steps.
+  const xi = minimizeConvex(cost, -1, 2, (_width, steps) => steps >= 32);
+  return { xi, se: sxx > 0 ? 1 / Math.sqrt(sxx) : Infinity };
 }
 
 /** log Γ(x) for x > 0 (Lanczos, g = 7). */

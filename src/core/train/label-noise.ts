@@ -13,6 +13,7 @@
  *   scale, the degrees of freedom are chosen by likelihood.
  */
 import { logGamma } from '../quality/tail-outliers';
+import { minimizeConvex } from '../shared/golden-section';
 
 export interface NoiseFit {
   /** Estimated share of rows whose label is wrong. */
@@ -33,31 +34,9 @@ export interface ValueNoiseFit extends NoiseFit {
 
 const TINY = 1e-12;
 
-/** Maximizes a concave function on [lo, hi] by golden-section search. */
+/** The maximum of a function concave on [lo, hi], within `tolerance`. */
 function maximizeConcave(f: (x: number) => number, lo: number, hi: number, tolerance = 1e-5): number {
-  const ratio = (Math.sqrt(5) - 1) / 2;
-  let a = lo;
-  let b = hi;
-  let c = b - ratio * (b - a);
-  let d = a + ratio * (b - a);
-  let fc = f(c);
-  let fd = f(d);
-  while (b - a > tolerance) {
-    if (fc >= fd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - ratio * (b - a);
-      fc = f(c);
-    } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + ratio * (b - a);
-      fd = f(d);
-    }
-  }
-  return (a + b) / 2;
+  return minimizeConvex((x) => -f(x), lo, hi, (width) => width <= tolerance);
 }
 
 /** The probability of each row's label under probabilities `p` (n × k) recalibrated by temperature `t`. */
