@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { checkTable } from './check';
-import { MULTI_SOURCE_TABLES, multiSourceTable, type SourceErrorVariant } from './multi-source';
+import { MULTI_SOURCE_TABLES, multiSourceTable } from './multi-source';
 
 export interface MultiSourceSummary {
   table: string;
@@ -42,7 +42,7 @@ export async function evaluateMultiSource(seeds: number[], dataDir: string): Pro
         }
       }
       for (const [key, variant] of wrong) {
-        const v = (s.byVariant[variant as SourceErrorVariant] ??= { errors: 0, found: 0 });
+        const v = (s.byVariant[variant] ??= { errors: 0, found: 0 });
         v.errors++;
         s.errors++;
         if (marked.has(key)) {
