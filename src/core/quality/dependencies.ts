@@ -190,13 +190,13 @@ export function isEntityColumn(data: IngestResult, lhs: number[]): boolean {
 
 /** The median number of rows of the values of A that repeat (a grouping's groups of two rows or more). */
 function medianRepeats(grouping: { starts: Int32Array }): number {
-  const sizes: number[] = [];
-  for (let g = 0; g + 1 < grouping.starts.length; g++) {
-    const size = grouping.starts[g + 1] - grouping.starts[g];
-    if (size >= 2) sizes.push(size);
-  }
-  sizes.sort((x, y) => x - y);
-  return sizes.length ? sizes[sizes.length >> 1] : 0;
+  return medianOfRepeated(Int32Array.from({ length: grouping.starts.length - 1 }, (_, g) => grouping.starts[g + 1] - grouping.starts[g]));
+}
+
+/** The median of the group sizes of two rows or more (0 when there is none). */
+function medianOfRepeated(sizes: Int32Array): number {
+  const repeated = sizes.filter((size) => size >= 2).sort();
+  return repeated.length ? repeated[repeated.length >> 1] : 0;
 }
 
 /** B's ids shuffled over the same positions (B made unrelated to A). */
@@ -371,8 +371,7 @@ function allCodes(data: IngestResult, columns: number[]): Codes {
 
 /** The median number of rows of a dependency's groups of two rows or more (its left side's repeated values). */
 export function medianGroupRows(data: IngestResult, dep: Dependency): number {
-  const sizes = disagreeingGroups(data, dep).sizes.filter((size) => size >= 2).sort();
-  return sizes.length ? sizes[sizes.length >> 1] : 0;
+  return medianOfRepeated(disagreeingGroups(data, dep).sizes);
 }
 
 
@@ -433,10 +432,13 @@ function oneEntityKey(data: IngestResult, { found, described }: Discovered): Dep
   // determines the state loosely, and nothing else: it names no entity.
   const attributes = found.filter((d) => d.lhs.length === 1 && d.lhs[0] === key).length;
   if (2 * attributes < described.filter((c) => c !== key).length) return found.filter((d) => !d.entity);
-  return found.map((d) => {
-    if (d.lhs.length === 1 && d.lhs[0] === key) return { ...d, entity: true };
-    return d.entity ? { ...d, explainsOnly: true } : d;
-  });
+  // Marked in place (the dependencies are this table's, found just now), so the passes over all rows
+  // manyToOne made for the entity dependencies stay theirs instead of being made again for copies.
+  for (const d of found) {
+    if (d.lhs.length === 1 && d.lhs[0] === key) d.entity = true;
+    else if (d.entity) d.explainsOnly = true;
+  }
+  return found;
 }
 
 /**
