@@ -12,6 +12,9 @@ import type { TableQueries, TableQueryName, TableRequest, TableWorkerMessage } f
 /** What the worker says besides replies: opened, progress, loaded, profile, error. */
 export type TableWorkerEvent = Exclude<TableWorkerMessage, { type: 'reply' } | { type: 'failed' }>;
 
+/** How long a replaced worker may take to answer the questions asked before the file changed. */
+const RETIRE_TIMEOUT_MS = 30_000;
+
 export class TableWorkerClient implements vscode.Disposable {
   private readonly worker: Worker;
   private nextId = 1;
@@ -20,6 +23,8 @@ export class TableWorkerClient implements vscode.Disposable {
   /** opened, progress, loaded, profile and error events of the worker. */
   readonly onEvent = this.events.event;
   private stopped = false;
+  /** Set while a replaced worker answers its last questions (retire). */
+  private retiring: ReturnType<typeof setTimeout> | undefined;
   /** The latest of each event, for editors that attach after it happened. */
   readonly latest: Partial<{ [K in TableWorkerEvent['type']]: Extract<TableWorkerEvent, { type: K }> }> = {};
 
@@ -41,6 +46,7 @@ export class TableWorkerClient implements vscode.Disposable {
       this.pending.delete(message.id);
       if (message.type === 'reply') waiting?.resolve(message.value as never);
       else waiting?.reject(new Error(message.message));
+      if (this.retiring !== undefined && this.pending.size === 0) this.dispose();
       return;
     }
     (this.latest as Record<string, TableWorkerEvent>)[message.type] = message;
@@ -75,7 +81,21 @@ export class TableWorkerClient implements vscode.Disposable {
     this.send({ type: 'findings', findings });
   }
 
+  /**
+   * Replaced by a worker reading the file again: questions already asked are still answered (by the
+   * table as it was), then the worker ends. New questions go to the new worker.
+   */
+  retire(): void {
+    if (this.pending.size === 0 || this.stopped) {
+      this.dispose();
+      return;
+    }
+    this.retiring = setTimeout(() => this.dispose(), RETIRE_TIMEOUT_MS);
+  }
+
   dispose(): void {
+    clearTimeout(this.retiring);
+    this.retiring = undefined;
     this.stopped = true;
     for (const waiting of this.pending.values()) waiting.reject(new Error('The table was closed.'));
     this.pending.clear();

@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import * as path from 'node:path';
+import * as fs from 'node:fs';
 import type { CheckService, CheckOutcome } from '../check-service';
 import type { TableFinding, TableHostMessage, TableWebviewMessage, GridColumn } from '../../shared/protocol/table';
 import type { ColumnInfo } from '../../core/table/model';
@@ -32,12 +33,17 @@ export class TableDocument implements vscode.CustomDocument {
   /** The file changed and is being read again: editors attach to the new `client`. */
   readonly onDidReload = this.reloaded.event;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The file's size and modification time when the current worker began reading it. */
+  private readStamp: string;
+  /** How many times the file was read (1, plus one per change on disk). */
+  private readCount = 1;
 
   constructor(
     readonly uri: vscode.Uri,
     private readonly extensionUri: vscode.Uri,
     private readonly onDispose: () => void,
   ) {
+    this.readStamp = fileStamp(uri.fsPath);
     this.current = this.start();
     this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), path.basename(uri.path)), true, false, true);
     this.watcher.onDidChange(() => {
@@ -51,15 +57,24 @@ export class TableDocument implements vscode.CustomDocument {
     return this.current;
   }
 
+  get reads(): number {
+    return this.readCount;
+  }
+
   private start(): TableWorkerClient {
     return new TableWorkerClient(this.extensionUri, this.uri.fsPath, readCheckSettings(this.uri).read);
   }
 
   private reload(): void {
+    // Watchers also report writes that ended before the read began (a file written, then opened at once).
+    const stamp = fileStamp(this.uri.fsPath);
+    if (stamp === this.readStamp) return;
+    this.readStamp = stamp;
+    this.readCount++;
     const old = this.current;
     this.current = this.start();
     this.reloaded.fire();
-    old.dispose();
+    old.retire();
   }
 
   dispose(): void {
@@ -68,6 +83,16 @@ export class TableDocument implements vscode.CustomDocument {
     this.watcher.dispose();
     this.reloaded.dispose();
     this.current.dispose();
+  }
+}
+
+/** Size and modification time of a file ('' when it cannot be read): equal stamps, same contents read. */
+function fileStamp(file: string): string {
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return '';
   }
 }
 
@@ -245,6 +270,8 @@ export interface TableDocumentState {
   opened?: TableOpened;
   loaded?: TableLoaded;
   error?: string;
+  /** How many times the file was read (a change on disk reads it again). */
+  reads: number;
 }
 
 export class TableEditorProvider implements vscode.CustomReadonlyEditorProvider<TableDocument> {
@@ -270,7 +297,7 @@ export class TableEditorProvider implements vscode.CustomReadonlyEditorProvider<
     const document = this.documents.get(uri.toString());
     if (!document) return Promise.reject(new Error(`${uri.fsPath} is not open as a table.`));
     const { opened, loaded, error } = document.client.latest;
-    if (name === 'state') return Promise.resolve({ opened: opened?.opened, loaded: loaded?.loaded, error: error?.message });
+    if (name === 'state') return Promise.resolve({ opened: opened?.opened, loaded: loaded?.loaded, error: error?.message, reads: document.reads });
     // A command argument: the worker checks what it is asked (rows and columns in range, known column kinds).
     return document.client.query(name, query as TableQueries[typeof name]['query']);
   }
