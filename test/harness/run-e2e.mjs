@@ -10,6 +10,8 @@
 //          --screenshots-dir <dir>  where flows save their screenshots (default docs/screenshots); each PNG there
 //                                   gets a compact .webp copy for the VSIX's README (compact-screenshots.mjs)
 //          --timeout <seconds>      per-flow limit (default 120)
+// A failing flow runs once more (DATASET_INSPECTOR_TEST_RETRIES=0: once only); the summary names those that
+// passed only then.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -52,6 +54,9 @@ if (flows.length === 0) {
 const t0 = Date.now();
 let passed = 0;
 let failed = 0;
+/** Flows that passed only on their second attempt. */
+const retried = [];
+const flowAttempts = 1 + Number(process.env.DATASET_INSPECTOR_TEST_RETRIES ?? 1);
 try {
   ensureCodeServer();
   mkdirSync(screenshotsDir, { recursive: true });
@@ -61,25 +66,32 @@ try {
   for (const file of flows) {
     const mod = await import(pathToFileURL(path.join(e2eDir, file)).href);
     const name = `${file}${mod.title ? ` — ${mod.title}` : ''}`;
-    const started = Date.now();
-    const workspace = tempWorkspace();
-    const page = await newPage(browser);
-    try {
-      const url = workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: extensionPath });
-      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-      await withTimeout(mod.default({ page, workspace, screenshotsDir, server, extensionPath }), flowTimeoutMs, file);
-      passed++;
-      console.log(`  ✔ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    } catch (err) {
-      failed++;
-      const base = path.join(runDir, `failure-${file.replace(/\.e2e\.mjs$/, '')}`);
-      await page.screenshot({ path: `${base}.png` }).catch(() => {});
-      writeFileSync(`${base}-console.txt`, page.consoleLines.join('\n'));
-      console.log(`  ✘ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-      console.log(`      ${String(err?.stack || err).split('\n').slice(0, 10).join('\n      ')}`);
-      console.log(`      screenshot: ${path.relative(REPO, base)}.png, console: ${path.relative(REPO, base)}-console.txt`);
-    } finally {
-      await page.context().close().catch(() => {});
+    // A flow that fails is run once more on a fresh workspace and page (printed as retried, with the first
+    // failure): a machine too busy for one run must not fail CI; a broken behaviour fails twice.
+    for (let attempt = 1; attempt <= flowAttempts; attempt++) {
+      const started = Date.now();
+      const workspace = tempWorkspace();
+      const page = await newPage(browser);
+      try {
+        const url = workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: extensionPath });
+        await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+        await withTimeout(mod.default({ page, workspace, screenshotsDir, server, extensionPath }), flowTimeoutMs, file);
+        passed++;
+        if (attempt > 1) retried.push(file);
+        console.log(`  ✔ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s${attempt > 1 ? `, attempt ${attempt}` : ''})`);
+        break;
+      } catch (err) {
+        const last = attempt === flowAttempts;
+        if (last) failed++;
+        const base = path.join(runDir, `failure-${file.replace(/\.e2e\.mjs$/, '')}${attempt > 1 ? `-attempt${attempt}` : ''}`);
+        await page.screenshot({ path: `${base}.png` }).catch(() => {});
+        writeFileSync(`${base}-console.txt`, page.consoleLines.join('\n'));
+        console.log(`  ${last ? '✘' : '↻'} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)${last ? '' : ' failed, running it once more:'}`);
+        console.log(`      ${String(err?.stack || err).split('\n').slice(0, 10).join('\n      ')}`);
+        console.log(`      screenshot: ${path.relative(REPO, base)}.png, console: ${path.relative(REPO, base)}-console.txt`);
+      } finally {
+        await page.context().close().catch(() => {});
+      }
     }
   }
   // The VSIX's README inlines compact copies of the screenshots (scripts/package-vsix.mjs).
@@ -90,6 +102,7 @@ try {
 } finally {
   await shutdown();
 }
+if (retried.length > 0) console.log(`e2e: ${retried.length} passed only when run a second time (flaky; see ↻ above): ${retried.join(', ')}`);
 console.log(`e2e: ${passed} passed, ${failed} failed`);
 console.log(`(e2e took ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 process.exit(failed === 0 ? 0 : 1);

@@ -28,6 +28,8 @@ export interface HostTestResults {
   passes: TestOutcome[];
   failures: TestOutcome[];
   pending: TestOutcome[];
+  /** Tests that failed, then passed or failed again when run once more (mocha retries), with the first failure. */
+  retried: TestOutcome[];
   /** Every test in the order it ran. */
   tests: (TestOutcome & { state: 'passed' | 'failed' | 'pending' })[];
   done: boolean;
@@ -54,6 +56,7 @@ export async function run(): Promise<void> {
     passes: [],
     failures: [],
     pending: [],
+    retried: [],
     tests: [],
     done: false,
   };
@@ -74,6 +77,10 @@ export async function run(): Promise<void> {
         results.tests.push({ ...outcome, state: 'failed' });
         console.log(`  ✘ ${t.fullTitle()}: ${err?.message ?? err}`);
       });
+      runner.on('retry', (t: Mocha.Test, err: Error) => {
+        results.retried.push({ title: t.title, fullTitle: t.fullTitle(), durationMs: t.duration, error: String(err?.message ?? err), stack: err?.stack });
+        console.log(`  ↻ ${t.fullTitle()} failed, running it once more: ${err?.message ?? err}`);
+      });
       runner.on('pending', (t: Mocha.Test) => {
         results.pending.push({ title: t.title, fullTitle: t.fullTitle() });
         results.tests.push({ title: t.title, fullTitle: t.fullTitle(), state: 'pending' });
@@ -89,6 +96,8 @@ export async function run(): Promise<void> {
   results.finishedAt = new Date().toISOString();
   results.done = true;
   write(results);
+  const passedOnRetry = results.retried.filter((r) => results.passes.some((p) => p.fullTitle === r.fullTitle));
+  if (passedOnRetry.length > 0) console.log(`host: ${passedOnRetry.length} passed only when run a second time (flaky; see ↻ above)`);
   console.log(`host: ${results.passes.length} passed, ${results.failures.length} failed, ${results.pending.length} skipped`);
   if (failures > 0) throw new Error(`${failures} in-host test(s) failed`);
 }
