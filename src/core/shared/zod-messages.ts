@@ -3,10 +3,10 @@
  * `rules.outlier.severity` or `ignore[2].rule`) and what was expected there, with what was found:
  * `rules.outlier.severity: expected one of error, warning, information, hint; got "fatal"`.
  */
-import * as z from 'zod/mini';
+import { $ZodArray, $ZodObject, $ZodOptional, type $ZodIssue, type $ZodType } from 'zod/v4/core';
 import { editDistance } from '../quality/edit-distance';
 
-type Issue = z.core.$ZodIssue;
+type Issue = $ZodIssue;
 
 /** A path as it is written in JavaScript: `rules.outlier.options.alpha`, `ignore[0].file`. */
 export function issuePath(path: readonly PropertyKey[]): string {
@@ -92,13 +92,13 @@ export interface IssueMessage {
 }
 
 /** The keys the object schema at `path` of `schema` allows (through optional and array layers), if it is one. */
-function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] | undefined {
-  let current: z.core.$ZodType | undefined = schema;
+function keysAt(schema: $ZodType, path: readonly PropertyKey[]): string[] | undefined {
+  let current: $ZodType | undefined = schema;
   for (let i = 0; ; i++) {
-    while (current instanceof z.core.$ZodOptional) current = current._zod.def.innerType;
-    if (i === path.length) return current instanceof z.core.$ZodObject ? Object.keys(current._zod.def.shape) : undefined;
-    if (current instanceof z.core.$ZodObject) current = current._zod.def.shape[String(path[i])];
-    else if (current instanceof z.core.$ZodArray) current = current._zod.def.element;
+    while (current instanceof $ZodOptional) current = current._zod.def.innerType;
+    if (i === path.length) return current instanceof $ZodObject ? Object.keys(current._zod.def.shape) : undefined;
+    if (current instanceof $ZodObject) current = current._zod.def.shape[String(path[i])];
+    else if (current instanceof $ZodArray) current = current._zod.def.element;
     else return undefined;
   }
 }
@@ -115,7 +115,7 @@ function unknownKeyText(key: string, allowed: readonly string[] | undefined): st
  * One message per issue; an unknown key is named in the path (`rules.outlier.severty`: unknown key), with
  * the allowed key it may have been meant as when `schema` (the one that found the issues) is given.
  */
-export function issueMessages(issues: readonly Issue[], document: unknown, schema?: z.core.$ZodType): IssueMessage[] {
+export function issueMessages(issues: readonly Issue[], document: unknown, schema?: $ZodType): IssueMessage[] {
   return issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       const allowed = schema && keysAt(schema, issue.path);
@@ -128,6 +128,6 @@ export function issueMessages(issues: readonly Issue[], document: unknown, schem
 }
 
 /** One line per issue: `path: what was expected; got what`. */
-export function describeIssues(issues: readonly Issue[], document: unknown, schema?: z.core.$ZodType): string[] {
+export function describeIssues(issues: readonly Issue[], document: unknown, schema?: $ZodType): string[] {
   return issueMessages(issues, document, schema).map(({ path, text }) => `${path || '(top level)'}: ${text}`);
 }
