@@ -51,9 +51,22 @@ function brotliCached(file) {
   return cached;
 }
 
+/**
+ * The CLI's training code (TensorFlow.js, ~2 MB) is its own bundle, dist/cli-train.js: the train command's
+ * `import('../train-run.js')` stays an import of that file in dist/cli.js, so the other commands start
+ * without loading it.
+ */
+const cliTrainBundle = {
+  name: 'cli-train-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/train-run\.js$/ }, () => ({ path: './cli-train.js', external: true }));
+  },
+};
+
 const nodeBuilds = [
   { entryPoints: { extension: 'src/extension/main.ts' }, outdir: 'dist' },
-  { entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [cliTrainBundle] },
+  { entryPoints: { 'cli-train': 'src/cli/train-run.ts' }, outdir: 'dist' },
   // The CSV reader's worker threads (found from dist/ and dist/jobs/ bundles alike: src/core/ingest/csv/pool.ts).
   {
     entryPoints: {
@@ -73,7 +86,7 @@ const nodeBuilds = [
   target: 'node20',
   external: nodeExternals,
   mainFields: ['module', 'main'],
-  plugins: [brotliParquetWasm],
+  plugins: [brotliParquetWasm, ...(b.plugins ?? [])],
 }));
 
 const webBuilds = [

@@ -8,12 +8,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../src/core/quality/engine';
 import type { QualityRule, RuleOptionValue } from '../src/core/quality/rule';
-import type { Severity } from '../src/core/quality/finding';
+import { SEVERITIES } from '../src/core/quality/finding';
 
 export const RULES_SETTING = 'datasetInspector.rules';
 export const packageJsonPath = path.join(__dirname, '..', 'package.json');
-
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 type JsonSchema = { [key: string]: unknown };
 

@@ -17,7 +17,7 @@
  *
  * export async function runProfile(args: string[]): Promise<number> {
  *   return runCommand(spec, args, async ({ flags, positionals }) => {
- *     flags.format;            // string | undefined (typed from the spec)
+ *     flags.format;            // 'json' | 'text' | undefined (typed from the spec)
  *     flags['memory-budget'];  // number | undefined
  *     return 0;
  *   });
@@ -64,10 +64,17 @@ export interface CommandSpec {
   epilog?: string;
 }
 
-type ValueOf<T extends FlagType> = T extends 'boolean' ? boolean : T extends 'number' ? number : string;
+/** A flag's value: boolean, number, one of its choices, or any string. */
+type ValueOf<F extends FlagSpec> = F['type'] extends 'boolean'
+  ? boolean
+  : F['type'] extends 'number'
+    ? number
+    : F extends { choices: readonly (infer C extends string)[] }
+      ? C
+      : string;
 
-/** Parsed flag values, typed from the spec; absent flags are undefined. */
-export type FlagValues<F extends Readonly<Record<string, FlagSpec>>> = { -readonly [K in keyof F]?: ValueOf<F[K]['type']> };
+/** Parsed flag values, typed from the spec (a flag with choices: their union); absent flags are undefined. */
+export type FlagValues<F extends Readonly<Record<string, FlagSpec>>> = { -readonly [K in keyof F]?: ValueOf<F[K]> };
 
 export interface ParsedArgs<F extends Readonly<Record<string, FlagSpec>>> {
   flags: FlagValues<F>;

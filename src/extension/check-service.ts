@@ -155,6 +155,9 @@ export class CheckService implements vscode.Disposable {
       this.output.info(note);
       if (showProgress) void vscode.window.showInformationMessage(note);
     }
+    for (const { setting, problem } of result.settingProblems) {
+      this.output.warn(vscode.l10n.t('Setting datasetInspector.{0} ignored: the rule keeps its defaults.', `${setting} (${problem})`));
+    }
     this.didCheck.fire(outcome);
     return outcome;
   }

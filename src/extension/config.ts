@@ -1,7 +1,7 @@
 /** Reads `datasetInspector.*` settings for one file and turns them into reader and rule-engine options. */
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { fileGlobMatches, type FileLocation } from './file-glob';
+import { appliesTo, type FileLocation, type FileScoped } from '../core/shared/file-glob';
 import type { AcceptEntry, IgnoreEntry, QualityConfig, RuleSetting } from '../core/quality/engine';
 import { delimiterOf, type ReadSettings } from '../core/ingest/options';
 import type { TextEncodingName } from '../core/table/model';
@@ -22,8 +22,6 @@ export function withSettingOf(message: string, option: OptionName | undefined): 
   return option ? vscode.l10n.t('{0} Setting: {1}.', message, SETTING_OF[option]) : message;
 }
 
-/** A list setting's entry, limited to the files matching `file` (a glob) when it has one. */
-type FileScoped<T> = T & { file?: string };
 type IgnoreSetting = FileScoped<IgnoreEntry>;
 type AcceptSetting = FileScoped<AcceptEntry>;
 
@@ -60,7 +58,7 @@ export function readCheckSettings(uri: vscode.Uri): CheckSettings {
   };
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   const location: FileLocation = { absolute: uri.fsPath, relativeToFolder: folder ? path.relative(folder.uri.fsPath, uri.fsPath) : undefined };
-  const appliesHere = (entry: FileScoped<unknown>) => !entry.file || fileGlobMatches(entry.file, location);
+  const appliesHere = (entry: FileScoped<unknown>) => appliesTo(entry, location);
   const ignore = config
     .get<IgnoreSetting[]>('ignore', [])
     .filter((entry) => typeof entry?.rule === 'string' && appliesHere(entry))

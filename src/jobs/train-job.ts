@@ -9,7 +9,8 @@ import type { IngestResult } from '../core/table/model';
 import { type TrainingRuntime, initBackend } from '../core/train/backend';
 import { runTraining } from '../core/train/run';
 import { suggestFeatureExclusions } from '../core/train/candidates';
-import type { TrainingConfig, TrainingEvent } from '../core/train/types';
+import type { TrainingEvent } from '../core/train/types';
+import { parseTrainingConfig } from '../core/train/config-schema';
 import { TrainingCancelledError, isCancellation } from '../core/shared/cancel';
 import { CANCELLED_EXIT_CODE, asTrainJobRequest, type TrainJobMessage } from './train-protocol';
 
@@ -82,13 +83,16 @@ function send(event: TrainJobMessage): Promise<void> {
 async function finish(code: number): Promise<void> {
   if (exiting) return;
   exiting = true;
+  // The code also when the process ends on its own before the timer below (nothing else keeps it alive).
+  process.exitCode = code;
   await Promise.all([...pending]);
   // Let the IPC channel drain, then leave.
   setTimeout(() => process.exit(code), 20).unref();
   if (process.connected) process.disconnect();
 }
 
-async function run(config: TrainingConfig): Promise<void> {
+/** Runs the training a 'start' message asks for; a malformed configuration ends the job with an 'error' event saying what is wrong. */
+async function run(rawConfig: unknown): Promise<void> {
   let lastProgress = 0;
   const onEvent = (event: TrainingEvent) => {
     if (event.type === 'progress') {
@@ -100,6 +104,7 @@ async function run(config: TrainingConfig): Promise<void> {
   };
   try {
     if (preload) clearTimeout(preload.idle);
+    const config = parseTrainingConfig(rawConfig);
     // Initialize the backend while the file is read.
     const backend = config.backend ?? 'auto';
     const runtime = preload && backend === 'auto' ? preload.runtime : initBackend(backend);

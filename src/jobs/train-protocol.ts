@@ -19,6 +19,12 @@ export type TrainJobRequest =
   | { type: 'start'; config: TrainingConfig }
   | { type: 'cancel' };
 
+/**
+ * A request as the job receives it: a 'start' carries its configuration unchecked, which the job checks
+ * with its schema (core/train/config-schema.ts, kept out of the extension host that imports this module).
+ */
+export type ReceivedTrainJobRequest = Exclude<TrainJobRequest, { type: 'start' }> | { type: 'start'; config: unknown };
+
 export type ExclusionsReply =
   | { type: 'exclusions'; target: string; exclusions: FeatureExclusion[] }
   | { type: 'exclusions-failed'; target: string; message: string };
@@ -31,8 +37,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-/** A message from the parent, checked (the channel carries whatever the other side sends). */
-export function asTrainJobRequest(message: unknown): TrainJobRequest | undefined {
+/** A message from the parent, checked but for a start's configuration (the channel carries whatever the other side sends). */
+export function asTrainJobRequest(message: unknown): ReceivedTrainJobRequest | undefined {
   if (!isRecord(message)) return undefined;
   switch (message.type) {
     case 'preload':
@@ -40,9 +46,7 @@ export function asTrainJobRequest(message: unknown): TrainJobRequest | undefined
     case 'exclusions':
       return typeof message.target === 'string' ? { type: 'exclusions', target: message.target } : undefined;
     case 'start':
-      return isRecord(message.config) && typeof message.config.path === 'string' && typeof message.config.target === 'string'
-        ? { type: 'start', config: message.config as unknown as TrainingConfig }
-        : undefined;
+      return { type: 'start', config: message.config };
     case 'cancel':
       return { type: 'cancel' };
     default:

@@ -34,18 +34,27 @@ export default async function training({ page, screenshotsDir }) {
   const frame = webviewFrame(page);
   const chart = frame.locator('#loss-chart');
   await chart.waitFor({ timeout: 30_000 });
-  // While the run is going, the number of drawn points grows.
-  const seen = new Set();
-  const deadline = Date.now() + 90_000;
-  let done = false;
-  while (Date.now() < deadline && !done) {
-    seen.add(Number(await chart.getAttribute('data-points')));
-    done = (await frame.locator('section.run[data-status="done"]').count()) > 0;
-    await page.waitForTimeout(100);
-  }
-  if (!done) throw new Error('the run did not finish');
-  const growing = [...seen].filter((n) => n > 0);
-  if (growing.length < 2) throw new Error(`the chart did not grow while training (point counts seen: ${[...seen].join(', ')})`);
+  // While the run is going, the number of drawn points grows. Every value the chart's data-points attribute
+  // takes is recorded in the webview by a MutationObserver (on the whole document, in case the chart element
+  // is replaced), so a fast run cannot slip between two looks from here.
+  await chart.evaluate((element) => {
+    const document = element.ownerDocument;
+    const { Element, MutationObserver } = window;
+    const seen = (window.__lossPointCounts = [Number(element.getAttribute('data-points'))]);
+    const record = (node) => {
+      if (node instanceof Element && node.id === 'loss-chart') seen.push(Number(node.getAttribute('data-points')));
+    };
+    new MutationObserver((mutations) => {
+      for (const m of mutations) {
+        if (m.type === 'attributes') record(m.target);
+        else for (const node of m.addedNodes) if (node instanceof Element) [node, ...node.querySelectorAll('#loss-chart')].forEach(record);
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-points'] });
+  });
+  await frame.locator('section.run[data-status="done"]').waitFor({ timeout: 90_000 });
+  const counts = await chart.evaluate(() => window.__lossPointCounts);
+  const growing = [...new Set(counts)].filter((n) => n > 0);
+  if (growing.length < 2) throw new Error(`the chart did not grow while training (point counts seen: ${counts.join(', ')})`);
   const r2 = frame.locator('td[data-metric="R²"]');
   await r2.waitFor({ timeout: 10_000 });
   const value = Number((await r2.innerText()).replace(/,/g, ''));

@@ -102,7 +102,7 @@ try {
       if (e.size > 0 && seen.has(key)) throw new Error(`${e.name} is shipped twice (also as ${seen.get(key)})`);
       seen.set(key, e.name);
     }
-    const cli = entries.find((e) => /(^|\/)cli\.js$/.test(e.name));
+    const cli = entries.find((e) => /(^|\/)cli(-[\w-]+)?\.js$/.test(e.name));
     if (cli) throw new Error(`the CLI bundle is in the VSIX: ${cli.name}`);
     if (!entries.some((e) => e.name === 'extension/dist/jobs/parquet_wasm_bg.wasm.br')) throw new Error('the Parquet reader\'s wasm is missing');
   });

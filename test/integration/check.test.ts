@@ -91,6 +91,21 @@ describe('Check data quality (CSV)', () => {
     }
   });
 
+  it('a rule setting that does not fit its rule is ignored and reported: the rule keeps its default there', async () => {
+    const config = vscode.workspace.getConfiguration('datasetInspector');
+    await config.update('rules', { whitespace: { severity: 'loud', options: { unknownOption: 1 } } }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const uri = writeScratchFile('padded-settings.csv', `name,n\n${Array.from({ length: 6 }, (_, i) => ` v${i} ,${i}`).join('\n')}\n`);
+      const result = await check(uri);
+      assert.deepEqual(result.ignoredSettings, ['rules.whitespace.severity', 'rules.whitespace.options.unknownOption']);
+      const whitespace = vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === 'whitespace');
+      assert.ok(whitespace.length > 0, 'the rule still runs');
+      assert.ok(whitespace.every((d) => d.severity === vscode.DiagnosticSeverity.Warning), 'with its default severity');
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('summarizes the findings beyond the cap in one diagnostic that names the setting which sets the cap', async () => {
     const config = vscode.workspace.getConfiguration('datasetInspector');
     await config.update('maxFindingsPerRule', 2, vscode.ConfigurationTarget.Workspace);

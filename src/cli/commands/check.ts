@@ -8,14 +8,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCommand, UsageError, type CommandSpec } from '../args';
-import { ENCODINGS, THREADS_FLAG, parseDelimiter, withFlagOf } from '../input';
-import type { ReadSettings } from '../../core/ingest/index';
-import { allRules, type QualityConfig } from '../../core/quality/engine';
+import { CSV_READ_FLAGS, THREADS_FLAG, csvReadSettings, withFlagOf } from '../input';
+import { allRules } from '../../core/quality/engine';
+import { ConfigFileError, parseQualityConfigFile, qualityConfigFor, type QualityConfigFile } from '../../core/quality/config-file';
 import { checkFile } from '../../core/check/check-file';
 import { DEFAULTS, OptionError, megabytes } from '../../core/defaults';
 import type { Finding, Severity } from '../../core/quality/finding';
 import { headlineScore, type QualityScores } from '../../core/quality/score';
-import type { TextEncodingName } from '../../core/table/model';
 
 export const checkSpec = {
   name: 'check',
@@ -24,16 +23,20 @@ export const checkSpec = {
   flags: {
     format: { type: 'string', short: 'f', choices: ['text', 'json', 'sarif'], description: 'Output format (default text).' },
     'fail-on': { type: 'string', choices: ['error', 'warning', 'never'], description: 'Exit with 1 when a finding at or above this severity exists (default error).' },
-    config: { type: 'string', placeholder: 'FILE', description: 'JSON file with { "rules": {...}, "ignore": [...], "accept": [...], "maxFindingsPerRuleAndColumn": N } as in the datasetInspector settings.' },
+    config: {
+      type: 'string',
+      placeholder: 'FILE',
+      description:
+        'JSON file with { "rules": {...}, "ignore": [...], "accept": [...], "maxFindingsPerRuleAndColumn": N } as in the datasetInspector settings; ' +
+        '"file" globs of ignore and accept entries are matched from the current directory.',
+    },
     'max-findings': {
       type: 'number',
       placeholder: 'N',
       description: `Findings listed per rule and column; the rest are counted in one summary finding (default ${DEFAULTS.maxFindingsPerRule} for text, as in the editor; ${DEFAULTS.maxFindingsPerRuleForPrograms} for json and sarif; 0: all).`,
     },
     now: { type: 'string', placeholder: 'ISO', description: 'The date timeliness rules compare with (default: now).' },
-    delimiter: { type: 'string', short: 'd', placeholder: 'CHAR', description: 'CSV delimiter (default: sniffed).' },
-    header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data).' },
-    encoding: { type: 'string', choices: ENCODINGS, description: 'CSV text encoding (default: detected).' },
+    ...CSV_READ_FLAGS,
     threads: THREADS_FLAG,
     'memory-budget': {
       type: 'number',
@@ -41,7 +44,7 @@ export const checkSpec = {
       description: `Largest file checked in memory, in MB (default ${DEFAULTS.memoryBudgetMB}; the decompressed size of a gzip file); larger files are checked batch by batch.`,
     },
   },
-  epilog: 'Exit codes: 0 no finding at or above --fail-on, 1 findings (or a file could not be read), 2 usage error.',
+  epilog: 'Exit codes: 0 no finding at or above --fail-on, 1 findings (or a file could not be read), 2 usage error (or an invalid --config file).',
 } as const satisfies CommandSpec;
 
 export interface FileFindings {
@@ -146,40 +149,50 @@ function packageRoot(): string {
   return __dirname;
 }
 
-function readConfig(path: string | undefined): Partial<QualityConfig> {
+/** The --config file, checked; throws a ConfigFileError when it cannot be read or is not valid. */
+function readConfigFile(path: string | undefined): QualityConfigFile {
   if (!path) return {};
+  let text: string;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Partial<QualityConfig>;
+    text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`--config ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ConfigFileError(path, [error instanceof Error ? error.message : String(error)]);
   }
+  return parseQualityConfigFile(text, path);
 }
 
 export async function runCheck(args: string[]): Promise<number> {
-  return runCommand(checkSpec, args, async ({ flags, positionals }) => {
-    const config = readConfig(flags.config);
+  return runCommand(checkSpec, args, async ({ flags, multiples, positionals }) => {
+    let configFile: QualityConfigFile;
+    try {
+      configFile = readConfigFile(flags.config);
+    } catch (error) {
+      if (!(error instanceof ConfigFileError)) throw error;
+      process.stderr.write(`dataset-inspector check: --config ${error.file}:\n${error.problems.map((p) => `  ${p}\n`).join('')}`);
+      return 2;
+    }
+    let now: Date | undefined;
     if (flags.now !== undefined) {
-      const now = new Date(flags.now);
+      now = new Date(flags.now);
       if (Number.isNaN(now.getTime())) throw new UsageError(`--now: "${flags.now}" is not a date`);
-      config.now = now;
     }
     const format = flags.format ?? 'text';
     const cap = flags['max-findings'];
-    if (cap !== undefined) {
-      if (!Number.isInteger(cap) || cap < 0) throw new UsageError(`--max-findings: expected a whole number ≥ 0, got ${cap}`);
-      config.maxFindingsPerRuleAndColumn = cap === 0 ? Number.MAX_SAFE_INTEGER : cap;
-    } else if (config.maxFindingsPerRuleAndColumn === undefined && format !== 'text') config.maxFindingsPerRuleAndColumn = DEFAULTS.maxFindingsPerRuleForPrograms;
-    const read: ReadSettings = { memoryBudgetBytes: megabytes(flags['memory-budget'] ?? DEFAULTS.memoryBudgetMB) };
-    if (flags.delimiter !== undefined) read.delimiter = parseDelimiter(flags.delimiter);
-    if (flags.header !== undefined) read.hasHeader = flags.header;
-    if (flags.encoding !== undefined) read.encoding = flags.encoding as TextEncodingName;
-    if (flags.threads !== undefined) read.threads = flags.threads;
+    if (cap !== undefined && (!Number.isInteger(cap) || cap < 0)) throw new UsageError(`--max-findings: expected a whole number ≥ 0, got ${cap}`);
+    // --max-findings, else the configuration file's cap, else the default of the output format.
+    const maxFindings =
+      cap !== undefined ? (cap === 0 ? Number.MAX_SAFE_INTEGER : cap) : (configFile.maxFindingsPerRuleAndColumn ?? (format === 'text' ? undefined : DEFAULTS.maxFindingsPerRuleForPrograms));
+    const read = { ...csvReadSettings(flags, multiples.na), memoryBudgetBytes: megabytes(flags['memory-budget'] ?? DEFAULTS.memoryBudgetMB) };
     const results: FileFindings[] = [];
     let unreadable = 0;
     for (const file of positionals) {
       try {
-        const checked = await checkFile({ path: file, read, quality: config });
+        const quality = qualityConfigFor(configFile, file);
+        if (now) quality.now = now;
+        if (maxFindings !== undefined) quality.maxFindingsPerRuleAndColumn = maxFindings;
+        const checked = await checkFile({ path: file, read, quality });
         for (const note of checked.notes) process.stderr.write(`dataset-inspector check: ${note}\n`);
+        for (const { setting, problem } of checked.settingProblems) process.stderr.write(`dataset-inspector check: setting ${setting} ignored (${problem}): the rule keeps its defaults.\n`);
         if (checked.rangesIn === 'decompressed') process.stderr.write(`dataset-inspector check: ${file}: lines and columns are those of its decompressed text.
 `);
         results.push({ file, findings: checked.findings, scores: checked.scores });
@@ -193,7 +206,7 @@ export async function runCheck(args: string[]): Promise<number> {
     else if (format === 'sarif') process.stdout.write(formatSarif(results, pathToFileURL(packageRoot()).href));
     else process.stdout.write(formatText(results));
     const failOn = flags['fail-on'] ?? 'error';
-    const failing = failOn !== 'never' && results.some((r) => r.findings.some((f) => rank[f.severity] >= rank[failOn as Severity]));
+    const failing = failOn !== 'never' && results.some((r) => r.findings.some((f) => rank[f.severity] >= rank[failOn]));
     return failing || unreadable ? 1 : 0;
   });
 }

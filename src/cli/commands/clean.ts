@@ -7,11 +7,10 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { runCommand, type CommandSpec } from '../args';
-import { ENCODINGS, parseDelimiter } from '../input';
+import { CSV_READ_FLAGS, csvReadSettings, delimiterHelp } from '../input';
 import { cleanToFile, defaultOutput, describeSource, readRecipeFile, safeDefaultRecipe, sourceOptionsOf, writePandasScript, writeRecipeFile, type SourceOptions } from '../../core/clean/api';
-import { OUTPUT_FORMATS, PARQUET_COMPRESSIONS, outputFormatOf, type OutputFormat, type ParquetCompression } from '../../core/clean/formats';
+import { OUTPUT_FORMATS, PARQUET_COMPRESSIONS, outputFormatOf } from '../../core/clean/formats';
 import type { CleanRun } from '../../core/clean/run';
-import type { TextEncodingName } from '../../core/table/model';
 
 export const cleanSpec = {
   name: 'clean',
@@ -28,10 +27,8 @@ export const cleanSpec = {
     compression: { type: 'string', choices: PARQUET_COMPRESSIONS, description: 'Parquet compression (default snappy).' },
     force: { type: 'boolean', description: 'Overwrite OUT (and the emitted files) if they exist.' },
     quiet: { type: 'boolean', short: 'q', description: 'Print nothing on success.' },
-    delimiter: { type: 'string', short: 'd', placeholder: 'CHAR', description: 'CSV delimiter (default: the recipe\'s, else sniffed); "tab" or "\\t" for tab.' },
-    header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data). Default: sniffed.' },
-    encoding: { type: 'string', choices: ENCODINGS, description: 'CSV text encoding (default: detected).' },
-    na: { type: 'string', multiple: true, placeholder: 'TOKEN', description: 'A cell value read as missing (repeatable; replaces the defaults).' },
+    ...CSV_READ_FLAGS,
+    delimiter: { ...CSV_READ_FLAGS.delimiter, description: delimiterHelp("the recipe's, else sniffed") },
     'batch-mb': { type: 'number', placeholder: 'MB', description: 'CSV read per batch, in MB (default 1).' },
   },
   epilog: 'Exit codes: 0 success, 1 the input or recipe could not be read or OUT not written, 2 usage error.',
@@ -63,25 +60,28 @@ export async function runClean(args: string[]): Promise<number> {
     const [input, output] = positionals;
     if (resolve(input) === resolve(output)) throw new Error('IN and OUT are the same file: the source is never overwritten');
     for (const path of [output, flags['emit-recipe'], flags['emit-python']]) await refuseExisting(path, flags.force);
-    const overrides: SourceOptions = {};
-    if (flags.delimiter !== undefined) overrides.delimiter = parseDelimiter(flags.delimiter);
-    if (flags.header !== undefined) overrides.hasHeader = flags.header;
-    if (flags.encoding !== undefined) overrides.encoding = flags.encoding as TextEncodingName;
-    if (multiples.na) overrides.naTokens = multiples.na;
+    const { delimiter, hasHeader, encoding, naTokens } = csvReadSettings(flags, multiples.na);
+    // Flags given override the recipe's input settings.
+    const overrides: SourceOptions = {
+      ...(delimiter !== undefined ? { delimiter } : {}),
+      ...(hasHeader !== undefined ? { hasHeader } : {}),
+      ...(encoding !== undefined ? { encoding } : {}),
+      ...(naTokens !== undefined ? { naTokens: [...naTokens] } : {}),
+    };
     if (flags['batch-mb'] !== undefined) {
       if (!(flags['batch-mb'] > 0)) throw new Error('--batch-mb must be positive');
       overrides.chunkBytes = Math.round(flags['batch-mb'] * 1024 * 1024);
     }
     const given = flags.recipe ? await readRecipeFile(flags.recipe) : undefined;
     const source = await describeSource(input, given ? sourceOptionsOf(given, overrides) : overrides);
-    const format = (flags.format as OutputFormat | undefined) ?? outputFormatOf(output) ?? given?.output.format ?? 'csv';
+    const format = flags.format ?? outputFormatOf(output) ?? given?.output.format ?? 'csv';
     const base = given ?? (await safeDefaultRecipe(source));
     const recipe = {
       ...base,
       output: {
         ...(given ? given.output : defaultOutput(format, source)),
         format,
-        ...(flags.compression ? { compression: flags.compression as ParquetCompression } : {}),
+        ...(flags.compression ? { compression: flags.compression } : {}),
       },
     };
     const result = await cleanToFile(source, recipe, output);

@@ -9,10 +9,9 @@ import { open, rename, rm, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { RecordBatchFileWriter, RecordBatchStreamWriter, type RecordBatch, type Schema } from 'apache-arrow';
 import { UsageError, runCommand, type CommandSpec } from '../args';
-import { ENCODINGS, THREADS_FLAG, openInputBatches, parseDelimiter } from '../input';
+import { CSV_READ_FLAGS, THREADS_FLAG, csvReadSettings, openInputBatches } from '../input';
 import { ingestFile, type IngestOptions } from '../../core/ingest/index';
 import { dataFormatOf } from '../../core/ingest/formats';
-import type { TextEncodingName } from '../../core/table/model';
 
 export const convertSpec = {
   name: 'convert',
@@ -22,11 +21,8 @@ export const convertSpec = {
     { name: 'OUT', required: true },
   ],
   flags: {
-    delimiter: { type: 'string', short: 'd', placeholder: 'CHAR', description: 'CSV delimiter (default: sniffed); "tab" or "\\t" for tab.' },
-    header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data). Default: sniffed.' },
-    encoding: { type: 'string', choices: ENCODINGS, description: 'CSV text encoding (default: detected).' },
+    ...CSV_READ_FLAGS,
     threads: THREADS_FLAG,
-    na: { type: 'string', multiple: true, placeholder: 'TOKEN', description: 'CSV: a cell value read as missing (repeatable; replaces the defaults).' },
     force: { type: 'boolean', description: 'Overwrite OUT if it exists.' },
     quiet: { type: 'boolean', short: 'q', description: 'Print nothing on success.' },
   },
@@ -45,13 +41,7 @@ export async function runConvert(args: string[]): Promise<number> {
     if (!flags.force && (await stat(output).catch(() => null))) {
       throw new Error(`${output} exists (use --force to overwrite)`);
     }
-    const options: IngestOptions = {};
-    if (flags.delimiter !== undefined) options.delimiter = parseDelimiter(flags.delimiter);
-    if (flags.header !== undefined) options.hasHeader = flags.header;
-    if (flags.encoding !== undefined) options.encoding = flags.encoding as TextEncodingName;
-    if (flags.threads !== undefined) options.threads = flags.threads;
-    if (multiples.na) options.naTokens = multiples.na;
-    const { rows, columns } = await convertFile(input, output, options);
+    const { rows, columns } = await convertFile(input, output, csvReadSettings(flags, multiples.na));
     if (!flags.quiet) process.stderr.write(`wrote ${output}: ${rows.toLocaleString('en-US')} rows × ${columns} columns\n`);
     return 0;
   });

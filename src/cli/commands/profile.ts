@@ -8,13 +8,13 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { runCommand, type CommandSpec } from '../args';
 import { isTextDataPath } from '../../core/ingest/formats';
-import { ENCODINGS, THREADS_FLAG, openInputBatches, parseDelimiter } from '../input';
+import { CSV_READ_FLAGS, THREADS_FLAG, csvReadSettings, openInputBatches } from '../input';
 import { ingestFile, ingestTextBatches, textSizeOf, type IngestOptions } from '../../core/ingest/index';
 import { DEFAULTS, megabytes } from '../../core/defaults';
 import { createStreamingProfiler, profileTable } from '../../core/profile/index';
 import type { ColumnProfile, TableProfile } from '../../core/profile/types';
 import { formatEpochMs } from '../../core/ingest/render-text';
-import type { SourceFormat, TextEncodingName } from '../../core/table/model';
+import type { SourceFormat } from '../../core/table/model';
 
 export const profileSpec = {
   name: 'profile',
@@ -24,11 +24,8 @@ export const profileSpec = {
     format: { type: 'string', short: 'f', choices: ['json', 'text'], description: 'Output format (default json).' },
     streaming: { type: 'boolean', description: 'Profile batch by batch with bounded memory (default: only files over the memory budget).' },
     'memory-budget': { type: 'number', placeholder: 'MB', description: `Largest file profiled in memory, in MB (default ${DEFAULTS.memoryBudgetMB}).` },
-    delimiter: { type: 'string', short: 'd', placeholder: 'CHAR', description: 'CSV delimiter (default: sniffed); "tab" or "\\t" for tab.' },
-    header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data). Default: sniffed.' },
-    encoding: { type: 'string', choices: ENCODINGS, description: 'CSV text encoding (default: detected).' },
+    ...CSV_READ_FLAGS,
     threads: THREADS_FLAG,
-    na: { type: 'string', multiple: true, placeholder: 'TOKEN', description: 'CSV: a cell value read as missing (repeatable; replaces the defaults).' },
   },
   epilog: 'Exit codes: 0 success, 1 the file could not be read, 2 usage error.',
 } as const satisfies CommandSpec;
@@ -36,14 +33,8 @@ export const profileSpec = {
 export async function runProfile(args: string[]): Promise<number> {
   return runCommand(profileSpec, args, async ({ flags, multiples, positionals }) => {
     const path = positionals[0];
-    const options: IngestOptions = {};
-    if (flags.delimiter !== undefined) options.delimiter = parseDelimiter(flags.delimiter);
-    if (flags.header !== undefined) options.hasHeader = flags.header;
-    if (flags.encoding !== undefined) options.encoding = flags.encoding as TextEncodingName;
-    if (flags.threads !== undefined) options.threads = flags.threads;
-    if (multiples.na) options.naTokens = multiples.na;
     const profile = await profileFile(path, {
-      ...options,
+      ...csvReadSettings(flags, multiples.na),
       streaming: flags.streaming,
       memoryBudgetBytes: megabytes(flags['memory-budget'] ?? DEFAULTS.memoryBudgetMB),
     });

@@ -3,16 +3,17 @@
  * as the extension's training job) and prints the backend, per-epoch losses, the metrics (on the held-out
  * test split, or labelled as training-data metrics with `--val-split 0 --test-split 0`) and the
  * coefficients on the original feature scale. `--format json` prints the TrainingResult as JSON.
+ * The training itself (TensorFlow.js) is in ../train-run.ts, loaded only when the command runs.
  */
 import { formatHelp, runCommand, type CommandSpec } from '../args';
-import { ENCODINGS, parseDelimiter } from '../input';
-import { ingestFile, type IngestOptions } from '../../core/ingest/index';
+import { CSV_READ_FLAGS, THREADS_FLAG, csvReadSettings } from '../input';
 import { AUTO_BATCH_MAX, AUTO_BATCH_MIN, DEFAULT_TRAINING, defaultTrainingConfig, describeBatchSize, parseBatchSize } from '../../core/train/defaults';
-import { runTraining } from '../../core/train/run';
-import type { BackendName, ClassificationMetrics, RegressionMetrics, TrainingConfig, TrainingEvent, TrainingResult } from '../../core/train/types';
-import type { TextEncodingName } from '../../core/table/model';
+import { BACKENDS, MISSING_FEATURE_HANDLINGS, OPTIMIZERS } from '../../core/train/types';
+import type { ClassificationMetrics, RegressionMetrics, TrainingConfig, TrainingEvent, TrainingResult } from '../../core/train/types';
 
-const TASKS: Record<string, TrainingConfig['task']> = {
+/** --task values: short names of the tasks. */
+const TASK_NAMES = ['auto', 'regression', 'classification', 'binary', 'multiclass'] as const;
+const TASKS: Record<(typeof TASK_NAMES)[number], TrainingConfig['task']> = {
   auto: 'auto',
   regression: 'regression',
   classification: 'classification',
@@ -27,8 +28,8 @@ export const trainSpec = {
   flags: {
     target: { type: 'string', short: 't', placeholder: 'COL', description: 'Column to predict (required).' },
     features: { type: 'string', placeholder: 'a,b,...', description: 'Feature columns, comma-separated (default: every usable column except the target, leaving out constant, identifier-like and leaking ones).' },
-    task: { type: 'string', choices: Object.keys(TASKS), description: 'Task (default auto: numeric target → regression, boolean/text or 0/1 → classification).' },
-    optimizer: { type: 'string', choices: ['sgd', 'adam'], description: `Optimizer (default ${DEFAULT_TRAINING.optimizer}).` },
+    task: { type: 'string', choices: TASK_NAMES, description: 'Task (default auto: numeric target → regression, boolean/text or 0/1 → classification).' },
+    optimizer: { type: 'string', choices: OPTIMIZERS, description: `Optimizer (default ${DEFAULT_TRAINING.optimizer}).` },
     lr: { type: 'number', placeholder: 'X', description: `Learning rate (default ${DEFAULT_TRAINING.learningRate}).` },
     epochs: { type: 'number', placeholder: 'N', description: `Maximum epochs (default ${DEFAULT_TRAINING.epochs}).` },
     'batch-size': {
@@ -41,21 +42,20 @@ export const trainSpec = {
     'val-split': { type: 'number', placeholder: 'F', description: `Validation fraction (default ${DEFAULT_TRAINING.validationFraction}).` },
     'test-split': { type: 'number', placeholder: 'F', description: `Test fraction (default ${DEFAULT_TRAINING.testFraction}). With --val-split 0 --test-split 0 all rows train and the metrics are training-data metrics.` },
     patience: { type: 'number', placeholder: 'N', description: `Early-stopping patience in epochs, 0 = off (default ${DEFAULT_TRAINING.earlyStoppingPatience}).` },
-    missing: { type: 'string', choices: ['impute', 'drop'], description: 'Missing feature values: impute (median / most frequent, default) or drop the row.' },
+    missing: { type: 'string', choices: MISSING_FEATURE_HANDLINGS, description: 'Missing feature values: impute (median / most frequent, default) or drop the row.' },
     'max-categories': { type: 'number', placeholder: 'N', description: `One-hot cap per categorical feature (default ${DEFAULT_TRAINING.maxCategories}).` },
     folds: { type: 'number', placeholder: 'K', description: 'Also run K-fold cross-validation and report mean ± std (default off).' },
-    backend: { type: 'string', choices: ['auto', 'tensorflow', 'wasm', 'cpu'], description: 'TensorFlow.js backend (default auto: tensorflow, else wasm, else cpu).' },
+    backend: { type: 'string', choices: ['auto', ...BACKENDS], description: 'TensorFlow.js backend (default auto: tensorflow, else wasm, else cpu).' },
     format: { type: 'string', short: 'f', choices: ['text', 'json'], description: 'Output format (default text).' },
     quiet: { type: 'boolean', short: 'q', description: 'Text format: do not print a line per epoch.' },
-    delimiter: { type: 'string', short: 'd', placeholder: 'CHAR', description: 'CSV delimiter (default: sniffed).' },
-    header: { type: 'boolean', description: 'CSV: the first row is a header (--no-header: it is data). Default: sniffed.' },
-    encoding: { type: 'string', choices: ENCODINGS, description: 'CSV text encoding (default: detected).' },
+    ...CSV_READ_FLAGS,
+    threads: THREADS_FLAG,
   },
   epilog: 'Exit codes: 0 success, 1 the data could not be used or training failed (diverged), 2 usage error.',
 } as const satisfies CommandSpec;
 
 export async function runTrain(args: string[]): Promise<number> {
-  return runCommand(trainSpec, args, async ({ flags, positionals }) => {
+  return runCommand(trainSpec, args, async ({ flags, multiples, positionals }) => {
     if (!flags.target) {
       process.stderr.write(`dataset-inspector train: --target is required\n\n${formatHelp(trainSpec)}`);
       return 2;
@@ -64,7 +64,7 @@ export async function runTrain(args: string[]): Promise<number> {
     const config = defaultTrainingConfig(path, flags.target);
     if (flags.features !== undefined) config.features = flags.features.split(',').map((f) => f.trim()).filter((f) => f !== '');
     if (flags.task !== undefined) config.task = TASKS[flags.task];
-    if (flags.optimizer !== undefined) config.optimizer = flags.optimizer as TrainingConfig['optimizer'];
+    if (flags.optimizer !== undefined) config.optimizer = flags.optimizer;
     if (flags.lr !== undefined) config.learningRate = flags.lr;
     if (flags.epochs !== undefined) config.epochs = flags.epochs;
     if (flags['batch-size'] !== undefined) {
@@ -80,21 +80,12 @@ export async function runTrain(args: string[]): Promise<number> {
     if (flags['val-split'] !== undefined) config.validationFraction = flags['val-split'];
     if (flags['test-split'] !== undefined) config.testFraction = flags['test-split'];
     if (flags.patience !== undefined) config.earlyStoppingPatience = flags.patience;
-    if (flags.missing !== undefined) config.missingFeatures = flags.missing as TrainingConfig['missingFeatures'];
+    if (flags.missing !== undefined) config.missingFeatures = flags.missing;
     if (flags['max-categories'] !== undefined) config.maxCategories = flags['max-categories'];
     if (flags.folds !== undefined) config.crossValidationFolds = flags.folds;
-    if (flags.backend !== undefined) config.backend = flags.backend as BackendName | 'auto';
+    if (flags.backend !== undefined) config.backend = flags.backend;
 
-    const options: IngestOptions = {};
-    try {
-      if (flags.delimiter !== undefined) options.delimiter = parseDelimiter(flags.delimiter);
-    } catch (error) {
-      process.stderr.write(`dataset-inspector train: ${error instanceof Error ? error.message : String(error)}\n`);
-      return 2;
-    }
-    if (flags.header !== undefined) options.hasHeader = flags.header;
-    if (flags.encoding !== undefined) options.encoding = flags.encoding as TextEncodingName;
-    const input = await ingestFile(path, options);
+    const read = csvReadSettings(flags, multiples.na);
 
     const json = flags.format === 'json';
     const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -109,7 +100,8 @@ export async function runTrain(args: string[]): Promise<number> {
       } else if (event.type === 'stopped-early') out(`Stopped early at epoch ${event.epoch}: ${event.reason}.`);
       else if (event.type === 'diverged') out(`Diverged at epoch ${event.epoch}.`);
     };
-    const result = await runTraining(input, config, onEvent);
+    const { trainOnFile } = await import('../train-run.js');
+    const result = await trainOnFile(path, read, config, onEvent);
     process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result));
     return 0;
   });

@@ -11,6 +11,7 @@ import { decompressedTextView } from '../ingest/gzip';
 import { profileTable } from '../profile/index';
 import type { TableProfile } from '../profile/types';
 import { runQualityCheck, type QualityConfig, type QualityReport } from '../quality/engine';
+import { validRuleSettings, type SettingProblem } from '../quality/rule-settings';
 import type { Finding, FindingFix } from '../quality/finding';
 import { renderTableText } from '../ingest/render-text';
 import type { ColumnInfo, CsvDialect, IngestResult, RangesIn, SourceFormat, TextRange } from '../table/model';
@@ -49,6 +50,8 @@ export interface CheckResult {
   renderedText?: string;
   /** What the user should know about how the file was checked (e.g. in batches, over the memory budget). */
   notes: string[];
+  /** Rule settings left out because they do not fit the rule (a wrong type, an unknown option): the rule keeps its defaults there. */
+  settingProblems: SettingProblem[];
   timingsMs: { ingest: number; profile: number; quality: number };
   /** Threads a CSV could be read with (the threads setting on this machine). */
   threads: number;
@@ -70,10 +73,10 @@ async function overBudget(request: CheckFileRequest): Promise<boolean> {
   return (await textSizeOf(request.path)) > budget;
 }
 
-async function checkFileInBatches(request: CheckFileRequest, onProgress: (p: CheckProgress) => void): Promise<CheckResult> {
+async function checkFileInBatches(request: CheckFileRequest, quality: ValidQuality, onProgress: (p: CheckProgress) => void): Promise<CheckResult> {
   const t0 = performance.now();
   const budget = request.read.memoryBudgetBytes;
-  const checked = await checkInBatches(request.path, request.quality, {
+  const checked = await checkInBatches(request.path, quality.config, {
     ...request.read,
     path: request.path,
     // A batch takes at most a quarter of the budget (its table, profile and findings take a few times its size).
@@ -96,14 +99,28 @@ async function checkFileInBatches(request: CheckFileRequest, onProgress: (p: Che
     profile: checked.profile,
     renderedText: view?.text ?? checked.renderedText,
     notes: checked.notes,
+    settingProblems: quality.problems,
     // Reading, profiling and the rules are interleaved batch by batch: the time is all in one.
     timingsMs: { ingest: Math.round(performance.now() - t0), profile: 0, quality: 0 },
     threads: threadCount(request.read.threads),
   };
 }
 
+/** The quality configuration with the rule settings that fit their rules, and those left out. */
+interface ValidQuality {
+  config: Partial<QualityConfig>;
+  problems: SettingProblem[];
+}
+
+/** Validates the rule settings once for the whole check (every batch and rule then reads the result). */
+function validQuality(quality: Partial<QualityConfig>): ValidQuality {
+  const { rules, problems } = validRuleSettings(quality.rules);
+  return { config: { ...quality, rules }, problems };
+}
+
 export async function checkFile(request: CheckFileRequest, onProgress: (p: CheckProgress) => void = () => undefined): Promise<CheckResult> {
-  if (await overBudget(request)) return checkFileInBatches(request, onProgress);
+  const quality = validQuality(request.quality);
+  if (await overBudget(request)) return checkFileInBatches(request, quality, onProgress);
   const t0 = performance.now();
   const stamp = request.text === undefined ? await stat(request.path) : undefined;
   let data: IngestResult;
@@ -117,11 +134,11 @@ export async function checkFile(request: CheckFileRequest, onProgress: (p: Check
           });
   } catch (error) {
     // A gzip file whose trailer understated its size (several members) turns out over the budget while read.
-    if (error instanceof OverBudgetError && isTextDataPath(request.path)) return checkFileInBatches(request, onProgress);
+    if (error instanceof OverBudgetError && isTextDataPath(request.path)) return checkFileInBatches(request, quality, onProgress);
     throw error;
   }
   const t1 = performance.now();
-  const { profile, report, t2 } = profileAndRules(data, request.quality, stamp, onProgress);
+  const { profile, report, t2 } = profileAndRules(data, quality.config, stamp, onProgress);
   const t3 = performance.now();
   const view = request.renderText ? await decompressedView(request, data.rangesIn) : undefined;
   const renderedText = request.renderText && data.rangesIn === 'rendered' ? renderTableText(data.table, data.columns).text : view?.text;
@@ -139,6 +156,7 @@ export async function checkFile(request: CheckFileRequest, onProgress: (p: Check
     profile,
     renderedText,
     notes: [],
+    settingProblems: quality.problems,
     timingsMs: { ingest: Math.round(t1 - t0), profile: Math.round(t2 - t1), quality: Math.round(t3 - t2) },
     threads: threadCount(request.read.threads),
   };

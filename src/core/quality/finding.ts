@@ -11,7 +11,10 @@ export type Dimension =
   | 'timeliness'
   | 'ml-readiness';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+/** The severities a finding can have, most severe first: the one list settings, schemas and printers use. */
+export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
+
+export type Severity = (typeof SEVERITIES)[number];
 
 /** A safe, explicit edit the editor may offer as a quick fix (never applied silently). */
 export type FindingFix =

@@ -14,7 +14,7 @@ import '@tensorflow/tfjs-backend-cpu';
 // No gradient registrations: the training loop writes its gradients out (model.ts) and never calls
 // optimizer.minimize or tf.grad, so the job does not load and register every op's gradient.
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import type { BackendName } from './types';
+import { BACKENDS, type BackendName } from './types';
 
 export type Tf = typeof tfCore;
 
@@ -123,7 +123,7 @@ export async function initBackend(preferred: BackendName | 'auto' = 'auto'): Pro
   // would otherwise land in the CLI's stderr and the job's log.
   tfCore.env().set('PROD', true);
   const order: BackendName[] =
-    preferred === 'cpu' ? ['cpu'] : preferred === 'wasm' ? ['wasm', 'cpu'] : ['tensorflow', 'wasm', 'cpu'];
+    preferred === 'cpu' ? ['cpu'] : preferred === 'wasm' ? ['wasm', 'cpu'] : [...BACKENDS];
   const skipped: string[] = [];
   for (const name of order) {
     if (name === 'cpu') {

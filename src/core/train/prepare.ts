@@ -8,7 +8,7 @@
  * Three steps, so cross-validation can re-encode per fold: extractDataset (columns, rows, task) →
  * splitDataset / kFoldAssignments (which rows go where) → encodeDataset (statistics from the training rows).
  */
-import type { PreparationSummary, TaskKind, TrainingConfig } from './types';
+import { MISSING_FEATURE_HANDLINGS, OPTIMIZERS, type PreparationSummary, type TaskKind, type TrainingConfig } from './types';
 import {
   MAX_CLASSES,
   type CategoricalColumn,
@@ -118,8 +118,8 @@ export function validateConfig(config: TrainingConfig): void {
     problems.push(`early-stopping patience must be a whole number ≥ 0 (got ${config.earlyStoppingPatience})`);
   }
   if (!(Number.isInteger(config.maxCategories) && config.maxCategories >= 1)) problems.push(`the category cap must be a whole number ≥ 1 (got ${config.maxCategories})`);
-  if (config.optimizer !== 'sgd' && config.optimizer !== 'adam') problems.push(`unknown optimizer "${String(config.optimizer)}" (sgd or adam)`);
-  if (config.missingFeatures !== 'impute' && config.missingFeatures !== 'drop') problems.push(`missing features must be "impute" or "drop"`);
+  if (!OPTIMIZERS.some((name) => name === config.optimizer)) problems.push(`unknown optimizer "${String(config.optimizer)}" (${OPTIMIZERS.join(' or ')})`);
+  if (!MISSING_FEATURE_HANDLINGS.some((name) => name === config.missingFeatures)) problems.push(`missing features must be ${MISSING_FEATURE_HANDLINGS.map((name) => `"${name}"`).join(' or ')}`);
   const folds = config.crossValidationFolds;
   if (folds !== undefined && folds !== 0 && folds !== 1 && !(Number.isInteger(folds) && folds >= 2)) problems.push(`cross-validation folds must be a whole number ≥ 2 (got ${folds})`);
   if (problems.length) throw new TrainingDataError(`Invalid training settings: ${problems.join('; ')}.`);

@@ -1,8 +1,16 @@
 /** Training configuration, events and results: plain JSON-safe data shared by the job, CLI and panel. */
 
-export type TaskKind = 'regression' | 'binary-classification' | 'multiclass-classification';
-export type OptimizerName = 'sgd' | 'adam';
-export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+/** The tasks a model is trained for: the one list the types, the CLI flags and the job's message schema use. */
+export const TASK_KINDS = ['regression', 'binary-classification', 'multiclass-classification'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+export const OPTIMIZERS = ['adam', 'sgd'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+/** The TensorFlow.js backends, in the order 'auto' tries them. */
+export const BACKENDS = ['tensorflow', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+/** What happens to a row with a missing feature value. */
+export const MISSING_FEATURE_HANDLINGS = ['impute', 'drop'] as const;
+export const LEARNING_RATE_SCHEDULES = ['plateau', 'constant'] as const;
 
 export interface TrainingConfig {
   /** Absolute path of the data file. */
@@ -35,9 +43,9 @@ export interface TrainingConfig {
    * loss has stalled for half the patience (down to 1/100 of the start), which removes the noise floor a
    * constant rate leaves with mini-batches. 'constant': never changed.
    */
-  learningRateSchedule?: 'plateau' | 'constant';
+  learningRateSchedule?: (typeof LEARNING_RATE_SCHEDULES)[number];
   /** 'drop' rows with a missing feature, or 'impute' (median / most frequent). */
-  missingFeatures: 'impute' | 'drop';
+  missingFeatures: (typeof MISSING_FEATURE_HANDLINGS)[number];
   /** One-hot cap per categorical feature; rarer categories go to "other". */
   maxCategories: number;
   /** Optional preferred backend; the job falls back when it is unavailable. */

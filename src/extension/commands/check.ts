@@ -22,6 +22,8 @@ export interface CheckCommandResult {
   findings: number;
   /** Threads the check could read a CSV with. */
   threads: number;
+  /** Rule settings ignored because they do not fit their rule (`rules.outlier.severity`), as the Output channel lists them. */
+  ignoredSettings: string[];
 }
 
 function summarize(outcome: CheckOutcome): string {
@@ -83,6 +85,7 @@ export function registerCheckCommand(services: ExtensionServices, publisher: Dia
         rows: outcome.result.rowCount,
         findings: outcome.result.findings.length,
         threads: outcome.result.threads,
+        ignoredSettings: outcome.result.settingProblems.map((p) => p.setting),
       };
     } catch (error) {
       const message = withSettingOf(error instanceof Error ? error.message : String(error), error instanceof OptionError ? error.option : undefined);

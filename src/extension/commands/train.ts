@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { ExtensionServices } from '../services';
 import type { CheckOutcome } from '../check-service';
-import type { OptimizerName, TaskKind, TrainingConfig, TrainingEvent, TrainingResult } from '../../core/train/types';
+import { OPTIMIZERS, type OptimizerName, type TaskKind, type TrainingConfig, type TrainingEvent, type TrainingResult } from '../../core/train/types';
 import { defaultTrainingConfig, describeBatchSize, parseBatchSize } from '../../core/train/defaults';
 import { startTrainingJob, warmTrainingJob, type WarmTrainingJob } from '../../jobs/train-client';
 import { TrainingPanel } from '../panels/training-panel';
@@ -294,9 +294,10 @@ async function editHyperparameters(config: TrainingConfig): Promise<boolean> {
     });
     return text === undefined ? undefined : Number(text);
   };
-  const optimizer = await vscode.window.showQuickPick(['adam', 'sgd'], { title: vscode.l10n.t('Optimizer'), placeHolder: config.optimizer });
+  const picked = await vscode.window.showQuickPick([...OPTIMIZERS], { title: vscode.l10n.t('Optimizer'), placeHolder: config.optimizer });
+  const optimizer = OPTIMIZERS.find((name) => name === picked);
   if (!optimizer) return false;
-  config.optimizer = optimizer as OptimizerName;
+  config.optimizer = optimizer;
   const fields: [keyof TrainingConfig, string, (n: number) => boolean][] = [
     ['learningRate', vscode.l10n.t('Learning rate'), (n) => n > 0],
     ['epochs', vscode.l10n.t('Epochs'), (n) => Number.isInteger(n) && n > 0],

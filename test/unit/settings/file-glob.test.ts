@@ -1,7 +1,7 @@
 /** `datasetInspector.ignore[].file` globs follow VS Code's glob semantics (picomatch). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileGlobMatches } from '../../../src/extension/file-glob';
+import { fileGlobMatches } from '../../../src/core/shared/file-glob';
 
 const inFolder = (relative: string) => ({ absolute: `/home/ada/project/${relative}`, relativeToFolder: relative });
 
