@@ -4,6 +4,8 @@
  * Scrolls `args.selector` once per animation frame and returns the frame deltas: mode 'jump' goes from top
  * to bottom in `args.frames` frames, 'continuous' moves `args.rowsPerFrame` rows per frame from the top.
  * A frame is blank when the first visible row has no row number yet (its data is still on its way).
+ * `settleMs`: from the last scroll to the first frame where every visible row has its row number (the rows
+ * of the place a scroll-bar drag ended at, asked for while the drag went on).
  */
 export async function scrollInPage(args) {
   const el = document.querySelector(args.selector);
@@ -24,7 +26,9 @@ export async function scrollInPage(args) {
     const firstHeader = el.querySelector('tbody th');
     if (firstHeader && firstHeader.textContent === '') blank++;
   }
-  return { deltas, blank };
+  const settled = () => [...el.querySelectorAll('tbody th')].every((th) => th.textContent !== '');
+  while (!settled() && performance.now() - last < 10_000) await nextFrame();
+  return { deltas, blank, settleMs: performance.now() - last };
 }
 
 /** When the table webview was ready for rows, painted its first rows and knew its file read (Date.now() values), and its rows. */
