@@ -47,6 +47,8 @@ interface FrameStats {
   cpuMs: number;
   /** From the last scroll to every visible row having its data (the place a scroll-bar drag ended at). */
   settleMs: number;
+  /** Elements whose style Chromium recalculated, per frame (UpdateLayoutTree events of the trace). */
+  restyledPerFrame: number;
 }
 
 /**
@@ -109,7 +111,7 @@ interface TraceEvent {
   pid: number;
   tid: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: { name?: string; elementCount?: number };
 }
 
 /** Scrolls in `target` (the page or a webview frame of `page`) while tracing; frame times and main-thread CPU per frame. */
@@ -119,14 +121,19 @@ async function measureScroll(probe: Probe, browser: Browser, page: Page, target:
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   const mainThreads = new Set(trace.traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   let cpu = 0;
-  for (const e of trace.traceEvents) if (e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && mainThreads.has(`${e.pid}:${e.tid}`)) cpu += (e.tdur ?? 0) / 1000;
+  let restyled = 0;
+  for (const e of trace.traceEvents) {
+    if (!mainThreads.has(`${e.pid}:${e.tid}`)) continue;
+    if (e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask') cpu += (e.tdur ?? 0) / 1000;
+    if (e.name === 'UpdateLayoutTree') restyled += e.args?.elementCount ?? 0;
+  }
   const sorted = vsyncFrames(result.deltas).sort((a, b) => a - b);
   const raw = [...result.deltas].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), rawP95: percentile(raw, 0.95), max: raw[raw.length - 1], blankShare: result.blank / result.deltas.length, cpuMs: cpu / result.deltas.length, settleMs: result.settleMs };
+  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), rawP95: percentile(raw, 0.95), max: raw[raw.length - 1], blankShare: result.blank / result.deltas.length, cpuMs: cpu / result.deltas.length, settleMs: result.settleMs, restyledPerFrame: restyled / result.deltas.length };
 }
 
 const fmtStats = (s: FrameStats) =>
-  `p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (as stamped ${s.rawP95.toFixed(1)} ms), max ${s.max.toFixed(0)} ms, main-thread CPU ${s.cpuMs.toFixed(1)} ms/frame, blank ${(100 * s.blankShare).toFixed(0)}%, rows ${s.settleMs.toFixed(0)} ms after the last scroll`;
+  `p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (as stamped ${s.rawP95.toFixed(1)} ms), max ${s.max.toFixed(0)} ms, main-thread CPU ${s.cpuMs.toFixed(1)} ms/frame, ${s.restyledPerFrame.toFixed(0)} elements restyled/frame, blank ${(100 * s.blankShare).toFixed(0)}%, rows ${s.settleMs.toFixed(0)} ms after the last scroll`;
 
 // ------------------------------------------------------------------------------------------- data
 
@@ -290,6 +297,7 @@ async function candidates(probe: Probe, launchBrowser: () => Promise<Browser>): 
       blankShare: 0,
       cpuMs: median(runs.map((r) => r[k].cpuMs)),
       settleMs: median(runs.map((r) => r[k].settleMs)),
+      restyledPerFrame: median(runs.map((r) => r[k].restyledPerFrame)),
     });
     results.push({ name, bundleKB: code.length / 1024, gzipKB: gzipSync(code).length / 1024, jump: pick('jump'), continuous: pick('continuous'), lastRow: Math.max(...runs.map((r) => r.lastRow)) });
   }
@@ -429,7 +437,7 @@ async function main(): Promise<void> {
   console.log(`\n-- grid candidates (headless Chromium, synthetic 3M × 8, ${FRAMES} frames a scroll, medians of ${ROUNDS} rounds)`);
   const cands = process.env.BENCH_TABLE_SKIP_CANDIDATES === '1' ? [] : await candidates(probe, () => harness.launchBrowser());
   console.log('candidate        bundle (min / gzip)   jump through 3M rows (frame p50 / p95, CPU/frame)   10 rows/frame (same)            last row reached');
-  const frameCell = (s: FrameStats) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} ms, CPU ${s.cpuMs.toFixed(1)} ms`;
+  const frameCell = (s: FrameStats) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} ms, CPU ${s.cpuMs.toFixed(1)} ms, ${s.restyledPerFrame.toFixed(0)} restyled`;
   for (const c of cands) {
     console.log(`${c.name.padEnd(16)} ${c.bundleKB.toFixed(0).padStart(6)} / ${c.gzipKB.toFixed(0).padStart(3)} KB      ${frameCell(c.jump).padEnd(51)} ${frameCell(c.continuous).padEnd(31)} ${c.lastRow.toLocaleString('en-US')} of 3,000,000`);
   }
