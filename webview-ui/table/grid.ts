@@ -9,6 +9,7 @@ import 'regular-table';
 import type { RegularTableElement } from 'regular-table';
 import type { CellMark, ColumnSummary, GridCell, GridColumn, RowWindow, SortSpec, TableFinding } from '../../src/shared/protocol/table';
 import { WindowCache, type BlockRequest, type CachedRow } from './window-cache';
+import { registerOffsetProperties } from './offset-properties';
 import { moveCursor, rowLabel, selectionRect, type CellPosition, type Rect } from './model';
 import { messages } from './messages';
 
@@ -54,6 +55,7 @@ export class TableGrid {
     private readonly host: GridHost,
     label: string,
   ) {
+    registerOffsetProperties();
     const table = document.createElement('regular-table');
     table.setAttribute('role', 'grid');
     table.setAttribute('aria-label', label);
