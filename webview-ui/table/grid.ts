@@ -10,7 +10,7 @@ import type { RegularTableElement } from 'regular-table';
 import type { CellMark, ColumnSummary, GridCell, GridColumn, RowWindow, SortSpec, TableFinding } from '../../src/shared/protocol/table';
 import { WindowCache, type BlockRequest, type CachedRow } from './window-cache';
 import { registerOffsetProperties } from './offset-properties';
-import { moveCursor, rowLabel, selectionRect, type CellPosition, type Rect } from './model';
+import { mayReachMaxWidth, moveCursor, rowLabel, selectionRect, type CellPosition, type Rect } from './model';
 import { messages } from './messages';
 
 export interface GridHost {
@@ -200,6 +200,7 @@ export class TableGrid {
         painted ||= value !== undefined;
         const marks = this.marksOf(row, x);
         let classes = marks.length ? SEVERITY_CLASS[marks[0].severity] : '';
+        if (mayReachMaxWidth(cellDisplay(value))) classes += ' clip';
         if (value === null) classes += ' missing';
         else if (value && typeof value === 'object') classes += value.note === 'na' ? ' na' : ' rejected';
         const selected = rect !== null && y >= rect.rows[0] && y < rect.rows[1] && x >= rect.columns[0] && x < rect.columns[1];
