@@ -28,6 +28,14 @@ const PREFETCH_ROWS = 192;
 const SEVERITY_CLASS = { error: 'sev-error', warning: 'sev-warning', information: 'sev-info', hint: 'sev-hint' } as const;
 /** What the style listener last wrote on each cell element. */
 const written = new WeakMap<Element, string>();
+/** The classes the style listener sets on cells; regular-table's own (rt-cell-clip, rt-col-N column tags) stay. */
+const CELL_CLASSES: readonly string[] = [...Object.values(SEVERITY_CLASS), 'clip', 'missing', 'na', 'rejected', 'selected', 'cursor'];
+
+/** Sets the listener's classes of a cell to `classes` (space-separated), leaving regular-table's alone. */
+function setCellClasses(cell: Element, classes: string): void {
+  const wanted = classes.split(' ');
+  for (const name of CELL_CLASSES) cell.classList.toggle(name, wanted.includes(name));
+}
 
 function cellDisplay(cell: GridCell | undefined): string {
   if (cell === undefined || cell === null) return '';
@@ -220,7 +228,7 @@ export class TableGrid {
         const signature = `${x}|${classes}|${selected}|${title}`;
         if (written.get(cell) === signature) continue;
         written.set(cell, signature);
-        cell.className = classes;
+        setCellClasses(cell, classes);
         if (!cell.hasAttribute('role')) cell.setAttribute('role', 'gridcell');
         cell.setAttribute('aria-colindex', String(x + 2));
         cell.setAttribute('aria-selected', String(selected));
@@ -235,7 +243,7 @@ export class TableGrid {
         const signature = `r|${meta.y}|${title}`;
         if (written.get(cell) === signature) continue;
         written.set(cell, signature);
-        cell.className = marks.length ? SEVERITY_CLASS[marks[0].severity] : '';
+        setCellClasses(cell, marks.length ? SEVERITY_CLASS[marks[0].severity] : '');
         if (!cell.hasAttribute('role')) cell.setAttribute('role', 'rowheader');
         if (title) cell.title = title;
         else if (cell.hasAttribute('title')) cell.removeAttribute('title');
