@@ -156,8 +156,14 @@ export class TableGrid {
   private data(x0: number, y0: number, x1: number, y1: number) {
     const lastColumn = Math.min(x1, this.columns.length);
     const lastRow = Math.min(y1, this.rows);
-    this.visible = { x0, x1: lastColumn, y0, y1: lastRow };
-    this.fetchVisible();
+    // Before each draw regular-table asks for the empty window (0, 0, 0, 0), for the table's size only; a draw
+    // whose rows did not change asks for nothing more. So that window is not the place on screen: taking it for
+    // one left the grid thinking it showed row 0 (blocks arriving for the real place were not drawn, the rows
+    // around row 0 were asked for, and the saved scroll position could read 0).
+    if (x1 > x0 && y1 > y0) {
+      this.visible = { x0, x1: lastColumn, y0, y1: lastRow };
+      this.fetchVisible();
+    }
     const data: string[][] = [];
     for (let x = x0; x < lastColumn; x++) {
       const column: string[] = [];
