@@ -9,12 +9,14 @@ import 'regular-table';
 import type { RegularTableElement } from 'regular-table';
 import type { CellMark, ColumnSummary, GridCell, GridColumn, RowWindow, SortSpec, TableFinding } from '../../src/shared/protocol/table';
 import { WindowCache, type BlockRequest, type CachedRow } from './window-cache';
+import { BlockFetcher } from './block-fetcher';
 import { registerOffsetProperties } from './offset-properties';
 import { mayReachMaxWidth, moveCursor, rowLabel, selectionRect, type CellPosition, type Rect } from './model';
 import { messages } from './messages';
 
 export interface GridHost {
-  fetch(request: BlockRequest): void;
+  /** Asks the host for a block of rows; it answers with the rows or a failure, under the same request id. */
+  fetch(requestId: number, request: BlockRequest): void;
   sort(column: number): void;
   copy(rect: Rect): void;
   /** The cursor, selection or scroll position changed (to persist). */
@@ -45,6 +47,7 @@ function cellDisplay(cell: GridCell | undefined): string {
 export class TableGrid {
   readonly element: RegularTableElement;
   readonly cache = new WindowCache();
+  private readonly fetcher: BlockFetcher;
   columns: GridColumn[] = [];
   rows = 0;
   sort: SortSpec | null = null;
@@ -63,6 +66,7 @@ export class TableGrid {
     private readonly host: GridHost,
     label: string,
   ) {
+    this.fetcher = new BlockFetcher((requestId, block) => host.fetch(requestId, block));
     registerOffsetProperties();
     const table = document.createElement('regular-table');
     table.setAttribute('role', 'grid');
@@ -102,13 +106,15 @@ export class TableGrid {
   /** The view changed: every cached row is stale (`first`: the new view's first block, already there). */
   invalidate(first?: RowWindow): void {
     this.cache.clear();
+    this.fetcher.reset();
     if (first) this.seed(first);
     this.fetchVisible();
   }
 
   /** A block of rows arrived: drawn when it is on screen (a block fetched ahead waits for the scroll that shows it). */
-  receive(request: BlockRequest, window: Parameters<WindowCache['put']>[1]): void {
-    if (!this.cache.put(request.key, window)) return;
+  receive(requestId: number, window: RowWindow): void {
+    const request = this.fetcher.settle(requestId);
+    if (!request || !this.cache.put(request.key, window)) return;
     // The screen's blocks are all here: ask for those around them.
     this.fetchVisible();
     const { y0, y1, x0, x1 } = this.visible;
@@ -123,8 +129,10 @@ export class TableGrid {
     if (this.cache.seed(window, this.rows, this.columns.length)) this.redraw();
   }
 
-  failed(request: BlockRequest): void {
-    this.cache.forget(request.key);
+  /** The host could not answer a request: its block may be asked for again (on the next draw). */
+  failed(requestId: number): void {
+    const request = this.fetcher.settle(requestId);
+    if (request) this.cache.forget(request.key);
   }
 
   /** Draws on the next frame (coalesced; `preserveWidth` only if every draw asked for it skips column sizing). */
@@ -141,16 +149,18 @@ export class TableGrid {
 
   /**
    * Asks for the blocks on screen; once they are all here, for those around them. A jump (dragging the scroll
-   * bar) thus asks for what it shows, not for the rows around each place it passes.
+   * bar) thus asks for what it shows, not for the rows around each place it passes; blocks still waiting for a
+   * free request slot are wanted again only if this place needs them.
    */
   private fetchVisible(): void {
+    for (const block of this.fetcher.takeQueued()) this.cache.forget(block.key);
     const { y0, y1, x0, x1 } = this.visible;
     const height = Math.max(y1 - y0, 40);
     const width = Math.max(x1 - x0, 16);
     const [columns, rows] = [this.columns.length, this.rows];
     const onScreen = this.cache.missing(y0, y0 + height, x0, x0 + width, rows, columns);
     const around = this.cache.holds(y0, Math.min(y0 + height, rows), x0, Math.min(x0 + width, columns)) ? this.cache.missing(y0 - PREFETCH_ROWS, y0 + height + PREFETCH_ROWS, x0, x0 + width, rows, columns) : [];
-    for (const request of [...onScreen, ...around]) this.host.fetch(request);
+    this.fetcher.want([...onScreen, ...around]);
   }
 
   private data(x0: number, y0: number, x1: number, y1: number) {
