@@ -193,7 +193,9 @@ export class TableGrid {
       const sparkline = (this.sparkline(x0 + i) ?? '') as unknown as string;
       return [`${c.name}${arrow}`, summary ? `${c.kind} · ${messages.missingShare(summary.missing)}` : c.kind, sparkline];
     });
-    return Promise.resolve({ num_rows: this.rows, num_columns: this.columns.length, data, row_headers, column_headers, num_row_headers: 1 });
+    // No header merging: regular-table's default joins neighbouring header cells of equal text into one
+    // (two columns both "integer · 0% missing", or rows whose numbers have not arrived yet).
+    return Promise.resolve({ num_rows: this.rows, num_columns: this.columns.length, data, row_headers, column_headers, num_row_headers: 1, merge_headers: 'column' as const, column_header_merge_depth: 0 });
   }
 
   /** Rows one screen holds. */
