@@ -85,6 +85,11 @@ export class TableGrid {
     return Math.floor(this.visible.y0);
   }
 
+  /** Whether the grid is laid out on a visible page (not in a hidden or unloading editor, whose scroll reads 0). */
+  get onScreen(): boolean {
+    return document.visibilityState === 'visible' && this.element.isConnected && this.element.clientHeight > 0;
+  }
+
   setColumns(columns: GridColumn[]): void {
     this.columns = columns;
     this.element.setAttribute('aria-colcount', String(columns.length + 1));

@@ -74,10 +74,20 @@ function persistSoon(): void {
   persistTimer = setTimeout(persist, 200);
 }
 
+/** Until the saved scroll position and cursor are back on screen, the saved ones are what to keep. */
+let restorePending = restored !== undefined;
+
+/**
+ * Saves the view, scroll position, cursor and column widths. The grid's own position counts only while it is
+ * on screen and restored: a hidden or unloading editor, or one still reading its file after a reload, shows
+ * row 0, and saving that would bring the grid back at the top.
+ */
 function persist(): void {
-  persisted.topRow = grid.topRow;
-  persisted.cursor = grid.cursor;
-  persisted.columnWidths = grid.element.saveColumnSizes();
+  if (grid.onScreen && !restorePending) {
+    persisted.topRow = grid.topRow;
+    persisted.cursor = grid.cursor;
+    persisted.columnWidths = grid.element.saveColumnSizes();
+  }
   host.setState(persisted);
 }
 window.addEventListener('pagehide', persist);
@@ -141,6 +151,7 @@ function onInit(init: TableInit): void {
     // The file changed and is read again: rows, view and first rows start over.
     ui.view = null;
     viewRestored = false;
+    restorePending = restored !== undefined;
     grid.invalidate();
   }
   ui.init = init;
@@ -167,7 +178,10 @@ let viewRestored = false;
 function restoreView(): void {
   if (viewRestored) return;
   viewRestored = true;
-  const scroll = () => (restored ? grid.restore(persisted.topRow, persisted.cursor) : undefined);
+  const scroll = async () => {
+    if (restored) await grid.restore(persisted.topRow, persisted.cursor);
+    restorePending = false;
+  };
   // Also without a sort or filter: the worker may still have the view of this webview before a reload.
   void applyView().then(scroll);
 }
