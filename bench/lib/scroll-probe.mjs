@@ -4,6 +4,9 @@
  * Scrolls `args.selector` once per animation frame and returns the frame deltas: mode 'jump' goes from top
  * to bottom in `args.frames` frames, 'continuous' moves `args.rowsPerFrame` rows per frame from the top.
  * A frame is blank when the first visible row has no row number yet (its data is still on its way).
+ * `settleMs`: from the last scroll to the first frame where every visible row has its row number (the rows
+ * of the place a scroll-bar drag ended at, asked for while the drag went on); measured in the table webview
+ * (its grid says its row count in aria-rowcount, after three header rows).
  */
 export async function scrollInPage(args) {
   const el = document.querySelector(args.selector);
@@ -24,7 +27,16 @@ export async function scrollInPage(args) {
     const firstHeader = el.querySelector('tbody th');
     if (firstHeader && firstHeader.textContent === '') blank++;
   }
-  return { deltas, blank };
+  // Rows past the table's end (regular-table draws a partial row below the last) have no number.
+  const rows = Number(el.getAttribute('aria-rowcount')) - 3;
+  const settled = () => {
+    const headers = [...el.querySelectorAll('tbody th')];
+    const first = headers.length > 0 && el.getMeta ? el.getMeta(headers[0]) : undefined;
+    if (!(rows >= 0) || first?.y === undefined) return true;
+    return headers.slice(0, rows - first.y).every((th) => th.textContent !== '');
+  };
+  while (!settled() && performance.now() - last < 10_000) await nextFrame();
+  return { deltas, blank, settleMs: performance.now() - last };
 }
 
 /** When the table webview was ready for rows, painted its first rows and knew its file read (Date.now() values), and its rows. */

@@ -45,6 +45,10 @@ interface FrameStats {
    * (with room for the compositor).
    */
   cpuMs: number;
+  /** From the last scroll to every visible row having its data (the place a scroll-bar drag ended at). */
+  settleMs: number;
+  /** Elements whose style Chromium recalculated, per frame (UpdateLayoutTree events of the trace). */
+  restyledPerFrame: number;
 }
 
 /**
@@ -69,7 +73,7 @@ interface ScrollArgs {
 
 /** bench/lib/scroll-probe.mjs: functions evaluated in the page or webview. */
 interface Probe {
-  scrollInPage(args: ScrollArgs): Promise<{ deltas: number[]; blank: number }>;
+  scrollInPage(args: ScrollArgs): Promise<{ deltas: number[]; blank: number; settleMs: number }>;
   tableTimes(): { readyAt: number; firstRowsAt: number; loadedAt: number; rows: number };
   tableReady(): boolean;
   domNodes(): number;
@@ -107,7 +111,7 @@ interface TraceEvent {
   pid: number;
   tid: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: { name?: string; elementCount?: number };
 }
 
 /** Scrolls in `target` (the page or a webview frame of `page`) while tracing; frame times and main-thread CPU per frame. */
@@ -117,14 +121,19 @@ async function measureScroll(probe: Probe, browser: Browser, page: Page, target:
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   const mainThreads = new Set(trace.traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   let cpu = 0;
-  for (const e of trace.traceEvents) if (e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && mainThreads.has(`${e.pid}:${e.tid}`)) cpu += (e.tdur ?? 0) / 1000;
+  let restyled = 0;
+  for (const e of trace.traceEvents) {
+    if (!mainThreads.has(`${e.pid}:${e.tid}`)) continue;
+    if (e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask') cpu += (e.tdur ?? 0) / 1000;
+    if (e.name === 'UpdateLayoutTree') restyled += e.args?.elementCount ?? 0;
+  }
   const sorted = vsyncFrames(result.deltas).sort((a, b) => a - b);
   const raw = [...result.deltas].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), rawP95: percentile(raw, 0.95), max: raw[raw.length - 1], blankShare: result.blank / result.deltas.length, cpuMs: cpu / result.deltas.length };
+  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), rawP95: percentile(raw, 0.95), max: raw[raw.length - 1], blankShare: result.blank / result.deltas.length, cpuMs: cpu / result.deltas.length, settleMs: result.settleMs, restyledPerFrame: restyled / result.deltas.length };
 }
 
 const fmtStats = (s: FrameStats) =>
-  `p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (as stamped ${s.rawP95.toFixed(1)} ms), max ${s.max.toFixed(0)} ms, main-thread CPU ${s.cpuMs.toFixed(1)} ms/frame, blank ${(100 * s.blankShare).toFixed(0)}%`;
+  `p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (as stamped ${s.rawP95.toFixed(1)} ms), max ${s.max.toFixed(0)} ms, main-thread CPU ${s.cpuMs.toFixed(1)} ms/frame, ${s.restyledPerFrame.toFixed(0)} elements restyled/frame, blank ${(100 * s.blankShare).toFixed(0)}%, rows ${s.settleMs.toFixed(0)} ms after the last scroll`;
 
 // ------------------------------------------------------------------------------------------- data
 
@@ -287,6 +296,8 @@ async function candidates(probe: Probe, launchBrowser: () => Promise<Browser>): 
       max: median(runs.map((r) => r[k].max)),
       blankShare: 0,
       cpuMs: median(runs.map((r) => r[k].cpuMs)),
+      settleMs: median(runs.map((r) => r[k].settleMs)),
+      restyledPerFrame: median(runs.map((r) => r[k].restyledPerFrame)),
     });
     results.push({ name, bundleKB: code.length / 1024, gzipKB: gzipSync(code).length / 1024, jump: pick('jump'), continuous: pick('continuous'), lastRow: Math.max(...runs.map((r) => r.lastRow)) });
   }
@@ -426,7 +437,7 @@ async function main(): Promise<void> {
   console.log(`\n-- grid candidates (headless Chromium, synthetic 3M × 8, ${FRAMES} frames a scroll, medians of ${ROUNDS} rounds)`);
   const cands = process.env.BENCH_TABLE_SKIP_CANDIDATES === '1' ? [] : await candidates(probe, () => harness.launchBrowser());
   console.log('candidate        bundle (min / gzip)   jump through 3M rows (frame p50 / p95, CPU/frame)   10 rows/frame (same)            last row reached');
-  const frameCell = (s: FrameStats) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} ms, CPU ${s.cpuMs.toFixed(1)} ms`;
+  const frameCell = (s: FrameStats) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} ms, CPU ${s.cpuMs.toFixed(1)} ms, ${s.restyledPerFrame.toFixed(0)} restyled`;
   for (const c of cands) {
     console.log(`${c.name.padEnd(16)} ${c.bundleKB.toFixed(0).padStart(6)} / ${c.gzipKB.toFixed(0).padStart(3)} KB      ${frameCell(c.jump).padEnd(51)} ${frameCell(c.continuous).padEnd(31)} ${c.lastRow.toLocaleString('en-US')} of 3,000,000`);
   }
@@ -434,10 +445,10 @@ async function main(): Promise<void> {
 
   console.log('\n-- the table editor in VS Code (code-server 1.100.3 + Chromium)');
   const results = await product(probe, harness, files);
-  console.log('\nfile                   rows        webview ready  first rows  read (editor)  read (peer, Node)  first rows − peer read  jump p95 / CPU      continuous p95 / CPU  blank (jump)  page heap     DOM nodes');
+  console.log('\nfile                   rows        webview ready  first rows  read (editor)  read (peer, Node)  first rows − peer read  jump p95 / CPU      continuous p95 / CPU  blank (jump)  rows after jump  page heap     DOM nodes');
   for (const r of results) {
     console.log(
-      `${r.file.padEnd(22)} ${r.rows.toLocaleString('en-US').padStart(10)}  ${String(r.readyMs).padStart(10)} ms  ${String(r.firstRowsMs).padStart(7)} ms  ${String(r.loadedMs).padStart(10)} ms  ${r.peer.readMs.toFixed(0).padStart(14)} ms  ${(r.firstRowsMs - r.peer.readMs).toFixed(0).padStart(18)} ms  ${r.jump.p95.toFixed(1).padStart(6)} / ${r.jump.cpuMs.toFixed(1).padStart(4)} ms  ${r.continuous.p95.toFixed(1).padStart(10)} / ${r.continuous.cpuMs.toFixed(1).padStart(4)} ms  ${(100 * r.jump.blankShare).toFixed(0).padStart(9)}%  ${r.heapMB.toFixed(1).padStart(9)} MB  ${String(r.domNodes).padStart(8)}`,
+      `${r.file.padEnd(22)} ${r.rows.toLocaleString('en-US').padStart(10)}  ${String(r.readyMs).padStart(10)} ms  ${String(r.firstRowsMs).padStart(7)} ms  ${String(r.loadedMs).padStart(10)} ms  ${r.peer.readMs.toFixed(0).padStart(14)} ms  ${(r.firstRowsMs - r.peer.readMs).toFixed(0).padStart(18)} ms  ${r.jump.p95.toFixed(1).padStart(6)} / ${r.jump.cpuMs.toFixed(1).padStart(4)} ms  ${r.continuous.p95.toFixed(1).padStart(10)} / ${r.continuous.cpuMs.toFixed(1).padStart(4)} ms  ${(100 * r.jump.blankShare).toFixed(0).padStart(9)}%  ${r.jump.settleMs.toFixed(0).padStart(12)} ms  ${r.heapMB.toFixed(1).padStart(9)} MB  ${String(r.domNodes).padStart(8)}`,
     );
   }
   const small = results.find((r) => r.file === 'flights-100k.parquet');

@@ -17,6 +17,10 @@ export default async function tableParquet({ page, workspace, screenshotsDir, ex
   await waitForExplorer(page, 'flights-3m.parquet');
   const frame = await openInGrid(page, 'flights-3m.parquet');
   await frame.locator('.count', { hasText: /^3,000,000 rows$/ }).waitFor({ timeout: 60_000 });
+  // One header cell per column: neighbours with the same summary ("integer · 0% missing") stay apart.
+  await frame.locator('regular-table thead tr:nth-child(2) th', { hasText: '·' }).first().waitFor({ timeout: 60_000 });
+  const spanning = await frame.locator('regular-table thead th[colspan]').evaluateAll((ths) => ths.map((th) => `${th.textContent} (${th.getAttribute('colspan')})`));
+  if (spanning.length > 0) throw new Error(`header cells span several columns: ${spanning.join(', ')}`);
   await frame.locator('regular-table tbody td').first().click();
   await page.keyboard.press('Control+End');
   await frame.locator('regular-table tbody th', { hasText: /^3,000,000$/ }).waitFor({ timeout: 20_000 });

@@ -4,18 +4,36 @@ import { waitForExplorer, openInGrid, explorerItem, runCommand, webviewFrame } f
 
 export const title = 'Table editor keeps its sort, scroll and cursor across hide/restore and a window reload';
 
-/** The file row number (row header) of the row holding the cursor, once the grid shows it. */
-async function cursorRow(frame) {
-  const row = frame.locator('regular-table tbody tr', { has: frame.locator('td.cursor') });
-  await row.waitFor({ timeout: 30_000 });
-  return (await row.locator('th').innerText()).trim();
+/** The file row number (row header) of the row holding the cursor, '' while none is on screen or its row is still blank. */
+async function cursorRowNow(frame) {
+  const header = frame.locator('regular-table tbody tr', { has: frame.locator('td.cursor') }).locator('th');
+  if ((await header.count()) !== 1) return '';
+  return (await header.innerText({ timeout: 1000 }).catch(() => '')).trim();
+}
+
+/**
+ * The cursor's row once it has settled: the same non-blank row number in reads 300 ms apart (the grid scrolls
+ * to a restored row a frame or two after it first draws, and a row's number arrives with its rows). Waits for
+ * `expected` to settle, if given.
+ */
+async function settledCursorRow(page, frame, expected) {
+  let last = '';
+  let row = '';
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    row = await cursorRowNow(frame);
+    if (row !== '' && row === last && (expected === undefined || row === expected)) return row;
+    last = row;
+    await page.waitForTimeout(300);
+  }
+  return row;
 }
 
 async function expectRestored(page, expectedRow, what) {
   const frame = webviewFrame(page);
   await frame.locator('regular-table thead tr:first-child th', { hasText: 'area_m2 ▼' }).waitFor({ timeout: 30_000 });
-  const row = await cursorRow(frame);
-  if (row !== expectedRow) throw new Error(`after ${what} the cursor is on row ${row}, not ${expectedRow}`);
+  const row = await settledCursorRow(page, frame, expectedRow);
+  if (row !== expectedRow) throw new Error(`after ${what} the cursor is on row ${row || '(not on screen)'}, not ${expectedRow}`);
 }
 
 export default async function restore({ page }) {
@@ -28,7 +46,7 @@ export default async function restore({ page }) {
   await frame.locator('regular-table thead tr:first-child th', { hasText: 'area_m2 ▼' }).waitFor({ timeout: 20_000 });
   await frame.locator('regular-table tbody td').first().click();
   for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
-  const before = await cursorRow(frame);
+  const before = await settledCursorRow(page, frame);
   await page.waitForTimeout(800);
 
   // Hidden behind another editor (its webview is discarded), then shown again.

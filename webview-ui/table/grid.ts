@@ -9,11 +9,14 @@ import 'regular-table';
 import type { RegularTableElement } from 'regular-table';
 import type { CellMark, ColumnSummary, GridCell, GridColumn, RowWindow, SortSpec, TableFinding } from '../../src/shared/protocol/table';
 import { WindowCache, type BlockRequest, type CachedRow } from './window-cache';
-import { moveCursor, rowLabel, selectionRect, type CellPosition, type Rect } from './model';
+import { BlockFetcher } from './block-fetcher';
+import { registerOffsetProperties } from './offset-properties';
+import { mayReachMaxWidth, moveCursor, rowLabel, selectionRect, type CellPosition, type Rect } from './model';
 import { messages } from './messages';
 
 export interface GridHost {
-  fetch(request: BlockRequest): void;
+  /** Asks the host for a block of rows; it answers with the rows or a failure, under the same request id. */
+  fetch(requestId: number, request: BlockRequest): void;
   sort(column: number): void;
   copy(rect: Rect): void;
   /** The cursor, selection or scroll position changed (to persist). */
@@ -27,6 +30,14 @@ const PREFETCH_ROWS = 192;
 const SEVERITY_CLASS = { error: 'sev-error', warning: 'sev-warning', information: 'sev-info', hint: 'sev-hint' } as const;
 /** What the style listener last wrote on each cell element. */
 const written = new WeakMap<Element, string>();
+/** The classes the style listener sets on cells; regular-table's own (rt-cell-clip, rt-col-N column tags) stay. */
+const CELL_CLASSES: readonly string[] = [...Object.values(SEVERITY_CLASS), 'clip', 'missing', 'na', 'rejected', 'selected', 'cursor'];
+
+/** Sets the listener's classes of a cell to `classes` (space-separated), leaving regular-table's alone. */
+function setCellClasses(cell: Element, classes: string): void {
+  const wanted = classes.split(' ');
+  for (const name of CELL_CLASSES) cell.classList.toggle(name, wanted.includes(name));
+}
 
 function cellDisplay(cell: GridCell | undefined): string {
   if (cell === undefined || cell === null) return '';
@@ -36,6 +47,7 @@ function cellDisplay(cell: GridCell | undefined): string {
 export class TableGrid {
   readonly element: RegularTableElement;
   readonly cache = new WindowCache();
+  private readonly fetcher: BlockFetcher;
   columns: GridColumn[] = [];
   rows = 0;
   sort: SortSpec | null = null;
@@ -54,6 +66,8 @@ export class TableGrid {
     private readonly host: GridHost,
     label: string,
   ) {
+    this.fetcher = new BlockFetcher((requestId, block) => host.fetch(requestId, block));
+    registerOffsetProperties();
     const table = document.createElement('regular-table');
     table.setAttribute('role', 'grid');
     table.setAttribute('aria-label', label);
@@ -69,6 +83,11 @@ export class TableGrid {
   /** First view row on screen. */
   get topRow(): number {
     return Math.floor(this.visible.y0);
+  }
+
+  /** Whether the grid is laid out on a visible page (not in a hidden or unloading editor, whose scroll reads 0). */
+  get onScreen(): boolean {
+    return document.visibilityState === 'visible' && this.element.isConnected && this.element.clientHeight > 0;
   }
 
   setColumns(columns: GridColumn[]): void {
@@ -92,13 +111,15 @@ export class TableGrid {
   /** The view changed: every cached row is stale (`first`: the new view's first block, already there). */
   invalidate(first?: RowWindow): void {
     this.cache.clear();
+    this.fetcher.reset();
     if (first) this.seed(first);
     this.fetchVisible();
   }
 
   /** A block of rows arrived: drawn when it is on screen (a block fetched ahead waits for the scroll that shows it). */
-  receive(request: BlockRequest, window: Parameters<WindowCache['put']>[1]): void {
-    if (!this.cache.put(request.key, window)) return;
+  receive(requestId: number, window: RowWindow): void {
+    const request = this.fetcher.settle(requestId);
+    if (!request || !this.cache.put(request.key, window)) return;
     // The screen's blocks are all here: ask for those around them.
     this.fetchVisible();
     const { y0, y1, x0, x1 } = this.visible;
@@ -113,8 +134,10 @@ export class TableGrid {
     if (this.cache.seed(window, this.rows, this.columns.length)) this.redraw();
   }
 
-  failed(request: BlockRequest): void {
-    this.cache.forget(request.key);
+  /** The host could not answer a request: its block may be asked for again (on the next draw). */
+  failed(requestId: number): void {
+    const request = this.fetcher.settle(requestId);
+    if (request) this.cache.forget(request.key);
   }
 
   /** Draws on the next frame (coalesced; `preserveWidth` only if every draw asked for it skips column sizing). */
@@ -131,23 +154,31 @@ export class TableGrid {
 
   /**
    * Asks for the blocks on screen; once they are all here, for those around them. A jump (dragging the scroll
-   * bar) thus asks for what it shows, not for the rows around each place it passes.
+   * bar) thus asks for what it shows, not for the rows around each place it passes; blocks still waiting for a
+   * free request slot are wanted again only if this place needs them.
    */
   private fetchVisible(): void {
+    for (const block of this.fetcher.takeQueued()) this.cache.forget(block.key);
     const { y0, y1, x0, x1 } = this.visible;
     const height = Math.max(y1 - y0, 40);
     const width = Math.max(x1 - x0, 16);
     const [columns, rows] = [this.columns.length, this.rows];
     const onScreen = this.cache.missing(y0, y0 + height, x0, x0 + width, rows, columns);
     const around = this.cache.holds(y0, Math.min(y0 + height, rows), x0, Math.min(x0 + width, columns)) ? this.cache.missing(y0 - PREFETCH_ROWS, y0 + height + PREFETCH_ROWS, x0, x0 + width, rows, columns) : [];
-    for (const request of [...onScreen, ...around]) this.host.fetch(request);
+    this.fetcher.want([...onScreen, ...around]);
   }
 
   private data(x0: number, y0: number, x1: number, y1: number) {
     const lastColumn = Math.min(x1, this.columns.length);
     const lastRow = Math.min(y1, this.rows);
-    this.visible = { x0, x1: lastColumn, y0, y1: lastRow };
-    this.fetchVisible();
+    // Before each draw regular-table asks for the empty window (0, 0, 0, 0), for the table's size only; a draw
+    // whose rows did not change asks for nothing more. So that window is not the place on screen: taking it for
+    // one left the grid thinking it showed row 0 (blocks arriving for the real place were not drawn, the rows
+    // around row 0 were asked for, and the saved scroll position could read 0).
+    if (x1 > x0 && y1 > y0) {
+      this.visible = { x0, x1: lastColumn, y0, y1: lastRow };
+      this.fetchVisible();
+    }
     const data: string[][] = [];
     for (let x = x0; x < lastColumn; x++) {
       const column: string[] = [];
@@ -167,7 +198,9 @@ export class TableGrid {
       const sparkline = (this.sparkline(x0 + i) ?? '') as unknown as string;
       return [`${c.name}${arrow}`, summary ? `${c.kind} · ${messages.missingShare(summary.missing)}` : c.kind, sparkline];
     });
-    return Promise.resolve({ num_rows: this.rows, num_columns: this.columns.length, data, row_headers, column_headers, num_row_headers: 1 });
+    // No header merging: regular-table's default joins neighbouring header cells of equal text into one
+    // (two columns both "integer · 0% missing", or rows whose numbers have not arrived yet).
+    return Promise.resolve({ num_rows: this.rows, num_columns: this.columns.length, data, row_headers, column_headers, num_row_headers: 1, merge_headers: 'column' as const, column_header_merge_depth: 0 });
   }
 
   /** Rows one screen holds. */
@@ -198,6 +231,7 @@ export class TableGrid {
         painted ||= value !== undefined;
         const marks = this.marksOf(row, x);
         let classes = marks.length ? SEVERITY_CLASS[marks[0].severity] : '';
+        if (mayReachMaxWidth(cellDisplay(value))) classes += ' clip';
         if (value === null) classes += ' missing';
         else if (value && typeof value === 'object') classes += value.note === 'na' ? ' na' : ' rejected';
         const selected = rect !== null && y >= rect.rows[0] && y < rect.rows[1] && x >= rect.columns[0] && x < rect.columns[1];
@@ -217,7 +251,7 @@ export class TableGrid {
         const signature = `${x}|${classes}|${selected}|${title}`;
         if (written.get(cell) === signature) continue;
         written.set(cell, signature);
-        cell.className = classes;
+        setCellClasses(cell, classes);
         if (!cell.hasAttribute('role')) cell.setAttribute('role', 'gridcell');
         cell.setAttribute('aria-colindex', String(x + 2));
         cell.setAttribute('aria-selected', String(selected));
@@ -232,7 +266,7 @@ export class TableGrid {
         const signature = `r|${meta.y}|${title}`;
         if (written.get(cell) === signature) continue;
         written.set(cell, signature);
-        cell.className = marks.length ? SEVERITY_CLASS[marks[0].severity] : '';
+        setCellClasses(cell, marks.length ? SEVERITY_CLASS[marks[0].severity] : '');
         if (!cell.hasAttribute('role')) cell.setAttribute('role', 'rowheader');
         if (title) cell.title = title;
         else if (cell.hasAttribute('title')) cell.removeAttribute('title');

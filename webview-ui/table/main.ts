@@ -12,7 +12,6 @@ import { TableGrid } from './grid';
 import { EMPTY_FORM, filterFromForm, nextSort, operatorsFor, rowsOf, viewLine, type CellPosition, type FilterForm, type FilterOperator } from './model';
 import { messages } from './messages';
 import { tableStyles } from './styles';
-import type { BlockRequest } from './window-cache';
 
 interface PersistedState {
   sort: SortSpec | null;
@@ -45,10 +44,7 @@ const app = document.getElementById('app') as HTMLElement;
 
 // ------------------------------------------------------------------ requests to the host
 
-let nextRequest = 1;
-/** Windows asked for, with the view they belong to. */
-const windowRequests = new Map<number, { block: BlockRequest; version: number }>();
-let viewVersion = 0;
+let nextLocateRequest = 1;
 let viewRequest = 0;
 const locateRequests = new Map<number, (index: number) => void>();
 /** Waiting for a view reply (windows keep coming for the old one until then). */
@@ -57,9 +53,7 @@ let settleView: () => void = () => undefined;
 
 const grid = new TableGrid(
   {
-    fetch(block) {
-      const requestId = nextRequest++;
-      windowRequests.set(requestId, { block, version: viewVersion });
+    fetch(requestId, block) {
       host.post({ type: 'window', requestId, start: block.start, count: block.count, c0: block.c0, c1: block.c1 });
     },
     sort(column) {
@@ -80,10 +74,20 @@ function persistSoon(): void {
   persistTimer = setTimeout(persist, 200);
 }
 
+/** Until the saved scroll position and cursor are back on screen, the saved ones are what to keep. */
+let restorePending = restored !== undefined;
+
+/**
+ * Saves the view, scroll position, cursor and column widths. The grid's own position counts only while it is
+ * on screen and restored: a hidden or unloading editor, or one still reading its file after a reload, shows
+ * row 0, and saving that would bring the grid back at the top.
+ */
 function persist(): void {
-  persisted.topRow = grid.topRow;
-  persisted.cursor = grid.cursor;
-  persisted.columnWidths = grid.element.saveColumnSizes();
+  if (grid.onScreen && !restorePending) {
+    persisted.topRow = grid.topRow;
+    persisted.cursor = grid.cursor;
+    persisted.columnWidths = grid.element.saveColumnSizes();
+  }
   host.setState(persisted);
 }
 window.addEventListener('pagehide', persist);
@@ -101,7 +105,7 @@ function applyView(): Promise<void> {
 }
 
 function locate(row: number): Promise<number> {
-  const requestId = nextRequest++;
+  const requestId = nextLocateRequest++;
   return new Promise((resolve) => {
     locateRequests.set(requestId, resolve);
     host.post({ type: 'locate', requestId, row });
@@ -147,7 +151,7 @@ function onInit(init: TableInit): void {
     // The file changed and is read again: rows, view and first rows start over.
     ui.view = null;
     viewRestored = false;
-    viewVersion++;
+    restorePending = restored !== undefined;
     grid.invalidate();
   }
   ui.init = init;
@@ -174,7 +178,10 @@ let viewRestored = false;
 function restoreView(): void {
   if (viewRestored) return;
   viewRestored = true;
-  const scroll = () => (restored ? grid.restore(persisted.topRow, persisted.cursor) : undefined);
+  const scroll = async () => {
+    if (restored) await grid.restore(persisted.topRow, persisted.cursor);
+    restorePending = false;
+  };
   // Also without a sort or filter: the worker may still have the view of this webview before a reload.
   void applyView().then(scroll);
 }
@@ -204,19 +211,20 @@ host.onMessage((message) => {
       grid.setSummaries(message.summaries satisfies ColumnSummary[]);
       document.body.dataset.summariesAt = String(Date.now());
       break;
-    case 'window': {
-      const request = windowRequests.get(message.requestId);
-      windowRequests.delete(message.requestId);
-      if (request && request.version === viewVersion) grid.receive(request.block, message.window);
+    case 'window':
+      grid.receive(message.requestId, message.window);
       break;
-    }
+    case 'windowFailed':
+      grid.failed(message.requestId);
+      ui.status = message.message;
+      update();
+      break;
     case 'view': {
       if (message.requestId !== viewRequest) break;
       const view = message.info.sort || message.info.filter ? message.info : null;
       ui.busy = null;
       // The whole file again (as after a reload without a sort or filter): the rows on screen stay.
       if (view || ui.view) {
-        viewVersion++;
         grid.sort = message.info.sort;
         grid.invalidate();
       }

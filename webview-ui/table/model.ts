@@ -100,6 +100,19 @@ export function moveCursor(cursor: CellPosition, key: string, ctrl: boolean, pag
   }
 }
 
+/** The widest a column grows to fit its cells (styles.ts); text wider than that ends in an ellipsis. */
+export const MAX_CELL_WIDTH_EM = 40;
+/** The widest character of the editor font, in em (CJK and emoji are about 1; Latin letters of a monospace font 0.6). */
+const WIDEST_CHARACTER_EM = 1.25;
+
+/**
+ * Whether a cell's text may reach MAX_CELL_WIDTH_EM, and so needs clipping with an ellipsis. A clip on every
+ * cell cost layout and paint on every scrolled frame; text shorter than this never reaches the limit.
+ */
+export function mayReachMaxWidth(text: string): boolean {
+  return text.length * WIDEST_CHARACTER_EM >= MAX_CELL_WIDTH_EM;
+}
+
 /** A row number with thousands separators ("1,234,567"), without Intl (called for every row of every frame). */
 export function rowLabel(n: number): string {
   const digits = String(n);

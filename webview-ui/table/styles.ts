@@ -1,5 +1,6 @@
 /** The table view's styles: VS Code theme variables only; adopted as a constructed stylesheet (no inline styles under the CSP). */
 import { css } from 'lit';
+import { MAX_CELL_WIDTH_EM } from './model';
 
 export const tableStyles = css`
   body {
@@ -104,7 +105,10 @@ export const tableStyles = css`
     border-bottom: 1px solid var(--vscode-editorWidget-border, rgba(128, 128, 128, 0.12));
   }
   regular-table td {
-    max-width: 40em;
+    max-width: ${MAX_CELL_WIDTH_EM}em;
+  }
+  /* Only cells whose text may reach the maximum width (grid.ts): a clip costs layout and paint every frame. */
+  regular-table td.clip {
     overflow: hidden;
     text-overflow: ellipsis;
   }
@@ -112,10 +116,10 @@ export const tableStyles = css`
     position: relative;
     font-weight: normal;
     background: var(--vscode-editorGroupHeader-tabsBackground, var(--vscode-editor-background));
-    overflow: hidden;
   }
   regular-table thead th {
     text-align: left;
+    overflow: hidden;
   }
   regular-table thead tr:first-child th {
     font-weight: 600;

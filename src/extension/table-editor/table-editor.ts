@@ -220,7 +220,12 @@ class TableEditor implements vscode.Disposable {
           break;
         case 'window': {
           const { requestId, start, count, c0, c1 } = message;
-          this.post({ type: 'window', requestId, window: await client.query('window', { start, count, c0, c1 }, this.view) });
+          try {
+            this.post({ type: 'window', requestId, window: await client.query('window', { start, count, c0, c1 }, this.view) });
+          } catch (error) {
+            // Answered all the same: the webview keeps a few requests in flight and waits for each.
+            this.post({ type: 'windowFailed', requestId, message: error instanceof Error ? error.message : String(error) });
+          }
           break;
         }
         case 'view':

@@ -47,6 +47,8 @@ export type TableHostMessage =
   | { type: 'loaded'; rows: number; columns: GridColumn[]; readMs: number; firstRows: RowWindow }
   | { type: 'summaries'; summaries: ColumnSummary[] }
   | { type: 'window'; requestId: number; window: RowWindow }
+  /** The rows of window request `requestId` could not be read (every window request is answered, one way or the other). */
+  | { type: 'windowFailed'; requestId: number; message: string }
   | { type: 'view'; requestId: number; info: ViewInfo }
   | { type: 'viewFailed'; requestId: number; message: string }
   /** Findings of the newest check (null: the file was not checked in this session). */
