@@ -36,16 +36,20 @@ export interface TailOutliers {
   tail: 'upper' | 'lower';
   /**
    * `gap`: beyond an improbable gap in the tail; `sign`: of the other sign than every other value of the
-   * column and at least as far from 0 as its median (a lost or added minus sign).
+   * column and at least as far from 0 as its median (a lost or added minus sign); `heap`: one value in many
+   * rows far beyond the rest, where the column's values seldom repeat.
    */
-  kind: 'gap' | 'sign';
+  kind: 'gap' | 'sign' | 'heap';
   /** The flagged distinct values (raw), most extreme first. */
   values: number[];
   /** Rows holding them. */
   rows: number;
   /** The nearest value that is not flagged (the column's own extreme without them). */
   next: number;
-  /** `gap`: the gap below (above) the flagged values over the typical spacing of the next values (normalized); `sign`: the median of the other values' magnitudes. */
+  /**
+   * `gap`: the gap below (above) the flagged values over the typical spacing of the next values (normalized);
+   * `sign`: the median of the other values' magnitudes; `heap`: rows per distinct value among the next values.
+   */
   score: number;
   /** `gap`: the chance of so large a gap in a clean tail of this shape (before the multiple-testing correction). */
   pValue: number;
@@ -377,6 +381,39 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
 }
 
 /**
+ * The tail's outermost remaining value (after `skip` distinct values) when many rows hold it, far beyond the
+ * rest (twice as far from the median as the next value), where the next values seldom repeat: one value
+ * pasted into many rows or a placeholder, not a measurement. The gap test alone cannot see it in a short or
+ * heavy tail (3 × the largest cost in ten rows of a column with 70 costs). Under the column's own rate of
+ * repeats among its next `window` distinct values (m rows each, a geometric count), P(count ≥ c) =
+ * (1 − 1/m)^(c−1) must be at most the test level; at most 2% of the column.
+ */
+function heapBeyond(ctx: TailContext, skip: number): Block | undefined {
+  const { runs, side, window } = ctx;
+  const d = runs.values.length;
+  const order: number[] = [];
+  let skipped = 0;
+  for (let k = 0; k < d && order.length < window + 1; k++) {
+    const i = side === 'upper' ? d - 1 - k : k;
+    if (ctx.skipZero && runs.values[i] === 0) continue;
+    if (skipped++ < skip) continue;
+    order.push(i);
+  }
+  if (order.length < window + 1) return undefined;
+  const count = runs.counts[order[0]];
+  const value = runs.values[order[0]];
+  const next = runs.values[order[1]];
+  if (count < 2 || count > 0.02 * ctx.n || !farBeyond(value, next, ctx.median)) return undefined;
+  let rowsNext = 0;
+  for (let p = 1; p <= window; p++) rowsNext += runs.counts[order[p]];
+  // Rows per distinct value among the next ones, one more row than seen (never exactly 1).
+  const perValue = (rowsNext + 1) / window;
+  const pValue = (1 - 1 / perValue) ** (count - 1);
+  if (pValue > ctx.level) return undefined;
+  return { values: [value], rows: count, next, score: perValue, pValue, logScale: false };
+}
+
+/**
  * Whether `value` lies at least twice as far from the median as `extreme` does, on the raw scale or, when
  * all three have one sign, on the log scale.
  */
@@ -440,9 +477,12 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
       skip += block.values.length;
       rows += block.rows;
     }
+    const heap = heapBeyond(ctx, blocks.reduce((k, b) => k + b.values.length, 0));
+    if (heap) blocks.push(heap);
     // Each block's values are reported against the column's extreme without any of them.
     const extreme = blocks.at(-1)?.next ?? NaN;
-    for (const b of blocks) found.push({ tail: side, kind: 'gap', values: b.values, rows, next: extreme, score: b.score, pValue: b.pValue, logScale: b.logScale, ...(b.countFit ? { countFit: b.countFit } : {}) });
+    const flagged = blocks.reduce((k, b) => k + b.rows, 0);
+    for (const b of blocks) found.push({ tail: side, kind: b === heap ? 'heap' : 'gap', values: b.values, rows: flagged, next: extreme, score: b.score, pValue: b.pValue, logScale: b.logScale, ...(b.countFit ? { countFit: b.countFit } : {}) });
   }
   return found;
 }

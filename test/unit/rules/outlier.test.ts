@@ -160,3 +160,21 @@ test('many rows of several values beyond a gap are a population of their own (is
   assert.deepEqual(cells(check(latitudes(20032, { ...edit, 20031: '-7.209975' }))), [], 'an island further out');
   assert.deepEqual(cells(check(latitudes(20032, { ...edit, 20031: '-1320.5' }))), ['20031:latitude'], 'a slip beyond the islands');
 });
+
+test('one value pasted into many rows far beyond the rest of a short, heavy tail is found; a value repeated within the tail is not', () => {
+  // Repair costs: mostly 0, 70 costs from a Pareto tail; 3 × the largest cost in eight rows.
+  const u = random(14);
+  const costs = Array.from({ length: 3000 }, (_, r) => (r % 43 === 0 ? String(Math.round(1000 * Math.pow(u(), -1 / 1.1))) : '0'));
+  const max = Math.max(...costs.map(Number));
+  const pasted = [...costs];
+  for (let i = 0; i < 8; i++) pasted[7 + 301 * i] = String(3 * max);
+  const findings = check(`cost\n${pasted.join('\n')}\n`);
+  assert.deepEqual(findings.map((f) => f.row ?? -1), [7, 308, 609, 910, 1211, 1512, 1813, 2114]);
+  assert.equal(findings[0].evidence?.kind, 'heap');
+  assert.match(findings[0].message, new RegExp(`^${3 * max} is an outlier in column "cost": the same value in many rows, far above the largest other value, ${max}`));
+  // A cost below the largest, repeated in eight more rows, is no finding.
+  const second = Math.max(...costs.map(Number).filter((v) => v < max));
+  const repeated = [...costs];
+  for (let i = 0; i < 8; i++) repeated[7 + 301 * i] = String(second);
+  assert.deepEqual(check(`cost\n${repeated.join('\n')}\n`), []);
+});
