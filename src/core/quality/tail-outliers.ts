@@ -13,7 +13,8 @@
  * (a second population is not an outlier). Non-negative integer columns of small counts must also be
  * improbable under a Poisson or negative binomial fit of the other values. Tails are peeled: after a block
  * is flagged the rest is tested again, so errors of several sizes are found layer by layer. A value of the
- * other sign than all others (a lost minus sign) is flagged apart. The level of one test is `alpha` over
+ * other sign than all others (a lost minus sign) is flagged apart, and the tails are those of the other
+ * values. The level of one test is `alpha` over
  * 2 tails × block sizes × 2 scales (Bonferroni): a clean column gets a finding with probability about `alpha`.
  */
 import { minimizeConvex } from '../shared/golden-section';
@@ -35,16 +36,20 @@ export interface TailOutliers {
   tail: 'upper' | 'lower';
   /**
    * `gap`: beyond an improbable gap in the tail; `sign`: of the other sign than every other value of the
-   * column and at least as far from 0 as its median (a lost or added minus sign).
+   * column and at least as far from 0 as its median (a lost or added minus sign); `heap`: one value in many
+   * rows far beyond the rest, where the column's values seldom repeat.
    */
-  kind: 'gap' | 'sign';
+  kind: 'gap' | 'sign' | 'heap';
   /** The flagged distinct values (raw), most extreme first. */
   values: number[];
   /** Rows holding them. */
   rows: number;
   /** The nearest value that is not flagged (the column's own extreme without them). */
   next: number;
-  /** `gap`: the gap below (above) the flagged values over the typical spacing of the next values (normalized); `sign`: the median of the other values' magnitudes. */
+  /**
+   * `gap`: the gap below (above) the flagged values over the typical spacing of the next values (normalized);
+   * `sign`: the median of the other values' magnitudes; `heap`: rows per distinct value among the next values.
+   */
   score: number;
   /** `gap`: the chance of so large a gap in a clean tail of this shape (before the multiple-testing correction). */
   pValue: number;
@@ -276,6 +281,19 @@ function tailSizes(n: number, options: TailTestOptions): { blocks: number; windo
 /** One round of a tail's test: the block of extreme values with the strongest evidence (its own rows, and the next value below it). */
 type Block = Omit<TailOutliers, 'tail' | 'kind'>;
 
+/**
+ * A round's outcome: its strongest block, if any; else, when a block of many rows beyond a significant gap
+ * was left out as a population of its own (not far enough beyond the rest to be errors), its outermost value.
+ */
+interface Round {
+  best?: Block;
+  population?: number;
+}
+
+/** Rows a block must exceed to be a population of its own, unless it lies far beyond the rest. */
+const MODE_ROWS = 3;
+
+
 /** What one tail's rounds share. */
 interface TailContext {
   runs: SortedRuns;
@@ -300,10 +318,10 @@ interface TailContext {
  * exponential) or the log scale, beyond the span of the next values, tight unless small, and improbable
  * under a count model for small counts.
  */
-function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: number): Block | undefined {
+function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: number): Round {
   const { runs, side, step, level, window } = ctx;
   const tail = tailOf(runs, side, blocks + shape + 1, ctx.skipZero, skip);
-  if (tail.values.length < blocks + shape + 1) return undefined;
+  if (tail.values.length < blocks + shape + 1) return {};
   const direction = side === 'upper' ? 1 : -1;
   const outward = tail.values.map((v) => direction * v);
   const sign = Math.sign(tail.values[0]);
@@ -313,6 +331,7 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
   const fineNearZero = !towardZero || tail.values.every((v) => Math.abs(v) >= 20 * step);
   const logged = oneSign && fineNearZero ? tail.values.map((v) => direction * sign * Math.log(Math.abs(v))) : undefined;
   let best: Block | undefined;
+  let population: number | undefined;
   for (let j = 1; j <= blocks; j++) {
     // The block is the j most extreme values: it must end at a distinct value's last row.
     if (tail.distinct[j - 1] === tail.distinct[j]) continue;
@@ -335,17 +354,20 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
     const chosen = useLog ? logTest : rawTest;
     if (!chosen || (best && chosen.pValue >= best.pValue)) continue;
     // Far beyond the rest, not the edge of a second population or of values heaped on round numbers: the
-    // gap exceeds the span of the next `window` distinct values.
-    // A larger block is a second population (Hawaii among mainland flights) unless it lies at least twice as
-    // far from the median as the rest's extreme. Both hold on the raw or, for values of one sign, on the log
-    // scale (errors are often off by a factor).
+    // gap exceeds the span of the next `window` distinct values. A block of more than a few rows is a second
+    // population of its own (Hawaii among mainland flights, Pacific islands below the mainland's latitudes)
+    // unless it lies at least twice as far from the median as the rest's extreme.
     const last = tail.distinctValues[Math.min(flaggedDistinct + window, tail.distinctValues.length - 1)];
-    const large = j > Math.max(3, Math.ceil(0.002 * ctx.n));
-    const apart = (at: (v: number) => number) => {
-      const gap = at(innermost) - at(next);
-      return gap >= at(next) - at(last) && (!large || gap >= at(next) - at(ctx.median));
-    };
-    if (!apart((v) => direction * v) && !(logged && ctx.median * sign > 0 && apart((v) => direction * sign * Math.log(Math.abs(v))))) continue;
+    // Both hold on the raw or, for values of one sign, on the log scale (errors are often off by a factor).
+    const scales: ((v: number) => number)[] = [(v) => direction * v];
+    if (logged && ctx.median * sign > 0) scales.push((v) => direction * sign * Math.log(Math.abs(v)));
+    const gap = (at: (v: number) => number) => at(innermost) - at(next);
+    const beyondSpan = scales.filter((at) => gap(at) >= at(next) - at(last));
+    if (beyondSpan.length === 0) continue;
+    if (j > MODE_ROWS && !beyondSpan.some((at) => gap(at) >= at(next) - at(ctx.median))) {
+      population = tail.distinctValues[0];
+      continue;
+    }
     let countFit: Block['countFit'];
     if (ctx.counts && side === 'upper') {
       const { n: others, mean, variance } = momentsWithout(runs, skip + flaggedDistinct);
@@ -355,7 +377,52 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
     }
     best = { values: tail.distinctValues.slice(0, flaggedDistinct), rows: j, next, score: chosen.score, pValue: chosen.pValue, logScale: useLog, ...(countFit ? { countFit } : {}) };
   }
-  return best;
+  return best ? { best } : population === undefined ? {} : { population };
+}
+
+/**
+ * The tail's outermost remaining value (after `skip` distinct values) when many rows hold it, far beyond the
+ * rest (twice as far from the median as the next value), where the next values seldom repeat: one value
+ * pasted into many rows or a placeholder, not a measurement. The gap test alone cannot see it in a short or
+ * heavy tail (3 × the largest cost in ten rows of a column with 70 costs). Under the column's own rate of
+ * repeats among its next `window` distinct values (m rows each, a geometric count), P(count ≥ c) =
+ * (1 − 1/m)^(c−1) must be at most the test level; at most 2% of the column.
+ */
+function heapBeyond(ctx: TailContext, skip: number): Block | undefined {
+  const { runs, side, window } = ctx;
+  const d = runs.values.length;
+  const order: number[] = [];
+  let skipped = 0;
+  for (let k = 0; k < d && order.length < window + 1; k++) {
+    const i = side === 'upper' ? d - 1 - k : k;
+    if (ctx.skipZero && runs.values[i] === 0) continue;
+    if (skipped++ < skip) continue;
+    order.push(i);
+  }
+  if (order.length < window + 1) return undefined;
+  const count = runs.counts[order[0]];
+  const value = runs.values[order[0]];
+  const next = runs.values[order[1]];
+  if (count < 2 || count > 0.02 * ctx.n || !farBeyond(value, next, ctx.median)) return undefined;
+  let rowsNext = 0;
+  for (let p = 1; p <= window; p++) rowsNext += runs.counts[order[p]];
+  // Rows per distinct value among the next ones, one more row than seen (never exactly 1).
+  const perValue = (rowsNext + 1) / window;
+  const pValue = (1 - 1 / perValue) ** (count - 1);
+  if (pValue > ctx.level) return undefined;
+  return { values: [value], rows: count, next, score: perValue, pValue, logScale: false };
+}
+
+/**
+ * Whether `value` lies at least twice as far from the median as `extreme` does, on the raw scale or, when
+ * all three have one sign, on the log scale.
+ */
+function farBeyond(value: number, extreme: number, median: number): boolean {
+  if (Math.abs(value - median) >= 2 * Math.abs(extreme - median)) return true;
+  const sign = Math.sign(median);
+  if (sign === 0 || Math.sign(value) !== sign || Math.sign(extreme) !== sign) return false;
+  const log = (v: number) => Math.log(Math.abs(v));
+  return Math.abs(log(value) - log(median)) >= 2 * Math.abs(log(extreme) - log(median));
 }
 
 /**
@@ -364,16 +431,15 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
  * (errors of several sizes at one end are found layer by layer), up to `maxOutliers` values. A clean
  * column stops at the first round, so the false-alarm rate is that of one round.
  */
-export function tailOutliers(runs: SortedRuns, options: TailTestOptions): TailOutliers[] {
-  let n = 0;
-  let zeros = 0;
-  for (let i = 0; i < runs.values.length; i++) {
-    n += runs.counts[i];
-    if (runs.values[i] === 0) zeros += runs.counts[i];
-  }
+export function tailOutliers(column: SortedRuns, options: TailTestOptions): TailOutliers[] {
   // A lost minus sign first: its message explains it better than a gap does.
-  const flipped = signFlips(runs, n);
+  const flipped = signFlips(column, countOf(column));
   const found: TailOutliers[] = flipped ? [flipped] : [];
+  // The tails are those of the other values: a flipped value is not the column's extreme on either side.
+  const runs = flipped ? withoutValues(column, flipped.values) : column;
+  const n = countOf(runs);
+  let zeros = 0;
+  for (let i = 0; i < runs.values.length; i++) if (runs.values[i] === 0) zeros += runs.counts[i];
   for (const side of ['upper', 'lower'] as const) {
     // The upper tail of a zero-inflated column is its part above zero (a stray negative value does not change that).
     const skipZero = side === 'upper' && zeros >= 0.05 * n;
@@ -396,17 +462,44 @@ export function tailOutliers(runs: SortedRuns, options: TailTestOptions): TailOu
     let skip = 0;
     let rows = 0;
     while (rows < sizes.blocks) {
-      const block = strongestBlock(ctx, skip, sizes.blocks - rows, sizes.shape);
-      if (!block) break;
+      const { best: block, population } = strongestBlock(ctx, skip, sizes.blocks - rows, sizes.shape);
+      if (!block) {
+        // The tail ends in a population of its own: the values flagged beyond it were judged against its
+        // spacings, as if it were the column's tail; those not far beyond it belong to it (American Samoa
+        // beyond the Pacific islands).
+        if (population !== undefined) {
+          const far = blocks.findIndex((b) => !farBeyond(b.values.at(-1) ?? NaN, population, ctx.median));
+          if (far >= 0) blocks.length = far;
+        }
+        break;
+      }
       blocks.push(block);
       skip += block.values.length;
       rows += block.rows;
     }
+    const heap = heapBeyond(ctx, blocks.reduce((k, b) => k + b.values.length, 0));
+    if (heap) blocks.push(heap);
     // Each block's values are reported against the column's extreme without any of them.
     const extreme = blocks.at(-1)?.next ?? NaN;
-    for (const b of blocks) found.push({ tail: side, kind: 'gap', values: b.values, rows, next: extreme, score: b.score, pValue: b.pValue, logScale: b.logScale, ...(b.countFit ? { countFit: b.countFit } : {}) });
+    const flagged = blocks.reduce((k, b) => k + b.rows, 0);
+    for (const b of blocks) found.push({ tail: side, kind: b === heap ? 'heap' : 'gap', values: b.values, rows: flagged, next: extreme, score: b.score, pValue: b.pValue, logScale: b.logScale, ...(b.countFit ? { countFit: b.countFit } : {}) });
   }
   return found;
+}
+
+/** How many values the runs hold. */
+function countOf(runs: SortedRuns): number {
+  let n = 0;
+  for (let i = 0; i < runs.counts.length; i++) n += runs.counts[i];
+  return n;
+}
+
+/** The runs without some of their distinct values. */
+function withoutValues(runs: SortedRuns, drop: readonly number[]): SortedRuns {
+  const dropped = new Set(drop);
+  const keep: number[] = [];
+  for (let i = 0; i < runs.values.length; i++) if (!dropped.has(runs.values[i])) keep.push(i);
+  return { values: Float64Array.from(keep, (i) => runs.values[i]), counts: Int32Array.from(keep, (i) => runs.counts[i]) };
 }
 
 /**
@@ -454,5 +547,54 @@ function signFlips(runs: SortedRuns, n: number): TailOutliers | undefined {
       rows += runs.counts[i];
     }
   }
-  return values.length ? { tail: side, kind: 'sign', values, rows, next, score: median, pValue: NaN, logScale: false } : undefined;
+  if (values.length === 0 || (rows > MODE_ROWS && mirrorsNoMajority(runs, side, values))) return undefined;
+  return { tail: side, kind: 'sign', values, rows, next, score: median, pValue: NaN, logScale: false };
+}
+
+/** How far (in standard errors) other-sign values' mean rank may stray before they are a population of their own. */
+const MIRROR_Z = 5;
+
+/**
+ * Whether the other-sign `values` (on `side`) are unlike a random draw of the majority's values with their
+ * sign lost: their magnitudes' mean rank among the majority's magnitudes (each rank a share in [0, 1], uniform
+ * for lost signs, mean 1/2 and variance 1/12) strays more than `MIRROR_Z` standard errors from 1/2. Longitudes
+ * east of 180° in a table of American places (Guam, Palau) all rank among the largest: a population, not lost signs.
+ */
+function mirrorsNoMajority(runs: SortedRuns, side: 'upper' | 'lower', values: readonly number[]): boolean {
+  // The majority's magnitudes, ascending (walked from 0 outward), with the rows below each.
+  const magnitudes: number[] = [];
+  const rowsBelow: number[] = [];
+  const rowsAt: number[] = [];
+  let total = 0;
+  const d = runs.values.length;
+  for (let k = 0; k < d; k++) {
+    const i = side === 'upper' ? d - 1 - k : k;
+    const v = runs.values[i];
+    if (side === 'upper' ? v >= 0 : v <= 0) continue;
+    magnitudes.push(Math.abs(v));
+    rowsBelow.push(total);
+    rowsAt.push(runs.counts[i]);
+    total += runs.counts[i];
+  }
+  if (total === 0) return false;
+  const countOfValue = new Map<number, number>();
+  for (let i = 0; i < d; i++) countOfValue.set(runs.values[i], runs.counts[i]);
+  let sum = 0;
+  let rows = 0;
+  for (const v of values) {
+    const m = Math.abs(v);
+    // The first majority magnitude ≥ m; a tie counts half.
+    let lo = 0;
+    let hi = magnitudes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (magnitudes[mid] < m) lo = mid + 1;
+      else hi = mid;
+    }
+    const under = lo < magnitudes.length ? rowsBelow[lo] + (magnitudes[lo] === m ? rowsAt[lo] / 2 : 0) : total;
+    const c = countOfValue.get(v) ?? 0;
+    sum += (c * under) / total;
+    rows += c;
+  }
+  return rows > 0 && Math.abs(sum / rows - 0.5) * Math.sqrt(12 * rows) > MIRROR_Z;
 }

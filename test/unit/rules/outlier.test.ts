@@ -130,3 +130,51 @@ test('edge cases: fewer than 20 values, a constant column, identifiers and row c
   assert.deepEqual(check(`customer_id\n${ids.join('\n')}\n`), [], 'named like an identifier');
   assert.deepEqual(check(`n\n${Array.from({ length: 200 }, (_, i) => (i === 199 ? 999999 : i)).join('\n')}\n`), [], 'strictly increasing');
 });
+
+test('a lost minus sign does not hide the errors at the other end: a heap of 3 × the largest count is found too', () => {
+  const max = largest(12, 3000, 'quantity');
+  // Signs lost on two of the largest counts; 3 × the largest count in eight rows, twice it in two.
+  const edit: Record<number, Record<string, string>> = { 2000: { quantity: String(-max) }, 2100: { quantity: String(-max) }, 500: { quantity: String(2 * max) }, 550: { quantity: String(2 * max) } };
+  for (let i = 0; i < 8; i++) edit[100 + 50 * i] = { quantity: String(3 * max) };
+  const findings = check(table(12, 3000, edit)).filter((f) => f.column === 'quantity');
+  assert.deepEqual(findings.map((f) => f.row ?? -1).sort((a, b) => a - b), [100, 150, 200, 250, 300, 350, 400, 450, 500, 550, 2000, 2100]);
+});
+
+/** A latitude column of `rows` places, the mainland's (25–49°) and 2% on an island (17.9–18.5°), with the given rows replaced. */
+function latitudes(rows: number, edit: Record<number, string>): string {
+  const u = random(13);
+  const lines = ['latitude'];
+  for (let r = 0; r < rows; r++) {
+    const drawn = (u() < 0.02 ? 17.9 + 0.6 * u() : 25 + 24 * u()).toFixed(6);
+    lines.push(edit[r] ?? drawn);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+test('many rows of several values beyond a gap are a population of their own (islands south of the mainland), not outliers', () => {
+  const islands = [...Array(21).fill('13.444257'), '15.190135', '15.190135', '15.190135', '7.138297', '7.138297', '7.138297', '7.138297', '11.140496', '11.140496', '7.225664'];
+  const edit: Record<number, string> = {};
+  islands.forEach((v, i) => (edit[20000 + i] = v));
+  assert.deepEqual(cells(check(latitudes(20031, edit))), [], 'the islands');
+  // Another island further out belongs to them; a value far beyond them is still an error.
+  assert.deepEqual(cells(check(latitudes(20032, { ...edit, 20031: '-7.209975' }))), [], 'an island further out');
+  assert.deepEqual(cells(check(latitudes(20032, { ...edit, 20031: '-1320.5' }))), ['20031:latitude'], 'a slip beyond the islands');
+});
+
+test('one value pasted into many rows far beyond the rest of a short, heavy tail is found; a value repeated within the tail is not', () => {
+  // Repair costs: mostly 0, 70 costs from a Pareto tail; 3 × the largest cost in eight rows.
+  const u = random(14);
+  const costs = Array.from({ length: 3000 }, (_, r) => (r % 43 === 0 ? String(Math.round(1000 * Math.pow(u(), -1 / 1.1))) : '0'));
+  const max = Math.max(...costs.map(Number));
+  const pasted = [...costs];
+  for (let i = 0; i < 8; i++) pasted[7 + 301 * i] = String(3 * max);
+  const findings = check(`cost\n${pasted.join('\n')}\n`);
+  assert.deepEqual(findings.map((f) => f.row ?? -1), [7, 308, 609, 910, 1211, 1512, 1813, 2114]);
+  assert.equal(findings[0].evidence?.kind, 'heap');
+  assert.match(findings[0].message, new RegExp(`^${3 * max} is an outlier in column "cost": the same value in many rows, far above the largest other value, ${max}`));
+  // A cost below the largest, repeated in eight more rows, is no finding.
+  const second = Math.max(...costs.map(Number).filter((v) => v < max));
+  const repeated = [...costs];
+  for (let i = 0; i < 8; i++) repeated[7 + 301 * i] = String(second);
+  assert.deepEqual(check(`cost\n${repeated.join('\n')}\n`), []);
+});

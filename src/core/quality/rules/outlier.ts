@@ -13,6 +13,12 @@ function outlierMessage(value: string, column: string, found: TailOutliers): str
   }
   const side = found.tail === 'upper' ? 'above' : 'below';
   const nearest = found.tail === 'upper' ? 'largest' : 'smallest';
+  if (found.kind === 'heap') {
+    return (
+      `${value} is an outlier in column "${column}": the same value in many rows, far ${side} the ${nearest} other value, ${shown(found.next)}, ` +
+      `while the column's ${found.tail === 'upper' ? 'top' : 'bottom'} values are held by ${shown(found.score)} rows each: a value pasted into many rows, or a placeholder?`
+    );
+  }
   const chance = found.pValue < 1e-12 ? 'under 1e-12' : found.pValue.toExponential(0);
   const others = found.rows > 1 ? ` (with ${found.rows - 1} other value${found.rows > 2 ? 's' : ''} beyond it)` : '';
   return (
@@ -50,20 +56,26 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   the counts vary more, negative binomial) fit of the other values;
 - for blocks of values at once, and again on the rest once a block is found, so that several errors at
   one end do not mask each other (up to \`maxOutliers\` values, and 2% of the column, per end);
-- a block must lie beyond the span of the next values, and a large one twice as far from the median as the
-  rest's extreme: a second population (Hawaii among mainland flight distances) is not a set of outliers.
+- a block must lie beyond the span of the next values, and one of more than 3 rows twice as far from the
+  median as the rest's extreme: a second population (Hawaii among mainland flight distances, Pacific islands
+  below the mainland's latitudes) is not a set of outliers, nor are values just beyond it;
+- one value held by many rows at the end of a tail, twice as far from the median as the next value, where
+  the column's next values seldom repeat (a value pasted into many rows, a placeholder), is flagged when so
+  many repeats are improbable at the column's own rate of repeats (a geometric count).
 
 A value of the other sign than every other value of the column, and at least as far from 0 as their median,
-is flagged too (a lost or added minus sign); a value just across 0 is not.
+is flagged too (a lost or added minus sign), and left out of the tails; a value just across 0 is not, nor
+are several whose magnitudes rank far above or below the others' (their mean rank more than 5 standard
+errors from the middle: places east of 180° among American longitudes are a population, not lost signs).
 
 A clean column gets a finding with probability about \`alpha\` (the p-values are corrected for the tails,
 block sizes and scales tested). A value three times the column's largest other value is found in light- and
 medium-tailed columns; in a very heavy-tailed column (Pareto with α near 1) such a value is not unusual and is
 not reported. Identifier-like columns and row counters are skipped.
 
-The evidence: the flagged side and kind (\`gap\` or \`sign\`), the column's extreme without the flagged
-values (\`next\`), the gap score (the gap over the typical spacing), its p-value, the scale, the median, and
-for counts the fitted mean.
+The evidence: the flagged side and kind (\`gap\`, \`heap\` or \`sign\`), the column's extreme without the
+flagged values (\`next\`), the gap score (the gap over the typical spacing) or for a heap the rows per value
+among the next values, the p-value, the scale, the median, and for counts the fitted mean.
 
 **Fix**: correct the value if it is an error (a unit, a slipped decimal point, a lost sign); if it is real,
 consider a log transform or a robust loss.`,
@@ -89,7 +101,11 @@ consider a log transform or a robust loss.`,
             side: tail.tail,
             kind: tail.kind,
             next: tail.next,
-            ...(tail.kind === 'gap' ? { gapScore: Number(tail.score.toPrecision(4)), pValue: tail.pValue, logScale: tail.logScale } : { medianMagnitude: tail.score }),
+            ...(tail.kind === 'gap'
+              ? { gapScore: Number(tail.score.toPrecision(4)), pValue: tail.pValue, logScale: tail.logScale }
+              : tail.kind === 'heap'
+                ? { rowsPerValue: Number(tail.score.toPrecision(4)), pValue: tail.pValue }
+                : { medianMagnitude: tail.score }),
             median,
             ...(tail.countFit ? { countMean: tail.countFit.mean, ...(tail.countFit.size !== undefined ? { countSize: tail.countFit.size } : {}) } : {}),
           },
