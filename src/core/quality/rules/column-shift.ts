@@ -2,7 +2,7 @@ import { defineRule } from '../rule';
 import { TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, nullCount, nullMask, nullRows, numericColumn, quantile, sortedColumn } from '../column-values';
 import { cellText, isFreeText } from '../dependencies';
 import { patternOf } from '../value-patterns';
-import { numericOrders, orderFit, type NumericOrder } from '../numeric-orders';
+import { OrderFit, numericOrders, type NumericOrder } from '../numeric-orders';
 import type { FindingFix } from '../finding';
 import type { IngestResult, TextRange } from '../../table/model';
 
@@ -330,25 +330,34 @@ function tailShare(sorted: Float64Array, v: number, above: boolean): number {
 }
 
 /**
- * Evidence that a number in column `to` of row `r` is the value of its empty neighbour `from`, the two columns
+ * Evidence that a number in column `to` of a row is the value of its empty neighbour `from`, the two columns
  * keeping an order on (nearly) every row (min ≤ max, low ≤ high): it breaks orders `to` keeps with the row's
  * other values and keeps every one of from's (low ≤ open ≤ high: a high in the low column is above the open);
  * or, where no order says otherwise, it lies beyond `to`'s values on the side of `from` (under 0.5% of to's
- * values are as high, for a low column) and in the central 90% of from's.
+ * values are as high, for a low column) and in the central 90% of from's. Returns, for the pair, a test of
+ * row `r` (told whether the value is ordinary in its column) giving the evidence, if any.
  */
-function shiftedByOrder(data: IngestResult, orders: readonly NumericOrder[], pair: NumericOrder, r: number, from: number, to: number): string | undefined {
-  const v = numericColumn(data, to)[r];
-  if (!Number.isFinite(v)) return undefined;
-  const own = orderFit(data, orders, to, r, v, [from, to]);
-  const theirs = orderFit(data, orders, from, r, v, [from, to]);
-  if (theirs.broken > 0) return undefined;
-  const name = (c: number) => `"${data.columns[c].name}"`;
-  if (own.broken > 0 && theirs.kept > 0) return `it breaks ${own.broken} of the ${own.broken + own.kept} orders ${name(to)} keeps with this row's other values, and none of the ${theirs.kept} ${name(from)} keeps`;
-  if (own.broken > 0) return undefined;
+function shiftsByOrder(data: IngestResult, orders: OrderFit, pair: NumericOrder, from: number, to: number): (r: number, ordinaryHere: boolean) => string | undefined {
+  const values = numericColumn(data, to);
+  const besides = [from, to];
+  // An ordinary value of its column can only be told by other orders.
+  const otherOrders = orders.hasOrders(to, [from]);
   const toIsLow = pair.low === to;
+  const sortedTo = sortedColumn(data, to);
   const sortedFrom = sortedColumn(data, from);
-  if (tailShare(sortedColumn(data, to), v, toIsLow) > RANGE_TAIL || v < quantile(sortedFrom, 0.05) || v > quantile(sortedFrom, 0.95)) return undefined;
-  return `${name(to)} is ${toIsLow ? 'at most' : 'at least'} ${name(from)} on nearly every row, and under ${100 * RANGE_TAIL}% of ${name(to)}'s values are as ${toIsLow ? 'high' : 'low'}`;
+  const [fromLow, fromHigh] = [quantile(sortedFrom, 0.05), quantile(sortedFrom, 0.95)];
+  const name = (c: number) => `"${data.columns[c].name}"`;
+  return (r, ordinaryHere) => {
+    if (ordinaryHere && !otherOrders) return undefined;
+    const v = values[r];
+    if (!Number.isFinite(v)) return undefined;
+    const own = orders.fit(to, r, v, besides);
+    const theirs = orders.fit(from, r, v, besides);
+    if (theirs.broken > 0) return undefined;
+    if (own.broken > 0 && theirs.kept > 0) return `it breaks ${own.broken} of the ${own.broken + own.kept} orders ${name(to)} keeps with this row's other values, and none of the ${theirs.kept} ${name(from)} keeps`;
+    if (own.broken > 0 || ordinaryHere || v < fromLow || v > fromHigh || tailShare(sortedTo, v, toIsLow) > RANGE_TAIL) return undefined;
+    return `${name(to)} is ${toIsLow ? 'at most' : 'at least'} ${name(from)} on nearly every row, and under ${100 * RANGE_TAIL}% of ${name(to)}'s values are as ${toIsLow ? 'high' : 'low'}`;
+  };
 }
 
 export const columnShift = defineRule({
@@ -422,16 +431,19 @@ of values with its pattern).
     };
     // Numeric neighbours that keep an order (min ≤ max): a value in one while the other is empty is weighed by
     // the orders and ranges (learned when first needed).
-    let orders: NumericOrder[] | undefined;
+    let orders: OrderFit | undefined;
     const orderOf = (x: number, y: number) => {
       if (!isNumeric(data.columns[x]) || !isNumeric(data.columns[y])) return undefined;
-      orders ??= numericOrders(data);
-      return orders.find((o) => (o.low === x && o.high === y) || (o.low === y && o.high === x));
+      orders ??= new OrderFit(data, numericOrders(data));
+      return orders.orders.find((o) => (o.low === x && o.high === y) || (o.low === y && o.high === x));
     };
+    const tests = new Map<number, (r: number, ordinaryHere: boolean) => string | undefined>();
     /** Reports row r's value of `to` as from's, where the order of the pair says so (after the other evidence found nothing). */
     const reportByOrder = (pair: NumericOrder | undefined, r: number, from: number, to: number) => {
       if (!pair || !orders || !complete[from] || !cells.empty(r, from)) return;
-      const why = shiftedByOrder(data, orders, pair, r, from, to);
+      let test = tests.get(from * columns + to);
+      if (!test) tests.set(from * columns + to, (test = shiftsByOrder(data, orders, pair, from, to)));
+      const why = test(r, ordinary(r, to));
       if (!why || !once(r, to)) return;
       const value = cells.text(r, to) ?? '';
       const fix: FindingFix[] | undefined = fixes
