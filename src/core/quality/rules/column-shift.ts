@@ -383,9 +383,9 @@ can: one of at least 1% of the empty neighbour's values, under 1% of its own col
 times rarer there is shifted, and a rare value that splits at a space into a frequent value of each column
 ("Borussia Dortmund Werder Bremen") is a merge; such a value (or a merge of two columns' categories) is
 evidence by itself, so it is looked for also where the emptied column often has gaps. A shift of several cells is followed along
-the row. Numbers of neighbouring columns that keep an order on (nearly) every row (min ≤ max, start ≤ end,
-low ≤ high: 99% of the rows holding both, most of them not equal) share their patterns, so there the orders
-decide: with one of the two empty, the other's number is the empty one's when it breaks orders its column
+the row. Numbers of neighbouring columns of one quantity (their values overlap) that keep an order on (nearly)
+every row (min ≤ max, start ≤ end, low ≤ high: 99% of the rows holding both, most of them not equal) share
+their patterns, so there the orders decide: with one of the two empty, the other's number is the empty one's when it breaks orders its column
 keeps with the row's other (ordinary) values and none of those the empty column keeps (a high in the low
 column is above the open and the close), or, where no order says otherwise, when under 0.5% of its
 column's values lie as far on the empty column's side and it is in the central 90% of the empty column's
