@@ -3,8 +3,9 @@
  * rare value in that row stands for a frequent one (a typo, read by rules/typo.ts). Two kinds, each tested
  * against the frequent value's base rate (its share of the column) with a binomial tail:
  *
- * - another column's value in this row, and the other rows holding it: most of them hold the frequent value
- *   (zip code → city; an entity's name, nearly unique, shared with the rows of the same entity);
+ * - another column's value in this row, and the other rows holding it: three quarters of them, and at least
+ *   two, hold the frequent value (zip code → city); one is enough for an entity's name (nearly unique text,
+ *   shared with the rows of the same entity);
  * - the row's nearest rows in the table's numeric columns (row-neighbours.ts): most of them hold it, and the
  *   row lies among them, not beyond them (a zip code's latitude and longitude place it in its county).
  *
@@ -95,6 +96,9 @@ export function rowContext(
       tally.total++;
       tally.withValue.set(ids[r], (tally.withValue.get(ids[r]) ?? 0) + 1);
     }
+    // One other row sharing a value ties the row only where values name entities (nearly unique text: the same
+    // product recorded again); elsewhere one shared value (an income, a date) is as likely a coincidence.
+    const names = TEXT_KINDS.includes(data.columns[b].kind) && distinctValues(data, b).size > NEARLY_UNIQUE * data.table.numRows;
     queries.forEach((q, i) => {
       for (const r of q.rows) {
         const tally = r < rows ? wanted.get(other[r]) : undefined;
@@ -102,7 +106,7 @@ export function rowContext(
         const agree = tally.withValue.get(q.target) ?? 0;
         const others = tally.total - (tally.withValue.get(q.own) ?? 0);
         // A clear majority of the other rows with that value hold the target (three quarters).
-        if (agree === 0 || 4 * agree < 3 * others) continue;
+        if (agree < (names ? 1 : 2) || 4 * agree < 3 * others) continue;
         consider(i, binomialTail(others, agree, baseRate(q)), () => `its ${data.columns[b].name} goes with "${valueText(data, column, q.target)}" in ${agree} of ${others} other rows`);
       }
     });
