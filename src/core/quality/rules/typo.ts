@@ -167,9 +167,9 @@ Then the column must also say so:
 - the row agrees with the frequent value on another column: its value there occurs with the frequent value
   in at least 3 rows and in most of its rows (zip code → city). A weaker tie is no evidence: a city's state
   is shared by its near-named neighbours ("Philo" and "Chilo", Ohio), or
-- the row ties the rare value to the frequent one beyond chance: three quarters or more of the other rows
-  sharing one of its values (an entity's name too: the same product recorded again) hold the frequent value,
-  or of its 5 nearest rows in the table's numeric columns (each scaled by its interquartile range; a zip
+- the row ties the rare value to the frequent one beyond chance: three quarters or more (and at least two)
+  of the other rows sharing one of its values hold the frequent value (one is enough for an entity's nearly
+  unique name: the same product recorded again), or three quarters of its 5 nearest rows in the table's numeric columns (each scaled by its interquartile range; a zip
   code's latitude and longitude place it in its county), the row lying among them. How likely that is by
   chance is a binomial tail against the frequent value's share of the column, times the number of columns
   and neighbourhoods tried; multiplied by the chance of the near value, it must be under 1 in 10,000.
