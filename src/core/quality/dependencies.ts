@@ -347,6 +347,8 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
 /** Ids over all rows, by column or left side ("3" or "3,5"), and each dependency's pass over them, per table: shared by the rules. */
 interface FullRows {
   codes: Map<string, Codes>;
+  /** Rows per (left-hand column, right-hand column) value pair: ids per row and counts per id (heldElsewhere). */
+  pairs: Map<string, { ids: Int32Array; counts: Int32Array }>;
   /** Each dependency's pass over all rows (disagreeingGroups). */
   scans: Map<Dependency, DependencyScan>;
 }
@@ -355,7 +357,7 @@ const fullRows = new WeakMap<IngestResult, FullRows>();
 
 function fullRowsOf(data: IngestResult): FullRows {
   let cached = fullRows.get(data);
-  if (!cached) fullRows.set(data, (cached = { codes: new Map(), scans: new Map() }));
+  if (!cached) fullRows.set(data, (cached = { codes: new Map(), pairs: new Map(), scans: new Map() }));
   return cached;
 }
 
@@ -368,6 +370,34 @@ function allCodes(data: IngestResult, columns: number[]): Codes {
   return found;
 }
 
+
+/** Rows outside a group that must hold its minority value with one of its left-hand values: another entity's combination. */
+const HELD_ELSEWHERE = 3;
+
+/**
+ * Whether the value of B in row `r`, held by `inGroup` rows of its group under a two-column `dep`, is a
+ * combination other records hold: with one of the row's left-hand values, it is in at least HELD_ELSEWHERE
+ * rows outside the group. A city spanning two counties (Boston, MA in Middlesex), or two places of one name
+ * (York, York in Maine and in Pennsylvania), is then ambiguity of the left side, not an error: Middlesex, MA
+ * and York County, Maine have rows of their own, while a county typed into the wrong row rarely exists in
+ * that state.
+ */
+export function heldElsewhere(data: IngestResult, dep: Dependency, r: number, inGroup: number): boolean {
+  if (dep.lhs.length < 2) return false;
+  const { pairs } = fullRowsOf(data);
+  return dep.lhs.some((a) => {
+    const key = `${a}>${dep.rhs}`;
+    let held = pairs.get(key);
+    if (!held) {
+      const { ids, size } = pairCodes(allCodes(data, [a]), allCodes(data, [dep.rhs]));
+      const counts = new Int32Array(size);
+      for (const id of ids) if (id >= 0) counts[id]++;
+      pairs.set(key, (held = { ids, counts }));
+    }
+    const id = held.ids[r];
+    return id >= 0 && held.counts[id] - inGroup >= HELD_ELSEWHERE;
+  });
+}
 
 /** The median number of rows of a dependency's groups of two rows or more (its left side's repeated values). */
 export function medianGroupRows(data: IngestResult, dep: Dependency): number {

@@ -3,7 +3,9 @@
  * deletions, substitutions, transpositions of neighbours), and an index of a set of words by their
  * deletion neighbourhoods (SymSpell) that finds every word within distance d of a query without comparing
  * it to all of them: two words within distance d share a string obtained by deleting at most d characters
- * from each.
+ * from each. So do their first P characters (the common string's first P − d characters lie in both
+ * prefixes, among at most d others each): only prefixes are indexed, and the words they find are compared
+ * whole. A word of length L has about L²/2 deletions of two characters; its prefix, P²/2.
  */
 
 /** The distance between `a` and `b` (code units), or `max + 1` as soon as it is certainly above `max`. */
@@ -50,7 +52,10 @@ export function deletions(word: string, d: number): Set<string> {
   return out;
 }
 
-/** Words (by id) indexed by their deletion neighbourhoods up to `maxDistance`. */
+/** Characters of a word whose deletions are indexed (SymSpell's prefix length). */
+const PREFIX_LENGTH = 7;
+
+/** Words (by id) indexed by the deletion neighbourhoods of their first PREFIX_LENGTH characters, up to `maxDistance`. */
 export class NearWordIndex {
   private readonly byDeletion = new Map<string, number[]>();
   private readonly words: string[] = [];
@@ -59,7 +64,7 @@ export class NearWordIndex {
 
   add(id: number, word: string): void {
     this.words[id] = word;
-    for (const key of deletions(word, this.maxDistance)) {
+    for (const key of deletions(word.slice(0, PREFIX_LENGTH), this.maxDistance)) {
       const ids = this.byDeletion.get(key);
       if (ids) {
         if (ids[ids.length - 1] !== id) ids.push(id);
@@ -71,7 +76,7 @@ export class NearWordIndex {
   near(word: string, distance: number): { id: number; distance: number }[] {
     const seen = new Set<number>();
     const out: { id: number; distance: number }[] = [];
-    for (const key of deletions(word, distance)) {
+    for (const key of deletions(word.slice(0, PREFIX_LENGTH), distance)) {
       for (const id of this.byDeletion.get(key) ?? []) {
         if (seen.has(id)) continue;
         seen.add(id);

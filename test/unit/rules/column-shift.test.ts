@@ -80,3 +80,42 @@ test('two columns of the same words merged: "Borussia Dortmund Werder Bremen" in
   assert.deepEqual(findings.map((f) => [f.row, f.column]), [[77, 'home_team'], [77, 'away_team']]);
   assert.equal(findings[0].fixes?.[0]?.kind === 'replace' ? findings[0].fixes[0].newText : undefined, 'Borussia Dortmund,Werder Bremen');
 });
+
+/** Daily prices (low ≤ open, close ≤ high on every row); `edit` rewrites some rows' high and low cells. */
+function prices(edit: Record<number, [string, string]> = {}): string[] {
+  const lines = ['day,open,high,low,close'];
+  for (let i = 0; i < 300; i++) {
+    const base = 1000 + ((i * 37) % 200) + i;
+    const [open, close] = i % 2 ? [base, base + 6] : [base + 6, base];
+    const [high, low] = edit[i] ?? [String(base + 10 + (i % 7)), String(base - 9 - (i % 5))];
+    lines.push(`${i + 1},${open},${high},${low},${close}`);
+  }
+  return lines;
+}
+
+test('numeric neighbours that keep an order: a high in the low column, high empty, breaks the orders of low and keeps those of high', () => {
+  const row = 40;
+  const base = 1000 + ((row * 37) % 200) + row;
+  const findings = check(prices({ [row]: ['', String(base + 12)] }));
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[row, 'low'], [row, 'high']]);
+  assert.match(findings[0].message, /^"1132" in column "low" looks like a value of "high": it breaks 2 of the 2 orders "low" keeps with this row's other values, and none of the 2 "high" keeps; and "high" is empty in this row/);
+  assert.deepEqual(check(prices({ [row]: ['', String(base - 9)] })), [], 'an empty high beside an ordinary low is a gap');
+});
+
+/** Daily temperatures (min ≤ max), no other order to tell by; `edit` rewrites some rows' max and min cells. */
+function temperatures(edit: Record<number, [string, string]> = {}): string[] {
+  const lines = ['day,temp_max,temp_min,wind'];
+  for (let i = 0; i < 400; i++) {
+    const season = 10 * Math.sin((i / 400) * 2 * Math.PI);
+    const [max, min] = edit[i] ?? [(22 + season + (i % 5)).toFixed(1), (8 + season - (i % 4)).toFixed(1)];
+    lines.push(`${i + 1},${max},${min},${(2 + (i % 9) / 2).toFixed(1)}`);
+  }
+  return lines;
+}
+
+test('an ordered pair without other orders: a maximum in the minimum column beyond all its values is the empty maximum', () => {
+  const findings = check(temperatures({ 120: ['', '29.5'] }));
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[120, 'temp_min'], [120, 'temp_max']]);
+  assert.match(findings[0].message, /"temp_min" is at most "temp_max" on nearly every row, and under 0.5% of "temp_min"'s values are as high/);
+  assert.deepEqual(check(temperatures({ 120: ['', '9.0'] })), [], 'an ordinary minimum');
+});

@@ -222,3 +222,28 @@ test('a stricter dependency the other way explains a value through a group of on
   // …but "Austin" belongs to other rows: the group of one is the intruder's own trace, no explanation.
   assert.equal(evidence.explained(dep, 3, 0, true), false);
 });
+
+/**
+ * Zip codes of six town names in five states: (city, state) → county holds, neither column alone does; each
+ * county name is in two states. `edit` sets the county of some rows.
+ */
+function towns(edit: Record<number, string> = {}): string[] {
+  const counties: Record<string, string[]> = { OH: ['Franklin', 'Summit', 'Lake'], PA: ['Franklin', 'York', 'Erie'], NY: ['Lake', 'Kings', 'York'], VA: ['Summit', 'Kings', 'Erie'], IN: ['Erie', 'Franklin', 'Kings'] };
+  const cities = ['Springfield', 'Salem', 'Clinton', 'Madison', 'Dayton', 'Auburn'];
+  const lines = ['zip,city,state,county'];
+  let i = 0;
+  Object.entries(counties).forEach(([state, names], s) => {
+    cities.forEach((city, c) => {
+      for (let k = 0; k < 5; k++, i++) lines.push(`${10000 + i},${city},${state},${edit[i] ?? names[(c + s) % 3]}`);
+    });
+  });
+  return lines;
+}
+
+test('a town spanning two counties of its state is ambiguity of (city, state), not an error; a county of another state is one', () => {
+  // Row 2 is Springfield, OH (Franklin). Summit is an Ohio county with rows of its own; Erie is in no Ohio row.
+  assert.deepEqual(check(towns({ 2: 'Summit' })), [], 'Summit, OH is held by other rows: the town spans two counties');
+  const found = check(towns({ 2: 'Erie' }));
+  assert.deepEqual(found.map((f) => [f.row, f.column, f.value]), [[2, 'county', 'Erie']]);
+  assert.match(found[0].message, /breaks city \+ state → county/);
+});

@@ -4,6 +4,8 @@ import * as assert from 'node:assert/strict';
 import { checkCsv, csv, findingsOf, fixText } from './check-text';
 import { editDistance, NearWordIndex } from '../../../src/core/quality/edit-distance';
 import { alphabetOf, maxTypoDistance } from '../../../src/core/quality/rules/typo';
+import { ingestCsvBytes } from '../../../src/core/ingest/index';
+import { allRules, runQualityCheck } from '../../../src/core/quality/engine';
 
 /** Rows of a registry: each city repeated, like hospitals repeated once per measure. */
 function registry(extra: (string | number)[][] = []): string {
@@ -81,4 +83,69 @@ test('an accepted value is not reported and does not count as an error of its co
   const accept = [{ rule: 'typo', column: 'city', value: 'lodnon' }];
   const found = findingsOf(checkCsv(registry([[200, 'mancheter', 'yes'], [202, 'lodnon', 'yes']]), { accept }), 'typo');
   assert.deepEqual(found.map((f) => f.value), ['mancheter']);
+});
+
+/**
+ * Zip codes placed by latitude and longitude in clusters, one county per cluster: short county names among many
+ * (one edit is too likely by chance for a name of four letters) and names of five letters. `extra` adds rows
+ * [county, cluster they lie in]. A column of many rare town names keeps the county vocabulary from looking closed.
+ */
+function zipcodes(extra: [string, number][]): string {
+  const counties = ['Lake', 'Polk', 'Cook', 'Kent', 'Pike', 'Clay', 'Knox', 'Hall', 'Bell', 'Ware', 'Iron', 'Ohio', 'Ross', 'Wood', 'Adams', 'Boone', 'Floyd', 'Grant', 'Logan', 'Perry', 'Allen', 'Union'];
+  const rows: (string | number)[][] = [];
+  const place = (county: string, cluster: number) => {
+    const i = rows.length;
+    const jitter = (k: number) => (((i * k) % 17) - 8) / 80;
+    // Zip codes follow the places too.
+    rows.push([10000 + cluster * 50 + (i % 23), (30 + cluster * 0.9 + jitter(5)).toFixed(4), (-100 + cluster * 0.7 + jitter(11)).toFixed(4), county]);
+  };
+  counties.forEach((county, k) => {
+    for (let j = 0; j < 10; j++) place(county, k);
+  });
+  for (const [county, cluster] of extra) place(county, cluster);
+  // Rare counties far from any frequent name: an open vocabulary.
+  ['Yellowstone', 'Quachita', 'Zavala', 'Menominee', 'Tuscarawas', 'Oglethorpe', 'Kalamazoo', 'Winnebago'].forEach((county, k) => place(county, 30 + k));
+  return csv(['zip', 'latitude', 'longitude', 'county'], rows);
+}
+
+test('a row among the rows of a frequent value ties a rare near value to it: a short name one edit off, a name two edits off', () => {
+  // "Lgke" is one edit from "Lake" (and a four-letter word is that near one of 22 names by chance 1% of the time);
+  // "Abamz" is two edits from "Adams". Each lies among the zip codes of that county.
+  const found = findingsOf(checkCsv(zipcodes([['Lgke', 0], ['Abamz', 14]])), 'typo');
+  assert.deepEqual(found.map((f) => [f.value, fixText(f)]), [['Lgke', 'Lake'], ['Abamz', 'Adams']]);
+  assert.match(found[0].message, /5 of its 5 nearest rows by zip, latitude, longitude hold "Lake"/);
+  assert.deepEqual(findingsOf(checkCsv(zipcodes([['Lgke', 5], ['Abamz', 2]])), 'typo'), [], 'among the rows of other counties: a name of its own');
+});
+
+test('an entity recorded in several rows ties a rare value to what its other rows hold', () => {
+  // Products, each named once except one recorded three times; categories an open vocabulary (many rare ones).
+  const rows: (string | number)[][] = [];
+  const categories = ['Electronics', 'Garden', 'Kitchen', 'Toys', 'Books'];
+  for (let i = 0; i < 150; i++) rows.push([`Product ${i}`, categories[i % categories.length], 10 + ((i * 37) % 90)]);
+  ['Pottery', 'Jewellery', 'Aquariums', 'Bicycles', 'Luggage', 'Stationery', 'Perfume', 'Tobacco'].forEach((category, i) => rows.push([`Rare ${i}`, category, 20 + i]));
+  const typo = (name: string) => [...rows, ['Blender X', 'Kitchen', 48], ['Blender X', 'Kitchen', 49], [name, 'Kitchne', 51]];
+  const found = findingsOf(checkCsv(csv(['name', 'category', 'price'], typo('Blender X'))), 'typo');
+  assert.deepEqual(found.map((f) => [f.value, fixText(f)]), [['Kitchne', 'Kitchen']]);
+  assert.match(found[0].message, /its name goes with "Kitchen" in 2 of 2 other rows/);
+  assert.deepEqual(findingsOf(checkCsv(csv(['name', 'category', 'price'], typo('Product 999'))), 'typo'), [], 'a product of its own: nothing ties it');
+});
+
+test('a very long value does not hang the check: values over 64 characters are not names', { timeout: 20_000 }, () => {
+  // A 3 KB file with a 2,800-character cell once took over a minute and gigabytes in the deletion index.
+  const long = 'lorem ipsum dolor sit amet '.repeat(104);
+  const rows: (string | number)[][] = [];
+  for (let i = 0; i < 20; i++) rows.push([i, i % 2 ? 'alpha' : 'beta']);
+  rows.push([20, long]);
+  const typoOnly = allRules.filter((r) => r.id === 'typo');
+  const report = runQualityCheck(ingestCsvBytes(new TextEncoder().encode(csv(['id', 'kind'], rows))), {}, undefined, typoOnly);
+  assert.deepEqual(findingsOf(report, 'typo'), []);
+});
+
+test('near words are found by the first seven characters of long words, edits at either end included', () => {
+  const index = new NearWordIndex(2);
+  ['international business machines', 'general electric company'].forEach((w, i) => index.add(i, w));
+  assert.deepEqual(index.near('xnternational business machines', 2), [{ id: 0, distance: 1 }]);
+  assert.deepEqual(index.near('ntrnational business machines', 2), [{ id: 0, distance: 2 }]);
+  assert.deepEqual(index.near('general electric compayn', 2), [{ id: 1, distance: 1 }]);
+  assert.deepEqual(index.near('generla electirc company', 1), [], 'two edits are beyond one');
 });

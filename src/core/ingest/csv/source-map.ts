@@ -29,6 +29,8 @@ export class CsvSourceMap implements SourceMap {
   private readonly scratch = new RecordOffsets();
   private readonly text: TextPositions;
   private readonly init: Omit<CsvSourceMapInit, 'bytes'>;
+  /** The header record's field offsets and line, scanned once: a wide file's column findings each ask for one. */
+  private header?: { starts: number[]; ends: number[]; count: number; end: number; line: number };
 
   constructor({ bytes, ...init }: CsvSourceMapInit) {
     this.init = init;
@@ -94,8 +96,15 @@ export class CsvSourceMap implements SourceMap {
 
   headerRange(column: number): TextRange {
     const { headerStart, rowStarts } = this.init;
-    if (headerStart >= 0) return this.fieldRange(headerStart, this.headerLine(), column);
-    return rowStarts.length ? this.cellRange(0, column) : this.range(0, 0);
+    if (headerStart < 0) return rowStarts.length ? this.cellRange(0, column) : this.range(0, 0);
+    if (!this.header) {
+      const fields = this.scan(headerStart);
+      this.header = { starts: fields.starts.slice(0, fields.count), ends: fields.ends.slice(0, fields.count), count: fields.count, end: fields.end, line: this.headerLine() };
+    }
+    const { starts, ends, count, end, line } = this.header;
+    // A missing cell of a short record: the empty place just after the record's last character.
+    const [from, to] = column < count ? [starts[column], ends[column]] : [end, end];
+    return { start: this.positionIn(headerStart, line, from), end: this.positionIn(headerStart, line, to) };
   }
 
   /** Line of the header record: it follows at most a few blank lines, so they are counted directly. */

@@ -2,6 +2,7 @@ import { defineRule } from '../rule';
 import { TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, nullCount, nullMask, nullRows, numericColumn, quantile, sortedColumn } from '../column-values';
 import { cellText, isFreeText } from '../dependencies';
 import { patternOf } from '../value-patterns';
+import { OrderFit, numericOrders, type NumericOrder } from '../numeric-orders';
 import type { FindingFix } from '../finding';
 import type { IngestResult, TextRange } from '../../table/model';
 
@@ -312,6 +313,53 @@ function span(data: IngestResult, r: number, c: number, d: number): TextRange {
   return { start: data.source.cellRange(r, c).start, end: data.source.cellRange(r, d).end };
 }
 
+/** Share of a column's values at most this far in a tail that makes a value foreign to it by its range. */
+const RANGE_TAIL = 0.005;
+
+/** Values of a sorted column at least `v` (`above`) or at most `v`, as a share of its values. */
+function tailShare(sorted: Float64Array, v: number, above: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  // The first index whose value is ≥ v (above) or > v.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (above ? sorted[mid] < v : sorted[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return (above ? sorted.length - lo : lo) / Math.max(1, sorted.length);
+}
+
+/**
+ * Evidence that a number in column `to` of a row is the value of its empty neighbour `from`, the two columns
+ * keeping an order on (nearly) every row (min ≤ max, low ≤ high): it breaks orders `to` keeps with the row's
+ * other values and keeps every one of from's (low ≤ open ≤ high: a high in the low column is above the open);
+ * or, where no order says otherwise, it lies beyond `to`'s values on the side of `from` (under 0.5% of to's
+ * values are as high, for a low column) and in the central 90% of from's. Returns, for the pair, a test of
+ * row `r` (told whether the value is ordinary in its column) giving the evidence, if any.
+ */
+function shiftsByOrder(data: IngestResult, orders: OrderFit, pair: NumericOrder, from: number, to: number): (r: number, ordinaryHere: boolean) => string | undefined {
+  const values = numericColumn(data, to);
+  const besides = [from, to];
+  // An ordinary value of its column can only be told by other orders.
+  const otherOrders = orders.hasOrders(to, [from]);
+  const toIsLow = pair.low === to;
+  const sortedTo = sortedColumn(data, to);
+  const sortedFrom = sortedColumn(data, from);
+  const [fromLow, fromHigh] = [quantile(sortedFrom, 0.05), quantile(sortedFrom, 0.95)];
+  const name = (c: number) => `"${data.columns[c].name}"`;
+  return (r, ordinaryHere) => {
+    if (ordinaryHere && !otherOrders) return undefined;
+    const v = values[r];
+    if (!Number.isFinite(v)) return undefined;
+    const own = orders.fit(to, r, v, besides);
+    const theirs = orders.fit(from, r, v, besides);
+    if (theirs.broken > 0) return undefined;
+    if (own.broken > 0 && theirs.kept > 0) return `it breaks ${own.broken} of the ${own.broken + own.kept} orders ${name(to)} keeps with this row's other values, and none of the ${theirs.kept} ${name(from)} keeps`;
+    if (own.broken > 0 || ordinaryHere || v < fromLow || v > fromHigh || tailShare(sortedTo, v, toIsLow) > RANGE_TAIL) return undefined;
+    return `${name(to)} is ${toIsLow ? 'at most' : 'at least'} ${name(from)} on nearly every row, and under ${100 * RANGE_TAIL}% of ${name(to)}'s values are as ${toIsLow ? 'high' : 'low'}`;
+  };
+}
+
 export const columnShift = defineRule({
   id: 'column-shift',
   title: 'Value in the neighbouring column',
@@ -335,7 +383,13 @@ can: one of at least 1% of the empty neighbour's values, under 1% of its own col
 times rarer there is shifted, and a rare value that splits at a space into a frequent value of each column
 ("Borussia Dortmund Werder Bremen") is a merge; such a value (or a merge of two columns' categories) is
 evidence by itself, so it is looked for also where the emptied column often has gaps. A shift of several cells is followed along
-the row. The emptied cell is reported too. Columns whose values look alike (two columns of names) are not
+the row. Numbers of neighbouring columns of one quantity (their values overlap) that keep an order on (nearly)
+every row (min ≤ max, start ≤ end, low ≤ high: 99% of the rows holding both, most of them not equal) share
+their patterns, so there the orders decide: with one of the two empty, the other's number is the empty one's when it breaks orders its column
+keeps with the row's other (ordinary) values and none of those the empty column keeps (a high in the low
+column is above the open and the close), or, where no order says otherwise, when under 0.5% of its
+column's values lie as far on the empty column's side and it is in the central 90% of the empty column's
+values (a maximum temperature in the minimum column). The emptied cell is reported too. Columns whose values look alike (two columns of names) are not
 compared by pattern, and free text only holds a foreign value when it is one word.
 
 The evidence: the neighbouring column, that it is empty, and how well the value fits each column (the share
@@ -375,8 +429,40 @@ of values with its pattern).
       reported.add(key);
       return true;
     };
+    // Numeric neighbours that keep an order (min ≤ max): a value in one while the other is empty is weighed by
+    // the orders and ranges (learned when first needed).
+    let orders: OrderFit | undefined;
+    const orderOf = (x: number, y: number) => {
+      if (!isNumeric(data.columns[x]) || !isNumeric(data.columns[y])) return undefined;
+      orders ??= new OrderFit(data, numericOrders(data));
+      return orders.orders.find((o) => (o.low === x && o.high === y) || (o.low === y && o.high === x));
+    };
+    const tests = new Map<number, (r: number, ordinaryHere: boolean) => string | undefined>();
+    /** Reports row r's value of `to` as from's, where the order of the pair says so (after the other evidence found nothing). */
+    const reportByOrder = (pair: NumericOrder | undefined, r: number, from: number, to: number) => {
+      if (!pair || !orders || !complete[from] || !cells.empty(r, from)) return;
+      let test = tests.get(from * columns + to);
+      if (!test) tests.set(from * columns + to, (test = shiftsByOrder(data, orders, pair, from, to)));
+      const why = test(r, ordinary(r, to));
+      if (!why || !once(r, to)) return;
+      const value = cells.text(r, to) ?? '';
+      const fix: FindingFix[] | undefined = fixes
+        ? [{ kind: 'replace', title: `Move "${value}" to ${name(from)}`, range: span(data, r, Math.min(from, to), Math.max(from, to)), newText: from < to ? `${csvField(value, delimiter)}${delimiter}` : `${delimiter}${csvField(value, delimiter)}` }]
+        : undefined;
+      report({
+        row: r,
+        columnIndex: to,
+        value,
+        evidence: { neighbour: data.columns[from].name, neighbourEmpty: true, by: 'order', order: `${data.columns[pair.low].name} ≤ ${data.columns[pair.high].name}` },
+        message: `"${value}" in column ${name(to)} looks like a value of ${name(from)}: ${why}; and ${name(from)} is empty in this row: the row seems shifted.`,
+        related: [{ row: r, columnIndex: from, message: `${name(from)} is empty here` }],
+        fixes: fix,
+      });
+      if (once(r, from)) report({ row: r, columnIndex: from, evidence: { holder: data.columns[to].name }, message: `Column ${name(from)} is empty in this row; its value seems to be in ${name(to)} ("${value}").` });
+    };
     for (let x = 0; x + 1 < columns; x++) {
       const y = x + 1;
+      const ordered = orderOf(x, y);
       // A column otherwise filled makes its empty cell evidence. Where it often has gaps, only a value's own
       // evidence counts (checked below): one of its frequent values in the neighbour, or a merge of the two
       // columns' categories; its empty cells are looked at only when that can be.
@@ -414,9 +500,15 @@ of values with its pattern).
         const joined = valueOfNeighbour || !canMerge ? undefined : splitByValue(r, wordsIn(to), wordsIn(x), wordsIn(y));
         const byValues = valueOfNeighbour || joined !== undefined;
         if (!complete[from] && !byValues && !categoriesBoth()) continue;
-        if (!byValues && (ordinary(r, to) || !apart())) continue;
+        if (!byValues && (ordinary(r, to) || !apart())) {
+          reportByOrder(ordered, r, from, to);
+          continue;
+        }
         const text = cells.text(r, to);
-        if (!text || (!byValues && usualAmongOthers(column(to).profile, text) >= FOREIGN)) continue;
+        if (!text || (!byValues && usualAmongOthers(column(to).profile, text) >= FOREIGN)) {
+          reportByOrder(ordered, r, from, to);
+          continue;
+        }
         const emptied = (message: string) => {
           if (once(r, from)) report({ row: r, columnIndex: from, evidence: { holder: data.columns[to].name }, message });
         };
@@ -442,7 +534,10 @@ of values with its pattern).
           emptied(`Column ${name(from)} is empty in this row; its value seems merged into ${name(to)} ("${text}").`);
           continue;
         }
-        if (!valueOfNeighbour && !belongs(text, column(from), column(to))) continue;
+        if (!valueOfNeighbour && !belongs(text, column(from), column(to))) {
+          reportByOrder(ordered, r, from, to);
+          continue;
+        }
         // Shifted: the value belongs to the empty neighbour. A shift to the right may go on along the row.
         const shifted = [to];
         if (to === y) for (let z = y + 1; z < columns; z++) {

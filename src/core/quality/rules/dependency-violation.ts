@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { replaceCellFix } from '../column-values';
-import { cellText, dependenciesOf, disagreeingGroups, entityConsensus, nearVariant, type Dependency } from '../dependencies';
+import { cellText, dependenciesOf, disagreeingGroups, entityConsensus, heldElsewhere, nearVariant, type Dependency } from '../dependencies';
 import type { IngestResult } from '../../table/model';
 
 /** Rows holding the expected value that the finding points at. */
@@ -173,7 +173,11 @@ a genuine value). A value that another
 dependency with the same B supports (the zip says MA for Springfield, MA) or a stricter dependency the other
 way supports (origin → city holds where city → origin fails for a city with two airports; a group of one row
 there counts only for a value seen nowhere else: an intruder makes such a group by itself), a value accepted
-as fine, and a case or white-space variant (reported by category-variant) are not reported.
+as fine, and a case or white-space variant (reported by category-variant) are not reported. Nor is, for a
+left side of two columns, a value that at least 3 rows outside the group hold with one of the row's
+left-hand values: another record's combination, so the left side is ambiguous (Boston, MA spans Suffolk
+and Middlesex counties, and Middlesex, MA has rows of its own; York, York is in Maine and Pennsylvania),
+while a county typed into the wrong row rarely exists in that state.
 
 **Records of one entity from several sources.** A table merged from several sources records each flight,
 product or hospital once per source, and sources disagree far more often than one clean table does: a
@@ -231,6 +235,8 @@ rows holding it (related information).
           // several sources need no more evidence.
           const intruder = total(value) > count;
           if (!dep.entity && !(intruder || nearVariant(text, expected) || newValuesRare())) continue;
+          // Another record's combination (a city spanning two counties): the left side is ambiguous.
+          if (!dep.entity && heldElsewhere(data, dep, rows[0], count)) continue;
           for (const row of rows) {
             const list = byRow.get(row) ?? [];
             list.push({ row, dep, text, expected, majorityCount, groupSize: group.size, majorityRows, explained: evidence.explained(dep, row, majorityCount, intruder) });

@@ -1,8 +1,8 @@
 import { defineRule } from '../rule';
 import type { IngestResult } from '../../table/model';
-import { TEXT_KINDS, distinctValues, isNumeric, numericColumn, replaceCellFix, sortedRuns, type DistinctValues } from '../column-values';
-import { numberCodes } from '../../profile/column-facts';
+import { TEXT_KINDS, distinctValues, replaceCellFix, type DistinctValues } from '../column-values';
 import { NearWordIndex } from '../edit-distance';
+import { MAX_EVIDENCE_ROWS, evidenceIds, rowContext, type ContextQuery } from '../row-context';
 import { categoryKey } from './category-variant';
 
 /**
@@ -53,35 +53,36 @@ export function alphabetOf(words: Iterable<string>): number {
   return Math.exp((letters * Math.log(26) + digits * Math.log(10) + others * Math.log(otherChars.size + 1)) / total);
 }
 
-/** Other columns used as evidence, and rows read for it. */
+/**
+ * Longest value considered (a name, a category): a longer one is text, not a slip of a category, and its
+ * deletion neighbourhood (about length² / 2 strings of its length) would cost seconds and gigabytes.
+ */
+export const MAX_NAME_LENGTH = 64;
+
+/** Whether a value can be a typo or the value it is a typo of: 3 to MAX_NAME_LENGTH characters. */
+const typoLength = (word: string) => word.length >= 3 && word.length <= MAX_NAME_LENGTH;
+
+/** Other columns used as evidence of a dependency. */
 const MAX_EVIDENCE_COLUMNS = 24;
-const MAX_EVIDENCE_ROWS = 200_000;
-/** A column whose distinct values are more than this share of its rows (an id, a measurement) ties too few rows together to be evidence. */
-const NEARLY_UNIQUE = 0.9;
+
+/**
+ * Largest chance that a rare value is this near a frequent one and its row ties it to that value this strongly,
+ * both by coincidence (the chance of the neighbour, times that of the row's evidence; see row-context.ts).
+ */
+const MAX_JOINT_CHANCE = MAX_CHANCE * 0.01;
+
+/** Largest chance of a coincidental neighbour beyond which nearness says nothing (a short word among many): no row makes it a typo. */
+const MAX_FAR_CHANCE = 0.5;
+
+/** Whether a value has a letter: a value of digits and signs is a number or a code, not a misspelled word. */
+const hasLetter = (word: string) => /\p{L}/u.test(word);
 
 interface Candidate {
   rare: number;
   frequent: number;
   distance: number;
-}
-
-/**
- * Per row: an id of the cell's value in `column` (−1 for null), numbers and dates by their value; undefined
- * for columns that cannot be evidence (other kinds, or nearly unique values). Numbers get ids for the rows
- * the evidence reads only (the first MAX_EVIDENCE_ROWS): ids in order of first appearance are the same
- * there as over all rows.
- */
-function rowIds(data: IngestResult, column: number): Int32Array | undefined {
-  const info = data.columns[column];
-  const rows = data.table.numRows;
-  if (TEXT_KINDS.includes(info.kind)) {
-    const distinct = distinctValues(data, column);
-    return distinct.size <= NEARLY_UNIQUE * rows ? distinct.ids : undefined;
-  }
-  if (!isNumeric(info) && info.kind !== 'date' && info.kind !== 'timestamp' && info.kind !== 'boolean') return undefined;
-  // Told by the sorted values (shared with the outlier rules) before any id is computed.
-  if (sortedRuns(data, column).values.length > NEARLY_UNIQUE * rows) return undefined;
-  return numberCodes(numericColumn(data, column).subarray(0, MAX_EVIDENCE_ROWS)).ids;
+  /** The chance of a random word being this near one of the column's frequent values ({@link chanceOfNeighbour}). */
+  chance: number;
 }
 
 /**
@@ -165,21 +166,38 @@ Then the column must also say so:
   needs the next kind of evidence), or
 - the row agrees with the frequent value on another column: its value there occurs with the frequent value
   in at least 3 rows and in most of its rows (zip code → city). A weaker tie is no evidence: a city's state
-  is shared by its near-named neighbours ("Philo" and "Chilo", Ohio).
+  is shared by its near-named neighbours ("Philo" and "Chilo", Ohio), or
+- the row ties the rare value to the frequent one beyond chance: three quarters or more (and at least two)
+  of the other rows sharing one of its values hold the frequent value (one is enough for an entity's nearly
+  unique name: the same product recorded again), or three quarters of its 5 nearest rows in the table's numeric columns (each scaled by its interquartile range; a zip
+  code's latitude and longitude place it in its county), the row lying among them. How likely that is by
+  chance is a binomial tail against the frequent value's share of the column, times the number of columns
+  and neighbourhoods tried; multiplied by the chance of the near value, it must be under 1 in 10,000.
 
-Differences in digits only (another code, not a misspelling) and in case, spacing or accents (see
-category-variant) are left alone.
+That last kind of evidence also reports values nearer by chance than the 1% above allows (a four-letter
+county one edit from one of hundreds, a name two edits away), as long as a random word would be that near
+at most half the time.
+
+Differences in digits only (another code, not a misspelling), values without a letter (numbers, codes) and
+values over 64 characters (text, not a category) are left alone, as are differences in case, spacing or
+accents (see category-variant).
 
 **Fix**: the quick fix replaces the value with the frequent one. If the value is right, accept it: it is then
 a valid value of the column.
 
 In a file checked in batches, each batch is checked on its own.`,
   check({ data, options, report, isIgnored, isAccepted }) {
-    const idsCache = new Map<number, Int32Array | undefined>();
-    const idsOf = (c: number) => {
-      if (!idsCache.has(c)) idsCache.set(c, rowIds(data, c));
-      return idsCache.get(c);
+    // Other columns' value ids: of dependencies (nearly unique columns tie too few rows), and of the row's
+    // context (an entity's name too).
+    const cached = (withNames: boolean) => {
+      const known = new Map<number, Int32Array | undefined>();
+      return (c: number) => {
+        if (!known.has(c)) known.set(c, evidenceIds(data, c, withNames));
+        return known.get(c);
+      };
     };
+    const idsOf = cached(false);
+    const contextIdsOf = cached(true);
     data.columns.forEach((column, c) => {
       if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
       const distinct = distinctValues(data, c);
@@ -189,46 +207,77 @@ In a file checked in batches, each batch is checked on its own.`,
       const frequent: number[] = [];
       for (let id = 0; id < distinct.size; id++) {
         words[id] = distinct.text(id).trim().toLowerCase();
-        if (counts[id] >= options.minFrequentRows && words[id].length >= 3) frequent.push(id);
+        if (counts[id] >= options.minFrequentRows && typoLength(words[id])) frequent.push(id);
       }
       if (frequent.length === 0) return;
       // Rare values, and the frequent values within two edits of each: the smaller set is indexed.
       const rare: number[] = [];
       for (let id = 0; id < distinct.size; id++) {
-        if (counts[id] <= options.maxRareRows && words[id].length >= 3 && !isAccepted(c, distinct.text(id))) rare.push(id);
+        if (counts[id] <= options.maxRareRows && typoLength(words[id]) && hasLetter(words[id]) && !isAccepted(c, distinct.text(id))) rare.push(id);
       }
       const rareValues = rare.length;
       if (rareValues === 0) return;
       // How far a slip of each frequent word may go: by its length, the column's alphabet and how many frequent words there are.
       const alphabet = alphabetOf(frequent.map((f) => words[f]));
       const reach = new Map(frequent.map((f) => [f, maxTypoDistance(words[f].length, frequent.length, alphabet)]));
-      const nearOf = nearPairs(rare, frequent.filter((f) => reach.get(f)! > 0), words, reach);
+      const nearOf = nearPairs(rare, frequent.filter((f) => hasLetter(words[f])), words);
       const pairs: Candidate[] = [];
+      // Rare values near a frequent one beyond its reach (a short word, two edits): a typo only where the row says so.
+      const far: Candidate[][] = [];
       for (const id of rare) {
         const word = words[id];
         // The same slip made in several rows is less likely: each further row asks frequencyRatio times more.
         const needed = options.minFrequentRows * options.frequencyRatio ** (counts[id] - 1);
         let best: Candidate | undefined;
+        const beyond: Candidate[] = [];
         for (const near of nearOf.get(id) ?? []) {
           const f = near.id;
-          if (counts[f] < needed || near.distance === 0 || near.distance > reach.get(f)!) continue;
+          if (counts[f] < needed || near.distance === 0) continue;
           if (categoryKey(word) === categoryKey(words[f]) || differsInDigitsOnly(word, words[f])) continue;
-          if (!best || near.distance < best.distance || (near.distance === best.distance && counts[f] > counts[best.frequent])) best = { rare: id, frequent: f, distance: near.distance };
+          const candidate = { rare: id, frequent: f, distance: near.distance, chance: chanceOfNeighbour(words[f].length, frequent.length, near.distance, alphabet) };
+          if (near.distance > reach.get(f)!) {
+            if (candidate.chance <= MAX_FAR_CHANCE) beyond.push(candidate);
+          }
+          else if (!best || near.distance < best.distance || (near.distance === best.distance && counts[f] > counts[best.frequent])) best = candidate;
         }
         if (best) pairs.push(best);
+        else if (beyond.length) far.push(beyond);
       }
-      if (pairs.length === 0) return;
-      // A closed vocabulary: most rare values are near a frequent one. Otherwise each pair needs a dependency.
+      if (pairs.length === 0 && far.length === 0) return;
+      // A closed vocabulary: most rare values are near a frequent one. Otherwise each pair needs a dependency,
+      // or a row that ties it to the frequent value beyond chance.
       const closed = pairs.length >= 0.5 * rareValues;
       const evidence = closed ? undefined : dependencyEvidence(data, c, distinct.ids, distinct, pairs, idsOf);
       const flagged = new Map<number, { pair: Candidate; note: string }>();
+      const unsupported: Candidate[][] = [];
       for (const pair of pairs) {
         const support = evidence?.get(pair);
-        if (!closed && !support) continue;
+        if (!closed && !support) {
+          unsupported.push([pair]);
+          continue;
+        }
         const note = support
           ? `its ${data.columns[support.column].name} goes with "${distinct.text(pair.frequent)}" in ${support.rows} rows`
           : `${pairs.length} of the column's ${rareValues} rare values are this near a frequent one`;
         flagged.set(pair.rare, { pair, note });
+      }
+      const contested = [...unsupported, ...far];
+      if (contested.length) {
+        const rowsOf = rowsOfValues(distinct.ids, new Set(contested.map((list) => list[0].rare)));
+        const queries: ContextQuery[] = contested.flatMap((list) => list.map((pair) => ({ rows: rowsOf.get(pair.rare) ?? [], own: pair.rare, target: pair.frequent })));
+        const present = counts.reduce((a, b) => a + b, 0);
+        const found = rowContext(data, c, distinct.ids, counts, present, queries, contextIdsOf);
+        let q = 0;
+        for (const list of contested) {
+          // The candidate whose tie is the least likely by coincidence.
+          let best: { pair: Candidate; joint: number; note: string } | undefined;
+          for (const pair of list) {
+            const tie = found[q++];
+            const joint = tie ? pair.chance * tie.chance : Infinity;
+            if (tie && joint <= MAX_JOINT_CHANCE && (!best || joint < best.joint)) best = { pair, joint, note: tie.note };
+          }
+          if (best) flagged.set(best.pair.rare, { pair: best.pair, note: best.note });
+        }
       }
       const ids = distinct.ids;
       for (let r = 0; r < ids.length; r++) {
@@ -257,8 +306,8 @@ In a file checked in batches, each batch is checked on its own.`,
   },
 });
 
-/** For each rare id, the frequent ids within their reach of it (by a deletion index over the smaller of the two sets). */
-function nearPairs(rare: readonly number[], frequent: readonly number[], words: readonly string[], reach: ReadonlyMap<number, number>): Map<number, { id: number; distance: number }[]> {
+/** For each rare id, the frequent ids within two edits of it (by a deletion index over the smaller of the two sets). */
+function nearPairs(rare: readonly number[], frequent: readonly number[], words: readonly string[]): Map<number, { id: number; distance: number }[]> {
   const out = new Map<number, { id: number; distance: number }[]>();
   const add = (r: number, f: number, distance: number) => {
     if (r === f) return;
@@ -270,10 +319,22 @@ function nearPairs(rare: readonly number[], frequent: readonly number[], words: 
   const index = new NearWordIndex(2);
   for (const id of indexRare ? rare : frequent) index.add(id, words[id]);
   for (const id of indexRare ? frequent : rare) {
-    for (const near of index.near(words[id], indexRare ? reach.get(id)! : 2)) {
+    for (const near of index.near(words[id], 2)) {
       if (indexRare) add(near.id, id, near.distance);
       else add(id, near.id, near.distance);
     }
+  }
+  return out;
+}
+
+/** The rows holding each of some value ids. */
+function rowsOfValues(ids: Int32Array, wanted: ReadonlySet<number>): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (let r = 0; r < ids.length; r++) {
+    if (!wanted.has(ids[r])) continue;
+    const list = out.get(ids[r]);
+    if (list) list.push(r);
+    else out.set(ids[r], [r]);
   }
   return out;
 }

@@ -1,0 +1,128 @@
+/**
+ * Orders between numeric columns that the table keeps on (nearly) every row: min ≤ max, start ≤ end,
+ * low ≤ open ≤ high. Learned from the rows holding both values, between columns of one quantity (their
+ * values overlap: the top 5% of the low one's reach above the bottom 5% of the high one's); computed once
+ * per table. A value that breaks
+ * its column's orders while keeping those of another column is likelier that column's (column-shift).
+ */
+import type { IngestResult } from '../table/model';
+import { isNumeric, numericColumn, quantile, sortedColumn } from './column-values';
+
+/** Share of the rows holding both values that must keep the order. */
+const MIN_KEPT = 0.99;
+/** Share of those rows where the values differ: two columns equal on most rows (a copy) keep no order worth the name. */
+const MIN_DIFFERENT = 0.5;
+/** Tails of two columns' values that must overlap: an order between one quantity's columns, not between magnitudes (a ratio ≤ an amount). */
+const OVERLAP_TAIL = 0.05;
+/** Rows holding both values an order needs. */
+const MIN_ROWS = 20;
+/** Columns compared (the first ones with numbers): pairs grow with their square. */
+const MAX_COLUMNS = 40;
+/** Rows read (evenly spread over a larger table). */
+const SAMPLE_ROWS = 20_000;
+
+/** `low` ≤ `high` on (nearly) every row holding both. */
+export interface NumericOrder {
+  low: number;
+  high: number;
+}
+
+const cache = new WeakMap<IngestResult, NumericOrder[]>();
+
+/** The orders the table keeps between its numeric columns. */
+export function numericOrders(data: IngestResult): NumericOrder[] {
+  let found = cache.get(data);
+  if (found) return found;
+  found = [];
+  const columns = data.columns.flatMap((column, c) => (isNumeric(column) ? [c] : [])).slice(0, MAX_COLUMNS);
+  const n = data.table.numRows;
+  const step = Math.max(1, Math.floor(n / SAMPLE_ROWS));
+  const values = columns.map((c) => numericColumn(data, c));
+  const tails = columns.map((c) => {
+    const sorted = sortedColumn(data, c);
+    return [quantile(sorted, OVERLAP_TAIL), quantile(sorted, 1 - OVERLAP_TAIL)];
+  });
+  for (let i = 0; i < columns.length; i++) {
+    for (let j = i + 1; j < columns.length; j++) {
+      // Neither column's values all above the other's.
+      if (tails[i][1] < tails[j][0] || tails[j][1] < tails[i][0]) continue;
+      const [a, b] = [values[i], values[j]];
+      let both = 0;
+      let below = 0;
+      let above = 0;
+      for (let r = 0; r < n; r += step) {
+        const x = a[r];
+        const y = b[r];
+        if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+        both++;
+        if (x < y) below++;
+        else if (x > y) above++;
+      }
+      if (both < MIN_ROWS || below + above < MIN_DIFFERENT * both) continue;
+      if (both - above >= MIN_KEPT * both && below > above) found.push({ low: columns[i], high: columns[j] });
+      else if (both - below >= MIN_KEPT * both && above > below) found.push({ low: columns[j], high: columns[i] });
+    }
+  }
+  cache.set(data, found);
+  return found;
+}
+
+/** One of a column's orders as a row is checked against it: the other column's values, and on which side v must be. */
+interface Bound {
+  other: number;
+  values: Float64Array;
+  /** The central 99% of the other column's values: only an ordinary value there weighs. */
+  low: number;
+  high: number;
+  /** Whether the column is the low side (v ≤ the other's value). */
+  below: boolean;
+}
+
+/**
+ * The orders of a table's columns as rows are checked against them (each column's bounds gathered once):
+ * how a value `v` would sit in column `c` of row `r`, as the number of c's orders it keeps and breaks with
+ * the row's other values (columns in `besides` left out: the pair a shift is sought between). Only ordinary
+ * values weigh (in the central 99% of their column): a broken one ("400 167" read as 400167) breaks orders
+ * of its own.
+ */
+export class OrderFit {
+  private readonly bounds = new Map<number, Bound[]>();
+
+  constructor(
+    private readonly data: IngestResult,
+    readonly orders: readonly NumericOrder[],
+  ) {}
+
+  /** Whether column `c` keeps an order with a column other than those in `besides`. */
+  hasOrders(c: number, besides: readonly number[]): boolean {
+    return this.boundsOf(c).some((b) => !besides.includes(b.other));
+  }
+
+  fit(c: number, r: number, v: number, besides: readonly number[]): { kept: number; broken: number } {
+    let kept = 0;
+    let broken = 0;
+    for (const bound of this.boundsOf(c)) {
+      if (besides.includes(bound.other)) continue;
+      const w = bound.values[r];
+      if (!(w >= bound.low && w <= bound.high)) continue;
+      if (bound.below ? v <= w : v >= w) kept++;
+      else broken++;
+    }
+    return { kept, broken };
+  }
+
+  private boundsOf(c: number): Bound[] {
+    let found = this.bounds.get(c);
+    if (!found) {
+      found = [];
+      for (const { low, high } of this.orders) {
+        if (low !== c && high !== c) continue;
+        const other = low === c ? high : low;
+        const sorted = sortedColumn(this.data, other);
+        found.push({ other, values: numericColumn(this.data, other), low: quantile(sorted, 0.005), high: quantile(sorted, 0.995), below: low === c });
+      }
+      this.bounds.set(c, found);
+    }
+    return found;
+  }
+}
