@@ -60,6 +60,29 @@ export interface ContextEvidence {
   note: string;
 }
 
+/** How often a value of another column occurs in the first `rows` rows, and with which value of this column. */
+export interface CoOccurrence {
+  total: number;
+  withValue: Map<number, number>;
+}
+
+/**
+ * The values of column `other` on the rows `of` (those among the first `rows`, where `other` has a value),
+ * each with how often it occurs in the first `rows` rows and with which value of `ids` (this column's ids).
+ */
+export function coOccurrence(ids: Int32Array, other: Int32Array, of: Iterable<number>, rows: number): Map<number, CoOccurrence> {
+  const wanted = new Map<number, CoOccurrence>();
+  for (const r of of) if (r < rows && other[r] >= 0) wanted.set(other[r], { total: 0, withValue: new Map() });
+  if (wanted.size === 0) return wanted;
+  for (let r = 0; r < rows; r++) {
+    const tally = wanted.get(other[r]);
+    if (!tally) continue;
+    tally.total++;
+    tally.withValue.set(ids[r], (tally.withValue.get(ids[r]) ?? 0) + 1);
+  }
+  return wanted;
+}
+
 /**
  * Evidence for each query about column `column` (value ids `ids`, `counts` rows per id, `present` rows with a
  * value): the strongest of its rows' ties, or undefined where none is a majority. One pass over the rows per
@@ -86,16 +109,8 @@ export function rowContext(
     const other = idsOf(b);
     if (!other) continue;
     kinds++;
-    // The other column's values on the queried rows, then how often each occurs, and with which value of this column.
-    const wanted = new Map<number, { total: number; withValue: Map<number, number> }>();
-    for (const q of queries) for (const r of q.rows) if (r < rows && other[r] >= 0) wanted.set(other[r], { total: 0, withValue: new Map() });
+    const wanted = coOccurrence(ids, other, queries.flatMap((q) => q.rows), rows);
     if (wanted.size === 0) continue;
-    for (let r = 0; r < rows; r++) {
-      const tally = wanted.get(other[r]);
-      if (!tally) continue;
-      tally.total++;
-      tally.withValue.set(ids[r], (tally.withValue.get(ids[r]) ?? 0) + 1);
-    }
     // One other row sharing a value ties the row only where values name entities (nearly unique text: the same
     // product recorded again); elsewhere one shared value (an income, a date) is as likely a coincidence.
     const names = TEXT_KINDS.includes(data.columns[b].kind) && distinctValues(data, b).size > NEARLY_UNIQUE * data.table.numRows;

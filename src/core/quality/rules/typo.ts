@@ -2,7 +2,7 @@ import { defineRule } from '../rule';
 import type { IngestResult } from '../../table/model';
 import { TEXT_KINDS, distinctValues, replaceCellFix, type DistinctValues } from '../column-values';
 import { NearWordIndex } from '../edit-distance';
-import { MAX_EVIDENCE_ROWS, evidenceIds, rowContext, type ContextQuery } from '../row-context';
+import { MAX_EVIDENCE_ROWS, coOccurrence, evidenceIds, rowContext, type ContextQuery } from '../row-context';
 import { categoryKey } from './category-variant';
 
 /**
@@ -111,16 +111,8 @@ function dependencyEvidence(
     const other = idsOf(b);
     if (!other) continue;
     used++;
-    // The other column's values on the rare values' rows, then how often each occurs, and with which value of this column.
-    const wanted = new Map<number, { total: number; withValue: Map<number, number> }>();
-    for (const pair of pairs) for (const r of rareRows.get(pair.rare) ?? []) if (other[r] >= 0) wanted.set(other[r], { total: 0, withValue: new Map() });
+    const wanted = coOccurrence(ids, other, pairs.flatMap((pair) => rareRows.get(pair.rare) ?? []), rows);
     if (wanted.size === 0) continue;
-    for (let r = 0; r < rows; r++) {
-      const tally = wanted.get(other[r]);
-      if (!tally) continue;
-      tally.total++;
-      tally.withValue.set(ids[r], (tally.withValue.get(ids[r]) ?? 0) + 1);
-    }
     for (const pair of pairs) {
       if (evidence.has(pair)) continue;
       const baseShare = distinct.counts[pair.frequent] / present;
