@@ -5,6 +5,7 @@ import { patternOf } from '../value-patterns';
 import { OrderFit, numericOrders, type NumericOrder } from '../numeric-orders';
 import type { FindingFix } from '../finding';
 import type { IngestResult, TextRange } from '../../table/model';
+import { countSorted } from '../../profile/columns';
 
 /** How a column's values spread over patterns: the share of values per shape (value-patterns.ts), out of `total`. */
 interface Profile {
@@ -318,15 +319,8 @@ const RANGE_TAIL = 0.005;
 
 /** Values of a sorted column at least `v` (`above`) or at most `v`, as a share of its values. */
 function tailShare(sorted: Float64Array, v: number, above: boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  // The first index whose value is ≥ v (above) or > v.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (above ? sorted[mid] < v : sorted[mid] <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return (above ? sorted.length - lo : lo) / Math.max(1, sorted.length);
+  const share = above ? sorted.length - countSorted(sorted, v, true) : countSorted(sorted, v, false);
+  return share / Math.max(1, sorted.length);
 }
 
 /**
