@@ -83,7 +83,7 @@ export function quantileSorted(sorted: Float64Array, q: number): number {
 }
 
 /** Number of values < x (strict) or ≤ x in a sorted array. */
-export function countSorted(sorted: Float64Array, x: number, strict: boolean): number {
+export function countSorted(sorted: ArrayLike<number>, x: number, strict: boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -19,6 +19,7 @@
  */
 import { minimizeConvex } from '../shared/golden-section';
 import type { SortedRuns } from './column-values';
+import { countSorted } from '../profile/columns';
 
 /** Standard errors by which a tail's fitted index may exceed 0 before its raw values count as heavy-tailed. */
 const HEAVY = 2;
@@ -584,13 +585,7 @@ function mirrorsNoMajority(runs: SortedRuns, side: 'upper' | 'lower', values: re
   for (const v of values) {
     const m = Math.abs(v);
     // The first majority magnitude ≥ m; a tie counts half.
-    let lo = 0;
-    let hi = magnitudes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (magnitudes[mid] < m) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countSorted(magnitudes, m, true);
     const under = lo < magnitudes.length ? rowsBelow[lo] + (magnitudes[lo] === m ? rowsAt[lo] / 2 : 0) : total;
     const c = countOfValue.get(v) ?? 0;
     sum += (c * under) / total;
