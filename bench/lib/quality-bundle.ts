@@ -1,4 +1,9 @@
-/** The bench data file and the esbuild bundle (ingestFile, profileTable, runQualityCheck, allRules, and readSourceBackFromFile where the tree has it) the quality runner loads. */
+/**
+ * The bench data file and the esbuild bundle (ingestFile, profileTable, runQualityCheck, allRules, and readSourceBackFromFile where the
+ * tree has it) the quality runner loads, with the CSV reader threads' bundle (csv-worker.js) beside it, as the extension ships them:
+ * without it the reader would find no worker script and read on one thread only.
+ */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -13,14 +18,19 @@ export interface QualityBenchFiles {
   bundle: string;
 }
 
-/** Writes the ~`targetMB` MB mixed CSV (if absent) and bundles the engine from `sourceRoot` (default: this tree). */
+/**
+ * Writes the ~`targetMB` MB mixed CSV (if absent) and bundles the engine from `sourceRoot` (default: this tree) into a
+ * directory of its own under bench/.data/, with that tree's reader worker beside it.
+ */
 export async function prepareQualityBench(targetMB: number, sourceRoot = root): Promise<QualityBenchFiles> {
   const dataDir = path.join(root, 'bench', '.data');
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, `mixed-${targetMB}mb.csv`);
   const bytes = await ensureMixedCsv(file, targetMB * 1e6);
   const tag = sourceRoot === root ? 'quality' : `quality-${path.basename(sourceRoot)}`;
-  const entry = path.join(dataDir, `${tag}-entry.ts`);
+  const outDir = path.join(dataDir, tag);
+  mkdirSync(outDir, { recursive: true });
+  const entry = path.join(outDir, 'entry.ts');
   // Trees whose check reads the CSV's bytes back from the file (instead of holding them) export how.
   const readBack = existsSync(path.join(sourceRoot, 'src/core/ingest/source-bytes.ts'));
   writeFileSync(
@@ -28,9 +38,33 @@ export async function prepareQualityBench(targetMB: number, sourceRoot = root): 
     `export { ingestFile } from '${path.join(sourceRoot, 'src/core/ingest/index')}';\nexport { profileTable } from '${path.join(sourceRoot, 'src/core/profile/index')}';\nexport { runQualityCheck, allRules } from '${path.join(sourceRoot, 'src/core/quality/engine')}';\n` +
       (readBack ? `export { readSourceBackFromFile } from '${path.join(sourceRoot, 'src/core/ingest/csv/source-map')}';\n` : ''),
   );
-  const bundle = path.join(dataDir, `${tag}.cjs`);
-  await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, logLevel: 'error' });
+  const bundle = path.join(outDir, 'quality.cjs');
+  // Imports (apache-arrow, …) resolve from this checkout's node_modules, also for a tree exported elsewhere.
+  const options: esbuild.BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error', nodePaths: [path.join(root, 'node_modules')] };
+  await esbuild.build({ ...options, entryPoints: [entry], outfile: bundle });
+  const worker = path.join(sourceRoot, 'src/core/ingest/csv/worker.ts');
+  if (existsSync(worker)) await esbuild.build({ ...options, entryPoints: [worker], outfile: path.join(outDir, 'csv-worker.js') });
   return { file, bytes, bundle };
+}
+
+/**
+ * The sources of another revision (`ref`, e.g. main) for a same-run baseline: its src/ exported with `git archive` into
+ * bench/.peers/base-<commit>/; undefined, with the reason printed, when the revision cannot be exported.
+ */
+export function exportRevision(ref: string): string | undefined {
+  let commit: string;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', `${ref}^{commit}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    console.log(`(no revision "${ref}" to measure as a baseline)`);
+    return undefined;
+  }
+  const source = path.join(root, 'bench', '.peers', `base-${commit}`);
+  if (!existsSync(path.join(source, 'src'))) {
+    mkdirSync(source, { recursive: true });
+    execFileSync('tar', ['-x', '-C', source], { input: execFileSync('git', ['archive', '--format=tar', commit, 'src'], { cwd: root, maxBuffer: 1 << 30 }) });
+  }
+  return source;
 }
 
 export interface Stage {

@@ -5,9 +5,10 @@
  * (whole process) ≤ 3.5× the file.
  * Each round also runs the per-stage breakdown (the source map's line index, the profile, each rule alone,
  * cold, as the full check meets them; BENCH_BREAKDOWN=0 skips it), printed as a table of medians.
+ * BENCH_BASE_REF=<revision> (e.g. main) also runs that revision's full check in each round, for a same-run baseline.
  */
 import { spawnSync } from 'node:child_process';
-import { formatStages, median, medianStages, prepareQualityBench, runner, type RunnerResult, type Stage } from '../lib/quality-bundle';
+import { exportRevision, formatStages, median, medianStages, prepareQualityBench, runner, type RunnerResult, type Stage } from '../lib/quality-bundle';
 
 /** The check's peak RSS, at most this many times the size of the file checked (issue #14). */
 const MAX_CHECK_RSS_TIMES_FILE = 3.5;
@@ -22,14 +23,17 @@ function run(mode: string, file: string, bundle: string): RunnerResult {
 
 async function main(): Promise<void> {
   const { file, bytes, bundle } = await prepareQualityBench(targetMB);
-  const results: Record<string, RunnerResult[]> = { ingest: [], check: [], breakdown: [] };
+  const baseRef = process.env.BENCH_BASE_REF;
+  const baseSource = baseRef ? exportRevision(baseRef) : undefined;
+  const base = baseSource ? await prepareQualityBench(targetMB, baseSource) : undefined;
+  const results: Record<string, RunnerResult[]> = { ingest: [], check: [], breakdown: [], base: [] };
   let findings = 0;
   for (let round = 0; round < rounds; round++) {
-    for (const mode of breakdown ? ['ingest', 'check', 'breakdown'] : ['ingest', 'check']) {
-      const m = run(mode, file, bundle);
+    for (const mode of [...(breakdown ? ['ingest', 'check', 'breakdown'] : ['ingest', 'check']), ...(base ? ['base'] : [])]) {
+      const m = mode === 'base' && base ? run('check', file, base.bundle) : run(mode, file, bundle);
       results[mode].push(m);
       if (mode === 'check') findings = m.findings;
-      if (mode !== 'breakdown') console.log(`round ${round + 1}/${rounds} ${mode}: ${m.ms.toFixed(0)} ms, peak RSS ${m.maxRssMB.toFixed(0)} MB${mode === 'check' ? `, ${m.findings} findings` : ''}`);
+      if (mode !== 'breakdown') console.log(`round ${round + 1}/${rounds} ${mode === 'base' ? `check of ${baseRef}` : mode}: ${m.ms.toFixed(0)} ms, peak RSS ${m.maxRssMB.toFixed(0)} MB${mode !== 'ingest' ? `, ${m.findings} findings` : ''}`);
     }
   }
   const ingest = median(results.ingest.map((m) => m.ms));
@@ -49,6 +53,13 @@ async function main(): Promise<void> {
   console.log(`peak RSS: ingest alone ${ingestRss.toFixed(2)}× the file; ingest + profile + all rules ${checkRss.toFixed(2)}× the file`);
   console.log(`Target: full check's peak RSS ≤ ${MAX_CHECK_RSS_TIMES_FILE}× the file → ${checkRss <= MAX_CHECK_RSS_TIMES_FILE ? 'met' : 'NOT met'}`);
   console.log(`\nFull check by stage (medians):\n${formatStages(medianStages(results.check))}`);
+  if (base) {
+    const afterIngest = (m: RunnerResult) => m.stages.filter((s) => s.stage !== 'ingest').reduce((a, s) => a + (s.cpuMs ?? 0), 0);
+    const [baseCpu, baseAfter, after] = [median(results.base.map(cpu)), median(results.base.map(afterIngest)), median(results.check.map(afterIngest))];
+    console.log(`\nSame run, check of ${baseRef}: wall ${median(results.base.map((m) => m.ms)).toFixed(0)} ms (${(median(results.base.map((m) => m.ms)) / ingest).toFixed(2)}× ingest), cpu ${baseCpu.toFixed(0)} ms (${(baseCpu / ingestCpu).toFixed(2)}×), ${results.base[0].findings} findings`);
+    console.log(`profile + all rules, cpu: ${baseRef} ${baseAfter.toFixed(0)} ms; this tree ${after.toFixed(0)} ms (${(after / baseAfter).toFixed(2)}×)`);
+    console.log(`${baseRef} by stage (medians):\n${formatStages(medianStages(results.base))}`);
+  }
   if (breakdown) {
     const stages = medianStages(results.breakdown);
     const rules = stages.filter((s) => s.findings !== undefined);

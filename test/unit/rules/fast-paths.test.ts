@@ -25,9 +25,11 @@ test('pearsonPairs equals pearson pair by pair; skewness with known moments equa
   const next = random(9);
   const rows = 10_000;
   const columns = Array.from({ length: 5 }, (_, k) => Float64Array.from({ length: rows }, (_, i) => (next() < 0.02 ? NaN : k === 4 ? 3 * i + 1 : next() * 10 ** k)));
+  // A column with two values only: its pairs have too few rows for a correlation.
+  columns.push(Float64Array.from({ length: rows }, (_, i) => (i === 5 || i === 7000 ? i : NaN)));
   const pairs: [number, number][] = [];
-  for (let i = 0; i < 5; i++) for (let j = i + 1; j < 5; j++) pairs.push([i, j]);
-  pairs.push([0, 0]);
+  for (let i = 0; i < 6; i++) for (let j = i + 1; j < 6; j++) pairs.push([i, j]);
+  pairs.push([0, 0], [5, 5]);
   assert.deepEqual(
     pearsonPairs(columns, pairs),
     pairs.map(([i, j]) => pearson(columns[i], columns[j])),
