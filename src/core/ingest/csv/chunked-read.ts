@@ -20,6 +20,7 @@ import { storeInt32, type BuiltChunkColumn, type BuiltColumn, type ColumnPlan } 
 import { DictionaryUnion, dictionaryToUtf8 } from './arrow-columns';
 import type { ChunkReply, ChunkRequest, ChunkScan, ChunkSettings } from './chunk-reader';
 import { settlePending, typicalMagnitude } from '../written-cells';
+import { allocate } from './byte-sink';
 
 export interface ChunkCall {
   chunk: number;
@@ -128,7 +129,8 @@ export function* readSteps(plan: ReadPlan, firstLine: number): Steps<ChunkedOutc
   /** The evidence of `columns` over every `step`-th row, added up over the chunks (per column). */
   const evidenceOf = function* (columns: number[], step: number, valuesAtMost: (c: number) => number): Steps<TypeEvidence[]> {
     const total = Math.max(...columns.map(valuesAtMost));
-    const replies = countsOf(yield all.map((k) => ({ chunk: k, message: { type: 'evidence', request: { columns, rowOffset: rowOffsets[k], step, total } } })));
+    const untypedAcross = allocate(Int32Array, columns.length, settings.shared);
+    const replies = countsOf(yield all.map((k) => ({ chunk: k, message: { type: 'evidence', request: { columns, rowOffset: rowOffsets[k], step, total, untypedAcross } } })));
     return columns.map((_, i) => {
       const evidence = new TypeEvidence();
       for (const counts of replies) evidence.merge(counts[i]);
