@@ -186,7 +186,7 @@ test('large inputs, where types are inferred from a sample, read the same in par
   const sampled = (i: number) => i % 3 === 0;
   await fc.assert(
     fc.asyncProperty(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 20_000, max: 600_000 }), async (seed, parallelChunkBytes) => {
-      const rows: string[] = ['id,switch,big,misled,unseen,mostly,cat,few,share,weight'];
+      const rows: string[] = ['id,switch,big,misled,unseen,mostly,cat,few,share,weight,early,spread'];
       let s = seed;
       const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
       for (let i = 0; i < n; i++) {
@@ -210,6 +210,10 @@ test('large inputs, where types are inferred from a sample, read the same in par
             i > n * 0.9 && i % 5 === 0 ? `${i % 100}%` : `0.${String(i % 100).padStart(2, '0')}`,
             // Ounces, a few written otherwise.
             i % 50 === 0 ? `${i % 40}.0 ounce` : `${i % 40} oz`,
+            // Text in the first 12 % of the rows, integers after: the sample's text is too much in the first chunks alone.
+            i < n * 0.12 ? `e${i % 4}` : String(i % 50),
+            // Integers with one value in 8 of text, everywhere: too much text only over the chunks together.
+            i % 8 === 0 ? `s${i % 3}` : String(i % 50),
           ].join(','),
         );
       }
@@ -229,6 +233,8 @@ test('large inputs, where types are inferred from a sample, read the same in par
           seed + 3 <= 1000 ? 'few: categorical Dictionary<Int32, Utf8>' : 'few: string Utf8',
           'share: float Float64',
           'weight: float Float64',
+          'early: categorical Dictionary<Int32, Utf8>',
+          'spread: categorical Dictionary<Int32, Utf8>',
         ],
       );
       assert.equal(columns[9].numberFormat?.unit, 'oz');

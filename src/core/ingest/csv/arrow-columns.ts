@@ -1,7 +1,8 @@
 /**
  * Built column buffers (build.ts) → Arrow: each chunk's buffers wrapped as Arrow data without a copy, the
  * chunks of a dictionary column re-coded against one dictionary (values in order of first appearance
- * over the whole column, as one pass would have met them), and the columns put together as a table.
+ * over the whole column, as one pass would have met them; DictionaryUnion), and the columns put together
+ * as a table.
  */
 import { Bool, DateMillisecond, DateUnit, Dictionary, Float64, Int32, Int64, Precision, Table, TimeUnit, TimestampMillisecond, Utf8, makeData, makeVector, DataType, type Data, type Vector } from 'apache-arrow';
 import { ByteDictionary, type BuiltColumn, type BuiltType, type Utf8Buffers } from './build';
@@ -46,15 +47,16 @@ export function utf8Vector(values: Utf8Buffers): Vector<Utf8> {
 }
 
 /**
- * The chunks of one column as Arrow data. Dictionary chunks share one dictionary: their codes are
- * rewritten in place to index the merged one.
+ * The chunks of one column as Arrow data. Dictionary chunks must share one dictionary (see
+ * DictionaryUnion: the reading thread merges them once, when it decides the column's type).
  */
 export function columnData(chunks: readonly BuiltColumn[]): Data[] {
   if (chunks.length === 0) return [];
   const first = chunks[0];
   if (first.type === 'dictionary') {
+    if (chunks.some((c) => c.dictionary !== first.dictionary)) throw new Error('internal: dictionary chunks with different dictionaries');
     const type = new Dictionary(new Utf8(), new Int32());
-    const dictionary = utf8Vector(mergeDictionaries(chunks));
+    const dictionary = utf8Vector(first.dictionary!);
     return chunks.map((c) => makeData({ type, length: c.length, nullCount: c.nullCount, nullBitmap: c.nullBitmap, data: c.values as Int32Array, dictionary }));
   }
   const type = arrowType(first.type);
@@ -64,30 +66,55 @@ export function columnData(chunks: readonly BuiltColumn[]): Data[] {
   });
 }
 
-/** One dictionary for the chunks (first appearances in chunk order); each chunk's codes are re-coded to it. */
-function mergeDictionaries(chunks: readonly BuiltColumn[]): Utf8Buffers {
-  if (chunks.length === 1) return chunks[0].dictionary!;
-  const merged = new ByteDictionary();
-  for (const chunk of chunks) {
-    const { valueOffsets, data, length } = chunk.dictionary!;
-    const recode = new Int32Array(length);
-    for (let k = 0; k < length; k++) recode[k] = merged.code(data, valueOffsets[k], valueOffsets[k + 1]);
-    const codes = chunk.values as Int32Array;
-    const bitmap = chunk.nullBitmap;
-    for (let r = 0; r < chunk.length; r++) if (!bitmap || (bitmap[r >> 3] & (1 << (r & 7))) !== 0) codes[r] = recode[codes[r]];
-  }
-  return merged.buffers();
-}
+/**
+ * The union of dictionary chunks' values (first appearances in chunk order, as one pass would have met
+ * them), made once: its size decides whether the column stays a dictionary, and `unify` then re-codes the
+ * chunks to it. The first chunk's dictionary is the union's beginning (its codes stay as they are), and a
+ * chunk whose values come in the union's order keeps its codes too.
+ */
+export class DictionaryUnion {
+  private readonly union: Utf8Buffers;
+  /** Per chunk: its codes → the union's, or null when they are the same. */
+  private readonly recodes: (Int32Array | null)[];
 
-/** Distinct values of dictionary chunks together (the union, counted without merging the codes). */
-export function distinctAcross(chunks: readonly BuiltColumn[]): number {
-  if (chunks.length === 1) return chunks[0].dictionary!.length;
-  const union = new ByteDictionary();
-  for (const chunk of chunks) {
-    const { valueOffsets, data, length } = chunk.dictionary!;
-    for (let k = 0; k < length; k++) union.code(data, valueOffsets[k], valueOffsets[k + 1]);
+  constructor(private readonly chunks: readonly BuiltColumn[]) {
+    if (chunks.length === 1) {
+      this.union = chunks[0].dictionary!;
+      this.recodes = [null];
+      return;
+    }
+    const merged = new ByteDictionary();
+    this.recodes = chunks.map((chunk) => {
+      const { valueOffsets, data, length } = chunk.dictionary!;
+      const recode = new Int32Array(length);
+      let same = true;
+      for (let k = 0; k < length; k++) {
+        recode[k] = merged.code(data, valueOffsets[k], valueOffsets[k + 1]);
+        if (recode[k] !== k) same = false;
+      }
+      return same ? null : recode;
+    });
+    this.union = merged.buffers();
   }
-  return union.size;
+
+  /** Distinct values over the chunks. */
+  get size(): number {
+    return this.union.length;
+  }
+
+  /** The chunks re-coded in place to the union, which they all then hold as their dictionary. */
+  unify(): BuiltColumn[] {
+    return this.chunks.map((chunk, k) => {
+      const recode = this.recodes[k];
+      if (recode) {
+        const codes = chunk.values as Int32Array;
+        const bitmap = chunk.nullBitmap;
+        if (!bitmap) for (let r = 0; r < chunk.length; r++) codes[r] = recode[codes[r]];
+        else for (let r = 0; r < chunk.length; r++) if ((bitmap[r >> 3] & (1 << (r & 7))) !== 0) codes[r] = recode[codes[r]];
+      }
+      return { ...chunk, dictionary: this.union };
+    });
+  }
 }
 
 /** A dictionary chunk as the Utf8 chunk of the same values. */

@@ -177,25 +177,45 @@ export class CellReader {
  * Adds the type evidence of `columns` over `rows` (ascending; rows 0 to rowCount − 1 when undefined),
  * row by row (each record's bytes are fetched once), into `evidence` (one per column). Values are read
  * from their bytes where the byte readers of parse-bytes.ts decide, as text otherwise (the same evidence
- * either way). A column stops collecting once it can only be text (`hopeless` for at most `total` values).
+ * either way). A column stops collecting once it can only be text (`hopeless` for at most `total` values):
+ * `untypedAcross[j]` counts column j's untyped values over every chunk of the read (shared memory when the
+ * chunks are read in several threads), so the chunks together stop after as many values as one pass would.
+ * Stopping early never changes the decision: the untyped values counted are then too many whatever the
+ * others hold.
  */
-export function addCellEvidence(reader: CellReader, columns: readonly number[], rowCount: number, rows: Int32Array | undefined, evidence: readonly TypeEvidence[], total: number): void {
+export function addCellEvidence(
+  reader: CellReader,
+  columns: readonly number[],
+  rowCount: number,
+  rows: Int32Array | undefined,
+  evidence: readonly TypeEvidence[],
+  total: number,
+  untypedAcross: Int32Array,
+): void {
   const n = rows ? rows.length : rowCount;
   const open = columns.map(() => true);
+  /** Per column: its untyped values already added to untypedAcross. */
+  const reported = columns.map(() => 0);
   for (let k = 0; k < n; k++) {
     const r = rows ? rows[k] : k;
     for (let j = 0; j < columns.length; j++) {
       if (!open[j]) continue;
       const e = evidence[j];
-      if ((k & 63) === 0 && e.hopeless(total)) {
-        open[j] = false;
-        continue;
+      if ((k & 63) === 0) {
+        const untyped = e.counts.untyped;
+        const across = Atomics.add(untypedAcross, j, untyped - reported[j]) + untyped - reported[j];
+        reported[j] = untyped;
+        if (e.hopeless(total, across)) {
+          open[j] = false;
+          continue;
+        }
       }
       const kind = reader.readAt(r, columns[j]);
       if (kind === PLAIN) addPlainEvidence(reader, e);
       else if (kind === ESCAPED) e.add(reader.value(kind));
     }
   }
+  columns.forEach((_, j) => Atomics.add(untypedAcross, j, evidence[j].counts.untyped - reported[j]));
 }
 
 /** The evidence of the PLAIN value last read (TypeEvidence.add's decision, from the bytes where they decide it). */

@@ -39,6 +39,11 @@ export interface EvidenceRequest {
   step: number;
   /** Upper bound of the values over all chunks (a column stops collecting evidence once it can only be text). */
   total: number;
+  /**
+   * Per column: its untyped values counted so far over all chunks, added to as they are counted (in shared
+   * memory when the chunks are read in several threads: each chunk stops once they are too many).
+   */
+  untypedAcross: Int32Array;
 }
 
 /** A chunk's scan as the reading thread needs it (rows numbered within the chunk, lines counted from `start`). */
@@ -135,7 +140,7 @@ export class ChunkReader {
     return buildChunk(cells, scan.rowCount, request.plans, request.collectNa, this.settings.shared);
   }
 
-  private evidence({ columns, rowOffset, step, total }: EvidenceRequest): TypeCounts[] {
+  private evidence({ columns, rowOffset, step, total, untypedAcross }: EvidenceRequest): TypeCounts[] {
     const { scan, cells } = this.scanned();
     let rows: Int32Array | undefined;
     if (step > 1) {
@@ -144,7 +149,7 @@ export class ChunkReader {
       for (let i = 0; i < rows.length; i++) rows[i] = first + i * step;
     }
     const evidence = columns.map(() => new TypeEvidence());
-    addCellEvidence(cells, columns, scan.rowCount, rows, evidence, total);
+    addCellEvidence(cells, columns, scan.rowCount, rows, evidence, total, untypedAcross);
     return evidence.map((e) => e.counts);
   }
 }

@@ -17,9 +17,10 @@
 import type { NumberFormat, RawCell } from '../../table/model';
 import { CATEGORICAL_MAX_DISTINCT, CATEGORICAL_MAX_DISTINCT_SHARE, FIT_SHARE, INFERENCE_SAMPLE, TypeEvidence, parseIntegral, type InferredColumn, type TypeCounts } from './infer';
 import { storeInt32, type BuiltChunkColumn, type BuiltColumn, type ColumnPlan } from './build';
-import { dictionaryToUtf8, distinctAcross } from './arrow-columns';
+import { DictionaryUnion, dictionaryToUtf8 } from './arrow-columns';
 import type { ChunkReply, ChunkRequest, ChunkScan, ChunkSettings } from './chunk-reader';
 import { settlePending, typicalMagnitude } from '../written-cells';
+import { allocate } from './byte-sink';
 
 export interface ChunkCall {
   chunk: number;
@@ -128,7 +129,8 @@ export function* readSteps(plan: ReadPlan, firstLine: number): Steps<ChunkedOutc
   /** The evidence of `columns` over every `step`-th row, added up over the chunks (per column). */
   const evidenceOf = function* (columns: number[], step: number, valuesAtMost: (c: number) => number): Steps<TypeEvidence[]> {
     const total = Math.max(...columns.map(valuesAtMost));
-    const replies = countsOf(yield all.map((k) => ({ chunk: k, message: { type: 'evidence', request: { columns, rowOffset: rowOffsets[k], step, total } } })));
+    const untypedAcross = allocate(Int32Array, columns.length, settings.shared);
+    const replies = countsOf(yield all.map((k) => ({ chunk: k, message: { type: 'evidence', request: { columns, rowOffset: rowOffsets[k], step, total, untypedAcross } } })));
     return columns.map((_, i) => {
       const evidence = new TypeEvidence();
       for (const counts of replies) evidence.merge(counts[i]);
@@ -193,11 +195,14 @@ export function* readSteps(plan: ReadPlan, firstLine: number): Steps<ChunkedOutc
       .map((column) => column.built)
       .filter((_chunk, k) => scans[k].rowCount > 0 || (k === 0 && merged.rowCount === 0));
     let kind = plan.inferred.kind;
+    // Dictionary chunks are merged once: the union's size decides, and the chunks are re-coded to it.
+    const union = chunks.every((chunk) => chunk.type === 'dictionary') ? new DictionaryUnion(chunks) : undefined;
     if (plan.dictionaryCap !== undefined && kind !== 'categorical') {
       const cap = Math.min(plan.dictionaryCap, present(c) * CATEGORICAL_MAX_DISTINCT_SHARE);
-      if (present(c) > 0 && chunks.every((chunk) => chunk.type === 'dictionary') && distinctAcross(chunks) <= cap) kind = 'categorical';
+      if (present(c) > 0 && union && union.size <= cap) kind = 'categorical';
       else chunks = chunks.map((chunk) => (chunk.type === 'dictionary' ? dictionaryToUtf8(chunk) : chunk));
     }
+    if (kind === 'categorical' && union) chunks = union.unify();
     const { dateFormat, numberFormat } = plan.inferred;
     return { kind, ...(dateFormat ? { dateFormat } : {}), ...(numberFormat ? { numberFormat } : {}), chunks };
   });
@@ -257,8 +262,10 @@ function mergeScans(scans: readonly ChunkScan[], firstLine: number): MergedScan 
   const merged: MergedScan = { rowCount, rowStarts, rowLines, ragged: [], blankRanges: [], strays: [], unterminatedAt: -1, endings: { lf: 0, crlf: 0, cr: 0 }, firstOtherEndingAt: firstOtherEnding(scans), consumed: 0, lines: firstLine };
   let row = 0;
   for (const s of scans) {
+    // Each chunk's arrays copied in one block; lines counted from the chunk's start then moved to the read's.
     rowStarts.set(s.rowStarts, row);
-    for (let r = 0; r < s.rowCount; r++) rowLines[row + r] = s.rowLines[r] + merged.lines;
+    rowLines.set(s.rowLines, row);
+    if (merged.lines !== 0) for (let r = row, end = row + s.rowCount; r < end; r++) rowLines[r] += merged.lines;
     for (let i = 0; i < s.ragged.length; i += 2) merged.ragged.push(s.ragged[i] + row, s.ragged[i + 1]);
     for (const offset of s.blankRanges) merged.blankRanges.push(offset);
     for (let i = 0; i < s.strays.length; i += 3) merged.strays.push(s.strays[i] < 0 ? -1 : s.strays[i] + row, s.strays[i + 1], s.strays[i + 2]);

@@ -372,9 +372,12 @@ export class TypeEvidence {
     c.untyped += next.untyped;
   }
 
-  /** Whether the values can only be text whatever follows (more than 1 − FIT_SHARE of `total` values are untyped). */
-  hopeless(total: number): boolean {
-    return this.counts.untyped > total * (1 - FIT_SHARE);
+  /**
+   * Whether the values can only be text whatever follows: more than 1 − FIT_SHARE of `total` values are
+   * untyped (`untyped`: these values' count, or a larger one counted over more values of the column).
+   */
+  hopeless(total: number, untyped = this.counts.untyped): boolean {
+    return untyped > total * (1 - FIT_SHARE);
   }
 
   decide(): InferredColumn {
