@@ -223,6 +223,38 @@ test('a stricter dependency the other way explains a value through a group of on
   assert.equal(evidence.explained(dep, 3, 0, true), false);
 });
 
+test('a group of the stricter dependency made only of the rows in question explains nothing; a slip is no genuine new value', () => {
+  // origin → origin_city, and the stricter origin_city + distance → origin. Rows 3 and 4 both say "Denevr"
+  // for DEN at 1200: their pair (Denevr, 1200) is a group of two, which they make by being in DEN's group.
+  const data = ingest(['origin,origin_city,distance', 'DEN,Denver,1200', 'DEN,Denver,1500', 'AUS,Austin,800', 'DEN,Denevr,1200', 'DEN,Denevr,1200', 'AUS,Austin,900', 'DEN,Denver,700', 'DEN,Denver,900', 'DEN,Denver,1100', 'DEN,Denver,1300']);
+  const dep: Dependency = { lhs: [0], rhs: 1, groups: 2, agreeing: 1, error: 0.2, supported: 1, chance: 1 };
+  const stricter: Dependency = { lhs: [1, 2], rhs: 0, groups: 2, agreeing: 1, error: 0.01, supported: 1, chance: 1 };
+  const evidence = new DependencyEvidence(data, [dep, stricter]);
+  // Counted as one row's value, the group of two would explain it…
+  assert.equal(evidence.explained(dep, 3, 0, true, 1), true);
+  // …but both rows hold it: the group is theirs alone, and says nothing…
+  assert.equal(evidence.explained(dep, 3, 0, true, 2), false);
+  // …nor does a new value where such groups are common, when it is a slip of the group's value.
+  assert.equal(evidence.explained(dep, 3, 0, false, 2, false), true);
+  assert.equal(evidence.explained(dep, 3, 0, false, 2, true), false);
+  // A new value seen once where new values are common is genuine, unless it is a slip of the group's value.
+  const single = ingest(['origin,origin_city,distance', 'DEN,Denver,1200', 'DEN,Denver,1500', 'AUS,Austin,800', 'DEN,Denevr,1250', 'AUS,Austin,900', 'DEN,Denver,700']);
+  const singleEvidence = new DependencyEvidence(single, [dep, stricter]);
+  assert.equal(singleEvidence.explained(dep, 3, 0, false, 1, false), true);
+  assert.equal(singleEvidence.explained(dep, 3, 0, false, 1, true), false);
+});
+
+test('a misspelled name in two rows of one code is found although the misspelling "determines" the code', () => {
+  // 12 states × 8 yearly rows: code → name and name → code both hold; two of Oklahoma's rows say "Oxlahoma".
+  const states = ['Alabama', 'Colorado', 'Delaware', 'Florida', 'Georgia', 'Illinois', 'Kentucky', 'Montana', 'Nebraska', 'Oklahoma', 'Oregon', 'Vermont'];
+  const lines = ['code,name,year'];
+  states.forEach((name, s) => {
+    for (let y = 0; y < 8; y++) lines.push(`${10 + s},${name === 'Oklahoma' && (y === 2 || y === 5) ? 'Oxlahoma' : name},${2000 + y}`);
+  });
+  const findings = check(lines);
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.value, f.evidence?.expected]), [[74, 'name', 'Oxlahoma', 'Oklahoma'], [77, 'name', 'Oxlahoma', 'Oklahoma']]);
+});
+
 /**
  * Zip codes of six town names in five states: (city, state) → county holds, neither column alone does; each
  * county name is in two states. `edit` sets the county of some rows.

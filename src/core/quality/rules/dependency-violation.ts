@@ -69,9 +69,13 @@ export class DependencyEvidence {
    * origin → origin_city holds), in a group of several rows, or of one where that is common and the value is
    * new (`intruder` false). A value that belongs to other groups (an intruder) makes a group of one of the
    * stricter dependency's left side by itself (distance "70" beside "Miami" is a new pair because the
-   * distance is wrong): that group says nothing.
+   * distance is wrong): that group says nothing. Nor does a group no larger than the `minority` rows of `dep`'s
+   * group that hold the row's value: those rows share A by being in one group of `dep`, so a group of theirs
+   * agrees on A whatever their value of B ("Sjn Jose" twice in San Jose's rows "determines" SJC). A new value
+   * one or two keystrokes from the value its group agrees on (`slip`) is a slip, not a genuine new value, even
+   * where new values are common.
    */
-  explained(dep: Dependency, r: number, outvotedBy = 0, intruder = false): boolean {
+  explained(dep: Dependency, r: number, outvotedBy = 0, intruder = false, minority = 1, slip = false): boolean {
     return this.dependencies.some((other) => {
       if (other === dep) return false;
       // For an entity's records, a row alone in its group of another dependency is consistent with it by
@@ -81,7 +85,7 @@ export class DependencyEvidence {
       if (other.rhs === dep.rhs) return rows >= 2 && this.consistent(other, r);
       if (rows < Math.max(2, outvotedBy)) return false;
       const inverse = other.lhs.includes(dep.rhs) && dep.lhs.includes(other.rhs) && other.error < dep.error;
-      return inverse && this.consistent(other, r) && (this.groupRows(other, r) > 1 || (!intruder && this.singlesCommon(other)));
+      return inverse && this.consistent(other, r) && (this.groupRows(other, r) > minority || (!intruder && !slip && this.singlesCommon(other)));
     });
   }
 }
@@ -234,12 +238,13 @@ rows holding it (related information).
           // value seen once estimates how likely a genuine new value is). An entity's records outvoted by
           // several sources need no more evidence.
           const intruder = total(value) > count;
-          if (!dep.entity && !(intruder || nearVariant(text, expected) || newValuesRare())) continue;
+          const slip = nearVariant(text, expected);
+          if (!dep.entity && !(intruder || slip || newValuesRare())) continue;
           // Another record's combination (a city spanning two counties): the left side is ambiguous.
           if (!dep.entity && heldElsewhere(data, dep, rows[0], count)) continue;
           for (const row of rows) {
             const list = byRow.get(row) ?? [];
-            list.push({ row, dep, text, expected, majorityCount, groupSize: group.size, majorityRows, explained: evidence.explained(dep, row, majorityCount, intruder) });
+            list.push({ row, dep, text, expected, majorityCount, groupSize: group.size, majorityRows, explained: evidence.explained(dep, row, majorityCount, intruder, count, slip) });
             byRow.set(row, list);
           }
         }
