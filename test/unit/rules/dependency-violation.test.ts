@@ -223,18 +223,18 @@ test('a stricter dependency the other way explains a value through a group of on
   assert.equal(evidence.explained(dep, 3, 0, true), false);
 });
 
-test('a group of the stricter dependency made only of the rows in question explains nothing; a slip is no genuine new value', () => {
+test('a slip is not excused by a group of the stricter dependency made only of its rows, nor as a genuine new value', () => {
   // origin → origin_city, and the stricter origin_city + distance → origin. Rows 3 and 4 both say "Denevr"
   // for DEN at 1200: their pair (Denevr, 1200) is a group of two, which they make by being in DEN's group.
   const data = ingest(['origin,origin_city,distance', 'DEN,Denver,1200', 'DEN,Denver,1500', 'AUS,Austin,800', 'DEN,Denevr,1200', 'DEN,Denevr,1200', 'AUS,Austin,900', 'DEN,Denver,700', 'DEN,Denver,900', 'DEN,Denver,1100', 'DEN,Denver,1300']);
   const dep: Dependency = { lhs: [0], rhs: 1, groups: 2, agreeing: 1, error: 0.2, supported: 1, chance: 1 };
   const stricter: Dependency = { lhs: [1, 2], rhs: 0, groups: 2, agreeing: 1, error: 0.01, supported: 1, chance: 1 };
   const evidence = new DependencyEvidence(data, [dep, stricter]);
-  // Counted as one row's value, the group of two would explain it…
-  assert.equal(evidence.explained(dep, 3, 0, true, 1), true);
-  // …but both rows hold it: the group is theirs alone, and says nothing…
-  assert.equal(evidence.explained(dep, 3, 0, true, 2), false);
-  // …nor does a new value where such groups are common, when it is a slip of the group's value.
+  // Were it another value (two destinations at one distance happen), the group of two would explain it…
+  assert.equal(evidence.explained(dep, 3, 0, true, 2, false), true);
+  // …but "Denevr" is a slip of "Denver" in both rows: the group is theirs alone, and says nothing…
+  assert.equal(evidence.explained(dep, 3, 0, true, 2, true), false);
+  // …nor do new values being common there.
   assert.equal(evidence.explained(dep, 3, 0, false, 2, false), true);
   assert.equal(evidence.explained(dep, 3, 0, false, 2, true), false);
   // A new value seen once where new values are common is genuine, unless it is a slip of the group's value.

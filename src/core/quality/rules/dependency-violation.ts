@@ -69,11 +69,12 @@ export class DependencyEvidence {
    * origin → origin_city holds), in a group of several rows, or of one where that is common and the value is
    * new (`intruder` false). A value that belongs to other groups (an intruder) makes a group of one of the
    * stricter dependency's left side by itself (distance "70" beside "Miami" is a new pair because the
-   * distance is wrong): that group says nothing. Nor does a group no larger than the `minority` rows of `dep`'s
-   * group that hold the row's value: those rows share A by being in one group of `dep`, so a group of theirs
-   * agrees on A whatever their value of B ("Sjn Jose" twice in San Jose's rows "determines" SJC). A new value
-   * one or two keystrokes from the value its group agrees on (`slip`) is a slip, not a genuine new value, even
-   * where new values are common.
+   * distance is wrong): that group says nothing. A value one or two keystrokes from the value its group agrees
+   * on (`slip`) is a slip, not a genuine new value, even where new values are common; and a group no larger
+   * than the `minority` rows of `dep`'s group holding it does not excuse it: those rows share A by being in one
+   * group of `dep`, so a group of theirs agrees on A whatever their value of B ("Sjn Jose" twice in San Jose's
+   * rows "determines" SJC). (Another existing value can be a genuine coincidence: Hobby and San Antonio are
+   * both 247 miles from Dallas.)
    */
   explained(dep: Dependency, r: number, outvotedBy = 0, intruder = false, minority = 1, slip = false): boolean {
     return this.dependencies.some((other) => {
@@ -85,7 +86,7 @@ export class DependencyEvidence {
       if (other.rhs === dep.rhs) return rows >= 2 && this.consistent(other, r);
       if (rows < Math.max(2, outvotedBy)) return false;
       const inverse = other.lhs.includes(dep.rhs) && dep.lhs.includes(other.rhs) && other.error < dep.error;
-      return inverse && this.consistent(other, r) && (this.groupRows(other, r) > minority || (!intruder && !slip && this.singlesCommon(other)));
+      return inverse && this.consistent(other, r) && (this.groupRows(other, r) > (slip ? minority : 1) || (!intruder && !slip && this.singlesCommon(other)));
     });
   }
 }
