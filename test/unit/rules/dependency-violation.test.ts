@@ -5,6 +5,7 @@ import { ingestCsvBytes } from '../../../src/core/ingest/index';
 import { allRules, runQualityCheck } from '../../../src/core/quality/engine';
 import { cellText, dependenciesOf, disagreeingGroups, type Dependency } from '../../../src/core/quality/dependencies';
 import { DependencyEvidence } from '../../../src/core/quality/rules/dependency-violation';
+import { readTimeOfDay, timeOfDayCodes } from '../../../src/core/quality/time-of-day';
 
 const rules = (...ids: string[]) => allRules.filter((r) => ids.includes(r.id));
 const ingest = (lines: string[]) => ingestCsvBytes(new TextEncoder().encode(`${lines.join('\n')}\n`));
@@ -278,4 +279,26 @@ test('a town spanning two counties of its state is ambiguity of (city, state), n
   const found = check(towns({ 2: 'Erie' }));
   assert.deepEqual(found.map((f) => [f.row, f.column, f.value]), [[2, 'county', 'Erie']]);
   assert.match(found[0].message, /breaks city \+ state → county/);
+});
+
+test('times of day are read by the time they say: "7:10 a.m.", "7:10am", "07:10" and "Dec 2 7:10am" are one departure', () => {
+  assert.deepEqual(['7:10 a.m.', '7:10am', '7:10a', '07:10', 'Dec 2 7:10am', '7:10 AM', '12:05 a.m.', '12:05pm', '19:10'].map((t) => readTimeOfDay(t)?.seconds), [
+    25_800, 25_800, 25_800, 25_800, 25_800, 25_800, 300, 43_500, 69_000,
+  ]);
+  assert.deepEqual(['7:61', '13:10 p.m.', '24:00', 'Gate 7:10', '7.10'].map((t) => readTimeOfDay(t)), [undefined, undefined, undefined, undefined, undefined]);
+  // Six timetables of twelve trains, each source writing times its own way; one source has train T5 leave at 9:40.
+  const spellings = [(h: number, m: string) => `${h}:${m} a.m.`, (h: number, m: string) => `${h}:${m}am`, (h: number, m: string) => `0${h}:${m}`.slice(-5), (h: number, m: string) => `Dec 2 ${h}:${m}am`];
+  const lines = ['source,train,departure,platform'];
+  for (let s = 0; s < 6; s++) {
+    for (let t = 0; t < 12; t++) {
+      const [h, m] = s === 4 && t === 5 ? [9, '40'] : [6 + (t % 5), ['05', '10', '25', '40', '55'][t % 5]];
+      lines.push(`site-${s},T${t},${spellings[s % 4](h, m)},${1 + (t % 4)}`);
+    }
+  }
+  const data = ingest(lines);
+  const found = dependenciesOf(data).map((d) => `${d.lhs.map((c) => data.columns[c].name).join('+')}>${data.columns[d.rhs].name}`);
+  assert.ok(found.includes('train>departure'), found.join(' '));
+  assert.deepEqual(check(lines).map((f) => [f.row, f.column, f.value]), [[53, 'departure', '9:40 a.m.']]);
+  // One spelling per time: the column's own values are its readings.
+  assert.equal(timeOfDayCodes(ingest(['train,departure', ...Array.from({ length: 30 }, (_, i) => `T${i % 6},${6 + (i % 6)}:10`)]), 1), undefined);
 });
