@@ -168,7 +168,9 @@ group, or all of it but one row, which is what one error leaves in a group of th
 at least 5 such groups exist and hold at least 10% of the rows, at most 10% of their rows would have to
 change, and that is at most a fifth of what a B unrelated to A would give (B shuffled over the same groups:
 a near-constant column depends on anything). Large tables are explored on a sample and every dependency is verified on all rows; a file
-checked in batches (over the memory budget) is learned and checked batch by batch.
+checked in batches (over the memory budget) is learned and checked batch by batch. Values are compared as
+they read: a column of times of day written several ways ("7:10 a.m.", "7:10am", "07:10", "Dec 2 7:10am", as
+timetables merged from several websites write one departure) is grouped by the time each value says.
 
 In a group that disagrees, a value is reported only when it is a clear minority — in one row against at
 least two holding the majority value, or in two against at least five — and when it is an intruder (the
@@ -177,7 +179,9 @@ in a column where such values are rare (under 2% of the rows: a new value there 
 a genuine value). A value that another
 dependency with the same B supports (the zip says MA for Springfield, MA) or a stricter dependency the other
 way supports (origin → city holds where city → origin fails for a city with two airports; a group of one row
-there counts only for a value seen nowhere else: an intruder makes such a group by itself), a value accepted
+there counts only for a value seen nowhere else: an intruder makes such a group by itself; and for a slip,
+one or two keystrokes from the majority value, only a group with more rows than hold the slip: "Sjn Jose" in
+two of San Jose's rows makes a group of its own that "determines" SJC by itself), a value accepted
 as fine, and a case or white-space variant (reported by category-variant) are not reported. Nor is, for a
 left side of two columns, a value that at least 3 rows outside the group hold with one of the row's
 left-hand values: another record's combination, so the left side is ambiguous (Boston, MA spans Suffolk
