@@ -23,6 +23,7 @@ import type { IngestResult } from '../table/model';
 import { editDistance } from './edit-distance';
 import { KERNEL_ROWS, TEXT_KINDS, cellSourceText, looksLikeIdentifier, distinctValues, finiteStats, isNumeric, nullCount, numericColumn, sortedRuns, valueCodes, type DistinctValues, type ValueCodes } from './column-values';
 import { codesAt, numberCodes, pairCodes, type SortedRuns } from '../profile/column-facts';
+import { timeOfDayCodes } from './time-of-day';
 
 /** Supported groups a dependency needs. */
 const MIN_GROUPS = 5;
@@ -104,8 +105,12 @@ export function isFreeText(distinct: DistinctValues, present: number): boolean {
  * only a text column's ids over all rows, which it has anyway, are read for it).
  */
 function codesOf(data: IngestResult, c: number, rows?: Int32Array): Codes {
+  if (TEXT_KINDS.includes(data.columns[c].kind)) {
+    // Times of day written several ways ("7:10 a.m.", "7:10am") are compared by the time they say.
+    const codes = timeOfDayCodes(data, c) ?? valueCodes(data, c);
+    return rows ? codesAt(codes, rows) : codes;
+  }
   if (!rows) return valueCodes(data, c);
-  if (TEXT_KINDS.includes(data.columns[c].kind)) return codesAt(valueCodes(data, c), rows);
   const numbers = numericColumn(data, c);
   const sampled = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) sampled[i] = numbers[rows[i]];

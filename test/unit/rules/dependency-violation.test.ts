@@ -5,6 +5,7 @@ import { ingestCsvBytes } from '../../../src/core/ingest/index';
 import { allRules, runQualityCheck } from '../../../src/core/quality/engine';
 import { cellText, dependenciesOf, disagreeingGroups, type Dependency } from '../../../src/core/quality/dependencies';
 import { DependencyEvidence } from '../../../src/core/quality/rules/dependency-violation';
+import { readTimeOfDay, timeOfDayCodes } from '../../../src/core/quality/time-of-day';
 
 const rules = (...ids: string[]) => allRules.filter((r) => ids.includes(r.id));
 const ingest = (lines: string[]) => ingestCsvBytes(new TextEncoder().encode(`${lines.join('\n')}\n`));
@@ -223,6 +224,38 @@ test('a stricter dependency the other way explains a value through a group of on
   assert.equal(evidence.explained(dep, 3, 0, true), false);
 });
 
+test('a slip is not excused by a group of the stricter dependency made only of its rows, nor as a genuine new value', () => {
+  // origin → origin_city, and the stricter origin_city + distance → origin. Rows 3 and 4 both say "Denevr"
+  // for DEN at 1200: their pair (Denevr, 1200) is a group of two, which they make by being in DEN's group.
+  const data = ingest(['origin,origin_city,distance', 'DEN,Denver,1200', 'DEN,Denver,1500', 'AUS,Austin,800', 'DEN,Denevr,1200', 'DEN,Denevr,1200', 'AUS,Austin,900', 'DEN,Denver,700', 'DEN,Denver,900', 'DEN,Denver,1100', 'DEN,Denver,1300']);
+  const dep: Dependency = { lhs: [0], rhs: 1, groups: 2, agreeing: 1, error: 0.2, supported: 1, chance: 1 };
+  const stricter: Dependency = { lhs: [1, 2], rhs: 0, groups: 2, agreeing: 1, error: 0.01, supported: 1, chance: 1 };
+  const evidence = new DependencyEvidence(data, [dep, stricter]);
+  // Were it another value (two destinations at one distance happen), the group of two would explain it…
+  assert.equal(evidence.explained(dep, 3, 0, true, 2, false), true);
+  // …but "Denevr" is a slip of "Denver" in both rows: the group is theirs alone, and says nothing…
+  assert.equal(evidence.explained(dep, 3, 0, true, 2, true), false);
+  // …nor do new values being common there.
+  assert.equal(evidence.explained(dep, 3, 0, false, 2, false), true);
+  assert.equal(evidence.explained(dep, 3, 0, false, 2, true), false);
+  // A new value seen once where new values are common is genuine, unless it is a slip of the group's value.
+  const single = ingest(['origin,origin_city,distance', 'DEN,Denver,1200', 'DEN,Denver,1500', 'AUS,Austin,800', 'DEN,Denevr,1250', 'AUS,Austin,900', 'DEN,Denver,700']);
+  const singleEvidence = new DependencyEvidence(single, [dep, stricter]);
+  assert.equal(singleEvidence.explained(dep, 3, 0, false, 1, false), true);
+  assert.equal(singleEvidence.explained(dep, 3, 0, false, 1, true), false);
+});
+
+test('a misspelled name in two rows of one code is found although the misspelling "determines" the code', () => {
+  // 12 states × 8 yearly rows: code → name and name → code both hold; two of Oklahoma's rows say "Oxlahoma".
+  const states = ['Alabama', 'Colorado', 'Delaware', 'Florida', 'Georgia', 'Illinois', 'Kentucky', 'Montana', 'Nebraska', 'Oklahoma', 'Oregon', 'Vermont'];
+  const lines = ['code,name,year'];
+  states.forEach((name, s) => {
+    for (let y = 0; y < 8; y++) lines.push(`${10 + s},${name === 'Oklahoma' && (y === 2 || y === 5) ? 'Oxlahoma' : name},${2000 + y}`);
+  });
+  const findings = check(lines);
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.value, f.evidence?.expected]), [[74, 'name', 'Oxlahoma', 'Oklahoma'], [77, 'name', 'Oxlahoma', 'Oklahoma']]);
+});
+
 /**
  * Zip codes of six town names in five states: (city, state) → county holds, neither column alone does; each
  * county name is in two states. `edit` sets the county of some rows.
@@ -246,4 +279,26 @@ test('a town spanning two counties of its state is ambiguity of (city, state), n
   const found = check(towns({ 2: 'Erie' }));
   assert.deepEqual(found.map((f) => [f.row, f.column, f.value]), [[2, 'county', 'Erie']]);
   assert.match(found[0].message, /breaks city \+ state → county/);
+});
+
+test('times of day are read by the time they say: "7:10 a.m.", "7:10am", "07:10" and "Dec 2 7:10am" are one departure', () => {
+  assert.deepEqual(['7:10 a.m.', '7:10am', '7:10a', '07:10', 'Dec 2 7:10am', '7:10 AM', '12:05 a.m.', '12:05pm', '19:10'].map((t) => readTimeOfDay(t)?.seconds), [
+    25_800, 25_800, 25_800, 25_800, 25_800, 25_800, 300, 43_500, 69_000,
+  ]);
+  assert.deepEqual(['7:61', '13:10 p.m.', '24:00', 'Gate 7:10', '7.10'].map((t) => readTimeOfDay(t)), [undefined, undefined, undefined, undefined, undefined]);
+  // Six timetables of twelve trains, each source writing times its own way; one source has train T5 leave at 9:40.
+  const spellings = [(h: number, m: string) => `${h}:${m} a.m.`, (h: number, m: string) => `${h}:${m}am`, (h: number, m: string) => `0${h}:${m}`.slice(-5), (h: number, m: string) => `Dec 2 ${h}:${m}am`];
+  const lines = ['source,train,departure,platform'];
+  for (let s = 0; s < 6; s++) {
+    for (let t = 0; t < 12; t++) {
+      const [h, m] = s === 4 && t === 5 ? [9, '40'] : [6 + (t % 5), ['05', '10', '25', '40', '55'][t % 5]];
+      lines.push(`site-${s},T${t},${spellings[s % 4](h, m)},${1 + (t % 4)}`);
+    }
+  }
+  const data = ingest(lines);
+  const found = dependenciesOf(data).map((d) => `${d.lhs.map((c) => data.columns[c].name).join('+')}>${data.columns[d.rhs].name}`);
+  assert.ok(found.includes('train>departure'), found.join(' '));
+  assert.deepEqual(check(lines).map((f) => [f.row, f.column, f.value]), [[53, 'departure', '9:40 a.m.']]);
+  // One spelling per time: the column's own values are its readings.
+  assert.equal(timeOfDayCodes(ingest(['train,departure', ...Array.from({ length: 30 }, (_, i) => `T${i % 6},${6 + (i % 6)}:10`)]), 1), undefined);
 });

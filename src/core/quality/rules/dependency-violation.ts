@@ -69,9 +69,14 @@ export class DependencyEvidence {
    * origin → origin_city holds), in a group of several rows, or of one where that is common and the value is
    * new (`intruder` false). A value that belongs to other groups (an intruder) makes a group of one of the
    * stricter dependency's left side by itself (distance "70" beside "Miami" is a new pair because the
-   * distance is wrong): that group says nothing.
+   * distance is wrong): that group says nothing. A value one or two keystrokes from the value its group agrees
+   * on (`slip`) is a slip, not a genuine new value, even where new values are common; and a group no larger
+   * than the `minority` rows of `dep`'s group holding it does not excuse it: those rows share A by being in one
+   * group of `dep`, so a group of theirs agrees on A whatever their value of B ("Sjn Jose" twice in San Jose's
+   * rows "determines" SJC). (Another existing value can be a genuine coincidence: Hobby and San Antonio are
+   * both 247 miles from Dallas.)
    */
-  explained(dep: Dependency, r: number, outvotedBy = 0, intruder = false): boolean {
+  explained(dep: Dependency, r: number, outvotedBy = 0, intruder = false, minority = 1, slip = false): boolean {
     return this.dependencies.some((other) => {
       if (other === dep) return false;
       // For an entity's records, a row alone in its group of another dependency is consistent with it by
@@ -81,7 +86,7 @@ export class DependencyEvidence {
       if (other.rhs === dep.rhs) return rows >= 2 && this.consistent(other, r);
       if (rows < Math.max(2, outvotedBy)) return false;
       const inverse = other.lhs.includes(dep.rhs) && dep.lhs.includes(other.rhs) && other.error < dep.error;
-      return inverse && this.consistent(other, r) && (this.groupRows(other, r) > 1 || (!intruder && this.singlesCommon(other)));
+      return inverse && this.consistent(other, r) && (this.groupRows(other, r) > (slip ? minority : 1) || (!intruder && !slip && this.singlesCommon(other)));
     });
   }
 }
@@ -163,7 +168,9 @@ group, or all of it but one row, which is what one error leaves in a group of th
 at least 5 such groups exist and hold at least 10% of the rows, at most 10% of their rows would have to
 change, and that is at most a fifth of what a B unrelated to A would give (B shuffled over the same groups:
 a near-constant column depends on anything). Large tables are explored on a sample and every dependency is verified on all rows; a file
-checked in batches (over the memory budget) is learned and checked batch by batch.
+checked in batches (over the memory budget) is learned and checked batch by batch. Values are compared as
+they read: a column of times of day written several ways ("7:10 a.m.", "7:10am", "07:10", "Dec 2 7:10am", as
+timetables merged from several websites write one departure) is grouped by the time each value says.
 
 In a group that disagrees, a value is reported only when it is a clear minority — in one row against at
 least two holding the majority value, or in two against at least five — and when it is an intruder (the
@@ -172,7 +179,9 @@ in a column where such values are rare (under 2% of the rows: a new value there 
 a genuine value). A value that another
 dependency with the same B supports (the zip says MA for Springfield, MA) or a stricter dependency the other
 way supports (origin → city holds where city → origin fails for a city with two airports; a group of one row
-there counts only for a value seen nowhere else: an intruder makes such a group by itself), a value accepted
+there counts only for a value seen nowhere else: an intruder makes such a group by itself; and for a slip,
+one or two keystrokes from the majority value, only a group with more rows than hold the slip: "Sjn Jose" in
+two of San Jose's rows makes a group of its own that "determines" SJC by itself), a value accepted
 as fine, and a case or white-space variant (reported by category-variant) are not reported. Nor is, for a
 left side of two columns, a value that at least 3 rows outside the group hold with one of the row's
 left-hand values: another record's combination, so the left side is ambiguous (Boston, MA spans Suffolk
@@ -234,12 +243,13 @@ rows holding it (related information).
           // value seen once estimates how likely a genuine new value is). An entity's records outvoted by
           // several sources need no more evidence.
           const intruder = total(value) > count;
-          if (!dep.entity && !(intruder || nearVariant(text, expected) || newValuesRare())) continue;
+          const slip = nearVariant(text, expected);
+          if (!dep.entity && !(intruder || slip || newValuesRare())) continue;
           // Another record's combination (a city spanning two counties): the left side is ambiguous.
           if (!dep.entity && heldElsewhere(data, dep, rows[0], count)) continue;
           for (const row of rows) {
             const list = byRow.get(row) ?? [];
-            list.push({ row, dep, text, expected, majorityCount, groupSize: group.size, majorityRows, explained: evidence.explained(dep, row, majorityCount, intruder) });
+            list.push({ row, dep, text, expected, majorityCount, groupSize: group.size, majorityRows, explained: evidence.explained(dep, row, majorityCount, intruder, count, slip) });
             byRow.set(row, list);
           }
         }
