@@ -114,18 +114,57 @@ interface TraceEvent {
   args?: { name?: string; elementCount?: number };
 }
 
+/** BENCH_TABLE_PROFILE=1: where a scroll's main-thread time goes (trace events, and a V8 CPU profile of a second scroll). */
+const PROFILE = process.env.BENCH_TABLE_PROFILE === '1';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+
+/** Scrolls again under the V8 sampling profiler (the page's renderer, webview frames included) and prints the functions with the most self time. */
+async function profileScroll(probe: Probe, page: Page, target: Page | Frame, args: ScrollArgs): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const result = await target.evaluate(probe.scrollInPage, args);
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+  await cdp.detach();
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = nodes.get(id)?.callFrame;
+    if (!frame) return;
+    const where = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+    self.set(where, (self.get(where) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.log(`  ${args.mode}: self time by function, ms/frame (V8 sampling profile of a second scroll):`);
+  for (const [where, ms] of top) console.log(`    ${(ms / result.deltas.length).toFixed(2).padStart(6)}  ${where}`);
+}
+
 /** Scrolls in `target` (the page or a webview frame of `page`) while tracing; frame times and main-thread CPU per frame. */
 async function measureScroll(probe: Probe, browser: Browser, page: Page, target: Page | Frame, args: ScrollArgs): Promise<FrameStats> {
-  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
+  await browser.startTracing(page, { categories: PROFILE ? ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] : ['toplevel', 'devtools.timeline'] });
   const result = await target.evaluate(probe.scrollInPage, args);
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   const mainThreads = new Set(trace.traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   let cpu = 0;
   let restyled = 0;
+  /** Thread time by trace event name (nested events counted in each of their ancestors too). */
+  const byEvent = new Map<string, number>();
   for (const e of trace.traceEvents) {
     if (!mainThreads.has(`${e.pid}:${e.tid}`)) continue;
     if (e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask') cpu += (e.tdur ?? 0) / 1000;
     if (e.name === 'UpdateLayoutTree') restyled += e.args?.elementCount ?? 0;
+    if (e.ph === 'X') byEvent.set(e.name, (byEvent.get(e.name) ?? 0) + (e.tdur ?? 0) / 1000);
+  }
+  if (PROFILE) {
+    writeFileSync(path.join(dataDir, `table-trace-${args.mode}.json`), JSON.stringify(trace));
+    const top = [...byEvent].sort((a, b) => b[1] - a[1]).slice(0, 16);
+    console.log(`  ${args.mode}: main-thread time by trace event, ms/frame: ${top.map(([name, ms]) => `${name} ${(ms / result.deltas.length).toFixed(2)}`).join(', ')}`);
+    await profileScroll(probe, page, target, args);
   }
   const sorted = vsyncFrames(result.deltas).sort((a, b) => a - b);
   const raw = [...result.deltas].sort((a, b) => a - b);
@@ -198,12 +237,12 @@ interface CandidateResult {
   lastRow: number;
 }
 
-/** The sources of `ref` (webview-ui and src, which it imports) in bench/.data, resolving packages from this checkout. */
+/** The sources of `ref` (webview-ui, src, which it imports, and scripts, its build plugins) in bench/.data, resolving packages from this checkout. */
 function checkout(ref: string): string {
   const tree = path.join(dataDir, `tree-${ref.replace(/[^\w.-]/g, '_')}`);
   rmSync(tree, { recursive: true, force: true });
   mkdirSync(tree, { recursive: true });
-  execFileSync('sh', ['-c', `git archive ${JSON.stringify(ref)} webview-ui src | tar -x -C ${JSON.stringify(tree)}`], { cwd: root });
+  execFileSync('sh', ['-c', `git archive ${JSON.stringify(ref)} webview-ui src scripts | tar -x -C ${JSON.stringify(tree)}`], { cwd: root });
   return tree;
 }
 
@@ -231,6 +270,14 @@ async function tableStringsInEnglish(): Promise<object> {
   return module.exports;
 }
 
+/** The esbuild plugins a tree's own build (esbuild.mjs) gives the webviews, if it has them (an older baseline may not). */
+async function webviewPlugins(tree: string): Promise<esbuild.Plugin[]> {
+  const textNodes = path.join(tree, 'scripts', 'regular-table-text-nodes.mjs');
+  if (!existsSync(textNodes)) return [];
+  const { regularTableTextNodes } = (await import(pathToFileURL(textNodes).href)) as { regularTableTextNodes: esbuild.Plugin };
+  return [regularTableTextNodes];
+}
+
 async function candidates(probe: Probe, launchBrowser: () => Promise<Browser>): Promise<CandidateResult[]> {
   if (!existsSync(path.join(peersDir, 'node_modules', '@tanstack', 'virtual-core'))) {
     mkdirSync(peersDir, { recursive: true });
@@ -255,7 +302,7 @@ async function candidates(probe: Probe, launchBrowser: () => Promise<Browser>): 
   // The product's webview too, outside VS Code: what it adds to the library (header rows, cache, findings, styles).
   const strings = await tableStringsInEnglish();
   const webviewOf = async (tree: string) =>
-    (await esbuild.build({ entryPoints: [path.join(tree, 'webview-ui', 'table', 'main.ts')], bundle: true, minify: true, format: 'iife', write: false, logLevel: 'error' })).outputFiles[0].contents;
+    (await esbuild.build({ entryPoints: [path.join(tree, 'webview-ui', 'table', 'main.ts')], bundle: true, minify: true, format: 'iife', write: false, logLevel: 'error', plugins: await webviewPlugins(tree) })).outputFiles[0].contents;
   const webviewPage = (script: Uint8Array) => ({
     scripts: [fakeHost, script],
     css: readFileSync(path.join(root, 'media', 'webview.css'), 'utf8'),

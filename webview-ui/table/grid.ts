@@ -8,7 +8,7 @@
 import 'regular-table';
 import type { RegularTableElement } from 'regular-table';
 import type { CellMark, ColumnSummary, GridCell, GridColumn, RowWindow, SortSpec, TableFinding } from '../../src/shared/protocol/table';
-import { WindowCache, type BlockRequest, type CachedRow } from './window-cache';
+import { WindowCache, type BlockRequest } from './window-cache';
 import { BlockFetcher } from './block-fetcher';
 import { registerOffsetProperties } from './offset-properties';
 import { mayReachMaxWidth, moveCursor, rowLabel, selectionRect, type CellPosition, type Rect } from './model';
@@ -182,34 +182,48 @@ export class TableGrid {
     const data: string[][] = [];
     for (let x = x0; x < lastColumn; x++) {
       const column: string[] = [];
-      for (let y = y0; y < lastRow; y++) column.push(cellDisplay(this.cache.row(y, x)?.cell(x)));
+      for (let y = y0; y < lastRow; y++) column.push(cellDisplay(this.cache.cell(y, x)));
       data.push(column);
     }
     const row_headers: string[][] = [];
     for (let y = y0; y < lastRow; y++) {
-      const row = this.cache.row(y, x0);
-      row_headers.push([row ? rowLabel(row.rowNumber + 1) : '']);
+      const rowNumber = this.cache.rowNumber(y, x0);
+      row_headers.push([rowNumber === undefined ? '' : rowLabel(rowNumber + 1)]);
     }
-    const column_headers = this.columns.slice(x0, lastColumn).map((c, i) => {
-      const summary = this.summaries[x0 + i];
-      const arrow = this.sort?.column === x0 + i ? (this.sort.direction === 'asc' ? ' ▲' : ' ▼') : '';
-      // The same sparkline element every draw, so regular-table leaves its header cell (and resize handle) alone.
-      // regular-table draws an HTMLElement header as it is (thead.ts), though its DataResponse type says strings only.
-      const sparkline = (this.sparkline(x0 + i) ?? '') as unknown as string;
-      return [`${c.name}${arrow}`, summary ? `${c.kind} · ${messages.missingShare(summary.missing)}` : c.kind, sparkline];
-    });
+    const column_headers = this.columnHeaders(x0, lastColumn);
     // No header merging: regular-table's default joins neighbouring header cells of equal text into one
     // (two columns both "integer · 0% missing", or rows whose numbers have not arrived yet).
     return Promise.resolve({ num_rows: this.rows, num_columns: this.columns.length, data, row_headers, column_headers, num_row_headers: 1, merge_headers: 'column' as const, column_header_merge_depth: 0 });
   }
 
+  /** Header cells by column, built on first draw and again only when the columns, their summaries or the sort change. */
+  private headerCells: { columns: GridColumn[]; summaries: ColumnSummary[]; sort: string; byColumn: string[][] } | null = null;
+
+  /** The header cells of columns [x0, x1). */
+  private columnHeaders(x0: number, x1: number): string[][] {
+    const sort = this.sort ? `${this.sort.column}${this.sort.direction}` : '';
+    let built = this.headerCells;
+    if (!built || built.columns !== this.columns || built.summaries !== this.summaries || built.sort !== sort) {
+      built = this.headerCells = { columns: this.columns, summaries: this.summaries, sort, byColumn: [] };
+    }
+    const headers: string[][] = [];
+    for (let x = x0; x < x1; x++) headers.push((built.byColumn[x] ??= this.headerCell(x)));
+    return headers;
+  }
+
+  private headerCell(x: number): string[] {
+    const column = this.columns[x];
+    const summary = this.summaries[x];
+    const arrow = this.sort?.column === x ? (this.sort.direction === 'asc' ? ' ▲' : ' ▼') : '';
+    // The same sparkline element every draw, so regular-table leaves its header cell (and resize handle) alone.
+    // regular-table draws an HTMLElement header as it is (thead.ts), though its DataResponse type says strings only.
+    const sparkline = (this.sparkline(x) ?? '') as unknown as string;
+    return [`${column.name}${arrow}`, summary ? `${column.kind} · ${messages.missingShare(summary.missing)}` : column.kind, sparkline];
+  }
+
   /** Rows one screen holds. */
   private page(): number {
     return Math.max(1, Math.floor(this.visible.y1 - this.visible.y0) - 1);
-  }
-
-  private marksOf(row: CachedRow | undefined, x: number): readonly CellMark[] {
-    return row ? row.marks(x) : [];
   }
 
   private findingTitle(marks: readonly CellMark[]): string {
@@ -226,10 +240,9 @@ export class TableGrid {
       if (!meta) continue;
       if (meta.type === 'body') {
         const { x, y } = meta;
-        const row = this.cache.row(y, x);
-        const value = row?.cell(x);
+        const value = this.cache.cell(y, x);
         painted ||= value !== undefined;
-        const marks = this.marksOf(row, x);
+        const marks = this.cache.marks(y, x);
         let classes = marks.length ? SEVERITY_CLASS[marks[0].severity] : '';
         if (mayReachMaxWidth(cellDisplay(value))) classes += ' clip';
         if (value === null) classes += ' missing';
@@ -260,8 +273,7 @@ export class TableGrid {
         if (title) cell.title = title;
         else if (cell.hasAttribute('title')) cell.removeAttribute('title');
       } else if (meta.type === 'row_header') {
-        const row = this.cache.row(meta.y, this.visible.x0);
-        const marks = row?.marks(-1) ?? [];
+        const marks = this.cache.marks(meta.y, -1, this.visible.x0);
         const title = marks.length ? this.findingTitle(marks) : '';
         const signature = `r|${meta.y}|${title}`;
         if (written.get(cell) === signature) continue;

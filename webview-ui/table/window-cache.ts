@@ -19,14 +19,6 @@ interface Block {
   marks: Map<number, Map<number, CellMark[]>>;
 }
 
-export interface CachedRow {
-  rowNumber: number;
-  /** The cell at a column (undefined: column outside the block). */
-  cell(column: number): GridCell | undefined;
-  /** Findings on a cell, and on the whole row (column -1), worst first. */
-  marks(column: number): readonly CellMark[];
-}
-
 const NO_MARKS: readonly CellMark[] = [];
 
 export class WindowCache {
@@ -49,6 +41,7 @@ export class WindowCache {
 
   /** Forgets every block (the view changed). */
   clear(): void {
+    this.lastFound = null;
     this.blocks.clear();
     this.pending.clear();
   }
@@ -107,6 +100,7 @@ export class WindowCache {
       byColumn.set(column, [...(byColumn.get(column) ?? []), mark]);
     }
     this.blocks.set(key, { window, marks });
+    this.lastFound = null;
     while (this.blocks.size > this.maxBlocks) this.blocks.delete(this.blocks.keys().next().value as string);
     return true;
   }
@@ -116,18 +110,39 @@ export class WindowCache {
     this.pending.delete(key);
   }
 
-  /** Row `row` of the view as far as the block of `column` holds it. */
-  row(row: number, column: number): CachedRow | undefined {
-    const block = this.blocks.get(this.key(Math.floor(row / this.blockRows), Math.floor(column / this.blockColumns)));
+  // The grid reads every cell on screen twice a drawn frame (its text, then its classes): each read is one
+  // lookup, with no object built.
+
+  /** The cell at view row `row`, column `column` (undefined: its block is not here). */
+  cell(row: number, column: number): GridCell | undefined {
+    const block = this.blockOf(row, column);
     if (!block) return undefined;
     const { window } = block;
-    const i = row - window.start;
-    if (i < 0 || i >= window.rowNumbers.length) return undefined;
-    const byColumn = block.marks.get(i);
-    return {
-      rowNumber: window.rowNumbers[i],
-      cell: (c) => window.cells[i][c - window.firstColumn],
-      marks: (c) => byColumn?.get(c) ?? NO_MARKS,
-    };
+    return window.cells[row - window.start]?.[column - window.firstColumn];
+  }
+
+  /** The file's row number of view row `row`, as far as the block of `column` holds it. */
+  rowNumber(row: number, column: number): number | undefined {
+    const block = this.blockOf(row, column);
+    return block?.window.rowNumbers[row - block.window.start];
+  }
+
+  /** Findings on cell (`row`, `column`), or on the whole row for column -1 (read from the block of `blockColumn`), worst first. */
+  marks(row: number, column: number, blockColumn = column): readonly CellMark[] {
+    const block = this.blockOf(row, blockColumn);
+    return block?.marks.get(row - block.window.start)?.get(column) ?? NO_MARKS;
+  }
+
+  /** The block found last (consecutive reads mostly fall in one block): forgotten whenever blocks come or go. */
+  private lastFound: { rowBlock: number; columnBlock: number; block: Block } | null = null;
+
+  private blockOf(row: number, column: number): Block | undefined {
+    const rowBlock = Math.floor(row / this.blockRows);
+    const columnBlock = Math.floor(column / this.blockColumns);
+    const last = this.lastFound;
+    if (last && last.rowBlock === rowBlock && last.columnBlock === columnBlock) return last.block;
+    const block = this.blocks.get(this.key(rowBlock, columnBlock));
+    if (block) this.lastFound = { rowBlock, columnBlock, block };
+    return block;
   }
 }

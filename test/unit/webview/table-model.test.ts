@@ -84,12 +84,31 @@ test('the row cache asks for each missing block once, holds a bounded number of 
   assert.equal(cache.missing(0, 150, 0, 12, 1_000_000, 12).length, 0, 'pending blocks are not asked for again');
   for (const b of asked) assert.ok(cache.put(b.key, window(b.start, b.count, b.c0, b.c1)));
   assert.equal(cache.size, 3, 'at most maxBlocks blocks, whatever the row count');
-  assert.equal(cache.row(150, 11)?.cell(11), 'r150c11');
-  assert.equal(cache.row(101, 10)?.rowNumber, 1101);
-  assert.deepEqual(cache.row(101, 10)?.marks(10), [{ row: 1, column: 10, severity: 'warning', finding: 7 }]);
-  assert.equal(cache.row(0, 0), undefined, 'the least recently used block was dropped');
+  assert.equal(cache.cell(150, 11), 'r150c11');
+  assert.equal(cache.rowNumber(101, 10), 1101);
+  assert.deepEqual(cache.marks(101, 10), [{ row: 1, column: 10, severity: 'warning', finding: 7 }]);
+  assert.deepEqual(cache.marks(102, 10), []);
+  assert.equal(cache.cell(0, 0), undefined, 'the least recently used block was dropped');
+  assert.equal(cache.rowNumber(0, 0), undefined);
   cache.clear();
   assert.equal(cache.put(asked[0].key, window(0, 100, 0, 10)), false, 'a block of an older view is ignored');
   assert.ok(cache.seed(window(0, 100, 0, 10), 1_000_000, 12), 'the first block can arrive unasked');
-  assert.equal(cache.row(5, 3)?.cell(3), 'r5c3');
+  assert.equal(cache.cell(5, 3), 'r5c3');
+});
+
+test('the row cache forgets what it found once the view changes, and finds marks on whole rows', () => {
+  const cache = new WindowCache(100, 10, 8);
+  const rowMark = { row: 3, column: null, severity: 'error', finding: 2 } as const;
+  assert.ok(cache.seed({ ...window(0, 100, 0, 10), marks: [rowMark] }, 1_000_000, 12));
+  assert.equal(cache.cell(5, 3), 'r5c3');
+  assert.deepEqual(cache.marks(3, -1, 4), [rowMark], 'a row mark is read from the block of a column on screen');
+  assert.deepEqual(cache.marks(3, 4), [], 'a row mark is not a mark of its cells');
+  cache.clear();
+  assert.equal(cache.cell(5, 3), undefined, 'the rows of the old view are gone');
+  assert.deepEqual(cache.marks(3, -1, 4), []);
+  assert.ok(cache.seed(window(0, 100, 0, 10), 1_000_000, 12));
+  const [next] = cache.missing(100, 101, 0, 1, 1_000_000, 12);
+  assert.ok(cache.put(next.key, { ...window(100, 100, 0, 10), cells: window(100, 100, 0, 10).cells.map((r) => r.map((c) => `new ${c}`)) }));
+  assert.equal(cache.cell(150, 2), 'new r150c2');
+  assert.equal(cache.cell(5, 3), 'r5c3');
 });
