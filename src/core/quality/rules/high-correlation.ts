@@ -66,107 +66,31 @@ function productsRange(a: Float64Array, b: Float64Array, meanA: number, meanB: n
   sums[at + 2] = vb;
 }
 
-/** {@link sumsRange} of two pairs in one loop: their sums are independent chains the processor runs side by side. */
-function sumsRange2(a: Float64Array, b: Float64Array, c: Float64Array, d: Float64Array, i0: number, i1: number, sums: Float64Array, at: number, at2: number): void {
-  let count = sums[at];
-  let sumA = sums[at + 1];
-  let sumB = sums[at + 2];
-  let count2 = sums[at2];
-  let sumC = sums[at2 + 1];
-  let sumD = sums[at2 + 2];
-  for (let i = i0; i < i1; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (!(Number.isNaN(x) || Number.isNaN(y))) {
-      count++;
-      sumA += x;
-      sumB += y;
-    }
-    const u = c[i];
-    const v = d[i];
-    if (!(Number.isNaN(u) || Number.isNaN(v))) {
-      count2++;
-      sumC += u;
-      sumD += v;
-    }
-  }
-  sums[at] = count;
-  sums[at + 1] = sumA;
-  sums[at + 2] = sumB;
-  sums[at2] = count2;
-  sums[at2 + 1] = sumC;
-  sums[at2 + 2] = sumD;
-}
-
-/** {@link productsRange} of two pairs in one loop (see {@link sumsRange2}). */
-function productsRange2(a: Float64Array, b: Float64Array, meanA: number, meanB: number, c: Float64Array, d: Float64Array, meanC: number, meanD: number, i0: number, i1: number, sums: Float64Array, at: number, at2: number): void {
-  let cov = sums[at];
-  let va = sums[at + 1];
-  let vb = sums[at + 2];
-  let cov2 = sums[at2];
-  let vc = sums[at2 + 1];
-  let vd = sums[at2 + 2];
-  for (let i = i0; i < i1; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (!(Number.isNaN(x) || Number.isNaN(y))) {
-      const da = x - meanA;
-      const db = y - meanB;
-      cov += da * db;
-      va += da * da;
-      vb += db * db;
-    }
-    const u = c[i];
-    const v = d[i];
-    if (!(Number.isNaN(u) || Number.isNaN(v))) {
-      const dc = u - meanC;
-      const dd = v - meanD;
-      cov2 += dc * dd;
-      vc += dc * dc;
-      vd += dd * dd;
-    }
-  }
-  sums[at] = cov;
-  sums[at + 1] = va;
-  sums[at + 2] = vb;
-  sums[at2] = cov2;
-  sums[at2 + 1] = vc;
-  sums[at2 + 2] = vd;
-}
-
 /**
  * {@link pearson} of many pairs at once, identical to calling it pair by pair (each pair's sums run over
  * the same rows in the same order), but block by block so each column is read from memory once per pass
- * instead of once per pair, and two pairs per loop (their sums are independent: the processor adds them
- * side by side, where one pair's additions wait on each other).
+ * instead of once per pair.
  */
 export function pearsonPairs(columns: Float64Array[], pairs: [number, number][]): { r: number; n: number }[] {
   const rows = columns[0]?.length ?? 0;
   const first = new Float64Array(3 * pairs.length); // n, Σa, Σb per pair
   for (let start = 0; start < rows; start += BLOCK) {
     const end = Math.min(rows, start + BLOCK);
-    let p = 0;
-    for (; p + 1 < pairs.length; p += 2) sumsRange2(columns[pairs[p][0]], columns[pairs[p][1]], columns[pairs[p + 1][0]], columns[pairs[p + 1][1]], start, end, first, 3 * p, 3 * (p + 1));
-    if (p < pairs.length) sumsRange(columns[pairs[p][0]], columns[pairs[p][1]], start, end, first, 3 * p);
+    for (let p = 0; p < pairs.length; p++) sumsRange(columns[pairs[p][0]], columns[pairs[p][1]], start, end, first, 3 * p);
   }
   const second = new Float64Array(3 * pairs.length); // cov, va, vb per pair
-  const used = pairs.map((_, p) => first[3 * p] >= 3).flatMap((u, p) => (u ? [p] : []));
-  const mean = (p: number, k: 1 | 2) => first[3 * p + k] / first[3 * p];
+  const used = pairs.map((_, p) => first[3 * p] >= 3);
   for (let start = 0; start < rows; start += BLOCK) {
     const end = Math.min(rows, start + BLOCK);
-    let k = 0;
-    for (; k + 1 < used.length; k += 2) {
-      const [p, q] = [used[k], used[k + 1]];
-      productsRange2(columns[pairs[p][0]], columns[pairs[p][1]], mean(p, 1), mean(p, 2), columns[pairs[q][0]], columns[pairs[q][1]], mean(q, 1), mean(q, 2), start, end, second, 3 * p, 3 * q);
-    }
-    if (k < used.length) {
-      const p = used[k];
-      productsRange(columns[pairs[p][0]], columns[pairs[p][1]], mean(p, 1), mean(p, 2), start, end, second, 3 * p);
+    for (let p = 0; p < pairs.length; p++) {
+      if (!used[p]) continue;
+      const n = first[3 * p];
+      productsRange(columns[pairs[p][0]], columns[pairs[p][1]], first[3 * p + 1] / n, first[3 * p + 2] / n, start, end, second, 3 * p);
     }
   }
   return pairs.map((_, p) => {
     const n = first[3 * p];
-    if (n < 3) return { r: NaN, n };
+    if (!used[p]) return { r: NaN, n };
     const [cov, va, vb] = [second[3 * p], second[3 * p + 1], second[3 * p + 2]];
     return { r: va > 0 && vb > 0 ? cov / Math.sqrt(va * vb) : NaN, n };
   });
