@@ -384,10 +384,12 @@ is empty — in a column at least 95% complete, where an empty cell is itself un
 when it could be a value of the empty neighbour (one of its categories; a number within its range; else a
 pattern at least 1% of its values share), its pattern is rare in its own column (under 1% of the other
 values), and ten times likelier in the neighbour: it was shifted. A value whose two ends fit the two
-columns ("Lyon" a city, "FR" a country) while the whole is rare in its column is a merge. Where patterns
+columns ("Lyon" a city, "FR" a country; cut at a space, or a comma, semicolon or bar with or without spaces:
+"Louisville, KY" — not at a hyphen or slash, nor at a comma between digits) while the whole is rare in its
+column is a merge. Where patterns
 cannot tell two columns of words apart (a source "Original Screenplay" in the genre column), the value itself
 can: one of at least 1% of the empty neighbour's values, under 1% of its own column's other values and ten
-times rarer there is shifted, and a rare value that splits at a space into a frequent value of each column
+times rarer there is shifted, and a rare value that splits at such a separator into a frequent value of each column
 ("Borussia Dortmund Werder Bremen") is a merge; such a value (or a merge of two columns' categories) is
 evidence by itself, so it is looked for also where the emptied column often has gaps. A shift of several cells is followed along
 the row. Numbers of neighbouring columns of one quantity (their values overlap) that keep an order on (nearly)
