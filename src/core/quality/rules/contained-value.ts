@@ -18,6 +18,16 @@ interface Texts {
   raw(row: number): string | undefined;
 }
 
+/** Whether row `r`'s value of `part` is in its text of `whole`, or the other way round: as written first (cheap), else normalized. */
+function agree(whole: Texts, part: Texts, r: number): boolean {
+  const text = whole.raw(r);
+  const value = part.raw(r);
+  if (text !== undefined && value !== undefined && containsToken(text, value)) return true;
+  const a = whole.at(r);
+  const b = part.at(r);
+  return a !== undefined && b !== undefined && (containsToken(a, b) || containsToken(b, a));
+}
+
 function textsOf(data: IngestResult, c: number): Texts | undefined {
   const column = data.columns[c];
   if (TEXT_KINDS.includes(column.kind)) {
@@ -115,12 +125,10 @@ characters are left out.
         const broken: number[] = [];
         let present = 0;
         for (let r = 0; r < rows; r++) {
-          const text = whole.at(r);
-          const value = part.at(r);
-          if (text === undefined || !fits(value)) continue;
+          if (whole.raw(r) === undefined || !fits(part.at(r))) continue;
           present++;
-          // The other way round, the two cells agree in part: "Aldino" beside "Aldino/Aldein".
-          if (!containsToken(text, value) && !containsToken(value, text)) broken.push(r);
+          // (The other way round, the two cells agree in part: "Aldino" beside "Aldino/Aldein".)
+          if (!agree(whole, part, r)) broken.push(r);
         }
         const holding = present - broken.length;
         if (present < options.minRows || holding < options.minShare * present) return;
