@@ -47,3 +47,9 @@ test('containsToken: whole words and numbers, not parts of them', () => {
   assert.equal(containsToken('nz public sector', 'public sector'), true);
   assert.equal(containsToken('greenvillemunicipal', 'greenville'), false);
 });
+
+test('a row counter written into a label is not compared ("item 41")', () => {
+  const lines = ['id,label,score'];
+  for (let i = 0; i < 300; i++) lines.push(`${i},item ${i === 40 ? 41 : i},${i % 17}`);
+  assert.deepEqual(check(lines), []);
+});

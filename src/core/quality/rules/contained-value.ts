@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import type { IngestResult } from '../../table/model';
-import { TEXT_KINDS, distinctValues, nullMask, numericColumn } from '../column-values';
+import { TEXT_KINDS, distinctValues, nullMask, numericColumn, strictlyIncreasing } from '../column-values';
 
 /** Rows read to find candidate pairs before a pair is verified on every row. */
 const SAMPLE_ROWS = 400;
@@ -44,6 +44,8 @@ function textsOf(data: IngestResult, c: number): Texts | undefined {
   }
   if (column.kind === 'integer') {
     const numbers = numericColumn(data, c);
+    // A row counter written into a label ("item 41") says where the row is, not what it is: not compared.
+    if (strictlyIncreasing(numbers)) return undefined;
     const mask = nullMask(data, c);
     const at = (row: number) => (mask[row] ? undefined : String(numbers[row]));
     return { at, raw: at };
@@ -89,7 +91,8 @@ with themselves: one of the two cells is wrong. The finding
 sits on *B*'s cell and points at *A*'s.
 
 Pairs are found on 400 rows spread over the table and verified on every row. Values of *B* shorter than two
-characters are left out.
+characters are left out, and so is a row counter (integers increasing down the table: "item 41" in a label
+says where the row is, not what it is).
 
 **Fix**: correct whichever of the two cells is wrong.`,
   check({ data, options, report, isIgnored, rowNumber }) {
