@@ -120,6 +120,7 @@ export const RULES_WITHOUT_STEP: ReadonlySet<string> = new Set([
   'invalid-json-line',
   'pattern-mismatch',
   'conflicting-records',
+  'contained-value',
   'duplicate-key',
   'near-duplicate-row',
   'future-date',

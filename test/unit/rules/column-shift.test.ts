@@ -119,3 +119,21 @@ test('an ordered pair without other orders: a maximum in the minimum column beyo
   assert.match(findings[0].message, /"temp_min" is at most "temp_max" on nearly every row, and under 0.5% of "temp_min"'s values are as high/);
   assert.deepEqual(check(temperatures({ 120: ['', '9.0'] })), [], 'an ordinary minimum');
 });
+
+test('"Lyon, FR" and "Lyon;FR" in city with country empty: merges at a comma or semicolon too; a hyphenated city is not split', () => {
+  for (const merged of ['"Lyon, FR"', 'Lyon;FR', '"Lyon,FR"']) {
+    const findings = check(customers({ 12: [merged, ''] }));
+    assert.deepEqual(findings.map((f) => [f.row, f.column]), [[12, 'city'], [12, 'country']], merged);
+    const fix = findings[0].fixes?.[0];
+    assert.equal(fix?.kind === 'replace' ? fix.newText : undefined, 'Lyon,FR', merged);
+  }
+  assert.deepEqual(check(customers({ 12: ['Lyon-FR', ''] })), [], 'a hyphen joins one value');
+});
+
+test('a decimal comma is not where two fields meet: "<0,1" with the neighbour empty is not a merge', () => {
+  const amounts = ['<1', '1', '2', '<0', '3', '<2'];
+  const lines = ['id,obsidian,shell,note'];
+  for (let i = 0; i < 200; i++) lines.push(`${i + 1},${amounts[i % 6]},${amounts[(i * 5) % 6]},n${i % 3}`);
+  lines.push('201,,"<0,1",n1');
+  assert.deepEqual(check(lines), []);
+});

@@ -209,19 +209,37 @@ function belongsByValue(r: number, home: Words, here: Words): boolean {
 
 /**
  * A split of row `r`'s value in text column `here` (a rare value there) into a frequent value of `left` and one
- * of `right`, at any space ("Borussia Dortmund Werder Bremen": two teams), if there is one: two neighbouring
+ * of `right`, at any separator ("Borussia Dortmund Werder Bremen": two teams), if there is one: two neighbouring
  * columns of words merged, where their patterns cannot tell them apart.
  */
 function splitByValue(r: number, here: Words, left: Words, right: Words): [string, string] | undefined {
   const id = here.distinct.ids[r];
   if (id < 0 || here.distinct.counts[id] - 1 >= FOREIGN * here.present) return undefined;
-  const text = here.distinct.text(id);
-  for (let i = text.indexOf(' '); i > 0; i = text.indexOf(' ', i + 1)) {
-    const a = text.slice(0, i).trim();
-    const b = text.slice(i + 1).trim();
-    if (left.frequent.has(a) && right.frequent.has(b)) return [a, b];
-  }
+  for (const [a, b] of splits(here.distinct.text(id))) if (left.frequent.has(a) && right.frequent.has(b)) return [a, b];
   return undefined;
+}
+
+/**
+ * Where two fields written into one cell meet: white space, or a comma, semicolon or bar with or without
+ * spaces ("Lyon FR", "Louisville, KY", "Lyon;FR"). Not a hyphen or a slash: they join the parts of one value
+ * ("Winston-Salem", "n/a"); nor a bare comma between digits, a decimal or thousands separator ("<0,1").
+ */
+const SEPARATOR = /\s*[,;|]\s*|\s+/g;
+const DIGIT = /\d/;
+
+/** The ways to cut a text in two at one {@link SEPARATOR}, both parts non-empty, in order of the cut. */
+function splits(text: string): [string, string][] {
+  const whole = text.trim();
+  const out: [string, string][] = [];
+  for (const m of whole.matchAll(SEPARATOR)) {
+    const at = m.index ?? 0;
+    const end = at + m[0].length;
+    if (m[0] === ',' && DIGIT.test(whole[at - 1] ?? '') && DIGIT.test(whole[end] ?? '')) continue;
+    const a = whole.slice(0, at);
+    const b = whole.slice(end);
+    if (a && b) out.push([a, b]);
+  }
+  return out;
 }
 
 /** The shares of home's values, and of here's other values, that are row `r`'s value in `here` (home's counted when frequent there). */
@@ -295,18 +313,13 @@ const distinctive = (column: Column) => column.categories !== undefined || colum
 
 /**
  * A split of a merged value "x y" into a value of the left column and one of the right column, if there is
- * one: at its first or its last space (the neighbour's value is a word at one end: "Lyon FR", "FR Lyon").
+ * one: at its first or its last separator (the neighbour's value is a word at one end: "Lyon FR", "FR Lyon",
+ * "Louisville, KY").
  */
 function split(text: string, left: Column, right: Column): [string, string] | undefined {
-  const first = text.indexOf(' ');
-  if (first <= 0) return undefined;
-  const last = text.lastIndexOf(' ');
-  for (const i of first === last ? [first] : [first, last]) {
-    const a = text.slice(0, i).trim();
-    const b = text.slice(i + 1).trim();
-    if (a && b && fitsColumn(left, a) && fitsColumn(right, b)) return [a, b];
-  }
-  return undefined;
+  const cuts = splits(text);
+  const ends = cuts.length > 1 ? [cuts[0], cuts[cuts.length - 1]] : cuts;
+  return ends.find(([a, b]) => fitsColumn(left, a) && fitsColumn(right, b));
 }
 
 /** The range of cells c…d of row r (CSV sources: for a fix rewriting both). */
@@ -371,10 +384,12 @@ is empty — in a column at least 95% complete, where an empty cell is itself un
 when it could be a value of the empty neighbour (one of its categories; a number within its range; else a
 pattern at least 1% of its values share), its pattern is rare in its own column (under 1% of the other
 values), and ten times likelier in the neighbour: it was shifted. A value whose two ends fit the two
-columns ("Lyon" a city, "FR" a country) while the whole is rare in its column is a merge. Where patterns
+columns ("Lyon" a city, "FR" a country; cut at a space, or a comma, semicolon or bar with or without spaces:
+"Louisville, KY" — not at a hyphen or slash, nor at a comma between digits) while the whole is rare in its
+column is a merge. Where patterns
 cannot tell two columns of words apart (a source "Original Screenplay" in the genre column), the value itself
 can: one of at least 1% of the empty neighbour's values, under 1% of its own column's other values and ten
-times rarer there is shifted, and a rare value that splits at a space into a frequent value of each column
+times rarer there is shifted, and a rare value that splits at such a separator into a frequent value of each column
 ("Borussia Dortmund Werder Bremen") is a merge; such a value (or a merge of two columns' categories) is
 evidence by itself, so it is looked for also where the emptied column often has gaps. A shift of several cells is followed along
 the row. Numbers of neighbouring columns of one quantity (their values overlap) that keep an order on (nearly)

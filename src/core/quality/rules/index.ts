@@ -26,6 +26,7 @@ import { whitespace } from './whitespace';
 import { categoryVariant } from './category-variant';
 import { dependencyViolation } from './dependency-violation';
 import { conflictingRecords } from './conflicting-records';
+import { containedValue } from './contained-value';
 import { outlier } from './outlier';
 import { constantColumn } from './constant-column';
 import { impossibleValue } from './impossible-value';
@@ -73,6 +74,7 @@ export const allRules: readonly QualityRule[] = [
   categoryVariant,
   dependencyViolation,
   conflictingRecords,
+  containedValue,
   // accuracy
   outlier,
   constantColumn,

@@ -1,0 +1,154 @@
+import { defineRule } from '../rule';
+import type { IngestResult } from '../../table/model';
+import { TEXT_KINDS, distinctValues, nullMask, numericColumn, strictlyIncreasing } from '../column-values';
+
+/** Rows read to find candidate pairs before a pair is verified on every row. */
+const SAMPLE_ROWS = 400;
+/** Share of the sampled rows in which a candidate pair must hold. */
+const SAMPLE_SHARE = 0.9;
+/** At most this share of sampled rows may hold another row's value (else the containment says nothing). */
+const CHANCE_SHARE = 0.2;
+/** Contained values shorter than this say nothing ("1" is in many texts). */
+const MIN_LENGTH = 2;
+const MAX_LENGTH = 64;
+
+/** A column's values by row, {@link normalized} (`at`) and as written (`raw`); undefined where null. */
+interface Texts {
+  at(row: number): string | undefined;
+  raw(row: number): string | undefined;
+}
+
+/** Whether row `r`'s value of `part` is in its text of `whole`, or the other way round: as written first (cheap), else normalized. */
+function agree(whole: Texts, part: Texts, r: number): boolean {
+  const text = whole.raw(r);
+  const value = part.raw(r);
+  if (text !== undefined && value !== undefined && containsToken(text, value)) return true;
+  const a = whole.at(r);
+  const b = part.at(r);
+  return a !== undefined && b !== undefined && (containsToken(a, b) || containsToken(b, a));
+}
+
+function textsOf(data: IngestResult, c: number): Texts | undefined {
+  const column = data.columns[c];
+  if (TEXT_KINDS.includes(column.kind)) {
+    const distinct = distinctValues(data, c);
+    const lower: (string | undefined)[] = new Array(distinct.size);
+    return {
+      at(row) {
+        const id = distinct.ids[row];
+        if (id < 0) return undefined;
+        return (lower[id] ??= normalized(distinct.text(id)));
+      },
+      raw: (row) => (distinct.ids[row] < 0 ? undefined : distinct.text(distinct.ids[row])),
+    };
+  }
+  if (column.kind === 'integer') {
+    const numbers = numericColumn(data, c);
+    // A row counter written into a label ("item 41") says where the row is, not what it is: not compared.
+    if (strictlyIncreasing(numbers)) return undefined;
+    const mask = nullMask(data, c);
+    const at = (row: number) => (mask[row] ? undefined : String(numbers[row]));
+    return { at, raw: at };
+  }
+  return undefined;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const NON_WORD_RUN = /[^\p{L}\p{N}]+/gu;
+
+/** Lower case, every run of other characters than letters and digits one space ("nz/public-sector" → "nz public sector"). */
+function normalized(text: string): string {
+  return text.toLowerCase().replace(NON_WORD_RUN, ' ').trim();
+}
+
+/** Whether `part` occurs in `whole` as a whole token (not inside a longer word or number). */
+export function containsToken(whole: string, part: string): boolean {
+  for (let at = whole.indexOf(part); at >= 0; at = whole.indexOf(part, at + 1)) {
+    const before = at === 0 ? '' : whole[at - 1];
+    const after = whole[at + part.length] ?? '';
+    if (!(before && WORD_CHAR.test(before)) && !(after && WORD_CHAR.test(after))) return true;
+  }
+  return false;
+}
+
+const fits = (text: string | undefined): text is string => text !== undefined && text.length >= MIN_LENGTH && text.length <= MAX_LENGTH;
+
+export const containedValue = defineRule({
+  id: 'contained-value',
+  title: 'Value missing from the column that repeats it',
+  dimension: 'consistency',
+  defaultSeverity: 'warning',
+  defaultOptions: { minShare: 0.97, minRows: 50 },
+  description: "A value that another column's text repeats in nearly every row, missing from that text in this row (a year not in the release date).",
+  docs: `Some columns repeat another column's value inside their text: a release date holds the release year,
+an airport's code is in its label, a file name holds the sample's id. Learned from the table itself: a
+text column *A* contains column *B*'s value (as a whole word or number, ignoring case and punctuation:
+"public sector" is in "nz/public-sector") in at least
+\`minShare\` of the rows holding both, in at least \`minRows\` rows, while another row's value of *B* is in
+*A*'s text by chance in at most 20% of rows (a constant or a common word proves nothing). The rows where
+*A*'s text does not hold *B*'s value, nor *B*'s *A*'s ("Aldino" beside "Aldino/Aldein" agrees), disagree
+with themselves: one of the two cells is wrong. The finding
+sits on *B*'s cell and points at *A*'s.
+
+Pairs are found on 400 rows spread over the table and verified on every row. Values of *B* shorter than two
+characters are left out, and so is a row counter (integers increasing down the table: "item 41" in a label
+says where the row is, not what it is).
+
+**Fix**: correct whichever of the two cells is wrong.`,
+  check({ data, options, report, isIgnored, rowNumber }) {
+    const rows = data.table.numRows;
+    if (rows < options.minRows) return;
+    const texts = data.columns.map((_, c) => (isIgnored(c) ? undefined : textsOf(data, c)));
+    const step = Math.max(1, Math.floor(rows / SAMPLE_ROWS));
+    const sample: number[] = [];
+    for (let r = 0; r < rows && sample.length < SAMPLE_ROWS; r += step) sample.push(r);
+    data.columns.forEach((container, a) => {
+      const whole = texts[a];
+      if (!whole || !TEXT_KINDS.includes(container.kind)) return;
+      data.columns.forEach((column, b) => {
+        const part = texts[b];
+        if (b === a || !part) return;
+        // Candidates on the sample: the pair holds nearly always, and another row's value nearly never.
+        let both = 0;
+        let held = 0;
+        let chance = 0;
+        for (let i = 0; i < sample.length; i++) {
+          const r = sample[i];
+          const text = whole.at(r);
+          const value = part.at(r);
+          if (text === undefined || !fits(value)) continue;
+          both++;
+          if (containsToken(text, value)) held++;
+          // Another row's value (the same value too: a near-constant column is in every text by chance).
+          const other = part.at(sample[(i + (sample.length >> 1)) % sample.length]);
+          if (fits(other) && containsToken(text, other)) chance++;
+        }
+        if (both < Math.min(30, options.minRows) || held < SAMPLE_SHARE * both || chance > CHANCE_SHARE * both) return;
+        // Verified on every row.
+        const broken: number[] = [];
+        let present = 0;
+        for (let r = 0; r < rows; r++) {
+          if (whole.raw(r) === undefined || !fits(part.at(r))) continue;
+          present++;
+          // (The other way round, the two cells agree in part: "Aldino" beside "Aldino/Aldein".)
+          if (!agree(whole, part, r)) broken.push(r);
+        }
+        const holding = present - broken.length;
+        if (present < options.minRows || holding < options.minShare * present) return;
+        const share = Math.floor((100 * holding) / present);
+        for (const r of broken) {
+          const value = part.raw(r) ?? '';
+          const text = whole.raw(r) ?? '';
+          report({
+            row: r,
+            columnIndex: b,
+            value,
+            message: `"${value}" in column "${column.name}" is not in "${container.name}" ("${text}") of row ${rowNumber(r)}, which holds "${column.name}" in ${share}% of rows (${holding} of ${present}).`,
+            evidence: { container: container.name, holdingRows: holding, rows: present },
+            related: () => [{ row: r, columnIndex: a, message: `"${container.name}" of this row` }],
+          });
+        }
+      });
+    });
+  },
+});

@@ -1,0 +1,55 @@
+/** contained-value: a value that another column's text repeats on nearly every row, missing from it in one row. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { ingestCsvBytes } from '../../../src/core/ingest/index';
+import { allRules, runQualityCheck } from '../../../src/core/quality/engine';
+import { containsToken } from '../../../src/core/quality/rules/contained-value';
+
+const rule = allRules.filter((r) => r.id === 'contained-value');
+const check = (lines: string[]) => runQualityCheck(ingestCsvBytes(new TextEncoder().encode(`${lines.join('\n')}\n`)), { maxFindingsPerRuleAndColumn: 10_000 }, undefined, rule).findings;
+
+const MONTHS = ['January', 'March', 'May', 'July', 'October', 'December'];
+
+/** Films: title, year, release date (which writes the year), rating; `years` overrides some rows' year. */
+function films(years: Record<number, number> = {}): string[] {
+  const lines = ['title,year,release_date,rating'];
+  for (let i = 0; i < 300; i++) {
+    const year = 1960 + ((i * 7) % 55);
+    lines.push(`Film ${i + 1},${years[i] ?? year},${1 + (i % 28)} ${MONTHS[i % 6]} ${year} (USA),${(3 + (i % 60) / 10).toFixed(1)}`);
+  }
+  return lines;
+}
+
+test('a year that its release date does not hold is reported on the year, pointing at the date', () => {
+  assert.deepEqual(check(films()), [], 'a consistent table has no finding');
+  const findings = check(films({ 24: 1978, 150: 2001 }));
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[24, 'year'], [150, 'year']]);
+  assert.match(findings[0].message, /^"1978" in column "year" is not in "release_date" \("\d+ \w+ \d{4} \(USA\)"\) of row 25, which holds "year" in 99% of rows \(298 of 300\)\.$/);
+  assert.equal(findings[0].related?.[0]?.column, 'release_date');
+});
+
+test('a near-constant column is in every text by chance: no finding', () => {
+  const lines = ['id,country,actor'];
+  for (let i = 0; i < 300; i++) lines.push(`${i},${i === 7 ? 'Belarus' : 'Ukraine'},${i === 7 ? 'Protesters (Russia)' : `Group ${i % 9} (Ukraine)`}`);
+  assert.deepEqual(check(lines), []);
+});
+
+test('cells that hold each other the other way round agree ("Aldino" beside "Aldino/Aldein")', () => {
+  const lines = ['code,name,name_it'];
+  // The bilingual name holds the Italian one: 6 rows of 300 (2%), which would break a 98% containment.
+  for (let i = 0; i < 300; i++) lines.push(`${i},${i % 50 === 0 ? `Town${i}/Stadt${i}` : `Town${i}`},Town${i}`);
+  assert.deepEqual(check(lines), []);
+});
+
+test('containsToken: whole words and numbers, not parts of them', () => {
+  assert.equal(containsToken('20 october 1979 usa', '1979'), true);
+  assert.equal(containsToken('20 october 19790', '1979'), false);
+  assert.equal(containsToken('nz public sector', 'public sector'), true);
+  assert.equal(containsToken('greenvillemunicipal', 'greenville'), false);
+});
+
+test('a row counter written into a label is not compared ("item 41")', () => {
+  const lines = ['id,label,score'];
+  for (let i = 0; i < 300; i++) lines.push(`${i},item ${i === 40 ? 41 : i},${i % 17}`);
+  assert.deepEqual(check(lines), []);
+});
