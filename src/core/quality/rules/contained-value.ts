@@ -8,7 +8,7 @@ const SAMPLE_ROWS = 400;
 const SAMPLE_SHARE = 0.9;
 /** At most this share of sampled rows may hold another row's value (else the containment says nothing). */
 const CHANCE_SHARE = 0.2;
-/** Contained values shorter than this say nothing ("1" is in many texts). */
+/** Contained values shorter than this say nothing ("1" is in many texts); longer than MAX_LENGTH, they are texts themselves. */
 const MIN_LENGTH = 2;
 const MAX_LENGTH = 64;
 
