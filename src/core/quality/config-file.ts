@@ -64,8 +64,13 @@ export function qualityConfigFor(config: QualityConfigFile, path: string, base: 
   const fromBase = relative(base, absolute);
   const location: FileLocation = { absolute, relativeToFolder: fromBase.startsWith('..') || isAbsolute(fromBase) ? undefined : fromBase };
   const quality: Partial<QualityConfig> = { rules: config.rules ?? {} };
-  if (config.ignore) quality.ignore = config.ignore.filter((entry) => appliesTo(entry, location)).map(({ file: _file, ...entry }) => entry);
-  if (config.accept) quality.accept = config.accept.filter((entry) => appliesTo(entry, location)).map(({ file: _file, ...entry }) => entry);
+  if (config.ignore) quality.ignore = entriesFor(config.ignore, location);
+  if (config.accept) quality.accept = entriesFor(config.accept, location);
   if (config.maxFindingsPerRuleAndColumn !== undefined) quality.maxFindingsPerRuleAndColumn = config.maxFindingsPerRuleAndColumn;
   return quality;
+}
+
+/** The entries that apply to the file at `location`, without their `file` globs. */
+function entriesFor<T>(entries: readonly FileScoped<T>[], location: FileLocation): Omit<FileScoped<T>, 'file'>[] {
+  return entries.filter((entry) => appliesTo(entry, location)).map(({ file: _file, ...entry }) => entry);
 }

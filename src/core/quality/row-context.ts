@@ -22,8 +22,8 @@ import { liesAmong, nearestRows, numericSpace } from './row-neighbours';
 export const MAX_EVIDENCE_ROWS = 200_000;
 /** A column whose distinct values are more than this share of its rows (an id, a measurement) ties too few rows together to be evidence of a dependency. */
 export const NEARLY_UNIQUE = 0.9;
-/** Other columns read as evidence. */
-const MAX_CONTEXT_COLUMNS = 24;
+/** Other columns read as evidence (here, and by typo's dependency evidence). */
+export const MAX_EVIDENCE_COLUMNS = 24;
 /** Nearest rows looked at. */
 const NEIGHBOURS = 5;
 
@@ -104,7 +104,7 @@ export function rowContext(
     if (p < best[i].p) best[i] = { p, note: note() };
   };
   let kinds = 0;
-  for (let b = 0; b < data.columns.length && kinds < MAX_CONTEXT_COLUMNS; b++) {
+  for (let b = 0; b < data.columns.length && kinds < MAX_EVIDENCE_COLUMNS; b++) {
     if (b === column) continue;
     const other = idsOf(b);
     if (!other) continue;

@@ -61,8 +61,6 @@ function computeCodes(data: IngestResult, column: number): ValueCodes | undefine
   const sample = Math.min(distinct.size, EARLY_VALUES);
   for (let id = 0; id < sample; id++) if (readTimeOfDay(distinct.text(id))) early++;
   if (early < MIN_TIME_SHARE * sample - 1) return undefined;
-  const rowsOf = new Int32Array(distinct.size);
-  for (const id of distinct.ids) if (id >= 0) rowsOf[id]++;
   const readings: ({ seconds: number; date: string } | undefined)[] = [];
   const dates = new Set<string>();
   let timeRows = 0;
@@ -70,7 +68,7 @@ function computeCodes(data: IngestResult, column: number): ValueCodes | undefine
     const reading = readTimeOfDay(distinct.text(id));
     readings.push(reading);
     if (!reading) continue;
-    timeRows += rowsOf[id];
+    timeRows += distinct.counts[id];
     if (reading.date) dates.add(reading.date);
   }
   if (timeRows < MIN_TIME_SHARE * present) return undefined;

@@ -99,6 +99,9 @@ test('numeric neighbours that keep an order: a high in the low column, high empt
   const findings = check(prices({ [row]: ['', String(base + 12)] }));
   assert.deepEqual(findings.map((f) => [f.row, f.column]), [[row, 'low'], [row, 'high']]);
   assert.match(findings[0].message, /^"1132" in column "low" looks like a value of "high": it breaks 2 of the 2 orders "low" keeps with this row's other values, and none of the 2 "high" keeps; and "high" is empty in this row/);
+  const fix = findings[0].fixes?.[0];
+  assert.equal(fix?.title, 'Move "1132" to "high"');
+  assert.equal(fix?.kind === 'replace' ? fix.newText : undefined, '1132,');
   assert.deepEqual(check(prices({ [row]: ['', String(base - 9)] })), [], 'an empty high beside an ordinary low is a gap');
 });
 

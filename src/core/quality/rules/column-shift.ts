@@ -431,6 +431,11 @@ of values with its pattern).
     const delimiter = data.dialect?.delimiter ?? ',';
     const fixes = data.rangesIn === 'file';
     const name = (c: number) => `"${data.columns[c].name}"`;
+    /** The quick fix moving row r's `value` from column `c` back to its empty neighbour `home` (CSV sources only). */
+    const moveFix = (r: number, home: number, c: number, value: string): FindingFix[] | undefined =>
+      fixes
+        ? [{ kind: 'replace', title: `Move "${value}" to ${name(home)}`, range: span(data, r, Math.min(home, c), Math.max(home, c)), newText: home < c ? `${csvField(value, delimiter)}${delimiter}` : `${delimiter}${csvField(value, delimiter)}` }]
+        : undefined;
     const reported = new Set<number>();
     const once = (r: number, c: number) => {
       const key = r * columns + c;
@@ -455,9 +460,6 @@ of values with its pattern).
       const why = test(r, ordinary(r, to));
       if (!why || !once(r, to)) return;
       const value = cells.text(r, to) ?? '';
-      const fix: FindingFix[] | undefined = fixes
-        ? [{ kind: 'replace', title: `Move "${value}" to ${name(from)}`, range: span(data, r, Math.min(from, to), Math.max(from, to)), newText: from < to ? `${csvField(value, delimiter)}${delimiter}` : `${delimiter}${csvField(value, delimiter)}` }]
-        : undefined;
       report({
         row: r,
         columnIndex: to,
@@ -465,7 +467,7 @@ of values with its pattern).
         evidence: { neighbour: data.columns[from].name, neighbourEmpty: true, by: 'order', order: `${data.columns[pair.low].name} ≤ ${data.columns[pair.high].name}` },
         message: `"${value}" in column ${name(to)} looks like a value of ${name(from)}: ${why}; and ${name(from)} is empty in this row: the row seems shifted.`,
         related: [{ row: r, columnIndex: from, message: `${name(from)} is empty here` }],
-        fixes: fix,
+        fixes: moveFix(r, from, to, value),
       });
       if (once(r, from)) report({ row: r, columnIndex: from, evidence: { holder: data.columns[to].name }, message: `Column ${name(from)} is empty in this row; its value seems to be in ${name(to)} ("${value}").` });
     };
@@ -562,10 +564,7 @@ of values with its pattern).
           if (!once(r, c)) continue;
           const home = c === to ? from : c - 1;
           const value = c === to ? text : (cells.text(r, c) ?? '');
-          const fix: FindingFix[] | undefined =
-            fixes && shifted.length === 1
-              ? [{ kind: 'replace', title: `Move "${value}" to ${name(home)}`, range: span(data, r, Math.min(home, c), Math.max(home, c)), newText: home < c ? `${csvField(value, delimiter)}${delimiter}` : `${delimiter}${csvField(value, delimiter)}` }]
-              : undefined;
+          const fix = shifted.length === 1 ? moveFix(r, home, c, value) : undefined;
           // How well the value fits each column: the share of its very value where that decided, else of its pattern.
           const asValue = byValue(r, home, c);
           const [there, here] = asValue ? valueShares(r, wordsIn(home), wordsIn(c)) : [usual(column(home).profile, value), usualAmongOthers(column(c).profile, value)];

@@ -2,7 +2,7 @@ import { defineRule } from '../rule';
 import type { IngestResult } from '../../table/model';
 import { TEXT_KINDS, distinctValues, replaceCellFix, type DistinctValues } from '../column-values';
 import { NearWordIndex } from '../edit-distance';
-import { MAX_EVIDENCE_ROWS, coOccurrence, evidenceIds, rowContext, type ContextQuery } from '../row-context';
+import { MAX_EVIDENCE_COLUMNS, MAX_EVIDENCE_ROWS, coOccurrence, evidenceIds, rowContext, type ContextQuery } from '../row-context';
 import { categoryKey } from './category-variant';
 
 /**
@@ -62,9 +62,6 @@ export const MAX_NAME_LENGTH = 64;
 /** Whether a value can be a typo or the value it is a typo of: 3 to MAX_NAME_LENGTH characters. */
 const typoLength = (word: string) => word.length >= 3 && word.length <= MAX_NAME_LENGTH;
 
-/** Other columns used as evidence of a dependency. */
-const MAX_EVIDENCE_COLUMNS = 24;
-
 /**
  * Largest chance that a rare value is this near a frequent one and its row ties it to that value this strongly,
  * both by coincidence (the chance of the neighbour, times that of the row's evidence; see row-context.ts).
@@ -102,9 +99,7 @@ function dependencyEvidence(
   const evidence = new Map<Candidate, { column: number; rows: number; share: number }>();
   const present = distinct.counts.reduce((a, b) => a + b, 0);
   const rows = Math.min(ids.length, MAX_EVIDENCE_ROWS);
-  const rareRows = new Map<number, number[]>();
-  for (const pair of pairs) rareRows.set(pair.rare, []);
-  for (let r = 0; r < rows; r++) rareRows.get(ids[r])?.push(r);
+  const rareRows = rowsOfValues(ids.subarray(0, rows), new Set(pairs.map((pair) => pair.rare)));
   let used = 0;
   for (let b = 0; b < data.columns.length && used < MAX_EVIDENCE_COLUMNS; b++) {
     if (b === column) continue;
