@@ -81,6 +81,14 @@ export function patternOf(value: string): ValuePattern {
   return { shape, form, class: letters && digits ? 'mixed' : letters ? 'letters' : digits ? 'digits' : 'symbols' };
 }
 
+/** The form of a shape (its runs without their lengths): "9|4|-|9|4" is "9-9". */
+export function formOfShape(shape: string): string {
+  return shape
+    .split('|')
+    .map((token) => (/^[a9]\d+$/.test(token) ? token[0] : token))
+    .join('');
+}
+
 /** How a column's rows spread over the patterns of one level. */
 export interface LevelSummary {
   /** Rows per pattern. */
@@ -93,6 +101,10 @@ export interface LevelSummary {
   dominantRows: number;
   dominantValues: number;
   example: string;
+  /** Distinct values per pattern (counted up to 16, as for the dominant one). */
+  values: Map<string, number>;
+  /** One value per pattern (for messages). */
+  examples: Map<string, string>;
 }
 
 export interface ColumnPatterns {
@@ -131,7 +143,7 @@ function isFreeText(texts: Iterable<string>): boolean {
   return (words[words.length >> 1] ?? 0) > FREE_TEXT_WORDS;
 }
 
-const FREE_TEXT_LEVEL: LevelSummary = { rows: new Map(), dominant: '', dominantRows: 0, dominantValues: 0, example: '' };
+const FREE_TEXT_LEVEL: LevelSummary = { rows: new Map(), dominant: '', dominantRows: 0, dominantValues: 0, example: '', values: new Map(), examples: new Map() };
 
 /** Patterns of the distinct values `ids` (weights: rows per id); free text is told from its first values and not generalized. */
 function summarize(distinct: DistinctValues, ids: [number, number][], sampled: boolean): ColumnPatterns {
@@ -162,7 +174,17 @@ function summarize(distinct: DistinctValues, ids: [number, number][], sampled: b
     let dominant = '';
     let dominantRows = 0;
     for (const [pattern, n] of rows[level]) if (n > dominantRows) [dominant, dominantRows] = [pattern, n];
-    return { rows: rows[level], dominant, dominantRows, dominantValues: values[level].get(dominant)?.size ?? 0, example: examples[level].get(dominant) ?? '' };
+    const valuesPer = new Map<string, number>();
+    for (const [pattern, seen] of values[level]) valuesPer.set(pattern, seen.size);
+    return {
+      rows: rows[level],
+      dominant,
+      dominantRows,
+      dominantValues: valuesPer.get(dominant) ?? 0,
+      example: examples[level].get(dominant) ?? '',
+      values: valuesPer,
+      examples: examples[level],
+    };
   };
   return {
     byId,

@@ -58,6 +58,7 @@ test('every rule is either mapped to steps that exist or listed as having none, 
     'number-format': [finding('number-format', { value: 'a', evidence: { readAs: 2 } })],
     'dependency-violation': [finding('dependency-violation', { value: 'a', evidence: { expected: 'b' } })],
     'column-shift': [finding('column-shift', { value: 'a', evidence: { neighbour: 'y', neighbourEmpty: true } })],
+    'spelled-out-code': [finding('spelled-out-code', { value: 'Male', evidence: { code: 'M' } })],
   };
   for (const [rule, choose] of Object.entries(RULE_STEPS)) {
     const findings = findingsFor[rule] ?? [finding(rule, { value: 'a' })];
@@ -69,6 +70,7 @@ test('every rule is either mapped to steps that exist or listed as having none, 
   assert.deepEqual(RULE_STEPS['dependency-violation']({ name: 'x', kind: 'string' }, findingsFor['dependency-violation']), [
     { step: 'replace-values', options: { columns: ['x'], cells: { x: [{ row: 3, from: 'a', to: 'b' }] } }, enabled: false },
   ]);
+  assert.deepEqual(RULE_STEPS['spelled-out-code']({ name: 'x', kind: 'string' }, findingsFor['spelled-out-code'])[0].options, { columns: ['x'], values: { x: { Male: 'M' } } });
   assert.deepEqual(RULE_STEPS['column-shift']({ name: 'x', kind: 'string' }, findingsFor['column-shift'])[0].options, {
     columns: ['x', 'y'],
     cells: { x: [{ row: 3, from: 'a', to: null }], y: [{ row: 3, from: null, to: 'a' }] },

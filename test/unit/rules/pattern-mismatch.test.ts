@@ -74,3 +74,29 @@ test('accepting a value makes its pattern one of the column\'s', () => {
   assert.equal(findingsOf(checkCsv(csv(['code'], rows)), 'pattern-mismatch').length, 2);
   assert.deepEqual(findingsOf(checkCsv(csv(['code'], rows), { accept }), 'pattern-mismatch'), []);
 });
+
+test('a column may follow a few patterns: ISSNs end in a digit or X, and one written without its hyphen is reported', () => {
+  // 30 journals, every tenth with a check character X: "9999-9999" in 90% of the rows, "9999-999X" in 10%.
+  const issns = Array.from({ length: 30 }, (_, j) => `${1000 + j * 271}-${j % 10 === 3 ? `${100 + j}X` : 1000 + j * 37}`);
+  const rows = Array.from({ length: 600 }, (_, i) => [issns[(i * 7) % 30]]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['issn'], rows)), 'pattern-mismatch'), [], 'two shapes of one column are its patterns');
+  rows.push(['18137888'], ['1271-1074']);
+  const findings = findingsOf(checkCsv(csv(['issn'], rows)), 'pattern-mismatch');
+  assert.deepEqual(findings.map((f) => f.value), ['18137888']);
+  assert.match(findings[0].message, /shaped "9", unlike 99% of the column, shaped "9-9" or "9-9A"/);
+});
+
+test('numbers whose lengths vary are not shapes to keep: page ranges across 99 → 100 and 999 → 1000', () => {
+  const rows = Array.from({ length: 600 }, (_, i) => {
+    const first = 10 + ((i * 37) % 1400);
+    return [`${first}-${first + 3 + (i % 15)}`];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['pages'], rows)), 'pattern-mismatch'), []);
+});
+
+test('several kinds of value side by side are not one pattern with variants', () => {
+  // "12", "A12" and "item 12" in a third of the rows each: a rare fourth form is one more kind, not a slip.
+  const rows = Array.from({ length: 300 }, (_, i) => [i % 3 === 0 ? `${i}` : i % 3 === 1 ? `A${i}` : `item ${i}`]);
+  rows.push(['12-B']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['ref'], rows)), 'pattern-mismatch'), []);
+});

@@ -1,9 +1,18 @@
 import { defineRule } from '../rule';
 import { TEXT_KINDS, distinctValues, replaceCellFix } from '../column-values';
 
-/** The spelling-insensitive key of a category: accents, case and white space removed. */
+/**
+ * The spelling-insensitive key of a category: accents, case and white space removed, and punctuation beside
+ * a letter ("PG-13" is "PG13", "U.S." is "US"), not between digits ("1.5" is not "15").
+ */
 export function categoryKey(value: string): string {
-  return value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(?<=\p{L})[.\-_'’]+|[.\-_'’]+(?=\p{L})/gu, '');
 }
 
 export const categoryVariant = defineRule({
@@ -12,9 +21,10 @@ export const categoryVariant = defineRule({
   dimension: 'consistency',
   defaultSeverity: 'warning',
   defaultOptions: { maxDistinct: 1000 },
-  description: 'Values of a categorical column that differ only by case, white space or accents.',
-  docs: `"Paris", "paris " and "PARIS" are one city but three categories: one-hot encoding splits their rows
-across three features and each gets fewer examples.
+  description: 'Values of a categorical column that differ only by case, white space, accents or punctuation.',
+  docs: `"Paris", "paris " and "PARIS" are one city but three categories, as are "PG-13" and "PG13": one-hot
+encoding splits their rows across several features and each gets fewer examples. Punctuation counts only
+beside a letter: "1.5" and "15" are two values.
 
 **Fix**: unify the spelling; the quick fix replaces a variant with the column's most frequent spelling.
 Columns with more than \`maxDistinct\` distinct values are free text and are not checked.`,

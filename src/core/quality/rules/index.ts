@@ -24,6 +24,7 @@ import { numberFormat } from './number-format';
 import { patternMismatch } from './pattern-mismatch';
 import { whitespace } from './whitespace';
 import { categoryVariant } from './category-variant';
+import { spelledOutCode } from './spelled-out-code';
 import { dependencyViolation } from './dependency-violation';
 import { conflictingRecords } from './conflicting-records';
 import { containedValue } from './contained-value';
@@ -72,6 +73,7 @@ export const allRules: readonly QualityRule[] = [
   patternMismatch,
   whitespace,
   categoryVariant,
+  spelledOutCode,
   dependencyViolation,
   conflictingRecords,
   containedValue,

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { TEXT_KINDS, distinctValues } from '../column-values';
-import { columnPatterns, incompatibleClass, patternOf, samplePatterns, type ColumnPatterns, type PatternLevel, type ValuePattern } from '../value-patterns';
+import { columnPatterns, formOfShape, incompatibleClass, patternOf, samplePatterns, type ColumnPatterns, type PatternLevel, type ValuePattern } from '../value-patterns';
 
 const LEVELS: readonly PatternLevel[] = ['class', 'form', 'shape'];
 import { isPlaceholderText } from '../placeholders';
@@ -33,34 +33,81 @@ interface Thresholds {
 /** Distinct values a dominant pattern needs to be a pattern rather than a few categories. */
 const PATTERN_VALUES = 10;
 
-/** Whether one pattern of the level covers `minShare` of the column and is shared by `minValues` distinct values (a pattern, not one category). */
-function dominates(patterns: ColumnPatterns, level: PatternLevel, options: Thresholds): boolean {
-  const summary = patterns.levels[level];
-  return summary.dominantRows >= options.minShare * patterns.present && summary.dominantValues >= options.minValues;
+/**
+ * Patterns of one level that together make a column's pattern: ISSNs are "9999-9999" or "9999-999X", ids
+ * "AB-1234" or "AB-12345". At most this many, each shared by several values and far from rare.
+ */
+const MAX_PATTERNS = 3;
+/** The most common of them covers at least this share of the column. */
+const MAIN_SHARE = 0.5;
+
+/** The patterns a column's values follow at one level, the rows and (up to 16 each) distinct values they hold. */
+interface Established {
+  patterns: string[];
+  rows: number;
+  values: number;
 }
 
 /**
- * The level at which a value's pattern is unusual in its column, if any (class first, then form, then
- * shape). `rows`: the value's own rows; among a few categories sharing a pattern, a value in many rows is
- * one more category, not a slip.
+ * The most common patterns of the level, in order, until they cover `minShare` of the column: each must be
+ * shared by `minValues` distinct values (a pattern, not one frequent category) and cover more than
+ * `maxShare` (not itself a rare pattern). The class level takes one pattern only.
  */
-function unusualLevel(pattern: ValuePattern, rows: number, patterns: ColumnPatterns, options: Thresholds, accepted: Set<string>): PatternLevel | undefined {
+function established(patterns: ColumnPatterns, level: PatternLevel, options: Thresholds): Established | undefined {
+  const summary = patterns.levels[level];
+  const ranked = [...summary.rows].sort((a, b) => b[1] - a[1]).slice(0, level === 'class' ? 1 : MAX_PATTERNS);
+  const found: Established = { patterns: [], rows: 0, values: 0 };
+  for (const [pattern, rows] of ranked) {
+    const values = summary.values.get(pattern) ?? 0;
+    if (values < options.minValues || rows <= options.maxShare * patterns.present) return undefined;
+    // One pattern with variants, not several kinds of value side by side.
+    if (found.patterns.length === 0 && rows < MAIN_SHARE * patterns.present) return undefined;
+    found.patterns.push(pattern);
+    found.rows += rows;
+    found.values += values;
+    if (found.rows >= options.minShare * patterns.present) return found;
+  }
+  return undefined;
+}
+
+/** Whether two of the shapes a column follows have one form (they differ only in the lengths of their runs). */
+function lengthsVary(column: Established): boolean {
+  const forms = column.patterns.map(formOfShape);
+  return new Set(forms).size < forms.length;
+}
+
+/**
+ * The level at which a value's pattern is unusual in its column, and the patterns it breaks, if any (class
+ * first, then form, then shape). `rows`: the value's own rows; among a few categories sharing a pattern, a
+ * value in many rows is one more category, not a slip.
+ */
+function unusualLevel(pattern: ValuePattern, rows: number, patterns: ColumnPatterns, options: Thresholds, accepted: Set<string>): [PatternLevel, Established] | undefined {
   const { levels, present } = patterns;
-  const rare = (level: PatternLevel) =>
-    (levels[level].rows.get(pattern[level]) ?? 0) <= options.maxShare * present &&
-    !accepted.has(`${level}:${pattern[level]}`) &&
-    (levels[level].dominantValues >= PATTERN_VALUES || rows <= options.maxRareRows);
-  const dominant = (level: PatternLevel) => dominates(patterns, level, options);
+  const broken = (level: PatternLevel): Established | undefined => {
+    const column = established(patterns, level, options);
+    if (!column || column.patterns.includes(pattern[level])) return undefined;
+    // Where the column's own shapes differ only in the lengths of their runs (page ranges "99-99" and
+    // "999-999"), lengths vary naturally: a shape of one of their forms is not unusual.
+    if (level === 'shape' && lengthsVary(column) && column.patterns.some((shape) => formOfShape(shape) === pattern.form)) return undefined;
+    const rare =
+      (levels[level].rows.get(pattern[level]) ?? 0) <= options.maxShare * present &&
+      !accepted.has(`${level}:${pattern[level]}`) &&
+      (column.values >= PATTERN_VALUES || rows <= options.maxRareRows);
+    return rare ? column : undefined;
+  };
   const classes = levels.class;
-  if (dominant('class') && incompatibleClass(classes.dominant as ValuePattern['class'], pattern.class) && rare('class')) return 'class';
-  if (pattern.class !== classes.dominant) return undefined;
-  // Forms and shapes are only expected to hold in structured text: codes of one width, or text with digits
-  // (times, numbers with punctuation). Words vary in length and punctuation ("Mary", "Mary-Ann").
-  const structured = dominant('shape') || /9/.test(levels.form.dominant);
+  const byClass = broken('class');
+  if (byClass && incompatibleClass(classes.dominant as ValuePattern['class'], pattern.class)) return ['class', byClass];
+  // Forms and shapes are compared among values of a common class ("9711-537X" is letters and digits among
+  // digits-only ISSNs); a rare class is judged at the class level alone.
+  if ((classes.rows.get(pattern.class) ?? 0) <= options.maxShare * present) return undefined;
+  // Forms and shapes are only expected to hold in structured text: codes of a few widths, or text with
+  // digits (times, numbers with punctuation). Words vary in length and punctuation ("Mary", "Mary-Ann").
+  const structured = established(patterns, 'shape', options) !== undefined || /9/.test(levels.form.dominant);
   if (!structured) return undefined;
   for (const level of ['form', 'shape'] as const) {
-    const summary = levels[level];
-    if (dominant(level) && pattern[level] !== summary.dominant && rare(level)) return level;
+    const column = broken(level);
+    if (column) return [level, column];
   }
   return undefined;
 }
@@ -72,22 +119,25 @@ export const patternMismatch = defineRule({
   defaultSeverity: 'warning',
   acceptsValues: true,
   defaultOptions: { minShare: 0.95, maxShare: 0.02, minRows: 20, minValues: 3, maxRareRows: 3 },
-  description: 'A text value whose pattern (letters, digits and punctuation) is rare in a column where one pattern dominates: a word among codes, a number among names, "5551234" among "555-1234".',
+  description: 'A text value whose pattern (letters, digits and punctuation) is rare in a column where one pattern (or a few) dominates: a word among codes, a number among names, "5551234" among "555-1234".',
   docs: `Columns of codes, identifiers, times or names follow a pattern; a value that breaks it is usually a value
 from another column, a placeholder, or a typing slip ("AB1234" among "AB-1234", "Lyon" in a column of zip
 codes).
 
 Each value is generalized at three levels (see *value patterns*): its **class** (letters, digits, both),
 its **form** (runs of letters and digits with the punctuation between: "AB-1234" is "A-9"), its **shape**
-(the same with run lengths: "AA-9999"). A value is reported when, at one level, one pattern covers at least
-\`minShare\` of the column's values and is shared by at least \`minValues\` distinct values (a pattern, not one
-frequent category), and the value's pattern covers at most \`maxShare\` (when the dominant pattern is shared by
-fewer than 10 distinct values — a few categories such as S, M, L — the value must also be in at most
-\`maxRareRows\` rows: "XL" in many rows is one more size, "Dayton" once among state codes is a slip):
+(the same with run lengths: "AA-9999"). A value is reported when, at one level, one pattern — or up to
+${MAX_PATTERNS} patterns together, each in more than \`maxShare\` of the values and the first in half of them, as
+ISSNs are "9999-9999" or "9999-999X" — covers at least \`minShare\` of the column's values, each shared by at least \`minValues\`
+distinct values (a pattern, not one frequent category), and the value's pattern covers at most \`maxShare\`
+(when the column's patterns are shared by fewer than 10 distinct values — a few categories such as S, M, L —
+the value must also be in at most \`maxRareRows\` rows: "XL" in many rows is one more size, "Dayton" once
+among state codes is a slip). Where the column's own shapes differ only in the lengths of their runs (page
+ranges "99-99" and "999-999"), a shape of one of their forms is not reported ("999-9999"):
 
 - at the class level only for classes that cannot stand for each other: digits among words, letters among
   digits (letters and digits mixing by chance, as in hex ids, are never reported);
-- at the form and shape levels only in structured columns (one shape dominates, as in codes of one width,
+- at the form and shape levels only in structured columns (a few shapes dominate, as in codes of one width,
   or the dominant form holds digits, as in times or phone numbers), so names ("Mary", "Mary-Ann",
   "McDonald") and free text are left alone.
 
@@ -108,9 +158,9 @@ In a file checked in batches, each batch is checked on its own.`,
       // A sample first (large columns): free text, or no dominant pattern, or none broken: nothing to look for.
       const sample = samplePatterns(data, c);
       if (sample.present < options.minRows || sample.freeText) return;
-      const dominantLevels = LEVELS.filter((level) => dominates(sample, level, options));
-      if (dominantLevels.length === 0) return;
-      if (sample.sampled && dominantLevels.every((level) => sample.levels[level].dominantRows === sample.present)) return;
+      const followed = LEVELS.map((level) => established(sample, level, options)).filter((found) => found !== undefined);
+      if (followed.length === 0) return;
+      if (sample.sampled && followed.every((found) => found.rows === sample.present)) return;
       const patterns = columnPatterns(data, c);
       const accepted = new Set<string>();
       for (const value of acceptedValues(c)) {
@@ -118,31 +168,34 @@ In a file checked in batches, each batch is checked on its own.`,
         for (const level of ['class', 'form', 'shape'] as const) accepted.add(`${level}:${p[level]}`);
       }
       const distinct = distinctValues(data, c);
-      const unusual = new Map<number, PatternLevel>();
+      const unusual = new Map<number, [PatternLevel, Established]>();
       patterns.byId.forEach((pattern, id) => {
         const text = distinct.text(id);
         if (isPlaceholderText(text) || isAccepted(c, text)) return;
-        const level = unusualLevel(pattern, distinct.counts[id], patterns, options, accepted);
-        if (level) unusual.set(id, level);
+        const found = unusualLevel(pattern, distinct.counts[id], patterns, options, accepted);
+        if (found) unusual.set(id, found);
       });
       if (unusual.size === 0) return;
       const ids = distinct.ids;
       for (let r = 0; r < ids.length; r++) {
-        const level = ids[r] < 0 ? undefined : unusual.get(ids[r]);
-        if (!level) continue;
+        const found = ids[r] < 0 ? undefined : unusual.get(ids[r]);
+        if (!found) continue;
+        const [level, followedBy] = found;
         const value = distinct.text(ids[r]);
         const summary = patterns.levels[level];
-        const share = summary.dominantRows / patterns.present;
+        const share = followedBy.rows / patterns.present;
         const own = patterns.byId.get(ids[r])![level];
-        const describe = (pattern: string) => (level === 'class' ? CLASS_WORDS[pattern] : `shaped "${readable(pattern, level)}"`);
+        const example = summary.examples.get(followedBy.patterns[0]) ?? '';
+        const columnPattern = followedBy.patterns.map((pattern) => readable(pattern, level)).join('" or "');
+        const describe = (pattern: string) => (level === 'class' ? CLASS_WORDS[pattern] : `shaped "${pattern}"`);
         report({
           row: r,
           columnIndex: c,
           value,
-          evidence: { level, pattern: readable(own, level), columnPattern: readable(summary.dominant, level), columnShare: share, example: summary.example },
+          evidence: { level, pattern: readable(own, level), columnPattern, columnShare: share, example },
           message:
-            `"${value}" in column "${column.name}" is ${describe(own)}, unlike ${Math.floor(share * 100)}% of the column, ` +
-            `${level === 'class' ? 'which is ' : ''}${describe(summary.dominant)} (like "${summary.example}").`,
+            `"${value}" in column "${column.name}" is ${describe(level === 'class' ? own : readable(own, level))}, unlike ${Math.floor(share * 100)}% of the column, ` +
+            `${level === 'class' ? 'which is ' : ''}${describe(level === 'class' ? followedBy.patterns[0] : columnPattern)} (like "${example}").`,
         });
       }
     });

@@ -1,0 +1,92 @@
+/** spelled-out-code: a category written out in full in a column of short codes ("Male" among "M" and "F"). */
+import { defineRule } from '../rule';
+import { TEXT_KINDS, distinctValues, replaceCellFix } from '../column-values';
+import { categoryKey } from './category-variant';
+
+/** Codes are letters only, at most this long ("M", "eng", "RUB"). */
+const MAX_CODE_LENGTH = 4;
+/** Columns with more distinct values than this hold free text or names, not codes. */
+const MAX_DISTINCT = 1000;
+
+const LETTERS = /^\p{L}+$/u;
+const WORDS = /^\p{L}+(?: \p{L}+)*$/u;
+
+/**
+ * Whether `code` is the first letters of `written` ("eng" of "english", "m" of "male"). Two-letter codes are
+ * not matched: they are as often initials ("NY", "NC") as first letters ("CA"), so "Nevada" cannot be told
+ * from "NE".
+ */
+function abbreviates(code: string, written: string): boolean {
+  return code.length !== 2 && written.length > code.length && written.startsWith(code);
+}
+
+export const spelledOutCode = defineRule({
+  id: 'spelled-out-code',
+  title: 'Code written out in full',
+  dimension: 'consistency',
+  defaultSeverity: 'warning',
+  acceptsValues: true,
+  defaultOptions: { minShare: 0.95, maxShare: 0.02, minRows: 20 },
+  description: 'A value written out in full in a column of short codes: "Male" among "M" and "F", "English" among "eng" and "fre".',
+  docs: `A column of short codes ("M"/"F", "eng"/"fre"/"ger", "S"/"M"/"L") sometimes receives a value written out
+in full by another source or form: "Male", "English", "Large". It is one more category to a model and to a
+group-by, although it means the same as its code.
+
+A column is a column of codes when its codes — values of letters only, at most ${MAX_CODE_LENGTH} long, each
+in more than \`maxShare\` of the rows — cover at least \`minShare\` of its values (at least \`minRows\` values, at
+most ${MAX_DISTINCT} distinct). A rare value of words (at most \`maxShare\` of the values), longer than every
+code, that begins with exactly one of the codes is reported with that code. Two-letter codes are not matched,
+since they are as often initials ("NY") as first letters ("CA").
+
+**Fix**: replace the value with its code (quick fix). If the written-out value is meant, accept it.`,
+  check({ data, options, report, isIgnored, isAccepted }) {
+    data.columns.forEach((column, c) => {
+      if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
+      const distinct = distinctValues(data, c);
+      if (distinct.size > MAX_DISTINCT) return;
+      const { counts } = distinct;
+      let present = 0;
+      for (let id = 0; id < distinct.size; id++) if (distinct.text(id).trim() !== '') present += counts[id];
+      if (present < options.minRows) return;
+      // The column's codes: short words of letters, each more than a rare value.
+      let coded = 0;
+      let codeLength = 0;
+      const codes: { key: string; id: number }[] = [];
+      for (let id = 0; id < distinct.size; id++) {
+        const text = distinct.text(id).trim();
+        if (counts[id] <= options.maxShare * present || text.length > MAX_CODE_LENGTH || !LETTERS.test(text)) continue;
+        coded += counts[id];
+        codeLength = Math.max(codeLength, text.length);
+        codes.push({ key: categoryKey(text), id });
+      }
+      if (coded < options.minShare * present || codes.length < 2) return;
+      const codeOf = new Map<number, number>();
+      for (let id = 0; id < distinct.size; id++) {
+        const text = distinct.text(id).trim();
+        if (counts[id] > options.maxShare * present || text.length <= codeLength || !WORDS.test(text) || isAccepted(c, distinct.text(id))) continue;
+        const key = categoryKey(text);
+        const matches = codes.filter((code) => abbreviates(code.key, key));
+        if (matches.length === 1) codeOf.set(id, matches[0].id);
+      }
+      if (codeOf.size === 0) return;
+      const ids = distinct.ids;
+      for (let r = 0; r < ids.length; r++) {
+        const codeId = ids[r] < 0 ? undefined : codeOf.get(ids[r]);
+        if (codeId === undefined) continue;
+        const value = distinct.text(ids[r]);
+        const code = distinct.text(codeId);
+        report({
+          row: r,
+          columnIndex: c,
+          value,
+          evidence: { code, codeRows: counts[codeId], codedShare: coded / present },
+          message: `"${value}" in column "${column.name}" looks like the code "${code}" written out: ${Math.floor((coded / present) * 100)}% of the column are short codes, and ${counts[codeId]} rows write "${code}".`,
+          fixes: () => {
+            const fix = replaceCellFix(data, r, c, code, `Replace with the code "${code}"`);
+            return fix ? [fix] : [];
+          },
+        });
+      }
+    });
+  },
+});
