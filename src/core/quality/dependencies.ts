@@ -8,7 +8,7 @@
  * repeat (not keys, not near-constant, not free text), right-hand candidates any column not near-constant.
  * For each pair the rows are grouped by A; a group of at least two rows with B is a supported group. A → B
  * is accepted when
- * - there are at least `MIN_GROUPS` supported groups, holding at least `MIN_SUPPORTED_ROWS` of the rows;
+ * - there are at least `MIN_GROUPS` supported groups (or fewer large ones: FEW_GROUPS_MIN_ROWS), holding at least `MIN_SUPPORTED_ROWS` of the rows;
  * - the g3 error (the share of supported rows to change for A → B to hold exactly) is at most
  *   `MAX_ERROR` and at most `MAX_ERROR_VS_CHANCE` of the g3 error B would have if it were unrelated to A
  *   (B shuffled over the same rows: a near-constant B "depends" on anything);
@@ -27,6 +27,13 @@ import { timeOfDayCodes } from './time-of-day';
 
 /** Supported groups a dependency needs. */
 const MIN_GROUPS = 5;
+/**
+ * Fewer groups (a left side of two to four values: marital status → exemption) are evidence only when every
+ * supported group holds at least FEW_GROUPS_MIN_ROWS rows and at most FEW_GROUPS_MAX_ERROR of the rows break
+ * the dependency: a few large groups that agree almost entirely.
+ */
+const FEW_GROUPS_MIN_ROWS = 30;
+const FEW_GROUPS_MAX_ERROR = 0.02;
 /** Largest g3 error of an accepted dependency (dirty tables: errors of every kind also break dependencies). */
 const MAX_ERROR = 0.1;
 /** Smallest share of the rows (with values of A and B) in supported groups: a few repeated rows are no evidence. */
@@ -139,6 +146,8 @@ export interface PairStats {
   error: number;
   /** Share of the rows with values of A and B that are in supported groups. */
   supported: number;
+  /** Rows of the smallest supported group. */
+  smallest: number;
 }
 
 /** g3 statistics of A → B over the grouping of A (`b`: B's ids at the same positions). */
@@ -151,6 +160,7 @@ function pairStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int32
   let rows = 0;
   let changes = 0;
   let present = 0;
+  let smallest = Number.MAX_SAFE_INTEGER;
   const { order, starts } = grouping;
   for (let g = 0; g + 1 < starts.length; g++) {
     let size = 0;
@@ -169,16 +179,29 @@ function pairStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int32
     if (size < 2) continue;
     groups++;
     rows += size;
+    if (size < smallest) smallest = size;
     changes += size - best;
     if (clearMajority(best, size)) agreeing++;
     if (2 * best > size) majority++;
   }
-  return { groups, agreeing: groups ? agreeing / groups : 0, majority: groups ? majority / groups : 0, error: rows ? changes / rows : 1, supported: present ? rows / present : 0 };
+  return {
+    groups,
+    agreeing: groups ? agreeing / groups : 0,
+    majority: groups ? majority / groups : 0,
+    error: rows ? changes / rows : 1,
+    supported: present ? rows / present : 0,
+    smallest: groups ? smallest : 0,
+  };
+}
+
+/** Whether A → B has groups enough to be evidence: MIN_GROUPS, or fewer large ones (FEW_GROUPS_MIN_ROWS). */
+function enoughGroups(stats: PairStats): boolean {
+  return stats.groups >= MIN_GROUPS || (stats.groups >= 2 && stats.smallest >= FEW_GROUPS_MIN_ROWS);
 }
 
 /** Whether statistics pass the thresholds that do not need the shuffled error (checked first: most pairs fail them). */
 function plausible(stats: PairStats, entity: boolean): boolean {
-  if (stats.groups < MIN_GROUPS || stats.supported < MIN_SUPPORTED_ROWS) return false;
+  if (!enoughGroups(stats) || stats.supported < MIN_SUPPORTED_ROWS) return false;
   if (stats.error <= MAX_ERROR && stats.agreeing >= MIN_AGREEING_GROUPS) return true;
   return entity && stats.error <= ENTITY_MAX_ERROR && stats.majority >= ENTITY_MIN_MAJORITY_GROUPS;
 }
@@ -236,6 +259,10 @@ function chanceError(stats: PairStats, grouping: { order: Int32Array; starts: In
 /** Whether a plausible A → B is accepted: as a dependency of one table, else (`entity`) as an entity's records. */
 function acceptance(stats: PairStats, chance: number | undefined, entity: boolean): { entity: boolean } | undefined {
   if (chance === undefined) return undefined;
+  if (stats.groups < MIN_GROUPS) {
+    const holds = stats.error <= FEW_GROUPS_MAX_ERROR && stats.agreeing === 1 && stats.error <= MAX_ERROR_VS_CHANCE * chance;
+    return holds ? { entity: false } : undefined;
+  }
   if (stats.error <= MAX_ERROR && stats.agreeing >= MIN_AGREEING_GROUPS && stats.error <= MAX_ERROR_VS_CHANCE * chance) return { entity: false };
   return entity && stats.error <= ENTITY_MAX_ERROR && stats.majority >= ENTITY_MIN_MAJORITY_GROUPS && stats.error <= ENTITY_MAX_ERROR_VS_CHANCE * chance ? { entity: true } : undefined;
 }
@@ -266,7 +293,7 @@ function lhsCandidates(data: IngestResult, codesFor: (c: number) => Codes): numb
     if (!text && column.kind !== 'integer' && column.kind !== 'date') return;
     const { distinct, present } = spread(codesFor(c));
     if (present < 20) return;
-    if (distinct < 3 || distinct > present - MIN_GROUPS) return;
+    if (distinct < 2 || distinct > present - MIN_GROUPS) return;
     if (text && isFreeText(distinctValues(data, c), data.table.numRows - nullCount(data, c))) return;
     out.push(c);
   });
@@ -315,7 +342,7 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
       if (b === a) continue;
       const bCodes = codesFor(b);
       const stats = pairStats(grouping, bCodes.ids, bCodes.size);
-      if (stats.groups < MIN_GROUPS) continue;
+      if (!enoughGroups(stats)) continue;
       const chance = chanceError(stats, grouping, bCodes, permutation, entity);
       const accepted = acceptance(stats, chance, entity);
       if (accepted) found.push({ lhs: [a], rhs: b, ...stats, chance: chance ?? 1, ...(accepted.entity ? { entity: true } : {}) });
@@ -764,11 +791,13 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
   let supported = 0;
   let rows = 0;
   let present = 0;
+  let smallest = Number.MAX_SAFE_INTEGER;
   for (let g = 0; g < a.size; g++) {
     present += sizes[g];
     if (sizes[g] < 2) continue;
     supported++;
     rows += sizes[g];
+    if (sizes[g] < smallest) smallest = sizes[g];
   }
   const stats: PairStats = {
     groups: supported,
@@ -776,6 +805,7 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
     majority: supported ? (supported - noMajority) / supported : 0,
     error: rows ? changes / rows : 1,
     supported: present ? rows / present : 0,
+    smallest: supported ? smallest : 0,
   };
   groups.sort((x, y) => x.rowsOf(x.counts[0][0])[0] - y.rowsOf(y.counts[0][0])[0]);
   let byConsensus: Map<number, number[]> | undefined;

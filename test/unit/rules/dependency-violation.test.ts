@@ -302,3 +302,24 @@ test('times of day are read by the time they say: "7:10 a.m.", "7:10am", "07:10"
   // One spelling per time: the column's own values are its readings.
   assert.equal(timeOfDayCodes(ingest(['train,departure', ...Array.from({ length: 30 }, (_, i) => `T${i % 6},${6 + (i % 6)}:10`)]), 1), undefined);
 });
+
+test('a left side of two values with large groups: a married person with a single\'s exemption is found, a loose association is not', () => {
+  /** A tax registry: marital status → exemption (S: 1500, M: 0); `wrong` rows get the other status's exemption. */
+  const registry = (wrong: number[], exceptions = 0) => {
+    const lines = ['id,marital_status,single_exemp,income'];
+    for (let i = 0; i < 1000; i++) {
+      const single = i % 2 === 0;
+      const flipped = wrong.includes(i) || (exceptions > 0 && i % exceptions === 1);
+      lines.push(`${i},${single ? 'S' : 'M'},${single !== flipped ? 1500 : 0},${20000 + ((i * 7919) % 90000)}`);
+    }
+    return lines;
+  };
+  const deps = dependenciesOf(ingest(registry([])));
+  assert.ok(deps.some((d) => d.lhs.length === 1 && d.lhs[0] === 1 && d.rhs === 2), 'marital_status → single_exemp learned from two groups of 500');
+  const wrong = [10, 251, 502, 753, 904, 35, 77];
+  const findings = check(registry(wrong)).filter((f) => f.column === 'single_exemp');
+  assert.deepEqual(findings.map((f) => f.row ?? -1).sort((a, b) => a - b), [...wrong].sort((a, b) => a - b), 'seven wrong rows against ~495 in each group: a clear minority');
+  assert.match(findings[0].message, /breaks marital_status → single_exemp/);
+  // One row in twenty breaking the association: not a dependency of two groups (at most 2% of the rows).
+  assert.deepEqual(check(registry([], 20)).filter((f) => f.column === 'single_exemp'), []);
+});

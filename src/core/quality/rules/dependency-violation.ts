@@ -91,6 +91,16 @@ export class DependencyEvidence {
   }
 }
 
+/** Rows of a majority per row of a minority of three or more that still makes it a clear minority. */
+const MINORITY_RATIO = 50;
+
+/** Whether `count` rows of a group against `majorityCount` holding its majority value are a clear minority. */
+function clearMinority(count: number, majorityCount: number): boolean {
+  if (count === 1) return majorityCount >= 2;
+  if (count === 2) return majorityCount >= 5;
+  return count * MINORITY_RATIO <= majorityCount;
+}
+
 /** A cell a dependency says is wrong, before the row's other broken dependencies are weighed. */
 interface Candidate {
   row: number;
@@ -166,14 +176,16 @@ A (one column, or two: carrier + number, origin + destination) → B is kept whe
 A share B's value in at least 95% of the groups of two rows or more (a clear majority: three quarters of the
 group, or all of it but one row, which is what one error leaves in a group of three),
 at least 5 such groups exist and hold at least 10% of the rows, at most 10% of their rows would have to
-change, and that is at most a fifth of what a B unrelated to A would give (B shuffled over the same groups:
+change (or, with two to four groups — marital status → exemption — every group has at least 30 rows and at
+most 2% of the rows would have to change), and that is at most a fifth of what a B unrelated to A would give (B shuffled over the same groups:
 a near-constant column depends on anything). Large tables are explored on a sample and every dependency is verified on all rows; a file
 checked in batches (over the memory budget) is learned and checked batch by batch. Values are compared as
 they read: a column of times of day written several ways ("7:10 a.m.", "7:10am", "07:10", "Dec 2 7:10am", as
 timetables merged from several websites write one departure) is grouped by the time each value says.
 
 In a group that disagrees, a value is reported only when it is a clear minority — in one row against at
-least two holding the majority value, or in two against at least five — and when it is an intruder (the
+least two holding the majority value, in two against at least five, or in more against at least 50 times as
+many — and when it is an intruder (the
 value belongs to other groups), one or two keystrokes from the majority value, or a value seen nowhere else
 in a column where such values are rare (under 2% of the rows: a new value there is more likely a slip than
 a genuine value). A value that another
@@ -232,9 +244,10 @@ rows holding it (related information).
         const majorityRows = group.rowsOf(majority);
         const expected = cellText(data, majorityRows[0], c);
         for (const [value, count] of group.counts.slice(1)) {
-          // A clear minority: once against at least two, or twice against at least five; among an entity's
-          // records, any value less than half as frequent as the one they agree on.
-          if (!dep.entity && (count > 2 || majorityCount < (count === 1 ? 2 : 5))) continue;
+          // A clear minority: once against at least two, twice against at least five, or in a large group at
+          // most one row in MINORITY_RATIO of the majority's (7 of 2,000 married people with a single's
+          // exemption); among an entity's records, any value less than half as frequent as the one they agree on.
+          if (!dep.entity && !clearMinority(count, majorityCount)) continue;
           const rows = group.rowsOf(value);
           const text = cellText(data, rows[0], c);
           if (sameLoosely(text, expected) || isAccepted(c, text)) continue;
