@@ -213,3 +213,25 @@ test('the drop-suspect-labels step drops the flagged rows and records them', asy
   assert.equal(run.steps[0].rowsDropped, dropped.size);
   assert.equal(run.rowsOut, rows.length - dropped.size);
 });
+
+test('a label that depends on a feature through a bend: the bent model is chosen, finds the flips a straight line cannot and says so', () => {
+  const random = mulberry32(31);
+  const flipped = new Set<number>();
+  const lines = ['x,noise,label'];
+  for (let i = 0; i < 800; i++) {
+    const x = random() * 4 - 2;
+    // "inside" only in a middle band: no straight line separates it.
+    let label = Math.abs(x) < 0.8 ? 'inside' : 'outside';
+    if (random() < 0.05) {
+      label = label === 'inside' ? 'outside' : 'inside';
+      flipped.add(i);
+    }
+    lines.push(`${x.toFixed(4)},${random().toFixed(4)},${label}`);
+  }
+  const result = suspectsOf(`${lines.join('\n')}\n`, 'label');
+  const { precision, recall } = precisionRecall(new Set(result.suspects.map((s) => s.row)), flipped);
+  // A straight line predicts "outside" everywhere (accuracy about 0.6) and finds none; the bend misses only flips near the band's edges.
+  assert.ok(precision >= 0.9 && recall >= 0.75, `precision ${precision.toFixed(2)}, recall ${recall.toFixed(2)}`);
+  assert.ok(result.outOfFold.value > 0.85, `out-of-fold accuracy ${result.outOfFold.value}`);
+  assert.ok(result.notes.some((note) => note.startsWith('Out-of-fold model: logistic regression with a bend at each numeric feature\'s quintiles')), result.notes.join('\n'));
+});
