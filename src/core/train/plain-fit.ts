@@ -82,13 +82,16 @@ const DEFAULT_SOFTMAX: SoftmaxOptions = { l2: 1e-3, iterations: 400, learningRat
 export function predictSoftmax(x: ArrayLike<number>, n: number, d: number, k: number, w: Float64Array): Float64Array {
   const p = new Float64Array(n * k);
   for (let i = 0; i < n; i++) {
-    let max = -Infinity;
-    for (let c = 0; c < k; c++) {
-      let z = w[d * k + c];
-      for (let j = 0; j < d; j++) z += x[i * d + j] * w[j * k + c];
-      p[i * k + c] = z;
-      if (z > max) max = z;
+    const row = i * k;
+    for (let c = 0; c < k; c++) p[row + c] = w[d * k + c];
+    // Inputs outer, classes inner, zeros skipped (one-hot indicators and hinges are mostly 0): the same sums.
+    for (let j = 0; j < d; j++) {
+      const v = x[i * d + j];
+      if (v === 0) continue;
+      for (let c = 0; c < k; c++) p[row + c] += v * w[j * k + c];
     }
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) if (p[row + c] > max) max = p[row + c];
     let sum = 0;
     for (let c = 0; c < k; c++) sum += p[i * k + c] = Math.exp(p[i * k + c] - max);
     for (let c = 0; c < k; c++) p[i * k + c] /= sum;
@@ -107,6 +110,7 @@ export function fitSoftmax(x: ArrayLike<number>, labels: ArrayLike<number>, n: n
   const m = new Float64Array(size);
   const v = new Float64Array(size);
   const g = new Float64Array(size);
+  const errors = new Float64Array(k);
   const beta1 = 0.9;
   const beta2 = 0.999;
   for (let t = 1; t <= iterations; t++) {
@@ -116,9 +120,13 @@ export function fitSoftmax(x: ArrayLike<number>, labels: ArrayLike<number>, n: n
       const label = labels[i];
       for (let c = 0; c < k; c++) {
         const e = (p[i * k + c] - (c === label ? 1 : 0)) / n;
-        if (e === 0) continue;
-        for (let j = 0; j < d; j++) g[j * k + c] += x[i * d + j] * e;
+        errors[c] = e;
         g[d * k + c] += e;
+      }
+      for (let j = 0; j < d; j++) {
+        const v = x[i * d + j];
+        if (v === 0) continue;
+        for (let c = 0; c < k; c++) g[j * k + c] += v * errors[c];
       }
     }
     let norm = 0;
