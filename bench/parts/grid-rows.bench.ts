@@ -19,6 +19,10 @@
  * ring × 0.42 (layout 4.2, paint 1.5, style 1.0). Tried in the editor's webview itself (regular-table's pooled
  * rows rotated before its draw, with the fake host of table.bench.ts): no gain (layout −0.9 ms, paint +0.8,
  * style +0.4: the moved rows' ~170 cells restyled each frame); `table-layout: fixed` cost more than auto here.
+ * A ring in the webview (a prototype wrapping regular-table's body draw: its row arrays rotated, the <tbody>
+ * translated by the rotation and each <tr> by its wraps; not kept, as regular-table's row cleaning assumes
+ * DOM order) rendered the same pixels; 14.7 → 11.0 ms/frame in one run, equal in three rounds at load 25:
+ * when frames are missed a draw moves 20 or more of the ~31 rows on screen, and few rows are kept.
  */
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
