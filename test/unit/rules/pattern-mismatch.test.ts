@@ -100,3 +100,13 @@ test('several kinds of value side by side are not one pattern with variants', ()
   rows.push(['12-B']);
   assert.deepEqual(findingsOf(checkCsv(csv(['ref'], rows)), 'pattern-mismatch'), []);
 });
+
+test('integer codes of one width: a zip code that lost a digit is reported, numbers of varying width are not', () => {
+  const zips = Array.from({ length: 40 }, (_, k) => 43200 + k * 613);
+  const rows = Array.from({ length: 600 }, (_, i) => [`${i + 1}`, `${zips[(i * 7) % 40]}`, `${20 + ((i * 37) % 300)}`]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'zip', 'amount'], rows)), 'pattern-mismatch'), [], 'ids 1–600 vary in width by nature');
+  rows[100][1] = '4983';
+  const findings = findingsOf(checkCsv(csv(['id', 'zip', 'amount'], rows)), 'pattern-mismatch');
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[100, 'zip', '4983']]);
+  assert.match(findings[0].message, /^"4983" in column "zip" has 4 digits, unlike 99% of the column's codes, which have 5 \(like "\d{5}"\)\.$/);
+});

@@ -1,5 +1,7 @@
 import { defineRule } from '../rule';
 import { TEXT_KINDS, distinctValues } from '../column-values';
+import { codeWidths } from '../code-widths';
+import { looksLikeIdentifier } from '../../shared/identifier';
 import { columnPatterns, formOfShape, incompatibleClass, patternOf, samplePatterns, type ColumnPatterns, type PatternLevel, type ValuePattern } from '../value-patterns';
 
 const LEVELS: readonly PatternLevel[] = ['class', 'form', 'shape'];
@@ -146,7 +148,9 @@ when every sampled value follows the dominant patterns, the column is not checke
 in fewer than about one row in 2,000 may then go unreported). Columns of free text (values of more than four
 words) and with fewer than \`minRows\` values are not checked;
 placeholder words are left to disguised-missing. Typed columns (numbers, dates) are checked by
-type-mismatch, number-format and mixed-date-format.
+type-mismatch, number-format and mixed-date-format, except integer codes (a column named like an identifier,
+a zip code or a phone number, read as numbers): where one number of digits covers \`minShare\` of the values and
+at least 10 distinct ones, a code with another number of digits (at most \`maxShare\`) lost or gained one.
 
 **Fix**: correct the value (it may belong to a neighbouring column). If the pattern is fine in this column,
 accept the value: its pattern then counts as one of the column's.
@@ -154,7 +158,28 @@ accept the value: its pattern then counts as one of the column's.
 In a file checked in batches, each batch is checked on its own.`,
   check({ data, options, report, isIgnored, isAccepted, acceptedValues }) {
     data.columns.forEach((column, c) => {
-      if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
+      if (isIgnored(c)) return;
+      if (column.kind === 'integer' && looksLikeIdentifier(column.name)) {
+        // Integer codes (zip codes read as numbers): one width dominates, a code of another width is reported.
+        const widths = codeWidths(data, c);
+        if (widths.present < options.minRows || widths.dominantRows < options.minShare * widths.present || widths.dominantValues < PATTERN_VALUES) return;
+        const share = widths.dominantRows / widths.present;
+        for (let r = 0; r < data.table.numRows; r++) {
+          const width = widths.widthOf(r);
+          if (width === 0 || width === widths.dominant || (widths.rows.get(width) ?? 0) > options.maxShare * widths.present) continue;
+          const value = String(data.table.getChildAt(c)?.get(r));
+          if (isAccepted(c, value)) continue;
+          report({
+            row: r,
+            columnIndex: c,
+            value,
+            evidence: { level: 'shape', pattern: '9'.repeat(width), columnPattern: '9'.repeat(widths.dominant), columnShare: share, example: String(widths.example) },
+            message: `"${value}" in column "${column.name}" has ${width} digits, unlike ${Math.floor(share * 100)}% of the column's codes, which have ${widths.dominant} (like "${widths.example}").`,
+          });
+        }
+        return;
+      }
+      if (!TEXT_KINDS.includes(column.kind)) return;
       // A sample first (large columns): free text, or no dominant pattern, or none broken: nothing to look for.
       const sample = samplePatterns(data, c);
       if (sample.present < options.minRows || sample.freeText) return;
