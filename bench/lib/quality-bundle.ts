@@ -1,10 +1,10 @@
 /**
- * The bench data file and the esbuild bundle (ingestFile, profileTable, runQualityCheck, allRules, and readSourceBackFromFile where the
- * tree has it) the quality runner loads, with the CSV reader threads' bundle (csv-worker.js) beside it, as the extension ships them:
+ * The bench data file and the esbuild bundle (ingestFile, profileTable, runQualityCheck, allRules, and readSourceBackFromFile and
+ * releaseReaderThreads where the tree has them) the quality runner loads, with the CSV reader threads' bundle (csv-worker.js) beside it, as the extension ships them:
  * without it the reader would find no worker script and read on one thread only.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { ensureMixedCsv } from './mixed-csv';
@@ -33,10 +33,13 @@ export async function prepareQualityBench(targetMB: number, sourceRoot = root): 
   const entry = path.join(outDir, 'entry.ts');
   // Trees whose check reads the CSV's bytes back from the file (instead of holding them) export how.
   const readBack = existsSync(path.join(sourceRoot, 'src/core/ingest/source-bytes.ts'));
+  // Trees whose check (as the extension runs it) stops the reader's threads once the file is read export how.
+  const releasesThreads = readFileSync(path.join(sourceRoot, 'src/core/check/check-file.ts'), 'utf8').includes('releaseReaderThreads');
   writeFileSync(
     entry,
     `export { ingestFile } from '${path.join(sourceRoot, 'src/core/ingest/index')}';\nexport { profileTable } from '${path.join(sourceRoot, 'src/core/profile/index')}';\nexport { runQualityCheck, allRules } from '${path.join(sourceRoot, 'src/core/quality/engine')}';\n` +
-      (readBack ? `export { readSourceBackFromFile } from '${path.join(sourceRoot, 'src/core/ingest/csv/source-map')}';\n` : ''),
+      (readBack ? `export { readSourceBackFromFile } from '${path.join(sourceRoot, 'src/core/ingest/csv/source-map')}';\n` : '') +
+      (releasesThreads ? `export { closeSharedPool as releaseReaderThreads } from '${path.join(sourceRoot, 'src/core/ingest/csv/pool')}';\n` : ''),
   );
   const bundle = path.join(outDir, 'quality.cjs');
   // Imports (apache-arrow, …) resolve from this checkout's node_modules, also for a tree exported elsewhere.

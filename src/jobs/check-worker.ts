@@ -18,7 +18,8 @@ if (!port) throw new Error('check-worker must run in a worker thread');
 
 function check(request: CheckRequest): Promise<void> {
   const post = (message: CheckWorkerMessage) => port!.postMessage(message);
-  return checkFile(request, (progress) => post({ type: 'progress', ...progress }))
+  // One check per worker: the reader's threads are not needed after the read.
+  return checkFile({ ...request, releaseReaderThreads: true }, (progress) => post({ type: 'progress', ...progress }))
     .then((result) => post({ type: 'result', result }))
     .catch((error: unknown) =>
       post({ type: 'error', message: error instanceof Error ? error.message : String(error), ...(error instanceof OptionError ? { option: error.option } : {}) }),

@@ -19,7 +19,7 @@ import { checkInBatches } from './batched';
 import { DEFAULT_CHUNK_BYTES } from '../ingest/text-batches';
 import { readSourceBackFromFile } from '../ingest/csv/source-map';
 import type { FileStamp } from '../ingest/source-bytes';
-import { threadCount } from '../ingest/csv/pool';
+import { closeSharedPool, threadCount } from '../ingest/csv/pool';
 
 export interface CheckFileRequest {
   path: string;
@@ -32,6 +32,11 @@ export interface CheckFileRequest {
   renderText?: boolean;
   /** Unsaved editor content of a text file, checked instead of the file on disk. */
   text?: string;
+  /**
+   * The caller reads no other file afterwards (the extension's check worker runs one check and ends): the CSV
+   * reader's worker threads are stopped once the file is read, their memory free for the profile and the rules.
+   */
+  releaseReaderThreads?: boolean;
 }
 
 export interface CheckResult {
@@ -138,6 +143,8 @@ export async function checkFile(request: CheckFileRequest, onProgress: (p: Check
     throw error;
   }
   const t1 = performance.now();
+  // Not awaited: the threads stop on their own while the profile runs.
+  if (request.releaseReaderThreads) void closeSharedPool();
   const { profile, report, t2 } = profileAndRules(data, quality.config, stamp, onProgress);
   const t3 = performance.now();
   const view = request.renderText ? await decompressedView(request, data.rangesIn) : undefined;

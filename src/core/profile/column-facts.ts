@@ -192,14 +192,21 @@ export class ColumnFacts {
 }
 
 /**
- * The values buffer of a column held in one Float64 chunk, to serve as its numbers instead of a copy: Arrow
- * leaves the values under nulls unspecified, so writing NaN there (as {@link ColumnFacts.numbers} does)
- * changes nothing the table says. Undefined for other columns.
+ * The values of a Float64 column held in one buffer, to serve as its numbers instead of a copy: one chunk, or
+ * chunks that are consecutive views of one buffer (a parallel CSV read builds them so). Arrow leaves the
+ * values under nulls unspecified, so writing NaN there (as {@link ColumnFacts.numbers} does) changes nothing
+ * the table says. Undefined for other columns.
  */
 function sharedFloat64Values(chunks: readonly Data[], rows: number): Float64Array | undefined {
-  const only = chunks.length === 1 ? chunks[0] : undefined;
-  if (!only || !DataType.isFloat(only.type) || only.stride !== 1 || !(only.values instanceof Float64Array) || only.values.length < rows) return undefined;
-  return only.values.subarray(0, rows);
+  const first = chunks[0]?.values as unknown;
+  if (!(first instanceof Float64Array)) return undefined;
+  let end = first.byteOffset;
+  for (const chunk of chunks) {
+    const values = chunk.values as unknown;
+    if (!DataType.isFloat(chunk.type) || chunk.stride !== 1 || !(values instanceof Float64Array) || values.buffer !== first.buffer || values.byteOffset !== end || values.length < chunk.length) return undefined;
+    end += 8 * chunk.length;
+  }
+  return new Float64Array(first.buffer, first.byteOffset, rows);
 }
 
 /** The null mask of columns without nulls, shared by those of the same length (the newest length asked for). */

@@ -36,6 +36,9 @@ import { binaryIngestResult } from '../../../src/core/ingest/arrow';
 import { columnFacts, runsOf, sortFinite, sortFiniteWithRuns, clearColumnFactsCache, type DistinctValues } from '../../../src/core/profile/column-facts';
 import { createAccumulator, exactProfileFromFacts } from '../../../src/core/profile/columns';
 import { profileTable } from '../../../src/core/profile/index';
+import { prepareCsvBytes } from '../../../src/core/ingest/csv/decode';
+import { readPreparedCsvInParallel } from '../../../src/core/ingest/csv/parallel';
+import { closeSharedPool } from '../../../src/core/ingest/csv/pool';
 
 /** The sort the fast one replaces. */
 const reference = (values: Float64Array) => values.filter((v) => Number.isFinite(v)).sort();
@@ -273,4 +276,22 @@ test('facts share what the table already holds: a Float64 column is its own numb
   assert.equal(columnFacts(other.data).nullMask(), facts.nullMask(), 'columns without nulls share one mask');
   assert.ok(facts.nullMask().every((m) => m === 0));
   assert.equal(columnFacts(other.data).nullCount(), 0);
+});
+
+test('a Float64 column read by several threads is its own numbers too: its chunks are consecutive views of one buffer', async () => {
+  clearColumnFactsCache();
+  const next = random(11);
+  const cells = Array.from({ length: 3000 }, (_, r) => (r % 17 === 5 ? null : Math.round(next() * 1e6) / 100));
+  const csv = `amount,label\n${cells.map((v, r) => `${v ?? ''},row ${r}`).join('\n')}\n`;
+  try {
+    const { result } = await readPreparedCsvInParallel(prepareCsvBytes(new TextEncoder().encode(csv)), { threads: 2, parallelChunkBytes: 4096 });
+    const chunks = result.table.getChild('amount')!.data;
+    assert.ok(chunks.length > 2, 'read in several chunks');
+    const numbers = columnFacts(chunks).numbers()!;
+    assert.equal(numbers.buffer, chunks[0].values.buffer, 'no copy of the chunks');
+    assertSameArray(numbers, Float64Array.from(cells, (v) => v ?? NaN), 'the values in order, NaN under the nulls');
+    assert.deepEqual(Array.from({ length: cells.length }, (_, r) => result.table.getChild('amount')!.get(r)), cells, 'the table still reads the same');
+  } finally {
+    await closeSharedPool();
+  }
 });

@@ -49,6 +49,12 @@ export function builtBuffers(column: BuiltColumn): (ArrayBufferView | null | und
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const TWO_32 = 4294967296;
 
+/** The `rows` values of a chunk's Float64 column in its target buffer. */
+function float64In({ buffer, row }: Float64Target, rows: number): Float64Array {
+  if (buffer.byteLength < 8 * (row + rows)) throw new Error(`internal: a Float64 column's buffer holds ${buffer.byteLength / 8} rows, not ${row + rows}`);
+  return new Float64Array(buffer, 8 * row, rows);
+}
+
 /** What a column's cells are read into. */
 const INT32 = 0;
 const INT64 = 1;
@@ -97,6 +103,8 @@ class ColumnBuilder {
     private readonly reader: CellReader,
     /** Buffers in shared memory (a parallel read: other threads read the table without a copy). */
     private readonly shared: boolean,
+    /** Float64 columns: where to build the values (else a buffer of the chunk's own). */
+    target?: Float64Target,
   ) {
     this.validity = allocate(Uint8Array, (rows + 7) >> 3, shared);
     this.iso = inferred.kind === 'date' && (inferred.dateFormat ?? 'YYYY-MM-DD') === 'YYYY-MM-DD';
@@ -124,7 +132,7 @@ class ColumnBuilder {
         break;
       case 'float':
         this.mode = FLOAT64;
-        this.float64 = allocate(Float64Array, rows, shared);
+        this.float64 = target ? float64In(target, rows) : allocate(Float64Array, rows, shared);
         break;
       case 'boolean':
         this.mode = BOOL;
@@ -337,6 +345,21 @@ export interface ColumnPlan {
   dictionaryCap?: number;
 }
 
+/** Whether a column of this plan is built as Float64 numbers (the one type whose buffer serves as the column's numbers without a copy). */
+export function buildsFloat64(plan: ColumnPlan): boolean {
+  return plan.dictionaryCap === undefined && plan.inferred.kind === 'float';
+}
+
+/**
+ * Where a chunk builds a Float64 column's values: rows `row`… of one shared buffer holding the whole read's
+ * column, so the chunks of a parallel read are consecutive views of one buffer (read as one array without a copy).
+ */
+export interface Float64Target {
+  buffer: SharedArrayBuffer;
+  /** Row of the whole read where the chunk's first row goes. */
+  row: number;
+}
+
 export interface BuiltChunkColumn {
   built: BuiltColumn;
   /** Cells that do not fit the column's type (rows within the chunk). */
@@ -355,10 +378,17 @@ export interface BuiltChunkColumn {
  * records, into shared memory when `shared`. Cells that do not parse as their column's type become nulls
  * and are listed as rejected; NA tokens are listed when `collectNa`.
  */
-export function buildChunk(reader: CellReader, rows: number, plans: readonly (ColumnPlan | null)[], collectNa: boolean, shared: boolean): (BuiltChunkColumn | null)[] {
+export function buildChunk(
+  reader: CellReader,
+  rows: number,
+  plans: readonly (ColumnPlan | null)[],
+  collectNa: boolean,
+  shared: boolean,
+  targets?: readonly (Float64Target | null)[],
+): (BuiltChunkColumn | null)[] {
   const { width, scan } = reader;
   const { rowStarts, fieldEnds, absent } = scan;
-  const builders = plans.map((plan, c) => (plan ? new ColumnBuilder(c, rows, plan.inferred, plan.dictionaryCap, reader, shared) : null));
+  const builders = plans.map((plan, c) => (plan ? new ColumnBuilder(c, rows, plan.inferred, plan.dictionaryCap, reader, shared, targets?.[c] ?? undefined) : null));
   const scratch = new ByteSink(256);
   for (let r = 0; r < rows; r++) {
     const rowStart = rowStarts[r];

@@ -8,7 +8,7 @@
 import { scanRecords, type ScanResult } from './scan';
 import { CellReader, NaMatcher, addCellEvidence } from './cells';
 import { TypeEvidence, type TypeCounts } from './infer';
-import { buildChunk, builtBuffers, type BuiltChunkColumn, type ColumnPlan } from './build';
+import { buildChunk, builtBuffers, type BuiltChunkColumn, type ColumnPlan, type Float64Target } from './build';
 
 /** What every chunk of one read shares: the dialect decided on the first bytes. */
 export interface ChunkSettings {
@@ -58,6 +58,8 @@ export interface BuildRequest {
   plans: readonly (ColumnPlan | null)[];
   /** Report NA-token cells (once per column: not again when a column is rebuilt). */
   collectNa: boolean;
+  /** Per column: the shared buffer its Float64 values go into (a parallel read), or null (absent: every column) for a buffer of the chunk's own. */
+  targets?: readonly (Float64Target | null)[];
 }
 
 export type ChunkRequest =
@@ -137,7 +139,7 @@ export class ChunkReader {
 
   private build(request: BuildRequest): (BuiltChunkColumn | null)[] {
     const { scan, cells } = this.scanned();
-    return buildChunk(cells, scan.rowCount, request.plans, request.collectNa, this.settings.shared);
+    return buildChunk(cells, scan.rowCount, request.plans, request.collectNa, this.settings.shared, request.targets);
   }
 
   private evidence({ columns, rowOffset, step, total, untypedAcross }: EvidenceRequest): TypeCounts[] {

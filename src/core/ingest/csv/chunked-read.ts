@@ -16,7 +16,7 @@
  */
 import type { NumberFormat, RawCell } from '../../table/model';
 import { CATEGORICAL_MAX_DISTINCT, CATEGORICAL_MAX_DISTINCT_SHARE, FIT_SHARE, INFERENCE_SAMPLE, TypeEvidence, parseIntegral, type InferredColumn, type TypeCounts } from './infer';
-import { storeInt32, type BuiltChunkColumn, type BuiltColumn, type ColumnPlan } from './build';
+import { buildsFloat64, storeInt32, type BuiltChunkColumn, type BuiltColumn, type ColumnPlan } from './build';
 import { DictionaryUnion, dictionaryToUtf8 } from './arrow-columns';
 import type { ChunkReply, ChunkRequest, ChunkScan, ChunkSettings } from './chunk-reader';
 import { settlePending, typicalMagnitude } from '../written-cells';
@@ -151,16 +151,32 @@ export function* readSteps(plan: ReadPlan, firstLine: number): Steps<ChunkedOutc
   });
 
   // 3. Build.
-  const buildCalls = (columns: readonly number[], collectNa: boolean): ChunkCall[] =>
-    all.map((k) => ({ chunk: k, message: { type: 'build', request: { plans: plans.map((p, c) => (columns.includes(c) ? p : null)), collectNa } } }));
-  const built = buildsOf(yield buildCalls(Array.from({ length: width }, (_, c) => c), true)).map((columns) => columns.map((c) => c!));
+  /** Builds `columns` in every chunk. Float64 columns of a parallel read go into one shared buffer for the whole column, each chunk building its rows into it. */
+  const buildColumns = function* (columns: readonly number[], collectNa: boolean): Steps<(BuiltChunkColumn | null)[][]> {
+    const buffers = settings.shared && count > 1 ? plans.map((p, c) => (columns.includes(c) && buildsFloat64(p) ? new SharedArrayBuffer(8 * merged.rowCount) : null)) : undefined;
+    const calls = all.map((k): ChunkCall => {
+      const targets = buffers?.map((buffer) => (buffer ? { buffer, row: rowOffsets[k] } : null));
+      return { chunk: k, message: { type: 'build', request: { plans: plans.map((p, c) => (columns.includes(c) ? p : null)), collectNa, ...(targets ? { targets } : {}) } } };
+    });
+    const replies = buildsOf(yield calls);
+    // A buffer back from another thread is another SharedArrayBuffer object over the same memory: every chunk's
+    // values are viewed through this thread's one, so readers can tell that they follow one another in one buffer.
+    buffers?.forEach((buffer, c) => {
+      replies.forEach((columns, k) => {
+        const column = columns[c];
+        if (buffer && column) column.built.values = new Float64Array(buffer, 8 * rowOffsets[k], column.built.length);
+      });
+    });
+    return replies;
+  };
+  const built = (yield* buildColumns(Array.from({ length: width }, (_, c) => c), true)).map((columns) => columns.map((c) => c!));
   const chunksOf = (c: number) => built.map((columns) => columns[c]);
   const total = (c: number, of: (column: BuiltChunkColumn) => number) => chunksOf(c).reduce((n, column) => n + of(column), 0);
   const settle = (c: number) => settleWritten(chunksOf(c), plans[c], c);
   for (let c = 0; c < width; c++) settle(c);
   const rebuild = function* (columns: number[]): Steps<void> {
     if (columns.length === 0) return;
-    const again = buildsOf(yield buildCalls(columns, false));
+    const again = yield* buildColumns(columns, false);
     for (const c of columns) {
       all.forEach((k) => {
         const fresh = again[k][c]!;

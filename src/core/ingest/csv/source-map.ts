@@ -7,6 +7,7 @@
 import type { IngestResult, SourceMap, TextPosition, TextRange } from '../../table/model';
 import { RecordOffsets, parseRecordAt } from './records';
 import { TextPositions } from '../text-positions';
+import { collectGarbage } from '../../shared/collect-garbage';
 import { openFileBytes, type ByteWindow, type FileBytes, type FileStamp, type SourceBytes } from '../source-bytes';
 
 const utf8 = new TextDecoder('utf-8');
@@ -156,7 +157,8 @@ function shiftRecord(fields: RecordOffsets, base: number): void {
 /**
  * Lets the CSV source map of `data` read its bytes back from the file they were read from (see
  * {@link CsvSourceMap.readBackFrom}) when that file holds exactly them: ranges in the file itself, UTF-8,
- * unchanged since `stamp` (taken before it was read), of the right size, the same at both ends. Returns the
+ * unchanged since `stamp` (taken before it was read), of the right size, the same at both ends; the bytes held
+ * are then collected at once. Returns the
  * open file (close it once positions are no longer needed), or undefined when the bytes stay in memory.
  */
 export function readSourceBackFromFile(data: IngestResult, stamp: FileStamp): FileBytes | undefined {
@@ -174,5 +176,7 @@ export function readSourceBackFromFile(data: IngestResult, stamp: FileStamp): Fi
     return undefined;
   }
   source.readBackFrom(file);
+  // The bytes let go are as large as the file: freed now, not beside the profile's facts until a collection.
+  collectGarbage();
   return file;
 }

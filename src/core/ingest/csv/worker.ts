@@ -3,10 +3,9 @@
  * a reading thread.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { ChunkReader, replyBuffers } from './chunk-reader';
 import { transferable, type PoolReply, type PoolRequest } from './worker-protocol';
+import { collectGarbage } from '../../shared/collect-garbage';
 
 function workerPort(): MessagePort {
   if (!parentPort) throw new Error('the CSV reader worker must run in a worker thread');
@@ -24,6 +23,7 @@ port.on('message', (message: PoolRequest) => {
       return;
     case 'close':
       for (const k of [...readers.keys()]) if (k.startsWith(`${message.session}:`)) readers.delete(k);
+      // The views of a finished read's input (shared memory, as large as the file) and its leftovers go now.
       if (readers.size === 0) collectGarbage();
       return;
     case 'chunk': {
@@ -48,15 +48,4 @@ function answer(seq: number, compute: () => { reply: NonNullable<PoolReply['repl
     return;
   }
   port.postMessage({ seq, reply: result.reply } satisfies PoolReply, transferable(result.buffers));
-}
-
-/**
- * A full garbage collection of this thread's heap. An idle worker allocates nothing, so its collector would not
- * run: the views of a finished read's input (shared memory, as large as the file) and the read's leftovers would
- * keep that memory alive in the whole process until the next read. Collected once a read's readers are gone.
- */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  const gc: unknown = runInNewContext('gc');
-  if (typeof gc === 'function') gc();
 }

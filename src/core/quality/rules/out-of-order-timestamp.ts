@@ -7,17 +7,20 @@ interface Sequence {
   values: Float64Array;
 }
 
-function sequenceOf(values: Float64Array): Sequence {
+/** A column's non-null values in row order. */
+function presentValues(values: Float64Array): Float64Array {
   let m = 0;
   for (let r = 0; r < values.length; r++) if (!Number.isNaN(values[r])) m++;
-  const rows = new Int32Array(m);
   const out = new Float64Array(m);
-  for (let r = 0, i = 0; r < values.length; r++) {
-    if (Number.isNaN(values[r])) continue;
-    rows[i] = r;
-    out[i++] = values[r];
-  }
-  return { rows, values: out };
+  for (let r = 0, i = 0; r < values.length; r++) if (!Number.isNaN(values[r])) out[i++] = values[r];
+  return out;
+}
+
+/** The rows of {@link presentValues} (built only for columns that pass the cheap tests: most do not). */
+function presentRows(values: Float64Array, m: number): Int32Array {
+  const rows = new Int32Array(m);
+  for (let r = 0, i = 0; r < values.length; r++) if (!Number.isNaN(values[r])) rows[i++] = r;
+  return rows;
 }
 
 /**
@@ -145,22 +148,24 @@ next to (related information points at both).
   check({ data, options, report, rowNumber }) {
     data.columns.forEach((column, c) => {
       if (!TEMPORAL_KINDS.includes(column.kind)) return;
-      const seq = sequenceOf(numericColumn(data, c));
-      const m = seq.values.length;
+      const numbers = numericColumn(data, c);
+      const values = presentValues(numbers);
+      const m = values.length;
       if (m < 10) return;
       // Whether any value goes back (or forward) at all, before the O(m log m) search.
       let up = 0;
       let down = 0;
       for (let i = 1; i < m; i++) {
-        if (seq.values[i] > seq.values[i - 1]) up++;
-        else if (seq.values[i] < seq.values[i - 1]) down++;
+        if (values[i] > values[i - 1]) up++;
+        else if (values[i] < values[i - 1]) down++;
       }
       if (up === 0 || down === 0) return;
       const sign = up >= down ? 1 : -1;
       // Each segment (the order may restart: several logs one after the other) in order on its own.
-      const starts = segmentStarts(seq.values, sign);
+      const starts = segmentStarts(values, sign);
       // Restarts must be rare (long segments): a column of many short runs is not in time order.
       if (starts.length - 1 > m / 50) return;
+      const seq: Sequence = { rows: presentRows(numbers, m), values };
       const segments = starts.map((start, k) => {
         const end = k + 1 < starts.length ? starts[k + 1] : m;
         const part = { rows: seq.rows.subarray(start, end), values: seq.values.subarray(start, end) };
