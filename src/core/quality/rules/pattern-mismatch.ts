@@ -83,10 +83,17 @@ function lengthsVary(column: Established): boolean {
  * first, then form, then shape). `rows`: the value's own rows; among a few categories sharing a pattern, a
  * value in many rows is one more category, not a slip.
  */
-function unusualLevel(pattern: ValuePattern, rows: number, patterns: ColumnPatterns, options: Thresholds, accepted: Set<string>): [PatternLevel, Established] | undefined {
+function unusualLevel(
+  pattern: ValuePattern,
+  rows: number,
+  patterns: ColumnPatterns,
+  followed: Record<PatternLevel, Established | undefined>,
+  options: Thresholds,
+  accepted: Set<string>,
+): [PatternLevel, Established] | undefined {
   const { levels, present } = patterns;
   const broken = (level: PatternLevel): Established | undefined => {
-    const column = established(patterns, level, options);
+    const column = followed[level];
     if (!column || column.patterns.includes(pattern[level])) return undefined;
     // Where the column's own shapes differ only in the lengths of their runs (page ranges "99-99" and
     // "999-999"), lengths vary naturally: a shape of one of their forms is not unusual.
@@ -105,7 +112,7 @@ function unusualLevel(pattern: ValuePattern, rows: number, patterns: ColumnPatte
   if ((classes.rows.get(pattern.class) ?? 0) <= options.maxShare * present) return undefined;
   // Forms and shapes are only expected to hold in structured text: codes of a few widths, or text with
   // digits (times, numbers with punctuation). Words vary in length and punctuation ("Mary", "Mary-Ann").
-  const structured = established(patterns, 'shape', options) !== undefined || /9/.test(levels.form.dominant);
+  const structured = followed.shape !== undefined || /9/.test(levels.form.dominant);
   if (!structured) return undefined;
   for (const level of ['form', 'shape'] as const) {
     const column = broken(level);
@@ -183,10 +190,11 @@ In a file checked in batches, each batch is checked on its own.`,
       // A sample first (large columns): free text, or no dominant pattern, or none broken: nothing to look for.
       const sample = samplePatterns(data, c);
       if (sample.present < options.minRows || sample.freeText) return;
-      const followed = LEVELS.map((level) => established(sample, level, options)).filter((found) => found !== undefined);
-      if (followed.length === 0) return;
-      if (sample.sampled && followed.every((found) => found.rows === sample.present)) return;
+      const inSample = LEVELS.map((level) => established(sample, level, options)).filter((found) => found !== undefined);
+      if (inSample.length === 0) return;
+      if (sample.sampled && inSample.every((found) => found.rows === sample.present)) return;
       const patterns = columnPatterns(data, c);
+      const followed = { class: established(patterns, 'class', options), form: established(patterns, 'form', options), shape: established(patterns, 'shape', options) };
       const accepted = new Set<string>();
       for (const value of acceptedValues(c)) {
         const p = patternOf(value);
@@ -197,7 +205,7 @@ In a file checked in batches, each batch is checked on its own.`,
       patterns.byId.forEach((pattern, id) => {
         const text = distinct.text(id);
         if (isPlaceholderText(text) || isAccepted(c, text)) return;
-        const found = unusualLevel(pattern, distinct.counts[id], patterns, options, accepted);
+        const found = unusualLevel(pattern, distinct.counts[id], patterns, followed, options, accepted);
         if (found) unusual.set(id, found);
       });
       if (unusual.size === 0) return;
