@@ -86,3 +86,28 @@ test('poissonAtMost: the chance of a count at most k for a Poisson mean, also fo
   assert.ok(poissonAtMost(900, 800) > 0.99, 'a count above a large mean is likely');
   assert.ok(poissonAtMost(10, 800) < 1e-300);
 });
+
+test('an identifier or a date left empty in a copy is a difference: the same record, once without it', () => {
+  const rows = catalogue().map((r, i) => [`P-${1000 + i}`, `2026-01-${String(1 + (i % 28)).padStart(2, '0')}`, ...r]);
+  const header = 'product_id,listed,' + HEADER;
+  const noId = [...rows[50]];
+  noId[0] = '';
+  const noDate = [...rows[300]];
+  noDate[1] = '';
+  rows.splice(400, 0, noDate);
+  rows.splice(60, 0, noId);
+  const findings = check([header, ...rows.map((r) => r.join(','))]);
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.related?.[0].row]), [
+    [60, 'product_id', 50],
+    [401, 'listed', 301],
+  ]);
+});
+
+test('a copy with one value changed and another written otherwise ("Acme" / "ACME ") is still a near copy', () => {
+  const rows = catalogue();
+  const copy = [...rows[100]];
+  copy[PRICE] = (Number(copy[PRICE]) * 1.05).toFixed(2);
+  copy[0] = `${copy[0].toUpperCase()} `;
+  rows.splice(130, 0, copy);
+  assert.deepEqual(check(lines(rows)).map((f) => [f.row, f.column]), [[130, 'price']]);
+});

@@ -1,8 +1,9 @@
 import { defineRule } from '../rule';
-import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, numericColumn, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, numericColumn, sortedRuns, strictlyIncreasing } from '../column-values';
 import { cellText, dependenciesOf, type Dependency } from '../dependencies';
 import { duplicateKey, keyOptions } from './duplicate-key';
 import type { IngestResult } from '../../table/model';
+import { formIds } from '../cell-forms';
 
 /**
  * The chance of one coincidental finding in a table the rule accepts, for each of its two tests over every row
@@ -11,7 +12,7 @@ import type { IngestResult } from '../../table/model';
  */
 const ALPHA = 0.01;
 
-/** Per column: an id per row (nulls one id of their own, cells that did not fit the column's type one id each). */
+/** Per column: an id per row by its form (cell-forms.ts: "St." and "st" alike), nulls one id of their own. */
 interface ColumnIds {
   ids: Int32Array;
   /**
@@ -19,22 +20,20 @@ interface ColumnIds {
    * log2((rows − 1) / (its rows − 1)); a value in one row is never shared (−1 marks it).
    */
   bits: Float64Array;
+  /** The id of an empty cell. */
+  nullId: number;
 }
 
-function columnIds(data: IngestResult, c: number, rejected: number[]): ColumnIds {
-  const kind = data.columns[c].kind;
-  const codes = TEXT_KINDS.includes(kind) || kind === 'empty' || kind === 'other' ? distinctValues(data, c) : valueCodes(data, c);
-  const ids = new Int32Array(codes.ids.length);
-  const nullId = codes.size;
-  for (let r = 0; r < ids.length; r++) ids[r] = codes.ids[r] < 0 ? nullId : codes.ids[r];
-  // A rejected cell is null in the table: its text is unknown here, so it equals no other cell.
-  let next = nullId + 1;
-  for (const r of rejected) ids[r] = next++;
-  const counts = new Int32Array(next);
+function columnIds(data: IngestResult, c: number): ColumnIds {
+  const forms = formIds(data, c);
+  const ids = new Int32Array(forms.ids.length);
+  const nullId = forms.size;
+  for (let r = 0; r < ids.length; r++) ids[r] = forms.ids[r] < 0 ? nullId : forms.ids[r];
+  const counts = new Int32Array(nullId + 1);
   for (let r = 0; r < ids.length; r++) counts[ids[r]]++;
-  const bits = new Float64Array(next);
-  for (let id = 0; id < next; id++) bits[id] = counts[id] >= 2 ? Math.log2((ids.length - 1) / (counts[id] - 1)) : -1;
-  return { ids, bits };
+  const bits = new Float64Array(nullId + 1);
+  for (let id = 0; id <= nullId; id++) bits[id] = counts[id] >= 2 ? Math.log2((ids.length - 1) / (counts[id] - 1)) : -1;
+  return { ids, bits, nullId };
 }
 
 /** murmur3's finalizer: a cell's 32-bit hash from its column's seed and its id. */
@@ -60,10 +59,13 @@ function neverRepeats(data: IngestResult, c: number): boolean {
   return false;
 }
 
-/** A cheap 32-bit key per row of a column's cell: a value id (text), the number's IEEE words (else). */
-function cellKeys(data: IngestResult, c: number): Int32Array {
+/**
+ * A cheap 32-bit key per row of a column's cell, equal for cells of one form: a form id (text, and columns with
+ * cells their type rejected), the number's IEEE words (else).
+ */
+function cellKeys(data: IngestResult, c: number, withRejected: ReadonlySet<number>): Int32Array {
   const kind = data.columns[c].kind;
-  if (!isNumeric(data.columns[c]) && !TEMPORAL_KINDS.includes(kind) && kind !== 'boolean') return distinctValues(data, c).ids;
+  if ((!isNumeric(data.columns[c]) && !TEMPORAL_KINDS.includes(kind) && kind !== 'boolean') || withRejected.has(c)) return formIds(data, c).ids;
   const numbers = numericColumn(data, c);
   const words = new Int32Array(numbers.buffer, numbers.byteOffset, numbers.length * 2);
   const keys = new Int32Array(numbers.length);
@@ -81,9 +83,10 @@ function rowsAgreeingOnAHalf(data: IngestResult): Int32Array {
   const half = width >> 1;
   const h1 = [new Int32Array(rows), new Int32Array(rows)];
   const h2 = [new Int32Array(rows), new Int32Array(rows)];
+  const withRejected = new Set(data.rejectedCells.map((cell) => cell.column));
   for (let c = 0; c < width; c++) {
     const side = c < half ? 0 : 1;
-    const keys = cellKeys(data, c);
+    const keys = cellKeys(data, c, withRejected);
     const a = h1[side];
     const b = h2[side];
     for (let r = 0; r < rows; r++) {
@@ -208,7 +211,12 @@ the table, Bonferroni over the rows and columns tested):
   number of chance repeats). A repeat is then one record entered twice.
 
 A difference in a date or time, an identifier or a row counter is not reported: those make rows distinct by
-design (the same reading at two times, two records with their own ids).
+design (the same reading at two times, two records with their own ids). An empty cell against a filled one is
+a difference there too: the same record, once without its id or date.
+
+Cells are compared by their form, as duplicate-row compares them: a copy whose other cells are only written
+otherwise ("ACME " / "Acme", "St." / "St") is still a near copy; rows equal in form in every column are
+duplicate-row's.
 
 The finding sits on the differing cell of the later row and points at the earlier row (related information).
 The evidence: the other row, the two values, and the bits of evidence against the bits needed, or how often
@@ -220,7 +228,9 @@ batch is checked on its own.`,
     const rows = data.table.numRows;
     const width = data.columns.length;
     if (rows < 3 || width < 3) return;
-    const differing = data.columns.map((_, c) => !isIgnored(c) && !distinguishing(data, c));
+    const differing = data.columns.map((_, c) => !isIgnored(c));
+    // In a date, an identifier or a row counter only an empty cell against a filled one is a difference.
+    const emptyOnly = data.columns.map((_, c) => distinguishing(data, c));
     // A column whose values never repeat keeps every pair of rows apart: with two, no pair differs in one
     // column only; with one, only there.
     const unique: number[] = [];
@@ -236,13 +246,7 @@ batch is checked on its own.`,
     // columns or all of the second. Usually none, and nothing more is computed.
     const near = rowsAgreeingOnAHalf(data);
     if (near.length === 0) return;
-    const rejectedByColumn = new Map<number, number[]>();
-    for (const cell of data.rejectedCells) {
-      const list = rejectedByColumn.get(cell.column) ?? [];
-      list.push(cell.row);
-      rejectedByColumn.set(cell.column, list);
-    }
-    const columns = data.columns.map((_, c) => columnIds(data, c, rejectedByColumn.get(c) ?? []));
+    const columns = data.columns.map((_, c) => columnIds(data, c));
     // Strictest dependencies first: they decide which side of a pair of equivalent columns still counts.
     const dependencies = [...dependenciesOf(data)].sort((x, y) => x.error - y.error);
     // Per row: the chance another row shares all its values (2^−bits of the shared ones), and how many of its
@@ -282,7 +286,7 @@ batch is checked on its own.`,
     const needed = bitsNeeded(rows, tests);
     for (let c = 0; c < width; c++) {
       if (!differing[c]) continue;
-      const { ids, bits } = columns[c];
+      const { ids, bits, nullId } = columns[c];
       first.fill(-1);
       size.fill(0);
       varies.fill(0);
@@ -331,6 +335,7 @@ batch is checked on its own.`,
         const r = near[i];
         // Two rows exactly, differing here (a third row makes the column vary within the group: a measurement).
         if (size[slot] !== 2 || f === r || ids[f] === ids[r]) continue;
+        if (emptyOnly[c] && ids[f] !== nullId && ids[r] !== nullId) continue;
         if (!redundant) found.push({ row: r, other: f, column: c, bits: 0, key: { repeats: repeated, expected } });
         else {
           let sum = 0;
