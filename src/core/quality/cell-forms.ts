@@ -14,11 +14,38 @@ const DIGIT = /\d/;
  * made only of separators keeps its own form ("-" is not "?").
  */
 export function formOf(text: string): string {
-  const folded = text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
-  const form = folded.replace(SEPARATORS, (run: string, at: number) =>
-    DIGIT.test(folded[at - 1] ?? '') && DIGIT.test(folded[at + run.length] ?? '') ? run.trim() || ' ' : '',
-  );
+  const form = asciiForm(text) ?? unicodeForm(text);
   return form === '' ? `\u0000${text.trim()}` : form;
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isAsciiLetter = (code: number) => (code | 32) >= 97 && (code | 32) <= 122;
+
+/** {@link formOf} of an ASCII text by one pass over its characters (undefined when it is not ASCII). */
+function asciiForm(text: string): string | undefined {
+  let form = '';
+  let separatorsFrom = -1;
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 127) return undefined;
+    if (!isDigit(code) && !isAsciiLetter(code)) {
+      if (separatorsFrom < 0) separatorsFrom = i;
+      continue;
+    }
+    if (separatorsFrom >= 0) {
+      if (isDigit(previous) && isDigit(code)) form += text.slice(separatorsFrom, i).trim() || ' ';
+      separatorsFrom = -1;
+    }
+    form += String.fromCharCode(isAsciiLetter(code) ? code | 32 : code);
+    previous = code;
+  }
+  return form;
+}
+
+function unicodeForm(text: string): string {
+  const folded = text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+  return folded.replace(SEPARATORS, (run: string, at: number) => (DIGIT.test(folded[at - 1] ?? '') && DIGIT.test(folded[at + run.length] ?? '') ? run.trim() || ' ' : ''));
 }
 
 /** Per column: an id per row, equal for cells that say the same value however written; −1 where null. */

@@ -98,6 +98,7 @@ function someColumnNeverRepeatsInForm(data: IngestResult, keys: CellKeys[]): boo
   const rejectedColumns = new Set(data.rejectedCells.map((cell) => cell.column));
   return keys.some((key, c) => {
     if ('ids' in key || rejectedColumns.has(c) || nullCount(data, c) > 1) return false;
+    if (strictlyIncreasing(key.numbers) && !key.numbers.some((v, r) => !key.mask[r] && Number.isNaN(v))) return true;
     const sorted = sortedColumn(data, c);
     if (sorted.length !== data.table.numRows - nullCount(data, c)) return false;
     for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return false;

@@ -1,9 +1,9 @@
 import { defineRule } from '../rule';
-import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, numericColumn, sortedRuns, strictlyIncreasing } from '../column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, numericColumn, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
 import { cellText, dependenciesOf, type Dependency } from '../dependencies';
 import { duplicateKey, keyOptions } from './duplicate-key';
 import type { IngestResult } from '../../table/model';
-import { formIds } from '../cell-forms';
+import { formIds, formOf } from '../cell-forms';
 import { keyPairs, poissonAtMost, type KeyPair } from '../key-pairs';
 
 export { poissonAtMost };
@@ -15,7 +15,7 @@ export { poissonAtMost };
  */
 const ALPHA = 0.01;
 
-/** Per column: an id per row by its form (cell-forms.ts: "St." and "st" alike), nulls one id of their own. */
+/** Per column: an id per row (nulls one id of their own, cells that did not fit the column's type one id each). */
 interface ColumnIds {
   ids: Int32Array;
   /**
@@ -27,15 +27,19 @@ interface ColumnIds {
   nullId: number;
 }
 
-function columnIds(data: IngestResult, c: number): ColumnIds {
-  const forms = formIds(data, c);
-  const ids = new Int32Array(forms.ids.length);
-  const nullId = forms.size;
-  for (let r = 0; r < ids.length; r++) ids[r] = forms.ids[r] < 0 ? nullId : forms.ids[r];
-  const counts = new Int32Array(nullId + 1);
+function columnIds(data: IngestResult, c: number, rejected: number[]): ColumnIds {
+  const kind = data.columns[c].kind;
+  const codes = TEXT_KINDS.includes(kind) || kind === 'empty' || kind === 'other' ? distinctValues(data, c) : valueCodes(data, c);
+  const ids = new Int32Array(codes.ids.length);
+  const nullId = codes.size;
+  for (let r = 0; r < ids.length; r++) ids[r] = codes.ids[r] < 0 ? nullId : codes.ids[r];
+  // A rejected cell is null in the table: its text is unknown here, so it equals no other cell.
+  let next = nullId + 1;
+  for (const r of rejected) ids[r] = next++;
+  const counts = new Int32Array(next);
   for (let r = 0; r < ids.length; r++) counts[ids[r]]++;
-  const bits = new Float64Array(nullId + 1);
-  for (let id = 0; id <= nullId; id++) bits[id] = counts[id] >= 2 ? Math.log2((ids.length - 1) / (counts[id] - 1)) : -1;
+  const bits = new Float64Array(next);
+  for (let id = 0; id < next; id++) bits[id] = counts[id] >= 2 ? Math.log2((ids.length - 1) / (counts[id] - 1)) : -1;
   return { ids, bits, nullId };
 }
 
@@ -62,13 +66,10 @@ function neverRepeats(data: IngestResult, c: number): boolean {
   return false;
 }
 
-/**
- * A cheap 32-bit key per row of a column's cell, equal for cells of one form: a form id (text, and columns with
- * cells their type rejected), the number's IEEE words (else).
- */
-function cellKeys(data: IngestResult, c: number, withRejected: ReadonlySet<number>): Int32Array {
+/** A cheap 32-bit key per row of a column's cell: a value id (text), the number's IEEE words (else). */
+function cellKeys(data: IngestResult, c: number): Int32Array {
   const kind = data.columns[c].kind;
-  if ((!isNumeric(data.columns[c]) && !TEMPORAL_KINDS.includes(kind) && kind !== 'boolean') || withRejected.has(c)) return formIds(data, c).ids;
+  if (!isNumeric(data.columns[c]) && !TEMPORAL_KINDS.includes(kind) && kind !== 'boolean') return distinctValues(data, c).ids;
   const numbers = numericColumn(data, c);
   const words = new Int32Array(numbers.buffer, numbers.byteOffset, numbers.length * 2);
   const keys = new Int32Array(numbers.length);
@@ -86,10 +87,9 @@ function rowsAgreeingOnAHalf(data: IngestResult): Int32Array {
   const half = width >> 1;
   const h1 = [new Int32Array(rows), new Int32Array(rows)];
   const h2 = [new Int32Array(rows), new Int32Array(rows)];
-  const withRejected = new Set(data.rejectedCells.map((cell) => cell.column));
   for (let c = 0; c < width; c++) {
     const side = c < half ? 0 : 1;
-    const keys = cellKeys(data, c, withRejected);
+    const keys = cellKeys(data, c);
     const a = h1[side];
     const b = h2[side];
     for (let r = 0; r < rows; r++) {
@@ -225,9 +225,8 @@ A difference in a date or time, an identifier or a row counter is not reported: 
 design (the same reading at two times, two records with their own ids). An empty cell against a filled one is
 a difference there too: the same record, once without its id or date.
 
-Cells are compared by their form, as duplicate-row compares them: a copy whose other cells are only written
-otherwise ("ACME " / "Acme", "St." / "St") is still a near copy; rows equal in form in every column are
-duplicate-row's.
+A pair whose differing cells say one value written otherwise ("WEBER" / "Weber", "St." / "St") is a copy,
+reported by duplicate-row.
 
 The finding sits on the differing cell of the later row and points at the earlier row (related information).
 The evidence: the other row, the two values, and the bits of evidence against the bits needed, or how often
@@ -239,9 +238,9 @@ batch is checked on its own.`,
     const rows = data.table.numRows;
     const width = data.columns.length;
     if (rows < 3 || width < 3) return;
-    const differing = data.columns.map((_, c) => !isIgnored(c));
     // In a date, an identifier or a row counter only an empty cell against a filled one is a difference.
     const emptyOnly = data.columns.map((_, c) => distinguishing(data, c));
+    const differing = data.columns.map((_, c) => !isIgnored(c) && (!emptyOnly[c] || nullCount(data, c) > 0));
     // A column whose values never repeat keeps every pair of rows apart: with two, no pair differs in one
     // column only; with one, only there.
     const unique: number[] = [];
@@ -257,7 +256,13 @@ batch is checked on its own.`,
     // columns or all of the second. Usually none, and nothing more is computed.
     const near = rowsAgreeingOnAHalf(data);
     if (near.length === 0) return;
-    const columns = data.columns.map((_, c) => columnIds(data, c));
+    const rejectedByColumn = new Map<number, number[]>();
+    for (const cell of data.rejectedCells) {
+      const list = rejectedByColumn.get(cell.column) ?? [];
+      list.push(cell.row);
+      rejectedByColumn.set(cell.column, list);
+    }
+    const columns = data.columns.map((_, c) => columnIds(data, c, rejectedByColumn.get(c) ?? []));
     // Strictest dependencies first: they decide which side of a pair of equivalent columns still counts.
     const dependencies = [...dependenciesOf(data)].sort((x, y) => x.error - y.error);
     // Per row: the chance another row shares all its values (2^−bits of the shared ones), and how many of its
@@ -359,13 +364,19 @@ batch is checked on its own.`,
       }
     }
     if (unexplained.length > 0) {
-      const keys = keyPairs(columns, differing.flatMap((tested, c) => (tested ? [c] : [])), ALPHA, copiesOfEarlierRows(columns));
+      const keys = keyPairs(columns, data.columns.flatMap((_, c) => (isIgnored(c) ? [] : [c])), ALPHA, copiesOfEarlierRows(columns));
       for (const candidate of unexplained) {
         const keyPair = keys.find(({ columns: [a, b] }) => a !== candidate.column && b !== candidate.column && columns[a].ids[candidate.row] !== columns[a].nullId && columns[b].ids[candidate.row] !== columns[b].nullId);
         if (keyPair) found.push({ ...candidate, keyPair });
       }
     }
-    for (const { row: r, other: f, column: c, bits, key, keyPair } of found.sort((x, y) => x.row - y.row || x.column - y.column)) {
+    // Two cells that say one value written otherwise make the rows copies: duplicate-row's.
+    const writtenOtherwise = ({ row, other, column }: Candidate) => {
+      if (TEXT_KINDS.includes(data.columns[column].kind)) return formOf(cellText(data, row, column)) === formOf(cellText(data, other, column));
+      const forms = formIds(data, column).ids;
+      return forms[row] === forms[other];
+    };
+    for (const { row: r, other: f, column: c, bits, key, keyPair } of found.filter((candidate) => !writtenOtherwise(candidate)).sort((x, y) => x.row - y.row || x.column - y.column)) {
       const name = data.columns[c].name;
       const here = cellText(data, r, c);
       const there = cellText(data, f, c);
