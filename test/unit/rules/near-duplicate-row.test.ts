@@ -86,3 +86,46 @@ test('poissonAtMost: the chance of a count at most k for a Poisson mean, also fo
   assert.ok(poissonAtMost(900, 800) > 0.99, 'a count above a large mean is likely');
   assert.ok(poissonAtMost(10, 800) < 1e-300);
 });
+
+test('an identifier or a date left empty in a copy is a difference: the same record, once without it', () => {
+  const rows = catalogue().map((r, i) => [`P-${1000 + i}`, `2026-01-${String(1 + (i % 28)).padStart(2, '0')}`, ...r]);
+  const header = 'product_id,listed,' + HEADER;
+  const noId = [...rows[50]];
+  noId[0] = '';
+  const noDate = [...rows[300]];
+  noDate[1] = '';
+  rows.splice(400, 0, noDate);
+  rows.splice(60, 0, noId);
+  const findings = check([header, ...rows.map((r) => r.join(','))]);
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.related?.[0].row]), [
+    [60, 'product_id', 50],
+    [401, 'listed', 301],
+  ]);
+});
+
+
+/** A league's results: 20 teams, each plays once per match day (home or away), 60 match days, scores 0–4. */
+function league(): string[][] {
+  const teams = Array.from({ length: 20 }, (_, i) => `Team ${String.fromCharCode(65 + i)}`);
+  const rows: string[][] = [];
+  for (let day = 0; day < 60; day++) {
+    const date = new Date(Date.UTC(2024, 0, 1 + 3 * day)).toISOString().slice(0, 10);
+    // A rotation pairs every team with another once per day.
+    const order = teams.map((_, i) => teams[(i * 7 + day * 3) % teams.length]);
+    for (let k = 0; k < order.length; k += 2) rows.push([date, order[k], order[k + 1], `${pick(rows.length, 1, 5)}`, `${pick(rows.length, 2, 5)}`]);
+  }
+  return rows;
+}
+
+test('a league\'s results: a match recorded twice with the away team changed breaks the key date + home team', () => {
+  const header = 'date,home_team,away_team,home_score,away_score';
+  const rows = league();
+  assert.deepEqual(check([header, ...rows.map((r) => r.join(','))]), []);
+  const copy = [...rows[300]];
+  copy[2] = copy[2] === 'Team A' ? 'Team B' : 'Team A';
+  rows.splice(420, 0, copy);
+  const findings = check([header, ...rows.map((r) => r.join(','))]);
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.related?.[0].row]), [[420, 'away_team', 300]]);
+  assert.equal(findings[0].evidence?.keyColumns, 'date, home_team');
+  assert.ok(Number(findings[0].evidence?.keyRepeats) * 10 <= Number(findings[0].evidence?.repeatsByChance));
+});

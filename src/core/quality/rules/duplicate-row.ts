@@ -1,6 +1,8 @@
 import { defineRule } from '../rule';
 import { TEXT_KINDS, distinctValues, nullCount, nullMask, numericColumn, recordRangeWithLineBreak, sortedColumn, strictlyIncreasing } from '../column-values';
 import type { IngestResult } from '../../table/model';
+import { formIds } from '../cell-forms';
+import { cellText } from '../dependencies';
 
 /** What makes two cells of a column equal: the same number (with the null mask) or the same value id. */
 type CellKeys = { numbers: Float64Array; mask: Uint8Array } | { ids: Int32Array };
@@ -78,6 +80,75 @@ function someColumnNeverRepeats(data: IngestResult, keys: CellKeys[]): boolean {
 export const duplicateRowMessage = (rowNumber: number, firstRowNumber: number) => `Row ${rowNumber} duplicates row ${firstRowNumber}.`;
 export const deleteDuplicateTitle = (rowNumber: number) => `Delete duplicate row ${rowNumber}`;
 
+/** The message of a row equal to an earlier one once each cell is read by its form, with the cells written otherwise. */
+export const formDuplicateMessage = (rowNumber: number, firstRowNumber: number, differences: readonly { column: string; here: string; there: string }[]) => {
+  const listed = differences.slice(0, MAX_LISTED).map((d) => `"${d.column}" ("${d.here}" here, "${d.there}" there)`);
+  const more = differences.length > MAX_LISTED ? ` and ${differences.length - MAX_LISTED} more` : '';
+  return `Row ${rowNumber} duplicates row ${firstRowNumber} written otherwise: ${listed.join(', ')}${more}.`;
+};
+
+/** Cells written otherwise named in a message; the evidence names every column. */
+const MAX_LISTED = 3;
+
+/**
+ * Whether no two rows can be equal in form ({@link formIds}) because a numeric or date column never repeats a
+ * value and holds no cell its type rejected (a text column that never repeats may still repeat in form).
+ */
+function someColumnNeverRepeatsInForm(data: IngestResult, keys: CellKeys[]): boolean {
+  const rejectedColumns = new Set(data.rejectedCells.map((cell) => cell.column));
+  return keys.some((key, c) => {
+    if ('ids' in key || rejectedColumns.has(c) || nullCount(data, c) > 1) return false;
+    if (strictlyIncreasing(key.numbers) && !key.numbers.some((v, r) => !key.mask[r] && Number.isNaN(v))) return true;
+    const sorted = sortedColumn(data, c);
+    if (sorted.length !== data.table.numRows - nullCount(data, c)) return false;
+    for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return false;
+    return true;
+  });
+}
+
+/**
+ * Rows equal to an earlier row in every column once each cell is read by its form (case, white space,
+ * punctuation, accents, a number or a date written otherwise) that are not exact copies: per such row, the
+ * earlier row it repeats. `copies` marks the rows already reported as exact copies.
+ */
+function formCopies(data: IngestResult, nonBlank: Uint8Array, copies: Uint8Array): [number, number][] {
+  const rows = data.table.numRows;
+  const forms = data.columns.map((_, c) => formIds(data, c));
+  if (!forms.some((f) => f.merges)) return [];
+  const h1 = new Int32Array(rows).fill(0x811c9dc5 | 0);
+  const h2 = new Int32Array(rows).fill(0x1b873593);
+  for (const { ids } of forms) {
+    for (let r = 0; r < rows; r++) {
+      const x = ids[r];
+      h1[r] = Math.imul(h1[r] ^ x, 0x01000193) ^ Math.imul(h1[r] ^ (x >>> 16), 0x5bd1e995);
+      h2[r] = (Math.imul(h2[r] ^ x, 0xcc9e2d51) + 0x1b873593) | 0;
+    }
+  }
+  const same = (a: number, b: number) => forms.every(({ ids }) => ids[a] === ids[b]);
+  let capacity = 16;
+  while (capacity < rows * 2) capacity *= 2;
+  const slotMask = capacity - 1;
+  const table = new Int32Array(capacity).fill(-1);
+  const found: [number, number][] = [];
+  for (let r = 0; r < rows; r++) {
+    if (!nonBlank[r]) continue;
+    let slot = (h1[r] ^ (h2[r] >>> 7)) & slotMask;
+    for (;;) {
+      const f = table[slot];
+      if (f < 0) {
+        table[slot] = r;
+        break;
+      }
+      if (h1[f] === h1[r] && h2[f] === h2[r] && same(f, r)) {
+        if (!copies[r]) found.push([r, f]);
+        break;
+      }
+      slot = (slot + 1) & slotMask;
+    }
+  }
+  return found;
+}
+
 /** Per row with rejected cells: their columns and texts, as one string. */
 function rejectedTextsByRow(data: IngestResult): Map<number, string> {
   const byRow = new Map<number, string>();
@@ -91,9 +162,17 @@ export const duplicateRow = defineRule({
   dimension: 'uniqueness',
   defaultSeverity: 'warning',
   defaultOptions: {},
-  description: 'A row is an exact copy of an earlier row.',
+  description: 'A row is a copy of an earlier row, exactly or but for how its values are written.',
   docs: `Duplicated rows over-weight some examples and, when one copy lands in the training split and the
 other in the test split, leak the answer and inflate test metrics.
+
+A row that equals an earlier row once each cell is read by its form is a copy too: records merged from
+several sources write one value several ways. Case, accents, white space and punctuation are set aside
+("Lake  Dr. " / "lake dr"; a separator between digits is kept: "1.5" is not "15"), numbers and dates are
+compared by value ("3.0" / "3", "1,200" / "1200", "2021-02-27" / "27/02/2021" in a column of day-first dates,
+when only one reading of it is a date of the column). The message and the evidence name the cells written
+otherwise. (A row that differs in one cell's value, an empty cell against a filled one included, is
+near-duplicate-row's.)
 
 The finding sits on the later copy and points at the first occurrence (related information).
 
@@ -103,7 +182,8 @@ observations are genuinely expected.`,
     const rows = data.table.numRows;
     if (rows < 2 || data.columns.length === 0) return;
     const keys = cellKeys(data);
-    if (someColumnNeverRepeats(data, keys)) return;
+    const exactPossible = !someColumnNeverRepeats(data, keys);
+    if (!exactPossible && someColumnNeverRepeatsInForm(data, keys)) return;
     const { h1, h2, nonBlank } = rowHashes(keys, rows);
     // Cells that did not fit their column's type are null in the table: their texts tell such rows apart.
     const rejected = rejectedTextsByRow(data);
@@ -120,6 +200,10 @@ observations are genuinely expected.`,
       }
       return true;
     };
+    const deleteFix = (r: number) => () => {
+      const range = recordRangeWithLineBreak(data, r);
+      return range ? [{ kind: 'delete-row' as const, title: deleteDuplicateTitle(rowNumber(r)), range }] : [];
+    };
     const reportDuplicate = (r: number, first: number) =>
       report({
         row: r,
@@ -127,17 +211,15 @@ observations are genuinely expected.`,
         range: () => data.source.rowRange(r),
         message: duplicateRowMessage(rowNumber(r), rowNumber(first)),
         related: [{ row: first, columnIndex: null, message: 'First occurrence' }],
-        fixes: () => {
-          const range = recordRangeWithLineBreak(data, r);
-          return range ? [{ kind: 'delete-row' as const, title: deleteDuplicateTitle(rowNumber(r)), range }] : [];
-        },
+        fixes: deleteFix(r),
       });
+    const copies = new Uint8Array(rows);
     // Open addressing over the rows kept as first occurrences; probing meets them in row order.
     let capacity = 16;
     while (capacity < rows * 2) capacity *= 2;
     const slotMask = capacity - 1;
     const table = new Int32Array(capacity).fill(-1);
-    for (let r = 0; r < rows; r++) {
+    for (let r = 0; r < rows && exactPossible; r++) {
       // Rows with every cell missing are blank rows, reported elsewhere.
       if (!nonBlank[r]) continue;
       const a = h1[r];
@@ -154,7 +236,25 @@ observations are genuinely expected.`,
         slot = (slot + 1) & slotMask;
       }
       if (first < 0) table[slot] = r;
-      else reportDuplicate(r, first);
+      else {
+        copies[r] = 1;
+        reportDuplicate(r, first);
+      }
+    }
+    for (const [r, first] of formCopies(data, nonBlank, copies)) {
+      const differences = data.columns.flatMap((column, c) => {
+        const [here, there] = [cellText(data, r, c), cellText(data, first, c)];
+        return here === there ? [] : [{ column: column.name, here, there }];
+      });
+      report({
+        row: r,
+        columnIndex: null,
+        range: () => data.source.rowRange(r),
+        message: formDuplicateMessage(rowNumber(r), rowNumber(first), differences),
+        evidence: { otherRow: rowNumber(first), writtenOtherwise: differences.map((d) => d.column).join(', ') },
+        related: [{ row: first, columnIndex: null, message: 'First occurrence' }],
+        fixes: deleteFix(r),
+      });
     }
   },
 });

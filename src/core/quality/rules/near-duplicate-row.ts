@@ -3,6 +3,10 @@ import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentif
 import { cellText, dependenciesOf, type Dependency } from '../dependencies';
 import { duplicateKey, keyOptions } from './duplicate-key';
 import type { IngestResult } from '../../table/model';
+import { formIds, formOf } from '../cell-forms';
+import { keyPairs, poissonAtMost, type KeyPair } from '../key-pairs';
+
+export { poissonAtMost };
 
 /**
  * The chance of one coincidental finding in a table the rule accepts, for each of its two tests over every row
@@ -19,6 +23,8 @@ interface ColumnIds {
    * log2((rows − 1) / (its rows − 1)); a value in one row is never shared (−1 marks it).
    */
   bits: Float64Array;
+  /** The id of an empty cell. */
+  nullId: number;
 }
 
 function columnIds(data: IngestResult, c: number, rejected: number[]): ColumnIds {
@@ -34,7 +40,7 @@ function columnIds(data: IngestResult, c: number, rejected: number[]): ColumnIds
   for (let r = 0; r < ids.length; r++) counts[ids[r]]++;
   const bits = new Float64Array(next);
   for (let id = 0; id < next; id++) bits[id] = counts[id] >= 2 ? Math.log2((ids.length - 1) / (counts[id] - 1)) : -1;
-  return { ids, bits };
+  return { ids, bits, nullId };
 }
 
 /** murmur3's finalizer: a cell's 32-bit hash from its column's seed and its id. */
@@ -134,6 +140,19 @@ function distinguishing(data: IngestResult, c: number): boolean {
   return column.kind === 'integer' && strictlyIncreasing(numericColumn(data, c));
 }
 
+/** Rows equal in form to an earlier row in every column (duplicate-row's): they say nothing about keys. */
+function copiesOfEarlierRows(columns: readonly ColumnIds[]): Uint8Array {
+  const rows = columns[0].ids.length;
+  const seen = new Map<string, number>();
+  const copies = new Uint8Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const key = columns.map(({ ids }) => ids[r]).join(',');
+    if (seen.has(key)) copies[r] = 1;
+    else seen.set(key, r);
+  }
+  return copies;
+}
+
 /**
  * The columns whose agreement is no further evidence when two rows differ only in column `differing`: the
  * right-hand side B of a learned dependency A → B whose left side agrees (A does not include `differing`),
@@ -159,19 +178,8 @@ interface Candidate {
   column: number;
   bits: number;
   key?: { repeats: number; expected: number };
-}
-
-/** P(X ≤ k) for X Poisson with mean `mean` (summed in logs: the mean may be in the thousands). */
-export function poissonAtMost(k: number, mean: number): number {
-  if (mean <= 0) return 1;
-  let logTerm = -mean;
-  let logSum = logTerm;
-  for (let j = 1; j <= k; j++) {
-    logTerm += Math.log(mean / j);
-    const high = Math.max(logSum, logTerm);
-    logSum = high + Math.log(Math.exp(logSum - high) + Math.exp(logTerm - high));
-  }
-  return Math.min(1, Math.exp(logSum));
+  /** Two other columns that form a key by themselves (key-pairs.ts), the pair agreeing on both. */
+  keyPair?: KeyPair;
 }
 
 /**
@@ -194,7 +202,7 @@ field (a price re-typed, a category picked again). The row then escapes duplicat
 example twice, with two answers for one cell.
 
 A row is reported when it equals an earlier row in every column but one, only two rows share those values,
-and chance cannot explain it, by either of two tests (each with a 1% chance of one coincidental finding in
+and chance cannot explain it, by any of three tests (each with a 1% chance of one coincidental finding in
 the table, Bonferroni over the rows and columns tested):
 
 - **rare agreement**: the agreeing cells are weighed by how rare their values are (a value another row holds
@@ -206,13 +214,23 @@ the table, Bonferroni over the rows and columns tested):
   date + team): their combination repeats in at most 1% of the rows (as duplicate-key asks of a key) and far
   less often than columns unrelated to each other would repeat it (a Poisson test against the expected
   number of chance repeats). A repeat is then one record entered twice.
+- **a key of two columns**: two of the agreeing columns identify rows by themselves (a league's date and home
+  team, a range table's species and county): each repeats a lot, yet their combination repeats in at most a
+  tenth of the pairs of rows that columns unrelated to each other would give, and so few that a Poisson count
+  of that mean is as low with a 1% chance over every pair of columns (copies of a whole row left out: they
+  are duplicate-row's). Columns a dependency ties together repeat together more often, never less, so they
+  never form such a key.
 
 A difference in a date or time, an identifier or a row counter is not reported: those make rows distinct by
-design (the same reading at two times, two records with their own ids).
+design (the same reading at two times, two records with their own ids). An empty cell against a filled one is
+a difference there too: the same record, once without its id or date.
+
+A pair whose differing cells say one value written otherwise ("WEBER" / "Weber", "St." / "St") is a copy,
+reported by duplicate-row.
 
 The finding sits on the differing cell of the later row and points at the earlier row (related information).
 The evidence: the other row, the two values, and the bits of evidence against the bits needed, or how often
-the other columns repeat against how often chance would repeat them.
+the other columns (or the two key columns) repeat against how often chance would repeat them.
 
 **Fix**: delete the copy, or merge the two rows keeping the right value. In a file checked in batches, each
 batch is checked on its own.`,
@@ -220,7 +238,9 @@ batch is checked on its own.`,
     const rows = data.table.numRows;
     const width = data.columns.length;
     if (rows < 3 || width < 3) return;
-    const differing = data.columns.map((_, c) => !isIgnored(c) && !distinguishing(data, c));
+    // In a date, an identifier or a row counter only an empty cell against a filled one is a difference.
+    const emptyOnly = data.columns.map((_, c) => distinguishing(data, c));
+    const differing = data.columns.map((_, c) => !isIgnored(c) && (!emptyOnly[c] || nullCount(data, c) > 0));
     // A column whose values never repeat keeps every pair of rows apart: with two, no pair differs in one
     // column only; with one, only there.
     const unique: number[] = [];
@@ -279,10 +299,12 @@ batch is checked on its own.`,
     const key2 = new Int32Array(m);
     const slotOf = new Int32Array(m);
     const found: Candidate[] = [];
+    // Pairs chance may explain by the tests above: a key two other columns form may still settle them.
+    const unexplained: Candidate[] = [];
     const needed = bitsNeeded(rows, tests);
     for (let c = 0; c < width; c++) {
       if (!differing[c]) continue;
-      const { ids, bits } = columns[c];
+      const { ids, bits, nullId } = columns[c];
       first.fill(-1);
       size.fill(0);
       varies.fill(0);
@@ -331,15 +353,30 @@ batch is checked on its own.`,
         const r = near[i];
         // Two rows exactly, differing here (a third row makes the column vary within the group: a measurement).
         if (size[slot] !== 2 || f === r || ids[f] === ids[r]) continue;
+        if (emptyOnly[c] && ids[f] !== nullId && ids[r] !== nullId) continue;
         if (!redundant) found.push({ row: r, other: f, column: c, bits: 0, key: { repeats: repeated, expected } });
         else {
           let sum = 0;
           for (let k = 0; k < width; k++) if (k !== c && !redundant.has(k)) sum += columns[k].bits[columns[k].ids[r]];
           if (sum >= needed) found.push({ row: r, other: f, column: c, bits: sum });
+          else unexplained.push({ row: r, other: f, column: c, bits: sum });
         }
       }
     }
-    for (const { row: r, other: f, column: c, bits, key } of found.sort((x, y) => x.row - y.row || x.column - y.column)) {
+    if (unexplained.length > 0) {
+      const keys = keyPairs(columns, data.columns.flatMap((_, c) => (isIgnored(c) ? [] : [c])), ALPHA, copiesOfEarlierRows(columns));
+      for (const candidate of unexplained) {
+        const keyPair = keys.find(({ columns: [a, b] }) => a !== candidate.column && b !== candidate.column && columns[a].ids[candidate.row] !== columns[a].nullId && columns[b].ids[candidate.row] !== columns[b].nullId);
+        if (keyPair) found.push({ ...candidate, keyPair });
+      }
+    }
+    // Two cells that say one value written otherwise make the rows copies: duplicate-row's.
+    const writtenOtherwise = ({ row, other, column }: Candidate) => {
+      if (TEXT_KINDS.includes(data.columns[column].kind)) return formOf(cellText(data, row, column)) === formOf(cellText(data, other, column));
+      const forms = formIds(data, column).ids;
+      return forms[row] === forms[other];
+    };
+    for (const { row: r, other: f, column: c, bits, key, keyPair } of found.filter((candidate) => !writtenOtherwise(candidate)).sort((x, y) => x.row - y.row || x.column - y.column)) {
       const name = data.columns[c].name;
       const here = cellText(data, r, c);
       const there = cellText(data, f, c);
@@ -349,7 +386,9 @@ batch is checked on its own.`,
         value: here,
         evidence: key
           ? { otherRow: rowNumber(f), other: there, otherColumnsRepeat: key.repeats, repeatsByChance: Math.round(key.expected) }
-          : { otherRow: rowNumber(f), other: there, bits: Math.round(bits), bitsNeeded: Math.round(needed) },
+          : keyPair
+            ? { otherRow: rowNumber(f), other: there, keyColumns: keyPair.columns.map((k) => data.columns[k].name).join(', '), keyRepeats: keyPair.repeats, repeatsByChance: Math.round(keyPair.expected) }
+            : { otherRow: rowNumber(f), other: there, bits: Math.round(bits), bitsNeeded: Math.round(needed) },
         message: `Row ${rowNumber(r)} repeats row ${rowNumber(f)} in every column but "${name}" ("${here}" here, "${there}" there): a near copy of the same record.`,
         related: [{ row: f, columnIndex: c, message: `Row ${rowNumber(f)}: "${there}"` }],
       });
