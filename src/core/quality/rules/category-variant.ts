@@ -3,7 +3,9 @@ import { TEXT_KINDS, distinctValues, replaceCellFix } from '../column-values';
 
 /**
  * The spelling-insensitive key of a category: accents, case and white space removed, and punctuation beside
- * a letter ("PG-13" is "PG13", "U.S." is "US"), not between digits ("1.5" is not "15").
+ * a letter ("PG-13" is "PG13", "U.S." is "US"), not between digits ("1.5" is not "15"). Narrower on purpose
+ * than a cell's form (cell-forms.ts, which compares whole rows): symbols and the spaces between words stay,
+ * so "C++" is not "C" and "New York" not "Newyork" when a category stands alone.
  */
 export function categoryKey(value: string): string {
   return value
