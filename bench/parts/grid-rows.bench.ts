@@ -29,6 +29,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { median } from '../lib/ingest-measure';
+import { mainThreadTime, percentile, vsyncFrames, type TraceEvent } from '../lib/frame-trace';
 
 const root = path.resolve(__dirname, '..', '..');
 const FRAMES = Number(process.env.BENCH_GRID_ROWS_FRAMES ?? 400);
@@ -45,15 +46,6 @@ const CSS = `
   th { text-align: right; font-weight: normal; font-variant-numeric: tabular-nums; }
 `;
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  tdur?: number;
-  args?: { name?: string };
-}
-
 const PHASES = ['Layout', 'Paint', 'PrePaint', 'UpdateLayoutTree', 'Layerize', 'FireAnimationFrame'] as const;
 
 /** bench/lib/grid-rows-page.mjs: evaluated in the page (plain JS: Playwright serialises it). */
@@ -68,17 +60,9 @@ async function measure(probe: Probe, browser: Browser, mode: Mode): Promise<{ cp
   const deltas = await page.evaluate(probe.scrollRows, { mode, frames: FRAMES });
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   await page.close();
-  const mainThreads = new Set(trace.traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const phases = new Map<string, number>();
-  let cpu = 0;
-  for (const e of trace.traceEvents) {
-    if (e.ph !== 'X' || !mainThreads.has(`${e.pid}:${e.tid}`)) continue;
-    if (e.name === 'ThreadControllerImpl::RunTask') cpu += (e.tdur ?? 0) / 1000;
-    phases.set(e.name, (phases.get(e.name) ?? 0) + (e.tdur ?? 0) / 1000 / deltas.length);
-  }
-  // Frame times in whole vsync intervals (see table.bench.ts).
-  const frames = deltas.map((d) => Math.max(1, Math.round(d / (1000 / 60))) * (1000 / 60)).sort((a, b) => a - b);
-  return { cpuMs: cpu / deltas.length, p95: frames[Math.floor(0.95 * frames.length)], phases };
+  const { cpuMs, byEvent } = mainThreadTime(trace.traceEvents);
+  const phases = new Map([...byEvent].map(([name, ms]) => [name, ms / deltas.length]));
+  return { cpuMs: cpuMs / deltas.length, p95: percentile(vsyncFrames(deltas).sort((a, b) => a - b), 0.95), phases };
 }
 
 async function main(): Promise<void> {

@@ -22,6 +22,7 @@ import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { ensureMixedCsv } from '../lib/mixed-csv';
 import { median } from '../lib/ingest-measure';
+import { mainThreadTime, percentile, vsyncFrames, type TraceEvent } from '../lib/frame-trace';
 
 const root = path.resolve(__dirname, '..', '..');
 const dataDir = path.join(root, 'bench', '.data');
@@ -31,7 +32,7 @@ const FRAMES = Number(process.env.BENCH_TABLE_FRAMES ?? 600);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 interface FrameStats {
-  /** Frame times in vsync intervals (see VSYNC_MS). */
+  /** Frame times in vsync intervals (see vsyncFrames in bench/lib/frame-trace.ts). */
   p50: number;
   p95: number;
   /** The 95th percentile of the deltas as stamped (0.1 ms rounding and jitter included). */
@@ -49,19 +50,6 @@ interface FrameStats {
   settleMs: number;
   /** Elements whose style Chromium recalculated, per frame (UpdateLayoutTree events of the trace). */
   restyledPerFrame: number;
-}
-
-/**
- * Headless Chromium draws at 60 Hz and stamps animation frames at the display's vsync, rounded to 0.1 ms with
- * jitter (timer coarsening): a page that does nothing gets deltas of 16.6, 16.7 and 16.8 ms. A delta is
- * counted as the whole number of vsync intervals it spans (16.67, 33.33 … ms), so p95 ≤ 16.7 ms means that
- * at least 95% of the frames came at the next vsync; a frame that slips one is 33.3 ms.
- */
-const VSYNC_MS = 1000 / 60;
-const vsyncFrames = (deltas: readonly number[]) => deltas.map((d) => Math.max(1, Math.round(d / VSYNC_MS)) * VSYNC_MS);
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 }
 
 interface ScrollArgs {
@@ -105,15 +93,6 @@ const continuousArgs = (selector: string): ScrollArgs => ({ selector, frames: FR
 
 const load = async <T>(...parts: string[]): Promise<T> => (await import(pathToFileURL(path.join(root, ...parts)).href)) as T;
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  tdur?: number;
-  args?: { name?: string; elementCount?: number };
-}
-
 /** BENCH_TABLE_PROFILE=1: where a scroll's main-thread time goes (trace events, and a V8 CPU profile of a second scroll). */
 const PROFILE = process.env.BENCH_TABLE_PROFILE === '1';
 
@@ -149,17 +128,7 @@ async function measureScroll(probe: Probe, browser: Browser, page: Page, target:
   await browser.startTracing(page, { categories: PROFILE ? ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] : ['toplevel', 'devtools.timeline'] });
   const result = await target.evaluate(probe.scrollInPage, args);
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
-  const mainThreads = new Set(trace.traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  let cpu = 0;
-  let restyled = 0;
-  /** Thread time by trace event name (nested events counted in each of their ancestors too). */
-  const byEvent = new Map<string, number>();
-  for (const e of trace.traceEvents) {
-    if (!mainThreads.has(`${e.pid}:${e.tid}`)) continue;
-    if (e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask') cpu += (e.tdur ?? 0) / 1000;
-    if (e.name === 'UpdateLayoutTree') restyled += e.args?.elementCount ?? 0;
-    if (e.ph === 'X') byEvent.set(e.name, (byEvent.get(e.name) ?? 0) + (e.tdur ?? 0) / 1000);
-  }
+  const { cpuMs: cpu, byEvent, restyled } = mainThreadTime(trace.traceEvents);
   if (PROFILE) {
     writeFileSync(path.join(dataDir, `table-trace-${args.mode}.json`), JSON.stringify(trace));
     const top = [...byEvent].sort((a, b) => b[1] - a[1]).slice(0, 16);
