@@ -115,38 +115,45 @@ function formCopies(data: IngestResult, nonBlank: Uint8Array, copies: Uint8Array
   const rows = data.table.numRows;
   const forms = data.columns.map((_, c) => formIds(data, c));
   if (!forms.some((f) => f.merges)) return [];
-  const h1 = new Int32Array(rows).fill(0x811c9dc5 | 0);
-  const h2 = new Int32Array(rows).fill(0x1b873593);
-  for (const { ids } of forms) {
-    for (let r = 0; r < rows; r++) {
-      const x = ids[r];
-      h1[r] = Math.imul(h1[r] ^ x, 0x01000193) ^ Math.imul(h1[r] ^ (x >>> 16), 0x5bd1e995);
-      h2[r] = (Math.imul(h2[r] ^ x, 0xcc9e2d51) + 0x1b873593) | 0;
-    }
-  }
+  const { h1, h2 } = rowHashes(forms.map(({ ids }) => ({ ids })), rows);
   const same = (a: number, b: number) => forms.every(({ ids }) => ids[a] === ids[b]);
+  const firstOf = earlierEqualRows(h1, h2, nonBlank, same);
+  const found: [number, number][] = [];
+  for (let r = 0; r < rows; r++) if (firstOf[r] >= 0 && !copies[r]) found.push([r, firstOf[r]]);
+  return found;
+}
+
+/**
+ * For each row, the first earlier row `same` says it equals, or −1 (rows not marked in `include` take no
+ * part). Open addressing over the rows kept as first occurrences, found by the rows' two hashes; probing meets
+ * them in row order.
+ */
+function earlierEqualRows(h1: Int32Array, h2: Int32Array, include: Uint8Array, same: (a: number, b: number) => boolean): Int32Array {
+  const rows = h1.length;
+  const firstOf = new Int32Array(rows).fill(-1);
   let capacity = 16;
   while (capacity < rows * 2) capacity *= 2;
   const slotMask = capacity - 1;
   const table = new Int32Array(capacity).fill(-1);
-  const found: [number, number][] = [];
   for (let r = 0; r < rows; r++) {
-    if (!nonBlank[r]) continue;
-    let slot = (h1[r] ^ (h2[r] >>> 7)) & slotMask;
+    if (!include[r]) continue;
+    const a = h1[r];
+    const b = h2[r];
+    let slot = (a ^ (b >>> 7)) & slotMask;
     for (;;) {
       const f = table[slot];
       if (f < 0) {
         table[slot] = r;
         break;
       }
-      if (h1[f] === h1[r] && h2[f] === h2[r] && same(f, r)) {
-        if (!copies[r]) found.push([r, f]);
+      if (h1[f] === a && h2[f] === b && same(f, r)) {
+        firstOf[r] = f;
         break;
       }
       slot = (slot + 1) & slotMask;
     }
   }
-  return found;
+  return firstOf;
 }
 
 /** Per row with rejected cells: their columns and texts, as one string. */
@@ -214,31 +221,13 @@ observations are genuinely expected.`,
         fixes: deleteFix(r),
       });
     const copies = new Uint8Array(rows);
-    // Open addressing over the rows kept as first occurrences; probing meets them in row order.
-    let capacity = 16;
-    while (capacity < rows * 2) capacity *= 2;
-    const slotMask = capacity - 1;
-    const table = new Int32Array(capacity).fill(-1);
-    for (let r = 0; r < rows && exactPossible; r++) {
-      // Rows with every cell missing are blank rows, reported elsewhere.
-      if (!nonBlank[r]) continue;
-      const a = h1[r];
-      const b = h2[r];
-      let slot = (a ^ (b >>> 7)) & slotMask;
-      let first = -1;
-      for (;;) {
-        const f = table[slot];
-        if (f < 0) break;
-        if (h1[f] === a && h2[f] === b && same(f, r)) {
-          first = f;
-          break;
-        }
-        slot = (slot + 1) & slotMask;
-      }
-      if (first < 0) table[slot] = r;
-      else {
+    // Rows with every cell missing are blank rows, reported elsewhere.
+    if (exactPossible) {
+      const firstOf = earlierEqualRows(h1, h2, nonBlank, same);
+      for (let r = 0; r < rows; r++) {
+        if (firstOf[r] < 0) continue;
         copies[r] = 1;
-        reportDuplicate(r, first);
+        reportDuplicate(r, firstOf[r]);
       }
     }
     for (const [r, first] of formCopies(data, nonBlank, copies)) {
