@@ -77,6 +77,42 @@ export interface Stage {
   /** CPU time of the process (all its threads). */
   cpuMs?: number;
   findings?: number;
+  /** Mode `memory`: the process's peak RSS after the stage, its RSS, V8 heap used and ArrayBuffers after it (MiB). */
+  peakMB?: number;
+  rssMB?: number;
+  heapMB?: number;
+  arrayBuffersMB?: number;
+}
+
+/**
+ * Mode `memory`'s rounds as a table: per stage (in check order), the median peak RSS after it, how much it raised
+ * the peak (median, and the largest rise over the rounds), and the median RSS, heap and ArrayBuffers after it.
+ * Only the stages before the rules and the rules that raised the peak by at least `minRiseMB` in some round are shown.
+ */
+export function formatMemoryStages(results: RunnerResult[], minRiseMB = 1): string {
+  const byStage = new Map<string, { peak: number[]; rise: number[]; rss: number[]; heap: number[]; buffers: number[] }>();
+  for (const result of results) {
+    let before = 0;
+    for (const s of result.stages) {
+      if (s.peakMB === undefined) continue;
+      const entry = byStage.get(s.stage) ?? { peak: [], rise: [], rss: [], heap: [], buffers: [] };
+      entry.peak.push(s.peakMB);
+      entry.rise.push(s.peakMB - before);
+      entry.rss.push(s.rssMB ?? NaN);
+      entry.heap.push(s.heapMB ?? NaN);
+      entry.buffers.push(s.arrayBuffersMB ?? NaN);
+      before = s.peakMB;
+      byStage.set(s.stage, entry);
+    }
+  }
+  const early = new Set(['ingest', 'read back', 'profile']);
+  const rows = [['stage', 'peak after', 'rise', 'largest rise', 'rss after', 'heap', 'ArrayBuffers']];
+  for (const [stage, e] of byStage) {
+    if (!early.has(stage) && Math.max(...e.rise) < minRiseMB) continue;
+    rows.push([stage, median(e.peak).toFixed(0), median(e.rise).toFixed(1), Math.max(...e.rise).toFixed(1), median(e.rss).toFixed(0), median(e.heap).toFixed(0), median(e.buffers).toFixed(0)]);
+  }
+  const width = rows[0].map((_, k) => Math.max(...rows.map((r) => r[k].length)));
+  return rows.map((r) => `  ${r.map((cell, k) => (k === 0 ? cell.padEnd(width[k]) : cell.padStart(width[k]))).join('  ')}`).join('\n');
 }
 
 export interface RunnerResult {

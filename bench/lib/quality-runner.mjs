@@ -1,13 +1,15 @@
-// One measurement in a fresh process: `node quality-runner.mjs <ingest|check|warm|breakdown> <file> <bundle>`, where the
+// One measurement in a fresh process: `node quality-runner.mjs <ingest|check|warm|breakdown|memory> <file> <bundle>`, where the
 // bundle exports ingestFile, profileTable, runQualityCheck and allRules (and readSourceBackFromFile, which the
 // check then uses as checkFile does: the CSV's bytes are read back from the file after the ingest; and
 // releaseReaderThreads, called after the check's read as the extension's check worker has checkFile do). Prints one JSON line
 // {mode, ms, rows, findings, maxRssMB, stages}. `check` times ingest + profile + every rule (stages: ingest,
 // profile, rules); `warm` checks the file once untimed, then times a second check of it in the same process (the
 // code already compiled and optimized, the reader's threads started), with the same stages; `breakdown` times, after the ingest, the profile and then each rule alone in registry order
-// (a rule that first needs a shared column fact pays for it), the way the full check meets them: cold, once.
+// (a rule that first needs a shared column fact pays for it), the way the full check meets them: cold, once;
+// `memory` runs the full check as `check` does and gives each stage and rule (within the one check) the process's
+// peak RSS after it (peakMB, Linux only), its RSS and the V8 heap and ArrayBuffers in use after it.
 import { createRequire } from 'node:module';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const [mode, file, bundle] = process.argv.slice(2);
@@ -25,6 +27,39 @@ const timed = (stage, run) => {
   stages.push({ stage, ms: performance.now() - t, cpuMs: cpuMs() - c });
   return result;
 };
+/** Peak RSS of the process so far (VmHWM), and its RSS now, in MiB (undefined where /proc is not there). */
+const residentMB = () => {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const field = (name) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1]) / 1024;
+    return { peakMB: field('VmHWM'), rssMB: field('VmRSS') };
+  } catch {
+    return {};
+  }
+};
+/** The memory after a stage (mode `memory`). */
+const memoryAfter = () => {
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return { ...residentMB(), heapMB: heapUsed / 2 ** 20, arrayBuffersMB: arrayBuffers / 2 ** 20 };
+};
+if (mode === 'memory') {
+  // Each rule's stage is recorded from inside the one full check (this process's registry objects only).
+  for (const rule of allRules) {
+    const check = rule.check;
+    rule.check = (context) => {
+      const t = performance.now();
+      const c = cpuMs();
+      const result = check.call(rule, context);
+      stages.push({ stage: rule.id, ms: performance.now() - t, cpuMs: cpuMs() - c, ...memoryAfter() });
+      return result;
+    };
+  }
+}
+const timedMemory = (stage, run) => {
+  const result = timed(stage, run);
+  if (mode === 'memory') Object.assign(stages[stages.length - 1], memoryAfter());
+  return result;
+};
 const stamp = statSync(file);
 if (mode === 'warm') {
   const first = await ingestFile(file);
@@ -36,12 +71,15 @@ const start = performance.now();
 // A fresh process's ingest counts its start (as the check's first read pays it); a warm one only its own CPU.
 const startCpu = mode === 'warm' ? cpuMs() : 0;
 const data = await ingestFile(file);
-stages.push({ stage: 'ingest', ms: performance.now() - start, cpuMs: cpuMs() - startCpu });
+stages.push({ stage: 'ingest', ms: performance.now() - start, cpuMs: cpuMs() - startCpu, ...(mode === 'memory' ? memoryAfter() : {}) });
 // A check stops the reader's threads once the file is read, as the extension's one-check worker does (where the tree does so).
-if (mode === 'check' || mode === 'breakdown') void releaseReaderThreads?.();
-const readBack = mode === 'ingest' ? undefined : timed('read back', () => readSourceBackFromFile?.(data, stamp));
+if (mode === 'check' || mode === 'breakdown' || mode === 'memory') void releaseReaderThreads?.();
+const readBack = mode === 'ingest' ? undefined : timedMemory('read back', () => readSourceBackFromFile?.(data, stamp));
 let findings = 0;
-if (mode === 'check' || mode === 'warm') {
+if (mode === 'memory') {
+  const profile = timedMemory('profile', () => profileTable(data));
+  findings = runQualityCheck(data, {}, profile).findings.length;
+} else if (mode === 'check' || mode === 'warm') {
   const profile = timed('profile', () => profileTable(data));
   findings = timed('rules', () => runQualityCheck(data, {}, profile)).findings.length;
 } else if (mode === 'breakdown') {

@@ -6,12 +6,14 @@
  * Each round also runs the per-stage breakdown (the source map's line index, the profile, each rule alone,
  * cold, as the full check meets them; BENCH_BREAKDOWN=0 skips it), printed as a table of medians.
  * BENCH_BASE_REF=<revision> (e.g. main) also runs that revision's full check in each round, for a same-run baseline.
+ * BENCH_MEMORY=1 also runs, in each round, a full check that notes the process's peak RSS after each stage and rule,
+ * and prints which of them raised it (MiB; Linux: read from /proc/self/status).
  * BENCH_WARM=1 also times a second check of the file in the same process (code compiled and optimized, reader
  * threads started), against a second ingest: not what the editor does (each check runs in a worker of its own),
  * so the target is judged on the cold check.
  */
 import { spawnSync } from 'node:child_process';
-import { exportRevision, formatStages, median, medianStages, prepareQualityBench, runner, type RunnerResult, type Stage } from '../lib/quality-bundle';
+import { exportRevision, formatMemoryStages, formatStages, median, medianStages, prepareQualityBench, runner, type RunnerResult, type Stage } from '../lib/quality-bundle';
 
 /** The check's peak RSS, at most this many times the size of the file checked (issue #14). */
 const MAX_CHECK_RSS_TIMES_FILE = 3.5;
@@ -19,6 +21,7 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const targetMB = Number(process.env.BENCH_INGEST_MB ?? 100);
 const breakdown = process.env.BENCH_BREAKDOWN !== '0';
 const warm = process.env.BENCH_WARM === '1';
+const memory = process.env.BENCH_MEMORY === '1';
 
 function run(mode: string, file: string, bundle: string): RunnerResult {
   const r = spawnSync(process.execPath, ['--max-old-space-size=16384', runner, mode, file, bundle], { encoding: 'utf8' });
@@ -30,14 +33,14 @@ async function main(): Promise<void> {
   const baseRef = process.env.BENCH_BASE_REF;
   const baseSource = baseRef ? exportRevision(baseRef) : undefined;
   const base = baseSource ? await prepareQualityBench(targetMB, baseSource) : undefined;
-  const results: Record<string, RunnerResult[]> = { ingest: [], check: [], breakdown: [], base: [], warm: [] };
+  const results: Record<string, RunnerResult[]> = { ingest: [], check: [], breakdown: [], base: [], warm: [], memory: [] };
   let findings = 0;
   for (let round = 0; round < rounds; round++) {
-    for (const mode of [...(breakdown ? ['ingest', 'check', 'breakdown'] : ['ingest', 'check']), ...(warm ? ['warm'] : []), ...(base ? ['base'] : [])]) {
+    for (const mode of [...(breakdown ? ['ingest', 'check', 'breakdown'] : ['ingest', 'check']), ...(warm ? ['warm'] : []), ...(memory ? ['memory'] : []), ...(base ? ['base'] : [])]) {
       const m = mode === 'base' && base ? run('check', file, base.bundle) : run(mode, file, bundle);
       results[mode].push(m);
       if (mode === 'check') findings = m.findings;
-      if (mode !== 'breakdown') console.log(`round ${round + 1}/${rounds} ${mode === 'base' ? `check of ${baseRef}` : mode}: ${m.ms.toFixed(0)} ms, peak RSS ${m.maxRssMB.toFixed(0)} MB${mode !== 'ingest' ? `, ${m.findings} findings` : ''}`);
+      if (mode !== 'breakdown' && mode !== 'memory') console.log(`round ${round + 1}/${rounds} ${mode === 'base' ? `check of ${baseRef}` : mode}: ${m.ms.toFixed(0)} ms, peak RSS ${m.maxRssMB.toFixed(0)} MB${mode !== 'ingest' ? `, ${m.findings} findings` : ''}`);
     }
   }
   const ingest = median(results.ingest.map((m) => m.ms));
@@ -63,6 +66,9 @@ async function main(): Promise<void> {
     const [warmIngest, warmCheck] = [median(results.warm.map((m) => m.stages.find((s) => s.stage === 'ingest')?.cpuMs ?? 0)), median(results.warm.map(cpu))];
     console.log(`\nWarm (a second check in the same process), cpu: ingest ${warmIngest.toFixed(0)} ms; ingest + profile + all rules ${warmCheck.toFixed(0)} ms; ratio ${(warmCheck / warmIngest).toFixed(2)}×`);
     console.log(formatStages(stages));
+  }
+  if (memory) {
+    console.log(`\nPeak RSS by stage (a full check noting it after each stage and rule; MiB, medians of ${rounds} rounds; rules shown where they raised it by ≥ 1 MiB in some round):\n${formatMemoryStages(results.memory)}`);
   }
   if (base) {
     const afterIngest = (m: RunnerResult) => m.stages.filter((s) => s.stage !== 'ingest').reduce((a, s) => a + (s.cpuMs ?? 0), 0);

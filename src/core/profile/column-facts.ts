@@ -1,7 +1,8 @@
 /**
  * Per-column facts of an in-memory Arrow column, computed once and shared by the exact profile and the
- * quality rules: the null mask and null rows, the values as numbers, their moments, their sorted finite
- * copy and its runs, and the distinct values of text columns (an id per row, counts, first rows).
+ * quality rules: the null mask and null rows, the values as numbers, their moments, their finite values
+ * sorted (a sorted copy, or only its runs when they are few) and those runs, and the distinct values of
+ * text columns (an id per row, counts, first rows).
  * Everything is read straight from the chunks' typed arrays (`values`, `valueOffsets`, null bitmaps);
  * nothing is allocated per cell. Sorting is a copy for ordered values, a small hash table for values with
  * few distinct ones, else a radix sort; Utf8 values are told apart by their bytes (hashed, equal hashes
@@ -12,7 +13,8 @@
  */
 import { DataType, type Data } from 'apache-arrow';
 import { KERNEL_ROWS, LITTLE_ENDIAN } from './facts/kernels';
-import { copyFinite, FEW_SLOTS, orderedFinite, radixSort, runsOf, sortedFromFew, type SortedRuns } from './facts/sort-finite';
+import { copyFinite, distinctFromFew, FEW_SLOTS, holdsBothZeros, orderedFinite, radixSort, runsOf, sortedFromDistinct, type SortedRuns } from './facts/sort-finite';
+import { SortedNumbers, VALUES_PER_RUN } from './facts/sorted-numbers';
 import { dictionaryDistinct, type DistinctValues } from './facts/distinct-values';
 import { utf8Distinct } from './facts/utf8-distinct';
 import { scanRange, type FiniteStats, type NumericScan, type ScanState } from './facts/numeric-scan';
@@ -21,6 +23,7 @@ import { numberCodes, type ValueCodes } from './facts/value-codes';
 
 export { KERNEL_ROWS, runsOf };
 export { sortFinite, sortFiniteWithRuns, type SortedRuns } from './facts/sort-finite';
+export { SortedNumbers } from './facts/sorted-numbers';
 export { distinctOfTexts, type DistinctValues } from './facts/distinct-values';
 export { computeFiniteStats, type FiniteStats } from './facts/numeric-scan';
 export { codesAt, numberCodes, pairCodes, type ValueCodes } from './facts/value-codes';
@@ -29,7 +32,7 @@ export class ColumnFacts {
   readonly rows: number;
   private mask: Uint8Array | undefined;
   private numbersValue: Float64Array | null | undefined;
-  private sorted: Float64Array | undefined;
+  private sorted: SortedNumbers | undefined;
   private runs: SortedRuns | undefined;
   private distinctValue: DistinctValues | null | undefined;
   private scanned: NumericScan | null | undefined;
@@ -141,29 +144,44 @@ export class ColumnFacts {
     return (this.scanned = { stats, ordered: s.ordered, strictly: s.strictly, few: s.few, table: s.few >= 0 ? table : undefined });
   }
 
-  /** The finite numbers, sorted (null when {@link numbers} is). */
-  sortedFinite(): Float64Array | null {
+  /**
+   * The finite numbers, sorted (null when {@link numbers} is): held as runs when the column has few distinct
+   * values (see {@link SortedNumbers.compact}), else as a sorted array (the numbers themselves when they are
+   * in order and all finite).
+   */
+  sortedNumbers(): SortedNumbers | null {
     if (this.sorted) return this.sorted;
     const scan = this.scan();
     const numbers = this.numbers();
     if (!scan || !numbers) return null;
-    // Numbers already in order and all finite are their own sorted copy (both are read-only).
-    const { sorted, runs } = scan.ordered
-      ? orderedFinite(numbers, scan.stats.n, scan.strictly, { share: true })
-      : scan.table
-        ? sortedFromFew(scan.table, scan.few)
-        : { sorted: radixSort(copyFinite(numbers, scan.stats.n)), runs: undefined };
+    const n = scan.stats.n;
+    const table = scan.table;
     scan.table = undefined;
-    this.runs = runs;
-    return (this.sorted = sorted);
+    if (scan.ordered) {
+      // Numbers already in order and all finite are their own sorted copy (both are read-only).
+      const { sorted, runs } = orderedFinite(numbers, n, scan.strictly, { share: true });
+      this.runs = runs ?? runsOf(sorted, { share: true });
+      return (this.sorted = sorted === numbers ? SortedNumbers.ofArray(sorted) : SortedNumbers.compact(sorted, this.runs));
+    }
+    if (table) {
+      // Few distinct values: their runs straight from the scan's table, without writing the sorted copy.
+      const distinct = distinctFromFew(table, scan.few);
+      if (distinct.values.length * VALUES_PER_RUN <= n && !holdsBothZeros(distinct)) {
+        this.runs = distinct;
+        return (this.sorted = SortedNumbers.ofRuns(distinct.values, distinct.counts));
+      }
+      const { sorted, runs } = sortedFromDistinct(distinct);
+      this.runs = runs;
+      return (this.sorted = SortedNumbers.ofArray(sorted));
+    }
+    const sorted = radixSort(copyFinite(numbers, n));
+    this.runs = runsOf(sorted, { share: true });
+    return (this.sorted = SortedNumbers.compact(sorted, this.runs));
   }
 
-  /** The runs of {@link sortedFinite}: distinct finite values and their counts (null when {@link numbers} is). */
+  /** The runs of {@link sortedNumbers}: distinct finite values and their counts (null when {@link numbers} is). */
   sortedRuns(): SortedRuns | null {
-    if (this.runs) return this.runs;
-    const sorted = this.sortedFinite();
-    if (!sorted) return null;
-    return (this.runs ??= runsOf(sorted, { share: true }));
+    return this.sortedNumbers() && (this.runs as SortedRuns);
   }
 
   /** Distinct values of a Utf8, LargeUtf8 or dictionary-encoded column (null for other types). */

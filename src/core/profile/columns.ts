@@ -11,7 +11,7 @@ import type { ColumnProfile, HistogramBin, TopValue } from './types';
 import { makeFormatter, formatEpochMs, formatFloat32, type CellFormatter } from '../ingest/render-text';
 import { unitLabel } from '../ingest/written-number';
 import { HyperLogLog, KllSketch, MisraGries } from './sketches';
-import { KERNEL_ROWS, runsOf, type ColumnFacts, type DistinctValues, type FiniteStats, type SortedRuns } from './column-facts';
+import { KERNEL_ROWS, SortedNumbers, runsOf, type ColumnFacts, type DistinctValues, type FiniteStats, type SortedRuns } from './column-facts';
 
 export const TOP_VALUES = 10;
 export const MAX_HISTOGRAM_BINS = 30;
@@ -80,6 +80,17 @@ export function quantileSorted(sorted: Float64Array, q: number): number {
   const lo = Math.floor(pos);
   const hi = Math.min(n - 1, lo + 1);
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+/** {@link quantileSorted} of sorted values read by position. */
+function quantileAt(sorted: SortedNumbers, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const pos = (n - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.min(n - 1, lo + 1);
+  const low = sorted.at(lo);
+  return low + (sorted.at(hi) - low) * (pos - lo);
 }
 
 /** Number of values < x (strict) or ≤ x in a sorted array. */
@@ -334,7 +345,7 @@ interface ExactNumericInput {
 }
 
 /** Distinct count, quantiles, histogram and top values of an exact numeric profile, from the sorted finite values and their runs. */
-function finishExactNumeric(p: ColumnProfile, sorted: Float64Array, runs: SortedRuns, input: ExactNumericInput): void {
+function finishExactNumeric(p: ColumnProfile, sorted: SortedNumbers, runs: SortedRuns, input: ExactNumericInput): void {
   const { n, integer } = input;
   // Distinct values and frequencies from the runs of the sorted copy.
   const top = topRuns(runs, TOP_VALUES, sorted.length);
@@ -342,16 +353,16 @@ function finishExactNumeric(p: ColumnProfile, sorted: Float64Array, runs: Sorted
   p.distinctMethod = 'exact';
   p.quantileMethod = 'exact';
   if (n > 0) {
-    p.quantiles = Object.fromEntries(QUANTILES.map(([k, q]) => [k, quantileSorted(sorted, q)]));
+    p.quantiles = Object.fromEntries(QUANTILES.map(([k, q]) => [k, quantileAt(sorted, q)]));
     const hist = buildHistogram({
       min: input.min,
       max: input.max,
-      q1: quantileSorted(sorted, 0.25),
-      q3: quantileSorted(sorted, 0.75),
+      q1: quantileAt(sorted, 0.25),
+      q3: quantileAt(sorted, 0.75),
       integer,
-      count: (x, strict) => countSorted(sorted, x, strict),
-      ceilValue: (x) => sorted[countSorted(sorted, x, true)],
-      floorValue: (x) => sorted[countSorted(sorted, x, false) - 1],
+      count: (x, strict) => sorted.rank(x, strict),
+      ceilValue: (x) => sorted.at(sorted.rank(x, true)),
+      floorValue: (x) => sorted.at(sorted.rank(x, false) - 1),
     });
     p.histogram = hist.bins;
     p.lowOutliers = hist.low;
@@ -458,7 +469,7 @@ class NumericAccumulator implements ColumnAccumulator {
     }
     if (this.buffer) {
       const sorted = this.buffer.subarray(0, this.buffered).sort();
-      finishExactNumeric(p, sorted, runsOf(sorted), { n, min: this.min, max: this.max, integer, nonFiniteKinds: this.nonFiniteKinds.size, render: this.render });
+      finishExactNumeric(p, SortedNumbers.ofArray(sorted), runsOf(sorted), { n, min: this.min, max: this.max, integer, nonFiniteKinds: this.nonFiniteKinds.size, render: this.render });
       return p;
     }
     const kll = this.kll as KllSketch;
@@ -718,7 +729,7 @@ export function exactProfileFromFacts(info: ColumnInfo, type: DataType, facts: C
   if (DataType.isTimestamp(type) && (type.unit as number) >= 2) return null;
   if (numberReader(type)) {
     const stats = facts.finiteStats();
-    const sorted = stats && facts.sortedFinite();
+    const sorted = stats && facts.sortedNumbers();
     const runs = sorted && facts.sortedRuns();
     return stats && sorted && runs ? numericFromFacts(info, type, facts, stats, sorted, runs) : null;
   }
@@ -732,7 +743,7 @@ export function exactProfileFromFacts(info: ColumnInfo, type: DataType, facts: C
   return null;
 }
 
-function numericFromFacts(info: ColumnInfo, type: DataType, facts: ColumnFacts, stats: FiniteStats, sorted: Float64Array, runs: SortedRuns): ColumnProfile {
+function numericFromFacts(info: ColumnInfo, type: DataType, facts: ColumnFacts, stats: FiniteStats, sorted: SortedNumbers, runs: SortedRuns): ColumnProfile {
   // The accumulator's Welford runs over the same finite values in the same order: mean and std agree bit for bit.
   const { n, min, max } = stats;
   const p = baseProfile(info);

@@ -7,9 +7,9 @@
 import { DataType, type Vector } from 'apache-arrow';
 import type { ColumnInfo, ColumnKind, IngestResult, TextRange } from '../table/model';
 import { looksLikeIdentifier } from '../shared/identifier';
-import { KERNEL_ROWS, columnFacts, computeFiniteStats, distinctOfTexts, numberCodes, runsOf, sortFinite, type ColumnFacts, type DistinctValues, type FiniteStats, type SortedRuns, type ValueCodes } from '../profile/column-facts';
+import { KERNEL_ROWS, SortedNumbers, columnFacts, computeFiniteStats, distinctOfTexts, numberCodes, runsOf, sortFinite, sortFiniteWithRuns, type ColumnFacts, type DistinctValues, type FiniteStats, type SortedRuns, type ValueCodes } from '../profile/column-facts';
 
-export type { DistinctValues, FiniteStats, SortedRuns, ValueCodes };
+export type { DistinctValues, FiniteStats, SortedNumbers, SortedRuns, ValueCodes };
 export { KERNEL_ROWS, looksLikeIdentifier };
 
 const cache = new WeakMap<IngestResult, Map<string, unknown>>();
@@ -63,14 +63,22 @@ export function numericColumn(data: IngestResult, column: number): Float64Array 
   });
 }
 
-/** The finite numbers of a column ({@link numericColumn}), sorted ascending; computed once per column. */
-export function sortedColumn(data: IngestResult, column: number): Float64Array {
-  return factsOf(data, column).sortedFinite() ?? memo(data, `sorted:${column}`, () => sortFinite(numericColumn(data, column)));
+/** The finite numbers of a column ({@link numericColumn}), sorted ascending, read by position; computed once per column. */
+export function sortedColumn(data: IngestResult, column: number): SortedNumbers {
+  return factsOf(data, column).sortedNumbers() ?? sortedOfValues(data, column).sorted;
 }
 
 /** The distinct finite numbers of a column, ascending, with their counts (the runs of {@link sortedColumn}). */
 export function sortedRuns(data: IngestResult, column: number): SortedRuns {
-  return factsOf(data, column).sortedRuns() ?? memo(data, `runs:${column}`, () => runsOf(sortedColumn(data, column)));
+  return factsOf(data, column).sortedRuns() ?? sortedOfValues(data, column).runs;
+}
+
+/** {@link sortedColumn} and {@link sortedRuns} of a column whose facts have no numbers (read value by value). */
+function sortedOfValues(data: IngestResult, column: number): { sorted: SortedNumbers; runs: SortedRuns } {
+  return memo(data, `sorted:${column}`, () => {
+    const { sorted, runs = runsOf(sorted) } = sortFiniteWithRuns(numericColumn(data, column));
+    return { sorted: SortedNumbers.compact(sorted, runs), runs };
+  });
 }
 
 /** Count, mean, M2, min and max of a column's finite numbers (Welford in row order); computed once per column. */

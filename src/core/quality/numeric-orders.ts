@@ -6,7 +6,7 @@
  * its column's orders while keeping those of another column is likelier that column's (column-shift).
  */
 import type { IngestResult } from '../table/model';
-import { isNumeric, numericColumn, quantile, sortedColumn } from './column-values';
+import { isNumeric, numericColumn, sortedColumn } from './column-values';
 
 /** Share of the rows holding both values that must keep the order. */
 const MIN_KEPT = 0.99;
@@ -40,7 +40,7 @@ export function numericOrders(data: IngestResult): NumericOrder[] {
   const values = columns.map((c) => numericColumn(data, c));
   const tails = columns.map((c) => {
     const sorted = sortedColumn(data, c);
-    return [quantile(sorted, OVERLAP_TAIL), quantile(sorted, 1 - OVERLAP_TAIL)];
+    return [sorted.quantile(OVERLAP_TAIL), sorted.quantile(1 - OVERLAP_TAIL)];
   });
   for (let i = 0; i < columns.length; i++) {
     for (let j = i + 1; j < columns.length; j++) {
@@ -119,7 +119,7 @@ export class OrderFit {
         if (low !== c && high !== c) continue;
         const other = low === c ? high : low;
         const sorted = sortedColumn(this.data, other);
-        found.push({ other, values: numericColumn(this.data, other), low: quantile(sorted, 0.005), high: quantile(sorted, 0.995), below: low === c });
+        found.push({ other, values: numericColumn(this.data, other), low: sorted.quantile(0.005), high: sorted.quantile(0.995), below: low === c });
       }
       this.bounds.set(c, found);
     }

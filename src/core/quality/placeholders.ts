@@ -3,7 +3,7 @@
  * unknown — words ("unknown", "N.A.", "not available", "TBD") and numbers placed below every real value of
  * their column (-1 among non-negative values, 0 among positive ones, far from the smallest of them).
  */
-import { quantile } from './column-values';
+import type { SortedNumbers } from './column-values';
 
 /** Words that stand for "no value", compared without case, spaces and punctuation ("N.A." is "na"). */
 const PLACEHOLDER_WORDS = new Set([
@@ -86,12 +86,13 @@ export function isPlaceholderText(text: string): boolean {
  * them): its distance to their minimum is at least twice the spread of their lowest 5% and twice the step
  * between their two smallest distinct values, so it does not continue their lower tail.
  */
-export function isolatedBelow(value: number, others: Float64Array): boolean {
+export function isolatedBelow(value: number, others: SortedNumbers): boolean {
   if (others.length < 10) return false;
-  const min = others[0];
+  const min = others.at(0);
   if (!(value < min)) return false;
-  let next = min;
-  for (let i = 1; i < others.length && next === min; i++) next = others[i];
-  const spread = Math.max(quantile(others, 0.05) - min, next - min);
+  // The smallest value above the minimum (the minimum itself when all are equal).
+  const above = others.rank(min, false);
+  const next = above < others.length ? others.at(above) : min;
+  const spread = Math.max(others.quantile(0.05) - min, next - min);
   return min - value >= 2 * spread;
 }

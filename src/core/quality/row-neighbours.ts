@@ -7,7 +7,7 @@
  * it needs evidence for).
  */
 import type { IngestResult } from '../table/model';
-import { isNumeric, nullCount, numericColumn, quantile, sortedColumn } from './column-values';
+import { isNumeric, nullCount, numericColumn, sortedColumn } from './column-values';
 
 /** Rows searched (the first ones of a larger table). */
 const MAX_ROWS = 200_000;
@@ -42,7 +42,7 @@ export function numericSpace(data: IngestResult): NumericSpace | undefined {
   data.columns.forEach((column, c) => {
     if (!isNumeric(column) || data.table.numRows - nullCount(data, c) < MIN_COMPLETENESS * data.table.numRows) return;
     const sorted = sortedColumn(data, c);
-    const spread = quantile(sorted, 0.75) - quantile(sorted, 0.25);
+    const spread = sorted.quantile(0.75) - sorted.quantile(0.25);
     if (!(spread > 0)) return;
     const values = numericColumn(data, c);
     const out = new Float64Array(rows);

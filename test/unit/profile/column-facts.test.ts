@@ -229,10 +229,14 @@ test('the exact profile from column facts equals the accumulators, and is shared
     city: vectorFromArray(Array.from({ length: n }, () => (next() < 0.01 ? null : pick(['Paris', 'Lyon', 'Nice']))), new Dictionary(new Utf8(), new Int32())),
     large: vectorFromArray(Array.from({ length: n }, (_, i) => (next() < 0.01 ? null : `é${i % 999}`)), new LargeUtf8()),
     micros: makeVector(makeData({ type: new TimestampMicrosecond(), length: n, nullCount: 0, data: BigInt64Array.from({ length: n }, () => BigInt(Math.floor(next() * 1e15))) })),
+    score: vectorFromArray(Array.from({ length: n }, () => (next() < 0.02 ? null : Math.round(next() * 1000) / 10)), new Float64()),
   });
   const data = binaryIngestResult(table, 'arrow', '/nonexistent.arrow');
   clearColumnFactsCache();
   const profile = profileTable(data);
+  // Few distinct values are held as runs (no sorted copy), −0 beside 0 as the sorted copy: both paths are compared.
+  assert.equal(columnFacts(table.getChild('score')!.data).sortedNumbers()!.array, undefined);
+  assert.notEqual(columnFacts(table.getChild('level')!.data).sortedNumbers()!.array, undefined);
   for (const info of data.columns) {
     const type: DataType = table.schema.fields[info.index].type;
     const acc = createAccumulator(info, type, { exactLimit: Infinity, kllK: 256, topCapacity: 1024 });
@@ -244,7 +248,7 @@ test('the exact profile from column facts equals the accumulators, and is shared
   }
   // The facts the profile computed are the ones later reads get.
   const facts = columnFacts(table.getChild('price')!.data);
-  assert.equal(facts.sortedFinite(), facts.sortedFinite());
+  assert.equal(facts.sortedNumbers(), facts.sortedNumbers());
   assert.ok(facts.sortedRuns()!.values.length > 1000);
 });
 
@@ -263,13 +267,13 @@ test('facts share what the table already holds: a Float64 column is its own numb
 
   const ids = vectorFromArray(Array.from({ length: 1000 }, (_, i) => i * 3), new Int32());
   const idFacts = columnFacts(ids.data);
-  assert.equal(idFacts.sortedFinite(), idFacts.numbers(), 'numbers in order, all finite: their own sorted copy');
+  assert.equal(idFacts.sortedNumbers()!.array, idFacts.numbers(), 'numbers in order, all finite: their own sorted copy');
   assert.equal(idFacts.sortedRuns()!.values, idFacts.numbers(), 'all distinct: the runs are the sorted values');
 
   const next = random(5);
   const shuffled = vectorFromArray(Array.from({ length: 40_000 }, () => next() * 1e6), new Float64());
   const facts = columnFacts(shuffled.data);
-  assert.equal(facts.sortedRuns()!.values, facts.sortedFinite(), 'all distinct, sorted by radix: the runs are the sorted values');
+  assert.equal(facts.sortedRuns()!.values, facts.sortedNumbers()!.array, 'all distinct, sorted by radix: the runs are the sorted values');
   assert.deepEqual(new Set(facts.sortedRuns()!.counts), new Set([1]));
 
   const other = vectorFromArray(Array.from({ length: 40_000 }, (_, i) => String(i)), new Utf8());

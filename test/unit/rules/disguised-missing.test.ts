@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkCsv, csv, findingsOf, fixText } from './check-text';
 import { isPlaceholderText, isolatedBelow } from '../../../src/core/quality/placeholders';
+import { SortedNumbers, runsOf } from '../../../src/core/profile/column-facts';
 
 test('placeholder words are recognised whatever their case and punctuation; real words are not', () => {
   for (const text of ['unknown', 'UNKNOWN', 'N.A.', 'n/a', '#N/A', 'not available', 'None given', 'TBD', 'xxx', '(blank)', ' ', '--']) assert.ok(isPlaceholderText(text), text);
@@ -11,13 +12,20 @@ test('placeholder words are recognised whatever their case and punctuation; real
 });
 
 test('a number below the other values counts as a placeholder only when it does not continue their lower tail', () => {
+  const sorted = (values: Float64Array) => SortedNumbers.ofArray(values);
   const prices = Float64Array.from({ length: 100 }, (_, i) => 700 + i * 17);
-  assert.ok(isolatedBelow(0, prices), 'price 0 among prices from 700');
+  assert.ok(isolatedBelow(0, sorted(prices)), 'price 0 among prices from 700');
   const wind = Float64Array.from({ length: 100 }, (_, i) => 0.4 + i * 0.1);
-  assert.ok(!isolatedBelow(0, wind), 'wind 0 among speeds from 0.4');
+  assert.ok(!isolatedBelow(0, sorted(wind)), 'wind 0 among speeds from 0.4');
   const counts = Float64Array.from({ length: 120 }, (_, i) => 1 + (i % 12)).sort();
-  assert.ok(!isolatedBelow(0, counts), '0 continues counts 1, 2, 3, …');
-  assert.ok(isolatedBelow(-1, Float64Array.from({ length: 50 }, (_, i) => 10 + i)), '-1 among values from 10');
+  assert.ok(!isolatedBelow(0, sorted(counts)), '0 continues counts 1, 2, 3, …');
+  const countRuns = runsOf(counts);
+  assert.ok(!isolatedBelow(0, SortedNumbers.ofRuns(countRuns.values, countRuns.counts)), 'the same counts held as runs');
+  const levels = Float64Array.from({ length: 120 }, (_, i) => 500 + 100 * (i % 3)).sort();
+  const levelRuns = runsOf(levels);
+  assert.ok(isolatedBelow(0, SortedNumbers.ofRuns(levelRuns.values, levelRuns.counts)), '0 among three levels from 500, held as runs');
+  assert.ok(isolatedBelow(0, sorted(levels)), 'the same levels as an array');
+  assert.ok(isolatedBelow(-1, sorted(Float64Array.from({ length: 50 }, (_, i) => 10 + i))), '-1 among values from 10');
 });
 
 test('dirty: placeholder words and blank cells in a text column are reported, with an empty cell as fix', () => {

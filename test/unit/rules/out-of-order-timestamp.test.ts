@@ -64,3 +64,27 @@ test('two logs one after the other: the restart is not an error, a misplaced row
   assert.deepEqual(segmentStarts(Float64Array.from(times), 1), [0, 150]);
   assert.deepEqual(check(['at', ...times.map(iso)]).map((f) => f.row), [200]);
 });
+
+test('restarts are found in the column as read, empty cells skipped: the same as in its present values', () => {
+  // The search as it ran on a copy of the present values, to compare with.
+  const median3 = (a: number, b: number, c: number) => Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+  const onCopy = (values: Float64Array, sign: 1 | -1) => {
+    const starts = [0];
+    for (let i = 3; i + 2 < values.length; i++) {
+      if (!(sign * values[i] < sign * values[i - 1])) continue;
+      const after = median3(sign * values[i], sign * values[i + 1], sign * values[i + 2]);
+      const before = median3(sign * values[i - 3], sign * values[i - 2], sign * values[i - 1]);
+      if (after < before && i - starts[starts.length - 1] >= 3) starts.push(i);
+    }
+    return starts;
+  };
+  let s = 9;
+  const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296);
+  for (let round = 0; round < 200; round++) {
+    // Logs that restart, with jitter and empty cells (NaN), of every length from none to a few hundred.
+    const length = Math.floor(next() * 400);
+    const column = Float64Array.from({ length }, (_, i) => (next() < 0.1 ? NaN : (i % (20 + (round % 90))) * 10 + next() * 15));
+    const present = column.filter((v) => !Number.isNaN(v));
+    for (const sign of [1, -1] as const) assert.deepEqual(segmentStarts(column, sign), onCopy(present, sign), `round ${round}, sign ${sign}`);
+  }
+});

@@ -234,36 +234,60 @@ function countFewRange(values: Float64Array, table: Uint32Array, start: number, 
 }
 
 /**
+ * The distinct values a few-distinct table counted, ascending, and how many times each occurs: told apart by
+ * their bits, so −0 and 0 are two entries when both occur (unlike {@link SortedRuns}, where they are one).
+ */
+export function distinctFromFew(table: Uint32Array, size: number): SortedRuns {
+  const values = new Float64Array(size);
+  const words = new Uint32Array(values.buffer);
+  for (let slot = 0, k = 0; slot < FEW_SLOTS; slot++) {
+    const at = 3 * slot;
+    if (table[at + 2] === 0) continue;
+    words[2 * k] = table[at];
+    words[2 * k + 1] = table[at + 1];
+    k++;
+  }
+  values.sort();
+  const counts = new Int32Array(size);
+  for (let k = 0; k < size; k++) counts[k] = table[3 * fewSlot(table, words[2 * k], words[2 * k + 1]) + 2];
+  return { values, counts };
+}
+
+/** Whether distinct values told apart by their bits ({@link distinctFromFew}) hold both −0 and 0. */
+export function holdsBothZeros(distinct: SortedRuns): boolean {
+  const { values } = distinct;
+  for (let k = 1; k < values.length; k++) if (values[k] === 0 && values[k - 1] === 0) return true;
+  return false;
+}
+
+/**
  * The sorted values a few-distinct table counted, and their runs: the distinct values sorted, each
  * written as many times as it occurs (runs merge −0 into 0: they are ===, as a scan of the sorted array
  * would see them).
  */
 export function sortedFromFew(table: Uint32Array, size: number): { sorted: Float64Array; runs: SortedRuns } {
-  const byValue = new Float64Array(size);
-  const byValueWords = new Uint32Array(byValue.buffer);
+  return sortedFromDistinct(distinctFromFew(table, size));
+}
+
+/** {@link sortedFromFew} of the distinct values ({@link distinctFromFew}) the table counted. */
+export function sortedFromDistinct(distinct: SortedRuns): { sorted: Float64Array; runs: SortedRuns } {
+  const { values, counts } = distinct;
+  const size = values.length;
   let n = 0;
-  for (let slot = 0, k = 0; slot < FEW_SLOTS; slot++) {
-    const at = 3 * slot;
-    if (table[at + 2] === 0) continue;
-    byValueWords[2 * k] = table[at];
-    byValueWords[2 * k + 1] = table[at + 1];
-    n += table[at + 2];
-    k++;
-  }
-  byValue.sort();
+  for (let k = 0; k < size; k++) n += counts[k];
   const sorted = new Float64Array(n);
+  for (let k = 0, at = 0; k < size; k++) {
+    sorted.fill(values[k], at, at + counts[k]);
+    at += counts[k];
+  }
+  if (!holdsBothZeros(distinct)) return { sorted, runs: distinct };
   let runCount = 0;
-  for (let k = 0; k < size; k++) if (k === 0 || byValue[k] !== byValue[k - 1]) runCount++;
+  for (let k = 0; k < size; k++) if (k === 0 || values[k] !== values[k - 1]) runCount++;
   const runValues = new Float64Array(runCount);
   const runCounts = new Int32Array(runCount);
-  let at = 0;
-  let run = -1;
-  for (let k = 0; k < size; k++) {
-    const c = table[3 * fewSlot(table, byValueWords[2 * k], byValueWords[2 * k + 1]) + 2];
-    sorted.fill(byValue[k], at, at + c);
-    at += c;
-    if (k === 0 || byValue[k] !== byValue[k - 1]) runValues[++run] = byValue[k];
-    runCounts[run] += c;
+  for (let k = 0, run = -1; k < size; k++) {
+    if (k === 0 || values[k] !== values[k - 1]) runValues[++run] = values[k];
+    runCounts[run] += counts[k];
   }
   return { sorted, runs: { values: runValues, counts: runCounts } };
 }

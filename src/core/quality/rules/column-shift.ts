@@ -1,11 +1,10 @@
 import { defineRule } from '../rule';
-import { TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, nullCount, nullMask, nullRows, numericColumn, quantile, sortedColumn } from '../column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, nullCount, nullMask, nullRows, numericColumn, sortedColumn, type SortedNumbers } from '../column-values';
 import { cellText, isFreeText } from '../dependencies';
 import { patternOf } from '../value-patterns';
 import { OrderFit, numericOrders, type NumericOrder } from '../numeric-orders';
 import type { FindingFix } from '../finding';
 import type { IngestResult, TextRange } from '../../table/model';
-import { countSorted } from '../../profile/columns';
 
 /** How a column's values spread over patterns: the share of values per shape (value-patterns.ts), out of `total`. */
 interface Profile {
@@ -259,7 +258,7 @@ function ordinaryValues(data: IngestResult, profileOf: (c: number) => Profile): 
   const byColumn = data.columns.map((column, c) => {
     if (isNumeric(column)) {
       const sorted = sortedColumn(data, c);
-      const [low, high] = [quantile(sorted, 0.005), quantile(sorted, 0.995)];
+      const [low, high] = [sorted.quantile(0.005), sorted.quantile(0.995)];
       const numbers = numericColumn(data, c);
       const mask = nullMask(data, c);
       return (r: number) => !mask[r] && numbers[r] >= low && numbers[r] <= high;
@@ -331,8 +330,8 @@ function span(data: IngestResult, r: number, c: number, d: number): TextRange {
 const RANGE_TAIL = 0.005;
 
 /** Values of a sorted column at least `v` (`above`) or at most `v`, as a share of its values. */
-function tailShare(sorted: Float64Array, v: number, above: boolean): number {
-  const share = above ? sorted.length - countSorted(sorted, v, true) : countSorted(sorted, v, false);
+function tailShare(sorted: SortedNumbers, v: number, above: boolean): number {
+  const share = above ? sorted.length - sorted.rank(v, true) : sorted.rank(v, false);
   return share / Math.max(1, sorted.length);
 }
 
@@ -352,7 +351,7 @@ function shiftsByOrder(data: IngestResult, orders: OrderFit, pair: NumericOrder,
   const toIsLow = pair.low === to;
   const sortedTo = sortedColumn(data, to);
   const sortedFrom = sortedColumn(data, from);
-  const [fromLow, fromHigh] = [quantile(sortedFrom, 0.05), quantile(sortedFrom, 0.95)];
+  const [fromLow, fromHigh] = [sortedFrom.quantile(0.05), sortedFrom.quantile(0.95)];
   const name = (c: number) => `"${data.columns[c].name}"`;
   return (r, ordinaryHere) => {
     if (ordinaryHere && !otherOrders) return undefined;

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, nullCount, nullMask, numericColumn, recordRangeWithLineBreak, sortedColumn, strictlyIncreasing } from '../column-values';
+import { TEXT_KINDS, distinctValues, nullCount, nullMask, numericColumn, recordRangeWithLineBreak, sortedColumn, sortedRuns, strictlyIncreasing } from '../column-values';
 import type { IngestResult } from '../../table/model';
 import { formIds } from '../cell-forms';
 import { cellText } from '../dependencies';
@@ -66,12 +66,10 @@ function someColumnNeverRepeats(data: IngestResult, keys: CellKeys[]): boolean {
   for (let c = 0; c < keys.length; c++) {
     const key = keys[c];
     if ('ids' in key || !unique(c)) continue;
-    // Equal numbers sit side by side in the sorted copy (−0 and 0 count as equal here: no shortcut then).
-    const sorted = sortedColumn(data, c);
-    if (sorted.length !== rows - nullCount(data, c)) continue;
-    let repeats = false;
-    for (let i = 1; i < sorted.length && !repeats; i++) repeats = sorted[i] === sorted[i - 1];
-    if (!repeats) return true;
+    // Equal numbers make one run of the sorted values (−0 and 0 count as equal here: no shortcut then).
+    const present = sortedColumn(data, c).length;
+    if (present !== rows - nullCount(data, c)) continue;
+    if (sortedRuns(data, c).values.length === present) return true;
   }
   return false;
 }
@@ -99,10 +97,8 @@ function someColumnNeverRepeatsInForm(data: IngestResult, keys: CellKeys[]): boo
   return keys.some((key, c) => {
     if ('ids' in key || rejectedColumns.has(c) || nullCount(data, c) > 1) return false;
     if (strictlyIncreasing(key.numbers) && !key.numbers.some((v, r) => !key.mask[r] && Number.isNaN(v))) return true;
-    const sorted = sortedColumn(data, c);
-    if (sorted.length !== data.table.numRows - nullCount(data, c)) return false;
-    for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return false;
-    return true;
+    const present = sortedColumn(data, c).length;
+    return present === data.table.numRows - nullCount(data, c) && sortedRuns(data, c).values.length === present;
   });
 }
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { TEMPORAL_KINDS, numericColumn, quantile, sortedColumn } from '../column-values';
+import { TEMPORAL_KINDS, numericColumn, sortedColumn } from '../column-values';
 
 export const implausibleDate = defineRule({
   id: 'implausible-date',
@@ -22,10 +22,10 @@ Reported: dates before \`minYear\` when the column's bulk (5th percentile) is la
       const values = numericColumn(data, c);
       const sorted = sortedColumn(data, c);
       if (sorted.length < 5) return;
-      const bulk = quantile(sorted, 0.05);
+      const bulk = sorted.quantile(0.05);
       const minYear = Date.UTC(options.minYear, 0, 1);
       const tooOld = Math.max(bulk - options.maxYearsBeforeBulk * year, bulk >= minYear ? minYear : -Infinity);
-      if (!(sorted[0] < tooOld)) return; // nothing that old (null rows are NaN, never < tooOld)
+      if (!(sorted.at(0) < tooOld)) return; // nothing that old (null rows are NaN, never < tooOld)
       const bulkDate = new Date(bulk).toISOString().slice(0, 10);
       const reportCell = (r: number) => {
         const value = new Date(values[r]).toISOString().slice(0, 10);

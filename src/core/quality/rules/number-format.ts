@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import type { ColumnInfo, IngestResult, RawCell } from '../../table/model';
-import { nullCount, numericColumn, quantile, replaceCellFix, sortedColumn } from '../column-values';
+import { nullCount, numericColumn, replaceCellFix, sortedColumn } from '../column-values';
 import { compatibleUnits, describeForm, formKey, parseWrittenNumber, unitKey, unitLabel, writeInForm, type WrittenNumber } from '../../ingest/written-number';
 
 /** A cell as written: the number with its unit, or a plain number (decimals counted from the text). */
@@ -93,7 +93,7 @@ In a file checked in batches, the column's form is decided on the first batch.`,
       const format = column.numberFormat;
       const accepted = acceptedForms(acceptedValues(c));
       const values = numericColumn(data, c);
-      const median = quantile(sortedColumn(data, c), 0.5);
+      const median = sortedColumn(data, c).quantile(0.5);
       const present = presentCount(data, c);
       let acceptedCells = 0;
       const reported = cells.filter((cell) => {

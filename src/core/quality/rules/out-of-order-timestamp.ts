@@ -57,17 +57,55 @@ const median3 = (a: number, b: number, c: number) => Math.max(Math.min(a, b), Ma
 /**
  * Where the order restarts (a file of several logs, one after the other): before index i when the values go
  * back there and the next three values stay below the three before (a single misplaced value, high or low,
- * does not do that: the values after it continue from before it). Returns the start of each segment.
+ * does not do that: the values after it continue from before it). Returns the start of each segment, as
+ * indices among the values that are not NaN (NaN, null, values are skipped: the column is read in place).
  */
 export function segmentStarts(values: Float64Array, sign: 1 | -1): number[] {
   const starts = [0];
-  for (let i = 3; i + 2 < values.length; i++) {
-    if (!(sign * values[i] < sign * values[i - 1])) continue;
-    const after = median3(sign * values[i], sign * values[i + 1], sign * values[i + 2]);
-    const before = median3(sign * values[i - 3], sign * values[i - 2], sign * values[i - 1]);
+  // The last six values seen (w5 the newest, index j among the present ones): the test of index i = j − 2
+  // needs the three before it and the two after it.
+  let w0 = NaN;
+  let w1 = NaN;
+  let w2 = NaN;
+  let w3 = NaN;
+  let w4 = NaN;
+  let w5 = NaN;
+  let j = -1;
+  for (let r = 0; r < values.length; r++) {
+    const v = values[r];
+    if (Number.isNaN(v)) continue;
+    j++;
+    w0 = w1;
+    w1 = w2;
+    w2 = w3;
+    w3 = w4;
+    w4 = w5;
+    w5 = sign * v;
+    const i = j - 2;
+    if (i < 3 || !(w3 < w2)) continue;
+    const after = median3(w3, w4, w5);
+    const before = median3(w0, w1, w2);
     if (after < before && i - starts[starts.length - 1] >= 3) starts.push(i);
   }
   return starts;
+}
+
+/** How many values step up and how many step down from the value before them (NaN, null, values skipped). */
+function steps(values: Float64Array): { present: number; up: number; down: number } {
+  let present = 0;
+  let up = 0;
+  let down = 0;
+  let previous = NaN;
+  for (let r = 0; r < values.length; r++) {
+    const v = values[r];
+    if (Number.isNaN(v)) continue;
+    if (present++ > 0) {
+      if (v > previous) up++;
+      else if (v < previous) down++;
+    }
+    previous = v;
+  }
+  return { present, up, down };
 }
 
 /** A row out of place: its neighbours in the ordered rows, where its value belongs, how far. */
@@ -148,23 +186,19 @@ next to (related information points at both).
   check({ data, options, report, rowNumber }) {
     data.columns.forEach((column, c) => {
       if (!TEMPORAL_KINDS.includes(column.kind)) return;
+      // The cheap tests read the column in place; the present values and their rows are copied only for a
+      // column that passes them (most do not).
       const numbers = numericColumn(data, c);
-      const values = presentValues(numbers);
-      const m = values.length;
+      const { present: m, up, down } = steps(numbers);
       if (m < 10) return;
       // Whether any value goes back (or forward) at all, before the O(m log m) search.
-      let up = 0;
-      let down = 0;
-      for (let i = 1; i < m; i++) {
-        if (values[i] > values[i - 1]) up++;
-        else if (values[i] < values[i - 1]) down++;
-      }
       if (up === 0 || down === 0) return;
       const sign = up >= down ? 1 : -1;
       // Each segment (the order may restart: several logs one after the other) in order on its own.
-      const starts = segmentStarts(values, sign);
+      const starts = segmentStarts(numbers, sign);
       // Restarts must be rare (long segments): a column of many short runs is not in time order.
       if (starts.length - 1 > m / 50) return;
+      const values = presentValues(numbers);
       const seq: Sequence = { rows: presentRows(numbers, m), values };
       const segments = starts.map((start, k) => {
         const end = k + 1 < starts.length ? starts[k + 1] : m;

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { isNumeric, looksLikeIdentifier, numericColumn, quantile, sortedColumn, sortedRuns, strictlyIncreasing } from '../column-values';
+import { isNumeric, looksLikeIdentifier, numericColumn, sortedColumn, sortedRuns, strictlyIncreasing } from '../column-values';
 import { tailOutliers, type TailOutliers } from '../tail-outliers';
 
 /** A number as a message quotes it (six significant digits at most). */
@@ -88,7 +88,7 @@ consider a log transform or a robust loss.`,
       if (found.length === 0) return;
       const byValue = new Map<number, TailOutliers>();
       for (const tail of found) for (const v of tail.values) if (!byValue.has(v)) byValue.set(v, tail);
-      const median = quantile(sortedColumn(data, c), 0.5);
+      const median = sortedColumn(data, c).quantile(0.5);
       for (let r = 0; r < values.length; r++) {
         const tail = byValue.get(values[r]);
         if (!tail) continue;

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { isNumeric, looksLikeIdentifier, numericColumn, sortedColumn } from '../column-values';
+import { isNumeric, looksLikeIdentifier, numericColumn, sortedColumn, type SortedNumbers } from '../column-values';
 
 /** Values tools and people write for "unknown", and the maxima of integer types (truncated values). */
 export const SENTINELS = [-999, -9999, -99999, -99, 999, 9999, 99999, 999999, 9999999, 32767, 65535, 2097152, 2147483647, 4294967295, 2 ** 63 - 1];  // the last: Int64's maximum as a double
@@ -9,29 +9,22 @@ const MINUS_ONE = -1;
 /** Largest share of a column a placeholder may fill (more is a level of the column, not a stand-in). */
 const MAX_PLACEHOLDER_SHARE = 0.05;
 
-/** Index of the first value ≥ x (`above`: > x) in a sorted array. */
-function lowerBound(sorted: Float64Array, x: number, above = false): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x || (above && sorted[mid] === x)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** Index of the first value ≥ x (`above`: > x) in sorted values. */
+function lowerBound(sorted: SortedNumbers, x: number, above = false): number {
+  return sorted.rank(x, !above);
 }
 
 /**
  * The sorted values without some of them, read in place (no copy of the column): its length, and its
  * quantiles as `quantile` (column-values.ts) gives them for the filtered copy.
  */
-function withoutValues(sorted: Float64Array, values: readonly number[]): { length: number; quantile(q: number): number } {
+function withoutValues(sorted: SortedNumbers, values: readonly number[]): { length: number; quantile(q: number): number } {
   // Each left-out value's run of equal values, in sorted order.
   const gaps = values.map((v) => [lowerBound(sorted, v), lowerBound(sorted, v, true)]).sort((x, y) => x[0] - y[0]);
   const length = gaps.reduce((n, [start, end]) => n - (end - start), sorted.length);
   const at = (k: number) => {
     for (const [start, end] of gaps) if (k >= start) k += end - start;
-    return sorted[k];
+    return sorted.at(k);
   };
   return {
     length,
@@ -65,15 +58,15 @@ most 5% of the rows.
       if (!isNumeric(column) || looksLikeIdentifier(column.name)) return;
       // Sentinels are finite: the sorted finite values say (by binary search) whether any occurs at all.
       const sorted = sortedColumn(data, c);
-      const sentinels = new Set(SENTINELS.filter((s) => sorted[lowerBound(sorted, s)] === s));
-      if (sorted[0] === MINUS_ONE) {
-        const others = sorted.subarray(lowerBound(sorted, MINUS_ONE, true));
+      const sentinels = new Set(SENTINELS.filter((s) => sorted.at(lowerBound(sorted, s)) === s));
+      if (sorted.at(0) === MINUS_ONE) {
+        const others = sorted.from(lowerBound(sorted, MINUS_ONE, true));
         // A sign no other value has: -1 among non-negative values, in a few rows.
-        if (others.length >= 10 && others[0] >= 0 && sorted.length - others.length <= MAX_PLACEHOLDER_SHARE * sorted.length) {
+        if (others.length >= 10 && others.at(0) >= 0 && sorted.length - others.length <= MAX_PLACEHOLDER_SHARE * sorted.length) {
           const values = numericColumn(data, c);
           for (let r = 0; r < values.length; r++) {
             if (values[r] !== MINUS_ONE) continue;
-            report({ row: r, columnIndex: c, value: '-1', evidence: { low: others[0] }, message: `-1 in column "${column.name}" looks like a placeholder for a missing value (the other values are ${Number(others[0].toPrecision(6))} or more).` });
+            report({ row: r, columnIndex: c, value: '-1', evidence: { low: others.at(0) }, message: `-1 in column "${column.name}" looks like a placeholder for a missing value (the other values are ${Number(others.at(0).toPrecision(6))} or more).` });
           }
         }
       }

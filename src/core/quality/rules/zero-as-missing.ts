@@ -27,7 +27,7 @@ count of 0 among counts from 1 up).
       if (!isNumeric(column)) return;
       // The sorted finite values (shared with the profile) say at once whether the minimum is a zero.
       const sorted = sortedColumn(data, c);
-      if (sorted.length === 0 || sorted[0] !== 0) return;
+      if (sorted.length === 0 || sorted.at(0) !== 0) return;
       const values = numericColumn(data, c);
       const zeros: number[] = [];
       let present = 0;
@@ -39,7 +39,7 @@ count of 0 among counts from 1 up).
         if (v === 0) zeros.push(r);
       }
       if (zeros.length === 0 || zeros.length > present * options.maxZeroShare || present - zeros.length < 10) return;
-      if (!measurementName.test(column.name) && !isolatedBelow(0, sorted.subarray(zeros.length))) return;
+      if (!measurementName.test(column.name) && !isolatedBelow(0, sorted.from(zeros.length))) return;
       for (const r of zeros) {
         report({ row: r, columnIndex: c, value: '0', message: `0 in column "${column.name}", whose other values are all positive: is it a missing value?` });
       }
