@@ -24,6 +24,7 @@ import { editDistance } from './edit-distance';
 import { KERNEL_ROWS, TEXT_KINDS, cellSourceText, looksLikeIdentifier, distinctValues, finiteStats, isNumeric, nullCount, numericColumn, sortedRuns, valueCodes, type DistinctValues, type ValueCodes } from './column-values';
 import { codesAt, numberCodes, pairCodes, type SortedRuns } from '../profile/column-facts';
 import { timeOfDayCodes } from './time-of-day';
+import { codeWidths } from './code-widths';
 
 /** Supported groups a dependency needs. */
 const MIN_GROUPS = 5;
@@ -295,9 +296,29 @@ function lhsCandidates(data: IngestResult, codesFor: (c: number) => Codes): numb
     if (present < 20) return;
     if (distinct < 2 || distinct > present - MIN_GROUPS) return;
     if (text && isFreeText(distinctValues(data, c), data.table.numRows - nullCount(data, c))) return;
+    if (column.kind === 'integer' && distinct > MEASURE_MIN_DISTINCT && !codeLike(data, c)) return;
     out.push(c);
   });
   return out;
+}
+
+/**
+ * Distinct values above which an integer column is a measure (a distance, a count, an amount) rather than a
+ * code, unless its values are written as codes: a measure that "determines" another column only does so
+ * while its values happen to be unique (two routes of one length from one airport are no error).
+ */
+const MEASURE_MIN_DISTINCT = 100;
+/** Share of an integer code column's values that have its most common number of digits (zip codes, provider numbers). */
+const CODE_WIDTH_SHARE = 0.8;
+/** Column names of numbered things (a flight number, an invoice no.): codes whatever their widths. */
+const NUMBERED_NAME = /(number|num|no|nr|#)\.?$/i;
+
+/** Whether an integer column holds codes: named as an identifier or a number, or its values mostly of one digit width. */
+function codeLike(data: IngestResult, c: number): boolean {
+  const name = data.columns[c].name.trim();
+  if (looksLikeIdentifier(name) || NUMBERED_NAME.test(name)) return true;
+  const widths = codeWidths(data, c);
+  return widths.present > 0 && widths.dominantRows >= CODE_WIDTH_SHARE * widths.present;
 }
 
 /** Columns that may be a right-hand side: some variety (no value in over 90% of the rows), not unique (judged as {@link lhsCandidates}). */

@@ -310,6 +310,11 @@ interface TailContext {
   level: number;
   /** The column's median. */
   median: number;
+  /** The sign most of the column's non-zero values have (0: as many of each). */
+  majoritySign: number;
+  /** The column's smallest and largest values. */
+  min: number;
+  max: number;
   window: number;
 }
 
@@ -365,6 +370,10 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
     const gap = (at: (v: number) => number) => at(innermost) - at(next);
     const beyondSpan = scales.filter((at) => gap(at) >= at(next) - at(last));
     if (beyondSpan.length === 0) continue;
+    // Values of the column's minority sign (receipts among outlays, losses among gains) are a population of
+    // their own, however far from their spacings next to zero: one is an outlier only beyond the column's
+    // extreme on the other side (farther from the median than any value of the majority sign).
+    if (Math.sign(innermost) === -ctx.majoritySign && Math.abs(innermost - ctx.median) < Math.abs((side === 'upper' ? ctx.min : ctx.max) - ctx.median)) continue;
     if (j > MODE_ROWS && !beyondSpan.some((at) => gap(at) >= at(next) - at(ctx.median))) {
       population = tail.distinctValues[0];
       continue;
@@ -440,7 +449,14 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
   const runs = flipped ? withoutValues(column, flipped.values) : column;
   const n = countOf(runs);
   let zeros = 0;
-  for (let i = 0; i < runs.values.length; i++) if (runs.values[i] === 0) zeros += runs.counts[i];
+  let positive = 0;
+  let negative = 0;
+  for (let i = 0; i < runs.values.length; i++) {
+    const v = runs.values[i];
+    if (v === 0) zeros += runs.counts[i];
+    else if (v > 0) positive += runs.counts[i];
+    else negative += runs.counts[i];
+  }
   for (const side of ['upper', 'lower'] as const) {
     // The upper tail of a zero-inflated column is its part above zero (a stray negative value does not change that).
     const skipZero = side === 'upper' && zeros >= 0.05 * n;
@@ -457,6 +473,9 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
       n,
       level: options.alpha / (2 * sizes.blocks * 2),
       median: medianOf(runs, n),
+      majoritySign: Math.sign(positive - negative),
+      min: runs.values[0],
+      max: runs.values[runs.values.length - 1],
       window: sizes.window,
     };
     const blocks: Block[] = [];
