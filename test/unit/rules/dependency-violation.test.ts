@@ -324,7 +324,7 @@ test('a left side of two values with large groups: a married person with a singl
   assert.deepEqual(check(registry([], 20)).filter((f) => f.column === 'single_exemp'), []);
 });
 
-test('a measure is no key: two routes of one length from one airport are no violation; a numbered flight still is a key', () => {
+test('a measure is a weak key: two routes of one length from one airport are no violation; a numbered flight still is a key', () => {
   // 240 routes (20 origins × 12 destinations), each with its own distance (50 to 2,900 miles) and flight
   // number (1 to 4 digits), flown 2 to 5 times; MEM → OKC (twice) and MEM → DFW (once) are both 432 miles.
   const u = (() => {
