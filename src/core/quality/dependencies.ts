@@ -24,6 +24,7 @@ import { editDistance } from './edit-distance';
 import { KERNEL_ROWS, TEXT_KINDS, cellSourceText, looksLikeIdentifier, distinctValues, finiteStats, isNumeric, nullCount, numericColumn, sortedRuns, valueCodes, type DistinctValues, type ValueCodes } from './column-values';
 import { codesAt, numberCodes, pairCodes, type SortedRuns } from '../profile/column-facts';
 import { timeOfDayCodes } from './time-of-day';
+import { codeWidths } from './code-widths';
 
 /** Supported groups a dependency needs. */
 const MIN_GROUPS = 5;
@@ -88,6 +89,10 @@ export interface Dependency {
   entity?: boolean;
   /** An entity dependency of a column that is not the entity key: it explains values, and reports none. */
   explainsOnly?: boolean;
+  /** The left side holds a measure (see MEASURE_MIN_DISTINCT): a group's consensus needs a larger majority. */
+  measure?: boolean;
+  /** It inverts a measure's own dependency (see markInvertedMeasures): only a value new to the column breaks it. */
+  inverted?: boolean;
 }
 
 /** Value ids of a column for some rows (−1 for null) and how many distinct ids. */
@@ -300,6 +305,33 @@ function lhsCandidates(data: IngestResult, codesFor: (c: number) => Codes): numb
   return out;
 }
 
+/**
+ * Distinct values above which an integer column is a measure (a distance, a count, an amount) rather than a
+ * code, unless its values are written as codes. A measure "determines" another column while its values
+ * happen to be unique, and two things of one size are common (two routes of one length from one airport):
+ * a group of a dependency whose left side holds a measure has a consensus only when at least
+ * `MEASURE_MIN_MAJORITY` rows agree on it, not two of three.
+ */
+const MEASURE_MIN_DISTINCT = 100;
+export const MEASURE_MIN_MAJORITY = 4;
+
+/** Whether a left-hand column is an integer measure (see MEASURE_MIN_DISTINCT). */
+function isMeasure(data: IngestResult, c: number): boolean {
+  return data.columns[c].kind === 'integer' && distinctValues(data, c).size > MEASURE_MIN_DISTINCT && !codeLike(data, c);
+}
+/** Share of an integer code column's values that have its most common number of digits (zip codes, provider numbers). */
+const CODE_WIDTH_SHARE = 0.8;
+/** Column names of numbered things (a flight number, an invoice no.): codes whatever their widths. */
+const NUMBERED_NAME = /(number|num|no|nr|#)\.?$/i;
+
+/** Whether an integer column holds codes: named as an identifier or a number, or its values mostly of one digit width. */
+function codeLike(data: IngestResult, c: number): boolean {
+  const name = data.columns[c].name.trim();
+  if (looksLikeIdentifier(name) || NUMBERED_NAME.test(name)) return true;
+  const widths = codeWidths(data, c);
+  return widths.present > 0 && widths.dominantRows >= CODE_WIDTH_SHARE * widths.present;
+}
+
 /** Columns that may be a right-hand side: some variety (no value in over 90% of the rows), not unique (judged as {@link lhsCandidates}). */
 function rhsCandidates(data: IngestResult, codesFor: (c: number) => Codes): number[] {
   const out: number[] = [];
@@ -329,6 +361,12 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
     return k;
   };
   const lhs = lhsCandidates(data, codesFor);
+  const measures = new Map<number, boolean>();
+  const measure = (c: number) => {
+    let m = measures.get(c);
+    if (m === undefined) measures.set(c, (m = isMeasure(data, c)));
+    return m;
+  };
   const rhs = rhsCandidates(data, codesFor);
   if (lhs.length === 0 || rhs.length === 0) return { found: [], described: rhs };
   const permutation = shuffled(rows ? rows.length : data.table.numRows);
@@ -345,7 +383,7 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
       if (!enoughGroups(stats)) continue;
       const chance = chanceError(stats, grouping, bCodes, permutation, entity);
       const accepted = acceptance(stats, chance, entity);
-      if (accepted) found.push({ lhs: [a], rhs: b, ...stats, chance: chance ?? 1, ...(accepted.entity ? { entity: true } : {}) });
+      if (accepted) found.push({ lhs: [a], rhs: b, ...stats, chance: chance ?? 1, ...(accepted.entity ? { entity: true } : {}), ...(measure(a) ? { measure: true } : {}) });
       const list = explains.get(b) ?? [];
       list.push({ a, error: stats.error });
       explains.set(b, list);
@@ -369,7 +407,7 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
         const stats = pairStats(grouping, bCodes.ids, bCodes.size);
         if (stats.error > single / 2) continue;
         const chance = chanceError(stats, grouping, bCodes, permutation, false);
-        if (acceptance(stats, chance, false)) found.push({ lhs: [x, y], rhs: b, ...stats, chance: chance ?? 1 });
+        if (acceptance(stats, chance, false)) found.push({ lhs: [x, y], rhs: b, ...stats, chance: chance ?? 1, ...(measure(x) || measure(y) ? { measure: true } : {}) });
       }
     }
   }
@@ -442,6 +480,24 @@ export function medianGroupRows(data: IngestResult, dep: Dependency): number {
  * (with at most 1% of exceptions: a code and its number), a → c and b → c group the rows alike; only the
  * first column's are kept (with b → a itself).
  */
+/**
+ * Marks the dependencies that only invert a measure's own: where the right-hand side and the left's other
+ * column determine the measure (origin + destination → distance: a route's length), "distance + destination
+ * → origin" holds only while no two routes to one place are of one length, and its exceptions are mostly such
+ * pairs: only a value found nowhere else in the column (a slip) breaks it.
+ */
+function markInvertedMeasures({ found, described }: Discovered): Discovered {
+  const sides = new Set(found.map((d) => `${[...d.lhs].sort((x, y) => x - y).join(',')}>${d.rhs}`));
+  const inverted = (d: Dependency) =>
+    d.measure === true &&
+    d.lhs.length === 2 &&
+    d.lhs.some((m, i) => {
+      const other = d.lhs[1 - i];
+      return sides.has(`${[other, d.rhs].sort((x, y) => x - y).join(',')}>${m}`);
+    });
+  return { found: found.map((d) => (inverted(d) ? { ...d, inverted: true } : d)), described };
+}
+
 function withoutEquivalentSides({ found, described }: Discovered): Discovered {
   const exact = new Set(found.filter((d) => d.lhs.length === 1 && d.error <= 0.01).map((d) => `${d.lhs[0]}>${d.rhs}`));
   const replaced = new Map<number, number>();
@@ -519,12 +575,12 @@ export function dependenciesOf(data: IngestResult): Dependency[] {
   let found = cache.get(data);
   if (found) return found;
   const n = data.table.numRows;
-  if (n <= SAMPLE_ROWS) found = oneEntityKey(data, withoutEquivalentSides(discover(data, undefined)));
+  if (n <= SAMPLE_ROWS) found = oneEntityKey(data, withoutEquivalentSides(markInvertedMeasures(discover(data, undefined))));
   else {
     // Rows spread over the whole table, then every dependency verified on all rows (against the error by
     // chance the sample measured).
     const sample = Int32Array.from({ length: SAMPLE_ROWS }, (_, i) => Math.floor((i * n) / SAMPLE_ROWS));
-    found = oneEntityKey(data, withoutEquivalentSides(discover(data, sample))).filter((d) => {
+    found = oneEntityKey(data, withoutEquivalentSides(markInvertedMeasures(discover(data, sample)))).filter((d) => {
       // The rules' pass over all rows (kept for them) gives the statistics on all rows.
       const { stats } = disagreeingGroups(data, d);
       Object.assign(d, stats);
@@ -785,7 +841,8 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
     if (!clear) disagreeing++;
     if (2 * best <= size) noMajority++;
     // A dependency's group agrees on a clear majority; an entity's records, see entityConsensus.
-    view.setConsensus(g, dep.entity ? (entityConsensus(counts) ?? -1) : clear ? counts[0][0] : -1);
+    const consensus = clear && (!dep.measure || best >= MEASURE_MIN_MAJORITY);
+    view.setConsensus(g, dep.entity ? (entityConsensus(counts) ?? -1) : consensus ? counts[0][0] : -1);
   }
   // The g3 statistics on all rows (see pairStats).
   let supported = 0;

@@ -253,6 +253,28 @@ function medianOf(runs: SortedRuns, n: number): number {
   return NaN;
 }
 
+/** The value at rank ⌊p·(n − 1)⌋ of the values given as runs. */
+function quantileOfRuns(runs: SortedRuns, n: number, p: number): number {
+  const rank = Math.floor(p * (n - 1));
+  let seen = 0;
+  for (let i = 0; i < runs.values.length; i++) {
+    seen += runs.counts[i];
+    if (seen > rank) return runs.values[i];
+  }
+  return NaN;
+}
+
+/**
+ * Shares of a column's values its minority sign holds when it is a population of its own: fewer are lost or
+ * added minus signs; more make a two-sided column (delays early and late), whose tails are judged alike.
+ */
+const MINORITY_POPULATION = { min: 0.01, max: 0.25 };
+
+function minoritySignPopulation(positive: number, negative: number, n: number): boolean {
+  const minority = Math.min(positive, negative);
+  return minority >= MINORITY_POPULATION.min * n && minority <= MINORITY_POPULATION.max * n;
+}
+
 /** Mean and variance of the values without the `skip` most extreme distinct values of the upper tail. */
 function momentsWithout(runs: SortedRuns, skip: number): { n: number; mean: number; variance: number } {
   let n = 0;
@@ -310,6 +332,14 @@ interface TailContext {
   level: number;
   /** The column's median. */
   median: number;
+  /**
+   * The sign most of the column's non-zero values have, when the other sign is a population of its own
+   * (`MINORITY_POPULATION` of the values: receipts among outlays); else 0.
+   */
+  majoritySign: number;
+  /** The column's 1st and 99th percentiles: how far its bulk reaches on either side. */
+  low: number;
+  high: number;
   window: number;
 }
 
@@ -365,6 +395,10 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
     const gap = (at: (v: number) => number) => at(innermost) - at(next);
     const beyondSpan = scales.filter((at) => gap(at) >= at(next) - at(last));
     if (beyondSpan.length === 0) continue;
+    // Values of the column's minority sign, when they are a population (receipts among outlays), are judged
+    // by the column's scale, not by the spacings of the values next to zero: one is an outlier only farther
+    // from the median than the bulk of the other side reaches (its 1st or 99th percentile).
+    if (ctx.majoritySign !== 0 && Math.sign(innermost) === -ctx.majoritySign && Math.abs(innermost - ctx.median) < Math.abs((side === 'upper' ? ctx.low : ctx.high) - ctx.median)) continue;
     if (j > MODE_ROWS && !beyondSpan.some((at) => gap(at) >= at(next) - at(ctx.median))) {
       population = tail.distinctValues[0];
       continue;
@@ -440,7 +474,14 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
   const runs = flipped ? withoutValues(column, flipped.values) : column;
   const n = countOf(runs);
   let zeros = 0;
-  for (let i = 0; i < runs.values.length; i++) if (runs.values[i] === 0) zeros += runs.counts[i];
+  let positive = 0;
+  let negative = 0;
+  for (let i = 0; i < runs.values.length; i++) {
+    const v = runs.values[i];
+    if (v === 0) zeros += runs.counts[i];
+    else if (v > 0) positive += runs.counts[i];
+    else negative += runs.counts[i];
+  }
   for (const side of ['upper', 'lower'] as const) {
     // The upper tail of a zero-inflated column is its part above zero (a stray negative value does not change that).
     const skipZero = side === 'upper' && zeros >= 0.05 * n;
@@ -457,6 +498,9 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
       n,
       level: options.alpha / (2 * sizes.blocks * 2),
       median: medianOf(runs, n),
+      majoritySign: minoritySignPopulation(positive, negative, n) ? Math.sign(positive - negative) : 0,
+      low: quantileOfRuns(runs, n, 0.01),
+      high: quantileOfRuns(runs, n, 0.99),
       window: sizes.window,
     };
     const blocks: Block[] = [];

@@ -19,3 +19,22 @@ test('punctuation between digits is part of the value: "v1.5" and "v15" are two 
   rows[4][1] = 'V-3';
   assert.deepEqual(findingsOf(checkCsv(csv(['item', 'version'], rows)), 'category-variant').map((f) => f.value), ['V-3']);
 });
+
+test('in a column of names, a package "query" beside a class "Query" is no variant; a car written with and without a hyphen, an account in title case, are', () => {
+  const words = ['Query', 'Scale', 'Axis', 'Legend', 'Filter', 'Layout', 'Encoder', 'Palette'];
+  const names = Array.from({ length: 200 }, (_, i) => `Node${i}`);
+  words.forEach((w, i) => {
+    names[10 * i] = w;
+    names[10 * i + 5] = w.toLowerCase();
+  });
+  names[150] = 'datsun b210';
+  names[151] = 'datsun b-210';
+  names[160] = 'Breached Bond Penalties';
+  names[161] = 'Breached bond penalties';
+  const findings = findingsOf(checkCsv(csv(['name'], names.map((n) => [n]))), 'category-variant');
+  assert.deepEqual(findings.map((f) => [f.row, f.value]), [[150, 'datsun b210'], [161, 'Breached bond penalties']]);
+  // Among categories (values that repeat), a case variant is one even in a tie.
+  const rows = Array.from({ length: 300 }, (_, i) => [['red', 'green', 'blue'][i % 3]]);
+  rows.push(['Teal'], ['teal']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['colour'], rows)), 'category-variant').map((f) => f.value), ['teal']);
+});

@@ -323,3 +323,38 @@ test('a left side of two values with large groups: a married person with a singl
   // One row in twenty breaking the association: not a dependency of two groups (at most 2% of the rows).
   assert.deepEqual(check(registry([], 20)).filter((f) => f.column === 'single_exemp'), []);
 });
+
+test('a measure is a weak key: two routes of one length from one airport are no violation; a numbered flight still is a key', () => {
+  // 240 routes (20 origins × 12 destinations), each with its own distance (50 to 2,900 miles) and flight
+  // number (1 to 4 digits), flown 2 to 5 times; MEM → OKC (twice) and MEM → DFW (once) are both 432 miles.
+  const u = (() => {
+    let s = 7;
+    return () => ((s = (Math.imul(s, 48271) >>> 0) % 2147483647) / 2147483647);
+  })();
+  const origins = ['MEM', 'ATL', 'ORD', 'DEN', 'SEA', 'BOS', 'PHX', 'SLC', 'MSP', 'DTW', 'IAH', 'SFO', 'LAX', 'JFK', 'MIA', 'CLT', 'PDX', 'STL', 'BNA', 'AUS'];
+  const destinations = ['OKC', 'DFW', 'TUL', 'ABQ', 'ELP', 'OMA', 'DSM', 'ICT', 'LIT', 'JAN', 'BHM', 'MOB'];
+  const lines = ['flight_number,origin,destination,distance'];
+  const used = new Set<number>();
+  const numbers = new Set<number>();
+  for (const origin of origins) {
+    for (const destination of destinations) {
+      let distance = 50 + Math.floor(u() * 2850);
+      while (used.has(distance)) distance++;
+      used.add(distance);
+      let flight = 1 + Math.floor(u() ** 3 * 9000);
+      while (numbers.has(flight)) flight++;
+      numbers.add(flight);
+      const times = origin === 'MEM' && destination === 'DFW' ? 1 : origin === 'MEM' && destination === 'OKC' ? 2 : 2 + Math.floor(u() * 4);
+      for (let t = 0; t < times; t++) lines.push(`${flight},${origin},${destination},${origin === 'MEM' && (destination === 'OKC' || destination === 'DFW') ? 432 : distance}`);
+    }
+  }
+  assert.deepEqual(check(lines).map((f) => f.message), [], 'two routes of 432 miles from MEM');
+  // A wrong destination on one flight is found through the flight number.
+  // The second record of the first route flown four times or more.
+  const wrong = lines.findIndex((l, i) => i > 2 && lines[i - 1] === l && lines[i + 1] === l && lines[i + 2] === l && lines[i - 2] !== l);
+  const edited = [...lines];
+  edited[wrong] = edited[wrong].replace(/,[A-Z]{3},(\d+)$/, ',BHM,$1');
+  const found = check(edited).filter((f) => f.column === 'destination');
+  assert.deepEqual(found.map((f) => [f.row, f.value]), [[wrong - 1, 'BHM']]);
+  assert.match(found[0].message, /flight_number/);
+});

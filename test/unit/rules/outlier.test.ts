@@ -178,3 +178,19 @@ test('one value pasted into many rows far beyond the rest of a short, heavy tail
   for (let i = 0; i < 8; i++) repeated[7 + 301 * i] = String(second);
   assert.deepEqual(check(`cost\n${repeated.join('\n')}\n`), []);
 });
+
+test('values of the minority sign are a population of their own: outlays with a few receipts, unless beyond the column\'s other extreme', () => {
+  // A budget line per row: 57% of them 0, outlays log-normal, 11 receipts spread from −1 to −539,100 (far
+  // from the zeros next to them, but small beside the outlays).
+  const u = random(21);
+  const normal = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const amounts = Array.from({ length: 240 }, (_, r) => (r % 7 < 4 ? '0' : String(Math.round(Math.exp(11 + 2.5 * normal())))));
+  const receipts = ['-539100', '-321100', '-145300', '-52500', '-6837', '-6327', '-380', '-184', '-94', '-2', '-1'];
+  receipts.forEach((v, i) => (amounts[2 + 20 * i] = v));
+  assert.deepEqual(cells(check(`amount\n${amounts.join('\n')}\n`)), [], 'receipts among outlays');
+  // Temperatures, a few below 0 (down to −7.4 °C): −600 lies beyond the warmest day's distance from the median.
+  const t = random(22);
+  const temperatures = Array.from({ length: 400 }, () => (14 + 7 * Math.sqrt(-2 * Math.log(t())) * Math.cos(2 * Math.PI * t())).toFixed(1));
+  temperatures[9] = '-600.0';
+  assert.deepEqual(cells(check(`temperature\n${temperatures.join('\n')}\n`)), ['9:temperature'], 'a slip below the freezing days');
+});

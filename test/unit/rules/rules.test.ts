@@ -155,3 +155,25 @@ test('sentinel-value: each placeholder of a column is measured against the colum
   const imbalance = of(report, 'class-imbalance');
   assert.deepEqual(imbalance.map((f) => [f.column, f.evidence?.rareClass, f.evidence?.rareRows]), [['outcome', 'fraud', 1], ['class', '7', 2], ['default', 'true', 1]]);
 });
+
+test('impossible-value knows the ranges of coordinates and of clock and calendar fields', () => {
+  const rows = Array.from({ length: 200 }, (_, i) => [`${30 + (i % 40) / 3}`, `${-120 + (i % 50)}`, `${1 + (i % 12)}`, `${i % 24}`, `${(i * 7) % 60}`]);
+  rows[17] = ['436.86', '-999', '13', '25', '61'];
+  rows[40][1] = '181';
+  const csv = `Ylatitude,pickup_lng,month,hour,minute\n${rows.map((r) => r.join(',')).join('\n')}\n`;
+  const report = runQualityCheck(ingestCsvBytes(new TextEncoder().encode(csv)), {}, undefined, allRules.filter((r) => r.id === 'impossible-value'));
+  assert.deepEqual(
+    report.findings.map((f) => [f.row, f.column, f.message]),
+    [
+      [17, 'Ylatitude', '436.86 in column "Ylatitude" is a latitude outside −90…90.'],
+      [17, 'pickup_lng', '-999 in column "pickup_lng" is a longitude outside −180…180.'],
+      [40, 'pickup_lng', '181 in column "pickup_lng" is a longitude outside −180…180.'],
+      [17, 'month', '13 in column "month" is a month outside 1–12.'],
+      [17, 'hour', '25 in column "hour" is an hour outside 0–24.'],
+      [17, 'minute', '61 in column "minute" is outside 0–60.'],
+    ],
+  );
+  // Months counted as a duration ("month" 0–40 in most rows) are not calendar months.
+  const durations = `month\n${Array.from({ length: 200 }, (_, i) => i % 41).join('\n')}\n`;
+  assert.deepEqual(runQualityCheck(ingestCsvBytes(new TextEncoder().encode(durations)), {}, undefined, allRules.filter((r) => r.id === 'impossible-value')).findings, []);
+});

@@ -29,7 +29,9 @@ encoding splits their rows across several features and each gets fewer examples.
 beside a letter: "1.5" and "15" are two values.
 
 **Fix**: unify the spelling; the quick fix replaces a variant with the column's most frequent spelling.
-Columns with more than \`maxDistinct\` distinct values are free text and are not checked.`,
+Columns with more than \`maxDistinct\` distinct values are free text and are not checked. In a column of
+names (most values unique), two one-word spellings that differ only in case and are each in as many rows
+are left alone: there, case can carry meaning (a package \`query\` beside a class \`Query\`).`,
   check({ data, options, report }) {
     data.columns.forEach((column, c) => {
       if (!TEXT_KINDS.includes(column.kind)) return;
@@ -53,11 +55,19 @@ Columns with more than \`maxDistinct\` distinct values are free text and are not
         const best = canonical.get(key);
         if (best === undefined || counts[id] > counts[best] || (counts[id] === counts[best] && value < distinct.text(best))) canonical.set(key, id);
       }
+      // In a column of names (values mostly unique), the case of one word can carry meaning — a package
+      // "query" beside a class "Query" — so two one-word spellings differing only in case, in as many rows
+      // each, are no finding there ("Breached bond penalties" beside "Breached Bond Penalties" still is).
+      let present = 0;
+      for (const id of categories) present += counts[id];
+      const names = categories.length > present / 2;
       const targetOf = new Map<number, number>();
       for (let id = 0; id < distinct.size; id++) {
-        const key = categoryKey(distinct.text(id));
+        const value = distinct.text(id);
+        const key = categoryKey(value);
         const target = canonical.get(key);
         if ((groupSize.get(key) ?? 0) < 2 || target === undefined || target === id) continue;
+        if (names && counts[id] === counts[target] && !/\s/.test(value.trim()) && value.toLowerCase() === distinct.text(target).toLowerCase()) continue;
         targetOf.set(id, target);
       }
       if (targetOf.size === 0) return;

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { replaceCellFix } from '../column-values';
-import { cellText, dependenciesOf, disagreeingGroups, entityConsensus, heldElsewhere, nearVariant, type Dependency } from '../dependencies';
+import { cellText, dependenciesOf, disagreeingGroups, entityConsensus, heldElsewhere, MEASURE_MIN_MAJORITY, nearVariant, type Dependency } from '../dependencies';
 import type { IngestResult } from '../../table/model';
 
 /** Rows holding the expected value that the finding points at. */
@@ -239,6 +239,8 @@ rows holding it (related information).
       for (const group of groups) {
         const [majority, majorityCount] = group.counts[0];
         if (majorityCount < 2 || (group.counts[1] && group.counts[1][1] === majorityCount)) continue;
+        // A measure on the left side: two things of one size are common, so a few rows are no majority.
+        if (dep.measure && majorityCount < MEASURE_MIN_MAJORITY) continue;
         // An entity's records (several sources): the value they agree on (entityConsensus), if any.
         if (dep.entity && entityConsensus(group.counts) === undefined) continue;
         const majorityRows = group.rowsOf(majority);
@@ -258,6 +260,8 @@ rows holding it (related information).
           const intruder = total(value) > count;
           const slip = nearVariant(text, expected);
           if (!dep.entity && !(intruder || slip || newValuesRare())) continue;
+          // Two routes to one place of one length: a measure's inverted dependency is broken by new values only.
+          if (dep.inverted && intruder) continue;
           // Another record's combination (a city spanning two counties): the left side is ambiguous.
           if (!dep.entity && heldElsewhere(data, dep, rows[0], count)) continue;
           for (const row of rows) {

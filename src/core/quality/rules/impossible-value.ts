@@ -4,6 +4,15 @@ import { finiteStats, isNumeric, numericColumn } from '../column-values';
 /** Column names whose values cannot be negative. */
 const nonNegativeName = /(^|[_\s.-])(count|counts|n|num|number|qty|quantity|amount|age|price|cost|area|size|weight|height|length|width|distance|duration|rooms?|bedrooms?|bathrooms?|floors?|population|salary|income|sales|revenue|volume|mass|speed|years?|days?|hours?|minutes?|seconds?|m2|km|kg|sqft)($|[_\s.-])/i;
 const percentName = /(percent|pct|percentage|%)/i;
+/** A name that is one of these words (or ends in one: "pickup_lng", "Ylatitude"), and the interval its values lie in. */
+const boundedNames: { name: RegExp; low: number; high: number; why: string }[] = [
+  { name: /(^|[_\s.-])lat$|latitude$/i, low: -90, high: 90, why: 'is a latitude outside −90…90' },
+  { name: /(^|[_\s.-])(lon|lng|long)$|longitude$/i, low: -180, high: 180, why: 'is a longitude outside −180…180' },
+  { name: /(^|[_\s.-])month$/i, low: 1, high: 12, why: 'is a month outside 1–12' },
+  { name: /(^|[_\s.-])day[_\s.-]of[_\s.-]month$/i, low: 1, high: 31, why: 'is a day of the month outside 1–31' },
+  { name: /(^|[_\s.-])hour$/i, low: 0, high: 24, why: 'is an hour outside 0–24' },
+  { name: /(^|[_\s.-])(minute|second)$/i, low: 0, high: 60, why: 'is outside 0–60' },
+];
 
 export const impossibleValue = defineRule({
   id: 'impossible-value',
@@ -11,13 +20,14 @@ export const impossibleValue = defineRule({
   dimension: 'accuracy',
   defaultSeverity: 'warning',
   defaultOptions: { maxAge: 130 },
-  description: 'A value impossible for the column\'s evident domain: a negative count, price or area; a percentage outside 0–100; an age over 130.',
+  description: 'A value impossible for the column\'s evident domain: a negative count, price or area; a percentage outside 0–100; an age over 130; a latitude, longitude, month, day, hour or minute out of range.',
   docs: `Some columns say what they hold: a bedroom count or a price cannot be negative, a percentage lies
 between 0 and 100. Such values are data-entry or conversion errors (or sentinels for "unknown"), and a
 model takes them at face value.
 
-The domain is inferred from the column name (count, qty, price, area, age, …, percent/pct) and only
-applied when almost all of the column agrees with it.
+The domain is inferred from the column name (count, qty, price, area, age, …, percent/pct; latitude
+−90…90, longitude −180…180, month 1–12, day of the month 1–31, hour 0–24, minute and second 0–60) and only applied when
+almost all of the column (98%) agrees with it.
 
 **Fix**: correct the value or leave it empty.`,
   check({ data, options, report }) {
@@ -30,6 +40,8 @@ applied when almost all of the column agrees with it.
       if (nonNegativeName.test(name)) checks.push({ low: 0, high: Infinity, why: 'cannot be negative' });
       if (percentName.test(name)) checks.push({ low: 0, high: 100, why: 'is a percentage outside 0–100' });
       if (/(^|[_\s])age($|[_\s])/i.test(name)) checks.push({ low: -Infinity, high: options.maxAge, why: `is an age over ${options.maxAge}` });
+      const trimmed = column.name.trim().replace(/\s*\(.*\)$/, '');
+      for (const bounded of boundedNames) if (bounded.name.test(trimmed)) checks.push(bounded);
       const stats = finiteStats(data, c);
       for (const check of checks) {
         const { low, high } = check;
