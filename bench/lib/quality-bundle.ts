@@ -1,6 +1,6 @@
 /**
- * The bench data file and the esbuild bundle (ingestFile, profileTable, runQualityCheck, allRules, and readSourceBackFromFile,
- * releaseReaderThreads and profileTableInParallel where the tree has them) the quality runner loads, with the CSV reader threads' bundle (csv-worker.js) beside it, as the extension ships them:
+ * The bench data file and the esbuild bundle (ingestFile, profileTable, runQualityCheck, allRules, and readSourceBackFromFile and
+ * releaseReaderThreads where the tree has them) the quality runner loads, with the CSV reader threads' bundle (csv-worker.js) beside it, as the extension ships them:
  * without it the reader would find no worker script and read on one thread only.
  */
 import { execFileSync } from 'node:child_process';
@@ -35,14 +35,11 @@ export async function prepareQualityBench(targetMB: number, sourceRoot = root): 
   const readBack = existsSync(path.join(sourceRoot, 'src/core/ingest/source-bytes.ts'));
   // Trees whose check (as the extension runs it) stops the reader's threads once the file is read export how.
   const releasesThreads = readFileSync(path.join(sourceRoot, 'src/core/check/check-file.ts'), 'utf8').includes('releaseReaderThreads');
-  // Trees whose check profiles the columns over the reader's threads export how.
-  const parallelProfile = existsSync(path.join(sourceRoot, 'src/core/profile/parallel-profile.ts'));
   writeFileSync(
     entry,
     `export { ingestFile } from '${path.join(sourceRoot, 'src/core/ingest/index')}';\nexport { profileTable } from '${path.join(sourceRoot, 'src/core/profile/index')}';\nexport { runQualityCheck, allRules } from '${path.join(sourceRoot, 'src/core/quality/engine')}';\n` +
       (readBack ? `export { readSourceBackFromFile } from '${path.join(sourceRoot, 'src/core/ingest/csv/source-map')}';\n` : '') +
-      (releasesThreads ? `export { closeSharedPool as releaseReaderThreads } from '${path.join(sourceRoot, 'src/core/ingest/csv/pool')}';\n` : '') +
-      (parallelProfile ? `export { profileTableInParallel } from '${path.join(sourceRoot, 'src/core/profile/parallel-profile')}';\n` : ''),
+      (releasesThreads ? `export { closeSharedPool as releaseReaderThreads } from '${path.join(sourceRoot, 'src/core/ingest/csv/pool')}';\n` : ''),
   );
   const bundle = path.join(outDir, 'quality.cjs');
   // Imports (apache-arrow, …) resolve from this checkout's node_modules, also for a tree exported elsewhere.

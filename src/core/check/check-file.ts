@@ -8,7 +8,7 @@ import { OverBudgetError, ingestFile, ingestTextBytes, textSizeOf } from '../ing
 import { TEXT_READERS, isTextDataPath, readingOf } from '../ingest/formats';
 import type { ReadSettings } from '../ingest/options';
 import { decompressedTextView } from '../ingest/gzip';
-import { profileTableInParallel } from '../profile/parallel-profile';
+import { profileTable } from '../profile/index';
 import type { TableProfile } from '../profile/types';
 import { runQualityCheck, type QualityConfig, type QualityReport } from '../quality/engine';
 import { validRuleSettings, type SettingProblem } from '../quality/rule-settings';
@@ -143,7 +143,9 @@ export async function checkFile(request: CheckFileRequest, onProgress: (p: Check
     throw error;
   }
   const t1 = performance.now();
-  const { profile, report, t2 } = await profileAndRules(data, quality.config, stamp, onProgress, request);
+  // Not awaited: the threads stop on their own while the profile runs.
+  if (request.releaseReaderThreads) void closeSharedPool();
+  const { profile, report, t2 } = profileAndRules(data, quality.config, stamp, onProgress);
   const t3 = performance.now();
   const view = request.renderText ? await decompressedView(request, data.rangesIn) : undefined;
   const renderedText = request.renderText && data.rangesIn === 'rendered' ? renderTableText(data.table, data.columns).text : view?.text;
@@ -169,27 +171,13 @@ export async function checkFile(request: CheckFileRequest, onProgress: (p: Check
 
 /**
  * The profile and the rules over an ingested table. They keep the table, not the file's bytes: when the file
- * is as `stamp` says, the ranges of findings read the few records they need back from it. The profile spreads
- * its columns over the reader's threads, idle after the read; the caller that asked to release them
- * (`releaseReaderThreads`) has them stopped once the profile is done.
+ * is as `stamp` says, the ranges of findings read the few records they need back from it.
  */
-async function profileAndRules(
-  data: IngestResult,
-  quality: Partial<QualityConfig>,
-  stamp: FileStamp | undefined,
-  onProgress: (p: CheckProgress) => void,
-  request: Pick<CheckFileRequest, 'read' | 'releaseReaderThreads'>,
-) {
+function profileAndRules(data: IngestResult, quality: Partial<QualityConfig>, stamp: FileStamp | undefined, onProgress: (p: CheckProgress) => void) {
   const file = stamp && readSourceBackFromFile(data, stamp);
   try {
     onProgress({ bytesRead: 0, totalBytes: 0, rows: data.table.numRows, stage: 'profile' });
-    let profile: TableProfile;
-    try {
-      profile = await profileTableInParallel(data, { threads: request.read.threads });
-    } finally {
-      // Not awaited: the threads stop on their own while the rules run.
-      if (request.releaseReaderThreads) void closeSharedPool();
-    }
+    const profile = profileTable(data);
     const t2 = performance.now();
     onProgress({ bytesRead: 0, totalBytes: 0, rows: data.table.numRows, stage: 'quality' });
     return { profile, report: runQualityCheck(data, quality, profile), t2 };

@@ -12,7 +12,7 @@
 import { statSync } from 'node:fs';
 import type { RecordBatch, Schema, Table } from 'apache-arrow';
 import type { ColumnInfo, IngestResult } from '../table/model';
-import type { ColumnProfile, TableProfile } from './types';
+import type { TableProfile } from './types';
 import { createAccumulator, exactProfileFromFacts, unitField, type AccumulatorOptions, type ColumnAccumulator } from './columns';
 import { columnFacts } from './column-facts';
 
@@ -114,26 +114,16 @@ function emptyProfile(info: ColumnInfo) {
  * quality rules); other columns by the accumulators.
  */
 export function profileArrowTable(table: Table, columns: ColumnInfo[], meta: { path?: string; format?: string; bytes?: number } = {}): TableProfile {
-  return tableProfileOf(
-    table,
-    columns.map((info) => profileColumn(table, info)),
-    meta,
-  );
-}
-
-/** The exact profile of one column of `table` (see {@link profileArrowTable}). */
-export function profileColumn(table: Table, info: ColumnInfo): ColumnProfile {
-  const type = table.schema.fields[info.index].type;
-  const chunks = table.batches.map((batch) => batch.data.children[info.index]);
-  const fromFacts = exactProfileFromFacts(info, type, columnFacts(chunks));
-  if (fromFacts) return fromFacts;
-  const acc = createAccumulator(info, type, { exactLimit: Infinity, kllK: 256, topCapacity: 1024 });
-  for (const chunk of chunks) acc.addChunk(chunk);
-  return acc.finish();
-}
-
-/** A table's profile from its columns' profiles. */
-export function tableProfileOf(table: Table, profiles: ColumnProfile[], meta: { path?: string; format?: string; bytes?: number }): TableProfile {
+  const accOptions: AccumulatorOptions = { exactLimit: Infinity, kllK: 256, topCapacity: 1024 };
+  const profiles = columns.map((info) => {
+    const type = table.schema.fields[info.index].type;
+    const chunks = table.batches.map((batch) => batch.data.children[info.index]);
+    const fromFacts = exactProfileFromFacts(info, type, columnFacts(chunks));
+    if (fromFacts) return fromFacts;
+    const acc = createAccumulator(info, type, accOptions);
+    for (const chunk of chunks) acc.addChunk(chunk);
+    return acc.finish();
+  });
   return {
     path: meta.path ?? '',
     format: meta.format ?? '',
@@ -149,14 +139,13 @@ export function tableProfileOf(table: Table, profiles: ColumnProfile[], meta: { 
  * cannot be read).
  */
 export function profileTable(result: IngestResult, options: { bytes?: number } = {}): TableProfile {
-  return profileArrowTable(result.table, result.columns, { path: result.path, format: result.format, bytes: options.bytes ?? fileBytes(result.path) });
-}
-
-/** The size of the file at `path` (0 when it cannot be read). */
-export function fileBytes(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
+  let bytes = options.bytes;
+  if (bytes === undefined) {
+    try {
+      bytes = statSync(result.path).size;
+    } catch {
+      bytes = 0;
+    }
   }
+  return profileArrowTable(result.table, result.columns, { path: result.path, format: result.format, bytes });
 }

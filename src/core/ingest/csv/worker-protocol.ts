@@ -1,21 +1,16 @@
 /** Messages between a reading thread and the pool's workers (pool.ts, worker.ts). Plain structured-clone data. */
 import type { ChunkReply, ChunkRequest, ChunkSettings } from './chunk-reader';
-import type { ColumnInfo } from '../../table/model';
-import type { PortableChunk } from '../../profile/facts/portable-chunk';
-import type { ProfiledColumn } from '../../profile/portable-profile';
 
 export type PoolRequest =
   /** A chunk reader for chunk `chunk` of read `session`, over `bytes` (a view of shared memory, not copied). */
   | { type: 'open'; session: number; chunk: number; bytes: Uint8Array; settings: ChunkSettings }
   | { type: 'chunk'; seq: number; session: number; chunk: number; request: ChunkRequest }
   /** Frees the chunk readers of a read. */
-  | { type: 'close'; session: number }
-  /** The exact profile of a column whose chunks are in shared memory (answered with a {@link ProfiledColumn}). */
-  | { type: 'profile-column'; seq: number; info: ColumnInfo; chunks: PortableChunk[] };
+  | { type: 'close'; session: number };
 
 export interface PoolReply {
   seq: number;
-  reply?: ChunkReply | ProfiledColumn;
+  reply?: ChunkReply;
   error?: string;
 }
 

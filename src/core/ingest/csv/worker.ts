@@ -1,12 +1,11 @@
 /**
  * Entry point of a worker thread of the pool (bundled as dist/jobs/csv-worker.js): runs chunk readers for
- * a reading thread, and profiles columns for a profiling one.
+ * a reading thread.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { ChunkReader, replyBuffers } from './chunk-reader';
 import { transferable, type PoolReply, type PoolRequest } from './worker-protocol';
 import { collectGarbage } from '../../shared/collect-garbage';
-import { factViews, profilePortableColumn } from '../../profile/portable-profile';
 
 function workerPort(): MessagePort {
   if (!parentPort) throw new Error('the CSV reader worker must run in a worker thread');
@@ -36,12 +35,6 @@ port.on('message', (message: PoolRequest) => {
       });
       return;
     }
-    case 'profile-column':
-      answer(message.seq, () => {
-        const reply = profilePortableColumn(message.info, message.chunks);
-        return { reply, buffers: factViews(reply.facts) };
-      });
-      return;
   }
 });
 
