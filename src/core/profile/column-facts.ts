@@ -12,9 +12,9 @@
  */
 import { DataType, type Data } from 'apache-arrow';
 import { KERNEL_ROWS, LITTLE_ENDIAN } from './facts/kernels';
-import { copyFinite, FEW_SLOTS, isSharedOnes, onesOf, orderedFinite, radixSort, runsOf, sortedFromFew, type SortedRuns } from './facts/sort-finite';
+import { copyFinite, FEW_SLOTS, orderedFinite, radixSort, runsOf, sortedFromFew, type SortedRuns } from './facts/sort-finite';
 import { dictionaryDistinct, type DistinctValues } from './facts/distinct-values';
-import { utf8DistinctOf, utf8DistinctState, type Utf8DistinctState } from './facts/utf8-distinct';
+import { utf8Distinct } from './facts/utf8-distinct';
 import { scanRange, type FiniteStats, type NumericScan, type ScanState } from './facts/numeric-scan';
 import { readNumbers } from './facts/column-numbers';
 import { numberCodes, type ValueCodes } from './facts/value-codes';
@@ -24,23 +24,6 @@ export { sortFinite, sortFiniteWithRuns, type SortedRuns } from './facts/sort-fi
 export { distinctOfTexts, type DistinctValues } from './facts/distinct-values';
 export { computeFiniteStats, type FiniteStats } from './facts/numeric-scan';
 export { codesAt, numberCodes, pairCodes, type ValueCodes } from './facts/value-codes';
-
-/**
- * The facts a {@link ColumnFacts} has computed, as plain data (typed arrays, numbers): what another thread that
- * computed them over the column's shared memory posts back ({@link ColumnFacts.computed}, {@link ColumnFacts.adopt}).
- * Absent fields were not computed.
- */
-export interface ComputedFacts {
-  nullRows?: Int32Array;
-  /** The null mask, absent when there are no null rows (the mask is then the shared one of zeros). */
-  mask?: Uint8Array;
-  numbers?: Float64Array | null;
-  scanned?: NumericScan | null;
-  sorted?: Float64Array;
-  /** The runs; `counts` absent when they are the shared runs of one value each. */
-  runs?: { values: Float64Array; counts?: Int32Array };
-  utf8Distinct?: Utf8DistinctState | null;
-}
 
 export class ColumnFacts {
   readonly rows: number;
@@ -52,44 +35,11 @@ export class ColumnFacts {
   private scanned: NumericScan | null | undefined;
   private nullRowList: Int32Array | undefined;
   private codes: ValueCodes | null | undefined;
-  /** The numbering behind {@link distinctValue} when it came from Utf8 bytes. */
-  private utf8State: Utf8DistinctState | null | undefined;
 
   constructor(readonly chunks: readonly Data[]) {
     let rows = 0;
     for (const chunk of chunks) rows += chunk.length;
     this.rows = rows;
-  }
-
-  /** The facts computed so far, as plain data (views of this column's shared memory stay views of it). */
-  computed(): ComputedFacts {
-    const out: ComputedFacts = {};
-    if (this.nullRowList && this.mask) {
-      out.nullRows = this.nullRowList;
-      if (this.nullRowList.length > 0) out.mask = this.mask;
-    }
-    if (this.numbersValue !== undefined) out.numbers = this.numbersValue;
-    if (this.scanned !== undefined) out.scanned = this.scanned;
-    if (this.sorted) out.sorted = this.sorted;
-    if (this.runs) out.runs = isSharedOnes(this.runs.counts) ? { values: this.runs.values } : this.runs;
-    if (this.utf8State !== undefined) out.utf8Distinct = this.utf8State;
-    return out;
-  }
-
-  /** Takes facts computed elsewhere over the same chunks (another thread's {@link computed}) as its own. */
-  adopt(facts: ComputedFacts): void {
-    if (facts.nullRows) {
-      this.nullRowList = facts.nullRows;
-      this.mask = facts.mask ?? zeroMask(this.rows);
-    }
-    if (facts.numbers !== undefined) this.numbersValue = facts.numbers;
-    if (facts.scanned !== undefined) this.scanned = facts.scanned;
-    if (facts.sorted) this.sorted = facts.sorted;
-    if (facts.runs) this.runs = { values: facts.runs.values, counts: facts.runs.counts ?? onesOf(facts.runs.values.length) };
-    if (facts.utf8Distinct !== undefined) {
-      this.utf8State = facts.utf8Distinct;
-      this.distinctValue = facts.utf8Distinct && utf8DistinctOf(this.chunks, facts.utf8Distinct);
-    }
   }
 
   /** 1 where the cell is null (Null-typed chunks are null throughout). Read-only: columns without nulls share one. */
@@ -223,10 +173,7 @@ export class ColumnFacts {
     const mask = this.nullMask();
     let result: DistinctValues | null = null;
     if (!first) result = null;
-    else if (DataType.isUtf8(first.type) || DataType.isLargeUtf8(first.type)) {
-      this.utf8State = utf8DistinctState(this.chunks, this.rows, mask);
-      result = this.utf8State && utf8DistinctOf(this.chunks, this.utf8State);
-    }
+    else if (DataType.isUtf8(first.type) || DataType.isLargeUtf8(first.type)) result = utf8Distinct(this.chunks, this.rows, mask);
     else if (DataType.isDictionary(first.type)) result = dictionaryDistinct(this.chunks, this.rows, mask);
     return (this.distinctValue = result);
   }

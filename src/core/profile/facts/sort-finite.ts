@@ -17,14 +17,9 @@ export interface SortedRuns {
 /** Counts of `n` runs of one value each, shared by the columns whose values are all distinct (read-only; the newest length asked for). */
 let ones = new Int32Array(0);
 
-export function onesOf(n: number): Int32Array {
+function onesOf(n: number): Int32Array {
   if (ones.length !== n) ones = new Int32Array(n).fill(1);
   return ones;
-}
-
-/** Whether `counts` are the shared counts of runs of one value each ({@link onesOf}). */
-export function isSharedOnes(counts: Int32Array): boolean {
-  return counts === ones;
 }
 
 /**

@@ -47,52 +47,32 @@ interface Utf8Rows {
 }
 
 /**
- * What numbering a Utf8 column's rows by their distinct values finds (plain data: another thread can compute
- * it over the column's shared memory and post it back, see {@link utf8DistinctOf}).
+ * Distinct values of Utf8 chunks by their bytes. Null when a chunk is not plain Utf8, holds invalid
+ * UTF-8, or a value starting with a byte-order mark (text decoders drop it, so bytes and decoded text
+ * would disagree on equality). Rows are hashed once ({@link distinctByHash}); equal hashes are always
+ * confirmed byte by byte.
  */
-export interface Utf8DistinctState {
-  ids: Int32Array;
-  size: number;
-  counts: Int32Array;
-  firstRows: Int32Array;
-  /** The rows whose value is empty or has a doubtful first or last byte, ascending. */
-  doubtful: Int32Array;
-  /** Per chunk: whether its bytes are all ASCII. */
-  ascii: boolean[];
-}
-
-/** The chunks' offsets as 32-bit integers (LargeUtf8 ones converted), or null when a chunk is not plain Utf8 or its offsets go beyond 2³¹ bytes. */
-function offsetsOfChunks(chunks: readonly Data[]): Int32Array[] | null {
+export function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8Array): DistinctValues | null {
+  const buffers: Buffer[] = [];
+  const ascii: boolean[] = [];
+  // Offsets as 32-bit integers (LargeUtf8 ones converted; beyond 2³¹ bytes the text path takes over).
   const offsetsOf: Int32Array[] = [];
   for (const chunk of chunks) {
     if (!(chunk.values instanceof Uint8Array)) return null;
-    if (DataType.isUtf8(chunk.type) && chunk.valueOffsets instanceof Int32Array) offsetsOf.push(chunk.valueOffsets);
+    let offsets: Int32Array;
+    if (DataType.isUtf8(chunk.type) && chunk.valueOffsets instanceof Int32Array) offsets = chunk.valueOffsets;
     else if (DataType.isLargeUtf8(chunk.type) && chunk.valueOffsets instanceof BigInt64Array) {
       const large = chunk.valueOffsets.subarray(0, chunk.length + 1);
       if (large.length > 0 && large[large.length - 1] > 0x7fffffffn) return null;
-      offsetsOf.push(Int32Array.from(large, Number));
+      offsets = Int32Array.from(large, Number);
     } else return null;
-  }
-  return offsetsOf;
-}
-
-/**
- * Distinct values of Utf8 chunks by their bytes, as plain data (see {@link utf8DistinctOf}). Null when a chunk
- * is not plain Utf8, holds invalid UTF-8, or a value starting with a byte-order mark (text decoders drop it,
- * so bytes and decoded text would disagree on equality). Rows are hashed once ({@link distinctByHash}); equal
- * hashes are always confirmed byte by byte.
- */
-export function utf8DistinctState(chunks: readonly Data[], rows: number, mask: Uint8Array): Utf8DistinctState | null {
-  const ascii: boolean[] = [];
-  const offsetsOf = offsetsOfChunks(chunks);
-  if (!offsetsOf) return null;
-  for (let k = 0; k < chunks.length; k++) {
-    const offsets = offsetsOf[k];
-    const bytes = chunks[k].values as Uint8Array;
-    const used = bytes.subarray(offsets[0], offsets[chunks[k].length]);
+    const bytes = chunk.values;
+    const used = bytes.subarray(offsets[0], offsets[chunk.length]);
     const isPlain = isAscii(used);
     if (!isPlain && !isUtf8(used)) return null;
+    buffers.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     ascii.push(isPlain);
+    offsetsOf.push(offsets);
   }
   const multi = chunks.length > 1;
   let starts: Int32Array;
@@ -133,23 +113,13 @@ export function utf8DistinctState(chunks: readonly Data[], rows: number, mask: U
   const first = chunks[0].values as Uint8Array;
   const builder = distinctByHash({ chunks, starts, ends, chunkOfRow, single: multi ? undefined : first, view: new DataView(first.buffer, first.byteOffset, first.byteLength) }, rows, mask, hashes, present);
   builder.trim();
-  return { ids: builder.ids, size: builder.size, counts: builder.counts, firstRows: builder.firstRows, doubtful: Int32Array.from(doubtful), ascii };
-}
-
-/** The distinct values of Utf8 `chunks` numbered as `state` says (computed by {@link utf8DistinctState}, here or in another thread). */
-export function utf8DistinctOf(chunks: readonly Data[], state: Utf8DistinctState): DistinctValues {
-  const { ids, size, counts, firstRows, doubtful, ascii } = state;
-  const offsetsOf = offsetsOfChunks(chunks) ?? [];
-  const buffers = chunks.map((chunk) => {
-    const bytes = chunk.values as Uint8Array;
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  });
-  const texts: (string | undefined)[] = [];
-  const at = valueBytesOf(chunks, offsetsOf, firstRows, size);
+  const { size, firstRows } = builder;
+  const texts = builder.texts;
+  const at = valueBytesOf(starts, ends, chunkOfRow, firstRows, size);
   return {
-    ids,
+    ids: builder.ids,
     size,
-    counts,
+    counts: builder.counts,
     firstRows,
     text(id: number): string {
       let t = texts[id];
@@ -195,9 +165,8 @@ export function utf8DistinctOf(chunks: readonly Data[], state: Utf8DistinctState
     },
     maybeUntrimmedIds(): Int32Array {
       // The doubtful rows the hashing listed (ascending), where they hold their value first.
-      const found: number[] = [];
-      for (const r of doubtful) if (firstRows[ids[r]] === r) found.push(ids[r]);
-      return Int32Array.from(found);
+      const ids = builder.ids;
+      return Int32Array.from(doubtful.filter((r) => firstRows[ids[r]] === r).map((r) => ids[r]));
     },
   };
 }
@@ -211,31 +180,19 @@ interface ValueBytes {
 
 /**
  * The bytes of each value, found through the first row holding it: with one chunk, read from the chunk's
- * offsets (nothing copied); with several, copied per value (the chunk holding the row, and its offsets there).
+ * offsets (nothing copied); with several, copied per value, so the per-row arrays built for numbering
+ * (`starts`, `ends`, `chunkOfRow`) can be dropped.
  */
-function valueBytesOf(chunks: readonly Data[], offsetsOf: readonly Int32Array[], firstRows: Int32Array, size: number): ValueBytes {
-  if (chunks.length <= 1) {
-    const offsets = offsetsOf[0];
-    return { chunk: () => 0, start: (id) => offsets[firstRows[id]], end: (id) => offsets[firstRows[id] + 1] };
-  }
-  const chunkStarts: number[] = [];
-  let rows = 0;
-  for (const chunk of chunks) {
-    chunkStarts.push(rows);
-    rows += chunk.length;
-  }
+function valueBytesOf(starts: Int32Array, ends: Int32Array, chunkOfRow: Int32Array | undefined, firstRows: Int32Array, size: number): ValueBytes {
+  if (!chunkOfRow) return { chunk: () => 0, start: (id) => starts[firstRows[id]], end: (id) => ends[firstRows[id]] };
   const idStart = new Int32Array(size);
   const idEnd = new Int32Array(size);
   const idChunk = new Int32Array(size);
-  let k = 0;
   for (let id = 0; id < size; id++) {
     const r = firstRows[id];
-    // First rows ascend with the ids: the chunk mostly moves forward.
-    if (r < chunkStarts[k]) k = 0;
-    while (k + 1 < chunks.length && r >= chunkStarts[k + 1]) k++;
-    idChunk[id] = k;
-    idStart[id] = offsetsOf[k][r - chunkStarts[k]];
-    idEnd[id] = offsetsOf[k][r - chunkStarts[k] + 1];
+    idStart[id] = starts[r];
+    idEnd[id] = ends[r];
+    idChunk[id] = chunkOfRow[r];
   }
   return { chunk: (id) => idChunk[id], start: (id) => idStart[id], end: (id) => idEnd[id] };
 }
