@@ -106,6 +106,11 @@ export class CheckService implements vscode.Disposable {
     return this.stops.size;
   }
 
+  /** Check workers waiting for the next check (0 or 1). */
+  get idleWorkers(): number {
+    return this.workers.hasIdle ? 1 : 0;
+  }
+
   private dropped(keys: string[]): void {
     for (const key of keys) this.output.info(`Dropped the kept results of ${vscode.Uri.parse(key).fsPath} (memory budget); its diagnostics stay, it is checked again when needed.`);
   }
