@@ -1,6 +1,6 @@
 /**
- * Runs "Check data quality" for one file in a worker thread (never on the extension host's event loop),
- * with a cancellable progress notification, and keeps recent outcomes per file within a memory budget
+ * Runs "Check data quality" for one file in a worker thread (never on the extension host's event loop; the
+ * worker is kept for the next check a while, see kept-worker.ts), with a cancellable progress notification, and keeps recent outcomes per file within a memory budget
  * (least recently used dropped first: their diagnostics stay, and they are checked again when needed).
  */
 import * as vscode from 'vscode';
@@ -15,6 +15,7 @@ import { estimatedResultBytes } from '../core/check/result-size';
 import type { FileStamp } from '../core/ingest/source-bytes';
 import { diagnosticsUriFor, isBinaryDataFile } from './data-files';
 import type { DocumentMark } from './edit-log';
+import { KeptWorker } from './kept-worker';
 
 /** The text a check read: an open document's (its mark), and the file on disk when it read that (its size and modification time before). */
 export interface CheckedText {
@@ -62,11 +63,15 @@ export class CheckService implements vscode.Disposable {
   private readonly didCheck = new vscode.EventEmitter<CheckOutcome>();
   readonly onDidCheck = this.didCheck.event;
   private readonly onSettings: vscode.Disposable;
+  /** The check worker, kept between checks so that the next one meets compiled code (kept-worker.ts). */
+  private readonly workers: KeptWorker<Worker>;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly output: vscode.LogOutputChannel,
   ) {
+    const script = vscode.Uri.joinPath(this.extensionUri, 'dist', 'jobs', 'check-worker.js').fsPath;
+    this.workers = new KeptWorker(() => new Worker(script));
     this.onSettings = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SECTION}.resultMemoryMB`)) this.dropped(this.outcomes.resize(resultMemoryBytes()));
     });
@@ -99,6 +104,11 @@ export class CheckService implements vscode.Disposable {
   /** Check workers running now. */
   get runningWorkers(): number {
     return this.stops.size;
+  }
+
+  /** Check workers waiting for the next check (0 or 1). */
+  get idleWorkers(): number {
+    return this.workers.hasIdle ? 1 : 0;
   }
 
   private dropped(keys: string[]): void {
@@ -167,23 +177,27 @@ export class CheckService implements vscode.Disposable {
     report: (message: string, increment?: number) => void,
     token: vscode.CancellationToken | undefined,
   ): Promise<CheckResult | undefined> {
-    const script = vscode.Uri.joinPath(this.extensionUri, 'dist', 'jobs', 'check-worker.js').fsPath;
     return new Promise<CheckResult | undefined>((resolve, reject) => {
-      const worker = new Worker(script);
+      const worker = this.workers.acquire();
       let settled = false;
       let lastPercent = 0;
-      const stop = () => finish(() => resolve(undefined));
-      const finish = (action: () => void) => {
+      const stop = () => finish(false, () => resolve(undefined));
+      /** Ends this check: its worker kept for the next one (`keep`, after a result or an error the worker reported) or stopped. */
+      const finish = (keep: boolean, action: () => void) => {
         if (settled) return;
         settled = true;
         cancellation?.dispose();
         this.stops.delete(stop);
-        void worker.terminate();
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (keep) this.workers.release(worker);
+        else this.workers.discard(worker);
         action();
       };
       this.stops.add(stop);
       const cancellation = token?.onCancellationRequested(stop);
-      worker.on('message', (message: CheckWorkerMessage) => {
+      const onMessage = (message: CheckWorkerMessage) => {
         switch (message.type) {
           case 'progress': {
             const percent = message.totalBytes > 0 ? Math.floor((100 * message.bytesRead) / message.totalBytes) : 0;
@@ -193,22 +207,26 @@ export class CheckService implements vscode.Disposable {
             break;
           }
           case 'result':
-            finish(() => resolve(message.result));
+            finish(true, () => resolve(message.result));
             break;
           case 'error':
-            finish(() => reject(message.option ? new OptionError(message.message, message.option) : new Error(message.message)));
+            finish(true, () => reject(message.option ? new OptionError(message.message, message.option) : new Error(message.message)));
             break;
         }
-      });
-      worker.on('error', (error) => finish(() => reject(error)));
-      worker.on('exit', (code) => finish(() => reject(new Error(vscode.l10n.t('The check worker stopped unexpectedly (exit code {0}).', String(code))))));
+      };
+      const onError = (error: Error) => finish(false, () => reject(error));
+      const onExit = (code: number) => finish(false, () => reject(new Error(vscode.l10n.t('The check worker stopped unexpectedly (exit code {0}).', String(code)))));
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
       worker.postMessage(request);
     });
   }
 
-  /** Stops the running workers (their checks resolve as cancelled) and lets go of the kept outcomes. */
+  /** Stops the running workers (their checks resolve as cancelled) and the idle one, and lets go of the kept outcomes. */
   dispose(): void {
     for (const stop of [...this.stops]) stop();
+    this.workers.dispose();
     this.onSettings.dispose();
     this.outcomes.clear();
     this.didCheck.dispose();

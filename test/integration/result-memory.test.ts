@@ -1,7 +1,7 @@
 /**
  * In-host test of the memory the extension keeps for check results: within the budget of
  * datasetInspector.resultMemoryMB, the files used least recently are dropped; their diagnostics stay, and
- * what needs their results (a "fix all") checks them again.
+ * what needs their results (a "fix all") checks them again. And of the check worker kept between checks.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -70,6 +70,30 @@ describe('Result memory', function () {
       assert.equal(service.runningWorkers, 0);
       assert.equal(await check, undefined, 'cancelled, not an error');
       assert.equal(service.resultMemory().files, 0);
+    } finally {
+      output.dispose();
+    }
+  });
+
+  it('the check worker is kept for the next check: a second check reuses it, and the next one takes it from idle', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const output = vscode.window.createOutputChannel('Dataset Inspector (test)', { log: true });
+    const service = new CheckService(extension.extensionUri, output);
+    try {
+      const small = (name: string) => writeScratchFile(name, ['id,name', ...Array.from({ length: 50 }, (_, i) => `${i},${i === 7 ? ' padded ' : `name ${i}`}`)].join('\n') + '\n');
+      const first = await service.check(small('kept-1.csv'), { showProgress: false });
+      assert.ok(first?.result.findings.some((f) => f.rule === 'whitespace'));
+      assert.equal(service.idleWorkers, 1, 'the worker waits for the next check');
+      const second = await service.check(small('kept-2.csv'), { showProgress: false });
+      assert.ok(second?.result.findings.some((f) => f.rule === 'whitespace'), 'the kept worker checks again');
+      assert.equal(service.idleWorkers, 1);
+      const rows = Array.from({ length: 400_000 }, (_, i) => `${i},${(i * 7) % 1000},name ${i % 5000}`);
+      const long = service.check(writeScratchFile('kept-long.csv', ['id,value,name', ...rows].join('\n') + '\n'), { showProgress: false });
+      await waitFor(() => service.runningWorkers === 1, 10_000, 'the check to start');
+      assert.equal(service.idleWorkers, 0, 'the idle worker took the check');
+      service.dispose();
+      assert.equal(await long, undefined, 'cancelled');
     } finally {
       output.dispose();
     }

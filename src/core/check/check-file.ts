@@ -33,8 +33,9 @@ export interface CheckFileRequest {
   /** Unsaved editor content of a text file, checked instead of the file on disk. */
   text?: string;
   /**
-   * The caller reads no other file afterwards (the extension's check worker runs one check and ends): the CSV
-   * reader's worker threads are stopped once the file is read, their memory free for the profile and the rules.
+   * The caller reads no other file for now (the extension's check worker, which then waits for its next check):
+   * the CSV reader's worker threads are stopped once the file is read, their memory free for the profile and the
+   * rules (a later read starts them again).
    */
   releaseReaderThreads?: boolean;
 }
