@@ -4,6 +4,7 @@ import { TEXT_KINDS, distinctValues, replaceCellFix, type DistinctValues } from 
 import { NearWordIndex } from '../edit-distance';
 import { MAX_EVIDENCE_COLUMNS, MAX_EVIDENCE_ROWS, coOccurrence, evidenceIds, rowContext, type ContextQuery } from '../row-context';
 import { categoryKey } from './category-variant';
+import { REPLACEMENT_CHARACTER, hasControlCharacters } from '../text-damage';
 
 /**
  * Expected share of random words of length `length`, over an alphabet of `alphabet` characters, within
@@ -74,15 +75,15 @@ const MAX_FAR_CHANCE = 0.5;
 /** Whether a value has a letter: a value of digits and signs is a number or a code, not a misspelled word. */
 const hasLetter = (word: string) => /\p{L}/u.test(word);
 
-/** Control characters and U+FFFD: text damaged on its way (encoding-damage reports it). */
-const DAMAGE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/u;
-
 /**
  * The rare values another error explains, which say nothing about whether the column's vocabulary is closed:
  * a frequent value written another way (case, spacing, accents, punctuation: category-variant), damaged text
  * (control characters, U+FFFD), a frequent value of another column (a shifted cell), or a frequent value of
  * this column joined to one of another column by a space (two cells merged).
  */
+/** Control characters or U+FFFD: text damaged on its way (encoding-damage reports it). */
+const damaged = (text: string) => hasControlCharacters(text) || text.includes(REPLACEMENT_CHARACTER);
+
 function explainedElsewhere(rare: readonly number[], words: readonly string[], distinct: DistinctValues, frequent: readonly number[], otherWords: ReadonlySet<string>): Set<number> {
   const frequentKeys = new Set(frequent.map((f) => categoryKey(words[f])));
   const frequentWords = new Set(frequent.map((f) => words[f]));
@@ -96,7 +97,7 @@ function explainedElsewhere(rare: readonly number[], words: readonly string[], d
   const out = new Set<number>();
   for (const id of rare) {
     const word = words[id];
-    if (frequentKeys.has(categoryKey(word)) || DAMAGE.test(distinct.text(id)) || otherWords.has(word) || merged(word)) out.add(id);
+    if (frequentKeys.has(categoryKey(word)) || damaged(distinct.text(id)) || otherWords.has(word) || merged(word)) out.add(id);
   }
   return out;
 }
