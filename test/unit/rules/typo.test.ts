@@ -6,6 +6,7 @@ import { editDistance, NearWordIndex } from '../../../src/core/quality/edit-dist
 import { alphabetOf, maxTypoDistance } from '../../../src/core/quality/rules/typo';
 import { ingestCsvBytes } from '../../../src/core/ingest/index';
 import { allRules, runQualityCheck } from '../../../src/core/quality/engine';
+import { hasControlCharacters } from '../../../src/core/quality/text-damage';
 
 /** Rows of a registry: each city repeated, like hospitals repeated once per measure. */
 function registry(extra: (string | number)[][] = []): string {
@@ -148,4 +149,18 @@ test('near words are found by the first seven characters of long words, edits at
   assert.deepEqual(index.near('ntrnational business machines', 2), [{ id: 0, distance: 2 }]);
   assert.deepEqual(index.near('general electric compayn', 2), [{ id: 1, distance: 1 }]);
   assert.deepEqual(index.near('generla electirc company', 1), [], 'two edits are beyond one');
+});
+
+test('rare values other errors explain (case, damage, shifted and merged cells) do not open a closed vocabulary: its typos are still found', () => {
+  // Phases of flight and wildlife sizes, the phases also holding what a dirty table does beside its typos:
+  // case and space variants, damaged text, sizes shifted in from the next column, two cells merged.
+  const phases = ['Approach', 'Climb', 'Take-off run', 'Landing Roll', 'Descent'];
+  const sizes = ['Small', 'Medium', 'Large'];
+  const rows: string[][] = Array.from({ length: 600 }, (_, i) => [String(i), phases[(i * 7) % 5], sizes[(i * 3) % 3]]);
+  const explained = ['APPROACH', ' Climb', 'landing roll', 'Appro\uFFFDch', 'Cl\u000bimb', 'Take-off run\u0002', 'Small', 'Medium', 'Large', 'Approach Medium', 'Climb Small', 'Descent Large'];
+  explained.forEach((value, k) => (rows[10 + 13 * k][1] = value));
+  const typos = { 300: 'Cljmb', 320: 'Apprach', 340: 'Lading Roll', 360: 'Descnet' } as Record<number, string>;
+  for (const [r, value] of Object.entries(typos)) rows[Number(r)][1] = value;
+  const findings = findingsOf(checkCsv(csv(['id', 'phase', 'size'], rows)), 'typo').filter((f) => !hasControlCharacters(f.value ?? '') && !(f.value ?? '').includes('\uFFFD'));
+  assert.deepEqual(findings.map((f) => [f.row, f.value]), Object.entries(typos).map(([r, v]) => [Number(r), v]));
 });

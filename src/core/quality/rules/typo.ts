@@ -4,6 +4,7 @@ import { TEXT_KINDS, distinctValues, replaceCellFix, type DistinctValues } from 
 import { NearWordIndex } from '../edit-distance';
 import { MAX_EVIDENCE_COLUMNS, MAX_EVIDENCE_ROWS, coOccurrence, evidenceIds, rowContext, type ContextQuery } from '../row-context';
 import { categoryKey } from './category-variant';
+import { REPLACEMENT_CHARACTER, hasControlCharacters } from '../text-damage';
 
 /**
  * Expected share of random words of length `length`, over an alphabet of `alphabet` characters, within
@@ -73,6 +74,33 @@ const MAX_FAR_CHANCE = 0.5;
 
 /** Whether a value has a letter: a value of digits and signs is a number or a code, not a misspelled word. */
 const hasLetter = (word: string) => /\p{L}/u.test(word);
+
+/**
+ * The rare values another error explains, which say nothing about whether the column's vocabulary is closed:
+ * a frequent value written another way (case, spacing, accents, punctuation: category-variant), damaged text
+ * (control characters, U+FFFD), a frequent value of another column (a shifted cell), or a frequent value of
+ * this column joined to one of another column by a space (two cells merged).
+ */
+/** Control characters or U+FFFD: text damaged on its way (encoding-damage reports it). */
+const damaged = (text: string) => hasControlCharacters(text) || text.includes(REPLACEMENT_CHARACTER);
+
+function explainedElsewhere(rare: readonly number[], words: readonly string[], distinct: DistinctValues, frequent: readonly number[], otherWords: ReadonlySet<string>): Set<number> {
+  const frequentKeys = new Set(frequent.map((f) => categoryKey(words[f])));
+  const frequentWords = new Set(frequent.map((f) => words[f]));
+  const merged = (word: string) => {
+    for (let i = word.indexOf(' '); i > 0; i = word.indexOf(' ', i + 1)) {
+      const [head, tail] = [word.slice(0, i), word.slice(i + 1)];
+      if ((frequentWords.has(head) && otherWords.has(tail)) || (otherWords.has(head) && frequentWords.has(tail))) return true;
+    }
+    return false;
+  };
+  const out = new Set<number>();
+  for (const id of rare) {
+    const word = words[id];
+    if (frequentKeys.has(categoryKey(word)) || damaged(distinct.text(id)) || otherWords.has(word) || merged(word)) out.add(id);
+  }
+  return out;
+}
 
 interface Candidate {
   rare: number;
@@ -150,7 +178,10 @@ Then the column must also say so:
 
 - the column is a closed vocabulary: most of its rare values are near a frequent one (in a column of names
   or free text, most rare values are real and only a few are near a frequent one by chance: the rule then
-  needs the next kind of evidence), or
+  needs the next kind of evidence). Rare values that another error explains are left out of that count: a
+  frequent value written another way (case, spacing, punctuation), damaged text (control characters, U+FFFD),
+  a frequent value of another column (a shifted cell) or one joined to this column's by a space (merged
+  cells). Or
 - the row agrees with the frequent value on another column: its value there occurs with the frequent value
   in at least 3 rows and in most of its rows (zip code → city). A weaker tie is no evidence: a city's state
   is shared by its near-named neighbours ("Philo" and "Chilo", Ohio), or
@@ -185,6 +216,26 @@ In a file checked in batches, each batch is checked on its own.`,
     };
     const idsOf = cached(false);
     const contextIdsOf = cached(true);
+    // Frequent values (trimmed, lower case) of each text column, for the other columns' vocabularies.
+    const frequentWordsOf = new Map<number, Set<string>>();
+    const frequentWords = (c: number): Set<string> => {
+      let found = frequentWordsOf.get(c);
+      if (found) return found;
+      found = new Set();
+      const distinct = distinctValues(data, c);
+      if (distinct.size <= options.maxDistinct) {
+        for (let id = 0; id < distinct.size; id++) if (distinct.counts[id] >= options.minFrequentRows) found.add(distinct.text(id).trim().toLowerCase());
+      }
+      frequentWordsOf.set(c, found);
+      return found;
+    };
+    const otherFrequentWords = (c: number): Set<string> => {
+      const out = new Set<string>();
+      data.columns.forEach((other, o) => {
+        if (o !== c && TEXT_KINDS.includes(other.kind)) for (const word of frequentWords(o)) out.add(word);
+      });
+      return out;
+    };
     data.columns.forEach((column, c) => {
       if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
       const distinct = distinctValues(data, c);
@@ -232,8 +283,10 @@ In a file checked in batches, each batch is checked on its own.`,
       }
       if (pairs.length === 0 && far.length === 0) return;
       // A closed vocabulary: most rare values are near a frequent one. Otherwise each pair needs a dependency,
-      // or a row that ties it to the frequent value beyond chance.
-      const closed = pairs.length >= 0.5 * rareValues;
+      // or a row that ties it to the frequent value beyond chance. Rare values that other errors explain say
+      // nothing about the vocabulary and are left out of that count (see explainedElsewhere).
+      const explained = explainedElsewhere(rare, words, distinct, frequent, otherFrequentWords(c));
+      const closed = pairs.filter((pair) => !explained.has(pair.rare)).length >= 0.5 * (rareValues - explained.size);
       const evidence = closed ? undefined : dependencyEvidence(data, c, distinct.ids, distinct, pairs, idsOf);
       const flagged = new Map<number, { pair: Candidate; note: string }>();
       const unsupported: Candidate[][] = [];
