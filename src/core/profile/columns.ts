@@ -93,17 +93,6 @@ function quantileAt(sorted: SortedNumbers, q: number): number {
   return low + (sorted.at(hi) - low) * (pos - lo);
 }
 
-/** Number of values < x (strict) or ≤ x in a sorted array. */
-export function countSorted(sorted: ArrayLike<number>, x: number, strict: boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (strict ? sorted[mid] < x : sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The `n` entries with the highest counts (ties: smaller key first), in one pass. */
 export function topEntries<K extends string | number>(entries: Iterable<[K, number]>, n: number): Array<[K, number]> {

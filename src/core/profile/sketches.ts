@@ -8,6 +8,7 @@
  */
 import { mulberry32 } from '../shared/random';
 import { fmix32 } from '../shared/hash';
+import { countSorted } from '../shared/count-sorted';
 
 // ---------------------------------------------------------------------------------------------------
 // Hashing (64 bits as two 32-bit halves)
@@ -205,13 +206,7 @@ export class KllSketch {
   rank(x: number, strict = false): number {
     const { values, cumulative, total } = this.sortedView();
     if (total === 0) return 0;
-    let lo = 0;
-    let hi = values.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (strict ? values[mid] < x : values[mid] <= x) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countSorted(values, x, strict);
     const w = lo === 0 ? 0 : cumulative[lo - 1];
     return (w / total) * this.count;
   }

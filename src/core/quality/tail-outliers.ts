@@ -19,7 +19,7 @@
  */
 import { minimizeConvex } from '../shared/golden-section';
 import type { SortedRuns } from './column-values';
-import { countSorted } from '../profile/columns';
+import { countSorted } from '../shared/count-sorted';
 
 /** Standard errors by which a tail's fitted index may exceed 0 before its raw values count as heavy-tailed. */
 const HEAVY = 2;

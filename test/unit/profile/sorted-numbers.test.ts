@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { Float64, Int32, vectorFromArray } from 'apache-arrow';
 import { SortedNumbers, columnFacts, runsOf, sortFinite } from '../../../src/core/profile/column-facts';
-import { countSorted } from '../../../src/core/profile/columns';
+import { countSorted } from '../../../src/core/shared/count-sorted';
 import { quantile } from '../../../src/core/quality/column-values';
 
 function random(seed: number): () => number {

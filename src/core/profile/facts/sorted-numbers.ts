@@ -5,6 +5,7 @@
  * instead of 6.4 MiB of sorted copy.
  */
 import type { SortedRuns } from './sort-finite';
+import { countSorted } from '../../shared/count-sorted';
 
 /** Runs stand for a sorted array when it holds at least this many values per distinct value (then they take at most half its memory). */
 export const VALUES_PER_RUN = 4;
@@ -72,26 +73,9 @@ export class SortedNumbers {
 
   /** How many values are below x (`strict`) or at most x. */
   rank(x: number, strict: boolean): number {
-    const sorted = this.array;
-    if (sorted) {
-      let lo = 0;
-      let hi = sorted.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (strict ? sorted[mid] < x : sorted[mid] <= x) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    }
+    if (this.array) return countSorted(this.array, x, strict);
     // The runs below (or at most) x; the same comparison on whole runs.
-    const values = this.runValues;
-    let lo = 0;
-    let hi = values.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (strict ? values[mid] < x : values[mid] <= x) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countSorted(this.runValues, x, strict);
     return Math.max(0, (lo === 0 ? 0 : this.runEnds[lo - 1]) - this.offset);
   }
 
