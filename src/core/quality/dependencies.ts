@@ -16,7 +16,8 @@
  *   quarters of the group share one value of B, or all of it but one row: what one error leaves in a group
  *   of three).
  * Single columns first; two-column left sides only for a B no single column determines, from the three
- * columns that explain B best. Wide or large tables are explored on a sample of rows; every dependency found
+ * columns that explain B best. A measure on the left side (MEASURE_MIN_DISTINCT) asks for larger majorities,
+ * and a dependency that inverts the measure's own is broken only by new values (markInvertedMeasures). Wide or large tables are explored on a sample of rows; every dependency found
  * is verified on all rows.
  */
 import type { IngestResult } from '../table/model';
@@ -476,11 +477,6 @@ export function medianGroupRows(data: IngestResult, dep: Dependency): number {
 
 
 /**
- * The dependencies without the repeats of equivalent left sides: when columns a and b determine each other
- * (with at most 1% of exceptions: a code and its number), a → c and b → c group the rows alike; only the
- * first column's are kept (with b → a itself).
- */
-/**
  * Marks the dependencies that only invert a measure's own: where the right-hand side and the left's other
  * column determine the measure (origin + destination → distance: a route's length), "distance + destination
  * → origin" holds only while no two routes to one place are of one length, and its exceptions are mostly such
@@ -498,6 +494,11 @@ function markInvertedMeasures({ found, described }: Discovered): Discovered {
   return { found: found.map((d) => (inverted(d) ? { ...d, inverted: true } : d)), described };
 }
 
+/**
+ * The dependencies without the repeats of equivalent left sides: when columns a and b determine each other
+ * (with at most 1% of exceptions: a code and its number), a → c and b → c group the rows alike; only the
+ * first column's are kept (with b → a itself).
+ */
 function withoutEquivalentSides({ found, described }: Discovered): Discovered {
   const exact = new Set(found.filter((d) => d.lhs.length === 1 && d.error <= 0.01).map((d) => `${d.lhs[0]}>${d.rhs}`));
   const replaced = new Map<number, number>();

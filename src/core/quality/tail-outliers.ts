@@ -243,17 +243,7 @@ function isCountColumn(runs: SortedRuns): boolean {
   return true;
 }
 
-/** The median of the values given as runs (the lower middle value). */
-function medianOf(runs: SortedRuns, n: number): number {
-  let seen = 0;
-  for (let i = 0; i < runs.values.length; i++) {
-    seen += runs.counts[i];
-    if (2 * seen >= n) return runs.values[i];
-  }
-  return NaN;
-}
-
-/** The value at rank ⌊p·(n − 1)⌋ of the values given as runs. */
+/** The value at rank ⌊p·(n − 1)⌋ of the values given as runs (p = 0.5: the median, the lower middle value). */
 function quantileOfRuns(runs: SortedRuns, n: number, p: number): number {
   const rank = Math.floor(p * (n - 1));
   let seen = 0;
@@ -497,7 +487,7 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
       counts: isCountColumn(runs),
       n,
       level: options.alpha / (2 * sizes.blocks * 2),
-      median: medianOf(runs, n),
+      median: quantileOfRuns(runs, n, 0.5),
       majoritySign: minoritySignPopulation(positive, negative, n) ? Math.sign(positive - negative) : 0,
       low: quantileOfRuns(runs, n, 0.01),
       high: quantileOfRuns(runs, n, 0.99),
