@@ -84,20 +84,20 @@ const hasLetter = (word: string) => /\p{L}/u.test(word);
 /** Control characters or U+FFFD: text damaged on its way (encoding-damage reports it). */
 const damaged = (text: string) => hasControlCharacters(text) || text.includes(REPLACEMENT_CHARACTER);
 
-function explainedElsewhere(rare: readonly number[], words: readonly string[], distinct: DistinctValues, frequent: readonly number[], otherWords: ReadonlySet<string>): Set<number> {
+function explainedElsewhere(rare: readonly number[], words: readonly string[], distinct: DistinctValues, frequent: readonly number[], inOtherColumn: (word: string) => boolean): Set<number> {
   const frequentKeys = new Set(frequent.map((f) => categoryKey(words[f])));
   const frequentWords = new Set(frequent.map((f) => words[f]));
   const merged = (word: string) => {
     for (let i = word.indexOf(' '); i > 0; i = word.indexOf(' ', i + 1)) {
       const [head, tail] = [word.slice(0, i), word.slice(i + 1)];
-      if ((frequentWords.has(head) && otherWords.has(tail)) || (otherWords.has(head) && frequentWords.has(tail))) return true;
+      if ((frequentWords.has(head) && inOtherColumn(tail)) || (inOtherColumn(head) && frequentWords.has(tail))) return true;
     }
     return false;
   };
   const out = new Set<number>();
   for (const id of rare) {
     const word = words[id];
-    if (frequentKeys.has(categoryKey(word)) || damaged(distinct.text(id)) || otherWords.has(word) || merged(word)) out.add(id);
+    if (frequentKeys.has(categoryKey(word)) || damaged(distinct.text(id)) || inOtherColumn(word) || merged(word)) out.add(id);
   }
   return out;
 }
@@ -216,25 +216,26 @@ In a file checked in batches, each batch is checked on its own.`,
     };
     const idsOf = cached(false);
     const contextIdsOf = cached(true);
-    // Frequent values (trimmed, lower case) of each text column, for the other columns' vocabularies.
-    const frequentWordsOf = new Map<number, Set<string>>();
-    const frequentWords = (c: number): Set<string> => {
-      let found = frequentWordsOf.get(c);
-      if (found) return found;
-      found = new Set();
-      const distinct = distinctValues(data, c);
-      if (distinct.size <= options.maxDistinct) {
-        for (let id = 0; id < distinct.size; id++) if (distinct.counts[id] >= options.minFrequentRows) found.add(distinct.text(id).trim().toLowerCase());
+    // The text columns holding each frequent value (trimmed, lower case): another column's vocabulary, built once.
+    let columnsOfWord: Map<string, number[]> | undefined;
+    const inOtherColumn = (c: number) => (word: string): boolean => {
+      if (!columnsOfWord) {
+        const built = new Map<string, number[]>();
+        data.columns.forEach((other, o) => {
+          if (!TEXT_KINDS.includes(other.kind)) return;
+          const distinct = distinctValues(data, o);
+          if (distinct.size > options.maxDistinct) return;
+          for (let id = 0; id < distinct.size; id++) {
+            if (distinct.counts[id] < options.minFrequentRows) continue;
+            const word = distinct.text(id).trim().toLowerCase();
+            const columns = built.get(word);
+            if (!columns) built.set(word, [o]);
+            else if (columns.at(-1) !== o) columns.push(o);
+          }
+        });
+        columnsOfWord = built;
       }
-      frequentWordsOf.set(c, found);
-      return found;
-    };
-    const otherFrequentWords = (c: number): Set<string> => {
-      const out = new Set<string>();
-      data.columns.forEach((other, o) => {
-        if (o !== c && TEXT_KINDS.includes(other.kind)) for (const word of frequentWords(o)) out.add(word);
-      });
-      return out;
+      return columnsOfWord.get(word)?.some((o) => o !== c) ?? false;
     };
     data.columns.forEach((column, c) => {
       if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
@@ -285,7 +286,7 @@ In a file checked in batches, each batch is checked on its own.`,
       // A closed vocabulary: most rare values are near a frequent one. Otherwise each pair needs a dependency,
       // or a row that ties it to the frequent value beyond chance. Rare values that other errors explain say
       // nothing about the vocabulary and are left out of that count (see explainedElsewhere).
-      const explained = explainedElsewhere(rare, words, distinct, frequent, otherFrequentWords(c));
+      const explained = explainedElsewhere(rare, words, distinct, frequent, inOtherColumn(c));
       const closed = pairs.filter((pair) => !explained.has(pair.rare)).length >= 0.5 * (rareValues - explained.size);
       const evidence = closed ? undefined : dependencyEvidence(data, c, distinct.ids, distinct, pairs, idsOf);
       const flagged = new Map<number, { pair: Candidate; note: string }>();
