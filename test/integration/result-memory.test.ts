@@ -16,6 +16,24 @@ interface ResultMemory {
 
 const EXTENSION_ID = 'dataset-inspector.dataset-inspector';
 
+/** A CSV of 400,000 rows: a check of it is still running while a test stops its service. */
+function longCheckFile(name: string): vscode.Uri {
+  const rows = Array.from({ length: 400_000 }, (_, i) => `${i},${(i * 7) % 1000},name ${i % 5000}`);
+  return writeScratchFile(name, ['id,value,name', ...rows].join('\n') + '\n');
+}
+
+/** Runs `test` with a check service of its own (beside the extension's), its output channel disposed after. */
+async function withCheckService(test: (service: CheckService) => Promise<void>): Promise<void> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension);
+  const output = vscode.window.createOutputChannel('Dataset Inspector (test)', { log: true });
+  try {
+    await test(new CheckService(extension.extensionUri, output));
+  } finally {
+    output.dispose();
+  }
+}
+
 describe('Result memory', function () {
   this.timeout(180_000);
 
@@ -57,30 +75,18 @@ describe('Result memory', function () {
   });
 
   it('a disposed check service stops its running worker (the check resolves as cancelled)', async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension);
-    const output = vscode.window.createOutputChannel('Dataset Inspector (test)', { log: true });
-    const service = new CheckService(extension.extensionUri, output);
-    try {
-      const rows = Array.from({ length: 400_000 }, (_, i) => `${i},${(i * 7) % 1000},name ${i % 5000}`);
-      const uri = writeScratchFile('long-check.csv', ['id,value,name', ...rows].join('\n') + '\n');
-      const check = service.check(uri, { showProgress: false });
+    await withCheckService(async (service) => {
+      const check = service.check(longCheckFile('long-check.csv'), { showProgress: false });
       await waitFor(() => service.runningWorkers === 1, 10_000, 'the worker to start');
       service.dispose();
       assert.equal(service.runningWorkers, 0);
       assert.equal(await check, undefined, 'cancelled, not an error');
       assert.equal(service.resultMemory().files, 0);
-    } finally {
-      output.dispose();
-    }
+    });
   });
 
   it('the check worker is kept for the next check: a second check reuses it, and the next one takes it from idle', async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension);
-    const output = vscode.window.createOutputChannel('Dataset Inspector (test)', { log: true });
-    const service = new CheckService(extension.extensionUri, output);
-    try {
+    await withCheckService(async (service) => {
       const small = (name: string) => writeScratchFile(name, ['id,name', ...Array.from({ length: 50 }, (_, i) => `${i},${i === 7 ? ' padded ' : `name ${i}`}`)].join('\n') + '\n');
       const first = await service.check(small('kept-1.csv'), { showProgress: false });
       assert.ok(first?.result.findings.some((f) => f.rule === 'whitespace'));
@@ -88,14 +94,11 @@ describe('Result memory', function () {
       const second = await service.check(small('kept-2.csv'), { showProgress: false });
       assert.ok(second?.result.findings.some((f) => f.rule === 'whitespace'), 'the kept worker checks again');
       assert.equal(service.idleWorkers, 1);
-      const rows = Array.from({ length: 400_000 }, (_, i) => `${i},${(i * 7) % 1000},name ${i % 5000}`);
-      const long = service.check(writeScratchFile('kept-long.csv', ['id,value,name', ...rows].join('\n') + '\n'), { showProgress: false });
+      const long = service.check(longCheckFile('kept-long.csv'), { showProgress: false });
       await waitFor(() => service.runningWorkers === 1, 10_000, 'the check to start');
       assert.equal(service.idleWorkers, 0, 'the idle worker took the check');
       service.dispose();
       assert.equal(await long, undefined, 'cancelled');
-    } finally {
-      output.dispose();
-    }
+    });
   });
 });
