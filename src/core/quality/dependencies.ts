@@ -316,9 +316,12 @@ function lhsCandidates(data: IngestResult, codesFor: (c: number) => Codes): numb
 const MEASURE_MIN_DISTINCT = 100;
 export const MEASURE_MIN_MAJORITY = 4;
 
-/** Whether a left-hand column is an integer measure (see MEASURE_MIN_DISTINCT). */
+/**
+ * Whether a left-hand column is an integer measure (see MEASURE_MIN_DISTINCT). Its distinct values are counted
+ * as the runs of its sorted numbers (a shared fact), not as texts: one integer is written one way.
+ */
 function isMeasure(data: IngestResult, c: number): boolean {
-  return data.columns[c].kind === 'integer' && distinctValues(data, c).size > MEASURE_MIN_DISTINCT && !codeLike(data, c);
+  return data.columns[c].kind === 'integer' && sortedRuns(data, c).values.length > MEASURE_MIN_DISTINCT && !codeLike(data, c);
 }
 /** Share of an integer code column's values that have its most common number of digits (zip codes, provider numbers). */
 const CODE_WIDTH_SHARE = 0.8;
