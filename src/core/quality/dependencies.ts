@@ -288,6 +288,21 @@ function spread(codes: Codes): { distinct: number; present: number; top: number 
 }
 
 /**
+ * Whether every value of a column (as discovery tells values apart: text by its value or time of day, numbers by
+ * value) is in one row only, told from facts the profile has (distinct values, sorted runs): then it is no side
+ * of a dependency in any sample either, and its sample's ids need not be built. False when that is not known
+ * cheaply (other kinds, non-finite numbers).
+ */
+function allDistinct(data: IngestResult, c: number): boolean {
+  const { kind } = data.columns[c];
+  const present = data.table.numRows - nullCount(data, c);
+  if (TEXT_KINDS.includes(kind)) return (timeOfDayCodes(data, c) ?? valueCodes(data, c)).size === present;
+  if (kind !== 'integer' && kind !== 'float' && kind !== 'date') return false;
+  const stats = finiteStats(data, c);
+  return stats.nonFinite === 0 && stats.n === present && sortedRuns(data, c).values.length === present;
+}
+
+/**
  * Columns that may be a left-hand side: values that repeat (in enough rows for a few groups), not near-constant,
  * not free text. Judged on the rows discovery looks at (a sample of a large table: a column whose values do
  * not repeat there forms no group there either).
@@ -297,6 +312,7 @@ function lhsCandidates(data: IngestResult, codesFor: (c: number) => Codes): numb
   data.columns.forEach((column, c) => {
     const text = TEXT_KINDS.includes(column.kind);
     if (!text && column.kind !== 'integer' && column.kind !== 'date') return;
+    if (allDistinct(data, c)) return;
     const { distinct, present } = spread(codesFor(c));
     if (present < 20) return;
     if (distinct < 2 || distinct > present - MIN_GROUPS) return;
@@ -342,6 +358,7 @@ function rhsCandidates(data: IngestResult, codesFor: (c: number) => Codes): numb
   data.columns.forEach((column, c) => {
     const text = TEXT_KINDS.includes(column.kind);
     if (!text && !isNumeric(column) && column.kind !== 'date' && column.kind !== 'timestamp' && column.kind !== 'boolean') return;
+    if (allDistinct(data, c)) return;
     const { distinct, present, top } = spread(codesFor(c));
     if (present < 20) return;
     if (distinct < 2 || distinct >= present || top > 0.9 * present) return;
