@@ -5,7 +5,7 @@
  * dependency that holds for the values they stand for is not broken by them, and a group is not split by them.
  */
 import type { IngestResult } from '../table/model';
-import { distinctValues, type ValueCodes } from './column-values';
+import { distinctValues, nullCount, type ValueCodes } from './column-values';
 import { isPlaceholderText } from './placeholders';
 import { withoutControlCharacters } from './text-damage';
 
@@ -20,7 +20,8 @@ export function looseText(text: string): string | undefined {
 /**
  * Ids per row of a text column's values by their loose form (−1 for null and placeholders), numbered in order of
  * first appearance; `codes` itself (the exact values' ids) when no two values share a loose form and none is a
- * placeholder.
+ * placeholder, or when values repeat less than twice on average (names, notes, identifiers: too few rows share
+ * a value to make groups; reading each distinct text would cost more than it tells).
  */
 export function looseCodes(data: IngestResult, c: number, codes: ValueCodes): ValueCodes {
   let byColumn = memo.get(data);
@@ -32,7 +33,7 @@ export function looseCodes(data: IngestResult, c: number, codes: ValueCodes): Va
 
 function computeLooseCodes(data: IngestResult, c: number, codes: ValueCodes): ValueCodes {
   const distinct = distinctValues(data, c);
-  if (distinct.size !== codes.size) return codes;
+  if (distinct.size !== codes.size || 2 * distinct.size > data.table.numRows - nullCount(data, c)) return codes;
   const looseIds = new Map<string, number>();
   const toLoose = new Int32Array(codes.size);
   let changed = false;
