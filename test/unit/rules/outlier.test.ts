@@ -105,6 +105,17 @@ test('several errors at one end, of different sizes, are all found (no masking)'
   assert.ok(findings.every((f) => f.evidence?.next === max), JSON.stringify(findings.map((f) => f.evidence?.next)));
 });
 
+test('a column with 1% of gross errors in layers: every layer is found, up to 2% of the column per end', () => {
+  // 6,000 counts (quantity: 1 + Poisson(1.3)); 25 rows of ×1000 slips, then 35 rows of 3 × the largest value.
+  const max = largest(11, 6000, 'quantity');
+  const edit: Record<number, Record<string, string>> = {};
+  for (let i = 0; i < 25; i++) edit[10 + 97 * i] = { quantity: String(1000 * (1 + (i % 5))) };
+  for (let i = 0; i < 35; i++) edit[40 + 151 * i] = { quantity: String(3 * max) };
+  const findings = check(table(11, 6000, edit)).filter((f) => f.column === 'quantity');
+  assert.deepEqual(findings.map((f) => f.row).sort((a, b) => a - b), Object.keys(edit).map(Number).sort((a, b) => a - b));
+  assert.ok(findings.every((f) => f.evidence?.next === max), JSON.stringify([...new Set(findings.map((f) => f.evidence?.next))]));
+});
+
 test('a second population at the edge (2% of rows, 1.4 × the rest) is not a set of outliers', () => {
   const edit: Record<number, Record<string, string>> = {};
   const max = largest(10, 2000, 'temperature');
