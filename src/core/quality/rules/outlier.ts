@@ -63,8 +63,9 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   the column's next values seldom repeat (a value pasted into many rows, a placeholder), is flagged when so
   many repeats are improbable at the column's own rate of repeats (a geometric count).
 
-A value of the other sign than every other value of the column, and at least as far from 0 as their median,
-is flagged too (a lost or added minus sign), and left out of the tails; a value just across 0 is not, nor
+Values of the other sign than every other value of the column (fewer than 1% of them), at least as far from 0
+as the others' median, are flagged too (a lost or added minus sign), and left out of the tails (the upper tail
+of a zero-inflated column is its part above zero); a value just across 0 is not, nor
 are several whose magnitudes rank far above or below the others' (their mean rank more than 5 standard
 errors from the middle: places east of 180° among American longitudes are a population, not lost signs).
 
