@@ -25,6 +25,7 @@ import { editDistance } from './edit-distance';
 import { KERNEL_ROWS, TEXT_KINDS, cellSourceText, looksLikeIdentifier, distinctValues, finiteStats, isNumeric, nullCount, numericColumn, sortedRuns, valueCodes, type DistinctValues, type ValueCodes } from './column-values';
 import { codesAt, numberCodes, pairCodes, type SortedRuns } from '../profile/column-facts';
 import { timeOfDayCodes } from './time-of-day';
+import { looseCodes } from './loose-codes';
 import { codeWidths } from './code-widths';
 
 /** Supported groups a dependency needs. */
@@ -42,8 +43,16 @@ const MAX_ERROR = 0.1;
 const MIN_SUPPORTED_ROWS = 0.1;
 /** Largest g3 error relative to the error without a dependency (B shuffled). */
 const MAX_ERROR_VS_CHANCE = 0.2;
-/** Smallest share of supported groups with a clear majority. */
+/** Smallest share of supported groups with a clear majority (see PairStats.settled). */
 const MIN_AGREEING_GROUPS = 0.95;
+/** Rows a group needs to show a majority (two against one). */
+const MAJORITY_ROWS = 3;
+
+/** PairStats.settled: over the groups that can show a majority when there are enough of them, else over every group. */
+function settledShare(groups: number, agreeing: number, majorityGroups: number, majorityAgreeing: number): number {
+  if (majorityGroups >= MIN_GROUPS) return majorityAgreeing / majorityGroups;
+  return groups ? agreeing / groups : 0;
+}
 /** Rows discovery looks at in a large table (every dependency found is then verified on all rows). */
 const SAMPLE_ROWS = 20_000;
 
@@ -119,8 +128,9 @@ export function isFreeText(distinct: DistinctValues, present: number): boolean {
  */
 function codesOf(data: IngestResult, c: number, rows?: Int32Array): Codes {
   if (TEXT_KINDS.includes(data.columns[c].kind)) {
-    // Times of day written several ways ("7:10 a.m.", "7:10am") are compared by the time they say.
-    const codes = timeOfDayCodes(data, c) ?? valueCodes(data, c);
+    // Times of day written several ways ("7:10 a.m.", "7:10am") are compared by the time they say, other texts
+    // by their loose form (case, white space and placeholders aside).
+    const codes = timeOfDayCodes(data, c) ?? looseCodes(data, c, valueCodes(data, c));
     return rows ? codesAt(codes, rows) : codes;
   }
   if (!rows) return valueCodes(data, c);
@@ -146,7 +156,15 @@ function groupsBy(codes: Codes): { order: Int32Array; starts: Int32Array } {
 
 export interface PairStats {
   groups: number;
+  /** Share of supported groups where one value of B is a clear majority. */
   agreeing: number;
+  /**
+   * The share a dependency is judged by: of the groups that can show a majority (at least MAJORITY_ROWS rows),
+   * those with a clear one, when there are MIN_GROUPS of them; else `agreeing`. A group of two that disagrees,
+   * one against one, is what one wrong cell looks like as much as a broken dependency (the g3 error bounds how
+   * many such groups there are).
+   */
+  settled: number;
   /** Share of supported groups where one value of B holds more than half the group. */
   majority: number;
   error: number;
@@ -162,6 +180,8 @@ function pairStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int32
   const touched = new Int32Array(Math.min(bSize, b.length));
   let groups = 0;
   let agreeing = 0;
+  let majorityGroups = 0;
+  let majorityAgreeing = 0;
   let majority = 0;
   let rows = 0;
   let changes = 0;
@@ -187,12 +207,18 @@ function pairStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int32
     rows += size;
     if (size < smallest) smallest = size;
     changes += size - best;
-    if (clearMajority(best, size)) agreeing++;
+    const clear = clearMajority(best, size);
+    if (clear) agreeing++;
+    if (size >= MAJORITY_ROWS) {
+      majorityGroups++;
+      if (clear) majorityAgreeing++;
+    }
     if (2 * best > size) majority++;
   }
   return {
     groups,
     agreeing: groups ? agreeing / groups : 0,
+    settled: settledShare(groups, agreeing, majorityGroups, majorityAgreeing),
     majority: groups ? majority / groups : 0,
     error: rows ? changes / rows : 1,
     supported: present ? rows / present : 0,
@@ -208,7 +234,7 @@ function enoughGroups(stats: PairStats): boolean {
 /** Whether statistics pass the thresholds that do not need the shuffled error (checked first: most pairs fail them). */
 function plausible(stats: PairStats, entity: boolean): boolean {
   if (!enoughGroups(stats) || stats.supported < MIN_SUPPORTED_ROWS) return false;
-  if (stats.error <= MAX_ERROR && stats.agreeing >= MIN_AGREEING_GROUPS) return true;
+  if (stats.error <= MAX_ERROR && stats.settled >= MIN_AGREEING_GROUPS) return true;
   return entity && stats.error <= ENTITY_MAX_ERROR && stats.majority >= ENTITY_MIN_MAJORITY_GROUPS;
 }
 
@@ -266,10 +292,10 @@ function chanceError(stats: PairStats, grouping: { order: Int32Array; starts: In
 function acceptance(stats: PairStats, chance: number | undefined, entity: boolean): { entity: boolean } | undefined {
   if (chance === undefined) return undefined;
   if (stats.groups < MIN_GROUPS) {
-    const holds = stats.error <= FEW_GROUPS_MAX_ERROR && stats.agreeing === 1 && stats.error <= MAX_ERROR_VS_CHANCE * chance;
+    const holds = stats.error <= FEW_GROUPS_MAX_ERROR && stats.settled === 1 && stats.error <= MAX_ERROR_VS_CHANCE * chance;
     return holds ? { entity: false } : undefined;
   }
-  if (stats.error <= MAX_ERROR && stats.agreeing >= MIN_AGREEING_GROUPS && stats.error <= MAX_ERROR_VS_CHANCE * chance) return { entity: false };
+  if (stats.error <= MAX_ERROR && stats.settled >= MIN_AGREEING_GROUPS && stats.error <= MAX_ERROR_VS_CHANCE * chance) return { entity: false };
   return entity && stats.error <= ENTITY_MAX_ERROR && stats.majority >= ENTITY_MIN_MAJORITY_GROUPS && stats.error <= ENTITY_MAX_ERROR_VS_CHANCE * chance ? { entity: true } : undefined;
 }
 
@@ -853,13 +879,17 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
   const order = tiedIds.size ? view.idOrder([...tiedIds]) : () => 0;
   let changes = 0;
   let disagreeing = 0;
+  let majorityDisagreeing = 0;
   let noMajority = 0;
   for (const { g, size, counts } of groups) {
     counts.sort((x, y) => y[1] - x[1] || order(x[0], y[0]));
     const best = counts[0][1];
     changes += size - best;
     const clear = clearMajority(best, size);
-    if (!clear) disagreeing++;
+    if (!clear) {
+      disagreeing++;
+      if (size >= MAJORITY_ROWS) majorityDisagreeing++;
+    }
     if (2 * best <= size) noMajority++;
     // A dependency's group agrees on a clear majority; an entity's records, see entityConsensus.
     const consensus = clear && (!dep.measure || best >= MEASURE_MIN_MAJORITY);
@@ -867,6 +897,7 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
   }
   // The g3 statistics on all rows (see pairStats).
   let supported = 0;
+  let majorityGroups = 0;
   let rows = 0;
   let present = 0;
   let smallest = Number.MAX_SAFE_INTEGER;
@@ -874,12 +905,14 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
     present += sizes[g];
     if (sizes[g] < 2) continue;
     supported++;
+    if (sizes[g] >= MAJORITY_ROWS) majorityGroups++;
     rows += sizes[g];
     if (sizes[g] < smallest) smallest = sizes[g];
   }
   const stats: PairStats = {
     groups: supported,
     agreeing: supported ? (supported - disagreeing) / supported : 0,
+    settled: settledShare(supported, supported - disagreeing, majorityGroups, majorityGroups - majorityDisagreeing),
     majority: supported ? (supported - noMajority) / supported : 0,
     error: rows ? changes / rows : 1,
     supported: present ? rows / present : 0,

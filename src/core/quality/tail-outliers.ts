@@ -80,7 +80,7 @@ function resolution(values: Float64Array): number {
 
 /**
  * The `length` most extreme values of one tail after its `skip` most extreme distinct values (already
- * flagged); `skipZero` leaves zeros out. Tied values (integers, rounded
+ * flagged); `skipZero` leaves zeros (and the stray values below them) out. Tied values (integers, rounded
  * values) are spread evenly over the data's local resolution (the median distance between the next distinct
  * values), as if measured more finely: a value rounded to tens over ten units, an integer over one.
  */
@@ -97,7 +97,7 @@ function tailOf(runs: SortedRuns, tail: 'upper' | 'lower', length: number, skipZ
   let skipped = 0;
   for (let k = 0; k < d && (rows < length || order.length <= length); k++) {
     const index = tail === 'upper' ? d - 1 - k : k;
-    if (skipZero && runs.values[index] === 0) continue;
+    if (skipZero && runs.values[index] <= 0) continue;
     if (skipped < skip) {
       skipped++;
       continue;
@@ -420,7 +420,7 @@ function heapBeyond(ctx: TailContext, skip: number): Block | undefined {
   let skipped = 0;
   for (let k = 0; k < d && order.length < window + 1; k++) {
     const i = side === 'upper' ? d - 1 - k : k;
-    if (ctx.skipZero && runs.values[i] === 0) continue;
+    if (ctx.skipZero && runs.values[i] <= 0) continue;
     if (skipped++ < skip) continue;
     order.push(i);
   }
@@ -475,7 +475,7 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
   for (const side of ['upper', 'lower'] as const) {
     // The upper tail of a zero-inflated column is its part above zero (a stray negative value does not change that).
     const skipZero = side === 'upper' && zeros >= 0.05 * n;
-    const total = skipZero ? n - zeros : n;
+    const total = skipZero ? positive : n;
     const sizes = tailSizes(total, options);
     if (!sizes) continue;
     // Bonferroni over 2 tails × the block sizes × 2 scales.
@@ -539,8 +539,9 @@ function withoutValues(runs: SortedRuns, drop: readonly number[]): SortedRuns {
 
 /**
  * Values of the other sign in a column whose values all have one sign (zeros aside), when they are rare
- * (at most 0.2% of the values, at least one) and at least as far from 0 as the median magnitude of the
- * others: a minus sign lost or added. A value just across 0 (−0.5 among temperatures in °C) is not one.
+ * (fewer than a population of the minority sign holds, MINORITY_POPULATION.min of the values; at least one)
+ * and at least as far from 0 as the median magnitude of the others: a minus sign lost or added. A value just
+ * across 0 (−0.5 among temperatures in °C) is not one.
  */
 function signFlips(runs: SortedRuns, n: number): TailOutliers | undefined {
   let negative = 0;
@@ -549,7 +550,7 @@ function signFlips(runs: SortedRuns, n: number): TailOutliers | undefined {
     if (runs.values[i] < 0) negative += runs.counts[i];
     else if (runs.values[i] > 0) positive += runs.counts[i];
   }
-  const rare = Math.max(1, Math.floor(0.002 * n));
+  const rare = Math.max(1, Math.ceil(MINORITY_POPULATION.min * n) - 1);
   const side = negative > 0 && negative <= rare && positive >= 20 ? 'lower' : positive > 0 && positive <= rare && negative >= 20 ? 'upper' : undefined;
   if (!side) return undefined;
   // The median magnitude of the majority sign.

@@ -20,6 +20,7 @@ test('the dirty sample: a step per rule and column, with counts; steps that chan
   const summary = proposals.map((p) => `${p.step.step}${p.column ? `:${p.column}` : ''}${p.step.enabled ? '' : ' (off)'} ${p.reasons.join(' + ')}`);
   assert.deepEqual(summary, [
     'drop-malformed-rows ragged-row (2) + malformed rows (2)',
+    'replace-values:city (off) dependency-violation (1)',
     'replace-values:bedrooms (off) impossible-value (1)',
     'replace-values:area_m2 (off) impossible-value (1) + sentinel-value (1)',
     'trim-whitespace:city whitespace (3) + untrimmed cells (3)',

@@ -358,3 +358,41 @@ test('a measure is a weak key: two routes of one length from one airport are no 
   assert.deepEqual(found.map((f) => [f.row, f.value]), [[wrong - 1, 'BHM']]);
   assert.match(found[0].message, /flight_number/);
 });
+
+/** 60 counties in two rows each and 20 in four, each in one of 6 states; `edit` replaces some rows' state. */
+function counties(edit: Record<number, string> = {}): string[] {
+  const states = ['OH', 'MI', 'IN', 'IA', 'IL', 'WI'];
+  const lines = ['zip,county,state'];
+  let row = 0;
+  for (let k = 0; k < 80; k++) {
+    for (let t = 0; t < (k < 60 ? 2 : 4); t++) {
+      lines.push(`${40000 + row},County ${k},${edit[row] ?? states[k % states.length]}`);
+      row++;
+    }
+  }
+  return lines;
+}
+
+test('groups of two that disagree, one against one, do not hide a dependency its larger groups show', () => {
+  // 6 of the 60 two-row counties have a second row in another state (10% of those groups: no majority can
+  // tell which one is wrong); every larger county agrees, but one, whose fourth row says "WI".
+  const edit: Record<number, string> = { 1: 'WI', 21: 'WI', 41: 'WI', 61: 'WI', 81: 'WI', 101: 'WI', 123: 'WI' };
+  const data = ingest(counties(edit));
+  const found = dependenciesOf(data).map((d) => `${d.lhs.map((c) => data.columns[c].name).join('+')}>${data.columns[d.rhs].name}`);
+  assert.ok(found.includes('county>state'), found.join(' '));
+  const findings = check(counties(edit));
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[123, 'state', 'WI']]);
+  assert.match(findings[0].message, /county "County 60" is "OH" in 3 rows \(the dependency holds in 93% of county values\)/);
+});
+
+test('values written in another case, with white space or as a placeholder neither break a dependency nor hide its violations', () => {
+  // zip → city: 4 of the 40 zips have a row " Nantes", "NANTES" or "n/a" among their "Nantes" rows (other
+  // rules report those), and one zip's row says "Marseille  " (trailing spaces): a wrong city all the same.
+  const variants: Record<number, [string, string]> = {};
+  const rowsOf = (k: number) => Array.from({ length: 400 }, (_, i) => i).filter((i) => (i * 7) % 40 === k);
+  for (const [k, text] of [[2, ' Nantes'], [10, 'NANTES'], [18, 'n/a'], [26, 'nantes ']] as const) for (const i of rowsOf(k).slice(0, 3)) variants[i] = [`${69000 + k}`, text];
+  const wrong = rowsOf(34)[4];
+  const findings = check(orders({ ...variants, [wrong]: ['69034', 'Marseille  '] }));
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[wrong, 'city', 'Marseille  ']]);
+  assert.match(findings[0].message, /zip "69034" is "Nantes" in 9 rows/);
+});

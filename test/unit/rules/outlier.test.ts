@@ -105,6 +105,32 @@ test('several errors at one end, of different sizes, are all found (no masking)'
   assert.ok(findings.every((f) => f.evidence?.next === max), JSON.stringify(findings.map((f) => f.evidence?.next)));
 });
 
+test('a column with 1% of gross errors in layers: every layer is found, up to 2% of the column per end', () => {
+  // 6,000 counts (quantity: 1 + Poisson(1.3)); 25 rows of ×1000 slips, then 35 rows of 3 × the largest value.
+  const max = largest(11, 6000, 'quantity');
+  const edit: Record<number, Record<string, string>> = {};
+  for (let i = 0; i < 25; i++) edit[10 + 97 * i] = { quantity: String(1000 * (1 + (i % 5))) };
+  for (let i = 0; i < 35; i++) edit[40 + 151 * i] = { quantity: String(3 * max) };
+  const findings = check(table(11, 6000, edit)).filter((f) => f.column === 'quantity');
+  assert.deepEqual(findings.map((f) => f.row ?? -1).sort((a, b) => a - b), Object.keys(edit).map(Number).sort((a, b) => a - b));
+  assert.ok(findings.every((f) => f.evidence?.next === max), JSON.stringify([...new Set(findings.map((f) => f.evidence?.next))]));
+});
+
+test('lost minus signs in up to 1% of a count column are found, and do not hide the errors of its upper tail', () => {
+  // 4,000 goals per match (quantity: 1 + Poisson(1.3), with a zero in every fourth row): 24 rows (0.6%) with a
+  // lost sign, 20 rows of 10 × the largest value.
+  const max = largest(12, 4000, 'quantity');
+  const edit: Record<number, Record<string, string>> = {};
+  for (let r = 0; r < 4000; r += 4) edit[r] = { quantity: '0' };
+  const signs = Array.from({ length: 24 }, (_, i) => 1 + 161 * i);
+  signs.forEach((r, i) => (edit[r] = { quantity: String(-(2 + (i % 4))) }));
+  const far = Array.from({ length: 20 }, (_, i) => 2 + 197 * i);
+  for (const r of far) edit[r] = { quantity: String(10 * max) };
+  const findings = check(table(12, 4000, edit)).filter((f) => f.column === 'quantity');
+  assert.deepEqual(findings.map((f) => f.row ?? -1).sort((a, b) => a - b), [...signs, ...far].sort((a, b) => a - b));
+  assert.ok(findings.filter((f) => f.value?.startsWith('-')).every((f) => f.evidence?.kind === 'sign'));
+});
+
 test('a second population at the edge (2% of rows, 1.4 × the rest) is not a set of outliers', () => {
   const edit: Record<number, Record<string, string>> = {};
   const max = largest(10, 2000, 'temperature');

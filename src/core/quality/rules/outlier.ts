@@ -33,7 +33,7 @@ export const outlier = defineRule({
   title: 'Outlier',
   dimension: 'accuracy',
   defaultSeverity: 'warning',
-  defaultOptions: { alpha: 0.01, maxOutliers: 50, window: 50 },
+  defaultOptions: { alpha: 0.01, maxOutliers: 200, window: 50 },
   description: "A numeric value far beyond the column's own extreme, for the column's shape (skewed, zero-inflated, heavy-tailed or discrete).",
   docs: `One value a hundred times too large (a price typed in cents, a unit mix-up, a sensor glitch, a lost
 minus sign) can dominate a linear model's fit and its loss. But real columns have long tails: prices and
@@ -63,8 +63,9 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   the column's next values seldom repeat (a value pasted into many rows, a placeholder), is flagged when so
   many repeats are improbable at the column's own rate of repeats (a geometric count).
 
-A value of the other sign than every other value of the column, and at least as far from 0 as their median,
-is flagged too (a lost or added minus sign), and left out of the tails; a value just across 0 is not, nor
+Values of the other sign than every other value of the column (fewer than 1% of them), at least as far from 0
+as the others' median, are flagged too (a lost or added minus sign), and left out of the tails (the upper tail
+of a zero-inflated column is its part above zero); a value just across 0 is not, nor
 are several whose magnitudes rank far above or below the others' (their mean rank more than 5 standard
 errors from the middle: places east of 180° among American longitudes are a population, not lost signs).
 
