@@ -123,14 +123,21 @@ export function isFreeText(distinct: DistinctValues, present: number): boolean {
 }
 
 /**
+ * Ids of a text column's values over all rows as dependencies compare them: times of day written several ways
+ * ("7:10 a.m.", "7:10am") by the time they say, other texts by their loose form (case, white space and
+ * placeholders aside).
+ */
+function textCodes(data: IngestResult, c: number): Codes {
+  return timeOfDayCodes(data, c) ?? looseCodes(data, c, valueCodes(data, c));
+}
+
+/**
  * Ids of a column's values at `rows` (all rows when undefined; a sample is numbered densely by itself, and
  * only a text column's ids over all rows, which it has anyway, are read for it).
  */
 function codesOf(data: IngestResult, c: number, rows?: Int32Array): Codes {
   if (TEXT_KINDS.includes(data.columns[c].kind)) {
-    // Times of day written several ways ("7:10 a.m.", "7:10am") are compared by the time they say, other texts
-    // by their loose form (case, white space and placeholders aside).
-    const codes = timeOfDayCodes(data, c) ?? looseCodes(data, c, valueCodes(data, c));
+    const codes = textCodes(data, c);
     return rows ? codesAt(codes, rows) : codes;
   }
   if (!rows) return valueCodes(data, c);
@@ -322,7 +329,8 @@ function spread(codes: Codes): { distinct: number; present: number; top: number 
 function allDistinct(data: IngestResult, c: number): boolean {
   const { kind } = data.columns[c];
   const present = data.table.numRows - nullCount(data, c);
-  if (TEXT_KINDS.includes(kind)) return (timeOfDayCodes(data, c) ?? valueCodes(data, c)).size === present;
+  // (Ids of at most `present` rows, as many as those rows: each row's its own.)
+  if (TEXT_KINDS.includes(kind)) return textCodes(data, c).size === present;
   if (kind !== 'integer' && kind !== 'float' && kind !== 'date') return false;
   const stats = finiteStats(data, c);
   return stats.nonFinite === 0 && stats.n === present && sortedRuns(data, c).values.length === present;
