@@ -12,9 +12,11 @@
  * - the g3 error (the share of supported rows to change for A → B to hold exactly) is at most
  *   `MAX_ERROR` and at most `MAX_ERROR_VS_CHANCE` of the g3 error B would have if it were unrelated to A
  *   (B shuffled over the same rows: a near-constant B "depends" on anything);
- * - at least `MIN_AGREEING_GROUPS` of the supported groups have a clear majority ({@link clearMajority}: three
- *   quarters of the group share one value of B, or all of it but one row: what one error leaves in a group
- *   of three).
+ * - at least `MIN_AGREEING_GROUPS` of the supported groups that can show a majority (three rows or more, when
+ *   there are `MIN_GROUPS` of them) have a clear majority ({@link clearMajority}: three quarters of the group
+ *   share one value of B, or all of it but one row: what one error leaves in a group of three).
+ * Text is compared by its loose form (loose-codes.ts: case, white space, control characters and placeholders
+ * aside), times of day by the time they say.
  * Single columns first; two-column left sides only for a B no single column determines, from the three
  * columns that explain B best. A measure on the left side (MEASURE_MIN_DISTINCT) asks for larger majorities,
  * and a dependency that inverts the measure's own is broken only by new values (markInvertedMeasures). Wide or large tables are explored on a sample of rows; every dependency found

@@ -173,14 +173,16 @@ error, and a model sees two different facts for one entity.
 
 The dependencies are learned from the table itself (approximate functional dependencies, as in TANE):
 A (one column, or two: carrier + number, origin + destination) → B is kept when the rows sharing a value of
-A share B's value in at least 95% of the groups of two rows or more (a clear majority: three quarters of the
-group, or all of it but one row, which is what one error leaves in a group of three),
-at least 5 such groups exist and hold at least 10% of the rows, at most 10% of their rows would have to
+A share B's value in at least 95% of the groups of three rows or more (a clear majority: three quarters of the
+group, or all of it but one row, which is what one error leaves in a group of three; a group of two that
+disagrees, one against one, is what one wrong cell looks like, and counts only where fewer than 5 groups have
+three rows), at least 5 groups of two rows or more exist and hold at least 10% of the rows, at most 10% of their rows would have to
 change (or, with two to four groups — marital status → exemption — every group has at least 30 rows and at
 most 2% of the rows would have to change), and that is at most a fifth of what a B unrelated to A would give (B shuffled over the same groups:
 a near-constant column depends on anything). Large tables are explored on a sample and every dependency is verified on all rows; a file
 checked in batches (over the memory budget) is learned and checked batch by batch. Values are compared as
-they read: a column of times of day written several ways ("7:10 a.m.", "7:10am", "07:10", "Dec 2 7:10am", as
+they read: text regardless of case, surrounding white space and control characters, placeholders ("n/a",
+"(blank)") as no value (other rules report those cells), and a column of times of day written several ways ("7:10 a.m.", "7:10am", "07:10", "Dec 2 7:10am", as
 timetables merged from several websites write one departure) is grouped by the time each value says.
 
 In a group that disagrees, a value is reported only when it is a clear minority — in one row against at
