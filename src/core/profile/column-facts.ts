@@ -20,6 +20,7 @@ import { utf8Distinct } from './facts/utf8-distinct';
 import { scanRange, type FiniteStats, type NumericScan, type ScanState } from './facts/numeric-scan';
 import { readNumbers } from './facts/column-numbers';
 import { numberCodes, type ValueCodes } from './facts/value-codes';
+import { booleanRuns } from './facts/boolean-runs';
 
 export { KERNEL_ROWS, runsOf };
 export { sortFinite, sortFiniteWithRuns, type SortedRuns } from './facts/sort-finite';
@@ -27,6 +28,9 @@ export { SortedNumbers } from './facts/sorted-numbers';
 export { distinctOfTexts, type DistinctValues } from './facts/distinct-values';
 export { computeFiniteStats, type FiniteStats } from './facts/numeric-scan';
 export { codesAt, numberCodes, pairCodes, type ValueCodes } from './facts/value-codes';
+
+/** Rows from which the column scan counts few distinct values in a table (on little-endian machines, where it reads their bits). */
+const FEW_TABLE_ROWS = 512;
 
 export class ColumnFacts {
   readonly rows: number;
@@ -136,7 +140,7 @@ export class ColumnFacts {
     const numbers = this.numbers();
     if (!numbers) return (this.scanned = null);
     const mask = this.nullMask();
-    const table = LITTLE_ENDIAN && numbers.length >= 512 ? new Uint32Array(3 * FEW_SLOTS) : undefined;
+    const table = LITTLE_ENDIAN && numbers.length >= FEW_TABLE_ROWS ? new Uint32Array(3 * FEW_SLOTS) : undefined;
     const s: ScanState = { n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity, nonFinite: 0, previous: -Infinity, ordered: true, strictly: true, few: table ? 0 : -1 };
     const kinds = new Set<number>();
     for (let start = 0; start < numbers.length; start += KERNEL_ROWS) scanRange(s, kinds, numbers, mask, table, start, Math.min(numbers.length, start + KERNEL_ROWS));
@@ -151,6 +155,13 @@ export class ColumnFacts {
    */
   sortedNumbers(): SortedNumbers | null {
     if (this.sorted) return this.sorted;
+    // Booleans out of order: their two runs counted straight (as the scan's table of few values would give them).
+    const bools = LITTLE_ENDIAN && this.rows >= FEW_TABLE_ROWS && this.chunks.length > 0 && this.chunks.every((chunk) => DataType.isBool(chunk.type)) ? this.numbers() : null;
+    const runs = bools && booleanRuns(bools);
+    if (runs && runs.values.length * VALUES_PER_RUN <= this.rows - this.nullCount()) {
+      this.runs = runs;
+      return (this.sorted = SortedNumbers.ofRuns(runs.values, runs.counts));
+    }
     const scan = this.scan();
     const numbers = this.numbers();
     if (!scan || !numbers) return null;

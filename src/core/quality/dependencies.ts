@@ -125,14 +125,21 @@ export function isFreeText(distinct: DistinctValues, present: number): boolean {
 }
 
 /**
+ * Ids of a text column's values over all rows as dependencies compare them: times of day written several ways
+ * ("7:10 a.m.", "7:10am") by the time they say, other texts by their loose form (case, white space and
+ * placeholders aside).
+ */
+function textCodes(data: IngestResult, c: number): Codes {
+  return timeOfDayCodes(data, c) ?? looseCodes(data, c, valueCodes(data, c));
+}
+
+/**
  * Ids of a column's values at `rows` (all rows when undefined; a sample is numbered densely by itself, and
  * only a text column's ids over all rows, which it has anyway, are read for it).
  */
 function codesOf(data: IngestResult, c: number, rows?: Int32Array): Codes {
   if (TEXT_KINDS.includes(data.columns[c].kind)) {
-    // Times of day written several ways ("7:10 a.m.", "7:10am") are compared by the time they say, other texts
-    // by their loose form (case, white space and placeholders aside).
-    const codes = timeOfDayCodes(data, c) ?? looseCodes(data, c, valueCodes(data, c));
+    const codes = textCodes(data, c);
     return rows ? codesAt(codes, rows) : codes;
   }
   if (!rows) return valueCodes(data, c);
@@ -316,6 +323,22 @@ function spread(codes: Codes): { distinct: number; present: number; top: number 
 }
 
 /**
+ * Whether every value of a column (as discovery tells values apart: text by its value or time of day, numbers by
+ * value) is in one row only, told from facts the profile has (distinct values, sorted runs): then it is no side
+ * of a dependency in any sample either, and its sample's ids need not be built. False when that is not known
+ * cheaply (other kinds, non-finite numbers).
+ */
+function allDistinct(data: IngestResult, c: number): boolean {
+  const { kind } = data.columns[c];
+  const present = data.table.numRows - nullCount(data, c);
+  // (Ids of at most `present` rows, as many as those rows: each row's its own.)
+  if (TEXT_KINDS.includes(kind)) return textCodes(data, c).size === present;
+  if (kind !== 'integer' && kind !== 'float' && kind !== 'date') return false;
+  const stats = finiteStats(data, c);
+  return stats.nonFinite === 0 && stats.n === present && sortedRuns(data, c).values.length === present;
+}
+
+/**
  * Columns that may be a left-hand side: values that repeat (in enough rows for a few groups), not near-constant,
  * not free text. Judged on the rows discovery looks at (a sample of a large table: a column whose values do
  * not repeat there forms no group there either).
@@ -325,6 +348,7 @@ function lhsCandidates(data: IngestResult, codesFor: (c: number) => Codes): numb
   data.columns.forEach((column, c) => {
     const text = TEXT_KINDS.includes(column.kind);
     if (!text && column.kind !== 'integer' && column.kind !== 'date') return;
+    if (allDistinct(data, c)) return;
     const { distinct, present } = spread(codesFor(c));
     if (present < 20) return;
     if (distinct < 2 || distinct > present - MIN_GROUPS) return;
@@ -344,9 +368,12 @@ function lhsCandidates(data: IngestResult, codesFor: (c: number) => Codes): numb
 const MEASURE_MIN_DISTINCT = 100;
 export const MEASURE_MIN_MAJORITY = 4;
 
-/** Whether a left-hand column is an integer measure (see MEASURE_MIN_DISTINCT). */
+/**
+ * Whether a left-hand column is an integer measure (see MEASURE_MIN_DISTINCT). Its distinct values are counted
+ * as the runs of its sorted numbers (a shared fact), not as texts: one integer is written one way.
+ */
 function isMeasure(data: IngestResult, c: number): boolean {
-  return data.columns[c].kind === 'integer' && distinctValues(data, c).size > MEASURE_MIN_DISTINCT && !codeLike(data, c);
+  return data.columns[c].kind === 'integer' && sortedRuns(data, c).values.length > MEASURE_MIN_DISTINCT && !codeLike(data, c);
 }
 /** Share of an integer code column's values that have its most common number of digits (zip codes, provider numbers). */
 const CODE_WIDTH_SHARE = 0.8;
@@ -367,6 +394,7 @@ function rhsCandidates(data: IngestResult, codesFor: (c: number) => Codes): numb
   data.columns.forEach((column, c) => {
     const text = TEXT_KINDS.includes(column.kind);
     if (!text && !isNumeric(column) && column.kind !== 'date' && column.kind !== 'timestamp' && column.kind !== 'boolean') return;
+    if (allDistinct(data, c)) return;
     const { distinct, present, top } = spread(codesFor(c));
     if (present < 20) return;
     if (distinct < 2 || distinct >= present || top > 0.9 * present) return;

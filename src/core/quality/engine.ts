@@ -221,8 +221,29 @@ export function runQualityCheck(
       }
     };
 
+    // report() for plain findings on many cells of one column: marked together, counted, and only the published
+    // ones built (in row order, as report() would publish them).
+    const reportCells = (columnIndex: number, rows: ArrayLike<number>, message: string) => {
+      if (rows.length === 0 || isIgnored(columnIndex)) return;
+      total += rows.length;
+      marks.markCells(rule.dimension, severity, rows, columnIndex);
+      let slot = perColumn.get(columnIndex);
+      if (!slot) perColumn.set(columnIndex, (slot = { count: 0, summaryIndex: -1 }));
+      const column = columnName(columnIndex);
+      const publishing = Math.max(0, Math.min(rows.length, config.maxFindingsPerRuleAndColumn - slot.count));
+      for (let i = 0; i < publishing; i++) {
+        const row = rows[i];
+        findings.push({ rule: rule.id, dimension: rule.dimension, severity, row: fileRow(row), column, columnIndex, range: data.source.cellRange(row, columnIndex), message });
+      }
+      slot.count += rows.length;
+      if (publishing < rows.length && slot.summaryIndex < 0) {
+        slot.summaryIndex = findings.length;
+        findings.push({ rule: rule.id, dimension: rule.dimension, severity, row: null, column, columnIndex, range: data.source.headerRange(columnIndex), message: '', summaryOf: 0, option: 'maxFindingsPerRule' });
+      }
+    };
+
     try {
-      rule.check({ data, profile, options: ruleOptions(rule, config), now, isIgnored, isAccepted, acceptedValues, rowNumber, report });
+      rule.check({ data, profile, options: ruleOptions(rule, config), now, isIgnored, isAccepted, acceptedValues, rowNumber, report, reportCells });
     } catch (error) {
       // A failing rule must not hide the others' findings: report it as a finding of its own.
       findings.push({

@@ -53,6 +53,12 @@ export interface RuleContext<O extends RuleOptions = RuleOptions> {
   /** How messages number data row `row`: from 1, in the whole file (a batch of a large file starts further on). */
   rowNumber(row: number): number;
   report(finding: ReportedFinding): void;
+  /**
+   * Reports, for each of `rows` in order, a finding on that row's cell of column `columnIndex` with `message` and
+   * nothing else (no value, evidence, related places or fixes): the same as calling {@link report} for each row, at
+   * a fraction of the cost (thousands of empty cells).
+   */
+  reportCells(columnIndex: number, rows: ArrayLike<number>, message: string): void;
 }
 
 export interface QualityRule<O extends RuleOptions = RuleOptions> {

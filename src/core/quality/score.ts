@@ -150,6 +150,25 @@ export class FindingMarks {
     else marks.unplaced++;
   }
 
+  /** {@link mark} for the cells of column `column` in each of `rows` (in one call). */
+  markCells(dimension: Dimension, severity: Severity, rows: ArrayLike<number>, column: number): void {
+    if (column < 0 || column >= this.columns) {
+      for (let i = 0; i < rows.length; i++) this.mark(dimension, severity, rows[i], column);
+      return;
+    }
+    const marks = this.of(dimension);
+    if (!counts(severity) || rows.length === 0) return;
+    if (severity === 'error') this.errors += rows.length;
+    const cells = marks.cellsOf(column);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (row >= 0 && row < this.rows) {
+        marks.rows.set(row);
+        cells.set(row);
+      } else marks.columns.add(column);
+    }
+  }
+
   tally(): ScoreTally {
     const byDimension: Partial<Record<Dimension, MarkCounts>> = {};
     const union = new DimensionMarks(this.rows);

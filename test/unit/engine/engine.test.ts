@@ -132,3 +132,40 @@ test('accepted values: a rule that honours them sees them (isAccepted, acceptedV
   assert.equal(ignorant.totals['by-value'], 30, 'a rule that does not honour acceptance reports every value');
   assert.ok(ignorant.findings.every((f) => f.acceptable === undefined));
 });
+
+/** Reports cells of column b (rows `rows`, split into the calls given) with reportCells or one report per cell, and cell 0 of column a. */
+function cellRule(id: string, bulk: boolean, calls: number[][], severity: 'warning' | 'error' | 'information'): QualityRule {
+  return defineRule({
+    id,
+    title: 'Cells',
+    dimension: 'completeness',
+    defaultSeverity: severity,
+    defaultOptions: {},
+    description: 'test rule',
+    docs: 'test rule',
+    check({ report, reportCells }) {
+      report({ row: 0, columnIndex: 0, message: 'first' });
+      for (const rows of calls) {
+        if (bulk) reportCells(1, Int32Array.from(rows), 'empty');
+        else for (const row of rows) report({ row, columnIndex: 1, message: 'empty' });
+      }
+    },
+  });
+}
+
+test('reportCells gives what one report per cell gives: the findings published in order, the summary beyond the cap, totals and scores', () => {
+  const rows = [[2, 3, 5], [], [7, 11, 13, 17], [19, 23]];
+  for (const severity of ['warning', 'error', 'information'] as const) {
+    for (const cap of [2, 4, 9, 100]) {
+      const oneByOne = runQualityCheck(data, { maxFindingsPerRuleAndColumn: cap }, undefined, [cellRule('cells', false, rows, severity)]);
+      const bulk = runQualityCheck(data, { maxFindingsPerRuleAndColumn: cap }, undefined, [cellRule('cells', true, rows, severity)]);
+      assert.deepEqual(bulk.findings, oneByOne.findings, `${severity}, cap ${cap}`);
+      assert.deepEqual([bulk.totals, bulk.scores, bulk.scoreTally], [oneByOne.totals, oneByOne.scores, oneByOne.scoreTally], `${severity}, cap ${cap}`);
+    }
+  }
+  const capped = runQualityCheck(data, { maxFindingsPerRuleAndColumn: 4 }, undefined, [cellRule('cells', true, rows, 'warning')]);
+  assert.deepEqual(capped.findings.filter((f) => f.column === 'b').map((f) => f.row ?? f.summaryOf), [2, 3, 5, 7, 9], 'four cells, then the summary of all nine');
+  assert.equal(capped.scores.counted.flaggedCells, 10, 'every cell reported is flagged, also beyond the cap');
+  const ignored = runQualityCheck(data, { ignore: [{ rule: 'cells', column: 'b' }] }, undefined, [cellRule('cells', true, rows, 'warning')]);
+  assert.deepEqual(ignored.findings.map((f) => f.column), ['a'], 'an ignored column gets none');
+});

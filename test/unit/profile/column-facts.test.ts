@@ -299,3 +299,31 @@ test('a Float64 column read by several threads is its own numbers too: its chunk
     await closeSharedPool();
   }
 });
+
+test('a boolean column out of order has the sorted numbers and runs the scan gives the same 0/1 values (its two runs counted straight)', () => {
+  clearColumnFactsCache();
+  const next = random(11);
+  const shapes: Record<string, (boolean | null)[]> = {
+    mixed: Array.from({ length: 5000 }, () => (next() < 0.05 ? null : next() < 0.3)),
+    'in order': Array.from({ length: 3000 }, (_, i) => (i % 97 === 0 ? null : i >= 1000)),
+    'one value': Array.from({ length: 3000 }, (_, i) => (i % 50 === 0 ? null : true)),
+    'one value out of place': Array.from({ length: 3000 }, (_, i) => i !== 2000),
+    short: [true, false, null, true, false, true, false, false, true, true],
+    'few values': Array.from({ length: 600 }, (_, i) => (i < 596 ? null : i % 2 === 0)),
+  };
+  for (const [shape, values] of Object.entries(shapes)) {
+    const bools = columnFacts(vectorFromArray(values, new Bool()).data);
+    const bytes = columnFacts(vectorFromArray(values.map((v) => (v === null ? null : Number(v))), new Int8()).data);
+    const [sorted, expected] = [bools.sortedNumbers()!, bytes.sortedNumbers()!];
+    assert.deepEqual([sorted.array === undefined, sorted.length], [expected.array === undefined, expected.length], `${shape}: the same form and length`);
+    assert.deepEqual(
+      [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1].map((q) => sorted.quantile(q)),
+      [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1].map((q) => expected.quantile(q)),
+      `${shape}: quantiles`,
+    );
+    assert.deepEqual([sorted.rank(0, false), sorted.rank(1, false), sorted.rank(1, true)], [expected.rank(0, false), expected.rank(1, false), expected.rank(1, true)], `${shape}: ranks`);
+    const [runs, expectedRuns] = [bools.sortedRuns()!, bytes.sortedRuns()!];
+    assert.deepEqual([Array.from(runs.values), Array.from(runs.counts)], [Array.from(expectedRuns.values), Array.from(expectedRuns.counts)], `${shape}: runs`);
+    assert.deepEqual(bools.finiteStats(), bytes.finiteStats(), `${shape}: the moments, scanned when asked`);
+  }
+});

@@ -65,6 +65,10 @@ interface Cells {
   empty(r: number, c: number): boolean;
   /** The text: a rejected cell (text in a typed column) as written; undefined for an NA token or an empty cell. */
   text(r: number, c: number): string | undefined;
+  /** Per column: 1 where the cell is null. */
+  masks: Uint8Array[];
+  /** Per column: 1 where a null cell is a rejected cell or an NA token, not a gap (one shared array of zeros for columns without any). */
+  exceptions: Uint8Array[];
 }
 
 function cellsOf(data: IngestResult): Cells {
@@ -74,9 +78,17 @@ function cellsOf(data: IngestResult): Cells {
   const tokens = new Set(data.naTokenCells.map((cell) => cell.row * width + cell.column));
   const masks = data.columns.map((_, c) => nullMask(data, c));
   const texts = data.columns.map((_, c) => textsOf(data, c));
+  const none = new Uint8Array(data.table.numRows);
+  const exceptions = data.columns.map(() => none);
+  for (const cell of [...data.rejectedCells, ...data.naTokenCells]) {
+    if (exceptions[cell.column] === none) exceptions[cell.column] = new Uint8Array(data.table.numRows);
+    exceptions[cell.column][cell.row] = 1;
+  }
   return {
     empty: (r, c) => masks[c][r] === 1 && !rejected.has(r * width + c) && !tokens.has(r * width + c),
     text: (r, c) => (masks[c][r] ? rejected.get(r * width + c) : texts[c](r)),
+    masks,
+    exceptions,
   };
 }
 
@@ -293,18 +305,52 @@ function overlap(a: Profile, b: Profile): number {
 
 const NO_ROWS = new Int32Array(0);
 
-/** The rows of two ascending lists, ascending, each once. */
-function mergedRows(a: Int32Array, b: Int32Array): number[] {
-  const out: number[] = [];
+/**
+ * The rows of two ascending lists of rows (the null rows of columns x and y), ascending, each once, where exactly one
+ * of the two cells is empty (null, not an exception, in a column looked at: `lookX`/`lookY` 1 or 0): `r` where x is
+ * empty, `~r` where y is. Written into `out`; returns how many. (A small kernel: V8 optimizes it early and cheaply.)
+ */
+function oneEmptyRows(a: Int32Array, b: Int32Array, maskX: Uint8Array, maskY: Uint8Array, exceptionsX: Uint8Array, exceptionsY: Uint8Array, lookX: number, lookY: number, out: Int32Array): number {
   let i = 0;
   let j = 0;
+  let n = 0;
   while (i < a.length || j < b.length) {
-    const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
-    if (i < a.length && a[i] === next) i++;
-    if (j < b.length && b[j] === next) j++;
-    out.push(next);
+    let r: number;
+    if (j >= b.length || (i < a.length && a[i] <= b[j])) {
+      r = a[i++];
+      if (j < b.length && b[j] === r) j++;
+    } else r = b[j++];
+    const xEmpty = lookX & maskX[r] & (exceptionsX[r] ^ 1);
+    const yEmpty = lookY & maskY[r] & (exceptionsY[r] ^ 1);
+    if (xEmpty !== yEmpty) out[n++] = xEmpty ? r : ~r;
   }
-  return out;
+  return n;
+}
+
+/** Which rows of one side of a pair the rule's loop would pass over without a finding (see {@link notSkipped}). */
+const enum Skip {
+  /** None: the value itself, or an order, may speak. */
+  Never,
+  /** All of them. */
+  Always,
+  /** Those `passedOver` tells. */
+  WhenOrdinary,
+}
+
+/**
+ * The first `n` rows of `encoded` (see {@link oneEmptyRows}; columns x and x + 1) that the rule's loop would not
+ * pass over without a finding, in order (a loop of its own, for the same reason): `whenXEmpty`/`whenYEmpty` tell
+ * which rows of each side it passes over, `passedOver(r, x, to)` tells for a row whose value is in `to`.
+ */
+function notSkipped(encoded: Int32Array, n: number, x: number, whenXEmpty: Skip, whenYEmpty: Skip, passedOver: (r: number, x: number, to: number) => boolean): Int32Array {
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const e = encoded[i];
+    const skip = e >= 0 ? whenXEmpty : whenYEmpty;
+    if (skip === Skip.Always || (skip === Skip.WhenOrdinary && (e >= 0 ? passedOver(e, x, x + 1) : passedOver(~e, x, x)))) continue;
+    encoded[kept++] = e;
+  }
+  return encoded.subarray(0, kept);
 }
 
 /** Whether a column's values are told apart by more than their shapes (categories, or numbers in a range). */
@@ -470,6 +516,39 @@ of values with its pattern).
       });
       if (once(r, from)) report({ row: r, columnIndex: from, evidence: { holder: data.columns[to].name }, message: `Column ${name(from)} is empty in this row; its value seems to be in ${name(to)} ("${value}").` });
     };
+    // Two columns of free words (names and cities) share too many shapes for a value to tell where it belongs:
+    // one of them must be categories or numbers, or their shapes clearly apart (decided per pair x, x + 1 when first needed).
+    const comparable = new Map<number, boolean>();
+    const apartFrom = (x: number) => {
+      let found = comparable.get(x);
+      if (found === undefined) {
+        const shared = overlap(column(x).profile, column(x + 1).profile);
+        comparable.set(x, (found = !(shared > 0.5 || (shared > 0.1 && !distinctive(column(x)) && !distinctive(column(x + 1))))));
+      }
+      return found;
+    };
+    /**
+     * Whether the loop below passes over row `r` of pair x, x + 1 without a finding, when `to` holds the value and
+     * neither a value of the neighbour nor an order can speak: its value is ordinary in its column, or the two
+     * columns look alike, or the value's shape is not rare in its column. (One function for every pair: the
+     * kernel calling it always calls the same one.)
+     */
+    const usualText = (r: number, to: number) => {
+      const text = cells.text(r, to);
+      return !text || usualAmongOthers(column(to).profile, text) >= FOREIGN;
+    };
+    // A number, date or boolean is written from its value (textsOf): its verdict is kept per value.
+    const usualByValue = data.columns.map((c) => (isNumeric(c) || TEMPORAL_KINDS.includes(c.kind) || c.kind === 'boolean' ? new Map<number, boolean>() : undefined));
+    const numbersOf: (Float64Array | undefined)[] = [];
+    const passedOver = (r: number, x: number, to: number) => {
+      if (ordinary(r, to) || !apartFrom(x)) return true;
+      const verdicts = usualByValue[to];
+      if (!verdicts || cells.masks[to][r]) return usualText(r, to);
+      const v = (numbersOf[to] ??= numericColumn(data, to))[r];
+      let usualValue = verdicts.get(v);
+      if (usualValue === undefined) verdicts.set(v, (usualValue = usualText(r, to)));
+      return usualValue;
+    };
     for (let x = 0; x + 1 < columns; x++) {
       const y = x + 1;
       const ordered = orderOf(x, y);
@@ -486,26 +565,25 @@ of values with its pattern).
       const looked = (c: number) => complete[c] || (words[x] && words[y] && (wordsIn(c).frequent.size > 0 || categoriesBoth()));
       if (!looked(x) && !looked(y)) continue;
       if (data.columns[x].kind === 'empty' || data.columns[y].kind === 'empty') continue;
-      // Two columns of free words (names and cities) share too many shapes for a value to tell where it belongs:
-      // one of them must be categories or numbers, or their shapes clearly apart (decided when first needed).
-      let comparable: boolean | undefined;
-      const apart = () => {
-        if (comparable === undefined) {
-          const shared = overlap(column(x).profile, column(y).profile);
-          comparable = !(shared > 0.5 || (shared > 0.1 && !distinctive(column(x)) && !distinctive(column(y))));
-        }
-        return comparable;
-      };
-      // Rows where exactly one of the two cells is empty, in a column that is otherwise filled: the rows
+      const apart = () => apartFrom(x);
+      // Rows where exactly one of the two cells is empty, in a column that is otherwise filled: among the rows
       // whose cell is null in x or in y (a few per cent of the rows), in order.
-      const candidates = mergedRows(looked(x) ? nullRows(data, x) : NO_ROWS, looked(y) ? nullRows(data, y) : NO_ROWS);
-      // (An indexed loop and no array per row: the check runs long before it is optimized, and an iterator or a
-      // destructured pair per row costs most of its time there.)
+      const [lookX, lookY] = [looked(x), looked(y)];
+      const nullsX = lookX ? nullRows(data, x) : NO_ROWS;
+      const nullsY = lookY ? nullRows(data, y) : NO_ROWS;
+      const encoded = new Int32Array(nullsX.length + nullsY.length);
+      const n = oneEmptyRows(nullsX, nullsY, cells.masks[x], cells.masks[y], cells.exceptions[x], cells.exceptions[y], lookX ? 1 : 0, lookY ? 1 : 0, encoded);
+      // The rows the loop below would pass over without a finding (most of them: plain gaps next to an ordinary
+      // value) are ruled out first, by small tests V8 optimizes early, so the loop (part of this large function)
+      // runs for a few rows only. Only where neither a value of the neighbour (two columns of words) nor an order
+      // (numbers) can speak: then a row is passed over when its value is ordinary in its column (or only the
+      // value itself could tell, and the column emptied often has gaps), or the two columns look alike.
+      const skipWhenEmpty = (from: number, byValue: boolean): Skip => (byValue || ordered ? Skip.Never : !complete[from] && !categoriesBoth() ? Skip.Always : Skip.WhenOrdinary);
+      const candidates = notSkipped(encoded, n, x, skipWhenEmpty(x, valueInY), skipWhenEmpty(y, valueInX), passedOver);
       for (let i = 0; i < candidates.length; i++) {
-        const r = candidates[i];
-        const xEmpty = looked(x) && cells.empty(r, x);
-        const yEmpty = looked(y) && cells.empty(r, y);
-        if (xEmpty === yEmpty) continue;
+        const e = candidates[i];
+        const r = e >= 0 ? e : ~e;
+        const xEmpty = e >= 0;
         const from = xEmpty ? x : y;
         const to = xEmpty ? y : x;
         // A value of the neighbour by its very value (two columns of words), else by its pattern: an ordinary

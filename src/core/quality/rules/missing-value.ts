@@ -21,7 +21,7 @@ with the share missing (the evidence: \`missing\`, \`rows\`, \`naTokens\`). Colu
 
 **Fix**: fill the value from the source, or leave it empty (the quick fix replaces an NA token with an
 empty cell, in JSON Lines with \`null\`) and decide on an imputation in training.`,
-  check({ data, options, report }) {
+  check({ data, options, report, reportCells }) {
     const rows = data.table.numRows;
     // Per column: NA-token text and rejected cells by row (most columns have neither).
     const tokensOf = new Map<number, Map<number, string>>();
@@ -56,10 +56,7 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
         return;
       }
       const plain = `Missing value in "${column.name}".`;
-      // Reported through a function, so the row loop allocates no closure context per row.
-      const reportCell = (r: number) => {
-        const token = tokens?.get(r)?.trim();
-        if (token === undefined) return report({ row: r, columnIndex: c, message: plain });
+      const reportToken = (r: number, token: string) => {
         const fix = replaceCellFix(data, r, c, null, `Replace "${token}" with ${emptied}`);
         report({
           row: r,
@@ -69,7 +66,22 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
           fixes: fix ? [fix] : undefined,
         });
       };
-      for (const r of nullRows(data, c)) if (!rejected?.has(r)) reportCell(r);
+      const nulls = nullRows(data, c);
+      if (!tokens && !rejected) return reportCells(c, nulls, plain);
+      // Empty cells in runs between the NA tokens (reported one by one, with their fix), in row order; rejected cells left out.
+      const run: number[] = [];
+      for (const r of nulls) {
+        if (rejected?.has(r)) continue;
+        const token = tokens?.get(r)?.trim();
+        if (token === undefined) {
+          run.push(r);
+          continue;
+        }
+        reportCells(c, run, plain);
+        run.length = 0;
+        reportToken(r, token);
+      }
+      reportCells(c, run, plain);
     });
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import type { IngestResult } from '../../table/model';
 import { TEXT_KINDS, distinctValues, replaceCellFix, type DistinctValues } from '../column-values';
-import { NearWordIndex } from '../edit-distance';
+import { NearWordIndex, editDistance } from '../edit-distance';
 import { MAX_EVIDENCE_COLUMNS, MAX_EVIDENCE_ROWS, coOccurrence, evidenceIds, rowContext, type ContextQuery } from '../row-context';
 import { categoryKey } from './category-variant';
 import { REPLACEMENT_CHARACTER, hasControlCharacters } from '../text-damage';
@@ -41,7 +41,9 @@ export function alphabetOf(words: Iterable<string>): number {
   const otherChars = new Set<string>();
   for (const word of words) {
     for (const ch of word) {
-      if (/\p{L}/u.test(ch)) letters++;
+      // ASCII letters by their code (the Unicode class only asked of the rest).
+      const code = ch.charCodeAt(0);
+      if (code < 0x80 ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) : /\p{L}/u.test(ch)) letters++;
       else if (ch >= '0' && ch <= '9') digits++;
       else {
         others++;
@@ -347,7 +349,14 @@ In a file checked in batches, each batch is checked on its own.`,
   },
 });
 
-/** For each rare id, the frequent ids within two edits of it (by a deletion index over the smaller of the two sets). */
+/** Pairs of words compared one by one at most, rather than through a deletion index (a few rare values among many frequent ones). */
+const PAIRS_COMPARED = 20_000;
+
+/**
+ * For each rare id, the frequent ids within two edits of it (in the order of `frequent`), by a deletion index
+ * over the smaller of the two sets; for a few rare values, by comparing each with every frequent one (the same
+ * pairs in the same order, without building every frequent value's deletions).
+ */
 function nearPairs(rare: readonly number[], frequent: readonly number[], words: readonly string[]): Map<number, { id: number; distance: number }[]> {
   const out = new Map<number, { id: number; distance: number }[]>();
   const add = (r: number, f: number, distance: number) => {
@@ -357,6 +366,15 @@ function nearPairs(rare: readonly number[], frequent: readonly number[], words: 
     else out.set(r, [{ id: f, distance }]);
   };
   const indexRare = rare.length <= frequent.length;
+  if (indexRare && rare.length * frequent.length <= PAIRS_COMPARED) {
+    for (const r of rare) {
+      for (const f of frequent) {
+        const d = editDistance(words[f], words[r], 2);
+        if (d <= 2) add(r, f, d);
+      }
+    }
+    return out;
+  }
   const index = new NearWordIndex(2);
   for (const id of indexRare ? rare : frequent) index.add(id, words[id]);
   for (const id of indexRare ? frequent : rare) {
