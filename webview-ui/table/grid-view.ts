@@ -57,6 +57,8 @@ export interface DrawRequest {
 }
 
 interface BodyRow {
+  /** The row's own `<tbody>`: moved by a transform (a row's transform would restyle each of its cells). */
+  group: HTMLTableSectionElement;
   tr: HTMLTableRowElement;
   header: HTMLTableCellElement;
   headerText: Text;
@@ -92,7 +94,8 @@ export class GridView {
   private readonly sizer: HTMLDivElement;
   private readonly table: HTMLTableElement;
   private readonly thead: HTMLTableSectionElement;
-  private readonly tbody: HTMLTableSectionElement;
+  /** Scrolled (by the script alone) to move the body rows under the header: a scroll restyles nothing. */
+  private readonly clip: HTMLDivElement;
   private readonly headerRows: HeaderRow[] = [];
   /** The pooled body rows, in DOM order. */
   private ring: BodyRow[] = [];
@@ -124,13 +127,12 @@ export class GridView {
     this.sizer.className = 'grid-sizer';
     const clip = document.createElement('div');
     clip.className = 'grid-clip';
+    this.clip = clip;
     this.table = document.createElement('table');
     this.table.setAttribute('role', 'presentation');
     this.thead = document.createElement('thead');
     this.thead.setAttribute('role', 'rowgroup');
-    this.tbody = document.createElement('tbody');
-    this.tbody.setAttribute('role', 'rowgroup');
-    this.table.append(this.thead, this.tbody);
+    this.table.append(this.thead);
     clip.append(this.table);
     element.append(this.sizer, clip);
     for (let level = 0; level < HEADER_ROWS; level++) {
@@ -306,19 +308,24 @@ export class GridView {
     this.source.drawn(this.drawnViewport);
   }
 
-  /** Transforms: each slot by its offset from DOM order, the body by the rows scrolled since the slots were in order. */
+  /**
+   * Each slot's `<tbody>` moved by its offset from DOM order; the body rows by the rows scrolled since the slots
+   * were in order, scrolling the clip under the sticky header.
+   */
   private place(first: number): void {
     const height = this.rowHeight || DEFAULT_ROW_HEIGHT;
     this.ring.forEach((r, slot) => {
       const offset = slotOffset(r.row, slot, this.base);
       if (offset === r.offset) return;
       r.offset = offset;
-      r.tr.style.transform = offset ? `translateY(${offset * height}px)` : '';
+      r.group.style.transform = offset ? `translateY(${offset * height}px)` : '';
     });
-    const bodyOffset = this.base - first;
+    const bodyOffset = (first - this.base) * height;
     if (bodyOffset !== this.bodyOffset) {
       this.bodyOffset = bodyOffset;
-      this.tbody.style.transform = bodyOffset ? `translateY(${bodyOffset * height}px)` : '';
+      this.clip.scrollTop = bodyOffset;
+      // The header stays: moved down by the clip's scroll (restyles its three rows, not their cells).
+      this.thead.style.transform = bodyOffset ? `translateY(${bodyOffset}px)` : '';
     }
   }
 
@@ -333,24 +340,27 @@ export class GridView {
   private putInOrder(): void {
     clearTimeout(this.settleTimer);
     const ordered = [...this.ring].sort((a, b) => a.row - b.row);
-    if (ordered.some((r, slot) => r !== this.ring[slot])) this.tbody.append(...ordered.map((r) => r.tr));
+    if (ordered.some((r, slot) => r !== this.ring[slot])) this.table.append(...ordered.map((r) => r.group));
     this.ring = ordered;
     this.base = ordered[0]?.row ?? 0;
     this.place(this.base);
   }
 
   private resizeRing(slots: number): void {
-    while (this.ring.length > slots) this.ring.pop()?.tr.remove();
+    while (this.ring.length > slots) this.ring.pop()?.group.remove();
     while (this.ring.length < slots) {
       const tr = document.createElement('tr');
       tr.setAttribute('role', 'row');
       const { cell: header, text: headerText } = cell('th');
       header.setAttribute('role', 'rowheader');
       tr.append(header);
-      const row: BodyRow = { tr, header, headerText, cells: [], texts: [], row: NO_ROW, offset: 0 };
+      const group = document.createElement('tbody');
+      group.setAttribute('role', 'presentation');
+      group.append(tr);
+      const row: BodyRow = { group, tr, header, headerText, cells: [], texts: [], row: NO_ROW, offset: 0 };
       this.places.set(header, { kind: 'rowHeader', row });
       this.addCells(row, this.columnWindow.x1 - this.columnWindow.x0);
-      this.tbody.append(tr);
+      this.table.append(group);
       this.ring.push(row);
     }
     for (const row of this.ring) row.row = NO_ROW;

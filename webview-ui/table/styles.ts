@@ -102,12 +102,19 @@ export const tableStyles = css`
     overflow: hidden;
     contain: strict;
   }
+  /* Separate borders (each cell draws its right and bottom ones): collapsed borders are the table's to paint. */
   .grid table {
-    border-collapse: collapse;
+    border-collapse: separate;
+    border-spacing: 0;
     outline: none;
   }
   .grid table * {
     box-sizing: border-box;
+  }
+  /* Above the body rows scrolled under it (grid-view.ts scrolls .grid-clip and moves the header back). */
+  .grid thead {
+    position: relative;
+    z-index: 1;
   }
   /* A pooled row below the last row of the view. */
   .grid tr.past-end {
