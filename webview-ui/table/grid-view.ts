@@ -10,7 +10,7 @@
  */
 import { ColumnLayout, widthKey } from './column-layout';
 import { assignRows, NO_ROW, slotOffset } from './row-ring';
-import { firstRowAt, lastFirstRow, rowsOnScreen, scrollHeightOf, scrollTopFor, type ScrollGeometry } from './scroll-map';
+import { anchorFor, firstRowAt, pageAt, rowsOnScreen, scrollHeightOf, scrollTopFor, type ScrollAnchor, type ScrollGeometry } from './scroll-map';
 
 /** Header rows: name, type and missing share, histogram. */
 export const HEADER_ROWS = 3;
@@ -109,8 +109,8 @@ export class GridView {
   private base = 0;
   private bodyOffset = 0;
   private columnWindow = { x0: 0, x1: 0, columns: -1 };
-  /** The first row a scroll position set by scrollToRow stands for (rows outnumber pixels past 10M px / row height). */
-  private pinned: { scrollTop: number; row: number } | null = null;
+  /** Set by scrollToRow to a row a page jump skips, for the geometry it was set in (scroll-map.ts). */
+  private anchor: { anchor: ScrollAnchor; geometry: string } | null = null;
   private sizerSize = { height: -1, width: -1 };
   private queued: DrawRequest | null = null;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -217,9 +217,9 @@ export class GridView {
   scrollToRow(row: number): void {
     const g = this.geometry();
     this.updateSizer(g);
-    const top = scrollTopFor(row, g);
-    this.element.scrollTop = top;
-    this.pinned = row <= lastFirstRow(g) ? { scrollTop: this.element.scrollTop, row: Math.max(0, row) } : null;
+    this.element.scrollTop = scrollTopFor(row, g);
+    const anchor = anchorFor(row, this.element.scrollTop, g);
+    this.anchor = anchor ? { anchor, geometry: JSON.stringify(g) } : null;
     this.requestDraw();
   }
 
@@ -269,8 +269,9 @@ export class GridView {
     const g = this.geometry();
     this.updateSizer(g);
     const scrollTop = this.element.scrollTop;
-    if (this.pinned && Math.abs(scrollTop - this.pinned.scrollTop) >= 1) this.pinned = null;
-    const first = this.pinned?.row ?? firstRowAt(scrollTop, g);
+    // An anchor holds while the scroll stays in its page, in the geometry it was set for.
+    if (this.anchor && (this.anchor.anchor.page !== pageAt(scrollTop, g) || this.anchor.geometry !== JSON.stringify(g))) this.anchor = null;
+    const first = firstRowAt(scrollTop, g, this.anchor?.anchor);
     const slots = Math.max(1, Math.ceil(rowsOnScreen(g)));
     const { x0, x1 } = this.columns.window(this.element.scrollLeft, this.element.clientWidth - this.rowHeaderWidth, columns);
 
