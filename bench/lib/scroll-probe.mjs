@@ -38,6 +38,13 @@ export async function scrollInPage(args) {
   // Rows past the table's end (regular-table draws a partial row below the last) have no number.
   const rows = Number(el.getAttribute('aria-rowcount')) - 3;
   const settled = () => {
+    if (el.getMeta) {
+      // regular-table (main before its own grid): its row headers in DOM order, the first one's row from its metadata.
+      const headers = [...el.querySelectorAll('tbody th')];
+      const first = headers.length > 0 ? el.getMeta(headers[0]) : undefined;
+      if (!(rows >= 0) || first?.y === undefined) return true;
+      return headers.slice(0, rows - first.y).every((th) => th.textContent !== '');
+    }
     const ordered = bodyRowsInOrder(el);
     const firstIndex = Number(ordered[0]?.getAttribute('aria-rowindex'));
     if (!(rows >= 0) || !(firstIndex > 3)) return true;

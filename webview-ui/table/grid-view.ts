@@ -432,6 +432,10 @@ export class GridView {
   private fillRow(row: BodyRow, rows: number): void {
     const past = row.row >= rows || row.row === NO_ROW;
     row.tr.classList.toggle('past-end', past);
+    if (past !== row.tr.hasAttribute('aria-hidden')) {
+      if (past) row.tr.setAttribute('aria-hidden', 'true');
+      else row.tr.removeAttribute('aria-hidden');
+    }
     if (past) {
       row.tr.removeAttribute('aria-rowindex');
       setText(row.headerText, '');
