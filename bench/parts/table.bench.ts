@@ -2,14 +2,16 @@
  * Table editor benchmark (`npm run bench table`).
  *
  * 1. Grid candidates, in headless Chromium with the same synthetic 3M × 8 model and no I/O: finos/regular-table
- *    (what the editor uses), @tanstack/virtual-core driving DOM rows (installed on demand into bench/.peers),
- *    and the editor's own webview with a fake host answering at once. Frame times while jumping through the
- *    whole height and while scrolling continuously, the last row the scroll bar reaches, bundle size.
+ *    (what the editor used until its own grid, webview-ui/table/grid-view.ts), @tanstack/virtual-core driving DOM
+ *    rows (installed on demand into bench/.peers), and the editor's own webview with a fake host answering at
+ *    once (BENCH_TABLE_BASELINE=<git ref> adds the webview of another commit). Frame times while jumping through
+ *    the whole height and while scrolling continuously, the last row the scroll bar reaches, bundle size.
  * 2. The product in a real VS Code (code-server + Chromium through playwright-core), for a 1M-row CSV,
  *    flights-3m.parquet (vega-datasets, 3M rows) and its first 100k rows: time from the open to the first
  *    painted rows and to the whole file read, against the peer "read the file with the same core in a plain
  *    Node process" measured in the same run; frame times while scrolling the whole file; the webview's memory
- *    after scrolling 100k vs 3M rows.
+ *    after scrolling 100k vs 3M rows. BENCH_TABLE_BASE_EXTENSION=<dir> measures another build of the extension
+ *    (e.g. `git archive main` unpacked, node_modules linked, `npm run build`) file by file in the same run.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -9,7 +9,7 @@
  * What a cell says and how it is marked comes from the source (grid.ts).
  */
 import { ColumnLayout, widthKey } from './column-layout';
-import { assignRows, NO_ROW, slotOffset } from './row-ring';
+import { assignRows, longestIncreasingRun, NO_ROW, slotOffset } from './row-ring';
 import { anchorFor, firstRowAt, pageAt, rowsOnScreen, scrollHeightOf, scrollTopFor, type ScrollAnchor, type ScrollGeometry } from './scroll-map';
 
 /** Header rows: name, type and missing share, histogram. */
@@ -341,7 +341,15 @@ export class GridView {
   private putInOrder(): void {
     clearTimeout(this.settleTimer);
     const ordered = [...this.ring].sort((a, b) => a.row - b.row);
-    if (ordered.some((r, slot) => r !== this.ring[slot])) this.table.append(...ordered.map((r) => r.group));
+    // Only the rows out of order move (a moved row is laid out and restyled again): those off the longest run
+    // already in order, each put before the row that follows it.
+    const staying = new Set(longestIncreasingRun(this.ring.map((r) => r.row)).map((slot) => this.ring[slot]));
+    let next: Node | null = null;
+    for (let i = ordered.length - 1; i >= 0; i--) {
+      const row = ordered[i];
+      if (!staying.has(row)) this.table.insertBefore(row.group, next);
+      next = row.group;
+    }
     this.ring = ordered;
     this.base = ordered[0]?.row ?? 0;
     this.place(this.base);

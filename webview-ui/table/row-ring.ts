@@ -43,3 +43,24 @@ export function assignRows(previous: readonly number[], first: number): RingAssi
 export function slotOffset(row: number, slot: number, base: number): number {
   return row - base - slot;
 }
+
+/** The slots of a longest run of rows in increasing order (not necessarily adjacent): the rows that need not move to put all in order. */
+export function longestIncreasingRun(rows: readonly number[]): number[] {
+  const length: number[] = [];
+  const previous: number[] = [];
+  let best = -1;
+  rows.forEach((row, i) => {
+    length[i] = 1;
+    previous[i] = -1;
+    for (let j = 0; j < i; j++) {
+      if (rows[j] < row && length[j] + 1 > length[i]) {
+        length[i] = length[j] + 1;
+        previous[i] = j;
+      }
+    }
+    if (best < 0 || length[i] > length[best]) best = i;
+  });
+  const run: number[] = [];
+  for (let i = best; i >= 0; i = previous[i]) run.unshift(i);
+  return run;
+}

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { anchorFor, firstRowAt, lastFirstRow, MAX_SCROLL_HEIGHT, scrollHeightOf, scrollTopFor, type ScrollGeometry } from '../../../webview-ui/table/scroll-map';
-import { assignRows, NO_ROW, slotOffset } from '../../../webview-ui/table/row-ring';
+import { assignRows, longestIncreasingRun, NO_ROW, slotOffset } from '../../../webview-ui/table/row-ring';
 import { ColumnLayout, ESTIMATED_COLUMN_WIDTH } from '../../../webview-ui/table/column-layout';
 
 /** A grid 700 px tall with a 66 px header and 22 px rows: 26.8 rows on screen. */
@@ -66,6 +66,10 @@ test('the row ring: rows still on screen keep their slots, the rows entering tak
   // A slot's offset from its place in DOM order: slot 0 showing row 11 when slot 0 showed row 8 is 3 rows down.
   assert.equal(slotOffset(11, 0, 8), 3);
   assert.equal(slotOffset(10, 2, 8), 0);
+  // Back in order when scrolling pauses: after a scroll of two rows, only the two wrapped rows move.
+  assert.deepEqual(longestIncreasingRun([11, 12, 5, 6, 7, 8, 9, 10]), [2, 3, 4, 5, 6, 7]);
+  assert.deepEqual(longestIncreasingRun([3, 4, 5, 1, 2]), [0, 1, 2]);
+  assert.deepEqual(longestIncreasingRun([]), []);
 });
 
 test('columns grow to their widest cell seen, a resize overrides it, and the columns on screen follow the scroll', () => {
