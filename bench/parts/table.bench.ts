@@ -512,7 +512,10 @@ async function main(): Promise<void> {
   }
   console.log(`\nload average at the end: ${machineLoad()}`);
   console.log('\nViews computed by the table worker (the same code in a Node process, after the read):');
-  for (const r of results) console.log(`  ${r.file}: ${r.peer.views.map(([what, ms]) => `${what} ${ms.toFixed(0)} ms`).join(', ')}`);
+  for (const file of new Set(results.map((r) => r.file))) {
+    const r = results.find((result) => result.file === file);
+    if (r) console.log(`  ${r.file}: ${r.peer.views.map(([what, ms]) => `${what} ${ms.toFixed(0)} ms`).join(', ')}`);
+  }
   if (small && big) {
     console.log(
       `  memory after scrolling 100k vs 3M rows end to end: page JS heap ${small.heapMB.toFixed(1)} vs ${big.heapMB.toFixed(1)} MB (× ${(big.heapMB / small.heapMB).toFixed(2)}); webview DOM nodes ${small.domNodes} vs ${big.domNodes}`,
