@@ -325,8 +325,6 @@ export class GridView {
     if (bodyOffset !== this.bodyOffset) {
       this.bodyOffset = bodyOffset;
       this.clip.scrollTop = bodyOffset;
-      // The header stays: moved down by the clip's scroll (restyles its three rows, not their cells).
-      this.thead.style.transform = bodyOffset ? `translateY(${bodyOffset}px)` : '';
     }
   }
 

@@ -111,9 +111,10 @@ export const tableStyles = css`
   .grid table * {
     box-sizing: border-box;
   }
-  /* Above the body rows scrolled under it (grid-view.ts scrolls .grid-clip and moves the header back). */
+  /* Stays on top of the body rows scrolled under it (grid-view.ts scrolls .grid-clip). */
   .grid thead {
-    position: relative;
+    position: sticky;
+    top: 0;
     z-index: 1;
   }
   /* A pooled row below the last row of the view. */
