@@ -342,9 +342,9 @@ interface ProductResult {
   domNodes: number;
 }
 
-/** The webview content frame of the active custom editor. */
+/** The webview content frame of the active custom editor (waits up to a minute: a loaded machine is slow to open one). */
 async function webviewContent(page: Page): Promise<Frame> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     const outers = await page.$$('iframe.webview.ready');
     for (const outer of outers.reverse()) {
       const frame = await outer.contentFrame();
