@@ -4,7 +4,6 @@ import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
-import { regularTableTextNodes } from './scripts/regular-table-text-nodes.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -92,7 +91,7 @@ const nodeBuilds = [
 
 const webBuilds = [
   { entryPoints: { report: 'webview-ui/report/main.ts', training: 'webview-ui/training/main.ts', clean: 'webview-ui/clean/main.ts', table: 'webview-ui/table/main.ts' }, outdir: 'dist/webview' },
-].map((b) => ({ ...common, ...b, platform: 'browser', format: 'iife', target: 'es2022', plugins: [regularTableTextNodes] }));
+].map((b) => ({ ...common, ...b, platform: 'browser', format: 'iife', target: 'es2022' }));
 
 /** Files the bundles load at run time (the wasm backend's binaries). */
 function copyRuntimeAssets() {

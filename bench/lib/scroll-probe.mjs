@@ -10,6 +10,14 @@
  */
 export async function scrollInPage(args) {
   const el = document.querySelector(args.selector);
+  // The grid's body rows in screen order: by aria-rowindex (the table webview's grid keeps a row's element while
+  // it stays on screen, so DOM order is not screen order while scrolling), else in DOM order.
+  const bodyRowsInOrder = (grid) => {
+    const rows = [...grid.querySelectorAll('tbody tr')];
+    const indexed = rows.filter((tr) => tr.hasAttribute('aria-rowindex'));
+    if (indexed.length === 0) return rows;
+    return indexed.sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')));
+  };
   const nextFrame = () => new Promise((resolve) => window.requestAnimationFrame(resolve));
   el.scrollTop = 0;
   await nextFrame();
@@ -24,16 +32,26 @@ export async function scrollInPage(args) {
     const now = await nextFrame();
     deltas.push(now - last);
     last = now;
-    const firstHeader = el.querySelector('tbody th');
+    const firstHeader = bodyRowsInOrder(el)[0]?.querySelector('th');
     if (firstHeader && firstHeader.textContent === '') blank++;
   }
   // Rows past the table's end (regular-table draws a partial row below the last) have no number.
   const rows = Number(el.getAttribute('aria-rowcount')) - 3;
   const settled = () => {
-    const headers = [...el.querySelectorAll('tbody th')];
-    const first = headers.length > 0 && el.getMeta ? el.getMeta(headers[0]) : undefined;
-    if (!(rows >= 0) || first?.y === undefined) return true;
-    return headers.slice(0, rows - first.y).every((th) => th.textContent !== '');
+    if (el.getMeta) {
+      // regular-table (main before its own grid): its row headers in DOM order, the first one's row from its metadata.
+      const headers = [...el.querySelectorAll('tbody th')];
+      const first = headers.length > 0 ? el.getMeta(headers[0]) : undefined;
+      if (!(rows >= 0) || first?.y === undefined) return true;
+      return headers.slice(0, rows - first.y).every((th) => th.textContent !== '');
+    }
+    const ordered = bodyRowsInOrder(el);
+    const firstIndex = Number(ordered[0]?.getAttribute('aria-rowindex'));
+    if (!(rows >= 0) || !(firstIndex > 3)) return true;
+    return ordered
+      .slice(0, rows - (firstIndex - 4))
+      .map((tr) => tr.querySelector('th'))
+      .every((th) => th && th.textContent !== '');
   };
   while (!settled() && performance.now() - last < 10_000) await nextFrame();
   return { deltas, blank, settleMs: performance.now() - last };
@@ -42,7 +60,7 @@ export async function scrollInPage(args) {
 /** When the table webview was ready for rows, painted its first rows and knew its file read (Date.now() values), and its rows. */
 export function tableTimes() {
   const data = document.body.dataset;
-  const table = document.querySelector('regular-table');
+  const table = document.querySelector('[role=grid]');
   return { readyAt: Number(data.readyAt), firstRowsAt: Number(data.firstRowsAt), loadedAt: Number(data.loadedAt), rows: Number(table?.getAttribute('aria-rowcount')) - 3 };
 }
 
@@ -59,8 +77,9 @@ export function domNodes() {
 /** The last row number a grid candidate shows (window.grid from bench/lib/grid-candidates, else the row headers). */
 export function candidateLastRow() {
   if (window.grid) return window.grid.lastRow();
-  const headers = document.querySelectorAll('regular-table tbody th');
-  return Number((headers[headers.length - 1]?.textContent ?? '-1').replace(/,/g, ''));
+  // The highest row number a body row shows (the table webview's grid does not keep its rows in DOM order).
+  const headers = [...document.querySelectorAll('regular-table tbody th, [role=grid] tbody th')];
+  return Math.max(-1, ...headers.map((th) => Number((th.textContent || '-1').replace(/,/g, ''))));
 }
 
 /**

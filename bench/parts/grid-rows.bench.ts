@@ -23,6 +23,10 @@
  * translated by the rotation and each <tr> by its wraps; not kept, as regular-table's row cleaning assumes
  * DOM order) rendered the same pixels; 14.7 → 11.0 ms/frame in one run, equal in three rounds at load 25:
  * when frames are missed a draw moves 20 or more of the ~31 rows on screen, and few rows are kept.
+ * The editor's own grid (webview-ui/table/grid-view.ts) keeps the ring, with what this page does not show: a
+ * transform on a <tr> (or a <tbody>) restyles its children, which the VS Code webview's styles make costly
+ * (~20 µs an element), so each pooled row is its own <tbody> (moved by a transform: 2 elements restyled) and
+ * the body is moved by scrolling its clip; and its capped scroll height is paged so a wheel moves row by row.
  */
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';

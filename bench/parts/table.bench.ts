@@ -2,14 +2,16 @@
  * Table editor benchmark (`npm run bench table`).
  *
  * 1. Grid candidates, in headless Chromium with the same synthetic 3M × 8 model and no I/O: finos/regular-table
- *    (what the editor uses), @tanstack/virtual-core driving DOM rows (installed on demand into bench/.peers),
- *    and the editor's own webview with a fake host answering at once. Frame times while jumping through the
- *    whole height and while scrolling continuously, the last row the scroll bar reaches, bundle size.
+ *    (what the editor used until its own grid, webview-ui/table/grid-view.ts), @tanstack/virtual-core driving DOM
+ *    rows (installed on demand into bench/.peers), and the editor's own webview with a fake host answering at
+ *    once (BENCH_TABLE_BASELINE=<git ref> adds the webview of another commit). Frame times while jumping through
+ *    the whole height and while scrolling continuously, the last row the scroll bar reaches, bundle size.
  * 2. The product in a real VS Code (code-server + Chromium through playwright-core), for a 1M-row CSV,
  *    flights-3m.parquet (vega-datasets, 3M rows) and its first 100k rows: time from the open to the first
  *    painted rows and to the whole file read, against the peer "read the file with the same core in a plain
  *    Node process" measured in the same run; frame times while scrolling the whole file; the webview's memory
- *    after scrolling 100k vs 3M rows.
+ *    after scrolling 100k vs 3M rows. BENCH_TABLE_BASE_EXTENSION=<dir> measures another build of the extension
+ *    (e.g. `git archive main` unpacked, node_modules linked, `npm run build`) file by file in the same run.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -275,7 +277,7 @@ async function candidates(probe: Probe, launchBrowser: () => Promise<Browser>): 
   const webviewPage = (script: Uint8Array) => ({
     scripts: [fakeHost, script],
     css: readFileSync(path.join(root, 'media', 'webview.css'), 'utf8'),
-    selector: 'regular-table',
+    selector: '[role=grid]',
     // The words the host writes into the page (src/extension/panels/webview-html.ts).
     head: `<script type="application/json" id="l10n-strings">${JSON.stringify(strings).replace(/</g, '\\u003c')}</script>`,
   });
@@ -296,7 +298,7 @@ async function candidates(probe: Probe, launchBrowser: () => Promise<Browser>): 
       await page.setContent(`<!DOCTYPE html><html><head>${head ?? ''}</head><body style="margin:0"><main id="app"></main></body></html>`);
       if (css) await page.addStyleTag({ content: css });
       for (const script of scripts) await page.addScriptTag({ content: Buffer.from(script).toString('utf8') });
-      await page.waitForSelector(selector === 'regular-table' ? 'regular-table tbody td' : selector);
+      await page.waitForSelector(selector === 'body > div' ? selector : `${selector} tbody td`);
       await page.waitForTimeout(500);
       const jump = await measureScroll(probe, browser, page, page, jumpArgs(selector));
       await page.waitForTimeout(300);
@@ -325,6 +327,8 @@ async function candidates(probe: Probe, launchBrowser: () => Promise<Browser>): 
 
 interface ProductResult {
   file: string;
+  /** Which build of the extension (BENCH_TABLE_BASE_EXTENSION adds a second one). */
+  build: string;
   rows: number;
   /** From the open to the webview's script ready for rows (VS Code loading the webview). */
   readyMs: number;
@@ -338,15 +342,15 @@ interface ProductResult {
   domNodes: number;
 }
 
-/** The webview content frame of the active custom editor. */
+/** The webview content frame of the active custom editor (waits up to a minute: a loaded machine is slow to open one). */
 async function webviewContent(page: Page): Promise<Frame> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     const outers = await page.$$('iframe.webview.ready');
     for (const outer of outers.reverse()) {
       const frame = await outer.contentFrame();
       const inner = await frame?.$('iframe#active-frame');
       const content = await inner?.contentFrame();
-      if (content && (await content.$('regular-table'))) return content;
+      if (content && (await content.$('[role=grid]'))) return content;
     }
     await page.waitForTimeout(100);
   }
@@ -368,9 +372,21 @@ async function memoryOf(probe: Probe, page: Page, frame: Frame): Promise<{ heapM
   return { heapMB: (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 2 ** 20, domNodes };
 }
 
+/**
+ * The extension builds measured: this tree's, and with BENCH_TABLE_BASE_EXTENSION=<dir> (another checkout, built
+ * with `npm run build`, e.g. a `git archive main` snapshot) that one too, alternately file by file in the same
+ * code-server and browser, BENCH_TABLE_PRODUCT_ROUNDS times (default 1): a same-run before/after on a shared machine.
+ */
+function builds(): { label: string; path: string }[] {
+  const base = process.env.BENCH_TABLE_BASE_EXTENSION;
+  return [{ label: 'this tree', path: root }, ...(base ? [{ label: `base ${path.basename(base)}`, path: path.resolve(base) }] : [])];
+}
+
 async function product(probe: Probe, harness: Harness, files: { csv: string; parquet3m: string; parquet100k: string }): Promise<ProductResult[]> {
   const workbench = await load<Workbench>('test', 'e2e', 'workbench.mjs');
-  if (!existsSync(path.join(root, 'dist', 'extension.js'))) throw new Error('run `npm run build` first');
+  const variants = builds();
+  for (const v of variants) if (!existsSync(path.join(v.path, 'dist', 'extension.js'))) throw new Error(`run \`npm run build\` in ${v.path} first`);
+  const rounds = Number(process.env.BENCH_TABLE_PRODUCT_ROUNDS ?? 1);
   const workspace = path.join(dataDir, 'table-ws');
   rmSync(workspace, { recursive: true, force: true });
   mkdirSync(workspace, { recursive: true });
@@ -382,46 +398,56 @@ async function product(probe: Probe, harness: Harness, files: { csv: string; par
   ].filter((e) => !only || only.some((o) => e.name.includes(o)));
   for (const e of entries) symlinkSync(e.file, path.join(workspace, e.name));
   const results: ProductResult[] = [];
+  const peers = new Map<string, PeerResult>();
   try {
     const server = await harness.startCodeServer({ workspace });
     const browser = await harness.launchBrowser();
     const page = await harness.newPage(browser);
-    await page.goto(harness.workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: root }), { waitUntil: 'domcontentloaded' });
     if (entries.length === 0) return results;
-    await workbench.waitForExplorer(page, entries[0].name);
-    await workbench.waitForContributions(page, entries[0].name);
-    for (const { file, name } of entries) {
-      const peer = await readPeer(file);
-      // A hover (the Explorer's path tooltip) would swallow the click.
-      await page.mouse.move(900, 500);
-      await page.keyboard.press('Escape');
-      await page.evaluate(probe.dropWebviewServiceWorkers);
-      let t0: number;
-      if (name.endsWith('.parquet')) {
-        t0 = Date.now();
-        await workbench.explorerItem(page, name).click();
-      } else {
-        // A 120 MB CSV opens as VS Code's "too large" placeholder; then "Open as Table" from the palette.
-        await workbench.explorerItem(page, name).click();
-        await page.waitForTimeout(1000);
-        const input = await workbench.openPalette(page);
-        await input.fill('>Dataset Inspector: Open as Table');
-        const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Open as Table' }).first();
-        await row.waitFor({ timeout: 10_000 });
-        t0 = Date.now();
-        await page.keyboard.press('Enter');
+    let loaded = '';
+    for (let round = 0; round < rounds; round++) {
+      for (const { file, name } of entries) {
+        const peer = peers.get(file) ?? (await readPeer(file));
+        peers.set(file, peer);
+        for (const build of variants) {
+          if (loaded !== build.path) {
+            await page.goto(harness.workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: build.path }), { waitUntil: 'domcontentloaded' });
+            await workbench.waitForExplorer(page, entries[0].name);
+            await workbench.waitForContributions(page, entries[0].name);
+            loaded = build.path;
+          }
+          // A hover (the Explorer's path tooltip) would swallow the click.
+          await page.mouse.move(900, 500);
+          await page.keyboard.press('Escape');
+          await page.evaluate(probe.dropWebviewServiceWorkers);
+          let t0: number;
+          if (name.endsWith('.parquet')) {
+            t0 = Date.now();
+            await workbench.explorerItem(page, name).click();
+          } else {
+            // A 120 MB CSV opens as VS Code's "too large" placeholder; then "Open as Table" from the palette.
+            await workbench.explorerItem(page, name).click();
+            await page.waitForTimeout(1000);
+            const input = await workbench.openPalette(page);
+            await input.fill('>Dataset Inspector: Open as Table');
+            const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Open as Table' }).first();
+            await row.waitFor({ timeout: 10_000 });
+            t0 = Date.now();
+            await page.keyboard.press('Enter');
+          }
+          const frame = await webviewContent(page);
+          await frame.waitForFunction(probe.tableReady, undefined, { timeout: 180_000, polling: 50 });
+          const { readyAt, firstRowsAt, loadedAt, rows } = await frame.evaluate(probe.tableTimes);
+          await page.waitForTimeout(500);
+          const jump = await measureScroll(probe, browser, page, frame, jumpArgs('[role=grid]'));
+          const continuous = await measureScroll(probe, browser, page, frame, continuousArgs('[role=grid]'));
+          const memory = await memoryOf(probe, page, frame);
+          results.push({ file: name, build: build.label, rows, readyMs: readyAt - t0, firstRowsMs: firstRowsAt - t0, loadedMs: loadedAt - t0, peer, jump, continuous, ...memory });
+          console.log(`${name} (${build.label}, load ${loadavg()[0].toFixed(1)}): webview ready ${readyAt - t0} ms, first rows ${firstRowsAt - t0} ms, read ${loadedAt - t0} ms (peer: first rows ${peer.firstRowsMs.toFixed(0)} ms, read ${peer.readMs.toFixed(0)} ms); jump ${fmtStats(jump)}; continuous ${fmtStats(continuous)}; page heap ${memory.heapMB.toFixed(1)} MB, ${memory.domNodes} DOM nodes`);
+          await workbench.runCommand(page, 'View: Close All Editors');
+          await page.waitForTimeout(1500);
+        }
       }
-      const frame = await webviewContent(page);
-      await frame.waitForFunction(probe.tableReady, undefined, { timeout: 180_000, polling: 50 });
-      const { readyAt, firstRowsAt, loadedAt, rows } = await frame.evaluate(probe.tableTimes);
-      await page.waitForTimeout(500);
-      const jump = await measureScroll(probe, browser, page, frame, jumpArgs('regular-table'));
-      const continuous = await measureScroll(probe, browser, page, frame, continuousArgs('regular-table'));
-      const memory = await memoryOf(probe, page, frame);
-      results.push({ file: name, rows, readyMs: readyAt - t0, firstRowsMs: firstRowsAt - t0, loadedMs: loadedAt - t0, peer, jump, continuous, ...memory });
-      console.log(`${name}: webview ready ${readyAt - t0} ms, first rows ${firstRowsAt - t0} ms, read ${loadedAt - t0} ms (peer: first rows ${peer.firstRowsMs.toFixed(0)} ms, read ${peer.readMs.toFixed(0)} ms); jump ${fmtStats(jump)}; continuous ${fmtStats(continuous)}; page heap ${memory.heapMB.toFixed(1)} MB, ${memory.domNodes} DOM nodes`);
-      await workbench.runCommand(page, 'View: Close All Editors');
-      await page.waitForTimeout(1500);
     }
   } finally {
     await harness.shutdown();
@@ -464,18 +490,32 @@ async function main(): Promise<void> {
   console.log('\nfile                   rows        webview ready  first rows  read (editor)  read (peer, Node)  first rows − peer read  jump p95 / CPU      continuous p95 / CPU  blank (jump)  rows after jump  page heap     DOM nodes');
   for (const r of results) {
     console.log(
-      `${r.file.padEnd(22)} ${r.rows.toLocaleString('en-US').padStart(10)}  ${String(r.readyMs).padStart(10)} ms  ${String(r.firstRowsMs).padStart(7)} ms  ${String(r.loadedMs).padStart(10)} ms  ${r.peer.readMs.toFixed(0).padStart(14)} ms  ${(r.firstRowsMs - r.peer.readMs).toFixed(0).padStart(18)} ms  ${r.jump.p95.toFixed(1).padStart(6)} / ${r.jump.cpuMs.toFixed(1).padStart(4)} ms  ${r.continuous.p95.toFixed(1).padStart(10)} / ${r.continuous.cpuMs.toFixed(1).padStart(4)} ms  ${(100 * r.jump.blankShare).toFixed(0).padStart(9)}%  ${r.jump.settleMs.toFixed(0).padStart(12)} ms  ${r.heapMB.toFixed(1).padStart(9)} MB  ${String(r.domNodes).padStart(8)}`,
+      `${(builds().length > 1 ? `${r.file} · ${r.build}` : r.file).padEnd(22)} ${r.rows.toLocaleString('en-US').padStart(10)}  ${String(r.readyMs).padStart(10)} ms  ${String(r.firstRowsMs).padStart(7)} ms  ${String(r.loadedMs).padStart(10)} ms  ${r.peer.readMs.toFixed(0).padStart(14)} ms  ${(r.firstRowsMs - r.peer.readMs).toFixed(0).padStart(18)} ms  ${r.jump.p95.toFixed(1).padStart(6)} / ${r.jump.cpuMs.toFixed(1).padStart(4)} ms  ${r.continuous.p95.toFixed(1).padStart(10)} / ${r.continuous.cpuMs.toFixed(1).padStart(4)} ms  ${(100 * r.jump.blankShare).toFixed(0).padStart(9)}%  ${r.jump.settleMs.toFixed(0).padStart(12)} ms  ${r.heapMB.toFixed(1).padStart(9)} MB  ${String(r.domNodes).padStart(8)}`,
     );
   }
-  const small = results.find((r) => r.file === 'flights-100k.parquet');
-  const big = results.find((r) => r.file === 'flights-3m.parquet');
+  const small = results.find((r) => r.file === 'flights-100k.parquet' && r.build === 'this tree');
+  const big = results.find((r) => r.file === 'flights-3m.parquet' && r.build === 'this tree');
   console.log('\nTargets:');
   for (const r of results) {
-    console.log(`  ${r.file}: first rows within 1 s of the peer's read: ${r.firstRowsMs - r.peer.readMs <= 1000 ? 'met' : 'NOT met'}; rows shown while the file was still read: ${whileReading(r)}; continuous scroll p95 ≤ 16.7 ms: ${r.continuous.p95 <= 16.7 ? 'met' : 'NOT met'} (jump p95 ${r.jump.p95.toFixed(1)} ms; main-thread CPU ${r.continuous.cpuMs.toFixed(1)} / ${r.jump.cpuMs.toFixed(1)} ms a frame)`);
+    console.log(`  ${r.file} (${r.build}): first rows within 1 s of the peer's read: ${r.firstRowsMs - r.peer.readMs <= 1000 ? 'met' : 'NOT met'}; rows shown while the file was still read: ${whileReading(r)}; continuous scroll p95 ≤ 16.7 ms: ${r.continuous.p95 <= 16.7 ? 'met' : 'NOT met'} (jump p95 ${r.jump.p95.toFixed(1)} ms; main-thread CPU ${r.continuous.cpuMs.toFixed(1)} / ${r.jump.cpuMs.toFixed(1)} ms a frame)`);
+  }
+  const [own, base] = builds();
+  if (base) {
+    console.log(`\nThis tree against ${base.label} (medians over the rounds; CPU = the renderer main thread's time a frame):`);
+    for (const file of new Set(results.map((r) => r.file))) {
+      const of = (label: string) => results.filter((r) => r.file === file && r.build === label);
+      const m = (rs: ProductResult[], pick: (r: ProductResult) => number) => median(rs.map(pick));
+      const line = (rs: ProductResult[]) => `jump p95 ${m(rs, (r) => r.jump.p95).toFixed(1)} ms / CPU ${m(rs, (r) => r.jump.cpuMs).toFixed(1)} ms, continuous p95 ${m(rs, (r) => r.continuous.p95).toFixed(1)} ms / CPU ${m(rs, (r) => r.continuous.cpuMs).toFixed(1)} ms`;
+      const ratio = (pick: (r: ProductResult) => number) => (m(of(own.label), pick) / m(of(base.label), pick)).toFixed(2);
+      console.log(`  ${file}: ${own.label} ${line(of(own.label))}; ${base.label} ${line(of(base.label))}; CPU a frame × ${ratio((r) => r.jump.cpuMs)} jump, × ${ratio((r) => r.continuous.cpuMs)} continuous (${of(own.label).length} rounds)`);
+    }
   }
   console.log(`\nload average at the end: ${machineLoad()}`);
   console.log('\nViews computed by the table worker (the same code in a Node process, after the read):');
-  for (const r of results) console.log(`  ${r.file}: ${r.peer.views.map(([what, ms]) => `${what} ${ms.toFixed(0)} ms`).join(', ')}`);
+  for (const file of new Set(results.map((r) => r.file))) {
+    const r = results.find((result) => result.file === file);
+    if (r) console.log(`  ${r.file}: ${r.peer.views.map(([what, ms]) => `${what} ${ms.toFixed(0)} ms`).join(', ')}`);
+  }
   if (small && big) {
     console.log(
       `  memory after scrolling 100k vs 3M rows end to end: page JS heap ${small.heapMB.toFixed(1)} vs ${big.heapMB.toFixed(1)} MB (× ${(big.heapMB / small.heapMB).toFixed(2)}); webview DOM nodes ${small.domNodes} vs ${big.domNodes}`,

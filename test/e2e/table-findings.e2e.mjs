@@ -14,14 +14,14 @@ export default async function tableFindings({ page, screenshotsDir }) {
   const frame = await openInGrid(page, 'housing.arrow');
   await frame.locator('.count', { hasText: '1,000 rows' }).waitFor({ timeout: 10_000 });
   // Header: name, type · missing share, a histogram for numbers.
-  const areaHeader = frame.locator('regular-table thead tr:nth-child(2) th', { hasText: 'float' }).first();
+  const areaHeader = frame.locator('[role=grid] thead tr:nth-child(2) th', { hasText: 'float' }).first();
   await areaHeader.waitFor({ timeout: 20_000 });
-  await frame.locator('regular-table thead .sparkline .bar').first().waitFor({ timeout: 20_000 });
+  await frame.locator('[role=grid] thead .sparkline .bar').first().waitFor({ timeout: 20_000 });
 
   // Column resize: drag the right edge of the "city" header.
-  const city = frame.locator('regular-table thead tr:first-child th', { hasText: /^city/ });
+  const city = frame.locator('[role=grid] thead tr:first-child th', { hasText: /^city/ });
   const widthBefore = (await city.boundingBox()).width;
-  const handle = (await city.locator('.rt-column-resize').boundingBox()) ?? (await city.boundingBox());
+  const handle = (await city.locator('.column-resize').boundingBox()) ?? (await city.boundingBox());
   await page.mouse.move(handle.x + handle.width - 2, handle.y + handle.height / 2);
   await page.mouse.down();
   await page.mouse.move(handle.x + handle.width + 80, handle.y + handle.height / 2, { steps: 8 });
@@ -40,13 +40,13 @@ export default async function tableFindings({ page, screenshotsDir }) {
 
   // Choosing a finding puts the cursor on its cell: row 18 (file row 17), area_m2 = -45.
   await finding.click();
-  const cursor = frame.locator('regular-table td.cursor');
+  const cursor = frame.locator('[role=grid] td.cursor');
   await cursor.waitFor({ timeout: 10_000 });
   if (!/^-45(\.0+)?$/.test((await cursor.innerText()).trim())) throw new Error(`the cursor is on "${await cursor.innerText()}"`);
-  const marked = frame.locator('regular-table td.sev-warning, regular-table td.sev-error, regular-table td.sev-info').first();
+  const marked = frame.locator('[role=grid] td.sev-warning, [role=grid] td.sev-error, [role=grid] td.sev-info').first();
   await marked.waitFor({ timeout: 10_000 });
   if (!(await marked.getAttribute('title'))) throw new Error('a cell with a finding has no message on hover');
-  const grid = frame.locator('regular-table');
+  const grid = frame.locator('[role=grid]');
   const role = await grid.getAttribute('role');
   if (role !== 'grid') throw new Error(`the grid's role is ${role}`);
   // More of the grid on the screenshot: hide the side bar.
@@ -55,10 +55,10 @@ export default async function tableFindings({ page, screenshotsDir }) {
   await clearNotifications(page);
   await page.screenshot({ path: path.join(screenshotsDir, 'table-findings.png') });
 
-  await frame.locator('regular-table').focus();
+  await frame.locator('[role=grid]').focus();
   // Keyboard: Shift+Right extends the selection to the next column; Ctrl+C copies "-45<TAB>rooms" as TSV.
   await page.keyboard.press('Shift+ArrowRight');
-  await frame.locator('regular-table td.selected').nth(1).waitFor({ timeout: 5_000 });
+  await frame.locator('[role=grid] td.selected').nth(1).waitFor({ timeout: 5_000 });
   await page.keyboard.press('Control+c');
   await frame.locator('.status', { hasText: 'Copied 1 row.' }).waitFor({ timeout: 10_000 });
   const copied = await page.evaluate(() => globalThis.navigator.clipboard.readText());

@@ -6,7 +6,7 @@ export const title = 'Table editor keeps its sort, scroll and cursor across hide
 
 /** The file row number (row header) of the row holding the cursor, '' while none is on screen or its row is still blank. */
 async function cursorRowNow(frame) {
-  const header = frame.locator('regular-table tbody tr', { has: frame.locator('td.cursor') }).locator('th');
+  const header = frame.locator('[role=grid] tbody tr', { has: frame.locator('td.cursor') }).locator('th');
   if ((await header.count()) !== 1) return '';
   return (await header.innerText({ timeout: 1000 }).catch(() => '')).trim();
 }
@@ -31,7 +31,7 @@ async function settledCursorRow(page, frame, expected) {
 
 async function expectRestored(page, expectedRow, what) {
   const frame = webviewFrame(page);
-  await frame.locator('regular-table thead tr:first-child th', { hasText: 'area_m2 ▼' }).waitFor({ timeout: 30_000 });
+  await frame.locator('[role=grid] thead tr:first-child th', { hasText: 'area_m2 ▼' }).waitFor({ timeout: 30_000 });
   const row = await settledCursorRow(page, frame, expectedRow);
   if (row !== expectedRow) throw new Error(`after ${what} the cursor is on row ${row || '(not on screen)'}, not ${expectedRow}`);
 }
@@ -39,12 +39,12 @@ async function expectRestored(page, expectedRow, what) {
 export default async function restore({ page }) {
   await waitForExplorer(page, 'housing.arrow');
   const frame = await openInGrid(page, 'housing.arrow');
-  const header = frame.locator('regular-table thead tr:first-child th', { hasText: /^area_m2/ });
+  const header = frame.locator('[role=grid] thead tr:first-child th', { hasText: /^area_m2/ });
   await header.click();
-  await frame.locator('regular-table thead tr:first-child th', { hasText: 'area_m2 ▲' }).waitFor({ timeout: 20_000 });
-  await frame.locator('regular-table thead tr:first-child th', { hasText: /^area_m2/ }).click();
-  await frame.locator('regular-table thead tr:first-child th', { hasText: 'area_m2 ▼' }).waitFor({ timeout: 20_000 });
-  await frame.locator('regular-table tbody td').first().click();
+  await frame.locator('[role=grid] thead tr:first-child th', { hasText: 'area_m2 ▲' }).waitFor({ timeout: 20_000 });
+  await frame.locator('[role=grid] thead tr:first-child th', { hasText: /^area_m2/ }).click();
+  await frame.locator('[role=grid] thead tr:first-child th', { hasText: 'area_m2 ▼' }).waitFor({ timeout: 20_000 });
+  await frame.locator('[role=grid] tbody td').first().click();
   for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
   const before = await settledCursorRow(page, frame);
   await page.waitForTimeout(800);

@@ -25,11 +25,11 @@ export default async function showInTable({ page, screenshotsDir }) {
   await action.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => page.keyboard.press('Enter'));
   await page.locator('.tabs-container .tab.active', { hasText: /^housing\.arrow$/ }).waitFor({ timeout: 15_000 });
   const frame = webviewFrame(page);
-  const cursor = frame.locator('regular-table td.cursor');
+  const cursor = frame.locator('[role=grid] td.cursor');
   await cursor.waitFor({ timeout: 30_000 });
   const value = (await cursor.innerText()).trim();
   if (!/^-45(\.0+)?$/.test(value)) throw new Error(`"Show in Table" put the cursor on "${value}"`);
-  const rowHeader = (await frame.locator('regular-table tbody tr', { has: frame.locator('td.cursor') }).locator('th').innerText()).trim();
+  const rowHeader = (await frame.locator('[role=grid] tbody tr', { has: frame.locator('td.cursor') }).locator('th').innerText()).trim();
   if (rowHeader !== '18') throw new Error(`the cursor is on row ${rowHeader}, not 18`);
   await page.waitForTimeout(500);
   await clearNotifications(page);

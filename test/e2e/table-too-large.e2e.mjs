@@ -27,7 +27,7 @@ export default async function tooLarge({ page, workspace, screenshotsDir }) {
   await frame.locator('.count', { hasText: /^400,000 rows$/ }).waitFor({ timeout: 60_000 });
   const finding = frame.locator('.findings-panel li', { hasText: 'ragged-row' }).first();
   await finding.click();
-  await frame.locator('regular-table tbody tr', { has: frame.locator('th', { hasText: /^123,457$/ }) }).waitFor({ timeout: 20_000 });
+  await frame.locator('[role=grid] tbody tr', { has: frame.locator('th', { hasText: /^123,457$/ }) }).waitFor({ timeout: 20_000 });
   await page.waitForTimeout(500);
   await clearNotifications(page);
   await page.screenshot({ path: path.join(screenshotsDir, 'table-too-large.png') });

@@ -156,7 +156,7 @@ export async function openInGrid(page, fileName, timeout = 60_000) {
   await waitForContributions(page, fileName);
   await explorerItem(page, fileName).dblclick();
   const frame = webviewFrame(page);
-  await frame.locator('regular-table tbody td').first().waitFor({ timeout });
-  await frame.locator('regular-table tbody th', { hasText: /^1$/ }).first().waitFor({ timeout });
+  await frame.locator('[role=grid] tbody td').first().waitFor({ timeout });
+  await frame.locator('[role=grid] tbody th', { hasText: /^1$/ }).first().waitFor({ timeout });
   return frame;
 }

@@ -1,16 +1,14 @@
 /**
- * The grid: a `<regular-table>` (finos/regular-table: a real <table> rendered for the visible cells only,
- * virtual in both directions, with a scroll height capped and mapped so millions of rows scroll end to end)
- * fed from the WindowCache. This module adds what the product needs on top: row numbers of the file, three
- * header rows (name and sort, type and missing share, a histogram or top values), findings on cells,
- * a cursor and a rectangular selection driven by mouse and keyboard, and ARIA grid roles.
+ * The table grid: the grid view (grid-view.ts: a real <table> of the cells on screen, virtual in both
+ * directions, rows kept while on screen) fed from the WindowCache. This module adds what the product needs on
+ * top: row numbers of the file, three header rows (name and sort, type and missing share, a histogram or top
+ * values), findings on cells, a cursor and a rectangular selection driven by mouse and keyboard, and the ARIA
+ * grid's states.
  */
-import 'regular-table';
-import type { RegularTableElement } from 'regular-table';
 import type { CellMark, ColumnSummary, GridCell, GridColumn, RowWindow, SortSpec, TableFinding } from '../../src/shared/protocol/table';
 import { WindowCache, type BlockRequest } from './window-cache';
 import { BlockFetcher } from './block-fetcher';
-import { registerOffsetProperties } from './offset-properties';
+import { GridView, HEADER_ROWS, type GridViewSource, type Viewport } from './grid-view';
 import { mayReachMaxWidth, moveCursor, rowLabel, selectionRect, type CellPosition, type Rect } from './model';
 import { messages } from './messages';
 
@@ -23,17 +21,15 @@ export interface GridHost {
   moved(): void;
 }
 
-/** Header rows: name, type and missing share, histogram. */
-const HEADER_ROWS = 3;
 /** Rows fetched beyond the visible ones, above and below (a block and a half: the next block is asked for early). */
 const PREFETCH_ROWS = 192;
 const SEVERITY_CLASS = { error: 'sev-error', warning: 'sev-warning', information: 'sev-info', hint: 'sev-hint' } as const;
-/** What the style listener last wrote on each cell element. */
+/** What was last written on each cell element's classes, title and ARIA states. */
 const written = new WeakMap<Element, string>();
-/** The classes the style listener sets on cells; regular-table's own (rt-cell-clip, rt-col-N column tags) stay. */
+/** The classes the grid sets on cells. */
 const CELL_CLASSES: readonly string[] = [...Object.values(SEVERITY_CLASS), 'clip', 'missing', 'na', 'rejected', 'selected', 'cursor'];
 
-/** Sets the listener's classes of a cell to `classes` (space-separated), leaving regular-table's alone. */
+/** Sets the grid's classes of a cell to `classes` (space-separated). */
 function setCellClasses(cell: Element, classes: string): void {
   const wanted = classes.split(' ');
   for (const name of CELL_CLASSES) cell.classList.toggle(name, wanted.includes(name));
@@ -44,8 +40,8 @@ function cellDisplay(cell: GridCell | undefined): string {
   return typeof cell === 'string' ? cell : cell.text;
 }
 
-export class TableGrid {
-  readonly element: RegularTableElement;
+export class TableGrid implements GridViewSource {
+  readonly view: GridView;
   readonly cache = new WindowCache();
   private readonly fetcher: BlockFetcher;
   columns: GridColumn[] = [];
@@ -56,33 +52,43 @@ export class TableGrid {
   anchor: CellPosition | null = null;
   private summaries: ColumnSummary[] = [];
   private readonly sparklines = new Map<number, HTMLElement>();
-  private visible = { x0: 0, x1: 0, y0: 0, y1: 0 };
-  private drawQueued = false;
-  private queuedPreserveWidth = false;
+  private visible: Viewport = { x0: 0, x1: 0, y0: 0, y1: 0 };
   private started = false;
   private firstRowsPainted = false;
+  /** A cell with data was decorated in this draw. */
+  private painted = false;
 
   constructor(
     private readonly host: GridHost,
     label: string,
   ) {
     this.fetcher = new BlockFetcher((requestId, block) => host.fetch(requestId, block));
-    registerOffsetProperties();
-    const table = document.createElement('regular-table');
-    table.setAttribute('role', 'grid');
-    table.setAttribute('aria-label', label);
-    table.setAttribute('aria-multiselectable', 'true');
-    table.setDataListener((x0, y0, x1, y1) => this.data(x0, y0, x1, y1), { virtual_mode: 'both' });
-    table.addStyleListener(() => this.style());
-    table.addEventListener('mousedown', (event) => this.onMouseDown(event));
-    table.addEventListener('keydown', (event) => this.onKeyDown(event));
-    table.addEventListener('scroll', () => this.host.moved(), { passive: true });
-    this.element = table;
+    this.view = new GridView(this);
+    const element = this.view.element;
+    element.setAttribute('aria-label', label);
+    element.setAttribute('aria-multiselectable', 'true');
+    element.addEventListener('mousedown', (event) => this.onMouseDown(event));
+    element.addEventListener('keydown', (event) => this.onKeyDown(event));
+    element.addEventListener('scroll', () => this.host.moved(), { passive: true });
+    this.view.onResized = () => this.host.moved();
+  }
+
+  /** The grid element (role grid), scrolled and focused. */
+  get element(): HTMLElement {
+    return this.view.element;
+  }
+
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  get columnCount(): number {
+    return this.columns.length;
   }
 
   /** First view row on screen. */
   get topRow(): number {
-    return Math.floor(this.visible.y0);
+    return this.visible.y0;
   }
 
   /** Whether the grid is laid out on a visible page (not in a hidden or unloading editor, whose scroll reads 0). */
@@ -124,9 +130,7 @@ export class TableGrid {
     this.fetchVisible();
     const { y0, y1, x0, x1 } = this.visible;
     const onScreen = request.start < y1 && request.start + request.count > y0 && request.c0 < x1 && request.c1 > x0;
-    if (!this.started) this.redraw();
-    // New values in cells already laid out: keep the column widths (no measuring pass).
-    else if (onScreen) this.redraw(true);
+    if (!this.started || onScreen) this.redraw();
   }
 
   /** The first rows, sent with the file's first rows: painted without a round trip. */
@@ -140,16 +144,25 @@ export class TableGrid {
     if (request) this.cache.forget(request.key);
   }
 
-  /** Draws on the next frame (coalesced; `preserveWidth` only if every draw asked for it skips column sizing). */
-  redraw(preserveWidth = false): void {
-    this.queuedPreserveWidth = this.drawQueued ? this.queuedPreserveWidth && preserveWidth : preserveWidth;
-    if (this.drawQueued || this.columns.length === 0) return;
-    this.drawQueued = true;
-    requestAnimationFrame(() => {
-      this.drawQueued = false;
-      this.started = true;
-      void this.element.draw({ preserve_width: this.queuedPreserveWidth });
-    });
+  /** Draws every cell on screen again on the next frame (text is written only where it changed). */
+  redraw(): void {
+    if (this.columns.length === 0) return;
+    this.view.requestDraw({ refill: true, headers: true });
+  }
+
+  /** The cursor or selection moved: the cells' marks again on the next frame. */
+  private restyle(): void {
+    if (this.columns.length === 0) return;
+    this.view.requestDraw({ restyle: true });
+  }
+
+  /** Widths the user gave columns (saved with the webview's state). */
+  saveColumnSizes(): Record<number, number> {
+    return this.view.saveColumnSizes();
+  }
+
+  restoreColumnSizes(sizes: Record<number, number>): void {
+    this.view.restoreColumnSizes(sizes);
   }
 
   /**
@@ -168,56 +181,55 @@ export class TableGrid {
     this.fetcher.want([...onScreen, ...around]);
   }
 
-  private data(x0: number, y0: number, x1: number, y1: number) {
-    const lastColumn = Math.min(x1, this.columns.length);
-    const lastRow = Math.min(y1, this.rows);
-    // Before each draw regular-table asks for the empty window (0, 0, 0, 0), for the table's size only; a draw
-    // whose rows did not change asks for nothing more. So that window is not the place on screen: taking it for
-    // one left the grid thinking it showed row 0 (blocks arriving for the real place were not drawn, the rows
-    // around row 0 were asked for, and the saved scroll position could read 0).
-    if (x1 > x0 && y1 > y0) {
-      this.visible = { x0, x1: lastColumn, y0, y1: lastRow };
-      this.fetchVisible();
+  // ---------------------------------------------------------------- what the view shows (GridViewSource)
+
+  bodyText(y: number, x: number): string {
+    return cellDisplay(this.cache.cell(y, x));
+  }
+
+  rowHeaderText(y: number): string {
+    const rowNumber = this.cache.rowNumber(y, this.visible.x0);
+    return rowNumber === undefined ? '' : rowLabel(rowNumber + 1);
+  }
+
+  headerContent(x: number, level: number): string | HTMLElement {
+    const cell = this.columnHeaders(x)[level];
+    return cell ?? '';
+  }
+
+  drawn(viewport: Viewport): void {
+    this.started = true;
+    const moved = viewport.y0 !== this.visible.y0 || viewport.y1 !== this.visible.y1 || viewport.x0 !== this.visible.x0 || viewport.x1 !== this.visible.x1;
+    this.visible = viewport;
+    if (moved) this.fetchVisible();
+    const active = this.cursor ? 'grid-cursor' : '';
+    if (this.element.getAttribute('aria-activedescendant') !== active) this.element.setAttribute('aria-activedescendant', active);
+    if (this.painted && !this.firstRowsPainted) {
+      this.firstRowsPainted = true;
+      // For benchmarks and tests: when the first rows reached the screen.
+      document.body.dataset.firstRowsAt = String(Date.now());
     }
-    const data: string[][] = [];
-    for (let x = x0; x < lastColumn; x++) {
-      const column: string[] = [];
-      for (let y = y0; y < lastRow; y++) column.push(cellDisplay(this.cache.cell(y, x)));
-      data.push(column);
-    }
-    const row_headers: string[][] = [];
-    for (let y = y0; y < lastRow; y++) {
-      const rowNumber = this.cache.rowNumber(y, x0);
-      row_headers.push([rowNumber === undefined ? '' : rowLabel(rowNumber + 1)]);
-    }
-    const column_headers = this.columnHeaders(x0, lastColumn);
-    // No header merging: regular-table's default joins neighbouring header cells of equal text into one
-    // (two columns both "integer · 0% missing", or rows whose numbers have not arrived yet).
-    return Promise.resolve({ num_rows: this.rows, num_columns: this.columns.length, data, row_headers, column_headers, num_row_headers: 1, merge_headers: 'column' as const, column_header_merge_depth: 0 });
   }
 
   /** Header cells by column, built on first draw and again only when the columns, their summaries or the sort change. */
-  private headerCells: { columns: GridColumn[]; summaries: ColumnSummary[]; sort: string; byColumn: string[][] } | null = null;
+  private headerCells: { columns: GridColumn[]; summaries: ColumnSummary[]; sort: string; byColumn: (string | HTMLElement)[][] } | null = null;
 
-  /** The header cells of columns [x0, x1). */
-  private columnHeaders(x0: number, x1: number): string[][] {
+  /** The header cells of column x. */
+  private columnHeaders(x: number): (string | HTMLElement)[] {
     const sort = this.sort ? `${this.sort.column}${this.sort.direction}` : '';
     let built = this.headerCells;
     if (!built || built.columns !== this.columns || built.summaries !== this.summaries || built.sort !== sort) {
       built = this.headerCells = { columns: this.columns, summaries: this.summaries, sort, byColumn: [] };
     }
-    const headers: string[][] = [];
-    for (let x = x0; x < x1; x++) headers.push((built.byColumn[x] ??= this.headerCell(x)));
-    return headers;
+    return (built.byColumn[x] ??= this.headerCell(x));
   }
 
-  private headerCell(x: number): string[] {
+  private headerCell(x: number): (string | HTMLElement)[] {
     const column = this.columns[x];
     const summary = this.summaries[x];
     const arrow = this.sort?.column === x ? (this.sort.direction === 'asc' ? ' ▲' : ' ▼') : '';
-    // The same sparkline element every draw, so regular-table leaves its header cell (and resize handle) alone.
-    // regular-table draws an HTMLElement header as it is (thead.ts), though its DataResponse type says strings only.
-    const sparkline = (this.sparkline(x) ?? '') as unknown as string;
+    // The same sparkline element every draw: the view leaves a header cell holding it alone.
+    const sparkline = this.sparkline(x) ?? '';
     return [`${column.name}${arrow}`, summary ? `${column.kind} · ${messages.missingShare(summary.missing)}` : column.kind, sparkline];
   }
 
@@ -230,89 +242,66 @@ export class TableGrid {
     return marks.map((m) => `${this.findings[m.finding]?.rule ?? ''}: ${this.findings[m.finding]?.message ?? ''}`).join('\n');
   }
 
-  private style(): void {
-    const table = this.element;
+  decorateBody(cell: HTMLTableCellElement, y: number, x: number): void {
     const rect = this.cursor && this.anchor ? selectionRect(this.anchor, this.cursor) : null;
-    let painted = false;
-    for (const tr of table.getElementsByTagName('tr')) if (!tr.hasAttribute('role')) tr.setAttribute('role', 'row');
-    for (const cell of table.querySelectorAll<HTMLTableCellElement>('td, th')) {
-      const meta = table.getMeta(cell);
-      if (!meta) continue;
-      if (meta.type === 'body') {
-        const { x, y } = meta;
-        const value = this.cache.cell(y, x);
-        painted ||= value !== undefined;
-        const marks = this.cache.marks(y, x);
-        let classes = marks.length ? SEVERITY_CLASS[marks[0].severity] : '';
-        if (mayReachMaxWidth(cellDisplay(value))) classes += ' clip';
-        if (value === null) classes += ' missing';
-        else if (value && typeof value === 'object') classes += value.note === 'na' ? ' na' : ' rejected';
-        const selected = rect !== null && y >= rect.rows[0] && y < rect.rows[1] && x >= rect.columns[0] && x < rect.columns[1];
-        if (selected) classes += ' selected';
-        const isCursor = this.cursor?.row === y && this.cursor.column === x;
-        if (isCursor) classes += ' cursor';
-        const title = marks.length
-          ? this.findingTitle(marks)
-          : value === null
-            ? messages.missingCell
-            : value && typeof value === 'object'
-              ? value.note === 'na'
-                ? messages.naCell(value.text)
-                : messages.rejectedCell(value.text)
-              : '';
-        // regular-table reuses its cells: write only what changed since this element was last styled.
-        const signature = `${x}|${classes}|${selected}|${title}`;
-        if (written.get(cell) === signature) continue;
-        written.set(cell, signature);
-        setCellClasses(cell, classes);
-        if (!cell.hasAttribute('role')) cell.setAttribute('role', 'gridcell');
-        cell.setAttribute('aria-colindex', String(x + 2));
-        cell.setAttribute('aria-selected', String(selected));
-        if (isCursor) cell.id = 'grid-cursor';
-        else if (cell.id) cell.removeAttribute('id');
-        if (title) cell.title = title;
-        else if (cell.hasAttribute('title')) cell.removeAttribute('title');
-      } else if (meta.type === 'row_header') {
-        const marks = this.cache.marks(meta.y, -1, this.visible.x0);
-        const title = marks.length ? this.findingTitle(marks) : '';
-        const signature = `r|${meta.y}|${title}`;
-        if (written.get(cell) === signature) continue;
-        written.set(cell, signature);
-        setCellClasses(cell, marks.length ? SEVERITY_CLASS[marks[0].severity] : '');
-        if (!cell.hasAttribute('role')) cell.setAttribute('role', 'rowheader');
-        if (title) cell.title = title;
-        else if (cell.hasAttribute('title')) cell.removeAttribute('title');
-        cell.parentElement?.setAttribute('aria-rowindex', String(meta.y + HEADER_ROWS + 1));
-      } else if (meta.type === 'column_header') {
-        const level = meta.column_header_y;
-        const x = meta.x;
-        const isCursor = this.cursor?.row === -1 && this.cursor.column === x && level === 0;
-        const sorted = this.sort?.column === x ? this.sort.direction : null;
-        const signature = `h|${x}|${level}|${isCursor}|${sorted}|${this.columns[x]?.name}`;
-        if (written.get(cell) === signature) continue;
-        written.set(cell, signature);
-        if (!cell.hasAttribute('role')) cell.setAttribute('role', 'columnheader');
-        cell.setAttribute('aria-colindex', String(x + 2));
-        cell.parentElement?.setAttribute('aria-rowindex', String(level + 1));
-        cell.classList.toggle('cursor', isCursor);
-        if (isCursor) cell.id = 'grid-cursor';
-        else if (cell.id === 'grid-cursor') cell.removeAttribute('id');
-        if (level === 0) {
-          cell.setAttribute('aria-sort', sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none');
-          cell.title = `${this.columns[x]?.name ?? ''} (${this.columns[x]?.arrowType ?? ''})\n${sorted ? messages.sortState[sorted] : messages.sortHint}`;
-          cell.classList.add('sortable');
-        }
-      } else if (!cell.hasAttribute('role')) {
-        cell.setAttribute('role', 'columnheader');
-        if (meta.column_header_y === 0) cell.textContent = '#';
-      }
-    }
-    const active = this.cursor ? 'grid-cursor' : '';
-    if (table.getAttribute('aria-activedescendant') !== active) table.setAttribute('aria-activedescendant', active);
-    if (painted && !this.firstRowsPainted) {
-      this.firstRowsPainted = true;
-      // For benchmarks and tests: when the first rows reached the screen.
-      document.body.dataset.firstRowsAt = String(Date.now());
+    const value = this.cache.cell(y, x);
+    this.painted ||= value !== undefined;
+    const marks = this.cache.marks(y, x);
+    let classes = marks.length ? SEVERITY_CLASS[marks[0].severity] : '';
+    if (mayReachMaxWidth(cellDisplay(value))) classes += ' clip';
+    if (value === null) classes += ' missing';
+    else if (value && typeof value === 'object') classes += value.note === 'na' ? ' na' : ' rejected';
+    const selected = rect !== null && y >= rect.rows[0] && y < rect.rows[1] && x >= rect.columns[0] && x < rect.columns[1];
+    if (selected) classes += ' selected';
+    const isCursor = this.cursor?.row === y && this.cursor.column === x;
+    if (isCursor) classes += ' cursor';
+    const title = marks.length
+      ? this.findingTitle(marks)
+      : value === null
+        ? messages.missingCell
+        : value && typeof value === 'object'
+          ? value.note === 'na'
+            ? messages.naCell(value.text)
+            : messages.rejectedCell(value.text)
+          : '';
+    // Cells are reused: write only what changed since this element was last decorated.
+    const signature = `${x}|${classes}|${selected}|${title}`;
+    if (written.get(cell) === signature) return;
+    written.set(cell, signature);
+    setCellClasses(cell, classes);
+    cell.setAttribute('aria-colindex', String(x + 2));
+    cell.setAttribute('aria-selected', String(selected));
+    if (isCursor) cell.id = 'grid-cursor';
+    else if (cell.id) cell.removeAttribute('id');
+    if (title) cell.title = title;
+    else if (cell.hasAttribute('title')) cell.removeAttribute('title');
+  }
+
+  decorateRowHeader(cell: HTMLTableCellElement, y: number): void {
+    const marks = this.cache.marks(y, -1, this.visible.x0);
+    const title = marks.length ? this.findingTitle(marks) : '';
+    const signature = `r|${y}|${title}`;
+    if (written.get(cell) === signature) return;
+    written.set(cell, signature);
+    setCellClasses(cell, marks.length ? SEVERITY_CLASS[marks[0].severity] : '');
+    if (title) cell.title = title;
+    else if (cell.hasAttribute('title')) cell.removeAttribute('title');
+  }
+
+  decorateColumnHeader(cell: HTMLTableCellElement, x: number, level: number): void {
+    const isCursor = this.cursor?.row === -1 && this.cursor.column === x && level === 0;
+    const sorted = this.sort?.column === x ? this.sort.direction : null;
+    const signature = `h|${x}|${level}|${isCursor}|${sorted}|${this.columns[x]?.name}`;
+    if (written.get(cell) === signature) return;
+    written.set(cell, signature);
+    cell.setAttribute('aria-colindex', String(x + 2));
+    cell.classList.toggle('cursor', isCursor);
+    if (isCursor) cell.id = 'grid-cursor';
+    else if (cell.id === 'grid-cursor') cell.removeAttribute('id');
+    if (level === 0) {
+      cell.setAttribute('aria-sort', sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none');
+      cell.title = `${this.columns[x]?.name ?? ''} (${this.columns[x]?.arrowType ?? ''})\n${sorted ? messages.sortState[sorted] : messages.sortHint}`;
+      cell.classList.add('sortable');
     }
   }
 
@@ -348,22 +337,20 @@ export class TableGrid {
   }
 
   private onMouseDown(event: MouseEvent): void {
-    const target = event.target as HTMLElement;
-    if (target.classList.contains('rt-column-resize')) return;
+    const target = event.target;
+    if (!(target instanceof HTMLElement) || target.classList.contains('column-resize')) return;
     const cell = target.closest('td, th');
-    if (!(cell instanceof HTMLTableCellElement)) return;
-    const meta = this.element.getMeta(cell);
-    if (!meta) return;
-    if (meta.type === 'column_header') {
-      this.cursor = this.anchor = { row: -1, column: meta.x };
-      if (meta.column_header_y === 0) this.host.sort(meta.x);
-    } else if (meta.type === 'body') {
-      const position = { row: meta.y, column: meta.x };
+    const place = cell ? this.view.placeOf(cell) : undefined;
+    if (!place) return;
+    if (place.type === 'columnHeader') {
+      this.cursor = this.anchor = { row: -1, column: place.x };
+      if (place.level === 0) this.host.sort(place.x);
+    } else if (place.type === 'body') {
+      const position = { row: place.y, column: place.x };
       if (!event.shiftKey || !this.anchor || this.anchor.row < 0) this.anchor = position;
       this.cursor = position;
     } else return;
-    // The cursor and selection change classes, never column widths.
-    this.redraw(true);
+    this.restyle();
     this.host.moved();
   }
 
@@ -381,7 +368,7 @@ export class TableGrid {
       event.preventDefault();
       this.anchor = { row: 0, column: 0 };
       this.cursor = { row: Math.max(0, this.rows - 1), column: Math.max(0, this.columns.length - 1) };
-      this.redraw(true);
+      this.restyle();
       return;
     }
     const cursor = this.cursor ?? { row: 0, column: 0 };
@@ -396,7 +383,7 @@ export class TableGrid {
     if (!event.shiftKey || !this.anchor) this.anchor = moved;
     this.cursor = moved;
     this.ensureVisible(moved);
-    this.redraw(true);
+    this.restyle();
     this.host.moved();
   }
 
@@ -408,58 +395,39 @@ export class TableGrid {
 
   /** Scrolls so view row `row` is the first row on screen (the scroll height is mapped, not one pixel per row). */
   scrollToRow(row: number): void {
-    const table = this.element;
-    const rowHeight = table.querySelector('tbody td')?.getBoundingClientRect().height || 22;
-    const visibleRows = Math.max(1, table.clientHeight / rowHeight - HEADER_ROWS);
-    const scrollable = Math.max(0, this.rows - visibleRows);
-    const total = table.scrollHeight - table.clientHeight;
-    table.scrollTop = scrollable > 0 ? Math.floor((Math.max(0, row) / scrollable) * total) : 0;
+    this.view.scrollToRow(row);
   }
 
   /** Scrolls just enough for a cell to be on screen. */
   ensureVisible(position: CellPosition): void {
     const { y0, y1, x0, x1 } = this.visible;
     if (position.row >= 0) {
-      const first = Math.ceil(y0);
-      const last = Math.floor(y1) - 1;
-      if (position.row < first) this.scrollToRow(position.row);
-      else if (position.row > last) this.scrollToRow(position.row - (last - first));
+      const last = y1 - 2;
+      if (position.row < y0) this.scrollToRow(position.row);
+      else if (position.row > last) this.scrollToRow(position.row - (last - y0));
     }
-    if (position.column < Math.ceil(x0) || position.column >= Math.floor(x1) - 1) {
-      const header = [...this.element.querySelectorAll<HTMLTableCellElement>('thead th')].find((th) => {
-        const meta = this.element.getMeta(th);
-        return meta?.type === 'column_header' && meta.x === position.column;
-      });
-      const box = this.element.getBoundingClientRect();
-      if (header) {
-        const cell = header.getBoundingClientRect();
-        if (cell.right > box.right) this.element.scrollLeft += cell.right - box.right + 8;
-        else if (cell.left < box.left + 60) this.element.scrollLeft -= box.left + 60 - cell.left;
-      } else {
-        // Not rendered: estimate from the average width of the columns on screen.
-        const average = (this.element.scrollWidth || box.width) / Math.max(1, this.columns.length);
-        this.element.scrollLeft = Math.max(0, position.column * average - box.width / 3);
-      }
-    }
+    if (position.column < x0 || position.column >= x1 - 1) this.view.scrollToColumn(position.column);
   }
 
   /** Back to a saved scroll position and cursor (after hide/restore or a reload), once drawn at the right height. */
-  async restore(topRow: number, cursor: CellPosition | null): Promise<void> {
+  restore(topRow: number, cursor: CellPosition | null): Promise<void> {
     this.cursor = this.anchor = cursor;
-    await this.element.draw();
+    this.view.drawNow();
     this.scrollToRow(topRow);
-    this.redraw(true);
+    this.redraw();
+    return Promise.resolve();
   }
 
   /** Puts the cursor on a cell and shows it a few rows below the top. */
-  async reveal(position: CellPosition): Promise<void> {
+  reveal(position: CellPosition): Promise<void> {
     this.cursor = this.anchor = position;
     // Drawn first, so the scroll height reflects the row count.
-    await this.element.draw();
+    this.view.drawNow();
     this.scrollToRow(Math.max(0, position.row - 2));
-    this.ensureVisible({ row: -1, column: position.column });
+    this.view.scrollToColumn(position.column);
     this.element.focus();
     this.redraw();
     this.host.moved();
+    return Promise.resolve();
   }
 }

@@ -86,7 +86,7 @@ function persist(): void {
   if (grid.onScreen && !restorePending) {
     persisted.topRow = grid.topRow;
     persisted.cursor = grid.cursor;
-    persisted.columnWidths = grid.element.saveColumnSizes();
+    persisted.columnWidths = grid.saveColumnSizes();
   }
   host.setState(persisted);
 }
@@ -160,7 +160,7 @@ function onInit(init: TableInit): void {
   grid.element.setAttribute('aria-label', messages.gridLabel(init.fileName));
   setColumns(init.columns);
   grid.sort = persisted.sort;
-  if (first && restored) grid.element.restoreColumnSizes(persisted.columnWidths);
+  if (first && restored) grid.restoreColumnSizes(persisted.columnWidths);
   showRows(init.rows);
   grid.seed(init.firstRows);
   markInitialized();

@@ -69,81 +69,102 @@ export const tableStyles = css`
     color: var(--vscode-errorForeground);
   }
 
-  /* The grid (regular-table renders a <table> of the visible cells). */
-  regular-table {
+  /* The grid (grid-view.ts): a scroll container sized to the rows, the <table> of the cells on screen kept in view. */
+  .grid {
     position: absolute;
     inset: 0;
+    overflow: auto;
+    overflow-anchor: none;
+    overscroll-behavior: none;
     outline: none;
     font-family: var(--vscode-editor-font-family);
     font-size: var(--vscode-editor-font-size);
     color: var(--vscode-editor-foreground);
   }
-  regular-table:focus-visible {
+  .grid:focus-visible {
     outline: 1px solid var(--vscode-focusBorder);
     outline-offset: -1px;
   }
-  regular-table > div {
+  .grid-sizer {
     position: absolute;
-    inset: 0;
-    overflow: hidden;
+    top: 0;
+    left: 0;
+    width: 1px;
+    visibility: hidden;
+    pointer-events: none;
   }
-  regular-table table {
-    position: absolute;
+  .grid-clip {
+    position: sticky;
+    top: 0;
+    left: 0;
+    width: 100%;
+    height: 100%;
     overflow: hidden;
-    border-collapse: collapse;
+    contain: strict;
+  }
+  /* Separate borders (each cell draws its right and bottom ones): collapsed borders are the table's to paint. */
+  .grid table {
+    border-collapse: separate;
+    border-spacing: 0;
     outline: none;
   }
-  regular-table table * {
+  .grid table * {
     box-sizing: border-box;
   }
-  regular-table td,
-  regular-table th {
+  /* Stays on top of the body rows scrolled under it (grid-view.ts scrolls .grid-clip). */
+  .grid thead {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+  }
+  /* A pooled row below the last row of the view. */
+  .grid tr.past-end {
+    visibility: hidden;
+  }
+  .grid td,
+  .grid th {
     white-space: nowrap;
     padding: 0 6px;
     height: 22px;
     border-right: 1px solid var(--vscode-editorWidget-border, rgba(128, 128, 128, 0.2));
     border-bottom: 1px solid var(--vscode-editorWidget-border, rgba(128, 128, 128, 0.12));
   }
-  regular-table td {
+  .grid td {
     max-width: ${MAX_CELL_WIDTH_EM}em;
   }
   /* Only cells whose text may reach the maximum width (grid.ts): a clip costs layout and paint every frame. */
-  regular-table td.clip {
+  .grid td.clip {
     overflow: hidden;
     text-overflow: ellipsis;
   }
-  regular-table th {
+  .grid th {
     position: relative;
     font-weight: normal;
     background: var(--vscode-editorGroupHeader-tabsBackground, var(--vscode-editor-background));
   }
-  regular-table thead th {
+  .grid thead th {
     text-align: left;
     overflow: hidden;
   }
-  regular-table thead tr:first-child th {
+  .grid thead tr:first-child th {
     font-weight: 600;
   }
-  regular-table thead tr:first-child th.sortable {
+  .grid thead tr:first-child th.sortable {
     cursor: pointer;
   }
-  regular-table thead tr:nth-child(2) th {
+  .grid thead tr:nth-child(2) th {
     color: var(--vscode-descriptionForeground);
     font-size: 0.9em;
   }
-  regular-table thead tr:last-child th {
+  .grid thead tr:last-child th {
     border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border));
   }
-  regular-table tbody th {
+  .grid tbody th {
     text-align: right;
     color: var(--vscode-editorLineNumber-foreground);
     font-variant-numeric: tabular-nums;
   }
-  regular-table .rt-cell-clip {
-    overflow: hidden;
-    text-overflow: ellipsis;
-  }
-  regular-table .rt-column-resize {
+  .grid .column-resize {
     position: absolute;
     top: 0;
     right: 0;
@@ -151,52 +172,52 @@ export const tableStyles = css`
     height: 100%;
     cursor: col-resize;
   }
-  regular-table .rt-column-resize:hover {
+  .grid .column-resize:hover {
     background: var(--vscode-sash-hoverBorder, var(--vscode-focusBorder));
   }
-  regular-table tbody tr:hover td {
+  .grid tbody tr:hover td {
     background: var(--vscode-list-hoverBackground);
   }
-  regular-table td.missing {
+  .grid td.missing {
     background: var(--vscode-editor-inactiveSelectionBackground);
     opacity: 0.8;
   }
-  regular-table td.na {
+  .grid td.na {
     color: var(--vscode-descriptionForeground);
     font-style: italic;
   }
-  regular-table td.rejected {
+  .grid td.rejected {
     text-decoration: underline wavy var(--vscode-editorWarning-foreground);
   }
-  regular-table td.sev-error {
+  .grid td.sev-error {
     background: color-mix(in srgb, var(--vscode-editorError-foreground) 22%, transparent);
     box-shadow: inset 3px 0 var(--vscode-editorError-foreground);
   }
-  regular-table td.sev-warning {
+  .grid td.sev-warning {
     background: color-mix(in srgb, var(--vscode-editorWarning-foreground) 22%, transparent);
     box-shadow: inset 3px 0 var(--vscode-editorWarning-foreground);
   }
-  regular-table td.sev-info,
-  regular-table td.sev-hint {
+  .grid td.sev-info,
+  .grid td.sev-hint {
     background: color-mix(in srgb, var(--vscode-editorInfo-foreground) 18%, transparent);
     box-shadow: inset 3px 0 var(--vscode-editorInfo-foreground);
   }
-  regular-table tbody th.sev-error {
+  .grid tbody th.sev-error {
     box-shadow: inset -3px 0 var(--vscode-editorError-foreground);
   }
-  regular-table tbody th.sev-warning {
+  .grid tbody th.sev-warning {
     box-shadow: inset -3px 0 var(--vscode-editorWarning-foreground);
   }
-  regular-table tbody th.sev-info,
-  regular-table tbody th.sev-hint {
+  .grid tbody th.sev-info,
+  .grid tbody th.sev-hint {
     box-shadow: inset -3px 0 var(--vscode-editorInfo-foreground);
   }
-  regular-table td.selected {
+  .grid td.selected {
     background: var(--vscode-editor-selectionBackground);
     color: var(--vscode-editor-selectionForeground, inherit);
   }
-  regular-table td.cursor,
-  regular-table th.cursor {
+  .grid td.cursor,
+  .grid th.cursor {
     outline: 2px solid var(--vscode-focusBorder);
     outline-offset: -2px;
   }
