@@ -172,6 +172,16 @@ test('impossible-value knows the ranges of coordinates and of clock and calendar
       [17, 'minute', '61 in column "minute" is outside 0–60.'],
     ],
   );
+  // A calendar's date of the month and day of the week (numbered 1–7): a day 20 is a shifted date, not a weekday.
+  const calendar = Array.from({ length: 200 }, (_, i) => [1 + (i % 31), 1 + (i % 7)]);
+  calendar[9] = [32, 20];
+  assert.deepEqual(
+    findingsOf(checkCsv(csv(['date_of_month', 'day_of_week'], calendar)), 'impossible-value').map((f) => [f.row, f.column, f.message]),
+    [
+      [9, 'date_of_month', '32 in column "date_of_month" is a day of the month outside 1–31.'],
+      [9, 'day_of_week', '20 in column "day_of_week" is a day of the week outside 0–7.'],
+    ],
+  );
   // Months counted as a duration ("month" 0–40 in most rows) are not calendar months.
   const durations = Array.from({ length: 200 }, (_, i) => [i % 41]);
   assert.deepEqual(findingsOf(checkCsv(csv(['month'], durations)), 'impossible-value'), []);
