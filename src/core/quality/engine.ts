@@ -172,6 +172,13 @@ export function runQualityCheck(
     const acceptedValues = (columnIndex: number) => accepted.get(columnName(columnIndex) ?? '') ?? NONE_ACCEPTED;
     const isAccepted = (columnIndex: number, value: string) => accepted.size > 0 && acceptedValues(columnIndex).has(value);
 
+    // The one finding that stands for a column's findings beyond the cap (its count is filled in after the rule).
+    const summarize = (slot: { summaryIndex: number }, columnIndex: number | null, range: () => TextRange) => {
+      if (slot.summaryIndex >= 0) return;
+      slot.summaryIndex = findings.length;
+      findings.push({ rule: rule.id, dimension: rule.dimension, severity, row: null, column: columnName(columnIndex), columnIndex, range: range(), message: '', summaryOf: 0, option: 'maxFindingsPerRule' });
+    };
+
     const report = (reported: ReportedFinding) => {
       if (isIgnored(reported.columnIndex)) return;
       // An accepted value is never reported by a rule that honours acceptance (the rule also learns from it).
@@ -202,23 +209,7 @@ export function runQualityCheck(
         if (reported.related) finding.related = resolve(reported.related).map(place);
         if (reportedFixes?.length) finding.fixes = reportedFixes;
         findings.push(finding);
-      } else if (slot.summaryIndex < 0) {
-        const column = columnName(reported.columnIndex);
-        const range = reported.columnIndex !== null ? data.source.headerRange(reported.columnIndex) : rangeOf(data, reported);
-        slot.summaryIndex = findings.length;
-        findings.push({
-          rule: rule.id,
-          dimension: rule.dimension,
-          severity,
-          row: null,
-          column,
-          columnIndex: reported.columnIndex,
-          range,
-          message: '',
-          summaryOf: 0,
-          option: 'maxFindingsPerRule',
-        });
-      }
+      } else summarize(slot, reported.columnIndex, () => (reported.columnIndex !== null ? data.source.headerRange(reported.columnIndex) : rangeOf(data, reported)));
     };
 
     // report() for plain findings on many cells of one column: marked together, counted, and only the published
@@ -236,10 +227,7 @@ export function runQualityCheck(
         findings.push({ rule: rule.id, dimension: rule.dimension, severity, row: fileRow(row), column, columnIndex, range: data.source.cellRange(row, columnIndex), message });
       }
       slot.count += rows.length;
-      if (publishing < rows.length && slot.summaryIndex < 0) {
-        slot.summaryIndex = findings.length;
-        findings.push({ rule: rule.id, dimension: rule.dimension, severity, row: null, column, columnIndex, range: data.source.headerRange(columnIndex), message: '', summaryOf: 0, option: 'maxFindingsPerRule' });
-      }
+      if (publishing < rows.length) summarize(slot, columnIndex, () => data.source.headerRange(columnIndex));
     };
 
     try {
