@@ -36,6 +36,15 @@ function hasWidth(value: number): boolean {
   return value >= 0 && Number.isSafeInteger(value);
 }
 
+/** The first value in row order whose width is one of `widths`. */
+function firstValueOfWidth(numbers: Float64Array, widths: ReadonlySet<number>): number | undefined {
+  for (let r = 0; r < numbers.length; r++) {
+    const v = numbers[r];
+    if (hasWidth(v) && widths.has(digits(v))) return v;
+  }
+  return undefined;
+}
+
 const computed = new WeakMap<IngestResult, Map<number, CodeWidths>>();
 
 /** The widths of an integer column's codes (computed once per column). */
@@ -78,21 +87,10 @@ function widthsOf(data: IngestResult, column: number): CodeWidths {
     distinct.set(width, valuesPerWidth[width]);
   }
   // The most common width; among equally common ones, the one whose first row comes first (as counting row by row finds it).
-  let dominant = 0;
-  let dominantRows = 0;
-  const tied = [...rows].filter(([, n]) => n === Math.max(...rows.values())).map(([width]) => width);
-  if (tied.length === 1) [dominant, dominantRows] = [tied[0], rows.get(tied[0]) ?? 0];
-  else if (tied.length > 1) {
-    const wanted = new Set(tied);
-    for (let r = 0; r < numbers.length; r++) {
-      const v = numbers[r];
-      if (hasWidth(v) && wanted.has(digits(v))) {
-        dominant = digits(v);
-        dominantRows = rows.get(dominant) ?? 0;
-        break;
-      }
-    }
-  }
+  const most = Math.max(0, ...rows.values());
+  const tied = new Set([...rows].filter(([, n]) => n === most).map(([width]) => width));
+  const dominant = tied.size === 0 ? 0 : tied.size === 1 ? [...tied][0] : digits(firstValueOfWidth(numbers, tied) ?? 0);
+  const dominantRows = rows.get(dominant) ?? 0;
   let example: number | undefined;
   return {
     present,
@@ -101,17 +99,7 @@ function widthsOf(data: IngestResult, column: number): CodeWidths {
     dominantRows,
     dominantValues: Math.min(VALUES_COUNTED, distinct.get(dominant) ?? 0),
     get example() {
-      if (example === undefined) {
-        example = 0;
-        for (let r = 0; r < numbers.length; r++) {
-          const v = numbers[r];
-          if (hasWidth(v) && digits(v) === dominant) {
-            example = v;
-            break;
-          }
-        }
-      }
-      return example;
+      return (example ??= firstValueOfWidth(numbers, new Set([dominant])) ?? 0);
     },
     widthOf(row) {
       const v = numbers[row];
