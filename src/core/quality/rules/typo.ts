@@ -77,14 +77,15 @@ const MAX_FAR_CHANCE = 0.5;
 /** Whether a value has a letter: a value of digits and signs is a number or a code, not a misspelled word. */
 const hasLetter = (word: string) => /\p{L}/u.test(word);
 
+/** Control characters or U+FFFD: text damaged on its way (encoding-damage reports it). */
+const damaged = (text: string) => hasControlCharacters(text) || text.includes(REPLACEMENT_CHARACTER);
+
 /**
  * The rare values another error explains, which say nothing about whether the column's vocabulary is closed:
  * a frequent value written another way (case, spacing, accents, punctuation: category-variant), damaged text
  * (control characters, U+FFFD), a frequent value of another column (a shifted cell), or a frequent value of
  * this column joined to one of another column by a space (two cells merged).
  */
-/** Control characters or U+FFFD: text damaged on its way (encoding-damage reports it). */
-const damaged = (text: string) => hasControlCharacters(text) || text.includes(REPLACEMENT_CHARACTER);
 
 function explainedElsewhere(rare: readonly number[], words: readonly string[], distinct: DistinctValues, frequent: readonly number[], inOtherColumn: (word: string) => boolean): Set<number> {
   const frequentKeys = new Set(frequent.map((f) => categoryKey(words[f])));
