@@ -88,6 +88,11 @@ function cell(tag: 'td' | 'th'): { cell: HTMLTableCellElement; text: Text } {
   return { cell: element, text };
 }
 
+/** Whether a pooled row shows no data row (none yet, or beyond the last of `rows`). */
+function pastEnd(row: BodyRow, rows: number): boolean {
+  return row.row >= rows || row.row === NO_ROW;
+}
+
 export class GridView {
   readonly element: HTMLDivElement;
   readonly columns = new ColumnLayout();
@@ -394,9 +399,8 @@ export class GridView {
     this.headerRows.forEach((header, level) => {
       while (header.cells.length > count) header.cells.pop()?.remove();
       while (header.cells.length < count) {
-        const th = document.createElement('th');
+        const { cell: th } = cell('th');
         th.setAttribute('role', 'columnheader');
-        th.append(document.createTextNode(''));
         if (level === 0) {
           const handle = document.createElement('div');
           handle.className = 'column-resize';
@@ -436,7 +440,7 @@ export class GridView {
   }
 
   private fillRow(row: BodyRow, rows: number): void {
-    const past = row.row >= rows || row.row === NO_ROW;
+    const past = pastEnd(row, rows);
     row.tr.classList.toggle('past-end', past);
     if (past !== row.tr.hasAttribute('aria-hidden')) {
       if (past) row.tr.setAttribute('aria-hidden', 'true');
@@ -458,7 +462,7 @@ export class GridView {
   }
 
   private decorateRow(row: BodyRow, rows: number): void {
-    if (row.row >= rows || row.row === NO_ROW) return;
+    if (pastEnd(row, rows)) return;
     const { x0 } = this.columnWindow;
     this.source.decorateRowHeader(row.header, row.row);
     row.cells.forEach((td, position) => this.source.decorateBody(td, row.row, x0 + position));
