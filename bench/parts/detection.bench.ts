@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   const results: SeedResult[] = [];
   for (const seed of seeds) results.push(await evaluateSeed(seed, options, (line) => process.env.DETECTION_VERBOSE ? console.log(line) : undefined));
   const summary = summarize(results);
-  console.log(formatReport(summary));
+  console.log(formatReport(summary, { mixedRate: options.mixedRate, mixedDuplicateRate: options.mixedDuplicateRate }));
   const multiSource = await evaluateMultiSource(seeds, options.dataDir);
   console.log(formatMultiSource(multiSource));
   const seconds = (performance.now() - t0) / 1000;

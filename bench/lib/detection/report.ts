@@ -128,6 +128,8 @@ export function summarize(results: SeedResult[]): Summary {
 }
 
 const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '  — ');
+/** A rate as a percentage (0.03 → "3%"). */
+const percent = (x: number) => `${Number((100 * x).toFixed(1))}%`;
 const range = (s: Spread) => (Number.isFinite(s.mean) ? `${pct(s.mean)} [${pct(s.min)}–${pct(s.max)}]` : '—');
 const top = (counts: Record<string, number>, n = 3) =>
   Object.entries(counts)
@@ -141,7 +143,7 @@ const table = (header: string[], rows: string[][]) => {
   return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
 };
 
-export function formatReport(s: Summary): string {
+export function formatReport(s: Summary, rates: { mixedRate: number; mixedDuplicateRate: number }): string {
   const out: string[] = [];
   const tablesPerSeed = s.tables[0]?.length ?? 0;
   out.push(`Seeds ${s.seeds.join(', ')}: ${tablesPerSeed} public tables and ${s.clean.tables.length / s.seeds.length} clean synthetic tables per seed; ${s.checks} checks.`);
@@ -180,7 +182,7 @@ export function formatReport(s: Summary): string {
   out.push(`  columns read as numbers: ${numeric.length} of ${h.columns.length}, with their unit recorded: ${numeric.filter((c) => c.unit).length}; not read as numbers: ${h.columns.filter((c) => !numeric.includes(c)).map((c) => `${c.table}.${c.column} (${c.family}, ${pct(c.share)})`).join(', ') || '—'}`);
 
   const m = s.mixed;
-  out.push('\nMixed: every class in one copy of each table (3% of cells, 1% of rows duplicated), like the held-out evaluation');
+  out.push(`\nMixed: every class in one copy of each table (${percent(rates.mixedRate)} of cells, ${percent(rates.mixedDuplicateRate)} of rows duplicated), like the held-out evaluation`);
   out.push(`  cells: precision ${range(m.precision)}, recall ${range(m.recall)}, F1 ${range(m.f1)}  (${m.cells.items} error cells, ${m.cells.marks} marks, ${m.cells.hits} on errors)`);
   out.push(`  cells, the tables' own findings counted too (as on real dirty tables): precision ${range(m.rawPrecision)}, F1 ${range(m.rawF1)}`);
   out.push(`  inserted duplicate rows: recall ${range(m.rowRecall)}, precision of row findings ${range(m.rowPrecision)}  (${m.rows.items} rows)`);

@@ -172,6 +172,13 @@ export function nullCount(data: IngestResult, column: number): number {
   return factsOf(data, column).nullCount();
 }
 
+/** Number of missing cells of a column (empty or an NA token): its nulls without the rejected cells (text in a typed column, not missing). */
+export function missingCount(data: IngestResult, column: number): number {
+  let rejected = 0;
+  for (const cell of data.rejectedCells) if (cell.column === column) rejected++;
+  return nullCount(data, column) - rejected;
+}
+
 /** Finite values of a numeric array, sorted. */
 export function sortedFinite(values: Float64Array): Float64Array {
   return sortFinite(values);

@@ -14,8 +14,10 @@
  * improbable under a Poisson or negative binomial fit of the other values. Tails are peeled: after a block
  * is flagged the rest is tested again, so errors of several sizes are found layer by layer. A value of the
  * other sign than all others (a lost minus sign) is flagged apart, and the tails are those of the other
- * values. The level of one test is `alpha` over
- * 2 tails × block sizes × 2 scales (Bonferroni): a clean column gets a finding with probability about `alpha`.
+ * values. A block is at most 5% of the column; one over 2% is large: it needs its gap significant on the log
+ * scale whenever its values have one sign. The level of one test is `alpha` over 2 tails × block sizes × 2
+ * scales (Bonferroni, with a tenth of `alpha` for the large blocks): a clean column gets a finding with
+ * probability about `alpha`.
  */
 import { minimizeConvex } from '../shared/golden-section';
 import type { SortedRuns } from './column-values';
@@ -281,14 +283,35 @@ function momentsWithout(runs: SortedRuns, skip: number): { n: number; mean: numb
   return { n, mean, variance: n > 1 ? Math.max(0, (sumSq - n * mean * mean) / (n - 1)) : 0 };
 }
 
-/** The block sizes and window length for `n` values (fewer than 20 values are not tested). */
-function tailSizes(n: number, options: TailTestOptions): { blocks: number; window: number; shape: number } | undefined {
+/**
+ * Largest share of a column's values one tail may flag: more are a second population or a unit mix-up. A
+ * dirty column can hold this many (×10, ×100, ×1000 slips, each a layer), found as one block or peeled in layers.
+ */
+const MAX_TAIL_SHARE = 0.05;
+/**
+ * Blocks of more than this share of a column are large: they need stronger evidence, a gap significant on the
+ * scale that shows them far from the rest (on the raw scale, a heavy tail's top always looks far), and get a
+ * small part of the level (`LARGE_BLOCK_ALPHA`). One value in more rows is not a heap.
+ */
+const LARGE_BLOCK_SHARE = 0.02;
+/**
+ * The part of `alpha` spent on large blocks (weighted Bonferroni): errors in layers that large leave gaps far
+ * beyond any level, while a lone outlier keeps nearly the power it has when only small blocks are tested.
+ */
+const LARGE_BLOCK_ALPHA = 0.1;
+
+/**
+ * The block sizes (all, and the small ones) and window length for `n` values (fewer than 20 values are not
+ * tested).
+ */
+function tailSizes(n: number, options: TailTestOptions): { blocks: number; smallBlocks: number; window: number; shape: number } | undefined {
   if (n < 20) return undefined;
-  const blocks = Math.max(1, Math.min(options.maxOutliers, Math.ceil(n / 50)));
+  const smallBlocks = Math.max(1, Math.min(options.maxOutliers, Math.ceil(n * LARGE_BLOCK_SHARE)));
+  const blocks = Math.max(smallBlocks, Math.min(options.maxOutliers, Math.ceil(n * MAX_TAIL_SHARE)));
   const window = Math.min(options.window, Math.max(8, Math.round(2 * Math.sqrt(n))), n - blocks - 1);
   // The tail's shape is judged on its top tenth (20 to 500 values).
   const shape = Math.max(window, Math.min(500, Math.max(20, Math.floor(n / 10)), n - blocks - 1));
-  return window >= 5 ? { blocks, window, shape } : undefined;
+  return window >= 5 ? { blocks, smallBlocks, window, shape } : undefined;
 }
 
 /** One round of a tail's test: the block of extreme values with the strongest evidence (its own rows, and the next value below it). */
@@ -318,8 +341,10 @@ interface TailContext {
   counts: boolean;
   /** Finite values in the column (all tails). */
   n: number;
-  /** Significance level of one test. */
+  /** Significance level of one test of a small block (at most `smallBlocks` rows), and of a large one. */
   level: number;
+  largeLevel: number;
+  smallBlocks: number;
   /** The column's median. */
   median: number;
   /**
@@ -340,7 +365,7 @@ interface TailContext {
  * under a count model for small counts.
  */
 function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: number): Round {
-  const { runs, side, step, level, window } = ctx;
+  const { runs, side, step, window } = ctx;
   const tail = tailOf(runs, side, blocks + shape + 1, ctx.skipZero, skip);
   if (tail.values.length < blocks + shape + 1) return {};
   const direction = side === 'upper' ? 1 : -1;
@@ -362,6 +387,8 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
     if (Math.abs(innermost - next) <= 1.5 * step) continue;
     // Raw values are tested only where their tail is not clearly heavier than exponential (a heavy tail's
     // spacings are far from exponential: only its logarithm's are); the logarithm whenever the tail has one sign.
+    const large = j > ctx.smallBlocks;
+    const level = large ? ctx.largeLevel : ctx.level;
     let rawTest: { score: number; pValue: number } | undefined = spacingTest(outward, j, window);
     if (rawTest.pValue <= level) {
       const index = tailIndex(outward, j, Math.min(shape, outward.length - j - 1));
@@ -389,7 +416,11 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
     // by the column's scale, not by the spacings of the values next to zero: one is an outlier only farther
     // from the median than the bulk of the other side reaches (its 1st or 99th percentile).
     if (ctx.majoritySign !== 0 && Math.sign(innermost) === -ctx.majoritySign && Math.abs(innermost - ctx.median) < Math.abs((side === 'upper' ? ctx.low : ctx.high) - ctx.median)) continue;
-    if (j > MODE_ROWS && !beyondSpan.some((at) => gap(at) >= at(next) - at(ctx.median))) {
+    // A large block needs its gap significant on the scale that shows it far, and on the log scale whenever the
+    // tail has one sign (errors off by a factor stand out there; a heavy tail's top, on the raw scale, always does).
+    if (large && logged && !logSignificant) continue;
+    const farScales = large ? beyondSpan.filter((at) => (at === scales[0] ? rawSignificant : logSignificant)) : beyondSpan;
+    if (j > MODE_ROWS && !farScales.some((at) => gap(at) >= at(next) - at(ctx.median))) {
       population = tail.distinctValues[0];
       continue;
     }
@@ -411,7 +442,7 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
  * pasted into many rows or a placeholder, not a measurement. The gap test alone cannot see it in a short or
  * heavy tail (3 × the largest cost in ten rows of a column with 70 costs). Under the column's own rate of
  * repeats among its next `window` distinct values (m rows each, a geometric count), P(count ≥ c) =
- * (1 − 1/m)^(c−1) must be at most the test level; at most 2% of the column.
+ * (1 − 1/m)^(c−1) must be at most the test level; at most `LARGE_BLOCK_SHARE` of the column.
  */
 function heapBeyond(ctx: TailContext, skip: number): Block | undefined {
   const { runs, side, window } = ctx;
@@ -428,7 +459,7 @@ function heapBeyond(ctx: TailContext, skip: number): Block | undefined {
   const count = runs.counts[order[0]];
   const value = runs.values[order[0]];
   const next = runs.values[order[1]];
-  if (count < 2 || count > 0.02 * ctx.n || !farBeyond(value, next, ctx.median)) return undefined;
+  if (count < 2 || count > LARGE_BLOCK_SHARE * ctx.n || !farBeyond(value, next, ctx.median)) return undefined;
   let rowsNext = 0;
   for (let p = 1; p <= window; p++) rowsNext += runs.counts[order[p]];
   // Rows per distinct value among the next ones, one more row than seen (never exactly 1).
@@ -486,7 +517,9 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
       step: resolution(runs.values),
       counts: isCountColumn(runs),
       n,
-      level: options.alpha / (2 * sizes.blocks * 2),
+      level: (1 - (sizes.blocks > sizes.smallBlocks ? LARGE_BLOCK_ALPHA : 0)) * (options.alpha / (2 * sizes.smallBlocks * 2)),
+      largeLevel: (LARGE_BLOCK_ALPHA * options.alpha) / (2 * Math.max(1, sizes.blocks - sizes.smallBlocks) * 2),
+      smallBlocks: sizes.smallBlocks,
       median: quantileOfRuns(runs, n, 0.5),
       majoritySign: minoritySignPopulation(positive, negative, n) ? Math.sign(positive - negative) : 0,
       low: quantileOfRuns(runs, n, 0.01),

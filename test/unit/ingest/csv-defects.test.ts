@@ -172,6 +172,15 @@ test('type inference: ints, floats with exponents and NaN/Inf, booleans, dates, 
   assert.equal(dayFirst.table.getChildAt(0)?.get(1), Date.UTC(2024, 2, 2));
 });
 
+test('a dirty numeric column (8% text) is still numeric, its text kept as rejected cells; 12% text makes it text', () => {
+  const column = (share: number) => Array.from({ length: 100 }, (_, i) => (i < share ? `${i} units or so` : String(i)));
+  const dirty = read(['weight', ...column(8)].join('\n'));
+  assert.equal(dirty.columns[0].kind, 'integer');
+  assert.equal(dirty.rejectedCells.length, 8);
+  assert.equal(dirty.table.getChildAt(0)?.get(50), 50);
+  assert.equal(read(['weight', ...column(12)].join('\n')).columns[0].kind, 'string');
+});
+
 test('text with up to 1,000 distinct values is categorical, each value once in its dictionary', () => {
   const labels = (distinct: number) => read(['label', ...Array.from({ length: 3000 }, (_, i) => `d${i % distinct}`)].join('\n'));
   const few = labels(990);

@@ -201,8 +201,8 @@ test('large inputs, where types are inferred from a sample, read the same in par
             sampled(i) ? String(i % 10) : `t${i % 10}`,
             // Values only in rows the sample does not see.
             i % 3 === 2 && i % 7 === 0 ? String(i) : '',
-            // Integers with 8 % text.
-            next() < 0.08 ? 'oops' : String(i % 100),
+            // Integers with 12 % text.
+            next() < 0.12 ? 'oops' : String(i % 100),
             // 600 distinct values in the first half, 600 others in the second: over the dictionary cap together.
             `v${i < n / 2 ? i % 600 : 600 + (i % 600)}`,
             `d${i % (seed + 3)}`,
@@ -210,8 +210,8 @@ test('large inputs, where types are inferred from a sample, read the same in par
             i > n * 0.9 && i % 5 === 0 ? `${i % 100}%` : `0.${String(i % 100).padStart(2, '0')}`,
             // Ounces, a few written otherwise.
             i % 50 === 0 ? `${i % 40}.0 ounce` : `${i % 40} oz`,
-            // Text in the first 12 % of the rows, integers after: the sample's text is too much in the first chunks alone.
-            i < n * 0.12 ? `e${i % 4}` : String(i % 50),
+            // Text in the first 15 % of the rows, integers after: the sample's text is too much in the first chunks alone.
+            i < n * 0.15 ? `e${i % 4}` : String(i % 50),
             // Integers with one value in 8 of text, everywhere: too much text only over the chunks together.
             i % 8 === 0 ? `s${i % 3}` : String(i % 50),
           ].join(','),

@@ -116,6 +116,29 @@ test('a column with 1% of gross errors in layers: every layer is found, up to 2%
   assert.ok(findings.every((f) => f.evidence?.next === max), JSON.stringify([...new Set(findings.map((f) => f.evidence?.next))]));
 });
 
+test('a dirtier column, 4% of gross errors in layers (×10, ×100, ×1000 slips, 3 × the largest), is peeled to its last layer', () => {
+  // 4,000 temperatures; 40 rows of each layer: 160 rows in all, beyond one round's 2% (80 rows) but within a tail's 5%.
+  const max = largest(12, 4000, 'temperature');
+  const edit: Record<number, Record<string, string>> = {};
+  [10, 100, 1000].forEach((factor, layer) => {
+    for (let i = 0; i < 40; i++) edit[3 + layer + 97 * i] = { temperature: (factor * (20 + (i % 9))).toFixed(1) };
+  });
+  for (let i = 0; i < 40; i++) edit[50 + 97 * i] = { temperature: (3 * max).toFixed(1) };
+  const findings = check(table(12, 4000, edit)).filter((f) => f.column === 'temperature');
+  assert.deepEqual(findings.map((f) => f.row ?? -1).sort((a, b) => a - b), Object.keys(edit).map(Number).sort((a, b) => a - b));
+});
+
+test('the top 3% of a heavy-tailed column beyond a gap, spread like the rest, are a population, not outliers', () => {
+  // Log-normal counts of deaths; 24 of 800 rows (3%) between 2.1 and 6.6 times the rest's largest value, as spread on a
+  // log scale as the tail below them (years of famine and epidemics): far on the raw scale, not on the log scale.
+  const u = random(5);
+  const normal = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const values = Array.from({ length: 776 }, () => Math.round(Math.exp(7.5 + 1.6 * normal())));
+  const rest = Math.max(...values);
+  for (let i = 0; i < 24; i++) values.push(Math.round(rest * (2.1 + (4.5 * i) / 23)));
+  assert.deepEqual(check(`deaths\n${values.join('\n')}\n`), []);
+});
+
 test('lost minus signs in up to 1% of a count column are found, and do not hide the errors of its upper tail', () => {
   // 4,000 goals per match (quantity: 1 + Poisson(1.3), with a zero in every fourth row): 24 rows (0.6%) with a
   // lost sign, 20 rows of 10 × the largest value.

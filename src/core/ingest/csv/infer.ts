@@ -7,7 +7,7 @@ import type { ColumnKind, NumberFormat } from '../../table/model';
 import { WrittenNumberTally, isInformative, parseWrittenNumber, type FormCount } from '../written-number';
 
 /** Share of non-missing cells a type must fit for the column to take it. */
-export const FIT_SHARE = 0.95;
+export const FIT_SHARE = 0.9;
 /** Values sampled to infer a column's type; a column whose conversion then rejects too many is re-inferred on all values. */
 export const INFERENCE_SAMPLE = 20_000;
 /** Text with at most this many distinct values, and at most this share of its values distinct, is dictionary-encoded (categorical). */

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { missingCellLabel, nullCount, nullRows, replaceCellFix } from '../column-values';
+import { missingCellLabel, missingCount, nullRows, replaceCellFix } from '../column-values';
 
 export const missingValue = defineRule({
   id: 'missing-value',
@@ -38,10 +38,10 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
     }
     const emptied = missingCellLabel(data);
     data.columns.forEach((column, c) => {
-      const missing = nullCount(data, c);
-      if (missing === 0 || missing > rows * options.maxMissingShare) return;
       const tokens = tokensOf.get(c);
       const rejected = rejectedOf.get(c);
+      const missing = missingCount(data, c);
+      if (missing === 0 || missing > rows * options.maxMissingShare) return;
       if (missing > rows * (1 - options.minCompleteness)) {
         const naTokens = tokens?.size ?? 0;
         const share = `${((100 * missing) / rows).toFixed(0)}%`;

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { nullCount } from '../column-values';
+import { missingCount } from '../column-values';
 
 export const mostlyEmptyColumn = defineRule({
   id: 'mostly-empty-column',
@@ -16,7 +16,7 @@ learn more from *whether* the value is missing than from the value.
     const rows = data.table.numRows;
     if (rows === 0) return;
     data.columns.forEach((column, c) => {
-      const missing = nullCount(data, c);
+      const missing = missingCount(data, c);
       if (missing < rows && missing > rows * options.threshold) {
         report({ row: null, columnIndex: c, range: data.source.headerRange(c), evidence: { missing, rows }, message: `Column "${column.name}" is ${((100 * missing) / rows).toFixed(0)}% empty (${missing} of ${rows} values missing).` });
       }
