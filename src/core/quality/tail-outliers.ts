@@ -622,12 +622,20 @@ function signFlips(runs: SortedRuns, n: number): TailOutliers | undefined {
 
 /** How far (in standard errors) other-sign values' mean rank may stray before they are a population of their own. */
 const MIRROR_Z = 5;
+/**
+ * Other-sign values whose magnitudes rank above this share of the majority's are beyond its bulk: gross errors
+ * whatever their sign (another column's values shifted in), left out of the mirror test so that they cannot
+ * make the lost signs among them look like a population.
+ */
+const MIRROR_BULK = 0.95;
 
 /**
  * Whether the other-sign `values` (on `side`) are unlike a random draw of the majority's values with their
  * sign lost: their magnitudes' mean rank among the majority's magnitudes (each rank a share in [0, 1], uniform
  * for lost signs, mean 1/2 and variance 1/12) strays more than `MIRROR_Z` standard errors from 1/2. Longitudes
  * east of 180° in a table of American places (Guam, Palau) all rank among the largest: a population, not lost signs.
+ * Values beyond the majority's bulk (`MIRROR_BULK`) are left out; the ranks of the others, shares of the bulk,
+ * are uniform again.
  */
 function mirrorsNoMajority(runs: SortedRuns, side: 'upper' | 'lower', values: readonly number[]): boolean {
   // The majority's magnitudes, ascending (walked from 0 outward), with the rows below each.
@@ -655,8 +663,9 @@ function mirrorsNoMajority(runs: SortedRuns, side: 'upper' | 'lower', values: re
     // The first majority magnitude ≥ m; a tie counts half.
     const lo = countSorted(magnitudes, m, true);
     const under = lo < magnitudes.length ? rowsBelow[lo] + (magnitudes[lo] === m ? rowsAt[lo] / 2 : 0) : total;
+    if (under > MIRROR_BULK * total) continue;
     const c = countOfValue.get(v) ?? 0;
-    sum += (c * under) / total;
+    sum += (c * under) / (MIRROR_BULK * total);
     rows += c;
   }
   return rows > 0 && Math.abs(sum / rows - 0.5) * Math.sqrt(12 * rows) > MIRROR_Z;

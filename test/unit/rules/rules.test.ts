@@ -113,6 +113,10 @@ test('small planted cases: constant, empty and mostly-empty columns, keys, dates
   assert.deepEqual(of(sortedWithGlitch, 'out-of-order-timestamp').map((f) => f.row), [20]);
   const zeros = check(['weight_kg', ...Array.from({ length: 50 }, (_, i) => (i === 7 ? 0 : 50 + (i % 20)))].join('\n'));
   assert.deepEqual(of(zeros, 'zero-as-missing').map((f) => f.row), [7]);
+  // A stray negative value (a lost minus sign, in 1 of 200 rows) does not make the column signed; 3 of 200 do.
+  const weights = (negatives: number[]) => check(['weight_kg', ...Array.from({ length: 200 }, (_, i) => (i === 7 ? 0 : (negatives.includes(i) ? -1 : 1) * (50 + (i % 20))))].join('\n'));
+  assert.deepEqual(of(weights([30]), 'zero-as-missing').map((f) => f.row), [7]);
+  assert.deepEqual(of(weights([30, 60, 90]), 'zero-as-missing'), []);
 });
 
 test('real datasets (vega-datasets): no rule flags more than 2% of a column', () => {

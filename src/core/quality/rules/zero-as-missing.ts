@@ -4,6 +4,12 @@ import { isolatedBelow } from '../placeholders';
 
 const measurementName = /(price|cost|area|size|weight|height|length|width|distance|income|salary|mpg|miles|horsepower|displacement|acceleration|bmi|pressure|glucose|insulin|thickness|temperature|mass|volume|m2|sqft)/i;
 
+/**
+ * Share of a column's values that may be negative in a column of positive values: stray errors of their own
+ * (lost minus signs, -999 placeholders) that other rules report, not a signed measurement.
+ */
+const STRAY_NEGATIVES = 0.01;
+
 export const zeroAsMissing = defineRule({
   id: 'zero-as-missing',
   title: 'Zero used as missing',
@@ -15,7 +21,8 @@ export const zeroAsMissing = defineRule({
 one (a known defect of datasets such as Pima diabetes or vega's movies). Taken at face value it drags
 means and coefficients toward zero.
 
-Reported when every non-zero value is positive, zeros are rare (at most \`maxZeroShare\`), and either the
+Reported when the non-zero values are positive (up to 1% of stray negative values aside: lost minus
+signs, -999 placeholders, which other rules report), zeros are rare (at most \`maxZeroShare\`), and either the
 column name suggests a physical or monetary measurement or zero stands alone below the other values, far
 from the smallest of them (at least twice the spread of their lowest 5% and twice the step between their two
 smallest values: a price of 0 among prices from 700 up; not a wind speed of 0 among speeds from 0.4 up, nor a
@@ -27,7 +34,9 @@ count of 0 among counts from 1 up).
       if (!isNumeric(column)) return;
       // The sorted finite values (shared with the profile) say at once whether the minimum is a zero.
       const sorted = sortedColumn(data, c);
-      if (sorted.length === 0 || sorted.at(0) !== 0) return;
+      const negatives = sorted.rank(0, true);
+      const zeroCount = sorted.rank(0, false) - negatives;
+      if (zeroCount === 0 || negatives > STRAY_NEGATIVES * sorted.length) return;
       const values = numericColumn(data, c);
       const zeros: number[] = [];
       let present = 0;
@@ -35,11 +44,10 @@ count of 0 among counts from 1 up).
         const v = values[r];
         if (Number.isNaN(v)) continue;
         present++;
-        if (v < 0) return;
         if (v === 0) zeros.push(r);
       }
-      if (zeros.length === 0 || zeros.length > present * options.maxZeroShare || present - zeros.length < 10) return;
-      if (!measurementName.test(column.name) && !isolatedBelow(0, sorted.from(zeros.length))) return;
+      if (zeros.length > present * options.maxZeroShare || present - zeros.length - negatives < 10) return;
+      if (!measurementName.test(column.name) && !isolatedBelow(0, sorted.from(negatives + zeroCount))) return;
       for (const r of zeros) {
         report({ row: r, columnIndex: c, value: '0', message: `0 in column "${column.name}", whose other values are all positive: is it a missing value?` });
       }
