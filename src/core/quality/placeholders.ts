@@ -82,6 +82,13 @@ export function isPlaceholderText(text: string): boolean {
 }
 
 /**
+ * Share of a column's values that may be negative in a column of non-negative values without making it signed:
+ * stray errors of their own (lost minus signs, -999 placeholders) that other rules report. A placeholder below
+ * every real value (-1, 0) is still one beside them.
+ */
+export const STRAY_NEGATIVE_SHARE = 0.01;
+
+/**
  * Whether `value` lies alone below the column's other values (`others`, sorted ascending, `value` not among
  * them): its distance to their minimum is at least twice the spread of their lowest 5% and twice the step
  * between their two smallest distinct values, so it does not continue their lower tail.

@@ -51,6 +51,17 @@ test('numbers: NaN in a float column, -1 among non-negative values, 0 far below 
   assert.deepEqual(findingsOf(report, 'zero-as-missing').map((f) => [f.row, f.column]), [[61, 'close']], 'not the wind of 0 among speeds from 0.5');
 });
 
+test('-1 among non-negative values is a placeholder beside a stray negative value (a lost minus sign, 1 in 200 rows), not beside several', () => {
+  const months = (negatives: number[]) => {
+    const rows = Array.from({ length: 200 }, (_, i) => [i, String((negatives.includes(i) ? -1 : 1) * (1 + (i % 12)))]);
+    rows[50] = [50, '-1'];
+    return findingsOf(checkCsv(csv(['id', 'month'], rows)), 'sentinel-value').map((f) => f.row);
+  };
+  assert.deepEqual(months([]), [50]);
+  assert.deepEqual(months([30]), [50]);
+  assert.deepEqual(months([30, 70, 110]), []);
+});
+
 test('an accepted placeholder is not reported', () => {
   const rows = Array.from({ length: 30 }, (_, i) => [i, i === 5 ? 'Unknown' : ['red', 'blue'][i % 2]]);
   const accept = [{ rule: 'disguised-missing', column: 'answer', value: 'Unknown' }];

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import { isNumeric, looksLikeIdentifier, numericColumn, sortedColumn, type SortedNumbers } from '../column-values';
+import { STRAY_NEGATIVE_SHARE } from '../placeholders';
 
 /** Values tools and people write for "unknown", and the maxima of integer types (truncated values). */
 export const SENTINELS = [-999, -9999, -99999, -99, 999, 9999, 99999, 999999, 9999999, 32767, 65535, 2097152, 2147483647, 4294967295, 2 ** 63 - 1];  // the last: Int64's maximum as a double
@@ -49,8 +50,8 @@ export const sentinelValue = defineRule({
 overflowed integer field (frictionless "truncated-value"). A model reads them as real, extreme values.
 
 Reported only when the sentinel lies outside the range of the column's other values (so a real 999 in a
-column of thousands is not flagged); -1 when every other value of the column is non-negative and it fills at
-most 5% of the rows.
+column of thousands is not flagged); -1 when every other value of the column is non-negative (up to 1% of
+stray negative values aside: lost minus signs, -999) and it fills at most 5% of the rows.
 
 **Fix**: replace the sentinel with an empty cell.`,
   check({ data, report }) {
@@ -59,10 +60,13 @@ most 5% of the rows.
       // Sentinels are finite: the sorted finite values say (by binary search) whether any occurs at all.
       const sorted = sortedColumn(data, c);
       const sentinels = new Set(SENTINELS.filter((s) => sorted.at(lowerBound(sorted, s)) === s));
-      if (sorted.at(0) === MINUS_ONE) {
-        const others = sorted.from(lowerBound(sorted, MINUS_ONE, true));
-        // A sign no other value has: -1 among non-negative values, in a few rows.
-        if (others.length >= 10 && others.at(0) >= 0 && sorted.length - others.length <= MAX_PLACEHOLDER_SHARE * sorted.length) {
+      const minusOnes = lowerBound(sorted, MINUS_ONE, true) - lowerBound(sorted, MINUS_ONE);
+      if (minusOnes > 0) {
+        // A sign no other value has: -1 among non-negative values, in a few rows (beside up to 1% of stray
+        // negative values, errors of their own: lost minus signs, -999).
+        const others = sorted.from(lowerBound(sorted, 0));
+        const strays = sorted.length - others.length - minusOnes;
+        if (others.length >= 10 && strays <= STRAY_NEGATIVE_SHARE * sorted.length && minusOnes <= MAX_PLACEHOLDER_SHARE * sorted.length) {
           const values = numericColumn(data, c);
           for (let r = 0; r < values.length; r++) {
             if (values[r] !== MINUS_ONE) continue;

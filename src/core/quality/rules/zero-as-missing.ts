@@ -1,14 +1,8 @@
 import { defineRule } from '../rule';
 import { isNumeric, numericColumn, sortedColumn } from '../column-values';
-import { isolatedBelow } from '../placeholders';
+import { STRAY_NEGATIVE_SHARE, isolatedBelow } from '../placeholders';
 
 const measurementName = /(price|cost|area|size|weight|height|length|width|distance|income|salary|mpg|miles|horsepower|displacement|acceleration|bmi|pressure|glucose|insulin|thickness|temperature|mass|volume|m2|sqft)/i;
-
-/**
- * Share of a column's values that may be negative in a column of positive values: stray errors of their own
- * (lost minus signs, -999 placeholders) that other rules report, not a signed measurement.
- */
-const STRAY_NEGATIVES = 0.01;
 
 export const zeroAsMissing = defineRule({
   id: 'zero-as-missing',
@@ -36,7 +30,7 @@ count of 0 among counts from 1 up).
       const sorted = sortedColumn(data, c);
       const negatives = sorted.rank(0, true);
       const zeroCount = sorted.rank(0, false) - negatives;
-      if (zeroCount === 0 || negatives > STRAY_NEGATIVES * sorted.length) return;
+      if (zeroCount === 0 || negatives > STRAY_NEGATIVE_SHARE * sorted.length) return;
       const values = numericColumn(data, c);
       const zeros: number[] = [];
       let present = 0;
