@@ -172,11 +172,18 @@ export function nullCount(data: IngestResult, column: number): number {
   return factsOf(data, column).nullCount();
 }
 
+/** Rejected cells per column, counted once per table. */
+const rejectedCounts = new WeakMap<IngestResult, Int32Array>();
+
 /** Number of missing cells of a column (empty or an NA token): its nulls without the rejected cells (text in a typed column, not missing). */
 export function missingCount(data: IngestResult, column: number): number {
-  let rejected = 0;
-  for (const cell of data.rejectedCells) if (cell.column === column) rejected++;
-  return nullCount(data, column) - rejected;
+  let counts = rejectedCounts.get(data);
+  if (!counts) {
+    counts = new Int32Array(data.columns.length);
+    for (const cell of data.rejectedCells) counts[cell.column]++;
+    rejectedCounts.set(data, counts);
+  }
+  return nullCount(data, column) - counts[column];
 }
 
 /** Finite values of a numeric array, sorted. */

@@ -24,6 +24,13 @@ test('a clean table, and a row with a plain gap, have no finding', () => {
   assert.deepEqual(check(customers({ 7: ['Lyon', ''] })), [], 'an empty country next to an ordinary city is a missing value, not a shift');
 });
 
+test('text in a numeric column (6% of its cells) is present, not missing: a count moved into the country column with visits empty is still a shift', () => {
+  // 18 of 300 visits written as words: the column holds a value in every row but one, though its typed values are 94% complete.
+  const lines = customers().map((line, i) => (i > 0 && i % 17 === 5 ? line.replace(/,\d+$/, ',a dozen or so') : line));
+  lines[41] = '41,Berlin,17,';
+  assert.deepEqual(check(lines).map((f) => [f.row, f.column]), [[40, 'country'], [40, 'visits']]);
+});
+
 test('"Lyon FR" in city with country empty: a merge, reported with a fix that splits it, and the emptied cell', () => {
   const findings = check(customers({ 12: ['Lyon FR', ''] }));
   assert.deepEqual(findings.map((f) => [f.row, f.column]), [[12, 'city'], [12, 'country']]);

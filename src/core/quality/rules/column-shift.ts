@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, nullCount, nullMask, nullRows, numericColumn, sortedColumn, type SortedNumbers } from '../column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, missingCount, nullCount, nullMask, nullRows, numericColumn, sortedColumn, type SortedNumbers } from '../column-values';
 import { cellText, isFreeText } from '../dependencies';
 import { patternOf } from '../value-patterns';
 import { OrderFit, numericOrders, type NumericOrder } from '../numeric-orders';
@@ -454,7 +454,8 @@ of values with its pattern).
     const columns = data.columns.length;
     const rows = data.table.numRows;
     if (columns < 2 || rows < 20) return;
-    const complete = data.columns.map((column, c) => column.kind !== 'empty' && rows - nullCount(data, c) >= MIN_COMPLETENESS * rows);
+    // Rejected cells (text in a typed column: often the shifted values themselves) are present, not missing.
+    const complete = data.columns.map((column, c) => column.kind !== 'empty' && rows - missingCount(data, c) >= MIN_COMPLETENESS * rows);
     const known = new Map<number, Column>();
     const column = (c: number) => {
       let k = known.get(c);
