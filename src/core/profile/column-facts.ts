@@ -12,7 +12,7 @@
  * `profileTable(data)` and `runQualityCheck(data, …)` over the same table compute each fact once.
  */
 import { DataType, type Data } from 'apache-arrow';
-import { KERNEL_ROWS, LITTLE_ENDIAN } from './facts/kernels';
+import { LITTLE_ENDIAN, kernelRanges } from './facts/kernels';
 import { copyFinite, distinctFromFew, FEW_SLOTS, holdsBothZeros, orderedFinite, radixSort, runsOf, sortedFromDistinct, type SortedRuns } from './facts/sort-finite';
 import { SortedNumbers, VALUES_PER_RUN } from './facts/sorted-numbers';
 import { dictionaryDistinct, type DistinctValues } from './facts/distinct-values';
@@ -22,7 +22,7 @@ import { readNumbers } from './facts/column-numbers';
 import { numberCodes, type ValueCodes } from './facts/value-codes';
 import { booleanRuns } from './facts/boolean-runs';
 
-export { KERNEL_ROWS, runsOf };
+export { kernelRanges, runsOf };
 export { sortFinite, sortFiniteWithRuns, type SortedRuns } from './facts/sort-finite';
 export { SortedNumbers } from './facts/sorted-numbers';
 export { distinctOfTexts, type DistinctValues } from './facts/distinct-values';
@@ -143,7 +143,7 @@ export class ColumnFacts {
     const table = LITTLE_ENDIAN && numbers.length >= FEW_TABLE_ROWS ? new Uint32Array(3 * FEW_SLOTS) : undefined;
     const s: ScanState = { n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity, nonFinite: 0, previous: -Infinity, ordered: true, strictly: true, few: table ? 0 : -1 };
     const kinds = new Set<number>();
-    for (let start = 0; start < numbers.length; start += KERNEL_ROWS) scanRange(s, kinds, numbers, mask, table, start, Math.min(numbers.length, start + KERNEL_ROWS));
+    for (const [start, end] of kernelRanges(0, numbers.length)) scanRange(s, kinds, numbers, mask, table, start, end);
     const stats: FiniteStats = { n: s.n, mean: s.mean, m2: s.m2, min: s.min, max: s.max, nonFinite: s.nonFinite, nonFiniteKinds: kinds.size };
     return (this.scanned = { stats, ordered: s.ordered, strictly: s.strictly, few: s.few, table: s.few >= 0 ? table : undefined });
   }

@@ -24,7 +24,7 @@
  */
 import type { IngestResult } from '../table/model';
 import { editDistance } from './edit-distance';
-import { KERNEL_ROWS, TEXT_KINDS, cellSourceText, looksLikeIdentifier, distinctValues, finiteStats, isNumeric, nullCount, numericColumn, sortedRuns, valueCodes, type DistinctValues, type ValueCodes } from './column-values';
+import { TEXT_KINDS, kernelRanges, cellSourceText, looksLikeIdentifier, distinctValues, finiteStats, isNumeric, nullCount, numericColumn, sortedRuns, valueCodes, type DistinctValues, type ValueCodes } from './column-values';
 import { codesAt, numberCodes, pairCodes, type SortedRuns } from '../profile/column-facts';
 import { timeOfDayCodes } from './time-of-day';
 import { looseCodes } from './loose-codes';
@@ -766,7 +766,7 @@ function idsPass(pass: GroupPass, b: Codes): RhsView {
   const totals = new Int32Array(b.size);
   const first = new Int32Array(pass.sizes.length).fill(-1);
   const n = b.ids.length;
-  for (let start = 0; start < n; start += KERNEL_ROWS) groupPass(pass, b.ids, totals, first, start, Math.min(n, start + KERNEL_ROWS));
+  for (const [start, end] of kernelRanges(0, n)) groupPass(pass, b.ids, totals, first, start, end);
   const { a } = pass;
   return {
     idOfRow: (r) => b.ids[r],
@@ -787,7 +787,7 @@ function idsPass(pass: GroupPass, b: Codes): RhsView {
 function numbersPass(pass: GroupPass, numbers: Float64Array, runsOf: () => SortedRuns): RhsView {
   const first = new Float64Array(pass.sizes.length).fill(NaN);
   const n = numbers.length;
-  for (let start = 0; start < n; start += KERNEL_ROWS) numberGroupPass(pass, numbers, first, start, Math.min(n, start + KERNEL_ROWS));
+  for (const [start, end] of kernelRanges(0, n)) numberGroupPass(pass, numbers, first, start, end);
   // −0 and 0 are one key of a Map, as they are one id.
   const values: number[] = [];
   const ids = new Map<number, number>();

@@ -5,7 +5,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { DataType, type Data } from 'apache-arrow';
 import { fmix32 } from '../../shared/hash';
-import { KERNEL_ROWS } from './kernels';
+import { kernelRanges } from './kernels';
 import { DistinctBuilder, doubtfulEdgeByte, type DistinctValues } from './distinct-values';
 
 /**
@@ -103,8 +103,8 @@ export function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8A
     const bytes = chunk.values as Uint8Array;
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const end = row + chunk.length;
-    for (let from = row; from < end; from += KERNEL_ROWS) {
-      const hashed = hashUtf8Range(bytes, view, starts, ends, mask, hashes, doubtful, from, Math.min(end, from + KERNEL_ROWS));
+    for (const [from, to] of kernelRanges(row, end)) {
+      const hashed = hashUtf8Range(bytes, view, starts, ends, mask, hashes, doubtful, from, to);
       if (hashed < 0) return null;
       present += hashed;
     }
@@ -317,17 +317,20 @@ function distinctByHash(at: Utf8Rows, rows: number, mask: Uint8Array, hashes: In
   // Few distinct values: the table alone (small, in cache) is fastest; the bitsets only pay off for many.
   const few: NumberingState = { builder: new DistinctBuilder(rows, Math.min(present, TABLE_ONLY_LIMIT)), table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
   let fits = true;
-  for (let from = 0; from < rows && fits; from += KERNEL_ROWS) fits = numberRange(few, at, hashes, mask, 0, undefined, TABLE_ONLY_LIMIT, from, Math.min(rows, from + KERNEL_ROWS));
+  for (const [from, to] of kernelRanges(0, rows)) {
+    fits = numberRange(few, at, hashes, mask, 0, undefined, TABLE_ONLY_LIMIT, from, to);
+    if (!fits) break;
+  }
   if (fits) return few.builder;
   let bits = 1 << 10;
   while (bits < present * 16 && bits < 1 << 25) bits *= 2;
   const shift = 32 - Math.log2(bits);
   const seen = new Int32Array(bits >>> 5);
   const shared = new Int32Array(bits >>> 5);
-  for (let from = 0; from < rows; from += KERNEL_ROWS) markSharedPrefixes(hashes, mask, shift, seen, shared, from, Math.min(rows, from + KERNEL_ROWS));
+  for (const [from, to] of kernelRanges(0, rows)) markSharedPrefixes(hashes, mask, shift, seen, shared, from, to);
   const { builder } = few; // started over, with room for every row
   builder.reset(present);
   const state: NumberingState = { builder, table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
-  for (let from = 0; from < rows; from += KERNEL_ROWS) numberRange(state, at, hashes, mask, shift, shared, Infinity, from, Math.min(rows, from + KERNEL_ROWS));
+  for (const [from, to] of kernelRanges(0, rows)) numberRange(state, at, hashes, mask, shift, shared, Infinity, from, to);
   return state.builder;
 }
