@@ -37,13 +37,11 @@ function hashUtf8Range(bytes: Uint8Array, view: DataView, starts: Int32Array, en
 
 /** Where the values of Utf8 rows are: byte ranges, and (several chunks) each row's chunk. */
 interface Utf8Rows {
-  chunks: readonly Data[];
   starts: Int32Array;
   ends: Int32Array;
   chunkOfRow: Int32Array | undefined;
-  /** The bytes, when there is one chunk, and a view of them. */
-  single: Uint8Array | undefined;
-  view: DataView;
+  /** A view of each chunk's bytes. */
+  views: DataView[];
 }
 
 /**
@@ -99,9 +97,11 @@ export function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8A
   const doubtful: number[] = [];
   let present = 0;
   let row = 0;
+  const views: DataView[] = [];
   for (const chunk of chunks) {
     const bytes = chunk.values as Uint8Array;
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    views.push(view);
     const end = row + chunk.length;
     for (const [from, to] of kernelRanges(row, end)) {
       const hashed = hashUtf8Range(bytes, view, starts, ends, mask, hashes, doubtful, from, to);
@@ -110,8 +110,7 @@ export function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8A
     }
     row = end;
   }
-  const first = chunks[0].values as Uint8Array;
-  const builder = distinctByHash({ chunks, starts, ends, chunkOfRow, single: multi ? undefined : first, view: new DataView(first.buffer, first.byteOffset, first.byteLength) }, rows, mask, hashes, present);
+  const builder = distinctByHash({ starts, ends, chunkOfRow, views }, rows, mask, hashes, present);
   builder.trim();
   const { size, firstRows } = builder;
   const texts = builder.texts;
@@ -217,18 +216,6 @@ interface NumberingState {
   inTable: number;
 }
 
-/** Whether rows r1 and r2 hold the same bytes. */
-function sameBytes(at: Utf8Rows, r1: number, r2: number): boolean {
-  let p = at.starts[r1];
-  const end = at.ends[r1];
-  let q = at.starts[r2];
-  if (end - p !== at.ends[r2] - q) return false;
-  const x = at.chunks[at.chunkOfRow ? at.chunkOfRow[r1] : 0].values as Uint8Array;
-  const y = at.chunks[at.chunkOfRow ? at.chunkOfRow[r2] : 0].values as Uint8Array;
-  for (; p < end; p++, q++) if (x[p] !== y[q]) return false;
-  return true;
-}
-
 /**
  * Numbers the non-null rows from..to, in row order (see {@link distinctByHash}); the builder holds room
  * for every value numbered. Without `shared`, every row goes through the table, which may then hold at
@@ -237,7 +224,8 @@ function sameBytes(at: Utf8Rows, r1: number, r2: number): boolean {
 function numberRange(state: NumberingState, at: Utf8Rows, hashes: Int32Array, mask: Uint8Array, shift: number, shared: Int32Array | undefined, limit: number, from: number, to: number): boolean {
   const { builder } = state;
   const { ids, counts, firstRows } = builder;
-  const { starts, ends, single, view } = at;
+  const { starts, ends, chunkOfRow, views } = at;
+  const only = views[0];
   let size = builder.size;
   let { table, capacity } = state;
   for (let r = from; r < to; r++) {
@@ -257,17 +245,16 @@ function numberRange(state: NumberingState, at: Utf8Rows, hashes: Int32Array, ma
       const candidate = table[2 * slot + 1];
       if (candidate < 0) break;
       if (table[2 * slot] === h) {
-        let same: boolean;
-        if (single) {
-          // One chunk: the bytes compared inline.
-          const f = firstRows[candidate];
-          let p = starts[f];
-          let q = starts[r];
-          const end = ends[f];
-          same = end - p === ends[r] - q;
-          for (; same && p + 4 <= end; p += 4, q += 4) same = view.getInt32(p, true) === view.getInt32(q, true);
-          while (same && p < end) same = single[p++] === single[q++];
-        } else same = sameBytes(at, firstRows[candidate], r);
+        // The bytes compared inline, four at a time (each row's chunk found through chunkOfRow when there are several).
+        const f = firstRows[candidate];
+        let p = starts[f];
+        let q = starts[r];
+        const end = ends[f];
+        let same = end - p === ends[r] - q;
+        const x = chunkOfRow ? views[chunkOfRow[f]] : only;
+        const y = chunkOfRow ? views[chunkOfRow[r]] : only;
+        for (; same && p + 4 <= end; p += 4, q += 4) same = x.getInt32(p, true) === y.getInt32(q, true);
+        for (; same && p < end; p++, q++) same = x.getUint8(p) === y.getUint8(q);
         if (same) {
           id = candidate;
           break;
