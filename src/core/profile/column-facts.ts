@@ -68,28 +68,10 @@ export class ColumnFacts {
         const bitmap = chunk.nullBitmap as Uint8Array | undefined;
         if (chunk.nullCount > 0 && bitmap && bitmap.length > 0) {
           const offset = chunk.offset;
-          let i = 0;
-          // Whole bitmap bytes with no null (0xff) are skipped eight rows at a time.
-          if ((offset & 7) === 0) {
-            const first = offset >> 3;
-            for (; i + 8 <= n; i += 8) {
-              const byte = bitmap[first + (i >> 3)];
-              if (byte === 0xff) continue;
-              for (let k = 0; k < 8; k++) {
-                if ((byte & (1 << k)) === 0) {
-                  out[row + i + k] = 1;
-                  nullRows.push(row + i + k);
-                }
-              }
-            }
-          }
-          for (; i < n; i++) {
-            const p = offset + i;
-            if ((bitmap[p >> 3] & (1 << (p & 7))) === 0) {
-              out[row + i] = 1;
-              nullRows.push(row + i);
-            }
-          }
+          // Whole bitmap bytes eight rows at a time where the chunk starts on a byte, then the rest bit by bit.
+          const whole = (offset & 7) === 0 ? n & ~7 : 0;
+          if (whole > 0) nullsOfBytes(bitmap, offset >> 3, whole, out, row, nullRows);
+          nullsOfBits(bitmap, offset, whole, n, out, row, nullRows);
         }
       }
       row += n;
@@ -236,6 +218,36 @@ function sharedFloat64Values(chunks: readonly Data[], rows: number): Float64Arra
     end += 8 * chunk.length;
   }
   return new Float64Array(first.buffer, first.byteOffset, rows);
+}
+
+/**
+ * Marks in `out` (from `row` on) and lists the null rows of a validity bitmap's whole bytes (`rows`, a multiple
+ * of 8, from byte `first` on), skipping bytes with no null (0xff) eight rows at a time. (This loop and that of
+ * {@link nullsOfBits} are functions of their own, with nothing after the loop: V8 may compile a loop while its
+ * first call runs, and code after it that had not run yet would make that code bail out, to be compiled again.)
+ */
+function nullsOfBytes(bitmap: Uint8Array, first: number, rows: number, out: Uint8Array, row: number, nullRows: number[]): void {
+  for (let i = 0; i < rows; i += 8) {
+    const byte = bitmap[first + (i >> 3)];
+    if (byte === 0xff) continue;
+    for (let k = 0; k < 8; k++) {
+      if ((byte & (1 << k)) === 0) {
+        out[row + i + k] = 1;
+        nullRows.push(row + i + k);
+      }
+    }
+  }
+}
+
+/** {@link nullsOfBytes} bit by bit, for the chunk's rows from..to (bit `offset` + i is row i's). */
+function nullsOfBits(bitmap: Uint8Array, offset: number, from: number, to: number, out: Uint8Array, row: number, nullRows: number[]): void {
+  for (let i = from; i < to; i++) {
+    const p = offset + i;
+    if ((bitmap[p >> 3] & (1 << (p & 7))) === 0) {
+      out[row + i] = 1;
+      nullRows.push(row + i);
+    }
+  }
 }
 
 /** The null mask of columns without nulls, shared by those of the same length (the newest length asked for). */
