@@ -12,7 +12,7 @@
  * `profileTable(data)` and `runQualityCheck(data, …)` over the same table compute each fact once.
  */
 import { DataType, type Data } from 'apache-arrow';
-import { KERNEL_ROWS, LITTLE_ENDIAN } from './facts/kernels';
+import { LITTLE_ENDIAN, kernelRanges } from './facts/kernels';
 import { copyFinite, distinctFromFew, FEW_SLOTS, holdsBothZeros, orderedFinite, radixSort, runsOf, sortedFromDistinct, type SortedRuns } from './facts/sort-finite';
 import { SortedNumbers, VALUES_PER_RUN } from './facts/sorted-numbers';
 import { dictionaryDistinct, type DistinctValues } from './facts/distinct-values';
@@ -22,7 +22,7 @@ import { readNumbers } from './facts/column-numbers';
 import { numberCodes, type ValueCodes } from './facts/value-codes';
 import { booleanRuns } from './facts/boolean-runs';
 
-export { KERNEL_ROWS, runsOf };
+export { kernelRanges, runsOf };
 export { sortFinite, sortFiniteWithRuns, type SortedRuns } from './facts/sort-finite';
 export { SortedNumbers } from './facts/sorted-numbers';
 export { distinctOfTexts, type DistinctValues } from './facts/distinct-values';
@@ -68,28 +68,10 @@ export class ColumnFacts {
         const bitmap = chunk.nullBitmap as Uint8Array | undefined;
         if (chunk.nullCount > 0 && bitmap && bitmap.length > 0) {
           const offset = chunk.offset;
-          let i = 0;
-          // Whole bitmap bytes with no null (0xff) are skipped eight rows at a time.
-          if ((offset & 7) === 0) {
-            const first = offset >> 3;
-            for (; i + 8 <= n; i += 8) {
-              const byte = bitmap[first + (i >> 3)];
-              if (byte === 0xff) continue;
-              for (let k = 0; k < 8; k++) {
-                if ((byte & (1 << k)) === 0) {
-                  out[row + i + k] = 1;
-                  nullRows.push(row + i + k);
-                }
-              }
-            }
-          }
-          for (; i < n; i++) {
-            const p = offset + i;
-            if ((bitmap[p >> 3] & (1 << (p & 7))) === 0) {
-              out[row + i] = 1;
-              nullRows.push(row + i);
-            }
-          }
+          // Whole bitmap bytes eight rows at a time where the chunk starts on a byte, then the rest bit by bit.
+          const whole = (offset & 7) === 0 ? n & ~7 : 0;
+          if (whole > 0) nullsOfBytes(bitmap, offset >> 3, whole, out, row, nullRows);
+          nullsOfBits(bitmap, offset, whole, n, out, row, nullRows);
         }
       }
       row += n;
@@ -143,7 +125,7 @@ export class ColumnFacts {
     const table = LITTLE_ENDIAN && numbers.length >= FEW_TABLE_ROWS ? new Uint32Array(3 * FEW_SLOTS) : undefined;
     const s: ScanState = { n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity, nonFinite: 0, previous: -Infinity, ordered: true, strictly: true, few: table ? 0 : -1 };
     const kinds = new Set<number>();
-    for (let start = 0; start < numbers.length; start += KERNEL_ROWS) scanRange(s, kinds, numbers, mask, table, start, Math.min(numbers.length, start + KERNEL_ROWS));
+    for (const [start, end] of kernelRanges(0, numbers.length)) scanRange(s, kinds, numbers, mask, table, start, end);
     const stats: FiniteStats = { n: s.n, mean: s.mean, m2: s.m2, min: s.min, max: s.max, nonFinite: s.nonFinite, nonFiniteKinds: kinds.size };
     return (this.scanned = { stats, ordered: s.ordered, strictly: s.strictly, few: s.few, table: s.few >= 0 ? table : undefined });
   }
@@ -236,6 +218,36 @@ function sharedFloat64Values(chunks: readonly Data[], rows: number): Float64Arra
     end += 8 * chunk.length;
   }
   return new Float64Array(first.buffer, first.byteOffset, rows);
+}
+
+/**
+ * Marks in `out` (from `row` on) and lists the null rows of a validity bitmap's whole bytes (`rows`, a multiple
+ * of 8, from byte `first` on), skipping bytes with no null (0xff) eight rows at a time. (This loop and that of
+ * {@link nullsOfBits} are functions of their own, with nothing after the loop: V8 may compile a loop while its
+ * first call runs, and code after it that had not run yet would make that code bail out, to be compiled again.)
+ */
+function nullsOfBytes(bitmap: Uint8Array, first: number, rows: number, out: Uint8Array, row: number, nullRows: number[]): void {
+  for (let i = 0; i < rows; i += 8) {
+    const byte = bitmap[first + (i >> 3)];
+    if (byte === 0xff) continue;
+    for (let k = 0; k < 8; k++) {
+      if ((byte & (1 << k)) === 0) {
+        out[row + i + k] = 1;
+        nullRows.push(row + i + k);
+      }
+    }
+  }
+}
+
+/** {@link nullsOfBytes} bit by bit, for the chunk's rows from..to (bit `offset` + i is row i's). */
+function nullsOfBits(bitmap: Uint8Array, offset: number, from: number, to: number, out: Uint8Array, row: number, nullRows: number[]): void {
+  for (let i = from; i < to; i++) {
+    const p = offset + i;
+    if ((bitmap[p >> 3] & (1 << (p & 7))) === 0) {
+      out[row + i] = 1;
+      nullRows.push(row + i);
+    }
+  }
 }
 
 /** The null mask of columns without nulls, shared by those of the same length (the newest length asked for). */

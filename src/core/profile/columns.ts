@@ -11,7 +11,7 @@ import type { ColumnProfile, HistogramBin, TopValue } from './types';
 import { makeFormatter, formatEpochMs, formatFloat32, type CellFormatter } from '../ingest/render-text';
 import { unitLabel } from '../ingest/written-number';
 import { HyperLogLog, KllSketch, MisraGries } from './sketches';
-import { KERNEL_ROWS, SortedNumbers, runsOf, type ColumnFacts, type DistinctValues, type FiniteStats, type SortedRuns } from './column-facts';
+import { SortedNumbers, kernelRanges, runsOf, type ColumnFacts, type DistinctValues, type FiniteStats, type SortedRuns } from './column-facts';
 
 export const TOP_VALUES = 10;
 export const MAX_HISTOGRAM_BINS = 30;
@@ -539,7 +539,7 @@ class BooleanAccumulator implements ColumnAccumulator {
     this.count += n;
     const bitmap = nullBitmapOf(data);
     const tally = new Float64Array(3); // nulls, trues, falses
-    for (let i = 0; i < n; i += KERNEL_ROWS) countBooleans(values, bitmap, data.offset, i, Math.min(n, i + KERNEL_ROWS), tally);
+    for (const [start, end] of kernelRanges(0, n)) countBooleans(values, bitmap, data.offset, start, end, tally);
     this.nulls += tally[0];
     this.trues += tally[1];
     this.falses += tally[2];
@@ -616,7 +616,7 @@ class TextAccumulator implements ColumnAccumulator {
       }
       // counts[k] for code k; the last two slots: nulls, codes out of range.
       const counts = new Float64Array(strings.length + 2);
-      for (let i = 0; i < n; i += KERNEL_ROWS) countCodes(codes, bitmap, offset, i, Math.min(n, i + KERNEL_ROWS), counts);
+      for (const [start, end] of kernelRanges(0, n)) countCodes(codes, bitmap, offset, start, end, counts);
       this.nulls += counts[strings.length];
       const outOfRange = counts[strings.length + 1];
       for (let k = 0; k < strings.length; k++) if (counts[k] > 0) this.addValue(strings[k], counts[k]);

@@ -7,10 +7,10 @@
 import { DataType, type Vector } from 'apache-arrow';
 import type { ColumnInfo, ColumnKind, IngestResult, TextRange } from '../table/model';
 import { looksLikeIdentifier } from '../shared/identifier';
-import { KERNEL_ROWS, SortedNumbers, columnFacts, computeFiniteStats, distinctOfTexts, numberCodes, runsOf, sortFinite, sortFiniteWithRuns, type ColumnFacts, type DistinctValues, type FiniteStats, type SortedRuns, type ValueCodes } from '../profile/column-facts';
+import { SortedNumbers, columnFacts, kernelRanges, computeFiniteStats, distinctOfTexts, numberCodes, runsOf, sortFinite, sortFiniteWithRuns, type ColumnFacts, type DistinctValues, type FiniteStats, type SortedRuns, type ValueCodes } from '../profile/column-facts';
 
 export type { DistinctValues, FiniteStats, SortedNumbers, SortedRuns, ValueCodes };
-export { KERNEL_ROWS, looksLikeIdentifier };
+export { kernelRanges, looksLikeIdentifier };
 
 const cache = new WeakMap<IngestResult, Map<string, unknown>>();
 
@@ -203,7 +203,7 @@ export function quantile(sorted: Float64Array, q: number): number {
 /** Whether the values only ever increase (a row counter or an auto-increment key). */
 export function strictlyIncreasing(values: Float64Array): boolean {
   const state = { previous: -Infinity, seen: 0 };
-  for (let i = 0; i < values.length; i += KERNEL_ROWS) if (!increasingRange(values, i, Math.min(values.length, i + KERNEL_ROWS), state)) return false;
+  for (const [start, end] of kernelRanges(0, values.length)) if (!increasingRange(values, start, end, state)) return false;
   return state.seen > 1;
 }
 

@@ -24,7 +24,7 @@
  */
 import type { IngestResult } from '../table/model';
 import { editDistance } from './edit-distance';
-import { KERNEL_ROWS, TEXT_KINDS, cellSourceText, looksLikeIdentifier, distinctValues, finiteStats, isNumeric, nullCount, numericColumn, sortedRuns, valueCodes, type DistinctValues, type ValueCodes } from './column-values';
+import { TEXT_KINDS, kernelRanges, cellSourceText, looksLikeIdentifier, distinctValues, finiteStats, isNumeric, nullCount, numericColumn, sortedRuns, valueCodes, type DistinctValues, type ValueCodes } from './column-values';
 import { codesAt, numberCodes, pairCodes, type SortedRuns } from '../profile/column-facts';
 import { timeOfDayCodes } from './time-of-day';
 import { looseCodes } from './loose-codes';
@@ -142,25 +142,50 @@ function codesOf(data: IngestResult, c: number, rows?: Int32Array): Codes {
     const codes = textCodes(data, c);
     return rows ? codesAt(codes, rows) : codes;
   }
-  if (!rows) return valueCodes(data, c);
-  const numbers = numericColumn(data, c);
+  return rows ? numberCodes(numbersAt(numericColumn(data, c), rows)) : valueCodes(data, c);
+}
+
+/**
+ * The numbers at `rows`. (A loop with nothing after it, apart from the code that calls it: V8 may compile the
+ * loop while its first call runs, and code after it that had not run yet would make that compiled code bail out.)
+ */
+function numbersAt(numbers: Float64Array, rows: Int32Array): Float64Array {
   const sampled = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) sampled[i] = numbers[rows[i]];
-  return numberCodes(sampled);
+  return sampled;
 }
 
 /** Row positions grouped by id (counting sort): `order` lists positions group by group, `starts` where each group begins. */
-function groupsBy(codes: Codes): { order: Int32Array; starts: Int32Array } {
-  const starts = new Int32Array(codes.size + 1);
-  for (const id of codes.ids) if (id >= 0) starts[id + 1]++;
-  for (let k = 0; k < codes.size; k++) starts[k + 1] += starts[k];
-  const fill = starts.slice(0, codes.size);
-  const order = new Int32Array(starts[codes.size]);
-  for (let i = 0; i < codes.ids.length; i++) {
-    const id = codes.ids[i];
+function groupsBy({ ids, size }: Codes): { order: Int32Array; starts: Int32Array } {
+  const starts = new Int32Array(size + 1);
+  countGroupRows(ids, starts);
+  runningSums(starts);
+  const fill = starts.slice(0, size);
+  const order = new Int32Array(starts[size]);
+  placeGroupRows(ids, fill, order);
+  return { order, starts };
+}
+
+/**
+ * Counts the rows of each id into starts[id + 1]. (Each loop of {@link groupsBy} is a function with nothing after
+ * the loop: V8 may compile a loop while its first call runs, and code after it that had not run yet would make
+ * that compiled code bail out on each call.)
+ */
+function countGroupRows(ids: Int32Array, starts: Int32Array): void {
+  for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) starts[ids[i] + 1]++;
+}
+
+/** Turns counts into running sums, in place. */
+function runningSums(values: Int32Array): void {
+  for (let k = 1; k < values.length; k++) values[k] += values[k - 1];
+}
+
+/** Lists each row (of an id) at its group's next place (`fill`: where each group's next row goes). */
+function placeGroupRows(ids: Int32Array, fill: Int32Array, order: Int32Array): void {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
     if (id >= 0) order[fill[id]++] = i;
   }
-  return { order, starts };
 }
 
 export interface PairStats {
@@ -183,19 +208,44 @@ export interface PairStats {
   smallest: number;
 }
 
+/** What {@link groupStats} adds up, by index. */
+const enum PairSum {
+  Groups,
+  Agreeing,
+  MajorityGroups,
+  MajorityAgreeing,
+  Majority,
+  Rows,
+  Changes,
+  Present,
+  Smallest,
+}
+
 /** g3 statistics of A → B over the grouping of A (`b`: B's ids at the same positions). */
 function pairStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int32Array, bSize: number): PairStats {
-  const counts = new Int32Array(bSize);
-  const touched = new Int32Array(Math.min(bSize, b.length));
-  let groups = 0;
-  let agreeing = 0;
-  let majorityGroups = 0;
-  let majorityAgreeing = 0;
-  let majority = 0;
-  let rows = 0;
-  let changes = 0;
-  let present = 0;
-  let smallest = Number.MAX_SAFE_INTEGER;
+  const sums = new Float64Array(PairSum.Smallest + 1);
+  sums[PairSum.Smallest] = Number.MAX_SAFE_INTEGER;
+  groupStats(grouping, b, new Int32Array(bSize), new Int32Array(Math.min(bSize, b.length)), sums);
+  const groups = sums[PairSum.Groups];
+  const rows = sums[PairSum.Rows];
+  const present = sums[PairSum.Present];
+  return {
+    groups,
+    agreeing: groups ? sums[PairSum.Agreeing] / groups : 0,
+    settled: settledShare(groups, sums[PairSum.Agreeing], sums[PairSum.MajorityGroups], sums[PairSum.MajorityAgreeing]),
+    majority: groups ? sums[PairSum.Majority] / groups : 0,
+    error: rows ? sums[PairSum.Changes] / rows : 1,
+    supported: present ? rows / present : 0,
+    smallest: groups ? sums[PairSum.Smallest] : 0,
+  };
+}
+
+/**
+ * Adds to `sums` (see PairSum) each group's rows with a value of B, and, for the groups of two rows or more, the
+ * rows of its most frequent value of B and whether that is a clear majority. (A loop with nothing after it: V8
+ * may compile it while its first call runs, before any code after the loop would have run.)
+ */
+function groupStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int32Array, counts: Int32Array, touched: Int32Array, sums: Float64Array): void {
   const { order, starts } = grouping;
   for (let g = 0; g + 1 < starts.length; g++) {
     let size = 0;
@@ -210,29 +260,20 @@ function pairStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int32
       size++;
     }
     for (let k = 0; k < seen; k++) counts[touched[k]] = 0;
-    present += size;
+    sums[PairSum.Present] += size;
     if (size < 2) continue;
-    groups++;
-    rows += size;
-    if (size < smallest) smallest = size;
-    changes += size - best;
+    sums[PairSum.Groups]++;
+    sums[PairSum.Rows] += size;
+    if (size < sums[PairSum.Smallest]) sums[PairSum.Smallest] = size;
+    sums[PairSum.Changes] += size - best;
     const clear = clearMajority(best, size);
-    if (clear) agreeing++;
+    if (clear) sums[PairSum.Agreeing]++;
     if (size >= MAJORITY_ROWS) {
-      majorityGroups++;
-      if (clear) majorityAgreeing++;
+      sums[PairSum.MajorityGroups]++;
+      if (clear) sums[PairSum.MajorityAgreeing]++;
     }
-    if (2 * best > size) majority++;
+    if (2 * best > size) sums[PairSum.Majority]++;
   }
-  return {
-    groups,
-    agreeing: groups ? agreeing / groups : 0,
-    settled: settledShare(groups, agreeing, majorityGroups, majorityAgreeing),
-    majority: groups ? majority / groups : 0,
-    error: rows ? changes / rows : 1,
-    supported: present ? rows / present : 0,
-    smallest: groups ? smallest : 0,
-  };
 }
 
 /** Whether A → B has groups enough to be evidence: MIN_GROUPS, or fewer large ones (FEW_GROUPS_MIN_ROWS). */
@@ -766,7 +807,7 @@ function idsPass(pass: GroupPass, b: Codes): RhsView {
   const totals = new Int32Array(b.size);
   const first = new Int32Array(pass.sizes.length).fill(-1);
   const n = b.ids.length;
-  for (let start = 0; start < n; start += KERNEL_ROWS) groupPass(pass, b.ids, totals, first, start, Math.min(n, start + KERNEL_ROWS));
+  for (const [start, end] of kernelRanges(0, n)) groupPass(pass, b.ids, totals, first, start, end);
   const { a } = pass;
   return {
     idOfRow: (r) => b.ids[r],
@@ -787,7 +828,7 @@ function idsPass(pass: GroupPass, b: Codes): RhsView {
 function numbersPass(pass: GroupPass, numbers: Float64Array, runsOf: () => SortedRuns): RhsView {
   const first = new Float64Array(pass.sizes.length).fill(NaN);
   const n = numbers.length;
-  for (let start = 0; start < n; start += KERNEL_ROWS) numberGroupPass(pass, numbers, first, start, Math.min(n, start + KERNEL_ROWS));
+  for (const [start, end] of kernelRanges(0, n)) numberGroupPass(pass, numbers, first, start, end);
   // −0 and 0 are one key of a Map, as they are one id.
   const values: number[] = [];
   const ids = new Map<number, number>();

@@ -111,6 +111,16 @@ export function mayHoldDamage(bytes: Uint8Array): boolean {
   const head = Math.min(bytes.length, (4 - (bytes.byteOffset & 3)) & 3);
   for (let i = 0; i < head; i++) if (isControlByte(bytes[i])) return true;
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset + head, (bytes.length - head) >> 2);
+  if (controlInWords(words, bytes, head)) return true;
+  for (let i = head + 4 * words.length; i < bytes.length; i++) if (isControlByte(bytes[i])) return true;
+  return false;
+}
+
+/**
+ * Whether ASCII words (`bytes` from `head` on) hold a control character. (The loop alone in a function: V8 may
+ * compile it while its first call runs, and code after it that had not run yet would make that code bail out.)
+ */
+function controlInWords(words: Uint32Array, bytes: Uint8Array, head: number): boolean {
   for (let k = 0; k < words.length; k++) {
     const x = words[k];
     const y = x ^ 0x7f7f7f7f;
@@ -120,6 +130,5 @@ export function mayHoldDamage(bytes: Uint8Array): boolean {
       for (let i = at; i < at + 4; i++) if (isControlByte(bytes[i])) return true;
     }
   }
-  for (let i = head + 4 * words.length; i < bytes.length; i++) if (isControlByte(bytes[i])) return true;
   return false;
 }

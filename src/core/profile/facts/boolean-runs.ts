@@ -2,7 +2,7 @@
  * The sorted runs of a boolean column's numbers (0 and 1, NaN where null), counted straight: what the column
  * scan's table of few distinct values would give (ColumnFacts.sortedNumbers), without hashing every row.
  */
-import { KERNEL_ROWS } from './kernels';
+import { kernelRanges } from './kernels';
 import type { SortedRuns } from './sort-finite';
 
 /** Adds rows i0..i1 to `tally`: [zeros, ones, 1 once a 0 came after a 1]. */
@@ -28,7 +28,7 @@ function countRange(numbers: Float64Array, i0: number, i1: number, tally: Int32A
  */
 export function booleanRuns(numbers: Float64Array): SortedRuns | undefined {
   const tally = new Int32Array(3);
-  for (let i = 0; i < numbers.length; i += KERNEL_ROWS) countRange(numbers, i, Math.min(numbers.length, i + KERNEL_ROWS), tally);
+  for (const [start, end] of kernelRanges(0, numbers.length)) countRange(numbers, start, end, tally);
   const [zeros, ones, disordered] = tally;
   if (!disordered || zeros === 0 || ones === 0) return undefined;
   return { values: Float64Array.of(0, 1), counts: Int32Array.of(zeros, ones) };

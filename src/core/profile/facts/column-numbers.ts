@@ -1,6 +1,6 @@
 /** A column's chunks as one Float64Array: typed arrays copied or converted by small kernels, no value read one by one. */
 import { DataType, type Data } from 'apache-arrow';
-import { KERNEL_ROWS, LITTLE_ENDIAN } from './kernels';
+import { kernelRanges, LITTLE_ENDIAN } from './kernels';
 
 /**
  * The values of a column's chunks as numbers, as Arrow's `get` gives them (nulls not yet NaN), for
@@ -27,22 +27,22 @@ export function readNumbers(chunks: readonly Data[], rows: number): Float64Array
       const words = new Uint32Array(array.buffer, array.byteOffset, 2 * n);
       const signed = array instanceof BigInt64Array;
       const scale = kind === 'seconds' ? 1000 : 1;
-      for (let i = 0; i < n; i += KERNEL_ROWS) int64Range(words, signed, scale, out, row, i, Math.min(n, i + KERNEL_ROWS));
+      for (const [start, end] of kernelRanges(0, n)) int64Range(words, signed, scale, out, row, start, end);
     } else if ((kind === 'micros' || kind === 'nanos') && LITTLE_ENDIAN) {
       const array = values as BigInt64Array | BigUint64Array;
       const words = new Uint32Array(array.buffer, array.byteOffset, 2 * n);
       const divisor = kind === 'micros' ? 1000 : 1_000_000;
-      for (let i = 0; i < n; i += KERNEL_ROWS) dividedRange(array, words, array instanceof BigInt64Array, divisor, out, row, i, Math.min(n, i + KERNEL_ROWS));
+      for (const [start, end] of kernelRanges(0, n)) dividedRange(array, words, array instanceof BigInt64Array, divisor, out, row, start, end);
     } else if (kind === 'micros' || kind === 'nanos') {
       const array = values as BigInt64Array | BigUint64Array;
       const divisor = BigInt(kind === 'micros' ? 1000 : 1_000_000);
       for (let i = 0; i < n; i++) out[row + i] = Number(array[i] / divisor) + Number(array[i] % divisor) / Number(divisor);
     } else if (kind === 'days') {
       const v = values as Int32Array;
-      for (let i = 0; i < n; i += KERNEL_ROWS) daysRange(v, out, row, i, Math.min(n, i + KERNEL_ROWS));
+      for (const [start, end] of kernelRanges(0, n)) daysRange(v, out, row, start, end);
     } else if (kind === 'bool') {
       const bits = values as Uint8Array;
-      for (let i = 0; i < n; i += KERNEL_ROWS) bitsRange(bits, chunk.offset, out, row, i, Math.min(n, i + KERNEL_ROWS));
+      for (const [start, end] of kernelRanges(0, n)) bitsRange(bits, chunk.offset, out, row, start, end);
     }
     row += n;
   }

@@ -3,7 +3,7 @@
  * dictionary-encoded chunks (by index) and any texts (by a hash map); Utf8 bytes: utf8-distinct.ts.
  */
 import { DataType, type Data } from 'apache-arrow';
-import { KERNEL_ROWS } from './kernels';
+import { kernelRanges } from './kernels';
 
 /** The distinct non-null values of a text column, numbered in order of first appearance. */
 export interface DistinctValues {
@@ -138,8 +138,7 @@ export function dictionaryDistinct(chunks: readonly Data[], rows: number, mask: 
     const local = new Int32Array(words.length).fill(-1);
     const indices = chunk.values as Int32Array;
     const end = row + chunk.length;
-    for (let from = row; from < end; from += KERNEL_ROWS) {
-      const to = Math.min(end, from + KERNEL_ROWS);
+    for (const [from, to] of kernelRanges(row, end)) {
       // The common case: every index already numbered (a new one, or one out of range, stops the kernel).
       for (let r = indexRange(indices, row, local, mask, ids, builder.counts, from, to); r < to; r = indexRange(indices, row, local, mask, ids, builder.counts, r + 1, to)) {
         const k = indices[r - row];

@@ -1,5 +1,5 @@
 /** The one pass over a column's numbers: Welford moments, whether they are in order, and their distinct values while few. */
-import { KERNEL_ROWS } from './kernels';
+import { kernelRanges } from './kernels';
 import { FEW_DISTINCT, fewSlot } from './sort-finite';
 
 /** What {@link ColumnFacts} learns in its one pass over a column's numbers. */
@@ -99,6 +99,6 @@ export function computeFiniteStats(numbers: Float64Array, mask: Uint8Array): Fin
   // The column scan without its distinct-value table: the same moments, accumulated in the same order.
   const s: ScanState = { n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity, nonFinite: 0, previous: -Infinity, ordered: true, strictly: true, few: -1 };
   const kinds = new Set<number>();
-  for (let start = 0; start < numbers.length; start += KERNEL_ROWS) scanRange(s, kinds, numbers, mask, undefined, start, Math.min(numbers.length, start + KERNEL_ROWS));
+  for (const [start, end] of kernelRanges(0, numbers.length)) scanRange(s, kinds, numbers, mask, undefined, start, end);
   return { n: s.n, mean: s.mean, m2: s.m2, min: s.min, max: s.max, nonFinite: s.nonFinite, nonFiniteKinds: kinds.size };
 }

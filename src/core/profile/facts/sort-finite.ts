@@ -3,7 +3,7 @@
  * small hash table for values with few distinct ones (its table is also filled by the column scan, see
  * numeric-scan.ts), else an LSD radix sort on the IEEE bits.
  */
-import { KERNEL_ROWS, LITTLE_ENDIAN } from './kernels';
+import { kernelRanges, LITTLE_ENDIAN } from './kernels';
 
 /**
  * Distinct finite values, ascending, with the number of times each occurs: the runs of equal (`===`,
@@ -81,12 +81,18 @@ function orderRange(values: Float64Array, i0: number, i1: number, s: OrderState)
  */
 export function sortFiniteWithRuns(values: Float64Array): { sorted: Float64Array; runs?: SortedRuns } {
   const order: OrderState = { previous: -Infinity, ordered: true, strictly: true, finite: 0 };
-  for (let i = 0; i < values.length && order.ordered; i += KERNEL_ROWS) orderRange(values, i, Math.min(values.length, i + KERNEL_ROWS), order);
+  for (const [start, end] of kernelRanges(0, values.length)) {
+    if (!order.ordered) break;
+    orderRange(values, start, end, order);
+  }
   if (order.ordered) return orderedFinite(values, order.finite, order.strictly);
   if (values.length >= 512 && LITTLE_ENDIAN) {
     const table = new Uint32Array(3 * FEW_SLOTS);
     let size = 0;
-    for (let start = 0; start < values.length && size >= 0; start += KERNEL_ROWS) size = countFewRange(values, table, start, Math.min(values.length, start + KERNEL_ROWS), size);
+    for (const [start, end] of kernelRanges(0, values.length)) {
+      if (size < 0) break;
+      size = countFewRange(values, table, start, end, size);
+    }
     if (size >= 0) return sortedFromFew(table, size);
   }
   return { sorted: radixSort(copyFinite(values, countFinite(values))) };

@@ -5,7 +5,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { DataType, type Data } from 'apache-arrow';
 import { fmix32 } from '../../shared/hash';
-import { KERNEL_ROWS } from './kernels';
+import { kernelRanges } from './kernels';
 import { DistinctBuilder, doubtfulEdgeByte, type DistinctValues } from './distinct-values';
 
 /**
@@ -37,13 +37,11 @@ function hashUtf8Range(bytes: Uint8Array, view: DataView, starts: Int32Array, en
 
 /** Where the values of Utf8 rows are: byte ranges, and (several chunks) each row's chunk. */
 interface Utf8Rows {
-  chunks: readonly Data[];
   starts: Int32Array;
   ends: Int32Array;
   chunkOfRow: Int32Array | undefined;
-  /** The bytes, when there is one chunk, and a view of them. */
-  single: Uint8Array | undefined;
-  view: DataView;
+  /** A view of each chunk's bytes. */
+  views: DataView[];
 }
 
 /**
@@ -99,19 +97,20 @@ export function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8A
   const doubtful: number[] = [];
   let present = 0;
   let row = 0;
+  const views: DataView[] = [];
   for (const chunk of chunks) {
     const bytes = chunk.values as Uint8Array;
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    views.push(view);
     const end = row + chunk.length;
-    for (let from = row; from < end; from += KERNEL_ROWS) {
-      const hashed = hashUtf8Range(bytes, view, starts, ends, mask, hashes, doubtful, from, Math.min(end, from + KERNEL_ROWS));
+    for (const [from, to] of kernelRanges(row, end)) {
+      const hashed = hashUtf8Range(bytes, view, starts, ends, mask, hashes, doubtful, from, to);
       if (hashed < 0) return null;
       present += hashed;
     }
     row = end;
   }
-  const first = chunks[0].values as Uint8Array;
-  const builder = distinctByHash({ chunks, starts, ends, chunkOfRow, single: multi ? undefined : first, view: new DataView(first.buffer, first.byteOffset, first.byteLength) }, rows, mask, hashes, present);
+  const builder = distinctByHash({ starts, ends, chunkOfRow, views }, rows, mask, hashes, present);
   builder.trim();
   const { size, firstRows } = builder;
   const texts = builder.texts;
@@ -217,18 +216,6 @@ interface NumberingState {
   inTable: number;
 }
 
-/** Whether rows r1 and r2 hold the same bytes. */
-function sameBytes(at: Utf8Rows, r1: number, r2: number): boolean {
-  let p = at.starts[r1];
-  const end = at.ends[r1];
-  let q = at.starts[r2];
-  if (end - p !== at.ends[r2] - q) return false;
-  const x = at.chunks[at.chunkOfRow ? at.chunkOfRow[r1] : 0].values as Uint8Array;
-  const y = at.chunks[at.chunkOfRow ? at.chunkOfRow[r2] : 0].values as Uint8Array;
-  for (; p < end; p++, q++) if (x[p] !== y[q]) return false;
-  return true;
-}
-
 /**
  * Numbers the non-null rows from..to, in row order (see {@link distinctByHash}); the builder holds room
  * for every value numbered. Without `shared`, every row goes through the table, which may then hold at
@@ -237,7 +224,8 @@ function sameBytes(at: Utf8Rows, r1: number, r2: number): boolean {
 function numberRange(state: NumberingState, at: Utf8Rows, hashes: Int32Array, mask: Uint8Array, shift: number, shared: Int32Array | undefined, limit: number, from: number, to: number): boolean {
   const { builder } = state;
   const { ids, counts, firstRows } = builder;
-  const { starts, ends, single, view } = at;
+  const { starts, ends, chunkOfRow, views } = at;
+  const only = views[0];
   let size = builder.size;
   let { table, capacity } = state;
   for (let r = from; r < to; r++) {
@@ -257,17 +245,16 @@ function numberRange(state: NumberingState, at: Utf8Rows, hashes: Int32Array, ma
       const candidate = table[2 * slot + 1];
       if (candidate < 0) break;
       if (table[2 * slot] === h) {
-        let same: boolean;
-        if (single) {
-          // One chunk: the bytes compared inline.
-          const f = firstRows[candidate];
-          let p = starts[f];
-          let q = starts[r];
-          const end = ends[f];
-          same = end - p === ends[r] - q;
-          for (; same && p + 4 <= end; p += 4, q += 4) same = view.getInt32(p, true) === view.getInt32(q, true);
-          while (same && p < end) same = single[p++] === single[q++];
-        } else same = sameBytes(at, firstRows[candidate], r);
+        // The bytes compared inline, four at a time (each row's chunk found through chunkOfRow when there are several).
+        const f = firstRows[candidate];
+        let p = starts[f];
+        let q = starts[r];
+        const end = ends[f];
+        let same = end - p === ends[r] - q;
+        const x = chunkOfRow ? views[chunkOfRow[f]] : only;
+        const y = chunkOfRow ? views[chunkOfRow[r]] : only;
+        for (; same && p + 4 <= end; p += 4, q += 4) same = x.getInt32(p, true) === y.getInt32(q, true);
+        for (; same && p < end; p++, q++) same = x.getUint8(p) === y.getUint8(q);
         if (same) {
           id = candidate;
           break;
@@ -317,17 +304,20 @@ function distinctByHash(at: Utf8Rows, rows: number, mask: Uint8Array, hashes: In
   // Few distinct values: the table alone (small, in cache) is fastest; the bitsets only pay off for many.
   const few: NumberingState = { builder: new DistinctBuilder(rows, Math.min(present, TABLE_ONLY_LIMIT)), table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
   let fits = true;
-  for (let from = 0; from < rows && fits; from += KERNEL_ROWS) fits = numberRange(few, at, hashes, mask, 0, undefined, TABLE_ONLY_LIMIT, from, Math.min(rows, from + KERNEL_ROWS));
+  for (const [from, to] of kernelRanges(0, rows)) {
+    fits = numberRange(few, at, hashes, mask, 0, undefined, TABLE_ONLY_LIMIT, from, to);
+    if (!fits) break;
+  }
   if (fits) return few.builder;
   let bits = 1 << 10;
   while (bits < present * 16 && bits < 1 << 25) bits *= 2;
   const shift = 32 - Math.log2(bits);
   const seen = new Int32Array(bits >>> 5);
   const shared = new Int32Array(bits >>> 5);
-  for (let from = 0; from < rows; from += KERNEL_ROWS) markSharedPrefixes(hashes, mask, shift, seen, shared, from, Math.min(rows, from + KERNEL_ROWS));
+  for (const [from, to] of kernelRanges(0, rows)) markSharedPrefixes(hashes, mask, shift, seen, shared, from, to);
   const { builder } = few; // started over, with room for every row
   builder.reset(present);
   const state: NumberingState = { builder, table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
-  for (let from = 0; from < rows; from += KERNEL_ROWS) numberRange(state, at, hashes, mask, shift, shared, Infinity, from, Math.min(rows, from + KERNEL_ROWS));
+  for (const [from, to] of kernelRanges(0, rows)) numberRange(state, at, hashes, mask, shift, shared, Infinity, from, to);
   return state.builder;
 }

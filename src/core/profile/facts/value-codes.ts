@@ -4,7 +4,7 @@
  * Text columns have them as their distinct values' ids; numbers get them here from an open-addressing hash
  * table keyed by the values' IEEE words (no Map of boxed numbers). Pairs of ids get them the same way.
  */
-import { KERNEL_ROWS, LITTLE_ENDIAN } from './kernels';
+import { kernelRanges, LITTLE_ENDIAN } from './kernels';
 
 export interface ValueCodes {
   /** Per row: the id of its value, −1 where the cell is null (NaN). */
@@ -86,8 +86,7 @@ export function numberCodes(numbers: Float64Array): ValueCodes {
     }
     return { ids, size: byValue.size };
   }
-  for (let start = 0; start < numbers.length; start += KERNEL_ROWS) {
-    const end = Math.min(numbers.length, start + KERNEL_ROWS);
+  for (const [start, end] of kernelRanges(0, numbers.length)) {
     // At most end − start new keys in this range: room for them, at most half full.
     while (2 * (table.size + end - start) > table.slots.length / 3) table = grown(table);
     numberCodeRange(numbers, ids, table, start, end);
@@ -135,8 +134,7 @@ export function pairCodes(a: ValueCodes, b: ValueCodes): ValueCodes {
   const n = a.ids.length;
   const ids = new Int32Array(n);
   let table = newTable(1024);
-  for (let start = 0; start < n; start += KERNEL_ROWS) {
-    const end = Math.min(n, start + KERNEL_ROWS);
+  for (const [start, end] of kernelRanges(0, n)) {
     while (2 * (table.size + end - start) > table.slots.length / 3) table = grown(table);
     pairCodeRange(a.ids, b.ids, ids, table, start, end);
   }

@@ -344,10 +344,12 @@ const enum Skip {
  */
 function notSkipped(encoded: Int32Array, n: number, x: number, whenXEmpty: Skip, whenYEmpty: Skip, passedOver: (r: number, x: number, to: number) => boolean): Int32Array {
   let kept = 0;
+  // (y worked out before the loop: V8 may compile the loop while it runs, before a row of either side came.)
+  const y = x + 1;
   for (let i = 0; i < n; i++) {
     const e = encoded[i];
     const skip = e >= 0 ? whenXEmpty : whenYEmpty;
-    if (skip === Skip.Always || (skip === Skip.WhenOrdinary && (e >= 0 ? passedOver(e, x, x + 1) : passedOver(~e, x, x)))) continue;
+    if (skip === Skip.Always || (skip === Skip.WhenOrdinary && (e >= 0 ? passedOver(e, x, y) : passedOver(~e, x, x)))) continue;
     encoded[kept++] = e;
   }
   return encoded.subarray(0, kept);

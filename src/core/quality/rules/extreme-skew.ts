@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { KERNEL_ROWS, finiteStats, isNumeric, looksLikeIdentifier, numericColumn } from '../column-values';
+import { finiteStats, kernelRanges, isNumeric, looksLikeIdentifier, numericColumn } from '../column-values';
 
 /**
  * Skewness of the finite values; `known` gives their count and running mean (as {@link finiteStats}
@@ -31,7 +31,7 @@ export function skewness(values: Float64Array, known?: { n: number; mean: number
     }
   }
   const moments = new Float64Array(2); // Σd², Σd³ in row order
-  for (let i = 0; i < values.length; i += KERNEL_ROWS) centralMoments(values, mean, i, Math.min(values.length, i + KERNEL_ROWS), moments);
+  for (const [start, end] of kernelRanges(0, values.length)) centralMoments(values, mean, start, end, moments);
   const m2 = moments[0] / n;
   const m3 = moments[1] / n;
   return { skew: m2 > 0 ? m3 / Math.pow(m2, 1.5) : 0, n };

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { isNumeric, looksLikeIdentifier, numericColumn, strictlyIncreasing } from '../column-values';
+import { isNumeric, kernelRanges, looksLikeIdentifier, numericColumn, strictlyIncreasing } from '../column-values';
 
 /** Pearson correlation over rows where both values are present. */
 export function pearson(a: Float64Array, b: Float64Array): { r: number; n: number } {
@@ -74,14 +74,12 @@ function productsRange(a: Float64Array, b: Float64Array, meanA: number, meanB: n
 export function pearsonPairs(columns: Float64Array[], pairs: [number, number][]): { r: number; n: number }[] {
   const rows = columns[0]?.length ?? 0;
   const first = new Float64Array(3 * pairs.length); // n, Σa, Σb per pair
-  for (let start = 0; start < rows; start += BLOCK) {
-    const end = Math.min(rows, start + BLOCK);
+  for (const [start, end] of kernelRanges(0, rows, BLOCK)) {
     for (let p = 0; p < pairs.length; p++) sumsRange(columns[pairs[p][0]], columns[pairs[p][1]], start, end, first, 3 * p);
   }
   const second = new Float64Array(3 * pairs.length); // cov, va, vb per pair
   const used = pairs.map((_, p) => first[3 * p] >= 3);
-  for (let start = 0; start < rows; start += BLOCK) {
-    const end = Math.min(rows, start + BLOCK);
+  for (const [start, end] of kernelRanges(0, rows, BLOCK)) {
     for (let p = 0; p < pairs.length; p++) {
       if (!used[p]) continue;
       const n = first[3 * p];

@@ -323,9 +323,13 @@ In a file checked in batches, each batch is checked on its own.`,
           if (best) flagged.set(best.pair.rare, { pair: best.pair, note: best.note });
         }
       }
-      const ids = distinct.ids;
-      for (let r = 0; r < ids.length; r++) {
-        const hit = ids[r] < 0 ? undefined : flagged.get(ids[r]);
+      if (flagged.size === 0) return;
+      // The rows of the flagged values, in row order: one pass over the ids against a mark per value (not a
+      // Map lookup per row of the column).
+      const marked = new Uint8Array(distinct.size);
+      for (const id of flagged.keys()) marked[id] = 1;
+      for (const r of rowsMarked(distinct.ids, marked)) {
+        const hit = flagged.get(distinct.ids[r]);
         if (!hit) continue;
         const { pair, note } = hit;
         const value = distinct.text(pair.rare);
@@ -385,6 +389,13 @@ function nearPairs(rare: readonly number[], frequent: readonly number[], words: 
     }
   }
   return out;
+}
+
+/** The rows (ascending) whose value id is marked. */
+function rowsMarked(ids: Int32Array, marked: Uint8Array): number[] {
+  const rows: number[] = [];
+  for (let r = 0; r < ids.length; r++) if (ids[r] >= 0 && marked[ids[r]]) rows.push(r);
+  return rows;
 }
 
 /** The rows holding each of some value ids. */
