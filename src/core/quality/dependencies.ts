@@ -14,7 +14,9 @@
  *   (B shuffled over the same rows: a near-constant B "depends" on anything);
  * - at least `MIN_AGREEING_GROUPS` of the supported groups that can show a majority (three rows or more, when
  *   there are `MIN_GROUPS` of them) have a clear majority ({@link clearMajority}: three quarters of the group
- *   share one value of B, or all of it but one row: what one error leaves in a group of three).
+ *   share one value of B, or all of it but one row: what one error leaves in a group of three);
+ * - or, in a dirtier table, the looser NOISY_* bounds hold and the rows that break A → B hold values alone in
+ *   their groups (PairStats.scattered).
  * Text is compared by its loose form (loose-codes.ts: case, white space, control characters and placeholders
  * aside), times of day by the time they say.
  * Single columns first; two-column left sides only for a B no single column determines, from the three
@@ -49,6 +51,20 @@ const MAX_ERROR_VS_CHANCE = 0.2;
 const MIN_AGREEING_GROUPS = 0.95;
 /** Rows a group needs to show a majority (two against one). */
 const MAJORITY_ROWS = 3;
+/**
+ * A dirtier table's dependency: errors of every kind in a tenth of its cells break more of its groups than
+ * MAX_ERROR and MIN_AGREEING_GROUPS allow. It still holds when the g3 error is at most NOISY_MAX_ERROR, at
+ * least NOISY_MIN_SETTLED of the groups that can show a majority have a clear one, and at least
+ * NOISY_MIN_SCATTERED of the rows that break it hold a value alone in their group (independent errors; the
+ * other values of a many-to-one relation read the wrong way round repeat).
+ */
+const NOISY_MAX_ERROR = 0.2;
+const NOISY_MIN_SETTLED = 0.85;
+const NOISY_MIN_SCATTERED = 0.75;
+
+function noisyHolds(stats: PairStats): boolean {
+  return stats.error <= NOISY_MAX_ERROR && stats.settled >= NOISY_MIN_SETTLED && stats.scattered >= NOISY_MIN_SCATTERED;
+}
 
 /** PairStats.settled: over the groups that can show a majority when there are enough of them, else over every group. */
 function settledShare(groups: number, agreeing: number, majorityGroups: number, majorityAgreeing: number): number {
@@ -206,6 +222,12 @@ export interface PairStats {
   supported: number;
   /** Rows of the smallest supported group. */
   smallest: number;
+  /**
+   * Of the rows whose value of B differs from their group's most frequent one (groups of MAJORITY_ROWS rows or
+   * more), the share whose value is alone in its group: what independent errors leave (1 when none differ).
+   * A many-to-one relation read the wrong way round (a city's several zip codes) repeats its other values.
+   */
+  scattered: number;
 }
 
 /** What {@link groupStats} adds up, by index. */
@@ -218,6 +240,8 @@ const enum PairSum {
   Rows,
   Changes,
   Present,
+  Deviants,
+  RepeatedDeviants,
   Smallest,
 }
 
@@ -237,6 +261,7 @@ function pairStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int32
     error: rows ? sums[PairSum.Changes] / rows : 1,
     supported: present ? rows / present : 0,
     smallest: groups ? sums[PairSum.Smallest] : 0,
+    scattered: sums[PairSum.Deviants] ? 1 - sums[PairSum.RepeatedDeviants] / sums[PairSum.Deviants] : 1,
   };
 }
 
@@ -250,16 +275,30 @@ function groupStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int3
   for (let g = 0; g + 1 < starts.length; g++) {
     let size = 0;
     let best = 0;
+    let bestId = -1;
     let seen = 0;
     for (let p = starts[g]; p < starts[g + 1]; p++) {
       const y = b[order[p]];
       if (y < 0) continue;
       if (counts[y] === 0) touched[seen++] = y;
       const n = ++counts[y];
-      if (n > best) best = n;
+      if (n > best) {
+        best = n;
+        bestId = y;
+      }
       size++;
     }
-    for (let k = 0; k < seen; k++) counts[touched[k]] = 0;
+    // Rows of the other values that repeat within the group (see PairStats.scattered).
+    let repeated = 0;
+    for (let k = 0; k < seen; k++) {
+      const id = touched[k];
+      if (id !== bestId && counts[id] >= 2) repeated += counts[id];
+      counts[id] = 0;
+    }
+    if (size >= MAJORITY_ROWS) {
+      sums[PairSum.Deviants] += size - best;
+      sums[PairSum.RepeatedDeviants] += repeated;
+    }
     sums[PairSum.Present] += size;
     if (size < 2) continue;
     sums[PairSum.Groups]++;
@@ -284,7 +323,7 @@ function enoughGroups(stats: PairStats): boolean {
 /** Whether statistics pass the thresholds that do not need the shuffled error (checked first: most pairs fail them). */
 function plausible(stats: PairStats, entity: boolean): boolean {
   if (!enoughGroups(stats) || stats.supported < MIN_SUPPORTED_ROWS) return false;
-  if (stats.error <= MAX_ERROR && stats.settled >= MIN_AGREEING_GROUPS) return true;
+  if ((stats.error <= MAX_ERROR && stats.settled >= MIN_AGREEING_GROUPS) || noisyHolds(stats)) return true;
   return entity && stats.error <= ENTITY_MAX_ERROR && stats.majority >= ENTITY_MIN_MAJORITY_GROUPS;
 }
 
@@ -345,8 +384,11 @@ function acceptance(stats: PairStats, chance: number | undefined, entity: boolea
     const holds = stats.error <= FEW_GROUPS_MAX_ERROR && stats.settled === 1 && stats.error <= MAX_ERROR_VS_CHANCE * chance;
     return holds ? { entity: false } : undefined;
   }
-  if (stats.error <= MAX_ERROR && stats.settled >= MIN_AGREEING_GROUPS && stats.error <= MAX_ERROR_VS_CHANCE * chance) return { entity: false };
-  return entity && stats.error <= ENTITY_MAX_ERROR && stats.majority >= ENTITY_MIN_MAJORITY_GROUPS && stats.error <= ENTITY_MAX_ERROR_VS_CHANCE * chance ? { entity: true } : undefined;
+  const beyondChance = stats.error <= MAX_ERROR_VS_CHANCE * chance;
+  if (stats.error <= MAX_ERROR && stats.settled >= MIN_AGREEING_GROUPS && beyondChance) return { entity: false };
+  // An entity's records disagreeing (sources merged) are judged as such before a dirty table's dependency.
+  if (entity && stats.error <= ENTITY_MAX_ERROR && stats.majority >= ENTITY_MIN_MAJORITY_GROUPS && stats.error <= ENTITY_MAX_ERROR_VS_CHANCE * chance) return { entity: true };
+  return noisyHolds(stats) && beyondChance ? { entity: false } : undefined;
 }
 
 /** Distinct values, rows with a value and the most frequent value's rows of a column's codes (over the rows discovery looks at). */
@@ -932,10 +974,16 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
   let disagreeing = 0;
   let majorityDisagreeing = 0;
   let noMajority = 0;
+  let brokenRows = 0;
+  let repeatedDeviants = 0;
   for (const { g, size, counts } of groups) {
     counts.sort((x, y) => y[1] - x[1] || order(x[0], y[0]));
     const best = counts[0][1];
     changes += size - best;
+    if (size >= MAJORITY_ROWS) {
+      brokenRows += size - best;
+      for (let k = 1; k < counts.length; k++) if (counts[k][1] >= 2) repeatedDeviants += counts[k][1];
+    }
     const clear = clearMajority(best, size);
     if (!clear) {
       disagreeing++;
@@ -968,6 +1016,7 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
     error: rows ? changes / rows : 1,
     supported: present ? rows / present : 0,
     smallest: supported ? smallest : 0,
+    scattered: brokenRows ? 1 - repeatedDeviants / brokenRows : 1,
   };
   groups.sort((x, y) => x.rowsOf(x.counts[0][0])[0] - y.rowsOf(y.counts[0][0])[0]);
   let byConsensus: Map<number, number[]> | undefined;
