@@ -70,7 +70,8 @@ Values of the other sign than every other value of the column (fewer than 1% of 
 as the others' median, are flagged too (a lost or added minus sign), and left out of the tails (the upper tail
 of a zero-inflated column is its part above zero); a value just across 0 is not, nor
 are several whose magnitudes rank far above or below the others' (their mean rank more than 5 standard
-errors from the middle: places east of 180° among American longitudes are a population, not lost signs).
+errors from the middle: places east of 180° among American longitudes are a population, not lost signs; values
+beyond the others' 95th percentile, gross errors whatever their sign, are left out of that comparison).
 
 A clean column gets a finding with probability about \`alpha\` (the p-values are corrected for the tails,
 block sizes and scales tested). A value three times the column's largest other value is found in light- and

@@ -43,7 +43,8 @@ count of 0 among counts from 1 up).
       if (zeros.length > present * options.maxZeroShare || present - zeros.length - negatives < 10) return;
       if (!measurementName.test(column.name) && !isolatedBelow(0, sorted.from(negatives + zeroCount))) return;
       for (const r of zeros) {
-        report({ row: r, columnIndex: c, value: '0', message: `0 in column "${column.name}", whose other values are all positive: is it a missing value?` });
+        const others = negatives ? `positive but for ${negatives} stray negative value${negatives > 1 ? 's' : ''}` : 'all positive';
+        report({ row: r, columnIndex: c, value: '0', message: `0 in column "${column.name}", whose other values are ${others}: is it a missing value?` });
       }
     });
   },
