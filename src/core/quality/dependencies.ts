@@ -54,7 +54,8 @@ const MAJORITY_ROWS = 3;
 /**
  * A dirtier table's dependency: errors of every kind in a tenth of its cells break more of its groups than
  * MAX_ERROR and MIN_AGREEING_GROUPS allow. It still holds when the g3 error is at most NOISY_MAX_ERROR, at
- * least NOISY_MIN_SETTLED of the groups that can show a majority have a clear one, and at least
+ * least NOISY_MIN_SETTLED of the groups that can show a majority have a clear one, and of all its groups (those
+ * of two rows included: a city name shared by places in several counties splits them one against one), and at least
  * NOISY_MIN_SCATTERED of the rows that break it hold a value alone in their group (independent errors; the
  * other values of a many-to-one relation read the wrong way round repeat).
  */
@@ -62,8 +63,20 @@ const NOISY_MAX_ERROR = 0.2;
 const NOISY_MIN_SETTLED = 0.85;
 const NOISY_MIN_SCATTERED = 0.75;
 
-function noisyHolds(stats: PairStats): boolean {
-  return stats.error <= NOISY_MAX_ERROR && stats.settled >= NOISY_MIN_SETTLED && stats.scattered >= NOISY_MIN_SCATTERED;
+/**
+ * Share of a group a value other than its most frequent one must hold to be a value of its own there (a city's
+ * second zip code) rather than scattered errors: in a large group, a few errors may happen to write the same
+ * value (another of a column's few values: a wrong division for a football team).
+ */
+const REPEATED_SHARE = 0.1;
+
+/** Whether another value held by `count` of a group's `size` rows repeats there (see PairStats.scattered). */
+function repeatsInGroup(count: number, size: number): boolean {
+  return count >= 2 && count > REPEATED_SHARE * size;
+}
+
+function noisyHolds(stats: Pick<PairStats, 'error' | 'agreeing' | 'settled' | 'scattered'>): boolean {
+  return stats.error <= NOISY_MAX_ERROR && stats.settled >= NOISY_MIN_SETTLED && stats.agreeing >= NOISY_MIN_SETTLED && stats.scattered >= NOISY_MIN_SCATTERED;
 }
 
 /** PairStats.settled: over the groups that can show a majority when there are enough of them, else over every group. */
@@ -106,6 +119,9 @@ export interface Dependency {
   agreeing: number;
   /** g3 error: share of supported rows that would have to change. */
   error: number;
+  /** See PairStats.settled and PairStats.scattered. */
+  settled: number;
+  scattered: number;
   /** Share of the rows with values of A and B in supported groups. */
   supported: number;
   /** The g3 error with B shuffled over the same rows (as measured in discovery). */
@@ -224,7 +240,8 @@ export interface PairStats {
   smallest: number;
   /**
    * Of the rows whose value of B differs from their group's most frequent one (groups of MAJORITY_ROWS rows or
-   * more), the share whose value is alone in its group: what independent errors leave (1 when none differ).
+   * more), the share whose value does not repeat in its group ({@link repeatsInGroup}): what independent errors
+   * leave (1 when none differ).
    * A many-to-one relation read the wrong way round (a city's several zip codes) repeats its other values.
    */
   scattered: number;
@@ -292,7 +309,7 @@ function groupStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int3
     let repeated = 0;
     for (let k = 0; k < seen; k++) {
       const id = touched[k];
-      if (id !== bestId && counts[id] >= 2) repeated += counts[id];
+      if (id !== bestId && repeatsInGroup(counts[id], size)) repeated += counts[id];
       counts[id] = 0;
     }
     if (size >= MAJORITY_ROWS) {
@@ -689,7 +706,8 @@ function oneEntityKey(data: IngestResult, { found, described }: Discovered): Dep
   // at least half of the other columns that vary. A county name shared by several states' counties
   // determines the state loosely, and nothing else: it names no entity.
   const attributes = found.filter((d) => d.lhs.length === 1 && d.lhs[0] === key).length;
-  if (2 * attributes < described.filter((c) => c !== key).length) return found.filter((d) => !d.entity);
+  // No entity: its loose dependencies are dropped, but for those a dirtier table's dependency also explains.
+  if (2 * attributes < described.filter((c) => c !== key).length) return found.flatMap((d) => (!d.entity ? [d] : noisyHolds(d) && d.error <= MAX_ERROR_VS_CHANCE * d.chance ? [withoutEntity(d)] : []));
   // Marked in place (the dependencies are this table's, found just now), so the passes over all rows
   // manyToOne made for the entity dependencies stay theirs instead of being made again for copies.
   for (const d of found) {
@@ -697,6 +715,13 @@ function oneEntityKey(data: IngestResult, { found, described }: Discovered): Dep
     else if (d.entity) d.explainsOnly = true;
   }
   return found;
+}
+
+/** A dependency judged as a table's, not as an entity's records. */
+function withoutEntity(d: Dependency): Dependency {
+  const copy = { ...d };
+  delete copy.entity;
+  return copy;
 }
 
 /**
@@ -982,7 +1007,7 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
     changes += size - best;
     if (size >= MAJORITY_ROWS) {
       brokenRows += size - best;
-      for (let k = 1; k < counts.length; k++) if (counts[k][1] >= 2) repeatedDeviants += counts[k][1];
+      for (let k = 1; k < counts.length; k++) if (repeatsInGroup(counts[k][1], size)) repeatedDeviants += counts[k][1];
     }
     const clear = clearMajority(best, size);
     if (!clear) {

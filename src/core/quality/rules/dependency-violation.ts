@@ -180,9 +180,11 @@ three rows), at least 5 groups of two rows or more exist and hold at least 10% o
 change (or, with two to four groups — marital status → exemption — every group has at least 30 rows and at
 most 2% of the rows would have to change), and that is at most a fifth of what a B unrelated to A would give (B shuffled over the same groups:
 a near-constant column depends on anything). In a dirtier table (errors of every kind in a tenth of the cells)
-a dependency also holds with up to 20% of the rows to change and 85% of the groups settled, when at least three
-quarters of the rows that break it hold a value alone in their group: independent errors scatter, while the
-other values of a many-to-one relation read the wrong way round (a city's second zip code) repeat. Large tables are explored on a sample and every dependency is verified on all rows; a file
+a dependency also holds with up to 20% of the rows to change and 85% of the groups settled (those of two rows
+too), when at least three quarters of the rows that break it hold a value that does not repeat in their group
+(in at least two rows and more than a tenth of it): independent errors scatter, while the other values of a many-to-one
+relation read the wrong way round (a city's second zip code) repeat. This also keeps the dependency of a name
+that identifies no entity's records (a team determines its division, nothing else). Large tables are explored on a sample and every dependency is verified on all rows; a file
 checked in batches (over the memory budget) is learned and checked batch by batch. Values are compared as
 they read: text regardless of case, surrounding white space and control characters, placeholders ("n/a",
 "(blank)") as no value (other rules report those cells), and a column of times of day written several ways ("7:10 a.m.", "7:10am", "07:10", "Dec 2 7:10am", as
