@@ -172,18 +172,15 @@ export function nullCount(data: IngestResult, column: number): number {
   return factsOf(data, column).nullCount();
 }
 
-/** Rejected cells per column, counted once per table. */
-const rejectedCounts = new WeakMap<IngestResult, Int32Array>();
-
 /** Number of missing cells of a column (empty or an NA token): its nulls without the rejected cells (text in a typed column, not missing). */
 export function missingCount(data: IngestResult, column: number): number {
-  let counts = rejectedCounts.get(data);
-  if (!counts) {
-    counts = new Int32Array(data.columns.length);
+  // Rejected cells per column, counted once per table.
+  const rejected = memo(data, 'rejected-per-column', () => {
+    const counts = new Int32Array(data.columns.length);
     for (const cell of data.rejectedCells) counts[cell.column]++;
-    rejectedCounts.set(data, counts);
-  }
-  return nullCount(data, column) - counts[column];
+    return counts;
+  });
+  return nullCount(data, column) - rejected[column];
 }
 
 /** Finite values of a numeric array, sorted. */
