@@ -164,3 +164,41 @@ test('rare values other errors explain (case, damage, shifted and merged cells) 
   const findings = findingsOf(checkCsv(csv(['id', 'phase', 'size'], rows)), 'typo').filter((f) => !hasControlCharacters(f.value ?? '') && !(f.value ?? '').includes('\uFFFD'));
   assert.deepEqual(findings.map((f) => [f.row, f.value]), Object.entries(typos).map(([r, v]) => [Number(r), v]));
 });
+
+/** Words of ten random letters (seeded): far from each other, as the names of a catalogue are. */
+function randomNames(count: number, seed: number): string[] {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+  return Array.from({ length: count }, () => Array.from({ length: 10 }, () => String.fromCharCode(97 + Math.floor(next() * 26))).join(''));
+}
+
+/** One letter of a word replaced ("x" for the letter at `at`, or "y" where it was an "x"). */
+const slip = (word: string, at: number) => word.slice(0, at) + (word[at] === 'x' ? 'y' : 'x') + word.slice(at + 1);
+
+test('a catalogue whose frequent names are never near each other is closed even with many rare names: its slips are typos', () => {
+  // 50 distributors in 6 rows each, 40 real distributors seen once, and 20 slips of frequent ones: a third
+  // of the rare values are near a frequent one (under half), none of the frequent ones near another.
+  const [frequent, rareNames] = [randomNames(50, 7), randomNames(40, 11)];
+  const rows: string[][] = [];
+  for (const name of frequent) for (let i = 0; i < 6; i++) rows.push([String(rows.length), `${name} pictures`]);
+  for (const name of rareNames) rows.push([String(rows.length), `${name} pictures`]);
+  const slips = frequent.slice(0, 20).map((name, k) => `${slip(name, k % 10)} pictures`);
+  for (const name of slips) rows.push([String(rows.length), name]);
+  const found = findingsOf(checkCsv(csv(['id', 'distributor'], rows)), 'typo');
+  assert.deepEqual(found.map((f) => f.value).sort(), [...slips].sort());
+  assert.match(found[0].message, /20 of the column's 60 rare values are this near a frequent one \(0 of its 50 frequent values are near another\)/);
+});
+
+test('where the frequent values are often near each other, a third of rare values near one is what real names do: no typo without a row tie', () => {
+  // 25 names, each also frequent one letter apart (Sara and Sarah): half the frequent values have a near one.
+  const base = randomNames(25, 7);
+  const frequent = [...base, ...base.map((name) => slip(name, 4))];
+  const rows: string[][] = [];
+  for (const name of frequent) for (let i = 0; i < 6; i++) rows.push([String(rows.length), `${name} pictures`]);
+  for (const name of randomNames(40, 11)) rows.push([String(rows.length), `${name} pictures`]);
+  for (const name of base.slice(0, 20).map((n, k) => slip(n, k % 4))) rows.push([String(rows.length), `${name} pictures`]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'distributor'], rows)), 'typo').map((f) => f.value), []);
+});

@@ -4,7 +4,7 @@ import { TEXT_KINDS, distinctValues, replaceCellFix, type DistinctValues } from 
 import { NearWordIndex, editDistance } from '../edit-distance';
 import { MAX_EVIDENCE_COLUMNS, MAX_EVIDENCE_ROWS, coOccurrence, evidenceIds, rowContext, type ContextQuery } from '../row-context';
 import { categoryKey } from './category-variant';
-import { REPLACEMENT_CHARACTER, hasControlCharacters } from '../text-damage';
+import { REPLACEMENT_CHARACTER, hasControlCharacters, repairMojibake } from '../text-damage';
 
 /**
  * Expected share of random words of length `length`, over an alphabet of `alphabet` characters, within
@@ -77,8 +77,8 @@ const MAX_FAR_CHANCE = 0.5;
 /** Whether a value has a letter: a value of digits and signs is a number or a code, not a misspelled word. */
 const hasLetter = (word: string) => /\p{L}/u.test(word);
 
-/** Control characters or U+FFFD: text damaged on its way (encoding-damage reports it). */
-const damaged = (text: string) => hasControlCharacters(text) || text.includes(REPLACEMENT_CHARACTER);
+/** Control characters, U+FFFD or mojibake: text damaged on its way (encoding-damage reports it). */
+const damaged = (text: string) => hasControlCharacters(text) || text.includes(REPLACEMENT_CHARACTER) || repairMojibake(text) !== undefined;
 
 /**
  * The rare values another error explains, which say nothing about whether the column's vocabulary is closed:
@@ -103,6 +103,44 @@ function explainedElsewhere(rare: readonly number[], words: readonly string[], d
     if (frequentKeys.has(categoryKey(word)) || damaged(distinct.text(id)) || inOtherColumn(word) || merged(word)) out.add(id);
   }
   return out;
+}
+
+/** Share of a column's rare values near a frequent one that makes its vocabulary closed. */
+const CLOSED_NEAR_SHARE = 0.5;
+/** Frequent values needed to measure how often the column's real values lie near each other. */
+const MIN_FREQUENT_MEASURED = 20;
+/**
+ * Largest share of the rare values near a frequent one that real values may explain: at most this much of the
+ * near share may come from how often real values lie near each other, so at least 80% of the pairs are slips.
+ */
+const MAX_NATURAL_PART = 0.2;
+
+/**
+ * Whether (and by how much) rare values lie near a frequent one far more often than the column's real values lie near each
+ * other: the share of frequent values with another frequent value within reach (Sara and Sarah, Clinton and
+ * Clanton), bounded above at 95% (Wilson), is how often a real rare value would; when that is at most a fifth
+ * of the rare values' near share, at least four in five of the near rare values are slips. A column of names
+ * whose real values are often near each other needs a row's evidence for each; a catalogue of distributors,
+ * none of them near another, is closed even when a tenth of its cells are slips and its rare names are many.
+ */
+function nearerThanNatural(nearShare: number, frequent: readonly number[], words: readonly string[], distinct: DistinctValues, reach: ReadonlyMap<number, number>): { withNeighbour: number; measured: number } | undefined {
+  const measured = frequent.filter((f) => hasLetter(words[f]) && !damaged(distinct.text(f)));
+  if (measured.length < MIN_FREQUENT_MEASURED || nearShare === 0) return undefined;
+  const near = nearPairs(measured, measured, words);
+  let withNeighbour = 0;
+  for (const f of measured) {
+    const neighbours = near.get(f) ?? [];
+    if (neighbours.some((g) => g.distance <= (reach.get(g.id) ?? 0) && categoryKey(words[f]) !== categoryKey(words[g.id]) && !differsInDigitsOnly(words[f], words[g.id]))) withNeighbour++;
+  }
+  return wilsonUpper(withNeighbour, measured.length) <= MAX_NATURAL_PART * nearShare ? { withNeighbour, measured: measured.length } : undefined;
+}
+
+/** The upper end of the one-sided 95% Wilson score interval of a share of k in n. */
+function wilsonUpper(k: number, n: number): number {
+  const z = 1.645;
+  const p = k / n;
+  const z2n = (z * z) / n;
+  return (p + z2n / 2 + z * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n))) / (1 + z2n);
 }
 
 interface Candidate {
@@ -182,9 +220,13 @@ Then the column must also say so:
 - the column is a closed vocabulary: most of its rare values are near a frequent one (in a column of names
   or free text, most rare values are real and only a few are near a frequent one by chance: the rule then
   needs the next kind of evidence). Rare values that another error explains are left out of that count: a
-  frequent value written another way (case, spacing, punctuation), damaged text (control characters, U+FFFD),
-  a frequent value of another column (a shifted cell) or one joined to this column's by a space (merged
-  cells). Or
+  frequent value written another way (case, spacing, punctuation), damaged text (control characters, U+FFFD,
+  mojibake), a frequent value of another column (a shifted cell) or one joined to this column's by a space
+  (merged cells). A column with at least 20 frequent values is also closed when its rare values lie near a
+  frequent one five times as often as its frequent values lie near another (that share's 95% upper bound):
+  real values of the column seldom lie that near each other, so four in five such pairs are slips (a
+  catalogue of distributors with many rare names, a tenth of its cells wrong; not first names, where Sara
+  and Sarah are both frequent). Or
 - the row agrees with the frequent value on another column: its value there occurs with the frequent value
   in at least 3 rows and in most of its rows (zip code → city). A weaker tie is no evidence: a city's state
   is shared by its near-named neighbours ("Philo" and "Chilo", Ohio), or
@@ -290,7 +332,9 @@ In a file checked in batches, each batch is checked on its own.`,
       // or a row that ties it to the frequent value beyond chance. Rare values that other errors explain say
       // nothing about the vocabulary and are left out of that count (see explainedElsewhere).
       const explained = explainedElsewhere(rare, words, distinct, frequent, inOtherColumn(c));
-      const closed = pairs.filter((pair) => !explained.has(pair.rare)).length >= 0.5 * (rareValues - explained.size);
+      const nearShare = pairs.filter((pair) => !explained.has(pair.rare)).length / Math.max(1, rareValues - explained.size);
+      const natural = nearShare >= CLOSED_NEAR_SHARE ? undefined : nearerThanNatural(nearShare, frequent, words, distinct, reach);
+      const closed = nearShare >= CLOSED_NEAR_SHARE || natural !== undefined;
       const evidence = closed ? undefined : dependencyEvidence(data, c, distinct.ids, distinct, pairs, idsOf);
       const flagged = new Map<number, { pair: Candidate; note: string }>();
       const unsupported: Candidate[][] = [];
@@ -302,7 +346,8 @@ In a file checked in batches, each batch is checked on its own.`,
         }
         const note = support
           ? `its ${data.columns[support.column].name} goes with "${distinct.text(pair.frequent)}" in ${support.rows} rows`
-          : `${pairs.length} of the column's ${rareValues} rare values are this near a frequent one`;
+          : `${pairs.length} of the column's ${rareValues} rare values are this near a frequent one` +
+            (natural ? ` (${natural.withNeighbour} of its ${natural.measured} frequent values are near another)` : '');
         flagged.set(pair.rare, { pair, note });
       }
       const contested = [...unsupported, ...far];
