@@ -202,3 +202,14 @@ test('where the frequent values are often near each other, a third of rare value
   for (const name of base.slice(0, 20).map((n, k) => slip(n, k % 4))) rows.push([String(rows.length), `${name} pictures`]);
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'distributor'], rows)), 'typo').map((f) => f.value), []);
 });
+
+test('dates and numbers shifted into a column of words, alone or glued to one of its values, do not open its vocabulary', () => {
+  const ratings = ['PG-13', 'Not Rated', 'Approved', 'Passed'];
+  const rows: string[][] = Array.from({ length: 400 }, (_, i) => [String(i), ratings[(i * 7) % 4]]);
+  const shifted = ['Mar 12 1999', 'Dec 20 1996', 'May 01 2009', 'Dec 31 2008 Passed', 'Approved 86', 'PG-13 113', 'Jul 21 2006 Not Rated', '7.5'];
+  shifted.forEach((value, k) => (rows[5 + 11 * k][1] = value));
+  const typos: Record<number, string> = { 200: 'Not Ratde', 220: 'Aproved', 240: 'Pased' };
+  for (const [r, value] of Object.entries(typos)) rows[Number(r)][1] = value;
+  const found = findingsOf(checkCsv(csv(['id', 'rating'], rows)), 'typo');
+  assert.deepEqual(found.map((f) => [f.row, f.value]), Object.entries(typos).map(([r, v]) => [Number(r), v]));
+});

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import { dateFormatsOf, parseFloatCell } from '../../ingest/csv/infer';
 import type { IngestResult } from '../../table/model';
 import { TEXT_KINDS, distinctValues, replaceCellFix, type DistinctValues } from '../column-values';
 import { NearWordIndex, editDistance } from '../edit-distance';
@@ -80,27 +81,30 @@ const hasLetter = (word: string) => /\p{L}/u.test(word);
 /** Control characters, U+FFFD or mojibake: text damaged on its way (encoding-damage reports it). */
 const damaged = (text: string) => hasControlCharacters(text) || text.includes(REPLACEMENT_CHARACTER) || repairMojibake(text) !== undefined;
 
+/** Whether a text is a number or a date ("Mar 12 1999"): in a column of words, a cell shifted in from another column. */
+const numberOrDate = (text: string) => parseFloatCell(text) !== null || dateFormatsOf(text).length > 0;
+
 /**
  * The rare values another error explains, which say nothing about whether the column's vocabulary is closed:
  * a frequent value written another way (case, spacing, accents, punctuation: category-variant), damaged text
- * (control characters, U+FFFD), a frequent value of another column (a shifted cell), or a frequent value of
- * this column joined to one of another column by a space (two cells merged).
+ * (control characters, U+FFFD, mojibake), a frequent value of another column or a number or date (a shifted
+ * cell), or a frequent value of this column joined to one of those by a space (two cells merged).
  */
-
 function explainedElsewhere(rare: readonly number[], words: readonly string[], distinct: DistinctValues, frequent: readonly number[], inOtherColumn: (word: string) => boolean): Set<number> {
   const frequentKeys = new Set(frequent.map((f) => categoryKey(words[f])));
   const frequentWords = new Set(frequent.map((f) => words[f]));
+  const foreign = (word: string) => inOtherColumn(word) || numberOrDate(word);
   const merged = (word: string) => {
     for (let i = word.indexOf(' '); i > 0; i = word.indexOf(' ', i + 1)) {
       const [head, tail] = [word.slice(0, i), word.slice(i + 1)];
-      if ((frequentWords.has(head) && inOtherColumn(tail)) || (inOtherColumn(head) && frequentWords.has(tail))) return true;
+      if ((frequentWords.has(head) && foreign(tail)) || (foreign(head) && frequentWords.has(tail))) return true;
     }
     return false;
   };
   const out = new Set<number>();
   for (const id of rare) {
     const word = words[id];
-    if (frequentKeys.has(categoryKey(word)) || damaged(distinct.text(id)) || inOtherColumn(word) || merged(word)) out.add(id);
+    if (frequentKeys.has(categoryKey(word)) || damaged(distinct.text(id)) || foreign(word) || merged(word)) out.add(id);
   }
   return out;
 }
@@ -221,8 +225,8 @@ Then the column must also say so:
   or free text, most rare values are real and only a few are near a frequent one by chance: the rule then
   needs the next kind of evidence). Rare values that another error explains are left out of that count: a
   frequent value written another way (case, spacing, punctuation), damaged text (control characters, U+FFFD,
-  mojibake), a frequent value of another column (a shifted cell) or one joined to this column's by a space
-  (merged cells). A column with at least 20 frequent values is also closed when its rare values lie near a
+  mojibake), a frequent value of another column or a number or date (a shifted cell) or one of those joined
+  to this column's by a space (merged cells). A column with at least 20 frequent values is also closed when its rare values lie near a
   frequent one five times as often as its frequent values lie near another (that share's 95% upper bound):
   real values of the column seldom lie that near each other, so four in five such pairs are slips (a
   catalogue of distributors with many rare names, a tenth of its cells wrong; not first names, where Sara
