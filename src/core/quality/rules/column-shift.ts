@@ -16,10 +16,20 @@ interface Profile {
 const PROFILE_ROWS = 2000;
 /** Share of rows a column must hold a value in: only there is an empty cell evidence of a shift. */
 const MIN_COMPLETENESS = 0.95;
+/**
+ * Share of rows a column with gaps must hold a value in for a merge into its neighbour to be looked for there:
+ * its empty cell says little, so the merged value must tell it by itself (see {@link mergedApart}).
+ */
+const MIN_MERGE_COMPLETENESS = 0.5;
 /** How much better a value must fit the neighbouring column than its own (likelihood ratio). */
 const FIT_RATIO = 10;
 /** Below this fit a value is foreign to a column; above it, at home. */
 const FOREIGN = 0.01;
+/**
+ * Largest share of a column's values one value of its neighbour may hold and still be told as shifted there by
+ * the value itself (ten times likelier in the neighbour): the same category shifted into many rows of a dirty table.
+ */
+const MAX_SHIFTED_SHARE = 0.05;
 
 /**
  * A column's cells as text, cheaply: text columns' own text, numbers and dates formatted from their values
@@ -206,14 +216,15 @@ function wordsOf(data: IngestResult, c: number): Words {
 /**
  * Whether the value of row `r` in text column `here` belongs to text column `home` by the value itself, where
  * shapes cannot tell (two columns of words: a source "Original Screenplay" in the genre column): at least 1%
- * of home's values are this value, under 1% of here's other values are, and it is ten times likelier in home.
+ * of home's values are this value, under 5% of here's other values are (in a dirty table a frequent value of
+ * home shifted into many rows is no longer rare here), and it is ten times likelier in home.
  */
 function belongsByValue(r: number, home: Words, here: Words): boolean {
   // A frequent value of its own column is at home (told by its count, before its text is read).
   const id = here.distinct.ids[r];
   if (id < 0) return false;
   const others = here.distinct.counts[id] - 1;
-  if (others >= FOREIGN * here.present) return false;
+  if (others >= MAX_SHIFTED_SHARE * here.present) return false;
   const there = (home.frequent.get(here.distinct.text(id)) ?? 0) / Math.max(1, home.present);
   return there >= FOREIGN && there >= (FIT_RATIO * others) / Math.max(1, here.present);
 }
@@ -369,6 +380,26 @@ function split(text: string, left: Column, right: Column): [string, string] | un
   return ends.find(([a, b]) => fitsColumn(left, a) && fitsColumn(right, b));
 }
 
+/**
+ * A split of a rare value of column `here` into a value of `here` and one of its neighbour `home`, where home
+ * often has gaps (an empty cell there is no evidence): cut at any separator, the part on here's side is one of
+ * its categories or of a shape common there, the other part fits home (one of its categories, or a number in
+ * its range, or a shape common there) and is foreign here (not one of its categories; its shape under 1% of
+ * here's values), and one side is told by more than shapes (here's categories, or home's categories or range):
+ * "Kevin Costner 76" in a director column beside an empty rating, "Historical Fiction Frank Coraci" in a
+ * creative type beside an empty director. Returns the parts in column order.
+ */
+function mergedApart(text: string, here: Column, home: Column, hereIsLeft: boolean): [string, string] | undefined {
+  if (!here.categories && !distinctive(home)) return undefined;
+  for (const [a, b] of splits(text)) {
+    const [mine, theirs] = hereIsLeft ? [a, b] : [b, a];
+    if (!fitsColumn(here, mine) || !fitsColumn(home, theirs)) continue;
+    if (here.categories ? here.categories.has(theirs) || usual(here.profile, theirs) >= FOREIGN : usual(here.profile, theirs) >= FOREIGN) continue;
+    return [a, b];
+  }
+  return undefined;
+}
+
 /** The range of cells c…d of row r (CSV sources: for a fix rewriting both). */
 function span(data: IngestResult, r: number, c: number, d: number): TextRange {
   return { start: data.source.cellRange(r, c).start, end: data.source.cellRange(r, d).end };
@@ -435,10 +466,14 @@ columns ("Lyon" a city, "FR" a country; cut at a space, or a comma, semicolon or
 "Louisville, KY" — not at a hyphen or slash, nor at a comma between digits) while the whole is rare in its
 column is a merge. Where patterns
 cannot tell two columns of words apart (a source "Original Screenplay" in the genre column), the value itself
-can: one of at least 1% of the empty neighbour's values, under 1% of its own column's other values and ten
-times rarer there is shifted, and a rare value that splits at such a separator into a frequent value of each column
+can: one of at least 1% of the empty neighbour's values, under 5% of its own column's other values and ten
+times rarer there is shifted (in a dirty table one category shifted into many rows is no longer rare), and a rare value that splits at such a separator into a frequent value of each column
 ("Borussia Dortmund Werder Bremen") is a merge; such a value (or a merge of two columns' categories) is
-evidence by itself, so it is looked for also where the emptied column often has gaps. A shift of several cells is followed along
+evidence by itself, so it is looked for also where the emptied column often has gaps. So is, where that
+column is at least half filled, a rare value cut at any such separator into a part of its own column (one of
+its categories, or a common shape there) and a part foreign to it that fits the neighbour, one side told by
+more than shapes ("Kevin Costner 76" in a director column beside an empty critics' rating; "Historical
+Fiction Frank Coraci" in a creative type beside an empty director). A shift of several cells is followed along
 the row. Numbers of neighbouring columns of one quantity (their values overlap) that keep an order on (nearly)
 every row (min ≤ max, start ≤ end, low ≤ high: 99% of the rows holding both, most of them not equal) share
 their patterns, so there the orders decide: with one of the two empty, the other's number is the empty one's when it breaks orders its column
@@ -458,6 +493,8 @@ of values with its pattern).
     if (columns < 2 || rows < 20) return;
     // Rejected cells (text in a typed column: often the shifted values themselves) are present, not missing.
     const complete = data.columns.map((column, c) => column.kind !== 'empty' && rows - missingCount(data, c) >= MIN_COMPLETENESS * rows);
+    // Columns with gaps, mostly filled: a value merged into a neighbour is looked for there when it tells itself apart.
+    const mergeable = data.columns.map((column, c) => column.kind !== 'empty' && !complete[c] && rows - missingCount(data, c) >= MIN_MERGE_COMPLETENESS * rows);
     const known = new Map<number, Column>();
     const column = (c: number) => {
       let k = known.get(c);
@@ -565,7 +602,7 @@ of values with its pattern).
       const valueInY = valuesCan(x, y);
       const valueInX = valuesCan(y, x);
       const canMerge = valueInX && valueInY;
-      const looked = (c: number) => complete[c] || (words[x] && words[y] && (wordsIn(c).frequent.size > 0 || categoriesBoth()));
+      const looked = (c: number) => complete[c] || mergeable[c] || (words[x] && words[y] && (wordsIn(c).frequent.size > 0 || categoriesBoth()));
       if (!looked(x) && !looked(y)) continue;
       if (data.columns[x].kind === 'empty' || data.columns[y].kind === 'empty') continue;
       const apart = () => apartFrom(x);
@@ -581,7 +618,7 @@ of values with its pattern).
       // runs for a few rows only. Only where neither a value of the neighbour (two columns of words) nor an order
       // (numbers) can speak: then a row is passed over when its value is ordinary in its column (or only the
       // value itself could tell, and the column emptied often has gaps), or the two columns look alike.
-      const skipWhenEmpty = (from: number, byValue: boolean): Skip => (byValue || ordered ? Skip.Never : !complete[from] && !categoriesBoth() ? Skip.Always : Skip.WhenOrdinary);
+      const skipWhenEmpty = (from: number, byValue: boolean): Skip => (byValue || ordered ? Skip.Never : !complete[from] && !mergeable[from] && !categoriesBoth() ? Skip.Always : Skip.WhenOrdinary);
       const candidates = notSkipped(encoded, n, x, skipWhenEmpty(x, valueInY), skipWhenEmpty(y, valueInX), passedOver);
       for (let i = 0; i < candidates.length; i++) {
         const e = candidates[i];
@@ -592,9 +629,14 @@ of values with its pattern).
         // A value of the neighbour by its very value (two columns of words), else by its pattern: an ordinary
         // value of its own column is neither shifted nor merged (the common case: a plain gap).
         const valueOfNeighbour = (from === x ? valueInY : valueInX) && belongsByValue(r, wordsIn(from), wordsIn(to));
-        const joined = valueOfNeighbour || !canMerge ? undefined : splitByValue(r, wordsIn(to), wordsIn(x), wordsIn(y));
+        let joined = valueOfNeighbour || !canMerge ? undefined : splitByValue(r, wordsIn(to), wordsIn(x), wordsIn(y));
+        if (!complete[from] && !valueOfNeighbour && !joined) {
+          // The neighbour often has gaps: a merged value that tells itself apart, rare in its column, counts.
+          const whole = mergeable[from] ? cells.text(r, to) : undefined;
+          if (whole && usualAmongOthers(column(to).profile, whole) < FOREIGN) joined = mergedApart(whole, column(to), column(from), to === x);
+          if (!joined && !categoriesBoth()) continue;
+        }
         const byValues = valueOfNeighbour || joined !== undefined;
-        if (!complete[from] && !byValues && !categoriesBoth()) continue;
         if (!byValues && (ordinary(r, to) || !apart())) {
           reportByOrder(ordered, r, from, to);
           continue;
