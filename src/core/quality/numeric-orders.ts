@@ -1,6 +1,6 @@
 /**
  * Orders between numeric columns that the table keeps on (nearly) every row: min ≤ max, start ≤ end,
- * low ≤ open ≤ high. Learned from the rows holding both values, between columns of one quantity (their
+ * low ≤ open ≤ high. Learned from the rows holding both values within their columns' far-out fences, between columns of one quantity (their
  * values overlap: the top 5% of the low one's reach above the bottom 5% of the high one's); computed once
  * per table. A value that breaks
  * its column's orders while keeping those of another column is likelier that column's (column-shift).
@@ -8,8 +8,8 @@
 import type { IngestResult } from '../table/model';
 import { isNumeric, numericColumn, sortedColumn } from './column-values';
 
-/** Share of the rows holding both values that must keep the order. */
-const MIN_KEPT = 0.99;
+/** Share of the rows holding both values (within their fences) that must keep the order: a dirty table's shifts break a few. */
+const MIN_KEPT = 0.97;
 /** Share of those rows where the values differ: two columns equal on most rows (a copy) keep no order worth the name. */
 const MIN_DIFFERENT = 0.5;
 /** Tails of two columns' values that must overlap: an order between one quantity's columns, not between magnitudes (a ratio ≤ an amount). */
@@ -18,6 +18,12 @@ const OVERLAP_TAIL = 0.05;
 const MIN_ROWS = 20;
 /** Columns compared (the first ones with numbers): pairs grow with their square. */
 const MAX_COLUMNS = 40;
+/**
+ * Only values within these fences of their column weigh in learning an order (Tukey's far-out fences: the
+ * quartiles ± 3 interquartile ranges): a dirty table's outliers and placeholders (×1000, −999) break every
+ * order of their column and would hide it.
+ */
+const FENCE_IQRS = 3;
 /** Rows read (evenly spread over a larger table). */
 const SAMPLE_ROWS = 20_000;
 
@@ -42,18 +48,25 @@ export function numericOrders(data: IngestResult): NumericOrder[] {
     const sorted = sortedColumn(data, c);
     return [sorted.quantile(OVERLAP_TAIL), sorted.quantile(1 - OVERLAP_TAIL)];
   });
+  const fences = columns.map((c) => {
+    const sorted = sortedColumn(data, c);
+    const [q1, q3] = [sorted.quantile(0.25), sorted.quantile(0.75)];
+    return [q1 - FENCE_IQRS * (q3 - q1), q3 + FENCE_IQRS * (q3 - q1)];
+  });
   for (let i = 0; i < columns.length; i++) {
     for (let j = i + 1; j < columns.length; j++) {
       // Neither column's values all above the other's.
       if (tails[i][1] < tails[j][0] || tails[j][1] < tails[i][0]) continue;
       const [a, b] = [values[i], values[j]];
+      const [[lowA, highA], [lowB, highB]] = [fences[i], fences[j]];
       let both = 0;
       let below = 0;
       let above = 0;
       for (let r = 0; r < n; r += step) {
         const x = a[r];
         const y = b[r];
-        if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+        // NaN (no value) fails both tests.
+        if (!(x >= lowA && x <= highA && y >= lowB && y <= highB)) continue;
         both++;
         if (x < y) below++;
         else if (x > y) above++;

@@ -112,6 +112,18 @@ test('numeric neighbours that keep an order: a high in the low column, high empt
   assert.deepEqual(check(prices({ [row]: ['', String(base - 9)] })), [], 'an empty high beside an ordinary low is a gap');
 });
 
+test('a dirty table still keeps its orders: outliers and placeholders aside, 2% of rows breaking them (other shifts) do not hide them', () => {
+  const edit: Record<number, [string, string]> = {};
+  const base = (i: number) => 1000 + ((i * 37) % 200) + i;
+  for (let i = 100; i < 106; i++) edit[i] = [String(base(i) + 10), String(base(i) * 1000)];
+  for (let i = 110; i < 114; i++) edit[i] = ['-999', String(base(i) - 9)];
+  for (let i = 120; i < 126; i++) edit[i] = [String(base(i) - 9), String(base(i) + 10)];
+  edit[40] = ['', String(base(40) + 12)];
+  const findings = check(prices(edit)).filter((f) => f.row === 40);
+  assert.deepEqual(findings.map((f) => f.column), ['low', 'high']);
+  assert.match(findings[0].message, /it breaks 2 of the 2 orders "low" keeps with this row's other values/);
+});
+
 /** Daily temperatures (min ≤ max), no other order to tell by; `edit` rewrites some rows' max and min cells. */
 function temperatures(edit: Record<number, [string, string]> = {}): string[] {
   const lines = ['day,temp_max,temp_min,wind'];

@@ -475,7 +475,8 @@ its categories, or a common shape there) and a part foreign to it that fits the 
 more than shapes ("Kevin Costner 76" in a director column beside an empty critics' rating; "Historical
 Fiction Frank Coraci" in a creative type beside an empty director). A shift of several cells is followed along
 the row. Numbers of neighbouring columns of one quantity (their values overlap) that keep an order on (nearly)
-every row (min ≤ max, start ≤ end, low ≤ high: 99% of the rows holding both, most of them not equal) share
+every row (min ≤ max, start ≤ end, low ≤ high: 97% of the rows holding both values within their columns' far-out
+fences, quartiles ± 3 interquartile ranges, most of them not equal) share
 their patterns, so there the orders decide: with one of the two empty, the other's number is the empty one's when it breaks orders its column
 keeps with the row's other (ordinary) values and none of those the empty column keeps (a high in the low
 column is above the open and the close), or, where no order says otherwise, when under 0.5% of its
