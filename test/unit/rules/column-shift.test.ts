@@ -189,3 +189,21 @@ test('a value merged into its neighbour where the neighbour often has gaps: told
   assert.match(findings[2].message, /"Kevin Costner 76" in column "director" holds a value of "director" \("Kevin Costner"\) and one of "rating" \("76"\)/);
   assert.deepEqual(check(credits({ 41: ['Science Fiction', 'Kevin Costner 76', '60'] })).map((f) => f.row), [], 'the rating is there: no merge');
 });
+
+test('two columns of many words merged: "Empoli Cagliari" in home_team with away_team empty is split into two known teams, none of them frequent', () => {
+  // 150 teams in 400 matches: each plays in 2 to 3 rows per column, under 1% of either column.
+  const teams = Array.from({ length: 150 }, (_, i) => `${['Real', 'Sporting', 'Dynamo', 'Union', 'Atletico'][i % 5]} ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}ville`);
+  const matches = (edit: Record<number, [string, string]> = {}) => {
+    const lines = ['date,home_team,away_team,home_score'];
+    for (let i = 0; i < 400; i++) {
+      const [home, away] = edit[i] ?? [teams[i % 150], teams[(i * 7 + 3) % 150]];
+      lines.push(`2026-01-${String(1 + (i % 28)).padStart(2, '0')},${home},${away},${i % 5}`);
+    }
+    return lines;
+  };
+  assert.deepEqual(check(matches()), []);
+  const findings = check(matches({ 77: [`${teams[10]} ${teams[20]}`, ''] }));
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[77, 'home_team'], [77, 'away_team']]);
+  assert.equal(findings[0].fixes?.[0]?.kind === 'replace' ? findings[0].fixes[0].newText : undefined, `${teams[10]},${teams[20]}`);
+  assert.deepEqual(check(matches({ 77: [`${teams[10]} Rovers`, ''] })), [], 'one known team and an unknown word: a name, not a merge');
+});

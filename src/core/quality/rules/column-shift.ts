@@ -201,6 +201,33 @@ interface Words {
   distinct: DistinctValues;
   present: number;
   frequent: Map<string, number>;
+  /** Its values held by at least KNOWN_ROWS rows (built when first asked: {@link knownValues}). */
+  known?: Set<string>;
+}
+
+/** Rows a value must be held by to be a known value of its column (a team among a league's many). */
+const KNOWN_ROWS = 2;
+
+function knownValues(words: Words): Set<string> {
+  if (!words.known) {
+    const known = new Set<string>();
+    for (let id = 0; id < words.distinct.size; id++) if (words.distinct.counts[id] >= KNOWN_ROWS) known.add(words.distinct.text(id));
+    words.known = known;
+  }
+  return words.known;
+}
+
+/**
+ * A split of row `r`'s value in text column `here`, held by that row alone, into a known value of `left` and
+ * one of `right` (each held by at least KNOWN_ROWS rows), where the values are too many for any to be frequent
+ * ("Empoli Cagliari" in home_team with away_team empty, among a hundred teams).
+ */
+function splitByKnown(r: number, here: Words, left: Words, right: Words): [string, string] | undefined {
+  const id = here.distinct.ids[r];
+  if (id < 0 || here.distinct.counts[id] > 1) return undefined;
+  const [inLeft, inRight] = [knownValues(left), knownValues(right)];
+  for (const [a, b] of splits(here.distinct.text(id))) if (inLeft.has(a) && inRight.has(b)) return [a, b];
+  return undefined;
 }
 
 function wordsOf(data: IngestResult, c: number): Words {
@@ -468,7 +495,8 @@ column is a merge. Where patterns
 cannot tell two columns of words apart (a source "Original Screenplay" in the genre column), the value itself
 can: one of at least 1% of the empty neighbour's values, under 5% of its own column's other values and ten
 times rarer there is shifted (in a dirty table one category shifted into many rows is no longer rare), and a rare value that splits at such a separator into a frequent value of each column
-("Borussia Dortmund Werder Bremen") is a merge; such a value (or a merge of two columns' categories) is
+("Borussia Dortmund Werder Bremen") is a merge, as is, where the values repeat but are too many for any to be
+frequent (a hundred teams), a value of one row that splits into values of each held by two rows or more; such a value (or a merge of two columns' categories) is
 evidence by itself, so it is looked for also where the emptied column often has gaps. So is, where that
 column is at least half filled, a rare value cut at any such separator into a part of its own column (one of
 its categories, or a common shape there) and a part foreign to it that fits the neighbour, one side told by
@@ -511,6 +539,8 @@ of values with its pattern).
       return w;
     };
     // Whether a value of `here` can be one of home's frequent values (two columns of words), and whether it is.
+    // Whether a text column's values repeat (at most half of its values distinct): known values can tell a merge.
+    const repeats = (c: number) => 2 * wordsIn(c).distinct.size <= wordsIn(c).present;
     const valuesCan = (home: number, here: number) => words[home] && words[here] && wordsIn(home).frequent.size > 0;
     const byValue = (r: number, home: number, here: number) => valuesCan(home, here) && belongsByValue(r, wordsIn(home), wordsIn(here));
     const ordinary = ordinaryValues(data, (c) => column(c).profile);
@@ -603,6 +633,8 @@ of values with its pattern).
       const valueInY = valuesCan(x, y);
       const valueInX = valuesCan(y, x);
       const canMerge = valueInX && valueInY;
+      // Two columns of words with values too many to be frequent: a merge of two known values can still tell itself.
+      const knownMerge = words[x] && words[y] && !canMerge && repeats(x) && repeats(y);
       const looked = (c: number) => complete[c] || mergeable[c] || (words[x] && words[y] && (wordsIn(c).frequent.size > 0 || categoriesBoth()));
       if (!looked(x) && !looked(y)) continue;
       if (data.columns[x].kind === 'empty' || data.columns[y].kind === 'empty') continue;
@@ -619,7 +651,7 @@ of values with its pattern).
       // runs for a few rows only. Only where neither a value of the neighbour (two columns of words) nor an order
       // (numbers) can speak: then a row is passed over when its value is ordinary in its column (or only the
       // value itself could tell, and the column emptied often has gaps), or the two columns look alike.
-      const skipWhenEmpty = (from: number, byValue: boolean): Skip => (byValue || ordered ? Skip.Never : !complete[from] && !mergeable[from] && !categoriesBoth() ? Skip.Always : Skip.WhenOrdinary);
+      const skipWhenEmpty = (from: number, byValue: boolean): Skip => (byValue || ordered || (knownMerge && complete[from]) ? Skip.Never : !complete[from] && !mergeable[from] && !categoriesBoth() ? Skip.Always : Skip.WhenOrdinary);
       const candidates = notSkipped(encoded, n, x, skipWhenEmpty(x, valueInY), skipWhenEmpty(y, valueInX), passedOver);
       for (let i = 0; i < candidates.length; i++) {
         const e = candidates[i];
@@ -630,7 +662,7 @@ of values with its pattern).
         // A value of the neighbour by its very value (two columns of words), else by its pattern: an ordinary
         // value of its own column is neither shifted nor merged (the common case: a plain gap).
         const valueOfNeighbour = (from === x ? valueInY : valueInX) && belongsByValue(r, wordsIn(from), wordsIn(to));
-        let joined = valueOfNeighbour || !canMerge ? undefined : splitByValue(r, wordsIn(to), wordsIn(x), wordsIn(y));
+        let joined = valueOfNeighbour ? undefined : canMerge ? splitByValue(r, wordsIn(to), wordsIn(x), wordsIn(y)) : knownMerge && complete[from] ? splitByKnown(r, wordsIn(to), wordsIn(x), wordsIn(y)) : undefined;
         if (!complete[from] && !valueOfNeighbour && !joined) {
           // The neighbour often has gaps: a merged value that tells itself apart, rare in its column, counts.
           const whole = mergeable[from] ? cells.text(r, to) : undefined;
