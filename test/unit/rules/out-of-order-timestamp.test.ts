@@ -88,3 +88,13 @@ test('restarts are found in the column as read, empty cells skipped: the same as
     for (const sign of [1, -1] as const) assert.deepEqual(segmentStarts(column, sign), onCopy(present, sign), `round ${round}, sign ${sign}`);
   }
 });
+
+test('a wrong year on the first and last rows still fits the order: it does not stretch the span that says how far a row must be out of place', () => {
+  // A month of flights, 1,000 rows: the first row's year typed 1994, the last row's 2011 (both in order), and one
+  // row two days out of place.
+  const times = Array.from({ length: 1000 }, (_, i) => start + i * 2_600_000);
+  const year = 365 * 86_400_000;
+  const at = (i: number) => (i === 0 ? times[0] - 30 * year : i === 999 ? times[999] + 11 * year : i === 500 ? times[500] + 2 * 86_400_000 : times[i]);
+  const lines = ['id,at', ...times.map((_, i) => `${i},${iso(at(i))}`)];
+  assert.deepEqual(check(lines).map((f) => f.row), [500]);
+});

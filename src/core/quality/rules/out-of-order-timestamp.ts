@@ -1,5 +1,8 @@
 import { defineRule } from '../rule';
-import { TEMPORAL_KINDS, numericColumn } from '../column-values';
+import { TEMPORAL_KINDS, numericColumn, quantile } from '../column-values';
+
+/** Share of the ordered values at either end left out of the column's time span (wrong years that still fit the order). */
+const SPAN_TAIL = 0.01;
 
 /** A column's non-null values in row order, with their rows. */
 interface Sequence {
@@ -174,7 +177,9 @@ subsequence of the column (of each part, where the order restarts: several logs 
 column counts as ordered when it holds at least \`orderedShare\` of the values (all but one in a short
 column). The rows outside it are the out-of-place ones: the finding sits on such a row, not on the
 neighbour that merely looks "earlier than the row before it" because of it. A row is reported only when its
-value lies outside its ordered neighbours' by at least \`minShareOfSpan\` of the column's time span and
+value lies outside its ordered neighbours' by at least \`minShareOfSpan\` of the column's time span (that of
+the central 98% of the rows in order, scaled to all: a year typed wrong on the first or last row still fits
+the order and would stretch it over years) and
 \`jitterFactor\` times the column's usual jitter (the median displacement of rows merely swapped with a
 neighbour, when the column has several): a payment logged a few seconds after the next order is not an
 error.
@@ -210,17 +215,13 @@ next to (related information points at both).
       // Ordered overall: at most 1 − orderedShare of the values out of place (one, in a short column).
       if (m - kept > Math.max(1, m * (1 - options.orderedShare))) return;
       const out = segments.flatMap(({ part, inOrder }) => misplaced(part, inOrder, sign).map((o) => ({ ...o, part })));
-      // The time span the ordered rows cover (segments overlap or follow each other).
-      let first = Infinity;
-      let last = -Infinity;
-      for (const { part, inOrder } of segments) {
-        for (let i = 0; i < inOrder.length; i++) {
-          if (!inOrder[i]) continue;
-          first = Math.min(first, part.values[i]);
-          last = Math.max(last, part.values[i]);
-        }
-      }
-      const span = last - first;
+      // The time span the ordered rows cover (segments overlap or follow each other), robustly: a wrong year at
+      // the first or last row still fits the order and would stretch it over years (its central 98%, scaled).
+      const orderedValues = new Float64Array(kept);
+      let k = 0;
+      for (const { part, inOrder } of segments) for (let i = 0; i < inOrder.length; i++) if (inOrder[i]) orderedValues[k++] = part.values[i];
+      orderedValues.sort();
+      const span = (quantile(orderedValues, 1 - SPAN_TAIL) - quantile(orderedValues, SPAN_TAIL)) / (1 - 2 * SPAN_TAIL);
       // The usual jitter: rows merely swapped with a neighbour, when the column has several.
       const swapped = out.filter((o) => o.rows <= 1).map((o) => o.time).sort((a, b) => a - b);
       const jitter = swapped.length >= 5 ? swapped[swapped.length >> 1] : 0;
