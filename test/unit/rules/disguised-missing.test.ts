@@ -68,3 +68,12 @@ test('an accepted placeholder is not reported', () => {
   assert.equal(findingsOf(checkCsv(csv(['id', 'answer'], rows)), 'disguised-missing').length, 1);
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'answer'], rows), { accept }), 'disguised-missing'), []);
 });
+
+test('zero-as-missing: a production budget or a fare of 0 among amounts that continue down to it is still a money amount', () => {
+  // Budgets from 50,000 up, spread so that 0 does not stand alone below them: the column's name says it is money.
+  const rows = Array.from({ length: 200 }, (_, i) => [`Film ${i}`, i === 17 || i === 90 ? 0 : 50_000 + i * i * 900]);
+  const report = checkCsv(csv(['title', 'Production Budget'], rows));
+  assert.deepEqual(findingsOf(report, 'zero-as-missing').map((f) => f.row), [17, 90]);
+  const counts = checkCsv(csv(['title', 'Screenings'], rows));
+  assert.deepEqual(findingsOf(counts, 'zero-as-missing').map((f) => f.row), [], 'a count named so: zeros may be real');
+});

@@ -2,7 +2,7 @@ import { defineRule } from '../rule';
 import { isNumeric, numericColumn, sortedColumn } from '../column-values';
 import { STRAY_NEGATIVE_SHARE, isolatedBelow } from '../placeholders';
 
-const measurementName = /(price|cost|area|size|weight|height|length|width|distance|income|salary|mpg|miles|horsepower|displacement|acceleration|bmi|pressure|glucose|insulin|thickness|temperature|mass|volume|m2|sqft)/i;
+const measurementName = /(price|cost|budget|revenue|fare|wage|area|size|weight|height|length|width|distance|income|salary|mpg|miles|horsepower|displacement|acceleration|bmi|pressure|glucose|insulin|thickness|temperature|mass|volume|m2|sqft)/i;
 
 export const zeroAsMissing = defineRule({
   id: 'zero-as-missing',
