@@ -13,7 +13,10 @@ export interface ByteWindow {
 
 export interface SourceBytes {
   readonly length: number;
-  /** A window holding bytes [from, to) — fewer at the end of the bytes (or of a file that shrank). */
+  /**
+   * A window holding bytes [from, to) — fewer at the end of the bytes (or of a file that shrank). Its bytes
+   * may be reused by the next call: read them before asking for another window.
+   */
   window(from: number, to: number): ByteWindow;
 }
 
@@ -25,9 +28,13 @@ export function bytesInMemory(bytes: Uint8Array): SourceBytes {
 /** Bytes read from the file per window at least: records around a finding are usually read once for all of its cells. */
 const WINDOW_BYTES = 64 * 1024;
 
-/** The bytes of an open file from `offset` on (after a byte-order mark), read back on demand; `close` when done. */
+/**
+ * The bytes of an open file from `offset` on (after a byte-order mark), read back on demand into one buffer
+ * (a fresh one per window cost more than the read: its pages are zeroed and faulted in); `close` when done.
+ */
 export class FileBytes implements SourceBytes {
   private current: ByteWindow = { bytes: new Uint8Array(0), base: 0 };
+  private buffer = new Uint8Array(0);
 
   constructor(
     private readonly fd: number,
@@ -40,7 +47,8 @@ export class FileBytes implements SourceBytes {
     const { bytes, base } = this.current;
     if (from >= base && end <= base + bytes.length) return this.current;
     const wanted = Math.max(0, Math.min(this.length - from, Math.max(end - from, WINDOW_BYTES)));
-    const buffer = new Uint8Array(wanted);
+    if (this.buffer.length < wanted) this.buffer = new Uint8Array(Math.max(wanted, WINDOW_BYTES));
+    const buffer = this.buffer;
     let read = 0;
     for (let n = -1; read < wanted && n !== 0; read += n) n = readSync(this.fd, buffer, read, wanted - read, this.offset + from + read);
     return (this.current = { bytes: buffer.subarray(0, read), base: from });

@@ -944,6 +944,51 @@ function firstRowsOf(numbers: Float64Array, values: number[]): Map<number, numbe
   return out;
 }
 
+/**
+ * Of the groups' sizes (rows with a value of B): the supported groups (two rows or more), those that can show a
+ * majority, their rows, all rows, and the smallest supported group. (A loop of its own: disagreeingGroups, a large
+ * function called once per dependency, then never runs long enough to be optimized, which cost more than it ran.)
+ */
+function groupSizeStats(sizes: Int32Array): { supported: number; majorityGroups: number; rows: number; present: number; smallest: number } {
+  let supported = 0;
+  let majorityGroups = 0;
+  let rows = 0;
+  let present = 0;
+  let smallest = Number.MAX_SAFE_INTEGER;
+  for (let g = 0; g < sizes.length; g++) {
+    present += sizes[g];
+    if (sizes[g] < 2) continue;
+    supported++;
+    if (sizes[g] >= MAJORITY_ROWS) majorityGroups++;
+    rows += sizes[g];
+    if (sizes[g] < smallest) smallest = sizes[g];
+  }
+  return { supported, majorityGroups, rows, present, smallest };
+}
+
+/** Rows by their group (left-side id), groups in order of their first row. (Like {@link groupSizeStats}, a loop of its own.) */
+function byGroupOf(lhs: Int32Array, rows: number[]): Map<number, number[]> {
+  const byGroup = new Map<number, number[]>();
+  for (const r of rows) {
+    const list = byGroup.get(lhs[r]);
+    if (list) list.push(r);
+    else byGroup.set(lhs[r], [r]);
+  }
+  return byGroup;
+}
+
+/** A group's rows by the id of their value of B, ids in order of their first row. (Like {@link groupSizeStats}, a loop of its own.) */
+function byValueOf(rows: number[], view: RhsView): Map<number, number[]> {
+  const byValue = new Map<number, number[]>();
+  for (const r of rows) {
+    const id = view.idOfRow(r);
+    const list = byValue.get(id);
+    if (list) list.push(r);
+    else byValue.set(id, [r]);
+  }
+  return byValue;
+}
+
 export function disagreeingGroups(data: IngestResult, dep: Dependency): DependencyScan {
   const { scans } = fullRowsOf(data);
   let found = scans.get(dep);
@@ -962,22 +1007,10 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
       ? numbersPass(pass, numericColumn(data, c), () => sortedRuns(data, c))
       : idsPass(pass, allCodes(data, [c]));
   // The groups that disagree, from their deviating rows.
-  const byGroup = new Map<number, number[]>();
-  for (const r of deviants) {
-    const list = byGroup.get(a.ids[r]);
-    if (list) list.push(r);
-    else byGroup.set(a.ids[r], [r]);
-  }
   const groups: (DisagreeingGroup & { g: number })[] = [];
-  for (const [g, rows] of byGroup) {
+  for (const [g, rows] of byGroupOf(a.ids, deviants)) {
     const first = view.firstOf(g);
-    const byValue = new Map<number, number[]>();
-    for (const r of rows) {
-      const id = view.idOfRow(r);
-      const list = byValue.get(id);
-      if (list) list.push(r);
-      else byValue.set(id, [r]);
-    }
+    const byValue = byValueOf(rows, view);
     const kept = Array.from(firstRows.subarray(g * KEPT_ROWS, g * KEPT_ROWS + Math.min(KEPT_ROWS, firstCount[g])));
     byValue.set(first, kept);
     const count = (id: number) => (id === first ? firstCount[g] : (byValue.get(id)?.length ?? 0));
@@ -1020,19 +1053,7 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
     view.setConsensus(g, dep.entity ? (entityConsensus(counts) ?? -1) : consensus ? counts[0][0] : -1);
   }
   // The g3 statistics on all rows (see pairStats).
-  let supported = 0;
-  let majorityGroups = 0;
-  let rows = 0;
-  let present = 0;
-  let smallest = Number.MAX_SAFE_INTEGER;
-  for (let g = 0; g < a.size; g++) {
-    present += sizes[g];
-    if (sizes[g] < 2) continue;
-    supported++;
-    if (sizes[g] >= MAJORITY_ROWS) majorityGroups++;
-    rows += sizes[g];
-    if (sizes[g] < smallest) smallest = sizes[g];
-  }
+  const { supported, majorityGroups, rows, present, smallest } = groupSizeStats(sizes);
   const stats: PairStats = {
     groups: supported,
     agreeing: supported ? (supported - disagreeing) / supported : 0,

@@ -9,6 +9,7 @@ import type { QualityRule, ReportedFinding, ReportedPlace, RuleOptions } from '.
 import { allRules } from './rules/index';
 import { DEFAULTS, optionMention } from '../defaults';
 import { FindingMarks, scoresOf, type QualityScores, type ScoreTally } from './score';
+import { groupedInteger } from '../shared/grouped-integer';
 
 export { allRules };
 export type { QualityScores };
@@ -114,8 +115,8 @@ export function severityOf(rule: QualityRule, config: QualityConfig): Severity {
 /** The message of the summary finding that stands for the findings beyond the publishing cap. */
 export function summaryMessage(title: string, count: number, column: string | null, cap: number): string {
   return (
-    `${title}: ${count.toLocaleString('en-US')} findings${column !== null ? ` in column "${column}"` : ''}; ` +
-    `the first ${cap} are shown, ${(count - cap).toLocaleString('en-US')} more are not (${optionMention('maxFindingsPerRule')}).`
+    `${title}: ${groupedInteger(count)} findings${column !== null ? ` in column "${column}"` : ''}; ` +
+    `the first ${cap} are shown, ${groupedInteger(count - cap)} more are not (${optionMention('maxFindingsPerRule')}).`
   );
 }
 

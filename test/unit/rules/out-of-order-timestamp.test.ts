@@ -85,7 +85,13 @@ test('restarts are found in the column as read, empty cells skipped: the same as
     const length = Math.floor(next() * 400);
     const column = Float64Array.from({ length }, (_, i) => (next() < 0.1 ? NaN : (i % (20 + (round % 90))) * 10 + next() * 15));
     const present = column.filter((v) => !Number.isNaN(v));
-    for (const sign of [1, -1] as const) assert.deepEqual(segmentStarts(column, sign), onCopy(present, sign), `round ${round}, sign ${sign}`);
+    for (const sign of [1, -1] as const) {
+      const all = onCopy(present, sign);
+      assert.deepEqual(segmentStarts(column, sign), all, `round ${round}, sign ${sign}`);
+      // With a limit, the search stops at the first restart beyond it: the same starts up to there.
+      const limit = round % 7;
+      assert.deepEqual(segmentStarts(column, sign, limit), all.slice(0, limit + 2), `round ${round}, sign ${sign}, at most ${limit} restarts`);
+    }
   }
 });
 

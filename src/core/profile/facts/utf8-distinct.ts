@@ -9,15 +9,16 @@ import { kernelRanges } from './kernels';
 import { DistinctBuilder, doubtfulEdgeByte, type DistinctValues } from './distinct-values';
 
 /**
- * Hashes the non-null values of rows from..to (bytes at starts[r]..ends[r]) and lists in `doubtful` the
- * rows whose value is empty or has a doubtful first or last byte; the rows hashed, −1 if one starts with a BOM.
+ * Hashes the non-null values of rows from..to of one chunk (bytes at offsets[r − base]..offsets[r − base + 1],
+ * the chunk's first row being row `base`) and lists in `doubtful` the rows whose value is empty or has a
+ * doubtful first or last byte; the rows hashed, −1 if one starts with a BOM.
  */
-function hashUtf8Range(bytes: Uint8Array, view: DataView, starts: Int32Array, ends: Int32Array, mask: Uint8Array, hashes: Int32Array, doubtful: number[], from: number, to: number): number {
+function hashUtf8Range(bytes: Uint8Array, view: DataView, offsets: Int32Array, base: number, mask: Uint8Array, hashes: Int32Array, doubtful: number[], from: number, to: number): number {
   let present = 0;
   for (let r = from; r < to; r++) {
     if (mask[r]) continue;
-    const a = starts[r];
-    const b = ends[r];
+    const a = offsets[r - base];
+    const b = offsets[r - base + 1];
     if (a === b || doubtfulEdgeByte(bytes[a]) || doubtfulEdgeByte(bytes[b - 1])) {
       if (b - a >= 3 && bytes[a] === 0xef && bytes[a + 1] === 0xbb && bytes[a + 2] === 0xbf) return -1;
       doubtful.push(r);
@@ -35,13 +36,28 @@ function hashUtf8Range(bytes: Uint8Array, view: DataView, starts: Int32Array, en
   return present;
 }
 
-/** Where the values of Utf8 rows are: byte ranges, and (several chunks) each row's chunk. */
+/**
+ * Where the values of Utf8 rows are, read from the chunks themselves (no per-row copy of their offsets): row r
+ * of chunk k is column row firstRowOf[k] + r, its bytes offsets[k][r]..offsets[k][r + 1] of views[k].
+ */
 interface Utf8Rows {
-  starts: Int32Array;
-  ends: Int32Array;
-  chunkOfRow: Int32Array | undefined;
+  offsets: Int32Array[];
+  /** The column row of each chunk's first row, then the column's rows (ascending). */
+  firstRowOf: Int32Array;
   /** A view of each chunk's bytes. */
   views: DataView[];
+}
+
+/** The last chunk starting at or before `row` (the one holding it, empty chunks skipped): a binary search over the chunks. */
+function chunkOfRow(firstRowOf: Int32Array, row: number): number {
+  let lo = 0;
+  let hi = firstRowOf.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (firstRowOf[mid] <= row) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /**
@@ -72,49 +88,29 @@ export function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8A
     ascii.push(isPlain);
     offsetsOf.push(offsets);
   }
-  const multi = chunks.length > 1;
-  let starts: Int32Array;
-  let ends: Int32Array;
-  let chunkOfRow: Int32Array | undefined;
-  if (!multi) {
-    starts = offsetsOf[0].subarray(0, rows);
-    ends = offsetsOf[0].subarray(1, rows + 1);
-  } else {
-    starts = new Int32Array(rows);
-    ends = new Int32Array(rows);
-    chunkOfRow = new Int32Array(rows);
-    let row = 0;
-    for (let k = 0; k < chunks.length; k++) {
-      const offsets = offsetsOf[k];
-      const n = chunks[k].length;
-      starts.set(offsets.subarray(0, n), row);
-      ends.set(offsets.subarray(1, n + 1), row);
-      chunkOfRow.fill(k, row, row + n);
-      row += n;
-    }
-  }
+  const firstRowOf = new Int32Array(chunks.length + 1);
+  for (let k = 0; k < chunks.length; k++) firstRowOf[k + 1] = firstRowOf[k] + chunks[k].length;
   const hashes = new Int32Array(rows);
   const doubtful: number[] = [];
   let present = 0;
-  let row = 0;
   const views: DataView[] = [];
-  for (const chunk of chunks) {
+  for (const [k, chunk] of chunks.entries()) {
     const bytes = chunk.values as Uint8Array;
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     views.push(view);
-    const end = row + chunk.length;
-    for (const [from, to] of kernelRanges(row, end)) {
-      const hashed = hashUtf8Range(bytes, view, starts, ends, mask, hashes, doubtful, from, to);
+    for (const [from, to] of kernelRanges(firstRowOf[k], firstRowOf[k + 1])) {
+      const hashed = hashUtf8Range(bytes, view, offsetsOf[k], firstRowOf[k], mask, hashes, doubtful, from, to);
       if (hashed < 0) return null;
       present += hashed;
     }
-    row = end;
   }
-  const builder = distinctByHash({ starts, ends, chunkOfRow, views }, rows, mask, hashes, present);
+  const at: Utf8Rows = { offsets: offsetsOf, firstRowOf, views };
+  const builder = distinctByHash(at, rows, mask, hashes, present);
   builder.trim();
   const { size, firstRows } = builder;
   const texts = builder.texts;
-  const at = valueBytesOf(starts, ends, chunkOfRow, firstRows, size);
+  const bytesOf = new ValueBytes(at, firstRows, size);
+  const allAscii = ascii.every(Boolean);
   return {
     ids: builder.ids,
     size,
@@ -123,26 +119,27 @@ export function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8A
     text(id: number): string {
       let t = texts[id];
       if (t === undefined) {
-        const k = at.chunk(id);
-        t = texts[id] = buffers[k].toString(ascii[k] ? 'latin1' : 'utf8', at.start(id), at.end(id));
+        const k = bytesOf.chunk(id);
+        t = texts[id] = buffers[k].toString(ascii[k] ? 'latin1' : 'utf8', bytesOf.start(id), bytesOf.end(id));
       }
       return t;
     },
     codePoints(id: number): number {
-      const k = at.chunk(id);
-      if (ascii[k]) return at.end(id) - at.start(id);
+      if (allAscii) return bytesOf.length(id);
+      const k = bytesOf.chunk(id);
+      if (ascii[k]) return bytesOf.length(id);
       const bytes = chunks[k].values as Uint8Array;
       let n = 0;
-      for (let p = at.start(id), end = at.end(id); p < end; p++) if ((bytes[p] & 0xc0) !== 0x80) n++;
+      for (let p = bytesOf.start(id), end = bytesOf.end(id); p < end; p++) if ((bytes[p] & 0xc0) !== 0x80) n++;
       return n;
     },
     codePointRange(): [number, number] {
       let min = Infinity;
       let max = -Infinity;
       // ASCII chunks throughout: the byte lengths.
-      if (ascii.every(Boolean)) {
+      if (allAscii) {
         for (let id = 0; id < size; id++) {
-          const length = at.end(id) - at.start(id);
+          const length = bytesOf.length(id);
           if (length < min) min = length;
           if (length > max) max = length;
         }
@@ -156,10 +153,10 @@ export function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8A
       return [min, max];
     },
     maybeUntrimmed(id: number): boolean {
-      const a = at.start(id);
-      const b = at.end(id);
+      const a = bytesOf.start(id);
+      const b = bytesOf.end(id);
       if (a === b) return true;
-      const bytes = chunks[at.chunk(id)].values as Uint8Array;
+      const bytes = chunks[bytesOf.chunk(id)].values as Uint8Array;
       return doubtfulEdgeByte(bytes[a]) || doubtfulEdgeByte(bytes[b - 1]);
     },
     maybeUntrimmedIds(): Int32Array {
@@ -170,30 +167,69 @@ export function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8A
   };
 }
 
-/** Where the bytes of each distinct value are: its chunk, and its start and end in that chunk's bytes. */
-interface ValueBytes {
-  chunk(id: number): number;
-  start(id: number): number;
-  end(id: number): number;
-}
-
 /**
- * The bytes of each value, found through the first row holding it: with one chunk, read from the chunk's
- * offsets (nothing copied); with several, copied per value, so the per-row arrays built for numbering
- * (`starts`, `ends`, `chunkOfRow`) can be dropped.
+ * Where the bytes of each distinct value are (its chunk, its start and end in that chunk's bytes), found through
+ * the first row holding it, read from the chunks' offsets (nothing copied). Ids are numbered in order of first
+ * appearance, so the ids first seen in each chunk are a range: an id's chunk is the last one asked for when it
+ * holds the id (ids are mostly read in order), else found by a binary search over those ranges.
  */
-function valueBytesOf(starts: Int32Array, ends: Int32Array, chunkOfRow: Int32Array | undefined, firstRows: Int32Array, size: number): ValueBytes {
-  if (!chunkOfRow) return { chunk: () => 0, start: (id) => starts[firstRows[id]], end: (id) => ends[firstRows[id]] };
-  const idStart = new Int32Array(size);
-  const idEnd = new Int32Array(size);
-  const idChunk = new Int32Array(size);
-  for (let id = 0; id < size; id++) {
-    const r = firstRows[id];
-    idStart[id] = starts[r];
-    idEnd[id] = ends[r];
-    idChunk[id] = chunkOfRow[r];
+class ValueBytes {
+  /** The first id of each chunk (as firstRowOf for rows): the first id whose first row is in it or after it. */
+  private readonly firstIdOf: Int32Array;
+  /** The chunk last asked for: its index, ids lo..hi, its offsets and the column row of its first row. */
+  private k = 0;
+  private lo = 0;
+  private hi = 0;
+  private offsets: Int32Array;
+  private base = 0;
+
+  constructor(
+    private readonly at: Utf8Rows,
+    private readonly firstRows: Int32Array,
+    size: number,
+  ) {
+    const { firstRowOf } = at;
+    this.firstIdOf = new Int32Array(firstRowOf.length);
+    for (let k = 0, id = 0; k < firstRowOf.length; k++) {
+      while (id < size && firstRows[id] < firstRowOf[k]) id++;
+      this.firstIdOf[k] = id;
+    }
+    this.firstIdOf[firstRowOf.length - 1] = size;
+    this.offsets = at.offsets[0] ?? new Int32Array(1);
+    this.hi = at.offsets.length > 0 ? this.firstIdOf[1] : 0;
   }
-  return { chunk: (id) => idChunk[id], start: (id) => idStart[id], end: (id) => idEnd[id] };
+
+  /** Makes the chunk holding `id` the one last asked for. */
+  private seek(id: number): void {
+    const k = chunkOfRow(this.firstIdOf, id);
+    this.k = k;
+    this.lo = this.firstIdOf[k];
+    this.hi = this.firstIdOf[k + 1];
+    this.offsets = this.at.offsets[k];
+    this.base = this.at.firstRowOf[k];
+  }
+
+  chunk(id: number): number {
+    if (id < this.lo || id >= this.hi) this.seek(id);
+    return this.k;
+  }
+
+  start(id: number): number {
+    if (id < this.lo || id >= this.hi) this.seek(id);
+    return this.offsets[this.firstRows[id] - this.base];
+  }
+
+  end(id: number): number {
+    if (id < this.lo || id >= this.hi) this.seek(id);
+    return this.offsets[this.firstRows[id] - this.base + 1];
+  }
+
+  /** The number of bytes (end − start). */
+  length(id: number): number {
+    if (id < this.lo || id >= this.hi) this.seek(id);
+    const i = this.firstRows[id] - this.base;
+    return this.offsets[i + 1] - this.offsets[i];
+  }
 }
 
 /** Marks, for the non-null rows from..to, the hash prefixes (top bits) seen once and those seen again. */
@@ -217,15 +253,17 @@ interface NumberingState {
 }
 
 /**
- * Numbers the non-null rows from..to, in row order (see {@link distinctByHash}); the builder holds room
- * for every value numbered. Without `shared`, every row goes through the table, which may then hold at
+ * Numbers the non-null rows from..to of chunk `k`, in row order (see {@link distinctByHash}); the builder holds
+ * room for every value numbered. Without `shared`, every row goes through the table, which may then hold at
  * most `limit` values (the builder's room): false when it would need more.
  */
-function numberRange(state: NumberingState, at: Utf8Rows, hashes: Int32Array, mask: Uint8Array, shift: number, shared: Int32Array | undefined, limit: number, from: number, to: number): boolean {
+function numberRange(state: NumberingState, at: Utf8Rows, k: number, hashes: Int32Array, mask: Uint8Array, shift: number, shared: Int32Array | undefined, limit: number, from: number, to: number): boolean {
   const { builder } = state;
   const { ids, counts, firstRows } = builder;
-  const { starts, ends, chunkOfRow, views } = at;
-  const only = views[0];
+  const { offsets: offsetsOf, firstRowOf, views } = at;
+  const offsets = offsetsOf[k];
+  const base = firstRowOf[k];
+  const view = views[k];
   let size = builder.size;
   let { table, capacity } = state;
   for (let r = from; r < to; r++) {
@@ -245,16 +283,17 @@ function numberRange(state: NumberingState, at: Utf8Rows, hashes: Int32Array, ma
       const candidate = table[2 * slot + 1];
       if (candidate < 0) break;
       if (table[2 * slot] === h) {
-        // The bytes compared inline, four at a time (each row's chunk found through chunkOfRow when there are several).
+        // The bytes compared inline, four at a time (the first row's chunk searched for when it is an earlier one).
         const f = firstRows[candidate];
-        let p = starts[f];
-        let q = starts[r];
-        const end = ends[f];
-        let same = end - p === ends[r] - q;
-        const x = chunkOfRow ? views[chunkOfRow[f]] : only;
-        const y = chunkOfRow ? views[chunkOfRow[r]] : only;
-        for (; same && p + 4 <= end; p += 4, q += 4) same = x.getInt32(p, true) === y.getInt32(q, true);
-        for (; same && p < end; p++, q++) same = x.getUint8(p) === y.getUint8(q);
+        const kf = f >= base ? k : chunkOfRow(firstRowOf, f);
+        const fOffsets = offsetsOf[kf];
+        let p = fOffsets[f - firstRowOf[kf]];
+        const end = fOffsets[f - firstRowOf[kf] + 1];
+        let q = offsets[r - base];
+        let same = end - p === offsets[r - base + 1] - q;
+        const x = views[kf];
+        for (; same && p + 4 <= end; p += 4, q += 4) same = x.getInt32(p, true) === view.getInt32(q, true);
+        for (; same && p < end; p++, q++) same = x.getUint8(p) === view.getUint8(q);
         if (same) {
           id = candidate;
           break;
@@ -290,6 +329,14 @@ function numberRange(state: NumberingState, at: Utf8Rows, hashes: Int32Array, ma
   return true;
 }
 
+/** Calls `run(k, from, to)` over each chunk's rows, kernel range by kernel range, while it returns true; false if it stopped. */
+function eachChunkRange(at: Utf8Rows, run: (k: number, from: number, to: number) => boolean): boolean {
+  for (let k = 0; k + 1 < at.firstRowOf.length; k++) {
+    for (const [from, to] of kernelRanges(at.firstRowOf[k], at.firstRowOf[k + 1])) if (!run(k, from, to)) return false;
+  }
+  return true;
+}
+
 /** Distinct values numbered by the table alone at most; beyond, the bitset prefilter takes over. */
 const TABLE_ONLY_LIMIT = 1 << 15;
 
@@ -303,12 +350,7 @@ const TABLE_ONLY_LIMIT = 1 << 15;
 function distinctByHash(at: Utf8Rows, rows: number, mask: Uint8Array, hashes: Int32Array, present: number): DistinctBuilder {
   // Few distinct values: the table alone (small, in cache) is fastest; the bitsets only pay off for many.
   const few: NumberingState = { builder: new DistinctBuilder(rows, Math.min(present, TABLE_ONLY_LIMIT)), table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
-  let fits = true;
-  for (const [from, to] of kernelRanges(0, rows)) {
-    fits = numberRange(few, at, hashes, mask, 0, undefined, TABLE_ONLY_LIMIT, from, to);
-    if (!fits) break;
-  }
-  if (fits) return few.builder;
+  if (eachChunkRange(at, (k, from, to) => numberRange(few, at, k, hashes, mask, 0, undefined, TABLE_ONLY_LIMIT, from, to))) return few.builder;
   let bits = 1 << 10;
   while (bits < present * 16 && bits < 1 << 25) bits *= 2;
   const shift = 32 - Math.log2(bits);
@@ -318,6 +360,6 @@ function distinctByHash(at: Utf8Rows, rows: number, mask: Uint8Array, hashes: In
   const { builder } = few; // started over, with room for every row
   builder.reset(present);
   const state: NumberingState = { builder, table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
-  for (const [from, to] of kernelRanges(0, rows)) numberRange(state, at, hashes, mask, shift, shared, Infinity, from, to);
+  eachChunkRange(at, (k, from, to) => numberRange(state, at, k, hashes, mask, shift, shared, Infinity, from, to));
   return state.builder;
 }

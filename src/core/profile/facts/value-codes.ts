@@ -4,7 +4,7 @@
  * Text columns have them as their distinct values' ids; numbers get them here from an open-addressing hash
  * table keyed by the values' IEEE words (no Map of boxed numbers). Pairs of ids get them the same way.
  */
-import { kernelRanges, LITTLE_ENDIAN } from './kernels';
+import { FIRST_KERNEL_ROWS, KERNEL_ROWS, LITTLE_ENDIAN } from './kernels';
 
 export interface ValueCodes {
   /** Per row: the id of its value, −1 where the cell is null (NaN). */
@@ -69,6 +69,31 @@ function grown(t: Table): Table {
   return out;
 }
 
+/** New keys a table takes at most while staying at most half full. */
+const roomOf = (t: Table) => t.slots.length / 6 - t.size;
+
+/** Room a table is grown to before a range of rows (unless fewer rows are left): ranges stay long enough. */
+const MIN_ROOM = 1024;
+
+/**
+ * The table, grown until it has room for MIN_ROOM new keys (or the `left` rows): it grows with the keys actually
+ * found, so a column of few values keeps a small table (in cache), where room for a whole range of new keys
+ * (KERNEL_ROWS) would have grown it to 32,768 slots and more.
+ */
+function withRoom(t: Table, left: number): Table {
+  while (roomOf(t) < Math.min(MIN_ROOM, left)) t = grown(t);
+  return t;
+}
+
+/**
+ * The end of the range of rows from `start` (of `n`) the kernel is called on next: at most as many rows as the
+ * table has room for (each may be a new key), FIRST_KERNEL_ROWS for the first call (see kernels.ts), else at
+ * most KERNEL_ROWS.
+ */
+function rangeEnd(t: Table, start: number, n: number): number {
+  return Math.min(n, start + roomOf(t), start + (start === 0 ? FIRST_KERNEL_ROWS : KERNEL_ROWS));
+}
+
 /** Ids of numbers by value (−0 and 0 alike; −1 for NaN), in order of first appearance. */
 export function numberCodes(numbers: Float64Array): ValueCodes {
   const ids = new Int32Array(numbers.length);
@@ -86,10 +111,11 @@ export function numberCodes(numbers: Float64Array): ValueCodes {
     }
     return { ids, size: byValue.size };
   }
-  for (const [start, end] of kernelRanges(0, numbers.length)) {
-    // At most end − start new keys in this range: room for them, at most half full.
-    while (2 * (table.size + end - start) > table.slots.length / 3) table = grown(table);
+  for (let start = 0; start < numbers.length; ) {
+    table = withRoom(table, numbers.length - start);
+    const end = rangeEnd(table, start, numbers.length);
     numberCodeRange(numbers, ids, table, start, end);
+    start = end;
   }
   return { ids, size: table.size };
 }
@@ -134,9 +160,11 @@ export function pairCodes(a: ValueCodes, b: ValueCodes): ValueCodes {
   const n = a.ids.length;
   const ids = new Int32Array(n);
   let table = newTable(1024);
-  for (const [start, end] of kernelRanges(0, n)) {
-    while (2 * (table.size + end - start) > table.slots.length / 3) table = grown(table);
+  for (let start = 0; start < n; ) {
+    table = withRoom(table, n - start);
+    const end = rangeEnd(table, start, n);
     pairCodeRange(a.ids, b.ids, ids, table, start, end);
+    start = end;
   }
   return { ids, size: table.size };
 }

@@ -16,6 +16,8 @@ const MAX_LENGTH = 64;
 interface Texts {
   at(row: number): string | undefined;
   raw(row: number): string | undefined;
+  /** Keeps each value's normalized text from now on (before a pass over every row, where values repeat). */
+  keep(): void;
 }
 
 /** Whether row `r`'s value of `part` is in its text of `whole`, or the other way round: as written first (cheap), else normalized. */
@@ -32,14 +34,19 @@ function textsOf(data: IngestResult, c: number): Texts | undefined {
   const column = data.columns[c];
   if (TEXT_KINDS.includes(column.kind)) {
     const distinct = distinctValues(data, c);
-    const lower: (string | undefined)[] = new Array(distinct.size);
+    // Not for the sample alone: a slot per value is as large as the column's ids (free text: a value per row).
+    let lower: (string | undefined)[] | undefined;
     return {
       at(row) {
         const id = distinct.ids[row];
         if (id < 0) return undefined;
+        if (!lower) return normalized(distinct.text(id));
         return (lower[id] ??= normalized(distinct.text(id)));
       },
       raw: (row) => (distinct.ids[row] < 0 ? undefined : distinct.text(distinct.ids[row])),
+      keep() {
+        lower ??= new Array<string | undefined>(distinct.size);
+      },
     };
   }
   if (column.kind === 'integer') {
@@ -48,7 +55,7 @@ function textsOf(data: IngestResult, c: number): Texts | undefined {
     if (strictlyIncreasing(numbers)) return undefined;
     const mask = nullMask(data, c);
     const at = (row: number) => (mask[row] ? undefined : String(numbers[row]));
-    return { at, raw: at };
+    return { at, raw: at, keep() {} };
   }
   return undefined;
 }
@@ -125,6 +132,8 @@ says where the row is, not what it is).
         }
         if (both < Math.min(30, options.minRows) || held < SAMPLE_SHARE * both || chance > CHANCE_SHARE * both) return;
         // Verified on every row.
+        whole.keep();
+        part.keep();
         const broken: number[] = [];
         let present = 0;
         for (let r = 0; r < rows; r++) {

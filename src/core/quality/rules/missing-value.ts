@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import { missingCellLabel, missingCount, nullRows, replaceCellFix } from '../column-values';
+import { groupedInteger } from '../../shared/grouped-integer';
 
 export const missingValue = defineRule({
   id: 'missing-value',
@@ -50,8 +51,8 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
           columnIndex: c,
           evidence: { missing, rows, naTokens },
           message:
-            `Column "${column.name}" is ${share} empty (${missing.toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} values missing` +
-            `${naTokens ? `, ${naTokens.toLocaleString('en-US')} written as NA tokens` : ''}): an optional field, its empty cells are not listed one by one.`,
+            `Column "${column.name}" is ${share} empty (${groupedInteger(missing)} of ${groupedInteger(rows)} values missing` +
+            `${naTokens ? `, ${groupedInteger(naTokens)} written as NA tokens` : ''}): an optional field, its empty cells are not listed one by one.`,
         });
         return;
       }

@@ -62,8 +62,9 @@ const median3 = (a: number, b: number, c: number) => Math.max(Math.min(a, b), Ma
  * back there and the next three values stay below the three before (a single misplaced value, high or low,
  * does not do that: the values after it continue from before it). Returns the start of each segment, as
  * indices among the values that are not NaN (NaN, null, values are skipped: the column is read in place).
+ * Stops at the first restart beyond `maxRestarts` (the caller then gives up on the column).
  */
-export function segmentStarts(values: Float64Array, sign: 1 | -1): number[] {
+export function segmentStarts(values: Float64Array, sign: 1 | -1, maxRestarts = Infinity): number[] {
   const starts = [0];
   // The last six values seen (w5 the newest, index j among the present ones): the test of index i = j − 2
   // needs the three before it and the two after it.
@@ -88,7 +89,10 @@ export function segmentStarts(values: Float64Array, sign: 1 | -1): number[] {
     if (i < 3 || !(w3 < w2)) continue;
     const after = median3(w3, w4, w5);
     const before = median3(w0, w1, w2);
-    if (after < before && i - starts[starts.length - 1] >= 3) starts.push(i);
+    if (after < before && i - starts[starts.length - 1] >= 3) {
+      starts.push(i);
+      if (starts.length - 1 > maxRestarts) break;
+    }
   }
   return starts;
 }
@@ -200,9 +204,10 @@ next to (related information points at both).
       if (up === 0 || down === 0) return;
       const sign = up >= down ? 1 : -1;
       // Each segment (the order may restart: several logs one after the other) in order on its own.
-      const starts = segmentStarts(numbers, sign);
       // Restarts must be rare (long segments): a column of many short runs is not in time order.
-      if (starts.length - 1 > m / 50) return;
+      const maxRestarts = m / 50;
+      const starts = segmentStarts(numbers, sign, maxRestarts);
+      if (starts.length - 1 > maxRestarts) return;
       const values = presentValues(numbers);
       const seq: Sequence = { rows: presentRows(numbers, m), values };
       const segments = starts.map((start, k) => {
