@@ -1,14 +1,14 @@
 /**
  * Orders between numeric columns that the table keeps on (nearly) every row: min ≤ max, start ≤ end,
- * low ≤ open ≤ high. Learned from the rows holding both values within their columns' far-out fences, between columns of one quantity (their
- * values overlap: the top 5% of the low one's reach above the bottom 5% of the high one's); computed once
- * per table. A value that breaks
- * its column's orders while keeping those of another column is likelier that column's (column-shift).
+ * low ≤ open ≤ high. Learned from the rows holding both values within their columns' far-out fences, between
+ * columns of one quantity (their values overlap: the top 5% of the low one's reach above the bottom 5% of the
+ * high one's); computed once per table. A value that breaks its column's orders while keeping those of another
+ * column is likelier that column's (column-shift).
  */
 import type { IngestResult } from '../table/model';
 import { isNumeric, numericColumn, sortedColumn } from './column-values';
 
-/** Share of the rows holding both values (within their fences) that must keep the order: a dirty table's shifts break a few. */
+/** Share of the rows holding both values (within their fences) that must keep the order: a dirty table's shifts break some. */
 const MIN_KEPT = 0.97;
 /** Share of those rows where the values differ: two columns equal on most rows (a copy) keep no order worth the name. */
 const MIN_DIFFERENT = 0.5;

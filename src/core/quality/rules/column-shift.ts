@@ -421,7 +421,7 @@ function mergedApart(text: string, here: Column, home: Column, hereIsLeft: boole
   for (const [a, b] of splits(text)) {
     const [mine, theirs] = hereIsLeft ? [a, b] : [b, a];
     if (!fitsColumn(here, mine) || !fitsColumn(home, theirs)) continue;
-    if (here.categories ? here.categories.has(theirs) || usual(here.profile, theirs) >= FOREIGN : usual(here.profile, theirs) >= FOREIGN) continue;
+    if (here.categories?.has(theirs) || usual(here.profile, theirs) >= FOREIGN) continue;
     return [a, b];
   }
   return undefined;
@@ -494,14 +494,15 @@ columns ("Lyon" a city, "FR" a country; cut at a space, or a comma, semicolon or
 column is a merge. Where patterns
 cannot tell two columns of words apart (a source "Original Screenplay" in the genre column), the value itself
 can: one of at least 1% of the empty neighbour's values, under 5% of its own column's other values and ten
-times rarer there is shifted (in a dirty table one category shifted into many rows is no longer rare), and a rare value that splits at such a separator into a frequent value of each column
-("Borussia Dortmund Werder Bremen") is a merge, as is, where the values repeat but are too many for any to be
-frequent (a hundred teams), a value of one row that splits into values of each held by two rows or more; such a value (or a merge of two columns' categories) is
-evidence by itself, so it is looked for also where the emptied column often has gaps. So is, where that
-column is at least half filled, a rare value cut at any such separator into a part of its own column (one of
-its categories, or a common shape there) and a part foreign to it that fits the neighbour, one side told by
-more than shapes ("Kevin Costner 76" in a director column beside an empty critics' rating; "Historical
-Fiction Frank Coraci" in a creative type beside an empty director). A shift of several cells is followed along
+times rarer there is shifted (in a dirty table one category shifted into many rows is no longer rare), and a
+rare value that splits at such a separator into a frequent value of each column ("Borussia Dortmund Werder
+Bremen") is a merge, as is, where the values repeat but are too many for any to be frequent (a hundred teams),
+a value of one row that splits into values of each held by two rows or more; such a value (or a merge of two
+columns' categories) is evidence by itself, so it is looked for also where the emptied column often has gaps.
+So is, where that column is at least half filled, a rare value cut at any such separator into a part of its
+own column (one of its categories, or a common shape there) and a part foreign to it that fits the neighbour,
+one side told by more than shapes ("Kevin Costner 76" in a director column beside an empty critics' rating;
+"Historical Fiction Frank Coraci" in a creative type beside an empty director). A shift of several cells is followed along
 the row. Numbers of neighbouring columns of one quantity (their values overlap) that keep an order on (nearly)
 every row (min ≤ max, start ≤ end, low ≤ high: 97% of the rows holding both values within their columns' far-out
 fences, quartiles ± 3 interquartile ranges, most of them not equal) share

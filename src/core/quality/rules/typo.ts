@@ -120,8 +120,8 @@ const MIN_FREQUENT_MEASURED = 20;
 const MAX_NATURAL_PART = 0.2;
 
 /**
- * Whether (and by how much) rare values lie near a frequent one far more often than the column's real values lie near each
- * other: the share of frequent values with another frequent value within reach (Sara and Sarah, Clinton and
+ * Whether (and by how much) rare values lie near a frequent one far more often than the column's real values
+ * lie near each other: the share of frequent values with another frequent value within reach (Sara and Sarah, Clinton and
  * Clanton), bounded above at 95% (Wilson), is how often a real rare value would; when that is at most a fifth
  * of the rare values' near share, at least four in five of the near rare values are slips. A column of names
  * whose real values are often near each other needs a row's evidence for each; a catalogue of distributors,
@@ -226,8 +226,9 @@ Then the column must also say so:
   needs the next kind of evidence). Rare values that another error explains are left out of that count: a
   frequent value written another way (case, spacing, punctuation), damaged text (control characters, U+FFFD,
   mojibake), a frequent value of another column or a number or date (a shifted cell) or one of those joined
-  to this column's by a space (merged cells). A column with at least 20 frequent values is also closed when its rare values lie near a
-  frequent one five times as often as its frequent values lie near another (that share's 95% upper bound):
+  to this column's by a space (merged cells); a column whose rare values all are such is not closed. A
+  column with at least 20 frequent values is also closed when its rare values lie near a frequent one five
+  times as often as its frequent values lie near another (that share's 95% upper bound):
   real values of the column seldom lie that near each other, so four in five such pairs are slips (a
   catalogue of distributors with many rare names, a tenth of its cells wrong; not first names, where Sara
   and Sarah are both frequent). Or
