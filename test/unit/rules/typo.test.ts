@@ -213,3 +213,18 @@ test('dates and numbers shifted into a column of words, alone or glued to one of
   const found = findingsOf(checkCsv(csv(['id', 'rating'], rows)), 'typo');
   assert.deepEqual(found.map((f) => [f.row, f.value]), Object.entries(typos).map(([r, v]) => [Number(r), v]));
 });
+
+test('the same slip in many rows of a closed vocabulary is still a typo; a value one edit from a value not twenty times as common is not', () => {
+  const ratings: [string, number][] = [['PG-13', 600], ['Not Rated', 150], ['Approved', 120], ['Passed', 90]];
+  const rows: string[][] = [];
+  for (const [rating, n] of ratings) for (let i = 0; i < n; i++) rows.push([String(rows.length), rating]);
+  // Slips seen once close the vocabulary; "G-13" repeats in 8 rows (under 1% of the column, 75 times rarer).
+  for (const slip of ['PG-1', 'Not Rate', 'Aproved', 'Pased']) rows.push([String(rows.length), slip]);
+  for (let i = 0; i < 8; i++) rows.push([String(rows.length), 'G-13']);
+  // "Passe" in 6 rows against 90 "Passed": 15 times rarer, not a repeated slip.
+  for (let i = 0; i < 6; i++) rows.push([String(rows.length), 'Passe']);
+  const found = findingsOf(checkCsv(csv(['id', 'rating'], rows)), 'typo');
+  assert.deepEqual([...new Set(found.map((f) => f.value))].sort(), ['Aproved', 'G-13', 'Not Rate', 'PG-1', 'Pased']);
+  assert.equal(found.filter((f) => f.value === 'G-13').length, 8);
+  assert.match(found.find((f) => f.value === 'G-13')?.message ?? '', /"G-13" looks like a typo of "PG-13" in column "rating": 8 rows against 600, 1 edit apart/);
+});

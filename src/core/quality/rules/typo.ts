@@ -147,6 +147,37 @@ function wilsonUpper(k: number, n: number): number {
   return (p + z2n / 2 + z * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n))) / (1 + z2n);
 }
 
+/** Largest share of a column's values one repeated slip may hold. */
+const REPEATED_SLIP_SHARE = 0.01;
+/** Rows of the frequent value per row of a repeated slip of it. */
+const REPEATED_SLIP_RATIO = 20;
+
+/**
+ * Values in more than `maxRareRows` rows (at most REPEATED_SLIP_SHARE of the column) one edit from exactly one
+ * frequent value, within its reach, that holds REPEATED_SLIP_RATIO times their rows: in a closed vocabulary,
+ * the same slip made again and again ("G-13" in 26 rows against 634 of "PG-13", "woen" for "women"), not a
+ * category of its own (which would not be one keystroke from a value twenty times as common).
+ */
+function repeatedSlips(distinct: DistinctValues, words: readonly string[], frequent: readonly number[], reach: ReadonlyMap<number, number>, alphabet: number, maxRareRows: number, accepted: (id: number) => boolean): Candidate[] {
+  const { counts } = distinct;
+  const present = counts.reduce((a, b) => a + b, 0);
+  const repeated: number[] = [];
+  for (let id = 0; id < distinct.size; id++) {
+    if (counts[id] > maxRareRows && counts[id] <= REPEATED_SLIP_SHARE * present && typoLength(words[id]) && hasLetter(words[id]) && !damaged(distinct.text(id)) && !accepted(id)) repeated.push(id);
+  }
+  if (repeated.length === 0) return [];
+  const targets = frequent.filter((f) => hasLetter(words[f]) && counts[f] > REPEATED_SLIP_RATIO * maxRareRows);
+  const near = nearPairs(repeated, targets, words);
+  const out: Candidate[] = [];
+  for (const id of repeated) {
+    const oneEdit = (near.get(id) ?? []).filter((g) => g.distance === 1 && (reach.get(g.id) ?? 0) >= 1 && categoryKey(words[id]) !== categoryKey(words[g.id]) && !differsInDigitsOnly(words[id], words[g.id]));
+    if (oneEdit.length !== 1 || counts[oneEdit[0].id] < REPEATED_SLIP_RATIO * counts[id]) continue;
+    const f = oneEdit[0].id;
+    out.push({ rare: id, frequent: f, distance: 1, chance: chanceOfNeighbour(words[f].length, frequent.length, 1, alphabet) });
+  }
+  return out;
+}
+
 interface Candidate {
   rare: number;
   frequent: number;
@@ -246,6 +277,11 @@ That last kind of evidence also reports values nearer by chance than the 1% abov
 county one edit from one of hundreds, a name two edits away), as long as a random word would be that near
 at most half the time.
 
+In a closed vocabulary a value in more rows (up to 1% of the column) is also reported when it is one edit
+from exactly one frequent value, within its reach, that holds twenty times its rows: the same slip made again
+and again in a dirty table ("G-13" in 26 rows against 634 of "PG-13"); a category of its own is not one
+keystroke from a value twenty times as common.
+
 Differences in digits only (another code, not a misspelling), values without a letter (numbers, codes) and
 values over 64 characters (text, not a category) are left alone, as are differences in case, spacing or
 accents (see category-variant).
@@ -340,6 +376,9 @@ In a file checked in batches, each batch is checked on its own.`,
       const nearShare = pairs.filter((pair) => !explained.has(pair.rare)).length / Math.max(1, rareValues - explained.size);
       const natural = nearShare >= CLOSED_NEAR_SHARE ? undefined : nearerThanNatural(nearShare, frequent, words, distinct, reach);
       const closed = nearShare >= CLOSED_NEAR_SHARE || natural !== undefined;
+      const closedNote =
+        `${pairs.length} of the column's ${rareValues} rare values are this near a frequent one` +
+        (natural ? ` (${natural.withNeighbour} of its ${natural.measured} frequent values are near another)` : '');
       const evidence = closed ? undefined : dependencyEvidence(data, c, distinct.ids, distinct, pairs, idsOf);
       const flagged = new Map<number, { pair: Candidate; note: string }>();
       const unsupported: Candidate[][] = [];
@@ -349,12 +388,10 @@ In a file checked in batches, each batch is checked on its own.`,
           unsupported.push([pair]);
           continue;
         }
-        const note = support
-          ? `its ${data.columns[support.column].name} goes with "${distinct.text(pair.frequent)}" in ${support.rows} rows`
-          : `${pairs.length} of the column's ${rareValues} rare values are this near a frequent one` +
-            (natural ? ` (${natural.withNeighbour} of its ${natural.measured} frequent values are near another)` : '');
-        flagged.set(pair.rare, { pair, note });
+        flagged.set(pair.rare, { pair, note: support ? `its ${data.columns[support.column].name} goes with "${distinct.text(pair.frequent)}" in ${support.rows} rows` : closedNote });
       }
+      // The same slip in several rows of a closed vocabulary (a dirty table: "G-13" for "PG-13" in 26 rows).
+      if (closed) for (const pair of repeatedSlips(distinct, words, frequent, reach, alphabet, options.maxRareRows, (id) => isAccepted(c, distinct.text(id)))) flagged.set(pair.rare, { pair, note: closedNote });
       const contested = [...unsupported, ...far];
       if (contested.length) {
         const rowsOf = rowsOfValues(distinct.ids, new Set(contested.map((list) => list[0].rare)));
