@@ -207,3 +207,20 @@ test('two columns of many words merged: "Empoli Cagliari" in home_team with away
   assert.equal(findings[0].fixes?.[0]?.kind === 'replace' ? findings[0].fixes[0].newText : undefined, `${teams[10]},${teams[20]}`);
   assert.deepEqual(check(matches({ 77: [`${teams[10]} Rovers`, ''] })), [], 'one known team and an unknown word: a name, not a merge');
 });
+
+test('a date merged with its neighbour: read as a date whatever the form the file writes it in ("Dec 19 1997 R", rating often unknown)', () => {
+  const months = ['Jan', 'Mar', 'May', 'Jun', 'Aug', 'Oct', 'Dec'];
+  const ratings = ['R', 'PG', 'PG-13', 'G'];
+  const films = (edit: Record<number, [string, string]> = {}) => {
+    const lines = ['title,release_date,rating,minutes'];
+    for (let i = 0; i < 300; i++) {
+      const [date, rating] = edit[i] ?? [`${months[i % 7]} ${String(1 + (i % 28)).padStart(2, '0')} ${1980 + (i % 30)}`, i % 5 === 0 ? '' : ratings[(i * 3) % 4]];
+      lines.push(`Film ${i},${date},${rating},${90 + (i % 40)}`);
+    }
+    return lines;
+  };
+  assert.deepEqual(check(films()), []);
+  const findings = check(films({ 40: ['Dec 19 1997 R', ''], 120: ['', 'Jun 20 2003 PG-13'] }));
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[40, 'release_date'], [40, 'rating'], [120, 'rating'], [120, 'release_date']]);
+  assert.match(findings[0].message, /holds a value of "release_date" \("Dec 19 1997"\) and one of "rating" \("R"\)/);
+});

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import { dateFormatsOf, dateTimeFormatsOf } from '../../ingest/csv/infer';
 import { TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, missingCount, nullCount, nullMask, nullRows, numericColumn, sortedColumn, type SortedNumbers } from '../column-values';
 import { cellText, isFreeText } from '../dependencies';
 import { patternOf } from '../value-patterns';
@@ -153,6 +154,8 @@ interface Column {
   categories?: Set<string>;
   /** A numeric column's range: a value must be a number within it. */
   range?: [number, number];
+  /** A column of dates or times: a value must read as one, in any of the formats dates are written in. */
+  temporal?: boolean;
 }
 
 function columnOf(data: IngestResult, c: number, profile: Profile): Column {
@@ -161,6 +164,7 @@ function columnOf(data: IngestResult, c: number, profile: Profile): Column {
     const stats = finiteStats(data, c);
     return { profile, range: [stats.min, stats.max] };
   }
+  if (TEMPORAL_KINDS.includes(column.kind)) return { profile, temporal: true };
   if (TEXT_KINDS.includes(column.kind) && distinctValues(data, c).size <= 10_000) {
     // A category column: at most 100 values cover 95% of its rows (the rest may be its errors).
     const distinct = distinctValues(data, c);
@@ -179,11 +183,13 @@ function columnOf(data: IngestResult, c: number, profile: Profile): Column {
 }
 
 /**
- * Whether a value could be a value of a column: one of a category column's values, else a value whose shape at
- * least 1% of the column's values share (a number also within the column's range).
+ * Whether a value could be a value of a column: one of a category column's values, a date in a column of dates,
+ * else a value whose shape at least 1% of the column's values share (a number also within the column's range).
  */
 function fitsColumn(column: Column, text: string): boolean {
   if (column.categories) return column.categories.has(text);
+  // Its profile holds the dates as the typed column writes them; the source may write them otherwise ("Dec 19 1997").
+  if (column.temporal) return dateFormatsOf(text).length > 0 || dateTimeFormatsOf(text).length > 0;
   if (usual(column.profile, text) < FOREIGN) return false;
   if (!column.range) return true;
   const v = Number(text);
@@ -486,7 +492,8 @@ column. The row reads as valid data with wrong values in several columns.
 Each column's values are described by their patterns (letters, digits and punctuation with run lengths, and
 without: value-patterns.ts), learned from the column itself. In a row where one of two neighbouring columns
 is empty — in a column at least 95% complete, where an empty cell is itself unusual — a value is reported
-when it could be a value of the empty neighbour (one of its categories; a number within its range; else a
+when it could be a value of the empty neighbour (one of its categories; a number within its range; a date,
+however written, in a column of dates; else a
 pattern at least 1% of its values share), its pattern is rare in its own column (under 1% of the other
 values), and ten times likelier in the neighbour: it was shifted. A value whose two ends fit the two
 columns ("Lyon" a city, "FR" a country; cut at a space, or a comma, semicolon or bar with or without spaces:
