@@ -77,3 +77,10 @@ test('zero-as-missing: a production budget or a fare of 0 among amounts that con
   const counts = checkCsv(csv(['title', 'Screenings'], rows));
   assert.deepEqual(findingsOf(counts, 'zero-as-missing').map((f) => f.row), [], 'a count named so: zeros may be real');
 });
+
+test('zero-as-missing: a latitude of 0 in a table of places north of the equator is a missing position', () => {
+  // Airports from 13° to 71° north, few of them far south (Guam, Puerto Rico): the lowest latitudes spread out, so
+  // 0 does not stand alone below them by the values alone.
+  const rows = Array.from({ length: 300 }, (_, i) => [`Airport ${i}`, i === 40 || i === 200 ? 0 : Number((13 + Math.sqrt(i / 300) * 58).toFixed(4))]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['name', 'latitude'], rows)), 'zero-as-missing').map((f) => f.row), [40, 200]);
+});

@@ -2,7 +2,7 @@ import { defineRule } from '../rule';
 import { isNumeric, numericColumn, sortedColumn } from '../column-values';
 import { STRAY_NEGATIVE_SHARE, isolatedBelow } from '../placeholders';
 
-const measurementName = /(price|cost|budget|revenue|fare|wage|area|size|weight|height|length|width|distance|income|salary|mpg|miles|horsepower|displacement|acceleration|bmi|pressure|glucose|insulin|thickness|temperature|mass|volume|m2|sqft)/i;
+const measurementName = /(price|cost|budget|revenue|fare|wage|latitude|longitude|area|size|weight|height|length|width|distance|income|salary|mpg|miles|horsepower|displacement|acceleration|bmi|pressure|glucose|insulin|thickness|temperature|mass|volume|m2|sqft)/i;
 
 export const zeroAsMissing = defineRule({
   id: 'zero-as-missing',
@@ -17,7 +17,8 @@ means and coefficients toward zero.
 
 Reported when the non-zero values are positive (up to 1% of stray negative values aside: lost minus
 signs, -999 placeholders, which other rules report), zeros are rare (at most \`maxZeroShare\`), and either the
-column name suggests a physical or monetary measurement or zero stands alone below the other values, far
+column name suggests a physical or monetary measurement (or a latitude or longitude: places of one
+hemisphere, where 0 is the placeholder "Null Island") or zero stands alone below the other values, far
 from the smallest of them (at least twice the spread of their lowest 5% and twice the step between their two
 smallest values: a price of 0 among prices from 700 up; not a wind speed of 0 among speeds from 0.4 up, nor a
 count of 0 among counts from 1 up).
