@@ -348,6 +348,7 @@ const TABLE_ONLY_LIMIT = 1 << 15;
  * table, each hash match confirmed byte by byte.
  */
 function distinctByHash(at: Utf8Rows, rows: number, mask: Uint8Array, hashes: Int32Array, present: number): DistinctBuilder {
+  if (!numberingPrimed) primeNumbering();
   // Few distinct values: the table alone (small, in cache) is fastest; the bitsets only pay off for many.
   const few: NumberingState = { builder: new DistinctBuilder(rows, Math.min(present, TABLE_ONLY_LIMIT)), table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
   if (eachChunkRange(at, (k, from, to) => numberRange(few, at, k, hashes, mask, 0, undefined, TABLE_ONLY_LIMIT, from, to))) return few.builder;
@@ -362,4 +363,55 @@ function distinctByHash(at: Utf8Rows, rows: number, mask: Uint8Array, hashes: In
   const state: NumberingState = { builder, table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
   eachChunkRange(at, (k, from, to) => numberRange(state, at, k, hashes, mask, shift, shared, Infinity, from, to));
   return state.builder;
+}
+
+/** Whether {@link primeNumbering} has run in this process. */
+let numberingPrimed = false;
+
+/** Rows of the priming column given values of their own: enough to grow the numbering table once (half of 1,024 slots). */
+const PRIMING_GROWTH_ROWS = 600;
+
+/**
+ * Runs the numbering kernels once over a small made-up column of two chunks that takes every path they have (a
+ * null row, a repeat within a chunk and from an earlier one, equal hashes of different bytes, a value of four
+ * bytes and more and a shorter one, the table grown, the table-only limit reached, hash prefixes seen once and
+ * shared), so V8 compiles them with feedback from all their code. Else the first column's data decides what
+ * they have met when compiled, and each path a later column takes first deoptimizes them (seen: numberRange
+ * compiled 11 times in one check of the bench file, 65-80 ms of compiling, for ~10 of them).
+ */
+function primeNumbering(): void {
+  numberingPrimed = true;
+  const words = ['abcdef', 'abcdef', 'uvwxyz', '', 'ab', 'abcdef', 'uvwxyz', 'ab'];
+  const chunkRows = [5, words.length - 5 + PRIMING_GROWTH_ROWS];
+  const rows = chunkRows[0] + chunkRows[1];
+  const hashes = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) hashes[r] = r < words.length ? (words[r] === 'ab' ? 0x2468ace : 0x13579bd) : Math.imul(r, 0x9e3779b1);
+  const mask = new Uint8Array(rows);
+  mask[3] = 1;
+  const firstRowOf = Int32Array.from([0, chunkRows[0], rows]);
+  const offsets: Int32Array[] = [];
+  const views: DataView[] = [];
+  for (let k = 0; k < 2; k++) {
+    const values = Array.from({ length: chunkRows[k] }, (_, i) => words[firstRowOf[k] + i] ?? '');
+    const bytes = Buffer.from(values.join(''), 'latin1');
+    const chunkOffsets = new Int32Array(values.length + 1);
+    values.forEach((value, i) => (chunkOffsets[i + 1] = chunkOffsets[i] + value.length));
+    offsets.push(chunkOffsets);
+    views.push(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+  const at: Utf8Rows = { offsets, firstRowOf, views };
+  const builder = new DistinctBuilder(rows, rows);
+  const few: NumberingState = { builder, table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
+  eachChunkRange(at, (k, from, to) => numberRange(few, at, k, hashes, mask, 0, undefined, TABLE_ONLY_LIMIT, from, to));
+  builder.reset(rows);
+  const limited: NumberingState = { builder, table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
+  numberRange(limited, at, 0, hashes, mask, 0, undefined, 1, 0, chunkRows[0]);
+  const bits = 1 << 10;
+  const seen = new Int32Array(bits >>> 5);
+  const shared = new Int32Array(bits >>> 5);
+  markSharedPrefixes(hashes, mask, 22, seen, shared, 0, rows);
+  builder.reset(rows);
+  const state: NumberingState = { builder, table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
+  eachChunkRange(at, (k, from, to) => numberRange(state, at, k, hashes, mask, 22, shared, Infinity, from, to));
+  builder.trim();
 }
