@@ -349,20 +349,50 @@ const TABLE_ONLY_LIMIT = 1 << 15;
  */
 function distinctByHash(at: Utf8Rows, rows: number, mask: Uint8Array, hashes: Int32Array, present: number): DistinctBuilder {
   if (!numberingPrimed) primeNumbering();
-  // Few distinct values: the table alone (small, in cache) is fastest; the bitsets only pay off for many.
-  const few: NumberingState = { builder: new DistinctBuilder(rows, Math.min(present, TABLE_ONLY_LIMIT)), table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
-  if (eachChunkRange(at, (k, from, to) => numberRange(few, at, k, hashes, mask, 0, undefined, TABLE_ONLY_LIMIT, from, to))) return few.builder;
+  // Few distinct values: the table alone (small, in cache) is fastest; the bitsets only pay off for many. A
+  // column whose first values nearly all differ would only fill the table up to its limit and start over.
+  const nearlyDistinct = present > 4 * TABLE_ONLY_LIMIT && nearlyAllDistinct(hashes, mask);
+  const few: NumberingState = { builder: new DistinctBuilder(rows, nearlyDistinct ? present : Math.min(present, TABLE_ONLY_LIMIT)), table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
+  if (!nearlyDistinct && eachChunkRange(at, (k, from, to) => numberRange(few, at, k, hashes, mask, 0, undefined, TABLE_ONLY_LIMIT, from, to))) return few.builder;
   let bits = 1 << 10;
   while (bits < present * 16 && bits < 1 << 25) bits *= 2;
   const shift = 32 - Math.log2(bits);
   const seen = new Int32Array(bits >>> 5);
   const shared = new Int32Array(bits >>> 5);
   for (const [from, to] of kernelRanges(0, rows)) markSharedPrefixes(hashes, mask, shift, seen, shared, from, to);
-  const { builder } = few; // started over, with room for every row
-  builder.reset(present);
+  const { builder } = few; // started over (unless not started), with room for every row
+  if (!nearlyDistinct) builder.reset(present);
   const state: NumberingState = { builder, table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
   eachChunkRange(at, (k, from, to) => numberRange(state, at, k, hashes, mask, shift, shared, Infinity, from, to));
   return state.builder;
+}
+
+/** Non-null rows at the start of a column that {@link nearlyAllDistinct} looks at. */
+const DISTINCT_SAMPLE_ROWS = 2048;
+
+/**
+ * Whether the first {@link DISTINCT_SAMPLE_ROWS} non-null rows (all of them, if fewer) nearly all (90%) hold
+ * hashes of their own: a column of ids, codes or free text, whose values the table alone cannot number.
+ */
+function nearlyAllDistinct(hashes: Int32Array, mask: Uint8Array): boolean {
+  const capacity = 4 * DISTINCT_SAMPLE_ROWS;
+  const table = new Int32Array(capacity);
+  const used = new Uint8Array(capacity);
+  let sampled = 0;
+  let repeats = 0;
+  for (let r = 0; r < hashes.length && sampled < DISTINCT_SAMPLE_ROWS; r++) {
+    if (mask[r]) continue;
+    sampled++;
+    const h = hashes[r];
+    let slot = h & (capacity - 1);
+    while (used[slot] && table[slot] !== h) slot = (slot + 1) & (capacity - 1);
+    if (used[slot]) repeats++;
+    else {
+      used[slot] = 1;
+      table[slot] = h;
+    }
+  }
+  return repeats <= sampled / 10;
 }
 
 /** Whether {@link primeNumbering} has run in this process. */
