@@ -167,6 +167,18 @@ export function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8A
   };
 }
 
+/** The first id whose first row is `row` or after it (firstRows, of `size` ids, ascending): a binary search. */
+function firstIdFrom(firstRows: Int32Array, size: number, row: number): number {
+  let lo = 0;
+  let hi = size;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (firstRows[mid] < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Where the bytes of each distinct value are (its chunk, its start and end in that chunk's bytes), found through
  * the first row holding it, read from the chunks' offsets (nothing copied). Ids are numbered in order of first
@@ -190,10 +202,7 @@ class ValueBytes {
   ) {
     const { firstRowOf } = at;
     this.firstIdOf = new Int32Array(firstRowOf.length);
-    for (let k = 0, id = 0; k < firstRowOf.length; k++) {
-      while (id < size && firstRows[id] < firstRowOf[k]) id++;
-      this.firstIdOf[k] = id;
-    }
+    for (let k = 0; k < firstRowOf.length; k++) this.firstIdOf[k] = firstIdFrom(firstRows, size, firstRowOf[k]);
     this.firstIdOf[firstRowOf.length - 1] = size;
     this.offsets = at.offsets[0] ?? new Int32Array(1);
     this.hi = at.offsets.length > 0 ? this.firstIdOf[1] : 0;
