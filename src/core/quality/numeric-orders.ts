@@ -53,24 +53,13 @@ export function numericOrders(data: IngestResult): NumericOrder[] {
     const [q1, q3] = [sorted.quantile(0.25), sorted.quantile(0.75)];
     return [q1 - FENCE_IQRS * (q3 - q1), q3 + FENCE_IQRS * (q3 - q1)];
   });
+  const counts = new Int32Array(3);
   for (let i = 0; i < columns.length; i++) {
     for (let j = i + 1; j < columns.length; j++) {
       // Neither column's values all above the other's.
       if (tails[i][1] < tails[j][0] || tails[j][1] < tails[i][0]) continue;
-      const [a, b] = [values[i], values[j]];
-      const [[lowA, highA], [lowB, highB]] = [fences[i], fences[j]];
-      let both = 0;
-      let below = 0;
-      let above = 0;
-      for (let r = 0; r < n; r += step) {
-        const x = a[r];
-        const y = b[r];
-        // NaN (no value) fails both tests.
-        if (!(x >= lowA && x <= highA && y >= lowB && y <= highB)) continue;
-        both++;
-        if (x < y) below++;
-        else if (x > y) above++;
-      }
+      countOrder(values[i], values[j], fences[i], fences[j], n, step, counts);
+      const [both, below, above] = counts;
       if (both < MIN_ROWS || below + above < MIN_DIFFERENT * both) continue;
       if (both - above >= MIN_KEPT * both && below > above) found.push({ low: columns[i], high: columns[j] });
       else if (both - below >= MIN_KEPT * both && above > below) found.push({ low: columns[j], high: columns[i] });
@@ -78,6 +67,30 @@ export function numericOrders(data: IngestResult): NumericOrder[] {
   }
   cache.set(data, found);
   return found;
+}
+
+/**
+ * Over every `step`-th row of the n, those whose values a and b both lie within their fences: how many (counts[0]),
+ * where a < b (counts[1]) and where a > b (counts[2]). A function of its own: V8 optimizes this small loop,
+ * instead of compiling the whole of {@link numericOrders} on the stack (a TurboFan compile of ~70 ms, seen with
+ * --trace-opt, for a few ms of work).
+ */
+function countOrder(a: Float64Array, b: Float64Array, [lowA, highA]: number[], [lowB, highB]: number[], n: number, step: number, counts: Int32Array): void {
+  let both = 0;
+  let below = 0;
+  let above = 0;
+  for (let r = 0; r < n; r += step) {
+    const x = a[r];
+    const y = b[r];
+    // NaN (no value) fails both tests.
+    if (!(x >= lowA && x <= highA && y >= lowB && y <= highB)) continue;
+    both++;
+    if (x < y) below++;
+    else if (x > y) above++;
+  }
+  counts[0] = both;
+  counts[1] = below;
+  counts[2] = above;
 }
 
 /** One of a column's orders as a row is checked against it: the other column's values, and on which side v must be. */

@@ -190,6 +190,9 @@ test('distinct values from Utf8 bytes and dictionary indices equal a Map over th
     ['utf8 chunked and sliced', utf8.slice(0, 2000).concat(utf8.slice(1500, 4000), utf8)],
     ['utf8 all unique (bitset path)', unique],
     ['utf8 all unique, chunked and sliced, an empty chunk among them (bitset path)', unique.slice(0, 30_000).concat(unique.slice(5, 5), unique.slice(20_000), unique.slice(100, 5000))],
+    // Over 4 × 32,768 rows whose first values all differ: numbered by the bitsets at once (no table-only attempt).
+    ['utf8 distinct at first, many repeats later (bitset path at once)', vectorFromArray(Array.from({ length: 140_000 }, (_, i) => (i % 777 === 3 ? null : `v${i < 3000 ? i : i % 40_000}`)), new Utf8())],
+    ['utf8 distinct at first, then a few values only (bitset path at once)', vectorFromArray(Array.from({ length: 140_000 }, (_, i) => `w${i % 3000}`), new Utf8())],
     ['large utf8, chunked', vectorFromArray(texts, new LargeUtf8()).concat(vectorFromArray(texts.slice(100, 900), new LargeUtf8()))],
     ['dictionary', dictionary],
     ['dictionary chunks with their own dictionaries', dictionary.slice(0, 2500).concat(vectorFromArray(texts.slice(2500).reverse(), new Dictionary(new Utf8(), new Int32())))],

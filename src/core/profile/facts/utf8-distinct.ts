@@ -167,6 +167,18 @@ export function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8A
   };
 }
 
+/** The first id whose first row is `row` or after it (firstRows, of `size` ids, ascending): a binary search. */
+function firstIdFrom(firstRows: Int32Array, size: number, row: number): number {
+  let lo = 0;
+  let hi = size;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (firstRows[mid] < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Where the bytes of each distinct value are (its chunk, its start and end in that chunk's bytes), found through
  * the first row holding it, read from the chunks' offsets (nothing copied). Ids are numbered in order of first
@@ -190,10 +202,7 @@ class ValueBytes {
   ) {
     const { firstRowOf } = at;
     this.firstIdOf = new Int32Array(firstRowOf.length);
-    for (let k = 0, id = 0; k < firstRowOf.length; k++) {
-      while (id < size && firstRows[id] < firstRowOf[k]) id++;
-      this.firstIdOf[k] = id;
-    }
+    for (let k = 0; k < firstRowOf.length; k++) this.firstIdOf[k] = firstIdFrom(firstRows, size, firstRowOf[k]);
     this.firstIdOf[firstRowOf.length - 1] = size;
     this.offsets = at.offsets[0] ?? new Int32Array(1);
     this.hi = at.offsets.length > 0 ? this.firstIdOf[1] : 0;
@@ -348,18 +357,100 @@ const TABLE_ONLY_LIMIT = 1 << 15;
  * table, each hash match confirmed byte by byte.
  */
 function distinctByHash(at: Utf8Rows, rows: number, mask: Uint8Array, hashes: Int32Array, present: number): DistinctBuilder {
-  // Few distinct values: the table alone (small, in cache) is fastest; the bitsets only pay off for many.
-  const few: NumberingState = { builder: new DistinctBuilder(rows, Math.min(present, TABLE_ONLY_LIMIT)), table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
-  if (eachChunkRange(at, (k, from, to) => numberRange(few, at, k, hashes, mask, 0, undefined, TABLE_ONLY_LIMIT, from, to))) return few.builder;
+  if (!numberingPrimed) primeNumbering();
+  // Few distinct values: the table alone (small, in cache) is fastest; the bitsets only pay off for many. A
+  // column whose first values nearly all differ would only fill the table up to its limit and start over.
+  const nearlyDistinct = present > 4 * TABLE_ONLY_LIMIT && nearlyAllDistinct(hashes, mask);
+  const few: NumberingState = { builder: new DistinctBuilder(rows, nearlyDistinct ? present : Math.min(present, TABLE_ONLY_LIMIT)), table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
+  if (!nearlyDistinct && eachChunkRange(at, (k, from, to) => numberRange(few, at, k, hashes, mask, 0, undefined, TABLE_ONLY_LIMIT, from, to))) return few.builder;
   let bits = 1 << 10;
   while (bits < present * 16 && bits < 1 << 25) bits *= 2;
   const shift = 32 - Math.log2(bits);
   const seen = new Int32Array(bits >>> 5);
   const shared = new Int32Array(bits >>> 5);
   for (const [from, to] of kernelRanges(0, rows)) markSharedPrefixes(hashes, mask, shift, seen, shared, from, to);
-  const { builder } = few; // started over, with room for every row
-  builder.reset(present);
+  const { builder } = few; // started over (unless not started), with room for every row
+  if (!nearlyDistinct) builder.reset(present);
   const state: NumberingState = { builder, table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
   eachChunkRange(at, (k, from, to) => numberRange(state, at, k, hashes, mask, shift, shared, Infinity, from, to));
   return state.builder;
+}
+
+/** Non-null rows at the start of a column that {@link nearlyAllDistinct} looks at. */
+const DISTINCT_SAMPLE_ROWS = 2048;
+
+/**
+ * Whether the first {@link DISTINCT_SAMPLE_ROWS} non-null rows (all of them, if fewer) nearly all (90%) hold
+ * hashes of their own: a column of ids, codes or free text, whose values the table alone cannot number.
+ */
+function nearlyAllDistinct(hashes: Int32Array, mask: Uint8Array): boolean {
+  const capacity = 4 * DISTINCT_SAMPLE_ROWS;
+  const table = new Int32Array(capacity);
+  const used = new Uint8Array(capacity);
+  let sampled = 0;
+  let repeats = 0;
+  for (let r = 0; r < hashes.length && sampled < DISTINCT_SAMPLE_ROWS; r++) {
+    if (mask[r]) continue;
+    sampled++;
+    const h = hashes[r];
+    let slot = h & (capacity - 1);
+    while (used[slot] && table[slot] !== h) slot = (slot + 1) & (capacity - 1);
+    if (used[slot]) repeats++;
+    else {
+      used[slot] = 1;
+      table[slot] = h;
+    }
+  }
+  return repeats <= sampled / 10;
+}
+
+/** Whether {@link primeNumbering} has run in this process. */
+let numberingPrimed = false;
+
+/** Rows of the priming column given values of their own: enough to grow the numbering table once (half of 1,024 slots). */
+const PRIMING_GROWTH_ROWS = 600;
+
+/**
+ * Runs the numbering kernels once over a small made-up column of two chunks that takes every path they have (a
+ * null row, a repeat within a chunk and from an earlier one, equal hashes of different bytes, a value of four
+ * bytes and more and a shorter one, the table grown, the table-only limit reached, hash prefixes seen once and
+ * shared), so V8 compiles them with feedback from all their code. Else the first column's data decides what
+ * they have met when compiled, and each path a later column takes first deoptimizes them (seen: numberRange
+ * compiled 11 times in one check of the bench file, 65-80 ms of compiling, for ~10 of them).
+ */
+function primeNumbering(): void {
+  numberingPrimed = true;
+  const words = ['abcdef', 'abcdef', 'uvwxyz', '', 'ab', 'abcdef', 'uvwxyz', 'ab'];
+  const chunkRows = [5, words.length - 5 + PRIMING_GROWTH_ROWS];
+  const rows = chunkRows[0] + chunkRows[1];
+  const hashes = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) hashes[r] = r < words.length ? (words[r] === 'ab' ? 0x2468ace : 0x13579bd) : Math.imul(r, 0x9e3779b1);
+  const mask = new Uint8Array(rows);
+  mask[3] = 1;
+  const firstRowOf = Int32Array.from([0, chunkRows[0], rows]);
+  const offsets: Int32Array[] = [];
+  const views: DataView[] = [];
+  for (let k = 0; k < 2; k++) {
+    const values = Array.from({ length: chunkRows[k] }, (_, i) => words[firstRowOf[k] + i] ?? '');
+    const bytes = Buffer.from(values.join(''), 'latin1');
+    const chunkOffsets = new Int32Array(values.length + 1);
+    values.forEach((value, i) => (chunkOffsets[i + 1] = chunkOffsets[i] + value.length));
+    offsets.push(chunkOffsets);
+    views.push(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+  const at: Utf8Rows = { offsets, firstRowOf, views };
+  const builder = new DistinctBuilder(rows, rows);
+  const few: NumberingState = { builder, table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
+  eachChunkRange(at, (k, from, to) => numberRange(few, at, k, hashes, mask, 0, undefined, TABLE_ONLY_LIMIT, from, to));
+  builder.reset(rows);
+  const limited: NumberingState = { builder, table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
+  numberRange(limited, at, 0, hashes, mask, 0, undefined, 1, 0, chunkRows[0]);
+  const bits = 1 << 10;
+  const seen = new Int32Array(bits >>> 5);
+  const shared = new Int32Array(bits >>> 5);
+  markSharedPrefixes(hashes, mask, 22, seen, shared, 0, rows);
+  builder.reset(rows);
+  const state: NumberingState = { builder, table: new Int32Array(2 * 1024).fill(-1), capacity: 1024, inTable: 0 };
+  eachChunkRange(at, (k, from, to) => numberRange(state, at, k, hashes, mask, 22, shared, Infinity, from, to));
+  builder.trim();
 }
