@@ -3,6 +3,7 @@
  * UTF-16 code units (a pure-ASCII line needs no decoding). Shared by the text formats' source maps.
  */
 import type { TextPosition, TextRange } from '../table/model';
+import { countSorted } from '../shared/count-sorted';
 import { bytesInMemory, type ByteWindow, type SourceBytes } from './source-bytes';
 
 /** The line-break bytes of every text reader. */
@@ -38,14 +39,7 @@ function lineStartsOf(source: SourceBytes): Uint32Array | Float64Array {
 }
 
 function lineIndexOf(starts: Uint32Array | Float64Array, offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, countSorted(starts, offset, false) - 1);
 }
 
 export class TextPositions {

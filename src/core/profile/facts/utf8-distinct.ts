@@ -4,6 +4,7 @@
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { DataType, type Data } from 'apache-arrow';
+import { countSorted } from '../../shared/count-sorted';
 import { fmix32 } from '../../shared/hash';
 import { kernelRanges } from './kernels';
 import { DistinctBuilder, doubtfulEdgeByte, type DistinctValues } from './distinct-values';
@@ -50,14 +51,7 @@ interface Utf8Rows {
 
 /** The last chunk starting at or before `row` (the one holding it, empty chunks skipped): a binary search over the chunks. */
 function chunkOfRow(firstRowOf: Int32Array, row: number): number {
-  let lo = 0;
-  let hi = firstRowOf.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (firstRowOf[mid] <= row) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, countSorted(firstRowOf, row, false, firstRowOf.length - 1) - 1);
 }
 
 /**
@@ -167,18 +161,6 @@ export function utf8Distinct(chunks: readonly Data[], rows: number, mask: Uint8A
   };
 }
 
-/** The first id whose first row is `row` or after it (firstRows, of `size` ids, ascending): a binary search. */
-function firstIdFrom(firstRows: Int32Array, size: number, row: number): number {
-  let lo = 0;
-  let hi = size;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (firstRows[mid] < row) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Where the bytes of each distinct value are (its chunk, its start and end in that chunk's bytes), found through
  * the first row holding it, read from the chunks' offsets (nothing copied). Ids are numbered in order of first
@@ -202,7 +184,7 @@ class ValueBytes {
   ) {
     const { firstRowOf } = at;
     this.firstIdOf = new Int32Array(firstRowOf.length);
-    for (let k = 0; k < firstRowOf.length; k++) this.firstIdOf[k] = firstIdFrom(firstRows, size, firstRowOf[k]);
+    for (let k = 0; k < firstRowOf.length; k++) this.firstIdOf[k] = countSorted(firstRows, firstRowOf[k], true, size);
     this.firstIdOf[firstRowOf.length - 1] = size;
     this.offsets = at.offsets[0] ?? new Int32Array(1);
     this.hi = at.offsets.length > 0 ? this.firstIdOf[1] : 0;
