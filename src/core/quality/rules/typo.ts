@@ -134,7 +134,7 @@ function nearerThanNatural(nearShare: number, frequent: readonly number[], words
   let withNeighbour = 0;
   for (const f of measured) {
     const neighbours = near.get(f) ?? [];
-    if (neighbours.some((g) => g.distance <= (reach.get(g.id) ?? 0) && categoryKey(words[f]) !== categoryKey(words[g.id]) && !differsInDigitsOnly(words[f], words[g.id]))) withNeighbour++;
+    if (neighbours.some((g) => g.distance <= (reach.get(g.id) ?? 0) && spelledApart(words[f], words[g.id]))) withNeighbour++;
   }
   return wilsonUpper(withNeighbour, measured.length) <= MAX_NATURAL_PART * nearShare ? { withNeighbour, measured: measured.length } : undefined;
 }
@@ -170,7 +170,7 @@ function repeatedSlips(distinct: DistinctValues, words: readonly string[], frequ
   const near = nearPairs(repeated, targets, words);
   const out: Candidate[] = [];
   for (const id of repeated) {
-    const oneEdit = (near.get(id) ?? []).filter((g) => g.distance === 1 && (reach.get(g.id) ?? 0) >= 1 && categoryKey(words[id]) !== categoryKey(words[g.id]) && !differsInDigitsOnly(words[id], words[g.id]));
+    const oneEdit = (near.get(id) ?? []).filter((g) => g.distance === 1 && (reach.get(g.id) ?? 0) >= 1 && spelledApart(words[id], words[g.id]));
     if (oneEdit.length !== 1 || counts[oneEdit[0].id] < REPEATED_SLIP_RATIO * counts[id]) continue;
     const f = oneEdit[0].id;
     out.push({ rare: id, frequent: f, distance: 1, chance: chanceOfNeighbour(words[f].length, frequent.length, 1, alphabet) });
@@ -358,7 +358,7 @@ In a file checked in batches, each batch is checked on its own.`,
         for (const near of nearOf.get(id) ?? []) {
           const f = near.id;
           if (counts[f] < needed || near.distance === 0) continue;
-          if (categoryKey(word) === categoryKey(words[f]) || differsInDigitsOnly(word, words[f])) continue;
+          if (!spelledApart(word, words[f])) continue;
           const candidate = { rare: id, frequent: f, distance: near.distance, chance: chanceOfNeighbour(words[f].length, frequent.length, near.distance, alphabet) };
           if (near.distance > reach.get(f)!) {
             if (candidate.chance <= MAX_FAR_CHANCE) beyond.push(candidate);
@@ -495,6 +495,14 @@ function rowsOfValues(ids: Int32Array, wanted: ReadonlySet<number>): Map<number,
     else out.set(ids[r], [r]);
   }
   return out;
+}
+
+/**
+ * Whether two near words differ in their spelling: not only in case, spacing, accents or punctuation (a
+ * category variant) nor only where both have digits (another code).
+ */
+function spelledApart(a: string, b: string): boolean {
+  return categoryKey(a) !== categoryKey(b) && !differsInDigitsOnly(a, b);
 }
 
 /** Whether two words differ only where both have digits ("AB-1001" and "AB-1007": another code, not a typo). */
