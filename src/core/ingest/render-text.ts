@@ -23,6 +23,7 @@
  */
 import { DataType, makeVector, type Data, type Schema, type Table, type Vector, type RecordBatch, type Field } from 'apache-arrow';
 import type { ColumnInfo, SourceMap, TextRange } from '../table/model';
+import { countSorted } from '../shared/count-sorted';
 
 /** Rows rendered by default before the marker line. */
 export const DEFAULT_RENDER_ROW_CAP = 1_000_000;
@@ -395,14 +396,8 @@ class RowAccess {
 
   /** Index of the batch holding `row` (binary search). */
   batchOf(row: number): number {
-    let lo = 0;
-    let hi = this.batchStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.batchStarts[mid] <= row) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    // The last batch starting at or before `row` (the first, for an empty table).
+    return Math.max(0, countSorted(this.batchStarts, row, false) - 1);
   }
 
   /** The rendered fields of one row. */

@@ -7,6 +7,7 @@ import type { RecordBatch, Schema } from 'apache-arrow';
 import type { ColumnInfo, IngestResult, RawCell } from '../table/model';
 import { RawCellIndex, columnTexts, gridCell, type ColumnText } from './values';
 import type { GridCell } from './types';
+import { countSorted } from '../shared/count-sorted';
 
 /** A batch of rows with the raw texts the reader kept for it (CSV, JSON Lines: NA tokens, rejected values, numbers written in another form; rows relative to the batch). */
 export interface LoadedBatch {
@@ -51,14 +52,8 @@ class BatchRows<T> {
 
   /** Index of the batch holding `row`. */
   indexOf(row: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= row) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    // The last batch starting at or before `row` (the first, for an empty table).
+    return Math.max(0, countSorted(this.starts, row, false) - 1);
   }
 }
 
