@@ -291,7 +291,7 @@ const MAX_TAIL_SHARE = 0.05;
 /**
  * Blocks of more than this share of a column are large: they need stronger evidence, a gap significant on the
  * scale that shows them far from the rest (on the raw scale, a heavy tail's top always looks far), and get a
- * small part of the level (`LARGE_BLOCK_ALPHA`). One value in more rows is not a heap.
+ * small part of the level (`LARGE_BLOCK_ALPHA`).
  */
 const LARGE_BLOCK_SHARE = 0.02;
 /**
@@ -442,7 +442,8 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
  * pasted into many rows or a placeholder, not a measurement. The gap test alone cannot see it in a short or
  * heavy tail (3 × the largest cost in ten rows of a column with 70 costs). Under the column's own rate of
  * repeats among its next `window` distinct values (m rows each, a geometric count), P(count ≥ c) =
- * (1 − 1/m)^(c−1) must be at most the test level; at most `LARGE_BLOCK_SHARE` of the column.
+ * (1 − 1/m)^(c−1) must be at most the test level; at most `MAX_TAIL_SHARE` of the column, as any tail's
+ * flagged values (one value pasted into 3% of a column is still far beyond it; in more rows, a cap or a code).
  */
 function heapBeyond(ctx: TailContext, skip: number): Block | undefined {
   const { runs, side, window } = ctx;
@@ -459,7 +460,7 @@ function heapBeyond(ctx: TailContext, skip: number): Block | undefined {
   const count = runs.counts[order[0]];
   const value = runs.values[order[0]];
   const next = runs.values[order[1]];
-  if (count < 2 || count > LARGE_BLOCK_SHARE * ctx.n || !farBeyond(value, next, ctx.median)) return undefined;
+  if (count < 2 || count > MAX_TAIL_SHARE * ctx.n || !farBeyond(value, next, ctx.median)) return undefined;
   let rowsNext = 0;
   for (let p = 1; p <= window; p++) rowsNext += runs.counts[order[p]];
   // Rows per distinct value among the next ones, one more row than seen (never exactly 1).

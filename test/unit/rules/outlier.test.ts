@@ -228,6 +228,21 @@ test('one value pasted into many rows far beyond the rest of a short, heavy tail
   assert.deepEqual(check(`cost\n${repeated.join('\n')}\n`), []);
 });
 
+test('one far value pasted into 3% of a column of seldom repeated values is a heap of errors; in 6% of it, a population', () => {
+  // Log-normal gross takings, 4,000 rows; 3 × the largest pasted into every 33rd row (121 rows, 3%).
+  const u = random(31);
+  const normal = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const gross = Array.from({ length: 4000 }, () => String(Math.round(Math.exp(15 + 1.2 * normal()))));
+  const max = Math.max(...gross.map(Number));
+  const paste = (every: number) => gross.map((v, r) => (r % every === 5 ? String(3 * max) : v));
+  const pastedRows = gross.flatMap((_, r) => (r % 33 === 5 ? [r] : []));
+  const found = check(`gross\n${paste(33).join('\n')}\n`);
+  assert.deepEqual(found.map((f) => f.row ?? -1), pastedRows, 'every pasted row, nothing else');
+  assert.equal(found[0].evidence?.kind, 'heap', 'told as a heap');
+  // Beyond the share one tail may flag (5%), one value in 6% of the rows is a population (a cap, a code), not errors.
+  assert.deepEqual(check(`gross\n${paste(16).join('\n')}\n`).map((f) => f.row ?? -1), [], 'a value in 6% of the rows');
+});
+
 test('values of the minority sign are a population of their own: outlays with a few receipts, unless beyond the column\'s other extreme', () => {
   // A budget line per row: 57% of them 0, outlays log-normal, 11 receipts spread from −1 to −539,100 (far
   // from the zeros next to them, but small beside the outlays).
