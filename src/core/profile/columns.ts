@@ -184,7 +184,8 @@ export function unitField(info: ColumnInfo): { unit?: string } {
   return unit ? { unit } : {};
 }
 
-function baseProfile(info: ColumnInfo): ColumnProfile {
+/** A column's profile before any value is counted (also the profile of a column of a table without rows). */
+export function emptyColumnProfile(info: ColumnInfo): ColumnProfile {
   return {
     name: info.name,
     index: info.index,
@@ -444,7 +445,7 @@ class NumericAccumulator implements ColumnAccumulator {
   }
 
   finish(): ColumnProfile {
-    const p = baseProfile(this.info);
+    const p = emptyColumnProfile(this.info);
     p.count = this.count;
     p.nulls = this.nulls;
     p.nonFinite = this.nonFinite;
@@ -546,7 +547,7 @@ class BooleanAccumulator implements ColumnAccumulator {
   }
 
   finish(): ColumnProfile {
-    const p = baseProfile(this.info);
+    const p = emptyColumnProfile(this.info);
     p.count = this.count;
     p.nulls = this.nulls;
     const entries: Array<[string, number]> = [];
@@ -648,7 +649,7 @@ class TextAccumulator implements ColumnAccumulator {
   }
 
   finish(): ColumnProfile {
-    const p = baseProfile(this.info);
+    const p = emptyColumnProfile(this.info);
     p.count = this.count;
     p.nulls = this.nulls;
     p.distinct = this.freq.distinct();
@@ -676,7 +677,7 @@ class EmptyAccumulator implements ColumnAccumulator {
     this.count += data.length;
   }
   finish(): ColumnProfile {
-    const p = baseProfile(this.info);
+    const p = emptyColumnProfile(this.info);
     p.count = this.count;
     p.nulls = this.count;
     return p;
@@ -735,7 +736,7 @@ export function exactProfileFromFacts(info: ColumnInfo, type: DataType, facts: C
 function numericFromFacts(info: ColumnInfo, type: DataType, facts: ColumnFacts, stats: FiniteStats, sorted: SortedNumbers, runs: SortedRuns): ColumnProfile {
   // The accumulator's Welford runs over the same finite values in the same order: mean and std agree bit for bit.
   const { n, min, max } = stats;
-  const p = baseProfile(info);
+  const p = emptyColumnProfile(info);
   p.count = facts.rows;
   p.nulls = facts.nullCount();
   p.nonFinite = stats.nonFinite;
@@ -764,7 +765,7 @@ function kthLargest(counts: Int32Array, k: number): number {
 }
 
 function textFromDistinct(info: ColumnInfo, facts: ColumnFacts, distinct: DistinctValues): ColumnProfile {
-  const p = baseProfile(info);
+  const p = emptyColumnProfile(info);
   p.count = facts.rows;
   p.nulls = facts.nullCount();
   p.distinct = distinct.size;

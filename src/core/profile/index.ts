@@ -13,7 +13,7 @@ import { statSync } from 'node:fs';
 import type { RecordBatch, Schema, Table } from 'apache-arrow';
 import type { ColumnInfo, IngestResult } from '../table/model';
 import type { TableProfile } from './types';
-import { createAccumulator, exactProfileFromFacts, unitField, type AccumulatorOptions, type ColumnAccumulator } from './columns';
+import { createAccumulator, emptyColumnProfile, exactProfileFromFacts, type AccumulatorOptions, type ColumnAccumulator } from './columns';
 import { columnFacts } from './column-facts';
 
 export type { ColumnProfile, TableProfile, HistogramBin, TopValue } from './types';
@@ -75,36 +75,11 @@ export function createStreamingProfiler(columns: ColumnInfo[], options: Streamin
         path: meta.path ?? '',
         format: meta.format ?? '',
         rows,
-        columns: accs.length > 0 ? accs.map((a) => a.finish()) : columns.map((c) => emptyProfile(c)),
+        columns: accs.length > 0 ? accs.map((a) => a.finish()) : columns.map((c) => emptyColumnProfile(c)),
         bytes: meta.bytes ?? 0,
         mode: meta.mode ?? 'streaming',
       };
     },
-  };
-}
-
-function emptyProfile(info: ColumnInfo) {
-  return {
-    name: info.name,
-    index: info.index,
-    kind: info.kind,
-    arrowType: info.arrowType,
-    ...unitField(info),
-    count: 0,
-    nulls: 0,
-    distinct: 0,
-    distinctMethod: 'exact' as const,
-    min: null,
-    max: null,
-    mean: null,
-    std: null,
-    quantiles: null,
-    histogram: null,
-    lowOutliers: 0,
-    highOutliers: 0,
-    topValues: [],
-    minLength: null,
-    maxLength: null,
   };
 }
 
