@@ -1,4 +1,4 @@
-import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, numericColumn, valueCodes } from './column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, memo, numericColumn, valueCodes } from './column-values';
 import { dateFormatsOf, dateTimeFormatsOf, parseDateTime, parseTimestamp } from '../ingest/csv/infer';
 import type { IngestResult } from '../table/model';
 
@@ -57,8 +57,6 @@ export interface FormIds {
   readonly merges: boolean;
 }
 
-const cache = new WeakMap<IngestResult, Map<number, FormIds>>();
-
 /**
  * The form ids of column `c`: text by {@link formOf}; numbers, dates and booleans by value (already read
  * whatever their form: "3.0" and "3", "1,200" and "1200"); a cell the column's type rejected by the date it
@@ -66,11 +64,7 @@ const cache = new WeakMap<IngestResult, Map<number, FormIds>>();
  * text. Computed once per column.
  */
 export function formIds(data: IngestResult, c: number): FormIds {
-  let byColumn = cache.get(data);
-  if (!byColumn) cache.set(data, (byColumn = new Map()));
-  let forms = byColumn.get(c);
-  if (!forms) byColumn.set(c, (forms = computeFormIds(data, c)));
-  return forms;
+  return memo(data, `forms:${c}`, () => computeFormIds(data, c));
 }
 
 function computeFormIds(data: IngestResult, c: number): FormIds {

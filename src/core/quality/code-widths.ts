@@ -4,7 +4,7 @@
  * Counted from the column's sorted runs (a shared fact: one step per distinct value, not per row).
  */
 import type { IngestResult } from '../table/model';
-import { numericColumn, sortedRuns } from './column-values';
+import { memo, numericColumn, sortedRuns } from './column-values';
 
 /** Distinct values counted per width (enough to tell a width shared by codes from a few repeated numbers). */
 const VALUES_COUNTED = 16;
@@ -45,15 +45,9 @@ function firstValueOfWidth(numbers: Float64Array, widths: ReadonlySet<number>): 
   return undefined;
 }
 
-const computed = new WeakMap<IngestResult, Map<number, CodeWidths>>();
-
 /** The widths of an integer column's codes (computed once per column). */
 export function codeWidths(data: IngestResult, column: number): CodeWidths {
-  let byColumn = computed.get(data);
-  if (!byColumn) computed.set(data, (byColumn = new Map()));
-  let found = byColumn.get(column);
-  if (!found) byColumn.set(column, (found = widthsOf(data, column)));
-  return found;
+  return memo(data, `widths:${column}`, () => widthsOf(data, column));
 }
 
 /** Widths above this are not told apart (safe integers have at most 16 digits). */

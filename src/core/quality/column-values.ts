@@ -14,7 +14,8 @@ export { kernelRanges, looksLikeIdentifier };
 
 const cache = new WeakMap<IngestResult, Map<string, unknown>>();
 
-function memo<T>(data: IngestResult, key: string, compute: () => T): T {
+/** A fact of `data` computed once under `key` (e.g. \`sorted:3\`), kept as long as the table. */
+export function memo<T>(data: IngestResult, key: string, compute: () => T): T {
   let map = cache.get(data);
   if (!map) cache.set(data, (map = new Map()));
   if (!map.has(key)) map.set(key, compute());
