@@ -243,6 +243,21 @@ test('one far value pasted into 3% of a column of seldom repeated values is a he
   assert.deepEqual(check(`gross\n${paste(16).join('\n')}\n`).map((f) => f.row ?? -1), [], 'a value in 6% of the rows');
 });
 
+test('ratings with a lost decimal point in 2.5% of the rows are found beneath the errors, however heavy those make the top look', () => {
+  // Ratings up to 9.6 written with one decimal, most of them high (9.6 less a log-normal), 4,000 rows; every
+  // 40th written ×10 ("72" for "7.2"). Ranked from the top of the slips, the ratings' tail looked heavy.
+  const u = random(32);
+  const normal = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const ratings = Array.from({ length: 4000 }, () => Math.max(1, 9.6 - Math.exp(1.1 + 0.45 * normal())).toFixed(1));
+  const slipped = ratings.map((v, r) => (r % 40 === 5 ? String(Math.round(10 * Number(v))) : v));
+  const slips = ratings.flatMap((_, r) => (r % 40 === 5 ? [r] : []));
+  const found = check(`rating\n${slipped.join('\n')}\n`).map((f) => f.row ?? -1);
+  assert.deepEqual(found.filter((r) => !slips.includes(r)), [], 'only slips');
+  // A slip of a rating below 1.5 lands among the ratings (12 for 1.2); every other one is found.
+  assert.deepEqual(slips.filter((r) => !found.includes(r) && Number(ratings[r]) >= 1.5), [], 'every slip of a rating from 1.5');
+  assert.deepEqual(check(`rating\n${ratings.join('\n')}\n`), [], 'the clean ratings');
+});
+
 test('values of the minority sign are a population of their own: outlays with a few receipts, unless beyond the column\'s other extreme', () => {
   // A budget line per row: 57% of them 0, outlays log-normal, 11 receipts spread from −1 to −539,100 (far
   // from the zeros next to them, but small beside the outlays).
