@@ -228,3 +228,15 @@ test('the same slip in many rows of a closed vocabulary is still a typo; a value
   assert.equal(found.filter((f) => f.value === 'G-13').length, 8);
   assert.match(found.find((f) => f.value === 'G-13')?.message ?? '', /"G-13" looks like a typo of "PG-13" in column "rating": 8 rows against 600, 1 edit apart/);
 });
+
+test('case variants, damaged text and placeholders frequent in a dirty column are not words a slip could be drawn from: one-edit slips of a short word are still typos', () => {
+  const levels: [string, number][] = [['None', 760], ['Minor', 80], ['Medium', 40], ['Substantial', 30], ['Destroyed', 10]];
+  // What a dirty column also holds, each in enough rows to be frequent.
+  const dirt: [string, number][] = [['NONE', 10], ['none', 10], ['None ', 8], [' None', 6], ['N\uFFFDne', 8], ['Non\uFFFD', 6], ['MINOR', 6], ['xxx', 10], ['Not Available', 8], ['n/a', 6], ['-', 6]];
+  const rows: string[][] = [];
+  for (const [value, n] of [...levels, ...dirt]) for (let i = 0; i < n; i++) rows.push([String(rows.length), value]);
+  const slips = ['Nobe', 'Nnoe', 'Noe', 'Nonne', 'Mnior'];
+  for (const value of slips) rows.push([String(rows.length), value]);
+  const found = findingsOf(checkCsv(csv(['id', 'damage'], rows)), 'typo').filter((f) => !(f.value ?? '').includes('\uFFFD'));
+  assert.deepEqual(found.map((f) => f.value).sort(), [...slips].sort(), 'every slip, nothing else');
+});

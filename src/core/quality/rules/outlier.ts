@@ -46,8 +46,9 @@ tail**. In a tail of exponential type the gaps between successive extreme values
 rank (i·(X₍ₙ₋ᵢ₊₁₎ − X₍ₙ₋ᵢ₎)), are independent and alike (Rényi); the gap below the j most extreme values is
 compared with the mean of the next \`window\` such gaps, which gives a p-value. The test is run:
 
-- on the raw values, unless the tail is heavier than exponential (the coefficient of variation of its
-  exceedances is above 1 by more than chance allows);
+- on the raw values, unless the tail is heavier than exponential (its fitted tail index is above 0 by more
+  than chance allows; beneath a block of more than 2% of the column, also when the rest is ranked from its
+  own top: ranked from the block's, a light tail below a layer of errors looks heavy);
 - on a log scale when the tail's values have one sign: a Pareto tail is exactly exponential there, and
   log-normal or exponential tails are lighter (so their natural tails are not findings);
 - for a zero-inflated column (≥ 5% zeros, no negative value), on its non-zero part;
@@ -64,7 +65,8 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   below the mainland's latitudes) is not a set of outliers, nor are values just beyond it;
 - one value held by many rows at the end of a tail, twice as far from the median as the next value, where
   the column's next values seldom repeat (a value pasted into many rows, a placeholder), is flagged when so
-  many repeats are improbable at the column's own rate of repeats (a geometric count).
+  many repeats are improbable at the column's own rate of repeats (a geometric count), in up to 5% of the
+  column (in more rows, a cap or a code).
 
 Values of the other sign than every other value of the column (fewer than 1% of them), at least as far from 0
 as the others' median, are flagged too (a lost or added minus sign), and left out of the tails (the upper tail

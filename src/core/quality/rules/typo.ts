@@ -6,6 +6,7 @@ import { NearWordIndex, editDistance } from '../edit-distance';
 import { MAX_EVIDENCE_COLUMNS, MAX_EVIDENCE_ROWS, coOccurrence, evidenceIds, rowContext, type ContextQuery } from '../row-context';
 import { categoryKey } from './category-variant';
 import { REPLACEMENT_CHARACTER, hasControlCharacters, repairMojibake } from '../text-damage';
+import { isPlaceholderText } from '../placeholders';
 
 /**
  * Expected share of random words of length `length`, over an alphabet of `alphabet` characters, within
@@ -109,6 +110,17 @@ function explainedElsewhere(rare: readonly number[], words: readonly string[], d
   return out;
 }
 
+/**
+ * The words a slip is measured against: each frequent value's word once (its case and spacing variants are
+ * one word), damaged text and placeholders ("xxx", "Not Available") left out — in a dirty column those are
+ * frequent too, and counted as words they made every slip look like chance (the frequent values' own words
+ * when nothing is left).
+ */
+function vocabularyOf(frequent: readonly number[], words: readonly string[], distinct: DistinctValues): string[] {
+  const kept = frequent.filter((f) => !damaged(distinct.text(f)) && !isPlaceholderText(distinct.text(f)));
+  return [...new Set((kept.length > 0 ? kept : frequent).map((f) => words[f]))];
+}
+
 /** Share of a column's rare values near a frequent one that makes its vocabulary closed. */
 const CLOSED_NEAR_SHARE = 0.5;
 /** Frequent values needed to measure how often the column's real values lie near each other. */
@@ -158,7 +170,7 @@ const REPEATED_SLIP_RATIO = 20;
  * the same slip made again and again ("G-13" in 26 rows against 634 of "PG-13", "woen" for "women"), not a
  * category of its own (which would not be one keystroke from a value twenty times as common).
  */
-function repeatedSlips(distinct: DistinctValues, words: readonly string[], frequent: readonly number[], reach: ReadonlyMap<number, number>, alphabet: number, maxRareRows: number, accepted: (id: number) => boolean): Candidate[] {
+function repeatedSlips(distinct: DistinctValues, words: readonly string[], frequent: readonly number[], vocabulary: number, reach: ReadonlyMap<number, number>, alphabet: number, maxRareRows: number, accepted: (id: number) => boolean): Candidate[] {
   const { counts } = distinct;
   const present = counts.reduce((a, b) => a + b, 0);
   const repeated: number[] = [];
@@ -173,7 +185,7 @@ function repeatedSlips(distinct: DistinctValues, words: readonly string[], frequ
     const oneEdit = (near.get(id) ?? []).filter((g) => g.distance === 1 && (reach.get(g.id) ?? 0) >= 1 && spelledApart(words[id], words[g.id]));
     if (oneEdit.length !== 1 || counts[oneEdit[0].id] < REPEATED_SLIP_RATIO * counts[id]) continue;
     const f = oneEdit[0].id;
-    out.push({ rare: id, frequent: f, distance: 1, chance: chanceOfNeighbour(words[f].length, frequent.length, 1, alphabet) });
+    out.push({ rare: id, frequent: f, distance: 1, chance: chanceOfNeighbour(words[f].length, vocabulary, 1, alphabet) });
   }
   return out;
 }
@@ -249,7 +261,9 @@ substitutions, swaps of neighbours), and the pair is unlikely to be a coincidenc
 depends on the frequent value's length, on the characters the column's values use and on how many frequent
 values it has: a random word of that length must have less than a 1% chance of lying that near one of them
 (so "CA" and "CO" are never typos of each other, nor codes of digits one digit apart among many; "mal" is
-one of "male" among two frequent values; two edits need longer words).
+one of "male" among two frequent values; two edits need longer words). The frequent values' words are
+counted once whatever their case or spacing, without damaged text and placeholders ("xxx", "Not Available"):
+a dirty column holds those often enough to be frequent, and they are not words a slip is drawn from.
 Then the column must also say so:
 
 - the column is a closed vocabulary: most of its rare values are near a frequent one (in a column of names
@@ -343,8 +357,9 @@ In a file checked in batches, each batch is checked on its own.`,
       const rareValues = rare.length;
       if (rareValues === 0) return;
       // How far a slip of each frequent word may go: by its length, the column's alphabet and how many frequent words there are.
-      const alphabet = alphabetOf(frequent.map((f) => words[f]));
-      const reach = new Map(frequent.map((f) => [f, maxTypoDistance(words[f].length, frequent.length, alphabet)]));
+      const vocabulary = vocabularyOf(frequent, words, distinct);
+      const alphabet = alphabetOf(vocabulary);
+      const reach = new Map(frequent.map((f) => [f, maxTypoDistance(words[f].length, vocabulary.length, alphabet)]));
       const nearOf = nearPairs(rare, frequent.filter((f) => hasLetter(words[f])), words);
       const pairs: Candidate[] = [];
       // Rare values near a frequent one beyond its reach (a short word, two edits): a typo only where the row says so.
@@ -359,7 +374,7 @@ In a file checked in batches, each batch is checked on its own.`,
           const f = near.id;
           if (counts[f] < needed || near.distance === 0) continue;
           if (!spelledApart(word, words[f])) continue;
-          const candidate = { rare: id, frequent: f, distance: near.distance, chance: chanceOfNeighbour(words[f].length, frequent.length, near.distance, alphabet) };
+          const candidate = { rare: id, frequent: f, distance: near.distance, chance: chanceOfNeighbour(words[f].length, vocabulary.length, near.distance, alphabet) };
           if (near.distance > reach.get(f)!) {
             if (candidate.chance <= MAX_FAR_CHANCE) beyond.push(candidate);
           }
@@ -391,7 +406,7 @@ In a file checked in batches, each batch is checked on its own.`,
         flagged.set(pair.rare, { pair, note: support ? `its ${data.columns[support.column].name} goes with "${distinct.text(pair.frequent)}" in ${support.rows} rows` : closedNote });
       }
       // The same slip in several rows of a closed vocabulary (a dirty table: "G-13" for "PG-13" in 26 rows).
-      if (closed) for (const pair of repeatedSlips(distinct, words, frequent, reach, alphabet, options.maxRareRows, (id) => isAccepted(c, distinct.text(id)))) flagged.set(pair.rare, { pair, note: closedNote });
+      if (closed) for (const pair of repeatedSlips(distinct, words, frequent, vocabulary.length, reach, alphabet, options.maxRareRows, (id) => isAccepted(c, distinct.text(id)))) flagged.set(pair.rare, { pair, note: closedNote });
       const contested = [...unsupported, ...far];
       if (contested.length) {
         const rowsOf = rowsOfValues(distinct.ids, new Set(contested.map((list) => list[0].rare)));
