@@ -9,8 +9,8 @@
  * BENCH_MEMORY=1 also runs, in each round, a full check that notes the process's peak RSS after each stage and rule,
  * and prints which of them raised it (MiB; Linux: read from /proc/self/status).
  * BENCH_WARM=1 also times a second check of the file in the same process (code compiled and optimized, reader
- * threads started), against a second ingest: not what the editor does (each check runs in a worker of its own),
- * so the target is judged on the cold check.
+ * threads started), against a second ingest: what the editor's kept check worker does for a check within two
+ * minutes of the last (src/extension/kept-worker.ts); a first check is cold, so the target is judged on the cold check.
  */
 import { spawnSync } from 'node:child_process';
 import { exportRevision, formatMemoryStages, formatStages, median, medianStages, prepareQualityBench, runner, type RunnerResult, type Stage } from '../lib/quality-bundle';
