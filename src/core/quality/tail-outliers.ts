@@ -239,6 +239,13 @@ function atLeast(j: number, n: number, tail: number): number {
   return Math.max(0, 1 - below);
 }
 
+/**
+ * Variance below this share of the mean is no count of events (a Poisson count's variance is its mean;
+ * binomial ones lose at most what their success rate takes): years, or a calendar's day numbers, are spread
+ * far more narrowly than their size, and a count model would call a year a century off likely.
+ */
+const UNDERDISPERSED = 0.1;
+
 /** Whether the column holds small non-negative counts (a Poisson or negative binomial model fits such columns). */
 function isCountColumn(runs: SortedRuns): boolean {
   const d = runs.values.length;
@@ -347,8 +354,10 @@ interface TailContext {
   level: number;
   largeLevel: number;
   smallBlocks: number;
-  /** The column's median. */
+  /** The column's median and quartiles. */
   median: number;
+  lowerQuartile: number;
+  upperQuartile: number;
   /**
    * The sign most of the column's non-zero values have, when the other sign is a population of its own
    * (`MINORITY_POPULATION` of the values: receipts among outlays); else 0.
@@ -411,7 +420,11 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
     // gap exceeds the span of the next `window` distinct values. A block of more than a few rows is a second
     // population of its own (Hawaii among mainland flights, Pacific islands below the mainland's latitudes)
     // unless it lies at least twice as far from the median as the rest's extreme.
-    const last = tail.distinctValues[Math.min(flaggedDistinct + window, tail.distinctValues.length - 1)];
+    // The span reaches no further than the column's far quartile: in a column of few distinct values (years,
+    // ratings) the next `window` of them would span its whole range, its other end's errors included.
+    const windowEnd = tail.distinctValues[Math.min(flaggedDistinct + window, tail.distinctValues.length - 1)];
+    const farQuartile = side === 'upper' ? ctx.lowerQuartile : ctx.upperQuartile;
+    const last = direction * windowEnd < direction * farQuartile ? farQuartile : windowEnd;
     // Both hold on the raw or, for values of one sign, on the log scale (errors are often off by a factor).
     const scales: ((v: number) => number)[] = [(v) => direction * v];
     if (logged && ctx.median * sign > 0) scales.push((v) => direction * sign * Math.log(Math.abs(v)));
@@ -433,9 +446,11 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
     let countFit: Block['countFit'];
     if (ctx.counts && side === 'upper') {
       const { n: others, mean, variance } = momentsWithout(runs, skip + flaggedDistinct);
-      const size = variance > mean ? (mean * mean) / (variance - mean) : undefined;
-      countFit = size === undefined ? { mean } : { mean, size };
-      if (mean > 0 && atLeast(j, others + j, countTail(innermost, mean, size)) > level) continue;
+      if (variance >= UNDERDISPERSED * mean) {
+        const size = variance > mean ? (mean * mean) / (variance - mean) : undefined;
+        countFit = size === undefined ? { mean } : { mean, size };
+        if (mean > 0 && atLeast(j, others + j, countTail(innermost, mean, size)) > level) continue;
+      }
     }
     best = { values: tail.distinctValues.slice(0, flaggedDistinct), rows: j, next, score: chosen.score, pValue: chosen.pValue, logScale: useLog, ...(countFit ? { countFit } : {}) };
   }
@@ -528,6 +543,8 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
       largeLevel: (LARGE_BLOCK_ALPHA * options.alpha) / (2 * Math.max(1, sizes.blocks - sizes.smallBlocks) * 2),
       smallBlocks: sizes.smallBlocks,
       median: quantileOfRuns(runs, n, 0.5),
+      lowerQuartile: quantileOfRuns(runs, n, 0.25),
+      upperQuartile: quantileOfRuns(runs, n, 0.75),
       majoritySign: minoritySignPopulation(positive, negative, n) ? Math.sign(positive - negative) : 0,
       low: quantileOfRuns(runs, n, 0.01),
       high: quantileOfRuns(runs, n, 0.99),

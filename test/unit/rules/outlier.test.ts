@@ -258,6 +258,15 @@ test('ratings with a lost decimal point in 2.5% of the rows are found beneath th
   assert.deepEqual(check(`rating\n${ratings.join('\n')}\n`), [], 'the clean ratings');
 });
 
+test('years a century off in a column of a few years are outliers: neither a count nor a span over the whole column hides them', () => {
+  // Births per day over 12 years (1971–1982: 12 distinct values); four years typed a century off, one far below.
+  const rows = Array.from({ length: 4000 }, (_, r) => String(1971 + Math.floor((12 * r) / 4000)));
+  const slips: Record<number, string> = { 500: '2080', 1500: '2091', 2500: '2099', 3500: '2153', 3700: '1779' };
+  const years = rows.map((v, r) => slips[r] ?? v);
+  assert.deepEqual(check(`year\n${years.join('\n')}\n`).map((f) => f.row ?? -1), Object.keys(slips).map(Number), 'every slip');
+  assert.deepEqual(check(`year\n${rows.join('\n')}\n`), [], 'the clean years');
+});
+
 test('values of the minority sign are a population of their own: outlays with a few receipts, unless beyond the column\'s other extreme', () => {
   // A budget line per row: 57% of them 0, outlays log-normal, 11 receipts spread from −1 to −539,100 (far
   // from the zeros next to them, but small beside the outlays).

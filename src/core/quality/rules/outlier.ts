@@ -54,13 +54,15 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
 - for a zero-inflated column (≥ 5% zeros, no negative value), on its non-zero part;
 - for integers and rounded values, with tied values spread over their grid step, and only for a gap wider
   than one step; for small non-negative counts, a value must also be improbable under a Poisson (or, when
-  the counts vary more, negative binomial) fit of the other values;
+  the counts vary more, negative binomial) fit of the other values (not for integers spread far more
+  narrowly than their size, variance under a tenth of the mean: years are no counts);
 - for blocks of values at once, and again on the rest once a block is found, so that several errors at
   one end do not mask each other (up to \`maxOutliers\` values, and 5% of the column, per end: a dirty
   column's ×10, ×100 and ×1000 slips together); a block of more than 2% of the column gets a tenth of the
   level and must be significant on the log scale when its values have one sign (a heavy tail's top, spread
   like the rest, is not a set of errors however far it looks on the raw scale);
-- a block must lie beyond the span of the next values, and one of more than 3 rows twice as far from the
+- a block must lie beyond the span of the next values (at most to the far quartile: a column of a few years
+  or ratings would otherwise span its whole range), and one of more than 3 rows twice as far from the
   median as the rest's extreme: a second population (Hawaii among mainland flight distances, Pacific islands
   below the mainland's latitudes) is not a set of outliers, nor are values just beyond it;
 - one value held by many rows at the end of a tail, twice as far from the median as the next value, where
