@@ -317,7 +317,11 @@ function topRuns(runs: SortedRuns, k: number, total?: number): Array<[number, nu
       top[k - 1] = [v, c];
     } else top.push([v, c]);
     for (let m = top.length - 1; m > 0 && (top[m][1] > top[m - 1][1] || (top[m][1] === top[m - 1][1] && top[m][0] < top[m - 1][0])); m--) {
-      [top[m], top[m - 1]] = [top[m - 1], top[m]];
+      // (Swapped through a variable: a destructuring swap builds and walks an array, bytecodes that got this
+      // function compiled by V8 while it ran cold, once per numeric column.)
+      const swapped = top[m];
+      top[m] = top[m - 1];
+      top[m - 1] = swapped;
     }
   }
   return top;
@@ -759,7 +763,12 @@ function kthLargest(counts: Int32Array, k: number): number {
       if (c <= best[k - 1]) continue;
       best[k - 1] = c;
     } else best.push(c);
-    for (let m = best.length - 1; m > 0 && best[m] > best[m - 1]; m--) [best[m], best[m - 1]] = [best[m - 1], best[m]];
+    for (let m = best.length - 1; m > 0 && best[m] > best[m - 1]; m--) {
+      // (Through a variable, as in topRuns.)
+      const swapped = best[m];
+      best[m] = best[m - 1];
+      best[m - 1] = swapped;
+    }
   }
   return best.length === k ? best[k - 1] : 0;
 }

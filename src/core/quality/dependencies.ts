@@ -411,8 +411,11 @@ function acceptance(stats: PairStats, chance: number | undefined, entity: boolea
 /** Distinct values, rows with a value and the most frequent value's rows of a column's codes (over the rows discovery looks at). */
 function spread(codes: Codes): { distinct: number; present: number; top: number } {
   const counts = new Int32Array(codes.size);
+  const { ids } = codes;
   let present = 0;
-  for (const id of codes.ids) {
+  // (By index, not for…of: a typed array's iterator costs twice the loop while V8 still interprets it.)
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
     if (id < 0) continue;
     counts[id]++;
     present++;
@@ -618,7 +621,7 @@ export function heldElsewhere(data: IngestResult, dep: Dependency, r: number, in
     if (!held) {
       const { ids, size } = pairCodes(allCodes(data, [a]), allCodes(data, [dep.rhs]));
       const counts = new Int32Array(size);
-      for (const id of ids) if (id >= 0) counts[id]++;
+      for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) counts[ids[i]]++;
       pairs.set(key, (held = { ids, counts }));
     }
     const id = held.ids[r];

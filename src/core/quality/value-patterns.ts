@@ -119,8 +119,6 @@ export interface ColumnPatterns {
   sampled: boolean;
 }
 
-const LEVELS: readonly PatternLevel[] = ['shape', 'form', 'class'];
-
 /** Distinct values counted per pattern (enough to tell a pattern from a few categories). */
 const VALUES_COUNTED = 16;
 
@@ -145,6 +143,18 @@ function isFreeText(texts: Iterable<string>): boolean {
 
 const FREE_TEXT_LEVEL: LevelSummary = { rows: new Map(), dominant: '', dominantRows: 0, dominantValues: 0, example: '', values: new Map(), examples: new Map() };
 
+/**
+ * Counts a value (`n` rows) under its pattern `key` at one level: rows, distinct values (up to VALUES_COUNTED) and
+ * the first example (see summarize's loop).
+ */
+function tally(key: string, text: string, n: number, rows: Map<string, number>, values: Map<string, Set<string>>, examples: Map<string, string>): void {
+  rows.set(key, (rows.get(key) ?? 0) + n);
+  let seen = values.get(key);
+  if (!seen) values.set(key, (seen = new Set()));
+  if (seen.size < VALUES_COUNTED) seen.add(text.trim().toLowerCase());
+  if (!examples.has(key)) examples.set(key, text);
+}
+
 /** Patterns of the distinct values `ids` (weights: rows per id); free text is told from its first values and not generalized. */
 function summarize(distinct: DistinctValues, ids: [number, number][], sampled: boolean): ColumnPatterns {
   if (isFreeText(ids.slice(0, WORDS_SAMPLE).map(([id]) => distinct.text(id)))) {
@@ -156,19 +166,18 @@ function summarize(distinct: DistinctValues, ids: [number, number][], sampled: b
   const values = { shape: new Map<string, Set<string>>(), form: new Map<string, Set<string>>(), class: new Map<string, Set<string>>() };
   const examples = { shape: new Map<string, string>(), form: new Map<string, string>(), class: new Map<string, string>() };
   let present = 0;
-  for (const [id, n] of ids) {
+  // (An indexed loop and one call per level: summarize, called a few times a check, then spends few enough bytecodes
+  // of its own that V8 does not compile it, a large function whose compiling ended after its last call.)
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i][0];
+    const n = ids[i][1];
     const text = distinct.text(id);
     const pattern = patternOf(text);
     byId.set(id, pattern);
     present += n;
-    for (const level of LEVELS) {
-      const key = pattern[level];
-      rows[level].set(key, (rows[level].get(key) ?? 0) + n);
-      let seen = values[level].get(key);
-      if (!seen) values[level].set(key, (seen = new Set()));
-      if (seen.size < VALUES_COUNTED) seen.add(text.trim().toLowerCase());
-      if (!examples[level].has(key)) examples[level].set(key, text);
-    }
+    tally(pattern.shape, text, n, rows.shape, values.shape, examples.shape);
+    tally(pattern.form, text, n, rows.form, values.form, examples.form);
+    tally(pattern.class, text, n, rows.class, values.class, examples.class);
   }
   const summary = (level: PatternLevel): LevelSummary => {
     let dominant = '';

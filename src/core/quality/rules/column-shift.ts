@@ -399,6 +399,38 @@ function notSkipped(encoded: Int32Array, n: number, x: number, whenXEmpty: Skip,
   return encoded.subarray(0, kept);
 }
 
+/**
+ * Lists in `pending` (from `count` on) a row of each value not yet judged (verdict 0, then marked 3: pending)
+ * among the first `n` rows of `encoded` of one side (`xEmpty` 1: the rows where x is empty, else those where
+ * y is), `ids` the value ids of the column holding their values; returns the new count. (Typed arrays only:
+ * V8 compiles it once.)
+ */
+function pendingValues(encoded: Int32Array, n: number, xEmpty: number, ids: Int32Array, verdicts: Uint8Array, pending: Int32Array, count: number): number {
+  for (let i = 0; i < n; i++) {
+    const e = encoded[i];
+    if ((e >= 0 ? 1 : 0) !== xEmpty) continue;
+    const id = ids[e >= 0 ? e : ~e];
+    if (id < 0 || verdicts[id] !== 0) continue;
+    verdicts[id] = 3;
+    pending[count++] = e >= 0 ? e : ~e;
+  }
+  return count;
+}
+
+/** The first `n` rows of `encoded` without those of one side (as {@link pendingValues}) whose value's verdict is 1 (passed over); returns how many are left, in order. */
+function withoutPassedValues(encoded: Int32Array, n: number, xEmpty: number, ids: Int32Array, verdicts: Uint8Array): number {
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const e = encoded[i];
+    if ((e >= 0 ? 1 : 0) === xEmpty) {
+      const id = ids[e >= 0 ? e : ~e];
+      if (id >= 0 && verdicts[id] === 1) continue;
+    }
+    encoded[kept++] = e;
+  }
+  return kept;
+}
+
 /** Whether a column's values are told apart by more than their shapes (categories, or numbers in a range). */
 const distinctive = (column: Column) => column.categories !== undefined || column.range !== undefined;
 
@@ -643,6 +675,10 @@ of values with its pattern).
       const canMerge = valueInX && valueInY;
       // Two columns of words with values too many to be frequent: a merge of two known values can still tell itself.
       const knownMerge = words[x] && words[y] && !canMerge && repeats(x) && repeats(y);
+      /** Whether row r's value in `to` is a value of the empty neighbour `from` by its very value. */
+      const valueInNeighbour = (r: number, from: number, to: number) => (from === x ? valueInY : valueInX) && belongsByValue(r, wordsIn(from), wordsIn(to));
+      /** Row r's value in `to` split into values of x and y, where the columns' values can tell a merge. */
+      const joinedValue = (r: number, from: number, to: number) => (canMerge ? splitByValue(r, wordsIn(to), wordsIn(x), wordsIn(y)) : knownMerge && complete[from] ? splitByKnown(r, wordsIn(to), wordsIn(x), wordsIn(y)) : undefined);
       const looked = (c: number) => complete[c] || mergeable[c] || (words[x] && words[y] && (wordsIn(c).frequent.size > 0 || categoriesBoth()));
       if (!looked(x) && !looked(y)) continue;
       if (data.columns[x].kind === 'empty' || data.columns[y].kind === 'empty') continue;
@@ -660,7 +696,26 @@ of values with its pattern).
       // (numbers) can speak: then a row is passed over when its value is ordinary in its column (or only the
       // value itself could tell, and the column emptied often has gaps), or the two columns look alike.
       const skipWhenEmpty = (from: number, byValue: boolean): Skip => (byValue || ordered || (knownMerge && complete[from]) ? Skip.Never : !complete[from] && !mergeable[from] && !categoriesBoth() ? Skip.Always : Skip.WhenOrdinary);
-      const candidates = notSkipped(encoded, n, x, skipWhenEmpty(x, valueInY), skipWhenEmpty(y, valueInX), passedOver);
+      const [whenXEmpty, whenYEmpty] = [skipWhenEmpty(x, valueInY), skipWhenEmpty(y, valueInX)];
+      let candidates = notSkipped(encoded, n, x, whenXEmpty, whenYEmpty, passedOver);
+      // Where the value itself may tell (two columns of words) and the emptied column is otherwise filled, without an
+      // order: the loop passes over a row when its value does not tell and passedOver says so, which for a text
+      // column depends on the value alone. Each value is judged once, on its first row, and its rows are ruled out
+      // together (a column of codes repeats its values down thousands of rows).
+      for (const xEmpty of [1, 0]) {
+        const [from, to] = xEmpty ? [x, y] : [y, x];
+        if ((xEmpty ? whenXEmpty : whenYEmpty) !== Skip.Never || ordered || !complete[from] || !words[to]) continue;
+        const ids = wordsIn(to).distinct.ids;
+        const verdicts = new Uint8Array(wordsIn(to).distinct.size);
+        const pending = new Int32Array(candidates.length);
+        const count = pendingValues(candidates, candidates.length, xEmpty, ids, verdicts, pending, 0);
+        for (let k = 0; k < count; k++) {
+          const r = pending[k];
+          const tells = valueInNeighbour(r, from, to) || joinedValue(r, from, to) !== undefined;
+          verdicts[ids[r]] = !tells && passedOver(r, x, to) ? 1 : 2;
+        }
+        candidates = candidates.subarray(0, withoutPassedValues(candidates, candidates.length, xEmpty, ids, verdicts));
+      }
       for (let i = 0; i < candidates.length; i++) {
         const e = candidates[i];
         const r = e >= 0 ? e : ~e;
@@ -669,8 +724,8 @@ of values with its pattern).
         const to = xEmpty ? y : x;
         // A value of the neighbour by its very value (two columns of words), else by its pattern: an ordinary
         // value of its own column is neither shifted nor merged (the common case: a plain gap).
-        const valueOfNeighbour = (from === x ? valueInY : valueInX) && belongsByValue(r, wordsIn(from), wordsIn(to));
-        let joined = valueOfNeighbour ? undefined : canMerge ? splitByValue(r, wordsIn(to), wordsIn(x), wordsIn(y)) : knownMerge && complete[from] ? splitByKnown(r, wordsIn(to), wordsIn(x), wordsIn(y)) : undefined;
+        const valueOfNeighbour = valueInNeighbour(r, from, to);
+        let joined = valueOfNeighbour ? undefined : joinedValue(r, from, to);
         if (!complete[from] && !valueOfNeighbour && !joined) {
           // The neighbour often has gaps: a merged value that tells itself apart, rare in its column, counts.
           const whole = mergeable[from] ? cells.text(r, to) : undefined;

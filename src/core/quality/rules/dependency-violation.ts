@@ -51,9 +51,9 @@ export class DependencyEvidence {
       const { sizes } = disagreeingGroups(this.data, dep);
       let rows = 0;
       let single = 0;
-      for (const size of sizes) {
-        rows += size;
-        if (size === 1) single++;
+      for (let g = 0; g < sizes.length; g++) {
+        rows += sizes[g];
+        if (sizes[g] === 1) single++;
       }
       this.singles.set(dep, (known = single >= 0.02 * rows));
     }

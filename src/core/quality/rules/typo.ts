@@ -173,12 +173,15 @@ const REPEATED_SLIP_RATIO = 20;
 function repeatedSlips(distinct: DistinctValues, words: readonly string[], frequent: readonly number[], vocabulary: number, reach: ReadonlyMap<number, number>, alphabet: number, maxRareRows: number, accepted: (id: number) => boolean): Candidate[] {
   const { counts } = distinct;
   const present = counts.reduce((a, b) => a + b, 0);
+  const targets = frequent.filter((f) => hasLetter(words[f]) && counts[f] > REPEATED_SLIP_RATIO * maxRareRows);
+  // A value no target holds REPEATED_SLIP_RATIO times the rows of can never be its slip: left out before the
+  // near pairs are looked for (a column of values about equally common, 200 cities, has none to look at).
+  const largestTarget = targets.reduce((most, f) => Math.max(most, counts[f]), 0);
   const repeated: number[] = [];
   for (let id = 0; id < distinct.size; id++) {
-    if (counts[id] > maxRareRows && counts[id] <= REPEATED_SLIP_SHARE * present && typoLength(words[id]) && hasLetter(words[id]) && !damaged(distinct.text(id)) && !accepted(id)) repeated.push(id);
+    if (counts[id] > maxRareRows && counts[id] <= REPEATED_SLIP_SHARE * present && REPEATED_SLIP_RATIO * counts[id] <= largestTarget && typoLength(words[id]) && hasLetter(words[id]) && !damaged(distinct.text(id)) && !accepted(id)) repeated.push(id);
   }
   if (repeated.length === 0) return [];
-  const targets = frequent.filter((f) => hasLetter(words[f]) && counts[f] > REPEATED_SLIP_RATIO * maxRareRows);
   const near = nearPairs(repeated, targets, words);
   const out: Candidate[] = [];
   for (const id of repeated) {
