@@ -525,6 +525,19 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
     else if (v > 0) positive += runs.counts[i];
     else negative += runs.counts[i];
   }
+  // What both tails share: the column's resolution, kind and quantiles (each a pass over the runs, made once).
+  const shared = {
+    runs,
+    step: resolution(runs.values),
+    counts: isCountColumn(runs),
+    n,
+    median: quantileOfRuns(runs, n, 0.5),
+    lowerQuartile: quantileOfRuns(runs, n, 0.25),
+    upperQuartile: quantileOfRuns(runs, n, 0.75),
+    majoritySign: minoritySignPopulation(positive, negative, n) ? Math.sign(positive - negative) : 0,
+    low: quantileOfRuns(runs, n, 0.01),
+    high: quantileOfRuns(runs, n, 0.99),
+  };
   for (const side of ['upper', 'lower'] as const) {
     // The upper tail of a zero-inflated column is its part above zero (a stray negative value does not change that).
     const skipZero = side === 'upper' && zeros >= 0.05 * n;
@@ -533,21 +546,12 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
     if (!sizes) continue;
     // Bonferroni over 2 tails × the block sizes × 2 scales.
     const ctx: TailContext = {
-      runs,
+      ...shared,
       side,
       skipZero,
-      step: resolution(runs.values),
-      counts: isCountColumn(runs),
-      n,
       level: (1 - (sizes.blocks > sizes.smallBlocks ? LARGE_BLOCK_ALPHA : 0)) * (options.alpha / (2 * sizes.smallBlocks * 2)),
       largeLevel: (LARGE_BLOCK_ALPHA * options.alpha) / (2 * Math.max(1, sizes.blocks - sizes.smallBlocks) * 2),
       smallBlocks: sizes.smallBlocks,
-      median: quantileOfRuns(runs, n, 0.5),
-      lowerQuartile: quantileOfRuns(runs, n, 0.25),
-      upperQuartile: quantileOfRuns(runs, n, 0.75),
-      majoritySign: minoritySignPopulation(positive, negative, n) ? Math.sign(positive - negative) : 0,
-      low: quantileOfRuns(runs, n, 0.01),
-      high: quantileOfRuns(runs, n, 0.99),
       window: sizes.window,
     };
     const blocks: Block[] = [];

@@ -47,10 +47,6 @@ function rowHashes(keys: CellKeys[], rows: number): { h1: Int32Array; h2: Int32A
   return { h1, h2, nonBlank };
 }
 
-/**
- * Whether no two non-blank rows can be equal because one column never repeats a value (and has at most
- * one null): an id column, a free-text column of unique values.
- */
 /** Whether a numeric column's values only ever increase and none of its cells holds NaN (a null is no NaN here). */
 function increasingAllNumbers(key: { numbers: Float64Array; mask: Uint8Array }): boolean {
   return strictlyIncreasing(key.numbers) && !nanOutsideNulls(key.numbers, key.mask);
@@ -66,6 +62,10 @@ function nanOutsideNulls(numbers: Float64Array, mask: Uint8Array): boolean {
   return false;
 }
 
+/**
+ * Whether no two non-blank rows can be equal because one column never repeats a value (and has at most
+ * one null): an id column, a free-text column of unique values.
+ */
 function someColumnNeverRepeats(data: IngestResult, keys: CellKeys[]): boolean {
   const rows = data.table.numRows;
   const unique = (c: number) => nullCount(data, c) <= 1;
