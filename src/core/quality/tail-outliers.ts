@@ -591,7 +591,7 @@ function countOf(runs: SortedRuns): number {
 }
 
 /** The runs without some of their distinct values. */
-function withoutValues(runs: SortedRuns, drop: readonly number[]): SortedRuns {
+export function withoutValues(runs: SortedRuns, drop: readonly number[]): SortedRuns {
   const dropped = new Set(drop);
   const keep: number[] = [];
   for (let i = 0; i < runs.values.length; i++) if (!dropped.has(runs.values[i])) keep.push(i);

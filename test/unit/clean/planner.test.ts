@@ -38,7 +38,6 @@ test('the dirty sample: a step per rule and column, with counts; steps that chan
     'impute-missing:price_eur (off) missing-value (1)',
     'impute-missing:agent (off) missing-value (2)',
     'impute-missing:sold_with_garden (off) missing-value (1)',
-    'handle-outliers:area_m2 (off) outlier (1)',
     'handle-outliers:price_eur (off) outlier (1)',
     'scale-numeric:price_eur (off) scale-disparity (1)',
     'drop-columns:notes (off) mostly-empty-column (1)',

@@ -154,6 +154,27 @@ test('lost minus signs in up to 1% of a count column are found, and do not hide 
   assert.ok(findings.filter((f) => f.value?.startsWith('-')).every((f) => f.evidence?.kind === 'sign'));
 });
 
+test('placeholders (-9999 for "unknown", in 1.5% of rows) are left out: lost minus signs beside them are still found, and the placeholders are not called lost signs', () => {
+  // 4,000 prices (log-normal): 60 rows of -9999 (what sentinel-value reports) and 30 lost minus signs. With the
+  // placeholders counted, 90 negative values (2%) would be a population of their own, and no sign would be lost.
+  const edit: Record<number, Record<string, string>> = {};
+  const placeholders = Array.from({ length: 60 }, (_, i) => 3 + 61 * i);
+  for (const r of placeholders) edit[r] = { price: '-9999' };
+  const signs = Array.from({ length: 30 }, (_, i) => 5 + 131 * i);
+  const draw = shapes(21);
+  const prices: number[] = [];
+  for (let r = 0; r < 4000; r++) for (const [name, next] of Object.entries(draw)) if (name === 'price') prices.push(next());
+  for (const r of signs) edit[r] = { price: String(-prices[r]) };
+  // A lost sign is told from noise when the value is at least as large as the median of the others.
+  const others = prices.filter((_, r) => !(r in edit)).sort((a, b) => a - b);
+  const median = others[Math.floor(others.length / 2)];
+  const expected = signs.filter((r) => prices[r] >= median);
+  const findings = check(table(21, 4000, edit)).filter((f) => f.column === 'price');
+  assert.ok(expected.length >= 10, `${expected.length} lost signs at least as large as the median`);
+  assert.deepEqual(findings.map((f) => f.row ?? -1).sort((a, b) => a - b), expected, 'the large lost signs, and no placeholder');
+  assert.ok(findings.every((f) => f.evidence?.kind === 'sign'), `each found as a lost minus sign: ${findings.map((f) => `${f.value} ${String(f.evidence?.kind)}`).join(', ')}`);
+});
+
 test('a second population at the edge (2% of rows, 1.4 × the rest) is not a set of outliers', () => {
   const edit: Record<number, Record<string, string>> = {};
   const max = largest(10, 2000, 'temperature');

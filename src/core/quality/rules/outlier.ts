@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import { isNumeric, looksLikeIdentifier, numericColumn, sortedColumn, sortedRuns, strictlyIncreasing } from '../column-values';
-import { tailOutliers, type TailOutliers } from '../tail-outliers';
+import { tailOutliers, withoutValues, type TailOutliers } from '../tail-outliers';
+import { columnPlaceholders } from './sentinel-value';
 
 /** A number as a message quotes it (six significant digits at most). */
 const shown = (v: number) => String(Number(v.toPrecision(6)));
@@ -70,6 +71,10 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   many repeats are improbable at the column's own rate of repeats (a geometric count), in up to 5% of the
   column (in more rows, a cap or a code).
 
+Placeholder numbers (what sentinel-value reports: -999 or 9999 outside the range of the column's other values,
+-1 beside non-negative values) are left out of the column first: a stand-in for "unknown" is no measurement,
+and 2% of -9999 would make the lost minus signs beside them look like a population of negative values.
+
 Values of the other sign than every other value of the column (fewer than 1% of them), at least as far from 0
 as the others' median, are flagged too (a lost or added minus sign), and left out of the tails (the upper tail
 of a zero-inflated column is its part above zero); a value just across 0 is not, nor
@@ -93,7 +98,10 @@ consider a log transform or a robust loss.`,
       if (!isNumeric(column) || looksLikeIdentifier(column.name)) return;
       const values = numericColumn(data, c);
       if (strictlyIncreasing(values)) return;
-      const found = tailOutliers(sortedRuns(data, c), { alpha: options.alpha, maxOutliers: options.maxOutliers, window: options.window });
+      // Placeholders (-999 for "unknown", sentinel-value reports them) are no measurements: the tails are the other values'.
+      const placeholders = columnPlaceholders(data, c)?.values ?? [];
+      const runs = placeholders.length > 0 ? withoutValues(sortedRuns(data, c), placeholders) : sortedRuns(data, c);
+      const found = tailOutliers(runs, { alpha: options.alpha, maxOutliers: options.maxOutliers, window: options.window });
       if (found.length === 0) return;
       const byValue = new Map<number, TailOutliers>();
       for (const tail of found) for (const v of tail.values) if (!byValue.has(v)) byValue.set(v, tail);

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import { isNumeric, looksLikeIdentifier, numericColumn, sortedColumn, type SortedNumbers } from '../column-values';
 import { STRAY_NEGATIVE_SHARE } from '../placeholders';
+import type { IngestResult } from '../../table/model';
 
 /** Values tools and people write for "unknown", and the maxima of integer types (truncated values). */
 export const SENTINELS = [-999, -9999, -99999, -99, 999, 9999, 99999, 999999, 9999999, 32767, 65535, 2097152, 2147483647, 4294967295, 2 ** 63 - 1];  // the last: Int64's maximum as a double
@@ -39,6 +40,48 @@ function withoutValues(sorted: SortedNumbers, values: readonly number[]): { leng
   };
 }
 
+/** A column's placeholder numbers (see the rule's docs): the sentinels outside its other values' range, and -1 where it stands alone below them. */
+export interface ColumnPlaceholders {
+  /** Sentinel values (SENTINELS) lying outside the range of the column's other values. */
+  sentinels: number[];
+  /** The other values' 1st and 99th percentiles (the range the sentinels lie outside of). */
+  low: number;
+  high: number;
+  /** Whether -1 is a placeholder here; then the smallest non-negative value. */
+  minusOne?: { lowest: number };
+  /** Every placeholder value: the sentinels, and -1 where it is one. */
+  values: number[];
+}
+
+/**
+ * The placeholder numbers of numeric column `c` (undefined when it has none): what sentinel-value reports, and
+ * what the outlier rule leaves out of the column's tails (a stand-in for "unknown" is no measurement).
+ */
+export function columnPlaceholders(data: IngestResult, c: number): ColumnPlaceholders | undefined {
+  if (!isNumeric(data.columns[c]) || looksLikeIdentifier(data.columns[c].name)) return undefined;
+  // Sentinels are finite: the sorted finite values say (by binary search) whether any occurs at all.
+  const sorted = sortedColumn(data, c);
+  let minusOne: ColumnPlaceholders['minusOne'];
+  const minusOnes = lowerBound(sorted, MINUS_ONE, true) - lowerBound(sorted, MINUS_ONE);
+  if (minusOnes > 0) {
+    // A sign no other value has: -1 among non-negative values, in a few rows (beside up to 1% of stray
+    // negative values, errors of their own: lost minus signs, -999).
+    const others = sorted.from(lowerBound(sorted, 0));
+    const strays = sorted.length - others.length - minusOnes;
+    if (others.length >= 10 && strays <= STRAY_NEGATIVE_SHARE * sorted.length && minusOnes <= MAX_PLACEHOLDER_SHARE * sorted.length) minusOne = { lowest: others.at(0) };
+  }
+  const present = SENTINELS.filter((s) => sorted.at(lowerBound(sorted, s)) === s);
+  let sentinels: number[] = [];
+  let [low, high] = [NaN, NaN];
+  const others = present.length > 0 ? withoutValues(sorted, present) : undefined;
+  if (others && others.length >= 5) {
+    [low, high] = [others.quantile(0.01), others.quantile(0.99)];
+    const spread = Math.max(high - low, Math.abs(high), 1e-9);
+    sentinels = present.filter((v) => v < low - 0.5 * spread || v > high + 0.5 * spread || (v < 0 && low >= 0));
+  }
+  return minusOne || sentinels.length > 0 ? { sentinels, low, high, minusOne, values: minusOne ? [...sentinels, MINUS_ONE] : sentinels } : undefined;
+}
+
 export const sentinelValue = defineRule({
   id: 'sentinel-value',
   title: 'Sentinel value',
@@ -56,37 +99,21 @@ stray negative values aside: lost minus signs, -999) and it fills at most 5% of 
 **Fix**: replace the sentinel with an empty cell.`,
   check({ data, report }) {
     data.columns.forEach((column, c) => {
-      if (!isNumeric(column) || looksLikeIdentifier(column.name)) return;
-      // Sentinels are finite: the sorted finite values say (by binary search) whether any occurs at all.
-      const sorted = sortedColumn(data, c);
-      const sentinels = new Set(SENTINELS.filter((s) => sorted.at(lowerBound(sorted, s)) === s));
-      const minusOnes = lowerBound(sorted, MINUS_ONE, true) - lowerBound(sorted, MINUS_ONE);
-      if (minusOnes > 0) {
-        // A sign no other value has: -1 among non-negative values, in a few rows (beside up to 1% of stray
-        // negative values, errors of their own: lost minus signs, -999).
-        const others = sorted.from(lowerBound(sorted, 0));
-        const strays = sorted.length - others.length - minusOnes;
-        if (others.length >= 10 && strays <= STRAY_NEGATIVE_SHARE * sorted.length && minusOnes <= MAX_PLACEHOLDER_SHARE * sorted.length) {
-          const values = numericColumn(data, c);
-          for (let r = 0; r < values.length; r++) {
-            if (values[r] !== MINUS_ONE) continue;
-            report({ row: r, columnIndex: c, value: '-1', evidence: { low: others.at(0) }, message: `-1 in column "${column.name}" looks like a placeholder for a missing value (the other values are ${Number(others.at(0).toPrecision(6))} or more).` });
-          }
+      const placeholders = columnPlaceholders(data, c);
+      if (!placeholders) return;
+      const { sentinels, low, high, minusOne } = placeholders;
+      const values = numericColumn(data, c);
+      if (minusOne) {
+        for (let r = 0; r < values.length; r++) {
+          if (values[r] !== MINUS_ONE) continue;
+          report({ row: r, columnIndex: c, value: '-1', evidence: { low: minusOne.lowest }, message: `-1 in column "${column.name}" looks like a placeholder for a missing value (the other values are ${Number(minusOne.lowest.toPrecision(6))} or more).` });
         }
       }
-      if (sentinels.size === 0) return;
-      const values = numericColumn(data, c);
-      const hits: number[] = [];
-      for (let r = 0; r < values.length; r++) if (sentinels.has(values[r])) hits.push(r);
-      const others = withoutValues(sorted, [...sentinels]);
-      if (others.length < 5) return;
-      const low = others.quantile(0.01);
-      const high = others.quantile(0.99);
-      const spread = Math.max(high - low, Math.abs(high), 1e-9);
-      for (const r of hits) {
+      if (sentinels.length === 0) return;
+      const reported = new Set(sentinels);
+      for (let r = 0; r < values.length; r++) {
         const v = values[r];
-        const outside = v < low - 0.5 * spread || v > high + 0.5 * spread || (v < 0 && low >= 0);
-        if (!outside) continue;
+        if (!reported.has(v)) continue;
         report({ row: r, columnIndex: c, value: String(v), evidence: { low, high }, message: `${v} in column "${column.name}" looks like a placeholder for a missing value (the other values lie between ${Number(low.toPrecision(6))} and ${Number(high.toPrecision(6))}).` });
       }
     });
