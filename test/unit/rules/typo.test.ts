@@ -240,3 +240,21 @@ test('case variants, damaged text and placeholders frequent in a dirty column ar
   const found = findingsOf(checkCsv(csv(['id', 'damage'], rows)), 'typo').filter((f) => !(f.value ?? '').includes('\uFFFD'));
   assert.deepEqual(found.map((f) => f.value).sort(), [...slips].sort(), 'every slip, nothing else');
 });
+
+test("a neighbour's values shifted into a column often enough to be frequent there are not words a slip could be drawn from: one-edit slips of four-letter words are still typos", () => {
+  // A time of day beside the species struck (birdstrikes): 1% of the rows shifted, so the neighbour's two
+  // commonest species are frequent in the time column too, and values merged with a number ("Day 0", "Night 0"):
+  // counted as words, eight of them would put a four-letter word's one-edit slips within chance.
+  const times: [string, number][] = [['Day', 500], ['Night', 300], ['Dusk', 60], ['Dawn', 50]];
+  const species = ['Unknown bird - small', 'Unknown bird - medium', 'Gull', 'Mourning dove', 'Rock pigeon'];
+  const rows: string[][] = [];
+  for (const [time, n] of times) for (let i = 0; i < n; i++) rows.push([String(rows.length), time, species[(i * 7) % 5]]);
+  for (let i = 0; i < 6; i++) rows.push([String(rows.length), 'Unknown bird - small', '']);
+  for (let i = 0; i < 6; i++) rows.push([String(rows.length), 'Unknown bird - medium', '']);
+  for (let i = 0; i < 5; i++) rows.push([String(rows.length), 'Day 0', 'Gull']);
+  for (let i = 0; i < 5; i++) rows.push([String(rows.length), 'Night 0', 'Gull']);
+  const slips = ['Dwn', 'Duuk', 'Dawx', 'Vusk'];
+  for (const value of slips) rows.push([String(rows.length), value, 'Gull']);
+  const found = findingsOf(checkCsv(csv(['id', 'time_of_day', 'species'], rows)), 'typo').filter((f) => f.column === 'time_of_day');
+  assert.deepEqual(found.map((f) => f.value).sort(), [...slips].sort(), 'every slip, nothing else');
+});

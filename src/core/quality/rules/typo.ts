@@ -93,6 +93,19 @@ const numberOrDate = (text: string) => parseFloatCell(text) !== null || dateForm
  */
 function explainedElsewhere(rare: readonly number[], words: readonly string[], distinct: DistinctValues, frequent: readonly number[], inOtherColumn: (word: string) => boolean): Set<number> {
   const frequentKeys = new Set(frequent.map((f) => categoryKey(words[f])));
+  const shifted = shiftedCells(words, frequent, inOtherColumn);
+  const out = new Set<number>();
+  for (const id of rare) {
+    if (frequentKeys.has(categoryKey(words[id])) || damaged(distinct.text(id)) || shifted(words[id])) out.add(id);
+  }
+  return out;
+}
+
+/**
+ * Whether a word is what a shifted cell leaves: a frequent value of another column or a number or date, or a
+ * frequent value of this column joined to one of those by a space (two cells merged).
+ */
+function shiftedCells(words: readonly string[], frequent: readonly number[], inOtherColumn: (word: string) => boolean): (word: string) => boolean {
   const frequentWords = new Set(frequent.map((f) => words[f]));
   const foreign = (word: string) => inOtherColumn(word) || numberOrDate(word);
   const merged = (word: string) => {
@@ -102,24 +115,26 @@ function explainedElsewhere(rare: readonly number[], words: readonly string[], d
     }
     return false;
   };
-  const out = new Set<number>();
-  for (const id of rare) {
-    const word = words[id];
-    if (frequentKeys.has(categoryKey(word)) || damaged(distinct.text(id)) || foreign(word) || merged(word)) out.add(id);
-  }
-  return out;
+  return (word) => foreign(word) || merged(word);
 }
 
 /**
  * The words a slip is measured against: each frequent value's word once (its case and spacing variants are
- * one word), damaged text and placeholders ("xxx", "Not Available") left out — in a dirty column those are
- * frequent too, and counted as words they made every slip look like chance (the frequent values' own words
- * when nothing is left).
+ * one word), damaged text, placeholders ("xxx", "Not Available") and shifted cells (`shiftedHere`: another
+ * column's values, ten times as frequent there) left out — in a dirty column those are frequent too, and
+ * counted as words they made every slip look like chance (the frequent values' own words when nothing is left).
  */
-function vocabularyOf(frequent: readonly number[], words: readonly string[], distinct: DistinctValues): string[] {
-  const kept = frequent.filter((f) => !damaged(distinct.text(f)) && !isPlaceholderText(distinct.text(f)));
+function vocabularyOf(frequent: readonly number[], words: readonly string[], distinct: DistinctValues, shiftedHere: (word: string) => boolean): string[] {
+  const shifted = shiftedCells(words, frequent, shiftedHere);
+  const kept = frequent.filter((f) => !damaged(distinct.text(f)) && !isPlaceholderText(distinct.text(f)) && !shifted(words[f]));
   return [...new Set((kept.length > 0 ? kept : frequent).map((f) => words[f]))];
 }
+
+/**
+ * Rows a frequent value must hold in another column, per row here, to be that column's value shifted in (left out
+ * of this column's vocabulary): a dirty column holds some of its neighbour's values often enough to be frequent.
+ */
+const SHIFTED_RATIO = 10;
 
 /** Share of a column's rare values near a frequent one that makes its vocabulary closed. */
 const CLOSED_NEAR_SHARE = 0.5;
@@ -265,8 +280,10 @@ depends on the frequent value's length, on the characters the column's values us
 values it has: a random word of that length must have less than a 1% chance of lying that near one of them
 (so "CA" and "CO" are never typos of each other, nor codes of digits one digit apart among many; "mal" is
 one of "male" among two frequent values; two edits need longer words). The frequent values' words are
-counted once whatever their case or spacing, without damaged text and placeholders ("xxx", "Not Available"):
-a dirty column holds those often enough to be frequent, and they are not words a slip is drawn from.
+counted once whatever their case or spacing, without damaged text and placeholders ("xxx", "Not Available")
+and without shifted cells (a frequent value of another column that holds it in ten times as many rows, a
+number or date, or a frequent value joined to one of those: "Day 0"): a dirty column holds those often enough
+to be frequent, and they are not words a slip is drawn from.
 Then the column must also say so:
 
 - the column is a closed vocabulary: most of its rare values are near a frequent one (in a column of names
@@ -319,11 +336,11 @@ In a file checked in batches, each batch is checked on its own.`,
     };
     const idsOf = cached(false);
     const contextIdsOf = cached(true);
-    // The text columns holding each frequent value (trimmed, lower case): another column's vocabulary, built once.
-    let columnsOfWord: Map<string, number[]> | undefined;
-    const inOtherColumn = (c: number) => (word: string): boolean => {
-      if (!columnsOfWord) {
-        const built = new Map<string, number[]>();
+    // The rows of each text column holding each frequent value (trimmed, lower case): another column's vocabulary, built once.
+    let rowsOfWord: Map<string, Map<number, number>> | undefined;
+    const wordRows = (): Map<string, Map<number, number>> => {
+      if (!rowsOfWord) {
+        const built = new Map<string, Map<number, number>>();
         data.columns.forEach((other, o) => {
           if (!TEXT_KINDS.includes(other.kind)) return;
           const distinct = distinctValues(data, o);
@@ -331,14 +348,22 @@ In a file checked in batches, each batch is checked on its own.`,
           for (let id = 0; id < distinct.size; id++) {
             if (distinct.counts[id] < options.minFrequentRows) continue;
             const word = distinct.text(id).trim().toLowerCase();
-            const columns = built.get(word);
-            if (!columns) built.set(word, [o]);
-            else if (columns.at(-1) !== o) columns.push(o);
+            let byColumn = built.get(word);
+            if (!byColumn) built.set(word, (byColumn = new Map()));
+            byColumn.set(o, (byColumn.get(o) ?? 0) + distinct.counts[id]);
           }
         });
-        columnsOfWord = built;
+        rowsOfWord = built;
       }
-      return columnsOfWord.get(word)?.some((o) => o !== c) ?? false;
+      return rowsOfWord;
+    };
+    /** Whether `word` is a frequent value of a column other than c, there in at least `ratio` times its rows in c. */
+    const inOtherColumn = (c: number, ratio = 0) => (word: string): boolean => {
+      const byColumn = wordRows().get(word);
+      if (!byColumn) return false;
+      const here = byColumn.get(c) ?? 0;
+      for (const [o, rows] of byColumn) if (o !== c && rows >= ratio * here) return true;
+      return false;
     };
     data.columns.forEach((column, c) => {
       if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
@@ -360,7 +385,7 @@ In a file checked in batches, each batch is checked on its own.`,
       const rareValues = rare.length;
       if (rareValues === 0) return;
       // How far a slip of each frequent word may go: by its length, the column's alphabet and how many frequent words there are.
-      const vocabulary = vocabularyOf(frequent, words, distinct);
+      const vocabulary = vocabularyOf(frequent, words, distinct, inOtherColumn(c, SHIFTED_RATIO));
       const alphabet = alphabetOf(vocabulary);
       const reach = new Map(frequent.map((f) => [f, maxTypoDistance(words[f].length, vocabulary.length, alphabet)]));
       const nearOf = nearPairs(rare, frequent.filter((f) => hasLetter(words[f])), words);
