@@ -224,3 +224,20 @@ test('a date merged with its neighbour: read as a date whatever the form the fil
   assert.deepEqual(findings.map((f) => [f.row, f.column]), [[40, 'release_date'], [40, 'rating'], [120, 'rating'], [120, 'release_date']]);
   assert.match(findings[0].message, /holds a value of "release_date" \("Dec 19 1997"\) and one of "rating" \("R"\)/);
 });
+
+test('free text with a number of the empty neighbour glued to its end is a merge ("Big Fish 66432867", gross empty); a title ending in a number of its own is not', () => {
+  // Film titles (free text: mostly several words) beside their takings, a number of 6 to 9 digits.
+  const words = ['Big', 'Fish', 'Stone', 'Cold', 'Kingdom', 'of', 'the', 'Spiders', 'Night', 'Train', 'Lost', 'River', 'Silent', 'Harbor', 'Red', 'Sky'];
+  const lines = ['title,gross,rating'];
+  for (let i = 0; i < 400; i++) {
+    // Each title its own: three or four words.
+    const title = `${words[i % 16]} ${words[Math.floor(i / 16) % 16]} ${words[(i * 7 + 3) % 16]}${i >= 256 ? ` ${words[(i * 5 + 1) % 16]}` : ''}`;
+    lines.push(`"${title}",${1_000_000 + ((i * 7_654_321) % 90_000_000)},${(i % 9) + 1}`);
+  }
+  lines[101] = '"Stone Cold River 9286314",,4';
+  lines[201] = '"Apollo 13",,5';
+  const findings = check(lines);
+  const merged = findings.filter((f) => f.column === 'title');
+  assert.deepEqual(merged.map((f) => [f.row, f.evidence?.ownPart, f.evidence?.neighbourPart]), [[100, 'Stone Cold River', '9286314']], 'the merge, split at its last space');
+  assert.ok(!findings.some((f) => f.row === 200), 'a title ending in a short number beside an empty gross is no merge');
+});

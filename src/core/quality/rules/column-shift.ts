@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { dateFormatsOf, dateTimeFormatsOf } from '../../ingest/csv/infer';
-import { TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, missingCount, nullCount, nullMask, nullRows, numericColumn, sortedColumn, type SortedNumbers } from '../column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, memo, missingCount, nullCount, nullMask, nullRows, numericColumn, sortedColumn, type SortedNumbers } from '../column-values';
 import { cellText, isFreeText } from '../dependencies';
 import { patternOf } from '../value-patterns';
 import { OrderFit, numericOrders, type NumericOrder } from '../numeric-orders';
@@ -10,6 +10,13 @@ import type { IngestResult, TextRange } from '../../table/model';
 /** How a column's values spread over patterns: the share of values per shape (value-patterns.ts), out of `total`. */
 interface Profile {
   shapes: Map<string, number>;
+  total: number;
+}
+
+/** Of a text column's values of several words: the shares of their first and of their last word's shapes. */
+interface WordEnds {
+  first: Map<string, number>;
+  last: Map<string, number>;
   total: number;
 }
 
@@ -106,11 +113,17 @@ function cellsOf(data: IngestResult): Cells {
 function profileOf(data: IngestResult, c: number): Profile {
   const shapes = new Map<string, number>();
   let total = 0;
-  const add = (text: string, weight: number) => {
+  eachProfiledValue(data, c, (text, weight) => {
     const shape = shapeOf(text);
     shapes.set(shape, (shapes.get(shape) ?? 0) + weight);
     total += weight;
-  };
+  });
+  for (const [k, n] of shapes) shapes.set(k, n / Math.max(1, total));
+  return { shapes, total };
+}
+
+/** The values a column's profile is learned from (see PROFILE_ROWS), each with its weight. */
+function eachProfiledValue(data: IngestResult, c: number, add: (text: string, weight: number) => void): void {
   if (TEXT_KINDS.includes(data.columns[c].kind) && distinctValues(data, c).size <= PROFILE_ROWS) {
     const distinct = distinctValues(data, c);
     for (let id = 0; id < distinct.size; id++) add(distinct.text(id), distinct.counts[id]);
@@ -121,8 +134,50 @@ function profileOf(data: IngestResult, c: number): Profile {
     const step = Math.max(1, Math.floor(rows / PROFILE_ROWS));
     for (let r = 0; r < rows; r += step) if (!mask[r]) add(text(r), 1);
   }
-  for (const [k, n] of shapes) shapes.set(k, n / Math.max(1, total));
-  return { shapes, total };
+}
+
+/** The shapes of the first and last words of a text column's values of several words, learned from the values its profile is (once per table). */
+function wordEndsOf(data: IngestResult, c: number): WordEnds {
+  return memo(data, `column-shift:word-ends:${c}`, () => {
+    const ends: WordEnds = { first: new Map(), last: new Map(), total: 0 };
+    eachProfiledValue(data, c, (text, weight) => {
+      const words = wordsAtEnds(text);
+      if (!words) return;
+      const [first, last] = [shapeOf(words[0]), shapeOf(words[1])];
+      ends.first.set(first, (ends.first.get(first) ?? 0) + weight);
+      ends.last.set(last, (ends.last.get(last) ?? 0) + weight);
+      ends.total += weight;
+    });
+    for (const end of [ends.first, ends.last]) for (const [k, n] of end) end.set(k, n / Math.max(1, ends.total));
+    return ends;
+  });
+}
+
+/** Whether a character code is white space as `\s` reads ASCII text (space, tab, line breaks), or beyond ASCII. */
+const isSpaceCode = (code: number) => code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
+
+/** The first and the last word of a text of several words (apart at white space), else undefined. (No regular expression: it runs once per value a check looks at.) */
+function wordsAtEnds(text: string): [string, string] | undefined {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  let firstEnd = start;
+  while (firstEnd < end && !isSpaceCode(text.charCodeAt(firstEnd))) firstEnd++;
+  if (firstEnd === end) return undefined;
+  let lastStart = end;
+  while (lastStart > firstEnd && !isSpaceCode(text.charCodeAt(lastStart - 1))) lastStart--;
+  return [text.slice(start, firstEnd), text.slice(lastStart, end)];
+}
+
+/**
+ * Whether a text of several words begins or ends with a word whose shape under FOREIGN of the column's values of
+ * several words have there: free text with another column's value glued to it ("Big Fish 66432867").
+ */
+function foreignEnd(ends: WordEnds, text: string): boolean {
+  const words = wordsAtEnds(text);
+  if (!words || ends.total === 0) return false;
+  return (ends.first.get(shapeOf(words[0])) ?? 0) < FOREIGN || (ends.last.get(shapeOf(words[1])) ?? 0) < FOREIGN;
 }
 
 /** Shapes of texts already seen (a row's values repeat down a column): cleared when it grows large. */
@@ -156,6 +211,8 @@ interface Column {
   range?: [number, number];
   /** A column of dates or times: a value must read as one, in any of the formats dates are written in. */
   temporal?: boolean;
+  /** Free text (isFreeText): its word ends; any text of several words whose first and last words are common there fits. */
+  freeText?: WordEnds;
 }
 
 function columnOf(data: IngestResult, c: number, profile: Profile): Column {
@@ -179,6 +236,7 @@ function columnOf(data: IngestResult, c: number, profile: Profile): Column {
     }
     if (categories.size <= 100) return { profile, categories };
   }
+  if (TEXT_KINDS.includes(column.kind) && isFreeText(distinctValues(data, c), data.table.numRows - nullCount(data, c))) return { profile, freeText: wordEndsOf(data, c) };
   return { profile };
 }
 
@@ -190,6 +248,7 @@ function fitsColumn(column: Column, text: string): boolean {
   if (column.categories) return column.categories.has(text);
   // Its profile holds the dates as the typed column writes them; the source may write them otherwise ("Dec 19 1997").
   if (column.temporal) return dateFormatsOf(text).length > 0 || dateTimeFormatsOf(text).length > 0;
+  if (column.freeText && /\S\s/.test(text.trim()) && !foreignEnd(column.freeText, text)) return true;
   if (usual(column.profile, text) < FOREIGN) return false;
   if (!column.range) return true;
   const v = Number(text);
@@ -330,7 +389,7 @@ function ordinaryValues(data: IngestResult, profileOf: (c: number) => Profile): 
         if (id < 0) return false;
         if (verdicts[id] === 0) {
           const text = distinct.text(id);
-          verdicts[id] = (freeText && /\S\s/.test(text.trim())) || usualAmongOthers(profileOf(c), text) >= FOREIGN ? 1 : 2;
+          verdicts[id] = (freeText && /\S\s/.test(text.trim()) && !foreignEnd(wordEndsOf(data, c), text)) || usualAmongOthers(profileOf(c), text) >= FOREIGN ? 1 : 2;
         }
         return verdicts[id] === 1;
       };
@@ -530,7 +589,10 @@ pattern at least 1% of its values share), its pattern is rare in its own column 
 values), and ten times likelier in the neighbour: it was shifted. A value whose two ends fit the two
 columns ("Lyon" a city, "FR" a country; cut at a space, or a comma, semicolon or bar with or without spaces:
 "Louisville, KY" — not at a hyphen or slash, nor at a comma between digits) while the whole is rare in its
-column is a merge. Where patterns
+column is a merge. In free text (mostly distinct values, mostly of three words or more: titles, notes), whose
+whole values are all rare, a value is rare when its first or last word has a shape under 1% of the column's
+values of several words have there, and a part of several words whose ends are common there fits: "Big Fish
+66432867" in a title column with the takings beside it empty is a merge, "Apollo 13" (13 no takings) is not. Where patterns
 cannot tell two columns of words apart (a source "Original Screenplay" in the genre column), the value itself
 can: one of at least 1% of the empty neighbour's values, under 5% of its own column's other values and ten
 times rarer there is shifted (in a dirty table one category shifted into many rows is no longer rare), and a
