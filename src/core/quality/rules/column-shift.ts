@@ -153,21 +153,10 @@ function wordEndsOf(data: IngestResult, c: number): WordEnds {
   });
 }
 
-/** Whether a character code is white space as `\s` reads ASCII text (space, tab, line breaks), or beyond ASCII. */
-const isSpaceCode = (code: number) => code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
-
-/** The first and the last word of a text of several words (apart at white space), else undefined. (No regular expression: it runs once per value a check looks at.) */
+/** The first and the last word of a text of several words (split at white space, as isFreeText counts words), else undefined. */
 function wordsAtEnds(text: string): [string, string] | undefined {
-  let start = 0;
-  let end = text.length;
-  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
-  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
-  let firstEnd = start;
-  while (firstEnd < end && !isSpaceCode(text.charCodeAt(firstEnd))) firstEnd++;
-  if (firstEnd === end) return undefined;
-  let lastStart = end;
-  while (lastStart > firstEnd && !isSpaceCode(text.charCodeAt(lastStart - 1))) lastStart--;
-  return [text.slice(start, firstEnd), text.slice(lastStart, end)];
+  const words = text.trim().split(/\s+/);
+  return words.length > 1 ? [words[0], words[words.length - 1]] : undefined;
 }
 
 /**
