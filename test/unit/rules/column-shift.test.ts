@@ -241,3 +241,37 @@ test('free text with a number of the empty neighbour glued to its end is a merge
   assert.deepEqual(merged.map((f) => [f.row, f.evidence?.ownPart, f.evidence?.neighbourPart]), [[100, 'Stone Cold River', '9286314']], 'the merge, split at its last space');
   assert.ok(!findings.some((f) => f.row === 200), 'a title ending in a short number beside an empty gross is no merge');
 });
+
+/** Flights: origin (airport codes, a few frequent, most in 3 rows: under 1% each), origin_city, state; `edit` rewrites rows' origin and city. */
+function flights(edit: Record<number, [string, string]> = {}): string[] {
+  const hubs = [['ORD', 'Chicago'], ['DFW', 'Dallas'], ['ATL', 'Atlanta']];
+  // 150 small airports, each a code of three letters and a town (shapes of towns vary; none has three letters).
+  const small = Array.from({ length: 150 }, (_, i) => [`${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}X`, `${['Spring', 'Green', 'Oak', 'Fair', 'Mill'][i % 5]}${'field'.slice(0, 1 + (i % 5))}`]);
+  const lines = ['date,origin,origin_city,state'];
+  for (let i = 0; i < 900; i++) {
+    const [code, city] = edit[i] ?? (i % 2 === 0 ? hubs[(i / 2) % 3] : small[(i - 1) / 2 % 150]);
+    lines.push(`2026-01-${String(1 + (i % 28)).padStart(2, '0')},${code},${city},${['IL', 'TX', 'GA', 'CA'][i % 4]}`);
+  }
+  return lines;
+}
+
+test('a known value of the empty neighbour is shifted even where shifted values made its shape common, and merged with a frequent one it is a merge', () => {
+  assert.deepEqual(check(flights()), []);
+  // Ten small airports' codes in the city column, their codes empty: over 1% of the cities are three letters now.
+  const edit: Record<number, [string, string]> = {};
+  for (let k = 0; k < 10; k++) edit[101 + 80 * k] = ['', flights()[2 + 2 * k * 7].split(',')[1]];
+  edit[60] = ['', `${flights()[4].split(',')[1]} Chicago`];
+  const findings = check(flights(edit));
+  const shifted = findings.filter((f) => f.column === 'origin_city');
+  assert.deepEqual(shifted.map((f) => f.row), Object.keys(edit).map(Number).sort((a, b) => a - b), 'each code in the city column, each held by three rows of origin; and the merge');
+  assert.match(shifted.find((f) => f.row === 101)?.message ?? '', /looks like a value of "origin" \(0\.3% of its values are "AAX"/);
+  assert.deepEqual(shifted.find((f) => f.row === 60)?.evidence?.neighbourPart, 'BAX', 'a known code (3 rows) and a frequent city: split apart');
+  assert.equal(findings.filter((f) => f.column === 'origin').length, 11, 'each emptied code');
+});
+
+test('a value of its own column, also known in the empty neighbour, is not shifted: teams play home and away', () => {
+  const teams = Array.from({ length: 150 }, (_, i) => `${['Real', 'Sporting', 'Dynamo'][i % 3]} ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}ville`);
+  const lines = ['date,home_team,away_team'];
+  for (let i = 0; i < 400; i++) lines.push(`2026-01-01,${i === 90 ? '' : teams[i % 150]},${teams[(i * 7 + 3) % 150]}`);
+  assert.deepEqual(check(lines), [], 'an away team held by 2 or 3 rows of each column, beside an empty home team: a gap');
+});

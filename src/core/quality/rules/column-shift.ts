@@ -202,6 +202,8 @@ interface Column {
   temporal?: boolean;
   /** Free text (isFreeText): its word ends; any text of several words whose first and last words are common there fits. */
   freeText?: WordEnds;
+  /** A text column whose values repeat: its values held by at least KNOWN_ROWS rows (built when first asked), each a value it can hold. */
+  known?: () => Map<string, number>;
 }
 
 function columnOf(data: IngestResult, c: number, profile: Profile): Column {
@@ -236,7 +238,8 @@ function columnOf(data: IngestResult, c: number, profile: Profile): Column {
 function fitsColumn(column: Column, text: string): boolean {
   if (column.categories) return column.categories.has(text);
   // Its profile holds the dates as the typed column writes them; the source may write them otherwise ("Dec 19 1997").
-  if (column.temporal) return dateFormatsOf(text).length > 0 || dateTimeFormatsOf(text).length > 0;
+  if (column.temporal) return readsAsDate(text);
+  if (column.known?.().has(text)) return true;
   if (column.freeText && /\S\s/.test(text.trim()) && !foreignEnd(column.freeText, text)) return true;
   if (usual(column.profile, text) < FOREIGN) return false;
   if (!column.range) return true;
@@ -244,10 +247,24 @@ function fitsColumn(column: Column, text: string): boolean {
   return text.trim() !== '' && v >= column.range[0] && v <= column.range[1];
 }
 
+/** A date or a time in any of the formats dates are written in. */
+function readsAsDate(text: string): boolean {
+  return dateFormatsOf(text).length > 0 || dateTimeFormatsOf(text).length > 0;
+}
+
+/**
+ * How well a value fits a column, as the share of its values like it: of a column of dates, all when it reads as
+ * a date (its profile holds the dates as the typed column writes them, the source may write them otherwise:
+ * "Dec 19 1997"); else the share of its shape.
+ */
+function fitOf(column: Column, text: string): number {
+  return column.temporal && readsAsDate(text) ? 1 : usual(column.profile, text);
+}
+
 /** Whether a value belongs to column `home` rather than `here`: it could be one of home's, its shape is rare here, and far likelier there. */
 function belongs(text: string, home: Column, here: Column): boolean {
   const o = usualAmongOthers(here.profile, text);
-  return fitsColumn(home, text) && o < FOREIGN && usual(home.profile, text) >= FIT_RATIO * o;
+  return fitsColumn(home, text) && o < FOREIGN && fitOf(home, text) >= FIT_RATIO * o;
 }
 
 /** A text column's values by id, and its frequent ones (at least 1% of its values) by text with their rows. */
@@ -255,17 +272,17 @@ interface Words {
   distinct: DistinctValues;
   present: number;
   frequent: Map<string, number>;
-  /** Its values held by at least KNOWN_ROWS rows (built when first asked: {@link knownValues}). */
-  known?: Set<string>;
+  /** Its values held by at least KNOWN_ROWS rows, with their rows (built when first asked: {@link knownValues}). */
+  known?: Map<string, number>;
 }
 
 /** Rows a value must be held by to be a known value of its column (a team among a league's many). */
 const KNOWN_ROWS = 2;
 
-function knownValues(words: Words): Set<string> {
+function knownValues(words: Words): Map<string, number> {
   if (!words.known) {
-    const known = new Set<string>();
-    for (let id = 0; id < words.distinct.size; id++) if (words.distinct.counts[id] >= KNOWN_ROWS) known.add(words.distinct.text(id));
+    const known = new Map<string, number>();
+    for (let id = 0; id < words.distinct.size; id++) if (words.distinct.counts[id] >= KNOWN_ROWS) known.set(words.distinct.text(id), words.distinct.counts[id]);
     words.known = known;
   }
   return words.known;
@@ -311,6 +328,25 @@ function belongsByValue(r: number, home: Words, here: Words): boolean {
 }
 
 /**
+ * Whether the value of row `r` in text column `here` belongs to text column `home` by the value itself, where
+ * home's values repeat but are too many for any to be frequent (two hundred job titles, a hundred airport
+ * codes): not one of here's `categories` (the few values covering 95% of its rows, if it has such), held by at
+ * least KNOWN_ROWS rows of home, under 5% of here's other values are it, and it is ten times likelier in home
+ * ("Ticket Agent" in a column of men and women beside an empty job; "ONT" among cities beside an empty airport
+ * code, where shifted codes have made three letters common and the shape no longer tells).
+ */
+function belongsByKnown(r: number, home: Words, here: Words, categories: Set<string>): boolean {
+  const id = here.distinct.ids[r];
+  if (id < 0) return false;
+  const others = here.distinct.counts[id] - 1;
+  if (others >= MAX_SHIFTED_SHARE * here.present) return false;
+  const text = here.distinct.text(id);
+  if (categories.has(text)) return false;
+  const homeRows = knownValues(home).get(text) ?? 0;
+  return homeRows >= KNOWN_ROWS && homeRows / Math.max(1, home.present) >= (FIT_RATIO * others) / Math.max(1, here.present);
+}
+
+/**
  * A split of row `r`'s value in text column `here` (a rare value there) into a frequent value of `left` and one
  * of `right`, at any separator ("Borussia Dortmund Werder Bremen": two teams), if there is one: two neighbouring
  * columns of words merged, where their patterns cannot tell them apart.
@@ -345,11 +381,12 @@ function splits(text: string): [string, string][] {
   return out;
 }
 
-/** The shares of home's values, and of here's other values, that are row `r`'s value in `here` (home's counted when frequent there). */
+/** The shares of home's values, and of here's other values, that are row `r`'s value in `here` (home's counted when frequent or known there). */
 function valueShares(r: number, home: Words, here: Words): [number, number] {
   const id = here.distinct.ids[r];
   if (id < 0) return [0, 1];
-  const homeRows = home.frequent.get(here.distinct.text(id)) ?? 0;
+  const text = here.distinct.text(id);
+  const homeRows = home.frequent.get(text) ?? knownValues(home).get(text) ?? 0;
   return [homeRows / Math.max(1, home.present), (here.distinct.counts[id] - 1) / Math.max(1, here.present)];
 }
 
@@ -396,6 +433,7 @@ function overlap(a: Profile, b: Profile): number {
 }
 
 const NO_ROWS = new Int32Array(0);
+const NO_CATEGORIES = new Set<string>();
 
 /**
  * The rows of two ascending lists of rows (the null rows of columns x and y), ascending, each once, where exactly one
@@ -513,6 +551,11 @@ function mergedApart(text: string, here: Column, home: Column, hereIsLeft: boole
   return undefined;
 }
 
+/** A share as a percentage, with a decimal under 1% ("0.4%", not "0%"). */
+function percent(share: number): string {
+  return `${(100 * share).toFixed(share < 0.01 ? 1 : 0)}%`;
+}
+
 /** The range of cells c…d of row r (CSV sources: for a fix rewriting both). */
 function span(data: IngestResult, r: number, c: number, d: number): TextRange {
   return { start: data.source.cellRange(r, c).start, end: data.source.cellRange(r, d).end };
@@ -573,7 +616,7 @@ Each column's values are described by their patterns (letters, digits and punctu
 without: value-patterns.ts), learned from the column itself. In a row where one of two neighbouring columns
 is empty — in a column at least 95% complete, where an empty cell is itself unusual — a value is reported
 when it could be a value of the empty neighbour (one of its categories; a number within its range; a date,
-however written, in a column of dates; else a
+however written, in a column of dates; a value it holds in two rows or more; else a
 pattern at least 1% of its values share), its pattern is rare in its own column (under 1% of the other
 values), and ten times likelier in the neighbour: it was shifted. A value whose two ends fit the two
 columns ("Lyon" a city, "FR" a country; cut at a space, or a comma, semicolon or bar with or without spaces:
@@ -584,10 +627,14 @@ values of several words have there, and a part of several words whose ends are c
 66432867" in a title column with the takings beside it empty is a merge, "Apollo 13" (13 no takings) is not. Where patterns
 cannot tell two columns of words apart (a source "Original Screenplay" in the genre column), the value itself
 can: one of at least 1% of the empty neighbour's values, under 5% of its own column's other values and ten
-times rarer there is shifted (in a dirty table one category shifted into many rows is no longer rare), and a
+times rarer there is shifted (in a dirty table one category shifted into many rows is no longer rare), as is
+one held by two rows or more of a neighbour whose values repeat and whose shapes are apart from its own
+column's, under 5% of its column's other values and ten times rarer there (a code among a hundred codes in
+the city column: where shifted codes made three letters common there, the shape no longer tells), and a
 rare value that splits at such a separator into a frequent value of each column ("Borussia Dortmund Werder
-Bremen") is a merge, as is, where the values repeat but are too many for any to be frequent (a hundred teams),
-a value of one row that splits into values of each held by two rows or more; such a value (or a merge of two
+Bremen") is a merge, as is, where the values repeat (a hundred teams, too many for any to be frequent), a
+value of one row that splits into values of each held by two rows or more ("MDW Chicago": a code in three
+rows and a city); such a value (or a merge of two
 columns' categories) is evidence by itself, so it is looked for also where the emptied column often has gaps.
 So is, where that column is at least half filled, a rare value cut at any such separator into a part of its
 own column (one of its categories, or a common shape there) and a part foreign to it that fits the neighbour,
@@ -618,7 +665,12 @@ of values with its pattern).
     const known = new Map<number, Column>();
     const column = (c: number) => {
       let k = known.get(c);
-      if (!k) known.set(c, (k = columnOf(data, c, profileOf(data, c))));
+      if (!k) {
+        k = columnOf(data, c, profileOf(data, c));
+        // A value the column holds in two rows or more is one of its values, whatever its shape ("Ticket Agent" among job titles).
+        if (!k.categories && words[c] && repeats(c)) k.known = () => knownValues(wordsIn(c));
+        known.set(c, k);
+      }
       return k;
     };
     const cells = cellsOf(data);
@@ -633,7 +685,11 @@ of values with its pattern).
     // Whether a text column's values repeat (at most half of its values distinct): known values can tell a merge.
     const repeats = (c: number) => 2 * wordsIn(c).distinct.size <= wordsIn(c).present;
     const valuesCan = (home: number, here: number) => words[home] && words[here] && wordsIn(home).frequent.size > 0;
-    const byValue = (r: number, home: number, here: number) => valuesCan(home, here) && belongsByValue(r, wordsIn(home), wordsIn(here));
+    // Whether a value of `here` can be a known value of home: two columns of words whose values repeat (a value shifted
+    // into a column of distinct values, ids or free text, is told by its shape), their shapes apart.
+    const knownCan = (home: number, here: number) => words[home] && words[here] && repeats(home) && repeats(here) && apartFrom(Math.min(home, here));
+    const inNeighbourByKnown = (r: number, home: number, here: number) => belongsByKnown(r, wordsIn(home), wordsIn(here), column(here).categories ?? NO_CATEGORIES);
+    const byValue = (r: number, home: number, here: number) => (valuesCan(home, here) && belongsByValue(r, wordsIn(home), wordsIn(here))) || (knownCan(home, here) && inNeighbourByKnown(r, home, here));
     const ordinary = ordinaryValues(data, (c) => column(c).profile);
     const delimiter = data.dialect?.delimiter ?? ',';
     const fixes = data.rangesIn === 'file';
@@ -724,12 +780,16 @@ of values with its pattern).
       const valueInY = valuesCan(x, y);
       const valueInX = valuesCan(y, x);
       const canMerge = valueInX && valueInY;
-      // Two columns of words with values too many to be frequent: a merge of two known values can still tell itself.
-      const knownMerge = words[x] && words[y] && !canMerge && repeats(x) && repeats(y);
+      // Two columns of words whose values repeat: a merge of two known values (too few rows to be frequent) can still tell itself.
+      const knownMerge = words[x] && words[y] && repeats(x) && repeats(y);
+      // Or a known value of the other column, where this one is a category column.
+      const [knownInY, knownInX] = [knownCan(x, y), knownCan(y, x)];
       /** Whether row r's value in `to` is a value of the empty neighbour `from` by its very value. */
-      const valueInNeighbour = (r: number, from: number, to: number) => (from === x ? valueInY : valueInX) && belongsByValue(r, wordsIn(from), wordsIn(to));
+      const valueInNeighbour = (r: number, from: number, to: number) =>
+        ((from === x ? valueInY : valueInX) && belongsByValue(r, wordsIn(from), wordsIn(to))) || ((from === x ? knownInY : knownInX) && inNeighbourByKnown(r, from, to));
       /** Row r's value in `to` split into values of x and y, where the columns' values can tell a merge. */
-      const joinedValue = (r: number, from: number, to: number) => (canMerge ? splitByValue(r, wordsIn(to), wordsIn(x), wordsIn(y)) : knownMerge && complete[from] ? splitByKnown(r, wordsIn(to), wordsIn(x), wordsIn(y)) : undefined);
+      const joinedValue = (r: number, from: number, to: number) =>
+        (canMerge ? splitByValue(r, wordsIn(to), wordsIn(x), wordsIn(y)) : undefined) ?? (knownMerge && complete[from] ? splitByKnown(r, wordsIn(to), wordsIn(x), wordsIn(y)) : undefined);
       const looked = (c: number) => complete[c] || mergeable[c] || (words[x] && words[y] && (wordsIn(c).frequent.size > 0 || categoriesBoth()));
       if (!looked(x) && !looked(y)) continue;
       if (data.columns[x].kind === 'empty' || data.columns[y].kind === 'empty') continue;
@@ -747,7 +807,7 @@ of values with its pattern).
       // (numbers) can speak: then a row is passed over when its value is ordinary in its column (or only the
       // value itself could tell, and the column emptied often has gaps), or the two columns look alike.
       const skipWhenEmpty = (from: number, byValue: boolean): Skip => (byValue || ordered || (knownMerge && complete[from]) ? Skip.Never : !complete[from] && !mergeable[from] && !categoriesBoth() ? Skip.Always : Skip.WhenOrdinary);
-      const [whenXEmpty, whenYEmpty] = [skipWhenEmpty(x, valueInY), skipWhenEmpty(y, valueInX)];
+      const [whenXEmpty, whenYEmpty] = [skipWhenEmpty(x, valueInY || knownInY), skipWhenEmpty(y, valueInX || knownInX)];
       let candidates = notSkipped(encoded, n, x, whenXEmpty, whenYEmpty, passedOver);
       // Where the value itself may tell (two columns of words) and the emptied column is otherwise filled, without an
       // order: the loop passes over a row when its value does not tell and passedOver says so, which for a text
@@ -836,7 +896,7 @@ of values with its pattern).
           const fix = shifted.length === 1 ? moveFix(r, home, c, value) : undefined;
           // How well the value fits each column: the share of its very value where that decided, else of its pattern.
           const asValue = byValue(r, home, c);
-          const [there, here] = asValue ? valueShares(r, wordsIn(home), wordsIn(c)) : [usual(column(home).profile, value), usualAmongOthers(column(c).profile, value)];
+          const [there, here] = asValue ? valueShares(r, wordsIn(home), wordsIn(c)) : [fitOf(column(home), value), usualAmongOthers(column(c).profile, value)];
           const how = asValue ? [`are "${value}"`, ` other values`] : ['share its pattern', ''];
           report({
             row: r,
@@ -844,7 +904,7 @@ of values with its pattern).
             value,
             evidence: { neighbour: data.columns[home].name, neighbourEmpty: home === from, fitsNeighbour: Number(there.toFixed(4)), fitsOwn: Number(here.toFixed(4)), by: asValue ? 'value' : 'pattern' },
             message:
-              `"${value}" in column ${name(c)} looks like a value of ${name(home)} (${(100 * there).toFixed(0)}% of its values ${how[0]}, ` +
+              `"${value}" in column ${name(c)} looks like a value of ${name(home)} (${percent(there)} of its values ${how[0]}, ` +
               `${(100 * here).toFixed(1)}% of ${name(c)}'s${how[1]})${home === from ? `, and ${name(home)} is empty in this row` : ''}: the row seems shifted.`,
             related: [{ row: r, columnIndex: home, message: home === from ? `${name(home)} is empty here` : `${name(home)} holds "${cells.text(r, home) ?? ''}"` }],
             fixes: fix,
