@@ -275,3 +275,33 @@ test('a value of its own column, also known in the empty neighbour, is not shift
   for (let i = 0; i < 400; i++) lines.push(`2026-01-01,${i === 90 ? '' : teams[i % 150]},${teams[(i * 7 + 3) % 150]}`);
   assert.deepEqual(check(lines), [], 'an away team held by 2 or 3 rows of each column, beside an empty home team: a gap');
 });
+
+test('a column is learned from the rows beside no emptied neighbour: codes shifted into 2% of the names, or years into 2% of the months, are still foreign there', () => {
+  const towns = ['Spring', 'Green', 'Oak', 'Fair', 'Mill', 'Stone', 'River', 'Lake'];
+  const airports = (shifted: number[]) => {
+    const lines = ['iata,name,elevation'];
+    for (let i = 0; i < 300; i++) {
+      // A unique code per airport (no code repeats: it is told by its shape, not as a known value).
+      const code = `${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}Q`;
+      const name = `${towns[i % 8]}${'field'.slice(0, 1 + (i % 4))} ${['Municipal', 'Regional', 'County'][i % 3]}`;
+      lines.push(shifted.includes(i) ? `,${code},${100 + i}` : `${code},${name},${100 + i}`);
+    }
+    return lines;
+  };
+  const rows = [10, 60, 110, 160, 210, 260];
+  assert.deepEqual(check(airports([])), []);
+  assert.deepEqual(check(airports(rows)).filter((f) => f.column === 'name').map((f) => f.row), rows, 'six codes in the name column, their codes empty: 2% of the names, 0 beside filled codes');
+  const births = (shifted: number[]) => {
+    const lines = ['year,month,births'];
+    for (let i = 0; i < 400; i++) {
+      const [year, month] = [1969 + (i % 20), 1 + (i % 12)];
+      lines.push(shifted.includes(i) ? `,${year},${9000 + i}` : `${year},${month},${9000 + i}`);
+    }
+    return lines;
+  };
+  const years = [15, 75, 135, 195, 255, 315, 375];
+  assert.deepEqual(check(births([])), []);
+  const findings = check(births(years));
+  assert.deepEqual(findings.filter((f) => f.column === 'month').map((f) => f.row), years, 'seven years in the month column (1.75%), the year empty: beyond the months of the other rows');
+  assert.match(findings[0].message, /"1984" in column "month" looks like a value of "year"/);
+});

@@ -191,9 +191,35 @@ function usualAmongOthers(profile: Profile, text: string): number {
   return Math.max(0, usual(profile, text) - 1 / Math.max(1, profile.total));
 }
 
+/** The shapes of a column's values in the rows where a neighbour otherwise filled is empty (where shifted values land), and how many rows. */
+interface BesideGaps {
+  shapes: Map<string, number>;
+  rows: number;
+}
+
+/**
+ * {@link usualAmongOthers} for a value of the column itself, learned from the rows that show no sign of a shift:
+ * values shifted in from an emptied neighbour come with its empty cell, and in a dirty table they can make
+ * their shape common (codes over 1% of a city column); in the rows whose neighbours hold their values it is
+ * rare. Asked only where the shape's share lies from FOREIGN to MAX_SHIFTED_SHARE: beyond, it is the column's own.
+ */
+function usualHere(column: Column, text: string): number {
+  const o = usualAmongOthers(column.profile, text);
+  if (o < FOREIGN || o >= MAX_SHIFTED_SHARE || !column.besideGaps) return o;
+  const aside = column.besideGaps();
+  const rows = column.present - aside.rows;
+  if (rows < 1) return o;
+  const settled = usual(column.profile, text) * column.present - (aside.shapes.get(shapeOf(text)) ?? 0);
+  return Math.max(0, (settled - 1) / rows);
+}
+
 /** What a column accepts as one of its values (see {@link fitsColumn}). */
 interface Column {
   profile: Profile;
+  /** Rows holding a value. */
+  present: number;
+  /** The shapes of its values beside an empty neighbour (built when first asked), left out by {@link usualHere}. */
+  besideGaps?: () => BesideGaps;
   /** A category column's values (few distinct ones): a value must be one of them. */
   categories?: Set<string>;
   /** A numeric column's range: a value must be a number within it. */
@@ -208,15 +234,15 @@ interface Column {
 
 function columnOf(data: IngestResult, c: number, profile: Profile): Column {
   const column = data.columns[c];
+  const present = data.table.numRows - nullCount(data, c);
   if (isNumeric(column)) {
     const stats = finiteStats(data, c);
-    return { profile, range: [stats.min, stats.max] };
+    return { profile, present, range: [stats.min, stats.max] };
   }
-  if (TEMPORAL_KINDS.includes(column.kind)) return { profile, temporal: true };
+  if (TEMPORAL_KINDS.includes(column.kind)) return { profile, present, temporal: true };
   if (TEXT_KINDS.includes(column.kind) && distinctValues(data, c).size <= 10_000) {
     // A category column: at most 100 values cover 95% of its rows (the rest may be its errors).
     const distinct = distinctValues(data, c);
-    const present = data.table.numRows - nullCount(data, c);
     const ids = Array.from(distinct.counts.keys()).sort((a, b) => distinct.counts[b] - distinct.counts[a]);
     const categories = new Set<string>();
     let covered = 0;
@@ -225,10 +251,10 @@ function columnOf(data: IngestResult, c: number, profile: Profile): Column {
       categories.add(distinct.text(id));
       covered += distinct.counts[id];
     }
-    if (categories.size <= 100) return { profile, categories };
+    if (categories.size <= 100) return { profile, present, categories };
   }
-  if (TEXT_KINDS.includes(column.kind) && isFreeText(distinctValues(data, c), data.table.numRows - nullCount(data, c))) return { profile, freeText: wordEndsOf(data, c) };
-  return { profile };
+  if (TEXT_KINDS.includes(column.kind) && isFreeText(distinctValues(data, c), present)) return { profile, present, freeText: wordEndsOf(data, c) };
+  return { profile, present };
 }
 
 /**
@@ -263,7 +289,7 @@ function fitOf(column: Column, text: string): number {
 
 /** Whether a value belongs to column `home` rather than `here`: it could be one of home's, its shape is rare here, and far likelier there. */
 function belongs(text: string, home: Column, here: Column): boolean {
-  const o = usualAmongOthers(here.profile, text);
+  const o = usualHere(here, text);
   return fitsColumn(home, text) && o < FOREIGN && fitOf(home, text) >= FIT_RATIO * o;
 }
 
@@ -390,17 +416,56 @@ function valueShares(r: number, home: Words, here: Words): [number, number] {
   return [homeRows / Math.max(1, home.present), (here.distinct.counts[id] - 1) / Math.max(1, here.present)];
 }
 
+/** Share of a numeric column's values beyond each end of its central range (see {@link ordinaryValues}). */
+const CENTRAL_TAIL = 0.005;
+
+/**
+ * The values at shares `tail` and 1 − `tail` of a sorted numeric column without the values of rows `aside`
+ * (numbers of the column, each passed over once, walking inward from each end): the central range of the
+ * rows that show no sign of a shift, where shifted values (years in a month column, 1% of its rows in a
+ * dirty table) would otherwise widen it. Without such rows, its quantiles.
+ */
+function rangeWithout(sorted: SortedNumbers, numbers: Float64Array, aside: readonly number[], tail: number): [number, number] {
+  const n = sorted.length - aside.length;
+  if (aside.length === 0 || n < 1) return [sorted.quantile(tail), sorted.quantile(1 - tail)];
+  const beyond = Math.floor(tail * (n - 1));
+  // Only the values beyond the bounds the walk can reach matter: as far in as `beyond` values and all of the rows'.
+  const reach = Math.min(sorted.length - 1, beyond + aside.length);
+  const [lowest, highest] = [sorted.at(reach), sorted.at(sorted.length - 1 - reach)];
+  const outer: number[] = [];
+  for (const r of aside) if (numbers[r] <= lowest || numbers[r] >= highest) outer.push(numbers[r]);
+  const values = Float64Array.from(outer.filter(Number.isFinite)).sort();
+  const inward = (start: number, step: 1 | -1): number => {
+    let j = step === 1 ? 0 : values.length - 1;
+    let kept = 0;
+    let i = start;
+    for (; i >= 0 && i < sorted.length; i += step) {
+      const v = sorted.at(i);
+      while (j >= 0 && j < values.length && (step === 1 ? values[j] < v : values[j] > v)) j += step;
+      if (j >= 0 && j < values.length && values[j] === v) {
+        j += step;
+        continue;
+      }
+      if (kept >= beyond) break;
+      kept++;
+    }
+    return sorted.at(Math.min(sorted.length - 1, Math.max(0, i)));
+  };
+  return [inward(0, 1), inward(sorted.length - 1, -1)];
+}
+
 /**
  * A quick test that a non-empty cell is an ordinary value of its column, without writing it as text: a
- * typed number within the central 99% of its column, or a text value whose shape is common there, or of
- * several words in free text (decided once per distinct value).
+ * typed number within the central 99% of its column's values in the rows beside no emptied neighbour
+ * (`besideRows`), or a text value whose shape is common there, or of several words in free text (decided once
+ * per distinct value).
  */
-function ordinaryValues(data: IngestResult, profileOf: (c: number) => Profile): (r: number, c: number) => boolean {
+function ordinaryValues(data: IngestResult, usualIn: (c: number, text: string) => number, besideRows: (c: number) => readonly number[]): (r: number, c: number) => boolean {
   const byColumn = data.columns.map((column, c) => {
     if (isNumeric(column)) {
       const sorted = sortedColumn(data, c);
-      const [low, high] = [sorted.quantile(0.005), sorted.quantile(0.995)];
       const numbers = numericColumn(data, c);
+      const [low, high] = rangeWithout(sorted, numbers, besideRows(c), CENTRAL_TAIL);
       const mask = nullMask(data, c);
       return (r: number) => !mask[r] && numbers[r] >= low && numbers[r] <= high;
     }
@@ -415,7 +480,7 @@ function ordinaryValues(data: IngestResult, profileOf: (c: number) => Profile): 
         if (id < 0) return false;
         if (verdicts[id] === 0) {
           const text = distinct.text(id);
-          verdicts[id] = (freeText && /\S\s/.test(text.trim()) && !foreignEnd(wordEndsOf(data, c), text)) || usualAmongOthers(profileOf(c), text) >= FOREIGN ? 1 : 2;
+          verdicts[id] = (freeText && /\S\s/.test(text.trim()) && !foreignEnd(wordEndsOf(data, c), text)) || usualIn(c, text) >= FOREIGN ? 1 : 2;
         }
         return verdicts[id] === 1;
       };
@@ -613,7 +678,10 @@ two fields are glued into one ("Lyon FR" in \`city\`, \`country\` empty), a numb
 column. The row reads as valid data with wrong values in several columns.
 
 Each column's values are described by their patterns (letters, digits and punctuation with run lengths, and
-without: value-patterns.ts), learned from the column itself. In a row where one of two neighbouring columns
+without: value-patterns.ts), learned from the column itself where a shape's share is in doubt (1% to 5%) from the
+rows beside no emptied neighbour: shifted values come with their neighbour's empty cell, and in a dirty table
+they make their own shape common (codes in 2% of the names); a number within the central 99% of those rows'
+values is an ordinary value of its column (years in 2% of a month column are not). In a row where one of two neighbouring columns
 is empty — in a column at least 95% complete, where an empty cell is itself unusual — a value is reported
 when it could be a value of the empty neighbour (one of its categories; a number within its range; a date,
 however written, in a column of dates; a value it holds in two rows or more; else a
@@ -669,11 +737,45 @@ of values with its pattern).
         k = columnOf(data, c, profileOf(data, c));
         // A value the column holds in two rows or more is one of its values, whatever its shape ("Ticket Agent" among job titles).
         if (!k.categories && words[c] && repeats(c)) k.known = () => knownValues(wordsIn(c));
+        k.besideGaps = () => (gapsBeside[c] ??= besideGaps(c));
         known.set(c, k);
       }
       return k;
     };
     const cells = cellsOf(data);
+    // The shapes of column c's values in rows where a neighbour otherwise filled is empty (each row once).
+    const gapsBeside: BesideGaps[] = [];
+    const rowsBeside: number[][] = [];
+    /** The rows where a neighbour of column c otherwise filled is empty and c holds a value (each row once). */
+    const besideRows = (c: number): number[] => {
+      let rows = rowsBeside[c];
+      if (rows) return rows;
+      rows = rowsBeside[c] = [];
+      const left = c > 0 && complete[c - 1];
+      for (const d of [c - 1, c + 1]) {
+        if (d < 0 || d >= columns || !complete[d]) continue;
+        const [mask, exceptions, own] = [cells.masks[d], cells.exceptions[d], cells.masks[c]];
+        // (cells.empty, read from the arrays: a few per cent of a large table's rows pass here per column.)
+        const emptyLeft = (r: number) => left && cells.masks[c - 1][r] === 1 && cells.exceptions[c - 1][r] === 0;
+        for (const r of nullRows(data, d)) if (mask[r] === 1 && exceptions[r] === 0 && own[r] === 0 && !(d > c && emptyLeft(r))) rows.push(r);
+      }
+      return rows;
+    };
+    // Their shapes, of at most PROFILE_ROWS of them evenly spread (each counting for the rows it stands for), as the profile is learned.
+    const besideGaps = (c: number): BesideGaps => {
+      const shapes = new Map<string, number>();
+      const rows = besideRows(c);
+      const step = Math.max(1, Math.floor(rows.length / PROFILE_ROWS));
+      let count = 0;
+      for (let i = 0; i < rows.length; i += step) {
+        const text = cells.text(rows[i], c);
+        if (text === undefined) continue;
+        const shape = shapeOf(text);
+        shapes.set(shape, (shapes.get(shape) ?? 0) + step);
+        count += step;
+      }
+      return { shapes, rows: count };
+    };
     const words = data.columns.map((c) => TEXT_KINDS.includes(c.kind));
     const wordColumns = new Map<number, Words>();
     const wordsIn = (c: number) => {
@@ -690,7 +792,7 @@ of values with its pattern).
     const knownCan = (home: number, here: number) => words[home] && words[here] && repeats(home) && repeats(here) && apartFrom(Math.min(home, here));
     const inNeighbourByKnown = (r: number, home: number, here: number) => belongsByKnown(r, wordsIn(home), wordsIn(here), column(here).categories ?? NO_CATEGORIES);
     const byValue = (r: number, home: number, here: number) => (valuesCan(home, here) && belongsByValue(r, wordsIn(home), wordsIn(here))) || (knownCan(home, here) && inNeighbourByKnown(r, home, here));
-    const ordinary = ordinaryValues(data, (c) => column(c).profile);
+    const ordinary = ordinaryValues(data, (c, text) => usualHere(column(c), text), besideRows);
     const delimiter = data.dialect?.delimiter ?? ',';
     const fixes = data.rangesIn === 'file';
     const name = (c: number) => `"${data.columns[c].name}"`;
@@ -753,7 +855,7 @@ of values with its pattern).
      */
     const usualText = (r: number, to: number) => {
       const text = cells.text(r, to);
-      return !text || usualAmongOthers(column(to).profile, text) >= FOREIGN;
+      return !text || usualHere(column(to), text) >= FOREIGN;
     };
     // A number, date or boolean is written from its value (textsOf): its verdict is kept per value.
     const usualByValue = data.columns.map((c) => (isNumeric(c) || TEMPORAL_KINDS.includes(c.kind) || c.kind === 'boolean' ? new Map<number, boolean>() : undefined));
@@ -840,7 +942,7 @@ of values with its pattern).
         if (!complete[from] && !valueOfNeighbour && !joined) {
           // The neighbour often has gaps: a merged value that tells itself apart, rare in its column, counts.
           const whole = mergeable[from] ? cells.text(r, to) : undefined;
-          if (whole && usualAmongOthers(column(to).profile, whole) < FOREIGN) joined = mergedApart(whole, column(to), column(from), to === x);
+          if (whole && usualHere(column(to), whole) < FOREIGN) joined = mergedApart(whole, column(to), column(from), to === x);
           if (!joined && !categoriesBoth()) continue;
         }
         const byValues = valueOfNeighbour || joined !== undefined;
@@ -849,7 +951,7 @@ of values with its pattern).
           continue;
         }
         const text = cells.text(r, to);
-        if (!text || (!byValues && usualAmongOthers(column(to).profile, text) >= FOREIGN)) {
+        if (!text || (!byValues && usualHere(column(to), text) >= FOREIGN)) {
           reportByOrder(ordered, r, from, to);
           continue;
         }
@@ -896,7 +998,7 @@ of values with its pattern).
           const fix = shifted.length === 1 ? moveFix(r, home, c, value) : undefined;
           // How well the value fits each column: the share of its very value where that decided, else of its pattern.
           const asValue = byValue(r, home, c);
-          const [there, here] = asValue ? valueShares(r, wordsIn(home), wordsIn(c)) : [fitOf(column(home), value), usualAmongOthers(column(c).profile, value)];
+          const [there, here] = asValue ? valueShares(r, wordsIn(home), wordsIn(c)) : [fitOf(column(home), value), usualHere(column(c), value)];
           const how = asValue ? [`are "${value}"`, ` other values`] : ['share its pattern', ''];
           report({
             row: r,
