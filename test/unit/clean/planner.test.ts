@@ -59,6 +59,7 @@ test('every rule is either mapped to steps that exist or listed as having none, 
     'dependency-violation': [finding('dependency-violation', { value: 'a', evidence: { expected: 'b' } })],
     'column-shift': [finding('column-shift', { value: 'a', evidence: { neighbour: 'y', neighbourEmpty: true } })],
     'spelled-out-code': [finding('spelled-out-code', { value: 'Male', evidence: { code: 'M' } })],
+    'merged-neighbour': [finding('merged-neighbour', { value: 'Portland, OR', evidence: { neighbour: 'state', neighbourValue: 'OR', ownPart: 'Portland' } })],
   };
   for (const [rule, choose] of Object.entries(RULE_STEPS)) {
     const findings = findingsFor[rule] ?? [finding(rule, { value: 'a' })];
@@ -71,6 +72,7 @@ test('every rule is either mapped to steps that exist or listed as having none, 
     { step: 'replace-values', options: { columns: ['x'], cells: { x: [{ row: 3, from: 'a', to: 'b' }] } }, enabled: false },
   ]);
   assert.deepEqual(RULE_STEPS['spelled-out-code']({ name: 'x', kind: 'string' }, findingsFor['spelled-out-code'])[0].options, { columns: ['x'], values: { x: { Male: 'M' } } });
+  assert.deepEqual(RULE_STEPS['merged-neighbour']({ name: 'x', kind: 'string' }, findingsFor['merged-neighbour'])[0].options, { columns: ['x'], values: { x: { 'Portland, OR': 'Portland' } } });
   assert.deepEqual(RULE_STEPS['column-shift']({ name: 'x', kind: 'string' }, findingsFor['column-shift'])[0].options, {
     columns: ['x', 'y'],
     cells: { x: [{ row: 3, from: 'a', to: null }], y: [{ row: 3, from: null, to: 'a' }] },

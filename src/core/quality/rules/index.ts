@@ -25,6 +25,7 @@ import { patternMismatch } from './pattern-mismatch';
 import { whitespace } from './whitespace';
 import { categoryVariant } from './category-variant';
 import { spelledOutCode } from './spelled-out-code';
+import { mergedNeighbour } from './merged-neighbour';
 import { dependencyViolation } from './dependency-violation';
 import { conflictingRecords } from './conflicting-records';
 import { containedValue } from './contained-value';
@@ -74,6 +75,7 @@ export const allRules: readonly QualityRule[] = [
   whitespace,
   categoryVariant,
   spelledOutCode,
+  mergedNeighbour,
   dependencyViolation,
   conflictingRecords,
   containedValue,

@@ -1,0 +1,125 @@
+/** merged-neighbour: a value with the row's own value of the neighbouring column glued to it ("Portland, OR" in city, state "OR"). */
+import { defineRule } from '../rule';
+import { TEXT_KINDS, distinctValues, nullCount, replaceCellFix, type DistinctValues } from '../column-values';
+
+/** Columns with more distinct values than this are not read value by value (ids, free text). */
+const MAX_DISTINCT = 50_000;
+/** Rows a value must be held by to be a value of its column on its own ("Portland" alone). */
+const KNOWN_ROWS = 2;
+
+/**
+ * Where two fields written into one cell meet: white space, or a comma, semicolon or bar with or without
+ * spaces ("Portland OR", "Portland, OR", "Portland;OR"); the last such place for a neighbour on the right,
+ * the first for one on the left.
+ */
+const SEPARATOR = /\s*[,;|]\s*|\s+/g;
+
+/** A text cut at its last (`atEnd`) or first separator: [the part before, the part after], both non-empty. */
+function cut(text: string, atEnd: boolean): [string, string] | undefined {
+  const whole = text.trim();
+  let found: [number, number] | undefined;
+  for (const m of whole.matchAll(SEPARATOR)) {
+    const at = m.index ?? 0;
+    found = [at, at + m[0].length];
+    if (!atEnd) break;
+  }
+  if (!found) return undefined;
+  const [a, b] = [whole.slice(0, found[0]), whole.slice(found[1])];
+  return a && b ? [a, b] : undefined;
+}
+
+const loose = (text: string) => text.trim().toLowerCase();
+
+/** A value of `here` cut into a value of its own (held alone by KNOWN_ROWS rows or more) and the part that may be its neighbour's. */
+interface Glued {
+  own: string;
+  glued: string;
+}
+
+/**
+ * The values of text column `here` that are one of its own values with another part glued on at the end facing
+ * the neighbour (`atEnd`: the neighbour is on the right): by value id.
+ */
+function gluedValues(distinct: DistinctValues, atEnd: boolean): Map<number, Glued> {
+  const rowsOf = new Map<string, number>();
+  for (let id = 0; id < distinct.size; id++) {
+    const key = loose(distinct.text(id));
+    rowsOf.set(key, (rowsOf.get(key) ?? 0) + distinct.counts[id]);
+  }
+  const glued = new Map<number, Glued>();
+  for (let id = 0; id < distinct.size; id++) {
+    const parts = cut(distinct.text(id), atEnd);
+    if (!parts) continue;
+    const [own, other] = atEnd ? parts : [parts[1], parts[0]];
+    if ((rowsOf.get(loose(own)) ?? 0) >= KNOWN_ROWS && loose(own) !== loose(other)) glued.set(id, { own, glued: other });
+  }
+  return glued;
+}
+
+export const mergedNeighbour = defineRule({
+  id: 'merged-neighbour',
+  title: "Neighbour's value glued on",
+  dimension: 'consistency',
+  defaultSeverity: 'warning',
+  acceptsValues: true,
+  defaultOptions: { maxShare: 0.5 },
+  description: 'A value with the row\'s own value of the neighbouring column glued to it, where the column otherwise holds that value alone: "Portland, OR" in city beside state "OR".',
+  docs: `Two fields written into one cell upstream while the second kept its own: "Portland, OR" in \`city\` with
+\`state\` "OR" on the same row. The city is now a new category ("Portland" and "Portland, OR" are two cities to
+a group-by or a model), and a join on the city misses the row. (With the neighbour empty, the same merge is a
+\`column-shift\`.)
+
+In two neighbouring text columns whose values repeat (at most ${MAX_DISTINCT.toLocaleString('en-US')} distinct),
+a value is reported when it is one of its column's values (held alone by ${KNOWN_ROWS} rows or more) with
+the row's own value of the neighbour glued on at the side facing it — after the last separator for a
+neighbour on the right ("Portland, OR"), before the first for one on the left ("OR Portland"); a separator is
+white space, or a comma, semicolon or bar with or without spaces; case and surrounding white space aside —
+and such values are under \`maxShare\` of the column's rows (where most rows write the pair, that is the
+column's format).
+
+The evidence: the neighbour, its value in the row, and the column's own value.
+
+**Fix**: replace the value with the column's own part (quick fix and cleaning step).`,
+  check({ data, options, report, isIgnored, isAccepted }) {
+    const columns = data.columns.length;
+    const text = (c: number) => TEXT_KINDS.includes(data.columns[c].kind) && !isIgnored(c);
+    for (let here = 0; here < columns; here++) {
+      if (!text(here)) continue;
+      const distinct = distinctValues(data, here);
+      const present = data.table.numRows - nullCount(data, here);
+      // Values that repeat: a city among cities, not an id or free text.
+      if (distinct.size > MAX_DISTINCT || 2 * distinct.size > present) continue;
+      for (const neighbour of [here + 1, here - 1]) {
+        if (neighbour < 0 || neighbour >= columns || !TEXT_KINDS.includes(data.columns[neighbour].kind)) continue;
+        const glued = gluedValues(distinct, neighbour > here);
+        if (glued.size === 0) continue;
+        const other = distinctValues(data, neighbour);
+        const rows: number[] = [];
+        for (let r = 0; r < distinct.ids.length; r++) {
+          const parts = distinct.ids[r] < 0 ? undefined : glued.get(distinct.ids[r]);
+          if (!parts || other.ids[r] < 0 || loose(other.text(other.ids[r])) !== loose(parts.glued)) continue;
+          rows.push(r);
+        }
+        if (rows.length === 0 || rows.length >= options.maxShare * present) continue;
+        const [hereName, neighbourName] = [data.columns[here].name, data.columns[neighbour].name];
+        for (const r of rows) {
+          const value = distinct.text(distinct.ids[r]);
+          if (isAccepted(here, value)) continue;
+          const { own, glued: part } = glued.get(distinct.ids[r])!;
+          report({
+            row: r,
+            columnIndex: here,
+            value,
+            evidence: { neighbour: neighbourName, neighbourValue: part, ownPart: own },
+            message: `"${value}" in column "${hereName}" is "${own}" with this row's "${neighbourName}" ("${part}") glued on: two fields seem merged, and "${neighbourName}" kept its own.`,
+            related: [{ row: r, columnIndex: neighbour, message: `"${neighbourName}" holds "${other.text(other.ids[r])}" here` }],
+            fixes: () => {
+              const fix = replaceCellFix(data, r, here, own, `Replace with "${own}"`);
+              return fix ? [fix] : [];
+            },
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,40 @@
+/** merged-neighbour: a value with the row's own value of the neighbouring column glued to it. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { checkCsv, csv, findingsOf, fixText } from './check-text';
+
+const PLACES = [['Portland', 'OR'], ['Louisville', 'KY'], ['Denver', 'CO'], ['Fort Collins', 'CO'], ['Austin', 'TX'], ['San Diego', 'CA'], ['Grand Rapids', 'MI'], ['Bend', 'OR']];
+
+/** Breweries: name, city, state (each city in many rows); `edit` rewrites rows' city. */
+function breweries(edit: Record<number, string> = {}): string[][] {
+  return Array.from({ length: 400 }, (_, i) => {
+    const [city, state] = PLACES[(i * 3) % PLACES.length];
+    return [`Brewery ${i}`, edit[i] ?? city, state];
+  });
+}
+
+test('"Portland, OR" in city beside state "OR": the state glued on, reported with the city alone as fix', () => {
+  const header = ['name', 'city', 'state'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, breweries())), 'merged-neighbour'), [], 'cities alone');
+  const edit = { 0: 'Portland, OR', 9: 'Fort Collins CO', 10: 'Grand Rapids;MI' };
+  const findings = findingsOf(checkCsv(csv(header, breweries(edit))), 'merged-neighbour');
+  assert.deepEqual(findings.map((f) => [f.row, f.value, f.evidence?.ownPart]), [[0, 'Portland, OR', 'Portland'], [9, 'Fort Collins CO', 'Fort Collins'], [10, 'Grand Rapids;MI', 'Grand Rapids']]);
+  assert.match(findings[0].message, /^"Portland, OR" in column "city" is "Portland" with this row's "state" \("OR"\) glued on/);
+  assert.equal(fixText(findings[1]), 'Fort Collins');
+  assert.equal(fixText(findings[0]), '"Portland"', 'a quoted cell keeps its quotes');
+});
+
+test('not a merge: another state glued on, a city of two words, or the pair written on most rows (the column\'s format)', () => {
+  const header = ['name', 'city', 'state'];
+  // "Portland, ME" beside state "OR": not this row's state (another error, or another Portland).
+  assert.deepEqual(findingsOf(checkCsv(csv(header, breweries({ 0: 'Portland, ME' }))), 'merged-neighbour'), []);
+  // Every row writes "City, ST": the format of the column, not a merge.
+  const written = breweries().map(([name, city, state], i) => [name, i % 4 === 0 ? city : `${city}, ${state}`, state]);
+  assert.deepEqual(findingsOf(checkCsv(csv(header, written)), 'merged-neighbour'), [], '75% of the rows write the pair');
+});
+
+test('the neighbour on the left: "OR Portland" in city after state', () => {
+  const rows = breweries({ 6: 'CO Denver', 7: 'CO Bend' }).map(([name, city, state]) => [name, state, city]);
+  const findings = findingsOf(checkCsv(csv(['name', 'state', 'city'], rows)), 'merged-neighbour');
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.evidence?.ownPart]), [[6, 'city', 'Denver']], '"CO Bend" beside state CA: not its state glued on');
+});
