@@ -1,10 +1,11 @@
 /**
  * Which spellings of a category are variants of another, from the value counts of one column: values that
- * differ only by case, accents or white space (the category-variant rule's key), and — optionally — rare
+ * differ only by case, accents or white space (the category-variant rule's key), a word written short ("St.
+ * Louis" for "Saint Louis", as the rule reads it), and — optionally — rare
  * values one or two typing errors away from a much more frequent one ("Londno" among many "London").
  * Each variant maps to its group's most frequent spelling.
  */
-import { categoryKey } from '../quality/rules/category-variant';
+import { abbreviatedValues, categoryKey } from '../quality/rules/category-variant';
 import { editDistance } from '../quality/edit-distance';
 
 export interface VariantOptions {
@@ -66,6 +67,9 @@ export function variantMapping(counts: ReadonlyMap<string, number>, options: Var
       }
     }
   }
+  // A group whose spelling writes a word short ("St. Louis") joins its full spelling's group ("Saint Louis").
+  const ordered = [...groups.values()];
+  for (const [short, full] of abbreviatedValues(ordered, (g) => g.canonical, (g) => g.total)) if (!target.has(short)) target.set(short, full);
   const mapping = new Map<string, string>();
   for (const group of groups.values()) {
     const canonical = (target.get(group) ?? group).canonical;

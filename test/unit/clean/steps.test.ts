@@ -31,6 +31,16 @@ test('unify categories: case/accent/space variants and rare typos become the mos
   assert.equal(free.run.steps[0].cellsChanged, 0, 'more distinct values than maxDistinct: free text');
 });
 
+test('unify categories: a word written short joins its full spelling, as category-variant reports it ("St. Louis" → "Saint Louis")', async () => {
+  const rows = ['city', ...Array(8).fill('Saint Louis'), 'St. Louis', 'St Louis', ...Array(5).fill('Fort Collins'), 'Ft. Collins', 'KM', ...Array(4).fill('KPM')];
+  const { text, run } = await cleanCsv(`${rows.join('\n')}\n`, [['unify-categories', { columns: ['city'] }]]);
+  const out = lines(text).slice(1);
+  assert.equal(out.filter((v) => v === 'Saint Louis').length, 10);
+  assert.equal(out.filter((v) => v === 'Fort Collins').length, 6);
+  assert.ok(out.includes('KM'), 'two letters alone are a code, not a contraction');
+  assert.equal(run.steps[0].cellsChanged, 3);
+});
+
 test('normalize numbers: separators, currency, percent, units (converted to the column\'s unit), accounting negatives', async () => {
   const money = await cleanCsv('price\n"$1,200"\n950\n(45)\n"1,000.50"\nabout 250k\n', [['normalize-numbers', { columns: ['price'] }]]);
   assert.deepEqual(lines(money.text), ['price', '1200', '950', '-45', '1000.5', 'about 250k']);

@@ -38,3 +38,23 @@ test('in a column of names, a package "query" beside a class "Query" is no varia
   rows.push(['Teal'], ['teal']);
   assert.deepEqual(findingsOf(checkCsv(csv(['colour'], rows)), 'category-variant').map((f) => f.value), ['teal']);
 });
+
+test('a word written short: "St. Louis" and "St Paul" beside "Saint Louis" and "Saint Paul", "Ft. Collins", "&" for "and"; a code alone is no contraction', () => {
+  const cities = ['Saint Louis', 'Saint Paul', 'Fort Collins', 'Denver', 'Johnson and Johnson', 'Le Mans'];
+  const rows = Array.from({ length: 300 }, (_, i) => [`Shop ${i}`, cities[i % cities.length]]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['shop', 'city'], rows)), 'category-variant'), []);
+  const edits: Record<number, string> = { 6: 'St. Louis', 7: 'St Paul', 8: 'Ft. Collins', 10: 'Johnson & Johnson', 11: 'Les Mans', 13: 'Sn Paul' };
+  for (const [row, value] of Object.entries(edits)) rows[Number(row)][1] = value;
+  const findings = findingsOf(checkCsv(csv(['shop', 'city'], rows)), 'category-variant');
+  assert.deepEqual(
+    findings.map((f) => [f.row, f.value, f.evidence?.canonical]),
+    [[6, 'St. Louis', 'Saint Louis'], [7, 'St Paul', 'Saint Paul'], [8, 'Ft. Collins', 'Fort Collins'], [10, 'Johnson & Johnson', 'Johnson and Johnson']],
+    '"Les Mans" is not "Le Mans" written out; "Sn" is not a contraction of "Saint" (its last letter is t)',
+  );
+  assert.equal(fixText(findings[0]), 'Saint Louis');
+  // Codes: "AP" beside "Api-Ip", "KM" beside "KPM": two letters alone are a code of their own.
+  const codes = Array.from({ length: 300 }, (_, i) => [`${i}`, ['Api-Ip', 'KPM', 'Lazio'][i % 3]]);
+  codes[5][1] = 'AP';
+  codes[9][1] = 'KM';
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'flag'], codes)), 'category-variant'), []);
+});

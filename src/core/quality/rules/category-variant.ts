@@ -17,16 +17,75 @@ export function categoryKey(value: string): string {
     .replace(/(?<=\p{L})[.\-_'’]+|[.\-_'’]+(?=\p{L})/gu, '');
 }
 
+/** A word written short: letters and a period ("St.", "Intl."), or a contraction of two letters ("St", "Mt"). */
+const SHORT_WORD = /^(\p{L}{1,5})\.$|^(\p{L}{2})$/u;
+
+/**
+ * Whether `short` (lower-case letters) abbreviates `word`: shorter, the same first letter, the rest of its
+ * letters in order within the word ("st" of "saint", "intl" of "international"); a contraction without a period
+ * must be the word's first and last letters ("st" of "saint", "mt" of "mount"; not "le" of "les").
+ */
+function abbreviates(short: string, word: string, period: boolean): boolean {
+  if (short.length >= word.length || short[0] !== word[0]) return false;
+  if (!period) return short[1] === word[word.length - 1];
+  let i = 1;
+  for (let k = 1; k < word.length && i < short.length; k++) if (word[k] === short[i]) i++;
+  return i === short.length;
+}
+
+const words = (value: string) => value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim().split(/\s+/);
+
+/**
+ * Whether `value` is `full` with one or more words written short ("St. Louis" for "Saint Louis", "Ft Collins"
+ * for "Fort Collins") or "&" for "and", its other words the same (by {@link categoryKey}).
+ */
+export function abbreviationOf(value: string, full: string): boolean {
+  const [a, b] = [words(value), words(full)];
+  if (a.length !== b.length) return false;
+  let [shortened, contracted] = [0, 0];
+  for (let i = 0; i < a.length; i++) {
+    if (categoryKey(a[i]) === categoryKey(b[i])) continue;
+    const m = SHORT_WORD.exec(a[i]);
+    if ((m && abbreviates(m[1] ?? m[2], b[i], m[1] !== undefined)) || (a[i] === '&' && b[i] === 'and')) shortened++;
+    else return false;
+    if (m?.[2] !== undefined) contracted++;
+  }
+  // A contraction without a period needs a word kept beside it: "AP" alone is a code, not "Api-Ip" written short.
+  return shortened > 0 && (contracted === 0 || shortened < a.length);
+}
+
+/** Whether a value has a word {@link abbreviationOf} could read as written short. */
+const mayAbbreviate = (value: string) => words(value).some((word) => word === '&' || SHORT_WORD.test(word));
+
+/**
+ * Of a column's values (each with its rows), those with a word written short and the one value in more rows
+ * they are the short spelling of ("St. Louis" → "Saint Louis"): what the rule reports and the cleaning step
+ * unifies (one source).
+ */
+export function abbreviatedValues<T>(values: readonly T[], text: (value: T) => string, rows: (value: T) => number): Map<T, T> {
+  const found = new Map<T, T>();
+  for (const value of values) {
+    if (!mayAbbreviate(text(value))) continue;
+    const full = values.filter((other) => rows(other) > rows(value) && abbreviationOf(text(value), text(other)));
+    if (full.length === 1) found.set(value, full[0]);
+  }
+  return found;
+}
+
 export const categoryVariant = defineRule({
   id: 'category-variant',
   title: 'Category spelled several ways',
   dimension: 'consistency',
   defaultSeverity: 'warning',
   defaultOptions: { maxDistinct: 1000 },
-  description: 'Values of a categorical column that differ only by case, white space, accents or punctuation.',
+  description: 'Values of a categorical column that differ only by case, white space, accents, punctuation or a word written short ("St. Louis" for "Saint Louis").',
   docs: `"Paris", "paris " and "PARIS" are one city but three categories, as are "PG-13" and "PG13": one-hot
 encoding splits their rows across several features and each gets fewer examples. Punctuation counts only
-beside a letter: "1.5" and "15" are two values.
+beside a letter: "1.5" and "15" are two values. So are a value and its spelling with a word written short,
+where the full spelling is exactly one value in more rows: "St. Louis" (or "St Louis") and "Saint Louis", "Ft.
+Collins" and "Fort Collins", "Johnson & Johnson" and "Johnson and Johnson" — a word of letters and a period
+whose letters are the full word's first letter and then others in order, a two-letter contraction of its first
+and last letters beside a word kept as it is ("AP" alone is a code), or "&" for "and".
 
 **Fix**: unify the spelling; the quick fix replaces a variant with the column's most frequent spelling.
 Columns with more than \`maxDistinct\` distinct values are free text and are not checked. In a column of
@@ -69,6 +128,11 @@ are left alone: there, case can carry meaning (a package \`query\` beside a clas
         if ((groupSize.get(key) ?? 0) < 2 || target === undefined || target === id) continue;
         if (names && counts[id] === counts[target] && !/\s/.test(value.trim()) && value.toLowerCase() === distinct.text(target).toLowerCase()) continue;
         targetOf.set(id, target);
+      }
+      // A value with a word written short ("St. Louis") whose full spelling is exactly one value in more rows.
+      for (const [id, full] of abbreviatedValues(categories, (id) => distinct.text(id), (id) => counts[id])) {
+        const target = canonical.get(categoryKey(distinct.text(full)));
+        if (!targetOf.has(id) && target !== undefined) targetOf.set(id, target);
       }
       if (targetOf.size === 0) return;
       const reportCell = (r: number, value: string, targetId: number) => {
