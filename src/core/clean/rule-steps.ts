@@ -64,6 +64,9 @@ export const RULE_STEPS: Readonly<Record<string, RuleStepMapper>> = {
   'column-shift': editCells(
     (f) => {
       const neighbour = text(f.evidence?.neighbour);
+      // Two values swapped: each finding puts the other's value in its own cell.
+      const theirs = f.evidence?.swapped === true ? text(f.evidence?.neighbourValue) : undefined;
+      if (f.column && f.value !== undefined && theirs !== undefined) return [{ column: f.column, from: f.value, to: theirs }];
       return f.column && neighbour && f.value !== undefined && f.evidence?.neighbourEmpty === true
         ? [
             { column: f.column, from: f.value, to: null },

@@ -72,6 +72,8 @@ test('every rule is either mapped to steps that exist or listed as having none, 
     { step: 'replace-values', options: { columns: ['x'], cells: { x: [{ row: 3, from: 'a', to: 'b' }] } }, enabled: false },
   ]);
   assert.deepEqual(RULE_STEPS['spelled-out-code']({ name: 'x', kind: 'string' }, findingsFor['spelled-out-code'])[0].options, { columns: ['x'], values: { x: { Male: 'M' } } });
+  const swapped = finding('column-shift', { value: 'WA', evidence: { neighbour: 'state', neighbourEmpty: false, swapped: true, neighbourValue: 'Seattle' } });
+  assert.deepEqual(RULE_STEPS['column-shift']({ name: 'x', kind: 'string' }, [swapped])[0].options, { columns: ['x'], cells: { x: [{ row: 3, from: 'WA', to: 'Seattle' }] } }, 'a swapped value takes the other\'s in its own cell');
   assert.deepEqual(RULE_STEPS['merged-neighbour']({ name: 'x', kind: 'string' }, findingsFor['merged-neighbour'])[0].options, { columns: ['x'], values: { x: { 'Portland, OR': 'Portland' } } });
   assert.deepEqual(RULE_STEPS['column-shift']({ name: 'x', kind: 'string' }, findingsFor['column-shift'])[0].options, {
     columns: ['x', 'y'],

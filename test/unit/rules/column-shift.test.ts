@@ -305,3 +305,17 @@ test('a column is learned from the rows beside no emptied neighbour: codes shift
   assert.deepEqual(findings.filter((f) => f.column === 'month').map((f) => f.row), years, 'seven years in the month column (1.75%), the year empty: beyond the months of the other rows');
   assert.match(findings[0].message, /"1984" in column "month" looks like a value of "year"/);
 });
+
+test('two neighbours swapped: "WA" in city and "Seattle" in state, each a value of the other column, both reported with a fix swapping them back', () => {
+  const places = [['Seattle', 'WA'], ['Portland', 'OR'], ['Denver', 'CO'], ['Boulder', 'CO'], ['Austin', 'TX'], ['Chicago', 'IL']];
+  const lines = (swapped: number[]) => ['name,city,state,year', ...Array.from({ length: 300 }, (_, i) => {
+    const [city, state] = places[i % places.length];
+    return `Shop ${i},${swapped.includes(i) ? `${state},${city}` : `${city},${state}`},${2000 + (i % 20)}`;
+  })];
+  assert.deepEqual(check(lines([])), []);
+  const findings = check(lines([12, 45]));
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.value, f.evidence?.neighbourValue]), [[12, 'city', 'WA', 'Seattle'], [12, 'state', 'Seattle', 'WA'], [45, 'city', 'CO', 'Boulder'], [45, 'state', 'Boulder', 'CO']]);
+  assert.match(findings[0].message, /^"WA" in column "city" and "Seattle" in "state" look swapped/);
+  const fix = findings[0].fixes?.[0];
+  assert.equal(fix?.kind === 'replace' ? fix.newText : undefined, 'Seattle,WA');
+});

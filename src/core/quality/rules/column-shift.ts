@@ -407,6 +407,21 @@ function splits(text: string): [string, string][] {
   return out;
 }
 
+/**
+ * Per value id of text column `here`: 1 where the value is one of `home`'s (held by KNOWN_ROWS rows or more
+ * there) and ten times likelier there than among here's values (undefined when no value is).
+ */
+function belongingIds(here: Words, home: Words): Uint8Array | undefined {
+  const known = knownValues(home);
+  let marked: Uint8Array | undefined;
+  for (let id = 0; id < here.distinct.size; id++) {
+    const homeRows = known.get(here.distinct.text(id)) ?? 0;
+    if (homeRows < KNOWN_ROWS || homeRows / Math.max(1, home.present) < (FIT_RATIO * here.distinct.counts[id]) / Math.max(1, here.present)) continue;
+    (marked ??= new Uint8Array(here.distinct.size))[id] = 1;
+  }
+  return marked;
+}
+
 /** The shares of home's values, and of here's other values, that are row `r`'s value in `here` (home's counted when frequent or known there). */
 function valueShares(r: number, home: Words, here: Words): [number, number] {
   const id = here.distinct.ids[r];
@@ -672,7 +687,7 @@ export const columnShift = defineRule({
   dimension: 'structure',
   defaultSeverity: 'warning',
   defaultOptions: {},
-  description: "A value that belongs to the neighbouring column, which is empty in that row (a shifted or merged field: \"Lyon FR\" in city with country empty).",
+  description: "A value that belongs to the neighbouring column, which is empty in that row (a shifted or merged field: \"Lyon FR\" in city with country empty), or two neighbours' values swapped.",
   docs: `A field lost or added upstream shifts a row's values by one column: a city lands in the state column,
 two fields are glued into one ("Lyon FR" in \`city\`, \`country\` empty), a number sits in the next numeric
 column. The row reads as valid data with wrong values in several columns.
@@ -717,6 +732,10 @@ column is above the open and the close), or, where no order says otherwise, when
 column's values lie as far on the empty column's side and it is in the central 90% of the empty column's
 values (a maximum temperature in the minimum column). The emptied cell is reported too. Columns whose values look alike (two columns of names) are not
 compared by pattern, and free text only holds a foreign value when it is one word.
+
+Two neighbouring columns of words whose values repeat, their shapes apart: a row whose two values each are a
+value of the other column (held there by 2 rows or more, ten times likelier there than in their own) holds
+them swapped ("WA" in city, "Seattle" in state); both cells are reported, with a fix swapping them back.
 
 The evidence: the neighbouring column, that it is empty, and how well the value fits each column (the share
 of values with its pattern).
@@ -1013,6 +1032,35 @@ of values with its pattern).
           });
         }
         emptied(`Column ${name(from)} is empty in this row; its value seems to be in ${name(to)} ("${text}").`);
+      }
+    }
+    // Two neighbouring columns of words whose values repeat, their shapes apart: a row whose two values each
+    // belong to the other column ("WA" in city, "Seattle" in state) holds them swapped.
+    for (let x = 0; x + 1 < columns; x++) {
+      const y = x + 1;
+      if (!words[x] || !words[y] || !repeats(x) || !repeats(y) || !apartFrom(x)) continue;
+      const [inY, inX] = [belongingIds(wordsIn(x), wordsIn(y)), belongingIds(wordsIn(y), wordsIn(x))];
+      if (!inY || !inX) continue;
+      const [idsX, idsY] = [wordsIn(x).distinct.ids, wordsIn(y).distinct.ids];
+      for (let r = 0; r < rows; r++) {
+        if (idsX[r] < 0 || idsY[r] < 0 || !inY[idsX[r]] || !inX[idsY[r]] || reported.has(r * columns + x) || reported.has(r * columns + y)) continue;
+        const [vx, vy] = [wordsIn(x).distinct.text(idsX[r]), wordsIn(y).distinct.text(idsY[r])];
+        const fix: FindingFix[] | undefined = fixes
+          ? [{ kind: 'replace', title: `Swap "${vx}" and "${vy}"`, range: span(data, r, x, y), newText: `${csvField(vy, delimiter)}${delimiter}${csvField(vx, delimiter)}` }]
+          : undefined;
+        for (const [c, other, value, theirs] of [[x, y, vx, vy], [y, x, vy, vx]] as const) {
+          once(r, c);
+          const [there] = valueShares(r, wordsIn(other), wordsIn(c));
+          report({
+            row: r,
+            columnIndex: c,
+            value,
+            evidence: { neighbour: data.columns[other].name, neighbourEmpty: false, swapped: true, neighbourValue: theirs, fitsNeighbour: Number(there.toFixed(4)), by: 'value' },
+            message: `"${value}" in column ${name(c)} and "${theirs}" in ${name(other)} look swapped: each is a value of the other column (${percent(there)} of ${name(other)}'s values are "${value}"), rare in its own.`,
+            related: [{ row: r, columnIndex: other, message: `${name(other)} holds "${theirs}"` }],
+            fixes: fix,
+          });
+        }
       }
     }
   },
