@@ -5,7 +5,7 @@
  * values one or two typing errors away from a much more frequent one ("Londno" among many "London").
  * Each variant maps to its group's most frequent spelling.
  */
-import { abbreviatedValues, categoryKey } from '../quality/rules/category-variant';
+import { abbreviatedValues, categoryKey, truthVariants } from '../quality/rules/category-variant';
 import { editDistance } from '../quality/edit-distance';
 
 export interface VariantOptions {
@@ -70,6 +70,7 @@ export function variantMapping(counts: ReadonlyMap<string, number>, options: Var
   // A group whose spelling writes a word short ("St. Louis") joins its full spelling's group ("Saint Louis").
   const ordered = [...groups.values()];
   for (const [short, full] of abbreviatedValues(ordered, (g) => g.canonical, (g) => g.total)) if (!target.has(short)) target.set(short, full);
+  for (const [other, usual] of truthVariants(ordered, (g) => g.canonical, (g) => g.total)) if (!target.has(other)) target.set(other, usual);
   const mapping = new Map<string, string>();
   for (const group of groups.values()) {
     const canonical = (target.get(group) ?? group).canonical;

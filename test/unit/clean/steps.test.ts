@@ -39,6 +39,8 @@ test('unify categories: a word written short joins its full spelling, as categor
   assert.equal(out.filter((v) => v === 'Fort Collins').length, 6);
   assert.ok(out.includes('KM'), 'two letters alone are a code, not a contraction');
   assert.equal(run.steps[0].cellsChanged, 3);
+  const answers = await cleanCsv(`member\n${[...Array(12).fill('Y'), ...Array(12).fill('N'), 'TRUE', 'F'].join('\n')}\n`, [['unify-categories', { columns: ['member'] }]]);
+  assert.deepEqual(lines(answers.text).slice(-2), ['Y', 'N'], 'a yes/no answer written another way, as category-variant reports it');
 });
 
 test('normalize numbers: separators, currency, percent, units (converted to the column\'s unit), accounting negatives', async () => {

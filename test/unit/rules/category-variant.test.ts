@@ -58,3 +58,16 @@ test('a word written short: "St. Louis" and "St Paul" beside "Saint Louis" and "
   codes[9][1] = 'KM';
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'flag'], codes)), 'category-variant'), []);
 });
+
+test('a yes/no answer written another way: "TRUE" and "F" among "Y" and "N"; "yes" is left to spelled-out-code; a column of other words is no yes/no column', () => {
+  const rows = Array.from({ length: 200 }, (_, i) => [`${i}`, i % 3 ? 'Y' : 'N']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'member'], rows)), 'category-variant'), []);
+  rows[4][1] = 'TRUE';
+  rows[9][1] = 'F';
+  rows[10][1] = 'yes';
+  const findings = findingsOf(checkCsv(csv(['id', 'member'], rows)), 'category-variant');
+  assert.deepEqual(findings.map((f) => [f.row, f.value, f.evidence?.canonical]), [[4, 'TRUE', 'Y'], [9, 'F', 'N']]);
+  const other = Array.from({ length: 200 }, (_, i) => [`${i}`, ['Y', 'N', 'Maybe'][i % 3]]);
+  other[4][1] = 'TRUE';
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'member'], other)), 'category-variant'), [], '"Maybe" is no spelling of true or false');
+});

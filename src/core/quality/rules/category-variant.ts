@@ -72,20 +72,56 @@ export function abbreviatedValues<T>(values: readonly T[], text: (value: T) => s
   return found;
 }
 
+/** The truth value each common spelling of a yes/no answer writes. */
+const TRUTH = new Map<string, boolean>([
+  ...['y', 'yes', 'true', 't', '1'].map((w) => [w, true] as const),
+  ...['n', 'no', 'false', 'f', '0'].map((w) => [w, false] as const),
+]);
+/** Share of a truth value's rows its most common spelling must hold to be the column's way of writing it. */
+const TRUTH_SPELLING_SHARE = 0.9;
+
+/**
+ * Of a column's values (each with its rows), in a column of yes/no answers only (every value a spelling of
+ * true or false, both present), the spellings other than the one each truth value is written with in 90% of
+ * its rows, with that spelling: "TRUE" → "Y" among "Y" and "N". A spelling that begins with the usual one
+ * ("yes" beside "Y") is left to spelled-out-code. What the rule reports and the cleaning step unifies.
+ */
+export function truthVariants<T>(values: readonly T[], text: (value: T) => string, rows: (value: T) => number): Map<T, T> {
+  const found = new Map<T, T>();
+  const byTruth = new Map<boolean, T[]>();
+  for (const value of values) {
+    const truth = TRUTH.get(text(value).trim().toLowerCase());
+    if (truth === undefined) return found;
+    byTruth.set(truth, [...(byTruth.get(truth) ?? []), value]);
+  }
+  if (byTruth.size < 2) return found;
+  for (const spellings of byTruth.values()) {
+    const usual = spellings.reduce((a, b) => (rows(b) > rows(a) ? b : a));
+    const total = spellings.reduce((n, v) => n + rows(v), 0);
+    if (rows(usual) < TRUTH_SPELLING_SHARE * total) continue;
+    const usualKey = categoryKey(text(usual));
+    for (const value of spellings) if (value !== usual && !categoryKey(text(value)).startsWith(usualKey)) found.set(value, usual);
+  }
+  return found;
+}
+
 export const categoryVariant = defineRule({
   id: 'category-variant',
   title: 'Category spelled several ways',
   dimension: 'consistency',
   defaultSeverity: 'warning',
   defaultOptions: { maxDistinct: 1000 },
-  description: 'Values of a categorical column that differ only by case, white space, accents, punctuation or a word written short ("St. Louis" for "Saint Louis").',
+  description: 'Values of a categorical column that differ only by case, white space, accents, punctuation or a word written short ("St. Louis" for "Saint Louis"), or a yes/no answer written another way ("TRUE" among "Y" and "N").',
   docs: `"Paris", "paris " and "PARIS" are one city but three categories, as are "PG-13" and "PG13": one-hot
 encoding splits their rows across several features and each gets fewer examples. Punctuation counts only
 beside a letter: "1.5" and "15" are two values. So are a value and its spelling with a word written short,
 where the full spelling is exactly one value in more rows: "St. Louis" (or "St Louis") and "Saint Louis", "Ft.
 Collins" and "Fort Collins", "Johnson & Johnson" and "Johnson and Johnson" — a word of letters and a period
 whose letters are the full word's first letter and then others in order, a two-letter contraction of its first
-and last letters beside a word kept as it is ("AP" alone is a code), or "&" for "and".
+and last letters beside a word kept as it is ("AP" alone is a code), or "&" for "and". And in a column of
+yes/no answers (every value a spelling of true or false: y/yes/true/t/1, n/no/false/f/0), a spelling other
+than the one each answer is written with in 90% of its rows: "TRUE" among "Y" and "N" ("yes" beside "Y" is
+spelled-out-code's).
 
 **Fix**: unify the spelling; the quick fix replaces a variant with the column's most frequent spelling.
 Columns with more than \`maxDistinct\` distinct values are free text and are not checked. In a column of
@@ -132,6 +168,11 @@ are left alone: there, case can carry meaning (a package \`query\` beside a clas
       // A value with a word written short ("St. Louis") whose full spelling is exactly one value in more rows.
       for (const [id, full] of abbreviatedValues(categories, (id) => distinct.text(id), (id) => counts[id])) {
         const target = canonical.get(categoryKey(distinct.text(full)));
+        if (!targetOf.has(id) && target !== undefined) targetOf.set(id, target);
+      }
+      // A yes/no answer written another way ("TRUE" among "Y" and "N").
+      for (const [id, usual] of truthVariants(categories, (id) => distinct.text(id), (id) => counts[id])) {
+        const target = canonical.get(categoryKey(distinct.text(usual)));
         if (!targetOf.has(id) && target !== undefined) targetOf.set(id, target);
       }
       if (targetOf.size === 0) return;
