@@ -1,7 +1,8 @@
 /**
  * Which spellings of a category are variants of another, from the value counts of one column: values that
  * differ only by case, accents or white space (the category-variant rule's key), a word written short ("St.
- * Louis" for "Saint Louis", as the rule reads it), and — optionally — rare
+ * Louis" for "Saint Louis") or a yes/no answer written another way ("TRUE" among "Y" and "N"), as the rule
+ * reads them, and — optionally — rare
  * values one or two typing errors away from a much more frequent one ("Londno" among many "London").
  * Each variant maps to its group's most frequent spelling.
  */

@@ -12,7 +12,7 @@ export const unifyCategories = defineStep({
   id: 'unify-categories',
   title: 'Unify category spellings',
   description:
-    'Replaces spellings of a category that differ only by case, accents, white space or a word written short ("St. Louis" for "Saint Louis") — and rare typos of a much more frequent value — with the most frequent spelling.',
+    'Replaces spellings of a category that differ only by case, accents, white space or a word written short ("St. Louis" for "Saint Louis"), yes/no answers written another way ("TRUE" among "Y" and "N") — and rare typos of a much more frequent value — with the most frequent spelling.',
   options: z.object({
     columns: columnList,
     typos: z._default(z.boolean(), true).check(z.describe('Also merge rare values one or two typing errors away from a value at least 10 times as frequent.')),
