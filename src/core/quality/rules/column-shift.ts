@@ -3,6 +3,7 @@ import { dateFormatsOf, dateTimeFormatsOf } from '../../ingest/csv/infer';
 import { TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, memo, missingCount, nullCount, nullMask, nullRows, numericColumn, sortedColumn, type SortedNumbers } from '../column-values';
 import { cellText, isFreeText } from '../dependencies';
 import { patternOf } from '../value-patterns';
+import { splits } from '../field-splits';
 import { OrderFit, numericOrders, type NumericOrder } from '../numeric-orders';
 import type { FindingFix } from '../finding';
 import type { IngestResult, TextRange } from '../../table/model';
@@ -368,8 +369,12 @@ function belongsByKnown(r: number, home: Words, here: Words, categories: Set<str
   if (others >= MAX_SHIFTED_SHARE * here.present) return false;
   const text = here.distinct.text(id);
   if (categories.has(text)) return false;
-  const homeRows = knownValues(home).get(text) ?? 0;
-  return homeRows >= KNOWN_ROWS && homeRows / Math.max(1, home.present) >= (FIT_RATIO * others) / Math.max(1, here.present);
+  return knownAndLikelier(knownValues(home).get(text) ?? 0, home, others, here);
+}
+
+/** Whether a value in `homeRows` rows of home and `hereRows` of here is a known value of home (KNOWN_ROWS rows or more) and ten times likelier there. */
+function knownAndLikelier(homeRows: number, home: Words, hereRows: number, here: Words): boolean {
+  return homeRows >= KNOWN_ROWS && homeRows / Math.max(1, home.present) >= (FIT_RATIO * hereRows) / Math.max(1, here.present);
 }
 
 /**
@@ -385,29 +390,6 @@ function splitByValue(r: number, here: Words, left: Words, right: Words): [strin
 }
 
 /**
- * Where two fields written into one cell meet: white space, or a comma, semicolon or bar with or without
- * spaces ("Lyon FR", "Louisville, KY", "Lyon;FR"). Not a hyphen or a slash: they join the parts of one value
- * ("Winston-Salem", "n/a"); nor a bare comma between digits, a decimal or thousands separator ("<0,1").
- */
-const SEPARATOR = /\s*[,;|]\s*|\s+/g;
-const DIGIT = /\d/;
-
-/** The ways to cut a text in two at one {@link SEPARATOR}, both parts non-empty, in order of the cut. */
-function splits(text: string): [string, string][] {
-  const whole = text.trim();
-  const out: [string, string][] = [];
-  for (const m of whole.matchAll(SEPARATOR)) {
-    const at = m.index ?? 0;
-    const end = at + m[0].length;
-    if (m[0] === ',' && DIGIT.test(whole[at - 1] ?? '') && DIGIT.test(whole[end] ?? '')) continue;
-    const a = whole.slice(0, at);
-    const b = whole.slice(end);
-    if (a && b) out.push([a, b]);
-  }
-  return out;
-}
-
-/**
  * Per value id of text column `here`: 1 where the value is one of `home`'s (held by KNOWN_ROWS rows or more
  * there) and ten times likelier there than among here's values (undefined when no value is).
  */
@@ -415,8 +397,7 @@ function belongingIds(here: Words, home: Words): Uint8Array | undefined {
   const known = knownValues(home);
   let marked: Uint8Array | undefined;
   for (let id = 0; id < here.distinct.size; id++) {
-    const homeRows = known.get(here.distinct.text(id)) ?? 0;
-    if (homeRows < KNOWN_ROWS || homeRows / Math.max(1, home.present) < (FIT_RATIO * here.distinct.counts[id]) / Math.max(1, here.present)) continue;
+    if (!knownAndLikelier(known.get(here.distinct.text(id)) ?? 0, home, here.distinct.counts[id], here)) continue;
     (marked ??= new Uint8Array(here.distinct.size))[id] = 1;
   }
   return marked;

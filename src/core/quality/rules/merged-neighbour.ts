@@ -1,32 +1,12 @@
 /** merged-neighbour: a value with the row's own value of the neighbouring column glued to it ("Portland, OR" in city, state "OR"). */
 import { defineRule } from '../rule';
 import { TEXT_KINDS, distinctValues, nullCount, replaceCellFix, type DistinctValues } from '../column-values';
+import { splits } from '../field-splits';
 
 /** Columns with more distinct values than this are not read value by value (ids, free text). */
 const MAX_DISTINCT = 50_000;
 /** Rows a value must be held by to be a value of its column on its own ("Portland" alone). */
 const KNOWN_ROWS = 2;
-
-/**
- * Where two fields written into one cell meet: white space, or a comma, semicolon or bar with or without
- * spaces ("Portland OR", "Portland, OR", "Portland;OR"); the last such place for a neighbour on the right,
- * the first for one on the left.
- */
-const SEPARATOR = /\s*[,;|]\s*|\s+/g;
-
-/** A text cut at its last (`atEnd`) or first separator: [the part before, the part after], both non-empty. */
-function cut(text: string, atEnd: boolean): [string, string] | undefined {
-  const whole = text.trim();
-  let found: [number, number] | undefined;
-  for (const m of whole.matchAll(SEPARATOR)) {
-    const at = m.index ?? 0;
-    found = [at, at + m[0].length];
-    if (!atEnd) break;
-  }
-  if (!found) return undefined;
-  const [a, b] = [whole.slice(0, found[0]), whole.slice(found[1])];
-  return a && b ? [a, b] : undefined;
-}
 
 const loose = (text: string) => text.trim().toLowerCase();
 
@@ -36,19 +16,26 @@ interface Glued {
   glued: string;
 }
 
-/**
- * The values of text column `here` that are one of its own values with another part glued on at the end facing
- * the neighbour (`atEnd`: the neighbour is on the right): by value id.
- */
-function gluedValues(distinct: DistinctValues, atEnd: boolean): Map<number, Glued> {
+/** The rows of each value of a text column, by its loose form. */
+function rowsByValue(distinct: DistinctValues): Map<string, number> {
   const rowsOf = new Map<string, number>();
   for (let id = 0; id < distinct.size; id++) {
     const key = loose(distinct.text(id));
     rowsOf.set(key, (rowsOf.get(key) ?? 0) + distinct.counts[id]);
   }
+  return rowsOf;
+}
+
+/**
+ * The values of text column `here` (`rowsOf`: its rows by value) that are one of its own values with another
+ * part glued on at the end facing the neighbour (`atEnd`: the neighbour is on the right; cut at the last place
+ * two fields meet, else at the first): by value id.
+ */
+function gluedValues(distinct: DistinctValues, rowsOf: ReadonlyMap<string, number>, atEnd: boolean): Map<number, Glued> {
   const glued = new Map<number, Glued>();
   for (let id = 0; id < distinct.size; id++) {
-    const parts = cut(distinct.text(id), atEnd);
+    const cuts = splits(distinct.text(id));
+    const parts = atEnd ? cuts.at(-1) : cuts[0];
     if (!parts) continue;
     const [own, other] = atEnd ? parts : [parts[1], parts[0]];
     if ((rowsOf.get(loose(own)) ?? 0) >= KNOWN_ROWS && loose(own) !== loose(other)) glued.set(id, { own, glued: other });
@@ -73,7 +60,8 @@ In two neighbouring text columns whose values repeat (at most ${MAX_DISTINCT.toL
 a value is reported when it is one of its column's values (held alone by ${KNOWN_ROWS} rows or more) with
 the row's own value of the neighbour glued on at the side facing it — after the last separator for a
 neighbour on the right ("Portland, OR"), before the first for one on the left ("OR Portland"); a separator is
-white space, or a comma, semicolon or bar with or without spaces; case and surrounding white space aside —
+white space, or a comma, semicolon or bar with or without spaces, as \`column-shift\` cuts a merge (not a comma
+between digits); case and surrounding white space aside —
 and such values are under \`maxShare\` of the column's rows (where most rows write the pair, that is the
 column's format).
 
@@ -89,9 +77,10 @@ The evidence: the neighbour, its value in the row, and the column's own value.
       const present = data.table.numRows - nullCount(data, here);
       // Values that repeat: a city among cities, not an id or free text.
       if (distinct.size > MAX_DISTINCT || 2 * distinct.size > present) continue;
+      let rowsOf: Map<string, number> | undefined;
       for (const neighbour of [here + 1, here - 1]) {
         if (neighbour < 0 || neighbour >= columns || !TEXT_KINDS.includes(data.columns[neighbour].kind)) continue;
-        const glued = gluedValues(distinct, neighbour > here);
+        const glued = gluedValues(distinct, (rowsOf ??= rowsByValue(distinct)), neighbour > here);
         if (glued.size === 0) continue;
         const other = distinctValues(data, neighbour);
         const rows: number[] = [];

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { isNumeric, looksLikeIdentifier, numericColumn, sortedColumn, type SortedNumbers } from '../column-values';
+import { isNumeric, looksLikeIdentifier, memo, numericColumn, sortedColumn, type SortedNumbers } from '../column-values';
 import { STRAY_NEGATIVE_SHARE } from '../placeholders';
 import type { IngestResult } from '../../table/model';
 
@@ -58,6 +58,11 @@ export interface ColumnPlaceholders {
  * what the outlier rule leaves out of the column's tails (a stand-in for "unknown" is no measurement).
  */
 export function columnPlaceholders(data: IngestResult, c: number): ColumnPlaceholders | undefined {
+  // Asked by both rules of a check: found once per column.
+  return memo(data, `placeholders:${c}`, () => findPlaceholders(data, c));
+}
+
+function findPlaceholders(data: IngestResult, c: number): ColumnPlaceholders | undefined {
   if (!isNumeric(data.columns[c]) || looksLikeIdentifier(data.columns[c].name)) return undefined;
   // Sentinels are finite: the sorted finite values say (by binary search) whether any occurs at all.
   const sorted = sortedColumn(data, c);
