@@ -35,6 +35,20 @@ test('JSON Lines: typed values per column kind; NA tokens are null; texts a colu
   assert.equal(run.rowsOut, 33);
 });
 
+test('JSON Lines, Arrow and Parquet keep a zip code\'s leading zero (a column of zero-padded codes is text)', async () => {
+  const zips = 'id,zip\n' + Array.from({ length: 40 }, (_, i) => `${i},${String(1000 + i * 997).padStart(5, '0')}\n`).join('');
+  const { text } = await cleanCsv(zips, [], { output: { format: 'jsonl' } });
+  assert.deepEqual(text.split('\n').slice(0, 2).map((l) => JSON.parse(l) as unknown), [
+    { id: 0, zip: '01000' },
+    { id: 1, zip: '01997' },
+  ]);
+  const input = tmp.file('zips.csv', zips);
+  const source = await describeSource(input);
+  const output = tmp.file('zips.parquet');
+  await cleanToFile(source, newRecipe(source, [], defaultOutput('parquet')), output);
+  assert.deepEqual([...(await readParquetFile(output)).table.getChild('zip')!.toArray()].slice(0, 2), ['01000', '01997']);
+});
+
 test('Arrow IPC and Parquet: typed columns that read back; rejected texts counted in the notes', async () => {
   const input = tmp.file('in.csv', csv);
   const source = await describeSource(input);

@@ -181,6 +181,27 @@ test('a dirty numeric column (8% text) is still numeric, its text kept as reject
   assert.equal(read(['weight', ...column(12)].join('\n')).columns[0].kind, 'string');
 });
 
+test('zero-padded codes (zip codes, ids, hours) are text that keeps its zeros; numbers written loosely and a stray zero stay numbers', () => {
+  const zips = Array.from({ length: 60 }, (_, i) => String(1000 + i * 1601).padStart(5, '0'));
+  const codes = read(['zip,id,hour', ...zips.map((z, i) => `${z},${String(i * 17).padStart(4, '0')},${String(i % 24).padStart(2, '0')}`)].join('\n'));
+  assert.deepEqual(codes.columns.map((c) => c.kind === 'string' || c.kind === 'categorical'), [true, true, true], 'every column is text');
+  assert.deepEqual([0, 1, 2].map((c) => codes.table.getChildAt(c)?.get(0)), ['01000', '0000', '00'], 'the zeros are kept');
+  assert.equal(codes.table.getChildAt(0)?.get(59), '95459', 'codes without a leading zero are text too');
+  // "01", "002", "00003" do not share a width: numbers written loosely (frictionless reads them as 1, 2, 3).
+  const loose = read('value\n01\n002\n00003\n');
+  assert.equal(loose.columns[0].kind, 'integer');
+  assert.deepEqual([0, 1, 2].map((r) => loose.table.getChildAt(0)?.get(r)), [1, 2, 3]);
+  // Two values written with a zero among amounts of every width, most below 1000 written without one.
+  const amounts = Array.from({ length: 200 }, (_, i) => String((i * 7919) % 5000));
+  amounts[10] = '0123';
+  amounts[20] = '0456';
+  assert.equal(read(['amount', ...amounts].join('\n')).columns[0].kind, 'integer', 'a stray zero is not a convention');
+  // Years: every value the same width, one written "0199": one padded value is no convention either.
+  const years = Array.from({ length: 100 }, (_, i) => String(1950 + (i % 70)));
+  years[5] = '0199';
+  assert.equal(read(['year', ...years].join('\n')).columns[0].kind, 'integer');
+});
+
 test('text with up to 1,000 distinct values is categorical, each value once in its dictionary', () => {
   const labels = (distinct: number) => read(['label', ...Array.from({ length: 3000 }, (_, i) => `d${i % distinct}`)].join('\n'));
   const few = labels(990);

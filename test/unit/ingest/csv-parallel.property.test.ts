@@ -69,6 +69,7 @@ const columnKinds = [
   'integral',
   'month-date',
   'timestamp-other',
+  'padded-code',
 ] as const;
 type ColumnKind = (typeof columnKinds)[number];
 
@@ -99,6 +100,8 @@ function cellArb(kind: ColumnKind, row: number, rows: number): fc.Arbitrary<stri
     'timestamp-other': fc
       .tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1990, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 59 }))
       .map(([d, m, y, h, min]) => `${y}/${m}/${d} ${h}:${String(min).padStart(2, '0')}${row % 2 ? ' PM' : ''}`),
+    // Zip codes written with their zeros (text), some late in the file only, now and then one that lost them.
+    'padded-code': fc.integer({ min: late ? 100 : 10_000, max: 99_999 }).map((n) => (row % 9 === 4 ? String(n) : String(n).padStart(5, '0'))),
   };
   return fc.oneof(
     { weight: 12, arbitrary: typed[kind] },

@@ -20,6 +20,24 @@ test('punctuation between digits is part of the value: "v1.5" and "v15" are two 
   assert.deepEqual(findingsOf(checkCsv(csv(['item', 'version'], rows)), 'category-variant').map((f) => f.value), ['V-3']);
 });
 
+test('a zip code that lost its leading zero is a variant of the code: "6103" among "06103" (a few codes, 5 rows of it)', () => {
+  const zips = ['06103', '02139', '19103', '07302', '10001'];
+  const rows = Array.from({ length: 400 }, (_, i) => [`${i}`, zips[i % zips.length]]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'zip'], rows)), 'category-variant'), [], 'codes written one way');
+  for (const r of [0, 50, 100, 150, 200]) rows[r][1] = '6103';
+  rows[301][1] = '2139';
+  const findings = findingsOf(checkCsv(csv(['id', 'zip'], rows)), 'category-variant');
+  assert.deepEqual(findings.map((f) => [f.row, f.value, f.evidence?.canonical]), [
+    [0, '6103', '06103'],
+    [50, '6103', '06103'],
+    [100, '6103', '06103'],
+    [150, '6103', '06103'],
+    [200, '6103', '06103'],
+    [301, '2139', '02139'],
+  ]);
+  assert.equal(fixText(findings[0]), '06103');
+});
+
 test('in a column of names, a package "query" beside a class "Query" is no variant; a car written with and without a hyphen, an account in title case, are', () => {
   const words = ['Query', 'Scale', 'Axis', 'Legend', 'Filter', 'Layout', 'Encoder', 'Palette'];
   const names = Array.from({ length: 200 }, (_, i) => `Node${i}`);

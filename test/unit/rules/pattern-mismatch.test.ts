@@ -110,3 +110,63 @@ test('integer codes of one width: a zip code that lost a digit is reported, numb
   assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[100, 'zip', '4983']]);
   assert.match(findings[0].message, /^"4983" in column "zip" has 4 digits, unlike 99% of the column's codes, which have 5 \(like "\d{5}"\)\.$/);
 });
+
+test('zip codes written with their zeros: one that lost its zero (as a spreadsheet drops it) is reported', () => {
+  const zips = Array.from({ length: 40 }, (_, k) => String(1200 + k * 2377).padStart(5, '0'));
+  const rows = Array.from({ length: 600 }, (_, i) => [`${i + 1}`, zips[(i * 7) % 40]]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'zip'], rows)), 'pattern-mismatch'), [], 'zip codes of one width');
+  rows[103][1] = String(Number(rows[103][1]));
+  assert.match(rows[103][1], /^\d{4}$/, 'the planted value lost its zero');
+  const findings = findingsOf(checkCsv(csv(['id', 'zip'], rows)), 'pattern-mismatch');
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[103, 'zip', rows[103][1]]]);
+});
+
+test('codes among words pasted in: the codes\' form is measured among the values not reported as words; a code written "06101.0" is the code', () => {
+  const codes = Array.from({ length: 60 }, (_, k) => String(1100 + k * 1613).padStart(5, '0'));
+  const rows = Array.from({ length: 1000 }, (_, i) => [`${i + 1}`, codes[(i * 7) % 60]]);
+  // 4% of the column holds words (a city pasted in, a unit glued on), each reported as letters among digits,
+  // and 1.2% codes written with a thousands separator: 94.7% of the column is written as plain digits.
+  for (let i = 0; i < 40; i++) rows[10 + i * 16][1] = i % 2 ? 'Lyon' : `${codes[i]} km`;
+  const thousands = Array.from({ length: 12 }, (_, i) => 13 + i * 64);
+  for (const r of thousands) rows[r][1] = `${rows[r][1].slice(0, 2)},${rows[r][1].slice(2)}`;
+  rows[733][1] = '06101.0';
+  const findings = findingsOf(checkCsv(csv(['id', 'county'], rows)), 'pattern-mismatch');
+  assert.equal(findings.filter((f) => /[a-z]/.test(f.value ?? '')).length, 40, 'the words are reported');
+  assert.deepEqual(
+    findings.filter((f) => !/[a-z]/.test(f.value ?? '')).map((f) => f.row),
+    thousands,
+    'the codes with a thousands separator are reported, "06101.0" (the code 06101) is not',
+  );
+});
+
+test('a code of another width among codes that are also written in other forms: the width is measured among the codes written as digits', () => {
+  const codes = Array.from({ length: 60 }, (_, k) => String(1000 + k * 1409).padStart(5, '0'));
+  const rows = Array.from({ length: 1000 }, (_, i) => [`${i + 1}`, codes[(i * 7) % 60]]);
+  // 2% written with a thousands separator, 2% with a sign: 96% of the column is digits alone.
+  for (let i = 0; i < 20; i++) rows[3 + i * 50][1] = `${rows[3 + i * 50][1].slice(0, 2)},${rows[3 + i * 50][1].slice(2)}`;
+  for (let i = 0; i < 20; i++) rows[5 + i * 50][1] = `-${rows[5 + i * 50][1]}`;
+  // 1.5% slipped by ×10: six digits where the column's codes have five (94.5% of the column has five).
+  const slips = Array.from({ length: 15 }, (_, i) => 7 + i * 60);
+  for (const r of slips) rows[r][1] = `${rows[r][1]}0`;
+  const findings = findingsOf(checkCsv(csv(['id', 'code'], rows)), 'pattern-mismatch');
+  assert.deepEqual(
+    findings.filter((f) => /^\d+$/.test(f.value ?? '')).map((f) => f.row),
+    slips,
+    'each code of six digits is reported',
+  );
+  assert.equal(findings.length, 55, 'and each code written with a separator or a sign');
+});
+
+test('words vary in length: among three-letter codes and names of several words, a one-word name is no code of another width', () => {
+  const rows: string[][] = [];
+  const add = (value: string, n: number) => {
+    for (let i = 0; i < n; i++) rows.push([`${rows.length + 1}`, value]);
+  };
+  add('USA', 930);
+  for (const typo of ['UAS', 'USS', 'UDA']) add(typo, 4);
+  for (const name of ['N Mariana Islands', 'Federated States of Micronesia', 'Puerto Rico']) add(name, 15);
+  add('Thailand', 3);
+  add('Palau', 3);
+  const flagged = findingsOf(checkCsv(csv(['id', 'country'], rows)), 'pattern-mismatch').map((f) => f.value);
+  assert.ok(!flagged.includes('Thailand') && !flagged.includes('Palau'), `one-word names are not flagged: ${[...new Set(flagged)].join(', ')}`);
+});

@@ -223,7 +223,11 @@ function addPlainEvidence(reader: CellReader, evidence: TypeEvidence): void {
   const { buffer, start: s, end: e } = reader;
   const int = integerFromBytes(buffer, s, e);
   // An integer written with a fraction of zeros ("2540.0") is evidence of a float (the string parser decides).
-  if (typeof int === 'number' && !hasDot(buffer, s, e)) return evidence.addInteger(int);
+  if (typeof int === 'number' && !hasDot(buffer, s, e)) {
+    // Digits alone (no sign, no spaces): their width, and whether a zero leads them ("02134").
+    const digitsAlone = buffer[s] >= 0x30 && buffer[s] <= 0x39 && buffer[e - 1] >= 0x30 && buffer[e - 1] <= 0x39;
+    return digitsAlone ? evidence.addInteger(int, e - s, e - s > 1 && buffer[s] === 0x30) : evidence.addInteger(int);
+  }
   if (int === null) {
     const float = floatFromBytes(buffer, s, e);
     if (typeof float === 'number') return evidence.addFloat(float);

@@ -252,6 +252,45 @@ export interface TypeCounts {
   writtenForms: Map<string, FormCount>;
   /** Values of no typed category. */
   untyped: number;
+  /**
+   * Integers written as digits alone, by the number of digits (index; the last slot holds longer ones): those
+   * written with a leading zero ("02134") and the others. Zeros written before a number keep a code's width
+   * (zip codes, ids): see {@link isZeroPaddedCode}.
+   */
+  paddedByWidth: number[];
+  unpaddedByWidth: number[];
+}
+
+/** Slots of TypeCounts' counts by width (digits 0–23; wider ones in the last). */
+const WIDTH_SLOTS = 24;
+
+/** Digits alone ("02134", not "+7" or "2.0"): their count, and whether a zero leads more digits. */
+export function digitsWritten(text: string): { width: number; padded: boolean } | null {
+  const t = text.trim();
+  return /^\d+$/.test(t) ? { width: t.length, padded: t.length > 1 && t.charCodeAt(0) === 0x30 } : null;
+}
+
+/**
+ * Whether integers are codes whose zeros are part of the value (zip codes "02134", ids "007", hours "09"),
+ * so that reading them as numbers would lose the zeros: at least two values are written with a leading zero,
+ * most values are written at the width those have (a code's width is fixed: "01", "002", "00003" are numbers
+ * written loosely), and the padded values outnumber those written shorter without a zero (in a column of codes
+ * every value below the width is padded; a stray "0123" among numbers of every size is not a convention). As
+ * DuckDB and other readers decide, such a column is text.
+ */
+export function isZeroPaddedCode(paddedByWidth: readonly number[], unpaddedByWidth: readonly number[]): boolean {
+  let padded = 0;
+  let digitsAlone = 0;
+  let width = 0;
+  for (let w = 0; w < paddedByWidth.length; w++) {
+    padded += paddedByWidth[w];
+    digitsAlone += paddedByWidth[w] + unpaddedByWidth[w];
+    if (paddedByWidth[w] > paddedByWidth[width]) width = w;
+  }
+  if (padded < 2 || 2 * (paddedByWidth[width] + unpaddedByWidth[width]) < digitsAlone) return false;
+  let shorter = 0;
+  for (let w = 0; w < width; w++) shorter += unpaddedByWidth[w];
+  return padded > shorter;
 }
 
 function addCounts<K>(into: Map<K, number>, from: ReadonlyMap<K, number>): void {
@@ -281,12 +320,18 @@ export class TypeEvidence {
     dateCounts: new Map(),
     writtenForms: new Map(),
     untyped: 0,
+    paddedByWidth: new Array<number>(WIDTH_SLOTS).fill(0),
+    unpaddedByWidth: new Array<number>(WIDTH_SLOTS).fill(0),
   };
   private readonly written = new WrittenNumberTally(this.counts.writtenForms);
 
-  /** An integer value (also counted as a float). */
-  addInteger(i: number): void {
+  /**
+   * An integer value (also counted as a float); `width` digits written alone (0 when it is written with a
+   * sign, a fraction or spaces around it), `padded` when a zero leads them.
+   */
+  addInteger(i: number, width = 0, padded = false): void {
     const c = this.counts;
+    if (width > 0) (padded ? c.paddedByWidth : c.unpaddedByWidth)[Math.min(width, WIDTH_SLOTS - 1)]++;
     c.values++;
     c.ints++;
     c.floats++;
@@ -326,7 +371,10 @@ export class TypeEvidence {
   add(v: string): void {
     const c = this.counts;
     const i = parseInteger(v);
-    if (i !== null) return this.addInteger(i);
+    if (i !== null) {
+      const digits = digitsWritten(v);
+      return this.addInteger(i, digits?.width, digits?.padded);
+    }
     const f = parseFloatCell(v);
     if (f !== null) return this.addFloat(f);
     if (parseBooleanWord(v) !== null) return this.addBoolean();
@@ -370,6 +418,10 @@ export class TypeEvidence {
     addCounts(c.dateCounts, next.dateCounts);
     this.written.merge(next.writtenForms);
     c.untyped += next.untyped;
+    for (let w = 0; w < WIDTH_SLOTS; w++) {
+      c.paddedByWidth[w] += next.paddedByWidth[w];
+      c.unpaddedByWidth[w] += next.unpaddedByWidth[w];
+    }
   }
 
   /**
@@ -390,7 +442,7 @@ export class TypeEvidence {
     // Numbers with units, percent signs or currencies: numeric when they and the plain numbers fill the column.
     const numbers = this.written.decide(floats, large);
     const numberFormat = numbers && isInformative(numbers.format) ? { numberFormat: numbers.format } : {};
-    if (fits(ints)) return { kind: 'integer', int32, ...numberFormat };
+    if (fits(ints)) return isZeroPaddedCode(this.counts.paddedByWidth, this.counts.unpaddedByWidth) ? { kind: 'string' } : { kind: 'integer', int32, ...numberFormat };
     if (fits(floats) || (numbers && fits(numbers.fitting))) return { kind: 'float', ...numberFormat };
     if (fits(anyDate)) return { kind: 'date', dateFormat: mostCommon(dateCounts) };
     if (fits(timestamps + anyDate) && timestamps > 0) {

@@ -3,7 +3,8 @@ import { TEXT_KINDS, distinctValues, replaceCellFix } from '../column-values';
 
 /**
  * The spelling-insensitive key of a category: accents, case and white space removed, and punctuation beside
- * a letter ("PG-13" is "PG13", "U.S." is "US"), not between digits ("1.5" is not "15"). Narrower on purpose
+ * a letter ("PG-13" is "PG13", "U.S." is "US"), not between digits ("1.5" is not "15"); a code of digits
+ * without its leading zeros ("6103" is "06103" that lost its zero, as spreadsheets drop it). Narrower on purpose
  * than a cell's form (cell-forms.ts, which compares whole rows): symbols and the spaces between words stay,
  * so "C++" is not "C" and "New York" not "Newyork" when a category stands alone.
  */
@@ -14,7 +15,8 @@ export function categoryKey(value: string): string {
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/(?<=\p{L})[.\-_'’]+|[.\-_'’]+(?=\p{L})/gu, '');
+    .replace(/(?<=\p{L})[.\-_'’]+|[.\-_'’]+(?=\p{L})/gu, '')
+    .replace(/^0+(?=\d+$)/, '');
 }
 
 /** A word written short: letters and a period ("St.", "Intl."), or a contraction of two letters ("St", "Mt"). */
@@ -114,7 +116,8 @@ export const categoryVariant = defineRule({
   description: 'Values of a categorical column that differ only by case, white space, accents, punctuation or a word written short ("St. Louis" for "Saint Louis"), or a yes/no answer written another way ("TRUE" among "Y" and "N").',
   docs: `"Paris", "paris " and "PARIS" are one city but three categories, as are "PG-13" and "PG13": one-hot
 encoding splits their rows across several features and each gets fewer examples. Punctuation counts only
-beside a letter: "1.5" and "15" are two values. So are a value and its spelling with a word written short,
+beside a letter: "1.5" and "15" are two values. A code of digits that lost its leading zeros is its code ("6103"
+among "06103", as a spreadsheet writes it). So are a value and its spelling with a word written short,
 where the full spelling is exactly one value in more rows: "St. Louis" (or "St Louis") and "Saint Louis", "Ft.
 Collins" and "Fort Collins", "Johnson & Johnson" and "Johnson and Johnson" — a word of letters and a period
 whose letters are the full word's first letter and then others in order, a two-letter contraction of its first

@@ -2,9 +2,8 @@ import { defineRule } from '../rule';
 import { TEXT_KINDS, distinctValues } from '../column-values';
 import { codeWidths } from '../code-widths';
 import { looksLikeIdentifier } from '../../shared/identifier';
-import { columnPatterns, formOfShape, incompatibleClass, patternOf, samplePatterns, type ColumnPatterns, type PatternLevel, type ValuePattern } from '../value-patterns';
+import { columnPatterns, formOfShape, incompatibleClass, patternOf, samplePatterns, type ColumnPatterns, type PatternLevel, type ValueClass, type ValuePattern } from '../value-patterns';
 
-const LEVELS: readonly PatternLevel[] = ['class', 'form', 'shape'];
 import { isPlaceholderText } from '../placeholders';
 
 /** A pattern as people read it: letter runs as A, digit runs as 9 (shapes with their lengths, "AA-9999"). */
@@ -32,6 +31,9 @@ interface Thresholds {
   maxRareRows: number;
 }
 
+/** Digits followed by a fraction of zeros only ("06101.0"): the digits. */
+const INTEGRAL_FRACTION = /^(\d+)\.0+$/;
+
 /** Distinct values a dominant pattern needs to be a pattern rather than a few categories. */
 const PATTERN_VALUES = 10;
 
@@ -51,25 +53,56 @@ interface Established {
 }
 
 /**
- * The most common patterns of the level, in order, until they cover `minShare` of the column: each must be
+ * The most common patterns of the level, in order, until they cover `minShare` of the column (of its
+ * `present` rows, the values measured at this level): each must be
  * shared by `minValues` distinct values (a pattern, not one frequent category) and cover more than
  * `maxShare` (not itself a rare pattern). The class level takes one pattern only.
  */
-function established(patterns: ColumnPatterns, level: PatternLevel, options: Thresholds): Established | undefined {
+function established(patterns: ColumnPatterns, level: PatternLevel, options: Thresholds, present = patterns.present): Established | undefined {
   const summary = patterns.levels[level];
   const ranked = [...summary.rows].sort((a, b) => b[1] - a[1]).slice(0, level === 'class' ? 1 : MAX_PATTERNS);
   const found: Established = { patterns: [], rows: 0, values: 0 };
   for (const [pattern, rows] of ranked) {
     const values = summary.values.get(pattern) ?? 0;
-    if (values < options.minValues || rows <= options.maxShare * patterns.present) return undefined;
+    if (values < options.minValues || rows <= options.maxShare * present) return undefined;
     // One pattern with variants, not several kinds of value side by side.
-    if (found.patterns.length === 0 && rows < MAIN_SHARE * patterns.present) return undefined;
+    if (found.patterns.length === 0 && rows < MAIN_SHARE * present) return undefined;
     found.patterns.push(pattern);
     found.rows += rows;
     found.values += values;
-    if (found.rows >= options.minShare * patterns.present) return found;
+    if (found.rows >= options.minShare * present) return found;
   }
   return undefined;
+}
+
+/**
+ * The patterns a column's values follow at each level, each level measured among the values not reported at
+ * a more general one: forms among the values whose class can stand for the column's (letters among codes of
+ * digits, in a column whose class holds, are another kind of value, not a code written another way), and in a
+ * column of codes with digits, shapes among the values of the column's forms ("12,097" and "-27065" among codes
+ * do not hide a code of six digits).
+ */
+function followedLevels(patterns: ColumnPatterns, options: Thresholds): Record<PatternLevel, Established | undefined> {
+  const rare = (rows: number) => rows <= options.maxShare * patterns.present;
+  const classes = patterns.levels.class;
+  const byClass = established(patterns, 'class', options);
+  const reportedClass = (valueClass: ValueClass) =>
+    byClass !== undefined && rare(classes.rows.get(valueClass) ?? 0) && incompatibleClass(classes.dominant as ValueClass, valueClass);
+  let present = patterns.present;
+  for (const [valueClass, rows] of classes.rows) if (reportedClass(valueClass as ValueClass)) present -= rows;
+  const byForm = established(patterns, 'form', options, present);
+  // Codes of digits only: words vary in length by nature, so among words a shape holds only on its own.
+  let shapes = present;
+  if (byForm?.patterns.every((form) => /9/.test(form))) {
+    for (const [form, rows] of patterns.levels.form.rows) if (!byForm.patterns.includes(form) && rare(rows) && !reportedClass(classOfForm(form))) shapes -= rows;
+  }
+  return { class: byClass, form: byForm, shape: established(patterns, 'shape', options, shapes) };
+}
+
+/** The class of the values of a form (its runs: "a" letters, "9" digits). */
+function classOfForm(form: string): ValueClass {
+  const [letters, digits] = [form.includes('a'), form.includes('9')];
+  return letters && digits ? 'mixed' : letters ? 'letters' : digits ? 'digits' : 'symbols';
 }
 
 /** Whether two of the shapes a column follows have one form (they differ only in the lengths of their runs). */
@@ -148,7 +181,10 @@ ranges "99-99" and "999-999"), a shape of one of their forms is not reported ("9
   digits (letters and digits mixing by chance, as in hex ids, are never reported);
 - at the form and shape levels only in structured columns (a few shapes dominate, as in codes of one width,
   or the dominant form holds digits, as in times or phone numbers), so names ("Mary", "Mary-Ann",
-  "McDonald") and free text are left alone.
+  "McDonald") and free text are left alone. Each level is measured among the values not reported at a more
+  general one (words pasted among codes do not hide a code written "12,097", nor does "12,097" a code of six
+  digits); among codes of digits, a code written with a fraction of zeros ("06101.0") is the code, as an
+  integer column reads "2540.0".
 
 Columns with more than 20,000 distinct values are first looked at through an even sample of 10,000 rows:
 when every sampled value follows the dominant patterns, the column is not checked further (a pattern broken
@@ -190,11 +226,11 @@ In a file checked in batches, each batch is checked on its own.`,
       // A sample first (large columns): free text, or no dominant pattern, or none broken: nothing to look for.
       const sample = samplePatterns(data, c);
       if (sample.present < options.minRows || sample.freeText) return;
-      const inSample = LEVELS.map((level) => established(sample, level, options)).filter((found) => found !== undefined);
+      const inSample = Object.values(followedLevels(sample, options)).filter((found) => found !== undefined);
       if (inSample.length === 0) return;
       if (sample.sampled && inSample.every((found) => found.rows === sample.present)) return;
       const patterns = columnPatterns(data, c);
-      const followed = { class: established(patterns, 'class', options), form: established(patterns, 'form', options), shape: established(patterns, 'shape', options) };
+      const followed = followedLevels(patterns, options);
       const accepted = new Set<string>();
       for (const value of acceptedValues(c)) {
         const p = patternOf(value);
@@ -202,10 +238,14 @@ In a file checked in batches, each batch is checked on its own.`,
       }
       const distinct = distinctValues(data, c);
       const unusual = new Map<number, [PatternLevel, Established]>();
+      const digitCodes = patterns.levels.class.dominant === 'digits';
       patterns.byId.forEach((pattern, id) => {
         const text = distinct.text(id);
         if (isPlaceholderText(text) || isAccepted(c, text)) return;
-        const found = unusualLevel(pattern, distinct.counts[id], patterns, followed, options, accepted);
+        // Among codes of digits, a code exported through a float ("06101.0") is the code, as an integer
+        // column reads "2540.0" as 2540.
+        const integral = digitCodes ? INTEGRAL_FRACTION.exec(text.trim()) : null;
+        const found = unusualLevel(integral ? patternOf(integral[1]) : pattern, distinct.counts[id], patterns, followed, options, accepted);
         if (found) unusual.set(id, found);
       });
       if (unusual.size === 0) return;
