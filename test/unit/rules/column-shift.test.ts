@@ -319,3 +319,47 @@ test('two neighbours swapped: "WA" in city and "Seattle" in state, each a value 
   const fix = findings[0].fixes?.[0];
   assert.equal(fix?.kind === 'replace' ? fix.newText : undefined, 'Seattle,WA');
 });
+
+test('two neighbours swapped where towns are named once each: "MI" in city is a state, "Vanderbilt" in state is in no other row of it', () => {
+  const states = ['MI', 'OH', 'IN', 'KY', 'IL'];
+  const lines = (swapped: number[]) => ['zip,city,state', ...Array.from({ length: 400 }, (_, i) => {
+    const [city, state] = [`Town${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`, states[i % states.length]];
+    return `${40000 + i},${swapped.includes(i) ? `${state},${city}` : `${city},${state}`}`;
+  })];
+  assert.deepEqual(check(lines([])), [], 'towns named once each beside their states');
+  const findings = check(lines([33, 210]));
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[33, 'city', 'KY'], [33, 'state', 'Townhb'], [210, 'city', 'MI'], [210, 'state', 'Townci']]);
+  assert.match(findings[0].message, /^"KY" in column "city" and "Townhb" in "state" look swapped: "KY" is a value of "state" \(\d+% of its values\), rare in "city", and "Townhb" is in no other row of "state"\.$/);
+});
+
+test('numbers swapped between neighbours that keep an order: a day\'s high below its low (each value breaking its orders with the open and the close)', () => {
+  const day = (i: number) => {
+    const open = 1000 + 40 * Math.sin(i / 9) + (i % 7);
+    const close = open + ((i * 37) % 21) - 10;
+    const [high, low] = [Math.max(open, close) + 2 + (i % 5), Math.min(open, close) - 2 - (i % 3)];
+    return [open, high, low, close].map((v) => v.toFixed(2));
+  };
+  const lines = (swap: Record<number, [number, number]>) => ['date,open,high,low,close', ...Array.from({ length: 300 }, (_, i) => {
+    const values = day(i);
+    const pair = swap[i];
+    if (pair) [values[pair[0]], values[pair[1]]] = [values[pair[1]], values[pair[0]]];
+    return `2020-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${values.join(',')}`;
+  })];
+  assert.deepEqual(check(lines({})), [], 'every day keeps low ≤ open, close ≤ high');
+  // Rows 40 and 160: a high below the day's low, each value then breaking its orders with the open and the close.
+  // Rows 90 (open and high exchanged) and 152 (low and close): only one of the two values breaks an order with a
+  // third column, as one wrong value would; the rows cannot tell, and are left to the other tests.
+  const findings = check(lines({ 40: [1, 2], 90: [0, 1], 152: [2, 3], 160: [1, 2] }));
+  const swapped = [...findings].filter((f) => f.evidence?.swapped === true).sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  assert.deepEqual(swapped.map((f) => [f.row, f.column]), [[40, 'high'], [40, 'low'], [160, 'high'], [160, 'low']]);
+  assert.match(swapped[0].message, /look swapped: the table keeps "low" ≤ "high" on nearly every row/);
+  const fix = swapped[0].fixes?.[0];
+  assert.equal(fix?.kind === 'replace' ? fix.newText : undefined, `${day(40)[1]},${day(40)[2]}`, 'the fix writes the two values back in their columns');
+  // Rain under the day's top temperature on all days but one: that wet day breaks no order with a third column, no swap.
+  const weather = ['date,precipitation,temp_max', ...Array.from({ length: 300 }, (_, i) => {
+    const temp = 20 + 6 * Math.sin(i / 20) + (i % 5);
+    const rain = i === 100 ? 40 : i % 4 ? 0 : Math.round(0.8 * temp);
+    return `2020-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${rain},${temp.toFixed(1)}`;
+  })];
+  assert.deepEqual(check(weather).filter((f) => f.evidence?.swapped === true), []);
+});

@@ -38,3 +38,17 @@ test('the neighbour on the left: "OR Portland" in city after state', () => {
   const findings = findingsOf(checkCsv(csv(['name', 'state', 'city'], rows)), 'merged-neighbour');
   assert.deepEqual(findings.map((f) => [f.row, f.column, f.evidence?.ownPart]), [[6, 'city', 'Denver']], '"CO Bend" beside state CA: not its state glued on');
 });
+
+test('towns named once each: "Blue Rock, OH" beside state "OH" is a merge (a comma between the parts, a state the column repeats); a description ending in its category after a space is not', () => {
+  const states = ['MI', 'OH', 'IN', 'KY', 'IL'];
+  const towns = (edit: Record<number, string>) =>
+    Array.from({ length: 400 }, (_, i) => [`${40000 + i}`, edit[i] ?? `Town ${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`, states[i % states.length]]);
+  const header = ['zip', 'city', 'state'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, towns({}))), 'merged-neighbour'), [], 'towns alone');
+  const findings = findingsOf(checkCsv(csv(header, towns({ 21: 'Blue Rock, OH', 22: 'Algonac, IN', 23: 'Albany, MI' }))), 'merged-neighbour');
+  assert.deepEqual(findings.map((f) => [f.row, f.value, f.evidence?.ownPart]), [[21, 'Blue Rock, OH', 'Blue Rock'], [22, 'Algonac, IN', 'Algonac']], '"Albany, MI" beside KY: not its state');
+  // Goods described in words, some ending with their category's word: a phrase, not two fields.
+  const categories = ['shoes', 'hats', 'bags'];
+  const goods = Array.from({ length: 300 }, (_, i) => [`${i}`, i % 10 === 0 ? `Red ${categories[i % 3]}` : `Item ${i} of the season`, categories[i % 3]]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'description', 'category'], goods)), 'merged-neighbour'), []);
+});

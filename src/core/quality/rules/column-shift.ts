@@ -389,6 +389,28 @@ function splitByValue(r: number, here: Words, left: Words, right: Words): [strin
   return undefined;
 }
 
+/** Rows breaking an order between two numeric columns a swap is judged by, at most this share of those holding both. */
+const SWAP_ORDER_BROKEN = 0.01;
+
+/** Whether `v` lies within the central 99% of a numeric column's values. */
+function ordinaryIn(data: IngestResult, c: number, v: number): boolean {
+  const sorted = sortedColumn(data, c);
+  return v >= sorted.quantile(0.005) && v <= sorted.quantile(0.995);
+}
+
+/** Whether the rows holding both values keep an order but for at most SWAP_ORDER_BROKEN of them. */
+function keptOnNearlyEveryRow(valuesX: Float64Array, valuesY: Float64Array, keeps: (vx: number, vy: number) => boolean): boolean {
+  let both = 0;
+  let broken = 0;
+  for (let r = 0; r < valuesX.length; r++) {
+    const [vx, vy] = [valuesX[r], valuesY[r]];
+    if (!(Number.isFinite(vx) && Number.isFinite(vy))) continue;
+    both++;
+    if (!keeps(vx, vy)) broken++;
+  }
+  return both > 0 && broken <= SWAP_ORDER_BROKEN * both;
+}
+
 /**
  * Per value id of text column `here`: 1 where the value is one of `home`'s (held by KNOWN_ROWS rows or more
  * there) and ten times likelier there than among here's values (undefined when no value is).
@@ -668,7 +690,7 @@ export const columnShift = defineRule({
   dimension: 'structure',
   defaultSeverity: 'warning',
   defaultOptions: {},
-  description: "A value that belongs to the neighbouring column, which is empty in that row (a shifted or merged field: \"Lyon FR\" in city with country empty), or two neighbours' values swapped.",
+  description: "A value that belongs to the neighbouring column, which is empty in that row (a shifted or merged field: \"Lyon FR\" in city with country empty), or two neighbours' values swapped (words, or numbers that keep an order).",
   docs: `A field lost or added upstream shifts a row's values by one column: a city lands in the state column,
 two fields are glued into one ("Lyon FR" in \`city\`, \`country\` empty), a number sits in the next numeric
 column. The row reads as valid data with wrong values in several columns.
@@ -714,9 +736,16 @@ column's values lie as far on the empty column's side and it is in the central 9
 values (a maximum temperature in the minimum column). The emptied cell is reported too. Columns whose values look alike (two columns of names) are not
 compared by pattern, and free text only holds a foreign value when it is one word.
 
-Two neighbouring columns of words whose values repeat, their shapes apart: a row whose two values each are a
-value of the other column (held there by 2 rows or more, ten times likelier there than in their own) holds
-them swapped ("WA" in city, "Seattle" in state); both cells are reported, with a fix swapping them back.
+Two neighbouring columns of words, their shapes apart: a row whose two values each are a value of the other
+column (both columns' values repeat; held there by 2 rows or more, ten times likelier there than in their own)
+holds them swapped ("WA" in city, "Seattle" in state); so does a row where one value is such a value of the other column
+and the other is in no other row of its own column of repeated values ("MI" in a column of towns named once
+each, "Vanderbilt" in the state column); both cells are reported, with a fix swapping them back. Two
+neighbouring numeric columns that keep an order on all but 1% of their rows (low ≤ high) hold their values
+swapped in a row where each of the two values breaks an order with a third column (the open, the close) and
+every order of the two holds with the values exchanged, each then in the central 99% of its new column (a day's
+high and low written the wrong way round; one wrong value breaks the orders of its own cell only, and is no
+swap).
 
 The evidence: the neighbouring column, that it is empty, and how well the value fits each column (the share
 of values with its pattern).
@@ -1015,20 +1044,32 @@ of values with its pattern).
         emptied(`Column ${name(from)} is empty in this row; its value seems to be in ${name(to)} ("${text}").`);
       }
     }
-    // Two neighbouring columns of words whose values repeat, their shapes apart: a row whose two values each
-    // belong to the other column ("WA" in city, "Seattle" in state) holds them swapped.
+    // Two neighbouring columns of words, their shapes apart: a row whose two values each belong to the other column
+    // ("WA" in city, "Seattle" in state; both columns' values repeat) holds them swapped, and so does a row where
+    // one value belongs to the other column and the other is new to its own column of repeated values ("MI" in a
+    // column of towns named once each, "Vanderbilt" in the state column).
     for (let x = 0; x + 1 < columns; x++) {
       const y = x + 1;
-      if (!words[x] || !words[y] || !repeats(x) || !repeats(y) || !apartFrom(x)) continue;
+      if (!words[x] || !words[y] || !(repeats(x) || repeats(y)) || !apartFrom(x)) continue;
       const [inY, inX] = [belongingIds(wordsIn(x), wordsIn(y)), belongingIds(wordsIn(y), wordsIn(x))];
-      if (!inY || !inX) continue;
+      if (!inY && !inX) continue;
       const [idsX, idsY] = [wordsIn(x).distinct.ids, wordsIn(y).distinct.ids];
+      const [countsX, countsY] = [wordsIn(x).distinct.counts, wordsIn(y).distinct.counts];
+      const [bothRepeat, xRepeats, yRepeats] = [repeats(x) && repeats(y), repeats(x), repeats(y)];
       for (let r = 0; r < rows; r++) {
-        if (idsX[r] < 0 || idsY[r] < 0 || !inY[idsX[r]] || !inX[idsY[r]] || reported.has(r * columns + x) || reported.has(r * columns + y)) continue;
+        const [idX, idY] = [idsX[r], idsY[r]];
+        if (idX < 0 || idY < 0 || reported.has(r * columns + x) || reported.has(r * columns + y)) continue;
+        const [xThere, yThere] = [inY?.[idX] === 1, inX?.[idY] === 1];
+        const each = bothRepeat && xThere && yThere;
+        const newInOwn = !each && ((xThere && yRepeats && countsY[idY] === 1) || (yThere && xRepeats && countsX[idX] === 1));
+        if (!each && !newInOwn) continue;
         const [vx, vy] = [wordsIn(x).distinct.text(idsX[r]), wordsIn(y).distinct.text(idsY[r])];
         const fix: FindingFix[] | undefined = fixes
           ? [{ kind: 'replace', title: `Swap "${vx}" and "${vy}"`, range: span(data, r, x, y), newText: `${csvField(vy, delimiter)}${delimiter}${csvField(vx, delimiter)}` }]
           : undefined;
+        // The value that belongs to the other column, and the one new to its own (one-sided swaps).
+        const [known, knownIn, fresh, freshIn] = xThere ? [vx, y, vy, y] : [vy, x, vx, x];
+        const [knownShare] = xThere ? valueShares(r, wordsIn(y), wordsIn(x)) : valueShares(r, wordsIn(x), wordsIn(y));
         for (const [c, other, value, theirs] of [[x, y, vx, vy], [y, x, vy, vx]] as const) {
           once(r, c);
           const [there] = valueShares(r, wordsIn(other), wordsIn(c));
@@ -1037,7 +1078,48 @@ of values with its pattern).
             columnIndex: c,
             value,
             evidence: { neighbour: data.columns[other].name, neighbourEmpty: false, swapped: true, neighbourValue: theirs, fitsNeighbour: Number(there.toFixed(4)), by: 'value' },
-            message: `"${value}" in column ${name(c)} and "${theirs}" in ${name(other)} look swapped: each is a value of the other column (${percent(there)} of ${name(other)}'s values are "${value}"), rare in its own.`,
+            message: each
+              ? `"${value}" in column ${name(c)} and "${theirs}" in ${name(other)} look swapped: each is a value of the other column (${percent(there)} of ${name(other)}'s values are "${value}"), rare in its own.`
+              : `"${value}" in column ${name(c)} and "${theirs}" in ${name(other)} look swapped: "${known}" is a value of ${name(knownIn)} (${percent(knownShare)} of its values), rare in ${name(knownIn === x ? y : x)}, and "${fresh}" is in no other row of ${name(freshIn)}.`,
+            related: [{ row: r, columnIndex: other, message: `${name(other)} holds "${theirs}"` }],
+            fixes: fix,
+          });
+        }
+      }
+    }
+    // Two neighbouring numeric columns of one quantity that keep orders (low ≤ open ≤ high): a row that breaks
+    // one of their orders and would keep every one with the two values exchanged holds them swapped.
+    for (let x = 0; x + 1 < columns; x++) {
+      const y = x + 1;
+      const pair = orderOf(x, y);
+      if (!pair || !orders) continue;
+      const fit = orders;
+      const [valuesX, valuesY] = [numericColumn(data, x), numericColumn(data, y)];
+      const keepsPair = (vx: number, vy: number) => (pair.low === x ? vx <= vy : vy <= vx);
+      if (!keptOnNearlyEveryRow(valuesX, valuesY, keepsPair)) continue;
+      for (let r = 0; r < rows; r++) {
+        const [vx, vy] = [valuesX[r], valuesY[r]];
+        if (!(Number.isFinite(vx) && Number.isFinite(vy)) || vx === vy || reported.has(r * columns + x) || reported.has(r * columns + y)) continue;
+        // Each value breaks an order with the row's other columns (one wrong value breaks the pair's own order,
+        // and those of its own cell only), and each is an ordinary one of the column it would move to.
+        const [asX, asY] = [fit.fit(x, r, vx, [y]), fit.fit(y, r, vy, [x])];
+        if (asX.broken === 0 || asY.broken === 0) continue;
+        const [swappedX, swappedY] = [fit.fit(x, r, vy, [y]), fit.fit(y, r, vx, [x])];
+        if (!keepsPair(vy, vx) || swappedX.broken + swappedY.broken > 0 || swappedX.kept + swappedY.kept === 0) continue;
+        if (!ordinaryIn(data, x, vy) || !ordinaryIn(data, y, vx)) continue;
+        const [tx, ty] = [cells.text(r, x) ?? '', cells.text(r, y) ?? ''];
+        const fix: FindingFix[] | undefined = fixes
+          ? [{ kind: 'replace', title: `Swap "${tx}" and "${ty}"`, range: span(data, r, x, y), newText: `${csvField(ty, delimiter)}${delimiter}${csvField(tx, delimiter)}` }]
+          : undefined;
+        const [low, high] = [name(pair.low), name(pair.high)];
+        for (const [c, other, value, theirs] of [[x, y, tx, ty], [y, x, ty, tx]] as const) {
+          once(r, c);
+          report({
+            row: r,
+            columnIndex: c,
+            value,
+            evidence: { neighbour: data.columns[other].name, neighbourEmpty: false, swapped: true, neighbourValue: theirs, by: 'order' },
+            message: `"${value}" in column ${name(c)} and "${theirs}" in ${name(other)} look swapped: the table keeps ${low} ≤ ${high} on nearly every row, and this row keeps every order of the two columns only with their values exchanged.`,
             related: [{ row: r, columnIndex: other, message: `${name(other)} holds "${theirs}"` }],
             fixes: fix,
           });

@@ -10,11 +10,18 @@ const KNOWN_ROWS = 2;
 
 const loose = (text: string) => text.trim().toLowerCase();
 
-/** A value of `here` cut into a value of its own (held alone by KNOWN_ROWS rows or more) and the part that may be its neighbour's. */
+/**
+ * A value of `here` cut into its own part and the part that may be its neighbour's; `known` when the own part is
+ * a value of the column on its own (held alone by KNOWN_ROWS rows or more).
+ */
 interface Glued {
   own: string;
   glued: string;
+  known: boolean;
 }
+
+/** A comma, semicolon or bar: how two fields are written into one cell ("Portland, OR"), where a space may join one value's words. */
+const FIELD_SEPARATOR = /[,;|]/;
 
 /** The rows of each value of a text column, by its loose form. */
 function rowsByValue(distinct: DistinctValues): Map<string, number> {
@@ -27,18 +34,26 @@ function rowsByValue(distinct: DistinctValues): Map<string, number> {
 }
 
 /**
- * The values of text column `here` (`rowsOf`: its rows by value) that are one of its own values with another
- * part glued on at the end facing the neighbour (`atEnd`: the neighbour is on the right; cut at the last place
- * two fields meet, else at the first): by value id.
+ * The values of text column `here` (`rowsOf`: its rows by value) that are a part of their own with another part
+ * glued on at the end facing the neighbour (`atEnd`: the neighbour is on the right; cut at the last place two
+ * fields meet, else at the first), by value id: the own part is one of the column's values, or the parts meet
+ * at a comma, semicolon or bar. In a column whose values do not repeat (`repeated` false), only values holding
+ * such a separator are looked at.
  */
-function gluedValues(distinct: DistinctValues, rowsOf: ReadonlyMap<string, number>, atEnd: boolean): Map<number, Glued> {
+function gluedValues(distinct: DistinctValues, rowsOf: ReadonlyMap<string, number>, atEnd: boolean, repeated: boolean): Map<number, Glued> {
   const glued = new Map<number, Glued>();
   for (let id = 0; id < distinct.size; id++) {
-    const cuts = splits(distinct.text(id));
+    const text = distinct.text(id);
+    if (!repeated && !FIELD_SEPARATOR.test(text)) continue;
+    const cuts = splits(text);
     const parts = atEnd ? cuts.at(-1) : cuts[0];
     if (!parts) continue;
     const [own, other] = atEnd ? parts : [parts[1], parts[0]];
-    if ((rowsOf.get(loose(own)) ?? 0) >= KNOWN_ROWS && loose(own) !== loose(other)) glued.set(id, { own, glued: other });
+    if (loose(own) === loose(other)) continue;
+    const known = (rowsOf.get(loose(own)) ?? 0) >= KNOWN_ROWS;
+    const whole = text.trim();
+    const between = atEnd ? whole.slice(own.length, whole.length - other.length) : whole.slice(other.length, whole.length - own.length);
+    if (known || FIELD_SEPARATOR.test(between)) glued.set(id, { own, glued: other, known });
   }
   return glued;
 }
@@ -56,13 +71,15 @@ export const mergedNeighbour = defineRule({
 a group-by or a model), and a join on the city misses the row. (With the neighbour empty, the same merge is a
 \`column-shift\`.)
 
-In two neighbouring text columns whose values repeat (at most ${MAX_DISTINCT.toLocaleString('en-US')} distinct),
-a value is reported when it is one of its column's values (held alone by ${KNOWN_ROWS} rows or more) with
-the row's own value of the neighbour glued on at the side facing it — after the last separator for a
-neighbour on the right ("Portland, OR"), before the first for one on the left ("OR Portland"); a separator is
-white space, or a comma, semicolon or bar with or without spaces, as \`column-shift\` cuts a merge (not a comma
-between digits); case and surrounding white space aside —
-and such values are under \`maxShare\` of the column's rows (where most rows write the pair, that is the
+In two neighbouring text columns (at most ${MAX_DISTINCT.toLocaleString('en-US')} distinct values), a value is
+reported when it is a part of its own with the row's own value of the neighbour glued on at the side facing it —
+after the last separator for a neighbour on the right ("Portland, OR"), before the first for one on the left
+("OR Portland"); a separator is white space, or a comma, semicolon or bar with or without spaces, as
+\`column-shift\` cuts a merge (not a comma between digits); case and surrounding white space aside —, where the
+own part is one of its column's values (held alone by ${KNOWN_ROWS} rows or more), or the parts meet at a comma, semicolon or bar and the neighbour's value is one it repeats (held by
+${KNOWN_ROWS} rows or more: "Blue Rock, OH" beside "OH" in a column of towns named once each; a description
+ending in its category's word after a space is not a merge; in a column whose values do not repeat, only
+values holding a comma, semicolon or bar are read) — and such values are under \`maxShare\` of the column's rows (where most rows write the pair, that is the
 column's format).
 
 The evidence: the neighbour, its value in the row, and the column's own value.
@@ -75,18 +92,21 @@ The evidence: the neighbour, its value in the row, and the column's own value.
       if (!text(here)) continue;
       const distinct = distinctValues(data, here);
       const present = data.table.numRows - nullCount(data, here);
-      // Values that repeat: a city among cities, not an id or free text.
-      if (distinct.size > MAX_DISTINCT || 2 * distinct.size > present) continue;
+      if (distinct.size > MAX_DISTINCT) continue;
+      // Values that repeat (a city among cities), or else only values written with a field separator.
+      const repeated = 2 * distinct.size <= present;
       let rowsOf: Map<string, number> | undefined;
       for (const neighbour of [here + 1, here - 1]) {
         if (neighbour < 0 || neighbour >= columns || !TEXT_KINDS.includes(data.columns[neighbour].kind)) continue;
-        const glued = gluedValues(distinct, (rowsOf ??= rowsByValue(distinct)), neighbour > here);
+        const glued = gluedValues(distinct, (rowsOf ??= rowsByValue(distinct)), neighbour > here, repeated);
         if (glued.size === 0) continue;
         const other = distinctValues(data, neighbour);
         const rows: number[] = [];
         for (let r = 0; r < distinct.ids.length; r++) {
           const parts = distinct.ids[r] < 0 ? undefined : glued.get(distinct.ids[r]);
           if (!parts || other.ids[r] < 0 || loose(other.text(other.ids[r])) !== loose(parts.glued)) continue;
+          // An own part the column never holds alone: the glued part must be a value the neighbour repeats (a state).
+          if (!parts.known && other.counts[other.ids[r]] < KNOWN_ROWS) continue;
           rows.push(r);
         }
         if (rows.length === 0 || rows.length >= options.maxShare * present) continue;
