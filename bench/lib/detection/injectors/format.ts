@@ -2,7 +2,8 @@
  * Class 1: format signatures. A few values of a column written in another shape than the rest: a unit
  * ("16 oz", "16.0 ounce", "16 OZ." among "12"; another spelling, or none, in a column of "3504 lbs"), a
  * percent sign ("0.07%" among "0.07"), thousands separators or a currency symbol, another date format, day
- * and month swapped (only where the swapped day exceeds 12, so the column's order settles it).
+ * and month swapped (only where the swapped day exceeds 12, so the column's order settles it), a code that lost
+ * its leading zeros ("2134" among "02134", as a spreadsheet writes it).
  */
 import { decimalsOf, isMeasure, parseNumber, type ColumnFacts } from '../columns';
 import { parseDate, renderDate, swappedText, type DateFormat } from '../dates';
@@ -32,6 +33,8 @@ const DATE_FORMATS: DateFormat[] = ['iso', 'ymd-slash', 'mdy', 'dmy', 'mon-d-y',
 /** Formats that write the same date with day and month in the other order (the swap variant covers them). */
 const MIRROR: Partial<Record<DateFormat, DateFormat>> = { mdy: 'dmy', dmy: 'mdy', iso: 'iso-t', 'iso-t': 'iso' };
 const UNIT_TEXT = /^(-?\d+(?:\.\d+)?) ?([^\d\s].*)$/;
+/** Digits led by a zero ("02134"). */
+const PADDED_CODE = /^0\d+$/;
 
 const withDecimal = (t: string) => (t.includes('.') ? t : `${t}.0`);
 const withThousands = (t: string) => {
@@ -68,6 +71,10 @@ function targetsOf(facts: ColumnFacts): Target[] {
   const column = facts.index;
   const targets: Target[] = [];
   const add = (variant: string, weight: number, rewrite: Rewrite) => targets.push({ column, variant, weight, rewrite });
+  // Codes written with leading zeros (zip codes "02134", county codes "01001"): a spreadsheet drops the zeros.
+  let padded = 0;
+  for (const value of facts.counts.keys()) if (PADDED_CODE.test(value)) padded++;
+  if (padded >= 2) add('lost-zero', 2, (t) => (PADDED_CODE.test(t) ? t.replace(/^0+(?=\d)/, '') : undefined));
   if (isMeasure(facts)) {
     const family = UNIT_FAMILIES.find((f) => f.hint.test(facts.name));
     add('unit', 2, (t, ctx) => {
@@ -135,7 +142,7 @@ export function heavyFormatOf(facts: ColumnFacts): { family: string; rewrite: Re
 export const formatInjector: Injector = {
   cls: 'format',
   description:
-    'a value written in another shape than its column: a unit ("16 oz", "16.0 ounce", "16 OZ."), another or no unit in a unit column, a percent sign ("0.07%"), thousands separators, a currency, another date format, day and month swapped (day > 12)',
+    'a value written in another shape than its column: a unit ("16 oz", "16.0 ounce", "16 OZ."), another or no unit in a unit column, a percent sign ("0.07%"), thousands separators, a currency, another date format, day and month swapped (day > 12), a code that lost its leading zeros ("2134" among "02134")',
   inject(ctx, count) {
     const targets = ctx.facts.flatMap(targetsOf);
     if (targets.length === 0) return 0;
