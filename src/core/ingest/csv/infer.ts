@@ -265,7 +265,7 @@ export interface TypeCounts {
 const WIDTH_SLOTS = 24;
 
 /** Digits alone ("02134", not "+7" or "2.0"): their count, and whether a zero leads more digits. */
-export function digitsWritten(text: string): { width: number; padded: boolean } | null {
+function digitsWritten(text: string): { width: number; padded: boolean } | null {
   const t = text.trim();
   return /^\d+$/.test(t) ? { width: t.length, padded: t.length > 1 && t.charCodeAt(0) === 0x30 } : null;
 }
@@ -278,7 +278,7 @@ export function digitsWritten(text: string): { width: number; padded: boolean } 
  * every value below the width is padded; a stray "0123" among numbers of every size is not a convention). As
  * DuckDB and other readers decide, such a column is text.
  */
-export function isZeroPaddedCode(paddedByWidth: readonly number[], unpaddedByWidth: readonly number[]): boolean {
+function isZeroPaddedCode(paddedByWidth: readonly number[], unpaddedByWidth: readonly number[]): boolean {
   let padded = 0;
   let digitsAlone = 0;
   let width = 0;

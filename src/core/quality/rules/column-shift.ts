@@ -389,6 +389,9 @@ function splitByValue(r: number, here: Words, left: Words, right: Words): [strin
   return undefined;
 }
 
+/** Text columns with more distinct values than this are not read value by value for a swap (ids, free text). */
+const SWAP_MAX_DISTINCT = 50_000;
+
 /** Rows breaking an order between two numeric columns a swap is judged by, at most this share of those holding both. */
 const SWAP_ORDER_BROKEN = 0.01;
 
@@ -411,16 +414,19 @@ function keptOnNearlyEveryRow(valuesX: Float64Array, valuesY: Float64Array, keep
   return both > 0 && broken <= SWAP_ORDER_BROKEN * both;
 }
 
+/** Whether value `id` of text column `here` is one of `home`'s (held by KNOWN_ROWS rows or more there) and ten times likelier there. */
+function belongsByKnownValue(here: Words, home: Words, id: number): boolean {
+  return knownAndLikelier(knownValues(home).get(here.distinct.text(id)) ?? 0, home, here.distinct.counts[id], here);
+}
+
 /**
  * Per value id of text column `here`: 1 where the value is one of `home`'s (held by KNOWN_ROWS rows or more
  * there) and ten times likelier there than among here's values (undefined when no value is).
  */
 function belongingIds(here: Words, home: Words): Uint8Array | undefined {
-  const known = knownValues(home);
   let marked: Uint8Array | undefined;
   for (let id = 0; id < here.distinct.size; id++) {
-    if (!knownAndLikelier(known.get(here.distinct.text(id)) ?? 0, home, here.distinct.counts[id], here)) continue;
-    (marked ??= new Uint8Array(here.distinct.size))[id] = 1;
+    if (belongsByKnownValue(here, home, id)) (marked ??= new Uint8Array(here.distinct.size))[id] = 1;
   }
   return marked;
 }
@@ -740,7 +746,7 @@ Two neighbouring columns of words, their shapes apart: a row whose two values ea
 column (both columns' values repeat; held there by 2 rows or more, ten times likelier there than in their own)
 holds them swapped ("WA" in city, "Seattle" in state); so does a row where one value is such a value of the other column
 and the other is in no other row of its own column of repeated values ("MI" in a column of towns named once
-each, "Vanderbilt" in the state column); both cells are reported, with a fix swapping them back. Two
+each, "Vanderbilt" in the state column; columns of more than 50,000 distinct values are not read so); both cells are reported, with a fix swapping them back. Two
 neighbouring numeric columns that keep an order on all but 1% of their rows (low ≤ high) hold their values
 swapped in a row where each of the two values breaks an order with a third column (the open, the close) and
 every order of the two holds with the values exchanged, each then in the central 99% of its new column (a day's
@@ -751,7 +757,7 @@ The evidence: the neighbouring column, that it is empty, and how well the value 
 of values with its pattern).
 
 **Fix**: move the value back, or split it (quick fix, CSV files); if the row lost a field, restore it.`,
-  check({ data, report }) {
+  check({ data, profile, report }) {
     const columns = data.columns.length;
     const rows = data.table.numRows;
     if (columns < 2 || rows < 20) return;
@@ -815,6 +821,9 @@ of values with its pattern).
     // Whether a value of `here` can be one of home's frequent values (two columns of words), and whether it is.
     // Whether a text column's values repeat (at most half of its values distinct): known values can tell a merge.
     const repeats = (c: number) => 2 * wordsIn(c).distinct.size <= wordsIn(c).present;
+    // Whether a text column's values are few enough to read value by value for a swap (by the profile's count of
+    // distinct values where there is one: a column of a million ids is not read so).
+    const readByValue = (c: number) => (profile?.columns[c]?.distinct ?? wordsIn(c).distinct.size) <= SWAP_MAX_DISTINCT;
     const valuesCan = (home: number, here: number) => words[home] && words[here] && wordsIn(home).frequent.size > 0;
     // Whether a value of `here` can be a known value of home: two columns of words whose values repeat (a value shifted
     // into a column of distinct values, ids or free text, is told by its shape), their shapes apart.
@@ -1050,19 +1059,23 @@ of values with its pattern).
     // column of towns named once each, "Vanderbilt" in the state column).
     for (let x = 0; x + 1 < columns; x++) {
       const y = x + 1;
-      if (!words[x] || !words[y] || !(repeats(x) || repeats(y)) || !apartFrom(x)) continue;
-      const [inY, inX] = [belongingIds(wordsIn(x), wordsIn(y)), belongingIds(wordsIn(y), wordsIn(x))];
-      if (!inY && !inX) continue;
+      if (!words[x] || !words[y] || !readByValue(x) || !readByValue(y) || !(repeats(x) || repeats(y)) || !apartFrom(x)) continue;
+      const [bothRepeat, xRepeats, yRepeats] = [repeats(x) && repeats(y), repeats(x), repeats(y)];
+      // Per value id, where both columns repeat; else a value is weighed only in a row where the other column's
+      // value is in no other row of it (a column of values held once each is not read value by value).
+      const [inY, inX] = bothRepeat ? [belongingIds(wordsIn(x), wordsIn(y)), belongingIds(wordsIn(y), wordsIn(x))] : [undefined, undefined];
+      if (bothRepeat && !inY && !inX) continue;
+      const belongs = (here: Words, home: Words, id: number) => (bothRepeat ? (here === wordsIn(x) ? inY : inX)?.[id] === 1 : belongsByKnownValue(here, home, id));
       const [idsX, idsY] = [wordsIn(x).distinct.ids, wordsIn(y).distinct.ids];
       const [countsX, countsY] = [wordsIn(x).distinct.counts, wordsIn(y).distinct.counts];
-      const [bothRepeat, xRepeats, yRepeats] = [repeats(x) && repeats(y), repeats(x), repeats(y)];
       for (let r = 0; r < rows; r++) {
         const [idX, idY] = [idsX[r], idsY[r]];
         if (idX < 0 || idY < 0 || reported.has(r * columns + x) || reported.has(r * columns + y)) continue;
-        const [xThere, yThere] = [inY?.[idX] === 1, inX?.[idY] === 1];
-        const each = bothRepeat && xThere && yThere;
-        const newInOwn = !each && ((xThere && yRepeats && countsY[idY] === 1) || (yThere && xRepeats && countsX[idX] === 1));
-        if (!each && !newInOwn) continue;
+        const each = bothRepeat && inY?.[idX] === 1 && inX?.[idY] === 1;
+        const xOneSided = !each && yRepeats && countsY[idY] === 1 && belongs(wordsIn(x), wordsIn(y), idX);
+        const yOneSided = !each && !xOneSided && xRepeats && countsX[idX] === 1 && belongs(wordsIn(y), wordsIn(x), idY);
+        if (!each && !xOneSided && !yOneSided) continue;
+        const xThere = each || xOneSided;
         const [vx, vy] = [wordsIn(x).distinct.text(idsX[r]), wordsIn(y).distinct.text(idsY[r])];
         const fix: FindingFix[] | undefined = fixes
           ? [{ kind: 'replace', title: `Swap "${vx}" and "${vy}"`, range: span(data, r, x, y), newText: `${csvField(vy, delimiter)}${delimiter}${csvField(vx, delimiter)}` }]
@@ -1087,8 +1100,8 @@ of values with its pattern).
         }
       }
     }
-    // Two neighbouring numeric columns of one quantity that keep orders (low ≤ open ≤ high): a row that breaks
-    // one of their orders and would keep every one with the two values exchanged holds them swapped.
+    // Two neighbouring numeric columns that keep an order on nearly every row (low ≤ high): a row where each value
+    // breaks an order with a third column, and every order of the two holds with the values exchanged, holds them swapped.
     for (let x = 0; x + 1 < columns; x++) {
       const y = x + 1;
       const pair = orderOf(x, y);
@@ -1099,13 +1112,14 @@ of values with its pattern).
       if (!keptOnNearlyEveryRow(valuesX, valuesY, keepsPair)) continue;
       for (let r = 0; r < rows; r++) {
         const [vx, vy] = [valuesX[r], valuesY[r]];
-        if (!(Number.isFinite(vx) && Number.isFinite(vy)) || vx === vy || reported.has(r * columns + x) || reported.has(r * columns + y)) continue;
+        // A swap breaks the pair's own order (the values differ), and exchanged they keep it: only such rows are weighed.
+        if (!(Number.isFinite(vx) && Number.isFinite(vy)) || keepsPair(vx, vy) || reported.has(r * columns + x) || reported.has(r * columns + y)) continue;
         // Each value breaks an order with the row's other columns (one wrong value breaks the pair's own order,
         // and those of its own cell only), and each is an ordinary one of the column it would move to.
         const [asX, asY] = [fit.fit(x, r, vx, [y]), fit.fit(y, r, vy, [x])];
         if (asX.broken === 0 || asY.broken === 0) continue;
         const [swappedX, swappedY] = [fit.fit(x, r, vy, [y]), fit.fit(y, r, vx, [x])];
-        if (!keepsPair(vy, vx) || swappedX.broken + swappedY.broken > 0 || swappedX.kept + swappedY.kept === 0) continue;
+        if (swappedX.broken + swappedY.broken > 0 || swappedX.kept + swappedY.kept === 0) continue;
         if (!ordinaryIn(data, x, vy) || !ordinaryIn(data, y, vx)) continue;
         const [tx, ty] = [cells.text(r, x) ?? '', cells.text(r, y) ?? ''];
         const fix: FindingFix[] | undefined = fixes

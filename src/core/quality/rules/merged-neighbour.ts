@@ -76,10 +76,11 @@ reported when it is a part of its own with the row's own value of the neighbour 
 after the last separator for a neighbour on the right ("Portland, OR"), before the first for one on the left
 ("OR Portland"); a separator is white space, or a comma, semicolon or bar with or without spaces, as
 \`column-shift\` cuts a merge (not a comma between digits); case and surrounding white space aside —, where the
-own part is one of its column's values (held alone by ${KNOWN_ROWS} rows or more), or the parts meet at a comma, semicolon or bar and the neighbour's value is one it repeats (held by
-${KNOWN_ROWS} rows or more: "Blue Rock, OH" beside "OH" in a column of towns named once each; a description
-ending in its category's word after a space is not a merge; in a column whose values do not repeat, only
-values holding a comma, semicolon or bar are read) — and such values are under \`maxShare\` of the column's rows (where most rows write the pair, that is the
+own part is one of its column's values (held alone by ${KNOWN_ROWS} rows or more), or the parts meet at a comma,
+semicolon or bar and the neighbour's value is one it repeats (held by ${KNOWN_ROWS} rows or more: "Blue Rock, OH"
+beside "OH" in a column of towns named once each; a description ending in its category's word after a space is
+not a merge; in a column whose values do not repeat, only values holding a comma, semicolon or bar are read) —
+and such values are under \`maxShare\` of the column's rows (where most rows write the pair, that is the
 column's format).
 
 The evidence: the neighbour, its value in the row, and the column's own value.
