@@ -355,6 +355,14 @@ test('numbers swapped between neighbours that keep an order: a day\'s high below
   assert.match(swapped[0].message, /look swapped: the table keeps "low" ≤ "high" on nearly every row/);
   const fix = swapped[0].fixes?.[0];
   assert.equal(fix?.kind === 'replace' ? fix.newText : undefined, `${day(40)[1]},${day(40)[2]}`, 'the fix writes the two values back in their columns');
+  // A high written where the low was and a slipped value (×100) in the low: exchanged, the high would be 99,999,
+  // no ordinary high; a slip beside a wrong value is no swap.
+  const slipped = lines({}).map((line, k) => {
+    if (k !== 201) return line;
+    const cells = line.split(',');
+    return [cells[0], cells[1], cells[3], '99999', cells[4]].join(',');
+  });
+  assert.deepEqual(check(slipped).filter((f) => f.evidence?.swapped === true), [], 'no swap in a row with a slip');
   // Rain under the day's top temperature on all days but one: that wet day breaks no order with a third column, no swap.
   const weather = ['date,precipitation,temp_max', ...Array.from({ length: 300 }, (_, i) => {
     const temp = 20 + 6 * Math.sin(i / 20) + (i % 5);
