@@ -25,6 +25,8 @@ export function memo<T>(data: IngestResult, key: string, compute: () => T): T {
 export const NUMERIC_KINDS: readonly ColumnKind[] = ['integer', 'float'];
 export const TEMPORAL_KINDS: readonly ColumnKind[] = ['date', 'timestamp'];
 export const TEXT_KINDS: readonly ColumnKind[] = ['string', 'categorical'];
+/** Text columns with more distinct values than this (ids, free text) are not read value by value for a neighbour's values glued on or swapped in. */
+export const NEIGHBOUR_VALUES_MAX_DISTINCT = 50_000;
 
 export function isNumeric(column: ColumnInfo): boolean {
   return NUMERIC_KINDS.includes(column.kind);

@@ -6,6 +6,8 @@
  * ("Winston-Salem", "n/a"); nor a bare comma between digits, a decimal or thousands separator ("<0,1").
  */
 const SEPARATOR = /\s*[,;|]\s*|\s+/g;
+/** The separators of {@link SEPARATOR} that only join fields (a space may also join one value's words). */
+export const FIELD_SEPARATOR = /[,;|]/;
 const DIGIT = /\d/;
 
 /** The ways to cut a text in two at one {@link SEPARATOR}, both parts non-empty, in order of the cut. */

@@ -89,6 +89,12 @@ export function formOfShape(shape: string): string {
     .join('');
 }
 
+/** The class of the values of a form (its runs: "a" letters, "9" digits; other characters count for neither). */
+export function classOfForm(form: string): ValueClass {
+  const [letters, digits] = [form.includes('a'), form.includes('9')];
+  return letters && digits ? 'mixed' : letters ? 'letters' : digits ? 'digits' : 'symbols';
+}
+
 /** How a column's rows spread over the patterns of one level. */
 export interface LevelSummary {
   /** Rows per pattern. */

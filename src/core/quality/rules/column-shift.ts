@@ -1,11 +1,11 @@
 import { defineRule } from '../rule';
 import { dateFormatsOf, dateTimeFormatsOf } from '../../ingest/csv/infer';
-import { TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, memo, missingCount, nullCount, nullMask, nullRows, numericColumn, sortedColumn, type SortedNumbers } from '../column-values';
+import { NEIGHBOUR_VALUES_MAX_DISTINCT, TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, memo, missingCount, nullCount, nullMask, nullRows, numericColumn, sortedColumn, type SortedNumbers } from '../column-values';
 import { cellText, isFreeText } from '../dependencies';
 import { patternOf } from '../value-patterns';
 import { splits } from '../field-splits';
 import { OrderFit, numericOrders, type NumericOrder } from '../numeric-orders';
-import type { FindingFix } from '../finding';
+import type { Evidence, FindingFix } from '../finding';
 import type { IngestResult, TextRange } from '../../table/model';
 
 /** How a column's values spread over patterns: the share of values per shape (value-patterns.ts), out of `total`. */
@@ -389,9 +389,6 @@ function splitByValue(r: number, here: Words, left: Words, right: Words): [strin
   return undefined;
 }
 
-/** Text columns with more distinct values than this are not read value by value for a swap (ids, free text). */
-const SWAP_MAX_DISTINCT = 50_000;
-
 /** Rows breaking an order between two numeric columns a swap is judged by, at most this share of those holding both. */
 const SWAP_ORDER_BROKEN = 0.01;
 
@@ -746,7 +743,7 @@ Two neighbouring columns of words, their shapes apart: a row whose two values ea
 column (both columns' values repeat; held there by 2 rows or more, ten times likelier there than in their own)
 holds them swapped ("WA" in city, "Seattle" in state); so does a row where one value is such a value of the other column
 and the other is in no other row of its own column of repeated values ("MI" in a column of towns named once
-each, "Vanderbilt" in the state column; columns of more than 50,000 distinct values are not read so); both cells are reported, with a fix swapping them back. Two
+each, "Vanderbilt" in the state column; columns of more than ${NEIGHBOUR_VALUES_MAX_DISTINCT.toLocaleString('en-US')} distinct values are not read so); both cells are reported, with a fix swapping them back. Two
 neighbouring numeric columns that keep an order on all but 1% of their rows (low ≤ high) hold their values
 swapped in a row where each of the two values breaks an order with a third column (the open, the close) and
 every order of the two holds with the values exchanged, each then in the central 99% of its new column (a day's
@@ -823,7 +820,7 @@ of values with its pattern).
     const repeats = (c: number) => 2 * wordsIn(c).distinct.size <= wordsIn(c).present;
     // Whether a text column's values are few enough to read value by value for a swap (by the profile's count of
     // distinct values where there is one: a column of a million ids is not read so).
-    const readByValue = (c: number) => (profile?.columns[c]?.distinct ?? wordsIn(c).distinct.size) <= SWAP_MAX_DISTINCT;
+    const readByValue = (c: number) => (profile?.columns[c]?.distinct ?? wordsIn(c).distinct.size) <= NEIGHBOUR_VALUES_MAX_DISTINCT;
     const valuesCan = (home: number, here: number) => words[home] && words[here] && wordsIn(home).frequent.size > 0;
     // Whether a value of `here` can be a known value of home: two columns of words whose values repeat (a value shifted
     // into a column of distinct values, ids or free text, is told by its shape), their shapes apart.
@@ -845,6 +842,28 @@ of values with its pattern).
       if (reported.has(key)) return false;
       reported.add(key);
       return true;
+    };
+    /**
+     * Reports row r's values `vx`, `vy` of neighbours x, y as swapped: both cells, with a fix writing them back the
+     * other way round; `explain` gives each cell's message and the evidence beyond the swap's own.
+     */
+    const reportSwap = (r: number, x: number, y: number, vx: string, vy: string, explain: (c: number, other: number, value: string, theirs: string) => { message: string; evidence: Evidence }) => {
+      const fix: FindingFix[] | undefined = fixes
+        ? [{ kind: 'replace', title: `Swap "${vx}" and "${vy}"`, range: span(data, r, x, y), newText: `${csvField(vy, delimiter)}${delimiter}${csvField(vx, delimiter)}` }]
+        : undefined;
+      for (const [c, other, value, theirs] of [[x, y, vx, vy], [y, x, vy, vx]] as const) {
+        once(r, c);
+        const { message, evidence } = explain(c, other, value, theirs);
+        report({
+          row: r,
+          columnIndex: c,
+          value,
+          evidence: { neighbour: data.columns[other].name, neighbourEmpty: false, swapped: true, neighbourValue: theirs, ...evidence },
+          message,
+          related: [{ row: r, columnIndex: other, message: `${name(other)} holds "${theirs}"` }],
+          fixes: fix,
+        });
+      }
     };
     // Numeric neighbours that keep an order (min ≤ max): a value in one while the other is empty is weighed by
     // the orders and ranges (learned when first needed).
@@ -1063,41 +1082,34 @@ of values with its pattern).
       const [bothRepeat, xRepeats, yRepeats] = [repeats(x) && repeats(y), repeats(x), repeats(y)];
       // Per value id, where both columns repeat; else a value is weighed only in a row where the other column's
       // value is in no other row of it (a column of values held once each is not read value by value).
-      const [inY, inX] = bothRepeat ? [belongingIds(wordsIn(x), wordsIn(y)), belongingIds(wordsIn(y), wordsIn(x))] : [undefined, undefined];
+      const [wordsX, wordsY] = [wordsIn(x), wordsIn(y)];
+      const [inY, inX] = bothRepeat ? [belongingIds(wordsX, wordsY), belongingIds(wordsY, wordsX)] : [undefined, undefined];
       if (bothRepeat && !inY && !inX) continue;
-      const belongs = (here: Words, home: Words, id: number) => (bothRepeat ? (here === wordsIn(x) ? inY : inX)?.[id] === 1 : belongsByKnownValue(here, home, id));
-      const [idsX, idsY] = [wordsIn(x).distinct.ids, wordsIn(y).distinct.ids];
-      const [countsX, countsY] = [wordsIn(x).distinct.counts, wordsIn(y).distinct.counts];
+      const xInY = (id: number) => (bothRepeat ? inY?.[id] === 1 : belongsByKnownValue(wordsX, wordsY, id));
+      const yInX = (id: number) => (bothRepeat ? inX?.[id] === 1 : belongsByKnownValue(wordsY, wordsX, id));
+      const [idsX, idsY] = [wordsX.distinct.ids, wordsY.distinct.ids];
+      const [countsX, countsY] = [wordsX.distinct.counts, wordsY.distinct.counts];
       for (let r = 0; r < rows; r++) {
         const [idX, idY] = [idsX[r], idsY[r]];
         if (idX < 0 || idY < 0 || reported.has(r * columns + x) || reported.has(r * columns + y)) continue;
         const each = bothRepeat && inY?.[idX] === 1 && inX?.[idY] === 1;
-        const xOneSided = !each && yRepeats && countsY[idY] === 1 && belongs(wordsIn(x), wordsIn(y), idX);
-        const yOneSided = !each && !xOneSided && xRepeats && countsX[idX] === 1 && belongs(wordsIn(y), wordsIn(x), idY);
+        const xOneSided = !each && yRepeats && countsY[idY] === 1 && xInY(idX);
+        const yOneSided = !each && !xOneSided && xRepeats && countsX[idX] === 1 && yInX(idY);
         if (!each && !xOneSided && !yOneSided) continue;
         const xThere = each || xOneSided;
-        const [vx, vy] = [wordsIn(x).distinct.text(idsX[r]), wordsIn(y).distinct.text(idsY[r])];
-        const fix: FindingFix[] | undefined = fixes
-          ? [{ kind: 'replace', title: `Swap "${vx}" and "${vy}"`, range: span(data, r, x, y), newText: `${csvField(vy, delimiter)}${delimiter}${csvField(vx, delimiter)}` }]
-          : undefined;
+        const [vx, vy] = [wordsX.distinct.text(idX), wordsY.distinct.text(idY)];
         // The value that belongs to the other column, and the one new to its own (one-sided swaps).
         const [known, knownIn, fresh, freshIn] = xThere ? [vx, y, vy, y] : [vy, x, vx, x];
-        const [knownShare] = xThere ? valueShares(r, wordsIn(y), wordsIn(x)) : valueShares(r, wordsIn(x), wordsIn(y));
-        for (const [c, other, value, theirs] of [[x, y, vx, vy], [y, x, vy, vx]] as const) {
-          once(r, c);
+        const [knownShare] = xThere ? valueShares(r, wordsY, wordsX) : valueShares(r, wordsX, wordsY);
+        reportSwap(r, x, y, vx, vy, (c, other, value, theirs) => {
           const [there] = valueShares(r, wordsIn(other), wordsIn(c));
-          report({
-            row: r,
-            columnIndex: c,
-            value,
-            evidence: { neighbour: data.columns[other].name, neighbourEmpty: false, swapped: true, neighbourValue: theirs, fitsNeighbour: Number(there.toFixed(4)), by: 'value' },
+          return {
+            evidence: { fitsNeighbour: Number(there.toFixed(4)), by: 'value' },
             message: each
               ? `"${value}" in column ${name(c)} and "${theirs}" in ${name(other)} look swapped: each is a value of the other column (${percent(there)} of ${name(other)}'s values are "${value}"), rare in its own.`
               : `"${value}" in column ${name(c)} and "${theirs}" in ${name(other)} look swapped: "${known}" is a value of ${name(knownIn)} (${percent(knownShare)} of its values), rare in ${name(knownIn === x ? y : x)}, and "${fresh}" is in no other row of ${name(freshIn)}.`,
-            related: [{ row: r, columnIndex: other, message: `${name(other)} holds "${theirs}"` }],
-            fixes: fix,
-          });
-        }
+          };
+        });
       }
     }
     // Two neighbouring numeric columns that keep an order on nearly every row (low ≤ high): a row where each value
@@ -1121,23 +1133,11 @@ of values with its pattern).
         const [swappedX, swappedY] = [fit.fit(x, r, vy, [y]), fit.fit(y, r, vx, [x])];
         if (swappedX.broken + swappedY.broken > 0 || swappedX.kept + swappedY.kept === 0) continue;
         if (!ordinaryIn(data, x, vy) || !ordinaryIn(data, y, vx)) continue;
-        const [tx, ty] = [cells.text(r, x) ?? '', cells.text(r, y) ?? ''];
-        const fix: FindingFix[] | undefined = fixes
-          ? [{ kind: 'replace', title: `Swap "${tx}" and "${ty}"`, range: span(data, r, x, y), newText: `${csvField(ty, delimiter)}${delimiter}${csvField(tx, delimiter)}` }]
-          : undefined;
         const [low, high] = [name(pair.low), name(pair.high)];
-        for (const [c, other, value, theirs] of [[x, y, tx, ty], [y, x, ty, tx]] as const) {
-          once(r, c);
-          report({
-            row: r,
-            columnIndex: c,
-            value,
-            evidence: { neighbour: data.columns[other].name, neighbourEmpty: false, swapped: true, neighbourValue: theirs, by: 'order' },
-            message: `"${value}" in column ${name(c)} and "${theirs}" in ${name(other)} look swapped: the table keeps ${low} ≤ ${high} on nearly every row, and this row keeps every order of the two columns only with their values exchanged.`,
-            related: [{ row: r, columnIndex: other, message: `${name(other)} holds "${theirs}"` }],
-            fixes: fix,
-          });
-        }
+        reportSwap(r, x, y, cells.text(r, x) ?? '', cells.text(r, y) ?? '', (c, other, value, theirs) => ({
+          evidence: { by: 'order' },
+          message: `"${value}" in column ${name(c)} and "${theirs}" in ${name(other)} look swapped: the table keeps ${low} ≤ ${high} on nearly every row, and this row keeps every order of the two columns only with their values exchanged.`,
+        }));
       }
     }
   },

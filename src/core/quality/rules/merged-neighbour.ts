@@ -1,10 +1,7 @@
 /** merged-neighbour: a value with the row's own value of the neighbouring column glued to it ("Portland, OR" in city, state "OR"). */
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, nullCount, replaceCellFix, type DistinctValues } from '../column-values';
-import { splits } from '../field-splits';
-
-/** Columns with more distinct values than this are not read value by value (ids, free text). */
-const MAX_DISTINCT = 50_000;
+import { NEIGHBOUR_VALUES_MAX_DISTINCT, TEXT_KINDS, distinctValues, nullCount, replaceCellFix, type DistinctValues } from '../column-values';
+import { FIELD_SEPARATOR, splits } from '../field-splits';
 /** Rows a value must be held by to be a value of its column on its own ("Portland" alone). */
 const KNOWN_ROWS = 2;
 
@@ -19,9 +16,6 @@ interface Glued {
   glued: string;
   known: boolean;
 }
-
-/** A comma, semicolon or bar: how two fields are written into one cell ("Portland, OR"), where a space may join one value's words. */
-const FIELD_SEPARATOR = /[,;|]/;
 
 /** The rows of each value of a text column, by its loose form. */
 function rowsByValue(distinct: DistinctValues): Map<string, number> {
@@ -71,7 +65,7 @@ export const mergedNeighbour = defineRule({
 a group-by or a model), and a join on the city misses the row. (With the neighbour empty, the same merge is a
 \`column-shift\`.)
 
-In two neighbouring text columns (at most ${MAX_DISTINCT.toLocaleString('en-US')} distinct values), a value is
+In two neighbouring text columns (at most ${NEIGHBOUR_VALUES_MAX_DISTINCT.toLocaleString('en-US')} distinct values), a value is
 reported when it is a part of its own with the row's own value of the neighbour glued on at the side facing it —
 after the last separator for a neighbour on the right ("Portland, OR"), before the first for one on the left
 ("OR Portland"); a separator is white space, or a comma, semicolon or bar with or without spaces, as
@@ -93,7 +87,7 @@ The evidence: the neighbour, its value in the row, and the column's own value.
       if (!text(here)) continue;
       const distinct = distinctValues(data, here);
       const present = data.table.numRows - nullCount(data, here);
-      if (distinct.size > MAX_DISTINCT) continue;
+      if (distinct.size > NEIGHBOUR_VALUES_MAX_DISTINCT) continue;
       // Values that repeat (a city among cities), or else only values written with a field separator.
       const repeated = 2 * distinct.size <= present;
       let rowsOf: Map<string, number> | undefined;

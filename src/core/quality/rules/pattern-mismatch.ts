@@ -2,7 +2,7 @@ import { defineRule } from '../rule';
 import { TEXT_KINDS, distinctValues } from '../column-values';
 import { codeWidths } from '../code-widths';
 import { looksLikeIdentifier } from '../../shared/identifier';
-import { columnPatterns, formOfShape, incompatibleClass, patternOf, samplePatterns, type ColumnPatterns, type PatternLevel, type ValueClass, type ValuePattern } from '../value-patterns';
+import { classOfForm, columnPatterns, formOfShape, incompatibleClass, patternOf, samplePatterns, type ColumnPatterns, type PatternLevel, type ValueClass, type ValuePattern } from '../value-patterns';
 
 import { isPlaceholderText } from '../placeholders';
 
@@ -97,12 +97,6 @@ function followedLevels(patterns: ColumnPatterns, options: Thresholds): Record<P
     for (const [form, rows] of patterns.levels.form.rows) if (!byForm.patterns.includes(form) && rare(rows) && !reportedClass(classOfForm(form))) shapes -= rows;
   }
   return { class: byClass, form: byForm, shape: established(patterns, 'shape', options, shapes) };
-}
-
-/** The class of the values of a form (its runs: "a" letters, "9" digits). */
-function classOfForm(form: string): ValueClass {
-  const [letters, digits] = [form.includes('a'), form.includes('9')];
-  return letters && digits ? 'mixed' : letters ? 'letters' : digits ? 'digits' : 'symbols';
 }
 
 /** Whether two of the shapes a column follows have one form (they differ only in the lengths of their runs). */
