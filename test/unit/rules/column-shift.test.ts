@@ -208,6 +208,41 @@ test('two columns of many words merged: "Empoli Cagliari" in home_team with away
   assert.deepEqual(check(matches({ 77: [`${teams[10]} Rovers`, ''] })), [], 'one known team and an unknown word: a name, not a merge');
 });
 
+test('a rating merged with a running time that is mostly unknown (a third of the films): "PG 103" with the minutes empty is a merge', () => {
+  const ratings = ['R', 'PG', 'PG-13', 'G', 'Not Rated'];
+  const films = (edit: Record<number, [string, string]> = {}) => {
+    const lines = ['title,rating,minutes,genre'];
+    for (let i = 0; i < 400; i++) {
+      const [rating, minutes] = edit[i] ?? [ratings[(i * 3) % ratings.length], i % 3 === 0 ? String(80 + ((i * 7) % 60)) : ''];
+      lines.push(`Film ${i + 1},${rating},${minutes},${['Drama', 'Comedy', 'Horror'][i % 3]}`);
+    }
+    return lines;
+  };
+  assert.deepEqual(check(films()), [], 'minutes unknown for two films in three: gaps, not shifts');
+  const findings = check(films({ 41: ['PG 103', ''] }));
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[41, 'rating'], [41, 'minutes']]);
+  assert.match(findings[0].message, /"PG 103" in column "rating" holds a value of "rating" \("PG"\) and one of "minutes" \("103"\)/);
+});
+
+test('two columns of repeated names merged where the second is often empty (a source unknown for one film in seven): split into a value held by other rows of each', () => {
+  // 200 distributors, each in 3 of 600 rows (none frequent), their shapes those of the sources ("Original Jantonvill",
+  // "Original Screenplay": shapes cannot tell the columns apart); sources are categories, empty in every seventh row.
+  const distributors = Array.from({ length: 200 }, (_, i) => `${['Original', 'Pictures', 'Cinema', 'Studio'][i % 4]} ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}ntonvill`);
+  const sources = ['Original Screenplay', 'Based on Book', 'Remake', 'Based on Comic'];
+  const films = (edit: Record<number, [string, string]> = {}) => {
+    const lines = ['title,distributor,source,year'];
+    for (let i = 0; i < 600; i++) {
+      const [distributor, source] = edit[i] ?? [distributors[(i * 7) % 200], i % 7 === 3 ? '' : sources[i % 4]];
+      lines.push(`Film ${i + 1},${distributor},${source},${1990 + (i % 30)}`);
+    }
+    return lines;
+  };
+  assert.deepEqual(check(films()), []);
+  const findings = check(films({ 50: [`${distributors[9]} Original Screenplay`, ''] }));
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[50, 'distributor'], [50, 'source']]);
+  assert.deepEqual(check(films({ 50: [`${distributors[9]} Classics`, ''] })), [], 'a known distributor and a word no source is: a name, not a merge');
+});
+
 test('a date merged with its neighbour: read as a date whatever the form the file writes it in ("Dec 19 1997 R", rating often unknown)', () => {
   const months = ['Jan', 'Mar', 'May', 'Jun', 'Aug', 'Oct', 'Dec'];
   const ratings = ['R', 'PG', 'PG-13', 'G'];

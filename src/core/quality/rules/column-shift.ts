@@ -29,7 +29,7 @@ const MIN_COMPLETENESS = 0.95;
  * Share of rows a column with gaps must hold a value in for a merge into its neighbour to be looked for there:
  * its empty cell says little, so the merged value must tell it by itself (see {@link mergedApart}).
  */
-const MIN_MERGE_COMPLETENESS = 0.5;
+const MIN_MERGE_COMPLETENESS = 0.25;
 /** How much better a value must fit the neighbouring column than its own (likelihood ratio). */
 const FIT_RATIO = 10;
 /** Below this fit a value is foreign to a column; above it, at home. */
@@ -724,8 +724,9 @@ rare value that splits at such a separator into a frequent value of each column 
 Bremen") is a merge, as is, where the values repeat (a hundred teams, too many for any to be frequent), a
 value of one row that splits into values of each held by two rows or more ("MDW Chicago": a code in three
 rows and a city); such a value (or a merge of two
-columns' categories) is evidence by itself, so it is looked for also where the emptied column often has gaps.
-So is, where that column is at least half filled, a rare value cut at any such separator into a part of its
+columns' categories) is evidence by itself, so it is looked for also where the emptied column often has gaps
+(known values of each: where it is at least ${100 * MIN_MERGE_COMPLETENESS}% filled). So is, where that column is at least
+${100 * MIN_MERGE_COMPLETENESS}% filled (a running time known for a third of the films: "PG 103"), a rare value cut at any such separator into a part of its
 own column (one of its categories, or a common shape there) and a part foreign to it that fits the neighbour,
 one side told by more than shapes ("Kevin Costner 76" in a director column beside an empty critics' rating;
 "Historical Fiction Frank Coraci" in a creative type beside an empty director). A shift of several cells is followed along
@@ -948,7 +949,7 @@ of values with its pattern).
         ((from === x ? valueInY : valueInX) && belongsByValue(r, wordsIn(from), wordsIn(to))) || ((from === x ? knownInY : knownInX) && inNeighbourByKnown(r, from, to));
       /** Row r's value in `to` split into values of x and y, where the columns' values can tell a merge. */
       const joinedValue = (r: number, from: number, to: number) =>
-        (canMerge ? splitByValue(r, wordsIn(to), wordsIn(x), wordsIn(y)) : undefined) ?? (knownMerge && complete[from] ? splitByKnown(r, wordsIn(to), wordsIn(x), wordsIn(y)) : undefined);
+        (canMerge ? splitByValue(r, wordsIn(to), wordsIn(x), wordsIn(y)) : undefined) ?? (knownMerge && (complete[from] || mergeable[from]) ? splitByKnown(r, wordsIn(to), wordsIn(x), wordsIn(y)) : undefined);
       const looked = (c: number) => complete[c] || mergeable[c] || (words[x] && words[y] && (wordsIn(c).frequent.size > 0 || categoriesBoth()));
       if (!looked(x) && !looked(y)) continue;
       if (data.columns[x].kind === 'empty' || data.columns[y].kind === 'empty') continue;
@@ -965,7 +966,7 @@ of values with its pattern).
       // runs for a few rows only. Only where neither a value of the neighbour (two columns of words) nor an order
       // (numbers) can speak: then a row is passed over when its value is ordinary in its column (or only the
       // value itself could tell, and the column emptied often has gaps), or the two columns look alike.
-      const skipWhenEmpty = (from: number, byValue: boolean): Skip => (byValue || ordered || (knownMerge && complete[from]) ? Skip.Never : !complete[from] && !mergeable[from] && !categoriesBoth() ? Skip.Always : Skip.WhenOrdinary);
+      const skipWhenEmpty = (from: number, byValue: boolean): Skip => (byValue || ordered || (knownMerge && (complete[from] || mergeable[from])) ? Skip.Never : !complete[from] && !mergeable[from] && !categoriesBoth() ? Skip.Always : Skip.WhenOrdinary);
       const [whenXEmpty, whenYEmpty] = [skipWhenEmpty(x, valueInY || knownInY), skipWhenEmpty(y, valueInX || knownInX)];
       let candidates = notSkipped(encoded, n, x, whenXEmpty, whenYEmpty, passedOver);
       // Where the value itself may tell (two columns of words) and the emptied column is otherwise filled, without an
@@ -974,7 +975,7 @@ of values with its pattern).
       // together (a column of codes repeats its values down thousands of rows).
       for (const xEmpty of [1, 0]) {
         const [from, to] = xEmpty ? [x, y] : [y, x];
-        if ((xEmpty ? whenXEmpty : whenYEmpty) !== Skip.Never || ordered || !complete[from] || !words[to]) continue;
+        if ((xEmpty ? whenXEmpty : whenYEmpty) !== Skip.Never || ordered || !(complete[from] || mergeable[from]) || !words[to]) continue;
         const ids = wordsIn(to).distinct.ids;
         const verdicts = new Uint8Array(wordsIn(to).distinct.size);
         const pending = new Int32Array(candidates.length);
