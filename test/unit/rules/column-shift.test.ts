@@ -31,6 +31,16 @@ test('text in a numeric column (6% of its cells) is present, not missing: a coun
   assert.deepEqual(check(lines).map((f) => [f.row, f.column]), [[40, 'country'], [40, 'visits']]);
 });
 
+test('a dirty table, its visits empty in 7% of the rows (errors of every kind leave gaps): an empty cell there is still evidence of a shift (a count in the country column); in 15%, it is not', () => {
+  const withGaps = (every: number) => {
+    const lines = customers().map((line, i) => (i > 0 && i % every === 5 ? line.replace(/,\d+$/, ',') : line));
+    lines[41] = '41,Berlin,17,';
+    return lines;
+  };
+  assert.deepEqual(check(withGaps(14)).map((f) => [f.row, f.column]), [[40, 'country'], [40, 'visits']]);
+  assert.deepEqual(check(withGaps(7)), [], 'a column empty in 15% of its rows: its empty cells are no evidence');
+});
+
 test('"Lyon FR" in city with country empty: a merge, reported with a fix that splits it, and the emptied cell', () => {
   const findings = check(customers({ 12: ['Lyon FR', ''] }));
   assert.deepEqual(findings.map((f) => [f.row, f.column]), [[12, 'city'], [12, 'country']]);
@@ -339,6 +349,37 @@ test('a column is learned from the rows beside no emptied neighbour: codes shift
   const findings = check(births(years));
   assert.deepEqual(findings.filter((f) => f.column === 'month').map((f) => f.row), years, 'seven years in the month column (1.75%), the year empty: beyond the months of the other rows');
   assert.match(findings[0].message, /"1984" in column "month" looks like a value of "year"/);
+});
+
+test('a number of the empty neighbour, though both columns write one digit: 6 cylinders in the origin code (1 to 3) beside an empty cylinder count', () => {
+  // Shapes cannot tell the two columns apart ("6" and "2" are both one digit), nor an order (their values do not overlap); the values can.
+  const cars = (edit: Record<number, [string, string]> = {}) => {
+    const lines = ['name,cylinders,origin,weight'];
+    for (let i = 0; i < 400; i++) {
+      const [cylinders, origin] = edit[i] ?? [String([4, 6, 8][i % 3]), String(1 + (i % 4 === 0 ? 1 : i % 3))];
+      lines.push(`car ${i + 1},${cylinders},${origin},${2000 + ((i * 37) % 2000)}`);
+    }
+    return lines;
+  };
+  assert.deepEqual(check(cars()), []);
+  const findings = check(cars({ 90: ['', '6'], 91: ['', '2'] }));
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[90, 'origin'], [90, 'cylinders']], 'an origin of 2 beside an empty cylinder count is a plain gap');
+  assert.match(findings[0].message, /^"6" in column "origin" looks like a value of "cylinders" \(33% of its values are 6, 0\.0% of "origin"'s other values\), and "cylinders" is empty in this row/);
+  assert.equal(findings[0].fixes?.[0]?.kind === 'replace' ? findings[0].fixes[0].newText : undefined, '6,', 'the fix moves the 6 back');
+});
+
+test('a number no row of its column holds, but values near it are common there, is not a neighbour\'s: a displacement of 100 among 97s and 105s beside an empty horsepower', () => {
+  // Horsepower is 100 in a sixth of the rows; displacements are 97, 98, 105 and 350, never exactly 100.
+  const cars = (edit: Record<number, [string, string]> = {}) => {
+    const lines = ['name,horsepower,displacement,weight'];
+    for (let i = 0; i < 360; i++) {
+      const [horsepower, displacement] = edit[i] ?? [String([100, 88, 150, 95, 110, 75][i % 6]), String([97, 98, 105, 350][i % 4])];
+      lines.push(`car ${i + 1},${horsepower},${displacement},${2000 + ((i * 37) % 2000)}`);
+    }
+    return lines;
+  };
+  assert.deepEqual(check(cars({ 30: ['', '100'] })), []);
+  assert.deepEqual(check(cars({ 30: ['', '40'] })).map((f) => [f.row, f.column]), [], 'nor is a number neither column holds');
 });
 
 test('two neighbours swapped: "WA" in city and "Seattle" in state, each a value of the other column, both reported with a fix swapping them back', () => {

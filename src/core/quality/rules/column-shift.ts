@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { dateFormatsOf, dateTimeFormatsOf } from '../../ingest/csv/infer';
-import { NEIGHBOUR_VALUES_MAX_DISTINCT, TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, memo, missingCount, nullCount, nullMask, nullRows, numericColumn, sortedColumn, type SortedNumbers } from '../column-values';
+import { NEIGHBOUR_VALUES_MAX_DISTINCT, TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, memo, missingCount, nullCount, nullMask, nullRows, numericColumn, sortedColumn, sortedRuns, type SortedNumbers, type SortedRuns } from '../column-values';
 import { cellText, isFreeText } from '../dependencies';
 import { patternOf } from '../value-patterns';
 import { splits } from '../field-splits';
@@ -24,7 +24,7 @@ interface WordEnds {
 /** Values a profile is learned from: every distinct value of a text column with at most this many, else this many evenly spread rows. */
 const PROFILE_ROWS = 2000;
 /** Share of rows a column must hold a value in: only there is an empty cell evidence of a shift. */
-const MIN_COMPLETENESS = 0.95;
+const MIN_COMPLETENESS = 0.9;
 /**
  * Share of rows a column with gaps must hold a value in for a merge into its neighbour to be looked for there:
  * its empty cell says little, so the merged value must tell it by itself (see {@link mergedApart}).
@@ -656,6 +656,43 @@ function tailShare(sorted: SortedNumbers, v: number, above: boolean): number {
   return share / Math.max(1, sorted.length);
 }
 
+/** How many of a sorted column's values lie in [lo, hi]. */
+function countWithin(sorted: SortedNumbers, lo: number, hi: number): number {
+  return sorted.rank(hi, false) - sorted.rank(lo, true);
+}
+
+/** How near a value of a column must lie to a number to count as like it there, relative to the number (5%: 97 and 105 are like 100). */
+const NEAR = 0.05;
+
+/**
+ * The share of numeric column `home`'s values that are `v`, and of `here`'s other values that lie near it
+ * (within NEAR of it: a displacement of 100 is no rarity among 97s and 105s, though no car has exactly 100).
+ */
+function numberShares(v: number, home: SortedNumbers, here: SortedNumbers): [number, number] {
+  const reach = Math.abs(v) * NEAR;
+  return [countWithin(home, v, v) / Math.max(1, home.length), Math.max(0, countWithin(here, v - reach, v + reach) - 1) / Math.max(1, here.length)];
+}
+
+/** A numeric column's values that are at least FOREIGN of its values (from its sorted runs). */
+function frequentNumbers(runs: SortedRuns): number[] {
+  let total = 0;
+  for (let k = 0; k < runs.counts.length; k++) total += runs.counts[k];
+  const frequent: number[] = [];
+  for (let k = 0; k < runs.counts.length; k++) if (runs.counts[k] >= FOREIGN * total) frequent.push(runs.values[k]);
+  return frequent;
+}
+
+/**
+ * Whether number `v` in numeric column `here` is one of numeric column `home`'s by the value itself, whatever
+ * the two columns' shapes (a mote id of 2 in a column of 1s, 20 in a day of the week, rain's 0.0 in a
+ * temperature): at least 1% of home's values are `v`, under 5% of here's other values lie near it (a value
+ * shifted into many rows of a dirty table), and it is ten times likelier in home.
+ */
+function numberBelongs(v: number, home: SortedNumbers, here: SortedNumbers): boolean {
+  const [there, others] = numberShares(v, home, here);
+  return there >= FOREIGN && others < MAX_SHIFTED_SHARE && there >= FIT_RATIO * others;
+}
+
 /**
  * Evidence that a number in column `to` of a row is the value of its empty neighbour `from`, the two columns
  * keeping an order on (nearly) every row (min ≤ max, low ≤ high): it breaks orders `to` keeps with the row's
@@ -703,7 +740,7 @@ without: value-patterns.ts), learned from the column itself where a shape's shar
 rows beside no emptied neighbour: shifted values come with their neighbour's empty cell, and in a dirty table
 they make their own shape common (codes in 2% of the names); a number within the central 99% of those rows'
 values is an ordinary value of its column (years in 2% of a month column are not). In a row where one of two neighbouring columns
-is empty — in a column at least 95% complete, where an empty cell is itself unusual — a value is reported
+is empty — in a column at least ${100 * MIN_COMPLETENESS}% complete, where an empty cell is itself unusual (in a dirty table errors of every kind leave gaps) — a value is reported
 when it could be a value of the empty neighbour (one of its categories; a number within its range; a date,
 however written, in a column of dates; a value it holds in two rows or more; else a
 pattern at least 1% of its values share), its pattern is rare in its own column (under 1% of the other
@@ -737,7 +774,11 @@ their patterns, so there the orders decide: with one of the two empty, the other
 keeps with the row's other (ordinary) values and none of those the empty column keeps (a high in the low
 column is above the open and the close), or, where no order says otherwise, when under 0.5% of its
 column's values lie as far on the empty column's side and it is in the central 90% of the empty column's
-values (a maximum temperature in the minimum column). The emptied cell is reported too. Columns whose values look alike (two columns of names) are not
+values (a maximum temperature in the minimum column). Numbers of other neighbouring columns are told by the value
+itself where their shapes cannot tell them apart: beside an empty neighbour, a number that is at least 1% of the
+neighbour's values, with under 5% of its own column's other values within ${100 * NEAR}% of it and ten times rarer there, is
+the neighbour's (6 cylinders in an origin code of 1 to 3, rain's 0.0 in a temperature; a displacement of 100 is
+no rarity among 97s and 105s). The emptied cell is reported too. Columns whose values look alike (two columns of names) are not
 compared by pattern, and free text only holds a foreign value when it is one word.
 
 Two neighbouring columns of words, their shapes apart: a row whose two values each are a value of the other
@@ -892,7 +933,47 @@ of values with its pattern).
         related: [{ row: r, columnIndex: from, message: `${name(from)} is empty here` }],
         fixes: moveFix(r, from, to, value),
       });
+      reportEmptied(r, from, to, value);
+    };
+    /** Reports row r's empty cell of `from` as the place of `value`, found in `to`. */
+    const reportEmptied = (r: number, from: number, to: number, value: string) => {
       if (once(r, from)) report({ row: r, columnIndex: from, evidence: { holder: data.columns[to].name }, message: `Column ${name(from)} is empty in this row; its value seems to be in ${name(to)} ("${value}").` });
+    };
+    // Numbers of columns whose values repeat: a value one of the empty neighbour's frequent values and ten times
+    // rarer in its own column was shifted, whatever the two columns' shapes. Per pair (from, to): null where it
+    // does not apply (a column with gaps, not numbers, an ordered pair: columns of one quantity that keep an
+    // order, min ≤ max, are told by their orders; or no value of from is frequent), else to's numbers and the
+    // verdict of each of from's frequent values (the only ones that can be told so), decided up front.
+    const numberPairs: ({ values: Float64Array; verdicts: Map<number, boolean> } | null | undefined)[] = [];
+    const numberPair = (from: number, to: number) => {
+      const key = from * columns + to;
+      let pair = numberPairs[key];
+      if (pair === undefined) {
+        const applies = complete[from] && isNumeric(data.columns[from]) && isNumeric(data.columns[to]) && !orderOf(Math.min(from, to), Math.max(from, to));
+        const frequent = applies ? frequentNumbers(sortedRuns(data, from)) : [];
+        pair = numberPairs[key] = frequent.length ? { values: numericColumn(data, to), verdicts: new Map(frequent.map((v) => [v, numberBelongs(v, sortedColumn(data, from), sortedColumn(data, to))])) } : null;
+      }
+      return pair;
+    };
+    const numberOfNeighbour = (r: number, from: number, to: number): boolean => {
+      const pair = numberPair(from, to);
+      return pair !== null && !cells.masks[to][r] && pair.verdicts.get(pair.values[r]) === true;
+    };
+    /** Reports row r's number in `to` as a value of its empty neighbour `from` (see {@link numberBelongs}). */
+    const reportByNumber = (r: number, from: number, to: number) => {
+      if (!once(r, to)) return;
+      const value = cells.text(r, to) ?? '';
+      const [there, here] = numberShares(numericColumn(data, to)[r], sortedColumn(data, from), sortedColumn(data, to));
+      report({
+        row: r,
+        columnIndex: to,
+        value,
+        evidence: { neighbour: data.columns[from].name, neighbourEmpty: true, fitsNeighbour: Number(there.toFixed(4)), fitsOwn: Number(here.toFixed(4)), by: 'value' },
+        message: `"${value}" in column ${name(to)} looks like a value of ${name(from)} (${percent(there)} of its values are ${value}, ${(100 * here).toFixed(1)}% of ${name(to)}'s other values), and ${name(from)} is empty in this row: the row seems shifted.`,
+        related: [{ row: r, columnIndex: from, message: `${name(from)} is empty here` }],
+        fixes: moveFix(r, from, to, value),
+      });
+      reportEmptied(r, from, to, value);
     };
     // Two columns of free words (names and cities) share too many shapes for a value to tell where it belongs:
     // one of them must be categories or numbers, or their shapes clearly apart (decided per pair x, x + 1 when first needed).
@@ -919,6 +1000,7 @@ of values with its pattern).
     const usualByValue = data.columns.map((c) => (isNumeric(c) || TEMPORAL_KINDS.includes(c.kind) || c.kind === 'boolean' ? new Map<number, boolean>() : undefined));
     const numbersOf: (Float64Array | undefined)[] = [];
     const passedOver = (r: number, x: number, to: number) => {
+      if (numberOfNeighbour(r, to === x ? x + 1 : x, to)) return false;
       if (ordinary(r, to) || !apartFrom(x)) return true;
       const verdicts = usualByValue[to];
       if (!verdicts || cells.masks[to][r]) return usualText(r, to);
@@ -1004,6 +1086,10 @@ of values with its pattern).
           if (!joined && !categoriesBoth()) continue;
         }
         const byValues = valueOfNeighbour || joined !== undefined;
+        if (!byValues && numberOfNeighbour(r, from, to)) {
+          reportByNumber(r, from, to);
+          continue;
+        }
         if (!byValues && (ordinary(r, to) || !apart())) {
           reportByOrder(ordered, r, from, to);
           continue;
@@ -1070,7 +1156,7 @@ of values with its pattern).
             fixes: fix,
           });
         }
-        emptied(`Column ${name(from)} is empty in this row; its value seems to be in ${name(to)} ("${text}").`);
+        reportEmptied(r, from, to, text);
       }
     }
     // Two neighbouring columns of words, their shapes apart: a row whose two values each belong to the other column
