@@ -458,37 +458,46 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
 }
 
 /**
- * The tail's outermost remaining value (after `skip` distinct values) when many rows hold it, far beyond the
- * rest (twice as far from the median as the next value), where the next values seldom repeat: one value
- * pasted into many rows or a placeholder, not a measurement. The gap test alone cannot see it in a short or
- * heavy tail (3 × the largest cost in ten rows of a column with 70 costs). Under the column's own rate of
- * repeats among its next `window` distinct values (m rows each, a geometric count), P(count ≥ c) =
- * (1 − 1/m)^(c−1) must be at most the test level; at most `MAX_TAIL_SHARE` of the column, as any tail's
- * flagged values (one value pasted into 3% of a column is still far beyond it; in more rows, a cap or a code).
+ * A value of the tail (after `skip` distinct values, among the next `window`) that many rows hold, far beyond
+ * the rest (twice as far from the median as the next value inward), where the next values seldom repeat: one
+ * value pasted into many rows or a placeholder, not a measurement, with the few values beyond it (other slips
+ * past it: ×100 and ×1000 of a gross). The gap test alone cannot see it in a short or heavy tail (3 × the
+ * largest cost in ten rows of a column with 70 costs). Under the column's own rate of repeats among its next
+ * `window` distinct values (m rows each, a geometric count), P(count ≥ c) = (1 − 1/m)^(c−1) must be at most
+ * the test level (the outermost value's; a tenth of it per value further in); the block holds at most
+ * `MAX_TAIL_SHARE` of the column, as any tail's flagged values (one value pasted into 3% of a column is still
+ * far beyond it; in more rows, a cap or a code).
  */
 function heapBeyond(ctx: TailContext, skip: number): Block | undefined {
   const { runs, side, window } = ctx;
   const d = runs.values.length;
   const order: number[] = [];
   let skipped = 0;
-  for (let k = 0; k < d && order.length < window + 1; k++) {
+  for (let k = 0; k < d && order.length < 2 * window + 1; k++) {
     const i = side === 'upper' ? d - 1 - k : k;
     if (ctx.skipZero && runs.values[i] <= 0) continue;
     if (skipped++ < skip) continue;
     order.push(i);
   }
-  if (order.length < window + 1) return undefined;
-  const count = runs.counts[order[0]];
-  const value = runs.values[order[0]];
-  const next = runs.values[order[1]];
-  if (count < 2 || count > MAX_TAIL_SHARE * ctx.n || !farBeyond(value, next, ctx.median)) return undefined;
-  let rowsNext = 0;
-  for (let p = 1; p <= window; p++) rowsNext += runs.counts[order[p]];
-  // Rows per distinct value among the next ones, one more row than seen (never exactly 1).
-  const perValue = (rowsNext + 1) / window;
-  const pValue = (1 - 1 / perValue) ** (count - 1);
-  if (pValue > ctx.level) return undefined;
-  return { values: [value], rows: count, next, score: perValue, pValue, logScale: false };
+  let beyond = 0;
+  for (let h = 0; h + window < order.length; h++) {
+    const count = runs.counts[order[h]];
+    const value = runs.values[order[h]];
+    const next = runs.values[order[h + 1]];
+    if (beyond + count > MAX_TAIL_SHARE * ctx.n) return undefined;
+    if (count >= 2 && farBeyond(value, next, ctx.median)) {
+      let rowsNext = 0;
+      for (let p = 1; p <= window; p++) rowsNext += runs.counts[order[h + p]];
+      // Rows per distinct value among the next ones, one more row than seen (never exactly 1).
+      const perValue = (rowsNext + 1) / window;
+      const pValue = (1 - 1 / perValue) ** (count - 1);
+      if (pValue <= (h === 0 ? ctx.level : ctx.level / window)) {
+        return { values: order.slice(0, h + 1).map((i) => runs.values[i]), rows: beyond + count, next, score: perValue, pValue, logScale: false };
+      }
+    }
+    beyond += count;
+  }
+  return undefined;
 }
 
 /**
@@ -573,12 +582,21 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
       skip += block.values.length;
       rows += block.rows;
     }
-    const heap = heapBeyond(ctx, blocks.reduce((k, b) => k + b.values.length, 0));
-    if (heap) blocks.push(heap);
+    // Then heaps, one value each, peeled as the blocks are (a placeholder 999 beyond a value pasted into 30 rows),
+    // within MAX_TAIL_SHARE of the column in all.
+    const heaps: Block[] = [];
+    let skipped = blocks.reduce((k, b) => k + b.values.length, 0);
+    let heapRows = 0;
+    for (let heap = heapBeyond(ctx, skipped); heap && heapRows + heap.rows <= MAX_TAIL_SHARE * ctx.n; heap = heapBeyond(ctx, skipped)) {
+      heaps.push(heap);
+      heapRows += heap.rows;
+      skipped += heap.values.length;
+    }
     // Each block's values are reported against the column's extreme without any of them.
-    const extreme = blocks.at(-1)?.next ?? NaN;
-    const flagged = blocks.reduce((k, b) => k + b.rows, 0);
-    for (const b of blocks) found.push({ tail: side, kind: b === heap ? 'heap' : 'gap', values: b.values, rows: flagged, next: extreme, score: b.score, pValue: b.pValue, logScale: b.logScale, ...(b.countFit ? { countFit: b.countFit } : {}) });
+    const all = [...blocks, ...heaps];
+    const extreme = all.at(-1)?.next ?? NaN;
+    const flagged = all.reduce((k, b) => k + b.rows, 0);
+    for (const b of all) found.push({ tail: side, kind: heaps.includes(b) ? 'heap' : 'gap', values: b.values, rows: flagged, next: extreme, score: b.score, pValue: b.pValue, logScale: b.logScale, ...(b.countFit ? { countFit: b.countFit } : {}) });
   }
   return found;
 }

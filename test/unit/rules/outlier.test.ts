@@ -264,6 +264,32 @@ test('one far value pasted into 3% of a column of seldom repeated values is a he
   assert.deepEqual(check(`gross\n${paste(16).join('\n')}\n`).map((f) => f.row ?? -1), [], 'a value in 6% of the rows');
 });
 
+/** Repair costs: mostly 0, 70 costs from a Pareto tail (as in the test above), and their largest. */
+function repairCosts(): { costs: string[]; max: number } {
+  const u = random(14);
+  const costs = Array.from({ length: 3000 }, (_, r) => (r % 43 === 0 ? String(Math.round(1000 * Math.pow(u(), -1 / 1.1))) : '0'));
+  return { costs, max: Math.max(...costs.map(Number)) };
+}
+
+test('heaps are peeled as blocks are: a value pasted into eight rows is found beneath another pasted into eight rows beyond it', () => {
+  const { costs, max } = repairCosts();
+  const dirty = costs.map((v, r) => (r % 301 === 7 && r < 2400 ? String(3 * max) : r % 301 === 100 && r < 2500 ? String(7 * max) : v));
+  const expected = dirty.flatMap((v, r) => (v === String(3 * max) || v === String(7 * max) ? [r] : []));
+  assert.equal(expected.length, 16);
+  const found = check(`cost\n${dirty.join('\n')}\n`);
+  assert.deepEqual(found.map((f) => f.row ?? -1).sort((a, b) => a - b), expected, 'both heaps');
+  assert.ok(found.every((f) => f.evidence?.kind === 'heap'), 'each told as a heap');
+});
+
+test('a heap inside the tail, with slips beyond it: the pasted value and every value beyond it are found', () => {
+  // 3 × the largest cost in eight rows; beyond it one cost written ×5 and one ×1000 (a gap test finds the last alone).
+  const { costs, max } = repairCosts();
+  const dirty = costs.map((v, r) => (r % 301 === 7 && r < 2400 ? String(3 * max) : r === 100 ? String(5 * max) : r === 200 ? String(1000 * max) : v));
+  const expected = dirty.flatMap((v, r) => (v === String(3 * max) || r === 100 || r === 200 ? [r] : []));
+  const found = check(`cost\n${dirty.join('\n')}\n`);
+  assert.deepEqual(found.map((f) => f.row ?? -1).sort((a, b) => a - b), expected);
+});
+
 test('ratings with a lost decimal point in 2.5% of the rows are found beneath the errors, however heavy those make the top look', () => {
   // Ratings up to 9.6 written with one decimal, most of them high (9.6 less a log-normal), 4,000 rows; every
   // 40th written ×10 ("72" for "7.2"). Ranked from the top of the slips, the ratings' tail looked heavy.

@@ -66,10 +66,13 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   or ratings would otherwise span its whole range), and one of more than 3 rows twice as far from the
   median as the rest's extreme: a second population (Hawaii among mainland flight distances, Pacific islands
   below the mainland's latitudes) is not a set of outliers, nor are values just beyond it;
-- one value held by many rows at the end of a tail, twice as far from the median as the next value, where
-  the column's next values seldom repeat (a value pasted into many rows, a placeholder), is flagged when so
-  many repeats are improbable at the column's own rate of repeats (a geometric count), in up to 5% of the
-  column (in more rows, a cap or a code).
+- one value held by many rows near the end of a tail (among the outermost values the spacing test compares),
+  twice as far from the median as the next value inward, where the column's next values seldom repeat (a
+  value pasted into many rows, a placeholder), is flagged with the few values beyond it (other slips past it:
+  ×100 and ×1000 of a gross) when so many repeats are improbable at the column's own rate of repeats (a
+  geometric count; a tenth of the level for a value further in than the outermost), in up to 5% of the column
+  (in more rows, a cap or a code); such heaps are peeled one after another, as blocks are (a value pasted into
+  30 rows beneath another pasted into 26).
 
 Placeholder numbers (what sentinel-value reports: -999 or 9999 outside the range of the column's other values,
 -1 beside non-negative values) are left out of the column first: a stand-in for "unknown" is no measurement,
