@@ -73,6 +73,28 @@ test('a wrong left side is blamed, not the right sides it breaks: origin → cit
   assert.match(findings[0].message, /breaks city → origin: city "Nice" is "NCE" in 49 rows/);
 });
 
+/**
+ * Flights from 10 airports (60 rows each): origin → city and origin → state; a dirty table where a state code
+ * was mistyped into a code of its own in 20 rows (3%: values seen once are common); `edit` replaces rows.
+ */
+function flightsFrom(edit: Record<number, [string, string, string]> = {}): string[] {
+  const airports = [['ATL', 'Atlanta', 'GA'], ['JAN', 'Jackson', 'MS'], ['HOU', 'Houston', 'TX'], ['DFW', 'Dallas', 'TX'], ['DEN', 'Denver', 'CO'], ['IAH', 'Houston', 'TX'], ['GPT', 'Gulfport', 'MS'], ['MIA', 'Miami', 'FL'], ['PIT', 'Pittsburgh', 'PA'], ['SAT', 'San Antonio', 'TX']];
+  const lines = ['flight,origin,city,state'];
+  for (let i = 0; i < 600; i++) {
+    const [code, city, state] = edit[i] ?? airports[i % airports.length];
+    const mistyped = i % 29 === 5 ? `Q${String.fromCharCode(65 + Math.floor(i / 29))}` : state;
+    lines.push(`F${i},${code},${city},${edit[i] ? state : mistyped}`);
+  }
+  return lines;
+}
+
+test('two slips in one row of a dirty table: "Atxanta" and "GU" for origin ATL are each wrong, as no origin holds either; a row with another airport\'s city and state has the wrong origin (Houston has two airports)', () => {
+  const findings = check(flightsFrom({ 250: ['ATL', 'Atxanta', 'GU'], 260: ['ATL', 'Jackson', 'MS'] })).filter((f) => f.row === 250 || f.row === 260);
+  assert.deepEqual(findings.filter((f) => f.row === 250).map((f) => f.column), ['city', 'state']);
+  assert.deepEqual(findings.filter((f) => f.row === 260 && f.column !== 'origin'), [], 'the city and state of JAN under ATL: the origin is what is wrong');
+  assert.match(findings[1].message, /^"GU" in column "state" /);
+});
+
 /** 10 products in rows cycling through them, two at each price (P0 and P5 cost 0); `edit` replaces some rows' price. */
 function prices(edit: Record<number, string> = {}, asText = false): string[] {
   const lines = ['product,price'];

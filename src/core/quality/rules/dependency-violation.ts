@@ -8,6 +8,13 @@ const RELATED_ROWS = 3;
 
 /** Share of a column's rows holding a value seen only once, below which a value seen once is itself suspect. */
 const NEW_VALUE_SHARE = 0.02;
+/**
+ * Rows a group's majority needs for a lone value in it (seen nowhere else) to be left out of that share: a
+ * dissent against twenty rows that agree says nothing of how often genuine new values come.
+ */
+const SETTLED_GROUP_ROWS = 20;
+
+const NO_SUSPECTS: ReadonlySet<number> = new Set();
 
 /** "zip" or "origin + destination". */
 export const lhsName = (data: IngestResult, dep: Dependency) => dep.lhs.map((c) => data.columns[c].name).join(' + ');
@@ -74,16 +81,18 @@ export class DependencyEvidence {
    * than the `minority` rows of `dep`'s group holding it does not excuse it: those rows share A by being in one
    * group of `dep`, so a group of theirs agrees on A whatever their value of B ("Sjn Jose" twice in San Jose's
    * rows "determines" SJC). (Another existing value can be a genuine coincidence: Hobby and San Antonio are
-   * both 247 miles from Dallas.)
+   * both 247 miles from Dallas.) Nor does a group of one whose left side holds one of the row's `suspects` (cells
+   * other dependencies say are wrong) that `dep` itself does not rest on: "Atxanta" alone explains no state of
+   * origin "ATL".
    */
-  explained(dep: Dependency, r: number, outvotedBy = 0, intruder = false, minority = 1, slip = false): boolean {
+  explained(dep: Dependency, r: number, outvotedBy = 0, intruder = false, minority = 1, slip = false, suspects: ReadonlySet<number> = NO_SUSPECTS): boolean {
     return this.dependencies.some((other) => {
       if (other === dep) return false;
       // For an entity's records, a row alone in its group of another dependency is consistent with it by
       // itself, which says nothing; and the records that outvote the row (`outvotedBy` of them) are
       // outweighed by an inverse dependency only with as many rows (not by one copy of the row's mistake).
       const rows = dep.entity ? this.groupRows(other, r) : Infinity;
-      if (other.rhs === dep.rhs) return rows >= 2 && this.consistent(other, r);
+      if (other.rhs === dep.rhs) return rows >= 2 && this.consistent(other, r) && !(other.lhs.some((c) => suspects.has(c) && !dep.lhs.includes(c)) && this.groupRows(other, r) < 2);
       if (rows < Math.max(2, outvotedBy)) return false;
       const inverse = other.lhs.includes(dep.rhs) && dep.lhs.includes(other.rhs) && other.error < dep.error;
       return inverse && this.consistent(other, r) && (this.groupRows(other, r) > (slip ? minority : 1) || (!intruder && !slip && this.singlesCommon(other)));
@@ -113,20 +122,30 @@ interface Candidate {
   majorityRows: number[];
   /** Another dependency explains the value (see {@link DependencyEvidence.explained}): weighed, not reported. */
   explained: boolean;
+  /** Whether another dependency explains the value, given the row's suspect cells (decided once the row's candidates are known). */
+  explainedWith: (suspects: ReadonlySet<number>) => boolean;
 }
 
 /**
  * Of a row's candidate cells, those to report: the cells of the column taking part in most of the row's
  * broken dependencies (as left or right side). When an origin is wrong, origin → city, origin → state and
  * city → origin all break, and the origin is the one cell in all three. When that column is not one a
- * dependency can correct (only a left side), nothing is reported: no single replacement explains the row.
+ * dependency can correct (only a left side), nothing is reported: no single replacement explains the row —
+ * unless no other value of it holds any of the row's disagreeing values, and then each is wrong on its own.
  * Between columns equally involved, the strictest dependency (fewest exceptions) decides.
  */
-function blamed(candidates: Candidate[]): Candidate[] {
+function blamed(data: IngestResult, candidates: Candidate[]): Candidate[] {
   const weight = new Map<number, number>();
   for (const { dep } of candidates) for (const c of [...dep.lhs, dep.rhs]) weight.set(c, (weight.get(c) ?? 0) + 1);
   const top = Math.max(...weight.values());
   const kept = candidates.filter((k) => !k.explained && weight.get(k.dep.rhs) === top);
+  if (kept.length === 0) {
+    // The column in most broken dependencies is only on their left side, so the row's key would be what is wrong:
+    // unless no other value of the key holds any of the row's disagreeing values ("GU" and "Atxanta" for origin
+    // "ATL": no origin is either), and then each of them is wrong on its own (two slips in one row).
+    const keyed = candidates.filter((k) => !k.explained && k.dep.lhs.some((c) => weight.get(c) === top));
+    return keyed.length > 1 && keyed.every((k) => disagreeingGroups(data, k.dep).groupsAgreeingOn(k.row).length === 0) ? keyed : [];
+  }
   // Cells of different columns equally involved: the strictest dependency decides.
   const strictest = Math.min(...kept.map((k) => k.dep.error));
   return kept.filter((k) => k.dep.error === strictest);
@@ -195,7 +214,12 @@ least two holding the majority value, in two against at least five, or in more a
 many — and when it is an intruder (the
 value belongs to other groups), one or two keystrokes from the majority value, or a value seen nowhere else
 in a column where such values are rare (under 2% of the rows: a new value there is more likely a slip than
-a genuine value). A value that another
+a genuine value; values that are the lone dissent of a group whose majority holds 20 rows or more are not
+counted there, as in a dirty table they are its errors: "GU" among 165 rows of origin "ATL" saying "GA"). A
+row's cells are blamed together: when an origin is wrong, origin → city, origin → state and city → origin
+all break, and the origin is reported; but where the origin holds neither of two disagreeing values anywhere
+else ("Atxanta" and "GU" for "ATL": no origin is either), each is a slip of its own and both are reported. A
+group of one row of another dependency, its left side one of those suspect cells, supports nothing. A value that another
 dependency with the same B supports (the zip says MA for Springfield, MA) or a stricter dependency the other
 way supports (origin → city holds where city → origin fails for a city with two airports; a group of one row
 there counts only for a value seen nowhere else: an intruder makes such a group by itself; and for a slip,
@@ -236,10 +260,18 @@ rows holding it (related information).
       const c = dep.rhs;
       const { groups, total, spread } = disagreeingGroups(data, dep);
       let rare: boolean | undefined;
+      // Values seen once estimate how often a genuine new value comes (Good–Turing), but not those that are the
+      // lone dissent of a group with a clear majority: in a dirty table they are its errors, the very values weighed.
       const newValuesRare = () => {
         if (rare === undefined) {
           const { seenOnce, present } = spread();
-          rare = seenOnce <= NEW_VALUE_SHARE * present;
+          let dissenting = 0;
+          for (const group of groups) {
+            const majorityCount = group.counts[0][1];
+            if (majorityCount < SETTLED_GROUP_ROWS) continue;
+            for (const [value, count] of group.counts.slice(1)) if (count === 1 && total(value) === 1) dissenting++;
+          }
+          rare = seenOnce - dissenting <= NEW_VALUE_SHARE * present;
         }
         return rare;
       };
@@ -273,13 +305,16 @@ rows holding it (related information).
           if (!dep.entity && heldElsewhere(data, dep, rows[0], count)) continue;
           for (const row of rows) {
             const list = byRow.get(row) ?? [];
-            list.push({ row, dep, text, expected, majorityCount, groupSize: group.size, majorityRows, explained: evidence.explained(dep, row, majorityCount, intruder, count, slip) });
+            const explainedWith = (suspects: ReadonlySet<number>) => evidence.explained(dep, row, majorityCount, intruder, count, slip, suspects);
+            list.push({ row, dep, text, expected, majorityCount, groupSize: group.size, majorityRows, explained: false, explainedWith });
             byRow.set(row, list);
           }
         }
       }
     }
     for (const [r, candidates] of [...byRow].sort((x, y) => x[0] - y[0])) {
+      const suspects = new Set(candidates.map((k) => k.dep.rhs));
+      for (const k of candidates) k.explained = k.explainedWith(suspects);
       const reported = new Set<number>();
       // Cells an entity's other records outvote are wrong: a dependency with one of them on its left side
       // breaks because of it, and blames nothing else.
@@ -304,7 +339,7 @@ rows holding it (related information).
       }
       const wrongColumns = new Set(wrong.map((k) => k.dep.rhs));
       const others = candidates.filter((k) => !k.dep.entity && !k.dep.lhs.some((c) => wrongColumns.has(c)));
-      for (const { dep, text, expected, majorityCount, groupSize, majorityRows } of [...wrong, ...blamed(others)]) {
+      for (const { dep, text, expected, majorityCount, groupSize, majorityRows } of [...wrong, ...blamed(data, others)]) {
         const c = dep.rhs;
         if (reported.has(c)) continue;
         reported.add(c);
