@@ -582,8 +582,8 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
       skip += block.values.length;
       rows += block.rows;
     }
-    // Then heaps, one value each, peeled as the blocks are (a placeholder 999 beyond a value pasted into 30 rows),
-    // within MAX_TAIL_SHARE of the column in all.
+    // Then heaps, each with the few values beyond it, peeled as the blocks are (a value pasted into 26 rows beyond
+    // another pasted into 30), within MAX_TAIL_SHARE of the column in all.
     const heaps: Block[] = [];
     let skipped = blocks.reduce((k, b) => k + b.values.length, 0);
     let heapRows = 0;

@@ -364,7 +364,7 @@ test('a number of the empty neighbour, though both columns write one digit: 6 cy
   assert.deepEqual(check(cars()), []);
   const findings = check(cars({ 90: ['', '6'], 91: ['', '2'] }));
   assert.deepEqual(findings.map((f) => [f.row, f.column]), [[90, 'origin'], [90, 'cylinders']], 'an origin of 2 beside an empty cylinder count is a plain gap');
-  assert.match(findings[0].message, /^"6" in column "origin" looks like a value of "cylinders" \(33% of its values are 6, 0\.0% of "origin"'s other values\), and "cylinders" is empty in this row/);
+  assert.match(findings[0].message, /^"6" in column "origin" looks like a value of "cylinders" \(33% of its values are 6, 0\.0% of "origin"'s other values are within 5% of it\), and "cylinders" is empty in this row/);
   assert.equal(findings[0].fixes?.[0]?.kind === 'replace' ? findings[0].fixes[0].newText : undefined, '6,', 'the fix moves the 6 back');
 });
 

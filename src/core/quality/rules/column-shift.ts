@@ -969,7 +969,7 @@ of values with its pattern).
         columnIndex: to,
         value,
         evidence: { neighbour: data.columns[from].name, neighbourEmpty: true, fitsNeighbour: Number(there.toFixed(4)), fitsOwn: Number(here.toFixed(4)), by: 'value' },
-        message: `"${value}" in column ${name(to)} looks like a value of ${name(from)} (${percent(there)} of its values are ${value}, ${(100 * here).toFixed(1)}% of ${name(to)}'s other values), and ${name(from)} is empty in this row: the row seems shifted.`,
+        message: `"${value}" in column ${name(to)} looks like a value of ${name(from)} (${percent(there)} of its values are ${value}, ${(100 * here).toFixed(1)}% of ${name(to)}'s other values are within ${100 * NEAR}% of it), and ${name(from)} is empty in this row: the row seems shifted.`,
         related: [{ row: r, columnIndex: from, message: `${name(from)} is empty here` }],
         fixes: moveFix(r, from, to, value),
       });

@@ -120,9 +120,9 @@ interface Candidate {
   /** Rows of the group with a value of B. */
   groupSize: number;
   majorityRows: number[];
-  /** Another dependency explains the value (see {@link DependencyEvidence.explained}): weighed, not reported. */
+  /** Another dependency explains the value (see {@link DependencyEvidence.explained}): weighed, not reported (set by explainedWith once the row's candidates are known). */
   explained: boolean;
-  /** Whether another dependency explains the value, given the row's suspect cells (decided once the row's candidates are known). */
+  /** Whether another dependency explains the value, given the row's suspect cells (the right-hand sides of its candidates). */
   explainedWith: (suspects: ReadonlySet<number>) => boolean;
 }
 
@@ -142,7 +142,8 @@ function blamed(data: IngestResult, candidates: Candidate[]): Candidate[] {
   if (kept.length === 0) {
     // The column in most broken dependencies is only on their left side, so the row's key would be what is wrong:
     // unless no other value of the key holds any of the row's disagreeing values ("GU" and "Atxanta" for origin
-    // "ATL": no origin is either), and then each of them is wrong on its own (two slips in one row).
+    // "ATL": no origin is either), and then each of them is wrong on its own (two slips in one row). One such value
+    // alone, the others explained, still leaves the key in doubt.
     const keyed = candidates.filter((k) => !k.explained && k.dep.lhs.some((c) => weight.get(c) === top));
     return keyed.length > 1 && keyed.every((k) => disagreeingGroups(data, k.dep).groupsAgreeingOn(k.row).length === 0) ? keyed : [];
   }
@@ -261,7 +262,8 @@ rows holding it (related information).
       const { groups, total, spread } = disagreeingGroups(data, dep);
       let rare: boolean | undefined;
       // Values seen once estimate how often a genuine new value comes (Good–Turing), but not those that are the
-      // lone dissent of a group with a clear majority: in a dirty table they are its errors, the very values weighed.
+      // lone dissent of a group whose majority holds SETTLED_GROUP_ROWS rows or more: in a dirty table they are its
+      // errors, the very values weighed.
       const newValuesRare = () => {
         if (rare === undefined) {
           const { seenOnce, present } = spread();
