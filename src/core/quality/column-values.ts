@@ -27,6 +27,8 @@ export const TEMPORAL_KINDS: readonly ColumnKind[] = ['date', 'timestamp'];
 export const TEXT_KINDS: readonly ColumnKind[] = ['string', 'categorical'];
 /** Text columns with more distinct values than this (ids, free text) are not read value by value for a neighbour's values glued on or swapped in. */
 export const NEIGHBOUR_VALUES_MAX_DISTINCT = 50_000;
+/** Rows a value must be held by to be a known value of its column on its own (a team among a league's many, "Portland" alone). */
+export const KNOWN_ROWS = 2;
 
 export function isNumeric(column: ColumnInfo): boolean {
   return NUMERIC_KINDS.includes(column.kind);

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { dateFormatsOf, dateTimeFormatsOf } from '../../ingest/csv/infer';
-import { NEIGHBOUR_VALUES_MAX_DISTINCT, TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, memo, missingCount, nullCount, nullMask, nullRows, numericColumn, sortedColumn, sortedRuns, type SortedNumbers, type SortedRuns } from '../column-values';
+import { KNOWN_ROWS, NEIGHBOUR_VALUES_MAX_DISTINCT, TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, memo, missingCount, nullCount, nullMask, nullRows, numericColumn, sortedColumn, sortedRuns, type SortedNumbers, type SortedRuns } from '../column-values';
 import { cellText, isFreeText } from '../dependencies';
 import { patternOf } from '../value-patterns';
 import { splits } from '../field-splits';
@@ -303,8 +303,6 @@ interface Words {
   known?: Map<string, number>;
 }
 
-/** Rows a value must be held by to be a known value of its column (a team among a league's many). */
-const KNOWN_ROWS = 2;
 
 function knownValues(words: Words): Map<string, number> {
   if (!words.known) {

@@ -1,9 +1,7 @@
 /** merged-neighbour: a value with the row's own value of the neighbouring column glued to it ("Portland, OR" in city, state "OR"). */
 import { defineRule } from '../rule';
-import { NEIGHBOUR_VALUES_MAX_DISTINCT, TEXT_KINDS, distinctValues, nullCount, replaceCellFix, type DistinctValues } from '../column-values';
+import { KNOWN_ROWS, NEIGHBOUR_VALUES_MAX_DISTINCT, TEXT_KINDS, distinctValues, nullCount, replaceCellFix, type DistinctValues } from '../column-values';
 import { FIELD_SEPARATOR, splits } from '../field-splits';
-/** Rows a value must be held by to be a value of its column on its own ("Portland" alone). */
-const KNOWN_ROWS = 2;
 
 const loose = (text: string) => text.trim().toLowerCase();
 
