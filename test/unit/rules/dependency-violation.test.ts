@@ -95,6 +95,19 @@ test('two slips in one row of a dirty table: "Atxanta" and "GU" for origin ATL a
   assert.match(findings[1].message, /^"GU" in column "state" /);
 });
 
+test('a row holding another airport\'s city and state under its origin, where no dependency between city and state tells it, is a wrong origin: neither value is reported', () => {
+  // Two airports per city, cities named alike in two states, states with two cities: neither city nor state
+  // determines the other, nor both together the origin; only the origin determines city and state.
+  const airports = [['ATL', 'Atlanta', 'GA'], ['SPI', 'Springfield', 'IL'], ['SPX', 'Springfield', 'IL'], ['SGF', 'Springfield', 'MO'], ['SGX', 'Springfield', 'MO'], ['ORD', 'Chicago', 'IL'], ['MDW', 'Chicago', 'IL'], ['MCI', 'Kansas City', 'MO'], ['MKC', 'Kansas City', 'MO']];
+  const lines = ['flight,origin,city,state'];
+  for (let i = 0; i < 540; i++) {
+    const [code, city, state] = i === 250 ? ['ATL', 'Springfield', 'MO'] : airports[i % airports.length];
+    lines.push(`F${i},${code},${city},${state}`);
+  }
+  const found = check(lines).filter((f) => f.row === 250);
+  assert.deepEqual(found.filter((f) => f.column !== 'origin'), [], 'the city and state of SGF: the origin is what is wrong');
+});
+
 /** 10 products in rows cycling through them, two at each price (P0 and P5 cost 0); `edit` replaces some rows' price. */
 function prices(edit: Record<number, string> = {}, asText = false): string[] {
   const lines = ['product,price'];
