@@ -446,4 +446,8 @@ test('numbers swapped between neighbours that keep an order: a day\'s high below
     return `2020-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${rain},${temp.toFixed(1)}`;
   })];
   assert.deepEqual(check(weather).filter((f) => f.evidence?.swapped === true), []);
+  // High and low exchanged on 2% of the days: the table itself breaks the order too often for a row to be told by it.
+  const often: Record<number, [number, number]> = {};
+  for (let i = 7; i < 300; i += 50) often[i] = [1, 2];
+  assert.deepEqual(check(lines(often)).filter((f) => f.evidence?.swapped === true), [], 'an order broken on 2% of the rows');
 });
