@@ -146,18 +146,25 @@ const MIN_FREQUENT_MEASURED = 20;
  */
 const MAX_NATURAL_PART = 0.2;
 
+/** Rows a value must be held by to count as one of the column's real values when measuring how near they lie to the frequent ones (a slip rarely repeats). */
+const REAL_VALUE_ROWS = 2;
+
 /**
  * Whether (and by how much) rare values lie near a frequent one far more often than the column's real values
- * lie near each other: the share of frequent values with another frequent value within reach (Sara and Sarah, Clinton and
- * Clanton), bounded above at 95% (Wilson), is how often a real rare value would; when that is at most a fifth
- * of the rare values' near share, at least four in five of the near rare values are slips. A column of names
- * whose real values are often near each other needs a row's evidence for each; a catalogue of distributors,
- * none of them near another, is closed even when a tenth of its cells are slips and its rare names are many.
+ * do: the share of its values held by two rows or more (real values: a slip seldom repeats) with a frequent
+ * value other than itself within reach (Sara and Sarah, Clinton and Clanton), bounded above at 95% (Wilson), is
+ * how often a real rare value would; when that is at most a fifth of the rare values' near share, at least four
+ * in five of the near rare values are slips. A column of names whose real values are often near each other
+ * needs a row's evidence for each; a catalogue of distributors, none of them near another, is closed even when a
+ * tenth of its cells are slips and its rare names are many; so is a column of directors, where a few hundred
+ * of them made two films or more and none is a keystroke from another's name.
  */
 function nearerThanNatural(nearShare: number, frequent: readonly number[], words: readonly string[], distinct: DistinctValues, reach: ReadonlyMap<number, number>): { withNeighbour: number; measured: number } | undefined {
-  const measured = frequent.filter((f) => hasLetter(words[f]) && !damaged(distinct.text(f)));
-  if (measured.length < MIN_FREQUENT_MEASURED || nearShare === 0) return undefined;
-  const near = nearPairs(measured, measured, words);
+  const usable = (id: number) => typoLength(words[id]) && hasLetter(words[id]) && !damaged(distinct.text(id));
+  const measured: number[] = [];
+  for (let id = 0; id < distinct.size; id++) if (distinct.counts[id] >= REAL_VALUE_ROWS && usable(id)) measured.push(id);
+  if (frequent.filter(usable).length < MIN_FREQUENT_MEASURED || nearShare === 0) return undefined;
+  const near = nearPairs(measured, frequent.filter(usable), words);
   let withNeighbour = 0;
   for (const f of measured) {
     const neighbours = near.get(f) ?? [];
@@ -293,10 +300,10 @@ Then the column must also say so:
   mojibake), a frequent value of another column or a number or date (a shifted cell) or one of those joined
   to this column's by a space (merged cells); a column whose rare values all are such is not closed. A
   column with at least 20 frequent values is also closed when its rare values lie near a frequent one five
-  times as often as its frequent values lie near another (that share's 95% upper bound):
-  real values of the column seldom lie that near each other, so four in five such pairs are slips (a
-  catalogue of distributors with many rare names, a tenth of its cells wrong; not first names, where Sara
-  and Sarah are both frequent). Or
+  times as often as its real values do (its values held by ${REAL_VALUE_ROWS} rows or more, a slip seldom repeating; that
+  share's 95% upper bound): real values of the column seldom lie that near a frequent one, so four in five such
+  pairs are slips (a catalogue of distributors with many rare names, a tenth of its cells wrong; directors, a few
+  hundred of them with two films or more; not first names, where Sara and Sarah are both frequent). Or
 - the row agrees with the frequent value on another column: its value there occurs with the frequent value
   in at least 3 rows and in most of its rows (zip code → city). A weaker tie is no evidence: a city's state
   is shared by its near-named neighbours ("Philo" and "Chilo", Ohio), or
@@ -421,7 +428,7 @@ In a file checked in batches, each batch is checked on its own.`,
       const closed = nearShare >= CLOSED_NEAR_SHARE || natural !== undefined;
       const closedNote =
         `${pairs.length} of the column's ${rareValues} rare values are this near a frequent one` +
-        (natural ? ` (${natural.withNeighbour} of its ${natural.measured} frequent values are near another)` : '');
+        (natural ? ` (${natural.withNeighbour} of its ${natural.measured} values held by two rows or more are near a frequent one)` : '');
       const evidence = closed ? undefined : dependencyEvidence(data, c, distinct.ids, distinct, pairs, idsOf);
       const flagged = new Map<number, { pair: Candidate; note: string }>();
       const unsupported: Candidate[][] = [];
