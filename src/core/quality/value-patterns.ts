@@ -78,7 +78,12 @@ export function patternOf(value: string): ValuePattern {
     lastKept = kept;
   }
   close();
-  return { shape, form, class: letters && digits ? 'mixed' : letters ? 'letters' : digits ? 'digits' : 'symbols' };
+  return { shape, form, class: classOf(letters, digits) };
+}
+
+/** The class of a value with letters, digits, both or neither. */
+function classOf(letters: boolean, digits: boolean): ValueClass {
+  return letters && digits ? 'mixed' : letters ? 'letters' : digits ? 'digits' : 'symbols';
 }
 
 /** The form of a shape (its runs without their lengths): "9|4|-|9|4" is "9-9". */
@@ -91,8 +96,7 @@ export function formOfShape(shape: string): string {
 
 /** The class of the values of a form (its runs: "a" letters, "9" digits; other characters count for neither). */
 export function classOfForm(form: string): ValueClass {
-  const [letters, digits] = [form.includes('a'), form.includes('9')];
-  return letters && digits ? 'mixed' : letters ? 'letters' : digits ? 'digits' : 'symbols';
+  return classOf(form.includes('a'), form.includes('9'));
 }
 
 /** How a column's rows spread over the patterns of one level. */

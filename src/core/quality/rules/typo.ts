@@ -161,10 +161,11 @@ const REAL_VALUE_ROWS = 2;
  */
 function nearerThanNatural(nearShare: number, frequent: readonly number[], words: readonly string[], distinct: DistinctValues, reach: ReadonlyMap<number, number>): { withNeighbour: number; measured: number } | undefined {
   const usable = (id: number) => typoLength(words[id]) && hasLetter(words[id]) && !damaged(distinct.text(id));
+  const targets = frequent.filter(usable);
+  if (targets.length < MIN_FREQUENT_MEASURED || nearShare === 0) return undefined;
   const measured: number[] = [];
   for (let id = 0; id < distinct.size; id++) if (distinct.counts[id] >= REAL_VALUE_ROWS && usable(id)) measured.push(id);
-  if (frequent.filter(usable).length < MIN_FREQUENT_MEASURED || nearShare === 0) return undefined;
-  const near = nearPairs(measured, frequent.filter(usable), words);
+  const near = nearPairs(measured, targets, words);
   let withNeighbour = 0;
   for (const f of measured) {
     const neighbours = near.get(f) ?? [];
