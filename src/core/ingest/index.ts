@@ -67,6 +67,7 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   if (reader === 'parquet') return readParquetFile(path, options);
   if (options.signal?.aborted) throw new CancelledError();
   let bytes: Uint8Array;
+  let knownAscii: boolean | undefined;
   if (compression) {
     try {
       bytes = await gunzipFile(path, {
@@ -78,12 +79,12 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
       if (error instanceof DecompressedSizeError) throw new OverBudgetError(path, `decompresses to more than ${mib(error.limitBytes)} MiB`, error.limitBytes);
       throw error;
     }
-  } else bytes = await readTextFile(path, size, reader === 'csv' ? options : { ...options, threads: 1 });
+  } else ({ bytes, ascii: knownAscii } = await readTextFile(path, size, reader === 'csv' ? options : { ...options, threads: 1 }));
   if (options.signal?.aborted) throw new CancelledError();
   assertTextContent(path, reader, bytes.subarray(0, SNIFF_HEAD_BYTES), { utf16: options.encoding?.startsWith('utf-16') });
   if (reader !== 'csv') return ingestTextBytes(bytes, { ...options, path });
   // CSV/TSV with the threads the settings give (parallel.ts).
-  const result = await readCsvBytesInParallel(bytes, { ...options, path });
+  const result = await readCsvBytesInParallel(bytes, { ...options, path, knownAscii });
   if (compression) result.rangesIn = 'decompressed';
   return result;
 }

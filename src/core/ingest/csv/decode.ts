@@ -125,16 +125,17 @@ function transcoded(text: string, encoding: TextEncodingName, bom: boolean, note
 
 /**
  * Bytes → the UTF-8 bytes the reader parses. UTF-8 files are used as they are (no decoded copy of the
- * whole text); UTF-16 and single-byte files are decoded and re-encoded.
+ * whole text); UTF-16 and single-byte files are decoded and re-encoded. `knownAscii`: the caller found
+ * every byte ASCII (they are not read again).
  */
-export function prepareCsvBytes(bytes: Uint8Array, requested?: TextEncodingName): CsvBytes {
+export function prepareCsvBytes(bytes: Uint8Array, requested?: TextEncodingName, knownAscii = false): CsvBytes {
   const notes: string[] = [];
   const declared = declaredEncoding(bytes, requested);
   const bom = declared.bomLength > 0;
   if (declared.decoderLabel) return transcoded(new TextDecoder(declared.decoderLabel).decode(bytes.subarray(declared.bomLength)), declared.encoding, bom, notes);
   const start = declared.bomLength;
   const body = bytes.subarray(start);
-  const checked = checkUtf8(body, start);
+  const checked = knownAscii ? asciiText() : checkUtf8(body, start);
   if (!checked.validUtf8 && requested !== 'utf-8' && !bom && looksLikeWindows1252(checked.invalidByteCount, body)) {
     notes.push(`The file is not valid UTF-8 (${checked.invalidByteCount} invalid bytes); read as Windows-1252. Set the ${optionMention('encoding')} to override.`);
     return transcoded(new TextDecoder('windows-1252').decode(body), 'windows-1252', false, notes);
@@ -156,9 +157,12 @@ export function declaredEncoding(bytes: Uint8Array, requested?: TextEncodingName
   return { encoding: 'utf-8', bomLength: startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0 };
 }
 
+type Utf8Check = Pick<CsvBytes, 'ascii' | 'validUtf8' | 'invalidBytes' | 'invalidByteCount'>;
+const asciiText = (): Utf8Check => ({ ascii: true, validUtf8: true, invalidBytes: [], invalidByteCount: 0 });
+
 /** ASCII / valid UTF-8 / invalid sequences of `body`, whose first byte is at `fileOffset` in the file. */
-export function checkUtf8(body: Uint8Array, fileOffset: number): Pick<CsvBytes, 'ascii' | 'validUtf8' | 'invalidBytes' | 'invalidByteCount'> {
-  if (isAscii(body)) return { ascii: true, validUtf8: true, invalidBytes: [], invalidByteCount: 0 };
+export function checkUtf8(body: Uint8Array, fileOffset: number): Utf8Check {
+  if (isAscii(body)) return asciiText();
   if (isUtf8(body)) return { ascii: false, validUtf8: true, invalidBytes: [], invalidByteCount: 0 };
   const { invalid, count } = findInvalidUtf8(body, 0);
   for (const bad of invalid) bad.byteOffset += fileOffset;

@@ -11,7 +11,9 @@ import { prepareCsvBytes, type CsvBytes } from './decode';
 import { csvRead, decideLayout, planRead, readPreparedCsv, type CsvRead, type CsvReadOptions } from './read';
 import { ChunkReader, type ChunkReply } from './chunk-reader';
 import { readSteps, runStepsAsync, type ChunkCall } from './chunked-read';
-import { sharedPool, threadCount } from './pool';
+import { sharedPool, threadCount, type WorkerPool } from './pool';
+import type { LoadReply } from './worker-protocol';
+import { isAscii } from 'node:buffer';
 
 export interface ParallelReadOptions {
   /**
@@ -20,6 +22,8 @@ export interface ParallelReadOptions {
    */
   parallelChunkBytes?: number;
   signal?: AbortSignal;
+  /** Every byte of the input was found ASCII as the file was read (readTextFile): not checked again. */
+  knownAscii?: boolean;
 }
 
 /** Inputs are split in chunks of at least this size (a smaller one is read faster than a thread starts). */
@@ -100,43 +104,79 @@ export async function readPreparedCsvInParallel(prepared: CsvBytes, options: Csv
   }
 }
 
-/** The file's bytes in shared memory (readable by every thread without a copy). */
-async function readShared(path: string, signal: AbortSignal | undefined): Promise<Uint8Array> {
+/** Bytes [start, end) of a file's parts, one per thread. */
+interface FilePart {
+  start: number;
+  end: number;
+}
+
+/** Reads a part of the file into `bytes` in this thread (the copy itself runs on libuv's threads) and checks it for ASCII. */
+async function loadPart(path: string, bytes: Uint8Array, { start, end }: FilePart, signal: AbortSignal | undefined): Promise<LoadReply> {
   const handle = await open(path, 'r');
+  let read = 0;
   try {
-    const size = (await handle.stat()).size;
-    const bytes = new Uint8Array(new SharedArrayBuffer(size));
-    for (let read = 0; read < size; ) {
+    while (start + read < end) {
       if (signal?.aborted) throw new CancelledError();
-      const { bytesRead } = await handle.read(bytes, read, size - read, read);
-      if (bytesRead === 0) return bytes.subarray(0, read);
+      const { bytesRead } = await handle.read(bytes, start + read, end - start - read, start + read);
+      if (bytesRead === 0) break;
       read += bytesRead;
     }
-    return bytes;
   } finally {
     await handle.close();
   }
+  return { type: 'load', bytesRead: read, ascii: isAscii(bytes.subarray(start, start + read)) };
 }
 
 /**
- * A text file's bytes, in shared memory when a CSV of its size is read with several threads (the workers
- * start while it is read).
+ * The file's bytes in shared memory (readable by every thread without a copy), read in `threads` parts at
+ * once: this thread reads the first, the pool's workers the others, and each checks its part for ASCII —
+ * reading a file and first touching its memory is a large share of a read's serial time.
+ */
+async function loadShared(path: string, size: number, pool: WorkerPool, threads: number, signal: AbortSignal | undefined): Promise<TextFileBytes> {
+  const bytes = new Uint8Array(new SharedArrayBuffer(size));
+  const partSize = Math.ceil(size / threads);
+  const parts: FilePart[] = Array.from({ length: threads }, (_, t) => ({ start: Math.min(size, t * partSize), end: Math.min(size, (t + 1) * partSize) }));
+  const remote = parts.slice(1).map(({ start, end }, i) => pool.worker(i).call<LoadReply>((seq) => ({ type: 'load', seq, path, bytes, start, end })));
+  let first: LoadReply;
+  try {
+    first = await loadPart(path, bytes, parts[0], signal);
+  } catch (error) {
+    await Promise.allSettled(remote);
+    throw error;
+  }
+  const loaded = [first, ...(await Promise.all(remote))];
+  if (signal?.aborted) throw new CancelledError();
+  // A file that shrank while it was read ends where its first short part ends, as a single read would.
+  const short = loaded.findIndex((reply, t) => reply.bytesRead < parts[t].end - parts[t].start);
+  const kept = short < 0 ? loaded : loaded.slice(0, short + 1);
+  const ascii = kept.every((reply) => reply.ascii);
+  return short < 0 ? { bytes, ascii } : { bytes: bytes.subarray(0, parts[short].start + loaded[short].bytesRead), ascii };
+}
+
+/** A text file's bytes and, when its read checked them, whether they are all ASCII. */
+export interface TextFileBytes {
+  bytes: Uint8Array;
+  ascii?: boolean;
+}
+
+/**
+ * A text file's bytes, in shared memory and read by several threads when a CSV of its size is read with
+ * several threads (the workers start when the read does).
  */
 export async function readTextFile(
   path: string,
   size: number,
   options: Pick<CsvReadOptions, 'threads'> & ParallelReadOptions & { onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void } = {},
-): Promise<Uint8Array> {
+): Promise<TextFileBytes> {
   const threads = threadsFor(size, options.threads);
   const pool = threads > 1 && chunkCountFor(size, threads, options.parallelChunkBytes) > 1 ? sharedPool() : undefined;
-  pool?.warm(threads - 1);
-  const bytes = pool ? await readShared(path, options.signal) : await readFile(path, { signal: options.signal });
-  options.onProgress?.({ bytesRead: bytes.length, totalBytes: size, rows: 0 });
+  const text = pool ? await loadShared(path, size, pool, threads, options.signal) : { bytes: await readFile(path, { signal: options.signal }) };
+  options.onProgress?.({ bytesRead: text.bytes.length, totalBytes: size, rows: 0 });
   if (options.signal?.aborted) throw new CancelledError();
-  return bytes;
+  return text;
 }
 
 /** CSV/TSV bytes → IngestResult, read with up to `threads` threads. */
 export async function readCsvBytesInParallel(bytes: Uint8Array, options: CsvReadOptions & ParallelReadOptions = {}): Promise<IngestResult> {
-  return (await readPreparedCsvInParallel(prepareCsvBytes(bytes, options.encoding), options)).result;
+  return (await readPreparedCsvInParallel(prepareCsvBytes(bytes, options.encoding, options.knownAscii), options)).result;
 }

@@ -6,11 +6,20 @@ export type PoolRequest =
   | { type: 'open'; session: number; chunk: number; bytes: Uint8Array; settings: ChunkSettings }
   | { type: 'chunk'; seq: number; session: number; chunk: number; request: ChunkRequest }
   /** Frees the chunk readers of a read. */
-  | { type: 'close'; session: number };
+  | { type: 'close'; session: number }
+  /** Reads bytes [start, end) of the file at `path` into `bytes` (shared memory, the whole file's) at the same offsets. */
+  | { type: 'load'; seq: number; path: string; bytes: Uint8Array; start: number; end: number };
+
+/** A part of a file read by a worker: how many bytes it read (fewer: the file shrank) and whether all are ASCII. */
+export interface LoadReply {
+  type: 'load';
+  bytesRead: number;
+  ascii: boolean;
+}
 
 export interface PoolReply {
   seq: number;
-  reply?: ChunkReply;
+  reply?: ChunkReply | LoadReply;
   error?: string;
 }
 
