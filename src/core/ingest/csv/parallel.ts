@@ -4,7 +4,7 @@
  * each chunk builds come back as Arrow buffers handed over without a copy. One thread, or an input too
  * small to split, is read in this thread as before.
  */
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { IngestResult } from '../../table/model';
 import { CancelledError } from '../../shared/cancel';
 import { prepareCsvBytes, type CsvBytes } from './decode';
@@ -13,12 +13,13 @@ import { ChunkReader, type ChunkReply } from './chunk-reader';
 import { readSteps, runStepsAsync, type ChunkCall } from './chunked-read';
 import { sharedPool, threadCount, type WorkerPool } from './pool';
 import type { LoadReply } from './worker-protocol';
-import { isAscii } from 'node:buffer';
+import { LOAD_PART_BYTES, loadPartsAsync, loadedBytes, newLoadJob, stopClaims } from './file-parts';
 
 export interface ParallelReadOptions {
   /**
-   * Bytes per chunk (default: the input split evenly between its threads, at least MIN_CHUNK_BYTES each).
-   * Given, the threads are not capped by the input's size: tests read small inputs in tiny chunks.
+   * Bytes per chunk (default: the input split evenly between its threads, at least MIN_CHUNK_BYTES each),
+   * and per part of a file read by several threads (default LOAD_PART_BYTES). Given, the threads are not
+   * capped by the input's size: tests read small inputs in tiny chunks.
    */
   parallelChunkBytes?: number;
   signal?: AbortSignal;
@@ -104,53 +105,24 @@ export async function readPreparedCsvInParallel(prepared: CsvBytes, options: Csv
   }
 }
 
-/** Bytes [start, end) of a file's parts, one per thread. */
-interface FilePart {
-  start: number;
-  end: number;
-}
-
-/** Reads a part of the file into `bytes` in this thread (the copy itself runs on libuv's threads) and checks it for ASCII. */
-async function loadPart(path: string, bytes: Uint8Array, { start, end }: FilePart, signal: AbortSignal | undefined): Promise<LoadReply> {
-  const handle = await open(path, 'r');
-  let read = 0;
-  try {
-    while (start + read < end) {
-      if (signal?.aborted) throw new CancelledError();
-      const { bytesRead } = await handle.read(bytes, start + read, end - start - read, start + read);
-      if (bytesRead === 0) break;
-      read += bytesRead;
-    }
-  } finally {
-    await handle.close();
-  }
-  return { type: 'load', bytesRead: read, ascii: isAscii(bytes.subarray(start, start + read)) };
-}
-
 /**
- * The file's bytes in shared memory (readable by every thread without a copy), read in `threads` parts at
- * once: this thread reads the first, the pool's workers the others, and each checks its part for ASCII —
- * reading a file and first touching its memory is a large share of a read's serial time.
+ * The file's bytes in shared memory (readable by every thread without a copy), read by this thread and
+ * `threads` − 1 of the pool's workers at once, each checking the parts it reads for ASCII (file-parts.ts).
  */
-async function loadShared(path: string, size: number, pool: WorkerPool, threads: number, signal: AbortSignal | undefined): Promise<TextFileBytes> {
-  const bytes = new Uint8Array(new SharedArrayBuffer(size));
-  const partSize = Math.ceil(size / threads);
-  const parts: FilePart[] = Array.from({ length: threads }, (_, t) => ({ start: Math.min(size, t * partSize), end: Math.min(size, (t + 1) * partSize) }));
-  const remote = parts.slice(1).map(({ start, end }, i) => pool.worker(i).call<LoadReply>((seq) => ({ type: 'load', seq, path, bytes, start, end })));
-  let first: LoadReply;
+async function loadShared(path: string, size: number, pool: WorkerPool, threads: number, options: ParallelReadOptions): Promise<TextFileBytes> {
+  const { signal, parallelChunkBytes } = options;
+  const job = newLoadJob(path, size, parallelChunkBytes ?? LOAD_PART_BYTES);
+  const workers = Array.from({ length: threads - 1 }, (_, i) => pool.worker(i).call<LoadReply>((seq) => ({ type: 'load', seq, job })));
   try {
-    first = await loadPart(path, bytes, parts[0], signal);
-  } catch (error) {
-    await Promise.allSettled(remote);
-    throw error;
+    await loadPartsAsync(job, signal);
+  } finally {
+    // No thread may still be writing into the bytes once they are handed on (or dropped).
+    stopClaims(job);
+    await Promise.allSettled(workers);
   }
-  const loaded = [first, ...(await Promise.all(remote))];
+  await Promise.all(workers);
   if (signal?.aborted) throw new CancelledError();
-  // A file that shrank while it was read ends where its first short part ends, as a single read would.
-  const short = loaded.findIndex((reply, t) => reply.bytesRead < parts[t].end - parts[t].start);
-  const kept = short < 0 ? loaded : loaded.slice(0, short + 1);
-  const ascii = kept.every((reply) => reply.ascii);
-  return short < 0 ? { bytes, ascii } : { bytes: bytes.subarray(0, parts[short].start + loaded[short].bytesRead), ascii };
+  return loadedBytes(job);
 }
 
 /** A text file's bytes and, when its read checked them, whether they are all ASCII. */
@@ -170,7 +142,7 @@ export async function readTextFile(
 ): Promise<TextFileBytes> {
   const threads = threadsFor(size, options.threads);
   const pool = threads > 1 && chunkCountFor(size, threads, options.parallelChunkBytes) > 1 ? sharedPool() : undefined;
-  const text = pool ? await loadShared(path, size, pool, threads, options.signal) : { bytes: await readFile(path, { signal: options.signal }) };
+  const text = pool ? await loadShared(path, size, pool, threads, options) : { bytes: await readFile(path, { signal: options.signal }) };
   options.onProgress?.({ bytesRead: text.bytes.length, totalBytes: size, rows: 0 });
   if (options.signal?.aborted) throw new CancelledError();
   return text;

@@ -1,5 +1,6 @@
 /** Messages between a reading thread and the pool's workers (pool.ts, worker.ts). Plain structured-clone data. */
 import type { ChunkReply, ChunkRequest, ChunkSettings } from './chunk-reader';
+import type { LoadJob } from './file-parts';
 
 export type PoolRequest =
   /** A chunk reader for chunk `chunk` of read `session`, over `bytes` (a view of shared memory, not copied). */
@@ -7,14 +8,12 @@ export type PoolRequest =
   | { type: 'chunk'; seq: number; session: number; chunk: number; request: ChunkRequest }
   /** Frees the chunk readers of a read. */
   | { type: 'close'; session: number }
-  /** Reads bytes [start, end) of the file at `path` into `bytes` (shared memory, the whole file's) at the same offsets. */
-  | { type: 'load'; seq: number; path: string; bytes: Uint8Array; start: number; end: number };
+  /** Reads parts of a file into shared memory beside the other threads of the job until none is left (file-parts.ts). */
+  | { type: 'load'; seq: number; job: LoadJob };
 
-/** A part of a file read by a worker: how many bytes it read (fewer: the file shrank) and whether all are ASCII. */
+/** The worker has no more parts of a file to read (what it read is in the job's shared memory). */
 export interface LoadReply {
   type: 'load';
-  bytesRead: number;
-  ascii: boolean;
 }
 
 export interface PoolReply {

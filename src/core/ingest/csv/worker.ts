@@ -3,10 +3,9 @@
  * a reading thread.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { closeSync, openSync, readSync } from 'node:fs';
-import { isAscii } from 'node:buffer';
 import { ChunkReader, replyBuffers } from './chunk-reader';
-import { transferable, type LoadReply, type PoolReply, type PoolRequest } from './worker-protocol';
+import { transferable, type PoolReply, type PoolRequest } from './worker-protocol';
+import { loadPartsSync } from './file-parts';
 import { collectGarbage } from '../../shared/collect-garbage';
 
 function workerPort(): MessagePort {
@@ -29,7 +28,10 @@ port.on('message', (message: PoolRequest) => {
       if (readers.size === 0) collectGarbage();
       return;
     case 'load':
-      answer(message.seq, () => ({ reply: load(message.path, message.bytes, message.start, message.end), buffers: [] }));
+      answer(message.seq, () => {
+        loadPartsSync(message.job);
+        return { reply: { type: 'load' }, buffers: [] };
+      });
       return;
     case 'chunk': {
       answer(message.seq, () => {
@@ -42,26 +44,6 @@ port.on('message', (message: PoolRequest) => {
     }
   }
 });
-
-/**
- * Reads bytes [start, end) of a file into `bytes` at the same offsets, then checks them for ASCII: the
- * kernel's copy and the first touch of those pages (costly on some machines) run in this thread, beside
- * the reading thread doing its own part.
- */
-function load(path: string, bytes: Uint8Array, start: number, end: number): LoadReply {
-  const fd = openSync(path, 'r');
-  let read = 0;
-  try {
-    while (start + read < end) {
-      const n = readSync(fd, bytes, start + read, end - start - read, start + read);
-      if (n === 0) break;
-      read += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return { type: 'load', bytesRead: read, ascii: isAscii(bytes.subarray(start, start + read)) };
-}
 
 /** Posts the answer to request `seq` (its buffers handed over), or the error it met. */
 function answer(seq: number, compute: () => { reply: NonNullable<PoolReply['reply']>; buffers: (ArrayBufferView | null | undefined)[] }): void {
