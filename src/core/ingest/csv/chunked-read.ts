@@ -296,7 +296,6 @@ function mergeScans(scans: readonly ChunkScan[], firstLine: number): MergedScan 
   return merged;
 }
 
-/** The first line ending of another kind than the file's first one (-1 when all are alike). */
 /** The offset of the first line ending of another kind than the first one met, or -1. */
 export function firstOtherEnding(scans: readonly Pick<ChunkScan, 'firstEndingAt'>[]): number {
   const kinds = ['lf', 'crlf', 'cr'] as const;
