@@ -479,3 +479,23 @@ test('a dirtier table\'s dependency on a name that is no entity key (a team dete
   assert.ok(rows.every((r) => damaged.includes(r)), `only damaged rows: ${rows.join(',')}`);
   assert.ok(rows.length >= damaged.length / 2, `most damaged rows found: ${rows.length} of ${damaged.length}`);
 });
+
+test('a value no group holds as its own, dissenting in several groups ("Massachusetts" among state codes), is reported in three rows of a group ten times larger; another group\'s value or a value of one group only is not', () => {
+  const places = [['Boston', 'MA'], ['Springfield', 'MA'], ['Hartford', 'CT'], ['Providence', 'RI'], ['Buffalo', 'NY'], ['Newark', 'NJ'], ['Erie', 'PA'], ['Dover', 'DE']];
+  const table = (edit: (i: number, city: string, state: string) => string) => {
+    const lines = ['id,city,state'];
+    for (let i = 0; i < 480; i++) {
+      const [city, state] = places[i % places.length];
+      lines.push(`${i},${city},${edit(i, city, state)}`);
+    }
+    return lines;
+  };
+  // Each city has 60 rows: rows 0, 8, 16 are Boston's, rows 1, 9, 17 Springfield's.
+  const written = check(table((i, _city, state) => ([0, 8, 16, 1, 9, 17].includes(i) ? 'Massachusetts' : state)));
+  assert.deepEqual(written.map((f) => f.row), [0, 1, 8, 9, 16, 17], `the written-out state is reported in both cities (${written.map((f) => f.message).join(' | ')})`);
+  assert.match(written[0].message, /breaks city → state: city "Boston" is "MA" in 57 rows/);
+  // Three of Springfield's rows in another group's state (CT is Hartford's): a second value, not a clear minority.
+  assert.deepEqual(check(table((i, _city, state) => ([1, 9, 17].includes(i) ? 'CT' : state))), [], "another group's own value in three rows is left alone");
+  // A value in three rows of one group only (a second state of one city, nowhere else): left alone.
+  assert.deepEqual(check(table((i, _city, state) => ([1, 9, 17].includes(i) ? 'Mass' : state))), [], 'a value of one group only in three rows is left alone');
+});

@@ -110,6 +110,12 @@ function clearMinority(count: number, majorityCount: number): boolean {
   return count * MINORITY_RATIO <= majorityCount;
 }
 
+/**
+ * Rows of a majority per row of a minority of three or more that makes it a clear minority when its value is
+ * foreign to the dependency: it dissents in other groups too and no group holds it otherwise.
+ */
+const FOREIGN_MINORITY_RATIO = 10;
+
 /** A cell a dependency says is wrong, before the row's other broken dependencies are weighed. */
 interface Candidate {
   row: number;
@@ -212,7 +218,9 @@ timetables merged from several websites write one departure) is grouped by the t
 
 In a group that disagrees, a value is reported only when it is a clear minority — in one row against at
 least two holding the majority value, in two against at least five, or in more against at least 50 times as
-many — and when it is an intruder (the
+many, or ${FOREIGN_MINORITY_RATIO} times as many for a value foreign to the dependency (it dissents in other groups too and
+no group holds it otherwise: "Massachusetts" in a few rows of Boston and of Springfield among state codes is
+no second state of either) — and when it is an intruder (the
 value belongs to other groups), one or two keystrokes from the majority value, or a value seen nowhere else
 in a column where such values are rare (under 2% of the rows: a new value there is more likely a slip than
 a genuine value; values that are the lone dissent of a group whose majority holds 20 rows or more are not
@@ -277,6 +285,19 @@ rows holding it (related information).
         }
         return rare;
       };
+      // Rows where each value of B dissents from its group's majority (computed when first needed).
+      let dissents: Map<number, number> | undefined;
+      const dissentRows = (value: number) => {
+        if (!dissents) {
+          dissents = new Map();
+          for (const group of groups) for (const [v, k] of group.counts.slice(1)) dissents.set(v, (dissents.get(v) ?? 0) + k);
+        }
+        return dissents.get(value) ?? 0;
+      };
+      // A value foreign to the dependency: it dissents in other groups too, and every row holding it is a dissent
+      // ("Massachusetts" among state codes, in some of Boston's and of Springfield's rows): no value of A has it
+      // as its own, so it is no second value of a many-to-one relation.
+      const foreign = (value: number, count: number) => total(value) > count && total(value) === dissentRows(value);
       for (const group of groups) {
         const [majority, majorityCount] = group.counts[0];
         if (majorityCount < 2 || (group.counts[1] && group.counts[1][1] === majorityCount)) continue;
@@ -289,8 +310,9 @@ rows holding it (related information).
         for (const [value, count] of group.counts.slice(1)) {
           // A clear minority: once against at least two, twice against at least five, or in a large group at
           // most one row in MINORITY_RATIO of the majority's (7 of 2,000 married people with a single's
-          // exemption); among an entity's records, any value less than half as frequent as the one they agree on.
-          if (!dep.entity && !clearMinority(count, majorityCount)) continue;
+          // exemption), or at most one in FOREIGN_MINORITY_RATIO for a value foreign to the dependency; among an
+          // entity's records, any value less than half as frequent as the one they agree on.
+          if (!dep.entity && !clearMinority(count, majorityCount) && !(count * FOREIGN_MINORITY_RATIO <= majorityCount && foreign(value, count))) continue;
           const rows = group.rowsOf(value);
           const text = cellText(data, rows[0], c);
           if (sameLoosely(text, expected) || isAccepted(c, text)) continue;
