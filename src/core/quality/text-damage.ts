@@ -1,9 +1,10 @@
-import { isAscii } from 'node:buffer';
+import { Buffer, isAscii } from 'node:buffer';
 
 /**
  * Damage a wrong decoding leaves inside valid UTF-8 text: mojibake (UTF-8 bytes read as Windows-1252, "é" →
  * "Ã©", "’" → "â€™"), repaired by encoding the text back to Windows-1252 bytes and decoding them as UTF-8;
- * the replacement character U+FFFD where a character was lost; control characters.
+ * the replacement character U+FFFD where a character was lost; control characters; HTML character references
+ * left in plain text ("AT&amp;T").
  */
 
 /** Windows-1252 characters of the bytes 0x80–0x9F (the five bytes it leaves undefined stay C1 controls, as decoders read them). */
@@ -131,4 +132,55 @@ function controlInWords(words: Uint32Array, bytes: Uint8Array, head: number): bo
     }
   }
   return false;
+}
+
+/**
+ * Named HTML character references met in text escaped for a web page and left so (a scraped catalogue's
+ * "Fast &amp; Furious"): the markup characters, spaces, dashes and quotes, a few symbols and Latin letters.
+ */
+const NAMED_REFERENCES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
+  hellip: '…', copy: '©', reg: '®', trade: '™', deg: '°', euro: '€', pound: '£', eacute: 'é', egrave: 'è', agrave: 'à', ccedil: 'ç',
+  uuml: 'ü', ouml: 'ö', auml: 'ä', szlig: 'ß', ntilde: 'ñ',
+};
+
+/** A character reference: named (one of NAMED_REFERENCES, case as written), decimal or hexadecimal. */
+const CHARACTER_REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,6}));/g;
+
+/** The character a reference stands for, or undefined (an unknown name, a number that is no character). */
+function referencedCharacter(decimal: string | undefined, hex: string | undefined, name: string | undefined): string | undefined {
+  if (name !== undefined) return Object.hasOwn(NAMED_REFERENCES, name) ? NAMED_REFERENCES[name] : undefined;
+  const code = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex ?? '', 16);
+  const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+  return valid ? String.fromCodePoint(code) : undefined;
+}
+
+/** The text with its HTML character references read ("AT&amp;T" → "AT&T", "d&#39;entendre" → "d'entendre"), or undefined when it has none. */
+export function decodeCharacterReferences(text: string): string | undefined {
+  if (!text.includes('&')) return undefined;
+  let changed = false;
+  const decoded = text.replace(CHARACTER_REFERENCE, (reference, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
+    const character = referencedCharacter(decimal, hex, name);
+    if (character === undefined) return reference;
+    changed = true;
+    return character;
+  });
+  return changed ? decoded : undefined;
+}
+
+/** The references of a text, as written ("&amp;", "&#39;"), each once. */
+export function characterReferences(text: string): string[] {
+  return [...new Set([...text.matchAll(CHARACTER_REFERENCE)].filter((m) => referencedCharacter(m[1], m[2], m[3]) !== undefined).map((m) => m[0]))];
+}
+
+/** A tag of markup ("<p>", "</b>", "<br/>"): a column holding them is HTML, whose references are meant. */
+const TAG = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>/;
+
+export function holdsMarkup(text: string): boolean {
+  return TAG.test(text);
+}
+
+/** Whether UTF-8 bytes hold an ampersand (where a character reference could be): a native scan. */
+export function mayHoldReferences(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(0x26);
 }

@@ -1,8 +1,8 @@
-/** encoding-damage: mojibake, U+FFFD and control characters inside valid UTF-8. */
+/** encoding-damage: mojibake, U+FFFD, control characters and HTML character references inside valid UTF-8. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkCsv, csv, findingsOf, fixText } from './check-text';
-import { repairMojibake } from '../../../src/core/quality/text-damage';
+import { decodeCharacterReferences, repairMojibake } from '../../../src/core/quality/text-damage';
 import { ingestCsvBytes } from '../../../src/core/ingest/index';
 import { runQualityCheck } from '../../../src/core/quality/engine';
 
@@ -49,4 +49,28 @@ test('an accepted value is not reported', () => {
   const text = csv(['id', 'mark'], rows);
   assert.equal(findingsOf(checkCsv(text), 'encoding-damage').length, 1);
   assert.deepEqual(findingsOf(checkCsv(text, { accept: [{ rule: 'encoding-damage', column: 'mark', value: 'Â®Brand' }] }), 'encoding-damage'), []);
+});
+
+test('HTML character references are read: named ones people meet, decimal and hexadecimal; other ampersands stay', () => {
+  assert.equal(decodeCharacterReferences('AT&amp;T'), 'AT&T');
+  assert.equal(decodeCharacterReferences('d&#39;entendre &#x2019;s'), 'd\'entendre ’s');
+  assert.equal(decodeCharacterReferences('&quot;Fast&quot; &ndash; Caf&eacute;'), '"Fast" – Café');
+  for (const text of ['Johnson & Johnson', 'R&D; costs', '&bogus; &#0; &#xD800;', 'a&b']) assert.equal(decodeCharacterReferences(text), undefined, text);
+});
+
+test('dirty: HTML character references in plain text are reported with the text they stand for; a column of markup is left alone', () => {
+  const names = ['Acme Kettle', 'Globex Lamp', 'Johnson & Johnson Soap', 'Hooli Brush'];
+  const rows = Array.from({ length: 40 }, (_, i) => [i, names[i % names.length]]);
+  rows.push([40, 'Initech &amp; Co Kettle'], [41, 'Wonka&#39;s Bar']);
+  const found = findingsOf(checkCsv(csv(['id', 'name'], rows)), 'encoding-damage');
+  assert.deepEqual(
+    found.map((f) => [f.row, f.evidence?.damage, fixText(f)]),
+    [
+      [40, 'reference', 'Initech & Co Kettle'],
+      [41, 'reference', "Wonka's Bar"],
+    ],
+  );
+  assert.match(found[0].message, /holds the HTML character reference &amp; \(text escaped for a web page\): it reads "Initech & Co Kettle"/);
+  const html = Array.from({ length: 40 }, (_, i) => [i, i % 5 ? `<p>${names[i % names.length]}</p>` : 'Tom &amp; Jerry']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'body'], html)), 'encoding-damage'), [], 'references in a column of markup are meant');
 });

@@ -1,10 +1,32 @@
 import { defineRule } from '../rule';
 import { TEXT_KINDS, distinctValues, replaceCellFix, type DistinctValues } from '../column-values';
-import { REPLACEMENT_CHARACTER, controlCharacterNames, hasControlCharacters, mayHoldDamage, repairMojibake, visibleText, withoutControlCharacters } from '../text-damage';
+import {
+  REPLACEMENT_CHARACTER,
+  characterReferences,
+  controlCharacterNames,
+  decodeCharacterReferences,
+  hasControlCharacters,
+  holdsMarkup,
+  mayHoldDamage,
+  mayHoldReferences,
+  repairMojibake,
+  visibleText,
+  withoutControlCharacters,
+} from '../text-damage';
 import type { IngestResult } from '../../table/model';
 import { DataType } from 'apache-arrow';
 
-type Damage = { kind: 'mojibake'; repaired: string } | { kind: 'replacement'; likely?: { text: string; rows: number } } | { kind: 'control'; repaired: string; names: string[] };
+type Damage =
+  | { kind: 'mojibake'; repaired: string }
+  | { kind: 'replacement'; likely?: { text: string; rows: number } }
+  | { kind: 'control'; repaired: string; names: string[] }
+  | { kind: 'reference'; repaired: string; references: string[] };
+
+/** Whether any value of a column is markup (it holds a tag): its character references are meant. */
+function holdsMarkupValues(distinct: DistinctValues): boolean {
+  for (let id = 0; id < distinct.size; id++) if (holdsMarkup(distinct.text(id))) return true;
+  return false;
+}
 
 /**
  * The value of the column a text with U+FFFD most likely stood for: the most frequent value of the same
@@ -48,7 +70,8 @@ export const encodingDamage = defineRule({
   defaultSeverity: 'warning',
   acceptsValues: true,
   defaultOptions: {},
-  description: 'Text in valid UTF-8 that a wrong decoding damaged: mojibake ("CafÃ©" for "Café", "itâ€™s"), the replacement character U+FFFD for a lost character, control characters.',
+  description:
+    'Text in valid UTF-8 that a wrong decoding damaged: mojibake ("CafÃ©" for "Café", "itâ€™s"), the replacement character U+FFFD for a lost character, control characters, HTML character references left in plain text (`AT&amp;T`).',
   docs: `Text that went through a wrong decoding somewhere upstream (UTF-8 read as Windows-1252 and written
 back as UTF-8) is valid UTF-8, so no reader complains, but "Café" has become "CafÃ©", an apostrophe "â€™" and
 a no-break space "Â ": one category is now two, and names no longer match.
@@ -62,6 +85,11 @@ Reported in text columns:
   that are not valid UTF-8 in the file itself are reported by invalid-encoding instead.)
 - **control characters** (U+0000–U+001F but tab and line breaks, U+007F–U+009F, a byte-order mark inside a
   value): invisible in most viewers, they make equal-looking values differ. The quick fix removes them.
+- **HTML character references** in plain text (\`AT&amp;T\`, \`d&#39;entendre\`, \`Fast &amp; Furious\`): text
+  escaped for a web page and exported so. Named references people meet (\`&amp;\`, \`&quot;\`, \`&nbsp;\`,
+  dashes, quotes, a few accented letters) and numeric ones (\`&#39;\`, \`&#x27;\`) are read; a column holding
+  markup (a value with a tag such as \`<p>\`) is HTML, where references are meant, and is left alone. The quick
+  fix writes the text they stand for.
 
 **Fix**: repair the values (quick fix, "fix all"), and the step upstream that decoded with the wrong encoding.
 If a value is right as written, accept it.`,
@@ -69,8 +97,12 @@ If a value is right as written, accept it.`,
     // Replacement characters the reader wrote for invalid bytes are the invalid-encoding rule's findings.
     const readerReplaced = data.structuralIssues.some((issue) => issue.kind === 'invalid-encoding');
     data.columns.forEach((column, c) => {
-      if (!TEXT_KINDS.includes(column.kind) || isIgnored(c) || !textBytes(data, c).some(mayHoldDamage)) return;
+      if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
+      const bytes = textBytes(data, c);
+      const [damageBytes, referenceBytes] = [bytes.some(mayHoldDamage), bytes.some(mayHoldReferences)];
+      if (!damageBytes && !referenceBytes) return;
       const distinct = distinctValues(data, c);
+      let markup: boolean | undefined;
       let byLength: Map<number, number[]> | undefined;
       const damaged = new Map<number, Damage>();
       for (let id = 0; id < distinct.size; id++) {
@@ -90,6 +122,10 @@ If a value is right as written, accept it.`,
           }
           damaged.set(id, { kind: 'replacement', likely: likelyOriginal(text, distinct, byLength) });
         } else if (hasControlCharacters(text)) damaged.set(id, { kind: 'control', repaired: withoutControlCharacters(text), names: controlCharacterNames(text) });
+        else if (referenceBytes) {
+          const decoded = decodeCharacterReferences(text);
+          if (decoded !== undefined && !(markup ??= holdsMarkupValues(distinct))) damaged.set(id, { kind: 'reference', repaired: decoded, references: characterReferences(text) });
+        }
       }
       if (damaged.size === 0) return;
       const ids = distinct.ids;
@@ -108,6 +144,10 @@ If a value is right as written, accept it.`,
             `"${shown}" in column "${column.name}" holds the replacement character U+FFFD: a character was lost when the text was decoded` +
             (damage.likely ? `; the column has "${damage.likely.text}" (${damage.likely.rows} rows).` : '.');
           if (damage.likely) fix = { text: damage.likely.text, title: `Restore "${damage.likely.text}"` };
+        } else if (damage.kind === 'reference') {
+          const several = damage.references.length > 1;
+          message = `"${shown}" in column "${column.name}" holds the HTML character reference${several ? 's' : ''} ${damage.references.join(', ')} (text escaped for a web page): it reads "${damage.repaired}".`;
+          fix = { text: damage.repaired, title: `Read the character reference${several ? 's' : ''}: "${damage.repaired}"` };
         } else {
           message = `"${shown}" in column "${column.name}" holds the control character${damage.names.length > 1 ? 's' : ''} ${damage.names.join(', ')}.`;
           fix = { text: damage.repaired, title: `Remove the control character${damage.names.length > 1 ? 's' : ''}` };
