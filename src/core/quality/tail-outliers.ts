@@ -9,7 +9,8 @@
  * exceeds 0 by two standard errors); the logarithm whenever the tail's values have one sign (a Pareto tail is
  * exponential there, log-normal and exponential tails lighter). Tied values (integers, rounded values) are
  * spread over the local resolution, and a gap must exceed one step of the data's grid. A block must also lie
- * beyond the span of the next values, and a large block twice as far from the median as the rest's extreme
+ * beyond the span of the next values or beyond a hard edge (a bounded scale dense up to its end: 6 among
+ * ratings of 1 to 5), and a large block twice as far from the median as the rest's extreme
  * (a second population is not an outlier). Non-negative integer columns of small counts must also be
  * improbable under a Poisson or negative binomial fit of the other values. Tails are peeled: after a block
  * is flagged the rest is tested again, so errors of several sizes are found layer by layer. A value of the
@@ -338,6 +339,47 @@ interface Round {
 /** Rows a block must exceed to be a population of its own, unless it lies far beyond the rest. */
 const MODE_ROWS = 3;
 
+/**
+ * Share of the column's rows within the outer tenth of the rest's range (from the far 1% quantile) that makes
+ * the rest's end a hard edge — a bounded scale dense up to its end (ratings 1–5, a share up to 100%): a uniform
+ * column holds a tenth of its rows there, a normal one under 1%; films' running times thin out below 80
+ * minutes (3% of them), so a short film beyond is no value past an edge.
+ */
+const EDGE_SHARE = 0.05;
+/**
+ * Times the widest gap between the rest's distinct values in the outer quarter of its range that the gap
+ * beyond a hard edge must be: values heaped on a few levels (a school district's pupil-teacher ratio shared by
+ * its tracts) or places clustered on a map leave gaps of their own, and one more is no edge.
+ */
+const EDGE_GAP_RATIO = 5;
+
+/**
+ * Whether the rest of the column ends at a hard edge (EDGE_SHARE of its rows in the outer tenth of its range)
+ * that the block's gap lies beyond: the gap is EDGE_GAP_RATIO times any gap in the rest's outer quarter (6 on a
+ * scale of 1 to 5 read to tenths: the last tenth of the scale holds a tenth of the rows, and no two values near
+ * 5 are more than 0.1 apart). With the spacing test significant, such a gap is far beyond the rest although the
+ * span of the next values is wider.
+ */
+function beyondHardEdge(ctx: TailContext, next: number, innermost: number): boolean {
+  const direction = ctx.side === 'upper' ? 1 : -1;
+  const range = direction * (next - (ctx.side === 'upper' ? ctx.low : ctx.high));
+  if (!(range > 0)) return false;
+  let edgeRows = 0;
+  let widest = 0;
+  let previous = next;
+  const { values, counts } = ctx.runs;
+  // Distinct values inward from `next` (the runs ascend; the upper tail is read from its end).
+  for (let k = 0; k < values.length; k++) {
+    const i = direction === 1 ? values.length - 1 - k : k;
+    const inward = direction * (next - values[i]);
+    if (inward < 0) continue;
+    if (inward > 0.25 * range) break;
+    if (inward <= 0.1 * range) edgeRows += counts[i];
+    widest = Math.max(widest, direction * (previous - values[i]));
+    previous = values[i];
+  }
+  return edgeRows >= EDGE_SHARE * ctx.n && direction * (innermost - next) >= EDGE_GAP_RATIO * widest;
+}
 
 /** What one tail's rounds share. */
 interface TailContext {
@@ -425,11 +467,12 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
     const windowEnd = tail.distinctValues[Math.min(flaggedDistinct + window, tail.distinctValues.length - 1)];
     const farQuartile = side === 'upper' ? ctx.lowerQuartile : ctx.upperQuartile;
     const last = direction * windowEnd < direction * farQuartile ? farQuartile : windowEnd;
-    // Both hold on the raw or, for values of one sign, on the log scale (errors are often off by a factor).
+    // Both hold on the raw or, for values of one sign, on the log scale (errors are often off by a factor); a gap
+    // beyond a hard edge (a bounded scale dense up to its end) is far on any scale.
     const scales: ((v: number) => number)[] = [(v) => direction * v];
     if (logged && ctx.median * sign > 0) scales.push((v) => direction * sign * Math.log(Math.abs(v)));
     const gap = (at: (v: number) => number) => at(innermost) - at(next);
-    const beyondSpan = scales.filter((at) => gap(at) >= at(next) - at(last));
+    const beyondSpan = beyondHardEdge(ctx, next, innermost) ? scales : scales.filter((at) => gap(at) >= at(next) - at(last));
     if (beyondSpan.length === 0) continue;
     // Values of the column's minority sign, when they are a population (receipts among outlays), are judged
     // by the column's scale, not by the spacings of the values next to zero: one is an outlier only farther

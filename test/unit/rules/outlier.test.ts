@@ -329,3 +329,28 @@ test('values of the minority sign are a population of their own: outlays with a 
   temperatures[9] = '-600.0';
   assert.deepEqual(cells(check(`temperature\n${temperatures.join('\n')}\n`)), ['9:temperature'], 'a slip below the freezing days');
 });
+
+test('a value beyond the end of a bounded scale dense up to it is an outlier (6 among ratings of 1 to 5); values heaped on a few levels, or clustered, leave gaps of their own', () => {
+  // Ratings read to tenths, uniform over 1–5 (the last tenth of the scale holds a tenth of the rows); three rows say 6.
+  const u = random(31);
+  const ratings = Array.from({ length: 3000 }, () => (1 + Math.round(40 * u()) / 10).toFixed(1));
+  const rated = ratings.map((v, r) => ([100, 1200, 2500].includes(r) ? '6.0' : v));
+  assert.deepEqual(cells(check(`rating\n${rated.join('\n')}\n`)), ['100:rating', '1200:rating', '2500:rating'], 'three ratings beyond the scale');
+  assert.deepEqual(cells(check(`rating\n${ratings.join('\n')}\n`)), [], 'the clean ratings');
+  // Boston's pupil-teacher ratios (harrison-boston-house-prices, as published): one value per school district,
+  // shared by its tracts, so levels with gaps of 0.4–0.7 between them near the top; 22 lies 0.8 above 21.2.
+  const levels = [
+    [12.6, 3], [13, 12], [13.6, 1], [14.4, 1], [14.7, 34], [14.8, 3], [14.9, 4], [15.1, 1], [15.2, 13], [15.3, 3], [15.5, 1], [15.6, 2],
+    [15.9, 2], [16, 5], [16.1, 5], [16.4, 6], [16.6, 16], [16.8, 4], [16.9, 5], [17, 4], [17.3, 1], [17.4, 18], [17.6, 7], [17.8, 23],
+    [17.9, 11], [18, 5], [18.2, 4], [18.3, 4], [18.4, 16], [18.5, 4], [18.6, 17], [18.7, 9], [18.8, 2], [18.9, 3], [19, 4], [19.1, 17],
+    [19.2, 19], [19.6, 8], [19.7, 8], [20.1, 5], [20.2, 140], [20.9, 11], [21, 27], [21.1, 1], [21.2, 15], [22, 2],
+  ];
+  const ratios = levels.flatMap(([v, n]) => Array.from({ length: n }, () => v.toFixed(1)));
+  assert.deepEqual(cells(check(`ptratio\n${ratios.join('\n')}\n`)), [], 'a level beyond gaps like its own');
+  // Films' running times (vega movies' shortest, as published, above them a bulk of 98–200 minutes): they thin out
+  // below 80 minutes (a tenth of the range holds under 3% of the films), so a 46-minute film is no value past an edge.
+  const shortest = [[72, 2], [74, 2], [75, 2], [77, 4], [78, 3], [79, 4], [80, 9], [81, 6], [82, 9], [83, 12], [84, 7], [85, 17], [86, 16], [87, 15], [88, 17], [89, 18], [90, 34], [91, 29], [92, 23], [93, 23], [94, 24], [95, 37], [96, 23], [97, 28]];
+  const films = [...shortest.flatMap(([v, n]) => Array.from({ length: n }, () => String(v))), ...Array.from({ length: 800 }, () => String(98 + Math.floor(102 * u() * u())))];
+  films.push('46');
+  assert.deepEqual(cells(check(`minutes\n${films.join('\n')}\n`)), [], 'a short film below a thin end');
+});

@@ -63,7 +63,11 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   level and must be significant on the log scale when its values have one sign (a heavy tail's top, spread
   like the rest, is not a set of errors however far it looks on the raw scale);
 - a block must lie beyond the span of the next values (at most to the far quartile: a column of a few years
-  or ratings would otherwise span its whole range), and one of more than 3 rows twice as far from the
+  or ratings would otherwise span its whole range) — or beyond a hard edge: where the outer tenth of the
+  rest's range holds at least 5% of the rows (a bounded scale dense up to its end, as ratings of 1 to 5 are;
+  a normal column holds under 1% there) and the gap is five times any gap between the rest's values in its
+  outer quarter (6 among ratings read to tenths; not a pupil-teacher ratio shared by a district's tracts,
+  whose levels leave gaps of their own) — and one of more than 3 rows twice as far from the
   median as the rest's extreme: a second population (Hawaii among mainland flight distances, Pacific islands
   below the mainland's latitudes) is not a set of outliers, nor are values just beyond it;
 - one value held by many rows near the end of a tail (among the outermost values the spacing test compares),
