@@ -170,3 +170,16 @@ test('words vary in length: among three-letter codes and names of several words,
   const flagged = findingsOf(checkCsv(csv(['id', 'country'], rows)), 'pattern-mismatch').map((f) => f.value);
   assert.ok(!flagged.includes('Thailand') && !flagged.includes('Palau'), `one-word names are not flagged: ${[...new Set(flagged)].join(', ')}`);
 });
+
+test('a code that lost the letters every code has ("102589" among "SKU-100000") is reported; digits among hex ids, whose forms vary, are not', () => {
+  const rows = Array.from({ length: 300 }, (_, i) => [`SKU-${100000 + i}`, (0x10000000 + i * 7919).toString(16)]);
+  rows[40][0] = '100040';
+  rows[41][1] = '12345678';
+  const found = findingsOf(checkCsv(csv(['sku', 'hex'], rows)), 'pattern-mismatch');
+  assert.deepEqual(
+    found.map((f) => [f.row, f.column]),
+    [[40, 'sku']],
+    found.map((f) => f.message).join(' | '),
+  );
+  assert.equal(found[0].message, '"100040" in column "sku" is shaped "9", unlike 99% of the column, shaped "A-9" (like "SKU-100000").');
+});

@@ -99,6 +99,15 @@ function followedLevels(patterns: ColumnPatterns, options: Thresholds): Record<P
   return { class: byClass, form: byForm, shape: established(patterns, 'shape', options, shapes) };
 }
 
+/**
+ * Whether a value of a rare class is one whose letters or digits were lost (digits alone, or letters alone) in a
+ * column whose forms are established: none of those forms is of the value's class (each holds more than the
+ * rare share of the values), so each holds the kind of character the value lacks.
+ */
+function lostKind(valueClass: ValueClass, column: Established | undefined): boolean {
+  return column !== undefined && (valueClass === 'digits' || valueClass === 'letters');
+}
+
 /** Whether two of the shapes a column follows have one form (they differ only in the lengths of their runs). */
 function lengthsVary(column: Established): boolean {
   const forms = column.patterns.map(formOfShape);
@@ -135,8 +144,9 @@ function unusualLevel(
   const byClass = broken('class');
   if (byClass && incompatibleClass(classes.dominant as ValuePattern['class'], pattern.class)) return ['class', byClass];
   // Forms and shapes are compared among values of a common class ("9711-537X" is letters and digits among
-  // digits-only ISSNs); a rare class is judged at the class level alone.
-  if ((classes.rows.get(pattern.class) ?? 0) <= options.maxShare * present) return undefined;
+  // digits-only ISSNs); a rare class is judged at the class level alone, unless the value lost a kind of
+  // character that every form the column follows holds ("102589" among "SKU-100000": the prefix is lost).
+  if ((classes.rows.get(pattern.class) ?? 0) <= options.maxShare * present && !lostKind(pattern.class, followed.form)) return undefined;
   // Forms and shapes are only expected to hold in structured text: codes of a few widths, or text with
   // digits (times, numbers with punctuation). Words vary in length and punctuation ("Mary", "Mary-Ann").
   const structured = followed.shape !== undefined || /9/.test(levels.form.dominant);
@@ -172,7 +182,9 @@ among state codes is a slip). Where the column's own shapes differ only in the l
 ranges "99-99" and "999-999"), a shape of one of their forms is not reported ("999-9999"):
 
 - at the class level only for classes that cannot stand for each other: digits among words, letters among
-  digits (letters and digits mixing by chance, as in hex ids, are never reported);
+  digits (letters and digits mixing by chance, as in hex ids, are never reported); a value of a rare class is
+  otherwise judged by its class alone, unless it is digits alone or letters alone in a column whose forms are
+  established, each holding what the value lacks ("102589" among "SKU-100000": the prefix is lost);
 - at the form and shape levels only in structured columns (a few shapes dominate, as in codes of one width,
   or the dominant form holds digits, as in times or phone numbers), so names ("Mary", "Mary-Ann",
   "McDonald") and free text are left alone. Each level is measured among the values not reported at a more
