@@ -189,4 +189,12 @@ test('impossible-value knows the ranges of coordinates and of clock and calendar
   // Months counted as a duration ("month" 0–40 in most rows) are not calendar months.
   const durations = Array.from({ length: 200 }, (_, i) => [i % 41]);
   assert.deepEqual(findingsOf(checkCsv(csv(['month'], durations)), 'impossible-value'), []);
+  // Relative humidity is a share of saturation: 124.6 is no humidity (a column "rh" of fractions lies within 0–100
+  // too: its 1.25 is left to the outlier rule).
+  const air = Array.from({ length: 200 }, (_, i) => [(40 + (i % 60)).toFixed(1), (0.4 + (i % 60) / 100).toFixed(2)]);
+  air[33] = ['124.6', '1.25'];
+  assert.deepEqual(
+    findingsOf(checkCsv(csv(['humidity', 'rh'], air)), 'impossible-value').map((f) => [f.row, f.column, f.message]),
+    [[33, 'humidity', '124.6 in column "humidity" is a relative humidity outside 0–100.']],
+  );
 });

@@ -14,6 +14,8 @@ const boundedNames: { name: RegExp; low: number; high: number; why: string }[] =
   { name: /(^|[_\s.-])(day[_\s.-]of[_\s.-](the[_\s.-])?week|weekday|dow)$/i, low: 0, high: 7, why: 'is a day of the week outside 0–7' },
   { name: /(^|[_\s.-])hour$/i, low: 0, high: 24, why: 'is an hour outside 0–24' },
   { name: /(^|[_\s.-])(minute|second)$/i, low: 0, high: 60, why: 'is outside 0–60' },
+  // Relative humidity is a share of saturation: 0–100 (or 0–1, which lies within it).
+  { name: /(^|[_\s.-])(rel(ative)?[_\s.-]?)?humidity$|(^|[_\s.-])rh$/i, low: 0, high: 100, why: 'is a relative humidity outside 0–100' },
 ];
 
 export const impossibleValue = defineRule({
@@ -22,12 +24,12 @@ export const impossibleValue = defineRule({
   dimension: 'accuracy',
   defaultSeverity: 'warning',
   defaultOptions: { maxAge: 130 },
-  description: 'A value impossible for the column\'s evident domain: a negative count, price or area; a percentage outside 0–100; an age over 130; a latitude, longitude, month, day of the month or week, hour or minute out of range.',
+  description: 'A value impossible for the column\'s evident domain: a negative count, price or area; a percentage or relative humidity outside 0–100; an age over 130; a latitude, longitude, month, day of the month or week, hour or minute out of range.',
   docs: `Some columns say what they hold: a bedroom count or a price cannot be negative, a percentage lies
 between 0 and 100. Such values are data-entry or conversion errors (or sentinels for "unknown"), and a
 model takes them at face value.
 
-The domain is inferred from the column name (count, qty, price, area, age, …, percent/pct; latitude
+The domain is inferred from the column name (count, qty, price, area, age, …, percent/pct, humidity 0–100; latitude
 −90…90, longitude −180…180, month 1–12, day (or date) of the month 1–31, day of the week 0–7 (numbered from 0 or
 1), hour 0–24, minute and second 0–60) and only applied when
 almost all of the column (98%) agrees with it.
