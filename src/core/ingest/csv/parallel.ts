@@ -133,7 +133,7 @@ export interface TextFileBytes {
 
 /**
  * A text file's bytes, in shared memory and read by several threads when a CSV of its size is read with
- * several threads (the workers start when the read does).
+ * several threads (each worker starts reading its parts as soon as it has started).
  */
 export async function readTextFile(
   path: string,

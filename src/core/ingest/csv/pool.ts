@@ -114,11 +114,6 @@ export class WorkerPool {
     return fresh;
   }
 
-  /** Starts `count` workers now (they boot while the caller reads its file). */
-  warm(count: number): void {
-    for (let i = 0; i < count; i++) this.worker(i);
-  }
-
   session(): number {
     return this.nextSession++;
   }
