@@ -363,6 +363,7 @@ const EDGE_GAP_RATIO = 5;
 function beyondHardEdge(ctx: TailContext, next: number, innermost: number): boolean {
   const direction = ctx.side === 'upper' ? 1 : -1;
   const range = direction * (next - (ctx.side === 'upper' ? ctx.low : ctx.high));
+  const gap = direction * (innermost - next);
   if (!(range > 0)) return false;
   let edgeRows = 0;
   let widest = 0;
@@ -376,9 +377,11 @@ function beyondHardEdge(ctx: TailContext, next: number, innermost: number): bool
     if (inward > 0.25 * range) break;
     if (inward <= 0.1 * range) edgeRows += counts[i];
     widest = Math.max(widest, direction * (previous - values[i]));
+    // A gap of the rest's own already as wide: no edge, whatever the rows say.
+    if (EDGE_GAP_RATIO * widest > gap) return false;
     previous = values[i];
   }
-  return edgeRows >= EDGE_SHARE * ctx.n && direction * (innermost - next) >= EDGE_GAP_RATIO * widest;
+  return edgeRows >= EDGE_SHARE * ctx.n;
 }
 
 /** What one tail's rounds share. */
@@ -472,7 +475,9 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
     const scales: ((v: number) => number)[] = [(v) => direction * v];
     if (logged && ctx.median * sign > 0) scales.push((v) => direction * sign * Math.log(Math.abs(v)));
     const gap = (at: (v: number) => number) => at(innermost) - at(next);
-    const beyondSpan = beyondHardEdge(ctx, next, innermost) ? scales : scales.filter((at) => gap(at) >= at(next) - at(last));
+    const spanned = scales.filter((at) => gap(at) >= at(next) - at(last));
+    // The edge is looked at only where a scale falls short of the span (it reads the rest's outer quarter).
+    const beyondSpan = spanned.length < scales.length && beyondHardEdge(ctx, next, innermost) ? scales : spanned;
     if (beyondSpan.length === 0) continue;
     // Values of the column's minority sign, when they are a population (receipts among outlays), are judged
     // by the column's scale, not by the spacings of the values next to zero: one is an outlier only farther
