@@ -184,3 +184,28 @@ export function holdsMarkup(text: string): boolean {
 export function mayHoldReferences(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(0x26);
 }
+
+/** Characters of a damaged text a message shows: a longer text (a post, a note) is shown around its damage. */
+const SHOWN_CHARACTERS = 80;
+/** Characters shown before the first damaged one. */
+const SHOWN_BEFORE = 30;
+
+/**
+ * What a message shows of a damaged text and of its repair: both whole when short, else the same stretch of
+ * each from a little before the first difference, marked with "…" where cut ("…SavageXFenty&#39;s epic…" and
+ * "…SavageXFenty's epic…").
+ */
+export function damageExcerpt(text: string, repaired: string): { text: string; repaired: string } {
+  if (text.length <= SHOWN_CHARACTERS && repaired.length <= SHOWN_CHARACTERS) return { text, repaired };
+  let first = 0;
+  while (first < text.length && text[first] === repaired[first]) first++;
+  const start = Math.max(0, first - SHOWN_BEFORE);
+  // Past the last difference both end alike: a cut there is at the same place of each.
+  let same = 0;
+  while (same < text.length - first && same < repaired.length - first && text[text.length - 1 - same] === repaired[repaired.length - 1 - same]) same++;
+  const end = Math.min(text.length, start + SHOWN_CHARACTERS);
+  const shift = repaired.length - text.length;
+  const repairedEnd = end >= text.length - same ? end + shift : Math.min(repaired.length, start + SHOWN_CHARACTERS);
+  const cut = (s: string, from: number, to: number) => `${from > 0 ? '…' : ''}${s.slice(from, to)}${to < s.length ? '…' : ''}`;
+  return { text: cut(text, start, end), repaired: cut(repaired, start, repairedEnd) };
+}

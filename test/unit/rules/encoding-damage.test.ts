@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkCsv, csv, findingsOf, fixText } from './check-text';
-import { decodeCharacterReferences, repairMojibake } from '../../../src/core/quality/text-damage';
+import { damageExcerpt, decodeCharacterReferences, repairMojibake } from '../../../src/core/quality/text-damage';
 import { ingestCsvBytes } from '../../../src/core/ingest/index';
 import { runQualityCheck } from '../../../src/core/quality/engine';
 
@@ -73,4 +73,21 @@ test('dirty: HTML character references in plain text are reported with the text 
   assert.match(found[0].message, /holds the HTML character reference &amp; \(text escaped for a web page\): it reads "Initech & Co Kettle"/);
   const html = Array.from({ length: 40 }, (_, i) => [i, i % 5 ? `<p>${names[i % names.length]}</p>` : 'Tom &amp; Jerry']);
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'body'], html)), 'encoding-damage'), [], 'references in a column of markup are meant');
+});
+
+test('a long damaged text (a post, a note) is shown around its damage, the same stretch of the text and of its repair; the fix writes it whole', () => {
+  assert.deepEqual(damageExcerpt('AT&amp;T', 'AT&T'), { text: 'AT&amp;T', repaired: 'AT&T' }, 'a short text is shown whole');
+  const before = 'The star talks about working from home all year long, and about '.repeat(3);
+  const post = `${before}SavageXFenty&#39;s epic new show, out this week.`;
+  const read = `${before}SavageXFenty's epic new show, out this week.`;
+  assert.deepEqual(damageExcerpt(post, read), {
+    text: '…r long, and about SavageXFenty&#39;s epic new show, out this week.',
+    repaired: "…r long, and about SavageXFenty's epic new show, out this week.",
+  });
+  const rows = Array.from({ length: 40 }, (_, i) => [i, `Post ${i}: a quiet week at home.`]);
+  rows.push([40, post]);
+  const [found] = findingsOf(checkCsv(csv(['id', 'text'], rows)), 'encoding-damage');
+  assert.ok(found.message.length < 300, `a short message (${found.message.length} characters)`);
+  assert.match(found.message, /^"…r long, and about SavageXFenty&#39;s epic new show, out this week\." in column "text" holds the HTML character reference &#39;/);
+  assert.equal(fixText(found), `"${read}"`, 'the fix writes the whole text (quoted: it holds commas)');
 });

@@ -4,6 +4,7 @@ import {
   REPLACEMENT_CHARACTER,
   characterReferences,
   controlCharacterNames,
+  damageExcerpt,
   decodeCharacterReferences,
   hasControlCharacters,
   holdsMarkup,
@@ -133,12 +134,14 @@ If a value is right as written, accept it.`,
         const damage = ids[r] < 0 ? undefined : damaged.get(ids[r]);
         if (!damage) continue;
         const value = distinct.text(ids[r]);
-        const shown = visibleText(value);
+        // A long text (a post, a note) is shown around its damage, whole in the fix.
+        const excerpt = damageExcerpt(value, damage.kind === 'replacement' ? value.replaceAll(REPLACEMENT_CHARACTER, '') : damage.repaired);
+        const shown = visibleText(excerpt.text);
         let message: string;
         let fix: { text: string; title: string } | undefined;
         if (damage.kind === 'mojibake') {
-          message = `"${shown}" in column "${column.name}" is UTF-8 text decoded as Windows-1252 (mojibake): it reads "${damage.repaired}".`;
-          fix = { text: damage.repaired, title: `Repair the text: "${damage.repaired}"` };
+          message = `"${shown}" in column "${column.name}" is UTF-8 text decoded as Windows-1252 (mojibake): it reads "${excerpt.repaired}".`;
+          fix = { text: damage.repaired, title: `Repair the text: "${excerpt.repaired}"` };
         } else if (damage.kind === 'replacement') {
           message =
             `"${shown}" in column "${column.name}" holds the replacement character U+FFFD: a character was lost when the text was decoded` +
@@ -146,8 +149,8 @@ If a value is right as written, accept it.`,
           if (damage.likely) fix = { text: damage.likely.text, title: `Restore "${damage.likely.text}"` };
         } else if (damage.kind === 'reference') {
           const several = damage.references.length > 1;
-          message = `"${shown}" in column "${column.name}" holds the HTML character reference${several ? 's' : ''} ${damage.references.join(', ')} (text escaped for a web page): it reads "${damage.repaired}".`;
-          fix = { text: damage.repaired, title: `Read the character reference${several ? 's' : ''}: "${damage.repaired}"` };
+          message = `"${shown}" in column "${column.name}" holds the HTML character reference${several ? 's' : ''} ${damage.references.join(', ')} (text escaped for a web page): it reads "${excerpt.repaired}".`;
+          fix = { text: damage.repaired, title: `Read the character reference${several ? 's' : ''}: "${excerpt.repaired}"` };
         } else {
           message = `"${shown}" in column "${column.name}" holds the control character${damage.names.length > 1 ? 's' : ''} ${damage.names.join(', ')}.`;
           fix = { text: damage.repaired, title: `Remove the control character${damage.names.length > 1 ? 's' : ''}` };
