@@ -206,6 +206,11 @@ export function damageExcerpt(text: string, repaired: string): { text: string; r
   const end = Math.min(text.length, start + SHOWN_CHARACTERS);
   const shift = repaired.length - text.length;
   const repairedEnd = end >= text.length - same ? end + shift : Math.min(repaired.length, start + SHOWN_CHARACTERS);
-  const cut = (s: string, from: number, to: number) => `${from > 0 ? '…' : ''}${s.slice(from, to)}${to < s.length ? '…' : ''}`;
+  const cut = (s: string, from: number, to: number) => {
+    // Never between the two halves of a character beyond U+FFFF (an emoji): the cut moves inward.
+    const low = (i: number) => i > 0 && i < s.length && /[\udc00-\udfff]/.test(s[i]);
+    const [a, b] = [low(from) ? from + 1 : from, low(to) ? to - 1 : to];
+    return `${a > 0 ? '…' : ''}${s.slice(a, b)}${b < s.length ? '…' : ''}`;
+  };
   return { text: cut(text, start, end), repaired: cut(repaired, start, repairedEnd) };
 }

@@ -84,6 +84,10 @@ test('a long damaged text (a post, a note) is shown around its damage, the same 
     text: '…r long, and about SavageXFenty&#39;s epic new show, out this week.',
     repaired: "…r long, and about SavageXFenty's epic new show, out this week.",
   });
+  // A cut never splits an emoji (two UTF-16 units) in half.
+  const emoji = `${'🙂'.repeat(60)}&amp;${'🙂'.repeat(60)}`;
+  const shown = damageExcerpt(emoji, emoji.replace('&amp;', '&'));
+  for (const part of [shown.text, shown.repaired]) assert.ok(!/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(part), `no half of an emoji in ${part}`);
   const rows = Array.from({ length: 40 }, (_, i) => [i, `Post ${i}: a quiet week at home.`]);
   rows.push([40, post]);
   const [found] = findingsOf(checkCsv(csv(['id', 'text'], rows)), 'encoding-damage');
