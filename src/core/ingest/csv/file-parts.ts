@@ -21,12 +21,18 @@ export interface LoadJob {
   state: Int32Array;
 }
 
-const partsOf = (job: LoadJob) => Math.ceil(job.bytes.length / job.partBytes);
+const partCount = (size: number, partBytes: number) => Math.ceil(size / partBytes);
+const partsOf = (job: LoadJob) => partCount(job.bytes.length, job.partBytes);
+
+/** Where part k lies in the file: [start, end). */
+function partOf(job: LoadJob, k: number): [number, number] {
+  const start = k * job.partBytes;
+  return [start, Math.min(job.bytes.length, start + job.partBytes)];
+}
 
 export function newLoadJob(path: string, size: number, partBytes: number): LoadJob {
   const bytes = new Uint8Array(new SharedArrayBuffer(size));
-  const parts = Math.ceil(size / partBytes);
-  return { path, bytes, partBytes, state: new Int32Array(new SharedArrayBuffer(4 * (1 + 2 * parts))) };
+  return { path, bytes, partBytes, state: new Int32Array(new SharedArrayBuffer(4 * (1 + 2 * partCount(size, partBytes)))) };
 }
 
 /** The next unclaimed part, or -1 when every part is taken. */
@@ -51,8 +57,7 @@ export function loadPartsSync(job: LoadJob): void {
   const fd = openSync(job.path, 'r');
   try {
     for (let k = claim(job); k >= 0; k = claim(job)) {
-      const start = k * job.partBytes;
-      const end = Math.min(job.bytes.length, start + job.partBytes);
+      const [start, end] = partOf(job, k);
       let read = 0;
       while (start + read < end) {
         const n = readSync(fd, job.bytes, start + read, end - start - read, start + read);
@@ -71,8 +76,7 @@ export async function loadPartsAsync(job: LoadJob, signal: AbortSignal | undefin
   const handle = await open(job.path, 'r');
   try {
     for (let k = claim(job); k >= 0; k = claim(job)) {
-      const start = k * job.partBytes;
-      const end = Math.min(job.bytes.length, start + job.partBytes);
+      const [start, end] = partOf(job, k);
       let read = 0;
       while (start + read < end) {
         if (signal?.aborted) {
@@ -101,8 +105,8 @@ export function loadedBytes(job: LoadJob): { bytes: Uint8Array; ascii: boolean }
     const read = Atomics.load(job.state, 1 + k) - 1;
     if (read < 0) throw new Error(`internal: part ${k} of ${job.path} was never read`);
     ascii &&= Atomics.load(job.state, 1 + parts + k) === 1;
-    const expected = Math.min(job.partBytes, job.bytes.length - k * job.partBytes);
-    if (read < expected) return { bytes: job.bytes.subarray(0, k * job.partBytes + read), ascii };
+    const [start, end] = partOf(job, k);
+    if (read < end - start) return { bytes: job.bytes.subarray(0, start + read), ascii };
   }
   return { bytes: job.bytes, ascii };
 }
