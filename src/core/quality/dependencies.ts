@@ -102,11 +102,16 @@ export function clearMajority(best: number, size: number): boolean {
  * median group), and the sources disagree more often than in one clean table, so the dependency is judged
  * by its majorities: at least `ENTITY_MIN_MAJORITY_GROUPS` of the supported groups have a strict majority
  * (more than half the group), the g3 error is at most `ENTITY_MAX_ERROR` and at most
- * `ENTITY_MAX_ERROR_VS_CHANCE` of the error by chance.
+ * `ENTITY_MAX_ERROR_VS_CHANCE` of the error by chance — or at most `ENTITY_SCATTERED_MAX_ERROR_VS_CHANCE` of it
+ * when the records that disagree are scattered (at least NOISY_MIN_SCATTERED of them hold a value alone in
+ * their group): sources that err independently each write their own wrong time, while an entity's values
+ * that merely vary (a customer's usual and occasional payment method) repeat. Several sloppy sources leave a
+ * quarter of a flight's records wrong, about 0.3 of a time column's error by chance.
  */
 const ENTITY_MIN_RECORDS = 3;
 const ENTITY_MAX_ERROR = 0.3;
 const ENTITY_MAX_ERROR_VS_CHANCE = 0.25;
+const ENTITY_SCATTERED_MAX_ERROR_VS_CHANCE = 0.5;
 const ENTITY_MIN_MAJORITY_GROUPS = 0.8;
 
 export interface Dependency {
@@ -394,6 +399,11 @@ function chanceError(stats: PairStats, grouping: { order: Int32Array; starts: In
   return plausible(stats, entity) ? pairStats(grouping, shuffledCodes(b.ids, permutation), b.size).error : undefined;
 }
 
+/** The share of the error by chance an entity's records may disagree in (see ENTITY_MIN_RECORDS). */
+function entityErrorVsChance(stats: PairStats): number {
+  return stats.scattered >= NOISY_MIN_SCATTERED ? ENTITY_SCATTERED_MAX_ERROR_VS_CHANCE : ENTITY_MAX_ERROR_VS_CHANCE;
+}
+
 /** Whether a plausible A → B is accepted: as a dependency of one table, else (`entity`) as an entity's records. */
 function acceptance(stats: PairStats, chance: number | undefined, entity: boolean): { entity: boolean } | undefined {
   if (chance === undefined) return undefined;
@@ -404,7 +414,7 @@ function acceptance(stats: PairStats, chance: number | undefined, entity: boolea
   const beyondChance = stats.error <= MAX_ERROR_VS_CHANCE * chance;
   if (stats.error <= MAX_ERROR && stats.settled >= MIN_AGREEING_GROUPS && beyondChance) return { entity: false };
   // An entity's records disagreeing (sources merged) are judged as such before a dirty table's dependency.
-  if (entity && stats.error <= ENTITY_MAX_ERROR && stats.majority >= ENTITY_MIN_MAJORITY_GROUPS && stats.error <= ENTITY_MAX_ERROR_VS_CHANCE * chance) return { entity: true };
+  if (entity && stats.error <= ENTITY_MAX_ERROR && stats.majority >= ENTITY_MIN_MAJORITY_GROUPS && stats.error <= entityErrorVsChance(stats) * chance) return { entity: true };
   return noisyHolds(stats) && beyondChance ? { entity: false } : undefined;
 }
 

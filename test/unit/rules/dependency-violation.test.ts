@@ -188,6 +188,31 @@ test('records of one entity from several sources: the sources outvote a wrong va
   assert.deepEqual(check(mergedTimetable()), [], 'agreeing sources: nothing');
 });
 
+test('records of one entity: sources that err independently are outvoted even where a quarter of the records disagree; values that repeat are no errors', () => {
+  // Three sloppy sources, each with its own wrong departure: source 3 for the even flights, source 4 for
+  // the odd ones, source 5 for every third: 22% of the departures disagree, each wrong time alone in its
+  // flight's records (scattered), every flight still with a clear majority.
+  const other = (f: number, k: number) => `${5 + ((f * k + 5) % 13)}:${String((f * 7 + k) % 60).padStart(2, '0')}`;
+  const errors: [number, number, number, string][] = [];
+  for (let f = 0; f < 30; f++) {
+    errors.push([f % 2 === 0 ? 3 : 4, f, 2, other(f, f % 2 === 0 ? 3 : 5)]);
+    if (f % 3 === 0) errors.push([5, f, 2, other(f, 11)]);
+  }
+  const findings = check(mergedTimetable(errors));
+  const expected = errors.map(([s, f]) => s * 30 + f).sort((x, y) => x - y);
+  assert.deepEqual(findings.map((f) => f.row), expected, "each source's wrong departure, outvoted by the flight's other records");
+  // The same share of disagreement where the other value repeats within the entity (a customer's second
+  // store, twice for every third customer): an entity's values that vary, not a source's errors.
+  const visits = ['customer,visit,store'];
+  for (let c = 0; c < 30; c++) {
+    for (let v = 0; v < 6; v++) {
+      const second = v === 4 || (v === 5 && c % 3 === 0);
+      visits.push(`C-${1000 + c * 7},${v},${second ? `Store ${(c + 5) % 11}` : `Store ${c % 11}`}`);
+    }
+  }
+  assert.deepEqual(dependenciesOf(ingest(visits)).filter((d) => d.entity).map((d) => d.rhs), [], "a customer's second store is no wrong record");
+});
+
 test('records of one entity: no finding without a clear plurality, nor when the key itself is wrong', () => {
   // Flight 0: 6:00 three times, 7:00 twice and source 4's other time: no value twice as frequent as the next.
   const split = check(mergedTimetable([...sloppySources(), [1, 0, 2, '7:00'], [2, 0, 2, '7:00']]));
