@@ -46,6 +46,48 @@ test('the minority value of a group is reported with the majority as evidence, r
   assert.equal(fix?.title, 'Replace with "Nantes" (as in 9 rows with zip "69018")');
 });
 
+/**
+ * Orders from 40 zips: zip → city and zip → state hold; 36 cities of their own zip, and four cities (those of
+ * zips 0 to 3) with a second zip (36 to 39). `edit` puts another zip on a row, keeping its city and state.
+ */
+function ordersWithStates(edit: Record<number, number> = {}): string[] {
+  const states = ['CA', 'NY', 'TX', 'FL'];
+  const zip = (k: number) => `${10000 + k * 17}`;
+  const place = (k: number) => (k < 36 ? [`City ${k}`, states[k % 4]] : [`City ${k - 36}`, states[(k - 36) % 4]]);
+  const lines = ['order,zip,city,state,amount'];
+  for (let i = 0; i < 400; i++) {
+    const k = (i * 7) % 40;
+    lines.push(`${1000 + i},${zip(edit[i] ?? k)},${place(k).join(',')},${(10 + ((i * 37) % 90)).toFixed(2)}`);
+  }
+  return lines;
+}
+
+test("a row filed under another zip: its city and state are another zip's, and the zip is reported, not them", () => {
+  // Row 14 belongs to zip 10306 (City 18, TX) and says zip 10085 (City 5, NY); row 23 belongs to City 1, NY,
+  // whose rows have two zips (10629 first seen in row 11, 10017), and says zip 10102 (City 6, TX).
+  const findings = check(ordersWithStates({ 14: 5, 23: 6 }));
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[14, 'zip', '10085'], [23, 'zip', '10102']], JSON.stringify(findings.map((f) => f.message)));
+  const [one, two] = findings;
+  assert.equal(one.message, '"10085" in column "zip" looks like the wrong zip: 2 of this row\'s 2 values that disagree with the other rows of zip "10085" are what the rows of zip "10306" say.');
+  assert.equal(one.fixes?.[0]?.kind === 'replace' ? one.fixes[0].newText : undefined, '10306', 'the zip whose rows hold the city and state');
+  assert.equal(two.message, '"10102" in column "zip" looks like the wrong zip: 2 of this row\'s 2 values that disagree with the other rows of zip "10102" are what the rows of 2 other zip values say ("10629", "10017").');
+  assert.equal(two.fixes, undefined, 'two zips of City 1: no fix');
+  assert.deepEqual(two.related?.map((r) => r.message), ['A row of zip "10629"', 'A row of zip "10017"'], 'a row of each zip');
+  // Where no one zip holds the row's values, each of them must be what those zips' rows say: a third
+  // value that no zip has (a courier of its own, as in row 23 below) leaves the zip in doubt.
+  const withCourier = ordersWithStates({ 23: 6 }).map((line, i) => `${line},${i === 0 ? 'courier' : i === 24 ? 'Courier X' : `Courier ${((i - 1) * 7) % 40}`}`);
+  assert.deepEqual(
+    check(withCourier).filter((f) => f.row === 23 && f.column === 'zip'),
+    [],
+    'two of three values like two other zips: no wrong zip',
+  );
+  assert.deepEqual(
+    check(ordersWithStates({ 23: 6 }).map((line, i) => `${line},${i === 0 ? 'courier' : `Courier ${(((i - 1) * 7) % 40) % 36}`}`)).map((f) => [f.row, f.column]),
+    [[23, 'zip']],
+    'three of three: the wrong zip',
+  );
+});
+
 test('no finding for a balanced split (a city name in two states), an accepted value, or a case variant', () => {
   // Zip 69018 has "Nantes" 5 times and "Paris" 5 times: no clear majority.
   const split: Record<number, [string, string]> = {};

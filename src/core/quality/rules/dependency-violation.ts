@@ -140,22 +140,55 @@ interface Candidate {
  * unless no other value of it holds any of the row's disagreeing values, and then each is wrong on its own.
  * Between columns equally involved, the strictest dependency (fewest exceptions) decides.
  */
-function blamed(data: IngestResult, candidates: Candidate[]): Candidate[] {
+function blamed(data: IngestResult, candidates: Candidate[]): { cells: Candidate[]; wrongKey?: OtherEntity } {
+  if (candidates.length === 0) return { cells: [] };
   const weight = new Map<number, number>();
   for (const { dep } of candidates) for (const c of [...dep.lhs, dep.rhs]) weight.set(c, (weight.get(c) ?? 0) + 1);
   const top = Math.max(...weight.values());
   const kept = candidates.filter((k) => !k.explained && weight.get(k.dep.rhs) === top);
   if (kept.length === 0) {
+    const wrongKey = keyOfAnother(data, candidates, top, weight);
+    if (wrongKey) return { cells: [], wrongKey };
     // The column in most broken dependencies is only on their left side, so the row's key would be what is wrong:
     // unless no other value of the key holds any of the row's disagreeing values ("GU" and "Atxanta" for origin
     // "ATL": no origin is either), and then each of them is wrong on its own (two slips in one row). One such value
     // alone, the others explained, still leaves the key in doubt.
     const keyed = candidates.filter((k) => !k.explained && k.dep.lhs.some((c) => weight.get(c) === top));
-    return keyed.length > 1 && keyed.every((k) => disagreeingGroups(data, k.dep).groupsAgreeingOn(k.row).length === 0) ? keyed : [];
+    return { cells: keyed.length > 1 && keyed.every((k) => disagreeingGroups(data, k.dep).groupsAgreeingOn(k.row).length === 0) ? keyed : [] };
   }
   // Cells of different columns equally involved: the strictest dependency decides.
   const strictest = Math.min(...kept.map((k) => k.dep.error));
-  return kept.filter((k) => k.dep.error === strictest);
+  return { cells: kept.filter((k) => k.dep.error === strictest) };
+}
+
+/**
+ * A row filed under the wrong key of a table's dependencies (a zip typed for another: its city and state are
+ * another zip's): the one column in most of the row's broken dependencies is their left side alone, in two of
+ * them or more, and one other value of it is what most of the row's disagreeing values agree with ("Waverly"
+ * and "TX" are what the rows of zip 88589 say). One change (the key) explains the row; blaming its city and
+ * state would take two, against values that agree with each other. (With one broken dependency, key and
+ * value are equally suspect: nothing is said of the key.)
+ */
+function keyOfAnother(data: IngestResult, candidates: Candidate[], top: number, weight: Map<number, number>): OtherEntity | undefined {
+  const keys = [...weight].filter(([, w]) => w === top).map(([c]) => c);
+  if (top < 2 || keys.length !== 1) return undefined;
+  const [key] = keys;
+  const broken = candidates.filter((k) => k.dep.lhs.length === 1 && k.dep.lhs[0] === key);
+  if (broken.length < 2) return undefined;
+  const elsewhere = new Map<number, number>();
+  for (const k of broken) for (const g of disagreeingGroups(data, k.dep).groupsAgreeingOn(k.row)) elsewhere.set(g, (elsewhere.get(g) ?? 0) + 1);
+  const ranked = [...elsewhere].sort((x, y) => y[1] - x[1]);
+  const alike = ranked[0]?.[1] ?? 0;
+  if (alike < 2 || 2 * alike <= broken.length) return undefined;
+  // Several keys equally alike (a city with several zips) leave the fix open; the key is still what is wrong
+  // when each of the row's disagreeing values is what those keys' rows say (not only most of them).
+  const firstRowOf = (group: number) => disagreeingGroups(data, broken[0].dep).firstRowOf(group);
+  const [row, ...alsoAlike] = ranked
+    .filter(([, n]) => n === alike)
+    .map(([group]) => firstRowOf(group))
+    .sort((x, y) => x - y);
+  if (alsoAlike.length && alike < broken.length) return undefined;
+  return { key, row, alike, of: broken.length, ...(alsoAlike.length ? { alsoAlike } : {}) };
 }
 
 /**
@@ -182,7 +215,12 @@ interface OtherEntity {
   row: number;
   alike: number;
   of: number;
+  /** First rows of other keys whose rows hold as many of the row's values (then no key is the fix). */
+  alsoAlike?: number[];
 }
+
+/** Keys named in a message when several are equally alike. */
+const KEYS_NAMED = 3;
 
 export const dependencyViolation = defineRule({
   id: 'dependency-violation',
@@ -227,7 +265,11 @@ a genuine value; values that are the lone dissent of a group whose majority hold
 counted there, as in a dirty table they are its errors: "GU" among 165 rows of origin "ATL" saying "GA"). A
 row's cells are blamed together: when an origin is wrong, origin → city, origin → state and city → origin
 all break, and the origin is reported; but where the origin holds neither of two disagreeing values anywhere
-else ("Atxanta" and "GU" for "ATL": no origin is either), each is a slip of its own and both are reported. A
+else ("Atxanta" and "GU" for "ATL": no origin is either), each is a slip of its own and both are reported;
+and where most of the disagreeing values (two or more) are what one other value of the left side says (a
+zip typed for another: the row's city and state are those of zip 10306), the left side is reported, with
+that value as the fix, or without a fix when several values of it hold every one of them (a city with two
+zips). A
 group of one row of another dependency, its left side one of those suspect cells, supports nothing. A value that another
 dependency with the same B supports (the zip says MA for Springfield, MA) or a stricter dependency the other
 way supports (origin → city holds where city → origin fails for a city with two airports; a group of one row
@@ -343,27 +385,39 @@ rows holding it (related information).
       // Cells an entity's other records outvote are wrong: a dependency with one of them on its left side
       // breaks because of it, and blames nothing else.
       const { attributes: wrong, otherEntity } = outvoted(data, candidates);
-      if (otherEntity) {
-        const { key, row, alike, of } = otherEntity;
-        const [text, expected] = [cellText(data, r, key), cellText(data, row, key)];
-        const name = data.columns[key].name;
-        if (!isAccepted(key, text)) {
-          reported.add(key);
-          const fix = replaceCellFix(data, r, key, expected, `Replace with "${expected}" (the entity whose records hold this row's values)`);
-          report({
-            row: r,
-            columnIndex: key,
-            value: text,
-            evidence: { entity: name, expected, valuesAlike: alike, valuesDisagreeing: of },
-            message: `"${text}" in column "${name}" looks like the wrong ${name}: ${alike} of this row's ${of} values that disagree with the other records of ${name} "${text}" are what the records of ${name} "${expected}" say.`,
-            related: [{ row, columnIndex: key, message: `A record of ${name} "${expected}"` }],
-            fixes: fix ? [fix] : undefined,
-          });
-        }
-      }
       const wrongColumns = new Set(wrong.map((k) => k.dep.rhs));
       const others = candidates.filter((k) => !k.dep.entity && !k.dep.lhs.some((c) => wrongColumns.has(c)));
-      for (const { dep, text, expected, majorityCount, groupSize, majorityRows } of [...wrong, ...blamed(data, others)]) {
+      const { cells, wrongKey } = blamed(data, others);
+      // A row filed under another key (an entity's record, or a row of a table's dependencies): the key is reported.
+      for (const [other, records] of [
+        [otherEntity, 'records'],
+        [wrongKey, 'rows'],
+      ] as const) {
+        if (!other) continue;
+        const { key, row, alike, of, alsoAlike = [] } = other;
+        const text = cellText(data, r, key);
+        const name = data.columns[key].name;
+        if (reported.has(key) || isAccepted(key, text)) continue;
+        reported.add(key);
+        const alikeRows = [row, ...alsoAlike];
+        const keysAlike = alikeRows.map((k) => cellText(data, k, key));
+        const expected = alsoAlike.length ? undefined : keysAlike[0];
+        const named = keysAlike.slice(0, KEYS_NAMED).map((k) => `"${k}"`).join(', ') + (keysAlike.length > KEYS_NAMED ? ', …' : '');
+        const fix = expected === undefined ? undefined : replaceCellFix(data, r, key, expected, `Replace with "${expected}" (the ${name} whose ${records} hold this row's values)`);
+        const one = records === 'records' ? 'record' : 'row';
+        report({
+          row: r,
+          columnIndex: key,
+          value: text,
+          evidence: { entity: name, ...(expected === undefined ? { candidates: named } : { expected }), valuesAlike: alike, valuesDisagreeing: of },
+          message:
+            `"${text}" in column "${name}" looks like the wrong ${name}: ${alike} of this row's ${of} values that disagree with the other ${records} of ${name} "${text}" are what the ${records} of ` +
+            (expected === undefined ? `${keysAlike.length} other ${name} values say (${named}).` : `${name} "${expected}" say.`),
+          related: alikeRows.slice(0, KEYS_NAMED).map((k) => ({ row: k, columnIndex: key, message: `A ${one} of ${name} "${cellText(data, k, key)}"` })),
+          fixes: fix ? [fix] : undefined,
+        });
+      }
+      for (const { dep, text, expected, majorityCount, groupSize, majorityRows } of [...wrong, ...cells]) {
         const c = dep.rhs;
         if (reported.has(c)) continue;
         reported.add(c);
