@@ -273,3 +273,31 @@ test("a neighbour's values shifted into a column often enough to be frequent the
   const found = findingsOf(checkCsv(csv(['id', 'time_of_day', 'species'], rows)), 'typo').filter((f) => f.column === 'time_of_day');
   assert.deepEqual(found.map((f) => f.value).sort(), [...slips].sort(), 'every slip, nothing else');
 });
+
+test('in a closed vocabulary, slips of short words beyond their reach are typos too, unless the column has genuine rare values of its own', () => {
+  // 30 first names, 60 rows each: slips of the long ones close the vocabulary; "jahn", "ohn", "lsa" and
+  // "xark" are one edit from a four- or three-letter name, nearer than a random word's 1% chance allows.
+  const names = ['james', 'mary', 'john', 'patricia', 'robert', 'jennifer', 'michael', 'linda', 'william', 'elizabeth', 'david', 'barbara', 'richard', 'susan', 'joseph',
+    'jessica', 'thomas', 'sarah', 'charles', 'karen', 'chris', 'nancy', 'daniel', 'lisa', 'matthew', 'betty', 'anthony', 'margaret', 'mark', 'sandra'];
+  const longSlips = ['patrcia', 'jenifer', 'micheal', 'willam', 'elizbeth', 'barbra', 'richrd', 'josph', 'jessca', 'tomas', 'charls', 'danel', 'mathew', 'anthny', 'margret',
+    'sandr', 'robrt', 'lnda', 'sarh', 'karn'];
+  const shortSlips = ['jahn', 'ohn', 'lsa', 'xark'];
+  const table = (genuine: string[]) => {
+    const rows: string[][] = [];
+    for (const name of names) for (let i = 0; i < 60; i++) rows.push([String(rows.length), name]);
+    for (const name of [...longSlips, ...shortSlips, ...genuine]) rows.push([String(rows.length), name]);
+    return checkCsv(csv(['id', 'f_name'], rows));
+  };
+  const found = findingsOf(table([]), 'typo');
+  assert.deepEqual(
+    found.filter((f) => shortSlips.includes(f.value ?? '')).map((f) => [f.value, fixText(f)]),
+    [['jahn', 'john'], ['ohn', 'john'], ['lsa', 'lisa'], ['xark', 'mark']],
+  );
+  assert.equal(found.length, longSlips.length + shortSlips.length, 'every slip, nothing else');
+  // Twelve rare names of the column's own, near no frequent name: rare values there are not only slips, and
+  // a short word one edit from "john" may be one of them.
+  const genuine = ['xiomara', 'quincy', 'bartholomew', 'ignatius', 'wolfgang', 'ottoline', 'zebulon', 'hyacinth', 'percival', 'gwendolyn', 'evander', 'fitzgerald'];
+  const withGenuine = findingsOf(table(genuine), 'typo');
+  assert.deepEqual(withGenuine.filter((f) => shortSlips.includes(f.value ?? '')).map((f) => f.value), [], 'short slips need a row tie there');
+  assert.equal(withGenuine.length, longSlips.length, 'the long slips are still typos');
+});

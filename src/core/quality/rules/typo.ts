@@ -216,6 +216,43 @@ function repeatedSlips(distinct: DistinctValues, words: readonly string[], frequ
   return out;
 }
 
+/**
+ * In a closed vocabulary, the rare values near a frequent one only beyond its reach (short words: "jahn" and
+ * "ohn" for "john" among 30 first names, nearer than a 1% chance allows) that are slips: all of them, when the
+ * column's rare values near no frequent value at all — at most its genuine rare values — would leave at most
+ * MAX_NATURAL_PART as many of them that near by coincidence. A genuine value lies that near a frequent one
+ * with probability p, the larger of a random word's chance (the pairs' mean) and how often the column's real
+ * values do (those held by two rows or more with a frequent value that near: "mark" and "mary"; the 95% upper
+ * bound of that share): the `apart` values seen estimate apart × p / (1 − p) of them. A column whose rare
+ * values are slips leaves few values apart; one with genuine rare values of its own has them apart, and
+ * they vouch for nothing beyond reach. Each value's nearest frequent value (fewest edits, then most rows) is the fix.
+ */
+function closedSlips(far: readonly Candidate[][], rare: readonly number[], pairs: readonly Candidate[], explained: ReadonlySet<number>, frequent: readonly number[], words: readonly string[], distinct: DistinctValues): Candidate[] {
+  if (far.length === 0) return [];
+  const near = new Set([...pairs.map((pair) => pair.rare), ...far.map((list) => list[0].rare)]);
+  const apart = rare.filter((id) => !near.has(id) && !explained.has(id)).length;
+  const best = far.map((list) => [...list].sort((x, y) => x.distance - y.distance || distinct.counts[y.frequent] - distinct.counts[x.frequent])[0]);
+  const chance = best.reduce((sum, pair) => sum + pair.chance, 0) / best.length;
+  const reach = Math.max(...best.map((pair) => pair.distance));
+  const p = Math.max(chance, naturalNearness(frequent, words, distinct, reach));
+  return p < 1 && (apart * p) / (1 - p) <= MAX_NATURAL_PART * far.length ? best : [];
+}
+
+/**
+ * The 95% upper bound of the share of a column's real values (held by REAL_VALUE_ROWS rows or more) with
+ * another frequent value within `distance` edits, spelled apart.
+ */
+function naturalNearness(frequent: readonly number[], words: readonly string[], distinct: DistinctValues, distance: number): number {
+  const usable = (id: number) => typoLength(words[id]) && hasLetter(words[id]) && !damaged(distinct.text(id));
+  const measured: number[] = [];
+  for (let id = 0; id < distinct.size; id++) if (distinct.counts[id] >= REAL_VALUE_ROWS && usable(id)) measured.push(id);
+  if (measured.length === 0) return 1;
+  const near = nearPairs(measured, frequent.filter(usable), words);
+  let withNeighbour = 0;
+  for (const id of measured) if ((near.get(id) ?? []).some((g) => g.distance <= distance && spelledApart(words[id], words[g.id]))) withNeighbour++;
+  return wilsonUpper(withNeighbour, measured.length);
+}
+
 interface Candidate {
   rare: number;
   frequent: number;
@@ -317,7 +354,11 @@ Then the column must also say so:
 
 That last kind of evidence also reports values nearer by chance than the 1% above allows (a four-letter
 county one edit from one of hundreds, a name two edits away), as long as a random word would be that near
-at most half the time.
+at most half the time. In a closed vocabulary such values (short words: "jahn" and "ohn" for "john" among 30
+first names) are typos without a row's evidence when the column's rare values near no frequent value — at
+most its genuine rare values — would leave under a fifth as many of them that near by coincidence: each would
+be, with the larger of a random word's chance and how often the column's values held by two rows or more lie
+that near another frequent value ("mark" and "mary"; the 95% upper bound of that share).
 
 In a closed vocabulary a value in more rows (up to 1% of the column) is also reported when it is one edit
 from exactly one frequent value, within its reach, that holds twenty times its rows: the same slip made again
@@ -443,7 +484,10 @@ In a file checked in batches, each batch is checked on its own.`,
       }
       // The same slip in several rows of a closed vocabulary (a dirty table: "G-13" for "PG-13" in 26 rows).
       if (closed) for (const pair of repeatedSlips(distinct, words, frequent, vocabulary.length, reach, alphabet, options.maxRareRows, (id) => isAccepted(c, distinct.text(id)))) flagged.set(pair.rare, { pair, note: closedNote });
-      const contested = [...unsupported, ...far];
+      // Slips of short words beyond their reach, where the closed column's own rare values say so.
+      const slipsBeyondReach = closed ? closedSlips(far, rare, pairs, explained, frequent, words, distinct) : [];
+      for (const pair of slipsBeyondReach) flagged.set(pair.rare, { pair, note: closedNote });
+      const contested = [...unsupported, ...far.filter((list) => !flagged.has(list[0].rare))];
       if (contested.length) {
         const rowsOf = rowsOfValues(distinct.ids, new Set(contested.map((list) => list[0].rare)));
         const queries: ContextQuery[] = contested.flatMap((list) => list.map((pair) => ({ rows: rowsOf.get(pair.rare) ?? [], own: pair.rare, target: pair.frequent })));
