@@ -143,12 +143,13 @@ const SCALE_QUANTILE = 0.8;
  * (m = ⌈0.8·k⌉): under an exponential tail the spacings are independent exponentials, and
  * P(D_j > t·q) = Π_{i ≤ m} (k − i + 1)/(k − i + 1 + t) exactly (the Laplace transform of an exponential
  * sample's order statistic). Unlike their mean, that order statistic is not moved by a few other errors
- * among the next values. The score is D_j over the scale q estimates.
+ * among the next values. The score is D_j over the scale q estimates. Not `ranked`: the spacings as they are,
+ * alike and exponential where values are spread evenly (inside a hard edge, see edgeTest).
  */
-function spacingTest(y: Float64Array, j: number, k: number): { score: number; pValue: number } {
-  const dj = j * (y[j - 1] - y[j]);
+function spacingTest(y: Float64Array, j: number, k: number, ranked = true): { score: number; pValue: number } {
+  const dj = (ranked ? j : 1) * (y[j - 1] - y[j]);
   const window = new Float64Array(k);
-  for (let r = 0; r < k; r++) window[r] = (j + 1 + r) * (y[j + r] - y[j + 1 + r]);
+  for (let r = 0; r < k; r++) window[r] = (ranked ? j + 1 + r : 1) * (y[j + r] - y[j + 1 + r]);
   window.sort();
   const m = Math.ceil(SCALE_QUANTILE * k);
   const q = window[m - 1];
@@ -346,6 +347,8 @@ const MODE_ROWS = 3;
  * minutes (3% of them), so a short film beyond is no value past an edge.
  */
 const EDGE_SHARE = 0.05;
+/** The outer part of the rest's range that is its edge (EDGE_SHARE of the rows there make it a hard one). */
+const EDGE_RANGE = 0.1;
 /**
  * Times the widest gap between the rest's distinct values in the outer quarter of its range that the gap
  * beyond a hard edge must be: values heaped on a few levels (a school district's pupil-teacher ratio shared by
@@ -362,7 +365,7 @@ const EDGE_GAP_RATIO = 5;
  */
 function beyondHardEdge(ctx: TailContext, next: number, innermost: number): boolean {
   const direction = ctx.side === 'upper' ? 1 : -1;
-  const range = direction * (next - (ctx.side === 'upper' ? ctx.low : ctx.high));
+  const range = rangeOfRest(ctx, next);
   const gap = direction * (innermost - next);
   if (!(range > 0)) return false;
   let edgeRows = 0;
@@ -375,13 +378,34 @@ function beyondHardEdge(ctx: TailContext, next: number, innermost: number): bool
     const inward = direction * (next - values[i]);
     if (inward < 0) continue;
     if (inward > 0.25 * range) break;
-    if (inward <= 0.1 * range) edgeRows += counts[i];
+    if (inward <= EDGE_RANGE * range) edgeRows += counts[i];
     widest = Math.max(widest, direction * (previous - values[i]));
     // A gap of the rest's own already as wide: no edge, whatever the rows say.
     if (EDGE_GAP_RATIO * widest > gap) return false;
     previous = values[i];
   }
   return edgeRows >= EDGE_SHARE * ctx.n;
+}
+
+/**
+ * The gap below a block of at most MODE_ROWS values of the other sign beyond a floor at zero ({@link
+ * beyondHardEdge}: a stock of −24 among 0 to 500, dense down to 0), tested against the spacings of the next
+ * `window` values as they are, not multiplied by their ranks: near an edge where the column is dense, the
+ * values are spread evenly (locally uniform), and their spacings are alike and exponential, which ranks assume
+ * of a tail's. Only where those values lie within the outer tenth of the rest's range, the edge's own (in a
+ * small column they reach where it thins out). An edge elsewhere is no bound the values could not pass (2.0%
+ * as the smallest of households' shares; 0.8% below it is the tail going on). Undefined where the test does
+ * not apply.
+ */
+function edgeTest(ctx: TailContext, outward: Float64Array, j: number, next: number, innermost: number): { score: number; pValue: number } | undefined {
+  const k = ctx.window;
+  if (next !== 0 || outward.length <= j + k || outward[j] - outward[j + k] > EDGE_RANGE * rangeOfRest(ctx, next) || !beyondHardEdge(ctx, next, innermost)) return undefined;
+  return spacingTest(outward, j, k, false);
+}
+
+/** The rest's range from its extreme `next` to the column's far 1% quantile. */
+function rangeOfRest(ctx: TailContext, next: number): number {
+  return (ctx.side === 'upper' ? 1 : -1) * (next - (ctx.side === 'upper' ? ctx.low : ctx.high));
 }
 
 /** What one tail's rounds share. */
@@ -457,9 +481,11 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
     const logTest = logged ? spacingTest(logged, j, window) : undefined;
     const rawSignificant = rawTest !== undefined && rawTest.pValue <= level;
     const logSignificant = logTest !== undefined && logTest.pValue <= level;
-    if (!rawSignificant && !logSignificant) continue;
+    // Beyond a hard edge the rest is no tail: its spacings there are alike without their ranks (edgeTest).
+    const edge = !rawSignificant && !logSignificant && j <= MODE_ROWS ? edgeTest(ctx, outward, j, next, innermost) : undefined;
+    if (!rawSignificant && !logSignificant && !(edge && edge.pValue <= level)) continue;
     const useLog = logSignificant && (!rawSignificant || (logTest?.pValue ?? 1) <= (rawTest?.pValue ?? 1));
-    const chosen = useLog ? logTest : rawTest;
+    const chosen = edge ?? (useLog ? logTest : rawTest);
     if (!chosen || (best && chosen.pValue >= best.pValue)) continue;
     // Far beyond the rest, not the edge of a second population or of values heaped on round numbers: the
     // gap exceeds the span of the next `window` distinct values. A block of more than a few rows is a second
@@ -477,7 +503,7 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
     const gap = (at: (v: number) => number) => at(innermost) - at(next);
     const spanned = scales.filter((at) => gap(at) >= at(next) - at(last));
     // The edge is looked at only where a scale falls short of the span (it reads the rest's outer quarter).
-    const beyondSpan = spanned.length < scales.length && beyondHardEdge(ctx, next, innermost) ? scales : spanned;
+    const beyondSpan = edge || (spanned.length < scales.length && beyondHardEdge(ctx, next, innermost)) ? scales : spanned;
     if (beyondSpan.length === 0) continue;
     // Values of the column's minority sign, when they are a population (receipts among outlays), are judged
     // by the column's scale, not by the spacings of the values next to zero: one is an outlier only farther

@@ -354,3 +354,15 @@ test('a value beyond the end of a bounded scale dense up to it is an outlier (6 
   films.push('46');
   assert.deepEqual(cells(check(`minutes\n${films.join('\n')}\n`)), [], 'a short film below a thin end');
 });
+
+test('a value below a floor at zero where the column is dense is an outlier though its gap is no tail\'s (a stock of −24 among 0–500); an edge elsewhere is no floor', () => {
+  const u = random(47);
+  const stock = Array.from({ length: 3000 }, () => String(Math.floor(500 * u())));
+  stock[1234] = '-24';
+  assert.deepEqual(cells(check(`stock\n${stock.join('\n')}\n`)), ['1234:stock'], 'below a floor where the values are spread evenly');
+  stock[1234] = '-3';
+  assert.deepEqual(cells(check(`stock\n${stock.join('\n')}\n`)), [], 'just below it: a gap like the column\'s own');
+  // The same column moved up by 2 (its floor at 2): −22 is 24 below it again, but nothing bounds such a column at 2.
+  const moved = stock.map((v, r) => (r === 1234 ? '-22' : String(Number(v) + 2)));
+  assert.deepEqual(cells(check(`stock\n${moved.join('\n')}\n`)), [], 'an edge that is not zero');
+});

@@ -67,7 +67,12 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   rest's range holds at least 5% of the rows (a bounded scale dense up to its end, as ratings of 1 to 5 are;
   a normal column holds under 1% there) and the gap is five times any gap between the rest's values in its
   outer quarter (6 among ratings read to tenths; not a pupil-teacher ratio shared by a district's tracts,
-  whose levels leave gaps of their own) — and one of more than 3 rows twice as far from the
+  whose levels leave gaps of their own). Where that edge is a floor (or ceiling) at zero and at most 3 rows
+  lie beyond it (a stock of −24 among stocks of 0 to 500), the gap is also tested against the next values'
+  spacings as they are, not multiplied by their ranks, when those values lie within the edge: a column dense
+  up to a bound spreads its values there evenly, not like a tail, and the ranked test misses such a value. An
+  edge elsewhere bounds nothing (2.0% as the smallest households' share: 0.8% below it is the tail going on)
+  — and one of more than 3 rows twice as far from the
   median as the rest's extreme: a second population (Hawaii among mainland flight distances, Pacific islands
   below the mainland's latitudes) is not a set of outliers, nor are values just beyond it;
 - one value held by many rows near the end of a tail (among the outermost values the spacing test compares),
