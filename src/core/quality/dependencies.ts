@@ -494,7 +494,8 @@ const CODE_WIDTH_SHARE = 0.8;
 const NUMBERED_NAME = /(number|num|no|nr|#)\.?$/i;
 
 /** Whether an integer column holds codes: named as an identifier or a number, or its values mostly of one digit width. */
-function codeLike(data: IngestResult, c: number): boolean {
+export function codeLike(data: IngestResult, c: number): boolean {
+  if (data.columns[c].kind !== 'integer') return false;
   const name = data.columns[c].name.trim();
   if (looksLikeIdentifier(name) || NUMBERED_NAME.test(name)) return true;
   const widths = codeWidths(data, c);

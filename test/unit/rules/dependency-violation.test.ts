@@ -88,6 +88,33 @@ test("a row filed under another zip: its city and state are another zip's, and t
   );
 });
 
+/**
+ * Customers from 40 zips in 4 states, each state with three area codes (a row's code by its number): zip →
+ * state and area_code → state hold. `edit` gives a row another area code; `codeName` names that column.
+ */
+function customersWithPhones(rows: number, edit: Record<number, string> = {}, codeName = 'area_code', code = (state: number, k: number) => String(200 + 10 * state + k)): string[] {
+  const states = ['CA', 'NY', 'TX', 'FL'];
+  const lines = [`customer,zip,city,state,${codeName}`];
+  for (let i = 0; i < rows; i++) {
+    const k = (i * 7) % 40;
+    lines.push(`${1000 + i},${10000 + k * 17},City ${k},${states[k % 4]},${edit[i] ?? code(k % 4, i % 3)}`);
+  }
+  return lines;
+}
+
+test('an area code of another state on a row whose zip and city agree on its state: the code is reported, not the state', () => {
+  // Row 14 (City 18, TX: codes 220–222) has 201, one of California's codes (each in 50 rows).
+  const findings = check(customersWithPhones(600, { 14: '201' }));
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[14, 'area_code', '201']]);
+  assert.equal(findings[0].message, '"201" in column "area_code" looks wrong: area_code "201" is "CA" in 50 rows, but this row\'s state "TX" is what its other columns say; area_code values whose rows say "TX": "222", "220", "221".');
+  assert.equal(findings[0].fixes, undefined, 'three codes of Texas: no fix');
+  // A code whose rows are too few to settle what it means (10 rows each) is not judged against them.
+  assert.deepEqual(check(customersWithPhones(120, { 14: '201' })).filter((f) => f.column === 'area_code'), [], 'unsettled codes');
+  // Names are shared (a town's name in several states): a name column is not a code.
+  const names = check(customersWithPhones(600, { 14: 'North' }, 'district', (state, k) => ['North', 'South', 'East', 'West'][state] + (k ? ` ${k}` : '')));
+  assert.deepEqual(names.filter((f) => f.column === 'district'), [], 'a district name');
+});
+
 test('no finding for a balanced split (a city name in two states), an accepted value, or a case variant', () => {
   // Zip 69018 has "Nantes" 5 times and "Paris" 5 times: no clear majority.
   const split: Record<number, [string, string]> = {};

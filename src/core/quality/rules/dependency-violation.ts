@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { replaceCellFix } from '../column-values';
-import { cellText, dependenciesOf, disagreeingGroups, entityConsensus, heldElsewhere, MEASURE_MIN_MAJORITY, nearVariant, type Dependency } from '../dependencies';
+import { cellText, codeLike, dependenciesOf, disagreeingGroups, entityConsensus, heldElsewhere, MEASURE_MIN_MAJORITY, nearVariant, type Dependency } from '../dependencies';
 import type { IngestResult } from '../../table/model';
 
 /** Rows holding the expected value that the finding points at. */
@@ -140,7 +140,7 @@ interface Candidate {
  * unless no other value of it holds any of the row's disagreeing values, and then each is wrong on its own.
  * Between columns equally involved, the strictest dependency (fewest exceptions) decides.
  */
-function blamed(data: IngestResult, candidates: Candidate[]): { cells: Candidate[]; wrongKey?: OtherEntity } {
+function blamed(data: IngestResult, candidates: Candidate[]): { cells: Candidate[]; wrongKey?: OtherEntity; wrongCode?: Candidate } {
   if (candidates.length === 0) return { cells: [] };
   const weight = new Map<number, number>();
   for (const { dep } of candidates) for (const c of [...dep.lhs, dep.rhs]) weight.set(c, (weight.get(c) ?? 0) + 1);
@@ -149,6 +149,8 @@ function blamed(data: IngestResult, candidates: Candidate[]): { cells: Candidate
   if (kept.length === 0) {
     const wrongKey = keyOfAnother(data, candidates, top, weight);
     if (wrongKey) return { cells: [], wrongKey };
+    const wrongCode = candidates.find((k) => codeOfAnother(data, k, weight));
+    if (wrongCode) return { cells: [], wrongCode };
     // The column in most broken dependencies is only on their left side, so the row's key would be what is wrong:
     // unless no other value of the key holds any of the row's disagreeing values ("GU" and "Atxanta" for origin
     // "ATL": no origin is either), and then each of them is wrong on its own (two slips in one row). One such value
@@ -159,6 +161,18 @@ function blamed(data: IngestResult, candidates: Candidate[]): { cells: Candidate
   // Cells of different columns equally involved: the strictest dependency decides.
   const strictest = Math.min(...kept.map((k) => k.dep.error));
   return { cells: kept.filter((k) => k.dep.error === strictest) };
+}
+
+/**
+ * A code that says another value than the row's (an area code of Georgia on a row in New York): the one broken
+ * dependency of its column and of that value (each in no other), the left side an integer code (codes are
+ * given one meaning; a city's name is shared by towns in several states), its value settled by
+ * SETTLED_GROUP_ROWS rows or more (a few rows of a code say little of what it means), and the row's value
+ * confirmed by another dependency (the zip and the city say New York). Changing the code mends the row;
+ * changing the value would break what confirms it.
+ */
+function codeOfAnother(data: IngestResult, k: Candidate, weight: Map<number, number>): boolean {
+  return k.explained && k.majorityCount >= SETTLED_GROUP_ROWS && k.dep.lhs.length === 1 && weight.get(k.dep.lhs[0]) === 1 && weight.get(k.dep.rhs) === 1 && codeLike(data, k.dep.lhs[0]);
 }
 
 /**
@@ -219,6 +233,9 @@ interface OtherEntity {
   alsoAlike?: number[];
 }
 
+/** The code a finding's evidence names as the fix, or how many codes could be. */
+const expectedOf = (fixed: string | undefined, codes: number) => fixed ?? `${codes} ${codes === 1 ? 'value' : 'values'}`;
+
 /** Keys named in a message when several are equally alike. */
 const KEYS_NAMED = 3;
 
@@ -269,7 +286,10 @@ else ("Atxanta" and "GU" for "ATL": no origin is either), each is a slip of its 
 and where most of the disagreeing values (two or more) are what one other value of the left side says (a
 zip typed for another: the row's city and state are those of zip 10306), the left side is reported, with
 that value as the fix, or without a fix when several values of it hold every one of them (a city with two
-zips). A
+zips). An integer code (a column named as an id or number, or of one digit width) whose one broken
+dependency is the row's only one, against a value its group holds in 20 rows or more, while another
+dependency confirms the row's value (an area code of Georgia on a row whose zip and city say New York), is
+reported itself, with the code whose rows hold the row's value as the fix when there is one such code. A
 group of one row of another dependency, its left side one of those suspect cells, supports nothing. A value that another
 dependency with the same B supports (the zip says MA for Springfield, MA) or a stricter dependency the other
 way supports (origin → city holds where city → origin fails for a city with two airports; a group of one row
@@ -378,6 +398,29 @@ rows holding it (related information).
         }
       }
     }
+    // A code that says another value than the row's (see codeOfAnother): reported with the codes whose rows say the row's value.
+    const reportWrongCode = ({ row, dep, text, expected, majorityCount }: Candidate) => {
+      const key = dep.lhs[0];
+      const code = cellText(data, row, key);
+      if (isAccepted(key, code)) return;
+      const name = data.columns[key].name;
+      const groups = disagreeingGroups(data, dep);
+      const codes = groups.groupsAgreeingOn(row).map((g) => groups.firstRowOf(g)).sort((x, y) => x - y);
+      const named = codes.slice(0, KEYS_NAMED).map((k) => `"${cellText(data, k, key)}"`).join(', ') + (codes.length > KEYS_NAMED ? ', …' : '');
+      const fixed = codes.length === 1 ? cellText(data, codes[0], key) : undefined;
+      const fix = fixed === undefined ? undefined : replaceCellFix(data, row, key, fixed, `Replace with "${fixed}" (the ${name} whose rows say "${text}")`);
+      report({
+        row,
+        columnIndex: key,
+        value: code,
+        evidence: { dependency: dependencyName(data, dep), expected: expectedOf(fixed, codes.length), rowsOfCode: majorityCount, valueOfCode: expected },
+        message:
+          `"${code}" in column "${name}" looks wrong: ${name} "${code}" is "${expected}" in ${majorityCount} rows, but this row's ${data.columns[dep.rhs].name} "${text}" is what its other columns say` +
+          (codes.length === 0 ? '.' : codes.length === 1 ? `, and "${text}" is ${name} "${fixed}"'s.` : `; ${name} values whose rows say "${text}": ${named}.`),
+        related: codes.slice(0, KEYS_NAMED).map((k) => ({ row: k, columnIndex: key, message: `A row of ${name} "${cellText(data, k, key)}"` })),
+        fixes: fix ? [fix] : undefined,
+      });
+    };
     for (const [r, candidates] of [...byRow].sort((x, y) => x[0] - y[0])) {
       const suspects = new Set(candidates.map((k) => k.dep.rhs));
       for (const k of candidates) k.explained = k.explainedWith(suspects);
@@ -387,7 +430,8 @@ rows holding it (related information).
       const { attributes: wrong, otherEntity } = outvoted(data, candidates);
       const wrongColumns = new Set(wrong.map((k) => k.dep.rhs));
       const others = candidates.filter((k) => !k.dep.entity && !k.dep.lhs.some((c) => wrongColumns.has(c)));
-      const { cells, wrongKey } = blamed(data, others);
+      const { cells, wrongKey, wrongCode } = blamed(data, others);
+      if (wrongCode) reportWrongCode(wrongCode);
       // A row filed under another key (an entity's record, or a row of a table's dependencies): the key is reported.
       for (const [other, records] of [
         [otherEntity, 'records'],
