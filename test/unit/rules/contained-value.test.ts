@@ -53,3 +53,18 @@ test('a row counter written into a label is not compared ("item 41")', () => {
   for (let i = 0; i < 300; i++) lines.push(`${i},item ${i === 40 ? 41 : i},${i % 17}`);
   assert.deepEqual(check(lines), []);
 });
+
+test('a dirtier table (a tenth of the years wrong): the years its release date contradicts are reported; dates that merely leave the year out are not', () => {
+  // Every 10th film's year has its last two digits swapped or is a century off (1978 → 1987, 1878); every 25th
+  // film's date is written without its year ("14 May (USA)"): 86% of the rows hold their year.
+  const wrong: Record<number, number> = {};
+  for (let i = 5; i < 300; i += 10) {
+    const year = 1960 + ((i * 7) % 55);
+    const swapped = Number(`${String(year).slice(0, 2)}${String(year)[3]}${String(year)[2]}`);
+    wrong[i] = swapped !== year && swapped >= 1960 && swapped <= 2014 ? swapped : year - 100;
+  }
+  const lines = films(wrong).map((line, k) => (k > 0 && (k - 1) % 25 === 3 ? line.replace(/ \d{4} \(USA\)/, ' (USA)') : line));
+  const findings = check(lines);
+  assert.deepEqual(findings.map((f) => f.row), Object.keys(wrong).map(Number), 'each contradicted year, no date without a year');
+  assert.ok(findings.every((f) => f.column === 'year'), 'on the year');
+});

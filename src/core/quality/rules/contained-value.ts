@@ -4,8 +4,17 @@ import { TEXT_KINDS, distinctValues, nullMask, numericColumn, strictlyIncreasing
 
 /** Rows read to find candidate pairs before a pair is verified on every row. */
 const SAMPLE_ROWS = 400;
-/** Share of the sampled rows in which a candidate pair must hold. */
-const SAMPLE_SHARE = 0.9;
+/** Share of the sampled rows in which a candidate pair must hold (as many as a dirtier table's pair, NOISY_SHARE). */
+const SAMPLE_SHARE = 0.8;
+/**
+ * A dirtier table's pair: it holds in at least this share of the rows (errors in a tenth of either column break
+ * more than `minShare` allows) when most of the rows that break it (CONFLICT_SHARE) are conflicts — the text
+ * holds another value of the column instead ("1984" in the release date of a film whose year says 1948) —
+ * and only those are reported: the row contradicts itself, while a text that merely leaves the value out
+ * may be written another way.
+ */
+const NOISY_SHARE = 0.8;
+const CONFLICT_SHARE = 0.5;
 /** At most this share of sampled rows may hold another row's value (else the containment says nothing). */
 const CHANCE_SHARE = 0.2;
 /** Contained values shorter than this say nothing ("1" is in many texts); longer than MAX_LENGTH, they are texts themselves. */
@@ -14,6 +23,8 @@ const MAX_LENGTH = 64;
 
 /** A column's values by row, {@link normalized} (`at`) and as written (`raw`); undefined where null. */
 interface Texts {
+  /** Rows of the column. */
+  size: number;
   at(row: number): string | undefined;
   raw(row: number): string | undefined;
   /** Keeps each value's normalized text from now on (before a pass over every row, where values repeat). */
@@ -37,6 +48,7 @@ function textsOf(data: IngestResult, c: number): Texts | undefined {
     // Not for the sample alone: a slot per value is as large as the column's ids (free text: a value per row).
     let lower: (string | undefined)[] | undefined;
     return {
+      size: distinct.ids.length,
       at(row) {
         const id = distinct.ids[row];
         if (id < 0) return undefined;
@@ -55,7 +67,7 @@ function textsOf(data: IngestResult, c: number): Texts | undefined {
     if (strictlyIncreasing(numbers)) return undefined;
     const mask = nullMask(data, c);
     const at = (row: number) => (mask[row] ? undefined : String(numbers[row]));
-    return { at, raw: at, keep() {} };
+    return { size: numbers.length, at, raw: at, keep() {} };
   }
   return undefined;
 }
@@ -78,6 +90,23 @@ export function containsToken(whole: string, part: string): boolean {
   return false;
 }
 
+/**
+ * Of the rows where the text does not hold the row's value, those whose text holds another value of the
+ * column instead (as a whole token, seen in another row): the two cells contradict each other.
+ */
+function conflicts(whole: Texts, part: Texts, broken: readonly number[]): number[] {
+  const values = new Set<string>();
+  const rows = new Set(broken);
+  for (let r = 0; r < part.size; r++) {
+    const value = rows.has(r) ? undefined : part.at(r);
+    if (fits(value) && !value.includes(' ')) values.add(value);
+  }
+  return broken.filter((r) => {
+    const own = part.at(r);
+    return (whole.at(r) ?? '').split(' ').some((token) => token !== own && values.has(token));
+  });
+}
+
 const fits = (text: string | undefined): text is string => text !== undefined && text.length >= MIN_LENGTH && text.length <= MAX_LENGTH;
 
 export const containedValue = defineRule({
@@ -95,7 +124,11 @@ text column *A* contains column *B*'s value (as a whole word or number, ignoring
 *A*'s text by chance in at most 20% of rows (a constant or a common word proves nothing). The rows where
 *A*'s text does not hold *B*'s value, nor *B*'s *A*'s ("Aldino" beside "Aldino/Aldein" agrees), disagree
 with themselves: one of the two cells is wrong. The finding
-sits on *B*'s cell and points at *A*'s.
+sits on *B*'s cell and points at *A*'s. In a dirtier table (errors in a tenth of the rows break more than
+\`minShare\` allows) a pair also holds in 80% of the rows when at least half of the rows that break it are
+conflicts — *A*'s text holds another value of *B* instead ("1984" in the release date of a film whose year
+says 1948) — and only those rows are reported: a text that merely leaves the value out may be written
+another way.
 
 Pairs are found on 400 rows spread over the table and verified on every row. Values of *B* shorter than two
 characters are left out, and so is a row counter (integers increasing down the table: "item 41" in a label
@@ -143,9 +176,11 @@ says where the row is, not what it is).
           if (!agree(whole, part, r)) broken.push(r);
         }
         const holding = present - broken.length;
-        if (present < options.minRows || holding < options.minShare * present) return;
+        if (present < options.minRows || holding < NOISY_SHARE * present) return;
+        const conflicting = holding < options.minShare * present ? conflicts(whole, part, broken) : broken;
+        if (conflicting.length < CONFLICT_SHARE * broken.length) return;
         const share = Math.floor((100 * holding) / present);
-        for (const r of broken) {
+        for (const r of conflicting) {
           const value = part.raw(r) ?? '';
           const text = whole.raw(r) ?? '';
           report({
