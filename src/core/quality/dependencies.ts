@@ -804,6 +804,8 @@ export interface DependencyScan {
    * belongs to). Computed for all groups when first asked.
    */
   groupsAgreeingOn(r: number): readonly number[];
+  /** A row holding the value group `g` agrees on ({@link agrees}) and how many rows hold it; undefined where it agrees on none. */
+  consensusOf(g: number): { row: number; count: number } | undefined;
   /** The first row of group `g` (computed for all groups when first asked). */
   firstRowOf(g: number): number;
   /** The left side's id per row (its group). */
@@ -1101,7 +1103,18 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
     }
     return groupStarts[g];
   };
-  scans.set(dep, (found = { groups, total: view.total, spread: view.spread, agrees: view.agrees, groupsAgreeingOn, firstRowOf, lhs: a.ids, sizes, stats }));
+  let disagreeingOf: Map<number, DisagreeingGroup> | undefined;
+  const consensusOf = (g: number): { row: number; count: number } | undefined => {
+    const id = sizes[g] > 0 ? view.firstOf(g) : -1;
+    if (id < 0) return undefined;
+    disagreeingOf ??= new Map(groups.map((group) => [group.g, group]));
+    const group = disagreeingOf.get(g);
+    // A group whose rows all agree kept the first rows of its one value.
+    if (!group) return { row: firstRows[g * KEPT_ROWS], count: firstCount[g] };
+    const count = group.counts.find(([value]) => value === id)?.[1] ?? 0;
+    return count > 0 ? { row: group.rowsOf(id)[0], count } : undefined;
+  };
+  scans.set(dep, (found = { groups, total: view.total, spread: view.spread, agrees: view.agrees, groupsAgreeingOn, consensusOf, firstRowOf, lhs: a.ids, sizes, stats }));
   return found;
 }
 

@@ -47,3 +47,25 @@ test('text in a numeric column is not missing: beside 8 text cells (4%), its 4 e
   const report = check('id,value', rows);
   assert.deepEqual(report.findings.filter((f) => f.rule === 'missing-value').map((f) => f.row), [7, 57, 107, 157]);
 });
+
+test('an empty cell that its group of a dependency fills (a journal\'s ISSN in its other rows) is listed with that value as the fix, in a sparse column too', () => {
+  // 300 articles of 30 journals (journal → issn holds); journals 0–19 leave their ISSN out of 2 of their 10
+  // articles, journals 20–29 give it in their first article only (43% of the column empty: a sparse column).
+  const rows = Array.from({ length: 300 }, (_, i) => {
+    const j = i % 30;
+    const issn = `${1000 + j * 37}-${String(2000 + j * 53).slice(0, 4)}`;
+    const left = j < 20 ? Math.floor(i / 30) % 4 === 3 : i >= 30;
+    return `Article ${i},Journal ${j},${left ? '' : issn}`;
+  });
+  const report = check('title,journal,issn', rows);
+  const findings = report.findings.filter((f) => f.rule === 'missing-value');
+  const column = findings.find((f) => f.row === null);
+  const cells = findings.filter((f) => f.row !== null);
+  assert.ok(column, 'the sparse column still has its column finding');
+  assert.match(column.message, /an optional field, its empty cells are not listed one by one but for the 40 that other rows fill\.$/);
+  assert.deepEqual(cells.map((f) => f.row), rows.flatMap((_, i) => (i % 30 < 20 && Math.floor(i / 30) % 4 === 3 ? [i] : [])), 'the empty ISSNs of journals whose other rows give it');
+  const first = cells[0];
+  assert.equal(first.message, 'Missing value in "issn": the other rows with journal "Journal 0" say "1000-2000" (8 rows).');
+  assert.equal(first.fixes?.[0]?.kind === 'replace' ? first.fixes[0].newText : undefined, '1000-2000');
+  assert.equal(first.fixes?.[0]?.title, 'Fill with "1000-2000" (as in 8 rows with journal "Journal 0")');
+});

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import { missingCellLabel, missingCount, nullRows, replaceCellFix } from '../column-values';
 import { groupedInteger } from '../../shared/grouped-integer';
+import { dependencyFills, type DependencyFill } from '../dependency-fill';
 
 export const missingValue = defineRule({
   id: 'missing-value',
@@ -19,6 +20,12 @@ the field is evidently meant to be filled and each gap is worth a look. A column
 optional field; listing its empty cells one by one would bury the other findings, so it gets one finding
 with the share missing (the evidence: \`missing\`, \`rows\`, \`naTokens\`). Columns missing more than
 \`maxMissingShare\` of their values are reported once by \`mostly-empty-column\` instead.
+
+An empty cell that the table's own dependencies fill is listed in either kind of column, with that value as
+the quick fix: where a dependency learned from the table (see dependency-violation) holds for the row's
+left-hand value and that group's other rows agree on a value (in two rows or more) — a journal's ISSN given
+in its other articles, a flight's departure in its other records — the value was left out, not unknown
+(the evidence: \`expected\`, \`expectedRows\`, \`group\`). Two dependencies that fill it differently fill nothing.
 
 **Fix**: fill the value from the source, or leave it empty (the quick fix replaces an NA token with an
 empty cell, in JSON Lines with \`null\`) and decide on an imputation in training.`,
@@ -41,19 +48,35 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
     data.columns.forEach((column, c) => {
       const tokens = tokensOf.get(c);
       const rejected = rejectedOf.get(c);
+      // An empty cell whose group under a dependency agrees on a value (dependency-fill.ts): that value is the fix.
+      const reportFill = (r: number, { text, rows: holding, where, row }: DependencyFill, token: string | undefined) => {
+        const fix = replaceCellFix(data, r, c, text, `Fill with "${text}" (as in ${holding} rows with ${where})`);
+        report({
+          row: r,
+          columnIndex: c,
+          ...(token === undefined ? {} : { value: token }),
+          evidence: { expected: text, expectedRows: holding, group: where },
+          message: `Missing value in "${column.name}"${token === undefined ? '' : ` written as the NA token "${token}"`}: the other rows with ${where} say "${text}" (${holding} rows).`,
+          related: [{ row, columnIndex: c, message: `"${text}" with ${where}` }],
+          fixes: fix ? [fix] : undefined,
+        });
+      };
       const missing = missingCount(data, c);
       if (missing === 0 || missing > rows * options.maxMissingShare) return;
       if (missing > rows * (1 - options.minCompleteness)) {
         const naTokens = tokens?.size ?? 0;
         const share = `${((100 * missing) / rows).toFixed(0)}%`;
+        const fills = dependencyFills(data, c, nullRows(data, c).filter((r) => !rejected?.has(r)));
         report({
           row: null,
           columnIndex: c,
           evidence: { missing, rows, naTokens },
           message:
             `Column "${column.name}" is ${share} empty (${groupedInteger(missing)} of ${groupedInteger(rows)} values missing` +
-            `${naTokens ? `, ${groupedInteger(naTokens)} written as NA tokens` : ''}): an optional field, its empty cells are not listed one by one.`,
+            `${naTokens ? `, ${groupedInteger(naTokens)} written as NA tokens` : ''}): an optional field, its empty cells are not listed one by one` +
+            (fills.size ? ` but for the ${groupedInteger(fills.size)} that other rows fill.` : '.'),
         });
+        for (const [r, fill] of fills) reportFill(r, fill, tokens?.get(r)?.trim());
         return;
       }
       const plain = `Missing value in "${column.name}".`;
@@ -67,7 +90,9 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
           fixes: fix ? [fix] : undefined,
         });
       };
-      const nulls = nullRows(data, c);
+      const fills = dependencyFills(data, c, nullRows(data, c).filter((r) => !rejected?.has(r)));
+      for (const [r, fill] of fills) reportFill(r, fill, tokens?.get(r)?.trim());
+      const nulls = fills.size ? nullRows(data, c).filter((r) => !fills.has(r)) : nullRows(data, c);
       if (!tokens && !rejected) return reportCells(c, nulls, plain);
       // Empty cells in runs between the NA tokens (reported one by one, with their fix), in row order; rejected cells left out.
       const run: number[] = [];
