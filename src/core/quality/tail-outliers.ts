@@ -214,7 +214,7 @@ export function logGamma(x: number): number {
  * An upper bound of P(X ≥ x) for X Poisson(mean) (size undefined) or negative binomial (mean, size): the
  * probability of x times a geometric series bounding the ratios of the next probabilities.
  */
-function countTail(x: number, mean: number, size?: number): number {
+export function countTail(x: number, mean: number, size?: number): number {
   if (x <= mean) return 1;
   if (size === undefined) {
     const logPmf = x * Math.log(mean) - mean - logGamma(x + 1);

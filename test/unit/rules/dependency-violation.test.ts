@@ -593,3 +593,21 @@ test('a value no group holds as its own, dissenting in several groups ("Massachu
   // A value in three rows of one group only (a second state of one city, nowhere else): left alone.
   assert.deepEqual(check(table((i, _city, state) => ([1, 9, 17].includes(i) ? 'Mass' : state))), [], 'a value of one group only in three rows is left alone');
 });
+
+test('in a dirty table, a wrong code repeated in a group as often as the table\'s errors put it there is reported; repeated more often, it is a value of its own', () => {
+  // Customers of 40 zips in 4 states, 3 area codes per state (50 rows each); one row in 20 has a code of
+  // another state (5% of the rows). Code 201 (California) is also on `texans` rows of Texas: 3 are what such
+  // errors leave in a group of 50 (a quarter of the column is Texas: 0.7 expected), 6 are not.
+  const withCodes = (texans: number[]) => {
+    const edit: Record<number, string> = {};
+    for (let i = 7; i < 600; i += 20) edit[i] = String(200 + 10 * ((((i * 7) % 40) % 4 + 1 + ((i * 13) % 3)) % 4) + ((i * 7) % 3));
+    for (const i of texans) edit[i] = '201';
+    return customersWithPhones(600, edit);
+  };
+  // Rows 2, 6, 10, … are in Texas (zip k ≡ 2 mod 4).
+  const texas = Array.from({ length: 600 }, (_, i) => i).filter((i) => ((i * 7) % 40) % 4 === 2 && i % 20 !== 7);
+  const three = texas.slice(0, 3);
+  const flagged = (texans: number[]) => check(withCodes(texans)).filter((f) => texans.includes(f.row ?? -1)).map((f) => [f.row, f.column]);
+  assert.deepEqual(flagged(three), three.map((r) => [r, 'area_code']), 'three Texan rows with a Californian code');
+  assert.deepEqual(flagged(texas.slice(0, 6)), [], 'six: more than errors put there');
+});
