@@ -291,7 +291,11 @@ In a group that disagrees, a value is reported only when it is a clear minority 
 least two holding the majority value, in two against at least five, or in more against at least 50 times as
 many, or ${FOREIGN_MINORITY_RATIO} times as many for a value foreign to the dependency (it dissents in other groups too and
 no group holds it otherwise: "Massachusetts" in a few rows of Boston and of Springfield among state codes is
-no second state of either) — and when it is an intruder (the
+no second state of either), or, at one row in ${FOREIGN_MINORITY_RATIO} of the majority's, in no more rows than the dependency's own
+errors put a value there by chance (Poisson, P ≥ ${NOISE_LEVEL}: the group's rows × the share of the rows that break the
+dependency × the value's share of the column; 4 rows of New York among an area code's 137 of Georgia where 7%
+of the rows break area_code → state, while a town that is a thousandth of the column in 3 of a zip's rows is
+a value of its own) — and when it is an intruder (the
 value belongs to other groups), one or two keystrokes from the majority value, or a value seen nowhere else
 in a column where such values are rare (under 2% of the rows: a new value there is more likely a slip than
 a genuine value; values that are the lone dissent of a group whose majority holds 20 rows or more are not
