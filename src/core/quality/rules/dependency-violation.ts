@@ -367,7 +367,8 @@ rows holding it (related information).
         }
         return rare;
       };
-      const columnRows = () => spread().present;
+      let present: number | undefined;
+      const columnRows = () => (present ??= spread().present);
       // Rows where each value of B dissents from its group's majority (computed when first needed).
       let dissents: Map<number, number> | undefined;
       const dissentRows = (value: number) => {
@@ -429,7 +430,10 @@ rows holding it (related information).
       const codes = groups.groupsAgreeingOn(row).map((g) => groups.firstRowOf(g)).sort((x, y) => x - y);
       const named = codes.slice(0, KEYS_NAMED).map((k) => `"${cellText(data, k, key)}"`).join(', ') + (codes.length > KEYS_NAMED ? ', …' : '');
       const fixed = codes.length === 1 ? cellText(data, codes[0], key) : undefined;
-      const fix = fixed === undefined ? undefined : replaceCellFix(data, row, key, fixed, `Replace with "${fixed}" (the ${name} whose rows say "${text}")`);
+      const fixes = () => {
+        const fix = fixed === undefined ? undefined : replaceCellFix(data, row, key, fixed, `Replace with "${fixed}" (the ${name} whose rows say "${text}")`);
+        return fix ? [fix] : [];
+      };
       report({
         row,
         columnIndex: key,
@@ -439,7 +443,7 @@ rows holding it (related information).
           `"${code}" in column "${name}" looks wrong: ${name} "${code}" is "${expected}" in ${majorityCount} rows, but this row's ${data.columns[dep.rhs].name} "${text}" is what its other columns say` +
           (codes.length === 0 ? '.' : codes.length === 1 ? `, and "${text}" is ${name} "${fixed}"'s.` : `; ${name} values whose rows say "${text}": ${named}.`),
         related: codes.slice(0, KEYS_NAMED).map((k) => ({ row: k, columnIndex: key, message: `A row of ${name} "${cellText(data, k, key)}"` })),
-        fixes: fix ? [fix] : undefined,
+        fixes,
       });
     };
     for (const [r, candidates] of [...byRow].sort((x, y) => x[0] - y[0])) {
@@ -468,7 +472,10 @@ rows holding it (related information).
         const keysAlike = alikeRows.map((k) => cellText(data, k, key));
         const expected = alsoAlike.length ? undefined : keysAlike[0];
         const named = keysAlike.slice(0, KEYS_NAMED).map((k) => `"${k}"`).join(', ') + (keysAlike.length > KEYS_NAMED ? ', …' : '');
-        const fix = expected === undefined ? undefined : replaceCellFix(data, r, key, expected, `Replace with "${expected}" (the ${name} whose ${records} hold this row's values)`);
+        const fixes = () => {
+          const fix = expected === undefined ? undefined : replaceCellFix(data, r, key, expected, `Replace with "${expected}" (the ${name} whose ${records} hold this row's values)`);
+          return fix ? [fix] : [];
+        };
         const one = records === 'records' ? 'record' : 'row';
         report({
           row: r,
@@ -479,7 +486,7 @@ rows holding it (related information).
             `"${text}" in column "${name}" looks like the wrong ${name}: ${alike} of this row's ${of} values that disagree with the other ${records} of ${name} "${text}" are what the ${records} of ` +
             (expected === undefined ? `${keysAlike.length} other ${name} values say (${named}).` : `${name} "${expected}" say.`),
           related: alikeRows.slice(0, KEYS_NAMED).map((k) => ({ row: k, columnIndex: key, message: `A ${one} of ${name} "${cellText(data, k, key)}"` })),
-          fixes: fix ? [fix] : undefined,
+          fixes,
         });
       }
       for (const { dep, text, expected, majorityCount, groupSize, majorityRows } of [...wrong, ...cells]) {
@@ -487,7 +494,11 @@ rows holding it (related information).
         if (reported.has(c)) continue;
         reported.add(c);
         const where = lhsValues(data, dep, r);
-        const fix = replaceCellFix(data, r, c, expected, `Replace with "${expected}" (as in ${majorityCount} rows with ${where})`);
+        // Built when the finding is published (a fix reads the cell's source: not for the cells the cap folds).
+        const fixes = () => {
+          const fix = replaceCellFix(data, r, c, expected, `Replace with "${expected}" (as in ${majorityCount} rows with ${where})`);
+          return fix ? [fix] : [];
+        };
         report({
           row: r,
           columnIndex: c,
@@ -499,7 +510,7 @@ rows holding it (related information).
             : `"${text}" in column "${data.columns[c].name}" breaks ${dependencyName(data, dep)}: ${where} is "${expected}" in ${majorityCount} rows ` +
               `(the dependency holds in ${(100 * dep.agreeing).toFixed(0)}% of ${lhsName(data, dep)} values).`,
           related: () => majorityRows.slice(0, RELATED_ROWS).map((row) => ({ row, columnIndex: c, message: `${where} is "${expected}" here` })),
-          fixes: fix ? [fix] : undefined,
+          fixes,
         });
       }
     }

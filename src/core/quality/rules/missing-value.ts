@@ -50,7 +50,11 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
       const rejected = rejectedOf.get(c);
       // An empty cell whose group under a dependency agrees on a value (dependency-fill.ts): that value is the fix.
       const reportFill = (r: number, { text, rows: holding, where, row }: DependencyFill, token: string | undefined) => {
-        const fix = replaceCellFix(data, r, c, text, `Fill with "${text}" (as in ${holding} rows with ${where})`);
+        // Built when the finding is published (a fix reads the cell's source: not for the cells the cap folds).
+        const fixes = () => {
+          const fix = replaceCellFix(data, r, c, text, `Fill with "${text}" (as in ${holding} rows with ${where})`);
+          return fix ? [fix] : [];
+        };
         report({
           row: r,
           columnIndex: c,
@@ -58,7 +62,7 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
           evidence: { expected: text, expectedRows: holding, group: where },
           message: `Missing value in "${column.name}"${token === undefined ? '' : ` written as the NA token "${token}"`}: the other rows with ${where} say "${text}" (${holding} rows).`,
           related: [{ row, columnIndex: c, message: `"${text}" with ${where}` }],
-          fixes: fix ? [fix] : undefined,
+          fixes,
         });
       };
       const missing = missingCount(data, c);
