@@ -29,6 +29,7 @@ import { mergedNeighbour } from './merged-neighbour';
 import { dependencyViolation } from './dependency-violation';
 import { conflictingRecords } from './conflicting-records';
 import { containedValue } from './contained-value';
+import { reversedRange } from './reversed-range';
 import { outlier } from './outlier';
 import { constantColumn } from './constant-column';
 import { impossibleValue } from './impossible-value';
@@ -79,6 +80,7 @@ export const allRules: readonly QualityRule[] = [
   dependencyViolation,
   conflictingRecords,
   containedValue,
+  reversedRange,
   // accuracy
   outlier,
   constantColumn,
