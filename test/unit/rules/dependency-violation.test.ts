@@ -108,6 +108,7 @@ test('an area code of another state on a row whose zip and city agree on its sta
   assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[14, 'area_code', '201']]);
   assert.equal(findings[0].message, '"201" in column "area_code" looks wrong: area_code "201" is "CA" in 50 rows, but this row\'s state "TX" is what its other columns say; area_code values whose rows say "TX": "222", "220", "221".');
   assert.equal(findings[0].fixes, undefined, 'three codes of Texas: no fix');
+  assert.equal(findings[0].evidence?.expected, undefined, 'no value for the cleaning step to write');
   // A code whose rows are too few to settle what it means (10 rows each) is not judged against them.
   assert.deepEqual(check(customersWithPhones(120, { 14: '201' })).filter((f) => f.column === 'area_code'), [], 'unsettled codes');
   // Names are shared (a town's name in several states): a name column is not a code.

@@ -249,9 +249,6 @@ interface OtherEntity {
   alsoAlike?: number[];
 }
 
-/** The code a finding's evidence names as the fix, or how many codes could be. */
-const expectedOf = (fixed: string | undefined, codes: number) => fixed ?? `${codes} ${codes === 1 ? 'value' : 'values'}`;
-
 /** Keys named in a message when several are equally alike. */
 const KEYS_NAMED = 3;
 
@@ -438,7 +435,8 @@ rows holding it (related information).
         row,
         columnIndex: key,
         value: code,
-        evidence: { dependency: dependencyName(data, dep), expected: expectedOf(fixed, codes.length), rowsOfCode: majorityCount, valueOfCode: expected },
+        // `expected` only where one code is the fix: the cleaning step writes it into the cell.
+        evidence: { dependency: dependencyName(data, dep), ...(fixed === undefined ? { candidates: named } : { expected: fixed }), rowsOfCode: majorityCount, valueOfCode: expected },
         message:
           `"${code}" in column "${name}" looks wrong: ${name} "${code}" is "${expected}" in ${majorityCount} rows, but this row's ${data.columns[dep.rhs].name} "${text}" is what its other columns say` +
           (codes.length === 0 ? '.' : codes.length === 1 ? `, and "${text}" is ${name} "${fixed}"'s.` : `; ${name} values whose rows say "${text}": ${named}.`),
