@@ -254,6 +254,17 @@ const jsonNumber = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 export type NewCellValue = string | null | { number: string };
 
 /**
+ * {@link replaceCellFix} built when the finding is published (a fix reads the cell's source from the file: not
+ * for the cells the publishing cap folds into a summary), as a finding's lazy `fixes`.
+ */
+export function replaceCellFixes(data: IngestResult, row: number, column: number, newValue: NewCellValue, title: string): () => NonNullable<ReturnType<typeof replaceCellFix>>[] {
+  return () => {
+    const fix = replaceCellFix(data, row, column, newValue, title);
+    return fix ? [fix] : [];
+  };
+}
+
+/**
  * A replacement fix for one cell of a text file, written as the format needs: a CSV field (quoted when it
  * was, or must be; a missing value is empty), a JSON value (a string quoted and escaped, a number bare; a
  * missing value is `null`). None when the ranges are not in the file itself (binary and gzip files).

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, replaceCellFix } from '../column-values';
+import { TEXT_KINDS, distinctValues, replaceCellFixes } from '../column-values';
 
 /**
  * The spelling-insensitive key of a category: accents, case and white space removed, and punctuation beside
@@ -187,10 +187,7 @@ are left alone: there, case can carry meaning (a package \`query\` beside a clas
           value,
           evidence: { canonical: target, canonicalRows: counts[targetId] },
           message: `"${value}" is a variant of "${target}" in column "${column.name}" (${counts[targetId]} rows spell it that way).`,
-          fixes: () => {
-            const fix = replaceCellFix(data, r, c, target, `Unify spelling: "${target}"`);
-            return fix ? [fix] : [];
-          },
+          fixes: replaceCellFixes(data, r, c, target, `Unify spelling: "${target}"`),
         });
       };
       const ids = distinct.ids;

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { replaceCellFix } from '../column-values';
+import { replaceCellFixes } from '../column-values';
 import { cellText, codeLike, dependenciesOf, disagreeingGroups, entityConsensus, heldElsewhere, MEASURE_MIN_MAJORITY, nearVariant, type Dependency } from '../dependencies';
 import type { IngestResult } from '../../table/model';
 import { countTail } from '../tail-outliers';
@@ -427,10 +427,7 @@ rows holding it (related information).
       const codes = groups.groupsAgreeingOn(row).map((g) => groups.firstRowOf(g)).sort((x, y) => x - y);
       const named = codes.slice(0, KEYS_NAMED).map((k) => `"${cellText(data, k, key)}"`).join(', ') + (codes.length > KEYS_NAMED ? ', …' : '');
       const fixed = codes.length === 1 ? cellText(data, codes[0], key) : undefined;
-      const fixes = () => {
-        const fix = fixed === undefined ? undefined : replaceCellFix(data, row, key, fixed, `Replace with "${fixed}" (the ${name} whose rows say "${text}")`);
-        return fix ? [fix] : [];
-      };
+      const fixes = fixed === undefined ? undefined : replaceCellFixes(data, row, key, fixed, `Replace with "${fixed}" (the ${name} whose rows say "${text}")`);
       report({
         row,
         columnIndex: key,
@@ -470,10 +467,7 @@ rows holding it (related information).
         const keysAlike = alikeRows.map((k) => cellText(data, k, key));
         const expected = alsoAlike.length ? undefined : keysAlike[0];
         const named = keysAlike.slice(0, KEYS_NAMED).map((k) => `"${k}"`).join(', ') + (keysAlike.length > KEYS_NAMED ? ', …' : '');
-        const fixes = () => {
-          const fix = expected === undefined ? undefined : replaceCellFix(data, r, key, expected, `Replace with "${expected}" (the ${name} whose ${records} hold this row's values)`);
-          return fix ? [fix] : [];
-        };
+        const fixes = expected === undefined ? undefined : replaceCellFixes(data, r, key, expected, `Replace with "${expected}" (the ${name} whose ${records} hold this row's values)`);
         const one = records === 'records' ? 'record' : 'row';
         report({
           row: r,
@@ -492,11 +486,7 @@ rows holding it (related information).
         if (reported.has(c)) continue;
         reported.add(c);
         const where = lhsValues(data, dep, r);
-        // Built when the finding is published (a fix reads the cell's source: not for the cells the cap folds).
-        const fixes = () => {
-          const fix = replaceCellFix(data, r, c, expected, `Replace with "${expected}" (as in ${majorityCount} rows with ${where})`);
-          return fix ? [fix] : [];
-        };
+        const fixes = replaceCellFixes(data, r, c, expected, `Replace with "${expected}" (as in ${majorityCount} rows with ${where})`);
         report({
           row: r,
           columnIndex: c,

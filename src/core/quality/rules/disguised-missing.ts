@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, finiteStats, isNumeric, missingCellLabel, numericColumn, nullMask, replaceCellFix } from '../column-values';
+import { TEXT_KINDS, distinctValues, finiteStats, isNumeric, missingCellLabel, numericColumn, nullMask, replaceCellFixes } from '../column-values';
 import { MAX_PLACEHOLDER_LENGTH, isPlaceholderText } from '../placeholders';
 
 /** Largest share of a column's values a placeholder may fill to be reported cell by cell (more is one of its levels). */
@@ -41,10 +41,7 @@ In a file checked in batches, each batch is checked on its own.`,
             columnIndex: c,
             value: 'NaN',
             message: `NaN in column "${column.name}": a missing value written as a number.`,
-            fixes: () => {
-              const fix = replaceCellFix(data, r, c, null, emptyTitle);
-              return fix ? [fix] : [];
-            },
+            fixes: replaceCellFixes(data, r, c, null, emptyTitle),
           });
         }
         return;
@@ -71,10 +68,7 @@ In a file checked in batches, each batch is checked on its own.`,
           columnIndex: c,
           value: distinct.text(ids[r]),
           message,
-          fixes: () => {
-            const fix = replaceCellFix(data, r, c, null, emptyTitle);
-            return fix ? [fix] : [];
-          },
+          fixes: replaceCellFixes(data, r, c, null, emptyTitle),
         });
       }
     });

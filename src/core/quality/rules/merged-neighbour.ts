@@ -1,6 +1,6 @@
 /** merged-neighbour: a value with the row's own value of the neighbouring column glued to it ("Portland, OR" in city, state "OR"). */
 import { defineRule } from '../rule';
-import { KNOWN_ROWS, NEIGHBOUR_VALUES_MAX_DISTINCT, TEXT_KINDS, distinctValues, nullCount, replaceCellFix, type DistinctValues } from '../column-values';
+import { KNOWN_ROWS, NEIGHBOUR_VALUES_MAX_DISTINCT, TEXT_KINDS, distinctValues, nullCount, replaceCellFixes, type DistinctValues } from '../column-values';
 import { FIELD_SEPARATOR, splits } from '../field-splits';
 
 const loose = (text: string) => text.trim().toLowerCase();
@@ -115,10 +115,7 @@ The evidence: the neighbour, its value in the row, and the column's own value.
             evidence: { neighbour: neighbourName, neighbourValue: part, ownPart: own },
             message: `"${value}" in column "${hereName}" is "${own}" with this row's "${neighbourName}" ("${part}") glued on: two fields seem merged, and "${neighbourName}" kept its own.`,
             related: [{ row: r, columnIndex: neighbour, message: `"${neighbourName}" holds "${other.text(other.ids[r])}" here` }],
-            fixes: () => {
-              const fix = replaceCellFix(data, r, here, own, `Replace with "${own}"`);
-              return fix ? [fix] : [];
-            },
+            fixes: replaceCellFixes(data, r, here, own, `Replace with "${own}"`),
           });
         }
       }

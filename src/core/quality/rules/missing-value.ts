@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { missingCellLabel, missingCount, nullRows, replaceCellFix } from '../column-values';
+import { missingCellLabel, missingCount, nullRows, replaceCellFix, replaceCellFixes } from '../column-values';
 import { groupedInteger } from '../../shared/grouped-integer';
 import { dependencyFills, type DependencyFill } from '../dependency-fill';
 
@@ -50,11 +50,7 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
       const rejected = rejectedOf.get(c);
       // An empty cell whose group under a dependency agrees on a value (dependency-fill.ts): that value is the fix.
       const reportFill = (r: number, { text, rows: holding, where, row }: DependencyFill, token: string | undefined) => {
-        // Built when the finding is published (a fix reads the cell's source: not for the cells the cap folds).
-        const fixes = () => {
-          const fix = replaceCellFix(data, r, c, text, `Fill with "${text}" (as in ${holding} rows with ${where})`);
-          return fix ? [fix] : [];
-        };
+        const fixes = replaceCellFixes(data, r, c, text, `Fill with "${text}" (as in ${holding} rows with ${where})`);
         report({
           row: r,
           columnIndex: c,

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import type { ColumnInfo } from '../../table/model';
-import { replaceCellFix } from '../column-values';
+import { replaceCellFixes } from '../column-values';
 import { MONTH_NAMES, dateFormatsOf, dateTimeFormatsOf, parseDate, parseDateTime, parseTimestamp, type DateFormat } from '../../ingest/csv/infer';
 
 const textualDate = /^\s*(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?\d{2,4}\s*$/i;
@@ -122,10 +122,7 @@ unambiguously (a day-first or month-first date whose day is 12 or less is left t
           : `"${cell.text}" is written in another date format than column "${column.name}" (${format}).`,
         ...(fixed
           ? {
-              fixes: () => {
-                const fix = replaceCellFix(data, cell.row, cell.column, fixed, swapped ? `Swap day and month: "${fixed}"` : `Write as the column does: "${fixed}"`);
-                return fix ? [fix] : [];
-              },
+              fixes: replaceCellFixes(data, cell.row, cell.column, fixed, swapped ? `Swap day and month: "${fixed}"` : `Write as the column does: "${fixed}"`),
             }
           : {}),
       });

@@ -1,6 +1,6 @@
 /** reversed-range: a range that ends below its start ("285-1", "300-285") in a column of ranges that ascend. */
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, nullCount, replaceCellFix } from '../column-values';
+import { TEXT_KINDS, distinctValues, nullCount, replaceCellFixes } from '../column-values';
 
 /** A range of two whole numbers: "285-301", "12 – 18" (hyphen, en or em dash). */
 const RANGE = /^\s*(\d{1,9})\s*[-–—]\s*(\d{1,9})\s*$/;
@@ -93,10 +93,7 @@ next such number at or above the start); a reversed range is swapped ("300-285" 
           message:
             `"${value}" in column "${column.name}" ends below its start, where ${share}% of the column's ranges ascend: ` +
             (full === undefined ? `"${fixed}" swapped?` : `"${fixed}" written short?`),
-          fixes: () => {
-            const fix = replaceCellFix(data, r, c, fixed, `Replace with "${fixed}"`);
-            return fix ? [fix] : [];
-          },
+          fixes: replaceCellFixes(data, r, c, fixed, `Replace with "${fixed}"`),
         });
       }
     });

@@ -1,6 +1,6 @@
 /** spelled-out-code: a category written out in full in a column of short codes ("Male" among "M" and "F"). */
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, replaceCellFix } from '../column-values';
+import { TEXT_KINDS, distinctValues, replaceCellFixes } from '../column-values';
 import { categoryKey } from './category-variant';
 
 /** Codes are letters only, at most this long ("M", "eng", "RUB"). */
@@ -81,10 +81,7 @@ since they are as often initials ("NY") as first letters ("CA").
           value,
           evidence: { code, codeRows: counts[codeId], codedShare: coded / present },
           message: `"${value}" in column "${column.name}" looks like the code "${code}" written out: ${Math.floor((coded / present) * 100)}% of the column are short codes, and ${counts[codeId]} rows write "${code}".`,
-          fixes: () => {
-            const fix = replaceCellFix(data, r, c, code, `Replace with the code "${code}"`);
-            return fix ? [fix] : [];
-          },
+          fixes: replaceCellFixes(data, r, c, code, `Replace with the code "${code}"`),
         });
       }
     });

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import { dateFormatsOf, parseFloatCell } from '../../ingest/csv/infer';
 import type { IngestResult } from '../../table/model';
-import { TEXT_KINDS, distinctValues, replaceCellFix, type DistinctValues } from '../column-values';
+import { TEXT_KINDS, distinctValues, replaceCellFixes, type DistinctValues } from '../column-values';
 import { NearWordIndex, editDistance } from '../edit-distance';
 import { MAX_EVIDENCE_COLUMNS, MAX_EVIDENCE_ROWS, coOccurrence, evidenceIds, rowContext, type ContextQuery } from '../row-context';
 import { categoryKey } from './category-variant';
@@ -526,10 +526,7 @@ In a file checked in batches, each batch is checked on its own.`,
             `"${value}" looks like a typo of "${likely}" in column "${column.name}": ${counts[pair.rare]} row${counts[pair.rare] > 1 ? 's' : ''} ` +
             `against ${counts[pair.frequent]}, ${pair.distance} edit${pair.distance > 1 ? 's' : ''} apart; ${note}.`,
           related: [{ row: firstRow, columnIndex: c, message: `"${likely}" (${counts[pair.frequent]} rows)` }],
-          fixes: () => {
-            const fix = replaceCellFix(data, r, c, likely, `Correct to "${likely}"`);
-            return fix ? [fix] : [];
-          },
+          fixes: replaceCellFixes(data, r, c, likely, `Correct to "${likely}"`),
         });
       }
     });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, replaceCellFix } from '../column-values';
+import { TEXT_KINDS, distinctValues, replaceCellFixes } from '../column-values';
 
 function side(value: string): string {
   const leading = /^\s/.test(value);
@@ -38,10 +38,7 @@ encoder; the difference is invisible in most viewers.
           columnIndex: c,
           value,
           message: `"${value}" in column "${column.name}" has ${side(value)} white space.`,
-          fixes: () => {
-            const fix = replaceCellFix(data, r, c, trimmed, `Trim white space: "${trimmed}"`);
-            return fix ? [fix] : [];
-          },
+          fixes: replaceCellFixes(data, r, c, trimmed, `Trim white space: "${trimmed}"`),
         });
       const ids = distinct.ids;
       for (let r = 0; r < ids.length; r++) {
