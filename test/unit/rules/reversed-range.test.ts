@@ -39,3 +39,12 @@ test('a short end means the next number at or above the start ending in its digi
   assert.equal(expandedEnd('1098', '102'), '1102');
   assert.equal(expandedEnd('300', '285'), undefined, 'as many digits: no short form');
 });
+
+test('a column of more distinct ranges than a pattern sample holds is still read in full', () => {
+  // 30,000 distinct ranges (value-patterns samples columns of over 20,000) with 2% of other values.
+  const rows = Array.from({ length: 30_000 }, (_, i) => [String(i), i % 50 === 7 ? 'n/a' : `${1000 + i}-${1000 + i + 1 + (i % 9)}`]);
+  rows[12_345][1] = '13345-40';
+  rows[29_999][1] = '31000-30999';
+  const findings = findingsOf(checkCsv(csv(['id', 'pages'], rows)), 'reversed-range');
+  assert.deepEqual(findings.map((f) => [f.row, fixText(f)]), [[12_345, '13345-13440'], [29_999, '30999-31000']]);
+});
