@@ -88,6 +88,7 @@ export const RULE_STEPS: Readonly<Record<string, RuleStepMapper>> = {
   'merged-neighbour': replaceEach((f) => text(f.evidence?.ownPart)),
   'reversed-range': replaceEach((f) => text(f.evidence?.fixed)),
   'mixed-date-format': onColumn('parse-dates'),
+  'mixed-time-format': replaceEach((f) => text(f.evidence?.fixed)),
   'type-mismatch': (c, findings) => (c && NUMERIC.has(c.kind) ? onColumn('normalize-numbers')(c, findings) : c?.kind === 'date' ? onColumn('parse-dates')(c, findings) : []),
   // The number the check read (in the column's unit and scale), then the column's other forms to plain numbers.
   'number-format': (c, findings) => [

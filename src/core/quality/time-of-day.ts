@@ -14,26 +14,69 @@ const EARLY_VALUES = 32;
 
 /**
  * An optional date without a year or with one ("Dec 2", "Dec 2, 2011", "2011-12-02", "12/02"), then the time:
- * hours, minutes, optional seconds, and an optional a.m./p.m. in any of its spellings ("a.m.", "am", "a", "AM").
+ * hours, minutes, optional seconds, and an optional a.m./p.m. in any of its spellings ("a.m.", "am", "a", "AM"),
+ * with the white space before it.
  */
-const TIME = /^(?:(.+?)[\sT,]+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s?(?:m\.?)?)?$/i;
+const TIME = /^(?:(.+?)[\sT,]+)?(\d{1,2}):(\d{2})(?::(\d{2}))?(\s*)([ap]\.?\s?(?:m\.?)?)?$/i;
 const DATE_PART = /^(?:[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)$/i;
 
-/** A time of day as written: seconds since midnight, and the date written before it (lower case, "" for none); undefined when the text is not one. */
-export function readTimeOfDay(text: string): { seconds: number; date: string } | undefined {
+/** A time of day as written. */
+export interface TimeOfDay {
+  /** Seconds since midnight. */
+  seconds: number;
+  /** The date written before the time, lower case ("" for none). */
+  date: string;
+  /**
+   * How it is written, without the time itself: "h:mm x.m." for "7:10 a.m.", "h:mm:ss" for "19:10:05",
+   * "date h:mmxm" for "Dec 2 7:10am" ("x" or "X" stands for the a or p of a 12-hour clock, as its case).
+   */
+  notation: string;
+  /** Digits of the hour as written ("07:10": 2). */
+  hourDigits: number;
+}
+
+/** A time of day as written, or undefined when the text is not one. */
+export function readTimeOfDay(text: string): TimeOfDay | undefined {
   const m = TIME.exec(text.trim());
   if (!m) return undefined;
-  const [, date = '', h, min, sec = '0', half] = m;
+  const [, date = '', h, min, sec, space, marker = ''] = m;
   if (date && !DATE_PART.test(date)) return undefined;
   let hours = Number(h);
   const minutes = Number(min);
-  const seconds = Number(sec);
+  const seconds = Number(sec ?? '0');
   if (minutes > 59 || seconds > 59) return undefined;
-  if (half) {
+  if (marker) {
     if (hours < 1 || hours > 12) return undefined;
-    hours = (hours % 12) + (half.toLowerCase() === 'p' ? 12 : 0);
+    hours = (hours % 12) + (marker[0].toLowerCase() === 'p' ? 12 : 0);
   } else if (hours > 23) return undefined;
-  return { seconds: hours * 3600 + minutes * 60 + seconds, date: date.toLowerCase().replace(/\s+/g, ' ') };
+  const clock = marker ? `${space ? ' ' : ''}${marker[0] === marker[0].toLowerCase() ? 'x' : 'X'}${marker.slice(1).replace(/\s/g, ' ')}` : '';
+  return {
+    seconds: hours * 3600 + minutes * 60 + seconds,
+    date: date.toLowerCase().replace(/\s+/g, ' '),
+    notation: `${date ? 'date ' : ''}h:mm${sec === undefined ? '' : ':ss'}${clock}`,
+    hourDigits: h.length,
+  };
+}
+
+/** Whether a notation ({@link TimeOfDay.notation}) is of a 12-hour clock. */
+export function isTwelveHour(notation: string): boolean {
+  return /[xX]/.test(notation);
+}
+
+/**
+ * A time (seconds since midnight) written in a notation without a date ({@link TimeOfDay.notation}), the
+ * hour with `hourDigits` digits at least; undefined for a notation with a date, or seconds it does not write.
+ */
+export function writeTimeOfDay(seconds: number, notation: string, hourDigits: number): string | undefined {
+  if (notation.startsWith('date ')) return undefined;
+  const withSeconds = notation.startsWith('h:mm:ss');
+  if (!withSeconds && seconds % 60 !== 0) return undefined;
+  const [h24, minutes, secs] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60];
+  const clock = notation.slice(withSeconds ? 7 : 4);
+  const hours = isTwelveHour(clock) ? h24 % 12 || 12 : h24;
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  const half = h24 < 12 ? 'a' : 'p';
+  return `${pad(hours, hourDigits)}:${pad(minutes, 2)}${withSeconds ? `:${pad(secs, 2)}` : ''}${clock.replace('x', half).replace('X', half.toUpperCase())}`;
 }
 
 const memo = new WeakMap<IngestResult, Map<number, ValueCodes | null>>();
@@ -52,16 +95,40 @@ export function timeOfDayCodes(data: IngestResult, column: number): ValueCodes |
   return found ?? undefined;
 }
 
-function computeCodes(data: IngestResult, column: number): ValueCodes | undefined {
+/** The times of day of a text column's distinct values (by id), when nearly all its rows are times of day. */
+export interface TimeColumn {
+  /** Per distinct value id: its reading, undefined for a value that is no time of day. */
+  readings: (TimeOfDay | undefined)[];
+  /** Rows holding a time of day. */
+  timeRows: number;
+  /** The dates written before times (lower case). */
+  dates: Set<string>;
+}
+
+const timeColumns = new WeakMap<IngestResult, Map<number, TimeColumn | null>>();
+
+/**
+ * The readings of a text column's values as times of day, when at least {@link MIN_TIME_SHARE} of its rows
+ * are times of day (computed once per table and column); undefined otherwise.
+ */
+export function timeColumn(data: IngestResult, column: number): TimeColumn | undefined {
+  let byColumn = timeColumns.get(data);
+  if (!byColumn) timeColumns.set(data, (byColumn = new Map()));
+  let found = byColumn.get(column);
+  if (found === undefined) byColumn.set(column, (found = readTimeColumn(data, column) ?? null));
+  return found ?? undefined;
+}
+
+function readTimeColumn(data: IngestResult, column: number): TimeColumn | undefined {
   const distinct = distinctValues(data, column);
   const present = data.table.numRows - nullCount(data, column);
-  if (present === 0 || distinct.size < 2) return undefined;
+  if (present === 0) return undefined;
   // Most columns are not times: their first values say so without reading them all.
   let early = 0;
   const sample = Math.min(distinct.size, EARLY_VALUES);
   for (let id = 0; id < sample; id++) if (readTimeOfDay(distinct.text(id))) early++;
   if (early < MIN_TIME_SHARE * sample - 1) return undefined;
-  const readings: ({ seconds: number; date: string } | undefined)[] = [];
+  const readings: (TimeOfDay | undefined)[] = [];
   const dates = new Set<string>();
   let timeRows = 0;
   for (let id = 0; id < distinct.size; id++) {
@@ -71,7 +138,15 @@ function computeCodes(data: IngestResult, column: number): ValueCodes | undefine
     timeRows += distinct.counts[id];
     if (reading.date) dates.add(reading.date);
   }
-  if (timeRows < MIN_TIME_SHARE * present) return undefined;
+  return timeRows < MIN_TIME_SHARE * present ? undefined : { readings, timeRows, dates };
+}
+
+function computeCodes(data: IngestResult, column: number): ValueCodes | undefined {
+  const distinct = distinctValues(data, column);
+  if (distinct.size < 2) return undefined;
+  const times = timeColumn(data, column);
+  if (!times) return undefined;
+  const { readings, dates } = times;
   const oneDate = dates.size <= 1;
   const keyOf = new Map<string, number>();
   const remap = new Int32Array(distinct.size);

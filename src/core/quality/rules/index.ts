@@ -20,6 +20,7 @@ import { emptyColumn } from './empty-column';
 import { disguisedMissing } from './disguised-missing';
 import { typeMismatch } from './type-mismatch';
 import { mixedDateFormat } from './mixed-date-format';
+import { mixedTimeFormat } from './mixed-time-format';
 import { numberFormat } from './number-format';
 import { patternMismatch } from './pattern-mismatch';
 import { whitespace } from './whitespace';
@@ -71,6 +72,7 @@ export const allRules: readonly QualityRule[] = [
   // consistency
   typeMismatch,
   mixedDateFormat,
+  mixedTimeFormat,
   numberFormat,
   patternMismatch,
   whitespace,
