@@ -2,9 +2,20 @@ import { defineRule } from '../rule';
 import { isNumeric, looksLikeIdentifier, numericColumn, sortedColumn, sortedRuns, strictlyIncreasing } from '../column-values';
 import { tailOutliers, withoutValues, type TailOutliers } from '../tail-outliers';
 import { columnPlaceholders } from './sentinel-value';
+import { groupOutliers, type GroupOutlier } from '../group-outliers';
 
 /** A number as a message quotes it (six significant digits at most). */
 const shown = (v: number) => String(Number(v.toPrecision(6)));
+
+/** The message of a value far from its group's numbers. */
+function groupMessage(value: string, column: string, found: GroupOutlier, groupNames: string[]): string {
+  const where = groupNames.map((name, i) => `"${name}" is "${found.groupValues[i]}"`).join(' and ');
+  const side = found.deviations > 0 ? 'above' : 'below';
+  return (
+    `${value} is an outlier in column "${column}" for its group: where ${where} (${found.groupRows} rows) the values lie around ${shown(found.median)}, typically within ${shown(Number(found.spread.toPrecision(3)))} of it; ` +
+    `this one is ${Math.abs(found.deviations).toFixed(0)} times as far ${side}, where no other row lies more than ${found.next.toFixed(1)} times as far from its group's values (a unit or another group's value?).`
+  );
+}
 
 /** The message of one flagged value: where it lies, the column's own extreme without it, and the evidence. */
 function outlierMessage(value: string, column: string, found: TailOutliers): string {
@@ -35,7 +46,7 @@ export const outlier = defineRule({
   dimension: 'accuracy',
   defaultSeverity: 'warning',
   defaultOptions: { alpha: 0.01, maxOutliers: 200, window: 50 },
-  description: "A numeric value far beyond the column's own extreme, for the column's shape (skewed, zero-inflated, heavy-tailed or discrete).",
+  description: "A numeric value far beyond the column's own extreme, for the column's shape (skewed, zero-inflated, heavy-tailed or discrete), or far from the values of its row's group.",
   docs: `One value a hundred times too large (a price typed in cents, a unit mix-up, a sensor glitch, a lost
 minus sign) can dominate a linear model's fit and its loss. But real columns have long tails: prices and
 incomes are log-normal or Pareto, waiting times exponential, counts Poisson, rainfall mostly zero. Their
@@ -94,6 +105,20 @@ are several whose magnitudes rank far above or below the others' (their mean ran
 errors from the middle: places east of 180° among American longitudes are a population, not lost signs; values
 beyond the others' 95th percentile, gross errors whatever their sign, are left out of that comparison).
 
+A value can also be ordinary for its column and wrong for its row: a temperature written in °F (50) among
+°C, where the station and the month say 10; a body mass typed for another species. Where a grouping of the
+rows — one column of 2 to 64 values, or a pair of them — explains a numeric column (its numbers' typical
+deviation from their group's median at most half their typical deviation from the column's median, on a
+sample of rows; groupings are of labels — text, categories, whole numbers such as months —, not fractional
+numbers), each number is measured against its group's median in its group's spread (the deviation 3 in 4 of the
+group's rows stay within, in a normal distribution's terms), and one beyond 4 times the deviation 95% of all rows stay within and beyond 8 spreads is reported
+(kind \`group\`): about 8 spreads where groups spread normally (a chance of 1e-15), 12 with exponential tails.
+Left alone: groups under 20 rows, groups whose numbers mostly repeat (under half of them distinct: a capital's
+latitude in most of its region's rows), a group with more far values than 2 or 5% of its rows (a population of
+its own), and whole numbers nearly all distinct (a municipality's number within its region's is a code).
+The cleaning step (cap or drop beyond bounds learned from the column) does not reach such a value: correct it
+by hand.
+
 A clean column gets a finding with probability about \`alpha\` (the p-values are corrected for the tails,
 block sizes and scales tested). A value three times the column's largest other value is found in light- and
 medium-tailed columns; in a very heavy-tailed column (Pareto with α near 1) such a value is not unusual and is
@@ -101,11 +126,13 @@ not reported. Identifier-like columns and row counters are skipped.
 
 The evidence: the flagged side and kind (\`gap\`, \`heap\` or \`sign\`), the column's extreme without the
 flagged values (\`next\`), the gap score (the gap over the typical spacing) or for a heap the rows per value
-among the next values, the p-value, the scale, the median, and for counts the fitted mean.
+among the next values, the p-value, the scale, the median, and for counts the fitted mean. For \`group\`: the grouping columns' values
+(\`group:<column>\`), the group's rows, median and spread, the value's deviation in spreads, the bound it
+exceeds and the largest deviation of the rows not reported.
 
 **Fix**: correct the value if it is an error (a unit, a slipped decimal point, a lost sign); if it is real,
 consider a log transform or a robust loss.`,
-  check({ data, options, report }) {
+  check({ data, profile, options, report }) {
     data.columns.forEach((column, c) => {
       if (!isNumeric(column) || looksLikeIdentifier(column.name)) return;
       const values = numericColumn(data, c);
@@ -113,14 +140,16 @@ consider a log transform or a robust loss.`,
       // Placeholders (-999 for "unknown", sentinel-value reports them) are no measurements: the tails are the other values'.
       const placeholders = columnPlaceholders(data, c)?.values ?? [];
       const runs = placeholders.length > 0 ? withoutValues(sortedRuns(data, c), placeholders) : sortedRuns(data, c);
-      const found = tailOutliers(runs, { alpha: options.alpha, maxOutliers: options.maxOutliers, window: options.window });
-      if (found.length === 0) return;
+      const test = { alpha: options.alpha, maxOutliers: options.maxOutliers, window: options.window };
+      const found = tailOutliers(runs, test);
       const byValue = new Map<number, TailOutliers>();
       for (const tail of found) for (const v of tail.values) if (!byValue.has(v)) byValue.set(v, tail);
-      const median = sortedColumn(data, c).quantile(0.5);
-      for (let r = 0; r < values.length; r++) {
+      const flaggedRows = new Set<number>();
+      const median = found.length > 0 ? sortedColumn(data, c).quantile(0.5) : NaN;
+      for (let r = 0; r < values.length && found.length > 0; r++) {
         const tail = byValue.get(values[r]);
         if (!tail) continue;
+        flaggedRows.add(r);
         const value = String(values[r]);
         report({
           row: r,
@@ -141,6 +170,37 @@ consider a log transform or a robust loss.`,
           message: outlierMessage(value, column.name, tail),
         });
       }
+      // Values ordinary for the column but far from their group's (placeholders are no measurements here either).
+      for (const r of placeholders.length > 0 ? rowsHolding(values, placeholders) : []) flaggedRows.add(r);
+      for (const found of groupOutliers(data, c, values, { profile, skipRows: flaggedRows })) {
+        const value = String(values[found.row]);
+        const groupColumns = found.groupColumns.map((g) => data.columns[g].name);
+        report({
+          row: found.row,
+          columnIndex: c,
+          value,
+          evidence: {
+            side: found.deviations > 0 ? 'upper' : 'lower',
+            kind: 'group',
+            ...Object.fromEntries(groupColumns.map((name, i) => [`group:${name}`, found.groupValues[i]])),
+            groupRows: found.groupRows,
+            groupMedian: found.median,
+            groupSpread: Number(found.spread.toPrecision(4)),
+            deviations: Number(found.deviations.toPrecision(4)),
+            bound: Number(found.bound.toPrecision(4)),
+            next: Number(found.next.toPrecision(4)),
+          },
+          message: groupMessage(value, column.name, found, groupColumns),
+        });
+      }
     });
   },
 });
+
+/** Rows holding one of `placeholders`. */
+function rowsHolding(values: Float64Array, placeholders: readonly number[]): number[] {
+  const set = new Set(placeholders);
+  const rows: number[] = [];
+  for (let r = 0; r < values.length; r++) if (set.has(values[r])) rows.push(r);
+  return rows;
+}

@@ -1,0 +1,273 @@
+/**
+ * Outliers within groups: a number ordinary for its column but far from the numbers of its row's group — a
+ * temperature in °F among °C, where the station and the month say what the temperature is; a body mass
+ * typed for another species. The column's own extremes say nothing of such a value; the group does.
+ *
+ * Learned from the table: a grouping (one column, or two, of few labels; no fractional numbers) explains a
+ * numeric column when the numbers' typical deviation from their group's median is at most half their typical
+ * deviation from the column's median (measured on a sample of rows). Each row's number is then measured from
+ * its group's median in its group's spread (the deviation 3 in 4 of the group's rows stay within, in a normal
+ * distribution's terms) and is far
+ * when it lies beyond 4 times the deviation 95% of all rows stay within, and beyond 8 spreads: about 8 spreads
+ * for numbers spread normally in their groups (a chance of 1e-15), 12 for exponential tails (1e-5).
+ */
+import type { IngestResult } from '../table/model';
+import type { TableProfile } from '../profile/types';
+import { TEXT_KINDS, distinctValues, numericColumn, valueCodes, type ValueCodes } from './column-values';
+import { dependenciesOf, disagreeingGroups } from './dependencies';
+
+/** Most values a column may have to group rows by. */
+const MAX_GROUP_VALUES = 64;
+/** Rows a group needs (all rows) before its median and spread say anything. */
+const MIN_GROUP_ROWS = 20;
+/** Rows a group needs in the sample that decides the grouping. */
+const MIN_SAMPLE_GROUP_ROWS = 8;
+/** Rows the grouping is decided on (evenly spread). */
+const SAMPLE_ROWS = 5_000;
+/**
+ * A grouping explains a column when its numbers' typical deviation from their group's median is at most this
+ * share of their typical deviation from the column's median (three quarters of the spread explained).
+ */
+const EXPLAINED_SPREAD = 0.5;
+/** A two-column grouping is kept over its better column when it lowers the typical deviation by this share at least. */
+const PAIR_GAIN = 0.25;
+/** Single columns whose pairs are tried (the best). */
+const PAIRED_CANDIDATES = 3;
+/** Distinct numbers a group needs, as a share of its rows, to have a spread. */
+const MIN_DISTINCT_SHARE = 0.5;
+/** Far values a group may hold (rows, and share of its rows, whichever is more): more are a population of their own. */
+const MAX_FAR_ROWS = 2;
+const MAX_FAR_SHARE = 0.05;
+/** Share of the rows whose deviations (in group spreads) set what is typical. */
+const TYPICAL_SHARE = 0.95;
+/** A value is far from its group beyond this many times the typical deviation, */
+const TYPICAL_TIMES = 4;
+/** and beyond this many group spreads at least. */
+const MIN_DEVIATIONS = 8;
+/** Distinct share above which a column of whole numbers is a key or code. */
+const KEY_DISTINCT_SHARE = 0.95;
+/**
+ * A group's spread: the deviation from its median that this share of its rows stay within, over a normal
+ * distribution's (1.1503 standard deviations hold 75%). Not the median deviation: a group whose values
+ * cluster (wind over the sea and over land in one band of latitude) would have the spread of its larger
+ * cluster only, and the other's values would all look far.
+ */
+const SPREAD_QUANTILE = 0.75;
+const NORMAL_QUANTILE_DEVIATION = 1.1503;
+
+/** A value far from its group's numbers. */
+export interface GroupOutlier {
+  row: number;
+  /** The grouping columns, and the row's values of them (as text). */
+  groupColumns: number[];
+  groupValues: string[];
+  /** Rows of the group. */
+  groupRows: number;
+  /** The group's median and spread (see SPREAD_QUANTILE). */
+  median: number;
+  spread: number;
+  /** (value − median) / spread. */
+  deviations: number;
+  /** The largest deviation (either side) of the rows not flagged, and the deviation a flagged value exceeds. */
+  next: number;
+  bound: number;
+}
+
+/** A grouping of rows: per row its group id (−1: none), and the columns it comes from. */
+interface Grouping {
+  columns: number[];
+  ids: Int32Array;
+  size: number;
+}
+
+/** Median of `values[from..to)` (sorted in place). */
+function medianOf(values: Float64Array): number {
+  values.sort();
+  const n = values.length;
+  return n % 2 ? values[(n - 1) >> 1] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+/**
+ * Per group of `rows` (group id by `ids`), the median of `values`, and the median over all those rows of the
+ * absolute deviation from their group's median; groups with fewer than `minRows` rows are left out (NaN median).
+ */
+function groupMedians(values: Float64Array, ids: Int32Array, size: number, rows: Int32Array, minRows: number): { medians: Float64Array; counts: Int32Array; distinct: Int32Array; deviation: number } {
+  const counts = new Int32Array(size);
+  for (const r of rows) if (ids[r] >= 0 && !Number.isNaN(values[r])) counts[ids[r]]++;
+  const starts = new Int32Array(size + 1);
+  for (let g = 0; g < size; g++) starts[g + 1] = starts[g] + counts[g];
+  const fill = starts.slice(0, size);
+  const byGroup = new Float64Array(starts[size]);
+  for (const r of rows) if (ids[r] >= 0 && !Number.isNaN(values[r])) byGroup[fill[ids[r]]++] = values[r];
+  const medians = new Float64Array(size).fill(NaN);
+  const distinct = new Int32Array(size);
+  for (let g = 0; g < size; g++) {
+    if (counts[g] < minRows) continue;
+    const group = byGroup.subarray(starts[g], starts[g + 1]);
+    medians[g] = medianOf(group);
+    for (let i = 0; i < group.length; i++) if (i === 0 || group[i] !== group[i - 1]) distinct[g]++;
+  }
+  const deviations: number[] = [];
+  for (const r of rows) {
+    const g = ids[r];
+    if (g >= 0 && !Number.isNaN(medians[g]) && !Number.isNaN(values[r])) deviations.push(Math.abs(values[r] - medians[g]));
+  }
+  return { medians, counts, distinct, deviation: deviations.length > 0 ? medianOf(Float64Array.from(deviations)) : NaN };
+}
+
+/** Rows 0..n−1. */
+function allRows(n: number): Int32Array {
+  return Int32Array.from({ length: n }, (_, r) => r);
+}
+
+/** The groups of two groupings' value pairs. */
+function pairGrouping(first: Grouping, second: Grouping): Grouping {
+  // In the table's column order (messages name them so).
+  const [a, b] = first.columns[0] < second.columns[0] ? [first, second] : [second, first];
+  const ids = new Int32Array(a.ids.length).fill(-1);
+  const pairs = new Map<number, number>();
+  for (let r = 0; r < ids.length; r++) {
+    if (a.ids[r] < 0 || b.ids[r] < 0) continue;
+    const key = a.ids[r] * b.size + b.ids[r];
+    let id = pairs.get(key);
+    if (id === undefined) pairs.set(key, (id = pairs.size));
+    ids[r] = id;
+  }
+  return { columns: [...a.columns, ...b.columns], ids, size: pairs.size };
+}
+
+/**
+ * The grouping that explains column `c` best (see the module comment), or undefined when none does: tried on a
+ * sample, single columns of 2 to {@link MAX_GROUP_VALUES} values and pairs of the best of them.
+ */
+function explainingGrouping(data: IngestResult, c: number, values: Float64Array, profile: TableProfile | undefined): Grouping | undefined {
+  const n = values.length;
+  const step = Math.max(1, Math.floor(n / SAMPLE_ROWS));
+  const sample = Int32Array.from({ length: Math.ceil(n / step) }, (_, i) => i * step);
+  // The sample's own arrays: its numbers, and each grouping's ids at its rows (position k is row sample[k]).
+  const sampled = Float64Array.from(sample, (r) => values[r]);
+  const positions = allRows(sample.length);
+  const present = sampled.filter((v) => !Number.isNaN(v));
+  if (present.length < 2 * MIN_GROUP_ROWS) return undefined;
+  const center = medianOf(present.slice());
+  const columnDeviation = medianOf(present.map((v) => Math.abs(v - center)));
+  if (!(columnDeviation > 0)) return undefined;
+  const tried: { grouping: Grouping; inSample: Grouping; deviation: number }[] = [];
+  data.columns.forEach((column, g) => {
+    // Labels group rows (text, categories, whole numbers such as months, booleans); a fractional number shared by
+    // rows (a town's pupil-teacher ratio) is a measure of their place, not a kind of row.
+    if (g === c || column.kind === 'empty' || column.kind === 'float') return;
+    const distinct = profile?.columns[g]?.distinct;
+    if (distinct !== undefined && (distinct < 2 || distinct > MAX_GROUP_VALUES)) return;
+    const codes: ValueCodes = valueCodes(data, g);
+    if (codes.size < 2 || codes.size > MAX_GROUP_VALUES) return;
+    const grouping = { columns: [g], ids: codes.ids, size: codes.size };
+    const inSample = { columns: [g], ids: Int32Array.from(sample, (r) => codes.ids[r]), size: codes.size };
+    const { deviation } = groupMedians(sampled, inSample.ids, inSample.size, positions, MIN_SAMPLE_GROUP_ROWS);
+    if (deviation >= 0) tried.push({ grouping, inSample, deviation });
+  });
+  tried.sort((a, b) => a.deviation - b.deviation);
+  let best: { grouping: Grouping; deviation: number } | undefined = tried[0];
+  // Pairs of the best columns, though one explains little alone (a station's temperatures span the seasons).
+  const candidates = tried.slice(0, PAIRED_CANDIDATES);
+  for (let i = 0; i < candidates.length; i++) {
+    for (let j = i + 1; j < candidates.length; j++) {
+      const inSample = pairGrouping(candidates[i].inSample, candidates[j].inSample);
+      const { deviation } = groupMedians(sampled, inSample.ids, inSample.size, positions, MIN_SAMPLE_GROUP_ROWS);
+      if (deviation >= 0 && deviation <= (1 - PAIR_GAIN) * Math.min(candidates[i].deviation, candidates[j].deviation) && best && deviation < best.deviation) {
+        // The pair's groups on every row (the sample's were enough to choose it).
+        best = { grouping: pairGrouping(candidates[i].grouping, candidates[j].grouping), deviation };
+      }
+    }
+  }
+  return best && best.deviation <= EXPLAINED_SPREAD * columnDeviation ? best.grouping : undefined;
+}
+
+/**
+ * Whether row `r`'s value of column `g` is what another of its values contradicts: a dependency learned from
+ * the table (zip → state) whose group agrees on another value of `g`. The row is then in the wrong group (a state
+ * typed for another), and its number is no evidence against itself.
+ */
+function contradicted(data: IngestResult, r: number, g: number): boolean {
+  const ids = valueCodes(data, g).ids;
+  for (const dep of dependenciesOf(data)) {
+    if (dep.rhs !== g) continue;
+    const scan = disagreeingGroups(data, dep);
+    const group = scan.lhs[r];
+    const consensus = group >= 0 ? scan.consensusOf(group) : undefined;
+    if (consensus && ids[consensus.row] !== ids[r]) return true;
+  }
+  return false;
+}
+
+/** A grouping value as text. */
+function groupValueText(data: IngestResult, column: number, row: number): string {
+  if (TEXT_KINDS.includes(data.columns[column].kind)) {
+    const distinct = distinctValues(data, column);
+    return distinct.text(distinct.ids[row]);
+  }
+  return String(numericColumn(data, column)[row]);
+}
+
+/**
+ * The values of numeric column `c` (`values`, NaN where null) far from their group's (see the module comment),
+ * leaving out `skipRows` (already reported by the column's own test); empty when no grouping explains the column.
+ */
+export function groupOutliers(data: IngestResult, c: number, values: Float64Array, options: { profile?: TableProfile; skipRows: ReadonlySet<number> }): GroupOutlier[] {
+  // A column of whole numbers nearly all distinct is a key or a code (a municipality's number within its region's), no measurement.
+  if (data.columns[c].kind === 'integer') {
+    const column = options.profile?.columns[c];
+    const present = values.length - (column?.nulls ?? values.filter(Number.isNaN).length);
+    if ((column?.distinct ?? valueCodes(data, c).size) >= KEY_DISTINCT_SHARE * present) return [];
+  }
+  const grouping = explainingGrouping(data, c, values, options.profile);
+  if (!grouping) return [];
+  const { medians, counts, distinct } = groupMedians(values, grouping.ids, grouping.size, allRows(values.length), MIN_GROUP_ROWS);
+  // A group whose numbers repeat (many rows at one place, a binned value) has no spread to measure by: its median
+  // absolute deviation collapses towards 0 and its other values would all look far.
+  for (let g = 0; g < grouping.size; g++) if (distinct[g] < MIN_DISTINCT_SHARE * counts[g]) medians[g] = NaN;
+  // Each group's spread (see SPREAD_QUANTILE).
+  const deviationsBy: number[][] = Array.from({ length: grouping.size }, () => []);
+  for (let r = 0; r < values.length; r++) {
+    const g = grouping.ids[r];
+    if (g >= 0 && !Number.isNaN(medians[g]) && !Number.isNaN(values[r])) deviationsBy[g].push(Math.abs(values[r] - medians[g]));
+  }
+  const spreads = Float64Array.from(deviationsBy, (list) => {
+    const sorted = Float64Array.from(list).sort();
+    return sorted.length > 0 ? sorted[Math.floor(SPREAD_QUANTILE * (sorted.length - 1))] / NORMAL_QUANTILE_DEVIATION : 0;
+  });
+  // Each number's deviation from its group's median in its group's spreads.
+  const standardized = new Float64Array(values.length).fill(NaN);
+  for (let r = 0; r < values.length; r++) {
+    const g = grouping.ids[r];
+    if (g < 0 || Number.isNaN(medians[g]) || !(spreads[g] > 0) || Number.isNaN(values[r]) || options.skipRows.has(r)) continue;
+    standardized[r] = (values[r] - medians[g]) / spreads[g];
+  }
+  const sizes = standardized.filter((z) => !Number.isNaN(z)).map(Math.abs).sort();
+  if (sizes.length < 2 * MIN_GROUP_ROWS) return [];
+  const typical = sizes[Math.floor(TYPICAL_SHARE * (sizes.length - 1))];
+  const bound = Math.max(MIN_DEVIATIONS, TYPICAL_TIMES * typical);
+  let next = 0;
+  for (const z of sizes) if (z < bound) next = z;
+  // A group with many far values holds a second population, not errors.
+  const farIn = new Int32Array(grouping.size);
+  for (let r = 0; r < values.length; r++) if (Math.abs(standardized[r]) >= bound) farIn[grouping.ids[r]]++;
+  const out: GroupOutlier[] = [];
+  for (let r = 0; r < values.length; r++) {
+    if (!(Math.abs(standardized[r]) >= bound)) continue;
+    const g = grouping.ids[r];
+    if (farIn[g] > Math.max(MAX_FAR_ROWS, MAX_FAR_SHARE * counts[g]) || grouping.columns.some((column) => contradicted(data, r, column))) continue;
+    out.push({
+      row: r,
+      groupColumns: grouping.columns,
+      groupValues: grouping.columns.map((column) => groupValueText(data, column, r)),
+      groupRows: counts[g],
+      median: medians[g],
+      spread: spreads[g],
+      deviations: standardized[r],
+      next,
+      bound,
+    });
+  }
+  return out;
+}
