@@ -62,6 +62,16 @@ test('-1 among non-negative values is a placeholder beside a stray negative valu
   assert.deepEqual(months([30, 70, 110]), []);
 });
 
+test('-1.0 among readings that cross zero (-0.7, -1.6) is a reading, not a placeholder', () => {
+  const rows = Array.from({ length: 500 }, (_, i) => [i, (0.1 + ((i * 7) % 300) / 10).toFixed(1)]);
+  rows.push([500, '-0.7'], [501, '-1.0'], [502, '-1.6']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'temp_c'], rows)), 'sentinel-value'), []);
+  // Alone below zero (beside lost minus signs far from it, or of a small fraction), -1 is still one.
+  rows[500][1] = '-12.4';
+  rows[502][1] = '-0.004';
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'temp_c'], rows)), 'sentinel-value').map((f) => f.row), [501]);
+});
+
 test('an accepted placeholder is not reported', () => {
   const rows = Array.from({ length: 30 }, (_, i) => [i, i === 5 ? 'Unknown' : ['red', 'blue'][i % 2]]);
   const accept = [{ rule: 'disguised-missing', column: 'answer', value: 'Unknown' }];

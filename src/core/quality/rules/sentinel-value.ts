@@ -73,7 +73,11 @@ function findPlaceholders(data: IngestResult, c: number): ColumnPlaceholders | u
     // negative values, errors of their own: lost minus signs, -999).
     const others = sorted.from(lowerBound(sorted, 0));
     const strays = sorted.length - others.length - minusOnes;
-    if (others.length >= 10 && strays <= STRAY_NEGATIVE_SHARE * sorted.length && minusOnes <= MAX_PLACEHOLDER_SHARE * sorted.length) minusOne = { lowest: others.at(0) };
+    // Negative values beside -1 (from -2 to -0.5), as many as -1 or more, are a tail crossing zero (winter
+    // temperatures) where -1 is one of them; a placeholder repeats more than the strays around it (lost minus
+    // signs of small fractions, -0.0003, are not around it).
+    const beside = lowerBound(sorted, -0.5, true) - lowerBound(sorted, -2) - minusOnes;
+    if (others.length >= 10 && minusOnes > beside && strays <= STRAY_NEGATIVE_SHARE * sorted.length && minusOnes <= MAX_PLACEHOLDER_SHARE * sorted.length) minusOne = { lowest: others.at(0) };
   }
   const present = SENTINELS.filter((s) => sorted.at(lowerBound(sorted, s)) === s);
   let sentinels: number[] = [];
@@ -99,7 +103,8 @@ overflowed integer field (frictionless "truncated-value"). A model reads them as
 
 Reported only when the sentinel lies outside the range of the column's other values (so a real 999 in a
 column of thousands is not flagged); -1 when every other value of the column is non-negative (up to 1% of
-stray negative values aside: lost minus signs, -999) and it fills at most 5% of the rows.
+stray negative values aside: lost minus signs, -999; fewer of them from -2 to -0.5 than -1s: readings that
+cross zero, -0.7 or -1.6, make a -1 one of them) and it fills at most 5% of the rows.
 
 **Fix**: replace the sentinel with an empty cell.`,
   check({ data, report }) {
