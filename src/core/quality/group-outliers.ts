@@ -7,9 +7,9 @@
  * numeric column when the numbers' typical deviation from their group's median is at most half their typical
  * deviation from the column's median (measured on a sample of rows). Each row's number is then measured from
  * its group's median in its group's spread (the deviation 3 in 4 of the group's rows stay within, in a normal
- * distribution's terms) and is far
- * when it lies beyond 4 times the deviation 95% of all rows stay within, and beyond 8 spreads: about 8 spreads
- * for numbers spread normally in their groups (a chance of 1e-15), 12 for exponential tails (1e-5).
+ * distribution's terms) and is far when it lies beyond 4 times the deviation 95% of all rows stay within, and
+ * beyond 8 spreads: about 8 spreads for numbers spread normally in their groups (a chance of 1e-15), 12 for
+ * exponential tails (1e-5).
  */
 import type { IngestResult } from '../table/model';
 import type { TableProfile } from '../profile/types';
@@ -80,7 +80,7 @@ interface Grouping {
   size: number;
 }
 
-/** Median of `values[from..to)` (sorted in place). */
+/** Median of `values` (sorted in place). */
 function medianOf(values: Float64Array): number {
   values.sort();
   const n = values.length;

@@ -111,11 +111,14 @@ rows — one column of 2 to 64 values, or a pair of them — explains a numeric 
 deviation from their group's median at most half their typical deviation from the column's median, on a
 sample of rows; groupings are of labels — text, categories, whole numbers such as months —, not fractional
 numbers), each number is measured against its group's median in its group's spread (the deviation 3 in 4 of the
-group's rows stay within, in a normal distribution's terms), and one beyond 4 times the deviation 95% of all rows stay within and beyond 8 spreads is reported
-(kind \`group\`): about 8 spreads where groups spread normally (a chance of 1e-15), 12 with exponential tails.
-Left alone: groups under 20 rows, groups whose numbers mostly repeat (under half of them distinct: a capital's
-latitude in most of its region's rows), a group with more far values than 2 or 5% of its rows (a population of
-its own), and whole numbers nearly all distinct (a municipality's number within its region's is a code).
+group's rows stay within, in a normal distribution's terms: a group whose values cluster in two places is
+measured by both), and one beyond 4 times the deviation 95% of all rows stay within and beyond 8 spreads is
+reported (kind \`group\`): about 8 spreads where groups spread normally (a chance of 1e-15), 12 with
+exponential tails. Left alone: groups under 20 rows, groups whose numbers mostly repeat (under half of them
+distinct: a capital's latitude in most of its region's rows), a group with more far values than 2 or 5% of its
+rows (a population of its own), whole numbers nearly all distinct (a municipality's number within its region's
+is a code), and a row whose group value a dependency learned from the table contradicts (a state typed for
+another, which its zip's other rows do not say: the state is the error, reported by dependency-violation).
 The cleaning step (cap or drop beyond bounds learned from the column) does not reach such a value: correct it
 by hand.
 
@@ -126,9 +129,9 @@ not reported. Identifier-like columns and row counters are skipped.
 
 The evidence: the flagged side and kind (\`gap\`, \`heap\` or \`sign\`), the column's extreme without the
 flagged values (\`next\`), the gap score (the gap over the typical spacing) or for a heap the rows per value
-among the next values, the p-value, the scale, the median, and for counts the fitted mean. For \`group\`: the grouping columns' values
-(\`group:<column>\`), the group's rows, median and spread, the value's deviation in spreads, the bound it
-exceeds and the largest deviation of the rows not reported.
+among the next values, the p-value, the scale, the median, and for counts the fitted mean. For \`group\`: the
+grouping columns' values (\`group:<column>\`), the group's rows, median and spread, the value's deviation in
+spreads, the bound it exceeds and the largest deviation of the rows not reported.
 
 **Fix**: correct the value if it is an error (a unit, a slipped decimal point, a lost sign); if it is real,
 consider a log transform or a robust loss.`,
@@ -172,25 +175,25 @@ consider a log transform or a robust loss.`,
       }
       // Values ordinary for the column but far from their group's (placeholders are no measurements here either).
       for (const r of placeholders.length > 0 ? rowsHolding(values, placeholders) : []) flaggedRows.add(r);
-      for (const found of groupOutliers(data, c, values, { profile, skipRows: flaggedRows })) {
-        const value = String(values[found.row]);
-        const groupColumns = found.groupColumns.map((g) => data.columns[g].name);
+      for (const far of groupOutliers(data, c, values, { profile, skipRows: flaggedRows })) {
+        const value = String(values[far.row]);
+        const groupColumns = far.groupColumns.map((g) => data.columns[g].name);
         report({
-          row: found.row,
+          row: far.row,
           columnIndex: c,
           value,
           evidence: {
-            side: found.deviations > 0 ? 'upper' : 'lower',
+            side: far.deviations > 0 ? 'upper' : 'lower',
             kind: 'group',
-            ...Object.fromEntries(groupColumns.map((name, i) => [`group:${name}`, found.groupValues[i]])),
-            groupRows: found.groupRows,
-            groupMedian: found.median,
-            groupSpread: Number(found.spread.toPrecision(4)),
-            deviations: Number(found.deviations.toPrecision(4)),
-            bound: Number(found.bound.toPrecision(4)),
-            next: Number(found.next.toPrecision(4)),
+            ...Object.fromEntries(groupColumns.map((name, i) => [`group:${name}`, far.groupValues[i]])),
+            groupRows: far.groupRows,
+            groupMedian: far.median,
+            groupSpread: Number(far.spread.toPrecision(4)),
+            deviations: Number(far.deviations.toPrecision(4)),
+            bound: Number(far.bound.toPrecision(4)),
+            next: Number(far.next.toPrecision(4)),
           },
-          message: groupMessage(value, column.name, found, groupColumns),
+          message: groupMessage(value, column.name, far, groupColumns),
         });
       }
     });
