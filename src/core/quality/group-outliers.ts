@@ -13,7 +13,7 @@
  */
 import type { IngestResult } from '../table/model';
 import type { TableProfile } from '../profile/types';
-import { TEXT_KINDS, distinctValues, numericColumn, valueCodes, type ValueCodes } from './column-values';
+import { TEXT_KINDS, distinctValues, nullCount, numericColumn, quantile, valueCodes, type ValueCodes } from './column-values';
 import { dependenciesOf, disagreeingGroups } from './dependencies';
 
 /** Most values a column may have to group rows by. */
@@ -82,9 +82,7 @@ interface Grouping {
 
 /** Median of `values` (sorted in place). */
 function medianOf(values: Float64Array): number {
-  values.sort();
-  const n = values.length;
-  return n % 2 ? values[(n - 1) >> 1] : (values[n / 2 - 1] + values[n / 2]) / 2;
+  return quantile(values.sort(), 0.5);
 }
 
 /**
@@ -216,9 +214,8 @@ function groupValueText(data: IngestResult, column: number, row: number): string
 export function groupOutliers(data: IngestResult, c: number, values: Float64Array, options: { profile?: TableProfile; skipRows: ReadonlySet<number> }): GroupOutlier[] {
   // A column of whole numbers nearly all distinct is a key or a code (a municipality's number within its region's), no measurement.
   if (data.columns[c].kind === 'integer') {
-    const column = options.profile?.columns[c];
-    const present = values.length - (column?.nulls ?? values.filter(Number.isNaN).length);
-    if ((column?.distinct ?? valueCodes(data, c).size) >= KEY_DISTINCT_SHARE * present) return [];
+    const present = values.length - nullCount(data, c);
+    if ((options.profile?.columns[c]?.distinct ?? valueCodes(data, c).size) >= KEY_DISTINCT_SHARE * present) return [];
   }
   const grouping = explainingGrouping(data, c, values, options.profile);
   if (!grouping) return [];

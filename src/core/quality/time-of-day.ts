@@ -5,7 +5,7 @@
  * values are nearly all times of day, with one time written in several ways, is read by the time it says.
  */
 import type { IngestResult } from '../table/model';
-import { distinctValues, nullCount, type ValueCodes } from './column-values';
+import { distinctValues, memo, nullCount, type ValueCodes } from './column-values';
 
 /** Share of a column's rows that must read as a time of day. */
 const MIN_TIME_SHARE = 0.9;
@@ -79,7 +79,6 @@ export function writeTimeOfDay(seconds: number, notation: string, hourDigits: nu
   return `${pad(hours, hourDigits)}:${pad(minutes, 2)}${withSeconds ? `:${pad(secs, 2)}` : ''}${clock.replace('x', half).replace('X', half.toUpperCase())}`;
 }
 
-const memo = new WeakMap<IngestResult, Map<number, ValueCodes | null>>();
 
 /**
  * Ids of a text column's values by the time of day they say, when nearly all its values ({@link MIN_TIME_SHARE}
@@ -88,11 +87,7 @@ const memo = new WeakMap<IngestResult, Map<number, ValueCodes | null>>();
  * writes one date only (a day's timetable, "Dec 2" before some of its times): then it says nothing.
  */
 export function timeOfDayCodes(data: IngestResult, column: number): ValueCodes | undefined {
-  let byColumn = memo.get(data);
-  if (!byColumn) memo.set(data, (byColumn = new Map()));
-  let found = byColumn.get(column);
-  if (found === undefined) byColumn.set(column, (found = computeCodes(data, column) ?? null));
-  return found ?? undefined;
+  return memo(data, `time-of-day-codes:${column}`, () => computeCodes(data, column));
 }
 
 /** The times of day of a text column's distinct values (by id), when nearly all its rows are times of day. */
@@ -105,18 +100,12 @@ export interface TimeColumn {
   dates: Set<string>;
 }
 
-const timeColumns = new WeakMap<IngestResult, Map<number, TimeColumn | null>>();
-
 /**
  * The readings of a text column's values as times of day, when at least {@link MIN_TIME_SHARE} of its rows
  * are times of day (computed once per table and column); undefined otherwise.
  */
 export function timeColumn(data: IngestResult, column: number): TimeColumn | undefined {
-  let byColumn = timeColumns.get(data);
-  if (!byColumn) timeColumns.set(data, (byColumn = new Map()));
-  let found = byColumn.get(column);
-  if (found === undefined) byColumn.set(column, (found = readTimeColumn(data, column) ?? null));
-  return found ?? undefined;
+  return memo(data, `time-of-day-column:${column}`, () => readTimeColumn(data, column));
 }
 
 function readTimeColumn(data: IngestResult, column: number): TimeColumn | undefined {
