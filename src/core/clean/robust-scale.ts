@@ -3,7 +3,7 @@
  * from which the outlier-handling step learns its bounds. The outlier rule judges tails with its own test
  * (quality/tail-outliers.ts); a cleaning step needs two bounds to cap at, which this gives.
  */
-import { quantile } from '../quality/column-values';
+import { quantile } from '../shared/quantile';
 
 /**
  * The k-th smallest (0-based) of the union of two ascending sequences given by accessors, by binary

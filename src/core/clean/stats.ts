@@ -4,7 +4,7 @@
  * a file cleaned batch by batch gets the same parameters as in one piece.
  */
 import { KllSketch } from '../profile/sketches';
-import { quantile } from '../quality/column-values';
+import { quantile } from '../shared/quantile';
 
 /** Values kept exactly (8 bytes each) before a column switches to a quantile sketch. */
 export const EXACT_VALUES = 1 << 21;

@@ -193,13 +193,6 @@ export function sortedFinite(values: Float64Array): Float64Array {
   return sortFinite(values);
 }
 
-export function quantile(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) return NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
 
 
 /** Whether the values only ever increase (a row counter or an auto-increment key). */

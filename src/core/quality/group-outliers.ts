@@ -13,8 +13,9 @@
  */
 import type { IngestResult } from '../table/model';
 import type { TableProfile } from '../profile/types';
-import { TEXT_KINDS, distinctValues, nullCount, numericColumn, quantile, valueCodes, type ValueCodes } from './column-values';
-import { dependenciesOf, disagreeingGroups } from './dependencies';
+import { quantile } from '../shared/quantile';
+import { nullCount, valueCodes, type ValueCodes } from './column-values';
+import { cellText, dependenciesOf, disagreeingGroups } from './dependencies';
 
 /** Most values a column may have to group rows by. */
 const MAX_GROUP_VALUES = 64;
@@ -198,15 +199,6 @@ function contradicted(data: IngestResult, r: number, g: number): boolean {
   return false;
 }
 
-/** A grouping value as text. */
-function groupValueText(data: IngestResult, column: number, row: number): string {
-  if (TEXT_KINDS.includes(data.columns[column].kind)) {
-    const distinct = distinctValues(data, column);
-    return distinct.text(distinct.ids[row]);
-  }
-  return String(numericColumn(data, column)[row]);
-}
-
 /**
  * The values of numeric column `c` (`values`, NaN where null) far from their group's (see the module comment),
  * leaving out `skipRows` (already reported by the column's own test); empty when no grouping explains the column.
@@ -257,7 +249,7 @@ export function groupOutliers(data: IngestResult, c: number, values: Float64Arra
     out.push({
       row: r,
       groupColumns: grouping.columns,
-      groupValues: grouping.columns.map((column) => groupValueText(data, column, r)),
+      groupValues: grouping.columns.map((column) => cellText(data, r, column)),
       groupRows: counts[g],
       median: medians[g],
       spread: spreads[g],

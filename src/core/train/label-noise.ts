@@ -14,6 +14,7 @@
  */
 import { logGamma } from '../quality/tail-outliers';
 import { minimizeConvex } from '../shared/golden-section';
+import { median } from '../shared/quantile';
 
 export interface NoiseFit {
   /** Estimated share of rows whose label is wrong. */
@@ -132,11 +133,6 @@ function logStudentKernel(z: number, df: number): number {
   return df === Infinity ? -0.5 * z * z : -((df + 1) / 2) * Math.log1p((z * z) / df);
 }
 
-function median(values: Float64Array): number {
-  const sorted = Float64Array.from(values).sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /** Degrees of freedom tried for the residuals of right values (Infinity: normal). */
 const DEGREES_OF_FREEDOM = [1, 2, 4, 8, Infinity];

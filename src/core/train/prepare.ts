@@ -20,6 +20,7 @@ import {
   isMissing,
   readColumn,
 } from './columns';
+import { median } from '../shared/quantile';
 import { suggestFeatureExclusions } from './candidates';
 import { seededRandom, shuffleInPlace } from './rng';
 
@@ -468,12 +469,6 @@ export function kFoldAssignments(dataset: Dataset, k: number, seed: number): Spl
   return out;
 }
 
-function median(values: Float64Array): number {
-  if (values.length === 0) return NaN;
-  const sorted = Float64Array.from(values).sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 // Small monomorphic loops shared by every column: preparation runs once per job in a fresh process, and
 // a small function called for each column is optimized after the first columns, where one large function

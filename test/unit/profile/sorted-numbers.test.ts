@@ -10,7 +10,7 @@ import * as fc from 'fast-check';
 import { Float64, Int32, vectorFromArray } from 'apache-arrow';
 import { SortedNumbers, columnFacts, runsOf, sortFinite } from '../../../src/core/profile/column-facts';
 import { countSorted } from '../../../src/core/shared/count-sorted';
-import { quantile } from '../../../src/core/quality/column-values';
+import { quantile } from '../../../src/core/shared/quantile';
 
 function random(seed: number): () => number {
   let s = seed >>> 0 || 1;

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
-import { TEMPORAL_KINDS, numericColumn, quantile } from '../column-values';
+import { quantile } from '../../shared/quantile';
+import { TEMPORAL_KINDS, numericColumn } from '../column-values';
 
 /** Share of the ordered values at either end left out of the column's time span (wrong years that still fit the order). */
 const SPAN_TAIL = 0.01;
