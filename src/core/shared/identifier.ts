@@ -1,4 +1,13 @@
-/** Columns whose name says they identify rows (never treated as measurements): the rules and training agree on this. */
+/** Whether a column's name says it is its rows' identity: an id, a key (`id`, `order_id`, `customerId`, `uuid`, `#`). */
+export function namesRowIdentity(name: string): boolean {
+  const trimmed = name.trim();
+  return /(^|[_\s.-])(id|key|uuid|guid)$/i.test(trimmed) || /^(id|key|index|row|#)$/i.test(trimmed) || /(Id|ID|Key)$/.test(trimmed);
+}
+
+/**
+ * Columns whose name says they identify rows or things (never treated as measurements): an id, or a code that
+ * identifies one (a zip code, a phone number). The rules and training agree on this.
+ */
 export function looksLikeIdentifier(name: string): boolean {
-  return /(^|[_\s.-])(id|key|uuid|guid|code|zip|zipcode|postcode|phone)$/i.test(name.trim()) || /^(id|key|index|row|#)$/i.test(name.trim()) || /(Id|ID|Key)$/.test(name.trim());
+  return namesRowIdentity(name) || /(^|[_\s.-])(code|zip|zipcode|postcode|phone)$/i.test(name.trim());
 }

@@ -2,6 +2,9 @@ import { defineRule, type RuleOptions } from '../rule';
 import { TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, sortedColumn, sortedRuns } from '../column-values';
 import type { IngestResult } from '../../table/model';
 import { isFreeText } from '../dependencies';
+import { namesRowIdentity } from '../../shared/identifier';
+import { chanceRepeats } from '../chance-repeats';
+import { poissonAtMost } from '../key-pairs';
 
 /** When a column counts as a key: see the docs below. */
 export type KeyOptions = { uniqueShare: number; namedKeyShare: number; minRows: number };
@@ -27,8 +30,13 @@ merge that multiplied rows, or an id reused by mistake. Joins on it multiply row
 A column counts as a key when its name says so (\`id\`, \`*_id\`, \`key\`, \`uuid\`, …) and at least
 \`namedKeyShare\` of its values are distinct (a name-like id that repeats more is a foreign key), or when
 at least \`uniqueShare\` of its values are distinct (with at least \`minRows\` rows) and they are not free
-text (mostly several words: notes and comments repeat naturally). The finding sits on the later
-occurrence and points at the first.
+text (mostly several words: notes and comments repeat naturally). A column whose values repeat about as
+often as random values would (within 3× either way of chance, or a count that chance reaches at least 5% of the
+time) is no key either, unless its name says it is the rows' identity (\`id\`, \`*_id\`, \`key\`, \`uuid\`): seven-digit
+phone numbers among 200,000 people meet by chance. Chance is measured against the values the column could hold:
+for whole numbers, the spacing of its own values around each (ids handed out in order are packed: they repeat far
+less than chance); for text, every text of each value's shape (a digit one of 10, a letter one of 26). The
+finding sits on the later occurrence and points at the first.
 
 **Fix**: remove the duplicate record, or give it its own id.`,
   check({ data, options, report, rowNumber }) {
@@ -84,8 +92,10 @@ export function keyColumns(data: IngestResult, options: KeyOptions, withoutRepea
     // A column named like an id that repeats a lot is a foreign key (customer_id in orders), not a key; free
     // text (notes, comments: words apart) is mostly unique but repeats naturally ("Fine.", "Left at door").
     const share = distinct / present;
+    // Nor are values that repeat as often as random values would (a phone number of seven digits among 200,000
+    // people): the column only looks like a key, unless its name says it is the rows' identity.
     const isKey = looksLikeIdentifier(column.name) ? share >= options.namedKeyShare : present >= options.minRows && share >= options.uniqueShare && (numeric || !isFreeText(distinctValues(data, c), present));
-    if (isKey) keys.push(c);
+    if (isKey && (namesRowIdentity(column.name) || !repeatsAsByChance(present - distinct, chanceRepeats(data, c, present)))) keys.push(c);
   });
   return keys;
 }
@@ -101,4 +111,19 @@ function distinctNumbers(data: IngestResult, c: number): number {
     distinct += nonFinite.size;
   }
   return distinct;
+}
+
+/** Repeats within this factor of chance's (either way) are as many as chance gives. */
+const CHANCE_FACTOR = 3;
+/** Fewer repeats than chance's are still chance's when a Poisson count of chance's mean reaches them this often. */
+const CHANCE_ALPHA = 0.05;
+
+/**
+ * Whether a column's `repeats` are what `expected` (the repeats of random values, see chance-repeats.ts) says:
+ * a column of random values (seven-digit phone numbers) that only looks like a key. A key's repeats are far
+ * fewer (ids handed out one by one never meet) or more (records copied) than that.
+ */
+function repeatsAsByChance(repeats: number, expected: number): boolean {
+  if (repeats < expected / CHANCE_FACTOR) return false;
+  return repeats <= CHANCE_FACTOR * expected || 1 - poissonAtMost(repeats - 1, expected) >= CHANCE_ALPHA;
 }

@@ -1,0 +1,88 @@
+/**
+ * How many repeated values a column of mostly distinct values would hold by chance: the repeats of values
+ * drawn at random from the values the column could hold. A key's repeats are far fewer (ids are handed out so
+ * that they never meet: 1, 2, 3, …) or far more (a record copied) than chance gives; a column of random
+ * values — seven-digit phone numbers among 200,000 people, a measurement with many digits — repeats about as
+ * often as chance says, and its repeats are no errors.
+ *
+ * Where values are drawn from: for whole numbers, the density of the column's own values around each value
+ * (its distinct neighbours' spacing: ids 1..n are packed, random numbers spread); for text, every text of the
+ * shape of each value (a digit any of 10, a letter any of 26, other characters kept), each shape as often as
+ * the column's values have it.
+ */
+import type { IngestResult } from '../table/model';
+import { distinctValues, sortedRuns } from './column-values';
+
+/** Distinct neighbours over which a whole number's local density is measured. */
+const NEIGHBOURS = 16;
+/** Distinct texts whose shapes are read (spread over the column). */
+const SHAPE_SAMPLE = 2000;
+/** Alternatives per character of a shape. */
+const DIGIT_CHOICES = 10;
+const LETTER_CHOICES = 26;
+
+/**
+ * Repeats (values present minus distinct values) that `present` values drawn at random from `choices` equally
+ * likely values would hold.
+ */
+export function repeatsOfRandomDraws(present: number, choices: number): number {
+  if (!(choices > 0) || present < 2) return 0;
+  // Distinct values expected: choices·(1 − (1 − 1/choices)^present); for a huge space its first term.
+  if (choices > 1e9 * present) return (present * (present - 1)) / (2 * choices);
+  return present + choices * Math.expm1(present * Math.log1p(-1 / choices));
+}
+
+/**
+ * Repeats that chance gives a whole-number column: each value drawn with the probability its neighbourhood's
+ * density gives (rows per unit between its NEIGHBOURS-th distinct neighbours), so that the expected number of
+ * pairs of rows holding one value is ½·Σ over rows of that probability times the rows.
+ */
+function integerChanceRepeats(data: IngestResult, column: number): number {
+  const { values } = sortedRuns(data, column);
+  const windows = values.length - NEIGHBOURS;
+  if (windows <= 0) return 0;
+  let sum = 0;
+  // Each window of NEIGHBOURS distinct values holds about NEIGHBOURS rows over its width: a row there meets a
+  // given other row with probability 1 / (rows · width / NEIGHBOURS); summed over rows, that is NEIGHBOURS / width
+  // per distinct value (repeats are few in the columns asked about, so rows ≈ distinct values).
+  for (let i = 0; i < windows; i++) sum += NEIGHBOURS / Math.max(NEIGHBOURS, values[i + NEIGHBOURS] - values[i]);
+  return (sum * (values.length / windows)) / 2;
+}
+
+/**
+ * Repeats that chance gives a text column: each value drawn from every text of one of its values' shapes, that
+ * shape taken as often as the column's values have it.
+ */
+function textChanceRepeats(data: IngestResult, column: number, present: number): number {
+  const distinct = distinctValues(data, column);
+  const step = Math.max(1, Math.floor(distinct.size / SHAPE_SAMPLE));
+  // Per shape: how many texts it has (log10), and how many of the values read have it.
+  const shapes = new Map<string, { log10Choices: number; values: number }>();
+  let read = 0;
+  for (let id = 0; id < distinct.size; id += step) {
+    const text = distinct.text(id);
+    let shape = '';
+    let log10Choices = 0;
+    for (const ch of text) {
+      if (ch >= '0' && ch <= '9') {
+        shape += '9';
+        log10Choices += Math.log10(DIGIT_CHOICES);
+      } else if (ch.toLowerCase() !== ch.toUpperCase()) {
+        shape += 'a';
+        log10Choices += Math.log10(LETTER_CHOICES);
+      } else shape += ch;
+    }
+    const seen = shapes.get(shape);
+    if (seen) seen.values++;
+    else shapes.set(shape, { log10Choices, values: 1 });
+    read++;
+  }
+  let repeats = 0;
+  for (const { log10Choices, values } of shapes.values()) repeats += repeatsOfRandomDraws((present * values) / read, 10 ** log10Choices);
+  return repeats;
+}
+
+/** Repeats that chance would give column `column` (integer or text) with `present` non-empty cells. */
+export function chanceRepeats(data: IngestResult, column: number, present: number): number {
+  return data.columns[column].kind === 'integer' ? integerChanceRepeats(data, column) : textChanceRepeats(data, column, present);
+}
