@@ -6,6 +6,7 @@ import { allRules, runQualityCheck } from '../../../src/core/quality/engine';
 import { cellText, dependenciesOf, disagreeingGroups, type Dependency } from '../../../src/core/quality/dependencies';
 import { DependencyEvidence } from '../../../src/core/quality/rules/dependency-violation';
 import { readTimeOfDay, timeOfDayCodes } from '../../../src/core/quality/time-of-day';
+import { mulberry32 } from '../../../src/core/shared/random';
 
 const rules = (...ids: string[]) => allRules.filter((r) => ids.includes(r.id));
 const ingest = (lines: string[]) => ingestCsvBytes(new TextEncoder().encode(`${lines.join('\n')}\n`));
@@ -611,4 +612,47 @@ test('in a dirty table, a wrong code repeated in a group as often as the table\'
   const flagged = (texans: number[]) => check(withCodes(texans)).filter((f) => texans.includes(f.row ?? -1)).map((f) => [f.row, f.column]);
   assert.deepEqual(flagged(three), three.map((r) => [r, 'area_code']), 'three Texan rows with a Californian code');
   assert.deepEqual(flagged(texas.slice(0, 6)), [], 'six: more than errors put there');
+});
+
+test('errors scattered over every group: a state in ten of a small area code\'s 160 rows, as in every other area code\'s, is an error there too', () => {
+  // Area codes of ten states, the zips of each (zip → city, zip → state, city → state) and a tax rate per state;
+  // 6% of the area codes typed as another state's (and 3% of the states as another), so every area code's rows
+  // hold each other state in some of them. GA is small: of an area code's ~160 rows, ~10 say "CA" — no clear
+  // minority by itself (fewer than 50 to 1), and more than the dependency's error rate puts in a group that
+  // size, but what CA is in every other area code's rows.
+  const random = mulberry32(11);
+  const states = ['CA', 'TX', 'NY', 'FL', 'PA', 'IL', 'OH', 'WA', 'MA', 'GA'];
+  const weights = [20, 20, 15, 10, 10, 8, 7, 5, 3, 2];
+  // Three area codes per state (so that no city determines its area code).
+  const codes = states.map((_, s) => [0, 1, 2].map((k) => String(200 + 30 * s + k)));
+  const codeOf = (s: number) => codes[s][Math.floor(random() * codes[s].length)];
+  const pickState = () => {
+    let u = random() * weights.reduce((a, b) => a + b, 0);
+    for (let s = 0; s < states.length; s++) if ((u -= weights[s]) < 0) return s;
+    return states.length - 1;
+  };
+  const lines = ['area_code,phone,city,state,zip,rate'];
+  const crossed: number[] = [];
+  for (let i = 0; i < 20_000; i++) {
+    const s = pickState();
+    const z = Math.floor(random() * 20);
+    let area = codeOf(s);
+    let state = states[s];
+    const u = random();
+    if (u < 0.06) {
+      crossed.push(i);
+      area = codeOf((s + 1 + Math.floor(random() * 9)) % states.length);
+    } else if (u < 0.09) state = states[(s + 1 + Math.floor(random() * 9)) % states.length];
+    lines.push(`${area},${Math.floor(random() * 1e7)},City ${s}-${z},${state},${10_000 * (s + 1) + z},${(1 + s * 0.7).toFixed(2)}`);
+  }
+  const reported = new Set(check(lines).flatMap((f) => (f.column === 'area_code' && f.row !== null ? [f.row] : [])));
+  const inGeorgia = crossed.filter((r) => codes[9].some((code) => lines[r + 1].startsWith(`${code},`)));
+  const found = inGeorgia.filter((r) => reported.has(r)).length;
+  assert.ok(inGeorgia.length > 100, `GA's area code typed into other states' rows (${inGeorgia.length})`);
+  // (Without looking at the other groups, about a third: the rest fail the one-in-fifty test and the Poisson one.)
+  assert.ok(found >= 0.7 * inGeorgia.length, `${found} of ${inGeorgia.length} reported`);
+  const all = crossed.filter((r) => reported.has(r)).length;
+  assert.ok(all >= 0.85 * crossed.length, `area codes typed across states, all area codes: ${all} of ${crossed.length}`);
+  const wrongly = [...reported].filter((r) => !crossed.includes(r));
+  assert.ok(wrongly.length === 0, `no right area code reported: ${wrongly.slice(0, 5).map((r) => lines[r + 1]).join(' | ')}`);
 });

@@ -121,15 +121,16 @@ const FOREIGN_MINORITY_RATIO = 10;
  * A minority value of a dirty table's group that its errors explain: in at most one row in
  * FOREIGN_MINORITY_RATIO of the majority's, and in no more rows than errors of the dependency's own rate,
  * writing the column's values as often as the column holds them, put there by chance more often than
- * NOISE_LEVEL (Poisson: the group's rows × the g3 error × the value's share of the column). A state in 4 of an
+ * NOISE_LEVEL (Poisson: the group's rows × the g3 error × the value's share of the column, or `elsewhere` — the rows
+ * where the value dissents in each other group, on average — where more). A state in 4 of an
  * area code's 137 rows, where 7% of the rows break area_code → state and that state is a tenth of the
  * column, is what errors leave (expected 1.0; P(≥ 4) = 0.02); a zip's second town in 3 of its rows, a town
  * a thousandth of the column, is not (P ≈ 10⁻⁹).
  */
 const NOISE_LEVEL = 0.01;
 
-function errorsExplain(count: number, majorityCount: number, groupSize: number, error: number, share: number): boolean {
-  return count * FOREIGN_MINORITY_RATIO <= majorityCount && countTail(count, groupSize * error * share) >= NOISE_LEVEL;
+function errorsExplain(count: number, majorityCount: number, groupSize: number, error: number, share: number, elsewhere: number): boolean {
+  return count * FOREIGN_MINORITY_RATIO <= majorityCount && countTail(count, Math.max(groupSize * error * share, elsewhere)) >= NOISE_LEVEL;
 }
 
 /** A cell a dependency says is wrong, before the row's other broken dependencies are weighed. */
@@ -290,7 +291,9 @@ many, or ${FOREIGN_MINORITY_RATIO} times as many for a value foreign to the depe
 no group holds it otherwise: "Massachusetts" in a few rows of Boston and of Springfield among state codes is
 no second state of either), or, at one row in ${FOREIGN_MINORITY_RATIO} of the majority's, in no more rows than the dependency's own
 errors put a value there by chance (Poisson, P ≥ ${NOISE_LEVEL}: the group's rows × the share of the rows that break the
-dependency × the value's share of the column; 4 rows of New York among an area code's 137 of Georgia where 7%
+dependency × the value's share of the column, or, where more, the rows in which the value dissents in each other group
+of the dependency on average — errors scatter over every group, and a small group takes as many as a large one;
+4 rows of New York among an area code's 137 of Georgia where 7%
 of the rows break area_code → state, while a town that is a thousandth of the column in 3 of a zip's rows is
 a value of its own) — and when it is an intruder (the
 value belongs to other groups), one or two keystrokes from the majority value, or a value seen nowhere else
@@ -375,6 +378,9 @@ rows holding it (related information).
         }
         return dissents.get(value) ?? 0;
       };
+      // Rows where a value dissents in each other disagreeing group, on average: what errors scattered over all groups
+      // leave in one (a state in 63 of an area code's 2,782 rows, where it dissents in 30 to 80 rows of every other).
+      const dissentsElsewhere = (value: number, count: number) => (groups.length > 1 ? (dissentRows(value) - count) / (groups.length - 1) : 0);
       // A value foreign to the dependency: it dissents in other groups too, and every row holding it is a dissent
       // ("Massachusetts" among state codes, in some of Boston's and of Springfield's rows): no value of A has it
       // as its own, so it is no second value of a many-to-one relation.
@@ -393,7 +399,7 @@ rows holding it (related information).
           // most one row in MINORITY_RATIO of the majority's (7 of 2,000 married people with a single's
           // exemption), or at most one in FOREIGN_MINORITY_RATIO for a value foreign to the dependency; among an
           // entity's records, any value less than half as frequent as the one they agree on.
-          if (!dep.entity && !clearMinority(count, majorityCount) && !(count * FOREIGN_MINORITY_RATIO <= majorityCount && foreign(value, count)) && !errorsExplain(count, majorityCount, group.size, dep.error, total(value) / columnRows())) continue;
+          if (!dep.entity && !clearMinority(count, majorityCount) && !(count * FOREIGN_MINORITY_RATIO <= majorityCount && foreign(value, count)) && !errorsExplain(count, majorityCount, group.size, dep.error, total(value) / columnRows(), dissentsElsewhere(value, count))) continue;
           const rows = group.rowsOf(value);
           const text = cellText(data, rows[0], c);
           if (sameLoosely(text, expected) || isAccepted(c, text)) continue;
