@@ -301,3 +301,33 @@ test('in a closed vocabulary, slips of short words beyond their reach are typos 
   assert.deepEqual(withGenuine.filter((f) => shortSlips.includes(f.value ?? '')).map((f) => f.value), [], 'short slips need a row tie there');
   assert.equal(withGenuine.length, longSlips.length, 'the long slips are still typos');
 });
+
+test('a large closed vocabulary repeats its slips: values held by two rows or more that a name holds twenty times are slips, not real names that vouch for nearness', () => {
+  // The same 30 first names, 2,000 rows each: every slip is in 2 rows, and each name's slip of its second letter
+  // in 30 (a large table makes the same slip again: "jhn", "mry"). Counted as real values, and as the names'
+  // neighbours, they made every name look near another, and no short slip was a typo.
+  const names = ['james', 'mary', 'john', 'patricia', 'robert', 'jennifer', 'michael', 'linda', 'william', 'elizabeth', 'david', 'barbara', 'richard', 'susan', 'joseph',
+    'jessica', 'thomas', 'sarah', 'charles', 'karen', 'chris', 'nancy', 'daniel', 'lisa', 'matthew', 'betty', 'anthony', 'margaret', 'mark', 'sandra'];
+  const longSlips = ['patrcia', 'jenifer', 'micheal', 'willam', 'elizbeth', 'barbra', 'richrd', 'josph', 'jessca', 'tomas', 'charls', 'danel', 'mathew', 'anthny', 'margret',
+    'sandr', 'robrt', 'lnda', 'sarh', 'karn'];
+  const shortSlips = ['jahn', 'ohn', 'xark', 'lisx'];
+  const repeated = names.map((name) => name[0] + name.slice(2));
+  // Two genuine rare names near no frequent one: the short slips still outnumber what chance would bring near.
+  const genuine = ['xiomara', 'quincy'];
+  const rows: string[][] = [];
+  for (const name of names) for (let i = 0; i < 2000; i++) rows.push([String(rows.length), name]);
+  for (const name of [...longSlips, ...shortSlips]) for (let i = 0; i < 2; i++) rows.push([String(rows.length), name]);
+  for (const name of repeated) for (let i = 0; i < 30; i++) rows.push([String(rows.length), name]);
+  for (const name of genuine) rows.push([String(rows.length), name]);
+  const found = findingsOf(checkCsv(csv(['id', 'f_name'], rows), { maxFindingsPerRuleAndColumn: 10_000 }), 'typo');
+  const byValue = new Map(found.map((f) => [f.value ?? '', fixText(f)]));
+  assert.deepEqual(
+    shortSlips.map((slip) => [slip, byValue.get(slip)]),
+    [['jahn', 'john'], ['ohn', 'john'], ['xark', 'mark'], ['lisx', 'lisa']],
+  );
+  const unfixed = repeated.filter((slip, i) => byValue.get(slip) !== names[i]);
+  assert.deepEqual(unfixed, [], 'each repeated slip, with its name as the fix');
+  const expected = new Set([...longSlips, ...shortSlips, ...repeated]);
+  assert.deepEqual([...byValue.keys()].filter((v) => !expected.has(v)), [], 'nothing else');
+  assert.deepEqual([...expected].filter((v) => !byValue.has(v)), [], 'every slip');
+});

@@ -189,11 +189,11 @@ const REPEATED_SLIP_RATIO = 20;
 
 /**
  * Values in more than `maxRareRows` rows (at most REPEATED_SLIP_SHARE of the column) one edit from exactly one
- * frequent value, within its reach, that holds REPEATED_SLIP_RATIO times their rows: in a closed vocabulary,
+ * frequent value, within its reach (or beyond it, `beyondReach`: where the column's rare slips beyond reach are typos), that holds REPEATED_SLIP_RATIO times their rows: in a closed vocabulary,
  * the same slip made again and again ("G-13" in 26 rows against 634 of "PG-13", "woen" for "women"), not a
  * category of its own (which would not be one keystroke from a value twenty times as common).
  */
-function repeatedSlips(distinct: DistinctValues, words: readonly string[], frequent: readonly number[], vocabulary: number, reach: ReadonlyMap<number, number>, alphabet: number, maxRareRows: number, accepted: (id: number) => boolean): Candidate[] {
+function repeatedSlips(distinct: DistinctValues, words: readonly string[], frequent: readonly number[], vocabulary: number, reach: ReadonlyMap<number, number>, alphabet: number, maxRareRows: number, accepted: (id: number) => boolean, beyondReach: boolean): Candidate[] {
   const { counts } = distinct;
   const present = counts.reduce((a, b) => a + b, 0);
   const targets = frequent.filter((f) => hasLetter(words[f]) && counts[f] > REPEATED_SLIP_RATIO * maxRareRows);
@@ -208,7 +208,7 @@ function repeatedSlips(distinct: DistinctValues, words: readonly string[], frequ
   const near = nearPairs(repeated, targets, words);
   const out: Candidate[] = [];
   for (const id of repeated) {
-    const oneEdit = (near.get(id) ?? []).filter((g) => g.distance === 1 && (reach.get(g.id) ?? 0) >= 1 && spelledApart(words[id], words[g.id]));
+    const oneEdit = (near.get(id) ?? []).filter((g) => g.distance === 1 && (beyondReach || (reach.get(g.id) ?? 0) >= 1) && spelledApart(words[id], words[g.id]));
     if (oneEdit.length !== 1 || counts[oneEdit[0].id] < REPEATED_SLIP_RATIO * counts[id]) continue;
     const f = oneEdit[0].id;
     out.push({ rare: id, frequent: f, distance: 1, chance: chanceOfNeighbour(words[f].length, vocabulary, 1, alphabet) });
@@ -223,7 +223,7 @@ function repeatedSlips(distinct: DistinctValues, words: readonly string[], frequ
  * MAX_NATURAL_PART as many of them that near by coincidence. A genuine value lies that near a frequent one
  * with probability p, the larger of a random word's chance (the pairs' mean) and how often the column's real
  * values do (those held by two rows or more with a frequent value that near: "mark" and "mary"; the 95% upper
- * bound of that share): the `apart` values seen estimate apart × p / (1 − p) of them. A column whose rare
+ * bound of that share; repeated slips left out, see naturalNearness): the `apart` values seen estimate apart × p / (1 − p) of them. A column whose rare
  * values are slips leaves few values apart; one with genuine rare values of its own has them apart, and
  * they vouch for nothing beyond reach. Each value's nearest frequent value (fewest edits, then most rows) is the fix.
  */
@@ -239,8 +239,9 @@ function closedSlips(far: readonly Candidate[][], rare: readonly number[], pairs
 }
 
 /**
- * The 95% upper bound of the share of a column's real values (held by REAL_VALUE_ROWS rows or more) with
- * another frequent value within `distance` edits, spelled apart.
+ * The 95% upper bound of the share of a column's real values (held by REAL_VALUE_ROWS rows or more, and not
+ * repeated slips: values a near one holds REPEATED_SLIP_RATIO times the rows of) with another frequent value
+ * within `distance` edits, spelled apart, that is no repeated slip of theirs. 1 when every such value is a slip.
  */
 function naturalNearness(frequent: readonly number[], words: readonly string[], distinct: DistinctValues, distance: number): number {
   const usable = (id: number) => typoLength(words[id]) && hasLetter(words[id]) && !damaged(distinct.text(id));
@@ -249,8 +250,15 @@ function naturalNearness(frequent: readonly number[], words: readonly string[], 
   if (measured.length === 0) return 1;
   const near = nearPairs(measured, frequent.filter(usable), words);
   let withNeighbour = 0;
-  for (const id of measured) if ((near.get(id) ?? []).some((g) => g.distance <= distance && spelledApart(words[id], words[g.id]))) withNeighbour++;
-  return wilsonUpper(withNeighbour, measured.length);
+  let slips = 0;
+  for (const id of measured) {
+    const neighbours = (near.get(id) ?? []).filter((g) => g.distance <= distance && spelledApart(words[id], words[g.id]));
+    // A value that a neighbour holds REPEATED_SLIP_RATIO times the rows of is a repeated slip (a large table repeats
+    // its slips), no real value: it says nothing of how near real values lie; nor is such a slip a real value's neighbour.
+    if (neighbours.some((g) => distinct.counts[g.id] >= REPEATED_SLIP_RATIO * distinct.counts[id])) slips++;
+    else if (neighbours.some((g) => REPEATED_SLIP_RATIO * distinct.counts[g.id] > distinct.counts[id])) withNeighbour++;
+  }
+  return measured.length > slips ? wilsonUpper(withNeighbour, measured.length - slips) : 1;
 }
 
 interface Candidate {
@@ -358,10 +366,13 @@ at most half the time. In a closed vocabulary such values (short words: "jahn" a
 first names) are typos without a row's evidence when the column's rare values near no frequent value — at
 most its genuine rare values — would leave under a fifth as many of them that near by coincidence: each would
 be, with the larger of a random word's chance and how often the column's values held by two rows or more lie
-that near another frequent value ("mark" and "mary"; the 95% upper bound of that share).
+that near another frequent value ("mark" and "mary"; the 95% upper bound of that share) — not counting values
+that a near one holds twenty times the rows of, nor such neighbours: a large table repeats its slips ("jhn" in
+39 of 200,000 rows), and they are no real values.
 
 In a closed vocabulary a value in more rows (up to 1% of the column) is also reported when it is one edit
-from exactly one frequent value, within its reach, that holds twenty times its rows: the same slip made again
+from exactly one frequent value, within its reach (or beyond it, where the column's rare slips beyond reach are
+typos, as above), that holds twenty times its rows: the same slip made again
 and again in a dirty table ("G-13" in 26 rows against 634 of "PG-13"); a category of its own is not one
 keystroke from a value twenty times as common.
 
@@ -482,10 +493,11 @@ In a file checked in batches, each batch is checked on its own.`,
         }
         flagged.set(pair.rare, { pair, note: support ? `its ${data.columns[support.column].name} goes with "${distinct.text(pair.frequent)}" in ${support.rows} rows` : closedNote });
       }
-      // The same slip in several rows of a closed vocabulary (a dirty table: "G-13" for "PG-13" in 26 rows).
-      if (closed) for (const pair of repeatedSlips(distinct, words, frequent, vocabulary.length, reach, alphabet, options.maxRareRows, (id) => isAccepted(c, distinct.text(id)))) flagged.set(pair.rare, { pair, note: closedNote });
       // Slips of short words beyond their reach, where the closed column's own rare values say so.
       const slipsBeyondReach = closed ? closedSlips(far, rare, pairs, explained, frequent, words, distinct) : [];
+      // The same slip in several rows of a closed vocabulary (a dirty table: "G-13" for "PG-13" in 26 rows); of a
+      // short word too ("jhn" for "john" in 39 of 200,000 rows) where its rare slips beyond reach are slips.
+      if (closed) for (const pair of repeatedSlips(distinct, words, frequent, vocabulary.length, reach, alphabet, options.maxRareRows, (id) => isAccepted(c, distinct.text(id)), slipsBeyondReach.length > 0)) flagged.set(pair.rare, { pair, note: closedNote });
       for (const pair of slipsBeyondReach) flagged.set(pair.rare, { pair, note: closedNote });
       const contested = [...unsupported, ...far.filter((list) => !flagged.has(list[0].rare))];
       if (contested.length) {
