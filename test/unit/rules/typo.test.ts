@@ -319,6 +319,8 @@ test('a large closed vocabulary repeats its slips: values held by two rows or mo
   for (const name of [...longSlips, ...shortSlips]) for (let i = 0; i < 2; i++) rows.push([String(rows.length), name]);
   for (const name of repeated) for (let i = 0; i < 30; i++) rows.push([String(rows.length), name]);
   for (const name of genuine) rows.push([String(rows.length), name]);
+  // Another slip of "john" in 70 rows, one edit from "jhn" too: "jhn" is still "john"'s alone.
+  for (let i = 0; i < 70; i++) rows.push([String(rows.length), 'jon']);
   const found = findingsOf(checkCsv(csv(['id', 'f_name'], rows), { maxFindingsPerRuleAndColumn: 10_000 }), 'typo');
   const byValue = new Map(found.map((f) => [f.value ?? '', fixText(f)]));
   assert.deepEqual(
@@ -327,7 +329,8 @@ test('a large closed vocabulary repeats its slips: values held by two rows or mo
   );
   const unfixed = repeated.filter((slip, i) => byValue.get(slip) !== names[i]);
   assert.deepEqual(unfixed, [], 'each repeated slip, with its name as the fix');
-  const expected = new Set([...longSlips, ...shortSlips, ...repeated]);
+  assert.equal(byValue.get('jon'), 'john');
+  const expected = new Set([...longSlips, ...shortSlips, ...repeated, 'jon']);
   assert.deepEqual([...byValue.keys()].filter((v) => !expected.has(v)), [], 'nothing else');
   assert.deepEqual([...expected].filter((v) => !byValue.has(v)), [], 'every slip');
 });

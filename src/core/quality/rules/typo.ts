@@ -208,8 +208,9 @@ function repeatedSlips(distinct: DistinctValues, words: readonly string[], frequ
   const near = nearPairs(repeated, targets, words);
   const out: Candidate[] = [];
   for (const id of repeated) {
-    const oneEdit = (near.get(id) ?? []).filter((g) => g.distance === 1 && (beyondReach || (reach.get(g.id) ?? 0) >= 1) && spelledApart(words[id], words[g.id]));
-    if (oneEdit.length !== 1 || counts[oneEdit[0].id] < REPEATED_SLIP_RATIO * counts[id]) continue;
+    // Values near it that hold fewer rows are no candidates ("mak" beside the slip "mar" in 64 rows is "mark"'s).
+    const oneEdit = (near.get(id) ?? []).filter((g) => g.distance === 1 && counts[g.id] >= REPEATED_SLIP_RATIO * counts[id] && (beyondReach || (reach.get(g.id) ?? 0) >= 1) && spelledApart(words[id], words[g.id]));
+    if (oneEdit.length !== 1) continue;
     const f = oneEdit[0].id;
     out.push({ rare: id, frequent: f, distance: 1, chance: chanceOfNeighbour(words[f].length, vocabulary, 1, alphabet) });
   }
