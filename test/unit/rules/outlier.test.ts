@@ -366,3 +366,23 @@ test('a value below a floor at zero where the column is dense is an outlier thou
   const moved = stock.map((v, r) => (r === 1234 ? '-22' : String(Number(v) + 2)));
   assert.deepEqual(cells(check(`stock\n${moved.join('\n')}\n`)), [], 'an edge that is not zero');
 });
+
+test('a large column holds more slips than a fixed count: 300 ratings ×10 among 30,000 are found (up to 5% of the column per end)', () => {
+  // Ratings of 1.0 to 9.9 with one decimal; 1% of them written ten times over ("55.0" for 5.5) — a layer of 300
+  // values, more than the 200 a round of blocks once looked at, however large the column.
+  const u = random(31);
+  const slipped = new Set<number>();
+  const lines = ['rating'];
+  for (let r = 0; r < 30_000; r++) {
+    const rating = Math.min(9.9, Math.max(1, Math.round(10 * (6.5 + 1.1 * Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u()))) / 10));
+    if (u() < 0.01) {
+      slipped.add(r);
+      lines.push((rating * 10).toFixed(1));
+    } else lines.push(rating.toFixed(1));
+  }
+  const flagged = new Set(check(lines.join('\n') + '\n').map((f) => f.row));
+  const found = [...slipped].filter((r) => flagged.has(r)).length;
+  assert.ok(slipped.size > 250, `slips made (${slipped.size})`);
+  assert.ok(found >= 0.95 * slipped.size, `${found} of ${slipped.size} ratings ×10 found`);
+  assert.ok([...flagged].every((r) => r !== null && slipped.has(r)), 'no right rating flagged');
+});

@@ -45,7 +45,7 @@ export const outlier = defineRule({
   title: 'Outlier',
   dimension: 'accuracy',
   defaultSeverity: 'warning',
-  defaultOptions: { alpha: 0.01, maxOutliers: 200, window: 50 },
+  defaultOptions: { alpha: 0.01, maxOutliers: 1000, window: 50 },
   description: "A numeric value far beyond the column's own extreme, for the column's shape (skewed, zero-inflated, heavy-tailed or discrete), or far from the values of its row's group.",
   docs: `One value a hundred times too large (a price typed in cents, a unit mix-up, a sensor glitch, a lost
 minus sign) can dominate a linear model's fit and its loss. But real columns have long tails: prices and
