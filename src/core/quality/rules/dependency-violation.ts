@@ -122,7 +122,7 @@ const FOREIGN_MINORITY_RATIO = 10;
  * FOREIGN_MINORITY_RATIO of the majority's, and in no more rows than errors of the dependency's own rate,
  * writing the column's values as often as the column holds them, put there by chance more often than
  * NOISE_LEVEL (Poisson: the group's rows × the g3 error × the value's share of the column, or `elsewhere` — the rows
- * where the value dissents in each other group, on average — where more). A state in 4 of an
+ * where the value dissents in each other disagreeing group, on average — where more). A state in 4 of an
  * area code's 137 rows, where 7% of the rows break area_code → state and that state is a tenth of the
  * column, is what errors leave (expected 1.0; P(≥ 4) = 0.02); a zip's second town in 3 of its rows, a town
  * a thousandth of the column, is not (P ≈ 10⁻⁹).
@@ -292,7 +292,7 @@ no group holds it otherwise: "Massachusetts" in a few rows of Boston and of Spri
 no second state of either), or, at one row in ${FOREIGN_MINORITY_RATIO} of the majority's, in no more rows than the dependency's own
 errors put a value there by chance (Poisson, P ≥ ${NOISE_LEVEL}: the group's rows × the share of the rows that break the
 dependency × the value's share of the column, or, where more, the rows in which the value dissents in each other group
-of the dependency on average — errors scatter over every group, and a small group takes as many as a large one;
+of the dependency that disagrees, on average — errors scatter over every group, and a small group takes as many as a large one;
 4 rows of New York among an area code's 137 of Georgia where 7%
 of the rows break area_code → state, while a town that is a thousandth of the column in 3 of a zip's rows is
 a value of its own) — and when it is an intruder (the
