@@ -7,16 +7,15 @@
  *
  * Where values are drawn from: for whole numbers, the density of the column's own values around each value
  * (its distinct neighbours' spacing: ids 1..n are packed, random numbers spread); for text, every text of the
- * shape of each value (a digit any of 10, a letter any of 26, other characters kept), each shape as often as
- * the column's values have it.
+ * shape of each value (value-patterns.ts; a digit any of 10, a letter any of 26, other characters kept), each
+ * shape as often as the column's rows have it.
  */
 import type { IngestResult } from '../table/model';
-import { distinctValues, sortedRuns } from './column-values';
+import { sortedRuns } from './column-values';
+import { samplePatterns } from './value-patterns';
 
 /** Distinct neighbours over which a whole number's local density is measured. */
 const NEIGHBOURS = 16;
-/** Distinct texts whose shapes are read (spread over the column). */
-const SHAPE_SAMPLE = 2000;
 /** Alternatives per character of a shape. */
 const DIGIT_CHOICES = 10;
 const LETTER_CHOICES = 26;
@@ -49,36 +48,24 @@ function integerChanceRepeats(data: IngestResult, column: number): number {
   return (sum * (values.length / windows)) / 2;
 }
 
+/** How many texts a value shape (value-patterns.ts: runs such as "a3" or "94" and other characters kept) stands for. */
+function textsOfShape(shape: string): number {
+  let log10Texts = 0;
+  for (const token of shape.split('|')) {
+    if (!/^[a9]\d+$/.test(token)) continue;
+    log10Texts += Number(token.slice(1)) * Math.log10(token[0] === '9' ? DIGIT_CHOICES : LETTER_CHOICES);
+  }
+  return 10 ** log10Texts;
+}
+
 /**
- * Repeats that chance gives a text column: each value drawn from every text of one of its values' shapes, that
- * shape taken as often as the column's values have it.
+ * Repeats that chance gives a text column: each value drawn from every text of one of its values' shapes (the
+ * shapes pattern-mismatch learns), that shape taken as often as the column's rows have it. Free text: none.
  */
 function textChanceRepeats(data: IngestResult, column: number, present: number): number {
-  const distinct = distinctValues(data, column);
-  const step = Math.max(1, Math.floor(distinct.size / SHAPE_SAMPLE));
-  // Per shape: how many texts it has (log10), and how many of the values read have it.
-  const shapes = new Map<string, { log10Choices: number; values: number }>();
-  let read = 0;
-  for (let id = 0; id < distinct.size; id += step) {
-    const text = distinct.text(id);
-    let shape = '';
-    let log10Choices = 0;
-    for (const ch of text) {
-      if (ch >= '0' && ch <= '9') {
-        shape += '9';
-        log10Choices += Math.log10(DIGIT_CHOICES);
-      } else if (ch.toLowerCase() !== ch.toUpperCase()) {
-        shape += 'a';
-        log10Choices += Math.log10(LETTER_CHOICES);
-      } else shape += ch;
-    }
-    const seen = shapes.get(shape);
-    if (seen) seen.values++;
-    else shapes.set(shape, { log10Choices, values: 1 });
-    read++;
-  }
+  const patterns = samplePatterns(data, column);
   let repeats = 0;
-  for (const { log10Choices, values } of shapes.values()) repeats += repeatsOfRandomDraws((present * values) / read, 10 ** log10Choices);
+  for (const [shape, rows] of patterns.levels.shape.rows) repeats += repeatsOfRandomDraws((present * rows) / patterns.present, textsOfShape(shape));
   return repeats;
 }
 

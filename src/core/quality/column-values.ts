@@ -193,8 +193,6 @@ export function sortedFinite(values: Float64Array): Float64Array {
   return sortFinite(values);
 }
 
-
-
 /** Whether the values only ever increase (a row counter or an auto-increment key). */
 export function strictlyIncreasing(values: Float64Array): boolean {
   const state = { previous: -Infinity, seen: 0 };
