@@ -274,18 +274,20 @@ test("a neighbour's values shifted into a column often enough to be frequent the
   assert.deepEqual(found.map((f) => f.value).sort(), [...slips].sort(), 'every slip, nothing else');
 });
 
+/** 30 frequent first names, and one slip of each of 20 long ones (a vocabulary closed by its slips). */
+const FIRST_NAMES = ['james', 'mary', 'john', 'patricia', 'robert', 'jennifer', 'michael', 'linda', 'william', 'elizabeth', 'david', 'barbara', 'richard', 'susan', 'joseph',
+  'jessica', 'thomas', 'sarah', 'charles', 'karen', 'chris', 'nancy', 'daniel', 'lisa', 'matthew', 'betty', 'anthony', 'margaret', 'mark', 'sandra'];
+const LONG_NAME_SLIPS = ['patrcia', 'jenifer', 'micheal', 'willam', 'elizbeth', 'barbra', 'richrd', 'josph', 'jessca', 'tomas', 'charls', 'danel', 'mathew', 'anthny', 'margret',
+  'sandr', 'robrt', 'lnda', 'sarh', 'karn'];
+
 test('in a closed vocabulary, slips of short words beyond their reach are typos too, unless the column has genuine rare values of its own', () => {
   // 30 first names, 60 rows each: slips of the long ones close the vocabulary; "jahn", "ohn", "lsa" and
   // "xark" are one edit from a four- or three-letter name, nearer than a random word's 1% chance allows.
-  const names = ['james', 'mary', 'john', 'patricia', 'robert', 'jennifer', 'michael', 'linda', 'william', 'elizabeth', 'david', 'barbara', 'richard', 'susan', 'joseph',
-    'jessica', 'thomas', 'sarah', 'charles', 'karen', 'chris', 'nancy', 'daniel', 'lisa', 'matthew', 'betty', 'anthony', 'margaret', 'mark', 'sandra'];
-  const longSlips = ['patrcia', 'jenifer', 'micheal', 'willam', 'elizbeth', 'barbra', 'richrd', 'josph', 'jessca', 'tomas', 'charls', 'danel', 'mathew', 'anthny', 'margret',
-    'sandr', 'robrt', 'lnda', 'sarh', 'karn'];
   const shortSlips = ['jahn', 'ohn', 'lsa', 'xark'];
   const table = (genuine: string[]) => {
     const rows: string[][] = [];
-    for (const name of names) for (let i = 0; i < 60; i++) rows.push([String(rows.length), name]);
-    for (const name of [...longSlips, ...shortSlips, ...genuine]) rows.push([String(rows.length), name]);
+    for (const name of FIRST_NAMES) for (let i = 0; i < 60; i++) rows.push([String(rows.length), name]);
+    for (const name of [...LONG_NAME_SLIPS, ...shortSlips, ...genuine]) rows.push([String(rows.length), name]);
     return checkCsv(csv(['id', 'f_name'], rows));
   };
   const found = findingsOf(table([]), 'typo');
@@ -293,30 +295,26 @@ test('in a closed vocabulary, slips of short words beyond their reach are typos 
     found.filter((f) => shortSlips.includes(f.value ?? '')).map((f) => [f.value, fixText(f)]),
     [['jahn', 'john'], ['ohn', 'john'], ['lsa', 'lisa'], ['xark', 'mark']],
   );
-  assert.equal(found.length, longSlips.length + shortSlips.length, 'every slip, nothing else');
+  assert.equal(found.length, LONG_NAME_SLIPS.length + shortSlips.length, 'every slip, nothing else');
   // Twelve rare names of the column's own, near no frequent name: rare values there are not only slips, and
   // a short word one edit from "john" may be one of them.
   const genuine = ['xiomara', 'quincy', 'bartholomew', 'ignatius', 'wolfgang', 'ottoline', 'zebulon', 'hyacinth', 'percival', 'gwendolyn', 'evander', 'fitzgerald'];
   const withGenuine = findingsOf(table(genuine), 'typo');
   assert.deepEqual(withGenuine.filter((f) => shortSlips.includes(f.value ?? '')).map((f) => f.value), [], 'short slips need a row tie there');
-  assert.equal(withGenuine.length, longSlips.length, 'the long slips are still typos');
+  assert.equal(withGenuine.length, LONG_NAME_SLIPS.length, 'the long slips are still typos');
 });
 
 test('a large closed vocabulary repeats its slips: values held by two rows or more that a name holds twenty times are slips, not real names that vouch for nearness', () => {
   // The same 30 first names, 2,000 rows each: every slip is in 2 rows, and each name's slip of its second letter
   // in 30 (a large table makes the same slip again: "jhn", "mry"). Counted as real values, and as the names'
   // neighbours, they made every name look near another, and no short slip was a typo.
-  const names = ['james', 'mary', 'john', 'patricia', 'robert', 'jennifer', 'michael', 'linda', 'william', 'elizabeth', 'david', 'barbara', 'richard', 'susan', 'joseph',
-    'jessica', 'thomas', 'sarah', 'charles', 'karen', 'chris', 'nancy', 'daniel', 'lisa', 'matthew', 'betty', 'anthony', 'margaret', 'mark', 'sandra'];
-  const longSlips = ['patrcia', 'jenifer', 'micheal', 'willam', 'elizbeth', 'barbra', 'richrd', 'josph', 'jessca', 'tomas', 'charls', 'danel', 'mathew', 'anthny', 'margret',
-    'sandr', 'robrt', 'lnda', 'sarh', 'karn'];
   const shortSlips = ['jahn', 'ohn', 'xark', 'lisx'];
-  const repeated = names.map((name) => name[0] + name.slice(2));
+  const repeated = FIRST_NAMES.map((name) => name[0] + name.slice(2));
   // Two genuine rare names near no frequent one: the short slips still outnumber what chance would bring near.
   const genuine = ['xiomara', 'quincy'];
   const rows: string[][] = [];
-  for (const name of names) for (let i = 0; i < 2000; i++) rows.push([String(rows.length), name]);
-  for (const name of [...longSlips, ...shortSlips]) for (let i = 0; i < 2; i++) rows.push([String(rows.length), name]);
+  for (const name of FIRST_NAMES) for (let i = 0; i < 2000; i++) rows.push([String(rows.length), name]);
+  for (const name of [...LONG_NAME_SLIPS, ...shortSlips]) for (let i = 0; i < 2; i++) rows.push([String(rows.length), name]);
   for (const name of repeated) for (let i = 0; i < 30; i++) rows.push([String(rows.length), name]);
   for (const name of genuine) rows.push([String(rows.length), name]);
   // Another slip of "john" in 70 rows, one edit from "jhn" too: "jhn" is still "john"'s alone.
@@ -327,10 +325,10 @@ test('a large closed vocabulary repeats its slips: values held by two rows or mo
     shortSlips.map((slip) => [slip, byValue.get(slip)]),
     [['jahn', 'john'], ['ohn', 'john'], ['xark', 'mark'], ['lisx', 'lisa']],
   );
-  const unfixed = repeated.filter((slip, i) => byValue.get(slip) !== names[i]);
+  const unfixed = repeated.filter((slip, i) => byValue.get(slip) !== FIRST_NAMES[i]);
   assert.deepEqual(unfixed, [], 'each repeated slip, with its name as the fix');
   assert.equal(byValue.get('jon'), 'john');
-  const expected = new Set([...longSlips, ...shortSlips, ...repeated, 'jon']);
+  const expected = new Set([...LONG_NAME_SLIPS, ...shortSlips, ...repeated, 'jon']);
   assert.deepEqual([...byValue.keys()].filter((v) => !expected.has(v)), [], 'nothing else');
   assert.deepEqual([...expected].filter((v) => !byValue.has(v)), [], 'every slip');
 });
