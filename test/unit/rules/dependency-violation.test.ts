@@ -284,6 +284,28 @@ test('records of one entity: sources that err independently are outvoted even wh
   assert.deepEqual(dependenciesOf(ingest(visits)).filter((d) => d.entity).map((d) => d.rhs), [], "a customer's second store is no wrong record");
 });
 
+test('records of one entity: a third of the records wrong is still outvoted where each source errs on its own; where the other value repeats it is no error', () => {
+  // Sources 3 and 4 each give their own wrong departure for every flight: a third of the departures
+  // disagree (more than the 30% an entity's records may disagree in when their other values repeat), each
+  // wrong time alone in its flight's records, and the four other sources agree.
+  const other = (f: number, k: number) => `${5 + ((f * k + 5) % 13)}:${String((f * 7 + k) % 60).padStart(2, '0')}`;
+  const errors: [number, number, number, string][] = [];
+  for (let f = 0; f < 30; f++) errors.push([3, f, 2, other(f, 3)], [4, f, 2, other(f, 5)]);
+  const data = ingest(mergedTimetable(errors));
+  const departure = dependenciesOf(data).find((d) => d.entity && data.columns[d.rhs].name === 'departure');
+  assert.ok(departure && departure.error > 0.3, `flight → departure is an entity's records, a third of them wrong: ${JSON.stringify(departure)}`);
+  const findings = check(mergedTimetable(errors));
+  assert.deepEqual(
+    findings.map((f) => [f.row, f.column]),
+    errors.map(([s, f]) => [s * 30 + f, 'departure']).sort((x, y) => Number(x[0]) - Number(y[0])),
+    "each wrong departure, outvoted by the flight's four other records",
+  );
+  // A third of a customer's visits at a second store of theirs (the same one each time): values that vary, not errors.
+  const visits = ['customer,visit,store'];
+  for (let c = 0; c < 30; c++) for (let v = 0; v < 6; v++) visits.push(`C-${1000 + c * 7},${v},Store ${(v >= 4 ? c + 5 : c) % 11}`);
+  assert.deepEqual(dependenciesOf(ingest(visits)).filter((d) => d.entity).map((d) => d.rhs), [], "a customer's second store is no wrong record");
+});
+
 test('records of one entity: no finding without a clear plurality, nor when the key itself is wrong', () => {
   // Flight 0: 6:00 three times, 7:00 twice and source 4's other time: no value twice as frequent as the next.
   const split = check(mergedTimetable([...sloppySources(), [1, 0, 2, '7:00'], [2, 0, 2, '7:00']]));

@@ -326,8 +326,10 @@ while a county typed into the wrong row rarely exists in that state.
 product or hospital once per source, and sources disagree far more often than one clean table does: a
 sloppy source may be wrong in a third of its cells. When one identifying column (text, or an integer named
 like an id) has entities recorded at least three times (the median), A → B is also kept when at least 80%
-of the groups have a strict majority, at most 30% of the rows disagree with it and that is at most a quarter
-of what an unrelated B would give. The column that determines the most others this way is the entity key
+of the groups have a strict majority, at most 40% of the rows disagree with it and that is at most a quarter
+of what an unrelated B would give — or half, where three quarters of the records that disagree hold a value
+alone in their group: sources that err independently each write their own wrong time (two sloppy sources in
+six leave a third of a flight's records wrong), while an entity's values that merely vary repeat. The column that determines the most others this way is the entity key
 (a flight's time "determines" the flight as loosely as the flight its time, but names nothing), provided it
 determines at least half of the other columns that vary (a county name shared by several states' counties
 determines the state loosely and nothing else: it names no entity); all its dependencies are then judged
