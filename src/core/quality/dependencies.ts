@@ -28,7 +28,7 @@ import type { IngestResult } from '../table/model';
 import { editDistance } from './edit-distance';
 import { TEXT_KINDS, kernelRanges, cellSourceText, looksLikeIdentifier, distinctValues, finiteStats, isNumeric, nullCount, numericColumn, sortedRuns, valueCodes, type DistinctValues, type ValueCodes } from './column-values';
 import { codesAt, numberCodes, pairCodes, type SortedRuns } from '../profile/column-facts';
-import { timeOfDayCodes } from './time-of-day';
+import { timeColumn, timeOfDayCodes } from './time-of-day';
 import { looseCodes } from './loose-codes';
 import { codeWidths } from './code-widths';
 
@@ -705,7 +705,9 @@ function manyToOne(data: IngestResult, dep: Dependency): boolean {
  * The entity dependencies of one left side only (none the loose side of a many-to-one relation). The column
  * that determines the most others as an entity's records (ties: the smallest mean error) names the
  * entities; the others' values merely repeat with their entity (a flight's scheduled time "determines" the
- * flight as loosely as the flight determines the time). It names entities only if it determines at least
+ * flight as loosely as the flight determines the time; where sites copy each other's records, its departure
+ * time determines the flight and the other times with fewer exceptions than the flight does: a column of
+ * times of day is never the key). It names entities only if it determines at least
  * half of the other columns that vary. Every dependency of that column alone is then judged as its records
  * (a strict one included: the entity's attributes are compared alike); the other columns' entity
  * dependencies only explain values (a city name in two states is explained by the airport code's state),
@@ -714,16 +716,18 @@ function manyToOne(data: IngestResult, dep: Dependency): boolean {
 function oneEntityKey(data: IngestResult, { found, described }: Discovered): Dependency[] {
   found = found.filter((d) => !d.entity || !manyToOne(data, d));
   const byKey = new Map<number, Dependency[]>();
-  for (const d of found) if (d.entity) byKey.set(d.lhs[0], [...(byKey.get(d.lhs[0]) ?? []), d]);
-  if (byKey.size === 0) return found;
+  // A time of day names no entity (two flights leave at 7:10), however well it tells the flights of one day apart.
+  for (const d of found) if (d.entity && !timeColumn(data, d.lhs[0])) byKey.set(d.lhs[0], [...(byKey.get(d.lhs[0]) ?? []), d]);
+  // No entity: its loose dependencies are dropped, but for those a dirtier table's dependency also explains.
+  const noEntity = () => found.flatMap((d) => (!d.entity ? [d] : noisyHolds(d) && d.error <= MAX_ERROR_VS_CHANCE * d.chance ? [withoutEntity(d)] : []));
+  if (byKey.size === 0) return noEntity();
   const meanError = (list: Dependency[]) => list.reduce((sum, d) => sum + d.error, 0) / list.length;
   const [key] = [...byKey].sort((x, y) => y[1].length - x[1].length || meanError(x[1]) - meanError(y[1]) || x[0] - y[0])[0];
   // An entity's records agree on most of what describes it: the key must determine (loosely or strictly)
   // at least half of the other columns that vary. A county name shared by several states' counties
   // determines the state loosely, and nothing else: it names no entity.
   const attributes = found.filter((d) => d.lhs.length === 1 && d.lhs[0] === key).length;
-  // No entity: its loose dependencies are dropped, but for those a dirtier table's dependency also explains.
-  if (2 * attributes < described.filter((c) => c !== key).length) return found.flatMap((d) => (!d.entity ? [d] : noisyHolds(d) && d.error <= MAX_ERROR_VS_CHANCE * d.chance ? [withoutEntity(d)] : []));
+  if (2 * attributes < described.filter((c) => c !== key).length) return noEntity();
   // Marked in place (the dependencies are this table's, found just now), so the passes over all rows
   // manyToOne made for the entity dependencies stay theirs instead of being made again for copies.
   for (const d of found) {
