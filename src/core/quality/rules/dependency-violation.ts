@@ -91,9 +91,11 @@ export class DependencyEvidence {
       if (other === dep) return false;
       // For an entity's records, a row alone in its group of another dependency is consistent with it by
       // itself, which says nothing; and the records that outvote the row (`outvotedBy` of them) are
-      // outweighed by an inverse dependency only with as many rows (not by one copy of the row's mistake).
+      // outweighed by an inverse dependency only with as many rows (not by one copy of the row's mistake). Nor
+      // does a group no larger than the entity's records holding the value (`minority`) explain it: a site
+      // that copies another's record copies its mistakes in every column, and the copies agree with each other.
       const rows = dep.entity ? this.groupRows(other, r) : Infinity;
-      if (other.rhs === dep.rhs) return rows >= 2 && this.consistent(other, r) && !(other.lhs.some((c) => suspects.has(c) && !dep.lhs.includes(c)) && this.groupRows(other, r) < 2);
+      if (other.rhs === dep.rhs) return rows >= 2 && !(dep.entity && rows <= minority) && this.consistent(other, r) && !(other.lhs.some((c) => suspects.has(c) && !dep.lhs.includes(c)) && this.groupRows(other, r) < 2);
       if (rows < Math.max(2, outvotedBy)) return false;
       const inverse = other.lhs.includes(dep.rhs) && dep.lhs.includes(other.rhs) && other.error < dep.error;
       return inverse && this.consistent(other, r) && (this.groupRows(other, r) > (slip ? minority : 1) || (!intruder && !slip && this.singlesCommon(other)));
@@ -311,7 +313,8 @@ dependency is the row's only one, against a value its group holds in 20 rows or 
 dependency confirms the row's value (an area code of Georgia on a row whose zip and city say New York), is
 reported itself, with the code whose rows hold the row's value as the fix when there is one such code. A
 group of one row of another dependency, its left side one of those suspect cells, supports nothing. A value that another
-dependency with the same B supports (the zip says MA for Springfield, MA) or a stricter dependency the other
+dependency with the same B supports (the zip says MA for Springfield, MA; for an entity's records, in more rows
+than the entity's records holding the value: copies of one record agree with each other) or a stricter dependency the other
 way supports (origin → city holds where city → origin fails for a city with two airports; a group of one row
 there counts only for a value seen nowhere else: an intruder makes such a group by itself; and for a slip,
 one or two keystrokes from the majority value, only a group with more rows than hold the slip: "Sjn Jose" in
@@ -330,7 +333,8 @@ of the groups have a strict majority, at most 40% of the rows disagree with it a
 of what an unrelated B would give — or half, where three quarters of the records that disagree hold a value
 alone in their group: sources that err independently each write their own wrong time (two sloppy sources in
 six leave a third of a flight's records wrong), while an entity's values that merely vary repeat. The column that determines the most others this way is the entity key
-(a flight's time "determines" the flight as loosely as the flight its time, but names nothing), provided it
+(a flight's time "determines" the flight as loosely as the flight its time, but names nothing; a column of
+times of day is never the key, however well its times tell one day's flights apart), provided it
 determines at least half of the other columns that vary (a county name shared by several states' counties
 determines the state loosely and nothing else: it names no entity); all its dependencies are then judged
 by its records: a value is reported when at least three records agree on another
