@@ -91,11 +91,17 @@ export class DependencyEvidence {
       if (other === dep) return false;
       // For an entity's records, a row alone in its group of another dependency is consistent with it by
       // itself, which says nothing; and the records that outvote the row (`outvotedBy` of them) are
-      // outweighed by an inverse dependency only with as many rows (not by one copy of the row's mistake). Nor
-      // does a group no larger than the entity's records holding the value (`minority`) explain it: a site
-      // that copies another's record copies its mistakes in every column, and the copies agree with each other.
+      // outweighed by an inverse dependency only with as many rows (not by one copy of the row's mistake).
       const rows = dep.entity ? this.groupRows(other, r) : Infinity;
-      if (other.rhs === dep.rhs) return rows >= 2 && !(dep.entity && rows <= minority) && this.consistent(other, r) && !(other.lhs.some((c) => suspects.has(c) && !dep.lhs.includes(c)) && this.groupRows(other, r) < 2);
+      if (other.rhs === dep.rhs) {
+        // A group whose left side holds one of the row's suspect cells (that dep does not rest on) supports nothing
+        // when it is one row, or, for an entity's records, no more rows than the records holding the value: copies
+        // of one record agree with each other, its mistakes included (a site copying another's wrong departure
+        // and arrival). A town of four zip codes in a county's second state is no copy: its county and town are not suspect.
+        const onSuspect = other.lhs.some((c) => suspects.has(c) && !dep.lhs.includes(c));
+        const lone = this.groupRows(other, r) < 2;
+        return rows >= 2 && this.consistent(other, r) && !(onSuspect && (lone || (dep.entity && rows <= minority)));
+      }
       if (rows < Math.max(2, outvotedBy)) return false;
       const inverse = other.lhs.includes(dep.rhs) && dep.lhs.includes(other.rhs) && other.error < dep.error;
       return inverse && this.consistent(other, r) && (this.groupRows(other, r) > (slip ? minority : 1) || (!intruder && !slip && this.singlesCommon(other)));
@@ -313,8 +319,9 @@ dependency is the row's only one, against a value its group holds in 20 rows or 
 dependency confirms the row's value (an area code of Georgia on a row whose zip and city say New York), is
 reported itself, with the code whose rows hold the row's value as the fix when there is one such code. A
 group of one row of another dependency, its left side one of those suspect cells, supports nothing. A value that another
-dependency with the same B supports (the zip says MA for Springfield, MA; for an entity's records, in more rows
-than the entity's records holding the value: copies of one record agree with each other) or a stricter dependency the other
+dependency with the same B supports (the zip says MA for Springfield, MA; for an entity's records, where that
+dependency rests on another of the row's suspect cells, only in more rows than the entity's records holding the
+value: copies of one record agree with each other, its mistakes included) or a stricter dependency the other
 way supports (origin → city holds where city → origin fails for a city with two airports; a group of one row
 there counts only for a value seen nowhere else: an intruder makes such a group by itself; and for a slip,
 one or two keystrokes from the majority value, only a group with more rows than hold the slip: "Sjn Jose" in
