@@ -33,6 +33,13 @@ export interface NumericOrder {
   high: number;
 }
 
+/** Numeric column `c`'s far-out fences (see FENCE_IQRS): its ordinary values lie within them. */
+export function farOutFences(data: IngestResult, c: number): [number, number] {
+  const sorted = sortedColumn(data, c);
+  const [q1, q3] = [sorted.quantile(0.25), sorted.quantile(0.75)];
+  return [q1 - FENCE_IQRS * (q3 - q1), q3 + FENCE_IQRS * (q3 - q1)];
+}
+
 const cache = new WeakMap<IngestResult, NumericOrder[]>();
 
 /** The orders the table keeps between its numeric columns. */
@@ -48,11 +55,7 @@ export function numericOrders(data: IngestResult): NumericOrder[] {
     const sorted = sortedColumn(data, c);
     return [sorted.quantile(OVERLAP_TAIL), sorted.quantile(1 - OVERLAP_TAIL)];
   });
-  const fences = columns.map((c) => {
-    const sorted = sortedColumn(data, c);
-    const [q1, q3] = [sorted.quantile(0.25), sorted.quantile(0.75)];
-    return [q1 - FENCE_IQRS * (q3 - q1), q3 + FENCE_IQRS * (q3 - q1)];
-  });
+  const fences = columns.map((c) => farOutFences(data, c));
   const counts = new Int32Array(3);
   for (let i = 0; i < columns.length; i++) {
     for (let j = i + 1; j < columns.length; j++) {

@@ -4,7 +4,7 @@ import { KNOWN_ROWS, NEIGHBOUR_VALUES_MAX_DISTINCT, TEMPORAL_KINDS, TEXT_KINDS, 
 import { cellText, isFreeText } from '../dependencies';
 import { patternOf } from '../value-patterns';
 import { splits } from '../field-splits';
-import { OrderFit, numericOrders, type NumericOrder } from '../numeric-orders';
+import { OrderFit, farOutFences, numericOrders, type NumericOrder } from '../numeric-orders';
 import type { Evidence, FindingFix } from '../finding';
 import type { IngestResult, TextRange } from '../../table/model';
 
@@ -387,8 +387,12 @@ function splitByValue(r: number, here: Words, left: Words, right: Words): [strin
   return undefined;
 }
 
-/** Rows breaking an order between two numeric columns a swap is judged by, at most this share of those holding both. */
-const SWAP_ORDER_BROKEN = 0.01;
+/**
+ * Rows breaking an order between two numeric columns a swap is judged by, at most this share of those holding
+ * both within their far-out fences (a dirty table's ×10 and ×1000 slips break every order of their column, and
+ * are errors of their own), as numeric-orders.ts learns an order.
+ */
+const SWAP_ORDER_BROKEN = 0.03;
 
 /** Whether `v` lies within the central 99% of a numeric column's values. */
 function ordinaryIn(data: IngestResult, c: number, v: number): boolean {
@@ -396,13 +400,13 @@ function ordinaryIn(data: IngestResult, c: number, v: number): boolean {
   return v >= sorted.quantile(0.005) && v <= sorted.quantile(0.995);
 }
 
-/** Whether the rows holding both values keep an order but for at most SWAP_ORDER_BROKEN of them. */
-function keptOnNearlyEveryRow(valuesX: Float64Array, valuesY: Float64Array, keeps: (vx: number, vy: number) => boolean): boolean {
+/** Whether the rows holding both values within their fences keep an order but for at most SWAP_ORDER_BROKEN of them. */
+function keptOnNearlyEveryRow(valuesX: Float64Array, valuesY: Float64Array, [lowX, highX]: [number, number], [lowY, highY]: [number, number], keeps: (vx: number, vy: number) => boolean): boolean {
   let both = 0;
   let broken = 0;
   for (let r = 0; r < valuesX.length; r++) {
     const [vx, vy] = [valuesX[r], valuesY[r]];
-    if (!(Number.isFinite(vx) && Number.isFinite(vy))) continue;
+    if (!(vx >= lowX && vx <= highX && vy >= lowY && vy <= highY)) continue;
     both++;
     if (!keeps(vx, vy)) broken++;
   }
@@ -784,7 +788,9 @@ column (both columns' values repeat; held there by 2 rows or more, ten times lik
 holds them swapped ("WA" in city, "Seattle" in state); so does a row where one value is such a value of the other column
 and the other is in no other row of its own column of repeated values ("MI" in a column of towns named once
 each, "Vanderbilt" in the state column; columns of more than ${NEIGHBOUR_VALUES_MAX_DISTINCT.toLocaleString('en-US')} distinct values are not read so); both cells are reported, with a fix swapping them back. Two
-neighbouring numeric columns that keep an order on all but 1% of their rows (low ≤ high) hold their values
+neighbouring numeric columns that keep an order on all but 3% of their rows (low ≤ high; rows holding both
+values within their far-out fences, the quartiles ± 3 interquartile ranges: a dirty table's ×10 and ×1000 slips
+break every order of their column, and are errors of their own) hold their values
 swapped in a row where each of the two values breaks an order with a third column (the open, the close) and
 every order of the two holds with the values exchanged, each then in the central 99% of its new column (a day's
 high and low written the wrong way round; one wrong value breaks the orders of its own cell only, and is no
@@ -1206,7 +1212,7 @@ of values with its pattern).
       const fit = orders;
       const [valuesX, valuesY] = [numericColumn(data, x), numericColumn(data, y)];
       const keepsPair = (vx: number, vy: number) => (pair.low === x ? vx <= vy : vy <= vx);
-      if (!keptOnNearlyEveryRow(valuesX, valuesY, keepsPair)) continue;
+      if (!keptOnNearlyEveryRow(valuesX, valuesY, farOutFences(data, x), farOutFences(data, y), keepsPair)) continue;
       for (let r = 0; r < rows; r++) {
         const [vx, vy] = [valuesX[r], valuesY[r]];
         // A swap breaks the pair's own order (the values differ), and exchanged they keep it: only such rows are weighed.
