@@ -563,9 +563,16 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
     }
   }
   // Two columns together, for a right-hand side no single column determines well (with at most 1% of
-  // exceptions): its three best explainers; a pair must halve the best single column's exceptions.
+  // exceptions): its three best explainers; a pair must halve the exceptions of the best single column the
+  // table keeps — not of an entity's loose dependency whose column names no entity and that no dirty table's
+  // dependency keeps either (oneEntityKey drops it): a county name's records "agree" on a state loosely, and
+  // city + county determine it.
+  const singles = new Map<number, number>();
+  for (const d of found) singles.set(d.lhs[0], (singles.get(d.lhs[0]) ?? 0) + 1);
+  const namesNoEntity = (c: number) => 2 * (singles.get(c) ?? 0) < rhs.filter((b) => b !== c).length;
+  const dropped = (d: Dependency) => d.entity === true && namesNoEntity(d.lhs[0]) && !(noisyHolds(d) && d.error <= MAX_ERROR_VS_CHANCE * d.chance);
   const bestSingle = new Map<number, number>();
-  for (const d of found) bestSingle.set(d.rhs, Math.min(bestSingle.get(d.rhs) ?? 1, d.error));
+  for (const d of found) if (!dropped(d)) bestSingle.set(d.rhs, Math.min(bestSingle.get(d.rhs) ?? 1, d.error));
   const pairGroupings = new Map<string, { order: Int32Array; starts: Int32Array }>();
   for (const [b, list] of explains) {
     const single = bestSingle.get(b) ?? 1;
