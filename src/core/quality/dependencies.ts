@@ -570,7 +570,7 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
   const singles = new Map<number, number>();
   for (const d of found) singles.set(d.lhs[0], (singles.get(d.lhs[0]) ?? 0) + 1);
   const namesNoEntity = (c: number) => 2 * (singles.get(c) ?? 0) < rhs.filter((b) => b !== c).length;
-  const dropped = (d: Dependency) => d.entity === true && namesNoEntity(d.lhs[0]) && !(noisyHolds(d) && d.error <= MAX_ERROR_VS_CHANCE * d.chance);
+  const dropped = (d: Dependency) => d.entity === true && namesNoEntity(d.lhs[0]) && !keptWithoutEntity(d);
   const bestSingle = new Map<number, number>();
   for (const d of found) if (!dropped(d)) bestSingle.set(d.rhs, Math.min(bestSingle.get(d.rhs) ?? 1, d.error));
   const pairGroupings = new Map<string, { order: Int32Array; starts: Int32Array }>();
@@ -726,7 +726,7 @@ function oneEntityKey(data: IngestResult, { found, described }: Discovered): Dep
   // A time of day names no entity (two flights leave at 7:10), however well it tells the flights of one day apart.
   for (const d of found) if (d.entity && !timeColumn(data, d.lhs[0])) byKey.set(d.lhs[0], [...(byKey.get(d.lhs[0]) ?? []), d]);
   // No entity: its loose dependencies are dropped, but for those a dirtier table's dependency also explains.
-  const noEntity = () => found.flatMap((d) => (!d.entity ? [d] : noisyHolds(d) && d.error <= MAX_ERROR_VS_CHANCE * d.chance ? [withoutEntity(d)] : []));
+  const noEntity = () => found.flatMap((d) => (!d.entity ? [d] : keptWithoutEntity(d) ? [withoutEntity(d)] : []));
   if (byKey.size === 0) return noEntity();
   const meanError = (list: Dependency[]) => list.reduce((sum, d) => sum + d.error, 0) / list.length;
   const [key] = [...byKey].sort((x, y) => y[1].length - x[1].length || meanError(x[1]) - meanError(y[1]) || x[0] - y[0])[0];
@@ -742,6 +742,11 @@ function oneEntityKey(data: IngestResult, { found, described }: Discovered): Dep
     else if (d.entity) d.explainsOnly = true;
   }
   return found;
+}
+
+/** Whether an entity's loose dependency also holds as a dirtier table's (kept when its column names no entity). */
+function keptWithoutEntity(d: Dependency): boolean {
+  return noisyHolds(d) && d.error <= MAX_ERROR_VS_CHANCE * d.chance;
 }
 
 /** A dependency judged as a table's, not as an entity's records. */

@@ -306,67 +306,62 @@ test('records of one entity: a third of the records wrong is still outvoted wher
   assert.deepEqual(dependenciesOf(ingest(visits)).filter((d) => d.entity).map((d) => d.rhs), [], "a customer's second store is no wrong record");
 });
 
-test('records of a name that several places use: a town of the second place is no copy of a record, city + county → state vouches for it', () => {
-  // 30 county names, each in a main state (7 towns of 4 zip codes) and a second one (1 town); the town names
-  // repeat in every county. 8% of the rows then get another state (a value of the column, alone in its group).
-  // The county's records outvote its second state's town, whose own rows (city + county) say otherwise.
+/**
+ * Zip codes of 30 county names, each in a main state (`mainTowns` towns of 4 zip codes) and a second one (1
+ * town); `wrongShare` of the rows then get another state (a value of the column, alone in its group). Returns
+ * the lines and the wrong rows. `town` names a county's t-th town; `measured` adds two columns that vary.
+ */
+function countyTowns(mainTowns: number, wrongShare: number, town: (k: number, t: number) => string, measured: boolean): { lines: string[]; wrong: number[] } {
   const random = mulberry32(7);
   const states = ['AL', 'AZ', 'CA', 'CO', 'FL', 'GA', 'IL', 'IN', 'KS', 'KY', 'MI', 'MO', 'NY', 'OH', 'TX', 'WA'];
-  const lines = ['zip,city,county,state'];
+  const lines = [`zip,city,county,state${measured ? ',latitude,households' : ''}`];
   const wrong: number[] = [];
   for (let k = 0; k < 30; k++) {
-    for (const [state, first, cities] of [[states[k % 16], 0, 7], [states[(k + 5) % 16], 7, 1]] as const) {
-      for (let c = first; c < first + cities; c++) {
-        for (let z = 0; z < 4; z++) {
-          let written: string = state;
-          if (random() < 0.08) {
-            written = states[(states.indexOf(state) + 1 + Math.floor(random() * 15)) % 16];
-            wrong.push(lines.length - 1);
-          }
-          lines.push(`${10000 + lines.length},Town ${c},County ${k},${written}`);
-        }
-      }
-    }
-  }
-  const data = ingest(lines);
-  const found = dependenciesOf(data).map((d) => `${d.lhs.map((c) => data.columns[c].name).join('+')}>${data.columns[d.rhs].name}`);
-  assert.ok(found.includes('city+county>state'), `city + county → state learned: ${found.join(' ')}`);
-  const reported = new Set(check(lines).filter((f) => f.column === 'state').map((f) => f.row));
-  const hits = wrong.filter((r) => reported.has(r)).length;
-  // (62 of 63; before the town's rows vouched for it, its right state was reported in 92 rows.)
-  assert.ok(hits >= 0.95 * wrong.length && reported.size === hits, `${hits} of ${wrong.length} wrong states reported, ${reported.size - hits} right ones`);
-});
-
-test('two columns determine what neither does alone beside a county name that several states use: city + county → state in a dirty table', () => {
-  // 30 county names, each in a main state (11 towns of 4 zip codes) and a second one (1 town); each town name is
-  // in two counties of two states, and other columns vary. A tenth of the rows get another state: city + county
-  // → state breaks in those rows only, but not half as often as county → state (the county's records, loosely
-  // agreeing), which names no entity and is dropped.
-  const random = mulberry32(7);
-  const states = ['AL', 'AZ', 'CA', 'CO', 'FL', 'GA', 'IL', 'IN', 'KS', 'KY', 'MI', 'MO', 'NY', 'OH', 'TX', 'WA'];
-  const lines = ['zip,city,county,state,latitude,households'];
-  const wrong = new Set<number>();
-  for (let k = 0; k < 30; k++) {
-    for (const [state, first, towns] of [[states[k % 16], 0, 11], [states[(k + 5) % 16], 11, 1]] as const) {
+    for (const [state, first, towns] of [[states[k % 16], 0, mainTowns], [states[(k + 5) % 16], mainTowns, 1]] as const) {
       for (let t = first; t < first + towns; t++) {
         for (let z = 0; z < 4; z++) {
           let written: string = state;
-          if (random() < 0.1) {
+          if (random() < wrongShare) {
             written = states[(states.indexOf(state) + 1 + Math.floor(random() * 15)) % 16];
-            wrong.add(lines.length - 1);
+            wrong.push(lines.length - 1);
           }
-          lines.push(`${10000 + lines.length},Town ${k % 15}-${t},County ${k},${written},${(30 + random() * 15).toFixed(4)},${Math.floor(random() * 5000)}`);
+          const more = measured ? `,${(30 + random() * 15).toFixed(4)},${Math.floor(random() * 5000)}` : '';
+          lines.push(`${10000 + lines.length},${town(k, t)},County ${k},${written}${more}`);
         }
       }
     }
   }
+  return { lines, wrong };
+}
+
+/** The dependencies learned from `lines` ("city+county>state"), and how many of the `wrong` rows' states are reported, and of the others'. */
+function statesReported({ lines, wrong }: { lines: string[]; wrong: number[] }): { found: string[]; hits: number; falseMarks: number } {
   const data = ingest(lines);
   const found = dependenciesOf(data).map((d) => `${d.lhs.map((c) => data.columns[c].name).join('+')}>${data.columns[d.rhs].name}`);
-  assert.ok(found.includes('city+county>state'), `city + county → state learned: ${found.join(' ')}`);
   const reported = new Set(check(lines).filter((f) => f.column === 'state').map((f) => f.row ?? -1));
-  const hits = [...wrong].filter((r) => reported.has(r)).length;
+  const hits = wrong.filter((r) => reported.has(r)).length;
+  return { found, hits, falseMarks: reported.size - hits };
+}
+
+test('records of a name that several places use: a town of the second place is no copy of a record, city + county → state vouches for it', () => {
+  // 7 towns in the main state, their names repeated in every county; 8% of the states wrong. The county's records
+  // outvote its second state's town, whose own rows (city + county) say otherwise.
+  const table = countyTowns(7, 0.08, (_, t) => `Town ${t}`, false);
+  const { found, hits, falseMarks } = statesReported(table);
+  assert.ok(found.includes('city+county>state'), `city + county → state learned: ${found.join(' ')}`);
+  // (62 of 63; before the town's rows vouched for it, its right state was reported in 92 rows.)
+  assert.ok(hits >= 0.95 * table.wrong.length && falseMarks === 0, `${hits} of ${table.wrong.length} wrong states reported, ${falseMarks} right ones`);
+});
+
+test('two columns determine what neither does alone beside a county name that several states use: city + county → state in a dirty table', () => {
+  // 11 towns in the main state, each town name in two counties of two states, and other columns vary; a tenth of
+  // the states wrong: city + county → state breaks in those rows only, but not half as often as county → state
+  // (the county's records, loosely agreeing), which names no entity and is dropped.
+  const table = countyTowns(11, 0.1, (k, t) => `Town ${k % 15}-${t}`, true);
+  const { found, hits, falseMarks } = statesReported(table);
+  assert.ok(found.includes('city+county>state'), `city + county → state learned: ${found.join(' ')}`);
   // (137 of 162: a wrong state that the row's town name has in another county is another record's combination.)
-  assert.ok(hits >= 0.8 * wrong.size && reported.size === hits, `${hits} of ${wrong.size} wrong states reported, ${reported.size - hits} right ones`);
+  assert.ok(hits >= 0.8 * table.wrong.length && falseMarks === 0, `${hits} of ${table.wrong.length} wrong states reported, ${falseMarks} right ones`);
 });
 
 /**
