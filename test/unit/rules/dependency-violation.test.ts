@@ -286,8 +286,8 @@ test('records of one entity: sources that err independently are outvoted even wh
 
 test('records of one entity: a third of the records wrong is still outvoted where each source errs on its own; where the other value repeats it is no error', () => {
   // Sources 3 and 4 each give their own wrong departure for every flight: a third of the departures
-  // disagree (more than the 30% an entity's records may disagree in when their other values repeat), each
-  // wrong time alone in its flight's records, and the four other sources agree.
+  // disagree (more than the 30% an entity's records could disagree in before; values that repeat are held to a
+  // quarter of the error by chance), each wrong time alone in its flight's records, and the four others agree.
   const other = (f: number, k: number) => `${5 + ((f * k + 5) % 13)}:${String((f * 7 + k) % 60).padStart(2, '0')}`;
   const errors: [number, number, number, string][] = [];
   for (let f = 0; f < 30; f++) errors.push([3, f, 2, other(f, 3)], [4, f, 2, other(f, 5)]);
