@@ -567,10 +567,7 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
   // table keeps — not of an entity's loose dependency whose column names no entity and that no dirty table's
   // dependency keeps either (oneEntityKey drops it): a county name's records "agree" on a state loosely, and
   // city + county determine it.
-  const singles = new Map<number, number>();
-  for (const d of found) singles.set(d.lhs[0], (singles.get(d.lhs[0]) ?? 0) + 1);
-  const namesNoEntity = (c: number) => 2 * (singles.get(c) ?? 0) < rhs.filter((b) => b !== c).length;
-  const dropped = (d: Dependency) => d.entity === true && namesNoEntity(d.lhs[0]) && !keptWithoutEntity(d);
+  const dropped = (d: Dependency) => d.entity === true && !namesEntities(found, rhs, d.lhs[0]) && !keptWithoutEntity(d);
   const bestSingle = new Map<number, number>();
   for (const d of found) if (!dropped(d)) bestSingle.set(d.rhs, Math.min(bestSingle.get(d.rhs) ?? 1, d.error));
   const pairGroupings = new Map<string, { order: Int32Array; starts: Int32Array }>();
@@ -730,11 +727,7 @@ function oneEntityKey(data: IngestResult, { found, described }: Discovered): Dep
   if (byKey.size === 0) return noEntity();
   const meanError = (list: Dependency[]) => list.reduce((sum, d) => sum + d.error, 0) / list.length;
   const [key] = [...byKey].sort((x, y) => y[1].length - x[1].length || meanError(x[1]) - meanError(y[1]) || x[0] - y[0])[0];
-  // An entity's records agree on most of what describes it: the key must determine (loosely or strictly)
-  // at least half of the other columns that vary. A county name shared by several states' counties
-  // determines the state loosely, and nothing else: it names no entity.
-  const attributes = found.filter((d) => d.lhs.length === 1 && d.lhs[0] === key).length;
-  if (2 * attributes < described.filter((c) => c !== key).length) return noEntity();
+  if (!namesEntities(found, described, key)) return noEntity();
   // Marked in place (the dependencies are this table's, found just now), so the passes over all rows
   // manyToOne made for the entity dependencies stay theirs instead of being made again for copies.
   for (const d of found) {
@@ -742,6 +735,17 @@ function oneEntityKey(data: IngestResult, { found, described }: Discovered): Dep
     else if (d.entity) d.explainsOnly = true;
   }
   return found;
+}
+
+/**
+ * Whether column `c` names entities: an entity's records agree on most of what describes it, so it determines
+ * (loosely or strictly, among the single-column dependencies `found`) at least half of the other columns that
+ * vary (`described`). A county name shared by several states' counties determines the state loosely, and
+ * nothing else: it names no entity.
+ */
+function namesEntities(found: readonly Dependency[], described: readonly number[], c: number): boolean {
+  const attributes = found.filter((d) => d.lhs.length === 1 && d.lhs[0] === c).length;
+  return 2 * attributes >= described.filter((b) => b !== c).length;
 }
 
 /** Whether an entity's loose dependency also holds as a dirtier table's (kept when its column names no entity). */

@@ -377,7 +377,7 @@ function copiedTimetable(seed: number, copiers: number): { lines: string[]; wron
     return `${h % 12 || 12}:${String(minutes % 60).padStart(2, '0')} ${h < 12 ? 'a.m.' : 'p.m.'}`;
   };
   const sites = Array.from({ length: 38 }, (_, i) => `site${i}`);
-  const sloppiness = new Map(sites.map((s) => [s, pick([0.05, 0.1, 0.2, 0.3, 0.5])]));
+  const sloppiness = sites.map(() => pick([0.05, 0.1, 0.2, 0.3, 0.5]));
   const copied = new Map(sites.slice(0, copiers).map((s) => [s, pick(sites.slice(-10))]));
   const airports = ['IAH', 'ORD', 'DFW', 'LAX', 'JFK', 'SFO', 'ATL', 'DEN', 'PHX', 'MIA', 'BOS', 'SEA'];
   const lines = ['tuple_id,src,flight,sched_dep_time,act_dep_time,sched_arr_time,act_arr_time'];
@@ -391,8 +391,9 @@ function copiedTimetable(seed: number, copiers: number): { lines: string[]; wron
     const listing = sites.filter(() => random() < 0.6).sort((a, b) => Number(copied.has(a)) - Number(copied.has(b)));
     const written = new Map<string, string[]>();
     for (const site of listing) {
+      const sloppy = sloppiness[sites.indexOf(site)];
       const slip = (t: number) => (random() < 0.15 ? '' : clock(t + (random() < 0.5 ? -1 : 1) * (1 + Math.floor(random() * 60))));
-      let cells = times.map((t) => (random() < sloppiness.get(site)! ? slip(t) : clock(t)));
+      let cells = times.map((t) => (random() < sloppy ? slip(t) : clock(t)));
       const source = written.get(copied.get(site) ?? '');
       if (source) cells = [...source];
       written.set(site, cells);
