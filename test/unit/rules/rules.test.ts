@@ -186,6 +186,15 @@ test('impossible-value knows the ranges of coordinates and of clock and calendar
       [9, 'day_of_week', '20 in column "day_of_week" is a day of the week outside 0–7.'],
     ],
   );
+  // A dirty calendar: 5% of its months are years shifted in from the next column or slips ×100, all impossible.
+  const dirty = Array.from({ length: 200 }, (_, i) => [1 + (i % 12)]);
+  for (const r of [3, 50, 51, 90, 120, 171]) dirty[r] = [1977 + (r % 9)];
+  for (const r of [10, 66, 140, 199]) dirty[r] = [100 * (1 + (r % 12))];
+  assert.deepEqual(
+    findingsOf(checkCsv(csv(['month'], dirty)), 'impossible-value').map((f) => f.row),
+    [3, 10, 50, 51, 66, 90, 120, 140, 171, 199],
+    'months outside 1–12 in 5% of a column (10 of 200) are reported',
+  );
   // Months counted as a duration ("month" 0–40 in most rows) are not calendar months.
   const durations = Array.from({ length: 200 }, (_, i) => [i % 41]);
   assert.deepEqual(findingsOf(checkCsv(csv(['month'], durations)), 'impossible-value'), []);

@@ -4,6 +4,18 @@ import { finiteStats, isNumeric, numericColumn } from '../column-values';
 /** Column names whose values cannot be negative. */
 const nonNegativeName = /(^|[_\s.-])(count|counts|n|num|number|qty|quantity|amount|age|price|cost|area|size|weight|height|length|width|distance|duration|rooms?|bedrooms?|bathrooms?|floors?|population|salary|income|sales|revenue|volume|mass|speed|years?|days?|hours?|minutes?|seconds?|m2|km|kg|sqft)($|[_\s.-])/i;
 const percentName = /(percent|pct|percentage|%)/i;
+/**
+ * Largest share of a column's values outside a domain for the domain to be the column's: "amount" may be a signed
+ * balance, a percentage a change beyond 100, so a few per cent outside already say the name means something else.
+ */
+const MAX_OUTSIDE = 0.02;
+/**
+ * The same for a scale that bounds its values whatever they measure (a latitude, a month, an hour): nothing real lies
+ * outside, and a dirty column's slips, shifted cells and placeholders can put several per cent there (the 10%
+ * mixes of the detection bench: 3–5% of their latitudes, months and humidities); a column the name misleads about
+ * (months since enrolment, projected coordinates) lies mostly outside.
+ */
+const MAX_OUTSIDE_BOUNDED_SCALE = 0.1;
 /** A name that is one of these words (or ends in one: "pickup_lng", "Ylatitude"), and the interval its values lie in. */
 const boundedNames: { name: RegExp; low: number; high: number; why: string }[] = [
   { name: /(^|[_\s.-])lat$|latitude$/i, low: -90, high: 90, why: 'is a latitude outside −90…90' },
@@ -32,7 +44,10 @@ model takes them at face value.
 The domain is inferred from the column name (count, qty, price, area, age, …, percent/pct, humidity 0–100; latitude
 −90…90, longitude −180…180, month 1–12, day (or date) of the month 1–31, day of the week 0–7 (numbered from 0 or
 1), hour 0–24, minute and second 0–60) and only applied when
-almost all of the column (98%) agrees with it.
+almost all of the column agrees with it: 98% of its values for a sign or a percentage (an "amount" may be a
+signed balance), 90% for a scale that bounds whatever it measures — a latitude, a month, an hour, a humidity —,
+where a dirty column's slips and shifted cells can put several per cent outside and a column the name misleads
+about (months since enrolment, projected coordinates) lies mostly outside.
 
 **Fix**: correct the value or leave it empty.`,
   check({ data, options, report }) {
@@ -41,12 +56,12 @@ almost all of the column (98%) agrees with it.
       const name = column.name.replace(/([a-z])([A-Z])/g, '$1_$2');
       const values = numericColumn(data, c);
       // Each domain is an interval: a value is impossible when below `low` or above `high`.
-      const checks: { low: number; high: number; why: string }[] = [];
+      const checks: { low: number; high: number; why: string; maxOutside?: number }[] = [];
       if (nonNegativeName.test(name)) checks.push({ low: 0, high: Infinity, why: 'cannot be negative' });
       if (percentName.test(name)) checks.push({ low: 0, high: 100, why: 'is a percentage outside 0–100' });
       if (/(^|[_\s])age($|[_\s])/i.test(name)) checks.push({ low: -Infinity, high: options.maxAge, why: `is an age over ${options.maxAge}` });
       const trimmed = column.name.trim().replace(/\s*\(.*\)$/, '');
-      for (const bounded of boundedNames) if (bounded.name.test(trimmed)) checks.push(bounded);
+      for (const bounded of boundedNames) if (bounded.name.test(trimmed)) checks.push({ ...bounded, maxOutside: MAX_OUTSIDE_BOUNDED_SCALE });
       const stats = finiteStats(data, c);
       for (const check of checks) {
         const { low, high } = check;
@@ -61,7 +76,7 @@ almost all of the column (98%) agrees with it.
           if (v < low || v > high) bad.push(r);
         }
         // A domain most of the column violates is not the column's domain (e.g. "amount" as a signed balance).
-        if (bad.length === 0 || bad.length > Math.max(1, present * 0.02)) continue;
+        if (bad.length === 0 || bad.length > Math.max(1, present * (check.maxOutside ?? MAX_OUTSIDE))) continue;
         for (const r of bad) {
           const value = String(values[r]);
           report({ row: r, columnIndex: c, value, evidence: { low, high }, message: `${value} in column "${column.name}" ${check.why}.` });
