@@ -16,7 +16,7 @@
  *   there are `MIN_GROUPS` of them) have a clear majority ({@link clearMajority}: three quarters of the group
  *   share one value of B, or all of it but one row: what one error leaves in a group of three);
  * - or, in a dirtier table, the looser NOISY_* bounds hold and the rows that break A → B hold values alone in
- *   their groups (PairStats.scattered).
+ *   their groups, but for those that coincide by chance (PairStats.scattered).
  * Text is compared by its loose form (loose-codes.ts: case, white space, control characters and placeholders
  * aside), times of day by the time they say.
  * Single columns first; two-column left sides only for a B no single column determines, from the three
@@ -73,6 +73,53 @@ const REPEATED_SHARE = 0.1;
 /** Whether another value held by `count` of a group's `size` rows repeats there (see PairStats.scattered). */
 function repeatsInGroup(count: number, size: number): boolean {
   return count >= 2 && count > REPEATED_SHARE * size;
+}
+
+/**
+ * The chance that two rows breaking a dependency in one group write the same value of B by chance, where errors write
+ * the column's values as often as the column holds them: of two values drawn by their shares, both other than the
+ * group's own value (itself drawn by its share), that they are the same. 1/(k − 1) for k values held alike; 1 for two
+ * values; near 0 for a column of many values (zip codes). Wrong divisions of a football team, clusters of a
+ * country among six, coincide that often without being a value of their own.
+ */
+function coincidenceOf(ids: Int32Array, size: number): number {
+  const counts = new Float64Array(size);
+  let n = 0;
+  for (let i = 0; i < ids.length; i++) {
+    if (ids[i] < 0) continue;
+    counts[ids[i]]++;
+    n++;
+  }
+  if (n === 0) return 0;
+  let squares = 0;
+  for (let v = 0; v < size; v++) squares += (counts[v] / n) ** 2;
+  let coincidence = 0;
+  for (let v = 0; v < size; v++) {
+    const p = counts[v] / n;
+    if (p > 0 && p < 1) coincidence += p * ((squares - p * p) / (1 - p) ** 2);
+  }
+  return Math.min(1, coincidence);
+}
+
+/** Of a group's `deviants` rows breaking a dependency, how many share their value with another by chance alone (see coincidenceOf). */
+function repeatedByChance(deviants: number, coincidence: number): number {
+  return deviants < 2 ? 0 : deviants * (1 - (1 - coincidence) ** (deviants - 1));
+}
+
+/**
+ * Groups that can show a majority (MAJORITY_ROWS rows or more) a dependency needs for its repeats by chance to be
+ * allowed for: the allowance is an average over groups, and over a handful of them a few rows that coincide tell
+ * nothing either way (an event type and a second actor's kind "determine" an interaction code in 7 groups of a
+ * conflict table; the code is the first actor's kind with the second's, and its other values repeat).
+ */
+const CHANCE_MIN_GROUPS = 20;
+
+/**
+ * PairStats.scattered from the rows breaking a dependency, those whose value repeats in their group, those expected
+ * to by chance, and the groups that can show a majority (see CHANCE_MIN_GROUPS).
+ */
+function scatteredShare(deviants: number, repeated: number, byChance: number, majorityGroups: number): number {
+  return deviants ? 1 - Math.max(0, repeated - (majorityGroups >= CHANCE_MIN_GROUPS ? byChance : 0)) / deviants : 1;
 }
 
 function noisyHolds(stats: Pick<PairStats, 'error' | 'agreeing' | 'settled' | 'scattered'>): boolean {
@@ -133,6 +180,8 @@ export interface Dependency {
   supported: number;
   /** The g3 error with B shuffled over the same rows (as measured in discovery). */
   chance: number;
+  /** How often two rows breaking it in one group write the same value of B by chance (coincidenceOf, as measured in discovery). */
+  coincidence: number;
   /**
    * Accepted as the records of one entity from several sources (see ENTITY_MIN_RECORDS): a group's value
    * is then what more than half its records say, not three quarters.
@@ -247,8 +296,8 @@ export interface PairStats {
   smallest: number;
   /**
    * Of the rows whose value of B differs from their group's most frequent one (groups of MAJORITY_ROWS rows or
-   * more), the share whose value does not repeat in its group ({@link repeatsInGroup}): what independent errors
-   * leave (1 when none differ).
+   * more), the share whose value does not repeat in its group ({@link repeatsInGroup}) beyond what independent
+   * errors repeat by chance ({@link coincidenceOf}): what independent errors leave (1 when none differ).
    * A many-to-one relation read the wrong way round (a city's several zip codes) repeats its other values.
    */
   scattered: number;
@@ -266,14 +315,15 @@ const enum PairSum {
   Present,
   Deviants,
   RepeatedDeviants,
+  ChanceRepeats,
   Smallest,
 }
 
 /** g3 statistics of A → B over the grouping of A (`b`: B's ids at the same positions). */
-function pairStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int32Array, bSize: number): PairStats {
+function pairStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int32Array, bSize: number, coincidence: number): PairStats {
   const sums = new Float64Array(PairSum.Smallest + 1);
   sums[PairSum.Smallest] = Number.MAX_SAFE_INTEGER;
-  groupStats(grouping, b, new Int32Array(bSize), new Int32Array(Math.min(bSize, b.length)), sums);
+  groupStats(grouping, b, new Int32Array(bSize), new Int32Array(Math.min(bSize, b.length)), sums, coincidence);
   const groups = sums[PairSum.Groups];
   const rows = sums[PairSum.Rows];
   const present = sums[PairSum.Present];
@@ -285,7 +335,7 @@ function pairStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int32
     error: rows ? sums[PairSum.Changes] / rows : 1,
     supported: present ? rows / present : 0,
     smallest: groups ? sums[PairSum.Smallest] : 0,
-    scattered: sums[PairSum.Deviants] ? 1 - sums[PairSum.RepeatedDeviants] / sums[PairSum.Deviants] : 1,
+    scattered: scatteredShare(sums[PairSum.Deviants], sums[PairSum.RepeatedDeviants], sums[PairSum.ChanceRepeats], sums[PairSum.MajorityGroups]),
   };
 }
 
@@ -294,7 +344,7 @@ function pairStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int32
  * rows of its most frequent value of B and whether that is a clear majority. (A loop with nothing after it: V8
  * may compile it while its first call runs, before any code after the loop would have run.)
  */
-function groupStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int32Array, counts: Int32Array, touched: Int32Array, sums: Float64Array): void {
+function groupStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int32Array, counts: Int32Array, touched: Int32Array, sums: Float64Array, coincidence: number): void {
   const { order, starts } = grouping;
   for (let g = 0; g + 1 < starts.length; g++) {
     let size = 0;
@@ -322,6 +372,8 @@ function groupStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int3
     if (size >= MAJORITY_ROWS) {
       sums[PairSum.Deviants] += size - best;
       sums[PairSum.RepeatedDeviants] += repeated;
+      // (Where two rows of a value already repeat in a group of this size: in larger ones a pair is left to chance anyway.)
+      if (repeatsInGroup(2, size)) sums[PairSum.ChanceRepeats] += repeatedByChance(size - best, coincidence);
     }
     sums[PairSum.Present] += size;
     if (size < 2) continue;
@@ -397,8 +449,8 @@ function shuffled(n: number): Int32Array {
  * The error of A → B with B shuffled over the same rows (B unrelated to A), when the statistics are
  * plausible; undefined otherwise. A → B is accepted when its error is at most MAX_ERROR_VS_CHANCE of it.
  */
-function chanceError(stats: PairStats, grouping: { order: Int32Array; starts: Int32Array }, b: Codes, permutation: Int32Array, entity: boolean): number | undefined {
-  return plausible(stats, entity) ? pairStats(grouping, shuffledCodes(b.ids, permutation), b.size).error : undefined;
+function chanceError(stats: PairStats, grouping: { order: Int32Array; starts: Int32Array }, b: Codes, coincidence: number, permutation: Int32Array, entity: boolean): number | undefined {
+  return plausible(stats, entity) ? pairStats(grouping, shuffledCodes(b.ids, permutation), b.size, coincidence).error : undefined;
 }
 
 /** The share of the error by chance an entity's records may disagree in (see ENTITY_MIN_RECORDS). */
@@ -542,6 +594,12 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
   };
   const rhs = rhsCandidates(data, codesFor);
   if (lhs.length === 0 || rhs.length === 0) return { found: [], described: rhs };
+  const coincidences = new Map<number, number>();
+  const coincidenceFor = (b: number) => {
+    let k = coincidences.get(b);
+    if (k === undefined) coincidences.set(b, (k = coincidenceOf(codesFor(b).ids, codesFor(b).size)));
+    return k;
+  };
   const permutation = shuffled(rows ? rows.length : data.table.numRows);
   const found: Dependency[] = [];
   /** Per right-hand column: single left-hand columns by how well they explain it (error, lower is better). */
@@ -552,11 +610,12 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
     for (const b of rhs) {
       if (b === a) continue;
       const bCodes = codesFor(b);
-      const stats = pairStats(grouping, bCodes.ids, bCodes.size);
+      const coincidence = coincidenceFor(b);
+      const stats = pairStats(grouping, bCodes.ids, bCodes.size, coincidence);
       if (!enoughGroups(stats)) continue;
-      const chance = chanceError(stats, grouping, bCodes, permutation, entity);
+      const chance = chanceError(stats, grouping, bCodes, coincidence, permutation, entity);
       const accepted = acceptance(stats, chance, entity);
-      if (accepted) found.push({ lhs: [a], rhs: b, ...stats, chance: chance ?? 1, ...(accepted.entity ? { entity: true } : {}), ...(measure(a) ? { measure: true } : {}) });
+      if (accepted) found.push({ lhs: [a], rhs: b, ...stats, chance: chance ?? 1, coincidence, ...(accepted.entity ? { entity: true } : {}), ...(measure(a) ? { measure: true } : {}) });
       const list = explains.get(b) ?? [];
       list.push({ a, error: stats.error });
       explains.set(b, list);
@@ -581,10 +640,11 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
         const [x, y] = [best[i].a, best[j].a].sort((u, v) => u - v);
         let grouping = pairGroupings.get(`${x},${y}`);
         if (!grouping) pairGroupings.set(`${x},${y}`, (grouping = groupsBy(pairCodes(codesFor(x), codesFor(y)))));
-        const stats = pairStats(grouping, bCodes.ids, bCodes.size);
+        const coincidence = coincidenceFor(b);
+        const stats = pairStats(grouping, bCodes.ids, bCodes.size, coincidence);
         if (stats.error > single / 2) continue;
-        const chance = chanceError(stats, grouping, bCodes, permutation, false);
-        if (acceptance(stats, chance, false)) found.push({ lhs: [x, y], rhs: b, ...stats, chance: chance ?? 1, ...(measure(x) || measure(y) ? { measure: true } : {}) });
+        const chance = chanceError(stats, grouping, bCodes, coincidence, permutation, false);
+        if (acceptance(stats, chance, false)) found.push({ lhs: [x, y], rhs: b, ...stats, chance: chance ?? 1, coincidence, ...(measure(x) || measure(y) ? { measure: true } : {}) });
       }
     }
   }
@@ -1072,6 +1132,7 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
   let noMajority = 0;
   let brokenRows = 0;
   let repeatedDeviants = 0;
+  let chanceRepeats = 0;
   for (const { g, size, counts } of groups) {
     counts.sort((x, y) => y[1] - x[1] || order(x[0], y[0]));
     const best = counts[0][1];
@@ -1079,6 +1140,7 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
     if (size >= MAJORITY_ROWS) {
       brokenRows += size - best;
       for (let k = 1; k < counts.length; k++) if (repeatsInGroup(counts[k][1], size)) repeatedDeviants += counts[k][1];
+      if (repeatsInGroup(2, size)) chanceRepeats += repeatedByChance(size - best, dep.coincidence);
     }
     const clear = clearMajority(best, size);
     if (!clear) {
@@ -1100,7 +1162,7 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
     error: rows ? changes / rows : 1,
     supported: present ? rows / present : 0,
     smallest: supported ? smallest : 0,
-    scattered: brokenRows ? 1 - repeatedDeviants / brokenRows : 1,
+    scattered: scatteredShare(brokenRows, repeatedDeviants, chanceRepeats, majorityGroups),
   };
   groups.sort((x, y) => x.rowsOf(x.counts[0][0])[0] - y.rowsOf(y.counts[0][0])[0]);
   let byConsensus: Map<number, number[]> | undefined;

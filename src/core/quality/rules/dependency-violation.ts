@@ -285,8 +285,10 @@ most 2% of the rows would have to change), and that is at most a fifth of what a
 a near-constant column depends on anything). In a dirtier table (errors of every kind in a tenth of the cells)
 a dependency also holds with up to 20% of the rows to change and 85% of the groups settled (those of two rows
 too), when at least three quarters of the rows that break it hold a value that does not repeat in their group
-(in at least two rows and more than a tenth of it): independent errors scatter, while the other values of a many-to-one
-relation read the wrong way round (a city's second zip code) repeat. This also keeps the dependency of a name
+(in at least two rows and more than a tenth of it) — beyond the rows that repeat by chance where B has few
+values (two wrong clusters of a country among six coincide one time in five; allowed for over 20 groups or more):
+independent errors scatter, while the other values of a many-to-one relation read the wrong way round (a city's
+second zip code) repeat. This also keeps the dependency of a name
 that identifies no entity's records (a team determines its division, nothing else). Large tables are explored on a sample and every dependency is verified on all rows; a file
 checked in batches (over the memory budget) is learned and checked batch by batch. Values are compared as
 they read: text regardless of case, surrounding white space and control characters, placeholders ("n/a",
