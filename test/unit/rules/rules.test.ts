@@ -113,10 +113,14 @@ test('small planted cases: constant, empty and mostly-empty columns, keys, dates
   assert.deepEqual(of(sortedWithGlitch, 'out-of-order-timestamp').map((f) => f.row), [20]);
   const zeros = check(['weight_kg', ...Array.from({ length: 50 }, (_, i) => (i === 7 ? 0 : 50 + (i % 20)))].join('\n'));
   assert.deepEqual(of(zeros, 'zero-as-missing').map((f) => f.row), [7]);
-  // A stray negative value (a lost minus sign, in 1 of 200 rows) does not make the column signed; 3 of 200 do.
+  // A stray negative value (a lost minus sign, in 1 of 200 rows) does not make the column signed, nor do 3 of 200
+  // beyond the column's far-out fence (mirror images of weights: lost signs).
   const weights = (negatives: number[]) => check(['weight_kg', ...Array.from({ length: 200 }, (_, i) => (i === 7 ? 0 : (negatives.includes(i) ? -1 : 1) * (50 + (i % 20))))].join('\n'));
   assert.deepEqual(of(weights([30]), 'zero-as-missing').map((f) => f.row), [7]);
-  assert.deepEqual(of(weights([30, 60, 90]), 'zero-as-missing'), []);
+  assert.deepEqual(of(weights([30, 60, 90]), 'zero-as-missing').map((f) => f.row), [7], 'lost signs beyond the fence are strays');
+  // Temperatures of 2 to 21 degrees with 3 of 200 below zero, within the fence: a signed column, where 0 is a value.
+  const temperatures = check(['temperature', ...Array.from({ length: 200 }, (_, i) => (i === 7 ? 0 : [30, 60, 90].includes(i) ? -(1 + (i % 3)) : 2 + (i % 20)))].join('\n'));
+  assert.deepEqual(of(temperatures, 'zero-as-missing'), [], 'negatives near zero make the column signed');
 });
 
 test('real datasets (vega-datasets): no rule flags more than 2% of a column', () => {

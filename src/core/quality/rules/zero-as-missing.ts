@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import { isNumeric, numericColumn, sortedColumn } from '../column-values';
 import { STRAY_NEGATIVE_SHARE, isolatedBelow } from '../placeholders';
+import { farOutFences } from '../numeric-orders';
 
 const measurementName = /(price|cost|budget|revenue|fare|wage|latitude|longitude|area|size|weight|height|length|width|distance|income|salary|mpg|miles|horsepower|displacement|acceleration|bmi|pressure|glucose|insulin|thickness|temperature|mass|volume|m2|sqft)/i;
 
@@ -16,7 +17,9 @@ one (a known defect of datasets such as Pima diabetes or vega's movies). Taken a
 means and coefficients toward zero.
 
 Reported when the non-zero values are positive (up to 1% of stray negative values aside: lost minus
-signs, -999 placeholders, which other rules report), zeros are rare (at most \`maxZeroShare\`), and either the
+signs, -999 placeholders, which other rules report; and any number of them beyond the column's far-out fence,
+the quartiles less 3 interquartile ranges: in a dirty column of latitudes, longitudes shifted in and lost signs),
+zeros are rare (at most \`maxZeroShare\`), and either the
 column name suggests a physical or monetary measurement (or a latitude or longitude: places of one
 hemisphere, where 0 is the placeholder "Null Island") or zero stands alone below the other values, far
 from the smallest of them (at least twice the spread of their lowest 5% and twice the step between their two
@@ -31,7 +34,11 @@ count of 0 among counts from 1 up).
       const sorted = sortedColumn(data, c);
       const negatives = sorted.rank(0, true);
       const zeroCount = sorted.rank(0, false) - negatives;
-      if (zeroCount === 0 || negatives > STRAY_NEGATIVE_SHARE * sorted.length) return;
+      // Negative values beyond the column's far-out fence (shifted values, lost signs, -999) are strays however many a
+      // dirty column holds; those within it make a signed column, where 0 is a value.
+      const [lowFence] = farOutFences(data, c);
+      const signed = negatives - Math.min(negatives, sorted.rank(lowFence, true));
+      if (zeroCount === 0 || signed > STRAY_NEGATIVE_SHARE * sorted.length) return;
       const values = numericColumn(data, c);
       const zeros: number[] = [];
       let present = 0;
