@@ -288,7 +288,10 @@ export class WrittenNumberTally {
     let topUnit = '';
     let topCount = 0;
     for (const [unit, n] of byUnit) if (n > topCount) [topUnit, topCount] = [unit, n];
-    if (unitBearing > 0 && topCount < UNIT_SHARE * unitBearing) return undefined;
+    // Units of several kinds (oz, kg and cm on sales figures): no unit is the column's. It is still numeric where the
+    // numbers written without a unit fill it, its unit-bearing cells variants of it; else it is text.
+    const unitsAgree = unitBearing === 0 || topCount >= UNIT_SHARE * unitBearing;
+    if (!unitsAgree) topUnit = '';
     // The dominant form; plain numbers are the form ('', '') together with grouped numbers without unit.
     const plainForm = this.forms.get(formKey({ prefix: '', suffix: '' }));
     let best: { prefix: string; suffix: string; unit: string; count: number; grouped: boolean } = {
@@ -299,11 +302,11 @@ export class WrittenNumberTally {
       grouped: (plainForm?.grouped ?? 0) > plainLarge + (plainForm?.ungrouped ?? 0),
     };
     for (const form of this.forms.values()) {
-      if ((form.prefix || form.suffix) && form.count > best.count) best = { ...form, grouped: form.grouped > form.ungrouped };
+      if ((form.prefix || form.suffix) && form.count > best.count && (unitsAgree || form.unit === '')) best = { ...form, grouped: form.grouped > form.ungrouped };
     }
     const unit = best.unit || (topUnit !== '' ? topUnit : '');
     let fitting = plain;
-    for (const form of this.forms.values()) if (compatibleUnits(form.unit, unit)) fitting += form.count;
+    for (const form of this.forms.values()) if (unitsAgree ? compatibleUnits(form.unit, unit) : form.unit === '') fitting += form.count;
     return { format: { unit, prefix: best.prefix, suffix: best.suffix, grouped: best.grouped }, fitting };
   }
 }

@@ -72,6 +72,30 @@ test('a column that writes its unit lists the cells without it or spelled otherw
   assert.deepEqual(data.rejectedCells.map((c) => c.text), ['1600 kg']);
 });
 
+test('units of several kinds on a few cells of a column of plain numbers (oz, kg, cm on sales): numbers, those cells its variants; units of several kinds throughout: text', () => {
+  // 200 sales figures: 14 written with a unit of some kind, 10 with thousands separators, 3 two figures merged (no
+  // number): 86.5% plain numbers, 91.5% without a unit.
+  const units = [' oz', 'kg', ' CM.', ' oz', ' kg', 'cm'];
+  const withUnit = (i: number) => i % 15 === 3;
+  const grouped = (i: number) => i % 20 === 10;
+  const merged = (i: number) => i % 60 === 40;
+  const rows = ['sales'];
+  for (let i = 0; i < 200; i++) {
+    const v = 1_000_000 + 7919 * i;
+    rows.push(withUnit(i) ? `${v}${units[((i - 3) / 15) % units.length]}` : grouped(i) ? `"${v.toLocaleString('en-US')}"` : merged(i) ? `"${v}, 2000000"` : String(v));
+  }
+  const { data, info, values } = column(rows.join('\n'), 'sales');
+  assert.equal(info.kind, 'float', 'numbers');
+  assert.equal(info.numberFormat?.unit ?? '', '', 'no unit is the column\'s');
+  assert.equal(values[3], 1_000_000 + 7919 * 3);
+  const all = Array.from({ length: 200 }, (_, i) => i);
+  assert.deepEqual(data.variantCells.map((c) => c.row), all.filter((i) => withUnit(i) || grouped(i)), 'the unit-bearing and grouped cells are variants');
+  assert.deepEqual(data.rejectedCells.map((c) => c.row), all.filter(merged), 'merged figures are no number');
+  // Most cells with a unit, of several kinds: text.
+  const mixed = ['size', ...Array.from({ length: 60 }, (_, i) => `${i + 1}${units[i % 6]}`)].join('\n');
+  assert.equal(column(mixed, 'size').info.kind, 'string');
+});
+
 test('percent cells in a column of fractions, and fractions in a column of percents, are read at the column\'s scale', () => {
   const fractions = ['abv', ...Array.from({ length: 40 }, (_, i) => (0.04 + (i % 4) / 100).toFixed(2)), '0.07%', '7%'];
   const abv = column(fractions.join('\n'), 'abv');
