@@ -322,6 +322,22 @@ test('a value of its own column, also known in the empty neighbour, is not shift
   assert.deepEqual(check(lines), [], 'an away team held by 2 or 3 rows of each column, beside an empty home team: a gap');
 });
 
+test('a run shifted right whose first value fits either column is told by the next one: a home team in the away column, the away team in the home score', () => {
+  const teams = Array.from({ length: 20 }, (_, i) => `${['Real', 'Sporting', 'Dynamo', 'Athletic'][i % 4]} ${String.fromCharCode(65 + i)}ville`);
+  const lines = ['date,home_team,away_team,home_score,away_score'];
+  for (let i = 0; i < 400; i++) {
+    const [home, away, score] = [teams[i % 20], teams[(i * 7 + 3) % 20], `${i % 5},${(i * 3) % 4}`];
+    // Row 90 (Real Aville against Sporting Bville) shifted one field right from the home team: the home score pushed
+    // into the away score, the away score lost.
+    lines.push(i === 90 ? `2026-01-01,,${teams[0]},${teams[1]},3` : `2026-01-01,${home},${away},${score}`);
+  }
+  const found = check(lines).map((f) => [f.row, f.column]);
+  assert.deepEqual(found, [[90, 'away_team'], [90, 'home_score'], [90, 'home_team']], 'the run and the emptied cell');
+  // The same row with its home team only left out: a gap, no shift (the away team fits either column, the score its own).
+  const gap = lines.map((line, i) => (i === 91 ? `2026-01-01,,${teams[0]},1,3` : line));
+  assert.deepEqual(check(gap), [], 'a plain gap');
+});
+
 test('a column is learned from the rows beside no emptied neighbour: codes shifted into 2% of the names, or years into 2% of the months, are still foreign there', () => {
   const towns = ['Spring', 'Green', 'Oak', 'Fair', 'Mill', 'Stone', 'River', 'Lake'];
   const airports = (shifted: number[]) => {

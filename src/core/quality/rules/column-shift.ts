@@ -746,7 +746,10 @@ is empty — in a column at least ${100 * MIN_COMPLETENESS}% complete, where an 
 when it could be a value of the empty neighbour (one of its categories; a number within its range; a date,
 however written, in a column of dates; a value it holds in two rows or more; else a
 pattern at least 1% of its values share), its pattern is rare in its own column (under 1% of the other
-values), and ten times likelier in the neighbour: it was shifted. A value whose two ends fit the two
+values), and ten times likelier in the neighbour: it was shifted. A shift to the right may go on along the row,
+each next cell holding a value of the column before it; such a run is also told by its second cell where its first
+value fits either column (a home team moved into the away team's column beside the emptied home team, the away
+team in the home score's). A value whose two ends fit the two
 columns ("Lyon" a city, "FR" a country; cut at a space, or a comma, semicolon or bar with or without spaces:
 "Louisville, KY" — not at a hyphen or slash, nor at a comma between digits) while the whole is rare in its
 column is a merge. In free text (mostly distinct values, mostly of three words or more: titles, notes), whose
@@ -943,6 +946,41 @@ of values with its pattern).
     const reportEmptied = (r: number, from: number, to: number, value: string) => {
       if (once(r, from)) report({ row: r, columnIndex: from, evidence: { holder: data.columns[to].name }, message: `Column ${name(from)} is empty in this row; its value seems to be in ${name(to)} ("${value}").` });
     };
+    /** The cells of row r shifted right from `to` on: `to`, and each next cell while it holds a value of the column before it. */
+    const runFrom = (r: number, to: number): number[] => {
+      const shifted = [to];
+      for (let z = to + 1; z < columns; z++) {
+        const next = cells.text(r, z);
+        if (!next || !((complete[z] && belongs(next, column(z - 1), column(z))) || byValue(r, z - 1, z))) break;
+        shifted.push(z);
+      }
+      return shifted;
+    };
+    /** Reports row r's `shifted` cells: the first, `text` in `to`, its empty neighbour `from`'s; each next one the column before it's. */
+    const reportShifted = (r: number, from: number, to: number, text: string, shifted: readonly number[]) => {
+      for (const c of shifted) {
+        if (!once(r, c)) continue;
+        const home = c === to ? from : c - 1;
+        const value = c === to ? text : (cells.text(r, c) ?? '');
+        const fix = shifted.length === 1 ? moveFix(r, home, c, value) : undefined;
+        // How well the value fits each column: the share of its very value where that decided, else of its pattern.
+        const asValue = byValue(r, home, c);
+        const [there, here] = asValue ? valueShares(r, wordsIn(home), wordsIn(c)) : [fitOf(column(home), value), usualHere(column(c), value)];
+        const how = asValue ? [`are "${value}"`, ` other values`] : ['share its pattern', ''];
+        report({
+          row: r,
+          columnIndex: c,
+          value,
+          evidence: { neighbour: data.columns[home].name, neighbourEmpty: home === from, fitsNeighbour: Number(there.toFixed(4)), fitsOwn: Number(here.toFixed(4)), by: asValue ? 'value' : 'pattern' },
+          message:
+            `"${value}" in column ${name(c)} looks like a value of ${name(home)} (${percent(there)} of its values ${how[0]}, ` +
+            `${(100 * here).toFixed(1)}% of ${name(c)}'s${how[1]})${home === from ? `, and ${name(home)} is empty in this row` : ''}: the row seems shifted.`,
+          related: [{ row: r, columnIndex: home, message: home === from ? `${name(home)} is empty here` : `${name(home)} holds "${cells.text(r, home) ?? ''}"` }],
+          fixes: fix,
+        });
+      }
+      reportEmptied(r, from, to, text);
+    };
     // Numbers of columns whose values repeat: a value one of the empty neighbour's frequent values and ten times
     // rarer in its own column was shifted, whatever the two columns' shapes. Per pair (from, to): null where it
     // does not apply (a column with gaps, not numbers, an ordered pair: columns of one quantity that keep an
@@ -1133,34 +1171,21 @@ of values with its pattern).
           continue;
         }
         // Shifted: the value belongs to the empty neighbour. A shift to the right may go on along the row.
-        const shifted = [to];
-        if (to === y) for (let z = y + 1; z < columns; z++) {
-          const next = cells.text(r, z);
-          if (!next || !((complete[z] && belongs(next, column(z - 1), column(z))) || byValue(r, z - 1, z))) break;
-          shifted.push(z);
-        }
-        for (const c of shifted) {
-          if (!once(r, c)) continue;
-          const home = c === to ? from : c - 1;
-          const value = c === to ? text : (cells.text(r, c) ?? '');
-          const fix = shifted.length === 1 ? moveFix(r, home, c, value) : undefined;
-          // How well the value fits each column: the share of its very value where that decided, else of its pattern.
-          const asValue = byValue(r, home, c);
-          const [there, here] = asValue ? valueShares(r, wordsIn(home), wordsIn(c)) : [fitOf(column(home), value), usualHere(column(c), value)];
-          const how = asValue ? [`are "${value}"`, ` other values`] : ['share its pattern', ''];
-          report({
-            row: r,
-            columnIndex: c,
-            value,
-            evidence: { neighbour: data.columns[home].name, neighbourEmpty: home === from, fitsNeighbour: Number(there.toFixed(4)), fitsOwn: Number(here.toFixed(4)), by: asValue ? 'value' : 'pattern' },
-            message:
-              `"${value}" in column ${name(c)} looks like a value of ${name(home)} (${percent(there)} of its values ${how[0]}, ` +
-              `${(100 * here).toFixed(1)}% of ${name(c)}'s${how[1]})${home === from ? `, and ${name(home)} is empty in this row` : ''}: the row seems shifted.`,
-            related: [{ row: r, columnIndex: home, message: home === from ? `${name(home)} is empty here` : `${name(home)} holds "${cells.text(r, home) ?? ''}"` }],
-            fixes: fix,
-          });
-        }
-        reportEmptied(r, from, to, text);
+        reportShifted(r, from, to, text, to === y ? runFrom(r, to) : [to]);
+      }
+    }
+    // A run shifted right whose first value would fit either column (a home team moved into the away team's column
+    // beside its emptied cell): the next cell tells it, holding a value of the column before it, foreign to its own
+    // (the away team in the home score's column).
+    for (let x = 0; x + 2 < columns; x++) {
+      const [y, z] = [x + 1, x + 2];
+      if (!complete[x] || !complete[z]) continue;
+      for (const r of nullRows(data, x)) {
+        if (!cells.empty(r, x) || reported.has(r * columns + y) || reported.has(r * columns + z)) continue;
+        const [first, second] = [cells.text(r, y), cells.text(r, z)];
+        if (!first || !second || !fitsColumn(column(x), first)) continue;
+        if (!(belongs(second, column(y), column(z)) || byValue(r, y, z))) continue;
+        reportShifted(r, x, y, first, runFrom(r, y));
       }
     }
     // Two neighbouring columns of words, their shapes apart: a row whose two values each belong to the other column
