@@ -118,6 +118,30 @@ test('a row among the rows of a frequent value ties a rare near value to it: a s
   assert.deepEqual(findingsOf(checkCsv(zipcodes([['Lgke', 5], ['Abamz', 2]])), 'typo'), [], 'among the rows of other counties: a name of its own');
 });
 
+test('a two-letter code one edit off is told by its row alone: "VN" among Nevada\'s zip codes is "NV"; a code of its own in its own place, or two edits from its neighbours\', is not', () => {
+  const states = ['CA', 'NV', 'AZ', 'OR', 'WA', 'ID', 'UT', 'NM', 'CO', 'MD', 'VA', 'TX'];
+  const rows: (string | number)[][] = [];
+  const place = (state: string, cluster: number) => {
+    const i = rows.length;
+    const jitter = (k: number) => (((i * k) % 17) - 8) / 80;
+    rows.push([10000 + cluster * 50 + (i % 23), (30 + cluster * 0.9 + jitter(5)).toFixed(4), (-100 + cluster * 0.7 + jitter(11)).toFixed(4), state]);
+  };
+  const table = (extra: [string, number][]) => {
+    rows.length = 0;
+    states.forEach((state, k) => {
+      for (let j = 0; j < 12; j++) place(state, k);
+    });
+    for (const [state, cluster] of extra) place(state, cluster);
+    return csv(['zip', 'latitude', 'longitude', 'state'], rows);
+  };
+  // Slips: a transposition, a letter lost, a letter added.
+  const found = findingsOf(checkCsv(table([['VN', 1], ['C', 0], ['UTT', 6]])), 'typo');
+  assert.deepEqual(found.map((f) => [f.value, fixText(f)]), [['VN', 'NV'], ['C', 'CA'], ['UTT', 'UT']]);
+  // "GU" far from every other row (a territory's own zip code), "DC" among Maryland's (two edits from "MD"), "VN" among
+  // California's (two edits from "CA", and one from "NV", whose rows are elsewhere): no finding.
+  assert.deepEqual(findingsOf(checkCsv(table([['GU', 40], ['DC', 9], ['VN', 0]])), 'typo'), [], 'no tie to a code one edit away');
+});
+
 test('an entity recorded in several rows ties a rare value to what its other rows hold', () => {
   // Products, each named once except one recorded three times; categories an open vocabulary (many rare ones).
   const rows: (string | number)[][] = [];

@@ -363,7 +363,11 @@ Then the column must also say so:
 
 That last kind of evidence also reports values nearer by chance than the 1% above allows (a four-letter
 county one edit from one of hundreds, a name two edits away), as long as a random word would be that near
-at most half the time. In a closed vocabulary such values (short words: "jahn" and "ohn" for "john" among 30
+at most half the time — and slips of two-letter codes (states, countries), where any random pair of letters is
+near some code: a value of one to three characters held by one row, one edit from a frequent two-letter code ("VN"
+for "NV", "C" or "CAW" for "CA"), is reported only on that evidence alone under 1 in 10,000 (its nearest rows by latitude and
+longitude hold "NV"); a code in its own place (a territory's zip codes) has no such tie, and one two edits from its
+neighbours' code ("DC" among "MD") is no slip of it. In a closed vocabulary such values (short words: "jahn" and "ohn" for "john" among 30
 first names) are typos without a row's evidence when the column's rare values near no frequent value — at
 most its genuine rare values — would leave under a fifth as many of them that near by coincidence: each would
 be, with the larger of a random word's chance and how often the column's values held by two rows or more lie
@@ -437,14 +441,16 @@ In a file checked in batches, each batch is checked on its own.`,
         words[id] = distinct.text(id).trim().toLowerCase();
         if (counts[id] >= options.minFrequentRows && typoLength(words[id])) frequent.push(id);
       }
-      if (frequent.length === 0) return;
+      // Slips of two-letter codes (see shortCodeSlips): only the row can say which code was meant.
+      const shortSlips = shortCodeSlips(distinct, words, options.minFrequentRows, (id) => isAccepted(c, distinct.text(id)));
+      if (frequent.length === 0 && shortSlips.length === 0) return;
       // Rare values, and the frequent values within two edits of each: the smaller set is indexed.
       const rare: number[] = [];
       for (let id = 0; id < distinct.size; id++) {
         if (counts[id] <= options.maxRareRows && typoLength(words[id]) && hasLetter(words[id]) && !isAccepted(c, distinct.text(id))) rare.push(id);
       }
       const rareValues = rare.length;
-      if (rareValues === 0) return;
+      if (rareValues === 0 && shortSlips.length === 0) return;
       // How far a slip of each frequent word may go: by its length, the column's alphabet and how many frequent words there are.
       const vocabulary = vocabularyOf(frequent, words, distinct, inOtherColumn(c, SHIFTED_RATIO));
       const alphabet = alphabetOf(vocabulary);
@@ -472,6 +478,7 @@ In a file checked in batches, each batch is checked on its own.`,
         if (best) pairs.push(best);
         else if (beyond.length) far.push(beyond);
       }
+      far.push(...shortSlips);
       if (pairs.length === 0 && far.length === 0) return;
       // A closed vocabulary: most rare values are near a frequent one. Otherwise each pair needs a dependency,
       // or a row that ties it to the frequent value beyond chance. Rare values that other errors explain say
@@ -545,6 +552,31 @@ In a file checked in batches, each batch is checked on its own.`,
     });
   },
 });
+
+/**
+ * Slips of two-letter codes (states, countries, languages): a value of one to three characters held by one row, one
+ * edit (a transposition included) from a frequent code ("CQ", "C", "CAW" for "CA"; "VN" for "NV"). A value held by
+ * more rows may be a real code the table seldom holds, which slips of another happen to write too ("WY" for "WA"
+ * beside a flight from Jackson, WY): the rows' evidence would be the slips'.
+ * Such a slip lies one edit from several codes, and a random pair of letters that near one of fifty codes is common,
+ * so its distance says nothing (the chance is 1): only the row can tie it to a code, beyond chance alone (its
+ * neighbours in the table's numbers hold "NV", a zip code's other rows say it) — a code of its own in its own place
+ * (a territory among its own zip codes) has no such tie, and a code two edits from its neighbours' ("DC" among
+ * "MD" and "VA") is none of their slips.
+ */
+function shortCodeSlips(distinct: DistinctValues, words: readonly string[], minFrequentRows: number, accepted: (id: number) => boolean): Candidate[][] {
+  const codes: number[] = [];
+  for (let id = 0; id < distinct.size; id++) if (distinct.counts[id] >= minFrequentRows && words[id].length === 2 && /^\p{L}{2}$/u.test(words[id])) codes.push(id);
+  if (codes.length === 0) return [];
+  const slips: Candidate[][] = [];
+  for (let id = 0; id < distinct.size; id++) {
+    const word = words[id];
+    if (distinct.counts[id] !== 1 || word.length > 3 || !hasLetter(word) || accepted(id)) continue;
+    const near = codes.filter((f) => f !== id && editDistance(words[f], word, 1) === 1 && spelledApart(word, words[f]));
+    if (near.length) slips.push(near.map((f) => ({ rare: id, frequent: f, distance: 1, chance: 1 })));
+  }
+  return slips;
+}
 
 /** Pairs of words compared one by one at most, rather than through a deletion index (a few rare values among many frequent ones). */
 const PAIRS_COMPARED = 20_000;
