@@ -373,7 +373,7 @@ function groupStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int3
       sums[PairSum.Deviants] += size - best;
       sums[PairSum.RepeatedDeviants] += repeated;
       // (Where two rows of a value already repeat in a group of this size: in larger ones a pair is left to chance anyway.)
-      if (repeatsInGroup(2, size)) sums[PairSum.ChanceRepeats] += repeatedByChance(size - best, coincidence);
+      if (size - best >= 2 && repeatsInGroup(2, size)) sums[PairSum.ChanceRepeats] += repeatedByChance(size - best, coincidence);
     }
     sums[PairSum.Present] += size;
     if (size < 2) continue;

@@ -748,8 +748,8 @@ however written, in a column of dates; a value it holds in two rows or more; els
 pattern at least 1% of its values share), its pattern is rare in its own column (under 1% of the other
 values), and ten times likelier in the neighbour: it was shifted. A shift to the right may go on along the row,
 each next cell holding a value of the column before it; such a run is also told by its second cell where its first
-value fits either column (a home team moved into the away team's column beside the emptied home team, the away
-team in the home score's). A value whose two ends fit the two
+value fits either column, the two columns alike (a home team moved into the away team's column beside the emptied
+home team, the away team in the home score's). A value whose two ends fit the two
 columns ("Lyon" a city, "FR" a country; cut at a space, or a comma, semicolon or bar with or without spaces:
 "Louisville, KY" — not at a hyphen or slash, nor at a comma between digits) while the whole is rare in its
 column is a merge. In free text (mostly distinct values, mostly of three words or more: titles, notes), whose
@@ -1177,11 +1177,14 @@ of values with its pattern).
     // A run shifted right whose first value would fit either column (a home team moved into the away team's column
     // beside its emptied cell): the next cell tells it, holding a value of the column before it, foreign to its own
     // (the away team in the home score's column).
+    // Only where that is the question: the first two columns look alike (else the first value tells by itself; and
+    // writing the text of a column's values beside each of its gaps costs a large table's check 6% more).
     for (let x = 0; x + 2 < columns; x++) {
       const [y, z] = [x + 1, x + 2];
-      if (!complete[x] || !complete[z]) continue;
+      if (!complete[x] || !complete[z] || apartFrom(x)) continue;
       for (const r of nullRows(data, x)) {
-        if (!cells.empty(r, x) || reported.has(r * columns + y) || reported.has(r * columns + z)) continue;
+        // (The second cell an ordinary value of its own column, the common case, ends it before any text is written.)
+        if (!cells.empty(r, x) || ordinary(r, z) || reported.has(r * columns + y) || reported.has(r * columns + z)) continue;
         const [first, second] = [cells.text(r, y), cells.text(r, z)];
         if (!first || !second || !fitsColumn(column(x), first)) continue;
         if (!(belongs(second, column(y), column(z)) || byValue(r, y, z))) continue;
