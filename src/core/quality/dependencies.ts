@@ -101,9 +101,14 @@ function coincidenceOf(ids: Int32Array, size: number): number {
   return Math.min(1, coincidence);
 }
 
-/** Of a group's `deviants` rows breaking a dependency, how many share their value with another by chance alone (see coincidenceOf). */
-function repeatedByChance(deviants: number, coincidence: number): number {
-  return deviants < 2 ? 0 : deviants * (1 - (1 - coincidence) ** (deviants - 1));
+/**
+ * Of a group's rows breaking a dependency (`size` rows, `best` of them its most frequent value), how many share their
+ * value with another by chance alone (see coincidenceOf) — where two rows of a value already repeat in a group of
+ * this size ({@link repeatsInGroup}): in larger ones a pair is left to chance anyway.
+ */
+function repeatedByChance(size: number, best: number, coincidence: number): number {
+  const deviants = size - best;
+  return deviants < 2 || !repeatsInGroup(2, size) ? 0 : deviants * (1 - (1 - coincidence) ** (deviants - 1));
 }
 
 /**
@@ -372,8 +377,7 @@ function groupStats(grouping: { order: Int32Array; starts: Int32Array }, b: Int3
     if (size >= MAJORITY_ROWS) {
       sums[PairSum.Deviants] += size - best;
       sums[PairSum.RepeatedDeviants] += repeated;
-      // (Where two rows of a value already repeat in a group of this size: in larger ones a pair is left to chance anyway.)
-      if (size - best >= 2 && repeatsInGroup(2, size)) sums[PairSum.ChanceRepeats] += repeatedByChance(size - best, coincidence);
+      sums[PairSum.ChanceRepeats] += repeatedByChance(size, best, coincidence);
     }
     sums[PairSum.Present] += size;
     if (size < 2) continue;
@@ -597,7 +601,10 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
   const coincidences = new Map<number, number>();
   const coincidenceFor = (b: number) => {
     let k = coincidences.get(b);
-    if (k === undefined) coincidences.set(b, (k = coincidenceOf(codesFor(b).ids, codesFor(b).size)));
+    if (k === undefined) {
+      const { ids, size } = codesFor(b);
+      coincidences.set(b, (k = coincidenceOf(ids, size)));
+    }
     return k;
   };
   const permutation = shuffled(rows ? rows.length : data.table.numRows);
@@ -1140,7 +1147,7 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
     if (size >= MAJORITY_ROWS) {
       brokenRows += size - best;
       for (let k = 1; k < counts.length; k++) if (repeatsInGroup(counts[k][1], size)) repeatedDeviants += counts[k][1];
-      if (repeatsInGroup(2, size)) chanceRepeats += repeatedByChance(size - best, dep.coincidence);
+      chanceRepeats += repeatedByChance(size, best, dep.coincidence);
     }
     const clear = clearMajority(best, size);
     if (!clear) {

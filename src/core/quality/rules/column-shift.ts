@@ -1185,10 +1185,11 @@ of values with its pattern).
       for (const r of nullRows(data, x)) {
         // (The second cell an ordinary value of its own column, the common case, ends it before any text is written.)
         if (!cells.empty(r, x) || ordinary(r, z) || reported.has(r * columns + y) || reported.has(r * columns + z)) continue;
-        const [first, second] = [cells.text(r, y), cells.text(r, z)];
-        if (!first || !second || !fitsColumn(column(x), first)) continue;
-        if (!(belongs(second, column(y), column(z)) || byValue(r, y, z))) continue;
-        reportShifted(r, x, y, first, runFrom(r, y));
+        const first = cells.text(r, y);
+        if (!first || !fitsColumn(column(x), first)) continue;
+        // The run goes on to the second cell only where that holds a value of the first's column.
+        const run = runFrom(r, y);
+        if (run.length > 1) reportShifted(r, x, y, first, run);
       }
     }
     // Two neighbouring columns of words, their shapes apart: a row whose two values each belong to the other column

@@ -34,11 +34,12 @@ count of 0 among counts from 1 up).
       const sorted = sortedColumn(data, c);
       const negatives = sorted.rank(0, true);
       const zeroCount = sorted.rank(0, false) - negatives;
+      if (zeroCount === 0) return;
       // Negative values beyond the column's far-out fence (shifted values, lost signs, -999) are strays however many a
       // dirty column holds; those within it make a signed column, where 0 is a value.
       const [lowFence] = farOutFences(data, c);
       const signed = negatives - Math.min(negatives, sorted.rank(lowFence, true));
-      if (zeroCount === 0 || signed > STRAY_NEGATIVE_SHARE * sorted.length) return;
+      if (signed > STRAY_NEGATIVE_SHARE * sorted.length) return;
       const values = numericColumn(data, c);
       const zeros: number[] = [];
       let present = 0;
