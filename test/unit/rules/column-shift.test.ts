@@ -480,3 +480,69 @@ test('numbers swapped between neighbours that keep an order: a day\'s high below
   // Exchanged on 5% of the days: the table itself breaks the order too often for a row to be told by it.
   assert.deepEqual(rowsSwapped(check(swapsAndSlips(20))), [], 'an order broken on 5% of the rows');
 });
+
+/** Zip codes with their coordinates (six decimals): latitudes about 40, longitudes about −85; `edit` rewrites rows' latitude and longitude. */
+function zipCoordinates(edit: Record<number, [string, string]> = {}): string[] {
+  const lines = ['zip,latitude,longitude,city'];
+  for (let i = 0; i < 400; i++) {
+    const [latitude, longitude] = edit[i] ?? [(38 + 4 * (((i * 37) % 101) / 101) + i / 1e5).toFixed(6), (-88 + 6 * (((i * 53) % 97) / 97) - i / 1e5).toFixed(6)];
+    lines.push(`${43000 + i},${latitude},${longitude},Town ${String.fromCharCode(65 + (i % 26))}`);
+  }
+  return lines;
+}
+
+test('latitudes swapped into more of the longitude column than its tails hold are still foreign there: the swaps and a latitude beside an emptied one are found', () => {
+  const clean = zipCoordinates();
+  assert.deepEqual(check(clean), []);
+  const lat = (i: number) => clean[i + 1].split(',')[1];
+  const lon = (i: number) => clean[i + 1].split(',')[2];
+  // Three rows swapped (no gap beside them) and one latitude moved into the longitude: four positive values in 400,
+  // beyond the central 99% of the longitudes, which an order of the values alone would take as the column's own.
+  const swapped = [50, 150, 250];
+  const edit: Record<number, [string, string]> = { 300: ['', lat(300)] };
+  for (const i of swapped) edit[i] = [lon(i), lat(i)];
+  const findings = check(zipCoordinates(edit));
+  assert.deepEqual(findings.filter((f) => f.row === 300).map((f) => f.column).sort(), ['latitude', 'longitude'], 'the latitude beside its emptied cell, and that cell');
+  const swaps = findings.filter((f) => f.evidence?.swapped === true);
+  assert.deepEqual(swaps.map((f) => [f.row, f.column]), swapped.flatMap((r) => [[r, 'latitude'], [r, 'longitude']]), 'each swap, both cells');
+  assert.match(swaps[0].message, new RegExp(`^"${lon(50)}" in column "latitude" and "${lat(50)}" in "longitude" look swapped: "${lon(50).replace('.', '\\.')}" is written like "longitude"'s values \\(\\d+% of them share its pattern`));
+});
+
+/** Films: title, budget, release date (written "Sep 28 2001"), rating (a fifth unknown), minutes; `edit` rewrites rows from the budget on. */
+function catalogue(edit: Record<number, string> = {}): string[] {
+  const months = ['Jan', 'Mar', 'May', 'Jul', 'Sep', 'Nov'];
+  const lines = ['title,budget,release,rating,minutes'];
+  for (let i = 0; i < 400; i++) {
+    const rating = i % 5 === 2 ? '' : ['PG-13', 'R', 'PG', 'R', 'G', 'Not Rated'][i % 6];
+    const tail = edit[i] ?? `${(5 + (i % 90)) * 1_000_000},${months[i % 6]} ${String(1 + (i % 28)).padStart(2, '0')} ${1980 + (i % 30)},${rating},${85 + ((i * 7) % 60)}`;
+    lines.push(`Film number ${i},${tail}`);
+  }
+  return lines;
+}
+
+test('a run shifted right goes on into a column with gaps: the release date in the rating column, a fifth of whose films have none', () => {
+  assert.deepEqual(check(catalogue()), []);
+  // Row 100: the budget lost, the budget in the release column, the release date in the rating's (the rating lost).
+  const found = check(catalogue({ 100: ',31000000,Sep 28 2001,101' }));
+  assert.deepEqual(found.map((f) => [f.row, f.column]).sort(), [[100, 'budget'], [100, 'rating'], [100, 'release']], 'the run to the rating, and the emptied budget');
+});
+
+test('neighbours swapped between a number and a category, or a code and a name, are told by their patterns', () => {
+  // A running time and a rating exchanged: "94" in the rating column, "PG-13" in the minutes.
+  const swapped = check(catalogue({ 60: '30000000,Jan 05 1990,94,PG-13', 200: '9000000,Mar 11 2001,112,R' }));
+  assert.deepEqual(swapped.map((f) => [f.row, f.column, f.value]), [[60, 'rating', '94'], [60, 'minutes', 'PG-13'], [200, 'rating', '112'], [200, 'minutes', 'R']]);
+  assert.match(swapped[0].message, /^"94" in column "rating" and "PG-13" in "minutes" look swapped: "94" is written like "minutes"'s values \(\d+% of them share its pattern, 0\.0% of "rating"'s\)/);
+  // Airports: a code of three (letters and digits) beside a name of one to three words of any length, joined by
+  // spaces, hyphens or slashes: most names have a shape of their own, so that the name column's shapes tell little.
+  const word = (i: number, k: number) => {
+    const stem = `${String.fromCharCode(65 + ((i * 7 + k * 3) % 26))}${'abcdefghijklmnop'.slice((i * k) % 5, (i * k) % 5 + 3 + ((i * 13 + k * 5) % 9))}`;
+    return [stem, `Mc${stem}`, `O'${stem}`, `${stem.slice(0, 2)}.`, String(10 + ((i * k) % 90))][(i * 7 + k * 5) % 5];
+  };
+  const airports = (swap: number[]) => ['iata,name,state', ...Array.from({ length: 300 }, (_, i) => {
+    const code = i % 3 ? `${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + ((i * 7) % 26))}${String.fromCharCode(65 + ((i * 11) % 26))}` : `${i % 9}${String.fromCharCode(65 + (i % 26))}${i % 7}`;
+    const name = Array.from({ length: 1 + (i % 4) }, (_, k) => word(i, k + 1)).join([' ', '-', '/', ' '][(i * 5) % 4]);
+    return `${swap.includes(i) ? `"${name}",${code}` : `${code},"${name}"`},${['MS', 'CA', 'TX'][i % 3]}`;
+  })];
+  assert.deepEqual(check(airports([])), [], 'codes beside names');
+  assert.deepEqual(check(airports([40, 131])).map((f) => [f.row, f.column]), [[40, 'iata'], [40, 'name'], [131, 'iata'], [131, 'name']], 'the name among codes, the code among names');
+});

@@ -30,6 +30,8 @@ const MIN_COMPLETENESS = 0.9;
  * its empty cell says little, so the merged value must tell it by itself (see {@link mergedApart}).
  */
 const MIN_MERGE_COMPLETENESS = 0.25;
+/** Share of a column of words whose values are of rare shapes beyond which its shapes tell little (names: see the swaps told by patterns). */
+const LOOSE_SHAPES = 0.2;
 /** How much better a value must fit the neighbouring column than its own (likelihood ratio). */
 const FIT_RATIO = 10;
 /** Below this fit a value is foreign to a column; above it, at home. */
@@ -486,9 +488,8 @@ function rangeWithout(sorted: SortedNumbers, numbers: Float64Array, aside: reado
 function ordinaryValues(data: IngestResult, usualIn: (c: number, text: string) => number, besideRows: (c: number) => readonly number[]): (r: number, c: number) => boolean {
   const byColumn = data.columns.map((column, c) => {
     if (isNumeric(column)) {
-      const sorted = sortedColumn(data, c);
       const numbers = numericColumn(data, c);
-      const [low, high] = rangeWithout(sorted, numbers, besideRows(c), CENTRAL_TAIL);
+      const [low, high] = centralRange(data, c, besideRows(c));
       const mask = nullMask(data, c);
       return (r: number) => !mask[r] && numbers[r] >= low && numbers[r] <= high;
     }
@@ -511,6 +512,25 @@ function ordinaryValues(data: IngestResult, usualIn: (c: number, text: string) =
     return () => false;
   });
   return (r, c) => byColumn[c](r);
+}
+
+/**
+ * The range of a numeric column's ordinary values: its central range without the rows beside an emptied neighbour
+ * (rangeWithout), within its far-out fences too: values swapped in from a neighbour leave no gap, and beyond
+ * CENTRAL_TAIL of the rows (a dirty table's latitudes in its longitude column) they would stretch the central
+ * range over themselves.
+ */
+function centralRange(data: IngestResult, c: number, aside: readonly number[]): [number, number] {
+  const central = rangeWithout(sortedColumn(data, c), numericColumn(data, c), aside, CENTRAL_TAIL);
+  const fences = farOutFences(data, c);
+  return fences[1] > fences[0] ? [Math.max(central[0], fences[0]), Math.min(central[1], fences[1])] : central;
+}
+
+/** The rows whose number lies outside [low, high] (present values only), ascending. (A small kernel.) */
+function rowsOutside(numbers: Float64Array, mask: Uint8Array, low: number, high: number): number[] {
+  const out: number[] = [];
+  for (let r = 0; r < numbers.length; r++) if (mask[r] === 0 && (numbers[r] < low || numbers[r] > high)) out.push(r);
+  return out;
 }
 
 /** How alike two columns' values look (the shares their shapes have in common): shifts between alike columns cannot be seen. */
@@ -732,7 +752,7 @@ export const columnShift = defineRule({
   dimension: 'structure',
   defaultSeverity: 'warning',
   defaultOptions: {},
-  description: "A value that belongs to the neighbouring column, which is empty in that row (a shifted or merged field: \"Lyon FR\" in city with country empty), or two neighbours' values swapped (words, or numbers that keep an order).",
+  description: "A value that belongs to the neighbouring column, which is empty in that row (a shifted or merged field: \"Lyon FR\" in city with country empty), or two neighbours' values swapped (words, numbers that keep an order, or values each written like the other column's).",
   docs: `A field lost or added upstream shifts a row's values by one column: a city lands in the state column,
 two fields are glued into one ("Lyon FR" in \`city\`, \`country\` empty), a number sits in the next numeric
 column. The row reads as valid data with wrong values in several columns.
@@ -741,13 +761,16 @@ Each column's values are described by their patterns (letters, digits and punctu
 without: value-patterns.ts), learned from the column itself where a shape's share is in doubt (1% to 5%) from the
 rows beside no emptied neighbour: shifted values come with their neighbour's empty cell, and in a dirty table
 they make their own shape common (codes in 2% of the names); a number within the central 99% of those rows'
-values is an ordinary value of its column (years in 2% of a month column are not). In a row where one of two neighbouring columns
+values, and within the column's far-out fences (quartiles ± 3 interquartile ranges: values swapped in leave no
+gap to tell them, and latitudes in 1% of a longitude column would stretch its central 99% over themselves), is an
+ordinary value of its column (years in 2% of a month column are not). In a row where one of two neighbouring columns
 is empty — in a column at least ${100 * MIN_COMPLETENESS}% complete, where an empty cell is itself unusual (in a dirty table errors of every kind leave gaps) — a value is reported
 when it could be a value of the empty neighbour (one of its categories; a number within its range; a date,
 however written, in a column of dates; a value it holds in two rows or more; else a
 pattern at least 1% of its values share), its pattern is rare in its own column (under 1% of the other
 values), and ten times likelier in the neighbour: it was shifted. A shift to the right may go on along the row,
-each next cell holding a value of the column before it; such a run is also told by its second cell where its first
+each next cell holding a value of the column before it (also in a column with gaps: a release date in the rating
+column of films a fifth of which have no rating); such a run is also told by its second cell where its first
 value fits either column, the two columns alike (a home team moved into the away team's column beside the emptied
 home team, the away team in the home score's). A value whose two ends fit the two
 columns ("Lyon" a city, "FR" a country; cut at a space, or a comma, semicolon or bar with or without spaces:
@@ -797,7 +820,12 @@ break every order of their column, and are errors of their own) hold their value
 swapped in a row where each of the two values breaks an order with a third column (the open, the close) and
 every order of the two holds with the values exchanged, each then in the central 99% of its new column (a day's
 high and low written the wrong way round; one wrong value breaks the orders of its own cell only, and is no
-swap).
+swap). Any two neighbouring columns whose shapes are apart hold a row's values swapped where each value is
+unusual in its own column (outside its central range and fences, a rejected cell, a rare shape) and its pattern
+belongs to the other column, as a shifted value's does ("94" in the rating column, "PG-13" in the running time; a
+latitude in the longitude column and that longitude in the latitude's); or where one does and the other, of
+another pattern, is foreign to its own column while the column it would move to is words whose shapes tell little
+(over ${100 * LOOSE_SHAPES}% of them of rare shapes: "JSO" among airport names, "Jacksonville-Cherokee County" among their codes).
 
 The evidence: the neighbouring column, that it is empty, and how well the value fits each column (the share
 of values with its pattern).
@@ -951,7 +979,7 @@ of values with its pattern).
       const shifted = [to];
       for (let z = to + 1; z < columns; z++) {
         const next = cells.text(r, z);
-        if (!next || !((complete[z] && belongs(next, column(z - 1), column(z))) || byValue(r, z - 1, z))) break;
+        if (!next || !(((complete[z] || mergeable[z]) && belongs(next, column(z - 1), column(z))) || byValue(r, z - 1, z))) break;
         shifted.push(z);
       }
       return shifted;
@@ -1228,6 +1256,68 @@ of values with its pattern).
             message: each
               ? `"${value}" in column ${name(c)} and "${theirs}" in ${name(other)} look swapped: each is a value of the other column (${percent(there)} of ${name(other)}'s values are "${value}"), rare in its own.`
               : `"${value}" in column ${name(c)} and "${theirs}" in ${name(other)} look swapped: "${known}" is a value of ${name(knownIn)} (${percent(knownShare)} of its values), rare in ${name(knownIn === x ? y : x)}, and "${fresh}" is in no other row of ${name(freshIn)}.`,
+          };
+        });
+      }
+    }
+    // Two neighbouring columns whose shapes are apart: a row where each value is unusual in its own column and
+    // belongs to the other ("84" in the rating column, "PG-13" in the running time; a latitude in the longitude
+    // column and the longitude in the latitude's) holds them swapped; so does one where one value belongs to the other
+    // column and the other is foreign to its own, the column it would move to one whose shapes tell little (names:
+    // "JSO" in the name column, "Jacksonville-Cherokee County" among codes). The rows walked are those of the side
+    // with fewer unusual values (a number outside its column's central range, a rejected cell, a value of a rare
+    // shape); the other side is asked row by row.
+    const rejectedRows = new Map<number, number[]>();
+    for (const cell of data.rejectedCells) {
+      const list = rejectedRows.get(cell.column);
+      if (list) list.push(cell.row);
+      else rejectedRows.set(cell.column, [cell.row]);
+    }
+    const unusual = new Map<number, number[] | undefined>();
+    const unusualRows = (c: number): number[] | undefined => {
+      if (unusual.has(c)) return unusual.get(c);
+      const rejected = rejectedRows.get(c) ?? [];
+      let found: number[] | undefined;
+      if (isNumeric(data.columns[c])) {
+        const [low, high] = centralRange(data, c, besideRows(c));
+        found = [...rowsOutside(numericColumn(data, c), nullMask(data, c), low, high), ...rejected].sort((a, b) => a - b);
+      } else if (!words[c]) found = rejected;
+      else if (wordsIn(c).distinct.size <= NEIGHBOUR_VALUES_MAX_DISTINCT) {
+        const ids = wordsIn(c).distinct.ids;
+        found = [];
+        for (let r = 0; r < rows; r++) if (ids[r] >= 0 && !ordinary(r, c)) found.push(r);
+      }
+      unusual.set(c, found);
+      return found;
+    };
+    /** Whether column c is words whose shapes tell little: over LOOSE_SHAPES of its values are of rare shapes. */
+    const loose = (c: number) => words[c] && (unusualRows(c)?.length ?? 0) > LOOSE_SHAPES * column(c).present;
+    for (let x = 0; x + 1 < columns; x++) {
+      const y = x + 1;
+      if (data.columns[x].kind === 'empty' || data.columns[y].kind === 'empty') continue;
+      const [inX, inY] = [unusualRows(x), unusualRows(y)];
+      const walked = inX && inY ? (inX.length <= inY.length ? inX : inY) : (inX ?? inY);
+      if (!walked?.length || !apartFrom(x)) continue;
+      const asked = walked === inX ? y : x;
+      for (const r of walked) {
+        if (reported.has(r * columns + x) || reported.has(r * columns + y) || ordinary(r, asked)) continue;
+        const [vx, vy] = [cells.text(r, x), cells.text(r, y)];
+        // (Told by patterns, the two values' patterns differ: "None" in two columns of sizes is no swap.)
+        if (!vx || !vy || shapeOf(vx) === shapeOf(vy)) continue;
+        // Each value: belongs to the other column (its pattern), or is foreign to its own beside a loose other column.
+        const [strongX, strongY] = [belongs(vx, column(y), column(x)), belongs(vy, column(x), column(y))];
+        if (!(strongX || strongY)) continue;
+        const weakX = !strongX && loose(y) && usualHere(column(x), vx) < FOREIGN;
+        const weakY = !strongY && loose(x) && usualHere(column(y), vy) < FOREIGN;
+        if (!((strongX || weakX) && (strongY || weakY))) continue;
+        reportSwap(r, x, y, vx, vy, (c, other, value) => {
+          const [there, here] = [fitOf(column(other), value), usualHere(column(c), value)];
+          const strong = c === x ? strongX : strongY;
+          return {
+            evidence: { fitsNeighbour: Number(there.toFixed(4)), fitsOwn: Number(here.toFixed(4)), by: 'pattern' },
+            message: strong
+              ? `"${value}" in column ${name(c)} and "${cells.text(r, other) ?? ''}" in ${name(other)} look swapped: "${value}" is written like ${name(other)}'s values (${percent(there)} of them share its pattern, ${(100 * here).toFixed(1)}% of ${name(c)}'s), and "${cells.text(r, other) ?? ''}" is foreign to ${name(other)}.`
+              : `"${value}" in column ${name(c)} and "${cells.text(r, other) ?? ''}" in ${name(other)} look swapped: "${cells.text(r, other) ?? ''}" is written like ${name(c)}'s values, and "${value}" is unlike ${name(c)}'s (${(100 * here).toFixed(1)}% of them share its pattern).`,
           };
         });
       }
