@@ -481,15 +481,14 @@ function rangeWithout(sorted: SortedNumbers, numbers: Float64Array, aside: reado
 
 /**
  * A quick test that a non-empty cell is an ordinary value of its column, without writing it as text: a
- * typed number within the central 99% of its column's values in the rows beside no emptied neighbour
- * (`besideRows`), or a text value whose shape is common there, or of several words in free text (decided once
- * per distinct value).
+ * typed number within its column's range of ordinary values (`rangeOf`: see {@link centralRange}), or a text value
+ * whose shape is common there, or of several words in free text (decided once per distinct value).
  */
-function ordinaryValues(data: IngestResult, usualIn: (c: number, text: string) => number, besideRows: (c: number) => readonly number[]): (r: number, c: number) => boolean {
+function ordinaryValues(data: IngestResult, usualIn: (c: number, text: string) => number, rangeOf: (c: number) => [number, number]): (r: number, c: number) => boolean {
   const byColumn = data.columns.map((column, c) => {
     if (isNumeric(column)) {
       const numbers = numericColumn(data, c);
-      const [low, high] = centralRange(data, c, besideRows(c));
+      const [low, high] = rangeOf(c);
       const mask = nullMask(data, c);
       return (r: number) => !mask[r] && numbers[r] >= low && numbers[r] <= high;
     }
@@ -904,7 +903,14 @@ of values with its pattern).
     const knownCan = (home: number, here: number) => words[home] && words[here] && repeats(home) && repeats(here) && apartFrom(Math.min(home, here));
     const inNeighbourByKnown = (r: number, home: number, here: number) => belongsByKnown(r, wordsIn(home), wordsIn(here), column(here).categories ?? NO_CATEGORIES);
     const byValue = (r: number, home: number, here: number) => (valuesCan(home, here) && belongsByValue(r, wordsIn(home), wordsIn(here))) || (knownCan(home, here) && inNeighbourByKnown(r, home, here));
-    const ordinary = ordinaryValues(data, (c, text) => usualHere(column(c), text), besideRows);
+    // The range of each numeric column's ordinary values (built when first asked).
+    const ranges = new Map<number, [number, number]>();
+    const rangeOf = (c: number) => {
+      let range = ranges.get(c);
+      if (!range) ranges.set(c, (range = centralRange(data, c, besideRows(c))));
+      return range;
+    };
+    const ordinary = ordinaryValues(data, (c, text) => usualHere(column(c), text), rangeOf);
     const delimiter = data.dialect?.delimiter ?? ',';
     const fixes = data.rangesIn === 'file';
     const name = (c: number) => `"${data.columns[c].name}"`;
@@ -1267,40 +1273,81 @@ of values with its pattern).
     // "JSO" in the name column, "Jacksonville-Cherokee County" among codes). The rows walked are those of the side
     // with fewer unusual values (a number outside its column's central range, a rejected cell, a value of a rare
     // shape); the other side is asked row by row.
-    const rejectedRows = new Map<number, number[]>();
+    const rejected = new Map<number, { rows: number[]; mask: Uint8Array }>();
     for (const cell of data.rejectedCells) {
-      const list = rejectedRows.get(cell.column);
-      if (list) list.push(cell.row);
-      else rejectedRows.set(cell.column, [cell.row]);
+      let of = rejected.get(cell.column);
+      if (!of) rejected.set(cell.column, (of = { rows: [], mask: new Uint8Array(rows) }));
+      of.rows.push(cell.row);
+      of.mask[cell.row] = 1;
     }
-    const unusual = new Map<number, number[] | undefined>();
-    const unusualRows = (c: number): number[] | undefined => {
-      if (unusual.has(c)) return unusual.get(c);
-      const rejected = rejectedRows.get(c) ?? [];
-      let found: number[] | undefined;
+    /** Per column, whether row r's cell holds an unusual value (a rejected cell, a number outside its range, words of a rare shape); built when first asked. */
+    const unusualTests: ((r: number) => boolean)[] = [];
+    const unusualAt = (r: number, c: number): boolean => (unusualTests[c] ??= unusualTest(c))(r);
+    const unusualTest = (c: number): ((r: number) => boolean) => {
+      const [own, mask] = [rejected.get(c)?.mask, cells.masks[c]];
       if (isNumeric(data.columns[c])) {
-        const [low, high] = centralRange(data, c, besideRows(c));
-        found = [...rowsOutside(numericColumn(data, c), nullMask(data, c), low, high), ...rejected].sort((a, b) => a - b);
-      } else if (!words[c]) found = rejected;
-      else if (wordsIn(c).distinct.size <= NEIGHBOUR_VALUES_MAX_DISTINCT) {
-        const ids = wordsIn(c).distinct.ids;
-        found = [];
-        for (let r = 0; r < rows; r++) if (ids[r] >= 0 && !ordinary(r, c)) found.push(r);
+        const numbers = numericColumn(data, c);
+        const [low, high] = rangeOf(c);
+        return (r) => (mask[r] ? own?.[r] === 1 : numbers[r] < low || numbers[r] > high);
       }
-      unusual.set(c, found);
+      if (words[c]) return (r) => !mask[r] && !ordinary(r, c);
+      return (r) => own?.[r] === 1;
+    };
+    /**
+     * The rows of column c whose value is unusual, where they can be listed without reading a column of words
+     * value by value (numbers outside their range, rejected cells: a few per cent of the rows); undefined for words.
+     */
+    const typedUnusual = new Map<number, number[]>();
+    const typedUnusualRows = (c: number): number[] | undefined => {
+      if (words[c]) return undefined;
+      let found = typedUnusual.get(c);
+      if (!found) {
+        const own = rejected.get(c)?.rows ?? [];
+        const outside = isNumeric(data.columns[c]) ? rowsOutside(numericColumn(data, c), nullMask(data, c), ...rangeOf(c)) : [];
+        found = own.length === 0 ? outside : outside.length === 0 ? own : [...outside, ...own].sort((a, b) => a - b);
+        typedUnusual.set(c, found);
+      }
+      return found;
+    };
+    /** The rows of a column of words (of at most NEIGHBOUR_VALUES_MAX_DISTINCT values) whose value is unusual; undefined beyond. */
+    const wordsUnusual = new Map<number, number[] | undefined>();
+    const wordsUnusualRows = (c: number): number[] | undefined => {
+      if (wordsUnusual.has(c)) return wordsUnusual.get(c);
+      let found: number[] | undefined;
+      if (readByValue(c)) {
+        const { ids, size } = wordsIn(c).distinct;
+        // Each value judged once, on its first row (0 unknown, 1 ordinary, 2 unusual).
+        const verdicts = new Uint8Array(size);
+        found = [];
+        for (let r = 0; r < rows; r++) {
+          const id = ids[r];
+          if (id < 0) continue;
+          if (verdicts[id] === 0) verdicts[id] = ordinary(r, c) ? 1 : 2;
+          if (verdicts[id] === 2) found.push(r);
+        }
+      }
+      wordsUnusual.set(c, found);
       return found;
     };
     /** Whether column c is words whose shapes tell little: over LOOSE_SHAPES of its values are of rare shapes. */
-    const loose = (c: number) => words[c] && (unusualRows(c)?.length ?? 0) > LOOSE_SHAPES * column(c).present;
+    const loose = (c: number) => words[c] && (wordsUnusualRows(c)?.length ?? 0) > LOOSE_SHAPES * column(c).present;
+    /** The shorter of two lists of rows (either may be missing). */
+    const shorter = (a: number[] | undefined, b: number[] | undefined) => (a && b ? (a.length <= b.length ? a : b) : (a ?? b));
     for (let x = 0; x + 1 < columns; x++) {
       const y = x + 1;
       if (data.columns[x].kind === 'empty' || data.columns[y].kind === 'empty') continue;
-      const [inX, inY] = [unusualRows(x), unusualRows(y)];
-      const walked = inX && inY ? (inX.length <= inY.length ? inX : inY) : (inX ?? inY);
-      if (!walked?.length || !apartFrom(x)) continue;
-      const asked = walked === inX ? y : x;
-      for (const r of walked) {
-        if (reported.has(r * columns + x) || reported.has(r * columns + y) || ordinary(r, asked)) continue;
+      // A side listed without reading words is walked where there is one; two columns of words are read value by value.
+      // (A column of more than NEIGHBOUR_VALUES_MAX_DISTINCT words, free text or ids, is not read so.)
+      if ((words[x] && !readByValue(x)) || (words[y] && !readByValue(y))) continue;
+      const [typedX, typedY] = [typedUnusualRows(x), typedUnusualRows(y)];
+      // (Two columns of words: the second is read only where the first holds unusual values.)
+      const walked = typedX || typedY ? shorter(typedX, typedY) : wordsUnusualRows(x)?.length ? shorter(wordsUnusualRows(x), wordsUnusualRows(y)) : undefined;
+      if (!walked?.length) continue;
+      const asked = walked === typedX || walked === wordsUnusual.get(x) ? y : x;
+      // Rows unusual on both sides first (few: the columns' shapes are compared only where there are some).
+      const both = walked.filter((r) => unusualAt(r, asked) && !reported.has(r * columns + x) && !reported.has(r * columns + y));
+      if (both.length === 0 || !apartFrom(x)) continue;
+      for (const r of both) {
         const [vx, vy] = [cells.text(r, x), cells.text(r, y)];
         // (Told by patterns, the two values' patterns differ: "None" in two columns of sizes is no swap.)
         if (!vx || !vy || shapeOf(vx) === shapeOf(vy)) continue;
