@@ -52,3 +52,31 @@ test('towns named once each: "Blue Rock, OH" beside state "OH" is a merge (a com
   const goods = Array.from({ length: 300 }, (_, i) => [`${i}`, i % 10 === 0 ? `Red ${categories[i % 3]}` : `Item ${i} of the season`, categories[i % 3]]);
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'description', 'category'], goods)), 'merged-neighbour'), []);
 });
+
+test('a neighbour\'s value of several words glued on is cut where the row\'s own value begins: "Sony Pictures, Based on Book/Short Story" beside that source', () => {
+  const distributors = ['Sony Pictures', 'Warner Bros.', 'Universal', 'Walt Disney Pictures'];
+  const sources = ['Based on Book/Short Story', 'Original Screenplay', 'Remake', 'Based on Comic/Graphic Novel'];
+  const films = (edit: Record<number, string> = {}) => Array.from({ length: 300 }, (_, i) => [`Film ${i}`, edit[i] ?? distributors[i % 4], sources[(i * 3) % 4]]);
+  const header = ['title', 'distributor', 'source'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, films())), 'merged-neighbour'), [], 'distributors alone');
+  // Row 8: Sony Pictures, source "Based on Book/Short Story" ((8 × 3) % 4 = 0); row 13: Warner Bros., source "Based on Comic/Graphic Novel".
+  const findings = findingsOf(checkCsv(csv(header, films({ 8: 'Sony Pictures, Based on Book/Short Story', 13: 'Warner Bros., Based on Comic/Graphic Novel' }))), 'merged-neighbour');
+  assert.deepEqual(findings.map((f) => [f.row, f.evidence?.ownPart, f.evidence?.neighbourValue]), [[8, 'Sony Pictures', 'Based on Book/Short Story'], [13, 'Warner Bros.', 'Based on Comic/Graphic Novel']]);
+});
+
+test('a code with its name or a number glued on, where neither column repeats its values: the code alone is written as the column\'s codes are', () => {
+  // Airports: a code of three letters and a name, each held once, and a latitude.
+  const letter = (n: number) => String.fromCharCode(65 + (n % 26));
+  const airports = (edit: Record<number, string> = {}) =>
+    Array.from({ length: 300 }, (_, i) => [edit[i] ?? `${letter(i)}${letter(Math.floor(i / 26))}${letter(i * 7 + 3)}`, `${letter(i * 5)}${'abcdefgh'.slice(0, 3 + (i % 5))} ${i} Municipal`, (30 + ((i * 37) % 170) / 10).toFixed(4)]);
+  const header = ['iata', 'name', 'latitude'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, airports())), 'merged-neighbour'), [], 'codes alone');
+  const clean = airports();
+  const findings = findingsOf(checkCsv(csv(header, airports({ 40: `${clean[40][0]}, ${clean[40][1]}` }))), 'merged-neighbour');
+  assert.deepEqual(findings.map((f) => [f.row, f.evidence?.ownPart]), [[40, clean[40][0]]], 'the name glued on');
+  // A category with the row's number glued on: the category is one of the column's values.
+  const people = (edit: Record<number, string> = {}) => Array.from({ length: 300 }, (_, i) => [`p${i}`, edit[i] ?? ['women', 'men'][i % 2], String(1000 + ((i * 7919) % 5000))]);
+  const found = findingsOf(checkCsv(csv(['id', 'sex', 'count'], people({ 21: `men, ${1000 + ((21 * 7919) % 5000)}` }))), 'merged-neighbour');
+  assert.deepEqual(found.map((f) => [f.row, f.evidence?.ownPart, f.evidence?.neighbourValue]), [[21, 'men', String(1000 + ((21 * 7919) % 5000))]], 'the count glued on');
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'sex', 'count'], people({ 21: 'men, 17' }))), 'merged-neighbour'), [], 'another number is no merge with this row\'s count');
+});

@@ -1,9 +1,14 @@
 /** merged-neighbour: a value with the row's own value of the neighbouring column glued to it ("Portland, OR" in city, state "OR"). */
 import { defineRule } from '../rule';
-import { KNOWN_ROWS, NEIGHBOUR_VALUES_MAX_DISTINCT, TEXT_KINDS, distinctValues, nullCount, replaceCellFixes, type DistinctValues } from '../column-values';
+import { KNOWN_ROWS, NEIGHBOUR_VALUES_MAX_DISTINCT, TEXT_KINDS, distinctValues, isNumeric, nullCount, nullMask, numericColumn, replaceCellFixes, type DistinctValues } from '../column-values';
 import { FIELD_SEPARATOR, splits } from '../field-splits';
+import { columnPatterns, patternOf } from '../value-patterns';
 
 const loose = (text: string) => text.trim().toLowerCase();
+/** Share of a column's values a shape must have to be one of the column's own (value-patterns.ts). */
+const USUAL_SHAPE = 0.01;
+/** A number written plainly (a glued part that may be the neighbouring number's value). */
+const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)$/;
 
 /**
  * A value of `here` cut into its own part and the part that may be its neighbour's; `known` when the own part is
@@ -26,26 +31,27 @@ function rowsByValue(distinct: DistinctValues): Map<string, number> {
 }
 
 /**
- * The values of text column `here` (`rowsOf`: its rows by value) that are a part of their own with another part
- * glued on at the end facing the neighbour (`atEnd`: the neighbour is on the right; cut at the last place two
- * fields meet, else at the first), by value id: the own part is one of the column's values, or the parts meet
- * at a comma, semicolon or bar. In a column whose values do not repeat (`repeated` false), only values holding
- * such a separator are looked at.
+ * The values of text column `here` (`rowsOf`: its rows by value) that may be a part of their own with another part
+ * glued on at the end facing the neighbour (`atEnd`: the neighbour is on the right), by value id, each with every
+ * such cut (the glued part may be several words: "Sony Pictures, Based on Book/Short Story"; the row's neighbour
+ * says which cut): the own part is one of the column's values, or the parts meet at a comma, semicolon or bar. In a
+ * column whose values do not repeat (`repeated` false), only values holding such a separator are looked at.
  */
-function gluedValues(distinct: DistinctValues, rowsOf: ReadonlyMap<string, number>, atEnd: boolean, repeated: boolean): Map<number, Glued> {
-  const glued = new Map<number, Glued>();
+function gluedValues(distinct: DistinctValues, rowsOf: ReadonlyMap<string, number>, atEnd: boolean, repeated: boolean): Map<number, Glued[]> {
+  const glued = new Map<number, Glued[]>();
   for (let id = 0; id < distinct.size; id++) {
     const text = distinct.text(id);
     if (!repeated && !FIELD_SEPARATOR.test(text)) continue;
-    const cuts = splits(text);
-    const parts = atEnd ? cuts.at(-1) : cuts[0];
-    if (!parts) continue;
-    const [own, other] = atEnd ? parts : [parts[1], parts[0]];
-    if (loose(own) === loose(other)) continue;
-    const known = (rowsOf.get(loose(own)) ?? 0) >= KNOWN_ROWS;
     const whole = text.trim();
-    const between = atEnd ? whole.slice(own.length, whole.length - other.length) : whole.slice(other.length, whole.length - own.length);
-    if (known || FIELD_SEPARATOR.test(between)) glued.set(id, { own, glued: other, known });
+    const cuts: Glued[] = [];
+    for (const parts of splits(text)) {
+      const [own, other] = atEnd ? parts : [parts[1], parts[0]];
+      if (loose(own) === loose(other)) continue;
+      const known = (rowsOf.get(loose(own)) ?? 0) >= KNOWN_ROWS;
+      const between = atEnd ? whole.slice(own.length, whole.length - other.length) : whole.slice(other.length, whole.length - own.length);
+      if (known || FIELD_SEPARATOR.test(between)) cuts.push({ own, glued: other, known });
+    }
+    if (cuts.length) glued.set(id, cuts);
   }
   return glued;
 }
@@ -63,15 +69,18 @@ export const mergedNeighbour = defineRule({
 a group-by or a model), and a join on the city misses the row. (With the neighbour empty, the same merge is a
 \`column-shift\`.)
 
-In two neighbouring text columns (at most ${NEIGHBOUR_VALUES_MAX_DISTINCT.toLocaleString('en-US')} distinct values), a value is
-reported when it is a part of its own with the row's own value of the neighbour glued on at the side facing it —
-after the last separator for a neighbour on the right ("Portland, OR"), before the first for one on the left
-("OR Portland"); a separator is white space, or a comma, semicolon or bar with or without spaces, as
-\`column-shift\` cuts a merge (not a comma between digits); case and surrounding white space aside —, where the
-own part is one of its column's values (held alone by ${KNOWN_ROWS} rows or more), or the parts meet at a comma,
-semicolon or bar and the neighbour's value is one it repeats (held by ${KNOWN_ROWS} rows or more: "Blue Rock, OH"
-beside "OH" in a column of towns named once each; a description ending in its category's word after a space is
-not a merge; in a column whose values do not repeat, only values holding a comma, semicolon or bar are read) —
+In a text column (at most ${NEIGHBOUR_VALUES_MAX_DISTINCT.toLocaleString('en-US')} distinct values) beside a text or numeric
+column, a value is reported when it is a part of its own with the row's own value of the neighbour glued on at the
+side facing it — cut at any separator, the row's neighbour saying where (its value may be several words: "Sony
+Pictures, Based on Book/Short Story" beside that source; a number reads as the neighbour's number: "USA,
+43.79984528" beside that latitude); a separator is white space, or a comma, semicolon or bar with or without
+spaces, as \`column-shift\` cuts a merge (not a comma between digits); case and surrounding white space aside —,
+where the own part is one of its column's values (held alone by ${KNOWN_ROWS} rows or more), or the parts meet at a
+comma, semicolon or bar and either the neighbour's value is one it repeats (held by ${KNOWN_ROWS} rows or more: "Blue
+Rock, OH" beside "OH" in a column of towns named once each) or the own part is written as at least
+${100 * USUAL_SHAPE}% of the column's values are and the whole is not (a code with its name glued on, "DTA, Delta
+Municipal", where codes and names are held once each); a description ending in its category's word after a space
+is not a merge; in a column whose values do not repeat, only values holding a comma, semicolon or bar are read —
 and such values are under \`maxShare\` of the column's rows (where most rows write the pair, that is the
 column's format).
 
@@ -81,6 +90,11 @@ The evidence: the neighbour, its value in the row, and the column's own value.
   check({ data, options, report, isIgnored, isAccepted }) {
     const columns = data.columns.length;
     const text = (c: number) => TEXT_KINDS.includes(data.columns[c].kind) && !isIgnored(c);
+    /** Whether a value's shape is one at least USUAL_SHAPE of column c's values have. */
+    const usualShape = (c: number, value: string) => {
+      const { rows } = columnPatterns(data, c).levels.shape;
+      return (rows.get(patternOf(value).shape) ?? 0) >= USUAL_SHAPE * (data.table.numRows - nullCount(data, c));
+    };
     for (let here = 0; here < columns; here++) {
       if (!text(here)) continue;
       const distinct = distinctValues(data, here);
@@ -90,16 +104,34 @@ The evidence: the neighbour, its value in the row, and the column's own value.
       const repeated = 2 * distinct.size <= present;
       let rowsOf: Map<string, number> | undefined;
       for (const neighbour of [here + 1, here - 1]) {
-        if (neighbour < 0 || neighbour >= columns || !TEXT_KINDS.includes(data.columns[neighbour].kind)) continue;
+        if (neighbour < 0 || neighbour >= columns) continue;
+        const numeric = isNumeric(data.columns[neighbour]);
+        if (!numeric && !TEXT_KINDS.includes(data.columns[neighbour].kind)) continue;
         const glued = gluedValues(distinct, (rowsOf ??= rowsByValue(distinct)), neighbour > here, repeated);
         if (glued.size === 0) continue;
-        const other = distinctValues(data, neighbour);
+        // The row's neighbouring value: a text (by its loose form), or a number (a glued part that reads as it).
+        const other = numeric ? undefined : distinctValues(data, neighbour);
+        const [numbers, numberMask] = numeric ? [numericColumn(data, neighbour), nullMask(data, neighbour)] : [undefined, undefined];
+        const matching = (r: number, cuts: Glued[]): Glued | undefined => {
+          if (other) {
+            if (other.ids[r] < 0) return undefined;
+            const neighbourValue = loose(other.text(other.ids[r]));
+            return cuts.find((cut) => loose(cut.glued) === neighbourValue);
+          }
+          if (!numbers || numberMask?.[r]) return undefined;
+          return cuts.find((cut) => PLAIN_NUMBER.test(cut.glued) && Number(cut.glued) === numbers[r]);
+        };
         const rows: number[] = [];
+        const cutOf = new Map<number, Glued>();
         for (let r = 0; r < distinct.ids.length; r++) {
-          const parts = distinct.ids[r] < 0 ? undefined : glued.get(distinct.ids[r]);
-          if (!parts || other.ids[r] < 0 || loose(other.text(other.ids[r])) !== loose(parts.glued)) continue;
-          // An own part the column never holds alone: the glued part must be a value the neighbour repeats (a state).
-          if (!parts.known && other.counts[other.ids[r]] < KNOWN_ROWS) continue;
+          const cuts = distinct.ids[r] < 0 ? undefined : glued.get(distinct.ids[r]);
+          const parts = cuts && matching(r, cuts);
+          if (!parts) continue;
+          // An own part the column never holds alone: the glued part must be a value the neighbour repeats (a state),
+          // or the own part written as the column's values are while the whole is not (a code with its name glued on).
+          const repeatedThere = other !== undefined && other.counts[other.ids[r]] >= KNOWN_ROWS;
+          if (!parts.known && !repeatedThere && !(usualShape(here, parts.own) && !usualShape(here, distinct.text(distinct.ids[r])))) continue;
+          cutOf.set(r, parts);
           rows.push(r);
         }
         if (rows.length === 0 || rows.length >= options.maxShare * present) continue;
@@ -107,14 +139,14 @@ The evidence: the neighbour, its value in the row, and the column's own value.
         for (const r of rows) {
           const value = distinct.text(distinct.ids[r]);
           if (isAccepted(here, value)) continue;
-          const { own, glued: part } = glued.get(distinct.ids[r])!;
+          const { own, glued: part } = cutOf.get(r)!;
           report({
             row: r,
             columnIndex: here,
             value,
             evidence: { neighbour: neighbourName, neighbourValue: part, ownPart: own },
             message: `"${value}" in column "${hereName}" is "${own}" with this row's "${neighbourName}" ("${part}") glued on: two fields seem merged, and "${neighbourName}" kept its own.`,
-            related: [{ row: r, columnIndex: neighbour, message: `"${neighbourName}" holds "${other.text(other.ids[r])}" here` }],
+            related: [{ row: r, columnIndex: neighbour, message: `"${neighbourName}" holds "${other ? other.text(other.ids[r]) : part}" here` }],
             fixes: replaceCellFixes(data, r, here, own, `Replace with "${own}"`),
           });
         }
