@@ -546,3 +546,18 @@ test('neighbours swapped between a number and a category, or a code and a name, 
   assert.deepEqual(check(airports([])), [], 'codes beside names');
   assert.deepEqual(check(airports([40, 131])).map((f) => [f.row, f.column]), [[40, 'iata'], [40, 'name'], [131, 'iata'], [131, 'name']], 'the name among codes, the code among names');
 });
+
+test('a run shifted right whose first value is an ordinary one of its new column is told by the next one, though the two columns look apart: a year in the count column, the count in the share', () => {
+  // Occupations by census year: the year, the count of workers, their share of all workers (under 5%).
+  const census = (shifted: number[], years = 151) => ['year,count,share', ...Array.from({ length: 400 }, (_, i) => {
+    const [year, count] = [1850 + ((i * 7) % years), 900 + ((i * 7919) % 180_000)];
+    const share = (count / 4_000_000).toFixed(6);
+    return shifted.includes(i) ? `,${year},${count}` : `${year},${count},${share}`;
+  })];
+  assert.deepEqual(check(census([])), []);
+  const found = check(census([70, 300])).map((f) => [f.row, f.column]);
+  assert.deepEqual(found, [[70, 'count'], [70, 'share'], [70, 'year'], [300, 'count'], [300, 'share'], [300, 'year']], 'each run from the year, and the emptied year');
+  // Twenty years, each frequent: the year in the count column is told by its value, and the run goes on from it.
+  const byValue = check(census([70], 20));
+  assert.deepEqual(byValue.map((f) => [f.row, f.column]), [[70, 'count'], [70, 'year'], [70, 'share']], 'the year by its value, the emptied year, the count in the share');
+});

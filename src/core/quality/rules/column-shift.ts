@@ -771,7 +771,8 @@ values), and ten times likelier in the neighbour: it was shifted. A shift to the
 each next cell holding a value of the column before it (also in a column with gaps: a release date in the rating
 column of films a fifth of which have no rating); such a run is also told by its second cell where its first
 value fits either column, the two columns alike (a home team moved into the away team's column beside the emptied
-home team, the away team in the home score's). A value whose two ends fit the two
+home team, the away team in the home score's), or it is an ordinary value of its new column (a year in the count
+column, the count in the share's; a second cell in free text or ids is not read there). A value whose two ends fit the two
 columns ("Lyon" a city, "FR" a country; cut at a space, or a comma, semicolon or bar with or without spaces:
 "Louisville, KY" — not at a hyphen or slash, nor at a comma between digits) while the whole is rare in its
 column is a merge. In free text (mostly distinct values, mostly of three words or more: titles, notes), whose
@@ -805,7 +806,7 @@ values (a maximum temperature in the minimum column). Numbers of other neighbour
 itself where their shapes cannot tell them apart: beside an empty neighbour, a number that is at least 1% of the
 neighbour's values, with under 5% of its own column's other values within ${100 * NEAR}% of it and ten times rarer there, is
 the neighbour's (6 cylinders in an origin code of 1 to 3, rain's 0.0 in a temperature; a displacement of 100 is
-no rarity among 97s and 105s). The emptied cell is reported too. Columns whose values look alike (two columns of names) are not
+no rarity among 97s and 105s), and a run shifted right goes on from it. The emptied cell is reported too. Columns whose values look alike (two columns of names) are not
 compared by pattern, and free text only holds a foreign value when it is one word.
 
 Two neighbouring columns of words, their shapes apart: a row whose two values each are a value of the other
@@ -1050,6 +1051,11 @@ of values with its pattern).
         fixes: moveFix(r, from, to, value),
       });
       reportEmptied(r, from, to, value);
+      // A shift to the right may go on along the row (the count that was there in the share's column).
+      if (to > from) {
+        const run = runFrom(r, to);
+        if (run.length > 1) reportShifted(r, from, to, value, run);
+      }
     };
     // Two columns of free words (names and cities) share too many shapes for a value to tell where it belongs:
     // one of them must be categories or numbers, or their shapes clearly apart (decided per pair x, x + 1 when first needed).
@@ -1211,14 +1217,18 @@ of values with its pattern).
     // A run shifted right whose first value would fit either column (a home team moved into the away team's column
     // beside its emptied cell): the next cell tells it, holding a value of the column before it, foreign to its own
     // (the away team in the home score's column).
-    // Only where that is the question: the first two columns look alike (else the first value tells by itself; and
-    // writing the text of a column's values beside each of its gaps costs a large table's check 6% more).
+    // Only where that is the question: the first two columns look alike, or the first value is an ordinary one of its
+    // column (an airport's name among the city names: else it tells by itself; and writing the text of a column's
+    // values beside each of its gaps costs a large table's check 6% more). Where the two columns are apart, a second
+    // cell in free text or ids (more than NEIGHBOUR_VALUES_MAX_DISTINCT values) is not read.
     for (let x = 0; x + 2 < columns; x++) {
       const [y, z] = [x + 1, x + 2];
-      if (!complete[x] || !complete[z] || apartFrom(x)) continue;
+      if (!complete[x] || !complete[z]) continue;
+      const apart = apartFrom(x);
+      if (apart && words[z] && !readByValue(z)) continue;
       for (const r of nullRows(data, x)) {
         // (The second cell an ordinary value of its own column, the common case, ends it before any text is written.)
-        if (!cells.empty(r, x) || ordinary(r, z) || reported.has(r * columns + y) || reported.has(r * columns + z)) continue;
+        if (!cells.empty(r, x) || ordinary(r, z) || (apart && !ordinary(r, y)) || reported.has(r * columns + y) || reported.has(r * columns + z)) continue;
         const first = cells.text(r, y);
         if (!first || !fitsColumn(column(x), first)) continue;
         // The run goes on to the second cell only where that holds a value of the first's column.
