@@ -33,11 +33,16 @@ export interface NumericOrder {
   high: number;
 }
 
-/** Numeric column `c`'s far-out fences (see FENCE_IQRS): its ordinary values lie within them. */
-export function farOutFences(data: IngestResult, c: number): [number, number] {
+/**
+ * Numeric column `c`'s far-out fences (see FENCE_IQRS): its ordinary values lie within them. On the `log` scale
+ * (a column of positive numbers only), the fences of the logarithms, as numbers.
+ */
+export function farOutFences(data: IngestResult, c: number, scale: 'raw' | 'log' = 'raw'): [number, number] {
   const sorted = sortedColumn(data, c);
   const [q1, q3] = [sorted.quantile(0.25), sorted.quantile(0.75)];
-  return [q1 - FENCE_IQRS * (q3 - q1), q3 + FENCE_IQRS * (q3 - q1)];
+  if (scale === 'raw') return [q1 - FENCE_IQRS * (q3 - q1), q3 + FENCE_IQRS * (q3 - q1)];
+  const [l1, l3] = [Math.log(q1), Math.log(q3)];
+  return [Math.exp(l1 - FENCE_IQRS * (l3 - l1)), Math.exp(l3 + FENCE_IQRS * (l3 - l1))];
 }
 
 const cache = new WeakMap<IngestResult, NumericOrder[]>();

@@ -520,8 +520,10 @@ function ordinaryValues(data: IngestResult, usualIn: (c: number, text: string) =
  * range over themselves.
  */
 function centralRange(data: IngestResult, c: number, aside: readonly number[]): [number, number] {
-  const central = rangeWithout(sortedColumn(data, c), numericColumn(data, c), aside, CENTRAL_TAIL);
-  const fences = farOutFences(data, c);
+  const sorted = sortedColumn(data, c);
+  const central = rangeWithout(sorted, numericColumn(data, c), aside, CENTRAL_TAIL);
+  // (On the log scale for a column of positive numbers: amounts spread over decades keep their tail.)
+  const fences = sorted.length && sorted.at(0) > 0 ? farOutFences(data, c, 'log') : farOutFences(data, c);
   return fences[1] > fences[0] ? [Math.max(central[0], fences[0]), Math.min(central[1], fences[1])] : central;
 }
 
@@ -745,6 +747,138 @@ function shiftsByOrder(data: IngestResult, orders: OrderFit, pair: NumericOrder,
   };
 }
 
+/** What the swaps told by patterns ask of the check of `column-shift` (see {@link patternSwaps}). */
+interface SwapContext {
+  data: IngestResult;
+  cells: Cells;
+  /** Per column, whether it holds words (text). */
+  words: boolean[];
+  column: (c: number) => Column;
+  wordsIn: (c: number) => Words;
+  readByValue: (c: number) => boolean;
+  ordinary: (r: number, c: number) => boolean;
+  rangeOf: (c: number) => [number, number];
+  apartFrom: (x: number) => boolean;
+  /** Cells reported already (row × columns + column). */
+  reported: Set<number>;
+  name: (c: number) => string;
+  reportSwap: (r: number, x: number, y: number, vx: string, vy: string, explain: (c: number, other: number, value: string, theirs: string) => { message: string; evidence: Evidence }) => void;
+}
+
+/**
+ * Swaps told by patterns (a function of its own: the rule's check is large, and V8 compiles it whole).
+ * Two neighbouring columns whose shapes are apart: a row where each value is unusual in its own column and
+ * belongs to the other ("84" in the rating column, "PG-13" in the running time; a latitude in the longitude
+ * column and the longitude in the latitude's) holds them swapped; so does one where one value belongs to the other
+ * column and the other is foreign to its own, the column it would move to one whose shapes tell little (names:
+ * "JSO" in the name column, "Jacksonville-Cherokee County" among codes). The rows walked are those of the side
+ * with fewer unusual values (a number outside its column's central range, a rejected cell, a value of a rare
+ * shape); the other side is asked row by row.
+ */
+function patternSwaps({ data, cells, words, column, wordsIn, readByValue, ordinary, rangeOf, apartFrom, reported, name, reportSwap }: SwapContext): void {
+  const [rows, columns] = [data.table.numRows, data.columns.length];
+  const rejected = new Map<number, { rows: number[]; mask: Uint8Array }>();
+  for (const cell of data.rejectedCells) {
+    let of = rejected.get(cell.column);
+    if (!of) rejected.set(cell.column, (of = { rows: [], mask: new Uint8Array(rows) }));
+    of.rows.push(cell.row);
+    of.mask[cell.row] = 1;
+  }
+  /** Per column, whether row r's cell holds an unusual value (a rejected cell, a number outside its range, words of a rare shape); built when first asked. */
+  const unusualTests: ((r: number) => boolean)[] = [];
+  const unusualAt = (r: number, c: number): boolean => (unusualTests[c] ??= unusualTest(c))(r);
+  const unusualTest = (c: number): ((r: number) => boolean) => {
+    const [own, mask] = [rejected.get(c)?.mask, cells.masks[c]];
+    if (isNumeric(data.columns[c])) {
+      const numbers = numericColumn(data, c);
+      const [low, high] = rangeOf(c);
+      return (r) => (mask[r] ? own?.[r] === 1 : numbers[r] < low || numbers[r] > high);
+    }
+    if (words[c]) return (r) => !mask[r] && !ordinary(r, c);
+    return (r) => own?.[r] === 1;
+  };
+  /**
+   * The rows of column c whose value is unusual, where they can be listed without reading a column of words
+   * value by value (numbers outside their range, rejected cells: a few per cent of the rows); undefined for words.
+   */
+  const typedUnusual = new Map<number, number[]>();
+  const typedUnusualRows = (c: number): number[] | undefined => {
+    if (words[c]) return undefined;
+    let found = typedUnusual.get(c);
+    if (!found) {
+      const own = rejected.get(c)?.rows ?? [];
+      const outside = isNumeric(data.columns[c]) ? rowsOutside(numericColumn(data, c), nullMask(data, c), ...rangeOf(c)) : [];
+      found = own.length === 0 ? outside : outside.length === 0 ? own : [...outside, ...own].sort((a, b) => a - b);
+      typedUnusual.set(c, found);
+    }
+    return found;
+  };
+  /** The rows of a column of words (of at most NEIGHBOUR_VALUES_MAX_DISTINCT values) whose value is unusual; undefined beyond. */
+  const wordsUnusual = new Map<number, number[] | undefined>();
+  const wordsUnusualRows = (c: number): number[] | undefined => {
+    if (wordsUnusual.has(c)) return wordsUnusual.get(c);
+    let found: number[] | undefined;
+    if (readByValue(c)) {
+      const { ids, size } = wordsIn(c).distinct;
+      // Each value judged once, on its first row (0 unknown, 1 ordinary, 2 unusual).
+      const verdicts = new Uint8Array(size);
+      found = [];
+      for (let r = 0; r < rows; r++) {
+        const id = ids[r];
+        if (id < 0) continue;
+        if (verdicts[id] === 0) verdicts[id] = ordinary(r, c) ? 1 : 2;
+        if (verdicts[id] === 2) found.push(r);
+      }
+    }
+    wordsUnusual.set(c, found);
+    return found;
+  };
+  /** Whether column c is words whose shapes tell little: over LOOSE_SHAPES of its values are of rare shapes. */
+  const loose = (c: number) => words[c] && (wordsUnusualRows(c)?.length ?? 0) > LOOSE_SHAPES * column(c).present;
+  /** The shorter of two lists of rows (either may be missing). */
+  const shorter = (a: number[] | undefined, b: number[] | undefined) => (a && b ? (a.length <= b.length ? a : b) : (a ?? b));
+  for (let x = 0; x + 1 < columns; x++) {
+    const y = x + 1;
+    if (data.columns[x].kind === 'empty' || data.columns[y].kind === 'empty') continue;
+    // A side listed without reading words is walked where there is one; two columns of words are read value by value.
+    // (A column of more than NEIGHBOUR_VALUES_MAX_DISTINCT words, free text or ids, is not read so.)
+    if ((words[x] && !readByValue(x)) || (words[y] && !readByValue(y))) continue;
+    const [typedX, typedY] = [typedUnusualRows(x), typedUnusualRows(y)];
+    // (Two columns of words: the one of more values is read only where the other holds unusual values.)
+    const wordsWalked = () => {
+      const [fewer, more] = wordsIn(x).distinct.size <= wordsIn(y).distinct.size ? [x, y] : [y, x];
+      return wordsUnusualRows(fewer)?.length ? shorter(wordsUnusualRows(fewer), wordsUnusualRows(more)) : undefined;
+    };
+    const walked = typedX || typedY ? shorter(typedX, typedY) : wordsWalked();
+    if (!walked?.length) continue;
+    const asked = walked === typedX || walked === wordsUnusual.get(x) ? y : x;
+    // Rows unusual on both sides first (few: the columns' shapes are compared only where there are some).
+    const both = walked.filter((r) => unusualAt(r, asked) && !reported.has(r * columns + x) && !reported.has(r * columns + y));
+    if (both.length === 0 || !apartFrom(x)) continue;
+    for (const r of both) {
+      const [vx, vy] = [cells.text(r, x), cells.text(r, y)];
+      // (Told by patterns, the two values' patterns differ: "None" in two columns of sizes is no swap.)
+      if (!vx || !vy || shapeOf(vx) === shapeOf(vy)) continue;
+      // Each value: belongs to the other column (its pattern), or is foreign to its own beside a loose other column.
+      const [strongX, strongY] = [belongs(vx, column(y), column(x)), belongs(vy, column(x), column(y))];
+      if (!(strongX || strongY)) continue;
+      const weakX = !strongX && loose(y) && usualHere(column(x), vx) < FOREIGN;
+      const weakY = !strongY && loose(x) && usualHere(column(y), vy) < FOREIGN;
+      if (!((strongX || weakX) && (strongY || weakY))) continue;
+      reportSwap(r, x, y, vx, vy, (c, other, value) => {
+        const [there, here] = [fitOf(column(other), value), usualHere(column(c), value)];
+        const strong = c === x ? strongX : strongY;
+        return {
+          evidence: { fitsNeighbour: Number(there.toFixed(4)), fitsOwn: Number(here.toFixed(4)), by: 'pattern' },
+          message: strong
+            ? `"${value}" in column ${name(c)} and "${cells.text(r, other) ?? ''}" in ${name(other)} look swapped: "${value}" is written like ${name(other)}'s values (${percent(there)} of them share its pattern, ${(100 * here).toFixed(1)}% of ${name(c)}'s), and "${cells.text(r, other) ?? ''}" is foreign to ${name(other)}.`
+            : `"${value}" in column ${name(c)} and "${cells.text(r, other) ?? ''}" in ${name(other)} look swapped: "${cells.text(r, other) ?? ''}" is written like ${name(c)}'s values, and "${value}" is unlike ${name(c)}'s (${(100 * here).toFixed(1)}% of them share its pattern).`,
+        };
+      });
+    }
+  }
+}
+
 export const columnShift = defineRule({
   id: 'column-shift',
   title: 'Value in the neighbouring column',
@@ -760,8 +894,9 @@ Each column's values are described by their patterns (letters, digits and punctu
 without: value-patterns.ts), learned from the column itself where a shape's share is in doubt (1% to 5%) from the
 rows beside no emptied neighbour: shifted values come with their neighbour's empty cell, and in a dirty table
 they make their own shape common (codes in 2% of the names); a number within the central 99% of those rows'
-values, and within the column's far-out fences (quartiles ± 3 interquartile ranges: values swapped in leave no
-gap to tell them, and latitudes in 1% of a longitude column would stretch its central 99% over themselves), is an
+values, and within the column's far-out fences (quartiles ± 3 interquartile ranges, of the logarithms for a
+column of positive numbers: values swapped in leave no gap to tell them, and latitudes in 1% of a longitude
+column would stretch its central 99% over themselves), is an
 ordinary value of its column (years in 2% of a month column are not). In a row where one of two neighbouring columns
 is empty — in a column at least ${100 * MIN_COMPLETENESS}% complete, where an empty cell is itself unusual (in a dirty table errors of every kind leave gaps) — a value is reported
 when it could be a value of the empty neighbour (one of its categories; a number within its range; a date,
@@ -1276,109 +1411,7 @@ of values with its pattern).
         });
       }
     }
-    // Two neighbouring columns whose shapes are apart: a row where each value is unusual in its own column and
-    // belongs to the other ("84" in the rating column, "PG-13" in the running time; a latitude in the longitude
-    // column and the longitude in the latitude's) holds them swapped; so does one where one value belongs to the other
-    // column and the other is foreign to its own, the column it would move to one whose shapes tell little (names:
-    // "JSO" in the name column, "Jacksonville-Cherokee County" among codes). The rows walked are those of the side
-    // with fewer unusual values (a number outside its column's central range, a rejected cell, a value of a rare
-    // shape); the other side is asked row by row.
-    const rejected = new Map<number, { rows: number[]; mask: Uint8Array }>();
-    for (const cell of data.rejectedCells) {
-      let of = rejected.get(cell.column);
-      if (!of) rejected.set(cell.column, (of = { rows: [], mask: new Uint8Array(rows) }));
-      of.rows.push(cell.row);
-      of.mask[cell.row] = 1;
-    }
-    /** Per column, whether row r's cell holds an unusual value (a rejected cell, a number outside its range, words of a rare shape); built when first asked. */
-    const unusualTests: ((r: number) => boolean)[] = [];
-    const unusualAt = (r: number, c: number): boolean => (unusualTests[c] ??= unusualTest(c))(r);
-    const unusualTest = (c: number): ((r: number) => boolean) => {
-      const [own, mask] = [rejected.get(c)?.mask, cells.masks[c]];
-      if (isNumeric(data.columns[c])) {
-        const numbers = numericColumn(data, c);
-        const [low, high] = rangeOf(c);
-        return (r) => (mask[r] ? own?.[r] === 1 : numbers[r] < low || numbers[r] > high);
-      }
-      if (words[c]) return (r) => !mask[r] && !ordinary(r, c);
-      return (r) => own?.[r] === 1;
-    };
-    /**
-     * The rows of column c whose value is unusual, where they can be listed without reading a column of words
-     * value by value (numbers outside their range, rejected cells: a few per cent of the rows); undefined for words.
-     */
-    const typedUnusual = new Map<number, number[]>();
-    const typedUnusualRows = (c: number): number[] | undefined => {
-      if (words[c]) return undefined;
-      let found = typedUnusual.get(c);
-      if (!found) {
-        const own = rejected.get(c)?.rows ?? [];
-        const outside = isNumeric(data.columns[c]) ? rowsOutside(numericColumn(data, c), nullMask(data, c), ...rangeOf(c)) : [];
-        found = own.length === 0 ? outside : outside.length === 0 ? own : [...outside, ...own].sort((a, b) => a - b);
-        typedUnusual.set(c, found);
-      }
-      return found;
-    };
-    /** The rows of a column of words (of at most NEIGHBOUR_VALUES_MAX_DISTINCT values) whose value is unusual; undefined beyond. */
-    const wordsUnusual = new Map<number, number[] | undefined>();
-    const wordsUnusualRows = (c: number): number[] | undefined => {
-      if (wordsUnusual.has(c)) return wordsUnusual.get(c);
-      let found: number[] | undefined;
-      if (readByValue(c)) {
-        const { ids, size } = wordsIn(c).distinct;
-        // Each value judged once, on its first row (0 unknown, 1 ordinary, 2 unusual).
-        const verdicts = new Uint8Array(size);
-        found = [];
-        for (let r = 0; r < rows; r++) {
-          const id = ids[r];
-          if (id < 0) continue;
-          if (verdicts[id] === 0) verdicts[id] = ordinary(r, c) ? 1 : 2;
-          if (verdicts[id] === 2) found.push(r);
-        }
-      }
-      wordsUnusual.set(c, found);
-      return found;
-    };
-    /** Whether column c is words whose shapes tell little: over LOOSE_SHAPES of its values are of rare shapes. */
-    const loose = (c: number) => words[c] && (wordsUnusualRows(c)?.length ?? 0) > LOOSE_SHAPES * column(c).present;
-    /** The shorter of two lists of rows (either may be missing). */
-    const shorter = (a: number[] | undefined, b: number[] | undefined) => (a && b ? (a.length <= b.length ? a : b) : (a ?? b));
-    for (let x = 0; x + 1 < columns; x++) {
-      const y = x + 1;
-      if (data.columns[x].kind === 'empty' || data.columns[y].kind === 'empty') continue;
-      // A side listed without reading words is walked where there is one; two columns of words are read value by value.
-      // (A column of more than NEIGHBOUR_VALUES_MAX_DISTINCT words, free text or ids, is not read so.)
-      if ((words[x] && !readByValue(x)) || (words[y] && !readByValue(y))) continue;
-      const [typedX, typedY] = [typedUnusualRows(x), typedUnusualRows(y)];
-      // (Two columns of words: the second is read only where the first holds unusual values.)
-      const walked = typedX || typedY ? shorter(typedX, typedY) : wordsUnusualRows(x)?.length ? shorter(wordsUnusualRows(x), wordsUnusualRows(y)) : undefined;
-      if (!walked?.length) continue;
-      const asked = walked === typedX || walked === wordsUnusual.get(x) ? y : x;
-      // Rows unusual on both sides first (few: the columns' shapes are compared only where there are some).
-      const both = walked.filter((r) => unusualAt(r, asked) && !reported.has(r * columns + x) && !reported.has(r * columns + y));
-      if (both.length === 0 || !apartFrom(x)) continue;
-      for (const r of both) {
-        const [vx, vy] = [cells.text(r, x), cells.text(r, y)];
-        // (Told by patterns, the two values' patterns differ: "None" in two columns of sizes is no swap.)
-        if (!vx || !vy || shapeOf(vx) === shapeOf(vy)) continue;
-        // Each value: belongs to the other column (its pattern), or is foreign to its own beside a loose other column.
-        const [strongX, strongY] = [belongs(vx, column(y), column(x)), belongs(vy, column(x), column(y))];
-        if (!(strongX || strongY)) continue;
-        const weakX = !strongX && loose(y) && usualHere(column(x), vx) < FOREIGN;
-        const weakY = !strongY && loose(x) && usualHere(column(y), vy) < FOREIGN;
-        if (!((strongX || weakX) && (strongY || weakY))) continue;
-        reportSwap(r, x, y, vx, vy, (c, other, value) => {
-          const [there, here] = [fitOf(column(other), value), usualHere(column(c), value)];
-          const strong = c === x ? strongX : strongY;
-          return {
-            evidence: { fitsNeighbour: Number(there.toFixed(4)), fitsOwn: Number(here.toFixed(4)), by: 'pattern' },
-            message: strong
-              ? `"${value}" in column ${name(c)} and "${cells.text(r, other) ?? ''}" in ${name(other)} look swapped: "${value}" is written like ${name(other)}'s values (${percent(there)} of them share its pattern, ${(100 * here).toFixed(1)}% of ${name(c)}'s), and "${cells.text(r, other) ?? ''}" is foreign to ${name(other)}.`
-              : `"${value}" in column ${name(c)} and "${cells.text(r, other) ?? ''}" in ${name(other)} look swapped: "${cells.text(r, other) ?? ''}" is written like ${name(c)}'s values, and "${value}" is unlike ${name(c)}'s (${(100 * here).toFixed(1)}% of them share its pattern).`,
-          };
-        });
-      }
-    }
+    patternSwaps({ data, cells, words, column, wordsIn, readByValue, ordinary, rangeOf, apartFrom, reported, name, reportSwap });
     // Two neighbouring numeric columns that keep an order on nearly every row (low ≤ high): a row where each value
     // breaks an order with a third column, and every order of the two holds with the values exchanged, holds them swapped.
     for (let x = 0; x + 1 < columns; x++) {
