@@ -907,7 +907,7 @@ each next cell holding a value of the column before it (also in a column with ga
 column of films a fifth of which have no rating); such a run is also told by its second cell where its first
 value fits either column, the two columns alike (a home team moved into the away team's column beside the emptied
 home team, the away team in the home score's), or it is an ordinary value of its new column (a year in the count
-column, the count in the share's; a second cell in free text or ids is not read there). A value whose two ends fit the two
+column, the count in the share's; not through words that seldom repeat, codes or names, there). A value whose two ends fit the two
 columns ("Lyon" a city, "FR" a country; cut at a space, or a comma, semicolon or bar with or without spaces:
 "Louisville, KY" — not at a hyphen or slash, nor at a comma between digits) while the whole is rare in its
 column is a merge. In free text (mostly distinct values, mostly of three words or more: titles, notes), whose
@@ -1354,13 +1354,13 @@ of values with its pattern).
     // (the away team in the home score's column).
     // Only where that is the question: the first two columns look alike, or the first value is an ordinary one of its
     // column (an airport's name among the city names: else it tells by itself; and writing the text of a column's
-    // values beside each of its gaps costs a large table's check 6% more). Where the two columns are apart, a second
-    // cell in free text or ids (more than NEIGHBOUR_VALUES_MAX_DISTINCT values) is not read.
+    // values beside each of its gaps costs a large table's check 6% more). Where the two columns are apart, a run
+    // through a column of words that seldom repeat (codes, names, free text: a verdict per value) is not read.
     for (let x = 0; x + 2 < columns; x++) {
       const [y, z] = [x + 1, x + 2];
       if (!complete[x] || !complete[z]) continue;
       const apart = apartFrom(x);
-      if (apart && words[z] && !readByValue(z)) continue;
+      if (apart && ((words[z] && !repeats(z)) || (words[y] && !repeats(y)))) continue;
       for (const r of nullRows(data, x)) {
         // (The second cell an ordinary value of its own column, the common case, ends it before any text is written.)
         if (!cells.empty(r, x) || ordinary(r, z) || (apart && !ordinary(r, y)) || reported.has(r * columns + y) || reported.has(r * columns + z)) continue;
