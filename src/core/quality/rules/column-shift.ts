@@ -90,12 +90,20 @@ interface Cells {
   masks: Uint8Array[];
   /** Per column: 1 where a null cell is a rejected cell or an NA token, not a gap (one shared array of zeros for columns without any). */
   exceptions: Uint8Array[];
+  /** Whether the cell is a rejected cell (text in a typed column). */
+  rejected(r: number, c: number): boolean;
+  /** Per column: the rows of its rejected cells. */
+  rejectedRows: number[][];
 }
 
 function cellsOf(data: IngestResult): Cells {
   const width = data.columns.length;
   const rejected = new Map<number, string>();
-  for (const cell of data.rejectedCells) rejected.set(cell.row * width + cell.column, cell.text);
+  const rejectedRows: number[][] = data.columns.map(() => []);
+  for (const cell of data.rejectedCells) {
+    rejected.set(cell.row * width + cell.column, cell.text);
+    rejectedRows[cell.column].push(cell.row);
+  }
   const tokens = new Set(data.naTokenCells.map((cell) => cell.row * width + cell.column));
   const masks = data.columns.map((_, c) => nullMask(data, c));
   const texts = data.columns.map((_, c) => textsOf(data, c));
@@ -110,6 +118,8 @@ function cellsOf(data: IngestResult): Cells {
     text: (r, c) => (masks[c][r] ? rejected.get(r * width + c) : texts[c](r)),
     masks,
     exceptions,
+    rejected: (r, c) => rejected.has(r * width + c),
+    rejectedRows,
   };
 }
 
@@ -777,25 +787,18 @@ interface SwapContext {
  */
 function patternSwaps({ data, cells, words, column, wordsIn, readByValue, ordinary, rangeOf, apartFrom, reported, name, reportSwap }: SwapContext): void {
   const [rows, columns] = [data.table.numRows, data.columns.length];
-  const rejected = new Map<number, { rows: number[]; mask: Uint8Array }>();
-  for (const cell of data.rejectedCells) {
-    let of = rejected.get(cell.column);
-    if (!of) rejected.set(cell.column, (of = { rows: [], mask: new Uint8Array(rows) }));
-    of.rows.push(cell.row);
-    of.mask[cell.row] = 1;
-  }
   /** Per column, whether row r's cell holds an unusual value (a rejected cell, a number outside its range, words of a rare shape); built when first asked. */
   const unusualTests: ((r: number) => boolean)[] = [];
   const unusualAt = (r: number, c: number): boolean => (unusualTests[c] ??= unusualTest(c))(r);
   const unusualTest = (c: number): ((r: number) => boolean) => {
-    const [own, mask] = [rejected.get(c)?.mask, cells.masks[c]];
+    const mask = cells.masks[c];
     if (isNumeric(data.columns[c])) {
       const numbers = numericColumn(data, c);
       const [low, high] = rangeOf(c);
-      return (r) => (mask[r] ? own?.[r] === 1 : numbers[r] < low || numbers[r] > high);
+      return (r) => (mask[r] ? cells.rejected(r, c) : numbers[r] < low || numbers[r] > high);
     }
     if (words[c]) return (r) => !mask[r] && !ordinary(r, c);
-    return (r) => own?.[r] === 1;
+    return (r) => cells.rejected(r, c);
   };
   /**
    * The rows of column c whose value is unusual, where they can be listed without reading a column of words
@@ -806,7 +809,7 @@ function patternSwaps({ data, cells, words, column, wordsIn, readByValue, ordina
     if (words[c]) return undefined;
     let found = typedUnusual.get(c);
     if (!found) {
-      const own = rejected.get(c)?.rows ?? [];
+      const own = cells.rejectedRows[c];
       const outside = isNumeric(data.columns[c]) ? rowsOutside(numericColumn(data, c), nullMask(data, c), ...rangeOf(c)) : [];
       found = own.length === 0 ? outside : outside.length === 0 ? own : [...outside, ...own].sort((a, b) => a - b);
       typedUnusual.set(c, found);
