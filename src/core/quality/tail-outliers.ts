@@ -34,6 +34,12 @@ export interface TailTestOptions {
   maxOutliers: number;
   /** Values tested against: at most this many of the next values set the scale. */
   window: number;
+  /**
+   * Whether the rows holding `value` share something else (another column's value they mostly hold, and
+   * few other rows do): a population of its own, not a value pasted into rows picked at random. Without it,
+   * no heap is looked for among the other far values (see heapInLayer).
+   */
+  explained?: (value: number) => boolean;
 }
 
 export interface TailOutliers {
@@ -60,6 +66,11 @@ export interface TailOutliers {
   logScale: boolean;
   /** For small counts: the mean (and, overdispersed, the negative binomial size) of the fit to the other values. */
   countFit?: { mean: number; size?: number };
+  /**
+   * A heap among other far values (see heapInLayer): the bound the column's bulk stays within on that side
+   * (`next` is then that bound too).
+   */
+  bulk?: number;
 }
 
 /** A tail as a sequence going outward: raw values, most extreme first, ties spread over their grid step. */
@@ -298,7 +309,7 @@ function momentsWithout(runs: SortedRuns, skip: number): { n: number; mean: numb
  * Largest share of a column's values one tail may flag: more are a second population or a unit mix-up. A
  * dirty column can hold this many (×10, ×100, ×1000 slips, each a layer), found as one block or peeled in layers.
  */
-const MAX_TAIL_SHARE = 0.05;
+export const MAX_TAIL_SHARE = 0.05;
 /**
  * Blocks of more than this share of a column are large: they need stronger evidence, a gap significant on the
  * scale that shows them far from the rest (on the raw scale, a heavy tail's top always looks far), and get a
@@ -575,6 +586,95 @@ function heapBeyond(ctx: TailContext, skip: number): Block | undefined {
 }
 
 /**
+ * Share of a column's rows beyond the bound of its bulk, on either side, where heaps among other far values are
+ * looked for (heapsInLayer): twice what one tail may flag, as a tail's errors may fill more than that.
+ */
+export const BEYOND_BULK_SHARE = 2 * MAX_TAIL_SHARE;
+/** Rows a value needs to be a heap among other far values. */
+const LAYER_HEAP_MIN_ROWS = 10;
+/** Distinct values beyond the bulk around a heap its repeats are measured against: at least, and at most on either side. */
+const LAYER_MIN_NEIGHBOURS = 5;
+const LAYER_NEIGHBOURS = 10;
+/** Heaps among other far values one tail may hold: more are the column's levels. */
+const LAYER_MAX_HEAPS = 3;
+
+/**
+ * Values many rows hold among the tail's other far values, which neither the gap test nor heapBeyond sees: a
+ * value pasted into 2% of a column among ×10–×1000 slips that fill two decades beyond the real maximum (the
+ * slips leave no gap, and the heap's next value inward is a slip, not the rest). A value is such a heap when
+ * - it lies twice as far from the median as the bound of the column's bulk (the value `BEYOND_BULK_SHARE` of the
+ *   rows lie beyond), on the raw or the log scale (farBeyond), and is not flagged yet;
+ * - at least LAYER_HEAP_MIN_ROWS rows hold it, at most `MAX_TAIL_SHARE` of the column (in more rows, a cap or
+ *   a code), improbably many at the rate the values beyond the bulk around it repeat (up to LAYER_NEIGHBOURS on
+ *   either side, other heaps left out: a geometric count, as in heapBeyond), at the tail test's level over the values
+ *   tested;
+ * - no value beyond it (but other such heaps) is held by more than MODE_ROWS rows: errors beyond a pasted value
+ *   are slips, each in a row or two; several values of many rows far out are a population of their own (islands
+ *   below the mainland's latitudes, each place's rows at its centroid);
+ * - it is no rounder than those values (a price point or a budget of 150,000,000 repeats among costs;
+ *   decimal places count: 28.5 is less round than 28);
+ * - at most LAYER_MAX_HEAPS values of the tail are such heaps (more are the column's levels: price points, codes);
+ * - its rows share nothing else (`explained`): Puerto Rico's zip codes, geocoded to one centroid far below the
+ *   mainland's latitudes, share their state; rows an error picked do not.
+ */
+function heapsInLayer(ctx: TailContext, flagged: readonly Block[], explained: (value: number) => boolean): Block[] {
+  const { runs, side, n } = ctx;
+  const bulk = quantileOfRuns(runs, n, side === 'upper' ? 1 - BEYOND_BULK_SHARE : BEYOND_BULK_SHARE);
+  const taken = new Set(flagged.flatMap((b) => b.values));
+  const d = runs.values.length;
+  // The values beyond the bulk, most extreme first.
+  const region: number[] = [];
+  for (let k = 0; k < d; k++) {
+    const i = side === 'upper' ? d - 1 - k : k;
+    if (side === 'upper' ? runs.values[i] <= bulk : runs.values[i] >= bulk) break;
+    region.push(i);
+  }
+  const isCandidate = region.map((i) => runs.counts[i] >= LAYER_HEAP_MIN_ROWS && runs.counts[i] <= MAX_TAIL_SHARE * n && !taken.has(runs.values[i]) && farBeyond(runs.values[i], bulk, ctx.median));
+  const candidates = isCandidate.filter(Boolean).length;
+  if (candidates === 0) return [];
+  // The outermost value of many rows that is no candidate: candidates further in lie inside a population.
+  const populated = region.findIndex((i, at) => !isCandidate[at] && runs.counts[i] > MODE_ROWS);
+  const qualified: Block[] = [];
+  for (let at = 0; at < region.length && (populated < 0 || at < populated); at++) {
+    if (!isCandidate[at]) continue;
+    const around: number[] = [];
+    for (const step of [-1, 1]) {
+      for (let k = at + step, seen = 0; k >= 0 && k < region.length && seen < LAYER_NEIGHBOURS && Math.abs(k - at) <= 2 * LAYER_NEIGHBOURS; k += step) {
+        if (isCandidate[k]) continue;
+        around.push(region[k]);
+        seen++;
+      }
+    }
+    if (around.length < LAYER_MIN_NEIGHBOURS) continue;
+    const i = region[at];
+    const rowsAround = around.reduce((sum, j) => sum + runs.counts[j], 0);
+    const perValue = (rowsAround + 1) / around.length;
+    const pValue = (1 - 1 / perValue) ** (runs.counts[i] - 1);
+    if (pValue > ctx.level / candidates || roundness(runs.values[i]) > median(around.map((j) => roundness(runs.values[j])))) continue;
+    qualified.push({ values: [runs.values[i]], rows: runs.counts[i], next: bulk, score: perValue, pValue, logScale: false });
+  }
+  // Many heaps far out are the column's levels (price points, codes), not values pasted in error.
+  if (qualified.length > LAYER_MAX_HEAPS) return [];
+  return qualified.filter((b) => !explained(b.values[0]));
+}
+
+/** The largest power of ten (its exponent) that divides the number as written in decimal: 1100 → 2, 28 → 0, 28.5 → −1. */
+function roundness(value: number): number {
+  if (value === 0) return 0;
+  for (let k = 15; k > -12; k--) {
+    const scaled = value / 10 ** k;
+    if (Math.abs(scaled - Math.round(scaled)) <= 1e-12 * Math.abs(scaled)) return k;
+  }
+  return -12;
+}
+
+/** The median of a few numbers (the lower middle one). */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/**
  * Whether `value` lies at least twice as far from the median as `extreme` does, on the raw scale or, when
  * all three have one sign, on the log scale.
  */
@@ -666,11 +766,15 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
       heapRows += heap.rows;
       skipped += heap.values.length;
     }
+    // Then heaps among the other far values, which neither test sees (a value pasted into 2% of the rows among
+    // ×10–×1000 slips beyond the real maximum), each judged alone.
+    const layered = options.explained ? heapsInLayer(ctx, heaps.concat(blocks), options.explained) : [];
     // Each block's values are reported against the column's extreme without any of them.
     const all = [...blocks, ...heaps];
     const extreme = all.at(-1)?.next ?? NaN;
     const flagged = all.reduce((k, b) => k + b.rows, 0);
     for (const b of all) found.push({ tail: side, kind: heaps.includes(b) ? 'heap' : 'gap', values: b.values, rows: flagged, next: extreme, score: b.score, pValue: b.pValue, logScale: b.logScale, ...(b.countFit ? { countFit: b.countFit } : {}) });
+    for (const b of layered) found.push({ tail: side, kind: 'heap', values: b.values, rows: b.rows, next: b.next, score: b.score, pValue: b.pValue, logScale: false, bulk: b.next });
   }
   return found;
 }

@@ -290,6 +290,43 @@ test('a heap inside the tail, with slips beyond it: the pasted value and every v
   assert.deepEqual(found.map((f) => f.row ?? -1).sort((a, b) => a - b), expected);
 });
 
+/**
+ * Flight delays (minutes, log-normal, 4,000 rows) whose upper tail ×10, ×100 and ×1000 slips fill over three
+ * decades (3% of the rows), with 3 × the largest delay pasted into every 67th row (60 rows, 1.5%); beside them
+ * a carrier of eight, drawn at random. `pasted` replaces the pasted value; `carrier` the carrier of pasted rows.
+ */
+function delaysWithSlips(pasted?: (max: number) => number, carrier?: string): { csv: string; pastedRows: number[]; value: number } {
+  const u = random(41);
+  const normal = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const delays = Array.from({ length: 4000 }, () => Math.round(Math.exp(3 + 0.8 * normal())));
+  const carriers = Array.from({ length: 4000 }, () => ['AA', 'UA', 'DL', 'WN', 'CO', 'US', 'NW', 'AS'][Math.floor(8 * u())]);
+  const max = Math.max(...delays);
+  const value = pasted ? pasted(max) : 3 * max;
+  const pastedRows: number[] = [];
+  const rows = delays.map((d, r) => {
+    if (r % 67 === 11) {
+      pastedRows.push(r);
+      return `${value},${carrier ?? carriers[r]}`;
+    }
+    const slip = r % 97 === 3 ? 10 : r % 89 === 5 ? 100 : r % 101 === 7 ? 1000 : 1;
+    return `${d * slip},${carriers[r]}`;
+  });
+  return { csv: `delay,carrier\n${rows.join('\n')}\n`, pastedRows, value };
+}
+
+test('a value pasted into many rows among slips that fill the tail beyond the real maximum is found: its rows share nothing else', () => {
+  const { csv, pastedRows, value } = delaysWithSlips();
+  const heap = check(csv).filter((f) => f.value === String(value));
+  assert.deepEqual(heap.map((f) => f.row ?? -1), pastedRows, 'every pasted row');
+  assert.equal(heap[0].evidence?.kind, 'heap', 'told as a heap');
+  assert.match(heap[0].message, new RegExp(`^${value} is an outlier in column "delay": the same value in 60 rows, far above the column's bulk \\(90% of its values are at most \\d+\\), while the values around it are held by [\\d.]+ rows each and its rows share no other value`));
+  // Rows that share a carrier few other rows have are a population of their own (a territory's places at one centroid).
+  assert.deepEqual(check(delaysWithSlips(undefined, 'HA').csv).filter((f) => f.value === String(value)), [], 'rows of one carrier');
+  // A round number repeated among less round values is a price point or a cap, not a pasted value.
+  const round = delaysWithSlips((max) => 10_000 * Math.ceil((3 * max) / 10_000));
+  assert.deepEqual(check(round.csv).filter((f) => f.value === String(round.value)), [], 'a round value');
+});
+
 test('ratings with a lost decimal point in 2.5% of the rows are found beneath the errors, however heavy those make the top look', () => {
   // Ratings up to 9.6 written with one decimal, most of them high (9.6 less a log-normal), 4,000 rows; every
   // 40th written ×10 ("72" for "7.2"). Ranked from the top of the slips, the ratings' tail looked heavy.

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
-import { isNumeric, looksLikeIdentifier, numericColumn, sortedColumn, sortedRuns, strictlyIncreasing } from '../column-values';
-import { tailOutliers, withoutValues, type TailOutliers } from '../tail-outliers';
+import { isNumeric, looksLikeIdentifier, numericColumn, sortedColumn, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
+import type { IngestResult } from '../../table/model';
+import { BEYOND_BULK_SHARE, tailOutliers, withoutValues, type TailOutliers } from '../tail-outliers';
 import { columnPlaceholders } from './sentinel-value';
 import { groupOutliers, type GroupOutlier } from '../group-outliers';
 
@@ -25,6 +26,12 @@ function outlierMessage(value: string, column: string, found: TailOutliers): str
   }
   const side = found.tail === 'upper' ? 'above' : 'below';
   const nearest = found.tail === 'upper' ? 'largest' : 'smallest';
+  if (found.kind === 'heap' && found.bulk !== undefined) {
+    return (
+      `${value} is an outlier in column "${column}": the same value in ${found.rows} rows, far ${side} the column's bulk (${100 - 100 * BEYOND_BULK_SHARE}% of its values are ${found.tail === 'upper' ? 'at most' : 'at least'} ${shown(found.bulk)}), ` +
+      `while the values around it are held by ${shown(found.score)} rows each and its rows share no other value: a value pasted into many rows, or a placeholder?`
+    );
+  }
   if (found.kind === 'heap') {
     return (
       `${value} is an outlier in column "${column}": the same value in many rows, far ${side} the ${nearest} other value, ${shown(found.next)}, ` +
@@ -38,6 +45,45 @@ function outlierMessage(value: string, column: string, found: TailOutliers): str
     `its gap is ${found.score.toFixed(0)} times the spacing of the column's ${found.tail === 'upper' ? 'top' : 'bottom'} values` +
     `${found.logScale ? ' on a log scale' : ''} (chance in a clean column ${chance}).`
   );
+}
+
+/** Share of a heap's rows another column's value must hold, and how many times its share elsewhere, to explain the heap. */
+const EXPLAINING_SHARE = 0.5;
+const EXPLAINING_LIFT = 5;
+
+/**
+ * Whether the rows of column `c` holding `value` mostly share another column's value that the column's other rows
+ * seldom hold (EXPLAINING_SHARE of them, EXPLAINING_LIFT times its share in the column): a population of its own
+ * (a territory's places geocoded to one point share their state), not rows an error picked at random.
+ */
+function sharedByRows(data: IngestResult, c: number, values: Float64Array, value: number): boolean {
+  const rows: number[] = [];
+  for (let r = 0; r < values.length; r++) if (values[r] === value) rows.push(r);
+  for (let other = 0; other < data.columns.length; other++) {
+    if (other === c) continue;
+    const { ids, size } = valueCodes(data, other);
+    const counts = new Map<number, number>();
+    let present = 0;
+    for (const r of rows) {
+      if (ids[r] < 0) continue;
+      present++;
+      counts.set(ids[r], (counts.get(ids[r]) ?? 0) + 1);
+    }
+    if (present === 0 || size < 2) continue;
+    let top = -1;
+    let topCount = 0;
+    for (const [id, count] of counts) if (count > topCount) [top, topCount] = [id, count];
+    if (topCount < EXPLAINING_SHARE * present || topCount < 3) continue;
+    let inColumn = 0;
+    let presentInColumn = 0;
+    for (let r = 0; r < ids.length; r++) {
+      if (ids[r] < 0) continue;
+      presentInColumn++;
+      if (ids[r] === top) inColumn++;
+    }
+    if (topCount / present >= EXPLAINING_LIFT * (inColumn / presentInColumn)) return true;
+  }
+  return false;
 }
 
 export const outlier = defineRule({
@@ -92,7 +138,17 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   ×100 and ×1000 of a gross) when so many repeats are improbable at the column's own rate of repeats (a
   geometric count; a tenth of the level for a value further in than the outermost), in up to 5% of the column
   (in more rows, a cap or a code); such heaps are peeled one after another, as blocks are (a value pasted into
-  30 rows beneath another pasted into 26).
+  30 rows beneath another pasted into 26);
+- one value held by 10 rows or more (up to 5% of the column) among other far values — beyond the bound 10% of
+  the rows lie beyond, twice as far from the median as that bound — where ×10–×1000 slips fill the tail so that
+  neither test above sees it, when its repeats are improbable at the rate of the 10 values beyond the bound on
+  either side of it (the same geometric count, at the level over the values tested), no value beyond it but
+  another such heap is held by more than 3 rows (several values of many rows far out are a population: islands
+  below the mainland's latitudes), it is no rounder than the values around it (a price point or a budget of
+  150,000,000 repeats; 28.5 is less round than 28), at most 3 values of the tail are such heaps (more are the
+  column's levels: price points, codes), and its rows share nothing else: no other column has a value
+  held by half of them and five times as often as in the column (Puerto Rico's zip codes, geocoded to one
+  centroid, share their state; rows an error picked do not).
 
 Placeholder numbers (what sentinel-value reports: -999 or 9999 outside the range of the column's other values,
 -1 beside non-negative values) are left out of the column first: a stand-in for "unknown" is no measurement,
@@ -128,8 +184,8 @@ medium-tailed columns; in a very heavy-tailed column (Pareto with α near 1) suc
 not reported. Identifier-like columns and row counters are skipped.
 
 The evidence: the flagged side and kind (\`gap\`, \`heap\` or \`sign\`), the column's extreme without the
-flagged values (\`next\`), the gap score (the gap over the typical spacing) or for a heap the rows per value
-among the next values, the p-value, the scale, the median, and for counts the fitted mean. For \`group\`: the
+flagged values (\`next\`; for a heap among other far values, the bound of the column's bulk), the gap score
+(the gap over the typical spacing) or for a heap the rows per value among the next values, the p-value, the scale, the median, and for counts the fitted mean. For \`group\`: the
 grouping columns' values (\`group:<column>\`), the group's rows, median and spread, the value's deviation in
 spreads, the bound it exceeds and the largest deviation of the rows not reported.
 
@@ -143,7 +199,7 @@ consider a log transform or a robust loss.`,
       // Placeholders (-999 for "unknown", sentinel-value reports them) are no measurements: the tails are the other values'.
       const placeholders = columnPlaceholders(data, c)?.values ?? [];
       const runs = placeholders.length > 0 ? withoutValues(sortedRuns(data, c), placeholders) : sortedRuns(data, c);
-      const test = { alpha: options.alpha, maxOutliers: options.maxOutliers, window: options.window };
+      const test = { alpha: options.alpha, maxOutliers: options.maxOutliers, window: options.window, explained: (value: number) => sharedByRows(data, c, values, value) };
       const found = tailOutliers(runs, test);
       const byValue = new Map<number, TailOutliers>();
       for (const tail of found) for (const v of tail.values) if (!byValue.has(v)) byValue.set(v, tail);
