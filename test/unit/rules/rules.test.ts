@@ -165,6 +165,27 @@ test('sentinel-value: each placeholder of a column is measured against the colum
   assert.deepEqual(imbalance.map((f) => [f.column, f.evidence?.rareClass, f.evidence?.rareRows]), [['outcome', 'fraud', 1], ['class', '7', 2], ['default', 'true', 1]]);
 });
 
+test('impossible-value: a negative count among placeholders is reported; a negative running time cannot be', () => {
+  // 900 stars counts, 13 written with a lost minus sign and 7 as -9999 for "unknown": 20 negatives (2.2%) are more
+  // than a signed column's few, but the placeholders say nothing of the column's sign.
+  const counts = Array.from({ length: 900 }, (_, i) => [String(1 + ((i * 37) % 250))]);
+  const lost = [5, 77, 130, 201, 260, 333, 402, 480, 555, 610, 700, 788, 850];
+  for (const r of lost) counts[r] = [`-${counts[r][0]}`];
+  for (const r of [20, 140, 300, 420, 620, 720, 820]) counts[r] = ['-9999'];
+  const found = findingsOf(checkCsv(csv(['count'], counts)), 'impossible-value').map((f) => f.row);
+  assert.deepEqual(found.filter((r) => lost.includes(r)), lost, 'every lost minus sign');
+  // Without the placeholders' help the share decides as before: 2.2% of real negatives make a signed column.
+  const signed = counts.map((c, r) => ([20, 140, 300, 420, 620, 720, 820].includes(r) ? [`-${1 + r}`] : c));
+  assert.deepEqual(findingsOf(checkCsv(csv(['count'], signed)), 'impossible-value'), [], 'a count column 2.2% negative');
+  // A running time is a duration.
+  const films = Array.from({ length: 200 }, (_, i) => [String(80 + ((i * 13) % 90))]);
+  films[44] = ['-137'];
+  assert.deepEqual(
+    findingsOf(checkCsv(csv(['Running Time min'], films)), 'impossible-value').map((f) => [f.row, f.message]),
+    [[44, '-137 in column "Running Time min" cannot be negative.']],
+  );
+});
+
 test('impossible-value knows the ranges of coordinates and of clock and calendar fields', () => {
   const rows = Array.from({ length: 200 }, (_, i) => [`${30 + (i % 40) / 3}`, `${-120 + (i % 50)}`, `${1 + (i % 12)}`, `${i % 24}`, `${(i * 7) % 60}`]);
   rows[17] = ['436.86', '-999', '13', '25', '61'];

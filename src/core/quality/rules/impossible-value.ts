@@ -1,8 +1,9 @@
 import { defineRule } from '../rule';
 import { finiteStats, isNumeric, numericColumn } from '../column-values';
+import { columnPlaceholders } from './sentinel-value';
 
 /** Column names whose values cannot be negative. */
-const nonNegativeName = /(^|[_\s.-])(count|counts|n|num|number|qty|quantity|amount|age|price|cost|area|size|weight|height|length|width|distance|duration|rooms?|bedrooms?|bathrooms?|floors?|population|salary|income|sales|revenue|volume|mass|speed|years?|days?|hours?|minutes?|seconds?|m2|km|kg|sqft)($|[_\s.-])/i;
+const nonNegativeName = /(^|[_\s.-])(count|counts|n|num|number|qty|quantity|amount|age|price|cost|area|size|weight|height|length|width|distance|duration|runtime|running[_\s.-]time|rooms?|bedrooms?|bathrooms?|floors?|population|salary|income|sales|revenue|volume|mass|speed|years?|days?|hours?|minutes?|seconds?|m2|km|kg|sqft)($|[_\s.-])/i;
 const percentName = /(percent|pct|percentage|%)/i;
 /**
  * Largest share of a column's values outside a domain for the domain to be the column's: "amount" may be a signed
@@ -41,13 +42,15 @@ export const impossibleValue = defineRule({
 between 0 and 100. Such values are data-entry or conversion errors (or sentinels for "unknown"), and a
 model takes them at face value.
 
-The domain is inferred from the column name (count, qty, price, area, age, …, percent/pct, humidity 0–100; latitude
+The domain is inferred from the column name (count, qty, price, area, age, duration, running time, …, percent/pct, humidity 0–100; latitude
 −90…90, longitude −180…180, month 1–12, day (or date) of the month 1–31, day of the week 0–7 (numbered from 0 or
 1), hour 0–24, minute and second 0–60) and only applied when
 almost all of the column agrees with it: 98% of its values for a sign or a percentage (an "amount" may be a
 signed balance), 90% for a scale that bounds whatever it measures — a latitude, a month, an hour, a humidity —,
 where a dirty column's slips and shifted cells can put several per cent outside and a column the name misleads
-about (months since enrolment, projected coordinates) lies mostly outside.
+about (months since enrolment, projected coordinates) lies mostly outside. Placeholder numbers (what
+sentinel-value reports: -9999 for "unknown") are left out of those shares, and reported with the rest: seven
+-9999s and thirteen lost minus signs in 900 counts are the errors of a count, not a signed column.
 
 **Fix**: correct the value or leave it empty.`,
   check({ data, options, report }) {
@@ -69,14 +72,25 @@ about (months since enrolment, projected coordinates) lies mostly outside.
         if (stats.nonFinite === 0 && !(stats.min < low) && !(stats.max > high)) continue;
         const bad: number[] = [];
         let present = 0;
+        // Placeholders (-9999 for "unknown", what sentinel-value reports) say nothing of the column's domain:
+        // they are left out of the share outside it (and still reported: no measurement lies there).
+        const placeholders = new Set(columnPlaceholders(data, c)?.values ?? []);
+        let placeholdersOutside = 0;
         for (let r = 0; r < values.length; r++) {
           const v = values[r];
           if (Number.isNaN(v)) continue;
+          if (placeholders.has(v)) {
+            if (v < low || v > high) {
+              placeholdersOutside++;
+              bad.push(r);
+            }
+            continue;
+          }
           present++;
           if (v < low || v > high) bad.push(r);
         }
         // A domain most of the column violates is not the column's domain (e.g. "amount" as a signed balance).
-        if (bad.length === 0 || bad.length > Math.max(1, present * (check.maxOutside ?? MAX_OUTSIDE))) continue;
+        if (bad.length === 0 || bad.length - placeholdersOutside > Math.max(1, present * (check.maxOutside ?? MAX_OUTSIDE))) continue;
         for (const r of bad) {
           const value = String(values[r]);
           report({ row: r, columnIndex: c, value, evidence: { low, high }, message: `${value} in column "${column.name}" ${check.why}.` });
