@@ -31,6 +31,7 @@ import { codesAt, numberCodes, pairCodes, type SortedRuns } from '../profile/col
 import { timeColumn, timeOfDayCodes } from './time-of-day';
 import { looseCodes } from './loose-codes';
 import { codeWidths } from './code-widths';
+import { codeWidthOf, MIN_PREFIX_LENGTH, prefixCodes, prefixLengths, type PrefixCodes } from './code-prefixes';
 
 /** Supported groups a dependency needs. */
 const MIN_GROUPS = 5;
@@ -171,6 +172,11 @@ const ENTITY_MIN_MAJORITY_GROUPS = 0.8;
 export interface Dependency {
   /** Left-hand side: one or two columns. */
   lhs: number[];
+  /**
+   * The left side is the first `length` characters of its one column's codes (of `width` characters): a zip code's
+   * first three digits (code-prefixes.ts).
+   */
+  prefix?: { length: number; width: number };
   rhs: number;
   /** Supported groups (≥ 2 rows with a value of B). */
   groups: number;
@@ -655,14 +661,76 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
       }
     }
   }
+  found.push(...prefixDependencies(data, { rhs, rows, found, codesFor, coincidenceFor, permutation }));
   return { found, described: rhs };
+}
+
+/** What discovery has when it tries the codes' prefixes (see prefixDependencies). */
+interface PrefixDiscovery {
+  rhs: number[];
+  rows: Int32Array | undefined;
+  found: readonly Dependency[];
+  codesFor: (c: number) => Codes;
+  coincidenceFor: (b: number) => number;
+  permutation: Int32Array;
+}
+
+/**
+ * Dependencies on the leading characters of a code held once per row (a zip code's first three digits → its
+ * state; code-prefixes.ts): columns of codes held once each, or nearly (fewer than two rows per code on
+ * average: their own groups are too few), each prefix from two characters to one less than the code whose groups hold two rows on average,
+ * accepted as a single column's dependency is; per right-hand side the prefix with the fewest exceptions (the
+ * shorter of equals: larger groups).
+ */
+function prefixDependencies(data: IngestResult, { rhs, rows, found, codesFor, coincidenceFor, permutation }: PrefixDiscovery): Dependency[] {
+  const out: Dependency[] = [];
+  data.columns.forEach((_, a) => {
+    // Codes mostly held once (fewer than two rows each on average): their own groups are too few to tell.
+    const own = spread(codesFor(a));
+    if (2 * own.distinct < own.present) return;
+    const width = codeWidthOf(data, a);
+    if (width === undefined) return;
+    const best = new Map<number, Dependency>();
+    for (const length of prefixLengths(width)) {
+      const all = prefixCodes(data, a, width, length);
+      const codes = rows ? codesAt(all, rows) : all;
+      const { distinct, present } = spread(codes);
+      if (distinct < MIN_GROUPS || present < 2 * distinct) continue;
+      const grouping = groupsBy(codes);
+      for (const b of rhs) {
+        if (b === a || found.some((d) => d.lhs.length === 1 && d.lhs[0] === a && d.rhs === b)) continue;
+        const bCodes = codesFor(b);
+        const coincidence = coincidenceFor(b);
+        const stats = pairStats(grouping, bCodes.ids, bCodes.size, coincidence);
+        if (!enoughGroups(stats)) continue;
+        const chance = chanceError(stats, grouping, bCodes, coincidence, permutation, false);
+        if (!acceptance(stats, chance, false) || (best.get(b)?.error ?? Infinity) <= stats.error) continue;
+        best.set(b, { lhs: [a], prefix: { length, width }, rhs: b, ...stats, chance: chance ?? 1, coincidence });
+      }
+    }
+    out.push(...best.values());
+  });
+  return out;
+}
+
+/** The prefixes of a prefix dependency's left side over all rows (undefined for a dependency on whole columns). */
+export function prefixCodesOf(data: IngestResult, dep: Dependency): PrefixCodes | undefined {
+  return dep.prefix ? prefixCodes(data, dep.lhs[0], dep.prefix.width, dep.prefix.length) : undefined;
+}
+
+/** A dependency's left-hand ids over all rows: its column or columns, or its code's prefix. */
+function lhsCodes(data: IngestResult, dep: Dependency): Codes {
+  return prefixCodesOf(data, dep) ?? allCodes(data, dep.lhs);
 }
 
 /** Ids over all rows, by column or left side ("3" or "3,5"), and each dependency's pass over them, per table: shared by the rules. */
 interface FullRows {
   codes: Map<string, Codes>;
-  /** Rows per (left-hand column, right-hand column) value pair: ids per row and counts per id (heldElsewhere). */
-  pairs: Map<string, { ids: Int32Array; counts: Int32Array }>;
+  /**
+   * Rows per (left-hand column, right-hand column) value pair: ids per row and counts per id (heldElsewhere); for a
+   * code's prefix, also the rows of each prefix with a value of B (populatesShorterPrefix).
+   */
+  pairs: Map<string, { ids: Int32Array; counts: Int32Array; sizes?: Int32Array }>;
   /** Each dependency's pass over all rows (disagreeingGroups). */
   scans: Map<Dependency, DependencyScan>;
 }
@@ -713,6 +781,38 @@ export function heldElsewhere(data: IngestResult, dep: Dependency, r: number, in
   });
 }
 
+/**
+ * Whether the value of B in row `r` under a prefix dependency is a population of its code range rather than an
+ * error: under a shorter prefix of the same codes, it is held by more than REPEATED_SHARE of the rows
+ * ({@link repeatsInGroup}). Municipalities numbered alphabetically within a province whose older districts
+ * they keep interleave their districts in any block of ten numbers; a zip code's wrong state is alone in its
+ * first three digits' rows too.
+ */
+export function populatesShorterPrefix(data: IngestResult, dep: Dependency, r: number): boolean {
+  if (!dep.prefix) return false;
+  const { pairs } = fullRowsOf(data);
+  const [a] = dep.lhs;
+  for (let length = MIN_PREFIX_LENGTH; length < dep.prefix.length; length++) {
+    const prefixes = prefixCodes(data, a, dep.prefix.width, length);
+    const key = `prefix:${a}:${dep.prefix.width}:${length}>${dep.rhs}`;
+    let held = pairs.get(key);
+    if (!held) {
+      const { ids, size } = pairCodes(prefixes, allCodes(data, [dep.rhs]));
+      const counts = new Int32Array(size);
+      const sizes = new Int32Array(prefixes.size);
+      for (let i = 0; i < ids.length; i++) {
+        if (ids[i] < 0) continue;
+        counts[ids[i]]++;
+        sizes[prefixes.ids[i]]++;
+      }
+      pairs.set(key, (held = { ids, counts, sizes }));
+    }
+    const pair = held.ids[r];
+    if (pair >= 0 && held.sizes && repeatsInGroup(held.counts[pair], held.sizes[prefixes.ids[r]])) return true;
+  }
+  return false;
+}
+
 /** The median number of rows of a dependency's groups of two rows or more (its left side's repeated values). */
 export function medianGroupRows(data: IngestResult, dep: Dependency): number {
   return medianOfRepeated(disagreeingGroups(data, dep).sizes);
@@ -726,7 +826,7 @@ export function medianGroupRows(data: IngestResult, dep: Dependency): number {
  * pairs: only a value found nowhere else in the column (a slip) breaks it.
  */
 function markInvertedMeasures({ found, described }: Discovered): Discovered {
-  const sides = new Set(found.map((d) => `${[...d.lhs].sort((x, y) => x - y).join(',')}>${d.rhs}`));
+  const sides = new Set(found.filter((d) => !d.prefix).map((d) => `${[...d.lhs].sort((x, y) => x - y).join(',')}>${d.rhs}`));
   const inverted = (d: Dependency) =>
     d.measure === true &&
     d.lhs.length === 2 &&
@@ -743,7 +843,7 @@ function markInvertedMeasures({ found, described }: Discovered): Discovered {
  * first column's are kept (with b → a itself).
  */
 function withoutEquivalentSides({ found, described }: Discovered): Discovered {
-  const exact = new Set(found.filter((d) => d.lhs.length === 1 && d.error <= 0.01).map((d) => `${d.lhs[0]}>${d.rhs}`));
+  const exact = new Set(found.filter((d) => d.lhs.length === 1 && !d.prefix && d.error <= 0.01).map((d) => `${d.lhs[0]}>${d.rhs}`));
   const replaced = new Map<number, number>();
   for (const key of exact) {
     const [a, b] = key.split('>').map(Number);
@@ -798,7 +898,7 @@ function oneEntityKey(data: IngestResult, { found, described }: Discovered): Dep
   // Marked in place (the dependencies are this table's, found just now), so the passes over all rows
   // manyToOne made for the entity dependencies stay theirs instead of being made again for copies.
   for (const d of found) {
-    if (d.lhs.length === 1 && d.lhs[0] === key) d.entity = true;
+    if (d.lhs.length === 1 && !d.prefix && d.lhs[0] === key) d.entity = true;
     else if (d.entity) d.explainsOnly = true;
   }
   return found;
@@ -811,7 +911,7 @@ function oneEntityKey(data: IngestResult, { found, described }: Discovered): Dep
  * nothing else: it names no entity.
  */
 function namesEntities(found: readonly Dependency[], described: readonly number[], c: number): boolean {
-  const attributes = found.filter((d) => d.lhs.length === 1 && d.lhs[0] === c).length;
+  const attributes = found.filter((d) => d.lhs.length === 1 && !d.prefix && d.lhs[0] === c).length;
   return 2 * attributes >= described.filter((b) => b !== c).length;
 }
 
@@ -1098,7 +1198,7 @@ export function disagreeingGroups(data: IngestResult, dep: Dependency): Dependen
   const { scans } = fullRowsOf(data);
   let found = scans.get(dep);
   if (found) return found;
-  const a = allCodes(data, dep.lhs);
+  const a = lhsCodes(data, dep);
   // One pass in row order (the per-group arrays stay in cache): each group's first value of B, how many
   // rows repeat it (and the first few of them), and the rows that do not (few, where the dependency holds).
   const sizes = new Int32Array(a.size);

@@ -827,3 +827,49 @@ test('a right side of few values: wrong values coincide in a group as often as i
   const twoClusters = ingest(table((c, y) => (y === 2 || y === 7 ? otherCluster(c, 0) : undefined)).lines);
   assert.ok(!dependenciesOf(twoClusters).some((d) => d.lhs.length === 1 && twoClusters.columns[d.lhs[0]].name === 'country' && twoClusters.columns[d.rhs].name === 'cluster'), 'a second cluster in every country is no error');
 });
+
+/**
+ * Places with zip codes held once each (5 digits): Ohio 430–459, Indiana 460–479, Michigan 480–499, in code order
+ * as a gazetteer lists them. `edit` changes a row's state.
+ */
+function gazetteer(edit: Record<number, string> = {}): string[] {
+  const random = mulberry32(17);
+  const lines = ['zip_code,state,population'];
+  let zip = 43001;
+  for (let i = 0; i < 600; i++) {
+    zip += 1 + Math.floor(random() * 22);
+    const state = zip < 46000 ? 'OH' : zip < 48000 ? 'IN' : 'MI';
+    lines.push(`${zip},${edit[i] ?? state},${Math.round(500 + 20000 * random())}`);
+  }
+  return lines;
+}
+
+test("a code's leading digits as a left side: zip codes held once each still say their state by their first digits", () => {
+  const data = ingest(gazetteer());
+  const prefixes = dependenciesOf(data).filter((d) => d.prefix);
+  assert.deepEqual(prefixes.map((d) => [data.columns[d.lhs[0]].name, data.columns[d.rhs].name]), [['zip_code', 'state']], 'zip_code\'s prefix → state');
+  assert.deepEqual(check(gazetteer()), [], 'a clean gazetteer has no violation');
+  // Row 500 (a Michigan zip) says Ohio; row 520 says "NI", a slip of "MI".
+  const findings = check(gazetteer({ 500: 'OH', 520: 'NI' }));
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[500, 'state', 'OH'], [520, 'state', 'NI']]);
+  assert.match(findings[0].message, /^"OH" in column "state" breaks zip_code's first \d characters → state: zip_code starting "4\d*" is "MI" in \d+ rows/);
+  const fix = findings[0].fixes?.[0];
+  assert.equal(fix?.kind === 'replace' ? fix.newText : undefined, 'MI');
+});
+
+test("a code's prefix is no kind where its range crosses into the next value or holds a second population", () => {
+  // Invoices numbered in time order: the year changes inside a block of a thousand numbers (one 2020 invoice in
+  // a block of 2019's) — where one range of numbers meets the next, not an error.
+  const invoices = ['invoice_no,year,amount'];
+  for (let i = 0; i < 600; i++) invoices.push(`${100000 + 150 * i},${i <= 65 ? 2019 : i < 480 ? 2020 : 2021},${(10 + ((i * 37) % 90)).toFixed(2)}`);
+  const data = ingest(invoices);
+  assert.deepEqual(dependenciesOf(data).filter((d) => d.prefix).map((d) => data.columns[d.rhs].name), ['year'], "the invoice number's prefix → year");
+  assert.deepEqual(check(invoices), [], 'a year across a block of invoice numbers');
+  // Municipalities numbered alphabetically within their province (code 090xxx), where a district abolished since is
+  // still recorded: its towns are interleaved with the others' in every block of ten numbers, a population of
+  // that range, not a slip.
+  const random = mulberry32(5);
+  const towns = ['code,district'];
+  for (let p = 0; p < 10; p++) for (let t = 1; t <= 60; t++) towns.push(`0${90 + p}${String(t).padStart(3, '0')},${p === 0 ? (random() < 0.25 ? 'D-old' : 'D0') : `D${p}`}`);
+  assert.deepEqual(check(towns), [], 'a second district interleaved in one province');
+});

@@ -35,7 +35,7 @@ The evidence: the dependency, the entity, both values.
     for (const dep of dependencies) {
       // An entity: one identifying column (a code, a name, a number), not a combination of measurements.
       // An entity recorded by several sources (dep.entity) is judged by its records' majority (dependency-violation).
-      if (dep.entity || !isEntityColumn(data, dep.lhs) || keys.has(dep.lhs[0]) || medianGroupRows(data, dep) > 3) continue;
+      if (dep.entity || dep.prefix || !isEntityColumn(data, dep.lhs) || keys.has(dep.lhs[0]) || medianGroupRows(data, dep) > 3) continue;
       const c = dep.rhs;
       for (const group of disagreeingGroups(data, dep).groups) {
         if (group.size !== 2) continue;

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import { replaceCellFixes } from '../column-values';
-import { cellText, codeLike, dependenciesOf, disagreeingGroups, entityConsensus, heldElsewhere, MEASURE_MIN_MAJORITY, nearVariant, type Dependency } from '../dependencies';
+import { cellText, codeLike, dependenciesOf, disagreeingGroups, entityConsensus, heldElsewhere, MEASURE_MIN_MAJORITY, nearVariant, populatesShorterPrefix, prefixCodesOf, type Dependency } from '../dependencies';
+import { neighbouringPrefixes, prefixText } from '../code-prefixes';
 import type { IngestResult } from '../../table/model';
 import { countTail } from '../tail-outliers';
 
@@ -17,11 +18,16 @@ const SETTLED_GROUP_ROWS = 20;
 
 const NO_SUSPECTS: ReadonlySet<number> = new Set();
 
-/** "zip" or "origin + destination". */
-export const lhsName = (data: IngestResult, dep: Dependency) => dep.lhs.map((c) => data.columns[c].name).join(' + ');
+/** "zip", "origin + destination", or a code's prefix: "zip's first 3 characters". */
+export const lhsName = (data: IngestResult, dep: Dependency) =>
+  dep.prefix ? `${data.columns[dep.lhs[0]].name}'s first ${dep.prefix.length} characters` : dep.lhs.map((c) => data.columns[c].name).join(' + ');
 
-/** The left-hand values of row `r`: `zip "69001"` or `origin "DEN", destination "PHL"`. */
-export const lhsValues = (data: IngestResult, dep: Dependency, r: number) => dep.lhs.map((c) => `${data.columns[c].name} "${cellText(data, r, c)}"`).join(', ');
+/** The left-hand values of row `r`: `zip "69001"`, `origin "DEN", destination "PHL"`, or `zip starting "480"`. */
+export const lhsValues = (data: IngestResult, dep: Dependency, r: number) => {
+  const prefixes = prefixCodesOf(data, dep);
+  if (prefixes && dep.prefix) return `${data.columns[dep.lhs[0]].name} starting "${prefixText(prefixes, prefixes.ids[r], dep.prefix.length)}"`;
+  return dep.lhs.map((c) => `${data.columns[c].name} "${cellText(data, r, c)}"`).join(', ');
+};
 
 /** "zip → city". */
 export const dependencyName = (data: IngestResult, dep: Dependency) => `${lhsName(data, dep)} → ${data.columns[dep.rhs].name}`;
@@ -107,6 +113,18 @@ export class DependencyEvidence {
       return inverse && this.consistent(other, r) && (this.groupRows(other, r) > (slip ? minority : 1) || (!intruder && !slip && this.singlesCommon(other)));
     });
   }
+}
+
+/**
+ * Whether row `r`'s value of B under a prefix dependency is what a neighbouring prefix's rows agree on (the one
+ * before its prefix or after it, in the codes' order): a range of codes that crosses from one value into the next.
+ */
+function continuesNeighbour(data: IngestResult, dep: Dependency, r: number): boolean {
+  const codes = prefixCodesOf(data, dep);
+  if (!codes) return false;
+  const scan = disagreeingGroups(data, dep);
+  const agreeing = new Set(scan.groupsAgreeingOn(r));
+  return neighbouringPrefixes(codes, codes.ids[r]).some((g) => agreeing.has(g));
 }
 
 /** Rows of a majority per row of a minority of three or more that still makes it a clear minority. */
@@ -197,7 +215,7 @@ function blamed(data: IngestResult, candidates: Candidate[]): { cells: Candidate
  * changing the value would break what confirms it.
  */
 function codeOfAnother(data: IngestResult, k: Candidate, weight: Map<number, number>): boolean {
-  return k.explained && k.majorityCount >= SETTLED_GROUP_ROWS && k.dep.lhs.length === 1 && weight.get(k.dep.lhs[0]) === 1 && weight.get(k.dep.rhs) === 1 && codeLike(data, k.dep.lhs[0]);
+  return k.explained && k.majorityCount >= SETTLED_GROUP_ROWS && k.dep.lhs.length === 1 && !k.dep.prefix && weight.get(k.dep.lhs[0]) === 1 && weight.get(k.dep.rhs) === 1 && codeLike(data, k.dep.lhs[0]);
 }
 
 /**
@@ -212,7 +230,7 @@ function keyOfAnother(data: IngestResult, candidates: Candidate[], top: number, 
   const keys = [...weight].filter(([, w]) => w === top).map(([c]) => c);
   if (top < 2 || keys.length !== 1) return undefined;
   const [key] = keys;
-  const broken = candidates.filter((k) => k.dep.lhs.length === 1 && k.dep.lhs[0] === key);
+  const broken = candidates.filter((k) => k.dep.lhs.length === 1 && !k.dep.prefix && k.dep.lhs[0] === key);
   if (broken.length < 2) return undefined;
   const elsewhere = new Map<number, number>();
   for (const k of broken) for (const g of disagreeingGroups(data, k.dep).groupsAgreeingOn(k.row)) elsewhere.set(g, (elsewhere.get(g) ?? 0) + 1);
@@ -294,6 +312,17 @@ checked in batches (over the memory budget) is learned and checked batch by batc
 they read: text regardless of case, surrounding white space and control characters, placeholders ("n/a",
 "(blank)") as no value (other rules report those cells), and a column of times of day written several ways ("7:10 a.m.", "7:10am", "07:10", "Dec 2 7:10am", as
 timetables merged from several websites write one departure) is grouped by the time each value says.
+
+A code held once per row (a zip code in a gazetteer, a county's FIPS code, a municipality's number) groups no
+rows, but its leading characters may: a zip code's first three digits say its state. For a column of codes of one
+width (integers of three digits or more, or letters and digits of one length, in 80% of its rows; not a column
+naming its rows, an id), each prefix from two characters to one less than the code whose groups hold two rows on
+average is tried as a left side, accepted as a column's is, and the prefix with the fewest exceptions kept
+("zip's first 3 characters → state"; the evidence names the group as \`zip starting "480"\`). Two things make
+a prefix's minority no error: the value the next prefix's rows agree on, before or after it in the codes' order
+(a range of codes crossing into the next state, invoices numbered in time order across a new year), and a value
+more than a tenth of a shorter prefix's rows hold (a district abolished since, its towns interleaved with the
+others' in every block of ten numbers).
 
 In a group that disagrees, a value is reported only when it is a clear minority — in one row against at
 least two holding the majority value, in two against at least five, or in more against at least 50 times as
@@ -429,6 +458,10 @@ rows holding it (related information).
           if (dep.inverted && intruder) continue;
           // Another record's combination (a city spanning two counties): the left side is ambiguous.
           if (!dep.entity && heldElsewhere(data, dep, rows[0], count)) continue;
+          // A code's prefix: the value of the next prefix in the codes' order is where the code's range meets the
+          // next one (a zip prefix shared by two states, ids numbered in time order across a new year), and a value
+          // many rows of a shorter prefix hold is a population of that range (older districts kept): no errors.
+          if (dep.prefix && (continuesNeighbour(data, dep, rows[0]) || populatesShorterPrefix(data, dep, rows[0]))) continue;
           for (const row of rows) {
             const list = byRow.get(row) ?? [];
             const explainedWith = (suspects: ReadonlySet<number>) => evidence.explained(dep, row, majorityCount, intruder, count, slip, suspects);

@@ -1,0 +1,131 @@
+/**
+ * The leading characters of a code as a column of their own: a zip code's first three digits say its state, a
+ * county's FIPS code its state's, a NUTS code its region. Codes held once each group no rows, but their
+ * prefixes do; dependencies.ts tries them as left-hand sides (docs/rules/dependency-violation.md).
+ */
+import type { IngestResult } from '../table/model';
+import { TEXT_KINDS, distinctValues, memo, numericColumn } from './column-values';
+import { codeWidths } from './code-widths';
+import { namesRowIdentity } from '../shared/identifier';
+import type { ValueCodes } from '../profile/column-facts';
+
+/** Shortest code whose prefixes are tried, and shortest prefix. */
+const MIN_CODE_WIDTH = 3;
+export const MIN_PREFIX_LENGTH = 2;
+/** Share of a code column's values of its most common width (as for integer codes: code-widths.ts). */
+const WIDTH_SHARE = 0.8;
+/** Distinct values a text column's first look at its codes reads. */
+const FIRST_VALUES = 200;
+/** Letters and digits only: a code, not a name or a sentence. */
+const CODE_TEXT = /^[A-Za-z0-9]+$/;
+
+/** The ids of a prefix per row (−1 where the cell is null or not of the code's width), and each id's prefix. */
+export interface PrefixCodes extends ValueCodes {
+  /** The prefix of each id: a number for integer codes (the leading digits), else the leading characters. */
+  readonly keys: readonly (number | string)[];
+  /** The ids in the prefixes' order (numbers ascending, texts in code-unit order). */
+  readonly order: Int32Array;
+  /** Each id's position in {@link order}. */
+  readonly rank: Int32Array;
+}
+
+/**
+ * The width of column `c`'s codes when their prefixes may be a left-hand side: integers of one width (80% of
+ * them, three digits or more) or texts of letters and digits of one length; not a column naming its rows (an
+ * id numbered in row order has prefixes that cut the table into blocks, not into kinds).
+ */
+export function codeWidthOf(data: IngestResult, c: number): number | undefined {
+  const column = data.columns[c];
+  if (namesRowIdentity(column.name)) return undefined;
+  if (column.kind === 'integer') {
+    const widths = codeWidths(data, c);
+    return widths.present > 0 && widths.dominant >= MIN_CODE_WIDTH && widths.dominantRows >= WIDTH_SHARE * widths.present ? widths.dominant : undefined;
+  }
+  if (!TEXT_KINDS.includes(column.kind)) return undefined;
+  const distinct = distinctValues(data, c);
+  // Judged first on the first values (a column of words or sentences is no code: one pass over its values is spared).
+  let codes = 0;
+  const first = Math.min(distinct.size, FIRST_VALUES);
+  for (let id = 0; id < first; id++) if (CODE_TEXT.test(distinct.text(id))) codes++;
+  if (codes < WIDTH_SHARE * first) return undefined;
+  const rowsByLength = new Map<number, number>();
+  let present = 0;
+  for (let id = 0; id < distinct.size; id++) {
+    const text = distinct.text(id);
+    present += distinct.counts[id];
+    if (!CODE_TEXT.test(text)) continue;
+    rowsByLength.set(text.length, (rowsByLength.get(text.length) ?? 0) + distinct.counts[id]);
+  }
+  const [width, rows] = [...rowsByLength].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  return width >= MIN_CODE_WIDTH && rows >= WIDTH_SHARE * present ? width : undefined;
+}
+
+/** The prefix lengths tried for codes of `width` characters: from two to one less than the code. */
+export function prefixLengths(width: number): number[] {
+  return Array.from({ length: Math.max(0, width - MIN_PREFIX_LENGTH) }, (_, i) => MIN_PREFIX_LENGTH + i);
+}
+
+/** The first `length` characters of column `c`'s codes (of `width` characters), as ids per row (computed once per table). */
+export function prefixCodes(data: IngestResult, c: number, width: number, length: number): PrefixCodes {
+  return memo(data, `prefix:${c}:${width}:${length}`, () => (data.columns[c].kind === 'integer' ? integerPrefixes(data, c, width, length) : textPrefixes(data, c, width, length)));
+}
+
+function integerPrefixes(data: IngestResult, c: number, width: number, length: number): PrefixCodes {
+  const numbers = numericColumn(data, c);
+  const scale = 10 ** (width - length);
+  const limit = 10 ** width;
+  const idOf = new Map<number, number>();
+  const ids = new Int32Array(numbers.length);
+  for (let r = 0; r < numbers.length; r++) {
+    const v = numbers[r];
+    // A code written without its leading zeros ("1001" for 01001) keeps its place: its prefix is "01".
+    if (!(v >= 0 && v < limit && Number.isInteger(v))) {
+      ids[r] = -1;
+      continue;
+    }
+    const key = Math.floor(v / scale);
+    let id = idOf.get(key);
+    if (id === undefined) idOf.set(key, (id = idOf.size));
+    ids[r] = id;
+  }
+  return withOrder(ids, [...idOf.keys()], (a, b) => (a as number) - (b as number));
+}
+
+function textPrefixes(data: IngestResult, c: number, width: number, length: number): PrefixCodes {
+  const distinct = distinctValues(data, c);
+  const idOf = new Map<string, number>();
+  const prefixOf = new Int32Array(distinct.size);
+  for (let id = 0; id < distinct.size; id++) {
+    const text = distinct.text(id);
+    if (text.length !== width || !CODE_TEXT.test(text)) {
+      prefixOf[id] = -1;
+      continue;
+    }
+    const key = text.slice(0, length);
+    let p = idOf.get(key);
+    if (p === undefined) idOf.set(key, (p = idOf.size));
+    prefixOf[id] = p;
+  }
+  const ids = new Int32Array(distinct.ids.length);
+  for (let r = 0; r < ids.length; r++) ids[r] = distinct.ids[r] < 0 ? -1 : prefixOf[distinct.ids[r]];
+  return withOrder(ids, [...idOf.keys()], (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function withOrder(ids: Int32Array, keys: (number | string)[], compare: (a: number | string, b: number | string) => number): PrefixCodes {
+  const order = Int32Array.from(keys.keys()).sort((a, b) => compare(keys[a], keys[b]));
+  const rank = new Int32Array(keys.length);
+  order.forEach((id, i) => (rank[id] = i));
+  return { ids, size: keys.length, keys, order, rank };
+}
+
+/** The prefix groups next to group `g` in the codes' order (the one before it and the one after it). */
+export function neighbouringPrefixes(codes: PrefixCodes, g: number): number[] {
+  const at = codes.rank[g];
+  return [codes.order[at - 1], codes.order[at + 1]].filter((id) => id !== undefined);
+}
+
+/** The prefix of a group as the message shows it: "480" (an integer code's leading digits, zeros kept). */
+export function prefixText(codes: PrefixCodes, g: number, length: number): string {
+  const key = codes.keys[g];
+  return typeof key === 'number' ? String(key).padStart(length, '0') : key;
+}
