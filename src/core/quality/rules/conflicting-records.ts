@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { cellText, dependenciesOf, disagreeingGroups, isEntityColumn, medianGroupRows } from '../dependencies';
-import { DependencyEvidence, dependencyName, lhsName, lhsValues, sameLoosely } from './dependency-violation';
+import { DependencyEvidence, dependencyName, lhsGroupsName, lhsValues, sameLoosely } from './dependency-violation';
 import { duplicateKey, keyColumns, keyOptions } from './duplicate-key';
 
 export const conflictingRecords = defineRule({
@@ -61,7 +61,7 @@ The evidence: the dependency, the entity, both values.
             evidence: { dependency: dependencyName(data, dep), entity, other: otherText, otherRow: rowNumber(other) },
             message:
               `Two records of ${entity} disagree on "${data.columns[c].name}": "${text}" here, "${otherText}" in the other ` +
-              `(${dependencyName(data, dep)} holds in ${(100 * dep.agreeing).toFixed(0)}% of ${lhsName(data, dep)} values).`,
+              `(${dependencyName(data, dep)} holds in ${(100 * dep.agreeing).toFixed(0)}% of ${lhsGroupsName(data, dep)}).`,
             related: [{ row: other, columnIndex: c, message: `The other record of ${entity}: "${otherText}"` }],
           });
         }

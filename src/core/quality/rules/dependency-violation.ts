@@ -18,9 +18,14 @@ const SETTLED_GROUP_ROWS = 20;
 
 const NO_SUSPECTS: ReadonlySet<number> = new Set();
 
-/** "zip", "origin + destination", or a code's prefix: "zip's first 3 characters". */
+/** "zip", "origin + destination", or a code's prefix: "zip's first 3 digits" (characters, for codes of letters). */
 export const lhsName = (data: IngestResult, dep: Dependency) =>
-  dep.prefix ? `${data.columns[dep.lhs[0]].name}'s first ${dep.prefix.length} characters` : dep.lhs.map((c) => data.columns[c].name).join(' + ');
+  dep.prefix
+    ? `${data.columns[dep.lhs[0]].name}'s first ${dep.prefix.length} ${data.columns[dep.lhs[0]].kind === 'integer' ? 'digits' : 'characters'}`
+    : dep.lhs.map((c) => data.columns[c].name).join(' + ');
+
+/** The groups of a dependency's left side as a message counts them: "zip values", "zip prefixes". */
+export const lhsGroupsName = (data: IngestResult, dep: Dependency) => (dep.prefix ? `${data.columns[dep.lhs[0]].name} prefixes` : `${lhsName(data, dep)} values`);
 
 /** The left-hand values of row `r`: `zip "69001"`, `origin "DEN", destination "PHL"`, or `zip starting "480"`. */
 export const lhsValues = (data: IngestResult, dep: Dependency, r: number) => {
@@ -318,7 +323,7 @@ rows, but its leading characters may: a zip code's first three digits say its st
 width (integers of three digits or more, or letters and digits of one length, in 80% of its rows; not a column
 naming its rows, an id), each prefix from two characters to one less than the code whose groups hold two rows on
 average is tried as a left side, accepted as a column's is, and the prefix with the fewest exceptions kept
-("zip's first 3 characters → state"; the evidence names the group as \`zip starting "480"\`). Two things make
+("zip's first 3 digits → state"; the evidence names the group as \`zip starting "480"\`). Two things make
 a prefix's minority no error: the value the next prefix's rows agree on, before or after it in the codes' order
 (a range of codes crossing into the next state, invoices numbered in time order across a new year), and a value
 more than a tenth of a shorter prefix's rows hold (a district abolished since, its towns interleaved with the
@@ -550,7 +555,7 @@ rows holding it (related information).
             ? `"${text}" in column "${data.columns[c].name}" disagrees with the other records of ${where}: ${majorityCount} of its ${groupSize} records say "${expected}" ` +
               `(${dependencyName(data, dep)}: records of one ${lhsName(data, dep)} value agree in ${(100 * (1 - dep.error)).toFixed(0)}% of the rows).`
             : `"${text}" in column "${data.columns[c].name}" breaks ${dependencyName(data, dep)}: ${where} is "${expected}" in ${majorityCount} rows ` +
-              `(the dependency holds in ${(100 * dep.agreeing).toFixed(0)}% of ${lhsName(data, dep)} values).`,
+              `(the dependency holds in ${(100 * dep.agreeing).toFixed(0)}% of ${lhsGroupsName(data, dep)}).`,
           related: () => majorityRows.slice(0, RELATED_ROWS).map((row) => ({ row, columnIndex: c, message: `${where} is "${expected}" here` })),
           fixes,
         });
