@@ -20,7 +20,7 @@
  * Text is compared by its loose form (loose-codes.ts: case, white space, control characters and placeholders
  * aside), times of day by the time they say.
  * Single columns first; two-column left sides only for a B no single column determines, from the three
- * columns that explain B best. A measure on the left side (MEASURE_MIN_DISTINCT) asks for larger majorities,
+ * columns that explain B best; then the leading characters of codes held once per row (prefixDependencies). A measure on the left side (MEASURE_MIN_DISTINCT) asks for larger majorities,
  * and a dependency that inverts the measure's own is broken only by new values (markInvertedMeasures). Wide or large tables are explored on a sample of rows; every dependency found
  * is verified on all rows.
  */

@@ -37,7 +37,7 @@ export interface TailTestOptions {
   /**
    * Whether the rows holding `value` share something else (another column's value they mostly hold, and
    * few other rows do): a population of its own, not a value pasted into rows picked at random. Without it,
-   * no heap is looked for among the other far values (see heapInLayer).
+   * no heap is looked for among the other far values (see heapsInLayer).
    */
   explained?: (value: number) => boolean;
 }
@@ -67,7 +67,7 @@ export interface TailOutliers {
   /** For small counts: the mean (and, overdispersed, the negative binomial size) of the fit to the other values. */
   countFit?: { mean: number; size?: number };
   /**
-   * A heap among other far values (see heapInLayer): the bound the column's bulk stays within on that side
+   * A heap among other far values (see heapsInLayer): the bound the column's bulk stays within on that side
    * (`next` is then that bound too).
    */
   bulk?: number;
