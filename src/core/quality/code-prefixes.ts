@@ -65,33 +65,38 @@ export function prefixLengths(width: number): number[] {
   return Array.from({ length: Math.max(0, width - MIN_PREFIX_LENGTH) }, (_, i) => MIN_PREFIX_LENGTH + i);
 }
 
-/** The first `length` characters of column `c`'s codes (of `width` characters), as ids per row (computed once per table). */
-export function prefixCodes(data: IngestResult, c: number, width: number, length: number): PrefixCodes {
-  return memo(data, `prefix:${c}:${width}:${length}`, () => (data.columns[c].kind === 'integer' ? integerPrefixes(data, c, width, length) : textPrefixes(data, c, width, length)));
+/**
+ * The first `length` characters of column `c`'s codes (of `width` characters), as ids per row: over all rows
+ * (computed once per table), or over the sampled `rows` a large table's discovery reads (not kept: a prefix
+ * that is no dependency never costs a pass over all rows).
+ */
+export function prefixCodes(data: IngestResult, c: number, width: number, length: number, rows?: Int32Array): PrefixCodes {
+  const compute = () => (data.columns[c].kind === 'integer' ? integerPrefixes(data, c, width, length, rows) : textPrefixes(data, c, width, length, rows));
+  return rows ? compute() : memo(data, `prefix:${c}:${width}:${length}`, compute);
 }
 
-function integerPrefixes(data: IngestResult, c: number, width: number, length: number): PrefixCodes {
+function integerPrefixes(data: IngestResult, c: number, width: number, length: number, rows: Int32Array | undefined): PrefixCodes {
   const numbers = numericColumn(data, c);
   const scale = 10 ** (width - length);
   const limit = 10 ** width;
   const idOf = new Map<number, number>();
-  const ids = new Int32Array(numbers.length);
-  for (let r = 0; r < numbers.length; r++) {
-    const v = numbers[r];
+  const ids = new Int32Array(rows ? rows.length : numbers.length);
+  for (let i = 0; i < ids.length; i++) {
+    const v = numbers[rows ? rows[i] : i];
     // A code written without its leading zeros ("1001" for 01001) keeps its place: its prefix is "01".
     if (!(v >= 0 && v < limit && Number.isInteger(v))) {
-      ids[r] = -1;
+      ids[i] = -1;
       continue;
     }
     const key = Math.floor(v / scale);
     let id = idOf.get(key);
     if (id === undefined) idOf.set(key, (id = idOf.size));
-    ids[r] = id;
+    ids[i] = id;
   }
   return withOrder(ids, [...idOf.keys()], (a, b) => (a as number) - (b as number));
 }
 
-function textPrefixes(data: IngestResult, c: number, width: number, length: number): PrefixCodes {
+function textPrefixes(data: IngestResult, c: number, width: number, length: number, rows: Int32Array | undefined): PrefixCodes {
   const distinct = distinctValues(data, c);
   const idOf = new Map<string, number>();
   const prefixOf = new Int32Array(distinct.size);
@@ -106,8 +111,11 @@ function textPrefixes(data: IngestResult, c: number, width: number, length: numb
     if (p === undefined) idOf.set(key, (p = idOf.size));
     prefixOf[id] = p;
   }
-  const ids = new Int32Array(distinct.ids.length);
-  for (let r = 0; r < ids.length; r++) ids[r] = distinct.ids[r] < 0 ? -1 : prefixOf[distinct.ids[r]];
+  const ids = new Int32Array(rows ? rows.length : distinct.ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const id = distinct.ids[rows ? rows[i] : i];
+    ids[i] = id < 0 ? -1 : prefixOf[id];
+  }
   return withOrder(ids, [...idOf.keys()], (a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 

@@ -692,8 +692,7 @@ function prefixDependencies(data: IngestResult, { rhs, rows, found, codesFor, co
     if (width === undefined) return;
     const best = new Map<number, Dependency>();
     for (const length of prefixLengths(width)) {
-      const all = prefixCodes(data, a, width, length);
-      const codes = rows ? codesAt(all, rows) : all;
+      const codes = prefixCodes(data, a, width, length, rows);
       const { distinct, present } = spread(codes);
       if (distinct < MIN_GROUPS || present < 2 * distinct) continue;
       const grouping = groupsBy(codes);

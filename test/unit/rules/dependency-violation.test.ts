@@ -873,3 +873,23 @@ test("a code's prefix is no kind where its range crosses into the next value or 
   for (let p = 0; p < 10; p++) for (let t = 1; t <= 60; t++) towns.push(`0${90 + p}${String(t).padStart(3, '0')},${p === 0 ? (random() < 0.25 ? 'D-old' : 'D0') : `D${p}`}`);
   assert.deepEqual(check(towns), [], 'a second district interleaved in one province');
 });
+
+test("a large table's codes are read on the sample discovery explores, and their prefix's violations found in all rows", () => {
+  // 60,000 places (beyond the 20,000 rows discovery samples) with 8-digit codes held once each, in no order, ten
+  // regions by their first two digits; every 5,000th row names a region no code has.
+  const random = mulberry32(3);
+  const regions = ['AA', 'BB', 'CC', 'DD', 'EE', 'FF', 'GG', 'HH', 'II', 'JJ'];
+  const places: string[] = [];
+  let zip = 10_000_000;
+  for (let i = 0; i < 60_000; i++) {
+    zip += 1 + Math.floor(random() * 1400);
+    places.push(`${zip},${regions[Math.floor(zip / 1e6) % 10]},${Math.round(500 + 20000 * random())}`);
+  }
+  for (let i = places.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [places[i], places[j]] = [places[j], places[i]];
+  }
+  const wrong = places.flatMap((_, i) => (i % 5000 === 7 ? [i] : []));
+  for (const i of wrong) places[i] = places[i].replace(/,[A-J]{2},/, ',ZZ,');
+  assert.deepEqual(check(['zip_code,region,population', ...places]).map((f) => f.row), wrong);
+});
