@@ -808,7 +808,16 @@ function signFlips(runs: SortedRuns, n: number): TailOutliers | undefined {
     else if (runs.values[i] > 0) positive += runs.counts[i];
   }
   const rare = Math.max(1, Math.ceil(MINORITY_POPULATION.min * n) - 1);
-  const side = negative > 0 && negative <= rare && positive >= 20 ? 'lower' : positive > 0 && positive <= rare && negative >= 20 ? 'upper' : undefined;
+  let side: 'upper' | 'lower' | undefined = negative > 0 && negative <= rare && positive >= 20 ? 'lower' : positive > 0 && positive <= rare && negative >= 20 ? 'upper' : undefined;
+  // More values of the minority sign than lost signs leave, but few within the majority's bulk (MIRROR_BULK of its
+  // magnitudes): those beyond are gross errors whatever their sign (longitudes shifted into a latitude column),
+  // left to the tails, and the few within it are lost signs.
+  let bound = Infinity;
+  if (!side) {
+    const minority = negative <= positive ? 'lower' : 'upper';
+    const within = minorityWithinBulk(runs, minority);
+    if (within.rows > 0 && within.rows <= rare && (minority === 'lower' ? positive : negative) >= 20) [side, bound] = [minority, within.bound];
+  }
   if (!side) return undefined;
   // The median magnitude of the majority sign.
   const majority = side === 'lower' ? positive : negative;
@@ -835,13 +844,42 @@ function signFlips(runs: SortedRuns, n: number): TailOutliers | undefined {
       next = v;
       break;
     }
-    if (Math.abs(v) >= median) {
+    if (Math.abs(v) >= median && Math.abs(v) <= bound) {
       values.push(v);
       rows += runs.counts[i];
     }
   }
   if (values.length === 0 || (rows > MODE_ROWS && mirrorsNoMajority(runs, side, values))) return undefined;
   return { tail: side, kind: 'sign', values, rows, next, score: median, pValue: NaN, logScale: false };
+}
+
+/**
+ * The majority's magnitude at rank MIRROR_BULK (`bound`), and the rows of the minority sign (`side`: 'lower' for
+ * negative values) whose magnitudes lie within it.
+ */
+function minorityWithinBulk(runs: SortedRuns, side: 'upper' | 'lower'): { rows: number; bound: number } {
+  const d = runs.values.length;
+  const inMajority = (v: number) => (side === 'lower' ? v > 0 : v < 0);
+  let total = 0;
+  for (let i = 0; i < d; i++) if (inMajority(runs.values[i])) total += runs.counts[i];
+  // The majority's magnitudes ascending: its values walked from 0 outward.
+  let bound = Infinity;
+  let seen = 0;
+  for (let k = 0; k < d; k++) {
+    const i = side === 'lower' ? k : d - 1 - k;
+    if (!inMajority(runs.values[i])) continue;
+    seen += runs.counts[i];
+    if (seen >= MIRROR_BULK * total) {
+      bound = Math.abs(runs.values[i]);
+      break;
+    }
+  }
+  let rows = 0;
+  for (let i = 0; i < d; i++) {
+    const v = runs.values[i];
+    if ((side === 'lower' ? v < 0 : v > 0) && Math.abs(v) <= bound) rows += runs.counts[i];
+  }
+  return { rows, bound };
 }
 
 /** How far (in standard errors) other-sign values' mean rank may stray before they are a population of their own. */

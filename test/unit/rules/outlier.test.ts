@@ -327,6 +327,18 @@ test('a value pasted into many rows among slips that fill the tail beyond the re
   assert.deepEqual(check(round.csv).filter((f) => f.value === String(round.value)), [], 'a round value');
 });
 
+test('lost minus signs among longitudes shifted into a latitude column are found: values beyond the bulk do not make them a population', () => {
+  // Latitudes of 1,500 airports (25°–49°, a tenth in Alaska up to 71°); 8 lost their minus sign and 22 rows hold
+  // the longitude shifted in from the next column (−70° to −165°): 30 negative values, 2% of the column.
+  const u = random(44);
+  const latitudes = Array.from({ length: 1500 }, (_, r) => (r % 10 === 3 ? 55 + 16 * u() : 25 + 24 * u()).toFixed(6));
+  const lost = [40, 211, 388, 502, 777, 901, 1150, 1399];
+  for (const r of lost) latitudes[r] = `-${(40 + 8 * u()).toFixed(6)}`;
+  for (let k = 0; k < 22; k++) latitudes[13 + 67 * k] = (-70 - 95 * u()).toFixed(6);
+  const signs = check(`latitude\n${latitudes.join('\n')}\n`).filter((f) => f.evidence?.kind === 'sign');
+  assert.deepEqual(signs.map((f) => f.row ?? -1), lost, 'each lost minus sign, told as one');
+});
+
 test('ratings with a lost decimal point in 2.5% of the rows are found beneath the errors, however heavy those make the top look', () => {
   // Ratings up to 9.6 written with one decimal, most of them high (9.6 less a log-normal), 4,000 rows; every
   // 40th written ×10 ("72" for "7.2"). Ranked from the top of the slips, the ratings' tail looked heavy.

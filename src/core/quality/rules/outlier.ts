@@ -155,7 +155,10 @@ Placeholder numbers (what sentinel-value reports: -999 or 9999 outside the range
 and 2% of -9999 would make the lost minus signs beside them look like a population of negative values.
 
 Values of the other sign than every other value of the column (fewer than 1% of them), at least as far from 0
-as the others' median, are flagged too (a lost or added minus sign), and left out of the tails (the upper tail
+as the others' median, are flagged too (a lost or added minus sign); where more values have the other sign but at
+most 1% lie within the others' bulk (their 95th percentile of magnitudes), those within it are (the ones beyond
+are gross errors whatever their sign — longitudes shifted into a latitude column — left to the tails). They are
+left out of the tails (the upper tail
 of a zero-inflated column is its part above zero); a value just across 0 is not, nor
 are several whose magnitudes rank far above or below the others' (their mean rank more than 5 standard
 errors from the middle: places east of 180° among American longitudes are a population, not lost signs; values
