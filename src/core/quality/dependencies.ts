@@ -722,14 +722,21 @@ function lhsCodes(data: IngestResult, dep: Dependency): Codes {
   return prefixCodesOf(data, dep) ?? allCodes(data, dep.lhs);
 }
 
+/** The value pairs of a left side and a right-hand column over all rows. */
+interface HeldPairs {
+  /** Per row, the id of its pair (−1 where either side is null). */
+  ids: Int32Array;
+  /** Rows per pair id. */
+  counts: Int32Array;
+  /** Rows per left-side value that hold a pair (a value on the right too). */
+  sizes: Int32Array;
+}
+
 /** Ids over all rows, by column or left side ("3" or "3,5"), and each dependency's pass over them, per table: shared by the rules. */
 interface FullRows {
   codes: Map<string, Codes>;
-  /**
-   * Rows per (left-hand column, right-hand column) value pair: ids per row and counts per id (heldElsewhere); for a
-   * code's prefix, also the rows of each prefix with a value of B (populatesShorterPrefix).
-   */
-  pairs: Map<string, { ids: Int32Array; counts: Int32Array; sizes?: Int32Array }>;
+  /** Rows per (left side, right-hand column) value pair (heldElsewhere, populatesShorterPrefix). */
+  pairs: Map<string, HeldPairs>;
   /** Each dependency's pass over all rows (disagreeingGroups). */
   scans: Map<Dependency, DependencyScan>;
 }
@@ -765,19 +772,29 @@ const HELD_ELSEWHERE = 3;
  */
 export function heldElsewhere(data: IngestResult, dep: Dependency, r: number, inGroup: number): boolean {
   if (dep.lhs.length < 2) return false;
-  const { pairs } = fullRowsOf(data);
   return dep.lhs.some((a) => {
-    const key = `${a}>${dep.rhs}`;
-    let held = pairs.get(key);
-    if (!held) {
-      const { ids, size } = pairCodes(allCodes(data, [a]), allCodes(data, [dep.rhs]));
-      const counts = new Int32Array(size);
-      for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) counts[ids[i]]++;
-      pairs.set(key, (held = { ids, counts }));
-    }
+    const held = heldPairs(data, `${a}>${dep.rhs}`, allCodes(data, [a]), allCodes(data, [dep.rhs]));
     const id = held.ids[r];
     return id >= 0 && held.counts[id] - inGroup >= HELD_ELSEWHERE;
   });
+}
+
+/** Rows per (left, right) value pair over all rows, kept per table under `key`: see {@link HeldPairs}. */
+function heldPairs(data: IngestResult, key: string, left: Codes, right: Codes): HeldPairs {
+  const { pairs } = fullRowsOf(data);
+  let held = pairs.get(key);
+  if (!held) {
+    const { ids, size } = pairCodes(left, right);
+    const counts = new Int32Array(size);
+    const sizes = new Int32Array(left.size);
+    for (let i = 0; i < ids.length; i++) {
+      if (ids[i] < 0) continue;
+      counts[ids[i]]++;
+      sizes[left.ids[i]]++;
+    }
+    pairs.set(key, (held = { ids, counts, sizes }));
+  }
+  return held;
 }
 
 /**
@@ -789,25 +806,12 @@ export function heldElsewhere(data: IngestResult, dep: Dependency, r: number, in
  */
 export function populatesShorterPrefix(data: IngestResult, dep: Dependency, r: number): boolean {
   if (!dep.prefix) return false;
-  const { pairs } = fullRowsOf(data);
   const [a] = dep.lhs;
   for (let length = MIN_PREFIX_LENGTH; length < dep.prefix.length; length++) {
     const prefixes = prefixCodes(data, a, dep.prefix.width, length);
-    const key = `prefix:${a}:${dep.prefix.width}:${length}>${dep.rhs}`;
-    let held = pairs.get(key);
-    if (!held) {
-      const { ids, size } = pairCodes(prefixes, allCodes(data, [dep.rhs]));
-      const counts = new Int32Array(size);
-      const sizes = new Int32Array(prefixes.size);
-      for (let i = 0; i < ids.length; i++) {
-        if (ids[i] < 0) continue;
-        counts[ids[i]]++;
-        sizes[prefixes.ids[i]]++;
-      }
-      pairs.set(key, (held = { ids, counts, sizes }));
-    }
+    const held = heldPairs(data, `prefix:${a}:${dep.prefix.width}:${length}>${dep.rhs}`, prefixes, allCodes(data, [dep.rhs]));
     const pair = held.ids[r];
-    if (pair >= 0 && held.sizes && repeatsInGroup(held.counts[pair], held.sizes[prefixes.ids[r]])) return true;
+    if (pair >= 0 && repeatsInGroup(held.counts[pair], held.sizes[prefixes.ids[r]])) return true;
   }
   return false;
 }

@@ -66,11 +66,8 @@ export interface TailOutliers {
   logScale: boolean;
   /** For small counts: the mean (and, overdispersed, the negative binomial size) of the fit to the other values. */
   countFit?: { mean: number; size?: number };
-  /**
-   * A heap among other far values (see heapsInLayer): the bound the column's bulk stays within on that side
-   * (`next` is then that bound too).
-   */
-  bulk?: number;
+  /** A heap among other far values (see heapsInLayer): `next` is then the bound the column's bulk stays within on that side. */
+  amongFarValues?: true;
 }
 
 /** A tail as a sequence going outward: raw values, most extreme first, ties spread over their grid step. */
@@ -774,7 +771,7 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
     const extreme = all.at(-1)?.next ?? NaN;
     const flagged = all.reduce((k, b) => k + b.rows, 0);
     for (const b of all) found.push({ tail: side, kind: heaps.includes(b) ? 'heap' : 'gap', values: b.values, rows: flagged, next: extreme, score: b.score, pValue: b.pValue, logScale: b.logScale, ...(b.countFit ? { countFit: b.countFit } : {}) });
-    for (const b of layered) found.push({ tail: side, kind: 'heap', values: b.values, rows: b.rows, next: b.next, score: b.score, pValue: b.pValue, logScale: false, bulk: b.next });
+    for (const b of layered) found.push({ tail: side, kind: 'heap', values: b.values, rows: b.rows, next: b.next, score: b.score, pValue: b.pValue, logScale: false, amongFarValues: true });
   }
   return found;
 }
@@ -815,25 +812,16 @@ function signFlips(runs: SortedRuns, n: number): TailOutliers | undefined {
   let bound = Infinity;
   if (!side) {
     const minority = negative <= positive ? 'lower' : 'upper';
-    const within = minorityWithinBulk(runs, minority);
-    if (within.rows > 0 && within.rows <= rare && (minority === 'lower' ? positive : negative) >= 20) [side, bound] = [minority, within.bound];
-  }
-  if (!side) return undefined;
-  // The median magnitude of the majority sign.
-  const majority = side === 'lower' ? positive : negative;
-  let seen = 0;
-  let median = 0;
-  const d = runs.values.length;
-  for (let k = 0; k < d; k++) {
-    const i = side === 'lower' ? k : d - 1 - k;
-    const v = runs.values[i];
-    if (side === 'lower' ? v <= 0 : v >= 0) continue;
-    seen += runs.counts[i];
-    if (seen * 2 >= majority) {
-      median = Math.abs(v);
-      break;
+    const majorityRows = minority === 'lower' ? positive : negative;
+    if (majorityRows >= 20) {
+      const limit = majorityMagnitude(runs, minority, majorityRows, MIRROR_BULK);
+      const within = minorityRowsWithin(runs, minority, limit);
+      if (within > 0 && within <= rare) [side, bound] = [minority, limit];
     }
   }
+  if (!side) return undefined;
+  const median = majorityMagnitude(runs, side, side === 'lower' ? positive : negative, 0.5);
+  const d = runs.values.length;
   const values: number[] = [];
   let rows = 0;
   let next = NaN;
@@ -854,32 +842,30 @@ function signFlips(runs: SortedRuns, n: number): TailOutliers | undefined {
 }
 
 /**
- * The majority's magnitude at rank MIRROR_BULK (`bound`), and the rows of the minority sign (`side`: 'lower' for
- * negative values) whose magnitudes lie within it.
+ * The magnitude of the majority sign (the sign other than `side`'s: positive where the minority is the 'lower'
+ * tail) below which `share` of its `rows` lie, its values walked from 0 outward (0.5: its median magnitude).
  */
-function minorityWithinBulk(runs: SortedRuns, side: 'upper' | 'lower'): { rows: number; bound: number } {
+function majorityMagnitude(runs: SortedRuns, side: 'upper' | 'lower', rows: number, share: number): number {
   const d = runs.values.length;
-  const inMajority = (v: number) => (side === 'lower' ? v > 0 : v < 0);
-  let total = 0;
-  for (let i = 0; i < d; i++) if (inMajority(runs.values[i])) total += runs.counts[i];
-  // The majority's magnitudes ascending: its values walked from 0 outward.
-  let bound = Infinity;
   let seen = 0;
   for (let k = 0; k < d; k++) {
     const i = side === 'lower' ? k : d - 1 - k;
-    if (!inMajority(runs.values[i])) continue;
+    const v = runs.values[i];
+    if (side === 'lower' ? v <= 0 : v >= 0) continue;
     seen += runs.counts[i];
-    if (seen >= MIRROR_BULK * total) {
-      bound = Math.abs(runs.values[i]);
-      break;
-    }
+    if (seen >= share * rows) return Math.abs(v);
   }
+  return 0;
+}
+
+/** Rows of the minority sign (`side`: 'lower' for negative values) whose magnitudes are at most `bound`. */
+function minorityRowsWithin(runs: SortedRuns, side: 'upper' | 'lower', bound: number): number {
   let rows = 0;
-  for (let i = 0; i < d; i++) {
+  for (let i = 0; i < runs.values.length; i++) {
     const v = runs.values[i];
     if ((side === 'lower' ? v < 0 : v > 0) && Math.abs(v) <= bound) rows += runs.counts[i];
   }
-  return { rows, bound };
+  return rows;
 }
 
 /** How far (in standard errors) other-sign values' mean rank may stray before they are a population of their own. */

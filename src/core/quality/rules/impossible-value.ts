@@ -79,15 +79,10 @@ sentinel-value reports: -9999 for "unknown") are left out of those shares, and r
         for (let r = 0; r < values.length; r++) {
           const v = values[r];
           if (Number.isNaN(v)) continue;
-          if (placeholders.has(v)) {
-            if (v < low || v > high) {
-              placeholdersOutside++;
-              bad.push(r);
-            }
-            continue;
-          }
-          present++;
-          if (v < low || v > high) bad.push(r);
+          const outside = v < low || v > high;
+          if (outside) bad.push(r);
+          if (!placeholders.has(v)) present++;
+          else if (outside) placeholdersOutside++;
         }
         // A domain most of the column violates is not the column's domain (e.g. "amount" as a signed balance).
         if (bad.length === 0 || bad.length - placeholdersOutside > Math.max(1, present * (check.maxOutside ?? MAX_OUTSIDE))) continue;

@@ -26,9 +26,9 @@ function outlierMessage(value: string, column: string, found: TailOutliers): str
   }
   const side = found.tail === 'upper' ? 'above' : 'below';
   const nearest = found.tail === 'upper' ? 'largest' : 'smallest';
-  if (found.kind === 'heap' && found.bulk !== undefined) {
+  if (found.kind === 'heap' && found.amongFarValues) {
     return (
-      `${value} is an outlier in column "${column}": the same value in ${found.rows} rows, far ${side} the column's bulk (${100 - 100 * BEYOND_BULK_SHARE}% of its values are ${found.tail === 'upper' ? 'at most' : 'at least'} ${shown(found.bulk)}), ` +
+      `${value} is an outlier in column "${column}": the same value in ${found.rows} rows, far ${side} the column's bulk (${100 - 100 * BEYOND_BULK_SHARE}% of its values are ${found.tail === 'upper' ? 'at most' : 'at least'} ${shown(found.next)}), ` +
       `while the values around it are held by ${shown(Number(found.score.toPrecision(3)))} rows each and its rows share no other value: a value pasted into many rows, or a placeholder?`
     );
   }
