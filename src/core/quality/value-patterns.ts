@@ -14,7 +14,7 @@
  * stand for each other (a number among words, a word among numbers).
  */
 import type { IngestResult } from '../table/model';
-import { distinctValues, type DistinctValues } from './column-values';
+import { distinctValues, memo, NUMERIC_KINDS, numericColumn, sortedRuns, TEXT_KINDS, type DistinctValues } from './column-values';
 
 export type ValueClass = 'letters' | 'digits' | 'mixed' | 'symbols';
 export type PatternLevel = 'shape' | 'form' | 'class';
@@ -254,4 +254,92 @@ export function incompatibleClass(dominant: ValueClass, value: ValueClass): bool
   if (dominant === 'letters') return value === 'digits';
   if (dominant === 'digits') return value === 'letters' || value === 'mixed';
   return false;
+}
+
+/** Share of a column's rows one shape holds, and distinct values sharing it, for it to be the column's shape. */
+const OWN_SHAPE_SHARE = 0.5;
+const OWN_SHAPE_VALUES = 10;
+/** Share of a column's rows at or below which a shape is rare in a column that has its own shape. */
+const RARE_SHAPE_SHARE = 0.02;
+/** Rows of a numeric column whose numbers' shapes are counted (evenly spread). */
+const NUMBER_SHAPE_SAMPLE = 10_000;
+
+/**
+ * A column with a shape of its own: half its rows or more in one shape, shared by ten distinct values or more (a
+ * state's two letters, a code's digits). A value in a rare shape there ("Columbus", "OH Franklin" or "?" among
+ * state codes, 18000 among two-digit codes) is another kind of value (shifted, merged, a placeholder, a slip of
+ * the decimal point), not a new value of the column's kind.
+ */
+export interface ColumnShape {
+  /** Whether row `r`'s value has a shape more than RARE_SHAPE_SHARE of the column's rows share. */
+  common(r: number): boolean;
+  /** Values held by one row each and in a common shape, counted up to `enough` (then counting stops). */
+  seenOnce(enough: number): number;
+}
+
+/**
+ * The shape of a text column (from {@link samplePatterns}) or a numeric one (its numbers as text, a sample of
+ * rows), where it has one of its own; undefined otherwise (names of any length, free text, measures, dates).
+ */
+export function columnShape(data: IngestResult, column: number): ColumnShape | undefined {
+  return memo(data, `column-shape:${column}`, () => {
+    const kind = data.columns[column].kind;
+    if (TEXT_KINDS.includes(kind)) return textShape(data, column);
+    return NUMERIC_KINDS.includes(kind) ? numberShape(data, column) : undefined;
+  });
+}
+
+/** Whether the most common shape of `rows` (per shape, over `present` rows) is a column's own. */
+function ownShape(rows: Map<string, number>, values: (shape: string) => number, present: number): boolean {
+  let dominant = '';
+  let most = 0;
+  for (const [shape, n] of rows) if (n > most) [dominant, most] = [shape, n];
+  return most >= OWN_SHAPE_SHARE * present && values(dominant) >= OWN_SHAPE_VALUES;
+}
+
+function textShape(data: IngestResult, column: number): ColumnShape | undefined {
+  const patterns = samplePatterns(data, column);
+  const shapes = patterns.levels.shape;
+  if (patterns.freeText || !ownShape(shapes.rows, (shape) => shapes.values.get(shape) ?? 0, patterns.present)) return undefined;
+  const distinct = distinctValues(data, column);
+  const rareRows = RARE_SHAPE_SHARE * patterns.present;
+  const commonId = (id: number) => (shapes.rows.get((patterns.byId.get(id) ?? patternOf(distinct.text(id))).shape) ?? 0) > rareRows;
+  return {
+    common: (r) => distinct.ids[r] >= 0 && commonId(distinct.ids[r]),
+    seenOnce: (enough) => {
+      let n = 0;
+      for (let id = 0; id < distinct.size && n < enough; id++) if (distinct.counts[id] === 1 && commonId(id)) n++;
+      return n;
+    },
+  };
+}
+
+function numberShape(data: IngestResult, column: number): ColumnShape | undefined {
+  const numbers = numericColumn(data, column);
+  const shapeOf = (x: number) => patternOf(String(x)).shape;
+  const rows = new Map<string, number>();
+  const values = new Map<string, Set<number>>();
+  let present = 0;
+  const step = Math.max(1, Math.floor(numbers.length / NUMBER_SHAPE_SAMPLE));
+  for (let r = 0; r < numbers.length; r += step) {
+    if (!Number.isFinite(numbers[r])) continue;
+    const shape = shapeOf(numbers[r]);
+    rows.set(shape, (rows.get(shape) ?? 0) + 1);
+    const seen = values.get(shape) ?? new Set<number>();
+    if (seen.size < OWN_SHAPE_VALUES) seen.add(numbers[r]);
+    values.set(shape, seen);
+    present++;
+  }
+  if (!ownShape(rows, (shape) => values.get(shape)?.size ?? 0, present)) return undefined;
+  const rareRows = RARE_SHAPE_SHARE * present;
+  const commonNumber = (x: number) => (rows.get(shapeOf(x)) ?? 0) > rareRows;
+  return {
+    common: (r) => Number.isFinite(numbers[r]) && commonNumber(numbers[r]),
+    seenOnce: (enough) => {
+      const runs = sortedRuns(data, column);
+      let n = 0;
+      for (let k = 0; k < runs.counts.length && n < enough; k++) if (runs.counts[k] === 1 && commonNumber(runs.values[k])) n++;
+      return n;
+    },
+  };
 }

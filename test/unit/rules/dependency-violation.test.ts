@@ -893,3 +893,64 @@ test("a large table's codes are read on the sample discovery explores, and their
   for (const i of wrong) places[i] = places[i].replace(/,[A-J]{2},/, ',ZZ,');
   assert.deepEqual(check(['zip_code,region,population', ...places]).map((f) => f.row), wrong);
 });
+
+/**
+ * 600 places: zip → state and county → state (30 zips, 3 states of 3 counties each; a zip's rows lie in any of its
+ * state's counties), rows cycling through the zips. `edit` replaces rows' county and state.
+ */
+function zipCounties(edit: Record<number, [string, string]> = {}, names = [['Oakland', 'Wayne', 'Macomb'], ['Franklin', 'Summit', 'Butler'], ['Polk', 'Linn', 'Scott']]): string[] {
+  const states = ['MI', 'OH', 'IA'];
+  const lines = ['zip,county,state'];
+  for (let i = 0; i < 600; i++) {
+    const k = (i * 7) % 30;
+    const [county, state] = edit[i] ?? [names[k % 3][Math.floor(i / 30) % names[k % 3].length], states[k % 3]];
+    lines.push(`${48000 + k * 11},${county},${state}`);
+  }
+  return lines;
+}
+
+test('a row alone in its group because its left side holds a stray value (a slip of a frequent value, a value in a rare shape) explains nothing', () => {
+  const data = ingest(zipCounties());
+  const found = dependenciesOf(data).map((d) => `${d.lhs.map((c) => data.columns[c].name).join('+')}>${data.columns[d.rhs].name}`);
+  assert.ok(found.includes('zip>state') && found.includes('county>state') && !found.includes('zip>county'), found.join(' '));
+  // Row 100 (zip 48110 of Ohio) says Iowa, and its county was mistyped "Frenklin": county "Frenklin" is alone in
+  // its group and agrees with itself on IA, which says nothing of the state.
+  const findings = check(zipCounties({ 100: ['Frenklin', 'IA'] }));
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[100, 'state', 'IA']]);
+  assert.match(findings[0].message, /^"IA" in column "state" breaks zip → state: zip "48110" is "OH" in 19 rows/);
+  // A county seen once that is no slip of another is a county of its own: it explains its state.
+  assert.deepEqual(check(zipCounties({ 100: ['Lenawee', 'IA'] })), [], 'a new county of Iowa under an Ohio zip');
+  // Counties as codes of one shape (a letter and three digits): "Q7" is no code of that kind, and explains nothing.
+  const codes = [0, 1, 2].map((s) => [1, 2, 3, 4].map((n) => `K${s + 1}0${n}`));
+  assert.deepEqual(check(zipCounties({ 100: ['Q7', 'IA'] }, codes)).map((f) => [f.row, f.column, f.value]), [[100, 'state', 'IA']]);
+  assert.deepEqual(check(zipCounties({ 100: ['K777', 'IA'] }, codes)), [], 'a new code of Iowa under an Ohio zip');
+});
+
+/**
+ * 800 rows of 40 zips and 12 state codes (zip → state); 30 rows (4%) hold a town name seen once in the state
+ * column, shifted there; `edit` replaces rows' state.
+ */
+function shiftedTowns(edit: Record<number, string> = {}): string[] {
+  const states = ['MI', 'OH', 'IA', 'IN', 'WI', 'IL', 'MN', 'MO', 'KY', 'PA', 'NY', 'TX'];
+  const lines = ['zip,state'];
+  for (let i = 0; i < 800; i++) {
+    const k = (i * 7) % 40;
+    const j = Math.floor(i / 26);
+    const town = `${['Ada', 'Bly', 'Cody', 'Dell', 'Eden', 'Flint', 'Gary', 'Hope', 'Ionia', 'Joliet'][j % 10]} ${['Falls', 'Springs', 'Heights', 'Park'][Math.floor(j / 10)]}`;
+    const state = i % 26 === 3 ? town : states[k % 12];
+    lines.push(`${60000 + k * 13},${edit[i] ?? state}`);
+  }
+  return lines;
+}
+
+test('in a column with a shape of its own, values in a rare shape do not make genuine new values look common', () => {
+  // Row 100 (a zip of KY) says "XZ", a code no row has and no slip of KY. Values seen once are 4% of the
+  // column, all of them towns shifted in: no new state code comes that often.
+  const findings = check(shiftedTowns({ 100: 'XZ' })).filter((f) => f.row === 100);
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[100, 'state', 'XZ']]);
+  // Where the values seen once are codes themselves, new codes are common: "XZ" may be one of them.
+  const code = (j: number) => `${String.fromCharCode(65 + (j % 26))}${String.fromCharCode(81 + Math.floor(j / 26))}`;
+  const codes = shiftedTowns({ 100: 'XZ' }).map((line, i) => ((i - 1) % 26 === 3 ? line.replace(/,[^,]+$/, `,${code(Math.floor((i - 1) / 26))}`) : line));
+  assert.equal(codes[4], `${codes[4].split(',')[0]},AQ`, 'a code of its own in row 3');
+  assert.deepEqual(check(codes).filter((f) => f.row === 100), [], 'a new code where new codes are common');
+});

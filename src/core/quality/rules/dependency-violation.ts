@@ -1,9 +1,11 @@
 import { defineRule } from '../rule';
 import { replaceCellFixes } from '../column-values';
+import { columnShape } from '../value-patterns';
 import { cellText, codeLike, dependenciesOf, disagreeingGroups, entityConsensus, heldElsewhere, MEASURE_MIN_MAJORITY, nearVariant, populatesShorterPrefix, prefixCodesOf, type Dependency } from '../dependencies';
 import { neighbouringPrefixes, prefixText } from '../code-prefixes';
 import type { IngestResult } from '../../table/model';
 import { countTail } from '../tail-outliers';
+import { strayValue } from '../stray-values';
 
 /** Rows holding the expected value that the finding points at. */
 const RELATED_ROWS = 3;
@@ -95,7 +97,8 @@ export class DependencyEvidence {
    * rows "determines" SJC). (Another existing value can be a genuine coincidence: Hobby and San Antonio are
    * both 247 miles from Dallas.) Nor does a group of one whose left side holds one of the row's `suspects` (cells
    * other dependencies say are wrong) that `dep` itself does not rest on: "Atxanta" alone explains no state of
-   * origin "ATL".
+   * origin "ATL"; nor one whose left side holds a stray value of its column (see strayValue): "Farmington" +
+   * "Oqkland" alone explains no state of zip "48332", nor origin "RD" + destination "CMH" a distance.
    */
   explained(dep: Dependency, r: number, outvotedBy = 0, intruder = false, minority = 1, slip = false, suspects: ReadonlySet<number> = NO_SUSPECTS): boolean {
     return this.dependencies.some((other) => {
@@ -111,6 +114,9 @@ export class DependencyEvidence {
         // and arrival). A town of four zip codes in a county's second state is no copy: its county and town are not suspect.
         const onSuspect = other.lhs.some((c) => suspects.has(c) && !dep.lhs.includes(c));
         const lone = this.groupRows(other, r) < 2;
+        // Nor does a group of one whose left side holds a stray value (a slip of a frequent value: "Farmington" +
+        // "Oqkland"; a value in a rare shape: origin "RD"): it is alone because of that value.
+        if (lone && other.lhs.some((c) => strayValue(this.data, c, r))) return false;
         return rows >= 2 && this.consistent(other, r) && !(onSuspect && (lone || (dep.entity && rows <= minority)));
       }
       if (rows < Math.max(2, outvotedBy)) return false;
@@ -343,7 +349,10 @@ a value of its own) — and when it is an intruder (the
 value belongs to other groups), one or two keystrokes from the majority value, or a value seen nowhere else
 in a column where such values are rare (under 2% of the rows: a new value there is more likely a slip than
 a genuine value; values that are the lone dissent of a group whose majority holds 20 rows or more are not
-counted there, as in a dirty table they are its errors: "GU" among 165 rows of origin "ATL" saying "GA"). A
+counted there, as in a dirty table they are its errors: "GU" among 165 rows of origin "ATL" saying "GA"; nor, in
+a column with a shape of its own — half its rows in one shape shared by ten values or more, as state codes' two
+letters are —, values in a shape at most 2% of its rows have: a town or "?" among state codes is an error of
+another kind, not a new code). A
 row's cells are blamed together: when an origin is wrong, origin → city, origin → state and city → origin
 all break, and the origin is reported; but where the origin holds neither of two disagreeing values anywhere
 else ("Atxanta" and "GU" for "ATL": no origin is either), each is a slip of its own and both are reported;
@@ -354,7 +363,10 @@ zips). An integer code (a column named as an id or number, or of one digit width
 dependency is the row's only one, against a value its group holds in 20 rows or more, while another
 dependency confirms the row's value (an area code of Georgia on a row whose zip and city say New York), is
 reported itself, with the code whose rows hold the row's value as the fix when there is one such code. A
-group of one row of another dependency, its left side one of those suspect cells, supports nothing. A value that another
+group of one row of another dependency, its left side one of those suspect cells, supports nothing; nor does one
+whose left side holds a stray value, held by that row only: a slip of a value 3 rows or more hold ("Oqkland"
+beside "Oakland"), or a value in a rare shape of a column with a shape of its own (origin "RD" among airport
+codes). A value that another
 dependency with the same B supports (the zip says MA for Springfield, MA; for an entity's records, where that
 dependency rests on another of the row's suspect cells, only in more rows than the entity's records holding the
 value: copies of one record agree with each other, its mistakes included) or a stricter dependency the other
@@ -402,16 +414,21 @@ rows holding it (related information).
       let rare: boolean | undefined;
       // Values seen once estimate how often a genuine new value comes (Good–Turing), but not those that are the
       // lone dissent of a group whose majority holds SETTLED_GROUP_ROWS rows or more: in a dirty table they are its
-      // errors, the very values weighed.
+      // errors, the very values weighed. Nor, in a column with a shape of its own, values in a rare shape: those
+      // are errors of other kinds (a town among state codes, 18000 among two-digit codes), not new values of the
+      // column's kind.
       const newValuesRare = () => {
         if (rare === undefined) {
-          const { seenOnce, present } = spread();
+          const { present } = spread();
+          const shape = columnShape(data, c);
           let dissenting = 0;
           for (const group of groups) {
             const majorityCount = group.counts[0][1];
             if (majorityCount < SETTLED_GROUP_ROWS) continue;
-            for (const [value, count] of group.counts.slice(1)) if (count === 1 && total(value) === 1) dissenting++;
+            for (const [value, count] of group.counts.slice(1)) if (count === 1 && total(value) === 1 && (!shape || shape.common(group.rowsOf(value)[0]))) dissenting++;
           }
+          const enough = Math.floor(NEW_VALUE_SHARE * present) + dissenting + 1;
+          const seenOnce = shape ? shape.seenOnce(enough) : spread().seenOnce;
           rare = seenOnce - dissenting <= NEW_VALUE_SHARE * present;
         }
         return rare;
