@@ -47,9 +47,11 @@ export interface TailOutliers {
   /**
    * `gap`: beyond an improbable gap in the tail; `sign`: of the other sign than every other value of the
    * column and at least as far from 0 as its median (a lost or added minus sign); `heap`: one value in many
-   * rows far beyond the rest, where the column's values seldom repeat.
+   * rows far beyond the rest, where the column's values seldom repeat; `slip`: far beyond the column's bulk and an
+   * ordinary value times 10, 100 or 1,000, where far values are such multiples far more often than the bulk's own
+   * values are that round (see decadeSlips).
    */
-  kind: 'gap' | 'sign' | 'heap';
+  kind: 'gap' | 'sign' | 'heap' | 'slip';
   /** The flagged distinct values (raw), most extreme first. */
   values: number[];
   /** Rows holding them. */
@@ -58,7 +60,8 @@ export interface TailOutliers {
   next: number;
   /**
    * `gap`: the gap below (above) the flagged values over the typical spacing of the next values (normalized);
-   * `sign`: the median of the other values' magnitudes; `heap`: rows per distinct value among the next values.
+   * `sign`: the median of the other values' magnitudes; `heap`: rows per distinct value among the next values;
+   * `slip`: the power of ten the flagged values are ordinary values times.
    */
   score: number;
   /** `gap`: the chance of so large a gap in a clean tail of this shape (before the multiple-testing correction). */
@@ -655,6 +658,118 @@ function heapsInLayer(ctx: TailContext, flagged: readonly Block[], explained: (v
   return qualified.filter((b) => !explained(b.values[0]));
 }
 
+/** Powers of ten a slip multiplies a value by: a decimal point moved one to three places, a unit of a thousand. */
+const SLIP_DECADES = 3;
+/** Distinct values of the bulk whose trailing zeros are counted (evenly spread, weighted by their rows). */
+const ROUNDNESS_SAMPLE = 2000;
+/** Rows, and distinct values, of the bulk with room for j trailing zeros (j + 1 digits or more) needed to measure how often they have them. */
+const ROUNDNESS_MIN_ROWS = 20;
+const ROUNDNESS_MIN_VALUES = 10;
+/**
+ * Standard errors from 1/2 beyond which the mean rank of a power's origins among the column's values (uniform for
+ * values copied from random rows: mean 1/2, variance 1/12) says they are no copies of the column's values: the
+ * largest values of a column of estimates, rounded to a few significant digits (24100, 3600, 195000 above exact
+ * counts), have mantissas spread over their digits, not like the column.
+ */
+const SLIP_RANK_Z = 3;
+/**
+ * Values far beyond the column's bulk (twice as far from the median as the bound BEYOND_BULK_SHARE of the rows
+ * lie beyond, farBeyond; not flagged yet) that are ordinary values times a power of ten: a far value with k
+ * trailing zeros (k from 1 to SLIP_DECADES) whose value / 10^k is of the bulk's sign and not far beyond it. Where
+ * ×10–×1000 slips fill two or three decades beyond the real maximum, they leave no gap for the spacing test, but
+ * 31700, 43200.0 and 1068000 among exact distances are each a distance with zeros added, which an exact column's
+ * far values seldom are. For each k, such far values are flagged when they are more than the bulk's own rate of
+ * values ending in k zeros or more explains (measured on its values of k + 1 digits or more, ROUNDNESS_MIN_ROWS
+ * rows of ROUNDNESS_MIN_VALUES distinct values at least, one more such row counted; a Poisson count at the tail
+ * test's level over the powers tested), and when their value / 10^k rank among the column's values as copies of
+ * random rows do (likeTheColumn: estimates rounded to a few digits do not). A column rounded by nature (budgets
+ * in millions) has a bulk as round as its far values; values written to significant digits (23.6482 beside
+ * 2.36482) have no trailing zeros to add.
+ */
+function decadeSlips(ctx: TailContext, flagged: readonly Block[]): Block[] {
+  const { runs, side, n } = ctx;
+  const bulk = quantileOfRuns(runs, n, side === 'upper' ? 1 - BEYOND_BULK_SHARE : BEYOND_BULK_SHARE);
+  // Slips away from zero only: the far side must be that of the bulk's bound.
+  const sign = Math.sign(bulk);
+  if (sign === 0 || sign !== (side === 'upper' ? 1 : -1) || bulk === ctx.median) return [];
+  const taken = new Set(flagged.flatMap((b) => b.values));
+  const d = runs.values.length;
+  const far: number[] = [];
+  let farRows = 0;
+  for (let k = 0; k < d; k++) {
+    const i = side === 'upper' ? d - 1 - k : k;
+    const v = runs.values[i];
+    if (!farBeyond(v, bulk, ctx.median)) break;
+    if (taken.has(v)) continue;
+    far.push(i);
+    farRows += runs.counts[i];
+  }
+  if (far.length === 0) return [];
+  // The bulk's values on this side of 0 (up to its bound): a sample of its distinct values, weighted by rows.
+  const inBulk = (v: number) => Math.sign(v) === sign && Math.abs(v) <= Math.abs(bulk);
+  let bulkDistinct = 0;
+  for (let i = 0; i < d; i++) if (inBulk(runs.values[i])) bulkDistinct++;
+  const stride = Math.max(1, Math.floor(bulkDistinct / ROUNDNESS_SAMPLE));
+  const roomRows = new Array<number>(SLIP_DECADES + 1).fill(0);
+  const roomValues = new Array<number>(SLIP_DECADES + 1).fill(0);
+  const roundRows = new Array<number>(SLIP_DECADES + 1).fill(0);
+  for (let i = 0, seen = 0; i < d; i++) {
+    const v = runs.values[i];
+    if (!inBulk(v) || seen++ % stride !== 0) continue;
+    const zeros = roundness(v);
+    for (let j = 1; j <= SLIP_DECADES && Math.abs(v) >= 10 ** j; j++) {
+      roomRows[j] += runs.counts[i];
+      roomValues[j]++;
+      if (zeros >= j) roundRows[j] += runs.counts[i];
+    }
+  }
+  // A far value's power: its zeros, when it divided by 10^zeros is an ordinary value (of the bulk's sign, not far
+  // beyond it; a value that ends in no 0).
+  const power = (v: number) => {
+    const zeros = roundness(v);
+    const origin = v / 10 ** zeros;
+    return zeros >= 1 && zeros <= SLIP_DECADES && Math.sign(origin) === sign && !farBeyond(origin, bulk, ctx.median) ? zeros : 0;
+  };
+  const found: Block[] = [];
+  for (let j = 1; j <= SLIP_DECADES; j++) {
+    if (roomRows[j] < ROUNDNESS_MIN_ROWS || roomValues[j] < ROUNDNESS_MIN_VALUES) continue;
+    // The bulk's share ending in j zeros or more (one more such row counted) bounds its share ending in exactly j.
+    const rate = (roundRows[j] + 1) / (roomRows[j] + 1);
+    const slips = far.filter((i) => power(runs.values[i]) === j);
+    const rows = slips.reduce((sum, i) => sum + runs.counts[i], 0);
+    const expected = farRows * rate;
+    const pValue = countTail(rows, expected);
+    if (rows === 0 || pValue > ctx.level / SLIP_DECADES || !likeTheColumn(runs, n, slips.map((i) => runs.values[i] / 10 ** j), slips.map((i) => runs.counts[i]))) continue;
+    found.push({ values: slips.map((i) => runs.values[i]), rows, next: bulk, score: 10 ** j, pValue, logScale: false });
+  }
+  return found;
+}
+
+/**
+ * Whether `values` (each held by `weights` rows) rank among the column's `n` values as copies of random rows do:
+ * their mean rank (the share of the column below each, ties counted half) within SLIP_RANK_Z standard errors of 1/2.
+ */
+function likeTheColumn(runs: SortedRuns, n: number, values: readonly number[], weights: readonly number[]): boolean {
+  const below = new Float64Array(runs.values.length + 1);
+  for (let i = 0; i < runs.values.length; i++) below[i + 1] = below[i] + runs.counts[i];
+  let sum = 0;
+  let rows = 0;
+  values.forEach((v, k) => {
+    // The first run not below v.
+    let lo = 0;
+    let hi = runs.values.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (runs.values[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    const ties = lo < runs.values.length && runs.values[lo] === v ? runs.counts[lo] : 0;
+    sum += weights[k] * ((below[lo] + ties / 2) / n);
+    rows += weights[k];
+  });
+  return Math.abs(sum / rows - 0.5) * Math.sqrt(12 * rows) <= SLIP_RANK_Z;
+}
+
 /** The largest power of ten (its exponent) that divides the number as written in decimal: 1100 → 2, 28 → 0, 28.5 → −1. */
 function roundness(value: number): number {
   if (value === 0) return 0;
@@ -766,12 +881,15 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
     // Then heaps among the other far values, which neither test sees (a value pasted into 2% of the rows among
     // ×10–×1000 slips beyond the real maximum), each judged alone.
     const layered = options.explained ? heapsInLayer(ctx, heaps.concat(blocks), options.explained) : [];
+    // Then values that are the bulk's own times a power of ten, where far values are far rounder than the bulk.
+    const slips = decadeSlips(ctx, [...heaps, ...blocks, ...layered]);
     // Each block's values are reported against the column's extreme without any of them.
     const all = [...blocks, ...heaps];
     const extreme = all.at(-1)?.next ?? NaN;
     const flagged = all.reduce((k, b) => k + b.rows, 0);
     for (const b of all) found.push({ tail: side, kind: heaps.includes(b) ? 'heap' : 'gap', values: b.values, rows: flagged, next: extreme, score: b.score, pValue: b.pValue, logScale: b.logScale, ...(b.countFit ? { countFit: b.countFit } : {}) });
     for (const b of layered) found.push({ tail: side, kind: 'heap', values: b.values, rows: b.rows, next: b.next, score: b.score, pValue: b.pValue, logScale: false, amongFarValues: true });
+    for (const b of slips) found.push({ tail: side, kind: 'slip', ...b });
   }
   return found;
 }

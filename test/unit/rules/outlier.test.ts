@@ -435,3 +435,49 @@ test('a large column holds more slips than a fixed count: 300 ratings ×10 among
   assert.ok(found >= 0.95 * slipped.size, `${found} of ${slipped.size} ratings ×10 found`);
   assert.ok([...flagged].every((r) => r !== null && slipped.has(r)), 'no right rating flagged');
 });
+
+/**
+ * 3,000 exact route lengths (whole miles, log-normal around 560) where 3% of the rows were
+ * written with a decimal point moved or a unit of a thousand: ×10, ×100 or ×1000 of their value, filling three
+ * decades beyond the real maximum. `write` writes a length as its cell.
+ */
+function distancesWithSlips(write: (miles: number) => string = String): { csv: string; slipped: number[] } {
+  const u = random(21);
+  const normal = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const lines = ['route,distance'];
+  const slipped: number[] = [];
+  for (let r = 0; r < 3000; r++) {
+    const miles = Math.max(31, Math.round(Math.exp(Math.log(560) + 0.7 * normal())));
+    const slip = r % 33 === 7 ? 10 ** (1 + (Math.floor(r / 33) % 3)) : 1;
+    if (slip > 1 && miles % 10 !== 0) slipped.push(r);
+    lines.push(`R${r % 400},${write(slip > 1 && miles % 10 !== 0 ? miles * slip : miles)}`);
+  }
+  return { csv: `${lines.join('\n')}\n`, slipped };
+}
+
+test('slips that fill three decades beyond the maximum leave no gap, but each is a value of the bulk with zeros added, as exact values seldom are', () => {
+  const { csv, slipped } = distancesWithSlips();
+  const found = check(csv);
+  const slips = found.filter((f) => f.evidence?.kind === 'slip');
+  // The ×100 and ×1000 slips (ending in two zeros or more, as one exact length in a hundred does) are found; a ×10
+  // slip ends in 0 as one exact length in ten does, and 30 of them among 3,000 rows are no evidence of it.
+  const farRows = slipped.filter((r) => r % 99 !== 7);
+  assert.ok(farRows.every((r) => found.some((f) => f.row === r)), `every ×100 and ×1000 slip: ${farRows.filter((r) => !found.some((f) => f.row === r)).join(' ')}`);
+  assert.ok(slips.every((f) => slipped.includes(f.row ?? -1)), `no exact value: ${slips.filter((f) => !slipped.includes(f.row ?? -1)).map((f) => f.value).join(' ')}`);
+  assert.ok(slips.length > 0, 'told as slips');
+  assert.match(slips[0].message, /^\d+ is an outlier in column "distance": far above the column's bulk \(90% of its values are at most \d+\), and \d+ × 10+, a value of the bulk with zeros added; \d+ of its far values are such multiples/);
+  // Death tolls: exact counts in the bulk, the largest (over 2,000) estimates rounded to two significant digits.
+  // Their mantissas (22, 38, 67) spread over their digits, not like the column's values, and are no slips.
+  for (const seed of [1, 2, 3]) {
+    const u = random(seed);
+    const tolls = ['event,deaths'];
+    for (let r = 0; r < 3000; r++) {
+      const deaths = Math.round(50 / u());
+      tolls.push(`E${r},${deaths > 2000 ? Number(deaths.toPrecision(2)) : deaths}`);
+    }
+    assert.deepEqual(check(`${tolls.join('\n')}\n`).filter((f) => f.evidence?.kind === 'slip'), [], `rounded estimates (seed ${seed})`);
+  }
+  // Lengths written to significant digits (2.36482 beside 23.6482): moving the point changes no digit.
+  const digits = distancesWithSlips((miles) => String(Number((miles / 997).toPrecision(6))));
+  assert.deepEqual(check(digits.csv).filter((f) => f.evidence?.kind === 'slip'), [], 'values written to significant digits');
+});

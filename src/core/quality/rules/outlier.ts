@@ -26,6 +26,12 @@ function outlierMessage(value: string, column: string, found: TailOutliers): str
   }
   const side = found.tail === 'upper' ? 'above' : 'below';
   const nearest = found.tail === 'upper' ? 'largest' : 'smallest';
+  if (found.kind === 'slip') {
+    return (
+      `${value} is an outlier in column "${column}": far ${side} the column's bulk (${100 - 100 * BEYOND_BULK_SHARE}% of its values are ${found.tail === 'upper' ? 'at most' : 'at least'} ${shown(found.next)}), ` +
+      `and ${shown(Number(value) / found.score)} × ${found.score}, a value of the bulk with zeros added; ${found.rows} of its far values are such multiples, far more than the bulk's own round values explain: a slipped decimal point, or a unit?`
+    );
+  }
   if (found.kind === 'heap' && found.amongFarValues) {
     return (
       `${value} is an outlier in column "${column}": the same value in ${found.rows} rows, far ${side} the column's bulk (${100 - 100 * BEYOND_BULK_SHARE}% of its values are ${found.tail === 'upper' ? 'at most' : 'at least'} ${shown(found.next)}), ` +
@@ -148,7 +154,15 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   150,000,000 repeats; 28.5 is less round than 28), at most 3 values of the tail are such heaps (more are the
   column's levels: price points, codes), and its rows share nothing else: no other column has a value
   held by half of them and five times as often as in the column (Puerto Rico's zip codes, geocoded to one
-  centroid, share their state; rows an error picked do not).
+  centroid, share their state; rows an error picked do not);
+- values far beyond the bulk (twice as far from the median as the bound 10% of the rows lie beyond) that are an
+  ordinary value with one to three zeros added (kind \`slip\`: 31700, 43200.0 or 1068000 among exact distances,
+  each a distance of the column times 100 or 1,000), where ×10–×1000 slips fill the tail so that they leave no
+  gap: for each number of zeros, when more far values have it than the bulk's own rate of values ending in that
+  many zeros explains (a Poisson count at the level, over its values with room for the zeros) and their values
+  without the zeros rank among the column's as copies of random rows do (their mean rank within 3 standard
+  errors of 1/2: the largest values of a column of estimates, rounded to two digits, do not). A column rounded
+  by nature has a bulk as round as its far values; values written to significant digits have no zeros to add.
 
 Placeholder numbers (what sentinel-value reports: -999 or 9999 outside the range of the column's other values,
 -1 beside non-negative values) are left out of the column first: a stand-in for "unknown" is no measurement,
@@ -186,9 +200,10 @@ block sizes and scales tested). A value three times the column's largest other v
 medium-tailed columns; in a very heavy-tailed column (Pareto with α near 1) such a value is not unusual and is
 not reported. Identifier-like columns and row counters are skipped.
 
-The evidence: the flagged side and kind (\`gap\`, \`heap\` or \`sign\`), the column's extreme without the
-flagged values (\`next\`; for a heap among other far values, the bound of the column's bulk), the gap score
-(the gap over the typical spacing) or for a heap the rows per value among the next values, the p-value, the scale, the median, and for counts the fitted mean. For \`group\`: the
+The evidence: the flagged side and kind (\`gap\`, \`heap\`, \`slip\` or \`sign\`), the column's extreme without the
+flagged values (\`next\`; for a heap among other far values or a slip, the bound of the column's bulk), the gap score
+(the gap over the typical spacing), for a heap the rows per value among the next values, for a slip the power of ten
+(\`factor\`), the p-value, the scale, the median, and for counts the fitted mean. For \`group\`: the
 grouping columns' values (\`group:<column>\`), the group's rows, median and spread, the value's deviation in
 spreads, the bound it exceeds and the largest deviation of the rows not reported.
 
@@ -225,7 +240,9 @@ consider a log transform or a robust loss.`,
               ? { gapScore: Number(tail.score.toPrecision(4)), pValue: tail.pValue, logScale: tail.logScale }
               : tail.kind === 'heap'
                 ? { rowsPerValue: Number(tail.score.toPrecision(4)), pValue: tail.pValue }
-                : { medianMagnitude: tail.score }),
+                : tail.kind === 'slip'
+                  ? { factor: tail.score, pValue: tail.pValue }
+                  : { medianMagnitude: tail.score }),
             median,
             ...(tail.countFit ? { countMean: tail.countFit.mean, ...(tail.countFit.size !== undefined ? { countSize: tail.countFit.size } : {}) } : {}),
           },
