@@ -679,7 +679,7 @@ const SLIP_RANK_Z = 3;
  * ×10–×1000 slips fill two or three decades beyond the real maximum, they leave no gap for the spacing test, but
  * 31700, 43200.0 and 1068000 among exact distances are each a distance with zeros added, which an exact column's
  * far values seldom are. For each k, such far values are flagged when they are more than the bulk's own rate of
- * values ending in k zeros or more explains (measured on its values of k + 1 digits or more, ROUNDNESS_MIN_ROWS
+ * values ending in exactly k zeros explains (measured on its values of k + 1 digits or more, ROUNDNESS_MIN_ROWS
  * rows of ROUNDNESS_MIN_VALUES distinct values at least, one more such row counted; a Poisson count at the tail
  * test's level over the powers tested), and when their value / 10^k rank among the column's values as copies of
  * random rows do (likeTheColumn: estimates rounded to a few digits do not). A column rounded by nature (budgets
@@ -720,7 +720,7 @@ function decadeSlips(ctx: TailContext, flagged: readonly Block[]): Block[] {
     for (let j = 1; j <= SLIP_DECADES && Math.abs(v) >= 10 ** j; j++) {
       roomRows[j] += runs.counts[i];
       roomValues[j]++;
-      if (zeros >= j) roundRows[j] += runs.counts[i];
+      if (zeros === j) roundRows[j] += runs.counts[i];
     }
   }
   // A far value's power: its zeros, when it divided by 10^zeros is an ordinary value (of the bulk's sign, not far
@@ -733,7 +733,7 @@ function decadeSlips(ctx: TailContext, flagged: readonly Block[]): Block[] {
   const found: Block[] = [];
   for (let j = 1; j <= SLIP_DECADES; j++) {
     if (roomRows[j] < ROUNDNESS_MIN_ROWS || roomValues[j] < ROUNDNESS_MIN_VALUES) continue;
-    // The bulk's share ending in j zeros or more (one more such row counted) bounds its share ending in exactly j.
+    // The bulk's share ending in exactly j zeros (one more such row counted).
     const rate = (roundRows[j] + 1) / (roomRows[j] + 1);
     const slips = far.filter((i) => power(runs.values[i]) === j);
     const rows = slips.reduce((sum, i) => sum + runs.counts[i], 0);
