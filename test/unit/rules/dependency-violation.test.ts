@@ -954,3 +954,29 @@ test('in a column with a shape of its own, values in a rare shape do not make ge
   assert.equal(codes[4], `${codes[4].split(',')[0]},AQ`, 'a code of its own in row 3');
   assert.deepEqual(check(codes).filter((f) => f.row === 100), [], 'a new code where new codes are common');
 });
+
+/**
+ * 900 flights from 6 origins to 5 destinations: origin → city, origin + destination → distance, every origin's
+ * flights to one destination of another length, and each length flown by several origins (to destinations of
+ * one parity: 300 + 100k miles to LAX, DFW and MSP, 307 + 100k to JFK and PHX). `edit` replaces rows' city and
+ * distance.
+ */
+function routes(edit: Record<number, [string, number]> = {}): string[] {
+  const origins = [['ATL', 'Atlanta'], ['DEN', 'Denver'], ['ORD', 'Chicago'], ['SEA', 'Seattle'], ['BOS', 'Boston'], ['MIA', 'Miami']];
+  const destinations = ['LAX', 'JFK', 'DFW', 'PHX', 'MSP'];
+  const lines = ['flight,origin,city,destination,distance'];
+  for (let i = 0; i < 900; i++) {
+    const o = i % 6;
+    const d = Math.floor(i / 6) % 5;
+    const [city, distance] = edit[i] ?? [origins[o][1], 300 + 100 * ((o + d) % 6) + 7 * (d % 2)];
+    lines.push(`F${i},${origins[o][0]},${city},${destinations[d]},${distance}`);
+  }
+  return lines;
+}
+
+test('two slips in one row, one of them under a key of two columns: no other origin flies that distance to the destination, so the origin is not what is wrong', () => {
+  // Row 6 (ATL to JFK, 407 miles) says "Atlnta" and 400 miles: other origins fly 400 miles to LAX, DFW or MSP, but
+  // none flies that far to JFK (nor ATL anywhere). Both cells are wrong, each on its own.
+  const found = check(routes({ 6: ['Atlnta', 400] })).filter((f) => f.row === 6);
+  assert.deepEqual(found.map((f) => f.column).sort(), ['city', 'distance']);
+});

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { replaceCellFixes } from '../column-values';
+import { replaceCellFixes, valueCodes } from '../column-values';
 import { columnShape } from '../value-patterns';
 import { cellText, codeLike, dependenciesOf, disagreeingGroups, entityConsensus, heldElsewhere, MEASURE_MIN_MAJORITY, nearVariant, populatesShorterPrefix, prefixCodesOf, type Dependency } from '../dependencies';
 import { neighbouringPrefixes, prefixText } from '../code-prefixes';
@@ -207,10 +207,11 @@ function blamed(data: IngestResult, candidates: Candidate[]): { cells: Candidate
     if (wrongCode) return { cells: [], wrongCode };
     // The column in most broken dependencies is only on their left side, so the row's key would be what is wrong:
     // unless no other value of the key holds any of the row's disagreeing values ("GU" and "Atxanta" for origin
-    // "ATL": no origin is either), and then each of them is wrong on its own (two slips in one row). One such value
-    // alone, the others explained, still leaves the key in doubt.
+    // "ATL": no origin is either; 1532 miles to LAX: no other origin's flights to LAX are that long), and then each
+    // of them is wrong on its own (two slips in one row). One such value alone, the others explained, still leaves
+    // the key in doubt.
     const keyed = candidates.filter((k) => !k.explained && k.dep.lhs.some((c) => weight.get(c) === top));
-    return { cells: keyed.length > 1 && keyed.every((k) => disagreeingGroups(data, k.dep).groupsAgreeingOn(k.row).length === 0) ? keyed : [] };
+    return { cells: keyed.length > 1 && keyed.every((k) => !heldUnderAnotherKey(data, k, (c) => weight.get(c) === top)) ? keyed : [] };
   }
   // Cells of different columns equally involved: the strictest dependency decides.
   const strictest = Math.min(...kept.map((k) => k.dep.error));
@@ -225,6 +226,20 @@ function blamed(data: IngestResult, candidates: Candidate[]): { cells: Candidate
  * confirmed by another dependency (the zip and the city say New York). Changing the code mends the row;
  * changing the value would break what confirms it.
  */
+/**
+ * Whether another value of the row's key (the left-hand columns `isKey` picks), beside the row's other left-hand
+ * values of the candidate's dependency, holds its value: with destination "LAX" kept, another origin whose flights
+ * there are 1532 miles long. Where none does, a wrong key cannot explain the value.
+ */
+function heldUnderAnotherKey(data: IngestResult, k: Candidate, isKey: (c: number) => boolean): boolean {
+  const scan = disagreeingGroups(data, k.dep);
+  const kept = k.dep.lhs.filter((c) => !isKey(c)).map((c) => valueCodes(data, c).ids);
+  return scan.groupsAgreeingOn(k.row).some((g) => {
+    const r = scan.firstRowOf(g);
+    return kept.every((ids) => ids[r] === ids[k.row]);
+  });
+}
+
 function codeOfAnother(data: IngestResult, k: Candidate, weight: Map<number, number>): boolean {
   return k.explained && k.majorityCount >= SETTLED_GROUP_ROWS && k.dep.lhs.length === 1 && !k.dep.prefix && weight.get(k.dep.lhs[0]) === 1 && weight.get(k.dep.rhs) === 1 && codeLike(data, k.dep.lhs[0]);
 }
