@@ -723,8 +723,8 @@ function decadeSlips(ctx: TailContext, flagged: readonly Block[]): Block[] {
       if (zeros === j) roundRows[j] += runs.counts[i];
     }
   }
-  // A far value's power: its zeros, when it divided by 10^zeros is an ordinary value (of the bulk's sign, not far
-  // beyond it; a value that ends in no 0).
+  // A far value's power: its trailing zeros, when it without them is an ordinary value (of the bulk's sign, not far
+  // beyond it).
   const power = (v: number) => {
     const zeros = roundness(v);
     const origin = v / 10 ** zeros;

@@ -297,6 +297,7 @@ function ownShape(rows: Map<string, number>, values: (shape: string) => number, 
   return most >= OWN_SHAPE_SHARE * present && values(dominant) >= OWN_SHAPE_VALUES;
 }
 
+/** A text column's shape, from its patterns ({@link samplePatterns}: all distinct values, or a sample of rows where many). */
 function textShape(data: IngestResult, column: number): ColumnShape | undefined {
   const patterns = samplePatterns(data, column);
   const shapes = patterns.levels.shape;
@@ -314,6 +315,7 @@ function textShape(data: IngestResult, column: number): ColumnShape | undefined 
   };
 }
 
+/** A numeric column's shape, from its numbers written as text on NUMBER_SHAPE_SAMPLE rows; values seen once from its sorted runs. */
 function numberShape(data: IngestResult, column: number): ColumnShape | undefined {
   const numbers = numericColumn(data, column);
   const shapeOf = (x: number) => patternOf(String(x)).shape;

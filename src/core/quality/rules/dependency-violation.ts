@@ -219,14 +219,6 @@ function blamed(data: IngestResult, candidates: Candidate[]): { cells: Candidate
 }
 
 /**
- * A code that says another value than the row's (an area code of Georgia on a row in New York): the one broken
- * dependency of its column and of that value (each in no other), the left side an integer code (codes are
- * given one meaning; a city's name is shared by towns in several states), its value settled by
- * SETTLED_GROUP_ROWS rows or more (a few rows of a code say little of what it means), and the row's value
- * confirmed by another dependency (the zip and the city say New York). Changing the code mends the row;
- * changing the value would break what confirms it.
- */
-/**
  * Whether another value of the row's key (the left-hand columns `isKey` picks), beside the row's other left-hand
  * values of the candidate's dependency, holds its value: with destination "LAX" kept, another origin whose flights
  * there are 1532 miles long. Where none does, a wrong key cannot explain the value.
@@ -240,6 +232,14 @@ function heldUnderAnotherKey(data: IngestResult, k: Candidate, isKey: (c: number
   });
 }
 
+/**
+ * A code that says another value than the row's (an area code of Georgia on a row in New York): the one broken
+ * dependency of its column and of that value (each in no other), the left side an integer code (codes are
+ * given one meaning; a city's name is shared by towns in several states), its value settled by
+ * SETTLED_GROUP_ROWS rows or more (a few rows of a code say little of what it means), and the row's value
+ * confirmed by another dependency (the zip and the city say New York). Changing the code mends the row;
+ * changing the value would break what confirms it.
+ */
 function codeOfAnother(data: IngestResult, k: Candidate, weight: Map<number, number>): boolean {
   return k.explained && k.majorityCount >= SETTLED_GROUP_ROWS && k.dep.lhs.length === 1 && !k.dep.prefix && weight.get(k.dep.lhs[0]) === 1 && weight.get(k.dep.rhs) === 1 && codeLike(data, k.dep.lhs[0]);
 }
