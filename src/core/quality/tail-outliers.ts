@@ -680,8 +680,9 @@ const SLIP_RANK_Z = 3;
  * 31700, 43200.0 and 1068000 among exact distances are each a distance with zeros added, which an exact column's
  * far values seldom are. For each k, such far values are flagged when they are more than the bulk's own rate of
  * values ending in exactly k zeros explains (measured on its values of k + 1 digits or more, ROUNDNESS_MIN_ROWS
- * rows of ROUNDNESS_MIN_VALUES distinct values at least, one more such row counted; a Poisson count at the tail
- * test's level over the powers tested), and when their value / 10^k rank among the column's values as copies of
+ * rows of ROUNDNESS_MIN_VALUES distinct values at least, one more such row counted; where too few are that long,
+ * a tenth of its share ending in one zero per further zero; a Poisson count at the tail test's level over the
+ * powers tested), and when their value / 10^k rank among the column's values as copies of
  * random rows do (likeTheColumn: estimates rounded to a few digits do not). A column rounded by nature (budgets
  * in millions) has a bulk as round as its far values; values written to significant digits (23.6482 beside
  * 2.36482) have no trailing zeros to add.
@@ -725,46 +726,59 @@ function decadeSlips(ctx: TailContext, flagged: readonly Block[]): Block[] {
   }
   // A far value's power: its trailing zeros, when it without them is an ordinary value (of the bulk's sign, not far
   // beyond it).
+  const ordinary = (v: number) => Math.sign(v) === sign && !farBeyond(v, bulk, ctx.median);
   const power = (v: number) => {
     const zeros = roundness(v);
-    const origin = v / 10 ** zeros;
-    return zeros >= 1 && zeros <= SLIP_DECADES && Math.sign(origin) === sign && !farBeyond(origin, bulk, ctx.median) ? zeros : 0;
+    return zeros >= 1 && zeros <= SLIP_DECADES && ordinary(v / 10 ** zeros) ? zeros : 0;
   };
   const found: Block[] = [];
+  const measured = (j: number) => roomRows[j] >= ROUNDNESS_MIN_ROWS && roomValues[j] >= ROUNDNESS_MIN_VALUES;
+  const share = (j: number) => (roundRows[j] + 1) / (roomRows[j] + 1);
   for (let j = 1; j <= SLIP_DECADES; j++) {
-    if (roomRows[j] < ROUNDNESS_MIN_ROWS || roomValues[j] < ROUNDNESS_MIN_VALUES) continue;
-    // The bulk's share ending in exactly j zeros (one more such row counted).
-    const rate = (roundRows[j] + 1) / (roomRows[j] + 1);
+    // The bulk's share ending in exactly j zeros (one more such row counted); where its values are too short to
+    // show it (delays of minutes, under 100), a tenth of its share ending in one zero per further zero, as the
+    // digits of exact numbers go.
+    if (!measured(j) && !measured(1)) continue;
+    const rate = measured(j) ? share(j) : share(1) * 10 ** (1 - j);
     const slips = far.filter((i) => power(runs.values[i]) === j);
     const rows = slips.reduce((sum, i) => sum + runs.counts[i], 0);
     const expected = farRows * rate;
     const pValue = countTail(rows, expected);
-    if (rows === 0 || pValue > ctx.level / SLIP_DECADES || !likeTheColumn(runs, n, slips.map((i) => runs.values[i] / 10 ** j), slips.map((i) => runs.counts[i]))) continue;
+    // The values a slip of this power copies: ordinary ones it takes far out.
+    const copied = (v: number) => ordinary(v) && farBeyond(v * 10 ** j, bulk, ctx.median);
+    if (rows === 0 || pValue > ctx.level / SLIP_DECADES || !likeTheColumn(runs, copied, slips.map((i) => runs.values[i] / 10 ** j), slips.map((i) => runs.counts[i]))) continue;
     found.push({ values: slips.map((i) => runs.values[i]), rows, next: bulk, score: 10 ** j, pValue, logScale: false });
   }
   return found;
 }
 
 /**
- * Whether `values` (each held by `weights` rows) rank among the column's `n` values as copies of random rows do:
- * their mean rank (the share of the column below each, ties counted half) within SLIP_RANK_Z standard errors of 1/2.
+ * Whether `values` (each held by `weights` rows, all of them `copied`) rank among the column's values that are
+ * `copied` (those a slip of their power copies: of the bulk's sign, not far out themselves, and taken far out by
+ * it) as copies of random rows do: their mean rank (the share of those values below each, ties counted half) within
+ * SLIP_RANK_Z standard errors of 1/2. (Delays of −5 minutes have no slip upward, and a delay of 1 typed ×100 is
+ * no far value.)
  */
-function likeTheColumn(runs: SortedRuns, n: number, values: readonly number[], weights: readonly number[]): boolean {
-  const below = new Float64Array(runs.values.length + 1);
-  for (let i = 0; i < runs.values.length; i++) below[i + 1] = below[i] + runs.counts[i];
+function likeTheColumn(runs: SortedRuns, copied: (v: number) => boolean, values: readonly number[], weights: readonly number[]): boolean {
+  // The runs copied, in ascending order, with the rows below each.
+  const kept: number[] = [];
+  for (let i = 0; i < runs.values.length; i++) if (copied(runs.values[i])) kept.push(i);
+  const below = new Float64Array(kept.length + 1);
+  kept.forEach((i, k) => (below[k + 1] = below[k] + runs.counts[i]));
+  const total = below[kept.length];
   let sum = 0;
   let rows = 0;
   values.forEach((v, k) => {
-    // The first run not below v.
+    // The first run copied not below v.
     let lo = 0;
-    let hi = runs.values.length;
+    let hi = kept.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (runs.values[mid] < v) lo = mid + 1;
+      if (runs.values[kept[mid]] < v) lo = mid + 1;
       else hi = mid;
     }
-    const ties = lo < runs.values.length && runs.values[lo] === v ? runs.counts[lo] : 0;
-    sum += weights[k] * ((below[lo] + ties / 2) / n);
+    const ties = lo < kept.length && runs.values[kept[lo]] === v ? runs.counts[kept[lo]] : 0;
+    sum += weights[k] * ((below[lo] + ties / 2) / total);
     rows += weights[k];
   });
   return Math.abs(sum / rows - 0.5) * Math.sqrt(12 * rows) <= SLIP_RANK_Z;

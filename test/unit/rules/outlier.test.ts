@@ -481,3 +481,23 @@ test('slips that fill three decades beyond the maximum leave no gap, but each is
   const digits = distancesWithSlips((miles) => String(Number((miles / 997).toPrecision(6))));
   assert.deepEqual(check(digits.csv).filter((f) => f.evidence?.kind === 'slip'), [], 'values written to significant digits');
 });
+
+test('slips of short values: delays of minutes (none in the bulk has three digits) ×100 are found by the zeros exact numbers seldom end in, ranked among the late flights they copy', () => {
+  const u = random(8);
+  const lines = ['flight,delay'];
+  const slipped: number[] = [];
+  const ordinary: number[] = [];
+  for (let r = 0; r < 3000; r++) {
+    const delay = Math.round(-15 + 30 * -Math.log(u()));
+    // A late flight's delay typed ×100 (one not ending in 0: a round one would be read as ×10 or ×1000).
+    const slip = r % 25 === 11 && delay > 0 && delay % 10 !== 0;
+    if (slip) slipped.push(r);
+    // Those of 2 to 99 minutes: ×100 lies far out, and the delay itself is no far value.
+    if (slip && delay > 1 && delay < 100) ordinary.push(r);
+    lines.push(`F${r},${slip ? delay * 100 : delay}`);
+  }
+  const found = check(`${lines.join('\n')}\n`);
+  assert.ok(ordinary.length > 40, `${ordinary.length} slips`);
+  assert.deepEqual(ordinary.filter((r) => !found.some((f) => f.row === r)), [], 'every slip of an ordinary delay found');
+  assert.deepEqual(found.filter((f) => !slipped.includes(f.row ?? -1)).map((f) => f.value), [], 'no exact delay');
+});
