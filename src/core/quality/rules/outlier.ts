@@ -159,10 +159,12 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   ordinary value with one to three zeros added (kind \`slip\`: 31700, 43200.0 or 1068000 among exact distances,
   each a distance of the column times 100 or 1,000), where ×10–×1000 slips fill the tail so that they leave no
   gap: for each number of zeros, when more far values have it than the bulk's own rate of values ending in that
-  many zeros explains (a Poisson count at the level, over its values with room for the zeros) and their values
-  without the zeros rank among the column's as copies of random rows do (their mean rank within 3 standard
-  errors of 1/2: the largest values of a column of estimates, rounded to two digits, do not). A column rounded
-  by nature has a bulk as round as its far values; values written to significant digits have no zeros to add.
+  many zeros explains (a Poisson count at the level, over its values with room for the zeros; where they are too
+  short, delays of minutes, a tenth of its rate of one zero per further zero) and their values without the zeros
+  rank as copies of random rows do among the values such a slip copies — of the bulk's sign, not far out
+  themselves, taken far out by it (their mean rank within 3 standard errors of 1/2: the largest values of a
+  column of estimates, rounded to two digits, do not). A column rounded by nature has a bulk as round as its far
+  values; values written to significant digits have no zeros to add.
 
 Placeholder numbers (what sentinel-value reports: -999 or 9999 outside the range of the column's other values,
 -1 beside non-negative values) are left out of the column first: a stand-in for "unknown" is no measurement,
