@@ -617,9 +617,8 @@ const LAYER_MAX_HEAPS = 3;
  * - its rows share nothing else (`explained`): Puerto Rico's zip codes, geocoded to one centroid far below the
  *   mainland's latitudes, share their state; rows an error picked do not.
  */
-function heapsInLayer(ctx: TailContext, flagged: readonly Block[], explained: (value: number) => boolean): Block[] {
+function heapsInLayer(ctx: TailContext, bulk: number, flagged: readonly Block[], explained: (value: number) => boolean): Block[] {
   const { runs, side, n } = ctx;
-  const bulk = quantileOfRuns(runs, n, side === 'upper' ? 1 - BEYOND_BULK_SHARE : BEYOND_BULK_SHARE);
   const taken = new Set(flagged.flatMap((b) => b.values));
   const d = runs.values.length;
   // The values beyond the bulk, most extreme first.
@@ -687,9 +686,8 @@ const SLIP_RANK_Z = 3;
  * in millions) has a bulk as round as its far values; values written to significant digits (23.6482 beside
  * 2.36482) have no trailing zeros to add.
  */
-function decadeSlips(ctx: TailContext, flagged: readonly Block[]): Block[] {
-  const { runs, side, n } = ctx;
-  const bulk = quantileOfRuns(runs, n, side === 'upper' ? 1 - BEYOND_BULK_SHARE : BEYOND_BULK_SHARE);
+function decadeSlips(ctx: TailContext, bulk: number, flagged: readonly Block[]): Block[] {
+  const { runs, side } = ctx;
   // Slips away from zero only: the far side must be that of the bulk's bound.
   const sign = Math.sign(bulk);
   if (sign === 0 || sign !== (side === 'upper' ? 1 : -1) || bulk === ctx.median) return [];
@@ -762,26 +760,28 @@ function decadeSlips(ctx: TailContext, flagged: readonly Block[]): Block[] {
 function likeTheColumn(runs: SortedRuns, copied: (v: number) => boolean, values: readonly number[], weights: readonly number[]): boolean {
   // The runs copied, in ascending order, with the rows below each.
   const kept: number[] = [];
-  for (let i = 0; i < runs.values.length; i++) if (copied(runs.values[i])) kept.push(i);
-  const below = new Float64Array(kept.length + 1);
-  kept.forEach((i, k) => (below[k + 1] = below[k] + runs.counts[i]));
+  const below: number[] = [0];
+  for (let i = 0; i < runs.values.length; i++) {
+    if (!copied(runs.values[i])) continue;
+    kept.push(runs.values[i]);
+    below.push(below[below.length - 1] + runs.counts[i]);
+  }
   const total = below[kept.length];
   let sum = 0;
   let rows = 0;
   values.forEach((v, k) => {
-    // The first run copied not below v.
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (runs.values[kept[mid]] < v) lo = mid + 1;
-      else hi = mid;
-    }
-    const ties = lo < kept.length && runs.values[kept[lo]] === v ? runs.counts[kept[lo]] : 0;
+    // The first run copied not below v; a tie counts half.
+    const lo = countSorted(kept, v, true);
+    const ties = lo < kept.length && kept[lo] === v ? below[lo + 1] - below[lo] : 0;
     sum += weights[k] * ((below[lo] + ties / 2) / total);
     rows += weights[k];
   });
-  return Math.abs(sum / rows - 0.5) * Math.sqrt(12 * rows) <= SLIP_RANK_Z;
+  return meanRankZ(sum, rows) <= SLIP_RANK_Z;
+}
+
+/** Standard errors from 1/2 of a mean rank (`sum` of ranks in [0, 1] over `rows`): uniform ranks have mean 1/2, variance 1/12. */
+function meanRankZ(sum: number, rows: number): number {
+  return Math.abs(sum / rows - 0.5) * Math.sqrt(12 * rows);
 }
 
 /** The largest power of ten (its exponent) that divides the number as written in decimal: 1100 → 2, 28 → 0, 28.5 → −1. */
@@ -894,9 +894,11 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
     }
     // Then heaps among the other far values, which neither test sees (a value pasted into 2% of the rows among
     // ×10–×1000 slips beyond the real maximum), each judged alone.
-    const layered = options.explained ? heapsInLayer(ctx, heaps.concat(blocks), options.explained) : [];
+    // The bound the column's bulk stays within on this side (the value BEYOND_BULK_SHARE of the rows lie beyond).
+    const bulk = quantileOfRuns(runs, n, side === 'upper' ? 1 - BEYOND_BULK_SHARE : BEYOND_BULK_SHARE);
+    const layered = options.explained ? heapsInLayer(ctx, bulk, heaps.concat(blocks), options.explained) : [];
     // Then values that are the bulk's own times a power of ten, where far values are far rounder than the bulk.
-    const slips = decadeSlips(ctx, [...heaps, ...blocks, ...layered]);
+    const slips = decadeSlips(ctx, bulk, [...heaps, ...blocks, ...layered]);
     // Each block's values are reported against the column's extreme without any of them.
     const all = [...blocks, ...heaps];
     const extreme = all.at(-1)?.next ?? NaN;
@@ -1048,5 +1050,5 @@ function mirrorsNoMajority(runs: SortedRuns, side: 'upper' | 'lower', values: re
     sum += (c * under) / (MIRROR_BULK * total);
     rows += c;
   }
-  return rows > 0 && Math.abs(sum / rows - 0.5) * Math.sqrt(12 * rows) > MIRROR_Z;
+  return rows > 0 && meanRankZ(sum, rows) > MIRROR_Z;
 }

@@ -434,7 +434,8 @@ rows holding it (related information).
       // column's kind.
       const newValuesRare = () => {
         if (rare === undefined) {
-          const { present } = spread();
+          const column = spread();
+          const { present } = column;
           const shape = columnShape(data, c);
           let dissenting = 0;
           for (const group of groups) {
@@ -443,7 +444,7 @@ rows holding it (related information).
             for (const [value, count] of group.counts.slice(1)) if (count === 1 && total(value) === 1 && (!shape || shape.common(group.rowsOf(value)[0]))) dissenting++;
           }
           const enough = Math.floor(NEW_VALUE_SHARE * present) + dissenting + 1;
-          const seenOnce = shape ? shape.seenOnce(enough) : spread().seenOnce;
+          const seenOnce = shape ? shape.seenOnce(enough) : column.seenOnce;
           rare = seenOnce - dissenting <= NEW_VALUE_SHARE * present;
         }
         return rare;
