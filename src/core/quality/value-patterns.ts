@@ -94,6 +94,60 @@ export function formOfShape(shape: string): string {
     .join('');
 }
 
+const RUN_TOKEN = /^[a9]\d+$/;
+
+/**
+ * A shape's letters and digits alone, punctuation and spaces left out and the runs they separated joined:
+ * "9999-9999" and "99999999" are both `98`, "(555) 555-1234" and "555-555-1234" both `910`, "K1A 0B1" and
+ * "K1A0B1" both `a1|91|a1|91|a1|91`. Two shapes with the same characters are one value written with other separators.
+ */
+export function charactersOfShape(shape: string): string {
+  const runs: [string, number][] = [];
+  for (const token of shape.split('|')) {
+    if (!RUN_TOKEN.test(token)) continue;
+    const kind = token[0];
+    const length = Number(token.slice(1));
+    const last = runs[runs.length - 1];
+    if (last?.[0] === kind) last[1] += length;
+    else runs.push([kind, length]);
+  }
+  return runs.map(([kind, length]) => `${kind}${length}`).join('|');
+}
+
+/** The characters of a shape between its runs of letters and digits, in order ("9|4|-|9|4": "-"; " " for white space). */
+export function separatorsOfShape(shape: string): string[] {
+  return shape.split('|').filter((token) => token !== '' && !RUN_TOKEN.test(token));
+}
+
+/**
+ * A value written in a shape of the same characters (see {@link charactersOfShape}): its letters and digits in
+ * order, with the shape's separators between them ("12345678" in "9|4|-|9|4" is "1234-5678"). Undefined when
+ * the value's characters do not fill the shape.
+ */
+export function writeInShape(value: string, shape: string): string | undefined {
+  const characters: string[] = [];
+  const text = value.trim();
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const ch = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? text.slice(i, ++i + 1) : text[i];
+    const kind = kindOf(code, ch);
+    if (kind === 'a' || kind === '9') characters.push(ch);
+  }
+  let next = 0;
+  let written = '';
+  for (const token of shape.split('|')) {
+    if (!RUN_TOKEN.test(token)) {
+      written += token;
+      continue;
+    }
+    const length = Number(token.slice(1));
+    if (next + length > characters.length) return undefined;
+    written += characters.slice(next, next + length).join('');
+    next += length;
+  }
+  return next === characters.length && patternOf(written).shape === shape ? written : undefined;
+}
+
 /** The class of the values of a form (its runs: "a" letters, "9" digits; other characters count for neither). */
 export function classOfForm(form: string): ValueClass {
   return classOf(form.includes('a'), form.includes('9'));

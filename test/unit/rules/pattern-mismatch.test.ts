@@ -1,7 +1,7 @@
 /** pattern-mismatch: text values whose pattern is rare where one pattern dominates. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { checkCsv, csv, findingsOf } from './check-text';
+import { checkCsv, csv, findingsOf, fixText } from './check-text';
 import { patternOf } from '../../../src/core/quality/value-patterns';
 
 const states = ['MA', 'TX', 'CA', 'NY', 'OH', 'WA', 'FL', 'IL', 'MI', 'GA', 'NC', 'OR'];
@@ -32,14 +32,15 @@ test('dirty: a number among words, a word among numbers, a code of another form 
   assert.deepEqual(found.map((f) => [f.row, f.column, f.evidence?.level]), [
     [200, 'name', 'class'],
     [200, 'phone', 'class'],
-    [200, 'code', 'form'],
+    [200, 'code', 'shape'],
     [200, 'state', 'form'],
-    [201, 'phone', 'form'],
+    [201, 'phone', 'shape'],
     [201, 'code', 'shape'],
     [201, 'state', 'shape'],
   ]);
   assert.match(found[0].message, /"1217" in column "name" is digits only, unlike 99% of the column, which is letters only \(like "Mary"\)/);
-  assert.match(found[4].message, /"5551234" in column "phone" is shaped "9", unlike 99% of the column, shaped "9-9" \(like "555-1000"\)/);
+  // The phone number's digits written without the hyphen: the column's shape, with the hyphen put back.
+  assert.match(found[4].message, /"5551234" in column "phone" writes the letters and digits of the column's shape "999-9999" \(99% of its values, like "555-1000"\) with other separators: "555-1234"\?/);
   assert.match(found[5].message, /shaped "AA-99999", unlike 99% of the column, shaped "AA-9999"/);
 });
 
@@ -83,7 +84,7 @@ test('a column may follow a few patterns: ISSNs end in a digit or X, and one wri
   rows.push(['18137888'], ['1271-1074']);
   const findings = findingsOf(checkCsv(csv(['issn'], rows)), 'pattern-mismatch');
   assert.deepEqual(findings.map((f) => f.value), ['18137888']);
-  assert.match(findings[0].message, /shaped "9", unlike 99% of the column, shaped "9-9" or "9-9A"/);
+  assert.match(findings[0].message, /writes the letters and digits of the column's shape "9999-9999" \(\d+% of its values, like "[\d-]+"\) with other separators: "1813-7888"\?/);
 });
 
 test('numbers whose lengths vary are not shapes to keep: page ranges across 99 → 100 and 999 → 1000', () => {
@@ -182,4 +183,47 @@ test('a code that lost the letters every code has ("102589" among "SKU-100000") 
     found.map((f) => f.message).join(' | '),
   );
   assert.equal(found[0].message, '"100040" in column "sku" is shaped "9", unlike 99% of the column, shaped "A-9" (like "SKU-100000").');
+});
+
+test('a code written with other separators is reported whatever its share, up to a third of the values, with the column’s way as fix', () => {
+  // ISSNs "1234-5678"; every tenth, then every fourth written "12345678" or "1234 5678" (another catalogue's way).
+  const issn = (i: number) => [`${1000 + ((i * 37) % 9000)}`, `${1000 + ((i * 7919) % 9000)}`];
+  for (const every of [10, 4]) {
+    const rows = Array.from({ length: 400 }, (_, i) => {
+      const [a, b] = issn(i);
+      return [i % every === 1 ? (Math.floor(i / every) % 2 ? `${a}${b}` : `${a} ${b}`) : `${a}-${b}`, ['x', 'y'][i % 2]];
+    });
+    const found = findingsOf(checkCsv(csv(['issn', 'kind'], rows)), 'pattern-mismatch');
+    const written = rows.flatMap(([value], r) => (value.includes('-') ? [] : [r]));
+    assert.deepEqual(found.map((f) => f.row), written, `every ${every}th value written another way is found`);
+    const [a, b] = issn(written[0]);
+    assert.equal(fixText(found[0]), `${a}-${b}`, 'the fix writes the column\'s hyphen');
+    assert.equal(found[0].evidence?.separators, true);
+  }
+  // Written so in 40% of the rows: two ways of one column side by side, neither a slip.
+  const split = Array.from({ length: 400 }, (_, i) => {
+    const [a, b] = issn(i);
+    return [i % 5 < 2 ? `${a}${b}` : `${a}-${b}`];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['issn'], split)), 'pattern-mismatch'), [], 'two to one at least');
+});
+
+test('words with other punctuation, and numbers of other lengths, are not codes written another way', () => {
+  // Names with and without an apostrophe or hyphen (letters only), and page ranges with and without a hyphen of other digits.
+  const surnames = ["O'Neil", 'ONeil', 'Smith-Jones', 'SmithJones', 'Li', 'McDonald', 'Zoë', "D'Arcy", 'Abbott', 'Brown', 'Clark', 'Diaz'];
+  const rows = Array.from({ length: 300 }, (_, i) => [surnames[i % surnames.length], i % 9 === 0 ? `${100 + i}` : `${100 + i}-${104 + i}`]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['surname', 'pages'], rows)), 'pattern-mismatch'), []);
+});
+
+test('numbers and damaged codes are not codes written with other separators', () => {
+  // Decimal commas whose integer part grows a digit ("116,6645321" among "49,66065393"), signs and thousands
+  // separators added to county codes, and a control character inside a code (encoding damage, not a separator).
+  const rows = Array.from({ length: 300 }, (_, i) => [
+    i % 12 === 0 ? `1${10 + (i % 89)},${6645321 + i}` : `${10 + (i % 89)},${66065393 + i}`,
+    `${27000 + i}`,
+    `AB-${1000 + i}`,
+  ]);
+  rows.push(['50,12345678', '-39025', 'AB-\u00011234'], ['51,12345678', '46,021', 'AB-1235']);
+  const found = findingsOf(checkCsv(csv(['revpar', 'county_id', 'code'], rows)), 'pattern-mismatch');
+  assert.deepEqual(found.filter((f) => f.evidence?.separators), [], 'no value read as another way of writing a code');
 });

@@ -1,8 +1,8 @@
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues } from '../column-values';
+import { TEXT_KINDS, distinctValues, replaceCellFixes } from '../column-values';
 import { codeWidths } from '../code-widths';
 import { looksLikeIdentifier } from '../../shared/identifier';
-import { classOfForm, columnPatterns, formOfShape, incompatibleClass, patternOf, samplePatterns, type ColumnPatterns, type PatternLevel, type ValueClass, type ValuePattern } from '../value-patterns';
+import { charactersOfShape, classOfForm, columnPatterns, formOfShape, incompatibleClass, patternOf, samplePatterns, separatorsOfShape, writeInShape, type ColumnPatterns, type PatternLevel, type ValueClass, type ValuePattern } from '../value-patterns';
 
 import { isPlaceholderText } from '../placeholders';
 
@@ -44,6 +44,47 @@ const PATTERN_VALUES = 10;
 const MAX_PATTERNS = 3;
 /** The most common of them covers at least this share of the column. */
 const MAIN_SHARE = 0.5;
+/**
+ * Most values a shape of the column's characters written with other separators may hold to be told as the
+ * column's shape written another way: a third, beside a shape of half the values or more (two to one at least).
+ */
+const VARIANT_MAX_SHARE = 1 / 3;
+
+/**
+ * Characters that only separate the parts of a code ("1234-5678", "(555) 555-1234", "K1A 0B1"). Others carry
+ * meaning: a sign, a percent, "<", a currency; a control character is damage (encoding-damage).
+ */
+const SEPARATORS = new Set([' ', '-', '/', '.', '_', ':', '(', ')', ',', '–']);
+/** A number's shape: digits, with a sign, a decimal point or comma, thousands separators ("99,99999999", "-9.9"). */
+const NUMBER_SHAPE = /^(-\|)?9\d+(\|[.,]\|9\d+)*$/;
+
+/** A column's shape of codes with digits, and the shapes of its characters written with other separators. */
+interface SeparatorVariants {
+  column: Established;
+  shape: string;
+  variants: Set<string>;
+}
+
+/**
+ * The shapes writing the characters of the column's dominant shape with other separators ("12345678" and
+ * "1234 5678" among ISSNs "1234-5678", "5551234" among "555-1234"), where that shape is one of codes with
+ * digits (half the values or more, at least PATTERN_VALUES of them) and each such shape holds at most
+ * VARIANT_MAX_SHARE of the values: one value written two ways, whatever the share, not a rare kind of value.
+ */
+function separatorVariants(patterns: ColumnPatterns, accepted: Set<string>): SeparatorVariants | undefined {
+  const shapes = patterns.levels.shape;
+  const { dominant, dominantRows, dominantValues } = shapes;
+  const separated = (shape: string) => separatorsOfShape(shape).every((separator) => SEPARATORS.has(separator));
+  // A code with digits and separators: not a number, whose punctuation is part of its value ("46,021", "0.9022").
+  const code = /(^|\|)9\d/.test(dominant) && separatorsOfShape(dominant).length > 0 && separated(dominant) && !NUMBER_SHAPE.test(dominant);
+  if (dominantRows < MAIN_SHARE * patterns.present || dominantValues < PATTERN_VALUES || !code) return undefined;
+  const characters = charactersOfShape(dominant);
+  const variants = new Set<string>();
+  for (const [shape, rows] of shapes.rows) {
+    if (shape !== dominant && rows <= VARIANT_MAX_SHARE * patterns.present && !accepted.has(`shape:${shape}`) && separated(shape) && charactersOfShape(shape) === characters) variants.add(shape);
+  }
+  return variants.size ? { column: { patterns: [dominant], rows: dominantRows, values: dominantValues }, shape: dominant, variants } : undefined;
+}
 
 /** The patterns a column's values follow at one level, the rows and (up to 16 each) distinct values they hold. */
 interface Established {
@@ -192,6 +233,14 @@ ranges "99-99" and "999-999"), a shape of one of their forms is not reported ("9
   digits); among codes of digits, a code written with a fraction of zeros ("06101.0") is the code, as an
   integer column reads "2540.0".
 
+A code written **with other separators** is reported whatever its share, up to a third of the values: where
+one shape of codes with digits and separators covers half of the values or more (with at least 10 distinct
+values), a value with the same letters and digits in the same runs but other separators ("12345678" or
+"1234 5678" among ISSNs "1234-5678", "5551234" among "555-1234", "(555) 555-1234" among "555-555-1234") is
+the column's value written another catalogue's way, with a fix writing it as the column does. Separators are
+white space and \`- / . _ : ( ) ,\`; a sign, a percent, "<" or a control character is not one, and a column of
+numbers ("49,66065393", "27065") has no separators to vary.
+
 Columns with more than 20,000 distinct values are first looked at through an even sample of 10,000 rows:
 when every sampled value follows the dominant patterns, the column is not checked further (a pattern broken
 in fewer than about one row in 2,000 may then go unreported). Columns of free text (values of more than four
@@ -230,20 +279,24 @@ In a file checked in batches, each batch is checked on its own.`,
       }
       if (!TEXT_KINDS.includes(column.kind)) return;
       // A sample first (large columns): free text, or no dominant pattern, or none broken: nothing to look for.
-      const sample = samplePatterns(data, c);
-      if (sample.present < options.minRows || sample.freeText) return;
-      const inSample = Object.values(followedLevels(sample, options)).filter((found) => found !== undefined);
-      if (inSample.length === 0) return;
-      if (sample.sampled && inSample.every((found) => found.rows === sample.present)) return;
-      const patterns = columnPatterns(data, c);
-      const followed = followedLevels(patterns, options);
       const accepted = new Set<string>();
       for (const value of acceptedValues(c)) {
         const p = patternOf(value);
         for (const level of ['class', 'form', 'shape'] as const) accepted.add(`${level}:${p[level]}`);
       }
+      const sample = samplePatterns(data, c);
+      if (sample.present < options.minRows || sample.freeText) return;
+      const inSample = Object.values(followedLevels(sample, options)).filter((found) => found !== undefined);
+      const variantsInSample = separatorVariants(sample, accepted);
+      if (inSample.length === 0 && !variantsInSample) return;
+      if (sample.sampled && !variantsInSample && inSample.every((found) => found.rows === sample.present)) return;
+      const patterns = columnPatterns(data, c);
+      const followed = followedLevels(patterns, options);
+      const variants = separatorVariants(patterns, accepted);
       const distinct = distinctValues(data, c);
       const unusual = new Map<number, [PatternLevel, Established]>();
+      // Values of the column's shape written with other separators, and how the column writes them.
+      const rewritten = new Map<number, string | undefined>();
       const digitCodes = patterns.levels.class.dominant === 'digits';
       patterns.byId.forEach((pattern, id) => {
         const text = distinct.text(id);
@@ -251,7 +304,13 @@ In a file checked in batches, each batch is checked on its own.`,
         // Among codes of digits, a code exported through a float ("06101.0") is the code, as an integer
         // column reads "2540.0" as 2540.
         const integral = digitCodes ? INTEGRAL_FRACTION.exec(text.trim()) : null;
-        const found = unusualLevel(integral ? patternOf(integral[1]) : pattern, distinct.counts[id], patterns, followed, options, accepted);
+        const own = integral ? patternOf(integral[1]) : pattern;
+        if (variants?.variants.has(own.shape)) {
+          unusual.set(id, ['shape', variants.column]);
+          rewritten.set(id, writeInShape(text, variants.shape));
+          return;
+        }
+        const found = unusualLevel(own, distinct.counts[id], patterns, followed, options, accepted);
         if (found) unusual.set(id, found);
       });
       if (unusual.size === 0) return;
@@ -267,6 +326,20 @@ In a file checked in batches, each batch is checked on its own.`,
         const example = summary.examples.get(followedBy.patterns[0]) ?? '';
         const columnPattern = followedBy.patterns.map((pattern) => readable(pattern, level)).join('" or "');
         const describe = (pattern: string) => (level === 'class' ? CLASS_WORDS[pattern] : `shaped "${pattern}"`);
+        if (rewritten.has(ids[r])) {
+          const fixed = rewritten.get(ids[r]);
+          report({
+            row: r,
+            columnIndex: c,
+            value,
+            evidence: { level, pattern: readable(own, level), columnPattern, columnShare: share, example, separators: true, ...(fixed === undefined ? {} : { fixed }) },
+            message:
+              `"${value}" in column "${column.name}" writes the letters and digits of the column's shape "${columnPattern}" (${Math.floor(share * 100)}% of its values, like "${example}") ` +
+              `with other separators${fixed === undefined ? '.' : `: "${fixed}"?`}`,
+            ...(fixed === undefined ? {} : { fixes: replaceCellFixes(data, r, c, fixed, `Write as the column does: "${fixed}"`) }),
+          });
+          continue;
+        }
         report({
           row: r,
           columnIndex: c,
