@@ -40,6 +40,7 @@ export class WrittenCells {
   /** Plain numbers may be in another form than the column's (it writes a unit, a currency, grouping, or percents). */
   readonly plainCanVary: boolean;
   private readonly unit: string;
+  private readonly decimalComma: boolean;
 
   constructor(
     private readonly format: NumberFormat | undefined,
@@ -47,7 +48,8 @@ export class WrittenCells {
     private readonly variants: RawCell[],
   ) {
     this.unit = format?.unit ?? '';
-    this.plainCanVary = format !== undefined && (format.prefix !== '' || format.suffix !== '' || format.grouped || format.unit === '%');
+    this.decimalComma = format?.decimalComma === true;
+    this.plainCanVary = format !== undefined && (format.prefix !== '' || format.suffix !== '' || format.grouped || format.unit === '%' || this.decimalComma);
   }
 
   /** The number of the cell at `row` (`plain`: what the plain parser read, null if nothing), PENDING, or null when it is no number of this column. */
@@ -57,7 +59,7 @@ export class WrittenCells {
       if (!this.plainCanVary) return plain;
       written = plainWritten(plain);
     } else {
-      written = cell.mayBeWritten() ? parseWrittenNumber(cell.text()) : null;
+      written = cell.mayBeWritten() ? parseWrittenNumber(cell.text(), this.decimalComma) : null;
       if (!written || !compatibleUnits(written.unit, this.unit)) return null;
     }
     if ((written.unit === '%') !== (this.unit === '%')) {

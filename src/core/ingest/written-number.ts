@@ -21,8 +21,12 @@ export interface WrittenNumber {
   unit: string;
   /** Thousands separators were written. */
   grouped: boolean;
-  /** Digits after the decimal point. */
+  /** Digits after the decimal point (or comma). */
   decimals: number;
+  /** Written with a decimal comma ("3,5", "1.234,56"). */
+  decimalComma: boolean;
+  /** Read with a comma for thousands, but a decimal comma would read it too ("8,536": 8536 or 8.536). */
+  commaMayBeDecimal?: boolean;
 }
 
 /** Spellings of common units (lower case, dots removed, singular) → canonical key. */
@@ -120,14 +124,27 @@ export function unitKey(written: string): string | undefined {
 const PREFIX = /^(?:US\$|[$€£¥₹]|(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|INR)(?=[\s\d+-]))\s?/i;
 /** A unit or currency after the number: symbols, or up to three words of letters (with dots, °, /, ³). */
 const SUFFIX = /^\s?(?:%|[\p{L}°µ℃℉"][\p{L}\p{M}°µ./²³]{0,15}(?:\s[\p{L}][\p{L}.]{0,15}){0,2})$/u;
-/** Digits, grouped by thousands ("1,234,567", "1 234") or not, then a fraction. (A decimal comma is not read.) */
+/** Digits, grouped by thousands ("1,234,567", "1 234") or not, then a fraction after a point. */
 const NUMBER = /^(\d{1,3}(?:([,\u00a0\u202f' ])\d{3})(?:\2\d{3})*|\d+)(?:\.(\d*))?|^\.(\d+)/;
+/** Digits, grouped by thousands with points or spaces ("1.234.567", "1 234") or not, then a fraction after a decimal comma ("3,5"). */
+const COMMA_NUMBER = /^(\d{1,3}(?:([.\u00a0\u202f' ])\d{3})(?:\2\d{3})*|\d+),(\d+)(?![\d.,])/;
 
 /**
- * Reads a cell as a number written with a unit, percent sign, currency or thousands separators; null when
- * it is not one (a plain number is not one either: the plain parsers read it).
+ * Whether a number written with a comma before its last digits ("3,5", "0,855", "1.234,5", "8,536") has a
+ * decimal comma whatever its column: the comma is no thousands separator when fewer or more than three digits
+ * follow it, when a zero alone or more than three digits precede it, or when points or spaces group the digits
+ * before it. "8,536" is either: its column decides.
  */
-export function parseWrittenNumber(text: string): WrittenNumber | null {
+function commaIsDecimal(integer: string, groupedBefore: boolean, fraction: string): boolean {
+  return fraction.length !== 3 || integer === '0' || groupedBefore || integer.length > 3;
+}
+
+/**
+ * Reads a cell as a number written with a unit, percent sign, currency, thousands separators or a decimal
+ * comma; null when it is not one (a plain number is not one either: the plain parsers read it). `decimalComma`:
+ * the cell's column writes decimal commas, so a comma that could be either ("8,536") is one.
+ */
+export function parseWrittenNumber(text: string, decimalComma = false): WrittenNumber | null {
   let rest = text.trim();
   if (rest === '' || rest.length > 48) return null;
   let negative = false;
@@ -142,10 +159,12 @@ export function parseWrittenNumber(text: string): WrittenNumber | null {
     negative = true;
     rest = rest.slice(1);
   }
-  const number = NUMBER.exec(rest);
+  const comma = COMMA_NUMBER.exec(rest);
+  const commaDecimal = comma !== null && (decimalComma || commaIsDecimal(comma[1], comma[2] !== undefined, comma[3]));
+  const number = commaDecimal ? comma : NUMBER.exec(rest);
   if (!number) return null;
   const integer = number[1] ?? '0';
-  const fraction = number[3] ?? number[4] ?? '';
+  const fraction = (commaDecimal ? number[3] : (number[3] ?? number[4])) ?? '';
   const grouped = number[2] !== undefined;
   const suffix = rest.slice(number[0].length);
   if (suffix !== '' && !SUFFIX.test(suffix)) return null;
@@ -153,10 +172,12 @@ export function parseWrittenNumber(text: string): WrittenNumber | null {
   if (unitOfSuffix === undefined) return null;
   const unitOfPrefix = prefix ? unitKey(prefix.replace(/\s$/, '')) : '';
   if (unitOfPrefix === undefined || (unitOfPrefix !== '' && unitOfSuffix !== '' && unitOfPrefix !== unitOfSuffix && unitOfSuffix !== '%')) return null;
-  if (!prefix && !suffix && !grouped) return null;
+  if (!prefix && !suffix && !grouped && !commaDecimal) return null;
   const digits = integer.replace(/[^\d]/g, '');
   const value = Number(`${digits}.${fraction || '0'}`);
   if (!Number.isFinite(value)) return null;
+  // Thousands by one comma: a decimal comma would read it too.
+  const commaMayBeDecimal = !commaDecimal && comma !== null && comma[0].length === number[0].length;
   return {
     value: negative ? -value : value,
     prefix,
@@ -164,6 +185,8 @@ export function parseWrittenNumber(text: string): WrittenNumber | null {
     unit: unitOfPrefix || unitOfSuffix,
     grouped,
     decimals: fraction.length,
+    decimalComma: commaDecimal,
+    ...(commaMayBeDecimal ? { commaMayBeDecimal } : {}),
   };
 }
 
@@ -180,10 +203,11 @@ export function unitLabel(format: NumberFormat | undefined): string | undefined 
 }
 
 /** A readable name of a column's form, for messages: "plain numbers", "numbers with \" oz\"". */
-export function describeForm(format: Pick<NumberFormat, 'prefix' | 'suffix' | 'grouped'> | undefined): string {
-  if (!format || (!format.prefix && !format.suffix)) return format?.grouped ? 'numbers with thousands separators' : 'plain numbers';
+export function describeForm(format: Pick<NumberFormat, 'prefix' | 'suffix' | 'grouped' | 'decimalComma'> | undefined): string {
+  const comma = format?.decimalComma ? ' with a decimal comma' : '';
+  if (!format || (!format.prefix && !format.suffix)) return format?.grouped ? `numbers with thousands separators${comma ? ' and a decimal comma' : ''}` : comma ? `numbers${comma}` : 'plain numbers';
   const parts = [format.prefix ? `"${format.prefix.trim()}" before` : '', format.suffix ? `"${format.suffix.trim()}" after` : ''].filter(Boolean);
-  return `numbers with ${parts.join(' and ')}`;
+  return `numbers with ${parts.join(' and ')}${comma ? ', and a decimal comma' : ''}`;
 }
 
 /** Units written generically that stand for a specific unit of their kind: a bare degree sign for °C or °F. */
@@ -205,14 +229,16 @@ export function compatibleUnits(cellUnit: string, columnUnit: string): boolean {
 }
 
 /** Whether a cell written as `written` is in another form than its column's (`format`; plain numbers when undefined). */
-export function isVariantForm(written: Pick<WrittenNumber, 'prefix' | 'suffix' | 'grouped' | 'value'>, format: NumberFormat | undefined): boolean {
+export function isVariantForm(written: Pick<WrittenNumber, 'prefix' | 'suffix' | 'grouped' | 'value' | 'decimals' | 'decimalComma'>, format: NumberFormat | undefined): boolean {
   if (written.prefix !== (format?.prefix ?? '') || written.suffix !== (format?.suffix ?? '')) return true;
+  // A decimal point in a column of decimal commas, or a comma in a column of points (whole numbers have neither).
+  if ((written.decimals > 0 || !Number.isInteger(written.value)) && written.decimalComma !== (format?.decimalComma ?? false)) return true;
   return Math.abs(written.value) >= 1000 && written.grouped !== (format?.grouped ?? false);
 }
 
-/** A plain number as a written one (no prefix, suffix or grouping). */
+/** A plain number as a written one (no prefix, suffix or grouping; a decimal point). */
 export function plainWritten(value: number, decimals = 0): WrittenNumber {
-  return { value, prefix: '', suffix: '', unit: '', grouped: false, decimals };
+  return { value, prefix: '', suffix: '', unit: '', grouped: false, decimals, decimalComma: false };
 }
 
 /** Share of the unit-bearing values one unit must cover for a column to have that unit. */
@@ -226,6 +252,14 @@ export interface FormCount {
   /** Values of 1,000 or more written with and without thousands separators. */
   grouped: number;
   ungrouped: number;
+  /**
+   * Values written with a decimal comma whatever the column ("3,5", "0,855"); values read with a comma for
+   * thousands that a decimal comma would read too ("8,536", also counted as grouped); values whose comma can
+   * only be for thousands ("1,234,567", "1,234.5").
+   */
+  decimalCommas: number;
+  eitherCommas: number;
+  thousandsCommas: number;
 }
 
 /**
@@ -239,15 +273,19 @@ export class WrittenNumberTally {
     readonly forms = new Map<string, FormCount>(),
   ) {}
 
-  add(written: WrittenNumber): void {
+  /** A cell read as `written` from `text`. */
+  add(written: WrittenNumber, text: string): void {
     const key = formKey(written);
     let form = this.forms.get(key);
-    if (!form) this.forms.set(key, (form = { prefix: written.prefix, suffix: written.suffix, unit: written.unit, count: 0, grouped: 0, ungrouped: 0 }));
+    if (!form) this.forms.set(key, (form = { prefix: written.prefix, suffix: written.suffix, unit: written.unit, count: 0, grouped: 0, ungrouped: 0, decimalCommas: 0, eitherCommas: 0, thousandsCommas: 0 }));
     form.count++;
     if (Math.abs(written.value) >= 1000) {
       if (written.grouped) form.grouped++;
       else form.ungrouped++;
     }
+    if (written.decimalComma) form.decimalCommas++;
+    else if (written.commaMayBeDecimal) form.eitherCommas++;
+    else if (written.grouped && text.includes(',')) form.thousandsCommas++;
   }
 
   /** Adds the counts of the values that follow this tally's. */
@@ -259,17 +297,36 @@ export class WrittenNumberTally {
         mine.count += form.count;
         mine.grouped += form.grouped;
         mine.ungrouped += form.ungrouped;
+        mine.decimalCommas += form.decimalCommas;
+        mine.eitherCommas += form.eitherCommas;
+        mine.thousandsCommas += form.thousandsCommas;
       }
     }
   }
 
   /**
-   * The column's format given `plain` plain numbers (`plainLarge` of them 1,000 or more), and how many values
-   * fit it (plain ones and written ones of a compatible unit); undefined without written numbers or when
-   * they write several units.
+   * The column's format given `plain` plain numbers (`plainLarge` of them 1,000 or more, `pointed` of them
+   * written with a decimal point), and how many values fit it (plain ones and written ones of a compatible
+   * unit); undefined without written numbers or when they write several units.
    */
-  decide(plain: number, plainLarge: number): { format: NumberFormat; fitting: number } | undefined {
+  decide(plain: number, plainLarge: number, pointed = 0, fileMark?: DecimalMark): { format: NumberFormat; fitting: number } | undefined {
     if (this.forms.size === 0) return undefined;
+    // The decimal mark: a comma where numbers written so outnumber those with a point (a file written in a
+    // language that writes "3,5"), none of them writing a comma for thousands; then "8,536" is 8.536, not grouped.
+    // A column whose commas could all be either ("1,100", "2,137") takes the file's mark. In a file whose other
+    // columns write decimal points, a column of such commas holds pairs ("9,6"), not decimals: they are no numbers.
+    let decimalCommas = 0;
+    let eitherCommas = 0;
+    let thousandsCommas = 0;
+    for (const form of this.forms.values()) {
+      decimalCommas += form.decimalCommas;
+      eitherCommas += form.eitherCommas;
+      thousandsCommas += form.thousandsCommas;
+    }
+    const commas = thousandsCommas === 0 && decimalCommas + (decimalCommas > 0 || fileMark === 'comma' ? eitherCommas : 0) > pointed;
+    const decimalComma = commas && fileMark !== 'point';
+    const pairs = commas && fileMark === 'point';
+    const groupedOf = (form: FormCount) => form.grouped - (decimalComma ? form.eitherCommas : 0);
     const byUnit = new Map<string, number>();
     let unitBearing = 0;
     for (const form of this.forms.values()) {
@@ -299,21 +356,43 @@ export class WrittenNumberTally {
       suffix: '',
       unit: '',
       count: plain + (plainForm?.count ?? 0),
-      grouped: (plainForm?.grouped ?? 0) > plainLarge + (plainForm?.ungrouped ?? 0),
+      grouped: (plainForm ? groupedOf(plainForm) : 0) > plainLarge + (plainForm?.ungrouped ?? 0),
     };
     for (const form of this.forms.values()) {
-      if ((form.prefix || form.suffix) && form.count > best.count && (unitsAgree || form.unit === '')) best = { ...form, grouped: form.grouped > form.ungrouped };
+      if ((form.prefix || form.suffix) && form.count > best.count && (unitsAgree || form.unit === '')) best = { ...form, grouped: groupedOf(form) > form.ungrouped };
     }
     const unit = best.unit || (topUnit !== '' ? topUnit : '');
     let fitting = plain;
-    for (const form of this.forms.values()) if (unitsAgree ? compatibleUnits(form.unit, unit) : form.unit === '') fitting += form.count;
-    return { format: { unit, prefix: best.prefix, suffix: best.suffix, grouped: best.grouped }, fitting };
+    for (const form of this.forms.values()) if (unitsAgree ? compatibleUnits(form.unit, unit) : form.unit === '') fitting += form.count - (pairs ? form.decimalCommas : 0);
+    return { format: { unit, prefix: best.prefix, suffix: best.suffix, grouped: best.grouped, ...(decimalComma ? { decimalComma } : {}) }, fitting };
   }
 }
 
-/** Whether a format says more than "plain numbers" (a unit, a form with text around the number, grouping). */
+/** The mark a file writes before decimals, from all its columns' numbers. */
+export type DecimalMark = 'comma' | 'point';
+
+/**
+ * A file's decimal mark from its columns' written numbers (`forms`) and counts of plain numbers written with a
+ * decimal point (`pointed`): a comma where numbers written with a decimal comma where only it can be meant
+ * outnumber those with a point and no value writes a comma for thousands ("1,234,567"); a point where numbers
+ * with a point are written; undefined where the file writes neither.
+ */
+export function fileDecimalMark(columns: readonly { forms: ReadonlyMap<string, FormCount>; pointed: number }[]): DecimalMark | undefined {
+  let commas = 0;
+  let points = 0;
+  for (const { forms, pointed } of columns) {
+    points += pointed;
+    for (const form of forms.values()) {
+      if (form.thousandsCommas > 0) return 'point';
+      commas += form.decimalCommas;
+    }
+  }
+  return commas > points ? 'comma' : points > 0 ? 'point' : undefined;
+}
+
+/** Whether a format says more than "plain numbers" (a unit, a form with text around the number, grouping, a decimal comma). */
 export function isInformative(format: NumberFormat): boolean {
-  return format.unit !== '' || format.prefix !== '' || format.suffix !== '' || format.grouped;
+  return format.unit !== '' || format.prefix !== '' || format.suffix !== '' || format.grouped || format.decimalComma === true;
 }
 
 /**
@@ -340,18 +419,21 @@ function fixed(value: number, decimals: number): string {
   return fraction.length < decimals ? `${text}${fraction ? '' : '.'}${'0'.repeat(decimals - fraction.length)}` : text;
 }
 
-/** Groups the integer digits by thousands with commas. */
-function group(text: string): string {
+/** Groups the integer digits by thousands (`separator`), and writes the decimal mark (`mark`). */
+function group(text: string, separator: string, mark: string): string {
   const [integer, fraction] = text.split('.');
   const sign = integer.startsWith('-') ? '-' : '';
-  const grouped = integer.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
+  const grouped = integer.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  return `${sign}${grouped}${fraction !== undefined ? `${mark}${fraction}` : ''}`;
 }
 
-/** A number written in a column's form: its prefix, grouping and suffix, with `decimals` digits. */
-export function writeInForm(value: number, decimals: number, format: Pick<NumberFormat, 'prefix' | 'suffix' | 'grouped'> | undefined): string {
+/** A number written in a column's form: its prefix, grouping, decimal mark and suffix, with `decimals` digits. */
+export function writeInForm(value: number, decimals: number, format: Pick<NumberFormat, 'prefix' | 'suffix' | 'grouped' | 'decimalComma'> | undefined): string {
   let text = fixed(value, decimals);
-  if (format?.grouped && Math.abs(value) >= 1000) text = group(text);
+  const mark = format?.decimalComma ? ',' : '.';
+  // A column of decimal commas groups thousands with points ("1.234,5").
+  if (format?.grouped && Math.abs(value) >= 1000 && !/e/i.test(text)) text = group(text, mark === ',' ? '.' : ',', mark);
+  else if (mark === ',') text = text.replace('.', ',');
   const negative = text.startsWith('-');
   const magnitude = negative ? text.slice(1) : text;
   return `${negative ? '-' : ''}${format?.prefix ?? ''}${magnitude}${format?.suffix ?? ''}`;

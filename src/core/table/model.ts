@@ -77,6 +77,8 @@ export interface NumberFormat {
   suffix: string;
   /** The dominant form groups thousands ("1,234"). */
   grouped: boolean;
+  /** The column writes decimal commas ("3,5"; "1.234,5" when grouped). */
+  decimalComma?: boolean;
 }
 
 /** A cell whose raw text was kept because the typed column could not hold it (it is null there). */

@@ -27,16 +27,16 @@ test('text of digits, signs and points alone is never a written number (the read
 });
 
 test('currencies, thousands separators and percent signs are read; the sign and decimals are kept', () => {
-  assert.deepEqual(parseWrittenNumber('$1,234'), { value: 1234, prefix: '$', suffix: '', unit: 'USD', grouped: true, decimals: 0 });
+  assert.deepEqual(parseWrittenNumber('$1,234'), { value: 1234, prefix: '$', suffix: '', unit: 'USD', grouped: true, decimals: 0, decimalComma: false, commaMayBeDecimal: true });
   assert.equal(parseWrittenNumber('1234 USD')?.unit, 'USD');
   assert.equal(parseWrittenNumber('-$5.25')?.value, -5.25);
   assert.equal(parseWrittenNumber('1,234,567.5')?.value, 1234567.5);
-  assert.deepEqual(parseWrittenNumber('0.07%'), { value: 0.07, prefix: '', suffix: '%', unit: '%', grouped: false, decimals: 2 });
+  assert.deepEqual(parseWrittenNumber('0.07%'), { value: 0.07, prefix: '', suffix: '%', unit: '%', grouped: false, decimals: 2, decimalComma: false });
   assert.equal(parseWrittenNumber('12.5 pct')?.unit, '%');
 });
 
 test('plain numbers, times, ordinals, codes and phrases are not written numbers', () => {
-  for (const text of ['12', '12.5', '12:30', '3rd', '5th', 'A1', '10x20', '1.2.3', '12 Main Street Apt', '1,23', '2B', '']) assert.equal(parseWrittenNumber(text), null, text);
+  for (const text of ['12', '12.5', '12:30', '3rd', '5th', 'A1', '10x20', '1.2.3', '12 Main Street Apt', '255,0,0', '2B', '']) assert.equal(parseWrittenNumber(text), null, text);
 });
 
 test('a percent is x or x/100 by the column\'s own scale; the number is written back in a column\'s form', () => {
@@ -126,4 +126,52 @@ test('ordinals, codes and free text stay text', () => {
   assert.ok(['string', 'categorical'].includes(ordinals.info.kind));
   const units = column(['size', ...Array.from({ length: 30 }, (_, i) => `${i} ${['kg', 'cm', 'min', 'oz'][i % 4]}`)].join('\n'), 'size');
   assert.ok(['string', 'categorical'].includes(units.info.kind), 'several units in one column: not one quantity');
+});
+
+test('a decimal comma is read where only it can be meant, and where the column says so', () => {
+  // Fewer or more than three digits after the comma, a zero alone before it, or points grouping the digits before it.
+  for (const [text, value] of [['3,5', 3.5], ['1,23', 1.23], ['0,855', 0.855], ['-12,5', -12.5], ['1.234,56', 1234.56], ['1234,567', 1234.567], ['12,5 kg', 12.5], ['€3,50', 3.5]] as const) {
+    const written = parseWrittenNumber(text);
+    assert.equal(written?.value, value, text);
+    assert.equal(written?.decimalComma, true, text);
+  }
+  // "8,536" is 8536 unless its column writes decimal commas; "1,234,567" and "1,234.5" only ever group thousands.
+  assert.deepEqual([parseWrittenNumber('8,536')?.value, parseWrittenNumber('8,536')?.commaMayBeDecimal], [8536, true]);
+  assert.equal(parseWrittenNumber('8,536', true)?.value, 8.536);
+  assert.equal(parseWrittenNumber('1,234,567', true)?.value, 1234567);
+  assert.equal(parseWrittenNumber('1,234.5')?.decimalComma, false);
+  assert.equal(writeInForm(1234.5, 1, { prefix: '', suffix: '', grouped: true, decimalComma: true }), '1.234,5');
+  assert.equal(writeInForm(57.38, 2, { prefix: '', suffix: ' kg', grouped: false, decimalComma: true }), '57,38 kg');
+});
+
+test('a file that writes decimal commas is read as numbers; a decimal comma among points is a variant, and the reverse', () => {
+  // Prices and weights written as in much of Europe ("478,06", "0,855"; "8,536" is 8.536 there), semicolon-separated.
+  const rows = Array.from({ length: 120 }, (_, i) => `${i};${100 + i},${String(i % 100).padStart(2, '0')};${1 + (i % 9)},${String(100 + ((i * 37) % 900))}`);
+  const eu = column(['id;price;weight', ...rows].join('\n') + '\n', 'weight');
+  assert.equal(eu.info.kind, 'float');
+  assert.equal(eu.info.numberFormat?.decimalComma, true);
+  assert.equal(eu.values[1], 2.137, '"2,137" is 2.137 in a column of decimal commas');
+  assert.equal(column(['id;price;weight', ...rows].join('\n') + '\n', 'price').values[5], 105.05);
+  assert.deepEqual(eu.data.variantCells, [], 'every cell in the column\'s form');
+  // Among decimal points, cells written with a decimal comma are read and listed as variants; and a point among commas.
+  const mixed = Array.from({ length: 100 }, (_, i) => (i % 10 === 3 ? `"${20 + i},5"` : `${20 + i}.25`));
+  const us = column(['price', ...mixed].join('\n') + '\n', 'price');
+  assert.equal(us.info.kind, 'float');
+  assert.equal(us.values[3], 23.5);
+  assert.deepEqual(us.data.variantCells.map((cell) => cell.row), [3, 13, 23, 33, 43, 53, 63, 73, 83, 93]);
+  const commas = column(['price', ...Array.from({ length: 100 }, (_, i) => (i === 7 ? '27.25' : `"${20 + i},25"`))].join('\n') + '\n', 'price');
+  assert.equal(commas.info.numberFormat?.decimalComma, true);
+  assert.deepEqual(commas.data.variantCells.map((cell) => [cell.row, cell.text]), [[7, '27.25']]);
+  // Thousands separators stay thousands separators where no value says otherwise.
+  const grouped = column(['total', '"1,234"', '"12,345"', '"999"', '"2,000"', '"45,100"', '"1,234,567"'].join('\n') + '\n', 'total');
+  assert.deepEqual(Array.from(grouped.values), [1234, 12345, 999, 2000, 45100, 1234567]);
+});
+
+test('in a file that writes decimal points, a column of "9,6" holds pairs of numbers, not decimal commas', () => {
+  const rows = Array.from({ length: 200 }, (_, i) => `${(i * 7.25).toFixed(2)},${i},"${1 + (i % 9)},${1 + ((i * 5) % 9)}"`);
+  const pairs = column(['decimal,count,array', ...rows].join('\n') + '\n', 'array');
+  assert.notEqual(pairs.info.kind, 'float', 'pairs stay text');
+  // The same column in a file without decimal points is read as decimal commas.
+  const alone = column(['count;array', ...Array.from({ length: 200 }, (_, i) => `${i};${1 + (i % 9)},${1 + ((i * 5) % 9)}`)].join('\n') + '\n', 'array');
+  assert.equal(alone.info.kind, 'float');
 });

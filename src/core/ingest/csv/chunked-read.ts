@@ -15,7 +15,7 @@
  *    columns concerned rebuilt.
  */
 import type { NumberFormat, RawCell } from '../../table/model';
-import { CATEGORICAL_MAX_DISTINCT, CATEGORICAL_MAX_DISTINCT_SHARE, FIT_SHARE, INFERENCE_SAMPLE, TypeEvidence, parseIntegral, type InferredColumn, type TypeCounts } from './infer';
+import { CATEGORICAL_MAX_DISTINCT, CATEGORICAL_MAX_DISTINCT_SHARE, FIT_SHARE, INFERENCE_SAMPLE, TypeEvidence, decimalMarkOf, parseIntegral, type InferredColumn, type TypeCounts } from './infer';
 import { buildsFloat64, storeInt32, type BuiltChunkColumn, type BuiltColumn, type ColumnPlan } from './build';
 import { DictionaryUnion, dictionaryToUtf8 } from './arrow-columns';
 import type { ChunkReply, ChunkRequest, ChunkScan, ChunkSettings } from './chunk-reader';
@@ -145,9 +145,12 @@ export function* readSteps(plan: ReadPlan, firstLine: number): Steps<ChunkedOutc
   const sampled = columnsToInfer.length ? yield* evidenceOf(columnsToInfer, step, () => Math.ceil(merged.rowCount / step)) : [];
   const sampleValues: number[] = new Array(width).fill(0);
   const plans: ColumnPlan[] = fixedTypes.map((fixed) => (fixed ? planFor({ ...fixed }, true) : planFor({ kind: 'empty' }, false)));
+  // The file's decimal mark: in a file written with decimal commas, columns whose commas could be either
+  // ("1,100") read them so too; in one written with points, a column of "9,6" holds pairs.
+  const decimalMark = decimalMarkOf(sampled.map((evidence) => evidence.counts));
   columnsToInfer.forEach((c, i) => {
     sampleValues[c] = sampled[i].counts.values;
-    plans[c] = planFor(sampled[i].decide(), false);
+    plans[c] = planFor(sampled[i].decide(decimalMark), false);
   });
 
   // 3. Build.
@@ -200,7 +203,7 @@ export function* readSteps(plan: ReadPlan, firstLine: number): Steps<ChunkedOutc
       : columnsToInfer.filter((c) => total(c, (column) => column.rejected.length) > present(c) * (1 - FIT_SHARE) || (sampleValues[c] === 0 && present(c) > 0));
   if (reinfer.length > 0) {
     const evidence = yield* evidenceOf(reinfer, 1, present);
-    reinfer.forEach((c, i) => (plans[c] = planFor(evidence[i].decide(), false)));
+    reinfer.forEach((c, i) => (plans[c] = planFor(evidence[i].decide(decimalMark), false)));
     yield* rebuild(reinfer);
   }
 

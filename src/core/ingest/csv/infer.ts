@@ -4,7 +4,7 @@
  * and become nulls in the typed column, so the quality rules can point at them.
  */
 import type { ColumnKind, NumberFormat } from '../../table/model';
-import { WrittenNumberTally, isInformative, parseWrittenNumber, type FormCount } from '../written-number';
+import { WrittenNumberTally, fileDecimalMark, isInformative, parseWrittenNumber, type DecimalMark, type FormCount } from '../written-number';
 
 /** Share of non-missing cells a type must fit for the column to take it. */
 export const FIT_SHARE = 0.9;
@@ -226,6 +226,11 @@ export function inferColumnTypeOf(n: number, valueAt: (i: number) => string): In
   return evidence.decide();
 }
 
+/** The decimal mark of a file from its columns' type evidence (see fileDecimalMark). */
+export function decimalMarkOf(columns: readonly TypeCounts[]): DecimalMark | undefined {
+  return fileDecimalMark(columns.map((counts) => ({ forms: counts.writtenForms, pointed: counts.floats - counts.ints })));
+}
+
 /** What a set of values says about their type: plain counts (structured-clone data), so the evidence of chunks adds up. */
 export interface TypeCounts {
   values: number;
@@ -396,7 +401,7 @@ export class TypeEvidence {
     const number = parseWrittenNumber(v);
     if (number === null) return this.addUntyped();
     c.values++;
-    this.written.add(number);
+    this.written.add(number, v);
   }
 
   /** Adds the evidence of the values that follow this one's. */
@@ -432,7 +437,8 @@ export class TypeEvidence {
     return untyped > total * (1 - FIT_SHARE);
   }
 
-  decide(): InferredColumn {
+  /** The column's type; `fileMark`: the decimal mark of the file's columns (see fileDecimalMark). */
+  decide(fileMark?: DecimalMark): InferredColumn {
     const { values: n, ints, int32, floats, large, bools, zeroOnes, seenZero, seenOne, timestamps, otherTimestamps, anyDate, dateCounts } = this.counts;
     if (n === 0) return { kind: 'empty' };
     if (this.hopeless(n)) return { kind: 'string' };
@@ -440,7 +446,7 @@ export class TypeEvidence {
     if (zeroOnes === n && n >= 2 && seenZero && seenOne) return { kind: 'boolean', zeroOne: true };
     if (fits(bools)) return { kind: 'boolean', zeroOne: false };
     // Numbers with units, percent signs or currencies: numeric when they and the plain numbers fill the column.
-    const numbers = this.written.decide(floats, large);
+    const numbers = this.written.decide(floats, large, floats - ints, fileMark);
     const numberFormat = numbers && isInformative(numbers.format) ? { numberFormat: numbers.format } : {};
     if (fits(ints)) return isZeroPaddedCode(this.counts.paddedByWidth, this.counts.unpaddedByWidth) ? { kind: 'string' } : { kind: 'integer', int32, ...numberFormat };
     if (fits(floats) || (numbers && fits(numbers.fitting))) return { kind: 'float', ...numberFormat };

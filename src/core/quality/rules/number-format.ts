@@ -1,20 +1,20 @@
 import { defineRule } from '../rule';
-import type { ColumnInfo, IngestResult, RawCell } from '../../table/model';
+import type { ColumnInfo, IngestResult, NumberFormat, RawCell } from '../../table/model';
 import { nullCount, numericColumn, replaceCellFix, sortedColumn } from '../column-values';
 import { compatibleUnits, describeForm, formKey, parseWrittenNumber, unitKey, unitLabel, writeInForm, type WrittenNumber } from '../../ingest/written-number';
 
-/** A cell as written: the number with its unit, or a plain number (decimals counted from the text). */
-function writtenOf(text: string): WrittenNumber {
-  const written = parseWrittenNumber(text);
+/** A cell as written in a column of `format`: the number with its unit, or a plain number (decimals counted from the text). */
+function writtenOf(text: string, format: NumberFormat | undefined): WrittenNumber {
+  const written = parseWrittenNumber(text, format?.decimalComma);
   if (written) return written;
   const trimmed = text.trim();
   const point = trimmed.indexOf('.');
-  return { value: Number(trimmed), prefix: '', suffix: '', unit: '', grouped: false, decimals: point < 0 ? 0 : trimmed.length - point - 1 };
+  return { value: Number(trimmed), prefix: '', suffix: '', unit: '', grouped: false, decimals: point < 0 ? 0 : trimmed.length - point - 1, decimalComma: false };
 }
 
 /** Whether a cell a numeric column rejected is a number in another unit than the column's (reported here, not as a type mismatch). */
 export function isNumberInOtherUnit(text: string, column: ColumnInfo): boolean {
-  const written = parseWrittenNumber(text);
+  const written = parseWrittenNumber(text, column.numberFormat?.decimalComma);
   return written !== null && !compatibleUnits(written.unit, column.numberFormat?.unit ?? '');
 }
 
@@ -37,10 +37,16 @@ function scaleNote(written: WrittenNumber, value: number, columnUnit: string, me
   return '';
 }
 
+/** How a cell's decimal mark was read, in words, where it is not its column's ("3,5" among "2.5"). */
+function markNote(written: WrittenNumber, format: NumberFormat | undefined): string {
+  if (written.decimals === 0 || written.decimalComma === (format?.decimalComma === true)) return '';
+  return written.decimalComma ? ' (its comma is a decimal comma)' : ' (its point is a decimal point; the column writes decimal commas)';
+}
+
 /** The forms of the values accepted in a column (their cells are not reported: the form is fine there). */
-function acceptedForms(values: ReadonlySet<string>): Set<string> {
+function acceptedForms(values: ReadonlySet<string>, format: NumberFormat | undefined): Set<string> {
   const forms = new Set<string>();
-  for (const value of values) forms.add(formKey(writtenOf(value)));
+  for (const value of values) forms.add(formKey(writtenOf(value, format)));
   return forms;
 }
 
@@ -66,7 +72,7 @@ export const numberFormat = defineRule({
   defaultSeverity: 'warning',
   acceptsValues: true,
   defaultOptions: {},
-  description: 'A number written unlike the rest of its column: another spelling of the unit ("16 OZ." among "16 oz"), a unit, percent sign or currency where the column has none (or none where it has one), thousands separators.',
+  description: 'A number written unlike the rest of its column: another spelling of the unit ("16 OZ." among "16 oz"), a unit, percent sign or currency where the column has none (or none where it has one), thousands separators, a decimal comma among points.',
   docs: `Catalogues merged from several sources write one quantity several ways: "12.0", "16 oz", "16.0 ounce",
 "16 OZ."; "0.05" next to "0.07%"; "$1,234" next to "1234". Most tools then read the whole column as text,
 and a model loses the feature or sees each spelling as a category of its own.
@@ -80,7 +86,12 @@ column's form and its share in the message, and read as its number:
   is extra); a plain number in a column of percents likewise. The scale is the column's own (its median
   magnitude), and the message says which reading was chosen;
 - a number in another unit than the column's ("3 kg" in a column of pounds) is not converted and not read: it
-  is reported with both units.
+  is reported with both units;
+- a decimal comma among decimal points ("57,38" among "46.37"), or a point in a column of decimal commas. A
+  comma is read as a decimal comma where only it can be meant (fewer or more than three digits after it, "0,855",
+  "1.234,56"); a column whose commas could be either ("8,536") reads them so when it, or the file's other
+  columns, write such unambiguous decimal commas and no comma for thousands ("1,234,567"): a file written in
+  much of Europe ("478,06;8,536") is read as numbers, not as text or as thousands.
 
 **Fix**: the quick fix "Normalize to the number" writes the number in the column's form ("16" in a column of
 plain numbers, "3504 lbs" in one that writes lbs); "fix all" does it for the whole file. If a form is fine in
@@ -91,13 +102,13 @@ In a file checked in batches, the column's form is decided on the first batch.`,
     for (const [c, cells] of byColumn(data.variantCells)) {
       const column = data.columns[c];
       const format = column.numberFormat;
-      const accepted = acceptedForms(acceptedValues(c));
+      const accepted = acceptedForms(acceptedValues(c), format);
       const values = numericColumn(data, c);
       const median = sortedColumn(data, c).quantile(0.5);
       const present = presentCount(data, c);
       let acceptedCells = 0;
       const reported = cells.filter((cell) => {
-        const ok = isAccepted(c, cell.text) || accepted.has(formKey(writtenOf(cell.text)));
+        const ok = isAccepted(c, cell.text) || accepted.has(formKey(writtenOf(cell.text, format)));
         if (ok) acceptedCells++;
         return !ok;
       });
@@ -107,7 +118,7 @@ In a file checked in batches, the column's form is decided on the first batch.`,
       const form = `${describeForm(format)}${label && !(format?.prefix || format?.suffix) ? `, in ${label}` : ''}`;
       const integers = column.kind === 'integer';
       for (const cell of reported) {
-        const written = writtenOf(cell.text);
+        const written = writtenOf(cell.text, format);
         const value = values[cell.row];
         const converted = value !== written.value;
         const decimals = integers ? 0 : Math.max(0, written.decimals + (converted ? (written.unit === '%' ? 2 : -2) : 0));
@@ -120,7 +131,7 @@ In a file checked in batches, the column's form is decided on the first batch.`,
           evidence: { columnForm: form, columnShare: share, readAs: value, ...(unit ? { unit } : {}), ...(converted ? { percentConverted: true } : {}) },
           message:
             `"${cell.text}" is written unlike column "${column.name}" (${percent(share)} of its values are ${form}); ` +
-            `read as ${shown(value)}${label ? ` ${label}` : ''}${scaleNote(written, value, unit, median)}.`,
+            `read as ${shown(value)}${label ? ` ${label}` : ''}${scaleNote(written, value, unit, median)}${markNote(written, format)}.`,
           fixes: () => {
             // A plain number is written as a number (bare in JSON Lines); a form with a unit or grouping as text.
             const fix = replaceCellFix(data, cell.row, c, plainColumn && !format?.grouped ? { number: normalized } : normalized, plainColumn ? `Normalize to the number: "${normalized}"` : `Write as the column does: "${normalized}"`);
@@ -133,7 +144,7 @@ In a file checked in batches, the column's form is decided on the first batch.`,
     for (const cell of data.rejectedCells) {
       const column = data.columns[cell.column];
       if ((column.kind !== 'integer' && column.kind !== 'float') || !isNumberInOtherUnit(cell.text, column) || isAccepted(cell.column, cell.text)) continue;
-      const written = writtenOf(cell.text);
+      const written = writtenOf(cell.text, column.numberFormat);
       const label = unitLabel(column.numberFormat) ?? '';
       const cellUnit = written.suffix.trim() || written.prefix.trim();
       report({
