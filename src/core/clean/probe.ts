@@ -53,7 +53,7 @@ export class FactsCollector {
           facts.plainNumbers++;
           continue;
         }
-        if (parseFormattedNumber(cell) !== null) {
+        if (parseFormattedNumber(cell) !== null || parseFormattedNumber(cell, ',') !== null) {
           facts.formattedNumbers++;
           continue;
         }

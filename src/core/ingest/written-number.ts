@@ -283,9 +283,7 @@ export class WrittenNumberTally {
       if (written.grouped) form.grouped++;
       else form.ungrouped++;
     }
-    if (written.decimalComma) form.decimalCommas++;
-    else if (written.commaMayBeDecimal) form.eitherCommas++;
-    else if (written.grouped && text.includes(',')) form.thousandsCommas++;
+    countComma(form, written, text);
   }
 
   /** Adds the counts of the values that follow this tally's. */
@@ -311,21 +309,7 @@ export class WrittenNumberTally {
    */
   decide(plain: number, plainLarge: number, pointed = 0, fileMark?: DecimalMark): { format: NumberFormat; fitting: number } | undefined {
     if (this.forms.size === 0) return undefined;
-    // The decimal mark: a comma where numbers written so outnumber those with a point (a file written in a
-    // language that writes "3,5"), none of them writing a comma for thousands; then "8,536" is 8.536, not grouped.
-    // A column whose commas could all be either ("1,100", "2,137") takes the file's mark. In a file whose other
-    // columns write decimal points, a column of such commas holds pairs ("9,6"), not decimals: they are no numbers.
-    let decimalCommas = 0;
-    let eitherCommas = 0;
-    let thousandsCommas = 0;
-    for (const form of this.forms.values()) {
-      decimalCommas += form.decimalCommas;
-      eitherCommas += form.eitherCommas;
-      thousandsCommas += form.thousandsCommas;
-    }
-    const commas = thousandsCommas === 0 && decimalCommas + (decimalCommas > 0 || fileMark === 'comma' ? eitherCommas : 0) > pointed;
-    const decimalComma = commas && fileMark !== 'point';
-    const pairs = commas && fileMark === 'point';
+    const { decimalComma, pairs } = columnDecimalMark(commaCountsOf(this.forms.values(), pointed), fileMark);
     const groupedOf = (form: FormCount) => form.grouped - (decimalComma ? form.eitherCommas : 0);
     const byUnit = new Map<string, number>();
     let unitBearing = 0;
@@ -371,21 +355,56 @@ export class WrittenNumberTally {
 /** The mark a file writes before decimals, from all its columns' numbers. */
 export type DecimalMark = 'comma' | 'point';
 
+/** How a column's values write commas and points (see FormCount), and how many plain numbers have a decimal point. */
+export interface CommaCounts {
+  decimalCommas: number;
+  eitherCommas: number;
+  thousandsCommas: number;
+  pointed: number;
+}
+
+/** Counts the comma of a number read as `written` from `text` (see FormCount). */
+export function countComma(counts: Pick<CommaCounts, 'decimalCommas' | 'eitherCommas' | 'thousandsCommas'>, written: WrittenNumber, text: string): void {
+  if (written.decimalComma) counts.decimalCommas++;
+  else if (written.commaMayBeDecimal) counts.eitherCommas++;
+  else if (written.grouped && text.includes(',')) counts.thousandsCommas++;
+}
+
+/** The comma counts of a column's forms, with its `pointed` plain numbers. */
+export function commaCountsOf(forms: Iterable<FormCount>, pointed: number): CommaCounts {
+  const counts: CommaCounts = { decimalCommas: 0, eitherCommas: 0, thousandsCommas: 0, pointed };
+  for (const form of forms) {
+    counts.decimalCommas += form.decimalCommas;
+    counts.eitherCommas += form.eitherCommas;
+    counts.thousandsCommas += form.thousandsCommas;
+  }
+  return counts;
+}
+
 /**
- * A file's decimal mark from its columns' written numbers (`forms`) and counts of plain numbers written with a
- * decimal point (`pointed`): a comma where numbers written with a decimal comma where only it can be meant
- * outnumber those with a point and no value writes a comma for thousands ("1,234,567"); a point where numbers
- * with a point are written; undefined where the file writes neither.
+ * A column's decimal mark: a comma where numbers written so outnumber those with a point (a file written in a
+ * language that writes "3,5"), none of them writing a comma for thousands; then "8,536" is 8.536, not grouped.
+ * A column whose commas could all be either ("1,100", "2,137") takes the file's mark (`fileMark`). In a file
+ * whose other columns write decimal points, a column of such commas holds `pairs` ("9,6"), not decimals.
  */
-export function fileDecimalMark(columns: readonly { forms: ReadonlyMap<string, FormCount>; pointed: number }[]): DecimalMark | undefined {
+export function columnDecimalMark(counts: CommaCounts, fileMark?: DecimalMark): { decimalComma: boolean; pairs: boolean } {
+  const { decimalCommas, eitherCommas, thousandsCommas, pointed } = counts;
+  const commas = thousandsCommas === 0 && decimalCommas + (decimalCommas > 0 || fileMark === 'comma' ? eitherCommas : 0) > pointed;
+  return { decimalComma: commas && fileMark !== 'point', pairs: commas && fileMark === 'point' };
+}
+
+/**
+ * A file's decimal mark from its columns' comma counts: a comma where numbers written with a decimal comma
+ * where only it can be meant outnumber those with a point and no value writes a comma for thousands
+ * ("1,234,567"); a point where numbers with a point are written; undefined where the file writes neither.
+ */
+export function fileDecimalMark(columns: readonly CommaCounts[]): DecimalMark | undefined {
   let commas = 0;
   let points = 0;
-  for (const { forms, pointed } of columns) {
+  for (const { decimalCommas, thousandsCommas, pointed } of columns) {
+    if (thousandsCommas > 0) return 'point';
     points += pointed;
-    for (const form of forms.values()) {
-      if (form.thousandsCommas > 0) return 'point';
-      commas += form.decimalCommas;
-    }
+    commas += decimalCommas;
   }
   return commas > points ? 'comma' : points > 0 ? 'point' : undefined;
 }

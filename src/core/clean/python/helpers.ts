@@ -124,15 +124,24 @@ def parse_formatted(s, decimal="."):
     return (-value if negative else value, unit, percent)`,
   },
   normalize_number: {
-    uses: ['is_missing', 'plain_number', 'parse_formatted', 'js_num'],
+    uses: ['is_missing', 'plain_number', 'parse_formatted', 'js_num', 'js_trim'],
     code: String.raw`UNIT_FACTORS = __UNIT_FACTORS__
+_COMMA_NUMBER = re.compile("([0-9]{1,3}(?:([. '\u00a0\u202f])[0-9]{3})(?:\\2[0-9]{3})*|[0-9]+),([0-9]+)(?![0-9.,])")
+
+
+def _only_decimal_comma(s):
+    """Whether the number's comma can only be a decimal comma ("57,38", "0,855", "1.234,5"), as the reader reads it."""
+    m = _COMMA_NUMBER.search(js_trim(s))
+    return m is not None and (len(m.group(3)) != 3 or m.group(1) == "0" or m.group(2) is not None or len(m.group(1)) > 3)
 
 
 def normalize_number(s, decimal, unit, percent):
     """The cell as a plain number in the column's unit (the step "normalize-numbers"), or unchanged."""
-    if is_missing(s) or (decimal == "." and plain_number(s) is not None):
+    if is_missing(s) or plain_number(s) is not None:
         return s
     parsed = parse_formatted(s, decimal)
+    if parsed is None and decimal == "." and _only_decimal_comma(s):
+        parsed = parse_formatted(s, ",")
     if parsed is None:
         return s
     value, source_unit, is_percent = parsed

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { defineStep, eachPresent, mapColumns, py } from '../step';
 import { convertUnit, isMissing, numberText, parseFormattedNumber, plainNumber, type DecimalMark, type FormattedNumber } from '../values';
 import { columnList, listed, nameList } from './options';
+import { columnDecimalMark, countComma, fileDecimalMark, parseWrittenNumber, type CommaCounts, type DecimalMark as FileDecimalMark } from '../../ingest/written-number';
 
 const columnParameters = z.object({
   decimal: z.enum(['.', ',']).check(z.describe('Decimal mark of the formatted values.')),
@@ -10,11 +11,13 @@ const columnParameters = z.object({
 });
 type ColumnParameters = z.infer<typeof columnParameters>;
 
-/** The number a cell stands for under `p`, or null (plain numbers in the column's unit are left as written). */
+/**
+ * The number a cell stands for under `p`, or null (plain numbers are left as written, whatever the column's
+ * mark, as the reader reads them). A decimal comma where only it can be meant ("57,38") is one in a column of points too.
+ */
 function normalizedText(cell: string, p: ColumnParameters): string | null {
-  const formatted = (): FormattedNumber | null => parseFormattedNumber(cell, p.decimal);
-  if (p.decimal === '.' && plainNumber(cell) !== null) return null;
-  const parsed = formatted();
+  if (plainNumber(cell) !== null) return null;
+  const parsed: FormattedNumber | null = parseFormattedNumber(cell, p.decimal) ?? (p.decimal === '.' && parseWrittenNumber(cell)?.decimalComma ? parseFormattedNumber(cell, ',') : null);
   if (!parsed) return null;
   const value = convertUnit(parsed, p.unit, p.percent);
   return value === null ? null : numberText(value);
@@ -28,12 +31,18 @@ class NumberFormats {
   percents = 0;
   readonly formatted: Record<DecimalMark, number> = { '.': 0, ',': 0 };
   readonly units: Record<DecimalMark, Map<string, number>> = { '.': new Map(), ',': new Map() };
+  /** How the cells write commas and points, as the reader counts them (its decimal mark is the reader's). */
+  readonly commas: CommaCounts = { decimalCommas: 0, eitherCommas: 0, thousandsCommas: 0, pointed: 0 };
 
   add(cell: string): void {
     const plain = plainNumber(cell);
     if (plain !== null) {
       this.plain++;
       if (plain >= 0 && plain <= 1) this.unitInterval++;
+      if (cell.includes('.')) this.commas.pointed++;
+    } else {
+      const written = parseWrittenNumber(cell);
+      if (written) countComma(this.commas, written, cell);
     }
     for (const decimal of ['.', ','] as const) {
       if (decimal === '.' && plain !== null) continue;
@@ -45,9 +54,11 @@ class NumberFormats {
     }
   }
 
-  decide(options: { decimal: 'auto' | DecimalMark; percent: 'auto' | 'fraction' | 'number' }): ColumnParameters {
-    // A decimal comma wins only when more values read as numbers with it ("3,5") than with a point.
-    const decimal: DecimalMark = options.decimal !== 'auto' ? options.decimal : this.formatted[','] > this.formatted['.'] + this.plain ? ',' : '.';
+  /** The column's parameters; `fileMark`: the decimal mark of the step's columns together (as the reader decides a file's). */
+  decide(options: { decimal: 'auto' | DecimalMark; percent: 'auto' | 'fraction' | 'number' }, fileMark: FileDecimalMark | undefined): ColumnParameters {
+    // The decimal mark as the reader decides it: a comma where numbers written with one where only it can be
+    // meant ("3,5", "0,855") outnumber those with a point, none writing a comma for thousands; "8,536" then is 8.536.
+    const decimal: DecimalMark = options.decimal !== 'auto' ? options.decimal : columnDecimalMark(this.commas, fileMark).decimalComma ? ',' : '.';
     let unit: string | null = null;
     let best = 0;
     for (const [u, count] of this.units[decimal]) {
@@ -69,7 +80,7 @@ export const normalizeNumbers = defineStep({
   options: z.object({
     columns: columnList,
     percent: z._default(z.enum(['auto', 'fraction', 'number']), 'auto').check(z.describe('"auto": fractions when the column\'s plain numbers lie between 0 and 1.')),
-    decimal: z._default(z.enum(['auto', '.', ',']), 'auto').check(z.describe('Decimal mark; "auto" picks "," only when more values read as numbers with it.')),
+    decimal: z._default(z.enum(['auto', '.', ',']), 'auto').check(z.describe('Decimal mark; "auto" decides as the reader does: "," where values written with a decimal comma only it can mean ("3,5", "0,855") outnumber those with a point and none groups thousands with a comma.')),
   }),
   fitted: z.object({ columns: z.record(z.string(), columnParameters) }),
   columns: listed,
@@ -77,7 +88,10 @@ export const normalizeNumbers = defineStep({
     const formats = new Map(options.columns.map((c) => [c, new NumberFormats()]));
     return {
       add: (frame) => eachPresent(frame, formats.keys(), context.naTokens, (name, text) => formats.get(name)!.add(text)),
-      finish: () => ({ columns: Object.fromEntries([...formats].map(([name, counts]) => [name, counts.decide(options)])) }),
+      finish: () => {
+        const fileMark = fileDecimalMark([...formats.values()].map((counts) => counts.commas));
+        return { columns: Object.fromEntries([...formats].map(([name, counts]) => [name, counts.decide(options, fileMark)])) };
+      },
     };
   },
   schema: (input, options) => input.map((c) => (options.columns.includes(c.name) ? { name: c.name, kind: 'float' as const } : c)),

@@ -4,7 +4,7 @@
  * and become nulls in the typed column, so the quality rules can point at them.
  */
 import type { ColumnKind, NumberFormat } from '../../table/model';
-import { WrittenNumberTally, fileDecimalMark, isInformative, parseWrittenNumber, type DecimalMark, type FormCount } from '../written-number';
+import { WrittenNumberTally, commaCountsOf, fileDecimalMark, isInformative, parseWrittenNumber, type DecimalMark, type FormCount } from '../written-number';
 
 /** Share of non-missing cells a type must fit for the column to take it. */
 export const FIT_SHARE = 0.9;
@@ -228,7 +228,7 @@ export function inferColumnTypeOf(n: number, valueAt: (i: number) => string): In
 
 /** The decimal mark of a file from its columns' type evidence (see fileDecimalMark). */
 export function decimalMarkOf(columns: readonly TypeCounts[]): DecimalMark | undefined {
-  return fileDecimalMark(columns.map((counts) => ({ forms: counts.writtenForms, pointed: counts.floats - counts.ints })));
+  return fileDecimalMark(columns.map((counts) => commaCountsOf(counts.writtenForms.values(), counts.floats - counts.ints)));
 }
 
 /** What a set of values says about their type: plain counts (structured-clone data), so the evidence of chunks adds up. */
