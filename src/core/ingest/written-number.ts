@@ -122,8 +122,8 @@ export function unitKey(written: string): string | undefined {
 }
 
 const PREFIX = /^(?:US\$|[$€£¥₹]|(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|INR)(?=[\s\d+-]))\s?/i;
-/** A unit or currency after the number: symbols, or up to three words of letters (with dots, °, /, ³). */
-const SUFFIX = /^\s?(?:%|[\p{L}°µ℃℉"][\p{L}\p{M}°µ./²³]{0,15}(?:\s[\p{L}][\p{L}.]{0,15}){0,2})$/u;
+/** A unit or currency after the number: symbols ("%", "€": "12,50 €"), or up to three words of letters (with dots, °, /, ³). */
+const SUFFIX = /^\s?(?:%|[$€£¥₹]|[\p{L}°µ℃℉"][\p{L}\p{M}°µ./²³]{0,15}(?:\s[\p{L}][\p{L}.]{0,15}){0,2})$/u;
 /** Digits, grouped by thousands ("1,234,567", "1 234") or not, then a fraction after a point. */
 const NUMBER = /^(\d{1,3}(?:([,\u00a0\u202f' ])\d{3})(?:\2\d{3})*|\d+)(?:\.(\d*))?|^\.(\d+)/;
 /** Digits, grouped by thousands with points or spaces ("1.234.567", "1 234") or not, then a fraction after a decimal comma ("3,5"). */
@@ -355,9 +355,13 @@ export class WrittenNumberTally {
 /** The mark a file writes before decimals, from all its columns' numbers. */
 export type DecimalMark = 'comma' | 'point';
 
-/** How a column's values write commas and points (see FormCount), and how many plain numbers have a decimal point. */
+/**
+ * How a column's values write commas and points (see FormCount; `bareDecimalCommas`: the decimal commas of
+ * numbers written without a unit, percent or currency), and how many plain numbers have a decimal point.
+ */
 export interface CommaCounts {
   decimalCommas: number;
+  bareDecimalCommas: number;
   eitherCommas: number;
   thousandsCommas: number;
   pointed: number;
@@ -372,9 +376,10 @@ export function countComma(counts: Pick<CommaCounts, 'decimalCommas' | 'eitherCo
 
 /** The comma counts of a column's forms, with its `pointed` plain numbers. */
 export function commaCountsOf(forms: Iterable<FormCount>, pointed: number): CommaCounts {
-  const counts: CommaCounts = { decimalCommas: 0, eitherCommas: 0, thousandsCommas: 0, pointed };
+  const counts: CommaCounts = { decimalCommas: 0, bareDecimalCommas: 0, eitherCommas: 0, thousandsCommas: 0, pointed };
   for (const form of forms) {
     counts.decimalCommas += form.decimalCommas;
+    if (!form.prefix && !form.suffix) counts.bareDecimalCommas += form.decimalCommas;
     counts.eitherCommas += form.eitherCommas;
     counts.thousandsCommas += form.thousandsCommas;
   }
@@ -385,12 +390,14 @@ export function commaCountsOf(forms: Iterable<FormCount>, pointed: number): Comm
  * A column's decimal mark: a comma where numbers written so outnumber those with a point (a file written in a
  * language that writes "3,5"), none of them writing a comma for thousands; then "8,536" is 8.536, not grouped.
  * A column whose commas could all be either ("1,100", "2,137") takes the file's mark (`fileMark`). In a file
- * whose other columns write decimal points, a column of such commas holds `pairs` ("9,6"), not decimals.
+ * whose other columns write decimal points, a column of bare numbers with such commas holds `pairs` ("9,6"), not
+ * decimals; with a unit, a percent or a currency ("49,5%", "12,50 €") the comma is a decimal comma there too.
  */
 export function columnDecimalMark(counts: CommaCounts, fileMark?: DecimalMark): { decimalComma: boolean; pairs: boolean } {
-  const { decimalCommas, eitherCommas, thousandsCommas, pointed } = counts;
+  const { decimalCommas, bareDecimalCommas, eitherCommas, thousandsCommas, pointed } = counts;
   const commas = thousandsCommas === 0 && decimalCommas + (decimalCommas > 0 || fileMark === 'comma' ? eitherCommas : 0) > pointed;
-  return { decimalComma: commas && fileMark !== 'point', pairs: commas && fileMark === 'point' };
+  const pairs = commas && fileMark === 'point' && bareDecimalCommas === decimalCommas;
+  return { decimalComma: commas && !pairs, pairs };
 }
 
 /**

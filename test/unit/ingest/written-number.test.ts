@@ -175,3 +175,17 @@ test('in a file that writes decimal points, a column of "9,6" holds pairs of num
   const alone = column(['count;array', ...Array.from({ length: 200 }, (_, i) => `${i};${1 + (i % 9)},${1 + ((i * 5) % 9)}`)].join('\n') + '\n', 'array');
   assert.equal(alone.info.kind, 'float');
 });
+
+test('a currency symbol after the number is its currency; percents and prices with decimal commas are numbers beside columns of points', () => {
+  assert.deepEqual([parseWrittenNumber('12,50 €')?.value, parseWrittenNumber('12,50 €')?.unit], [12.5, 'EUR']);
+  assert.equal(parseWrittenNumber('12.50 €')?.value, 12.5);
+  // "1.0" and "1.5E-3" elsewhere write points; "49,5%" and "45,05 €" are no pairs of numbers: their commas are decimal commas.
+  const rows = Array.from({ length: 100 }, (_, i) => `${i % 2}.0;${(i % 7) + 1}.5E-3;${10 + (i % 80)},5%;${20 + (i % 50)},05 €`);
+  const text = ['flag;tiny;pct;eur', ...rows].join('\n') + '\n';
+  const pct = column(text, 'pct');
+  assert.equal(pct.info.kind, 'float');
+  assert.equal(pct.values[3], 13.5);
+  const eur = column(text, 'eur');
+  assert.deepEqual([eur.info.kind, eur.info.numberFormat?.unit, eur.values[3]], ['float', 'EUR', 23.05]);
+  assert.deepEqual(eur.data.variantCells, []);
+});

@@ -32,7 +32,7 @@ class NumberFormats {
   readonly formatted: Record<DecimalMark, number> = { '.': 0, ',': 0 };
   readonly units: Record<DecimalMark, Map<string, number>> = { '.': new Map(), ',': new Map() };
   /** How the cells write commas and points, as the reader counts them (its decimal mark is the reader's). */
-  readonly commas: CommaCounts = { decimalCommas: 0, eitherCommas: 0, thousandsCommas: 0, pointed: 0 };
+  readonly commas: CommaCounts = { decimalCommas: 0, bareDecimalCommas: 0, eitherCommas: 0, thousandsCommas: 0, pointed: 0 };
 
   add(cell: string): void {
     const plain = plainNumber(cell);
@@ -43,6 +43,7 @@ class NumberFormats {
     } else {
       const written = parseWrittenNumber(cell);
       if (written) countComma(this.commas, written, cell);
+      if (written?.decimalComma && !written.prefix && !written.suffix) this.commas.bareDecimalCommas++;
     }
     for (const decimal of ['.', ','] as const) {
       if (decimal === '.' && plain !== null) continue;
