@@ -227,3 +227,12 @@ test('numbers and damaged codes are not codes written with other separators', ()
   const found = findingsOf(checkCsv(csv(['revpar', 'county_id', 'code'], rows)), 'pattern-mismatch');
   assert.deepEqual(found.filter((f) => f.evidence?.separators), [], 'no value read as another way of writing a code');
 });
+
+test('among numbers written as text with a fraction, "35.0" is compared as written (one decimal among two), not read as a code "35"', () => {
+  // Prices kept as text (a word in every fifth row: "call", "sold"…); "35.0" and "20.0" are prices with one decimal.
+  const words = ['call', 'sold', 'free', 'ask', 'gone'];
+  const rows = Array.from({ length: 300 }, (_, i) => [i === 41 ? '35.0' : i === 91 ? '20.0' : i % 5 === 2 ? words[i % 25 >> 2] ?? 'call' : `${10 + (i % 80)}.${String(10 + (i % 89)).padStart(2, '0')}`]);
+  const found = findingsOf(checkCsv(csv(['price'], rows)), 'pattern-mismatch');
+  const written = found.find((f) => f.value === '35.0');
+  assert.match(written?.message ?? '', /"35\.0" in column "price" is shaped "99\.9", unlike \d+% of the column, shaped "99\.99"/, 'its own shape, not the form of a code "35"');
+});

@@ -297,7 +297,8 @@ In a file checked in batches, each batch is checked on its own.`,
       const unusual = new Map<number, [PatternLevel, Established]>();
       // Values of the column's shape written with other separators, and how the column writes them.
       const rewritten = new Map<number, string | undefined>();
-      const digitCodes = patterns.levels.class.dominant === 'digits';
+      // Codes of digits alone ("06101"), not numbers written with a fraction ("46.37"), where "35.0" is one of them.
+      const digitCodes = patterns.levels.class.dominant === 'digits' && patterns.levels.form.dominant === '9';
       patterns.byId.forEach((pattern, id) => {
         const text = distinct.text(id);
         if (isPlaceholderText(text) || isAccepted(c, text)) return;
