@@ -57,9 +57,10 @@ export class WrittenCells {
     let written: WrittenNumber | null;
     if (plain !== null) {
       if (!this.plainCanVary) return plain;
-      written = plainWritten(plain);
+      // Where the decimal mark is a comma, "12.345" is 12345 (a point groups thousands).
+      written = (this.decimalComma && !Number.isInteger(plain) ? parseWrittenNumber(cell.text(), true) : null) ?? plainWritten(plain);
     } else {
-      written = cell.mayBeWritten() ? parseWrittenNumber(cell.text(), this.decimalComma) : null;
+      written = cell.mayBeWritten() || this.decimalComma ? parseWrittenNumber(cell.text(), this.decimalComma) : null;
       if (!written || !compatibleUnits(written.unit, this.unit)) return null;
     }
     if ((written.unit === '%') !== (this.unit === '%')) {

@@ -129,6 +129,10 @@ const NUMBER = /^(\d{1,3}(?:([,\u00a0\u202f' ])\d{3})(?:\2\d{3})*|\d+)(?:\.(\d*)
 /** Digits, grouped by thousands with points or spaces ("1.234.567", "1 234") or not, then a fraction after a decimal comma ("3,5"). */
 const COMMA_NUMBER = /^(\d{1,3}(?:([.\u00a0\u202f' ])\d{3})(?:\2\d{3})*|\d+),(\d+)(?![\d.,])/;
 
+/** Digits grouped by thousands with points and nothing after ("12.345", "1.234.567"): thousands where the decimal mark is a comma. */
+export const POINT_GROUPED = /^[+-]?\d{1,3}(?:\.\d{3})+$/;
+const POINT_GROUPED_NUMBER = /^(\d{1,3}(?:(\.)\d{3})+)(?![\d.,])/;
+
 /**
  * Whether a number written with a comma before its last digits ("3,5", "0,855", "1.234,5", "8,536") has a
  * decimal comma whatever its column: the comma is no thousands separator when fewer or more than three digits
@@ -161,7 +165,8 @@ export function parseWrittenNumber(text: string, decimalComma = false): WrittenN
   }
   const comma = COMMA_NUMBER.exec(rest);
   const commaDecimal = comma !== null && (decimalComma || commaIsDecimal(comma[1], comma[2] !== undefined, comma[3]));
-  const number = commaDecimal ? comma : NUMBER.exec(rest);
+  // Where the decimal mark is a comma, points group thousands ("1.234.567", "12.345").
+  const number = commaDecimal ? comma : ((decimalComma ? POINT_GROUPED_NUMBER.exec(rest) : null) ?? NUMBER.exec(rest));
   if (!number) return null;
   const integer = number[1] ?? '0';
   const fraction = (commaDecimal ? number[3] : (number[3] ?? number[4])) ?? '';

@@ -189,3 +189,14 @@ test('a currency symbol after the number is its currency; percents and prices wi
   assert.deepEqual([eur.info.kind, eur.info.numberFormat?.unit, eur.values[3]], ['float', 'EUR', 23.05]);
   assert.deepEqual(eur.data.variantCells, []);
 });
+
+test('where the decimal mark is a comma, points group thousands: "12.345" is 12345 and "1.234.567" a number; elsewhere dotted codes stay text', () => {
+  const rows = Array.from({ length: 120 }, (_, i) => `${i};${i % 3 === 0 ? '999' : i % 3 === 1 ? `${12 + i}.345` : `1.${100 + i}.567`};${(i % 9) + 1},5`);
+  const population = column(['id;population;rate', ...rows].join('\n') + '\n', 'population');
+  assert.equal(population.info.kind, 'float');
+  assert.deepEqual(Array.from(population.values.slice(0, 3)), [999, 13345, 1102567]);
+  assert.deepEqual(population.data.rejectedCells, []);
+  // The same values in a file of decimal points ("1.5"): codes, not numbers.
+  const codes = Array.from({ length: 120 }, (_, i) => `${i},${i % 2 ? `1.${100 + i}.567` : `${12 + i}.345`},${(i % 9) + 1}.5`);
+  assert.equal(column(['id,code,rate', ...codes].join('\n') + '\n', 'code').info.kind, 'string');
+});

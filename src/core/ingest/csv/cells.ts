@@ -230,13 +230,30 @@ function addPlainEvidence(reader: CellReader, evidence: TypeEvidence): void {
   }
   if (int === null) {
     const float = floatFromBytes(buffer, s, e);
-    if (typeof float === 'number') return evidence.addFloat(float);
+    if (typeof float === 'number') return evidence.addFloat(float, pointGroupedBytes(buffer, s, e));
     const date = isoDateFromBytes(buffer, s, e);
     if (date !== NOT_HANDLED && date !== null) return evidence.addDate(ISO_ONLY);
     const bool = booleanFromBytes(buffer, s, e);
     if (bool !== NOT_HANDLED && bool.word !== null) return evidence.addBoolean();
   }
   evidence.add(reader.value(PLAIN));
+}
+
+/** Whether bytes[start, end) are digits grouped by thousands with points ("12.345", "-1.234.567"; see POINT_GROUPED). */
+function pointGroupedBytes(bytes: Uint8Array, start: number, end: number): boolean {
+  let k = start < end && (bytes[start] === 0x2b || bytes[start] === 0x2d) ? start + 1 : start;
+  let lead = 0;
+  while (k < end && bytes[k] >= 0x30 && bytes[k] <= 0x39) {
+    k++;
+    lead++;
+  }
+  if (lead < 1 || lead > 3 || k === end) return false;
+  while (k < end) {
+    if (bytes[k] !== 0x2e || end - k < 4) return false;
+    for (let d = 1; d <= 3; d++) if (bytes[k + d] < 0x30 || bytes[k + d] > 0x39) return false;
+    k += 4;
+  }
+  return true;
 }
 
 function hasDot(bytes: Uint8Array, start: number, end: number): boolean {

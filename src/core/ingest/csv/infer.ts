@@ -4,7 +4,7 @@
  * and become nulls in the typed column, so the quality rules can point at them.
  */
 import type { ColumnKind, NumberFormat } from '../../table/model';
-import { WrittenNumberTally, commaCountsOf, fileDecimalMark, isInformative, parseWrittenNumber, type DecimalMark, type FormCount } from '../written-number';
+import { POINT_GROUPED, WrittenNumberTally, commaCountsOf, fileDecimalMark, isInformative, parseWrittenNumber, type DecimalMark, type FormCount } from '../written-number';
 
 /** Share of non-missing cells a type must fit for the column to take it. */
 export const FIT_SHARE = 0.9;
@@ -258,6 +258,12 @@ export interface TypeCounts {
   /** Values of no typed category. */
   untyped: number;
   /**
+   * Values of digits grouped by thousands with points ("12.345": also counted as floats; "1.234.567": also counted
+   * as untyped): thousands in a file whose decimal mark is a comma (see POINT_GROUPED).
+   */
+  pointGroupedFloats: number;
+  pointGroupedUntyped: number;
+  /**
    * Integers written as digits alone, by the number of digits (index; the last slot holds longer ones): those
    * written with a leading zero ("02134") and the others. Zeros written before a number keep a code's width
    * (zip codes, ids): see {@link isZeroPaddedCode}.
@@ -325,6 +331,8 @@ export class TypeEvidence {
     dateCounts: new Map(),
     writtenForms: new Map(),
     untyped: 0,
+    pointGroupedFloats: 0,
+    pointGroupedUntyped: 0,
     paddedByWidth: new Array<number>(WIDTH_SLOTS).fill(0),
     unpaddedByWidth: new Array<number>(WIDTH_SLOTS).fill(0),
   };
@@ -349,7 +357,9 @@ export class TypeEvidence {
     }
   }
 
-  addFloat(f: number): void {
+  /** A float value; `pointGrouped`: written as digits grouped by thousands with points ("12.345"). */
+  addFloat(f: number, pointGrouped = false): void {
+    if (pointGrouped) this.counts.pointGroupedFloats++;
     this.counts.values++;
     this.counts.floats++;
     if (Math.abs(f) >= 1000) this.counts.large++;
@@ -381,7 +391,7 @@ export class TypeEvidence {
       return this.addInteger(i, digits?.width, digits?.padded);
     }
     const f = parseFloatCell(v);
-    if (f !== null) return this.addFloat(f);
+    if (f !== null) return this.addFloat(f, POINT_GROUPED.test(v.trim()));
     if (parseBooleanWord(v) !== null) return this.addBoolean();
     const formats = dateFormatsOf(v);
     if (formats.length) return this.addDate(formats);
@@ -399,7 +409,10 @@ export class TypeEvidence {
       return;
     }
     const number = parseWrittenNumber(v);
-    if (number === null) return this.addUntyped();
+    if (number === null) {
+      if (POINT_GROUPED.test(v.trim())) c.pointGroupedUntyped++;
+      return this.addUntyped();
+    }
     c.values++;
     this.written.add(number, v);
   }
@@ -423,6 +436,8 @@ export class TypeEvidence {
     addCounts(c.dateCounts, next.dateCounts);
     this.written.merge(next.writtenForms);
     c.untyped += next.untyped;
+    c.pointGroupedFloats += next.pointGroupedFloats;
+    c.pointGroupedUntyped += next.pointGroupedUntyped;
     for (let w = 0; w < WIDTH_SLOTS; w++) {
       c.paddedByWidth[w] += next.paddedByWidth[w];
       c.unpaddedByWidth[w] += next.unpaddedByWidth[w];
@@ -439,15 +454,30 @@ export class TypeEvidence {
 
   /** The column's type; `fileMark`: the decimal mark of the file's columns (see fileDecimalMark). */
   decide(fileMark?: DecimalMark): InferredColumn {
-    const { values: n, ints, int32, floats, large, bools, zeroOnes, seenZero, seenOne, timestamps, otherTimestamps, anyDate, dateCounts } = this.counts;
+    const { values: n, ints, int32, bools, zeroOnes, seenZero, seenOne, timestamps, otherTimestamps, anyDate, dateCounts, pointGroupedFloats, pointGroupedUntyped } = this.counts;
+    let { floats, large } = this.counts;
     if (n === 0) return { kind: 'empty' };
-    if (this.hopeless(n)) return { kind: 'string' };
+    // In a file whose decimal mark is a comma, numbers whose points all group thousands ("12.345", "1.234.567") are
+    // whole numbers so grouped: read as numbers (Float64 holds them exactly), the column's format grouping by points.
+    const pointGroups = fileMark === 'comma' && pointGroupedFloats + pointGroupedUntyped > 0 && floats - ints === pointGroupedFloats;
+    let untyped = this.counts.untyped;
+    if (pointGroups) {
+      untyped -= pointGroupedUntyped;
+      floats += pointGroupedUntyped;
+      large += pointGroupedUntyped + pointGroupedFloats;
+    }
+    if (this.hopeless(n, untyped)) return { kind: 'string' };
     const fits = (count: number) => count >= n * FIT_SHARE && count > 0;
     if (zeroOnes === n && n >= 2 && seenZero && seenOne) return { kind: 'boolean', zeroOne: true };
     if (fits(bools)) return { kind: 'boolean', zeroOne: false };
     // Numbers with units, percent signs or currencies: numeric when they and the plain numbers fill the column.
-    const numbers = this.written.decide(floats, large, floats - ints, fileMark);
-    const numberFormat = numbers && isInformative(numbers.format) ? { numberFormat: numbers.format } : {};
+    const numbers = this.written.decide(floats, large, pointGroups ? 0 : floats - ints, fileMark);
+    const numberFormat = pointGroups
+      ? { numberFormat: { unit: '', prefix: '', suffix: '', ...numbers?.format, grouped: true, decimalComma: true } }
+      : numbers && isInformative(numbers.format)
+        ? { numberFormat: numbers.format }
+        : {};
+    if (pointGroups && (fits(floats) || (numbers && fits(numbers.fitting + pointGroupedUntyped)))) return { kind: 'float', ...numberFormat };
     if (fits(ints)) return isZeroPaddedCode(this.counts.paddedByWidth, this.counts.unpaddedByWidth) ? { kind: 'string' } : { kind: 'integer', int32, ...numberFormat };
     if (fits(floats) || (numbers && fits(numbers.fitting))) return { kind: 'float', ...numberFormat };
     if (fits(anyDate)) return { kind: 'date', dateFormat: mostCommon(dateCounts) };
