@@ -129,9 +129,12 @@ const NUMBER = /^(\d{1,3}(?:([,\u00a0\u202f' ])\d{3})(?:\2\d{3})*|\d+)(?:\.(\d*)
 /** Digits, grouped by thousands with points or spaces ("1.234.567", "1 234") or not, then a fraction after a decimal comma ("3,5"). */
 const COMMA_NUMBER = /^(\d{1,3}(?:([.\u00a0\u202f' ])\d{3})(?:\2\d{3})*|\d+),(\d+)(?![\d.,])/;
 
-/** Digits grouped by thousands with points and nothing after ("12.345", "1.234.567"): thousands where the decimal mark is a comma. */
-export const POINT_GROUPED = /^[+-]?\d{1,3}(?:\.\d{3})+$/;
-const POINT_GROUPED_NUMBER = /^(\d{1,3}(?:(\.)\d{3})+)(?![\d.,])/;
+/**
+ * Digits grouped by thousands with points and nothing after ("12.345", "1.234.567"; never led by a zero: "0.125"
+ * is a fraction): thousands where the decimal mark is a comma.
+ */
+export const POINT_GROUPED = /^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$/;
+const POINT_GROUPED_NUMBER = /^([1-9]\d{0,2}(?:(\.)\d{3})+)(?![\d.,])/;
 
 /**
  * Whether a number written with a comma before its last digits ("3,5", "0,855", "1.234,5", "8,536") has a

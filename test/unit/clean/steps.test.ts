@@ -55,8 +55,8 @@ test('normalize numbers: separators, currency, percent, units (converted to the 
   assert.deepEqual(lines(comma.text), ['v', '3.5', '1234.5', '2.25'], 'decimal commas learned from the column');
   // As the reader reads them: "8,536" is 8.536 beside "0,855" (a comma for thousands never follows a zero alone),
   // and a decimal comma among points ("57,38") is 57.38, not left as text or read as thousands.
-  const european = await cleanCsv('w;p\n8,536;12,5\n0,855;3\n2,137;4,25\n', [['normalize-numbers', { columns: ['w', 'p'] }]]);
-  assert.deepEqual(lines(european.text), ['w;p', '8.536;12.5', '0.855;3', '2.137;4.25']);
+  const european = await cleanCsv('w;p\n8,536;12,5\n0,855;3\n2,137;4,25\n0,5;1.234\n', [['normalize-numbers', { columns: ['w', 'p'] }]]);
+  assert.deepEqual(lines(european.text), ['w;p', '8.536;12.5', '0.855;3', '2.137;4.25', '0.5;1234'], 'and "1.234" among decimal commas is 1234');
   const mixed = await cleanCsv('p\n46.37\n"57,38"\n12.5\n"1,234"\n', [['normalize-numbers', { columns: ['p'] }]]);
   assert.deepEqual(lines(mixed.text), ['p', '46.37', '57.38', '12.5', '1234']);
 });

@@ -196,6 +196,9 @@ test('where the decimal mark is a comma, points group thousands: "12.345" is 123
   assert.equal(population.info.kind, 'float');
   assert.deepEqual(Array.from(population.values.slice(0, 3)), [999, 13345, 1102567]);
   assert.deepEqual(population.data.rejectedCells, []);
+  // A zero never leads a group of thousands: "0.125" and "0.250" are fractions there too.
+  const fractions = Array.from({ length: 120 }, (_, i) => `${i};${i % 2 ? '0.125' : '0.250'};${(i % 9) + 1},5;${i},75`);
+  assert.deepEqual(Array.from(column(['id;share;rate;price', ...fractions].join('\n') + '\n', 'share').values.slice(0, 2)), [0.25, 0.125]);
   // The same values in a file of decimal points ("1.5"): codes, not numbers.
   const codes = Array.from({ length: 120 }, (_, i) => `${i},${i % 2 ? `1.${100 + i}.567` : `${12 + i}.345`},${(i % 9) + 1}.5`);
   assert.equal(column(['id,code,rate', ...codes].join('\n') + '\n', 'code').info.kind, 'string');

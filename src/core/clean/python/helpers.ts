@@ -126,6 +126,7 @@ def parse_formatted(s, decimal="."):
   normalize_number: {
     uses: ['is_missing', 'plain_number', 'parse_formatted', 'js_num', 'js_trim'],
     code: String.raw`UNIT_FACTORS = __UNIT_FACTORS__
+_POINT_GROUPED = re.compile("[+-]?[1-9][0-9]{0,2}(?:\\.[0-9]{3})+")
 _COMMA_NUMBER = re.compile("([0-9]{1,3}(?:([. '\u00a0\u202f])[0-9]{3})(?:\\2[0-9]{3})*|[0-9]+),([0-9]+)(?![0-9.,])")
 
 
@@ -137,7 +138,7 @@ def _only_decimal_comma(s):
 
 def normalize_number(s, decimal, unit, percent):
     """The cell as a plain number in the column's unit (the step "normalize-numbers"), or unchanged."""
-    if is_missing(s) or plain_number(s) is not None:
+    if is_missing(s) or (plain_number(s) is not None and not (decimal == "," and _POINT_GROUPED.fullmatch(js_trim(s)))):
         return s
     parsed = parse_formatted(s, decimal)
     if parsed is None and decimal == "." and _only_decimal_comma(s):

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { defineStep, eachPresent, mapColumns, py } from '../step';
 import { convertUnit, isMissing, numberText, parseFormattedNumber, plainNumber, type DecimalMark, type FormattedNumber } from '../values';
 import { columnList, listed, nameList } from './options';
-import { columnDecimalMark, countComma, fileDecimalMark, parseWrittenNumber, type CommaCounts, type DecimalMark as FileDecimalMark } from '../../ingest/written-number';
+import { POINT_GROUPED, columnDecimalMark, countComma, fileDecimalMark, parseWrittenNumber, type CommaCounts, type DecimalMark as FileDecimalMark } from '../../ingest/written-number';
 
 const columnParameters = z.object({
   decimal: z.enum(['.', ',']).check(z.describe('Decimal mark of the formatted values.')),
@@ -12,11 +12,12 @@ const columnParameters = z.object({
 type ColumnParameters = z.infer<typeof columnParameters>;
 
 /**
- * The number a cell stands for under `p`, or null (plain numbers are left as written, whatever the column's
- * mark, as the reader reads them). A decimal comma where only it can be meant ("57,38") is one in a column of points too.
+ * The number a cell stands for under `p`, or null (plain numbers are left as written, as the reader reads them,
+ * but for points grouping thousands in a column of decimal commas: "1.234" is 1234 there). A decimal comma where
+ * only it can be meant ("57,38") is one in a column of points too.
  */
 function normalizedText(cell: string, p: ColumnParameters): string | null {
-  if (plainNumber(cell) !== null) return null;
+  if (plainNumber(cell) !== null && !(p.decimal === ',' && POINT_GROUPED.test(cell.trim()))) return null;
   const parsed: FormattedNumber | null = parseFormattedNumber(cell, p.decimal) ?? (p.decimal === '.' && parseWrittenNumber(cell)?.decimalComma ? parseFormattedNumber(cell, ',') : null);
   if (!parsed) return null;
   const value = convertUnit(parsed, p.unit, p.percent);

@@ -242,6 +242,7 @@ function addPlainEvidence(reader: CellReader, evidence: TypeEvidence): void {
 /** Whether bytes[start, end) are digits grouped by thousands with points ("12.345", "-1.234.567"; see POINT_GROUPED). */
 function pointGroupedBytes(bytes: Uint8Array, start: number, end: number): boolean {
   let k = start < end && (bytes[start] === 0x2b || bytes[start] === 0x2d) ? start + 1 : start;
+  if (bytes[k] === 0x30) return false;
   let lead = 0;
   while (k < end && bytes[k] >= 0x30 && bytes[k] <= 0x39) {
     k++;
