@@ -49,7 +49,7 @@ export class WrittenCells {
   ) {
     this.unit = format?.unit ?? '';
     this.decimalComma = format?.decimalComma === true;
-    this.plainCanVary = format !== undefined && (format.prefix !== '' || format.suffix !== '' || format.grouped || format.unit === '%' || this.decimalComma);
+    this.plainCanVary = format !== undefined && (format.prefix !== '' || format.suffix !== '' || format.grouped || format.unit === '%' || this.decimalComma || format.accounting === true);
   }
 
   /** The number of the cell at `row` (`plain`: what the plain parser read, null if nothing), PENDING, or null when it is no number of this column. */

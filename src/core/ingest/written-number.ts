@@ -27,6 +27,8 @@ export interface WrittenNumber {
   decimalComma: boolean;
   /** Read with a comma for thousands, but a decimal comma would read it too ("8,536": 8536 or 8.536). */
   commaMayBeDecimal?: boolean;
+  /** A negative amount written in parentheses, as accounts write it ("(1,234.50)"). */
+  accounting?: boolean;
 }
 
 /** Spellings of common units (lower case, dots removed, singular) → canonical key. */
@@ -154,7 +156,11 @@ function commaIsDecimal(integer: string, groupedBefore: boolean, fraction: strin
 export function parseWrittenNumber(text: string, decimalComma = false): WrittenNumber | null {
   let rest = text.trim();
   if (rest === '' || rest.length > 48) return null;
-  let negative = false;
+  // A negative amount in parentheses ("(1,234.50)", "($45)").
+  const accounting = rest.length > 2 && rest[0] === '(' && rest[rest.length - 1] === ')';
+  if (accounting) rest = rest.slice(1, -1).trim();
+  let negative = accounting;
+  if (accounting && (rest[0] === '-' || rest[0] === '+' || rest[0] === '\u2212')) return null;
   if (rest[0] === '-' || rest[0] === '+' || rest[0] === '\u2212') {
     negative = rest[0] !== '+';
     rest = rest.slice(1);
@@ -180,7 +186,7 @@ export function parseWrittenNumber(text: string, decimalComma = false): WrittenN
   if (unitOfSuffix === undefined) return null;
   const unitOfPrefix = prefix ? unitKey(prefix.replace(/\s$/, '')) : '';
   if (unitOfPrefix === undefined || (unitOfPrefix !== '' && unitOfSuffix !== '' && unitOfPrefix !== unitOfSuffix && unitOfSuffix !== '%')) return null;
-  if (!prefix && !suffix && !grouped && !commaDecimal) return null;
+  if (!prefix && !suffix && !grouped && !commaDecimal && !accounting) return null;
   const digits = integer.replace(/[^\d]/g, '');
   const value = Number(`${digits}.${fraction || '0'}`);
   if (!Number.isFinite(value)) return null;
@@ -195,12 +201,13 @@ export function parseWrittenNumber(text: string, decimalComma = false): WrittenN
     decimals: fraction.length,
     decimalComma: commaDecimal,
     ...(commaMayBeDecimal ? { commaMayBeDecimal } : {}),
+    ...(accounting ? { accounting } : {}),
   };
 }
 
 /** The form of a written number, as a key: cells of one form are written alike ("16 oz" and "12 oz"). */
-export function formKey(written: Pick<WrittenNumber, 'prefix' | 'suffix'>): string {
-  return `${written.prefix}\u0000${written.suffix}`;
+export function formKey(written: Pick<WrittenNumber, 'prefix' | 'suffix' | 'accounting'>): string {
+  return `${written.prefix}\u0000${written.suffix}${written.accounting ? '\u0000()' : ''}`;
 }
 
 /** How a column's unit is shown (profile, messages): its dominant spelling, else its canonical key. */
@@ -211,11 +218,14 @@ export function unitLabel(format: NumberFormat | undefined): string | undefined 
 }
 
 /** A readable name of a column's form, for messages: "plain numbers", "numbers with \" oz\"". */
-export function describeForm(format: Pick<NumberFormat, 'prefix' | 'suffix' | 'grouped' | 'decimalComma'> | undefined): string {
+export function describeForm(format: Pick<NumberFormat, 'prefix' | 'suffix' | 'grouped' | 'decimalComma' | 'accounting'> | undefined): string {
   const comma = format?.decimalComma ? ' with a decimal comma' : '';
-  if (!format || (!format.prefix && !format.suffix)) return format?.grouped ? `numbers with thousands separators${comma ? ' and a decimal comma' : ''}` : comma ? `numbers${comma}` : 'plain numbers';
+  const negatives = format?.accounting ? ', negatives in parentheses' : '';
+  if (!format || (!format.prefix && !format.suffix)) {
+    return `${format?.grouped ? `numbers with thousands separators${comma ? ' and a decimal comma' : ''}` : comma ? `numbers${comma}` : 'plain numbers'}${negatives}`;
+  }
   const parts = [format.prefix ? `"${format.prefix.trim()}" before` : '', format.suffix ? `"${format.suffix.trim()}" after` : ''].filter(Boolean);
-  return `numbers with ${parts.join(' and ')}${comma ? ', and a decimal comma' : ''}`;
+  return `numbers with ${parts.join(' and ')}${comma ? ', and a decimal comma' : ''}${negatives}`;
 }
 
 /** Units written generically that stand for a specific unit of their kind: a bare degree sign for °C or °F. */
@@ -237,8 +247,10 @@ export function compatibleUnits(cellUnit: string, columnUnit: string): boolean {
 }
 
 /** Whether a cell written as `written` is in another form than its column's (`format`; plain numbers when undefined). */
-export function isVariantForm(written: Pick<WrittenNumber, 'prefix' | 'suffix' | 'grouped' | 'value' | 'decimals' | 'decimalComma'>, format: NumberFormat | undefined): boolean {
+export function isVariantForm(written: Pick<WrittenNumber, 'prefix' | 'suffix' | 'grouped' | 'value' | 'decimals' | 'decimalComma' | 'accounting'>, format: NumberFormat | undefined): boolean {
   if (written.prefix !== (format?.prefix ?? '') || written.suffix !== (format?.suffix ?? '')) return true;
+  // A negative in parentheses where the column writes a minus sign, or the reverse.
+  if (written.value < 0 && (written.accounting ?? false) !== (format?.accounting ?? false)) return true;
   // A decimal point in a column of decimal commas, or a comma in a column of points (whole numbers have neither).
   if ((written.decimals > 0 || !Number.isInteger(written.value)) && written.decimalComma !== (format?.decimalComma ?? false)) return true;
   return Math.abs(written.value) >= 1000 && written.grouped !== (format?.grouped ?? false);
@@ -268,6 +280,8 @@ export interface FormCount {
   decimalCommas: number;
   eitherCommas: number;
   thousandsCommas: number;
+  /** Amounts in parentheses (negative, as accounts write them). */
+  accounting?: boolean;
 }
 
 /**
@@ -285,7 +299,10 @@ export class WrittenNumberTally {
   add(written: WrittenNumber, text: string): void {
     const key = formKey(written);
     let form = this.forms.get(key);
-    if (!form) this.forms.set(key, (form = { prefix: written.prefix, suffix: written.suffix, unit: written.unit, count: 0, grouped: 0, ungrouped: 0, decimalCommas: 0, eitherCommas: 0, thousandsCommas: 0 }));
+    if (!form) {
+      form = { prefix: written.prefix, suffix: written.suffix, unit: written.unit, count: 0, grouped: 0, ungrouped: 0, decimalCommas: 0, eitherCommas: 0, thousandsCommas: 0, ...(written.accounting ? { accounting: true } : {}) };
+      this.forms.set(key, form);
+    }
     form.count++;
     if (Math.abs(written.value) >= 1000) {
       if (written.grouped) form.grouped++;
@@ -315,7 +332,7 @@ export class WrittenNumberTally {
    * written with a decimal point), and how many values fit it (plain ones and written ones of a compatible
    * unit); undefined without written numbers or when they write several units.
    */
-  decide(plain: number, plainLarge: number, pointed = 0, fileMark?: DecimalMark): { format: NumberFormat; fitting: number } | undefined {
+  decide(plain: number, plainLarge: number, pointed = 0, fileMark?: DecimalMark, minusNegatives = 0): { format: NumberFormat; fitting: number } | undefined {
     if (this.forms.size === 0) return undefined;
     const { decimalComma, pairs } = columnDecimalMark(commaCountsOf(this.forms.values(), pointed), fileMark);
     const groupedOf = (form: FormCount) => form.grouped - (decimalComma ? form.eitherCommas : 0);
@@ -351,12 +368,24 @@ export class WrittenNumberTally {
       grouped: (plainForm ? groupedOf(plainForm) : 0) > plainLarge + (plainForm?.ungrouped ?? 0),
     };
     for (const form of this.forms.values()) {
-      if ((form.prefix || form.suffix) && form.count > best.count && (unitsAgree || form.unit === '')) best = { ...form, grouped: groupedOf(form) > form.ungrouped };
+      if ((form.prefix || form.suffix) && !form.accounting && form.count > best.count && (unitsAgree || form.unit === '')) best = { ...form, grouped: groupedOf(form) > form.ungrouped };
     }
     const unit = best.unit || (topUnit !== '' ? topUnit : '');
+    // Amounts in parentheses are negatives among other numbers; where they outnumber those, they are labels ("(1)", "(2)").
+    // Where they outnumber the negatives written with a minus sign, they are the column's way of writing negatives.
+    let inParentheses = 0;
+    let others = plain;
+    for (const form of this.forms.values()) {
+      if (form.accounting) inParentheses += form.count;
+      else others += form.count;
+    }
+    const accounting = inParentheses > 0 && inParentheses < others && inParentheses > minusNegatives;
     let fitting = plain;
-    for (const form of this.forms.values()) if (unitsAgree ? compatibleUnits(form.unit, unit) : form.unit === '') fitting += form.count - (pairs ? form.decimalCommas : 0);
-    return { format: { unit, prefix: best.prefix, suffix: best.suffix, grouped: best.grouped, ...(decimalComma ? { decimalComma } : {}) }, fitting };
+    for (const form of this.forms.values()) {
+      if (form.accounting && inParentheses >= others) continue;
+      if (unitsAgree ? compatibleUnits(form.unit, unit) : form.unit === '') fitting += form.count - (pairs ? form.decimalCommas : 0);
+    }
+    return { format: { unit, prefix: best.prefix, suffix: best.suffix, grouped: best.grouped, ...(decimalComma ? { decimalComma } : {}), ...(accounting ? { accounting } : {}) }, fitting };
   }
 }
 
@@ -426,7 +455,7 @@ export function fileDecimalMark(columns: readonly CommaCounts[]): DecimalMark | 
 
 /** Whether a format says more than "plain numbers" (a unit, a form with text around the number, grouping, a decimal comma). */
 export function isInformative(format: NumberFormat): boolean {
-  return format.unit !== '' || format.prefix !== '' || format.suffix !== '' || format.grouped || format.decimalComma === true;
+  return format.unit !== '' || format.prefix !== '' || format.suffix !== '' || format.grouped || format.decimalComma === true || format.accounting === true;
 }
 
 /**
@@ -462,7 +491,7 @@ function group(text: string, separator: string, mark: string): string {
 }
 
 /** A number written in a column's form: its prefix, grouping, decimal mark and suffix, with `decimals` digits. */
-export function writeInForm(value: number, decimals: number, format: Pick<NumberFormat, 'prefix' | 'suffix' | 'grouped' | 'decimalComma'> | undefined): string {
+export function writeInForm(value: number, decimals: number, format: Pick<NumberFormat, 'prefix' | 'suffix' | 'grouped' | 'decimalComma' | 'accounting'> | undefined): string {
   let text = fixed(value, decimals);
   const mark = format?.decimalComma ? ',' : '.';
   // A column of decimal commas groups thousands with points ("1.234,5").
@@ -470,5 +499,7 @@ export function writeInForm(value: number, decimals: number, format: Pick<Number
   else if (mark === ',') text = text.replace('.', ',');
   const negative = text.startsWith('-');
   const magnitude = negative ? text.slice(1) : text;
-  return `${negative ? '-' : ''}${format?.prefix ?? ''}${magnitude}${format?.suffix ?? ''}`;
+  const written = `${format?.prefix ?? ''}${magnitude}${format?.suffix ?? ''}`;
+  // A column of accounts writes a negative amount in parentheses.
+  return negative ? (format?.accounting ? `(${written})` : `-${written}`) : written;
 }

@@ -79,6 +79,8 @@ export interface NumberFormat {
   grouped: boolean;
   /** The column writes decimal commas ("3,5"; "1.234,5" when grouped). */
   decimalComma?: boolean;
+  /** The column writes negative amounts in parentheses, as accounts do ("(1,234.50)"). */
+  accounting?: boolean;
 }
 
 /** A cell whose raw text was kept because the typed column could not hold it (it is null there). */

@@ -203,3 +203,22 @@ test('where the decimal mark is a comma, points group thousands: "12.345" is 123
   const codes = Array.from({ length: 120 }, (_, i) => `${i},${i % 2 ? `1.${100 + i}.567` : `${12 + i}.345`},${(i % 9) + 1}.5`);
   assert.equal(column(['id,code,rate', ...codes].join('\n') + '\n', 'code').info.kind, 'string');
 });
+
+test('negative amounts in parentheses are numbers: the column’s way of writing negatives, or variants among minus signs; labels "(1)" stay text', () => {
+  assert.deepEqual([parseWrittenNumber('(1,234.50)')?.value, parseWrittenNumber('(1,234.50)')?.accounting], [-1234.5, true]);
+  assert.equal(parseWrittenNumber('($45)')?.value, -45);
+  assert.equal(parseWrittenNumber('(-45)'), null);
+  // Accounts: every seventh amount negative, in parentheses. The column is numbers, with no cell in another form.
+  const amounts = Array.from({ length: 140 }, (_, i) => (i % 7 === 3 ? `"(${100 + i}.50)"` : `${200 + i}.25`));
+  const accounts = column(['amount', ...amounts].join('\n') + '\n', 'amount');
+  assert.deepEqual([accounts.info.kind, accounts.info.numberFormat?.accounting, accounts.values[3]], ['float', true, -103.5]);
+  assert.deepEqual(accounts.data.variantCells, []);
+  // A negative with a minus sign there is written another way; with minus signs the usual way, parentheses are.
+  const withMinus = column(['amount', ...amounts.map((a, i) => (i === 10 ? '-5.25' : a))].join('\n') + '\n', 'amount');
+  assert.deepEqual(withMinus.data.variantCells.map((cell) => cell.text), ['-5.25']);
+  assert.equal(writeInForm(-5.25, 2, withMinus.info.numberFormat), '(5.25)');
+  const minus = column(['amount', ...Array.from({ length: 140 }, (_, i) => (i === 3 ? '"(103.50)"' : i % 7 === 3 ? `-${100 + i}.5` : `${200 + i}.25`))].join('\n') + '\n', 'amount');
+  assert.deepEqual([minus.info.numberFormat?.accounting, minus.data.variantCells.map((cell) => cell.row)], [undefined, [3]]);
+  // Footnote labels are not negative numbers.
+  assert.equal(column(['ref', ...Array.from({ length: 60 }, (_, i) => `(${1 + (i % 5)})`)].join('\n') + '\n', 'ref').info.kind !== 'float', true);
+});

@@ -235,6 +235,8 @@ export function decimalMarkOf(columns: readonly TypeCounts[]): DecimalMark | und
 export interface TypeCounts {
   values: number;
   ints: number;
+  /** Plain numbers written with a minus sign (negatives not in parentheses). */
+  negatives: number;
   /** Whether every integer fits in Int32. */
   int32: boolean;
   floats: number;
@@ -317,6 +319,7 @@ export class TypeEvidence {
   readonly counts: TypeCounts = {
     values: 0,
     ints: 0,
+    negatives: 0,
     int32: true,
     floats: 0,
     large: 0,
@@ -348,6 +351,7 @@ export class TypeEvidence {
     c.values++;
     c.ints++;
     c.floats++;
+    if (i < 0) c.negatives++;
     if (i <= -1000 || i >= 1000) c.large++;
     if (i < -2147483648 || i > 2147483647) c.int32 = false;
     if (i === 0 || i === 1) {
@@ -360,6 +364,7 @@ export class TypeEvidence {
   /** A float value; `pointGrouped`: written as digits grouped by thousands with points ("12.345"). */
   addFloat(f: number, pointGrouped = false): void {
     if (pointGrouped) this.counts.pointGroupedFloats++;
+    if (f < 0) this.counts.negatives++;
     this.counts.values++;
     this.counts.floats++;
     if (Math.abs(f) >= 1000) this.counts.large++;
@@ -422,6 +427,7 @@ export class TypeEvidence {
     const c = this.counts;
     c.values += next.values;
     c.ints += next.ints;
+    c.negatives += next.negatives;
     c.int32 &&= next.int32;
     c.floats += next.floats;
     c.large += next.large;
@@ -471,7 +477,7 @@ export class TypeEvidence {
     if (zeroOnes === n && n >= 2 && seenZero && seenOne) return { kind: 'boolean', zeroOne: true };
     if (fits(bools)) return { kind: 'boolean', zeroOne: false };
     // Numbers with units, percent signs or currencies: numeric when they and the plain numbers fill the column.
-    const numbers = this.written.decide(floats, large, pointGroups ? 0 : floats - ints, fileMark);
+    const numbers = this.written.decide(floats, large, pointGroups ? 0 : floats - ints, fileMark, this.counts.negatives);
     const numberFormat = pointGroups
       ? { numberFormat: { unit: '', prefix: '', suffix: '', ...numbers?.format, grouped: true, decimalComma: true } }
       : numbers && isInformative(numbers.format)

@@ -39,6 +39,7 @@ function scaleNote(written: WrittenNumber, value: number, columnUnit: string, me
 
 /** How a cell's decimal mark was read, in words, where it is not its column's ("3,5" among "2.5"). */
 function markNote(written: WrittenNumber, format: NumberFormat | undefined): string {
+  if (written.accounting && !format?.accounting) return ' (parentheses: a negative amount, as accounts write it)';
   if (written.decimals === 0 || written.decimalComma === (format?.decimalComma === true)) return '';
   return written.decimalComma ? ' (its comma is a decimal comma)' : ' (its point is a decimal point; the column writes decimal commas)';
 }
@@ -91,7 +92,10 @@ column's form and its share in the message, and read as its number:
   comma is read as a decimal comma where only it can be meant (fewer or more than three digits after it, "0,855",
   "1.234,56"); a column whose commas could be either ("8,536") reads them so when it, or the file's other
   columns, write such unambiguous decimal commas and no comma for thousands ("1,234,567"): a file written in
-  much of Europe ("478,06;8,536") is read as numbers, not as text or as thousands.
+  much of Europe ("478,06;8,536") is read as numbers, not as text or as thousands;
+- a negative amount written with a minus sign in a column that writes negatives in parentheses, as accounts
+  do ("(1,234.50)": parentheses that outnumber the minus signs, beside more numbers without them), or in
+  parentheses in a column of minus signs. Labels in parentheses ("(1)", "(2)") are not amounts.
 
 **Fix**: the quick fix "Normalize to the number" writes the number in the column's form ("16" in a column of
 plain numbers, "3504 lbs" in one that writes lbs); "fix all" does it for the whole file. If a form is fine in
