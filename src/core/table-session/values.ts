@@ -152,20 +152,20 @@ function offsetsOf(data: Data): Int32Array {
 const dictionaryTexts = new WeakMap<Vector, string[]>();
 
 /** Numbers as their column writes them ("$1,234", "16 oz", "7%"): its form's prefix, grouping and suffix around the number. */
-function writtenLike(format: CellFormatter, { prefix, suffix, grouped }: NumberFormat): CellFormatter {
-  if (prefix === '' && suffix === '' && !grouped) return format;
+function writtenLike(format: CellFormatter, { prefix, suffix, grouped, decimalComma, accounting }: NumberFormat): CellFormatter {
+  if (prefix === '' && suffix === '' && !grouped && !decimalComma && !accounting) return format;
   return (data, index) => {
     if (!data.getValid(index)) return '';
     const number = format(data, index);
-    return prefix + (grouped ? groupThousands(number) : number) + suffix;
+    const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(number);
+    // Exponents and special values are left as String() writes them.
+    if (!match) return prefix + number + suffix;
+    const [, sign, integer, fraction] = match;
+    // Thousands grouped by commas, or by points where the decimal mark is a comma ("1.234,5").
+    const digits = grouped ? integer.replace(/\B(?=(\d{3})+$)/g, decimalComma ? '.' : ',') : integer;
+    const written = prefix + digits + (fraction === undefined ? '' : (decimalComma ? ',' : '.') + fraction) + suffix;
+    return sign ? (accounting ? `(${written})` : `-${written}`) : written;
   };
-}
-
-/** "-1234567.5" → "-1,234,567.5" (a number's text as String() writes it; exponents are left alone). */
-function groupThousands(number: string): string {
-  const match = /^(-?)(\d+)(\.\d+)?$/.exec(number);
-  if (!match) return number;
-  return match[1] + match[2].replace(/\B(?=(\d{3})+$)/g, ',') + (match[3] ?? '');
 }
 
 /** How each column of a schema is written (numbers in their column's written form). */

@@ -125,6 +125,20 @@ test('filters: contains, comparisons on numbers and dates, missing, only rows wi
   await assert.rejects(session.applyView(null, { conditions: [{ kind: 'compare', column: 1, op: '<', value: 'abc' }], onlyFindings: false }), /not a number/);
 });
 
+test('numbers written with decimal commas, points for thousands and negatives in parentheses show as the file writes them', async () => {
+  const file = path.join(dir, 'european.csv');
+  const rows = Array.from({ length: 40 }, (_, i) => `${i % 9},${100 + i};${i % 3 ? `${i}.${100 + i}.567` : '999'};${i % 5 === 2 ? `(${10 + i},50)` : `${20 + i},25`}`);
+  writeFileSync(file, `weight;population;amount\n${rows.join('\n')}\n`);
+  const { session, columns } = await open(file);
+  assert.deepEqual(columns.map((c) => c.kind), ['float', 'float', 'float']);
+  const shown = texts((await session.window(0, 3)).cells);
+  assert.deepEqual(shown, [
+    ['0,1', '999', '20,25'],
+    ['1,101', '1.101.567', '21,25'],
+    ['2,102', '2.102.567', '(12,5)'],
+  ]);
+});
+
 test('numbers written with a unit, percent sign or currency show as written, sort by value and are found by their text', async () => {
   const file = path.join(dir, 'written.csv');
   const rows = ['16 oz,7%,"$1,234.5"', '12 oz,8.5%,"$2,000"', '16.0 ounce,10%,$999', '8 oz,NA,"$12,345,678"', '10 oz,3%,$5', '11 oz,2%,$6', '9 oz,1%,$7', '13 OZ.,5%,$8'];
