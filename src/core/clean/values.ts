@@ -5,6 +5,7 @@
  * test compares both on the same inputs, so the script reproduces the output exactly.
  */
 import { parseFloatCell } from '../ingest/csv/infer';
+import type { DecimalMark } from '../ingest/written-number';
 
 /** Whether a cell is missing: empty, white space only, or an NA token (compared trimmed, like the reader). */
 export function isMissing(cell: string | null, naTokens: ReadonlySet<string>): boolean {
@@ -33,7 +34,8 @@ export function numberText(value: number): string {
 // ---------------------------------------------------------------------------------------------------
 // Formatted numbers
 
-export type DecimalMark = '.' | ',';
+/** The decimal mark, as the reader decides it (one type for both). */
+export type { DecimalMark };
 
 export interface FormattedNumber {
   /** The number with sign, scale word ("k", "M", "bn") and parentheses applied; not yet divided for a percent. */

@@ -389,8 +389,8 @@ export class WrittenNumberTally {
   }
 }
 
-/** The mark a file writes before decimals, from all its columns' numbers. */
-export type DecimalMark = 'comma' | 'point';
+/** The mark written before decimals: a point ("3.5") or a comma ("3,5"). */
+export type DecimalMark = '.' | ',';
 
 /**
  * How a column's values write commas and points (see FormCount; `bareDecimalCommas`: the decimal commas of
@@ -432,8 +432,8 @@ export function commaCountsOf(forms: Iterable<FormCount>, pointed: number): Comm
  */
 export function columnDecimalMark(counts: CommaCounts, fileMark?: DecimalMark): { decimalComma: boolean; pairs: boolean } {
   const { decimalCommas, bareDecimalCommas, eitherCommas, thousandsCommas, pointed } = counts;
-  const commas = thousandsCommas === 0 && decimalCommas + (decimalCommas > 0 || fileMark === 'comma' ? eitherCommas : 0) > pointed;
-  const pairs = commas && fileMark === 'point' && bareDecimalCommas === decimalCommas;
+  const commas = thousandsCommas === 0 && decimalCommas + (decimalCommas > 0 || fileMark === ',' ? eitherCommas : 0) > pointed;
+  const pairs = commas && fileMark === '.' && bareDecimalCommas === decimalCommas;
   return { decimalComma: commas && !pairs, pairs };
 }
 
@@ -446,11 +446,11 @@ export function fileDecimalMark(columns: readonly CommaCounts[]): DecimalMark | 
   let commas = 0;
   let points = 0;
   for (const { decimalCommas, thousandsCommas, pointed } of columns) {
-    if (thousandsCommas > 0) return 'point';
+    if (thousandsCommas > 0) return '.';
     points += pointed;
     commas += decimalCommas;
   }
-  return commas > points ? 'comma' : points > 0 ? 'point' : undefined;
+  return commas > points ? ',' : points > 0 ? '.' : undefined;
 }
 
 /** Whether a format says more than "plain numbers" (a unit, a form with text around the number, grouping, a decimal comma). */

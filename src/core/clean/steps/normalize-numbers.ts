@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { defineStep, eachPresent, mapColumns, py } from '../step';
 import { convertUnit, isMissing, numberText, parseFormattedNumber, plainNumber, type DecimalMark, type FormattedNumber } from '../values';
 import { columnList, listed, nameList } from './options';
-import { POINT_GROUPED, columnDecimalMark, countComma, fileDecimalMark, parseWrittenNumber, type CommaCounts, type DecimalMark as FileDecimalMark } from '../../ingest/written-number';
+import { POINT_GROUPED, columnDecimalMark, countComma, fileDecimalMark, parseWrittenNumber, type CommaCounts } from '../../ingest/written-number';
 
 const columnParameters = z.object({
   decimal: z.enum(['.', ',']).check(z.describe('Decimal mark of the formatted values.')),
@@ -57,7 +57,7 @@ class NumberFormats {
   }
 
   /** The column's parameters; `fileMark`: the decimal mark of the step's columns together (as the reader decides a file's). */
-  decide(options: { decimal: 'auto' | DecimalMark; percent: 'auto' | 'fraction' | 'number' }, fileMark: FileDecimalMark | undefined): ColumnParameters {
+  decide(options: { decimal: 'auto' | DecimalMark; percent: 'auto' | 'fraction' | 'number' }, fileMark: DecimalMark | undefined): ColumnParameters {
     // The decimal mark as the reader decides it: a comma where numbers written with one where only it can be
     // meant ("3,5", "0,855") outnumber those with a point, none writing a comma for thousands; "8,536" then is 8.536.
     const decimal: DecimalMark = options.decimal !== 'auto' ? options.decimal : columnDecimalMark(this.commas, fileMark).decimalComma ? ',' : '.';

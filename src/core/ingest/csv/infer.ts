@@ -465,7 +465,7 @@ export class TypeEvidence {
     if (n === 0) return { kind: 'empty' };
     // In a file whose decimal mark is a comma, numbers whose points all group thousands ("12.345", "1.234.567") are
     // whole numbers so grouped: read as numbers (Float64 holds them exactly), the column's format grouping by points.
-    const pointGroups = fileMark === 'comma' && pointGroupedFloats + pointGroupedUntyped > 0 && floats - ints === pointGroupedFloats;
+    const pointGroups = fileMark === ',' && pointGroupedFloats + pointGroupedUntyped > 0 && floats - ints === pointGroupedFloats;
     let untyped = this.counts.untyped;
     if (pointGroups) {
       untyped -= pointGroupedUntyped;
