@@ -1,7 +1,9 @@
 /** number-format: numbers written unlike their column (units, percent signs, currencies, separators). */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { checkCsv, csv, findingsOf, fixText } from './check-text';
+import { NOW, checkCsv, csv, findingsOf, fixText } from './check-text';
+import { ingestCsvBytes } from '../../../src/core/ingest/index';
+import { runQualityCheck } from '../../../src/core/quality/engine';
 
 /** A beer catalogue as merged from several sources: ounces partly with units, abv partly with percent signs. */
 function beers(): string {
@@ -75,4 +77,29 @@ test('accepting a value accepts its form: cells written that way are no longer r
   assert.ok(!found.some((f) => f.value === '16 oz'));
   assert.equal(found.length, 20, '"16.0 ounce" and "12 OZ." are still reported');
   assert.match(found[0].message, /66% of its values/, 'the accepted form counts with the column\'s');
+});
+
+test('a file written as in Germany (decimal commas, points for thousands, "45,3 %") is read as numbers and gets no findings', () => {
+  const cities = ['Berlin', 'München', 'Hamburg', 'Köln', 'Frankfurt', 'Stuttgart'];
+  const thousands = (n: number) => n.toString().replace(/\B(?=(\d{3})+$)/g, '.');
+  const lines = Array.from({ length: 300 }, (_, i) => {
+    const amount = ((i * 7919) % 95000) - 5000;
+    return [
+      `${String((i % 28) + 1).padStart(2, '0')}.${String((i % 12) + 1).padStart(2, '0')}.2020`,
+      cities[i % cities.length],
+      `${(i % 30) - 8},${i % 10}`,
+      `${amount < 0 ? '-' : ''}${thousands(Math.abs(amount))},25`,
+      thousands(1_000_000 + (i % cities.length) * 345_678),
+      `${(i * 13) % 100},${i % 10} %`,
+    ].join(';');
+  });
+  const data = ingestCsvBytes(new TextEncoder().encode(['Datum;Stadt;Temperatur;Umsatz;Einwohner;Anteil', ...lines].join('\n') + '\n'));
+  assert.deepEqual(
+    data.columns.map((c) => c.kind),
+    ['date', 'categorical', 'float', 'float', 'float', 'float'],
+  );
+  assert.equal(data.table.getChild('Umsatz')?.get(1), 2919.25);
+  assert.equal(data.table.getChild('Einwohner')?.get(1), 1345678);
+  const warnings = runQualityCheck(data, { now: NOW }).findings.filter((f) => f.severity !== 'information').map((f) => `${f.rule} ${f.message}`);
+  assert.deepEqual(warnings, [], 'no error or warning on a clean file written with decimal commas');
 });
