@@ -29,6 +29,8 @@ export interface WrittenNumber {
   commaMayBeDecimal?: boolean;
   /** A negative amount written in parentheses, as accounts write it ("(1,234.50)"). */
   accounting?: boolean;
+  /** Written with the typographic minus sign U+2212 ("−3.5"), which other tools do not read as a number. */
+  unicodeMinus?: boolean;
 }
 
 /** Spellings of common units (lower case, dots removed, singular) → canonical key. */
@@ -161,6 +163,7 @@ export function parseWrittenNumber(text: string, decimalComma = false): WrittenN
   if (accounting) rest = rest.slice(1, -1).trim();
   let negative = accounting;
   if (accounting && (rest[0] === '-' || rest[0] === '+' || rest[0] === '\u2212')) return null;
+  let unicodeMinus = rest[0] === '\u2212';
   if (rest[0] === '-' || rest[0] === '+' || rest[0] === '\u2212') {
     negative = rest[0] !== '+';
     rest = rest.slice(1);
@@ -169,6 +172,7 @@ export function parseWrittenNumber(text: string, decimalComma = false): WrittenN
   const prefix = prefixMatch ? prefixMatch[0] : '';
   rest = rest.slice(prefix.length);
   if (prefix && (rest[0] === '-' || rest[0] === '\u2212') && !negative) {
+    unicodeMinus = rest[0] === '\u2212';
     negative = true;
     rest = rest.slice(1);
   }
@@ -186,7 +190,7 @@ export function parseWrittenNumber(text: string, decimalComma = false): WrittenN
   if (unitOfSuffix === undefined) return null;
   const unitOfPrefix = prefix ? unitKey(prefix.replace(/\s$/, '')) : '';
   if (unitOfPrefix === undefined || (unitOfPrefix !== '' && unitOfSuffix !== '' && unitOfPrefix !== unitOfSuffix && unitOfSuffix !== '%')) return null;
-  if (!prefix && !suffix && !grouped && !commaDecimal && !accounting) return null;
+  if (!prefix && !suffix && !grouped && !commaDecimal && !accounting && !unicodeMinus) return null;
   const digits = integer.replace(/[^\d]/g, '');
   const value = Number(`${digits}.${fraction || '0'}`);
   if (!Number.isFinite(value)) return null;
@@ -202,6 +206,7 @@ export function parseWrittenNumber(text: string, decimalComma = false): WrittenN
     decimalComma: commaDecimal,
     ...(commaMayBeDecimal ? { commaMayBeDecimal } : {}),
     ...(accounting ? { accounting } : {}),
+    ...(unicodeMinus ? { unicodeMinus } : {}),
   };
 }
 
@@ -247,8 +252,9 @@ export function compatibleUnits(cellUnit: string, columnUnit: string): boolean {
 }
 
 /** Whether a cell written as `written` is in another form than its column's (`format`; plain numbers when undefined). */
-export function isVariantForm(written: Pick<WrittenNumber, 'prefix' | 'suffix' | 'grouped' | 'value' | 'decimals' | 'decimalComma' | 'accounting'>, format: NumberFormat | undefined): boolean {
-  if (written.prefix !== (format?.prefix ?? '') || written.suffix !== (format?.suffix ?? '')) return true;
+export function isVariantForm(written: Pick<WrittenNumber, 'prefix' | 'suffix' | 'grouped' | 'value' | 'decimals' | 'decimalComma' | 'accounting' | 'unicodeMinus'>, format: NumberFormat | undefined): boolean {
+  // A typographic minus sign ("−3.5") is never a column's form: pandas, Excel and most readers take it for text.
+  if (written.unicodeMinus || written.prefix !== (format?.prefix ?? '') || written.suffix !== (format?.suffix ?? '')) return true;
   // A negative in parentheses where the column writes a minus sign, or the reverse.
   if (written.value < 0 && (written.accounting ?? false) !== (format?.accounting ?? false)) return true;
   // A decimal point in a column of decimal commas, or a comma in a column of points (whole numbers have neither).

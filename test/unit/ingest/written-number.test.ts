@@ -222,3 +222,13 @@ test('negative amounts in parentheses are numbers: the column’s way of writing
   // Footnote labels are not negative numbers.
   assert.equal(column(['ref', ...Array.from({ length: 60 }, (_, i) => `(${1 + (i % 5)})`)].join('\n') + '\n', 'ref').info.kind !== 'float', true);
 });
+
+test('a typographic minus sign ("−3.5", U+2212) is a negative number, in another form than its column: other tools read it as text', () => {
+  assert.deepEqual([parseWrittenNumber('\u22123.5')?.value, parseWrittenNumber('\u22123.5')?.unicodeMinus], [-3.5, true]);
+  assert.equal(parseWrittenNumber('$\u22125')?.value, -5);
+  // A quarter of the temperatures negative, written so (as tables copied from typeset pages are): numbers, each a variant.
+  const rows = Array.from({ length: 100 }, (_, i) => `${i},${i % 4 === 1 ? `\u2212${i}.5` : `${i}.5`}`);
+  const temp = column(['id,temp', ...rows].join('\n') + '\n', 'temp');
+  assert.deepEqual([temp.info.kind, temp.values[1]], ['float', -1.5]);
+  assert.equal(temp.data.variantCells.length, 25);
+});

@@ -40,6 +40,7 @@ function scaleNote(written: WrittenNumber, value: number, columnUnit: string, me
 /** How a cell's decimal mark was read, in words, where it is not its column's ("3,5" among "2.5"). */
 function markNote(written: WrittenNumber, format: NumberFormat | undefined): string {
   if (written.accounting && !format?.accounting) return ' (parentheses: a negative amount, as accounts write it)';
+  if (written.unicodeMinus) return ' (a typographic minus sign, "−", which other tools read as text)';
   if (written.decimals === 0 || written.decimalComma === (format?.decimalComma === true)) return '';
   return written.decimalComma ? ' (its comma is a decimal comma)' : ' (its point is a decimal point; the column writes decimal commas)';
 }
