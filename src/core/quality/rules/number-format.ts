@@ -96,7 +96,9 @@ column's form and its share in the message, and read as its number:
   much of Europe ("478,06;8,536") is read as numbers, not as text or as thousands;
 - a negative amount written with a minus sign in a column that writes negatives in parentheses, as accounts
   do ("(1,234.50)": parentheses that outnumber the minus signs, beside more numbers without them), or in
-  parentheses in a column of minus signs. Labels in parentheses ("(1)", "(2)") are not amounts.
+  parentheses in a column of minus signs. Labels in parentheses ("(1)", "(2)") are not amounts;
+- a typographic minus sign ("−3.5", U+2212, from tables copied from typeset pages): read as the negative number,
+  always reported, since pandas, Excel and most readers take it for text.
 
 **Fix**: the quick fix "Normalize to the number" writes the number in the column's form ("16" in a column of
 plain numbers, "3504 lbs" in one that writes lbs); "fix all" does it for the whole file. If a form is fine in
