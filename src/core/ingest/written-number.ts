@@ -411,7 +411,7 @@ export interface CommaCounts {
 }
 
 /** Counts the comma of a number read as `written` from `text` (see FormCount). */
-export function countComma(counts: Pick<CommaCounts, 'decimalCommas' | 'eitherCommas' | 'thousandsCommas'>, written: WrittenNumber, text: string): void {
+function countComma(counts: Pick<CommaCounts, 'decimalCommas' | 'eitherCommas' | 'thousandsCommas'>, written: WrittenNumber, text: string): void {
   if (written.decimalComma) counts.decimalCommas++;
   else if (written.commaMayBeDecimal) counts.eitherCommas++;
   else if (written.grouped && text.includes(',')) counts.thousandsCommas++;

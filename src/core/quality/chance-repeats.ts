@@ -12,7 +12,7 @@
  */
 import type { IngestResult } from '../table/model';
 import { sortedRuns } from './column-values';
-import { samplePatterns } from './value-patterns';
+import { RUN_TOKEN, samplePatterns } from './value-patterns';
 
 /** Distinct neighbours over which a whole number's local density is measured. */
 const NEIGHBOURS = 16;
@@ -52,7 +52,7 @@ function integerChanceRepeats(data: IngestResult, column: number): number {
 function textsOfShape(shape: string): number {
   let log10Texts = 0;
   for (const token of shape.split('|')) {
-    if (!/^[a9]\d+$/.test(token)) continue;
+    if (!RUN_TOKEN.test(token)) continue;
     log10Texts += Number(token.slice(1)) * Math.log10(token[0] === '9' ? DIGIT_CHOICES : LETTER_CHOICES);
   }
   return 10 ** log10Texts;

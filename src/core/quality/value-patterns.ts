@@ -86,15 +86,16 @@ function classOf(letters: boolean, digits: boolean): ValueClass {
   return letters && digits ? 'mixed' : letters ? 'letters' : digits ? 'digits' : 'symbols';
 }
 
+/** A token of a shape that is a run of letters or digits with its length ("a3", "94"), not another character. */
+export const RUN_TOKEN = /^[a9]\d+$/;
+
 /** The form of a shape (its runs without their lengths): "9|4|-|9|4" is "9-9". */
 export function formOfShape(shape: string): string {
   return shape
     .split('|')
-    .map((token) => (/^[a9]\d+$/.test(token) ? token[0] : token))
+    .map((token) => (RUN_TOKEN.test(token) ? token[0] : token))
     .join('');
 }
-
-const RUN_TOKEN = /^[a9]\d+$/;
 
 /**
  * A shape's letters and digits alone, punctuation and spaces left out and the runs they separated joined:

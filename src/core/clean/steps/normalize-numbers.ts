@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { defineStep, eachPresent, mapColumns, py } from '../step';
 import { convertUnit, isMissing, numberText, parseFormattedNumber, plainNumber, type DecimalMark, type FormattedNumber } from '../values';
 import { columnList, listed, nameList } from './options';
-import { POINT_GROUPED, columnDecimalMark, countComma, fileDecimalMark, parseWrittenNumber, type CommaCounts } from '../../ingest/written-number';
+import { POINT_GROUPED, WrittenNumberTally, columnDecimalMark, commaCountsOf, fileDecimalMark, parseWrittenNumber, type CommaCounts } from '../../ingest/written-number';
 
 const columnParameters = z.object({
   decimal: z.enum(['.', ',']).check(z.describe('Decimal mark of the formatted values.')),
@@ -32,19 +32,19 @@ class NumberFormats {
   percents = 0;
   readonly formatted: Record<DecimalMark, number> = { '.': 0, ',': 0 };
   readonly units: Record<DecimalMark, Map<string, number>> = { '.': new Map(), ',': new Map() };
-  /** How the cells write commas and points, as the reader counts them (its decimal mark is the reader's). */
-  readonly commas: CommaCounts = { decimalCommas: 0, bareDecimalCommas: 0, eitherCommas: 0, thousandsCommas: 0, pointed: 0 };
+  /** The written numbers counted by form as the reader counts them, and plain numbers with a point: the reader's decimal mark. */
+  private readonly written = new WrittenNumberTally();
+  private pointed = 0;
 
   add(cell: string): void {
     const plain = plainNumber(cell);
     if (plain !== null) {
       this.plain++;
       if (plain >= 0 && plain <= 1) this.unitInterval++;
-      if (cell.includes('.')) this.commas.pointed++;
+      if (cell.includes('.')) this.pointed++;
     } else {
       const written = parseWrittenNumber(cell);
-      if (written) countComma(this.commas, written, cell);
-      if (written?.decimalComma && !written.prefix && !written.suffix) this.commas.bareDecimalCommas++;
+      if (written) this.written.add(written, cell);
     }
     for (const decimal of ['.', ','] as const) {
       if (decimal === '.' && plain !== null) continue;
@@ -56,11 +56,16 @@ class NumberFormats {
     }
   }
 
+  /** How the cells write commas and points (see columnDecimalMark). */
+  commas(): CommaCounts {
+    return commaCountsOf(this.written.forms.values(), this.pointed);
+  }
+
   /** The column's parameters; `fileMark`: the decimal mark of the step's columns together (as the reader decides a file's). */
   decide(options: { decimal: 'auto' | DecimalMark; percent: 'auto' | 'fraction' | 'number' }, fileMark: DecimalMark | undefined): ColumnParameters {
     // The decimal mark as the reader decides it: a comma where numbers written with one where only it can be
     // meant ("3,5", "0,855") outnumber those with a point, none writing a comma for thousands; "8,536" then is 8.536.
-    const decimal: DecimalMark = options.decimal !== 'auto' ? options.decimal : columnDecimalMark(this.commas, fileMark).decimalComma ? ',' : '.';
+    const decimal: DecimalMark = options.decimal !== 'auto' ? options.decimal : columnDecimalMark(this.commas(), fileMark).decimalComma ? ',' : '.';
     let unit: string | null = null;
     let best = 0;
     for (const [u, count] of this.units[decimal]) {
@@ -91,7 +96,7 @@ export const normalizeNumbers = defineStep({
     return {
       add: (frame) => eachPresent(frame, formats.keys(), context.naTokens, (name, text) => formats.get(name)!.add(text)),
       finish: () => {
-        const fileMark = fileDecimalMark([...formats.values()].map((counts) => counts.commas));
+        const fileMark = fileDecimalMark([...formats.values()].map((counts) => counts.commas()));
         return { columns: Object.fromEntries([...formats].map(([name, counts]) => [name, counts.decide(options, fileMark)])) };
       },
     };

@@ -292,7 +292,8 @@ In a file checked in batches, each batch is checked on its own.`,
       if (sample.sampled && !variantsInSample && inSample.every((found) => found.rows === sample.present)) return;
       const patterns = columnPatterns(data, c);
       const followed = followedLevels(patterns, options);
-      const variants = separatorVariants(patterns, accepted);
+      // (The sample is the column itself where the column has few distinct values.)
+      const variants = sample.sampled ? separatorVariants(patterns, accepted) : variantsInSample;
       const distinct = distinctValues(data, c);
       const unusual = new Map<number, [PatternLevel, Established]>();
       // Values of the column's shape written with other separators, and how the column writes them.
