@@ -22,15 +22,37 @@ test('a mostly complete column (≥ 95%) gets one finding per missing cell, NA t
 });
 
 test('a sparse column (40% empty) gets one column finding with the share, not 80 cell findings', () => {
-  const report = table((i) => (i % 5 < 2 ? (i === 1 ? 'NA' : '') : undefined));
+  const report = table((i) => (i % 5 < 2 ? 'NA' : undefined));
   const findings = report.findings.filter((f) => f.rule === 'missing-value');
   assert.equal(findings.length, 1);
   const [sparse] = findings;
   assert.equal(sparse.row, null);
   assert.equal(sparse.column, 'value');
-  assert.deepEqual(sparse.evidence, { missing: 80, rows: 200, naTokens: 1 });
-  assert.match(sparse.message, /"value" is 40% empty \(80 of 200 values missing, 1 written as NA tokens\)/);
+  assert.deepEqual(sparse.evidence, { missing: 80, rows: 200, naTokens: 80 });
+  assert.match(sparse.message, /"value" is 40% empty \(80 of 200 values missing, 80 written as NA tokens\)/);
   assert.equal(report.totals['mostly-empty-column'], 0);
+});
+
+test('a sparse column that writes its missing values two ways lists its NA tokens one by one, with their fix, but not its empty cells', () => {
+  // 40% missing: 20 cells "N/A", 60 empty (a catalogue merged from two sources, one writing "N/A").
+  const report = table((i) => (i % 5 < 2 ? (i % 10 === 0 ? 'N/A' : '') : undefined));
+  const findings = report.findings.filter((f) => f.rule === 'missing-value');
+  const tokenRows = Array.from({ length: 200 }, (_, i) => i).filter((i) => i % 10 === 0);
+  assert.equal(tokenRows.length, 20);
+  assert.deepEqual(findings.filter((f) => f.row !== null).map((f) => f.row), tokenRows, 'each "N/A" cell, no empty cell');
+  assert.equal(findings.filter((f) => f.row === null).length, 1, 'the column finding stays');
+  const first = findings.find((f) => f.row === tokenRows[0]);
+  assert.equal(first?.message, 'Missing value in "value" written as the NA token "N/A", though the column writes others as 60 empty cells: missing values written 2 ways.');
+  assert.deepEqual(first?.evidence, { emptyCells: 60, naTokens: 20, spellings: 2 });
+  assert.equal(first?.fixes?.[0]?.kind === 'replace' ? first.fixes[0].newText : undefined, '', 'the fix empties the cell');
+});
+
+test('two NA tokens in a sparse column are two ways too; over half empty, the tokens are listed beside mostly-empty-column', () => {
+  const twoTokens = table((i) => (i % 5 < 2 ? (i % 5 === 0 ? 'NA' : '-') : undefined));
+  assert.equal(twoTokens.findings.filter((f) => f.rule === 'missing-value' && f.row !== null).length, 80, 'all 80 tokens');
+  const mostlyEmpty = table((i) => (i < 150 ? (i < 10 ? 'null' : '') : undefined));
+  assert.deepEqual(mostlyEmpty.findings.filter((f) => f.rule === 'missing-value').map((f) => f.row), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  assert.equal(mostlyEmpty.totals['mostly-empty-column'], 1);
 });
 
 test('the boundary: 10 of 200 missing (95% complete) cell by cell, 11 as one finding; over half empty: mostly-empty-column only', () => {

@@ -2,6 +2,7 @@ import { defineRule } from '../rule';
 import { missingCellLabel, missingCount, nullRows, replaceCellFix, replaceCellFixes } from '../column-values';
 import { groupedInteger } from '../../shared/grouped-integer';
 import { dependencyFills, type DependencyFill } from '../dependency-fill';
+import { missingSpellings, spellingCount, spellingsBeside, writtenSeveralWays, type MissingSpellings } from '../missing-spellings';
 
 export const missingValue = defineRule({
   id: 'missing-value',
@@ -9,7 +10,7 @@ export const missingValue = defineRule({
   dimension: 'completeness',
   defaultSeverity: 'information',
   defaultOptions: { minCompleteness: 0.95, maxMissingShare: 0.5 },
-  description: 'A cell is empty or holds an NA token ("NA", "N/A", "null", "-", …) in a mostly complete column; a sparser column gets one finding.',
+  description: 'A cell is empty or holds an NA token ("NA", "N/A", "null", "-", …) in a mostly complete column; a sparser column gets one finding, and its NA tokens where it writes missing values more than one way.',
   docs: `Models cannot use a missing value as it is: rows are dropped or values imputed, and either choice
 changes what the model learns, most of all when values are missing for a reason (not at random).
 NA tokens are worse than empty cells: tools that do not know the token read "N/A" as a category or make
@@ -20,6 +21,12 @@ the field is evidently meant to be filled and each gap is worth a look. A column
 optional field; listing its empty cells one by one would bury the other findings, so it gets one finding
 with the share missing (the evidence: \`missing\`, \`rows\`, \`naTokens\`). Columns missing more than
 \`maxMissingShare\` of their values are reported once by \`mostly-empty-column\` instead.
+
+Where a sparser column writes its missing values **more than one way** — empty cells beside NA tokens, or two
+tokens ("N/A" from one source, "-" from another) — its NA-token cells are listed one by one all the same, each
+with the fix that empties it: one missing value spelled several ways is an inconsistency, and tools read the
+spellings differently (the evidence: \`emptyCells\`, \`naTokens\`, \`spellings\`). A column that writes them
+one way only (all empty, or all "NA" as R writes them) is not.
 
 An empty cell that the table's own dependencies fill is listed in either kind of column, with that value as
 the quick fix: where a dependency learned from the table (see dependency-violation) holds for the row's
@@ -62,7 +69,27 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
         });
       };
       const missing = missingCount(data, c);
-      if (missing === 0 || missing > rows * options.maxMissingShare) return;
+      if (missing === 0) return;
+      const plain = `Missing value in "${column.name}".`;
+      const reportToken = (r: number, token: string, otherWays?: MissingSpellings) => {
+        const fix = replaceCellFix(data, r, c, null, `Replace "${token}" with ${emptied}`);
+        report({
+          row: r,
+          columnIndex: c,
+          value: token,
+          ...(otherWays ? { evidence: { emptyCells: otherWays.emptyCells, naTokens: tokens?.size ?? 0, spellings: spellingCount(otherWays) } } : {}),
+          message: `Missing value in "${column.name}" written as the NA token "${token}"${otherWays ? `, though the column writes others as ${spellingsBeside(otherWays, token)}: missing values written ${spellingCount(otherWays)} ways` : ''}.`,
+          fixes: fix ? [fix] : undefined,
+        });
+      };
+      // In a sparser column missing values are not listed, but where they are written more than one way (empty
+      // cells beside NA tokens, or two tokens), its NA tokens are: one missing value spelled two ways.
+      const spellings = tokens && missingSpellings(tokens, missing);
+      const listTokens = (skip: ReadonlyMap<number, DependencyFill>) => {
+        if (!tokens || !spellings || !writtenSeveralWays(spellings)) return;
+        for (const [r, token] of tokens) if (!skip.has(r)) reportToken(r, token.trim(), spellings);
+      };
+      if (missing > rows * options.maxMissingShare) return listTokens(new Map());
       if (missing > rows * (1 - options.minCompleteness)) {
         const naTokens = tokens?.size ?? 0;
         const share = `${((100 * missing) / rows).toFixed(0)}%`;
@@ -77,19 +104,8 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
             (fills.size ? ` but for the ${groupedInteger(fills.size)} that other rows fill.` : '.'),
         });
         for (const [r, fill] of fills) reportFill(r, fill, tokens?.get(r)?.trim());
-        return;
+        return listTokens(fills);
       }
-      const plain = `Missing value in "${column.name}".`;
-      const reportToken = (r: number, token: string) => {
-        const fix = replaceCellFix(data, r, c, null, `Replace "${token}" with ${emptied}`);
-        report({
-          row: r,
-          columnIndex: c,
-          value: token,
-          message: `Missing value in "${column.name}" written as the NA token "${token}".`,
-          fixes: fix ? [fix] : undefined,
-        });
-      };
       const fills = dependencyFills(data, c, nullRows(data, c).filter((r) => !rejected?.has(r)));
       for (const [r, fill] of fills) reportFill(r, fill, tokens?.get(r)?.trim());
       const nulls = fills.size ? nullRows(data, c).filter((r) => !fills.has(r)) : nullRows(data, c);
