@@ -4,7 +4,7 @@
  * text of a number. The generated pandas script mirrors every function here (python/helpers.ts), and a
  * test compares both on the same inputs, so the script reproduces the output exactly.
  */
-import { parseFloatCell } from '../ingest/csv/infer';
+import { fullYear, parseFloatCell } from '../ingest/csv/infer';
 import type { DecimalMark } from '../ingest/written-number';
 
 /** Whether a cell is missing: empty, white space only, or an NA token (compared trimmed, like the reader). */
@@ -164,17 +164,14 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-/** Two-digit years as strptime's %y reads them: 69–99 → 1969–1999, 00–68 → 2000–2068. */
-function fullYear(text: string): number {
-  const y = Number(text);
-  return text.length === 2 ? (y >= 69 ? 1900 + y : 2000 + y) : y;
-}
 
 const ISO_DATE = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$/;
 const ISO_MIDNIGHT = /^([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]00:00(?::00(?:\.0+)?)?$/;
 const YMD = /^([0-9]{4})[/.]([0-9]{1,2})[/.]([0-9]{1,2})$/;
 const NUMERIC = /^([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})$/;
 const DAY_MONTH_YEAR = /^([0-9]{1,2})(?:st|nd|rd|th)?[ -]([A-Za-z]{3,9})\.?,?[ -]([0-9]{4})$/;
+/** "25-May-94": a two-digit year after a month's name, with dashes only (as spreadsheets write it). */
+const DAY_MON_YY = /^([0-9]{1,2})-([A-Za-z]{3,9})-([0-9]{2})$/;
 const MONTH_DAY_YEAR = /^([A-Za-z]{3,9})\.? ([0-9]{1,2})(?:st|nd|rd|th)?,? ([0-9]{4})$/;
 
 /** Which orders a numeric day/month date allows: 'DMY', 'MDY', 'both' (ambiguous), or null when it is not one. */
@@ -191,7 +188,7 @@ export function dayOrderOf(text: string): DayOrder | 'both' | null {
 /**
  * A date in any of the formats seen in the wild, as ISO `YYYY-MM-DD`: ISO (also at midnight with a time),
  * `YYYY/MM/DD`, day/month/year with `/`, `-` or `.` (ambiguous ones read in `order`; dots are always
- * day-first), two-digit years, "12 Jan 2023", "12-Jan-2023", "Jan 12, 2023". Null when it is none.
+ * day-first), two-digit years, "12 Jan 2023", "12-Jan-2023", "12-Jan-23", "Jan 12, 2023". Null when it is none.
  */
 export function isoDate(text: string, order: DayOrder): string | null {
   const t = text.trim();
@@ -206,10 +203,10 @@ export function isoDate(text: string, order: DayOrder): string | null {
     if (allowed === null) return null;
     const dayFirst = allowed === 'DMY' || (allowed === 'both' && order === 'DMY');
     [year, month, day] = [fullYear(m[4]), Number(dayFirst ? m[3] : m[1]), Number(dayFirst ? m[1] : m[3])];
-  } else if ((m = DAY_MONTH_YEAR.exec(t))) {
+  } else if ((m = DAY_MONTH_YEAR.exec(t) ?? DAY_MON_YY.exec(t))) {
     const mm = monthNumber(m[2]);
     if (mm === null) return null;
-    [year, month, day] = [Number(m[3]), mm, Number(m[1])];
+    [year, month, day] = [fullYear(m[3]), mm, Number(m[1])];
   } else if ((m = MONTH_DAY_YEAR.exec(t))) {
     const mm = monthNumber(m[1]);
     if (mm === null) return null;

@@ -81,3 +81,7 @@ test('decimal commas: the script reads them as Dataset Inspector does', { skip }
 test('a gzip-compressed CSV: the script reads it as Dataset Inspector does', { skip }, async () => {
   await compare('gzipped', readFileSync('samples/dirty.csv', 'utf8'), [makeStep('trim-whitespace', { columns: ['city'] }), makeStep('normalize-numbers', { columns: ['price_eur'] })], true);
 });
+
+test('spreadsheet dates ("25-May-94", "5/25/94"): the script parses them to ISO as Dataset Inspector does', { skip }, async () => {
+  await compare('spreadsheet-dates', 'a,b\n25-May-94,5/25/94\n1-Jan-03,12/31/68\n2-Jan-69,1/2/69\n25-May-1994,2001-06-30\n25 May 94,13/13/13\n', [makeStep('parse-dates', { columns: ['a', 'b'] })]);
+});

@@ -45,6 +45,8 @@ test('dates in mixed formats become ISO dates; ambiguous day/month ones follow t
   assert.equal(isoDate('12 Jan 2023', 'MDY'), '2023-01-12');
   assert.equal(isoDate('12-Sept-2023', 'MDY'), '2023-09-12');
   assert.equal(isoDate('January 12, 2023', 'DMY'), '2023-01-12');
+  assert.equal(isoDate('25-May-94', 'MDY'), '1994-05-25', 'a two-digit year after a month name, with dashes');
+  assert.equal(isoDate('25 May 94', 'MDY'), null, 'not with spaces: the reader does not read it as a date either');
   assert.equal(isoDate('2023/11/19', 'DMY'), '2023-11-19');
   assert.equal(isoDate('2023-01-05T00:00:00', 'DMY'), '2023-01-05');
   for (const t of ['2023-01-05T10:00', '31/02/2023', 'Jan 2023', '12 Foo 2023', '1234', '0050-01-01']) assert.equal(isoDate(t, 'DMY'), null, t);

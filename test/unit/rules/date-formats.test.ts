@@ -49,3 +49,28 @@ test('dirty: dates with month names in another format are reported with the colu
   const found = findingsOf(checkCsv(csv(['released'], rows)), 'mixed-date-format');
   assert.deepEqual(found.map(fixText), ['Dec 31 1955', '"May 14 1999"']);
 });
+
+test('spreadsheet dates are read as dates: "5/25/94" (two-digit years as strptime reads them), "25-May-94", "25-May-1994"', () => {
+  assert.deepEqual(inferColumnType(['5/25/94', '12/31/68', '1/2/69']), { kind: 'date', dateFormat: 'MM/DD/YY' });
+  assert.deepEqual(inferColumnType(['25/05/94', '31/12/68']), { kind: 'date', dateFormat: 'DD/MM/YY' });
+  assert.deepEqual(inferColumnType(['25-May-94', '1-Jan-03']), { kind: 'date', dateFormat: 'D-MMM-YY' });
+  assert.deepEqual(inferColumnType(['25-May-1994', '01-Jan-2003']), { kind: 'date', dateFormat: 'D-MMM-YYYY' });
+  const data = ingestCsvBytes(new TextEncoder().encode(['born,joined', '5/25/94,25-May-94', '12/31/68,31-Dec-68', '1/2/69,2-Jan-69'].join('\n')));
+  const [born, joined] = [data.table.getChild('born')!, data.table.getChild('joined')!];
+  assert.deepEqual([0, 1, 2].map((r) => born.get(r)), [Date.UTC(1994, 4, 25), Date.UTC(2068, 11, 31), Date.UTC(1969, 0, 2)], '69–99 are 1969–1999, 00–68 2000–2068');
+  assert.deepEqual([0, 1, 2].map((r) => joined.get(r)), [Date.UTC(1994, 4, 25), Date.UTC(2068, 11, 31), Date.UTC(1969, 0, 2)]);
+  assert.deepEqual(inferColumnType(['1.2.3', '1.10.2', '2.0.11']), { kind: 'string' }, 'version numbers are no dates');
+  assert.deepEqual(inferColumnType(['12-05-33', '11-04-21']).kind, 'string', 'dashes with two-digit years are codes');
+});
+
+test('dirty: ISO dates among "5/25/94" and "25-May-94" are reported with the fix in the column\'s format', () => {
+  const us = days(40, (d) => `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${String(d.getUTCFullYear()).slice(2)}`).map((t) => [t]);
+  us.push(['2001-06-30'], ['1950-06-30']);
+  const found = findingsOf(checkCsv(csv(['day'], us)), 'mixed-date-format');
+  assert.deepEqual(found.map((f) => f.value), ['2001-06-30', '1950-06-30']);
+  assert.match(found[0].message, /another date format than column "day" \(MM\/DD\/YY\)/);
+  assert.deepEqual(found.map(fixText), ['06/30/01', undefined], 'a year two digits cannot say (1950 would read 2050) gets no fix');
+  const oracle = days(40, (d) => `${d.getUTCDate()}-${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()]}-${String(d.getUTCFullYear()).slice(2)}`).map((t) => [t]);
+  oracle.push(['06/30/2001']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['day'], oracle)), 'mixed-date-format').map(fixText), ['30-Jun-01']);
+});

@@ -163,6 +163,7 @@ _ISO_MIDNIGHT = re.compile("([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]00:00(?::00(?:\\
 _YMD = re.compile("([0-9]{4})[/.]([0-9]{1,2})[/.]([0-9]{1,2})")
 _NUMERIC_DATE = re.compile("([0-9]{1,2})([/.-])([0-9]{1,2})\\2([0-9]{4}|[0-9]{2})")
 _DAY_MONTH_YEAR = re.compile("([0-9]{1,2})(?:st|nd|rd|th)?[ -]([A-Za-z]{3,9})\\.?,?[ -]([0-9]{4})")
+_DAY_MON_YY = re.compile("([0-9]{1,2})-([A-Za-z]{3,9})-([0-9]{2})")
 _MONTH_DAY_YEAR = re.compile("([A-Za-z]{3,9})\\.? ([0-9]{1,2})(?:st|nd|rd|th)?,? ([0-9]{4})")
 
 
@@ -213,12 +214,12 @@ def iso_date(s, order):
             return None
         day_first = allowed == "DMY" or (allowed == "both" and order == "DMY")
         year, month, day = _full_year(m[4]), int(m[3] if day_first else m[1]), int(m[1] if day_first else m[3])
-    elif _DAY_MONTH_YEAR.fullmatch(t):
-        m = _DAY_MONTH_YEAR.fullmatch(t)
+    elif _DAY_MONTH_YEAR.fullmatch(t) or _DAY_MON_YY.fullmatch(t):
+        m = _DAY_MONTH_YEAR.fullmatch(t) or _DAY_MON_YY.fullmatch(t)
         month = _month(m[2])
         if month is None:
             return None
-        year, day = int(m[3]), int(m[1])
+        year, day = _full_year(m[3]), int(m[1])
     elif _MONTH_DAY_YEAR.fullmatch(t):
         m = _MONTH_DAY_YEAR.fullmatch(t)
         month = _month(m[1])

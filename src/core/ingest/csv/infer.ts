@@ -59,7 +59,22 @@ export function parseBooleanWord(text: string): boolean | null {
 }
 
 /** The date formats a column can be read in (its `dateFormat`). */
-export const DATE_FORMATS = ['YYYY-MM-DD', 'YYYY/MM/DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY', 'DD-MM-YYYY', 'MM-DD-YYYY', 'MMM D YYYY', 'MMM D, YYYY', 'D MMM YYYY'] as const;
+export const DATE_FORMATS = [
+  'YYYY-MM-DD',
+  'YYYY/MM/DD',
+  'DD/MM/YYYY',
+  'MM/DD/YYYY',
+  'DD.MM.YYYY',
+  'DD-MM-YYYY',
+  'MM-DD-YYYY',
+  'MMM D YYYY',
+  'MMM D, YYYY',
+  'D MMM YYYY',
+  'DD/MM/YY',
+  'MM/DD/YY',
+  'D-MMM-YYYY',
+  'D-MMM-YY',
+] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 const isoDate = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
@@ -68,6 +83,16 @@ const dmyOrMdy = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
 /** "Dec 31 1955", "December 31, 1955"; "31 Dec 1955". */
 const monthDayYear = /^([A-Za-z]{3,9})\.? (\d{1,2})(,?) (\d{4})$/;
 const dayMonthYear = /^(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})$/;
+/** "5/25/94", "25/05/94": a two-digit year after slashes (as spreadsheets export dates). */
+const shortYear = /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/;
+/** "25-May-94", "25-May-1994" (as spreadsheets and databases write them). */
+const dayMonYear = /^(\d{1,2})-([A-Za-z]{3,9})-(\d{2}|\d{4})$/;
+
+/** A year as written: two digits as strptime's %y reads them (69–99 → 1969–1999, 00–68 → 2000–2068). */
+export function fullYear(text: string): number {
+  const y = Number(text);
+  return text.length === 2 ? (y >= 69 ? 1900 + y : 2000 + y) : y;
+}
 export const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** 1–12 for a month's name or its abbreviation ("Dec", "Sept"), else 0. */
@@ -92,12 +117,22 @@ export function dateFormatsOf(text: string): DateFormat[] {
   if (m) return utcDate(+m[1], +m[2], +m[3]) !== null ? ['YYYY-MM-DD'] : [];
   m = slashYmd.exec(t);
   if (m) return utcDate(+m[1], +m[2], +m[3]) !== null ? ['YYYY/MM/DD'] : [];
+  m = shortYear.exec(t);
+  if (m) {
+    const [a, b, year] = [+m[1], +m[2], fullYear(m[3])];
+    const formats: DateFormat[] = [];
+    if (utcDate(year, b, a) !== null) formats.push('DD/MM/YY');
+    if (utcDate(year, a, b) !== null) formats.push('MM/DD/YY');
+    return formats;
+  }
   m = dmyOrMdy.exec(t);
   if (!m) {
     m = monthDayYear.exec(t);
     if (m) return utcDate(+m[4], monthOf(m[1]), +m[2]) !== null ? [m[3] ? 'MMM D, YYYY' : 'MMM D YYYY'] : [];
     m = dayMonthYear.exec(t);
-    return m && utcDate(+m[3], monthOf(m[2]), +m[1]) !== null ? ['D MMM YYYY'] : [];
+    if (m) return utcDate(+m[3], monthOf(m[2]), +m[1]) !== null ? ['D MMM YYYY'] : [];
+    m = dayMonYear.exec(t);
+    return m && utcDate(fullYear(m[3]), monthOf(m[2]), +m[1]) !== null ? [m[3].length === 2 ? 'D-MMM-YY' : 'D-MMM-YYYY'] : [];
   }
   const [a, sep, b, year] = [+m[1], m[2], +m[3], +m[4]];
   const formats: DateFormat[] = [];
@@ -155,6 +190,15 @@ export function parseDate(text: string, format: DateFormat): number | null {
     case 'D MMM YYYY':
       m = dayMonthYear.exec(t);
       return m ? utcDate(+m[3], monthOf(m[2]), +m[1]) : null;
+    case 'D-MMM-YY':
+    case 'D-MMM-YYYY':
+      m = dayMonYear.exec(t);
+      return m && (m[3].length === 2) === (format === 'D-MMM-YY') ? utcDate(fullYear(m[3]), monthOf(m[2]), +m[1]) : null;
+    case 'DD/MM/YY':
+    case 'MM/DD/YY':
+      m = shortYear.exec(t);
+      if (!m) return null;
+      return format === 'DD/MM/YY' ? utcDate(fullYear(m[3]), +m[2], +m[1]) : utcDate(fullYear(m[3]), +m[1], +m[2]);
     default: {
       m = dmyOrMdy.exec(t);
       if (!m) return null;

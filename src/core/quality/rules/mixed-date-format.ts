@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import type { ColumnInfo } from '../../table/model';
 import { replaceCellFixes } from '../column-values';
-import { MONTH_NAMES, dateFormatsOf, dateTimeFormatsOf, parseDate, parseDateTime, parseTimestamp, type DateFormat } from '../../ingest/csv/infer';
+import { MONTH_NAMES, dateFormatsOf, fullYear, dateTimeFormatsOf, parseDate, parseDateTime, parseTimestamp, type DateFormat } from '../../ingest/csv/infer';
 
 const textualDate = /^\s*(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?\d{2,4}\s*$/i;
 
@@ -39,10 +39,17 @@ export function swappedDayMonth(text: string, column: ColumnInfo): string | unde
 const MONTHS = MONTH_NAMES.map((name) => `${name[0].toUpperCase()}${name.slice(1, 3)}`);
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A date (epoch ms of its day) written in `format`. */
-function writeDate(ms: number, format: DateFormat): string {
+/** A year in two digits, where they read back as that year (1969–2068, see fullYear). */
+function twoDigitYear(year: number): string | undefined {
+  const yy = pad(year % 100);
+  return fullYear(yy) === year ? yy : undefined;
+}
+
+/** A date (epoch ms of its day) written in `format` (undefined where a two-digit year cannot say its year). */
+function writeDate(ms: number, format: DateFormat): string | undefined {
   const d = new Date(ms);
   const [y, mo, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  const yy = twoDigitYear(y);
   switch (format) {
     case 'YYYY-MM-DD':
       return `${y}-${pad(mo)}-${pad(day)}`;
@@ -64,6 +71,14 @@ function writeDate(ms: number, format: DateFormat): string {
       return `${MONTHS[mo - 1]} ${day}, ${y}`;
     case 'D MMM YYYY':
       return `${day} ${MONTHS[mo - 1]} ${y}`;
+    case 'D-MMM-YYYY':
+      return `${day}-${MONTHS[mo - 1]}-${y}`;
+    case 'D-MMM-YY':
+      return yy && `${day}-${MONTHS[mo - 1]}-${yy}`;
+    case 'DD/MM/YY':
+      return yy && `${pad(day)}/${pad(mo)}/${yy}`;
+    case 'MM/DD/YY':
+      return yy && `${pad(mo)}/${pad(day)}/${yy}`;
   }
 }
 
@@ -82,6 +97,7 @@ function rewritten(text: string, column: ColumnInfo): string | undefined {
   const day = parseDate(datePart, formats[0]);
   if (day === null) return undefined;
   const date = writeDate(day, format);
+  if (date === undefined) return undefined;
   if (column.kind === 'date') return time ? undefined : date;
   return time ? `${date}${column.dateFormat ? ' ' : 'T'}${time[1]}` : date;
 }
@@ -97,8 +113,9 @@ export const mixedDateFormat = defineRule({
 and April 3rd for another, and most readers give up on the column entirely.
 
 Dataset Inspector learns each date column's format from its values (ISO, year/month/day with slashes,
-day-first or month-first with slashes, dots or dashes, "Dec 31 1955", "31 Dec 1955", each with or without a
-time of day); values with a day over 12 settle whether the day or the month comes first. A value that only
+day-first or month-first with slashes, dots or dashes, "Dec 31 1955", "31 Dec 1955", spreadsheets' "5/25/94"
+and "25-May-94" (two-digit years read as strptime's %y does: 69–99 are 1969–1999, 00–68 2000–2068), each with or
+without a time of day); a fix into a two-digit year is offered only where two digits say the year. values with a day over 12 settle whether the day or the month comes first. A value that only
 reads with day and month exchanged is reported as a **swap**; a value in another format as such.
 
 **Fix**: write every date the same way, preferably ISO 8601 (\`2023-04-03\`). The quick fix writes the date in
