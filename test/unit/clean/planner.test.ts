@@ -59,6 +59,7 @@ test('every rule is either mapped to steps that exist or listed as having none, 
     'dependency-violation': [finding('dependency-violation', { value: 'a', evidence: { expected: 'b' } })],
     'column-shift': [finding('column-shift', { value: 'a', evidence: { neighbour: 'y', neighbourEmpty: true } })],
     'spelled-out-code': [finding('spelled-out-code', { value: 'Male', evidence: { code: 'M' } })],
+    'abbreviated-value': [finding('abbreviated-value', { value: 'M', evidence: { full: 'Male', fullRows: 197, wordShare: 0.98 } })],
     'merged-neighbour': [finding('merged-neighbour', { value: 'Portland, OR', evidence: { neighbour: 'state', neighbourValue: 'OR', ownPart: 'Portland' } })],
     'reversed-range': [finding('reversed-range', { value: '285-91', evidence: { start: 285, end: 91, ascendingShare: 0.98, fixed: '285-291' } })],
     'mixed-time-format': [finding('mixed-time-format', { value: '7:10am', evidence: { notation: 'h:mmxm', columnNotation: 'h:mm x.m.', columnShare: 0.8, example: '9:05 a.m.', fixed: '7:10 a.m.' } })],
@@ -74,6 +75,7 @@ test('every rule is either mapped to steps that exist or listed as having none, 
     { step: 'replace-values', options: { columns: ['x'], cells: { x: [{ row: 3, from: 'a', to: 'b' }] } }, enabled: false },
   ]);
   assert.deepEqual(RULE_STEPS['spelled-out-code']({ name: 'x', kind: 'string' }, findingsFor['spelled-out-code'])[0].options, { columns: ['x'], values: { x: { Male: 'M' } } });
+  assert.deepEqual(RULE_STEPS['abbreviated-value']({ name: 'x', kind: 'string' }, findingsFor['abbreviated-value'])[0].options, { columns: ['x'], values: { x: { M: 'Male' } } });
   const swapped = finding('column-shift', { value: 'WA', evidence: { neighbour: 'state', neighbourEmpty: false, swapped: true, neighbourValue: 'Seattle' } });
   assert.deepEqual(RULE_STEPS['column-shift']({ name: 'x', kind: 'string' }, [swapped])[0].options, { columns: ['x'], cells: { x: [{ row: 3, from: 'WA', to: 'Seattle' }] } }, 'a swapped value takes the other\'s in its own cell');
   assert.deepEqual(RULE_STEPS['merged-neighbour']({ name: 'x', kind: 'string' }, findingsFor['merged-neighbour'])[0].options, { columns: ['x'], values: { x: { 'Portland, OR': 'Portland' } } });

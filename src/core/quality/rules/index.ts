@@ -26,6 +26,7 @@ import { patternMismatch } from './pattern-mismatch';
 import { whitespace } from './whitespace';
 import { categoryVariant } from './category-variant';
 import { spelledOutCode } from './spelled-out-code';
+import { abbreviatedValue } from './abbreviated-value';
 import { mergedNeighbour } from './merged-neighbour';
 import { dependencyViolation } from './dependency-violation';
 import { conflictingRecords } from './conflicting-records';
@@ -78,6 +79,7 @@ export const allRules: readonly QualityRule[] = [
   whitespace,
   categoryVariant,
   spelledOutCode,
+  abbreviatedValue,
   mergedNeighbour,
   dependencyViolation,
   conflictingRecords,

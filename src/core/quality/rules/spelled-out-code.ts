@@ -4,19 +4,19 @@ import { TEXT_KINDS, distinctValues, replaceCellFixes } from '../column-values';
 import { categoryKey } from './category-variant';
 
 /** Codes are letters only, at most this long ("M", "eng", "RUB"). */
-const MAX_CODE_LENGTH = 4;
+export const MAX_CODE_LENGTH = 4;
 /** Columns with more distinct values than this hold free text or names, not codes. */
-const MAX_DISTINCT = 1000;
+export const MAX_DISTINCT = 1000;
 
-const LETTERS = /^\p{L}+$/u;
-const WORDS = /^\p{L}+(?: \p{L}+)*$/u;
+export const LETTERS = /^\p{L}+$/u;
+export const WORDS = /^\p{L}+(?: \p{L}+)*$/u;
 
 /**
  * Whether `code` is the first letters of `written` ("eng" of "english", "m" of "male"). Two-letter codes are
  * not matched: they are as often initials ("NY", "NC") as first letters ("CA"), so "Nevada" cannot be told
  * from "NE".
  */
-function abbreviates(code: string, written: string): boolean {
+export function abbreviates(code: string, written: string): boolean {
   return code.length !== 2 && written.length > code.length && written.startsWith(code);
 }
 

@@ -1,0 +1,83 @@
+/** abbreviated-value: a category written as its first letters in a column of words ("M" among "Male" and "Female"). */
+import { defineRule } from '../rule';
+import { TEXT_KINDS, distinctValues, replaceCellFixes } from '../column-values';
+import { categoryKey } from './category-variant';
+import { LETTERS, MAX_CODE_LENGTH, MAX_DISTINCT, WORDS, abbreviates } from './spelled-out-code';
+
+/** Words are at least this long ("Male"); shorter values may be codes themselves ("Eng"). */
+const MIN_WORD_LENGTH = 4;
+/** Letters a code leaves out of its word at least: one lost letter ("Non" for "None") is a slip, for typo. */
+const MIN_LEFT_OUT = 2;
+/** A word is the column's way of writing its value when it is in at least this many times the rows of its code. */
+const WORD_OVER_CODE = 2;
+
+export const abbreviatedValue = defineRule({
+  id: 'abbreviated-value',
+  title: 'Value written as its code',
+  dimension: 'consistency',
+  defaultSeverity: 'warning',
+  acceptsValues: true,
+  defaultOptions: { minShare: 0.6, maxShare: 0.02, minRows: 20 },
+  description: 'A category written as its first letters in a column of words: "M" among "Male" and "Female", "Eng" among "English" and "French".',
+  docs: `A column of words ("Male"/"Female", "English"/"French", "Monday"…"Sunday") sometimes receives values
+from a source or form that writes codes: "M", "Eng", "Mon". It is one more category to a model and to a
+group-by, although it means the same as its word. The reverse of spelled-out-code.
+
+A column is a column of words when its words — values of letters and spaces of ${MIN_WORD_LENGTH} characters or
+more, each in more than \`maxShare\` of the rows — cover at least \`minShare\` of its values (at least
+\`minRows\` values, at most ${MAX_DISTINCT} distinct). A value of letters only, at most ${MAX_CODE_LENGTH} long,
+and shorter, that begins exactly one of those words (case aside) and leaves out ${MIN_LEFT_OUT} letters of it or more is reported
+with that word when the word is in at least ${WORD_OVER_CODE} times its rows: the column writes it in full (one letter
+lost, "Non" for "None", is a slip: typo's). Two-letter values are not matched, since they are
+as often initials ("NY" for "New York") as first letters ("Ca"); a column of first names, whose names are each
+rare, is no column of words.
+
+**Fix**: replace the value with the word (quick fix). If the code is meant as a value of its own, accept it.`,
+  check({ data, options, report, isIgnored, isAccepted }) {
+    data.columns.forEach((column, c) => {
+      if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
+      const distinct = distinctValues(data, c);
+      if (distinct.size > MAX_DISTINCT) return;
+      const { counts } = distinct;
+      let present = 0;
+      for (let id = 0; id < distinct.size; id++) if (distinct.text(id).trim() !== '') present += counts[id];
+      if (present < options.minRows) return;
+      // The column's words: frequent values of words, each at least MIN_WORD_LENGTH long.
+      let worded = 0;
+      const words: { key: string; id: number }[] = [];
+      for (let id = 0; id < distinct.size; id++) {
+        const text = distinct.text(id).trim();
+        if (counts[id] <= options.maxShare * present || text.length < MIN_WORD_LENGTH || !WORDS.test(text)) continue;
+        worded += counts[id];
+        words.push({ key: categoryKey(text), id });
+      }
+      if (worded < options.minShare * present || words.length < 2) return;
+      const wordOf = new Map<number, number>();
+      for (let id = 0; id < distinct.size; id++) {
+        const text = distinct.text(id).trim();
+        if (text.length > MAX_CODE_LENGTH || !LETTERS.test(text) || isAccepted(c, distinct.text(id))) continue;
+        const key = categoryKey(text);
+        const matches = words.filter((word) => abbreviates(key, word.key));
+        if (matches.length === 1 && matches[0].key.length - key.length < MIN_LEFT_OUT) continue;
+        if (matches.length === 1 && counts[matches[0].id] >= WORD_OVER_CODE * counts[id]) wordOf.set(id, matches[0].id);
+      }
+      if (wordOf.size === 0) return;
+      const share = Math.floor((worded / present) * 100);
+      const ids = distinct.ids;
+      for (let r = 0; r < ids.length; r++) {
+        const wordId = ids[r] < 0 ? undefined : wordOf.get(ids[r]);
+        if (wordId === undefined) continue;
+        const value = distinct.text(ids[r]);
+        const word = distinct.text(wordId);
+        report({
+          row: r,
+          columnIndex: c,
+          value,
+          evidence: { full: word, fullRows: counts[wordId], wordShare: worded / present },
+          message: `"${value}" in column "${column.name}" looks like "${word}" written as its first letters: ${share}% of the column are words, and ${counts[wordId]} rows write "${word}".`,
+          fixes: replaceCellFixes(data, r, c, word, `Replace with "${word}"`),
+        });
+      }
+    });
+  },
+});
