@@ -96,6 +96,8 @@ export const RULE_STEPS: Readonly<Record<string, RuleStepMapper>> = {
     ...replaceEach((f) => (typeof f.evidence?.readAs === 'number' ? String(f.evidence.readAs) : undefined))(c, findings),
     ...onColumn('normalize-numbers')(c, findings),
   ],
+  // The number that keeps the relation, in that row only (another row may hold the same number rightly); a guess.
+  'broken-relation': editCells((f) => (f.column && f.value !== undefined && text(f.evidence?.expected) !== undefined ? [{ column: f.column, from: f.value, to: text(f.evidence?.expected)! }] : []), false),
   'dependency-violation': editCells((f) => (f.column && f.value !== undefined && text(f.evidence?.expected) !== undefined ? [{ column: f.column, from: f.value, to: text(f.evidence?.expected)! }] : []), false),
   // accuracy
   typo: replaceEach((f) => text(f.evidence?.likely)),

@@ -60,6 +60,7 @@ test('every rule is either mapped to steps that exist or listed as having none, 
     'column-shift': [finding('column-shift', { value: 'a', evidence: { neighbour: 'y', neighbourEmpty: true } })],
     'spelled-out-code': [finding('spelled-out-code', { value: 'Male', evidence: { code: 'M' } })],
     'abbreviated-value': [finding('abbreviated-value', { value: 'M', evidence: { full: 'Male', fullRows: 197, wordShare: 0.98 } })],
+    'broken-relation': [finding('broken-relation', { row: 8, column: 'x', value: '7679', evidence: { relation: 'sum', formula: 'total = men + women', holdingShare: 0.99, rows: 1000, expected: '6993' } })],
     'merged-neighbour': [finding('merged-neighbour', { value: 'Portland, OR', evidence: { neighbour: 'state', neighbourValue: 'OR', ownPart: 'Portland' } })],
     'reversed-range': [finding('reversed-range', { value: '285-91', evidence: { start: 285, end: 91, ascendingShare: 0.98, fixed: '285-291' } })],
     'mixed-time-format': [finding('mixed-time-format', { value: '7:10am', evidence: { notation: 'h:mmxm', columnNotation: 'h:mm x.m.', columnShare: 0.8, example: '9:05 a.m.', fixed: '7:10 a.m.' } })],
@@ -76,6 +77,7 @@ test('every rule is either mapped to steps that exist or listed as having none, 
   ]);
   assert.deepEqual(RULE_STEPS['spelled-out-code']({ name: 'x', kind: 'string' }, findingsFor['spelled-out-code'])[0].options, { columns: ['x'], values: { x: { Male: 'M' } } });
   assert.deepEqual(RULE_STEPS['abbreviated-value']({ name: 'x', kind: 'string' }, findingsFor['abbreviated-value'])[0].options, { columns: ['x'], values: { x: { M: 'Male' } } });
+  assert.deepEqual(RULE_STEPS['broken-relation']({ name: 'x', kind: 'integer' }, findingsFor['broken-relation'])[0].options, { columns: ['x'], cells: { x: [{ row: 8, from: '7679', to: '6993' }] } });
   const swapped = finding('column-shift', { value: 'WA', evidence: { neighbour: 'state', neighbourEmpty: false, swapped: true, neighbourValue: 'Seattle' } });
   assert.deepEqual(RULE_STEPS['column-shift']({ name: 'x', kind: 'string' }, [swapped])[0].options, { columns: ['x'], cells: { x: [{ row: 3, from: 'WA', to: 'Seattle' }] } }, 'a swapped value takes the other\'s in its own cell');
   assert.deepEqual(RULE_STEPS['merged-neighbour']({ name: 'x', kind: 'string' }, findingsFor['merged-neighbour'])[0].options, { columns: ['x'], values: { x: { 'Portland, OR': 'Portland' } } });

@@ -32,6 +32,7 @@ import { dependencyViolation } from './dependency-violation';
 import { conflictingRecords } from './conflicting-records';
 import { containedValue } from './contained-value';
 import { reversedRange } from './reversed-range';
+import { brokenRelation } from './broken-relation';
 import { outlier } from './outlier';
 import { constantColumn } from './constant-column';
 import { impossibleValue } from './impossible-value';
@@ -85,6 +86,7 @@ export const allRules: readonly QualityRule[] = [
   conflictingRecords,
   containedValue,
   reversedRange,
+  brokenRelation,
   // accuracy
   outlier,
   constantColumn,

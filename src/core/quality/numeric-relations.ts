@@ -1,0 +1,327 @@
+/**
+ * Exact arithmetic relations between a table's numeric columns, learned from its rows: a total that is the sum of
+ * two columns (total = men + women), an amount that is their product (amount = price × quantity), a column that is
+ * another in other units (miles = 0.621371 × km, °F = 32 + 1.8 × °C). A relation holds at a row when the values as
+ * written agree within their rounding (half a unit of each column's last written decimal). Exact agreement does not
+ * happen by chance with numbers of many values, so a relation is learned from the rows where it holds — at least
+ * MIN_HOLDING of them, and far more than with the computed column shuffled over the rows — and the rows of a dirty
+ * table that break it are where one of its cells is wrong.
+ */
+import type { IngestResult } from '../table/model';
+import { isNumeric, memo, numericColumn } from './column-values';
+import { looksLikeIdentifier } from '../shared/identifier';
+
+export type RelationKind = 'sum' | 'product' | 'affine';
+
+export interface NumericRelation {
+  kind: RelationKind;
+  /** The columns it computes from: two for a sum or a product, one for an affine relation. */
+  inputs: number[];
+  /** The column it computes. */
+  output: number;
+  /** An affine relation's output = offset + slope × input (0 and 1 otherwise). */
+  offset: number;
+  slope: number;
+  /** Rows where each of its columns holds a number, and of them the rows where it holds. */
+  rows: number;
+  holding: number;
+}
+
+/** Share of the rows with numbers in its columns a relation must hold in (errors in a tenth of the cells of three columns leave 73%). */
+export const MIN_HOLDING = 0.7;
+/** Rows a relation must hold in at least. */
+const MIN_HOLDING_ROWS = 20;
+/** How many times the share with the output shuffled over the rows a relation must hold in (chance agreement of few values). */
+const BEYOND_CHANCE = 10;
+/** A column takes part when it has numbers in at least this many distinct values (not a flag or a small code). */
+const MIN_DISTINCT = 10;
+/** Numeric columns looked at, at most (the first ones: discovery tries every triple). */
+const MAX_COLUMNS = 40;
+/** Rows discovery looks at (evenly spread); a relation found there is then counted on every row. */
+const SAMPLE_ROWS = 2_000;
+/** Rows a candidate is first tried on: it is dropped as soon as it cannot reach MIN_HOLDING there. */
+const SCREEN_ROWS = 60;
+/** Decimals a column's rounding is measured to, at most. */
+const MAX_DECIMALS = 6;
+/** Candidate pairs of rows an affine relation's slope and offset are tried from. */
+const AFFINE_TRIES = 40;
+/** Smallest |correlation| of two columns tried as an affine relation. */
+const AFFINE_MIN_CORRELATION = 0.99;
+
+/** Half a unit of the last decimal the column's numbers are written with (0.5 for integers, 0.05 for one decimal). */
+function halfUnitOf(values: Float64Array, rows: Int32Array): number {
+  let decimals = 0;
+  for (const r of rows) {
+    const v = values[r];
+    if (!Number.isFinite(v)) continue;
+    while (decimals < MAX_DECIMALS) {
+      const scaled = v * 10 ** decimals;
+      if (Math.abs(scaled - Math.round(scaled)) <= 1e-7 * Math.max(1, Math.abs(scaled))) break;
+      decimals++;
+    }
+  }
+  return 0.5 * 10 ** -decimals;
+}
+
+/** The value a relation computes from its inputs' values. */
+export function computed(relation: Pick<NumericRelation, 'kind' | 'offset' | 'slope'>, inputs: readonly number[]): number {
+  if (relation.kind === 'sum') return inputs[0] + inputs[1];
+  if (relation.kind === 'product') return inputs[0] * inputs[1];
+  return relation.offset + relation.slope * inputs[0];
+}
+
+/** How far the output may be from the computed value through the rounding of the values as written. */
+function tolerance(kind: RelationKind, slope: number, inputs: readonly number[], halfUnits: readonly number[], output: number): number {
+  const last = halfUnits[halfUnits.length - 1];
+  const slack = 1e-9 * (Math.abs(output) + 1);
+  if (kind === 'sum') return halfUnits[0] + halfUnits[1] + last + slack;
+  if (kind === 'product') return Math.abs(inputs[1]) * halfUnits[0] + Math.abs(inputs[0]) * halfUnits[1] + halfUnits[0] * halfUnits[1] + last + slack;
+  // A slope and offset estimated from rounded values: half as much again.
+  return 1.5 * (Math.abs(slope) * halfUnits[0] + last) + slack;
+}
+
+/** The columns' numbers, half units and a relation's shape: what testing it at a row needs. */
+interface Candidate {
+  kind: RelationKind;
+  columns: number[];
+  offset: number;
+  slope: number;
+}
+
+/** Whether the relation holds at row r (null when a value is missing). */
+function holdsAt(candidate: Candidate, numbers: readonly Float64Array[], halfUnits: readonly number[], r: number): boolean | null {
+  const values = candidate.columns.map((c) => numbers[c][r]);
+  if (values.some((v) => !Number.isFinite(v))) return null;
+  const output = values[values.length - 1];
+  const inputs = values.slice(0, -1);
+  return Math.abs(computed(candidate, inputs) - output) <= tolerance(candidate.kind, candidate.slope, inputs, candidate.columns.map((c) => halfUnits[c]), output);
+}
+
+/**
+ * Rows where the relation holds and rows with every value, over `rows`; `screen`: stop after SCREEN_ROWS rows with
+ * values when fewer than MIN_HOLDING of them hold. `outputAt` reads the output at another row (the shuffle).
+ */
+function count(candidate: Candidate, numbers: readonly Float64Array[], halfUnits: readonly number[], rows: Int32Array, screen: boolean, outputRow: (k: number) => number = (k) => rows[k]): { rows: number; holding: number; nonTrivial: number } {
+  const out = { rows: 0, holding: 0, nonTrivial: 0 };
+  const { columns, kind } = candidate;
+  const inputs = columns.slice(0, -1);
+  const output = columns[columns.length - 1];
+  const units = columns.map((c) => halfUnits[c]);
+  const values: number[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    values.length = 0;
+    for (const c of inputs) values.push(numbers[c][r]);
+    const y = numbers[output][outputRow(k)];
+    if (!Number.isFinite(y) || values.some((v) => !Number.isFinite(v))) continue;
+    out.rows++;
+    if (Math.abs(computed(candidate, values) - y) <= tolerance(kind, candidate.slope, values, units, y)) {
+      out.holding++;
+      // A sum of a zero, a product with 0 or 1, an output that is its input: true whatever the columns.
+      const trivial = kind === 'sum' ? values[0] === 0 || values[1] === 0 : kind === 'product' ? values.some((v) => v === 0 || v === 1) : values[0] === y;
+      if (!trivial) out.nonTrivial++;
+    }
+    if (screen && out.rows === SCREEN_ROWS && out.holding < MIN_HOLDING * SCREEN_ROWS) return out;
+  }
+  return out;
+}
+
+/** Rows evenly spread over the table, at most `limit`. */
+function spreadRows(n: number, limit: number): Int32Array {
+  const k = Math.min(n, limit);
+  return Int32Array.from({ length: k }, (_, i) => Math.floor((i * n) / k));
+}
+
+/** |Pearson correlation| of two columns over the rows where both have numbers. */
+function correlation(x: Float64Array, y: Float64Array, rows: Int32Array): number {
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  for (const r of rows) {
+    const [a, b] = [x[r], y[r]];
+    if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+    n++;
+    sx += a;
+    sy += b;
+    sxx += a * a;
+    syy += b * b;
+    sxy += a * b;
+  }
+  if (n < MIN_HOLDING_ROWS) return 0;
+  const cov = sxy - (sx * sy) / n;
+  const vx = sxx - (sx * sx) / n;
+  const vy = syy - (sy * sy) / n;
+  return vx > 0 && vy > 0 ? Math.abs(cov / Math.sqrt(vx * vy)) : 0;
+}
+
+/**
+ * The slope and offset of y = offset + slope × x that most sample rows agree with exactly: tried from pairs of rows
+ * far apart in the sample, the best refitted by least squares over the rows it holds in.
+ */
+function fitAffine(x: number, y: number, numbers: readonly Float64Array[], halfUnits: readonly number[], rows: Int32Array): Candidate | undefined {
+  const present = Array.from(rows).filter((r) => Number.isFinite(numbers[x][r]) && Number.isFinite(numbers[y][r]));
+  if (present.length < MIN_HOLDING_ROWS) return undefined;
+  present.sort((a, b) => numbers[x][a] - numbers[x][b]);
+  const sample = Int32Array.from(present);
+  let best: { candidate: Candidate; holding: number } | undefined;
+  const half = Math.floor(present.length / 2);
+  for (let t = 0; t < AFFINE_TRIES; t++) {
+    const i = Math.floor((t * half) / AFFINE_TRIES);
+    const [a, b] = [present[i], present[i + half]];
+    const dx = numbers[x][b] - numbers[x][a];
+    if (dx === 0) continue;
+    const slope = (numbers[y][b] - numbers[y][a]) / dx;
+    if (!Number.isFinite(slope) || slope === 0) continue;
+    const candidate: Candidate = { kind: 'affine', columns: [x, y], slope, offset: numbers[y][a] - slope * numbers[x][a] };
+    const { holding } = count({ ...candidate }, numbers, halfUnits.map((u) => 3 * u), sample, false);
+    if (!best || holding > best.holding) best = { candidate, holding };
+  }
+  if (!best) return undefined;
+  // Least squares over the rows the best try holds in (with room for its rounding).
+  let [n, sx, sy, sxx, sxy] = [0, 0, 0, 0, 0];
+  for (const r of sample) {
+    if (!holdsAt(best.candidate, numbers, halfUnits.map((u) => 3 * u), r)) continue;
+    const [a, b] = [numbers[x][r], numbers[y][r]];
+    n++;
+    sx += a;
+    sy += b;
+    sxx += a * a;
+    sxy += a * b;
+  }
+  const denominator = n * sxx - sx * sx;
+  if (n < MIN_HOLDING_ROWS || denominator === 0) return undefined;
+  let slope = (n * sxy - sx * sy) / denominator;
+  let offset = (sy - slope * sx) / n;
+  // An offset within the output's rounding is none (a conversion: miles = 0.621371 × km): the line through 0.
+  if (Math.abs(offset) <= halfUnits[y] && sxx > 0) [slope, offset] = [sxy / sxx, 0];
+  if (slope === 0) return undefined;
+  return simplest({ kind: 'affine', columns: [x, y], slope, offset }, numbers, halfUnits, sample);
+}
+
+/**
+ * The relation with its slope and offset written with the fewest significant digits that keep it holding in as many
+ * sample rows (1.8 and 32, not the 1.80003 and 32.0007 a fit over rounded values gives).
+ */
+function simplest(fitted: Candidate, numbers: readonly Float64Array[], halfUnits: readonly number[], sample: Int32Array): Candidate {
+  const holding = count(fitted, numbers, halfUnits, sample, false).holding;
+  const round = (v: number, digits: number) => (v === 0 ? 0 : Number(v.toPrecision(digits)));
+  for (let digits = 1; digits <= 7; digits++) {
+    const candidate = { ...fitted, slope: round(fitted.slope, digits), offset: round(fitted.offset, digits) };
+    if (candidate.slope !== 0 && count(candidate, numbers, halfUnits, sample, false).holding >= holding) return candidate;
+  }
+  return fitted;
+}
+
+/** Whether counts over rows make a relation: held in MIN_HOLDING of them and MIN_HOLDING_ROWS non-trivial rows. */
+function strongEnough(counted: { rows: number; holding: number; nonTrivial: number }): boolean {
+  return counted.holding >= MIN_HOLDING * counted.rows && counted.nonTrivial >= MIN_HOLDING_ROWS && counted.nonTrivial * 2 >= counted.holding;
+}
+
+/** A deterministic permutation of 0..n−1 (the output shuffled over the rows). */
+function shuffled(n: number): Int32Array {
+  const p = Int32Array.from({ length: n }, (_, i) => i);
+  let s = 0x2545f491;
+  for (let i = n - 1; i > 0; i--) {
+    s = (Math.imul(s ^ (s >>> 13), 0x5bd1e995) + 0x6b43a9b5) >>> 0;
+    const j = s % (i + 1);
+    [p[i], p[j]] = [p[j], p[i]];
+  }
+  return p;
+}
+
+/** The numeric columns a relation may join: numbers (not identifiers) of MIN_DISTINCT values or more. */
+function relationColumns(data: IngestResult, numbers: (c: number) => Float64Array, sample: Int32Array): number[] {
+  const out: number[] = [];
+  data.columns.forEach((column, c) => {
+    if (out.length >= MAX_COLUMNS || !isNumeric(column) || looksLikeIdentifier(column.name)) return;
+    const values = numbers(c);
+    const distinct = new Set<number>();
+    for (const r of sample) if (Number.isFinite(values[r]) && distinct.size < MIN_DISTINCT) distinct.add(values[r]);
+    if (distinct.size >= MIN_DISTINCT) out.push(c);
+  });
+  return out;
+}
+
+/** The table's relations (computed once per table). */
+export function numericRelations(data: IngestResult): NumericRelation[] {
+  return memo(data, 'numeric-relations', () => discover(data));
+}
+
+function discover(data: IngestResult): NumericRelation[] {
+  const n = data.table.numRows;
+  if (n < MIN_HOLDING_ROWS) return [];
+  const sample = spreadRows(n, SAMPLE_ROWS);
+  const numbers: Float64Array[] = [];
+  const columnNumbers = (c: number) => (numbers[c] ??= numericColumn(data, c));
+  const columns = relationColumns(data, columnNumbers, sample);
+  if (columns.length < 2) return [];
+  const halfUnits: number[] = [];
+  for (const c of columns) halfUnits[c] = halfUnitOfColumn(data, c);
+  // Every row and the shuffle, made when a candidate first holds in the sample.
+  let all: Int32Array | undefined;
+  let permutation: Int32Array | undefined;
+  const found: NumericRelation[] = [];
+  const accept = (candidate: Candidate) => {
+    const onSample = count(candidate, numbers, halfUnits, sample, true);
+    if (!strongEnough(onSample)) return;
+    all ??= spreadRows(n, n);
+    permutation ??= shuffled(n);
+    const shuffle = permutation;
+    const counted = count(candidate, numbers, halfUnits, all, false);
+    if (!strongEnough(counted)) return;
+    const chance = count(candidate, numbers, halfUnits, all, false, (k) => shuffle[k]);
+    if (counted.holding / counted.rows < BEYOND_CHANCE * (chance.holding / Math.max(1, chance.rows))) return;
+    const { kind, columns: used, offset, slope } = candidate;
+    found.push({ kind, inputs: used.slice(0, -1), output: used[used.length - 1], offset, slope, rows: counted.rows, holding: counted.holding });
+  };
+  for (let i = 0; i < columns.length; i++) {
+    for (let j = i + 1; j < columns.length; j++) {
+      const [a, b] = [columns[i], columns[j]];
+      for (const c of columns) {
+        if (c === a || c === b) continue;
+        accept({ kind: 'sum', columns: [a, b, c], offset: 0, slope: 1 });
+        accept({ kind: 'product', columns: [a, b, c], offset: 0, slope: 1 });
+      }
+      if (correlation(numbers[a], numbers[b], sample) < AFFINE_MIN_CORRELATION) continue;
+      const affine = fitAffine(a, b, numbers, halfUnits, sample);
+      if (affine) accept(affine);
+    }
+  }
+  return found;
+}
+
+/** Whether a relation holds at row r (null when one of its cells has no number); the test is built once per relation. */
+export function relationHoldsAt(data: IngestResult, relation: NumericRelation, r: number): boolean | null {
+  return testerOf(data, relation)(r);
+}
+
+const testers = new WeakMap<NumericRelation, (r: number) => boolean | null>();
+function testerOf(data: IngestResult, relation: NumericRelation): (r: number) => boolean | null {
+  let test = testers.get(relation);
+  if (!test) {
+    const columns = [...relation.inputs, relation.output];
+    const numbers: Float64Array[] = [];
+    const halfUnits: number[] = [];
+    for (const c of columns) {
+      numbers[c] = numericColumn(data, c);
+      halfUnits[c] = halfUnitOfColumn(data, c);
+    }
+    const candidate: Candidate = { kind: relation.kind, columns, offset: relation.offset, slope: relation.slope };
+    test = (r) => holdsAt(candidate, numbers, halfUnits, r);
+    testers.set(relation, test);
+  }
+  return test;
+}
+
+/** A column's half unit (see halfUnitOf), measured on the sample discovery uses. */
+export function halfUnitOfColumn(data: IngestResult, c: number): number {
+  return memo(data, `half-unit:${c}`, () => halfUnitOf(numericColumn(data, c), spreadRows(data.table.numRows, SAMPLE_ROWS)));
+}
+
+/** Decimals a column's numbers are written with (from its half unit). */
+export function decimalsOf(data: IngestResult, c: number): number {
+  return Math.max(0, Math.round(-Math.log10(2 * halfUnitOfColumn(data, c))));
+}

@@ -1,0 +1,132 @@
+/** broken-relation: a row that breaks an arithmetic relation its table's other rows keep (total = men + women). */
+import { defineRule } from '../rule';
+import { cellSourceText, memo, numericColumn, replaceCellFixes, sortedColumn } from '../column-values';
+import { computed, decimalsOf, numericRelations, relationHoldsAt, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
+import { groupedInteger } from '../../shared/grouped-integer';
+import type { IngestResult } from '../../table/model';
+
+/** A cell is its column's stray value (see culprit) beyond this many median absolute deviations from the median. */
+const STRAY_DEVIATIONS = 5;
+
+/** A number as a relation's message writes it: at most 6 significant digits. */
+const written = (n: number) => String(Number(n.toPrecision(6)));
+
+/** The relation in words: "total = men + women", "amount = price × quantity", "miles = 0.621371 × km". */
+function formulaOf(relation: NumericRelation, name: (c: number) => string): string {
+  const [a, b] = relation.inputs.map(name);
+  const out = name(relation.output);
+  if (relation.kind === 'sum') return `${out} = ${a} + ${b}`;
+  if (relation.kind === 'product') return `${out} = ${a} × ${b}`;
+  const scaled = relation.slope === 1 ? a : `${written(relation.slope)} × ${a}`;
+  if (relation.offset === 0) return `${out} = ${scaled}`;
+  return `${out} = ${scaled} ${relation.offset < 0 ? '−' : '+'} ${written(Math.abs(relation.offset))}`;
+}
+
+/** The value of column `c` (one of the relation's) that would make the relation hold at a row with these numbers. */
+function valueThatHolds(relation: NumericRelation, c: number, at: (column: number) => number): number {
+  const inputs = relation.inputs.map(at);
+  const output = at(relation.output);
+  if (c === relation.output) return computed(relation, inputs);
+  const other = inputs[relation.inputs[0] === c ? 1 : 0];
+  if (relation.kind === 'sum') return output - other;
+  if (relation.kind === 'product') return output / other;
+  return (output - relation.offset) / relation.slope;
+}
+
+/** How many median absolute deviations a value is from its column's median. */
+function deviations(data: IngestResult, c: number, value: number): number {
+  const { median, spread } = memo(data, `median-deviation:${c}`, () => {
+    const sorted = sortedColumn(data, c);
+    const middle = sorted.length ? sorted.at(sorted.length >> 1) : 0;
+    const gaps = new Float64Array(sorted.length);
+    for (let i = 0; i < gaps.length; i++) gaps[i] = Math.abs(sorted.at(i) - middle);
+    gaps.sort();
+    return { median: middle, spread: gaps.length ? gaps[gaps.length >> 1] : 0 };
+  });
+  return spread > 0 ? Math.abs(value - median) / spread : 0;
+}
+
+/**
+ * The cell of a row breaking `relation` that is wrong: of its cells, those no other relation vouches for (one that
+ * holds at the row and has the cell); of several, the one that breaks more relations at the row than the others (a
+ * total that is also a part of a grand total), else the one that strays from its column (STRAY_DEVIATIONS) where
+ * only one does; else the column the relation computes.
+ */
+function culprit(data: IngestResult, relation: NumericRelation, relations: readonly NumericRelation[], r: number): number {
+  const cells = [...relation.inputs, relation.output];
+  const holding = (c: number, holds: boolean) => relations.filter((other) => (other.output === c || other.inputs.includes(c)) && relationHoldsAt(data, other, r) === holds).length;
+  const suspects = cells.filter((c) => holding(c, true) === 0);
+  if (suspects.length === 1) return suspects[0];
+  const candidates = suspects.length ? suspects : cells;
+  const broken = candidates.map((c) => holding(c, false));
+  const most = Math.max(...broken);
+  if (most > 1 && broken.filter((n) => n === most).length === 1) return candidates[broken.indexOf(most)];
+  const strays = candidates.filter((c) => deviations(data, c, numericColumn(data, c)[r]) > STRAY_DEVIATIONS);
+  if (strays.length === 1) return strays[0];
+  return candidates.includes(relation.output) ? relation.output : candidates[0];
+}
+
+export const brokenRelation = defineRule({
+  id: 'broken-relation',
+  title: 'Row breaks an arithmetic relation',
+  dimension: 'accuracy',
+  defaultSeverity: 'warning',
+  defaultOptions: {},
+  description: 'A number that breaks an arithmetic relation the other rows keep exactly: a total that is not the sum of its parts, an amount that is not price × quantity, miles that are not 0.621371 × km.',
+  docs: `Tables hold numbers computed from others: a total and its parts, an amount and its price and quantity, a
+temperature in °C and in °F. A row where the numbers no longer agree holds a wrong one — a slip in a part, a total
+left from an earlier version, one conversion done wrong — and a model learns from both.
+
+The relations are learned from the table itself (numeric-relations.ts): between its numeric columns (not
+identifiers; at least 10 distinct values each; the first 40 such columns), a column that is the **sum** or the
+**product** of two others, or an **affine** function of another (offset + slope × column, found by the rows that
+agree exactly with a line through two of them, refitted on those rows; only between columns correlated at 0.99
+or more). A relation holds at a row when the values as written agree within their rounding (half a unit of the
+last decimal each column writes). It is learned when it holds in at least ${MIN_HOLDING * 100}% of the rows with
+numbers in its columns (errors in a tenth of the cells of three columns leave 73%), in at least 20 rows where
+neither part is 0 (nor 1 for a product), and ten times as often as with the computed column shuffled over the rows
+(small integers add up by chance).
+
+Each row that breaks it is reported once, at the cell that is wrong: the one no other relation holding at the row
+vouches for; of several, the one that breaks more relations at the row (a total that is also a part of a grand
+total), else the one far from its column's median (5 median absolute deviations) where only one is; else the
+computed column. The message gives the relation, its share of the rows and the value that would keep it;
+the quick fix writes that value (with the column's decimals; not in a column written with a unit).
+
+**Fix**: correct the wrong number. A relation that only holds by design for some rows (a third part in a few
+totals) makes its other rows findings: ignore the rule for that column.`,
+  check({ data, report, isIgnored }) {
+    const relations = numericRelations(data);
+    if (relations.length === 0) return;
+    const name = (c: number) => data.columns[c].name;
+    const reported = new Set<number>();
+    const width = data.columns.length;
+    for (const relation of relations) {
+      const cells = [...relation.inputs, relation.output];
+      const formula = formulaOf(relation, name);
+      const share = relation.holding / relation.rows;
+      for (let r = 0; r < data.table.numRows; r++) {
+        if (relationHoldsAt(data, relation, r) !== false) continue;
+        const c = culprit(data, relation, relations, r);
+        if (isIgnored(c) || reported.has(r * width + c)) continue;
+        reported.add(r * width + c);
+        const at = (column: number) => numericColumn(data, column)[r];
+        const expected = valueThatHolds(relation, c, at);
+        const decimals = decimalsOf(data, c);
+        const fixed = Number.isFinite(expected) ? expected.toFixed(decimals) : undefined;
+        const value = cellSourceText(data, r, c) ?? written(at(c));
+        report({
+          row: r,
+          columnIndex: c,
+          value,
+          evidence: { relation: relation.kind, formula, holdingShare: share, rows: relation.rows, ...(fixed === undefined ? {} : { expected: fixed }) },
+          message:
+            `${value} in column "${name(c)}" breaks ${formula}, which holds in ${Math.floor(share * 100)}% of the ${groupedInteger(relation.rows)} rows` +
+            `${fixed === undefined ? '.' : `: with ${cells.filter((k) => k !== c).map((k) => `${name(k)} ${written(at(k))}`).join(' and ')}, it would be ${fixed}.`}`,
+          related: () => cells.filter((k) => k !== c).map((k) => ({ row: r, columnIndex: k, message: `${name(k)} in ${formula}` })),
+          ...(fixed === undefined || data.columns[c].numberFormat ? {} : { fixes: replaceCellFixes(data, r, c, fixed, `Replace with ${fixed} (${formula})`) }),
+        });
+      }
+    }
+  },
+});

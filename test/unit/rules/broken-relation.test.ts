@@ -1,0 +1,71 @@
+/** broken-relation: arithmetic relations learned from a table's rows, and the cells of the rows that break them. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { checkCsv, csv, findingsOf, fixText } from './check-text';
+
+const rule = 'broken-relation';
+/** A deterministic generator of numbers in [0, 1). */
+function random(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 16807) % 2147483647) / 2147483647;
+}
+
+test('a total that is not the sum of its parts is reported at the total, with the sum as fix; the clean table gets nothing', () => {
+  const next = random(5);
+  const rows = Array.from({ length: 500 }, (_, i) => {
+    const [men, women] = [Math.floor(50 + next() * 5000), Math.floor(50 + next() * 5000)];
+    return [i, men, women, men + women];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'men', 'women', 'total'], rows)), rule), []);
+  for (const r of [7, 107, 207]) rows[r][3] = Number(rows[r][3]) + 300;
+  const findings = findingsOf(checkCsv(csv(['id', 'men', 'women', 'total'], rows)), rule);
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[7, 'total'], [107, 'total'], [207, 'total']]);
+  const [first] = findings;
+  assert.equal(first.message, `${rows[7][3]} in column "total" breaks total = men + women, which holds in 99% of the 500 rows: with men ${rows[7][1]} and women ${rows[7][2]}, it would be ${Number(rows[7][1]) + Number(rows[7][2])}.`);
+  assert.equal(fixText(first), String(Number(rows[7][1]) + Number(rows[7][2])));
+  assert.deepEqual(first.evidence, { relation: 'sum', formula: 'total = men + women', holdingShare: 497 / 500, rows: 500, expected: String(Number(rows[7][1]) + Number(rows[7][2])) });
+  assert.equal(first.related?.length, 2, 'the parts are related places');
+});
+
+test('the wrong cell is the part that strays from its column (a part written ×10), or the total that breaks two relations', () => {
+  const next = random(9);
+  const rows = Array.from({ length: 400 }, () => {
+    const [a, b, c] = [Math.floor(100 + next() * 900), Math.floor(100 + next() * 900), Math.floor(100 + next() * 900)];
+    return [a, b, a + b, c, a + b + c];
+  });
+  rows[20][0] = Number(rows[20][0]) * 10; // a slip in a part: breaks subtotal = a + b only
+  rows[40][2] = Number(rows[40][2]) + 7; // a wrong subtotal: breaks subtotal = a + b and total = subtotal + c
+  const findings = findingsOf(checkCsv(csv(['a', 'b', 'subtotal', 'c', 'total'], rows)), rule);
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[20, 'a'], [40, 'subtotal']]);
+  assert.equal(fixText(findings[0]), String(Number(rows[20][2]) - Number(rows[20][1])), 'the part that keeps the relation');
+});
+
+test('a conversion (°F from °C, one decimal each) and a product (amount = price × quantity, cents)', () => {
+  const next = random(3);
+  const rows = Array.from({ length: 300 }, () => {
+    const celsius = Math.round((next() * 40 - 10) * 10) / 10;
+    const price = Math.round(next() * 5000) / 100;
+    const quantity = 1 + Math.floor(next() * 20);
+    return [celsius.toFixed(1), (celsius * 1.8 + 32).toFixed(1), price.toFixed(2), quantity, (price * quantity).toFixed(2)];
+  });
+  rows[11][1] = '71.6'; // 22 °C written for 71.6 °F in a row of another temperature
+  rows[12][4] = (Number(rows[12][4]) + 10).toFixed(2);
+  const findings = findingsOf(checkCsv(csv(['temp_c', 'temp_f', 'price', 'quantity', 'amount'], rows)), rule);
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[11, 'temp_f'], [12, 'amount']]);
+  assert.match(findings[0].message, /breaks temp_f = 1\.8 × temp_c \+ 32, which holds in 99% of the 300 rows: with temp_c -?\d+(\.\d)?, it would be -?\d+\.\d\.$/);
+  assert.equal(fixText(findings[0]), (Number(rows[11][0]) * 1.8 + 32).toFixed(1));
+  assert.match(findings[1].message, /breaks amount = price × quantity/);
+});
+
+test('no relation where none holds beyond chance: small counts that add up now and then, a relation in half the rows, identifiers', () => {
+  const next = random(11);
+  const counts = Array.from({ length: 600 }, () => [Math.floor(next() * 12), Math.floor(next() * 12), Math.floor(next() * 24)]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['a', 'b', 'c'], counts)), rule), [], 'a + b = c by chance in a few rows');
+  const half = Array.from({ length: 400 }, (_, i) => {
+    const [a, b] = [Math.floor(next() * 1000), Math.floor(next() * 1000)];
+    return [a, b, i % 2 ? a + b : a + b + Math.floor(next() * 500) + 1];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['a', 'b', 'c'], half)), rule), [], 'a relation in half the rows is no relation of the table');
+  const ids = Array.from({ length: 300 }, (_, i) => [i, 1000 + i, i === 50 ? 999 : 1000 + 2 * i]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['row_id', 'order_id', 'customer_id'], ids)), rule), [], 'identifiers add up by construction, not by meaning');
+});
