@@ -41,6 +41,9 @@ const MAX_COLUMNS = 40;
 const SAMPLE_ROWS = 2_000;
 /** Rows a candidate is first tried on: it is dropped as soon as it cannot reach MIN_HOLDING there. */
 const SCREEN_ROWS = 60;
+/** Relations learned per table, at most, and candidates counted on every row (a table of copied columns holds many). */
+const MAX_RELATIONS = 20;
+const MAX_VERIFIED = 60;
 /** Decimals a column's rounding is measured to, at most. */
 const MAX_DECIMALS = 6;
 /** Candidate pairs of rows an affine relation's slope and offset are tried from. */
@@ -164,8 +167,13 @@ function correlation(x: Float64Array, y: Float64Array, rows: Int32Array): number
 function fitAffine(x: number, y: number, numbers: readonly Float64Array[], halfUnits: readonly number[], rows: Int32Array): Candidate | undefined {
   const present = Array.from(rows).filter((r) => Number.isFinite(numbers[x][r]) && Number.isFinite(numbers[y][r]));
   if (present.length < MIN_HOLDING_ROWS) return undefined;
+  // Copies (equal in most rows) are no relation: equality is as often a default (a year renovated = the year built).
+  let equal = 0;
+  for (const r of present) if (numbers[x][r] === numbers[y][r]) equal++;
+  if (equal * 2 >= present.length) return undefined;
   present.sort((a, b) => numbers[x][a] - numbers[x][b]);
   const sample = Int32Array.from(present);
+  const loose = halfUnits.map((u) => 3 * u);
   let best: { candidate: Candidate; holding: number } | undefined;
   const half = Math.floor(present.length / 2);
   for (let t = 0; t < AFFINE_TRIES; t++) {
@@ -176,14 +184,14 @@ function fitAffine(x: number, y: number, numbers: readonly Float64Array[], halfU
     const slope = (numbers[y][b] - numbers[y][a]) / dx;
     if (!Number.isFinite(slope) || slope === 0) continue;
     const candidate: Candidate = { kind: 'affine', columns: [x, y], slope, offset: numbers[y][a] - slope * numbers[x][a] };
-    const { holding } = count({ ...candidate }, numbers, halfUnits.map((u) => 3 * u), sample, false);
+    const { holding } = count(candidate, numbers, loose, sample, false);
     if (!best || holding > best.holding) best = { candidate, holding };
   }
   if (!best) return undefined;
   // Least squares over the rows the best try holds in (with room for its rounding).
   let [n, sx, sy, sxx, sxy] = [0, 0, 0, 0, 0];
   for (const r of sample) {
-    if (!holdsAt(best.candidate, numbers, halfUnits.map((u) => 3 * u), r)) continue;
+    if (!holdsAt(best.candidate, numbers, loose, r)) continue;
     const [a, b] = [numbers[x][r], numbers[y][r]];
     n++;
     sx += a;
@@ -264,9 +272,12 @@ function discover(data: IngestResult): NumericRelation[] {
   let all: Int32Array | undefined;
   let permutation: Int32Array | undefined;
   const found: NumericRelation[] = [];
+  let verified = 0;
   const accept = (candidate: Candidate) => {
+    if (found.length >= MAX_RELATIONS || verified >= MAX_VERIFIED) return;
     const onSample = count(candidate, numbers, halfUnits, sample, true);
     if (!strongEnough(onSample)) return;
+    verified++;
     all ??= spreadRows(n, n);
     permutation ??= shuffled(n);
     const shuffle = permutation;
@@ -277,15 +288,43 @@ function discover(data: IngestResult): NumericRelation[] {
     const { kind, columns: used, offset, slope } = candidate;
     found.push({ kind, inputs: used.slice(0, -1), output: used[used.length - 1], offset, slope, rows: counted.rows, holding: counted.holding });
   };
+  // The first sample rows with numbers in both columns of a pair, their sums and products: each third column is
+  // screened against them before any candidate is built.
+  const screenRows = new Int32Array(SCREEN_ROWS);
+  const sums = new Float64Array(SCREEN_ROWS);
+  const products = new Float64Array(SCREEN_ROWS);
   for (let i = 0; i < columns.length; i++) {
     for (let j = i + 1; j < columns.length; j++) {
       const [a, b] = [columns[i], columns[j]];
+      const [x, y] = [numbers[a], numbers[b]];
+      let k = 0;
+      for (let s = 0; s < sample.length && k < SCREEN_ROWS; s++) {
+        const r = sample[s];
+        if (!Number.isFinite(x[r]) || !Number.isFinite(y[r])) continue;
+        screenRows[k] = r;
+        sums[k] = x[r] + y[r];
+        products[k] = x[r] * y[r];
+        k++;
+      }
       for (const c of columns) {
         if (c === a || c === b) continue;
-        accept({ kind: 'sum', columns: [a, b, c], offset: 0, slope: 1 });
-        accept({ kind: 'product', columns: [a, b, c], offset: 0, slope: 1 });
+        const z = numbers[c];
+        const sumSlack = halfUnits[a] + halfUnits[b] + halfUnits[c];
+        let [present, sumHolds, productHolds] = [0, 0, 0];
+        for (let m = 0; m < k; m++) {
+          const v = z[screenRows[m]];
+          if (!Number.isFinite(v)) continue;
+          present++;
+          const slack = 1e-9 * (Math.abs(v) + 1);
+          if (Math.abs(sums[m] - v) <= sumSlack + slack) sumHolds++;
+          const r = screenRows[m];
+          if (Math.abs(products[m] - v) <= Math.abs(y[r]) * halfUnits[a] + Math.abs(x[r]) * halfUnits[b] + halfUnits[a] * halfUnits[b] + halfUnits[c] + slack) productHolds++;
+        }
+        if (present === 0) continue;
+        if (sumHolds >= MIN_HOLDING * present) accept({ kind: 'sum', columns: [a, b, c], offset: 0, slope: 1 });
+        if (productHolds >= MIN_HOLDING * present) accept({ kind: 'product', columns: [a, b, c], offset: 0, slope: 1 });
       }
-      if (correlation(numbers[a], numbers[b], sample) < AFFINE_MIN_CORRELATION) continue;
+      if (correlation(x, y, sample) < AFFINE_MIN_CORRELATION) continue;
       const affine = fitAffine(a, b, numbers, halfUnits, sample);
       if (affine) accept(affine);
     }

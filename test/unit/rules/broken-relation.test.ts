@@ -68,4 +68,9 @@ test('no relation where none holds beyond chance: small counts that add up now a
   assert.deepEqual(findingsOf(checkCsv(csv(['a', 'b', 'c'], half)), rule), [], 'a relation in half the rows is no relation of the table');
   const ids = Array.from({ length: 300 }, (_, i) => [i, 1000 + i, i === 50 ? 999 : 1000 + 2 * i]);
   assert.deepEqual(findingsOf(checkCsv(csv(['row_id', 'order_id', 'customer_id'], ids)), rule), [], 'identifiers add up by construction, not by meaning');
+  const houses = Array.from({ length: 300 }, (_, i) => {
+    const built = 1900 + Math.floor(next() * 120);
+    return [built, i % 5 ? built : built + 1 + Math.floor(next() * 20)];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['year_built', 'year_renovated'], houses)), rule), [], 'a column equal to another in most rows holds a default, not a relation');
 });

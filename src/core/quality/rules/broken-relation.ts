@@ -81,11 +81,12 @@ The relations are learned from the table itself (numeric-relations.ts): between 
 identifiers; at least 10 distinct values each; the first 40 such columns), a column that is the **sum** or the
 **product** of two others, or an **affine** function of another (offset + slope × column, found by the rows that
 agree exactly with a line through two of them, refitted on those rows; only between columns correlated at 0.99
-or more). A relation holds at a row when the values as written agree within their rounding (half a unit of the
+or more; a column equal to another in half the rows or more is no relation: equality is as often a default, a year
+renovated that is the year built). A relation holds at a row when the values as written agree within their rounding (half a unit of the
 last decimal each column writes). It is learned when it holds in at least ${MIN_HOLDING * 100}% of the rows with
 numbers in its columns (errors in a tenth of the cells of three columns leave 73%), in at least 20 rows where
 neither part is 0 (nor 1 for a product), and ten times as often as with the computed column shuffled over the rows
-(small integers add up by chance).
+(small integers add up by chance). At most 20 relations per table.
 
 Each row that breaks it is reported once, at the cell that is wrong: the one no other relation holding at the row
 vouches for; of several, the one that breaks more relations at the row (a total that is also a part of a grand
