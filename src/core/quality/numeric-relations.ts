@@ -15,7 +15,7 @@ export type RelationKind = 'sum' | 'product' | 'affine';
 
 export interface NumericRelation {
   kind: RelationKind;
-  /** The columns it computes from: two for a sum or a product, one for an affine relation. */
+  /** The columns it computes from: two or more for a sum (a run of the table's columns), two for a product, one for an affine relation. */
   inputs: number[];
   /** The column it computes. */
   output: number;
@@ -68,7 +68,11 @@ function halfUnitOf(values: Float64Array, rows: Int32Array): number {
 
 /** The value a relation computes from its inputs' values. */
 export function computed(relation: Pick<NumericRelation, 'kind' | 'offset' | 'slope'>, inputs: readonly number[]): number {
-  if (relation.kind === 'sum') return inputs[0] + inputs[1];
+  if (relation.kind === 'sum') {
+    let total = 0;
+    for (const v of inputs) total += v;
+    return total;
+  }
   if (relation.kind === 'product') return inputs[0] * inputs[1];
   return relation.offset + relation.slope * inputs[0];
 }
@@ -77,7 +81,11 @@ export function computed(relation: Pick<NumericRelation, 'kind' | 'offset' | 'sl
 function tolerance(kind: RelationKind, slope: number, inputs: readonly number[], halfUnits: readonly number[], output: number): number {
   const last = halfUnits[halfUnits.length - 1];
   const slack = 1e-9 * (Math.abs(output) + 1);
-  if (kind === 'sum') return halfUnits[0] + halfUnits[1] + last + slack;
+  if (kind === 'sum') {
+    let units = last;
+    for (let i = 0; i + 1 < halfUnits.length; i++) units += halfUnits[i];
+    return units + slack;
+  }
   if (kind === 'product') return Math.abs(inputs[1]) * halfUnits[0] + Math.abs(inputs[0]) * halfUnits[1] + halfUnits[0] * halfUnits[1] + last + slack;
   // A slope and offset estimated from rounded values: half as much again.
   return 1.5 * (Math.abs(slope) * halfUnits[0] + last) + slack;
@@ -121,7 +129,7 @@ function count(candidate: Candidate, numbers: readonly Float64Array[], halfUnits
     if (Math.abs(computed(candidate, values) - y) <= tolerance(kind, candidate.slope, values, units, y)) {
       out.holding++;
       // A sum of a zero, a product with 0 or 1, an output that is its input: true whatever the columns.
-      const trivial = kind === 'sum' ? values[0] === 0 || values[1] === 0 : kind === 'product' ? values.some((v) => v === 0 || v === 1) : values[0] === y;
+      const trivial = kind === 'sum' ? values.filter((v) => v !== 0).length < 2 : kind === 'product' ? values.some((v) => v === 0 || v === 1) : values[0] === y;
       if (!trivial) out.nonTrivial++;
     }
     if (screen && out.rows === SCREEN_ROWS && out.holding < MIN_HOLDING * SCREEN_ROWS) return out;
@@ -329,7 +337,59 @@ function discover(data: IngestResult): NumericRelation[] {
       if (affine) accept(affine);
     }
   }
+  for (const run of summedRuns(data, columns, numbers, halfUnits, sample, columnNumbers)) accept(run);
   return found;
+}
+
+/** Longest run of columns a total is tried as the sum of. */
+const MAX_RUN = 12;
+
+/**
+ * Totals of three parts or more: a column that is the sum of a run of neighbouring numeric columns (a census
+ * table's age groups, a budget's lines), screened on the first sample rows through running sums. The parts are
+ * the table's numeric columns that are not identifiers, in order, whatever their number of values (a part may be
+ * a small count); the total is one of `outputs`.
+ */
+function summedRuns(data: IngestResult, outputs: readonly number[], numbers: Float64Array[], halfUnits: number[], sample: Int32Array, columnNumbers: (c: number) => Float64Array): Candidate[] {
+  const parts: number[] = [];
+  data.columns.forEach((column, c) => {
+    if (parts.length < MAX_COLUMNS && isNumeric(column) && !looksLikeIdentifier(column.name)) parts.push(c);
+  });
+  if (parts.length < 4) return [];
+  for (const c of parts) {
+    columnNumbers(c);
+    halfUnits[c] ??= halfUnitOfColumn(data, c);
+  }
+  const rows = sample.subarray(0, SCREEN_ROWS);
+  // Running sums per screened row: prefix[m][i] = the first i parts' sum at row m (NaN past a missing part).
+  const width = parts.length + 1;
+  const prefix = new Float64Array(rows.length * width);
+  for (let m = 0; m < rows.length; m++) {
+    for (let i = 0; i < parts.length; i++) prefix[m * width + i + 1] = prefix[m * width + i] + numbers[parts[i]][rows[m]];
+  }
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    let units = 0;
+    for (let j = i + 1; j <= Math.min(parts.length, i + MAX_RUN); j++) {
+      units += halfUnits[parts[j - 1]];
+      if (j - i < 3) continue;
+      const run = parts.slice(i, j);
+      for (const c of outputs) {
+        if (run.includes(c)) continue;
+        const z = numbers[c];
+        let [present, holds] = [0, 0];
+        for (let m = 0; m < rows.length; m++) {
+          const [start, end, v] = [prefix[m * width + i], prefix[m * width + j], z[rows[m]]];
+          const total = end - start;
+          if (!Number.isFinite(total) || !Number.isFinite(v)) continue;
+          present++;
+          if (Math.abs(total - v) <= units + halfUnits[c] + 1e-9 * (Math.abs(start) + Math.abs(end) + 1)) holds++;
+        }
+        if (present > 0 && holds >= MIN_HOLDING * present) candidates.push({ kind: 'sum', columns: [...run, c], offset: 0, slope: 1 });
+      }
+    }
+  }
+  return candidates;
 }
 
 /** Whether a relation holds at row r (null when one of its cells has no number); the test is built once per relation. */

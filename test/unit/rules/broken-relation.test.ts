@@ -74,3 +74,19 @@ test('no relation where none holds beyond chance: small counts that add up now a
   });
   assert.deepEqual(findingsOf(checkCsv(csv(['year_built', 'year_renovated'], houses)), rule), [], 'a column equal to another in most rows holds a default, not a relation');
 });
+
+test('a total of a run of parts (a census table\'s age groups, a part of few values among them)', () => {
+  const next = random(21);
+  const rows = Array.from({ length: 300 }, (_, i) => {
+    const parts = [Math.floor(next() * 900), Math.floor(next() * 900), Math.floor(next() * 4), Math.floor(next() * 900)];
+    return [`Tract ${i}`, ...parts, parts.reduce((a, b) => a + b, 0)];
+  });
+  const header = ['tract', 'under_18', 'adults', 'centenarians', 'seniors', 'total'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule), []);
+  rows[30][5] = Number(rows[30][5]) + 100;
+  rows[60][4] = Number(rows[60][4]) * 10 + 7;
+  const findings = findingsOf(checkCsv(csv(header, rows)), rule);
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[30, 'total'], [60, 'seniors']]);
+  assert.match(findings[0].message, /breaks total = under_18 \+ adults \+ centenarians \+ seniors, which holds in 99% of the 300 rows/);
+  assert.equal(fixText(findings[1]), String(Number(rows[60][5]) - Number(rows[60][1]) - Number(rows[60][2]) - Number(rows[60][3])));
+});

@@ -15,7 +15,7 @@ const written = (n: number) => String(Number(n.toPrecision(6)));
 function formulaOf(relation: NumericRelation, name: (c: number) => string): string {
   const [a, b] = relation.inputs.map(name);
   const out = name(relation.output);
-  if (relation.kind === 'sum') return `${out} = ${a} + ${b}`;
+  if (relation.kind === 'sum') return `${out} = ${relation.inputs.map(name).join(' + ')}`;
   if (relation.kind === 'product') return `${out} = ${a} × ${b}`;
   const scaled = relation.slope === 1 ? a : `${written(relation.slope)} × ${a}`;
   if (relation.offset === 0) return `${out} = ${scaled}`;
@@ -27,9 +27,9 @@ function valueThatHolds(relation: NumericRelation, c: number, at: (column: numbe
   const inputs = relation.inputs.map(at);
   const output = at(relation.output);
   if (c === relation.output) return computed(relation, inputs);
-  const other = inputs[relation.inputs[0] === c ? 1 : 0];
-  if (relation.kind === 'sum') return output - other;
-  if (relation.kind === 'product') return output / other;
+  const others = inputs.filter((_, k) => relation.inputs[k] !== c);
+  if (relation.kind === 'sum') return output - computed(relation, others);
+  if (relation.kind === 'product') return output / others[0];
   return (output - relation.offset) / relation.slope;
 }
 
@@ -79,7 +79,8 @@ left from an earlier version, one conversion done wrong — and a model learns f
 
 The relations are learned from the table itself (numeric-relations.ts): between its numeric columns (not
 identifiers; at least 10 distinct values each; the first 40 such columns), a column that is the **sum** or the
-**product** of two others, or an **affine** function of another (offset + slope × column, found by the rows that
+**product** of two others, the **sum of a run** of three to 12 neighbouring numeric columns (a census table's age
+groups; a part there may have few values), or an **affine** function of another (offset + slope × column, found by the rows that
 agree exactly with a line through two of them, refitted on those rows; only between columns correlated at 0.99
 or more; a column equal to another in half the rows or more is no relation: equality is as often a default, a year
 renovated that is the year built). A relation holds at a row when the values as written agree within their rounding (half a unit of the
