@@ -4,7 +4,8 @@
  * names with many rare values (near-identical real names such as "Abbey"/"Abbie"/"Abby" included: rare,
  * not typos), ordered timestamps with realistic gaps, a timestamp a few seconds out of order now and then
  * (payment after order: not "far out of place"), identifiers, free text, optional fields, and
- * dependencies that hold exactly (city → state, product code → name, zip → city, station → region).
+ * dependencies that hold exactly (city → state, product code → name, zip → city, station → region), and
+ * arithmetic relations (line total = quantity × unit price, °F of the °C, housing cost = rent + utilities).
  * Every cell is correct: any finding on them is a false alarm.
  */
 import { Rng, zipfSampler } from './random';
@@ -132,8 +133,9 @@ function orders(v: Vocabulary, seed: number): Column[] {
       return `P-${pad(10007 + 37 * k, 5)}`;
     } },
     { name: 'product_name', shape: 'fd rhs (code → name)', cell: (_, __, row) => row.product },
-    { name: 'quantity', shape: 'poisson small λ', cell: (rng) => String(1 + rng.poisson(1.3)) },
-    { name: 'unit_price', shape: 'log-normal', cell: (rng) => fixed(Math.exp(3 + 0.9 * rng.normal()), 2) },
+    { name: 'quantity', shape: 'poisson small λ', cell: (rng, _, row) => (row.quantity = String(1 + rng.poisson(1.3))) },
+    { name: 'unit_price', shape: 'log-normal', cell: (rng, _, row) => (row.price = fixed(Math.exp(3 + 0.9 * rng.normal()), 2)) },
+    { name: 'line_total', shape: 'product (quantity × unit price)', cell: (_, __, row) => (Number(row.quantity) * Number(row.price)).toFixed(2) },
     { name: 'discount_pct', shape: 'zero-inflated bounded %', cell: (rng) => (rng.chance(0.7) ? '0' : (100 * rng.beta(2, 8)).toFixed(1)) },
     { name: 'shipping_hours', shape: 'exponential', cell: (rng) => fixed(rng.exponential(1 / 30), 1) },
     { name: 'note', shape: 'optional free text (70% empty)', cell: (rng) => (rng.chance(0.7) ? '' : sentence(rng, rng.int(2, 9))) },
@@ -157,7 +159,12 @@ function sensors(_: Vocabulary, seed: number): Column[] {
       return s;
     } },
     { name: 'region', shape: 'fd rhs (station → region)', cell: (_, __, row) => row.region },
-    { name: 'temperature', shape: 'normal', cell: (rng) => (12 + 8 * rng.normal()).toFixed(1) },
+    { name: 'temperature', shape: 'normal', cell: (rng, _, row) => {
+      const celsius = 12 + 8 * rng.normal();
+      row.fahrenheit = (1.8 * celsius + 32).toFixed(1);
+      return celsius.toFixed(1);
+    } },
+    { name: 'temperature_f', shape: 'affine (°F of the unrounded °C)', cell: (_, __, row) => row.fahrenheit },
     { name: 'rainfall_mm', shape: 'zero-inflated gamma', cell: (rng) => (rng.chance(0.6) ? '0.0' : fixed(6 * rng.gamma(0.8), 1)) },
     { name: 'wind_speed', shape: 'gamma', cell: (rng) => fixed(3 * rng.gamma(2), 1) },
     { name: 'humidity_pct', shape: 'bounded % (beta)', cell: (rng) => String(Math.round(100 * rng.beta(5, 2))) },
@@ -185,7 +192,9 @@ function households(v: Vocabulary, seed: number): Column[] {
     { name: 'city', shape: 'fd rhs (zip → city)', cell: (_, __, row) => row.city },
     { name: 'occupation', shape: 'zipf categories (many)', cell: (rng) => jobs[job(rng)] },
     { name: 'income', shape: 'pareto (α 2.2)', cell: (rng) => String(Math.round(rng.pareto(15000, 2.2))) },
-    { name: 'rent', shape: 'log-normal', cell: (rng) => String(Math.round(Math.exp(7 + 0.4 * rng.normal()))) },
+    { name: 'rent', shape: 'log-normal', cell: (rng, _, row) => (row.rent = String(Math.round(Math.exp(7 + 0.4 * rng.normal())))) },
+    { name: 'utilities', shape: 'gamma', cell: (rng, _, row) => (row.utilities = String(Math.round(60 * rng.gamma(3)))) },
+    { name: 'housing_cost', shape: 'sum (rent + utilities)', cell: (_, __, row) => String(Number(row.rent) + Number(row.utilities)) },
     { name: 'savings', shape: 'zero-inflated log-normal', cell: (rng) => (rng.chance(0.45) ? '0' : String(Math.round(Math.exp(8.5 + 1.5 * rng.normal())))) },
     { name: 'household_size', shape: 'poisson small λ', cell: (rng) => String(1 + rng.poisson(1.6)) },
     { name: 'age', shape: 'bounded integer', cell: (rng) => String(Math.min(95, Math.max(18, Math.round(47 + 16 * rng.normal())))) },

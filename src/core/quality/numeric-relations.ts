@@ -25,6 +25,11 @@ export interface NumericRelation {
   /** Rows where each of its columns holds a number, and of them the rows where it holds. */
   rows: number;
   holding: number;
+  /**
+   * Whether it holds without rounding (as a relation: sums of whole numbers, cents × a count): it then holds only
+   * where the values agree exactly (a total off by one breaks it).
+   */
+  exact: boolean;
 }
 
 /** Share of the rows with numbers in its columns a relation must hold in (errors in a tenth of the cells of three columns leave 73%). */
@@ -41,6 +46,11 @@ const MAX_COLUMNS = 40;
 const SAMPLE_ROWS = 2_000;
 /** Rows a candidate is first tried on: it is dropped as soon as it cannot reach MIN_HOLDING there. */
 const SCREEN_ROWS = 60;
+/**
+ * A relation is held to exactness where this share of the sample rows keeping it within rounding keep it exactly
+ * (rounded whole numbers add up to their rounded total only three times in four).
+ */
+const EXACT_SHARE = 0.95;
 /** Relations learned per table, at most, and candidates counted on every row (a table of copied columns holds many). */
 const MAX_RELATIONS = 20;
 const MAX_VERIFIED = 60;
@@ -231,6 +241,13 @@ function simplest(fitted: Candidate, numbers: readonly Float64Array[], halfUnits
   return fitted;
 }
 
+/** Half units of nothing for the columns (by index): the values must agree exactly. */
+function noRounding(columns: readonly number[]): number[] {
+  const units: number[] = [];
+  for (const c of columns) units[c] = 0;
+  return units;
+}
+
 /** Whether counts over rows make a relation: held in MIN_HOLDING of them and MIN_HOLDING_ROWS non-trivial rows. */
 function strongEnough(counted: { rows: number; holding: number; nonTrivial: number }): boolean {
   return counted.holding >= MIN_HOLDING * counted.rows && counted.nonTrivial >= MIN_HOLDING_ROWS && counted.nonTrivial * 2 >= counted.holding;
@@ -248,7 +265,7 @@ function shuffled(n: number): Int32Array {
   return p;
 }
 
-/** The numeric columns a relation may join: numbers (not identifiers) of MIN_DISTINCT values or more. */
+/** The numeric columns a relation may compute (and an affine one compute from): numbers (not identifiers) of MIN_DISTINCT values or more. */
 function relationColumns(data: IngestResult, numbers: (c: number) => Float64Array, sample: Int32Array): number[] {
   const out: number[] = [];
   data.columns.forEach((column, c) => {
@@ -259,6 +276,18 @@ function relationColumns(data: IngestResult, numbers: (c: number) => Float64Arra
     if (distinct.size >= MIN_DISTINCT) out.push(c);
   });
   return out;
+}
+
+/**
+ * The numeric columns a relation may compute from: not identifiers, in the table's order, whatever their number of
+ * values (a quantity of a few values, a small count among a census table's age groups).
+ */
+function partColumns(data: IngestResult): number[] {
+  const parts: number[] = [];
+  data.columns.forEach((column, c) => {
+    if (parts.length < MAX_COLUMNS && isNumeric(column) && !looksLikeIdentifier(column.name)) parts.push(c);
+  });
+  return parts;
 }
 
 /** The table's relations (computed once per table). */
@@ -273,37 +302,49 @@ function discover(data: IngestResult): NumericRelation[] {
   const numbers: Float64Array[] = [];
   const columnNumbers = (c: number) => (numbers[c] ??= numericColumn(data, c));
   const columns = relationColumns(data, columnNumbers, sample);
-  if (columns.length < 2) return [];
+  if (columns.length === 0) return [];
+  const parts = partColumns(data);
   const halfUnits: number[] = [];
-  for (const c of columns) halfUnits[c] = halfUnitOfColumn(data, c);
+  for (const c of [...columns, ...parts]) {
+    columnNumbers(c);
+    halfUnits[c] ??= halfUnitOfColumn(data, c);
+  }
   // Every row and the shuffle, made when a candidate first holds in the sample.
   let all: Int32Array | undefined;
   let permutation: Int32Array | undefined;
   const found: NumericRelation[] = [];
   let verified = 0;
+  // A candidate holds within the rounding of its values as written; held exactly in nearly every such row (whole
+  // counts, cents × a count) it is held to exactness, and its chance is measured so.
   const accept = (candidate: Candidate) => {
     if (found.length >= MAX_RELATIONS || verified >= MAX_VERIFIED) return;
-    const onSample = count(candidate, numbers, halfUnits, sample, true);
-    if (!strongEnough(onSample)) return;
+    const rounded = count(candidate, numbers, halfUnits, sample, true);
+    if (!strongEnough(rounded)) return;
+    const exactUnits = noRounding(candidate.columns);
+    // (Not numbers written with MAX_DECIMALS or more: a computation's result, rounded somewhere past them.)
+    const short = candidate.columns.every((c) => halfUnits[c] > 0.5 * 10 ** -MAX_DECIMALS);
+    const exact = short && count(candidate, numbers, exactUnits, sample, false).holding >= EXACT_SHARE * rounded.holding;
+    const units = exact ? exactUnits : halfUnits;
     verified++;
     all ??= spreadRows(n, n);
     permutation ??= shuffled(n);
     const shuffle = permutation;
-    const counted = count(candidate, numbers, halfUnits, all, false);
+    const counted = count(candidate, numbers, units, all, false);
     if (!strongEnough(counted)) return;
-    const chance = count(candidate, numbers, halfUnits, all, false, (k) => shuffle[k]);
+    const chance = count(candidate, numbers, units, all, false, (k) => shuffle[k]);
     if (counted.holding / counted.rows < BEYOND_CHANCE * (chance.holding / Math.max(1, chance.rows))) return;
     const { kind, columns: used, offset, slope } = candidate;
-    found.push({ kind, inputs: used.slice(0, -1), output: used[used.length - 1], offset, slope, rows: counted.rows, holding: counted.holding });
+    found.push({ kind, inputs: used.slice(0, -1), output: used[used.length - 1], offset, slope, rows: counted.rows, holding: counted.holding, exact });
   };
   // The first sample rows with numbers in both columns of a pair, their sums and products: each third column is
   // screened against them before any candidate is built.
   const screenRows = new Int32Array(SCREEN_ROWS);
   const sums = new Float64Array(SCREEN_ROWS);
   const products = new Float64Array(SCREEN_ROWS);
-  for (let i = 0; i < columns.length; i++) {
-    for (let j = i + 1; j < columns.length; j++) {
-      const [a, b] = [columns[i], columns[j]];
+  const isOutput = new Set(columns);
+  for (let i = 0; i < parts.length; i++) {
+    for (let j = i + 1; j < parts.length; j++) {
+      const [a, b] = [parts[i], parts[j]];
       const [x, y] = [numbers[a], numbers[b]];
       let k = 0;
       for (let s = 0; s < sample.length && k < SCREEN_ROWS; s++) {
@@ -332,12 +373,12 @@ function discover(data: IngestResult): NumericRelation[] {
         if (sumHolds >= MIN_HOLDING * present) accept({ kind: 'sum', columns: [a, b, c], offset: 0, slope: 1 });
         if (productHolds >= MIN_HOLDING * present) accept({ kind: 'product', columns: [a, b, c], offset: 0, slope: 1 });
       }
-      if (correlation(x, y, sample) < AFFINE_MIN_CORRELATION) continue;
+      if (!isOutput.has(a) || !isOutput.has(b) || correlation(x, y, sample) < AFFINE_MIN_CORRELATION) continue;
       const affine = fitAffine(a, b, numbers, halfUnits, sample);
       if (affine) accept(affine);
     }
   }
-  for (const run of summedRuns(data, columns, numbers, halfUnits, sample, columnNumbers)) accept(run);
+  for (const run of summedRuns(parts, columns, numbers, halfUnits, sample)) accept(run);
   return found;
 }
 
@@ -350,16 +391,8 @@ const MAX_RUN = 12;
  * the table's numeric columns that are not identifiers, in order, whatever their number of values (a part may be
  * a small count); the total is one of `outputs`.
  */
-function summedRuns(data: IngestResult, outputs: readonly number[], numbers: Float64Array[], halfUnits: number[], sample: Int32Array, columnNumbers: (c: number) => Float64Array): Candidate[] {
-  const parts: number[] = [];
-  data.columns.forEach((column, c) => {
-    if (parts.length < MAX_COLUMNS && isNumeric(column) && !looksLikeIdentifier(column.name)) parts.push(c);
-  });
+function summedRuns(parts: readonly number[], outputs: readonly number[], numbers: readonly Float64Array[], halfUnits: readonly number[], sample: Int32Array): Candidate[] {
   if (parts.length < 4) return [];
-  for (const c of parts) {
-    columnNumbers(c);
-    halfUnits[c] ??= halfUnitOfColumn(data, c);
-  }
   const rows = sample.subarray(0, SCREEN_ROWS);
   // Running sums per screened row: prefix[m][i] = the first i parts' sum at row m (NaN past a missing part).
   const width = parts.length + 1;
@@ -406,7 +439,7 @@ function testerOf(data: IngestResult, relation: NumericRelation): (r: number) =>
     const halfUnits: number[] = [];
     for (const c of columns) {
       numbers[c] = numericColumn(data, c);
-      halfUnits[c] = halfUnitOfColumn(data, c);
+      halfUnits[c] = relation.exact ? 0 : halfUnitOfColumn(data, c);
     }
     const candidate: Candidate = { kind: relation.kind, columns, offset: relation.offset, slope: relation.slope };
     test = (r) => holdsAt(candidate, numbers, halfUnits, r);

@@ -90,3 +90,29 @@ test('a total of a run of parts (a census table\'s age groups, a part of few val
   assert.match(findings[0].message, /breaks total = under_18 \+ adults \+ centenarians \+ seniors, which holds in 99% of the 300 rows/);
   assert.equal(fixText(findings[1]), String(Number(rows[60][5]) - Number(rows[60][1]) - Number(rows[60][2]) - Number(rows[60][3])));
 });
+
+test('a relation every row keeps exactly (whole numbers) is held to exactness: a total off by one is found', () => {
+  const next = random(33);
+  const rows = Array.from({ length: 300 }, () => {
+    const [a, b] = [Math.floor(next() * 5000), Math.floor(next() * 5000)];
+    return [a, b, a + b];
+  });
+  rows[70][2] = Number(rows[70][2]) + 1;
+  assert.deepEqual(findingsOf(checkCsv(csv(['men', 'women', 'total'], rows)), rule).map((f) => [f.row, f.column, fixText(f)]), [[70, 'total', String(Number(rows[70][0]) + Number(rows[70][1]))]]);
+  const rounded = Array.from({ length: 300 }, () => {
+    const [a, b] = [next() * 5000, next() * 5000];
+    return [Math.round(a), Math.round(b), Math.round(a + b)];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['men', 'women', 'total'], rounded)), rule), [], 'rounded values off by one now and then: within their rounding');
+});
+
+test('numbers written with many decimals (a computation rounded past them) keep their rounding: no false break', () => {
+  const next = random(41);
+  const rows = Array.from({ length: 400 }, () => {
+    const [rate, price] = [0.4 + next() * 0.5, 60 + next() * 100];
+    return [rate.toFixed(9), price.toFixed(8), (rate * price).toFixed(8)];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['occupancy', 'price', 'revpar'], rows)), rule), []);
+  rows[9][2] = (Number(rows[9][2]) + 3).toFixed(8);
+  assert.deepEqual(findingsOf(checkCsv(csv(['occupancy', 'price', 'revpar'], rows)), rule).map((f) => f.row), [9]);
+});

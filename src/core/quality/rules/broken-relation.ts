@@ -78,7 +78,8 @@ temperature in °C and in °F. A row where the numbers no longer agree holds a w
 left from an earlier version, one conversion done wrong — and a model learns from both.
 
 The relations are learned from the table itself (numeric-relations.ts): between its numeric columns (not
-identifiers; at least 10 distinct values each; the first 40 such columns), a column that is the **sum** or the
+identifiers; the first 40; a computed column has at least 10 distinct values, a part may have few: a quantity),
+a column that is the **sum** or the
 **product** of two others, the **sum of a run** of three to 12 neighbouring numeric columns (a census table's age
 groups; a part there may have few values), or an **affine** function of another (offset + slope × column, found by the rows that
 agree exactly with a line through two of them, refitted on those rows; only between columns correlated at 0.99
@@ -87,7 +88,10 @@ renovated that is the year built). A relation holds at a row when the values as 
 last decimal each column writes). It is learned when it holds in at least ${MIN_HOLDING * 100}% of the rows with
 numbers in its columns (errors in a tenth of the cells of three columns leave 73%), in at least 20 rows where
 neither part is 0 (nor 1 for a product), and ten times as often as with the computed column shuffled over the rows
-(small integers add up by chance). At most 20 relations per table.
+(small integers add up by chance). At most 20 relations per table. A relation that 95% of the rows keeping it keep
+exactly (sums of whole counts, cents × a count) is held to exactness: a total off by one breaks it (rounded whole
+numbers add up to their rounded total only three times in four: those keep their rounding; so do numbers written
+with six decimals or more, a computation's results rounded past them).
 
 Each row that breaks it is reported once, at the cell that is wrong: the one no other relation holding at the row
 vouches for; of several, the one that breaks more relations at the row (a total that is also a part of a grand
