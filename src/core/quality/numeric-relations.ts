@@ -38,7 +38,7 @@ export const MIN_HOLDING = 0.7;
 const MIN_HOLDING_ROWS = 20;
 /** How many times the share with the output shuffled over the rows a relation must hold in (chance agreement of few values). */
 const BEYOND_CHANCE = 10;
-/** A column takes part when it has numbers in at least this many distinct values (not a flag or a small code). */
+/** A column is computed by a relation (or an affine one's input) only with at least this many distinct values (not a flag or a small code). */
 const MIN_DISTINCT = 10;
 /** Numeric columns looked at, at most (the first ones: discovery tries every triple). */
 const MAX_COLUMNS = 40;
@@ -101,7 +101,7 @@ function tolerance(kind: RelationKind, slope: number, inputs: readonly number[],
   return 1.5 * (Math.abs(slope) * halfUnits[0] + last) + slack;
 }
 
-/** The columns' numbers, half units and a relation's shape: what testing it at a row needs. */
+/** A relation's shape: its kind, its columns (inputs, then output) and an affine one's offset and slope. */
 interface Candidate {
   kind: RelationKind;
   columns: number[];
@@ -120,7 +120,7 @@ function holdsAt(candidate: Candidate, numbers: readonly Float64Array[], halfUni
 
 /**
  * Rows where the relation holds and rows with every value, over `rows`; `screen`: stop after SCREEN_ROWS rows with
- * values when fewer than MIN_HOLDING of them hold. `outputAt` reads the output at another row (the shuffle).
+ * values when fewer than MIN_HOLDING of them hold. `outputRow` reads the output at another row (the shuffle).
  */
 function count(candidate: Candidate, numbers: readonly Float64Array[], halfUnits: readonly number[], rows: Int32Array, screen: boolean, outputRow: (k: number) => number = (k) => rows[k]): { rows: number; holding: number; nonTrivial: number } {
   const out = { rows: 0, holding: 0, nonTrivial: 0 };
