@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, replaceCellFixes } from '../column-values';
+import { TEXT_KINDS, cellSourceText, distinctValues, nullMask, replaceCellFixes } from '../column-values';
+import type { IngestResult } from '../../table/model';
 
 /**
  * The spelling-insensitive key of a category: accents, case and white space removed, and punctuation beside
@@ -107,6 +108,72 @@ export function truthVariants<T>(values: readonly T[], text: (value: T) => strin
   return found;
 }
 
+/** Rows of a boolean column whose spellings are read first (the cells' text is read back from the file). */
+const SPELLING_SAMPLE = 2_000;
+
+/** A cell's text as written, without a CSV or JSON string's quotes, trimmed. */
+function unquoted(text: string): string {
+  const t = text.trim();
+  return t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1).replace(/""/g, '"').trim() : t;
+}
+
+/** Rows per spelling of the boolean column `c` over `rows` (its non-null cells among them). */
+function spellingsOf(data: IngestResult, c: number, rows: Iterable<number>, mask: Uint8Array): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const r of rows) {
+    if (mask[r]) continue;
+    const text = cellSourceText(data, r, c);
+    if (text === undefined) continue;
+    const spelling = unquoted(text);
+    let list = out.get(spelling);
+    if (!list) out.set(spelling, (list = []));
+    list.push(r);
+  }
+  return out;
+}
+
+/**
+ * Of a boolean column's spellings (each with its rows), those written unlike the column, with the spelling the
+ * column uses: another case of a spelling ("yes" among "Yes"), or another word for a truth value ("true" among
+ * "Yes" and "No", see truthVariants).
+ */
+function booleanVariants(spellings: ReadonlyMap<string, number[]>): Map<string, string> {
+  const canonical = new Map<string, string>();
+  const rowsOfKey = new Map<string, number>();
+  for (const [spelling, rows] of spellings) {
+    const key = categoryKey(spelling);
+    rowsOfKey.set(key, (rowsOfKey.get(key) ?? 0) + rows.length);
+    const best = canonical.get(key);
+    if (best === undefined || rows.length > (spellings.get(best)?.length ?? 0)) canonical.set(key, spelling);
+  }
+  const words = [...canonical.values()];
+  const usual = truthVariants(words, (w) => w, (w) => rowsOfKey.get(categoryKey(w)) ?? 0);
+  const found = new Map<string, string>();
+  for (const spelling of spellings.keys()) {
+    const own = canonical.get(categoryKey(spelling)) ?? spelling;
+    const target = usual.get(own) ?? own;
+    if (target !== spelling) found.set(spelling, target);
+  }
+  return found;
+}
+
+/**
+ * The cells of a boolean column read from text written unlike the column ("true" among "Yes" and "No", "yes" among
+ * "Yes"), with the spelling the column uses. Read on an even sample first: a column whose sampled cells each truth
+ * value writes one way is not read further (a variant in fewer than about one row in 2,000 may then go unreported).
+ */
+function booleanVariantCells(data: IngestResult, c: number): { rows: number[]; spelling: string; target: string; targetRows: number }[] {
+  if (data.rangesIn !== 'file') return [];
+  const n = data.table.numRows;
+  const mask = nullMask(data, c);
+  const sampled = n > SPELLING_SAMPLE;
+  const sample = sampled ? Array.from({ length: SPELLING_SAMPLE }, (_, i) => Math.floor((i * n) / SPELLING_SAMPLE)) : Array.from({ length: n }, (_, i) => i);
+  let spellings = spellingsOf(data, c, sample, mask);
+  if (booleanVariants(spellings).size === 0) return [];
+  if (sampled) spellings = spellingsOf(data, c, Array.from({ length: n }, (_, i) => i), mask);
+  return [...booleanVariants(spellings)].map(([spelling, target]) => ({ rows: spellings.get(spelling) ?? [], spelling, target, targetRows: spellings.get(target)?.length ?? 0 }));
+}
+
 export const categoryVariant = defineRule({
   id: 'category-variant',
   title: 'Category spelled several ways',
@@ -124,7 +191,10 @@ whose letters are the full word's first letter and then others in order, a two-l
 and last letters beside a word kept as it is ("AP" alone is a code), or "&" for "and". And in a column of
 yes/no answers (every value a spelling of true or false: y/yes/true/t/1, n/no/false/f/0), a spelling other
 than the one each answer is written with in 90% of its rows: "TRUE" among "Y" and "N" ("yes" beside "Y" is
-spelled-out-code's).
+spelled-out-code's). A column read as booleans is checked the same way on its cells as written: "true" or "yes"
+among "Yes" and "No" (its cells' text is read back from the file, from an even sample of 2,000 rows first: where
+each answer is written one way there, the column is not read further, so a spelling in fewer than about one row in
+2,000 may go unreported).
 
 **Fix**: unify the spelling; the quick fix replaces a variant with the column's most frequent spelling.
 Columns with more than \`maxDistinct\` distinct values are free text and are not checked. In a column of
@@ -132,6 +202,21 @@ names (most values unique), two one-word spellings that differ only in case and 
 are left alone: there, case can carry meaning (a package \`query\` beside a class \`Query\`).`,
   check({ data, options, report }) {
     data.columns.forEach((column, c) => {
+      if (column.kind === 'boolean') {
+        for (const { rows, spelling, target, targetRows } of booleanVariantCells(data, c)) {
+          for (const r of rows) {
+            report({
+              row: r,
+              columnIndex: c,
+              value: spelling,
+              evidence: { canonical: target, canonicalRows: targetRows },
+              message: `"${spelling}" is a variant of "${target}" in column "${column.name}" (${targetRows} rows spell it that way).`,
+              fixes: replaceCellFixes(data, r, c, target, `Unify spelling: "${target}"`),
+            });
+          }
+        }
+        return;
+      }
       if (!TEXT_KINDS.includes(column.kind)) return;
       // Works on distinct values (with their row counts); rows are then reported by value id.
       const distinct = distinctValues(data, c);
