@@ -50,7 +50,7 @@ test('dirty: dates with month names in another format are reported with the colu
   assert.deepEqual(found.map(fixText), ['Dec 31 1955', '"May 14 1999"']);
 });
 
-test('spreadsheet dates are read as dates: "5/25/94" (two-digit years as strptime reads them), "25-May-94", "25-May-1994"', () => {
+test('spreadsheet dates are read as dates: "5/25/94", "01-01-13" (two-digit years as strptime reads them), "25-May-94", "25-May-1994"', () => {
   assert.deepEqual(inferColumnType(['5/25/94', '12/31/68', '1/2/69']), { kind: 'date', dateFormat: 'MM/DD/YY' });
   assert.deepEqual(inferColumnType(['25/05/94', '31/12/68']), { kind: 'date', dateFormat: 'DD/MM/YY' });
   assert.deepEqual(inferColumnType(['25-May-94', '1-Jan-03']), { kind: 'date', dateFormat: 'D-MMM-YY' });
@@ -60,7 +60,9 @@ test('spreadsheet dates are read as dates: "5/25/94" (two-digit years as strptim
   assert.deepEqual([0, 1, 2].map((r) => born.get(r)), [Date.UTC(1994, 4, 25), Date.UTC(2068, 11, 31), Date.UTC(1969, 0, 2)], '69–99 are 1969–1999, 00–68 2000–2068');
   assert.deepEqual([0, 1, 2].map((r) => joined.get(r)), [Date.UTC(1994, 4, 25), Date.UTC(2068, 11, 31), Date.UTC(1969, 0, 2)]);
   assert.deepEqual(inferColumnType(['1.2.3', '1.10.2', '2.0.11']), { kind: 'string' }, 'version numbers are no dates');
-  assert.deepEqual(inferColumnType(['12-05-33', '11-04-21']).kind, 'string', 'dashes with two-digit years are codes');
+  assert.deepEqual(inferColumnType(['01-01-13', '31-12-13', '15-06-14']), { kind: 'date', dateFormat: 'DD-MM-YY' }, 'dashes too ("01-01-13", a published hotel table\'s dates)');
+  assert.deepEqual(inferColumnType(['12-45-33', '11-74-21', '40-04-21']).kind, 'string', 'codes of that shape that are no dates stay text');
+  assert.deepEqual(inferColumnType(['1.2.10', '2.0.11', '3.1.12']).kind, 'string', 'dots with two-digit years are versions');
 });
 
 test('dirty: ISO dates among "5/25/94" and "25-May-94" are reported with the fix in the column\'s format', () => {

@@ -72,6 +72,8 @@ export const DATE_FORMATS = [
   'D MMM YYYY',
   'DD/MM/YY',
   'MM/DD/YY',
+  'DD-MM-YY',
+  'MM-DD-YY',
   'D-MMM-YYYY',
   'D-MMM-YY',
 ] as const;
@@ -83,8 +85,8 @@ const dmyOrMdy = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
 /** "Dec 31 1955", "December 31, 1955"; "31 Dec 1955". */
 const monthDayYear = /^([A-Za-z]{3,9})\.? (\d{1,2})(,?) (\d{4})$/;
 const dayMonthYear = /^(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})$/;
-/** "5/25/94", "25/05/94": a two-digit year after slashes (as spreadsheets export dates). */
-const shortYear = /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/;
+/** "5/25/94", "25/05/94", "01-01-13": a two-digit year after slashes or dashes (as spreadsheets export dates; not dots: versions). */
+const shortYear = /^(\d{1,2})([/-])(\d{1,2})\2(\d{2})$/;
 /** "25-May-94", "25-May-1994" (as spreadsheets and databases write them). */
 const dayMonYear = /^(\d{1,2})-([A-Za-z]{3,9})-(\d{2}|\d{4})$/;
 
@@ -119,10 +121,10 @@ export function dateFormatsOf(text: string): DateFormat[] {
   if (m) return utcDate(+m[1], +m[2], +m[3]) !== null ? ['YYYY/MM/DD'] : [];
   m = shortYear.exec(t);
   if (m) {
-    const [a, b, year] = [+m[1], +m[2], fullYear(m[3])];
+    const [a, slash, b, year] = [+m[1], m[2] === '/', +m[3], fullYear(m[4])];
     const formats: DateFormat[] = [];
-    if (utcDate(year, b, a) !== null) formats.push('DD/MM/YY');
-    if (utcDate(year, a, b) !== null) formats.push('MM/DD/YY');
+    if (utcDate(year, b, a) !== null) formats.push(slash ? 'DD/MM/YY' : 'DD-MM-YY');
+    if (utcDate(year, a, b) !== null) formats.push(slash ? 'MM/DD/YY' : 'MM-DD-YY');
     return formats;
   }
   m = dmyOrMdy.exec(t);
@@ -196,9 +198,11 @@ export function parseDate(text: string, format: DateFormat): number | null {
       return m && (m[3].length === 2) === (format === 'D-MMM-YY') ? utcDate(fullYear(m[3]), monthOf(m[2]), +m[1]) : null;
     case 'DD/MM/YY':
     case 'MM/DD/YY':
+    case 'DD-MM-YY':
+    case 'MM-DD-YY':
       m = shortYear.exec(t);
-      if (!m) return null;
-      return format === 'DD/MM/YY' ? utcDate(fullYear(m[3]), +m[2], +m[1]) : utcDate(fullYear(m[3]), +m[1], +m[2]);
+      if (!m || m[2] !== format[2]) return null;
+      return format.startsWith('DD') ? utcDate(fullYear(m[4]), +m[3], +m[1]) : utcDate(fullYear(m[4]), +m[1], +m[3]);
     default: {
       m = dmyOrMdy.exec(t);
       if (!m) return null;
