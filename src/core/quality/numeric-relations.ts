@@ -58,8 +58,13 @@ const MAX_VERIFIED = 60;
 const MAX_DECIMALS = 6;
 /** Candidate pairs of rows an affine relation's slope and offset are tried from. */
 const AFFINE_TRIES = 40;
-/** Smallest |correlation| of two columns tried as an affine relation. */
-const AFFINE_MIN_CORRELATION = 0.99;
+/**
+ * Smallest |rank correlation| of two columns tried as an affine relation (ranks: a few wrong values ×10 among
+ * them do not hide it, as they hide a correlation of the values).
+ */
+const AFFINE_MIN_CORRELATION = 0.9;
+/** Pairs an affine relation is fitted to, at most (each fit tries AFFINE_TRIES lines over the sample). */
+const MAX_AFFINE_FITS = 60;
 
 /** Half a unit of the last decimal the column's numbers are written with (0.5 for integers, 0.05 for one decimal). */
 function halfUnitOf(values: Float64Array, rows: Int32Array): number {
@@ -153,7 +158,16 @@ function spreadRows(n: number, limit: number): Int32Array {
   return Int32Array.from({ length: k }, (_, i) => Math.floor((i * n) / k));
 }
 
-/** |Pearson correlation| of two columns over the rows where both have numbers. */
+/** The rank of each sample row's number among the sample's numbers of a column, by position in the sample (NaN where none). */
+function sampleRanks(values: Float64Array, sample: Int32Array): Float64Array {
+  const positions = Array.from(sample.keys()).filter((k) => Number.isFinite(values[sample[k]]));
+  positions.sort((a, b) => values[sample[a]] - values[sample[b]]);
+  const ranks = new Float64Array(sample.length).fill(NaN);
+  positions.forEach((k, rank) => (ranks[k] = rank));
+  return ranks;
+}
+
+/** |Pearson correlation| of two arrays over the indices `rows` where both have numbers. */
 function correlation(x: Float64Array, y: Float64Array, rows: Int32Array): number {
   let n = 0;
   let sx = 0;
@@ -342,6 +356,15 @@ function discover(data: IngestResult): NumericRelation[] {
   const sums = new Float64Array(SCREEN_ROWS);
   const products = new Float64Array(SCREEN_ROWS);
   const isOutput = new Set(columns);
+  const positions = Int32Array.from(sample.keys());
+  let fits = 0;
+  // Ranks of the sample rows' numbers per column (NaN where none), for the rank correlation of a pair.
+  const ranks = new Map<number, Float64Array>();
+  const rankOf = (c: number) => {
+    let rank = ranks.get(c);
+    if (!rank) ranks.set(c, (rank = sampleRanks(numbers[c], sample)));
+    return rank;
+  };
   for (let i = 0; i < parts.length; i++) {
     for (let j = i + 1; j < parts.length; j++) {
       const [a, b] = [parts[i], parts[j]];
@@ -373,7 +396,8 @@ function discover(data: IngestResult): NumericRelation[] {
         if (sumHolds >= MIN_HOLDING * present) accept({ kind: 'sum', columns: [a, b, c], offset: 0, slope: 1 });
         if (productHolds >= MIN_HOLDING * present) accept({ kind: 'product', columns: [a, b, c], offset: 0, slope: 1 });
       }
-      if (!isOutput.has(a) || !isOutput.has(b) || correlation(x, y, sample) < AFFINE_MIN_CORRELATION) continue;
+      if (fits >= MAX_AFFINE_FITS || !isOutput.has(a) || !isOutput.has(b) || correlation(rankOf(a), rankOf(b), positions) < AFFINE_MIN_CORRELATION) continue;
+      fits++;
       const affine = fitAffine(a, b, numbers, halfUnits, sample);
       if (affine) accept(affine);
     }

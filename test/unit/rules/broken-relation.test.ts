@@ -27,7 +27,7 @@ test('a total that is not the sum of its parts is reported at the total, with th
   assert.equal(first.related?.length, 2, 'the parts are related places');
 });
 
-test('the wrong cell is the part that strays from its column (a part written ×10), or the total that breaks two relations', () => {
+test('the wrong cell is the part that strays from its column (a part written ×10), the total that breaks two relations, the part written a slip away from the number that keeps it', () => {
   const next = random(9);
   const rows = Array.from({ length: 400 }, () => {
     const [a, b, c] = [Math.floor(100 + next() * 900), Math.floor(100 + next() * 900), Math.floor(100 + next() * 900)];
@@ -35,8 +35,15 @@ test('the wrong cell is the part that strays from its column (a part written ×1
   });
   rows[20][0] = Number(rows[20][0]) * 10; // a slip in a part: breaks subtotal = a + b only
   rows[40][2] = Number(rows[40][2]) + 7; // a wrong subtotal: breaks subtotal = a + b and total = subtotal + c
+  const swapped = (n: number) => {
+    const t = String(n);
+    return Number(`${t[0]}${t[2]}${t[1]}${t.slice(3)}`);
+  };
+  const part = Number(rows[60][1]);
+  rows[60][1] = swapped(part); // two digits exchanged in a part
+  assert.notEqual(rows[60][1], part, 'the exchange changes the number');
   const findings = findingsOf(checkCsv(csv(['a', 'b', 'subtotal', 'c', 'total'], rows)), rule);
-  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[20, 'a'], [40, 'subtotal']]);
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[20, 'a'], [40, 'subtotal'], [60, 'b']]);
   assert.equal(fixText(findings[0]), String(Number(rows[20][2]) - Number(rows[20][1])), 'the part that keeps the relation');
 });
 
@@ -115,4 +122,16 @@ test('numbers written with many decimals (a computation rounded past them) keep 
   assert.deepEqual(findingsOf(checkCsv(csv(['occupancy', 'price', 'revpar'], rows)), rule), []);
   rows[9][2] = (Number(rows[9][2]) + 3).toFixed(8);
   assert.deepEqual(findingsOf(checkCsv(csv(['occupancy', 'price', 'revpar'], rows)), rule).map((f) => f.row), [9]);
+});
+
+test('a conversion is learned beneath values written ×10 (ranks, not a correlation they would hide), and each is found', () => {
+  const next = random(55);
+  const rows = Array.from({ length: 400 }, () => {
+    const celsius = next() * 40 - 10;
+    return [celsius.toFixed(1), (celsius * 1.8 + 32).toFixed(1)];
+  });
+  const slips = [15, 95, 175, 255, 335, 395];
+  for (const r of slips) rows[r][1] = (Number(rows[r][1]) * 10).toFixed(1);
+  const findings = findingsOf(checkCsv(csv(['temp_c', 'temp_f'], rows)), rule);
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), slips.map((r) => [r, 'temp_f']));
 });

@@ -3,6 +3,7 @@ import { defineRule } from '../rule';
 import { cellSourceText, memo, numericColumn, replaceCellFixes, sortedColumn } from '../column-values';
 import { computed, decimalsOf, numericRelations, relationHoldsAt, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
 import { groupedInteger } from '../../shared/grouped-integer';
+import { editDistance } from '../edit-distance';
 import type { IngestResult } from '../../table/model';
 
 /** A cell is its column's stray value (see culprit) beyond this many median absolute deviations from the median. */
@@ -46,11 +47,34 @@ function deviations(data: IngestResult, c: number, value: number): number {
   return spread > 0 ? Math.abs(value - median) / spread : 0;
 }
 
+/** Edits (characters changed, added, dropped or two exchanged) within which a written number is a slip of another. */
+const MAX_EDITS = 1;
+
+/** Digits a number needs for an edit to tell a slip (any two one-digit numbers are one edit apart). */
+const MIN_EDIT_DIGITS = 3;
+
+/**
+ * Edits between cell c's number as written and the number that would keep the relation there (in the column's
+ * decimals); none can (Infinity) where that number cannot be written in them under an exact relation (2.07 pieces).
+ */
+function editsFromKept(data: IngestResult, relation: NumericRelation, c: number, r: number): number {
+  const at = (column: number) => numericColumn(data, column)[r];
+  const kept = valueThatHolds(relation, c, at);
+  const decimals = decimalsOf(data, c);
+  if (!Number.isFinite(kept)) return Infinity;
+  const scaled = kept * 10 ** decimals;
+  if (relation.exact && Math.abs(scaled - Math.round(scaled)) > 1e-6 * Math.max(1, Math.abs(scaled))) return Infinity;
+  const written = at(c).toFixed(decimals);
+  if (written.replace(/\D/g, '').length < MIN_EDIT_DIGITS) return Infinity;
+  return editDistance(written, kept.toFixed(decimals), MAX_EDITS);
+}
+
 /**
  * The cell of a row breaking `relation` that is wrong: of its cells, those no other relation vouches for (one that
  * holds at the row and has the cell); of several, the one that breaks more relations at the row than the others (a
- * total that is also a part of a grand total), else the one that strays from its column (STRAY_DEVIATIONS) where
- * only one does; else the column the relation computes.
+ * total that is also a part of a grand total), else the one written a slip away from the number that would keep
+ * the relation (MAX_EDITS), else the one that strays from its column (STRAY_DEVIATIONS) where only one does; else
+ * the column the relation computes.
  */
 function culprit(data: IngestResult, relation: NumericRelation, relations: readonly NumericRelation[], r: number): number {
   const cells = [...relation.inputs, relation.output];
@@ -61,6 +85,11 @@ function culprit(data: IngestResult, relation: NumericRelation, relations: reado
   const broken = candidates.map((c) => holding(c, false));
   const most = Math.max(...broken);
   if (most > 1 && broken.filter((n) => n === most).length === 1) return candidates[broken.indexOf(most)];
+  // A wrong number is most often a small edit of the right one (two digits exchanged, one digit changed): the one
+  // candidate written within MAX_EDITS of the number that would keep the relation, where the others are not.
+  const edits = candidates.map((c) => editsFromKept(data, relation, c, r));
+  const fewest = Math.min(...edits);
+  if (fewest <= MAX_EDITS && edits.filter((e) => e === fewest).length === 1) return candidates[edits.indexOf(fewest)];
   const strays = candidates.filter((c) => deviations(data, c, numericColumn(data, c)[r]) > STRAY_DEVIATIONS);
   if (strays.length === 1) return strays[0];
   return candidates.includes(relation.output) ? relation.output : candidates[0];
@@ -82,8 +111,8 @@ identifiers; the first 40; a computed column has at least 10 distinct values, a 
 a column that is the **sum** or the
 **product** of two others, the **sum of a run** of three to 12 neighbouring numeric columns (a census table's age
 groups; a part there may have few values), or an **affine** function of another (offset + slope × column, found by the rows that
-agree exactly with a line through two of them, refitted on those rows; only between columns correlated at 0.99
-or more; a column equal to another in half the rows or more is no relation: equality is as often a default, a year
+agree exactly with a line through two of them, refitted on those rows; only between columns whose ranks correlate
+at 0.9 or more, which a few values ×10 do not hide; a column equal to another in half the rows or more is no relation: equality is as often a default, a year
 renovated that is the year built). A relation holds at a row when the values as written agree within their rounding (half a unit of the
 last decimal each column writes). It is learned when it holds in at least ${MIN_HOLDING * 100}% of the rows with
 numbers in its columns (errors in a tenth of the cells of three columns leave 73%), in at least 20 rows where
@@ -95,7 +124,8 @@ with six decimals or more, a computation's results rounded past them).
 
 Each row that breaks it is reported once, at the cell that is wrong: the one no other relation holding at the row
 vouches for; of several, the one that breaks more relations at the row (a total that is also a part of a grand
-total), else the one far from its column's median (5 median absolute deviations) where only one is; else the
+total), else the one written one edit (two digits exchanged, one changed) from the number that would keep the
+relation — a number of three digits or more, and one its column can write — else the one far from its column's median (5 median absolute deviations) where only one is; else the
 computed column. The message gives the relation, its share of the rows and the value that would keep it;
 the quick fix writes that value (with the column's decimals; not in a column written with a unit).
 
