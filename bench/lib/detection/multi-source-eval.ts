@@ -6,15 +6,32 @@ import path from 'node:path';
 import { checkTable } from './check';
 import { MULTI_SOURCE_TABLES, multiSourceTable } from './multi-source';
 
-export interface MultiSourceSummary {
+/** Cell-level counts of one table's scoring: wrong cells, those found, marks and those on wrong cells, per variant. */
+export interface CellTally {
   table: string;
   errors: number;
   found: number;
   marks: number;
   correctMarks: number;
   byVariant: Record<string, { errors: number; found: number }>;
+}
+
+export interface MultiSourceSummary extends CellTally {
   byRule: Record<string, { marks: number; correct: number }>;
   score: number[];
+}
+
+/** Adds to `s` the wrong cells (key → variant) and those found among the `marked` cells, per variant. */
+export function tallyFound(s: CellTally, wrong: ReadonlyMap<string, string>, marked: { has(key: string): boolean }): void {
+  for (const [key, variant] of wrong) {
+    const v = (s.byVariant[variant] ??= { errors: 0, found: 0 });
+    v.errors++;
+    s.errors++;
+    if (marked.has(key)) {
+      v.found++;
+      s.found++;
+    }
+  }
 }
 
 export async function evaluateMultiSource(seeds: number[], dataDir: string): Promise<MultiSourceSummary[]> {
@@ -41,15 +58,7 @@ export async function evaluateMultiSource(seeds: number[], dataDir: string): Pro
           if (correct) r.correct++;
         }
       }
-      for (const [key, variant] of wrong) {
-        const v = (s.byVariant[variant] ??= { errors: 0, found: 0 });
-        v.errors++;
-        s.errors++;
-        if (marked.has(key)) {
-          v.found++;
-          s.found++;
-        }
-      }
+      tallyFound(s, wrong, marked);
       s.score.push(outcome.score);
     }
     out.push(s);

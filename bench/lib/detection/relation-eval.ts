@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { checkTable } from './check';
+import { tallyFound, type CellTally } from './multi-source-eval';
 import { Rng } from './random';
 import { syntheticTables } from './synthetic';
 import type { Table } from './table';
@@ -21,13 +22,7 @@ const RELATIONS: Record<string, string[]> = {
 const ROW_SHARE = 0.02;
 const VARIANTS = ['slip', 'times-ten', 'digits-exchanged'] as const;
 
-export interface RelationSummary {
-  table: string;
-  errors: number;
-  found: number;
-  marks: number;
-  correctMarks: number;
-  byVariant: Record<string, { errors: number; found: number }>;
+export interface RelationSummary extends CellTally {
   relationMarks: number;
   relationCorrect: number;
 }
@@ -87,15 +82,7 @@ export async function evaluateRelations(seeds: number[], rows: number, dataDir: 
         s.marks++;
         if (wrong.has(key)) s.correctMarks++;
       }
-      for (const [key, variant] of wrong) {
-        const v = (s.byVariant[variant] ??= { errors: 0, found: 0 });
-        v.errors++;
-        s.errors++;
-        if (marked.has(key)) {
-          v.found++;
-          s.found++;
-        }
-      }
+      tallyFound(s, wrong, marked);
     }
   }
   return [...out.values()];

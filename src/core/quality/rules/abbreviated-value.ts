@@ -1,8 +1,8 @@
 /** abbreviated-value: a category written as its first letters in a column of words ("M" among "Male" and "Female"). */
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, replaceCellFixes } from '../column-values';
+import { TEXT_KINDS, replaceCellFixes } from '../column-values';
 import { categoryKey } from './category-variant';
-import { LETTERS, MAX_CODE_LENGTH, MAX_DISTINCT, WORDS, abbreviates } from './spelled-out-code';
+import { LETTERS, MAX_CODE_LENGTH, MAX_DISTINCT, WORDS, abbreviates, eachMappedRow, vocabularyOf } from './spelled-out-code';
 
 /** Words are at least this long ("Male"); shorter values may be codes themselves ("Eng"). */
 const MIN_WORD_LENGTH = 4;
@@ -24,24 +24,22 @@ from a source or form that writes codes: "M", "Eng", "Mon". It is one more categ
 group-by, although it means the same as its word. The reverse of spelled-out-code.
 
 A column is a column of words when its words — values of letters and spaces of ${MIN_WORD_LENGTH} characters or
-more, each in more than \`maxShare\` of the rows — cover at least \`minShare\` of its values (at least
-\`minRows\` values, at most ${MAX_DISTINCT} distinct). A value of letters only, at most ${MAX_CODE_LENGTH} long,
-and shorter, that begins exactly one of those words (case aside) and leaves out ${MIN_LEFT_OUT} letters of it or more is reported
-with that word when the word is in at least ${WORD_OVER_CODE} times its rows: the column writes it in full (one letter
-lost, "Non" for "None", is a slip: typo's). Two-letter values are not matched, since they are
-as often initials ("NY" for "New York") as first letters ("Ca"); a column of first names, whose names are each
-rare, is no column of words.
+more, each in more than \`maxShare\` of the rows — cover at least \`minShare\` of its values (at least \`minRows\`
+values, at most ${MAX_DISTINCT} distinct). A value of letters only, at most ${MAX_CODE_LENGTH} long, and shorter,
+that begins exactly one of those words (case aside) and leaves out ${MIN_LEFT_OUT} letters of it or more is
+reported with that word when the word is in at least ${WORD_OVER_CODE} times its rows: the column writes it in full
+(one letter lost, "Non" for "None", is a slip: typo's). Two-letter values are not matched, since they are as often
+initials ("NY" for "New York") as first letters ("Ca"); a column of first names, whose names are each rare, is no
+column of words.
 
 **Fix**: replace the value with the word (quick fix). If the code is meant as a value of its own, accept it.`,
   check({ data, options, report, isIgnored, isAccepted }) {
     data.columns.forEach((column, c) => {
       if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
-      const distinct = distinctValues(data, c);
-      if (distinct.size > MAX_DISTINCT) return;
+      const vocabulary = vocabularyOf(data, c, options.minRows);
+      if (!vocabulary) return;
+      const { distinct, present } = vocabulary;
       const { counts } = distinct;
-      let present = 0;
-      for (let id = 0; id < distinct.size; id++) if (distinct.text(id).trim() !== '') present += counts[id];
-      if (present < options.minRows) return;
       // The column's words: frequent values of words, each at least MIN_WORD_LENGTH long.
       let worded = 0;
       const words: { key: string; id: number }[] = [];
@@ -63,11 +61,8 @@ rare, is no column of words.
       }
       if (wordOf.size === 0) return;
       const share = Math.floor((worded / present) * 100);
-      const ids = distinct.ids;
-      for (let r = 0; r < ids.length; r++) {
-        const wordId = ids[r] < 0 ? undefined : wordOf.get(ids[r]);
-        if (wordId === undefined) continue;
-        const value = distinct.text(ids[r]);
+      eachMappedRow(distinct, wordOf, (r, id, wordId) => {
+        const value = distinct.text(id);
         const word = distinct.text(wordId);
         report({
           row: r,
@@ -77,7 +72,7 @@ rare, is no column of words.
           message: `"${value}" in column "${column.name}" looks like "${word}" written as its first letters: ${share}% of the column are words, and ${counts[wordId]} rows write "${word}".`,
           fixes: replaceCellFixes(data, r, c, word, `Replace with "${word}"`),
         });
-      }
+      });
     });
   },
 });

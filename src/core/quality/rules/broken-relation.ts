@@ -64,9 +64,9 @@ function editsFromKept(data: IngestResult, relation: NumericRelation, c: number,
   if (!Number.isFinite(kept)) return Infinity;
   const scaled = kept * 10 ** decimals;
   if (relation.exact && Math.abs(scaled - Math.round(scaled)) > 1e-6 * Math.max(1, Math.abs(scaled))) return Infinity;
-  const written = at(c).toFixed(decimals);
-  if (written.replace(/\D/g, '').length < MIN_EDIT_DIGITS) return Infinity;
-  return editDistance(written, kept.toFixed(decimals), MAX_EDITS);
+  const own = at(c).toFixed(decimals);
+  if (own.replace(/\D/g, '').length < MIN_EDIT_DIGITS) return Infinity;
+  return editDistance(own, kept.toFixed(decimals), MAX_EDITS);
 }
 
 /**
@@ -107,15 +107,15 @@ temperature in °C and in °F. A row where the numbers no longer agree holds a w
 left from an earlier version, one conversion done wrong — and a model learns from both.
 
 The relations are learned from the table itself (numeric-relations.ts): between its numeric columns (not
-identifiers; the first 40; a computed column has at least 10 distinct values, a part may have few: a quantity),
-a column that is the **sum** or the
-**product** of two others, the **sum of a run** of three to 12 neighbouring numeric columns (a census table's age
-groups; a part there may have few values), or an **affine** function of another (offset + slope × column, found by the rows that
-agree exactly with a line through two of them, refitted on those rows; only between columns whose ranks correlate
-at 0.9 or more, which a few values ×10 do not hide; a column equal to another in half the rows or more is no relation: equality is as often a default, a year
-renovated that is the year built). A relation holds at a row when the values as written agree within their rounding (half a unit of the
-last decimal each column writes). It is learned when it holds in at least ${MIN_HOLDING * 100}% of the rows with
-numbers in its columns (errors in a tenth of the cells of three columns leave 73%), in at least 20 rows where
+identifiers; the first 40; a computed column has at least 10 distinct values, a part may have few: a quantity), a
+column that is the **sum** or the **product** of two others, the **sum of a run** of three to 12 neighbouring
+numeric columns (a census table's age groups; a part there may have few values), or an **affine** function of
+another (offset + slope × column, found by the rows that agree exactly with a line through two of them, refitted on
+those rows; only between columns whose ranks correlate at 0.9 or more, which a few values ×10 do not hide; a column
+equal to another in half the rows or more is no relation: equality is as often a default, a year renovated that is
+the year built). A relation holds at a row when the values as written agree within their rounding (half a unit of
+the last decimal each column writes). It is learned when it holds in at least ${MIN_HOLDING * 100}% of the rows
+with numbers in its columns (errors in a tenth of the cells of three columns leave 73%), in at least 20 rows where
 neither part is 0 (nor 1 for a product), and ten times as often as with the computed column shuffled over the rows
 (small integers add up by chance). At most 20 relations per table. A relation that 95% of the rows keeping it keep
 exactly (sums of whole counts, cents × a count) is held to exactness: a total off by one breaks it (rounded whole
@@ -125,9 +125,10 @@ with six decimals or more, a computation's results rounded past them).
 Each row that breaks it is reported once, at the cell that is wrong: the one no other relation holding at the row
 vouches for; of several, the one that breaks more relations at the row (a total that is also a part of a grand
 total), else the one written one edit (two digits exchanged, one changed) from the number that would keep the
-relation — a number of three digits or more, and one its column can write — else the one far from its column's median (5 median absolute deviations) where only one is; else the
-computed column. The message gives the relation, its share of the rows and the value that would keep it;
-the quick fix writes that value (with the column's decimals; not in a column written with a unit).
+relation — a number of three digits or more, and one its column can write — else the one far from its column's
+median (5 median absolute deviations) where only one is; else the computed column. The message gives the relation,
+its share of the rows and the value that would keep it; the quick fix writes that value (with the column's
+decimals; not in a column written with a unit).
 
 **Fix**: correct the wrong number. A relation that only holds by design for some rows (a third part in a few
 totals) makes its other rows findings: ignore the rule for that column.`,

@@ -1,6 +1,7 @@
 /** spelled-out-code: a category written out in full in a column of short codes ("Male" among "M" and "F"). */
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, replaceCellFixes } from '../column-values';
+import { TEXT_KINDS, distinctValues, replaceCellFixes, type DistinctValues } from '../column-values';
+import type { IngestResult } from '../../table/model';
 import { categoryKey } from './category-variant';
 
 /** Codes are letters only, at most this long ("M", "eng", "RUB"). */
@@ -18,6 +19,27 @@ export const WORDS = /^\p{L}+(?: \p{L}+)*$/u;
  */
 export function abbreviates(code: string, written: string): boolean {
   return code.length !== 2 && written.length > code.length && written.startsWith(code);
+}
+
+/**
+ * A text column's distinct values and its rows with a value, where it can be a vocabulary of codes or words (at
+ * most MAX_DISTINCT distinct values, at least `minRows` rows): what spelled-out-code and abbreviated-value read.
+ */
+export function vocabularyOf(data: IngestResult, c: number, minRows: number): { distinct: DistinctValues; present: number } | undefined {
+  const distinct = distinctValues(data, c);
+  if (distinct.size > MAX_DISTINCT) return undefined;
+  let present = 0;
+  for (let id = 0; id < distinct.size; id++) if (distinct.text(id).trim() !== '') present += distinct.counts[id];
+  return present < minRows ? undefined : { distinct, present };
+}
+
+/** Calls `visit` for each row, in order, whose value (by id) `mapping` sends to another value: the row, its value's id and the other's. */
+export function eachMappedRow(distinct: DistinctValues, mapping: ReadonlyMap<number, number>, visit: (row: number, from: number, to: number) => void): void {
+  const ids = distinct.ids;
+  for (let r = 0; r < ids.length; r++) {
+    const to = ids[r] < 0 ? undefined : mapping.get(ids[r]);
+    if (to !== undefined) visit(r, ids[r], to);
+  }
 }
 
 export const spelledOutCode = defineRule({
@@ -42,12 +64,10 @@ since they are as often initials ("NY") as first letters ("CA").
   check({ data, options, report, isIgnored, isAccepted }) {
     data.columns.forEach((column, c) => {
       if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
-      const distinct = distinctValues(data, c);
-      if (distinct.size > MAX_DISTINCT) return;
+      const vocabulary = vocabularyOf(data, c, options.minRows);
+      if (!vocabulary) return;
+      const { distinct, present } = vocabulary;
       const { counts } = distinct;
-      let present = 0;
-      for (let id = 0; id < distinct.size; id++) if (distinct.text(id).trim() !== '') present += counts[id];
-      if (present < options.minRows) return;
       // The column's codes: short words of letters, each more than a rare value.
       let coded = 0;
       let codeLength = 0;
@@ -69,11 +89,8 @@ since they are as often initials ("NY") as first letters ("CA").
         if (matches.length === 1) codeOf.set(id, matches[0].id);
       }
       if (codeOf.size === 0) return;
-      const ids = distinct.ids;
-      for (let r = 0; r < ids.length; r++) {
-        const codeId = ids[r] < 0 ? undefined : codeOf.get(ids[r]);
-        if (codeId === undefined) continue;
-        const value = distinct.text(ids[r]);
+      eachMappedRow(distinct, codeOf, (r, id, codeId) => {
+        const value = distinct.text(id);
         const code = distinct.text(codeId);
         report({
           row: r,
@@ -83,7 +100,7 @@ since they are as often initials ("NY") as first letters ("CA").
           message: `"${value}" in column "${column.name}" looks like the code "${code}" written out: ${Math.floor((coded / present) * 100)}% of the column are short codes, and ${counts[codeId]} rows write "${code}".`,
           fixes: replaceCellFixes(data, r, c, code, `Replace with the code "${code}"`),
         });
-      }
+      });
     });
   },
 });
