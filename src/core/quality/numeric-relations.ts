@@ -114,13 +114,16 @@ interface Candidate {
   slope: number;
 }
 
+/** Whether the output agrees with what the relation computes from the inputs, within `units` (the columns' half units, in order). */
+function agrees(candidate: Candidate, inputs: readonly number[], output: number, units: readonly number[]): boolean {
+  return Math.abs(computed(candidate, inputs) - output) <= tolerance(candidate.kind, candidate.slope, inputs, units, output);
+}
+
 /** Whether the relation holds at row r (null when a value is missing). */
 function holdsAt(candidate: Candidate, numbers: readonly Float64Array[], halfUnits: readonly number[], r: number): boolean | null {
   const values = candidate.columns.map((c) => numbers[c][r]);
   if (values.some((v) => !Number.isFinite(v))) return null;
-  const output = values[values.length - 1];
-  const inputs = values.slice(0, -1);
-  return Math.abs(computed(candidate, inputs) - output) <= tolerance(candidate.kind, candidate.slope, inputs, candidate.columns.map((c) => halfUnits[c]), output);
+  return agrees(candidate, values.slice(0, -1), values[values.length - 1], candidate.columns.map((c) => halfUnits[c]));
 }
 
 /**
@@ -141,7 +144,7 @@ function count(candidate: Candidate, numbers: readonly Float64Array[], halfUnits
     const y = numbers[output][outputRow(k)];
     if (!Number.isFinite(y) || values.some((v) => !Number.isFinite(v))) continue;
     out.rows++;
-    if (Math.abs(computed(candidate, values) - y) <= tolerance(kind, candidate.slope, values, units, y)) {
+    if (agrees(candidate, values, y, units)) {
       out.holding++;
       // A sum of a zero, a product with 0 or 1, an output that is its input: true whatever the columns.
       const trivial = kind === 'sum' ? values.filter((v) => v !== 0).length < 2 : kind === 'product' ? values.some((v) => v === 0 || v === 1) : values[0] === y;
@@ -355,6 +358,8 @@ function discover(data: IngestResult): NumericRelation[] {
   const screenRows = new Int32Array(SCREEN_ROWS);
   const sums = new Float64Array(SCREEN_ROWS);
   const products = new Float64Array(SCREEN_ROWS);
+  // The pair's values at a screened row (what `tolerance` reads for a product).
+  const pair = [0, 0];
   const isOutput = new Set(columns);
   const positions = Int32Array.from(sample.keys());
   let fits = 0;
@@ -381,16 +386,16 @@ function discover(data: IngestResult): NumericRelation[] {
       for (const c of columns) {
         if (c === a || c === b) continue;
         const z = numbers[c];
-        const sumSlack = halfUnits[a] + halfUnits[b] + halfUnits[c];
+        const units = [halfUnits[a], halfUnits[b], halfUnits[c]];
         let [present, sumHolds, productHolds] = [0, 0, 0];
         for (let m = 0; m < k; m++) {
           const v = z[screenRows[m]];
           if (!Number.isFinite(v)) continue;
           present++;
-          const slack = 1e-9 * (Math.abs(v) + 1);
-          if (Math.abs(sums[m] - v) <= sumSlack + slack) sumHolds++;
-          const r = screenRows[m];
-          if (Math.abs(products[m] - v) <= Math.abs(y[r]) * halfUnits[a] + Math.abs(x[r]) * halfUnits[b] + halfUnits[a] * halfUnits[b] + halfUnits[c] + slack) productHolds++;
+          pair[0] = x[screenRows[m]];
+          pair[1] = y[screenRows[m]];
+          if (Math.abs(sums[m] - v) <= tolerance('sum', 1, pair, units, v)) sumHolds++;
+          if (Math.abs(products[m] - v) <= tolerance('product', 1, pair, units, v)) productHolds++;
         }
         if (present === 0) continue;
         if (sumHolds >= MIN_HOLDING * present) accept({ kind: 'sum', columns: [a, b, c], offset: 0, slope: 1 });
@@ -449,27 +454,33 @@ function summedRuns(parts: readonly number[], outputs: readonly number[], number
   return candidates;
 }
 
-/** Whether a relation holds at row r (null when one of its cells has no number); the test is built once per relation. */
-export function relationHoldsAt(data: IngestResult, relation: NumericRelation, r: number): boolean | null {
-  return testerOf(data, relation)(r);
-}
-
-const testers = new WeakMap<NumericRelation, (r: number) => boolean | null>();
-function testerOf(data: IngestResult, relation: NumericRelation): (r: number) => boolean | null {
+/**
+ * Whether a relation holds at a row (null when one of its cells has no number): a test built once per relation,
+ * for a loop over every row.
+ */
+export function relationTester(data: IngestResult, relation: NumericRelation): (r: number) => boolean | null {
   let test = testers.get(relation);
   if (!test) {
-    const columns = [...relation.inputs, relation.output];
-    const numbers: Float64Array[] = [];
-    const halfUnits: number[] = [];
-    for (const c of columns) {
-      numbers[c] = numericColumn(data, c);
-      halfUnits[c] = relation.exact ? 0 : halfUnitOfColumn(data, c);
-    }
-    const candidate: Candidate = { kind: relation.kind, columns, offset: relation.offset, slope: relation.slope };
-    test = (r) => holdsAt(candidate, numbers, halfUnits, r);
+    const numbers = relation.inputs.map((c) => numericColumn(data, c));
+    const output = numericColumn(data, relation.output);
+    const units = [...relation.inputs, relation.output].map((c) => (relation.exact ? 0 : halfUnitOfColumn(data, c)));
+    const candidate: Candidate = { kind: relation.kind, columns: [...relation.inputs, relation.output], offset: relation.offset, slope: relation.slope };
+    const inputs = new Array<number>(numbers.length).fill(0);
+    test = (r) => {
+      for (let k = 0; k < numbers.length; k++) inputs[k] = numbers[k][r];
+      const y = output[r];
+      return !Number.isFinite(y) || inputs.some((v) => !Number.isFinite(v)) ? null : agrees(candidate, inputs, y, units);
+    };
     testers.set(relation, test);
   }
   return test;
+}
+
+const testers = new WeakMap<NumericRelation, (r: number) => boolean | null>();
+
+/** Whether a relation holds at row r (see relationTester). */
+export function relationHoldsAt(data: IngestResult, relation: NumericRelation, r: number): boolean | null {
+  return relationTester(data, relation)(r);
 }
 
 /** A column's half unit (see halfUnitOf), measured on the sample discovery uses. */

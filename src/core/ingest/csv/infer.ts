@@ -81,12 +81,11 @@ export type DateFormat = (typeof DATE_FORMATS)[number];
 
 const isoDate = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const slashYmd = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
-const dmyOrMdy = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
+/** Day and month in either order with slashes, dots or dashes, and a year of four digits or two ("5/25/94", "01-01-13"). */
+const dmyOrMdy = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$/;
 /** "Dec 31 1955", "December 31, 1955"; "31 Dec 1955". */
 const monthDayYear = /^([A-Za-z]{3,9})\.? (\d{1,2})(,?) (\d{4})$/;
 const dayMonthYear = /^(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})$/;
-/** "5/25/94", "25/05/94", "01-01-13": a two-digit year after slashes or dashes (as spreadsheets export dates; not dots: versions). */
-const shortYear = /^(\d{1,2})([/-])(\d{1,2})\2(\d{2})$/;
 /** "25-May-94", "25-May-1994" (as spreadsheets and databases write them). */
 const dayMonYear = /^(\d{1,2})-([A-Za-z]{3,9})-(\d{2}|\d{4})$/;
 
@@ -119,14 +118,6 @@ export function dateFormatsOf(text: string): DateFormat[] {
   if (m) return utcDate(+m[1], +m[2], +m[3]) !== null ? ['YYYY-MM-DD'] : [];
   m = slashYmd.exec(t);
   if (m) return utcDate(+m[1], +m[2], +m[3]) !== null ? ['YYYY/MM/DD'] : [];
-  m = shortYear.exec(t);
-  if (m) {
-    const [a, slash, b, year] = [+m[1], m[2] === '/', +m[3], fullYear(m[4])];
-    const formats: DateFormat[] = [];
-    if (utcDate(year, b, a) !== null) formats.push(slash ? 'DD/MM/YY' : 'DD-MM-YY');
-    if (utcDate(year, a, b) !== null) formats.push(slash ? 'MM/DD/YY' : 'MM-DD-YY');
-    return formats;
-  }
   m = dmyOrMdy.exec(t);
   if (!m) {
     m = monthDayYear.exec(t);
@@ -136,11 +127,22 @@ export function dateFormatsOf(text: string): DateFormat[] {
     m = dayMonYear.exec(t);
     return m && utcDate(fullYear(m[3]), monthOf(m[2]), +m[1]) !== null ? [m[3].length === 2 ? 'D-MMM-YY' : 'D-MMM-YYYY'] : [];
   }
-  const [a, sep, b, year] = [+m[1], m[2], +m[3], +m[4]];
+  const [a, sep, b, year] = [+m[1], m[2], +m[3], fullYear(m[4])];
   const formats: DateFormat[] = [];
-  if (utcDate(year, b, a) !== null) formats.push(sep === '/' ? 'DD/MM/YYYY' : sep === '.' ? 'DD.MM.YYYY' : 'DD-MM-YYYY');
-  if (sep !== '.' && utcDate(year, a, b) !== null) formats.push(sep === '/' ? 'MM/DD/YYYY' : 'MM-DD-YYYY');
+  const dayFirst = numericFormat(true, sep, m[4].length);
+  const monthFirst = numericFormat(false, sep, m[4].length);
+  if (dayFirst && utcDate(year, b, a) !== null) formats.push(dayFirst);
+  if (monthFirst && utcDate(year, a, b) !== null) formats.push(monthFirst);
   return formats;
+}
+
+/**
+ * The numeric day/month format with this order, separator and year width, if it is one the reader knows: dots
+ * are day-first with four-digit years only ("1.2.10" is a version, not a date).
+ */
+function numericFormat(dayFirst: boolean, sep: string, yearDigits: number): DateFormat | undefined {
+  const name = `${dayFirst ? 'DD' : 'MM'}${sep}${dayFirst ? 'MM' : 'DD'}${sep}${'Y'.repeat(yearDigits)}`;
+  return DATE_FORMATS.find((format) => format === name);
 }
 
 /** A date followed by a time of day ("2001/02/13 10:40", "Dec 1 2001 7:10 PM"): the two parts. */
@@ -196,20 +198,12 @@ export function parseDate(text: string, format: DateFormat): number | null {
     case 'D-MMM-YYYY':
       m = dayMonYear.exec(t);
       return m && (m[3].length === 2) === (format === 'D-MMM-YY') ? utcDate(fullYear(m[3]), monthOf(m[2]), +m[1]) : null;
-    case 'DD/MM/YY':
-    case 'MM/DD/YY':
-    case 'DD-MM-YY':
-    case 'MM-DD-YY':
-      m = shortYear.exec(t);
-      if (!m || m[2] !== format[2]) return null;
-      return format.startsWith('DD') ? utcDate(fullYear(m[4]), +m[3], +m[1]) : utcDate(fullYear(m[4]), +m[1], +m[3]);
     default: {
+      // Day and month with a separator, the year in as many digits as the format writes (YY or YYYY).
       m = dmyOrMdy.exec(t);
-      if (!m) return null;
-      const sep = format[2];
-      if (m[2] !== sep) return null;
-      const dayFirst = format.startsWith('DD');
-      return dayFirst ? utcDate(+m[4], +m[3], +m[1]) : utcDate(+m[4], +m[1], +m[3]);
+      if (!m || m[2] !== format[2] || m[4].length !== (format.endsWith('YYYY') ? 4 : 2)) return null;
+      const year = fullYear(m[4]);
+      return format.startsWith('DD') ? utcDate(year, +m[3], +m[1]) : utcDate(year, +m[1], +m[3]);
     }
   }
 }

@@ -1,7 +1,7 @@
 /** broken-relation: a row that breaks an arithmetic relation its table's other rows keep (total = men + women). */
 import { defineRule } from '../rule';
 import { cellSourceText, memo, numericColumn, replaceCellFixes, sortedColumn } from '../column-values';
-import { computed, decimalsOf, numericRelations, relationHoldsAt, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
+import { computed, decimalsOf, numericRelations, relationHoldsAt, relationTester, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
 import { groupedInteger } from '../../shared/grouped-integer';
 import { editDistance } from '../edit-distance';
 import type { IngestResult } from '../../table/model';
@@ -142,8 +142,9 @@ totals) makes its other rows findings: ignore the rule for that column.`,
       const cells = [...relation.inputs, relation.output];
       const formula = formulaOf(relation, name);
       const share = relation.holding / relation.rows;
+      const holds = relationTester(data, relation);
       for (let r = 0; r < data.table.numRows; r++) {
-        if (relationHoldsAt(data, relation, r) !== false) continue;
+        if (holds(r) !== false) continue;
         const c = culprit(data, relation, relations, r);
         if (isIgnored(c) || reported.has(r * width + c)) continue;
         reported.add(r * width + c);

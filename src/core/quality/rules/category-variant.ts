@@ -166,12 +166,19 @@ function booleanVariantCells(data: IngestResult, c: number): { rows: number[]; s
   if (data.rangesIn !== 'file') return [];
   const n = data.table.numRows;
   const mask = nullMask(data, c);
+  const everyRow = (function* () {
+    for (let r = 0; r < n; r++) yield r;
+  })();
   const sampled = n > SPELLING_SAMPLE;
-  const sample = sampled ? Array.from({ length: SPELLING_SAMPLE }, (_, i) => Math.floor((i * n) / SPELLING_SAMPLE)) : Array.from({ length: n }, (_, i) => i);
+  const sample = sampled ? Array.from({ length: SPELLING_SAMPLE }, (_, i) => Math.floor((i * n) / SPELLING_SAMPLE)) : everyRow;
   let spellings = spellingsOf(data, c, sample, mask);
-  if (booleanVariants(spellings).size === 0) return [];
-  if (sampled) spellings = spellingsOf(data, c, Array.from({ length: n }, (_, i) => i), mask);
-  return [...booleanVariants(spellings)].map(([spelling, target]) => ({ rows: spellings.get(spelling) ?? [], spelling, target, targetRows: spellings.get(target)?.length ?? 0 }));
+  let variants = booleanVariants(spellings);
+  if (variants.size === 0) return [];
+  if (sampled) {
+    spellings = spellingsOf(data, c, everyRow, mask);
+    variants = booleanVariants(spellings);
+  }
+  return [...variants].map(([spelling, target]) => ({ rows: spellings.get(spelling) ?? [], spelling, target, targetRows: spellings.get(target)?.length ?? 0 }));
 }
 
 export const categoryVariant = defineRule({

@@ -119,8 +119,10 @@ and April 3rd for another, and most readers give up on the column entirely.
 Dataset Inspector learns each date column's format from its values (ISO, year/month/day with slashes,
 day-first or month-first with slashes, dots or dashes, "Dec 31 1955", "31 Dec 1955", spreadsheets' "5/25/94",
 "01-01-13" and "25-May-94" (two-digit years read as strptime's %y does: 69–99 are 1969–1999, 00–68 2000–2068), each with or
-without a time of day); a fix into a two-digit year is offered only where two digits say the year. values with a day over 12 settle whether the day or the month comes first. A value that only
+without a time of day); values with a day over 12 settle whether the day or the month comes first. A value that only
 reads with day and month exchanged is reported as a **swap**; a value in another format as such.
+
+A fix into a two-digit year is offered only where two digits say the year (not for 1950).
 
 **Fix**: write every date the same way, preferably ISO 8601 (\`2023-04-03\`). The quick fix writes the date in
 the column's format: the swap undone, or a value in another format rewritten when that format reads it
