@@ -124,6 +124,31 @@ test('a unit variant, a typo and mojibake: the findings\' corrections become the
   }
 });
 
+test('dates inside text: the step writes the other format\'s dates as the column does and keeps the words; no "parse dates" on the text', async () => {
+  const dir = tempDir();
+  try {
+    const months = ['January', 'March', 'May', 'July', 'September', 'December'];
+    const lines = ['title,release_date'];
+    for (let i = 0; i < 60; i++) lines.push(`Film ${i},${i === 7 ? '1957-03-08' : `${1 + (i % 28)} ${months[i % 6]} ${1950 + i} (USA)`}`);
+    const path = dir.file('films.csv', `${lines.join('\n')}\n`);
+    const findings = runQualityCheck(await ingestFile(path)).findings;
+    const source = await describeSource(path);
+    const proposals = proposeSteps(source.schema, await probeSource(source), findings).filter((p) => p.column === 'release_date');
+    assert.deepEqual(
+      proposals.map((p) => [p.step.step, p.step.options]),
+      [['replace-values', { columns: ['release_date'], values: { release_date: { '1957-03-08': '8 March 1957' } }, cells: {} }]],
+      'the finding\'s fix, not a step turning the column into dates',
+    );
+    const out = dir.file('films.clean.csv');
+    await cleanToFile(source, newRecipe(source, proposals.map((p) => p.step)), out);
+    const cleaned = readFileSync(out, 'utf8');
+    assert.match(cleaned, /\nFilm 7,8 March 1957\n/);
+    assert.match(cleaned, /\nFilm 0,1 January 1950 \(USA\)\n/, 'the other dates as written');
+  } finally {
+    dir.dispose();
+  }
+});
+
 test('the data alone (no findings) proposes formatted numbers and non-ISO dates, on any table', async () => {
   const dir = tempDir();
   try {

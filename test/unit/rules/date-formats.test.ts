@@ -76,3 +76,26 @@ test('dirty: ISO dates among "5/25/94" and "25-May-94" are reported with the fix
   oracle.push(['06/30/2001']);
   assert.deepEqual(findingsOf(checkCsv(csv(['day'], oracle)), 'mixed-date-format').map(fixText), ['30-Jun-01']);
 });
+
+/** Films' release dates as catalogues write them: the date, then the country in brackets ("8 September 1960 (USA)"). */
+function releases(n: number): string[][] {
+  const months = ['January', 'March', 'May', 'July', 'September', 'December'];
+  const countries = ['USA', 'UK', 'France', 'Japan'];
+  return Array.from({ length: n }, (_, i) => [`${1 + (i % 28)} ${months[i % 6]} ${1950 + ((i * 7) % 60)} (${countries[i % 4]})`]);
+}
+
+test('dates inside text (a qualifier in brackets, a weekday before): the column stays text; a date in another format among them is reported, with the column\'s format as fix', () => {
+  const clean = releases(200);
+  const data = ingestCsvBytes(new TextEncoder().encode(csv(['release_date'], clean)));
+  assert.equal(data.columns[0].kind, 'string', 'the qualifier is part of the value');
+  assert.deepEqual(findingsOf(checkCsv(csv(['release_date'], clean)), 'mixed-date-format'), [], 'one format: no finding');
+  // A tenth of the rows written otherwise (as a second catalogue writes them): more than a rare pattern.
+  const dirty = clean.map((row, i) => (i % 10 === 4 ? [i % 20 === 4 ? `${1950 + ((i * 7) % 60)}-09-${String(1 + (i % 28)).padStart(2, '0')}` : `Sep ${1 + (i % 28)}, ${1950 + ((i * 7) % 60)} (USA)`] : row));
+  const found = findingsOf(checkCsv(csv(['release_date'], dirty)), 'mixed-date-format');
+  assert.deepEqual(found.map((f) => f.row), Array.from({ length: 20 }, (_, k) => 4 + 10 * k), 'each date in another format');
+  assert.match(found[0].message, /^"1978-09-05" holds a date written in another format than the dates of column "release_date" \(D MMM YYYY in 90% of its rows, like "1 January 1950 \(USA\)"\)\.$/);
+  assert.deepEqual(found.slice(0, 2).map(fixText), ['5 September 1978', '"15 September 1988 (USA)"'], 'written as the column writes its dates (months written out), a qualifier kept');
+  const weekdays = Array.from({ length: 60 }, (_, i) => [`${['Monday', 'Wednesday', 'Friday'][i % 3]}, ${['May', 'June'][i % 2]} ${1 + (i % 28)}, 1994`]);
+  weekdays.push(['12/06/1994']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['day'], weekdays)), 'mixed-date-format').map((f) => f.value), ['12/06/1994'], 'after a weekday');
+});

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import type { ColumnInfo } from '../../table/model';
-import { replaceCellFixes } from '../column-values';
+import { TEXT_KINDS, distinctValues, replaceCellFixes } from '../column-values';
+import { datedText } from '../dated-text';
 import { MONTH_NAMES, dateFormatsOf, fullYear, dateTimeFormatsOf, parseDate, parseDateTime, parseTimestamp, type DateFormat } from '../../ingest/csv/infer';
 
 const textualDate = /^\s*(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?\d{2,4}\s*$/i;
@@ -35,8 +36,9 @@ export function swappedDayMonth(text: string, column: ColumnInfo): string | unde
   return readInColumn(text, column) === null && readInColumn(swapped, column) !== null ? swapped : undefined;
 }
 
-/** Month abbreviations as dates with month names are written: "Jan" … "Dec". */
+/** Month names as dates write them: abbreviated ("Jan" … "Dec") or whole ("January" … "December"). */
 const MONTHS = MONTH_NAMES.map((name) => `${name[0].toUpperCase()}${name.slice(1, 3)}`);
+const WHOLE_MONTHS = MONTH_NAMES.map((name) => `${name[0].toUpperCase()}${name.slice(1)}`);
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A year in two digits, where they read back as that year (1969–2068, see fullYear). */
@@ -45,11 +47,15 @@ function twoDigitYear(year: number): string | undefined {
   return fullYear(yy) === year ? yy : undefined;
 }
 
-/** A date (epoch ms of its day) written in `format` (undefined where a two-digit year cannot say its year). */
-function writeDate(ms: number, format: DateFormat): string | undefined {
+/**
+ * A date (epoch ms of its day) written in `format`, its month's name whole where `wholeMonths` (undefined where a
+ * two-digit year cannot say its year).
+ */
+function writeDate(ms: number, format: DateFormat, wholeMonths = false): string | undefined {
   const d = new Date(ms);
   const [y, mo, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
   const yy = twoDigitYear(y);
+  const months = wholeMonths ? WHOLE_MONTHS : MONTHS;
   switch (format) {
     case 'YYYY-MM-DD':
       return `${y}-${pad(mo)}-${pad(day)}`;
@@ -66,15 +72,15 @@ function writeDate(ms: number, format: DateFormat): string | undefined {
     case 'MM-DD-YYYY':
       return `${pad(mo)}-${pad(day)}-${y}`;
     case 'MMM D YYYY':
-      return `${MONTHS[mo - 1]} ${day} ${y}`;
+      return `${months[mo - 1]} ${day} ${y}`;
     case 'MMM D, YYYY':
-      return `${MONTHS[mo - 1]} ${day}, ${y}`;
+      return `${months[mo - 1]} ${day}, ${y}`;
     case 'D MMM YYYY':
-      return `${day} ${MONTHS[mo - 1]} ${y}`;
+      return `${day} ${months[mo - 1]} ${y}`;
     case 'D-MMM-YYYY':
-      return `${day}-${MONTHS[mo - 1]}-${y}`;
+      return `${day}-${months[mo - 1]}-${y}`;
     case 'D-MMM-YY':
-      return yy && `${day}-${MONTHS[mo - 1]}-${yy}`;
+      return yy && `${day}-${months[mo - 1]}-${yy}`;
     case 'DD/MM/YY':
       return yy && `${pad(day)}/${pad(mo)}/${yy}`;
     case 'MM/DD/YY':
@@ -124,10 +130,17 @@ reads with day and month exchanged is reported as a **swap**; a value in another
 
 A fix into a two-digit year is offered only where two digits say the year (not for 1950).
 
+**Dates inside text.** A text column whose values are dates with words around them — a qualifier in brackets
+("8 September 1960 (USA)", as film catalogues write release dates) or a weekday before them ("Wednesday, May
+25, 1994") — stays text, since the words are part of the value. Where at least 75% of its rows (and 20) hold a
+date in one format, a value holding a date in another format ("1960-09-08", "Sep 8, 1960 (USA)") is reported
+whatever its share: a tenth of a column written by a second catalogue is more than a rare pattern. The fix
+writes its date as the column does (months written out where the column writes them so), its own words kept.
+
 **Fix**: write every date the same way, preferably ISO 8601 (\`2023-04-03\`). The quick fix writes the date in
 the column's format: the swap undone, or a value in another format rewritten when that format reads it
 unambiguously (a day-first or month-first date whose day is 12 or less is left to you).`,
-  check({ data, report }) {
+  check({ data, report, isIgnored }) {
     for (const cell of data.rejectedCells) {
       const column = data.columns[cell.column];
       if (column.kind !== 'date' && column.kind !== 'timestamp') continue;
@@ -150,5 +163,30 @@ unambiguously (a day-first or month-first date whose day is 12 or less is left t
           : {}),
       });
     }
+    data.columns.forEach((column, c) => {
+      if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
+      const dated = datedText(data, c);
+      if (!dated || dated.otherFormat.size === 0) return;
+      const share = Math.floor((100 * dated.rows) / dated.present);
+      const distinct = distinctValues(data, c);
+      const ids = distinct.ids;
+      for (let r = 0; r < ids.length; r++) {
+        const other = ids[r] < 0 ? undefined : dated.otherFormat.get(ids[r]);
+        if (!other) continue;
+        const value = distinct.text(ids[r]);
+        const formats = dateFormatsOf(other.date);
+        const day = formats.length === 1 ? parseDate(other.date, formats[0]) : null;
+        const date = day === null ? undefined : writeDate(day, dated.format, dated.fullMonthNames);
+        const fixed = date === undefined ? undefined : `${other.before}${date}${other.after}`;
+        report({
+          row: r,
+          columnIndex: c,
+          value,
+          evidence: { columnFormat: dated.format, columnShare: dated.rows / dated.present, example: dated.example, ...(fixed === undefined ? {} : { fixed }) },
+          message: `"${value}" holds a date written in another format than the dates of column "${column.name}" (${dated.format} in ${share}% of its rows, like "${dated.example}").`,
+          ...(fixed === undefined ? {} : { fixes: replaceCellFixes(data, r, c, fixed, `Write as the column does: "${fixed}"`) }),
+        });
+      }
+    });
   },
 });
