@@ -54,7 +54,7 @@ test('a row counter written into a label is not compared ("item 41")', () => {
   assert.deepEqual(check(lines), []);
 });
 
-test('a dirtier table (a tenth of the years wrong): the years its release date contradicts are reported; dates that merely leave the year out are not', () => {
+test('a dirtier table (a tenth of the years wrong): the years its release date contradicts are reported on the year; dates written without their year on the date', () => {
   // Every 10th film's year has its last two digits swapped or is a century off (1978 → 1987, 1878); every 25th
   // film's date is written without its year ("14 May (USA)"): 86% of the rows hold their year.
   const wrong: Record<number, number> = {};
@@ -65,6 +65,21 @@ test('a dirtier table (a tenth of the years wrong): the years its release date c
   }
   const lines = films(wrong).map((line, k) => (k > 0 && (k - 1) % 25 === 3 ? line.replace(/ \d{4} \(USA\)/, ' (USA)') : line));
   const findings = check(lines);
-  assert.deepEqual(findings.map((f) => f.row), Object.keys(wrong).map(Number), 'each contradicted year, no date without a year');
-  assert.ok(findings.every((f) => f.column === 'year'), 'on the year');
+  assert.deepEqual(findings.filter((f) => f.column === 'year').map((f) => f.row), Object.keys(wrong).map(Number), 'each contradicted year, on the year');
+  const yearless = findings.filter((f) => f.column === 'release_date');
+  assert.deepEqual(yearless.map((f) => f.row), Array.from({ length: 12 }, (_, k) => 3 + 25 * k), 'each date without its year, on the date: written unlike its column');
+  assert.match(yearless[0].message, /^"\d+ \w+ \(USA\)" in column "release_date" does not hold "year" \("\d{4}"\) of row 4, as 86% of its rows do \(\d+ of 300\), and is written unlike the rest of the column\.$/);
+  assert.equal(yearless[0].related?.[0]?.column, 'year', 'pointing at the year');
+});
+
+test('a text written unlike its column that leaves out the value is the wrong cell ("1960-09-08" among "8 September 1960 (USA)")', () => {
+  const lines = ['title,country,release_date'];
+  const countries = ['USA', 'UK', 'France', 'Italy', 'Japan'];
+  for (let i = 0; i < 300; i++) {
+    const [day, year, country] = [1 + (i % 28), 1950 + (i % 60), countries[(i * i + (i >> 3)) % 5]];
+    lines.push(`Film ${i},${country},${i % 50 === 7 ? `${year}-03-${String(day).padStart(2, '0')}` : `${day} ${MONTHS[i % 6]} ${year} (${country})`}`);
+  }
+  const findings = check(lines);
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [7, 57, 107, 157, 207, 257].map((r) => [r, 'release_date']), 'the ISO dates, not their rows\' countries');
+  assert.equal(findings[0].evidence?.writtenUnlike, true);
 });

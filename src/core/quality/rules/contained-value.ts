@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import type { IngestResult } from '../../table/model';
 import { TEXT_KINDS, distinctValues, nullMask, numericColumn, strictlyIncreasing } from '../column-values';
+import { columnPatterns } from '../value-patterns';
 
 /** Rows read to find candidate pairs before a pair is verified on every row. */
 const SAMPLE_ROWS = 400;
@@ -17,6 +18,16 @@ const NOISY_SHARE = 0.8;
 const CONFLICT_SHARE = 0.5;
 /** At most this share of sampled rows may hold another row's value (else the containment says nothing). */
 const CHANCE_SHARE = 0.2;
+/**
+ * A text written unlike its column: its form (runs of letters and digits with the punctuation between) holds at
+ * most this share of the column's rows, where the column's most common form holds at least DOMINANT_FORM_SHARE.
+ * Where such a text is the one that leaves out the value, the text is wrong ("1960-09-08" among "8 September
+ * 1960 (USA)" holds no country), not the value.
+ */
+const RARE_FORM_SHARE = 0.1;
+const DOMINANT_FORM_SHARE = 0.8;
+/** Share of rows in which the text is the value itself above which a text is the value's copy, not a text holding it. */
+const COPY_SHARE = 0.5;
 /** Contained values shorter than this say nothing ("1" is in many texts); longer than MAX_LENGTH, they are texts themselves. */
 const MIN_LENGTH = 2;
 const MAX_LENGTH = 64;
@@ -107,6 +118,18 @@ function conflicts(whole: Texts, part: Texts, broken: readonly number[]): number
   });
 }
 
+/** Whether row `r`'s text of column `c` is written unlike its column (see RARE_FORM_SHARE); a function built per column. */
+function unlikeItsColumn(data: IngestResult, c: number): (row: number) => boolean {
+  const patterns = columnPatterns(data, c);
+  const forms = patterns.levels.form;
+  if (patterns.freeText || forms.dominantRows < DOMINANT_FORM_SHARE * patterns.present) return () => false;
+  const ids = distinctValues(data, c).ids;
+  return (row) => {
+    const form = ids[row] < 0 ? undefined : patterns.byId.get(ids[row])?.form;
+    return form !== undefined && (forms.rows.get(form) ?? 0) <= RARE_FORM_SHARE * patterns.present;
+  };
+}
+
 const fits = (text: string | undefined): text is string => text !== undefined && text.length >= MIN_LENGTH && text.length <= MAX_LENGTH;
 
 export const containedValue = defineRule({
@@ -133,6 +156,12 @@ another way.
 Pairs are found on 400 rows spread over the table and verified on every row. Values of *B* shorter than two
 characters are left out, and so is a row counter (integers increasing down the table: "item 41" in a label
 says where the row is, not what it is).
+
+Which cell is wrong: where *A*'s text is written unlike its column (its form, the runs of letters and digits
+with the punctuation between, holds at most 10% of the column's rows while one form holds 80%: "1960-09-08"
+among "8 September 1960 (USA)", "14 May (USA)" without its year) the finding sits on *A*'s cell, pointing at
+*B*'s, and in a dirtier table such rows are reported beside the conflicts; not where *A*'s text is mostly *B*'s
+value itself (a code of 2021 beside the code of 2010: a text that differs there is another value).
 
 **Fix**: correct whichever of the two cells is wrong.`,
   check({ data, options, report, isIgnored, rowNumber }) {
@@ -169,20 +198,38 @@ says where the row is, not what it is).
         part.keep();
         const broken: number[] = [];
         let present = 0;
+        let copies = 0;
         for (let r = 0; r < rows; r++) {
           if (whole.raw(r) === undefined || !fits(part.at(r))) continue;
           present++;
+          if (whole.at(r) === part.at(r)) copies++;
           // (The other way round, the two cells agree in part: "Aldino" beside "Aldino/Aldein".)
           if (!agree(whole, part, r)) broken.push(r);
         }
         const holding = present - broken.length;
         if (present < options.minRows || holding < NOISY_SHARE * present) return;
-        const conflicting = holding < options.minShare * present ? conflicts(whole, part, broken) : broken;
-        if (conflicting.length < CONFLICT_SHARE * broken.length) return;
+        // The text is the wrong cell where it is written unlike its column; in a dirtier table those rows are
+        // reported beside the conflicts (a text written otherwise is wrong whatever it holds).
+        // Not where the text is mostly the value itself (a code of 2021 beside the code of 2010): a text that differs
+        // there is another value, not one written unlike its column.
+        const unlike = copies < COPY_SHARE * present ? unlikeItsColumn(data, a) : () => false;
+        const reported = holding < options.minShare * present ? [...new Set([...conflicts(whole, part, broken), ...broken.filter(unlike)])].sort((x, y) => x - y) : broken;
+        if (reported.length < CONFLICT_SHARE * broken.length) return;
         const share = Math.floor((100 * holding) / present);
-        for (const r of conflicting) {
+        for (const r of reported) {
           const value = part.raw(r) ?? '';
           const text = whole.raw(r) ?? '';
+          if (unlike(r)) {
+            report({
+              row: r,
+              columnIndex: a,
+              value: text,
+              message: `"${text}" in column "${container.name}" does not hold "${column.name}" ("${value}") of row ${rowNumber(r)}, as ${share}% of its rows do (${holding} of ${present}), and is written unlike the rest of the column.`,
+              evidence: { contained: column.name, containedValue: value, holdingRows: holding, rows: present, writtenUnlike: true },
+              related: () => [{ row: r, columnIndex: b, message: `"${column.name}" of this row` }],
+            });
+            continue;
+          }
           report({
             row: r,
             columnIndex: b,
