@@ -61,7 +61,7 @@ export class WrittenCells {
       written = (this.decimalComma && !Number.isInteger(plain) ? parseWrittenNumber(cell.text(), true) : null) ?? plainWritten(plain);
     } else {
       written = cell.mayBeWritten() || this.decimalComma ? parseWrittenNumber(cell.text(), this.decimalComma) : null;
-      if (!written || !compatibleUnits(written.unit, this.unit)) return null;
+      if (!written || !compatibleUnits(written.unit, this.unit) || (written.hoursMinutes && this.unit !== 'min')) return null;
     }
     if ((written.unit === '%') !== (this.unit === '%')) {
       this.pending.push({ row, written, text: cell.text() });

@@ -25,6 +25,11 @@ export interface WrittenNumber {
   decimals: number;
   /** Written with a decimal comma ("3,5", "1.234,56"). */
   decimalComma: boolean;
+  /**
+   * A duration in hours and minutes ("1 hr 49 min", "1 hr. 49 min.", "1h 49m"), read in minutes: a number of a
+   * column in minutes only, never a column's own form.
+   */
+  hoursMinutes?: boolean;
   /** Read with a comma for thousands, but a decimal comma would read it too ("8,536": 8536 or 8.536). */
   commaMayBeDecimal?: boolean;
   /** A negative amount written in parentheses, as accounts write it ("(1,234.50)"). */
@@ -113,10 +118,18 @@ function singular(word: string): string {
   return word.length > 2 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
+/**
+ * A scale a score is written out of ("7.5/10", "4/5", "85/100"): a unit of its own, "/10". Only the scales ratings
+ * use, so that fractions ("3/4", "1/2") and dates stay what they are.
+ */
+const SCALE = /^\/\s?(5|10|100)$/;
+
 /** The canonical key of a unit as written, '' for none, or undefined when the text cannot be a unit. */
 export function unitKey(written: string): string | undefined {
   const spelled = written.trim().toLowerCase().replace(/\.(?=\s|$)/g, '').replace(/\s+/g, ' ');
   if (spelled === '') return '';
+  const scale = SCALE.exec(spelled);
+  if (scale) return `/${scale[1]}`;
   const undotted = spelled.replace(/\./g, '');
   const known = CANONICAL.get(spelled) ?? CANONICAL.get(undotted) ?? CANONICAL.get(undotted.split(' ').map(singular).join(' '));
   if (known !== undefined) return known;
@@ -126,8 +139,8 @@ export function unitKey(written: string): string | undefined {
 }
 
 const PREFIX = /^(?:US\$|[$€£¥₹]|(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|INR)(?=[\s\d+-]))\s?/i;
-/** A unit or currency after the number: symbols ("%", "€": "12,50 €"), or up to three words of letters (with dots, °, /, ³). */
-const SUFFIX = /^\s?(?:%|[$€£¥₹]|[\p{L}°µ℃℉"][\p{L}\p{M}°µ./²³]{0,15}(?:\s[\p{L}][\p{L}.]{0,15}){0,2})$/u;
+/** A unit or currency after the number: symbols ("%", "€": "12,50 €"), a scale ("/10"), or up to three words of letters (with dots, °, /, ³). */
+const SUFFIX = /^\s?(?:%|\/\s?(?:5|10|100)|[$€£¥₹]|[\p{L}°µ℃℉"][\p{L}\p{M}°µ./²³]{0,15}(?:\s[\p{L}][\p{L}.]{0,15}){0,2})$/u;
 /** Digits, grouped by thousands ("1,234,567", "1 234") or not, then a fraction after a point. */
 const NUMBER = /^(\d{1,3}(?:([,\u00a0\u202f' ])\d{3})(?:\2\d{3})*|\d+)(?:\.(\d*))?|^\.(\d+)/;
 /** Digits, grouped by thousands with points or spaces ("1.234.567", "1 234") or not, then a fraction after a decimal comma ("3,5"). */
@@ -150,14 +163,24 @@ function commaIsDecimal(integer: string, groupedBefore: boolean, fraction: strin
   return fraction.length !== 3 || integer === '0' || groupedBefore || integer.length > 3;
 }
 
+/** Hours and minutes: "1 hr 49 min", "1 hr. 49 min.", "1h 49m", "2 hours 5 minutes". */
+const HOURS_MINUTES = /^(\d{1,3})\s?(?:h|hr|hrs|hour|hours)\.?,?\s?(\d{1,2})\s?(?:m|min|mins|minute|minutes)\.?$/i;
+/** The suffix standing for every cell written in hours and minutes (one form, whatever the spelling). */
+export const HOURS_MINUTES_SUFFIX = ' h min';
+
 /**
  * Reads a cell as a number written with a unit, percent sign, currency, thousands separators or a decimal
- * comma; null when it is not one (a plain number is not one either: the plain parsers read it). `decimalComma`:
- * the cell's column writes decimal commas, so a comma that could be either ("8,536") is one.
+ * comma, or a duration in hours and minutes (in minutes); null when it is not one (a plain number is not one
+ * either: the plain parsers read it). `decimalComma`: the cell's column writes decimal commas, so a comma that
+ * could be either ("8,536") is one.
  */
 export function parseWrittenNumber(text: string, decimalComma = false): WrittenNumber | null {
   let rest = text.trim();
   if (rest === '' || rest.length > 48) return null;
+  const duration = HOURS_MINUTES.exec(rest);
+  if (duration && +duration[2] < 60) {
+    return { value: +duration[1] * 60 + +duration[2], prefix: '', suffix: HOURS_MINUTES_SUFFIX, unit: 'min', grouped: false, decimals: 0, decimalComma: false, hoursMinutes: true };
+  }
   // A negative amount in parentheses ("(1,234.50)", "($45)").
   const accounting = rest.length > 2 && rest[0] === '(' && rest[rest.length - 1] === ')';
   if (accounting) rest = rest.slice(1, -1).trim();
@@ -220,6 +243,19 @@ export function unitLabel(format: NumberFormat | undefined): string | undefined 
   if (!format || format.unit === '') return undefined;
   const written = (format.prefix || format.suffix).trim();
   return written && unitKey(written) === format.unit ? written : format.unit;
+}
+
+/** A column's unit as a message says it after a number: "oz", "out of 10" (a scale). */
+export function unitAfterNumber(format: NumberFormat | undefined): string | undefined {
+  const scale = format ? SCALE.exec(format.unit) : null;
+  return scale ? `out of ${scale[1]}` : unitLabel(format);
+}
+
+/** A column's unit as a message says it of the column: "in oz", "out of 10" (a scale). */
+export function inUnit(format: NumberFormat | undefined): string | undefined {
+  const label = unitLabel(format);
+  if (label === undefined) return undefined;
+  return format && SCALE.test(format.unit) ? unitAfterNumber(format) : `in ${label}`;
 }
 
 /** A readable name of a column's form, for messages: "plain numbers", "numbers with \" oz\"". */
@@ -288,6 +324,8 @@ export interface FormCount {
   thousandsCommas: number;
   /** Amounts in parentheses (negative, as accounts write them). */
   accounting?: boolean;
+  /** Durations in hours and minutes (see WrittenNumber.hoursMinutes). */
+  hoursMinutes?: boolean;
 }
 
 /**
@@ -306,7 +344,7 @@ export class WrittenNumberTally {
     const key = formKey(written);
     let form = this.forms.get(key);
     if (!form) {
-      form = { prefix: written.prefix, suffix: written.suffix, unit: written.unit, count: 0, grouped: 0, ungrouped: 0, decimalCommas: 0, eitherCommas: 0, thousandsCommas: 0, ...(written.accounting ? { accounting: true } : {}) };
+      form = { prefix: written.prefix, suffix: written.suffix, unit: written.unit, count: 0, grouped: 0, ungrouped: 0, decimalCommas: 0, eitherCommas: 0, thousandsCommas: 0, ...(written.accounting ? { accounting: true } : {}), ...(written.hoursMinutes ? { hoursMinutes: true } : {}) };
       this.forms.set(key, form);
     }
     form.count++;
@@ -345,7 +383,8 @@ export class WrittenNumberTally {
     const byUnit = new Map<string, number>();
     let unitBearing = 0;
     for (const form of this.forms.values()) {
-      if (form.unit === '' || form.unit === '%') continue;
+      // Hours and minutes do not make a column's unit: they fit a column in minutes.
+      if (form.unit === '' || form.unit === '%' || form.hoursMinutes) continue;
       byUnit.set(form.unit, (byUnit.get(form.unit) ?? 0) + form.count);
       unitBearing += form.count;
     }
@@ -374,7 +413,7 @@ export class WrittenNumberTally {
       grouped: (plainForm ? groupedOf(plainForm) : 0) > plainLarge + (plainForm?.ungrouped ?? 0),
     };
     for (const form of this.forms.values()) {
-      if ((form.prefix || form.suffix) && !form.accounting && form.count > best.count && (unitsAgree || form.unit === '')) best = { ...form, grouped: groupedOf(form) > form.ungrouped };
+      if ((form.prefix || form.suffix) && !form.accounting && !form.hoursMinutes && form.count > best.count && (unitsAgree || form.unit === '')) best = { ...form, grouped: groupedOf(form) > form.ungrouped };
     }
     const unit = best.unit || (topUnit !== '' ? topUnit : '');
     // Amounts in parentheses are negatives among other numbers; where they outnumber those, they are labels ("(1)", "(2)").
@@ -388,7 +427,7 @@ export class WrittenNumberTally {
     const accounting = inParentheses > 0 && inParentheses < others && inParentheses > minusNegatives;
     let fitting = plain;
     for (const form of this.forms.values()) {
-      if (form.accounting && inParentheses >= others) continue;
+      if ((form.accounting && inParentheses >= others) || (form.hoursMinutes && unit !== 'min')) continue;
       if (unitsAgree ? compatibleUnits(form.unit, unit) : form.unit === '') fitting += form.count - (pairs ? form.decimalCommas : 0);
     }
     return { format: { unit, prefix: best.prefix, suffix: best.suffix, grouped: best.grouped, ...(decimalComma ? { decimalComma } : {}), ...(accounting ? { accounting } : {}) }, fitting };

@@ -232,3 +232,37 @@ test('a typographic minus sign ("−3.5", U+2212) is a negative number, in anoth
   assert.deepEqual([temp.info.kind, temp.values[1]], ['float', -1.5]);
   assert.equal(temp.data.variantCells.length, 25);
 });
+
+test('a score written out of its scale ("7.5/10", "4/5", "85/100") is the number with the scale as its unit; fractions and dates are not', () => {
+  assert.deepEqual([parseWrittenNumber('7.5/10')?.value, parseWrittenNumber('7.5/10')?.unit], [7.5, '/10']);
+  assert.equal(parseWrittenNumber('4 / 5')?.unit, '/5');
+  assert.equal(parseWrittenNumber('85/100')?.unit, '/100');
+  for (const text of ['3/4', '1/2', '5/25/94', '12/2001', '7.5/11']) assert.equal(parseWrittenNumber(text), null, text);
+  // A tenth of a rating column written out of 10 (as another catalogue writes it): numbers, those cells its variants.
+  const rows = ['id,rating'];
+  for (let i = 0; i < 100; i++) rows.push(`${i},${(2 + (i % 70) / 10).toFixed(1)}${i % 8 === 3 ? '/10' : ''}`);
+  const { data, info, values } = column(rows.join('\n'), 'rating');
+  assert.equal(info.kind, 'float');
+  assert.equal(values[3], 2.3);
+  assert.equal(data.rejectedCells.length, 0);
+  assert.equal(data.variantCells.length, 13, 'the cells written out of 10');
+});
+
+test('durations in hours and minutes ("1 hr. 49 min.", "1h 49m") are minutes in a column in minutes; elsewhere they are not numbers', () => {
+  for (const text of ['1 hr 49 min', '1 hr. 49 min.', '1h 49m', '1h49m', '1 hour 49 minutes']) assert.deepEqual([parseWrittenNumber(text)?.value, parseWrittenNumber(text)?.unit], [109, 'min'], text);
+  for (const text of ['1 hr 75 min', '1 hr', '49 min 1 hr']) assert.notEqual(parseWrittenNumber(text)?.hoursMinutes, true, text);
+  // A quarter of a catalogue's running times written as a second catalogue writes them.
+  const rows = ['id,duration'];
+  for (let i = 0; i < 80; i++) rows.push(`${i},${i % 4 === 1 ? `${1 + (i % 2)} hr. ${10 + (i % 40)} min.` : `${70 + i} min`}`);
+  const { data, info, values } = column(rows.join('\n'), 'duration');
+  assert.equal(info.kind, 'float', 'numbers, as a column with a unit is');
+  assert.equal(info.numberFormat?.suffix, ' min', 'the column writes "min"; hours and minutes are never its form');
+  assert.equal(values[1], 131, '2 hr. 11 min.');
+  assert.equal(data.variantCells.length, 20);
+  // Only durations in hours and minutes: text, as before (no unit of the column's own to read them in).
+  const all = column(['duration', ...Array.from({ length: 30 }, (_, i) => `${1 + (i % 2)} hr ${10 + i} min`)].join('\n'), 'duration');
+  assert.equal(all.info.kind, 'string');
+  // Plain numbers (of unknown unit) do not read them either.
+  const plain = column(['duration', ...Array.from({ length: 40 }, (_, i) => (i === 5 ? '1 hr 5 min' : `${90 + i}`))].join('\n'), 'duration');
+  assert.deepEqual(plain.data.rejectedCells.map((c) => c.text), ['1 hr 5 min']);
+});

@@ -103,3 +103,11 @@ test('a file written as in Germany (decimal commas, points for thousands, "45,3 
   const warnings = runQualityCheck(data, { now: NOW }).findings.filter((f) => f.severity !== 'information').map((f) => `${f.rule} ${f.message}`);
   assert.deepEqual(warnings, [], 'no error or warning on a clean file written with decimal commas');
 });
+
+test('dirty: ratings written out of 10 among plain ratings are reported as such, with the number as fix', () => {
+  const rows = Array.from({ length: 100 }, (_, i) => [i, `${(2 + (i % 70) / 10).toFixed(1)}${i % 8 === 3 ? '/10' : ''}`]);
+  const found = findingsOf(checkCsv(csv(['id', 'rating'], rows)), 'number-format');
+  assert.equal(found.length, 13, 'each rating written out of 10');
+  assert.equal(found[0].message, '"2.3/10" is written unlike column "rating" (87% of its values are plain numbers, out of 10); read as 2.3 out of 10.');
+  assert.equal(fixText(found[0]), '2.3');
+});

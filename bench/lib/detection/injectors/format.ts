@@ -3,7 +3,8 @@
  * ("16 oz", "16.0 ounce", "16 OZ." among "12"; another spelling, or none, in a column of "3504 lbs"), a
  * percent sign ("0.07%" among "0.07"), thousands separators or a currency symbol, another date format, day
  * and month swapped (only where the swapped day exceeds 12, so the column's order settles it), a code that lost
- * its leading zeros ("2134" among "02134", as a spreadsheet writes it).
+ * its leading zeros ("2134" among "02134", as a spreadsheet writes it), a score out of its scale ("7.5/10" among
+ * "7.5"), minutes in hours and minutes ("1 hr. 49 min." among "109").
  */
 import { decimalsOf, isMeasure, parseNumber, type ColumnFacts } from '../columns';
 import { parseDate, renderDate, swappedText, type DateFormat } from '../dates';
@@ -29,6 +30,10 @@ const GENERIC_UNITS = [
 ];
 const MONEY = /gross|cost|price|budget|wage|sales|income|receipt|revenue|salary|dollar|usd|\$|total|loan|cash|disburse|contribution|open|close|high|low/i;
 const PERCENT_NAME = /pct|perc|percent|rate|share/i;
+/** Ratings, which another catalogue writes out of their scale ("7.5/10"). */
+const SCORE_NAME = /rating|stars/i;
+/** Running times, delays: in minutes, which another catalogue writes in hours and minutes ("1 hr. 49 min."). */
+const MINUTES_NAME = /minute|running time|duration|runtime|\bmin\b/i;
 const DATE_FORMATS: DateFormat[] = ['iso', 'ymd-slash', 'mdy', 'dmy', 'mon-d-y', 'd-mon-y', 'mon-d-comma-y', 'ymd-compact', 'dmy-dot'];
 /** Formats that write the same date with day and month in the other order (the swap variant covers them). */
 const MIRROR: Partial<Record<DateFormat, DateFormat>> = { mdy: 'dmy', dmy: 'mdy', iso: 'iso-t', 'iso-t': 'iso' };
@@ -43,6 +48,20 @@ const withThousands = (t: string) => {
   const grouped = int.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
 };
+
+/** The scale a score column is written out of (5, 10 or 100, the least above its values), if its name says score. */
+function scaleOf(facts: ColumnFacts): number | undefined {
+  if (!SCORE_NAME.test(facts.name) || facts.min < 0) return undefined;
+  return [5, 10, 100].find((scale) => facts.max <= scale && facts.max > scale / 10);
+}
+
+/** A whole number of minutes of an hour or more in hours and minutes, as one catalogue's spellings write it. */
+function hoursMinutes(t: string, ctx: Injection): string | undefined {
+  const minutes = parseNumber(t);
+  if (!Number.isInteger(minutes) || minutes < 60) return undefined;
+  const [h, m] = [Math.floor(minutes / 60), minutes % 60];
+  return ctx.rng.pick([`${h} hr. ${m} min.`, `${h} hr ${m} min`, `${h}h ${m}m`]);
+}
 
 /** Produces the dirty text of a cell for one variant, or undefined when that cell does not suit it. */
 export type Rewrite = (text: string, ctx: Injection) => string | undefined;
@@ -85,6 +104,9 @@ function targetsOf(facts: ColumnFacts): Target[] {
       add('percent-sign', 2, (t) => `${t}%`);
       add('percent-converted', 1, (t) => `${Number((parseNumber(t) * 100).toFixed(Math.max(0, decimalsOf(t) - 2)))}%`);
     } else if (facts.min >= 0 && facts.max <= 100 && PERCENT_NAME.test(facts.name)) add('percent-sign', 2, (t) => `${t}%`);
+    const scale = scaleOf(facts);
+    if (scale !== undefined) add('scale', 1.5, (t) => `${t}/${scale}`);
+    if (MINUTES_NAME.test(facts.name) && facts.integer) add('hours-minutes', 1.5, hoursMinutes);
     if (Math.max(Math.abs(facts.min), Math.abs(facts.max)) >= 1000) add('thousands', 1.5, (t) => (Math.abs(parseNumber(t)) >= 1000 ? withThousands(t) : undefined));
     if (MONEY.test(facts.name) && facts.min >= 0)
       add('currency', 1.5, (t, ctx) => ctx.rng.pick([`$${withThousands(t)}`, `$${t}`, `${t} USD`, `USD ${t}`, `US$${t}`]));
@@ -135,6 +157,12 @@ export function heavyFormatOf(facts: ColumnFacts): { family: string; rewrite: Re
     return { family: 'percent', rewrite: (t, ctx) => (ctx.rng.chance(0.5) ? `${t}%` : `${Number((parseNumber(t) * 100).toFixed(Math.max(0, decimalsOf(t) - 2)))}%`) };
   }
   if (MONEY.test(facts.name) && facts.min >= 0) return { family: 'currency', rewrite: (t, ctx) => ctx.rng.pick([`$${withThousands(t)}`, `$${t}`, `${t} USD`]) };
+  const scale = scaleOf(facts);
+  if (scale !== undefined) return { family: 'scale', rewrite: (t) => `${t}/${scale}` };
+  if (MINUTES_NAME.test(facts.name) && facts.integer) {
+    // Minutes with their unit, and in hours and minutes (a second catalogue's running times).
+    return { family: 'unit min', rewrite: (t, ctx) => (ctx.rng.chance(0.5) ? hoursMinutes(t, ctx) : undefined) ?? ctx.rng.pick([`${t} min`, `${t}min`, `${t} minutes`]) };
+  }
   const unit = UNIT_FAMILIES.find((f) => f.hint.test(facts.name)) ?? GENERIC_UNITS[facts.index % GENERIC_UNITS.length];
   return { family: `unit ${unit.short}`, rewrite: (t, ctx) => ctx.rng.pick([`${t} ${unit.short}`, `${t}${unit.short}`, `${withDecimal(t)} ${unit.long}`, `${t} ${unit.shout}`]) };
 }
@@ -142,7 +170,7 @@ export function heavyFormatOf(facts: ColumnFacts): { family: string; rewrite: Re
 export const formatInjector: Injector = {
   cls: 'format',
   description:
-    'a value written in another shape than its column: a unit ("16 oz", "16.0 ounce", "16 OZ."), another or no unit in a unit column, a percent sign ("0.07%"), thousands separators, a currency, another date format, day and month swapped (day > 12), a code that lost its leading zeros ("2134" among "02134")',
+    'a value written in another shape than its column: a unit ("16 oz", "16.0 ounce", "16 OZ."), another or no unit in a unit column, a percent sign ("0.07%"), thousands separators, a currency, another date format, day and month swapped (day > 12), a code that lost its leading zeros ("2134" among "02134"), a score out of its scale ("7.5/10"), minutes in hours and minutes ("1 hr. 49 min.")',
   inject(ctx, count) {
     const targets = ctx.facts.flatMap(targetsOf);
     if (targets.length === 0) return 0;

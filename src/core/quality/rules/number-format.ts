@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import type { ColumnInfo, IngestResult, NumberFormat, RawCell } from '../../table/model';
 import { nullCount, numericColumn, replaceCellFix, sortedColumn } from '../column-values';
-import { compatibleUnits, describeForm, formKey, parseWrittenNumber, unitKey, unitLabel, writeInForm, type WrittenNumber } from '../../ingest/written-number';
+import { compatibleUnits, describeForm, formKey, inUnit, parseWrittenNumber, unitAfterNumber, unitKey, writeInForm, type WrittenNumber } from '../../ingest/written-number';
 
 /** A cell as written in a column of `format`: the number with its unit, or a plain number (decimals counted from the text). */
 function writtenOf(text: string, format: NumberFormat | undefined): WrittenNumber {
@@ -98,7 +98,12 @@ column's form and its share in the message, and read as its number:
   do ("(1,234.50)": parentheses that outnumber the minus signs, beside more numbers without them), or in
   parentheses in a column of minus signs. Labels in parentheses ("(1)", "(2)") are not amounts;
 - a typographic minus sign ("−3.5", U+2212, from tables copied from typeset pages): read as the negative number,
-  always reported, since pandas, Excel and most readers take it for text.
+  always reported, since pandas, Excel and most readers take it for text;
+- a score written out of its scale ("7.5/10" among "7.5"; scales of 5, 10 and 100, as ratings use: "3/4" stays
+  a fraction) or plain scores in a column written so: the scale is the column's unit ("out of 10");
+- a duration in hours and minutes ("1 hr. 49 min.", "1h 49m") in a column written in minutes ("109 min"): read
+  as its minutes (109). A column of plain numbers does not read them (its unit is not known to be minutes), and
+  hours and minutes are never a column's own form.
 
 **Fix**: the quick fix "Normalize to the number" writes the number in the column's form ("16" in a column of
 plain numbers, "3504 lbs" in one that writes lbs); "fix all" does it for the whole file. If a form is fine in
@@ -121,8 +126,9 @@ In a file checked in batches, the column's form is decided on the first batch.`,
       });
       const share = present > 0 ? (present - cells.length + acceptedCells) / present : 0;
       const unit = format?.unit ?? '';
-      const label = unitLabel(format);
-      const form = `${describeForm(format)}${label && !(format?.prefix || format?.suffix) ? `, in ${label}` : ''}`;
+      const unitPhrase = inUnit(format);
+      const form = `${describeForm(format)}${unitPhrase && !(format?.prefix || format?.suffix) ? `, ${unitPhrase}` : ''}`;
+      const label = unitAfterNumber(format);
       const integers = column.kind === 'integer';
       for (const cell of reported) {
         const written = writtenOf(cell.text, format);
@@ -152,14 +158,13 @@ In a file checked in batches, the column's form is decided on the first batch.`,
       const column = data.columns[cell.column];
       if ((column.kind !== 'integer' && column.kind !== 'float') || !isNumberInOtherUnit(cell.text, column) || isAccepted(cell.column, cell.text)) continue;
       const written = writtenOf(cell.text, column.numberFormat);
-      const label = unitLabel(column.numberFormat) ?? '';
       const cellUnit = written.suffix.trim() || written.prefix.trim();
       report({
         row: cell.row,
         columnIndex: cell.column,
         value: cell.text,
         evidence: { cellUnit: unitKey(cellUnit) ?? cellUnit, unit: column.numberFormat?.unit ?? '' },
-        message: `"${cell.text}" is in ${cellUnit}, column "${column.name}" is in ${label}: it was not read (units are not converted).`,
+        message: `"${cell.text}" is in ${cellUnit}, column "${column.name}" is ${inUnit(column.numberFormat) ?? ''}: it was not read (units are not converted).`,
       });
     }
   },
