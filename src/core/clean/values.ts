@@ -5,7 +5,7 @@
  * test compares both on the same inputs, so the script reproduces the output exactly.
  */
 import { fullYear, parseFloatCell } from '../ingest/csv/infer';
-import type { DecimalMark } from '../ingest/written-number';
+import { hoursAndMinutes, type DecimalMark } from '../ingest/written-number';
 
 /** Whether a cell is missing: empty, white space only, or an NA token (compared trimmed, like the reader). */
 export function isMissing(cell: string | null, naTokens: ReadonlySet<string>): boolean {
@@ -81,8 +81,8 @@ const CURRENCY = '$€£¥₹₽₩₺₴₦₱₪฿¢';
 const SPACE = '[ \\t\\u00a0\\u202f]';
 /** Prefix: a currency symbol (optionally after letters: "US$"), or a three-letter code ("USD"). */
 const PREFIX = `(?:[A-Z]{0,3}[${CURRENCY}]|[A-Z]{3}(?=${SPACE}))`;
-/** Suffix: a percent sign, a currency symbol, or a unit word (letters, µ, °, ², ³, /, .). */
-const SUFFIX = `(?:%|[${CURRENCY}]|[A-Za-zµ°][A-Za-zµ°²³/.]{0,11})`;
+/** Suffix: a percent sign, a currency symbol, a scale ("/10": 5, 10 or 100), or a unit word (letters, µ, °, ², ³, /, .). */
+const SUFFIX = `(?:%|[${CURRENCY}]|/${SPACE}?(?:5|10|100)|[A-Za-zµ°][A-Za-zµ°²³/.]{0,11})`;
 const DIGITS_DOT = "(?:[0-9]{1,3}(?:(?<sep>[,'\\u00a0\\u202f ])[0-9]{3})(?:\\k<sep>[0-9]{3})*(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?";
 const DIGITS_COMMA = "(?:[0-9]{1,3}(?:(?<sep>[.'\\u00a0\\u202f ])[0-9]{3})(?:\\k<sep>[0-9]{3})*(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?)";
 
@@ -92,16 +92,19 @@ function formattedPattern(digits: string): RegExp {
 
 const FORMATTED: Record<DecimalMark, RegExp> = { '.': formattedPattern(DIGITS_DOT), ',': formattedPattern(DIGITS_COMMA) };
 
-/** A unit as compared and converted: scale words kept apart, the rest lower-case. */
+/** A unit as compared and converted: scale words kept apart, the rest lower-case ("/ 10" is "/10"). */
 function normalizeUnit(unit: string): string {
-  return unit.replace(/\.$/, '').toLowerCase();
+  return unit.replace(/\.$/, '').replace(/^\/\s+/, '/').toLowerCase();
 }
 
 /**
  * Reads a number written with formatting: "1,234.50", "$1,200", "(45)", "−3", "45 %", "16 oz", "2.5k",
- * "USD 12", "1.234,5" (decimal comma). Null when the text is not one (or has neither digits nor form).
+ * "USD 12", "1.234,5" (decimal comma), "7.5/10" (unit "/10"), "1 hr. 49 min." (109 min). Null when the text is not one (or has neither digits nor form).
  */
 export function parseFormattedNumber(text: string, decimal: DecimalMark = '.'): FormattedNumber | null {
+  // Hours and minutes ("1 hr. 49 min."): minutes, as the reader reads them.
+  const minutes = hoursAndMinutes(text);
+  if (minutes !== null) return { value: minutes, unit: 'min', percent: false };
   const m = FORMATTED[decimal].exec(text.trim());
   if (!m) return null;
   const [, open, sign1, prefix, sign2, digits, , suffix, close] = m;

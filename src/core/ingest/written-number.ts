@@ -165,6 +165,12 @@ function commaIsDecimal(integer: string, groupedBefore: boolean, fraction: strin
 
 /** Hours and minutes: "1 hr 49 min", "1 hr. 49 min.", "1h 49m", "2 hours 5 minutes". */
 const HOURS_MINUTES = /^(\d{1,3})\s?(?:h|hr|hrs|hour|hours)\.?,?\s?(\d{1,2})\s?(?:m|min|mins|minute|minutes)\.?$/i;
+
+/** The minutes of a duration written in hours and minutes ("1 hr. 49 min." → 109), or null when the text is not one. */
+export function hoursAndMinutes(text: string): number | null {
+  const m = HOURS_MINUTES.exec(text.trim());
+  return m && +m[2] < 60 ? +m[1] * 60 + +m[2] : null;
+}
 /** The suffix standing for every cell written in hours and minutes (one form, whatever the spelling). */
 export const HOURS_MINUTES_SUFFIX = ' h min';
 
@@ -177,10 +183,8 @@ export const HOURS_MINUTES_SUFFIX = ' h min';
 export function parseWrittenNumber(text: string, decimalComma = false): WrittenNumber | null {
   let rest = text.trim();
   if (rest === '' || rest.length > 48) return null;
-  const duration = HOURS_MINUTES.exec(rest);
-  if (duration && +duration[2] < 60) {
-    return { value: +duration[1] * 60 + +duration[2], prefix: '', suffix: HOURS_MINUTES_SUFFIX, unit: 'min', grouped: false, decimals: 0, decimalComma: false, hoursMinutes: true };
-  }
+  const minutes = hoursAndMinutes(rest);
+  if (minutes !== null) return { value: minutes, prefix: '', suffix: HOURS_MINUTES_SUFFIX, unit: 'min', grouped: false, decimals: 0, decimalComma: false, hoursMinutes: true };
   // A negative amount in parentheses ("(1,234.50)", "($45)").
   const accounting = rest.length > 2 && rest[0] === '(' && rest[rest.length - 1] === ')';
   if (accounting) rest = rest.slice(1, -1).trim();

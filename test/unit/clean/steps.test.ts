@@ -59,6 +59,8 @@ test('normalize numbers: separators, currency, percent, units (converted to the 
   assert.deepEqual(lines(european.text), ['w;p', '8.536;12.5', '0.855;3', '2.137;4.25', '0.5;1234'], 'and "1.234" among decimal commas is 1234');
   const mixed = await cleanCsv('p\n46.37\n"57,38"\n12.5\n"1,234"\n', [['normalize-numbers', { columns: ['p'] }]]);
   assert.deepEqual(lines(mixed.text), ['p', '46.37', '57.38', '12.5', '1234']);
+  const catalogue = await cleanCsv('rating,duration\n7.5,109 min\n8.1/10,1 hr. 49 min.\n6.9,95 min\n', [['normalize-numbers', { columns: ['rating', 'duration'] }]]);
+  assert.deepEqual(lines(catalogue.text), ['rating,duration', '7.5,109', '8.1,109', '6.9,95'], 'a score out of its scale, hours and minutes in a column of minutes');
 });
 
 test('parse dates: mixed formats become ISO; the day/month order of ambiguous dates is learned from unambiguous ones', async () => {

@@ -23,7 +23,10 @@ test('numbers written with formatting read as the number they stand for', () => 
   assert.deepEqual(read('1 234 567'), { value: 1234567, unit: null, percent: false });
   assert.deepEqual(read('1.234,5', ','), { value: 1234.5, unit: null, percent: false });
   assert.deepEqual(read('3,5 kg', ','), { value: 3.5, unit: 'kg', percent: false });
-  for (const t of ['about 250k', '1,23', '12-34', '2023-01-05', 'N/A', '', '(12', '$12€', '1,234,56']) assert.equal(read(t), null, t);
+  assert.deepEqual(read('7.5/10'), { value: 7.5, unit: '/10', percent: false }, 'a score out of its scale');
+  assert.deepEqual(read('4 / 5'), { value: 4, unit: '/5', percent: false });
+  assert.deepEqual(read('1 hr. 49 min.'), { value: 109, unit: 'min', percent: false }, 'hours and minutes, in minutes');
+  for (const t of ['about 250k', '3/4', '1 hr 75 min', '1,23', '12-34', '2023-01-05', 'N/A', '', '(12', '$12€', '1,234,56']) assert.equal(read(t), null, t);
 });
 
 test('units convert within a family, percents become fractions or stay numbers', () => {
@@ -71,7 +74,7 @@ const twins: { name: string; ts: (s: string) => unknown; py: string; inputs: str
       return r && [numberText(r.value), r.unit, r.percent];
     },
     py: 'lambda s: (lambda r: r and [js_num(r[0]), r[1], r[2]])(parse_formatted(s))',
-    inputs: ['1,234.50', '$1,200', 'USD 12', '(45)', '−3', '45 %', '16 oz', '2.5k', '3bn', '1 234 567', '12.', '.5', '1e3 kg', 'about 250k', '€ 3,50', '-$12', '12 m²', '5 M', 'km/h 3', 'X12', '1,23', ' 7 '],
+    inputs: ['1,234.50', '$1,200', 'USD 12', '(45)', '−3', '45 %', '16 oz', '2.5k', '3bn', '1 234 567', '12.', '.5', '1e3 kg', 'about 250k', '€ 3,50', '-$12', '12 m²', '5 M', 'km/h 3', 'X12', '1,23', ' 7 ', '7.5/10', '4 / 5', '85/100', '3/4', '1 hr. 49 min.', '1h 49m', '2 hours 5 minutes', '1 hr 75 min'],
   },
   {
     name: 'parse_formatted (decimal comma)',

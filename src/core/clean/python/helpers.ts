@@ -76,7 +76,7 @@ def plain_number(s):
     code: String.raw`_CURRENCY = "$€£¥₹₽₩₺₴₦₱₪฿¢"
 _SP = "[ \t\u00a0\u202f]"
 _PREFIX = "(?:[A-Z]{0,3}[" + re.escape(_CURRENCY) + "]|[A-Z]{3}(?=" + _SP + "))"
-_SUFFIX = "(?:%|[" + re.escape(_CURRENCY) + "]|[A-Za-zµ°][A-Za-zµ°²³/.]{0,11})"
+_SUFFIX = "(?:%|[" + re.escape(_CURRENCY) + "]|/" + _SP + "?(?:5|10|100)|[A-Za-zµ°][A-Za-zµ°²³/.]{0,11})"
 _DIGITS = {
     ".": "(?:[0-9]{1,3}(?:(?P<sep>[,'\u00a0\u202f ])[0-9]{3})(?:(?P=sep)[0-9]{3})*(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?",
     ",": "(?:[0-9]{1,3}(?:(?P<sep>[.'\u00a0\u202f ])[0-9]{3})(?:(?P=sep)[0-9]{3})*(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?)",
@@ -88,12 +88,18 @@ _FORMATTED = {
 _SCALE_WORDS = {"k": 1e3, "K": 1e3, "M": 1e6, "mn": 1e6, "bn": 1e9}
 
 
+_HOURS_MINUTES = re.compile("([0-9]{1,3})\\s?(?:h|hr|hrs|hour|hours)\\.?,?\\s?([0-9]{1,2})\\s?(?:m|min|mins|minute|minutes)\\.?", re.IGNORECASE)
+
+
 def _unit(u):
-    return (u[:-1] if u.endswith(".") else u).lower()
+    return re.sub("^/\\s+", "/", u[:-1] if u.endswith(".") else u).lower()
 
 
 def parse_formatted(s, decimal="."):
-    """(value, unit, percent) of a number written with formatting ("$1,200", "45%", "16 oz"), or None."""
+    """(value, unit, percent) of a number written with formatting ("$1,200", "45%", "16 oz", "7.5/10", "1 hr 49 min"), or None."""
+    d = _HOURS_MINUTES.fullmatch(js_trim(s))
+    if d and int(d.group(2)) < 60:
+        return (float(int(d.group(1)) * 60 + int(d.group(2))), "min", False)
     m = _FORMATTED[decimal].fullmatch(js_trim(s))
     if not m:
         return None
