@@ -980,3 +980,21 @@ test('two slips in one row, one of them under a key of two columns: no other ori
   const found = check(routes({ 6: ['Atlnta', 400] })).filter((f) => f.row === 6);
   assert.deepEqual(found.map((f) => f.column).sort(), ['city', 'distance']);
 });
+
+test("a group's value written with other separators is reported in any number of rows below half the group's ('00284793' among '0028-4793'); numbers are not", () => {
+  const journals = [['Lancet', '0140-6736'], ['JAMA', '0098-7484'], ['Circulation', '0009-7322'], ['Pediatrics', '0031-4005'], ['BMJ', '0959-8138'], ['Diabetes care', '0149-5992'], ['Cell', '0092-8674'], ['Nature', '0028-0836'], ['Science', '0036-8075'], ['Neurology', '0028-3878']];
+  const spread = (i: number) => (i * 7919) % 100 < 5;
+  const lines = ['article,journal,issn'];
+  // A second catalogue writes the ISSN of 5% of the rows without its hyphen: about 5 of each journal's 100 rows,
+  // a share the usual minority test (50 times as many rows) leaves alone.
+  for (let i = 0; i < 1000; i++) lines.push(`${i},${journals[i % 10][0]},${spread(i) ? journals[i % 10][1].replace('-', '') : journals[i % 10][1]}`);
+  const findings = check(lines);
+  assert.ok(findings.length >= 40, `most of the 50 ISSNs written without their hyphen are reported (${findings.length})`);
+  assert.ok(findings.every((f) => f.value !== undefined && !f.value.includes('-')), 'only those');
+  assert.equal(findings.find((f) => f.value === '01406736')?.evidence?.expected, '0140-6736');
+  // Prices of 5% of the rows written "155" for "15.5" (the point lost): another number (ten times the price), not
+  // the same written otherwise — left to the usual minority test.
+  const prices = ['product,price'];
+  for (let i = 0; i < 1000; i++) prices.push(`P${i % 10},${spread(i) ? `${15 + (i % 10)}5` : `${15 + (i % 10)}.5`}`);
+  assert.deepEqual(check(prices), [], 'numbers keep their points');
+});

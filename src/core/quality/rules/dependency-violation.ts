@@ -141,6 +141,22 @@ function continuesNeighbour(data: IngestResult, dep: Dependency, r: number): boo
 /** Rows of a majority per row of a minority of three or more that still makes it a clear minority. */
 const MINORITY_RATIO = 50;
 
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+/**
+ * Whether `text` is `expected` written with other separators ("00284793" or "0028 4793" for "0028-4793"): the
+ * same letters and digits in order, case aside. Not numbers, whose point is part of their value ("1.5" is not
+ * "15"). Such a value in a group is the group's own value written another way, never a second value of it: it
+ * is reported whenever it is the minority (see SEPARATED_MINORITY_RATIO).
+ */
+export function separatedOtherwise(text: string, expected: string): boolean {
+  if (text === expected || (PLAIN_NUMBER.test(text.trim()) && PLAIN_NUMBER.test(expected.trim()))) return false;
+  const own = text.replace(NOT_LETTER_OR_DIGIT, '').toLowerCase();
+  return own !== '' && own === expected.replace(NOT_LETTER_OR_DIGIT, '').toLowerCase();
+}
+/** Rows of a majority per row of a value written with other separators that makes it a minority to report. */
+const SEPARATED_MINORITY_RATIO = 2;
+
 /** Whether `count` rows of a group against `majorityCount` holding its majority value are a clear minority. */
 function clearMinority(count: number, majorityCount: number): boolean {
   if (count === 1) return majorityCount >= 2;
@@ -352,7 +368,8 @@ others' in every block of ten numbers).
 
 In a group that disagrees, a value is reported only when it is a clear minority — in one row against at
 least two holding the majority value, in two against at least five, or in more against at least 50 times as
-many, or ${FOREIGN_MINORITY_RATIO} times as many for a value foreign to the dependency (it dissents in other groups too and
+many, or in fewer than half as many when it is the majority value written with other separators ("00284793"
+or "0028 4793" among an ISSN's "0028-4793": the same letters and digits; not numbers, "1.5" is not "15"), or ${FOREIGN_MINORITY_RATIO} times as many for a value foreign to the dependency (it dissents in other groups too and
 no group holds it otherwise: "Massachusetts" in a few rows of Boston and of Springfield among state codes is
 no second state of either), or, at one row in ${FOREIGN_MINORITY_RATIO} of the majority's, in no more rows than the dependency's own
 errors put a value there by chance (Poisson, P ≥ ${NOISE_LEVEL}: the group's rows × the share of the rows that break the
@@ -481,7 +498,9 @@ rows holding it (related information).
           // most one row in MINORITY_RATIO of the majority's (7 of 2,000 married people with a single's
           // exemption), or at most one in FOREIGN_MINORITY_RATIO for a value foreign to the dependency; among an
           // entity's records, any value less than half as frequent as the one they agree on.
-          if (!dep.entity && !clearMinority(count, majorityCount) && !(count * FOREIGN_MINORITY_RATIO <= majorityCount && foreign(value, count)) && !errorsExplain(count, majorityCount, group.size, dep.error, total(value) / columnRows(), dissentsElsewhere(value, count))) continue;
+          // The group's value written with other separators ("00284793" among "0028-4793"), in fewer rows than it: any count.
+          const separated = () => count * SEPARATED_MINORITY_RATIO <= majorityCount && separatedOtherwise(cellText(data, group.rowsOf(value)[0], c), expected);
+          if (!dep.entity && !clearMinority(count, majorityCount) && !(count * FOREIGN_MINORITY_RATIO <= majorityCount && foreign(value, count)) && !errorsExplain(count, majorityCount, group.size, dep.error, total(value) / columnRows(), dissentsElsewhere(value, count)) && !separated()) continue;
           const rows = group.rowsOf(value);
           const text = cellText(data, rows[0], c);
           if (sameLoosely(text, expected) || isAccepted(c, text)) continue;
