@@ -109,3 +109,18 @@ test('a boolean column written "Yes"/"No": "true", "false" and "yes" among them 
   const excel = Array.from({ length: 200 }, (_, i) => [`${i}`, i % 2 ? 'TRUE' : 'FALSE']);
   assert.equal(checkCsv(csv(['id', 'flag'], excel)).findings.filter((f) => f.rule === 'category-variant').length, 0, 'TRUE/FALSE alone is one way');
 });
+
+test('a name written last name first ("Hitchcock, Alfred") beside the column\'s "Alfred Hitchcock" is a variant of it, and the reverse; places with a comma are not', () => {
+  const directors = ['Alfred Hitchcock', 'Agnes Varda', 'Akira Kurosawa', 'Billy Wilder', 'Jane Campion'];
+  const rows = Array.from({ length: 100 }, (_, i) => {
+    const name = directors[i % 5];
+    const [first, last] = name.split(' ');
+    return [`Film ${i}`, i % 25 === 3 ? `${last}, ${first}` : name, i % 2 === 0 ? 'Portland, OR' : 'Bend, OR'];
+  });
+  const found = findingsOf(checkCsv(csv(['title', 'director', 'place'], rows)), 'category-variant');
+  assert.deepEqual(found.map((f) => [f.row, f.value, fixText(f)]), [3, 28, 53, 78].map((r) => [r, 'Wilder, Billy', '"Billy Wilder"']), 'last name first, with the column\'s order as fix (the cell stays quoted)');
+  // The other way round: the column writes "Last, First"; one row writes "First Last".
+  const reversed = rows.map(([title, name, place]) => [title, name.includes(',') ? name.split(', ').reverse().join(' ') : `${name.split(' ')[1]}, ${name.split(' ')[0]}`, place]);
+  const back = findingsOf(checkCsv(csv(['title', 'director', 'place'], reversed)), 'category-variant');
+  assert.deepEqual(back.map((f) => [f.value, fixText(f)]), Array(4).fill(['Billy Wilder', '"Wilder, Billy"']));
+});

@@ -75,6 +75,45 @@ export function abbreviatedValues<T>(values: readonly T[], text: (value: T) => s
   return found;
 }
 
+/**
+ * The key of a value of two parts around one comma with the parts exchanged ("Hitchcock, Alfred" → the key of
+ * "Alfred Hitchcock"); undefined for other values. Both parts hold letters.
+ */
+function exchangedKey(value: string): string | undefined {
+  const parts = value.split(',');
+  if (parts.length !== 2) return undefined;
+  const [first, second] = parts.map((part) => part.trim());
+  if (!/\p{L}/u.test(first) || !/\p{L}/u.test(second)) return undefined;
+  return categoryKey(`${second} ${first}`);
+}
+
+/**
+ * Of a column's values (each with its rows), those written with their two parts in the other order — a name last
+ * name first ("Hitchcock, Alfred") beside the value that writes it first name first ("Alfred Hitchcock"), or the
+ * reverse — with the value of the order the column writes in more rows: what the rule reports and the cleaning
+ * step unifies (one source). Values alike by {@link categoryKey} count together.
+ */
+export function exchangedValues<T>(values: readonly T[], text: (value: T) => string, rows: (value: T) => number): Map<T, T> {
+  const found = new Map<T, T>();
+  const rowsOfKey = new Map<string, number>();
+  const valuesOfKey = new Map<string, T[]>();
+  for (const value of values) {
+    const key = categoryKey(text(value));
+    rowsOfKey.set(key, (rowsOfKey.get(key) ?? 0) + rows(value));
+    valuesOfKey.set(key, [...(valuesOfKey.get(key) ?? []), value]);
+  }
+  const usualOf = (key: string) => valuesOfKey.get(key)!.reduce((a, b) => (rows(b) > rows(a) ? b : a));
+  for (const value of values) {
+    const exchanged = exchangedKey(text(value));
+    const own = categoryKey(text(value));
+    if (exchanged === undefined || exchanged === own || !valuesOfKey.has(exchanged)) continue;
+    const [ownRows, otherRows] = [rowsOfKey.get(own)!, rowsOfKey.get(exchanged)!];
+    if (otherRows > ownRows) found.set(value, usualOf(exchanged));
+    else if (ownRows > otherRows) for (const other of valuesOfKey.get(exchanged)!) found.set(other, usualOf(own));
+  }
+  return found;
+}
+
 /** The truth value each common spelling of a yes/no answer writes. */
 const TRUTH = new Map<string, boolean>([
   ...['y', 'yes', 'true', 't', '1'].map((w) => [w, true] as const),
@@ -187,7 +226,7 @@ export const categoryVariant = defineRule({
   dimension: 'consistency',
   defaultSeverity: 'warning',
   defaultOptions: { maxDistinct: 1000 },
-  description: 'Values of a categorical column that differ only by case, white space, accents, punctuation or a word written short ("St. Louis" for "Saint Louis"), or a yes/no answer written another way ("TRUE" among "Y" and "N").',
+  description: 'Values of a categorical column that differ only by case, white space, accents, punctuation, a word written short ("St. Louis" for "Saint Louis") or the order of two parts around a comma ("Hitchcock, Alfred" for "Alfred Hitchcock"), or a yes/no answer written another way ("TRUE" among "Y" and "N").',
   docs: `"Paris", "paris " and "PARIS" are one city but three categories, as are "PG-13" and "PG13": one-hot
 encoding splits their rows across several features and each gets fewer examples. Punctuation counts only
 beside a letter: "1.5" and "15" are two values. A code of digits that lost its leading zeros is its code ("6103"
@@ -195,7 +234,10 @@ among "06103", as a spreadsheet writes it). So are a value and its spelling with
 where the full spelling is exactly one value in more rows: "St. Louis" (or "St Louis") and "Saint Louis", "Ft.
 Collins" and "Fort Collins", "Johnson & Johnson" and "Johnson and Johnson" — a word of letters and a period
 whose letters are the full word's first letter and then others in order, a two-letter contraction of its first
-and last letters beside a word kept as it is ("AP" alone is a code), or "&" for "and". And in a column of
+and last letters beside a word kept as it is ("AP" alone is a code), or "&" for "and". So are a value of two
+parts around one comma and the value writing them in the other order, where that order is in more rows: a name
+written last name first ("Hitchcock, Alfred") beside "Alfred Hitchcock", or the reverse in a column that writes
+names last name first ("Portland, OR" has no "OR Portland" beside it). And in a column of
 yes/no answers (every value a spelling of true or false: y/yes/true/t/1, n/no/false/f/0), a spelling other
 than the one each answer is written with in 90% of its rows: "TRUE" among "Y" and "N" ("yes" beside "Y" is
 spelled-out-code's). A column read as booleans is checked the same way on its cells as written: "true" or "yes"
@@ -263,6 +305,11 @@ are left alone: there, case can carry meaning (a package \`query\` beside a clas
       // A value with a word written short ("St. Louis") whose full spelling is exactly one value in more rows.
       for (const [id, full] of abbreviatedValues(categories, (id) => distinct.text(id), (id) => counts[id])) {
         const target = canonical.get(categoryKey(distinct.text(full)));
+        if (!targetOf.has(id) && target !== undefined) targetOf.set(id, target);
+      }
+      // A value with its two parts in the other order ("Hitchcock, Alfred" among "Alfred Hitchcock").
+      for (const [id, usual] of exchangedValues(categories, (id) => distinct.text(id), (id) => counts[id])) {
+        const target = canonical.get(categoryKey(distinct.text(usual)));
         if (!targetOf.has(id) && target !== undefined) targetOf.set(id, target);
       }
       // A yes/no answer written another way ("TRUE" among "Y" and "N").
