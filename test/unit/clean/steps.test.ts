@@ -41,6 +41,8 @@ test('unify categories: a word written short joins its full spelling, as categor
   assert.equal(run.steps[0].cellsChanged, 3);
   const answers = await cleanCsv(`member\n${[...Array(12).fill('Y'), ...Array(12).fill('N'), 'TRUE', 'F'].join('\n')}\n`, [['unify-categories', { columns: ['member'] }]]);
   assert.deepEqual(lines(answers.text).slice(-2), ['Y', 'N'], 'a yes/no answer written another way, as category-variant reports it');
+  const names = await cleanCsv(`director\n${[...Array(5).fill('Billy Wilder'), '"Wilder, Billy"', ...Array(3).fill('Agnes Varda')].join('\n')}\n`, [['unify-categories', { columns: ['director'] }]]);
+  assert.deepEqual(lines(names.text).slice(5, 7), ['Billy Wilder', 'Billy Wilder'], 'a name written last name first, as category-variant reports it');
 });
 
 test('normalize numbers: separators, currency, percent, units (converted to the column\'s unit), accounting negatives', async () => {

@@ -80,3 +80,26 @@ test('a code with its name or a number glued on, where neither column repeats it
   assert.deepEqual(found.map((f) => [f.row, f.evidence?.ownPart, f.evidence?.neighbourValue]), [[21, 'men', String(1000 + ((21 * 7919) % 5000))]], 'the count glued on');
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'sex', 'count'], people({ 21: 'men, 17' }))), 'merged-neighbour'), [], 'another number is no merge with this row\'s count');
 });
+
+test('a column of lists: a director who is also the first of the film\'s actors is no merge; a list with another separator is mixed-list-separator\'s', () => {
+  const people = ['Clint Eastwood', 'Morgan Freeman', 'Meg Ryan', 'Tom Hanks', 'Greta Gerwig', 'Saoirse Ronan', 'Laura Dern', 'Adam Driver', 'Emma Stone', 'Ryan Gosling'];
+  const rows: string[][] = [];
+  for (let i = 0; i < 120; i++) {
+    const director = people[i % 5];
+    // Every 10th film stars its director first ("Clint Eastwood, Morgan Freeman"); every 20th is written with semicolons.
+    const cast = i % 10 === 0 ? [director, people[5 + (i % 5)]] : [people[5 + (i % 5)], people[5 + ((i + 2) % 5)], people[(i + 1) % 5]];
+    rows.push([`Film ${i}`, director, cast.join(i % 20 === 5 ? '; ' : ', ')]);
+  }
+  const report = checkCsv(csv(['title', 'director', 'actors'], rows));
+  assert.deepEqual(findingsOf(report, 'merged-neighbour'), [], 'the director among the actors is an item of the list');
+  const lists = findingsOf(report, 'mixed-list-separator');
+  assert.deepEqual(lists.map((f) => f.row), [5, 25, 45, 65, 85, 105], 'each list written with semicolons');
+  assert.equal(lists[0].message, '"Saoirse Ronan; Adam Driver; Morgan Freeman" separates its items with "; ", unlike 95% of column "actors", whose lists use ", " (like "Clint Eastwood, Saoirse Ronan").');
+  assert.equal(fixText(lists[0]), '"Saoirse Ronan, Adam Driver, Morgan Freeman"');
+});
+
+test('free text whose sentences hold commas is no column of lists: a sentence with a semicolon is not reported', () => {
+  const words = ['the river', 'a storm', 'the old mill', 'every spring', 'the harvest', 'our village', 'a long winter', 'the market'];
+  const rows = Array.from({ length: 60 }, (_, i) => [`${i}`, i % 15 === 7 ? `In ${words[i % 8]} we stayed; ${words[(i + 3) % 8]} came ${i} days later` : `After ${words[i % 8]} ${i}, ${words[(i * 3) % 8]} turned ${i * 7} times`]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'note'], rows)), 'mixed-list-separator'), []);
+});

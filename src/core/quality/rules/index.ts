@@ -21,6 +21,7 @@ import { disguisedMissing } from './disguised-missing';
 import { typeMismatch } from './type-mismatch';
 import { mixedDateFormat } from './mixed-date-format';
 import { mixedTimeFormat } from './mixed-time-format';
+import { mixedListSeparator } from './mixed-list-separator';
 import { numberFormat } from './number-format';
 import { patternMismatch } from './pattern-mismatch';
 import { whitespace } from './whitespace';
@@ -75,6 +76,7 @@ export const allRules: readonly QualityRule[] = [
   typeMismatch,
   mixedDateFormat,
   mixedTimeFormat,
+  mixedListSeparator,
   numberFormat,
   patternMismatch,
   whitespace,

@@ -3,6 +3,7 @@ import { defineRule } from '../rule';
 import { KNOWN_ROWS, NEIGHBOUR_VALUES_MAX_DISTINCT, TEXT_KINDS, distinctValues, isNumeric, nullCount, nullMask, numericColumn, replaceCellFixes, type DistinctValues } from '../column-values';
 import { FIELD_SEPARATOR, splits } from '../field-splits';
 import { columnPatterns, patternOf } from '../value-patterns';
+import { listColumn } from '../list-separators';
 
 const loose = (text: string) => text.trim().toLowerCase();
 /** Share of a column's values a shape must have to be one of the column's own (value-patterns.ts). */
@@ -18,6 +19,8 @@ interface Glued {
   own: string;
   glued: string;
   known: boolean;
+  /** What the parts meet at ("", " ", ", "). */
+  between: string;
 }
 
 /** The rows of each value of a text column, by its loose form. */
@@ -49,7 +52,7 @@ function gluedValues(distinct: DistinctValues, rowsOf: ReadonlyMap<string, numbe
       if (loose(own) === loose(other)) continue;
       const known = (rowsOf.get(loose(own)) ?? 0) >= KNOWN_ROWS;
       const between = atEnd ? whole.slice(own.length, whole.length - other.length) : whole.slice(other.length, whole.length - own.length);
-      if (known || FIELD_SEPARATOR.test(between)) cuts.push({ own, glued: other, known });
+      if (known || FIELD_SEPARATOR.test(between)) cuts.push({ own, glued: other, known, between });
     }
     if (cuts.length) glued.set(id, cuts);
   }
@@ -80,7 +83,9 @@ comma, semicolon or bar and either the neighbour's value is one it repeats (held
 Rock, OH" beside "OH" in a column of towns named once each) or the own part is written as at least
 ${100 * USUAL_SHAPE}% of the column's values are and the whole is not (a code with its name glued on, "DTA, Delta
 Municipal", where codes and names are held once each); a description ending in its category's word after a space
-is not a merge; in a column whose values do not repeat, only values holding a comma, semicolon or bar are read —
+is not a merge; in a column of lists ("Tom Hanks, Meg Ryan", see \`mixed-list-separator\`) a part met at the lists'
+separator is an item of the list (a film's director among its actors), unless the rest is one of the column's
+values; in a column whose values do not repeat, only values holding a comma, semicolon or bar are read —
 and such values are under \`maxShare\` of the column's rows (where most rows write the pair, that is the
 column's format).
 
@@ -103,6 +108,9 @@ The evidence: the neighbour, its value in the row, and the column's own value.
       // Values that repeat (a city among cities), or else only values written with a field separator.
       const repeated = 2 * distinct.size <= present;
       let rowsOf: Map<string, number> | undefined;
+      // In a column of lists ("Tom Hanks, Meg Ryan"), a part met at the lists' separator is one of the list's items:
+      // a film's director is often one of its actors.
+      const listSeparator = listColumn(data, here)?.separator.trim();
       for (const neighbour of [here + 1, here - 1]) {
         if (neighbour < 0 || neighbour >= columns) continue;
         const numeric = isNumeric(data.columns[neighbour]);
@@ -131,6 +139,7 @@ The evidence: the neighbour, its value in the row, and the column's own value.
           // or the own part written as the column's values are while the whole is not (a code with its name glued on).
           const repeatedThere = other !== undefined && other.counts[other.ids[r]] >= KNOWN_ROWS;
           if (!parts.known && !repeatedThere && !(usualShape(here, parts.own) && !usualShape(here, distinct.text(distinct.ids[r])))) continue;
+          if (!parts.known && listSeparator !== undefined && parts.between.trim() === listSeparator) continue;
           cutOf.set(r, parts);
           rows.push(r);
         }
