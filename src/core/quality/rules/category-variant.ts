@@ -88,28 +88,74 @@ function exchangedKey(value: string): string | undefined {
 }
 
 /**
- * Of a column's values (each with its rows), those written with their two parts in the other order — a name last
- * name first ("Hitchcock, Alfred") beside the value that writes it first name first ("Alfred Hitchcock"), or the
- * reverse — with the value of the order the column writes in more rows: what the rule reports and the cleaning
- * step unifies (one source). Values alike by {@link categoryKey} count together.
+ * Of a column's values (each with its rows), those written with their two parts in the other order than the
+ * column writes them — a name last name first ("Hitchcock, Alfred") where most of the column's names are written
+ * first name first, beside the value that writes it so ("Alfred Hitchcock"), or the reverse where most are written
+ * last name first — with that value: what the rule reports and the cleaning step unifies (one source). The
+ * column's order, not each pair's rows, decides (a director whose films a second source wrote more of is still
+ * written as the column writes names).
  */
 export function exchangedValues<T>(values: readonly T[], text: (value: T) => string, rows: (value: T) => number): Map<T, T> {
   const found = new Map<T, T>();
-  const rowsOfKey = new Map<string, number>();
-  const valuesOfKey = new Map<string, T[]>();
-  for (const value of values) {
-    const key = categoryKey(text(value));
-    rowsOfKey.set(key, (rowsOfKey.get(key) ?? 0) + rows(value));
-    valuesOfKey.set(key, [...(valuesOfKey.get(key) ?? []), value]);
-  }
-  const usualOf = (key: string) => valuesOfKey.get(key)!.reduce((a, b) => (rows(b) > rows(a) ? b : a));
+  // Values of two parts around a comma, by the key of the other order; values of two words or more without one, by key.
+  const byExchangedKey = new Map<string, T>();
+  const plainByKey = new Map<string, T>();
+  let [commaRows, plainRows] = [0, 0];
   for (const value of values) {
     const exchanged = exchangedKey(text(value));
-    const own = categoryKey(text(value));
-    if (exchanged === undefined || exchanged === own || !valuesOfKey.has(exchanged)) continue;
-    const [ownRows, otherRows] = [rowsOfKey.get(own)!, rowsOfKey.get(exchanged)!];
-    if (otherRows > ownRows) found.set(value, usualOf(exchanged));
-    else if (ownRows > otherRows) for (const other of valuesOfKey.get(exchanged)!) found.set(other, usualOf(own));
+    if (exchanged !== undefined) {
+      commaRows += rows(value);
+      const known = byExchangedKey.get(exchanged);
+      if (known === undefined || rows(value) > rows(known)) byExchangedKey.set(exchanged, value);
+    } else if (!text(value).includes(',') && words(text(value)).length >= 2) {
+      plainRows += rows(value);
+      const key = categoryKey(text(value));
+      const known = plainByKey.get(key);
+      if (known === undefined || rows(value) > rows(known)) plainByKey.set(key, value);
+    }
+  }
+  if (commaRows === plainRows) return found;
+  const lastFirst = commaRows > plainRows;
+  for (const value of values) {
+    if (lastFirst) {
+      const comma = words(text(value)).length >= 2 && !text(value).includes(',') ? byExchangedKey.get(categoryKey(text(value))) : undefined;
+      if (comma !== undefined) found.set(value, comma);
+    } else {
+      const exchanged = exchangedKey(text(value));
+      const plain = exchanged === undefined ? undefined : plainByKey.get(exchanged);
+      if (plain !== undefined) found.set(value, plain);
+    }
+  }
+  return found;
+}
+
+/** Short words an initialism leaves out ("United States of America" is "USA"). */
+const UNINITIALED = new Set(['of', 'and', 'the', '&']);
+/** Initialisms are capitals only, two to five ("UK", "USA", "UAE"). */
+const INITIALISM = /^\p{Lu}{2,5}$/u;
+
+/** The initialism of a value of two words or more ("United Kingdom" → "uk"), lower case; undefined for one word. */
+function initialsOf(value: string): string | undefined {
+  const significant = words(value).filter((word) => !UNINITIALED.has(word));
+  return significant.length >= 2 && significant.every((word) => /^\p{L}/u.test(word)) ? significant.map((word) => word[0]).join('') : undefined;
+}
+
+/**
+ * Of a column's values (each with its rows), those whose words' initials are another value written in capitals
+ * ("United Kingdom" beside "UK", "United States of America" beside "USA"), or that initialism, with the one of
+ * the two in more rows: what the rule reports and the cleaning step unifies (one source).
+ */
+export function initialismValues<T>(values: readonly T[], text: (value: T) => string, rows: (value: T) => number): Map<T, T> {
+  const found = new Map<T, T>();
+  const initialisms = new Map<string, T>();
+  for (const value of values) if (INITIALISM.test(text(value).trim())) initialisms.set(text(value).trim().toLowerCase(), value);
+  if (initialisms.size === 0) return found;
+  for (const value of values) {
+    const initials = initialsOf(text(value));
+    const short = initials === undefined ? undefined : initialisms.get(initials);
+    if (short === undefined || short === value) continue;
+    if (rows(short) > rows(value)) found.set(value, short);
+    else if (rows(value) > rows(short)) found.set(short, value);
   }
   return found;
 }
@@ -226,7 +272,7 @@ export const categoryVariant = defineRule({
   dimension: 'consistency',
   defaultSeverity: 'warning',
   defaultOptions: { maxDistinct: 1000 },
-  description: 'Values of a categorical column that differ only by case, white space, accents, punctuation, a word written short ("St. Louis" for "Saint Louis") or the order of two parts around a comma ("Hitchcock, Alfred" for "Alfred Hitchcock"), or a yes/no answer written another way ("TRUE" among "Y" and "N").',
+  description: 'Values of a categorical column that differ only by case, white space, accents, punctuation, a word written short ("St. Louis" for "Saint Louis"), an initialism ("UK" for "United Kingdom") or the order of two parts around a comma ("Hitchcock, Alfred" for "Alfred Hitchcock"), or a yes/no answer written another way ("TRUE" among "Y" and "N").',
   docs: `"Paris", "paris " and "PARIS" are one city but three categories, as are "PG-13" and "PG13": one-hot
 encoding splits their rows across several features and each gets fewer examples. Punctuation counts only
 beside a letter: "1.5" and "15" are two values. A code of digits that lost its leading zeros is its code ("6103"
@@ -235,9 +281,12 @@ where the full spelling is exactly one value in more rows: "St. Louis" (or "St L
 Collins" and "Fort Collins", "Johnson & Johnson" and "Johnson and Johnson" — a word of letters and a period
 whose letters are the full word's first letter and then others in order, a two-letter contraction of its first
 and last letters beside a word kept as it is ("AP" alone is a code), or "&" for "and". So are a value of two
-parts around one comma and the value writing them in the other order, where that order is in more rows: a name
-written last name first ("Hitchcock, Alfred") beside "Alfred Hitchcock", or the reverse in a column that writes
-names last name first ("Portland, OR" has no "OR Portland" beside it). And in a column of
+parts around one comma and the value writing them in the other order, where the column writes its values of two
+words or more in that order in more rows: a name written last name first ("Hitchcock, Alfred") beside "Alfred
+Hitchcock" in a column of names written first name first, or the reverse in a column that writes names last
+name first ("Portland, OR" has no "OR Portland" beside it). So are a name of two words or more and
+its initialism written in capitals, two to five letters ("United Kingdom" and "UK", "United Arab Emirates" and
+"UAE"; "of", "and" and "the" have no letter in it), the one in fewer rows reported with the other. And in a column of
 yes/no answers (every value a spelling of true or false: y/yes/true/t/1, n/no/false/f/0), a spelling other
 than the one each answer is written with in 90% of its rows: "TRUE" among "Y" and "N" ("yes" beside "Y" is
 spelled-out-code's). A column read as booleans is checked the same way on its cells as written: "true" or "yes"
@@ -309,6 +358,11 @@ are left alone: there, case can carry meaning (a package \`query\` beside a clas
       }
       // A value with its two parts in the other order ("Hitchcock, Alfred" among "Alfred Hitchcock").
       for (const [id, usual] of exchangedValues(categories, (id) => distinct.text(id), (id) => counts[id])) {
+        const target = canonical.get(categoryKey(distinct.text(usual)));
+        if (!targetOf.has(id) && target !== undefined) targetOf.set(id, target);
+      }
+      // A name and its initialism ("United Kingdom" beside "UK").
+      for (const [id, usual] of initialismValues(categories, (id) => distinct.text(id), (id) => counts[id])) {
         const target = canonical.get(categoryKey(distinct.text(usual)));
         if (!targetOf.has(id) && target !== undefined) targetOf.set(id, target);
       }
