@@ -1,13 +1,13 @@
 /**
  * Which spellings of a category are variants of another, from the value counts of one column: values that
  * differ only by case, accents or white space (the category-variant rule's key), a word written short ("St.
- * Louis" for "Saint Louis"), two parts in the other order ("Hitchcock, Alfred" for "Alfred Hitchcock"), a name
- * and its initialism ("United Kingdom", "UK") or a yes/no answer written another way ("TRUE" among "Y" and "N"), as the rule
+ * Louis" for "Saint Louis"), two parts in the other order ("Hitchcock, Alfred" for "Alfred Hitchcock") or a yes/no
+ * answer written another way ("TRUE" among "Y" and "N"), as the rule
  * reads them, and — optionally — rare
  * values one or two typing errors away from a much more frequent one ("Londno" among many "London").
  * Each variant maps to its group's most frequent spelling.
  */
-import { abbreviatedValues, categoryKey, exchangedValues, initialismValues, truthVariants } from '../quality/rules/category-variant';
+import { abbreviatedValues, categoryKey, exchangedValues, truthVariants } from '../quality/rules/category-variant';
 import { editDistance } from '../quality/edit-distance';
 
 export interface VariantOptions {
@@ -73,7 +73,6 @@ export function variantMapping(counts: ReadonlyMap<string, number>, options: Var
   const ordered = [...groups.values()];
   for (const [short, full] of abbreviatedValues(ordered, (g) => g.canonical, (g) => g.total)) if (!target.has(short)) target.set(short, full);
   for (const [other, usual] of exchangedValues(ordered, (g) => g.canonical, (g) => g.total)) if (!target.has(other)) target.set(other, usual);
-  for (const [other, usual] of initialismValues(ordered, (g) => g.canonical, (g) => g.total)) if (!target.has(other)) target.set(other, usual);
   for (const [other, usual] of truthVariants(ordered, (g) => g.canonical, (g) => g.total)) if (!target.has(other)) target.set(other, usual);
   const mapping = new Map<string, string>();
   for (const group of groups.values()) {

@@ -129,37 +129,6 @@ export function exchangedValues<T>(values: readonly T[], text: (value: T) => str
   return found;
 }
 
-/** Short words an initialism leaves out ("United States of America" is "USA"). */
-const UNINITIALED = new Set(['of', 'and', 'the', '&']);
-/** Initialisms are capitals only, two to five ("UK", "USA", "UAE"). */
-const INITIALISM = /^\p{Lu}{2,5}$/u;
-
-/** The initialism of a value of two words or more ("United Kingdom" → "uk"), lower case; undefined for one word. */
-function initialsOf(value: string): string | undefined {
-  const significant = words(value).filter((word) => !UNINITIALED.has(word));
-  return significant.length >= 2 && significant.every((word) => /^\p{L}/u.test(word)) ? significant.map((word) => word[0]).join('') : undefined;
-}
-
-/**
- * Of a column's values (each with its rows), those whose words' initials are another value written in capitals
- * ("United Kingdom" beside "UK", "United States of America" beside "USA"), or that initialism, with the one of
- * the two in more rows: what the rule reports and the cleaning step unifies (one source).
- */
-export function initialismValues<T>(values: readonly T[], text: (value: T) => string, rows: (value: T) => number): Map<T, T> {
-  const found = new Map<T, T>();
-  const initialisms = new Map<string, T>();
-  for (const value of values) if (INITIALISM.test(text(value).trim())) initialisms.set(text(value).trim().toLowerCase(), value);
-  if (initialisms.size === 0) return found;
-  for (const value of values) {
-    const initials = initialsOf(text(value));
-    const short = initials === undefined ? undefined : initialisms.get(initials);
-    if (short === undefined || short === value) continue;
-    if (rows(short) > rows(value)) found.set(value, short);
-    else if (rows(value) > rows(short)) found.set(short, value);
-  }
-  return found;
-}
-
 /** The truth value each common spelling of a yes/no answer writes. */
 const TRUTH = new Map<string, boolean>([
   ...['y', 'yes', 'true', 't', '1'].map((w) => [w, true] as const),
@@ -272,7 +241,7 @@ export const categoryVariant = defineRule({
   dimension: 'consistency',
   defaultSeverity: 'warning',
   defaultOptions: { maxDistinct: 1000 },
-  description: 'Values of a categorical column that differ only by case, white space, accents, punctuation, a word written short ("St. Louis" for "Saint Louis"), an initialism ("UK" for "United Kingdom") or the order of two parts around a comma ("Hitchcock, Alfred" for "Alfred Hitchcock"), or a yes/no answer written another way ("TRUE" among "Y" and "N").',
+  description: 'Values of a categorical column that differ only by case, white space, accents, punctuation, a word written short ("St. Louis" for "Saint Louis") or the order of two parts around a comma ("Hitchcock, Alfred" for "Alfred Hitchcock"), or a yes/no answer written another way ("TRUE" among "Y" and "N").',
   docs: `"Paris", "paris " and "PARIS" are one city but three categories, as are "PG-13" and "PG13": one-hot
 encoding splits their rows across several features and each gets fewer examples. Punctuation counts only
 beside a letter: "1.5" and "15" are two values. A code of digits that lost its leading zeros is its code ("6103"
@@ -284,9 +253,7 @@ and last letters beside a word kept as it is ("AP" alone is a code), or "&" for 
 parts around one comma and the value writing them in the other order, where the column writes its values of two
 words or more in that order in more rows: a name written last name first ("Hitchcock, Alfred") beside "Alfred
 Hitchcock" in a column of names written first name first, or the reverse in a column that writes names last
-name first ("Portland, OR" has no "OR Portland" beside it). So are a name of two words or more and
-its initialism written in capitals, two to five letters ("United Kingdom" and "UK", "United Arab Emirates" and
-"UAE"; "of", "and" and "the" have no letter in it), the one in fewer rows reported with the other. And in a column of
+name first ("Portland, OR" has no "OR Portland" beside it). And in a column of
 yes/no answers (every value a spelling of true or false: y/yes/true/t/1, n/no/false/f/0), a spelling other
 than the one each answer is written with in 90% of its rows: "TRUE" among "Y" and "N" ("yes" beside "Y" is
 spelled-out-code's). A column read as booleans is checked the same way on its cells as written: "true" or "yes"
@@ -358,11 +325,6 @@ are left alone: there, case can carry meaning (a package \`query\` beside a clas
       }
       // A value with its two parts in the other order ("Hitchcock, Alfred" among "Alfred Hitchcock").
       for (const [id, usual] of exchangedValues(categories, (id) => distinct.text(id), (id) => counts[id])) {
-        const target = canonical.get(categoryKey(distinct.text(usual)));
-        if (!targetOf.has(id) && target !== undefined) targetOf.set(id, target);
-      }
-      // A name and its initialism ("United Kingdom" beside "UK").
-      for (const [id, usual] of initialismValues(categories, (id) => distinct.text(id), (id) => counts[id])) {
         const target = canonical.get(categoryKey(distinct.text(usual)));
         if (!targetOf.has(id) && target !== undefined) targetOf.set(id, target);
       }
