@@ -12,6 +12,8 @@
  *     of drawn reliability that disagree; cell-level precision and recall.
  * (d) Arithmetic relations (relation-eval.ts): the clean synthetic tables' relations with one cell changed in 2%
  *     of the rows; cell-level precision and recall.
+ * (e) A film catalogue merged from two sources (catalogue-eval.ts): vega's movies written as one catalogue
+ *     writes them, 5–20% of the rows as another does (dates, running times, ratings, names, lists); cell level.
  *
  * Scoring (bench/lib/detection/score.ts): a finding with a row and a column marks that cell; with a row only,
  * the row; without a row, nothing (listed, not scored). Findings the same table already gets without
@@ -29,6 +31,7 @@ import { formatReport, summarize } from '../lib/detection/report';
 import { ensureStdlibDatasets } from '../lib/detection/sources';
 import { evaluateMultiSource, formatMultiSource } from '../lib/detection/multi-source-eval';
 import { evaluateRelations, formatRelations } from '../lib/detection/relation-eval';
+import { evaluateCatalogue, formatCatalogue } from '../lib/detection/catalogue-eval';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -72,11 +75,13 @@ async function main(): Promise<void> {
   console.log(formatMultiSource(multiSource));
   const relations = await evaluateRelations(seeds, options.syntheticRows, options.dataDir);
   console.log(formatRelations(relations));
+  const catalogue = await evaluateCatalogue(seeds, options.dataDir);
+  console.log(formatCatalogue(catalogue));
   const seconds = (performance.now() - t0) / 1000;
   console.log(`\n${summary.checks} checks in ${(summary.checkMs / 1000).toFixed(1)} s; whole run ${seconds.toFixed(1)} s. Dirty CSVs and truth: bench/.data/detection/`);
   if (values.json) {
     mkdirSync(path.dirname(path.resolve(values.json)), { recursive: true });
-    writeFileSync(values.json, `${JSON.stringify({ options, summary, seeds: results, multiSource, relations }, null, 1)}\n`);
+    writeFileSync(values.json, `${JSON.stringify({ options, summary, seeds: results, multiSource, relations, catalogue }, null, 1)}\n`);
     console.log(`results written to ${values.json}`);
   }
 }
