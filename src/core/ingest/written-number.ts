@@ -172,7 +172,7 @@ export function hoursAndMinutes(text: string): number | null {
   return m && +m[2] < 60 ? +m[1] * 60 + +m[2] : null;
 }
 /** The suffix standing for every cell written in hours and minutes (one form, whatever the spelling). */
-export const HOURS_MINUTES_SUFFIX = ' h min';
+const HOURS_MINUTES_SUFFIX = ' h min';
 
 /**
  * Reads a cell as a number written with a unit, percent sign, currency, thousands separators or a decimal

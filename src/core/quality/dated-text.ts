@@ -5,7 +5,7 @@
  * format most of its dates are written in, and the format of each value's date.
  */
 import type { IngestResult } from '../table/model';
-import { dateFormatsOf, type DateFormat } from '../ingest/csv/infer';
+import { MONTH_NAMES, dateFormatsOf, type DateFormat } from '../ingest/csv/infer';
 import { distinctValues, memo } from './column-values';
 
 /** A weekday before a date, with its comma: "Wednesday, ", "Wed ". */
@@ -57,8 +57,15 @@ export const DATED_MIN_ROWS = 20;
 /** Rows of a first even sample: a column where fewer than DATED_SHARE of them hold dates is not read further. */
 const SAMPLE_ROWS = 200;
 
-/** A month written out beyond three letters and a dot ("September", "Sept" is abbreviated). */
-const WHOLE_MONTH = /[A-Za-z]{5,}/;
+/** The month word of a date ("September", "Sep", "Sept."), if it has one. */
+const MONTH_WORD = /\p{L}{3,}/u;
+
+/** Whether a date writes its month's whole name (true), an abbreviation (false), or says neither ("May", or no month name). */
+function wholeMonth(date: string): boolean | undefined {
+  const word = MONTH_WORD.exec(date)?.[0].toLowerCase();
+  if (word === undefined || word === 'may') return undefined;
+  return MONTH_NAMES.includes(word);
+}
 
 /**
  * The dates inside a text column, when at least DATED_SHARE of its non-null rows (and DATED_MIN_ROWS) hold a date
@@ -96,7 +103,7 @@ function learn(data: IngestResult, column: number): DatedText | undefined {
   if (format === undefined) return undefined;
   let rows = 0;
   let example = '';
-  let whole = 0;
+  let [whole, short] = [0, 0];
   const otherFormat = new Map<number, DateInText>();
   formats.forEach((found, id) => {
     if (found.length === 0) return;
@@ -107,8 +114,10 @@ function learn(data: IngestResult, column: number): DatedText | undefined {
     }
     rows += distinct.counts[id];
     example ||= text;
-    if (WHOLE_MONTH.test(dateInText(text).date)) whole += distinct.counts[id];
+    const written = wholeMonth(dateInText(text).date);
+    if (written === true) whole += distinct.counts[id];
+    else if (written === false) short += distinct.counts[id];
   });
   if (rows < DATED_MIN_ROWS || rows < DATED_SHARE * present) return undefined;
-  return { format, rows, present, example, fullMonthNames: whole > rows / 2, otherFormat };
+  return { format, rows, present, example, fullMonthNames: whole > short, otherFormat };
 }

@@ -95,6 +95,10 @@ test('dates inside text (a qualifier in brackets, a weekday before): the column 
   assert.deepEqual(found.map((f) => f.row), Array.from({ length: 20 }, (_, k) => 4 + 10 * k), 'each date in another format');
   assert.match(found[0].message, /^"1978-09-05" holds a date written in another format than the dates of column "release_date" \(D MMM YYYY in 90% of its rows, like "1 January 1950 \(USA\)"\)\.$/);
   assert.deepEqual(found.slice(0, 2).map(fixText), ['5 September 1978', '"15 September 1988 (USA)"'], 'written as the column writes its dates (months written out), a qualifier kept');
+  // Months of four letters written whole ("June", "July") are whole names, not abbreviations ("Sept").
+  const summer = Array.from({ length: 40 }, (_, i) => [`${1 + (i % 28)} ${i % 2 ? 'June' : 'July'} ${1950 + i} (UK)`]);
+  summer.push(['1957-06-08']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['release_date'], summer)), 'mixed-date-format').map(fixText), ['8 June 1957']);
   const weekdays = Array.from({ length: 60 }, (_, i) => [`${['Monday', 'Wednesday', 'Friday'][i % 3]}, ${['May', 'June'][i % 2]} ${1 + (i % 28)}, 1994`]);
   weekdays.push(['12/06/1994']);
   assert.deepEqual(findingsOf(checkCsv(csv(['day'], weekdays)), 'mixed-date-format').map((f) => f.value), ['12/06/1994'], 'after a weekday');
