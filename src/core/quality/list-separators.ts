@@ -4,7 +4,7 @@
  * another one ("Tom Hanks; Meg Ryan"), as a second catalogue merged into the table writes them.
  */
 import type { IngestResult } from '../table/model';
-import { distinctValues, memo } from './column-values';
+import { NEIGHBOUR_VALUES_MAX_DISTINCT, distinctValues, memo } from './column-values';
 
 /** Separators between the items of a list, longest first (so " | " is told before "|"). */
 const LIST_SEPARATORS = [' | ', ' / ', '; ', ', ', '|', ';', ','] as const;
@@ -20,8 +20,11 @@ export const LIST_MIN_ROWS = 20;
  * not.
  */
 export const RECURRING_ITEMS = 0.2;
-/** Rows of a first even sample: a column where fewer than LIST_SHARE of them are lists is not read further. */
-const SAMPLE_ROWS = 200;
+/**
+ * Rows of an even sample that decides whether a column holds lists, their separator, and whether their items recur:
+ * free text with commas (a column of notes, 800,000 values) is told there, not after a pass over all its values.
+ */
+const SAMPLE_ROWS = 2_000;
 
 /** The items of `text` cut at `separator` (trimmed), when it is a list of two or more items that each hold a letter. */
 function itemsOf(text: string, separator: ListSeparator): string[] | undefined {
@@ -35,10 +38,50 @@ export function listSeparatorOf(text: string): ListSeparator | undefined {
   return LIST_SEPARATORS.find((separator) => itemsOf(text, separator) !== undefined);
 }
 
+/** Whether RECURRING_ITEMS of the items of `lists` are in two lists or more. */
+function itemsRecur(lists: readonly string[][]): boolean {
+  const seen = new Map<string, number>();
+  let items = 0;
+  for (const list of lists) {
+    for (const item of list) {
+      const key = item.toLowerCase();
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+      items++;
+    }
+  }
+  let recurring = 0;
+  for (const n of seen.values()) if (n >= 2) recurring += n;
+  return recurring >= RECURRING_ITEMS * items;
+}
+
+/** The separator of most lists in an even sample of the column's rows, when they are LIST_SHARE of its rows and their items recur. */
+function sampledSeparator(data: IngestResult, column: number): ListSeparator | undefined {
+  const distinct = distinctValues(data, column);
+  const ids = distinct.ids;
+  const step = Math.max(1, Math.floor(ids.length / SAMPLE_ROWS));
+  const separatorOfId = new Map<number, ListSeparator | undefined>();
+  const rowsOf = new Map<ListSeparator, number>();
+  let sampled = 0;
+  for (let r = 0; r < ids.length; r += step) {
+    const id = ids[r];
+    if (id < 0) continue;
+    sampled++;
+    if (!separatorOfId.has(id)) separatorOfId.set(id, listSeparatorOf(distinct.text(id)));
+    const separator = separatorOfId.get(id);
+    if (separator) rowsOf.set(separator, (rowsOf.get(separator) ?? 0) + 1);
+  }
+  let best: ListSeparator | undefined;
+  for (const [separator, n] of rowsOf) if (best === undefined || n > rowsOf.get(best)!) best = separator;
+  if (best === undefined || rowsOf.get(best)! < LIST_SHARE * sampled) return undefined;
+  const lists: string[][] = [];
+  for (const [id, separator] of separatorOfId) if (separator === best) lists.push(itemsOf(distinct.text(id), best)!);
+  return itemsRecur(lists) ? best : undefined;
+}
+
 /** A text column of lists: its separator, and the values that write their items with another one. */
 export interface ListColumn {
   separator: ListSeparator;
-  /** Rows whose value is a list written with `separator`, and the column's non-null rows. */
+  /** Rows whose value holds `separator`, and the column's non-null rows. */
   rows: number;
   present: number;
   /** A value written with `separator` (for messages). */
@@ -48,65 +91,33 @@ export interface ListColumn {
 }
 
 /**
- * The lists of a text column, when at least LIST_SHARE of its non-null rows (and LIST_MIN_ROWS) are lists written
- * with one separator; computed once per table and column.
+ * The lists of a text column, when an even sample says it holds lists of recurring items and at least LIST_SHARE of
+ * its non-null rows (and LIST_MIN_ROWS) hold their separator; computed once per table and column.
  */
 export function listColumn(data: IngestResult, column: number): ListColumn | undefined {
   return memo(data, `list-column:${column}`, () => learn(data, column));
 }
 
-/** Whether RECURRING_ITEMS of the items of the lists (`itemsOfId` of each distinct value, undefined if not a list) are in two lists or more. */
-function itemsRecur(size: number, itemsOfId: (id: number) => string[] | undefined): boolean {
-  const lists = new Map<string, number>();
-  let items = 0;
-  for (let id = 0; id < size; id++) {
-    for (const item of itemsOfId(id) ?? []) {
-      const key = item.toLowerCase();
-      lists.set(key, (lists.get(key) ?? 0) + 1);
-      items++;
-    }
-  }
-  let recurring = 0;
-  for (const n of lists.values()) if (n >= 2) recurring += n;
-  return recurring >= RECURRING_ITEMS * items;
-}
+/** Columns with more distinct values than this are not read as lists (reading every value's text costs too much). */
+export const LIST_MAX_DISTINCT = NEIGHBOUR_VALUES_MAX_DISTINCT;
 
 function learn(data: IngestResult, column: number): ListColumn | undefined {
   const distinct = distinctValues(data, column);
-  const ids = distinct.ids;
-  const step = Math.max(1, Math.floor(ids.length / SAMPLE_ROWS));
-  let sampled = 0;
-  let lists = 0;
-  for (let r = 0; r < ids.length; r += step) {
-    if (ids[r] < 0) continue;
-    sampled++;
-    if (listSeparatorOf(distinct.text(ids[r])) !== undefined) lists++;
-  }
-  if (sampled === 0 || lists < LIST_SHARE * sampled) return undefined;
-  const separators: (ListSeparator | undefined)[] = [];
-  const rowsOf = new Map<ListSeparator, number>();
-  let present = 0;
-  for (let id = 0; id < distinct.size; id++) {
-    const separator = listSeparatorOf(distinct.text(id));
-    separators.push(separator);
-    present += distinct.counts[id];
-    if (separator) rowsOf.set(separator, (rowsOf.get(separator) ?? 0) + distinct.counts[id]);
-  }
-  let separator: ListSeparator | undefined;
-  for (const [candidate, rows] of rowsOf) if (separator === undefined || rows > rowsOf.get(separator)!) separator = candidate;
+  if (distinct.size > LIST_MAX_DISTINCT) return undefined;
+  const separator = sampledSeparator(data, column);
   if (separator === undefined) return undefined;
-  const rows = rowsOf.get(separator)!;
-  if (rows < LIST_MIN_ROWS || rows < LIST_SHARE * present || !itemsRecur(distinct.size, (id) => (separators[id] === separator ? itemsOf(distinct.text(id), separator) : undefined))) return undefined;
-  const found: ListColumn = { separator, rows, present, example: '', otherSeparator: new Map() };
-  separators.forEach((own, id) => {
-    if (own === separator) {
-      found.example ||= distinct.text(id);
-      return;
-    }
-    // A value that holds the column's separator too is one item written with its own punctuation, not a list written otherwise.
+  const found: ListColumn = { separator, rows: 0, present: 0, example: '', otherSeparator: new Map() };
+  for (let id = 0; id < distinct.size; id++) {
     const text = distinct.text(id);
-    if (own === undefined || text.includes(separator.trim())) return;
-    found.otherSeparator.set(id, { separator: own, fixed: itemsOf(text, own)!.join(separator) });
-  });
-  return found;
+    found.present += distinct.counts[id];
+    if (text.includes(separator)) {
+      found.rows += distinct.counts[id];
+      found.example ||= text;
+      continue;
+    }
+    // A value that holds the column's separator's mark too is one item written with its own punctuation, not a list written otherwise.
+    const own = text.includes(separator.trim()) ? undefined : listSeparatorOf(text);
+    if (own !== undefined) found.otherSeparator.set(id, { separator: own, fixed: itemsOf(text, own)!.join(separator) });
+  }
+  return found.rows >= LIST_MIN_ROWS && found.rows >= LIST_SHARE * found.present ? found : undefined;
 }

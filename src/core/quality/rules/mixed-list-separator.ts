@@ -1,7 +1,7 @@
 /** mixed-list-separator: a list written with another separator than most lists of its column ("A; B" among "A, B"). */
 import { defineRule } from '../rule';
 import { TEXT_KINDS, distinctValues, replaceCellFixes } from '../column-values';
-import { LIST_MIN_ROWS, LIST_SHARE, RECURRING_ITEMS, listColumn } from '../list-separators';
+import { LIST_MAX_DISTINCT, LIST_MIN_ROWS, LIST_SHARE, RECURRING_ITEMS, listColumn } from '../list-separators';
 
 /** A separator as a message shows it. */
 const shown = (separator: string) => `"${separator}"`;
@@ -23,7 +23,9 @@ one separator — two items or more, each with a letter, separated by \`, \`, \`
 and their items recur (at least ${RECURRING_ITEMS * 100}% of the items are in two lists or more: actors, genres, tags do, the
 clauses of free text do not). A value that is a list written with another of those separators, and without the
 column's, is reported with the column's separator and an example. A value holding the column's separator too
-is left alone (an item may hold other punctuation).
+is left alone (an item may hold other punctuation). Whether a column holds lists, their separator and whether
+their items recur are told on an even sample of 2,000 rows; columns with more than
+${LIST_MAX_DISTINCT.toLocaleString('en-US')} distinct values are not read.
 
 **Fix**: write the items with the column's separator (quick fix and cleaning step). If the separator is right
 for this value, accept it.`,
