@@ -46,8 +46,8 @@ export interface DatedText {
   example: string;
   /** Months written as whole words ("September"), not abbreviated ("Sep"), in `format`'s values. */
   fullMonthNames: boolean;
-  /** Distinct value ids (distinctValues) whose date is written in another format than `format`, with that text. */
-  otherFormat: Map<number, DateInText>;
+  /** Distinct value ids (distinctValues) whose date is written in another format than `format`: the value's parts and the formats its date reads in. */
+  otherFormat: Map<number, DateInText & { formats: DateFormat[] }>;
 }
 
 /** Share of a column's rows that must read as dates in one format. */
@@ -104,12 +104,12 @@ function learn(data: IngestResult, column: number): DatedText | undefined {
   let rows = 0;
   let example = '';
   let [whole, short] = [0, 0];
-  const otherFormat = new Map<number, DateInText>();
+  const otherFormat: DatedText['otherFormat'] = new Map();
   formats.forEach((found, id) => {
     if (found.length === 0) return;
     const text = distinct.text(id);
     if (!found.includes(format)) {
-      otherFormat.set(id, dateInText(text));
+      otherFormat.set(id, { ...dateInText(text), formats: found });
       return;
     }
     rows += distinct.counts[id];

@@ -95,6 +95,15 @@ function writeDate(ms: number, format: DateFormat, wholeMonths = false): string 
 const timeOfDay = /[T ](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[AaPp]\.?[Mm]\.?)?)$/;
 
 /**
+ * A date written in `format` (month names whole where `wholeMonths`) when the date is certain: exactly one of
+ * `formats` (the formats `date` reads in) reads it; else undefined.
+ */
+function certainDateIn(date: string, formats: readonly DateFormat[], format: DateFormat, wholeMonths = false): string | undefined {
+  const day = formats.length === 1 ? parseDate(date, formats[0]) : null;
+  return day === null ? undefined : writeDate(day, format, wholeMonths);
+}
+
+/**
  * The cell rewritten in its column's date format when the date it holds is certain (one format reads it;
  * its time of day kept as written), else undefined.
  */
@@ -102,11 +111,7 @@ function rewritten(text: string, column: ColumnInfo): string | undefined {
   const format = (column.dateFormat as DateFormat | undefined) ?? 'YYYY-MM-DD';
   const time = timeOfDay.exec(text.trim());
   const datePart = time ? text.trim().slice(0, time.index) : text.trim();
-  const formats = dateFormatsOf(datePart);
-  if (formats.length !== 1) return undefined;
-  const day = parseDate(datePart, formats[0]);
-  if (day === null) return undefined;
-  const date = writeDate(day, format);
+  const date = certainDateIn(datePart, dateFormatsOf(datePart), format);
   if (date === undefined) return undefined;
   if (column.kind === 'date') return time ? undefined : date;
   return time ? `${date}${column.dateFormat ? ' ' : 'T'}${time[1]}` : date;
@@ -174,9 +179,7 @@ unambiguously (a day-first or month-first date whose day is 12 or less is left t
         const other = ids[r] < 0 ? undefined : dated.otherFormat.get(ids[r]);
         if (!other) continue;
         const value = distinct.text(ids[r]);
-        const formats = dateFormatsOf(other.date);
-        const day = formats.length === 1 ? parseDate(other.date, formats[0]) : null;
-        const date = day === null ? undefined : writeDate(day, dated.format, dated.fullMonthNames);
+        const date = certainDateIn(other.date, other.formats, dated.format, dated.fullMonthNames);
         const fixed = date === undefined ? undefined : `${other.before}${date}${other.after}`;
         report({
           row: r,
