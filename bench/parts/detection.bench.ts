@@ -14,6 +14,8 @@
  *     of the rows; cell-level precision and recall.
  * (e) A film catalogue merged from two sources (catalogue-eval.ts): vega's movies written as one catalogue
  *     writes them, 5–20% of the rows as another does (dates, running times, ratings, names, lists); cell level.
+ * (f) Values cut short (truncation-eval.ts): the text columns of longer values of the public tables, 2–10% of the
+ *     rows from a source that keeps each in a field of fixed width and cuts longer values; cell level.
  *
  * Scoring (bench/lib/detection/score.ts): a finding with a row and a column marks that cell; with a row only,
  * the row; without a row, nothing (listed, not scored). Findings the same table already gets without
@@ -32,6 +34,7 @@ import { ensureStdlibDatasets } from '../lib/detection/sources';
 import { evaluateMultiSource, formatMultiSource } from '../lib/detection/multi-source-eval';
 import { evaluateRelations, formatRelations } from '../lib/detection/relation-eval';
 import { evaluateCatalogue, formatCatalogue } from '../lib/detection/catalogue-eval';
+import { evaluateTruncation, formatTruncation } from '../lib/detection/truncation-eval';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -77,11 +80,13 @@ async function main(): Promise<void> {
   console.log(formatRelations(relations));
   const catalogue = await evaluateCatalogue(seeds, options.dataDir);
   console.log(formatCatalogue(catalogue));
+  const truncation = await evaluateTruncation(seeds, options.dataDir);
+  console.log(formatTruncation(truncation));
   const seconds = (performance.now() - t0) / 1000;
   console.log(`\n${summary.checks} checks in ${(summary.checkMs / 1000).toFixed(1)} s; whole run ${seconds.toFixed(1)} s. Dirty CSVs and truth: bench/.data/detection/`);
   if (values.json) {
     mkdirSync(path.dirname(path.resolve(values.json)), { recursive: true });
-    writeFileSync(values.json, `${JSON.stringify({ options, summary, seeds: results, multiSource, relations, catalogue }, null, 1)}\n`);
+    writeFileSync(values.json, `${JSON.stringify({ options, summary, seeds: results, multiSource, relations, catalogue, truncation }, null, 1)}\n`);
     console.log(`results written to ${values.json}`);
   }
 }

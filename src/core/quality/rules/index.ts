@@ -40,6 +40,7 @@ import { impossibleValue } from './impossible-value';
 import { zeroAsMissing } from './zero-as-missing';
 import { sentinelValue } from './sentinel-value';
 import { typo } from './typo';
+import { truncatedValue } from './truncated-value';
 import { encodingDamage } from './encoding-damage';
 import { duplicateRow } from './duplicate-row';
 import { duplicateKey } from './duplicate-key';
@@ -97,6 +98,7 @@ export const allRules: readonly QualityRule[] = [
   sentinelValue,
   suspectLabel,
   typo,
+  truncatedValue,
   encodingDamage,
   // uniqueness
   duplicateRow,

@@ -1,0 +1,272 @@
+/**
+ * Values cut short: a source that keeps a text in a field of fixed width cuts every longer value at that width
+ * ("Livingston Municipal" → "Livingston Munic"). Learned per text column from its own values: a value that ends
+ * inside a word — its last word is written nowhere in the table but last, and begins words the column writes — is a
+ * cut where such values gather at one length, far more often than at the lengths around it (the field's width).
+ * Words a column merely writes short ("St", "Dr") are words of it, in many rows; an odd value here and there is not
+ * at one length; a whole name that begins a longer one ("Lincoln", "Lincolnton") ends as the column's words end.
+ */
+import type { DistinctValues } from '../profile/facts/distinct-values';
+import type { IngestResult } from '../table/model';
+import { TEXT_KINDS, distinctValues, memo } from './column-values';
+
+/** Rows a column needs before its lengths say anything. */
+export const CUT_MIN_ROWS = 50;
+/** Distinct values of a column read at most: beyond, the column (free text, keys) is not read. */
+export const CUT_MAX_DISTINCT = 50_000;
+/** Distinct values cut at one width at least (one or two odd values prove no width). */
+export const CUT_MIN_VALUES = 3;
+/** How many times the share of values ending inside a word at the lengths around it their share at a width is. */
+export const CUT_CONCENTRATION = 5;
+/** The lengths a width is compared with: this many on either side. */
+export const NEIGHBOUR_LENGTHS = 3;
+/**
+ * The words beginning a value's last word must be written in at least this many rows (or in a longer value that
+ * begins with the whole value), and in as many rows as the word itself.
+ */
+export const MIN_COMPLETION_ROWS = 2;
+/** The narrowest width a field is taken to have. */
+export const MIN_WIDTH = 5;
+/** How many times likelier at a word's end than inside a word a word's last two letters are when it ends as words do. */
+export const ENDING_ODDS = 2;
+/** At most this many widths per column (sources of several widths). */
+export const MAX_WIDTHS = 2;
+/** A completion is the fix when it is written in this share of the rows of every completion. */
+export const FIX_SHARE = 0.9;
+
+/** The letters a value ends with, after no letter (its last word, when it ends inside one). */
+const LAST_WORD = /(?<!\p{L})\p{L}+$/u;
+/**
+ * A value's last word as a cut one is read: after white space or punctuation that parts words ("Ashland/Li",
+ * "Middlesboro-Bell Co", "R. Madri"), or alone; not after a damaged character ("Juvent\uFFFDs") or an apostrophe.
+ */
+const CUT_WORD = /(?:^|[\s\-/.,&(])(\p{L}+)$/u;
+const WORDS = /\p{L}+/gu;
+
+export interface CutValue {
+  /** The word the value ends in, cut ("Munic"). */
+  word: string;
+  /** The column's most written word beginning with it ("Municipal"), and its rows. */
+  completion: string;
+  completionRows: number;
+  /** The value as the column writes it in full, when one completion stands out (else undefined). */
+  fixed?: string;
+}
+
+export interface CutColumn {
+  /** Field widths found (code points), with the rows of values ending inside a word at each. */
+  widths: Map<number, number>;
+  /** Value id → how it was cut. */
+  cuts: Map<number, CutValue>;
+}
+
+/** Rows per word of the column (a word counted once per value), and the words sorted for prefix search. */
+interface Vocabulary {
+  rows: Map<string, number>;
+  sorted: string[];
+  /** The words written before the end of a value (a word cut short is always its last). */
+  inner: Set<string>;
+}
+
+/** A text column's words (once per table), or undefined where it has more than CUT_MAX_DISTINCT distinct values or is no text column. */
+function vocabularyOf(data: IngestResult, column: number): Vocabulary | undefined {
+  if (!TEXT_KINDS.includes(data.columns[column].kind)) return undefined;
+  const distinct = distinctValues(data, column);
+  if (distinct.size > CUT_MAX_DISTINCT) return undefined;
+  return memo(data, `cut-values:words:${column}`, () => {
+    const rows = new Map<string, number>();
+    const inner = new Set<string>();
+    for (let id = 0; id < distinct.size; id++) {
+      const text = distinct.text(id);
+      const words = text.match(WORDS) ?? [];
+      for (const word of new Set(words)) rows.set(word, (rows.get(word) ?? 0) + distinct.counts[id]);
+      const last = LAST_WORD.exec(text)?.[0];
+      for (let i = 0; i < words.length - (last === undefined ? 0 : 1); i++) inner.add(words[i]);
+    }
+    return { rows, sorted: [...rows.keys()].sort(), inner };
+  });
+}
+
+/**
+ * Whether a text column of the table writes `word` before the end of a value ("Spring" in "Big Spring Airport"): a
+ * word of the table, not a cut one (a cut word is always a value's last; a source that cuts one column may cut its
+ * neighbour too, where the cut word is again last).
+ */
+function innerWordOfTable(data: IngestResult, word: string): boolean {
+  return data.columns.some((_, c) => vocabularyOf(data, c)?.inner.has(word) ?? false);
+}
+
+/** Index of the first of the sorted strings not below `text`. */
+function lowerBound(sorted: readonly string[], text: string): number {
+  let [lo, hi] = [0, sorted.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < text) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The sorted strings that begin with `prefix` and are longer. */
+function* longerWith(sorted: readonly string[], prefix: string): Generator<string> {
+  for (let i = lowerBound(sorted, prefix); i < sorted.length && sorted[i].startsWith(prefix); i++) if (sorted[i] !== prefix) yield sorted[i];
+}
+
+/** The words beginning with `word` (longer) and their rows, and the most written of them. */
+function completionsOf(vocabulary: Vocabulary, word: string): { rows: number; best: string; bestRows: number } {
+  let [rows, best, bestRows] = [0, '', 0];
+  for (const longer of longerWith(vocabulary.sorted, word)) {
+    const n = vocabulary.rows.get(longer) ?? 0;
+    rows += n;
+    if (n > bestRows) [best, bestRows] = [longer, n];
+  }
+  return { rows, best, bestRows };
+}
+
+/** Of the column's values, the one (by rows) that `text` begins, when it holds FIX_SHARE of the rows of all such values. */
+function fullValueOf(values: Values, text: string): string | undefined {
+  let [all, best, bestRows] = [0, '', 0];
+  for (const longer of longerWith(values.sorted, text)) {
+    const n = values.rows.get(longer) ?? 0;
+    all += n;
+    if (n > bestRows) [best, bestRows] = [longer, n];
+  }
+  return bestRows > 0 && bestRows >= FIX_SHARE * all ? best : undefined;
+}
+
+/** How often each pair of letters ends the column's words, and how often it is found inside them (lower case). */
+interface Endings {
+  atEnd: Map<string, number>;
+  inside: Map<string, number>;
+  ends: number;
+  insides: number;
+}
+
+/** Counted over the column's words that begin no longer word of it (a word that does may be a cut one). */
+function endingsOf(vocabulary: Vocabulary): Endings {
+  const e: Endings = { atEnd: new Map(), inside: new Map(), ends: 0, insides: 0 };
+  const { sorted } = vocabulary;
+  for (let k = 0; k < sorted.length; k++) {
+    if (k + 1 < sorted.length && sorted[k + 1].startsWith(sorted[k])) continue;
+    const w = sorted[k].toLowerCase();
+    if (w.length < 2) continue;
+    for (let i = 2; i <= w.length; i++) {
+      const pair = w.slice(i - 2, i);
+      const into = i === w.length ? e.atEnd : e.inside;
+      into.set(pair, (into.get(pair) ?? 0) + 1);
+    }
+    e.ends++;
+    e.insides += w.length - 2;
+  }
+  return e;
+}
+
+/**
+ * Whether a word ends as the column's words end: its last two letters end its words at least ENDING_ODDS times as
+ * often as they are found inside them (relative to all ends and insides). A cut falls anywhere inside a word
+ * ("Wilmingt", "Morganto"), so its last letters are those found inside words; a whole word that begins a longer one
+ * ("Lincoln", "Warren" beside "Lincolnton", "Warrendale") ends as words end.
+ */
+function endsLikeAWord(e: Endings, word: string): boolean {
+  if (word.length < 2) return false;
+  const pair = word.slice(-2).toLowerCase();
+  const kinds = e.atEnd.size + e.inside.size;
+  const atEnd = ((e.atEnd.get(pair) ?? 0) + 0.5) / (e.ends + 0.5 * kinds);
+  const inside = ((e.inside.get(pair) ?? 0) + 0.5) / (e.insides + 0.5 * kinds);
+  return atEnd >= ENDING_ODDS * inside;
+}
+
+/** The values of the column sorted, and the rows of each (for the values a cut one begins). */
+interface Values {
+  sorted: string[];
+  rows: Map<string, number>;
+}
+
+function valuesOf(distinct: DistinctValues): Values {
+  const sorted: string[] = [];
+  const rows = new Map<string, number>();
+  for (let id = 0; id < distinct.size; id++) {
+    const text = distinct.text(id);
+    sorted.push(text);
+    rows.set(text, distinct.counts[id]);
+  }
+  return { sorted: sorted.sort(), rows };
+}
+
+/** Whether a longer value of the column begins with `text` and goes on inside its last word ("Fort Sumner" for "Fort Sumne"). */
+function goesOnInWord(values: Values, text: string): boolean {
+  for (const longer of longerWith(values.sorted, text)) if (/\p{L}/u.test(longer[text.length])) return true;
+  return false;
+}
+
+/**
+ * The values of a text column cut at a field's width, or undefined where it has none (or fewer than CUT_MIN_ROWS
+ * values, or more than CUT_MAX_DISTINCT distinct ones). Lengths are in code points, as the values are written.
+ */
+export function cutValues(data: IngestResult, column: number): CutColumn | undefined {
+  const vocabulary = vocabularyOf(data, column);
+  const distinct = distinctValues(data, column);
+  if (!vocabulary || distinct.size < CUT_MIN_VALUES) return undefined;
+  let present = 0;
+  for (let id = 0; id < distinct.size; id++) present += distinct.counts[id];
+  if (present < CUT_MIN_ROWS) return undefined;
+  const values = valuesOf(distinct);
+  const endings = endingsOf(vocabulary);
+  const completionsByWord = new Map<string, ReturnType<typeof completionsOf>>();
+  // Values ending inside a word: their last word is written nowhere in the table but last, and begins words the
+  // column writes in two rows or more (or the value begins a longer value that goes on inside that word), in as
+  // many rows as the word itself.
+  const candidates = new Map<number, Omit<CutValue, 'fixed'>>();
+  // Those whose last letters are not those that end words: the width is told by them alone (see endsLikeAWord).
+  const cutLike = new Set<number>();
+  for (let id = 0; id < distinct.size; id++) {
+    const text = distinct.text(id);
+    const word = CUT_WORD.exec(text)?.[1];
+    if (!word || innerWordOfTable(data, word)) continue;
+    let completions = completionsByWord.get(word);
+    if (!completions) completionsByWord.set(word, (completions = completionsOf(vocabulary, word)));
+    if (completions.rows === 0 || completions.rows < (vocabulary.rows.get(word) ?? 0)) continue;
+    if (completions.rows < MIN_COMPLETION_ROWS && !goesOnInWord(values, text)) continue;
+    candidates.set(id, { word, completion: completions.best, completionRows: completions.bestRows });
+    if (!endsLikeAWord(endings, word)) cutLike.add(id);
+  }
+  if (candidates.size < CUT_MIN_VALUES) return undefined;
+  // Distinct values per length: all of them, and the candidates (a value repeated down many rows counts once:
+  // "Aston Villa" before "Villarreal" in 39 rows is one value).
+  const valuesAt = new Map<number, number>();
+  const candidatesAt = new Map<number, number>();
+  const candidateRowsAt = new Map<number, number>();
+  for (let id = 0; id < distinct.size; id++) {
+    const length = distinct.codePoints(id);
+    valuesAt.set(length, (valuesAt.get(length) ?? 0) + 1);
+    if (!candidates.has(id)) continue;
+    candidateRowsAt.set(length, (candidateRowsAt.get(length) ?? 0) + distinct.counts[id]);
+    if (cutLike.has(id)) candidatesAt.set(length, (candidatesAt.get(length) ?? 0) + 1);
+  }
+  // The widths: lengths where values ending inside a word gather, CUT_CONCENTRATION times their share at the
+  // lengths around (the share of short values that begin longer ones falls with their length).
+  const widths = new Map<number, number>();
+  for (const [length, n] of [...candidatesAt].sort((a, b) => b[1] - a[1])) {
+    if (widths.size >= MAX_WIDTHS) break;
+    if (length < MIN_WIDTH || n < CUT_MIN_VALUES) continue;
+    let [around, aroundValues] = [1, 1];
+    for (let d = -NEIGHBOUR_LENGTHS; d <= NEIGHBOUR_LENGTHS; d++) {
+      if (d === 0 || widths.has(length + d)) continue;
+      around += candidatesAt.get(length + d) ?? 0;
+      aroundValues += valuesAt.get(length + d) ?? 0;
+    }
+    if (n / (valuesAt.get(length) ?? 1) < CUT_CONCENTRATION * (around / aroundValues)) continue;
+    widths.set(length, candidateRowsAt.get(length) ?? 0);
+  }
+  if (widths.size === 0) return undefined;
+  const cuts = new Map<number, CutValue>();
+  for (const [id, cut] of candidates) {
+    if (!widths.has(distinct.codePoints(id))) continue;
+    const text = distinct.text(id);
+    // The value in full where the column writes one value beginning so; else the word completed where one completion stands out.
+    const completed = cut.completionRows >= FIX_SHARE * (completionsByWord.get(cut.word)?.rows ?? Infinity) ? text.slice(0, text.length - cut.word.length) + cut.completion : undefined;
+    const fixed = fullValueOf(values, text) ?? completed;
+    cuts.set(id, fixed === undefined ? cut : { ...cut, fixed });
+  }
+  return { widths, cuts };
+}

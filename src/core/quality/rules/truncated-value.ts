@@ -1,0 +1,61 @@
+/** truncated-value: a text cut short at a field's width ("Livingston Munic" among "… Municipal"). */
+import { defineRule } from '../rule';
+import { TEXT_KINDS, distinctValues, replaceCellFixes } from '../column-values';
+import { CUT_CONCENTRATION, CUT_MAX_DISTINCT, CUT_MIN_ROWS, CUT_MIN_VALUES, ENDING_ODDS, FIX_SHARE, MAX_WIDTHS, MIN_COMPLETION_ROWS, MIN_WIDTH, NEIGHBOUR_LENGTHS, cutValues } from '../cut-values';
+
+export const truncatedValue = defineRule({
+  id: 'truncated-value',
+  title: 'Value cut short',
+  dimension: 'accuracy',
+  defaultSeverity: 'warning',
+  acceptsValues: true,
+  defaultOptions: {},
+  description: 'A text cut at a fixed width inside a word ("Livingston Munic"), where the column\'s values ending inside a word gather at that one length.',
+  docs: `Systems that keep a text in a field of fixed width (a form, a legacy database, a fixed-width export) cut every
+longer value at that width: "Livingston Municipal" becomes "Livingston Munic". Merged with data from other sources,
+the cut values are new categories to a model, never match in a join, and the lost words are gone.
+
+A value is taken as cut where it ends inside a word — its last word (after a space or a mark that parts words) is
+written nowhere in the table but last, and begins words the column writes, in ${MIN_COMPLETION_ROWS} rows or more (or in a longer value
+beginning with the whole value) and in as many rows as the word itself — and where such values gather at one length
+of ${MIN_WIDTH} characters or more: ${CUT_MIN_VALUES} distinct values or more, their share of the values of that length ${CUT_CONCENTRATION} times their share
+among the values up to ${NEIGHBOUR_LENGTHS} characters shorter or longer (the field's width; at most ${MAX_WIDTHS} widths per column). Short forms a
+column writes ("St", "Blvd") are words of it; an odd value ending in a rare word is not at one length; and the width is
+told only by values whose last two letters are not those of a word's end (found at the ends of the column's words
+less than ${ENDING_ODDS} times as often as inside them: "Wilmingt" tells, "Lincoln" beside "Lincolnton" does not), so whole
+names that begin longer ones make no width. The evidence: the \`width\`, the cut \`word\` and the \`completion\` the
+column writes most (with its \`completionRows\`), the rows ending inside a word at that width (\`cutRows\`), and the
+value in full (\`fixed\`) where one value of the column beginning so holds ${FIX_SHARE * 100}% of their rows, or one completion of the
+word does. Values cut between two words ("Meadow" for "Meadow Lake") cannot be told and are not reported. Text
+columns of at least ${CUT_MIN_ROWS} values and at most ${CUT_MAX_DISTINCT.toLocaleString('en-US')} distinct ones are read.
+
+**Fix**: take the value in full from its source; the quick fix and the cleaning step write the value in full where
+the column tells it. If the value is right as it is, accept it.`,
+  check({ data, report, isIgnored, isAccepted }) {
+    data.columns.forEach((column, c) => {
+      if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
+      const cut = cutValues(data, c);
+      if (!cut) return;
+      const distinct = distinctValues(data, c);
+      const ids = distinct.ids;
+      for (let r = 0; r < ids.length; r++) {
+        const how = ids[r] < 0 ? undefined : cut.cuts.get(ids[r]);
+        if (!how) continue;
+        const value = distinct.text(ids[r]);
+        if (isAccepted(c, value)) continue;
+        const width = distinct.codePoints(ids[r]);
+        const cutRows = cut.widths.get(width) ?? 0;
+        report({
+          row: r,
+          columnIndex: c,
+          value,
+          evidence: { width, word: how.word, completion: how.completion, completionRows: how.completionRows, cutRows, ...(how.fixed === undefined ? {} : { fixed: how.fixed }) },
+          message:
+            `"${value}" in column "${column.name}" looks cut short at ${width} characters: "${how.word}" is no word of the column, which writes "${how.completion}" (${how.completionRows} rows), ` +
+            `and ${cutRows} of its rows hold values that end inside a word at exactly ${width} characters${how.fixed === undefined ? '' : `; in full, "${how.fixed}"`}.`,
+          fixes: how.fixed === undefined ? undefined : replaceCellFixes(data, r, c, how.fixed, `Replace with "${how.fixed}"`),
+        });
+      }
+    });
+  },
+});

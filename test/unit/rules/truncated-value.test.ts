@@ -1,0 +1,99 @@
+/** truncated-value: texts cut short at a field's width. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { checkCsv, csv, findingsOf, fixText } from './check-text';
+
+const rule = 'truncated-value';
+const TOWNS = ['Livingston', 'Meadow Lake', 'Bay Springs', 'Colorado Springs', 'Thigpen', 'Greenwood', 'Morgantown', 'Fredericksburg', 'Wilmington', 'Harrisonburg', 'Albertville', 'Brownsville', 'Circleville', 'Shelbyville', 'Natchitoches', 'Rhinelander', 'Bellefontaine', 'Poplarville', 'Taylorville', 'Cartersville'];
+const KINDS = ['Municipal', 'Regional', 'International', 'County', 'Memorial Field', 'Airpark'];
+
+/** Airports: a name (town and kind), its town and a state; deterministic. */
+function airports(n: number): string[][] {
+  const rows: string[][] = [];
+  for (let i = 0; i < n; i++) {
+    const town = TOWNS[(i * 7) % TOWNS.length];
+    rows.push([`${i}`, `${town} ${KINDS[(i * 5 + Math.floor(i / 20)) % KINDS.length]}`, town, ['MS', 'TX', 'GA', 'OH'][i % 4]]);
+  }
+  return rows;
+}
+const HEADER = ['id', 'name', 'city', 'state'];
+
+/** Cuts the name of every `every`-th row (from `from`) at `width` characters, as a source of fixed-width fields writes it. */
+function cutNames(rows: string[][], width: number, every: number, from = 3): Map<number, string> {
+  const cut = new Map<number, string>();
+  for (let r = from; r < rows.length; r += every) {
+    const name = rows[r][1];
+    if (name.length <= width) continue;
+    rows[r][1] = name.slice(0, width).trimEnd();
+    cut.set(r, rows[r][1]);
+  }
+  return cut;
+}
+
+test('names cut at one width inside a word are reported with the width and the word; the clean table gets nothing', () => {
+  const rows = airports(800);
+  assert.deepEqual(findingsOf(checkCsv(csv(HEADER, rows)), rule), [], 'clean');
+  const cut = cutNames(rows, 16, 25);
+  const findings = findingsOf(checkCsv(csv(HEADER, rows)), rule);
+  const insideWord = [...cut].filter(([, text]) => /\p{L}$/u.test(text) && !/ (Municipal|Regional|International|County|Memorial|Field|Airpark)$/.test(text));
+  assert.ok(insideWord.length >= 15, `enough cuts inside a word to test (${insideWord.length})`);
+  assert.deepEqual(
+    findings.map((f) => f.row),
+    insideWord.map(([r]) => r),
+    'every value cut inside a word, and nothing else',
+  );
+  const first = findings[0];
+  assert.equal(first.evidence?.width, 16);
+  assert.match(first.message, /^"[^"]+" in column "name" looks cut short at 16 characters: "\p{L}+" is no word of the column, which writes "\p{L}+" \(\d+ rows\), and \d+ of its rows hold values that end inside a word at exactly 16 characters/u);
+});
+
+test('the fix writes the value in full where the column holds one value beginning so, else the word completed where one completion stands out', () => {
+  const rows = airports(800);
+  rows[3][1] = 'Natchitoches Int'; // only "Natchitoches International" begins so
+  rows[28][1] = 'Harrisonburg Mun'; // only "… Municipal"
+  rows[53][1] = 'Thigpen Memorial'; // a whole word: not a cut
+  rows[78][1] = 'Wilmington Regio';
+  rows[103][1] = 'Albertville Coun';
+  rows[128][1] = 'Koyuk Internatio'; // no value begins so: the word is completed
+  const findings = findingsOf(checkCsv(csv(HEADER, rows)), rule);
+  const byRow = new Map(findings.map((f) => [f.row, fixText(f)]));
+  assert.equal(byRow.get(3), 'Natchitoches International');
+  assert.equal(byRow.get(28), 'Harrisonburg Municipal');
+  assert.equal(byRow.has(53), false, '"Memorial" is a word of the column');
+  assert.equal(byRow.get(78), 'Wilmington Regional');
+  assert.equal(byRow.get(103), 'Albertville County');
+  assert.equal(byRow.get(128), 'Koyuk International');
+  assert.deepEqual(findings.find((f) => f.row === 3)?.evidence, { width: 16, word: 'Int', completion: 'International', completionRows: findings.find((f) => f.row === 3)?.evidence?.completionRows, cutRows: 5, fixed: 'Natchitoches International' });
+});
+
+test('no finding without a width: odd values at many lengths, words the column writes short, names that begin longer names', () => {
+  const check = (rows: string[][]) => findingsOf(checkCsv(csv(HEADER, rows)), rule);
+  const odd = airports(800);
+  // One cut-looking value per length: no length gathers them.
+  odd[5][1] = 'Livingston Munic';
+  odd[30][1] = 'Greenwood Regi';
+  odd[55][1] = 'Thigpen Internatio';
+  odd[80][1] = 'Morgantown Cou';
+  assert.deepEqual(check(odd), [], 'one value per length');
+  // Streets written short by the column itself ("St", "Ave" are words of it, in many rows).
+  const streets = airports(800).map((row, i) => [row[0], `${100 + i} ${['Main', 'Oak', 'Maple', 'Cedar'][i % 4]} ${['St', 'Ave', 'Street', 'Avenue'][(i >> 2) % 4]}`, row[2], row[3]]);
+  assert.deepEqual(check(streets), [], 'short forms the column writes');
+  // Towns whose names begin others' ("Lincoln" and "Lincolnton"), at every length.
+  const towns = ['Lincoln', 'Lincolnton', 'Warren', 'Warrendale', 'Rogers', 'Rogersville', 'Brooks', 'Brooksville', 'Collins', 'Collinsville', 'Crawford', 'Crawfordsville', 'Mill', 'Millbrook'];
+  const cities = airports(800).map((row, i) => [row[0], row[1], towns[(i * 3) % towns.length], row[3]]);
+  assert.deepEqual(check(cities), [], 'names that begin longer names');
+  // Damaged text: the letters after a replaced character are no cut word (encoding-damage reports them).
+  const damaged = airports(800);
+  ['Albertville', 'Brownsville', 'Circleville', 'Shelbyville', 'Rhinelander', 'Poplarville'].forEach((town, k) => (damaged[5 + 25 * k][1] = `${town} Coun\uFFFDI`));
+  assert.deepEqual(check(damaged), [], 'letters after a damaged character');
+});
+
+test('an accepted value is not reported', () => {
+  const rows = airports(800);
+  cutNames(rows, 16, 25);
+  const findings = findingsOf(checkCsv(csv(HEADER, rows)), rule);
+  const value = findings[0].value!;
+  const accepted = findingsOf(checkCsv(csv(HEADER, rows), { accept: [{ rule, column: 'name', value }] }), rule);
+  assert.equal(accepted.some((f) => f.value === value), false, 'the accepted value');
+  assert.equal(accepted.length, findings.filter((f) => f.value !== value).length, 'the others still');
+});
