@@ -92,6 +92,7 @@ export const RULE_STEPS: Readonly<Record<string, RuleStepMapper>> = {
   'mixed-date-format': (c, findings) => (c && TEXT.has(c.kind) ? replaceEach((f) => text(f.evidence?.fixed))(c, findings) : onColumn('parse-dates')(c, findings)),
   'mixed-time-format': replaceEach((f) => text(f.evidence?.fixed)),
   'mixed-list-separator': replaceEach((f) => text(f.evidence?.fixed)),
+  'mixed-letter-case': replaceEach((f) => text(f.evidence?.fixed)),
   'type-mismatch': (c, findings) => (c && NUMERIC.has(c.kind) ? onColumn('normalize-numbers')(c, findings) : c?.kind === 'date' ? onColumn('parse-dates')(c, findings) : []),
   // The number the check read (in the column's unit and scale), then the column's other forms to plain numbers.
   'number-format': (c, findings) => [

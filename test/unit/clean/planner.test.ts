@@ -65,6 +65,7 @@ test('every rule is either mapped to steps that exist or listed as having none, 
     'reversed-range': [finding('reversed-range', { value: '285-91', evidence: { start: 285, end: 91, ascendingShare: 0.98, fixed: '285-291' } })],
     'mixed-time-format': [finding('mixed-time-format', { value: '7:10am', evidence: { notation: 'h:mmxm', columnNotation: 'h:mm x.m.', columnShare: 0.8, example: '9:05 a.m.', fixed: '7:10 a.m.' } })],
     'mixed-list-separator': [finding('mixed-list-separator', { value: 'A; B', evidence: { separator: '; ', columnSeparator: ', ', columnShare: 0.9, example: 'C, D', fixed: 'A, B' } })],
+    'mixed-letter-case': [finding('mixed-letter-case', { value: 'THE GODFATHER', evidence: { letterCase: 'capitals', columnCase: 'mixed case', columnShare: 0.97, fixed: 'The Godfather' } })],
     'truncated-value': [
       finding('truncated-value', { value: 'Livingston Munic', evidence: { width: 16, word: 'Munic', completion: 'Municipal', completionRows: 955, cutRows: 20, fixed: 'Livingston Municipal' } }),
       finding('truncated-value', { row: 9, value: 'Eveleth-Virginia Mu', evidence: { width: 19, word: 'Mu', completion: 'Municipal', completionRows: 955, cutRows: 20 } }),
@@ -89,6 +90,7 @@ test('every rule is either mapped to steps that exist or listed as having none, 
   assert.deepEqual(RULE_STEPS['reversed-range']({ name: 'x', kind: 'string' }, findingsFor['reversed-range'])[0].options, { columns: ['x'], values: { x: { '285-91': '285-291' } } });
   assert.deepEqual(RULE_STEPS['mixed-time-format']({ name: 'x', kind: 'string' }, findingsFor['mixed-time-format'])[0].options, { columns: ['x'], values: { x: { '7:10am': '7:10 a.m.' } } });
   assert.deepEqual(RULE_STEPS['mixed-list-separator']({ name: 'x', kind: 'string' }, findingsFor['mixed-list-separator'])[0].options, { columns: ['x'], values: { x: { 'A; B': 'A, B' } } });
+  assert.deepEqual(RULE_STEPS['mixed-letter-case']({ name: 'x', kind: 'string' }, findingsFor['mixed-letter-case'])[0].options, { columns: ['x'], values: { x: { 'THE GODFATHER': 'The Godfather' } } });
   assert.deepEqual(RULE_STEPS['truncated-value']({ name: 'x', kind: 'string' }, findingsFor['truncated-value'])[0].options, { columns: ['x'], values: { x: { 'Livingston Munic': 'Livingston Municipal' } } }, 'a value cut short is written in full where the column tells it, else left');
   assert.deepEqual(RULE_STEPS['column-shift']({ name: 'x', kind: 'string' }, findingsFor['column-shift'])[0].options, {
     columns: ['x', 'y'],

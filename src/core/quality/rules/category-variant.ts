@@ -235,12 +235,15 @@ function booleanVariantCells(data: IngestResult, c: number): { rows: number[]; s
   return [...variants].map(([spelling, target]) => ({ rows: spellings.get(spelling) ?? [], spelling, target, targetRows: spellings.get(target)?.length ?? 0 }));
 }
 
+/** Columns with more distinct values than this (by default) are free text to the rule, not categories. */
+export const CATEGORY_MAX_DISTINCT = 1000;
+
 export const categoryVariant = defineRule({
   id: 'category-variant',
   title: 'Category spelled several ways',
   dimension: 'consistency',
   defaultSeverity: 'warning',
-  defaultOptions: { maxDistinct: 1000 },
+  defaultOptions: { maxDistinct: CATEGORY_MAX_DISTINCT },
   description: 'Values of a categorical column that differ only by case, white space, accents, punctuation, a word written short ("St. Louis" for "Saint Louis") or the order of two parts around a comma ("Hitchcock, Alfred" for "Alfred Hitchcock"), or a yes/no answer written another way ("TRUE" among "Y" and "N").',
   docs: `"Paris", "paris " and "PARIS" are one city but three categories, as are "PG-13" and "PG13": one-hot
 encoding splits their rows across several features and each gets fewer examples. Punctuation counts only

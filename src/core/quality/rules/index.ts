@@ -22,6 +22,7 @@ import { typeMismatch } from './type-mismatch';
 import { mixedDateFormat } from './mixed-date-format';
 import { mixedTimeFormat } from './mixed-time-format';
 import { mixedListSeparator } from './mixed-list-separator';
+import { mixedLetterCase } from './mixed-letter-case';
 import { numberFormat } from './number-format';
 import { patternMismatch } from './pattern-mismatch';
 import { whitespace } from './whitespace';
@@ -78,6 +79,7 @@ export const allRules: readonly QualityRule[] = [
   mixedDateFormat,
   mixedTimeFormat,
   mixedListSeparator,
+  mixedLetterCase,
   numberFormat,
   patternMismatch,
   whitespace,

@@ -1,13 +1,15 @@
 /**
- * (f) Values cut short by a source that stores text in fields of a fixed width. The public tables' text columns of
- * longer values (names of airports, films, teams, directors, jobs, cities, species: chosen by their values, see
- * {@link textColumns}) are merged with a second source for a share of the rows (2–10%, drawn per seed and table)
- * that keeps each such column in a field of its own width (drawn between the 40th and 80th percentile of the
- * column's lengths): there every longer value is cut to that width, and the white space the cut leaves at its end
- * is trimmed, as exports of such fields do. Each cut cell is an error: "mid-word" where the cut falls inside a word
- * ("Livingston Munic"), "at a word's end" where it falls between words ("Meadow Lake" cut to "Meadow"; nothing in
- * the value tells it, only a missing word). Scored at cell level over those columns: recall, and precision over the
- * marks there that the clean table does not get (its own findings are not counted).
+ * (f) and (g): a share of a public table's rows from a second source that writes the text columns its own way. The
+ * text columns of longer values (names of airports, films, teams, directors, jobs, cities, species: chosen by their
+ * values, see {@link textColumns}) of every public table, 2–10% of the rows (drawn per seed and table) from a source
+ * that writes them otherwise:
+ * - (f) **cut at a field's width**: it keeps each such column in a field of its own width (drawn between the 40th and
+ *   80th percentile of the column's lengths), cuts every longer value there and trims the white space the cut leaves
+ *   at its end, as exports of such fields do. "mid-word" where the cut falls inside a word ("Livingston Munic"), "at a
+ *   word's end" where it falls between words ("Meadow Lake" cut to "Meadow"; nothing in the value tells it).
+ * - (g) **in capitals**: it writes their letters in capitals ("LIVINGSTON MUNICIPAL"), as older registries do.
+ * Each changed cell is an error. Scored at cell level over those columns: recall, and precision over the marks there
+ * that the clean table does not get (its own findings are not counted).
  */
 import path from 'node:path';
 import { checkTable } from './check';
@@ -16,7 +18,7 @@ import { Rng } from './random';
 import { SOURCES } from './sources';
 import type { Table } from './table';
 
-/** Share of the rows the cutting source writes: drawn per seed and table between these. */
+/** Share of the rows the second source writes: drawn per seed and table between these. */
 const SHARE = [0.02, 0.1] as const;
 /** Rows of a table taken (a window drawn by the seed in larger tables). */
 const MAX_ROWS = 4000;
@@ -26,7 +28,33 @@ const LONG_LENGTH = 10;
 /** The shortest field width drawn. */
 const MIN_WIDTH = 6;
 
-export interface TruncationSummary extends CellTally {
+/** A second source: how it writes a column's values (a writer per column, drawn with the table's generator). */
+export interface TextSource {
+  name: string;
+  /** Per column: the value as the source writes it and the error's variant, or undefined where it writes it the same. */
+  writer(values: readonly string[], rng: Rng): (value: string) => [string, string] | undefined;
+}
+
+/** (f) A source of fixed-width fields: longer values cut at the column's width, the white space left at the end trimmed. */
+export const CUT_SOURCE: TextSource = {
+  name: 'truncation',
+  writer(values, rng) {
+    const width = widthOf(values, rng);
+    return (value) => {
+      if (value.length <= width) return undefined;
+      const cut = value.slice(0, width).trimEnd();
+      return cut === '' ? undefined : [cut, WORD_CHAR.test(value[width - 1]) && WORD_CHAR.test(value[width]) ? 'mid-word' : "at a word's end"];
+    };
+  },
+};
+
+/** (g) A source that writes letters in capitals. */
+export const CAPITALS_SOURCE: TextSource = {
+  name: 'capitals',
+  writer: () => (value) => (value.toUpperCase() === value ? undefined : [value.toUpperCase(), 'capitals']),
+};
+
+export interface TextSourceSummary extends CellTally {
   byRule: Record<string, { marks: number; correct: number }>;
   byTable: Record<string, { errors: number; found: number; marks: number; correctMarks: number }>;
 }
@@ -45,7 +73,7 @@ function textColumns(table: Table): number[] {
 }
 
 /** A width drawn between the 40th and the 80th percentile of a column's value lengths. */
-function widthOf(values: string[], rng: Rng): number {
+function widthOf(values: readonly string[], rng: Rng): number {
   const lengths = values.map((v) => v.length).sort((a, b) => a - b);
   const at = (q: number) => lengths[Math.min(lengths.length - 1, Math.floor(q * lengths.length))];
   return Math.max(MIN_WIDTH, rng.int(at(0.4), at(0.8)));
@@ -53,8 +81,8 @@ function widthOf(values: string[], rng: Rng): number {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-export async function evaluateTruncation(seeds: number[], dataDir: string): Promise<TruncationSummary> {
-  const s: TruncationSummary = { table: 'truncation', errors: 0, found: 0, marks: 0, correctMarks: 0, byVariant: {}, byRule: {}, byTable: {} };
+export async function evaluateTextSource(seeds: number[], dataDir: string, source: TextSource): Promise<TextSourceSummary> {
+  const s: TextSourceSummary = { table: source.name, errors: 0, found: 0, marks: 0, correctMarks: 0, byVariant: {}, byRule: {}, byTable: {} };
   for (const seed of seeds) {
     for (const [t, spec] of SOURCES.entries()) {
       let loaded: { header: string[]; rows: string[][] };
@@ -69,22 +97,20 @@ export async function evaluateTruncation(seeds: number[], dataDir: string): Prom
       const columns = textColumns(clean);
       if (columns.length === 0) continue;
       const share = SHARE[0] + (SHARE[1] - SHARE[0]) * rng.float();
-      const widths = new Map(columns.map((c) => [c, widthOf(clean.rows.map((row) => row[c]).filter((v) => v !== ''), rng)]));
+      const writers = new Map(columns.map((c) => [c, source.writer(clean.rows.map((row) => row[c]).filter((v) => v !== ''), rng)]));
       const wrong = new Map<string, string>();
       const dirty: Table = { name: spec.name, header: clean.header, rows: clean.rows.map((row) => [...row]) };
       dirty.rows.forEach((row, r) => {
         if (!rng.chance(share)) return;
-        for (const [c, width] of widths) {
-          const value = row[c];
-          if (value.length <= width) continue;
-          const cut = value.slice(0, width).trimEnd();
-          if (cut === '') continue;
-          row[c] = cut;
-          wrong.set(`${r}:${c}`, WORD_CHAR.test(value[width - 1]) && WORD_CHAR.test(value[width]) ? 'mid-word' : "at a word's end");
+        for (const [c, write] of writers) {
+          const written = row[c] === '' ? undefined : write(row[c]);
+          if (!written) continue;
+          row[c] = written[0];
+          wrong.set(`${r}:${c}`, written[1]);
         }
       });
       if (wrong.size === 0) continue;
-      const dir = path.join(dataDir, `seed-${seed}`, 'truncation');
+      const dir = path.join(dataDir, `seed-${seed}`, source.name);
       const before = await checkTable(clean, path.join(dir, `${spec.name}.clean.csv`));
       const after = await checkTable(dirty, path.join(dir, `${spec.name}.csv`));
       const cut = new Set(columns);
@@ -118,7 +144,8 @@ export async function evaluateTruncation(seeds: number[], dataDir: string): Prom
   return s;
 }
 
-export function formatTruncation(s: TruncationSummary): string {
+/** The summary under a title ("Values cut short by a source of fixed-width fields"). */
+export function formatTextSource(s: TextSourceSummary, title: string): string {
   const ratio = (a: number, b: number) => (b ? (a / b).toFixed(2) : '—');
   const variants = Object.entries(s.byVariant).map(([v, c]) => `${v} ${ratio(c.found, c.errors)} (${c.errors})`).join(' · ');
   const tables = Object.entries(s.byTable).map(([name, t]) => `${name} ${t.found}/${t.errors} (P ${ratio(t.correctMarks, t.marks)})`).join(', ');
@@ -128,9 +155,9 @@ export function formatTruncation(s: TruncationSummary): string {
     .join(', ');
   return [
     '',
-    'Values cut short by a source of fixed-width fields (text columns of public tables; 2–10% of the rows; cell level, pooled):',
-    `  ${s.errors} cells cut, recall ${ratio(s.found, s.errors)}, precision ${ratio(s.correctMarks, s.marks)}: ${variants}`,
-    `  by table (found/cut): ${tables}`,
+    `${title} (text columns of public tables; 2–10% of the rows; cell level, pooled):`,
+    `  ${s.errors} cells written so, recall ${ratio(s.found, s.errors)}, precision ${ratio(s.correctMarks, s.marks)}: ${variants}`,
+    `  by table (found/written so): ${tables}`,
     `  marks by rule (correct/all): ${rules}`,
   ].join('\n');
 }

@@ -1,0 +1,158 @@
+/**
+ * How a text column writes its letters: in capitals ("AIR FORCE BASE"), in small letters, or mixed ("The Godfather",
+ * "Alfred Hitchcock"). Learned per column from its values; a value written another way — "THE GODFATHER" among titles
+ * in mixed case, as a second catalogue or a registry's older system writes them — is told, with the value as the
+ * column would write it. Only values whose words the column writes otherwise elsewhere count (a brand written in
+ * capitals, "NASA", is a word of its own).
+ */
+import type { IngestResult } from '../table/model';
+import { TEXT_KINDS, distinctValues, memo } from './column-values';
+import { CATEGORY_MAX_DISTINCT, categoryKey } from './rules/category-variant';
+import { isPlaceholderText } from './placeholders';
+
+export type LetterCase = 'capitals' | 'small letters' | 'mixed case';
+
+/** Rows a column needs, of values with enough letters to have a case. */
+export const CASE_MIN_ROWS = 50;
+/** Share of those rows one way of writing must hold to be the column's way (a second source writes a few of them). */
+export const CASE_DOMINANT_SHARE = 0.9;
+/** Distinct values of a column read at most: beyond, the column (free text, keys) is not read. */
+export const CASE_MAX_DISTINCT = 50_000;
+/** Letters (of a case) a value needs for its case to say anything ("ok", "US" do not). */
+export const CASE_MIN_LETTERS = 4;
+/** Share of a value's words (of at least three letters) the column must write otherwise elsewhere, or be this long (longer than initialisms: "NASA", "UNESCO"). */
+export const CASE_KNOWN_WORDS = 0.5;
+export const CASE_LONG_WORD = 7;
+
+const WORDS = /\p{L}+/gu;
+/**
+ * Texts whose case is read: words (letters and digits) parted by spaces and the marks of names and titles. Not
+ * addresses, paths and codes ("http://…/Site/", "RFE/RL; HRW", "D18-A3 9*9") or words with a mark inside
+ * ("TUT.BY", "S.A.S."), where case belongs to the name.
+ */
+const TEXT_OF_WORDS = /^(?!.*\p{L}\.\p{L})[\p{L}\p{M}\p{N}\s,'’&.:!?()-]+$/u;
+
+/** How a text writes its letters, or undefined where it has fewer than CASE_MIN_LETTERS letters of a case. */
+export function letterCaseOf(text: string): LetterCase | undefined {
+  if (!TEXT_OF_WORDS.test(text)) return undefined;
+  let [upper, lower] = [0, 0];
+  for (const ch of text) {
+    const [u, l] = [ch.toUpperCase(), ch.toLowerCase()];
+    if (u === l) continue;
+    if (ch === u) upper++;
+    else lower++;
+  }
+  if (upper + lower < CASE_MIN_LETTERS) return undefined;
+  return lower === 0 ? 'capitals' : upper === 0 ? 'small letters' : 'mixed case';
+}
+
+export interface OtherCase {
+  /** How the value writes its letters. */
+  letterCase: LetterCase;
+  /** The value as the column writes its values, where it can be told. */
+  fixed?: string;
+}
+
+export interface ColumnCase {
+  /** The column's way of writing its letters, and the share of rows (of values with a case) written so. */
+  letterCase: LetterCase;
+  share: number;
+  /** Value id → how it writes its letters, for the values written another way. */
+  other: Map<number, OtherCase>;
+}
+
+/** Each word's forms in the values written the column's way: word (case aside) → form → rows; first words apart ("The Godfather", "Lord of the Rings"). */
+interface WordForms {
+  first: Map<string, Map<string, number>>;
+  later: Map<string, Map<string, number>>;
+}
+
+function addForm(forms: Map<string, Map<string, number>>, word: string, rows: number): void {
+  const key = word.toLowerCase();
+  let byForm = forms.get(key);
+  if (!byForm) forms.set(key, (byForm = new Map()));
+  byForm.set(word, (byForm.get(word) ?? 0) + rows);
+}
+
+/** The form of a word the column writes most at that place in a value (else at the other), if it writes the word. */
+function usualForm(forms: WordForms, word: string, first: boolean): string | undefined {
+  const most = (byForm: Map<string, number> | undefined) => {
+    let [best, rows] = [undefined as string | undefined, 0];
+    for (const [form, n] of byForm ?? []) if (n > rows) [best, rows] = [form, n];
+    return best;
+  };
+  const key = word.toLowerCase();
+  const [here, there] = first ? [forms.first, forms.later] : [forms.later, forms.first];
+  return most(here.get(key)) ?? most(there.get(key));
+}
+
+/** A value as a column of mixed case writes it: each word in the form the column writes it in most; undefined where a word with letters of a case is new to it. */
+function inMixedCase(forms: WordForms, text: string): string | undefined {
+  let unknown = false;
+  let first = true;
+  const fixed = text.replace(WORDS, (word) => {
+    const form = usualForm(forms, word, first);
+    first = false;
+    if (form === undefined && word.toUpperCase() !== word.toLowerCase()) unknown = true;
+    return form ?? word;
+  });
+  return unknown ? undefined : fixed;
+}
+
+/**
+ * A text column's way of writing its letters and the values written another way, or undefined where it has no way
+ * (CASE_DOMINANT_SHARE), too few values with a case, or more than CASE_MAX_DISTINCT distinct values. Left out: a
+ * capital first letter among small letters; placeholders; a value that is another value of the column in another
+ * case, in a column category-variant reads (CATEGORY_MAX_DISTINCT); a value in several rows that the column writes no
+ * other way (a name's own way); and a value whose words (of three letters or more) the column does not write
+ * elsewhere, the other way, in at least CASE_KNOWN_WORDS of them (long words aside), or only one such short word.
+ */
+export function columnCase(data: IngestResult, column: number): ColumnCase | undefined {
+  if (!TEXT_KINDS.includes(data.columns[column].kind)) return undefined;
+  const distinct = distinctValues(data, column);
+  if (distinct.size > CASE_MAX_DISTINCT) return undefined;
+  return memo(data, `letter-case:${column}`, () => {
+    const cases: (LetterCase | undefined)[] = [];
+    const rows = new Map<LetterCase, number>();
+    let cased = 0;
+    for (let id = 0; id < distinct.size; id++) {
+      const letterCase = letterCaseOf(distinct.text(id));
+      cases.push(letterCase);
+      if (!letterCase) continue;
+      rows.set(letterCase, (rows.get(letterCase) ?? 0) + distinct.counts[id]);
+      cased += distinct.counts[id];
+    }
+    if (cased < CASE_MIN_ROWS) return undefined;
+    const [letterCase, most] = [...rows].sort((a, b) => b[1] - a[1])[0];
+    if (most < CASE_DOMINANT_SHARE * cased || most === cased) return undefined;
+    // The words of the values written the column's way, by their forms; and the values' keys (case aside).
+    const wordForms: WordForms = { first: new Map(), later: new Map() };
+    const keys = new Map<string, number>();
+    for (let id = 0; id < distinct.size; id++) {
+      const text = distinct.text(id);
+      const key = categoryKey(text);
+      keys.set(key, (keys.get(key) ?? 0) + 1);
+      if (cases[id] !== letterCase) continue;
+      (text.match(WORDS) ?? []).forEach((word, k) => addForm(k === 0 ? wordForms.first : wordForms.later, word, distinct.counts[id]));
+    }
+    const other = new Map<number, OtherCase>();
+    for (let id = 0; id < distinct.size; id++) {
+      const written = cases[id];
+      // A capital first letter among small letters ("Friable", "Unknown") is how sentences begin, not another way.
+      if (!written || written === letterCase || (written === 'mixed case' && letterCase === 'small letters')) continue;
+      const text = distinct.text(id);
+      if (isPlaceholderText(text)) continue;
+      // Written in another case beside itself: category-variant's where it reads the column. Written so in several rows
+      // and nowhere otherwise: how that name is written ("KEROPETROL" among brands in mixed case).
+      const forms = keys.get(categoryKey(text)) ?? 0;
+      if (forms > 1 ? distinct.size <= CATEGORY_MAX_DISTINCT : distinct.counts[id] > 1) continue;
+      // Its words written otherwise elsewhere (or too long for initialisms): two of them, or one long word.
+      const words = (text.match(WORDS) ?? []).filter((word) => word.length >= 3);
+      const known = words.filter((word) => word.length >= CASE_LONG_WORD || wordForms.first.has(word.toLowerCase()) || wordForms.later.has(word.toLowerCase()));
+      if (known.length < CASE_KNOWN_WORDS * words.length || (known.length < 2 && !known.some((word) => word.length >= CASE_LONG_WORD))) continue;
+      const fixed = letterCase === 'capitals' ? text.toUpperCase() : letterCase === 'small letters' ? text.toLowerCase() : inMixedCase(wordForms, text);
+      other.set(id, fixed === undefined || fixed === text ? { letterCase: written } : { letterCase: written, fixed });
+    }
+    return { letterCase, share: most / cased, other };
+  });
+}
