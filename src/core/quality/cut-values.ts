@@ -15,7 +15,7 @@ export const CUT_MIN_ROWS = 50;
 /** Distinct values of a column read at most: beyond, the column (free text, keys) is not read. */
 export const CUT_MAX_DISTINCT = 50_000;
 /** Distinct values cut at one width at least (one or two odd values prove no width). */
-export const CUT_MIN_VALUES = 3;
+export const CUT_MIN_VALUES = 4;
 /** How many times the share of values ending inside a word at the lengths around it their share at a width is. */
 export const CUT_CONCENTRATION = 5;
 /** The lengths a width is compared with: this many on either side. */
@@ -29,6 +29,8 @@ export const MIN_COMPLETION_ROWS = 2;
 export const MIN_WIDTH = 5;
 /** How many times likelier at a word's end than inside a word a word's last two letters are when it ends as words do. */
 export const ENDING_ODDS = 2;
+/** Values the share around a width is judged on at least (made up from the column's other lengths where fewer are around). */
+export const BACKGROUND_VALUES = 20;
 /** At most this many widths per column (sources of several widths). */
 export const MAX_WIDTHS = 2;
 /** A completion is the fix when it is written in this share of the rows of every completion. */
@@ -87,12 +89,17 @@ function vocabularyOf(data: IngestResult, column: number): Vocabulary | undefine
   });
 }
 
+/** Words this short are initials in any column of names ("George P. Cosmatos"): only their own column's count. */
+const INITIAL_LENGTH = 2;
+
 /**
  * Whether a text column of the table writes `word` before the end of a value ("Spring" in "Big Spring Airport"): a
  * word of the table, not a cut one (a cut word is always a value's last; a source that cuts one column may cut its
- * neighbour too, where the cut word is again last).
+ * neighbour too, where the cut word is again last). A word of one or two letters counts only in its own column
+ * ("Walt Disney P" among distributors is cut, though directors are written "George P. Cosmatos").
  */
-function innerWordOfTable(data: IngestResult, word: string): boolean {
+function innerWordOfTable(data: IngestResult, column: number, word: string): boolean {
+  if (word.length <= INITIAL_LENGTH) return vocabularyOf(data, column)?.inner.has(word) ?? false;
   return data.columns.some((_, c) => vocabularyOf(data, c)?.inner.has(word) ?? false);
 }
 
@@ -222,7 +229,7 @@ export function cutValues(data: IngestResult, column: number): CutColumn | undef
   for (let id = 0; id < distinct.size; id++) {
     const text = distinct.text(id);
     const word = CUT_WORD.exec(text)?.[1];
-    if (!word || innerWordOfTable(data, word)) continue;
+    if (!word || innerWordOfTable(data, column, word)) continue;
     let completions = completionsByWord.get(word);
     if (!completions) completionsByWord.set(word, (completions = completionsOf(vocabulary, word)));
     if (completions.rows === 0 || completions.rows < (vocabulary.rows.get(word) ?? 0)) continue;
@@ -244,18 +251,24 @@ export function cutValues(data: IngestResult, column: number): CutColumn | undef
     if (cutLike.has(id)) candidatesAt.set(length, (candidatesAt.get(length) ?? 0) + 1);
   }
   // The widths: lengths where values ending inside a word gather, CUT_CONCENTRATION times their share at the
-  // lengths around (the share of short values that begin longer ones falls with their length).
+  // lengths around, counted with one more value ending inside a word (the share of short values that begin longer
+  // ones falls with their length). Where the lengths around hold fewer than BACKGROUND_VALUES values, the share at
+  // the column's other lengths makes up the rest.
   const widths = new Map<number, number>();
+  const cutLikeValues = cutLike.size;
   for (const [length, n] of [...candidatesAt].sort((a, b) => b[1] - a[1])) {
     if (widths.size >= MAX_WIDTHS) break;
+    const at = valuesAt.get(length) ?? 1;
     if (length < MIN_WIDTH || n < CUT_MIN_VALUES) continue;
-    let [around, aroundValues] = [1, 1];
+    let [around, aroundValues] = [0, 0];
     for (let d = -NEIGHBOUR_LENGTHS; d <= NEIGHBOUR_LENGTHS; d++) {
       if (d === 0 || widths.has(length + d)) continue;
       around += candidatesAt.get(length + d) ?? 0;
       aroundValues += valuesAt.get(length + d) ?? 0;
     }
-    if (n / (valuesAt.get(length) ?? 1) < CUT_CONCENTRATION * (around / aroundValues)) continue;
+    const elsewhere = (cutLikeValues - n + 1) / (distinct.size - at + 1);
+    const padding = Math.max(0, BACKGROUND_VALUES - aroundValues);
+    if (n / at < CUT_CONCENTRATION * ((around + 1 + elsewhere * padding) / (aroundValues + 1 + padding))) continue;
     widths.set(length, candidateRowsAt.get(length) ?? 0);
   }
   if (widths.size === 0) return undefined;

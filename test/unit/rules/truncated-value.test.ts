@@ -97,3 +97,17 @@ test('an accepted value is not reported', () => {
   assert.equal(accepted.some((f) => f.value === value), false, 'the accepted value');
   assert.equal(accepted.length, findings.filter((f) => f.value !== value).length, 'the others still');
 });
+
+test('a cut to one letter is a cut though another column writes that letter as an initial', () => {
+  const towns = ['Livingston', 'Morgantown', 'Wilmington', 'Greensboro', 'Louisville', 'Georgetown', 'Charleston'];
+  const kinds = ['Municipal', 'Regional', 'County', 'International'];
+  const managers = ['John M. Smith', 'Mary R. Jones', 'Ann C. Lee', 'Bob I. Hart'];
+  const rows = Array.from({ length: 700 }, (_, i) => [`${i}`, `${towns[i % towns.length]} ${kinds[Math.floor(i / 7) % kinds.length]}`, managers[i % managers.length]]);
+  const cut = new Set<number>();
+  for (let r = 5; r < rows.length; r += 20) {
+    rows[r][1] = rows[r][1].slice(0, 12);
+    cut.add(r);
+  }
+  const findings = findingsOf(checkCsv(csv(['id', 'name', 'manager'], rows)), rule);
+  assert.deepEqual(new Set(findings.map((f) => f.row)), cut, '"Livingston M", "Wilmington C"… beside managers "John M. Smith"');
+});

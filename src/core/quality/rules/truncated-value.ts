@@ -1,7 +1,7 @@
 /** truncated-value: a text cut short at a field's width ("Livingston Munic" among "… Municipal"). */
 import { defineRule } from '../rule';
 import { TEXT_KINDS, distinctValues, replaceCellFixes } from '../column-values';
-import { CUT_CONCENTRATION, CUT_MAX_DISTINCT, CUT_MIN_ROWS, CUT_MIN_VALUES, ENDING_ODDS, FIX_SHARE, MAX_WIDTHS, MIN_COMPLETION_ROWS, MIN_WIDTH, NEIGHBOUR_LENGTHS, cutValues } from '../cut-values';
+import { BACKGROUND_VALUES, CUT_CONCENTRATION, CUT_MAX_DISTINCT, CUT_MIN_ROWS, CUT_MIN_VALUES, ENDING_ODDS, FIX_SHARE, MAX_WIDTHS, MIN_COMPLETION_ROWS, MIN_WIDTH, NEIGHBOUR_LENGTHS, cutValues } from '../cut-values';
 
 export const truncatedValue = defineRule({
   id: 'truncated-value',
@@ -16,10 +16,12 @@ longer value at that width: "Livingston Municipal" becomes "Livingston Munic". M
 the cut values are new categories to a model, never match in a join, and the lost words are gone.
 
 A value is taken as cut where it ends inside a word — its last word (after a space or a mark that parts words) is
-written nowhere in the table but last, and begins words the column writes, in ${MIN_COMPLETION_ROWS} rows or more (or in a longer value
+written nowhere in the table but last (a word of one or two letters: nowhere in its column, as other columns write
+initials), and begins words the column writes, in ${MIN_COMPLETION_ROWS} rows or more (or in a longer value
 beginning with the whole value) and in as many rows as the word itself — and where such values gather at one length
 of ${MIN_WIDTH} characters or more: ${CUT_MIN_VALUES} distinct values or more, their share of the values of that length ${CUT_CONCENTRATION} times their share
-among the values up to ${NEIGHBOUR_LENGTHS} characters shorter or longer (the field's width; at most ${MAX_WIDTHS} widths per column). Short forms a
+among the values up to ${NEIGHBOUR_LENGTHS} characters shorter or longer (where fewer than ${BACKGROUND_VALUES} values are around, the
+column's other lengths make up the rest): the field's width, at most ${MAX_WIDTHS} per column. Short forms a
 column writes ("St", "Blvd") are words of it; an odd value ending in a rare word is not at one length; and the width is
 told only by values whose last two letters are not those of a word's end (found at the ends of the column's words
 less than ${ENDING_ODDS} times as often as inside them: "Wilmingt" tells, "Lincoln" beside "Lincolnton" does not), so whole
