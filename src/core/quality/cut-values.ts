@@ -130,6 +130,23 @@ function completionsOf(vocabulary: Vocabulary, word: string): { rows: number; be
   return { rows, best, bestRows };
 }
 
+/** The values of the column sorted, and the rows of each (for the values a cut one begins). */
+interface Values {
+  sorted: string[];
+  rows: Map<string, number>;
+}
+
+function valuesOf(distinct: DistinctValues): Values {
+  const sorted: string[] = [];
+  const rows = new Map<string, number>();
+  for (let id = 0; id < distinct.size; id++) {
+    const text = distinct.text(id);
+    sorted.push(text);
+    rows.set(text, distinct.counts[id]);
+  }
+  return { sorted: sorted.sort(), rows };
+}
+
 /** Of the column's values, the one (by rows) that `text` begins, when it holds FIX_SHARE of the rows of all such values. */
 function fullValueOf(values: Values, text: string): string | undefined {
   let [all, best, bestRows] = [0, '', 0];
@@ -181,23 +198,6 @@ function endsLikeAWord(e: Endings, word: string): boolean {
   const atEnd = ((e.atEnd.get(pair) ?? 0) + 0.5) / (e.ends + 0.5 * kinds);
   const inside = ((e.inside.get(pair) ?? 0) + 0.5) / (e.insides + 0.5 * kinds);
   return atEnd >= ENDING_ODDS * inside;
-}
-
-/** The values of the column sorted, and the rows of each (for the values a cut one begins). */
-interface Values {
-  sorted: string[];
-  rows: Map<string, number>;
-}
-
-function valuesOf(distinct: DistinctValues): Values {
-  const sorted: string[] = [];
-  const rows = new Map<string, number>();
-  for (let id = 0; id < distinct.size; id++) {
-    const text = distinct.text(id);
-    sorted.push(text);
-    rows.set(text, distinct.counts[id]);
-  }
-  return { sorted: sorted.sort(), rows };
 }
 
 /** Whether a longer value of the column begins with `text` and goes on inside its last word ("Fort Sumner" for "Fort Sumne"). */
