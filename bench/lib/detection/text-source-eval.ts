@@ -22,11 +22,20 @@ import type { Table } from './table';
 const SHARE = [0.02, 0.1] as const;
 /** Rows of a table taken (a window drawn by the seed in larger tables). */
 const MAX_ROWS = 4000;
-/** A column is cut by the second source when at least this share of its values are this long or longer. */
+/** A column is written by the second source when at least LONG_SHARE of its values are LONG_LENGTH long or longer. */
 const LONG_SHARE = 0.3;
 const LONG_LENGTH = 10;
 /** The shortest field width drawn. */
 const MIN_WIDTH = 6;
+
+/** A width drawn between the 40th and the 80th percentile of a column's value lengths. */
+function widthOf(values: readonly string[], rng: Rng): number {
+  const lengths = values.map((v) => v.length).sort((a, b) => a - b);
+  const at = (q: number) => lengths[Math.min(lengths.length - 1, Math.floor(q * lengths.length))];
+  return Math.max(MIN_WIDTH, rng.int(at(0.4), at(0.8)));
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** A second source: how it writes a column's values (a writer per column, drawn with the table's generator). */
 export interface TextSource {
@@ -71,15 +80,6 @@ function textColumns(table: Table): number[] {
   }
   return out;
 }
-
-/** A width drawn between the 40th and the 80th percentile of a column's value lengths. */
-function widthOf(values: readonly string[], rng: Rng): number {
-  const lengths = values.map((v) => v.length).sort((a, b) => a - b);
-  const at = (q: number) => lengths[Math.min(lengths.length - 1, Math.floor(q * lengths.length))];
-  return Math.max(MIN_WIDTH, rng.int(at(0.4), at(0.8)));
-}
-
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 export async function evaluateTextSource(seeds: number[], dataDir: string, source: TextSource): Promise<TextSourceSummary> {
   const s: TextSourceSummary = { table: source.name, errors: 0, found: 0, marks: 0, correctMarks: 0, byVariant: {}, byRule: {}, byTable: {} };

@@ -20,8 +20,9 @@ export const CASE_DOMINANT_SHARE = 0.9;
 export const CASE_MAX_DISTINCT = 50_000;
 /** Letters (of a case) a value needs for its case to say anything ("ok", "US" do not). */
 export const CASE_MIN_LETTERS = 4;
-/** Share of a value's words (of at least three letters) the column must write otherwise elsewhere, or be this long (longer than initialisms: "NASA", "UNESCO"). */
+/** Share of a value's words (of at least three letters) the column must write otherwise elsewhere, or be CASE_LONG_WORD long. */
 export const CASE_KNOWN_WORDS = 0.5;
+/** Letters of a word longer than initialisms ("NASA", "UNESCO"): written in capitals, it is a word written another way. */
 export const CASE_LONG_WORD = 7;
 
 const WORDS = /\p{L}+/gu;
