@@ -270,3 +270,12 @@ export function replaceCellFix(data: IngestResult, row: number, column: number, 
   else newText = typeof newValue !== 'string' && jsonNumber.test(text) ? text : JSON.stringify(text);
   return { kind: 'replace' as const, title, range: data.source.cellRange(row, column), newText };
 }
+
+/** Calls `visit` for each row, in order, whose value (by id) `mapping` holds: the row, its value's id and what the id maps to. */
+export function eachMappedRow<T>(distinct: DistinctValues, mapping: ReadonlyMap<number, T>, visit: (row: number, id: number, to: T) => void): void {
+  const ids = distinct.ids;
+  for (let r = 0; r < ids.length; r++) {
+    const to = ids[r] < 0 ? undefined : mapping.get(ids[r]);
+    if (to !== undefined) visit(r, ids[r], to);
+  }
+}

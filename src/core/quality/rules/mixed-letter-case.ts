@@ -1,6 +1,6 @@
 /** mixed-letter-case: a text written in capitals (or small letters) in a column that writes its letters otherwise. */
 import { defineRule } from '../rule';
-import { distinctValues, replaceCellFixes } from '../column-values';
+import { distinctValues, eachMappedRow, replaceCellFixes } from '../column-values';
 import { CASE_DOMINANT_SHARE, CASE_KNOWN_WORDS, CASE_LONG_WORD, CASE_MAX_DISTINCT, CASE_MIN_LETTERS, CASE_MIN_ROWS, columnCase } from '../letter-case';
 import { CATEGORY_MAX_DISTINCT } from './category-variant';
 
@@ -39,12 +39,9 @@ with more than ${CASE_MAX_DISTINCT.toLocaleString('en-US')} distinct values are 
       if (!learned || learned.other.size === 0) return;
       const distinct = distinctValues(data, c);
       const share = Math.floor(100 * learned.share);
-      const ids = distinct.ids;
-      for (let r = 0; r < ids.length; r++) {
-        const other = ids[r] < 0 ? undefined : learned.other.get(ids[r]);
-        if (!other) continue;
-        const value = distinct.text(ids[r]);
-        if (isAccepted(c, value)) continue;
+      eachMappedRow(distinct, learned.other, (r, id, other) => {
+        const value = distinct.text(id);
+        if (isAccepted(c, value)) return;
         report({
           row: r,
           columnIndex: c,
@@ -53,7 +50,7 @@ with more than ${CASE_MAX_DISTINCT.toLocaleString('en-US')} distinct values are 
           message: `"${value}" is written in ${other.letterCase}, unlike ${share}% of column "${column.name}", which writes its letters in ${learned.letterCase}${other.fixed === undefined ? '' : ` ("${other.fixed}")`}.`,
           fixes: other.fixed === undefined ? undefined : replaceCellFixes(data, r, c, other.fixed, `Write as the column does: "${other.fixed}"`),
         });
-      }
+      });
     });
   },
 });

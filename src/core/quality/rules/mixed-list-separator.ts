@@ -1,6 +1,6 @@
 /** mixed-list-separator: a list written with another separator than most lists of its column ("A; B" among "A, B"). */
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, replaceCellFixes } from '../column-values';
+import { TEXT_KINDS, distinctValues, eachMappedRow, replaceCellFixes } from '../column-values';
 import { LIST_MAX_DISTINCT, LIST_MIN_ROWS, LIST_SHARE, RECURRING_ITEMS, listColumn } from '../list-separators';
 
 /** A separator as a message shows it. */
@@ -36,12 +36,9 @@ for this value, accept it.`,
       if (!lists || lists.otherSeparator.size === 0) return;
       const distinct = distinctValues(data, c);
       const share = Math.floor((100 * lists.rows) / lists.present);
-      const ids = distinct.ids;
-      for (let r = 0; r < ids.length; r++) {
-        const other = ids[r] < 0 ? undefined : lists.otherSeparator.get(ids[r]);
-        if (!other) continue;
-        const value = distinct.text(ids[r]);
-        if (isAccepted(c, value)) continue;
+      eachMappedRow(distinct, lists.otherSeparator, (r, id, other) => {
+        const value = distinct.text(id);
+        if (isAccepted(c, value)) return;
         report({
           row: r,
           columnIndex: c,
@@ -50,7 +47,7 @@ for this value, accept it.`,
           message: `"${value}" separates its items with ${shown(other.separator)}, unlike ${share}% of column "${column.name}", whose lists use ${shown(lists.separator)} (like "${lists.example}").`,
           fixes: replaceCellFixes(data, r, c, other.fixed, `Separate with ${shown(lists.separator)}: "${other.fixed}"`),
         });
-      }
+      });
     });
   },
 });

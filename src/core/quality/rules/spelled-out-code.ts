@@ -1,6 +1,6 @@
 /** spelled-out-code: a category written out in full in a column of short codes ("Male" among "M" and "F"). */
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, replaceCellFixes, type DistinctValues } from '../column-values';
+import { TEXT_KINDS, distinctValues, eachMappedRow, replaceCellFixes, type DistinctValues } from '../column-values';
 import type { IngestResult } from '../../table/model';
 import { categoryKey } from './category-variant';
 
@@ -31,15 +31,6 @@ export function vocabularyOf(data: IngestResult, c: number, minRows: number): { 
   let present = 0;
   for (let id = 0; id < distinct.size; id++) if (distinct.text(id).trim() !== '') present += distinct.counts[id];
   return present < minRows ? undefined : { distinct, present };
-}
-
-/** Calls `visit` for each row, in order, whose value (by id) `mapping` sends to another value: the row, its value's id and the other's. */
-export function eachMappedRow(distinct: DistinctValues, mapping: ReadonlyMap<number, number>, visit: (row: number, from: number, to: number) => void): void {
-  const ids = distinct.ids;
-  for (let r = 0; r < ids.length; r++) {
-    const to = ids[r] < 0 ? undefined : mapping.get(ids[r]);
-    if (to !== undefined) visit(r, ids[r], to);
-  }
 }
 
 export const spelledOutCode = defineRule({

@@ -1,6 +1,6 @@
 /** truncated-value: a text cut short at a field's width ("Livingston Munic" among "… Municipal"). */
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, replaceCellFixes } from '../column-values';
+import { TEXT_KINDS, distinctValues, eachMappedRow, replaceCellFixes } from '../column-values';
 import { BACKGROUND_VALUES, CUT_CONCENTRATION, CUT_MAX_DISTINCT, CUT_MIN_ROWS, CUT_MIN_VALUES, ENDING_ODDS, FIX_SHARE, MAX_WIDTHS, MIN_COMPLETION_ROWS, MIN_WIDTH, NEIGHBOUR_LENGTHS, cutValues } from '../cut-values';
 
 export const truncatedValue = defineRule({
@@ -39,13 +39,10 @@ the column tells it. If the value is right as it is, accept it.`,
       const cut = cutValues(data, c);
       if (!cut) return;
       const distinct = distinctValues(data, c);
-      const ids = distinct.ids;
-      for (let r = 0; r < ids.length; r++) {
-        const how = ids[r] < 0 ? undefined : cut.cuts.get(ids[r]);
-        if (!how) continue;
-        const value = distinct.text(ids[r]);
-        if (isAccepted(c, value)) continue;
-        const width = distinct.codePoints(ids[r]);
+      eachMappedRow(distinct, cut.cuts, (r, id, how) => {
+        const value = distinct.text(id);
+        if (isAccepted(c, value)) return;
+        const width = distinct.codePoints(id);
         const cutRows = cut.widths.get(width) ?? 0;
         report({
           row: r,
@@ -57,7 +54,7 @@ the column tells it. If the value is right as it is, accept it.`,
             `and ${cutRows} of its rows hold values that end inside a word at exactly ${width} characters${how.fixed === undefined ? '' : `; in full, "${how.fixed}"`}.`,
           fixes: how.fixed === undefined ? undefined : replaceCellFixes(data, r, c, how.fixed, `Replace with "${how.fixed}"`),
         });
-      }
+      });
     });
   },
 });
