@@ -37,6 +37,7 @@ import { evaluateMultiSource, formatMultiSource } from '../lib/detection/multi-s
 import { evaluateRelations, formatRelations } from '../lib/detection/relation-eval';
 import { evaluateCatalogue, formatCatalogue } from '../lib/detection/catalogue-eval';
 import { CAPITALS_SOURCE, CUT_SOURCE, evaluateTextSource, formatTextSource } from '../lib/detection/text-source-eval';
+import type { CheckOutcome } from '../lib/detection/check';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -82,9 +83,10 @@ async function main(): Promise<void> {
   console.log(formatRelations(relations));
   const catalogue = await evaluateCatalogue(seeds, options.dataDir);
   console.log(formatCatalogue(catalogue));
-  const truncation = await evaluateTextSource(seeds, options.dataDir, CUT_SOURCE);
+  const cleanChecks = new Map<string, Promise<CheckOutcome>>();
+  const truncation = await evaluateTextSource(seeds, options.dataDir, CUT_SOURCE, cleanChecks);
   console.log(formatTextSource(truncation, 'Values cut short by a source of fixed-width fields'));
-  const capitals = await evaluateTextSource(seeds, options.dataDir, CAPITALS_SOURCE);
+  const capitals = await evaluateTextSource(seeds, options.dataDir, CAPITALS_SOURCE, cleanChecks);
   console.log(formatTextSource(capitals, 'Text written in capitals by a second source'));
   const seconds = (performance.now() - t0) / 1000;
   console.log(`\n${summary.checks} checks in ${(summary.checkMs / 1000).toFixed(1)} s; whole run ${seconds.toFixed(1)} s. Dirty CSVs and truth: bench/.data/detection/`);

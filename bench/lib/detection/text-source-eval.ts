@@ -12,7 +12,7 @@
  * that the clean table does not get (its own findings are not counted).
  */
 import path from 'node:path';
-import { checkTable } from './check';
+import { checkTable, type CheckOutcome } from './check';
 import { tallyFound, type CellTally } from './multi-source-eval';
 import { Rng } from './random';
 import { SOURCES } from './sources';
@@ -81,7 +81,11 @@ function textColumns(table: Table): number[] {
   return out;
 }
 
-export async function evaluateTextSource(seeds: number[], dataDir: string, source: TextSource): Promise<TextSourceSummary> {
+/**
+ * Scores one second source. `cleanChecks` holds the clean tables' checks by seed and table: sources evaluated with the
+ * same map check each clean table once (every source takes the same window of a table for a seed).
+ */
+export async function evaluateTextSource(seeds: number[], dataDir: string, source: TextSource, cleanChecks = new Map<string, Promise<CheckOutcome>>()): Promise<TextSourceSummary> {
   const s: TextSourceSummary = { table: source.name, errors: 0, found: 0, marks: 0, correctMarks: 0, byVariant: {}, byRule: {}, byTable: {} };
   for (const seed of seeds) {
     for (const [t, spec] of SOURCES.entries()) {
@@ -110,9 +114,10 @@ export async function evaluateTextSource(seeds: number[], dataDir: string, sourc
         }
       });
       if (wrong.size === 0) continue;
-      const dir = path.join(dataDir, `seed-${seed}`, source.name);
-      const before = await checkTable(clean, path.join(dir, `${spec.name}.clean.csv`));
-      const after = await checkTable(dirty, path.join(dir, `${spec.name}.csv`));
+      const cleanKey = `${seed}:${spec.name}`;
+      if (!cleanChecks.has(cleanKey)) cleanChecks.set(cleanKey, checkTable(clean, path.join(dataDir, `seed-${seed}`, 'text-sources', `${spec.name}.clean.csv`)));
+      const before = await cleanChecks.get(cleanKey)!;
+      const after = await checkTable(dirty, path.join(dataDir, `seed-${seed}`, source.name, `${spec.name}.csv`));
       const cut = new Set(columns);
       const markedBefore = new Set(before.placed.filter((f) => f.column !== null).map((f) => `${f.row}:${f.column}:${f.rule}`));
       const marked = new Map<string, Set<string>>();

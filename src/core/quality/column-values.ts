@@ -25,8 +25,11 @@ export function memo<T>(data: IngestResult, key: string, compute: () => T): T {
 export const NUMERIC_KINDS: readonly ColumnKind[] = ['integer', 'float'];
 export const TEMPORAL_KINDS: readonly ColumnKind[] = ['date', 'timestamp'];
 export const TEXT_KINDS: readonly ColumnKind[] = ['string', 'categorical'];
-/** Text columns with more distinct values than this (ids, free text) are not read value by value for a neighbour's values glued on or swapped in. */
-export const NEIGHBOUR_VALUES_MAX_DISTINCT = 50_000;
+/**
+ * Text columns with more distinct values than this (ids, free text) are not read value by value: for a neighbour's
+ * values glued on or swapped in, for lists, for values cut short, for letter case.
+ */
+export const TEXT_VALUES_MAX_DISTINCT = 50_000;
 /** Rows a value must be held by to be a known value of its column on its own (a team among a league's many, "Portland" alone). */
 export const KNOWN_ROWS = 2;
 

@@ -8,12 +8,13 @@
  */
 import type { DistinctValues } from '../profile/facts/distinct-values';
 import type { IngestResult } from '../table/model';
-import { TEXT_KINDS, distinctValues, memo } from './column-values';
+import { TEXT_KINDS, TEXT_VALUES_MAX_DISTINCT, distinctValues, memo } from './column-values';
+import { countSorted } from '../shared/count-sorted';
 
 /** Rows a column needs before its lengths say anything. */
 export const CUT_MIN_ROWS = 50;
 /** Distinct values of a column read at most: beyond, the column (free text, keys) is not read. */
-export const CUT_MAX_DISTINCT = 50_000;
+export const CUT_MAX_DISTINCT = TEXT_VALUES_MAX_DISTINCT;
 /** Distinct values cut at one width at least (one or two odd values prove no width). */
 export const CUT_MIN_VALUES = 4;
 /** How many times the share of values ending inside a word at the lengths around it their share at a width is. */
@@ -103,20 +104,9 @@ function innerWordOfTable(data: IngestResult, column: number, word: string): boo
   return data.columns.some((_, c) => vocabularyOf(data, c)?.inner.has(word) ?? false);
 }
 
-/** Index of the first of the sorted strings not below `text`. */
-function lowerBound(sorted: readonly string[], text: string): number {
-  let [lo, hi] = [0, sorted.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < text) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The sorted strings that begin with `prefix` and are longer. */
 function* longerWith(sorted: readonly string[], prefix: string): Generator<string> {
-  for (let i = lowerBound(sorted, prefix); i < sorted.length && sorted[i].startsWith(prefix); i++) if (sorted[i] !== prefix) yield sorted[i];
+  for (let i = countSorted(sorted, prefix, true); i < sorted.length && sorted[i].startsWith(prefix); i++) if (sorted[i] !== prefix) yield sorted[i];
 }
 
 /** The words beginning with `word` (longer) and their rows, and the most written of them. */

@@ -6,7 +6,7 @@
  * capitals, "NASA", is a word of its own).
  */
 import type { IngestResult } from '../table/model';
-import { TEXT_KINDS, distinctValues, memo } from './column-values';
+import { TEXT_KINDS, TEXT_VALUES_MAX_DISTINCT, distinctValues, memo } from './column-values';
 import { CATEGORY_MAX_DISTINCT, categoryKey } from './rules/category-variant';
 import { isPlaceholderText } from './placeholders';
 
@@ -17,7 +17,7 @@ export const CASE_MIN_ROWS = 50;
 /** Share of those rows one way of writing must hold to be the column's way (a second source writes a few of them). */
 export const CASE_DOMINANT_SHARE = 0.9;
 /** Distinct values of a column read at most: beyond, the column (free text, keys) is not read. */
-export const CASE_MAX_DISTINCT = 50_000;
+export const CASE_MAX_DISTINCT = TEXT_VALUES_MAX_DISTINCT;
 /** Letters (of a case) a value needs for its case to say anything ("ok", "US" do not). */
 export const CASE_MIN_LETTERS = 4;
 /** Share of a value's words (of at least three letters) the column must write otherwise elsewhere, or be CASE_LONG_WORD long. */

@@ -4,7 +4,7 @@
  * another one ("Tom Hanks; Meg Ryan"), as a second catalogue merged into the table writes them.
  */
 import type { IngestResult } from '../table/model';
-import { NEIGHBOUR_VALUES_MAX_DISTINCT, distinctValues, memo } from './column-values';
+import { TEXT_VALUES_MAX_DISTINCT, distinctValues, memo } from './column-values';
 
 /** Separators between the items of a list, longest first (so " | " is told before "|"). */
 const LIST_SEPARATORS = [' | ', ' / ', '; ', ', ', '|', ';', ','] as const;
@@ -99,7 +99,7 @@ export function listColumn(data: IngestResult, column: number): ListColumn | und
 }
 
 /** Columns with more distinct values than this are not read as lists (reading every value's text costs too much). */
-export const LIST_MAX_DISTINCT = NEIGHBOUR_VALUES_MAX_DISTINCT;
+export const LIST_MAX_DISTINCT = TEXT_VALUES_MAX_DISTINCT;
 
 function learn(data: IngestResult, column: number): ListColumn | undefined {
   const distinct = distinctValues(data, column);

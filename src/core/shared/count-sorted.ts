@@ -1,5 +1,5 @@
-/** Number of values < x (`strict`) or ≤ x among the first `length` values of an ascending array (binary search). */
-export function countSorted(sorted: ArrayLike<number>, x: number, strict: boolean, length = sorted.length): number {
+/** Number of values < x (`strict`) or ≤ x among the first `length` values of an ascending array of numbers or texts (binary search). */
+export function countSorted<T extends number | string>(sorted: ArrayLike<T>, x: T, strict: boolean, length = sorted.length): number {
   let lo = 0;
   let hi = length;
   while (lo < hi) {

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { dateFormatsOf, dateTimeFormatsOf } from '../../ingest/csv/infer';
-import { KNOWN_ROWS, NEIGHBOUR_VALUES_MAX_DISTINCT, TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, memo, missingCount, nullCount, nullMask, nullRows, numericColumn, sortedColumn, sortedRuns, type SortedNumbers, type SortedRuns } from '../column-values';
+import { KNOWN_ROWS, TEXT_VALUES_MAX_DISTINCT, TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, memo, missingCount, nullCount, nullMask, nullRows, numericColumn, sortedColumn, sortedRuns, type SortedNumbers, type SortedRuns } from '../column-values';
 import { cellText, isFreeText } from '../dependencies';
 import { patternOf } from '../value-patterns';
 import { splits } from '../field-splits';
@@ -816,7 +816,7 @@ function patternSwaps({ data, cells, words, column, wordsIn, readByValue, ordina
     }
     return found;
   };
-  /** The rows of a column of words (of at most NEIGHBOUR_VALUES_MAX_DISTINCT values) whose value is unusual; undefined beyond. */
+  /** The rows of a column of words (of at most TEXT_VALUES_MAX_DISTINCT values) whose value is unusual; undefined beyond. */
   const wordsUnusual = new Map<number, number[] | undefined>();
   const wordsUnusualRows = (c: number): number[] | undefined => {
     if (wordsUnusual.has(c)) return wordsUnusual.get(c);
@@ -844,7 +844,7 @@ function patternSwaps({ data, cells, words, column, wordsIn, readByValue, ordina
     const y = x + 1;
     if (data.columns[x].kind === 'empty' || data.columns[y].kind === 'empty') continue;
     // A side listed without reading words is walked where there is one; two columns of words are read value by value.
-    // (A column of more than NEIGHBOUR_VALUES_MAX_DISTINCT words, free text or ids, is not read so.)
+    // (A column of more than TEXT_VALUES_MAX_DISTINCT words, free text or ids, is not read so.)
     if ((words[x] && !readByValue(x)) || (words[y] && !readByValue(y))) continue;
     const [typedX, typedY] = [typedUnusualRows(x), typedUnusualRows(y)];
     // (Two columns of words: the one of more values is read only where the other holds unusual values.)
@@ -951,7 +951,7 @@ Two neighbouring columns of words, their shapes apart: a row whose two values ea
 column (both columns' values repeat; held there by 2 rows or more, ten times likelier there than in their own)
 holds them swapped ("WA" in city, "Seattle" in state); so does a row where one value is such a value of the other column
 and the other is in no other row of its own column of repeated values ("MI" in a column of towns named once
-each, "Vanderbilt" in the state column; columns of more than ${NEIGHBOUR_VALUES_MAX_DISTINCT.toLocaleString('en-US')} distinct values are not read so); both cells are reported, with a fix swapping them back. Two
+each, "Vanderbilt" in the state column; columns of more than ${TEXT_VALUES_MAX_DISTINCT.toLocaleString('en-US')} distinct values are not read so); both cells are reported, with a fix swapping them back. Two
 neighbouring numeric columns that keep an order on all but 3% of their rows (low ≤ high; rows holding both
 values within their far-out fences, the quartiles ± 3 interquartile ranges: a dirty table's ×10 and ×1000 slips
 break every order of their column, and are errors of their own) hold their values
@@ -1035,7 +1035,7 @@ of values with its pattern).
     const repeats = (c: number) => 2 * wordsIn(c).distinct.size <= wordsIn(c).present;
     // Whether a text column's values are few enough to read value by value for a swap (by the profile's count of
     // distinct values where there is one: a column of a million ids is not read so).
-    const readByValue = (c: number) => (profile?.columns[c]?.distinct ?? wordsIn(c).distinct.size) <= NEIGHBOUR_VALUES_MAX_DISTINCT;
+    const readByValue = (c: number) => (profile?.columns[c]?.distinct ?? wordsIn(c).distinct.size) <= TEXT_VALUES_MAX_DISTINCT;
     const valuesCan = (home: number, here: number) => words[home] && words[here] && wordsIn(home).frequent.size > 0;
     // Whether a value of `here` can be a known value of home: two columns of words whose values repeat (a value shifted
     // into a column of distinct values, ids or free text, is told by its shape), their shapes apart.

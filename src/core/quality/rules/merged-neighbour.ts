@@ -1,6 +1,6 @@
 /** merged-neighbour: a value with the row's own value of the neighbouring column glued to it ("Portland, OR" in city, state "OR"). */
 import { defineRule } from '../rule';
-import { KNOWN_ROWS, NEIGHBOUR_VALUES_MAX_DISTINCT, TEXT_KINDS, distinctValues, isNumeric, nullCount, nullMask, numericColumn, replaceCellFixes, type DistinctValues } from '../column-values';
+import { KNOWN_ROWS, TEXT_VALUES_MAX_DISTINCT, TEXT_KINDS, distinctValues, isNumeric, nullCount, nullMask, numericColumn, replaceCellFixes, type DistinctValues } from '../column-values';
 import { FIELD_SEPARATOR, splits } from '../field-splits';
 import { columnPatterns, patternOf } from '../value-patterns';
 import { listColumn } from '../list-separators';
@@ -72,7 +72,7 @@ export const mergedNeighbour = defineRule({
 a group-by or a model), and a join on the city misses the row. (With the neighbour empty, the same merge is a
 \`column-shift\`.)
 
-In a text column (at most ${NEIGHBOUR_VALUES_MAX_DISTINCT.toLocaleString('en-US')} distinct values) beside a text or numeric
+In a text column (at most ${TEXT_VALUES_MAX_DISTINCT.toLocaleString('en-US')} distinct values) beside a text or numeric
 column, a value is reported when it is a part of its own with the row's own value of the neighbour glued on at the
 side facing it — cut at any separator, the row's neighbour saying where (its value may be several words: "Sony
 Pictures, Based on Book/Short Story" beside that source; a number reads as the neighbour's number: "USA,
@@ -104,7 +104,7 @@ The evidence: the neighbour, its value in the row, and the column's own value.
       if (!text(here)) continue;
       const distinct = distinctValues(data, here);
       const present = data.table.numRows - nullCount(data, here);
-      if (distinct.size > NEIGHBOUR_VALUES_MAX_DISTINCT) continue;
+      if (distinct.size > TEXT_VALUES_MAX_DISTINCT) continue;
       // Values that repeat (a city among cities), or else only values written with a field separator.
       const repeated = 2 * distinct.size <= present;
       let rowsOf: Map<string, number> | undefined;
