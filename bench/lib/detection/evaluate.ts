@@ -14,7 +14,7 @@ import { addToTally, baselineKeys, bump, emptyTally, isCellItem, markKey, scoreR
 import { SOURCES, describePresentation, isStdlib, loadSource, type SourceSpec } from './sources';
 import { syntheticTables, type SyntheticTable } from './synthetic';
 import { cellCount, type Table } from './table';
-import { injectHeavyFormat } from './heavy-format';
+import { HEAVY_SHARES, injectHeavyFormat } from './heavy-format';
 
 export interface EvaluationOptions {
   /** Largest number of rows taken from a public table (a window chosen by the seed). */
@@ -65,7 +65,7 @@ export interface CleanSummary {
   columnFindings: Record<string, number>;
 }
 
-/** A measure column with 10–45% of its cells rewritten (heavy-format.ts), and how the product read it. */
+/** A measure column with a share of its cells rewritten (heavy-format.ts), and how the product read it. */
 export interface HeavyFormatResult {
   table: string;
   column: string;
@@ -79,9 +79,8 @@ export interface HeavyFormatResult {
 export interface SeedResult {
   seed: number;
   classes: ClassTallies;
-  /** Heavy format variants: the rewritten cells, scored as one class. */
-  heavyFormat: Tally;
-  heavyColumns: HeavyFormatResult[];
+  /** Heavy format variants, per share range (HEAVY_SHARES' labels): the rewritten cells, scored as one class, and the columns. */
+  heavy: Record<string, { cells: Tally; columns: HeavyFormatResult[] }>;
   mixedCells: Tally;
   /** The same with the table's own findings counted too (as an evaluation on real dirty tables counts them). */
   mixedCellsRaw: Tally;
@@ -169,14 +168,16 @@ async function evaluateTable(spec: SourceSpec, seed: number, options: Evaluation
     if (placed > 0) addToTally((result.classes[injector.cls] ??= emptyTally()), (await run(ctx, injector.cls)).score(baseline));
   }
 
-  // Heavy format variants: 10–45% of one measure column written another way.
-  const heavy = injection('heavy-format', 1);
-  const heavyColumn = injectHeavyFormat(heavy);
-  if (heavyColumn) {
-    const { outcome, score } = await run(heavy, 'heavy-format');
-    addToTally(result.heavyFormat, score(baseline));
+  // Heavy format variants: 10–45%, and 50–85%, of one measure column written another way.
+  for (const range of HEAVY_SHARES) {
+    const heavy = injection(range.label, 1);
+    const heavyColumn = injectHeavyFormat(heavy, range);
+    if (!heavyColumn) continue;
+    const { outcome, score } = await run(heavy, range.label);
+    const into = (result.heavy[range.label] ??= { cells: emptyTally(), columns: [] });
+    addToTally(into.cells, score(baseline));
     const read = outcome.columns[heavyColumn.column];
-    result.heavyColumns.push({ table: spec.name, column: heavyColumn.name, family: heavyColumn.family, share: heavyColumn.share, readAs: read.kind, ...(read.unit ? { unit: read.unit } : {}) });
+    into.columns.push({ table: spec.name, column: heavyColumn.name, family: heavyColumn.family, share: heavyColumn.share, readAs: read.kind, ...(read.unit ? { unit: read.unit } : {}) });
   }
 
   // Mixed: every class in one copy, scored at cell level (duplicate rows apart).
@@ -206,7 +207,7 @@ async function evaluateClean(table: SyntheticTable, dir: string, check: Check): 
 
 export async function evaluateSeed(seed: number, options: EvaluationOptions, log: (line: string) => void): Promise<SeedResult> {
   const dir = path.join(options.dataDir, `seed-${seed}`);
-  const result: SeedResult = { seed, classes: {}, heavyFormat: emptyTally(), heavyColumns: [], mixedCells: emptyTally(), mixedCellsRaw: emptyTally(), mixedRows: emptyTally(), mixedByClass: {}, tables: [], clean: [], checks: 0, checkMs: 0 };
+  const result: SeedResult = { seed, classes: {}, heavy: {}, mixedCells: emptyTally(), mixedCellsRaw: emptyTally(), mixedRows: emptyTally(), mixedByClass: {}, tables: [], clean: [], checks: 0, checkMs: 0 };
   const check: Check = async (table, file) => {
     const t0 = performance.now();
     const outcome = await checkTable(table, file);

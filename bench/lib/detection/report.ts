@@ -3,8 +3,12 @@ import { ERROR_CLASSES, type ErrorClass } from './inject';
 import { INJECTORS } from './injectors/index';
 import { bump, emptyTally, f1, mergeTally, precision, recall, type Tally } from './score';
 import type { CleanSummary, HeavyFormatResult, SeedResult, TableSummary } from './evaluate';
+import { HEAVY_SHARES, type HeavyShare } from './heavy-format';
 
 export const TARGETS = { recall: 0.9, precision: 0.9, falseAlarmsPer10k: 1, cleanScore: 95, dirtyScore: 95 };
+
+const readAsNumbers = (c: HeavyFormatResult) => c.readAs === 'integer' || c.readAs === 'float';
+const shareRange = (r: HeavyShare) => `${Math.round(r.min * 100)}–${Math.round(r.max * 100)}%`;
 
 export interface Spread {
   mean: number;
@@ -34,7 +38,8 @@ export interface Summary {
   seeds: number[];
   classes: ClassSummary[];
   mixed: { cells: Tally; rows: Tally; precision: Spread; recall: Spread; f1: Spread; rawPrecision: Spread; rawF1: Spread; rowRecall: Spread; rowPrecision: Spread };
-  heavy: { cells: Tally; recall: Spread; precision: Spread; columns: HeavyFormatResult[] };
+  /** Per share range of heavy-format.ts (HEAVY_SHARES). */
+  heavy: { range: HeavyShare; cells: Tally; recall: Spread; precision: Spread; columns: HeavyFormatResult[] }[];
   clean: { cells: number; marks: number; per10k: Spread; byRule: Record<string, number>; byShape: Record<string, number>; columnFindings: Record<string, number>; tables: CleanSummary[] };
   tables: TableSummary[][];
   targets: { name: string; pass: boolean; detail: string }[];
@@ -88,13 +93,16 @@ export function summarize(results: SeedResult[]): Summary {
     rowRecall: spread(results.map((r) => recall(r.mixedRows))),
     rowPrecision: spread(results.map((r) => precision(r.mixedRows))),
   };
-  const heavy = {
-    cells: pooled(results.map((r) => r.heavyFormat)),
-    recall: spread(results.map((r) => recall(r.heavyFormat))),
-    precision: spread(results.map((r) => precision(r.heavyFormat))),
-    columns: results.flatMap((r) => r.heavyColumns),
-  };
-  const heavyNumeric = heavy.columns.filter((c) => c.readAs === 'integer' || c.readAs === 'float').length;
+  const heavy = HEAVY_SHARES.map((range) => {
+    const runs = results.map((r) => r.heavy[range.label] ?? { cells: emptyTally(), columns: [] });
+    return {
+      range,
+      cells: pooled(runs.map((h) => h.cells)),
+      recall: spread(runs.map((h) => recall(h.cells))),
+      precision: spread(runs.map((h) => precision(h.cells))),
+      columns: runs.flatMap((h) => h.columns),
+    };
+  });
   const dirtyScores = results.flatMap((r) => r.tables.map((t) => t.mixed.score));
   const cleanScores = cleanTables.map((t) => t.score);
   const below = (xs: number[], bound: number) => xs.filter((x) => x < bound).length;
@@ -107,11 +115,14 @@ export function summarize(results: SeedResult[]): Summary {
     { name: `precision ≥ ${TARGETS.precision} for every class`, pass: precisionFails.length === 0, detail: precisionFails.length ? `below: ${precisionFails.join(', ')}` : 'all classes' },
     { name: `≤ ${TARGETS.falseAlarmsPer10k} false alarm per 10k clean cells`, pass: per10k <= TARGETS.falseAlarmsPer10k, detail: `${per10k.toFixed(2)} per 10k (${clean.marks} marks in ${clean.cells.toLocaleString('en-US')} cells)` },
     { name: `clean synthetic tables score ≥ ${TARGETS.cleanScore}`, pass: below(cleanScores, TARGETS.cleanScore) === 0, detail: `${below(cleanScores, TARGETS.cleanScore)} of ${cleanScores.length} below; min ${Math.min(...cleanScores)}` },
-    {
-      name: `heavy format variants (10–45% of a column): read as numbers, recall and precision ≥ ${TARGETS.recall}`,
-      pass: heavyNumeric === heavy.columns.length && recall(heavy.cells) >= TARGETS.recall && precision(heavy.cells) >= TARGETS.precision,
-      detail: `${heavyNumeric} of ${heavy.columns.length} columns numeric; recall ${pct(recall(heavy.cells))}, precision ${pct(precision(heavy.cells))}`,
-    },
+    ...heavy.map((h) => {
+      const numeric = h.columns.filter(readAsNumbers).length;
+      return {
+        name: `heavy format variants (${shareRange(h.range)} of a column): read as numbers, recall and precision ≥ ${TARGETS.recall}`,
+        pass: numeric === h.columns.length && recall(h.cells) >= TARGETS.recall && precision(h.cells) >= TARGETS.precision,
+        detail: `${numeric} of ${h.columns.length} columns numeric; recall ${pct(recall(h.cells))}, precision ${pct(precision(h.cells))}`,
+      };
+    }),
     { name: `dirty (mixed) tables score < ${TARGETS.dirtyScore}`, pass: dirtyScores.every((s) => s < TARGETS.dirtyScore), detail: `${dirtyScores.length - below(dirtyScores, TARGETS.dirtyScore)} of ${dirtyScores.length} at or above; max ${Math.max(...dirtyScores)}` },
   ];
   return {
@@ -175,11 +186,12 @@ export function formatReport(s: Summary, rates: { mixedRate: number; mixedDuplic
   const decoys = s.classes.find((c) => c.cls === 'outlier')?.pooled.decoyMarks ?? 0;
   out.push(`  outlier decoys ("254.0" for 254, not errors) flagged: ${decoys}`);
 
-  const h = s.heavy;
-  const numeric = h.columns.filter((c) => c.readAs === 'integer' || c.readAs === 'float');
-  out.push('\nHeavy format variants: 10–45% of one measure column per table written with a unit, percent sign or currency (merged catalogues)');
-  out.push(`  cells: recall ${range(h.recall)}, precision ${range(h.precision)}  (${h.cells.items} rewritten cells, ${h.cells.marks} marks); found by ${top(h.cells.hitRules)}; false alarms by ${top(h.cells.falseRules)}`);
-  out.push(`  columns read as numbers: ${numeric.length} of ${h.columns.length}, with their unit recorded: ${numeric.filter((c) => c.unit).length}; not read as numbers: ${h.columns.filter((c) => !numeric.includes(c)).map((c) => `${c.table}.${c.column} (${c.family}, ${pct(c.share)})`).join(', ') || '—'}`);
+  for (const h of s.heavy) {
+    const numeric = h.columns.filter(readAsNumbers);
+    out.push(`\nHeavy format variants: ${shareRange(h.range)} of one measure column per table written with a unit, percent sign or currency (merged catalogues)`);
+    out.push(`  cells: recall ${range(h.recall)}, precision ${range(h.precision)}  (${h.cells.items} rewritten cells, ${h.cells.marks} marks); found by ${top(h.cells.hitRules)}; false alarms by ${top(h.cells.falseRules)}`);
+    out.push(`  columns read as numbers: ${numeric.length} of ${h.columns.length}, with their unit recorded: ${numeric.filter((c) => c.unit).length}; not read as numbers: ${h.columns.filter((c) => !numeric.includes(c)).map((c) => `${c.table}.${c.column} (${c.family}, ${pct(c.share)})`).join(', ') || '—'}`);
+  }
 
   const m = s.mixed;
   out.push(`\nMixed: every class in one copy of each table (${percent(rates.mixedRate)} of cells, ${percent(rates.mixedDuplicateRate)} of rows duplicated), like the held-out evaluation`);

@@ -310,6 +310,15 @@ export function plainWritten(value: number, decimals = 0): WrittenNumber {
 /** Share of the unit-bearing values one unit must cover for a column to have that unit. */
 const UNIT_SHARE = 0.9;
 
+/**
+ * Share of a column's numbers written bare (no unit, percent sign or currency) from which bare is the column's
+ * form, whatever its other forms count. A number's own form is bare: a unit, percent sign or currency is a
+ * column's form only where nearly every value carries it, and its bare numbers are slips ("3504" among "3504
+ * lbs"); a column that writes a tenth of its numbers bare or more is merged from sources that write them
+ * differently ("12.0 oz" in most rows, "12.0" in the others), and its values normalize to the number.
+ */
+export const BARE_FORM_SHARE = 0.1;
+
 export interface FormCount {
   prefix: string;
   suffix: string;
@@ -334,8 +343,9 @@ export interface FormCount {
 
 /**
  * The written numbers of a column's sample, counted by form, and the column's {@link NumberFormat} decided
- * from them and the plain numbers: the most common form (plain numbers included) is the column's form; its
- * unit, or else the one unit the other cells write, is the column's unit.
+ * from them and the plain numbers: bare numbers are the column's form where they are a tenth of its numbers or
+ * more ({@link BARE_FORM_SHARE}), else its most common form; that form's unit, or else the one unit the other
+ * cells write, is the column's unit.
  */
 export class WrittenNumberTally {
   constructor(
@@ -416,7 +426,10 @@ export class WrittenNumberTally {
       count: plain + (plainForm?.count ?? 0),
       grouped: (plainForm ? groupedOf(plainForm) : 0) > plainLarge + (plainForm?.ungrouped ?? 0),
     };
-    for (const form of this.forms.values()) {
+    let numbers = plain;
+    for (const form of this.forms.values()) numbers += form.count;
+    const bareForm = best.count >= BARE_FORM_SHARE * numbers;
+    for (const form of bareForm ? [] : this.forms.values()) {
       if ((form.prefix || form.suffix) && !form.accounting && !form.hoursMinutes && form.count > best.count && (unitsAgree || form.unit === '')) best = { ...form, grouped: groupedOf(form) > form.ungrouped };
     }
     const unit = best.unit || (topUnit !== '' ? topUnit : '');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { profileColumns } from '../../../bench/lib/detection/columns';
 import { Injection, type TruthItem } from '../../../bench/lib/detection/inject';
 import { INJECTORS } from '../../../bench/lib/detection/injectors/index';
-import { injectHeavyFormat } from '../../../bench/lib/detection/heavy-format';
+import { HEAVY_SHARES, injectHeavyFormat } from '../../../bench/lib/detection/heavy-format';
 import { discoverDependencies } from '../../../bench/lib/detection/injectors/fd';
 import { Rng } from '../../../bench/lib/detection/random';
 import { addToTally, emptyTally, precision, recall, scoreRun } from '../../../bench/lib/detection/score';
@@ -176,4 +176,7 @@ test('heavy format: rewrites 10–45% of one measure column with one family of w
   assert.deepEqual(new Set(ctx.truth.map((t) => cellKey(t.row, t.column!))), changed);
   assert.ok(ctx.truth.every((t) => t.cls === 'format' && t.column === column.column && t.variant.startsWith('heavy-') && t.dirty !== t.original));
   assert.deepEqual(run(3).ctx.truth, ctx.truth);
+  // The copy where a second source wrote most of the column: 50–85% of its cells.
+  const most = injectHeavyFormat(new Injection(clean, profileColumns(clean), new Rng(3), { maxColumnShare: 1 }), HEAVY_SHARES[1]);
+  assert.ok(most && most.share >= 0.45 && most.share <= 0.9, `share ${most?.share}`);
 });

@@ -111,3 +111,16 @@ test('dirty: ratings written out of 10 among plain ratings are reported as such,
   assert.equal(found[0].message, '"2.3/10" is written unlike column "rating" (87% of its values are plain numbers, out of 10); read as 2.3 out of 10.');
   assert.equal(fixText(found[0]), '2.3');
 });
+
+test('dirty: where most cells carry a unit but a tenth or more are bare, the cells with the unit are reported (a number\'s form is plain)', () => {
+  // Two sources merged: 65% of the rows written "12.0 oz", the rest bare; and 96% written "3504 lbs" (bare slips).
+  const rows = Array.from({ length: 100 }, (_, i) => [i < 65 ? `${12 + (i % 3)}.0 oz` : `${12 + (i % 3)}.0`, i < 96 ? `${3000 + i * 7} lbs` : `${3000 + i * 7}`]);
+  const found = findingsOf(checkCsv(csv(['ounces', 'weight'], rows)), 'number-format');
+  const ounces = found.filter((f) => f.column === 'ounces');
+  assert.equal(ounces.length, 65, 'every cell written with its unit, none of the bare ones');
+  assert.ok(ounces.every((f) => / oz$/.test(f.value ?? '')), 'only cells with the unit');
+  assert.match(ounces[0].message, /writes 35% of its values as plain numbers, in oz/);
+  assert.equal(fixText(ounces[0]), '12.0');
+  const weight = found.filter((f) => f.column === 'weight');
+  assert.deepEqual(weight.map((f) => f.value), ['3672', '3679', '3686', '3693'], 'bare slips in a column that writes its unit');
+});

@@ -80,8 +80,12 @@ export const numberFormat = defineRule({
 and a model loses the feature or sees each spelling as a category of its own.
 
 Dataset Inspector reads such a column as numbers: each cell's number, its unit (spellings of one unit are
-one unit: oz, OZ., ounce, ounces), and its form (the text around the number). The form most cells share is
-the column's; its unit is recorded and shown in the profile. A cell in another form is reported, with the
+one unit: oz, OZ., ounce, ounces), and its form (the text around the number). Bare numbers are the column's
+form wherever they are a tenth of its values or more, even where most cells carry a unit ("12.0 oz" in 60% of
+the rows, "12.0" in the others: two sources merged): a number's own form is plain, and the cells to normalize
+are those written with more than their number. Only where nearly every value carries a unit, percent sign or
+currency is that form the column's, and its bare numbers are the slips ("3504" among "3504 lbs"). The column's
+unit is recorded and shown in the profile. A cell in another form than the column's is reported, with the
 column's form and its share in the message, and read as its number:
 
 - a percent sign in a column of fractions: "7%" is 0.07, but "0.07%" among values like 0.05 is 0.07 (the sign
@@ -143,7 +147,9 @@ In a file checked in batches, the column's form is decided on the first batch.`,
           value: cell.text,
           evidence: { columnForm: form, columnShare: share, readAs: value, ...(unit ? { unit } : {}), ...(converted ? { percentConverted: true } : {}) },
           message:
-            `"${cell.text}" is written unlike column "${column.name}" (${percent(share)} of its values are ${form}); ` +
+            (share >= 0.5
+              ? `"${cell.text}" is written unlike column "${column.name}" (${percent(share)} of its values are ${form}); `
+              : `"${cell.text}" is written with more than its number: column "${column.name}" writes ${percent(share)} of its values as ${form} (sources merged; a number's own form is plain); `) +
             `read as ${shown(value)}${label ? ` ${label}` : ''}${scaleNote(written, value, unit, median)}${markNote(written, format)}.`,
           fixes: () => {
             // A plain number is written as a number (bare in JSON Lines); a form with a unit or grouping as text.
