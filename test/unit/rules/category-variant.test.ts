@@ -134,3 +134,15 @@ test('the column\'s order decides, not each name\'s rows: a director written las
   const found = findingsOf(checkCsv(csv(['title', 'director'], rows)), 'category-variant');
   assert.deepEqual(found.map((f) => [f.value, fixText(f)]), Array(3).fill(['Wilson, Hugh', '"Hugh Wilson"']), 'the names of the column are written first name first');
 });
+
+test('padding is never the spelling to unify to: where most cells of a category are padded ("Seattle   "), the padded ones are the variants', () => {
+  // A source that pads its fields wrote 60% of the rows; the other source wrote the same cities tidy, and "SEATTLE" once.
+  const cities = ['Seattle', 'Boston', 'Denver', 'Austin'];
+  const rows = Array.from({ length: 100 }, (_, i) => [`${i}`, i % 5 < 3 ? `${cities[i % 4]}   ` : cities[i % 4]]);
+  rows[99][1] = 'SEATTLE';
+  const findings = findingsOf(checkCsv(csv(['id', 'city'], rows)), 'category-variant');
+  assert.equal(findings.length, 61, 'the 60 padded cells and "SEATTLE"');
+  assert.ok(findings.every((f) => f.value !== f.value?.trim() || f.value === 'SEATTLE'), 'no tidy cell is reported');
+  assert.ok(findings.every((f) => f.evidence?.canonical === cities.find((c) => c.toLowerCase() === f.value?.trim().toLowerCase())), 'each unified to its tidy spelling');
+  assert.equal(fixText(findings.find((f) => f.value === 'SEATTLE')), 'Seattle');
+});

@@ -20,6 +20,15 @@ export function categoryKey(value: string): string {
     .replace(/^0+(?=\d+$)/, '');
 }
 
+/** A value with its white space tidied: none at its ends, one space between words. */
+const tidied = (value: string) => value.replace(/\s+/g, ' ').trim();
+
+/** Whether rank `a` is above rank `b` (compared element by element, the first difference deciding). */
+function ranksAbove(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] > b[i];
+  return false;
+}
+
 /** A word written short: letters and a period ("St.", "Intl."), or a contraction of two letters ("St", "Mt"). */
 const SHORT_WORD = /^(\p{L}{1,5})\.$|^(\p{L}{2})$/u;
 
@@ -264,7 +273,9 @@ among "Yes" and "No" (its cells' text is read back from the file, from an even s
 each answer is written one way there, the column is not read further, so a spelling in fewer than about one row in
 2,000 may go unreported).
 
-**Fix**: unify the spelling; the quick fix replaces a variant with the column's most frequent spelling.
+**Fix**: unify the spelling; the quick fix replaces a variant with the column's most frequent spelling — counted
+with its white space tidied, and written tidy: a source that pads its fields ("Seattle   " in most rows) never makes
+padding the spelling to unify to (the padded cells are the variants, and whitespace reports them too).
 Columns with more than \`maxDistinct\` distinct values are free text and are not checked. In a column of
 names (most values unique), two one-word spellings that differ only in case and are each in as many rows
 are left alone: there, case can carry meaning (a package \`query\` beside a class \`Query\`).`,
@@ -297,6 +308,18 @@ are left alone: there, case can carry meaning (a package \`query\` beside a clas
       const categories: number[] = [];
       for (let id = 0; id < distinct.size; id++) if (!blank.has(id)) categories.push(id);
       if (categories.length < 2) return;
+      // The spelling each group unifies to: the most written once white space is tidied ("Seattle" and "Seattle   "
+      // count together), and of those the one written tidy, so padding never becomes the fix (whitespace reports it).
+      const tidyRows = new Map<string, number>();
+      for (const id of categories) {
+        const tidy = tidied(distinct.text(id));
+        tidyRows.set(tidy, (tidyRows.get(tidy) ?? 0) + counts[id]);
+      }
+      const rank = (id: number): [number, number, number] => {
+        const value = distinct.text(id);
+        const tidy = tidied(value);
+        return [tidyRows.get(tidy) ?? 0, value === tidy ? 1 : 0, counts[id]];
+      };
       const canonical = new Map<string, number>();
       const groupSize = new Map<string, number>();
       for (const id of categories) {
@@ -304,7 +327,7 @@ are left alone: there, case can carry meaning (a package \`query\` beside a clas
         const key = categoryKey(value);
         groupSize.set(key, (groupSize.get(key) ?? 0) + 1);
         const best = canonical.get(key);
-        if (best === undefined || counts[id] > counts[best] || (counts[id] === counts[best] && value < distinct.text(best))) canonical.set(key, id);
+        if (best === undefined || ranksAbove(rank(id), rank(best)) || (!ranksAbove(rank(best), rank(id)) && value < distinct.text(best))) canonical.set(key, id);
       }
       // In a column of names (values mostly unique), the case of one word can carry meaning — a package
       // "query" beside a class "Query" — so two one-word spellings differing only in case, in as many rows
