@@ -315,7 +315,8 @@ const UNIT_SHARE = 0.9;
  * form, whatever its other forms count. A number's own form is bare: a unit, percent sign or currency is a
  * column's form only where nearly every value carries it, and its bare numbers are slips ("3504" among "3504
  * lbs"); a column that writes a tenth of its numbers bare or more is merged from sources that write them
- * differently ("12.0 oz" in most rows, "12.0" in the others), and its values normalize to the number.
+ * differently ("12.0 oz" in most rows, "12.0" in the others), and its values normalize to the number. Likewise
+ * thousands separators: the column's form only where fewer than a tenth of its numbers of 1,000 or more lack them.
  */
 export const BARE_FORM_SHARE = 0.1;
 
@@ -394,6 +395,9 @@ export class WrittenNumberTally {
     if (this.forms.size === 0) return undefined;
     const { decimalComma, pairs } = columnDecimalMark(commaCountsOf(this.forms.values(), pointed), fileMark);
     const groupedOf = (form: FormCount) => form.grouped - (decimalComma ? form.eitherCommas : 0);
+    // Thousands separators are a form of their own, as a unit is: the column's only where nearly every number of
+    // 1,000 or more is written with them (see BARE_FORM_SHARE).
+    const groupedForm = (grouped: number, ungrouped: number) => grouped > 0 && ungrouped < BARE_FORM_SHARE * (grouped + ungrouped);
     const byUnit = new Map<string, number>();
     let unitBearing = 0;
     for (const form of this.forms.values()) {
@@ -424,13 +428,13 @@ export class WrittenNumberTally {
       suffix: '',
       unit: '',
       count: plain + (plainForm?.count ?? 0),
-      grouped: (plainForm ? groupedOf(plainForm) : 0) > plainLarge + (plainForm?.ungrouped ?? 0),
+      grouped: groupedForm(plainForm ? groupedOf(plainForm) : 0, plainLarge + (plainForm?.ungrouped ?? 0)),
     };
     let numbers = plain;
     for (const form of this.forms.values()) numbers += form.count;
     const bareForm = best.count >= BARE_FORM_SHARE * numbers;
     for (const form of bareForm ? [] : this.forms.values()) {
-      if ((form.prefix || form.suffix) && !form.accounting && !form.hoursMinutes && form.count > best.count && (unitsAgree || form.unit === '')) best = { ...form, grouped: groupedOf(form) > form.ungrouped };
+      if ((form.prefix || form.suffix) && !form.accounting && !form.hoursMinutes && form.count > best.count && (unitsAgree || form.unit === '')) best = { ...form, grouped: groupedForm(groupedOf(form), form.ungrouped) };
     }
     const unit = best.unit || (topUnit !== '' ? topUnit : '');
     // Amounts in parentheses are negatives among other numbers; where they outnumber those, they are labels ("(1)", "(2)").

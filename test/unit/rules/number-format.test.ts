@@ -124,3 +124,15 @@ test('dirty: where most cells carry a unit but a tenth or more are bare, the cel
   const weight = found.filter((f) => f.column === 'weight');
   assert.deepEqual(weight.map((f) => f.value), ['3672', '3679', '3686', '3693'], 'bare slips in a column that writes its unit');
 });
+
+test('dirty: thousands separators are the column\'s form only where nearly every large number has them', () => {
+  // 60% of the amounts written "12,345" by one source, 40% "12345" by another: the grouped ones are reported.
+  const mixed = Array.from({ length: 100 }, (_, i) => [i < 60 ? (10000 + i * 37).toLocaleString('en-US') : String(10000 + i * 37)]);
+  const found = findingsOf(checkCsv(csv(['amount'], mixed)), 'number-format');
+  assert.equal(found.length, 60, 'every grouped amount');
+  assert.ok(found.every((f) => f.value?.includes(',')), 'only grouped ones');
+  assert.equal(fixText(found[0]), '"10000"', 'the field stays quoted as written');
+  // 97% grouped: the three bare amounts are the slips.
+  const slips = Array.from({ length: 100 }, (_, i) => [i < 97 ? (10000 + i * 37).toLocaleString('en-US') : String(10000 + i * 37)]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['amount'], slips)), 'number-format').map((f) => f.value), ['13589', '13626', '13663']);
+});

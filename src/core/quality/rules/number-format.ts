@@ -84,7 +84,8 @@ one unit: oz, OZ., ounce, ounces), and its form (the text around the number). Ba
 form wherever they are a tenth of its values or more, even where most cells carry a unit ("12.0 oz" in 60% of
 the rows, "12.0" in the others: two sources merged): a number's own form is plain, and the cells to normalize
 are those written with more than their number. Only where nearly every value carries a unit, percent sign or
-currency is that form the column's, and its bare numbers are the slips ("3504" among "3504 lbs"). The column's
+currency is that form the column's, and its bare numbers are the slips ("3504" among "3504 lbs"); thousands
+separators likewise ("12,345" among "12345" is reported unless nearly every number of 1,000 or more has them). The column's
 unit is recorded and shown in the profile. A cell in another form than the column's is reported, with the
 column's form and its share in the message, and read as its number:
 
