@@ -40,6 +40,8 @@ export interface Summary {
   mixed: { cells: Tally; rows: Tally; precision: Spread; recall: Spread; f1: Spread; rawPrecision: Spread; rawF1: Spread; rowRecall: Spread; rowPrecision: Spread };
   /** Per share range of heavy-format.ts (HEAVY_SHARES). */
   heavy: { range: HeavyShare; cells: Tally; recall: Spread; precision: Spread; columns: HeavyFormatResult[] }[];
+  /** Per seed, the column pairs merged. */
+  heavyMerge: { cells: Tally; recall: Spread; precision: Spread; pairs: SeedResult['heavyMerge']['pairs'][] };
   clean: { cells: number; marks: number; per10k: Spread; byRule: Record<string, number>; byShape: Record<string, number>; columnFindings: Record<string, number>; tables: CleanSummary[] };
   tables: TableSummary[][];
   targets: { name: string; pass: boolean; detail: string }[];
@@ -103,6 +105,12 @@ export function summarize(results: SeedResult[]): Summary {
       columns: runs.flatMap((h) => h.columns),
     };
   });
+  const heavyMerge = {
+    cells: pooled(results.map((r) => r.heavyMerge.cells)),
+    recall: spread(results.map((r) => recall(r.heavyMerge.cells))),
+    precision: spread(results.map((r) => precision(r.heavyMerge.cells))),
+    pairs: results.map((r) => r.heavyMerge.pairs),
+  };
   const dirtyScores = results.flatMap((r) => r.tables.map((t) => t.mixed.score));
   const cleanScores = cleanTables.map((t) => t.score);
   const below = (xs: number[], bound: number) => xs.filter((x) => x < bound).length;
@@ -123,6 +131,11 @@ export function summarize(results: SeedResult[]): Summary {
         detail: `${numeric} of ${h.columns.length} columns numeric; recall ${pct(recall(h.cells))}, precision ${pct(precision(h.cells))}`,
       };
     }),
+    {
+      name: `heavy merges (10–60% of the rows): recall and precision ≥ ${TARGETS.recall}`,
+      pass: recall(heavyMerge.cells) >= TARGETS.recall && precision(heavyMerge.cells) >= TARGETS.precision,
+      detail: `${heavyMerge.pairs.flat().length} column pairs; recall ${pct(recall(heavyMerge.cells))}, precision ${pct(precision(heavyMerge.cells))}`,
+    },
     { name: `dirty (mixed) tables score < ${TARGETS.dirtyScore}`, pass: dirtyScores.every((s) => s < TARGETS.dirtyScore), detail: `${dirtyScores.length - below(dirtyScores, TARGETS.dirtyScore)} of ${dirtyScores.length} at or above; max ${Math.max(...dirtyScores)}` },
   ];
   return {
@@ -130,6 +143,7 @@ export function summarize(results: SeedResult[]): Summary {
     classes,
     mixed,
     heavy,
+    heavyMerge,
     clean,
     tables: results.map((r) => r.tables),
     targets,
@@ -192,6 +206,11 @@ export function formatReport(s: Summary, rates: { mixedRate: number; mixedDuplic
     out.push(`  cells: recall ${range(h.recall)}, precision ${range(h.precision)}  (${h.cells.items} rewritten cells, ${h.cells.marks} marks); found by ${top(h.cells.hitRules)}; false alarms by ${top(h.cells.falseRules)}`);
     out.push(`  columns read as numbers: ${numeric.length} of ${h.columns.length}, with their unit recorded: ${numeric.filter((c) => c.unit).length}; not read as numbers: ${h.columns.filter((c) => !numeric.includes(c)).map((c) => `${c.table}.${c.column} (${c.family}, ${pct(c.share)})`).join(', ') || '—'}`);
   }
+
+  const hm = s.heavyMerge;
+  out.push('\nHeavy merges: a second source writing two neighbouring fields as one ("Louisville, KY", state empty) in 10–60% of the rows');
+  out.push(`  cells (merged and emptied): recall ${range(hm.recall)}, precision ${range(hm.precision)}  (${hm.cells.items} cells, ${hm.cells.marks} marks); found by ${top(hm.cells.hitRules)}; false alarms by ${top(hm.cells.falseRules)}`);
+  out.push(`  ${hm.pairs.flat().length} pairs; the first seed's (share of rows merged): ${(hm.pairs[0] ?? []).map((p) => `${p.table}.${p.left}+${p.right} ${pct(p.share)}`).join(', ') || '—'}`);
 
   const m = s.mixed;
   out.push(`\nMixed: every class in one copy of each table (${percent(rates.mixedRate)} of cells, ${percent(rates.mixedDuplicateRate)} of rows duplicated), like the held-out evaluation`);

@@ -8,6 +8,7 @@ import { profileColumns } from '../../../bench/lib/detection/columns';
 import { Injection, type TruthItem } from '../../../bench/lib/detection/inject';
 import { INJECTORS } from '../../../bench/lib/detection/injectors/index';
 import { HEAVY_SHARES, injectHeavyFormat } from '../../../bench/lib/detection/heavy-format';
+import { injectHeavyMerge } from '../../../bench/lib/detection/heavy-merge';
 import { discoverDependencies } from '../../../bench/lib/detection/injectors/fd';
 import { Rng } from '../../../bench/lib/detection/random';
 import { addToTally, emptyTally, precision, recall, scoreRun } from '../../../bench/lib/detection/score';
@@ -179,4 +180,24 @@ test('heavy format: rewrites 10–45% of one measure column with one family of w
   // The copy where a second source wrote most of the column: 50–85% of its cells.
   const most = injectHeavyFormat(new Injection(clean, profileColumns(clean), new Rng(3), { maxColumnShare: 1 }), HEAVY_SHARES[1]);
   assert.ok(most && most.share >= 0.45 && most.share <= 0.9, `share ${most?.share}`);
+});
+
+test('heavy merges: two neighbouring text columns of repeating values written as one, the other emptied, in 10–60% of the rows, each cell recorded once, reproducibly', () => {
+  const run = (seed: number) => {
+    const clean = cleanTable();
+    const ctx = new Injection(clean, profileColumns(clean), new Rng(seed), { maxColumnShare: 1 });
+    return { clean, ctx, pair: injectHeavyMerge(ctx) };
+  };
+  const { clean, ctx, pair } = run(5);
+  assert.deepEqual(pair && [pair.left, pair.right], ['city', 'country'], 'the only such pair');
+  assert.ok(pair.share >= 0.05 && pair.share <= 0.65, `share ${pair.share}`);
+  assert.deepEqual(new Set(ctx.truth.map((t) => cellKey(t.row, t.column!))), changedCells(clean, ctx.table));
+  const rows = new Set(ctx.truth.map((t) => t.row));
+  assert.equal(ctx.truth.length, 2 * rows.size, 'the merged cell and the emptied one per row');
+  for (const r of rows) {
+    const [city, country] = [ctx.table.rows[r][2], ctx.table.rows[r][3]];
+    const merged = city === '' ? country : city;
+    assert.ok((city === '') !== (country === '') && (merged === `${clean.rows[r][2]} ${clean.rows[r][3]}` || merged === `${clean.rows[r][2]}, ${clean.rows[r][3]}`), `row ${r}: ${city} | ${country}`);
+  }
+  assert.deepEqual(run(5).ctx.truth, ctx.truth);
 });

@@ -561,3 +561,21 @@ test('a run shifted right whose first value is an ordinary one of its new column
   const byValue = check(census([70], 20));
   assert.deepEqual(byValue.map((f) => [f.row, f.column]), [[70, 'count'], [70, 'year'], [70, 'share']], 'the year by its value, the emptied year, the count in the share');
 });
+
+test('a source that merged city and country in every row it wrote (a third of the table): each "Lyon, FR" with country empty is a merge, though many rows hold it', () => {
+  const edit: Record<number, [string, string]> = {};
+  for (let i = 0; i < 300; i += 3) {
+    const [city, country] = CITIES[(i * 5) % CITIES.length];
+    edit[i] = [`"${city}, ${country}"`, ''];
+  }
+  const found = check(customers(edit));
+  const merged = found.filter((f) => f.value?.includes(', '));
+  assert.equal(merged.length, 100, 'every merged cell');
+  assert.ok(merged.every((f) => f.column === 'city' && f.evidence?.neighbourPart === f.value?.split(', ')[1]), 'split into the city and the country');
+  assert.equal(found.filter((f) => f.column === 'country').length, 100, 'and every emptied country cell');
+  assert.equal(found.length, 200, 'nothing else');
+  // A value written so in rows whose country is mostly filled is the column's own, also where a few rows lack the country.
+  const own: Record<number, [string, string]> = {};
+  for (let k = 0; k < 30; k++) own[k * 10] = ['"Berlin, DE"', k < 27 ? 'DE' : ''];
+  assert.deepEqual(check(customers(own)).filter((f) => f.value === 'Berlin, DE'), [], 'a value that keeps its neighbour filled');
+});

@@ -338,6 +338,48 @@ function splitByKnown(r: number, here: Words, left: Words, right: Words): [strin
   return undefined;
 }
 
+/** Share of a repeated merged value's rows, at least, whose neighbour is empty (see {@link splitBesideEmpty}). */
+const MERGED_EMPTY_SHARE = 0.9;
+/** Share of the rows writing the merged value's own part alone, at most, whose neighbour is empty. */
+const APART_EMPTY_SHARE = 0.5;
+
+/** Per value id of text column `here`: its rows where column `from` is empty. */
+function emptyBesideIds(data: IngestResult, here: Words, from: number): Int32Array {
+  const counts = new Int32Array(here.distinct.size);
+  for (const r of nullRows(data, from)) {
+    const id = here.distinct.ids[r];
+    if (id >= 0) counts[id]++;
+  }
+  return counts;
+}
+
+/** A text column's value ids by their text. */
+function idsByText(words: Words): Map<string, number> {
+  const ids = new Map<string, number>();
+  for (let id = 0; id < words.distinct.size; id++) ids.set(words.distinct.text(id), id);
+  return ids;
+}
+
+/**
+ * A split of row `r`'s value in text column `here` into a known value of `left` and one of `right`, where the value
+ * repeats: a source that merged two fields did so in every row it wrote ("Louisville, KY" in city with state empty,
+ * in a third of a catalogue), so the merge is many rows' value and neither rare nor of a rare shape. It tells itself
+ * by the empty neighbour: in nearly every row of the value ({@link MERGED_EMPTY_SHARE}) the neighbour is empty, while
+ * the rows writing its own part alone ("Louisville") mostly fill it — the table writes the two fields apart.
+ * `emptyBeside`: rows per value id of `here` whose neighbour is empty; `ids`: here's value ids by text.
+ */
+function splitBesideEmpty(r: number, here: Words, left: Words, right: Words, hereIsLeft: boolean, emptyBeside: Int32Array, ids: Map<string, number>): [string, string] | undefined {
+  const id = here.distinct.ids[r];
+  if (id < 0 || emptyBeside[id] < MERGED_EMPTY_SHARE * here.distinct.counts[id]) return undefined;
+  const [inLeft, inRight] = [knownValues(left), knownValues(right)];
+  for (const [a, b] of splits(here.distinct.text(id))) {
+    if (!inLeft.has(a) || !inRight.has(b)) continue;
+    const own = ids.get(hereIsLeft ? a : b);
+    if (own !== undefined && emptyBeside[own] <= APART_EMPTY_SHARE * here.distinct.counts[own]) return [a, b];
+  }
+  return undefined;
+}
+
 function wordsOf(data: IngestResult, c: number): Words {
   const distinct = distinctValues(data, c);
   const present = data.table.numRows - nullCount(data, c);
@@ -926,7 +968,11 @@ the city column: where shifted codes made three letters common there, the shape 
 rare value that splits at such a separator into a frequent value of each column ("Borussia Dortmund Werder
 Bremen") is a merge, as is, where the values repeat (a hundred teams, too many for any to be frequent), a
 value of one row that splits into values of each held by two rows or more ("MDW Chicago": a code in three
-rows and a city); such a value (or a merge of two
+rows and a city). A source that merged the two fields in every row it wrote makes the merge many rows' value
+("Louisville, KY" in a third of a catalogue's cities, state empty there): a value that splits into values of
+each held by two rows or more is a merge also when it repeats, where nearly all its rows (${100 * MERGED_EMPTY_SHARE}%) have the
+neighbour empty while the rows writing its own part alone mostly fill it (the table writes the two fields apart);
+such a value (or a merge of two
 columns' categories) is evidence by itself, so it is looked for also where the emptied column often has gaps
 (known values of each: where it is at least ${100 * MIN_MERGE_COMPLETENESS}% filled). So is, where that column is at least
 ${100 * MIN_MERGE_COMPLETENESS}% filled (a running time known for a third of the films: "PG 103"), a rare value cut at any such separator into a part of its
@@ -1029,6 +1075,18 @@ of values with its pattern).
       let w = wordColumns.get(c);
       if (!w) wordColumns.set(c, (w = wordsOf(data, c)));
       return w;
+    };
+    const emptyBesides = new Map<string, Int32Array>();
+    const emptyBeside = (here: number, from: number) => {
+      let counts = emptyBesides.get(`${here}:${from}`);
+      if (!counts) emptyBesides.set(`${here}:${from}`, (counts = emptyBesideIds(data, wordsIn(here), from)));
+      return counts;
+    };
+    const textIdsOf = new Map<number, Map<string, number>>();
+    const textIds = (c: number) => {
+      let ids = textIdsOf.get(c);
+      if (!ids) textIdsOf.set(c, (ids = idsByText(wordsIn(c))));
+      return ids;
     };
     // Whether a value of `here` can be one of home's frequent values (two columns of words), and whether it is.
     // Whether a text column's values repeat (at most half of its values distinct): known values can tell a merge.
@@ -1251,7 +1309,8 @@ of values with its pattern).
         ((from === x ? valueInY : valueInX) && belongsByValue(r, wordsIn(from), wordsIn(to))) || ((from === x ? knownInY : knownInX) && inNeighbourByKnown(r, from, to));
       /** Row r's value in `to` split into values of x and y, where the columns' values can tell a merge. */
       const joinedValue = (r: number, from: number, to: number) =>
-        (canMerge ? splitByValue(r, wordsIn(to), wordsIn(x), wordsIn(y)) : undefined) ?? (knownMerge && (complete[from] || mergeable[from]) ? splitByKnown(r, wordsIn(to), wordsIn(x), wordsIn(y)) : undefined);
+        (canMerge ? splitByValue(r, wordsIn(to), wordsIn(x), wordsIn(y)) : undefined) ??
+        (knownMerge && (complete[from] || mergeable[from]) ? (splitByKnown(r, wordsIn(to), wordsIn(x), wordsIn(y)) ?? splitBesideEmpty(r, wordsIn(to), wordsIn(x), wordsIn(y), to === x, emptyBeside(to, from), textIds(to))) : undefined);
       const looked = (c: number) => complete[c] || mergeable[c] || (words[x] && words[y] && (wordsIn(c).frequent.size > 0 || categoriesBoth()));
       if (!looked(x) && !looked(y)) continue;
       if (data.columns[x].kind === 'empty' || data.columns[y].kind === 'empty') continue;
