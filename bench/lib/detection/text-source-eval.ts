@@ -40,6 +40,8 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** A second source: how it writes a column's values (a writer per column, drawn with the table's generator). */
 export interface TextSource {
   name: string;
+  /** Share of the rows it writes, drawn per seed and table between these (else SHARE). */
+  share?: readonly [number, number];
   /** Per column: the value as the source writes it and the error's variant, or undefined where it writes it the same. */
   writer(values: readonly string[], rng: Rng): (value: string) => [string, string] | undefined;
 }
@@ -63,7 +65,12 @@ export const CAPITALS_SOURCE: TextSource = {
   writer: () => (value) => (value.toUpperCase() === value ? undefined : [value.toUpperCase(), 'capitals']),
 };
 
+/** (g) The same source writing a larger part of the table: 20–45% of the rows. */
+export const MANY_CAPITALS_SOURCE: TextSource = { ...CAPITALS_SOURCE, name: 'capitals-many', share: [0.2, 0.45] };
+
 export interface TextSourceSummary extends CellTally {
+  /** Share of the rows the source wrote, drawn between these. */
+  share: readonly [number, number];
   byRule: Record<string, { marks: number; correct: number }>;
   byTable: Record<string, { errors: number; found: number; marks: number; correctMarks: number }>;
 }
@@ -86,7 +93,7 @@ function textColumns(table: Table): number[] {
  * same map check each clean table once (every source takes the same window of a table for a seed).
  */
 export async function evaluateTextSource(seeds: number[], dataDir: string, source: TextSource, cleanChecks = new Map<string, Promise<CheckOutcome>>()): Promise<TextSourceSummary> {
-  const s: TextSourceSummary = { table: source.name, errors: 0, found: 0, marks: 0, correctMarks: 0, byVariant: {}, byRule: {}, byTable: {} };
+  const s: TextSourceSummary = { table: source.name, share: source.share ?? SHARE, errors: 0, found: 0, marks: 0, correctMarks: 0, byVariant: {}, byRule: {}, byTable: {} };
   for (const seed of seeds) {
     for (const [t, spec] of SOURCES.entries()) {
       let loaded: { header: string[]; rows: string[][] };
@@ -100,7 +107,8 @@ export async function evaluateTextSource(seeds: number[], dataDir: string, sourc
       const clean: Table = { name: spec.name, header: loaded.header, rows: loaded.rows.slice(start, start + MAX_ROWS) };
       const columns = textColumns(clean);
       if (columns.length === 0) continue;
-      const share = SHARE[0] + (SHARE[1] - SHARE[0]) * rng.float();
+      const [low, high] = source.share ?? SHARE;
+      const share = low + (high - low) * rng.float();
       const writers = new Map(columns.map((c) => [c, source.writer(clean.rows.map((row) => row[c]).filter((v) => v !== ''), rng)]));
       const wrong = new Map<string, string>();
       const dirty: Table = { name: spec.name, header: clean.header, rows: clean.rows.map((row) => [...row]) };
@@ -160,7 +168,7 @@ export function formatTextSource(s: TextSourceSummary, title: string): string {
     .join(', ');
   return [
     '',
-    `${title} (text columns of public tables; 2–10% of the rows; cell level, pooled):`,
+    `${title} (text columns of public tables; ${Math.round(100 * s.share[0])}–${Math.round(100 * s.share[1])}% of the rows; cell level, pooled):`,
     `  ${s.errors} cells written so, recall ${ratio(s.found, s.errors)}, precision ${ratio(s.correctMarks, s.marks)}: ${variants}`,
     `  by table (found/written so): ${tables}`,
     `  marks by rule (correct/all): ${rules}`,

@@ -5,9 +5,11 @@
  * answer written another way ("TRUE" among "Y" and "N"), as the rule
  * reads them, and — optionally — rare
  * values one or two typing errors away from a much more frequent one ("Londno" among many "London").
- * Each variant maps to its group's most frequent spelling.
+ * Each variant maps to its group's spelling as category-variant chooses it (spellings.ts).
  */
-import { abbreviatedValues, categoryKey, exchangedValues, truthVariants } from '../quality/rules/category-variant';
+import { abbreviatedValues, exchangedValues, truthVariants } from '../quality/rules/category-variant';
+import { categoryKey } from '../quality/category-key';
+import { unifiedSpellings, wayOfValues } from '../quality/spellings';
 import { editDistance } from '../quality/edit-distance';
 
 export interface VariantOptions {
@@ -26,29 +28,23 @@ interface Group {
   key: string;
   total: number;
   canonical: string;
-  canonicalCount: number;
   values: string[];
-}
-
-function betterSpelling(value: string, count: number, group: Group): boolean {
-  return count > group.canonicalCount || (count === group.canonicalCount && value < group.canonical);
 }
 
 /** Variant → canonical spelling, for the values of one column with their counts. */
 export function variantMapping(counts: ReadonlyMap<string, number>, options: VariantOptions): Map<string, string> {
+  // Each group's spelling as the check's category-variant chooses it (spellings.ts): the column's way of writing letters, white space tidied.
+  const entries = [...counts];
+  const unified = unifiedSpellings(entries, ([value]) => value, ([, count]) => count, wayOfValues(entries, ([value]) => value, ([, count]) => count));
   const groups = new Map<string, Group>();
-  for (const [value, count] of counts) {
+  for (const [value, count] of entries) {
     const key = categoryKey(value);
     if (key === '') continue;
     const group = groups.get(key);
-    if (!group) groups.set(key, { key, total: count, canonical: value, canonicalCount: count, values: [value] });
+    if (!group) groups.set(key, { key, total: count, canonical: unified.get(key)?.[0] ?? value, values: [value] });
     else {
       group.total += count;
       group.values.push(value);
-      if (betterSpelling(value, count, group)) {
-        group.canonical = value;
-        group.canonicalCount = count;
-      }
     }
   }
   const target = new Map<Group, Group>();

@@ -7,7 +7,7 @@
  */
 import type { IngestResult } from '../table/model';
 import { TEXT_KINDS, TEXT_VALUES_MAX_DISTINCT, distinctValues, memo } from './column-values';
-import { CATEGORY_MAX_DISTINCT, categoryKey } from './rules/category-variant';
+import { CATEGORY_MAX_DISTINCT, categoryKey } from './category-key';
 import { isPlaceholderText } from './placeholders';
 
 export type LetterCase = 'capitals' | 'small letters' | 'mixed case';
@@ -16,6 +16,15 @@ export type LetterCase = 'capitals' | 'small letters' | 'mixed case';
 export const CASE_MIN_ROWS = 50;
 /** Share of those rows one way of writing must hold to be the column's way (a second source writes a few of them). */
 export const CASE_DOMINANT_SHARE = 0.9;
+/**
+ * Share of those rows mixed case must hold to be the column's way: more than half. Capitals and small letters lose
+ * what mixed case tells ("The Lord of the Rings" cannot be read back from "THE LORD OF THE RINGS"), so a column
+ * written in mixed case in most rows was written so at its source, and a second source wrote the rest in capitals,
+ * however many; the words of the mixed-case rows give each value's fix.
+ */
+export const MIXED_CASE_SHARE = 0.5;
+/** Share of a column's rows whose values must have a case (CASE_MIN_LETTERS) for it to have a way: a column of numbers or codes has none. */
+export const CASED_SHARE = 0.5;
 /** Distinct values of a column read at most: beyond, the column (free text, keys) is not read. */
 export const CASE_MAX_DISTINCT = TEXT_VALUES_MAX_DISTINCT;
 /** Letters (of a case) a value needs for its case to say anything ("ok", "US" do not). */
@@ -101,8 +110,24 @@ function inMixedCase(forms: WordForms, text: string): string | undefined {
 }
 
 /**
+ * A column's way of writing its letters, from the rows of its values with a case by how they write them and its rows
+ * with a value (`present`): undefined where too few rows have a case (CASE_MIN_ROWS, CASED_SHARE) or no way holds its
+ * share (CASE_DOMINANT_SHARE; MIXED_CASE_SHARE for mixed case).
+ */
+export function wayOfWriting(rows: ReadonlyMap<LetterCase, number>, present: number): LetterCase | undefined {
+  let [way, most, cased] = [undefined as LetterCase | undefined, 0, 0];
+  for (const [letterCase, n] of rows) {
+    cased += n;
+    if (n > most) [way, most] = [letterCase, n];
+  }
+  if (way === undefined || cased < CASE_MIN_ROWS || cased < CASED_SHARE * present) return undefined;
+  return (way === 'mixed case' ? most > MIXED_CASE_SHARE * cased : most >= CASE_DOMINANT_SHARE * cased) ? way : undefined;
+}
+
+/**
  * A text column's way of writing its letters and the values written another way, or undefined where it has no way
- * (CASE_DOMINANT_SHARE), too few values with a case, or more than CASE_MAX_DISTINCT distinct values. Left out: a
+ * (CASE_DOMINANT_SHARE; MIXED_CASE_SHARE for mixed case), too few values with a case (CASE_MIN_ROWS, CASED_SHARE), or more
+ * than CASE_MAX_DISTINCT distinct values. Left out: a
  * capital first letter among small letters; placeholders; a value that is another value of the column in another
  * case, in a column category-variant reads (CATEGORY_MAX_DISTINCT); a value in several rows that the column writes no
  * other way (a name's own way); and a value whose words (of three letters or more) the column does not write
@@ -115,17 +140,18 @@ export function columnCase(data: IngestResult, column: number): ColumnCase | und
   return memo(data, `letter-case:${column}`, () => {
     const cases: (LetterCase | undefined)[] = [];
     const rows = new Map<LetterCase, number>();
-    let cased = 0;
+    let [cased, present] = [0, 0];
     for (let id = 0; id < distinct.size; id++) {
       const letterCase = letterCaseOf(distinct.text(id));
       cases.push(letterCase);
+      present += distinct.counts[id];
       if (!letterCase) continue;
       rows.set(letterCase, (rows.get(letterCase) ?? 0) + distinct.counts[id]);
       cased += distinct.counts[id];
     }
-    if (cased < CASE_MIN_ROWS) return undefined;
-    const [letterCase, most] = [...rows].sort((a, b) => b[1] - a[1])[0];
-    if (most < CASE_DOMINANT_SHARE * cased || most === cased) return undefined;
+    const letterCase = wayOfWriting(rows, present);
+    if (letterCase === undefined || rows.get(letterCase) === cased) return undefined;
+    const most = rows.get(letterCase) ?? 0;
     // The words of the values written the column's way, by their forms; and the values' keys (case aside).
     const wordForms: WordForms = { first: new Map(), later: new Map() };
     const keys = new Map<string, number>();

@@ -31,6 +31,15 @@ test('unify categories: case/accent/space variants and rare typos become the mos
   assert.equal(free.run.steps[0].cellsChanged, 0, 'more distinct values than maxDistinct: free text');
 });
 
+test('unify categories: to the spelling category-variant reports, written the column\'s way ("Seattle" though "SEATTLE" is in more rows)', async () => {
+  const cities = ['Seattle', 'Boston', 'Denver', 'Austin', 'Portland', 'Chicago'];
+  const rows = Array.from({ length: 120 }, (_, i) => (i % 6 === 0 && i < 90 ? 'SEATTLE' : cities[i % 6]));
+  const { text } = await cleanCsv(`city\n${rows.join('\n')}\n`, [['unify-categories', { columns: ['city'] }]]);
+  const out = lines(text).slice(1);
+  assert.equal(out.filter((v) => v === 'Seattle').length, 20, 'every Seattle row written as the column writes its letters');
+  assert.equal(out.filter((v) => v === 'SEATTLE').length, 0);
+});
+
 test('unify categories: a word written short joins its full spelling, as category-variant reports it ("St. Louis" → "Saint Louis")', async () => {
   const rows = ['city', ...Array(8).fill('Saint Louis'), 'St. Louis', 'St Louis', ...Array(5).fill('Fort Collins'), 'Ft. Collins', 'KM', ...Array(4).fill('KPM')];
   const { text, run } = await cleanCsv(`${rows.join('\n')}\n`, [['unify-categories', { columns: ['city'] }]]);

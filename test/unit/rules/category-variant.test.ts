@@ -52,10 +52,11 @@ test('in a column of names, a package "query" beside a class "Query" is no varia
   names[161] = 'Breached bond penalties';
   const findings = findingsOf(checkCsv(csv(['name'], names.map((n) => [n]))), 'category-variant');
   assert.deepEqual(findings.map((f) => [f.row, f.value]), [[150, 'datsun b210'], [161, 'Breached bond penalties']]);
-  // Among categories (values that repeat), a case variant is one even in a tie.
+  // Among categories (values that repeat), a case variant is one even in a tie: the spelling the column's way of
+  // writing letters (small letters here) does not write.
   const rows = Array.from({ length: 300 }, (_, i) => [['red', 'green', 'blue'][i % 3]]);
   rows.push(['Teal'], ['teal']);
-  assert.deepEqual(findingsOf(checkCsv(csv(['colour'], rows)), 'category-variant').map((f) => f.value), ['teal']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['colour'], rows)), 'category-variant').map((f) => f.value), ['Teal']);
 });
 
 test('a word written short: "St. Louis" and "St Paul" beside "Saint Louis" and "Saint Paul", "Ft. Collins", "&" for "and"; a code alone is no contraction', () => {
@@ -145,4 +146,14 @@ test('padding is never the spelling to unify to: where most cells of a category 
   assert.ok(findings.every((f) => f.value !== f.value?.trim() || f.value === 'SEATTLE'), 'no tidy cell is reported');
   assert.ok(findings.every((f) => f.evidence?.canonical === cities.find((c) => c.toLowerCase() === f.value?.trim().toLowerCase())), 'each unified to its tidy spelling');
   assert.equal(fixText(findings.find((f) => f.value === 'SEATTLE')), 'Seattle');
+});
+
+test('the spelling to unify to is written the column\'s way: "Seattle" in a column of mixed case, though a second source wrote "SEATTLE" in more rows', () => {
+  const cities = ['Seattle', 'Boston', 'Denver', 'Austin', 'Portland', 'Chicago'];
+  const rows = Array.from({ length: 120 }, (_, i) => [`${i}`, cities[i % 6]]);
+  // The second source wrote Seattle's rows mostly: 15 of its 20 in capitals.
+  rows.forEach((row, i) => i % 6 === 0 && i < 90 && (row[1] = 'SEATTLE'));
+  const findings = findingsOf(checkCsv(csv(['id', 'city'], rows)), 'category-variant');
+  assert.deepEqual([...new Set(findings.map((f) => `${f.value} → ${f.evidence?.canonical}`))], ['SEATTLE → Seattle']);
+  assert.equal(findings.length, 15, 'every row in capitals, none of the five in mixed case');
 });

@@ -1,7 +1,7 @@
 /** abbreviated-value: a category written as its first letters in a column of words ("M" among "Male" and "Female"). */
 import { defineRule } from '../rule';
 import { TEXT_KINDS, eachMappedRow, replaceCellFixes } from '../column-values';
-import { categoryKey } from './category-variant';
+import { categoryKey } from '../category-key';
 import { LETTERS, MAX_CODE_LENGTH, MAX_DISTINCT, WORDS, abbreviates, vocabularyOf } from './spelled-out-code';
 
 /** Words are at least this long ("Male"); shorter values may be codes themselves ("Eng"). */

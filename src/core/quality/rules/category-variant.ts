@@ -1,33 +1,9 @@
 import { defineRule } from '../rule';
 import { TEXT_KINDS, cellSourceText, distinctValues, nullMask, replaceCellFixes } from '../column-values';
 import type { IngestResult } from '../../table/model';
-
-/**
- * The spelling-insensitive key of a category: accents, case and white space removed, and punctuation beside
- * a letter ("PG-13" is "PG13", "U.S." is "US"), not between digits ("1.5" is not "15"); a code of digits
- * without its leading zeros ("6103" is "06103" that lost its zero, as spreadsheets drop it). Narrower on purpose
- * than a cell's form (cell-forms.ts, which compares whole rows): symbols and the spaces between words stay,
- * so "C++" is not "C" and "New York" not "Newyork" when a category stands alone.
- */
-export function categoryKey(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/(?<=\p{L})[.\-_'’]+|[.\-_'’]+(?=\p{L})/gu, '')
-    .replace(/^0+(?=\d+$)/, '');
-}
-
-/** A value with its white space tidied: none at its ends, one space between words. */
-const tidied = (value: string) => value.replace(/\s+/g, ' ').trim();
-
-/** Whether rank `a` is above rank `b` (compared element by element, the first difference deciding). */
-function ranksAbove(a: readonly number[], b: readonly number[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] > b[i];
-  return false;
-}
+import { columnCase } from '../letter-case';
+import { unifiedSpellings } from '../spellings';
+import { CATEGORY_MAX_DISTINCT, categoryKey } from '../category-key';
 
 /** A word written short: letters and a period ("St.", "Intl."), or a contraction of two letters ("St", "Mt"). */
 const SHORT_WORD = /^(\p{L}{1,5})\.$|^(\p{L}{2})$/u;
@@ -244,9 +220,6 @@ function booleanVariantCells(data: IngestResult, c: number): { rows: number[]; s
   return [...variants].map(([spelling, target]) => ({ rows: spellings.get(spelling) ?? [], spelling, target, targetRows: spellings.get(target)?.length ?? 0 }));
 }
 
-/** Columns with more distinct values than this (by default) are free text to the rule, not categories. */
-export const CATEGORY_MAX_DISTINCT = 1000;
-
 export const categoryVariant = defineRule({
   id: 'category-variant',
   title: 'Category spelled several ways',
@@ -273,9 +246,11 @@ among "Yes" and "No" (its cells' text is read back from the file, from an even s
 each answer is written one way there, the column is not read further, so a spelling in fewer than about one row in
 2,000 may go unreported).
 
-**Fix**: unify the spelling; the quick fix replaces a variant with the column's most frequent spelling — counted
-with its white space tidied, and written tidy: a source that pads its fields ("Seattle   " in most rows) never makes
-padding the spelling to unify to (the padded cells are the variants, and whitespace reports them too).
+**Fix**: unify the spelling; the quick fix replaces a variant with the column's most frequent spelling — written
+the way the column writes its letters where it has one (mixed-letter-case: "Seattle" in a column of mixed case,
+though a second source wrote "SEATTLE" in more rows), counted with its white space tidied, and written tidy: a
+source that pads its fields ("Seattle   " in most rows) never makes padding the spelling to unify to (the padded
+cells are the variants, and whitespace reports them too).
 Columns with more than \`maxDistinct\` distinct values are free text and are not checked. In a column of
 names (most values unique), two one-word spellings that differ only in case and are each in as many rows
 are left alone: there, case can carry meaning (a package \`query\` beside a class \`Query\`).`,
@@ -308,26 +283,12 @@ are left alone: there, case can carry meaning (a package \`query\` beside a clas
       const categories: number[] = [];
       for (let id = 0; id < distinct.size; id++) if (!blank.has(id)) categories.push(id);
       if (categories.length < 2) return;
-      // The spelling each group unifies to: the most written once white space is tidied ("Seattle" and "Seattle   "
-      // count together), and of those the one written tidy, so padding never becomes the fix (whitespace reports it).
-      const tidyRows = new Map<string, number>();
-      for (const id of categories) {
-        const tidy = tidied(distinct.text(id));
-        tidyRows.set(tidy, (tidyRows.get(tidy) ?? 0) + counts[id]);
-      }
-      const rank = (id: number): [number, number, number] => {
-        const value = distinct.text(id);
-        const tidy = tidied(value);
-        return [tidyRows.get(tidy) ?? 0, value === tidy ? 1 : 0, counts[id]];
-      };
-      const canonical = new Map<string, number>();
+      // The spelling each group unifies to (spellings.ts): the column's way of writing letters, white space tidied.
+      const canonical = unifiedSpellings(categories, (id) => distinct.text(id), (id) => counts[id], columnCase(data, c)?.letterCase);
       const groupSize = new Map<string, number>();
       for (const id of categories) {
-        const value = distinct.text(id);
-        const key = categoryKey(value);
+        const key = categoryKey(distinct.text(id));
         groupSize.set(key, (groupSize.get(key) ?? 0) + 1);
-        const best = canonical.get(key);
-        if (best === undefined || ranksAbove(rank(id), rank(best)) || (!ranksAbove(rank(best), rank(id)) && value < distinct.text(best))) canonical.set(key, id);
       }
       // In a column of names (values mostly unique), the case of one word can carry meaning — a package
       // "query" beside a class "Query" — so two one-word spellings differing only in case, in as many rows

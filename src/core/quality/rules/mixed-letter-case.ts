@@ -1,8 +1,8 @@
 /** mixed-letter-case: a text written in capitals (or small letters) in a column that writes its letters otherwise. */
 import { defineRule } from '../rule';
 import { distinctValues, eachMappedRow, replaceCellFixes } from '../column-values';
-import { CASE_DOMINANT_SHARE, CASE_KNOWN_WORDS, CASE_LONG_WORD, CASE_MAX_DISTINCT, CASE_MIN_LETTERS, CASE_MIN_ROWS, columnCase } from '../letter-case';
-import { CATEGORY_MAX_DISTINCT } from './category-variant';
+import { CASED_SHARE, CASE_DOMINANT_SHARE, CASE_KNOWN_WORDS, CASE_LONG_WORD, CASE_MAX_DISTINCT, CASE_MIN_LETTERS, CASE_MIN_ROWS, MIXED_CASE_SHARE, columnCase } from '../letter-case';
+import { CATEGORY_MAX_DISTINCT } from '../category-key';
 
 export const mixedLetterCase = defineRule({
   id: 'mixed-letter-case',
@@ -17,7 +17,10 @@ older registry writes names in capitals. Merged, the same name is two values to 
 that reads words, and the table shows where each row came from.
 
 A text column has a way of writing its letters when at least ${CASE_DOMINANT_SHARE * 100}% of its rows (of values with ${CASE_MIN_LETTERS} letters of
-a case or more; at least ${CASE_MIN_ROWS} rows) write them one way: in capitals, in small letters or in mixed case. Only texts
+a case or more; at least ${CASE_MIN_ROWS} rows, and ${CASED_SHARE * 100}% of the column's: a column of numbers or codes has no way) write them one way: in capitals, in small letters or in mixed case — and
+mixed case is its way wherever more than ${MIXED_CASE_SHARE * 100}% of the rows write it: capitals and small letters lose what mixed
+case tells, so a column written in mixed case in most rows was written so at its source, and a second source wrote
+the rest in capitals, however many of them (the mixed-case rows give each word's form for the fix). Only texts
 of words are read — letters and digits parted by spaces and the marks of names and titles; not addresses, paths
 or codes ("http://…/Site/", "RFE/RL", "D18-A3 9*9"), nor words with a mark inside ("TUT.BY"), whose case belongs to
 them. A value written another way is reported with the column's way and the value as the column writes it (each

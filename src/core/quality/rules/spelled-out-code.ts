@@ -2,7 +2,7 @@
 import { defineRule } from '../rule';
 import { TEXT_KINDS, distinctValues, eachMappedRow, replaceCellFixes, type DistinctValues } from '../column-values';
 import type { IngestResult } from '../../table/model';
-import { categoryKey } from './category-variant';
+import { categoryKey } from '../category-key';
 
 /** Codes are letters only, at most this long ("M", "eng", "RUB"). */
 export const MAX_CODE_LENGTH = 4;

@@ -4,7 +4,7 @@ import type { IngestResult } from '../../table/model';
 import { TEXT_KINDS, distinctValues, replaceCellFixes, type DistinctValues } from '../column-values';
 import { NearWordIndex, editDistance } from '../edit-distance';
 import { MAX_EVIDENCE_COLUMNS, MAX_EVIDENCE_ROWS, coOccurrence, evidenceIds, rowContext, type ContextQuery } from '../row-context';
-import { categoryKey } from './category-variant';
+import { categoryKey } from '../category-key';
 import { REPLACEMENT_CHARACTER, hasControlCharacters, repairMojibake } from '../text-damage';
 import { isPlaceholderText } from '../placeholders';
 
