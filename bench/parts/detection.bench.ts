@@ -5,7 +5,9 @@
  *
  * (a) Errors of each class are injected at known cells into public tables (vega-datasets; @stdlib datasets
  *     fetched on demand with `npm pack`), one class per copy of a table, then all classes together at 3% of
- *     cells (+1% duplicated rows). Each copy is written as CSV and checked by the product's own path
+ *     cells (+1% duplicated rows); besides, a second source writing 10–45% and 50–85% of a measure column with a
+ *     unit, percent sign or currency (heavy-format.ts), and merging two neighbouring fields in 10–60% of the rows
+ *     (heavy-merge.ts). Each copy is written as CSV and checked by the product's own path
  *     (checkFile: ingest → profile → every default rule), the publishing cap raised.
  * (b) Clean synthetic tables with real-world column shapes are checked: every finding is a false alarm.
  * (c) Records merged from several sources (multi-source.ts): entities of public tables recorded by 16 sources

@@ -9,6 +9,9 @@
 import type { ColumnFacts } from './columns';
 import type { Injection } from './inject';
 
+/** Share of the rows the second source wrote, drawn per seed and table between these. */
+export const MERGE_SHARE = [0.1, 0.6] as const;
+
 export interface HeavyMergeColumns {
   left: string;
   right: string;
@@ -27,7 +30,7 @@ export function injectHeavyMerge(ctx: Injection): HeavyMergeColumns | undefined 
   for (let c = 0; c + 1 < ctx.table.header.length; c++) if (repeatingText(ctx.facts[c], ctx.rowCount) && repeatingText(ctx.facts[c + 1], ctx.rowCount)) pairs.push(c);
   if (pairs.length === 0) return undefined;
   const left = ctx.rng.pick(pairs);
-  const target = 0.1 + 0.5 * ctx.rng.float();
+  const target = MERGE_SHARE[0] + (MERGE_SHARE[1] - MERGE_SHARE[0]) * ctx.rng.float();
   const separator = ctx.rng.pick([' ', ', ']);
   const intoLeft = !ctx.rng.chance(0.25);
   let [both, merged] = [0, 0];

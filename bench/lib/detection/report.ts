@@ -4,11 +4,13 @@ import { INJECTORS } from './injectors/index';
 import { bump, emptyTally, f1, mergeTally, precision, recall, type Tally } from './score';
 import type { CleanSummary, HeavyFormatResult, SeedResult, TableSummary } from './evaluate';
 import { HEAVY_SHARES, type HeavyShare } from './heavy-format';
+import { MERGE_SHARE } from './heavy-merge';
 
 export const TARGETS = { recall: 0.9, precision: 0.9, falseAlarmsPer10k: 1, cleanScore: 95, dirtyScore: 95 };
 
 const readAsNumbers = (c: HeavyFormatResult) => c.readAs === 'integer' || c.readAs === 'float';
-const shareRange = (r: HeavyShare) => `${Math.round(r.min * 100)}–${Math.round(r.max * 100)}%`;
+const shareRange = (r: Pick<HeavyShare, 'min' | 'max'>) => `${Math.round(r.min * 100)}–${Math.round(r.max * 100)}%`;
+const mergeRange = shareRange({ min: MERGE_SHARE[0], max: MERGE_SHARE[1] });
 
 export interface Spread {
   mean: number;
@@ -132,7 +134,7 @@ export function summarize(results: SeedResult[]): Summary {
       };
     }),
     {
-      name: `heavy merges (10–60% of the rows): recall and precision ≥ ${TARGETS.recall}`,
+      name: `heavy merges (${mergeRange} of the rows): recall and precision ≥ ${TARGETS.recall}`,
       pass: recall(heavyMerge.cells) >= TARGETS.recall && precision(heavyMerge.cells) >= TARGETS.precision,
       detail: `${heavyMerge.pairs.flat().length} column pairs; recall ${pct(recall(heavyMerge.cells))}, precision ${pct(precision(heavyMerge.cells))}`,
     },
@@ -208,7 +210,7 @@ export function formatReport(s: Summary, rates: { mixedRate: number; mixedDuplic
   }
 
   const hm = s.heavyMerge;
-  out.push('\nHeavy merges: a second source writing two neighbouring fields as one ("Louisville, KY", state empty) in 10–60% of the rows');
+  out.push(`\nHeavy merges: a second source writing two neighbouring fields as one ("Louisville, KY", state empty) in ${mergeRange} of the rows`);
   out.push(`  cells (merged and emptied): recall ${range(hm.recall)}, precision ${range(hm.precision)}  (${hm.cells.items} cells, ${hm.cells.marks} marks); found by ${top(hm.cells.hitRules)}; false alarms by ${top(hm.cells.falseRules)}`);
   out.push(`  ${hm.pairs.flat().length} pairs; the first seed's (share of rows merged): ${(hm.pairs[0] ?? []).map((p) => `${p.table}.${p.left}+${p.right} ${pct(p.share)}`).join(', ') || '—'}`);
 
