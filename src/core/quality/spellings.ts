@@ -9,7 +9,7 @@ import { categoryKey } from './category-key';
 import { letterCaseOf, wayOfWriting, type LetterCase } from './letter-case';
 
 /** A value with its white space tidied: none at its ends, one space between words. */
-export const tidied = (value: string) => value.replace(/\s+/g, ' ').trim();
+const tidied = (value: string) => value.replace(/\s+/g, ' ').trim();
 
 /** Whether rank `a` is above rank `b` (compared element by element, the first difference deciding). */
 function ranksAbove(a: readonly number[], b: readonly number[]): boolean {
