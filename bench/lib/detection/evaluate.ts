@@ -15,7 +15,7 @@ import { SOURCES, describePresentation, isStdlib, loadSource, type SourceSpec } 
 import { syntheticTables, type SyntheticTable } from './synthetic';
 import { cellCount, type Table } from './table';
 import { HEAVY_SHARES, injectHeavyFormat } from './heavy-format';
-import { injectHeavyMerge, type HeavyMergeColumns } from './heavy-merge';
+import { injectHeavyMerge, type HeavyMergeColumns, type HeavyShift } from './heavy-merge';
 
 export interface EvaluationOptions {
   /** Largest number of rows taken from a public table (a window chosen by the seed). */
@@ -82,8 +82,8 @@ export interface SeedResult {
   classes: ClassTallies;
   /** Heavy format variants, per share range (HEAVY_SHARES' labels): the rewritten cells, scored as one class, and the columns. */
   heavy: Record<string, { cells: Tally; columns: HeavyFormatResult[] }>;
-  /** Heavy merges (heavy-merge.ts): the merged and emptied cells, scored as one class, and the column pairs. */
-  heavyMerge: { cells: Tally; pairs: (HeavyMergeColumns & { table: string })[] };
+  /** Heavy merges and moves (heavy-merge.ts): the changed and emptied cells, scored as one class, and the column pairs. */
+  heavyShift: Record<HeavyShift, { cells: Tally; pairs: (HeavyMergeColumns & { table: string })[] }>;
   mixedCells: Tally;
   /** The same with the table's own findings counted too (as an evaluation on real dirty tables counts them). */
   mixedCellsRaw: Tally;
@@ -183,13 +183,14 @@ async function evaluateTable(spec: SourceSpec, seed: number, options: Evaluation
     into.columns.push({ table: spec.name, column: heavyColumn.name, family: heavyColumn.family, share: heavyColumn.share, readAs: read.kind, ...(read.unit ? { unit: read.unit } : {}) });
   }
 
-  // Heavy merges: a second source writing two neighbouring fields as one in 10–60% of the rows.
-  const merging = injection('heavy-merge', 1);
-  const mergedPair = injectHeavyMerge(merging);
-  if (mergedPair) {
-    const { score } = await run(merging, 'heavy-merge');
-    addToTally(result.heavyMerge.cells, score(baseline));
-    result.heavyMerge.pairs.push({ table: spec.name, ...mergedPair });
+  // Heavy merges and moves: a second source writing two neighbouring fields as one, or one in the other's place, in 10–60% of the rows.
+  for (const kind of ['merge', 'move'] as const) {
+    const shifting = injection(`heavy-${kind}`, 1);
+    const pair = injectHeavyMerge(shifting, kind);
+    if (!pair) continue;
+    const { score } = await run(shifting, `heavy-${kind}`);
+    addToTally(result.heavyShift[kind].cells, score(baseline));
+    result.heavyShift[kind].pairs.push({ table: spec.name, ...pair });
   }
 
   // Mixed: every class in one copy, scored at cell level (duplicate rows apart).
@@ -219,7 +220,7 @@ async function evaluateClean(table: SyntheticTable, dir: string, check: Check): 
 
 export async function evaluateSeed(seed: number, options: EvaluationOptions, log: (line: string) => void): Promise<SeedResult> {
   const dir = path.join(options.dataDir, `seed-${seed}`);
-  const result: SeedResult = { seed, classes: {}, heavy: {}, heavyMerge: { cells: emptyTally(), pairs: [] }, mixedCells: emptyTally(), mixedCellsRaw: emptyTally(), mixedRows: emptyTally(), mixedByClass: {}, tables: [], clean: [], checks: 0, checkMs: 0 };
+  const result: SeedResult = { seed, classes: {}, heavy: {}, heavyShift: { merge: { cells: emptyTally(), pairs: [] }, move: { cells: emptyTally(), pairs: [] } }, mixedCells: emptyTally(), mixedCellsRaw: emptyTally(), mixedRows: emptyTally(), mixedByClass: {}, tables: [], clean: [], checks: 0, checkMs: 0 };
   const check: Check = async (table, file) => {
     const t0 = performance.now();
     const outcome = await checkTable(table, file);

@@ -1,6 +1,7 @@
 /**
  * Heavy merges: a catalogue merged from a second source that writes two neighbouring fields as one ("Louisville, KY"
- * in `city`, `state` left empty) in every row it wrote — 10–60% of the rows (a share drawn per seed and table). The
+ * in `city`, `state` left empty) in every row it wrote — 10–60% of the rows (a share drawn per seed and table) — or,
+ * in a copy of its own, one field's value alone in the other's place ("KY" in `city`, state empty: heavy moves). The
  * per-class runs merge a few cells each, so a merged value there is rare and of a rare shape; here it is many rows'
  * value, and each (the merged cell and the emptied one) is still an error (class column-shift, variant `heavy-merge`).
  * Only neighbouring text columns whose values repeat (city and state, division and team: categories of either),
@@ -24,8 +25,14 @@ function repeatingText(facts: ColumnFacts, rows: number): boolean {
   return facts.kind === 'text' && !facts.idLike && facts.present >= 0.95 * rows && facts.counts.size <= facts.present / 2;
 }
 
-/** Merges the right value into the left one (or, for one table in four, the left into the right) in a share of the rows; undefined without such a pair. */
-export function injectHeavyMerge(ctx: Injection): HeavyMergeColumns | undefined {
+/** How the second source writes the two fields: as one ("Louisville, KY"), or the neighbour's value alone in the other's place ("KY" in `city`). */
+export type HeavyShift = 'merge' | 'move';
+
+/**
+ * Merges the right value into the left one (or, for one table in four, the left into the right) in a share of the
+ * rows — or, `move`, writes it there alone; undefined without such a pair.
+ */
+export function injectHeavyMerge(ctx: Injection, kind: HeavyShift = 'merge'): HeavyMergeColumns | undefined {
   const pairs: number[] = [];
   for (let c = 0; c + 1 < ctx.table.header.length; c++) if (repeatingText(ctx.facts[c], ctx.rowCount) && repeatingText(ctx.facts[c + 1], ctx.rowCount)) pairs.push(c);
   if (pairs.length === 0) return undefined;
@@ -41,9 +48,9 @@ export function injectHeavyMerge(ctx: Injection): HeavyMergeColumns | undefined 
     if (!ctx.rng.chance(target)) continue;
     const joined = `${a}${separator}${b}`;
     const changes = intoLeft
-      ? [{ row, column: left, text: joined }, { row, column: left + 1, text: '' }]
-      : [{ row, column: left, text: '' }, { row, column: left + 1, text: joined }];
-    if (ctx.edit('column-shift', 'heavy-merge', changes)) merged++;
+      ? [{ row, column: left, text: kind === 'merge' ? joined : b }, { row, column: left + 1, text: '' }]
+      : [{ row, column: left, text: '' }, { row, column: left + 1, text: kind === 'merge' ? joined : a }];
+    if (ctx.edit('column-shift', `heavy-${kind}`, changes)) merged++;
   }
   return merged ? { left: ctx.table.header[left], right: ctx.table.header[left + 1], share: merged / Math.max(1, both) } : undefined;
 }

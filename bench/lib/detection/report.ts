@@ -4,7 +4,7 @@ import { INJECTORS } from './injectors/index';
 import { bump, emptyTally, f1, mergeTally, precision, recall, type Tally } from './score';
 import type { CleanSummary, HeavyFormatResult, SeedResult, TableSummary } from './evaluate';
 import { HEAVY_SHARES, type HeavyShare } from './heavy-format';
-import { MERGE_SHARE } from './heavy-merge';
+import { MERGE_SHARE, type HeavyShift } from './heavy-merge';
 
 export const TARGETS = { recall: 0.9, precision: 0.9, falseAlarmsPer10k: 1, cleanScore: 95, dirtyScore: 95 };
 
@@ -42,8 +42,8 @@ export interface Summary {
   mixed: { cells: Tally; rows: Tally; precision: Spread; recall: Spread; f1: Spread; rawPrecision: Spread; rawF1: Spread; rowRecall: Spread; rowPrecision: Spread };
   /** Per share range of heavy-format.ts (HEAVY_SHARES). */
   heavy: { range: HeavyShare; cells: Tally; recall: Spread; precision: Spread; columns: HeavyFormatResult[] }[];
-  /** Per seed, the column pairs merged. */
-  heavyMerge: { cells: Tally; recall: Spread; precision: Spread; pairs: SeedResult['heavyMerge']['pairs'][] };
+  /** Heavy merges and moves; per seed, the column pairs. */
+  heavyShift: { kind: HeavyShift; cells: Tally; recall: Spread; precision: Spread; pairs: SeedResult['heavyShift'][HeavyShift]['pairs'][] }[];
   clean: { cells: number; marks: number; per10k: Spread; byRule: Record<string, number>; byShape: Record<string, number>; columnFindings: Record<string, number>; tables: CleanSummary[] };
   tables: TableSummary[][];
   targets: { name: string; pass: boolean; detail: string }[];
@@ -107,12 +107,13 @@ export function summarize(results: SeedResult[]): Summary {
       columns: runs.flatMap((h) => h.columns),
     };
   });
-  const heavyMerge = {
-    cells: pooled(results.map((r) => r.heavyMerge.cells)),
-    recall: spread(results.map((r) => recall(r.heavyMerge.cells))),
-    precision: spread(results.map((r) => precision(r.heavyMerge.cells))),
-    pairs: results.map((r) => r.heavyMerge.pairs),
-  };
+  const heavyShift = (['merge', 'move'] as const).map((kind) => ({
+    kind,
+    cells: pooled(results.map((r) => r.heavyShift[kind].cells)),
+    recall: spread(results.map((r) => recall(r.heavyShift[kind].cells))),
+    precision: spread(results.map((r) => precision(r.heavyShift[kind].cells))),
+    pairs: results.map((r) => r.heavyShift[kind].pairs),
+  }));
   const dirtyScores = results.flatMap((r) => r.tables.map((t) => t.mixed.score));
   const cleanScores = cleanTables.map((t) => t.score);
   const below = (xs: number[], bound: number) => xs.filter((x) => x < bound).length;
@@ -133,11 +134,11 @@ export function summarize(results: SeedResult[]): Summary {
         detail: `${numeric} of ${h.columns.length} columns numeric; recall ${pct(recall(h.cells))}, precision ${pct(precision(h.cells))}`,
       };
     }),
-    {
-      name: `heavy merges (${mergeRange} of the rows): recall and precision ≥ ${TARGETS.recall}`,
-      pass: recall(heavyMerge.cells) >= TARGETS.recall && precision(heavyMerge.cells) >= TARGETS.precision,
-      detail: `${heavyMerge.pairs.flat().length} column pairs; recall ${pct(recall(heavyMerge.cells))}, precision ${pct(precision(heavyMerge.cells))}`,
-    },
+    ...heavyShift.map((h) => ({
+      name: `heavy ${h.kind}s (${mergeRange} of the rows): recall and precision ≥ ${TARGETS.recall}`,
+      pass: recall(h.cells) >= TARGETS.recall && precision(h.cells) >= TARGETS.precision,
+      detail: `${h.pairs.flat().length} column pairs; recall ${pct(recall(h.cells))}, precision ${pct(precision(h.cells))}`,
+    })),
     { name: `dirty (mixed) tables score < ${TARGETS.dirtyScore}`, pass: dirtyScores.every((s) => s < TARGETS.dirtyScore), detail: `${dirtyScores.length - below(dirtyScores, TARGETS.dirtyScore)} of ${dirtyScores.length} at or above; max ${Math.max(...dirtyScores)}` },
   ];
   return {
@@ -145,7 +146,7 @@ export function summarize(results: SeedResult[]): Summary {
     classes,
     mixed,
     heavy,
-    heavyMerge,
+    heavyShift,
     clean,
     tables: results.map((r) => r.tables),
     targets,
@@ -209,10 +210,12 @@ export function formatReport(s: Summary, rates: { mixedRate: number; mixedDuplic
     out.push(`  columns read as numbers: ${numeric.length} of ${h.columns.length}, with their unit recorded: ${numeric.filter((c) => c.unit).length}; not read as numbers: ${h.columns.filter((c) => !numeric.includes(c)).map((c) => `${c.table}.${c.column} (${c.family}, ${pct(c.share)})`).join(', ') || '—'}`);
   }
 
-  const hm = s.heavyMerge;
-  out.push(`\nHeavy merges: a second source writing two neighbouring fields as one ("Louisville, KY", state empty) in ${mergeRange} of the rows`);
-  out.push(`  cells (merged and emptied): recall ${range(hm.recall)}, precision ${range(hm.precision)}  (${hm.cells.items} cells, ${hm.cells.marks} marks); found by ${top(hm.cells.hitRules)}; false alarms by ${top(hm.cells.falseRules)}`);
-  out.push(`  ${hm.pairs.flat().length} pairs; the first seed's (share of rows merged): ${(hm.pairs[0] ?? []).map((p) => `${p.table}.${p.left}+${p.right} ${pct(p.share)}`).join(', ') || '—'}`);
+  for (const hm of s.heavyShift) {
+    const how = hm.kind === 'merge' ? 'two neighbouring fields as one ("Louisville, KY", state empty)' : 'one field\'s value alone in its neighbour\'s place ("KY" in city, state empty)';
+    out.push(`\nHeavy ${hm.kind}s: a second source writing ${how} in ${mergeRange} of the rows`);
+    out.push(`  cells (written there and emptied): recall ${range(hm.recall)}, precision ${range(hm.precision)}  (${hm.cells.items} cells, ${hm.cells.marks} marks); found by ${top(hm.cells.hitRules)}; false alarms by ${top(hm.cells.falseRules)}`);
+    out.push(`  ${hm.pairs.flat().length} pairs; the first seed's (share of rows): ${(hm.pairs[0] ?? []).map((p) => `${p.table}.${p.left}+${p.right} ${pct(p.share)}`).join(', ') || '—'}`);
+  }
 
   const m = s.mixed;
   out.push(`\nMixed: every class in one copy of each table (${percent(rates.mixedRate)} of cells, ${percent(rates.mixedDuplicateRate)} of rows duplicated), like the held-out evaluation`);

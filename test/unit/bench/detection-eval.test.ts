@@ -201,4 +201,13 @@ test('heavy merges: two neighbouring text columns of repeating values written as
     assert.ok((city === '') !== (country === '') && (merged === `${clean.rows[r][2]} ${clean.rows[r][3]}` || merged === `${clean.rows[r][2]}, ${clean.rows[r][3]}`), `row ${r}: ${city} | ${country}`);
   }
   assert.deepEqual(run(5).ctx.truth, ctx.truth);
+  // Moves: the neighbour's value alone in the other's place.
+  const clean2 = cleanTable();
+  const moving = new Injection(clean2, profileColumns(clean2), new Rng(5), { maxColumnShare: 1 });
+  assert.ok(injectHeavyMerge(moving, 'move'), 'a pair');
+  for (const r of new Set(moving.truth.map((t) => t.row))) {
+    const [city, country] = [moving.table.rows[r][2], moving.table.rows[r][3]];
+    assert.ok(city === clean2.rows[r][3] || country === clean2.rows[r][2], `row ${r}: ${city} | ${country}`);
+    assert.ok((city === '') !== (country === ''), `row ${r}: one cell emptied`);
+  }
 });

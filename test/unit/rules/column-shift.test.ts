@@ -579,3 +579,14 @@ test('a source that merged city and country in every row it wrote (a third of th
   for (let k = 0; k < 30; k++) own[k * 10] = ['"Berlin, DE"', k < 27 ? 'DE' : ''];
   assert.deepEqual(check(customers(own)).filter((f) => f.value === 'Berlin, DE'), [], 'a value that keeps its neighbour filled');
 });
+
+test('a source that moved the country into the city column in every row it wrote (a fifth of the table): each "FR" with country empty is shifted, though many rows hold it', () => {
+  const edit: Record<number, [string, string]> = {};
+  for (let i = 0; i < 300; i += 5) edit[i] = [CITIES[(i * 5) % CITIES.length][1], ''];
+  const found = check(customers(edit));
+  const moved = found.filter((f) => f.column === 'city');
+  assert.equal(moved.length, 60, 'every moved country code');
+  assert.ok(moved.every((f) => /^[A-Z]{2}$/.test(f.value ?? '')), 'only the codes');
+  assert.equal(found.filter((f) => f.column === 'country').length, 60, 'and every emptied country cell');
+  assert.equal(found.length, 120, 'nothing else');
+});

@@ -380,6 +380,21 @@ function splitBesideEmpty(r: number, here: Words, left: Words, right: Words, her
   return undefined;
 }
 
+/**
+ * Whether row `r`'s value in text column `here`, held by several rows, is a value `home` writes in KNOWN_ROWS rows or
+ * more that fill `here` (a value of home's own, not one merged or moved into it), and nearly all its rows in `here`
+ * ({@link MERGED_EMPTY_SHARE}) hold it beside home's empty cell: a source that moved home's value over in every row
+ * it wrote ("KY" in the city column, state empty, in a fifth of the rows), so it is no longer rare where it landed.
+ * `hereEmpty`/`homeEmpty`: per value id of here (of home), its rows where the other column is empty; `homeIds`: home's
+ * value ids by text.
+ */
+function movedBesideEmpty(r: number, home: Words, here: Words, hereEmpty: Int32Array, homeEmpty: Int32Array, homeIds: Map<string, number>): boolean {
+  const id = here.distinct.ids[r];
+  if (id < 0 || here.distinct.counts[id] < KNOWN_ROWS || hereEmpty[id] < MERGED_EMPTY_SHARE * here.distinct.counts[id]) return false;
+  const homeId = homeIds.get(here.distinct.text(id));
+  return homeId !== undefined && home.distinct.counts[homeId] - homeEmpty[homeId] >= KNOWN_ROWS;
+}
+
 function wordsOf(data: IngestResult, c: number): Words {
   const distinct = distinctValues(data, c);
   const present = data.table.numRows - nullCount(data, c);
@@ -972,6 +987,8 @@ rows and a city). A source that merged the two fields in every row it wrote make
 ("Louisville, KY" in a third of a catalogue's cities, state empty there): a value that splits into values of
 each held by two rows or more is a merge also when it repeats, where nearly all its rows (${100 * MERGED_EMPTY_SHARE}%) have the
 neighbour empty while the rows writing its own part alone mostly fill it (the table writes the two fields apart);
+so is a value held by two rows or more of the neighbour, whatever its share of the column, that nearly all its rows
+hold beside the neighbour's empty cell ("KY" in a fifth of the cities, state empty: a source that moved it over);
 such a value (or a merge of two
 columns' categories) is evidence by itself, so it is looked for also where the emptied column often has gaps
 (known values of each: where it is at least ${100 * MIN_MERGE_COMPLETENESS}% filled). So is, where that column is at least
@@ -1306,7 +1323,9 @@ of values with its pattern).
       const [knownInY, knownInX] = [knownCan(x, y), knownCan(y, x)];
       /** Whether row r's value in `to` is a value of the empty neighbour `from` by its very value. */
       const valueInNeighbour = (r: number, from: number, to: number) =>
-        ((from === x ? valueInY : valueInX) && belongsByValue(r, wordsIn(from), wordsIn(to))) || ((from === x ? knownInY : knownInX) && inNeighbourByKnown(r, from, to));
+        ((from === x ? valueInY : valueInX) && belongsByValue(r, wordsIn(from), wordsIn(to))) ||
+        ((from === x ? knownInY : knownInX) && inNeighbourByKnown(r, from, to)) ||
+        (knownMerge && (complete[from] || mergeable[from]) && movedBesideEmpty(r, wordsIn(from), wordsIn(to), emptyBeside(to, from), emptyBeside(from, to), textIds(from)));
       /** Row r's value in `to` split into values of x and y, where the columns' values can tell a merge. */
       const joinedValue = (r: number, from: number, to: number) =>
         (canMerge ? splitByValue(r, wordsIn(to), wordsIn(x), wordsIn(y)) : undefined) ??
