@@ -15,7 +15,7 @@ import { SOURCES, describePresentation, isStdlib, loadSource, type SourceSpec } 
 import { syntheticTables, type SyntheticTable } from './synthetic';
 import { cellCount, type Table } from './table';
 import { HEAVY_SHARES, injectHeavyFormat } from './heavy-format';
-import { injectHeavyMerge, type HeavyMergeColumns, type HeavyShift } from './heavy-merge';
+import { HEAVY_SHIFTS, injectHeavyMerge, type HeavyMergeColumns, type HeavyShift } from './heavy-merge';
 
 export interface EvaluationOptions {
   /** Largest number of rows taken from a public table (a window chosen by the seed). */
@@ -184,7 +184,7 @@ async function evaluateTable(spec: SourceSpec, seed: number, options: Evaluation
   }
 
   // Heavy merges and moves: a second source writing two neighbouring fields as one, or one in the other's place, in 10–60% of the rows.
-  for (const kind of ['merge', 'move'] as const) {
+  for (const kind of HEAVY_SHIFTS) {
     const shifting = injection(`heavy-${kind}`, 1);
     const pair = injectHeavyMerge(shifting, kind);
     if (!pair) continue;

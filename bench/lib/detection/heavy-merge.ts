@@ -27,6 +27,8 @@ function repeatingText(facts: ColumnFacts, rows: number): boolean {
 
 /** How the second source writes the two fields: as one ("Louisville, KY"), or the neighbour's value alone in the other's place ("KY" in `city`). */
 export type HeavyShift = 'merge' | 'move';
+/** The heavy copies run, each of its own (heavy-merge, heavy-move). */
+export const HEAVY_SHIFTS: readonly HeavyShift[] = ['merge', 'move'];
 
 /**
  * Merges the right value into the left one (or, for one table in four, the left into the right) in a share of the

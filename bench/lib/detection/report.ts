@@ -4,7 +4,7 @@ import { INJECTORS } from './injectors/index';
 import { bump, emptyTally, f1, mergeTally, precision, recall, type Tally } from './score';
 import type { CleanSummary, HeavyFormatResult, SeedResult, TableSummary } from './evaluate';
 import { HEAVY_SHARES, type HeavyShare } from './heavy-format';
-import { MERGE_SHARE, type HeavyShift } from './heavy-merge';
+import { HEAVY_SHIFTS, MERGE_SHARE, type HeavyShift } from './heavy-merge';
 
 export const TARGETS = { recall: 0.9, precision: 0.9, falseAlarmsPer10k: 1, cleanScore: 95, dirtyScore: 95 };
 
@@ -107,7 +107,7 @@ export function summarize(results: SeedResult[]): Summary {
       columns: runs.flatMap((h) => h.columns),
     };
   });
-  const heavyShift = (['merge', 'move'] as const).map((kind) => ({
+  const heavyShift = HEAVY_SHIFTS.map((kind) => ({
     kind,
     cells: pooled(results.map((r) => r.heavyShift[kind].cells)),
     recall: spread(results.map((r) => recall(r.heavyShift[kind].cells))),
