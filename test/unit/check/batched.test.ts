@@ -1,8 +1,7 @@
 /** The batch-by-batch check of files over the memory budget (CSV, JSON Lines, Arrow, Parquet) agrees with the in-memory check where a batch can see the defect. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Float64, Int32, RecordBatchFileWriter, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { checkInBatches } from '../../../src/core/check/batched';
@@ -13,6 +12,7 @@ import { profileTable } from '../../../src/core/profile/index';
 import { runQualityCheck } from '../../../src/core/quality/engine';
 import type { Finding } from '../../../src/core/quality/finding';
 import { ensureMixedCsv } from '../../../bench/lib/mixed-csv';
+import { temporaryDirectory } from '../temp-dir';
 
 function plantedCsv(): string {
   const lines = ['id,amount,city,note'];
@@ -35,7 +35,7 @@ const key = (f: Finding) =>
 const rowRules = new Set(['whitespace', 'type-mismatch', 'missing-value', 'duplicate-row', 'duplicate-key']);
 
 test('row findings of a batched check equal the in-memory ones (rows, related rows, values, ranges, messages and fix titles in file rows)', async () => {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'di-batched-')), 'planted.csv');
+  const file = path.join(temporaryDirectory('di-batched-'), 'planted.csv');
   writeFileSync(file, plantedCsv());
   const config = { maxFindingsPerRuleAndColumn: 10_000, now: new Date('2026-01-01') };
   const data = await ingestFile(file);
@@ -68,7 +68,7 @@ test('row findings of a batched check equal the in-memory ones (rows, related ro
 });
 
 test('the publishing cap applies to the whole file, with one summary carrying the total', async () => {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'di-batched-')), 'spaces.csv');
+  const file = path.join(temporaryDirectory('di-batched-'), 'spaces.csv');
   writeFileSync(file, 'name,n\n' + Array.from({ length: 2000 }, (_, i) => ` padded ${i % 50} ,${i}`).join('\n') + '\n');
   const batched = await checkInBatches(file, { maxFindingsPerRuleAndColumn: 25 }, { chunkBytes: 4096 });
   const whitespace = batched.report.findings.filter((f) => f.rule === 'whitespace');
@@ -80,7 +80,7 @@ test('the publishing cap applies to the whole file, with one summary carrying th
 });
 
 test('rows and keys that only look alike are not called duplicates across batches (no hash collisions on 836k unique rows)', async () => {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'di-batched-')), 'unique.csv');
+  const file = path.join(temporaryDirectory('di-batched-'), 'unique.csv');
   // The bench's generator (ids, exponents, dates, booleans, categories, quoted text), ~100 MB: every row unique.
   await ensureMixedCsv(file, 100e6);
   const batched = await checkInBatches(file, {}, { chunkBytes: 16 * 2 ** 20 });
@@ -97,7 +97,7 @@ for (const format of ['csv', 'jsonl'] as const) {
       format === 'csv'
         ? ['id,weight', ...weights.map((w, i) => `${i},${w}`)]
         : weights.map((w, i) => `{"id": ${i}, "weight": ${/ /.test(w) ? JSON.stringify(w) : w}}`);
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'di-batched-')), `weights.${format}`);
+    const file = path.join(temporaryDirectory('di-batched-'), `weights.${format}`);
     writeFileSync(file, lines.join('\n') + '\n');
     const config = { maxFindingsPerRuleAndColumn: 10_000 };
     const data = await ingestFile(file);
@@ -138,7 +138,7 @@ function plantedArrowTable(): Table {
 
 for (const format of ['arrow', 'parquet'] as const) {
   test(`${format === 'arrow' ? 'Arrow IPC' : 'Parquet'} over the memory budget is checked batch by batch: the same row findings, ranges and rendered text as in memory; column rules say they saw batches`, async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'di-batched-'));
+    const dir = temporaryDirectory('di-batched-');
     try {
       const file = path.join(dir, `planted.${format}`);
       const table = plantedArrowTable();

@@ -1,9 +1,8 @@
 /** One defaults module: package.json's settings, the engine and the CLI use its values; core messages name options, shells say where they are set. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { DEFAULTS, OptionError } from '../../../src/core/defaults';
@@ -11,6 +10,7 @@ import { DEFAULT_QUALITY_CONFIG, runQualityCheck } from '../../../src/core/quali
 import { ingestCsvBytes, ingestFile } from '../../../src/core/ingest/index';
 import { delimiterOf } from '../../../src/core/ingest/options';
 import { TEXT_ENCODINGS } from '../../../src/core/table/model';
+import { temporaryDirectory } from '../temp-dir';
 
 const settings = (JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { configuration: { properties: Record<string, { default: unknown; enum?: string[] }> } } }).contributes
   .configuration.properties;
@@ -42,7 +42,7 @@ test('delimiters are named the same way in settings and CLI flags', () => {
 });
 
 test('core messages name the option, not a VS Code setting; the CLI says which flag sets it', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'di-defaults-'));
+  const dir = temporaryDirectory('di-defaults-');
   // The summary finding beyond the cap.
   const csv = path.join(dir, 'spaces.csv');
   writeFileSync(csv, `name,n\n${Array.from({ length: 30 }, (_, i) => ` v${i} ,${i}`).join('\n')}\n`);

@@ -1,14 +1,14 @@
 /** The quality score (docs/score.md): its formula on marks, merging, and what it says of real and planted files. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FindingMarks, MAX_SCORE_WITH_ERRORS, mergeTallies, scoresOf } from '../../../src/core/quality/score';
 import { ingestCsvBytes, ingestFile } from '../../../src/core/ingest/index';
 import { profileTable } from '../../../src/core/profile/index';
 import { runQualityCheck } from '../../../src/core/quality/engine';
 import { checkInBatches } from '../../../src/core/check/batched';
+import { temporaryDirectory } from '../temp-dir';
 
 const now = new Date('2026-11-25T00:00:00Z');
 const check = (text: string) => runQualityCheck(ingestCsvBytes(new TextEncoder().encode(text)), { now });
@@ -92,7 +92,7 @@ test('a batched check scores a file as the in-memory check does', async () => {
   const rows = cleanRows(4000);
   for (let i = 0; i < 40; i++) rows[97 * i + 3] = rows[97 * i + 3].replace(/,(north|south|east|west),/, ', $1,');
   rows[2500] += ',extra';
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'di-score-')), 'planted.csv');
+  const file = path.join(temporaryDirectory('di-score-'), 'planted.csv');
   writeFileSync(file, ['id,region,value', ...rows].join('\n') + '\n');
   const data = await ingestFile(file);
   const whole = runQualityCheck(data, { now }, profileTable(data));

@@ -1,15 +1,15 @@
 /** CSV batches: concatenated, they hold exactly what the in-memory read holds; progress and cancellation work. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ingestCsvBytes } from '../../../src/core/ingest/index';
 import { ingestCsvBatches } from '../../../src/core/ingest/csv/stream';
 import { scanRecords } from '../../../src/core/ingest/csv/scan';
+import { temporaryDirectory } from '../temp-dir';
 
 function file(content: string): string {
-  const p = path.join(mkdtempSync(path.join(tmpdir(), 'di-stream-')), 'data.csv');
+  const p = path.join(temporaryDirectory('di-stream-'), 'data.csv');
   writeFileSync(p, content);
   return p;
 }
@@ -70,7 +70,7 @@ test('UTF-16 and Windows-1252 files stream into the same table as the in-memory 
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(small, 'utf16le')]);
   const cp1252 = Buffer.from(small, 'latin1');
   for (const [bytes, encoding] of [[utf16, undefined], [cp1252, 'windows-1252']] as const) {
-    const p = path.join(mkdtempSync(path.join(tmpdir(), 'di-stream-')), 'data.csv');
+    const p = path.join(temporaryDirectory('di-stream-'), 'data.csv');
     writeFileSync(p, bytes);
     const names: string[] = [];
     const numbers: unknown[] = [];
@@ -89,7 +89,7 @@ test('UTF-16 and Windows-1252 files stream into the same table as the in-memory 
 
 test('invalid UTF-8 in a streamed chunk is reported at its file byte offset', async () => {
   const bytes = Buffer.concat([Buffer.from('a,b\n1,x\n2,'), Buffer.from([0xff]), Buffer.from('y\n3,z\n')]);
-  const p = path.join(mkdtempSync(path.join(tmpdir(), 'di-stream-')), 'data.csv');
+  const p = path.join(temporaryDirectory('di-stream-'), 'data.csv');
   writeFileSync(p, bytes);
   const offsets: number[] = [];
   for await (const batch of ingestCsvBatches(p, { chunkBytes: 5, encoding: 'utf-8' })) {

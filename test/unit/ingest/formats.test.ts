@@ -1,8 +1,7 @@
 /** The formats module is the one list of data file formats: readers, pickers and package.json's menus agree with it. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import {
@@ -23,6 +22,7 @@ import {
   type DataFormat,
 } from '../../../src/core/ingest/formats';
 import { ingestFile } from '../../../src/core/ingest/index';
+import { temporaryDirectory } from '../temp-dir';
 
 interface MenuItem {
   command?: string;
@@ -115,7 +115,7 @@ test('readers, views, globs and names come from the one list', () => {
 });
 
 test('.ipc and .pq files are read by their binary readers, whatever their case', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'di-formats-'));
+  const dir = temporaryDirectory('di-formats-');
   const ipc = path.join(dir, 'data.IPC');
   writeFileSync(ipc, tableToIPC(tableFromArrays({ x: Float64Array.from([1, 2, 3]) }), 'file'));
   const data = await ingestFile(ipc);

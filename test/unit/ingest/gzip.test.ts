@@ -1,8 +1,7 @@
 /** gzip-compressed CSV/TSV/JSON Lines: the same findings as the plain file (positions in the decompressed text), clear errors when broken. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ingestFile, ingestTextBatches } from '../../../src/core/ingest/index';
@@ -12,9 +11,10 @@ import { checkInBatches } from '../../../src/core/check/batched';
 import { profileTable } from '../../../src/core/profile/index';
 import type { Finding } from '../../../src/core/quality/finding';
 import { checkFile } from '../../../src/core/check/check-file';
+import { temporaryDirectory } from '../temp-dir';
 
 const root = path.resolve(__dirname, '../../..');
-const dir = mkdtempSync(path.join(tmpdir(), 'di-gzip-'));
+const dir = temporaryDirectory('di-gzip-');
 const now = new Date('2026-11-25');
 
 function write(name: string, content: string | Uint8Array): string {

@@ -1,16 +1,16 @@
 /** Binary content given as text refused with one clear error naming what it looks like, instead of findings. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { tableToIPC, tableFromArrays } from 'apache-arrow';
 import { ingestFile, ingestTextBatches } from '../../../src/core/ingest/index';
 import { NotTextDataError, sniffBinaryContent, sniffMagic } from '../../../src/core/ingest/magic-bytes';
 import { GZIP_EXTENSION, dataFormatOf } from '../../../src/core/ingest/formats';
+import { temporaryDirectory } from '../temp-dir';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'di-sniff-'));
+const dir = temporaryDirectory('di-sniff-');
 const write = (name: string, content: string | Uint8Array) => {
   const p = path.join(dir, name);
   writeFileSync(p, content);

@@ -1,11 +1,11 @@
 /** Frictionless Table Schema validation: schema beside the file or in datapackage.json. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ingestFile } from '../../../src/core/ingest/index';
 import { runQualityCheck } from '../../../src/core/quality/engine';
+import { temporaryDirectory } from '../temp-dir';
 
 const csv = ['id,name,age,grade,email', '1,Ada,36,A,ada@example.org', '2,Bob,-4,B,bob-at-example', '2,,41,Z,cy@example.org', 'x,Dee,29,A,dee@example.org', ''].join('\n');
 const schema = {
@@ -21,7 +21,7 @@ const schema = {
 };
 
 function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'di-schema-'));
+  const dir = temporaryDirectory('di-schema-');
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
   return dir;
 }

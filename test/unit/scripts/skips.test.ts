@@ -2,10 +2,10 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CORPUS_ROOT, corpus } from '../corpus';
+import { temporaryDirectory } from '../temp-dir';
 
 /** stageCounts (scripts/test-counts.mjs, what test-all.mjs uses) of a stage's output. */
 function stageCounts(name: string, out: string): unknown {
@@ -16,7 +16,7 @@ function stageCounts(name: string, out: string): unknown {
 }
 
 test('the unit runner ends with the skipped tests, their files and reasons; npm test counts them', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'di-skips-'));
+  const dir = temporaryDirectory('di-skips-');
   const file = path.join(dir, 'some.test.mjs');
   writeFileSync(file, `import { test } from 'node:test';\ntest('runs', () => {});\ntest('needs a corpus', { skip: 'corpus "x" not found at /nowhere' }, () => {});\n`);
   const reporters = ['tap', './scripts/skipped-tests-reporter.mjs'].flatMap((r) => [`--test-reporter=${r}`, '--test-reporter-destination=stdout']);
