@@ -8,13 +8,15 @@
  * The entities and their true values come from public tables (vega-datasets); the sources, their
  * reliability and their errors are drawn with a seed. The truth is the entity's value; every cell that
  * differs from it is an error. Now and then a sloppy source files a record under another entity's key: the
- * key is then the error, and its attributes are right.
+ * key is then the error, and its attributes are right. In flights-notations half the websites also write every
+ * time their own way ("7:10am", "Dec 1 7:10am", "12/01/2011 7:10 AM", "7:10 a.m. Dec 1"), as merged timetables
+ * do: a right time written so is wrong too (the clean table writes "7:10 a.m.").
  */
 import { Rng, subSeed } from './random';
 import { SOURCES } from './sources';
 import type { Table } from './table';
 
-export type SourceErrorVariant = 'other-entity' | 'near' | 'missing' | 'copied' | 'wrong-key';
+export type SourceErrorVariant = 'other-entity' | 'near' | 'missing' | 'copied' | 'wrong-key' | 'notation';
 
 export interface SourceError {
   row: number;
@@ -39,6 +41,12 @@ interface Entities {
   rows: string[][];
   /** How a value near the true one is written (time: minutes off; number: a few units off; text: a typo). */
   near: ((text: string, rng: Rng) => string)[];
+  /**
+   * Ways a source may write every attribute (the first is the table's own): each source writes its own, so a
+   * right value written another way is wrong too (the clean table writes one notation). None: every source
+   * writes the table's.
+   */
+  notations?: ((text: string) => string)[];
 }
 
 const CARRIERS = ['AA', 'UA', 'DL', 'WN', 'CO', 'US', 'NW', 'AS'];
@@ -55,6 +63,19 @@ function clockMinutes(text: string): number {
   if (!m) return NaN;
   return ((Number(m[1]) % 12) + (m[3] === 'p' ? 12 : 0)) * 60 + Number(m[2]);
 }
+
+/**
+ * How timetable websites write "7:10 a.m." on the flights' day (Dec 1): the table's notation first, then others
+ * with and without the day, before or after the time, its spelling their own.
+ */
+const TIME_NOTATIONS: ((text: string) => string)[] = [
+  (t) => t,
+  (t) => t.replace(' a.m.', 'am').replace(' p.m.', 'pm'),
+  (t) => t.replace(' a.m.', 'a').replace(' p.m.', 'p'),
+  (t) => `Dec 1 ${t.replace(' a.m.', 'am').replace(' p.m.', 'pm')}`,
+  (t) => `12/01/2011 ${t.replace('a.m.', 'AM').replace('p.m.', 'PM')}`,
+  (t) => `${t} Dec 1`,
+];
 
 const nearTime = (text: string, rng: Rng) => clockText(clockMinutes(text) + (rng.chance(0.5) ? 1 : -1) * 5 * rng.int(1, 12));
 
@@ -109,10 +130,12 @@ function keyed(name: string, table: string, key: string, attributes: string[], r
   return { name, key, attributes, rows, near };
 }
 
-export const MULTI_SOURCE_TABLES = ['flights-sources', 'airports-sources', 'zipcodes-sources'] as const;
+export const MULTI_SOURCE_TABLES = ['flights-sources', 'flights-notations', 'airports-sources', 'zipcodes-sources'] as const;
 
 function entitiesFor(name: (typeof MULTI_SOURCE_TABLES)[number], rng: Rng): Entities {
   if (name === 'flights-sources') return flights(rng, 160);
+  // The same timetables, each website writing times its own way (half of them the table's).
+  if (name === 'flights-notations') return { ...flights(rng, 160), name, notations: TIME_NOTATIONS };
   if (name === 'airports-sources') return keyed(name, 'airports', 'iata', ['name', 'city', 'state', 'latitude', 'longitude'], rng, 160);
   return keyed(name, 'zipcodes', 'zip_code', ['city', 'state', 'latitude', 'longitude'], rng, 160);
 }
@@ -125,7 +148,8 @@ export function multiSourceTable(name: (typeof MULTI_SOURCE_TABLES)[number], see
   const sources = Array.from({ length: 16 }, (_, i) => {
     const kind = rng.float();
     const rate = kind < 0.5 ? 0.03 * rng.float() : kind < 0.85 ? 0.08 + 0.17 * rng.float() : 0.3 + 0.2 * rng.float();
-    return { name: `source-${String(i + 1).padStart(2, '0')}`, rate, coverage: 0.35 + 0.4 * rng.float() };
+    const notation = entities.notations && rng.chance(0.5) ? rng.pick(entities.notations.slice(1)) : (text: string) => text;
+    return { name: `source-${String(i + 1).padStart(2, '0')}`, rate, coverage: 0.35 + 0.4 * rng.float(), notation };
   });
   const header = ['record', 'src', entities.key, ...entities.attributes];
   const rows: string[][] = [];
@@ -159,8 +183,10 @@ export function multiSourceTable(name: (typeof MULTI_SOURCE_TABLES)[number], see
           else dirty = '';
           if (dirty !== original && dirty !== '') given.set(`${e}:${a}`, [...wrong, dirty]);
         }
-        if (variant && dirty !== original) errors.push({ row: rows.length, column: a + 3, variant, original, dirty });
-        row.push(dirty);
+        const written = dirty === '' ? dirty : source.notation(dirty);
+        if (variant && dirty !== original) errors.push({ row: rows.length, column: a + 3, variant, original, dirty: written });
+        else if (written !== original) errors.push({ row: rows.length, column: a + 3, variant: 'notation', original, dirty: written });
+        row.push(written);
       });
       rows.push(row);
     }

@@ -15,20 +15,48 @@ const EARLY_VALUES = 32;
 /**
  * An optional date without a year or with one ("Dec 2", "Dec 2, 2011", "2011-12-02", "12/02"), then the time:
  * hours, minutes, optional seconds, and an optional a.m./p.m. in any of its spellings ("a.m.", "am", "a", "AM"),
- * with the white space before it.
+ * with the white space before it; or the date after the time ("7:10 a.m. Dec 2"). The date and the time are
+ * apart by white space, a comma, a "T" or a dash between spaces ("Dec 2 - 7:10am").
  */
-const TIME = /^(?:(.+?)[\sT,]+)?(\d{1,2}):(\d{2})(?::(\d{2}))?(\s*)([ap]\.?\s?(?:m\.?)?)?$/i;
-const DATE_PART = /^(?:[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)$/i;
+const TIME = /^(?:(.+?)(?:\s+[-–]\s+|[\sT,]+))?(\d{1,2}):(\d{2})(?::(\d{2}))?(\s*)([ap]\.?\s?(?:m\.?)?)?(?:(?:\s+[-–]\s+|[\s,]+)(.+))?$/i;
+/** The dates written with a time: month name and day (and year), ISO, or month/day (and year) in digits. */
+const MONTH_DAY = /^([a-z]{3,9})\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?$/i;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DIGITS_DAY = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * The day a date written with a time names, as "month-day" (one spelling per day: "Dec 1", "12/01/2011" and
+ * "2011-12-01" are "12-1"), the year aside (a timetable writes it in some notations only); undefined for text
+ * that is no such date. Digits are read month first (as timetables of one country are written) unless the first
+ * number cannot be a month.
+ */
+function dayOf(date: string): string | undefined {
+  const named = MONTH_DAY.exec(date);
+  if (named) {
+    const month = MONTHS.indexOf(named[1].slice(0, 3).toLowerCase());
+    return month < 0 ? undefined : `${month + 1}-${Number(named[2])}`;
+  }
+  const iso = ISO_DAY.exec(date);
+  if (iso) return `${Number(iso[2])}-${Number(iso[3])}`;
+  const digits = DIGITS_DAY.exec(date);
+  if (!digits) return undefined;
+  const [first, second] = [Number(digits[1]), Number(digits[2])];
+  return first > 12 ? `${second}-${first}` : `${first}-${second}`;
+}
 
 /** A time of day as written. */
 export interface TimeOfDay {
   /** Seconds since midnight. */
   seconds: number;
-  /** The date written before the time, lower case ("" for none). */
+  /** The date written with the time, lower case ("" for none). */
   date: string;
+  /** The day that date names, one spelling per day ("Dec 1" and "12/01/2011": "12-1"; "" for none). */
+  day: string;
   /**
    * How it is written, without the time itself: "h:mm x.m." for "7:10 a.m.", "h:mm:ss" for "19:10:05",
-   * "date h:mmxm" for "Dec 2 7:10am" ("x" or "X" stands for the a or p of a 12-hour clock, as its case).
+   * "date h:mmxm" for "Dec 2 7:10am", "h:mm x.m. date" for "7:10 a.m. Dec 2" ("x" or "X" stands for the a or p
+   * of a 12-hour clock, as its case).
    */
   notation: string;
   /** Digits of the hour as written ("07:10": 2). */
@@ -39,8 +67,11 @@ export interface TimeOfDay {
 export function readTimeOfDay(text: string): TimeOfDay | undefined {
   const m = TIME.exec(text.trim());
   if (!m) return undefined;
-  const [, date = '', h, min, sec, space, marker = ''] = m;
-  if (date && !DATE_PART.test(date)) return undefined;
+  const [, before = '', h, min, sec, space, marker = '', after = ''] = m;
+  if (before && after) return undefined;
+  const date = before || after;
+  const day = date ? dayOf(date) : '';
+  if (day === undefined) return undefined;
   let hours = Number(h);
   const minutes = Number(min);
   const seconds = Number(sec ?? '0');
@@ -53,7 +84,8 @@ export function readTimeOfDay(text: string): TimeOfDay | undefined {
   return {
     seconds: hours * 3600 + minutes * 60 + seconds,
     date: date.toLowerCase().replace(/\s+/g, ' '),
-    notation: `${date ? 'date ' : ''}h:mm${sec === undefined ? '' : ':ss'}${clock}`,
+    day,
+    notation: `${before ? 'date ' : ''}h:mm${sec === undefined ? '' : ':ss'}${clock}${after ? ' date' : ''}`,
     hourDigits: h.length,
   };
 }
@@ -68,7 +100,7 @@ export function isTwelveHour(notation: string): boolean {
  * hour with `hourDigits` digits at least; undefined for a notation with a date, or seconds it does not write.
  */
 export function writeTimeOfDay(seconds: number, notation: string, hourDigits: number): string | undefined {
-  if (notation.startsWith('date ')) return undefined;
+  if (notation.startsWith('date ') || notation.endsWith(' date')) return undefined;
   const withSeconds = notation.startsWith('h:mm:ss');
   if (!withSeconds && seconds % 60 !== 0) return undefined;
   const [h24, minutes, secs] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60];
@@ -83,8 +115,9 @@ export function writeTimeOfDay(seconds: number, notation: string, hourDigits: nu
 /**
  * Ids of a text column's values by the time of day they say, when nearly all its values ({@link MIN_TIME_SHARE}
  * of its rows) are times of day and some time is written in several ways; undefined otherwise (the column's
- * own ids are then its readings). A date written before the time is part of the reading unless the column
- * writes one date only (a day's timetable, "Dec 2" before some of its times): then it says nothing.
+ * own ids are then its readings). The day a date written with the time names is part of the reading unless the
+ * column's dates name one day only (a day's timetable, "Dec 2" or "12/02/2011" with some of its times): then it
+ * says nothing.
  */
 export function timeOfDayCodes(data: IngestResult, column: number): ValueCodes | undefined {
   return memo(data, `time-of-day-codes:${column}`, () => computeCodes(data, column));
@@ -96,7 +129,7 @@ export interface TimeColumn {
   readings: (TimeOfDay | undefined)[];
   /** Rows holding a time of day. */
   timeRows: number;
-  /** The dates written before times (lower case). */
+  /** The days the dates written with times name ({@link TimeOfDay.day}). */
   dates: Set<string>;
 }
 
@@ -125,7 +158,7 @@ function readTimeColumn(data: IngestResult, column: number): TimeColumn | undefi
     readings.push(reading);
     if (!reading) continue;
     timeRows += distinct.counts[id];
-    if (reading.date) dates.add(reading.date);
+    if (reading.day) dates.add(reading.day);
   }
   return timeRows < MIN_TIME_SHARE * present ? undefined : { readings, timeRows, dates };
 }
@@ -141,7 +174,7 @@ function computeCodes(data: IngestResult, column: number): ValueCodes | undefine
   const remap = new Int32Array(distinct.size);
   for (let id = 0; id < distinct.size; id++) {
     const reading = readings[id];
-    const key = reading ? `${oneDate ? '' : reading.date}@${reading.seconds}` : `\u0000${id}`;
+    const key = reading ? `${oneDate ? '' : reading.day}@${reading.seconds}` : `\u0000${id}`;
     let code = keyOf.get(key);
     if (code === undefined) keyOf.set(key, (code = keyOf.size));
     remap[id] = code;

@@ -572,6 +572,33 @@ test('times of day are read by the time they say: "7:10 a.m.", "7:10am", "07:10"
   assert.equal(timeOfDayCodes(ingest(['train,departure', ...Array.from({ length: 30 }, (_, i) => `T${i % 6},${6 + (i % 6)}:10`)]), 1), undefined);
 });
 
+test('one day written several ways is one day: "Dec 2 7:10am", "12/02/2011 7:10 AM", "7:10 a.m. Dec 2" and "7:10 a.m." are one departure', () => {
+  const readings = ['Dec 2 7:10am', '12/02/2011 7:10 AM', '7:10 a.m. Dec 2', 'Dec 2 - 7:10am', '2011-12-02 7:10', 'December 2, 2011 7:10a'].map((t) => readTimeOfDay(t));
+  assert.deepEqual(readings.map((r) => [r?.seconds, r?.day]), Array.from({ length: 6 }, () => [25_800, '12-2']), 'each reads as 7:10 on the second of December');
+  assert.deepEqual([readTimeOfDay('7:10 a.m. Dec 2')?.notation, readTimeOfDay('13/02 7:10')?.day, readTimeOfDay('7:10 gate 5')], ['h:mm x.m. date', '2-13', undefined]);
+  // Six timetables of twelve trains, each source writing its own notation (three write the day, each its way);
+  // one source has train T5 leave at 9:40.
+  const spellings = [
+    (h: number, m: string) => `${h}:${m} a.m.`,
+    (h: number, m: string) => `Dec 2 ${h}:${m}am`,
+    (h: number, m: string) => `12/02/2011 ${h}:${m} AM`,
+    (h: number, m: string) => `${h}:${m} a.m. Dec 2`,
+  ];
+  const lines = ['source,train,departure,platform'];
+  for (let s = 0; s < 6; s++) {
+    for (let t = 0; t < 12; t++) {
+      const [h, m] = s === 4 && t === 5 ? [9, '40'] : [6 + (t % 5), ['05', '10', '25', '40', '55'][t % 5]];
+      lines.push(`site-${s},T${t},${spellings[s % 4](h, m)},${1 + (t % 4)}`);
+    }
+  }
+  assert.deepEqual(check(lines).map((f) => [f.row, f.column, f.value]), [[53, 'departure', '9:40 a.m.']], 'the day says nothing where every date names the second of December');
+  // Two days: the day is part of the reading, whichever way it is written.
+  const twoDays = ['train,departure', ...Array.from({ length: 30 }, (_, i) => `T${i % 6},${i % 2 ? 'Dec 2' : '12/03/2011'} 7:10am`), 'T0,12/02/2011 7:10 AM'];
+  const codes = timeOfDayCodes(ingest(twoDays), 1);
+  assert.ok(codes, 'three spellings of two readings');
+  assert.deepEqual([codes.size, codes.ids[1] === codes.ids[30], codes.ids[0] === codes.ids[1]], [2, true, false], 'Dec 2 and 12/02/2011 one day, 12/03/2011 another');
+});
+
 test('a left side of two values with large groups: a married person with a single\'s exemption is found, a loose association is not', () => {
   /** A tax registry: marital status → exemption (S: 1500, M: 0); `wrong` rows get the other status's exemption. */
   const registry = (wrong: number[], exceptions = 0) => {

@@ -51,6 +51,32 @@ test('no finding: no notation holds a majority, too few times, times among other
   assert.deepEqual(dated.map((f) => [f.value, fixText(f)]), [['Dec 1 7:10 a.m.', undefined], ['Dec 2 7:15 a.m.', undefined]], 'the date says which day: no fix');
 });
 
+test('a date written after the time, or the one day spelled two ways, is a notation of its own; the time is rewritten where the dates name one day', () => {
+  const edits = { 3: '7:10 a.m. Dec 1', 4: '12/01/2011 7:15 AM', 5: 'Dec 1 - 7:20am' };
+  const findings = findingsOf(checkCsv(csv(['flight', 'departure'], timetable(edits))), 'mixed-time-format');
+  assert.deepEqual(
+    findings.map((f) => [f.row, f.evidence?.notation, fixText(f)]),
+    [
+      [3, 'h:mm x.m. date', '7:10 a.m.'],
+      [4, 'date h:mm XM', '7:15 a.m.'],
+      [5, 'date h:mmxm', '7:20 a.m.'],
+    ],
+    '"Dec 1" and "12/01/2011" name one day: it says nothing',
+  );
+});
+
+test('many sources, none writing most of the column: a notation written half again as often as any other is the column\'s; two about as common are not', () => {
+  const rewrite = (t: string, way: number) => [t, t.replace('.m.', 'm').replace(' ', ''), `Dec 1 ${t}`, `${t.replace(' a.m.', 'a').replace(' p.m.', 'p')}`][way];
+  // 40% "7:10 a.m.", 20% each "7:10am", "Dec 1 7:10 a.m.", "7:10a".
+  const plural = timetable().map(([f, t], i) => [f, rewrite(t, [0, 0, 1, 2, 3][i % 5])]);
+  const findings = findingsOf(checkCsv(csv(['flight', 'departure'], plural)), 'mixed-time-format');
+  assert.equal(findings.length, 72, 'the three fifths in other notations');
+  assert.match(findings[0].message, /another way than 40% of the column's times \(like "[^"]+", more than any other way\): "[^"]+"\?$/);
+  // 40% and 30%: no notation stands out.
+  const close = timetable().map(([f, t], i) => [f, rewrite(t, [0, 0, 0, 0, 1, 1, 1, 2, 3, 3][i % 10])]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['flight', 'departure'], close)), 'mixed-time-format'), [], '40% beside 30%');
+});
+
 test('a 24-hour column pads its hours as most of its values do', () => {
   const rows = Array.from({ length: 60 }, (_, i) => [String(i), `${String(i % 24).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}`]);
   rows[5][1] = '5:35 a.m.';
