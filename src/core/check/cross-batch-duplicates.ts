@@ -5,7 +5,8 @@
  * hash (file row and line) up to a fixed capacity, so memory stays bounded. Rows are compared by hash only:
  * two different rows collide with probability about n²/2⁶⁵ (under 10⁻⁵ for ten million rows).
  */
-import { TEXT_KINDS, distinctValues, nullMask, numericColumn } from '../quality/column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, nullMask, numericColumn } from '../quality/column-values';
+import { cellText } from '../quality/dependencies';
 import { fmix32, hashString, murmurRound as round } from '../shared/hash';
 import type { DistinctValues } from '../profile/column-facts';
 import type { IngestResult } from '../table/model';
@@ -229,5 +230,7 @@ function cellKeys(data: IngestResult, c: number): { h1: Int32Array; h2: Int32Arr
     h1[r] = fmix32(round(round(0x2545f491, lo), hi));
     h2[r] = fmix32(round(round(0x6a09e667, hi ^ 0x85ebca6b), lo ^ 0xc2b2ae35));
   }
-  return { h1, h2, text: (r) => (mask[r] ? undefined : String(numbers[r])) };
+  // A date or time as the file writes it (as the rule quotes it), a number as its value.
+  const temporal = TEMPORAL_KINDS.includes(column.kind);
+  return { h1, h2, text: (r) => (mask[r] ? undefined : temporal ? cellText(data, r, c) : String(numbers[r])) };
 }

@@ -6,12 +6,14 @@
  * often as chance says, and its repeats are no errors.
  *
  * Where values are drawn from: for whole numbers, the density of the column's own values around each value
- * (its distinct neighbours' spacing: ids 1..n are packed, random numbers spread); for text, every text of the
+ * (its distinct neighbours' spacing: ids 1..n are packed, random numbers spread); for dates and times the same,
+ * counted in the smallest step between two of its values (a day in a daily series, a second in a log written to
+ * the second: a series of one row per day is packed, events at random times spread); for text, every text of the
  * shape of each value (value-patterns.ts; a digit any of 10, a letter any of 26, other characters kept), each
  * shape as often as the column's rows have it.
  */
 import type { IngestResult } from '../table/model';
-import { sortedRuns } from './column-values';
+import { TEMPORAL_KINDS, sortedRuns } from './column-values';
 import { RUN_TOKEN, samplePatterns } from './value-patterns';
 
 /** Distinct neighbours over which a whole number's local density is measured. */
@@ -36,7 +38,7 @@ export function repeatsOfRandomDraws(present: number, choices: number): number {
  * density gives (rows per unit between its NEIGHBOURS-th distinct neighbours), so that the expected number of
  * pairs of rows holding one value is ½·Σ over rows of that probability times the rows.
  */
-function integerChanceRepeats(data: IngestResult, column: number): number {
+function integerChanceRepeats(data: IngestResult, column: number, unit = 1): number {
   const { values } = sortedRuns(data, column);
   const windows = values.length - NEIGHBOURS;
   if (windows <= 0) return 0;
@@ -44,8 +46,16 @@ function integerChanceRepeats(data: IngestResult, column: number): number {
   // Each window of NEIGHBOURS distinct values holds about NEIGHBOURS rows over its width: a row there meets a
   // given other row with probability 1 / (rows · width / NEIGHBOURS); summed over rows, that is NEIGHBOURS / width
   // per distinct value (repeats are few in the columns asked about, so rows ≈ distinct values).
-  for (let i = 0; i < windows; i++) sum += NEIGHBOURS / Math.max(NEIGHBOURS, values[i + NEIGHBOURS] - values[i]);
+  for (let i = 0; i < windows; i++) sum += NEIGHBOURS / Math.max(NEIGHBOURS, (values[i + NEIGHBOURS] - values[i]) / unit);
   return (sum * (values.length / windows)) / 2;
+}
+
+/** The smallest step between two distinct values of a date or time column (its resolution as written), 1 if none. */
+function smallestStep(data: IngestResult, column: number): number {
+  const { values } = sortedRuns(data, column);
+  let step = Infinity;
+  for (let i = 1; i < values.length; i++) step = Math.min(step, values[i] - values[i - 1]);
+  return Number.isFinite(step) && step > 0 ? step : 1;
 }
 
 /** How many texts a value shape (value-patterns.ts: runs such as "a3" or "94" and other characters kept) stands for. */
@@ -69,7 +79,9 @@ function textChanceRepeats(data: IngestResult, column: number, present: number):
   return repeats;
 }
 
-/** Repeats that chance would give column `column` (integer or text) with `present` non-empty cells. */
+/** Repeats that chance would give column `column` (integer, date or time, or text) with `present` non-empty cells. */
 export function chanceRepeats(data: IngestResult, column: number, present: number): number {
-  return data.columns[column].kind === 'integer' ? integerChanceRepeats(data, column) : textChanceRepeats(data, column, present);
+  const kind = data.columns[column].kind;
+  if (TEMPORAL_KINDS.includes(kind)) return integerChanceRepeats(data, column, smallestStep(data, column));
+  return kind === 'integer' ? integerChanceRepeats(data, column) : textChanceRepeats(data, column, present);
 }

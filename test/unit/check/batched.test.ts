@@ -67,6 +67,21 @@ test('row findings of a batched check equal the in-memory ones (rows, related ro
   assert.equal(new Set(columnLevel).size, columnLevel.length, columnLevel.join(', '));
 });
 
+test('a day of a daily series entered again in a later batch is a repeated key there as in memory, quoted as the file writes it', async () => {
+  const day = (d: number) => new Date(Date.UTC(2010, 0, 1 + d)).toISOString().slice(0, 10).split('-').reverse().join('/');
+  const lines = ['day,reading'];
+  for (let d = 0; d < 3000; d++) lines.push(`${day(d)},${(50 + 20 * Math.sin(d / 30)).toFixed(2)}`);
+  lines.push(`${day(100)},12.00`, `${day(2800)},99.00`);
+  const file = path.join(temporaryDirectory('di-batched-'), 'daily.csv');
+  writeFileSync(file, lines.join('\n') + '\n');
+  const config = { maxFindingsPerRuleAndColumn: 10_000 };
+  const data = await ingestFile(file);
+  const whole = runQualityCheck(data, config, profileTable(data)).findings.filter((f) => f.rule === 'duplicate-key');
+  const batched = (await checkInBatches(file, config, { chunkBytes: 8 * 1024 })).report.findings.filter((f) => f.rule === 'duplicate-key');
+  assert.deepEqual(whole.map((f) => [f.row, f.value]), [[3000, day(100)], [3001, day(2800)]], 'the two days entered again');
+  assert.deepEqual(batched.map(key), whole.map(key));
+});
+
 test('the publishing cap applies to the whole file, with one summary carrying the total', async () => {
   const file = path.join(temporaryDirectory('di-batched-'), 'spaces.csv');
   writeFileSync(file, 'name,n\n' + Array.from({ length: 2000 }, (_, i) => ` padded ${i % 50} ,${i}`).join('\n') + '\n');

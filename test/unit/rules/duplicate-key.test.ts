@@ -57,3 +57,37 @@ test('the chance of texts of several shapes follows how often each shape occurs:
   all.push(codes[1], codes[2], codes[3], codes[4], codes[5]);
   assert.deepEqual(check('iata', all).length, 5, 'the copied codes');
 });
+
+/** A day's ISO date, `day` days after 2020-01-01. */
+const isoDay = (day: number) => new Date(Date.UTC(2020, 0, 1 + day)).toISOString().slice(0, 10);
+
+test('dates: a daily series with days entered twice is keyed by its date, whole rows copied beside them or not; events at random times are no key', () => {
+  // 400 days, one reading each; days 120 and 300 entered again with another reading.
+  const series = Array.from({ length: 400 }, (_, d) => `${isoDay(d)},${(20 + 10 * Math.sin(d / 9)).toFixed(1)}`);
+  const twice = [...series.slice(0, 121), `${isoDay(120)},3.5`, ...series.slice(121, 301), `${isoDay(300)},41.0`, ...series.slice(301)];
+  const found = check('day,reading', twice);
+  assert.deepEqual(found.map((f) => [f.row, f.column, f.value]), [[121, 'day', isoDay(120)], [302, 'day', isoDay(300)]], 'the day written twice, later occurrence');
+  assert.match(found[0].message, /^Key "2020-04-30" in column "day" already appears in row 121\.$/);
+  // Besides, 3% of the rows copied whole (duplicate-row's): the date still identifies the other records.
+  const copied = twice.flatMap((line, i) => (i % 33 === 7 ? [line, line] : [line]));
+  assert.ok(copied.length - new Set(copied.map((l) => l.split(',')[0])).size > 0.01 * copied.length, 'over 1% of the dates repeat');
+  assert.deepEqual(check('day,reading', copied).filter((f) => f.value === isoDay(120) || f.value === isoDay(300)).length, 2, 'the days entered twice are still found');
+  // A date typed wrong that names a later day of the series: the wrong one is the occurrence out of order, though first.
+  const typed = series.map((line, d) => (d === 50 ? `${isoDay(300)},${line.split(',')[1]}` : line));
+  const misplaced = check('day,reading', typed);
+  assert.deepEqual(misplaced.map((f) => [f.row, f.value, f.related?.[0].row]), [[50, isoDay(300), 300]], 'row 50, out of order; row 300 in order');
+  assert.equal(misplaced[0].message, 'Key "2020-10-27" in column "day" also appears in row 301, where it is in the column\'s time order; here it is not.');
+  // Alarms at random seconds over a day: some meet in one second by chance.
+  const seconds = Array.from({ length: 2000 }, () => Math.floor(random() * 86_400)).sort((a, b) => a - b);
+  assert.ok(new Set(seconds).size < seconds.length, 'some alarms share a second');
+  const alarms = seconds.map((s, i) => `${new Date(Date.UTC(2024, 4, 1, 0, 0, s)).toISOString().slice(0, 19).replace('T', ' ')},sensor-${i % 7}`);
+  assert.deepEqual(check('time,source', alarms), [], 'events meet by chance');
+});
+
+test('a column unique but for rows copied whole is no key: the copies are duplicate-row\'s', () => {
+  const sales = Array.from({ length: 300 }, (_, i) => `film ${i},${1_000_000 + ((i * 7_919_993) % 90_000_000)}`);
+  const copied = sales.flatMap((line, i) => (i % 20 === 3 ? [line, line] : [line]));
+  assert.deepEqual(check('title,sales', copied), [], 'repeats in copies only');
+  // A record entered again under another title: the sales figure repeats outside the copies, yet is a measurement.
+  assert.deepEqual(check('title,sales', [...copied, `film 999,${sales[40].split(',')[1]}`]), [], 'a measurement is no key');
+});

@@ -1,7 +1,7 @@
 import { defineRule, type RuleOptions } from '../rule';
-import { TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, sortedColumn, sortedRuns } from '../column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, sortedColumn, sortedRuns } from '../column-values';
 import type { IngestResult } from '../../table/model';
-import { isFreeText } from '../dependencies';
+import { cellText, isFreeText } from '../dependencies';
 import { namesRowIdentity } from '../../shared/identifier';
 import { chanceRepeats } from '../chance-repeats';
 import { poissonAtMost } from '../key-pairs';
@@ -16,6 +16,35 @@ export function keyOptions(options: RuleOptions): KeyOptions {
 
 /** The message of a repeated key (rows numbered from 1 in the file): shared with the batched check. */
 export const duplicateKeyMessage = (key: string, column: string, firstRowNumber: number) => `Key "${key}" in column "${column}" already appears in row ${firstRowNumber}.`;
+
+/** The message of a repeated date that is out of its series' order, where its other occurrence is in order. */
+const misplacedKeyMessage = (key: string, column: string, otherRowNumber: number) =>
+  `Key "${key}" in column "${column}" also appears in row ${otherRowNumber}, where it is in the column's time order; here it is not.`;
+
+/** Share of a date column's steps from one value to the next that go one way for the column to be a series in time order. */
+const ORDERED_STEPS = 0.9;
+
+/**
+ * For a date or time column whose values follow one another in time order (ORDERED_STEPS of its steps up, or
+ * down), whether a row's value lies between those of the rows with values before and after it; undefined for
+ * a column in no order.
+ */
+function inSeriesOrder(values: Float64Array, mask: Uint8Array): ((row: number) => boolean) | undefined {
+  let [up, down, previous] = [0, 0, NaN];
+  for (let r = 0; r < values.length; r++) {
+    if (mask[r]) continue;
+    if (values[r] > previous) up++;
+    else if (values[r] < previous) down++;
+    previous = values[r];
+  }
+  const sign = up >= ORDERED_STEPS * (up + down) ? 1 : down >= ORDERED_STEPS * (up + down) ? -1 : 0;
+  if (sign === 0 || up + down === 0) return undefined;
+  const neighbour = (r: number, step: 1 | -1) => {
+    for (let k = r + step; k >= 0 && k < values.length; k += step) if (!mask[k]) return sign * values[k];
+    return step === 1 ? Infinity : -Infinity;
+  };
+  return (r) => neighbour(r, -1) <= sign * values[r] && sign * values[r] <= neighbour(r, 1);
+}
 
 export const duplicateKey = defineRule({
   id: 'duplicate-key',
@@ -35,8 +64,21 @@ often as random values would (within 3× either way of chance, or a count that c
 time) is no key either, unless its name says it is the rows' identity (\`id\`, \`*_id\`, \`key\`, \`uuid\`): seven-digit
 phone numbers among 200,000 people meet by chance. Chance is measured against the values the column could hold:
 for whole numbers, the spacing of its own values around each (ids handed out in order are packed: they repeat far
-less than chance); for text, every text of each value's shape (a digit one of 10, a letter one of 26). The
-finding sits on the later occurrence and points at the first.
+less than chance); for text, every text of each value's shape (a digit one of 10, a letter one of 26).
+
+A date or time column is a key the same way (a series of one row per day or month: a date written twice is one
+period recorded twice), its values spaced in its smallest step (a day in a daily series, a second in a log written
+to the second): a series is packed, while events at random times meet as chance says and are no key.
+
+Rows copied whole are duplicate-row's findings and say nothing of whether a column identifies records: a packed
+column (far fewer repeats than chance) that is unique among the other rows, and repeats there too, is a key
+though the copies bring its distinct share below \`uniqueShare\` (a daily series with 3% of its rows copied and
+some days entered twice with another reading). A measurement unique but for the copies (a sales figure, a price)
+is no key, even where a record entered twice with another field repeats it: near-duplicate-row reports that.
+
+The finding sits on the later occurrence and points at the first; in a date column in time order (90% of its
+steps one way), on the occurrence that is out of order where the other is in order (a year typed wrong that
+names a day the series already has).
 
 **Fix**: remove the duplicate record, or give it its own id.`,
   check({ data, options, report, rowNumber }) {
@@ -51,15 +93,26 @@ finding sits on the later occurrence and points at the first.
           message: duplicateKeyMessage(key, column.name, rowNumber(seen)),
           related: [{ row: seen, columnIndex: c, message: 'First occurrence' }],
         });
-      if (column.kind === 'integer') {
+      if (column.kind === 'integer' || TEMPORAL_KINDS.includes(column.kind)) {
         const mask = nullMask(data, c);
         const values = numericColumn(data, c);
         const first = new Map<number, number>();
+        // In a series in time order, of a date written twice the one out of order is the wrong one.
+        const inPlace = TEMPORAL_KINDS.includes(column.kind) ? inSeriesOrder(values, mask) : undefined;
         for (let r = 0; r < rows; r++) {
           if (mask[r]) continue;
           const seen = first.get(values[r]);
           if (seen === undefined) first.set(values[r], r);
-          else repeat(r, seen, String(values[r]));
+          else if (inPlace && inPlace(r) && !inPlace(seen)) {
+            const key = cellText(data, seen, c);
+            report({
+              row: seen,
+              columnIndex: c,
+              value: key,
+              message: misplacedKeyMessage(key, column.name, rowNumber(r)),
+              related: [{ row: r, columnIndex: c, message: 'In order here' }],
+            });
+          } else repeat(r, seen, column.kind === 'integer' ? String(values[r]) : cellText(data, r, c));
         }
       } else {
         const { ids, firstRows, text } = distinctValues(data, c);
@@ -81,7 +134,7 @@ export function keyColumns(data: IngestResult, options: KeyOptions, withoutRepea
   const rows = data.table.numRows;
   const keys: number[] = [];
   data.columns.forEach((column, c) => {
-    const numeric = isNumeric(column) && column.kind === 'integer';
+    const numeric = (isNumeric(column) && column.kind === 'integer') || TEMPORAL_KINDS.includes(column.kind);
     if (!numeric && !TEXT_KINDS.includes(column.kind)) return;
     const present = rows - nullCount(data, c);
     const distinct = numeric ? distinctNumbers(data, c) : distinctValues(data, c).size;
@@ -92,12 +145,69 @@ export function keyColumns(data: IngestResult, options: KeyOptions, withoutRepea
     // A column named like an id that repeats a lot is a foreign key (customer_id in orders), not a key; free
     // text (notes, comments: words apart) is mostly unique but repeats naturally ("Fine.", "Left at door").
     const share = distinct / present;
+    const unique = (records: number) => records >= options.minRows && distinct >= options.uniqueShare * records && (numeric || !isFreeText(distinctValues(data, c), present));
+    let isKey = looksLikeIdentifier(column.name) ? share >= options.namedKeyShare : unique(present);
+    let repeats = present - distinct;
+    // Whole rows copied (duplicate-row's) repeat every column: they say nothing of whether a column identifies
+    // records. A column unique among the other rows, repeating there too, and packed as keys are (far fewer
+    // repeats than chance: one row per day, ids handed out in order) is a key — a daily series with some days
+    // entered twice beside rows copied whole. (A measurement's values meet more often than chance only where
+    // records were copied: near-duplicate-row's.)
+    if (!isKey && !looksLikeIdentifier(column.name) && share >= COPIES_MIN_SHARE) {
+      const records = present - copiedRepeats(data, c);
+      if (records > distinct && records < present && unique(records) && records - distinct < chanceRepeats(data, c, present) / CHANCE_FACTOR) {
+        [isKey, repeats] = [true, records - distinct];
+      }
+    }
     // Nor are values that repeat as often as random values would (a phone number of seven digits among 200,000
     // people): the column only looks like a key, unless its name says it is the rows' identity.
-    const isKey = looksLikeIdentifier(column.name) ? share >= options.namedKeyShare : present >= options.minRows && share >= options.uniqueShare && (numeric || !isFreeText(distinctValues(data, c), present));
-    if (isKey && (namesRowIdentity(column.name) || !repeatsAsByChance(present - distinct, chanceRepeats(data, c, present)))) keys.push(c);
+    if (isKey && (namesRowIdentity(column.name) || !repeatsAsByChance(repeats, chanceRepeats(data, c, present)))) keys.push(c);
   });
   return keys;
+}
+
+/** Distinct share below which a column is not searched for copied rows (a column of categories is no key anyway). */
+const COPIES_MIN_SHARE = 0.5;
+
+/**
+ * How many of column `c`'s repeated values sit in rows that copy, in every column, the row where the value first
+ * appears: records copied whole, which duplicate-row reports.
+ */
+function copiedRepeats(data: IngestResult, c: number): number {
+  const rows = data.table.numRows;
+  const firstOf = firstRowsOf(data, c);
+  const columns = data.columns.map((column, k): { ids: Int32Array } | { numbers: Float64Array; mask: Uint8Array } =>
+    TEXT_KINDS.includes(column.kind) || column.kind === 'empty' || column.kind === 'other'
+      ? { ids: distinctValues(data, k).ids }
+      : { numbers: numericColumn(data, k), mask: nullMask(data, k) },
+  );
+  const same = (a: number, b: number) =>
+    columns.every((k) => ('ids' in k ? k.ids[a] === k.ids[b] : k.mask[a] === k.mask[b] && (k.mask[a] === 1 || Object.is(k.numbers[a], k.numbers[b]))));
+  let copies = 0;
+  for (let r = 0; r < rows; r++) {
+    const first = firstOf(r);
+    if (first >= 0 && first !== r && same(first, r)) copies++;
+  }
+  return copies;
+}
+
+/** Per row, the first row holding its value in column `c` (−1 for an empty cell). */
+function firstRowsOf(data: IngestResult, c: number): (row: number) => number {
+  if (TEXT_KINDS.includes(data.columns[c].kind)) {
+    const { ids, firstRows } = distinctValues(data, c);
+    return (r) => (ids[r] < 0 ? -1 : firstRows[ids[r]]);
+  }
+  const mask = nullMask(data, c);
+  const values = numericColumn(data, c);
+  const first = new Map<number, number>();
+  const firstRows = new Int32Array(values.length).fill(-1);
+  for (let r = 0; r < values.length; r++) {
+    if (mask[r]) continue;
+    const seen = first.get(values[r]);
+    if (seen === undefined) first.set(values[r], r);
+    firstRows[r] = seen ?? r;
+  }
+  return (r) => firstRows[r];
 }
 
 /** Distinct non-null values of a numeric column, as a Map would count them (−0 = 0, one NaN). */
