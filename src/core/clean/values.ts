@@ -6,6 +6,7 @@
  */
 import { fullYear, parseFloatCell } from '../ingest/csv/infer';
 import { hoursAndMinutes, type DecimalMark } from '../ingest/written-number';
+import { convertBetweenUnits } from '../shared/unit-factors';
 
 /** Whether a cell is missing: empty, white space only, or an NA token (compared trimmed, like the reader). */
 export function isMissing(cell: string | null, naTokens: ReadonlySet<string>): boolean {
@@ -47,35 +48,6 @@ export interface FormattedNumber {
 
 /** Scale words after a number: "250k", "3.5M", "2 bn". */
 const SCALE_WORDS: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, mn: 1e6, bn: 1e9 };
-
-/** Units convertible within a family: factor to the family's base unit. Keys are lower-case (normalized units). */
-export const UNIT_FACTORS: Record<string, { family: string; factor: number }> = {
-  mg: { family: 'mass', factor: 0.001 },
-  g: { family: 'mass', factor: 1 },
-  kg: { family: 'mass', factor: 1000 },
-  lb: { family: 'mass', factor: 453.59237 },
-  lbs: { family: 'mass', factor: 453.59237 },
-  oz: { family: 'mass', factor: 28.349523125 },
-  mm: { family: 'length', factor: 0.001 },
-  cm: { family: 'length', factor: 0.01 },
-  m: { family: 'length', factor: 1 },
-  km: { family: 'length', factor: 1000 },
-  in: { family: 'length', factor: 0.0254 },
-  ft: { family: 'length', factor: 0.3048 },
-  yd: { family: 'length', factor: 0.9144 },
-  mi: { family: 'length', factor: 1609.344 },
-  ml: { family: 'volume', factor: 0.001 },
-  cl: { family: 'volume', factor: 0.01 },
-  l: { family: 'volume', factor: 1 },
-  gal: { family: 'volume', factor: 3.785411784 },
-  ms: { family: 'time', factor: 0.001 },
-  s: { family: 'time', factor: 1 },
-  sec: { family: 'time', factor: 1 },
-  min: { family: 'time', factor: 60 },
-  h: { family: 'time', factor: 3600 },
-  hr: { family: 'time', factor: 3600 },
-  hrs: { family: 'time', factor: 3600 },
-};
 
 const CURRENCY = '$€£¥₹₽₩₺₴₦₱₪฿¢';
 const SPACE = '[ \\t\\u00a0\\u202f]';
@@ -134,10 +106,9 @@ export function convertUnit(parsed: FormattedNumber, target: string | null, perc
   let value = parsed.percent && percent === 'fraction' ? parsed.value / 100 : parsed.value;
   const from = parsed.unit;
   if (from !== null && target !== null && from !== target) {
-    const a = UNIT_FACTORS[from];
-    const b = UNIT_FACTORS[target];
-    if (!a || !b || a.family !== b.family) return null;
-    value = (value * a.factor) / b.factor;
+    const converted = convertBetweenUnits(value, from, target);
+    if (converted === null) return null;
+    value = converted;
   }
   return value;
 }

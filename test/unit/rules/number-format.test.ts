@@ -136,3 +136,28 @@ test('dirty: thousands separators are the column\'s form only where nearly every
   const slips = Array.from({ length: 100 }, (_, i) => [i < 97 ? (10000 + i * 37).toLocaleString('en-US') : String(10000 + i * 37)]);
   assert.deepEqual(findingsOf(checkCsv(csv(['amount'], slips)), 'number-format').map((f) => f.value), ['13589', '13626', '13663']);
 });
+
+test('numbers in two units of one family among plain numbers: those in the unit written less are converted by the fix, not written as they stand', () => {
+  // Weights in kg, plain; a second source writes "64.9 kg", a third "146 lbs" (its pounds would be kilograms if normalized as written).
+  const rows = Array.from({ length: 300 }, (_, i) => {
+    const kg = 60 + ((i * 37) % 300) / 10;
+    return [i, i % 40 === 7 ? `${Math.round(kg * 2.20462)} lbs` : i % 40 === 9 || i % 40 === 11 ? `${kg.toFixed(1)} kg` : kg.toFixed(1)];
+  });
+  const findings = findingsOf(checkCsv(csv(['id', 'weight'], rows)), 'number-format');
+  const pounds = findings.filter((f) => /lbs/.test(f.value ?? ''));
+  const kilograms = findings.filter((f) => / kg$/.test(f.value ?? ''));
+  assert.deepEqual([pounds.length, kilograms.length], [8, 16], 'every cell written with a unit');
+  assert.equal(pounds[0].message, '"189 lbs" is in lb; column "weight" writes its numbers with a unit in kg as often or more (like "63.3 kg"), on the scale of its plain numbers: 189 lb is 85.7 kg.');
+  assert.equal(fixText(pounds[0]), '85.7');
+  const off = pounds.map((f) => Math.abs(Number(fixText(f)) - Number(f.value?.split(' ')[0]) / 2.20462));
+  assert.ok(off.every((d) => d < 0.1), `pounds converted to kilograms: ${off.join(', ')}`);
+  assert.deepEqual(kilograms.slice(0, 2).map(fixText), ['63.3', '70.7'], 'kilograms written as their number');
+  // One unit only (pounds among plain numbers): the plain numbers are taken to be in it, as before.
+  const one = rows.map(([i, w]) => [i, String(w).endsWith(' kg') ? String(w).replace(' kg', '') : w]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'weight'], one)), 'number-format').map(fixText).slice(0, 1), ['189']);
+  // Units written onto numbers that are not in them (a day of the month "7 kg", "20 oz"): converting would leave
+  // the column's scale, so each is its number as written.
+  const days = Array.from({ length: 300 }, (_, i) => [i, i % 40 === 7 ? `${1 + (i % 28)} kg` : i % 40 === 9 || i % 40 === 11 ? `${1 + (i % 28)} oz` : String(1 + (i % 28))]);
+  const written = findingsOf(checkCsv(csv(['id', 'day'], days)), 'number-format');
+  assert.deepEqual(written.filter((f) => / kg$/.test(f.value ?? '')).map(fixText).slice(0, 2), ['8', '20'], 'not converted: "8 kg" is 8');
+});

@@ -12,7 +12,7 @@ import { expectedSchema, inputSchema } from '../run';
 import type { SourceInfo } from '../source';
 import { py } from '../step';
 import { stepById } from '../steps/index';
-import { UNIT_FACTORS } from '../values';
+import { UNIT_FACTORS } from '../../shared/unit-factors';
 import { PYTHON_HELPERS, pythonHelpers } from './helpers';
 
 /** Python's codec for the source's encoding (BOMs handled as the reader handles them). */

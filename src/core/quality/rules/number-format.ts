@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import type { ColumnInfo, IngestResult, NumberFormat, RawCell } from '../../table/model';
 import { nullCount, numericColumn, replaceCellFix, sortedColumn } from '../column-values';
+import { convertBetweenUnits } from '../../shared/unit-factors';
 import { compatibleUnits, describeForm, formKey, inUnit, parseWrittenNumber, unitAfterNumber, unitKey, writeInForm, type WrittenNumber } from '../../ingest/written-number';
 
 /** A cell as written in a column of `format`: the number with its unit, or a plain number (decimals counted from the text). */
@@ -52,6 +53,68 @@ function acceptedForms(values: ReadonlySet<string>, format: NumberFormat | undef
   return forms;
 }
 
+/** A factor within which two numbers are of one scale (the middle of a unit's cells and of the column). */
+const SAME_SCALE = 1.5;
+
+/** The middle one of some numbers (NaN for none). */
+function middleOf(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[sorted.length >> 1] : NaN;
+}
+
+/** How many times apart two positive numbers are, as a logarithm (Infinity where either is not positive). */
+const logApart = (a: number, b: number) => (a > 0 && b > 0 ? Math.abs(Math.log(a / b)) : Infinity);
+
+/** Numbers of a column in units of its family to convert to the unit its other numbers with a unit are in. */
+interface Conversion {
+  /** The unit written most (ties: the first by name), on the column's scale. */
+  target: string;
+  /** A cell written in it. */
+  example: string;
+  /** The other units whose numbers, converted, come to the column's scale. */
+  units: Set<string>;
+}
+
+/**
+ * Where a column without a unit of its own holds numbers written in several units of one family ("64.9 kg" and
+ * "146 lbs" among plain numbers), which to convert: to the unit most of them write (ties: the first by name), as
+ * the cleaning step that normalizes numbers converts, where that unit's numbers are on the column's scale
+ * (`median`), the numbers of each unit converted only where conversion brings them to it (pounds among
+ * kilograms: 146 is twice a weight of 75, 66.2 is one). A unit written onto numbers that are not in it ("7 kg"
+ * and "20 oz" in a day of the month) keeps its numbers as written.
+ */
+function conversionOf(cells: readonly RawCell[], format: NumberFormat | undefined, median: number): Conversion | undefined {
+  if (format?.unit) return undefined;
+  const byUnit = new Map<string, { values: number[]; example: string }>();
+  for (const cell of cells) {
+    const written = writtenOf(cell.text, format);
+    if (!written.unit || written.unit === '%') continue;
+    const unit = byUnit.get(written.unit) ?? { values: [], example: cell.text };
+    unit.values.push(written.value);
+    byUnit.set(written.unit, unit);
+  }
+  if (byUnit.size < 2) return undefined;
+  const [target, { values, example }] = [...byUnit].sort((a, b) => b[1].values.length - a[1].values.length || (a[0] < b[0] ? -1 : 1))[0];
+  if (!(logApart(middleOf(values), median) < Math.log(SAME_SCALE))) return undefined;
+  const units = new Set<string>();
+  for (const [unit, cellsOfUnit] of byUnit) {
+    if (unit === target) continue;
+    const middle = middleOf(cellsOfUnit.values);
+    const converted = convertBetweenUnits(middle, unit, target);
+    if (converted !== null && logApart(converted, median) + Math.log(SAME_SCALE) < logApart(middle, median)) units.add(unit);
+  }
+  return units.size ? { target, example, units } : undefined;
+}
+
+/** Decimals a number shows in its shortest form (0 for a whole number). */
+const decimalsOf = (value: number) => (/\.(\d+)$/.exec(String(value))?.[1].length ?? 0);
+
+/** `value` with as many significant digits as `written` shows (at least three). */
+function likeWritten(value: number, written: WrittenNumber): number {
+  const digits = String(Math.abs(written.value)).replace(/^0\.?0*|\./g, '').length;
+  return Number(value.toPrecision(Math.min(15, Math.max(3, digits))));
+}
+
 function byColumn(cells: readonly RawCell[]): Map<number, RawCell[]> {
   const out = new Map<number, RawCell[]>();
   for (const cell of cells) {
@@ -94,6 +157,12 @@ column's form and its share in the message, and read as its number:
   magnitude), and the message says which reading was chosen;
 - a number in another unit than the column's ("3 kg" in a column of pounds) is not converted and not read: it
   is reported with both units;
+- where a column without a unit of its own writes numbers in several units of one family ("64.9 kg" and
+  "146 lbs" among plain numbers), and the unit written most (ties: the first by name) is on the scale of its plain
+  numbers (their middle values within a factor 1.5), the numbers of another unit that conversion brings to that
+  scale are reported with that unit and converted by the fix ("146 lbs" → 66.2; mass, length, volume, time, the
+  cleaning step's table); a unit written onto numbers that are not in it ("7 kg" among days of the month) keeps its
+  number as written;
 - a decimal comma among decimal points ("57,38" among "46.37"), or a point in a column of decimal commas. A
   comma is read as a decimal comma where only it can be meant (fewer or more than three digits after it, "0,855",
   "1.234,56"); a column whose commas could be either ("8,536") reads them so when it, or the file's other
@@ -135,9 +204,30 @@ In a file checked in batches, the column's form is decided on the first batch.`,
       const form = `${describeForm(format)}${unitPhrase && !(format?.prefix || format?.suffix) ? `, ${unitPhrase}` : ''}`;
       const label = unitAfterNumber(format);
       const integers = column.kind === 'integer';
+      const conversion = conversionOf(reported, format, median);
       for (const cell of reported) {
         const written = writtenOf(cell.text, format);
         const value = values[cell.row];
+        // A number in a unit the column's other numbers are not in: converted to theirs.
+        const inTarget = conversion?.units.has(written.unit) ? convertBetweenUnits(written.value, written.unit, conversion.target) : null;
+        if (conversion && inTarget !== null) {
+          const rounded = likeWritten(inTarget, written);
+          const fixed = writeInForm(rounded, decimalsOf(rounded), format);
+          report({
+            row: cell.row,
+            columnIndex: c,
+            value: cell.text,
+            evidence: { columnForm: form, columnShare: share, readAs: value, cellUnit: written.unit, columnUnit: conversion.target, converted: rounded },
+            message:
+              `"${cell.text}" is in ${written.unit}; column "${column.name}" writes its numbers with a unit in ${conversion.target} as often or more ` +
+              `(like "${conversion.example}"), on the scale of its plain numbers: ${shown(written.value)} ${written.unit} is ${fixed} ${conversion.target}.`,
+            fixes: () => {
+              const fix = replaceCellFix(data, cell.row, c, { number: fixed }, `Convert to ${conversion.target}: "${fixed}"`);
+              return fix ? [fix] : [];
+            },
+          });
+          continue;
+        }
         const converted = value !== written.value;
         const decimals = integers ? 0 : Math.max(0, written.decimals + (converted ? (written.unit === '%' ? 2 : -2) : 0));
         const normalized = writeInForm(value, decimals, format);
