@@ -20,6 +20,8 @@
  *     rows from a source that keeps each in a field of fixed width and cuts longer values; cell level.
  * (g) Text in capitals (text-source-eval.ts): the same columns, 2–10% of the rows from a source that writes them in
  *     capitals, and again 20–45% of the rows; cell level.
+ * (h) Countries named another way (text-source-eval.ts): the public tables' columns of country names, 2–10% of the
+ *     rows from a source that writes ISO codes or another English name of each country; cell level.
  *
  * Scoring (bench/lib/detection/score.ts): a finding with a row and a column marks that cell; with a row only,
  * the row; without a row, nothing (listed, not scored). Findings the same table already gets without
@@ -38,7 +40,7 @@ import { ensureStdlibDatasets } from '../lib/detection/sources';
 import { evaluateMultiSource, formatMultiSource } from '../lib/detection/multi-source-eval';
 import { evaluateRelations, formatRelations } from '../lib/detection/relation-eval';
 import { evaluateCatalogue, formatCatalogue } from '../lib/detection/catalogue-eval';
-import { CAPITALS_SOURCE, CUT_SOURCE, MANY_CAPITALS_SOURCE, evaluateTextSource, formatTextSource } from '../lib/detection/text-source-eval';
+import { CAPITALS_SOURCE, COUNTRY_NAMES_SOURCE, CUT_SOURCE, MANY_CAPITALS_SOURCE, evaluateTextSource, formatTextSource } from '../lib/detection/text-source-eval';
 import type { CheckOutcome } from '../lib/detection/check';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -92,11 +94,13 @@ async function main(): Promise<void> {
   console.log(formatTextSource(capitals, 'Text written in capitals by a second source'));
   const manyCapitals = await evaluateTextSource(seeds, options.dataDir, MANY_CAPITALS_SOURCE, cleanChecks);
   console.log(formatTextSource(manyCapitals, 'Text written in capitals by a second source that wrote more of the rows'));
+  const countryNames = await evaluateTextSource(seeds, options.dataDir, COUNTRY_NAMES_SOURCE, cleanChecks);
+  console.log(formatTextSource(countryNames, 'Countries named by a second source its own way (ISO codes or another English name)'));
   const seconds = (performance.now() - t0) / 1000;
   console.log(`\n${summary.checks} checks in ${(summary.checkMs / 1000).toFixed(1)} s; whole run ${seconds.toFixed(1)} s. Dirty CSVs and truth: bench/.data/detection/`);
   if (values.json) {
     mkdirSync(path.dirname(path.resolve(values.json)), { recursive: true });
-    writeFileSync(values.json, `${JSON.stringify({ options, summary, seeds: results, multiSource, relations, catalogue, truncation, capitals, manyCapitals }, null, 1)}\n`);
+    writeFileSync(values.json, `${JSON.stringify({ options, summary, seeds: results, multiSource, relations, catalogue, truncation, capitals, manyCapitals, countryNames }, null, 1)}\n`);
     console.log(`results written to ${values.json}`);
   }
 }

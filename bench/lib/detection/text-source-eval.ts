@@ -17,6 +17,8 @@ import { tallyFound, type CellTally } from './multi-source-eval';
 import { Rng } from './random';
 import { SOURCES } from './sources';
 import type { Table } from './table';
+import countryCodes from 'i18n-iso-countries/codes.json';
+import englishCountryNames from 'i18n-iso-countries/langs/en.json';
 
 /** Share of the rows the second source writes: drawn per seed and table between these. */
 const SHARE = [0.02, 0.1] as const;
@@ -44,6 +46,9 @@ export interface TextSource {
   share?: readonly [number, number];
   /** Per column: the value as the source writes it and the error's variant, or undefined where it writes it the same. */
   writer(values: readonly string[], rng: Rng): (value: string) => [string, string] | undefined;
+  /** The columns it writes (else the text columns of longer values, {@link textColumns}), and how the report names them. */
+  columns?(table: Table): number[];
+  columnsNamed?: string;
 }
 
 /** (f) A source of fixed-width fields: longer values cut at the column's width, the white space left at the end trimmed. */
@@ -68,9 +73,45 @@ export const CAPITALS_SOURCE: TextSource = {
 /** (g) The same source writing a larger part of the table: 20–45% of the rows. */
 export const MANY_CAPITALS_SOURCE: TextSource = { ...CAPITALS_SOURCE, name: 'capitals-many', share: [0.2, 0.45] };
 
+/** Each country of ISO 3166-1 (i18n-iso-countries' English list) by each English name it has, with its codes and names. */
+const COUNTRY_BY_NAME = new Map<string, { alpha2: string; alpha3: string; names: string[] }>();
+for (const [alpha2, alpha3] of countryCodes) {
+  const written: string | string[] | undefined = (englishCountryNames.countries as Record<string, string | string[]>)[alpha2];
+  if (written === undefined) continue;
+  const names = typeof written === 'string' ? [written] : written;
+  for (const name of names) COUNTRY_BY_NAME.set(name, { alpha2, alpha3, names });
+}
+
+/**
+ * (h) A source that names countries its own way: by their three-letter or two-letter ISO codes, or by another of their
+ * English names ("United States of America" for "United States"), one way per table. It writes the columns of
+ * country names (nine in ten of their values one of the list's names; gapminder's countries, the airports'
+ * country).
+ */
+export const COUNTRY_NAMES_SOURCE: TextSource = {
+  name: 'country-names',
+  columnsNamed: 'columns of country names',
+  columns: (table) =>
+    table.header.flatMap((_, c) => {
+      const values = table.rows.map((row) => row[c] ?? '').filter((v) => v !== '');
+      return values.length >= 50 && values.filter((v) => COUNTRY_BY_NAME.has(v)).length >= 0.9 * values.length ? [c] : [];
+    }),
+  writer(_values, rng) {
+    const way = rng.pick(['alpha-3', 'alpha-2', 'other-name'] as const);
+    return (value) => {
+      const country = COUNTRY_BY_NAME.get(value);
+      if (!country) return undefined;
+      const other = way === 'alpha-3' ? country.alpha3 : way === 'alpha-2' ? country.alpha2 : country.names.find((name) => name !== value);
+      return other === undefined || other === value ? undefined : [other, way];
+    };
+  },
+};
+
 export interface TextSourceSummary extends CellTally {
   /** Share of the rows the source wrote, drawn between these. */
   share: readonly [number, number];
+  /** The columns it wrote, as the report names them. */
+  columnsNamed: string;
   byRule: Record<string, { marks: number; correct: number }>;
   byTable: Record<string, { errors: number; found: number; marks: number; correctMarks: number }>;
 }
@@ -93,7 +134,7 @@ function textColumns(table: Table): number[] {
  * same map check each clean table once (every source takes the same window of a table for a seed).
  */
 export async function evaluateTextSource(seeds: number[], dataDir: string, source: TextSource, cleanChecks = new Map<string, Promise<CheckOutcome>>()): Promise<TextSourceSummary> {
-  const s: TextSourceSummary = { table: source.name, share: source.share ?? SHARE, errors: 0, found: 0, marks: 0, correctMarks: 0, byVariant: {}, byRule: {}, byTable: {} };
+  const s: TextSourceSummary = { table: source.name, share: source.share ?? SHARE, columnsNamed: source.columnsNamed ?? 'text columns of public tables', errors: 0, found: 0, marks: 0, correctMarks: 0, byVariant: {}, byRule: {}, byTable: {} };
   for (const seed of seeds) {
     for (const [t, spec] of SOURCES.entries()) {
       let loaded: { header: string[]; rows: string[][] };
@@ -105,7 +146,7 @@ export async function evaluateTextSource(seeds: number[], dataDir: string, sourc
       const rng = new Rng(seed * 7_919 + t * 104_729 + 3);
       const start = loaded.rows.length > MAX_ROWS ? rng.int(0, loaded.rows.length - MAX_ROWS) : 0;
       const clean: Table = { name: spec.name, header: loaded.header, rows: loaded.rows.slice(start, start + MAX_ROWS) };
-      const columns = textColumns(clean);
+      const columns = source.columns ? source.columns(clean) : textColumns(clean);
       if (columns.length === 0) continue;
       const [low, high] = source.share ?? SHARE;
       const share = low + (high - low) * rng.float();
@@ -168,7 +209,7 @@ export function formatTextSource(s: TextSourceSummary, title: string): string {
     .join(', ');
   return [
     '',
-    `${title} (text columns of public tables; ${Math.round(100 * s.share[0])}–${Math.round(100 * s.share[1])}% of the rows; cell level, pooled):`,
+    `${title} (${s.columnsNamed}; ${Math.round(100 * s.share[0])}–${Math.round(100 * s.share[1])}% of the rows; cell level, pooled):`,
     `  ${s.errors} cells written so, recall ${ratio(s.found, s.errors)}, precision ${ratio(s.correctMarks, s.marks)}: ${variants}`,
     `  by table (found/written so): ${tables}`,
     `  marks by rule (correct/all): ${rules}`,

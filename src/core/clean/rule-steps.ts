@@ -85,6 +85,7 @@ export const RULE_STEPS: Readonly<Record<string, RuleStepMapper>> = {
   whitespace: onColumn('trim-whitespace'),
   'category-variant': onColumn('unify-categories'),
   'spelled-out-code': replaceEach((f) => text(f.evidence?.code)),
+  'name-variant': replaceEach((f) => text(f.evidence?.columnSpelling)),
   'abbreviated-value': replaceEach((f) => text(f.evidence?.full)),
   'merged-neighbour': replaceEach((f) => text(f.evidence?.ownPart)),
   'reversed-range': replaceEach((f) => text(f.evidence?.fixed)),

@@ -14,6 +14,7 @@ import { Rng } from '../../../bench/lib/detection/random';
 import { addToTally, emptyTally, precision, recall, scoreRun } from '../../../bench/lib/detection/score';
 import { parseDelimited, toCsv, type Table } from '../../../bench/lib/detection/table';
 import { mojibake } from '../../../bench/lib/detection/text-edits';
+import { COUNTRY_NAMES_SOURCE } from '../../../bench/lib/detection/text-source-eval';
 
 /** A small clean table with a place for every class: id, ordered dates, categories with a dependency, numbers, text. */
 function cleanTable(): Table {
@@ -210,4 +211,20 @@ test('heavy merges: two neighbouring text columns of repeating values written as
     assert.ok(city === clean2.rows[r][3] || country === clean2.rows[r][2], `row ${r}: ${city} | ${country}`);
     assert.ok((city === '') !== (country === ''), `row ${r}: one cell emptied`);
   }
+});
+
+test('countries named another way (h): the source writes the columns of country names only, each country by its code or another of its names, one way per table', () => {
+  const countries = ['France', 'Germany', 'Japan', 'United States', 'Brazil'];
+  const table: Table = { name: 't', header: ['country', 'city', 'year'], rows: Array.from({ length: 60 }, (_, i) => [countries[i % 5], `City ${i % 7}`, String(2000 + i)]) };
+  assert.deepEqual(COUNTRY_NAMES_SOURCE.columns?.(table), [0], 'the column of country names');
+  const written = new Set<string>();
+  for (let seed = 1; seed <= 12; seed++) {
+    const write = COUNTRY_NAMES_SOURCE.writer(countries, new Rng(seed));
+    const out = countries.map(write);
+    const ways = new Set(out.map((o) => o?.[1]).filter((w) => w !== undefined));
+    assert.ok(ways.size <= 1, `one way per table: ${[...ways].join(', ')}`);
+    for (const o of out) if (o) written.add(`${o[1]}:${o[0]}`);
+    assert.equal(write('Atlantis'), undefined, 'a name the list does not know is left alone');
+  }
+  for (const expected of ['alpha-3:FRA', 'alpha-2:JP', 'other-name:United States of America']) assert.ok(written.has(expected), `${expected} among ${[...written].join(', ')}`);
 });

@@ -28,6 +28,7 @@ import { patternMismatch } from './pattern-mismatch';
 import { whitespace } from './whitespace';
 import { categoryVariant } from './category-variant';
 import { spelledOutCode } from './spelled-out-code';
+import { nameVariant } from './name-variant';
 import { abbreviatedValue } from './abbreviated-value';
 import { mergedNeighbour } from './merged-neighbour';
 import { dependencyViolation } from './dependency-violation';
@@ -85,6 +86,7 @@ export const allRules: readonly QualityRule[] = [
   whitespace,
   categoryVariant,
   spelledOutCode,
+  nameVariant,
   abbreviatedValue,
   mergedNeighbour,
   dependencyViolation,
