@@ -1,8 +1,8 @@
 /** abbreviated-value: a category written as its first letters in a column of words ("M" among "Male" and "Female"). */
 import { defineRule } from '../rule';
-import { TEXT_KINDS, eachMappedRow, replaceCellFixes } from '../column-values';
+import { eachMappedRow, replaceCellFixes } from '../column-values';
 import { categoryKey } from '../category-key';
-import { LETTERS, MAX_CODE_LENGTH, MAX_DISTINCT, WORDS, abbreviates, vocabularyOf } from './spelled-out-code';
+import { LETTERS, MAX_CODE_LENGTH, MAX_DISTINCT, WORDS, abbreviates, eachVocabulary } from './spelled-out-code';
 
 /** Words are at least this long ("Male"); shorter values may be codes themselves ("Eng"). */
 const MIN_WORD_LENGTH = 4;
@@ -34,11 +34,7 @@ column of words.
 
 **Fix**: replace the value with the word (quick fix). If the code is meant as a value of its own, accept it.`,
   check({ data, options, report, isIgnored, isAccepted }) {
-    data.columns.forEach((column, c) => {
-      if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
-      const vocabulary = vocabularyOf(data, c, options.minRows);
-      if (!vocabulary) return;
-      const { distinct, present } = vocabulary;
+    eachVocabulary(data, options.minRows, isIgnored, (c, column, { distinct, present }) => {
       const { counts } = distinct;
       // The column's words: frequent values of words, each at least MIN_WORD_LENGTH long.
       let worded = 0;

@@ -85,14 +85,9 @@ names a day the series already has).
     const rows = data.table.numRows;
     for (const c of keyColumns(data, options)) {
       const column = data.columns[c];
-      const repeat = (r: number, seen: number, key: string) =>
-        report({
-          row: r,
-          columnIndex: c,
-          value: key,
-          message: duplicateKeyMessage(key, column.name, rowNumber(seen)),
-          related: [{ row: seen, columnIndex: c, message: 'First occurrence' }],
-        });
+      const reportAt = (r: number, other: number, key: string, message: string, otherMessage: string) =>
+        report({ row: r, columnIndex: c, value: key, message, related: [{ row: other, columnIndex: c, message: otherMessage }] });
+      const repeat = (r: number, seen: number, key: string) => reportAt(r, seen, key, duplicateKeyMessage(key, column.name, rowNumber(seen)), 'First occurrence');
       if (column.kind === 'integer' || TEMPORAL_KINDS.includes(column.kind)) {
         const mask = nullMask(data, c);
         const values = numericColumn(data, c);
@@ -105,13 +100,7 @@ names a day the series already has).
           if (seen === undefined) first.set(values[r], r);
           else if (inPlace && inPlace(r) && !inPlace(seen)) {
             const key = cellText(data, seen, c);
-            report({
-              row: seen,
-              columnIndex: c,
-              value: key,
-              message: misplacedKeyMessage(key, column.name, rowNumber(r)),
-              related: [{ row: r, columnIndex: c, message: 'In order here' }],
-            });
+            reportAt(seen, r, key, misplacedKeyMessage(key, column.name, rowNumber(r)), 'In order here');
           } else repeat(r, seen, column.kind === 'integer' ? String(values[r]) : cellText(data, r, c));
         }
       } else {

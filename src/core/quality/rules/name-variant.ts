@@ -1,9 +1,9 @@
 /** name-variant: a country or language written another way than its column writes it ("United States" among "USA"). */
 import { defineRule } from '../rule';
-import { TEXT_KINDS, eachMappedRow, replaceCellFixes } from '../column-values';
+import { eachMappedRow, replaceCellFixes } from '../column-values';
 import { categoryKey } from '../category-key';
 import { NAME_KINDS, knownEntity, type KnownEntity, type NameKind } from '../known-names';
-import { vocabularyOf } from './spelled-out-code';
+import { eachVocabulary } from './spelled-out-code';
 
 /** Share of a column's rows that must name known entities of one kind. */
 const MIN_KNOWN_SHARE = 0.9;
@@ -35,11 +35,7 @@ The evidence: the country or language, the column's spelling of it and its rows.
 **Fix**: write it as the column does ("United States" → "USA"). If both spellings are meant (two columns merged
 on purpose), accept the value.`,
   check({ data, options, report, isIgnored, isAccepted }) {
-    data.columns.forEach((column, c) => {
-      if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
-      const vocabulary = vocabularyOf(data, c, options.minRows);
-      if (!vocabulary) return;
-      const { distinct, present } = vocabulary;
+    eachVocabulary(data, options.minRows, isIgnored, (c, column, { distinct, present }) => {
       // The kind of names most of the column's rows are: every distinct value read as each kind.
       let best: { kind: NameKind; rows: number; entities: (KnownEntity | undefined)[] } | undefined;
       for (const kind of NAME_KINDS) {

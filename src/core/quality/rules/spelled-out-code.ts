@@ -1,7 +1,7 @@
 /** spelled-out-code: a category written out in full in a column of short codes ("Male" among "M" and "F"). */
 import { defineRule } from '../rule';
 import { TEXT_KINDS, distinctValues, eachMappedRow, replaceCellFixes, type DistinctValues } from '../column-values';
-import type { IngestResult } from '../../table/model';
+import type { ColumnInfo, IngestResult } from '../../table/model';
 import { categoryKey } from '../category-key';
 
 /** Codes are letters only, at most this long ("M", "eng", "RUB"). */
@@ -25,12 +25,29 @@ export function abbreviates(code: string, written: string): boolean {
  * A text column's distinct values and its rows with a value, where it can be a vocabulary of codes or words (at
  * most MAX_DISTINCT distinct values, at least `minRows` rows): what spelled-out-code and abbreviated-value read.
  */
-export function vocabularyOf(data: IngestResult, c: number, minRows: number): { distinct: DistinctValues; present: number } | undefined {
+function vocabularyOf(data: IngestResult, c: number, minRows: number): { distinct: DistinctValues; present: number } | undefined {
   const distinct = distinctValues(data, c);
   if (distinct.size > MAX_DISTINCT) return undefined;
   let present = 0;
   for (let id = 0; id < distinct.size; id++) if (distinct.text(id).trim() !== '') present += distinct.counts[id];
   return present < minRows ? undefined : { distinct, present };
+}
+
+/**
+ * Visits each text column that can be a vocabulary ({@link vocabularyOf}) and is not ignored, with its distinct
+ * values and its rows with a value: the columns spelled-out-code, abbreviated-value and name-variant read.
+ */
+export function eachVocabulary(
+  data: IngestResult,
+  minRows: number,
+  isIgnored: (column: number) => boolean,
+  visit: (c: number, column: ColumnInfo, vocabulary: { distinct: DistinctValues; present: number }) => void,
+): void {
+  data.columns.forEach((column, c) => {
+    if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
+    const vocabulary = vocabularyOf(data, c, minRows);
+    if (vocabulary) visit(c, column, vocabulary);
+  });
 }
 
 export const spelledOutCode = defineRule({
@@ -53,11 +70,7 @@ since they are as often initials ("NY") as first letters ("CA").
 
 **Fix**: replace the value with its code (quick fix). If the written-out value is meant, accept it.`,
   check({ data, options, report, isIgnored, isAccepted }) {
-    data.columns.forEach((column, c) => {
-      if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
-      const vocabulary = vocabularyOf(data, c, options.minRows);
-      if (!vocabulary) return;
-      const { distinct, present } = vocabulary;
+    eachVocabulary(data, options.minRows, isIgnored, (c, column, { distinct, present }) => {
       const { counts } = distinct;
       // The column's codes: short words of letters, each more than a rare value.
       let coded = 0;
