@@ -75,8 +75,9 @@ export const MANY_CAPITALS_SOURCE: TextSource = { ...CAPITALS_SOURCE, name: 'cap
 
 /** Each country of ISO 3166-1 (i18n-iso-countries' English list) by each English name it has, with its codes and names. */
 const COUNTRY_BY_NAME = new Map<string, { alpha2: string; alpha3: string; names: string[] }>();
+const ENGLISH_NAMES: Record<string, string | string[]> = englishCountryNames.countries;
 for (const [alpha2, alpha3] of countryCodes) {
-  const written: string | string[] | undefined = (englishCountryNames.countries as Record<string, string | string[]>)[alpha2];
+  const written = ENGLISH_NAMES[alpha2];
   if (written === undefined) continue;
   const names = typeof written === 'string' ? [written] : written;
   for (const name of names) COUNTRY_BY_NAME.set(name, { alpha2, alpha3, names });
