@@ -101,11 +101,11 @@ export function parseFormattedNumber(text: string, decimal: DecimalMark = '.'): 
   return { value: negative ? -value : value, unit, percent };
 }
 
-/** The value of `parsed` in `target` units (null when its unit cannot be converted to the target). */
-export function convertUnit(parsed: FormattedNumber, target: string | null, percent: 'fraction' | 'number'): number | null {
+/** The value of `parsed` in `target` units (null when its unit cannot be converted to the target); a unit in `keep` keeps its number. */
+export function convertUnit(parsed: FormattedNumber, target: string | null, percent: 'fraction' | 'number', keep: readonly string[] = []): number | null {
   let value = parsed.percent && percent === 'fraction' ? parsed.value / 100 : parsed.value;
   const from = parsed.unit;
-  if (from !== null && target !== null && from !== target) {
+  if (from !== null && target !== null && from !== target && !keep.includes(from)) {
     const converted = convertBetweenUnits(value, from, target);
     if (converted === null) return null;
     value = converted;

@@ -39,3 +39,50 @@ export function convertBetweenUnits(value: number, from: string, to: string): nu
   if (!a || !b || a.family !== b.family) return null;
   return (value * a.factor) / b.factor;
 }
+
+/** A factor within which two numbers are of one scale (the middle of a unit's numbers and of the plain ones). */
+export const SAME_SCALE = 1.5;
+
+/** Numbers a column writes in one unit: the unit, how many, and their middle value. */
+export interface UnitNumbers {
+  unit: string;
+  count: number;
+  middle: number;
+}
+
+/** How many times apart two positive numbers are, as a logarithm (Infinity where either is not positive). */
+const logApart = (a: number, b: number) => (a > 0 && b > 0 ? Math.abs(Math.log(a / b)) : Infinity);
+
+/** Plain numbers a column needs before their middle value tells its scale. */
+export const MIN_PLAIN_NUMBERS = 10;
+
+/**
+ * Which numbers written with a unit to convert in a column of plain numbers (`plain` of them, their middle value
+ * `plainMiddle`) that holds some in several units ("64.9 kg" and "146 lbs" among weights): to the unit written most
+ * (ties: the first by name) among those whose numbers are on the plain numbers' scale (within SAME_SCALE: the plain
+ * numbers' unit), the numbers of each other unit of its family that conversion brings onto that scale from off it
+ * (pounds among kilograms: 146 is twice a weight of 75, 66.2 is one; grams too, though written more); a unit left out
+ * is written onto numbers that are not in it ("7 kg" among days of the month), or is off the scale either way (some
+ * other error), and keeps its numbers. `target` null: no unit is on that scale, and nothing is converted. Undefined
+ * (no decision) with fewer than two units or fewer than MIN_PLAIN_NUMBERS plain numbers. The number-format rule's
+ * fix and the cleaning step that normalizes numbers both decide by it.
+ */
+export function unitConversion(units: readonly UnitNumbers[], plain: number, plainMiddle: number): { target: string | null; convert: Set<string> } | undefined {
+  if (units.length < 2 || plain < MIN_PLAIN_NUMBERS) return undefined;
+  const [target] = units.filter((u) => logApart(u.middle, plainMiddle) < Math.log(SAME_SCALE)).sort((a, b) => b.count - a.count || (a.unit < b.unit ? -1 : 1));
+  const convert = new Set<string>();
+  if (!target) return { target: null, convert };
+  for (const { unit, middle } of units) {
+    if (unit === target.unit) continue;
+    const converted = convertBetweenUnits(middle, unit, target.unit);
+    // Converted onto the scale from off it: a unit's numbers that stay off the scale either way are some other error.
+    if (converted !== null && logApart(converted, plainMiddle) < Math.log(SAME_SCALE) && logApart(middle, plainMiddle) >= Math.log(SAME_SCALE)) convert.add(unit);
+  }
+  return { target: target.unit, convert };
+}
+
+/** The middle one of some numbers (NaN for none). */
+export function middleOf(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[sorted.length >> 1] : NaN;
+}

@@ -74,6 +74,12 @@ test('every step: the pandas script writes the same bytes (dirty sample and a 5,
   ]);
 });
 
+test('units among plain numbers: the script converts and keeps the units the recipe does', { skip }, async () => {
+  const rows = Array.from({ length: 14 }, (_, i) => `${(60 + i * 2.5).toFixed(1)},${1 + i * 2}`);
+  rows.push('64.9 kg,7 kg', '146 lbs,20 oz', '70.2 kg,9 kg');
+  await compare('units', `w,d\n${rows.join('\n')}\n`, [makeStep('normalize-numbers', { columns: ['w', 'd'] })]);
+});
+
 test('decimal commas: the script reads them as Dataset Inspector does', { skip }, async () => {
   await compare('decimal-commas', 'p,w\n46.37,"8,536"\n"57,38","0,855"\n12.5,"2,137"\n"1,234","1,5"\n3,1.234\n', [makeStep('normalize-numbers', { columns: ['p', 'w'] })]);
 });

@@ -60,6 +60,16 @@ test('normalize numbers: separators, currency, percent, units (converted to the 
   assert.equal(money.run.steps[0].cellsChanged, 3, 'plain numbers stay as written, unreadable text too');
   const weight = await cleanCsv('w\n1.2 kg\n800 g\n2 kg\n1\n16 oz\n', [['normalize-numbers', { columns: ['w'] }]]);
   assert.deepEqual(lines(weight.text), ['w', '1.2', '0.8', '2', '1', '0.45359237'], 'most common unit kg; plain numbers are taken as kg');
+  // Among plain numbers (ten or more), units are converted only where that brings them to the plain numbers' scale,
+  // as number-format's fix does: pounds among kilograms are converted, kilograms and ounces written onto days are not.
+  const plainKg = Array.from({ length: 12 }, (_, i) => (60 + i * 2.5).toFixed(1));
+  const weights = await cleanCsv(`w\n${[...plainKg, '64.9 kg', '70.2 kg', '146 lbs'].join('\n')}\n`, [['normalize-numbers', { columns: ['w'] }]]);
+  assert.deepEqual(lines(weights.text).slice(-3), ['64.9', '70.2', '66.22448602'], '146 lb in kg');
+  assert.doesNotMatch(JSON.stringify(weights.recipe.steps[0].fitted), /"keep"/, 'nothing kept as written');
+  const days = Array.from({ length: 12 }, (_, i) => String(1 + i * 2));
+  const dayCells = await cleanCsv(`d\n${[...days, '7 kg', '20 oz', '9 kg'].join('\n')}\n`, [['normalize-numbers', { columns: ['d'] }]]);
+  assert.deepEqual(lines(dayCells.text).slice(-3), ['7', '20', '9'], 'units written onto days keep their numbers');
+  assert.match(JSON.stringify(dayCells.recipe.steps[0].fitted), /"unit":"kg","percent":"number","keep":\["oz"\]/, 'the recipe says which units keep their numbers');
   const share = await cleanCsv('s\n0.2\n0.5\n45%\n0.9\n', [['normalize-numbers', { columns: ['s'] }]]);
   assert.deepEqual(lines(share.text), ['s', '0.2', '0.5', '0.45', '0.9'], 'a column of fractions: percents become fractions');
   const comma = await cleanCsv('v\n"3,5"\n"1.234,5"\n"2,25"\n', [['normalize-numbers', { columns: ['v'] }]]);

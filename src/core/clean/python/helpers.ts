@@ -142,8 +142,8 @@ def _only_decimal_comma(s):
     return m is not None and (len(m.group(3)) != 3 or m.group(1) == "0" or m.group(2) is not None or len(m.group(1)) > 3)
 
 
-def normalize_number(s, decimal, unit, percent):
-    """The cell as a plain number in the column's unit (the step "normalize-numbers"), or unchanged."""
+def normalize_number(s, decimal, unit, percent, keep=()):
+    """The cell as a plain number in the column's unit (the step "normalize-numbers"), or unchanged; units in keep keep their number."""
     if is_missing(s) or (plain_number(s) is not None and not (decimal == "," and _POINT_GROUPED.fullmatch(js_trim(s)))):
         return s
     parsed = parse_formatted(s, decimal)
@@ -154,7 +154,7 @@ def normalize_number(s, decimal, unit, percent):
     value, source_unit, is_percent = parsed
     if is_percent and percent == "fraction":
         value = value / 100
-    if source_unit is not None and unit is not None and source_unit != unit:
+    if source_unit is not None and unit is not None and source_unit != unit and source_unit not in keep:
         a, b = UNIT_FACTORS.get(source_unit), UNIT_FACTORS.get(unit)
         if a is None or b is None or a[0] != b[0]:
             return s

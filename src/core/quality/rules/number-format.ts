@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import type { ColumnInfo, IngestResult, NumberFormat, RawCell } from '../../table/model';
 import { nullCount, numericColumn, replaceCellFix, sortedColumn } from '../column-values';
-import { convertBetweenUnits } from '../../shared/unit-factors';
+import { convertBetweenUnits, middleOf, unitConversion } from '../../shared/unit-factors';
 import { compatibleUnits, describeForm, formKey, inUnit, parseWrittenNumber, unitAfterNumber, unitKey, writeInForm, type WrittenNumber } from '../../ingest/written-number';
 
 /** A cell as written in a column of `format`: the number with its unit, or a plain number (decimals counted from the text). */
@@ -53,21 +53,9 @@ function acceptedForms(values: ReadonlySet<string>, format: NumberFormat | undef
   return forms;
 }
 
-/** A factor within which two numbers are of one scale (the middle of a unit's cells and of the column). */
-const SAME_SCALE = 1.5;
-
-/** The middle one of some numbers (NaN for none). */
-function middleOf(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[sorted.length >> 1] : NaN;
-}
-
-/** How many times apart two positive numbers are, as a logarithm (Infinity where either is not positive). */
-const logApart = (a: number, b: number) => (a > 0 && b > 0 ? Math.abs(Math.log(a / b)) : Infinity);
-
 /** Numbers of a column in units of its family to convert to the unit its other numbers with a unit are in. */
 interface Conversion {
-  /** The unit written most (ties: the first by name), on the column's scale. */
+  /** The unit written most (ties: the first by name) among those on the column's scale. */
   target: string;
   /** A cell written in it. */
   example: string;
@@ -77,13 +65,10 @@ interface Conversion {
 
 /**
  * Where a column without a unit of its own holds numbers written in several units of one family ("64.9 kg" and
- * "146 lbs" among plain numbers), which to convert: to the unit most of them write (ties: the first by name), as
- * the cleaning step that normalizes numbers converts, where that unit's numbers are on the column's scale
- * (`median`), the numbers of each unit converted only where conversion brings them to it (pounds among
- * kilograms: 146 is twice a weight of 75, 66.2 is one). A unit written onto numbers that are not in it ("7 kg"
- * and "20 oz" in a day of the month) keeps its numbers as written.
+ * "146 lbs" among plain numbers), which to convert and to which unit ({@link unitConversion}, as the cleaning step
+ * decides): `plain` numbers written plainly, `median` the column's middle value.
  */
-function conversionOf(cells: readonly RawCell[], format: NumberFormat | undefined, median: number): Conversion | undefined {
+function conversionOf(cells: readonly RawCell[], format: NumberFormat | undefined, plain: number, median: number): Conversion | undefined {
   if (format?.unit) return undefined;
   const byUnit = new Map<string, { values: number[]; example: string }>();
   for (const cell of cells) {
@@ -93,17 +78,9 @@ function conversionOf(cells: readonly RawCell[], format: NumberFormat | undefine
     unit.values.push(written.value);
     byUnit.set(written.unit, unit);
   }
-  if (byUnit.size < 2) return undefined;
-  const [target, { values, example }] = [...byUnit].sort((a, b) => b[1].values.length - a[1].values.length || (a[0] < b[0] ? -1 : 1))[0];
-  if (!(logApart(middleOf(values), median) < Math.log(SAME_SCALE))) return undefined;
-  const units = new Set<string>();
-  for (const [unit, cellsOfUnit] of byUnit) {
-    if (unit === target) continue;
-    const middle = middleOf(cellsOfUnit.values);
-    const converted = convertBetweenUnits(middle, unit, target);
-    if (converted !== null && logApart(converted, median) + Math.log(SAME_SCALE) < logApart(middle, median)) units.add(unit);
-  }
-  return units.size ? { target, example, units } : undefined;
+  const decided = unitConversion([...byUnit].map(([unit, { values }]) => ({ unit, count: values.length, middle: middleOf(values) })), plain, median);
+  const target = decided?.target;
+  return target && decided.convert.size ? { target, example: byUnit.get(target)?.example ?? target, units: decided.convert } : undefined;
 }
 
 /** Decimals a number shows in its shortest form (0 for a whole number). */
@@ -157,12 +134,12 @@ column's form and its share in the message, and read as its number:
   magnitude), and the message says which reading was chosen;
 - a number in another unit than the column's ("3 kg" in a column of pounds) is not converted and not read: it
   is reported with both units;
-- where a column without a unit of its own writes numbers in several units of one family ("64.9 kg" and
-  "146 lbs" among plain numbers), and the unit written most (ties: the first by name) is on the scale of its plain
-  numbers (their middle values within a factor 1.5), the numbers of another unit that conversion brings to that
-  scale are reported with that unit and converted by the fix ("146 lbs" → 66.2; mass, length, volume, time, the
-  cleaning step's table); a unit written onto numbers that are not in it ("7 kg" among days of the month) keeps its
-  number as written;
+- where a column of ten plain numbers or more writes some in several units of one family ("64.9 kg" and
+  "146 lbs" among plain numbers), the unit written most among those on the scale of its plain numbers (their
+  middle values within a factor 1.5) is theirs, and the numbers of another unit that conversion brings to that
+  scale are reported with that unit and converted by the fix ("146 lbs" → 66.2; mass, length, volume, time), as the
+  cleaning step that normalizes numbers converts them; a unit written onto numbers that are not in it ("7 kg" among
+  days of the month) keeps its number as written;
 - a decimal comma among decimal points ("57,38" among "46.37"), or a point in a column of decimal commas. A
   comma is read as a decimal comma where only it can be meant (fewer or more than three digits after it, "0,855",
   "1.234,56"); a column whose commas could be either ("8,536") reads them so when it, or the file's other
@@ -204,7 +181,7 @@ In a file checked in batches, the column's form is decided on the first batch.`,
       const form = `${describeForm(format)}${unitPhrase && !(format?.prefix || format?.suffix) ? `, ${unitPhrase}` : ''}`;
       const label = unitAfterNumber(format);
       const integers = column.kind === 'integer';
-      const conversion = conversionOf(reported, format, median);
+      const conversion = conversionOf(reported, format, present - cells.length, median);
       for (const cell of reported) {
         const written = writtenOf(cell.text, format);
         const value = values[cell.row];
