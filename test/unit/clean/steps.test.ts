@@ -66,6 +66,11 @@ test('normalize numbers: separators, currency, percent, units (converted to the 
   const weights = await cleanCsv(`w\n${[...plainKg, '64.9 kg', '70.2 kg', '146 lbs'].join('\n')}\n`, [['normalize-numbers', { columns: ['w'] }]]);
   assert.deepEqual(lines(weights.text).slice(-3), ['64.9', '70.2', '66.22448602'], '146 lb in kg');
   assert.doesNotMatch(JSON.stringify(weights.recipe.steps[0].fitted), /"keep"/, 'nothing kept as written');
+  // Grams written more often than kilograms among plain kilograms: the kilograms are the plain numbers' unit, the grams convert.
+  const grams = await cleanCsv(`w\n${[...plainKg.map((k) => (Number(k) / 10).toFixed(2)), '5000 g', '7500 g', '6200 g', '5.5 kg', '6.1 kg'].join('\n')}\n`, [
+    ['normalize-numbers', { columns: ['w'] }],
+  ]);
+  assert.deepEqual(lines(grams.text).slice(-5), ['5', '7.5', '6.2', '5.5', '6.1'], 'grams to kilograms, kilograms as written');
   const days = Array.from({ length: 12 }, (_, i) => String(1 + i * 2));
   const dayCells = await cleanCsv(`d\n${[...days, '7 kg', '20 oz', '9 kg'].join('\n')}\n`, [['normalize-numbers', { columns: ['d'] }]]);
   assert.deepEqual(lines(dayCells.text).slice(-3), ['7', '20', '9'], 'units written onto days keep their numbers');

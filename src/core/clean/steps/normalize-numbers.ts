@@ -116,7 +116,8 @@ class NumberFormats {
     const units = [...this.units[decimal]].map(([u, count]) => ({ unit: u, count, middle: this.unitValues[decimal].get(u)?.middle() ?? NaN }));
     const decided = unitConversion(units, this.plain, this.plainValues.middle());
     const keep = decided ? units.map((u) => u.unit).filter((u) => u !== decided.target && !decided.convert.has(u)).sort() : [];
-    return { decimal, unit, percent, ...(keep.length ? { keep } : {}) };
+    // The unit of the plain numbers where the scale names one, else the one written most.
+    return { decimal, unit: decided?.target ?? unit, percent, ...(keep.length ? { keep } : {}) };
   }
 }
 
