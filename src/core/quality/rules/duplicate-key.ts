@@ -137,6 +137,9 @@ export function keyColumns(data: IngestResult, options: KeyOptions, withoutRepea
     const unique = (records: number) => records >= options.minRows && distinct >= options.uniqueShare * records && (numeric || !isFreeText(distinctValues(data, c), present));
     let isKey = looksLikeIdentifier(column.name) ? share >= options.namedKeyShare : unique(present);
     let repeats = present - distinct;
+    // The repeats chance would give (computed once, where a test needs them).
+    let byChance: number | undefined;
+    const chance = () => (byChance ??= chanceRepeats(data, c, present));
     // Whole rows copied (duplicate-row's) repeat every column: they say nothing of whether a column identifies
     // records. A column unique among the other rows, repeating there too, and packed as keys are (far fewer
     // repeats than chance: one row per day, ids handed out in order) is a key — a daily series with some days
@@ -144,13 +147,13 @@ export function keyColumns(data: IngestResult, options: KeyOptions, withoutRepea
     // records were copied: near-duplicate-row's.)
     if (!isKey && !looksLikeIdentifier(column.name) && share >= COPIES_MIN_SHARE) {
       const records = present - copiedRepeats(data, c);
-      if (records > distinct && records < present && unique(records) && records - distinct < chanceRepeats(data, c, present) / CHANCE_FACTOR) {
+      if (records > distinct && records < present && unique(records) && records - distinct < chance() / CHANCE_FACTOR) {
         [isKey, repeats] = [true, records - distinct];
       }
     }
     // Nor are values that repeat as often as random values would (a phone number of seven digits among 200,000
     // people): the column only looks like a key, unless its name says it is the rows' identity.
-    if (isKey && (namesRowIdentity(column.name) || !repeatsAsByChance(repeats, chanceRepeats(data, c, present)))) keys.push(c);
+    if (isKey && (namesRowIdentity(column.name) || !repeatsAsByChance(repeats, chance()))) keys.push(c);
   });
   return keys;
 }
