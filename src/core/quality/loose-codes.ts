@@ -5,7 +5,7 @@
  * dependency that holds for the values they stand for is not broken by them, and a group is not split by them.
  */
 import type { IngestResult } from '../table/model';
-import { distinctValues, nullCount, type ValueCodes } from './column-values';
+import { distinctValues, nullCount, type DistinctValues, type ValueCodes } from './column-values';
 import { isPlaceholderText } from './placeholders';
 import { withoutControlCharacters } from './text-damage';
 
@@ -33,7 +33,8 @@ export function looseCodes(data: IngestResult, c: number, codes: ValueCodes): Va
 
 function computeLooseCodes(data: IngestResult, c: number, codes: ValueCodes): ValueCodes {
   const distinct = distinctValues(data, c);
-  if (distinct.size !== codes.size || 2 * distinct.size > data.table.numRows - nullCount(data, c)) return codes;
+  if (distinct.size !== codes.size) return codes;
+  if (2 * distinct.size > data.table.numRows - nullCount(data, c)) return withoutRepeatedPlaceholders(distinct, codes);
   const looseIds = new Map<string, number>();
   const toLoose = new Int32Array(codes.size);
   let changed = false;
@@ -56,4 +57,23 @@ function computeLooseCodes(data: IngestResult, c: number, codes: ValueCodes): Va
     ids[r] = id < 0 ? -1 : toLoose[id];
   }
   return { ids, size: looseIds.size };
+}
+
+/**
+ * `codes` with the placeholders that repeat set aside (−1): in a column of mostly distinct values (town names) only
+ * the values in two rows or more form groups, and a placeholder's rows ("none given", "UNKNOWN") would form one of
+ * unrelated rows. Only the repeated values' texts are read.
+ */
+function withoutRepeatedPlaceholders(distinct: DistinctValues, codes: ValueCodes): ValueCodes {
+  let placeholders: Uint8Array | undefined;
+  for (let id = 0; id < distinct.size; id++) {
+    if (distinct.counts[id] >= 2 && isPlaceholderText(distinct.text(id))) (placeholders ??= new Uint8Array(distinct.size))[id] = 1;
+  }
+  if (!placeholders) return codes;
+  const ids = new Int32Array(codes.ids.length);
+  for (let r = 0; r < ids.length; r++) {
+    const id = codes.ids[r];
+    ids[r] = id < 0 || placeholders[id] ? -1 : id;
+  }
+  return { ids, size: codes.size };
 }

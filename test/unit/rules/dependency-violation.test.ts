@@ -1025,3 +1025,38 @@ test("a group's value written with other separators is reported in any number of
   for (let i = 0; i < 1000; i++) prices.push(`P${i % 10},${spread(i) ? `${15 + (i % 10)}5` : `${15 + (i % 10)}.5`}`);
   assert.deepEqual(check(prices), [], 'numbers keep their points');
 });
+
+/** Orders of 40 zips and 25 products: zip → city and product → category hold, each apart from the other; `edit` changes rows' city and category. */
+function ordersOfProducts(edit: Record<number, [string, string?]>): string[] {
+  const cities = ['Lyon', 'Paris', 'Nantes', 'Lille', 'Nice', 'Brest', 'Caen', 'Dijon'];
+  const kinds = ['fruit', 'dairy', 'bakery', 'drinks', 'meat'];
+  const lines = ['order,zip,city,product,category'];
+  for (let i = 0; i < 400; i++) {
+    const k = (i * 7) % 40;
+    const p = Math.floor(i / 16) % 25;
+    const [city, category] = edit[i] ?? [];
+    lines.push(`${1000 + i},${69000 + k},${city ?? cities[k % 8]},P${p},${category ?? kinds[p % 5]}`);
+  }
+  return lines;
+}
+
+test('two slips in one row, in columns of separate dependencies: each is reported, though one dependency has more exceptions', () => {
+  // Row 14 (zip 69018, "Nantes"; product P0, "fruit") says "Paris" and "dairy"; row 30 says "Nice" for Nantes too, so
+  // zip → city has more exceptions than product → category. Mending either cell leaves the other's dependency
+  // broken: neither column is on the left side of the other's dependency.
+  const found = check(ordersOfProducts({ 14: ['Paris', 'dairy'], 30: ['Nice'] }));
+  assert.deepEqual(found.map((f) => [f.row, f.column, f.value]), [[14, 'city', 'Paris'], [14, 'category', 'dairy'], [30, 'city', 'Nice']]);
+});
+
+test('a placeholder repeated in a column of mostly distinct names ("UNKNOWN" town) forms no group: its rows are unrelated, and their counties break nothing', () => {
+  const counties = ['Cook', 'Will', 'Lake', 'DuPage', 'Kane', 'McHenry', 'Peoria', 'Adams'];
+  const lines = ['id,town,county'];
+  let id = 0;
+  // 100 towns of three rows and 200 of one: fewer than two rows per value, as names hold them.
+  for (let t = 0; t < 300; t++) for (let k = 0; k < (t < 100 ? 3 : 1); k++) lines.push(`${id++},Town ${t},${counties[(t * 5) % 8]}`);
+  for (const county of ['Cook', 'Will', 'Cook', 'Lake', 'Cook', 'Cook']) lines.splice(1 + ((id * 37) % 400), 0, `${id++},UNKNOWN,${county}`);
+  const data = ingest(lines);
+  const town = dependenciesOf(data).find((d) => d.lhs.length === 1 && data.columns[d.lhs[0]].name === 'town' && data.columns[d.rhs].name === 'county');
+  assert.equal(town?.error, 0, 'town → county holds without exception once the placeholder is set aside');
+  assert.deepEqual(check(lines), [], '"Will" and "Lake" beside "Cook" in the UNKNOWN rows are no violations');
+});

@@ -229,7 +229,11 @@ function blamed(data: IngestResult, candidates: Candidate[]): { cells: Candidate
     const keyed = candidates.filter((k) => !k.explained && k.dep.lhs.some((c) => weight.get(c) === top));
     return { cells: keyed.length > 1 && keyed.every((k) => !heldUnderAnotherKey(data, k, (c) => weight.get(c) === top)) ? keyed : [] };
   }
-  // Cells of different columns equally involved: the strictest dependency decides.
+  // Cells of different columns equally involved: each is wrong on its own when none of their columns is on the left side of
+  // another's broken dependency (a state and a distance: mending either leaves the other's dependency broken); else the
+  // strictest dependency decides.
+  const columns = new Set(kept.map((k) => k.dep.rhs));
+  if (columns.size > 1 && kept.every((k) => !k.dep.lhs.some((c) => columns.has(c)))) return { cells: kept };
   const strictest = Math.min(...kept.map((k) => k.dep.error));
   return { cells: kept.filter((k) => k.dep.error === strictest) };
 }
