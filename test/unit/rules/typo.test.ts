@@ -142,6 +142,22 @@ test('a two-letter code one edit off is told by its row alone: "VN" among Nevada
   assert.deepEqual(findingsOf(checkCsv(table([['GU', 40], ['DC', 9], ['VN', 0]])), 'typo'), [], 'no tie to a code one edit away');
 });
 
+test('a three-letter code one edit off is told by its row: "LX" and "BOLS" in Los Angeles\'s and Boston\'s rows; a code of its own near a frequent one ("JAC" of Jackson, WY beside Jackson, MS\'s "JAN") is not', () => {
+  const airports = [['LAX', 'Los Angeles', 'CA'], ['BOS', 'Boston', 'MA'], ['JAN', 'Jackson', 'MS'], ['ORD', 'Chicago', 'IL'], ['DEN', 'Denver', 'CO'], ['SEA', 'Seattle', 'WA'], ['ATL', 'Atlanta', 'GA'], ['PHX', 'Phoenix', 'AZ'], ['MIA', 'Miami', 'FL'], ['DFW', 'Dallas', 'TX']];
+  const table = (extra: string[][]) => {
+    const rows: (string | number)[][] = [];
+    for (let i = 0; i < 200; i++) rows.push([i, ...airports[i % airports.length]]);
+    for (const row of extra) rows.push([rows.length, ...row]);
+    return csv(['flight', 'origin', 'city', 'state'], rows);
+  };
+  const found = findingsOf(checkCsv(table([['LX', 'Los Angeles', 'CA'], ['BOLS', 'Boston', 'MA']])), 'typo');
+  assert.deepEqual(found.map((f) => [f.value, fixText(f)]), [['LX', 'LAX'], ['BOLS', 'BOS']]);
+  // Jackson Hole's code: its city's rows say "JAN", but its state is not Mississippi's.
+  assert.deepEqual(findingsOf(checkCsv(table([['JAC', 'Jackson', 'WY']])), 'typo'), [], 'a code of its own, with a state of its own');
+  // A slip whose row has a second slip, in its state: still Jackson's code.
+  assert.deepEqual(findingsOf(checkCsv(table([['JNA', 'Jackson', 'M']])), 'typo').map((f) => [f.value, fixText(f)]), [['JNA', 'JAN'], ['M', 'MS']], 'a slip with a slip of its state beside it');
+});
+
 test('an entity recorded in several rows ties a rare value to what its other rows hold', () => {
   // Products, each named once except one recorded three times; categories an open vocabulary (many rare ones).
   const rows: (string | number)[][] = [];

@@ -363,11 +363,15 @@ Then the column must also say so:
 
 That last kind of evidence also reports values nearer by chance than the 1% above allows (a four-letter
 county one edit from one of hundreds, a name two edits away), as long as a random word would be that near
-at most half the time — and slips of two-letter codes (states, countries), where any random pair of letters is
-near some code: a value of one to three characters held by one row, one edit from a frequent two-letter code ("VN"
-for "NV", "C" or "CAW" for "CA"), is reported only on that evidence alone under 1 in 10,000 (its nearest rows by latitude and
-longitude hold "NV"); a code in its own place (a territory's zip codes) has no such tie, and one two edits from its
-neighbours' code ("DC" among "MD") is no slip of it. In a closed vocabulary such values (short words: "jahn" and "ohn" for "john" among 30
+at most half the time — and slips of two- and three-letter codes (states, countries, airports), where any random
+pair or triple of letters is near some code: a value held by one row, one edit from a frequent code of two or three
+letters and at most one character longer ("VN" for "NV", "C" or "CAW" for "CA", "LX" or "BOLS" for "LAX" and "BOS"),
+is reported only on that evidence alone under 1 in 10,000 (its nearest rows by latitude and longitude hold "NV", its
+city's other rows "LAX"); a code in its own place (a territory's zip codes) has no such tie, and one two edits from its
+neighbours' code ("DC" among "MD") is no slip of it. Nor is a value whose row comes with a value of its own where
+every row of the frequent one agrees (Jackson Hole's "JAC" with state "WY", though its city's other rows say "JAN",
+whose rows all say "MS"): codes are made from names, so real codes of one city or state are often near each other.
+In a closed vocabulary such values (short words: "jahn" and "ohn" for "john" among 30
 first names) are typos without a row's evidence when the column's rare values near no frequent value — at
 most its genuine rare values — would leave under a fifth as many of them that near by coincidence: each would
 be, with the larger of a random word's chance and how often the column's values held by two rows or more lie
@@ -441,7 +445,7 @@ In a file checked in batches, each batch is checked on its own.`,
         words[id] = distinct.text(id).trim().toLowerCase();
         if (counts[id] >= options.minFrequentRows && typoLength(words[id])) frequent.push(id);
       }
-      // Slips of two-letter codes (see shortCodeSlips): only the row can say which code was meant.
+      // Slips of two- and three-letter codes (see shortCodeSlips): only the row can say which code was meant.
       const shortSlips = shortCodeSlips(distinct, words, options.minFrequentRows, (id) => isAccepted(c, distinct.text(id)));
       if (frequent.length === 0 && shortSlips.length === 0) return;
       // Rare values, and the frequent values within two edits of each: the smaller set is indexed.
@@ -478,7 +482,13 @@ In a file checked in batches, each batch is checked on its own.`,
         if (best) pairs.push(best);
         else if (beyond.length) far.push(beyond);
       }
-      far.push(...shortSlips);
+      // A short code's slips join the rare value's other candidates: the row decides between them ("anin": "rain" two
+      // edits off, or "ain", a slip of it five rows hold).
+      for (const slips of shortSlips) {
+        const other = far.find((list) => list[0].rare === slips[0].rare);
+        if (other) other.push(...slips.filter((pair) => !other.some((known) => known.frequent === pair.frequent)));
+        else far.push(slips);
+      }
       if (pairs.length === 0 && far.length === 0) return;
       // A closed vocabulary: most rare values are near a frequent one. Otherwise each pair needs a dependency,
       // or a row that ties it to the frequent value beyond chance. Rare values that other errors explain say
@@ -507,7 +517,7 @@ In a file checked in batches, each batch is checked on its own.`,
       // short word too ("jhn" for "john" in 39 of 200,000 rows) where its rare slips beyond reach are slips.
       if (closed) for (const pair of repeatedSlips(distinct, words, frequent, vocabulary.length, reach, alphabet, options.maxRareRows, (id) => isAccepted(c, distinct.text(id)), slipsBeyondReach.length > 0)) flagged.set(pair.rare, { pair, note: closedNote });
       for (const pair of slipsBeyondReach) flagged.set(pair.rare, { pair, note: closedNote });
-      const contested = [...unsupported, ...far.filter((list) => !flagged.has(list[0].rare))];
+      const contested = [...unsupported, ...slipsOfTheirCode(data, c, distinct, far.filter((list) => !flagged.has(list[0].rare)))];
       if (contested.length) {
         const rowsOf = rowsOfValues(distinct.ids, new Set(contested.map((list) => list[0].rare)));
         const queries: ContextQuery[] = contested.flatMap((list) => list.map((pair) => ({ rows: rowsOf.get(pair.rare) ?? [], own: pair.rare, target: pair.frequent })));
@@ -553,12 +563,17 @@ In a file checked in batches, each batch is checked on its own.`,
   },
 });
 
+/** A code of two or three letters (a state, a country, an airport). */
+const SHORT_CODE = /^\p{L}{2,3}$/u;
+
 /**
- * Slips of two-letter codes (states, countries, languages): a value of one to three characters held by one row, one
- * edit (a transposition included) from a frequent code ("CQ", "C", "CAW" for "CA"; "VN" for "NV"). A value held by
- * more rows may be a real code the table seldom holds, which slips of another happen to write too ("WY" for "WA"
- * beside a flight from Jackson, WY): the rows' evidence would be the slips'.
- * Such a slip lies one edit from several codes, and a random pair of letters that near one of fifty codes is common,
+ * Slips of two- and three-letter codes (states, countries, languages, airports): a value held by one row, at most one
+ * character longer than a frequent code of two or three letters and one edit (a transposition included) from it
+ * ("CQ", "C", "CAW" for "CA"; "VN" for "NV"; "LX", "BOLS" for "LAX" and "BOS"). A value held by more rows may be a real
+ * code the table seldom holds, which slips of another happen to write too ("WY" for "WA" beside a flight from
+ * Jackson, WY): the rows' evidence would be the slips'.
+ * Such a slip lies one edit from several codes, and a random pair or triple of letters that near one of fifty or a
+ * hundred and fifty codes is common,
  * so its distance says nothing (the chance is 1): only the row can tie it to a code, beyond chance alone (its
  * neighbours in the table's numbers hold "NV", a zip code's other rows say it) — a code of its own in its own place
  * (a territory among its own zip codes) has no such tie, and a code two edits from its neighbours' ("DC" among
@@ -566,16 +581,98 @@ In a file checked in batches, each batch is checked on its own.`,
  */
 function shortCodeSlips(distinct: DistinctValues, words: readonly string[], minFrequentRows: number, accepted: (id: number) => boolean): Candidate[][] {
   const codes: number[] = [];
-  for (let id = 0; id < distinct.size; id++) if (distinct.counts[id] >= minFrequentRows && words[id].length === 2 && /^\p{L}{2}$/u.test(words[id])) codes.push(id);
+  for (let id = 0; id < distinct.size; id++) if (distinct.counts[id] >= minFrequentRows && SHORT_CODE.test(words[id])) codes.push(id);
   if (codes.length === 0) return [];
+  const longest = Math.max(...codes.map((f) => words[f].length)) + 1;
   const slips: Candidate[][] = [];
   for (let id = 0; id < distinct.size; id++) {
     const word = words[id];
-    if (distinct.counts[id] !== 1 || word.length > 3 || !hasLetter(word) || accepted(id)) continue;
-    const near = codes.filter((f) => f !== id && editDistance(words[f], word, 1) === 1 && spelledApart(word, words[f]));
+    if (distinct.counts[id] !== 1 || word.length > longest || !hasLetter(word) || accepted(id) || damaged(distinct.text(id))) continue;
+    const near = codes.filter((f) => f !== id && word.length <= words[f].length + 1 && editDistance(words[f], word, 1) === 1 && spelledApart(word, words[f]));
     if (near.length) slips.push(near.map((f) => ({ rare: id, frequent: f, distance: 1, chance: 1 })));
   }
   return slips;
+}
+
+/** Rows of a code read to learn its own values in other columns, spread over all of them. */
+const OWN_VALUE_ROWS = 200;
+
+/**
+ * Of the candidates near a frequent value only by chance's standards (short words and codes, far or short-code slips,
+ * which only their row can tie to it), those whose row does not come with values of its own: a value the table
+ * seldom holds is often near a frequent one because codes are made from names (Jackson Hole's "JAC" beside Jackson's
+ * "JAN", St Croix's "STX" beside St Thomas's "STT"), and its row then says so in a column where the frequent value's
+ * rows agree on one value (all of them, three or more, values held once aside: a county's rows are mostly its largest
+ * town's, not all; a value of at most half the column's rows, as most of a column's rows agree on its commonest value
+ * anyway) and the row holds another
+ * value (state "WY" where Jackson's rows say "MS"; another city; see anotherValue). A slip leaves the rest of its row
+ * as the value's rows have it. Other text columns are read; a candidate so contradicted is dropped, a value none is
+ * left to goes.
+ */
+function slipsOfTheirCode(data: IngestResult, c: number, distinct: DistinctValues, slips: Candidate[][]): Candidate[][] {
+  if (slips.length === 0) return slips;
+  const wanted = new Set(slips.flatMap((list) => [list[0].rare, ...list.map((pair) => pair.frequent)]));
+  const rowsOf = rowsOfValues(distinct.ids, wanted);
+  const others = data.columns.flatMap((column, o) => (o !== c && TEXT_KINDS.includes(column.kind) ? [distinctValues(data, o)] : []));
+  // Per frequent code: per other column, the value its rows agree on (−1: none).
+  const ownValues = new Map<number, Int32Array>();
+  const ownOf = (f: number) => {
+    let own = ownValues.get(f);
+    if (own) return own;
+    const all = rowsOf.get(f) ?? [];
+    // Rows spread over the code's rows (a table sorted by zip code holds a state's counties one after another).
+    const step = Math.max(1, Math.ceil(all.length / OWN_VALUE_ROWS));
+    own = Int32Array.from(others, (other) => {
+      let value = -1;
+      let read = 0;
+      for (let i = 0; i < all.length; i += step) {
+        const id = other.ids[all[i]];
+        // Values held once (a slip, damaged text) are no value of the code's, nor against it.
+        if (id < 0 || other.counts[id] < 2) continue;
+        if (value >= 0 && id !== value) return -1;
+        value = id;
+        read++;
+      }
+      // A value most of the column holds ("None" for the damage of most bird strikes) is nobody's own.
+      return read >= 3 && 2 * other.counts[value] <= distinct.ids.length ? value : -1;
+    });
+    ownValues.set(f, own);
+    return own;
+  };
+  const out: Candidate[][] = [];
+  for (const list of slips) {
+    const row = rowsOf.get(list[0].rare)?.[0];
+    if (row === undefined) continue;
+    const kept = list.filter((pair) => {
+      const own = ownOf(pair.frequent);
+      return others.every((other, k) => {
+        const id = other.ids[row];
+        return own[k] < 0 || id < 0 || id === own[k] || !anotherValue(other.text(id), other.counts[id], other.text(own[k]));
+      });
+    });
+    if (kept.length) out.push(kept);
+  }
+  return out;
+}
+
+/**
+ * Whether a row's `text` (held by `rows` rows of its column) is another value than `own`, not the same written
+ * otherwise (case, spacing, accents) nor, held by that row alone, a slip of it: damaged, merged with a neighbour's
+ * value ("AZ, Pima"), or within one edit of a word of four characters or less and two of a longer one ("Jackkson" for
+ * "Jackson"): the row's second error.
+ */
+function anotherValue(text: string, rows: number, own: string): boolean {
+  if (categoryKey(text) === categoryKey(own)) return false;
+  if (rows >= 2) return true;
+  const [lower, ownLower] = [text.toLowerCase(), own.toLowerCase()];
+  return !damaged(text) && !containsWord(lower, ownLower) && editDistance(lower, ownLower, 2) > (own.length <= 4 ? 1 : 2);
+}
+
+/** Whether `text` holds `word` set off by characters other than letters and digits ("az, pima" holds "az": a merged cell). */
+function containsWord(text: string, word: string): boolean {
+  const apart = (ch: string | undefined) => ch === undefined || !/[\p{L}\p{N}]/u.test(ch);
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) if (apart(text[i - 1]) && apart(text[i + word.length])) return true;
+  return false;
 }
 
 /** Pairs of words compared one by one at most, rather than through a deletion index (a few rare values among many frequent ones). */
