@@ -36,6 +36,7 @@ import { conflictingRecords } from './conflicting-records';
 import { containedValue } from './contained-value';
 import { reversedRange } from './reversed-range';
 import { brokenRelation } from './broken-relation';
+import { brokenOrder } from './broken-order';
 import { outlier } from './outlier';
 import { constantColumn } from './constant-column';
 import { impossibleValue } from './impossible-value';
@@ -94,6 +95,7 @@ export const allRules: readonly QualityRule[] = [
   containedValue,
   reversedRange,
   brokenRelation,
+  brokenOrder,
   // accuracy
   outlier,
   constantColumn,

@@ -1,0 +1,186 @@
+/** broken-order: a row whose numbers break an order its table keeps on nearly every other row (a minimum above its maximum). */
+import { defineRule } from '../rule';
+import { cellSourceText, memo, numericColumn, sortedColumn } from '../column-values';
+import { farOutFences, numericOrders, type NumericOrder } from '../numeric-orders';
+import { groupedInteger } from '../../shared/grouped-integer';
+import type { IngestResult } from '../../table/model';
+
+/** A number as a message writes it: at most 6 significant digits. */
+const written = (n: number) => String(Number(n.toPrecision(6)));
+
+/** An order as the rows keep it: the rows holding both values within their far-out fences, those of them that break it, and how many would by chance. */
+interface KeptOrder {
+  order: NumericOrder;
+  rows: number;
+  broken: number[];
+  /** The share of those rows that would break it with the high column's values shuffled over them (estimated on a sample). */
+  chance: number;
+}
+
+/** Rows whose low value is ranked among the high column's values to estimate the chance of breaking an order. */
+const CHANCE_SAMPLE = 20_000;
+
+/**
+ * An order's rows: those holding both values within their columns' far-out fences, as the order was learned (a
+ * column's outliers break every order of it, and a heavy tail breaks orders its column keeps by magnitude alone: a
+ * crime rate below an index of highways); those of them where low > high; and the share of them where the low value
+ * is above a high value drawn at random.
+ */
+function keptOrder(data: IngestResult, order: NumericOrder): KeptOrder {
+  const [a, b] = [numericColumn(data, order.low), numericColumn(data, order.high)];
+  const [[lowA, highA], [lowB, highB]] = [farOutFences(data, order.low), farOutFences(data, order.high)];
+  const high = sortedColumn(data, order.high);
+  const step = Math.max(1, Math.floor(a.length / CHANCE_SAMPLE));
+  const broken: number[] = [];
+  let rows = 0;
+  let sampled = 0;
+  let chance = 0;
+  for (let r = 0; r < a.length; r++) {
+    const [x, y] = [a[r], b[r]];
+    // NaN (no value) fails both tests.
+    if (!(x >= lowA && x <= highA && y >= lowB && y <= highB)) continue;
+    rows++;
+    if (x > y) broken.push(r);
+    if (r % step === 0) {
+      sampled++;
+      chance += high.rank(x, true) / high.length;
+    }
+  }
+  return { order, rows, broken, chance: sampled ? chance / sampled : 0 };
+}
+
+/**
+ * Smallest share of an order's rows that would break it by chance (see KeptOrder.chance): columns of which one is
+ * nearly always below the other by magnitude alone (a share below a count, a dummy of 0 and 1 below a price) keep
+ * an "order" that says nothing of a row.
+ */
+const MIN_CHANCE = 0.1;
+
+/**
+ * A column whose values change little from one row to the next in file order (a series in time order: a day's
+ * temperature is near the day before's) has the median change below this share of its interquartile range; in rows
+ * of no order it is about 0.7.
+ */
+const SMOOTH_STEP = 0.5;
+/** How many times further from its neighbouring rows one value must be than the other to be the wrong one. */
+const JUMP_RATIO = 2;
+
+/** The median change of a column's values from a row to the next, where it is a smooth series (SMOOTH_STEP); undefined otherwise. */
+function seriesStep(data: IngestResult, c: number): number | undefined {
+  return memo(data, `series-step:${c}`, () => {
+    const values = numericColumn(data, c);
+    const steps: number[] = [];
+    for (let r = 1; r < values.length; r++) {
+      const step = Math.abs(values[r] - values[r - 1]);
+      if (Number.isFinite(step)) steps.push(step);
+    }
+    if (steps.length < 20) return undefined;
+    steps.sort((x, y) => x - y);
+    const median = steps[steps.length >> 1];
+    const sorted = sortedColumn(data, c);
+    const iqr = sorted.quantile(0.75) - sorted.quantile(0.25);
+    return median > 0 && median <= SMOOTH_STEP * iqr ? median : undefined;
+  });
+}
+
+/** How far row r's value of a smooth column is from the nearer of its neighbouring rows', in the column's median steps. */
+function jump(data: IngestResult, c: number, r: number): number | undefined {
+  const step = seriesStep(data, c);
+  if (step === undefined) return undefined;
+  const values = numericColumn(data, c);
+  const near = Math.min(...[values[r - 1], values[r + 1]].filter((v) => Number.isFinite(v)).map((v) => Math.abs(values[r] - v)));
+  return Number.isFinite(near) ? near / step : undefined;
+}
+
+/**
+ * The cell of row `r` that is wrong, of the orders it breaks there: the column in more of them than any other (a low
+ * above the open, the close and the high); else, in a series (two smooth columns, see seriesStep), the value JUMP_RATIO
+ * times further from its neighbouring rows' than the other; else, for the order `order`, the value further into the tail of its own
+ * column on the side that breaks it — a low value high among the column's lows, or a high value low among its highs
+ * (a minimum temperature set above the day's maximum is a high minimum; the maximum is an ordinary one).
+ */
+function culprit(data: IngestResult, order: NumericOrder, brokenHere: readonly NumericOrder[], r: number): number {
+  const count = new Map<number, number>();
+  for (const o of brokenHere) for (const c of [o.low, o.high]) count.set(c, (count.get(c) ?? 0) + 1);
+  const most = Math.max(...count.values());
+  const top = [...count].filter(([, n]) => n === most);
+  if (most > 1 && top.length === 1) return top[0][0];
+  // In a series, the value that jumps from its neighbouring rows' (a winter day's minimum set above its maximum).
+  const [lowJump, highJump] = [jump(data, order.low, r), jump(data, order.high, r)];
+  if (lowJump !== undefined && highJump !== undefined) {
+    if (lowJump >= JUMP_RATIO * highJump && lowJump > 1) return order.low;
+    if (highJump >= JUMP_RATIO * lowJump && highJump > 1) return order.high;
+  }
+  const [low, high] = [sortedColumn(data, order.low), sortedColumn(data, order.high)];
+  const above = 1 - low.rank(numericColumn(data, order.low)[r], true) / Math.max(1, low.length);
+  const below = high.rank(numericColumn(data, order.high)[r], false) / Math.max(1, high.length);
+  // The share of its column above the low value, against the share at or below the high value: the smaller is further out.
+  return above <= below ? order.low : order.high;
+}
+
+export const brokenOrder = defineRule({
+  id: 'broken-order',
+  title: 'Row breaks an order between columns',
+  dimension: 'consistency',
+  defaultSeverity: 'warning',
+  defaultOptions: { minKeptShare: 0.99 },
+  description: 'A number on the wrong side of another that the other rows keep it below or above: a minimum above the maximum, a low above the high, a start after its end.',
+  docs: `Tables hold numbers of one quantity that are ordered on every row: a day's minimum and maximum temperature,
+a stock's low, open, close and high, a start and an end, a part and its total. A row where the order is broken holds a
+wrong number — a slip, a value typed in the other's place, one reading taken from another day — that every other
+check can miss, as both numbers are ordinary values of their columns.
+
+The orders are learned from the table itself (numeric-orders.ts): between numeric columns whose values overlap (the
+top 5% of one reach above the bottom 5% of the other), with the rows holding both values within their columns'
+far-out fences (quartiles ± 3 interquartile ranges: outliers are outlier's findings), an order kept on at least 97%
+of those rows and different values on half of them. It is reported where it is kept on at least \`minKeptShare\` of
+them (99%: a looser one is a tendency, a price below its list price on most days, not a rule of the table), and where
+the columns' values shuffled over the rows would break it on at least a tenth of them: a column nearly always below
+another by magnitude alone (a share below a count, a dummy of 0 and 1 below prices) keeps an "order" that says
+nothing of a row.
+
+Each breaking row is reported once per wrong cell: the column in more of the row's broken orders than any other (a
+low above the open, the close and the high); else the value further into its own column's tail on the side that
+breaks the order (a minimum temperature set above the day's maximum is among the highest minimums, the maximum an
+ordinary one). The message gives the other value and how many rows keep the order; the related location is the
+other cell. There is no quick fix: which number is right is not known.
+
+**Fix**: correct the wrong number from the source; where the order is not one the data must keep, ignore the rule
+for that column.`,
+  check({ data, options, report, isIgnored }) {
+    const orders = numericOrders(data);
+    if (orders.length === 0) return;
+    const name = (c: number) => data.columns[c].name;
+    const kept = orders.map((order) => keptOrder(data, order)).filter((k) => k.broken.length > 0 && k.rows - k.broken.length >= options.minKeptShare * k.rows && k.chance >= MIN_CHANCE);
+    if (kept.length === 0) return;
+    // Per row, the orders it breaks (a row breaking several is judged on all of them).
+    const brokenAt = new Map<number, NumericOrder[]>();
+    for (const k of kept) for (const r of k.broken) brokenAt.set(r, [...(brokenAt.get(r) ?? []), k.order]);
+    const width = data.columns.length;
+    const reported = new Set<number>();
+    for (const { order, rows, broken } of kept) {
+      const keeping = rows - broken.length;
+      const share = keeping / rows;
+      for (const r of broken) {
+        const c = culprit(data, order, brokenAt.get(r) ?? [order], r);
+        if (isIgnored(c) || reported.has(r * width + c)) continue;
+        reported.add(r * width + c);
+        const other = c === order.low ? order.high : order.low;
+        const at = (column: number) => numericColumn(data, column)[r];
+        const value = cellSourceText(data, r, c) ?? written(at(c));
+        const otherValue = cellSourceText(data, r, other) ?? written(at(other));
+        const side = c === order.low ? 'above' : 'below';
+        report({
+          row: r,
+          columnIndex: c,
+          value,
+          evidence: { order: `${name(order.low)} ≤ ${name(order.high)}`, other: name(other), otherValue, keptShare: Number(share.toFixed(4)), rows },
+          message:
+            `${value} in column "${name(c)}" is ${side} ${name(other)} (${otherValue}) in this row, though ${name(order.low)} ≤ ${name(order.high)} ` +
+            `in ${groupedInteger(keeping)} of the ${groupedInteger(rows)} rows holding both ordinary values.`,
+          related: [{ row: r, columnIndex: other, message: `${name(other)} ${otherValue}` }],
+        });
+      }
+    }
+  },
+});

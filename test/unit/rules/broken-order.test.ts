@@ -1,0 +1,61 @@
+/** broken-order: orders between numeric columns learned from a table's rows, and the cells of the rows that break them. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { checkCsv, csv, findingsOf } from './check-text';
+
+const rule = 'broken-order';
+
+/** Two years of a city's days: the minimum and maximum temperature follow the season; `edit` sets rows' minimum. */
+function weather(edit: Record<number, number> = {}): string {
+  const rows: (string | number)[][] = [];
+  for (let d = 0; d < 730; d++) {
+    const season = 12 - 9 * Math.cos((2 * Math.PI * d) / 365);
+    const wobble = 2 * Math.sin(d * 1.7);
+    const max = season + 4 + wobble;
+    const min = edit[d] ?? season - 4 + wobble / 2;
+    rows.push([`2020-01-01+${d}`, min.toFixed(1), max.toFixed(1), ((d * 37) % 11).toFixed(1)]);
+  }
+  return csv(['day', 'temp_min', 'temp_max', 'wind'], rows);
+}
+
+test('a minimum set above its day\'s maximum is reported on the minimum, in summer and in winter; a clean table has no finding', () => {
+  assert.deepEqual(findingsOf(checkCsv(weather()), rule), [], 'every day keeps min ≤ max');
+  // Day 10 (winter, max about 6): a minimum of 8.5; day 180 (summer, max about 24): 25.0.
+  const found = findingsOf(checkCsv(weather({ 10: 8.5, 180: 25 })), rule);
+  assert.deepEqual(found.map((f) => [f.row, f.column, f.value]), [[10, 'temp_min', '8.5'], [180, 'temp_min', '25.0']]);
+  const [winter] = found;
+  assert.match(winter.message, /^8\.5 in column "temp_min" is above temp_max \([\d.]+\) in this row, though temp_min ≤ temp_max in 728 of the 730 rows holding both ordinary values\.$/);
+  assert.equal(winter.evidence?.order, 'temp_min ≤ temp_max');
+  assert.deepEqual(winter.related?.map((r) => [r.row, r.columnIndex]), [[10, 2]]);
+});
+
+/** A stock's days: low ≤ open, close ≤ high; rows in no particular order of price. `edit` sets rows' low. */
+function prices(edit: Record<number, number> = {}): string {
+  const rows: (string | number)[][] = [];
+  for (let d = 0; d < 400; d++) {
+    const level = 50 + ((d * 7919) % 400) / 4;
+    const [open, close] = [level + ((d * 13) % 7) / 10, level + ((d * 29) % 9) / 10];
+    const [low, high] = [Math.min(open, close) - 1 - (d % 3) / 10, Math.max(open, close) + 1 + (d % 5) / 10];
+    rows.push([d, (edit[d] ?? low).toFixed(2), open.toFixed(2), close.toFixed(2), high.toFixed(2)]);
+  }
+  return csv(['day', 'low', 'open', 'close', 'high'], rows);
+}
+
+test('a low above its open, close and high is the one wrong cell: the column in most of the row\'s broken orders', () => {
+  assert.deepEqual(findingsOf(checkCsv(prices()), rule), []);
+  // Day 79, among the cheapest days (level 50.25): its low set to 53.25 is an ordinary low, and its open, close and
+  // high are among the lowest of theirs — each order alone would blame them; the low is in all three broken orders.
+  const found = findingsOf(checkCsv(prices({ 79: 53.25 })), rule);
+  assert.deepEqual(found.map((f) => [f.row, f.column]), [[79, 'low']], 'one finding, on the low');
+});
+
+test('columns one of which is below the other by magnitude alone keep no order worth a finding: a share in percent beside a count', () => {
+  const rows: (string | number)[][] = [];
+  // Shares of 0–30% and counts of 25–1,000 (one group in ten below 30): a share above its count is rare by
+  // magnitude alone (about 1 row in 100 with the counts shuffled), so a table keeping "share ≤ count" on all rows
+  // but those few says nothing of them.
+  for (let i = 0; i < 600; i++) rows.push([i, ((i * 37) % 300) / 10, i % 10 === 0 ? 25 + (i % 7) : 30 + ((i * 7919) % 971)]);
+  const table = csv(['group', 'share', 'count'], rows);
+  assert.ok(rows.some(([, share, count]) => Number(share) > Number(count)), 'some rows have a share above their count');
+  assert.deepEqual(findingsOf(checkCsv(table), rule), []);
+});
