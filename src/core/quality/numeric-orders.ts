@@ -1,6 +1,6 @@
 /**
  * Orders between numeric columns that the table keeps on (nearly) every row: min ≤ max, start ≤ end,
- * low ≤ open ≤ high. Learned from the rows holding both values within their columns' far-out fences, between
+ * low ≤ open ≤ high; and between date or timestamp columns (temporalOrders: ordered ≤ shipped). Learned from the rows holding both values within their columns' far-out fences, between
  * columns of one quantity (their values overlap: the top 5% of the low one's reach above the bottom 5% of the
  * high one's); computed once per table. A value that breaks its column's orders while keeping those of another
  * column is likelier that column's (column-shift).
@@ -46,13 +46,33 @@ export function farOutFences(data: IngestResult, c: number, scale: 'raw' | 'log'
 }
 
 const cache = new WeakMap<IngestResult, NumericOrder[]>();
+const temporalCache = new WeakMap<IngestResult, NumericOrder[]>();
 
 /** The orders the table keeps between its numeric columns. */
 export function numericOrders(data: IngestResult): NumericOrder[] {
   let found = cache.get(data);
-  if (found) return found;
-  found = [];
-  const columns = data.columns.flatMap((column, c) => (isNumeric(column) ? [c] : [])).slice(0, MAX_COLUMNS);
+  if (!found) cache.set(data, (found = ordersAmong(data, data.columns.flatMap((column, c) => (isNumeric(column) ? [c] : [])))));
+  return found;
+}
+
+/**
+ * The orders the table keeps between its date columns, and between its timestamp columns (a start and its end, an
+ * order's date and its shipping date), learned as numeric orders are, on the dates' instants.
+ */
+export function temporalOrders(data: IngestResult): NumericOrder[] {
+  let found = temporalCache.get(data);
+  if (!found) {
+    const of = (kind: string) => data.columns.flatMap((column, c) => (column.kind === kind ? [c] : []));
+    temporalCache.set(data, (found = [...ordersAmong(data, of('date')), ...ordersAmong(data, of('timestamp'))]));
+  }
+  return found;
+}
+
+/** The orders kept between `candidates` (the first MAX_COLUMNS of them): numbers, or instants of one kind. */
+function ordersAmong(data: IngestResult, candidates: number[]): NumericOrder[] {
+  const found: NumericOrder[] = [];
+  const columns = candidates.slice(0, MAX_COLUMNS);
+  if (columns.length < 2) return found;
   const n = data.table.numRows;
   const step = Math.max(1, Math.floor(n / SAMPLE_ROWS));
   const values = columns.map((c) => numericColumn(data, c));
@@ -73,7 +93,6 @@ export function numericOrders(data: IngestResult): NumericOrder[] {
       else if (both - below >= MIN_KEPT * both && above > below) found.push({ low: columns[j], high: columns[i] });
     }
   }
-  cache.set(data, found);
   return found;
 }
 

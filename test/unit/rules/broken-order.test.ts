@@ -59,3 +59,15 @@ test('columns one of which is below the other by magnitude alone keep no order w
   assert.ok(rows.some(([, share, count]) => Number(share) > Number(count)), 'some rows have a share above their count');
   assert.deepEqual(findingsOf(checkCsv(table), rule), []);
 });
+
+test('dates keep orders too: a shipping date before its order date is reported on the date that jumps from its neighbours', () => {
+  const day = (d: number) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+  const rows: (string | number)[][] = [];
+  // 400 orders placed in time order, each shipped 1 to 6 days later; order 120's shipping date typed a month early.
+  for (let i = 0; i < 400; i++) rows.push([`A${1000 + i}`, day(Math.floor(i / 2)), day(Math.floor(i / 2) + 1 + (i % 6)), (5 + (i % 17)).toFixed(2)]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['order', 'ordered', 'shipped', 'amount'], rows)), rule), [], 'every order shipped after it was placed');
+  rows[120][2] = day(30);
+  const found = findingsOf(checkCsv(csv(['order', 'ordered', 'shipped', 'amount'], rows)), rule);
+  assert.deepEqual(found.map((f) => [f.row, f.column, f.value]), [[120, 'shipped', day(30)]]);
+  assert.match(found[0].message, new RegExp(`^${day(30)} in column "shipped" is before ordered \\(${day(60)}\\) in this row, though ordered ≤ shipped in 399 of the 400 rows`));
+});

@@ -1,12 +1,10 @@
 /** broken-order: a row whose numbers break an order its table keeps on nearly every other row (a minimum above its maximum). */
 import { defineRule } from '../rule';
-import { cellSourceText, memo, numericColumn, sortedColumn } from '../column-values';
-import { farOutFences, numericOrders, type NumericOrder } from '../numeric-orders';
+import { TEMPORAL_KINDS, memo, numericColumn, sortedColumn } from '../column-values';
+import { cellText } from '../dependencies';
+import { farOutFences, numericOrders, temporalOrders, type NumericOrder } from '../numeric-orders';
 import { groupedInteger } from '../../shared/grouped-integer';
 import type { IngestResult } from '../../table/model';
-
-/** A number as a message writes it: at most 6 significant digits. */
-const written = (n: number) => String(Number(n.toPrecision(6)));
 
 /** An order as the rows keep it: the rows holding both values within their far-out fences, those of them that break it, and how many would by chance. */
 interface KeptOrder {
@@ -124,13 +122,14 @@ export const brokenOrder = defineRule({
   dimension: 'consistency',
   defaultSeverity: 'warning',
   defaultOptions: { minKeptShare: 0.99 },
-  description: 'A number on the wrong side of another that the other rows keep it below or above: a minimum above the maximum, a low above the high, a start after its end.',
+  description: 'A number or date on the wrong side of another that the other rows keep it below or above: a minimum above the maximum, a low above the high, a shipping date before the order date.',
   docs: `Tables hold numbers of one quantity that are ordered on every row: a day's minimum and maximum temperature,
 a stock's low, open, close and high, a start and an end, a part and its total. A row where the order is broken holds a
 wrong number — a slip, a value typed in the other's place, one reading taken from another day — that every other
 check can miss, as both numbers are ordinary values of their columns.
 
-The orders are learned from the table itself (numeric-orders.ts): between numeric columns whose values overlap (the
+The orders are learned from the table itself (numeric-orders.ts): between numeric columns, and between date columns
+(or timestamp columns: an order's date and its shipping date, a start and its end), whose values overlap (the
 top 5% of one reach above the bottom 5% of the other), with the rows holding both values within their columns'
 far-out fences (quartiles ± 3 interquartile ranges: outliers are outlier's findings), an order kept on at least 97%
 of those rows and different values on half of them. It is reported where it is kept on at least \`minKeptShare\` of
@@ -140,15 +139,17 @@ another by magnitude alone (a share below a count, a dummy of 0 and 1 below pric
 nothing of a row.
 
 Each breaking row is reported once per wrong cell: the column in more of the row's broken orders than any other (a
-low above the open, the close and the high); else the value further into its own column's tail on the side that
-breaks the order (a minimum temperature set above the day's maximum is among the highest minimums, the maximum an
-ordinary one). The message gives the other value and how many rows keep the order; the related location is the
-other cell. There is no quick fix: which number is right is not known.
+low above the open, the close and the high); else, where both columns change little from a row to the next (a
+series in time order: their median change below half their interquartile range), the value twice as far from its
+neighbouring rows' as the other (a winter day's minimum set above a maximum that is low for the year); else the value
+further into its own column's tail on the side that breaks the order (a minimum set above the day's maximum is among
+the highest minimums, the maximum an ordinary one). The message gives the other value and how many rows keep the
+order; the related location is the other cell. There is no quick fix: which value is right is not known.
 
-**Fix**: correct the wrong number from the source; where the order is not one the data must keep, ignore the rule
+**Fix**: correct the wrong value from the source; where the order is not one the data must keep, ignore the rule
 for that column.`,
   check({ data, options, report, isIgnored }) {
-    const orders = numericOrders(data);
+    const orders = [...numericOrders(data), ...temporalOrders(data)];
     if (orders.length === 0) return;
     const name = (c: number) => data.columns[c].name;
     const kept = orders.map((order) => keptOrder(data, order)).filter((k) => k.broken.length > 0 && k.rows - k.broken.length >= options.minKeptShare * k.rows && k.chance >= MIN_CHANCE);
@@ -166,10 +167,9 @@ for that column.`,
         if (isIgnored(c) || reported.has(r * width + c)) continue;
         reported.add(r * width + c);
         const other = c === order.low ? order.high : order.low;
-        const at = (column: number) => numericColumn(data, column)[r];
-        const value = cellSourceText(data, r, c) ?? written(at(c));
-        const otherValue = cellSourceText(data, r, other) ?? written(at(other));
-        const side = c === order.low ? 'above' : 'below';
+        const [value, otherValue] = [cellText(data, r, c), cellText(data, r, other)];
+        const temporal = TEMPORAL_KINDS.includes(data.columns[c].kind);
+        const side = c === order.low ? (temporal ? 'after' : 'above') : temporal ? 'before' : 'below';
         report({
           row: r,
           columnIndex: c,
