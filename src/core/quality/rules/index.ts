@@ -37,6 +37,7 @@ import { containedValue } from './contained-value';
 import { reversedRange } from './reversed-range';
 import { brokenRelation } from './broken-relation';
 import { brokenOrder } from './broken-order';
+import { checkDigit } from './check-digit';
 import { outlier } from './outlier';
 import { constantColumn } from './constant-column';
 import { impossibleValue } from './impossible-value';
@@ -104,6 +105,7 @@ export const allRules: readonly QualityRule[] = [
   sentinelValue,
   suspectLabel,
   typo,
+  checkDigit,
   truncatedValue,
   encodingDamage,
   // uniqueness

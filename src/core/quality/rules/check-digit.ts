@@ -1,0 +1,163 @@
+/** check-digit: a code whose check digit is wrong in a column whose codes carry one (ISSN, ISBN, EAN/UPC, Luhn). */
+import { defineRule } from '../rule';
+import { TEXT_KINDS, distinctValues, numericColumn, sortedRuns } from '../column-values';
+import { samplePatterns } from '../value-patterns';
+import { codeWidths } from '../code-widths';
+import { codeDigits, expectedCheck, passesCheck, schemesOfLength, type CheckDigitScheme } from '../../shared/check-digits';
+import { groupedInteger } from '../../shared/grouped-integer';
+import type { IngestResult } from '../../table/model';
+
+/** Codes of a column's length a scheme needs before its pass rate says anything. */
+const MIN_CODES = 20;
+
+/** Share of the column's values that must be codes of one length (digits once hyphens and spaces are removed). */
+const MIN_CODE_SHARE = 0.8;
+
+/** The form (value-patterns.ts) of a code: digit runs joined by hyphens or spaces, an ISSN's or ISBN-10's "X" at its end. */
+const CODE_FORM = /^9(?:[- ]9)*a?$/;
+
+/** How far below MIN_CODE_SHARE a sample's share of code forms may fall before the column is passed over unread. */
+const SAMPLE_MARGIN = 0.05;
+
+/** Digits a code needs to carry a check digit worth reading (see schemesOfLength). */
+const MIN_CODE_DIGITS = 8;
+
+/**
+ * Whether a column may hold codes with a check digit, told from facts other rules share: a text column whose sampled
+ * values are mostly in a code's form, an integer column whose values mostly have one width of eight digits or more.
+ */
+function mayHoldCodes(data: IngestResult, c: number): boolean {
+  const kind = data.columns[c].kind;
+  if (TEXT_KINDS.includes(kind)) {
+    const sample = samplePatterns(data, c);
+    if (sample.freeText) return false;
+    let codes = 0;
+    for (const [form, rows] of sample.levels.form.rows) if (CODE_FORM.test(form)) codes += rows;
+    return codes >= (MIN_CODE_SHARE - (sample.sampled ? SAMPLE_MARGIN : 0)) * sample.present;
+  }
+  if (kind !== 'integer') return false;
+  const widths = codeWidths(data, c);
+  return widths.dominant >= MIN_CODE_DIGITS && widths.dominantRows >= MIN_CODE_SHARE * widths.present;
+}
+
+/** A column's distinct values as written, with the rows holding each (read once, then as needed). */
+interface WrittenValues {
+  texts: string[];
+  counts: number[];
+  rowsOf: (wanted: ReadonlySet<number>) => Map<number, number[]>;
+}
+
+/** The distinct values of a text or integer column as written ("0028-0836"; an integer's digits). */
+function writtenValues(data: IngestResult, c: number): WrittenValues | undefined {
+  const kind = data.columns[c].kind;
+  if (TEXT_KINDS.includes(kind)) {
+    const distinct = distinctValues(data, c);
+    const texts = Array.from({ length: distinct.size }, (_, id) => distinct.text(id));
+    return {
+      texts,
+      counts: Array.from(distinct.counts.subarray(0, distinct.size)),
+      rowsOf: (wanted) => {
+        const out = new Map<number, number[]>();
+        distinct.ids.forEach((id, r) => {
+          if (wanted.has(id)) out.set(id, [...(out.get(id) ?? []), r]);
+        });
+        return out;
+      },
+    };
+  }
+  if (kind !== 'integer') return undefined;
+  const runs = sortedRuns(data, c);
+  const values = Array.from(runs.values);
+  return {
+    texts: values.map((v) => String(v)),
+    counts: Array.from(runs.counts),
+    rowsOf: (wanted) => {
+      const byValue = new Map([...wanted].map((k) => [values[k], k]));
+      const out = new Map<number, number[]>();
+      numericColumn(data, c).forEach((v, r) => {
+        const k = byValue.get(v);
+        if (k !== undefined) out.set(k, [...(out.get(k) ?? []), r]);
+      });
+      return out;
+    },
+  };
+}
+
+/** The scheme a column's codes follow: of its most common code length, the scheme most of them pass, with the counts. */
+function columnScheme(values: WrittenValues, minShare: number): { scheme: CheckDigitScheme; length: number; codes: number; passing: number } | undefined {
+  const byLength = new Map<number, number>();
+  let present = 0;
+  values.texts.forEach((text, k) => {
+    present += values.counts[k];
+    const code = codeDigits(text);
+    if (code) byLength.set(code.length, (byLength.get(code.length) ?? 0) + values.counts[k]);
+  });
+  const [length, codes] = [...byLength].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0]);
+  if (codes < MIN_CODES || codes < MIN_CODE_SHARE * present) return undefined;
+  let best: { scheme: CheckDigitScheme; length: number; codes: number; passing: number } | undefined;
+  for (const scheme of schemesOfLength(length)) {
+    let passing = 0;
+    values.texts.forEach((text, k) => {
+      const code = codeDigits(text);
+      if (code?.length === length && passesCheck(scheme, code)) passing += values.counts[k];
+    });
+    if (!best || passing > best.passing) best = { scheme, length, codes, passing };
+  }
+  return best && best.passing >= MIN_CODES && best.passing >= minShare * best.codes ? best : undefined;
+}
+
+export const checkDigit = defineRule({
+  id: 'check-digit',
+  title: 'Wrong check digit',
+  dimension: 'accuracy',
+  defaultSeverity: 'warning',
+  acceptsValues: true,
+  defaultOptions: { minShare: 0.9 },
+  description: 'A code whose check digit is wrong in a column whose codes carry one: an ISSN, ISBN, EAN or UPC, or a card number (Luhn) with a digit mistyped or two swapped.',
+  docs: `ISSNs, ISBNs, EAN and UPC barcodes (GTIN) and payment card numbers end in a check digit computed from the
+others, so that a mistyped digit or two neighbours swapped are caught. A code that fails it is wrong somewhere, though
+every other check sees a code of the right shape: a journal or product that is not the one meant, a join that finds
+nothing.
+
+Where at least 80% of a text or integer column's values are codes of one length (digits once hyphens and spaces are
+removed, an ISSN's or ISBN-10's final "X" kept), at least 20 of them, and \`minShare\` (90%) of those pass one scheme —
+ISSN (8 characters) and ISBN-10 (10: mod 11), GTIN (8, 12, 13 or 14 digits: mod 10, weights 3 and 1) or Luhn (8 digits
+or more) — each code of that length that fails it is reported. A column of numbers that merely have that many digits
+passes about one in ten: it is never taken for codes.
+
+The evidence: the scheme, the check digit the code's other digits give, and how many of the column's codes pass.
+
+**Fix**: look the code up at its source; the check digit says a digit is wrong, not which. Accept the value where the
+code is right as issued (a few early ISSNs were).`,
+  check({ data, options, report, isIgnored, isAccepted }) {
+    data.columns.forEach((column, c) => {
+      if (isIgnored(c) || !mayHoldCodes(data, c)) return;
+      const values = writtenValues(data, c);
+      if (!values) return;
+      const found = columnScheme(values, options.minShare);
+      if (!found || found.passing === found.codes) return;
+      const { scheme, length, codes, passing } = found;
+      const failing = new Set<number>();
+      values.texts.forEach((text, k) => {
+        const code = codeDigits(text);
+        if (code?.length === length && !passesCheck(scheme, code) && !isAccepted(c, text)) failing.add(k);
+      });
+      const rowsOf = values.rowsOf(failing);
+      const cells = [...rowsOf].flatMap(([k, rows]) => rows.map((r) => ({ r, k }))).sort((x, y) => x.r - y.r);
+      for (const { r, k } of cells) {
+        const value = values.texts[k];
+        const code = codeDigits(value) ?? value;
+        const check = expectedCheck(scheme, code);
+        report({
+          row: r,
+          columnIndex: c,
+          value,
+          evidence: { scheme, ...(check === undefined ? {} : { expectedCheck: check }), passing, codes },
+          message:
+            `"${value}" in column "${column.name}" fails the ${scheme} check digit${check === undefined ? '' : ` (its other digits give ${check}, not ${code.slice(-1)})`}, ` +
+            `which ${groupedInteger(passing)} of the column's ${groupedInteger(codes)} codes pass: a digit is mistyped or two are swapped.`,
+        });
+      }
+    });
+  },
+});
