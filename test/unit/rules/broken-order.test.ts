@@ -30,13 +30,14 @@ test('a minimum set above its day\'s maximum is reported on the minimum, in summ
 });
 
 /** A stock's days: low ≤ open, close ≤ high; rows in no particular order of price. `edit` sets rows' low. */
-function prices(edit: Record<number, number> = {}): string {
+function prices(edit: Record<number, number> = {}, swapped: number[] = []): string {
   const rows: (string | number)[][] = [];
   for (let d = 0; d < 400; d++) {
     const level = 50 + ((d * 7919) % 400) / 4;
     const [open, close] = [level + ((d * 13) % 7) / 10, level + ((d * 29) % 9) / 10];
     const [low, high] = [Math.min(open, close) - 1 - (d % 3) / 10, Math.max(open, close) + 1 + (d % 5) / 10];
-    rows.push([d, (edit[d] ?? low).toFixed(2), open.toFixed(2), close.toFixed(2), high.toFixed(2)]);
+    const [first, last] = swapped.includes(d) ? [high, low] : [edit[d] ?? low, high];
+    rows.push([d, first.toFixed(2), open.toFixed(2), close.toFixed(2), last.toFixed(2)]);
   }
   return csv(['day', 'low', 'open', 'close', 'high'], rows);
 }
@@ -47,6 +48,10 @@ test('a low above its open, close and high is the one wrong cell: the column in 
   // high are among the lowest of theirs — each order alone would blame them; the low is in all three broken orders.
   const found = findingsOf(checkCsv(prices({ 79: 53.25 })), rule);
   assert.deepEqual(found.map((f) => [f.row, f.column]), [[79, 'low']], 'one finding, on the low');
+  // Day 158's low and high swapped: both are in four broken orders, and each order blames the one of them it holds,
+  // not the open or the close between them.
+  const swapped = findingsOf(checkCsv(prices({}, [158])), rule);
+  assert.deepEqual(swapped.map((f) => [f.row, f.column]).sort(), [[158, 'high'], [158, 'low']]);
 });
 
 test('columns one of which is below the other by magnitude alone keep no order worth a finding: a share in percent beside a count', () => {

@@ -92,7 +92,8 @@ function jump(data: IngestResult, c: number, r: number): number | undefined {
 
 /**
  * The cell of row `r` that is wrong, of the orders it breaks there: the column in more of them than any other (a low
- * above the open, the close and the high); else, in a series (two smooth columns, see seriesStep), the value JUMP_RATIO
+ * above the open, the close and the high), or of several columns in as many (a low and a high swapped), the one the
+ * order holds; else, in a series (two smooth columns, see seriesStep), the value JUMP_RATIO
  * times further from its neighbouring rows' than the other; else, for the order `order`, the value further into the tail of its own
  * column on the side that breaks it — a low value high among the column's lows, or a high value low among its highs
  * (a minimum temperature set above the day's maximum is a high minimum; the maximum is an ordinary one).
@@ -101,8 +102,9 @@ function culprit(data: IngestResult, order: NumericOrder, brokenHere: readonly N
   const count = new Map<number, number>();
   for (const o of brokenHere) for (const c of [o.low, o.high]) count.set(c, (count.get(c) ?? 0) + 1);
   const most = Math.max(...count.values());
-  const top = [...count].filter(([, n]) => n === most);
-  if (most > 1 && top.length === 1) return top[0][0];
+  const top = new Set([...count].filter(([, n]) => n === most).map(([c]) => c));
+  // Several columns in as many broken orders (a low and a high swapped): each order blames the one of them it holds.
+  if (most > 1 && top.has(order.low) !== top.has(order.high)) return top.has(order.low) ? order.low : order.high;
   // In a series, the value that jumps from its neighbouring rows' (a winter day's minimum set above its maximum).
   const [lowJump, highJump] = [jump(data, order.low, r), jump(data, order.high, r)];
   if (lowJump !== undefined && highJump !== undefined) {
@@ -139,7 +141,8 @@ another by magnitude alone (a share below a count, a dummy of 0 and 1 below pric
 nothing of a row.
 
 Each breaking row is reported once per wrong cell: the column in more of the row's broken orders than any other (a
-low above the open, the close and the high); else, where both columns change little from a row to the next (a
+low above the open, the close and the high; of several columns in as many, a low and a high swapped, the one the
+order holds); else, where both columns change little from a row to the next (a
 series in time order: their median change below half their interquartile range), the value twice as far from its
 neighbouring rows' as the other (a winter day's minimum set above a maximum that is low for the year); else the value
 further into its own column's tail on the side that breaks the order (a minimum set above the day's maximum is among
