@@ -50,13 +50,17 @@ function computeLooseCodes(data: IngestResult, c: number, codes: ValueCodes): Va
     else changed = true;
     toLoose[id] = looseId;
   }
-  if (!changed) return codes;
+  return changed ? remapped(codes, toLoose, looseIds.size) : codes;
+}
+
+/** `codes` with each id replaced by what `to` maps it to (−1: no value), `size` ids in all. */
+function remapped(codes: ValueCodes, to: Int32Array, size: number): ValueCodes {
   const ids = new Int32Array(codes.ids.length);
   for (let r = 0; r < ids.length; r++) {
     const id = codes.ids[r];
-    ids[r] = id < 0 ? -1 : toLoose[id];
+    ids[r] = id < 0 ? -1 : to[id];
   }
-  return { ids, size: looseIds.size };
+  return { ids, size };
 }
 
 /**
@@ -65,15 +69,9 @@ function computeLooseCodes(data: IngestResult, c: number, codes: ValueCodes): Va
  * unrelated rows. Only the repeated values' texts are read.
  */
 function withoutRepeatedPlaceholders(distinct: DistinctValues, codes: ValueCodes): ValueCodes {
-  let placeholders: Uint8Array | undefined;
+  let to: Int32Array | undefined;
   for (let id = 0; id < distinct.size; id++) {
-    if (distinct.counts[id] >= 2 && isPlaceholderText(distinct.text(id))) (placeholders ??= new Uint8Array(distinct.size))[id] = 1;
+    if (distinct.counts[id] >= 2 && isPlaceholderText(distinct.text(id))) (to ??= Int32Array.from({ length: codes.size }, (_, k) => k))[id] = -1;
   }
-  if (!placeholders) return codes;
-  const ids = new Int32Array(codes.ids.length);
-  for (let r = 0; r < ids.length; r++) {
-    const id = codes.ids[r];
-    ids[r] = id < 0 || placeholders[id] ? -1 : id;
-  }
-  return { ids, size: codes.size };
+  return to ? remapped(codes, to, codes.size) : codes;
 }

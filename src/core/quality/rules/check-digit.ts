@@ -1,6 +1,6 @@
 /** check-digit: a code whose check digit is wrong in a column whose codes carry one (ISSN, ISBN, EAN/UPC, Luhn). */
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, numericColumn, sortedRuns } from '../column-values';
+import { TEXT_KINDS, distinctValues, eachMappedRow, numericColumn, sortedRuns } from '../column-values';
 import { samplePatterns } from '../value-patterns';
 import { codeWidths } from '../code-widths';
 import { codeDigits, expectedCheck, passesCheck, schemesOfLength, type CheckDigitScheme } from '../../shared/check-digits';
@@ -40,56 +40,47 @@ function mayHoldCodes(data: IngestResult, c: number): boolean {
   return widths.dominant >= MIN_CODE_DIGITS && widths.dominantRows >= MIN_CODE_SHARE * widths.present;
 }
 
-/** A column's distinct values as written, with the rows holding each (read once, then as needed). */
+/** A column's distinct values as written, their codes ({@link codeDigits}) and rows, and the rows holding some of them. */
 interface WrittenValues {
   texts: string[];
+  codes: (string | undefined)[];
   counts: number[];
-  rowsOf: (wanted: ReadonlySet<number>) => Map<number, number[]>;
+  /** The rows holding the values at `wanted`, in row order, each with its value's index. */
+  cellsOf: (wanted: ReadonlySet<number>) => { row: number; k: number }[];
 }
 
 /** The distinct values of a text or integer column as written ("0028-0836"; an integer's digits). */
 function writtenValues(data: IngestResult, c: number): WrittenValues | undefined {
   const kind = data.columns[c].kind;
+  const of = (texts: string[], counts: number[], cellsOf: WrittenValues['cellsOf']) => ({ texts, codes: texts.map(codeDigits), counts, cellsOf });
   if (TEXT_KINDS.includes(kind)) {
     const distinct = distinctValues(data, c);
-    const texts = Array.from({ length: distinct.size }, (_, id) => distinct.text(id));
-    return {
-      texts,
-      counts: Array.from(distinct.counts.subarray(0, distinct.size)),
-      rowsOf: (wanted) => {
-        const out = new Map<number, number[]>();
-        distinct.ids.forEach((id, r) => {
-          if (wanted.has(id)) out.set(id, [...(out.get(id) ?? []), r]);
-        });
-        return out;
-      },
-    };
+    return of(Array.from({ length: distinct.size }, (_, id) => distinct.text(id)), Array.from(distinct.counts.subarray(0, distinct.size)), (wanted) => {
+      const cells: { row: number; k: number }[] = [];
+      eachMappedRow(distinct, new Map([...wanted].map((k) => [k, k])), (row, k) => cells.push({ row, k }));
+      return cells;
+    });
   }
   if (kind !== 'integer') return undefined;
   const runs = sortedRuns(data, c);
   const values = Array.from(runs.values);
-  return {
-    texts: values.map((v) => String(v)),
-    counts: Array.from(runs.counts),
-    rowsOf: (wanted) => {
-      const byValue = new Map([...wanted].map((k) => [values[k], k]));
-      const out = new Map<number, number[]>();
-      numericColumn(data, c).forEach((v, r) => {
-        const k = byValue.get(v);
-        if (k !== undefined) out.set(k, [...(out.get(k) ?? []), r]);
-      });
-      return out;
-    },
-  };
+  return of(values.map((v) => String(v)), Array.from(runs.counts), (wanted) => {
+    const byValue = new Map([...wanted].map((k) => [values[k], k]));
+    const cells: { row: number; k: number }[] = [];
+    numericColumn(data, c).forEach((v, row) => {
+      const k = byValue.get(v);
+      if (k !== undefined) cells.push({ row, k });
+    });
+    return cells;
+  });
 }
 
 /** The scheme a column's codes follow: of its most common code length, the scheme most of them pass, with the counts. */
 function columnScheme(values: WrittenValues, minShare: number): { scheme: CheckDigitScheme; length: number; codes: number; passing: number } | undefined {
   const byLength = new Map<number, number>();
   let present = 0;
-  values.texts.forEach((text, k) => {
+  values.codes.forEach((code, k) => {
     present += values.counts[k];
-    const code = codeDigits(text);
     if (code) byLength.set(code.length, (byLength.get(code.length) ?? 0) + values.counts[k]);
   });
   const [length, codes] = [...byLength].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0]);
@@ -97,8 +88,7 @@ function columnScheme(values: WrittenValues, minShare: number): { scheme: CheckD
   let best: { scheme: CheckDigitScheme; length: number; codes: number; passing: number } | undefined;
   for (const scheme of schemesOfLength(length)) {
     let passing = 0;
-    values.texts.forEach((text, k) => {
-      const code = codeDigits(text);
+    values.codes.forEach((code, k) => {
       if (code?.length === length && passesCheck(scheme, code)) passing += values.counts[k];
     });
     if (!best || passing > best.passing) best = { scheme, length, codes, passing };
@@ -138,15 +128,12 @@ code is right as issued (a few early ISSNs were).`,
       if (!found || found.passing === found.codes) return;
       const { scheme, length, codes, passing } = found;
       const failing = new Set<number>();
-      values.texts.forEach((text, k) => {
-        const code = codeDigits(text);
-        if (code?.length === length && !passesCheck(scheme, code) && !isAccepted(c, text)) failing.add(k);
+      values.codes.forEach((code, k) => {
+        if (code?.length === length && !passesCheck(scheme, code) && !isAccepted(c, values.texts[k])) failing.add(k);
       });
-      const rowsOf = values.rowsOf(failing);
-      const cells = [...rowsOf].flatMap(([k, rows]) => rows.map((r) => ({ r, k }))).sort((x, y) => x.r - y.r);
-      for (const { r, k } of cells) {
+      for (const { row: r, k } of values.cellsOf(failing)) {
         const value = values.texts[k];
-        const code = codeDigits(value) ?? value;
+        const code = values.codes[k] ?? value;
         const check = expectedCheck(scheme, code);
         report({
           row: r,
