@@ -105,6 +105,8 @@ export const RULE_STEPS: Readonly<Record<string, RuleStepMapper>> = {
   'dependency-violation': editCells((f) => (f.column && f.value !== undefined && text(f.evidence?.expected) !== undefined ? [{ column: f.column, from: f.value, to: text(f.evidence?.expected)! }] : []), false),
   // accuracy
   typo: replaceEach((f) => text(f.evidence?.likely)),
+  // The value with its misspelled word written as the column's values write it there.
+  'word-typo': replaceEach((f) => text(f.evidence?.likely)),
   'truncated-value': replaceEach((f) => text(f.evidence?.fixed)),
   'encoding-damage': replaceEach((f) => text(f.evidence?.repaired)),
   'sentinel-value': replaceEach(toMissing, false),

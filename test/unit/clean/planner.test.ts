@@ -54,6 +54,7 @@ test('every rule is either mapped to steps that exist or listed as having none, 
   const finding = (rule: string, fields: Partial<Finding>): Finding => ({ rule, dimension: 'accuracy', severity: 'warning', row: 3, column: 'x', columnIndex: 0, range: { start: { line: 4, character: 0 }, end: { line: 4, character: 1 } }, message: 'not read', ...fields });
   const findingsFor: Record<string, Finding[]> = {
     typo: [finding('typo', { value: 'a', evidence: { likely: 'b' } })],
+    'word-typo': [finding('word-typo', { value: 'ann@yhaoo.com', evidence: { word: 'yhaoo', likelyWord: 'yahoo', likely: 'ann@yahoo.com' } })],
     'encoding-damage': [finding('encoding-damage', { value: 'a', evidence: { repaired: 'b' } })],
     'number-format': [finding('number-format', { value: 'a', evidence: { readAs: 2 } })],
     'dependency-violation': [finding('dependency-violation', { value: 'a', evidence: { expected: 'b' } })],
@@ -83,6 +84,7 @@ test('every rule is either mapped to steps that exist or listed as having none, 
     { step: 'replace-values', options: { columns: ['x'], cells: { x: [{ row: 3, from: 'a', to: 'b' }] } }, enabled: false },
   ]);
   assert.deepEqual(RULE_STEPS['spelled-out-code']({ name: 'x', kind: 'string' }, findingsFor['spelled-out-code'])[0].options, { columns: ['x'], values: { x: { Male: 'M' } } });
+  assert.deepEqual(RULE_STEPS['word-typo']({ name: 'x', kind: 'string' }, findingsFor['word-typo'])[0].options, { columns: ['x'], values: { x: { 'ann@yhaoo.com': 'ann@yahoo.com' } } }, 'the value with its word corrected');
   assert.deepEqual(RULE_STEPS['abbreviated-value']({ name: 'x', kind: 'string' }, findingsFor['abbreviated-value'])[0].options, { columns: ['x'], values: { x: { M: 'Male' } } });
   assert.deepEqual(RULE_STEPS['broken-relation']({ name: 'x', kind: 'integer' }, findingsFor['broken-relation'])[0].options, { columns: ['x'], cells: { x: [{ row: 8, from: '7679', to: '6993' }] } });
   const swapped = finding('column-shift', { value: 'WA', evidence: { neighbour: 'state', neighbourEmpty: false, swapped: true, neighbourValue: 'Seattle' } });

@@ -44,6 +44,7 @@ import { impossibleValue } from './impossible-value';
 import { zeroAsMissing } from './zero-as-missing';
 import { sentinelValue } from './sentinel-value';
 import { typo } from './typo';
+import { wordTypo } from './word-typo';
 import { truncatedValue } from './truncated-value';
 import { encodingDamage } from './encoding-damage';
 import { duplicateRow } from './duplicate-row';
@@ -105,6 +106,7 @@ export const allRules: readonly QualityRule[] = [
   sentinelValue,
   suspectLabel,
   typo,
+  wordTypo,
   checkDigit,
   truncatedValue,
   encodingDamage,

@@ -80,7 +80,7 @@ const MAX_FAR_CHANCE = 0.5;
 const hasLetter = (word: string) => /\p{L}/u.test(word);
 
 /** Control characters, U+FFFD or mojibake: text damaged on its way (encoding-damage reports it). */
-const damaged = (text: string) => hasControlCharacters(text) || text.includes(REPLACEMENT_CHARACTER) || repairMojibake(text) !== undefined;
+export const damaged = (text: string) => hasControlCharacters(text) || text.includes(REPLACEMENT_CHARACTER) || repairMojibake(text) !== undefined;
 
 /** Whether a text is a number or a date ("Mar 12 1999"): in a column of words, a cell shifted in from another column. */
 const numberOrDate = (text: string) => parseFloatCell(text) !== null || dateFormatsOf(text).length > 0;
@@ -175,7 +175,7 @@ function nearerThanNatural(nearShare: number, frequent: readonly number[], words
 }
 
 /** The upper end of the one-sided 95% Wilson score interval of a share of k in n. */
-function wilsonUpper(k: number, n: number): number {
+export function wilsonUpper(k: number, n: number): number {
   const z = 1.645;
   const p = k / n;
   const z2n = (z * z) / n;
@@ -683,7 +683,7 @@ const PAIRS_COMPARED = 20_000;
  * over the smaller of the two sets; for a few rare values, by comparing each with every frequent one (the same
  * pairs in the same order, without building every frequent value's deletions).
  */
-function nearPairs(rare: readonly number[], frequent: readonly number[], words: readonly string[]): Map<number, { id: number; distance: number }[]> {
+export function nearPairs(rare: readonly number[], frequent: readonly number[], words: readonly string[]): Map<number, { id: number; distance: number }[]> {
   const out = new Map<number, { id: number; distance: number }[]>();
   const add = (r: number, f: number, distance: number) => {
     if (r === f) return;
@@ -735,7 +735,7 @@ function rowsOfValues(ids: Int32Array, wanted: ReadonlySet<number>): Map<number,
  * Whether two near words differ in their spelling: not only in case, spacing, accents or punctuation (a
  * category variant) nor only where both have digits (another code).
  */
-function spelledApart(a: string, b: string): boolean {
+export function spelledApart(a: string, b: string): boolean {
   return categoryKey(a) !== categoryKey(b) && !differsInDigitsOnly(a, b);
 }
 
