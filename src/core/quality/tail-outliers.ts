@@ -23,6 +23,7 @@
 import { minimizeConvex } from '../shared/golden-section';
 import type { SortedRuns } from './column-values';
 import { countSorted } from '../shared/count-sorted';
+import { UNIT_RATIOS, type UnitRatio } from '../shared/unit-factors';
 
 /** Standard errors by which a tail's fitted index may exceed 0 before its raw values count as heavy-tailed. */
 const HEAVY = 2;
@@ -39,7 +40,12 @@ export interface TailTestOptions {
    * few other rows do): a population of its own, not a value pasted into rows picked at random. Without it,
    * no heap is looked for among the other far values (see heapsInLayer).
    */
-  explained?: (value: number) => boolean;
+  explained?: (values: readonly number[]) => boolean;
+  /**
+   * Whether the rows holding the values gather in few values of another column (fewer than rows drawn at random
+   * would hold): a population of its own, not rows a unit mix-up picked (see unitCopy).
+   */
+  gathered?: (values: readonly number[]) => boolean;
 }
 
 export interface TailOutliers {
@@ -49,9 +55,10 @@ export interface TailOutliers {
    * column and at least as far from 0 as its median (a lost or added minus sign); `heap`: one value in many
    * rows far beyond the rest, where the column's values seldom repeat; `slip`: far beyond the column's bulk and an
    * ordinary value times 10, 100 or 1,000, where far values are such multiples far more often than the bulk's own
-   * values are that round (see decadeSlips).
+   * values are that round (see decadeSlips); `unit`: a block beyond a significant gap, too many rows for outliers,
+   * that is the column's own values in another unit (see unitCopy).
    */
-  kind: 'gap' | 'sign' | 'heap' | 'slip';
+  kind: 'gap' | 'sign' | 'heap' | 'slip' | 'unit';
   /** The flagged distinct values (raw), most extreme first. */
   values: number[];
   /** Rows holding them. */
@@ -61,7 +68,7 @@ export interface TailOutliers {
   /**
    * `gap`: the gap below (above) the flagged values over the typical spacing of the next values (normalized);
    * `sign`: the median of the other values' magnitudes; `heap`: rows per distinct value among the next values;
-   * `slip`: the power of ten the flagged values are ordinary values times.
+   * `slip`: the power of ten the flagged values are ordinary values times; `unit`: the ratio of the two units.
    */
   score: number;
   /** `gap`: the chance of so large a gap in a clean tail of this shape (before the multiple-testing correction). */
@@ -71,6 +78,8 @@ export interface TailOutliers {
   countFit?: { mean: number; size?: number };
   /** A heap among other far values (see heapsInLayer): `next` is then the bound the column's bulk stays within on that side. */
   amongFarValues?: true;
+  /** `unit`: the two units (the flagged values are the column's values in the other one). */
+  units?: UnitRatio;
 }
 
 /** A tail as a sequence going outward: raw values, most extreme first, ties spread over their grid step. */
@@ -346,6 +355,12 @@ type Block = Omit<TailOutliers, 'tail' | 'kind'>;
 interface Round {
   best?: Block;
   population?: number;
+  /**
+   * When no block is flagged: the blocks of more than MODE_ROWS rows beyond a significant gap that were left out
+   * (within the span of the next values, or a population of its own) above a rest whose tail is not heavy by its own
+   * ranks, the most significant gap first (see unitCopy).
+   */
+  leftOut?: Block[];
 }
 
 /** Rows a block must exceed to be a population of its own, unless it lies far beyond the rest. */
@@ -469,6 +484,7 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
   const logged = oneSign && fineNearZero ? tail.values.map((v) => direction * sign * Math.log(Math.abs(v))) : undefined;
   let best: Block | undefined;
   let population: number | undefined;
+  const leftOutBlocks: Block[] = [];
   for (let j = 1; j <= blocks; j++) {
     // The block is the j most extreme values: it must end at a distinct value's last row.
     if (tail.distinct[j - 1] === tail.distinct[j]) continue;
@@ -480,15 +496,15 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
     // spacings are far from exponential: only its logarithm's are); the logarithm whenever the tail has one sign.
     const large = j > ctx.smallBlocks;
     const level = large ? ctx.largeLevel : ctx.level;
+    // Whether the rest's tail is heavier than exponential. Ranked from the tail's top, the rest's shape is judged as
+    // if the block belonged to it. Beneath a large block of errors (ratings ×10 in 3% of rows) that makes a light
+    // tail look heavy; there, the rest is heavy only when it is by its own ranks too.
+    const k = Math.min(shape, outward.length - j - 1);
+    const heavy = (index: { xi: number; se: number }) => index.xi > HEAVY * index.se;
+    const heavyRest = () => heavy(tailIndex(outward, j, k)) && (!large || heavy(tailIndex(outward, j, k, 1)));
     let rawTest: { score: number; pValue: number } | undefined = spacingTest(outward, j, window);
-    if (rawTest.pValue <= level) {
-      // Ranked from the tail's top, the rest's shape is judged as if the block belonged to it. Beneath a
-      // large block of errors (ratings ×10 in 3% of rows) that makes a light tail look heavy; there, the raw
-      // scale is left out only when the rest is heavy by its own ranks too.
-      const k = Math.min(shape, outward.length - j - 1);
-      const heavy = (index: { xi: number; se: number }) => index.xi > HEAVY * index.se;
-      if (heavy(tailIndex(outward, j, k)) && (!large || heavy(tailIndex(outward, j, k, 1)))) rawTest = undefined;
-    }
+    // Raw values are tested only where the rest's tail is not heavy.
+    if (rawTest.pValue <= level && heavyRest()) rawTest = undefined;
     const logTest = logged ? spacingTest(logged, j, window) : undefined;
     const rawSignificant = rawTest !== undefined && rawTest.pValue <= level;
     const logSignificant = logTest !== undefined && logTest.pValue <= level;
@@ -515,7 +531,16 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
     const spanned = scales.filter((at) => gap(at) >= at(next) - at(last));
     // The edge is looked at only where a scale falls short of the span (it reads the rest's outer quarter).
     const beyondSpan = edge || (spanned.length < scales.length && beyondHardEdge(ctx, next, innermost)) ? scales : spanned;
-    if (beyondSpan.length === 0) continue;
+    // A block of many rows beyond a significant gap, left out here or below as no outliers, above a rest whose tail is
+    // not heavy by its own ranks (a heavy tail's top, brought back by some ratio, spreads over the column too): perhaps
+    // the column in another unit.
+    const leftOut = (): void => {
+      if (j > MODE_ROWS && !heavy(tailIndex(outward, j, k, 1))) leftOutBlocks.push({ values: tail.distinctValues.slice(0, flaggedDistinct), rows: j, next, score: chosen.score, pValue: chosen.pValue, logScale: useLog });
+    };
+    if (beyondSpan.length === 0) {
+      leftOut();
+      continue;
+    }
     // Values of the column's minority sign, when they are a population (receipts among outlays), are judged
     // by the column's scale, not by the spacings of the values next to zero: one is an outlier only farther
     // from the median than the bulk of the other side reaches (its 1st or 99th percentile).
@@ -526,6 +551,7 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
     const farScales = large ? beyondSpan.filter((at) => (at === scales[0] ? rawSignificant : logSignificant)) : beyondSpan;
     if (j > MODE_ROWS && !farScales.some((at) => gap(at) >= at(next) - at(ctx.median))) {
       population = tail.distinctValues[0];
+      leftOut();
       continue;
     }
     let countFit: Block['countFit'];
@@ -539,7 +565,7 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
     }
     best = { values: tail.distinctValues.slice(0, flaggedDistinct), rows: j, next, score: chosen.score, pValue: chosen.pValue, logScale: useLog, ...(countFit ? { countFit } : {}) };
   }
-  return best ? { best } : population === undefined ? {} : { population };
+  return best ? { best } : { ...(population === undefined ? {} : { population }), leftOut: leftOutBlocks.sort((a, b) => a.pValue - b.pValue) };
 }
 
 /**
@@ -617,7 +643,7 @@ const LAYER_MAX_HEAPS = 3;
  * - its rows share nothing else (`explained`): Puerto Rico's zip codes, geocoded to one centroid far below the
  *   mainland's latitudes, share their state; rows an error picked do not.
  */
-function heapsInLayer(ctx: TailContext, bulk: number, flagged: readonly Block[], explained: (value: number) => boolean): Block[] {
+function heapsInLayer(ctx: TailContext, bulk: number, flagged: readonly Block[], explained: (values: readonly number[]) => boolean): Block[] {
   const { runs, side, n } = ctx;
   const taken = new Set(flagged.flatMap((b) => b.values));
   const d = runs.values.length;
@@ -654,7 +680,76 @@ function heapsInLayer(ctx: TailContext, bulk: number, flagged: readonly Block[],
   }
   // Many heaps far out are the column's levels (price points, codes), not values pasted in error.
   if (qualified.length > LAYER_MAX_HEAPS) return [];
-  return qualified.filter((b) => !explained(b.values[0]));
+  return qualified.filter((b) => !explained(b.values));
+}
+
+/** Standard errors within which a block's ranks, brought back by a unit ratio, must be those of random rows of the column (their mean and spread). */
+const UNIT_RANK_Z = 3;
+/** Rows a block needs before its ranks say it is a copy of the column. */
+const MIN_UNIT_ROWS = 10;
+/** Part of the column's share of distinct values (distinct values per row) a copy of it must have at least. */
+const UNIT_DISTINCT_PART = 0.5;
+
+/**
+ * Whether a population (a block of more than MODE_ROWS rows beyond a significant gap, not far enough beyond the
+ * rest to count as outliers: see strongestBlock) is the column's own values written in another unit: weights in
+ * pounds among kilograms, 125–200 beyond a column that ends at 116. For some ratio between two units of one family
+ * (UNIT_RATIOS: no power of ten, decadeSlips' kind), every value of the block brought back by it lies within the
+ * column's 1st and 99th percentiles, and the values so brought back rank among the column's other values as random
+ * rows do: the mean of their ranks (shares of the other values below each, ties half) within UNIT_RANK_Z standard
+ * errors of 1/2, and their variance not below 1/12 by more than that (the variance of a sample of m uniform ranks
+ * has standard error √((1/80 − 1/144)/m)). A second population of its own (Hawaii among mainland flight distances)
+ * brought back by a ratio lands on a narrow part of the column, and a tail's far values too; a copy of the column in
+ * another unit spreads over all of it. The block needs MIN_UNIT_ROWS rows, a gap significant on the log scale (a
+ * factor's), values as distinct as the column's (at least UNIT_DISTINCT_PART of its distinct values per row: islands
+ * geocoded to a few points are no copies of random rows), and rows that share nothing else (`explained`: a territory's
+ * places share their state; `gathered`: southern places come from three states where random rows would come from
+ * twenty). The ratio whose mean rank is nearest 1/2 names the units.
+ */
+function unitCopy(ctx: TailContext, block: Block, options: TailTestOptions): (Block & { units: UnitRatio }) | undefined {
+  const { runs, side } = ctx;
+  if (block.rows < MIN_UNIT_ROWS || !block.logScale || ctx.median <= 0 || block.values.some((v) => v <= 0)) return undefined;
+  // Copies of random rows repeat their values about as often as the column does (places geocoded to one point do more).
+  if (block.values.length / block.rows < UNIT_DISTINCT_PART * Math.min(1, runs.values.length / ctx.n)) return undefined;
+  const d = runs.values.length;
+  // The column's other values, ascending (the block and the values beyond it left out), with the rows below each.
+  const innermost = block.values[block.values.length - 1];
+  const others: number[] = [];
+  const below: number[] = [0];
+  const weights: number[] = [];
+  for (let i = 0; i < d; i++) {
+    const v = runs.values[i];
+    if (side === 'upper' ? v >= innermost : v <= innermost) {
+      if (block.values.includes(v)) weights[block.values.indexOf(v)] = runs.counts[i];
+      continue;
+    }
+    others.push(v);
+    below.push(below[below.length - 1] + runs.counts[i]);
+  }
+  const total = below[others.length];
+  const m = block.rows;
+  if (total === 0) return undefined;
+  let best: { units: UnitRatio; z: number } | undefined;
+  for (const units of UNIT_RATIOS) {
+    const back = block.values.map((v) => (side === 'upper' ? v / units.ratio : v * units.ratio));
+    if (back.some((v) => v < ctx.low || v > ctx.high)) continue;
+    let sum = 0;
+    let squares = 0;
+    back.forEach((v, k) => {
+      const lo = countSorted(others, v, true);
+      const ties = lo < others.length && others[lo] === v ? below[lo + 1] - below[lo] : 0;
+      const rank = (below[lo] + ties / 2) / total;
+      sum += (weights[k] ?? 0) * rank;
+      squares += (weights[k] ?? 0) * rank * rank;
+    });
+    const mean = sum / m;
+    const zMean = meanRankZ(sum, m);
+    const zSpread = (squares / m - mean * mean - 1 / 12) / Math.sqrt((1 / 80 - 1 / 144) / m);
+    if (zMean > UNIT_RANK_Z || zSpread < -UNIT_RANK_Z) continue;
+    if (!best || zMean < best.z) best = { units, z: zMean };
+  }
+  if (!best || options.explained?.(block.values) || options.gathered?.(block.values)) return undefined;
+  return { ...block, score: best.units.ratio, units: best.units };
 }
 
 /** Powers of ten a slip multiplies a value by: a decimal point moved one to three places, a unit of a thousand. */
@@ -864,10 +959,14 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
       window: sizes.window,
     };
     const blocks: Block[] = [];
+    let unit: (Block & { units: UnitRatio }) | undefined;
     let skip = 0;
     let rows = 0;
     while (rows < sizes.blocks) {
-      const { best: block, population } = strongestBlock(ctx, skip, sizes.blocks - rows, sizes.shape);
+      const { best: block, population, leftOut = [] } = strongestBlock(ctx, skip, sizes.blocks - rows, sizes.shape);
+      // A population that is the column's own values in another unit is a unit mix-up, not a population.
+      for (const candidate of leftOut) if ((unit = unitCopy(ctx, candidate, options))) break;
+      if (unit) break;
       if (!block) {
         // The tail ends in a population of its own: the values flagged beyond it were judged against its
         // spacings, as if it were the column's tail; those not far beyond it belong to it (American Samoa
@@ -885,7 +984,7 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
     // Then heaps, each with the few values beyond it, peeled as the blocks are (a value pasted into 26 rows beyond
     // another pasted into 30), within MAX_TAIL_SHARE of the column in all.
     const heaps: Block[] = [];
-    let skipped = blocks.reduce((k, b) => k + b.values.length, 0);
+    let skipped = blocks.reduce((k, b) => k + b.values.length, 0) + (unit?.values.length ?? 0);
     let heapRows = 0;
     for (let heap = heapBeyond(ctx, skipped); heap && heapRows + heap.rows <= MAX_TAIL_SHARE * ctx.n; heap = heapBeyond(ctx, skipped)) {
       heaps.push(heap);
@@ -896,9 +995,9 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
     // ×10–×1000 slips beyond the real maximum), each judged alone.
     // The bound the column's bulk stays within on this side (the value BEYOND_BULK_SHARE of the rows lie beyond).
     const bulk = quantileOfRuns(runs, n, side === 'upper' ? 1 - BEYOND_BULK_SHARE : BEYOND_BULK_SHARE);
-    const layered = options.explained ? heapsInLayer(ctx, bulk, heaps.concat(blocks), options.explained) : [];
+    const layered = options.explained ? heapsInLayer(ctx, bulk, [...heaps, ...blocks, ...(unit ? [unit] : [])], options.explained) : [];
     // Then values that are the bulk's own times a power of ten, where far values are far rounder than the bulk.
-    const slips = decadeSlips(ctx, bulk, [...heaps, ...blocks, ...layered]);
+    const slips = decadeSlips(ctx, bulk, [...heaps, ...blocks, ...layered, ...(unit ? [unit] : [])]);
     // Each block's values are reported against the column's extreme without any of them.
     const all = [...blocks, ...heaps];
     const extreme = all.at(-1)?.next ?? NaN;
@@ -906,6 +1005,7 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
     for (const b of all) found.push({ tail: side, kind: heaps.includes(b) ? 'heap' : 'gap', values: b.values, rows: flagged, next: extreme, score: b.score, pValue: b.pValue, logScale: b.logScale, ...(b.countFit ? { countFit: b.countFit } : {}) });
     for (const b of layered) found.push({ tail: side, kind: 'heap', values: b.values, rows: b.rows, next: b.next, score: b.score, pValue: b.pValue, logScale: false, amongFarValues: true });
     for (const b of slips) found.push({ tail: side, kind: 'slip', ...b });
+    if (unit) found.push({ tail: side, kind: 'unit', ...unit });
   }
   return found;
 }

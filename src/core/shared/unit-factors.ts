@@ -86,3 +86,37 @@ export function middleOf(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length ? sorted[sorted.length >> 1] : NaN;
 }
+
+/** Two units of one family and how many of the smaller the larger holds (2.2046 lb in a kg, 2.54 cm in an inch). */
+export interface UnitRatio {
+  ratio: number;
+  larger: string;
+  smaller: string;
+}
+
+/** Ratios closer than this (relatively) are one ratio ("lb" and "lbs"). */
+const SAME_RATIO = 0.01;
+/** Smallest ratio kept: units nearer each other (a yard and a metre) leave numbers on one scale. */
+const MIN_UNIT_RATIO = 1.5;
+/** Largest ratio kept: a number written in a unit a hundred times smaller is seldom taken for one in the larger. */
+const MAX_UNIT_RATIO = 100;
+
+/**
+ * The ratios between units of one family (UNIT_FACTORS) that are no power of ten (a decimal slip's: the outlier rule
+ * reads those by their zeros), at least MIN_UNIT_RATIO, each once: at most MAX_UNIT_RATIO: the factors a number written in the
+ * wrong unit is off by (pounds for kilograms, inches for centimetres, seconds for minutes).
+ */
+export const UNIT_RATIOS: readonly UnitRatio[] = (() => {
+  const out: UnitRatio[] = [];
+  for (const [larger, a] of Object.entries(UNIT_FACTORS)) {
+    for (const [smaller, b] of Object.entries(UNIT_FACTORS)) {
+      if (a.family !== b.family) continue;
+      const ratio = a.factor / b.factor;
+      const decades = Math.log10(ratio);
+      if (ratio < MIN_UNIT_RATIO || ratio > MAX_UNIT_RATIO || Math.abs(decades - Math.round(decades)) < 0.01) continue;
+      if (out.some((known) => Math.abs(known.ratio / ratio - 1) < SAME_RATIO)) continue;
+      out.push({ ratio, larger, smaller });
+    }
+  }
+  return out;
+})();

@@ -501,3 +501,54 @@ test('slips of short values: delays of minutes (none in the bulk has three digit
   assert.deepEqual(ordinary.filter((r) => !found.some((f) => f.row === r)), [], 'every slip of an ordinary delay found');
   assert.deepEqual(found.filter((f) => !slipped.includes(f.row ?? -1)).map((f) => f.value), [], 'no exact delay');
 });
+
+/** Weights of 3,000 adults in kilograms (two sexes, each normal), the rows `inPounds` picks written in pounds. */
+function weights(inPounds: (r: number) => boolean): { csv: string; poundRows: number[] } {
+  const u = random(21);
+  const normal = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const lines = ['person,sex,weight'];
+  const poundRows: number[] = [];
+  for (let r = 0; r < 3000; r++) {
+    const sex = u() < 0.5 ? 'F' : 'M';
+    const kg = (sex === 'M' ? 82 : 66) + 11 * normal();
+    if (inPounds(r)) poundRows.push(r);
+    lines.push(`P${r},${sex},${(inPounds(r) ? kg * 2.20462 : kg).toFixed(1)}`);
+  }
+  return { csv: `${lines.join('\n')}\n`, poundRows };
+}
+
+test('weights written in pounds among kilograms (15 of 3,000 rows) are a unit mix-up, not a population of their own', () => {
+  assert.deepEqual(check(weights(() => false).csv), [], 'weights in kilograms only');
+  const { csv, poundRows } = weights((r) => r % 200 === 7);
+  const found = check(csv);
+  const rows = found.map((f) => f.row ?? -1);
+  assert.deepEqual(rows.filter((r) => !poundRows.includes(r)), [], 'only weights in pounds are reported');
+  // The lightest lie among the heaviest in kilograms (121.7 pounds beside a man of 125.4 kg): no value tells which they are.
+  assert.ok(rows.length >= 10, `${rows.length} of ${poundRows.length} weights in pounds found`);
+  assert.deepEqual([...new Set(found.map((f) => `${f.evidence?.kind} ${f.evidence?.unit} ${f.evidence?.columnUnit}`))], ['unit lb kg']);
+  assert.match(found[0].message, /each is an ordinary value of the column times 2\.20462 .*: a value in lb among kg\?/);
+  const first = found[0];
+  const fix = first.fixes?.[0];
+  assert.equal(fix?.kind === 'replace' ? fix.newText : undefined, String(Number((Number(first.value) / 2.20462).toFixed(2))), 'the quick fix writes the weight in kilograms');
+  assert.equal(first.evidence?.converted, String(Number((Number(first.value) / 2.20462).toFixed(2))));
+});
+
+test('a second population beyond a gap that no unit ratio makes a copy of the column is no unit mix-up (distances to islands among the mainland\'s)', () => {
+  const u = random(22);
+  const lines = ['route,distance'];
+  for (let r = 0; r < 3000; r++) lines.push(`R${r},${r % 150 === 5 ? Math.round(3800 + 400 * u()) : Math.round(100 + 2700 * u())}`);
+  assert.deepEqual(check(`${lines.join('\n')}\n`), []);
+});
+
+test('southern places below the mainland\'s latitudes, spread like a copy of them, are no unit mix-up: their rows gather in three states', () => {
+  const u = random(23);
+  const lines = ['place,state,latitude'];
+  for (let r = 0; r < 3000; r++) {
+    const south = r % 100 === 42;
+    const latitude = south ? 18 + 9 * u() : 30 + 18 * u();
+    // The mainland's states lie in bands of latitude; the southern places in three states of their own.
+    const state = south ? ['HI', 'PR', 'GU'][r % 3] : `S${Math.floor((latitude - 30) / 0.9)}`;
+    lines.push(`p${r},${state},${latitude.toFixed(4)}`);
+  }
+  assert.deepEqual(check(`${lines.join('\n')}\n`), []);
+});

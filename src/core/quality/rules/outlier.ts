@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { isNumeric, looksLikeIdentifier, numericColumn, sortedColumn, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
+import { isNumeric, looksLikeIdentifier, numericColumn, replaceCellFixes, sortedColumn, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
 import type { IngestResult } from '../../table/model';
 import { BEYOND_BULK_SHARE, tailOutliers, withoutValues, type TailOutliers } from '../tail-outliers';
 import { columnPlaceholders } from './sentinel-value';
@@ -7,6 +7,14 @@ import { groupOutliers, type GroupOutlier } from '../group-outliers';
 
 /** A number as a message quotes it (six significant digits at most). */
 const shown = (v: number) => String(Number(v.toPrecision(6)));
+
+/** A value of a unit mix-up in the column's unit, to the decimals it is written with (one more where the ratio shrinks it). */
+function inColumnUnit(value: number, found: TailOutliers): string | undefined {
+  if (found.kind !== 'unit' || !found.units) return undefined;
+  const decimals = (String(value).split('.')[1] ?? '').length + (found.tail === 'upper' ? 1 : 0);
+  const back = found.tail === 'upper' ? value / found.units.ratio : value * found.units.ratio;
+  return String(Number(back.toFixed(Math.min(decimals, 6))));
+}
 
 /** The message of a value far from its group's numbers. */
 function groupMessage(value: string, column: string, found: GroupOutlier, groupNames: string[]): string {
@@ -30,6 +38,15 @@ function outlierMessage(value: string, column: string, found: TailOutliers): str
     return (
       `${value} is an outlier in column "${column}": far ${side} the column's bulk (${100 - 100 * BEYOND_BULK_SHARE}% of its values are ${found.tail === 'upper' ? 'at most' : 'at least'} ${shown(found.next)}), ` +
       `and ${shown(Number(value) / found.score)} × ${found.score}, a value of the bulk with zeros added; ${found.rows} of its far values are such multiples, far more than the bulk's own round values explain: a slipped decimal point, or a unit?`
+    );
+  }
+  if (found.kind === 'unit' && found.units) {
+    const { ratio, larger, smaller } = found.units;
+    const back = found.tail === 'upper' ? Number(value) / ratio : Number(value) * ratio;
+    return (
+      `${value} is an outlier in column "${column}": one of ${found.rows} values ${side} a gap past the column's other values (${nearest} ${shown(found.next)}), ` +
+      `too many to be slips, but each is an ordinary value of the column ${found.tail === 'upper' ? 'times' : 'divided by'} ${shown(ratio)} (${shown(Number(value))} ${found.tail === 'upper' ? '/' : '×'} ${shown(ratio)} = ${shown(Number(back.toPrecision(4)))}), ` +
+      `and brought back they spread over the column as its own values do: a value in ${found.tail === 'upper' ? smaller : larger} among ${found.tail === 'upper' ? larger : smaller}?`
     );
   }
   if (found.kind === 'heap' && found.amongFarValues) {
@@ -58,13 +75,14 @@ const EXPLAINING_SHARE = 0.5;
 const EXPLAINING_LIFT = 5;
 
 /**
- * Whether the rows of column `c` holding `value` mostly share another column's value that the column's other rows
+ * Whether the rows of column `c` holding one of the values `held` mostly share another column's value that the column's other rows
  * seldom hold (EXPLAINING_SHARE of them, EXPLAINING_LIFT times its share in the column): a population of its own
  * (a territory's places geocoded to one point share their state), not rows an error picked at random.
  */
-function sharedByRows(data: IngestResult, c: number, values: Float64Array, value: number): boolean {
+function sharedByRows(data: IngestResult, c: number, values: Float64Array, held: readonly number[]): boolean {
+  const wanted = new Set(held);
   const rows: number[] = [];
-  for (let r = 0; r < values.length; r++) if (values[r] === value) rows.push(r);
+  for (let r = 0; r < values.length; r++) if (wanted.has(values[r])) rows.push(r);
   for (let other = 0; other < data.columns.length; other++) {
     if (other === c) continue;
     const { ids, size } = valueCodes(data, other);
@@ -88,6 +106,46 @@ function sharedByRows(data: IngestResult, c: number, values: Float64Array, value
       if (ids[r] === top) inColumn++;
     }
     if (topCount / present >= EXPLAINING_LIFT * (inColumn / presentInColumn)) return true;
+  }
+  return false;
+}
+
+/** Part of the distinct values random rows would hold in another column below which a block's rows hold few of them. */
+const CONCENTRATED_PART = 0.5;
+/** Distinct values random rows would hold in a column before the column can say the rows share something. */
+const MIN_EXPECTED_DISTINCT = 3;
+
+/**
+ * Whether the rows of column `c` holding one of `held` gather in few values of another column: fewer than
+ * CONCENTRATED_PART of the distinct values as many rows drawn at random would hold there (Σ over its values of
+ * 1 − (1 − share)^rows; at least MIN_EXPECTED_DISTINCT of them). Southern places' latitudes come from three states
+ * where random rows would come from twenty: a population of its own, not rows a unit mix-up picked at random.
+ */
+function concentratedRows(data: IngestResult, c: number, values: Float64Array, held: readonly number[]): boolean {
+  const wanted = new Set(held);
+  const rows: number[] = [];
+  for (let r = 0; r < values.length; r++) if (wanted.has(values[r])) rows.push(r);
+  for (let other = 0; other < data.columns.length; other++) {
+    if (other === c) continue;
+    const { ids, size } = valueCodes(data, other);
+    const inRows = new Set<number>();
+    let present = 0;
+    for (const r of rows) {
+      if (ids[r] < 0) continue;
+      present++;
+      inRows.add(ids[r]);
+    }
+    if (present === 0 || size < 2) continue;
+    const counts = new Int32Array(size);
+    let total = 0;
+    for (let r = 0; r < ids.length; r++) {
+      if (ids[r] < 0) continue;
+      counts[ids[r]]++;
+      total++;
+    }
+    let expected = 0;
+    for (const count of counts) expected += 1 - (1 - count / total) ** present;
+    if (expected >= MIN_EXPECTED_DISTINCT && inRows.size < CONCENTRATED_PART * expected) return true;
   }
   return false;
 }
@@ -137,7 +195,17 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   edge elsewhere bounds nothing (2.0% as the smallest households' share: 0.8% below it is the tail going on)
   — and one of more than 3 rows twice as far from the
   median as the rest's extreme: a second population (Hawaii among mainland flight distances, Pacific islands
-  below the mainland's latitudes) is not a set of outliers, nor are values just beyond it;
+  below the mainland's latitudes) is not a set of outliers, nor are values just beyond it — unless it is the
+  column's own values in another unit (kind \`unit\`: weights in pounds among kilograms, 145–200 beyond a column
+  that ends at 112). Such a block (10 rows or more, its gap significant on the log scale, above a rest whose tail
+  is not heavy by its own ranks: a heavy tail's top spreads like the column too) is flagged when, for one ratio
+  between two units of a family that is no power of ten (pound and kilogram, inch and centimetre, foot and
+  metre, mile and kilometre, gallon and litre, second and minute; at most 100), every value brought back by it
+  lies within the column's 1st and 99th percentiles, and the values so brought back rank among the column's
+  other values as random rows do: their mean rank within 3 standard errors of 1/2 and their ranks' variance not
+  more than 3 standard errors below 1/12 (a second population brought back by a ratio lands on a narrow part of
+  the column). Its values must also be as distinct as the column's (at least half its distinct values per row:
+  islands geocoded to a few points are no copies of random rows), and its rows share nothing else (as below);
 - one value held by many rows near the end of a tail (among the outermost values the spacing test compares),
   twice as far from the median as the next value inward, where the column's next values seldom repeat (a
   value pasted into many rows, a placeholder), is flagged with the few values beyond it (other slips past it:
@@ -202,15 +270,16 @@ block sizes and scales tested). A value three times the column's largest other v
 medium-tailed columns; in a very heavy-tailed column (Pareto with α near 1) such a value is not unusual and is
 not reported. Identifier-like columns and row counters are skipped.
 
-The evidence: the flagged side and kind (\`gap\`, \`heap\`, \`slip\` or \`sign\`), the column's extreme without the
+The evidence: the flagged side and kind (\`gap\`, \`heap\`, \`slip\`, \`unit\` or \`sign\`), the column's extreme without the
 flagged values (\`next\`; for a heap among other far values or a slip, the bound of the column's bulk), the gap score
 (the gap over the typical spacing), for a heap the rows per value among the next values, for a slip the power of ten
-(\`factor\`), the p-value, the scale, the median, and for counts the fitted mean. For \`group\`: the
+(\`factor\`), for a unit mix-up the ratio and the two units (\`ratio\`, \`unit\`, \`columnUnit\`), the p-value, the scale, the median, and for counts the fitted mean. For \`group\`: the
 grouping columns' values (\`group:<column>\`), the group's rows, median and spread, the value's deviation in
 spreads, the bound it exceeds and the largest deviation of the rows not reported.
 
 **Fix**: correct the value if it is an error (a unit, a slipped decimal point, a lost sign); if it is real,
-consider a log transform or a robust loss.`,
+consider a log transform or a robust loss. For a unit mix-up the quick fix converts the value into the column's
+unit (145.9 lb → 66.18).`,
   check({ data, profile, options, report }) {
     data.columns.forEach((column, c) => {
       if (!isNumeric(column) || looksLikeIdentifier(column.name)) return;
@@ -219,7 +288,7 @@ consider a log transform or a robust loss.`,
       // Placeholders (-999 for "unknown", sentinel-value reports them) are no measurements: the tails are the other values'.
       const placeholders = columnPlaceholders(data, c)?.values ?? [];
       const runs = placeholders.length > 0 ? withoutValues(sortedRuns(data, c), placeholders) : sortedRuns(data, c);
-      const test = { alpha: options.alpha, maxOutliers: options.maxOutliers, window: options.window, explained: (value: number) => sharedByRows(data, c, values, value) };
+      const test = { alpha: options.alpha, maxOutliers: options.maxOutliers, window: options.window, explained: (held: readonly number[]) => sharedByRows(data, c, values, held), gathered: (held: readonly number[]) => concentratedRows(data, c, values, held) };
       const found = tailOutliers(runs, test);
       const byValue = new Map<number, TailOutliers>();
       for (const tail of found) for (const v of tail.values) if (!byValue.has(v)) byValue.set(v, tail);
@@ -230,10 +299,12 @@ consider a log transform or a robust loss.`,
         if (!tail) continue;
         flaggedRows.add(r);
         const value = String(values[r]);
+        const converted = inColumnUnit(values[r], tail);
         report({
           row: r,
           columnIndex: c,
           value,
+          ...(converted !== undefined && tail.units ? { fixes: replaceCellFixes(data, r, c, { number: converted }, `Convert to ${tail.tail === 'upper' ? tail.units.larger : tail.units.smaller}: ${converted}`) } : {}),
           evidence: {
             side: tail.tail,
             kind: tail.kind,
@@ -244,6 +315,8 @@ consider a log transform or a robust loss.`,
                 ? { rowsPerValue: Number(tail.score.toPrecision(4)), pValue: tail.pValue }
                 : tail.kind === 'slip'
                   ? { factor: tail.score, pValue: tail.pValue }
+                  : tail.kind === 'unit' && tail.units
+                    ? { ratio: Number(tail.units.ratio.toPrecision(6)), unit: tail.tail === 'upper' ? tail.units.smaller : tail.units.larger, columnUnit: tail.tail === 'upper' ? tail.units.larger : tail.units.smaller, converted: converted ?? '', pValue: tail.pValue }
                   : { medianMagnitude: tail.score }),
             median,
             ...(tail.countFit ? { countMean: tail.countFit.mean, ...(tail.countFit.size !== undefined ? { countSize: tail.countFit.size } : {}) } : {}),
