@@ -173,11 +173,37 @@ export function characterReferences(text: string): string[] {
   return [...new Set([...text.matchAll(CHARACTER_REFERENCE)].filter((m) => referencedCharacter(m[1], m[2], m[3]) !== undefined).map((m) => m[0]))];
 }
 
-/** A tag of markup ("<p>", "</b>", "<br/>"): a column holding them is HTML, whose references are meant. */
-const TAG = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>/;
+/** Tags of HTML that text written for a web page keeps when it is exported as plain text ("<unknown>" is none). */
+const HTML_TAGS = new Set([
+  'a', 'b', 'i', 'u', 's', 'em', 'strong', 'small', 'big', 'sup', 'sub', 'span', 'font', 'code', 'img',
+  'p', 'br', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'td', 'th', 'hr', 'blockquote', 'pre', 'center',
+]);
+/** Of HTML_TAGS, those that break a line or a block: a space where the markup is removed ("light<br>durable"). */
+const BREAKING_TAGS = new Set(['p', 'br', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'td', 'th', 'hr', 'blockquote', 'pre', 'center']);
+/** A tag of markup ("<p>", "</b>", "<br/>", "<a href=…>"), its name captured. */
+const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?\/?>/g;
 
+/** The HTML tags of a text (of HTML_TAGS), as written, each once. */
+export function htmlTags(text: string): string[] {
+  if (!text.includes('<')) return [];
+  return [...new Set([...text.matchAll(TAG)].filter((m) => HTML_TAGS.has(m[1].toLowerCase())).map((m) => m[0]))];
+}
+
+/** Whether a text holds an HTML tag: a column of such values is HTML, whose character references are meant. */
 export function holdsMarkup(text: string): boolean {
-  return TAG.test(text);
+  return htmlTags(text).length > 0;
+}
+
+/** The text without its HTML tags (a space for one that breaks a line, spaces then collapsed and trimmed), or undefined when it has none. */
+export function withoutTags(text: string): string | undefined {
+  if (!holdsMarkup(text)) return undefined;
+  const plain = text.replace(TAG, (tag, name: string) => (HTML_TAGS.has(name.toLowerCase()) ? (BREAKING_TAGS.has(name.toLowerCase()) ? ' ' : '') : tag));
+  return plain.replace(/[ \t]{2,}/g, ' ').trim();
+}
+
+/** Whether UTF-8 bytes hold a "<" (where a tag could be): a native scan. */
+export function mayHoldTags(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(0x3c);
 }
 
 /** Whether UTF-8 bytes hold an ampersand (where a character reference could be): a native scan. */

@@ -75,6 +75,24 @@ test('dirty: HTML character references in plain text are reported with the text 
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'body'], html)), 'encoding-damage'), [], 'references in a column of markup are meant');
 });
 
+test('HTML tags left in a few values of plain text are reported with the text without them; a column of markup, and placeholders in angle brackets, are left alone', () => {
+  const words = ['Sturdy and light.', 'Quiet, fast and reliable.', 'Elegant modern design.', 'Soft and simple to clean.'];
+  const rows = Array.from({ length: 60 }, (_, i) => [i, words[i % words.length]]);
+  rows.push([60, '<p>Sturdy and <b>light</b>.</p>'], [61, 'Quiet,<br>fast &amp; reliable.'], [62, '<unknown>']);
+  const found = findingsOf(checkCsv(csv(['id', 'description'], rows)), 'encoding-damage');
+  assert.deepEqual(
+    found.map((f) => [f.row, f.evidence?.damage, fixText(f)]),
+    [
+      [60, 'markup', 'Sturdy and light.'],
+      [61, 'markup', '"Quiet, fast & reliable."'],
+    ],
+  );
+  assert.match(found[0].message, /holds the HTML tags <p>, <b>, <\/b>, <\/p> where the column's other values are plain text .*: it reads "Sturdy and light\."/);
+  // In a column where more than a tenth of the rows hold tags, the tags are meant.
+  const html = Array.from({ length: 40 }, (_, i) => [i, i % 5 ? words[i % words.length] : `<p>${words[i % words.length]}</p>`]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'body'], html)), 'encoding-damage'), [], 'a fifth of the rows in markup: HTML');
+});
+
 test('a long damaged text (a post, a note) is shown around its damage, the same stretch of the text and of its repair; the fix writes it whole', () => {
   assert.deepEqual(damageExcerpt('AT&amp;T', 'AT&T'), { text: 'AT&amp;T', repaired: 'AT&T' }, 'a short text is shown whole');
   const before = 'The star talks about working from home all year long, and about '.repeat(3);

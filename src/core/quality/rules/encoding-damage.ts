@@ -8,11 +8,14 @@ import {
   decodeCharacterReferences,
   hasControlCharacters,
   holdsMarkup,
+  htmlTags,
   mayHoldDamage,
   mayHoldReferences,
+  mayHoldTags,
   repairMojibake,
   visibleText,
   withoutControlCharacters,
+  withoutTags,
 } from '../text-damage';
 import type { IngestResult } from '../../table/model';
 import { DataType } from 'apache-arrow';
@@ -21,12 +24,28 @@ type Damage =
   | { kind: 'mojibake'; repaired: string }
   | { kind: 'replacement'; likely?: { text: string; rows: number } }
   | { kind: 'control'; repaired: string; names: string[] }
-  | { kind: 'reference'; repaired: string; references: string[] };
+  | { kind: 'reference'; repaired: string; references: string[] }
+  | { kind: 'markup'; repaired: string; tags: string[] };
 
-/** Whether any value of a column is markup (it holds a tag): its character references are meant. */
+/**
+ * Largest share of a column's rows whose values may hold HTML tags for them to be markup left in plain text (a
+ * second source that exported its page's text with its tags); a column with more is HTML, whose tags and
+ * character references are meant.
+ */
+const MARKUP_MAX_SHARE = 0.1;
+
+/**
+ * Whether a column is HTML: more than MARKUP_MAX_SHARE of its rows hold a tag (its tags and character references
+ * are meant). Below it, the values with tags are plain text that kept its page's markup.
+ */
 function holdsMarkupValues(distinct: DistinctValues): boolean {
-  for (let id = 0; id < distinct.size; id++) if (holdsMarkup(distinct.text(id))) return true;
-  return false;
+  let tagged = 0;
+  let present = 0;
+  for (let id = 0; id < distinct.size; id++) {
+    present += distinct.counts[id];
+    if (holdsMarkup(distinct.text(id))) tagged += distinct.counts[id];
+  }
+  return tagged > MARKUP_MAX_SHARE * present;
 }
 
 /**
@@ -72,7 +91,7 @@ export const encodingDamage = defineRule({
   acceptsValues: true,
   defaultOptions: {},
   description:
-    'Text in valid UTF-8 that a wrong decoding damaged: mojibake ("CafÃ©" for "Café", "itâ€™s"), the replacement character U+FFFD for a lost character, control characters, HTML character references left in plain text (`AT&amp;T`).',
+    'Text in valid UTF-8 that a wrong decoding damaged: mojibake ("CafÃ©" for "Café", "itâ€™s"), the replacement character U+FFFD for a lost character, control characters, HTML character references or tags left in plain text (`AT&amp;T`, `<p>…</p>`).',
   docs: `Text that went through a wrong decoding somewhere upstream (UTF-8 read as Windows-1252 and written
 back as UTF-8) is valid UTF-8, so no reader complains, but "Café" has become "CafÃ©", an apostrophe "â€™" and
 a no-break space "Â ": one category is now two, and names no longer match.
@@ -89,8 +108,12 @@ Reported in text columns:
 - **HTML character references** in plain text (\`AT&amp;T\`, \`d&#39;entendre\`, \`Fast &amp; Furious\`): text
   escaped for a web page and exported so. Named references people meet (\`&amp;\`, \`&quot;\`, \`&nbsp;\`,
   dashes, quotes, a few accented letters) and numeric ones (\`&#39;\`, \`&#x27;\`) are read; a column holding
-  markup (a value with a tag such as \`<p>\`) is HTML, where references are meant, and is left alone. The quick
-  fix writes the text they stand for.
+  markup (more than ${100 * MARKUP_MAX_SHARE}% of its rows with a tag such as \`<p>\`) is HTML, where references are meant,
+  and is left alone. The quick fix writes the text they stand for.
+- **HTML tags** in plain text (\`<p>Sturdy and <b>light</b>.</p>\`, \`Quiet,<br>fast\`): a page's text exported with
+  its markup, in at most ${100 * MARKUP_MAX_SHARE}% of a column's rows. Only tags of HTML count (\`<unknown>\`, a placeholder, is
+  none). The quick fix writes the text without them: a space for a tag that breaks a line, the character
+  references read.
 
 **Fix**: repair the values (quick fix, "fix all"), and the step upstream that decoded with the wrong encoding.
 If a value is right as written, accept it.`,
@@ -100,8 +123,8 @@ If a value is right as written, accept it.`,
     data.columns.forEach((column, c) => {
       if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
       const bytes = textBytes(data, c);
-      const [damageBytes, referenceBytes] = [bytes.some(mayHoldDamage), bytes.some(mayHoldReferences)];
-      if (!damageBytes && !referenceBytes) return;
+      const [damageBytes, referenceBytes, tagBytes] = [bytes.some(mayHoldDamage), bytes.some(mayHoldReferences), bytes.some(mayHoldTags)];
+      if (!damageBytes && !referenceBytes && !tagBytes) return;
       const distinct = distinctValues(data, c);
       let markup: boolean | undefined;
       let byLength: Map<number, number[]> | undefined;
@@ -123,7 +146,11 @@ If a value is right as written, accept it.`,
           }
           damaged.set(id, { kind: 'replacement', likely: likelyOriginal(text, distinct, byLength) });
         } else if (hasControlCharacters(text)) damaged.set(id, { kind: 'control', repaired: withoutControlCharacters(text), names: controlCharacterNames(text) });
-        else if (referenceBytes) {
+        else if (tagBytes && holdsMarkup(text)) {
+          // The tags go first, then the references ("&lt;b&gt;" is text that shows "<b>").
+          const plain = withoutTags(text) ?? text;
+          if (!(markup ??= holdsMarkupValues(distinct))) damaged.set(id, { kind: 'markup', repaired: decodeCharacterReferences(plain) ?? plain, tags: htmlTags(text) });
+        } else if (referenceBytes) {
           const decoded = decodeCharacterReferences(text);
           if (decoded !== undefined && !(markup ??= holdsMarkupValues(distinct))) damaged.set(id, { kind: 'reference', repaired: decoded, references: characterReferences(text) });
         }
@@ -151,6 +178,10 @@ If a value is right as written, accept it.`,
           const several = damage.references.length > 1;
           message = `"${shown}" in column "${column.name}" holds the HTML character reference${several ? 's' : ''} ${damage.references.join(', ')} (text escaped for a web page): it reads "${excerpt.repaired}".`;
           fix = { text: damage.repaired, title: `Read the character reference${several ? 's' : ''}: "${excerpt.repaired}"` };
+        } else if (damage.kind === 'markup') {
+          const several = damage.tags.length > 1;
+          message = `"${shown}" in column "${column.name}" holds the HTML tag${several ? 's' : ''} ${damage.tags.join(', ')} where the column's other values are plain text (a page's markup exported with it): it reads "${excerpt.repaired}".`;
+          fix = { text: damage.repaired, title: `Remove the tag${several ? 's' : ''}: "${excerpt.repaired}"` };
         } else {
           message = `"${shown}" in column "${column.name}" holds the control character${damage.names.length > 1 ? 's' : ''} ${damage.names.join(', ')}.`;
           fix = { text: damage.repaired, title: `Remove the control character${damage.names.length > 1 ? 's' : ''}` };
