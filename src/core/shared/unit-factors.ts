@@ -87,6 +87,13 @@ export function middleOf(values: readonly number[]): number {
   return sorted.length ? sorted[sorted.length >> 1] : NaN;
 }
 
+/** How a message names the units of UNIT_RATIOS ("lb" → "pounds"). */
+export const UNIT_NAMES: Readonly<Record<string, string>> = {
+  mg: 'milligrams', g: 'grams', kg: 'kilograms', lb: 'pounds', lbs: 'pounds', oz: 'ounces', mm: 'millimetres', cm: 'centimetres', m: 'metres',
+  km: 'kilometres', in: 'inches', ft: 'feet', yd: 'yards', mi: 'miles', ml: 'millilitres', cl: 'centilitres', l: 'litres', gal: 'gallons',
+  ms: 'milliseconds', s: 'seconds', sec: 'seconds', min: 'minutes', h: 'hours', hr: 'hours', hrs: 'hours',
+};
+
 /** Two units of one family and how many of the smaller the larger holds (2.2046 lb in a kg, 2.54 cm in an inch). */
 export interface UnitRatio {
   ratio: number;

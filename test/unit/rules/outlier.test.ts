@@ -526,7 +526,7 @@ test('weights written in pounds among kilograms (15 of 3,000 rows) are a unit mi
   // The lightest lie among the heaviest in kilograms (121.7 pounds beside a man of 125.4 kg): no value tells which they are.
   assert.ok(rows.length >= 10, `${rows.length} of ${poundRows.length} weights in pounds found`);
   assert.deepEqual([...new Set(found.map((f) => `${f.evidence?.kind} ${f.evidence?.unit} ${f.evidence?.columnUnit}`))], ['unit lb kg']);
-  assert.match(found[0].message, /each is an ordinary value of the column times 2\.20462 .*: a value in lb among kg\?/);
+  assert.match(found[0].message, /each is an ordinary value of the column times 2\.20462 .*: pounds among kilograms\?/);
   const first = found[0];
   const fix = first.fixes?.[0];
   assert.equal(fix?.kind === 'replace' ? fix.newText : undefined, String(Number((Number(first.value) / 2.20462).toFixed(2))), 'the quick fix writes the weight in kilograms');

@@ -4,6 +4,7 @@ import type { IngestResult } from '../../table/model';
 import { BEYOND_BULK_SHARE, tailOutliers, withoutValues, type TailOutliers } from '../tail-outliers';
 import { columnPlaceholders } from './sentinel-value';
 import { groupOutliers, type GroupOutlier } from '../group-outliers';
+import { UNIT_NAMES } from '../../shared/unit-factors';
 
 /** A number as a message quotes it (six significant digits at most). */
 const shown = (v: number) => String(Number(v.toPrecision(6)));
@@ -46,7 +47,7 @@ function outlierMessage(value: string, column: string, found: TailOutliers): str
     return (
       `${value} is an outlier in column "${column}": one of ${found.rows} values ${side} a gap past the column's other values (${nearest} ${shown(found.next)}), ` +
       `too many to be slips, but each is an ordinary value of the column ${found.tail === 'upper' ? 'times' : 'divided by'} ${shown(ratio)} (${shown(Number(value))} ${found.tail === 'upper' ? '/' : '×'} ${shown(ratio)} = ${shown(Number(back.toPrecision(4)))}), ` +
-      `and brought back they spread over the column as its own values do: a value in ${found.tail === 'upper' ? smaller : larger} among ${found.tail === 'upper' ? larger : smaller}?`
+      `and brought back they spread over the column as its own values do: ${UNIT_NAMES[found.tail === 'upper' ? smaller : larger]} among ${UNIT_NAMES[found.tail === 'upper' ? larger : smaller]}?`
     );
   }
   if (found.kind === 'heap' && found.amongFarValues) {
