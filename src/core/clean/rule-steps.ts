@@ -124,7 +124,7 @@ export const RULE_STEPS: Readonly<Record<string, RuleStepMapper>> = {
 /**
  * Rules no step fixes, and why: the cleaned file is written anew (blank rows, line endings, invalid JSON
  * lines and undecodable bytes do not reach it), or the right value is not known (a conflicting record, a
- * rare pattern, a number on the wrong side of another, a code failing its check digit, a duplicate key, a near copy of a row, a date in the future), or the finding is about the data set as a whole.
+ * rare pattern, a number on the wrong side of another, a code failing its check digit, a spike or a stuck reading in a series, a duplicate key, a near copy of a row, a date in the future), or the finding is about the data set as a whole.
  */
 export const RULES_WITHOUT_STEP: ReadonlySet<string> = new Set([
   'empty-file',
@@ -140,6 +140,8 @@ export const RULES_WITHOUT_STEP: ReadonlySet<string> = new Set([
   'contained-value',
   'broken-order',
   'check-digit',
+  'spike',
+  'stuck-value',
   'duplicate-key',
   'near-duplicate-row',
   'future-date',

@@ -1,6 +1,7 @@
 /** broken-order: a row whose numbers break an order its table keeps on nearly every other row (a minimum above its maximum). */
 import { defineRule } from '../rule';
-import { TEMPORAL_KINDS, memo, numericColumn, sortedColumn } from '../column-values';
+import { TEMPORAL_KINDS, numericColumn, sortedColumn } from '../column-values';
+import { seriesStep } from '../series';
 import { cellText } from '../dependencies';
 import { farOutFences, numericOrders, temporalOrders, type NumericOrder } from '../numeric-orders';
 import { groupedInteger } from '../../shared/grouped-integer';
@@ -54,32 +55,8 @@ function keptOrder(data: IngestResult, order: NumericOrder): KeptOrder {
  */
 const MIN_CHANCE = 0.1;
 
-/**
- * A column whose values change little from one row to the next in file order (a series in time order: a day's
- * temperature is near the day before's) has the median change below this share of its interquartile range; in rows
- * of no order it is about 0.7.
- */
-const SMOOTH_STEP = 0.5;
 /** How many times further from its neighbouring rows one value must be than the other to be the wrong one. */
 const JUMP_RATIO = 2;
-
-/** The median change of a column's values from a row to the next, where it is a smooth series (SMOOTH_STEP); undefined otherwise. */
-function seriesStep(data: IngestResult, c: number): number | undefined {
-  return memo(data, `series-step:${c}`, () => {
-    const values = numericColumn(data, c);
-    const steps: number[] = [];
-    for (let r = 1; r < values.length; r++) {
-      const step = Math.abs(values[r] - values[r - 1]);
-      if (Number.isFinite(step)) steps.push(step);
-    }
-    if (steps.length < 20) return undefined;
-    steps.sort((x, y) => x - y);
-    const median = steps[steps.length >> 1];
-    const sorted = sortedColumn(data, c);
-    const iqr = sorted.quantile(0.75) - sorted.quantile(0.25);
-    return median > 0 && median <= SMOOTH_STEP * iqr ? median : undefined;
-  });
-}
 
 /** How far row r's value of a smooth column is from the nearer of its neighbouring rows', in the column's median steps. */
 function jump(data: IngestResult, c: number, r: number): number | undefined {

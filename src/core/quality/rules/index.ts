@@ -39,6 +39,8 @@ import { brokenRelation } from './broken-relation';
 import { brokenOrder } from './broken-order';
 import { checkDigit } from './check-digit';
 import { outlier } from './outlier';
+import { spike } from './spike';
+import { stuckValue } from './stuck-value';
 import { constantColumn } from './constant-column';
 import { impossibleValue } from './impossible-value';
 import { zeroAsMissing } from './zero-as-missing';
@@ -100,6 +102,8 @@ export const allRules: readonly QualityRule[] = [
   brokenOrder,
   // accuracy
   outlier,
+  spike,
+  stuckValue,
   constantColumn,
   impossibleValue,
   zeroAsMissing,

@@ -1,0 +1,62 @@
+/**
+ * Series: numeric columns whose values change little from one row to the next in file order (a sensor's readings,
+ * a day's temperature beside the day before's). What the rules that read a row against its neighbouring rows share.
+ */
+import type { IngestResult } from '../table/model';
+import { TEMPORAL_KINDS, memo, numericColumn, sortedColumn } from './column-values';
+
+/**
+ * A column whose values change little from one row to the next in file order has the median change below this share
+ * of its interquartile range; in rows of no order it is about 0.7.
+ */
+export const SMOOTH_STEP = 0.5;
+/** Changes from a row to the next a column needs before they say whether it is a series. */
+const MIN_STEPS = 20;
+
+/** The changes of a column's values from each row to the next (where both are numbers), in row order. */
+export function rowSteps(data: IngestResult, c: number): Float64Array {
+  return memo(data, `row-steps:${c}`, () => {
+    const values = numericColumn(data, c);
+    const steps = new Float64Array(Math.max(0, values.length - 1));
+    for (let r = 1; r < values.length; r++) steps[r - 1] = values[r] - values[r - 1];
+    return steps;
+  });
+}
+
+/** The median size of a column's changes from a row to the next, where it is a smooth series (SMOOTH_STEP); undefined otherwise. */
+export function seriesStep(data: IngestResult, c: number): number | undefined {
+  return memo(data, `series-step:${c}`, () => {
+    const sizes = [...rowSteps(data, c)].filter((step) => Number.isFinite(step)).map(Math.abs);
+    if (sizes.length < MIN_STEPS) return undefined;
+    sizes.sort((x, y) => x - y);
+    const median = sizes[sizes.length >> 1];
+    const sorted = sortedColumn(data, c);
+    const iqr = sorted.quantile(0.75) - sorted.quantile(0.25);
+    return median > 0 && median <= SMOOTH_STEP * iqr ? median : undefined;
+  });
+}
+
+/** Share of a date or timestamp column's changes (of those that are not none) that must go one way for the rows to be in time order. */
+const TIME_ORDER_SHARE = 0.95;
+/** Values a date or timestamp column needs before its order says the rows are in time order. */
+const MIN_TIMES = 20;
+
+/**
+ * Whether the table's rows are in time order: a date or timestamp column whose values, read in row order, go one way
+ * in TIME_ORDER_SHARE of their changes (a log, readings, daily prices). A table listed by code or place is no series
+ * in time, whatever its columns look like from row to row (neighbouring zip codes have near latitudes).
+ */
+export function inTimeOrder(data: IngestResult): boolean {
+  return memo(data, 'in-time-order', () =>
+    data.columns.some((column, c) => {
+      if (!TEMPORAL_KINDS.includes(column.kind)) return false;
+      let up = 0;
+      let down = 0;
+      for (const step of rowSteps(data, c)) {
+        if (step > 0) up++;
+        else if (step < 0) down++;
+      }
+      return up + down >= MIN_TIMES && Math.max(up, down) >= TIME_ORDER_SHARE * (up + down);
+    }),
+  );
+}

@@ -1,0 +1,77 @@
+/** spike and stuck-value: a value far from both its neighbouring rows, and a run of one value, in a series. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { checkCsv, csv, findingsOf } from './check-text';
+
+function random(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) ^ (s + 0x6d2b79f5)) >>> 0) / 4294967296) || 1e-12;
+}
+
+/** The time of reading k: every 10 minutes from 1 March 2024. */
+const timeOf = (k: number) => new Date(Date.UTC(2024, 2, 1) + k * 600_000).toISOString().slice(0, 19).replace('T', ' ');
+
+/** Readings every 10 minutes for 3,000 rows: a daily cycle of temperature with noise; `edit` replaces some; without their times when `timed` is false. */
+function readings(edit: Record<number, string> = {}, order: (rows: number[]) => number[] = (rows) => rows, timed = true): string {
+  const u = random(31);
+  const normal = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const values = Array.from({ length: 3000 }, (_, i) => (12 + 6 * Math.sin((2 * Math.PI * (i % 144)) / 144) + 0.3 * normal()).toFixed(2));
+  const rows = order(values.map((_, i) => i)).map((i, k) => (timed ? [timeOf(k), edit[k] ?? values[i]] : [k, edit[k] ?? values[i]]));
+  return csv([timed ? 'time' : 'reading', 'temperature'], rows);
+}
+
+test('a spike in a series is reported: far from both neighbouring rows, which agree; within the column\'s range it is no outlier', () => {
+  assert.deepEqual(findingsOf(checkCsv(readings()), 'spike'), [], 'a clean series');
+  const found = findingsOf(checkCsv(readings({ 500: '17.50', 1300: '7.00' })), 'spike');
+  assert.deepEqual(found.map((f) => f.row), [500, 1300]);
+  assert.match(found[0].message, /17\.5 in column "temperature" is a spike: the rows before and after hold [\d.]+ and [\d.]+/);
+  assert.deepEqual(findingsOf(checkCsv(readings({ 500: '17.50', 1300: '7.00' })), 'outlier'), [], 'both lie within the column\'s range');
+  // Rows without a time in order are no series in time (places listed by code have near latitudes).
+  assert.deepEqual(findingsOf(checkCsv(readings({ 500: '17.50', 1300: '7.00' }, undefined, false)), 'spike'), [], 'no time order');
+});
+
+test('a day that moves far in a turbulent stretch is no spike: prices that fall 9% and recover amid days moving 5% for two weeks', () => {
+  const u = random(17);
+  const normal = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  let price = 1000;
+  const rows: (string | number)[][] = [];
+  for (let k = 0; k < 2000; k++) {
+    // Calm days move 0.5%; from day 1504, for 13 days, 5%; on day 1510 a fall of 9%, recovered the next day.
+    const turbulent = k >= 1504 && k < 1517;
+    price *= 1 + (turbulent ? 0.05 : 0.005) * normal();
+    rows.push([timeOf(k * 144).slice(0, 10), (k === 1510 ? price * 0.91 : price).toFixed(2)]);
+  }
+  assert.deepEqual(findingsOf(checkCsv(csv(['day', 'close'], rows)), 'spike'), []);
+});
+
+test('no spikes where the rows are in no order, nor at a step to a new level', () => {
+  const u = random(7);
+  const shuffled = (rows: number[]) => rows.map((r) => [u(), r] as const).sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+  assert.deepEqual(findingsOf(checkCsv(readings({}, shuffled)), 'spike'), [], 'shuffled readings are no series');
+  // A level shift: every reading from row 800 on is 9 degrees higher; the row at the step is no spike.
+  const edit: Record<number, string> = {};
+  const base = readings().trim().split('\n').slice(1).map((line) => Number(line.split(',')[1]));
+  for (let r = 800; r < 3000; r++) edit[r] = (base[r] + 9).toFixed(2);
+  assert.deepEqual(findingsOf(checkCsv(readings(edit)), 'spike'), []);
+});
+
+test('a stuck reading (one value in 12 consecutive rows of a series that changes at every row) is reported, each row after the first', () => {
+  assert.deepEqual(findingsOf(checkCsv(readings()), 'stuck-value'), [], 'a clean series');
+  const base = readings().trim().split('\n').slice(1).map((line) => line.split(',')[1]);
+  const edit: Record<number, string> = {};
+  for (let r = 1001; r < 1012; r++) edit[r] = base[1000];
+  const found = findingsOf(checkCsv(readings(edit)), 'stuck-value');
+  assert.deepEqual(found.map((f) => f.row), Array.from({ length: 11 }, (_, k) => 1001 + k));
+  assert.match(found[0].message, /is held by 12 consecutive rows \(from row 1001\) where the column's values change at nearly every row/);
+  assert.deepEqual(findingsOf(checkCsv(readings(edit, undefined, false)), 'stuck-value'), [], 'rows in no time order: one entity\'s rows share its values');
+});
+
+test('runs of a value are no stuck reading in a sorted column (its ties sit together) or one whose values often repeat', () => {
+  // Prices sorted ascending, nearly all distinct; one price, 19.99, held by 8 items, whose rows sort together.
+  const u = random(3);
+  const sorted = Array.from({ length: 2000 }, () => (5 + 30 * u()).toFixed(3)).concat(Array(8).fill('19.990')).sort((a, b) => Number(a) - Number(b));
+  assert.deepEqual(findingsOf(checkCsv(csv(['listed', 'price'], sorted.map((p, i) => [timeOf(i), p]))), 'stuck-value'), [], 'sorted prices');
+  const levels = Array.from({ length: 2000 }, (_, i) => [timeOf(i), String(Math.floor(u() * 4))]);
+  levels.splice(100, 6, ...Array.from({ length: 6 }, (_, k) => [timeOf(100 + k), '2']));
+  assert.deepEqual(findingsOf(checkCsv(csv(['time', 'level'], levels)), 'stuck-value'), [], 'four levels repeat by chance');
+});
