@@ -71,6 +71,22 @@ function outlierMessage(value: string, column: string, found: TailOutliers): str
   );
 }
 
+/**
+ * Whether `says` holds, for some column other than `c` (of two values or more), of its value ids and the rows of
+ * column `c` holding one of the values `held`.
+ */
+function anotherColumnSays(data: IngestResult, c: number, values: Float64Array, held: readonly number[], says: (ids: Int32Array, size: number, rows: readonly number[]) => boolean): boolean {
+  const wanted = new Set(held);
+  const rows: number[] = [];
+  for (let r = 0; r < values.length; r++) if (wanted.has(values[r])) rows.push(r);
+  for (let other = 0; other < data.columns.length; other++) {
+    if (other === c) continue;
+    const { ids, size } = valueCodes(data, other);
+    if (size >= 2 && says(ids, size, rows)) return true;
+  }
+  return false;
+}
+
 /** Share of a heap's rows another column's value must hold, and how many times its share elsewhere, to explain the heap. */
 const EXPLAINING_SHARE = 0.5;
 const EXPLAINING_LIFT = 5;
@@ -81,12 +97,7 @@ const EXPLAINING_LIFT = 5;
  * (a territory's places geocoded to one point share their state), not rows an error picked at random.
  */
 function sharedByRows(data: IngestResult, c: number, values: Float64Array, held: readonly number[]): boolean {
-  const wanted = new Set(held);
-  const rows: number[] = [];
-  for (let r = 0; r < values.length; r++) if (wanted.has(values[r])) rows.push(r);
-  for (let other = 0; other < data.columns.length; other++) {
-    if (other === c) continue;
-    const { ids, size } = valueCodes(data, other);
+  return anotherColumnSays(data, c, values, held, (ids, _, rows) => {
     const counts = new Map<number, number>();
     let present = 0;
     for (const r of rows) {
@@ -94,11 +105,11 @@ function sharedByRows(data: IngestResult, c: number, values: Float64Array, held:
       present++;
       counts.set(ids[r], (counts.get(ids[r]) ?? 0) + 1);
     }
-    if (present === 0 || size < 2) continue;
+    if (present === 0) return false;
     let top = -1;
     let topCount = 0;
     for (const [id, count] of counts) if (count > topCount) [top, topCount] = [id, count];
-    if (topCount < EXPLAINING_SHARE * present || topCount < 3) continue;
+    if (topCount < EXPLAINING_SHARE * present || topCount < 3) return false;
     let inColumn = 0;
     let presentInColumn = 0;
     for (let r = 0; r < ids.length; r++) {
@@ -106,9 +117,8 @@ function sharedByRows(data: IngestResult, c: number, values: Float64Array, held:
       presentInColumn++;
       if (ids[r] === top) inColumn++;
     }
-    if (topCount / present >= EXPLAINING_LIFT * (inColumn / presentInColumn)) return true;
-  }
-  return false;
+    return topCount / present >= EXPLAINING_LIFT * (inColumn / presentInColumn);
+  });
 }
 
 /** Part of the distinct values random rows would hold in another column below which a block's rows hold few of them. */
@@ -123,12 +133,7 @@ const MIN_EXPECTED_DISTINCT = 3;
  * where random rows would come from twenty: a population of its own, not rows a unit mix-up picked at random.
  */
 function concentratedRows(data: IngestResult, c: number, values: Float64Array, held: readonly number[]): boolean {
-  const wanted = new Set(held);
-  const rows: number[] = [];
-  for (let r = 0; r < values.length; r++) if (wanted.has(values[r])) rows.push(r);
-  for (let other = 0; other < data.columns.length; other++) {
-    if (other === c) continue;
-    const { ids, size } = valueCodes(data, other);
+  return anotherColumnSays(data, c, values, held, (ids, size, rows) => {
     const inRows = new Set<number>();
     let present = 0;
     for (const r of rows) {
@@ -136,7 +141,7 @@ function concentratedRows(data: IngestResult, c: number, values: Float64Array, h
       present++;
       inRows.add(ids[r]);
     }
-    if (present === 0 || size < 2) continue;
+    if (present === 0) return false;
     const counts = new Int32Array(size);
     let total = 0;
     for (let r = 0; r < ids.length; r++) {
@@ -146,9 +151,8 @@ function concentratedRows(data: IngestResult, c: number, values: Float64Array, h
     }
     let expected = 0;
     for (const count of counts) expected += 1 - (1 - count / total) ** present;
-    if (expected >= MIN_EXPECTED_DISTINCT && inRows.size < CONCENTRATED_PART * expected) return true;
-  }
-  return false;
+    return expected >= MIN_EXPECTED_DISTINCT && inRows.size < CONCENTRATED_PART * expected;
+  });
 }
 
 export const outlier = defineRule({
