@@ -35,7 +35,7 @@ series: the median change of its values from a row to the next under half its in
 order it is about 0.7 of it). A value is a spike when it lies at least ${SPIKE_RATIO} times the
 series' largest ordinary change (the ${100 * ORDINARY_QUANTILE}th percentile of its changes from row to row) from each of its
 two neighbouring rows, on the same side of both (up then down, or down then up), and those neighbours lie within
-one ordinary change of each other (the series goes on: not a step to a new level), in a calm stretch: ${LOCAL_RATIO} times the
+two ordinary changes of each other (the two changes between them: the series goes on, not a step to a new level), in a calm stretch: ${LOCAL_RATIO} times the
 median change of the ${LOCAL_STEPS} rows on either side from each neighbour (days of a market crash move far by nature). A column with more than
 ${100 * MAX_SPIKE_SHARE}% of its rows so reported jumps by nature and gets none. Identifier-like columns are left alone.
 
@@ -55,7 +55,8 @@ ${100 * MAX_SPIKE_SHARE}% of its rows so reported jumps by nature and gets none.
         const [before, after] = [steps[r - 1], steps[r]];
         // Up from the row before and down to the row after (or the other way), far on both sides.
         if (!(Math.sign(before) === -Math.sign(after) && Math.min(Math.abs(before), Math.abs(after)) >= SPIKE_RATIO * ordinary)) continue;
-        if (Math.abs(values[r + 1] - values[r - 1]) > ordinary) continue;
+        // The neighbours lie two changes apart: within two ordinary ones, the series goes on past the value.
+        if (Math.abs(values[r + 1] - values[r - 1]) > 2 * ordinary) continue;
         const around: number[] = [];
         for (let k = Math.max(0, r - 1 - LOCAL_STEPS); k < Math.min(steps.length, r + 1 + LOCAL_STEPS); k++) if (k !== r - 1 && k !== r && Number.isFinite(steps[k])) around.push(Math.abs(steps[k]));
         around.sort((x, y) => x - y);
