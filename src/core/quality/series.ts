@@ -23,12 +23,31 @@ export function rowSteps(data: IngestResult, c: number): Float64Array {
   });
 }
 
+/** The sizes of a column's changes from a row to the next (where both are numbers), ascending. */
+export function stepSizes(data: IngestResult, c: number): Float64Array {
+  return memo(data, `step-sizes:${c}`, () => Float64Array.from(rowSteps(data, c).filter((step) => Number.isFinite(step)), Math.abs).sort());
+}
+
+/** How many of a column's changes from a row to the next (where both are numbers) there are, and how many are none, up and down. */
+export function stepCounts(data: IngestResult, c: number): { finite: number; none: number; up: number; down: number } {
+  return memo(data, `step-counts:${c}`, () => {
+    const counts = { finite: 0, none: 0, up: 0, down: 0 };
+    for (const step of rowSteps(data, c)) {
+      if (!Number.isFinite(step)) continue;
+      counts.finite++;
+      if (step === 0) counts.none++;
+      else if (step > 0) counts.up++;
+      else counts.down++;
+    }
+    return counts;
+  });
+}
+
 /** The median size of a column's changes from a row to the next, where it is a smooth series (SMOOTH_STEP); undefined otherwise. */
 export function seriesStep(data: IngestResult, c: number): number | undefined {
   return memo(data, `series-step:${c}`, () => {
-    const sizes = [...rowSteps(data, c)].filter((step) => Number.isFinite(step)).map(Math.abs);
+    const sizes = stepSizes(data, c);
     if (sizes.length < MIN_STEPS) return undefined;
-    sizes.sort((x, y) => x - y);
     const median = sizes[sizes.length >> 1];
     const sorted = sortedColumn(data, c);
     const iqr = sorted.quantile(0.75) - sorted.quantile(0.25);
@@ -50,12 +69,7 @@ export function inTimeOrder(data: IngestResult): boolean {
   return memo(data, 'in-time-order', () =>
     data.columns.some((column, c) => {
       if (!TEMPORAL_KINDS.includes(column.kind)) return false;
-      let up = 0;
-      let down = 0;
-      for (const step of rowSteps(data, c)) {
-        if (step > 0) up++;
-        else if (step < 0) down++;
-      }
+      const { up, down } = stepCounts(data, c);
       return up + down >= MIN_TIMES && Math.max(up, down) >= TIME_ORDER_SHARE * (up + down);
     }),
   );

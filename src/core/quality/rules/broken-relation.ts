@@ -3,14 +3,12 @@ import { defineRule } from '../rule';
 import { cellSourceText, memo, numericColumn, replaceCellFixes, sortedColumn } from '../column-values';
 import { computed, decimalsOf, numericRelations, relationHoldsAt, relationTester, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
 import { groupedInteger } from '../../shared/grouped-integer';
+import { shownNumber } from '../../shared/shown-number';
 import { editDistance } from '../edit-distance';
 import type { IngestResult } from '../../table/model';
 
 /** A cell is its column's stray value (see culprit) beyond this many median absolute deviations from the median. */
 const STRAY_DEVIATIONS = 5;
-
-/** A number as a relation's message writes it: at most 6 significant digits. */
-const written = (n: number) => String(Number(n.toPrecision(6)));
 
 /** The relation in words: "total = men + women", "amount = price × quantity", "miles = 0.621371 × km". */
 function formulaOf(relation: NumericRelation, name: (c: number) => string): string {
@@ -18,9 +16,9 @@ function formulaOf(relation: NumericRelation, name: (c: number) => string): stri
   const out = name(relation.output);
   if (relation.kind === 'sum') return `${out} = ${relation.inputs.map(name).join(' + ')}`;
   if (relation.kind === 'product') return `${out} = ${a} × ${b}`;
-  const scaled = relation.slope === 1 ? a : `${written(relation.slope)} × ${a}`;
+  const scaled = relation.slope === 1 ? a : `${shownNumber(relation.slope)} × ${a}`;
   if (relation.offset === 0) return `${out} = ${scaled}`;
-  return `${out} = ${scaled} ${relation.offset < 0 ? '−' : '+'} ${written(Math.abs(relation.offset))}`;
+  return `${out} = ${scaled} ${relation.offset < 0 ? '−' : '+'} ${shownNumber(Math.abs(relation.offset))}`;
 }
 
 /** The value of column `c` (one of the relation's) that would make the relation hold at a row with these numbers. */
@@ -152,7 +150,7 @@ totals) makes its other rows findings: ignore the rule for that column.`,
         const expected = valueThatHolds(relation, c, at);
         const decimals = decimalsOf(data, c);
         const fixed = Number.isFinite(expected) ? expected.toFixed(decimals) : undefined;
-        const value = cellSourceText(data, r, c) ?? written(at(c));
+        const value = cellSourceText(data, r, c) ?? shownNumber(at(c));
         report({
           row: r,
           columnIndex: c,
@@ -160,7 +158,7 @@ totals) makes its other rows findings: ignore the rule for that column.`,
           evidence: { relation: relation.kind, formula, holdingShare: share, rows: relation.rows, ...(fixed === undefined ? {} : { expected: fixed }) },
           message:
             `${value} in column "${name(c)}" breaks ${formula}, which holds in ${Math.floor(share * 100)}% of the ${groupedInteger(relation.rows)} rows` +
-            `${fixed === undefined ? '.' : `: with ${cells.filter((k) => k !== c).map((k) => `${name(k)} ${written(at(k))}`).join(' and ')}, it would be ${fixed}.`}`,
+            `${fixed === undefined ? '.' : `: with ${cells.filter((k) => k !== c).map((k) => `${name(k)} ${shownNumber(at(k))}`).join(' and ')}, it would be ${fixed}.`}`,
           related: () => cells.filter((k) => k !== c).map((k) => ({ row: r, columnIndex: k, message: `${name(k)} in ${formula}` })),
           ...(fixed === undefined || data.columns[c].numberFormat ? {} : { fixes: replaceCellFixes(data, r, c, fixed, `Replace with ${fixed} (${formula})`) }),
         });

@@ -147,9 +147,11 @@ If a value is right as written, accept it.`,
           damaged.set(id, { kind: 'replacement', likely: likelyOriginal(text, distinct, byLength) });
         } else if (hasControlCharacters(text)) damaged.set(id, { kind: 'control', repaired: withoutControlCharacters(text), names: controlCharacterNames(text) });
         else if (tagBytes && holdsMarkup(text)) {
-          // The tags go first, then the references ("&lt;b&gt;" is text that shows "<b>").
-          const plain = withoutTags(text) ?? text;
-          if (!(markup ??= holdsMarkupValues(distinct))) damaged.set(id, { kind: 'markup', repaired: decodeCharacterReferences(plain) ?? plain, tags: htmlTags(text) });
+          // In a column of markup the tags are meant. Elsewhere the tags go first, then the references ("&lt;b&gt;" is text that shows "<b>").
+          if (!(markup ??= holdsMarkupValues(distinct))) {
+            const plain = withoutTags(text) ?? text;
+            damaged.set(id, { kind: 'markup', repaired: decodeCharacterReferences(plain) ?? plain, tags: htmlTags(text) });
+          }
         } else if (referenceBytes) {
           const decoded = decodeCharacterReferences(text);
           if (decoded !== undefined && !(markup ??= holdsMarkupValues(distinct))) damaged.set(id, { kind: 'reference', repaired: decoded, references: characterReferences(text) });

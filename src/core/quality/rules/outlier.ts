@@ -5,9 +5,7 @@ import { BEYOND_BULK_SHARE, tailOutliers, withoutValues, type TailOutliers } fro
 import { columnPlaceholders } from './sentinel-value';
 import { groupOutliers, type GroupOutlier } from '../group-outliers';
 import { UNIT_NAMES } from '../../shared/unit-factors';
-
-/** A number as a message quotes it (six significant digits at most). */
-const shown = (v: number) => String(Number(v.toPrecision(6)));
+import { shownNumber } from '../../shared/shown-number';
 
 /** A value of a unit mix-up in the column's unit, to the decimals it is written with (one more where the ratio shrinks it). */
 function inColumnUnit(value: number, found: TailOutliers): string | undefined {
@@ -22,7 +20,7 @@ function groupMessage(value: string, column: string, found: GroupOutlier, groupN
   const where = groupNames.map((name, i) => `"${name}" is "${found.groupValues[i]}"`).join(' and ');
   const side = found.deviations > 0 ? 'above' : 'below';
   return (
-    `${value} is an outlier in column "${column}" for its group: where ${where} (${found.groupRows} rows) the values lie around ${shown(found.median)}, typically within ${shown(Number(found.spread.toPrecision(3)))} of it; ` +
+    `${value} is an outlier in column "${column}" for its group: where ${where} (${found.groupRows} rows) the values lie around ${shownNumber(found.median)}, typically within ${shownNumber(Number(found.spread.toPrecision(3)))} of it; ` +
     `this one is ${Math.abs(found.deviations).toFixed(0)} times as far ${side}, where no other row lies more than ${found.next.toFixed(1)} times as far from its group's values (a unit or another group's value?).`
   );
 }
@@ -31,41 +29,41 @@ function groupMessage(value: string, column: string, found: GroupOutlier, groupN
 function outlierMessage(value: string, column: string, found: TailOutliers): string {
   if (found.kind === 'sign') {
     const sign = found.tail === 'lower' ? 'negative' : 'positive';
-    return `${value} is an outlier in column "${column}": ${sign} where every other value is ${found.tail === 'lower' ? 'positive or zero' : 'negative or zero'}, and as large as the typical value (median magnitude ${shown(found.score)}): a lost or added minus sign?`;
+    return `${value} is an outlier in column "${column}": ${sign} where every other value is ${found.tail === 'lower' ? 'positive or zero' : 'negative or zero'}, and as large as the typical value (median magnitude ${shownNumber(found.score)}): a lost or added minus sign?`;
   }
   const side = found.tail === 'upper' ? 'above' : 'below';
   const nearest = found.tail === 'upper' ? 'largest' : 'smallest';
   if (found.kind === 'slip') {
     return (
-      `${value} is an outlier in column "${column}": far ${side} the column's bulk (${100 - 100 * BEYOND_BULK_SHARE}% of its values are ${found.tail === 'upper' ? 'at most' : 'at least'} ${shown(found.next)}), ` +
-      `and ${shown(Number(value) / found.score)} × ${found.score}, a value of the bulk with zeros added; ${found.rows} of its far values are such multiples, far more than the bulk's own round values explain: a slipped decimal point, or a unit?`
+      `${value} is an outlier in column "${column}": far ${side} the column's bulk (${100 - 100 * BEYOND_BULK_SHARE}% of its values are ${found.tail === 'upper' ? 'at most' : 'at least'} ${shownNumber(found.next)}), ` +
+      `and ${shownNumber(Number(value) / found.score)} × ${found.score}, a value of the bulk with zeros added; ${found.rows} of its far values are such multiples, far more than the bulk's own round values explain: a slipped decimal point, or a unit?`
     );
   }
   if (found.kind === 'unit' && found.units) {
     const { ratio, larger, smaller } = found.units;
     const back = found.tail === 'upper' ? Number(value) / ratio : Number(value) * ratio;
     return (
-      `${value} is an outlier in column "${column}": one of ${found.rows} values ${side} a gap past the column's other values (${nearest} ${shown(found.next)}), ` +
-      `too many to be slips, but each is an ordinary value of the column ${found.tail === 'upper' ? 'times' : 'divided by'} ${shown(ratio)} (${shown(Number(value))} ${found.tail === 'upper' ? '/' : '×'} ${shown(ratio)} = ${shown(Number(back.toPrecision(4)))}), ` +
+      `${value} is an outlier in column "${column}": one of ${found.rows} values ${side} a gap past the column's other values (${nearest} ${shownNumber(found.next)}), ` +
+      `too many to be slips, but each is an ordinary value of the column ${found.tail === 'upper' ? 'times' : 'divided by'} ${shownNumber(ratio)} (${shownNumber(Number(value))} ${found.tail === 'upper' ? '/' : '×'} ${shownNumber(ratio)} = ${shownNumber(Number(back.toPrecision(4)))}), ` +
       `and brought back they spread over the column as its own values do: ${UNIT_NAMES[found.tail === 'upper' ? smaller : larger]} among ${UNIT_NAMES[found.tail === 'upper' ? larger : smaller]}?`
     );
   }
   if (found.kind === 'heap' && found.amongFarValues) {
     return (
-      `${value} is an outlier in column "${column}": the same value in ${found.rows} rows, far ${side} the column's bulk (${100 - 100 * BEYOND_BULK_SHARE}% of its values are ${found.tail === 'upper' ? 'at most' : 'at least'} ${shown(found.next)}), ` +
-      `while the values around it are held by ${shown(Number(found.score.toPrecision(3)))} rows each and its rows share no other value: a value pasted into many rows, or a placeholder?`
+      `${value} is an outlier in column "${column}": the same value in ${found.rows} rows, far ${side} the column's bulk (${100 - 100 * BEYOND_BULK_SHARE}% of its values are ${found.tail === 'upper' ? 'at most' : 'at least'} ${shownNumber(found.next)}), ` +
+      `while the values around it are held by ${shownNumber(Number(found.score.toPrecision(3)))} rows each and its rows share no other value: a value pasted into many rows, or a placeholder?`
     );
   }
   if (found.kind === 'heap') {
     return (
-      `${value} is an outlier in column "${column}": the same value in many rows, far ${side} the ${nearest} other value, ${shown(found.next)}, ` +
-      `while the column's ${found.tail === 'upper' ? 'top' : 'bottom'} values are held by ${shown(found.score)} rows each: a value pasted into many rows, or a placeholder?`
+      `${value} is an outlier in column "${column}": the same value in many rows, far ${side} the ${nearest} other value, ${shownNumber(found.next)}, ` +
+      `while the column's ${found.tail === 'upper' ? 'top' : 'bottom'} values are held by ${shownNumber(found.score)} rows each: a value pasted into many rows, or a placeholder?`
     );
   }
   const chance = found.pValue < 1e-12 ? 'under 1e-12' : found.pValue.toExponential(0);
   const others = found.rows > 1 ? ` (with ${found.rows - 1} other value${found.rows > 2 ? 's' : ''} beyond it)` : '';
   return (
-    `${value} is an outlier in column "${column}": far ${side} the ${nearest} other value, ${shown(found.next)}${others}; ` +
+    `${value} is an outlier in column "${column}": far ${side} the ${nearest} other value, ${shownNumber(found.next)}${others}; ` +
     `its gap is ${found.score.toFixed(0)} times the spacing of the column's ${found.tail === 'upper' ? 'top' : 'bottom'} values` +
     `${found.logScale ? ' on a log scale' : ''} (chance in a clean column ${chance}).`
   );

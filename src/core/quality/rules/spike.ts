@@ -1,7 +1,8 @@
 /** spike: in a series, one value far from both its neighbouring rows, which agree with each other (a sensor's glitch). */
 import { defineRule } from '../rule';
 import { isNumeric, looksLikeIdentifier, numericColumn } from '../column-values';
-import { inTimeOrder, rowSteps, seriesStep } from '../series';
+import { inTimeOrder, rowSteps, seriesStep, stepSizes } from '../series';
+import { shownNumber } from '../../shared/shown-number';
 
 /** The quantile of a series' changes from row to row that stands for its largest ordinary change. */
 const ORDINARY_QUANTILE = 0.99;
@@ -13,9 +14,6 @@ const LOCAL_STEPS = 10;
 const LOCAL_RATIO = 10;
 /** Most spikes a column may have, as a share of its rows: more are the series' own jumps. */
 const MAX_SPIKE_SHARE = 0.005;
-
-/** A number as a message quotes it (six significant digits at most). */
-const shown = (v: number) => String(Number(v.toPrecision(6)));
 
 export const spike = defineRule({
   id: 'spike',
@@ -46,7 +44,7 @@ ${100 * MAX_SPIKE_SHARE}% of its rows so reported jumps by nature and gets none.
       if (!isNumeric(column) || looksLikeIdentifier(column.name) || isIgnored(c)) return;
       if (seriesStep(data, c) === undefined) return;
       const steps = rowSteps(data, c);
-      const sizes = [...steps].filter((step) => Number.isFinite(step)).map(Math.abs).sort((x, y) => x - y);
+      const sizes = stepSizes(data, c);
       const ordinary = sizes[Math.min(sizes.length - 1, Math.floor(ORDINARY_QUANTILE * sizes.length))];
       if (!(ordinary > 0)) return;
       const values = numericColumn(data, c);
@@ -65,16 +63,16 @@ ${100 * MAX_SPIKE_SHARE}% of its rows so reported jumps by nature and gets none.
       }
       if (spikes.length === 0 || spikes.length > MAX_SPIKE_SHARE * values.length) return;
       for (const r of spikes) {
-        const value = shown(values[r]);
-        const around = (values[r - 1] + values[r + 1]) / 2;
+        const value = shownNumber(values[r]);
+        const between = (values[r - 1] + values[r + 1]) / 2;
         report({
           row: r,
           columnIndex: c,
           value,
           evidence: { before: values[r - 1], after: values[r + 1], ordinaryChange: Number(ordinary.toPrecision(4)) },
           message:
-            `${value} in column "${column.name}" is a spike: the rows before and after hold ${shown(values[r - 1])} and ${shown(values[r + 1])}, ` +
-            `and it lies ${shown(Number((Math.abs(values[r] - around) / ordinary).toPrecision(3)))} times the series' largest ordinary change from row to row (${shown(Number(ordinary.toPrecision(3)))}) from them.`,
+            `${value} in column "${column.name}" is a spike: the rows before and after hold ${shownNumber(values[r - 1])} and ${shownNumber(values[r + 1])}, ` +
+            `and it lies ${shownNumber(Number((Math.abs(values[r] - between) / ordinary).toPrecision(3)))} times the series' largest ordinary change from row to row (${shownNumber(Number(ordinary.toPrecision(3)))}) from them.`,
         });
       }
     });

@@ -1,7 +1,7 @@
 /** stuck-value: a run of one value in consecutive rows of a column whose values change at nearly every row (a stuck sensor). */
 import { defineRule } from '../rule';
 import { isNumeric, looksLikeIdentifier, numericColumn } from '../column-values';
-import { inTimeOrder, rowSteps } from '../series';
+import { inTimeOrder, stepCounts } from '../series';
 
 /** Largest share of a column's changes from row to row that may be none for its runs to say anything (values nearly always change). */
 const MAX_REPEAT_SHARE = 0.05;
@@ -38,18 +38,7 @@ before fitting a model on the series).`,
     if (!inTimeOrder(data)) return;
     data.columns.forEach((column, c) => {
       if (!isNumeric(column) || looksLikeIdentifier(column.name) || isIgnored(c)) return;
-      const steps = rowSteps(data, c);
-      let finite = 0;
-      let repeats = 0;
-      let up = 0;
-      let down = 0;
-      for (const step of steps) {
-        if (!Number.isFinite(step)) continue;
-        finite++;
-        if (step === 0) repeats++;
-        else if (step > 0) up++;
-        else down++;
-      }
+      const { finite, none: repeats, up, down } = stepCounts(data, c);
       if (finite < 20 * MIN_RUN || Math.max(up, down) > SORTED_SHARE * (up + down)) return;
       // Runs of one value (rows r0..r1), as long as MIN_RUN at least.
       const values = numericColumn(data, c);
