@@ -183,3 +183,76 @@ export function columnCase(data: IngestResult, column: number): ColumnCase | und
     return { letterCase, share: most / cased, other };
   });
 }
+
+/**
+ * A code: one token of letters and digits, with the marks codes part their pieces with ("SKU-100049", "A3F0C2",
+ * "B96", "ab12_x"). Its case is the case of its letters, however few: a column of codes writes them one way.
+ */
+const CODE = /^(?=.*\p{N})(?=.*\p{L})[\p{L}\p{M}\p{N}\-_./:#]+$/u;
+const LETTER_RUNS = /\p{L}+/gu;
+
+/** How a code writes its letters (capitals, small letters or mixed case), or undefined where the text is no code. */
+export function codeCaseOf(text: string): LetterCase | undefined {
+  if (!CODE.test(text)) return undefined;
+  let [upper, lower] = [0, 0];
+  for (const ch of text) {
+    const [u, l] = [ch.toUpperCase(), ch.toLowerCase()];
+    if (u === l) continue;
+    if (ch === u) upper++;
+    else lower++;
+  }
+  if (upper + lower === 0) return undefined;
+  return lower === 0 ? 'capitals' : upper === 0 ? 'small letters' : 'mixed case';
+}
+
+/**
+ * A column of codes' way of writing their letters and the codes written the other way: "sku-100049" among
+ * "SKU-100000"…, "A3F0C2" among hashes in small letters. A column of codes (values of letters and digits, CODE) has a
+ * way where its codes with letters are CASE_MIN_ROWS rows or more, CASED_SHARE of its rows, and CASE_DOMINANT_SHARE of
+ * them write their letters in capitals, or in small letters; mixed case is no way for codes (identifiers of both
+ * cases, "aZ3x", carry meaning in it). A code is written the other way when its letters are all of the other case
+ * (not mixed), every run of its letters is one the column's codes written its way hold ("SKU", not a new prefix), and
+ * it is in one row or its other spelling is in the column (a code written so in several rows and nowhere otherwise
+ * is how that code is written). Undefined where the column is no column of codes, has no way, or more than
+ * CASE_MAX_DISTINCT distinct values; a column with a way for its words (columnCase) is read that way.
+ */
+export function codeCase(data: IngestResult, column: number): ColumnCase | undefined {
+  if (!TEXT_KINDS.includes(data.columns[column].kind)) return undefined;
+  const distinct = distinctValues(data, column);
+  if (distinct.size > CASE_MAX_DISTINCT) return undefined;
+  return memo(data, `code-case:${column}`, () => {
+    const cases: (LetterCase | undefined)[] = [];
+    const rows = new Map<LetterCase, number>();
+    let present = 0;
+    for (let id = 0; id < distinct.size; id++) {
+      const letterCase = codeCaseOf(distinct.text(id));
+      cases.push(letterCase);
+      present += distinct.counts[id];
+      if (letterCase) rows.set(letterCase, (rows.get(letterCase) ?? 0) + distinct.counts[id]);
+    }
+    const letterCase = wayOfWriting(rows, present);
+    if (letterCase === undefined || letterCase === 'mixed case') return undefined;
+    const otherCase: LetterCase = letterCase === 'capitals' ? 'small letters' : 'capitals';
+    if (!rows.get(otherCase)) return undefined;
+    const write = (text: string) => (letterCase === 'capitals' ? text.toUpperCase() : text.toLowerCase());
+    const runs = new Set<string>();
+    const written = new Set<string>();
+    for (let id = 0; id < distinct.size; id++) {
+      if (cases[id] !== letterCase) continue;
+      const text = distinct.text(id);
+      written.add(text);
+      for (const run of text.match(LETTER_RUNS) ?? []) runs.add(run);
+    }
+    const other = new Map<number, OtherCase>();
+    for (let id = 0; id < distinct.size; id++) {
+      if (cases[id] !== otherCase) continue;
+      const text = distinct.text(id);
+      const fixed = write(text);
+      if (isPlaceholderText(text) || (distinct.counts[id] > 1 && !written.has(fixed))) continue;
+      if (!(fixed.match(LETTER_RUNS) ?? []).every((run) => runs.has(run))) continue;
+      other.set(id, { letterCase: otherCase, fixed });
+    }
+    const cased = [...rows.values()].reduce((a, n) => a + n, 0);
+    return { letterCase, share: (rows.get(letterCase) ?? 0) / cased, other };
+  });
+}

@@ -157,3 +157,14 @@ test('the spelling to unify to is written the column\'s way: "Seattle" in a colu
   assert.deepEqual([...new Set(findings.map((f) => `${f.value} → ${f.evidence?.canonical}`))], ['SEATTLE → Seattle']);
   assert.equal(findings.length, 15, 'every row in capitals, none of the five in mixed case');
 });
+
+test('a path written with another mark between its parts is the category: "Home/Kitchen" among "Home > Kitchen"; "1/2" and "1-2" stay two values', () => {
+  const paths = ['Home > Kitchen', 'Home > Garden', 'Electronics > Audio', 'Electronics > Accessories', 'Toys > Games'];
+  const rows = Array.from({ length: 500 }, (_, i) => [`Item ${i}`, paths[i % paths.length], ['1/2', '1-2', '3/4'][i % 3]]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['item', 'category', 'size'], rows)), 'category-variant'), [], 'one mark in every path');
+  rows[10][1] = 'Home/Kitchen';
+  rows[22][1] = 'Electronics | Audio';
+  const findings = findingsOf(checkCsv(csv(['item', 'category', 'size'], rows)), 'category-variant');
+  assert.deepEqual(findings.map((f) => [f.row, f.value, f.evidence?.canonical]), [[10, 'Home/Kitchen', 'Home > Kitchen'], [22, 'Electronics | Audio', 'Electronics > Audio']]);
+  assert.equal(fixText(findings[0]), 'Home > Kitchen');
+});

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkCsv, csv, findingsOf, fixText } from './check-text';
-import { letterCaseOf } from '../../../src/core/quality/letter-case';
+import { codeCaseOf, letterCaseOf } from '../../../src/core/quality/letter-case';
 
 const rule = 'mixed-letter-case';
 const FIRST = ['The', 'A', 'Return of the', 'Night of the', 'Beyond the', 'Escape from the', 'Revenge of the', 'Legend of the'];
@@ -90,4 +90,27 @@ test('a second source that wrote a third of the rows in capitals: mixed case is 
   const row = findings[0].row;
   assert.ok(row !== null, 'a finding on a cell');
   assert.equal(fixText(findings[0]), films(400)[row][0], 'fixed to the title as the column writes it');
+});
+
+test('a code written in small letters among codes in capitals is reported, however few its letters; mixed-case identifiers and new prefixes are not', () => {
+  const rows = Array.from({ length: 300 }, (_, i) => [`SKU-${100000 + 7 * i}`, `B${10 + (i % 80)}`, `${i % 5 === 0 ? 'aZ' : 'Qx'}${i}k`]);
+  const header = ['sku', 'cabin', 'token'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule), [], 'clean');
+  rows[12][0] = rows[12][0].toLowerCase();
+  rows[40][1] = 'b51';
+  rows[41][0] = 'abc-100287';
+  rows[77][2] = rows[77][2].toLowerCase();
+  const findings = findingsOf(checkCsv(csv(header, rows)), rule);
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[12, 'sku', 'sku-100084'], [40, 'cabin', 'b51']], 'a new prefix ("abc") and a token of mixed-case identifiers are not');
+  assert.equal(findings[0].message, '"sku-100084" is written in small letters, unlike 99% of column "sku", which writes its letters in capitals ("SKU-100084").');
+  assert.equal(fixText(findings[0]), 'SKU-100084');
+});
+
+test('codeCaseOf: a token of letters and digits has the case of its letters; words and numbers are no codes', () => {
+  assert.equal(codeCaseOf('SKU-100049'), 'capitals');
+  assert.equal(codeCaseOf('a3f0c2'), 'small letters');
+  assert.equal(codeCaseOf('aZ3x'), 'mixed case');
+  assert.equal(codeCaseOf('12 Elm St'), undefined, 'spaces: not one token');
+  assert.equal(codeCaseOf('Kitchen'), undefined, 'no digit');
+  assert.equal(codeCaseOf('100049'), undefined, 'no letter');
 });

@@ -226,10 +226,12 @@ export const categoryVariant = defineRule({
   dimension: 'consistency',
   defaultSeverity: 'warning',
   defaultOptions: { maxDistinct: CATEGORY_MAX_DISTINCT },
-  description: 'Values of a categorical column that differ only by case, white space, accents, punctuation, a word written short ("St. Louis" for "Saint Louis") or the order of two parts around a comma ("Hitchcock, Alfred" for "Alfred Hitchcock"), or a yes/no answer written another way ("TRUE" among "Y" and "N").',
+  description: 'Values of a categorical column that differ only by case, white space, accents, punctuation, the mark between the parts of a path ("Home/Kitchen" for "Home > Kitchen"), a word written short ("St. Louis" for "Saint Louis") or the order of two parts around a comma ("Hitchcock, Alfred" for "Alfred Hitchcock"), or a yes/no answer written another way ("TRUE" among "Y" and "N").',
   docs: `"Paris", "paris " and "PARIS" are one city but three categories, as are "PG-13" and "PG13": one-hot
 encoding splits their rows across several features and each gets fewer examples. Punctuation counts only
-beside a letter: "1.5" and "15" are two values. A code of digits that lost its leading zeros is its code ("6103"
+beside a letter: "1.5" and "15" are two values. A mark parting two words as a path or a list does ("/", ">", "|",
+"\\", "»", "›", with or without spaces around it) is one mark whichever it is: "Home/Kitchen" is "Home > Kitchen".
+A code of digits that lost its leading zeros is its code ("6103"
 among "06103", as a spreadsheet writes it). So are a value and its spelling with a word written short,
 where the full spelling is exactly one value in more rows: "St. Louis" (or "St Louis") and "Saint Louis", "Ft.
 Collins" and "Fort Collins", "Johnson & Johnson" and "Johnson and Johnson" — a word of letters and a period

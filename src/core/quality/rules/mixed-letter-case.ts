@@ -1,7 +1,7 @@
 /** mixed-letter-case: a text written in capitals (or small letters) in a column that writes its letters otherwise. */
 import { defineRule } from '../rule';
 import { distinctValues, eachMappedRow, replaceCellFixes } from '../column-values';
-import { CASED_SHARE, CASE_DOMINANT_SHARE, CASE_KNOWN_WORDS, CASE_LONG_WORD, CASE_MAX_DISTINCT, CASE_MIN_LETTERS, CASE_MIN_ROWS, MIXED_CASE_SHARE, columnCase } from '../letter-case';
+import { CASED_SHARE, CASE_DOMINANT_SHARE, CASE_KNOWN_WORDS, CASE_LONG_WORD, CASE_MAX_DISTINCT, CASE_MIN_LETTERS, CASE_MIN_ROWS, MIXED_CASE_SHARE, codeCase, columnCase } from '../letter-case';
 import { CATEGORY_MAX_DISTINCT } from '../category-key';
 
 export const mixedLetterCase = defineRule({
@@ -11,7 +11,7 @@ export const mixedLetterCase = defineRule({
   defaultSeverity: 'warning',
   acceptsValues: true,
   defaultOptions: {},
-  description: 'A text written in capitals or in small letters in a column that writes its letters otherwise ("THE GODFATHER" among titles in mixed case).',
+  description: 'A text written in capitals or in small letters in a column that writes its letters otherwise ("THE GODFATHER" among titles in mixed case, "sku-100049" among codes in capitals).',
   docs: `Sources write letters their own way: one catalogue writes titles "The Godfather", another "THE GODFATHER"; an
 older registry writes names in capitals. Merged, the same name is two values to a join, a group-by or a model
 that reads words, and the table shows where each row came from.
@@ -34,11 +34,18 @@ that name is written ("KEROPETROL" among brands); and a value that is another va
 is category-variant's, in a column of at most ${CATEGORY_MAX_DISTINCT.toLocaleString('en-US')} distinct values (which it reads by default). Columns
 with more than ${CASE_MAX_DISTINCT.toLocaleString('en-US')} distinct values are not read.
 
+A column of codes — one token of letters and digits each ("SKU-100049", "B-737-300", a hash) — has a way too,
+however few letters each code holds: where ${CASE_DOMINANT_SHARE * 100}% of its codes with letters (at least ${CASE_MIN_ROWS} rows, ${CASED_SHARE * 100}% of the
+column's) write them in capitals, or in small letters, a code written all in the other case ("sku-100049") is
+reported, with the code as the column writes it. Mixed case is no way for codes (identifiers such as "aZ3x" carry
+meaning in it); a code counts only where each run of its letters is one the column's other codes hold ("SKU", not a
+new prefix), and where it is in one row or its other spelling is in the column.
+
 **Fix**: write the value as the column does (quick fix and cleaning step). If the value is right as it is, accept it.`,
   check({ data, report, isIgnored, isAccepted }) {
     data.columns.forEach((column, c) => {
       if (isIgnored(c)) return;
-      const learned = columnCase(data, c);
+      const learned = columnCase(data, c) ?? codeCase(data, c);
       if (!learned || learned.other.size === 0) return;
       const distinct = distinctValues(data, c);
       const share = Math.floor(100 * learned.share);
