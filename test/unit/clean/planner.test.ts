@@ -58,6 +58,10 @@ test('every rule is either mapped to steps that exist or listed as having none, 
     'encoding-damage': [finding('encoding-damage', { value: 'a', evidence: { repaired: 'b' } })],
     'number-format': [finding('number-format', { value: 'a', evidence: { readAs: 2 } })],
     'dependency-violation': [finding('dependency-violation', { value: 'a', evidence: { expected: 'b' } })],
+    'contradicted-flag': [
+      finding('contradicted-flag', { value: 'N', evidence: { flag: 'x', number: 'child_exemp', cut: 0, highValue: 'Y', expected: 'Y' } }),
+      finding('contradicted-flag', { row: 9, column: 'child_exemp', value: '1500', evidence: { flag: 'x', number: 'child_exemp', cut: 0, highValue: 'Y', expected: 'Y', vouched: true } }),
+    ],
     'column-shift': [finding('column-shift', { value: 'a', evidence: { neighbour: 'y', neighbourEmpty: true } })],
     'spelled-out-code': [finding('spelled-out-code', { value: 'Male', evidence: { code: 'M' } })],
     'name-variant': [finding('name-variant', { value: 'United States', evidence: { kind: 'country', entity: 'US', name: 'United States of America', columnSpelling: 'USA', columnSpellingRows: 73 } })],
@@ -83,6 +87,11 @@ test('every rule is either mapped to steps that exist or listed as having none, 
   assert.deepEqual(RULE_STEPS['dependency-violation']({ name: 'x', kind: 'string' }, findingsFor['dependency-violation']), [
     { step: 'replace-values', options: { columns: ['x'], cells: { x: [{ row: 3, from: 'a', to: 'b' }] } }, enabled: false },
   ]);
+  assert.deepEqual(
+    RULE_STEPS['contradicted-flag']({ name: 'x', kind: 'string' }, findingsFor['contradicted-flag']),
+    [{ step: 'replace-values', options: { columns: ['x'], cells: { x: [{ row: 3, from: 'N', to: 'Y' }] } }, enabled: false }],
+    'the flag the number calls for, off by default; a finding on the number itself names no value for it',
+  );
   assert.deepEqual(RULE_STEPS['spelled-out-code']({ name: 'x', kind: 'string' }, findingsFor['spelled-out-code'])[0].options, { columns: ['x'], values: { x: { Male: 'M' } } });
   assert.deepEqual(RULE_STEPS['word-typo']({ name: 'x', kind: 'string' }, findingsFor['word-typo'])[0].options, { columns: ['x'], values: { x: { 'ann@yhaoo.com': 'ann@yahoo.com' } } }, 'the value with its word corrected');
   assert.deepEqual(RULE_STEPS['abbreviated-value']({ name: 'x', kind: 'string' }, findingsFor['abbreviated-value'])[0].options, { columns: ['x'], values: { x: { M: 'Male' } } });

@@ -40,6 +40,7 @@ import { brokenOrder } from './broken-order';
 import { checkDigit } from './check-digit';
 import { outlier } from './outlier';
 import { spike } from './spike';
+import { contradictedFlag } from './contradicted-flag';
 import { stuckValue } from './stuck-value';
 import { constantColumn } from './constant-column';
 import { impossibleValue } from './impossible-value';
@@ -99,6 +100,7 @@ export const allRules: readonly QualityRule[] = [
   containedValue,
   reversedRange,
   brokenRelation,
+  contradictedFlag,
   brokenOrder,
   // accuracy
   outlier,
