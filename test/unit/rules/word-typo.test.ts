@@ -33,9 +33,28 @@ test('a slip in an email\'s domain is reported with the domain the column writes
   assert.equal(fixText(found[1]), 'james.lewis40@gmail.com');
 });
 
-test('a rare domain no frequent one is a keystroke from is no slip, nor is an ending too short to tell ("con")', () => {
-  const found = findingsOf(checkCsv(customers({ 5: 'linda.smith5@proton.me', 6: 'mary.smith6@gmail.con' })), rule);
-  assert.deepEqual(found, []);
+test('a rare domain no frequent one is a keystroke from is no slip, nor is an ending too short to tell ("con") where no provider decides it', () => {
+  assert.deepEqual(findingsOf(checkCsv(customers({ 5: 'linda.smith5@proton.me', 6: 'mary.smith6@proton.mee' })), rule), []);
+  // Providers that write two endings each ("yahoo.com" and "yahoo.net"), but for gmail: the providers decide nothing.
+  const rows = Array.from({ length: 600 }, (_, i) => {
+    const provider = ['gmail', 'yahoo', 'hotmail', 'outlook'][i % 4];
+    return [i, `${FIRST[i % 10]}.${LAST[Math.floor(i / 10) % 10]}${i}@${provider}.${provider === 'gmail' ? 'com' : ['com', 'net', 'com', 'org'][Math.floor(i / 4) % 4]}`];
+  });
+  rows[6][1] = 'mary.smith6@gmail.con';
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'email'], rows)), rule), []);
+});
+
+test('a short ending is told by the provider beside it: "gmail.con", "yahoo.co" where each provider writes one ending', () => {
+  const found = findingsOf(checkCsv(customers({ 6: 'mary.smith6@gmail.con', 9: 'karen.smith9@yahoo.co', 11: 'mary.jones11@comcast.ne' })), rule);
+  assert.deepEqual(
+    found.map((f) => [f.row, f.evidence?.likely]),
+    [
+      [6, 'mary.smith6@gmail.com'],
+      [9, 'karen.smith9@yahoo.com'],
+      [11, 'mary.jones11@comcast.net'],
+    ],
+  );
+  assert.match(found[0].message, /^"con" in "mary\.smith6@gmail\.con" looks like a typo of "com" in column "email": \d+ of the \d+ rows with "gmail" beside it have "com" as their last word, 1 has "con", 1 edit apart\.$/);
 });
 
 /** 500 addresses "12 Oak Street", street types drawn from eight; `edit` replaces some. */

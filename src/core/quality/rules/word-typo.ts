@@ -5,6 +5,7 @@
 import { defineRule } from '../rule';
 import { TEXT_KINDS, TEXT_VALUES_MAX_DISTINCT, distinctValues, eachMappedRow, replaceCellFixes } from '../column-values';
 import { alphabetOf, damaged, maxTypoDistance, nearPairs, spelledApart, wilsonUpper } from './typo';
+import { editDistance } from '../edit-distance';
 
 /** A word of a value: a run of letters and digits, where it starts and ends in the value. */
 interface Word {
@@ -146,6 +147,76 @@ function slipsAt(place: PlaceWords): { slips: Map<string, Slip>; near: number; r
   return { slips, near: slips.size, rare: rare.length };
 }
 
+/**
+ * Places whose word the word beside it may decide, as [deciding place, decided place]: an email's provider decides its
+ * ending ("gmail" → "com"), a link's scheme its next word.
+ */
+const CONTEXTS: readonly [Place, Place][] = [
+  [-2, -1],
+  [-1, -2],
+  [0, 1],
+  [1, 0],
+];
+/** Deciding words (each in FREQUENCY_RATIO rows or more) a place pair needs to tell a dependency from chance. */
+const MIN_CONTEXTS = 3;
+/** Share of those deciding words whose rows write one word beside them (all but MAX_RARE_ROWS, or 1%). */
+const CONTEXT_HOLD_SHARE = 0.95;
+/** Edits a slip may be from the word its context calls for, whatever its length: the context, not the spelling, says it is no other word. */
+const CONTEXT_REACH = 1;
+
+/** A slip its context tells: the word beside it calls for another word in all its other rows. */
+interface ContextSlip extends Slip {
+  context: string;
+  contextRows: number;
+  /** Of them, the rows with the word it calls for, and with the slip. */
+  likelyInContext: number;
+  slipInContext: number;
+}
+
+/**
+ * Slips of short words that a word beside them tells ("gmail.con", "yahoo.om"), at a place that draws from a closed
+ * vocabulary (slipsAt's coverage): where the place beside it decides the place's word — at least MIN_CONTEXTS deciding
+ * words of FREQUENCY_RATIO rows or more, CONTEXT_HOLD_SHARE of them writing one word beside them in all but
+ * MAX_RARE_ROWS (or REPEATED_SLIP_SHARE) of their rows —, a word in at most that many rows beside a deciding word,
+ * within CONTEXT_REACH edits of the word it calls for, is a slip of it. Keyed by deciding word and word.
+ */
+function contextSlipsAt(place: PlaceWords, pairs: Map<string, Map<string, number>>): Map<string, ContextSlip> {
+  const slips = new Map<string, ContextSlip>();
+  if (place.total < MIN_ROWS) return slips;
+  let covered = 0;
+  let frequent = 0;
+  for (const rows of place.rows.values()) {
+    if (rows < FREQUENCY_RATIO) continue;
+    covered += rows;
+    frequent++;
+  }
+  if (frequent === 0 || frequent > MAX_VOCABULARY || covered < MIN_COVERAGE * place.total) return slips;
+  const decided: { context: string; rows: number; word: string; wordRows: number; others: [string, number][] }[] = [];
+  let groups = 0;
+  for (const [context, words] of pairs) {
+    let [rows, best, bestRows] = [0, '', 0];
+    for (const [word, n] of words) {
+      rows += n;
+      if (n > bestRows) [best, bestRows] = [word, n];
+    }
+    if (rows < FREQUENCY_RATIO) continue;
+    groups++;
+    const allowed = Math.max(MAX_RARE_ROWS, REPEATED_SLIP_SHARE * rows);
+    const others = [...words].filter(([word]) => word !== best);
+    if (others.every(([, n]) => n <= allowed) && rows - bestRows <= allowed) decided.push({ context, rows, word: best, wordRows: bestRows, others });
+  }
+  if (groups < MIN_CONTEXTS || decided.length < CONTEXT_HOLD_SHARE * groups) return slips;
+  for (const { context, rows, word, wordRows, others } of decided) {
+    for (const [other, otherRows] of others) {
+      if (!hasLetter(other) || other.length < 2 || !spelledApart(other, word)) continue;
+      const distance = editDistance(other, word, CONTEXT_REACH);
+      if (distance > CONTEXT_REACH) continue;
+      slips.set(`${context}\u0000${other}`, { word: other, likely: word, distance, context, contextRows: rows, likelyInContext: wordRows, slipInContext: otherRows });
+    }
+  }
+  return slips;
+}
+
 export const wordTypo = defineRule({
   id: 'word-typo',
   title: 'Likely typo in a word',
@@ -169,13 +240,21 @@ the place draws from a closed vocabulary:
 - most of its rare words (in at most ${MAX_RARE_ROWS} rows) lie within a typo's reach of a frequent one that holds
   ${FREQUENCY_RATIO} times their rows: one or two edits (insertions, deletions, substitutions, swaps of neighbours),
   as many as a random word of that length would be that near one of the place's frequent words with less than a
-  1% chance (the typo rule's reach: short words such as "com" and "net" have none);
+  1% chance (the typo rule's reach: short words such as "com" and "net" have none, but see below);
 - its real words (in two rows or more) seldom lie that near a frequent one: the 95% upper bound of that share is
   at most a fifth of the rare words' share (first names, where Sara and Sarah are both common, are no closed
   vocabulary).
 
 Each rare word near a frequent one is then reported in every row holding it there, with the frequent word as
 the likely one.
+
+A word too short for its spelling to tell ("con" for "com", "co", "om") is told by the word beside it, where that
+word decides it: an email's provider decides its ending ("gmail" → "com", "comcast" → "net"). A place next to
+another (the first two words, the last two, either way) is read so when the place draws from a closed vocabulary (as
+above), at least ${MIN_CONTEXTS} words beside it are in ${FREQUENCY_RATIO} rows or more, and ${100 * CONTEXT_HOLD_SHARE}% of them write one word at the place in all
+their rows but ${MAX_RARE_ROWS} (or 1%). A word in so few rows beside such a word, within ${CONTEXT_REACH} edit of the word it calls for, is
+reported as its slip ("gmail.con"); a provider with two endings ("yahoo.com", "yahoo.net") decides nothing, and a
+rare provider ("proton.me") tells nothing.
 
 **Fix**: the quick fix writes the frequent word in its place. If the value is right, accept it.
 
@@ -191,6 +270,7 @@ In a file checked in batches, each batch is checked on its own.`,
       // Each value's words at each place, tallied over the rows.
       const wordsById: (Word[] | undefined)[] = new Array(distinct.size);
       const places = PLACES.map((): PlaceWords => ({ rows: new Map(), written: new Map(), total: 0 }));
+      const pairs = CONTEXTS.map(() => new Map<string, Map<string, number>>());
       for (let id = 0; id < distinct.size; id++) {
         const text = distinct.text(id);
         const words = wordsOf(text);
@@ -206,24 +286,38 @@ In a file checked in batches, each batch is checked on its own.`,
           if (!tally.written.has(key)) tally.written.set(key, word.text);
           tally.total += rows;
         });
+        // The words side by side at each pair of places (deciding word → word → rows).
+        CONTEXTS.forEach(([from, to], k) => {
+          const [context, word] = [wordAt(words, from), wordAt(words, to)];
+          if (!context || !word) return;
+          const key = context.text.toLowerCase();
+          let beside = pairs[k].get(key);
+          if (!beside) pairs[k].set(key, (beside = new Map()));
+          const lower = word.text.toLowerCase();
+          beside.set(lower, (beside.get(lower) ?? 0) + rows);
+        });
       }
       const found = places.map(slipsAt);
-      if (found.every((f) => f === undefined)) return;
+      const told = CONTEXTS.map(([, to], k) => contextSlipsAt(places[PLACES.indexOf(to)], pairs[k]));
+      if (found.every((f) => f === undefined) && told.every((t) => t.size === 0)) return;
       // Per value holding a slip (at the first place that has one): the slip, its place and the word in the value.
-      const flagged = new Map<number, { k: number; slip: Slip; word: Word }>();
+      const flagged = new Map<number, { k: number; slip: Slip | ContextSlip; word: Word }>();
       for (let id = 0; id < distinct.size; id++) {
         const words = wordsById[id];
         if (!words) continue;
         const text = distinct.text(id);
         if (damaged(text) || isAccepted(c, text)) continue;
-        for (let k = 0; k < PLACES.length; k++) {
+        for (let k = 0; k < PLACES.length && !flagged.has(id); k++) {
           const word = wordAt(words, PLACES[k]);
           const slip = word ? found[k]?.slips.get(word.text.toLowerCase()) : undefined;
-          if (word && slip) {
-            flagged.set(id, { k, slip, word });
-            break;
-          }
+          if (word && slip) flagged.set(id, { k, slip, word });
         }
+        // Else a slip the word beside it tells.
+        CONTEXTS.forEach(([from, to], j) => {
+          const [context, word] = [wordAt(words, from), wordAt(words, to)];
+          const slip = context && word && !flagged.has(id) ? told[j].get(`${context.text.toLowerCase()}\u0000${word.text.toLowerCase()}`) : undefined;
+          if (word && slip) flagged.set(id, { k: PLACES.indexOf(to), slip, word });
+        });
       }
       eachMappedRow(distinct, flagged, (row, id, { k, slip, word }) => {
         const value = distinct.text(id);
@@ -233,14 +327,26 @@ In a file checked in batches, each batch is checked on its own.`,
         const likely = value.slice(0, word.start) + likelyWord + value.slice(word.end);
         const likelyRows = place.rows.get(slip.likely) ?? 0;
         const wordRows = place.rows.get(slip.word) ?? 0;
+        const edits = `${slip.distance} edit${slip.distance > 1 ? 's' : ''} apart`;
+        const told = 'context' in slip ? slip : undefined;
         report({
           row,
           columnIndex: c,
           value,
-          evidence: { word: word.text, likelyWord, likely, place: PLACE_NAMES[PLACES[k]], rows: wordRows, likelyRows, distance: slip.distance, rareNear: at?.near ?? 0, rare: at?.rare ?? 0 },
-          message:
-            `"${word.text}" in "${value}" looks like a typo of "${likelyWord}" in column "${column.name}": ${likelyRows} rows have "${likelyWord}" as their ${PLACE_NAMES[PLACES[k]]}, ` +
-            `${wordRows} ${wordRows === 1 ? 'has' : 'have'} "${word.text}", ${slip.distance} edit${slip.distance > 1 ? 's' : ''} apart; ${at?.near ?? 0} of the ${at?.rare ?? 0} rare words there are this near a frequent one.`,
+          evidence: {
+            word: word.text,
+            likelyWord,
+            likely,
+            place: PLACE_NAMES[PLACES[k]],
+            rows: wordRows,
+            likelyRows,
+            distance: slip.distance,
+            ...(told ? { context: told.context, contextRows: told.contextRows, likelyInContext: told.likelyInContext, slipInContext: told.slipInContext } : { rareNear: at?.near ?? 0, rare: at?.rare ?? 0 }),
+          },
+          message: told
+            ? `"${word.text}" in "${value}" looks like a typo of "${likelyWord}" in column "${column.name}": ${told.likelyInContext} of the ${told.contextRows} rows with "${told.context}" beside it have "${likelyWord}" as their ${PLACE_NAMES[PLACES[k]]}, ${told.slipInContext} ${told.slipInContext === 1 ? 'has' : 'have'} "${word.text}", ${edits}.`
+            : `"${word.text}" in "${value}" looks like a typo of "${likelyWord}" in column "${column.name}": ${likelyRows} rows have "${likelyWord}" as their ${PLACE_NAMES[PLACES[k]]}, ` +
+              `${wordRows} ${wordRows === 1 ? 'has' : 'have'} "${word.text}", ${edits}; ${at?.near ?? 0} of the ${at?.rare ?? 0} rare words there are this near a frequent one.`,
           fixes: replaceCellFixes(data, row, c, likely, `Correct to "${likely}"`),
         });
       });
