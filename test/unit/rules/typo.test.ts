@@ -282,6 +282,11 @@ test('the same slip in many rows of a closed vocabulary is still a typo; a value
   assert.deepEqual([...new Set(found.map((f) => f.value))].sort(), ['Aproved', 'G-13', 'Not Rate', 'PG-1', 'Pased']);
   assert.equal(found.filter((f) => f.value === 'G-13').length, 8);
   assert.match(found.find((f) => f.value === 'G-13')?.message ?? '', /"G-13" looks like a typo of "PG-13" in column "rating": 8 rows against 600, 1 edit apart/);
+  // A slip in three rows — too many for a rare value's bar (each further row asks ten times the rows), too few to be
+  // more than rare — is the same slip made again: "Aproved" three times against 120.
+  rows.push([String(rows.length), 'Aproved'], [String(rows.length + 1), 'Aproved']);
+  const again = findingsOf(checkCsv(csv(['id', 'rating'], rows)), 'typo');
+  assert.equal(again.filter((f) => f.value === 'Aproved').length, 3);
 });
 
 test('case variants, damaged text and placeholders frequent in a dirty column are not words a slip could be drawn from: one-edit slips of a short word are still typos', () => {

@@ -188,12 +188,13 @@ const REPEATED_SLIP_SHARE = 0.01;
 const REPEATED_SLIP_RATIO = 20;
 
 /**
- * Values in more than `maxRareRows` rows (at most REPEATED_SLIP_SHARE of the column) one edit from exactly one
+ * Values in more than `maxRareRows` rows, or rare ones in two rows or more not `flagged` already (each further row of
+ * a rare value asks frequencyRatio times more of the frequent one), at most REPEATED_SLIP_SHARE of the column, one edit from exactly one
  * frequent value, within its reach (or beyond it, `beyondReach`: where the column's rare slips beyond reach are typos), that holds REPEATED_SLIP_RATIO times their rows: in a closed vocabulary,
  * the same slip made again and again ("G-13" in 26 rows against 634 of "PG-13", "woen" for "women"), not a
  * category of its own (which would not be one keystroke from a value twenty times as common).
  */
-function repeatedSlips(distinct: DistinctValues, words: readonly string[], frequent: readonly number[], vocabulary: number, reach: ReadonlyMap<number, number>, alphabet: number, maxRareRows: number, accepted: (id: number) => boolean, beyondReach: boolean): Candidate[] {
+function repeatedSlips(distinct: DistinctValues, words: readonly string[], frequent: readonly number[], vocabulary: number, reach: ReadonlyMap<number, number>, alphabet: number, maxRareRows: number, accepted: (id: number) => boolean, beyondReach: boolean, flagged: ReadonlySet<number>): Candidate[] {
   const { counts } = distinct;
   const present = counts.reduce((a, b) => a + b, 0);
   const targets = frequent.filter((f) => hasLetter(words[f]) && counts[f] > REPEATED_SLIP_RATIO * maxRareRows);
@@ -202,7 +203,9 @@ function repeatedSlips(distinct: DistinctValues, words: readonly string[], frequ
   const largestTarget = targets.reduce((most, f) => Math.max(most, counts[f]), 0);
   const repeated: number[] = [];
   for (let id = 0; id < distinct.size; id++) {
-    if (counts[id] > maxRareRows && counts[id] <= REPEATED_SLIP_SHARE * present && REPEATED_SLIP_RATIO * counts[id] <= largestTarget && typoLength(words[id]) && hasLetter(words[id]) && !damaged(distinct.text(id)) && !accepted(id)) repeated.push(id);
+    // Beyond the rare values, and the rare ones in two rows or more that no frequent value held enough rows for.
+    const again = counts[id] > maxRareRows || (counts[id] > 1 && !flagged.has(id));
+    if (again && counts[id] <= REPEATED_SLIP_SHARE * present && REPEATED_SLIP_RATIO * counts[id] <= largestTarget && typoLength(words[id]) && hasLetter(words[id]) && !damaged(distinct.text(id)) && !accepted(id)) repeated.push(id);
   }
   if (repeated.length === 0) return [];
   const near = nearPairs(repeated, targets, words);
@@ -379,7 +382,9 @@ that near another frequent value ("mark" and "mary"; the 95% upper bound of that
 that a near one holds twenty times the rows of, nor such neighbours: a large table repeats its slips ("jhn" in
 39 of 200,000 rows), and they are no real values.
 
-In a closed vocabulary a value in more rows (up to 1% of the column) is also reported when it is one edit
+In a closed vocabulary a value in more rows (up to 1% of the column; or a rare value in two rows or more that
+no frequent value held enough rows for, as above: "Umrella" three times against 304 "Umbrella") is also reported
+when it is one edit
 from exactly one frequent value, within its reach (or beyond it, where the column's rare slips beyond reach are
 typos, as above), that holds twenty times its rows: the same slip made again
 and again in a dirty table ("G-13" in 26 rows against 634 of "PG-13"); a category of its own is not one
@@ -515,7 +520,7 @@ In a file checked in batches, each batch is checked on its own.`,
       const slipsBeyondReach = closed ? closedSlips(far, rare, pairs, explained, frequent, words, distinct) : [];
       // The same slip in several rows of a closed vocabulary (a dirty table: "G-13" for "PG-13" in 26 rows); of a
       // short word too ("jhn" for "john" in 39 of 200,000 rows) where its rare slips beyond reach are slips.
-      if (closed) for (const pair of repeatedSlips(distinct, words, frequent, vocabulary.length, reach, alphabet, options.maxRareRows, (id) => isAccepted(c, distinct.text(id)), slipsBeyondReach.length > 0)) flagged.set(pair.rare, { pair, note: closedNote });
+      if (closed) for (const pair of repeatedSlips(distinct, words, frequent, vocabulary.length, reach, alphabet, options.maxRareRows, (id) => isAccepted(c, distinct.text(id)), slipsBeyondReach.length > 0, new Set(flagged.keys()))) flagged.set(pair.rare, { pair, note: closedNote });
       for (const pair of slipsBeyondReach) flagged.set(pair.rare, { pair, note: closedNote });
       const contested = [...unsupported, ...slipsOfTheirCode(data, c, distinct, far.filter((list) => !flagged.has(list[0].rare)))];
       if (contested.length) {
