@@ -30,6 +30,15 @@ test('a spike in a series is reported: far from both neighbouring rows, which ag
   assert.deepEqual(findingsOf(checkCsv(readings({ 500: '17.50', 1300: '7.00' }, undefined, false)), 'spike'), [], 'no time order');
 });
 
+test('a glitch of two or three rows is one spike, each row reported (even one up and one down); four rows far away are a level the series visited', () => {
+  const found = findingsOf(checkCsv(readings({ 500: '18.50', 501: '18.20', 1300: '19.00', 1301: '4.00', 2000: '3.00', 2001: '3.10', 2002: '2.90' })), 'spike');
+  assert.deepEqual(found.map((f) => f.row), [500, 501, 1300, 1301, 2000, 2001, 2002]);
+  assert.match(found[0].message, /^18\.5 in column "temperature" is one of 2 consecutive rows that make a spike: the rows before and after them hold [\d.]+ and [\d.]+/);
+  const edit: Record<number, string> = {};
+  for (let r = 500; r < 504; r++) edit[r] = '17.50';
+  assert.deepEqual(findingsOf(checkCsv(readings(edit)), 'spike'), [], 'four rows');
+});
+
 test('a day that moves far in a turbulent stretch is no spike: prices that fall 9% and recover amid days moving 5% for two weeks', () => {
   const u = random(17);
   const normal = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());

@@ -12,6 +12,8 @@ const SPIKE_RATIO = 3;
 const LOCAL_STEPS = 10;
 /** Times the median change around it (LOCAL_STEPS on either side) a spike must lie from its neighbours: a turbulent stretch (a market crash) moves far by nature. */
 const LOCAL_RATIO = 10;
+/** Most consecutive rows one spike may hold (a glitch of a few readings); more are a level the series went to. */
+const MAX_SPIKE_ROWS = 3;
 /** Most spikes a column may have, as a share of its rows: more are the series' own jumps. */
 const MAX_SPIKE_SHARE = 0.005;
 
@@ -21,7 +23,7 @@ export const spike = defineRule({
   dimension: 'accuracy',
   defaultSeverity: 'warning',
   defaultOptions: {},
-  description: "In a column that changes little from row to row (a series in time order), a value far from both its neighbouring rows, which agree with each other (a sensor's glitch).",
+  description: "In a column that changes little from row to row (a series in time order), a value (or a glitch of up to three rows) far from both its neighbouring rows, which agree with each other (a sensor's glitch).",
   docs: `A sensor that glitches, a reading typed with a wrong digit or a value copied from another series leaves one
 row far from the rows around it, while the series goes on where it was. Within the column's range such a value is
 no outlier (a temperature of 25 °C at night in a column that reaches 30 °C by day), but it is far from its own
@@ -34,7 +36,10 @@ order it is about 0.7 of it). A value is a spike when it lies at least ${SPIKE_R
 series' largest ordinary change (the ${100 * ORDINARY_QUANTILE}th percentile of its changes from row to row) from each of its
 two neighbouring rows, on the same side of both (up then down, or down then up), and those neighbours lie within
 two ordinary changes of each other (the two changes between them: the series goes on, not a step to a new level), in a calm stretch: ${LOCAL_RATIO} times the
-median change of the ${LOCAL_STEPS} rows on either side from each neighbour (days of a market crash move far by nature). A column with more than
+median change of the ${LOCAL_STEPS} rows on either side from each neighbour (days of a market crash move far by nature). A glitch of up to ${MAX_SPIKE_ROWS} consecutive rows is one spike
+when each of its rows lies so far from both rows around the glitch (above both or below both: two readings may go
+up, then down) and those rows lie within as many ordinary changes as there are changes between them; each of its rows
+is reported. More rows far away are a level the series visited. A column with more than
 ${100 * MAX_SPIKE_SHARE}% of its rows so reported jumps by nature and gets none. Identifier-like columns are left alone.
 
 **Fix**: check the reading; replace it with the value its neighbours suggest, or leave it empty.`,
@@ -48,32 +53,53 @@ ${100 * MAX_SPIKE_SHARE}% of its rows so reported jumps by nature and gets none.
       const ordinary = sizes[Math.min(sizes.length - 1, Math.floor(ORDINARY_QUANTILE * sizes.length))];
       if (!(ordinary > 0)) return;
       const values = numericColumn(data, c);
-      const spikes: number[] = [];
+      // Each spike: its first row and its rows (one, or a glitch of a few consecutive rows).
+      const spikes: { start: number; rows: number }[] = [];
+      let reported = 0;
       for (let r = 1; r + 1 < values.length; r++) {
-        const [before, after] = [steps[r - 1], steps[r]];
-        // Up from the row before and down to the row after (or the other way), far on both sides.
-        if (!(Math.sign(before) === -Math.sign(after) && Math.min(Math.abs(before), Math.abs(after)) >= SPIKE_RATIO * ordinary)) continue;
-        // The neighbours lie two changes apart: within two ordinary ones, the series goes on past the value.
-        if (Math.abs(values[r + 1] - values[r - 1]) > 2 * ordinary) continue;
-        const around: number[] = [];
-        for (let k = Math.max(0, r - 1 - LOCAL_STEPS); k < Math.min(steps.length, r + 1 + LOCAL_STEPS); k++) if (k !== r - 1 && k !== r && Number.isFinite(steps[k])) around.push(Math.abs(steps[k]));
-        around.sort((x, y) => x - y);
-        if (around.length > 0 && Math.min(Math.abs(before), Math.abs(after)) < LOCAL_RATIO * around[around.length >> 1]) continue;
-        spikes.push(r);
+        const before = steps[r - 1];
+        if (!(Math.abs(before) >= SPIKE_RATIO * ordinary)) continue;
+        for (let rows = 1; rows <= MAX_SPIKE_ROWS && r + rows < values.length; rows++) {
+          const end = r + rows - 1;
+          const [left, right] = [values[r - 1], values[end + 1]];
+          // Every row of it far from both neighbours, above both or below both (a glitch of two rows may go up, then
+          // down). A row near the row before ends the search; one near the row after asks for a longer glitch.
+          if (!(Math.abs(values[end] - left) >= SPIKE_RATIO * ordinary)) break;
+          let far = true;
+          for (let k = r; k <= end && far; k++) {
+            const [fromLeft, fromRight] = [values[k] - left, values[k] - right];
+            far = Math.sign(fromLeft) === Math.sign(fromRight) && Math.abs(fromRight) >= SPIKE_RATIO * ordinary;
+          }
+          if (!far) continue;
+          // The neighbours lie rows + 1 changes apart: within as many ordinary ones (two at least), the series goes on past it.
+          if (Math.abs(right - left) > Math.max(2, rows + 1) * ordinary) continue;
+          const around: number[] = [];
+          for (let k = Math.max(0, r - 1 - LOCAL_STEPS); k < Math.min(steps.length, end + 1 + LOCAL_STEPS); k++) if ((k < r - 1 || k > end) && Number.isFinite(steps[k])) around.push(Math.abs(steps[k]));
+          around.sort((x, y) => x - y);
+          if (around.length > 0 && Math.min(Math.abs(before), Math.abs(steps[end])) < LOCAL_RATIO * around[around.length >> 1]) break;
+          spikes.push({ start: r, rows });
+          reported += rows;
+          r = end;
+          break;
+        }
       }
-      if (spikes.length === 0 || spikes.length > MAX_SPIKE_SHARE * values.length) return;
-      for (const r of spikes) {
-        const value = shownNumber(values[r]);
-        const between = (values[r - 1] + values[r + 1]) / 2;
-        report({
-          row: r,
-          columnIndex: c,
-          value,
-          evidence: { before: values[r - 1], after: values[r + 1], ordinaryChange: Number(ordinary.toPrecision(4)) },
-          message:
-            `${value} in column "${column.name}" is a spike: the rows before and after hold ${shownNumber(values[r - 1])} and ${shownNumber(values[r + 1])}, ` +
-            `and it lies ${shownNumber(Number((Math.abs(values[r] - between) / ordinary).toPrecision(3)))} times the series' largest ordinary change from row to row (${shownNumber(Number(ordinary.toPrecision(3)))}) from them.`,
-        });
+      if (spikes.length === 0 || reported > MAX_SPIKE_SHARE * values.length) return;
+      for (const { start, rows } of spikes) {
+        const end = start + rows - 1;
+        const [left, right] = [values[start - 1], values[end + 1]];
+        const between = (left + right) / 2;
+        for (let r = start; r <= end; r++) {
+          const value = shownNumber(values[r]);
+          report({
+            row: r,
+            columnIndex: c,
+            value,
+            evidence: { before: left, after: right, ordinaryChange: Number(ordinary.toPrecision(4)), ...(rows > 1 ? { rows } : {}) },
+            message:
+              `${value} in column "${column.name}" is ${rows > 1 ? `one of ${rows} consecutive rows that make a spike` : 'a spike'}: the rows before and after ${rows > 1 ? 'them ' : ''}hold ${shownNumber(left)} and ${shownNumber(right)}, ` +
+              `and it lies ${shownNumber(Number((Math.abs(values[r] - between) / ordinary).toPrecision(3)))} times the series' largest ordinary change from row to row (${shownNumber(Number(ordinary.toPrecision(3)))}) from them.`,
+          });
+        }
       }
     });
   },
