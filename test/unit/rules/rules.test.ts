@@ -184,6 +184,10 @@ test('impossible-value: a negative count among placeholders is reported; a negat
     findingsOf(checkCsv(csv(['Running Time min'], films)), 'impossible-value').map((f) => [f.row, f.message]),
     [[44, '-137 in column "Running Time min" cannot be negative.']],
   );
+  // Stock, units, visits and passengers are counts too; a "change" column is not named so.
+  const stock = Array.from({ length: 300 }, (_, i) => [String((i * 17) % 500), String((i * 17) % 500)]);
+  stock[12] = ['-3', '-3'];
+  assert.deepEqual(findingsOf(checkCsv(csv(['stock', 'change'], stock)), 'impossible-value').map((f) => [f.row, f.column]), [[12, 'stock']]);
 });
 
 test('impossible-value knows the ranges of coordinates and of clock and calendar fields', () => {

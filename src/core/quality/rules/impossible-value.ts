@@ -3,7 +3,7 @@ import { finiteStats, isNumeric, numericColumn } from '../column-values';
 import { columnPlaceholders } from './sentinel-value';
 
 /** Column names whose values cannot be negative. */
-const nonNegativeName = /(^|[_\s.-])(count|counts|n|num|number|qty|quantity|amount|age|price|cost|area|size|weight|height|length|width|distance|duration|runtime|running[_\s.-]time|rooms?|bedrooms?|bathrooms?|floors?|population|salary|income|sales|revenue|volume|mass|speed|years?|days?|hours?|minutes?|seconds?|m2|km|kg|sqft)($|[_\s.-])/i;
+const nonNegativeName = /(^|[_\s.-])(count|counts|n|num|number|qty|quantity|amount|age|price|cost|area|size|weight|height|length|width|distance|duration|runtime|running[_\s.-]time|rooms?|bedrooms?|bathrooms?|floors?|population|salary|income|sales|revenue|volume|mass|speed|years?|days?|hours?|minutes?|seconds?|m2|km|kg|sqft|stock|inventory|units|items|pieces|pcs|visits|views|clicks|downloads|followers|likes|passengers|employees|students|calories|seats|capacity)($|[_\s.-])/i;
 const percentName = /(percent|pct|percentage|%)/i;
 /**
  * Largest share of a column's values outside a domain for the domain to be the column's: "amount" may be a signed
@@ -37,12 +37,13 @@ export const impossibleValue = defineRule({
   dimension: 'accuracy',
   defaultSeverity: 'warning',
   defaultOptions: { maxAge: 130 },
-  description: 'A value impossible for the column\'s evident domain: a negative count, price or area; a percentage or relative humidity outside 0–100; an age over 130; a latitude, longitude, month, day of the month or week, hour or minute out of range.',
+  description: 'A value impossible for the column\'s evident domain: a negative count, price, area or stock; a percentage or relative humidity outside 0–100; an age over 130; a latitude, longitude, month, day of the month or week, hour or minute out of range.',
   docs: `Some columns say what they hold: a bedroom count or a price cannot be negative, a percentage lies
 between 0 and 100. Such values are data-entry or conversion errors (or sentinels for "unknown"), and a
 model takes them at face value.
 
-The domain is inferred from the column name (count, qty, price, area, age, duration, running time, …, percent/pct, humidity 0–100; latitude
+The domain is inferred from the column name (count, qty, price, area, age, duration, running time, stock, units,
+visits, views, passengers, …, percent/pct, humidity 0–100; latitude
 −90…90, longitude −180…180, month 1–12, day (or date) of the month 1–31, day of the week 0–7 (numbered from 0 or
 1), hour 0–24, minute and second 0–60) and only applied when
 almost all of the column agrees with it: 98% of its values for a sign or a percentage (an "amount" may be a
