@@ -996,8 +996,9 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
     // The bound the column's bulk stays within on this side (the value BEYOND_BULK_SHARE of the rows lie beyond).
     const bulk = quantileOfRuns(runs, n, side === 'upper' ? 1 - BEYOND_BULK_SHARE : BEYOND_BULK_SHARE);
     const layered = options.explained ? heapsInLayer(ctx, bulk, [...heaps, ...blocks, ...(unit ? [unit] : [])], options.explained) : [];
-    // Then values that are the bulk's own times a power of ten, where far values are far rounder than the bulk.
-    const slips = decadeSlips(ctx, bulk, [...heaps, ...blocks, ...layered, ...(unit ? [unit] : [])]);
+    // Then values that are the bulk's own times a power of ten, where far values are far rounder than the bulk — and
+    // their rows share nothing else (orders of ten items: their totals are prices times ten, and their quantity says so).
+    const slips = decadeSlips(ctx, bulk, [...heaps, ...blocks, ...layered, ...(unit ? [unit] : [])]).filter((b) => !options.explained?.(b.values));
     // Each block's values are reported against the column's extreme without any of them.
     const all = [...blocks, ...heaps];
     const extreme = all.at(-1)?.next ?? NaN;

@@ -482,6 +482,19 @@ test('slips that fill three decades beyond the maximum leave no gap, but each is
   assert.deepEqual(check(digits.csv).filter((f) => f.evidence?.kind === 'slip'), [], 'values written to significant digits');
 });
 
+test('totals of orders of ten items are prices with zeros added, but their quantity says so: no slips', () => {
+  const u = random(9);
+  const prices = [4.5, 7.25, 9.99, 15.75, 19.99, 24.5, 34, 39.9, 49, 59, 79, 89, 149, 229.99, 399];
+  const lines = ['order,price,quantity,discount,total'];
+  for (let r = 0; r < 6000; r++) {
+    const price = prices[Math.floor(u() * prices.length)];
+    const quantity = [1, 1, 1, 2, 2, 3, 4, 5, 10][Math.floor(u() * 9)];
+    const discount = [0, 0, 0, 0, 0.05, 0.1, 0.15, 0.2][Math.floor(u() * 8)];
+    lines.push(`${r},${price},${quantity},${discount},${(price * quantity * (1 - discount)).toFixed(2)}`);
+  }
+  assert.deepEqual(check(`${lines.join('\n')}\n`).filter((f) => f.evidence?.kind === 'slip'), []);
+});
+
 test('slips of short values: delays of minutes (none in the bulk has three digits) ×100 are found by the zeros exact numbers seldom end in, ranked among the late flights they copy', () => {
   const u = random(8);
   const lines = ['flight,delay'];

@@ -234,7 +234,9 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   short, delays of minutes, a tenth of its rate of one zero per further zero) and their values without the zeros
   rank as copies of random rows do among the values such a slip copies — of the bulk's sign, not far out
   themselves, taken far out by it (their mean rank within 3 standard errors of 1/2: the largest values of a
-  column of estimates, rounded to two digits, do not). A column rounded by nature has a bulk as round as its far
+  column of estimates, rounded to two digits, do not), and their rows share nothing else (totals of orders of ten
+  items are prices times ten, and their quantity says so: most of the rows share another column's value, five times
+  as often as the column's rows do). A column rounded by nature has a bulk as round as its far
   values; values written to significant digits have no zeros to add.
 
 Placeholder numbers (what sentinel-value reports: -999 or 9999 outside the range of the column's other values,
