@@ -49,3 +49,16 @@ test('no finding where the value cannot be told from a category of its own or a 
   sex[9][1] = 'M';
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'value'], sex), { accept: [{ rule, column: 'value', value: 'M' }] }), rule), [], 'an accepted code');
 });
+
+test('a value of several words written as its initials: "CC" among "Credit Card", "PayPal" and "Bank Transfer"; initials two values share are not told', () => {
+  const rows = column(500, ['Credit Card', 'Credit Card', 'PayPal', 'Bank Transfer']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'payment'], rows)), rule), [], 'words only');
+  for (const r of [3, 40]) rows[r][1] = 'CC';
+  rows[77][1] = 'bt';
+  const findings = findingsOf(checkCsv(csv(['id', 'payment'], rows)), rule);
+  assert.deepEqual(findings.map((f) => [f.row, f.value, fixText(f)]), [[3, 'CC', 'Credit Card'], [40, 'CC', 'Credit Card'], [77, 'bt', 'Bank Transfer']]);
+  assert.match(findings[0].message, /^"CC" in column "payment" looks like "Credit Card" written as its initials: /);
+  const shared = column(500, ['Credit Card', 'Cash Collected', 'PayPal']);
+  shared[3][1] = 'CC';
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'payment'], shared)), rule), [], 'the initials of two values');
+});

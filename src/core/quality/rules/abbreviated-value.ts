@@ -8,6 +8,12 @@ import { LETTERS, MAX_CODE_LENGTH, MAX_DISTINCT, WORDS, abbreviates, eachVocabul
 const MIN_WORD_LENGTH = 4;
 /** Letters a code leaves out of its word at least: one lost letter ("Non" for "None") is a slip, for typo. */
 const MIN_LEFT_OUT = 2;
+/** The initials of a value of two words or more ("cc" of "credit card"), else undefined. */
+function initialsOf(key: string): string | undefined {
+  const words = key.split(' ');
+  return words.length >= 2 ? words.map((word) => word[0]).join('') : undefined;
+}
+
 /** A word is the column's way of writing its value when it is in at least this many times the rows of its code. */
 const WORD_OVER_CODE = 2;
 
@@ -18,7 +24,7 @@ export const abbreviatedValue = defineRule({
   defaultSeverity: 'warning',
   acceptsValues: true,
   defaultOptions: { minShare: 0.6, maxShare: 0.02, minRows: 20 },
-  description: 'A category written as its first letters in a column of words: "M" among "Male" and "Female", "Eng" among "English" and "French".',
+  description: 'A category written as its first letters or initials in a column of words: "M" among "Male" and "Female", "Eng" among "English" and "French", "CC" among "Credit Card" and "PayPal".',
   docs: `A column of words ("Male"/"Female", "English"/"French", "Monday"…"Sunday") sometimes receives values
 from a source or form that writes codes: "M", "Eng", "Mon". It is one more category to a model and to a
 group-by, although it means the same as its word. The reverse of spelled-out-code.
@@ -30,7 +36,8 @@ that begins exactly one of those words (case aside) and leaves out ${MIN_LEFT_OU
 reported with that word when the word is in at least ${WORD_OVER_CODE} times its rows: the column writes it in full
 (one letter lost, "Non" for "None", is a slip: typo's). Two-letter values are not matched, since they are as often
 initials ("NY" for "New York") as first letters ("Ca"); a column of first names, whose names are each rare, is no
-column of words.
+column of words. A value that begins none of the words may be the initials of exactly one value of two words or
+more ("CC" for "Credit Card", "NY" for "New York", at most ${MAX_CODE_LENGTH} letters), reported the same way.
 
 **Fix**: replace the value with the word (quick fix). If the code is meant as a value of its own, accept it.`,
   check({ data, options, report, isIgnored, isAccepted }) {
@@ -46,18 +53,20 @@ column of words.
         words.push({ key: categoryKey(text), id });
       }
       if (worded < options.minShare * present || words.length < 2) return;
-      const wordOf = new Map<number, number>();
+      const wordOf = new Map<number, { word: number; initials: boolean }>();
       for (let id = 0; id < distinct.size; id++) {
         const text = distinct.text(id).trim();
         if (text.length > MAX_CODE_LENGTH || !LETTERS.test(text) || isAccepted(c, distinct.text(id))) continue;
         const key = categoryKey(text);
-        const matches = words.filter((word) => abbreviates(key, word.key));
-        if (matches.length === 1 && matches[0].key.length - key.length < MIN_LEFT_OUT) continue;
-        if (matches.length === 1 && counts[matches[0].id] >= WORD_OVER_CODE * counts[id]) wordOf.set(id, matches[0].id);
+        const begun = words.filter((word) => abbreviates(key, word.key));
+        if (begun.length === 1 && begun[0].key.length - key.length < MIN_LEFT_OUT) continue;
+        // Else the initials of a value of several words ("CC" for "Credit Card", "NY" for "New York").
+        const matches = begun.length > 0 ? begun : words.filter((word) => initialsOf(word.key) === key);
+        if (matches.length === 1 && counts[matches[0].id] >= WORD_OVER_CODE * counts[id]) wordOf.set(id, { word: matches[0].id, initials: begun.length === 0 });
       }
       if (wordOf.size === 0) return;
       const share = Math.floor((worded / present) * 100);
-      eachMappedRow(distinct, wordOf, (r, id, wordId) => {
+      eachMappedRow(distinct, wordOf, (r, id, { word: wordId, initials }) => {
         const value = distinct.text(id);
         const word = distinct.text(wordId);
         report({
@@ -65,7 +74,7 @@ column of words.
           columnIndex: c,
           value,
           evidence: { full: word, fullRows: counts[wordId], wordShare: worded / present },
-          message: `"${value}" in column "${column.name}" looks like "${word}" written as its first letters: ${share}% of the column are words, and ${counts[wordId]} rows write "${word}".`,
+          message: `"${value}" in column "${column.name}" looks like "${word}" written as ${initials ? 'its initials' : 'its first letters'}: ${share}% of the column are words, and ${counts[wordId]} rows write "${word}".`,
           fixes: replaceCellFixes(data, r, c, word, `Replace with "${word}"`),
         });
       });
