@@ -11,11 +11,14 @@ import type { IngestResult } from '../table/model';
 import { isNumeric, memo, numericColumn } from './column-values';
 import { looksLikeIdentifier } from '../shared/identifier';
 
-export type RelationKind = 'sum' | 'product' | 'affine';
+export type RelationKind = 'sum' | 'product' | 'discounted' | 'affine';
 
 export interface NumericRelation {
   kind: RelationKind;
-  /** The columns it computes from: two or more for a sum (a run of the table's columns), two for a product, one for an affine relation. */
+  /**
+   * The columns it computes from: two or more for a sum (a run of the table's columns), two for a product, three for
+   * a discounted product (price × quantity × (1 − discount)), one for an affine relation.
+   */
   inputs: number[];
   /** The column it computes. */
   output: number;
@@ -30,6 +33,11 @@ export interface NumericRelation {
    * where the values agree exactly (a total off by one breaks it).
    */
   exact: boolean;
+  /**
+   * Whether, not exact, a discounted product holds with its inputs as written and only its output rounded (a price
+   * less its discount written to the cent): a quantity then counts as the whole number it is.
+   */
+  roundedOutput: boolean;
 }
 
 /** Share of the rows with numbers in its columns a relation must hold in (errors in a tenth of the cells of three columns leave 73%). */
@@ -89,6 +97,7 @@ export function computed(relation: Pick<NumericRelation, 'kind' | 'offset' | 'sl
     return total;
   }
   if (relation.kind === 'product') return inputs[0] * inputs[1];
+  if (relation.kind === 'discounted') return inputs[0] * inputs[1] * (1 - inputs[2]);
   return relation.offset + relation.slope * inputs[0];
 }
 
@@ -102,6 +111,12 @@ function tolerance(kind: RelationKind, slope: number, inputs: readonly number[],
     return units + slack;
   }
   if (kind === 'product') return Math.abs(inputs[1]) * halfUnits[0] + Math.abs(inputs[0]) * halfUnits[1] + halfUnits[0] * halfUnits[1] + last + slack;
+  if (kind === 'discounted') {
+    const [a, b, d] = inputs;
+    const [ua, ub, ud] = halfUnits;
+    const kept = Math.abs(1 - d) + ud;
+    return (Math.abs(b) * ua + Math.abs(a) * ub + ua * ub) * kept + Math.abs(a * b) * ud + last + slack;
+  }
   // A slope and offset estimated from rounded values: half as much again.
   return 1.5 * (Math.abs(slope) * halfUnits[0] + last) + slack;
 }
@@ -147,7 +162,15 @@ function count(candidate: Candidate, numbers: readonly Float64Array[], halfUnits
     if (agrees(candidate, values, y, units)) {
       out.holding++;
       // A sum of a zero, a product with 0 or 1, an output that is its input: true whatever the columns.
-      const trivial = kind === 'sum' ? values.filter((v) => v !== 0).length < 2 : kind === 'product' ? values.some((v) => v === 0 || v === 1) : values[0] === y;
+      // (A discounted product without its discount is a product: those rows test the price and quantity only.)
+      const trivial =
+        kind === 'sum'
+          ? values.filter((v) => v !== 0).length < 2
+          : kind === 'product'
+            ? values.some((v) => v === 0 || v === 1)
+            : kind === 'discounted'
+              ? values[0] === 0 || values[0] === 1 || values[1] === 0 || values[1] === 1 || values[2] === 0
+              : values[0] === y;
       if (!trivial) out.nonTrivial++;
     }
     if (screen && out.rows === SCREEN_ROWS && out.holding < MIN_HOLDING * SCREEN_ROWS) return out;
@@ -265,9 +288,22 @@ function noRounding(columns: readonly number[]): number[] {
   return units;
 }
 
-/** Whether counts over rows make a relation: held in MIN_HOLDING of them and MIN_HOLDING_ROWS non-trivial rows. */
-function strongEnough(counted: { rows: number; holding: number; nonTrivial: number }): boolean {
-  return counted.holding >= MIN_HOLDING * counted.rows && counted.nonTrivial >= MIN_HOLDING_ROWS && counted.nonTrivial * 2 >= counted.holding;
+/**
+ * Share of a discounted product's holding rows that must carry a discount (most orders carry none; the rest test the
+ * price and the quantity only).
+ */
+const MIN_DISCOUNTED_SHARE = 0.2;
+/** Largest discount a column of discounts holds (a share of the price, under 1), and the share of its values that may lie beyond (slips). */
+const MAX_DISCOUNT = 1;
+const MAX_DISCOUNTS_OUTSIDE = 0.05;
+
+/**
+ * Whether counts over rows make a relation: held in MIN_HOLDING of them and MIN_HOLDING_ROWS non-trivial rows, half
+ * the holding rows at least (MIN_DISCOUNTED_SHARE for a discounted product).
+ */
+function strongEnough(counted: { rows: number; holding: number; nonTrivial: number }, kind: RelationKind): boolean {
+  const nonTrivialShare = kind === 'discounted' ? MIN_DISCOUNTED_SHARE : 0.5;
+  return counted.holding >= MIN_HOLDING * counted.rows && counted.nonTrivial >= MIN_HOLDING_ROWS && counted.nonTrivial >= nonTrivialShare * counted.holding;
 }
 
 /** A deterministic permutation of 0..n−1 (the output shuffled over the rows). */
@@ -333,25 +369,31 @@ function discover(data: IngestResult): NumericRelation[] {
   let verified = 0;
   // A candidate holds within the rounding of its values as written; held exactly in nearly every such row (whole
   // counts, cents × a count) it is held to exactness, and its chance is measured so.
-  const accept = (candidate: Candidate) => {
-    if (found.length >= MAX_RELATIONS || verified >= MAX_VERIFIED) return;
+  const accept = (candidate: Candidate): boolean => {
+    if (found.length >= MAX_RELATIONS || verified >= MAX_VERIFIED) return false;
     const rounded = count(candidate, numbers, halfUnits, sample, true);
-    if (!strongEnough(rounded)) return;
+    if (!strongEnough(rounded, candidate.kind)) return false;
     const exactUnits = noRounding(candidate.columns);
     // (Not numbers written with MAX_DECIMALS or more: a computation's result, rounded somewhere past them.)
     const short = candidate.columns.every((c) => halfUnits[c] > 0.5 * 10 ** -MAX_DECIMALS);
     const exact = short && count(candidate, numbers, exactUnits, sample, false).holding >= EXACT_SHARE * rounded.holding;
-    const units = exact ? exactUnits : halfUnits;
+    const output = candidate.columns[candidate.columns.length - 1];
+    const outputUnits = noRounding(candidate.columns);
+    outputUnits[output] = halfUnits[output];
+    // (A discounted product only: its discount makes cents of whole prices, which its output rounds.)
+    const roundedOutput = candidate.kind === 'discounted' && !exact && short && count(candidate, numbers, outputUnits, sample, false).holding >= EXACT_SHARE * rounded.holding;
+    const units = exact ? exactUnits : roundedOutput ? outputUnits : halfUnits;
     verified++;
     all ??= spreadRows(n, n);
     permutation ??= shuffled(n);
     const shuffle = permutation;
     const counted = count(candidate, numbers, units, all, false);
-    if (!strongEnough(counted)) return;
+    if (!strongEnough(counted, candidate.kind)) return false;
     const chance = count(candidate, numbers, units, all, false, (k) => shuffle[k]);
-    if (counted.holding / counted.rows < BEYOND_CHANCE * (chance.holding / Math.max(1, chance.rows))) return;
+    if (counted.holding / counted.rows < BEYOND_CHANCE * (chance.holding / Math.max(1, chance.rows))) return false;
     const { kind, columns: used, offset, slope } = candidate;
-    found.push({ kind, inputs: used.slice(0, -1), output: used[used.length - 1], offset, slope, rows: counted.rows, holding: counted.holding, exact });
+    found.push({ kind, inputs: used.slice(0, -1), output: used[used.length - 1], offset, slope, rows: counted.rows, holding: counted.holding, exact, roundedOutput });
+    return true;
   };
   // The first sample rows with numbers in both columns of a pair, their sums and products: each third column is
   // screened against them before any candidate is built.
@@ -370,6 +412,19 @@ function discover(data: IngestResult): NumericRelation[] {
     if (!rank) ranks.set(c, (rank = sampleRanks(numbers[c], sample)));
     return rank;
   };
+  // Columns of discounts: shares of a price, 0 up to under 1 (but for a few slips), not mostly 0 (in the sample).
+  const discounts = parts.filter((c) => {
+    let [present, nonZero, outside] = [0, 0, 0];
+    for (const r of sample) {
+      const v = numbers[c][r];
+      if (!Number.isFinite(v)) continue;
+      present++;
+      if (v < 0 || v >= MAX_DISCOUNT) outside++;
+      else if (v !== 0) nonZero++;
+    }
+    return present > 0 && outside <= MAX_DISCOUNTS_OUTSIDE * present && nonZero >= MIN_DISCOUNTED_SHARE * present;
+  });
+  const triple = [0, 0, 0];
   for (let i = 0; i < parts.length; i++) {
     for (let j = i + 1; j < parts.length; j++) {
       const [a, b] = [parts[i], parts[j]];
@@ -399,7 +454,21 @@ function discover(data: IngestResult): NumericRelation[] {
         }
         if (present === 0) continue;
         if (sumHolds >= MIN_HOLDING * present) accept({ kind: 'sum', columns: [a, b, c], offset: 0, slope: 1 });
-        if (productHolds >= MIN_HOLDING * present) accept({ kind: 'product', columns: [a, b, c], offset: 0, slope: 1 });
+        const product = productHolds >= MIN_HOLDING * present && accept({ kind: 'product', columns: [a, b, c], offset: 0, slope: 1 });
+        // Else the product less a discount: price × quantity × (1 − discount).
+        if (!product) for (const d of discounts) {
+          if (d === a || d === b || d === c) continue;
+          const w = numbers[d];
+          let [withDiscount, holds] = [0, 0];
+          for (let m = 0; m < k; m++) {
+            const [v, off] = [z[screenRows[m]], w[screenRows[m]]];
+            if (!Number.isFinite(v) || !Number.isFinite(off)) continue;
+            withDiscount++;
+            [triple[0], triple[1], triple[2]] = [x[screenRows[m]], y[screenRows[m]], off];
+            if (Math.abs(products[m] * (1 - off) - v) <= tolerance('discounted', 1, triple, [halfUnits[a], halfUnits[b], halfUnits[d], halfUnits[c]], v)) holds++;
+          }
+          if (withDiscount > 0 && holds >= MIN_HOLDING * withDiscount) accept({ kind: 'discounted', columns: [a, b, d, c], offset: 0, slope: 1 });
+        }
       }
       if (fits >= MAX_AFFINE_FITS || !isOutput.has(a) || !isOutput.has(b) || correlation(rankOf(a), rankOf(b), positions) < AFFINE_MIN_CORRELATION) continue;
       fits++;
@@ -463,7 +532,7 @@ export function relationTester(data: IngestResult, relation: NumericRelation): (
   if (!test) {
     const numbers = relation.inputs.map((c) => numericColumn(data, c));
     const output = numericColumn(data, relation.output);
-    const units = [...relation.inputs, relation.output].map((c) => (relation.exact ? 0 : halfUnitOfColumn(data, c)));
+    const units = [...relation.inputs, relation.output].map((c) => (relation.exact || (relation.roundedOutput && c !== relation.output) ? 0 : halfUnitOfColumn(data, c)));
     const candidate: Candidate = { kind: relation.kind, columns: [...relation.inputs, relation.output], offset: relation.offset, slope: relation.slope };
     const inputs = new Array<number>(numbers.length).fill(0);
     test = (r) => {

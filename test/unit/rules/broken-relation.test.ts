@@ -64,6 +64,32 @@ test('a conversion (°F from °C, one decimal each) and a product (amount = pric
   assert.match(findings[1].message, /breaks amount = price × quantity/);
 });
 
+test('a discounted product (total = price × quantity × (1 − discount), in cents) is learned though most orders carry no discount; the wrong cell is the one whose kept value its column holds', () => {
+  const next = random(21);
+  const prices = [4.5, 9.99, 15.75, 19.99, 24.5, 39.9, 49, 89, 149, 229.99];
+  const rows = Array.from({ length: 1200 }, (_, i) => {
+    const price = prices[Math.floor(next() * prices.length)];
+    const quantity = [1, 1, 2, 2, 3, 4, 5, 10][Math.floor(next() * 8)];
+    const discount = [0, 0, 0, 0, 0.05, 0.1, 0.15, 0.2][Math.floor(next() * 8)];
+    return [i, price.toFixed(2), quantity, discount.toFixed(2), (price * quantity * (1 - discount)).toFixed(2)];
+  });
+  const header = ['order', 'unit_price', 'quantity', 'discount', 'total'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule), [], 'every order keeps it');
+  // A total a third too large, a lost minus sign's other half (a quantity of −2), a discount written as a
+  // percentage (15 for 0.15).
+  const total = rows.findIndex((row) => row[3] !== '0.00' && Number(row[2]) > 1);
+  rows[total][4] = (Number(rows[total][4]) * 1.3).toFixed(2);
+  const quantity = rows.findIndex((row, i) => i > total && row[3] === '0.00' && row[2] === 2);
+  rows[quantity][2] = -2;
+  const discount = rows.findIndex((row, i) => i > quantity && row[3] === '0.15');
+  rows[discount][3] = '15';
+  const findings = findingsOf(checkCsv(csv(header, rows)), rule);
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[total, 'total'], [quantity, 'quantity'], [discount, 'discount']]);
+  assert.match(findings[0].message, /breaks total = unit_price × quantity × \(1 − discount\), which holds in 99% of the 1,200 rows/);
+  assert.equal(fixText(findings[1]), '2');
+  assert.equal(fixText(findings[2]), '0.15');
+});
+
 test('no relation where none holds beyond chance: small counts that add up now and then, a relation in half the rows, identifiers', () => {
   const next = random(11);
   const counts = Array.from({ length: 600 }, () => [Math.floor(next() * 12), Math.floor(next() * 12), Math.floor(next() * 24)]);

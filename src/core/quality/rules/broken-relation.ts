@@ -1,7 +1,7 @@
 /** broken-relation: a row that breaks an arithmetic relation its table's other rows keep (total = men + women). */
 import { defineRule } from '../rule';
-import { cellSourceText, memo, numericColumn, replaceCellFixes, sortedColumn } from '../column-values';
-import { computed, decimalsOf, numericRelations, relationHoldsAt, relationTester, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
+import { cellSourceText, memo, numericColumn, replaceCellFixes, sortedColumn, sortedRuns } from '../column-values';
+import { computed, decimalsOf, halfUnitOfColumn, numericRelations, relationHoldsAt, relationTester, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
 import { groupedInteger } from '../../shared/grouped-integer';
 import { shownNumber } from '../../shared/shown-number';
 import { editDistance } from '../edit-distance';
@@ -16,6 +16,7 @@ function formulaOf(relation: NumericRelation, name: (c: number) => string): stri
   const out = name(relation.output);
   if (relation.kind === 'sum') return `${out} = ${relation.inputs.map(name).join(' + ')}`;
   if (relation.kind === 'product') return `${out} = ${a} × ${b}`;
+  if (relation.kind === 'discounted') return `${out} = ${a} × ${b} × (1 − ${name(relation.inputs[2])})`;
   const scaled = relation.slope === 1 ? a : `${shownNumber(relation.slope)} × ${a}`;
   if (relation.offset === 0) return `${out} = ${scaled}`;
   return `${out} = ${scaled} ${relation.offset < 0 ? '−' : '+'} ${shownNumber(Math.abs(relation.offset))}`;
@@ -26,6 +27,11 @@ function valueThatHolds(relation: NumericRelation, c: number, at: (column: numbe
   const inputs = relation.inputs.map(at);
   const output = at(relation.output);
   if (c === relation.output) return computed(relation, inputs);
+  if (relation.kind === 'discounted') {
+    const [price, quantity, discount] = inputs;
+    const k = relation.inputs.indexOf(c);
+    return k === 2 ? 1 - output / (price * quantity) : output / ((k === 0 ? quantity : price) * (1 - discount));
+  }
   const others = inputs.filter((_, k) => relation.inputs[k] !== c);
   if (relation.kind === 'sum') return output - computed(relation, others);
   if (relation.kind === 'product') return output / others[0];
@@ -43,6 +49,25 @@ function deviations(data: IngestResult, c: number, value: number): number {
     return { median: middle, spread: gaps.length ? gaps[gaps.length >> 1] : 0 };
   });
   return spread > 0 ? Math.abs(value - median) / spread : 0;
+}
+
+/** How near a value a kept value must be to be that value (at most its column's rounding), as a share of it. */
+const HELD_SHARE = 0.01;
+/** Largest chance that a random number in a column's range lies that near one of its values, for being one to say something. */
+const MAX_HELD_CHANCE = 0.05;
+/** Times the rows of the cell's own value the kept value must be held by. */
+const HELD_RATIO = 5;
+
+/** Index of a sorted distinct value within `near` of `v` (the first such), or −1. */
+function runNear(values: Float64Array, v: number, near: number): number {
+  const slack = near + 1e-9 * Math.abs(v);
+  let [lo, hi] = [0, values.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < v - slack) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < values.length && values[lo] <= v + slack ? lo : -1;
 }
 
 /** Edits (characters changed, added, dropped or two exchanged) within which a written number is a slip of another. */
@@ -63,7 +88,8 @@ function editsFromKept(data: IngestResult, relation: NumericRelation, c: number,
   const scaled = kept * 10 ** decimals;
   if (relation.exact && Math.abs(scaled - Math.round(scaled)) > 1e-6 * Math.max(1, Math.abs(scaled))) return Infinity;
   const own = at(c).toFixed(decimals);
-  if (own.replace(/\D/g, '').length < MIN_EDIT_DIGITS) return Infinity;
+  // Significant digits: a discount of 0.00 is no number of three digits.
+  if (own.replace(/\D/g, '').replace(/^0+/, '').length < MIN_EDIT_DIGITS) return Infinity;
   return editDistance(own, kept.toFixed(decimals), MAX_EDITS);
 }
 
@@ -88,6 +114,26 @@ function culprit(data: IngestResult, relation: NumericRelation, relations: reado
   const edits = candidates.map((c) => editsFromKept(data, relation, c, r));
   const fewest = Math.min(...edits);
   if (fewest <= MAX_EDITS && edits.filter((e) => e === fewest).length === 1) return candidates[edits.indexOf(fewest)];
+  // The one whose kept value is a value its column holds, where the others' are none of theirs: a quantity of −2
+  // where 2 keeps the relation (a total would be −79.80), a discount of 5 where 0.05 does. Only columns whose values
+  // are sparse enough for that to say something (a random number in their range would seldom be one of them).
+  const at = (column: number) => numericColumn(data, column)[r];
+  const held = candidates.filter((c) => {
+    const kept = valueThatHolds(relation, c, at);
+    if (!Number.isFinite(kept)) return false;
+    // Within the column's rounding and 1% of the value: 2.375 quantities are no quantity of 2.
+    const near = Math.min(halfUnitOfColumn(data, c), HELD_SHARE * Math.abs(kept));
+    const { values, counts } = sortedRuns(data, c);
+    const range = values[values.length - 1] - values[0];
+    const chance = range > 0 ? (values.length * 2 * near) / range : 1;
+    if (chance > MAX_HELD_CHANCE) return false;
+    // The kept value held by HELD_RATIO times the rows of the cell's own (a price of a product among its copies is
+    // no slip because another price lies near the kept one).
+    const keptRun = runNear(values, kept, near);
+    const ownRun = runNear(values, at(c), 0);
+    return keptRun >= 0 && counts[keptRun] >= HELD_RATIO * (ownRun >= 0 ? counts[ownRun] : 0);
+  });
+  if (held.length === 1) return held[0];
   const strays = candidates.filter((c) => deviations(data, c, numericColumn(data, c)[r]) > STRAY_DEVIATIONS);
   if (strays.length === 1) return strays[0];
   return candidates.includes(relation.output) ? relation.output : candidates[0];
@@ -99,14 +145,15 @@ export const brokenRelation = defineRule({
   dimension: 'accuracy',
   defaultSeverity: 'warning',
   defaultOptions: {},
-  description: 'A number that breaks an arithmetic relation the other rows keep exactly: a total that is not the sum of its parts, an amount that is not price × quantity, miles that are not 0.621371 × km.',
+  description: 'A number that breaks an arithmetic relation the other rows keep exactly: a total that is not the sum of its parts, an amount that is not price × quantity (less its discount), miles that are not 0.621371 × km.',
   docs: `Tables hold numbers computed from others: a total and its parts, an amount and its price and quantity, a
 temperature in °C and in °F. A row where the numbers no longer agree holds a wrong one — a slip in a part, a total
 left from an earlier version, one conversion done wrong — and a model learns from both.
 
 The relations are learned from the table itself (numeric-relations.ts): between its numeric columns (not
 identifiers; the first 40; a computed column has at least 10 distinct values, a part may have few: a quantity), a
-column that is the **sum** or the **product** of two others, the **sum of a run** of three to 12 neighbouring
+column that is the **sum** or the **product** of two others, a **discounted product** (price × quantity × (1 −
+discount), where the discount is a share under 1 that a fifth of the rows keeping it carry at least), the **sum of a run** of three to 12 neighbouring
 numeric columns (a census table's age groups; a part there may have few values), or an **affine** function of
 another (offset + slope × column, found by the rows that agree exactly with a line through two of them, refitted on
 those rows; only between columns whose ranks correlate at 0.9 or more, which a few values ×10 do not hide; a column
@@ -123,7 +170,11 @@ with six decimals or more, a computation's results rounded past them).
 Each row that breaks it is reported once, at the cell that is wrong: the one no other relation holding at the row
 vouches for; of several, the one that breaks more relations at the row (a total that is also a part of a grand
 total), else the one written one edit (two digits exchanged, one changed) from the number that would keep the
-relation — a number of three digits or more, and one its column can write — else the one far from its column's
+relation — a number of three significant digits or more, and one its column can write — else the one whose kept
+value (the number that would keep the relation) is a value its column holds, within its rounding and 1%, in five
+times the rows of the cell's own, where the others' are not (a quantity of −2 where 2 keeps it, a discount of 15
+where 0.15 does; only columns whose values are sparse enough that a random number in their range lies that near one
+with a chance of 5% at most), else the one far from its column's
 median (5 median absolute deviations) where only one is; else the computed column. The message gives the relation,
 its share of the rows and the value that would keep it; the quick fix writes that value (with the column's
 decimals; not in a column written with a unit).
