@@ -203,7 +203,7 @@ function contextSlipsAt(place: PlaceWords, pairs: Map<string, Map<string, number
     groups++;
     const allowed = Math.max(MAX_RARE_ROWS, REPEATED_SLIP_SHARE * rows);
     const others = [...words].filter(([word]) => word !== best);
-    if (others.every(([, n]) => n <= allowed) && rows - bestRows <= allowed) decided.push({ context, rows, word: best, wordRows: bestRows, others });
+    if (rows - bestRows <= allowed) decided.push({ context, rows, word: best, wordRows: bestRows, others });
   }
   if (groups < MIN_CONTEXTS || decided.length < CONTEXT_HOLD_SHARE * groups) return slips;
   for (const { context, rows, word, wordRows, others } of decided) {
@@ -328,7 +328,7 @@ In a file checked in batches, each batch is checked on its own.`,
         const likelyRows = place.rows.get(slip.likely) ?? 0;
         const wordRows = place.rows.get(slip.word) ?? 0;
         const edits = `${slip.distance} edit${slip.distance > 1 ? 's' : ''} apart`;
-        const told = 'context' in slip ? slip : undefined;
+        const byContext = 'context' in slip ? slip : undefined;
         report({
           row,
           columnIndex: c,
@@ -341,10 +341,10 @@ In a file checked in batches, each batch is checked on its own.`,
             rows: wordRows,
             likelyRows,
             distance: slip.distance,
-            ...(told ? { context: told.context, contextRows: told.contextRows, likelyInContext: told.likelyInContext, slipInContext: told.slipInContext } : { rareNear: at?.near ?? 0, rare: at?.rare ?? 0 }),
+            ...(byContext ? { context: byContext.context, contextRows: byContext.contextRows, likelyInContext: byContext.likelyInContext, slipInContext: byContext.slipInContext } : { rareNear: at?.near ?? 0, rare: at?.rare ?? 0 }),
           },
-          message: told
-            ? `"${word.text}" in "${value}" looks like a typo of "${likelyWord}" in column "${column.name}": ${told.likelyInContext} of the ${told.contextRows} rows with "${told.context}" beside it have "${likelyWord}" as their ${PLACE_NAMES[PLACES[k]]}, ${told.slipInContext} ${told.slipInContext === 1 ? 'has' : 'have'} "${word.text}", ${edits}.`
+          message: byContext
+            ? `"${word.text}" in "${value}" looks like a typo of "${likelyWord}" in column "${column.name}": ${byContext.likelyInContext} of the ${byContext.contextRows} rows with "${byContext.context}" beside it have "${likelyWord}" as their ${PLACE_NAMES[PLACES[k]]}, ${byContext.slipInContext} ${byContext.slipInContext === 1 ? 'has' : 'have'} "${word.text}", ${edits}.`
             : `"${word.text}" in "${value}" looks like a typo of "${likelyWord}" in column "${column.name}": ${likelyRows} rows have "${likelyWord}" as their ${PLACE_NAMES[PLACES[k]]}, ` +
               `${wordRows} ${wordRows === 1 ? 'has' : 'have'} "${word.text}", ${edits}; ${at?.near ?? 0} of the ${at?.rare ?? 0} rare words there are this near a frequent one.`,
           fixes: replaceCellFixes(data, row, c, likely, `Correct to "${likely}"`),
