@@ -42,9 +42,8 @@ const WORDS = /\p{L}+/gu;
  */
 const TEXT_OF_WORDS = /^(?!.*\p{L}\.\p{L})[\p{L}\p{M}\p{N}\s,'’&.:!?()-]+$/u;
 
-/** How a text writes its letters, or undefined where it has fewer than CASE_MIN_LETTERS letters of a case. */
-export function letterCaseOf(text: string): LetterCase | undefined {
-  if (!TEXT_OF_WORDS.test(text)) return undefined;
+/** How a text writes its letters of a case, or undefined where it has fewer than `minLetters` of them. */
+function caseOfLetters(text: string, minLetters: number): LetterCase | undefined {
   let [upper, lower] = [0, 0];
   for (const ch of text) {
     const [u, l] = [ch.toUpperCase(), ch.toLowerCase()];
@@ -52,8 +51,13 @@ export function letterCaseOf(text: string): LetterCase | undefined {
     if (ch === u) upper++;
     else lower++;
   }
-  if (upper + lower < CASE_MIN_LETTERS) return undefined;
+  if (upper + lower < minLetters) return undefined;
   return lower === 0 ? 'capitals' : upper === 0 ? 'small letters' : 'mixed case';
+}
+
+/** How a text writes its letters, or undefined where it has fewer than CASE_MIN_LETTERS letters of a case. */
+export function letterCaseOf(text: string): LetterCase | undefined {
+  return TEXT_OF_WORDS.test(text) ? caseOfLetters(text, CASE_MIN_LETTERS) : undefined;
 }
 
 export interface OtherCase {
@@ -193,16 +197,7 @@ const LETTER_RUNS = /\p{L}+/gu;
 
 /** How a code writes its letters (capitals, small letters or mixed case), or undefined where the text is no code. */
 export function codeCaseOf(text: string): LetterCase | undefined {
-  if (!CODE.test(text)) return undefined;
-  let [upper, lower] = [0, 0];
-  for (const ch of text) {
-    const [u, l] = [ch.toUpperCase(), ch.toLowerCase()];
-    if (u === l) continue;
-    if (ch === u) upper++;
-    else lower++;
-  }
-  if (upper + lower === 0) return undefined;
-  return lower === 0 ? 'capitals' : upper === 0 ? 'small letters' : 'mixed case';
+  return CODE.test(text) ? caseOfLetters(text, 1) : undefined;
 }
 
 /**
