@@ -37,6 +37,10 @@ test('a glitch of two or three rows is one spike, each row reported (even one up
   const edit: Record<number, string> = {};
   for (let r = 500; r < 504; r++) edit[r] = '17.50';
   assert.deepEqual(findingsOf(checkCsv(readings(edit)), 'spike'), [], 'four rows');
+  // Two readings pasted from another series (both 13000.00) with two ordinary ones between them: each pasted one is a
+  // spike, the ordinary ones are not.
+  const slipped = findingsOf(checkCsv(readings({ 700: '13000.00', 703: '13000.00' })), 'spike');
+  assert.deepEqual(slipped.map((f) => f.row), [700, 703]);
 });
 
 test('a day that moves far in a turbulent stretch is no spike: prices that fall 9% and recover amid days moving 5% for two weeks', () => {

@@ -38,8 +38,9 @@ two neighbouring rows, on the same side of both (up then down, or down then up),
 two ordinary changes of each other (the two changes between them: the series goes on, not a step to a new level), in a calm stretch: ${LOCAL_RATIO} times the
 median change of the ${LOCAL_STEPS} rows on either side from each neighbour (days of a market crash move far by nature). A glitch of up to ${MAX_SPIKE_ROWS} consecutive rows is one spike
 when each of its rows lies so far from both rows around the glitch (above both or below both: two readings may go
-up, then down) and those rows lie within as many ordinary changes as there are changes between them; each of its rows
-is reported. More rows far away are a level the series visited. A column with more than
+up, then down) and those rows lie within as many ordinary changes as there are changes between them, and the glitch
+does not go on from the rows beyond them (ordinary readings between two slipped ones are no spike: the slipped ones
+are); each of its rows is reported. More rows far away are a level the series visited. A column with more than
 ${100 * MAX_SPIKE_SHARE}% of its rows so reported jumps by nature and gets none. Identifier-like columns are left alone.
 
 **Fix**: check the reading; replace it with the value its neighbours suggest, or leave it empty.`,
@@ -73,6 +74,10 @@ ${100 * MAX_SPIKE_SHARE}% of its rows so reported jumps by nature and gets none.
           if (!far) continue;
           // The neighbours lie rows + 1 changes apart: within as many ordinary ones (two at least), the series goes on past it.
           if (Math.abs(right - left) > Math.max(2, rows + 1) * ordinary) continue;
+          // And the glitch does not go on from the rows beyond its neighbours: ordinary readings between two slipped ones
+          // are no spike (the slipped ones are).
+          if (r >= 2 && Math.abs(values[r] - values[r - 2]) < SPIKE_RATIO * ordinary) break;
+          if (end + 2 < values.length && Math.abs(values[end] - values[end + 2]) < SPIKE_RATIO * ordinary) continue;
           const around: number[] = [];
           for (let k = Math.max(0, r - 1 - LOCAL_STEPS); k < Math.min(steps.length, end + 1 + LOCAL_STEPS); k++) if ((k < r - 1 || k > end) && Number.isFinite(steps[k])) around.push(Math.abs(steps[k]));
           around.sort((x, y) => x - y);
