@@ -6,7 +6,7 @@
  * capitals, "NASA", is a word of its own).
  */
 import type { IngestResult } from '../table/model';
-import { TEXT_KINDS, TEXT_VALUES_MAX_DISTINCT, distinctValues, memo } from './column-values';
+import { TEXT_KINDS, TEXT_VALUES_MAX_DISTINCT, distinctValues, memo, type DistinctValues } from './column-values';
 import { CATEGORY_MAX_DISTINCT, categoryKey } from './category-key';
 import { isPlaceholderText } from './placeholders';
 
@@ -129,6 +129,25 @@ export function wayOfWriting(rows: ReadonlyMap<LetterCase, number>, present: num
 }
 
 /**
+ * How each distinct value writes its letters (`caseOf`: as words or as a code), the rows of each way, the rows with a
+ * case, and the rows with a value.
+ */
+function tallyCases(distinct: DistinctValues, caseOf: (text: string) => LetterCase | undefined): { cases: (LetterCase | undefined)[]; rows: Map<LetterCase, number>; cased: number; present: number } {
+  const cases: (LetterCase | undefined)[] = [];
+  const rows = new Map<LetterCase, number>();
+  let [cased, present] = [0, 0];
+  for (let id = 0; id < distinct.size; id++) {
+    const letterCase = caseOf(distinct.text(id));
+    cases.push(letterCase);
+    present += distinct.counts[id];
+    if (!letterCase) continue;
+    rows.set(letterCase, (rows.get(letterCase) ?? 0) + distinct.counts[id]);
+    cased += distinct.counts[id];
+  }
+  return { cases, rows, cased, present };
+}
+
+/**
  * A text column's way of writing its letters and the values written another way, or undefined where it has no way
  * (CASE_DOMINANT_SHARE; MIXED_CASE_SHARE for mixed case), too few values with a case (CASE_MIN_ROWS, CASED_SHARE), or more
  * than CASE_MAX_DISTINCT distinct values. Left out: a
@@ -142,17 +161,7 @@ export function columnCase(data: IngestResult, column: number): ColumnCase | und
   const distinct = distinctValues(data, column);
   if (distinct.size > CASE_MAX_DISTINCT) return undefined;
   return memo(data, `letter-case:${column}`, () => {
-    const cases: (LetterCase | undefined)[] = [];
-    const rows = new Map<LetterCase, number>();
-    let [cased, present] = [0, 0];
-    for (let id = 0; id < distinct.size; id++) {
-      const letterCase = letterCaseOf(distinct.text(id));
-      cases.push(letterCase);
-      present += distinct.counts[id];
-      if (!letterCase) continue;
-      rows.set(letterCase, (rows.get(letterCase) ?? 0) + distinct.counts[id]);
-      cased += distinct.counts[id];
-    }
+    const { cases, rows, cased, present } = tallyCases(distinct, letterCaseOf);
     const letterCase = wayOfWriting(rows, present);
     if (letterCase === undefined || rows.get(letterCase) === cased) return undefined;
     const most = rows.get(letterCase) ?? 0;
@@ -216,15 +225,7 @@ export function codeCase(data: IngestResult, column: number): ColumnCase | undef
   const distinct = distinctValues(data, column);
   if (distinct.size > CASE_MAX_DISTINCT) return undefined;
   return memo(data, `code-case:${column}`, () => {
-    const cases: (LetterCase | undefined)[] = [];
-    const rows = new Map<LetterCase, number>();
-    let present = 0;
-    for (let id = 0; id < distinct.size; id++) {
-      const letterCase = codeCaseOf(distinct.text(id));
-      cases.push(letterCase);
-      present += distinct.counts[id];
-      if (letterCase) rows.set(letterCase, (rows.get(letterCase) ?? 0) + distinct.counts[id]);
-    }
+    const { cases, rows, cased, present } = tallyCases(distinct, codeCaseOf);
     const letterCase = wayOfWriting(rows, present);
     if (letterCase === undefined || letterCase === 'mixed case') return undefined;
     const otherCase: LetterCase = letterCase === 'capitals' ? 'small letters' : 'capitals';
@@ -247,7 +248,6 @@ export function codeCase(data: IngestResult, column: number): ColumnCase | undef
       if (!(fixed.match(LETTER_RUNS) ?? []).every((run) => runs.has(run))) continue;
       other.set(id, { letterCase: otherCase, fixed });
     }
-    const cased = [...rows.values()].reduce((a, n) => a + n, 0);
     return { letterCase, share: (rows.get(letterCase) ?? 0) / cased, other };
   });
 }

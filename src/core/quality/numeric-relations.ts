@@ -459,13 +459,14 @@ function discover(data: IngestResult): NumericRelation[] {
         if (!product) for (const d of discounts) {
           if (d === a || d === b || d === c) continue;
           const w = numbers[d];
+          const discountedUnits = [halfUnits[a], halfUnits[b], halfUnits[d], halfUnits[c]];
           let [withDiscount, holds] = [0, 0];
           for (let m = 0; m < k; m++) {
             const [v, off] = [z[screenRows[m]], w[screenRows[m]]];
             if (!Number.isFinite(v) || !Number.isFinite(off)) continue;
             withDiscount++;
             [triple[0], triple[1], triple[2]] = [x[screenRows[m]], y[screenRows[m]], off];
-            if (Math.abs(products[m] * (1 - off) - v) <= tolerance('discounted', 1, triple, [halfUnits[a], halfUnits[b], halfUnits[d], halfUnits[c]], v)) holds++;
+            if (Math.abs(products[m] * (1 - off) - v) <= tolerance('discounted', 1, triple, discountedUnits, v)) holds++;
           }
           if (withDiscount > 0 && holds >= MIN_HOLDING * withDiscount) accept({ kind: 'discounted', columns: [a, b, d, c], offset: 0, slope: 1 });
         }

@@ -4,6 +4,7 @@ import { cellSourceText, memo, numericColumn, replaceCellFixes, sortedColumn, so
 import { computed, decimalsOf, halfUnitOfColumn, numericRelations, relationHoldsAt, relationTester, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
 import { groupedInteger } from '../../shared/grouped-integer';
 import { shownNumber } from '../../shared/shown-number';
+import { countSorted } from '../../shared/count-sorted';
 import { editDistance } from '../edit-distance';
 import type { IngestResult } from '../../table/model';
 
@@ -61,12 +62,7 @@ const HELD_RATIO = 5;
 /** Index of a sorted distinct value within `near` of `v` (the first such), or −1. */
 function runNear(values: Float64Array, v: number, near: number): number {
   const slack = near + 1e-9 * Math.abs(v);
-  let [lo, hi] = [0, values.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < v - slack) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countSorted(values, v - slack, true);
   return lo < values.length && values[lo] <= v + slack ? lo : -1;
 }
 

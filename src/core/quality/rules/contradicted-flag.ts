@@ -6,6 +6,7 @@ import { defineRule } from '../rule';
 import { TEXT_KINDS, cellSourceText, distinctValues, isNumeric, looksLikeIdentifier, numericColumn, replaceCellFixes, memo, nullMask, sortedRuns, strictlyIncreasing } from '../column-values';
 import { shownNumber } from '../../shared/shown-number';
 import { binomialTail } from '../../shared/binomial-tail';
+import { countSorted } from '../../shared/count-sorted';
 import type { IngestResult } from '../../table/model';
 
 /** Rows holding both cells a pair needs. */
@@ -32,7 +33,6 @@ const SAMPLE_ROWS = 4096;
  * (undefined where it holds both: a one-way rule at the number's floor, "above 0 means yes", 0 says nothing).
  */
 interface Threshold {
-  flag: number;
   number: number;
   cut: number;
   lowCode: number | undefined;
@@ -58,17 +58,6 @@ interface Counts {
   totals: [number, number];
 }
 
-/** Index of `v` among sorted distinct `values` (it is one of them). */
-function runIndex(values: Float64Array, v: number): number {
-  let [lo, hi] = [0, values.length - 1];
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Counts of every `step`-th row with both cells, by the flag's code and the number's distinct value (no sort of the rows). */
 function countsOf(codes: Int32Array, numbers: Float64Array, values: Float64Array, step: number): Counts {
   const byCode: [Int32Array, Int32Array] = [new Int32Array(values.length), new Int32Array(values.length)];
@@ -77,7 +66,8 @@ function countsOf(codes: Int32Array, numbers: Float64Array, values: Float64Array
     const code = codes[r];
     const v = numbers[r];
     if (code < 0 || !Number.isFinite(v)) continue;
-    byCode[code][runIndex(values, v)]++;
+    // Its index among the distinct values: how many lie below it.
+    byCode[code][countSorted(values, v, true)]++;
     totals[code]++;
   }
   return { values, byCode, totals };
@@ -143,47 +133,33 @@ function sidesOf(counts: Counts): Sides | undefined {
 }
 
 /**
- * Mean depth of the rows breaking `sides` inside the side they lie on, by that side's agreeing rows: 0 at the cut, 1
- * at the side's far end, rows of one number counted at their middle.
+ * The rows of one side of a cut that holds one value (`code`; `low`: the side at or below the cut), those of them of
+ * the other value (breaking it), and how deep those lie inside the side summed over them: by the side's agreeing
+ * rows, 0 at the cut, 1 at its far end, rows of one number counted at their middle.
  */
-function meanDepth(counts: Counts, sides: Sides): number {
-  const { byCode, values } = counts;
-  const { cut, lowCode, highCode } = sides;
-  let [depth, breaking] = [0, 0];
-  if (highCode !== undefined && lowCode !== undefined) {
-    // Low-value rows above the cut, by the high value's rows from the cut up.
-    const agree = byCode[highCode];
-    const total = [...agree.subarray(cut + 1)].reduce((a, n) => a + n, 0);
-    let before = 0;
-    for (let k = cut + 1; k < values.length; k++) {
-      depth += byCode[lowCode][k] * ((before + agree[k] / 2) / total);
-      breaking += byCode[lowCode][k];
-      before += agree[k];
-    }
+function sideOf(counts: Counts, cut: number, code: number, low: boolean): { rows: number; breaks: number; depth: number } {
+  const [agree, other] = [counts.byCode[code], counts.byCode[1 - code]];
+  const [from, to, step] = low ? [cut, -1, -1] : [cut + 1, counts.values.length, 1];
+  let [own, breaks] = [0, 0];
+  for (let k = from; k !== to; k += step) {
+    own += agree[k];
+    breaks += other[k];
   }
-  if (lowCode !== undefined && highCode !== undefined) {
-    // High-value rows at or below the cut, by the low value's rows from the cut down.
-    const agree = byCode[lowCode];
-    const total = [...agree.subarray(0, cut + 1)].reduce((a, n) => a + n, 0);
-    let before = 0;
-    for (let k = cut; k >= 0; k--) {
-      depth += byCode[highCode][k] * ((before + agree[k] / 2) / total);
-      breaking += byCode[highCode][k];
-      before += agree[k];
-    }
+  let [before, depth] = [0, 0];
+  for (let k = from; k !== to && own > 0; k += step) {
+    depth += other[k] * ((before + agree[k] / 2) / own);
+    before += agree[k];
   }
-  // One way at the floor: the floor's rows are one number (depth 1/2); above it, by the agreeing rows.
-  if (lowCode === undefined && highCode !== undefined) {
-    const agree = byCode[highCode];
-    const total = [...agree.subarray(1)].reduce((a, n) => a + n, 0);
-    let before = 0;
-    for (let k = 1; k < values.length; k++) {
-      depth += byCode[1 - highCode][k] * ((before + agree[k] / 2) / total);
-      breaking += byCode[1 - highCode][k];
-      before += agree[k];
-    }
-  }
-  return breaking ? depth / breaking : 1;
+  return { rows: own + breaks, breaks, depth };
+}
+
+/** The sides of `sides` that hold one value, summed: their rows, the rows breaking them, and those rows' depth. */
+function pureSides(counts: Counts, sides: Sides): { rows: number; breaks: number; depth: number } {
+  const found = [
+    ...(sides.lowCode === undefined ? [] : [sideOf(counts, sides.cut, sides.lowCode, true)]),
+    ...(sides.highCode === undefined ? [] : [sideOf(counts, sides.cut, sides.highCode, false)]),
+  ];
+  return found.reduce((sum, side) => ({ rows: sum.rows + side.rows, breaks: sum.breaks + side.breaks, depth: sum.depth + side.depth }), { rows: 0, breaks: 0, depth: 0 });
 }
 
 /** The threshold of `number` that decides `flag`'s codes, or undefined where it follows none (see the constants). */
@@ -195,26 +171,22 @@ function thresholdOf(data: IngestResult, flag: number, number: number): Threshol
   // A sample first: most pairs are far from any threshold.
   const sampled = n > SAMPLE_ROWS ? sidesOf(countsOf(codes, numbers, values, Math.floor(n / SAMPLE_ROWS))) : undefined;
   if (n > SAMPLE_ROWS && !sampled) return undefined;
-  // A rule at the floor needs the floor and the rest only, unless rows break it (then how deep they lie).
+  // A rule at the floor needs the floor and the rest only, unless rows break it above the floor (then how deep they lie).
   const atFloor = sampled && (sampled.lowCode === undefined || sampled.highCode === undefined) ? countsOf(codes, numbers, Float64Array.of(values[0], Infinity), 1) : undefined;
   const floorSides = atFloor && sidesOf(atFloor);
-  const counts = floorSides && meanDepth(atFloor, floorSides) === 1 ? atFloor : countsOf(codes, numbers, values, 1);
+  const coarse = atFloor && floorSides && (floorSides.highCode === undefined || pureSides(atFloor, floorSides).breaks === 0);
+  const counts = coarse ? atFloor : countsOf(codes, numbers, values, 1);
   if (counts.totals[0] + counts.totals[1] < MIN_ROWS) return undefined;
   const sides = sidesOf(counts);
+  if (!sides) return undefined;
   // Rows that break a threshold the table follows by construction lie anywhere on the wrong side.
-  if (!sides || meanDepth(counts, sides) < MIN_MEAN_DEPTH) return undefined;
+  const { rows, breaks, depth } = pureSides(counts, sides);
+  if (breaks > 0 && depth / breaks < MIN_MEAN_DEPTH) return undefined;
   const { cut, lowCode, highCode } = sides;
   const cutValue = counts.values[cut];
-  // Rows on the sides that hold one value, and how many break it, from the counts; the rows themselves only if any.
-  const side = (code: number | undefined, low: boolean) => {
-    if (code === undefined) return { rows: 0, breaks: 0 };
-    const [own, other] = low ? [upTo(counts, code, cut), upTo(counts, 1 - code, cut)] : [counts.totals[code] - upTo(counts, code, cut), counts.totals[1 - code] - upTo(counts, 1 - code, cut)];
-    return { rows: own + other, breaks: other };
-  };
-  const [low, high] = [side(lowCode, true), side(highCode, false)];
-  const rows = low.rows + high.rows;
+  // The rows themselves, only if any breaks it.
   const breaking: number[] = [];
-  if (low.breaks + high.breaks > 0) for (let r = 0; r < n; r++) {
+  if (breaks > 0) for (let r = 0; r < n; r++) {
     const code = codes[r];
     const v = numbers[r];
     if (code < 0 || !Number.isFinite(v)) continue;
@@ -226,7 +198,7 @@ function thresholdOf(data: IngestResult, flag: number, number: number): Threshol
   if (lowCode !== undefined) for (let k = cut; k >= 0; k--) if (counts.byCode[lowCode][k] > 0) { lowMax = counts.values[k]; break; }
   if (highCode !== undefined) for (let k = cut + 1; k < counts.values.length; k++) if (counts.byCode[highCode][k] > 0) { highMin = counts.values[k]; break; }
   // A threshold no row breaks reports nothing, and vouches for the flag where another is broken.
-  return { flag, number, cut: cutValue, lowCode, highCode, lowMax, highMin, rows, breaking };
+  return { number, cut: cutValue, lowCode, highCode, lowMax, highMin, rows, breaking };
 }
 
 /** Columns that may be a flag: two distinct values (counted from facts the profile has), not dates. */

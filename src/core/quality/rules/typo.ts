@@ -194,7 +194,7 @@ const REPEATED_SLIP_RATIO = 20;
  * the same slip made again and again ("G-13" in 26 rows against 634 of "PG-13", "woen" for "women"), not a
  * category of its own (which would not be one keystroke from a value twenty times as common).
  */
-function repeatedSlips(distinct: DistinctValues, words: readonly string[], frequent: readonly number[], vocabulary: number, reach: ReadonlyMap<number, number>, alphabet: number, maxRareRows: number, accepted: (id: number) => boolean, beyondReach: boolean, flagged: ReadonlySet<number>): Candidate[] {
+function repeatedSlips(distinct: DistinctValues, words: readonly string[], frequent: readonly number[], vocabulary: number, reach: ReadonlyMap<number, number>, alphabet: number, maxRareRows: number, accepted: (id: number) => boolean, beyondReach: boolean, flagged: ReadonlyMap<number, unknown>): Candidate[] {
   const { counts } = distinct;
   const present = counts.reduce((a, b) => a + b, 0);
   const targets = frequent.filter((f) => hasLetter(words[f]) && counts[f] > REPEATED_SLIP_RATIO * maxRareRows);
@@ -520,7 +520,7 @@ In a file checked in batches, each batch is checked on its own.`,
       const slipsBeyondReach = closed ? closedSlips(far, rare, pairs, explained, frequent, words, distinct) : [];
       // The same slip in several rows of a closed vocabulary (a dirty table: "G-13" for "PG-13" in 26 rows); of a
       // short word too ("jhn" for "john" in 39 of 200,000 rows) where its rare slips beyond reach are slips.
-      if (closed) for (const pair of repeatedSlips(distinct, words, frequent, vocabulary.length, reach, alphabet, options.maxRareRows, (id) => isAccepted(c, distinct.text(id)), slipsBeyondReach.length > 0, new Set(flagged.keys()))) flagged.set(pair.rare, { pair, note: closedNote });
+      if (closed) for (const pair of repeatedSlips(distinct, words, frequent, vocabulary.length, reach, alphabet, options.maxRareRows, (id) => isAccepted(c, distinct.text(id)), slipsBeyondReach.length > 0, flagged)) flagged.set(pair.rare, { pair, note: closedNote });
       for (const pair of slipsBeyondReach) flagged.set(pair.rare, { pair, note: closedNote });
       const contested = [...unsupported, ...slipsOfTheirCode(data, c, distinct, far.filter((list) => !flagged.has(list[0].rare)))];
       if (contested.length) {

@@ -84,6 +84,21 @@ interface Slip {
 }
 
 /**
+ * Whether a place draws its words from a closed vocabulary: MIN_ROWS rows at least, its frequent words (FREQUENCY_RATIO
+ * rows or more, at most MAX_VOCABULARY of them) holding MIN_COVERAGE of its rows.
+ */
+function drawsFromFew(place: PlaceWords): boolean {
+  if (place.total < MIN_ROWS) return false;
+  let [frequent, covered] = [0, 0];
+  for (const rows of place.rows.values()) {
+    if (rows < FREQUENCY_RATIO) continue;
+    frequent++;
+    covered += rows;
+  }
+  return frequent > 0 && frequent <= MAX_VOCABULARY && covered >= MIN_COVERAGE * place.total;
+}
+
+/**
  * The slips among a place's rare words, where the place draws its words from a closed vocabulary: its frequent words
  * (FREQUENCY_RATIO rows or more, at most MAX_VOCABULARY of them) hold MIN_COVERAGE of its rows; most of its rare words
  * (MAX_RARE_ROWS rows at most) lie within a typo's reach of one (the typo rule's reach: by the word's length, the
@@ -91,17 +106,10 @@ interface Slip {
  * more) seldom do (the 95% upper bound of that share at most MAX_NATURAL_PART of the rare words' share).
  */
 function slipsAt(place: PlaceWords): { slips: Map<string, Slip>; near: number; rare: number } | undefined {
-  if (place.total < MIN_ROWS) return undefined;
+  if (!drawsFromFew(place)) return undefined;
   const words = [...place.rows.keys()];
   const rowsOf = (i: number) => place.rows.get(words[i]) ?? 0;
-  const frequent: number[] = [];
-  let covered = 0;
-  words.forEach((_, i) => {
-    if (rowsOf(i) < FREQUENCY_RATIO) return;
-    frequent.push(i);
-    covered += rowsOf(i);
-  });
-  if (frequent.length === 0 || frequent.length > MAX_VOCABULARY || covered < MIN_COVERAGE * place.total) return undefined;
+  const frequent = words.flatMap((_, i) => (rowsOf(i) >= FREQUENCY_RATIO ? [i] : []));
   const targets = frequent.filter((i) => hasLetter(words[i]) && slipLength(words[i]));
   if (targets.length === 0) return undefined;
   const vocabulary = targets.map((i) => words[i]);
@@ -182,15 +190,7 @@ interface ContextSlip extends Slip {
  */
 function contextSlipsAt(place: PlaceWords, pairs: Map<string, Map<string, number>>): Map<string, ContextSlip> {
   const slips = new Map<string, ContextSlip>();
-  if (place.total < MIN_ROWS) return slips;
-  let covered = 0;
-  let frequent = 0;
-  for (const rows of place.rows.values()) {
-    if (rows < FREQUENCY_RATIO) continue;
-    covered += rows;
-    frequent++;
-  }
-  if (frequent === 0 || frequent > MAX_VOCABULARY || covered < MIN_COVERAGE * place.total) return slips;
+  if (!drawsFromFew(place)) return slips;
   const decided: { context: string; rows: number; word: string; wordRows: number; others: [string, number][] }[] = [];
   let groups = 0;
   for (const [context, words] of pairs) {
