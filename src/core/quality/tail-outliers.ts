@@ -24,6 +24,8 @@ import { minimizeConvex } from '../shared/golden-section';
 import type { SortedRuns } from './column-values';
 import { countSorted } from '../shared/count-sorted';
 import { UNIT_RATIOS, type UnitRatio } from '../shared/unit-factors';
+import { quantileOfRuns } from './runs-quantile';
+import { normalTails } from './normal-tails';
 
 /** Standard errors by which a tail's fitted index may exceed 0 before its raw values count as heavy-tailed. */
 const HEAVY = 2;
@@ -55,10 +57,11 @@ export interface TailOutliers {
    * column and at least as far from 0 as its median (a lost or added minus sign); `heap`: one value in many
    * rows far beyond the rest, where the column's values seldom repeat; `slip`: far beyond the column's bulk and an
    * ordinary value times 10, 100 or 1,000, where far values are such multiples far more often than the bulk's own
-   * values are that round (see decadeSlips); `unit`: a block beyond a significant gap, too many rows for outliers,
+   * values are that round (see decadeSlips); `normal`: beyond what a column whose body is normal reaches (see
+   * normalTails); `unit`: a block beyond a significant gap, too many rows for outliers,
    * that is the column's own values in another unit (see unitCopy).
    */
-  kind: 'gap' | 'sign' | 'heap' | 'slip' | 'unit';
+  kind: 'gap' | 'sign' | 'heap' | 'slip' | 'unit' | 'normal';
   /** The flagged distinct values (raw), most extreme first. */
   values: number[];
   /** Rows holding them. */
@@ -68,7 +71,8 @@ export interface TailOutliers {
   /**
    * `gap`: the gap below (above) the flagged values over the typical spacing of the next values (normalized);
    * `sign`: the median of the other values' magnitudes; `heap`: rows per distinct value among the next values;
-   * `slip`: the power of ten the flagged values are ordinary values times; `unit`: the ratio of the two units.
+   * `slip`: the power of ten the flagged values are ordinary values times; `unit`: the ratio of the two units;
+   * `normal`: the least extreme flagged value's distance from the median in standard deviations.
    */
   score: number;
   /** `gap`: the chance of so large a gap in a clean tail of this shape (before the multiple-testing correction). */
@@ -80,6 +84,8 @@ export interface TailOutliers {
   amongFarValues?: true;
   /** `unit`: the two units (the flagged values are the column's values in the other one). */
   units?: UnitRatio;
+  /** `normal`: the column's median and standard deviation on the scale tested, and the bound in standard deviations the values pass. */
+  normalFit?: { median: number; sigma: number; bound: number };
 }
 
 /** A tail as a sequence going outward: raw values, most extreme first, ties spread over their grid step. */
@@ -276,16 +282,6 @@ function isCountColumn(runs: SortedRuns): boolean {
   return true;
 }
 
-/** The value at rank ⌊p·(n − 1)⌋ of the values given as runs (p = 0.5: the median, the lower middle value). */
-function quantileOfRuns(runs: SortedRuns, n: number, p: number): number {
-  const rank = Math.floor(p * (n - 1));
-  let seen = 0;
-  for (let i = 0; i < runs.values.length; i++) {
-    seen += runs.counts[i];
-    if (seen > rank) return runs.values[i];
-  }
-  return NaN;
-}
 
 /**
  * Shares of a column's values its minority sign holds when it is a population of its own: fewer are lost or
@@ -1007,6 +1003,12 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
     for (const b of layered) found.push({ tail: side, kind: 'heap', values: b.values, rows: b.rows, next: b.next, score: b.score, pValue: b.pValue, logScale: false, amongFarValues: true });
     for (const b of slips) found.push({ tail: side, kind: 'slip', ...b });
     if (unit) found.push({ tail: side, kind: 'unit', ...unit });
+  }
+  // Then, where the column's body is normal, values farther out than its normal tails reach (errors spread over a
+  // range leave no gap between them).
+  const flaggedValues = new Set(found.flatMap((f) => f.values));
+  for (const far of normalTails(runs, options.alpha, flaggedValues)) {
+    found.push({ tail: far.tail, kind: 'normal', values: far.values, rows: far.rows, next: far.next, score: far.deviations, pValue: far.pValue, logScale: far.logScale, normalFit: { median: far.median, sigma: far.sigma, bound: far.bound } });
   }
   return found;
 }

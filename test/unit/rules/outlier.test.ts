@@ -565,3 +565,45 @@ test('southern places below the mainland\'s latitudes, spread like a copy of the
   }
   assert.deepEqual(check(`${lines.join('\n')}\n`), []);
 });
+
+/** A CSV of one column `score`: `rows` normal values (mean 1150, sd 110) rounded to whole numbers, or heavier-tailed ones. */
+function scores(seed: number, rows: number, draw: 'normal' | 'student5' | 'laplace', edit: Record<number, number> = {}): string {
+  const u = random(seed);
+  const normal = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const next = {
+    normal,
+    // Student's t with 5 degrees of freedom: a normal over the root of a chi-square's mean.
+    student5: () => normal() / Math.sqrt((normal() ** 2 + normal() ** 2 + normal() ** 2 + normal() ** 2 + normal() ** 2) / 5),
+    laplace: () => (u() < 0.5 ? 1 : -1) * Math.log(u()) / Math.SQRT2,
+  }[draw];
+  const lines = ['score'];
+  for (let r = 0; r < rows; r++) {
+    const value = Math.round(1150 + 110 * next());
+    lines.push(String(edit[r] ?? value));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+test('values spread far beyond a normal body leave no gap between them, yet are found (scores on another scale in 12 of 3,000 rows)', () => {
+  // Twelve rows get 1.5 × an ordinary score (1,590 to 2,000): beyond 5.5 standard deviations they are improbable in 3,000 normal values.
+  const edit: Record<number, number> = {};
+  for (let k = 0; k < 12; k++) edit[100 + 211 * k] = Math.round(1.5 * (1060 + 25 * k));
+  const found = check(scores(7, 3000, 'normal', edit));
+  const far = Object.entries(edit).filter(([, v]) => (v - 1150) / 110 >= 6).map(([r]) => `${r}:score`);
+  assert.ok(far.length >= 6, 'the table holds values 6 standard deviations out');
+  const flagged = cells(found);
+  for (const cell of far) assert.ok(flagged.includes(cell), `${cell} is found`);
+  assert.ok(flagged.every((cell) => Number(cell.split(':')[0]) in edit), `no ordinary row is flagged: ${flagged.join(' ')}`);
+  const normalKind = found.filter((f) => f.evidence?.kind === 'normal');
+  assert.ok(normalKind.length >= 6, 'found as values beyond a normal body');
+  assert.match(normalKind[0].message, /standard deviations above the median, 11\d\d, where the column's values spread like a normal distribution's out to their 1st and 99th percentiles/);
+});
+
+test('a body heavier than normal (Student\'s t with 5 degrees of freedom, Laplace) is not judged by normal tails', () => {
+  for (const draw of ['student5', 'laplace'] as const) {
+    for (const seed of [1, 2, 3]) {
+      const normalKind = check(scores(seed, 3000, draw)).filter((f) => f.evidence?.kind === 'normal');
+      assert.deepEqual(normalKind.map((f) => f.value), [], `${draw}, seed ${seed}`);
+    }
+  }
+});

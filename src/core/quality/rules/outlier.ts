@@ -48,6 +48,16 @@ function outlierMessage(value: string, column: string, found: TailOutliers): str
       `and brought back they spread over the column as its own values do: ${UNIT_NAMES[found.tail === 'upper' ? smaller : larger]} among ${UNIT_NAMES[found.tail === 'upper' ? larger : smaller]}?`
     );
   }
+  if (found.kind === 'normal' && found.normalFit) {
+    const { median, sigma, bound } = found.normalFit;
+    const scale = found.logScale ? ' on a log scale' : '';
+    const deviations = found.logScale ? Math.abs(Math.log(Number(value)) - median) / sigma : Math.abs(Number(value) - median) / sigma;
+    return (
+      `${value} is an outlier in column "${column}": ${deviations.toFixed(1)} standard deviations ${side} the median${scale}, ${shownNumber(found.logScale ? Math.exp(median) : median)}, ` +
+      `where the column's values spread like a normal distribution's${scale} out to their 1st and 99th percentiles (standard deviation ${shownNumber(Number(sigma.toPrecision(3)))}${found.logScale ? ' in natural logs' : ''}, from the quartiles) ` +
+      `and its ${found.tail === 'upper' ? 'largest' : 'smallest'} other value is ${shownNumber(found.next)}: ${found.rows > 1 ? `${found.rows} values lie` : 'it lies'} beyond ${bound.toFixed(1)} standard deviations, which so many normal values reach by a chance under ${found.pValue < 1e-12 ? '1e-12' : found.pValue.toExponential(0)}.`
+    );
+  }
   if (found.kind === 'heap' && found.amongFarValues) {
     return (
       `${value} is an outlier in column "${column}": the same value in ${found.rows} rows, far ${side} the column's bulk (${100 - 100 * BEYOND_BULK_SHARE}% of its values are ${found.tail === 'upper' ? 'at most' : 'at least'} ${shownNumber(found.next)}), ` +
@@ -239,6 +249,18 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   as often as the column's rows do). A column rounded by nature has a bulk as round as its far
   values; values written to significant digits have no zeros to add.
 
+Errors spread over a range leave no gap between them (test scores on another scale: 1,700 to 1,950 among scores
+up to 1,544), and as a block of many rows they look like a second population. Where the column's body is normal
+(kind \`normal\`) — the values within the bound below, with the median and standard deviation σ taken from the
+quartiles (σ = IQR / 1.349), have their 1st, 5th, 95th and 99th percentiles where a normal distribution's lie, each
+within 4/√n of the normal's distance (3% to 8%: Student's t with 10 degrees of freedom is 14% off, with 20 about 7%)
+— its tails are known: n normal values reach z standard deviations from the median with a chance under n·φ(z)/z, and
+values beyond the z where that chance is a tenth of \`alpha\` (over two sides and two scales; 5.2 σ for 3,000 values,
+6 σ for a million) are flagged. It is tried on the raw scale, then on the log scale for positive columns (where a
+log-normal column's tails are normal ones); not for fewer than 200 values or 30 distinct ones, for values whose
+resolution is coarser than a tenth of σ (integers of a narrow range), or where more than 1% of the values lie beyond
+the bound on one side. Skewed, heavy-tailed, bounded and zero-inflated columns fail the body's test.
+
 Placeholder numbers (what sentinel-value reports: -999 or 9999 outside the range of the column's other values,
 -1 beside non-negative values) are left out of the column first: a stand-in for "unknown" is no measurement,
 and 2% of -9999 would make the lost minus signs beside them look like a population of negative values.
@@ -275,10 +297,11 @@ block sizes and scales tested). A value three times the column's largest other v
 medium-tailed columns; in a very heavy-tailed column (Pareto with α near 1) such a value is not unusual and is
 not reported. Identifier-like columns and row counters are skipped.
 
-The evidence: the flagged side and kind (\`gap\`, \`heap\`, \`slip\`, \`unit\` or \`sign\`), the column's extreme without the
+The evidence: the flagged side and kind (\`gap\`, \`heap\`, \`slip\`, \`unit\`, \`normal\` or \`sign\`), the column's extreme without the
 flagged values (\`next\`; for a heap among other far values or a slip, the bound of the column's bulk), the gap score
 (the gap over the typical spacing), for a heap the rows per value among the next values, for a slip the power of ten
-(\`factor\`), for a unit mix-up the ratio and the two units (\`ratio\`, \`unit\`, \`columnUnit\`), the p-value, the scale, the median, and for counts the fitted mean. For \`group\`: the
+(\`factor\`), for \`normal\` the least extreme flagged value's distance in standard deviations (\`deviations\`), the median
+and σ on the scale tested (\`normalMedian\`, \`sigma\`) and the bound, for a unit mix-up the ratio and the two units (\`ratio\`, \`unit\`, \`columnUnit\`), the p-value, the scale, the median, and for counts the fitted mean. For \`group\`: the
 grouping columns' values (\`group:<column>\`), the group's rows, median and spread, the value's deviation in
 spreads, the bound it exceeds and the largest deviation of the rows not reported.
 
@@ -320,6 +343,8 @@ unit (145.9 lb → 66.18).`,
                 ? { rowsPerValue: Number(tail.score.toPrecision(4)), pValue: tail.pValue }
                 : tail.kind === 'slip'
                   ? { factor: tail.score, pValue: tail.pValue }
+                  : tail.kind === 'normal' && tail.normalFit
+                    ? { deviations: Number(tail.score.toPrecision(4)), normalMedian: Number(tail.normalFit.median.toPrecision(6)), sigma: Number(tail.normalFit.sigma.toPrecision(4)), bound: Number(tail.normalFit.bound.toFixed(2)), pValue: tail.pValue, logScale: tail.logScale }
                   : tail.kind === 'unit' && tail.units
                     ? { ratio: Number(tail.units.ratio.toPrecision(6)), unit: tail.tail === 'upper' ? tail.units.smaller : tail.units.larger, columnUnit: tail.tail === 'upper' ? tail.units.larger : tail.units.smaller, converted: converted ?? '', pValue: tail.pValue }
                   : { medianMagnitude: tail.score }),
