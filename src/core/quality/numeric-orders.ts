@@ -10,8 +10,12 @@ import { isNumeric, numericColumn, sortedColumn } from './column-values';
 
 /** Share of the rows holding both values (within their fences) that must keep the order: a dirty table's shifts break some. */
 const MIN_KEPT = 0.97;
-/** Share of those rows where the values differ: two columns equal on most rows (a copy) keep no order worth the name. */
-const MIN_DIFFERENT = 0.5;
+/**
+ * Share of those rows where the values differ: two columns equal on nearly all rows (a copy) keep no order worth the
+ * name. Where they are equal on many (a tuition out of state that private colleges set to the in-state one), the
+ * breaks allowed are MIN_KEPT's share of twice the differing rows, not of all rows.
+ */
+const MIN_DIFFERENT = 0.25;
 /** Tails of two columns' values that must overlap: an order between one quantity's columns, not between magnitudes (a ratio ≤ an amount). */
 const OVERLAP_TAIL = 0.05;
 /** Rows holding both values an order needs. */
@@ -89,8 +93,9 @@ function ordersAmong(data: IngestResult, candidates: number[]): NumericOrder[] {
       countOrder(values[i], values[j], fences[i], fences[j], n, step, counts);
       const [both, below, above] = counts;
       if (both < MIN_ROWS || below + above < MIN_DIFFERENT * both) continue;
-      if (both - above >= MIN_KEPT * both && below > above) found.push({ low: columns[i], high: columns[j] });
-      else if (both - below >= MIN_KEPT * both && above > below) found.push({ low: columns[j], high: columns[i] });
+      const allowed = (1 - MIN_KEPT) * Math.min(both, 2 * (below + above));
+      if (above <= allowed && below > above) found.push({ low: columns[i], high: columns[j] });
+      else if (below <= allowed && above > below) found.push({ low: columns[j], high: columns[i] });
     }
   }
   return found;

@@ -76,3 +76,25 @@ test('dates keep orders too: a shipping date before its order date is reported o
   assert.deepEqual(found.map((f) => [f.row, f.column, f.value]), [[120, 'shipped', day(30)]]);
   assert.match(found[0].message, new RegExp(`^${day(30)} in column "shipped" is before ordered \\(${day(60)}\\) in this row, though ordered ≤ shipped in 399 of the 400 rows`));
 });
+
+/** Colleges: tuition out of state is the in-state one at private colleges (6 in 11) and higher at public ones; `swapped` rows (public ones) set it below. */
+function tuitions(swapped: number[] = [], copies = false): string {
+  const rows: (string | number)[][] = [];
+  for (let i = 0; i < 1100; i++) {
+    const publicCollege = i % 11 < 5;
+    const inState = publicCollege ? 4000 + ((i * 7919) % 110) * 100 : 15000 + ((i * 104729) % 470) * 100;
+    // A copy that differs on a tenth of the rows only, above or below: no order.
+    const outOfState = copies ? inState + (i % 10 === 0 ? (i % 20 === 0 ? 500 : -500) : 0) : publicCollege ? inState + 5000 + ((i * 31) % 200) * 100 : inState;
+    rows.push([`college ${i}`, publicCollege ? 'Public' : 'Private', inState, swapped.includes(i) ? inState - 3000 : outOfState]);
+  }
+  return csv(['name', 'control', 'tuition_in', 'tuition_out'], rows);
+}
+
+test('an order the rows keep where the two differ, though they are equal on most rows (private colleges charge one tuition), is learned and its breaks found', () => {
+  assert.deepEqual(findingsOf(checkCsv(tuitions()), rule), []);
+  const found = findingsOf(checkCsv(tuitions([12, 300, 606])), rule);
+  assert.deepEqual(found.map((f) => [f.row, f.column]), [[12, 'tuition_out'], [300, 'tuition_out'], [606, 'tuition_out']]);
+  assert.equal(found[0].evidence?.order, 'tuition_in ≤ tuition_out');
+  // Columns that differ on a tenth of the rows, either way, keep no order.
+  assert.deepEqual(findingsOf(checkCsv(tuitions([12, 300], true)), rule), []);
+});

@@ -111,7 +111,9 @@ The orders are learned from the table itself (numeric-orders.ts): between numeri
 (or timestamp columns: an order's date and its shipping date, a start and its end), whose values overlap (the
 top 5% of one reach above the bottom 5% of the other), with the rows holding both values within their columns'
 far-out fences (quartiles ± 3 interquartile ranges: outliers are outlier's findings), an order kept on at least 97%
-of those rows and different values on half of them. It is reported where it is kept on at least \`minKeptShare\` of
+of those rows and different values on a quarter of them (where the two are equal on over half the rows — a tuition
+out of state that private colleges set to the in-state one — the 3% allowed to break it are of twice the rows where
+they differ, not of all rows). It is reported where it is kept on at least \`minKeptShare\` of
 them (99%: a looser one is a tendency, a price below its list price on most days, not a rule of the table), and where
 the columns' values shuffled over the rows would break it on at least a tenth of them: a column nearly always below
 another by magnitude alone (a share below a count, a dummy of 0 and 1 below prices) keeps an "order" that says
