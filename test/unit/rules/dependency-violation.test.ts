@@ -1060,3 +1060,18 @@ test('a placeholder repeated in a column of mostly distinct names ("UNKNOWN" tow
   assert.equal(town?.error, 0, 'town → county holds without exception once the placeholder is set aside');
   assert.deepEqual(check(lines), [], '"Will" and "Lake" beside "Cook" in the UNKNOWN rows are no violations');
 });
+
+test('a column that is nearly a key (a college\'s website) explains no wrong value: its group of one agrees with anything', () => {
+  const states: [string, string][] = [['MA', 'Northeast'], ['NJ', 'Northeast'], ['OH', 'Midwest'], ['IL', 'Midwest'], ['TX', 'South'], ['GA', 'South'], ['CA', 'West'], ['WA', 'West']];
+  const wrong: Record<number, string> = { 17: 'West', 230: 'South', 481: 'West' };
+  const lines = ['name,state,region,website'];
+  for (let i = 0; i < 800; i++) {
+    const [state, region] = states[Math.floor(i / 100)];
+    // Nearly every website is its college's own; a few neighbouring colleges share one (a slug cut short), so
+    // website → state and website → region hold where a website is in several rows.
+    const website = i % 10 < 3 ? `www.universityof${Math.floor(i / 10)}.edu` : `www.college${i}.edu`;
+    lines.push(`College ${i},${state},${wrong[i] ?? region},${website}`);
+  }
+  const found = check(lines);
+  assert.deepEqual(found.filter((f) => f.column === 'region').map((f) => [f.row, f.value]), [[17, 'West'], [230, 'South'], [481, 'West']]);
+});

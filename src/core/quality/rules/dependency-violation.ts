@@ -42,9 +42,12 @@ export const dependencyName = (data: IngestResult, dep: Dependency) => `${lhsNam
 /** Whether two texts differ only in case or surrounding white space (other rules report those). */
 export const sameLoosely = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
+/** Share of a dependency's rows alone in their group that makes its left side nearly a key. */
+const KEY_LIKE_SINGLES = 0.5;
+
 /** What the dependencies' passes over all rows say about a row (each pass made when first needed). */
 export class DependencyEvidence {
-  private readonly singles = new Map<Dependency, boolean>();
+  private readonly singles = new Map<Dependency, { single: number; rows: number }>();
   constructor(
     private readonly data: IngestResult,
     readonly dependencies: Dependency[],
@@ -61,12 +64,8 @@ export class DependencyEvidence {
     return lhs[r] >= 0 ? sizes[lhs[r]] : 0;
   }
 
-  /**
-   * Whether a group of one row says something about `dep`'s left side: only where values of A seen once are
-   * common (Good–Turing: at least 2% of the rows), so a new one is likely genuine (a route flown once); where
-   * they are rare (airport codes), a value of A seen once is itself suspect.
-   */
-  private singlesCommon(dep: Dependency): boolean {
+  /** `dep`'s groups of one row, and the rows of all its groups. */
+  private singlesOf(dep: Dependency): { single: number; rows: number } {
     let known = this.singles.get(dep);
     if (known === undefined) {
       const { sizes } = disagreeingGroups(this.data, dep);
@@ -76,9 +75,28 @@ export class DependencyEvidence {
         rows += sizes[g];
         if (sizes[g] === 1) single++;
       }
-      this.singles.set(dep, (known = single >= 0.02 * rows));
+      this.singles.set(dep, (known = { single, rows }));
     }
     return known;
+  }
+
+  /**
+   * Whether a group of one row says something about `dep`'s left side: only where values of A seen once are
+   * common (Good–Turing: at least 2% of the rows), so a new one is likely genuine (a route flown once); where
+   * they are rare (airport codes), a value of A seen once is itself suspect.
+   */
+  private singlesCommon(dep: Dependency): boolean {
+    const { single, rows } = this.singlesOf(dep);
+    return single >= 0.02 * rows;
+  }
+
+  /**
+   * Whether `dep`'s left side is nearly a key (KEY_LIKE_SINGLES of its rows alone in their group: websites, names):
+   * a value of A alone in its group agrees with any value of B, and a key determines every column.
+   */
+  private keyLike(dep: Dependency): boolean {
+    const { single, rows } = this.singlesOf(dep);
+    return single >= KEY_LIKE_SINGLES * rows;
   }
 
   /**
@@ -98,7 +116,8 @@ export class DependencyEvidence {
    * both 247 miles from Dallas.) Nor does a group of one whose left side holds one of the row's `suspects` (cells
    * other dependencies say are wrong) that `dep` itself does not rest on: "Atxanta" alone explains no state of
    * origin "ATL"; nor one whose left side holds a stray value of its column (see strayValue): "Farmington" +
-   * "Oqkland" alone explains no state of zip "48332", nor origin "RD" + destination "CMH" a distance.
+   * "Oqkland" alone explains no state of zip "48332", nor origin "RD" + destination "CMH" a distance; nor one of a
+   * left side that is nearly a key (see keyLike) where other groups of `dep` hold the row's value as theirs.
    */
   explained(dep: Dependency, r: number, outvotedBy = 0, intruder = false, minority = 1, slip = false, suspects: ReadonlySet<number> = NO_SUSPECTS): boolean {
     return this.dependencies.some((other) => {
@@ -117,6 +136,10 @@ export class DependencyEvidence {
         // Nor does a group of one whose left side holds a stray value (a slip of a frequent value: "Farmington" +
         // "Oqkland"; a value in a rare shape: origin "RD"): it is alone because of that value.
         if (lone && other.lhs.some((c) => strayValue(this.data, c, r))) return false;
+        // Nor a group of one of a left side that is nearly a key (a college's website alone explains no region) where
+        // other groups of dep hold the row's value as theirs: a value chosen from the column's own, in the wrong row. A
+        // value no group holds (American Samoa's state among Hawaii's zip codes) may be the row's own exception.
+        if (lone && this.keyLike(other) && disagreeingGroups(this.data, dep).groupsAgreeingOn(r).length > 0) return false;
         return rows >= 2 && this.consistent(other, r) && !(onSuspect && (lone || (dep.entity && rows <= minority)));
       }
       if (rows < Math.max(2, outvotedBy)) return false;
@@ -402,7 +425,10 @@ reported itself, with the code whose rows hold the row's value as the fix when t
 group of one row of another dependency, its left side one of those suspect cells, supports nothing; nor does one
 whose left side holds a stray value, held by that row only: a slip of a value 3 rows or more hold ("Oqkland"
 beside "Oakland"), or a value in a rare shape of a column with a shape of its own (origin "RD" among airport
-codes). A value that another
+codes); nor one of a left side that is nearly a key (half its rows or more alone in their group: a college's
+website, alone in its group, agrees with any region) where other groups hold the row's value as theirs ("South" for a
+college in Connecticut is Texas's and Georgia's region: a value of the column's own in the wrong row; a value no group
+holds, American Samoa's "AS" among Hawaii's zip codes, may be the row's own exception, which its lone city confirms). A value that another
 dependency with the same B supports (the zip says MA for Springfield, MA; for an entity's records, where that
 dependency rests on another of the row's suspect cells, only in more rows than the entity's records holding the
 value: copies of one record agree with each other, its mistakes included) or a stricter dependency the other
