@@ -82,7 +82,8 @@ export const RULE_STEPS: Readonly<Record<string, RuleStepMapper>> = {
   'empty-column': onColumn('drop-columns', false),
   'mostly-empty-column': onColumn('drop-columns', false),
   // consistency
-  whitespace: onColumn('trim-whitespace'),
+  // Trimmed by the step; a repeated space between words made one (before the step trims: either form of the value).
+  whitespace: (c, findings) => [...onColumn('trim-whitespace')(c, findings), ...replaceEach((f) => text(f.evidence?.fixed))(c, findings)],
   'category-variant': onColumn('unify-categories'),
   'spelled-out-code': replaceEach((f) => text(f.evidence?.code)),
   'name-variant': replaceEach((f) => text(f.evidence?.columnSpelling)),
@@ -138,6 +139,7 @@ export const RULES_WITHOUT_STEP: ReadonlySet<string> = new Set([
   'mixed-line-endings',
   'invalid-json-line',
   'pattern-mismatch',
+  'missing-affix',
   'conflicting-records',
   'contained-value',
   'broken-order',

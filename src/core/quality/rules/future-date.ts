@@ -1,5 +1,23 @@
 import { defineRule } from '../rule';
-import { TEMPORAL_KINDS, finiteStats, numericColumn } from '../column-values';
+import { TEMPORAL_KINDS, finiteStats, numericColumn, sortedColumn } from '../column-values';
+import type { IngestResult } from '../../table/model';
+
+/** A column of years by its name: year, yr, founded, established, built, opened (a word of it; "years" is a duration). */
+const YEAR_NAME = /(^|[^a-z])(year|yr|founded|established|built|opened)($|[^a-z])/;
+/** Share of a year column's values that must be years up to now (a column of numbers that merely reach 1000–2100 is none). */
+const PAST_YEARS_SHARE = 0.95;
+/** The earliest year a year column's values reach (earlier ones are codes or counts). */
+const EARLIEST_YEAR = 1000;
+/** Share of a column's values in the future above which it holds planned dates (or years), not observations. */
+const MAX_FUTURE_SHARE = 0.1;
+
+/** Whether column `c` holds years by its name and values: whole numbers, nearly all from EARLIEST_YEAR to `year`. */
+function isYearColumn(data: IngestResult, c: number, year: number): boolean {
+  const column = data.columns[c];
+  if (column.kind !== 'integer' || !YEAR_NAME.test(column.name.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase())) return false;
+  const sorted = sortedColumn(data, c);
+  return sorted.quantile(0.5 * (1 - PAST_YEARS_SHARE)) >= EARLIEST_YEAR && sorted.quantile(1 - 0.5 * (1 - PAST_YEARS_SHARE)) <= year;
+}
 
 export const futureDate = defineRule({
   id: 'future-date',
@@ -7,16 +25,28 @@ export const futureDate = defineRule({
   dimension: 'timeliness',
   defaultSeverity: 'warning',
   defaultOptions: { toleranceDays: 1 },
-  description: 'A date or timestamp later than now (plus `toleranceDays`).',
+  description: 'A date or timestamp later than now (plus `toleranceDays`), or a year after next year in a column of years.',
   docs: `A sale, measurement or event dated in the future is a typo (2031 for 2013), a unit mix-up or a
 placeholder. Features derived from it (age, recency) become nonsense.
+
+Years are often written as whole numbers (a year built, a year founded, a model year). A column whose name says so
+(a word of it is year, yr, founded, established, built or opened; "years" is a duration) and whose values are
+nearly all (95%) whole years from 1000 up to now holds past years: a value after next year (a model year runs one
+ahead) is in the future too.
+
+A column with more than a tenth of its values in the future holds planned dates, not observations: not reported.
 
 **Fix**: correct the date. Columns that legitimately hold future dates (due dates, forecasts) can be
 ignored per column with the quick fix.`,
   check({ data, options, now, report }) {
     const limit = now.getTime() + options.toleranceDays * 86_400_000;
+    // A year is in the future past next year (a car's model year runs a year ahead).
+    const lastYear = new Date(limit).getUTCFullYear() + 1;
     data.columns.forEach((column, c) => {
-      if (!TEMPORAL_KINDS.includes(column.kind)) return;
+      if (!TEMPORAL_KINDS.includes(column.kind)) {
+        if (isYearColumn(data, c, lastYear)) reportFutureYears(data, c, lastYear, report);
+        return;
+      }
       // Nothing later than the limit (and nothing infinite): no finding, without a pass over the rows.
       const stats = finiteStats(data, c);
       if (stats.nonFinite === 0 && !(stats.max > limit)) return;
@@ -29,7 +59,7 @@ ignored per column with the quick fix.`,
         if (values[r] > limit) future.push(r);
       }
       // A column mostly in the future holds planned dates, not observations.
-      if (future.length === 0 || future.length > present * 0.1) return;
+      if (future.length === 0 || future.length > present * MAX_FUTURE_SHARE) return;
       for (const r of future) {
         const when = new Date(values[r]).toISOString();
         const value = column.kind === 'date' ? when.slice(0, 10) : when;
@@ -38,3 +68,19 @@ ignored per column with the quick fix.`,
     });
   },
 });
+
+/** The values of year column `c` after `lastYear`, where they are few (MAX_FUTURE_SHARE). */
+function reportFutureYears(data: IngestResult, c: number, lastYear: number, report: Parameters<typeof futureDate.check>[0]['report']): void {
+  if (!(finiteStats(data, c).max > lastYear)) return;
+  const values = numericColumn(data, c);
+  const future: number[] = [];
+  let present = 0;
+  for (let r = 0; r < values.length; r++) {
+    if (Number.isNaN(values[r])) continue;
+    present++;
+    if (values[r] > lastYear) future.push(r);
+  }
+  if (future.length === 0 || future.length > present * MAX_FUTURE_SHARE) return;
+  const name = data.columns[c].name;
+  for (const r of future) report({ row: r, columnIndex: c, value: String(values[r]), evidence: { lastYear }, message: `${values[r]} in column "${name}" is a year in the future (the column holds years up to now).` });
+}

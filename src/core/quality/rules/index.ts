@@ -47,6 +47,7 @@ import { impossibleValue } from './impossible-value';
 import { zeroAsMissing } from './zero-as-missing';
 import { sentinelValue } from './sentinel-value';
 import { typo } from './typo';
+import { missingAffix } from './missing-affix';
 import { wordTypo } from './word-typo';
 import { truncatedValue } from './truncated-value';
 import { encodingDamage } from './encoding-damage';
@@ -89,6 +90,7 @@ export const allRules: readonly QualityRule[] = [
   mixedLetterCase,
   numberFormat,
   patternMismatch,
+  missingAffix,
   whitespace,
   categoryVariant,
   spelledOutCode,
