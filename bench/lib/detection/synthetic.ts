@@ -70,14 +70,16 @@ interface Vocabulary {
   products: string[];
 }
 
-/** Distinct values with surrounding white space removed (the sources have a few stray spaces: not clean). */
-const trimmed = (values: string[]) => [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))];
+/** A value without stray white space: around it, or repeated between its words (the sources have a few: not clean). */
+const tidy = (value: string) => value.trim().replace(/\s{2,}/g, ' ');
+/** Distinct values without stray white space. */
+const trimmed = (values: string[]) => [...new Set(values.map(tidy).filter((v) => v !== ''))];
 
 function vocabulary(): Vocabulary {
   // value → its first paired value, so the dependency holds exactly after trimming too.
   const pairs = (file: string, column: string, paired: string) => {
     const first = new Map<string, string>();
-    for (const p of vegaColumn(file, column, paired)) if (p.value.trim() && p.paired.trim() && !first.has(p.value.trim())) first.set(p.value.trim(), p.paired.trim());
+    for (const p of vegaColumn(file, column, paired)) if (tidy(p.value) && tidy(p.paired) && !first.has(tidy(p.value))) first.set(tidy(p.value), tidy(p.paired));
     return [...first].map(([value, pairedValue]) => ({ value, paired: pairedValue }));
   };
   return {
