@@ -11,7 +11,7 @@
  * where their natural tails are normal ones.
  */
 import type { SortedRuns } from './column-values';
-import { quantileOfRuns } from './runs-quantile';
+import { countSorted } from '../shared/count-sorted';
 
 /** Percentiles whose place, in standard deviations from the median, tells a normal body: p and the standard normal's quantile. */
 const BODY_PERCENTILES: readonly { p: number; z: number }[] = [
@@ -88,14 +88,20 @@ export function normalTails(runs: SortedRuns, alpha: number, flagged: ReadonlySe
   if (n < MIN_VALUES || d < MIN_DISTINCT) return [];
   let step = Infinity;
   for (let i = 1; i < d; i++) step = Math.min(step, runs.values[i] - runs.values[i - 1]);
+  // Rows up to each distinct value: a quantile is a binary search (the columns read here hold up to a value per row).
+  const cumulative = new Float64Array(d);
+  for (let i = 0, seen = 0; i < d; i++) cumulative[i] = seen += runs.counts[i];
+  /** The value at rank `rank` (0-based) of the sorted values. */
+  const atRank = (rank: number) => runs.values[Math.min(d - 1, countSorted(cumulative, rank, false))];
+  const quantile = (p: number) => atRank(Math.floor(p * (n - 1)));
   const scales: { logScale: boolean; of: (v: number) => number }[] = [{ logScale: false, of: (v) => v }];
   if (runs.values[0] > 0) scales.push({ logScale: true, of: Math.log });
   const level = (ALPHA_SHARE * alpha) / (2 * scales.length);
   let bound = 3;
   while (chanceBeyond(bound, n) > level) bound += 0.01;
   for (const { logScale, of } of scales) {
-    const median = of(quantileOfRuns(runs, n, 0.5));
-    const sigma = (of(quantileOfRuns(runs, n, 0.75)) - of(quantileOfRuns(runs, n, 0.25))) / NORMAL_IQR;
+    const median = of(quantile(0.5));
+    const sigma = (of(quantile(0.75)) - of(quantile(0.25))) / NORMAL_IQR;
     if (!(sigma > 0)) continue;
     // On the log scale the step is that of the smallest values, where the logarithm spreads them most.
     const stepThere = logScale ? Math.log(runs.values[0] + step) - Math.log(runs.values[0]) : step;
@@ -108,12 +114,7 @@ export function normalTails(runs: SortedRuns, alpha: number, flagged: ReadonlySe
     for (let i = d - 1; i >= 0 && deviation(i) >= bound; i--) above += runs.counts[i];
     const body = n - below - above;
     if (below > MAX_SHARE * n || above > MAX_SHARE * n) continue;
-    const bodyQuantile = (p: number) => {
-      const rank = below + Math.floor(p * (body - 1));
-      let seen = 0;
-      for (let i = 0; i < d; i++) if ((seen += runs.counts[i]) > rank) return of(runs.values[i]);
-      return NaN;
-    };
+    const bodyQuantile = (p: number) => of(atRank(below + Math.floor(p * (body - 1))));
     if (!normalBody(bodyQuantile, median, sigma, body)) continue;
     const found: NormalTailOutlier[] = [];
     for (const tail of ['upper', 'lower'] as const) {

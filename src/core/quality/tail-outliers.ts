@@ -24,7 +24,6 @@ import { minimizeConvex } from '../shared/golden-section';
 import type { SortedRuns } from './column-values';
 import { countSorted } from '../shared/count-sorted';
 import { UNIT_RATIOS, type UnitRatio } from '../shared/unit-factors';
-import { quantileOfRuns } from './runs-quantile';
 import { normalTails } from './normal-tails';
 
 /** Standard errors by which a tail's fitted index may exceed 0 before its raw values count as heavy-tailed. */
@@ -282,6 +281,17 @@ function isCountColumn(runs: SortedRuns): boolean {
   return true;
 }
 
+
+/** The value at rank ⌊p·(n − 1)⌋ of the `n` values given as sorted runs (p = 0.5: the median, the lower middle value). */
+function quantileOfRuns(runs: SortedRuns, n: number, p: number): number {
+  const rank = Math.floor(p * (n - 1));
+  let seen = 0;
+  for (let i = 0; i < runs.values.length; i++) {
+    seen += runs.counts[i];
+    if (seen > rank) return runs.values[i];
+  }
+  return NaN;
+}
 
 /**
  * Shares of a column's values its minority sign holds when it is a population of its own: fewer are lost or

@@ -43,44 +43,37 @@ ignored per column with the quick fix.`,
     // A year is in the future past next year (a car's model year runs a year ahead).
     const lastYear = new Date(limit).getUTCFullYear() + 1;
     data.columns.forEach((column, c) => {
-      if (!TEMPORAL_KINDS.includes(column.kind)) {
-        if (isYearColumn(data, c, lastYear)) reportFutureYears(data, c, lastYear, report);
-        return;
-      }
-      // Nothing later than the limit (and nothing infinite): no finding, without a pass over the rows.
-      const stats = finiteStats(data, c);
-      if (stats.nonFinite === 0 && !(stats.max > limit)) return;
-      const values = numericColumn(data, c);
-      const future: number[] = [];
-      let present = 0;
-      for (let r = 0; r < values.length; r++) {
-        if (Number.isNaN(values[r])) continue;
-        present++;
-        if (values[r] > limit) future.push(r);
-      }
-      // A column mostly in the future holds planned dates, not observations.
-      if (future.length === 0 || future.length > present * MAX_FUTURE_SHARE) return;
-      for (const r of future) {
-        const when = new Date(values[r]).toISOString();
-        const value = column.kind === 'date' ? when.slice(0, 10) : when;
-        report({ row: r, columnIndex: c, value, message: `${value} in column "${column.name}" is in the future.` });
+      if (TEMPORAL_KINDS.includes(column.kind)) {
+        for (const r of futureRows(data, c, limit)) {
+          const when = new Date(numericColumn(data, c)[r]).toISOString();
+          const value = column.kind === 'date' ? when.slice(0, 10) : when;
+          report({ row: r, columnIndex: c, value, message: `${value} in column "${column.name}" is in the future.` });
+        }
+      } else if (isYearColumn(data, c, lastYear)) {
+        for (const r of futureRows(data, c, lastYear)) {
+          const value = String(numericColumn(data, c)[r]);
+          report({ row: r, columnIndex: c, value, evidence: { lastYear }, message: `${value} in column "${column.name}" is a year in the future (the column holds years up to now).` });
+        }
       }
     });
   },
 });
 
-/** The values of year column `c` after `lastYear`, where they are few (MAX_FUTURE_SHARE). */
-function reportFutureYears(data: IngestResult, c: number, lastYear: number, report: Parameters<typeof futureDate.check>[0]['report']): void {
-  if (!(finiteStats(data, c).max > lastYear)) return;
+/**
+ * The rows of column `c` whose value is after `limit` (an instant, or a year), where they are few: a column with more
+ * than MAX_FUTURE_SHARE of its values in the future holds planned dates, not observations.
+ */
+function futureRows(data: IngestResult, c: number, limit: number): number[] {
+  // Nothing later than the limit (and nothing infinite): none, without a pass over the rows.
+  const stats = finiteStats(data, c);
+  if (stats.nonFinite === 0 && !(stats.max > limit)) return [];
   const values = numericColumn(data, c);
   const future: number[] = [];
   let present = 0;
   for (let r = 0; r < values.length; r++) {
     if (Number.isNaN(values[r])) continue;
     present++;
-    if (values[r] > lastYear) future.push(r);
+    if (values[r] > limit) future.push(r);
   }
-  if (future.length === 0 || future.length > present * MAX_FUTURE_SHARE) return;
-  const name = data.columns[c].name;
-  for (const r of future) report({ row: r, columnIndex: c, value: String(values[r]), evidence: { lastYear }, message: `${values[r]} in column "${name}" is a year in the future (the column holds years up to now).` });
+  return future.length > present * MAX_FUTURE_SHARE ? [] : future;
 }
