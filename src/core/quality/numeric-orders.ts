@@ -35,6 +35,8 @@ const SAMPLE_ROWS = 20_000;
 export interface NumericOrder {
   low: number;
   high: number;
+  /** The two are equal on half the rows or more (an order kept where they differ): it tells little of a shift. */
+  mostlyEqual?: true;
 }
 
 /**
@@ -94,8 +96,9 @@ function ordersAmong(data: IngestResult, candidates: number[]): NumericOrder[] {
       const [both, below, above] = counts;
       if (both < MIN_ROWS || below + above < MIN_DIFFERENT * both) continue;
       const allowed = (1 - MIN_KEPT) * Math.min(both, 2 * (below + above));
-      if (above <= allowed && below > above) found.push({ low: columns[i], high: columns[j] });
-      else if (below <= allowed && above > below) found.push({ low: columns[j], high: columns[i] });
+      const order = (low: number, high: number): NumericOrder => (below + above < 0.5 * both ? { low, high, mostlyEqual: true } : { low, high });
+      if (above <= allowed && below > above) found.push(order(columns[i], columns[j]));
+      else if (below <= allowed && above > below) found.push(order(columns[j], columns[i]));
     }
   }
   return found;

@@ -1167,7 +1167,8 @@ of values with its pattern).
     let orders: OrderFit | undefined;
     const orderOf = (x: number, y: number) => {
       if (!isNumeric(data.columns[x]) || !isNumeric(data.columns[y])) return undefined;
-      orders ??= new OrderFit(data, numericOrders(data));
+      // Orders of columns equal on most rows tell little of a value moved between them.
+      orders ??= new OrderFit(data, numericOrders(data).filter((o) => !o.mostlyEqual));
       return orders.orders.find((o) => (o.low === x && o.high === y) || (o.low === y && o.high === x));
     };
     const tests = new Map<number, (r: number, ordinaryHere: boolean) => string | undefined>();
