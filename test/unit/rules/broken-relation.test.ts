@@ -161,3 +161,20 @@ test('a conversion is learned beneath values written ×10 (ranks, not a correlat
   const findings = findingsOf(checkCsv(csv(['temp_c', 'temp_f'], rows)), rule);
   assert.deepEqual(findings.map((f) => [f.row, f.column]), slips.map((r) => [r, 'temp_f']));
 });
+
+test('of a product\'s cells, the one outside its column\'s central range whose kept number is inside it is the wrong one: a floor area ×10 or in square metres, a price ÷10', () => {
+  const next = random(13);
+  // Homes: price per sqft (rounded) = price / sqft, so price = price per sqft × sqft within rounding.
+  const rows = Array.from({ length: 1500 }, (_, i) => {
+    const sqft = Math.floor(800 + next() * 2400);
+    const price = Math.round((sqft * (250 + next() * 300)) / 1000) * 1000;
+    return [`L${i}`, sqft, price, Math.round(price / sqft)];
+  });
+  const header = ['listing', 'sqft', 'price', 'price_per_sqft'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule), []);
+  rows[30][1] = Number(rows[30][1]) * 10; // ×10: the price per sqft it would need is a tenth of any
+  rows[60][1] = Math.round(Number(rows[60][1]) / 10.764); // square metres
+  rows[90][2] = Number(rows[90][2]) / 10; // a price ÷10, below every other price
+  const found = findingsOf(checkCsv(csv(header, rows)), rule);
+  assert.deepEqual(found.map((f) => [f.row, f.column]), [[30, 'sqft'], [60, 'sqft'], [90, 'price']]);
+});

@@ -52,6 +52,16 @@ function deviations(data: IngestResult, c: number, value: number): number {
   return spread > 0 ? Math.abs(value - median) / spread : 0;
 }
 
+/** The share of a column's values its central range holds (from its 0.5th to its 99.5th percentile). */
+const CENTRAL_SHARE = 0.99;
+
+/** Whether `value` lies within column `c`'s central range (CENTRAL_SHARE of its values). */
+function centralIn(data: IngestResult, c: number, value: number): boolean {
+  const sorted = sortedColumn(data, c);
+  const tail = (1 - CENTRAL_SHARE) / 2;
+  return value >= sorted.quantile(tail) && value <= sorted.quantile(1 - tail);
+}
+
 /** How near a value a kept value must be to be that value (at most its column's rounding), as a share of it. */
 const HELD_SHARE = 0.01;
 /** Largest chance that a random number in a column's range lies that near one of its values, for being one to say something. */
@@ -92,7 +102,8 @@ function editsFromKept(data: IngestResult, relation: NumericRelation, c: number,
 /**
  * The cell of a row breaking `relation` that is wrong: of its cells, those no other relation vouches for (one that
  * holds at the row and has the cell); of several, the one that breaks more relations at the row than the others (a
- * total that is also a part of a grand total), else the one written a slip away from the number that would keep
+ * total that is also a part of a grand total), else the one outside its column's central range whose kept number is
+ * inside it, else the one written a slip away from the number that would keep
  * the relation (MAX_EDITS), else the one that strays from its column (STRAY_DEVIATIONS) where only one does; else
  * the column the relation computes.
  */
@@ -105,6 +116,13 @@ function culprit(data: IngestResult, relation: NumericRelation, relations: reado
   const broken = candidates.map((c) => holding(c, false));
   const most = Math.max(...broken);
   if (most > 1 && broken.filter((n) => n === most).length === 1) return candidates[broken.indexOf(most)];
+  // The one whose own number lies outside its column's central range while the number that would keep the relation
+  // lies inside it (a floor area ×10, or in square metres: 20,300 where 2,028 keeps price = price per sqft × sqft,
+  // while the price or the price per sqft that would keep it, 9.4 million or 46, lie far outside theirs). A slip of
+  // one cell of a product makes each other cell's kept number that slip of its own, so edits cannot tell which.
+  const at = (column: number) => numericColumn(data, column)[r];
+  const righted = candidates.filter((c) => !centralIn(data, c, at(c)) && centralIn(data, c, valueThatHolds(relation, c, at)));
+  if (righted.length === 1) return righted[0];
   // A wrong number is most often a small edit of the right one (two digits exchanged, one digit changed): the one
   // candidate written within MAX_EDITS of the number that would keep the relation, where the others are not.
   const edits = candidates.map((c) => editsFromKept(data, relation, c, r));
@@ -113,7 +131,6 @@ function culprit(data: IngestResult, relation: NumericRelation, relations: reado
   // The one whose kept value is a value its column holds, where the others' are none of theirs: a quantity of −2
   // where 2 keeps the relation (a total would be −79.80), a discount of 5 where 0.05 does. Only columns whose values
   // are sparse enough for that to say something (a random number in their range would seldom be one of them).
-  const at = (column: number) => numericColumn(data, column)[r];
   const held = candidates.filter((c) => {
     const kept = valueThatHolds(relation, c, at);
     if (!Number.isFinite(kept)) return false;
@@ -165,7 +182,11 @@ with six decimals or more, a computation's results rounded past them).
 
 Each row that breaks it is reported once, at the cell that is wrong: the one no other relation holding at the row
 vouches for; of several, the one that breaks more relations at the row (a total that is also a part of a grand
-total), else the one written one edit (two digits exchanged, one changed) from the number that would keep the
+total), else the one whose number lies outside its column's central 99% (from its 0.5th to its 99.5th percentile)
+while the number that would keep the relation lies inside it, where it is the only such cell (a floor area ×10 or in
+square metres: 20,300 where 2,028 keeps price = price per sqft × sqft, while the price or price per sqft that would
+keep it, 9.4 million or 46, lie far outside theirs — a slip of one cell of a product makes each other cell's kept
+number that slip of its own, so edits alone cannot tell which), else the one written one edit (two digits exchanged, one changed) from the number that would keep the
 relation — a number of three significant digits or more, and one its column can write — else the one whose kept
 value (the number that would keep the relation) is a value its column holds, within its rounding and 1%, in five
 times the rows of the cell's own, where the others' are not (a quantity of −2 where 2 keeps it, a discount of 15
