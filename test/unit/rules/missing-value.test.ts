@@ -91,3 +91,31 @@ test('an empty cell that its group of a dependency fills (a journal\'s ISSN in i
   assert.equal(first.fixes?.[0]?.kind === 'replace' ? first.fixes[0].newText : undefined, '1000-2000');
   assert.equal(first.fixes?.[0]?.title, 'Fill with "1000-2000" (as in 8 rows with journal "Journal 0")');
 });
+
+/** Listings: a sold date wherever the status is "Sold" (60% of the rows), none for "Active" or "Pending"; `gaps` rows of sold homes lose it. */
+function listings(gaps: number[], status = (i: number) => (i % 5 < 3 ? 'Sold' : i % 5 === 3 ? 'Active' : 'Pending')): string[] {
+  return Array.from({ length: 600 }, (_, i) => {
+    const sold = status(i) === 'Sold' && !gaps.includes(i) ? `2024-0${1 + (i % 9)}-1${i % 10}` : '';
+    return `L${i},${status(i)},${sold},${100 + i}`;
+  });
+}
+
+test('an empty cell of a sparse column that its row\'s value of another column calls for is listed (a sold date where the status is "Sold")', () => {
+  const header = 'listing,status,sold_date,price';
+  assert.deepEqual(check(header, listings([])).findings.filter((f) => f.rule === 'missing-value' && f.row !== null), [], 'no gap: the column finding only');
+  const report = check(header, listings([10, 222, 480]));
+  const cells = report.findings.filter((f) => f.rule === 'missing-value' && f.row !== null);
+  assert.deepEqual(cells.map((f) => [f.row, f.column]), [[10, 'sold_date'], [222, 'sold_date'], [480, 'sold_date']]);
+  assert.equal(cells[0].message, 'Missing value in "sold_date": it is filled in 357 of the 360 rows whose "status" is "Sold", as this one\'s is.');
+  assert.deepEqual(cells[0].evidence, { requiredBy: 'status', requiredValue: 'Sold', filled: 357, rows: 360 });
+  const column = report.findings.find((f) => f.rule === 'missing-value' && f.row === null);
+  assert.match(column?.message ?? '', /not listed one by one but for the 3 that another column's value calls for\.$/);
+  // A value whose rows are filled only mostly (96%) calls for nothing: the field is optional there too.
+  const optional = Array.from({ length: 15 }, (_, k) => k * 40);
+  assert.deepEqual(check(header, listings(optional)).findings.filter((f) => f.rule === 'missing-value' && f.row !== null), []);
+  // Nor does a value (B, filled in 298 of 300 rows) where the other values' rows are mostly filled too (A, 80%): the
+  // column is filled nearly everywhere, not because of it.
+  const empty = (i: number) => (i % 2 ? i % 5 === 0 : i === 2 || i === 4);
+  const everywhere = Array.from({ length: 600 }, (_, i) => `L${i},${i % 2 ? 'A' : 'B'},${empty(i) ? '' : `2024-01-0${1 + (i % 9)}`},${100 + i}`);
+  assert.deepEqual(check(header, everywhere).findings.filter((f) => f.rule === 'missing-value' && f.row !== null), []);
+});

@@ -3,6 +3,7 @@ import { missingCellLabel, missingCount, nullRows, replaceCellFix, replaceCellFi
 import { groupedInteger } from '../../shared/grouped-integer';
 import { dependencyFills, type DependencyFill } from '../dependency-fill';
 import { missingSpellings, spellingCount, spellingsBeside, writtenSeveralWays, type MissingSpellings } from '../missing-spellings';
+import { requiredCells, type RequiredBy } from '../required-cells';
 
 export const missingValue = defineRule({
   id: 'missing-value',
@@ -10,7 +11,7 @@ export const missingValue = defineRule({
   dimension: 'completeness',
   defaultSeverity: 'information',
   defaultOptions: { minCompleteness: 0.95, maxMissingShare: 0.5 },
-  description: 'A cell is empty or holds an NA token ("NA", "N/A", "null", "-", …) in a mostly complete column; a sparser column gets one finding, and its NA tokens where it writes missing values more than one way.',
+  description: 'A cell is empty or holds an NA token ("NA", "N/A", "null", "-", …) in a mostly complete column; a sparser column gets one finding, its NA tokens where it writes missing values more than one way, and its empty cells where another column\'s value calls for them (a sold date where the status is "Sold").',
   docs: `Models cannot use a missing value as it is: rows are dropped or values imputed, and either choice
 changes what the model learns, most of all when values are missing for a reason (not at random).
 NA tokens are worse than empty cells: tools that do not know the token read "N/A" as a category or make
@@ -33,6 +34,12 @@ the quick fix: where a dependency learned from the table (see dependency-violati
 left-hand value and that group's other rows agree on a value (in two rows or more) — a journal's ISSN given
 in its other articles, a flight's departure in its other records — the value was left out, not unknown
 (the evidence: \`expected\`, \`expectedRows\`, \`group\`). Two dependencies that fill it differently fill nothing.
+
+An empty cell of a sparser column is listed, too, where its row's value of another column calls for it: a column
+is filled in 99% or more of the rows (30 at least) holding one value of a text column of at most 20 values, and empty
+in at least half of the rows holding the others — a sold date where the status is "Sold", a reason where an order
+was cancelled. The field is filled because of that value; the cells left empty there are gaps (the evidence:
+\`requiredBy\`, \`requiredValue\`, \`filled\`, \`rows\`; the related place is a row of that value that is filled).
 
 **Fix**: fill the value from the source, or leave it empty (the quick fix replaces an NA token with an
 empty cell, in JSON Lines with \`null\`) and decide on an imputation in training.`,
@@ -68,6 +75,18 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
           fixes,
         });
       };
+      // An empty cell of a sparse column that its row's value of another column calls for (required-cells.ts).
+      const reportRequired = (r: number, { column: k, value, rows: holding, filled, example }: RequiredBy, token: string | undefined) => {
+        const other = data.columns[k].name;
+        report({
+          row: r,
+          columnIndex: c,
+          ...(token === undefined ? {} : { value: token }),
+          evidence: { requiredBy: other, requiredValue: value, filled, rows: holding },
+          message: `Missing value in "${column.name}"${token === undefined ? '' : ` written as the NA token "${token}"`}: it is filled in ${groupedInteger(filled)} of the ${groupedInteger(holding)} rows whose "${other}" is "${value}", as this one's is.`,
+          related: [{ row: example, columnIndex: c, message: `filled where "${other}" is "${value}"` }],
+        });
+      };
       const missing = missingCount(data, c);
       if (missing === 0) return;
       const plain = `Missing value in "${column.name}".`;
@@ -85,15 +104,23 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
       // In a sparser column missing values are not listed, but where they are written more than one way (empty
       // cells beside NA tokens, or two tokens), its NA tokens are: one missing value spelled two ways.
       const spellings = tokens && missingSpellings(tokens, missing);
-      const listTokens = (skip: ReadonlyMap<number, DependencyFill>) => {
+      const listTokens = (skip: ReadonlySet<number>) => {
         if (!tokens || !spellings || !writtenSeveralWays(spellings)) return;
         for (const [r, token] of tokens) if (!skip.has(r)) reportToken(r, token.trim(), spellings);
       };
-      if (missing > rows * options.maxMissingShare) return listTokens(new Map());
+      /** The empty cells of a sparse column that another column's value calls for (after those other rows fill), reported. */
+      const listRequired = (fills: ReadonlyMap<number, DependencyFill>): Map<number, RequiredBy> => {
+        const required = requiredCells(data, c, nullRows(data, c).filter((r) => !rejected?.has(r) && !fills.has(r)));
+        for (const [r, why] of required) reportRequired(r, why, tokens?.get(r)?.trim());
+        return required;
+      };
+      if (missing > rows * options.maxMissingShare) return listTokens(new Set(listRequired(new Map()).keys()));
       if (missing > rows * (1 - options.minCompleteness)) {
         const naTokens = tokens?.size ?? 0;
         const share = `${((100 * missing) / rows).toFixed(0)}%`;
         const fills = dependencyFills(data, c, nullRows(data, c).filter((r) => !rejected?.has(r)));
+        const required = requiredCells(data, c, nullRows(data, c).filter((r) => !rejected?.has(r) && !fills.has(r)));
+        const listed = [fills.size ? `the ${groupedInteger(fills.size)} that other rows fill` : '', required.size ? `the ${groupedInteger(required.size)} that another column's value calls for` : ''].filter(Boolean);
         report({
           row: null,
           columnIndex: c,
@@ -101,10 +128,11 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
           message:
             `Column "${column.name}" is ${share} empty (${groupedInteger(missing)} of ${groupedInteger(rows)} values missing` +
             `${naTokens ? `, ${groupedInteger(naTokens)} written as NA tokens` : ''}): an optional field, its empty cells are not listed one by one` +
-            (fills.size ? ` but for the ${groupedInteger(fills.size)} that other rows fill.` : '.'),
+            (listed.length ? ` but for ${listed.join(' and ')}.` : '.'),
         });
         for (const [r, fill] of fills) reportFill(r, fill, tokens?.get(r)?.trim());
-        return listTokens(fills);
+        for (const [r, why] of required) reportRequired(r, why, tokens?.get(r)?.trim());
+        return listTokens(new Set([...fills.keys(), ...required.keys()]));
       }
       const fills = dependencyFills(data, c, nullRows(data, c).filter((r) => !rejected?.has(r)));
       for (const [r, fill] of fills) reportFill(r, fill, tokens?.get(r)?.trim());
