@@ -36,7 +36,7 @@ const MIN_DISTINCT = 30;
 const MAX_STEP_SIGMAS = 0.1;
 /**
  * The part of the column's false-alarm level this test spends (over two sides and two scales): the gap test
- * has the rest. A clean normal column of 3,000 values is flagged beyond 5.3 σ.
+ * has the rest. A clean normal column of 3,000 values is flagged beyond 5.2 σ.
  */
 const ALPHA_SHARE = 0.1;
 /** At most this share of the column is flagged on a side (more far values break the body's test anyway). */

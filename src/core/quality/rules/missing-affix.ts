@@ -67,7 +67,7 @@ export const missingAffix = defineRule({
   defaultOptions: {},
   description: 'A value without the beginning or ending nearly every value of its column shares ("mountharbor.com" among websites that all end in ".edu", "saintmary.edu" among websites that all begin with "www.").',
   docs: `Some columns of varied values share a fixed part: websites of colleges end in ".edu" and begin with "www.",
-addresses at one company end in "@acme.com", product codes begin with "SKU-". A value without it — ".com" typed
+product codes begin with "SKU-", the files of a folder end in ".csv". A value without it — ".com" typed
 for ".edu", a website written without "www.", a code of another scheme — is one the shapes of pattern-mismatch
 cannot tell apart, as letters stay letters.
 

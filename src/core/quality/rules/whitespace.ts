@@ -44,7 +44,7 @@ function side(value: string): string {
 
 export const whitespace = defineRule({
   id: 'whitespace',
-  title: 'Leading or trailing white space',
+  title: 'Leading, trailing or repeated white space',
   dimension: 'consistency',
   defaultSeverity: 'warning',
   defaultOptions: {},
