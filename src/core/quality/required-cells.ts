@@ -63,7 +63,7 @@ export function requiredCells(data: IngestResult, c: number, empty: Int32Array):
       const elsewhere = allRows - rows[id];
       if (elsewhere === 0 || allGaps - gaps[id] < MIN_EMPTY_ELSEWHERE * elsewhere) continue;
       const reason: RequiredBy = { column: k, value: distinct.text(id), rows: rows[id], filled, example: examples[id] };
-      for (let r = 0; r < n; r++) if (isEmpty[r] && ids[r] === id && !found.has(r)) found.set(r, reason);
+      for (const r of empty) if (ids[r] === id && !found.has(r)) found.set(r, reason);
     }
   });
   return found;

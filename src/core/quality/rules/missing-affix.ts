@@ -34,12 +34,13 @@ interface Learned {
 function learnAffix(distinct: DistinctValues, side: Side): Learned | undefined {
   const rows = new Map<string, number>();
   const values = new Map<string, number>();
-  const affixes: string[] = [];
+  // Per distinct value: its affix, undefined for an empty value or a placeholder (left out).
+  const affixes: (string | undefined)[] = [];
   let present = 0;
   for (let id = 0; id < distinct.size; id++) {
     const text = distinct.text(id).trim();
     const affix = text === '' || isPlaceholderText(text) ? undefined : affixOf(text, side);
-    affixes.push(affix ?? '\u0000');
+    affixes.push(affix);
     if (affix === undefined) continue;
     present += distinct.counts[id];
     rows.set(affix, (rows.get(affix) ?? 0) + distinct.counts[id]);
@@ -53,7 +54,7 @@ function learnAffix(distinct: DistinctValues, side: Side): Learned | undefined {
   let example = '';
   affixes.forEach((affix, id) => {
     if (affix === best) example ||= distinct.text(id).trim();
-    else if (affix !== '\u0000') other.set(id, affix);
+    else if (affix !== undefined) other.set(id, affix);
   });
   return { side, affix: best, share: held / present, example, other };
 }

@@ -108,18 +108,20 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
         if (!tokens || !spellings || !writtenSeveralWays(spellings)) return;
         for (const [r, token] of tokens) if (!skip.has(r)) reportToken(r, token.trim(), spellings);
       };
-      /** The empty cells of a sparse column that another column's value calls for (after those other rows fill), reported. */
-      const listRequired = (fills: ReadonlyMap<number, DependencyFill>): Map<number, RequiredBy> => {
-        const required = requiredCells(data, c, nullRows(data, c).filter((r) => !rejected?.has(r) && !fills.has(r)));
+      // The missing cells (rejected ones are text in a typed column, not missing).
+      const missingRows = () => nullRows(data, c).filter((r) => !rejected?.has(r));
+      if (missing > rows * options.maxMissingShare) {
+        const required = requiredCells(data, c, missingRows());
         for (const [r, why] of required) reportRequired(r, why, tokens?.get(r)?.trim());
-        return required;
-      };
-      if (missing > rows * options.maxMissingShare) return listTokens(new Set(listRequired(new Map()).keys()));
+        return listTokens(new Set(required.keys()));
+      }
       if (missing > rows * (1 - options.minCompleteness)) {
         const naTokens = tokens?.size ?? 0;
         const share = `${((100 * missing) / rows).toFixed(0)}%`;
-        const fills = dependencyFills(data, c, nullRows(data, c).filter((r) => !rejected?.has(r)));
-        const required = requiredCells(data, c, nullRows(data, c).filter((r) => !rejected?.has(r) && !fills.has(r)));
+        const missingHere = missingRows();
+        const fills = dependencyFills(data, c, missingHere);
+        // The empty cells another column's value calls for, besides those other rows fill.
+        const required = requiredCells(data, c, missingHere.filter((r) => !fills.has(r)));
         const listed = [fills.size ? `the ${groupedInteger(fills.size)} that other rows fill` : '', required.size ? `the ${groupedInteger(required.size)} that another column's value calls for` : ''].filter(Boolean);
         report({
           row: null,
@@ -134,7 +136,7 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
         for (const [r, why] of required) reportRequired(r, why, tokens?.get(r)?.trim());
         return listTokens(new Set([...fills.keys(), ...required.keys()]));
       }
-      const fills = dependencyFills(data, c, nullRows(data, c).filter((r) => !rejected?.has(r)));
+      const fills = dependencyFills(data, c, missingRows());
       for (const [r, fill] of fills) reportFill(r, fill, tokens?.get(r)?.trim());
       const nulls = fills.size ? nullRows(data, c).filter((r) => !fills.has(r)) : nullRows(data, c);
       if (!tokens && !rejected) return reportCells(c, nulls, plain);
