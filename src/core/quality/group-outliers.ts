@@ -3,13 +3,17 @@
  * temperature in °F among °C, where the station and the month say what the temperature is; a body mass
  * typed for another species. The column's own extremes say nothing of such a value; the group does.
  *
- * Learned from the table: a grouping (one column, or two, of few labels; no fractional numbers) explains a
- * numeric column when the numbers' typical deviation from their group's median is at most half their typical
+ * Learned from the table: a grouping (one column, or two, of labels; no fractional numbers) explains a
+ * numeric column when the numbers' typical deviation from their group's median is at most 0.6 times their typical
  * deviation from the column's median (measured on a sample of rows). Each row's number is then measured from
  * its group's median in its group's spread (the deviation 3 in 4 of the group's rows stay within, in a normal
  * distribution's terms) and is far when it lies beyond 4 times the deviation 95% of all rows stay within, and
  * beyond 8 spreads: about 8 spreads for numbers spread normally in their groups (a chance of 1e-15), 12 for
- * exponential tails (1e-5).
+ * exponential tails (1e-5). A skewed column of positive numbers is measured on the log scale, where amounts spread
+ * by factors (a payee's payments, each payee at its own level) are compared by their ratios: a payment of 138,260
+ * where a staffing agency's payments lie around 1,400 (a decimal point lost), and not a florist's 4,806 beside its
+ * usual 670 (7 times as much, a natural tail of payments). There, only values above their group are reported: near zero,
+ * ratios grow without saying much.
  */
 import type { IngestResult } from '../table/model';
 import type { TableProfile } from '../profile/types';
@@ -17,8 +21,8 @@ import { quantile } from '../shared/quantile';
 import { nullCount, valueCodes, type ValueCodes } from './column-values';
 import { cellText, dependenciesOf, disagreeingGroups } from './dependencies';
 
-/** Most values a column may have to group rows by. */
-const MAX_GROUP_VALUES = 64;
+/** Most values a column may have to group rows by (a payee of many; groups still need MIN_GROUP_ROWS rows). */
+const MAX_GROUP_VALUES = 256;
 /** Rows a group needs (all rows) before its median and spread say anything. */
 const MIN_GROUP_ROWS = 20;
 /** Rows a group needs in the sample that decides the grouping. */
@@ -27,9 +31,10 @@ const MIN_SAMPLE_GROUP_ROWS = 8;
 const SAMPLE_ROWS = 5_000;
 /**
  * A grouping explains a column when its numbers' typical deviation from their group's median is at most this
- * share of their typical deviation from the column's median (three quarters of the spread explained).
+ * share of their typical deviation from the column's median (nearly two thirds of the spread explained): a
+ * payee's payments spread by a factor of 1.6 where payees' levels spread by 2.7.
  */
-const EXPLAINED_SPREAD = 0.5;
+const EXPLAINED_SPREAD = 0.6;
 /** A two-column grouping is kept over its better column when it lowers the typical deviation by this share at least. */
 const PAIR_GAIN = 0.25;
 /** Single columns whose pairs are tried (the best). */
@@ -64,7 +69,9 @@ export interface GroupOutlier {
   groupValues: string[];
   /** Rows of the group. */
   groupRows: number;
-  /** The group's median and spread (see SPREAD_QUANTILE). */
+  /** The scale measured on: the numbers, or their logarithms (then the spread is a factor's logarithm). */
+  scale: 'raw' | 'log';
+  /** The group's median (as a number, on either scale) and spread on the scale (see SPREAD_QUANTILE). */
   median: number;
   spread: number;
   /** (value − median) / spread. */
@@ -200,6 +207,21 @@ function contradicted(data: IngestResult, r: number, g: number): boolean {
 }
 
 /**
+ * A column's upper half spread this many times as wide as its lower half (from the median to the 90th percentile against
+ * the 10th) is skewed: its numbers spread by factors (payments, prices) and are measured on the log scale.
+ */
+const SKEWED_HALVES = 2;
+
+/** The scale a column's numbers are measured on: their logarithms where all are positive and they are skewed (see SKEWED_HALVES). */
+function measuredScale(values: Float64Array): GroupOutlier['scale'] {
+  const present = values.filter((v) => !Number.isNaN(v));
+  if (present.length === 0 || present.some((v) => v <= 0)) return 'raw';
+  present.sort();
+  const [low, middle, high] = [0.1, 0.5, 0.9].map((p) => quantile(present, p));
+  return high - middle > SKEWED_HALVES * (middle - low) ? 'log' : 'raw';
+}
+
+/**
  * The values of numeric column `c` (`values`, NaN where null) far from their group's (see the module comment),
  * leaving out `skipRows` (already reported by the column's own test); empty when no grouping explains the column.
  */
@@ -209,6 +231,8 @@ export function groupOutliers(data: IngestResult, c: number, values: Float64Arra
     const present = values.length - nullCount(data, c);
     if ((options.profile?.columns[c]?.distinct ?? valueCodes(data, c).size) >= KEY_DISTINCT_SHARE * present) return [];
   }
+  const scale = measuredScale(values);
+  if (scale === 'log') values = values.map(Math.log);
   const grouping = explainingGrouping(data, c, values, options.profile);
   if (!grouping) return [];
   const { medians, counts, distinct } = groupMedians(values, grouping.ids, grouping.size, allRows(values.length), MIN_GROUP_ROWS);
@@ -243,7 +267,9 @@ export function groupOutliers(data: IngestResult, c: number, values: Float64Arra
   for (let r = 0; r < values.length; r++) if (Math.abs(standardized[r]) >= bound) farIn[grouping.ids[r]]++;
   const out: GroupOutlier[] = [];
   for (let r = 0; r < values.length; r++) {
-    if (!(Math.abs(standardized[r]) >= bound)) continue;
+    // On the log scale only values above their group: a skewed column's low end nears zero, where ratios grow without
+    // saying much (a calm wind of 0.09 where its band's winds blow around 2.4).
+    if (!(Math.abs(standardized[r]) >= bound) || (scale === 'log' && standardized[r] < 0)) continue;
     const g = grouping.ids[r];
     if (farIn[g] > Math.max(MAX_FAR_ROWS, MAX_FAR_SHARE * counts[g]) || grouping.columns.some((column) => contradicted(data, r, column))) continue;
     out.push({
@@ -251,7 +277,8 @@ export function groupOutliers(data: IngestResult, c: number, values: Float64Arra
       groupColumns: grouping.columns,
       groupValues: grouping.columns.map((column) => cellText(data, r, column)),
       groupRows: counts[g],
-      median: medians[g],
+      scale,
+      median: scale === 'log' ? Math.exp(medians[g]) : medians[g],
       spread: spreads[g],
       deviations: standardized[r],
       next,

@@ -168,3 +168,46 @@ test('a path written with another mark between its parts is the category: "Home/
   assert.deepEqual(findings.map((f) => [f.row, f.value, f.evidence?.canonical]), [[10, 'Home/Kitchen', 'Home > Kitchen'], [22, 'Electronics | Audio', 'Electronics > Audio']]);
   assert.equal(fixText(findings[0]), 'Home > Kitchen');
 });
+
+test('a column naming persons last name first among companies: "Mary Carter" is the variant of "Carter, Mary", as the other persons\' names say', () => {
+  const companies = ['Acme Printing Inc.', 'Blue Ridge Consulting', 'Capitol Strategies LLC', 'Delta Media Group', 'Evergreen Catering', 'Granite Data'];
+  const persons = ['Carter, Mary', 'Irwin, Mary', 'Carter, Patricia', 'Kim, Robert', 'Diaz, Paul', 'Garcia, Lisa'];
+  const rows: string[][] = [];
+  for (let i = 0; i < 300; i++) rows.push([`E${i}`, i % 3 === 0 ? persons[i % persons.length] : companies[i % companies.length]]);
+  rows[30][1] = 'Mary Carter';
+  rows[60][1] = 'Mary Carter';
+  const found = findingsOf(checkCsv(csv(['id', 'payee'], rows)), 'category-variant');
+  assert.deepEqual(found.map((f) => [f.row, f.value, f.evidence?.canonical]), [30, 60].map((r) => [r, 'Mary Carter', 'Carter, Mary']), 'the companies (most rows) do not make persons first name first');
+  // A second source that wrote a fifth of the rows with names last name first, each name also written first name first:
+  // the names written both ways are in more rows first name first, so the commas are the variants.
+  const directors = ['Alfred Hitchcock', 'Agnes Varda', 'Akira Kurosawa', 'Billy Wilder', 'Jane Campion', 'Hugh Wilson'];
+  const films = Array.from({ length: 300 }, (_, i) => {
+    const [first, last] = directors[i % 6].split(' ');
+    return [`Film ${i}`, i % 5 === 0 ? `${last}, ${first}` : `${first} ${last}`];
+  });
+  const second = findingsOf(checkCsv(csv(['title', 'director'], films)), 'category-variant');
+  assert.equal(second.length, 60);
+  assert.ok(second.every((f) => f.value?.includes(',') && !f.evidence?.canonical?.toString().includes(',')), 'last name first is the variant');
+});
+
+test('a company\'s name with and without its legal form is one name; two different forms may be two companies', () => {
+  const names = ['Golden Gate Florist Corp.', 'Redwood Payroll Inc.', 'Acme Inc.', 'Acme LLC', 'Meridian Polling Co.', 'Sport Limited', 'Sport'];
+  const rows = Array.from({ length: 350 }, (_, i) => [`E${i}`, names[i % names.length]]);
+  rows[0][1] = 'Golden Gate Florist';
+  rows[1][1] = 'Redwood Payroll, Inc.';
+  rows[4][1] = 'Meridian Polling Company';
+  rows[7][1] = 'Golden Gate Florist Corporation';
+  rows[2][1] = 'Acme';
+  const found = findingsOf(checkCsv(csv(['id', 'payee'], rows)), 'category-variant');
+  assert.deepEqual(
+    found.map((f) => [f.row, f.value, f.evidence?.canonical]),
+    [
+      [0, 'Golden Gate Florist', 'Golden Gate Florist Corp.'],
+      [1, 'Redwood Payroll, Inc.', 'Redwood Payroll Inc.'],
+      [4, 'Meridian Polling Company', 'Meridian Polling Co.'],
+      [7, 'Golden Gate Florist Corporation', 'Golden Gate Florist Corp.'],
+    ],
+    '"Acme" beside "Acme Inc." and "Acme LLC" names neither; "Sport" beside "Sport Limited" (a word, not a legal form written short) is another value',
+  );
+  assert.equal(fixText(found[0]), 'Golden Gate Florist Corp.');
+});

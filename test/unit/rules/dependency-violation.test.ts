@@ -117,6 +117,18 @@ test('an area code of another state on a row whose zip and city agree on its sta
   assert.deepEqual(names.filter((f) => f.column === 'district'), [], 'a district name');
 });
 
+test('a code is not blamed for a value no other code holds: "John Morgan" where zip 94602\'s rows say "Morgan, John"', () => {
+  // 20 payees, each at its own zip and city (200 rows each); three rows write one payee first name first.
+  const payees = Array.from({ length: 20 }, (_, k) => [`Payee${k}, Name${k}`, String(94600 + k), `City ${k % 8}`]);
+  const lines = ['id,payee,zip,city'];
+  for (let i = 0; i < 4000; i++) {
+    const [payee, zip, city] = payees[i % 20];
+    lines.push(`${i},"${[40, 80, 120].includes(i) ? 'Name0 Payee0' : payee}",${zip},${city}`);
+  }
+  const findings = check(lines);
+  assert.deepEqual(findings.filter((f) => f.column === 'zip'), [], 'no code whose rows say "Name0 Payee0": the zip is not what is wrong');
+});
+
 test('no finding for a balanced split (a city name in two states), an accepted value, or a case variant', () => {
   // Zip 69018 has "Nantes" 5 times and "Paris" 5 times: no clear majority.
   const split: Record<number, [string, string]> = {};

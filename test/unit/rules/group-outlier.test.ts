@@ -148,3 +148,29 @@ test('labels that say nothing of a heavy-tailed column: its groups are not used 
     assert.deepEqual(findingsOf(checkCsv(csv(['label', 'kind', 'value'], rows)), 'outlier'), [], `seed ${seed}`);
   }
 });
+
+/** Payments to 60 payees (each at its own level, spread by a factor of about 1.6 around it), 6,000 rows; `times` rows multiplied. */
+function payments(seed: number, times: Map<number, number> = new Map()): (string | number)[][] {
+  const u = random(seed);
+  const normal = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const levels = Array.from({ length: 60 }, () => Math.exp(7 + 0.8 * normal()));
+  return Array.from({ length: 6000 }, (_, i) => {
+    const payee = i % 60;
+    const amount = levels[payee] * Math.exp(0.5 * normal()) * (times.get(i) ?? 1);
+    return [`E${i}`, `Payee ${payee}`, amount.toFixed(2)];
+  });
+}
+
+test('a skewed column is measured on the log scale: a payment 100 times its payee\'s is far, a payee\'s natural tail is not', () => {
+  const header = ['id', 'payee', 'amount'];
+  for (const seed of [1, 2, 3]) assert.deepEqual(findingsOf(checkCsv(csv(header, payments(seed))), 'outlier'), [], `clean payments, seed ${seed}`);
+  const wrong = [41, 814, 1227, 3139, 4414];
+  const rows = payments(1, new Map(wrong.map((r) => [r, 100])));
+  const findings = findingsOf(checkCsv(csv(header, rows)), 'outlier');
+  // A payment 100 times its payee's lies about 9 spreads above (a factor of 1.65): one drawn low may stay within the bound of 8.
+  assert.ok(findings.length >= 4 && findings.every((f) => wrong.includes(f.row ?? -1)), `payments with a decimal point lost, nothing else: ${findings.map((f) => f.row)}`);
+  const f = findings[0];
+  assert.equal(f.evidence?.scale, 'log');
+  assert.equal(f.evidence?.['group:payee'], 'Payee 41');
+  assert.match(f.message, /for its group: where "payee" is "Payee 41" \(100 rows\) the values lie around [\d.]+, typically within a factor of [\d.]+ of it; this one is \d+ times as far above on a log scale, /);
+});

@@ -9,12 +9,12 @@ import { CATEGORY_MAX_DISTINCT, categoryKey } from '../category-key';
 const SHORT_WORD = /^(\p{L}{1,5})\.$|^(\p{L}{2})$/u;
 
 /**
- * Whether `short` (lower-case letters) abbreviates `word`: shorter, the same first letter, the rest of its
+ * Whether `short` (lower-case letters) abbreviates `word` (letters only: "FFt." is no word "Ft." is short for): shorter, the same first letter, the rest of its
  * letters in order within the word ("st" of "saint", "intl" of "international"); a contraction without a period
  * must be the word's first and last letters ("st" of "saint", "mt" of "mount"; not "le" of "les").
  */
 function abbreviates(short: string, word: string, period: boolean): boolean {
-  if (short.length >= word.length || short[0] !== word[0]) return false;
+  if (short.length >= word.length || short[0] !== word[0] || !/^\p{L}+$/u.test(word)) return false;
   if (!period) return short[1] === word[word.length - 1];
   let i = 1;
   for (let k = 1; k < word.length && i < short.length; k++) if (word[k] === short[i]) i++;
@@ -46,16 +46,61 @@ export function abbreviationOf(value: string, full: string): boolean {
 const mayAbbreviate = (value: string) => words(value).some((word) => word === '&' || SHORT_WORD.test(word));
 
 /**
- * Of a column's values (each with its rows), those with a word written short and the one value in more rows
- * they are the short spelling of ("St. Louis" → "Saint Louis"): what the rule reports and the cleaning step
- * unifies (one source).
+ * Of a column's values (each with its rows), those with a word written short and the one value they are the
+ * short spelling of, where that is in more rows ("St. Louis" → "Saint Louis"); or the one value in more rows that is
+ * the only short spelling of a value written out ("Golden Gate Florist Corporation" → "Golden Gate Florist Corp.",
+ * where the column writes it short): what the rule reports and the cleaning step unifies (one source).
  */
 export function abbreviatedValues<T>(values: readonly T[], text: (value: T) => string, rows: (value: T) => number): Map<T, T> {
   const found = new Map<T, T>();
+  const shortOf = new Map<T, T[]>();
   for (const value of values) {
     if (!mayAbbreviate(text(value))) continue;
-    const full = values.filter((other) => rows(other) > rows(value) && abbreviationOf(text(value), text(other)));
-    if (full.length === 1) found.set(value, full[0]);
+    const fulls = values.filter((other) => other !== value && abbreviationOf(text(value), text(other)));
+    const more = fulls.filter((other) => rows(other) > rows(value));
+    if (more.length === 1) found.set(value, more[0]);
+    if (fulls.length === 1 && rows(fulls[0]) < rows(value)) shortOf.set(fulls[0], [...(shortOf.get(fulls[0]) ?? []), value]);
+  }
+  for (const [full, shorts] of shortOf) if (shorts.length === 1 && !found.has(full)) found.set(full, shorts[0]);
+  return found;
+}
+
+/**
+ * A company's legal form written at its name's end ("Acme Inc.", "Acme, LLC", "Bayer AG"): abbreviations only (a
+ * word like "Limited" or "Company" can end other names: a car's trim, a theatre's).
+ */
+const LEGAL_FORM = /,?\s+((?:inc|llc|l\.l\.c|ltd|corp|plc|gmbh|lp|llp|pty\.? ?ltd|s\.a|n\.v|b\.v|ag|s\.p\.a|s\.r\.l|sarl)\.?|co\.)$/i;
+
+/** A value's name without its legal form and the form (lower case, without periods), or undefined without one. */
+function legalFormOf(value: string): { name: string; form: string } | undefined {
+  const m = LEGAL_FORM.exec(value.trim());
+  if (!m || !/\p{L}/u.test(value.slice(0, m.index))) return undefined;
+  return { name: value.slice(0, m.index), form: m[1].toLowerCase().replace(/[.\s]/g, '') };
+}
+
+/**
+ * Of a column's values (each with its rows), a company's name written with and without its legal form ("Golden
+ * Gate Florist" beside "Golden Gate Florist Corp.", "Redwood Payroll, Corp." beside "Redwood Payroll Corp."), with the
+ * spelling in the most rows: what the rule reports and the cleaning step unifies (one source). Names with two
+ * different forms ("Acme Inc." and "Acme LLC") may be two companies and are left alone.
+ */
+export function legalFormVariants<T>(values: readonly T[], text: (value: T) => string, rows: (value: T) => number): Map<T, T> {
+  const found = new Map<T, T>();
+  const byName = new Map<string, { value: T; form?: string }[]>();
+  let withForm = false;
+  for (const value of values) {
+    const legal = legalFormOf(text(value));
+    withForm ||= legal !== undefined;
+    const key = categoryKey(legal?.name ?? text(value));
+    byName.set(key, [...(byName.get(key) ?? []), { value, form: legal?.form }]);
+  }
+  if (!withForm) return found;
+  for (const spellings of byName.values()) {
+    if (spellings.length < 2) continue;
+    const forms = new Set(spellings.flatMap(({ form }) => (form === undefined ? [] : [form])));
+    if (forms.size !== 1) continue;
+    const usual = spellings.reduce((a, b) => (rows(b.value) > rows(a.value) ? b : a));
+    for (const { value } of spellings) if (value !== usual.value && rows(value) < rows(usual.value)) found.set(value, usual.value);
   }
   return found;
 }
@@ -73,12 +118,22 @@ function exchangedKey(value: string): string | undefined {
 }
 
 /**
+ * Share of the rows of a column's names (values of two parts around a comma, or of two words or more without one)
+ * the rarer order must hold to be a second way the column writes names (persons last name first among companies'
+ * names), not variants of the column's way.
+ */
+const SECOND_ORDER_SHARE = 0.1;
+
+/**
  * Of a column's values (each with its rows), those written with their two parts in the other order than the
  * column writes them — a name last name first ("Hitchcock, Alfred") where most of the column's names are written
  * first name first, beside the value that writes it so ("Alfred Hitchcock"), or the reverse where most are written
  * last name first — with that value: what the rule reports and the cleaning step unifies (one source). The
  * column's order, not each pair's rows, decides (a director whose films a second source wrote more of is still
- * written as the column writes names).
+ * written as the column writes names). Where the column writes names both ways (each order in a tenth of its
+ * rows or more: payees that are persons written "Carter, Mary" among companies written "Acme Printing"), the names
+ * it writes both ways decide, by their rows in each order all together ("Carter, Mary" in 29 rows and "Kim, Robert"
+ * in 93 make "Mary Carter" and "Robert Kim", in a row each, the variants).
  */
 export function exchangedValues<T>(values: readonly T[], text: (value: T) => string, rows: (value: T) => number): Map<T, T> {
   const found = new Map<T, T>();
@@ -100,15 +155,32 @@ export function exchangedValues<T>(values: readonly T[], text: (value: T) => str
     }
   }
   if (commaRows === plainRows) return found;
-  const lastFirst = commaRows > plainRows;
+  // Names the column writes both ways, by the key of their first-name-first spelling: [last name first, first name first].
+  const pairs = new Map<string, [T, T]>();
+  for (const [key, plainValue] of plainByKey) {
+    const commaValue = byExchangedKey.get(key);
+    if (commaValue !== undefined) pairs.set(key, [commaValue, plainValue]);
+  }
+  // Where both orders are the column's (persons last name first among companies), the names it writes both ways say
+  // which is the variant: their rows in each order, all together (a second source's names, each also written by the first).
+  let lastFirst = commaRows > plainRows;
+  if (Math.min(commaRows, plainRows) >= SECOND_ORDER_SHARE * (commaRows + plainRows)) {
+    let [commaPairRows, plainPairRows] = [0, 0];
+    for (const [commaValue, plainValue] of pairs.values()) {
+      commaPairRows += rows(commaValue);
+      plainPairRows += rows(plainValue);
+    }
+    if (commaPairRows === plainPairRows) return found;
+    lastFirst = commaPairRows > plainPairRows;
+  }
   for (const value of values) {
-    if (lastFirst) {
-      const comma = words(text(value)).length >= 2 && !text(value).includes(',') ? byExchangedKey.get(categoryKey(text(value))) : undefined;
-      if (comma !== undefined) found.set(value, comma);
-    } else {
-      const exchanged = exchangedKey(text(value));
-      const plain = exchanged === undefined ? undefined : plainByKey.get(exchanged);
-      if (plain !== undefined) found.set(value, plain);
+    const exchanged = exchangedKey(text(value));
+    if (exchanged !== undefined) {
+      const pair = lastFirst ? undefined : pairs.get(exchanged);
+      if (pair !== undefined) found.set(value, pair[1]);
+    } else if (lastFirst && !text(value).includes(',') && words(text(value)).length >= 2) {
+      const pair = pairs.get(categoryKey(text(value)));
+      if (pair !== undefined) found.set(value, pair[0]);
     }
   }
   return found;
@@ -226,21 +298,28 @@ export const categoryVariant = defineRule({
   dimension: 'consistency',
   defaultSeverity: 'warning',
   defaultOptions: { maxDistinct: CATEGORY_MAX_DISTINCT },
-  description: 'Values of a categorical column that differ only by case, white space, accents, punctuation, the mark between the parts of a path ("Home/Kitchen" for "Home > Kitchen"), a word written short ("St. Louis" for "Saint Louis") or the order of two parts around a comma ("Hitchcock, Alfred" for "Alfred Hitchcock"), or a yes/no answer written another way ("TRUE" among "Y" and "N").',
+  description: 'Values of a categorical column that differ only by case, white space, accents, punctuation, the mark between the parts of a path ("Home/Kitchen" for "Home > Kitchen"), a word written short ("St. Louis" for "Saint Louis"), a company\'s legal form ("Acme" for "Acme Inc.") or the order of two parts around a comma ("Hitchcock, Alfred" for "Alfred Hitchcock"), or a yes/no answer written another way ("TRUE" among "Y" and "N").',
   docs: `"Paris", "paris " and "PARIS" are one city but three categories, as are "PG-13" and "PG13": one-hot
 encoding splits their rows across several features and each gets fewer examples. Punctuation counts only
 beside a letter: "1.5" and "15" are two values. A mark parting two words as a path or a list does ("/", ">", "|",
 "\\", "»", "›", with or without spaces around it) is one mark whichever it is: "Home/Kitchen" is "Home > Kitchen".
 A code of digits that lost its leading zeros is its code ("6103"
 among "06103", as a spreadsheet writes it). So are a value and its spelling with a word written short,
-where the full spelling is exactly one value in more rows: "St. Louis" (or "St Louis") and "Saint Louis", "Ft.
-Collins" and "Fort Collins", "Johnson & Johnson" and "Johnson and Johnson" — a word of letters and a period
+where the full spelling is exactly one value: "St. Louis" (or "St Louis") and "Saint Louis", "Ft.
+Collins" and "Fort Collins", "Johnson & Johnson" and "Johnson and Johnson", "Meridian Polling Company" and
+"Meridian Polling Co." — a word of letters and a period
 whose letters are the full word's first letter and then others in order, a two-letter contraction of its first
-and last letters beside a word kept as it is ("AP" alone is a code), or "&" for "and". So are a value of two
+and last letters beside a word kept as it is ("AP" alone is a code), or "&" for "and"; whichever the column
+writes in more rows is its spelling. So is a company's name with and without its legal form written short
+("Golden Gate Florist" and "Golden Gate Florist Corp.", "Redwood Payroll, Inc." and "Redwood Payroll Inc.": Inc,
+LLC, Ltd, Corp, Co., PLC, GmbH, AG, S.A., N.V., B.V., LP, LLP…), unless the name is written with two forms
+("Acme Inc." and "Acme LLC" may be two companies). So are a value of two
 parts around one comma and the value writing them in the other order, where the column writes its values of two
 words or more in that order in more rows: a name written last name first ("Hitchcock, Alfred") beside "Alfred
 Hitchcock" in a column of names written first name first, or the reverse in a column that writes names last
-name first ("Portland, OR" has no "OR Portland" beside it). And in a column of
+name first ("Portland, OR" has no "OR Portland" beside it). Where each order holds a tenth of those rows or more
+(payees: persons written "Carter, Mary" among companies), the names written both ways decide, by their rows in
+each order all together ("Mary Carter" in one row where "Carter, Mary" is in 29). And in a column of
 yes/no answers (every value a spelling of true or false: y/yes/true/t/1, n/no/false/f/0), a spelling other
 than the one each answer is written with in 90% of its rows: "TRUE" among "Y" and "N" ("yes" beside "Y" is
 spelled-out-code's). A column read as booleans is checked the same way on its cells as written: "true" or "yes"
@@ -311,6 +390,11 @@ are left alone: there, case can carry meaning (a package \`query\` beside a clas
       for (const [id, full] of abbreviatedValues(categories, (id) => distinct.text(id), (id) => counts[id])) {
         const target = canonical.get(categoryKey(distinct.text(full)));
         if (!targetOf.has(id) && target !== undefined) targetOf.set(id, target);
+      }
+      // A company's name with and without its legal form ("Golden Gate Florist" beside "Golden Gate Florist Corp.").
+      for (const [id, usual] of legalFormVariants(categories, (id) => distinct.text(id), (id) => counts[id])) {
+        const target = canonical.get(categoryKey(distinct.text(usual)));
+        if (!targetOf.has(id) && target !== undefined && target !== canonical.get(categoryKey(distinct.text(id)))) targetOf.set(id, target);
       }
       // A value with its two parts in the other order ("Hitchcock, Alfred" among "Alfred Hitchcock").
       for (const [id, usual] of exchangedValues(categories, (id) => distinct.text(id), (id) => counts[id])) {

@@ -280,11 +280,21 @@ function heldUnderAnotherKey(data: IngestResult, k: Candidate, isKey: (c: number
  * dependency of its column and of that value (each in no other), the left side an integer code (codes are
  * given one meaning; a city's name is shared by towns in several states), its value settled by
  * SETTLED_GROUP_ROWS rows or more (a few rows of a code say little of what it means), and the row's value
- * confirmed by another dependency (the zip and the city say New York). Changing the code mends the row;
- * changing the value would break what confirms it.
+ * confirmed by another dependency (the zip and the city say New York), and held by another code's rows (the codes of
+ * New York): the code to write instead. Changing the code mends the row; changing the value would break what confirms
+ * it. A value no other code holds ("John Morgan" where zip 94602's rows say "Morgan, John") leaves the code unblamed.
  */
 function codeOfAnother(data: IngestResult, k: Candidate, weight: Map<number, number>): boolean {
-  return k.explained && k.majorityCount >= SETTLED_GROUP_ROWS && k.dep.lhs.length === 1 && !k.dep.prefix && weight.get(k.dep.lhs[0]) === 1 && weight.get(k.dep.rhs) === 1 && codeLike(data, k.dep.lhs[0]);
+  return (
+    k.explained &&
+    k.majorityCount >= SETTLED_GROUP_ROWS &&
+    k.dep.lhs.length === 1 &&
+    !k.dep.prefix &&
+    weight.get(k.dep.lhs[0]) === 1 &&
+    weight.get(k.dep.rhs) === 1 &&
+    codeLike(data, k.dep.lhs[0]) &&
+    disagreeingGroups(data, k.dep).groupsAgreeingOn(k.row).length > 0
+  );
 }
 
 /**
@@ -577,7 +587,7 @@ rows holding it (related information).
         evidence: { dependency: dependencyName(data, dep), ...(fixed === undefined ? { candidates: named } : { expected: fixed }), rowsOfCode: majorityCount, valueOfCode: expected },
         message:
           `"${code}" in column "${name}" looks wrong: ${name} "${code}" is "${expected}" in ${majorityCount} rows, but this row's ${data.columns[dep.rhs].name} "${text}" is what its other columns say` +
-          (codes.length === 0 ? '.' : codes.length === 1 ? `, and "${text}" is ${name} "${fixed}"'s.` : `; ${name} values whose rows say "${text}": ${named}.`),
+          (codes.length === 1 ? `, and "${text}" is ${name} "${fixed}"'s.` : `; ${name} values whose rows say "${text}": ${named}.`),
         related: codes.slice(0, KEYS_NAMED).map((k) => ({ row: k, columnIndex: key, message: `A row of ${name} "${cellText(data, k, key)}"` })),
         fixes,
       });

@@ -19,9 +19,13 @@ function inColumnUnit(value: number, found: TailOutliers): string | undefined {
 function groupMessage(value: string, column: string, found: GroupOutlier, groupNames: string[]): string {
   const where = groupNames.map((name, i) => `"${name}" is "${found.groupValues[i]}"`).join(' and ');
   const side = found.deviations > 0 ? 'above' : 'below';
+  const within =
+    found.scale === 'log'
+      ? `typically within a factor of ${shownNumber(Number(Math.exp(found.spread).toPrecision(3)))} of it; this one is ${Math.abs(found.deviations).toFixed(0)} times as far ${side} on a log scale`
+      : `typically within ${shownNumber(Number(found.spread.toPrecision(3)))} of it; this one is ${Math.abs(found.deviations).toFixed(0)} times as far ${side}`;
   return (
-    `${value} is an outlier in column "${column}" for its group: where ${where} (${found.groupRows} rows) the values lie around ${shownNumber(found.median)}, typically within ${shownNumber(Number(found.spread.toPrecision(3)))} of it; ` +
-    `this one is ${Math.abs(found.deviations).toFixed(0)} times as far ${side}, where no other row lies more than ${found.next.toFixed(1)} times as far from its group's values (a unit or another group's value?).`
+    `${value} is an outlier in column "${column}" for its group: where ${where} (${found.groupRows} rows) the values lie around ${shownNumber(Number(found.median.toPrecision(6)))}, ${within}, ` +
+    `where no other row lies more than ${found.next.toFixed(1)} times as far from its group's values (a unit or another group's value?).`
   );
 }
 
@@ -277,14 +281,17 @@ beyond the others' 95th percentile, gross errors whatever their sign, are left o
 
 A value can also be ordinary for its column and wrong for its row: a temperature written in °F (50) among
 °C, where the station and the month say 10; a body mass typed for another species. Where a grouping of the
-rows — one column of 2 to 64 values, or a pair of them — explains a numeric column (its numbers' typical
-deviation from their group's median at most half their typical deviation from the column's median, on a
-sample of rows; groupings are of labels — text, categories, whole numbers such as months —, not fractional
+rows — one column of 2 to 256 values, or a pair of them — explains a numeric column (its numbers' typical
+deviation from their group's median at most 0.6 times their typical deviation from the column's median, on a
+sample of rows; groupings are of labels — text, categories, payees, whole numbers such as months —, not fractional
 numbers), each number is measured against its group's median in its group's spread (the deviation 3 in 4 of the
 group's rows stay within, in a normal distribution's terms: a group whose values cluster in two places is
 measured by both), and one beyond 4 times the deviation 95% of all rows stay within and beyond 8 spreads is
 reported (kind \`group\`): about 8 spreads where groups spread normally (a chance of 1e-15), 12 with
-exponential tails. Left alone: groups under 20 rows, groups whose numbers mostly repeat (under half of them
+exponential tails. A skewed column of positive numbers (from its median, its 90th percentile at least twice as
+far as its 10th) is measured on the log scale, by ratios: a payment of 138,260 where a payee's payments lie
+around 1,400 within a factor of 1.7 (a decimal point lost) is found, a payee's natural 7 times its usual is not;
+there only values above their group are reported (near zero, ratios grow without saying much). Left alone: groups under 20 rows, groups whose numbers mostly repeat (under half of them
 distinct: a capital's latitude in most of its region's rows), a group with more far values than 2 or 5% of its
 rows (a population of its own), whole numbers nearly all distinct (a municipality's number within its region's
 is a code), and a row whose group value a dependency learned from the table contradicts (a state typed for
@@ -302,8 +309,9 @@ flagged values (\`next\`; for a heap among other far values or a slip, the bound
 (the gap over the typical spacing), for a heap the rows per value among the next values, for a slip the power of ten
 (\`factor\`), for \`normal\` the least extreme flagged value's distance in standard deviations (\`deviations\`), the median
 and σ on the scale tested (\`normalMedian\`, \`sigma\`) and the bound, for a unit mix-up the ratio and the two units (\`ratio\`, \`unit\`, \`columnUnit\`), the p-value, the scale, the median, and for counts the fitted mean. For \`group\`: the
-grouping columns' values (\`group:<column>\`), the group's rows, median and spread, the value's deviation in
-spreads, the bound it exceeds and the largest deviation of the rows not reported.
+grouping columns' values (\`group:<column>\`), the group's rows, median and spread (on the log scale, \`scale\`
+\`log\`, the spread is a factor's logarithm), the value's deviation in spreads, the bound it exceeds and the largest
+deviation of the rows not reported.
 
 **Fix**: correct the value if it is an error (a unit, a slipped decimal point, a lost sign); if it is real,
 consider a log transform or a robust loss. For a unit mix-up the quick fix converts the value into the column's
@@ -368,8 +376,9 @@ unit (145.9 lb → 66.18).`,
             kind: 'group',
             ...Object.fromEntries(groupColumns.map((name, i) => [`group:${name}`, far.groupValues[i]])),
             groupRows: far.groupRows,
-            groupMedian: far.median,
+            groupMedian: Number(far.median.toPrecision(6)),
             groupSpread: Number(far.spread.toPrecision(4)),
+            ...(far.scale === 'log' ? { scale: 'log' } : {}),
             deviations: Number(far.deviations.toPrecision(4)),
             bound: Number(far.bound.toPrecision(4)),
             next: Number(far.next.toPrecision(4)),
