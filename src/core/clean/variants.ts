@@ -7,7 +7,7 @@
  * values one or two typing errors away from a much more frequent one ("Londno" among many "London").
  * Each variant maps to its group's spelling as category-variant chooses it (spellings.ts).
  */
-import { abbreviatedValues, exchangedValues, legalFormVariants, truthVariants } from '../quality/rules/category-variant';
+import { abbreviatedValues, exchangedValues, joinedVariants, legalFormVariants, truthVariants } from '../quality/rules/category-variant';
 import { categoryKey } from '../quality/category-key';
 import { unifiedSpellings, wayOfValues } from '../quality/spellings';
 import { editDistance } from '../quality/edit-distance';
@@ -68,6 +68,7 @@ export function variantMapping(counts: ReadonlyMap<string, number>, options: Var
   // A group whose spelling writes a word short ("St. Louis") joins its full spelling's group ("Saint Louis").
   const ordered = [...groups.values()];
   for (const [short, full] of abbreviatedValues(ordered, (g) => g.canonical, (g) => g.total)) if (!target.has(short)) target.set(short, full);
+  for (const [other, usual] of joinedVariants(ordered, (g) => g.canonical, (g) => g.total)) if (!target.has(other)) target.set(other, usual);
   for (const [other, usual] of legalFormVariants(ordered, (g) => g.canonical, (g) => g.total)) if (!target.has(other)) target.set(other, usual);
   for (const [other, usual] of exchangedValues(ordered, (g) => g.canonical, (g) => g.total)) if (!target.has(other)) target.set(other, usual);
   for (const [other, usual] of truthVariants(ordered, (g) => g.canonical, (g) => g.total)) if (!target.has(other)) target.set(other, usual);

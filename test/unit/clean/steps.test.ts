@@ -53,10 +53,10 @@ test('unify categories: a word written short joins its full spelling, as categor
   const names = await cleanCsv(`director\n${[...Array(5).fill('Billy Wilder'), '"Wilder, Billy"', ...Array(3).fill('Agnes Varda')].join('\n')}\n`, [['unify-categories', { columns: ['director'] }]]);
   assert.deepEqual(lines(names.text).slice(5, 7), ['Billy Wilder', 'Billy Wilder'], 'a name written last name first, as category-variant reports it');
   const payees = await cleanCsv(
-    `payee\n${[...Array(6).fill('Acme Printing Inc.'), 'Acme Printing', '"Acme Printing, Inc."', ...Array(4).fill('Meridian Polling Co.'), 'Meridian Polling Company'].join('\n')}\n`,
+    `payee\n${[...Array(6).fill('Acme Printing Inc.'), 'Acme Printing', '"Acme Printing, Inc."', ...Array(4).fill('Meridian Polling Co.'), 'Meridian Polling Company', ...Array(3).fill('Full-time'), 'Full Time'].join('\n')}\n`,
     [['unify-categories', { columns: ['payee'] }]],
   );
-  assert.deepEqual(lines(payees.text).slice(7, 9).concat(lines(payees.text).slice(-1)), ['Acme Printing Inc.', 'Acme Printing Inc.', 'Meridian Polling Co.'], 'a legal form left out or punctuated otherwise, and a word written out where the column writes it short');
+  assert.deepEqual(lines(payees.text).slice(7, 9).concat(lines(payees.text).slice(13, 14), lines(payees.text).slice(-1)), ['Acme Printing Inc.', 'Acme Printing Inc.', 'Meridian Polling Co.', 'Full-time'], 'a legal form left out or punctuated otherwise, a word written out where the column writes it short, words parted by a space where the column joins them');
 });
 
 test('normalize numbers: separators, currency, percent, units (converted to the column\'s unit), accounting negatives', async () => {

@@ -211,3 +211,20 @@ test('a company\'s name with and without its legal form is one name; two differe
   );
   assert.equal(fixText(found[0]), 'Golden Gate Florist Corp.');
 });
+
+test('words joined by a hyphen where another value parts them by a space are one category ("Full Time" beside "Full-time")', () => {
+  const types = ['Full-time', 'Part-time', 'Contractor', 'Self employed'];
+  const rows = Array.from({ length: 200 }, (_, i) => [`E${i}`, types[i % 4]]);
+  rows[5][1] = 'Full Time';
+  rows[9][1] = 'Self-Employed';
+  rows[13][1] = 'Fulltime';
+  const found = findingsOf(checkCsv(csv(['id', 'employment_type'], rows)), 'category-variant');
+  assert.deepEqual(
+    found.map((f) => [f.row, f.value, f.evidence?.canonical]),
+    [
+      [5, 'Full Time', 'Full-time'],
+      [9, 'Self-Employed', 'Self employed'],
+      [13, 'Fulltime', 'Full-time'],
+    ],
+  );
+});

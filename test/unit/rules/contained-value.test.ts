@@ -83,3 +83,33 @@ test('a text written unlike its column that leaves out the value is the wrong ce
   assert.deepEqual(findings.map((f) => [f.row, f.column]), [7, 57, 107, 157, 207, 257].map((r) => [r, 'release_date']), 'the ISO dates, not their rows\' countries');
   assert.equal(findings[0].evidence?.writtenUnlike, true);
 });
+
+test('letters and digits part tokens: a name in an email numbered after it, a year after its prefix', () => {
+  assert.ok(containsToken('linda.mensah2@acme-corp.com', 'mensah'));
+  assert.ok(containsToken('fy2021 budget', '2021'));
+  assert.ok(!containsToken('mensahs@acme-corp.com', 'mensah'), 'inside a longer word');
+  assert.ok(!containsToken('20215', '2021'), 'inside a longer number');
+});
+
+/** Staff: first and last names, an email made of them (numbered where names repeat); `emails` overrides some rows' email. */
+function staff(emails: Record<number, string> = {}): string[] {
+  const first = ['Mary', 'John', 'Linda', 'Wei', 'Priya', 'Mateo', 'Olga', 'Kwame', 'Sarah', 'David', 'Yuki'];
+  const last = ['Smith', 'Garcia', 'Mensah', 'Chen', 'Patel', 'Ivanova', 'Sato', 'Brown', 'Lopez'];
+  const lines = ['id,first_name,last_name,email'];
+  for (let i = 0; i < 400; i++) {
+    const [f, l] = [first[i % first.length], last[(i * 5) % last.length]];
+    lines.push(`${i},${f},${l},${emails[i] ?? `${f.toLowerCase()}.${l.toLowerCase()}${i % 4 ? i % 7 : ''}@acme-corp.com`}`);
+  }
+  return lines;
+}
+
+test('an email holding neither the first nor the last name of its row (another person\'s) is the wrong cell, not the names', () => {
+  assert.deepEqual(check(staff()), [], 'a consistent table has no finding');
+  const findings = check(staff({ 20: 'linda.mensah2@acme-corp.com', 91: 'yuki.sato@acme-corp.com' }));
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[20, 'email'], [91, 'email']], 'one finding per row, on the email');
+  assert.match(findings[0].message, /^"linda\.mensah2@acme-corp\.com" in column "email" holds neither "first_name" \("\w+"\) nor "last_name" \("\w+"\) of row 21, as 99% of its rows or more hold each of them\.$/);
+  assert.deepEqual(findings[0].related?.map((r) => r.column), ['first_name', 'last_name']);
+  // One name left out of an email that keeps the other: the name is reported, as for one pair.
+  const one = check(staff({ 20: 'dave.garcia@acme-corp.com' }));
+  assert.deepEqual(one.map((f) => [f.row, f.column]), [[20, 'first_name']], 'David Garcia written "dave.garcia": the one pair broken blames the name, as before');
+});

@@ -105,6 +105,30 @@ export function legalFormVariants<T>(values: readonly T[], text: (value: T) => s
   return found;
 }
 
+/** A hyphen or underscore between two letters ("Full-time", "self_employed"). */
+const JOINING_MARK = /(?<=\p{L})[-_‐‑](?=\p{L})/u;
+
+/**
+ * Of a column's values (each with its rows), those whose words are joined by a hyphen or underscore where another
+ * value parts them by a space, or the reverse ("Full Time" beside "Full-time"), with the spelling in more rows: what the
+ * rule reports and the cleaning step unifies (one source). The category key drops such a mark ("E-mail" is "Email"),
+ * so a space in its place made another category.
+ */
+export function joinedVariants<T>(values: readonly T[], text: (value: T) => string, rows: (value: T) => number): Map<T, T> {
+  const found = new Map<T, T>();
+  const byKey = new Map<string, T[]>();
+  for (const value of values) {
+    const key = categoryKey(text(value).split(JOINING_MARK).join(' '));
+    byKey.set(key, [...(byKey.get(key) ?? []), value]);
+  }
+  for (const spellings of byKey.values()) {
+    if (spellings.length < 2 || !spellings.some((value) => JOINING_MARK.test(text(value)))) continue;
+    const usual = spellings.reduce((a, b) => (rows(b) > rows(a) ? b : a));
+    for (const value of spellings) if (rows(value) < rows(usual)) found.set(value, usual);
+  }
+  return found;
+}
+
 /**
  * The key of a value of two parts around one comma with the parts exchanged ("Hitchcock, Alfred" → the key of
  * "Alfred Hitchcock"); undefined for other values. Both parts hold letters.
@@ -310,7 +334,8 @@ Collins" and "Fort Collins", "Johnson & Johnson" and "Johnson and Johnson", "Mer
 "Meridian Polling Co." — a word of letters and a period
 whose letters are the full word's first letter and then others in order, a two-letter contraction of its first
 and last letters beside a word kept as it is ("AP" alone is a code), or "&" for "and"; whichever the column
-writes in more rows is its spelling. So is a company's name with and without its legal form written short
+writes in more rows is its spelling. So are words joined by a hyphen or underscore and the same words parted by
+a space ("Full-time" and "Full Time", "Self employed" and "Self-Employed"; "Fulltime" is "Full-time" already). So is a company's name with and without its legal form written short
 ("Golden Gate Florist" and "Golden Gate Florist Corp.", "Redwood Payroll, Inc." and "Redwood Payroll Inc.": Inc,
 LLC, Ltd, Corp, Co., PLC, GmbH, AG, S.A., N.V., B.V., LP, LLP…), unless the name is written with two forms
 ("Acme Inc." and "Acme LLC" may be two companies). So are a value of two
@@ -390,6 +415,11 @@ are left alone: there, case can carry meaning (a package \`query\` beside a clas
       for (const [id, full] of abbreviatedValues(categories, (id) => distinct.text(id), (id) => counts[id])) {
         const target = canonical.get(categoryKey(distinct.text(full)));
         if (!targetOf.has(id) && target !== undefined) targetOf.set(id, target);
+      }
+      // Words joined by a hyphen where another value parts them by a space ("Full Time" beside "Full-time").
+      for (const [id, usual] of joinedVariants(categories, (id) => distinct.text(id), (id) => counts[id])) {
+        const target = canonical.get(categoryKey(distinct.text(usual)));
+        if (!targetOf.has(id) && target !== undefined && target !== canonical.get(categoryKey(distinct.text(id)))) targetOf.set(id, target);
       }
       // A company's name with and without its legal form ("Golden Gate Florist" beside "Golden Gate Florist Corp.").
       for (const [id, usual] of legalFormVariants(categories, (id) => distinct.text(id), (id) => counts[id])) {

@@ -91,12 +91,23 @@ function normalized(text: string): string {
   return text.toLowerCase().replace(NON_WORD_RUN, ' ').trim();
 }
 
-/** Whether `part` occurs in `whole` as a whole token (not inside a longer word or number). */
+const DIGIT = /\p{N}/u;
+
+/** Whether characters `a` and `b` side by side part two tokens: either is no letter or digit, or one is a letter and the other a digit. */
+function tokenEdge(a: string, b: string): boolean {
+  return !a || !b || !WORD_CHAR.test(a) || !WORD_CHAR.test(b) || DIGIT.test(a) !== DIGIT.test(b);
+}
+
+/**
+ * Whether `part` occurs in `whole` as a whole token: not inside a longer word or number, though letters and digits
+ * part tokens ("mensah" is in "linda.mensah2", 2021 in "FY2021").
+ */
 export function containsToken(whole: string, part: string): boolean {
+  if (part === '') return false;
   for (let at = whole.indexOf(part); at >= 0; at = whole.indexOf(part, at + 1)) {
     const before = at === 0 ? '' : whole[at - 1];
     const after = whole[at + part.length] ?? '';
-    if (!(before && WORD_CHAR.test(before)) && !(after && WORD_CHAR.test(after))) return true;
+    if (tokenEdge(before, part[0]) && tokenEdge(part[part.length - 1], after)) return true;
   }
   return false;
 }
@@ -130,6 +141,19 @@ function unlikeItsColumn(data: IngestResult, c: number): (row: number) => boolea
   };
 }
 
+/** A text column `a` that holds column `b`'s values, with the rows to report and the evidence. */
+interface ContainedPair {
+  a: number;
+  b: number;
+  reported: number[];
+  /** Whole percent of the rows holding both values where the text holds the value; those rows; the rows holding both. */
+  share: number;
+  holding: number;
+  present: number;
+  /** Whether a row's text is written unlike its column (see RARE_FORM_SHARE). */
+  unlike: (row: number) => boolean;
+}
+
 const fits = (text: string | undefined): text is string => text !== undefined && text.length >= MIN_LENGTH && text.length <= MAX_LENGTH;
 
 export const containedValue = defineRule({
@@ -142,7 +166,8 @@ export const containedValue = defineRule({
   docs: `Some columns repeat another column's value inside their text: a release date holds the release year,
 an airport's code is in its label, a file name holds the sample's id. Learned from the table itself: a
 text column *A* contains column *B*'s value (as a whole word or number, ignoring case and punctuation:
-"public sector" is in "nz/public-sector") in at least
+"public sector" is in "nz/public-sector"; letters and digits part words, so "mensah" is in "linda.mensah2" and
+2021 in "FY2021") in at least
 \`minShare\` of the rows holding both, in at least \`minRows\` rows, while another row's value of *B* is in
 *A*'s text by chance in at most 20% of rows (a constant or a common word proves nothing). The rows where
 *A*'s text does not hold *B*'s value, nor *B*'s *A*'s ("Aldino" beside "Aldino/Aldein" agrees), disagree
@@ -161,7 +186,11 @@ Which cell is wrong: where *A*'s text is written unlike its column (its form, th
 with the punctuation between, holds at most 10% of the column's rows while one form holds 80%: "1960-09-08"
 among "8 September 1960 (USA)", "14 May (USA)" without its year) the finding sits on *A*'s cell, pointing at
 *B*'s, and in a dirtier table such rows are reported beside the conflicts; not where *A*'s text is mostly *B*'s
-value itself (a code of 2021 beside the code of 2010: a text that differs there is another value).
+value itself (a code of 2021 beside the code of 2010: a text that differs there is another value). Where *A*'s text
+holds none of two or more of its row's values that it holds in the other rows — an email holding neither the
+first nor the last name of its row ("linda.mensah2@…" beside Mateo Williams: another person's email) — the text is
+the wrong cell: one finding on it, pointing at those values (one change mends the row; blaming the values would
+take two).
 
 **Fix**: correct whichever of the two cells is wrong.`,
   check({ data, options, report, isIgnored, rowNumber }) {
@@ -171,10 +200,11 @@ value itself (a code of 2021 beside the code of 2010: a text that differs there 
     const step = Math.max(1, Math.floor(rows / SAMPLE_ROWS));
     const sample: number[] = [];
     for (let r = 0; r < rows && sample.length < SAMPLE_ROWS; r += step) sample.push(r);
+    const pairs: ContainedPair[] = [];
     data.columns.forEach((container, a) => {
       const whole = texts[a];
       if (!whole || !TEXT_KINDS.includes(container.kind)) return;
-      data.columns.forEach((column, b) => {
+      data.columns.forEach((_, b) => {
         const part = texts[b];
         if (b === a || !part) return;
         // Candidates on the sample: the pair holds nearly always, and another row's value nearly never.
@@ -215,31 +245,64 @@ value itself (a code of 2021 beside the code of 2010: a text that differs there 
         const unlike = copies < COPY_SHARE * present ? unlikeItsColumn(data, a) : () => false;
         const reported = holding < options.minShare * present ? [...new Set([...conflicts(whole, part, broken), ...broken.filter(unlike)])].sort((x, y) => x - y) : broken;
         if (reported.length < CONFLICT_SHARE * broken.length) return;
-        const share = Math.floor((100 * holding) / present);
-        for (const r of reported) {
-          const value = part.raw(r) ?? '';
-          const text = whole.raw(r) ?? '';
-          if (unlike(r)) {
-            report({
-              row: r,
-              columnIndex: a,
-              value: text,
-              message: `"${text}" in column "${container.name}" does not hold "${column.name}" ("${value}") of row ${rowNumber(r)}, as ${share}% of its rows do (${holding} of ${present}), and is written unlike the rest of the column.`,
-              evidence: { contained: column.name, containedValue: value, holdingRows: holding, rows: present, writtenUnlike: true },
-              related: () => [{ row: r, columnIndex: b, message: `"${column.name}" of this row` }],
-            });
-            continue;
-          }
-          report({
-            row: r,
-            columnIndex: b,
-            value,
-            message: `"${value}" in column "${column.name}" is not in "${container.name}" ("${text}") of row ${rowNumber(r)}, which holds "${column.name}" in ${share}% of rows (${holding} of ${present}).`,
-            evidence: { container: container.name, holdingRows: holding, rows: present },
-            related: () => [{ row: r, columnIndex: a, message: `"${container.name}" of this row` }],
-          });
-        }
+        pairs.push({ a, b, reported, share: Math.floor((100 * holding) / present), holding, present, unlike });
       });
     });
+    // A text that holds none of two or more of its row's values it holds elsewhere ("linda.mensah2@…" beside "Mateo"
+    // and "Garcia") is the wrong cell: one change (the text) mends the row, where blaming the values would take two.
+    const brokenPairs = new Map<number, Map<number, ContainedPair[]>>();
+    for (const pair of pairs) {
+      const byRow = brokenPairs.get(pair.a) ?? new Map<number, ContainedPair[]>();
+      brokenPairs.set(pair.a, byRow);
+      for (const r of pair.reported) byRow.set(r, [...(byRow.get(r) ?? []), pair]);
+    }
+    const textBlamed = new Set<string>();
+    for (const [a, byRow] of brokenPairs) {
+      const container = data.columns[a];
+      for (const [r, broken] of byRow) {
+        if (broken.length < 2) continue;
+        textBlamed.add(`${a}:${r}`);
+        const text = texts[a]?.raw(r) ?? '';
+        const names = broken.map(({ b }) => data.columns[b].name);
+        const values = broken.map(({ b }) => texts[b]?.raw(r) ?? '');
+        const listed = names.map((name, i) => `"${name}" ("${values[i]}")`).join(' nor ');
+        report({
+          row: r,
+          columnIndex: a,
+          value: text,
+          message: `"${text}" in column "${container.name}" holds neither ${listed} of row ${rowNumber(r)}, as ${Math.min(...broken.map((p) => p.share))}% of its rows or more hold each of them.`,
+          evidence: { contained: names.join(', '), containedValue: values.join(', '), holdingRows: Math.min(...broken.map((p) => p.holding)), rows: Math.max(...broken.map((p) => p.present)) },
+          related: () => broken.map(({ b }) => ({ row: r, columnIndex: b, message: `"${data.columns[b].name}" of this row` })),
+        });
+      }
+    }
+    for (const { a, b, reported, share, holding, present, unlike } of pairs) {
+      const [container, column, whole, part] = [data.columns[a], data.columns[b], texts[a], texts[b]];
+      if (!whole || !part) continue;
+      for (const r of reported) {
+        if (textBlamed.has(`${a}:${r}`)) continue;
+        const value = part.raw(r) ?? '';
+        const text = whole.raw(r) ?? '';
+        if (unlike(r)) {
+          report({
+            row: r,
+            columnIndex: a,
+            value: text,
+            message: `"${text}" in column "${container.name}" does not hold "${column.name}" ("${value}") of row ${rowNumber(r)}, as ${share}% of its rows do (${holding} of ${present}), and is written unlike the rest of the column.`,
+            evidence: { contained: column.name, containedValue: value, holdingRows: holding, rows: present, writtenUnlike: true },
+            related: () => [{ row: r, columnIndex: b, message: `"${column.name}" of this row` }],
+          });
+          continue;
+        }
+        report({
+          row: r,
+          columnIndex: b,
+          value,
+          message: `"${value}" in column "${column.name}" is not in "${container.name}" ("${text}") of row ${rowNumber(r)}, which holds "${column.name}" in ${share}% of rows (${holding} of ${present}).`,
+          evidence: { container: container.name, holdingRows: holding, rows: present },
+          related: () => [{ row: r, columnIndex: a, message: `"${container.name}" of this row` }],
+        });
+      }
+    }
   },
 });

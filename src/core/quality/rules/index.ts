@@ -37,6 +37,7 @@ import { containedValue } from './contained-value';
 import { reversedRange } from './reversed-range';
 import { brokenRelation } from './broken-relation';
 import { brokenOrder } from './broken-order';
+import { elapsedYearsMismatch } from './elapsed-years-mismatch';
 import { checkDigit } from './check-digit';
 import { outlier } from './outlier';
 import { spike } from './spike';
@@ -104,6 +105,7 @@ export const allRules: readonly QualityRule[] = [
   brokenRelation,
   contradictedFlag,
   brokenOrder,
+  elapsedYearsMismatch,
   // accuracy
   outlier,
   spike,
