@@ -7,7 +7,7 @@
  * are where a cell is wrong.
  */
 import type { IngestResult } from '../table/model';
-import { TEMPORAL_KINDS, memo, numericColumn } from './column-values';
+import { TEMPORAL_KINDS, memo, numericColumn, sortedColumn } from './column-values';
 
 /** Milliseconds in a mean Gregorian year. */
 const YEAR_MS = 365.2425 * 86_400_000;
@@ -21,7 +21,7 @@ const MIN_ROWS = 30;
 const BEYOND_CHANCE = 10;
 /** A row breaks the relation by at least this many years beyond the window (an age off by one may be a birthday not yet counted). */
 export const MIN_YEARS_OFF = 2;
-/** The largest count of years a column holds in most rows (ages, tenures): 95% of its values from 0 to this. */
+/** The largest count of years a column holds in most rows (ages, tenures): its central 95% from 0 to this. */
 const MAX_YEARS = 150;
 /** Columns tried, at most (numbers × dates). */
 const MAX_NUMBERS = 20;
@@ -45,15 +45,8 @@ const yearsOf = (ms: number) => ms / YEAR_MS;
 /** Whether column `c` holds counts of years: whole numbers, 95% of them from 0 to MAX_YEARS. */
 function countsYears(data: IngestResult, c: number): boolean {
   if (data.columns[c].kind !== 'integer') return false;
-  const values = numericColumn(data, c);
-  let present = 0;
-  let within = 0;
-  for (const v of values) {
-    if (Number.isNaN(v)) continue;
-    present++;
-    if (v >= 0 && v <= MAX_YEARS) within++;
-  }
-  return present >= MIN_ROWS && within >= 0.95 * present;
+  const sorted = sortedColumn(data, c);
+  return sorted.length >= MIN_ROWS && sorted.quantile(0.025) >= 0 && sorted.quantile(0.975) <= MAX_YEARS;
 }
 
 /** The start of the WINDOW-wide window holding most of `sorted`'s values (sorted ascending), and how many it holds. */

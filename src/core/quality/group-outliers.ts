@@ -4,8 +4,9 @@
  * typed for another species. The column's own extremes say nothing of such a value; the group does.
  *
  * Learned from the table: a grouping (one column, or two, of labels; no fractional numbers) explains a
- * numeric column when the numbers' typical deviation from their group's median is at most 0.6 times their typical
- * deviation from the column's median (measured on a sample of rows). Each row's number is then measured from
+ * numeric column when the numbers' typical deviation from their group's median is at most 0.65 times their typical
+ * deviation from the column's median (measured on a sample of rows, half of it learning the medians and the other half
+ * measuring the deviations). Each row's number is then measured from
  * its group's median in its group's spread (the deviation 3 in 4 of the group's rows stay within, in a normal
  * distribution's terms) and is far when it lies beyond 4 times the deviation 95% of all rows stay within, and
  * beyond 8 spreads: about 8 spreads for numbers spread normally in their groups (a chance of 1e-15), 12 for
@@ -18,7 +19,7 @@
 import type { IngestResult } from '../table/model';
 import type { TableProfile } from '../profile/types';
 import { quantile } from '../shared/quantile';
-import { nullCount, valueCodes, type ValueCodes } from './column-values';
+import { TEXT_KINDS, nullCount, sortedColumn, valueCodes, type ValueCodes } from './column-values';
 import { cellText, dependenciesOf, disagreeingGroups } from './dependencies';
 
 /** Most values a column may have to group rows by (a payee of many; groups still need MIN_GROUP_ROWS rows). */
@@ -31,10 +32,10 @@ const MIN_SAMPLE_GROUP_ROWS = 8;
 const SAMPLE_ROWS = 5_000;
 /**
  * A grouping explains a column when its numbers' typical deviation from their group's median is at most this
- * share of their typical deviation from the column's median (nearly two thirds of the spread explained): a
- * payee's payments spread by a factor of 1.6 where payees' levels spread by 2.7.
+ * share of their typical deviation from the column's median, measured on rows the medians were not learned on
+ * (see halves): a payee's payments spread by a factor of 1.6 where payees' levels spread by 2.7.
  */
-const EXPLAINED_SPREAD = 0.6;
+const EXPLAINED_SPREAD = 0.65;
 /** A two-column grouping is kept over its better column when it lowers the typical deviation by this share at least. */
 const PAIR_GAIN = 0.25;
 /** Single columns whose pairs are tried (the best). */
@@ -94,10 +95,18 @@ function medianOf(values: Float64Array): number {
 }
 
 /**
- * Per group of `rows` (group id by `ids`), the median of `values`, and the median over all those rows of the
- * absolute deviation from their group's median; groups with fewer than `minRows` rows are left out (NaN median).
+ * Per group of `rows` (group id by `ids`), the median of `values`, and (`deviationRows` given) the median over those
+ * other rows of the absolute deviation from their group's median; groups with fewer than `minRows` rows are left out
+ * (NaN median).
  */
-function groupMedians(values: Float64Array, ids: Int32Array, size: number, rows: Int32Array, minRows: number): { medians: Float64Array; counts: Int32Array; distinct: Int32Array; deviation: number } {
+function groupMedians(
+  values: Float64Array,
+  ids: Int32Array,
+  size: number,
+  rows: Int32Array,
+  minRows: number,
+  deviationRows?: Int32Array,
+): { medians: Float64Array; counts: Int32Array; distinct: Int32Array; deviation: number; sortedGroup: (g: number) => Float64Array } {
   const counts = new Int32Array(size);
   for (const r of rows) if (ids[r] >= 0 && !Number.isNaN(values[r])) counts[ids[r]]++;
   const starts = new Int32Array(size + 1);
@@ -113,17 +122,54 @@ function groupMedians(values: Float64Array, ids: Int32Array, size: number, rows:
     medians[g] = medianOf(group);
     for (let i = 0; i < group.length; i++) if (i === 0 || group[i] !== group[i - 1]) distinct[g]++;
   }
+  // Each group's values, sorted (medianOf sorted them in place).
+  const sortedGroup = (g: number) => byGroup.subarray(starts[g], starts[g + 1]);
+  if (!deviationRows) return { medians, counts, distinct, deviation: NaN, sortedGroup };
   const deviations: number[] = [];
-  for (const r of rows) {
+  for (const r of deviationRows) {
     const g = ids[r];
     if (g >= 0 && !Number.isNaN(medians[g]) && !Number.isNaN(values[r])) deviations.push(Math.abs(values[r] - medians[g]));
   }
-  return { medians, counts, distinct, deviation: deviations.length > 0 ? medianOf(Float64Array.from(deviations)) : NaN };
+  return { medians, counts, distinct, deviation: deviations.length > 0 ? medianOf(Float64Array.from(deviations)) : NaN, sortedGroup };
+}
+
+/**
+ * The `p` quantile (the ⌊p·(n−1)⌋-th smallest) of the absolute deviations of `sorted` (ascending) from `center`: the
+ * deviations taken in ascending order by walking outwards from the center, without sorting them.
+ */
+function deviationQuantile(sorted: Float64Array, center: number, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return 0;
+  let hi = 0;
+  while (hi < n && sorted[hi] < center) hi++;
+  let lo = hi - 1;
+  let deviation = 0;
+  for (let k = Math.floor(p * (n - 1)); k >= 0; k--) {
+    const below = lo >= 0 ? center - sorted[lo] : Infinity;
+    const above = hi < n ? sorted[hi] - center : Infinity;
+    if (below <= above) {
+      deviation = below;
+      lo--;
+    } else {
+      deviation = above;
+      hi++;
+    }
+  }
+  return deviation;
 }
 
 /** Rows 0..n−1. */
 function allRows(n: number): Int32Array {
-  return Int32Array.from({ length: n }, (_, r) => r);
+  const rows = new Int32Array(n);
+  for (let r = 0; r < n; r++) rows[r] = r;
+  return rows;
+}
+
+/** Positions 0..n−1 split in two halves by a multiplicative hash (no period a table's rows would share). */
+function halves(n: number): [Int32Array, Int32Array] {
+  const [first, second]: number[][] = [[], []];
+  for (let k = 0; k < n; k++) (Math.imul(k, 0x9e3779b1) & 0x10000 ? second : first).push(k);
+  return [Int32Array.from(first), Int32Array.from(second)];
 }
 
 /** The groups of two groupings' value pairs. */
@@ -152,7 +198,10 @@ function explainingGrouping(data: IngestResult, c: number, values: Float64Array,
   const sample = Int32Array.from({ length: Math.ceil(n / step) }, (_, i) => i * step);
   // The sample's own arrays: its numbers, and each grouping's ids at its rows (position k is row sample[k]).
   const sampled = Float64Array.from(sample, (r) => values[r]);
-  const positions = allRows(sample.length);
+  // Medians are learned on half the sample and deviations measured on the other half: a grouping of many small groups
+  // fits its own rows' medians (a city and a category of random numbers "explained" three quarters of them).
+  // The halves by a hash of the position, not alternate rows: a table's rows often cycle through a label's values.
+  const [learnOn, measureOn] = halves(sample.length);
   const present = sampled.filter((v) => !Number.isNaN(v));
   if (present.length < 2 * MIN_GROUP_ROWS) return undefined;
   const center = medianOf(present.slice());
@@ -169,7 +218,7 @@ function explainingGrouping(data: IngestResult, c: number, values: Float64Array,
     if (codes.size < 2 || codes.size > MAX_GROUP_VALUES) return;
     const grouping = { columns: [g], ids: codes.ids, size: codes.size };
     const inSample = { columns: [g], ids: Int32Array.from(sample, (r) => codes.ids[r]), size: codes.size };
-    const { deviation } = groupMedians(sampled, inSample.ids, inSample.size, positions, MIN_SAMPLE_GROUP_ROWS);
+    const { deviation } = groupMedians(sampled, inSample.ids, inSample.size, learnOn, MIN_SAMPLE_GROUP_ROWS, measureOn);
     if (deviation >= 0) tried.push({ grouping, inSample, deviation });
   });
   tried.sort((a, b) => a.deviation - b.deviation);
@@ -179,7 +228,7 @@ function explainingGrouping(data: IngestResult, c: number, values: Float64Array,
   for (let i = 0; i < candidates.length; i++) {
     for (let j = i + 1; j < candidates.length; j++) {
       const inSample = pairGrouping(candidates[i].inSample, candidates[j].inSample);
-      const { deviation } = groupMedians(sampled, inSample.ids, inSample.size, positions, MIN_SAMPLE_GROUP_ROWS);
+      const { deviation } = groupMedians(sampled, inSample.ids, inSample.size, learnOn, MIN_SAMPLE_GROUP_ROWS, measureOn);
       if (deviation >= 0 && deviation <= (1 - PAIR_GAIN) * Math.min(candidates[i].deviation, candidates[j].deviation) && best && deviation < best.deviation) {
         // The pair's groups on every row (the sample's were enough to choose it).
         best = { grouping: pairGrouping(candidates[i].grouping, candidates[j].grouping), deviation };
@@ -212,13 +261,41 @@ function contradicted(data: IngestResult, r: number, g: number): boolean {
  */
 const SKEWED_HALVES = 2;
 
-/** The scale a column's numbers are measured on: their logarithms where all are positive and they are skewed (see SKEWED_HALVES). */
-function measuredScale(values: Float64Array): GroupOutlier['scale'] {
-  const present = values.filter((v) => !Number.isNaN(v));
-  if (present.length === 0 || present.some((v) => v <= 0)) return 'raw';
-  present.sort();
-  const [low, middle, high] = [0.1, 0.5, 0.9].map((p) => quantile(present, p));
+/** The scale column `c`'s numbers are measured on: their logarithms where all are positive and they are skewed (see SKEWED_HALVES). */
+function measuredScale(data: IngestResult, c: number): GroupOutlier['scale'] {
+  const sorted = sortedColumn(data, c);
+  if (sorted.length === 0 || !(sorted.at(0) > 0)) return 'raw';
+  const [low, middle, high] = [0.1, 0.5, 0.9].map((p) => sorted.quantile(p));
   return high - middle > SKEWED_HALVES * (middle - low) ? 'log' : 'raw';
+}
+
+/** Deviations (in group spreads, either side) from which an entity's other rows lie apart from their groups too. */
+const ENTITY_DEVIATIONS = 3;
+/** Rows of an entity, at least, that can show it lies apart. */
+const MIN_ENTITY_ROWS = 3;
+
+/**
+ * Whether row `r`'s value is its entity's, not an error: another column names what the row is about in several rows
+ * (a state, in one row per income bracket), and most of that entity's other rows lie ENTITY_DEVIATIONS or more from
+ * their groups (Puerto Rico's share of households under $10,000, 28.9% where states lie around 7%, is far from the
+ * states' in its other brackets too: higher in the low ones, lower in the high ones). An error strikes one cell; an
+ * entity apart from the others is apart in most of its rows.
+ */
+function entityApart(data: IngestResult, grouping: Grouping, standardized: Float64Array, r: number): boolean {
+  return data.columns.some((column, e) => {
+    if (grouping.columns.includes(e) || !TEXT_KINDS.includes(column.kind)) return false;
+    const { ids, size } = valueCodes(data, e);
+    const id = ids[r];
+    // A label naming entities: values that repeat (the column is no key), more of them than of a category.
+    if (id < 0 || size < 2 || size > ids.length / 2) return false;
+    let [others, apart] = [0, 0];
+    for (let k = 0; k < ids.length; k++) {
+      if (k === r || ids[k] !== id || Number.isNaN(standardized[k])) continue;
+      others++;
+      if (Math.abs(standardized[k]) >= ENTITY_DEVIATIONS) apart++;
+    }
+    return others >= MIN_ENTITY_ROWS - 1 && apart > others / 2;
+  });
 }
 
 /**
@@ -231,24 +308,16 @@ export function groupOutliers(data: IngestResult, c: number, values: Float64Arra
     const present = values.length - nullCount(data, c);
     if ((options.profile?.columns[c]?.distinct ?? valueCodes(data, c).size) >= KEY_DISTINCT_SHARE * present) return [];
   }
-  const scale = measuredScale(values);
+  const scale = measuredScale(data, c);
   if (scale === 'log') values = values.map(Math.log);
   const grouping = explainingGrouping(data, c, values, options.profile);
   if (!grouping) return [];
-  const { medians, counts, distinct } = groupMedians(values, grouping.ids, grouping.size, allRows(values.length), MIN_GROUP_ROWS);
+  const { medians, counts, distinct, sortedGroup } = groupMedians(values, grouping.ids, grouping.size, allRows(values.length), MIN_GROUP_ROWS);
   // A group whose numbers repeat (many rows at one place, a binned value) has no spread to measure by: its median
   // absolute deviation collapses towards 0 and its other values would all look far.
   for (let g = 0; g < grouping.size; g++) if (distinct[g] < MIN_DISTINCT_SHARE * counts[g]) medians[g] = NaN;
   // Each group's spread (see SPREAD_QUANTILE).
-  const deviationsBy: number[][] = Array.from({ length: grouping.size }, () => []);
-  for (let r = 0; r < values.length; r++) {
-    const g = grouping.ids[r];
-    if (g >= 0 && !Number.isNaN(medians[g]) && !Number.isNaN(values[r])) deviationsBy[g].push(Math.abs(values[r] - medians[g]));
-  }
-  const spreads = Float64Array.from(deviationsBy, (list) => {
-    const sorted = Float64Array.from(list).sort();
-    return sorted.length > 0 ? sorted[Math.floor(SPREAD_QUANTILE * (sorted.length - 1))] / NORMAL_QUANTILE_DEVIATION : 0;
-  });
+  const spreads = Float64Array.from({ length: grouping.size }, (_, g) => (Number.isNaN(medians[g]) ? 0 : deviationQuantile(sortedGroup(g), medians[g], SPREAD_QUANTILE) / NORMAL_QUANTILE_DEVIATION));
   // Each number's deviation from its group's median in its group's spreads.
   const standardized = new Float64Array(values.length).fill(NaN);
   for (let r = 0; r < values.length; r++) {
@@ -272,6 +341,7 @@ export function groupOutliers(data: IngestResult, c: number, values: Float64Arra
     if (!(Math.abs(standardized[r]) >= bound) || (scale === 'log' && standardized[r] < 0)) continue;
     const g = grouping.ids[r];
     if (farIn[g] > Math.max(MAX_FAR_ROWS, MAX_FAR_SHARE * counts[g]) || grouping.columns.some((column) => contradicted(data, r, column))) continue;
+    if (entityApart(data, grouping, standardized, r)) continue;
     out.push({
       row: r,
       groupColumns: grouping.columns,

@@ -174,3 +174,21 @@ test('a skewed column is measured on the log scale: a payment 100 times its paye
   assert.equal(f.evidence?.['group:payee'], 'Payee 41');
   assert.match(f.message, /for its group: where "payee" is "Payee 41" \(100 rows\) the values lie around [\d.]+, typically within a factor of [\d.]+ of it; this one is \d+ times as far above on a log scale, /);
 });
+
+test('an entity apart from the others in most of its rows is its own population; one cell of an entity is an error', () => {
+  const u = random(5);
+  const normal = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const brackets = [10, 8, 12, 9, 7, 5, 3, 2, 1.5, 1];
+  const rows: (string | number)[][] = [];
+  for (let s = 0; s < 60; s++) {
+    brackets.forEach((base, b) => {
+      // "Island" lies apart in every bracket, within the column's range: 1.5 times the others' share in the small
+      // brackets, 0.6 times in the large ones; State 7 has one share doubled (6 where its bracket's lie around 3).
+      const shift = s === 0 ? (base <= 7 ? 1.5 : 0.6) : 1;
+      const typo = s === 7 && b === 6 ? 2 : 1;
+      rows.push([s === 0 ? 'Island' : `State ${s}`, `bracket ${b}`, (base * shift * typo * (1 + 0.03 * normal())).toFixed(2)]);
+    });
+  }
+  const findings = findingsOf(checkCsv(csv(['name', 'bracket', 'pct'], rows)), 'outlier');
+  assert.deepEqual(findings.map((f) => rows[f.row ?? 0][0]), ['State 7'], 'the one cell twice its bracket\'s, not the island\'s rows');
+});

@@ -282,9 +282,10 @@ beyond the others' 95th percentile, gross errors whatever their sign, are left o
 A value can also be ordinary for its column and wrong for its row: a temperature written in °F (50) among
 °C, where the station and the month say 10; a body mass typed for another species. Where a grouping of the
 rows — one column of 2 to 256 values, or a pair of them — explains a numeric column (its numbers' typical
-deviation from their group's median at most 0.6 times their typical deviation from the column's median, on a
-sample of rows; groupings are of labels — text, categories, payees, whole numbers such as months —, not fractional
-numbers), each number is measured against its group's median in its group's spread (the deviation 3 in 4 of the
+deviation from their group's median at most 0.65 times their typical deviation from the column's median, on a
+sample of rows, the medians learned on one half of it and the deviations measured on the other, so that many small
+groups cannot fit their own rows; groupings are of labels — text, categories, payees, whole numbers such as months —,
+not fractional numbers), each number is measured against its group's median in its group's spread (the deviation 3 in 4 of the
 group's rows stay within, in a normal distribution's terms: a group whose values cluster in two places is
 measured by both), and one beyond 4 times the deviation 95% of all rows stay within and beyond 8 spreads is
 reported (kind \`group\`): about 8 spreads where groups spread normally (a chance of 1e-15), 12 with
@@ -294,8 +295,11 @@ around 1,400 within a factor of 1.7 (a decimal point lost) is found, a payee's n
 there only values above their group are reported (near zero, ratios grow without saying much). Left alone: groups under 20 rows, groups whose numbers mostly repeat (under half of them
 distinct: a capital's latitude in most of its region's rows), a group with more far values than 2 or 5% of its
 rows (a population of its own), whole numbers nearly all distinct (a municipality's number within its region's
-is a code), and a row whose group value a dependency learned from the table contradicts (a state typed for
-another, which its zip's other rows do not say: the state is the error, reported by dependency-violation).
+is a code), a row whose group value a dependency learned from the table contradicts (a state typed for
+another, which its zip's other rows do not say: the state is the error, reported by dependency-violation), and a
+row of an entity apart from the others in most of its rows (a text column of repeated names: Puerto Rico's share
+of households under $10,000, 28.9% where the states' lie around 7%, is as far from theirs in its other brackets —
+an error strikes one cell, an entity apart is apart in most of its rows: 3 group spreads or more in over half).
 The cleaning step (cap or drop beyond bounds learned from the column) does not reach such a value: correct it
 by hand.
 
