@@ -40,8 +40,12 @@ const EXPLAINED_SPREAD = 0.65;
 const PAIR_GAIN = 0.25;
 /** Single columns whose pairs are tried (the best). */
 const PAIRED_CANDIDATES = 3;
-/** Distinct numbers a group needs, as a share of its rows, to have a spread. */
-const MIN_DISTINCT_SHARE = 0.5;
+/**
+ * Share of a group's rows its most common number may hold, at most, for the group to have a spread: a capital's
+ * latitude in most of its region's rows leaves the others no measure. (Rounded measurements repeat their values, a lab
+ * test's 500 results written to one decimal, but no one value holds half of them.)
+ */
+const MAX_MODE_SHARE = 0.5;
 /** Far values a group may hold (rows, and share of its rows, whichever is more): more are a population of their own. */
 const MAX_FAR_ROWS = 2;
 const MAX_FAR_SHARE = 0.05;
@@ -106,7 +110,7 @@ function groupMedians(
   rows: Int32Array,
   minRows: number,
   deviationRows?: Int32Array,
-): { medians: Float64Array; counts: Int32Array; distinct: Int32Array; deviation: number; sortedGroup: (g: number) => Float64Array } {
+): { medians: Float64Array; counts: Int32Array; modeRows: Int32Array; deviation: number; sortedGroup: (g: number) => Float64Array } {
   const counts = new Int32Array(size);
   for (const r of rows) if (ids[r] >= 0 && !Number.isNaN(values[r])) counts[ids[r]]++;
   const starts = new Int32Array(size + 1);
@@ -115,22 +119,26 @@ function groupMedians(
   const byGroup = new Float64Array(starts[size]);
   for (const r of rows) if (ids[r] >= 0 && !Number.isNaN(values[r])) byGroup[fill[ids[r]]++] = values[r];
   const medians = new Float64Array(size).fill(NaN);
-  const distinct = new Int32Array(size);
+  // The rows of each group's most common number.
+  const modeRows = new Int32Array(size);
   for (let g = 0; g < size; g++) {
     if (counts[g] < minRows) continue;
     const group = byGroup.subarray(starts[g], starts[g + 1]);
     medians[g] = medianOf(group);
-    for (let i = 0; i < group.length; i++) if (i === 0 || group[i] !== group[i - 1]) distinct[g]++;
+    for (let i = 0, run = 0; i < group.length; i++) {
+      run = i > 0 && group[i] === group[i - 1] ? run + 1 : 1;
+      if (run > modeRows[g]) modeRows[g] = run;
+    }
   }
   // Each group's values, sorted (medianOf sorted them in place).
   const sortedGroup = (g: number) => byGroup.subarray(starts[g], starts[g + 1]);
-  if (!deviationRows) return { medians, counts, distinct, deviation: NaN, sortedGroup };
+  if (!deviationRows) return { medians, counts, modeRows, deviation: NaN, sortedGroup };
   const deviations: number[] = [];
   for (const r of deviationRows) {
     const g = ids[r];
     if (g >= 0 && !Number.isNaN(medians[g]) && !Number.isNaN(values[r])) deviations.push(Math.abs(values[r] - medians[g]));
   }
-  return { medians, counts, distinct, deviation: deviations.length > 0 ? medianOf(Float64Array.from(deviations)) : NaN, sortedGroup };
+  return { medians, counts, modeRows, deviation: deviations.length > 0 ? medianOf(Float64Array.from(deviations)) : NaN, sortedGroup };
 }
 
 /**
@@ -312,10 +320,10 @@ export function groupOutliers(data: IngestResult, c: number, values: Float64Arra
   if (scale === 'log') values = values.map(Math.log);
   const grouping = explainingGrouping(data, c, values, options.profile);
   if (!grouping) return [];
-  const { medians, counts, distinct, sortedGroup } = groupMedians(values, grouping.ids, grouping.size, allRows(values.length), MIN_GROUP_ROWS);
-  // A group whose numbers repeat (many rows at one place, a binned value) has no spread to measure by: its median
-  // absolute deviation collapses towards 0 and its other values would all look far.
-  for (let g = 0; g < grouping.size; g++) if (distinct[g] < MIN_DISTINCT_SHARE * counts[g]) medians[g] = NaN;
+  const { medians, counts, modeRows, sortedGroup } = groupMedians(values, grouping.ids, grouping.size, allRows(values.length), MIN_GROUP_ROWS);
+  // A group whose numbers repeat (many rows at one place) has no spread to measure by: its deviations collapse towards
+  // 0 and its other values would all look far.
+  for (let g = 0; g < grouping.size; g++) if (modeRows[g] > MAX_MODE_SHARE * counts[g]) medians[g] = NaN;
   // Each group's spread (see SPREAD_QUANTILE).
   const spreads = Float64Array.from({ length: grouping.size }, (_, g) => (Number.isNaN(medians[g]) ? 0 : deviationQuantile(sortedGroup(g), medians[g], SPREAD_QUANTILE) / NORMAL_QUANTILE_DEVIATION));
   // Each number's deviation from its group's median in its group's spreads.

@@ -192,3 +192,17 @@ test('an entity apart from the others in most of its rows is its own population;
   const findings = findingsOf(checkCsv(csv(['name', 'bracket', 'pct'], rows)), 'outlier');
   assert.deepEqual(findings.map((f) => rows[f.row ?? 0][0]), ['State 7'], 'the one cell twice its bracket\'s, not the island\'s rows');
 });
+
+test('rounded measurements repeat their values without a spread collapsing: a result ×3 among its test\'s is found', () => {
+  const u = random(11);
+  const normal = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  // Four tests, 500 results each, written to one decimal: a few dozen distinct values per test, none in half its rows.
+  const tests: [string, number, number][] = [['Creatinine', 0.95, 0.15], ['Potassium', 4.2, 0.3], ['Hemoglobin', 14, 1.1], ['Albumin', 4.1, 0.3]];
+  const rows = Array.from({ length: 2000 }, (_, i) => {
+    const [name, mean, sd] = tests[i % 4];
+    return [`R${i}`, name, (mean + sd * normal()).toFixed(1)];
+  });
+  rows[401][2] = (Number(rows[401][2]) * 3).toFixed(1); // a potassium of about 12.6: within the column (hemoglobins), far from potassium's
+  const findings = findingsOf(checkCsv(csv(['id', 'test', 'value'], rows)), 'outlier');
+  assert.deepEqual(findings.map((f) => [f.row, f.evidence?.kind]), [[401, 'group']]);
+});

@@ -292,8 +292,9 @@ reported (kind \`group\`): about 8 spreads where groups spread normally (a chanc
 exponential tails. A skewed column of positive numbers (from its median, its 90th percentile at least twice as
 far as its 10th) is measured on the log scale, by ratios: a payment of 138,260 where a payee's payments lie
 around 1,400 within a factor of 1.7 (a decimal point lost) is found, a payee's natural 7 times its usual is not;
-there only values above their group are reported (near zero, ratios grow without saying much). Left alone: groups under 20 rows, groups whose numbers mostly repeat (under half of them
-distinct: a capital's latitude in most of its region's rows), a group with more far values than 2 or 5% of its
+there only values above their group are reported (near zero, ratios grow without saying much). Left alone: groups under 20 rows, groups whose numbers mostly repeat (one number in over
+half of their rows: a capital's latitude in most of its region's rows; rounded results, a lab test's written to one
+decimal, repeat their values without any holding half), a group with more far values than 2 or 5% of its
 rows (a population of its own), whole numbers nearly all distinct (a municipality's number within its region's
 is a code), a row whose group value a dependency learned from the table contradicts (a state typed for
 another, which its zip's other rows do not say: the state is the error, reported by dependency-violation), and a
