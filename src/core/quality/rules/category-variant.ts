@@ -335,8 +335,8 @@ Collins" and "Fort Collins", "Johnson & Johnson" and "Johnson and Johnson", "Mer
 whose letters are the full word's first letter and then others in order, a two-letter contraction of its first
 and last letters beside a word kept as it is ("AP" alone is a code), or "&" for "and"; whichever the column
 writes in more rows is its spelling. So are words joined by a hyphen or underscore and the same words parted by
-a space ("Full-time" and "Full Time", "Self employed" and "Self-Employed"; "Fulltime" is "Full-time" already). So is a company's name with and without its legal form written short
-("Golden Gate Florist" and "Golden Gate Florist Corp.", "Redwood Payroll, Inc." and "Redwood Payroll Inc.": Inc,
+a space ("Full-time" and "Full Time", "Self employed" and "Self-Employed"; "Fulltime" is "Full-time" already). So
+is a company's name with and without its legal form written short ("Golden Gate Florist" and "Golden Gate Florist Corp.", "Redwood Payroll, Inc." and "Redwood Payroll Inc.": Inc,
 LLC, Ltd, Corp, Co., PLC, GmbH, AG, S.A., N.V., B.V., LP, LLP…), unless the name is written with two forms
 ("Acme Inc." and "Acme LLC" may be two companies). So are a value of two
 parts around one comma and the value writing them in the other order, where the column writes its values of two
