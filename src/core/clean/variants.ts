@@ -7,7 +7,7 @@
  * values one or two typing errors away from a much more frequent one ("Londno" among many "London").
  * Each variant maps to its group's spelling as category-variant chooses it (spellings.ts).
  */
-import { abbreviatedValues, exchangedValues, joinedVariants, legalFormVariants, truthVariants } from '../quality/rules/category-variant';
+import { SPELLING_VARIANTS } from '../quality/rules/category-variant';
 import { categoryKey } from '../quality/category-key';
 import { unifiedSpellings, wayOfValues } from '../quality/spellings';
 import { editDistance } from '../quality/edit-distance';
@@ -65,13 +65,11 @@ export function variantMapping(counts: ReadonlyMap<string, number>, options: Var
       }
     }
   }
-  // A group whose spelling writes a word short ("St. Louis") joins its full spelling's group ("Saint Louis").
+  // A group written otherwise than its key tells (a word short, a hyphen, a legal form, parts exchanged, a yes/no) joins its usual spelling's group.
   const ordered = [...groups.values()];
-  for (const [short, full] of abbreviatedValues(ordered, (g) => g.canonical, (g) => g.total)) if (!target.has(short)) target.set(short, full);
-  for (const [other, usual] of joinedVariants(ordered, (g) => g.canonical, (g) => g.total)) if (!target.has(other)) target.set(other, usual);
-  for (const [other, usual] of legalFormVariants(ordered, (g) => g.canonical, (g) => g.total)) if (!target.has(other)) target.set(other, usual);
-  for (const [other, usual] of exchangedValues(ordered, (g) => g.canonical, (g) => g.total)) if (!target.has(other)) target.set(other, usual);
-  for (const [other, usual] of truthVariants(ordered, (g) => g.canonical, (g) => g.total)) if (!target.has(other)) target.set(other, usual);
+  for (const variants of SPELLING_VARIANTS) {
+    for (const [other, usual] of variants(ordered, (g) => g.canonical, (g) => g.total)) if (!target.has(other)) target.set(other, usual);
+  }
   const mapping = new Map<string, string>();
   for (const group of groups.values()) {
     const canonical = (target.get(group) ?? group).canonical;

@@ -243,6 +243,14 @@ export function truthVariants<T>(values: readonly T[], text: (value: T) => strin
   return found;
 }
 
+/**
+ * The ways a value is written otherwise than its key tells, in the order they are tried (the rule and the cleaning
+ * step): a word written short ("St. Louis" for "Saint Louis"), words joined by a hyphen or parted by a space ("Full
+ * Time" for "Full-time"), a company's legal form ("Acme" for "Acme Inc."), two parts in the other order ("Hitchcock,
+ * Alfred" for "Alfred Hitchcock"), a yes/no answer written another way ("TRUE" among "Y" and "N").
+ */
+export const SPELLING_VARIANTS = [abbreviatedValues, joinedVariants, legalFormVariants, exchangedValues, truthVariants] as const;
+
 /** Rows of a boolean column whose spellings are read first (the cells' text is read back from the file). */
 const SPELLING_SAMPLE = 2_000;
 
@@ -411,30 +419,12 @@ are left alone: there, case can carry meaning (a package \`query\` beside a clas
         if (names && counts[id] === counts[target] && !/\s/.test(value.trim()) && value.toLowerCase() === distinct.text(target).toLowerCase()) continue;
         targetOf.set(id, target);
       }
-      // A value with a word written short ("St. Louis") whose full spelling is exactly one value in more rows.
-      for (const [id, full] of abbreviatedValues(categories, (id) => distinct.text(id), (id) => counts[id])) {
-        const target = canonical.get(categoryKey(distinct.text(full)));
-        if (!targetOf.has(id) && target !== undefined) targetOf.set(id, target);
-      }
-      // Words joined by a hyphen where another value parts them by a space ("Full Time" beside "Full-time").
-      for (const [id, usual] of joinedVariants(categories, (id) => distinct.text(id), (id) => counts[id])) {
-        const target = canonical.get(categoryKey(distinct.text(usual)));
-        if (!targetOf.has(id) && target !== undefined && target !== canonical.get(categoryKey(distinct.text(id)))) targetOf.set(id, target);
-      }
-      // A company's name with and without its legal form ("Golden Gate Florist" beside "Golden Gate Florist Corp.").
-      for (const [id, usual] of legalFormVariants(categories, (id) => distinct.text(id), (id) => counts[id])) {
-        const target = canonical.get(categoryKey(distinct.text(usual)));
-        if (!targetOf.has(id) && target !== undefined && target !== canonical.get(categoryKey(distinct.text(id)))) targetOf.set(id, target);
-      }
-      // A value with its two parts in the other order ("Hitchcock, Alfred" among "Alfred Hitchcock").
-      for (const [id, usual] of exchangedValues(categories, (id) => distinct.text(id), (id) => counts[id])) {
-        const target = canonical.get(categoryKey(distinct.text(usual)));
-        if (!targetOf.has(id) && target !== undefined) targetOf.set(id, target);
-      }
-      // A yes/no answer written another way ("TRUE" among "Y" and "N").
-      for (const [id, usual] of truthVariants(categories, (id) => distinct.text(id), (id) => counts[id])) {
-        const target = canonical.get(categoryKey(distinct.text(usual)));
-        if (!targetOf.has(id) && target !== undefined) targetOf.set(id, target);
+      // Spellings of one value beyond its key (see SPELLING_VARIANTS), each joined to its usual spelling's group, first found first.
+      for (const variants of SPELLING_VARIANTS) {
+        for (const [id, usual] of variants(categories, (id) => distinct.text(id), (id) => counts[id])) {
+          const target = canonical.get(categoryKey(distinct.text(usual)));
+          if (!targetOf.has(id) && target !== undefined && target !== canonical.get(categoryKey(distinct.text(id)))) targetOf.set(id, target);
+        }
       }
       if (targetOf.size === 0) return;
       const reportCell = (r: number, value: string, targetId: number) => {
