@@ -49,6 +49,8 @@ const MAX_MODE_SHARE = 0.5;
 /** Far values a group may hold (rows, and share of its rows, whichever is more): more are a population of their own. */
 const MAX_FAR_ROWS = 2;
 const MAX_FAR_SHARE = 0.05;
+/** Rows whose deviations set what is typical, at most (an even sample of them beyond). */
+const TYPICAL_ROWS = 100_000;
 /** Share of the rows whose deviations (in group spreads) set what is typical. */
 const TYPICAL_SHARE = 0.95;
 /** A value is far from its group beyond this many times the typical deviation, */
@@ -333,12 +335,25 @@ export function groupOutliers(data: IngestResult, c: number, values: Float64Arra
     if (g < 0 || Number.isNaN(medians[g]) || !(spreads[g] > 0) || Number.isNaN(values[r]) || options.skipRows.has(r)) continue;
     standardized[r] = (values[r] - medians[g]) / spreads[g];
   }
-  const sizes = standardized.filter((z) => !Number.isNaN(z)).map(Math.abs).sort();
-  if (sizes.length < 2 * MIN_GROUP_ROWS) return [];
+  // The deviations' sizes: what 95% of the rows stay within (read on every row up to TYPICAL_ROWS, on an even sample of
+  // them beyond), and the largest below the bound.
+  let measured = 0;
+  for (let r = 0; r < standardized.length; r++) if (!Number.isNaN(standardized[r])) measured++;
+  if (measured < 2 * MIN_GROUP_ROWS) return [];
+  const stride = Math.max(1, Math.floor(measured / TYPICAL_ROWS));
+  const sizes = new Float64Array(Math.ceil(measured / stride));
+  for (let r = 0, k = 0, i = 0; r < standardized.length; r++) {
+    if (Number.isNaN(standardized[r])) continue;
+    if (k++ % stride === 0) sizes[i++] = Math.abs(standardized[r]);
+  }
+  sizes.sort();
   const typical = sizes[Math.floor(TYPICAL_SHARE * (sizes.length - 1))];
   const bound = Math.max(MIN_DEVIATIONS, TYPICAL_TIMES * typical);
   let next = 0;
-  for (const z of sizes) if (z < bound) next = z;
+  for (let r = 0; r < standardized.length; r++) {
+    const z = Math.abs(standardized[r]);
+    if (z < bound && z > next) next = z;
+  }
   // A group with many far values holds a second population, not errors.
   const farIn = new Int32Array(grouping.size);
   for (let r = 0; r < values.length; r++) if (Math.abs(standardized[r]) >= bound) farIn[grouping.ids[r]]++;
