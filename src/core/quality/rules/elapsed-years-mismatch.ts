@@ -16,7 +16,7 @@ export const elapsedYearsMismatch = defineRule({
 hire date. Both are written by hand or computed once and copied, so they drift apart: an age typed 43 for 34, a birth
 date of another person, an age left from an earlier year.
 
-Learned from the table itself (elapsed-years.ts): a whole-number column whose values are nearly all (95%) from 0 to
+Learned from the table itself (elapsed-years.ts): a whole-number column whose central 95% of values lie from 0 to
 150 counts the years since a date column's dates when, on at least 80% of the rows holding both (30 or more), the date
 plus the count lands within one year — the day the ages were counted — and ten times as often as with the counts
 shuffled over the rows. A row whose count lands ${MIN_YEARS_OFF} years or more outside that year is reported, on the
