@@ -93,14 +93,23 @@ export function elapsedYears(data: IngestResult): ElapsedYears[] {
   });
 }
 
-/** How many whole years row `r` is outside the relation's window (0 within it or where a value is missing). */
-export function yearsOff(data: IngestResult, relation: ElapsedYears, r: number): number {
-  const years = numericColumn(data, relation.years)[r];
-  const ms = numericColumn(data, relation.date)[r];
-  if (Number.isNaN(years) || Number.isNaN(ms)) return 0;
-  const reference = yearsOf(ms) + years;
-  if (reference < relation.from) return relation.from - reference;
-  return Math.max(0, reference - (relation.from + WINDOW));
+/** The rows at least `minYears` years outside the relation's window, with how many years (one pass over both columns). */
+export function rowsOff(data: IngestResult, relation: ElapsedYears, minYears: number): { row: number; off: number }[] {
+  const years = numericColumn(data, relation.years);
+  const ms = numericColumn(data, relation.date);
+  const out: { row: number; off: number }[] = [];
+  for (let r = 0; r < years.length; r++) {
+    // NaN (a missing value) is outside nothing.
+    const reference = yearsOf(ms[r]) + years[r];
+    const off = reference < relation.from ? relation.from - reference : reference - (relation.from + WINDOW);
+    if (off >= minYears) out.push({ row: r, off });
+  }
+  return out;
+}
+
+/** The month (YYYY-MM) the relation's counts were taken in: a year after its window's start. */
+export function referenceMonth(relation: ElapsedYears): string {
+  return new Date((relation.from + 1) * YEAR_MS).toISOString().slice(0, 7);
 }
 
 /** The count of years the relation gives for row `r`'s date: the whole years from it to the window's reference. */

@@ -2,7 +2,7 @@
 import { defineRule } from '../rule';
 import { cellText } from '../dependencies';
 import { numericColumn, replaceCellFixes } from '../column-values';
-import { MIN_YEARS_OFF, elapsedYears, expectedYears, yearsOff } from '../elapsed-years';
+import { MIN_YEARS_OFF, elapsedYears, expectedYears, referenceMonth, rowsOff } from '../elapsed-years';
 import { groupedInteger } from '../../shared/grouped-integer';
 
 export const elapsedYearsMismatch = defineRule({
@@ -33,10 +33,9 @@ many rows keep the relation.
       if (isIgnored(relation.years)) continue;
       const [yearsName, dateName] = [data.columns[relation.years].name, data.columns[relation.date].name];
       const dates = numericColumn(data, relation.date);
-      const reference = new Date((relation.from + 1) * 365.2425 * 86_400_000).toISOString().slice(0, 7);
-      for (let r = 0; r < data.table.numRows; r++) {
-        const off = yearsOff(data, relation, r);
-        if (off < MIN_YEARS_OFF || dates[r] > nowMs) continue;
+      const reference = referenceMonth(relation);
+      for (const { row: r, off } of rowsOff(data, relation, MIN_YEARS_OFF)) {
+        if (dates[r] > nowMs) continue;
         const value = cellText(data, r, relation.years);
         const date = cellText(data, r, relation.date);
         const expected = String(expectedYears(data, relation, r));
