@@ -1087,3 +1087,27 @@ test('a column that is nearly a key (a college\'s website) explains no wrong val
   const found = check(lines);
   assert.deepEqual(found.filter((f) => f.column === 'region').map((f) => [f.row, f.value]), [[17, 'West'], [230, 'South'], [481, 'West']]);
 });
+
+test("a test's name and code determine each other: a wrong name breaks both ways, and the unit its code determines says the name is the wrong cell", () => {
+  const tests: [string, string, string][] = [['L100', 'Glucose', 'mg/dL'], ['L101', 'Sodium', 'mmol/L'], ['L102', 'Potassium', 'mmol/L'], ['L103', 'ALT', 'U/L'], ['L104', 'TSH', 'mIU/L'], ['L105', 'Hemoglobin', 'g/dL']];
+  const lab = (edit: Record<number, [number, number]> = {}) => [
+    'id,code,name,unit',
+    ...Array.from({ length: 300 }, (_, i) => {
+      // [the test whose code and unit the row holds, the test whose name it holds]
+      const [coded, named] = edit[i] ?? [i % tests.length, i % tests.length];
+      return `R${i},${tests[coded][0]},${tests[named][1]},${tests[coded][2]}`;
+    }),
+  ];
+  assert.deepEqual(check(lab()), []);
+  // Row 9 (ALT, U/L) named "Potassium"; row 20 (Potassium, mmol/L) named "Sodium", whose unit is its own too.
+  const findings = check(lab({ 9: [3, 2], 20: [2, 1] }));
+  assert.deepEqual(
+    findings.map((f) => [f.row, f.column, f.value]),
+    [
+      [9, 'name', 'Potassium'],
+      [20, 'name', 'Sodium'],
+      [20, 'code', 'L102'],
+    ],
+    'the unit says which of name and code is wrong in row 9; in row 20 both tests are in mmol/L, and both cells stay suspect',
+  );
+});

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { replaceCellFixes, valueCodes } from '../column-values';
+import { memo, replaceCellFixes, valueCodes } from '../column-values';
 import { columnShape } from '../value-patterns';
 import { cellText, codeLike, dependenciesOf, disagreeingGroups, entityConsensus, heldElsewhere, MEASURE_MIN_MAJORITY, nearVariant, populatesShorterPrefix, prefixCodesOf, type Dependency } from '../dependencies';
 import { neighbouringPrefixes, prefixText } from '../code-prefixes';
@@ -231,7 +231,8 @@ interface Candidate {
  * city → origin all break, and the origin is the one cell in all three. When that column is not one a
  * dependency can correct (only a left side), nothing is reported: no single replacement explains the row —
  * unless no other value of it holds any of the row's disagreeing values, and then each is wrong on its own.
- * Between columns equally involved, the strictest dependency (fewest exceptions) decides.
+ * Between columns equally involved, the one a third column of the row contradicts (see thirdColumnContradicts), else
+ * the strictest dependency (fewest exceptions) decides.
  */
 function blamed(data: IngestResult, candidates: Candidate[]): { cells: Candidate[]; wrongKey?: OtherEntity; wrongCode?: Candidate } {
   if (candidates.length === 0) return { cells: [] };
@@ -257,8 +258,47 @@ function blamed(data: IngestResult, candidates: Candidate[]): { cells: Candidate
   // strictest dependency decides.
   const columns = new Set(kept.map((k) => k.dep.rhs));
   if (columns.size > 1 && kept.every((k) => !k.dep.lhs.some((c) => columns.has(c)))) return { cells: kept };
+  // Two columns that determine each other, broken both ways: the cell a third column of the row contradicts.
+  const contradicted = columns.size > 1 ? kept.filter((k) => thirdColumnContradicts(data, k)) : [];
+  if (contradicted.length > 0 && contradicted.length < kept.length) return { cells: contradicted };
   const strictest = Math.min(...kept.map((k) => k.dep.error));
   return { cells: kept.filter((k) => k.dep.error === strictest) };
+}
+
+/** Per value id of column `of`, the id of the value of column `say` most of its rows hold (−1: none). */
+function majorityValues(data: IngestResult, of: number, say: number): Int32Array {
+  return memo(data, `majority:${of}:${say}`, () => {
+    const [x, y] = [valueCodes(data, of), valueCodes(data, say)];
+    const counts = new Map<number, number>();
+    for (let r = 0; r < x.ids.length; r++) if (x.ids[r] >= 0 && y.ids[r] >= 0) counts.set(x.ids[r] * y.size + y.ids[r], (counts.get(x.ids[r] * y.size + y.ids[r]) ?? 0) + 1);
+    const majority = new Int32Array(x.size).fill(-1);
+    const best = new Int32Array(x.size);
+    for (const [pair, count] of counts) {
+      const value = Math.floor(pair / y.size);
+      if (count > best[value]) [best[value], majority[value]] = [count, pair % y.size];
+    }
+    return majority;
+  });
+}
+
+/**
+ * Whether the cell candidate `k` blames (of a column on the left side of another of the row's broken dependencies: a test's
+ * name and its code determine each other, and a wrong name breaks both) is what a third column of the row contradicts: a
+ * column the table's dependencies say one of the two determines (code → unit) holds in this row what the rows of the
+ * dependency's left-hand value hold, and not what the rows of the blamed value hold (this row's unit "U/L" is its code
+ * L109's, where the rows of "Potassium" say "mmol/L"). Then one change, the blamed cell, mends the row.
+ */
+function thirdColumnContradicts(data: IngestResult, k: Candidate): boolean {
+  const [key, blamedColumn] = [k.dep.lhs, k.dep.rhs];
+  if (key.length !== 1 || k.dep.prefix) return false;
+  const pair = [key[0], blamedColumn];
+  return dependenciesOf(data).some((dep) => {
+    if (dep.lhs.length !== 1 || dep.prefix || dep.entity || !pair.includes(dep.lhs[0]) || pair.includes(dep.rhs)) return false;
+    const third = valueCodes(data, dep.rhs).ids[k.row];
+    if (third < 0) return false;
+    const [keyIds, blamedIds] = pair.map((c) => valueCodes(data, c).ids[k.row]);
+    return majorityValues(data, key[0], dep.rhs)[keyIds] === third && majorityValues(data, blamedColumn, dep.rhs)[blamedIds] !== third;
+  });
 }
 
 /**
@@ -431,7 +471,12 @@ that value as the fix, or without a fix when several values of it hold every one
 zips). An integer code (a column named as an id or number, or of one digit width) whose one broken
 dependency is the row's only one, against a value its group holds in 20 rows or more, while another
 dependency confirms the row's value (an area code of Georgia on a row whose zip and city say New York), is
-reported itself, with the code whose rows hold the row's value as the fix when there is one such code. A
+reported itself, with the code whose rows hold the row's value as the fix when there is one such code. Two
+columns that determine each other (a lab test's code and its name) both break where either is wrong; the one
+reported is then the one a third column of the row contradicts — a column one of them determines (code → unit)
+holds what the rows of the other say, not what the rows of the blamed value say ("Potassium" on a row of code L109
+in U/L, where the rows of "Potassium" say mmol/L: the name is wrong, not the code) — and both where no such
+column tells them apart. A
 group of one row of another dependency, its left side one of those suspect cells, supports nothing; nor does one
 whose left side holds a stray value, held by that row only: a slip of a value 3 rows or more hold ("Oqkland"
 beside "Oakland"), or a value in a rare shape of a column with a shape of its own (origin "RD" among airport
