@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ingestCsvBytes } from '../../../src/core/ingest/index';
 import { allRules, runQualityCheck } from '../../../src/core/quality/engine';
-import { containsToken } from '../../../src/core/quality/rules/contained-value';
+import { containsToken } from '../../../src/core/quality/contained-texts';
 
 const rule = allRules.filter((r) => r.id === 'contained-value');
 const check = (lines: string[]) => runQualityCheck(ingestCsvBytes(new TextEncoder().encode(`${lines.join('\n')}\n`)), { maxFindingsPerRuleAndColumn: 10_000 }, undefined, rule).findings;

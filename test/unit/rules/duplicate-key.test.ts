@@ -91,3 +91,23 @@ test('a column unique but for rows copied whole is no key: the copies are duplic
   // A record entered again under another title: the sales figure repeats outside the copies, yet is a measurement.
   assert.deepEqual(check('title,sales', [...copied, `film 999,${sales[40].split(',')[1]}`]), [], 'a measurement is no key');
 });
+
+test("of an email written twice, the copy is the one its own row contradicts (it holds neither of the row's names), though it comes first", () => {
+  const firsts = ['linda', 'mateo', 'sarah', 'james', 'yuki', 'karen', 'john', 'sofia', 'thomas', 'susan', 'omar', 'nina'];
+  const lasts = ['mensah', 'williams', 'lopez', 'brown', 'garcia', 'smith', 'sato', 'nguyen', 'wilson', 'miller', 'davis', 'jackson', 'khan'];
+  const staff = Array.from({ length: 150 }, (_, i) => {
+    const [first, last] = [firsts[i % 12], lasts[Math.floor(i / 12)]];
+    return [first, last, `${first}.${last}@acme.com`];
+  });
+  const lines = (rows: string[][]) => rows.map((row) => row.join(','));
+  // Row 10 holds row 100's email (copied there): the copy comes first.
+  const copiedFirst = staff.map((row) => [...row]);
+  copiedFirst[10][2] = staff[100][2];
+  const findings = check('first_name,last_name,email', lines(copiedFirst));
+  assert.deepEqual(findings.map((f) => [f.row, f.related?.[0]?.row]), [[10, 100]], 'the copy in row 10 is reported, pointing at its own row 100');
+  assert.match(findings[0].message, /also appears in row 101, whose values it holds; here it holds neither "first_name" \("omar"\) nor "last_name" \("mensah"\) of its row/);
+  // Row 100 holds row 10's email: the later occurrence, reported as any repeat.
+  const copiedLater = staff.map((row) => [...row]);
+  copiedLater[100][2] = staff[10][2];
+  assert.deepEqual(check('first_name,last_name,email', lines(copiedLater)).map((f) => [f.row, f.related?.[0]?.row]), [[100, 10]]);
+});

@@ -5,6 +5,7 @@ import { cellText, isFreeText } from '../dependencies';
 import { namesRowIdentity } from '../../shared/identifier';
 import { chanceRepeats } from '../chance-repeats';
 import { poissonAtMost } from '../key-pairs';
+import { CONTAINED_DEFAULTS, containedPairs, textsHoldingNone, type ContainedPair } from '../contained-texts';
 
 /** When a column counts as a key: see the docs below. */
 export type KeyOptions = { uniqueShare: number; namedKeyShare: number; minRows: number };
@@ -16,6 +17,10 @@ export function keyOptions(options: RuleOptions): KeyOptions {
 
 /** The message of a repeated key (rows numbered from 1 in the file): shared with the batched check. */
 export const duplicateKeyMessage = (key: string, column: string, firstRowNumber: number) => `Key "${key}" in column "${column}" already appears in row ${firstRowNumber}.`;
+
+/** The message of a repeated text its own row contradicts (it holds none of the row's `values`), where its other occurrence's row holds them. */
+const copiedKeyMessage = (key: string, column: string, otherRowNumber: number, values: string[]) =>
+  `Key "${key}" in column "${column}" also appears in row ${otherRowNumber}, whose values it holds; here it holds neither ${values.join(' nor ')} of its row, as the column's texts do: a copy of another row's key.`;
 
 /** The message of a repeated date that is out of its series' order, where its other occurrence is in order. */
 const misplacedKeyMessage = (key: string, column: string, otherRowNumber: number) =>
@@ -78,7 +83,10 @@ is no key, even where a record entered twice with another field repeats it: near
 
 The finding sits on the later occurrence and points at the first; in a date column in time order (90% of its
 steps one way), on the occurrence that is out of order where the other is in order (a year typed wrong that
-names a day the series already has).
+names a day the series already has), and in a text column whose texts hold their row's other values (an email
+holds its person's first and last names, as contained-value learns from the table), on the occurrence whose row it
+contradicts — holding none of two or more of them — where the other's row holds them: another person's email
+copied into a row, though that row comes first.
 
 **Fix**: remove the duplicate record, or give it its own id.`,
   check({ data, options, report, rowNumber }) {
@@ -105,9 +113,20 @@ names a day the series already has).
         }
       } else {
         const { ids, firstRows, text } = distinctValues(data, c);
+        // Of a text written twice, the one its own row contradicts is the copy (another person's email): read where a key repeats.
+        let contradicted: Map<number, ContainedPair[]> | undefined;
+        const copied = new Set<number>();
         for (let r = 0; r < rows; r++) {
           const id = ids[r];
-          if (id >= 0 && firstRows[id] !== r) repeat(r, firstRows[id], text(id));
+          if (id < 0 || firstRows[id] === r) continue;
+          const seen = firstRows[id];
+          contradicted ??= textsHoldingNone(containedPairs(data, CONTAINED_DEFAULTS).pairs).get(c) ?? new Map<number, ContainedPair[]>();
+          const held = contradicted.get(seen);
+          if (held && !contradicted.has(r) && !copied.has(id)) {
+            copied.add(id);
+            const values = held.map(({ b }) => `"${data.columns[b].name}" ("${cellText(data, seen, b)}")`);
+            reportAt(seen, r, text(id), copiedKeyMessage(text(id), column.name, rowNumber(r), values), 'Its own row here');
+          } else repeat(r, seen, text(id));
         }
       }
     }
