@@ -144,6 +144,7 @@ export const RULES_WITHOUT_STEP: ReadonlySet<string> = new Set([
   'conflicting-records',
   'contained-value',
   'broken-order',
+  'gap-outlier',
   'check-digit',
   'spike',
   'stuck-value',

@@ -74,3 +74,28 @@ export function inTimeOrder(data: IngestResult): boolean {
     }),
   );
 }
+
+/** How many times further from its neighbouring rows one value must be than the other to be the one that jumps. */
+const JUMP_RATIO = 2;
+
+/** How far row r's value of a smooth column is from the nearer of its neighbouring rows', in the column's median steps. */
+function neighbourJump(data: IngestResult, c: number, r: number): number | undefined {
+  const step = seriesStep(data, c);
+  if (step === undefined) return undefined;
+  const values = numericColumn(data, c);
+  const near = Math.min(...[values[r - 1], values[r + 1]].filter((v) => Number.isFinite(v)).map((v) => Math.abs(values[r] - v)));
+  return Number.isFinite(near) ? near / step : undefined;
+}
+
+/**
+ * Of row `r`'s values of columns `a` and `b`, both smooth series (see seriesStep), the column whose value jumps from its
+ * neighbouring rows': JUMP_RATIO times further from them than the other's, and more than a median step (a winter day's
+ * minimum set above its maximum, an excavation's end date a year after its neighbours'); undefined where neither does.
+ */
+export function jumpingColumn(data: IngestResult, a: number, b: number, r: number): number | undefined {
+  const [jumpA, jumpB] = [neighbourJump(data, a, r), neighbourJump(data, b, r)];
+  if (jumpA === undefined || jumpB === undefined) return undefined;
+  if (jumpA >= JUMP_RATIO * jumpB && jumpA > 1) return a;
+  if (jumpB >= JUMP_RATIO * jumpA && jumpB > 1) return b;
+  return undefined;
+}

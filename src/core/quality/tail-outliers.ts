@@ -49,6 +49,9 @@ export interface TailTestOptions {
   gathered?: (values: readonly number[]) => boolean;
 }
 
+/** The tests' default options (the outlier rule's, which the user may change for it). */
+export const OUTLIER_TEST_DEFAULTS: TailTestOptions = { alpha: 0.01, maxOutliers: 1000, window: 50 };
+
 export interface TailOutliers {
   tail: 'upper' | 'lower';
   /**

@@ -1,7 +1,8 @@
 /** broken-order: a row whose numbers break an order its table keeps on nearly every other row (a minimum above its maximum). */
 import { defineRule } from '../rule';
+import { gapCulprit } from '../date-gaps';
 import { TEMPORAL_KINDS, numericColumn, sortedColumn } from '../column-values';
-import { seriesStep } from '../series';
+import { jumpingColumn } from '../series';
 import { cellText } from '../dependencies';
 import { farOutFences, numericOrders, temporalOrders, type NumericOrder } from '../numeric-orders';
 import { groupedInteger } from '../../shared/grouped-integer';
@@ -55,23 +56,11 @@ function keptOrder(data: IngestResult, order: NumericOrder): KeptOrder {
  */
 const MIN_CHANCE = 0.1;
 
-/** How many times further from its neighbouring rows one value must be than the other to be the wrong one. */
-const JUMP_RATIO = 2;
-
-/** How far row r's value of a smooth column is from the nearer of its neighbouring rows', in the column's median steps. */
-function jump(data: IngestResult, c: number, r: number): number | undefined {
-  const step = seriesStep(data, c);
-  if (step === undefined) return undefined;
-  const values = numericColumn(data, c);
-  const near = Math.min(...[values[r - 1], values[r + 1]].filter((v) => Number.isFinite(v)).map((v) => Math.abs(values[r] - v)));
-  return Number.isFinite(near) ? near / step : undefined;
-}
-
 /**
  * The cell of row `r` that is wrong, of the orders it breaks there: the column in more of them than any other (a low
  * above the open, the close and the high), or of several columns in as many (a low and a high swapped), the one the
- * order holds; else, in a series (two smooth columns, see seriesStep), the value JUMP_RATIO
- * times further from its neighbouring rows' than the other; else, for the order `order`, the value further into the tail of its own
+ * order holds; else, between dates, the one the row's far gaps blame (date-gaps.ts); else, in a series (two smooth
+ * columns), the value that jumps from its neighbouring rows' (see jumpingColumn); else, for the order `order`, the value further into the tail of its own
  * column on the side that breaks it — a low value high among the column's lows, or a high value low among its highs
  * (a minimum temperature set above the day's maximum is a high minimum; the maximum is an ordinary one).
  */
@@ -82,12 +71,12 @@ function culprit(data: IngestResult, order: NumericOrder, brokenHere: readonly N
   const top = new Set([...count].filter(([, n]) => n === most).map(([c]) => c));
   // Several columns in as many broken orders (a low and a high swapped): each order blames the one of them it holds.
   if (most > 1 && top.has(order.low) !== top.has(order.high)) return top.has(order.low) ? order.low : order.high;
+  // Between dates, the one the row's far gaps blame (a ship date a year late: far from its order's date too).
+  const byGaps = gapCulprit(data, r);
+  if (byGaps === order.low || byGaps === order.high) return byGaps;
   // In a series, the value that jumps from its neighbouring rows' (a winter day's minimum set above its maximum).
-  const [lowJump, highJump] = [jump(data, order.low, r), jump(data, order.high, r)];
-  if (lowJump !== undefined && highJump !== undefined) {
-    if (lowJump >= JUMP_RATIO * highJump && lowJump > 1) return order.low;
-    if (highJump >= JUMP_RATIO * lowJump && highJump > 1) return order.high;
-  }
+  const jumping = jumpingColumn(data, order.low, order.high, r);
+  if (jumping !== undefined) return jumping;
   const [low, high] = [sortedColumn(data, order.low), sortedColumn(data, order.high)];
   const above = 1 - low.rank(numericColumn(data, order.low)[r], true) / Math.max(1, low.length);
   const below = high.rank(numericColumn(data, order.high)[r], false) / Math.max(1, high.length);
@@ -123,7 +112,8 @@ nothing of a row.
 
 Each breaking row is reported once per wrong cell: the column in more of the row's broken orders than any other (a
 low above the open, the close and the high; of several columns in as many, a low and a high swapped, the one the
-order holds); else, where both columns change little from a row to the next (a
+order holds); else, between dates, the date the row's far gaps blame (gap-outlier's: a ship date a year late is far
+from its order's date as well as before its delivery); else, where both columns change little from a row to the next (a
 series in time order: their median change below half their interquartile range), the value twice as far from its
 neighbouring rows' as the other (a winter day's minimum set above a maximum that is low for the year); else the value
 further into its own column's tail on the side that breaks the order (a minimum set above the day's maximum is among

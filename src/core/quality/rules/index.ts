@@ -38,6 +38,7 @@ import { reversedRange } from './reversed-range';
 import { brokenRelation } from './broken-relation';
 import { brokenOrder } from './broken-order';
 import { elapsedYearsMismatch } from './elapsed-years-mismatch';
+import { gapOutlier } from './gap-outlier';
 import { checkDigit } from './check-digit';
 import { outlier } from './outlier';
 import { spike } from './spike';
@@ -108,6 +109,7 @@ export const allRules: readonly QualityRule[] = [
   elapsedYearsMismatch,
   // accuracy
   outlier,
+  gapOutlier,
   spike,
   stuckValue,
   constantColumn,

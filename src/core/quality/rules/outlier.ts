@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import { isNumeric, looksLikeIdentifier, numericColumn, replaceCellFixes, sortedColumn, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
 import type { IngestResult } from '../../table/model';
-import { BEYOND_BULK_SHARE, tailOutliers, withoutValues, type TailOutliers } from '../tail-outliers';
+import { BEYOND_BULK_SHARE, OUTLIER_TEST_DEFAULTS, tailOutliers, withoutValues, type TailOutliers } from '../tail-outliers';
 import { columnPlaceholders } from './sentinel-value';
 import { groupOutliers, type GroupOutlier } from '../group-outliers';
 import { UNIT_NAMES } from '../../shared/unit-factors';
@@ -172,7 +172,7 @@ export const outlier = defineRule({
   title: 'Outlier',
   dimension: 'accuracy',
   defaultSeverity: 'warning',
-  defaultOptions: { alpha: 0.01, maxOutliers: 1000, window: 50 },
+  defaultOptions: { alpha: OUTLIER_TEST_DEFAULTS.alpha, maxOutliers: OUTLIER_TEST_DEFAULTS.maxOutliers, window: OUTLIER_TEST_DEFAULTS.window },
   description: "A numeric value far beyond the column's own extreme, for the column's shape (skewed, zero-inflated, heavy-tailed or discrete), or far from the values of its row's group.",
   docs: `One value a hundred times too large (a price typed in cents, a unit mix-up, a sensor glitch, a lost
 minus sign) can dominate a linear model's fit and its loss. But real columns have long tails: prices and
