@@ -137,3 +137,61 @@ export function prefixText(codes: PrefixCodes, g: number, length: number): strin
   const key = codes.keys[g];
   return typeof key === 'number' ? String(key).padStart(length, '0') : key;
 }
+
+/** Rows of a prefix (besides those asked about) its consensus needs, and the share of them its value must hold. */
+const CONSENSUS_ROWS = 3;
+const CONSENSUS_SHARE = 0.75;
+
+/** What the codes of one prefix say of another column: the value id most of their rows hold, its rows, and the prefix. */
+export interface PrefixConsensus {
+  value: number;
+  rows: number;
+  of: number;
+  prefix: string;
+}
+
+/** Per prefix id of `codes`, the rows holding each value id of a column (`values`); and each prefix's rows holding one. */
+function prefixValueCounts(codes: PrefixCodes, values: Int32Array): { counts: Map<number, number>[]; totals: Int32Array } {
+  const counts = Array.from({ length: codes.size }, () => new Map<number, number>());
+  const totals = new Int32Array(codes.size);
+  for (let r = 0; r < values.length; r++) {
+    const [g, v] = [codes.ids[r], values[r]];
+    if (g < 0 || v < 0) continue;
+    counts[g].set(v, (counts[g].get(v) ?? 0) + 1);
+    totals[g]++;
+  }
+  return { counts, totals };
+}
+
+/**
+ * What the codes sharing row `r`'s leading characters say of column `b` (value ids `values`, `size` of them): the value a
+ * clear majority (CONSENSUS_SHARE, CONSENSUS_ROWS rows or more) of the rows of the longest prefix of column `key`'s codes
+ * holds, rows `besides` left out — the zips starting 837 say Boise. Undefined where `key` holds no codes of one width
+ * (codeWidthOf) or no prefix's rows agree.
+ */
+export function prefixConsensus(data: IngestResult, key: number, b: number, values: ValueCodes, r: number, besides: readonly number[]): PrefixConsensus | undefined {
+  const width = codeWidthOf(data, key);
+  if (width === undefined) return undefined;
+  for (const length of prefixLengths(width).reverse()) {
+    const codes = prefixCodes(data, key, width, length);
+    const g = codes.ids[r];
+    if (g < 0) return undefined;
+    const { counts, totals } = memo(data, `prefix-values:${key}:${width}:${length}:${b}`, () => prefixValueCounts(codes, values.ids));
+    // The prefix's rows without those asked about.
+    const left = new Map<number, number>();
+    let total = totals[g];
+    for (const x of besides) {
+      if (codes.ids[x] !== g || values.ids[x] < 0) continue;
+      left.set(values.ids[x], (left.get(values.ids[x]) ?? 0) + 1);
+      total--;
+    }
+    if (total < CONSENSUS_ROWS) continue;
+    let best = { value: -1, rows: 0 };
+    for (const [v, count] of counts[g]) {
+      const rows = count - (left.get(v) ?? 0);
+      if (rows > best.rows) best = { value: v, rows };
+    }
+    return best.rows >= CONSENSUS_SHARE * total ? { ...best, of: total, prefix: prefixText(codes, g, length) } : undefined;
+  }
+  return undefined;
+}

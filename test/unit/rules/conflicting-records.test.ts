@@ -33,3 +33,27 @@ test('the two records of train IC 1050 disagree on its departure: both cells are
   // Neither duplicate-key (train repeats by design) nor dependency-violation (no majority in two rows) reports it.
   assert.deepEqual(check(timetable(50)).filter((f) => f.rule !== 'conflicting-records'), []);
 });
+
+test("two records of a zip that disagree on the city: the zips sharing its first digits say which; the zip is wrong where the row's state vouches for its city", () => {
+  const cities: [string, string, number][] = [['Boise', 'ID', 83700], ['Eugene', 'OR', 97400], ['Denver', 'CO', 80200], ['Austin', 'TX', 78700], ['Tulsa', 'OK', 74100]];
+  // Listings: each city's 60 zips (its first three digits), the even ones in two rows, the odd ones in one.
+  const rows: string[][] = [];
+  for (const [city, state, base] of cities) {
+    for (let j = 0; j < 60; j++) for (let k = 0; k < (j % 2 ? 1 : 2); k++) rows.push([`L${rows.length}`, city, state, String(base + j)]);
+  }
+  const lines = (edited: string[][]) => ['listing,city,state,zip', ...edited.map((row) => row.join(','))];
+  assert.deepEqual(check(lines(rows)).filter((f) => f.rule === 'conflicting-records'), []);
+  const edited = rows.map((row) => [...row]);
+  const rowOf = (zip: string) => rows.findIndex((row) => row[3] === zip);
+  // A listing of Eugene, OR under Boise's zip 83703 (held by one other listing); a listing of zip 83704 (and of ID) whose
+  // city is typed "Eugene".
+  const [eugene, boise] = [rowOf('97403'), rowOf('83704')];
+  edited[eugene][3] = '83703';
+  edited[boise][1] = 'Eugene';
+  const findings = check(lines(edited))
+    .filter((f) => f.rule === 'conflicting-records')
+    .sort((x, y) => (x.row ?? 0) - (y.row ?? 0));
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[boise, 'city', 'Eugene'], [eugene, 'zip', '83703']]);
+  assert.match(findings[1].message, /^"83703" in column "zip" looks wrong: the other record of zip "83703" and the zip values starting "8370" say "Boise" \(\d+ of their \d+ other rows\), while this row's city "Eugene" is what its state "OR" says \(city → state\)\.$/);
+  assert.match(findings[0].message, /^Two records of zip "83704" disagree on "city": "Eugene" here, "Boise" in the other, as the zip values starting "8370" say "Boise" \(\d+ of their \d+ other rows\)\.$/);
+});

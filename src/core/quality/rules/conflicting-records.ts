@@ -1,7 +1,39 @@
 import { defineRule } from '../rule';
-import { cellText, dependenciesOf, disagreeingGroups, isEntityColumn, medianGroupRows } from '../dependencies';
+import { cellText, dependenciesOf, disagreeingGroups, isEntityColumn, medianGroupRows, type Dependency } from '../dependencies';
+import { prefixConsensus, type PrefixConsensus } from '../code-prefixes';
+import { valueCodes } from '../column-values';
+import type { IngestResult } from '../../table/model';
 import { DependencyEvidence, dependencyName, lhsGroupsName, lhsValues, sameLoosely } from './dependency-violation';
 import { duplicateKey, keyColumns, keyOptions } from './duplicate-key';
+
+/**
+ * Of two records of one code that disagree on column B (`dep`'s right side), the odd one: the codes sharing its leading
+ * characters hold the other record's value (prefixConsensus), not its own. `vouchedBy`: a column the odd record's value of
+ * B determines (a dependency B → C of the table) whose value in the row is what B's rows say — the row's values agree
+ * with each other, and its code is what is wrong (a listing in Eugene, OR under a zip of Boise).
+ */
+function oddRecord(data: IngestResult, dep: Dependency, a: number, b: number): { row: number; byPrefix: PrefixConsensus; vouchedBy?: number } | undefined {
+  const [key, c] = [dep.lhs[0], dep.rhs];
+  const values = valueCodes(data, c);
+  const byPrefix = prefixConsensus(data, key, c, values, a, [a, b]);
+  if (!byPrefix) return undefined;
+  const [holdsA, holdsB] = [values.ids[a] === byPrefix.value, values.ids[b] === byPrefix.value];
+  if (holdsA === holdsB) return undefined;
+  const row = holdsA ? b : a;
+  const vouching = dependenciesOf(data).find((d) => d.lhs.length === 1 && d.lhs[0] === c && !d.prefix && !d.entity && d.rhs !== key && vouches(data, d, row));
+  return { row, byPrefix, ...(vouching ? { vouchedBy: vouching.rhs } : {}) };
+}
+
+/** Whether row `r`'s value of `dep`'s right side is what the other rows of its group say (VOUCHING_ROWS of them at least). */
+function vouches(data: IngestResult, dep: Dependency, r: number): boolean {
+  const scan = disagreeingGroups(data, dep);
+  const group = scan.lhs[r];
+  const consensus = group >= 0 ? scan.consensusOf(group) : undefined;
+  return consensus !== undefined && consensus.count >= VOUCHING_ROWS && valueCodes(data, dep.rhs).ids[consensus.row] === valueCodes(data, dep.rhs).ids[r];
+}
+
+/** Rows of a value's group that must agree for it to vouch for another value of the row. */
+const VOUCHING_ROWS = 3;
 
 export const conflictingRecords = defineRule({
   id: 'conflicting-records',
@@ -15,7 +47,12 @@ export const conflictingRecords = defineRule({
 scheduled departure from two timetables, a product from two catalogues. Where the table keeps a value per
 entity almost everywhere (a dependency learned from the data, as for dependency-violation) but the two
 records of one entity disagree, at least one of them is wrong, and with two rows no majority says which.
-Both cells are reported, each pointing at the other.
+Both cells are reported, each pointing at the other — unless the entity is a code of one width (a zip code) whose
+leading characters say which: where a clear majority (three quarters, three rows or more) of the other rows of the
+longest prefix it shares with other codes hold one record's value and not the other's (the zips starting 8370 say
+Boise), the other record is the odd one and only it is reported. On its code where its value vouches for another of
+its row's values through a dependency of the table (its city "Eugene" is what its state "OR" says, city → state: the
+row is of Eugene, filed under a zip of Boise), else on its value.
 
 Only dependencies of one identifying column (text, or an integer named like an id) whose entities are mostly
 recorded about twice (the median group has at most three rows) are used: in larger groups the majority decides, and dependency-violation reports the minority value. A
@@ -23,7 +60,8 @@ value another dependency explains, a value accepted as fine, and a case or white
 reported. Columns that identify rows (the keys duplicate-key checks) are left to duplicate-key, which
 reports the repeated key itself.
 
-The evidence: the dependency, the entity, both values.
+The evidence: the dependency, the entity, both values; where the codes' prefix decided, the prefix and its rows
+holding the other value (and the column that vouches for the odd record's value).
 
 **Fix**: keep the right value in both rows (or remove the duplicate record).`,
   check({ data, report, isAccepted, rowNumber }) {
@@ -42,11 +80,47 @@ The evidence: the dependency, the entity, both values.
         const [a, b] = group.counts.map(([id]) => group.rowsOf(id)[0]).sort((x, y) => x - y);
         const [textA, textB] = [cellText(data, a, c), cellText(data, b, c)];
         if (sameLoosely(textA, textB) || isAccepted(c, textA) || isAccepted(c, textB)) continue;
+        const entity = lhsValues(data, dep, a);
+        // Codes whose leading characters say the value (the zips starting 837 say Boise): the record that disagrees with
+        // them is the odd one; its code is what is wrong where another of its values vouches for its own (Eugene, OR).
+        const odd = oddRecord(data, dep, a, b);
+        if (odd) {
+          const { row, byPrefix, vouchedBy } = odd;
+          const [text, otherText] = row === a ? [textA, textB] : [textB, textA];
+          const cell = (vouchedBy === undefined ? c : dep.lhs[0]) + row * data.columns.length;
+          if (reported.has(cell)) continue;
+          reported.add(cell);
+          const key = data.columns[dep.lhs[0]].name;
+          const prefixSays = `the ${key} values starting "${byPrefix.prefix}" say "${otherText}" (${byPrefix.rows} of their ${byPrefix.of} other rows)`;
+          if (vouchedBy === undefined) {
+            report({
+              row,
+              columnIndex: c,
+              value: text,
+              evidence: { dependency: dependencyName(data, dep), entity, other: otherText, otherRow: rowNumber(row === a ? b : a), prefix: byPrefix.prefix, prefixRows: byPrefix.rows },
+              message: `Two records of ${entity} disagree on "${data.columns[c].name}": "${text}" here, "${otherText}" in the other, as ${prefixSays}.`,
+              related: [{ row: row === a ? b : a, columnIndex: c, message: `The other record of ${entity}: "${otherText}"` }],
+            });
+          } else {
+            const code = cellText(data, row, dep.lhs[0]);
+            const [vouching, vouchingValue] = [data.columns[vouchedBy].name, cellText(data, row, vouchedBy)];
+            report({
+              row,
+              columnIndex: dep.lhs[0],
+              value: code,
+              evidence: { dependency: dependencyName(data, dep), entity, other: otherText, otherRow: rowNumber(row === a ? b : a), prefix: byPrefix.prefix, prefixRows: byPrefix.rows, vouchedBy: vouching },
+              message:
+                `"${code}" in column "${key}" looks wrong: the other record of ${entity} and ${prefixSays}, ` +
+                `while this row's ${data.columns[c].name} "${text}" is what its ${vouching} "${vouchingValue}" says (${data.columns[c].name} → ${vouching}).`,
+              related: [{ row: row === a ? b : a, columnIndex: c, message: `The other record of ${entity}: "${otherText}"` }],
+            });
+          }
+          continue;
+        }
         // A value another dependency explains is the right one: only the other is reported then.
         const explainedA = evidence.explained(dep, a);
         const explainedB = evidence.explained(dep, b);
         if (explainedA && explainedB) continue;
-        const entity = lhsValues(data, dep, a);
         for (const [row, text, other, otherText, explained] of [
           [a, textA, b, textB, explainedA],
           [b, textB, a, textA, explainedB],
