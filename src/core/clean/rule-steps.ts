@@ -116,6 +116,7 @@ export const RULE_STEPS: Readonly<Record<string, RuleStepMapper>> = {
   'sentinel-value': replaceEach(toMissing, false),
   'zero-as-missing': replaceEach(toMissing, false),
   'impossible-value': replaceEach(toMissing, false),
+  'off-scale': replaceEach(toMissing, false),
   outlier: onColumn('handle-outliers', false),
   'constant-column': onColumn('drop-columns', false),
   'suspect-label': (c) => (c ? [{ step: 'drop-suspect-labels', options: { target: c.name }, enabled: false }] : []),

@@ -39,6 +39,7 @@ import { brokenRelation } from './broken-relation';
 import { brokenOrder } from './broken-order';
 import { elapsedYearsMismatch } from './elapsed-years-mismatch';
 import { gapOutlier } from './gap-outlier';
+import { offScale } from './off-scale';
 import { checkDigit } from './check-digit';
 import { outlier } from './outlier';
 import { spike } from './spike';
@@ -110,6 +111,7 @@ export const allRules: readonly QualityRule[] = [
   // accuracy
   outlier,
   gapOutlier,
+  offScale,
   spike,
   stuckValue,
   constantColumn,
