@@ -106,6 +106,7 @@ export const RULE_STEPS: Readonly<Record<string, RuleStepMapper>> = {
   // The flag the number calls for, in that row only (findings on the number itself name no value for it); a guess.
   'contradicted-flag': editCells((f) => (f.column && f.value !== undefined && f.evidence?.vouched !== true && text(f.evidence?.expected) !== undefined ? [{ column: f.column, from: f.value, to: text(f.evidence?.expected)! }] : []), false),
   'elapsed-years-mismatch': editCells((f) => (f.column && f.value !== undefined && text(f.evidence?.expected) !== undefined ? [{ column: f.column, from: f.value, to: text(f.evidence?.expected)! }] : []), false),
+  'duration-mismatch': editCells((f) => (f.column && f.value !== undefined && text(f.evidence?.expected) !== undefined ? [{ column: f.column, from: f.value, to: text(f.evidence?.expected)! }] : []), false),
   'dependency-violation': editCells((f) => (f.column && f.value !== undefined && text(f.evidence?.expected) !== undefined ? [{ column: f.column, from: f.value, to: text(f.evidence?.expected)! }] : []), false),
   // accuracy
   typo: replaceEach((f) => text(f.evidence?.likely)),

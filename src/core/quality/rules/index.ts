@@ -38,6 +38,7 @@ import { reversedRange } from './reversed-range';
 import { brokenRelation } from './broken-relation';
 import { brokenOrder } from './broken-order';
 import { elapsedYearsMismatch } from './elapsed-years-mismatch';
+import { durationMismatch } from './duration-mismatch';
 import { gapOutlier } from './gap-outlier';
 import { offScale } from './off-scale';
 import { checkDigit } from './check-digit';
@@ -108,6 +109,7 @@ export const allRules: readonly QualityRule[] = [
   contradictedFlag,
   brokenOrder,
   elapsedYearsMismatch,
+  durationMismatch,
   // accuracy
   outlier,
   gapOutlier,

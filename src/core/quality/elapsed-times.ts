@@ -1,0 +1,101 @@
+/**
+ * Numbers that count the time between two dates of their row: minutes taken between a start and an end, a length of
+ * stay in days between an admission and a discharge, a trip's seconds. Learned from the table: a numeric column n is
+ * the time from date (or timestamp) column a to b in a unit (seconds, minutes, hours, days or weeks) when on MIN_HOLDING
+ * of the rows holding all three, n lies within one unit of (b − a) in that unit (rounded or cut to whole units either
+ * way), and BEYOND_CHANCE times as often as with the numbers shuffled over the rows. Its other rows are where a cell
+ * is wrong: the number (×10, a slip), or one of the dates.
+ */
+import type { IngestResult } from '../table/model';
+import { TEMPORAL_KINDS, isNumeric, memo, numericColumn } from './column-values';
+import { looksLikeIdentifier } from '../shared/identifier';
+
+/** Units a count of time is written in. */
+const UNITS = [
+  { name: 'seconds', ms: 1_000 },
+  { name: 'minutes', ms: 60_000 },
+  { name: 'hours', ms: 3_600_000 },
+  { name: 'days', ms: 86_400_000 },
+  { name: 'weeks', ms: 604_800_000 },
+] as const;
+/** Share of the rows holding the three values on which the count must be the time between the dates. */
+const MIN_HOLDING = 0.8;
+/** Rows holding the three values a relation needs. */
+const MIN_ROWS = 30;
+/** How many times the share of rows holding with the counts shuffled the share holding must be. */
+const BEYOND_CHANCE = 3;
+/** A count within this many units of the time between the dates agrees with them (rounded or cut either way). */
+const TOLERANCE_UNITS = 1;
+/** Columns tried, at most (numbers × pairs of dates). */
+const MAX_NUMBERS = 20;
+const MAX_DATES = 8;
+
+/** A numeric column that counts the time between two date columns of its row. */
+export interface ElapsedTime {
+  count: number;
+  from: number;
+  to: number;
+  unit: (typeof UNITS)[number];
+  /** Rows holding the three values, and of them the rows where the count is the time between the dates. */
+  rows: number;
+  holding: number;
+}
+
+/** Whether count `n` is the time `ms` in units of `unitMs` (see TOLERANCE_UNITS). */
+const agrees = (n: number, ms: number, unitMs: number) => Math.abs(n - ms / unitMs) <= TOLERANCE_UNITS;
+
+/** The table's counts of time between its dates (computed once per table). */
+export function elapsedTimes(data: IngestResult): ElapsedTime[] {
+  return memo(data, 'elapsed-times', () => {
+    const numbers: number[] = [];
+    const dates: number[] = [];
+    data.columns.forEach((column, c) => {
+      if (TEMPORAL_KINDS.includes(column.kind)) dates.push(c);
+      else if (isNumeric(column) && !looksLikeIdentifier(column.name)) numbers.push(c);
+    });
+    const found: ElapsedTime[] = [];
+    for (const count of numbers.slice(0, MAX_NUMBERS)) {
+      const n = numericColumn(data, count);
+      for (const [i, from] of dates.slice(0, MAX_DATES).entries()) {
+        for (const to of dates.slice(i + 1, MAX_DATES)) {
+          if (data.columns[from].kind !== data.columns[to].kind) continue;
+          const [a, b] = [numericColumn(data, from), numericColumn(data, to)];
+          const rows: number[] = [];
+          for (let r = 0; r < n.length; r++) if (!Number.isNaN(n[r]) && !Number.isNaN(a[r]) && !Number.isNaN(b[r])) rows.push(r);
+          if (rows.length < MIN_ROWS) continue;
+          for (const unit of UNITS) {
+            // Either way round: the later column is `to` where the times counted are positive.
+            let [forward, backward] = [0, 0];
+            for (const r of rows) {
+              if (agrees(n[r], b[r] - a[r], unit.ms)) forward++;
+              if (agrees(n[r], a[r] - b[r], unit.ms)) backward++;
+            }
+            const [holding, sign] = forward >= backward ? [forward, 1] : [backward, -1];
+            if (holding < MIN_HOLDING * rows.length) continue;
+            // With the counts shuffled over the rows (each row's dates beside another row's count, half the rows on).
+            let chance = 0;
+            for (let k = 0; k < rows.length; k++) {
+              const [r, other] = [rows[k], rows[(k + (rows.length >> 1)) % rows.length]];
+              if (agrees(n[other], sign * (b[r] - a[r]), unit.ms)) chance++;
+            }
+            if (holding < BEYOND_CHANCE * chance) continue;
+            found.push({ count, from: sign === 1 ? from : to, to: sign === 1 ? to : from, unit, rows: rows.length, holding });
+            break;
+          }
+        }
+      }
+    }
+    return found;
+  });
+}
+
+/** The rows where the count is not the time between the dates (beyond TOLERANCE_UNITS), with the time the dates give, in the unit. */
+export function countsOff(data: IngestResult, relation: ElapsedTime): { row: number; expected: number }[] {
+  const [n, a, b] = [numericColumn(data, relation.count), numericColumn(data, relation.from), numericColumn(data, relation.to)];
+  const off: { row: number; expected: number }[] = [];
+  for (let r = 0; r < n.length; r++) {
+    if (Number.isNaN(n[r]) || Number.isNaN(a[r]) || Number.isNaN(b[r]) || agrees(n[r], b[r] - a[r], relation.unit.ms)) continue;
+    off.push({ row: r, expected: (b[r] - a[r]) / relation.unit.ms });
+  }
+  return off;
+}
