@@ -56,4 +56,7 @@ test("two records of a zip that disagree on the city: the zips sharing its first
   assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[boise, 'city', 'Eugene'], [eugene, 'zip', '83703']]);
   assert.match(findings[1].message, /^"83703" in column "zip" looks wrong: the other record of zip "83703" and the zip values starting "8370" say "Boise" \(\d+ of their \d+ other rows\), while this row's city "Eugene" is what its state "OR" says \(city → state\)\.$/);
   assert.match(findings[0].message, /^Two records of zip "83704" disagree on "city": "Eugene" here, "Boise" in the other, as the zip values starting "8370" say "Boise" \(\d+ of their \d+ other rows\)\.$/);
+  // A zip accepted as fine is not reported.
+  const accepted = runQualityCheck(ingestCsvBytes(new TextEncoder().encode(`${lines(edited).join('\n')}\n`)), { maxFindingsPerRuleAndColumn: 10_000, accept: [{ rule: 'conflicting-records', column: 'zip', value: '83703' }] }, undefined, rules).findings;
+  assert.deepEqual(accepted.filter((f) => f.rule === 'conflicting-records').map((f) => [f.row, f.column]), [[boise, 'city']]);
 });

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkCsv, csv, findingsOf } from './check-text';
-import { durationText } from '../../../src/core/quality/rules/gap-outlier';
+import { durationText } from '../../../src/core/shared/duration-text';
 import { mulberry32 } from '../../../src/core/shared/random';
 
 const DAY = 86_400_000;
@@ -61,7 +61,8 @@ test('a ship date a year late breaks the order with its delivery: broken-order r
   );
 });
 
-test('durations read as days, hours or minutes', () => {
+test('durations read as years, days, hours or minutes', () => {
+  assert.equal(durationText(43.27 * 365.25 * DAY), '43.27 years');
   assert.equal(durationText(366 * DAY), '366 days');
   assert.equal(durationText(DAY), '1 day');
   assert.equal(durationText(-3.5 * 3_600_000), '-3.5 hours');

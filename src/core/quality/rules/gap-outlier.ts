@@ -4,25 +4,7 @@ import { cellText } from '../dependencies';
 import { numericColumn } from '../column-values';
 import { dateGaps, gapCulprit, type DateGap } from '../date-gaps';
 import { groupedInteger } from '../../shared/grouped-integer';
-import { shownNumber } from '../../shared/shown-number';
-
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
-
-const YEAR_MS = 365.25 * DAY_MS;
-
-/**
- * A duration as read: in years from two years, in days from two days (or a whole number of them), else hours from two
- * hours, else minutes ("33.8 years", "366 days", "-3.5 hours").
- */
-export function durationText(ms: number): string {
-  const size = Math.abs(ms);
-  const [unit, unitMs] =
-    size >= 2 * YEAR_MS ? ['year', YEAR_MS] : size >= 2 * DAY_MS || (size >= DAY_MS && ms % DAY_MS === 0) ? ['day', DAY_MS] : size >= 2 * HOUR_MS ? ['hour', HOUR_MS] : ['minute', MINUTE_MS];
-  const count = Number((ms / unitMs).toPrecision(4));
-  return `${shownNumber(count)} ${unit}${Math.abs(count) === 1 ? '' : 's'}`;
-}
+import { durationText } from '../../shared/duration-text';
 
 /** Whether row `r` breaks the order one of the table's coupled pairs keeps (its gap of the other sign than all the central ones): broken-order's. */
 function breaksOrder(gaps: readonly DateGap[], values: (c: number) => Float64Array, r: number): boolean {

@@ -2,7 +2,7 @@ import { defineRule } from '../rule';
 import { TEMPORAL_KINDS, numericColumn, sortedColumn, sortedRuns } from '../column-values';
 import { cellText } from '../dependencies';
 import { OUTLIER_TEST_DEFAULTS, tailOutliers, type TailOutliers } from '../tail-outliers';
-import { durationText } from './gap-outlier';
+import { durationText } from '../../shared/duration-text';
 import type { SortedRuns } from '../../profile/facts/sort-finite';
 import type { IngestResult } from '../../table/model';
 import { dateGaps } from '../date-gaps';
@@ -25,7 +25,7 @@ function farReason(found: TailOutliers, next: string, gap: number): string {
   const [side, nearest] = found.tail === 'upper' ? ['after', 'latest'] : ['before', 'earliest'];
   if (found.kind === 'heap') return `the same date in many rows, far ${side} the column's ${nearest} other date, ${next}: a date pasted into many rows, or a placeholder?`;
   const chance = found.pValue < 1e-12 ? 'under 1e-12' : found.pValue.toExponential(0);
-  if (found.kind === 'normal') return `${durationText(gap)} ${side} the column's ${nearest} other date, ${next}, beyond what its dates, spread like a normal distribution's, reach (chance in a clean column under ${chance}).`;
+  if (found.kind === 'normal') return `${durationText(gap)} ${side} the column's ${nearest} other date, ${next}, beyond what its dates, spread like a normal distribution's, reach (chance in a clean column ${chance}).`;
   return `${durationText(gap)} ${side} the column's ${nearest} other date, ${next}, a gap ${found.score.toFixed(0)} times the spacing of its ${found.tail === 'upper' ? 'latest' : 'earliest'} dates (chance in a clean column ${chance}).`;
 }
 
