@@ -1111,3 +1111,28 @@ test("a test's name and code determine each other: a wrong name breaks both ways
     'the unit says which of name and code is wrong in row 9; in row 20 both tests are in mmol/L, and both cells stay suspect',
   );
 });
+
+test("a test's name and code that share their unit with another test: the result says which cell is wrong, where it lies in one test's range and far from the other's", () => {
+  const random = mulberry32(21);
+  const tests: [string, string, number][] = [['L100', 'Glucose', 100], ['L101', 'Creatinine', 0.95], ['L102', 'Cholesterol', 190], ['L103', 'Triglycerides', 130]];
+  const lab = (named: Record<number, number> = {}) => [
+    'id,code,name,unit,value',
+    ...Array.from({ length: 400 }, (_, i) => {
+      const [code, , level] = tests[i % 4];
+      const value = (level * (1 + 0.12 * (random() - 0.5) * 2)).toFixed(level < 10 ? 2 : 0);
+      return `R${i},${code},${tests[named[i] ?? i % 4][1]},mg/dL,${value}`;
+    }),
+  ];
+  assert.deepEqual(check(lab()), []);
+  // Row 3 (triglycerides, around 130) named "Creatinine" (around 0.95); row 7 (triglycerides) named "Cholesterol" (around 190).
+  const findings = check(lab({ 3: 1, 7: 2 }));
+  assert.deepEqual(
+    findings.map((f) => [f.row, f.column]),
+    [
+      [3, 'name'],
+      [7, 'name'],
+      [7, 'code'],
+    ],
+    'the result tells row 3 (far from creatinine\'s), not row 7 (within both ranges as far as a spread of 12% goes)',
+  );
+});

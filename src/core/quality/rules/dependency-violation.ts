@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
-import { memo, replaceCellFixes, valueCodes } from '../column-values';
+import { isNumeric, memo, numericColumn, replaceCellFixes, valueCodes } from '../column-values';
+import { quantile } from '../../shared/quantile';
 import { columnShape } from '../value-patterns';
 import { cellText, codeLike, dependenciesOf, disagreeingGroups, entityConsensus, heldElsewhere, MEASURE_MIN_MAJORITY, nearVariant, populatesShorterPrefix, prefixCodesOf, type Dependency } from '../dependencies';
 import { neighbouringPrefixes, prefixText } from '../code-prefixes';
@@ -298,6 +299,51 @@ function thirdColumnContradicts(data: IngestResult, k: Candidate): boolean {
     if (third < 0) return false;
     const [keyIds, blamedIds] = pair.map((c) => valueCodes(data, c).ids[k.row]);
     return majorityValues(data, key[0], dep.rhs)[keyIds] === third && majorityValues(data, blamedColumn, dep.rhs)[blamedIds] !== third;
+  }) || numberContradicts(data, k.row, key[0], blamedColumn);
+}
+
+/** Rows a value's group needs before its numbers' median and spread say anything. */
+const NUMBER_GROUP_ROWS = 20;
+/** A number lies within its group at most this many spreads (median absolute deviations) from its median, */
+const WITHIN_SPREADS = 3;
+/** and far from another group beyond this many. */
+const FAR_SPREADS = 8;
+
+/** Per value id of column `of`, the median and the median absolute deviation of numeric column `number` over its rows (NaN: under NUMBER_GROUP_ROWS rows). */
+function groupNumbers(data: IngestResult, of: number, number: number): { medians: Float64Array; spreads: Float64Array } {
+  return memo(data, `group-numbers:${of}:${number}`, () => {
+    const { ids, size } = valueCodes(data, of);
+    const values = numericColumn(data, number);
+    const byGroup: number[][] = Array.from({ length: size }, () => []);
+    for (let r = 0; r < ids.length; r++) if (ids[r] >= 0 && !Number.isNaN(values[r])) byGroup[ids[r]].push(values[r]);
+    const medians = new Float64Array(size).fill(NaN);
+    const spreads = new Float64Array(size).fill(NaN);
+    byGroup.forEach((group, g) => {
+      if (group.length < NUMBER_GROUP_ROWS) return;
+      const sorted = Float64Array.from(group).sort();
+      medians[g] = quantile(sorted, 0.5);
+      spreads[g] = quantile(Float64Array.from(sorted, (v) => Math.abs(v - medians[g])).sort(), 0.5);
+    });
+    return { medians, spreads };
+  });
+}
+
+/**
+ * Whether a numeric column of row `r` says the value of `blamed` is wrong where `key` and `blamed` determine each other:
+ * the row's number lies within WITHIN_SPREADS of what the rows of its `key` value hold and beyond FAR_SPREADS of what the
+ * rows of its `blamed` value hold (70 on a row of test L108, triglycerides around 130, named "Creatinine", whose results
+ * lie around 0.95). An unrelated number lies alike in both groups, and says nothing.
+ */
+function numberContradicts(data: IngestResult, r: number, key: number, blamed: number): boolean {
+  const [keyId, blamedId] = [valueCodes(data, key).ids[r], valueCodes(data, blamed).ids[r]];
+  if (keyId < 0 || blamedId < 0) return false;
+  return data.columns.some((column, c) => {
+    if (c === key || c === blamed || !isNumeric(column)) return false;
+    const v = numericColumn(data, c)[r];
+    if (Number.isNaN(v)) return false;
+    const [byKey, byBlamed] = [groupNumbers(data, key, c), groupNumbers(data, blamed, c)];
+    const deviations = (group: { medians: Float64Array; spreads: Float64Array }, id: number) => Math.abs(v - group.medians[id]) / group.spreads[id];
+    return byKey.spreads[keyId] > 0 && byBlamed.spreads[blamedId] > 0 && deviations(byKey, keyId) <= WITHIN_SPREADS && deviations(byBlamed, blamedId) >= FAR_SPREADS;
   });
 }
 
@@ -475,8 +521,10 @@ reported itself, with the code whose rows hold the row's value as the fix when t
 columns that determine each other (a lab test's code and its name) both break where either is wrong; the one
 reported is then the one a third column of the row contradicts — a column one of them determines (code → unit)
 holds what the rows of the other say, not what the rows of the blamed value say ("Potassium" on a row of code L109
-in U/L, where the rows of "Potassium" say mmol/L: the name is wrong, not the code) — and both where no such
-column tells them apart. A
+in U/L, where the rows of "Potassium" say mmol/L: the name is wrong, not the code), or a number of the row lies
+within 3 median absolute deviations of what the rows of the other hold and 8 or more from what the rows of the
+blamed value hold (groups of 20 rows or more: a result of 70 on a row of triglycerides, around 130, named
+"Creatinine", around 0.95) — and both where nothing tells them apart. A
 group of one row of another dependency, its left side one of those suspect cells, supports nothing; nor does one
 whose left side holds a stray value, held by that row only: a slip of a value 3 rows or more hold ("Oqkland"
 beside "Oakland"), or a value in a rare shape of a column with a shape of its own (origin "RD" among airport
