@@ -26,6 +26,8 @@ const MIN_ROWS = 30;
 const BEYOND_CHANCE = 3;
 /** A count within this many units of the time between the dates agrees with them (rounded or cut either way). */
 const TOLERANCE_UNITS = 1;
+/** Rows a unit is first tried on (evenly spread), before a pass over every row. */
+const SAMPLE_ROWS = 5_000;
 /** Columns tried, at most (numbers × pairs of dates). */
 const MAX_NUMBERS = 20;
 const MAX_DATES = 8;
@@ -63,7 +65,19 @@ export function elapsedTimes(data: IngestResult): ElapsedTime[] {
           const rows: number[] = [];
           for (let r = 0; r < n.length; r++) if (!Number.isNaN(n[r]) && !Number.isNaN(a[r]) && !Number.isNaN(b[r])) rows.push(r);
           if (rows.length < MIN_ROWS) continue;
-          for (const unit of UNITS) {
+          // Units worth a pass over every row: those under which a sample of the rows holds the relation at least half as
+          // often as it must (an unrelated number holds it on almost none).
+          const step = Math.max(1, Math.floor(rows.length / SAMPLE_ROWS));
+          const likely = UNITS.filter((unit) => {
+            let [forward, backward, sampled] = [0, 0, 0];
+            for (let k = 0; k < rows.length; k += step, sampled++) {
+              const r = rows[k];
+              if (agrees(n[r], b[r] - a[r], unit.ms)) forward++;
+              if (agrees(n[r], a[r] - b[r], unit.ms)) backward++;
+            }
+            return Math.max(forward, backward) >= (MIN_HOLDING / 2) * sampled;
+          });
+          for (const unit of likely) {
             // Either way round: the later column is `to` where the times counted are positive.
             let [forward, backward] = [0, 0];
             for (const r of rows) {

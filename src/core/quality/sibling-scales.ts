@@ -37,8 +37,8 @@ export interface SiblingScale {
   high: number;
 }
 
-/** Column `c`'s levels (see COMMON_SHARE) and values, or undefined where it is no whole-number column of few levels. */
-function levelsOf(data: IngestResult, c: number): { levels: number[]; present: number } | undefined {
+/** Column `c`'s levels (see COMMON_SHARE), or undefined where it is no whole-number column of few levels. */
+function levelsOf(data: IngestResult, c: number): number[] | undefined {
   if (data.columns[c].kind !== 'integer') return undefined;
   const { values, counts } = sortedRuns(data, c);
   let present = 0;
@@ -46,21 +46,24 @@ function levelsOf(data: IngestResult, c: number): { levels: number[]; present: n
   if (present < MIN_ROWS) return undefined;
   const levels: number[] = [];
   for (let i = 0; i < values.length; i++) if (counts[i] >= Math.max(COMMON_ROWS, COMMON_SHARE * present)) levels.push(values[i]);
-  return levels.length >= 2 && levels.length <= MAX_LEVELS ? { levels, present } : undefined;
+  return levels.length >= 2 && levels.length <= MAX_LEVELS ? levels : undefined;
 }
 
 /** The table's sibling scales (computed once per table). */
 export function siblingScales(data: IngestResult): SiblingScale[] {
   return memo(data, 'sibling-scales', () => {
-    const byStem = new Map<string, number[]>();
+    // Per stem, its columns and their levels.
+    const byStem = new Map<string, { columns: number[]; levels: number[] }>();
     data.columns.forEach((column, c) => {
       const stem = NUMBERED_NAME.exec(column.name.trim())?.[1].toLowerCase();
-      if (stem !== undefined && levelsOf(data, c)) byStem.set(stem, [...(byStem.get(stem) ?? []), c]);
+      const levels = stem === undefined ? undefined : levelsOf(data, c);
+      if (stem === undefined || !levels) return;
+      const siblings = byStem.get(stem) ?? { columns: [], levels: [] };
+      byStem.set(stem, { columns: [...siblings.columns, c], levels: [...siblings.levels, ...levels] });
     });
     const scales: SiblingScale[] = [];
-    for (const columns of byStem.values()) {
+    for (const { columns, levels } of byStem.values()) {
       if (columns.length < MIN_SIBLINGS) continue;
-      const levels = columns.flatMap((c) => levelsOf(data, c)?.levels ?? []);
       const [low, high] = [Math.min(...levels), Math.max(...levels)];
       // Both ends dense over all the siblings' values, and few values beyond either beside the end's own.
       let [atLow, atHigh, below, above, total] = [0, 0, 0, 0, 0];

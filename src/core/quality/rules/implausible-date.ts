@@ -14,10 +14,10 @@ const DATE_KINDS: readonly TailOutliers['kind'][] = ['gap', 'normal', 'heap'];
  * A date column's instants moved to lie above one span of them (the tests read a value's sign, and dates before 1970
  * are negative); gaps and spacings are unchanged.
  */
-function shiftedAbove(runs: SortedRuns): SortedRuns {
+function shiftedAbove(runs: SortedRuns): { shifted: SortedRuns; shift: number } {
   const [first, last] = [runs.values[0], runs.values[runs.values.length - 1]];
   const shift = last - 2 * first + 86_400_000;
-  return { values: runs.values.map((v) => v + shift), counts: runs.counts };
+  return { shifted: { values: runs.values.map((v) => v + shift), counts: runs.counts }, shift };
 }
 
 /** Why a date lies far from its column's others, as the tests found it. */
@@ -88,9 +88,7 @@ nearest other date (\`next\`) and the chance of such a date in a clean column (\
         report({ row: r, columnIndex: c, value, evidence: { bulk: bulkDate }, message: `${value} in column "${column.name}" is implausibly old (most dates are after ${bulkDate}).` });
       }
       // Dates before a gap their column's other dates never cross (not those already reported; see the docs for why early only).
-      const runs = sortedRuns(data, c);
-      const shifted = shiftedAbove(runs);
-      const shift = shifted.values[0] - runs.values[0];
+      const { shifted, shift } = shiftedAbove(sortedRuns(data, c));
       const far = new Map<number, TailOutliers>();
       for (const found of tailOutliers(shifted, OUTLIER_TEST_DEFAULTS)) {
         if (found.tail !== 'lower' || !DATE_KINDS.includes(found.kind)) continue;
