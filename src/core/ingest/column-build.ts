@@ -24,6 +24,7 @@ import {
   CATEGORICAL_MAX_DISTINCT,
   CATEGORICAL_MAX_DISTINCT_SHARE,
   FIT_SHARE,
+  rejectsFractions,
   INFERENCE_SAMPLE,
   parseBooleanWord,
   parseDate,
@@ -304,6 +305,11 @@ export function buildTypedColumn(
     if (inferred.kind === 'integer' && inferred.int32 !== false && rejected.some((cell) => parseIntegral(cell.text) !== null)) {
       // An integer beyond Int32 outside the inference sample: widen to Int64.
       inferred = { kind: 'integer', int32: false };
+      built = build();
+    }
+    if (inferred.kind === 'integer' && rejectsFractions(rejected, presentCount)) {
+      // Numbers with a fraction outside the inference sample, more than slips: a column of floats.
+      inferred = { kind: 'float' };
       built = build();
     }
     if (step > 1 && rejected.length > presentCount * (1 - FIT_SHARE)) {

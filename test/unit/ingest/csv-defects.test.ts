@@ -181,6 +181,26 @@ test('a dirty numeric column (8% text) is still numeric, its text kept as reject
   assert.equal(read(['weight', ...column(12)].join('\n')).columns[0].kind, 'string');
 });
 
+test('numbers with a fraction in more than a slip\'s share of a column of integers make it a column of floats; a lone one is a type mismatch', () => {
+  // Doses in mg: halves and tenths of a milligram where a drug needs them (9% of the rows), whole numbers elsewhere.
+  const doses = Array.from({ length: 1000 }, (_, i) => (i % 11 === 0 ? ['2.5', '0.125', '0.05'][i % 3] : String([5, 10, 20, 500][i % 4])));
+  const measured = read(['dose_mg', ...doses].join('\n'));
+  assert.equal(measured.columns[0].kind, 'float');
+  assert.equal(measured.rejectedCells.length, 0);
+  assert.equal(measured.table.getChildAt(0)?.get(0), 2.5);
+  // One count written with a fraction among a thousand: a slip in a column of counts.
+  const counts = Array.from({ length: 1000 }, (_, i) => (i === 400 ? '3.5' : String(i % 7)));
+  const slipped = read(['children', ...counts].join('\n'));
+  assert.equal(slipped.columns[0].kind, 'integer');
+  assert.deepEqual(slipped.rejectedCells.map((cell) => [cell.row, cell.text]), [[400, '3.5']]);
+  // Fractions (2%) only in rows the inference sample skips (it reads every other value of 50,000): the whole column decides.
+  const late = Array.from({ length: 50_000 }, (_, i) => (i % 50 === 1 ? '7.25' : String(i % 90)));
+  const unsampled = read(['weight', ...late].join('\n'));
+  assert.equal(unsampled.columns[0].kind, 'float');
+  assert.equal(unsampled.rejectedCells.length, 0);
+  assert.equal(unsampled.table.getChildAt(0)?.get(1), 7.25);
+});
+
 test('zero-padded codes (zip codes, ids, hours) are text that keeps its zeros; numbers written loosely and a stray zero stay numbers', () => {
   const zips = Array.from({ length: 60 }, (_, i) => String(1000 + i * 1601).padStart(5, '0'));
   const codes = read(['zip,id,hour', ...zips.map((z, i) => `${z},${String(i * 17).padStart(4, '0')},${String(i % 24).padStart(2, '0')}`)].join('\n'));

@@ -15,7 +15,7 @@
  *    columns concerned rebuilt.
  */
 import type { NumberFormat, RawCell } from '../../table/model';
-import { CATEGORICAL_MAX_DISTINCT, CATEGORICAL_MAX_DISTINCT_SHARE, FIT_SHARE, INFERENCE_SAMPLE, TypeEvidence, decimalMarkOf, parseIntegral, type InferredColumn, type TypeCounts } from './infer';
+import { CATEGORICAL_MAX_DISTINCT, CATEGORICAL_MAX_DISTINCT_SHARE, FIT_SHARE, INFERENCE_SAMPLE, TypeEvidence, decimalMarkOf, parseIntegral, rejectsFractions, type InferredColumn, type TypeCounts } from './infer';
 import { buildsFloat64, storeInt32, type BuiltChunkColumn, type BuiltColumn, type ColumnPlan } from './build';
 import { DictionaryUnion, dictionaryToUtf8 } from './arrow-columns';
 import type { ChunkReply, ChunkRequest, ChunkScan, ChunkSettings } from './chunk-reader';
@@ -195,6 +195,12 @@ export function* readSteps(plan: ReadPlan, firstLine: number): Steps<ChunkedOutc
   );
   for (const c of widen) plans[c] = { inferred: { kind: 'integer', int32: false } };
   yield* rebuild(widen);
+  // … floats where numbers with a fraction beyond the sample are more than slips (see MAX_FRACTION_SHARE)…
+  const toFloat = columnsToInfer.filter(
+    (c) => plans[c].inferred.kind === 'integer' && rejectsFractions(chunksOf(c).flatMap((column) => column.rejected), total(c, (column) => column.present)),
+  );
+  for (const c of toFloat) plans[c] = { inferred: { kind: 'float' } };
+  yield* rebuild(toFloat);
   // … every value's evidence where the sample misled (too many rejected values) or saw none of the values…
   const present = (c: number) => total(c, (column) => column.present);
   const reinfer =

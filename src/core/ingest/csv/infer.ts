@@ -8,6 +8,12 @@ import { POINT_GROUPED, WrittenNumberTally, commaCountsOf, fileDecimalMark, isIn
 
 /** Share of non-missing cells a type must fit for the column to take it. */
 export const FIT_SHARE = 0.9;
+/**
+ * Share of a column's values that may have a fraction ("2.5") for it to stay a column of integers, at most: more
+ * are a measure written with decimals where they are needed (a dose of 2.5 mg among doses of 5 and 10 mg), read as
+ * floats as any number reader does; fewer are slips in a column of counts, each a type-mismatch finding.
+ */
+export const MAX_FRACTION_SHARE = 0.01;
 /** Values sampled to infer a column's type; a column whose conversion then rejects too many is re-inferred on all values. */
 export const INFERENCE_SAMPLE = 20_000;
 /** Text with at most this many distinct values, and at most this share of its values distinct, is dictionary-encoded (categorical). */
@@ -282,6 +288,8 @@ export interface TypeCounts {
   /** Whether every integer fits in Int32. */
   int32: boolean;
   floats: number;
+  /** Plain numbers with a fraction ("2.5"; not "2540.0"), finite. */
+  fractions: number;
   /** Plain numbers of 1,000 or more (in magnitude). */
   large: number;
   bools: number;
@@ -348,6 +356,24 @@ function isZeroPaddedCode(paddedByWidth: readonly number[], unpaddedByWidth: rea
   return padded > shorter;
 }
 
+/** Whether `fractions` numbers with a fraction among `values` make a column of numbers one of floats (see MAX_FRACTION_SHARE). */
+export function fractional(fractions: number, values: number): boolean {
+  return fractions > values * MAX_FRACTION_SHARE;
+}
+
+/**
+ * Whether a column read as integers rejected so many numbers with a fraction (an inference sample that saw fewer,
+ * the rows beyond it more) that it is one of floats.
+ */
+export function rejectsFractions(rejected: readonly { text: string }[], present: number): boolean {
+  let fractions = 0;
+  for (const cell of rejected) {
+    const f = parseFloatCell(cell.text);
+    if (f !== null && Number.isFinite(f) && !Number.isInteger(f)) fractions++;
+  }
+  return fractional(fractions, present);
+}
+
 function addCounts<K>(into: Map<K, number>, from: ReadonlyMap<K, number>): void {
   for (const [key, count] of from) into.set(key, (into.get(key) ?? 0) + count);
 }
@@ -364,6 +390,7 @@ export class TypeEvidence {
     negatives: 0,
     int32: true,
     floats: 0,
+    fractions: 0,
     large: 0,
     bools: 0,
     zeroOnes: 0,
@@ -409,6 +436,7 @@ export class TypeEvidence {
     if (f < 0) this.counts.negatives++;
     this.counts.values++;
     this.counts.floats++;
+    if (Number.isFinite(f) && !Number.isInteger(f)) this.counts.fractions++;
     if (Math.abs(f) >= 1000) this.counts.large++;
   }
 
@@ -472,6 +500,7 @@ export class TypeEvidence {
     c.negatives += next.negatives;
     c.int32 &&= next.int32;
     c.floats += next.floats;
+    c.fractions += next.fractions;
     c.large += next.large;
     c.bools += next.bools;
     c.zeroOnes += next.zeroOnes;
@@ -502,7 +531,7 @@ export class TypeEvidence {
 
   /** The column's type; `fileMark`: the decimal mark of the file's columns (see fileDecimalMark). */
   decide(fileMark?: DecimalMark): InferredColumn {
-    const { values: n, ints, int32, bools, zeroOnes, seenZero, seenOne, timestamps, otherTimestamps, anyDate, dateCounts, pointGroupedFloats, pointGroupedUntyped } = this.counts;
+    const { values: n, ints, fractions, int32, bools, zeroOnes, seenZero, seenOne, timestamps, otherTimestamps, anyDate, dateCounts, pointGroupedFloats, pointGroupedUntyped } = this.counts;
     let { floats, large } = this.counts;
     if (n === 0) return { kind: 'empty' };
     // In a file whose decimal mark is a comma, numbers whose points all group thousands ("12.345", "1.234.567") are
@@ -526,7 +555,7 @@ export class TypeEvidence {
         ? { numberFormat: numbers.format }
         : {};
     if (pointGroups && (fits(floats) || (numbers && fits(numbers.fitting + pointGroupedUntyped)))) return { kind: 'float', ...numberFormat };
-    if (fits(ints)) return isZeroPaddedCode(this.counts.paddedByWidth, this.counts.unpaddedByWidth) ? { kind: 'string' } : { kind: 'integer', int32, ...numberFormat };
+    if (fits(ints) && !fractional(fractions, n)) return isZeroPaddedCode(this.counts.paddedByWidth, this.counts.unpaddedByWidth) ? { kind: 'string' } : { kind: 'integer', int32, ...numberFormat };
     if (fits(floats) || (numbers && fits(numbers.fitting))) return { kind: 'float', ...numberFormat };
     if (fits(anyDate)) return { kind: 'date', dateFormat: mostCommon(dateCounts) };
     if (fits(timestamps + anyDate) && timestamps > 0) {
