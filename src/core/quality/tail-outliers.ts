@@ -47,6 +47,11 @@ export interface TailTestOptions {
    * would hold): a population of its own, not rows a unit mix-up picked (see unitCopy).
    */
   gathered?: (values: readonly number[]) => boolean;
+  /**
+   * Whether the values are another column's value's own (most rows of that value hold them): a level of the table
+   * (a drug's strength of 10,000 mg), where the tail ends as at a population of its own.
+   */
+  owned?: (values: readonly number[]) => boolean;
 }
 
 /** The tests' default options (the outlier rule's, which the user may change for it). */
@@ -972,7 +977,12 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
     let skip = 0;
     let rows = 0;
     while (rows < sizes.blocks) {
-      const { best: block, population, leftOut = [] } = strongestBlock(ctx, skip, sizes.blocks - rows, sizes.shape);
+      const { best: found, population: beyondAll, leftOut = [] } = strongestBlock(ctx, skip, sizes.blocks - rows, sizes.shape);
+      // A value of the block that is another column's value's own is a level of the table: the tail's population starts
+      // there, and the values beyond it are judged against it (a strength in micrograms beyond a drug's 10,000 mg).
+      const owned = found ? ownedLevel(runs, found.values, options) : -1;
+      const block = owned < 0 ? found : owned > 0 && found ? { ...found, values: found.values.slice(0, owned), rows: rowsHolding(runs, found.values.slice(0, owned)) } : undefined;
+      const population = owned >= 0 && found ? found.values[owned] : beyondAll;
       // A population that is the column's own values in another unit is a unit mix-up, not a population.
       for (const candidate of leftOut) if ((unit = unitCopy(ctx, candidate, options))) break;
       if (unit) break;
@@ -995,7 +1005,7 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
     const heaps: Block[] = [];
     let skipped = blocks.reduce((k, b) => k + b.values.length, 0) + (unit?.values.length ?? 0);
     let heapRows = 0;
-    for (let heap = heapBeyond(ctx, skipped); heap && heapRows + heap.rows <= MAX_TAIL_SHARE * ctx.n; heap = heapBeyond(ctx, skipped)) {
+    for (let heap = heapBeyond(ctx, skipped); heap && heapRows + heap.rows <= MAX_TAIL_SHARE * ctx.n && ownedLevel(runs, heap.values, options) < 0; heap = heapBeyond(ctx, skipped)) {
       heaps.push(heap);
       heapRows += heap.rows;
       skipped += heap.values.length;
@@ -1024,6 +1034,33 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
     found.push({ tail: far.tail, kind: 'normal', values: far.values, rows: far.rows, next: far.next, score: far.deviations, pValue: far.pValue, logScale: far.logScale, normalFit: { median: far.median, sigma: far.sigma, bound: far.bound } });
   }
   return found;
+}
+
+/** Rows a level needs before another column's value can own it (see TailTestOptions.owned). */
+const OWNED_MIN_ROWS = 3;
+
+/** Rows holding one of `values` (distinct values of `runs`). */
+function rowsHolding(runs: SortedRuns, values: readonly number[]): number {
+  let rows = 0;
+  for (const value of values) {
+    let [lo, hi] = [0, runs.values.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (runs.values[mid] < value) lo = mid + 1;
+      else hi = mid;
+    }
+    if (runs.values[lo] === value) rows += runs.counts[lo];
+  }
+  return rows;
+}
+
+/**
+ * The position in `values` (a block's, outermost first) of the outermost value another column's value owns (see
+ * TailTestOptions.owned), of those held by OWNED_MIN_ROWS rows or more; −1 where none is.
+ */
+function ownedLevel(runs: SortedRuns, values: readonly number[], options: TailTestOptions): number {
+  if (!options.owned) return -1;
+  return values.findIndex((value) => rowsHolding(runs, [value]) >= OWNED_MIN_ROWS && options.owned?.([value]));
 }
 
 /** How many values the runs hold. */

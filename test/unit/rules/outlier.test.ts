@@ -607,3 +607,18 @@ test('a body heavier than normal (Student\'s t with 5 degrees of freedom, Laplac
     }
   }
 });
+
+test('a level another column\'s value holds is no outlier (a drug\'s 10,000 mg); a slip in one of its rows still is', () => {
+  // Strengths in mg of eight drugs, each at its own strengths; lactulose (4% of the rows) comes in 10,000 mg.
+  const drugs: [string, number[]][] = [['paracetamol', [500, 1000]], ['ramipril', [2.5, 5, 10]], ['digoxin', [0.125, 0.25]], ['metformin', [500, 850, 1000]], ['bisoprolol', [2.5, 5]], ['levothyroxine', [0.05, 0.1]], ['amoxicillin', [250, 500]], ['lactulose', [10000]]];
+  const next = random(7);
+  const rows = Array.from({ length: 2500 }, (_, r) => {
+    const [name, strengths] = r % 25 === 0 ? drugs[7] : drugs[Math.floor(next() * 7)];
+    return [name, strengths[Math.floor(next() * strengths.length)]] as const;
+  });
+  const csv = (edit: Record<number, number> = {}) => ['drug,strength_mg', ...rows.map(([name, mg], r) => `${name},${edit[r] ?? mg}`)].join('\n');
+  assert.deepEqual(cells(check(csv())), [], 'the level of one drug is not an outlier');
+  // A paracetamol strength typed in micrograms: the column's lactulose level does not hide it.
+  const slipRow = rows.findIndex(([name, mg]) => name === 'paracetamol' && mg === 500);
+  assert.deepEqual(cells(check(csv({ [slipRow]: 500000 }))), [`${slipRow}:strength_mg`]);
+});

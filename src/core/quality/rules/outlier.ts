@@ -133,6 +133,33 @@ function sharedByRows(data: IngestResult, c: number, values: Float64Array, held:
   });
 }
 
+/** Share of its rows in which another column's value holds a value for the value to be that value's own. */
+const OWNED_SHARE = 0.5;
+
+/**
+ * Whether the values `held` are another column's value's own: most of their rows (EXPLAINING_SHARE, three at least) share
+ * that value, and most of its rows (OWNED_SHARE) hold one of them — a drug's strength of 10,000 mg where the other
+ * drugs' lie below 1,000, a level of the table, not an error in rows picked at random (nor a placeholder one source
+ * wrote into some of its rows: that source's other rows hold other values).
+ */
+function ownedByValue(data: IngestResult, c: number, values: Float64Array, held: readonly number[]): boolean {
+  return anotherColumnSays(data, c, values, held, (ids, size, rows) => {
+    const counts = new Int32Array(size);
+    let present = 0;
+    for (const r of rows) {
+      if (ids[r] < 0) continue;
+      present++;
+      counts[ids[r]]++;
+    }
+    let top = -1;
+    for (let id = 0; id < size; id++) if (top < 0 || counts[id] > counts[top]) top = id;
+    if (top < 0 || counts[top] < 3 || counts[top] < EXPLAINING_SHARE * present) return false;
+    let inGroup = 0;
+    for (let r = 0; r < ids.length; r++) if (ids[r] === top) inGroup++;
+    return counts[top] >= OWNED_SHARE * inGroup;
+  });
+}
+
 /** Part of the distinct values random rows would hold in another column below which a block's rows hold few of them. */
 const CONCENTRATED_PART = 0.5;
 /** Distinct values random rows would hold in a column before the column can say the rows share something. */
@@ -230,6 +257,10 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   geometric count; a tenth of the level for a value further in than the outermost), in up to 5% of the column
   (in more rows, a cap or a code); such heaps are peeled one after another, as blocks are (a value pasted into
   30 rows beneath another pasted into 26);
+- a value of 3 rows or more that another column's value owns — half of its rows or more share that value, and half
+  of that value's rows or more hold it — is a level of the table, not an error (a drug's strength of 10,000 mg
+  where the other drugs' lie below 1,000): no block or heap flags it, the tail's population starts there, and only
+  values far beyond it are flagged (a strength typed in micrograms);
 - one value held by 10 rows or more (up to 5% of the column) among other far values — beyond the bound 10% of
   the rows lie beyond, twice as far from the median as that bound — where ×10–×1000 slips fill the tail so that
   neither test above sees it, when its repeats are improbable at the rate of the 10 values beyond the bound on
@@ -329,7 +360,7 @@ unit (145.9 lb → 66.18).`,
       // Placeholders (-999 for "unknown", sentinel-value reports them) are no measurements: the tails are the other values'.
       const placeholders = columnPlaceholders(data, c)?.values ?? [];
       const runs = placeholders.length > 0 ? withoutValues(sortedRuns(data, c), placeholders) : sortedRuns(data, c);
-      const test = { alpha: options.alpha, maxOutliers: options.maxOutliers, window: options.window, explained: (held: readonly number[]) => sharedByRows(data, c, values, held), gathered: (held: readonly number[]) => concentratedRows(data, c, values, held) };
+      const test = { alpha: options.alpha, maxOutliers: options.maxOutliers, window: options.window, explained: (held: readonly number[]) => sharedByRows(data, c, values, held), gathered: (held: readonly number[]) => concentratedRows(data, c, values, held), owned: (held: readonly number[]) => ownedByValue(data, c, values, held) };
       const found = tailOutliers(runs, test);
       const byValue = new Map<number, TailOutliers>();
       for (const tail of found) for (const v of tail.values) if (!byValue.has(v)) byValue.set(v, tail);
