@@ -590,3 +590,17 @@ test('a source that moved the country into the city column in every row it wrote
   assert.equal(found.filter((f) => f.column === 'country').length, 60, 'and every emptied country cell');
   assert.equal(found.length, 120, 'nothing else');
 });
+
+test('a cell another column\'s value leaves empty (an electric car\'s displacement) is not where its neighbour\'s value came from', () => {
+  // 800 cars: displacement 1,000–3,000 cc and power 50–200 kW; 4% electric, without displacement.
+  const car = (i: number, edit?: { cc: string; kw: string }) => {
+    const fuel = i % 25 === 0 ? 'Electric' : i % 3 === 0 ? 'Diesel' : 'Petrol';
+    const cc = fuel === 'Electric' ? '' : String(1000 + ((i * 37) % 2001));
+    return `${i},${fuel},${edit?.cc ?? cc},${edit?.kw ?? String(50 + ((i * 53) % 151))}`;
+  };
+  const lines = (edits: Record<number, { cc: string; kw: string }>) => ['id,fuel,engine_cc,power_kw', ...Array.from({ length: 800 }, (_, i) => car(i, edits[i]))];
+  // An electric car's power written as 1,600: no displacement moved into the power's place.
+  assert.deepEqual(check(lines({ 100: { cc: '', kw: '1600' } })).map((f) => `${f.row}:${f.column}`), []);
+  // A petrol car's displacement in the power's place, its own cell empty: shifted.
+  assert.deepEqual(check(lines({ 101: { cc: '', kw: '1600' } })).map((f) => `${f.row}:${f.column}`).sort(), ['101:engine_cc', '101:power_kw']);
+});

@@ -119,3 +119,17 @@ test('an empty cell of a sparse column that its row\'s value of another column c
   const everywhere = Array.from({ length: 600 }, (_, i) => `L${i},${i % 2 ? 'A' : 'B'},${empty(i) ? '' : `2024-01-0${1 + (i % 9)}`},${100 + i}`);
   assert.deepEqual(check(header, everywhere).findings.filter((f) => f.rule === 'missing-value' && f.row !== null), []);
 });
+
+test('empty cells another column\'s value explains (an engine\'s size where the fuel is electric) are not listed; a gap elsewhere is', () => {
+  // 600 cars, 4% electric (no displacement); one petrol car's displacement left out.
+  const rows = Array.from({ length: 600 }, (_, i) => {
+    const fuel = i % 25 === 0 ? 'Electric' : i % 3 === 0 ? 'Diesel' : 'Petrol';
+    const cc = fuel === 'Electric' || i === 301 ? '' : String(1000 + (i % 9) * 200);
+    return `${i},${fuel},${cc}`;
+  });
+  const findings = check('id,fuel,engine_cc', rows).findings.filter((f) => f.rule === 'missing-value');
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[301, 'engine_cc']]);
+  // Without the fuel, nothing says those cells have no value to hold: each is listed.
+  const unexplained = check('id,engine_cc', rows.map((row) => row.replace(/,(Electric|Diesel|Petrol),/, ','))).findings.filter((f) => f.rule === 'missing-value');
+  assert.equal(unexplained.length, 25);
+});

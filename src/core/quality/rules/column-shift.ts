@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import { inapplicableCells } from '../inapplicable-cells';
 import { dateFormatsOf, dateTimeFormatsOf } from '../../ingest/csv/infer';
 import { KNOWN_ROWS, TEXT_VALUES_MAX_DISTINCT, TEMPORAL_KINDS, TEXT_KINDS, csvField, distinctValues, type DistinctValues, finiteStats, isNumeric, memo, missingCount, nullCount, nullMask, nullRows, numericColumn, sortedColumn, sortedRuns, type SortedNumbers, type SortedRuns } from '../column-values';
 import { cellText, isFreeText } from '../dependencies';
@@ -82,13 +83,13 @@ function textByValue(numbers: Float64Array, write: (value: number) => string): (
 
 /** A table's cells as the rule reads them: whether one is empty, and its text. */
 interface Cells {
-  /** Null and not a rejected cell nor an NA token (a deliberate gap). */
+  /** Null and not an exception (see `exceptions`): a gap. */
   empty(r: number, c: number): boolean;
   /** The text: a rejected cell (text in a typed column) as written; undefined for an NA token or an empty cell. */
   text(r: number, c: number): string | undefined;
   /** Per column: 1 where the cell is null. */
   masks: Uint8Array[];
-  /** Per column: 1 where a null cell is a rejected cell or an NA token, not a gap (one shared array of zeros for columns without any). */
+  /** Per column: 1 where a null cell is a rejected cell, an NA token or a cell another column's value leaves empty (inapplicable-cells.ts), not a gap (one shared array of zeros for columns without any). */
   exceptions: Uint8Array[];
   /** Whether the cell is a rejected cell (text in a typed column). */
   rejected(r: number, c: number): boolean;
@@ -104,7 +105,6 @@ function cellsOf(data: IngestResult): Cells {
     rejected.set(cell.row * width + cell.column, cell.text);
     rejectedRows[cell.column].push(cell.row);
   }
-  const tokens = new Set(data.naTokenCells.map((cell) => cell.row * width + cell.column));
   const masks = data.columns.map((_, c) => nullMask(data, c));
   const texts = data.columns.map((_, c) => textsOf(data, c));
   const none = new Uint8Array(data.table.numRows);
@@ -113,8 +113,15 @@ function cellsOf(data: IngestResult): Cells {
     if (exceptions[cell.column] === none) exceptions[cell.column] = new Uint8Array(data.table.numRows);
     exceptions[cell.column][cell.row] = 1;
   }
+  // Empty cells another column's value explains (an engine's size where the fuel is electric) are no gaps either.
+  data.columns.forEach((_, c) => {
+    const inapplicable = inapplicableCells(data, c);
+    if (inapplicable.size === 0) return;
+    if (exceptions[c] === none) exceptions[c] = new Uint8Array(data.table.numRows);
+    for (const r of inapplicable.keys()) exceptions[c][r] = 1;
+  });
   return {
-    empty: (r, c) => masks[c][r] === 1 && !rejected.has(r * width + c) && !tokens.has(r * width + c),
+    empty: (r, c) => masks[c][r] === 1 && exceptions[c][r] === 0,
     text: (r, c) => (masks[c][r] ? rejected.get(r * width + c) : texts[c](r)),
     masks,
     exceptions,

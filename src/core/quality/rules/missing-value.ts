@@ -4,6 +4,7 @@ import { groupedInteger } from '../../shared/grouped-integer';
 import { dependencyFills, type DependencyFill } from '../dependency-fill';
 import { missingSpellings, spellingCount, spellingsBeside, writtenSeveralWays, type MissingSpellings } from '../missing-spellings';
 import { requiredCells, type RequiredBy } from '../required-cells';
+import { inapplicableCells } from '../inapplicable-cells';
 
 export const missingValue = defineRule({
   id: 'missing-value',
@@ -40,6 +41,13 @@ is filled in 99% or more of the rows (30 at least) holding one value of a text c
 in at least half of the rows holding the others — a sold date where the status is "Sold", a reason where an order
 was cancelled. The field is filled because of that value; the cells left empty there are gaps (the evidence:
 \`requiredBy\`, \`requiredValue\`, \`filled\`, \`rows\`; the related place is a row of that value that is filled).
+
+An empty cell another column's value explains is not listed: where a text column of at most 20 values has a value
+(in 20 rows or more) in whose rows the column is empty in 95% or more, while it is filled in 90% of the other values'
+rows — an engine's displacement where the fuel is "Electric" — the field has nothing to hold there. A value of the
+column itself, or one holding it as words, explains nothing (it was moved or merged there from the empty cell). Those
+cells still count in the column's share of missing values, and column-shift does not take them for the place a
+neighbour's value came from.
 
 **Fix**: fill the value from the source, or leave it empty (the quick fix replaces an NA token with an
 empty cell, in JSON Lines with \`null\`) and decide on an imputation in training.`,
@@ -89,6 +97,9 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
       };
       const missing = missingCount(data, c);
       if (missing === 0) return;
+      // Empty cells another column's value explains (an engine's size where the fuel is electric) are no gaps: not
+      // listed (the column's share of missing values still counts them).
+      const inapplicable = inapplicableCells(data, c);
       const plain = `Missing value in "${column.name}".`;
       const reportToken = (r: number, token: string, otherWays?: MissingSpellings) => {
         const fix = replaceCellFix(data, r, c, null, `Replace "${token}" with ${emptied}`);
@@ -109,11 +120,11 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
         for (const [r, token] of tokens) if (!skip.has(r)) reportToken(r, token.trim(), spellings);
       };
       // The missing cells (rejected ones are text in a typed column, not missing).
-      const missingRows = () => nullRows(data, c).filter((r) => !rejected?.has(r));
+      const missingRows = () => nullRows(data, c).filter((r) => !rejected?.has(r) && !inapplicable.has(r));
       if (missing > rows * options.maxMissingShare) {
         const required = requiredCells(data, c, missingRows());
         for (const [r, why] of required) reportRequired(r, why, tokens?.get(r)?.trim());
-        return listTokens(new Set(required.keys()));
+        return listTokens(new Set([...required.keys(), ...inapplicable.keys()]));
       }
       if (missing > rows * (1 - options.minCompleteness)) {
         const naTokens = tokens?.size ?? 0;
@@ -134,11 +145,11 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
         });
         for (const [r, fill] of fills) reportFill(r, fill, tokens?.get(r)?.trim());
         for (const [r, why] of required) reportRequired(r, why, tokens?.get(r)?.trim());
-        return listTokens(new Set([...fills.keys(), ...required.keys()]));
+        return listTokens(new Set([...fills.keys(), ...required.keys(), ...inapplicable.keys()]));
       }
       const fills = dependencyFills(data, c, missingRows());
       for (const [r, fill] of fills) reportFill(r, fill, tokens?.get(r)?.trim());
-      const nulls = fills.size ? nullRows(data, c).filter((r) => !fills.has(r)) : nullRows(data, c);
+      const nulls = fills.size || inapplicable.size ? nullRows(data, c).filter((r) => !fills.has(r) && !inapplicable.has(r)) : nullRows(data, c);
       if (!tokens && !rejected) return reportCells(c, nulls, plain);
       // Empty cells in runs between the NA tokens (reported one by one, with their fix), in row order; rejected cells left out.
       const run: number[] = [];

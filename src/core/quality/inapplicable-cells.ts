@@ -1,0 +1,78 @@
+/**
+ * Empty cells another column's value explains (docs/rules/missing-value.md): a column empty in nearly every row of one
+ * value of a column of few values, and filled in nearly every row of the others — an engine's displacement where the
+ * fuel is "Electric", a cigarette count where the respondent never smoked — has no value to give there. Its empty
+ * cells in those rows are no gaps (nor the place a neighbour's value was shifted from); in the other rows they are.
+ */
+import type { IngestResult } from '../table/model';
+import { TEXT_KINDS, distinctValues, memo, nullRows } from './column-values';
+
+/** Most distinct values a column that explains another's empty cells may have (a fuel, a type, a yes/no). */
+const MAX_VALUES = 20;
+/** Rows of the value, at least. */
+const MIN_ROWS = 20;
+/** Share of the value's rows in which the column must be empty. */
+const MIN_EMPTY_SHARE = 0.95;
+/** Share of the other values' rows in which it must be filled: emptiness is that value's, not the column's. */
+const MIN_FILLED_ELSEWHERE = 0.9;
+
+/** Why an empty cell has no value to hold: the column and value of its row, that value's rows and how many are empty. */
+export interface InapplicableBy {
+  column: number;
+  value: string;
+  rows: number;
+  empty: number;
+}
+
+/**
+ * Whether `text` is, or holds as words, a value of column `c`: a number of a numeric column ("1600"), a text of a text
+ * column (the species name moved into the code's place, "Louisville, KY" merged where the state was left empty).
+ */
+function holdsValueOf(data: IngestResult, c: number, text: string): boolean {
+  const kind = data.columns[c].kind;
+  if (!TEXT_KINDS.includes(kind)) return kind !== 'boolean' && /\d/.test(text);
+  const words = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const values = distinctValues(data, c);
+  for (let id = 0; id < values.size; id++) {
+    const value = values.text(id).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (value !== '' && words.includes(` ${value} `)) return true;
+  }
+  return false;
+}
+
+/**
+ * The empty (null, rejected cells aside) cells of column `c` that another column's value explains, by row, with why;
+ * the first such column (in column order) gives its reason. Computed once per column.
+ */
+export function inapplicableCells(data: IngestResult, c: number): ReadonlyMap<number, InapplicableBy> {
+  return memo(data, `inapplicable:${c}`, () => {
+    const found = new Map<number, InapplicableBy>();
+    const rejected = new Set<number>();
+    for (const cell of data.rejectedCells) if (cell.column === c) rejected.add(cell.row);
+    const empty = nullRows(data, c).filter((r) => !rejected.has(r));
+    if (empty.length < MIN_ROWS) return found;
+    data.columns.forEach((column, k) => {
+      if (k === c || !TEXT_KINDS.includes(column.kind)) return;
+      const distinct = distinctValues(data, k);
+      if (distinct.size < 2 || distinct.size > MAX_VALUES) return;
+      const gaps = new Int32Array(distinct.size);
+      for (const r of empty) if (distinct.ids[r] >= 0) gaps[distinct.ids[r]]++;
+      let [allRows, allGaps] = [0, 0];
+      for (let id = 0; id < distinct.size; id++) {
+        allRows += distinct.counts[id];
+        allGaps += gaps[id];
+      }
+      for (let id = 0; id < distinct.size; id++) {
+        const rows = distinct.counts[id];
+        if (rows < MIN_ROWS || gaps[id] < MIN_EMPTY_SHARE * rows) continue;
+        const elsewhere = allRows - rows;
+        if (elsewhere === 0 || elsewhere - (allGaps - gaps[id]) < MIN_FILLED_ELSEWHERE * elsewhere) continue;
+        // A value of the column itself, or holding one, moved or merged into k from the empty cell, explains nothing.
+        if (holdsValueOf(data, c, distinct.text(id))) continue;
+        const why: InapplicableBy = { column: k, value: distinct.text(id), rows, empty: gaps[id] };
+        for (const r of empty) if (distinct.ids[r] === id && !found.has(r)) found.set(r, why);
+      }
+    });
+    return found;
+  });
+}
