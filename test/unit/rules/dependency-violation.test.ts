@@ -1136,3 +1136,13 @@ test("a test's name and code that share their unit with another test: the result
     'the result tells row 3 (far from creatinine\'s), not row 7 (within both ranges as far as a spread of 12% goes)',
   );
 });
+
+test('a value of the left side whose rows mostly disagree (a placeholder zip in rows of several cities) says nothing of them', () => {
+  // Eight rows written with the placeholder zip 00000: three in Paris, five in five other cities.
+  const cities = ['Paris', 'Paris', 'Paris', 'Lyon', 'Nice', 'Brest', 'Caen', 'Dijon'];
+  const edit = Object.fromEntries(cities.map((city, k) => [40 * k + 3, ['00000', city] as [string, string]]));
+  assert.deepEqual(check(orders(edit)).filter((f) => f.row !== null && Object.hasOwn(edit, f.row)), []);
+  // Four of them in Paris: half of the rows, so the others are its minority.
+  const paris = Object.fromEntries(['Paris', 'Paris', 'Paris', 'Paris', 'Lyon', 'Nice', 'Brest', 'Caen'].map((city, k) => [40 * k + 3, ['00000', city] as [string, string]]));
+  assert.deepEqual(check(orders(paris)).filter((f) => f.row !== null && Object.hasOwn(paris, f.row)).map((f) => [f.row, f.value]), [[163, 'Lyon'], [203, 'Nice'], [243, 'Brest'], [283, 'Caen']]);
+});

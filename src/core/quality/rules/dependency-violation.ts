@@ -620,6 +620,9 @@ rows holding it (related information).
       for (const group of groups) {
         const [majority, majorityCount] = group.counts[0];
         if (majorityCount < 2 || (group.counts[1] && group.counts[1][1] === majorityCount)) continue;
+        // A value of A whose rows mostly disagree says nothing of them (a placeholder date, 1970-01-01, in the rows
+        // of eight model years): its majority must hold half of them at least.
+        if (!dep.entity && 2 * majorityCount < group.counts.reduce((rows, [, k]) => rows + k, 0)) continue;
         // A measure on the left side: two things of one size are common, so a few rows are no majority.
         if (dep.measure && majorityCount < MEASURE_MIN_MAJORITY) continue;
         // An entity's records (several sources): the value they agree on (entityConsensus), if any.
