@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkCsv, csv, findingsOf, fixText } from './check-text';
 import { patternOf } from '../../../src/core/quality/value-patterns';
+import { mulberry32 } from '../../../src/core/shared/random';
 
 const states = ['MA', 'TX', 'CA', 'NY', 'OH', 'WA', 'FL', 'IL', 'MI', 'GA', 'NC', 'OR'];
 const names = ['Mary', 'Mary-Ann', "O'Neil", 'McDonald', 'Jo', 'Bartholomew', 'Anne Marie', 'Zoë', 'Li', 'Émile'];
@@ -235,4 +236,22 @@ test('among numbers written as text with a fraction, "35.0" is compared as writt
   const found = findingsOf(checkCsv(csv(['price'], rows)), 'pattern-mismatch');
   const written = found.find((f) => f.value === '35.0');
   assert.match(written?.message ?? '', /"35\.0" in column "price" is shaped "99\.9", unlike \d+% of the column, shaped "99\.99"/, 'its own shape, not the form of a code "35"');
+});
+
+test('codes of one length whose letters and digits mix freely (vehicle numbers): a code that lost or gained a character is reported', () => {
+  const letters = 'ABCDEFGHJKLMNPRSTUVWXYZ';
+  // 17 characters each, letters and digits at positions that vary from code to code (no shape dominates).
+  const next = mulberry32(17);
+  const codes = Array.from({ length: 300 }, () => Array.from({ length: 17 }, () => (next() < 0.4 ? letters[Math.floor(next() * letters.length)] : String(Math.floor(next() * 10)))).join(''));
+  const vin = (i: number) => codes[i];
+  const rows = Array.from({ length: 300 }, (_, i) => [i, vin(i)]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'vin'], rows)), 'pattern-mismatch'), [], 'every code has 17 characters');
+  rows[40][1] = vin(40).slice(0, 16);
+  rows[90][1] = `${vin(90)}7`;
+  const findings = findingsOf(checkCsv(csv(['id', 'vin'], rows)), 'pattern-mismatch');
+  assert.deepEqual(findings.map((f) => [f.row, f.value]), [[40, vin(40).slice(0, 16)], [90, `${vin(90)}7`]]);
+  assert.match(findings[0].message, /has 16 characters, unlike 99% of the column's codes, which have 17/);
+  // Names of one length are no codes: white space, or a length below 4.
+  const short = Array.from({ length: 300 }, (_, i) => [i, i === 7 ? 'USA' : ['FR', 'DE', 'ES', 'IT', 'NL', 'BE', 'AT', 'PL', 'SE', 'DK', 'FI', 'PT'][i % 12]]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'country'], short)), 'pattern-mismatch').filter((f) => f.evidence?.level === 'length'), []);
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, replaceCellFixes } from '../column-values';
+import { TEXT_KINDS, distinctValues, replaceCellFixes, type DistinctValues } from '../column-values';
 import { codeWidths } from '../code-widths';
 import { looksLikeIdentifier } from '../../shared/identifier';
 import { charactersOfShape, classOfForm, columnPatterns, formOfShape, incompatibleClass, patternOf, samplePatterns, separatorsOfShape, writeInShape, type ColumnPatterns, type PatternLevel, type ValueClass, type ValuePattern } from '../value-patterns';
@@ -199,6 +199,46 @@ function unusualLevel(
   return undefined;
 }
 
+/** Characters a code of one length has at least (shorter ones — "CA", "M" — are categories, their shapes checked). */
+const MIN_CODE_LENGTH = 4;
+
+/** A column's codes of one length: where values without white space of one length (in characters) hold the share of the rows. */
+interface CodeLength {
+  length: number;
+  share: number;
+  example: string;
+}
+
+/**
+ * Of text column `c`'s values (`distinct`), those of a rare length in a column of codes of one length: values without
+ * white space, one length (MIN_CODE_LENGTH or more) held by `minShare` of the rows and by PATTERN_VALUES distinct
+ * values at least, the value's length by at most `maxShare` — a vehicle number of 16 characters among numbers of 17,
+ * whose letters and digits mix too freely for a shape to dominate.
+ */
+function rareLengths(distinct: DistinctValues, options: { minShare: number; maxShare: number; minRows: number }): { ids: Set<number>; code?: CodeLength } {
+  const rowsOf = new Map<number, number>();
+  const valuesOf = new Map<number, number>();
+  const exampleOf = new Map<number, number>();
+  let present = 0;
+  for (let id = 0; id < distinct.size; id++) {
+    present += distinct.counts[id];
+    if (/\s/.test(distinct.text(id))) continue;
+    const length = distinct.codePoints(id);
+    rowsOf.set(length, (rowsOf.get(length) ?? 0) + distinct.counts[id]);
+    valuesOf.set(length, (valuesOf.get(length) ?? 0) + 1);
+    if (!exampleOf.has(length)) exampleOf.set(length, id);
+  }
+  const ids = new Set<number>();
+  if (present < options.minRows) return { ids };
+  const [length, rows] = [...rowsOf].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0]);
+  if (length < MIN_CODE_LENGTH || rows < options.minShare * present || (valuesOf.get(length) ?? 0) < PATTERN_VALUES) return { ids };
+  for (let id = 0; id < distinct.size; id++) {
+    const own = distinct.codePoints(id);
+    if (own !== length && (rowsOf.get(own) ?? 0) <= options.maxShare * present && !isPlaceholderText(distinct.text(id))) ids.add(id);
+  }
+  return { ids, code: { length, share: rows / present, example: distinct.text(exampleOf.get(length) ?? 0) } };
+}
+
 export const patternMismatch = defineRule({
   id: 'pattern-mismatch',
   title: 'Value shaped unlike its column',
@@ -232,6 +272,11 @@ ranges "99-99" and "999-999"), a shape of one of their forms is not reported ("9
   general one (words pasted among codes do not hide a code written "12,097", nor does "12,097" a code of six
   digits); among codes of digits, a code written with a fraction of zeros ("06101.0") is the code, as an
   integer column reads "2540.0".
+
+Where no form or shape dominates but one **length** does — values without white space, one length of 4 characters
+or more held by \`minShare\` of the rows and by 10 distinct values at least — a value of another length (at most
+\`maxShare\`) is reported: codes whose letters and digits mix too freely for a shape to dominate (a vehicle number
+of 16 characters among numbers of 17) still share their width.
 
 A code written **with other separators** is reported whatever its share, up to a third of the values: where
 one shape of codes with digits and separators covers half of the values or more (with at least 10 distinct
@@ -286,7 +331,28 @@ In a file checked in batches, each batch is checked on its own.`,
       }
       const sample = samplePatterns(data, c);
       if (sample.present < options.minRows || sample.freeText) return;
-      const inSample = Object.values(followedLevels(sample, options)).filter((found) => found !== undefined);
+      const followedInSample = followedLevels(sample, options);
+      const inSample = Object.values(followedInSample).filter((found) => found !== undefined);
+      // Where no form or shape dominates, codes of one length: a code of another length lost or gained a character.
+      const lengths = !followedInSample.form && !followedInSample.shape ? rareLengths(distinctValues(data, c), options) : { ids: new Set<number>() };
+      if (lengths.code) {
+        const { length, share, example } = lengths.code;
+        const distinct = distinctValues(data, c);
+        for (let r = 0; r < distinct.ids.length; r++) {
+          const id = distinct.ids[r];
+          if (id < 0 || !lengths.ids.has(id)) continue;
+          const value = distinct.text(id);
+          if (isAccepted(c, value)) continue;
+          const own = distinct.codePoints(id);
+          report({
+            row: r,
+            columnIndex: c,
+            value,
+            evidence: { level: 'length', pattern: `${own} characters`, columnPattern: `${length} characters`, columnShare: share, example },
+            message: `"${value}" in column "${column.name}" has ${own} characters, unlike ${Math.floor(share * 100)}% of the column's codes, which have ${length} (like "${example}").`,
+          });
+        }
+      }
       const variantsInSample = separatorVariants(sample, accepted);
       if (inSample.length === 0 && !variantsInSample) return;
       if (sample.sampled && !variantsInSample && inSample.every((found) => found.rows === sample.present)) return;
@@ -302,7 +368,7 @@ In a file checked in batches, each batch is checked on its own.`,
       const digitCodes = patterns.levels.class.dominant === 'digits' && patterns.levels.form.dominant === '9';
       patterns.byId.forEach((pattern, id) => {
         const text = distinct.text(id);
-        if (isPlaceholderText(text) || isAccepted(c, text)) return;
+        if (lengths.ids.has(id) || isPlaceholderText(text) || isAccepted(c, text)) return;
         // Among codes of digits, a code exported through a float ("06101.0") is the code, as an integer
         // column reads "2540.0" as 2540.
         const integral = digitCodes ? INTEGRAL_FRACTION.exec(text.trim()) : null;
