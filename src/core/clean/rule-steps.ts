@@ -56,6 +56,9 @@ function editCells(edits: (f: Finding) => { column: string; from: string | null;
   };
 }
 
+/** The cell's edit to the value its finding's evidence expects (`expected`), in that row only; none without one. */
+const toExpected = (f: Finding) => (f.column && f.value !== undefined && text(f.evidence?.expected) !== undefined ? [{ column: f.column, from: f.value, to: text(f.evidence?.expected)! }] : []);
+
 /** Rule id → the steps that fix what it finds. Off by default: steps that change what a model learns, or rest on a guess. */
 export const RULE_STEPS: Readonly<Record<string, RuleStepMapper>> = {
   // structure
@@ -102,12 +105,13 @@ export const RULE_STEPS: Readonly<Record<string, RuleStepMapper>> = {
     ...onColumn('normalize-numbers')(c, findings),
   ],
   // The number that keeps the relation, in that row only (another row may hold the same number rightly); a guess.
-  'broken-relation': editCells((f) => (f.column && f.value !== undefined && text(f.evidence?.expected) !== undefined ? [{ column: f.column, from: f.value, to: text(f.evidence?.expected)! }] : []), false),
+  'broken-relation': editCells(toExpected, false),
   // The flag the number calls for, in that row only (findings on the number itself name no value for it); a guess.
   'contradicted-flag': editCells((f) => (f.column && f.value !== undefined && f.evidence?.vouched !== true && text(f.evidence?.expected) !== undefined ? [{ column: f.column, from: f.value, to: text(f.evidence?.expected)! }] : []), false),
-  'elapsed-years-mismatch': editCells((f) => (f.column && f.value !== undefined && text(f.evidence?.expected) !== undefined ? [{ column: f.column, from: f.value, to: text(f.evidence?.expected)! }] : []), false),
-  'duration-mismatch': editCells((f) => (f.column && f.value !== undefined && text(f.evidence?.expected) !== undefined ? [{ column: f.column, from: f.value, to: text(f.evidence?.expected)! }] : []), false),
-  'dependency-violation': editCells((f) => (f.column && f.value !== undefined && text(f.evidence?.expected) !== undefined ? [{ column: f.column, from: f.value, to: text(f.evidence?.expected)! }] : []), false),
+  'date-part-mismatch': editCells(toExpected, false),
+  'elapsed-years-mismatch': editCells(toExpected, false),
+  'duration-mismatch': editCells(toExpected, false),
+  'dependency-violation': editCells(toExpected, false),
   // accuracy
   typo: replaceEach((f) => text(f.evidence?.likely)),
   // The value with its misspelled word written as the column's values write it there.

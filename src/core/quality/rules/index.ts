@@ -38,6 +38,7 @@ import { reversedRange } from './reversed-range';
 import { brokenRelation } from './broken-relation';
 import { brokenOrder } from './broken-order';
 import { elapsedYearsMismatch } from './elapsed-years-mismatch';
+import { datePartMismatch } from './date-part-mismatch';
 import { durationMismatch } from './duration-mismatch';
 import { gapOutlier } from './gap-outlier';
 import { offScale } from './off-scale';
@@ -109,6 +110,7 @@ export const allRules: readonly QualityRule[] = [
   contradictedFlag,
   brokenOrder,
   elapsedYearsMismatch,
+  datePartMismatch,
   durationMismatch,
   // accuracy
   outlier,

@@ -1,0 +1,72 @@
+/** date-part-mismatch: a year (month, day) column that is not the year of its row's date, where every other row's is. */
+import { defineRule } from '../rule';
+import { cellText } from '../dependencies';
+import { replaceCellFixes } from '../column-values';
+import { datePartRelations, rowsDiffering, type DatePartRelation } from '../date-parts';
+import { groupedInteger } from '../../shared/grouped-integer';
+
+/**
+ * The cell of a differing row that is wrong: the number where it lies outside the numbers of the rows that agree
+ * (2041 among model years 2008–2025), the date where its part does (a registration in 1970), else the number — the
+ * date carries its own checks (its format, its order with the row's other dates), a number typed beside it none.
+ */
+function wrongCell(relation: DatePartRelation, value: number, part: number): number {
+  const [low, high] = relation.numbers;
+  if (value < low || value > high) return relation.number;
+  return part < low || part > high ? relation.date : relation.number;
+}
+
+export const datePartMismatch = defineRule({
+  id: 'date-part-mismatch',
+  title: 'Year that is not its date\'s',
+  dimension: 'consistency',
+  defaultSeverity: 'warning',
+  defaultOptions: {},
+  description: 'A whole-number column that holds the year (month, day) of a date column on every other row, but not on this one: a model year of 2041 beside a registration in 2014.',
+  docs: `Tables keep a date and a part of it side by side: a car's model year and its first registration, a year, month and
+day split from the date for a pivot table. Typed or copied separately, they drift apart — two digits of a year
+swapped (2041 for 2014), a date from another row, a placeholder date (1970-01-01) beside the real year.
+
+Learned from the table itself (date-parts.ts): a whole-number column, its values within a year's (1000–3000), a
+month's or a day's range, equals that part of a date column's dates on at least 95% of the rows holding both (30 or
+more), and ten times as often as with its numbers shuffled over the rows. Each other row is reported once: on the
+number where it lies outside the numbers of the agreeing rows (2041 where they span 2008–2025), on the date where
+its part does (a registration in 1970), else on the number, with the part the date gives as the quick fix.
+
+The evidence: the date column and the row's date, the number, how many rows agree and, on a number, the part the
+date gives (\`expected\`).
+
+**Fix**: correct the number (the quick fix writes the date's part) or, if the number is right, the date.`,
+  check({ data, report, isIgnored }) {
+    for (const relation of datePartRelations(data)) {
+      const [numberName, dateName] = [data.columns[relation.number].name, data.columns[relation.date].name];
+      const agreeing = `as in ${groupedInteger(relation.equal)} of the ${groupedInteger(relation.rows)} rows holding both`;
+      for (const { row: r, part } of rowsDiffering(data, relation)) {
+        const [value, date] = [cellText(data, r, relation.number), cellText(data, r, relation.date)];
+        const evidence = { part: relation.part, date: dateName, dateValue: date, number: numberName, numberValue: value, equalRows: relation.equal, rows: relation.rows };
+        if (wrongCell(relation, Number(value), part) === relation.number) {
+          if (isIgnored(relation.number)) continue;
+          report({
+            row: r,
+            columnIndex: relation.number,
+            value,
+            evidence: { ...evidence, expected: String(part) },
+            message: `${value} in column "${numberName}" is not the ${relation.part} of ${dateName} ${date} in this row (${part}), though "${numberName}" is the ${relation.part} of "${dateName}" ${agreeing}.`,
+            related: [{ row: r, columnIndex: relation.date, message: `${dateName} ${date}` }],
+            fixes: replaceCellFixes(data, r, relation.number, String(part), `Replace with ${part} (the ${relation.part} of ${dateName} ${date})`),
+          });
+        } else {
+          if (isIgnored(relation.date)) continue;
+          report({
+            row: r,
+            columnIndex: relation.date,
+            value: date,
+            evidence,
+            message: `${date} in column "${dateName}" is not in the ${relation.part} ${value} that "${numberName}" gives in this row, though "${numberName}" is the ${relation.part} of "${dateName}" ${agreeing}; and its ${relation.part}, ${part}, lies outside the ${relation.part}s of those rows (${relation.numbers[0]}–${relation.numbers[1]}).`,
+            related: [{ row: r, columnIndex: relation.number, message: `${numberName} ${value}` }],
+          });
+        }
+      }
+    }
+  },
+});
