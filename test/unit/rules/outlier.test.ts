@@ -622,3 +622,39 @@ test('a level another column\'s value holds is no outlier (a drug\'s 10,000 mg);
   const slipRow = rows.findIndex(([name, mg]) => name === 'paracetamol' && mg === 500);
   assert.deepEqual(cells(check(csv({ [slipRow]: 500000 }))), [`${slipRow}:strength_mg`]);
 });
+
+test('a number far from its entity\'s other rows (a patient\'s weight in pounds among their kilograms) is an outlier of kind entity', () => {
+  const next = random(11);
+  // 300 patients, 3–6 orders each; a patient's weight drifts by under 2% between orders; floors are levels.
+  const lines = ['order,patient_id,birth_date,weight_kg,floor'];
+  const rowsOf: number[][] = [];
+  const weights: number[] = [];
+  for (let p = 0; p < 300; p++) {
+    const weight = 45 + next() * 70;
+    weights.push(weight);
+    const birth = `19${40 + (p % 60)}-0${1 + (p % 9)}-1${p % 10}`;
+    const rows: number[] = [];
+    for (let k = 0, orders = 3 + (p % 4); k < orders; k++) {
+      rows.push(lines.length - 1);
+      lines.push(`${lines.length},P${1000 + p},${birth},${(weight * (1 + (next() - 0.5) * 0.03)).toFixed(1)},${1 + ((p + (k === 2 ? 3 : 0)) % 6)}`);
+    }
+    rowsOf.push(rows);
+  }
+  const edit = (row: number, make: (cells: string[]) => void) => {
+    const cells = lines[row + 1].split(',');
+    make(cells);
+    lines[row + 1] = cells.join(',');
+  };
+  // The two lightest patients: their weights in pounds stay within the column's range (no tail test sees them).
+  const [light, lighter] = weights.map((w, p) => [w, p]).sort((a, b) => a[0] - b[0]).map(([, p]) => p);
+  const [pounds, wrongPatient] = [rowsOf[light][1], rowsOf[lighter][0]];
+  edit(pounds, (cells) => (cells[3] = (Number(cells[3]) * 2.20462).toFixed(1)));
+  // A row of the other carrying another patient's birth date: the patient id is the wrong cell, not the weight.
+  edit(wrongPatient, (cells) => {
+    cells[2] = '1901-01-01';
+    cells[3] = (Number(cells[3]) * 2.20462).toFixed(1);
+  });
+  const findings = check(lines.join('\n'));
+  assert.deepEqual(findings.map((f) => `${f.row}:${f.column}:${f.evidence?.kind}`), [`${pounds}:weight_kg:entity`]);
+  assert.match(findings[0].message, /for its patient_id: "P\d+" holds [\d.]+ in its \d other rows \(this one is 2\.\d+ times that\), where the rows of one patient_id keep "weight_kg" within [\d.]+% of one another/);
+});

@@ -4,6 +4,7 @@ import type { IngestResult } from '../../table/model';
 import { BEYOND_BULK_SHARE, OUTLIER_TEST_DEFAULTS, tailOutliers, withoutValues, type TailOutliers } from '../tail-outliers';
 import { columnPlaceholders } from './sentinel-value';
 import { groupOutliers, type GroupOutlier } from '../group-outliers';
+import { entityOutliers, type EntityOutlier } from '../entity-outliers';
 import { UNIT_NAMES } from '../../shared/unit-factors';
 import { shownNumber } from '../../shared/shown-number';
 
@@ -26,6 +27,18 @@ function groupMessage(value: string, column: string, found: GroupOutlier, groupN
   return (
     `${value} is an outlier in column "${column}" for its group: where ${where} (${found.groupRows} rows) the values lie around ${shownNumber(Number(found.median.toPrecision(6)))}, ${within}, ` +
     `where no other row lies more than ${found.next.toFixed(1)} times as far from its group's values (a unit or another group's value?).`
+  );
+}
+
+function entityMessage(value: string, column: string, found: EntityOutlier, entityName: string): string {
+  const around = shownNumber(Number(found.median.toPrecision(6)));
+  const [far, keep] =
+    found.scale === 'log'
+      ? [`${shownNumber(Number(Math.exp(Math.abs(found.deviation)).toPrecision(3)))} times ${found.deviation > 0 ? 'that' : 'less'}`, `within ${shownNumber(Number((100 * (Math.exp(found.typical) - 1)).toPrecision(2)))}% of one another`]
+      : [`${shownNumber(Number(Math.abs(found.deviation).toPrecision(3)))} ${found.deviation > 0 ? 'above' : 'below'} it`, `within ${shownNumber(Number(found.typical.toPrecision(3)))} of one another`];
+  return (
+    `${value} is an outlier in column "${column}" for its ${entityName}: "${found.entity}" holds ${around} in its ${found.others} other rows (this one is ${far}), ` +
+    `where the rows of one ${entityName} keep "${column}" ${keep} (90% of them): a unit, or another ${entityName}'s value?`
   );
 }
 
@@ -200,7 +213,7 @@ export const outlier = defineRule({
   dimension: 'accuracy',
   defaultSeverity: 'warning',
   defaultOptions: { alpha: OUTLIER_TEST_DEFAULTS.alpha, maxOutliers: OUTLIER_TEST_DEFAULTS.maxOutliers, window: OUTLIER_TEST_DEFAULTS.window },
-  description: "A numeric value far beyond the column's own extreme, for the column's shape (skewed, zero-inflated, heavy-tailed or discrete), or far from the values of its row's group.",
+  description: "A numeric value far beyond the column's own extreme, for the column's shape (skewed, zero-inflated, heavy-tailed or discrete), or far from the values of its row's group or entity.",
   docs: `One value a hundred times too large (a price typed in cents, a unit mix-up, a sensor glitch, a lost
 minus sign) can dominate a linear model's fit and its loss. But real columns have long tails: prices and
 incomes are log-normal or Pareto, waiting times exponential, counts Poisson, rainfall mostly zero. Their
@@ -332,7 +345,18 @@ another, which its zip's other rows do not say: the state is the error, reported
 row of an entity apart from the others in most of its rows (a text column of repeated names: Puerto Rico's share
 of households under $10,000, 28.9% where the states' lie around 7%, is as far from theirs in its other brackets —
 an error strikes one cell, an entity apart is apart in most of its rows: 3 group spreads or more in over half).
-The cleaning step (cap or drop beyond bounds learned from the column) does not reach such a value: correct it
+
+A number can also be ordinary for its column and its group and wrong for its entity: a patient's weight in pounds
+(158.1) where their three other orders say 71.7 kg. Where a text column names entities — its values repeat, 1.5 to 50
+rows each on average, 20 of them in 3 rows or more — and a numeric measure (20 distinct values or more: a floor or a
+rating are levels a next stay may change) is kept by each entity — the deviation from an entity's median that 90% of
+those rows stay within at most a tenth of the column's interquartile range, on the log scale for positive numbers —,
+a value 10 times that deviation from the median of its entity's other rows, and half the interquartile range at
+least, is reported (kind \`entity\`) where those other rows (2 or more) agree among themselves, it is the entity's
+only far value, and the row agrees with its entity on the columns the entity determines (a row with another
+patient's birth date holds the wrong patient id: dependency-violation's).
+
+The cleaning step (cap or drop beyond bounds learned from the column) does not reach such values: correct them
 by hand.
 
 A clean column gets a finding with probability about \`alpha\` (the p-values are corrected for the tails,
@@ -347,7 +371,8 @@ flagged values (\`next\`; for a heap among other far values or a slip, the bound
 and σ on the scale tested (\`normalMedian\`, \`sigma\`) and the bound, for a unit mix-up the ratio and the two units (\`ratio\`, \`unit\`, \`columnUnit\`), the p-value, the scale, the median, and for counts the fitted mean. For \`group\`: the
 grouping columns' values (\`group:<column>\`), the group's rows, median and spread (on the log scale, \`scale\`
 \`log\`, the spread is a factor's logarithm), the value's deviation in spreads, the bound it exceeds and the largest
-deviation of the rows not reported.
+deviation of the rows not reported. For \`entity\`: the entity column and value, its other rows and their median, the
+row's deviation from it and the typical deviation (on the log scale, \`scale\` \`log\`, of ratios).
 
 **Fix**: correct the value if it is an error (a unit, a slipped decimal point, a lost sign); if it is real,
 consider a log transform or a robust loss. For a unit mix-up the quick fix converts the value into the column's
@@ -420,6 +445,30 @@ unit (145.9 lb → 66.18).`,
             next: Number(far.next.toPrecision(4)),
           },
           message: groupMessage(value, column.name, far, groupColumns),
+        });
+        flaggedRows.add(far.row);
+      }
+      // Values ordinary for the column and their group, but far from their entity's other rows (a patient's weight).
+      for (const far of entityOutliers(data, c, flaggedRows)) {
+        const value = String(values[far.row]);
+        const entityName = data.columns[far.entityColumn].name;
+        report({
+          row: far.row,
+          columnIndex: c,
+          value,
+          evidence: {
+            side: far.deviation > 0 ? 'upper' : 'lower',
+            kind: 'entity',
+            entityColumn: entityName,
+            entity: far.entity,
+            otherRows: far.others,
+            entityMedian: Number(far.median.toPrecision(6)),
+            ...(far.scale === 'log' ? { scale: 'log' } : {}),
+            deviation: Number(far.deviation.toPrecision(4)),
+            typicalDeviation: Number(far.typical.toPrecision(4)),
+          },
+          message: entityMessage(value, column.name, far, entityName),
+          related: [{ row: far.related, columnIndex: c, message: `${entityName} "${far.entity}": ${shownNumber(Number(far.median.toPrecision(6)))}` }],
         });
       }
     });

@@ -1,0 +1,142 @@
+/**
+ * Outliers within an entity's rows: a number an entity keeps nearly the same from row to row (a patient's weight in
+ * each of their orders, a property's floor area in each of its sales) far from that entity's other values — 158.1
+ * where the patient weighs 71.7 in three other rows (pounds written for kilograms). Neither the column's extremes nor
+ * a category's spread see it: each entity has a few rows, and the value is ordinary for the column.
+ *
+ * Learned from the table: a text column names entities where its values repeat (MIN_MEAN_ROWS to MAX_MEAN_ROWS rows
+ * each on average, MIN_ENTITIES of them in 3 rows or more) and determine another column (a name alone may be shared:
+ * towns called Washington), and a numeric column is its entities' where the deviation
+ * from an entity's median that 90% of those rows stay within is at most ATTRIBUTE_SHARE of the column's interquartile
+ * range — on the log scale for a column of positive numbers, where a weight changes by percents; a measure, of
+ * MIN_DISTINCT values at least (a floor, a size or a rating are levels, which a patient's next stay may change). A value is far
+ * where it lies FAR_TIMES that deviation from the median of its entity's other rows, and FAR_IQR of the column's
+ * interquartile range at least; those other rows (2 or more) agree among themselves, none of them is far, and the row
+ * agrees with its entity on the columns the entity determines (where it does not, the entity is the wrong cell, and
+ * dependency-violation says so).
+ */
+import type { IngestResult } from '../table/model';
+import { TEXT_KINDS, distinctValues, numericColumn, sortedColumn, sortedRuns } from './column-values';
+import { cellText, dependenciesOf, disagreeingGroups } from './dependencies';
+import { median as medianOf, quantile } from '../shared/quantile';
+
+/** Mean rows per entity: at least (fewer: a key), at most (more: a category, group-outliers' grouping). */
+const MIN_MEAN_ROWS = 1.5;
+const MAX_MEAN_ROWS = 50;
+/** Entities of 3 rows or more the attribute is learned on, at least. */
+const MIN_ENTITIES = 20;
+/** Share of the rows (of entities of 3 rows or more) whose deviation from their entity's median sets what is typical. */
+const TYPICAL_SHARE = 0.9;
+/** The typical deviation of an entity's attribute, at most this share of the column's interquartile range. */
+const ATTRIBUTE_SHARE = 0.1;
+/** A value is far beyond this many typical deviations from its entity's other rows' median, */
+const FAR_TIMES = 10;
+/** and beyond this share of the column's interquartile range. */
+const FAR_IQR = 0.5;
+/** Distinct numbers a column needs to be a measure (fewer are levels or codes: a floor, a size, a rating). */
+const MIN_DISTINCT = 20;
+/** Entity columns tried, at most (the first in column order). */
+const MAX_ENTITY_COLUMNS = 6;
+
+/** A number far from its entity's other rows'. */
+export interface EntityOutlier {
+  row: number;
+  /** The entity column and the row's entity. */
+  entityColumn: number;
+  entity: string;
+  /** The entity's other rows holding a number, their median, and one of them nearest to it. */
+  others: number;
+  related: number;
+  median: number;
+  /** The scale measured on, the deviation from the others' median on it, and the typical deviation of an entity's rows. */
+  scale: 'raw' | 'log';
+  deviation: number;
+  typical: number;
+}
+
+/**
+ * Text columns whose values repeat as entities' do (see MIN_MEAN_ROWS) and that determine another column (a dependency
+ * learned from the table: a patient's birth date; a city's name does not give its state, as towns share names), in
+ * column order, at most MAX_ENTITY_COLUMNS.
+ */
+function entityColumns(data: IngestResult, c: number): number[] {
+  const found: number[] = [];
+  const determining = new Set(dependenciesOf(data).flatMap((dep) => (dep.lhs.length === 1 && !dep.prefix && dep.rhs !== c ? [dep.lhs[0]] : [])));
+  for (let e = 0; e < data.columns.length && found.length < MAX_ENTITY_COLUMNS; e++) {
+    if (e === c || !determining.has(e) || !TEXT_KINDS.includes(data.columns[e].kind)) continue;
+    const { size, counts } = distinctValues(data, e);
+    let present = 0;
+    let repeated = 0;
+    for (let id = 0; id < size; id++) {
+      present += counts[id];
+      if (counts[id] >= 3) repeated++;
+    }
+    if (size > 0 && present / size >= MIN_MEAN_ROWS && present / size <= MAX_MEAN_ROWS && repeated >= MIN_ENTITIES) found.push(e);
+  }
+  return found;
+}
+
+/** Whether row `r` disagrees with its entity on a column the entity determines (a dependency learned from the table). */
+function strayFromEntity(data: IngestResult, e: number, r: number): boolean {
+  for (const dep of dependenciesOf(data)) {
+    if (dep.lhs.length !== 1 || dep.lhs[0] !== e || dep.prefix) continue;
+    const scan = disagreeingGroups(data, dep);
+    const group = scan.lhs[r];
+    const consensus = group >= 0 ? scan.consensusOf(group) : undefined;
+    if (consensus && cellText(data, consensus.row, dep.rhs) !== cellText(data, r, dep.rhs)) return true;
+  }
+  return false;
+}
+
+/**
+ * The values of numeric column `c` far from their entity's other values (see the module comment), leaving out
+ * `skipRows` (already reported by the column's other tests).
+ */
+export function entityOutliers(data: IngestResult, c: number, skipRows: ReadonlySet<number>): EntityOutlier[] {
+  const sorted = sortedColumn(data, c);
+  if (sorted.length < MIN_ENTITIES * 3 || sortedRuns(data, c).values.length < MIN_DISTINCT) return [];
+  const scale: EntityOutlier['scale'] = sorted.quantile(0) > 0 ? 'log' : 'raw';
+  const raw = numericColumn(data, c);
+  const values = scale === 'log' ? raw.map(Math.log) : raw;
+  const [q1, q3] = [sorted.quantile(0.25), sorted.quantile(0.75)];
+  const iqr = scale === 'log' ? Math.log(q3) - Math.log(q1) : q3 - q1;
+  if (!(iqr > 0)) return [];
+  const out: EntityOutlier[] = [];
+  const reported = new Set<number>();
+  for (const e of entityColumns(data, c)) {
+    const { ids, size } = distinctValues(data, e);
+    // Each entity's rows holding a number, outside the rows already reported.
+    const rowsOf: number[][] = Array.from({ length: size }, () => []);
+    for (let r = 0; r < ids.length; r++) if (ids[r] >= 0 && !Number.isNaN(values[r]) && !skipRows.has(r)) rowsOf[ids[r]].push(r);
+    const medians = new Float64Array(size).fill(NaN);
+    const deviations: number[] = [];
+    let learned = 0;
+    for (let id = 0; id < size; id++) {
+      const rows = rowsOf[id];
+      if (rows.length < 3) continue;
+      learned++;
+      medians[id] = medianOf(Float64Array.from(rows, (r) => values[r]));
+      for (const r of rows) deviations.push(Math.abs(values[r] - medians[id]));
+    }
+    if (learned < MIN_ENTITIES) continue;
+    const typical = quantile(Float64Array.from(deviations).sort(), TYPICAL_SHARE);
+    if (typical > ATTRIBUTE_SHARE * iqr) continue;
+    const bound = Math.max(FAR_TIMES * typical, FAR_IQR * iqr);
+    for (let id = 0; id < size; id++) {
+      const rows = rowsOf[id];
+      if (rows.length < 3) continue;
+      const far = rows.filter((r) => Math.abs(values[r] - medians[id]) >= bound / 2);
+      if (far.length !== 1) continue;
+      const [r] = far;
+      const others = rows.filter((k) => k !== r);
+      const median = medianOf(Float64Array.from(others, (k) => values[k]));
+      const deviation = values[r] - median;
+      if (Math.abs(deviation) < bound || others.some((k) => Math.abs(values[k] - median) > bound / 4)) continue;
+      if (reported.has(r) || strayFromEntity(data, e, r)) continue;
+      reported.add(r);
+      const related = others.reduce((best, k) => (Math.abs(values[k] - median) < Math.abs(values[best] - median) ? k : best), others[0]);
+      out.push({ row: r, entityColumn: e, entity: cellText(data, r, e), others: others.length, related, median: scale === 'log' ? Math.exp(median) : median, scale, deviation, typical });
+    }
+  }
+  return out;
+}
