@@ -552,6 +552,30 @@ export const MEASURE_MIN_MAJORITY = 4;
 function isMeasure(data: IngestResult, c: number): boolean {
   return data.columns[c].kind === 'integer' && sortedRuns(data, c).values.length > MEASURE_MIN_DISTINCT && !codeLike(data, c);
 }
+/**
+ * A column of numbers determines B only where equal values agree far better than neighbouring ones: its g3 error at
+ * most this share of the error of groups that merge each value with the next one up (weights in grams "determine" a
+ * book's format as long as most weights are held once: 378 g is a paperback in three rows, as 379 g is — a tendency
+ * of heavier books, not a dependency; zip codes 69001 and 69002 are two cities, routes of 2,475 and 2,476 miles two
+ * routes).
+ */
+const NEIGHBOUR_ERROR_SHARE = 0.5;
+/**
+ * The g3 error above which a column of numbers must beat its neighbouring values (NEIGHBOUR_ERROR_SHARE): equal numbers
+ * that agree nearly always determine B whatever their neighbours do (zip codes numbered by district share a city).
+ */
+const NEIGHBOUR_TESTED_ERROR = 0.02;
+
+/** The codes of `codes` (of the numbers `values`, by row) with each distinct number merged with the next one up. */
+function neighbourCodes(values: Float64Array, codes: Codes): Codes {
+  const valueOf = new Float64Array(codes.size);
+  for (let r = 0; r < codes.ids.length; r++) if (codes.ids[r] >= 0) valueOf[codes.ids[r]] = values[r];
+  const byValue = Int32Array.from({ length: codes.size }, (_, id) => id).sort((x, y) => valueOf[x] - valueOf[y]);
+  const merged = new Int32Array(codes.size);
+  byValue.forEach((id, rank) => (merged[id] = rank >> 1));
+  return { ids: codes.ids.map((id) => (id < 0 ? -1 : merged[id])), size: (codes.size + 1) >> 1 };
+}
+
 /** Share of an integer code column's values that have its most common number of digits (zip codes, provider numbers). */
 const CODE_WIDTH_SHARE = 0.8;
 /** Column names of numbered things (a flight number, an invoice no.): codes whatever their widths. */
@@ -620,6 +644,7 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
   for (const a of lhs) {
     const grouping = groupsBy(codesFor(a));
     const entity = isEntityColumn(data, [a]) && medianRepeats(grouping) >= ENTITY_MIN_RECORDS;
+    let neighbours: ReturnType<typeof groupsBy> | undefined;
     for (const b of rhs) {
       if (b === a) continue;
       const bCodes = codesFor(b);
@@ -627,7 +652,12 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
       const stats = pairStats(grouping, bCodes.ids, bCodes.size, coincidence);
       if (!enoughGroups(stats)) continue;
       const chance = chanceError(stats, grouping, bCodes, coincidence, permutation, entity);
-      const accepted = acceptance(stats, chance, entity);
+      let accepted = acceptance(stats, chance, entity);
+      if (accepted && isNumeric(data.columns[a]) && stats.error > NEIGHBOUR_TESTED_ERROR) {
+        // Equal numbers must agree far better than neighbouring ones (see NEIGHBOUR_ERROR_SHARE).
+        neighbours ??= groupsBy(neighbourCodes(rows ? numbersAt(numericColumn(data, a), rows) : numericColumn(data, a), codesFor(a)));
+        if (stats.error > NEIGHBOUR_ERROR_SHARE * pairStats(neighbours, bCodes.ids, bCodes.size, coincidence).error) accepted = undefined;
+      }
       if (accepted) found.push({ lhs: [a], rhs: b, ...stats, chance: chance ?? 1, coincidence, ...(accepted.entity ? { entity: true } : {}), ...(measure(a) ? { measure: true } : {}) });
       const list = explains.get(b) ?? [];
       list.push({ a, error: stats.error });

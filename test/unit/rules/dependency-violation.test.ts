@@ -1146,3 +1146,19 @@ test('a value of the left side whose rows mostly disagree (a placeholder zip in 
   const paris = Object.fromEntries(['Paris', 'Paris', 'Paris', 'Paris', 'Lyon', 'Nice', 'Brest', 'Caen'].map((city, k) => [40 * k + 3, ['00000', city] as [string, string]]));
   assert.deepEqual(check(orders(paris)).filter((f) => f.row !== null && Object.hasOwn(paris, f.row)).map((f) => [f.row, f.value]), [[163, 'Lyon'], [203, 'Nice'], [243, 'Brest'], [283, 'Caen']]);
 });
+
+test('numbers that agree with B only as often as their neighbouring numbers do (a book\'s weight and its format) determine nothing', () => {
+  // 3,000 books: a hardcover weighs twice a paperback of as many pages and 250 g more, so that equal weights mostly
+  // share a format (95% of the rows), as neighbouring weights do just as well: heavier books tend to be hardcovers.
+  const next = mulberry32(5);
+  const lines = ['isbn,pages,weight_g,format'];
+  for (let i = 0; i < 3000; i++) {
+    const pages = 120 + Math.floor(next() * 500);
+    const hardcover = next() < 0.35;
+    lines.push(`${9780000000000 + i * 7},${pages},${Math.round((hardcover ? pages * 2 + 250 : pages) * (0.95 + next() * 0.1))},${hardcover ? 'Hardcover' : 'Paperback'}`);
+  }
+  const data = ingest(lines);
+  const found = dependenciesOf(data).map((d) => `${d.lhs.map((c) => data.columns[c].name).join('+')}>${data.columns[d.rhs].name}`);
+  assert.ok(!found.includes('weight_g>format'), found.join(' '));
+  assert.deepEqual(check(lines).filter((f) => f.column === 'format'), []);
+});

@@ -465,7 +465,10 @@ disagrees, one against one, is what one wrong cell looks like, and counts only w
 three rows), at least 5 groups of two rows or more exist and hold at least 10% of the rows, at most 10% of their rows would have to
 change (or, with two to four groups — marital status → exemption — every group has at least 30 rows and at
 most 2% of the rows would have to change), and that is at most a fifth of what a B unrelated to A would give (B shuffled over the same groups:
-a near-constant column depends on anything). In a dirtier table (errors of every kind in a tenth of the cells)
+a near-constant column depends on anything). A column of numbers whose rows would have to change in more than 2%
+must also beat its neighbouring values: at most half what groups merging each number with the next one up would give
+(378 g is a paperback in three rows as 379 g is: heavier books tend to be hardcovers, the weight determines nothing;
+equal zip codes agree nearly always, whatever the next zip code's city). In a dirtier table (errors of every kind in a tenth of the cells)
 a dependency also holds with up to 20% of the rows to change and 85% of the groups settled (those of two rows
 too), when at least three quarters of the rows that break it hold a value that does not repeat in their group
 (in at least two rows and more than a tenth of it) — beyond the rows that repeat by chance where B has few
