@@ -111,3 +111,16 @@ test('a cut to one letter is a cut though another column writes that letter as a
   const findings = findingsOf(checkCsv(csv(['id', 'name', 'manager'], rows)), rule);
   assert.deepEqual(new Set(findings.map((f) => f.row)), cut, '"Livingston M", "Wilmington C"… beside managers "John M. Smith"');
 });
+
+test('codes that end in a short part (a size after a product code) are not cut short', () => {
+  // Brand, category, number and (apparel) a size or (electronics, sports) a colour: "URB-APP-6407-L", "LUM-ELC-3906-BL".
+  const brands = ['URB', 'LUM', 'NOR', 'SOU', 'BRI', 'FIT', 'BLU', 'WHI', 'SMA', 'MOD'];
+  const suffixes: Record<string, string[]> = { APP: ['S', 'M', 'L', 'XL'], ELC: ['BL', 'WH', 'GR'], SPT: ['BL', 'GR'], TOY: [''] };
+  const skus = Array.from({ length: 120 }, (_, k) => {
+    const category = Object.keys(suffixes)[k % 4];
+    const suffix = suffixes[category][Math.floor(k / 4) % suffixes[category].length];
+    return `${brands[k % brands.length]}-${category}-${1000 + ((k * 7919) % 9000)}${suffix ? `-${suffix}` : ''}`;
+  });
+  const rows = Array.from({ length: 1200 }, (_, i) => [skus[(i * 37) % skus.length], i]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['sku', 'line'], rows)), 'truncated-value'), []);
+});

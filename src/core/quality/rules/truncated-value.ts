@@ -29,7 +29,9 @@ names that begin longer ones make no width. The evidence: the \`width\`, the cut
 column writes most (with its \`completionRows\`), the rows ending inside a word at that width (\`cutRows\`), and the
 value in full (\`fixed\`) where one value of the column beginning so holds ${FIX_SHARE * 100}% of their rows, or one completion of the
 word does. Values cut between two words ("Meadow" for "Meadow Lake") cannot be told and are not reported. Text
-columns of at least ${CUT_MIN_ROWS} values and at most ${CUT_MAX_DISTINCT.toLocaleString('en-US')} distinct ones are read.
+columns of at least ${CUT_MIN_ROWS} values and at most ${CUT_MAX_DISTINCT.toLocaleString('en-US')} distinct ones are read, but
+not columns of codes (90% of their distinct values written with a digit and without white space): the short last
+part of "URB-APP-6407-L" is a size, not a word cut short.
 
 **Fix**: take the value in full from its source; the quick fix and the cleaning step write the value in full where
 the column tells it. If the value is right as it is, accept it.`,
