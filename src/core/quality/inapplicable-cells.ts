@@ -1,8 +1,9 @@
 /**
- * Empty cells another column's value explains (docs/rules/missing-value.md): a column empty in nearly every row of one
- * value of a column of few values, and filled in nearly every row of the others — an engine's displacement where the
- * fuel is "Electric", a cigarette count where the respondent never smoked — has no value to give there. Its empty
- * cells in those rows are no gaps (nor the place a neighbour's value was shifted from); in the other rows they are.
+ * Empty cells another column explains (docs/rules/missing-value.md): a column empty in nearly every row of one value
+ * of a column of few values, and filled in nearly every row of the others — an engine's displacement where the fuel
+ * is "Electric", a cigarette count where the respondent never smoked — has no value to give there; and columns empty
+ * in the same rows (an order not shipped has no ship date, carrier nor tracking number) are so because of what the
+ * record is. Those empty cells are no gaps (nor the place a neighbour's value was shifted from); the others are.
  */
 import type { IngestResult } from '../table/model';
 import { TEXT_KINDS, distinctValues, memo, nullRows } from './column-values';
@@ -16,10 +17,16 @@ const MIN_EMPTY_SHARE = 0.95;
 /** Share of the other values' rows in which it must be filled: emptiness is that value's, not the column's. */
 const MIN_FILLED_ELSEWHERE = 0.9;
 
-/** Why an empty cell has no value to hold: the column and value of its row, that value's rows and how many are empty. */
+/** Share of the smaller of two columns' empty cells that must lie in the same rows for them to be empty together. */
+const EMPTY_TOGETHER_SHARE = 0.9;
+
+/**
+ * Why an empty cell has no value to hold: the column and value of its row (absent where that column is empty with
+ * it: an order not shipped has no carrier either), that value's rows and how many of them are empty.
+ */
 export interface InapplicableBy {
   column: number;
-  value: string;
+  value?: string;
   rows: number;
   empty: number;
 }
@@ -72,6 +79,20 @@ export function inapplicableCells(data: IngestResult, c: number): ReadonlyMap<nu
         const why: InapplicableBy = { column: k, value: distinct.text(id), rows, empty: gaps[id] };
         for (const r of empty) if (distinct.ids[r] === id && !found.has(r)) found.set(r, why);
       }
+    });
+    // Columns empty in the same rows (EMPTY_TOGETHER_SHARE of the fewer empty cells, MIN_ROWS at least): the rows
+    // of a record in a state where neither field applies yet (an order not shipped: no date, carrier nor tracking).
+    const isEmpty = new Uint8Array(data.table.numRows);
+    for (const r of empty) isEmpty[r] = 1;
+    data.columns.forEach((_, d) => {
+      if (d === c) return;
+      const other = nullRows(data, d);
+      if (other.length < MIN_ROWS) return;
+      let together = 0;
+      for (const r of other) together += isEmpty[r];
+      if (together < MIN_ROWS || together < EMPTY_TOGETHER_SHARE * Math.min(empty.length, other.length)) return;
+      const why: InapplicableBy = { column: d, rows: other.length, empty: together };
+      for (const r of other) if (isEmpty[r] && !found.has(r)) found.set(r, why);
     });
     return found;
   });

@@ -133,3 +133,13 @@ test('empty cells another column\'s value explains (an engine\'s size where the 
   const unexplained = check('id,engine_cc', rows.map((row) => row.replace(/,(Electric|Diesel|Petrol),/, ','))).findings.filter((f) => f.rule === 'missing-value');
   assert.equal(unexplained.length, 25);
 });
+
+test('cells empty together in several columns (an order not shipped: no ship date, carrier nor tracking number) are not listed; a gap alone is', () => {
+  // 1,000 orders, 3% not shipped yet; one shipped order's carrier left out.
+  const rows = Array.from({ length: 1000 }, (_, i) => {
+    const shipped = i % 33 !== 5;
+    return [i, `2025-03-${String(1 + (i % 28)).padStart(2, '0')}`, shipped ? `2025-04-${String(1 + (i % 28)).padStart(2, '0')}` : '', shipped && i !== 400 ? ['UPS', 'DHL', 'GLS'][i % 3] : '', shipped ? `TRK${100000 + i}` : ''].join(',');
+  });
+  const findings = check('id,ordered,shipped,carrier,tracking', rows).findings.filter((f) => f.rule === 'missing-value');
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[400, 'carrier']]);
+});

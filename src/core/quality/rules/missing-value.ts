@@ -45,7 +45,10 @@ was cancelled. The field is filled because of that value; the cells left empty t
 An empty cell another column's value explains is not listed: where a text column of at most 20 values has a value
 (in 20 rows or more) in whose rows the column is empty in 95% or more, while it is filled in 90% of the other values'
 rows — an engine's displacement where the fuel is "Electric" — the field has nothing to hold there. A value of the
-column itself, or one holding it as words, explains nothing (it was moved or merged there from the empty cell). Those
+column itself, or one holding it as words, explains nothing (it was moved or merged there from the empty cell). Nor
+are cells listed where the column is empty in the same rows as another column — 90% of the fewer empty cells of the
+two, 20 rows at least: an order not shipped yet has no ship date, carrier nor tracking number; errors empty cells one
+by one, not in step. Those
 cells still count in the column's share of missing values, and column-shift does not take them for the place a
 neighbour's value came from.
 
