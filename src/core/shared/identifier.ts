@@ -6,8 +6,9 @@ export function namesRowIdentity(name: string): boolean {
 
 /**
  * Columns whose name says they identify rows or things (never treated as measurements): an id, or a code that
- * identifies one (a zip code, a phone number). The rules and training agree on this.
+ * identifies one (a zip code, a phone number, a book's ISBN, a product's EAN or SKU, a vehicle's VIN, an account's
+ * IBAN, with or without its length: "isbn13"). The rules and training agree on this.
  */
 export function looksLikeIdentifier(name: string): boolean {
-  return namesRowIdentity(name) || /(^|[_\s.-])(code|zip|zipcode|postcode|phone)$/i.test(name.trim());
+  return namesRowIdentity(name) || /(^|[_\s.-])(code|zip|zipcode|postcode|phone|isbn|issn|ean|upc|gtin|sku|vin|iban)[_-]?\d*$/i.test(name.trim());
 }
