@@ -80,8 +80,24 @@ export function inapplicableCells(data: IngestResult, c: number): ReadonlyMap<nu
         for (const r of empty) if (distinct.ids[r] === id && !found.has(r)) found.set(r, why);
       }
     });
-    // Columns empty in the same rows (EMPTY_TOGETHER_SHARE of the fewer empty cells, MIN_ROWS at least): the rows
-    // of a record in a state where neither field applies yet (an order not shipped: no date, carrier nor tracking).
+    return found;
+  });
+}
+
+/**
+ * The empty (null, rejected cells aside) cells of column `c` in rows where another column is empty with it, where the
+ * two are empty in the same rows (EMPTY_TOGETHER_SHARE of the fewer empty cells, MIN_ROWS at least): a record in a
+ * state where neither field applies yet (an order not shipped: no date, carrier nor tracking number). By row, with the
+ * first such column (in column order). Not gaps to list one by one; but a value shifted out of such a cell is still
+ * shifted (column-shift does not use them: a film's record missing several fields may also have one merged away).
+ */
+export function emptyTogetherCells(data: IngestResult, c: number): ReadonlyMap<number, InapplicableBy> {
+  return memo(data, `empty-together:${c}`, () => {
+    const found = new Map<number, InapplicableBy>();
+    const rejected = new Set<number>();
+    for (const cell of data.rejectedCells) if (cell.column === c) rejected.add(cell.row);
+    const empty = nullRows(data, c).filter((r) => !rejected.has(r));
+    if (empty.length < MIN_ROWS) return found;
     const isEmpty = new Uint8Array(data.table.numRows);
     for (const r of empty) isEmpty[r] = 1;
     data.columns.forEach((_, d) => {

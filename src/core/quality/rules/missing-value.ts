@@ -4,7 +4,7 @@ import { groupedInteger } from '../../shared/grouped-integer';
 import { dependencyFills, type DependencyFill } from '../dependency-fill';
 import { missingSpellings, spellingCount, spellingsBeside, writtenSeveralWays, type MissingSpellings } from '../missing-spellings';
 import { requiredCells, type RequiredBy } from '../required-cells';
-import { inapplicableCells } from '../inapplicable-cells';
+import { emptyTogetherCells, inapplicableCells } from '../inapplicable-cells';
 
 export const missingValue = defineRule({
   id: 'missing-value',
@@ -45,12 +45,12 @@ was cancelled. The field is filled because of that value; the cells left empty t
 An empty cell another column's value explains is not listed: where a text column of at most 20 values has a value
 (in 20 rows or more) in whose rows the column is empty in 95% or more, while it is filled in 90% of the other values'
 rows — an engine's displacement where the fuel is "Electric" — the field has nothing to hold there. A value of the
-column itself, or one holding it as words, explains nothing (it was moved or merged there from the empty cell). Nor
-are cells listed where the column is empty in the same rows as another column — 90% of the fewer empty cells of the
-two, 20 rows at least: an order not shipped yet has no ship date, carrier nor tracking number; errors empty cells one
-by one, not in step. Those
-cells still count in the column's share of missing values, and column-shift does not take them for the place a
-neighbour's value came from.
+column itself, or one holding it as words, explains nothing (it was moved or merged there from the empty cell);
+column-shift does not take such cells for the place a neighbour's value came from either. Nor are cells listed where
+the column is empty in the same rows as another column — 90% of the fewer empty cells of the two, 20 rows at least:
+an order not shipped yet has no ship date, carrier nor tracking number; errors empty cells one by one, not in step
+(a value shifted out of such a cell is still column-shift's: a film's record missing several fields may also have had
+one merged into its neighbour). Both kinds of cells still count in the column's share of missing values.
 
 **Fix**: fill the value from the source, or leave it empty (the quick fix replaces an NA token with an
 empty cell, in JSON Lines with \`null\`) and decide on an imputation in training.`,
@@ -102,7 +102,7 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
       if (missing === 0) return;
       // Empty cells another column's value explains (an engine's size where the fuel is electric) are no gaps: not
       // listed (the column's share of missing values still counts them).
-      const inapplicable = inapplicableCells(data, c);
+      const inapplicable = new Map([...emptyTogetherCells(data, c), ...inapplicableCells(data, c)]);
       const plain = `Missing value in "${column.name}".`;
       const reportToken = (r: number, token: string, otherWays?: MissingSpellings) => {
         const fix = replaceCellFix(data, r, c, null, `Replace "${token}" with ${emptied}`);
