@@ -255,3 +255,25 @@ test('codes of one length whose letters and digits mix freely (vehicle numbers):
   const short = Array.from({ length: 300 }, (_, i) => [i, i === 7 ? 'USA' : ['FR', 'DE', 'ES', 'IT', 'NL', 'BE', 'AT', 'PL', 'SE', 'DK', 'FI', 'PT'][i % 12]]);
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'country'], short)), 'pattern-mismatch').filter((f) => f.evidence?.level === 'length'), []);
 });
+
+test('a shape per value of another column (a postcode\'s per country): a value of another shape in its group\'s rows is reported', () => {
+  const next = mulberry32(23);
+  const digits = (n: number) => Array.from({ length: n }, () => String(Math.floor(next() * 10))).join('');
+  const letter = () => 'ABDEFGHJLNPRSTUWXYZ'[Math.floor(next() * 19)];
+  const postcode: Record<string, () => string> = {
+    DE: () => digits(5),
+    FR: () => digits(5),
+    NL: () => `${1 + Math.floor(next() * 9)}${digits(3)} ${letter()}${letter()}`,
+    GB: () => `${letter()}${letter()}${1 + Math.floor(next() * 9)} ${digits(1)}${letter()}${letter()}`,
+    SE: () => `${digits(3)} ${digits(2)}`,
+  };
+  const countries = Object.keys(postcode);
+  const rows = Array.from({ length: 1500 }, (_, i) => [i, countries[i % countries.length], postcode[countries[i % countries.length]]()]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['order', 'country', 'postcode'], rows)), 'pattern-mismatch'), [], 'each country writes its own shape');
+  // German postcodes whose leading zero a spreadsheet dropped.
+  rows[0][2] = '7439';
+  rows[5][2] = '1217';
+  const findings = findingsOf(checkCsv(csv(['order', 'country', 'postcode'], rows)), 'pattern-mismatch');
+  assert.deepEqual(findings.map((f) => [f.row, f.value]), [[0, '7439'], [5, '1217']]);
+  assert.match(findings[0].message, /"7439" in column "postcode" is shaped "9999", unlike 99% of its values where "country" is "DE", shaped "99999"/);
+});

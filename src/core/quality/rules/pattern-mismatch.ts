@@ -5,6 +5,7 @@ import { looksLikeIdentifier } from '../../shared/identifier';
 import { charactersOfShape, classOfForm, columnPatterns, formOfShape, incompatibleClass, patternOf, samplePatterns, separatorsOfShape, writeInShape, type ColumnPatterns, type PatternLevel, type ValueClass, type ValuePattern } from '../value-patterns';
 
 import { isPlaceholderText } from '../placeholders';
+import { groupShapeOutliers } from '../group-patterns';
 
 /** A pattern as people read it: letter runs as A, digit runs as 9 (shapes with their lengths, "AA-9999"). */
 function readable(pattern: string, level: PatternLevel): string {
@@ -278,6 +279,13 @@ or more held by \`minShare\` of the rows and by 10 distinct values at least — 
 \`maxShare\`) is reported: codes whose letters and digits mix too freely for a shape to dominate (a vehicle number
 of 16 characters among numbers of 17) still share their width.
 
+Where no form or shape dominates the column, one may dominate **each group** of another column's rows: a postcode's
+shape per country (five digits in Germany, "1234 AB" in the Netherlands), an order number's per marketplace. A
+text column of 2 to 30 values groups the rows; a group of 30 rows or more whose most common shape covers
+\`minShare\` of its rows, held by 10 distinct values at least, has that shape, and the grouping whose shaped groups
+(two at least) hold the most rows, half of the column's at least, is taken. A value of a shape held by at most
+\`maxShare\` of its group's rows is reported ("7439" among Germany's five digits: a leading zero lost).
+
 A code written **with other separators** is reported whatever its share, up to a third of the values: where
 one shape of codes with digits and separators covers half of the values or more (with at least 10 distinct
 values), a value with the same letters and digits in the same runs but other separators ("12345678" or
@@ -350,6 +358,22 @@ In a file checked in batches, each batch is checked on its own.`,
             value,
             evidence: { level: 'length', pattern: `${own} characters`, columnPattern: `${length} characters`, columnShare: share, example },
             message: `"${value}" in column "${column.name}" has ${own} characters, unlike ${Math.floor(share * 100)}% of the column's codes, which have ${length} (like "${example}").`,
+          });
+        }
+      }
+      // Where no form or shape dominates the column, one may dominate each group of another column's rows (a
+      // postcode's shape per country): a value of another shape in its group's rows.
+      if (!followedInSample.form && !followedInSample.shape && !sample.freeText) {
+        const distinct = distinctValues(data, c);
+        for (const far of groupShapeOutliers(data, c, columnPatterns(data, c), options, (id) => lengths.ids.has(id) || isAccepted(c, distinct.text(id)) || isPlaceholderText(distinct.text(id)))) {
+          const value = distinct.text(distinct.ids[far.row]);
+          const [groupName, share] = [data.columns[far.groupColumn].name, Math.floor(far.groupShare * 100)];
+          report({
+            row: far.row,
+            columnIndex: c,
+            value,
+            evidence: { level: 'shape', pattern: readable(far.shape, 'shape'), columnPattern: readable(far.groupShape, 'shape'), columnShare: far.groupShare, example: far.example, group: groupName, groupValue: far.groupValue },
+            message: `"${value}" in column "${column.name}" is shaped "${readable(far.shape, 'shape')}", unlike ${share}% of its values where "${groupName}" is "${far.groupValue}", shaped "${readable(far.groupShape, 'shape')}" (like "${far.example}").`,
           });
         }
       }
