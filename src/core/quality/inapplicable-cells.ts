@@ -19,6 +19,8 @@ const MIN_FILLED_ELSEWHERE = 0.9;
 
 /** Share of the smaller of two columns' empty cells that must lie in the same rows for them to be empty together. */
 const EMPTY_TOGETHER_SHARE = 0.9;
+/** How many times the rows two columns would be empty in together by chance they must be empty in together. */
+const BEYOND_CHANCE = 5;
 
 /**
  * Why an empty cell has no value to hold: the column and value of its row (absent where that column is empty with
@@ -86,7 +88,8 @@ export function inapplicableCells(data: IngestResult, c: number): ReadonlyMap<nu
 
 /**
  * The empty (null, rejected cells aside) cells of column `c` in rows where another column is empty with it, where the
- * two are empty in the same rows (EMPTY_TOGETHER_SHARE of the fewer empty cells, MIN_ROWS at least): a record in a
+ * two are empty in the same rows (EMPTY_TOGETHER_SHARE of the fewer empty cells, MIN_ROWS at least, BEYOND_CHANCE
+ * times as many as by chance: a column empty in most rows is empty beside any gap): a record in a
  * state where neither field applies yet (an order not shipped: no date, carrier nor tracking number). By row, with the
  * first such column (in column order). Not gaps to list one by one; but a value shifted out of such a cell is still
  * shifted (column-shift does not use them: a film's record missing several fields may also have one merged away).
@@ -106,7 +109,9 @@ export function emptyTogetherCells(data: IngestResult, c: number): ReadonlyMap<n
       if (other.length < MIN_ROWS) return;
       let together = 0;
       for (const r of other) together += isEmpty[r];
-      if (together < MIN_ROWS || together < EMPTY_TOGETHER_SHARE * Math.min(empty.length, other.length)) return;
+      // Far beyond chance, too: a column empty in most rows is empty beside any gap.
+      const chance = (empty.length * other.length) / data.table.numRows;
+      if (together < MIN_ROWS || together < EMPTY_TOGETHER_SHARE * Math.min(empty.length, other.length) || together < BEYOND_CHANCE * chance) return;
       const why: InapplicableBy = { column: d, rows: other.length, empty: together };
       for (const r of other) if (isEmpty[r] && !found.has(r)) found.set(r, why);
     });

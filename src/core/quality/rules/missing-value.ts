@@ -47,7 +47,8 @@ An empty cell another column's value explains is not listed: where a text column
 rows — an engine's displacement where the fuel is "Electric" — the field has nothing to hold there. A value of the
 column itself, or one holding it as words, explains nothing (it was moved or merged there from the empty cell);
 column-shift does not take such cells for the place a neighbour's value came from either. Nor are cells listed where
-the column is empty in the same rows as another column — 90% of the fewer empty cells of the two, 20 rows at least:
+the column is empty in the same rows as another column — 90% of the fewer empty cells of the two, 20 rows at least,
+five times as many as chance would put together (a column empty in most rows is empty beside any gap):
 an order not shipped yet has no ship date, carrier nor tracking number; errors empty cells one by one, not in step
 (a value shifted out of such a cell is still column-shift's: a film's record missing several fields may also have had
 one merged into its neighbour). Both kinds of cells still count in the column's share of missing values.
