@@ -151,6 +151,7 @@ export const RULES_WITHOUT_STEP: ReadonlySet<string> = new Set([
   'contained-value',
   'broken-order',
   'gap-outlier',
+  'ratio-outlier',
   'check-digit',
   'spike',
   'stuck-value',

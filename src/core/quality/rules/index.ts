@@ -39,6 +39,7 @@ import { brokenRelation } from './broken-relation';
 import { brokenOrder } from './broken-order';
 import { elapsedYearsMismatch } from './elapsed-years-mismatch';
 import { datePartMismatch } from './date-part-mismatch';
+import { ratioOutlier } from './ratio-outlier';
 import { durationMismatch } from './duration-mismatch';
 import { gapOutlier } from './gap-outlier';
 import { offScale } from './off-scale';
@@ -111,6 +112,7 @@ export const allRules: readonly QualityRule[] = [
   brokenOrder,
   elapsedYearsMismatch,
   datePartMismatch,
+  ratioOutlier,
   durationMismatch,
   // accuracy
   outlier,

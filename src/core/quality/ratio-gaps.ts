@@ -1,0 +1,175 @@
+/**
+ * Ratios between two measures of a row that the table keeps within a narrow range: a book's weight per page, a dose
+ * per tablet's strength, a price per unit of size. Learned from the table: two columns of positive numbers (99% of
+ * them: a zero or a negative number, a placeholder or a slip, has no ratio to tell) are
+ * proportional when the central 90% of their rows' log ratios spans at most PROPORTIONAL_SPREAD of either column's
+ * central 90% of logs — each grows with the other, and their ratio is a property of the thing (a weight and a
+ * price only tend to grow together: their ratio spreads as widely as they do). The ratios far beyond the others'
+ * (the outlier tests of tail-outliers.ts on the log ratios: a weight of 6 g for 256 pages, where books weigh 0.7 to 1.5
+ * g a page) are where a number is in another unit or slipped. Of a row's far ratios, the column in most of them is the
+ * wrong one; of one, the value its row's group does not vouch for (a strength of 0.125 mg that the digoxin rows hold,
+ * beside a dose of 125 that no other does), else the value further into its own column's tail on the side the ratio
+ * says (a dose of 5,000 mg beside a strength of 5 mg: few doses are higher, many strengths lower).
+ */
+import type { IngestResult } from '../table/model';
+import { TEXT_KINDS, isNumeric, looksLikeIdentifier, memo, numericColumn, sortedColumn, sortedRuns, valueCodes } from './column-values';
+import { runsOf } from '../profile/facts/sort-finite';
+import { OUTLIER_TEST_DEFAULTS, tailOutliers } from './tail-outliers';
+
+/** Share of either column's central spread of logs its ratios' central spread may take, at most, for the two to be proportional. */
+const PROPORTIONAL_SPREAD = 0.35;
+/** Share of the values whose spread is measured (the central 90%). */
+const CENTRAL = 0.9;
+/** Rows holding both numbers a pair needs. */
+const MIN_ROWS = 50;
+/** Distinct numbers a column needs (a measure, not a few levels or a flag). */
+const MIN_DISTINCT = 10;
+/** Share of a column's numbers that must be positive (a few zeros or negatives are placeholders or slips: no ratio). */
+const MIN_POSITIVE = 0.99;
+/** Rows a pair is first measured on (evenly spread). */
+const SAMPLE_ROWS = 20_000;
+/** Columns compared, at most (pairs grow with their square). */
+const MAX_COLUMNS = 20;
+
+/** Two columns of positive numbers whose ratio (`numerator` / `denominator`) the table keeps within a narrow range. */
+export interface RatioPair {
+  numerator: number;
+  denominator: number;
+  /** Rows holding both numbers. */
+  rows: number;
+  /** The ratios' median and the range of their central 90%. */
+  median: number;
+  low: number;
+  high: number;
+}
+
+/** A row's ratio far beyond the others' of its pair. */
+export interface FarRatio {
+  pair: RatioPair;
+  /** The row's ratio. */
+  value: number;
+  /** Beyond the others' on the side of large ratios (`upper`) or small ones. */
+  side: 'upper' | 'lower';
+}
+
+/** The range of central values (see CENTRAL) of ascending `sorted`. */
+function centralSpread(sorted: Float64Array): number {
+  const at = (p: number) => sorted[Math.floor(p * (sorted.length - 1))];
+  return at(0.5 + CENTRAL / 2) - at(0.5 - CENTRAL / 2);
+}
+
+/** Columns of positive numbers that are measures: not identifiers, MIN_DISTINCT values at least, all positive. */
+function measureColumns(data: IngestResult): number[] {
+  return data.columns
+    .flatMap((column, c) => {
+      if (!isNumeric(column) || looksLikeIdentifier(column.name)) return [];
+      const sorted = sortedColumn(data, c);
+      return sorted.length >= MIN_ROWS && sorted.quantile(1 - MIN_POSITIVE) > 0 && sortedRuns(data, c).values.length >= MIN_DISTINCT ? [c] : [];
+    })
+    .slice(0, MAX_COLUMNS);
+}
+
+/** The table's proportional pairs and, per row, its far ratios (computed once per table). */
+export function ratioGaps(data: IngestResult): { pairs: RatioPair[]; far: Map<number, FarRatio[]> } {
+  return memo(data, 'ratio-gaps', () => {
+    const pairs: RatioPair[] = [];
+    const far = new Map<number, FarRatio[]>();
+    const columns = measureColumns(data);
+    // Logarithms of the positive numbers (NaN elsewhere: a zero or a negative number has no ratio to tell).
+    const logs = columns.map((c) => numericColumn(data, c).map((v) => (v > 0 ? Math.log(v) : NaN)));
+    const spreads = columns.map((c) => {
+      const sorted = sortedColumn(data, c);
+      return Math.log(sorted.quantile(0.5 + CENTRAL / 2)) - Math.log(Math.max(sorted.quantile(0.5 - CENTRAL / 2), Number.MIN_VALUE));
+    });
+    for (let i = 0; i < columns.length; i++) {
+      for (let j = i + 1; j < columns.length; j++) {
+        const [a, b] = [logs[i], logs[j]];
+        const spread = Math.min(spreads[i], spreads[j]);
+        if (!(spread > 0)) continue;
+        // Proportional on a sample first (most pairs are not), then the ratios of every row.
+        const step = Math.max(1, Math.floor(a.length / SAMPLE_ROWS));
+        const sampled: number[] = [];
+        for (let r = 0; r < a.length; r += step) if (!Number.isNaN(a[r] - b[r])) sampled.push(a[r] - b[r]);
+        if (sampled.length < MIN_ROWS || centralSpread(Float64Array.from(sampled).sort()) > PROPORTIONAL_SPREAD * spread) continue;
+        const logRatios = new Float64Array(a.length);
+        for (let r = 0; r < a.length; r++) logRatios[r] = a[r] - b[r];
+        const sorted = logRatios.filter((d) => !Number.isNaN(d)).sort();
+        if (centralSpread(sorted) > PROPORTIONAL_SPREAD * spread) continue;
+        const at = (p: number) => Math.exp(sorted[Math.floor(p * (sorted.length - 1))]);
+        const pair: RatioPair = { numerator: columns[i], denominator: columns[j], rows: sorted.length, median: at(0.5), low: at(0.5 - CENTRAL / 2), high: at(0.5 + CENTRAL / 2) };
+        pairs.push(pair);
+        // The far ratios, by value (the tests see each distinct log ratio once, with its rows).
+        const flagged = new Map<number, 'upper' | 'lower'>();
+        for (const found of tailOutliers(runsOf(sorted), OUTLIER_TEST_DEFAULTS)) for (const v of found.values) flagged.set(v, found.tail);
+        if (flagged.size === 0) continue;
+        for (let r = 0; r < logRatios.length; r++) {
+          const side = flagged.get(logRatios[r]);
+          if (side) far.set(r, [...(far.get(r) ?? []), { pair, value: Math.exp(logRatios[r]), side }]);
+        }
+      }
+    }
+    return { pairs, far };
+  });
+}
+
+/** Most values a column grouping rows may have to vouch for a number (a drug, a product, a model). */
+const MAX_GROUP_VALUES = 256;
+/** Share of its group's rows (and rows, at least) that must hold a number for the group to vouch for it. */
+const VOUCHING_SHARE = 0.1;
+const VOUCHING_ROWS = 3;
+
+/**
+ * Whether row `r`'s number in column `c` is one its row's group holds often (VOUCHING_SHARE of the group's rows,
+ * VOUCHING_ROWS at least), for a text column of 2 to MAX_GROUP_VALUES values: a strength of 0.125 mg in half of the
+ * digoxin rows, where a dose of 125 is held by that row alone.
+ */
+function vouched(data: IngestResult, c: number, r: number): boolean {
+  const values = valueCodes(data, c);
+  if (values.ids[r] < 0) return false;
+  return data.columns.some((column, g) => {
+    if (g === c || !TEXT_KINDS.includes(column.kind)) return false;
+    const groups = valueCodes(data, g);
+    if (groups.size < 2 || groups.size > MAX_GROUP_VALUES || groups.ids[r] < 0) return false;
+    const counts = memo(data, `vouching:${c}:${g}`, () => {
+      const byPair = new Map<number, number>();
+      const groupRows = new Int32Array(groups.size);
+      for (let k = 0; k < values.ids.length; k++) {
+        if (groups.ids[k] < 0 || values.ids[k] < 0) continue;
+        groupRows[groups.ids[k]]++;
+        const key = groups.ids[k] * values.size + values.ids[k];
+        byPair.set(key, (byPair.get(key) ?? 0) + 1);
+      }
+      return { byPair, groupRows };
+    });
+    const held = counts.byPair.get(groups.ids[r] * values.size + values.ids[r]) ?? 0;
+    return held >= VOUCHING_ROWS && held >= VOUCHING_SHARE * counts.groupRows[groups.ids[r]];
+  });
+}
+
+/**
+ * The column of row `r` its far ratios blame (see the module comment): the column in more of them than any other;
+ * else, of one far ratio, the value its row's group does not vouch for where it does for the other, else the value further into its own column's tail on the side the ratio says (a ratio too large:
+ * the numerator high among its column's, or the denominator low); undefined where several tie.
+ */
+export function ratioCulprit(data: IngestResult, r: number): number | undefined {
+  const ratios = ratioGaps(data).far.get(r);
+  if (!ratios) return undefined;
+  const count = new Map<number, number>();
+  for (const { pair } of ratios) for (const c of [pair.numerator, pair.denominator]) count.set(c, (count.get(c) ?? 0) + 1);
+  const most = Math.max(...count.values());
+  const top = [...count].filter(([, n]) => n === most).map(([c]) => c);
+  if (top.length === 1) return top[0];
+  if (ratios.length !== 1) return undefined;
+  const [{ pair, side }] = ratios;
+  // The value its row's group vouches for is right, the other wrong (a strength of 0.125 mg the digoxin rows hold).
+  const [numeratorVouched, denominatorVouched] = [vouched(data, pair.numerator, r), vouched(data, pair.denominator, r)];
+  if (numeratorVouched !== denominatorVouched) return numeratorVouched ? pair.denominator : pair.numerator;
+  // The share of column c's values above (`high`) or below this row's.
+  const share = (c: number, high: boolean) => {
+    const sorted = sortedColumn(data, c);
+    const value = numericColumn(data, c)[r];
+    return (high ? sorted.length - sorted.rank(value, false) : sorted.rank(value, true)) / Math.max(1, sorted.length);
+  };
+  const large = side === 'upper';
+  return share(pair.numerator, large) <= share(pair.denominator, !large) ? pair.numerator : pair.denominator;
+}
