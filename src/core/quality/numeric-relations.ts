@@ -8,7 +8,7 @@
  * table that break it are where one of its cells is wrong.
  */
 import type { IngestResult } from '../table/model';
-import { isNumeric, memo, numericColumn } from './column-values';
+import { isNumeric, memo, numericColumn, valueCodes } from './column-values';
 import { looksLikeIdentifier } from '../shared/identifier';
 
 export type RelationKind = 'sum' | 'product' | 'discounted' | 'affine';
@@ -547,6 +547,51 @@ export function relationTester(data: IngestResult, relation: NumericRelation): (
 }
 
 const testers = new WeakMap<NumericRelation, (r: number) => boolean | null>();
+
+/** Most values a column may have to set apart rows a relation does not apply to (a VAT rate, a tariff). */
+const MAX_POPULATION_VALUES = 20;
+/** Rows a value needs, and the share of them that must break the relation, to be rows it does not apply to. */
+const MIN_POPULATION_ROWS = 20;
+const POPULATION_BREAKING = 0.9;
+
+/**
+ * Whether a relation applies to a row: not where the row holds a value of another column (of at most
+ * MAX_POPULATION_VALUES values) whose rows break it nearly all (POPULATION_BREAKING of MIN_POPULATION_ROWS or more) —
+ * a total of 1.05 × the net amount kept by the bills of 5% VAT, broken by every bill of 20%: those are a population of
+ * their own, not errors. Built once per relation.
+ */
+export function relationApplies(data: IngestResult, relation: NumericRelation): (r: number) => boolean {
+  let applies = appliers.get(relation);
+  if (!applies) {
+    const holds = relationTester(data, relation);
+    const own = new Set([...relation.inputs, relation.output]);
+    const apart: Int32Array[] = [];
+    const excluded: Set<number>[] = [];
+    data.columns.forEach((_, g) => {
+      if (own.has(g)) return;
+      const { ids, size } = valueCodes(data, g);
+      if (size < 2 || size > MAX_POPULATION_VALUES) return;
+      const [rows, breaking] = [new Int32Array(size), new Int32Array(size)];
+      for (let r = 0; r < ids.length; r++) {
+        const held = ids[r] < 0 ? null : holds(r);
+        if (held === null) continue;
+        rows[ids[r]]++;
+        if (!held) breaking[ids[r]]++;
+      }
+      const values = new Set<number>();
+      for (let id = 0; id < size; id++) if (rows[id] >= MIN_POPULATION_ROWS && breaking[id] >= POPULATION_BREAKING * rows[id]) values.add(id);
+      if (values.size > 0) {
+        apart.push(ids);
+        excluded.push(values);
+      }
+    });
+    applies = (r) => apart.every((ids, k) => !excluded[k].has(ids[r]));
+    appliers.set(relation, applies);
+  }
+  return applies;
+}
+
+const appliers = new WeakMap<NumericRelation, (r: number) => boolean>();
 
 /** Whether a relation holds at row r (see relationTester). */
 export function relationHoldsAt(data: IngestResult, relation: NumericRelation, r: number): boolean | null {

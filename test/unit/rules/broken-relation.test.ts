@@ -178,3 +178,16 @@ test('of a product\'s cells, the one outside its column\'s central range whose k
   const found = findingsOf(checkCsv(csv(header, rows)), rule);
   assert.deepEqual(found.map((f) => [f.row, f.column]), [[30, 'sqft'], [60, 'sqft'], [90, 'price']]);
 });
+
+test('rows a relation does not apply to (the bills of 20% VAT, where the others keep total = 1.05 × net) are no errors; a slip among the others still is', () => {
+  const next = random(13);
+  const rows = Array.from({ length: 800 }, (_, i) => {
+    const business = i % 5 === 0;
+    const net = Math.round((30 + next() * 400) * 100) / 100;
+    const vat = business ? 0.2 : 0.05;
+    return [i, business ? 'Small Business' : 'Residential', net.toFixed(2), vat, (net * (1 + vat)).toFixed(2)];
+  });
+  rows[11][4] = (Number(rows[11][4]) * 10).toFixed(2);
+  const findings = findingsOf(checkCsv(csv(['bill', 'tariff', 'net', 'vat_rate', 'total'], rows)), rule);
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[11, 'total']]);
+});

@@ -1,7 +1,7 @@
 /** broken-relation: a row that breaks an arithmetic relation its table's other rows keep (total = men + women). */
 import { defineRule } from '../rule';
 import { cellSourceText, memo, numericColumn, replaceCellFixes, sortedColumn, sortedRuns } from '../column-values';
-import { computed, decimalsOf, halfUnitOfColumn, numericRelations, relationHoldsAt, relationTester, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
+import { computed, decimalsOf, halfUnitOfColumn, numericRelations, relationApplies, relationHoldsAt, relationTester, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
 import { groupedInteger } from '../../shared/grouped-integer';
 import { shownNumber } from '../../shared/shown-number';
 import { countSorted } from '../../shared/count-sorted';
@@ -196,6 +196,10 @@ median (5 median absolute deviations) where only one is; else the computed colum
 its share of the rows and the value that would keep it; the quick fix writes that value (with the column's
 decimals; not in a column written with a unit).
 
+Rows a relation does not apply to are left alone: where another column of at most 20 values has a value whose rows
+(20 or more) break it nearly all (90%) — the bills of 20% VAT, where the others keep total = 1.05 × net — those rows
+are a population of their own, not errors.
+
 **Fix**: correct the wrong number. A relation that only holds by design for some rows (a third part in a few
 totals) makes its other rows findings: ignore the rule for that column.`,
   check({ data, report, isIgnored }) {
@@ -209,8 +213,9 @@ totals) makes its other rows findings: ignore the rule for that column.`,
       const formula = formulaOf(relation, name);
       const share = relation.holding / relation.rows;
       const holds = relationTester(data, relation);
+      const applies = relationApplies(data, relation);
       for (let r = 0; r < data.table.numRows; r++) {
-        if (holds(r) !== false) continue;
+        if (holds(r) !== false || !applies(r)) continue;
         const c = culprit(data, relation, relations, r);
         if (isIgnored(c) || reported.has(r * width + c)) continue;
         reported.add(r * width + c);
