@@ -117,6 +117,8 @@ export const RULE_STEPS: Readonly<Record<string, RuleStepMapper>> = {
   // The value with its misspelled word written as the column's values write it there.
   'word-typo': replaceEach((f) => text(f.evidence?.likely)),
   'truncated-value': replaceEach((f) => text(f.evidence?.fixed)),
+  // The code with the digit the letter looks like.
+  'lookalike-character': replaceEach((f) => text(f.evidence?.fixed)),
   'encoding-damage': replaceEach((f) => text(f.evidence?.repaired)),
   'sentinel-value': replaceEach(toMissing, false),
   'zero-as-missing': replaceEach(toMissing, false),

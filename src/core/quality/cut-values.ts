@@ -10,6 +10,7 @@ import type { DistinctValues } from '../profile/facts/distinct-values';
 import type { IngestResult } from '../table/model';
 import { TEXT_KINDS, TEXT_VALUES_MAX_DISTINCT, distinctValues, memo } from './column-values';
 import { countSorted } from '../shared/count-sorted';
+import { holdsCodes } from './value-patterns';
 
 /** Rows a column needs before its lengths say anything. */
 export const CUT_MIN_ROWS = 50;
@@ -200,22 +201,6 @@ function goesOnInWord(values: Values, text: string): boolean {
  * The values of a text column cut at a field's width, or undefined where it has none (or fewer than CUT_MIN_ROWS
  * values, or more than CUT_MAX_DISTINCT distinct ones). Lengths are in code points, as the values are written.
  */
-/** Share of a column's distinct values that are codes (no white space, a digit) for the column to be one of codes. */
-const CODE_SHARE = 0.9;
-
-/**
- * Whether a column holds codes (CODE_SHARE of its distinct values written without white space and with a digit):
- * "URB-APP-6407-L" ends in a size, not in a word cut short; a field's width cuts words.
- */
-function codeColumn(distinct: DistinctValues): boolean {
-  let codes = 0;
-  for (let id = 0; id < distinct.size; id++) {
-    const text = distinct.text(id);
-    if (/\d/.test(text) && !/\s/.test(text.trim())) codes++;
-  }
-  return codes >= CODE_SHARE * distinct.size;
-}
-
 export function cutValues(data: IngestResult, column: number): CutColumn | undefined {
   const vocabulary = vocabularyOf(data, column);
   const distinct = distinctValues(data, column);
@@ -223,7 +208,8 @@ export function cutValues(data: IngestResult, column: number): CutColumn | undef
   let present = 0;
   for (let id = 0; id < distinct.size; id++) present += distinct.counts[id];
   if (present < CUT_MIN_ROWS) return undefined;
-  if (codeColumn(distinct)) return undefined;
+  // A column of codes: "URB-APP-6407-L" ends in a size, not in a word cut short (a field's width cuts words).
+  if (holdsCodes(distinct)) return undefined;
   const values = valuesOf(distinct);
   const endings = endingsOf(vocabulary);
   const completionsByWord = new Map<string, ReturnType<typeof completionsOf>>();

@@ -400,3 +400,19 @@ function numberShape(data: IngestResult, column: number): ColumnShape | undefine
     },
   };
 }
+
+/** Share of a column's distinct values that must be codes (see holdsCodes). */
+const CODE_SHARE = 0.9;
+
+/**
+ * Whether a column's distinct values are codes: CODE_SHARE of them written with a digit and without white space
+ * ("URB-APP-6407-L", "WBA8E10TGD2312579"), not words.
+ */
+export function holdsCodes(distinct: DistinctValues): boolean {
+  let codes = 0;
+  for (let id = 0; id < distinct.size; id++) {
+    const text = distinct.text(id);
+    if (/\d/.test(text) && !/\s/.test(text.trim())) codes++;
+  }
+  return distinct.size > 0 && codes >= CODE_SHARE * distinct.size;
+}

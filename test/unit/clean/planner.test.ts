@@ -75,6 +75,7 @@ test('every rule is either mapped to steps that exist or listed as having none, 
     'mixed-time-format': [finding('mixed-time-format', { value: '7:10am', evidence: { notation: 'h:mmxm', columnNotation: 'h:mm x.m.', columnShare: 0.8, example: '9:05 a.m.', fixed: '7:10 a.m.' } })],
     'mixed-list-separator': [finding('mixed-list-separator', { value: 'A; B', evidence: { separator: '; ', columnSeparator: ', ', columnShare: 0.9, example: 'C, D', fixed: 'A, B' } })],
     'mixed-letter-case': [finding('mixed-letter-case', { value: 'THE GODFATHER', evidence: { letterCase: 'capitals', columnCase: 'mixed case', columnShare: 0.97, fixed: 'The Godfather' } })],
+    'lookalike-character': [finding('lookalike-character', { value: 'WBAJG11OARZ835203', evidence: { letter: 'O', digit: '0', letterCodes: 1, digitCodes: 3400, codes: 3600, fixed: 'WBAJG110ARZ835203' } })],
     'truncated-value': [
       finding('truncated-value', { value: 'Livingston Munic', evidence: { width: 16, word: 'Munic', completion: 'Municipal', completionRows: 955, cutRows: 20, fixed: 'Livingston Municipal' } }),
       finding('truncated-value', { row: 9, value: 'Eveleth-Virginia Mu', evidence: { width: 19, word: 'Mu', completion: 'Municipal', completionRows: 955, cutRows: 20 } }),

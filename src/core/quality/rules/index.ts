@@ -40,6 +40,7 @@ import { brokenOrder } from './broken-order';
 import { elapsedYearsMismatch } from './elapsed-years-mismatch';
 import { datePartMismatch } from './date-part-mismatch';
 import { ratioOutlier } from './ratio-outlier';
+import { lookalikeCharacter } from './lookalike-character';
 import { durationMismatch } from './duration-mismatch';
 import { gapOutlier } from './gap-outlier';
 import { offScale } from './off-scale';
@@ -113,6 +114,7 @@ export const allRules: readonly QualityRule[] = [
   elapsedYearsMismatch,
   datePartMismatch,
   ratioOutlier,
+  lookalikeCharacter,
   durationMismatch,
   // accuracy
   outlier,
