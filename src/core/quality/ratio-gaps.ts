@@ -26,6 +26,8 @@ const MIN_ROWS = 50;
 const MIN_DISTINCT = 10;
 /** Share of a column's numbers that must be positive (a few zeros or negatives are placeholders or slips: no ratio). */
 const MIN_POSITIVE = 0.99;
+/** Distinct share above which a column of whole numbers is a key or a code, no measure. */
+const KEY_DISTINCT_SHARE = 0.95;
 /** Rows a pair is first measured on (evenly spread). */
 const SAMPLE_ROWS = 20_000;
 /** Columns compared, at most (pairs grow with their square). */
@@ -58,13 +60,19 @@ function centralSpread(sorted: Float64Array): number {
   return at(0.5 + CENTRAL / 2) - at(0.5 - CENTRAL / 2);
 }
 
-/** Columns of positive numbers that are measures: not identifiers, MIN_DISTINCT values at least, all positive. */
+/**
+ * Columns of positive numbers that are measures: not identifiers, MIN_DISTINCT values at least, positive (see
+ * MIN_POSITIVE), and no whole numbers nearly all distinct (KEY_DISTINCT_SHARE: a municipality's code in two numbering
+ * systems keeps a ratio near 1 where no quantity is measured).
+ */
 function measureColumns(data: IngestResult): number[] {
   return data.columns
     .flatMap((column, c) => {
       if (!isNumeric(column) || looksLikeIdentifier(column.name)) return [];
       const sorted = sortedColumn(data, c);
-      return sorted.length >= MIN_ROWS && sorted.quantile(1 - MIN_POSITIVE) > 0 && sortedRuns(data, c).values.length >= MIN_DISTINCT ? [c] : [];
+      const distinct = sortedRuns(data, c).values.length;
+      if (column.kind === 'integer' && distinct >= KEY_DISTINCT_SHARE * sorted.length) return [];
+      return sorted.length >= MIN_ROWS && sorted.quantile(1 - MIN_POSITIVE) > 0 && distinct >= MIN_DISTINCT ? [c] : [];
     })
     .slice(0, MAX_COLUMNS);
 }

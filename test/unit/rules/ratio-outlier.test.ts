@@ -39,3 +39,10 @@ test('a dose in micrograms beside its tablet\'s strength in mg is reported on th
   assert.deepEqual(findings.map((f) => [f.row, f.column]), [[8, 'dose_mg'], [9, 'dose_mg']]);
   assert.match(findings[1].message, /in column "dose_mg" stands to strength_mg \([\d.]+\) in this row as strength_mg \/ dose_mg = 0\.00[12]\d*, where strength_mg \/ dose_mg lies from 0\.5 to 2 in 90% of the 1,500 rows holding both/);
 });
+
+test('whole numbers nearly all distinct are codes, not measures: two numberings of one list keep no ratio to test', () => {
+  // A municipality's code under two numberings: the same in most rows, renumbered in one province.
+  const rows = Array.from({ length: 800 }, (_, i) => `${i},${1001 + i * 7},${i >= 700 && i < 720 ? 90001 + i : 1001 + i * 7}`);
+  const data = ingest(['row,comune_2016,comune_2010', ...rows]);
+  assert.deepEqual(ratioGaps(data).pairs, []);
+});

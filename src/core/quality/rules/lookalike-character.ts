@@ -2,6 +2,7 @@
 import { defineRule } from '../rule';
 import { TEXT_KINDS, distinctValues, replaceCellFixes } from '../column-values';
 import { holdsCodes } from '../value-patterns';
+import { isPlaceholderText } from '../placeholders';
 import { groupedInteger } from '../../shared/grouped-integer';
 
 /** Letters and the digits they are typed for, read for, or scanned as. */
@@ -27,7 +28,7 @@ export const lookalikeCharacter = defineRule({
 an eight a B. The code then matches nothing (a join, a lookup, a check digit) though it looks right.
 
 A column of codes (${MIN_VALUES} distinct values or more, 90% of them written with a digit and without white space) is
-read character by character: a letter that looks like a digit (O and o for 0, I and l for 1, S for 5, B for 8, Z for 2,
+read character by character: in a code (a digit, no white space), a letter that looks like a digit (O and o for 0, I and l for 1, S for 5, B for 8, Z for 2,
 G for 6) is reported where at most ${RARE_SHARE * 100}% of the codes hold it (one at least), the digit is in
 ${DIGIT_SHARE * 100}% of them or more, and where the codes hold letters, their typical letter (the median over the
 letters they use in more codes than that) is in ${LETTER_RATIO} times as many codes: vehicle numbers never use I, O nor Q,
@@ -62,7 +63,8 @@ The evidence: the letter, the digit it stands for, how many codes hold each, and
         if (id < 0) continue;
         const value = distinct.text(id);
         const letter = [...slips.keys()].find((ch) => value.includes(ch));
-        if (letter === undefined || isAccepted(c, value)) continue;
+        // Only a code itself (a digit, no white space; no placeholder such as "None") has a digit to lose.
+        if (letter === undefined || !/\d/.test(value) || /\s/.test(value.trim()) || isPlaceholderText(value) || isAccepted(c, value)) continue;
         const { digit, codes, digitCodes } = slips.get(letter)!;
         const fixed = value.split(letter).join(digit);
         report({

@@ -21,8 +21,8 @@ tablets a dose — and keeps within a narrow range where the measures span decad
 (a weight in ounces, a dose in micrograms) or slipped by a power of ten keeps its column's range, so the column's
 outliers miss it; its ratio to its partner does not.
 
-Learned from the table itself (ratio-gaps.ts): two columns of positive numbers (measures: not identifiers, 10
-distinct values at least) are proportional when, on 50 rows or more holding both, the central 90% of their log ratios
+Learned from the table itself (ratio-gaps.ts): two columns of positive numbers (99% of them; measures: not
+identifiers nor whole numbers nearly all distinct, which are codes, 10 distinct values at least) are proportional when, on 50 rows or more holding both, the central 90% of their log ratios
 spans at most 0.35 of the central 90% of either column's logs (a price and a weight only tend to grow together: their
 ratio spreads nearly as widely as they do). The log ratios are tested as a numeric column is by outlier (its tests
 robust to the shape of a tail, at its default \`alpha\`): a ratio far beyond the others' (0.02 g a page where books
