@@ -16,7 +16,7 @@
  * dependency-violation says so).
  */
 import type { IngestResult } from '../table/model';
-import { TEXT_KINDS, distinctValues, numericColumn, sortedColumn, sortedRuns } from './column-values';
+import { TEXT_KINDS, distinctValues, memo, numericColumn, sortedColumn, sortedRuns } from './column-values';
 import { cellText, dependenciesOf, disagreeingGroups } from './dependencies';
 import { median as medianOf, quantile } from '../shared/quantile';
 
@@ -59,21 +59,65 @@ export interface EntityOutlier {
  * learned from the table: a patient's birth date; a city's name does not give its state, as towns share names), in
  * column order, at most MAX_ENTITY_COLUMNS.
  */
-function entityColumns(data: IngestResult, c: number): number[] {
-  const found: number[] = [];
-  const determining = new Set(dependenciesOf(data).flatMap((dep) => (dep.lhs.length === 1 && !dep.prefix && dep.rhs !== c ? [dep.lhs[0]] : [])));
-  for (let e = 0; e < data.columns.length && found.length < MAX_ENTITY_COLUMNS; e++) {
-    if (e === c || !determining.has(e) || !TEXT_KINDS.includes(data.columns[e].kind)) continue;
-    const { size, counts } = distinctValues(data, e);
-    let present = 0;
-    let repeated = 0;
-    for (let id = 0; id < size; id++) {
-      present += counts[id];
-      if (counts[id] >= 3) repeated++;
+function entityColumns(data: IngestResult): number[] {
+  return memo(data, 'entity-columns', () => {
+    const found: number[] = [];
+    const determining = new Set(dependenciesOf(data).flatMap((dep) => (dep.lhs.length === 1 && !dep.prefix ? [dep.lhs[0]] : [])));
+    for (let e = 0; e < data.columns.length && found.length < MAX_ENTITY_COLUMNS; e++) {
+      if (!determining.has(e) || !TEXT_KINDS.includes(data.columns[e].kind)) continue;
+      const { size, counts } = distinctValues(data, e);
+      let present = 0;
+      let repeated = 0;
+      for (let id = 0; id < size; id++) {
+        present += counts[id];
+        if (counts[id] >= 3) repeated++;
+      }
+      if (size > 0 && present / size >= MIN_MEAN_ROWS && present / size <= MAX_MEAN_ROWS && repeated >= MIN_ENTITIES) found.push(e);
     }
-    if (size > 0 && present / size >= MIN_MEAN_ROWS && present / size <= MAX_MEAN_ROWS && repeated >= MIN_ENTITIES) found.push(e);
+    return found;
+  });
+}
+
+/** An entity column's rows ordered by entity (the rows of entity id g: order[starts[g]] … order[starts[g + 1] − 1], ascending). */
+function entityRows(data: IngestResult, e: number): { order: Int32Array; starts: Int32Array } {
+  return memo(data, `entity-rows:${e}`, () => {
+    const { ids, size } = distinctValues(data, e);
+    const starts = new Int32Array(size + 1);
+    for (let r = 0; r < ids.length; r++) if (ids[r] >= 0) starts[ids[r] + 1]++;
+    for (let g = 0; g < size; g++) starts[g + 1] += starts[g];
+    const fill = starts.slice(0, size);
+    const order = new Int32Array(starts[size]);
+    for (let r = 0; r < ids.length; r++) if (ids[r] >= 0) order[fill[ids[r]]++] = r;
+    return { order, starts };
+  });
+}
+
+/** Entities sampled to decide whether a column is its entities' before every entity is read (every k-th of them). */
+const SAMPLE_ENTITIES = 2_000;
+
+/**
+ * The median of each entity (3 rows or more holding a number, outside `skipRows`) of the entity ids `g` with
+ * g % stride === 0, and the deviation TYPICAL_SHARE of their rows stay within; NaN medians elsewhere.
+ */
+function entityMedians(values: Float64Array, rows: { order: Int32Array; starts: Int32Array }, skipRows: ReadonlySet<number>, stride: number): { medians: Float64Array; typical: number; learned: number } {
+  const size = rows.starts.length - 1;
+  const medians = new Float64Array(size).fill(NaN);
+  const deviations: number[] = [];
+  const scratch = new Float64Array(rows.order.length);
+  let learned = 0;
+  for (let g = 0; g < size; g += stride) {
+    let n = 0;
+    for (let k = rows.starts[g]; k < rows.starts[g + 1]; k++) {
+      const r = rows.order[k];
+      if (!Number.isNaN(values[r]) && !skipRows.has(r)) scratch[n++] = values[r];
+    }
+    if (n < 3) continue;
+    learned++;
+    const median = quantile(scratch.subarray(0, n).sort(), 0.5);
+    medians[g] = median;
+    for (let i = 0; i < n; i++) deviations.push(Math.abs(scratch[i] - median));
   }
-  return found;
+  return { medians, typical: quantile(Float64Array.from(deviations).sort(), TYPICAL_SHARE), learned };
 }
 
 /** Whether row `r` disagrees with its entity on a column the entity determines (a dependency learned from the table). */
@@ -93,6 +137,8 @@ function strayFromEntity(data: IngestResult, e: number, r: number): boolean {
  * `skipRows` (already reported by the column's other tests).
  */
 export function entityOutliers(data: IngestResult, c: number, skipRows: ReadonlySet<number>): EntityOutlier[] {
+  const entities = entityColumns(data);
+  if (entities.length === 0) return [];
   const sorted = sortedColumn(data, c);
   if (sorted.length < MIN_ENTITIES * 3 || sortedRuns(data, c).values.length < MIN_DISTINCT) return [];
   const scale: EntityOutlier['scale'] = sorted.quantile(0) > 0 ? 'log' : 'raw';
@@ -103,32 +149,29 @@ export function entityOutliers(data: IngestResult, c: number, skipRows: Readonly
   if (!(iqr > 0)) return [];
   const out: EntityOutlier[] = [];
   const reported = new Set<number>();
-  for (const e of entityColumns(data, c)) {
-    const { ids, size } = distinctValues(data, e);
-    // Each entity's rows holding a number, outside the rows already reported.
-    const rowsOf: number[][] = Array.from({ length: size }, () => []);
-    for (let r = 0; r < ids.length; r++) if (ids[r] >= 0 && !Number.isNaN(values[r]) && !skipRows.has(r)) rowsOf[ids[r]].push(r);
-    const medians = new Float64Array(size).fill(NaN);
-    const deviations: number[] = [];
-    let learned = 0;
-    for (let id = 0; id < size; id++) {
-      const rows = rowsOf[id];
-      if (rows.length < 3) continue;
-      learned++;
-      medians[id] = medianOf(Float64Array.from(rows, (r) => values[r]));
-      for (const r of rows) deviations.push(Math.abs(values[r] - medians[id]));
+  for (const e of entities) {
+    const rows = entityRows(data, e);
+    const size = rows.starts.length - 1;
+    // Decided on a sample of entities first (most columns are no entity's), then on every entity.
+    const stride = Math.max(1, Math.floor(size / SAMPLE_ENTITIES));
+    if (stride > 1) {
+      const sampled = entityMedians(values, rows, skipRows, stride);
+      if (sampled.learned < MIN_ENTITIES || sampled.typical > ATTRIBUTE_SHARE * iqr) continue;
     }
-    if (learned < MIN_ENTITIES) continue;
-    const typical = quantile(Float64Array.from(deviations).sort(), TYPICAL_SHARE);
-    if (typical > ATTRIBUTE_SHARE * iqr) continue;
+    const { medians, typical, learned } = entityMedians(values, rows, skipRows, 1);
+    if (learned < MIN_ENTITIES || typical > ATTRIBUTE_SHARE * iqr) continue;
     const bound = Math.max(FAR_TIMES * typical, FAR_IQR * iqr);
-    for (let id = 0; id < size; id++) {
-      const rows = rowsOf[id];
-      if (rows.length < 3) continue;
-      const far = rows.filter((r) => Math.abs(values[r] - medians[id]) >= bound / 2);
+    for (let g = 0; g < size; g++) {
+      if (Number.isNaN(medians[g])) continue;
+      const held: number[] = [];
+      for (let k = rows.starts[g]; k < rows.starts[g + 1]; k++) {
+        const r = rows.order[k];
+        if (!Number.isNaN(values[r]) && !skipRows.has(r)) held.push(r);
+      }
+      const far = held.filter((r) => Math.abs(values[r] - medians[g]) >= bound / 2);
       if (far.length !== 1) continue;
       const [r] = far;
-      const others = rows.filter((k) => k !== r);
+      const others = held.filter((k) => k !== r);
       const median = medianOf(Float64Array.from(others, (k) => values[k]));
       const deviation = values[r] - median;
       if (Math.abs(deviation) < bound || others.some((k) => Math.abs(values[k] - median) > bound / 4)) continue;

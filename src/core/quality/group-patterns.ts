@@ -39,7 +39,38 @@ interface ShapedGroup {
   rows: number;
   share: number;
   exampleId: number;
-  counts: Map<number, number>;
+  /** Rows per shape in the group. */
+  counts: Int32Array;
+}
+
+/** Rows the groupings are first compared on (evenly spread); the best is then read on every row. */
+const SAMPLE_ROWS = 20_000;
+
+/**
+ * The groups of grouping column `g` (distinct ids `groups`) whose most common shape of column `c`'s values (`values`,
+ * `shapeOf` by value id, `shapes` of them) dominates, read on the rows `step` apart; and the rows they hold.
+ */
+function shapedGroups(values: { ids: Int32Array }, shapeOf: Int32Array, shapes: number, groups: { ids: Int32Array; size: number }, step: number, minShare: number): { covered: number; groups: Map<number, ShapedGroup> } {
+  const counts = new Int32Array(groups.size * shapes);
+  const groupRows = new Int32Array(groups.size);
+  for (let r = 0; r < values.ids.length; r += step) {
+    const [gid, id] = [groups.ids[r], values.ids[r]];
+    if (gid < 0 || id < 0 || shapeOf[id] < 0) continue;
+    counts[gid * shapes + shapeOf[id]]++;
+    groupRows[gid]++;
+  }
+  const shaped = new Map<number, ShapedGroup>();
+  let covered = 0;
+  for (let gid = 0; gid < groups.size; gid++) {
+    if (groupRows[gid] < MIN_GROUP_ROWS) continue;
+    const own = counts.subarray(gid * shapes, (gid + 1) * shapes);
+    let top = 0;
+    for (let k = 1; k < shapes; k++) if (own[k] > own[top]) top = k;
+    if (own[top] < minShare * groupRows[gid]) continue;
+    shaped.set(gid, { shape: top, rows: groupRows[gid], share: own[top] / groupRows[gid], exampleId: -1, counts: own });
+    covered += groupRows[gid];
+  }
+  return { covered, groups: shaped };
 }
 
 /**
@@ -57,57 +88,46 @@ export function groupShapeOutliers(data: IngestResult, c: number, patterns: Colu
     shapeOf[id] = s;
   }
   const shapes = [...shapeIds.keys()];
-  let best: { g: number; covered: number; groups: Map<number, ShapedGroup> } | undefined;
+  const n = values.ids.length;
+  // The groupings compared on a sample of rows; the one whose shaped groups hold the most rows is read on all rows.
+  const step = Math.max(1, Math.floor(n / SAMPLE_ROWS));
   let present = 0;
-  for (const id of patterns.byId.keys()) present += values.counts[id];
+  for (let r = 0; r < n; r += step) if (values.ids[r] >= 0 && shapeOf[values.ids[r]] >= 0) present++;
+  let best: { g: number; covered: number } | undefined;
   data.columns.forEach((column, g) => {
     if (g === c || !TEXT_KINDS.includes(column.kind)) return;
     const groups = distinctValues(data, g);
     if (groups.size < 2 || groups.size > MAX_GROUP_VALUES) return;
-    // Rows per group and shape, and the distinct values per group and shape.
-    const rows = new Map<number, number>();
-    const distinctPer = new Map<number, Set<number>>();
-    const groupRows = new Int32Array(groups.size);
-    for (let r = 0; r < values.ids.length; r++) {
-      const [gid, id] = [groups.ids[r], values.ids[r]];
-      if (gid < 0 || id < 0 || shapeOf[id] < 0) continue;
-      const key = gid * shapes.length + shapeOf[id];
-      rows.set(key, (rows.get(key) ?? 0) + 1);
-      let ids = distinctPer.get(key);
-      if (!ids) distinctPer.set(key, (ids = new Set()));
-      if (ids.size < PATTERN_VALUES) ids.add(id);
-      groupRows[gid]++;
-    }
-    const shaped = new Map<number, ShapedGroup>();
-    let covered = 0;
-    for (let gid = 0; gid < groups.size; gid++) {
-      if (groupRows[gid] < MIN_GROUP_ROWS) continue;
-      const counts = new Map<number, number>();
-      let top = -1;
-      for (let s = 0; s < shapes.length; s++) {
-        const n = rows.get(gid * shapes.length + s) ?? 0;
-        if (n === 0) continue;
-        counts.set(s, n);
-        if (top < 0 || n > (counts.get(top) ?? 0)) top = s;
-      }
-      const topRows = counts.get(top) ?? 0;
-      if (topRows < options.minShare * groupRows[gid] || (distinctPer.get(gid * shapes.length + top)?.size ?? 0) < PATTERN_VALUES) continue;
-      const exampleId = [...(distinctPer.get(gid * shapes.length + top) ?? [])][0];
-      shaped.set(gid, { shape: top, rows: groupRows[gid], share: topRows / groupRows[gid], exampleId, counts });
-      covered += groupRows[gid];
-    }
-    if (covered >= MIN_COVERED * present && shaped.size >= 2 && (!best || covered > best.covered)) best = { g, covered, groups: shaped };
+    const sampled = shapedGroups(values, shapeOf, shapes.length, groups, step, options.minShare);
+    if (sampled.covered >= MIN_COVERED * present && sampled.groups.size >= 2 && (!best || sampled.covered > best.covered)) best = { g, covered: sampled.covered };
   });
   if (!best) return [];
-  const { g, groups } = best;
-  const groupValues = distinctValues(data, g);
+  const groupValues = distinctValues(data, best.g);
+  const { groups, covered } = shapedGroups(values, shapeOf, shapes.length, groupValues, 1, options.minShare);
+  if (covered < MIN_COVERED * present * step || groups.size < 2) return [];
+  // Each shaped group's shape must be held by PATTERN_VALUES distinct values (codes, not a few categories).
+  const distinctOf = new Map<number, Set<number>>();
+  for (let r = 0; r < n; r++) {
+    const group = groups.get(groupValues.ids[r]);
+    const id = values.ids[r];
+    if (!group || id < 0 || shapeOf[id] !== group.shape) continue;
+    let ids = distinctOf.get(groupValues.ids[r]);
+    if (!ids) distinctOf.set(groupValues.ids[r], (ids = new Set()));
+    if (ids.size < PATTERN_VALUES) ids.add(id);
+  }
+  for (const [gid, group] of groups) {
+    const ids = distinctOf.get(gid);
+    if (!ids || ids.size < PATTERN_VALUES) groups.delete(gid);
+    else group.exampleId = ids.values().next().value ?? -1;
+  }
+  if (groups.size < 2) return [];
   const out: GroupShapeOutlier[] = [];
-  for (let r = 0; r < values.ids.length; r++) {
+  for (let r = 0; r < n; r++) {
     const [gid, id] = [groupValues.ids[r], values.ids[r]];
     const group = gid < 0 || id < 0 ? undefined : groups.get(gid);
     if (!group || shapeOf[id] < 0 || shapeOf[id] === group.shape || skip(id)) continue;
-    if ((group.counts.get(shapeOf[id]) ?? 0) > options.maxShare * group.rows) continue;
-    out.push({ row: r, groupColumn: g, groupValue: groupValues.text(gid), shape: shapes[shapeOf[id]], groupShape: shapes[group.shape], groupShare: group.share, example: values.text(group.exampleId) });
+    if (group.counts[shapeOf[id]] > options.maxShare * group.rows) continue;
+    out.push({ row: r, groupColumn: best.g, groupValue: groupValues.text(gid), shape: shapes[shapeOf[id]], groupShape: shapes[group.shape], groupShare: group.share, example: values.text(group.exampleId) });
   }
   return out;
 }

@@ -33,6 +33,20 @@ export interface InapplicableBy {
   empty: number;
 }
 
+/** Column `c`'s null rows but its rejected cells (text in a typed column, no gap), ascending. */
+function emptyRows(data: IngestResult, c: number): Int32Array {
+  const rejected = memo(data, 'rejected-rows', () => {
+    const byColumn = new Map<number, Set<number>>();
+    for (const cell of data.rejectedCells) {
+      let rows = byColumn.get(cell.column);
+      if (!rows) byColumn.set(cell.column, (rows = new Set()));
+      rows.add(cell.row);
+    }
+    return byColumn;
+  }).get(c);
+  return rejected ? nullRows(data, c).filter((r) => !rejected.has(r)) : nullRows(data, c);
+}
+
 /**
  * Whether `text` is, or holds as words, a value of column `c`: a number of a numeric column ("1600"), a text of a text
  * column (the species name moved into the code's place, "Louisville, KY" merged where the state was left empty).
@@ -56,9 +70,7 @@ function holdsValueOf(data: IngestResult, c: number, text: string): boolean {
 export function inapplicableCells(data: IngestResult, c: number): ReadonlyMap<number, InapplicableBy> {
   return memo(data, `inapplicable:${c}`, () => {
     const found = new Map<number, InapplicableBy>();
-    const rejected = new Set<number>();
-    for (const cell of data.rejectedCells) if (cell.column === c) rejected.add(cell.row);
-    const empty = nullRows(data, c).filter((r) => !rejected.has(r));
+    const empty = emptyRows(data, c);
     if (empty.length < MIN_ROWS) return found;
     data.columns.forEach((column, k) => {
       if (k === c || !TEXT_KINDS.includes(column.kind)) return;
@@ -97,9 +109,7 @@ export function inapplicableCells(data: IngestResult, c: number): ReadonlyMap<nu
 export function emptyTogetherCells(data: IngestResult, c: number): ReadonlyMap<number, InapplicableBy> {
   return memo(data, `empty-together:${c}`, () => {
     const found = new Map<number, InapplicableBy>();
-    const rejected = new Set<number>();
-    for (const cell of data.rejectedCells) if (cell.column === c) rejected.add(cell.row);
-    const empty = nullRows(data, c).filter((r) => !rejected.has(r));
+    const empty = emptyRows(data, c);
     if (empty.length < MIN_ROWS) return found;
     const isEmpty = new Uint8Array(data.table.numRows);
     for (const r of empty) isEmpty[r] = 1;

@@ -30,6 +30,9 @@ const MIN_POSITIVE = 0.99;
 const KEY_DISTINCT_SHARE = 0.95;
 /** Rows a pair is first measured on (evenly spread). */
 const SAMPLE_ROWS = 20_000;
+/** Every how many sample rows a pair is screened on first, and how far beyond the bound its spread there must lie to be dropped. */
+const SCREEN_STRIDE = 10;
+const SCREEN_MARGIN = 1.5;
 /** Columns compared, at most (pairs grow with their square). */
 const MAX_COLUMNS = 20;
 
@@ -83,24 +86,37 @@ export function ratioGaps(data: IngestResult): { pairs: RatioPair[]; far: Map<nu
     const pairs: RatioPair[] = [];
     const far = new Map<number, FarRatio[]>();
     const columns = measureColumns(data);
-    // Logarithms of the positive numbers (NaN elsewhere: a zero or a negative number has no ratio to tell).
-    const logs = columns.map((c) => numericColumn(data, c).map((v) => (v > 0 ? Math.log(v) : NaN)));
+    // Logarithms of the positive numbers at the sample rows (NaN elsewhere: a zero or a negative number has no ratio).
+    const n = data.table.numRows;
+    const step = Math.max(1, Math.floor(n / SAMPLE_ROWS));
+    const logOf = (v: number) => (v > 0 ? Math.log(v) : NaN);
+    const sampledLogs = columns.map((c) => {
+      const values = numericColumn(data, c);
+      return Float64Array.from({ length: Math.ceil(n / step) }, (_, k) => logOf(values[k * step]));
+    });
     const spreads = columns.map((c) => {
       const sorted = sortedColumn(data, c);
       return Math.log(sorted.quantile(0.5 + CENTRAL / 2)) - Math.log(Math.max(sorted.quantile(0.5 - CENTRAL / 2), Number.MIN_VALUE));
     });
     for (let i = 0; i < columns.length; i++) {
       for (let j = i + 1; j < columns.length; j++) {
-        const [a, b] = [logs[i], logs[j]];
         const spread = Math.min(spreads[i], spreads[j]);
         if (!(spread > 0)) continue;
         // Proportional on a sample first (most pairs are not), then the ratios of every row.
-        const step = Math.max(1, Math.floor(a.length / SAMPLE_ROWS));
-        const sampled: number[] = [];
-        for (let r = 0; r < a.length; r += step) if (!Number.isNaN(a[r] - b[r])) sampled.push(a[r] - b[r]);
-        if (sampled.length < MIN_ROWS || centralSpread(Float64Array.from(sampled).sort()) > PROPORTIONAL_SPREAD * spread) continue;
-        const logRatios = new Float64Array(a.length);
-        for (let r = 0; r < a.length; r++) logRatios[r] = a[r] - b[r];
+        const [x, y] = [sampledLogs[i], sampledLogs[j]];
+        const ratiosEvery = (stride: number) => {
+          const sampled: number[] = [];
+          for (let k = 0; k < x.length; k += stride) if (!Number.isNaN(x[k] - y[k])) sampled.push(x[k] - y[k]);
+          return Float64Array.from(sampled).sort();
+        };
+        // A tenth of the sample first: a pair far from proportional is told by a few hundred rows.
+        const screened = ratiosEvery(SCREEN_STRIDE);
+        if (screened.length >= MIN_ROWS && centralSpread(screened) > SCREEN_MARGIN * PROPORTIONAL_SPREAD * spread) continue;
+        const sampled = ratiosEvery(1);
+        if (sampled.length < MIN_ROWS || centralSpread(sampled) > PROPORTIONAL_SPREAD * spread) continue;
+        const [a, b] = [numericColumn(data, columns[i]), numericColumn(data, columns[j])];
+        const logRatios = new Float64Array(n);
+        for (let r = 0; r < n; r++) logRatios[r] = logOf(a[r]) - logOf(b[r]);
         const sorted = logRatios.filter((d) => !Number.isNaN(d)).sort();
         if (centralSpread(sorted) > PROPORTIONAL_SPREAD * spread) continue;
         const at = (p: number) => Math.exp(sorted[Math.floor(p * (sorted.length - 1))]);

@@ -1,6 +1,6 @@
 /** lookalike-character: a letter typed for the digit it looks like in a code ("O" for zero, "I" for one). */
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, replaceCellFixes } from '../column-values';
+import { TEXT_KINDS, TEXT_VALUES_MAX_DISTINCT, distinctValues, replaceCellFixes } from '../column-values';
 import { holdsCodes } from '../value-patterns';
 import { isPlaceholderText } from '../placeholders';
 import { groupedInteger } from '../../shared/grouped-integer';
@@ -27,7 +27,7 @@ export const lookalikeCharacter = defineRule({
   docs: `Codes are copied by hand, read off labels and scanned: a zero becomes the letter O, a one an I or an l, a five an S,
 an eight a B. The code then matches nothing (a join, a lookup, a check digit) though it looks right.
 
-A column of codes (${MIN_VALUES} distinct values or more, 90% of them written with a digit and without white space) is
+A column of codes (${MIN_VALUES} to ${TEXT_VALUES_MAX_DISTINCT.toLocaleString('en-US')} distinct values, 90% of them written with a digit and without white space) is
 read character by character: in a code (a digit, no white space), a letter that looks like a digit (O and o for 0, I and l for 1, S for 5, B for 8, Z for 2,
 G for 6) is reported where at most ${RARE_SHARE * 100}% of the codes hold it (one at least), the digit is in
 ${DIGIT_SHARE * 100}% of them or more, and where the codes hold letters, their typical letter (the median over the
@@ -41,8 +41,9 @@ The evidence: the letter, the digit it stands for, how many codes hold each, and
   check({ data, report, isIgnored, isAccepted }) {
     data.columns.forEach((column, c) => {
       if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
+      // Columns of more distinct values than are read value by value (TEXT_VALUES_MAX_DISTINCT) are left alone.
       const distinct = distinctValues(data, c);
-      if (distinct.size < MIN_VALUES || !holdsCodes(distinct)) return;
+      if (distinct.size < MIN_VALUES || distinct.size > TEXT_VALUES_MAX_DISTINCT || !holdsCodes(distinct)) return;
       // Codes holding each character (each code once).
       const holding = new Map<string, number>();
       for (let id = 0; id < distinct.size; id++) for (const ch of new Set(distinct.text(id))) holding.set(ch, (holding.get(ch) ?? 0) + 1);

@@ -103,7 +103,9 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
       if (missing === 0) return;
       // Empty cells another column's value explains (an engine's size where the fuel is electric) are no gaps: not
       // listed (the column's share of missing values still counts them).
-      const inapplicable = new Map([...emptyTogetherCells(data, c), ...inapplicableCells(data, c)]);
+      // (Cells empty together matter where cells are listed one by one: a column mostly complete.)
+      const dense = missing <= rows * (1 - options.minCompleteness);
+      const inapplicable = dense ? new Map([...emptyTogetherCells(data, c), ...inapplicableCells(data, c)]) : inapplicableCells(data, c);
       const plain = `Missing value in "${column.name}".`;
       const reportToken = (r: number, token: string, otherWays?: MissingSpellings) => {
         const fix = replaceCellFix(data, r, c, null, `Replace "${token}" with ${emptied}`);
