@@ -15,6 +15,7 @@ import { memo, numericColumn, sortedColumn } from './column-values';
 import { runsOf } from '../profile/facts/sort-finite';
 import { OUTLIER_TEST_DEFAULTS, tailOutliers } from './tail-outliers';
 import { jumpingColumn } from './series';
+import { mostCommonColumn, tailShare } from './culprits';
 
 /** Share of either column's central spread the gaps' central spread may take, at most, for the two to be coupled. */
 const COUPLED_SPREAD = 0.1;
@@ -112,23 +113,14 @@ export function dateGaps(data: IngestResult): { gaps: DateGap[]; far: Map<number
 export function gapCulprit(data: IngestResult, r: number): number | undefined {
   const gaps = dateGaps(data).far.get(r);
   if (!gaps) return undefined;
-  const count = new Map<number, number>();
-  for (const { gap } of gaps) for (const c of [gap.from, gap.to]) count.set(c, (count.get(c) ?? 0) + 1);
-  const most = Math.max(...count.values());
-  const top = [...count].filter(([, n]) => n === most).map(([c]) => c);
-  if (top.length === 1) return top[0];
+  const most = mostCommonColumn(gaps.map(({ gap }) => [gap.from, gap.to] as const));
+  if (most !== undefined) return most;
   if (gaps.length !== 1) return undefined;
   const [{ gap, side }] = gaps;
   // In rows in time order, the date that jumps from its neighbouring rows' (an excavation's end a year after theirs).
   const jumping = jumpingColumn(data, gap.from, gap.to, r);
   if (jumping !== undefined) return jumping;
   // A gap too long: `to` late or `from` early; too short: `to` early or `from` late.
-  // The share of column c's dates after (`late`) or before this row's.
-  const share = (c: number, late: boolean) => {
-    const sorted = sortedColumn(data, c);
-    const value = numericColumn(data, c)[r];
-    return (late ? sorted.length - sorted.rank(value, false) : sorted.rank(value, true)) / Math.max(1, sorted.length);
-  };
   const lateTo = side === 'upper';
-  return share(gap.to, lateTo) <= share(gap.from, !lateTo) ? gap.to : gap.from;
+  return tailShare(data, gap.to, r, lateTo) <= tailShare(data, gap.from, r, !lateTo) ? gap.to : gap.from;
 }

@@ -15,6 +15,7 @@ import type { IngestResult } from '../table/model';
 import { TEXT_KINDS, isNumeric, looksLikeIdentifier, memo, numericColumn, sortedColumn, sortedRuns, valueCodes } from './column-values';
 import { runsOf } from '../profile/facts/sort-finite';
 import { OUTLIER_TEST_DEFAULTS, tailOutliers } from './tail-outliers';
+import { mostCommonColumn, tailShare } from './culprits';
 
 /** Share of either column's central spread of logs its ratios' central spread may take, at most, for the two to be proportional. */
 const PROPORTIONAL_SPREAD = 0.35;
@@ -172,28 +173,21 @@ function vouched(data: IngestResult, c: number, r: number): boolean {
 
 /**
  * The column of row `r` its far ratios blame (see the module comment): the column in more of them than any other;
- * else, of one far ratio, the value its row's group does not vouch for where it does for the other, else the value further into its own column's tail on the side the ratio says (a ratio too large:
- * the numerator high among its column's, or the denominator low); undefined where several tie.
+ * else, of one far ratio, the value its row's group does not vouch for where it does for the other, else the value
+ * further into its own column's tail on the side the ratio says (a ratio too large: the numerator high among its
+ * column's, or the denominator low); undefined where several tie.
  */
 export function ratioCulprit(data: IngestResult, r: number): number | undefined {
   const ratios = ratioGaps(data).far.get(r);
   if (!ratios) return undefined;
-  const count = new Map<number, number>();
-  for (const { pair } of ratios) for (const c of [pair.numerator, pair.denominator]) count.set(c, (count.get(c) ?? 0) + 1);
-  const most = Math.max(...count.values());
-  const top = [...count].filter(([, n]) => n === most).map(([c]) => c);
-  if (top.length === 1) return top[0];
+  const most = mostCommonColumn(ratios.map(({ pair }) => [pair.numerator, pair.denominator] as const));
+  if (most !== undefined) return most;
   if (ratios.length !== 1) return undefined;
   const [{ pair, side }] = ratios;
   // The value its row's group vouches for is right, the other wrong (a strength of 0.125 mg the digoxin rows hold).
   const [numeratorVouched, denominatorVouched] = [vouched(data, pair.numerator, r), vouched(data, pair.denominator, r)];
   if (numeratorVouched !== denominatorVouched) return numeratorVouched ? pair.denominator : pair.numerator;
-  // The share of column c's values above (`high`) or below this row's.
-  const share = (c: number, high: boolean) => {
-    const sorted = sortedColumn(data, c);
-    const value = numericColumn(data, c)[r];
-    return (high ? sorted.length - sorted.rank(value, false) : sorted.rank(value, true)) / Math.max(1, sorted.length);
-  };
+  // A ratio too large: the numerator high among its column's or the denominator low; too small: the other way round.
   const large = side === 'upper';
-  return share(pair.numerator, large) <= share(pair.denominator, !large) ? pair.numerator : pair.denominator;
+  return tailShare(data, pair.numerator, r, large) <= tailShare(data, pair.denominator, r, !large) ? pair.numerator : pair.denominator;
 }
