@@ -15,6 +15,8 @@ export const DATE_PARTS = {
   day: { low: 1, high: 31, of: (ms: number) => new Date(ms).getUTCDate() },
 } as const;
 export type DatePart = keyof typeof DATE_PARTS;
+/** The parts, in the order a column is tried against them. */
+const PART_NAMES: readonly DatePart[] = ['year', 'month', 'day'];
 
 /** Rows holding both values a relation needs. */
 const MIN_ROWS = 30;
@@ -45,7 +47,7 @@ function partsFitting(data: IngestResult, c: number): DatePart[] {
   if (sorted.length < MIN_ROWS) return [];
   const [low, high] = [sorted.quantile(0), sorted.quantile(1)];
   if (low === high) return [];
-  return (Object.keys(DATE_PARTS) as DatePart[]).filter((part) => sorted.quantile(0.01) >= DATE_PARTS[part].low && sorted.quantile(0.99) <= DATE_PARTS[part].high);
+  return PART_NAMES.filter((part) => sorted.quantile(0.01) >= DATE_PARTS[part].low && sorted.quantile(0.99) <= DATE_PARTS[part].high);
 }
 
 /** The table's whole-number columns that hold a part of one of its date columns' dates (computed once per table). */
