@@ -12,15 +12,11 @@
  */
 import type { IngestResult } from '../table/model';
 import { memo, numericColumn, sortedColumn } from './column-values';
-import { runsOf } from '../profile/facts/sort-finite';
-import { OUTLIER_TEST_DEFAULTS, tailOutliers } from './tail-outliers';
 import { jumpingColumn } from './series';
-import { mostCommonColumn, tailShare } from './culprits';
+import { CENTRAL, centralSpread, eachFarDifference, mostCommonColumn, tailShare } from './pair-outliers';
 
 /** Share of either column's central spread the gaps' central spread may take, at most, for the two to be coupled. */
 const COUPLED_SPREAD = 0.1;
-/** Share of the values whose spread is measured (the central 90%). */
-const CENTRAL = 0.9;
 /** Rows holding both dates a pair needs. */
 const MIN_ROWS = 50;
 /** Rows a pair's coupling is first measured on (evenly spread). */
@@ -56,8 +52,7 @@ function centralRange(sorted: { quantile(p: number): number }): number {
 
 /** Whether gaps (`sorted`, ascending) spread narrowly enough beside their columns' central spread `columnSpread` (COUPLED_SPREAD). */
 function coupled(sorted: Float64Array, columnSpread: number): boolean {
-  const at = (p: number) => sorted[Math.floor(p * (sorted.length - 1))];
-  return at(0.5 + CENTRAL / 2) - at(0.5 - CENTRAL / 2) <= COUPLED_SPREAD * columnSpread;
+  return centralSpread(sorted) <= COUPLED_SPREAD * columnSpread;
 }
 
 /** The table's coupled date pairs and, per row, its far gaps (computed once per table). */
@@ -89,14 +84,7 @@ export function dateGaps(data: IngestResult): { gaps: DateGap[]; far: Map<number
           if (!coupled(sorted, Math.min(spreads[i], spreads[j]))) continue;
           const gap: DateGap = { from, to, rows, median, low, high };
           gaps.push(gap);
-          // The far gaps, by value (the tests see each distinct gap once, with its rows).
-          const flagged = new Map<number, 'upper' | 'lower'>();
-          for (const found of tailOutliers(runsOf(sorted), OUTLIER_TEST_DEFAULTS)) for (const v of found.values) flagged.set(v, found.tail);
-          if (flagged.size === 0) continue;
-          for (let r = 0; r < differences.length; r++) {
-            const side = flagged.get(differences[r]);
-            if (side) far.set(r, [...(far.get(r) ?? []), { gap, value: differences[r], side }]);
-          }
+          eachFarDifference(differences, sorted, (r, side) => far.set(r, [...(far.get(r) ?? []), { gap, value: differences[r], side }]));
         }
       }
     }

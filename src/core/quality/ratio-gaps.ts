@@ -13,14 +13,10 @@
  */
 import type { IngestResult } from '../table/model';
 import { TEXT_KINDS, isNumeric, looksLikeIdentifier, memo, numericColumn, sortedColumn, sortedRuns, valueCodes } from './column-values';
-import { runsOf } from '../profile/facts/sort-finite';
-import { OUTLIER_TEST_DEFAULTS, tailOutliers } from './tail-outliers';
-import { mostCommonColumn, tailShare } from './culprits';
+import { CENTRAL, centralSpread, eachFarDifference, mostCommonColumn, tailShare } from './pair-outliers';
 
 /** Share of either column's central spread of logs its ratios' central spread may take, at most, for the two to be proportional. */
 const PROPORTIONAL_SPREAD = 0.35;
-/** Share of the values whose spread is measured (the central 90%). */
-const CENTRAL = 0.9;
 /** Rows holding both numbers a pair needs. */
 const MIN_ROWS = 50;
 /** Distinct numbers a column needs (a measure, not a few levels or a flag). */
@@ -56,12 +52,6 @@ export interface FarRatio {
   value: number;
   /** Beyond the others' on the side of large ratios (`upper`) or small ones. */
   side: 'upper' | 'lower';
-}
-
-/** The range of central values (see CENTRAL) of ascending `sorted`. */
-function centralSpread(sorted: Float64Array): number {
-  const at = (p: number) => sorted[Math.floor(p * (sorted.length - 1))];
-  return at(0.5 + CENTRAL / 2) - at(0.5 - CENTRAL / 2);
 }
 
 /**
@@ -123,14 +113,7 @@ export function ratioGaps(data: IngestResult): { pairs: RatioPair[]; far: Map<nu
         const at = (p: number) => Math.exp(sorted[Math.floor(p * (sorted.length - 1))]);
         const pair: RatioPair = { numerator: columns[i], denominator: columns[j], rows: sorted.length, median: at(0.5), low: at(0.5 - CENTRAL / 2), high: at(0.5 + CENTRAL / 2) };
         pairs.push(pair);
-        // The far ratios, by value (the tests see each distinct log ratio once, with its rows).
-        const flagged = new Map<number, 'upper' | 'lower'>();
-        for (const found of tailOutliers(runsOf(sorted), OUTLIER_TEST_DEFAULTS)) for (const v of found.values) flagged.set(v, found.tail);
-        if (flagged.size === 0) continue;
-        for (let r = 0; r < logRatios.length; r++) {
-          const side = flagged.get(logRatios[r]);
-          if (side) far.set(r, [...(far.get(r) ?? []), { pair, value: Math.exp(logRatios[r]), side }]);
-        }
+        eachFarDifference(logRatios, sorted, (r, side) => far.set(r, [...(far.get(r) ?? []), { pair, value: Math.exp(logRatios[r]), side }]));
       }
     }
     return { pairs, far };

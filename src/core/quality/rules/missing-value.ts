@@ -132,7 +132,7 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
         for (const [r, why] of required) reportRequired(r, why, tokens?.get(r)?.trim());
         return listTokens(new Set([...required.keys(), ...inapplicable.keys()]));
       }
-      if (missing > rows * (1 - options.minCompleteness)) {
+      if (!dense) {
         const naTokens = tokens?.size ?? 0;
         const share = `${((100 * missing) / rows).toFixed(0)}%`;
         const missingHere = missingRows();
