@@ -103,7 +103,10 @@ function entityMedians(values: Float64Array, rows: { order: Int32Array; starts: 
   const size = rows.starts.length - 1;
   const medians = new Float64Array(size).fill(NaN);
   const deviations: number[] = [];
-  const scratch = new Float64Array(rows.order.length);
+  // Room for the largest entity's numbers (not the whole column's).
+  let largest = 0;
+  for (let g = 0; g < size; g++) largest = Math.max(largest, rows.starts[g + 1] - rows.starts[g]);
+  const scratch = new Float64Array(largest);
   let learned = 0;
   for (let g = 0; g < size; g += stride) {
     let n = 0;
