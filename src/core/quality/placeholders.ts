@@ -71,12 +71,18 @@ function foldedWord(text: string): string | undefined {
   return folded;
 }
 
+/**
+ * Signs that name something without letters: a unit ("%", "°", "‰"), a currency ("$", "€"), a sign of mathematics
+ * ("+", "<", "±"): a lab test's unit "%", a result "+". A cell of them is a value, not punctuation left for a gap.
+ */
+const MEANINGFUL_SIGN = /[%‰‱°\p{Sc}\p{Sm}]/u;
+
 /** Whether a cell's text is a placeholder word, or holds only white space or punctuation ("-", "??"). */
 export function isPlaceholderText(text: string): boolean {
   if (text.length > MAX_PLACEHOLDER_LENGTH || PLAIN_START.test(text)) return false;
   const folded = foldedWord(text);
   if (folded === undefined) return false;
-  if (folded === '') return text.length > 0;
+  if (folded === '') return text.length > 0 && !MEANINGFUL_SIGN.test(text);
   if (!PLACEHOLDER_WORDS.has(folded)) return false;
   return !(ALSO_NAMES.has(folded) && /^\p{Lu}\p{Ll}+$/u.test(text.trim()));
 }

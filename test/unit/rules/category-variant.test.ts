@@ -158,6 +158,15 @@ test('the spelling to unify to is written the column\'s way: "Seattle" in a colu
   assert.equal(findings.length, 15, 'every row in capitals, none of the five in mixed case');
 });
 
+test('a name in capitals in nearly all of its rows is its own way: "Sap Se" in 2 rows is the variant of "SAP SE" in 40, in a column of mixed case', () => {
+  const names = ['Apple Inc.', 'Microsoft Corporation', 'The Boeing Company', 'Siemens AG', 'SAP SE'];
+  const rows = Array.from({ length: 200 }, (_, i) => [`${i}`, names[i % names.length]]);
+  rows[4][1] = 'Sap Se';
+  rows[9][1] = 'Sap Se';
+  const findings = findingsOf(checkCsv(csv(['id', 'company'], rows)), 'category-variant');
+  assert.deepEqual(findings.map((f) => [f.row, f.value, f.evidence?.canonical]), [[4, 'Sap Se', 'SAP SE'], [9, 'Sap Se', 'SAP SE']]);
+});
+
 test('a path written with another mark between its parts is the category: "Home/Kitchen" among "Home > Kitchen"; "1/2" and "1-2" stay two values', () => {
   const paths = ['Home > Kitchen', 'Home > Garden', 'Electronics > Audio', 'Electronics > Accessories', 'Toys > Games'];
   const rows = Array.from({ length: 500 }, (_, i) => [`Item ${i}`, paths[i % paths.length], ['1/2', '1-2', '3/4'][i % 3]]);

@@ -9,6 +9,17 @@ test('placeholder words are recognised whatever their case and punctuation; real
   for (const text of ['unknown', 'UNKNOWN', 'N.A.', 'n/a', '#N/A', 'not available', 'None given', 'TBD', 'xxx', '(blank)', ' ', '--']) assert.ok(isPlaceholderText(text), text);
   for (const text of ['Unknown bird - medium', 'Nairobi', 'no', 'Nan Goldin', 'x', 'Nil', 'Nan', 'Blank']) assert.ok(!isPlaceholderText(text), text);
   for (const text of ['nil', 'NaN', 'NULL', 'N/A', 'None']) assert.ok(isPlaceholderText(text), text);
+  // Signs that name a unit, a currency or a result are values: a lab test's unit "%", a price in "$", a result "+".
+  for (const text of ['%', '$', '€', '°', '+', '<', '‰']) assert.ok(!isPlaceholderText(text), text);
+});
+
+test('clean: a unit column whose unit for one test is "%" has no placeholder; its "??" beside it is one', () => {
+  const units = ['mg/dL', 'mmol/L', 'g/dL', 'U/L', 'mg/L'];
+  // "%" in 5% of the rows (HbA1c among the tests).
+  const rows = Array.from({ length: 80 }, (_, i) => [i, i % 20 === 7 ? '%' : units[i % units.length]]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'unit'], rows)), 'disguised-missing'), []);
+  rows.push([80, '??']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'unit'], rows)), 'disguised-missing').map((f) => f.value), ['??']);
 });
 
 test('a number below the other values counts as a placeholder only when it does not continue their lower tail', () => {
