@@ -13,14 +13,15 @@
  * exponential tails (1e-5). A skewed column of positive numbers is measured on the log scale, where amounts spread
  * by factors (a payee's payments, each payee at its own level) are compared by their ratios: a payment of 138,260
  * where a staffing agency's payments lie around 1,400 (a decimal point lost), and not a florist's 4,806 beside its
- * usual 670 (7 times as much, a natural tail of payments). There, only values above their group are reported: near zero,
- * ratios grow without saying much.
+ * usual 670 (7 times as much, a natural tail of payments). There, values below their group are reported only where a gap
+ * parts them from the group's low end: near zero, ratios grow without saying much.
  */
 import type { IngestResult } from '../table/model';
 import type { TableProfile } from '../profile/types';
 import { quantile } from '../shared/quantile';
 import { TEXT_KINDS, nullCount, sortedColumn, valueCodes, type ValueCodes } from './column-values';
 import { cellText, dependenciesOf, disagreeingGroups } from './dependencies';
+import { STRAY_NEGATIVE_SHARE } from './placeholders';
 
 /** Most values a column may have to group rows by (a payee of many; groups still need MIN_GROUP_ROWS rows). */
 const MAX_GROUP_VALUES = 256;
@@ -36,6 +37,14 @@ const SAMPLE_ROWS = 5_000;
  * (see halves): a payee's payments spread by a factor of 1.6 where payees' levels spread by 2.7.
  */
 const EXPLAINED_SPREAD = 0.65;
+/**
+ * Or when the numbers' mean deviation (trimmed) from their group's median is at most MEAN_EXPLAINED of their mean deviation from the
+ * column's: a chain's hotels in koruny and forints among hotels in euros, whose rates the hotel explains little in the
+ * typical row (in euros) but wholly in the rows where the column spreads most.
+ */
+const MEAN_EXPLAINED = 0.5;
+/** Share of the largest deviations a mean deviation leaves out. */
+const TRIMMED_SHARE = 0.02;
 /** A two-column grouping is kept over its better column when it lowers the typical deviation by this share at least. */
 const PAIR_GAIN = 0.25;
 /** Single columns whose pairs are tried (the best). */
@@ -95,6 +104,17 @@ interface Grouping {
   size: number;
 }
 
+/**
+ * Mean of `sorted` (ascending) but its largest TRIMMED_SHARE: placeholders and slips (-9999 for "unknown" in 1.5% of the
+ * rows) would make it theirs.
+ */
+function trimmedMean(sorted: Float64Array): number {
+  const kept = Math.max(1, Math.floor((1 - TRIMMED_SHARE) * sorted.length));
+  let sum = 0;
+  for (let i = 0; i < kept; i++) sum += sorted[i];
+  return sum / kept;
+}
+
 /** Median of `values` (sorted in place). */
 function medianOf(values: Float64Array): number {
   return quantile(values.sort(), 0.5);
@@ -112,7 +132,7 @@ function groupMedians(
   rows: Int32Array,
   minRows: number,
   deviationRows?: Int32Array,
-): { medians: Float64Array; counts: Int32Array; modeRows: Int32Array; deviation: number; sortedGroup: (g: number) => Float64Array } {
+): { medians: Float64Array; counts: Int32Array; modeRows: Int32Array; deviation: number; meanDeviation: number; sortedGroup: (g: number) => Float64Array } {
   const counts = new Int32Array(size);
   for (const r of rows) if (ids[r] >= 0 && !Number.isNaN(values[r])) counts[ids[r]]++;
   const starts = new Int32Array(size + 1);
@@ -134,13 +154,15 @@ function groupMedians(
   }
   // Each group's values, sorted (medianOf sorted them in place).
   const sortedGroup = (g: number) => byGroup.subarray(starts[g], starts[g + 1]);
-  if (!deviationRows) return { medians, counts, modeRows, deviation: NaN, sortedGroup };
+  if (!deviationRows) return { medians, counts, modeRows, deviation: NaN, meanDeviation: NaN, sortedGroup };
   const deviations: number[] = [];
   for (const r of deviationRows) {
     const g = ids[r];
     if (g >= 0 && !Number.isNaN(medians[g]) && !Number.isNaN(values[r])) deviations.push(Math.abs(values[r] - medians[g]));
   }
-  return { medians, counts, modeRows, deviation: deviations.length > 0 ? medianOf(Float64Array.from(deviations)) : NaN, sortedGroup };
+  if (deviations.length === 0) return { medians, counts, modeRows, deviation: NaN, meanDeviation: NaN, sortedGroup };
+  const sorted = Float64Array.from(deviations).sort();
+  return { medians, counts, modeRows, deviation: quantile(sorted, 0.5), meanDeviation: trimmedMean(sorted), sortedGroup };
 }
 
 /**
@@ -182,6 +204,29 @@ function halves(n: number): [Int32Array, Int32Array] {
   return [Int32Array.from(first), Int32Array.from(second)];
 }
 
+/** Share of the rows on which a grouping must hold its groups' most common value of another for it to determine that one. */
+const DETERMINES_SHARE = 0.98;
+
+/** Whether grouping `a` determines grouping `b` on the rows holding both (DETERMINES_SHARE: typos aside). */
+function determines(a: Grouping, b: Grouping): boolean {
+  const pairs = new Map<number, number>();
+  let rows = 0;
+  for (let r = 0; r < a.ids.length; r++) {
+    if (a.ids[r] < 0 || b.ids[r] < 0) continue;
+    rows++;
+    const key = a.ids[r] * b.size + b.ids[r];
+    pairs.set(key, (pairs.get(key) ?? 0) + 1);
+  }
+  const most = new Map<number, number>();
+  for (const [key, n] of pairs) {
+    const group = Math.floor(key / b.size);
+    most.set(group, Math.max(most.get(group) ?? 0, n));
+  }
+  let held = 0;
+  for (const n of most.values()) held += n;
+  return held >= DETERMINES_SHARE * rows;
+}
+
 /** The groups of two groupings' value pairs. */
 function pairGrouping(first: Grouping, second: Grouping): Grouping {
   // In the table's column order (messages name them so).
@@ -215,9 +260,10 @@ function explainingGrouping(data: IngestResult, c: number, values: Float64Array,
   const present = sampled.filter((v) => !Number.isNaN(v));
   if (present.length < 2 * MIN_GROUP_ROWS) return undefined;
   const center = medianOf(present.slice());
-  const columnDeviation = medianOf(present.map((v) => Math.abs(v - center)));
+  const columnDeviations = present.map((v) => Math.abs(v - center)).sort();
+  const [columnDeviation, columnMean] = [quantile(columnDeviations, 0.5), trimmedMean(columnDeviations)];
   if (!(columnDeviation > 0)) return undefined;
-  const tried: { grouping: Grouping; inSample: Grouping; deviation: number }[] = [];
+  const tried: { grouping: Grouping; inSample: Grouping; deviation: number; meanDeviation: number }[] = [];
   data.columns.forEach((column, g) => {
     // Labels group rows (text, categories, whole numbers such as months, booleans); a fractional number shared by
     // rows (a town's pupil-teacher ratio) is a measure of their place, not a kind of row.
@@ -228,13 +274,18 @@ function explainingGrouping(data: IngestResult, c: number, values: Float64Array,
     if (codes.size < 2 || codes.size > MAX_GROUP_VALUES) return;
     const grouping = { columns: [g], ids: codes.ids, size: codes.size };
     const inSample = { columns: [g], ids: Int32Array.from(sample, (r) => codes.ids[r]), size: codes.size };
-    const { deviation } = groupMedians(sampled, inSample.ids, inSample.size, learnOn, MIN_SAMPLE_GROUP_ROWS, measureOn);
-    if (deviation >= 0) tried.push({ grouping, inSample, deviation });
+    const { deviation, meanDeviation } = groupMedians(sampled, inSample.ids, inSample.size, learnOn, MIN_SAMPLE_GROUP_ROWS, measureOn);
+    if (deviation >= 0) tried.push({ grouping, inSample, deviation, meanDeviation });
   });
   tried.sort((a, b) => a.deviation - b.deviation);
   let best: { grouping: Grouping; deviation: number } | undefined = tried[0];
   // Pairs of the best columns, though one explains little alone (a station's temperatures span the seasons).
-  const candidates = tried.slice(0, PAIRED_CANDIDATES);
+  // A column another candidate determines, or that determines it (a hotel's city beside its code), adds nothing to it.
+  const candidates: typeof tried = [];
+  for (const t of tried) {
+    if (candidates.length === PAIRED_CANDIDATES) break;
+    if (!candidates.some((kept) => determines(kept.inSample, t.inSample) || determines(t.inSample, kept.inSample))) candidates.push(t);
+  }
   for (let i = 0; i < candidates.length; i++) {
     for (let j = i + 1; j < candidates.length; j++) {
       const inSample = pairGrouping(candidates[i].inSample, candidates[j].inSample);
@@ -245,7 +296,10 @@ function explainingGrouping(data: IngestResult, c: number, values: Float64Array,
       }
     }
   }
-  return best && best.deviation <= EXPLAINED_SPREAD * columnDeviation ? best.grouping : undefined;
+  if (best && best.deviation <= EXPLAINED_SPREAD * columnDeviation) return best.grouping;
+  // A single column that explains where the column spreads most.
+  const closest = tried.reduce<(typeof tried)[number] | undefined>((a, t) => (!a || t.meanDeviation < a.meanDeviation ? t : a), undefined);
+  return closest && closest.meanDeviation <= MEAN_EXPLAINED * columnMean ? closest.grouping : undefined;
 }
 
 /**
@@ -271,12 +325,34 @@ function contradicted(data: IngestResult, r: number, g: number): boolean {
  */
 const SKEWED_HALVES = 2;
 
-/** The scale column `c`'s numbers are measured on: their logarithms where all are positive and they are skewed (see SKEWED_HALVES). */
+/** The scale column `c`'s numbers are measured on: their logarithms where all are positive (STRAY_NEGATIVE_SHARE aside) and they are skewed (see SKEWED_HALVES). */
 function measuredScale(data: IngestResult, c: number): GroupOutlier['scale'] {
   const sorted = sortedColumn(data, c);
-  if (sorted.length === 0 || !(sorted.at(0) > 0)) return 'raw';
+  // Positive but for stray errors of their own (a lost minus sign, a 0 for unknown), which the log scale leaves out.
+  if (sorted.length === 0 || !(sorted.quantile(STRAY_NEGATIVE_SHARE) > 0)) return 'raw';
   const [low, middle, high] = [0.1, 0.5, 0.9].map((p) => sorted.quantile(p));
   return high - middle > SKEWED_HALVES * (middle - low) ? 'log' : 'raw';
+}
+
+/**
+ * On the log scale, a value below its group is apart from it when its gap to the group's lowest value that is not far is
+ * at least this many times the span from that value to the group's lower quartile, and a factor of MIN_LOW_GAP: the
+ * group's low end does not lead down to it. A natural low tail thins out towards zero; a slip (÷10, another currency,
+ * by the month) jumps.
+ */
+const LOW_GAP_TIMES = 1;
+/**
+ * And it is ordinary for the column, above its COLUMN_LOW_EDGE quantile: a slip lands among other groups' values (a rate
+ * in euros among the euro hotels' rates); a calm wind of 0.09 where a band's winds blow around 2.4, below 99% of all the
+ * winds, is the low end speeds reach near zero, which the column's own tests judge.
+ */
+const COLUMN_LOW_EDGE = 0.01;
+const MIN_LOW_GAP = Math.log(2);
+
+/** Whether `value` (a logarithm) lies apart below a group whose lowest value not far is `lowestNear` and lower quartile `quartile`. */
+function apartBelow(value: number, lowestNear: number, quartile: number): boolean {
+  const gap = lowestNear - value;
+  return Number.isFinite(gap) && gap >= MIN_LOW_GAP && gap >= LOW_GAP_TIMES * (quartile - lowestNear);
 }
 
 /** Deviations (in group spreads, either side) from which an entity's other rows lie apart from their groups too. */
@@ -319,7 +395,7 @@ export function groupOutliers(data: IngestResult, c: number, values: Float64Arra
     if ((options.profile?.columns[c]?.distinct ?? valueCodes(data, c).size) >= KEY_DISTINCT_SHARE * present) return [];
   }
   const scale = measuredScale(data, c);
-  if (scale === 'log') values = values.map(Math.log);
+  if (scale === 'log') values = values.map((v) => (v > 0 ? Math.log(v) : NaN));
   const grouping = explainingGrouping(data, c, values, options.profile);
   if (!grouping) return [];
   const { medians, counts, modeRows, sortedGroup } = groupMedians(values, grouping.ids, grouping.size, allRows(values.length), MIN_GROUP_ROWS);
@@ -357,11 +433,25 @@ export function groupOutliers(data: IngestResult, c: number, values: Float64Arra
   // A group with many far values holds a second population, not errors.
   const farIn = new Int32Array(grouping.size);
   for (let r = 0; r < values.length; r++) if (Math.abs(standardized[r]) >= bound) farIn[grouping.ids[r]]++;
+  // On the log scale, a value below its group only apart from the group's low end (see LOW_GAP_TIMES): the lowest value
+  // of the group that is not far, and the group's lower quartile.
+  const lowestNear = new Float64Array(grouping.size).fill(Infinity);
+  if (scale === 'log') {
+    for (let r = 0; r < values.length; r++) {
+      const g = grouping.ids[r];
+      if (g >= 0 && Math.abs(standardized[r]) < bound && values[r] < lowestNear[g]) lowestNear[g] = values[r];
+    }
+  }
+  const lowerQuartile = (g: number) => quantile(sortedGroup(g), 0.25);
+  // The column's own low edge (see COLUMN_LOW_EDGE), on the log scale.
+  const columnLowEdge = scale === 'log' ? Math.log(sortedColumn(data, c).quantile(COLUMN_LOW_EDGE)) : -Infinity;
   const out: GroupOutlier[] = [];
   for (let r = 0; r < values.length; r++) {
-    // On the log scale only values above their group: a skewed column's low end nears zero, where ratios grow without
-    // saying much (a calm wind of 0.09 where its band's winds blow around 2.4).
-    if (!(Math.abs(standardized[r]) >= bound) || (scale === 'log' && standardized[r] < 0)) continue;
+    if (!(Math.abs(standardized[r]) >= bound)) continue;
+    // On the log scale a skewed column's low end nears zero, where ratios grow without saying much (a calm wind of 0.09
+    // where its band's winds blow around 2.4): a value below its group is far only where a gap parts it from the group's
+    // low end and it is ordinary for the column (a rate in euros among a Prague hotel's koruny, a salary by the month).
+    if (scale === 'log' && standardized[r] < 0 && !(apartBelow(values[r], lowestNear[grouping.ids[r]], lowerQuartile(grouping.ids[r])) && values[r] >= columnLowEdge)) continue;
     const g = grouping.ids[r];
     if (farIn[g] > Math.max(MAX_FAR_ROWS, MAX_FAR_SHARE * counts[g]) || grouping.columns.some((column) => contradicted(data, r, column))) continue;
     if (entityApart(data, grouping, standardized, r)) continue;

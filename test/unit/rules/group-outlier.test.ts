@@ -206,3 +206,30 @@ test('rounded measurements repeat their values without a spread collapsing: a re
   const findings = findingsOf(checkCsv(csv(['id', 'test', 'value'], rows)), 'outlier');
   assert.deepEqual(findings.map((f) => [f.row, f.evidence?.kind]), [[401, 'group']]);
 });
+
+/** Nightly rates of 24 hotels (22 in euros around 120 to 330, Prague's in koruny, Budapest's in forints), 4,800 rows. */
+function hotelRates(seed: number): (string | number)[][] {
+  const u = random(seed);
+  const normal = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const hotels = Array.from({ length: 24 }, (_, h) => (h === 0 ? { code: 'PRG01', level: 5200 } : h === 1 ? { code: 'BUD01', level: 61_000 } : { code: `EU${String(h).padStart(2, '0')}`, level: 120 + 10 * h }));
+  return Array.from({ length: 4800 }, (_, i) => {
+    const hotel = hotels[i % hotels.length];
+    return [i, hotel.code, Math.round(100 * hotel.level * Math.exp(0.3 * normal())) / 100];
+  });
+}
+
+test('a rate in euros among a Prague hotel\'s koruny: below its group, apart from its low end, among other groups\' rates', () => {
+  const rows = hotelRates(5);
+  assert.deepEqual(findingsOf(checkCsv(csv(['booking', 'hotel', 'rate'], rows)), 'outlier'), [], 'clean: no finding, though most hotels\' rates are alike');
+  // Prague's rows are every 24th from row 0: three of them written in euros (the koruny ÷ 25).
+  for (const r of [240, 1200, 3600]) rows[r][2] = Math.round(Number(rows[r][2]) / 0.25) / 100;
+  const found = findingsOf(checkCsv(csv(['booking', 'hotel', 'rate'], rows)), 'outlier');
+  assert.deepEqual(found.map((f) => [f.row, f.evidence?.kind, f.evidence?.side]), [240, 1200, 3600].map((r) => [r, 'group', 'lower']));
+});
+
+test('a low value that continues its group\'s low end, or lies below 99% of the column, is not one', () => {
+  const rows = hotelRates(6);
+  // Prague's lowest rates drawn lower, step by step down to a tenth of its level: a thin tail, no gap.
+  [0, 24, 48, 72, 96, 120].forEach((r, k) => (rows[r][2] = Math.round(5200 * Math.pow(0.65, k + 1))));
+  assert.deepEqual(findingsOf(checkCsv(csv(['booking', 'hotel', 'rate'], rows)), 'outlier').filter((f) => f.evidence?.side === 'lower'), []);
+});
