@@ -53,7 +53,9 @@ function agree(whole: Texts, part: Texts, r: number): boolean {
   if (text !== undefined && value !== undefined && containsToken(text, value)) return true;
   const a = whole.at(r);
   const b = part.at(r);
-  return a !== undefined && b !== undefined && (containsToken(a, b) || containsToken(b, a));
+  if (a === undefined || b === undefined) return false;
+  // Or with the value's words run together, as user names write them ("Wei Ming" in "weiming.chen@…").
+  return containsToken(a, b) || containsToken(b, a) || (b.includes(' ') && containsToken(a, b.replaceAll(' ', '')));
 }
 
 function textsOf(data: IngestResult, c: number): Texts | undefined {
@@ -90,9 +92,20 @@ function textsOf(data: IngestResult, c: number): Texts | undefined {
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const NON_WORD_RUN = /[^\p{L}\p{N}]+/gu;
 
-/** Lower case, every run of other characters than letters and digits one space ("nz/public-sector" → "nz public sector"). */
+const MARKS = /\p{M}+/gu;
+/** Letters with no decomposition that systems write in ASCII (user names, emails): "Małgorzata" is "malgorzata". */
+const ASCII_LETTERS: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ð: 'd' };
+const UNDECOMPOSED = new RegExp(`[${Object.keys(ASCII_LETTERS).join('')}]`, 'gu');
+
+/**
+ * Lower case, every run of other characters than letters and digits one space ("nz/public-sector" → "nz public sector"),
+ * accents left out as systems that build user names and emails leave them ("Käthe" in "kathe.weber@…").
+ */
 function normalized(text: string): string {
-  return text.toLowerCase().replace(NON_WORD_RUN, ' ').trim();
+  const lower = text.toLowerCase();
+  // ASCII first (most text): nothing to fold.
+  const folded = /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(MARKS, '').replace(UNDECOMPOSED, (ch) => ASCII_LETTERS[ch]) : lower;
+  return folded.replace(NON_WORD_RUN, ' ').trim();
 }
 
 const DIGIT = /\p{N}/u;

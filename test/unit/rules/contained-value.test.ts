@@ -113,3 +113,19 @@ test('an email holding neither the first nor the last name of its row (another p
   const one = check(staff({ 20: 'dave.garcia@acme-corp.com' }));
   assert.deepEqual(one.map((f) => [f.row, f.column]), [[20, 'first_name']], 'David Garcia written "dave.garcia": the one pair broken blames the name, as before');
 });
+
+test('names with accents, or of two words, in emails written in ASCII and run together ("Käthe" in "kathe.weber@…", "Wei Ming" in "weiming.chen@…") agree; a misspelt name does not', () => {
+  const first = ['Käthe', 'Jörg', 'Wei Ming', 'Małgorzata', 'Zoé', 'John', 'Mary', 'Linda', 'Priya', 'Sarah', 'David'];
+  const last = ['Weber', 'Müller', 'Chen', 'Kowalczyk', 'Dubois', 'Smith', 'Garcia'];
+  const ascii = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace('ł', 'l').replaceAll(' ', '').toLowerCase();
+  const rows = (typo?: number) => {
+    const lines = ['id,first_name,last_name,email'];
+    for (let i = 0; i < 400; i++) {
+      const [f, l] = [first[i % first.length], last[(i * 3) % last.length]];
+      lines.push(`${i},${i === typo ? 'Jorj' : f},${l},${ascii(f)}.${ascii(l)}${i % 4 ? i % 7 : ''}@corvanta.com`);
+    }
+    return lines;
+  };
+  assert.deepEqual(check(rows()), [], 'no finding');
+  assert.deepEqual(check(rows(12)).map((f) => [f.row, f.column]), [[12, 'first_name']], '"Jorj" for Jörg, whose email says jorg');
+});
