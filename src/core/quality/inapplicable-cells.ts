@@ -83,11 +83,19 @@ export function inapplicableCells(data: IngestResult, c: number): ReadonlyMap<nu
         allRows += distinct.counts[id];
         allGaps += gaps[id];
       }
+      // The values in whose rows the column is empty; the others' rows must be filled (a grade is given neither on a
+      // complaint's inspection nor before a permit: two values empty it).
+      const emptying = (id: number) => distinct.counts[id] >= MIN_ROWS && gaps[id] >= MIN_EMPTY_SHARE * distinct.counts[id];
+      for (let id = 0; id < distinct.size; id++) {
+        if (!emptying(id)) continue;
+        allRows -= distinct.counts[id];
+        allGaps -= gaps[id];
+      }
       for (let id = 0; id < distinct.size; id++) {
         const rows = distinct.counts[id];
-        if (rows < MIN_ROWS || gaps[id] < MIN_EMPTY_SHARE * rows) continue;
-        const elsewhere = allRows - rows;
-        if (elsewhere === 0 || elsewhere - (allGaps - gaps[id]) < MIN_FILLED_ELSEWHERE * elsewhere) continue;
+        if (!emptying(id)) continue;
+        const elsewhere = allRows;
+        if (elsewhere === 0 || elsewhere - allGaps < MIN_FILLED_ELSEWHERE * elsewhere) continue;
         // A value of the column itself, or holding one, moved or merged into k from the empty cell, explains nothing.
         if (holdsValueOf(data, c, distinct.text(id))) continue;
         const why: InapplicableBy = { column: k, value: distinct.text(id), rows, empty: gaps[id] };

@@ -134,6 +134,19 @@ test('empty cells another column\'s value explains (an engine\'s size where the 
   assert.equal(unexplained.length, 25);
 });
 
+test('two values that each empty a column (no grade on a complaint\'s inspection nor before a permit) explain their empty cells; a graded inspection\'s gap is listed', () => {
+  // 1,200 inspections: 12% complaints, 2% before a permit, neither graded; the score decides the grade elsewhere (the
+  // table's own dependency fills a gap); one routine inspection's grade left out.
+  const rows = Array.from({ length: 1200 }, (_, i) => {
+    const type = i % 8 === 0 ? 'Complaint' : i % 50 === 1 ? 'Pre-permit' : i % 4 ? 'Routine' : 'Re-inspection';
+    const score = i % 40;
+    const grade = type === 'Complaint' || type === 'Pre-permit' || i === 602 ? '' : score < 14 ? 'A' : score < 28 ? 'B' : 'C';
+    return `${i},${type},${score},${grade}`;
+  });
+  const findings = check('id,type,score,grade', rows).findings.filter((f) => f.rule === 'missing-value' && f.row !== null);
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.evidence?.expected]), [[602, 'grade', 'A']]);
+});
+
 test('cells empty together in several columns (an order not shipped: no ship date, carrier nor tracking number) are not listed; a gap alone is', () => {
   // 2,000 orders, 3% not shipped yet; shipped orders' carriers left out in row 400 and in every 80th row from 7, all of
   // them rows without a gift message (95% of the rows have none: empty beside any gap, by chance).

@@ -44,7 +44,8 @@ was cancelled. The field is filled because of that value; the cells left empty t
 
 An empty cell another column's value explains is not listed: where a text column of at most 20 values has a value
 (in 20 rows or more) in whose rows the column is empty in 95% or more, while it is filled in 90% of the other values'
-rows — an engine's displacement where the fuel is "Electric" — the field has nothing to hold there. A value of the
+rows (those of values that empty it too aside: no grade on a complaint's inspection nor before a permit) — an engine's
+displacement where the fuel is "Electric" — the field has nothing to hold there, and no dependency fills it. A value of the
 column itself, or one holding it as words, explains nothing (it was moved or merged there from the empty cell);
 column-shift does not take such cells for the place a neighbour's value came from either. Nor are cells listed where
 the column is empty in the same rows as another column — 90% of the fewer empty cells of the two, 20 rows at least,
@@ -127,8 +128,15 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
       };
       // The missing cells (rejected ones are text in a typed column, not missing).
       const missingRows = () => nullRows(data, c).filter((r) => !rejected?.has(r) && !inapplicable.has(r));
+      // The empty cells another column's value calls for, learned from every empty cell (those explained by another value
+      // are what makes the calling value's rows stand out), but for `skip`.
+      const calledFor = (skip: ReadonlySet<number>) => {
+        const required = requiredCells(data, c, nullRows(data, c).filter((r) => !rejected?.has(r)));
+        for (const r of required.keys()) if (skip.has(r) || inapplicable.has(r)) required.delete(r);
+        return required;
+      };
       if (missing > rows * options.maxMissingShare) {
-        const required = requiredCells(data, c, missingRows());
+        const required = calledFor(new Set());
         for (const [r, why] of required) reportRequired(r, why, tokens?.get(r)?.trim());
         return listTokens(new Set([...required.keys(), ...inapplicable.keys()]));
       }
@@ -138,7 +146,7 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
         const missingHere = missingRows();
         const fills = dependencyFills(data, c, missingHere);
         // The empty cells another column's value calls for, besides those other rows fill.
-        const required = requiredCells(data, c, missingHere.filter((r) => !fills.has(r)));
+        const required = calledFor(new Set(fills.keys()));
         const listed = [fills.size ? `the ${groupedInteger(fills.size)} that other rows fill` : '', required.size ? `the ${groupedInteger(required.size)} that another column's value calls for` : ''].filter(Boolean);
         report({
           row: null,

@@ -328,15 +328,20 @@ A value can also be ordinary for its column and wrong for its row: a temperature
 rows — one column of 2 to 256 values, or a pair of them — explains a numeric column (its numbers' typical
 deviation from their group's median at most 0.65 times their typical deviation from the column's median, on a
 sample of rows, the medians learned on one half of it and the deviations measured on the other, so that many small
-groups cannot fit their own rows; groupings are of labels — text, categories, payees, whole numbers such as months —,
-not fractional numbers), each number is measured against its group's median in its group's spread (the deviation 3 in 4 of the
+groups cannot fit their own rows; or its numbers' mean deviation, the largest 2% left out, at most half the column's:
+hotels in koruny and forints among hotels in euros, which the hotel explains in the rows where the column spreads most;
+groupings are of labels — text, categories, payees, whole numbers such as months —,
+not fractional numbers; a pair is not made of two columns one of which determines the other), each number is measured against its group's median in its group's spread (the deviation 3 in 4 of the
 group's rows stay within, in a normal distribution's terms: a group whose values cluster in two places is
 measured by both), and one beyond 4 times the deviation 95% of all rows stay within and beyond 8 spreads is
 reported (kind \`group\`): about 8 spreads where groups spread normally (a chance of 1e-15), 12 with
 exponential tails. A skewed column of positive numbers (from its median, its 90th percentile at least twice as
 far as its 10th) is measured on the log scale, by ratios: a payment of 138,260 where a payee's payments lie
 around 1,400 within a factor of 1.7 (a decimal point lost) is found, a payee's natural 7 times its usual is not;
-there only values above their group are reported (near zero, ratios grow without saying much). Left alone: groups under 20 rows, groups whose numbers mostly repeat (one number in over
+there a value below its group is reported only where a gap parts it from the group's low end (at least a factor of 2,
+and as wide as from there to the group's lower quartile) and it is ordinary for the column (above its 1st
+percentile): a rate in euros among a Prague hotel's koruny, a salary by the month among salaries by the year — near
+zero, ratios grow without saying much (a calm wind of 0.09 where a band's winds blow around 2.4). Left alone: groups under 20 rows, groups whose numbers mostly repeat (one number in over
 half of their rows: a capital's latitude in most of its region's rows; rounded results, a lab test's written to one
 decimal, repeat their values without any holding half), a group with more far values than 2 or 5% of its
 rows (a population of its own), whole numbers nearly all distinct (a municipality's number within its region's
