@@ -1038,6 +1038,8 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
 
 /** Rows a level needs before another column's value can own it (see TailTestOptions.owned). */
 const OWNED_MIN_ROWS = 3;
+/** Rows a block of values each in fewer rows needs before another column's value can own it as a whole. */
+const OWNED_BLOCK_MIN_ROWS = 20;
 
 /** Rows holding one of `values` (distinct values of `runs`). */
 function rowsHolding(runs: SortedRuns, values: readonly number[]): number {
@@ -1060,7 +1062,11 @@ function rowsHolding(runs: SortedRuns, values: readonly number[]): number {
  */
 function ownedLevel(runs: SortedRuns, values: readonly number[], options: TailTestOptions): number {
   if (!options.owned) return -1;
-  return values.findIndex((value) => rowsHolding(runs, [value]) >= OWNED_MIN_ROWS && options.owned?.([value]));
+  const level = values.findIndex((value) => rowsHolding(runs, [value]) >= OWNED_MIN_ROWS && options.owned?.([value]));
+  // Or the block as a whole, of many rows: an entity's own numbers, each in one row (Berkshire's share prices of
+  // 540,000, in the rows of its ticker, where the others' lie below 20,000).
+  if (level < 0 && rowsHolding(runs, values) >= OWNED_BLOCK_MIN_ROWS && options.owned([...values])) return 0;
+  return level;
 }
 
 /** How many values the runs hold. */

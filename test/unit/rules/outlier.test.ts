@@ -658,3 +658,14 @@ test('a number far from its entity\'s other rows (a patient\'s weight in pounds 
   assert.deepEqual(findings.map((f) => `${f.row}:${f.column}:${f.evidence?.kind}`), [`${pounds}:weight_kg:entity`]);
   assert.match(findings[0].message, /for its patient_id: "P\d+" holds [\d.]+ in its \d other rows \(this one is 2\.\d+ times that\), where the rows of one patient_id keep "weight_kg" within [\d.]+% of one another/);
 });
+
+test('a block of values another column\'s value owns together, each in one row, is that value\'s level (one ticker\'s prices of 540,000), not outliers; a slip of another ticker is', () => {
+  const u = random(41);
+  // 39 tickers at levels from 5 to about 600, one at 540,000: 100 trading days each.
+  const levels = [...Array.from({ length: 39 }, (_, k) => 5 * Math.pow(1.13, k)), 540_000];
+  const rows: string[] = ['date,ticker,close'];
+  for (let day = 0; day < 100; day++) levels.forEach((price, k) => rows.push(`d${day},T${k},${(price * (1 + 0.1 * (u() - 0.5))).toFixed(2)}`));
+  assert.deepEqual(check(`${rows.join('\n')}\n`), [], 'no finding: the 100 prices far above the others are one ticker\'s');
+  rows[1 + 40 * 50 + 3] = 'd50,T3,950000.00';
+  assert.deepEqual(check(`${rows.join('\n')}\n`).map((f) => f.row), [40 * 50 + 3], 'a price of another ticker beyond them is found');
+});

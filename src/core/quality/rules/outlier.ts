@@ -273,7 +273,9 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
 - a value of 3 rows or more that another column's value owns — half of its rows or more share that value, and half
   of that value's rows or more hold it — is a level of the table, not an error (a drug's strength of 10,000 mg
   where the other drugs' lie below 1,000): no block or heap flags it, the tail's population starts there, and only
-  values far beyond it are flagged (a strength typed in micrograms);
+  values far beyond it are flagged (a strength typed in micrograms); so is a block of 20 rows or more whose values
+  another column's value owns together, each in fewer rows (Berkshire's share prices of 540,000, all in its ticker's
+  rows, where the other tickers' lie below 20,000: an entity's level, not 168 errors);
 - one value held by 10 rows or more (up to 5% of the column) among other far values — beyond the bound 10% of
   the rows lie beyond, twice as far from the median as that bound — where ×10–×1000 slips fill the tail so that
   neither test above sees it, when its repeats are improbable at the rate of the 10 values beyond the bound on
