@@ -93,6 +93,7 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 const NON_WORD_RUN = /[^\p{L}\p{N}]+/gu;
 
 const MARKS = /\p{M}+/gu;
+const NOT_ASCII = /[^\p{ASCII}]/u;
 /** Letters with no decomposition that systems write in ASCII (user names, emails): "Małgorzata" is "malgorzata". */
 const ASCII_LETTERS: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ð: 'd' };
 const UNDECOMPOSED = new RegExp(`[${Object.keys(ASCII_LETTERS).join('')}]`, 'gu');
@@ -104,7 +105,7 @@ const UNDECOMPOSED = new RegExp(`[${Object.keys(ASCII_LETTERS).join('')}]`, 'gu'
 function normalized(text: string): string {
   const lower = text.toLowerCase();
   // ASCII first (most text): nothing to fold.
-  const folded = /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(MARKS, '').replace(UNDECOMPOSED, (ch) => ASCII_LETTERS[ch]) : lower;
+  const folded = NOT_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '').replace(UNDECOMPOSED, (ch) => ASCII_LETTERS[ch]) : lower;
   return folded.replace(NON_WORD_RUN, ' ').trim();
 }
 
