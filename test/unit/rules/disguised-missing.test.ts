@@ -105,3 +105,16 @@ test('zero-as-missing: a latitude of 0 in a table of places north of the equator
   const rows = Array.from({ length: 300 }, (_, i) => [`Airport ${i}`, i === 40 || i === 200 ? 0 : Number((13 + Math.sqrt(i / 300) * 58).toFixed(4))]);
   assert.deepEqual(findingsOf(checkCsv(csv(['name', 'latitude'], rows)), 'zero-as-missing').map((f) => f.row), [40, 200]);
 });
+
+test('zeros that another column\'s values carry (violation codes worth no points) are no missing values; a zero weight beside them is', () => {
+  // Codes and their points: two codes worth 0 points, the others 2 to 5 (0 lies apart below them).
+  const points: Record<string, number> = { '02A': 5, '02B': 4, '03A': 3, '04H': 5, '08A': 4, '10B': 2, '20F': 0, '15L': 0 };
+  const codes = Object.keys(points);
+  const rows = Array.from({ length: 800 }, (_, i) => {
+    const code = i % 50 === 0 ? codes[6 + ((i / 50) % 2)] : codes[i % 6];
+    return [i, code, points[code], (20 + (i % 37)).toFixed(1)];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'code', 'points', 'weight'], rows)), 'zero-as-missing'), []);
+  rows[7][3] = '0';
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'code', 'points', 'weight'], rows)), 'zero-as-missing').map((f) => [f.row, f.column]), [[7, 'weight']]);
+});

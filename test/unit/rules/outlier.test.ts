@@ -669,3 +669,17 @@ test('a block of values another column\'s value owns together, each in one row, 
   rows[1 + 40 * 50 + 3] = 'd50,T3,950000.00';
   assert.deepEqual(check(`${rows.join('\n')}\n`).map((f) => f.row), [40 * 50 + 3], 'a price of another ticker beyond them is found');
 });
+
+test('a value several codes each carry (10 points for three violation codes) is their level, not outliers; a 100 typed for one of them is one', () => {
+  const points: Record<string, number> = { A1: 1, A2: 1, B1: 2, B2: 2, B3: 2, C1: 3, C2: 3, D1: 4, H1: 10, H2: 10, H3: 10 };
+  const codes = Object.keys(points);
+  // The 10-point codes are rare (3% of the rows).
+  const rows: string[] = ['id,code,points'];
+  for (let i = 0; i < 2000; i++) {
+    const code = i % 33 === 0 ? codes[8 + ((i / 33) % 3)] : codes[i % 8];
+    rows.push(`${i},${code},${points[code]}`);
+  }
+  assert.deepEqual(check(`${rows.join('\n')}\n`), [], 'no finding');
+  rows[1 + 1001] = '1001,B1,100';
+  assert.deepEqual(check(`${rows.join('\n')}\n`).map((f) => f.row), [1001]);
+});

@@ -1,10 +1,10 @@
 import { defineRule } from '../rule';
-import { isNumeric, looksLikeIdentifier, numericColumn, replaceCellFixes, sortedColumn, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
-import type { IngestResult } from '../../table/model';
+import { isNumeric, looksLikeIdentifier, numericColumn, replaceCellFixes, sortedColumn, sortedRuns, strictlyIncreasing } from '../column-values';
 import { BEYOND_BULK_SHARE, OUTLIER_TEST_DEFAULTS, tailOutliers, withoutValues, type TailOutliers } from '../tail-outliers';
 import { columnPlaceholders } from './sentinel-value';
 import { groupOutliers, type GroupOutlier } from '../group-outliers';
 import { entityOutliers, type EntityOutlier } from '../entity-outliers';
+import { concentratedRows, ownedByValue, sharedByRows } from '../value-owners';
 import { UNIT_NAMES } from '../../shared/unit-factors';
 import { shownNumber } from '../../shared/shown-number';
 
@@ -94,117 +94,6 @@ function outlierMessage(value: string, column: string, found: TailOutliers): str
     `its gap is ${found.score.toFixed(0)} times the spacing of the column's ${found.tail === 'upper' ? 'top' : 'bottom'} values` +
     `${found.logScale ? ' on a log scale' : ''} (chance in a clean column ${chance}).`
   );
-}
-
-/**
- * Whether `says` holds, for some column other than `c` (of two values or more), of its value ids and the rows of
- * column `c` holding one of the values `held`.
- */
-function anotherColumnSays(data: IngestResult, c: number, values: Float64Array, held: readonly number[], says: (ids: Int32Array, size: number, rows: readonly number[]) => boolean): boolean {
-  const wanted = new Set(held);
-  const rows: number[] = [];
-  for (let r = 0; r < values.length; r++) if (wanted.has(values[r])) rows.push(r);
-  for (let other = 0; other < data.columns.length; other++) {
-    if (other === c) continue;
-    const { ids, size } = valueCodes(data, other);
-    if (size >= 2 && says(ids, size, rows)) return true;
-  }
-  return false;
-}
-
-/** Share of a heap's rows another column's value must hold, and how many times its share elsewhere, to explain the heap. */
-const EXPLAINING_SHARE = 0.5;
-const EXPLAINING_LIFT = 5;
-
-/**
- * Whether the rows of column `c` holding one of the values `held` mostly share another column's value that the column's other rows
- * seldom hold (EXPLAINING_SHARE of them, EXPLAINING_LIFT times its share in the column): a population of its own
- * (a territory's places geocoded to one point share their state), not rows an error picked at random.
- */
-function sharedByRows(data: IngestResult, c: number, values: Float64Array, held: readonly number[]): boolean {
-  return anotherColumnSays(data, c, values, held, (ids, _, rows) => {
-    const counts = new Map<number, number>();
-    let present = 0;
-    for (const r of rows) {
-      if (ids[r] < 0) continue;
-      present++;
-      counts.set(ids[r], (counts.get(ids[r]) ?? 0) + 1);
-    }
-    if (present === 0) return false;
-    let top = -1;
-    let topCount = 0;
-    for (const [id, count] of counts) if (count > topCount) [top, topCount] = [id, count];
-    if (topCount < EXPLAINING_SHARE * present || topCount < 3) return false;
-    let inColumn = 0;
-    let presentInColumn = 0;
-    for (let r = 0; r < ids.length; r++) {
-      if (ids[r] < 0) continue;
-      presentInColumn++;
-      if (ids[r] === top) inColumn++;
-    }
-    return topCount / present >= EXPLAINING_LIFT * (inColumn / presentInColumn);
-  });
-}
-
-/** Share of its rows in which another column's value holds a value for the value to be that value's own. */
-const OWNED_SHARE = 0.5;
-
-/**
- * Whether the values `held` are another column's value's own: most of their rows (EXPLAINING_SHARE, three at least) share
- * that value, and most of its rows (OWNED_SHARE) hold one of them — a drug's strength of 10,000 mg where the other
- * drugs' lie below 1,000, a level of the table, not an error in rows picked at random (nor a placeholder one source
- * wrote into some of its rows: that source's other rows hold other values).
- */
-function ownedByValue(data: IngestResult, c: number, values: Float64Array, held: readonly number[]): boolean {
-  return anotherColumnSays(data, c, values, held, (ids, size, rows) => {
-    const counts = new Int32Array(size);
-    let present = 0;
-    for (const r of rows) {
-      if (ids[r] < 0) continue;
-      present++;
-      counts[ids[r]]++;
-    }
-    let top = -1;
-    for (let id = 0; id < size; id++) if (top < 0 || counts[id] > counts[top]) top = id;
-    if (top < 0 || counts[top] < 3 || counts[top] < EXPLAINING_SHARE * present) return false;
-    let inGroup = 0;
-    for (let r = 0; r < ids.length; r++) if (ids[r] === top) inGroup++;
-    return counts[top] >= OWNED_SHARE * inGroup;
-  });
-}
-
-/** Part of the distinct values random rows would hold in another column below which a block's rows hold few of them. */
-const CONCENTRATED_PART = 0.5;
-/** Distinct values random rows would hold in a column before the column can say the rows share something. */
-const MIN_EXPECTED_DISTINCT = 3;
-
-/**
- * Whether the rows of column `c` holding one of `held` gather in few values of another column: fewer than
- * CONCENTRATED_PART of the distinct values as many rows drawn at random would hold there (Σ over its values of
- * 1 − (1 − share)^rows; at least MIN_EXPECTED_DISTINCT of them). Southern places' latitudes come from three states
- * where random rows would come from twenty: a population of its own, not rows a unit mix-up picked at random.
- */
-function concentratedRows(data: IngestResult, c: number, values: Float64Array, held: readonly number[]): boolean {
-  return anotherColumnSays(data, c, values, held, (ids, size, rows) => {
-    const inRows = new Set<number>();
-    let present = 0;
-    for (const r of rows) {
-      if (ids[r] < 0) continue;
-      present++;
-      inRows.add(ids[r]);
-    }
-    if (present === 0) return false;
-    const counts = new Int32Array(size);
-    let total = 0;
-    for (let r = 0; r < ids.length; r++) {
-      if (ids[r] < 0) continue;
-      counts[ids[r]]++;
-      total++;
-    }
-    let expected = 0;
-    for (const count of counts) expected += 1 - (1 - count / total) ** present;
-    return expected >= MIN_EXPECTED_DISTINCT && inRows.size < CONCENTRATED_PART * expected;
-  });
 }
 
 export const outlier = defineRule({

@@ -2,6 +2,7 @@ import { defineRule } from '../rule';
 import { isNumeric, numericColumn, sortedColumn } from '../column-values';
 import { STRAY_NEGATIVE_SHARE, isolatedBelow } from '../placeholders';
 import { farOutFences } from '../numeric-orders';
+import { ownedByValue } from '../value-owners';
 
 const measurementName = /(price|cost|budget|revenue|fare|wage|latitude|longitude|area|size|weight|height|length|width|distance|income|salary|mpg|miles|horsepower|displacement|acceleration|bmi|pressure|glucose|insulin|thickness|temperature|mass|volume|m2|sqft)/i;
 
@@ -24,7 +25,8 @@ column name suggests a physical or monetary measurement (or a latitude or longit
 hemisphere, where 0 is the placeholder "Null Island") or zero stands alone below the other values, far
 from the smallest of them (at least twice the spread of their lowest 5% and twice the step between their two
 smallest values: a price of 0 among prices from 700 up; not a wind speed of 0 among speeds from 0.4 up, nor a
-count of 0 among counts from 1 up).
+count of 0 among counts from 1 up). Not where another column's values carry the zeros (most of their rows are in values
+of it most of whose rows hold 0: violation codes worth no points).
 
 **Fix**: replace the zeros with empty cells (missing) if they mean "unknown".`,
   check({ data, options, report }) {
@@ -51,6 +53,8 @@ count of 0 among counts from 1 up).
       }
       if (zeros.length > present * options.maxZeroShare || present - zeros.length - negatives < 10) return;
       if (!measurementName.test(column.name) && !isolatedBelow(0, sorted.from(negatives + zeroCount))) return;
+      // Zeros that another column's values carry (violation codes worth 0 points) are a level of the table.
+      if (ownedByValue(data, c, values, [0])) return;
       for (const r of zeros) {
         const others = negatives ? `positive but for ${negatives} stray negative value${negatives > 1 ? 's' : ''}` : 'all positive';
         report({ row: r, columnIndex: c, value: '0', message: `0 in column "${column.name}", whose other values are ${others}: is it a missing value?` });
