@@ -154,6 +154,7 @@ export const RULES_WITHOUT_STEP: ReadonlySet<string> = new Set([
   'broken-order',
   'gap-outlier',
   'ratio-outlier',
+  'inapplicable-value',
   'check-digit',
   'spike',
   'stuck-value',

@@ -1365,3 +1365,20 @@ export function nearVariant(a: string, b: string): boolean {
   const limit = Math.min(2, Math.max(1, Math.floor(Math.min(a.length, b.length) / 3)));
   return editDistance(a, b, limit) <= limit;
 }
+
+/**
+ * Whether row `r`'s value of column `g` is what another of its values contradicts: a dependency learned from
+ * the table (zip → state) whose group agrees on another value of `g`. The row is then in the wrong group (a state
+ * typed for another), and its other cells are no evidence against themselves.
+ */
+export function contradictedCell(data: IngestResult, r: number, g: number): boolean {
+  const ids = valueCodes(data, g).ids;
+  for (const dep of dependenciesOf(data)) {
+    if (dep.rhs !== g) continue;
+    const scan = disagreeingGroups(data, dep);
+    const group = scan.lhs[r];
+    const consensus = group >= 0 ? scan.consensusOf(group) : undefined;
+    if (consensus && ids[consensus.row] !== ids[r]) return true;
+  }
+  return false;
+}

@@ -20,7 +20,7 @@ import type { IngestResult } from '../table/model';
 import type { TableProfile } from '../profile/types';
 import { quantile } from '../shared/quantile';
 import { TEXT_KINDS, nullCount, sortedColumn, valueCodes, type ValueCodes } from './column-values';
-import { cellText, dependenciesOf, disagreeingGroups } from './dependencies';
+import { cellText, contradictedCell } from './dependencies';
 import { STRAY_NEGATIVE_SHARE } from './placeholders';
 
 /** Most values a column may have to group rows by (a payee of many; groups still need MIN_GROUP_ROWS rows). */
@@ -303,23 +303,6 @@ function explainingGrouping(data: IngestResult, c: number, values: Float64Array,
 }
 
 /**
- * Whether row `r`'s value of column `g` is what another of its values contradicts: a dependency learned from
- * the table (zip → state) whose group agrees on another value of `g`. The row is then in the wrong group (a state
- * typed for another), and its number is no evidence against itself.
- */
-function contradicted(data: IngestResult, r: number, g: number): boolean {
-  const ids = valueCodes(data, g).ids;
-  for (const dep of dependenciesOf(data)) {
-    if (dep.rhs !== g) continue;
-    const scan = disagreeingGroups(data, dep);
-    const group = scan.lhs[r];
-    const consensus = group >= 0 ? scan.consensusOf(group) : undefined;
-    if (consensus && ids[consensus.row] !== ids[r]) return true;
-  }
-  return false;
-}
-
-/**
  * A column's upper half spread this many times as wide as its lower half (from the median to the 90th percentile against
  * the 10th) is skewed: its numbers spread by factors (payments, prices) and are measured on the log scale.
  */
@@ -453,7 +436,7 @@ export function groupOutliers(data: IngestResult, c: number, values: Float64Arra
     // low end and it is ordinary for the column (a rate in euros among a Prague hotel's koruny, a salary by the month).
     if (scale === 'log' && standardized[r] < 0 && !(apartBelow(values[r], lowestNear[grouping.ids[r]], lowerQuartile(grouping.ids[r])) && values[r] >= columnLowEdge)) continue;
     const g = grouping.ids[r];
-    if (farIn[g] > Math.max(MAX_FAR_ROWS, MAX_FAR_SHARE * counts[g]) || grouping.columns.some((column) => contradicted(data, r, column))) continue;
+    if (farIn[g] > Math.max(MAX_FAR_ROWS, MAX_FAR_SHARE * counts[g]) || grouping.columns.some((column) => contradictedCell(data, r, column))) continue;
     if (entityApart(data, grouping, standardized, r)) continue;
     out.push({
       row: r,

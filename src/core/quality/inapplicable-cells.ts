@@ -136,3 +136,89 @@ export function emptyTogetherCells(data: IngestResult, c: number): ReadonlyMap<n
     return found;
   });
 }
+
+/** Share of a value's rows, at most, in which the column may be filled for it to leave the column empty. */
+const MAX_FILLED_SHARE = 0.03;
+/** Rows of the value that leaves the column empty, and of the value that fills it, at least. */
+const MIN_VALUE_ROWS = 30;
+/** Share of the filling value's rows in which the column must be filled. */
+const MIN_FILLING_SHARE = 0.9;
+
+/** Why a filled cell has no place in its row: the column and value that leave it empty, and the value that fills it. */
+export interface MisplacedBy {
+  column: number;
+  value: string;
+  rows: number;
+  /** Rows of that value in which the column is filled (this one among them). */
+  filled: number;
+  /** The value of the same column in whose rows the column is filled, its rows and filled rows, and one of them. */
+  fillingValue: string;
+  fillingRows: number;
+  fillingFilled: number;
+  example: number;
+}
+
+/**
+ * The filled cells of column `c` in rows whose value of another column (a text column of at most MAX_VALUES values)
+ * leaves it empty — empty in all but MAX_FILLED_SHARE of that value's rows (MIN_VALUE_ROWS at least), while another
+ * value's rows fill it (MIN_FILLING_SHARE): a cancellation date on a stay checked out, a grade on a complaint's
+ * inspection — unless another column's value in the row fills it (the row says both: a home cover on a motor claim
+ * whose vehicle is named). By row, with why; the first such column (in column order) gives its reason. Computed once
+ * per column.
+ */
+export function misplacedCells(data: IngestResult, c: number): ReadonlyMap<number, MisplacedBy> {
+  return memo(data, `misplaced:${c}`, () => {
+    const found = new Map<number, MisplacedBy>();
+    const n = data.table.numRows;
+    const empty = emptyRows(data, c);
+    // A column filled in a few rows only, or in nearly all, has no value that leaves it empty by its nature.
+    if (n - empty.length < MIN_VALUE_ROWS || empty.length < MIN_VALUE_ROWS) return found;
+    const nulls = new Uint8Array(n);
+    for (const r of nullRows(data, c)) nulls[r] = 1;
+    // Per column of few values: its value ids, each value's filled rows, and the values whose rows fill the column.
+    const columns = data.columns.flatMap((column, k) => {
+      if (k === c || !TEXT_KINDS.includes(column.kind)) return [];
+      const distinct = distinctValues(data, k);
+      if (distinct.size < 2 || distinct.size > MAX_VALUES) return [];
+      const filled = new Int32Array(distinct.size);
+      const examples = new Int32Array(distinct.size).fill(-1);
+      for (let r = 0; r < n; r++) {
+        const id = distinct.ids[r];
+        if (id < 0 || nulls[r]) continue;
+        filled[id]++;
+        if (examples[id] < 0) examples[id] = r;
+      }
+      const fills = Array.from({ length: distinct.size }, (_, id) => distinct.counts[id] >= MIN_VALUE_ROWS && filled[id] >= MIN_FILLING_SHARE * distinct.counts[id]);
+      return [{ k, distinct, filled, examples, fills }];
+    });
+    // Whether another column's value in row r fills the column: the row says both.
+    const calledFor = (r: number, except: number) => columns.some(({ k, distinct, fills }) => k !== except && distinct.ids[r] >= 0 && fills[distinct.ids[r]]);
+    for (const { k, distinct, filled, examples, fills } of columns) {
+      // The value whose rows fill the column the most (by share).
+      let filling = -1;
+      for (let id = 0; id < distinct.size; id++) {
+        if (!fills[id]) continue;
+        if (filling < 0 || filled[id] / distinct.counts[id] > filled[filling] / distinct.counts[filling]) filling = id;
+      }
+      if (filling < 0) continue;
+      for (let id = 0; id < distinct.size; id++) {
+        const rows = distinct.counts[id];
+        if (rows < MIN_VALUE_ROWS || filled[id] === 0 || filled[id] > MAX_FILLED_SHARE * rows) continue;
+        // A value of the column itself, or holding one, moved or merged into k from this cell, leaves nothing empty.
+        if (holdsValueOf(data, c, distinct.text(id))) continue;
+        const why: MisplacedBy = {
+          column: k,
+          value: distinct.text(id),
+          rows,
+          filled: filled[id],
+          fillingValue: distinct.text(filling),
+          fillingRows: distinct.counts[filling],
+          fillingFilled: filled[filling],
+          example: examples[filling],
+        };
+        for (let r = 0; r < n; r++) if (distinct.ids[r] === id && !nulls[r] && !found.has(r) && !calledFor(r, k)) found.set(r, why);
+      }
+    }
+    return found;
+  });
+}

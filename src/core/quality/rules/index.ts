@@ -32,6 +32,7 @@ import { nameVariant } from './name-variant';
 import { abbreviatedValue } from './abbreviated-value';
 import { mergedNeighbour } from './merged-neighbour';
 import { dependencyViolation } from './dependency-violation';
+import { inapplicableValue } from './inapplicable-value';
 import { conflictingRecords } from './conflicting-records';
 import { containedValue } from './contained-value';
 import { reversedRange } from './reversed-range';
@@ -105,6 +106,7 @@ export const allRules: readonly QualityRule[] = [
   abbreviatedValue,
   mergedNeighbour,
   dependencyViolation,
+  inapplicableValue,
   conflictingRecords,
   containedValue,
   reversedRange,

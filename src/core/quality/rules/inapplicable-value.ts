@@ -1,0 +1,53 @@
+/** inapplicable-value: a cell filled where its row's value of another column leaves the column empty in every other row. */
+import { defineRule } from '../rule';
+import { cellText } from '../dependencies';
+import { missingCellLabel, replaceCellFixes } from '../column-values';
+import { misplacedCells } from '../inapplicable-cells';
+import { groupedInteger } from '../../shared/grouped-integer';
+
+export const inapplicableValue = defineRule({
+  id: 'inapplicable-value',
+  title: 'Value where the row calls for none',
+  dimension: 'consistency',
+  defaultSeverity: 'warning',
+  defaultOptions: {},
+  description: 'A cell filled where its row\'s value of another column leaves the column empty in every other row: a cancellation date on a stay checked out, a grade on a complaint\'s inspection.',
+  docs: `Many fields apply to some records only: a cancellation date to cancelled bookings, a grade to graded inspections,
+a settlement date to closed claims. The systems that export them leave the field empty elsewhere — but a record
+whose status changed without the field being cleared, a value typed into the wrong row, or a status set wrongly
+leaves a value where the row calls for none, and both cannot be right.
+
+Learned from the table itself (inapplicable-cells.ts): a text column of at most 20 values has a value (in 30 rows or
+more) in whose rows the column is empty in all but 1%, while another of its values fills it (in 90% of its rows, 30
+or more). The filled cells in the rows of the first value are reported, on the filled cell, with the row's value that
+leaves it empty as related information. A value of the column itself, or holding one, leaves nothing empty (it was
+moved or merged there from the cell).
+
+The evidence: the column and value that leave the column empty, their rows and filled rows, and the value that fills
+it with its rows and filled rows.
+
+**Fix**: empty the cell (the quick fix), or, if the value is right, correct the row's other value (the status).`,
+  check({ data, report, isIgnored }) {
+    const emptied = missingCellLabel(data);
+    data.columns.forEach((column, c) => {
+      if (isIgnored(c)) return;
+      for (const [r, why] of misplacedCells(data, c)) {
+        const [by, value] = [data.columns[why.column].name, cellText(data, r, c)];
+        report({
+          row: r,
+          columnIndex: c,
+          value,
+          evidence: { by, byValue: why.value, rows: why.rows, filled: why.filled, filling: why.fillingValue, fillingRows: why.fillingRows, fillingFilled: why.fillingFilled },
+          message:
+            `"${value}" in column "${column.name}" where "${by}" is "${why.value}": the column is empty in ${groupedInteger(why.rows - why.filled)} of the ${groupedInteger(why.rows)} rows whose "${by}" is "${why.value}", ` +
+            `and filled in ${groupedInteger(why.fillingFilled)} of the ${groupedInteger(why.fillingRows)} rows where it is "${why.fillingValue}".`,
+          related: [
+            { row: r, columnIndex: why.column, message: `${by} "${why.value}"` },
+            { row: why.example, columnIndex: c, message: `filled where "${by}" is "${why.fillingValue}"` },
+          ],
+          fixes: replaceCellFixes(data, r, c, null, `Replace with ${emptied}`),
+        });
+      }
+    });
+  },
+});

@@ -1,0 +1,36 @@
+/** inapplicable-value: a cell filled where its row's value of another column leaves the column empty in every other row. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { checkCsv, csv, findingsOf, fixText } from './check-text';
+
+/** 1,500 bookings: 80% checked out, 17% cancelled (with the date of cancellation), 3% no-shows; `dated` rows given a date. */
+function bookings(dated: number[] = []): (string | number)[][] {
+  return Array.from({ length: 1500 }, (_, i) => {
+    const status = i % 6 === 1 ? 'Cancelled' : i % 33 === 2 ? 'No-Show' : 'Checked-Out';
+    const day = 1 + (i % 28);
+    const cancelled = status === 'Cancelled' || dated.includes(i) ? `2024-03-${String(day).padStart(2, '0')}` : '';
+    return [i, ['Direct', 'Booking.com', 'Expedia', 'Agency'][i % 4], status, cancelled];
+  });
+}
+
+test('a cancellation date on a stay checked out is reported on the date, with the status beside it and the empty cell as fix', () => {
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'channel', 'status', 'cancelled_on'], bookings())), 'inapplicable-value'), [], 'clean: no finding');
+  const found = findingsOf(checkCsv(csv(['id', 'channel', 'status', 'cancelled_on'], bookings([12, 400, 1300]))), 'inapplicable-value');
+  assert.deepEqual(found.map((f) => [f.row, f.column]), [[12, 'cancelled_on'], [400, 'cancelled_on'], [1300, 'cancelled_on']]);
+  assert.match(found[0].message, /^"2024-03-13" in column "cancelled_on" where "status" is "Checked-Out": the column is empty in 1,\d{3} of the 1,\d{3} rows whose "status" is "Checked-Out", and filled in 250 of the 250 rows where it is "Cancelled"\.$/);
+  assert.equal(fixText(found[0]), '');
+  assert.deepEqual(found[0].related?.map((r) => r.column), ['status', 'cancelled_on']);
+});
+
+test('a value the row also calls for (a vehicle named on a motor claim whose cover is a home\'s) is not reported; a field filled in 5% of a value\'s rows is optional there', () => {
+  // 1,200 claims: motor claims name the vehicle; home claims do not. Row 40, a motor claim, has a home cover.
+  const rows = Array.from({ length: 1200 }, (_, i) => {
+    const motor = i % 2 === 0;
+    const cover = i === 40 ? 'Contents' : motor ? ['Collision', 'Third Party'][i % 4 >> 1] : ['Contents', 'Building'][i % 4 >> 1];
+    return [i, motor ? 'Motor' : 'Home', cover, motor ? ['VW', 'Opel', 'BMW'][i % 3] : ''];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'line', 'cover', 'make'], rows)), 'inapplicable-value'), []);
+  // A note filled in every fourth "Direct" booking's row and in 5% of the others: optional, not misplaced.
+  const notes = bookings().map((row, i) => [...row, row[1] === 'Direct' ? (i % 8 === 0 ? 'late arrival' : '') : i % 20 === 3 ? 'sea view' : '']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'channel', 'status', 'cancelled_on', 'note'], notes)), 'inapplicable-value'), []);
+});
