@@ -7,6 +7,7 @@
  */
 import type { IngestResult } from '../table/model';
 import { TEXT_KINDS, distinctValues, memo, nullRows } from './column-values';
+import { binomialTail } from '../shared/binomial-tail';
 
 /** Most distinct values a column that explains another's empty cells may have (a fuel, a type, a yes/no). */
 const MAX_VALUES = 20;
@@ -219,6 +220,58 @@ export function misplacedCells(data: IngestResult, c: number): ReadonlyMap<numbe
         for (let r = 0; r < n; r++) if (distinct.ids[r] === id && !nulls[r] && !found.has(r) && !calledFor(r, k)) found.set(r, why);
       }
     }
+    return found;
+  });
+}
+
+/** How many times the share of empty cells elsewhere a value's rows must hold empty for the value to explain them. */
+const CONCENTRATED_LIFT = 10;
+/** Empty cells of the value, at least. */
+const MIN_CONCENTRATED = 10;
+/** Largest chance that the value's rows would hold as many empty cells as they do, were the cells spread at random. */
+const CONCENTRATED_CHANCE = 1e-9;
+
+/**
+ * The empty (null, rejected cells aside) cells of column `c` in the rows of a value of a text column of at most
+ * MAX_VALUES values whose rows hold empty cells CONCENTRATED_LIFT times as often as the other rows, far beyond chance
+ * (CONCENTRATED_CHANCE): a guest's country left out of agencies' bookings, a league whose source gives no attendance.
+ * Gaps an error leaves fall anywhere; these are how those records are kept — optional there, not to be listed one by
+ * one (the empty cells of the other rows still are). By row, with the column and value.
+ */
+export function concentratedEmptyCells(data: IngestResult, c: number): ReadonlyMap<number, InapplicableBy> {
+  return memo(data, `concentrated-empty:${c}`, () => {
+    const found = new Map<number, InapplicableBy>();
+    const empty = emptyRows(data, c);
+    const n = data.table.numRows;
+    if (empty.length < MIN_CONCENTRATED) return found;
+    data.columns.forEach((column, k) => {
+      if (k === c || !TEXT_KINDS.includes(column.kind)) return;
+      const distinct = distinctValues(data, k);
+      if (distinct.size < 2 || distinct.size > MAX_VALUES) return;
+      const gaps = new Int32Array(distinct.size);
+      for (const r of empty) if (distinct.ids[r] >= 0) gaps[distinct.ids[r]]++;
+      // Values are taken one after another, each measured against the rows of the values not taken (agencies' and the
+      // GDS's bookings both leave the country out: each against the others, not against one another).
+      const chosen = new Set<number>();
+      let [takenRows, takenGaps] = [0, 0];
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (let id = 0; id < distinct.size; id++) {
+          const rows = distinct.counts[id];
+          if (chosen.has(id) || gaps[id] < MIN_CONCENTRATED || takenRows + rows >= n) continue;
+          const elsewhere = (empty.length - takenGaps - gaps[id]) / (n - takenRows - rows);
+          if (gaps[id] / rows < CONCENTRATED_LIFT * elsewhere || binomialTail(rows, gaps[id], empty.length / n) > CONCENTRATED_CHANCE) continue;
+          // A value of the column itself, or holding one, moved or merged into k from the empty cell, explains nothing.
+          if (holdsValueOf(data, c, distinct.text(id))) continue;
+          chosen.add(id);
+          [takenRows, takenGaps, grew] = [takenRows + rows, takenGaps + gaps[id], true];
+        }
+      }
+      for (const r of empty) {
+        const id = distinct.ids[r];
+        if (id >= 0 && chosen.has(id) && !found.has(r)) found.set(r, { column: k, value: distinct.text(id), rows: distinct.counts[id], empty: gaps[id] });
+      }
+    });
     return found;
   });
 }

@@ -147,6 +147,18 @@ test('two values that each empty a column (no grade on a complaint\'s inspection
   assert.deepEqual(findings.map((f) => [f.row, f.column, f.evidence?.expected]), [[602, 'grade', 'A']]);
 });
 
+test('empty cells gathered in the rows of a value far beyond chance (agencies\' bookings leave the guest\'s country out) are not listed; gaps elsewhere are', () => {
+  // 3,000 bookings: travel agents (10%) leave the country out in 12% of their rows, the GDS (4%) in half; two gaps elsewhere.
+  const channels = ['Direct', 'Booking.com', 'Expedia', 'Corporate', 'Travel Agent', 'GDS'];
+  const rows = Array.from({ length: 3000 }, (_, i) => {
+    const channel = i % 10 === 4 ? 'Travel Agent' : i % 25 === 7 ? 'GDS' : channels[i % 4];
+    const left = (channel === 'Travel Agent' && i % 80 < 10) || (channel === 'GDS' && i % 50 === 7) || i === 1001 || i === 2002;
+    return `${i},${channel},${left ? '' : ['DE', 'FR', 'GB', 'US', 'IT'][i % 5]}`;
+  });
+  const findings = check('id,channel,country', rows).findings.filter((f) => f.rule === 'missing-value');
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[1001, 'country'], [2002, 'country']]);
+});
+
 test('cells empty together in several columns (an order not shipped: no ship date, carrier nor tracking number) are not listed; a gap alone is', () => {
   // 2,000 orders, 3% not shipped yet; shipped orders' carriers left out in row 400 and in every 80th row from 7, all of
   // them rows without a gift message (95% of the rows have none: empty beside any gap, by chance).
