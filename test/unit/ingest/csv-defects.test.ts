@@ -201,6 +201,13 @@ test('numbers with a fraction in more than a slip\'s share of a column of intege
   assert.equal(unsampled.table.getChildAt(0)?.get(1), 7.25);
 });
 
+test('a column of dividends, 0 on most days, with a decimal on the days paid (under 1% of the rows): decimals, for zeros say nothing of them', () => {
+  const dividends = Array.from({ length: 3000 }, (_, i) => (i % 120 === 60 ? ['0.24', '0.5', '1.15'][(i / 120) % 3 | 0] : '0'));
+  const paid = read(['dividend', ...dividends].join('\n'));
+  assert.equal(paid.columns[0].kind, 'float');
+  assert.equal(paid.rejectedCells.length, 0);
+});
+
 test('zero-padded codes (zip codes, ids, hours) are text that keeps its zeros; numbers written loosely and a stray zero stay numbers', () => {
   const zips = Array.from({ length: 60 }, (_, i) => String(1000 + i * 1601).padStart(5, '0'));
   const codes = read(['zip,id,hour', ...zips.map((z, i) => `${z},${String(i * 17).padStart(4, '0')},${String(i % 24).padStart(2, '0')}`)].join('\n'));

@@ -277,3 +277,12 @@ test('a shape per value of another column (a postcode\'s per country): a value o
   assert.deepEqual(findings.map((f) => [f.row, f.value]), [[0, '7439'], [5, '1217']]);
   assert.match(findings[0].message, /"7439" in column "postcode" is shaped "9999", unlike 99% of its values where "country" is "DE", shaped "99999"/);
 });
+
+test('addresses whose street names hold one, two or three words: the number of words is no pattern ("67 Broadway" among "176 High St"); a value without its number is', () => {
+  const streets = ['High St', 'Harvard Ave', 'Boylston St', 'Commonwealth Ave Ext', 'Old Colony Rd', 'Main St', 'Beacon St', 'Tremont St', 'Park Dr', 'Elm St', 'Cross St', 'Hanover St'];
+  const rows = Array.from({ length: 600 }, (_, i) => [i, `${10 + ((i * 37) % 900)} ${streets[i % streets.length]}`]);
+  for (const r of [5, 205, 405]) rows[r][1] = `${r} Broadway`;
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'address'], rows)), 'pattern-mismatch'), []);
+  rows[300][1] = 'Broadway';
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'address'], rows)), 'pattern-mismatch').map((f) => f.row), [300]);
+});

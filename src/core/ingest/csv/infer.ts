@@ -11,7 +11,8 @@ export const FIT_SHARE = 0.9;
 /**
  * Share of a column's values that may have a fraction ("2.5") for it to stay a column of integers, at most: more
  * are a measure written with decimals where they are needed (a dose of 2.5 mg among doses of 5 and 10 mg), read as
- * floats as any number reader does; fewer are slips in a column of counts, each a type-mismatch finding.
+ * floats as any number reader does; fewer are slips in a column of counts, each a type-mismatch finding. Counted among
+ * the numbers other than 0 and 1, which a column of dividends or split ratios holds on most rows.
  */
 export const MAX_FRACTION_SHARE = 0.01;
 /** Values sampled to infer a column's type; a column whose conversion then rejects too many is re-inferred on all values. */
@@ -555,7 +556,9 @@ export class TypeEvidence {
         ? { numberFormat: numbers.format }
         : {};
     if (pointGroups && (fits(floats) || (numbers && fits(numbers.fitting + pointGroupedUntyped)))) return { kind: 'float', ...numberFormat };
-    if (fits(ints) && !fractional(fractions, n)) return isZeroPaddedCode(this.counts.paddedByWidth, this.counts.unpaddedByWidth) ? { kind: 'string' } : { kind: 'integer', int32, ...numberFormat };
+    // Zeros and ones say nothing of a measure's decimals (a dividend of 0 on most days, a split ratio of 1): the share of
+    // fractions is taken among the other numbers.
+    if (fits(ints) && !fractional(fractions, n - zeroOnes)) return isZeroPaddedCode(this.counts.paddedByWidth, this.counts.unpaddedByWidth) ? { kind: 'string' } : { kind: 'integer', int32, ...numberFormat };
     if (fits(floats) || (numbers && fits(numbers.fitting))) return { kind: 'float', ...numberFormat };
     if (fits(anyDate)) return { kind: 'date', dateFormat: mostCommon(dateCounts) };
     if (fits(timestamps + anyDate) && timestamps > 0) {

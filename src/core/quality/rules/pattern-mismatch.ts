@@ -156,6 +156,15 @@ function lengthsVary(column: Established): boolean {
   return new Set(forms).size < forms.length;
 }
 
+/** A form with its runs of words (letters parted by spaces) as one: "9 a a a" (176 Old High St) is "9 a". */
+const wordsAsOne = (form: string) => form.replace(/a(?: a)+/g, 'a');
+
+/** Whether two of the forms a column follows differ only in how many words they hold (street names of one, two or three words). */
+function wordCountsVary(column: Established): boolean {
+  const forms = column.patterns.map(wordsAsOne);
+  return new Set(forms).size < forms.length;
+}
+
 /**
  * The level at which a value's pattern is unusual in its column, and the patterns it breaks, if any (class
  * first, then form, then shape). `rows`: the value's own rows; among a few categories sharing a pattern, a
@@ -176,6 +185,9 @@ function unusualLevel(
     // Where the column's own shapes differ only in the lengths of their runs (page ranges "99-99" and
     // "999-999"), lengths vary naturally: a shape of one of their forms is not unusual.
     if (level === 'shape' && lengthsVary(column) && column.patterns.some((shape) => formOfShape(shape) === pattern.form)) return undefined;
+    // Where its forms differ only in how many words they hold ("176 High St", "92 Commonwealth Ave Ext"), the number of
+    // words varies naturally: a form of another count is not unusual ("67 Broadway").
+    if (level === 'form' && wordCountsVary(column) && column.patterns.some((form) => wordsAsOne(form) === wordsAsOne(pattern.form))) return undefined;
     const rare =
       (levels[level].rows.get(pattern[level]) ?? 0) <= options.maxShare * present &&
       !accepted.has(`${level}:${pattern[level]}`) &&
@@ -261,7 +273,9 @@ distinct values (a pattern, not one frequent category), and the value's pattern 
 (when the column's patterns are shared by fewer than 10 distinct values — a few categories such as S, M, L —
 the value must also be in at most \`maxRareRows\` rows: "XL" in many rows is one more size, "Dayton" once
 among state codes is a slip). Where the column's own shapes differ only in the lengths of their runs (page
-ranges "99-99" and "999-999"), a shape of one of their forms is not reported ("999-9999"):
+ranges "99-99" and "999-999"), a shape of one of their forms is not reported ("999-9999"); where its forms differ
+only in how many words they hold (addresses "176 High St" and "92 Commonwealth Ave Ext"), a form of another count
+is not ("67 Broadway"):
 
 - at the class level only for classes that cannot stand for each other: digits among words, letters among
   digits (letters and digits mixing by chance, as in hex ids, are never reported); a value of a rare class is

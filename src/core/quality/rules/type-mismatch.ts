@@ -14,7 +14,8 @@ readers, or becomes a NaN that silently drops the row.
 
 **Fix**: correct the value, or leave the cell empty. Dataset Inspector infers a column's type from the
 values most of its cells share (at least 90% of the non-missing ones) and reports the others. A column of whole
-numbers stays one of integers while at most 1% of its numbers have a fraction: those are slips ("3.5" children),
+numbers stays one of integers while at most 1% of its numbers other than 0 and 1 have a fraction (zeros and ones say
+nothing of a measure's decimals: a dividend of 0 on most days, a split ratio of 1): those are slips ("3.5" children),
 reported here; more are decimals the quantity needs (a dose of 2.5 mg among doses of 5 and 10 mg), and the
 column is read as decimals, as every number reader does.`,
   check({ data, report }) {
