@@ -41,6 +41,23 @@ export interface ElapsedTime {
   /** Rows holding the three values, and of them the rows where the count is the time between the dates. */
   rows: number;
   holding: number;
+  /**
+   * Where the count is exactly the whole units between the dates, plus this many (0, or 1 where the days are counted
+   * both ends included), on EXACT_SHARE of the holding rows: nights of a stay between two dates. It must then agree
+   * exactly (a departure a day late breaks it).
+   */
+  offset?: number;
+}
+
+/** Share of the rows holding a relation on which the count must be exactly the whole units between the dates, plus an offset, for it to be exact. */
+const EXACT_SHARE = 0.98;
+/** Offsets an exact count may have (days counted with both ends, or one day short). */
+const OFFSETS = [0, 1, -1];
+
+/** The offset under which count `n` is exactly the time `ms` in units of `unitMs`, if any. */
+function exactOffset(n: number, ms: number, unitMs: number): number | undefined {
+  const units = ms / unitMs;
+  return Number.isInteger(units) ? OFFSETS.find((k) => n === units + k) : undefined;
 }
 
 /** Whether count `n` is the time `ms` in units of `unitMs` (see TOLERANCE_UNITS). */
@@ -86,14 +103,24 @@ export function elapsedTimes(data: IngestResult): ElapsedTime[] {
             }
             const [holding, sign] = forward >= backward ? [forward, 1] : [backward, -1];
             if (holding < MIN_HOLDING * rows.length) continue;
-            // With the counts shuffled over the rows (each row's dates beside another row's count, half the rows on).
+            // Exact: the whole units between the dates, plus one offset, on nearly every holding row.
+            const byOffset = new Map<number, number>();
+            for (const r of rows) {
+              const k = exactOffset(n[r], sign * (b[r] - a[r]), unit.ms);
+              if (k !== undefined) byOffset.set(k, (byOffset.get(k) ?? 0) + 1);
+            }
+            const [best, exactRows] = [...byOffset].reduce<[number | undefined, number]>((top, [k, count]) => (count > top[1] ? [k, count] : top), [undefined, 0]);
+            const offset = best !== undefined && exactRows >= EXACT_SHARE * holding ? best : undefined;
+            // With the counts shuffled over the rows (each row's dates beside another row's count, half the rows on), under
+            // the agreement the relation keeps: exact for an exact count (short stays agree within a night by chance).
+            const agreeing = (count: number, ms: number) => (offset === undefined ? agrees(count, ms, unit.ms) : exactOffset(count, ms, unit.ms) === offset);
             let chance = 0;
             for (let k = 0; k < rows.length; k++) {
               const [r, other] = [rows[k], rows[(k + (rows.length >> 1)) % rows.length]];
-              if (agrees(n[other], sign * (b[r] - a[r]), unit.ms)) chance++;
+              if (agreeing(n[other], sign * (b[r] - a[r]))) chance++;
             }
-            if (holding < BEYOND_CHANCE * chance) continue;
-            found.push({ count, from: sign === 1 ? from : to, to: sign === 1 ? to : from, unit, rows: rows.length, holding });
+            if ((offset === undefined ? holding : exactRows) < BEYOND_CHANCE * chance) continue;
+            found.push({ count, from: sign === 1 ? from : to, to: sign === 1 ? to : from, unit, rows: rows.length, holding, ...(offset === undefined ? {} : { offset }) });
             break;
           }
         }
@@ -103,13 +130,19 @@ export function elapsedTimes(data: IngestResult): ElapsedTime[] {
   });
 }
 
-/** The rows where the count is not the time between the dates (beyond TOLERANCE_UNITS), with the time the dates give, in the unit. */
+/**
+ * The rows where the count is not the time between the dates (beyond TOLERANCE_UNITS; an exact count, by any), with the
+ * count the dates give, in the unit.
+ */
 export function countsOff(data: IngestResult, relation: ElapsedTime): { row: number; expected: number }[] {
   const [n, a, b] = [numericColumn(data, relation.count), numericColumn(data, relation.from), numericColumn(data, relation.to)];
   const off: { row: number; expected: number }[] = [];
+  const { offset } = relation;
   for (let r = 0; r < n.length; r++) {
-    if (Number.isNaN(n[r]) || Number.isNaN(a[r]) || Number.isNaN(b[r]) || agrees(n[r], b[r] - a[r], relation.unit.ms)) continue;
-    off.push({ row: r, expected: (b[r] - a[r]) / relation.unit.ms });
+    if (Number.isNaN(n[r]) || Number.isNaN(a[r]) || Number.isNaN(b[r])) continue;
+    const units = (b[r] - a[r]) / relation.unit.ms;
+    if (offset === undefined ? agrees(n[r], b[r] - a[r], relation.unit.ms) : n[r] === units + offset) continue;
+    off.push({ row: r, expected: units + (offset ?? 0) });
   }
   return off;
 }

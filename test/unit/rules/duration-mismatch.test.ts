@@ -45,3 +45,45 @@ test('a date that is the wrong cell is no error of the number: an end a minute b
     [['minutes', 'started_at', 'ended_at', 'minutes']],
   );
 });
+
+const DAY = 86_400_000;
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** 1,500 stays: arrival, nights (1–9, mostly short), departure = arrival + nights, a rate and total = rate × nights; `edit` as in responses. */
+function stays(edit: Record<number, [number, string]> = {}): string {
+  const random = mulberry32(7);
+  const rows = Array.from({ length: 1500 }, (_, i) => {
+    const arrival = Date.UTC(2024, 0, 1) + Math.floor(random() * 330) * DAY;
+    const nights = 1 + Math.floor(random() * random() * 9);
+    const rate = 80 + Math.floor(random() * 200);
+    const row = [`B${i}`, day(arrival), String(nights), day(arrival + nights * DAY), `${rate}.00`, `${rate * nights}.00`];
+    const [column, text] = edit[i] ?? [-1, ''];
+    if (column >= 0) row[column] = text;
+    return row;
+  });
+  return csv(['booking', 'arrival', 'nights', 'departure', 'rate', 'total'], rows);
+}
+
+test('a departure a day off its arrival plus the nights the total was charged for is the wrong cell: reported on the date, with the date they give', () => {
+  assert.deepEqual(findingsOf(checkCsv(stays()), 'duration-mismatch'), [], 'clean');
+  const cells = (r: number) => stays().split('\n')[r + 1].split(',');
+  const late = (r: number) => day(Date.parse(cells(r)[3]) + DAY);
+  const found = findingsOf(checkCsv(stays({ 30: [3, late(30)], 900: [3, late(900)] })), 'duration-mismatch');
+  assert.deepEqual(found.map((f) => [f.row, f.column, f.evidence?.expected]), [[30, 'departure', cells(30)[3]], [900, 'departure', cells(900)[3]]]);
+  assert.match(found[0].message, /"nights" agrees with "total" in this row\.$/);
+  // A night count off, which the total does not confirm: the count, as before.
+  const miscounted = findingsOf(checkCsv(stays({ 30: [2, String(Number(cells(30)[2]) + 1)] })), 'duration-mismatch');
+  assert.deepEqual(miscounted.map((f) => [f.row, f.column]), [[30, 'nights']]);
+  // An arrival with its day and month swapped: the arrival is the wrong cell, not the departure.
+  const swappable = Array.from({ length: 100 }, (_, r) => r).find((r) => {
+    const [, m, d] = cells(r)[1].split('-');
+    return Number(d) <= 12 && d !== m;
+  }) ?? -1;
+  const [y, m, d] = cells(swappable)[1].split('-');
+  assert.deepEqual(findingsOf(checkCsv(stays({ [swappable]: [1, `${y}-${d}-${m}`] })), 'duration-mismatch'), []);
+});
+
+test('nights counted exactly: a relation of short stays is learned against exact agreement by chance, not within a night', () => {
+  const relations = elapsedTimes(ingestCsvBytes(new TextEncoder().encode(stays())));
+  assert.deepEqual(relations.map((r) => [r.count, r.from, r.to, r.unit.name, r.offset]), [[2, 1, 3, 'days', 0]]);
+});

@@ -1,11 +1,15 @@
 /** duration-mismatch: a number that counts the time between two dates of its row (minutes taken, days of a stay) and does not. */
 import { defineRule } from '../rule';
 import { cellText } from '../dependencies';
-import { replaceCellFixes } from '../column-values';
+import { numericColumn, replaceCellFixes } from '../column-values';
+import { numericRelations, relationHoldsAt } from '../numeric-relations';
 import { countsOff, elapsedTimes } from '../elapsed-times';
 import { dateGaps } from '../date-gaps';
 import { groupedInteger } from '../../shared/grouped-integer';
 import { shownNumber } from '../../shared/shown-number';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
 
 export const durationMismatch = defineRule({
   id: 'duration-mismatch',
@@ -25,8 +29,15 @@ as often as with the numbers shuffled over the rows. A row where it lies further
 time its dates give (quick fix, cleaning step) — unless the row's two dates lie far apart from each other by the
 table's other rows (gap-outlier's, broken-order's: a date is the wrong cell there, and the number may be right).
 
+Where the count is exactly the whole units between the dates (plus 0, or 1 for days counted with both ends) on 98% of
+those rows — nights of a stay between two dates — it must agree exactly (a departure a day late breaks it), and it is
+learned against exact agreement by chance (short stays agree within a night by chance). There, a count that an
+arithmetic relation of its row confirms (a stay's total = its rate × its nights, see broken-relation) is right, and the
+later date is reported, with the date the earlier one and the count give as its quick fix (for ISO dates) — unless the
+earlier date with its day and month swapped keeps the relation: that date is the wrong cell.
+
 The evidence: the two date columns and their values, the unit, the time the dates give (\`expected\`), and how many
-rows keep the relation.
+rows keep the relation (on a date: the count, the date they give, and the column confirming the count).
 
 **Fix**: correct the number (the quick fix writes the time the dates give) or, if it is right, a date.`,
   check({ data, report, isIgnored }) {
@@ -34,7 +45,50 @@ rows keep the relation.
     for (const relation of elapsedTimes(data)) {
       if (isIgnored(relation.count)) continue;
       const [name, fromName, toName] = [relation.count, relation.from, relation.to].map((c) => data.columns[c].name);
+      // Whether row r's earlier date, its day and month swapped (each 12 or less), is the later date less the count.
+      const swapKeeps = (r: number) => {
+        const start = new Date(numericColumn(data, relation.from)[r]);
+        const [month, day] = [start.getUTCMonth() + 1, start.getUTCDate()];
+        if (day > 12 || day === month) return false;
+        const swapped = Date.UTC(start.getUTCFullYear(), day - 1, month) + (start.getTime() % DAY_MS);
+        const units = numericColumn(data, relation.count)[r] - (relation.offset ?? 0);
+        return swapped + units * relation.unit.ms === numericColumn(data, relation.to)[r];
+      };
+      // Reports row r's later date, which the count and the column `confirming` of its other relation say is wrong.
+      const reportDate = (r: number, confirming: number) => {
+        const [value, from, count] = [cellText(data, r, relation.to), cellText(data, r, relation.from), cellText(data, r, relation.count)];
+        const start = numericColumn(data, relation.from)[r];
+        const units = numericColumn(data, relation.count)[r] - (relation.offset ?? 0);
+        const date = new Date(start + units * relation.unit.ms).toISOString().slice(0, 10);
+        const confirmingName = data.columns[confirming].name;
+        report({
+          row: r,
+          columnIndex: relation.to,
+          value,
+          evidence: { from: fromName, fromValue: from, count: name, countValue: count, unit: relation.unit.name, expected: date, confirmedBy: confirmingName, holdingRows: relation.holding, rows: relation.rows },
+          message:
+            `${value} in column "${toName}" is not ${fromName} ${from} plus the ${count} ${relation.unit.name} of "${name}" in this row (${date}), as in ` +
+            `${groupedInteger(relation.holding)} of the ${groupedInteger(relation.rows)} rows holding all three; "${name}" agrees with "${confirmingName}" in this row.`,
+          related: [
+            { row: r, columnIndex: relation.from, message: `${fromName} ${from}` },
+            { row: r, columnIndex: relation.count, message: `${name} ${count}` },
+          ],
+          // A date written as ISO is rewritten so; another writing is left to the user.
+          ...(ISO_DATE.test(value) ? { fixes: replaceCellFixes(data, r, relation.to, date, `Replace with ${date} (${fromName} plus ${count} ${relation.unit.name})`) } : {}),
+        });
+      };
+      // The arithmetic relations the count takes part in (a stay's total = its rate × its nights).
+      const vouching = numericRelations(data).filter((numeric) => numeric.output === relation.count || numeric.inputs.includes(relation.count));
       for (const { row: r, expected } of countsOff(data, relation)) {
+        // A count another relation of its row confirms is right: the later date is the wrong cell (a departure a day off
+        // the arrival plus the nights the total was charged for).
+        const vouchedBy = relation.offset !== undefined ? vouching.find((numeric) => relationHoldsAt(data, numeric, r) === true) : undefined;
+        if (vouchedBy) {
+          // Unless the earlier date with its day and month swapped keeps the relation: that date is the wrong cell.
+          if (swapKeeps(r)) continue;
+          if (!isIgnored(relation.to)) reportDate(r, vouchedBy.output === relation.count ? vouchedBy.inputs[0] : vouchedBy.output);
+          continue;
+        }
         // A date far from the other (by the table's gaps between them) is the wrong cell: the number is no evidence against itself.
         if (far.get(r)?.some(({ gap }) => [gap.from, gap.to].includes(relation.from) && [gap.from, gap.to].includes(relation.to))) continue;
         // A date before the one it follows (a row breaking the order the relation counts forward) is a date's error too.
