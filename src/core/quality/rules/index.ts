@@ -33,6 +33,7 @@ import { abbreviatedValue } from './abbreviated-value';
 import { mergedNeighbour } from './merged-neighbour';
 import { dependencyViolation } from './dependency-violation';
 import { inapplicableValue } from './inapplicable-value';
+import { comparisonMismatch } from './comparison-mismatch';
 import { conflictingRecords } from './conflicting-records';
 import { containedValue } from './contained-value';
 import { reversedRange } from './reversed-range';
@@ -107,6 +108,7 @@ export const allRules: readonly QualityRule[] = [
   mergedNeighbour,
   dependencyViolation,
   inapplicableValue,
+  comparisonMismatch,
   conflictingRecords,
   containedValue,
   reversedRange,

@@ -1,0 +1,151 @@
+/**
+ * Labels that a comparison of two numbers of their row decides, learned from the table: a match's result "H" exactly
+ * where the home goals exceed the away goals, a lab result's flag "H" exactly where the value exceeds the reference's
+ * upper limit. A label of few values and a comparison (x > y, x < y, or x = y for whole numbers) go together when, in
+ * nearly every row holding the three, the label holds that value exactly where the comparison holds; the rows where one
+ * holds without the other contradict it.
+ */
+import type { IngestResult } from '../table/model';
+import { TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn } from './column-values';
+import { looksLikeIdentifier } from '../shared/identifier';
+
+/** Values a label may have (H/D/A, H/L/N, pass/fail). */
+const MAX_LABELS = 6;
+/** Numeric columns compared, at most (pairs of them). */
+const MAX_NUMBERS = 16;
+/** Rows the label's value and the comparison must each hold in, at least. */
+const MIN_ROWS = 30;
+/** Share of the rows where either holds in which both must (errors in a few cells aside). */
+const MIN_AGREEMENT = 0.95;
+/** Share of the disagreements a comparison and a value unrelated to it would have by chance that they may have, at most. */
+const BEYOND_CHANCE = 0.1;
+/** Rows a candidate is first tried on (evenly spread), before a pass over every row. */
+const SAMPLE_ROWS = 5_000;
+
+export type Comparison = 'greater' | 'less' | 'equal';
+
+/** A label's value that a comparison of two numeric columns decides. */
+export interface ComparisonLabel {
+  label: number;
+  value: string;
+  /** The label's value id (distinctValues of the label column). */
+  id: number;
+  left: number;
+  right: number;
+  comparison: Comparison;
+  /** Rows holding the three cells, and of them the rows where the value and the comparison agree (both or neither). */
+  rows: number;
+  agreeing: number;
+}
+
+const compare = (x: number, y: number): Comparison => (x > y ? 'greater' : x < y ? 'less' : 'equal');
+
+/** The table's labels that comparisons decide (computed once per table). */
+export function comparisonLabels(data: IngestResult): ComparisonLabel[] {
+  return memo(data, 'comparison-labels', () => {
+    const n = data.table.numRows;
+    const numbers = data.columns.flatMap((column, c) => (isNumeric(column) && !looksLikeIdentifier(column.name) ? [c] : [])).slice(0, MAX_NUMBERS);
+    const labels = data.columns.flatMap((column, c) => {
+      if (!TEXT_KINDS.includes(column.kind)) return [];
+      const distinct = distinctValues(data, c);
+      return distinct.size >= 2 && distinct.size <= MAX_LABELS ? [c] : [];
+    });
+    const found: ComparisonLabel[] = [];
+    if (labels.length === 0 || numbers.length < 2) return found;
+    const step = Math.max(1, Math.floor(n / SAMPLE_ROWS));
+    for (let i = 0; i < numbers.length; i++) {
+      for (let j = i + 1; j < numbers.length; j++) {
+        const [left, right] = [numbers[i], numbers[j]];
+        const [x, y] = [numericColumn(data, left), numericColumn(data, right)];
+        const whole = data.columns[left].kind === 'integer' && data.columns[right].kind === 'integer';
+        for (const label of labels) {
+          const distinct = distinctValues(data, label);
+          const { ids, size } = distinct;
+          // Counts of each (comparison, value) pair over the rows given.
+          const tally = (every: number) => {
+            const counts = { greater: new Int32Array(size), less: new Int32Array(size), equal: new Int32Array(size) };
+            let rows = 0;
+            for (let r = 0; r < n; r += every) {
+              if (ids[r] < 0 || Number.isNaN(x[r]) || Number.isNaN(y[r])) continue;
+              counts[compare(x[r], y[r])][ids[r]]++;
+              rows++;
+            }
+            return { counts, rows };
+          };
+          const decided = (counts: Record<Comparison, Int32Array>, rows: number, minRows: number) => {
+            const out: { id: number; comparison: Comparison; agreeing: number }[] = [];
+            for (const comparison of ['greater', 'less', 'equal'] as const) {
+              if (comparison === 'equal' && !whole) continue;
+              for (let id = 0; id < size; id++) {
+                let [withComparison, withValue] = [0, 0];
+                for (let k = 0; k < size; k++) withComparison += counts[comparison][k];
+                for (const other of ['greater', 'less', 'equal'] as const) withValue += counts[other][id];
+                const both = counts[comparison][id];
+                // A comparison that holds in every row (or none) decides nothing.
+                if (both < minRows || withComparison === rows) continue;
+                const either = withComparison + withValue - both;
+                // Disagreements far fewer than a comparison and a value unrelated to it would leave (a status of 95% of the
+                // rows and a comparison true in 99% agree on most rows by chance).
+                const chance = withComparison * (1 - withValue / rows) + withValue * (1 - withComparison / rows);
+                if (both >= MIN_AGREEMENT * either && either - both <= BEYOND_CHANCE * chance) out.push({ id, comparison, agreeing: rows - (either - both) });
+              }
+            }
+            return out;
+          };
+          const sampled = tally(step);
+          if (sampled.rows < MIN_ROWS || decided(sampled.counts, sampled.rows, MIN_ROWS / step).length === 0) continue;
+          const all = step > 1 ? tally(1) : sampled;
+          for (const { id, comparison, agreeing } of decided(all.counts, all.rows, MIN_ROWS)) found.push({ label, value: distinct.text(id), id, left, right, comparison, rows: all.rows, agreeing });
+        }
+      }
+    }
+    return found;
+  });
+}
+
+/** Share of the agreeing rows' measures left out at each end of the range a row's measure must lie in to fit them. */
+const FIT_TAIL = 0.005;
+
+/** How far x lies from y: their ratio where both are positive (limits and values of one scale), else their difference. */
+const measureOf = (x: number, y: number, ratio: boolean) => (ratio ? x / y : x - y);
+
+/**
+ * Whether row r's numbers lie as the rows of the learned value lie (the value holding and the comparison with it): the
+ * ratio (or difference) of its two numbers within the central range (FIT_TAIL at each end) of theirs. A flag "N" whose
+ * value is beyond the upper limit by the margins flagged rows show is a label left wrong; a value a tenth of its own,
+ * far below where any flagged row lies, is the number's error, not the label's.
+ */
+export function fitsValue(data: IngestResult, decided: ComparisonLabel, r: number): boolean {
+  const [x, y] = [numericColumn(data, decided.left), numericColumn(data, decided.right)];
+  const range = memo(data, `comparison-fit:${decided.label}:${decided.id}:${decided.left}:${decided.right}:${decided.comparison}`, () => {
+    const ids = distinctValues(data, decided.label).ids;
+    const measures: number[] = [];
+    let positive = true;
+    for (let k = 0; k < ids.length; k++) if (ids[k] === decided.id && !Number.isNaN(x[k]) && !Number.isNaN(y[k]) && (x[k] <= 0 || y[k] <= 0)) positive = false;
+    for (let k = 0; k < ids.length; k++) if (ids[k] === decided.id && comparisonHoldsAt(data, decided, k)) measures.push(measureOf(x[k], y[k], positive));
+    const sorted = Float64Array.from(measures).sort();
+    return { positive, low: sorted[Math.floor(FIT_TAIL * (sorted.length - 1))], high: sorted[Math.ceil((1 - FIT_TAIL) * (sorted.length - 1))] };
+  });
+  if (range.positive && (x[r] <= 0 || y[r] <= 0)) return false;
+  const measure = measureOf(x[r], y[r], range.positive);
+  return measure >= range.low && measure <= range.high;
+}
+
+/** Whether a learned comparison holds at row r (false where a number is missing). */
+export function comparisonHoldsAt(data: IngestResult, decided: ComparisonLabel, r: number): boolean {
+  const [x, y] = [numericColumn(data, decided.left)[r], numericColumn(data, decided.right)[r]];
+  return !Number.isNaN(x) && !Number.isNaN(y) && compare(x, y) === decided.comparison;
+}
+
+/** The rows where the label's value and the comparison disagree (one holds without the other), with whether the comparison holds. */
+export function disagreeingRows(data: IngestResult, decided: ComparisonLabel): { row: number; comparisonHolds: boolean }[] {
+  const { ids } = distinctValues(data, decided.label);
+  const [x, y] = [numericColumn(data, decided.left), numericColumn(data, decided.right)];
+  const out: { row: number; comparisonHolds: boolean }[] = [];
+  for (let r = 0; r < ids.length; r++) {
+    if (ids[r] < 0 || Number.isNaN(x[r]) || Number.isNaN(y[r])) continue;
+    const holds = compare(x[r], y[r]) === decided.comparison;
+    if (holds !== (ids[r] === decided.id)) out.push({ row: r, comparisonHolds: holds });
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+/** comparison-mismatch: a label that a comparison of two numbers of its row decides in every other row, and does not in this one. */
+import { defineRule } from '../rule';
+import { cellText } from '../dependencies';
+import { replaceCellFixes } from '../column-values';
+import { comparisonHoldsAt, comparisonLabels, disagreeingRows, fitsValue, type Comparison, type ComparisonLabel } from '../comparison-labels';
+import { groupedInteger } from '../../shared/grouped-integer';
+
+const WORDS: Record<Comparison, string> = { greater: 'greater than', less: 'less than', equal: 'equal to' };
+
+export const comparisonMismatch = defineRule({
+  id: 'comparison-mismatch',
+  title: 'Label that its numbers contradict',
+  dimension: 'consistency',
+  defaultSeverity: 'warning',
+  defaultOptions: {},
+  description: 'A label that a comparison of two numbers of its row decides in every other row (a result "H" exactly where the home goals exceed the away goals, a flag "H" where a value exceeds its upper limit), and does not in this one.',
+  docs: `Tables keep a label beside the numbers it was derived from: a match's result beside its goals, a lab result's
+flag beside the value and its reference limits, "over budget" beside the spending and the budget. Typed or derived
+separately, the label drifts: a result entered for the wrong match, a flag left from a first reading.
+
+Learned from the table itself (comparison-labels.ts): a text column of at most 6 values has a value that holds exactly
+where one numeric column is greater than, less than (or, for whole numbers, equal to) another, in 95% of the rows
+holding the three and in 30 rows at least — with disagreements a tenth at most of what a comparison and a value
+unrelated to it would leave by chance (a status of 95% of the rows agrees with a comparison true in 99% on most rows).
+A row where the value and the comparison part — the comparison holds and the label is another value, or the label is
+that value and the comparison does not hold — is reported once, on the label, with the label the row's numbers call
+for as the quick fix where a learned comparison of the row decides it.
+
+The evidence: the two numbers, the comparison, the label's value it decides, the label expected (\`expected\`, where
+known) and how many rows agree.
+
+**Fix**: correct the label (the quick fix), or, if the label is right, the number.`,
+  check({ data, report, isIgnored }) {
+    const learned = comparisonLabels(data);
+    // Per label column, the rows already reported.
+    const reported = new Map<number, Set<number>>();
+    // The label the row's numbers call for: a learned value of the label column whose comparison holds in the row.
+    const calledFor = (label: number, r: number): ComparisonLabel | undefined => learned.find((candidate) => candidate.label === label && comparisonHoldsAt(data, candidate, r));
+    for (const decided of learned) {
+      if (isIgnored(decided.label)) continue;
+      const done = reported.get(decided.label) ?? new Set<number>();
+      reported.set(decided.label, done);
+      const [labelName, leftName, rightName] = [decided.label, decided.left, decided.right].map((c) => data.columns[c].name);
+      for (const { row: r, comparisonHolds } of disagreeingRows(data, decided)) {
+        if (done.has(r)) continue;
+        done.add(r);
+        const [value, left, right] = [cellText(data, r, decided.label), cellText(data, r, decided.left), cellText(data, r, decided.right)];
+        const calling = comparisonHolds ? decided : calledFor(decided.label, r);
+        // The row's numbers must lie as those of the label they call for do: else a number is the wrong cell (a value a
+        // tenth of its own, far beyond where any row of that label lies).
+        if (calling && !fitsValue(data, calling, r)) continue;
+        const expected = calling?.value;
+        const rule = `"${labelName}" is "${decided.value}" exactly where "${leftName}" is ${WORDS[decided.comparison]} "${rightName}" in ${groupedInteger(decided.agreeing)} of the ${groupedInteger(decided.rows)} rows holding the three`;
+        report({
+          row: r,
+          columnIndex: decided.label,
+          value,
+          evidence: { left: leftName, leftValue: left, right: rightName, rightValue: right, comparison: decided.comparison, decides: decided.value, ...(expected === undefined ? {} : { expected }), agreeingRows: decided.agreeing, rows: decided.rows },
+          message: `"${value}" in column "${labelName}" where ${leftName} (${left}) is ${comparisonHolds ? '' : 'not '}${WORDS[decided.comparison]} ${rightName} (${right}): ${rule}.`,
+          related: [
+            { row: r, columnIndex: decided.left, message: `${leftName} ${left}` },
+            { row: r, columnIndex: decided.right, message: `${rightName} ${right}` },
+          ],
+          ...(expected === undefined ? {} : { fixes: replaceCellFixes(data, r, decided.label, expected, `Replace with "${expected}"`) }),
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,39 @@
+/** comparison-mismatch: a label that a comparison of two numbers of its row decides in every other row, and does not in this one. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { checkCsv, csv, findingsOf, fixText } from './check-text';
+import { mulberry32 } from '../../../src/core/shared/random';
+
+/** 1,200 matches: goals (Poisson-like, 0–6), the result H/D/A they decide, an attendance; `edit` sets cells (row → [column, text]). */
+function matches(edit: Record<number, [number, string]> = {}): string {
+  const random = mulberry32(3);
+  const goals = () => Math.min(6, Math.floor(-Math.log(random()) * 1.4));
+  const rows = Array.from({ length: 1200 }, (_, i) => {
+    const [home, away] = [goals(), goals()];
+    const row = [`M${i}`, String(home), String(away), home > away ? 'H' : home < away ? 'A' : 'D', String(10_000 + Math.floor(random() * 40_000))];
+    const [column, text] = edit[i] ?? [-1, ''];
+    if (column >= 0) row[column] = text;
+    return row;
+  });
+  return csv(['match', 'home_goals', 'away_goals', 'result', 'attendance'], rows);
+}
+
+test('a result its goals contradict is reported on the result, with the result they call for; clean rows are not', () => {
+  assert.deepEqual(findingsOf(checkCsv(matches()), 'comparison-mismatch'), [], 'clean');
+  const cells = (r: number) => matches().split('\n')[r + 1].split(',');
+  // Two results typed wrong: the one the goals call for replaced by another.
+  const wrong = (r: number) => (cells(r)[3] === 'H' ? 'A' : 'H');
+  const found = findingsOf(checkCsv(matches({ 100: [3, wrong(100)], 700: [3, wrong(700)] })), 'comparison-mismatch');
+  assert.deepEqual(found.map((f) => [f.row, f.column, fixText(f)]), [[100, 'result', cells(100)[3]], [700, 'result', cells(700)[3]]]);
+  assert.match(found[0].message, /^"[HAD]" in column "result" where home_goals \(\d\) is (not )?(greater than|less than|equal to) away_goals \(\d\): "result" is "[HAD]" exactly where "home_goals" is (greater than|less than|equal to) "away_goals" in 1,19\d of the 1,200 rows holding the three\.$/);
+});
+
+test('goals far beyond any other match\'s (a score of 40) are the number\'s error, not the result\'s; a status most rows hold beside a comparison most rows keep decides nothing', () => {
+  const cells = (r: number) => matches().split('\n')[r + 1].split(',');
+  const away = Array.from({ length: 1200 }, (_, r) => r).find((r) => cells(r)[3] === 'A') ?? -1;
+  assert.deepEqual(findingsOf(checkCsv(matches({ [away]: [1, '40'] })), 'comparison-mismatch'), []);
+  // Shipments: "Delivered" in 95% of the rows, the gross weight above the volume in 99%: they agree on most rows by chance.
+  const random = mulberry32(9);
+  const rows = Array.from({ length: 2000 }, (_, i) => [`S${i}`, (50 + random() * 900).toFixed(1), (i % 100 === 0 ? 2000 : 1 + random() * 20).toFixed(2), i % 20 === 0 ? 'In transit' : 'Delivered']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['shipment', 'gross_kg', 'volume_m3', 'status'], rows)), 'comparison-mismatch'), []);
+});
