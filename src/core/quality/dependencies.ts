@@ -1369,12 +1369,13 @@ export function nearVariant(a: string, b: string): boolean {
 /**
  * Whether row `r`'s value of column `g` is what another of its values contradicts: a dependency learned from
  * the table (zip → state) whose group agrees on another value of `g`. The row is then in the wrong group (a state
- * typed for another), and its other cells are no evidence against themselves.
+ * typed for another), and its other cells are no evidence against themselves. `besides`: columns whose dependencies
+ * are not asked (the cells whose evidence is weighed: a settlement date says its claim is closed).
  */
-export function contradictedCell(data: IngestResult, r: number, g: number): boolean {
+export function contradictedCell(data: IngestResult, r: number, g: number, besides: (column: number) => boolean = () => false): boolean {
   const ids = valueCodes(data, g).ids;
   for (const dep of dependenciesOf(data)) {
-    if (dep.rhs !== g) continue;
+    if (dep.rhs !== g || dep.lhs.some(besides)) continue;
     const scan = disagreeingGroups(data, dep);
     const group = scan.lhs[r];
     const consensus = group >= 0 ? scan.consensusOf(group) : undefined;

@@ -34,3 +34,14 @@ test('a value the row also calls for (a vehicle named on a motor claim whose cov
   const notes = bookings().map((row, i) => [...row, row[1] === 'Direct' ? (i % 8 === 0 ? 'late arrival' : '') : i % 20 === 3 ? 'sea view' : '']);
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'channel', 'status', 'cancelled_on', 'note'], notes)), 'inapplicable-value'), []);
 });
+
+test('a value that leaves the column empty, which a dependency of the table contradicts (a urine specimen for a blood test, whose unit is given), is the wrong cell', () => {
+  // 1,200 results: blood tests with their units; a urine test (specific gravity) without one; the test decides the specimen.
+  const tests: [string, string, string][] = [['GLU', 'Blood', 'mg/dL'], ['HGB', 'Blood', 'g/dL'], ['K', 'Blood', 'mmol/L'], ['CRP', 'Blood', 'mg/L'], ['SG', 'Urine', '']];
+  const rows = Array.from({ length: 1200 }, (_, i) => {
+    const [code, specimen, unit] = tests[i % 5];
+    return [i, code, i === 300 ? 'Urine' : specimen, unit];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'test', 'specimen', 'unit'], rows)), 'inapplicable-value'), []);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'test', 'specimen', 'unit'], rows)), 'dependency-violation').map((f) => [f.row, f.column]), [[300, 'specimen']]);
+});

@@ -1,6 +1,6 @@
 /** inapplicable-value: a cell filled where its row's value of another column leaves the column empty in every other row. */
 import { defineRule } from '../rule';
-import { cellText } from '../dependencies';
+import { cellText, contradictedCell } from '../dependencies';
 import { missingCellLabel, replaceCellFixes } from '../column-values';
 import { misplacedCells } from '../inapplicable-cells';
 import { groupedInteger } from '../../shared/grouped-integer';
@@ -18,10 +18,15 @@ whose status changed without the field being cleared, a value typed into the wro
 leaves a value where the row calls for none, and both cannot be right.
 
 Learned from the table itself (inapplicable-cells.ts): a text column of at most 20 values has a value (in 30 rows or
-more) in whose rows the column is empty in all but 1%, while another of its values fills it (in 90% of its rows, 30
+more) in whose rows the column is empty in all but 3%, while another of its values fills it (in 90% of its rows, 30
 or more). The filled cells in the rows of the first value are reported, on the filled cell, with the row's value that
-leaves it empty as related information. A value of the column itself, or holding one, leaves nothing empty (it was
-moved or merged there from the cell).
+leaves it empty as related information — unless another column's value in the row calls for it, filling the column in
+90% of its rows where that column's other values leave it empty in half of theirs (a home insurance's cover on a motor
+claim, whose vehicle is named: the row says both, and the cover is the likelier error), or a dependency learned from
+the table contradicts the value that leaves it empty (a urine specimen for a blood test, whose unit is given: the
+specimen is wrong, see dependency-violation) — a dependency from a column other than those filled where the row's
+values leave them empty (a settlement date says its claim is closed: it is a cell in question). A value of the column
+itself, or holding one, leaves nothing empty (it was moved or merged there from the cell).
 
 The evidence: the column and value that leave the column empty, their rows and filled rows, and the value that fills
 it with its rows and filled rows.
@@ -32,6 +37,11 @@ it with its rows and filled rows.
     data.columns.forEach((column, c) => {
       if (isIgnored(c)) return;
       for (const [r, why] of misplacedCells(data, c)) {
+        // Where a dependency of the table contradicts the row's value that leaves the column empty (a urine specimen for a
+        // blood test, whose unit is given), that value is the wrong cell, and dependency-violation's — by a column other
+        // than those filled where this row's values leave them empty (a settlement date says its claim is closed: it is a
+        // cell in question).
+        if (contradictedCell(data, r, why.column, (k) => k === c || misplacedCells(data, k).has(r))) continue;
         const [by, value] = [data.columns[why.column].name, cellText(data, r, c)];
         report({
           row: r,
