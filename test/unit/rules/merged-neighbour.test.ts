@@ -103,3 +103,11 @@ test('free text whose sentences hold commas is no column of lists: a sentence wi
   const rows = Array.from({ length: 60 }, (_, i) => [`${i}`, i % 15 === 7 ? `In ${words[i % 8]} we stayed; ${words[(i + 3) % 8]} came ${i} days later` : `After ${words[i % 8]} ${i}, ${words[(i * 3) % 8]} turned ${i * 7} times`]);
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'note'], rows)), 'mixed-list-separator'), []);
 });
+
+test('a title other titles hold as their words ("Marketing Operations Analyst" in "Senior Marketing Operations Analyst") is a term, not a department glued onto a title; a title glued once is a merge', () => {
+  const titles: [string, string][] = [['Operations', 'Operations Analyst'], ['Operations', 'Senior Operations Analyst'], ['Marketing', 'Marketing Operations Analyst'], ['Marketing', 'Senior Marketing Operations Analyst'], ['Marketing', 'Lead Marketing Operations Analyst'], ['Finance', 'Accountant'], ['Finance', 'Senior Accountant']];
+  const rows = Array.from({ length: 700 }, (_, i) => [i, ...titles[i % titles.length]]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'department', 'title'], rows)), 'merged-neighbour'), []);
+  rows[5] = [5, 'Finance', 'Finance Senior Accountant'];
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'department', 'title'], rows)), 'merged-neighbour').map((f) => [f.row, f.evidence?.ownPart]), [[5, 'Senior Accountant']]);
+});

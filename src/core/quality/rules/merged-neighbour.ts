@@ -59,6 +59,19 @@ function gluedValues(distinct: DistinctValues, rowsOf: ReadonlyMap<string, numbe
   return glued;
 }
 
+/** Other values of its column that must hold a value as their words for it to be a term of the column. */
+const TERM_VALUES = 2;
+
+/** How many other distinct values hold value `id` as whole words ("Marketing Operations Analyst" in "Lead Marketing Operations Analyst"), up to TERM_VALUES. */
+function heldAsWords(distinct: DistinctValues, id: number): number {
+  const words = ` ${loose(distinct.text(id))} `;
+  let held = 0;
+  for (let other = 0; other < distinct.size && held < TERM_VALUES; other++) {
+    if (other !== id && ` ${loose(distinct.text(other))} `.includes(words)) held++;
+  }
+  return held;
+}
+
 export const mergedNeighbour = defineRule({
   id: 'merged-neighbour',
   title: "Neighbour's value glued on",
@@ -83,7 +96,9 @@ comma, semicolon or bar and either the neighbour's value is one it repeats (held
 Rock, OH" beside "OH" in a column of towns named once each) or the own part is written as at least
 ${100 * USUAL_SHAPE}% of the column's values are and the whole is not (a code with its name glued on, "DTA, Delta
 Municipal", where codes and names are held once each); a description ending in its category's word after a space
-is not a merge; in a column of lists ("Tom Hanks, Meg Ryan", see \`mixed-list-separator\`) a part met at the lists'
+is not a merge, nor is a value two other values of the column hold as their words (a title "Marketing Operations
+Analyst" beside "Senior Marketing Operations Analyst" and "Lead Marketing Operations Analyst": a term of the column,
+not the department glued on); in a column of lists ("Tom Hanks, Meg Ryan", see \`mixed-list-separator\`) a part met at the lists'
 separator is an item of the list (a film's director among its actors), unless the rest is one of the column's
 values; in a column whose values do not repeat, only values holding a comma, semicolon or bar are read —
 and such values are under \`maxShare\` of the column's rows (where most rows write the pair, that is the
@@ -145,9 +160,17 @@ The evidence: the neighbour, its value in the row, and the column's own value.
         }
         if (rows.length === 0 || rows.length >= options.maxShare * present) continue;
         const [hereName, neighbourName] = [data.columns[here].name, data.columns[neighbour].name];
+        // A value other values of the column hold as their words is a term of the column ("Marketing Operations Analyst"
+        // in "Senior Marketing Operations Analyst" and "Lead Marketing Operations Analyst"), not two fields merged.
+        const terms = new Map<number, boolean>();
+        const isTerm = (id: number) => {
+          let known = terms.get(id);
+          if (known === undefined) terms.set(id, (known = heldAsWords(distinct, id) >= TERM_VALUES));
+          return known;
+        };
         for (const r of rows) {
           const value = distinct.text(distinct.ids[r]);
-          if (isAccepted(here, value)) continue;
+          if (isAccepted(here, value) || isTerm(distinct.ids[r])) continue;
           const { own, glued: part } = cutOf.get(r)!;
           report({
             row: r,
