@@ -433,7 +433,8 @@ export function groupOutliers(data: IngestResult, c: number, values: Float64Arra
     if (!(Math.abs(standardized[r]) >= bound)) continue;
     // On the log scale a skewed column's low end nears zero, where ratios grow without saying much (a calm wind of 0.09
     // where its band's winds blow around 2.4): a value below its group is far only where a gap parts it from the group's
-    // low end and it is ordinary for the column (a rate in euros among a Prague hotel's koruny, a salary by the month).
+    // low end and it is ordinary for the column (a rate in euros among a Prague hotel's koruny; a salary by the month
+    // below every annual salary of the column is the column's own low edge, left to its own tests).
     if (scale === 'log' && standardized[r] < 0 && !(apartBelow(values[r], lowestNear[grouping.ids[r]], lowerQuartile(grouping.ids[r])) && values[r] >= columnLowEdge)) continue;
     const g = grouping.ids[r];
     if (farIn[g] > Math.max(MAX_FAR_ROWS, MAX_FAR_SHARE * counts[g]) || grouping.columns.some((column) => contradictedCell(data, r, column))) continue;

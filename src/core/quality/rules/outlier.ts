@@ -231,7 +231,7 @@ far as its 10th) is measured on the log scale, by ratios: a payment of 138,260 w
 around 1,400 within a factor of 1.7 (a decimal point lost) is found, a payee's natural 7 times its usual is not;
 there a value below its group is reported only where a gap parts it from the group's low end (at least a factor of 2,
 and as wide as from there to the group's lower quartile) and it is ordinary for the column (above its 1st
-percentile): a rate in euros among a Prague hotel's koruny, a salary by the month among salaries by the year — near
+percentile): a rate in euros among a Prague hotel's koruny, a creatinine a tenth of its test's — near
 zero, ratios grow without saying much (a calm wind of 0.09 where a band's winds blow around 2.4). Left alone: groups under 20 rows, groups whose numbers mostly repeat (one number in over
 half of their rows: a capital's latitude in most of its region's rows; rounded results, a lab test's written to one
 decimal, repeat their values without any holding half), a group with more far values than 2 or 5% of its
