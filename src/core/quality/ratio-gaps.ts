@@ -72,6 +72,39 @@ function measureColumns(data: IngestResult): number[] {
 }
 
 /** The table's proportional pairs and, per row, its far ratios (computed once per table). */
+/** Far rows of one value of a text column, in an unbroken run of that value's rows, that make a regime of it. */
+const REGIME_ROWS = 10;
+/** Share of a regime's far rows that rows of the value breaking it may number, at most (slips within it). */
+const REGIME_BREAKS = 0.05;
+/** Most values a column naming entities may have (tickers, stations, patients). */
+const REGIME_MAX_VALUES = 5_000;
+
+/**
+ * Of `rows` (far ratios, ascending), those in a regime of an entity: REGIME_ROWS or more rows of one value of a text
+ * column, with few of that value's other rows between them (REGIME_BREAKS) — a ticker's adjusted closes before its split, in the
+ * months before it. A slip strikes rows here and there; a ratio that changed at a date and held since is the entity's.
+ */
+function regimeRows(data: IngestResult, rows: readonly number[]): Set<number> {
+  const regime = new Set<number>();
+  if (rows.length < REGIME_ROWS) return regime;
+  const isFar = new Set(rows);
+  data.columns.forEach((column, k) => {
+    if (!TEXT_KINDS.includes(column.kind)) return;
+    const { ids, size } = valueCodes(data, k);
+    if (size < 2 || size > REGIME_MAX_VALUES) return;
+    const byValue = new Map<number, number[]>();
+    for (const r of rows) if (ids[r] >= 0) byValue.set(ids[r], [...(byValue.get(ids[r]) ?? []), r]);
+    for (const [id, far] of byValue) {
+      if (far.length < REGIME_ROWS) continue;
+      // Few rows of the value between its first and last far row that are not far (REGIME_BREAKS: a slip among them).
+      let breaks = 0;
+      for (let r = far[0]; r <= far[far.length - 1]; r++) if (ids[r] === id && !isFar.has(r)) breaks++;
+      if (breaks <= REGIME_BREAKS * far.length) for (const r of far) regime.add(r);
+    }
+  });
+  return regime;
+}
+
 export function ratioGaps(data: IngestResult): { pairs: RatioPair[]; far: Map<number, FarRatio[]> } {
   return memo(data, 'ratio-gaps', () => {
     const pairs: RatioPair[] = [];
@@ -113,7 +146,10 @@ export function ratioGaps(data: IngestResult): { pairs: RatioPair[]; far: Map<nu
         const at = (p: number) => Math.exp(sorted[Math.floor(p * (sorted.length - 1))]);
         const pair: RatioPair = { numerator: columns[i], denominator: columns[j], rows: sorted.length, median: at(0.5), low: at(0.5 - CENTRAL / 2), high: at(0.5 + CENTRAL / 2) };
         pairs.push(pair);
-        eachFarDifference(logRatios, sorted, (r, side) => far.set(r, [...(far.get(r) ?? []), { pair, value: Math.exp(logRatios[r]), side }]));
+        const farRows: { r: number; side: FarRatio['side'] }[] = [];
+        eachFarDifference(logRatios, sorted, (r, side) => farRows.push({ r, side }));
+        const regime = regimeRows(data, farRows.map(({ r }) => r));
+        for (const { r, side } of farRows) if (!regime.has(r)) far.set(r, [...(far.get(r) ?? []), { pair, value: Math.exp(logRatios[r]), side }]);
       }
     }
     return { pairs, far };

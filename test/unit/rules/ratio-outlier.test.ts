@@ -46,3 +46,28 @@ test('whole numbers nearly all distinct are codes, not measures: two numberings 
   const data = ingest(['row,comune_2016,comune_2010', ...rows]);
   assert.deepEqual(ratioGaps(data).pairs, []);
 });
+
+test('a ticker\'s adjusted closes before its split (a ratio that changed at a date and held since) are a regime of the ticker, not slips; a close a tenth of its own is one', () => {
+  const next = mulberry32(5);
+  const lines = ['date,ticker,open,high,low,close,adj_close'];
+  // 20 tickers, 200 trading days each, listed by ticker then date; T3 split 10 for 1 on day 40, T9 3 for 1 on day 30, T14
+  // 25 for 1 on day 20 (their earlier prices adjusted, with their dividends: the ratio drifts a little).
+  for (let t = 0; t < 20; t++) {
+    let price = 20 + 30 * t;
+    for (let day = 0; day < 200; day++) {
+      price *= 1 + 0.02 * (next() - 0.5);
+      const split = t === 3 && day < 40 ? 10 : t === 9 && day < 30 ? 3 : t === 14 && day < 20 ? 25 : 1;
+      const close = split > 1 ? price * split * (1 + 0.002 * (day % 7)) : price;
+      const open = close * (1 + 0.01 * (next() - 0.5));
+      const [high, low] = [Math.max(open, close) * (1 + 0.01 * next()), Math.min(open, close) * (1 - 0.01 * next())];
+      lines.push(`d${day},T${t},${[open, high, low, close, price].map((v) => v.toFixed(2)).join(',')}`);
+    }
+  }
+  assert.deepEqual(check(lines), []);
+  // An adjusted close written a tenth of its own in T7's rows.
+  const row = 7 * 200 + 50;
+  const cells = lines[row + 1].split(',');
+  cells[6] = (Number(cells[6]) / 10).toFixed(2);
+  lines[row + 1] = cells.join(',');
+  assert.deepEqual(check(lines).map((f) => [f.row, f.column]), [[row, 'adj_close']]);
+});

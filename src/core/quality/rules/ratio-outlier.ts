@@ -29,7 +29,9 @@ robust to the shape of a tail, at its default \`alpha\`): a ratio far beyond the
 weigh 0.7 to 1.5) marks a wrong number. Which one: the column in more of the row's far ratios than any other (a
 weight in ounces is far from its pages and from its height); of one far ratio, the value further into its own
 column's tail on the side the ratio says (a ratio too large: the numerator high among its column's, or the
-denominator low).
+denominator low). Far ratios of one value of a text column in a run of its rows — 10 or more, with at most 5% as many
+of its other rows between them — are a regime of that entity, not slips: a ticker's adjusted closes before its split,
+a ratio that changed at a date and held since.
 
 The evidence: the other column and its value, the row's ratio, the central 90% of the ratios and their median, and
 how many rows hold both.
