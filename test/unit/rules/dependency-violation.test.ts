@@ -1162,3 +1162,19 @@ test('numbers that agree with B only as often as their neighbouring numbers do (
   assert.ok(!found.includes('weight_g>format'), found.join(' '));
   assert.deepEqual(check(lines).filter((f) => f.column === 'format'), []);
 });
+
+test('two policies sharing a birth date or a postcode (each nearly one per policy) are two entities, not a claim filed under the wrong key', () => {
+  const next = mulberry32(21);
+  const lines = ['claim,policy,birth_date,postcode,line,cover,deductible'];
+  // 900 policies, each with 1–3 claims, a holder's birth date (some shared by chance) and a postcode of its own but for
+  // policy 500, which shares policy 17's.
+  let claim = 0;
+  for (let p = 0; p < 900; p++) {
+    const motor = p % 2 === 0;
+    const [line, cover, deductible] = motor ? ['Motor', ['Collision', 'Third Party'][p % 4 >> 1], [150, 300][p % 3 === 0 ? 0 : 1]] : ['Home', ['Contents', 'Building'][p % 4 >> 1], [250, 500][p % 3 === 0 ? 0 : 1]];
+    const postcode = String(10000 + (p === 500 ? 17 : p) * 97).padStart(5, '0');
+    const born = new Date(Date.UTC(1940 + Math.floor(next() * 60), Math.floor(next() * 12), 1 + Math.floor(next() * 28))).toISOString().slice(0, 10);
+    for (let k = 0; k < 1 + Math.floor(next() * 3); k++) lines.push(`C${claim++},P${p},${born},${postcode},${line},${cover},${deductible}`);
+  }
+  assert.deepEqual(check(lines).filter((f) => f.column === 'postcode' || f.column === 'birth_date').map((f) => f.message), []);
+});

@@ -383,6 +383,10 @@ function codeOfAnother(data: IngestResult, k: Candidate, weight: Map<number, num
   );
 }
 
+/** Other keys whose rows may hold a row's disagreeing values alike, beyond which a key of fewer than FEW_KEY_ROWS rows is not blamed. */
+const MANY_ALIKE_KEYS = 20;
+const FEW_KEY_ROWS = 5;
+
 /**
  * A row filed under the wrong key of a table's dependencies (a zip typed for another: its city and state are
  * another zip's): the one column in most of the row's broken dependencies is their left side alone, in two of
@@ -410,6 +414,11 @@ function keyOfAnother(data: IngestResult, candidates: Candidate[], top: number, 
     .map(([group]) => firstRowOf(group))
     .sort((x, y) => x - y);
   if (alsoAlike.length && alike < broken.length) return undefined;
+  // Values that the rows of many keys hold alike (more than MANY_ALIKE_KEYS), against a key of a few rows (under
+  // FEW_KEY_ROWS), single out nothing: the row may be another entity sharing the key (two policies of one postcode, each
+  // a motor or a home policy). A zip typed for another, whose city's many zips all say its city, is still told: its
+  // wrong zip's rows are many and say another city.
+  if (alsoAlike.length >= MANY_ALIKE_KEYS && broken.every((k) => k.majorityCount < FEW_KEY_ROWS)) return undefined;
   return { key, row, alike, of: broken.length, ...(alsoAlike.length ? { alsoAlike } : {}) };
 }
 
@@ -517,7 +526,9 @@ else ("Atxanta" and "GU" for "ATL": no origin is either), each is a slip of its 
 and where most of the disagreeing values (two or more) are what one other value of the left side says (a
 zip typed for another: the row's city and state are those of zip 10306), the left side is reported, with
 that value as the fix, or without a fix when several values of it hold every one of them (a city with two
-zips). An integer code (a column named as an id or number, or of one digit width) whose one broken
+zips) — but not where more than 20 other values hold them alike against a left side of fewer than 5 rows (two
+policies sharing a postcode or a holder's birth date: another entity under the same value, not a wrong one). An
+integer code (a column named as an id or number, or of one digit width) whose one broken
 dependency is the row's only one, against a value its group holds in 20 rows or more, while another
 dependency confirms the row's value (an area code of Georgia on a row whose zip and city say New York), is
 reported itself, with the code whose rows hold the row's value as the fix when there is one such code. Two
