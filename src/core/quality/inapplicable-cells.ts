@@ -144,8 +144,8 @@ const MAX_FILLED_SHARE = 0.03;
 const MIN_VALUE_ROWS = 30;
 /** Share of the filling value's rows in which the column must be filled. */
 const MIN_FILLING_SHARE = 0.9;
-/** Share of the other values' rows in which the column may be filled, at most, for a filling value to call for it. */
-const MAX_FILLED_ELSEWHERE = 0.5;
+/** Rows of a kind (a value of the emptying value's rows, by another column) that must fill the column to hold it. */
+const MIN_SUBGROUP_ROWS = 3;
 
 /** Why a filled cell has no place in its row: the column and value that leave it empty, and the value that fills it. */
 export interface MisplacedBy {
@@ -165,8 +165,8 @@ export interface MisplacedBy {
  * The filled cells of column `c` in rows whose value of another column (a text column of at most MAX_VALUES values)
  * leaves it empty — empty in all but MAX_FILLED_SHARE of that value's rows (MIN_VALUE_ROWS at least), while another
  * value's rows fill it (MIN_FILLING_SHARE): a cancellation date on a stay checked out, a grade on a complaint's
- * inspection — unless another column's value in the row calls for it, filling it where the others mostly do not (the
- * row says both: a home cover on a motor claim whose vehicle is named). By row, with why; the first such column (in column order) gives its reason. Computed once
+ * inspection — unless the rows of that value that share the row's value of another column fill it (a withdrawal graded
+ * "W" in the term under way; a home cover typed on motor claims, whose vehicles are named). By row, with why; the first such column (in column order) gives its reason. Computed once
  * per column.
  */
 export function misplacedCells(data: IngestResult, c: number): ReadonlyMap<number, MisplacedBy> {
@@ -192,15 +192,30 @@ export function misplacedCells(data: IngestResult, c: number): ReadonlyMap<numbe
         if (examples[id] < 0) examples[id] = r;
       }
       const fills = Array.from({ length: distinct.size }, (_, id) => distinct.counts[id] >= MIN_VALUE_ROWS && filled[id] >= MIN_FILLING_SHARE * distinct.counts[id]);
-      // Values that fill the column where the others mostly do not (MAX_FILLED_ELSEWHERE): a motor claim names its vehicle,
-      // a home claim does not. Where every value fills it (by road or by air, most shipments have arrived), none calls for it.
-      let [allFilled, allRows] = [0, 0];
-      for (let id = 0; id < distinct.size; id++) [allFilled, allRows] = [allFilled + filled[id], allRows + distinct.counts[id]];
-      const calls = fills.map((fill, id) => fill && allFilled - filled[id] <= MAX_FILLED_ELSEWHERE * (allRows - distinct.counts[id]));
-      return [{ k, distinct, filled, examples, fills, calls }];
+      return [{ k, distinct, filled, examples, fills }];
     });
-    // Whether another column's value in row r calls for the column: the row says both.
-    const calledFor = (r: number, except: number) => columns.some(({ k, distinct, calls }) => k !== except && distinct.ids[r] >= 0 && calls[distinct.ids[r]]);
+    // Whether, among the rows of value `id` of column k, those sharing row r's value of another column fill the column
+    // (MIN_FILLING_SHARE of them, MIN_SUBGROUP_ROWS at least): the row is of a kind that holds it there (a withdrawal
+    // graded "W" in the term still under way; a motor claim whose cover was typed as a home's names its vehicle).
+    const subgroups = new Map<string, { rows: Int32Array; filled: Int32Array }>();
+    const filledAmongItsKind = (r: number, k: number, id: number) =>
+      columns.some(({ k: other, distinct }) => {
+        if (other === k || distinct.ids[r] < 0) return false;
+        const key = `${k}:${id}:${other}`;
+        let counts = subgroups.get(key);
+        if (!counts) {
+          counts = { rows: new Int32Array(distinct.size), filled: new Int32Array(distinct.size) };
+          const ids = distinctValues(data, k).ids;
+          for (let q = 0; q < n; q++) {
+            if (ids[q] !== id || distinct.ids[q] < 0) continue;
+            counts.rows[distinct.ids[q]]++;
+            if (!nulls[q]) counts.filled[distinct.ids[q]]++;
+          }
+          subgroups.set(key, counts);
+        }
+        const w = distinct.ids[r];
+        return counts.rows[w] >= MIN_SUBGROUP_ROWS && counts.filled[w] >= MIN_FILLING_SHARE * counts.rows[w];
+      });
     for (const { k, distinct, filled, examples, fills } of columns) {
       // The value whose rows fill the column the most (by share).
       let filling = -1;
@@ -224,7 +239,7 @@ export function misplacedCells(data: IngestResult, c: number): ReadonlyMap<numbe
           fillingFilled: filled[filling],
           example: examples[filling],
         };
-        for (let r = 0; r < n; r++) if (distinct.ids[r] === id && !nulls[r] && !found.has(r) && !calledFor(r, k)) found.set(r, why);
+        for (let r = 0; r < n; r++) if (distinct.ids[r] === id && !nulls[r] && !found.has(r) && !filledAmongItsKind(r, k, id)) found.set(r, why);
       }
     }
     return found;

@@ -20,9 +20,10 @@ leaves a value where the row calls for none, and both cannot be right.
 Learned from the table itself (inapplicable-cells.ts): a text column of at most 20 values has a value (in 30 rows or
 more) in whose rows the column is empty in all but 3%, while another of its values fills it (in 90% of its rows, 30
 or more). The filled cells in the rows of the first value are reported, on the filled cell, with the row's value that
-leaves it empty as related information — unless another column's value in the row calls for it, filling the column in
-90% of its rows where that column's other values leave it empty in half of theirs (a home insurance's cover on a motor
-claim, whose vehicle is named: the row says both, and the cover is the likelier error), or a dependency learned from
+leaves it empty as related information — unless the rows of that value sharing the row's value of another text column
+of at most 20 values fill it (90% of them, 3 rows at least): the row is of a kind that holds it there (a withdrawal
+graded "W" in the term still under way, where the term's other enrolments have no grade yet; motor claims whose cover
+was typed as a home's, which name their vehicles: the cover is the error), or a dependency learned from
 the table contradicts the value that leaves it empty (a urine specimen for a blood test, whose unit is given: the
 specimen is wrong, see dependency-violation) — a dependency from a column other than those filled where the row's
 values leave them empty (a settlement date says its claim is closed: it is a cell in question). A value of the column
