@@ -161,6 +161,34 @@ export interface MisplacedBy {
   example: number;
 }
 
+/** Rows a column of few values is first read on (evenly spread), before a pass over every row. */
+const SCREEN_ROWS = 20_000;
+/** Sampled rows of a value, at least, and the looser shares it must show there, for the pass over every row. */
+const SCREEN_VALUE_ROWS = 10;
+const SCREEN_FILLING = 0.8;
+const SCREEN_EMPTYING = 0.1;
+
+/**
+ * Whether a column of few values (`ids`, `size`) may have a value that leaves the column of `nulls` empty beside one
+ * that fills it, by an even sample of its rows: most columns of a table have neither, and are not read whole.
+ */
+function screened(ids: Int32Array, size: number, nulls: Uint8Array): boolean {
+  const step = Math.max(1, Math.floor(ids.length / SCREEN_ROWS));
+  const [rows, filled] = [new Int32Array(size), new Int32Array(size)];
+  for (let r = 0; r < ids.length; r += step) {
+    if (ids[r] < 0) continue;
+    rows[ids[r]]++;
+    if (!nulls[r]) filled[ids[r]]++;
+  }
+  let [fills, empties] = [false, false];
+  for (let id = 0; id < size; id++) {
+    if (rows[id] < SCREEN_VALUE_ROWS) continue;
+    fills ||= filled[id] >= SCREEN_FILLING * rows[id];
+    empties ||= filled[id] > 0 ? filled[id] <= SCREEN_EMPTYING * rows[id] : true;
+  }
+  return fills && empties;
+}
+
 /**
  * The filled cells of column `c` in rows whose value of another column (a text column of at most MAX_VALUES values)
  * leaves it empty — empty in all but MAX_FILLED_SHARE of that value's rows (MIN_VALUE_ROWS at least), while another
@@ -179,10 +207,13 @@ export function misplacedCells(data: IngestResult, c: number): ReadonlyMap<numbe
     const nulls = new Uint8Array(n);
     for (const r of nullRows(data, c)) nulls[r] = 1;
     // Per column of few values: its value ids, each value's filled rows, and the values whose rows fill the column.
-    const columns = data.columns.flatMap((column, k) => {
+    const eligible = data.columns.flatMap((column, k) => {
       if (k === c || !TEXT_KINDS.includes(column.kind)) return [];
       const distinct = distinctValues(data, k);
-      if (distinct.size < 2 || distinct.size > MAX_VALUES) return [];
+      return distinct.size < 2 || distinct.size > MAX_VALUES ? [] : [{ k, distinct }];
+    });
+    const columns = eligible.flatMap(({ k, distinct }) => {
+      if (!screened(distinct.ids, distinct.size, nulls)) return [];
       const filled = new Int32Array(distinct.size);
       const examples = new Int32Array(distinct.size).fill(-1);
       for (let r = 0; r < n; r++) {
@@ -199,7 +230,7 @@ export function misplacedCells(data: IngestResult, c: number): ReadonlyMap<numbe
     // graded "W" in the term still under way; a motor claim whose cover was typed as a home's names its vehicle).
     const subgroups = new Map<string, { rows: Int32Array; filled: Int32Array }>();
     const filledAmongItsKind = (r: number, k: number, id: number) =>
-      columns.some(({ k: other, distinct }) => {
+      eligible.some(({ k: other, distinct }) => {
         if (other === k || distinct.ids[r] < 0) return false;
         const key = `${k}:${id}:${other}`;
         let counts = subgroups.get(key);
