@@ -6,7 +6,7 @@
  * record is. Those empty cells are no gaps (nor the place a neighbour's value was shifted from); the others are.
  */
 import type { IngestResult } from '../table/model';
-import { TEXT_KINDS, distinctValues, memo, nullRows } from './column-values';
+import { TEXT_KINDS, distinctValues, memo, nullRows, type DistinctValues } from './column-values';
 import { binomialTail } from '../shared/binomial-tail';
 
 /** Most distinct values a column that explains another's empty cells may have (a fuel, a type, a yes/no). */
@@ -48,6 +48,22 @@ function emptyRows(data: IngestResult, c: number): Int32Array {
   return rejected ? nullRows(data, c).filter((r) => !rejected.has(r)) : nullRows(data, c);
 }
 
+/** The text columns other than `c` of 2 to MAX_VALUES values (a fuel, a status, a channel), with their values. */
+function fewValueColumns(data: IngestResult, c: number): { k: number; distinct: DistinctValues }[] {
+  return data.columns.flatMap((column, k) => {
+    if (k === c || !TEXT_KINDS.includes(column.kind)) return [];
+    const distinct = distinctValues(data, k);
+    return distinct.size < 2 || distinct.size > MAX_VALUES ? [] : [{ k, distinct }];
+  });
+}
+
+/** Per value of `distinct`, how many of the rows `empty` hold it. */
+function gapsByValue(distinct: DistinctValues, empty: Int32Array): Int32Array {
+  const gaps = new Int32Array(distinct.size);
+  for (const r of empty) if (distinct.ids[r] >= 0) gaps[distinct.ids[r]]++;
+  return gaps;
+}
+
 /**
  * Whether `text` is, or holds as words, a value of column `c`: a number of a numeric column ("1600"), a text of a text
  * column (the species name moved into the code's place, "Louisville, KY" merged where the state was left empty).
@@ -73,12 +89,8 @@ export function inapplicableCells(data: IngestResult, c: number): ReadonlyMap<nu
     const found = new Map<number, InapplicableBy>();
     const empty = emptyRows(data, c);
     if (empty.length < MIN_ROWS) return found;
-    data.columns.forEach((column, k) => {
-      if (k === c || !TEXT_KINDS.includes(column.kind)) return;
-      const distinct = distinctValues(data, k);
-      if (distinct.size < 2 || distinct.size > MAX_VALUES) return;
-      const gaps = new Int32Array(distinct.size);
-      for (const r of empty) if (distinct.ids[r] >= 0) gaps[distinct.ids[r]]++;
+    for (const { k, distinct } of fewValueColumns(data, c)) {
+      const gaps = gapsByValue(distinct, empty);
       let [allRows, allGaps] = [0, 0];
       for (let id = 0; id < distinct.size; id++) {
         allRows += distinct.counts[id];
@@ -102,7 +114,7 @@ export function inapplicableCells(data: IngestResult, c: number): ReadonlyMap<nu
         const why: InapplicableBy = { column: k, value: distinct.text(id), rows, empty: gaps[id] };
         for (const r of empty) if (distinct.ids[r] === id && !found.has(r)) found.set(r, why);
       }
-    });
+    }
     return found;
   });
 }
@@ -207,11 +219,7 @@ export function misplacedCells(data: IngestResult, c: number): ReadonlyMap<numbe
     const nulls = new Uint8Array(n);
     for (const r of nullRows(data, c)) nulls[r] = 1;
     // Per column of few values: its value ids, each value's filled rows, and the values whose rows fill the column.
-    const eligible = data.columns.flatMap((column, k) => {
-      if (k === c || !TEXT_KINDS.includes(column.kind)) return [];
-      const distinct = distinctValues(data, k);
-      return distinct.size < 2 || distinct.size > MAX_VALUES ? [] : [{ k, distinct }];
-    });
+    const eligible = fewValueColumns(data, c);
     const columns = eligible.flatMap(({ k, distinct }) => {
       if (!screened(distinct.ids, distinct.size, nulls)) return [];
       const filled = new Int32Array(distinct.size);
@@ -297,12 +305,8 @@ export function concentratedEmptyCells(data: IngestResult, c: number): ReadonlyM
     const empty = emptyRows(data, c);
     const n = data.table.numRows;
     if (empty.length < MIN_CONCENTRATED) return found;
-    data.columns.forEach((column, k) => {
-      if (k === c || !TEXT_KINDS.includes(column.kind)) return;
-      const distinct = distinctValues(data, k);
-      if (distinct.size < 2 || distinct.size > MAX_VALUES) return;
-      const gaps = new Int32Array(distinct.size);
-      for (const r of empty) if (distinct.ids[r] >= 0) gaps[distinct.ids[r]]++;
+    for (const { k, distinct } of fewValueColumns(data, c)) {
+      const gaps = gapsByValue(distinct, empty);
       // Values are taken one after another, each measured against the rows of the values not taken (agencies' and the
       // GDS's bookings both leave the country out: each against the others, not against one another).
       const chosen = new Set<number>();
@@ -324,7 +328,7 @@ export function concentratedEmptyCells(data: IngestResult, c: number): ReadonlyM
         const id = distinct.ids[r];
         if (id >= 0 && chosen.has(id) && !found.has(r)) found.set(r, { column: k, value: distinct.text(id), rows: distinct.counts[id], empty: gaps[id] });
       }
-    });
+    }
     return found;
   });
 }
