@@ -76,10 +76,9 @@ export function comparisonLabels(data: IngestResult): ComparisonLabel[] {
             const out: { id: number; comparison: Comparison; agreeing: number }[] = [];
             for (const comparison of ['greater', 'less', 'equal'] as const) {
               if (comparison === 'equal' && !whole) continue;
+              const withComparison = counts[comparison].reduce((sum, count) => sum + count, 0);
               for (let id = 0; id < size; id++) {
-                let [withComparison, withValue] = [0, 0];
-                for (let k = 0; k < size; k++) withComparison += counts[comparison][k];
-                for (const other of ['greater', 'less', 'equal'] as const) withValue += counts[other][id];
+                const withValue = counts.greater[id] + counts.less[id] + counts.equal[id];
                 const both = counts[comparison][id];
                 // A comparison that holds in every row (or none) decides nothing.
                 if (both < minRows || withComparison === rows) continue;

@@ -6,7 +6,7 @@
  * record is. Those empty cells are no gaps (nor the place a neighbour's value was shifted from); the others are.
  */
 import type { IngestResult } from '../table/model';
-import { TEXT_KINDS, distinctValues, memo, nullRows, type DistinctValues } from './column-values';
+import { TEXT_KINDS, distinctValues, memo, nullMask, nullRows, type DistinctValues } from './column-values';
 import { binomialTail } from '../shared/binomial-tail';
 
 /** Most distinct values a column that explains another's empty cells may have (a fuel, a type, a yes/no). */
@@ -35,7 +35,7 @@ export interface InapplicableBy {
 }
 
 /** Column `c`'s null rows but its rejected cells (text in a typed column, no gap), ascending. */
-function emptyRows(data: IngestResult, c: number): Int32Array {
+export function emptyRows(data: IngestResult, c: number): Int32Array {
   const rejected = memo(data, 'rejected-rows', () => {
     const byColumn = new Map<number, Set<number>>();
     for (const cell of data.rejectedCells) {
@@ -216,8 +216,7 @@ export function misplacedCells(data: IngestResult, c: number): ReadonlyMap<numbe
     const empty = emptyRows(data, c);
     // A column filled in a few rows only, or in nearly all, has no value that leaves it empty by its nature.
     if (n - empty.length < MIN_VALUE_ROWS || empty.length < MIN_VALUE_ROWS) return found;
-    const nulls = new Uint8Array(n);
-    for (const r of nullRows(data, c)) nulls[r] = 1;
+    const nulls = nullMask(data, c);
     // Per column of few values: its value ids, each value's filled rows, and the values whose rows fill the column.
     const eligible = fewValueColumns(data, c);
     const columns = eligible.flatMap(({ k, distinct }) => {

@@ -71,7 +71,6 @@ function measureColumns(data: IngestResult): number[] {
     .slice(0, MAX_COLUMNS);
 }
 
-/** The table's proportional pairs and, per row, its far ratios (computed once per table). */
 /** Far rows of one value of a text column, in an unbroken run of that value's rows, that make a regime of it. */
 const REGIME_ROWS = 10;
 /** Share of a regime's far rows that rows of the value breaking it may number, at most (slips within it). */
@@ -93,7 +92,12 @@ function regimeRows(data: IngestResult, rows: readonly number[]): Set<number> {
     const { ids, size } = valueCodes(data, k);
     if (size < 2 || size > REGIME_MAX_VALUES) return;
     const byValue = new Map<number, number[]>();
-    for (const r of rows) if (ids[r] >= 0) byValue.set(ids[r], [...(byValue.get(ids[r]) ?? []), r]);
+    for (const r of rows) {
+      if (ids[r] < 0) continue;
+      const held = byValue.get(ids[r]);
+      if (held) held.push(r);
+      else byValue.set(ids[r], [r]);
+    }
     for (const [id, far] of byValue) {
       if (far.length < REGIME_ROWS) continue;
       // Few rows of the value between its first and last far row that are not far (REGIME_BREAKS: a slip among them).
@@ -105,6 +109,7 @@ function regimeRows(data: IngestResult, rows: readonly number[]): Set<number> {
   return regime;
 }
 
+/** The table's proportional pairs and, per row, its far ratios (computed once per table). */
 export function ratioGaps(data: IngestResult): { pairs: RatioPair[]; far: Map<number, FarRatio[]> } {
   return memo(data, 'ratio-gaps', () => {
     const pairs: RatioPair[] = [];

@@ -45,21 +45,20 @@ rows keep the relation (on a date: the count, the date they give, and the column
     for (const relation of elapsedTimes(data)) {
       if (isIgnored(relation.count)) continue;
       const [name, fromName, toName] = [relation.count, relation.from, relation.to].map((c) => data.columns[c].name);
+      // The time row r's count spans from its earlier date (epoch ms).
+      const counted = (r: number) => (numericColumn(data, relation.count)[r] - (relation.offset ?? 0)) * relation.unit.ms;
       // Whether row r's earlier date, its day and month swapped (each 12 or less), is the later date less the count.
       const swapKeeps = (r: number) => {
         const start = new Date(numericColumn(data, relation.from)[r]);
         const [month, day] = [start.getUTCMonth() + 1, start.getUTCDate()];
         if (day > 12 || day === month) return false;
         const swapped = Date.UTC(start.getUTCFullYear(), day - 1, month) + (start.getTime() % DAY_MS);
-        const units = numericColumn(data, relation.count)[r] - (relation.offset ?? 0);
-        return swapped + units * relation.unit.ms === numericColumn(data, relation.to)[r];
+        return swapped + counted(r) === numericColumn(data, relation.to)[r];
       };
       // Reports row r's later date, which the count and the column `confirming` of its other relation say is wrong.
       const reportDate = (r: number, confirming: number) => {
         const [value, from, count] = [cellText(data, r, relation.to), cellText(data, r, relation.from), cellText(data, r, relation.count)];
-        const start = numericColumn(data, relation.from)[r];
-        const units = numericColumn(data, relation.count)[r] - (relation.offset ?? 0);
-        const date = new Date(start + units * relation.unit.ms).toISOString().slice(0, 10);
+        const date = new Date(numericColumn(data, relation.from)[r] + counted(r)).toISOString().slice(0, 10);
         const confirmingName = data.columns[confirming].name;
         report({
           row: r,

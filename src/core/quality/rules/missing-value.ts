@@ -4,7 +4,7 @@ import { groupedInteger } from '../../shared/grouped-integer';
 import { dependencyFills, type DependencyFill } from '../dependency-fill';
 import { missingSpellings, spellingCount, spellingsBeside, writtenSeveralWays, type MissingSpellings } from '../missing-spellings';
 import { requiredCells, type RequiredBy } from '../required-cells';
-import { concentratedEmptyCells, emptyTogetherCells, inapplicableCells } from '../inapplicable-cells';
+import { concentratedEmptyCells, emptyRows, emptyTogetherCells, inapplicableCells } from '../inapplicable-cells';
 
 export const missingValue = defineRule({
   id: 'missing-value',
@@ -136,7 +136,7 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
       // The empty cells another column's value calls for, learned from every empty cell (those explained by another value
       // are what makes the calling value's rows stand out), but for `skip`.
       const calledFor = (skip: ReadonlySet<number>) => {
-        const required = requiredCells(data, c, nullRows(data, c).filter((r) => !rejected?.has(r)));
+        const required = requiredCells(data, c, emptyRows(data, c));
         for (const r of required.keys()) if (skip.has(r) || inapplicable.has(r)) required.delete(r);
         return required;
       };
