@@ -191,6 +191,36 @@ function endsLikeAWord(e: Endings, word: string): boolean {
   return atEnd >= ENDING_ODDS * inside;
 }
 
+/** A value's shape: capitals, small letters and digits each as one sign ("GA 260 PX" → "AA 999 AA"), other characters as themselves. */
+function shapeOf(text: string): string {
+  return text.replace(/\p{Lu}/gu, 'A').replace(/\p{L}/gu, 'a').replace(/\p{N}/gu, '9');
+}
+
+/** The shapes of the column's distinct values, sorted, and how many values have each. */
+interface Shapes {
+  sorted: string[];
+  values: Map<string, number>;
+}
+
+function shapesOf(distinct: DistinctValues): Shapes {
+  const values = new Map<string, number>();
+  for (let id = 0; id < distinct.size; id++) {
+    const shape = shapeOf(distinct.text(id));
+    values.set(shape, (values.get(shape) ?? 0) + 1);
+  }
+  return { sorted: [...values.keys()].sort(), values };
+}
+
+/**
+ * Whether `text` is written in one of the column's formats, whole: CUT_MIN_VALUES values or more have its shape, and
+ * no longer value begins with that shape ("LN-984-AD" among French number plates; a value cut at a width has the
+ * shape of the beginning of longer values: "Livingston Munic" that of "Washington County").
+ */
+function wholeInFormat(shapes: Shapes, text: string): boolean {
+  const shape = shapeOf(text);
+  return (shapes.values.get(shape) ?? 0) >= CUT_MIN_VALUES && longerWith(shapes.sorted, shape).next().done === true;
+}
+
 /** Whether a longer value of the column begins with `text` and goes on inside its last word ("Fort Sumner" for "Fort Sumne"). */
 function goesOnInWord(values: Values, text: string): boolean {
   for (const longer of longerWith(values.sorted, text)) if (/\p{L}/u.test(longer[text.length])) return true;
@@ -212,6 +242,7 @@ export function cutValues(data: IngestResult, column: number): CutColumn | undef
   if (holdsCodes(distinct)) return undefined;
   const values = valuesOf(distinct);
   const endings = endingsOf(vocabulary);
+  const shapes = shapesOf(distinct);
   const completionsByWord = new Map<string, ReturnType<typeof completionsOf>>();
   // Values ending inside a word: their last word is written nowhere in the table but last, and begins words the
   // column writes in two rows or more (or the value begins a longer value that goes on inside that word), in as
@@ -227,6 +258,7 @@ export function cutValues(data: IngestResult, column: number): CutColumn | undef
     if (!completions) completionsByWord.set(word, (completions = completionsOf(vocabulary, word)));
     if (completions.rows === 0 || completions.rows < (vocabulary.rows.get(word) ?? 0)) continue;
     if (completions.rows < MIN_COMPLETION_ROWS && !goesOnInWord(values, text)) continue;
+    if (wholeInFormat(shapes, text)) continue;
     candidates.set(id, { word, completion: completions.best, completionRows: completions.bestRows });
     if (!endsLikeAWord(endings, word)) cutLike.add(id);
   }

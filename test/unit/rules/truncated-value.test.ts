@@ -124,3 +124,16 @@ test('codes that end in a short part (a size after a product code) are not cut s
   const rows = Array.from({ length: 1200 }, (_, i) => [skus[(i * 37) % skus.length], i]);
   assert.deepEqual(findingsOf(checkCsv(csv(['sku', 'line'], rows)), 'truncated-value'), []);
 });
+
+test('number plates in a format ending in two letters are whole, though plates of another format end in three', () => {
+  // A rental fleet across countries: French "LN-984-AD" beside Spanish "9177 ADV" and British "DX74 EHD"; every value
+  // of a format has its length, and no longer value has the shape of a French plate's beginning.
+  let seed = 7;
+  const next = (n: number): number => ((seed = (seed * 48271) % 2147483647), seed % n);
+  const letters = (n: number): string => Array.from({ length: n }, () => 'ABCDEFGHJKLMNPRSTVWXYZ'[next(22)]).join('');
+  const fleet = Array.from({ length: 600 }, (_, k) =>
+    k % 3 === 0 ? `${letters(2)}-${100 + next(900)}-${letters(2)}` : k % 3 === 1 ? `${1000 + next(9000)} ${letters(3)}` : `${letters(2)}${10 + next(90)} ${letters(3)}`,
+  );
+  const rows = Array.from({ length: 3000 }, (_, i) => [i, fleet[(i * 7919) % fleet.length]]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['agreement', 'plate'], rows)), rule), []);
+});

@@ -31,7 +31,10 @@ value in full (\`fixed\`) where one value of the column beginning so holds ${FIX
 word does. Values cut between two words ("Meadow" for "Meadow Lake") cannot be told and are not reported. Text
 columns of at least ${CUT_MIN_ROWS} values and at most ${CUT_MAX_DISTINCT.toLocaleString('en-US')} distinct ones are read, but
 not columns of codes (90% of their distinct values written with a digit and without white space): the short last
-part of "URB-APP-6407-L" is a size, not a word cut short.
+part of "URB-APP-6407-L" is a size, not a word cut short. Nor is a value written whole in one of the column's
+formats: ${CUT_MIN_VALUES} values or more have its shape (capitals, small letters and digits each as one sign, other
+characters as themselves) and no longer value begins with that shape — "LN-984-AD" among French number plates, though
+Spanish plates end in three letters; a value cut at a width has the shape of the beginning of longer values.
 
 **Fix**: take the value in full from its source; the quick fix and the cleaning step write the value in full where
 the column tells it. If the value is right as it is, accept it.`,
