@@ -44,7 +44,7 @@ export interface TailTestOptions {
   explained?: (values: readonly number[]) => boolean;
   /**
    * Whether the rows holding the values gather in few values of another column (fewer than rows drawn at random
-   * would hold): a population of its own, not rows a unit mix-up picked (see unitCopy).
+   * would hold): a population of its own, not rows a unit mix-up or a slipped decimal point picked (see unitCopy, decadeSlips).
    */
   gathered?: (values: readonly number[]) => boolean;
   /**
@@ -1016,8 +1016,9 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
     const bulk = quantileOfRuns(runs, n, side === 'upper' ? 1 - BEYOND_BULK_SHARE : BEYOND_BULK_SHARE);
     const layered = options.explained ? heapsInLayer(ctx, bulk, [...heaps, ...blocks, ...(unit ? [unit] : [])], options.explained) : [];
     // Then values that are the bulk's own times a power of ten, where far values are far rounder than the bulk — and
-    // their rows share nothing else (orders of ten items: their totals are prices times ten, and their quantity says so).
-    const slips = decadeSlips(ctx, bulk, [...heaps, ...blocks, ...layered, ...(unit ? [unit] : [])]).filter((b) => !options.explained?.(b.values));
+    // their rows share nothing else (orders of ten items: their totals are prices times ten, and their quantity says so;
+    // totals in kronor and zloty among totals in euros gather in three currencies of seven).
+    const slips = decadeSlips(ctx, bulk, [...heaps, ...blocks, ...layered, ...(unit ? [unit] : [])]).filter((b) => !options.explained?.(b.values) && !options.gathered?.(b.values));
     // Each block's values are reported against the column's extreme without any of them.
     const all = [...blocks, ...heaps];
     const extreme = all.at(-1)?.next ?? NaN;

@@ -495,6 +495,20 @@ test('totals of orders of ten items are prices with zeros added, but their quant
   assert.deepEqual(check(`${lines.join('\n')}\n`).filter((f) => f.evidence?.kind === 'slip'), []);
 });
 
+test('values ten times the bulk\'s whose rows gather in three currencies of seven are that population\'s, no slips; in rows of every currency they are', () => {
+  const { csv: distances, slipped } = distancesWithSlips();
+  const u = random(4);
+  const withCurrency = (gathered: boolean): string =>
+    distances
+      .trimEnd()
+      .split('\n')
+      .map((line, k) => (k === 0 ? `${line},currency` : `${line},${'ABCDEFG'[gathered && slipped.includes(k - 1) ? 4 + Math.floor(u() * 3) : Math.floor(u() * 7)]}`))
+      .join('\n') + '\n';
+  const slipsIn = (text: string) => check(text).filter((f) => f.evidence?.kind === 'slip').map((f) => f.row);
+  assert.ok(slipsIn(withCurrency(false)).length > 0, 'slips in rows of every currency');
+  assert.deepEqual(slipsIn(withCurrency(true)), [], 'totals in kronor, zloty and crowns');
+});
+
 test('slips of short values: delays of minutes (none in the bulk has three digits) ×100 are found by the zeros exact numbers seldom end in, ranked among the late flights they copy', () => {
   const u = random(8);
   const lines = ['flight,delay'];

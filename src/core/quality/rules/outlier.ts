@@ -185,7 +185,9 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   themselves, taken far out by it (their mean rank within 3 standard errors of 1/2: the largest values of a
   column of estimates, rounded to two digits, do not), and their rows share nothing else (totals of orders of ten
   items are prices times ten, and their quantity says so: most of the rows share another column's value, five times
-  as often as the column's rows do). A column rounded by nature has a bulk as round as its far
+  as often as the column's rows do; totals in kronor, crowns and zloty among totals in euros gather in three
+  currencies where as many random rows would hold six: fewer than half the values of another column that random
+  rows would hold, three at least). A column rounded by nature has a bulk as round as its far
   values; values written to significant digits have no zeros to add.
 
 Errors spread over a range leave no gap between them (test scores on another scale: 1,700 to 1,950 among scores
