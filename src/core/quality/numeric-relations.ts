@@ -288,6 +288,25 @@ function noRounding(columns: readonly number[]): number[] {
   return units;
 }
 
+/** Decimals of a half unit (0.005 → 2). */
+function decimalsOfHalfUnit(halfUnit: number): number {
+  return Math.max(0, Math.round(-Math.log10(2 * halfUnit)));
+}
+
+/**
+ * Half units for a relation held exactly: none for the inputs as written; for the output, half its unit where it is
+ * written with fewer decimals than the computation gives (a total to the cent of a count times a unit price of four
+ * decimals, 17 × 3.5294 = 59.9998, written 60.00), else none (whole counts add up to their total exactly).
+ */
+function exactUnitsOf(kind: RelationKind, columns: readonly number[], halfUnits: readonly number[]): number[] {
+  const units = noRounding(columns);
+  const output = columns[columns.length - 1];
+  const inputDecimals = columns.slice(0, -1).map((c) => decimalsOfHalfUnit(halfUnits[c]));
+  const computedDecimals = kind === 'sum' ? Math.max(...inputDecimals) : kind === 'product' ? inputDecimals[0] + inputDecimals[1] : Infinity;
+  if (computedDecimals > decimalsOfHalfUnit(halfUnits[output])) units[output] = halfUnits[output];
+  return units;
+}
+
 /**
  * Share of a discounted product's holding rows that must carry a discount (most orders carry none; the rest test the
  * price and the quantity only).
@@ -345,7 +364,27 @@ function partColumns(data: IngestResult): number[] {
 
 /** The table's relations (computed once per table). */
 export function numericRelations(data: IngestResult): NumericRelation[] {
-  return memo(data, 'numeric-relations', () => discover(data));
+  return memo(data, 'numeric-relations', () => withoutShadows(discover(data)));
+}
+
+/**
+ * The relations less those another one shadows: of two relations of one kind computing the same column from inputs
+ * that differ in one column, where one holds in a larger share of its rows, the other holds only where its own input
+ * equals the other's in that row (total = days × unit price holds where the quantity is a day's supply, once a day:
+ * 72% of a pharmacy's rows, while total = quantity × unit price holds in all). Its breaks are then no errors: the
+ * two inputs merely differ, as they may.
+ */
+function withoutShadows(relations: readonly NumericRelation[]): NumericRelation[] {
+  const share = (r: NumericRelation): number => r.holding / Math.max(1, r.rows);
+  const shadowed = (r: NumericRelation, by: NumericRelation): boolean =>
+    by !== r &&
+    by.kind === r.kind &&
+    by.output === r.output &&
+    by.inputs.length === r.inputs.length &&
+    r.inputs.length >= 2 &&
+    r.inputs.filter((c) => !by.inputs.includes(c)).length === 1 &&
+    share(by) > share(r);
+  return relations.filter((r) => !relations.some((by) => shadowed(r, by)));
 }
 
 function discover(data: IngestResult): NumericRelation[] {
@@ -373,7 +412,7 @@ function discover(data: IngestResult): NumericRelation[] {
     if (found.length >= MAX_RELATIONS || verified >= MAX_VERIFIED) return false;
     const rounded = count(candidate, numbers, halfUnits, sample, true);
     if (!strongEnough(rounded, candidate.kind)) return false;
-    const exactUnits = noRounding(candidate.columns);
+    const exactUnits = exactUnitsOf(candidate.kind, candidate.columns, halfUnits);
     // (Not numbers written with MAX_DECIMALS or more: a computation's result, rounded somewhere past them.)
     const short = candidate.columns.every((c) => halfUnits[c] > 0.5 * 10 ** -MAX_DECIMALS);
     const exact = short && count(candidate, numbers, exactUnits, sample, false).holding >= EXACT_SHARE * rounded.holding;
@@ -533,7 +572,11 @@ export function relationTester(data: IngestResult, relation: NumericRelation): (
   if (!test) {
     const numbers = relation.inputs.map((c) => numericColumn(data, c));
     const output = numericColumn(data, relation.output);
-    const units = [...relation.inputs, relation.output].map((c) => (relation.exact || (relation.roundedOutput && c !== relation.output) ? 0 : halfUnitOfColumn(data, c)));
+    const columns = [...relation.inputs, relation.output];
+    const halfUnits: number[] = [];
+    for (const c of columns) halfUnits[c] = halfUnitOfColumn(data, c);
+    const exactUnits = relation.exact ? exactUnitsOf(relation.kind, columns, halfUnits) : undefined;
+    const units = columns.map((c) => exactUnits?.[c] ?? (relation.roundedOutput && c !== relation.output ? 0 : halfUnits[c]));
     const candidate: Candidate = { kind: relation.kind, columns: [...relation.inputs, relation.output], offset: relation.offset, slope: relation.slope };
     const inputs = new Array<number>(numbers.length).fill(0);
     test = (r) => {

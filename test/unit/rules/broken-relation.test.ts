@@ -191,3 +191,32 @@ test('rows a relation does not apply to (the bills of 20% VAT, where the others 
   const findings = findingsOf(checkCsv(csv(['bill', 'tariff', 'net', 'vat_rate', 'total'], rows)), rule);
   assert.deepEqual(findings.map((f) => [f.row, f.column]), [[11, 'total']]);
 });
+
+/** Dispensings: a quantity of one to three units a day over 7 to 90 days, a unit price of four decimals, the total rounded half up to the cent. */
+function dispensings(n: number): (string | number)[][] {
+  const next = random(17);
+  return Array.from({ length: n }, (_, i) => {
+    const perDay = next() < 0.72 ? 1 : next() < 0.8 ? 2 : 3;
+    const days = [7, 10, 14, 30, 30, 30, 90][Math.floor(next() * 7)];
+    const quantity = perDay * days;
+    const price = (Math.floor(100 + next() * 99900) / 10000).toFixed(4);
+    const total = (Math.round(quantity * Number(price) * 100 + 1e-6) / 100).toFixed(2);
+    return [i, quantity, days, price, total];
+  });
+}
+
+test('a total to the cent of a count times a unit price of four decimals is rounded, not exact: totals rounded half up are no breaks; one off by a dollar still is', () => {
+  const rows = dispensings(3000);
+  const header = ['rx', 'quantity', 'days_supply', 'unit_price', 'total'];
+  assert.ok(rows.some((row) => Math.abs(Number(row[1]) * Number(row[3]) - Number(row[4])) > 1e-9), 'some totals are rounded');
+  const ofTotals = (findings: ReturnType<typeof findingsOf>) => findings.filter((f) => f.column !== 'days_supply').map((f) => [f.row, f.column]);
+  assert.deepEqual(ofTotals(findingsOf(checkCsv(csv(header, rows)), rule)), []);
+  rows[500][4] = (Number(rows[500][4]) + 1).toFixed(2);
+  assert.deepEqual(ofTotals(findingsOf(checkCsv(csv(header, rows)), rule)), [[500, 'total']]);
+});
+
+test('a relation another one shadows is no relation: total = days × unit price holds where the quantity is one a day, total = quantity × unit price in every row', () => {
+  const rows = dispensings(3000);
+  const findings = findingsOf(checkCsv(csv(['rx', 'quantity', 'days_supply', 'unit_price', 'total'], rows)), rule);
+  assert.deepEqual(findings.filter((f) => f.column === 'days_supply').map((f) => f.row), []);
+});

@@ -178,7 +178,12 @@ neither part is 0 (nor 1 for a product), and ten times as often as with the comp
 (small integers add up by chance). At most 20 relations per table. A relation that 95% of the rows keeping it keep
 exactly (sums of whole counts, cents × a count) is held to exactness: a total off by one breaks it (rounded whole
 numbers add up to their rounded total only three times in four: those keep their rounding; so do numbers written
-with six decimals or more, a computation's results rounded past them).
+with six decimals or more, a computation's results rounded past them). Held exactly, the inputs count as written and
+the output keeps half a unit of its last decimal where it is written with fewer decimals than the computation gives
+(a total to the cent of 17 × 3.5294 = 59.9998 is 60.00). Of two relations of one kind computing the same column from
+inputs that differ in one column, the one holding in the smaller share of its rows is dropped: it holds only where its
+own input equals the other's (total = days × unit price where a day's supply is one unit, 72% of a pharmacy's rows,
+beside total = quantity × unit price in all), and its breaks are no errors.
 
 Each row that breaks it is reported once, at the cell that is wrong: the one no other relation holding at the row
 vouches for; of several, the one that breaks more relations at the row (a total that is also a part of a grand
