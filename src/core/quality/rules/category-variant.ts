@@ -8,14 +8,18 @@ import { CATEGORY_MAX_DISTINCT, categoryKey } from '../category-key';
 /** A word written short: letters and a period ("St.", "Intl."), or a contraction of two letters ("St", "Mt"). */
 const SHORT_WORD = /^(\p{L}{1,5})\.$|^(\p{L}{2})$/u;
 
+/** Letters a word contracted to two must have: "Rd" is "Road", "mg" is no "mcg" (a unit of its own, written short already). */
+const MIN_CONTRACTED_LENGTH = 4;
+
 /**
  * Whether `short` (lower-case letters) abbreviates `word` (letters only: "FFt." is no word "Ft." is short for): shorter, the same first letter, the rest of its
  * letters in order within the word ("st" of "saint", "intl" of "international"); a contraction without a period
- * must be the word's first and last letters ("st" of "saint", "mt" of "mount"; not "le" of "les").
+ * must be the first and last letters of a word of MIN_CONTRACTED_LENGTH letters or more ("st" of "saint", "mt" of "mount";
+ * not "le" of "les", "mg" of "mcg").
  */
 function abbreviates(short: string, word: string, period: boolean): boolean {
   if (short.length >= word.length || short[0] !== word[0] || !/^\p{L}+$/u.test(word)) return false;
-  if (!period) return short[1] === word[word.length - 1];
+  if (!period) return word.length >= MIN_CONTRACTED_LENGTH && short[1] === word[word.length - 1];
   let i = 1;
   for (let k = 1; k < word.length && i < short.length; k++) if (word[k] === short[i]) i++;
   return i === short.length;
@@ -340,8 +344,9 @@ among "06103", as a spreadsheet writes it). So are a value and its spelling with
 where the full spelling is exactly one value: "St. Louis" (or "St Louis") and "Saint Louis", "Ft.
 Collins" and "Fort Collins", "Johnson & Johnson" and "Johnson and Johnson", "Meridian Polling Company" and
 "Meridian Polling Co." — a word of letters and a period
-whose letters are the full word's first letter and then others in order, a two-letter contraction of its first
-and last letters beside a word kept as it is ("AP" alone is a code), or "&" for "and"; whichever the column
+whose letters are the full word's first letter and then others in order, a two-letter contraction of the first
+and last letters of a word of four letters or more beside a word kept as it is ("AP" alone is a code; "50 mg" is no
+"50 mcg" written short), or "&" for "and"; whichever the column
 writes in more rows is its spelling. So are words joined by a hyphen or underscore and the same words parted by
 a space ("Full-time" and "Full Time", "Self employed" and "Self-Employed"; "Fulltime" is "Full-time" already). So
 is a company's name with and without its legal form written short ("Golden Gate Florist" and "Golden Gate Florist Corp.", "Redwood Payroll, Inc." and "Redwood Payroll Inc.": Inc,
