@@ -5,7 +5,7 @@
  * at random.
  */
 import type { IngestResult } from '../table/model';
-import { valueCodes } from './column-values';
+import { memo, valueCodes } from './column-values';
 
 /**
  * Whether `says` holds, for some column other than `c` (of two values or more), of its value ids and the rows of
@@ -120,4 +120,40 @@ export function concentratedRows(data: IngestResult, c: number, values: Float64A
     for (const count of counts) expected += 1 - (1 - count / total) ** present;
     return expected >= MIN_EXPECTED_DISTINCT && inRows.size < CONCENTRATED_PART * expected;
   });
+}
+
+/** Rows a value must hold, and the share of them and of the other column's value's rows each must hold, to be that value's own spelling. */
+const OWN_SPELLING_ROWS = 3;
+const OWN_SPELLING_SHARE = 0.9;
+
+/** Rows per value id of a column (memoized per table). */
+function rowsPerValue(data: IngestResult, column: number): Int32Array {
+  return memo(data, `rows-per-value:${column}`, () => {
+    const { ids, size } = valueCodes(data, column);
+    const counts = new Int32Array(size);
+    for (let r = 0; r < ids.length; r++) if (ids[r] >= 0) counts[ids[r]]++;
+    return counts;
+  });
+}
+
+/**
+ * Whether the rows holding one value of column `c` (`rows`, OWN_SPELLING_ROWS at least) are the rows of one value of
+ * another column, nearly both ways (OWN_SPELLING_SHARE of each): an entity's own way of writing it — a dentist's
+ * licence "DDS038287" among "MD022718", a combined strength "24-26 mg" of the one drug that has it — not a slip in
+ * rows picked at random, whose entity's other rows write the value as the column does.
+ */
+export function ownSpelling(data: IngestResult, c: number, rows: readonly number[]): boolean {
+  if (rows.length < OWN_SPELLING_ROWS) return false;
+  for (let other = 0; other < data.columns.length; other++) {
+    if (other === c) continue;
+    const { ids, size } = valueCodes(data, other);
+    // (A column of two values, a flag, says nothing of an entity; one of a value per row cannot hold a value's rows.)
+    if (size < 3 || size >= ids.length) continue;
+    const tally = new Map<number, number>();
+    for (const r of rows) if (ids[r] >= 0) tally.set(ids[r], (tally.get(ids[r]) ?? 0) + 1);
+    let [top, topRows] = [-1, 0];
+    for (const [id, n] of tally) if (n > topRows) [top, topRows] = [id, n];
+    if (top >= 0 && topRows >= OWN_SPELLING_SHARE * rows.length && topRows >= OWN_SPELLING_SHARE * rowsPerValue(data, other)[top]) return true;
+  }
+  return false;
 }

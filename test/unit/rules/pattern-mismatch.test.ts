@@ -286,3 +286,18 @@ test('addresses whose street names hold one, two or three words: the number of w
   rows[300][1] = 'Broadway';
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'address'], rows)), 'pattern-mismatch').map((f) => f.row), [300]);
 });
+
+test('a value an entity always writes so is its own (a dentist\'s licence among physicians\'); a slip in one row of an entity that writes the column\'s shape is found', () => {
+  // 400 physicians (licence "MD" and six digits) and 3 dentists ("DDS" and six digits), each in 5 to 15 dispensings.
+  const prescribers = Array.from({ length: 403 }, (_, k) => ({ name: `Prescriber ${k}`, licence: `${k < 400 ? 'MD' : 'DDS'}${String(100000 + k * 1979)}` }));
+  const rows: (string | number)[][] = [];
+  for (let i = 0; i < 4000; i++) {
+    const p = prescribers[i % 100 < 1 ? 400 + (i % 3) : (i * 13) % 400];
+    rows.push([i, p.name, p.licence]);
+  }
+  const header = ['rx', 'prescriber', 'licence'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'pattern-mismatch').map((f) => f.value), []);
+  const slipRow = rows.findIndex((row) => row[1] === 'Prescriber 5');
+  rows[slipRow][2] = String(rows[slipRow][2]).slice(0, -1);
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'pattern-mismatch').map((f) => f.row), [slipRow]);
+});

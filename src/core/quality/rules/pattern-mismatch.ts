@@ -6,6 +6,7 @@ import { charactersOfShape, classOfForm, columnPatterns, formOfShape, incompatib
 
 import { isPlaceholderText } from '../placeholders';
 import { groupShapeOutliers } from '../group-patterns';
+import { ownSpelling } from '../value-owners';
 
 /** A pattern as people read it: letter runs as A, digit runs as 9 (shapes with their lengths, "AA-9999"). */
 function readable(pattern: string, level: PatternLevel): string {
@@ -286,7 +287,11 @@ is not ("67 Broadway"):
   "McDonald") and free text are left alone. Each level is measured among the values not reported at a more
   general one (words pasted among codes do not hide a code written "12,097", nor does "12,097" a code of six
   digits); among codes of digits, a code written with a fraction of zeros ("06101.0") is the code, as an
-  integer column reads "2540.0".
+  integer column reads "2540.0";
+- not for a value an entity always writes so and no other: its rows (3 or more) are, 90% each way, the rows of one
+  value of another column of 3 values or more — a dentist's licence "DDS038287" always beside one prescriber's name
+  among "MD022718", a combined strength "24-26 mg" of the one drug that has it; a slip falls in rows of an entity whose
+  other rows write the value as the column does.
 
 Where no form or shape dominates but one **length** does — values without white space, one length of 4 characters
 or more held by \`minShare\` of the rows and by 10 distinct values at least — a value of another length (at most
@@ -421,6 +426,15 @@ In a file checked in batches, each batch is checked on its own.`,
       });
       if (unusual.size === 0) return;
       const ids = distinct.ids;
+      // A value one entity always writes so, and no other (a dentist's licence, a drug's combined strength), is its own.
+      const rowsOf = new Map<number, number[]>();
+      for (let r = 0; r < ids.length; r++) {
+        if (ids[r] < 0 || !unusual.has(ids[r])) continue;
+        let rows = rowsOf.get(ids[r]);
+        if (!rows) rowsOf.set(ids[r], (rows = []));
+        rows.push(r);
+      }
+      for (const [id, rows] of rowsOf) if (ownSpelling(data, c, rows)) unusual.delete(id);
       for (let r = 0; r < ids.length; r++) {
         const found = ids[r] < 0 ? undefined : unusual.get(ids[r]);
         if (!found) continue;
