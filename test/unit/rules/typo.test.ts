@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkCsv, csv, findingsOf, fixText } from './check-text';
 import { editDistance, NearWordIndex } from '../../../src/core/quality/edit-distance';
-import { alphabetOf, maxTypoDistance } from '../../../src/core/quality/rules/typo';
+import { alphabetOf, maxTypoDistance, spelledApart } from '../../../src/core/quality/rules/typo';
 import { ingestCsvBytes } from '../../../src/core/ingest/index';
 import { allRules, runQualityCheck } from '../../../src/core/quality/engine';
 import { hasControlCharacters } from '../../../src/core/quality/text-damage';
@@ -376,4 +376,13 @@ test('a large closed vocabulary repeats its slips: values held by two rows or mo
   const expected = new Set([...LONG_NAME_SLIPS, ...shortSlips, ...repeated, 'jon']);
   assert.deepEqual([...byValue.keys()].filter((v) => !expected.has(v)), [], 'nothing else');
   assert.deepEqual([...expected].filter((v) => !byValue.has(v)), [], 'every slip');
+});
+
+test('a number written with a unit and another number with that unit are other quantities, not spellings apart: "250 mg" is no slip of "20 mg"', () => {
+  assert.equal(spelledApart('250 mg', '20 mg'), false);
+  assert.equal(spelledApart('4 mg', '40 mg'), false);
+  assert.equal(spelledApart('10 MG', '1000 mg'), false);
+  assert.equal(spelledApart('PG-1', 'PG-13'), true, 'a code cut short is still a slip');
+  assert.equal(spelledApart('mancheter', 'manchester'), true);
+  assert.equal(spelledApart('20 mg', '20 ml'), true, 'another unit');
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import { dateFormatsOf, parseFloatCell } from '../../ingest/csv/infer';
+import { parseWrittenNumber } from '../../ingest/written-number';
 import type { IngestResult } from '../../table/model';
 import { TEXT_KINDS, distinctValues, replaceCellFixes, type DistinctValues } from '../column-values';
 import { NearWordIndex, editDistance } from '../edit-distance';
@@ -390,7 +391,7 @@ typos, as above), that holds twenty times its rows: the same slip made again
 and again in a dirty table ("G-13" in 26 rows against 634 of "PG-13"); a category of its own is not one
 keystroke from a value twenty times as common.
 
-Differences in digits only (another code, not a misspelling), values without a letter (numbers, codes) and
+Differences in numbers only (another code, not a misspelling: "AB-1007" beside "AB-1001", "250 mg" beside "25 mg"), values without a letter (numbers, codes) and
 values over 64 characters (text, not a category) are left alone, as are differences in case, spacing or
 accents (see category-variant).
 
@@ -738,10 +739,10 @@ function rowsOfValues(ids: Int32Array, wanted: ReadonlySet<number>): Map<number,
 
 /**
  * Whether two near words differ in their spelling: not only in case, spacing, accents or punctuation (a
- * category variant) nor only where both have digits (another code).
+ * category variant) nor only where both have digits (another code), nor in the number of a quantity (another dose).
  */
 export function spelledApart(a: string, b: string): boolean {
-  return categoryKey(a) !== categoryKey(b) && !differsInDigitsOnly(a, b);
+  return categoryKey(a) !== categoryKey(b) && !differsInDigitsOnly(a, b) && !otherQuantities(a, b);
 }
 
 /** Whether two words differ only where both have digits ("AB-1001" and "AB-1007": another code, not a typo). */
@@ -749,6 +750,12 @@ function differsInDigitsOnly(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(isDigit(a[i]) && isDigit(b[i]))) return false;
   return true;
+}
+
+/** Whether two values are numbers written with one unit and differ in the number ("250 mg" and "20 mg": another dose). */
+function otherQuantities(a: string, b: string): boolean {
+  const [x, y] = [parseWrittenNumber(a), parseWrittenNumber(b)];
+  return x !== null && y !== null && x.suffix.trim() !== '' && x.suffix.trim().toLowerCase() === y.suffix.trim().toLowerCase() && x.value !== y.value;
 }
 
 function isDigit(ch: string): boolean {
