@@ -5,7 +5,7 @@
  * at random.
  */
 import type { IngestResult } from '../table/model';
-import { memo, valueCodes } from './column-values';
+import { TEXT_KINDS, distinctValues, memo, valueCodes } from './column-values';
 
 /**
  * Whether `says` holds, for some column other than `c` (of two values or more), of its value ids and the rows of
@@ -136,14 +136,27 @@ function rowsPerValue(data: IngestResult, column: number): Int32Array {
   });
 }
 
+/** The distinct texts of a text column (memoized per table). */
+function textsOf(data: IngestResult, column: number): Set<string> {
+  return memo(data, `texts:${column}`, () => {
+    const distinct = distinctValues(data, column);
+    const texts = new Set<string>();
+    for (let id = 0; id < distinct.size; id++) texts.add(distinct.text(id));
+    return texts;
+  });
+}
+
 /**
  * Whether the rows holding one value of column `c` (`rows`, OWN_SPELLING_ROWS at least) are the rows of one value of
  * another column, nearly both ways (OWN_SPELLING_SHARE of each): an entity's own way of writing it — a dentist's
  * licence "DDS038287" among "MD022718", a combined strength "24-26 mg" of the one drug that has it — not a slip in
- * rows picked at random, whose entity's other rows write the value as the column does.
+ * rows picked at random, whose entity's other rows write the value as the column does. Not where either value is one
+ * the other column writes: a currency "GBP" in the country column beside "GB" in the currency column is a swap of
+ * the two cells, whose rows hold the pair alone.
  */
 export function ownSpelling(data: IngestResult, c: number, rows: readonly number[]): boolean {
   if (rows.length < OWN_SPELLING_ROWS) return false;
+  const ownText = TEXT_KINDS.includes(data.columns[c].kind) ? distinctValues(data, c).text(distinctValues(data, c).ids[rows[0]]) : undefined;
   for (let other = 0; other < data.columns.length; other++) {
     if (other === c) continue;
     const { ids, size } = valueCodes(data, other);
@@ -153,7 +166,9 @@ export function ownSpelling(data: IngestResult, c: number, rows: readonly number
     for (const r of rows) if (ids[r] >= 0) tally.set(ids[r], (tally.get(ids[r]) ?? 0) + 1);
     let [top, topRows] = [-1, 0];
     for (const [id, n] of tally) if (n > topRows) [top, topRows] = [id, n];
-    if (top >= 0 && topRows >= OWN_SPELLING_SHARE * rows.length && topRows >= OWN_SPELLING_SHARE * rowsPerValue(data, other)[top]) return true;
+    if (top < 0 || topRows < OWN_SPELLING_SHARE * rows.length || topRows < OWN_SPELLING_SHARE * rowsPerValue(data, other)[top]) continue;
+    const swapped = ownText !== undefined && TEXT_KINDS.includes(data.columns[other].kind) && (textsOf(data, other).has(ownText) || textsOf(data, c).has(distinctValues(data, other).text(top)));
+    if (!swapped) return true;
   }
   return false;
 }

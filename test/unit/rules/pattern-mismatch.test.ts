@@ -301,3 +301,16 @@ test('a value an entity always writes so is its own (a dentist\'s licence among 
   rows[slipRow][2] = String(rows[slipRow][2]).slice(0, -1);
   assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'pattern-mismatch').map((f) => f.row), [slipRow]);
 });
+
+test('a country and its currency swapped in a few rows are no entity\'s own spelling: each is the other column\'s value', () => {
+  const places: [string, string][] = ['GB', 'DE', 'FR', 'US', 'SE', 'CH', 'DK', 'PL', 'NL', 'BE', 'AT', 'IT', 'ES', 'PT', 'IE', 'NO', 'FI', 'CZ', 'HU', 'JP', 'CA', 'AU'].map((country) => [country, `${country}X`]);
+  const rows = Array.from({ length: 3000 }, (_, i) => {
+    const [country, currency] = places[i % 8 === 0 ? 0 : (i * 7) % places.length];
+    return [i, (10 + ((i * 37) % 500)).toFixed(2), currency, country];
+  });
+  // Four British rows: "GBX" in the country column, "GB" in the currency column, each pair in those rows alone.
+  const swapped = [104, 1200, 2304, 2904];
+  for (const r of swapped) [rows[r][2], rows[r][3]] = [rows[r][3], rows[r][2]];
+  const found = findingsOf(checkCsv(csv(['txn', 'amount', 'currency', 'country'], rows)), 'pattern-mismatch').filter((f) => f.column === 'country');
+  assert.deepEqual(found.map((f) => f.row), swapped);
+});

@@ -291,7 +291,8 @@ is not ("67 Broadway"):
 - not for a value an entity always writes so and no other: its rows (3 or more) are, 90% each way, the rows of one
   value of another column of 3 values or more — a dentist's licence "DDS038287" always beside one prescriber's name
   among "MD022718", a combined strength "24-26 mg" of the one drug that has it; a slip falls in rows of an entity whose
-  other rows write the value as the column does.
+  other rows write the value as the column does (and where either value is one the other column writes, "GBP" in the
+  country column beside "GB" in the currency column, the two cells were swapped: still reported).
 
 Where no form or shape dominates but one **length** does — values without white space, one length of 4 characters
 or more held by \`minShare\` of the rows and by 10 distinct values at least — a value of another length (at most
