@@ -159,6 +159,7 @@ export const RULES_WITHOUT_STEP: ReadonlySet<string> = new Set([
   'check-digit',
   'spike',
   'stuck-value',
+  'counter-reversal',
   'duplicate-key',
   'near-duplicate-row',
   'future-date',

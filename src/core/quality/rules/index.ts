@@ -51,6 +51,7 @@ import { outlier } from './outlier';
 import { spike } from './spike';
 import { contradictedFlag } from './contradicted-flag';
 import { stuckValue } from './stuck-value';
+import { counterReversal } from './counter-reversal';
 import { constantColumn } from './constant-column';
 import { impossibleValue } from './impossible-value';
 import { zeroAsMissing } from './zero-as-missing';
@@ -126,6 +127,7 @@ export const allRules: readonly QualityRule[] = [
   offScale,
   spike,
   stuckValue,
+  counterReversal,
   constantColumn,
   impossibleValue,
   zeroAsMissing,

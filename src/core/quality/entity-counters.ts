@@ -1,0 +1,213 @@
+/**
+ * Counters of an entity: a number that never goes back within an entity's rows in time order — a vehicle's odometer,
+ * a meter's register, a patient's age — learned from the table. A reading that does go back (an odometer of 588 between
+ * 200,809 and 201,842; 53,568 between 34,974 and 36,308; a 0 for "not read") is wrong, and of the two readings that
+ * break the order it is the one out of line with both its neighbours, which agree with each other.
+ *
+ * Learned: a time column (a date or timestamp column); entity columns, text columns whose values repeat (each in
+ * MIN_MEAN_ROWS to MAX_MEAN_ROWS rows on average, MIN_ENTITIES of them in 3 rows or more); and, per entity column, the
+ * numeric columns whose steps from an entity's row to its next in time go back in at most MAX_BACK_SHARE of
+ * MIN_STEPS steps or more, and move forward in MIN_FORWARD_SHARE of them (a constant is no counter).
+ */
+import type { IngestResult } from '../table/model';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn } from './column-values';
+import { looksLikeIdentifier } from '../shared/identifier';
+
+/** Mean rows per entity: at least (fewer: a key), at most (more: a category). */
+const MIN_MEAN_ROWS = 3;
+const MAX_MEAN_ROWS = 500;
+/** Entities of 3 rows or more, at least. */
+const MIN_ENTITIES = 5;
+/** Steps between an entity's consecutive rows a counter is learned on, at least. */
+const MIN_STEPS = 50;
+/** Share of the steps that may go back (the errors among them: each wrong reading breaks two steps). */
+export const MAX_BACK_SHARE = 0.03;
+/** Share of the steps that must go forward (a counter moves). */
+const MIN_FORWARD_SHARE = 0.5;
+/** Entity columns tried, at most (the first in column order). */
+const MAX_ENTITY_COLUMNS = 6;
+
+/** A reading that goes back within its entity, with the entity's readings around it in time. */
+export interface CounterReversal {
+  row: number;
+  counter: number;
+  entityColumn: number;
+  entity: string;
+  /** Below the reading before it (`low`) or above the reading after it (`high`). */
+  side: 'low' | 'high';
+  /** The entity's reading before it in time and its row (none for the entity's first), and the one after (none for its last). */
+  before?: { value: number; row: number };
+  after?: { value: number; row: number };
+  /** The counter's steps within entities, and the share of them that go back. */
+  steps: number;
+  backShare: number;
+}
+
+/** The first date or timestamp column with a value in most rows, or −1. */
+function timeColumn(data: IngestResult): number {
+  const n = data.table.numRows;
+  for (let c = 0; c < data.columns.length; c++) {
+    if (!TEMPORAL_KINDS.includes(data.columns[c].kind)) continue;
+    const t = numericColumn(data, c);
+    let present = 0;
+    for (let r = 0; r < n; r++) if (Number.isFinite(t[r])) present++;
+    if (present >= 0.9 * n) return c;
+  }
+  return -1;
+}
+
+/** Text columns naming entities (values repeating a few times to a few hundred times each). */
+function entityColumns(data: IngestResult): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < data.columns.length && out.length < MAX_ENTITY_COLUMNS; c++) {
+    if (!TEXT_KINDS.includes(data.columns[c].kind)) continue;
+    const distinct = distinctValues(data, c);
+    let present = 0;
+    let repeated = 0;
+    for (let id = 0; id < distinct.size; id++) {
+      present += distinct.counts[id];
+      if (distinct.counts[id] >= 3) repeated++;
+    }
+    const mean = present / Math.max(1, distinct.size);
+    if (mean >= MIN_MEAN_ROWS && mean <= MAX_MEAN_ROWS && repeated >= MIN_ENTITIES) out.push(c);
+  }
+  return out;
+}
+
+/** Share of an entity's steps in row order that must go forward in time for the table to list its entities' rows in time order. */
+const LISTED_IN_TIME = 0.95;
+
+/** The rows holding an entity and a time, grouped by entity, within each in time order (ties in row order) or in row order. */
+function rowsByEntity(ids: Int32Array, time: Float64Array, byTime: boolean): Int32Array {
+  const rows: number[] = [];
+  for (let r = 0; r < ids.length; r++) if (ids[r] >= 0 && Number.isFinite(time[r])) rows.push(r);
+  rows.sort((a, b) => ids[a] - ids[b] || (byTime ? time[a] - time[b] : 0) || a - b);
+  return Int32Array.from(rows);
+}
+
+/** Whether the table lists each entity's rows in time order (LISTED_IN_TIME of the steps in row order go forward in time). */
+function listedInTime(ids: Int32Array, time: Float64Array): boolean {
+  const last = new Map<number, number>();
+  let [steps, forward] = [0, 0];
+  for (let r = 0; r < ids.length; r++) {
+    if (ids[r] < 0 || !Number.isFinite(time[r])) continue;
+    const before = last.get(ids[r]);
+    if (before !== undefined) {
+      steps++;
+      if (time[r] >= time[before]) forward++;
+    }
+    last.set(ids[r], r);
+  }
+  return steps > 0 && forward >= LISTED_IN_TIME * steps;
+}
+
+/** Calls `each` with each entity's rows (in `order`) that hold a number in `v`. */
+function eachEntity(order: Int32Array, ids: Int32Array, v: Float64Array, each: (rows: readonly number[]) => void): void {
+  const rows: number[] = [];
+  for (let k = 0; k < order.length; k++) {
+    const r = order[k];
+    if (k > 0 && ids[r] !== ids[order[k - 1]]) {
+      each(rows);
+      rows.length = 0;
+    }
+    if (Number.isFinite(v[r])) rows.push(r);
+  }
+  each(rows);
+}
+
+/** Steps from an entity's reading to its next: all, those going back, those going forward. */
+function stepsOf(order: Int32Array, ids: Int32Array, v: Float64Array): { steps: number; back: number; forward: number } {
+  let [steps, back, forward] = [0, 0, 0];
+  eachEntity(order, ids, v, (rows) => {
+    for (let i = 1; i < rows.length; i++) {
+      steps++;
+      const d = v[rows[i]] - v[rows[i - 1]];
+      if (d < 0) back++;
+      else if (d > 0) forward++;
+    }
+  });
+  return { steps, back, forward };
+}
+
+/** A reading out of line with its neighbours in an order: the side, and its neighbours' rows. */
+type OutOfLine = { side: 'low' | 'high'; before?: number; after?: number };
+
+/**
+ * The readings out of line with both their neighbours, which keep the order between them; at an entity's first or
+ * last row, beyond both of its two neighbours on one side. A neighbour of the same time may be listed either way.
+ */
+function outOfLine(order: Int32Array, ids: Int32Array, v: Float64Array, time: Float64Array): Map<number, OutOfLine> {
+  const found = new Map<number, OutOfLine>();
+  eachEntity(order, ids, v, (rows) => {
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      const x = v[r];
+      const [p, pp, nx, nn] = [rows[i - 1], rows[i - 2], rows[i + 1], rows[i + 2]];
+      // (Listed the other way round, a reading of the same time as the one before it would be in order where it is
+      // not below the one before that; one of the same time as the next, where it is not above the one after that.)
+      const swapsBefore = p !== undefined && time[p] === time[r] && (pp === undefined || x >= v[pp]);
+      const swapsAfter = nx !== undefined && time[nx] === time[r] && (nn === undefined || x <= v[nn]);
+      let side: 'low' | 'high' | undefined;
+      if (p !== undefined && nx !== undefined) {
+        if (v[p] <= v[nx] && x < v[p] && !swapsBefore) side = 'low';
+        else if (v[p] <= v[nx] && x > v[nx] && !swapsAfter) side = 'high';
+      } else if (p !== undefined && pp !== undefined) {
+        if (v[pp] <= v[p] && x < v[pp]) side = 'low';
+      } else if (nx !== undefined && nn !== undefined) {
+        if (v[nx] <= v[nn] && x > v[nn]) side = 'high';
+      }
+      if (side !== undefined) found.set(r, { side, ...(p === undefined ? {} : { before: p }), ...(nx === undefined ? {} : { after: nx }) });
+    }
+  });
+  return found;
+}
+
+/** The reversals of every counter of the table (computed once per table). */
+export function counterReversals(data: IngestResult): CounterReversal[] {
+  return memo(data, 'entity-counters', () => findReversals(data));
+}
+
+/**
+ * Counters are learned, and readings judged, in time order; where the table lists each entity's rows in time order, a
+ * reading is reported only where it is out of line in the rows' order too: a date written wrong (day and month
+ * swapped, 1900-01-01) moves its row in time but not in the file, and a record sent again at the end of the file
+ * (a duplicate) is out of place in the file but not in time — its date or its copy is the error, not its reading.
+ */
+function findReversals(data: IngestResult): CounterReversal[] {
+  const t = timeColumn(data);
+  if (t < 0) return [];
+  const time = numericColumn(data, t);
+  const counters = data.columns.map((_, c) => c).filter((c) => c !== t && isNumeric(data.columns[c]) && !looksLikeIdentifier(data.columns[c].name));
+  if (counters.length === 0) return [];
+  const found: CounterReversal[] = [];
+  const taken = new Set<number>();
+  for (const e of entityColumns(data)) {
+    const distinct = distinctValues(data, e);
+    const ids = distinct.ids;
+    const byTime = rowsByEntity(ids, time, true);
+    const listed = listedInTime(ids, time) ? rowsByEntity(ids, time, false) : undefined;
+    for (const c of counters) {
+      if (taken.has(c)) continue;
+      const v = numericColumn(data, c);
+      const { steps, back, forward } = stepsOf(byTime, ids, v);
+      if (steps < MIN_STEPS || back > MAX_BACK_SHARE * steps || forward < MIN_FORWARD_SHARE * steps) continue;
+      taken.add(c);
+      const inFile = listed ? outOfLine(listed, ids, v, time) : undefined;
+      for (const [r, how] of outOfLine(byTime, ids, v, time)) {
+        if (inFile && !inFile.has(r)) continue;
+        found.push({
+          row: r,
+          counter: c,
+          entityColumn: e,
+          entity: distinct.text(ids[r]),
+          side: how.side,
+          ...(how.before === undefined ? {} : { before: { value: v[how.before], row: how.before } }),
+          ...(how.after === undefined ? {} : { after: { value: v[how.after], row: how.after } }),
+          steps,
+          backShare: back / steps,
+        });
+      }
+    }
+  }
+  return found.sort((a, b) => a.counter - b.counter || a.row - b.row);
+}
