@@ -55,15 +55,22 @@ test('rows of a few categories agree naturally: no finding where chance explains
   assert.deepEqual(check(['region,plan,tier,renewed', ...rows.map((r) => r.join(','))]), []);
 });
 
-test('a difference in a date or an identifier alone is not reported: those make rows distinct by design', () => {
-  const rows = catalogue().map((r, i) => [`2026-01-${String(1 + (i % 28)).padStart(2, '0')}`, ...r]);
-  const copy = [...rows[50]];
-  copy[0] = '2026-02-01';
-  rows.splice(60, 0, copy);
-  assert.deepEqual(check(['date,' + HEADER, ...rows.map((r) => r.join(','))]), []);
+test('a record sent again under a new id or a later date is a near copy where the other columns identify rows; a snapshot that repeats rows day after day is not', () => {
+  // One product entered again under a new id, one listed again a month later: the other columns are unique otherwise.
   const withIds = catalogue().map((r, i) => [`P-${1000 + i}`, ...r]);
   withIds.splice(60, 0, ['P-9999', ...catalogue()[50]]);
-  assert.deepEqual(check(['product_id,' + HEADER, ...withIds.map((r) => r.join(','))]), []);
+  const byId = check(['product_id,' + HEADER, ...withIds.map((r) => r.join(','))]);
+  assert.deepEqual(byId.map((f) => [f.row, f.column, f.value]), [[60, 'product_id', 'P-9999']]);
+  const dated = catalogue().map((r, i) => [`2026-01-${String(1 + (i % 28)).padStart(2, '0')}`, ...r]);
+  const copy = [...dated[50]];
+  copy[0] = '2026-02-01';
+  dated.splice(60, 0, copy);
+  assert.deepEqual(check(['date,' + HEADER, ...dated.map((r) => r.join(','))]).map((f) => [f.row, f.column]), [[60, 'date']]);
+  // A snapshot of 300 products on two days: most rows repeat the day before but for the date (prices rarely change).
+  const products = catalogue().slice(0, 300);
+  const snapshot: string[][] = [];
+  for (let day = 1; day <= 2; day++) for (const [k, r] of products.entries()) snapshot.push([`2026-01-0${day}`, ...r.slice(0, 5), (Number(r[5]) + (pick(k, day, 10) === 0 ? day : 0)).toFixed(2), ...r.slice(6)]);
+  assert.deepEqual(check(['date,' + HEADER, ...snapshot.map((r) => r.join(','))]), []);
 });
 
 test('a calendar of daily counts: a day recorded twice with another count breaks the key the other columns form', () => {

@@ -221,9 +221,13 @@ the table, Bonferroni over the rows and columns tested):
   are duplicate-row's). Columns a dependency ties together repeat together more often, never less, so they
   never form such a key.
 
-A difference in a date or time, an identifier or a row counter is not reported: those make rows distinct by
-design (the same reading at two times, two records with their own ids). An empty cell against a filled one is
-a difference there too: the same record, once without its id or date.
+A difference in a date or time, an identifier or a row counter makes rows distinct by design (the same reading at
+two times, two records with their own ids), and is reported only where the other columns identify rows — their
+combination repeats in at most 1% of the rows, as duplicate-key asks of a key — and the pair's agreement is beyond
+chance by the tests above (counted as one test more per row): one record sent again under a new id or a day later (a
+fuel fill with the same vehicle, odometer, litres and price under a new record id). A snapshot that repeats most
+rows day after day is no such table. An empty cell against a filled one is a difference there too: the same record,
+once without its id or date.
 
 A pair whose differing cells say one value written otherwise ("WEBER" / "Weber", "St." / "St") is a copy,
 reported by duplicate-row.
@@ -241,6 +245,10 @@ batch is checked on its own.`,
     // In a date, an identifier or a row counter only an empty cell against a filled one is a difference.
     const emptyOnly = data.columns.map((_, c) => distinguishing(data, c));
     const differing = data.columns.map((_, c) => !isIgnored(c) && (!emptyOnly[c] || nullCount(data, c) > 0));
+    // A date, an identifier or a row counter differs between two rows by design, unless the other columns identify
+    // rows (their combination repeats in at most 1% of the rows, as duplicate-key asks of a key) and the pair's
+    // agreement is beyond chance: then it is one record sent again under a new id or a later date.
+    const keyOnly = data.columns.map((_, c) => !isIgnored(c) && emptyOnly[c]);
     // A column whose values never repeat keeps every pair of rows apart: with two, no pair differs in one
     // column only; with one, only there.
     const unique: number[] = [];
@@ -248,9 +256,10 @@ batch is checked on its own.`,
     const order = data.columns.map((_, c) => c).sort((a, b) => Number(!TEXT_KINDS.includes(data.columns[a].kind)) - Number(!TEXT_KINDS.includes(data.columns[b].kind)));
     for (const c of order) if (unique.length < 2 && neverRepeats(data, c)) unique.push(c);
     if (unique.length >= 2) return;
-    if (unique.length === 1) differing.forEach((_, c) => (differing[c] &&= c === unique[0]));
+    if (unique.length === 1) differing.forEach((_, c) => ((differing[c] &&= c === unique[0]), (keyOnly[c] &&= c === unique[0])));
     const tested = differing.filter(Boolean).length;
-    if (tested === 0) return;
+    const keyTested = tested + keyOnly.filter((k, c) => k && !differing[c]).length;
+    if (keyTested === 0) return;
     const tests = rows * tested;
     // Rows that may have a near copy: two rows differing in one column agree on all of the first half of the
     // columns or all of the second. Usually none, and nothing more is computed.
@@ -302,8 +311,10 @@ batch is checked on its own.`,
     // Pairs chance may explain by the tests above: a key two other columns form may still settle them.
     const unexplained: Candidate[] = [];
     const needed = bitsNeeded(rows, tests);
+    // (A date or an identifier tested only for a record sent again is one test more for each row.)
+    const keyNeeded = bitsNeeded(rows, rows * keyTested);
     for (let c = 0; c < width; c++) {
-      if (!differing[c]) continue;
+      if (!differing[c] && !keyOnly[c]) continue;
       const { ids, bits, nullId } = columns[c];
       first.fill(-1);
       size.fill(0);
@@ -345,7 +356,9 @@ batch is checked on its own.`,
         if (unshared[r] === (own < 0 ? 1 : 0)) expected += chance[r] * 2 ** Math.max(0, own);
       }
       expected *= (rows - 1) / 2;
-      const key = rows >= minRows && extraRows <= (1 - uniqueShare) * rows && poissonAtMost(repeated, expected) <= ALPHA / tested;
+      const rare = rows >= minRows && extraRows <= (1 - uniqueShare) * rows;
+      const key = rare && poissonAtMost(repeated, expected) <= ALPHA / (differing[c] ? tested : keyTested);
+      if (keyOnly[c] && !differing[c] && !rare) continue;
       const redundant = key ? undefined : redundantColumns(dependencies, c);
       for (let i = 0; i < m; i++) {
         const slot = slotOf[i];
@@ -353,12 +366,12 @@ batch is checked on its own.`,
         const r = near[i];
         // Two rows exactly, differing here (a third row makes the column vary within the group: a measurement).
         if (size[slot] !== 2 || f === r || ids[f] === ids[r]) continue;
-        if (emptyOnly[c] && ids[f] !== nullId && ids[r] !== nullId) continue;
+        if (emptyOnly[c] && !rare && ids[f] !== nullId && ids[r] !== nullId) continue;
         if (!redundant) found.push({ row: r, other: f, column: c, bits: 0, key: { repeats: repeated, expected } });
         else {
           let sum = 0;
           for (let k = 0; k < width; k++) if (k !== c && !redundant.has(k)) sum += columns[k].bits[columns[k].ids[r]];
-          if (sum >= needed) found.push({ row: r, other: f, column: c, bits: sum });
+          if (sum >= (differing[c] ? needed : keyNeeded)) found.push({ row: r, other: f, column: c, bits: sum });
           else unexplained.push({ row: r, other: f, column: c, bits: sum });
         }
       }
@@ -388,7 +401,7 @@ batch is checked on its own.`,
           ? { otherRow: rowNumber(f), other: there, otherColumnsRepeat: key.repeats, repeatsByChance: Math.round(key.expected) }
           : keyPair
             ? { otherRow: rowNumber(f), other: there, keyColumns: keyPair.columns.map((k) => data.columns[k].name).join(', '), keyRepeats: keyPair.repeats, repeatsByChance: Math.round(keyPair.expected) }
-            : { otherRow: rowNumber(f), other: there, bits: Math.round(bits), bitsNeeded: Math.round(needed) },
+            : { otherRow: rowNumber(f), other: there, bits: Math.round(bits), bitsNeeded: Math.round(differing[c] ? needed : keyNeeded) },
         message: `Row ${rowNumber(r)} repeats row ${rowNumber(f)} in every column but "${name}" ("${here}" here, "${there}" there): a near copy of the same record.`,
         related: [{ row: f, columnIndex: c, message: `Row ${rowNumber(f)}: "${there}"` }],
       });
