@@ -590,7 +590,13 @@ export function codeLike(data: IngestResult, c: number): boolean {
   return widths.present > 0 && widths.dominantRows >= CODE_WIDTH_SHARE * widths.present;
 }
 
-/** Columns that may be a right-hand side: some variety (no value in over 90% of the rows), not unique (judged as {@link lhsCandidates}). */
+/**
+ * Share of its rows a right-hand side's most frequent value may hold at most: a column nearly constant "depends" on
+ * anything, but the g3 error against B shuffled (MAX_ERROR_VS_CHANCE) judges one of 95% Diesel (a van's fuel).
+ */
+const RHS_MAX_TOP_SHARE = 0.97;
+
+/** Columns that may be a right-hand side: some variety (no value in over RHS_MAX_TOP_SHARE of the rows), not unique (judged as {@link lhsCandidates}). */
 function rhsCandidates(data: IngestResult, codesFor: (c: number) => Codes): number[] {
   const out: number[] = [];
   data.columns.forEach((column, c) => {
@@ -599,7 +605,7 @@ function rhsCandidates(data: IngestResult, codesFor: (c: number) => Codes): numb
     if (allDistinct(data, c)) return;
     const { distinct, present, top } = spread(codesFor(c));
     if (present < 20) return;
-    if (distinct < 2 || distinct >= present || top > 0.9 * present) return;
+    if (distinct < 2 || distinct >= present || top > RHS_MAX_TOP_SHARE * present) return;
     out.push(c);
   });
   return out;

@@ -1178,3 +1178,16 @@ test('two policies sharing a birth date or a postcode (each nearly one per polic
   }
   assert.deepEqual(check(lines).filter((f) => f.column === 'postcode' || f.column === 'birth_date').map((f) => f.message), []);
 });
+
+test('a right-hand side of one value in 95% of the rows is judged against chance: petrol on a diesel van breaks vehicle → fuel', () => {
+  // 60 vans, three of them petrol, each refuelled 80 times: "Diesel" in 95% of the rows.
+  const lines = ['fill,vehicle,fuel,litres'];
+  const wrong = new Set([130, 1410, 2650, 3890, 4410]);
+  for (let i = 0; i < 4800; i++) {
+    const van = (i * 7) % 60;
+    const fuel = van < 3 ? 'Petrol' : wrong.has(i) ? 'Petrol' : 'Diesel';
+    lines.push(`F${i},V${String(van).padStart(2, '0')},${fuel},${(20 + ((i * 37) % 50)).toFixed(1)}`);
+  }
+  const found = check(lines).filter((f) => f.column === 'fuel');
+  assert.deepEqual(found.map((f) => f.row).sort((a, b) => Number(a) - Number(b)), [...wrong].sort((a, b) => a - b));
+});

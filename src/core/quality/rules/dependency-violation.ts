@@ -474,7 +474,8 @@ disagrees, one against one, is what one wrong cell looks like, and counts only w
 three rows), at least 5 groups of two rows or more exist and hold at least 10% of the rows, at most 10% of their rows would have to
 change (or, with two to four groups — marital status → exemption — every group has at least 30 rows and at
 most 2% of the rows would have to change), and that is at most a fifth of what a B unrelated to A would give (B shuffled over the same groups:
-a near-constant column depends on anything). A column of numbers whose rows would have to change in more than 2%
+a near-constant column depends on anything: a B with one value in over 97% of its rows is not tried; one of 95%
+Diesel is, and a petrol fill on a diesel van breaks vehicle → fuel). A column of numbers whose rows would have to change in more than 2%
 must also beat its neighbouring values: at most half what groups merging each number with the next one up would give
 (378 g is a paperback in three rows as 379 g is: heavier books tend to be hardcovers, the weight determines nothing;
 equal zip codes agree nearly always, whatever the next zip code's city). In a dirtier table (errors of every kind in a tenth of the cells)
