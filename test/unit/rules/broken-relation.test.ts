@@ -220,3 +220,18 @@ test('a relation another one shadows is no relation: total = days × unit price 
   const findings = findingsOf(checkCsv(csv(['rx', 'quantity', 'days_supply', 'unit_price', 'total'], rows)), rule);
   assert.deepEqual(findings.filter((f) => f.column === 'days_supply').map((f) => f.row), []);
 });
+
+test('of a product whose one input is the others\' quotient rounded (a price per m² to the euro), a row breaking it is reported at that input: a price per m² left from before the price changed', () => {
+  const next = random(23);
+  const rows = Array.from({ length: 1500 }, (_, i) => {
+    const area = Math.round(30 + next() * 150 * 10) / 10;
+    const price = Math.round((1500 + next() * 6000) * area / 1000) * 1000;
+    return [i, area.toFixed(1), price, Math.round(price / area)];
+  });
+  const header = ['listing', 'floor_area_m2', 'price', 'price_per_m2'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule), []);
+  // The price changed by 3–12% on relisting; the price per m² kept.
+  const stale = [40, 400, 800, 1200];
+  for (const [k, r] of stale.entries()) rows[r][2] = Math.round((Number(rows[r][2]) * (1.03 + 0.03 * k)) / 1000) * 1000;
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule).map((f) => [f.row, f.column]), stale.map((r) => [r, 'price_per_m2']));
+});

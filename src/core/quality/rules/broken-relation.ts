@@ -107,6 +107,57 @@ function editsFromKept(data: IngestResult, relation: NumericRelation, c: number,
  * the relation (MAX_EDITS), else the one that strays from its column (STRAY_DEVIATIONS) where only one does; else
  * the column the relation computes.
  */
+/** Share of the rows keeping a product where a column is exactly what the others compute, rounded to its decimals, for it to be the one computed. */
+const DERIVED_SHARE = 0.95;
+/**
+ * Mean distance, in units of its last decimal, of a value written as the rounding of a computation from the
+ * computation (a quarter for a rounding: it spreads evenly over half a unit either way), at least; and how many times
+ * the other input's it must be.
+ */
+const ROUNDING_SPREAD = 0.15;
+const SPREAD_RATIO = 3;
+/** Rows keeping a relation that {@link derivedColumn} reads at most. */
+const DERIVED_SAMPLE = 2_000;
+
+/**
+ * The column of a product (output = a × b) the others are computed into: the one written as the rounding of what the
+ * others give, in DERIVED_SHARE of the rows keeping it — the output where it is (an amount to the cent of a price and
+ * a quantity), else the one input that is (a price per m², price ÷ area rounded to the euro, beside a price and an
+ * area that no rounding of the product gives back). A row that breaks it most often holds that column stale.
+ */
+function derivedColumn(data: IngestResult, relation: NumericRelation): number | undefined {
+  if (relation.kind !== 'product') return undefined;
+  return memo(data, `derived-column:${relation.inputs.join(',')}>${relation.output}`, () => {
+    const [a, b] = relation.inputs.map((c) => numericColumn(data, c));
+    const out = numericColumn(data, relation.output);
+    const holds = relationTester(data, relation);
+    const decimals = [...relation.inputs, relation.output].map((c) => decimalsOf(data, c));
+    const rounded = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
+    const same = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x));
+    let [rows, outExact, aExact, bExact, aOff, bOff] = [0, 0, 0, 0, 0, 0];
+    for (let r = 0; r < out.length && rows < DERIVED_SAMPLE; r++) {
+      if (holds(r) !== true || a[r] === 0 || b[r] === 0) continue;
+      rows++;
+      if (same(out[r], rounded(a[r] * b[r], decimals[2]))) outExact++;
+      if (same(a[r], rounded(out[r] / b[r], decimals[0]))) aExact++;
+      if (same(b[r], rounded(out[r] / a[r], decimals[1]))) bExact++;
+      aOff += Math.abs(out[r] / b[r] - a[r]) * 10 ** decimals[0];
+      bOff += Math.abs(out[r] / a[r] - b[r]) * 10 ** decimals[1];
+    }
+    if (rows === 0) return undefined;
+    if (outExact >= DERIVED_SHARE * rows) return relation.output;
+    const exact = [aExact, bExact].map((n) => n >= DERIVED_SHARE * rows);
+    if (exact[0] !== exact[1]) return relation.inputs[exact[0] ? 0 : 1];
+    if (!exact[0]) return undefined;
+    // Both given back by rounding: the one rounded is off by a quarter of its last unit on average (a rounding spreads
+    // over it), the other only by what that rounding passes on to it (an area from a price per m² to the euro: a
+    // hundredth of its unit).
+    const [offA, offB] = [aOff / rows, bOff / rows];
+    if (Math.max(offA, offB) >= ROUNDING_SPREAD && Math.max(offA, offB) >= SPREAD_RATIO * Math.min(offA, offB)) return relation.inputs[offA > offB ? 0 : 1];
+    return undefined;
+  });
+}
+
 function culprit(data: IngestResult, relation: NumericRelation, relations: readonly NumericRelation[], r: number): number {
   const cells = [...relation.inputs, relation.output];
   const holding = (c: number, holds: boolean) => relations.filter((other) => (other.output === c || other.inputs.includes(c)) && relationHoldsAt(data, other, r) === holds).length;
@@ -149,6 +200,9 @@ function culprit(data: IngestResult, relation: NumericRelation, relations: reado
   if (held.length === 1) return held[0];
   const strays = candidates.filter((c) => deviations(data, c, numericColumn(data, c)[r]) > STRAY_DEVIATIONS);
   if (strays.length === 1) return strays[0];
+  // Else the column the others are computed into (a price per m² left from before the price changed), or the output.
+  const derived = derivedColumn(data, relation);
+  if (derived !== undefined && candidates.includes(derived)) return derived;
   return candidates.includes(relation.output) ? relation.output : candidates[0];
 }
 
@@ -197,7 +251,11 @@ value (the number that would keep the relation) is a value its column holds, wit
 times the rows of the cell's own, where the others' are not (a quantity of −2 where 2 keeps it, a discount of 15
 where 0.15 does; only columns whose values are sparse enough that a random number in their range lies that near one
 with a chance of 5% at most), else the one far from its column's
-median (5 median absolute deviations) where only one is; else the computed column. The message gives the relation,
+median (5 median absolute deviations) where only one is; else, of a product, the column the others are computed
+into: the one written, in 95% of the rows keeping it, as the rounding of what the others give — the output where it
+is, else the one input that is (where both are, the one off by a rounding's spread from what the others give, a
+quarter of its last unit on average, three times the other's: a price per m² to the euro beside a price and a floor
+area), as a row breaking it most often holds that column stale; else the computed column. The message gives the relation,
 its share of the rows and the value that would keep it; the quick fix writes that value (with the column's
 decimals; not in a column written with a unit).
 
