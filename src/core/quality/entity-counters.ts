@@ -56,8 +56,12 @@ function timeColumn(data: IngestResult): number {
   return -1;
 }
 
-/** Text columns naming entities (values repeating a few times to a few hundred times each). */
-function entityColumns(data: IngestResult): number[] {
+/** Text columns naming entities (values repeating a few times to a few hundred times each), the first MAX_ENTITY_COLUMNS. */
+export function entityColumns(data: IngestResult): number[] {
+  return memo(data, 'counter-entity-columns', () => findEntityColumns(data));
+}
+
+function findEntityColumns(data: IngestResult): number[] {
   const out: number[] = [];
   for (let c = 0; c < data.columns.length && out.length < MAX_ENTITY_COLUMNS; c++) {
     if (!TEXT_KINDS.includes(data.columns[c].kind)) continue;

@@ -79,6 +79,18 @@ test('a stuck reading (one value in 12 consecutive rows of a series that changes
   assert.deepEqual(findingsOf(checkCsv(readings(edit, undefined, false)), 'stuck-value'), [], 'rows in no time order: one entity\'s rows share its values');
 });
 
+test('a run of one value over rows of different entities is no stuck reading (matches behind closed doors, attendance 0); a run within one sensor\'s rows is', () => {
+  // Matches in date order, each at another home team's stadium: attendance varies, then 8 matches in a row at 0.
+  const u = random(5);
+  const teams = Array.from({ length: 20 }, (_, k) => `Team ${k}`);
+  const matches = Array.from({ length: 1200 }, (_, i) => [timeOf(i * 36), teams[(i * 7) % 20], teams[(i * 7 + 3) % 20], i >= 600 && i < 608 ? 0 : Math.round(20000 + 30000 * u())]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['kickoff', 'home', 'away', 'attendance'], matches)), 'stuck-value'), []);
+  // Two sensors listed one after the other, each in time order: one sticks for 12 readings.
+  const base = readings().trim().split('\n').slice(1).map((line) => line.split(',')[1]);
+  const rows = base.map((v, i) => [timeOf(i % 1500), i < 1500 ? 'north' : 'south', i > 1000 && i < 1012 ? base[1000] : v]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['time', 'sensor', 'temperature'], rows)), 'stuck-value').map((f) => f.row), Array.from({ length: 11 }, (_, k) => 1001 + k));
+});
+
 test('runs of a value are no stuck reading in a sorted column (its ties sit together) or one whose values often repeat', () => {
   // Prices sorted ascending, nearly all distinct; one price, 19.99, held by 8 items, whose rows sort together.
   const u = random(3);

@@ -1,7 +1,9 @@
 /** stuck-value: a run of one value in consecutive rows of a column whose values change at nearly every row (a stuck sensor). */
 import { defineRule } from '../rule';
-import { isNumeric, looksLikeIdentifier, numericColumn } from '../column-values';
+import { distinctValues, isNumeric, looksLikeIdentifier, numericColumn } from '../column-values';
 import { inTimeOrder, stepCounts } from '../series';
+import { entityColumns } from '../entity-counters';
+import type { IngestResult } from '../../table/model';
 
 /** Largest share of a column's changes from row to row that may be none for its runs to say anything (values nearly always change). */
 const MAX_REPEAT_SHARE = 0.05;
@@ -11,6 +13,20 @@ const MAX_RUN_CHANCE = 0.001;
 const MIN_RUN = 5;
 /** Share of a column's nonzero changes of one sign beyond which the column is sorted (ties of a sorted column sit together). */
 const SORTED_SHARE = 0.95;
+
+/**
+ * Whether a run's rows are of different entities, one after another: a column naming entities (see entityColumns)
+ * changes at half the run's steps or more — matches of different home teams played behind closed doors, all at an
+ * attendance of 0. One instrument sticks; many at once share a cause, and each reading is its own.
+ */
+function ofManyEntities(data: IngestResult, r0: number, r1: number): boolean {
+  return entityColumns(data).some((e) => {
+    const ids = distinctValues(data, e).ids;
+    let changes = 0;
+    for (let r = r0 + 1; r <= r1; r++) if (ids[r] !== ids[r - 1]) changes++;
+    return 2 * changes >= r1 - r0;
+  });
+}
 
 export const stuckValue = defineRule({
   id: 'stuck-value',
@@ -29,7 +45,10 @@ ${100 * MAX_REPEAT_SHARE}% of its changes are none, the runs' included (where ru
 value: places geocoded to their county's centre, listed by zip code),
 and it is not sorted (at most ${100 * SORTED_SHARE}% of its changes go one way: a sorted column keeps its ties together).
 With repeats at that rate p, a run of L rows has a chance of about n × p^(L−1) somewhere in the column's n rows;
-a run of at least ${MIN_RUN} rows whose chance is under ${MAX_RUN_CHANCE} is reported, each of its rows after the first.
+a run of at least ${MIN_RUN} rows whose chance is under ${MAX_RUN_CHANCE} is reported, each of its rows after the first —
+but not a run over rows of different entities, one after another (a column naming entities, whose values repeat 3
+to 500 times each, changes at half the run's steps or more): matches of different home teams behind closed doors,
+all at an attendance of 0. One instrument sticks; many at once share a cause, and each reading is its own.
 Identifier-like columns are left alone.
 
 **Fix**: find what stopped the readings; the rows of the run hold no measurement (leave them empty, or drop them
@@ -56,6 +75,7 @@ before fitting a model on the series).`,
       if (rate > MAX_REPEAT_SHARE) return;
       for (const [r0, r1] of runs) {
         const length = r1 - r0 + 1;
+        if (ofManyEntities(data, r0, r1)) continue;
         if (finite * rate ** (length - 1) > MAX_RUN_CHANCE) continue;
         const value = String(values[r0]);
         const message =
