@@ -99,14 +99,6 @@ function editsFromKept(data: IngestResult, relation: NumericRelation, c: number,
   return editDistance(own, kept.toFixed(decimals), MAX_EDITS);
 }
 
-/**
- * The cell of a row breaking `relation` that is wrong: of its cells, those no other relation vouches for (one that
- * holds at the row and has the cell); of several, the one that breaks more relations at the row than the others (a
- * total that is also a part of a grand total), else the one outside its column's central range whose kept number is
- * inside it, else the one written a slip away from the number that would keep
- * the relation (MAX_EDITS), else the one that strays from its column (STRAY_DEVIATIONS) where only one does; else
- * the column the relation computes.
- */
 /** Share of the rows keeping a product where a column is exactly what the others compute, rounded to its decimals, for it to be the one computed. */
 const DERIVED_SHARE = 0.95;
 /**
@@ -158,6 +150,15 @@ function derivedColumn(data: IngestResult, relation: NumericRelation): number | 
   });
 }
 
+/**
+ * The cell of a row breaking `relation` that is wrong: of its cells, those no other relation vouches for (one that
+ * holds at the row and has the cell); of several, the one that breaks more relations at the row than the others (a
+ * total that is also a part of a grand total), else the one outside its column's central range whose kept number is
+ * inside it, else the one written a slip away from the number that would keep the relation (MAX_EDITS), else the
+ * one whose kept value its column holds far more often, else the one that strays from its column (STRAY_DEVIATIONS)
+ * where only one does; else the column the others are computed into (see derivedColumn), else the column the
+ * relation computes.
+ */
 function culprit(data: IngestResult, relation: NumericRelation, relations: readonly NumericRelation[], r: number): number {
   const cells = [...relation.inputs, relation.output];
   const holding = (c: number, holds: boolean) => relations.filter((other) => (other.output === c || other.inputs.includes(c)) && relationHoldsAt(data, other, r) === holds).length;
