@@ -75,6 +75,28 @@ export function inTimeOrder(data: IngestResult): boolean {
   );
 }
 
+/** Whether column `c` is a date or timestamp column whose values go up in row order (TIME_ORDER_SHARE of MIN_TIMES changes or more). */
+function risingTimes(data: IngestResult, c: number): boolean {
+  if (!TEMPORAL_KINDS.includes(data.columns[c].kind)) return false;
+  const { up, down } = stepCounts(data, c);
+  return up + down >= MIN_TIMES && up >= TIME_ORDER_SHARE * (up + down);
+}
+
+/**
+ * Where column `c` is a time the rows are listed by (see risingTimes): whether row `r`'s value lies between the values
+ * of the nearest rows before and after it that hold one (`true`), or outside (`false`: out of place); undefined where
+ * the column is no such time or the row holds none.
+ */
+export function fitsListedTime(data: IngestResult, c: number, r: number): boolean | undefined {
+  if (!risingTimes(data, c)) return undefined;
+  const values = numericColumn(data, c);
+  if (!Number.isFinite(values[r])) return undefined;
+  let [before, after] = [NaN, NaN];
+  for (let k = r - 1; k >= 0 && Number.isNaN(before); k--) if (Number.isFinite(values[k])) before = values[k];
+  for (let k = r + 1; k < values.length && Number.isNaN(after); k++) if (Number.isFinite(values[k])) after = values[k];
+  return !(values[r] < before) && !(values[r] > after);
+}
+
 /** How many times further from its neighbouring rows one value must be than the other to be the one that jumps. */
 const JUMP_RATIO = 2;
 

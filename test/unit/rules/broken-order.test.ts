@@ -117,3 +117,17 @@ test('dates keep their orders strictly: terminations before their hires in 1.5% 
   });
   assert.deepEqual(findingsOf(checkCsv(csv(['name', 'horsepower', 'displacement'], cars)), rule), []);
 });
+
+test('between a date the rows are listed by and another, the listed one is blamed where it is out of place among its neighbours, else the other', () => {
+  // Listings in the order they were listed (two a day), three in five sold, mostly within weeks, some after a year.
+  const day = (k: number) => new Date(Date.UTC(2022, 0, 1) + k * 86_400_000).toISOString().slice(0, 10);
+  const rows = Array.from({ length: 1000 }, (_, i) => [`L${1000 + i}`, day(Math.floor(i / 2)), i % 5 < 3 ? day(Math.floor(i / 2) + 10 + Math.floor(((i * 37) % 100) ** 2 / 40)) : '']);
+  const header = ['listing', 'listed_date', 'sold_date'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'broken-order'), []);
+  // Sales dated five weeks before their listings (the sale dates wrong), and a listing date typed a year late.
+  const soldBefore = [300, 641, 991];
+  for (const r of soldBefore) rows[r][2] = day(Math.floor(r / 2) - 36);
+  rows[700][1] = day(350 + 365);
+  const found = findingsOf(checkCsv(csv(header, rows)), 'broken-order');
+  assert.deepEqual(found.map((f) => [f.row, f.column]), [[300, 'sold_date'], [641, 'sold_date'], [700, 'listed_date'], [991, 'sold_date']]);
+});

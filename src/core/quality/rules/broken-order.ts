@@ -2,7 +2,7 @@
 import { defineRule } from '../rule';
 import { gapCulprit } from '../date-gaps';
 import { TEMPORAL_KINDS, numericColumn, sortedColumn } from '../column-values';
-import { jumpingColumn } from '../series';
+import { fitsListedTime, jumpingColumn } from '../series';
 import { cellText } from '../dependencies';
 import { farOutFences, numericOrders, temporalOrders, type NumericOrder } from '../numeric-orders';
 import { groupedInteger } from '../../shared/grouped-integer';
@@ -59,7 +59,9 @@ const MIN_CHANCE = 0.1;
 /**
  * The cell of row `r` that is wrong, of the orders it breaks there: the column in more of them than any other (a low
  * above the open, the close and the high), or of several columns in as many (a low and a high swapped), the one the
- * order holds; else, between dates, the one the row's far gaps blame (date-gaps.ts); else, in a series (two smooth
+ * order holds; else, between a date the rows are listed by and another, the listed one where it is out of place among
+ * its neighbouring rows, else the other (see fitsListedTime); else, between dates, the one the row's far gaps blame
+ * (date-gaps.ts); else, in a series (two smooth
  * columns), the value that jumps from its neighbouring rows' (see jumpingColumn); else, for the order `order`, the value further into the tail of its own
  * column on the side that breaks it — a low value high among the column's lows, or a high value low among its highs
  * (a minimum temperature set above the day's maximum is a high minimum; the maximum is an ordinary one).
@@ -71,6 +73,13 @@ function culprit(data: IngestResult, order: NumericOrder, brokenHere: readonly N
   const top = new Set([...count].filter(([, n]) => n === most).map(([c]) => c));
   // Several columns in as many broken orders (a low and a high swapped): each order blames the one of them it holds.
   if (most > 1 && top.has(order.low) !== top.has(order.high)) return top.has(order.low) ? order.low : order.high;
+  // Between dates, where one is the time the rows are listed by: that one where it is out of place among its
+  // neighbouring rows, else the other (a listing's sale date before its listing date, which keeps the listings' order).
+  const [lowFits, highFits] = [fitsListedTime(data, order.low, r), fitsListedTime(data, order.high, r)];
+  if ((lowFits === undefined) !== (highFits === undefined)) {
+    const [listed, other] = lowFits === undefined ? [order.high, order.low] : [order.low, order.high];
+    return (lowFits ?? highFits) ? other : listed;
+  }
   // Between dates, the one the row's far gaps blame (a ship date a year late: far from its order's date too).
   const byGaps = gapCulprit(data, r);
   if (byGaps === order.low || byGaps === order.high) return byGaps;
@@ -112,7 +121,9 @@ nothing of a row.
 
 Each breaking row is reported once per wrong cell: the column in more of the row's broken orders than any other (a
 low above the open, the close and the high; of several columns in as many, a low and a high swapped, the one the
-order holds); else, between dates, the date the row's far gaps blame (gap-outlier's: a ship date a year late is far
+order holds); else, between a date the rows are listed by (its values rise in row order, 95% of 20 changes or more)
+and another, the listed one where it lies outside its neighbouring rows' values, else the other (a sale dated before
+its listing, whose listing date keeps the listings' order); else, between dates, the date the row's far gaps blame (gap-outlier's: a ship date a year late is far
 from its order's date as well as before its delivery); else, where both columns change little from a row to the next (a
 series in time order: their median change below half their interquartile range), the value twice as far from its
 neighbouring rows' as the other (a winter day's minimum set above a maximum that is low for the year); else the value
