@@ -256,7 +256,7 @@ batch is checked on its own.`,
     const order = data.columns.map((_, c) => c).sort((a, b) => Number(!TEXT_KINDS.includes(data.columns[a].kind)) - Number(!TEXT_KINDS.includes(data.columns[b].kind)));
     for (const c of order) if (unique.length < 2 && neverRepeats(data, c)) unique.push(c);
     if (unique.length >= 2) return;
-    if (unique.length === 1) differing.forEach((_, c) => ((differing[c] &&= c === unique[0]), (keyOnly[c] &&= c === unique[0])));
+    if (unique.length === 1) for (let c = 0; c < width; c++) if (c !== unique[0]) differing[c] = keyOnly[c] = false;
     const tested = differing.filter(Boolean).length;
     const keyTested = tested + keyOnly.filter((k, c) => k && !differing[c]).length;
     if (keyTested === 0) return;
