@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
-import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, numericColumn, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
+import { DataType } from 'apache-arrow';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
 import { cellText, dependenciesOf, type Dependency } from '../dependencies';
 import { duplicateKey, keyOptions } from './duplicate-key';
 import type { IngestResult } from '../../table/model';
@@ -75,6 +76,69 @@ function cellKeys(data: IngestResult, c: number): Int32Array {
   const keys = new Int32Array(numbers.length);
   for (let r = 0; r < keys.length; r++) keys[r] = mix(words[2 * r] ^ Math.imul(words[2 * r + 1], 0x9e3779b1));
   return keys;
+}
+
+/**
+ * A 32-bit key per row of a Utf8 text column from its bytes (FNV-1a; null cells 0), without building its strings;
+ * undefined where the column is not held as Utf8 chunks (a dictionary, text read otherwise).
+ */
+function textBytesKeys(data: IngestResult, c: number): Int32Array | undefined {
+  const vector = data.table.getChildAt(c);
+  if (!vector) return undefined;
+  const keys = new Int32Array(data.table.numRows);
+  const mask = nullMask(data, c);
+  let row = 0;
+  for (const chunk of vector.data) {
+    const offsets = chunk.valueOffsets;
+    const bytes = chunk.values;
+    if (!DataType.isUtf8(chunk.type) || !(offsets instanceof Int32Array) || !(bytes instanceof Uint8Array)) return undefined;
+    for (let i = 0; i < chunk.length; i++, row++) {
+      if (mask[row]) continue;
+      let h = 0x811c9dc5;
+      for (let p = offsets[i]; p < offsets[i + 1]; p++) h = Math.imul(h ^ bytes[p], 0x01000193);
+      keys[row] = h;
+    }
+  }
+  return keys;
+}
+
+/**
+ * How many rows agree with an earlier row on every column `on` marks (by hashes: a few more may come out; text is keyed
+ * by its bytes, and text held otherwise is left out, which also lets more rows through).
+ */
+function rowsAgreeingOn(data: IngestResult, on: readonly boolean[]): number {
+  const rows = data.table.numRows;
+  const a = new Int32Array(rows);
+  const b = new Int32Array(rows);
+  data.columns.forEach((column, c) => {
+    if (!on[c] || column.kind === 'empty' || column.kind === 'other') return;
+    const keys = column.kind === 'string' ? textBytesKeys(data, c) : cellKeys(data, c);
+    if (!keys) return;
+    // (Rolling hashes, column after column: no column is taken out again here.)
+    for (let r = 0; r < rows; r++) {
+      a[r] = Math.imul(a[r] ^ keys[r], 0x01000193) ^ c;
+      b[r] = (Math.imul(b[r] + keys[r], 0x5bd1e995) + c) | 0;
+    }
+  });
+  let capacity = 16;
+  while (capacity < rows * 2) capacity *= 2;
+  const mask = capacity - 1;
+  const first = new Int32Array(capacity).fill(-1);
+  let agreeing = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let slot = (a[r] ^ Math.imul(b[r], 0x27d4eb2f)) & mask; ; slot = (slot + 1) & mask) {
+      const f = first[slot];
+      if (f < 0) {
+        first[slot] = r;
+        break;
+      }
+      if (a[f] === a[r] && b[f] === b[r]) {
+        agreeing++;
+        break;
+      }
+    }
+  }
+  return agreeing;
 }
 
 /**
@@ -260,6 +324,13 @@ batch is checked on its own.`,
     const tested = differing.filter(Boolean).length;
     const keyTested = tested + keyOnly.filter((k, c) => k && !differing[c]).length;
     if (keyTested === 0) return;
+    // Where only a date or an identifier may differ, a copy agrees on every other column: most tables have no two
+    // rows that do, and a table where more than 1% of the rows do is no table whose other columns identify rows.
+    const { uniqueShare, minRows } = keyOptions(duplicateKey.defaultOptions);
+    if (tested === 0) {
+      const agreeing = rowsAgreeingOn(data, data.columns.map((_, c) => !keyOnly[c]));
+      if (agreeing === 0 || agreeing > (1 - uniqueShare) * rows) return;
+    }
     const tests = rows * tested;
     // Rows that may have a near copy: two rows differing in one column agree on all of the first half of the
     // columns or all of the second. Usually none, and nothing more is computed.
@@ -296,7 +367,6 @@ batch is checked on its own.`,
         sum2[i] = (sum2[i] + hash2(c, ids[near[i]])) | 0;
       }
     });
-    const { uniqueShare, minRows } = keyOptions(duplicateKey.defaultOptions);
     const sameExcept = (a: number, b: number, skip: number) => columns.every(({ ids }, c) => c === skip || ids[a] === ids[b]);
     let capacity = 16;
     while (capacity < m * 2) capacity *= 2;
