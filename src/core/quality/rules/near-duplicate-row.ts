@@ -78,28 +78,36 @@ function cellKeys(data: IngestResult, c: number): Int32Array {
   return keys;
 }
 
+/** Folds one cell's key into a row's two rolling hashes (column after column: no column is taken out again here). */
+function fold(a: Int32Array, b: Int32Array, r: number, key: number, c: number): void {
+  a[r] = Math.imul(a[r] ^ key, 0x01000193) ^ c;
+  b[r] = (Math.imul(b[r] + key, 0x5bd1e995) + c) | 0;
+}
+
 /**
- * A 32-bit key per row of a Utf8 text column from its bytes (FNV-1a; null cells 0), without building its strings;
- * undefined where the column is not held as Utf8 chunks (a dictionary, text read otherwise).
+ * Folds a Utf8 text column's cells into the rows' hashes by their bytes (FNV-1a; null cells 0), without building its
+ * strings; false where the column is not held as Utf8 chunks (then it is left out).
  */
-function textBytesKeys(data: IngestResult, c: number): Int32Array | undefined {
+function foldTextBytes(data: IngestResult, c: number, a: Int32Array, b: Int32Array): boolean {
   const vector = data.table.getChildAt(c);
-  if (!vector) return undefined;
-  const keys = new Int32Array(data.table.numRows);
+  if (!vector || vector.data.some((chunk) => !DataType.isUtf8(chunk.type) || !(chunk.valueOffsets instanceof Int32Array) || !(chunk.values instanceof Uint8Array))) return false;
   const mask = nullMask(data, c);
   let row = 0;
   for (const chunk of vector.data) {
     const offsets = chunk.valueOffsets;
     const bytes = chunk.values;
-    if (!DataType.isUtf8(chunk.type) || !(offsets instanceof Int32Array) || !(bytes instanceof Uint8Array)) return undefined;
+    // (Every chunk was checked above; this narrows the types.)
+    if (!(offsets instanceof Int32Array) || !(bytes instanceof Uint8Array)) return false;
     for (let i = 0; i < chunk.length; i++, row++) {
-      if (mask[row]) continue;
-      let h = 0x811c9dc5;
-      for (let p = offsets[i]; p < offsets[i + 1]; p++) h = Math.imul(h ^ bytes[p], 0x01000193);
-      keys[row] = h;
+      let h = 0;
+      if (!mask[row]) {
+        h = 0x811c9dc5;
+        for (let p = offsets[i]; p < offsets[i + 1]; p++) h = Math.imul(h ^ bytes[p], 0x01000193);
+      }
+      fold(a, b, row, h, c);
     }
   }
-  return keys;
+  return true;
 }
 
 /**
@@ -112,13 +120,18 @@ function rowsAgreeingOn(data: IngestResult, on: readonly boolean[]): number {
   const b = new Int32Array(rows);
   data.columns.forEach((column, c) => {
     if (!on[c] || column.kind === 'empty' || column.kind === 'other') return;
-    const keys = column.kind === 'string' ? textBytesKeys(data, c) : cellKeys(data, c);
-    if (!keys) return;
-    // (Rolling hashes, column after column: no column is taken out again here.)
-    for (let r = 0; r < rows; r++) {
-      a[r] = Math.imul(a[r] ^ keys[r], 0x01000193) ^ c;
-      b[r] = (Math.imul(b[r] + keys[r], 0x5bd1e995) + c) | 0;
+    if (column.kind === 'string') {
+      foldTextBytes(data, c, a, b);
+      return;
     }
+    if (TEXT_KINDS.includes(column.kind)) {
+      const ids = distinctValues(data, c).ids;
+      for (let r = 0; r < rows; r++) fold(a, b, r, ids[r], c);
+      return;
+    }
+    const numbers = numericColumn(data, c);
+    const words = new Int32Array(numbers.buffer, numbers.byteOffset, numbers.length * 2);
+    for (let r = 0; r < rows; r++) fold(a, b, r, words[2 * r] ^ Math.imul(words[2 * r + 1], 0x9e3779b1), c);
   });
   let capacity = 16;
   while (capacity < rows * 2) capacity *= 2;
