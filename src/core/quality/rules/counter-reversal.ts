@@ -21,9 +21,9 @@ entity column is a text column whose values repeat (3 to 500 rows each on averag
 a numeric column (not an identifier) is a counter of that entity where its steps from one of the entity's rows to
 the next go back in at most ${100 * MAX_BACK_SHARE}% of 50 steps or more (each wrong reading breaks two) and go
 forward in half of them at least. The reading reported is the one out of line with both its neighbours, which keep the
-order between them: below the one before, or above the one after (at an entity's first or last row, out of line
-with its one neighbour, which keeps the order with the one beyond). A neighbour of the same time may be listed
-either way, and is not held against it. A counter that restarts (a meter replaced: its next readings go on from
+order between them: below the one before, or above the one after (at an entity's first or last row, beyond both of
+the two readings on its one side, which keep the order). A neighbour of the same time may be listed either way: it is
+not held against the reading where, listed the other way round, the two would be in order. A counter that restarts (a meter replaced: its next readings go on from
 low) is not reported, since its neighbours do not keep the order.
 
 The evidence: the \`entity\` column and value, the readings \`before\` and \`after\` it, and the share of the counter's
