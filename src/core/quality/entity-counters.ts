@@ -81,49 +81,64 @@ function findEntityColumns(data: IngestResult): number[] {
 /** Share of an entity's steps in row order that must go forward in time for the table to list its entities' rows in time order. */
 const LISTED_IN_TIME = 0.95;
 
-/** The rows holding an entity and a time, grouped by entity, within each in time order (ties in row order) or in row order. */
-function rowsByEntity(ids: Int32Array, time: Float64Array, byTime: boolean): Int32Array {
-  const rows: number[] = [];
-  for (let r = 0; r < ids.length; r++) if (ids[r] >= 0 && Number.isFinite(time[r])) rows.push(r);
-  rows.sort((a, b) => ids[a] - ids[b] || (byTime ? time[a] - time[b] : 0) || a - b);
-  return Int32Array.from(rows);
+/**
+ * The rows holding an entity and a time, grouped by entity (a counting sort on the entity's id), each group in row order
+ * or (`byTime`) in time order, ties in row order; `starts[k]` is where the k-th entity's rows begin.
+ */
+function rowsByEntity(ids: Int32Array, time: Float64Array, size: number, byTime: boolean): { order: Int32Array; starts: Int32Array } {
+  const starts = new Int32Array(size + 1);
+  for (let r = 0; r < ids.length; r++) if (ids[r] >= 0 && Number.isFinite(time[r])) starts[ids[r] + 1]++;
+  for (let k = 0; k < size; k++) starts[k + 1] += starts[k];
+  const order = new Int32Array(starts[size]);
+  const next = starts.slice(0, size);
+  for (let r = 0; r < ids.length; r++) if (ids[r] >= 0 && Number.isFinite(time[r])) order[next[ids[r]]++] = r;
+  if (byTime) {
+    for (let k = 0; k < size; k++) {
+      const [from, to] = [starts[k], starts[k + 1]];
+      let sorted = true;
+      for (let i = from + 1; i < to && sorted; i++) sorted = time[order[i]] >= time[order[i - 1]];
+      if (!sorted) order.set(Array.from(order.subarray(from, to)).sort((a, b) => time[a] - time[b] || a - b), from);
+    }
+  }
+  return { order, starts };
 }
 
 /** Whether the table lists each entity's rows in time order (LISTED_IN_TIME of the steps in row order go forward in time). */
-function listedInTime(ids: Int32Array, time: Float64Array): boolean {
-  const last = new Map<number, number>();
+function listedInTime(ids: Int32Array, time: Float64Array, size: number): boolean {
+  const last = new Int32Array(size).fill(-1);
   let [steps, forward] = [0, 0];
   for (let r = 0; r < ids.length; r++) {
     if (ids[r] < 0 || !Number.isFinite(time[r])) continue;
-    const before = last.get(ids[r]);
-    if (before !== undefined) {
+    const before = last[ids[r]];
+    if (before >= 0) {
       steps++;
       if (time[r] >= time[before]) forward++;
     }
-    last.set(ids[r], r);
+    last[ids[r]] = r;
   }
   return steps > 0 && forward >= LISTED_IN_TIME * steps;
 }
 
-/** Calls `each` with each entity's rows (in `order`) that hold a number in `v`. */
-function eachEntity(order: Int32Array, ids: Int32Array, v: Float64Array, each: (rows: readonly number[]) => void): void {
-  const rows: number[] = [];
-  for (let k = 0; k < order.length; k++) {
-    const r = order[k];
-    if (k > 0 && ids[r] !== ids[order[k - 1]]) {
-      each(rows);
-      rows.length = 0;
-    }
-    if (Number.isFinite(v[r])) rows.push(r);
+/** Entities' rows grouped (see rowsByEntity). */
+type Grouped = { order: Int32Array; starts: Int32Array };
+
+/** Calls `each` with each entity's rows that hold a number in `v` (the first `length` of `rows`, a buffer reused). */
+function eachEntity({ order, starts }: Grouped, v: Float64Array, each: (rows: Int32Array, length: number) => void): void {
+  let largest = 0;
+  for (let k = 0; k + 1 < starts.length; k++) largest = Math.max(largest, starts[k + 1] - starts[k]);
+  const rows = new Int32Array(largest);
+  for (let k = 0; k + 1 < starts.length; k++) {
+    let length = 0;
+    for (let i = starts[k]; i < starts[k + 1]; i++) if (Number.isFinite(v[order[i]])) rows[length++] = order[i];
+    if (length > 0) each(rows, length);
   }
-  each(rows);
 }
 
 /** Steps from an entity's reading to its next: all, those going back, those going forward. */
-function stepsOf(order: Int32Array, ids: Int32Array, v: Float64Array): { steps: number; back: number; forward: number } {
+function stepsOf(grouped: Grouped, v: Float64Array): { steps: number; back: number; forward: number } {
   let [steps, back, forward] = [0, 0, 0];
-  eachEntity(order, ids, v, (rows) => {
-    for (let i = 1; i < rows.length; i++) {
+  eachEntity(grouped, v, (rows, length) => {
+    for (let i = 1; i < length; i++) {
       steps++;
       const d = v[rows[i]] - v[rows[i - 1]];
       if (d < 0) back++;
@@ -140,27 +155,28 @@ type OutOfLine = { side: 'low' | 'high'; before?: number; after?: number };
  * The readings out of line with both their neighbours, which keep the order between them; at an entity's first or
  * last row, beyond both of its two neighbours on one side. A neighbour of the same time may be listed either way.
  */
-function outOfLine(order: Int32Array, ids: Int32Array, v: Float64Array, time: Float64Array): Map<number, OutOfLine> {
+function outOfLine(grouped: Grouped, v: Float64Array, time: Float64Array): Map<number, OutOfLine> {
   const found = new Map<number, OutOfLine>();
-  eachEntity(order, ids, v, (rows) => {
-    for (let i = 0; i < rows.length; i++) {
+  eachEntity(grouped, v, (rows, length) => {
+    for (let i = 0; i < length; i++) {
       const r = rows[i];
       const x = v[r];
+      const [hasP, hasPP, hasN, hasNN] = [i >= 1, i >= 2, i + 1 < length, i + 2 < length];
       const [p, pp, nx, nn] = [rows[i - 1], rows[i - 2], rows[i + 1], rows[i + 2]];
       // (Listed the other way round, a reading of the same time as the one before it would be in order where it is
       // not below the one before that; one of the same time as the next, where it is not above the one after that.)
-      const swapsBefore = p !== undefined && time[p] === time[r] && (pp === undefined || x >= v[pp]);
-      const swapsAfter = nx !== undefined && time[nx] === time[r] && (nn === undefined || x <= v[nn]);
+      const swapsBefore = hasP && time[p] === time[r] && (!hasPP || x >= v[pp]);
+      const swapsAfter = hasN && time[nx] === time[r] && (!hasNN || x <= v[nn]);
       let side: 'low' | 'high' | undefined;
-      if (p !== undefined && nx !== undefined) {
+      if (hasP && hasN) {
         if (v[p] <= v[nx] && x < v[p] && !swapsBefore) side = 'low';
         else if (v[p] <= v[nx] && x > v[nx] && !swapsAfter) side = 'high';
-      } else if (p !== undefined && pp !== undefined) {
+      } else if (hasPP) {
         if (v[pp] <= v[p] && x < v[pp]) side = 'low';
-      } else if (nx !== undefined && nn !== undefined) {
+      } else if (hasNN) {
         if (v[nx] <= v[nn] && x > v[nn]) side = 'high';
       }
-      if (side !== undefined) found.set(r, { side, ...(p === undefined ? {} : { before: p }), ...(nx === undefined ? {} : { after: nx }) });
+      if (side !== undefined) found.set(r, { side, ...(hasP ? { before: p } : {}), ...(hasN ? { after: nx } : {}) });
     }
   });
   return found;
@@ -188,16 +204,16 @@ function findReversals(data: IngestResult): CounterReversal[] {
   for (const e of entityColumns(data)) {
     const distinct = distinctValues(data, e);
     const ids = distinct.ids;
-    const byTime = rowsByEntity(ids, time, true);
-    const listed = listedInTime(ids, time) ? rowsByEntity(ids, time, false) : undefined;
+    const byTime = rowsByEntity(ids, time, distinct.size, true);
+    const listed = listedInTime(ids, time, distinct.size) ? rowsByEntity(ids, time, distinct.size, false) : undefined;
     for (const c of counters) {
       if (taken.has(c)) continue;
       const v = numericColumn(data, c);
-      const { steps, back, forward } = stepsOf(byTime, ids, v);
+      const { steps, back, forward } = stepsOf(byTime, v);
       if (steps < MIN_STEPS || back > MAX_BACK_SHARE * steps || forward < MIN_FORWARD_SHARE * steps) continue;
       taken.add(c);
-      const inFile = listed ? outOfLine(listed, ids, v, time) : undefined;
-      for (const [r, how] of outOfLine(byTime, ids, v, time)) {
+      const inFile = listed ? outOfLine(listed, v, time) : undefined;
+      for (const [r, how] of outOfLine(byTime, v, time)) {
         if (inFile && !inFile.has(r)) continue;
         found.push({
           row: r,
