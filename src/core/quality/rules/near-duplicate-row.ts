@@ -67,6 +67,9 @@ function neverRepeats(data: IngestResult, c: number): boolean {
   return false;
 }
 
+/** Row r's number as a 32-bit key, from its IEEE words (`words`: a Float64Array's as 32-bit integers). */
+const numberKey = (words: Int32Array, r: number) => mix(words[2 * r] ^ Math.imul(words[2 * r + 1], 0x9e3779b1));
+
 /** A cheap 32-bit key per row of a column's cell: a value id (text), the number's IEEE words (else). */
 function cellKeys(data: IngestResult, c: number): Int32Array {
   const kind = data.columns[c].kind;
@@ -74,8 +77,37 @@ function cellKeys(data: IngestResult, c: number): Int32Array {
   const numbers = numericColumn(data, c);
   const words = new Int32Array(numbers.buffer, numbers.byteOffset, numbers.length * 2);
   const keys = new Int32Array(numbers.length);
-  for (let r = 0; r < keys.length; r++) keys[r] = mix(words[2 * r] ^ Math.imul(words[2 * r + 1], 0x9e3779b1));
+  for (let r = 0; r < keys.length; r++) keys[r] = numberKey(words, r);
   return keys;
+}
+
+/** A table of row numbers for open addressing over `rows` rows: twice as many slots, a power of two. */
+function slotTable(rows: number): Int32Array {
+  let capacity = 16;
+  while (capacity < rows * 2) capacity *= 2;
+  return new Int32Array(capacity);
+}
+
+/**
+ * Calls `each(f, r)` for each row r whose two hashes (`a`, `b`) equal those of an earlier row, f the first of them;
+ * `table` (see slotTable, cleared here) holds the first row of each pair of hashes.
+ */
+function eachRepeat(a: Int32Array, b: Int32Array, table: Int32Array, each: (f: number, r: number) => void): void {
+  const mask = table.length - 1;
+  table.fill(-1);
+  for (let r = 0; r < a.length; r++) {
+    for (let slot = (a[r] ^ Math.imul(b[r], 0x27d4eb2f)) & mask; ; slot = (slot + 1) & mask) {
+      const f = table[slot];
+      if (f < 0) {
+        table[slot] = r;
+        break;
+      }
+      if (a[f] === a[r] && b[f] === b[r]) {
+        each(f, r);
+        break;
+      }
+    }
+  }
 }
 
 /** Folds one cell's key into a row's two rolling hashes (column after column: no column is taken out again here). */
@@ -131,26 +163,10 @@ function rowsAgreeingOn(data: IngestResult, on: readonly boolean[]): number {
     }
     const numbers = numericColumn(data, c);
     const words = new Int32Array(numbers.buffer, numbers.byteOffset, numbers.length * 2);
-    for (let r = 0; r < rows; r++) fold(a, b, r, words[2 * r] ^ Math.imul(words[2 * r + 1], 0x9e3779b1), c);
+    for (let r = 0; r < rows; r++) fold(a, b, r, numberKey(words, r), c);
   });
-  let capacity = 16;
-  while (capacity < rows * 2) capacity *= 2;
-  const mask = capacity - 1;
-  const first = new Int32Array(capacity).fill(-1);
   let agreeing = 0;
-  for (let r = 0; r < rows; r++) {
-    for (let slot = (a[r] ^ Math.imul(b[r], 0x27d4eb2f)) & mask; ; slot = (slot + 1) & mask) {
-      const f = first[slot];
-      if (f < 0) {
-        first[slot] = r;
-        break;
-      }
-      if (a[f] === a[r] && b[f] === b[r]) {
-        agreeing++;
-        break;
-      }
-    }
-  }
+  eachRepeat(a, b, slotTable(rows), () => agreeing++);
   return agreeing;
 }
 
@@ -175,30 +191,12 @@ function rowsAgreeingOnAHalf(data: IngestResult): Int32Array {
     }
   }
   const marked = new Uint8Array(rows);
-  let capacity = 16;
-  while (capacity < rows * 2) capacity *= 2;
-  const mask = capacity - 1;
-  const first = new Int32Array(capacity);
+  const table = slotTable(rows);
   for (let side = 0; side < 2; side++) {
-    const a = h1[side];
-    const b = h2[side];
-    first.fill(-1);
-    for (let r = 0; r < rows; r++) {
-      let slot = (a[r] ^ Math.imul(b[r], 0x27d4eb2f)) & mask;
-      for (;;) {
-        const f = first[slot];
-        if (f < 0) {
-          first[slot] = r;
-          break;
-        }
-        if (a[f] === a[r] && b[f] === b[r]) {
-          marked[f] = 1;
-          marked[r] = 1;
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-    }
+    eachRepeat(h1[side], h2[side], table, (f, r) => {
+      marked[f] = 1;
+      marked[r] = 1;
+    });
   }
   let count = 0;
   for (let r = 0; r < rows; r++) count += marked[r];
@@ -381,12 +379,10 @@ batch is checked on its own.`,
       }
     });
     const sameExcept = (a: number, b: number, skip: number) => columns.every(({ ids }, c) => c === skip || ids[a] === ids[b]);
-    let capacity = 16;
-    while (capacity < m * 2) capacity *= 2;
-    const mask = capacity - 1;
-    const first = new Int32Array(capacity);
-    const size = new Int32Array(capacity);
-    const varies = new Uint8Array(capacity);
+    const first = slotTable(m);
+    const mask = first.length - 1;
+    const size = new Int32Array(first.length);
+    const varies = new Uint8Array(first.length);
     const key1 = new Int32Array(m);
     const key2 = new Int32Array(m);
     const slotOf = new Int32Array(m);
