@@ -25,3 +25,10 @@ export function hashString(seed: number, text: string): number {
   for (let i = 0; i < text.length; i++) h = murmurRound(h, text.charCodeAt(i));
   return fmix32(h ^ text.length) | 0;
 }
+
+/** FNV-1a over `bytes[start..end)`: a 32-bit hash of a text's bytes without decoding it (signed). */
+export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return h;
+}

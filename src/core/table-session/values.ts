@@ -9,6 +9,7 @@ import { makeFormatter, type CellFormatter } from '../ingest/render-text';
 import type { ColumnInfo, NumberFormat, RawCell } from '../table/model';
 import type { GridCell } from './types';
 import { MISSING_RANK } from './argsort';
+import { hashBytes } from '../shared/hash';
 
 /** Longest cell text sent to the grid (copying reads the whole value). */
 export const MAX_CELL_CHARS = 1000;
@@ -273,8 +274,7 @@ export class TextInterner {
   }
 
   private internBytes(bytes: Uint8Array, start: number, end: number): number {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+    const hash = hashBytes(bytes, start, end);
     const first = this.byHash.get(hash);
     for (let e = first ?? -1; e >= 0; e = this.entries[e].next) {
       const entry = this.entries[e];

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import { DataType } from 'apache-arrow';
+import { hashBytes } from '../../shared/hash';
 import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
 import { cellText, dependenciesOf, type Dependency } from '../dependencies';
 import { duplicateKey, keyOptions } from './duplicate-key';
@@ -131,12 +132,7 @@ function foldTextBytes(data: IngestResult, c: number, a: Int32Array, b: Int32Arr
     // (Every chunk was checked above; this narrows the types.)
     if (!(offsets instanceof Int32Array) || !(bytes instanceof Uint8Array)) return false;
     for (let i = 0; i < chunk.length; i++, row++) {
-      let h = 0;
-      if (!mask[row]) {
-        h = 0x811c9dc5;
-        for (let p = offsets[i]; p < offsets[i + 1]; p++) h = Math.imul(h ^ bytes[p], 0x01000193);
-      }
-      fold(a, b, row, h, c);
+      fold(a, b, row, mask[row] ? 0 : hashBytes(bytes, offsets[i], offsets[i + 1]), c);
     }
   }
   return true;
