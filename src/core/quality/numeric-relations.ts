@@ -601,7 +601,9 @@ const POPULATION_BREAKING = 0.9;
  * Whether a relation applies to a row: not where the row holds a value of another column (of at most
  * MAX_POPULATION_VALUES values) whose rows break it nearly all (POPULATION_BREAKING of MIN_POPULATION_ROWS or more) —
  * a total of 1.05 × the net amount kept by the bills of 5% VAT, broken by every bill of 20%: those are a population of
- * their own, not errors. Built once per relation.
+ * their own, not errors —, nor where another numeric column is non-zero (or zero) in rows that break it nearly all: a
+ * gross pay of hours × rate kept where no overtime was worked, broken by every row with overtime (paid at 1.5 × the
+ * rate, a term the relation leaves out). Built once per relation.
  */
 export function relationApplies(data: IngestResult, relation: NumericRelation): (r: number) => boolean {
   let applies = appliers.get(relation);
@@ -628,10 +630,40 @@ export function relationApplies(data: IngestResult, relation: NumericRelation): 
         excluded.push(values);
       }
     });
-    applies = (r) => apart.every((ids, k) => !excluded[k].has(ids[r]));
+    const apartBySign = signPopulations(data, holds, own);
+    applies = (r) => apart.every((ids, k) => !excluded[k].has(ids[r])) && apartBySign.every((test) => !test(r));
     appliers.set(relation, applies);
   }
   return applies;
+}
+
+/**
+ * Tests of the rows a relation does not apply to because another numeric column is non-zero there, or zero there
+ * (hours of overtime: too many values for each to be a population of its own), where the rows that are so
+ * (MIN_POPULATION_ROWS or more) break it nearly all (POPULATION_BREAKING). Counted first on the breaking rows alone,
+ * which are few where the relation is kept.
+ */
+function signPopulations(data: IngestResult, holds: (r: number) => boolean | null, own: Set<number>): ((r: number) => boolean)[] {
+  const breaking: number[] = [];
+  for (let r = 0; r < data.table.numRows; r++) if (holds(r) === false) breaking.push(r);
+  if (breaking.length < MIN_POPULATION_ROWS) return [];
+  const tests: ((r: number) => boolean)[] = [];
+  data.columns.forEach((column, g) => {
+    if (own.has(g) || !isNumeric(column)) return;
+    const values = numericColumn(data, g);
+    // A cell written as no number ("1:45" hours) is not 0: it belongs with the non-zero ones.
+    const written = new Set(data.rejectedCells.filter((cell) => cell.column === g).map((cell) => cell.row));
+    for (const nonZero of [true, false]) {
+      const inPopulation = (r: number) => (Number.isNaN(values[r]) ? nonZero && written.has(r) : (values[r] !== 0) === nonZero);
+      let broken = 0;
+      for (const r of breaking) if (inPopulation(r)) broken++;
+      if (broken < MIN_POPULATION_ROWS) continue;
+      let rows = 0;
+      for (let r = 0; r < values.length; r++) if (inPopulation(r) && holds(r) !== null) rows++;
+      if (broken >= POPULATION_BREAKING * rows) tests.push(inPopulation);
+    }
+  });
+  return tests;
 }
 
 const appliers = new WeakMap<NumericRelation, (r: number) => boolean>();

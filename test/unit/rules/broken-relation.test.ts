@@ -192,6 +192,26 @@ test('rows a relation does not apply to (the bills of 20% VAT, where the others 
   assert.deepEqual(findings.map((f) => [f.row, f.column]), [[11, 'total']]);
 });
 
+test('rows where another column is non-zero and that break a relation nearly all (overtime paid at 1.5 × the rate beside gross = hours × rate) are no errors; a slip among the others still is', () => {
+  const next = random(29);
+  const rows = Array.from({ length: 1200 }, (_, i) => {
+    const hours = next() < 0.8 ? 80 : Math.round(next() * 300) / 4;
+    const overtime = next() < 0.75 ? 0 : Math.round(1 + next() * 60) / 4;
+    const rate = (15 + Math.floor(next() * 3500) / 100).toFixed(2);
+    const gross = (Math.round(Number(rate) * (hours + 1.5 * overtime) * 100) / 100).toFixed(2);
+    return [i, hours.toFixed(2), overtime.toFixed(2), rate, gross];
+  });
+  const header = ['employee', 'regular_hours', 'overtime_hours', 'hourly_rate', 'gross_pay'];
+  assert.ok(rows.filter((row) => row[2] !== '0.00').length > 200, 'a quarter of the rows have overtime');
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule), []);
+  const plain = rows.findIndex((row, i) => i > 100 && row[2] === '0.00');
+  rows[plain][4] = (Number(rows[plain][4]) * 10).toFixed(2);
+  // Overtime written as a time: no number, and no zero either.
+  const withOvertime = rows.findIndex((row, i) => i > 100 && row[2] !== '0.00');
+  rows[withOvertime][2] = '1:45';
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule).map((f) => [f.row, f.column]), [[plain, 'gross_pay']]);
+});
+
 /** Dispensings: a quantity of one to three units a day over 7 to 90 days, a unit price of four decimals, the total rounded half up to the cent. */
 function dispensings(n: number): (string | number)[][] {
   const next = random(17);

@@ -262,7 +262,10 @@ decimals; not in a column written with a unit).
 
 Rows a relation does not apply to are left alone: where another column of at most 20 values has a value whose rows
 (20 or more) break it nearly all (90%) — the bills of 20% VAT, where the others keep total = 1.05 × net — those rows
-are a population of their own, not errors.
+are a population of their own, not errors; so are the rows where another numeric column is non-zero (or zero), 20 or
+more, that break it nearly all: a gross pay of hours × rate kept where no overtime was worked and broken by every row
+with overtime (paid at 1.5 × the rate, a term the relation leaves out). A cell of that column written as no number
+("1:45" hours) counts as non-zero.
 
 **Fix**: correct the wrong number. A relation that only holds by design for some rows (a third part in a few
 totals) makes its other rows findings: ignore the rule for that column.`,
