@@ -240,3 +240,17 @@ test('words joined by a hyphen where another value parts them by a space are one
     ],
   );
 });
+
+test('spellings apart only by accents whose rows stand apart in another column are two names ("Martín" in Spain, "Martin" in France); an accent lost among rows like the others is a variant', () => {
+  const countries = ['FR', 'FR', 'US', 'GB', 'DE'];
+  const rows: string[][] = [];
+  for (let i = 0; i < 400; i++) {
+    const country = countries[i % countries.length];
+    const city = i % 4 === 0 ? 'Zürich' : i % 4 === 1 ? 'Lyon' : i % 4 === 2 ? 'Boston' : 'Leeds';
+    rows.push([`C${i}`, i % 5 === 0 ? 'Martin' : `Name${i % 37}`, country, city]);
+  }
+  for (const i of [3, 47, 91, 133, 177, 211, 259]) rows[i] = [`C${i}`, 'Martín', 'ES', 'Lyon'];
+  rows[8][3] = 'Zurich';
+  const findings = findingsOf(checkCsv(csv(['customer', 'last_name', 'country', 'city'], rows)), 'category-variant');
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[8, 'city', 'Zurich']]);
+});

@@ -4,6 +4,7 @@ import type { IngestResult } from '../../table/model';
 import { columnCase } from '../letter-case';
 import { unifiedSpellings } from '../spellings';
 import { CATEGORY_MAX_DISTINCT, categoryKey } from '../category-key';
+import { rowsApart } from '../set-apart';
 
 /** A word written short: letters and a period ("St.", "Intl."), or a contraction of two letters ("St", "Mt"). */
 const SHORT_WORD = /^(\p{L}{1,5})\.$|^(\p{L}{2})$/u;
@@ -25,6 +26,8 @@ function abbreviates(short: string, word: string, period: boolean): boolean {
   return i === short.length;
 }
 
+/** A text with its accents left out, its letters' case and spaces kept: "Zoé" and "Zoë" are both "Zoe". */
+const withoutAccents = (value: string) => value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim();
 const words = (value: string) => value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim().split(/\s+/);
 
 /**
@@ -365,6 +368,12 @@ among "Yes" and "No" (its cells' text is read back from the file, from an even s
 each answer is written one way there, the column is not read further, so a spelling in fewer than about one row in
 2,000 may go unreported).
 
+Two spellings apart only by their accents are two names where their rows stand apart in another column: "Martín"
+in 7 rows, 6 of them of Spain, beside "Martin" in 90 rows of France and the US, are a name of two languages, not one
+name spelt two ways (each spelling in three rows or more; a text column of 2 to 50 values whose most common value
+among the one spelling's rows is rarer among the other's than chance allows, a binomial tail below 0.001 over the
+columns tried). An accent lost in rows like the others ("Zurich" among "Zürich") is still a variant.
+
 **Fix**: unify the spelling; the quick fix replaces a variant with the column's most frequent spelling — written
 the way the column writes its letters where it has one (mixed-letter-case: "Seattle" in a column of mixed case,
 though a second source wrote "SEATTLE" in more rows), counted with its white space tidied, and written tidy: a
@@ -422,6 +431,9 @@ are left alone: there, case can carry meaning (a package \`query\` beside a clas
         const target = canonical.get(key);
         if ((groupSize.get(key) ?? 0) < 2 || target === undefined || target === id) continue;
         if (names && counts[id] === counts[target] && !/\s/.test(value.trim()) && value.toLowerCase() === distinct.text(target).toLowerCase()) continue;
+        // Spellings apart only by accents whose rows stand apart in another column are two names, not one spelt
+        // two ways: "Martín" in Spanish rows beside "Martin" in French ones.
+        if (withoutAccents(value) === withoutAccents(distinct.text(target)) && rowsApart(data, c, id, target)) continue;
         targetOf.set(id, target);
       }
       // Spellings of one value beyond its key (see SPELLING_VARIANTS), each joined to its usual spelling's group, first found first.
