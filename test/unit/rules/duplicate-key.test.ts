@@ -111,3 +111,25 @@ test("of an email written twice, the copy is the one its own row contradicts (it
   copiedLater[100][2] = staff[10][2];
   assert.deepEqual(check('first_name,last_name,email', lines(copiedLater)).map((f) => [f.row, f.related?.[0]?.row]), [[100, 10]]);
 });
+
+test('events sent twice with a field or two changed say nothing of whether their time identifies rows: drop-off times meet as chance says elsewhere, no key', () => {
+  const next = mulberry32(41);
+  // Trips over a month: a few meet in one second by chance.
+  const trips = Array.from({ length: 5000 }, () => {
+    const day = Math.floor(next() * 30);
+    const second = Math.floor(next() * 86_400);
+    const fare = (5 + next() * 40).toFixed(2);
+    const tip = next() < 0.6 ? (Number(fare) * 0.2).toFixed(2) : '0.00';
+    return { at: new Date(Date.UTC(2024, 2, 1 + day, 0, 0, second)).toISOString().slice(0, 19).replace('T', ' '), zone: `Z${Math.floor(next() * 60)}`, fare, tip, payment: tip === '0.00' ? 'Cash' : 'Card', passengers: String(1 + Math.floor(next() * 3)) };
+  });
+  const line = (t: (typeof trips)[number]) => [t.at, t.zone, t.fare, t.tip, (Number(t.fare) + Number(t.tip)).toFixed(2), t.payment, t.passengers, 'V1', 'standard', 'N'].join(',');
+  const lines = trips.map(line);
+  // 35 trips sent again with the tip adjusted and the total with it.
+  for (let i = 0; i < 35; i++) {
+    const t = trips[i * 100 + 7];
+    lines.splice(i * 101 + 8, 0, line({ ...t, tip: (Number(t.tip) + 1).toFixed(2) }));
+  }
+  const times = lines.map((l) => l.split(',')[0]);
+  assert.ok(times.length - new Set(times).size > 35, 'the copies and some trips share a second');
+  assert.deepEqual(check('dropoff,zone,fare,tip,total,payment,passengers,vendor,rate_code,store_and_forward', lines).filter((f) => f.column === 'dropoff'), []);
+});

@@ -79,7 +79,10 @@ Rows copied whole are duplicate-row's findings and say nothing of whether a colu
 column (far fewer repeats than chance) that is unique among the other rows, and repeats there too, is a key
 though the copies bring its distinct share below \`uniqueShare\` (a daily series with 3% of its rows copied and
 some days entered twice with another reading). A measurement unique but for the copies (a sales figure, a price)
-is no key, even where a record entered twice with another field repeats it: near-duplicate-row reports that.
+is no key, even where a record entered twice with another field repeats it: near-duplicate-row reports that. So, in
+the test against chance, are repeats in rows that copy the value's first row in all but a quarter of the other
+columns (four others at least): a trip sent again with its tip adjusted repeats its drop-off time, and drop-off
+times that otherwise meet as chance says are no key.
 
 The finding sits on the later occurrence and points at the first; in a date column in time order (90% of its
 steps one way), on the occurrence that is out of order where the other is in order (a year typed wrong that
@@ -165,14 +168,16 @@ export function keyColumns(data: IngestResult, options: KeyOptions, withoutRepea
     // entered twice beside rows copied whole. (A measurement's values meet more often than chance only where
     // records were copied: near-duplicate-row's.)
     if (!isKey && !looksLikeIdentifier(column.name) && share >= COPIES_MIN_SHARE) {
-      const records = present - copiedRepeats(data, c);
+      const records = present - copiedRepeats(data, c, 0);
       if (records > distinct && records < present && unique(records) && records - distinct < chance() / CHANCE_FACTOR) {
         [isKey, repeats] = [true, records - distinct];
       }
     }
     // Nor are values that repeat as often as random values would (a phone number of seven digits among 200,000
-    // people): the column only looks like a key, unless its name says it is the rows' identity.
-    if (isKey && (namesRowIdentity(column.name) || !repeatsAsByChance(repeats, chance()))) keys.push(c);
+    // people): the column only looks like a key, unless its name says it is the rows' identity. Repeats in rows that
+    // copy the value's first row in all but a few columns (records sent twice) are left out: a trip's drop-off time
+    // repeats where the trip was sent again, and as chance says elsewhere.
+    if (isKey && (namesRowIdentity(column.name) || !repeatsAsByChance(repeats - copiedRepeats(data, c, NEAR_COPY_SHARE), chance()))) keys.push(c);
   });
   return keys;
 }
@@ -180,11 +185,16 @@ export function keyColumns(data: IngestResult, options: KeyOptions, withoutRepea
 /** Distinct share below which a column is not searched for copied rows (a column of categories is no key anyway). */
 const COPIES_MIN_SHARE = 0.5;
 
+/** Share of a row's other columns, at most, that may differ from another row's for it to be that record sent again, and how many other columns that needs. */
+const NEAR_COPY_SHARE = 0.25;
+const MIN_NEAR_COPY_COLUMNS = 4;
+
 /**
- * How many of column `c`'s repeated values sit in rows that copy, in every column, the row where the value first
- * appears: records copied whole, which duplicate-row reports.
+ * How many of column `c`'s repeated values sit in rows that copy the row where the value first appears in every
+ * column but `differing` of the others (a share of them, MIN_NEAR_COPY_COLUMNS at least): with 0, records copied
+ * whole, which duplicate-row reports.
  */
-function copiedRepeats(data: IngestResult, c: number): number {
+function copiedRepeats(data: IngestResult, c: number, differing: number): number {
   const rows = data.table.numRows;
   const firstOf = firstRowsOf(data, c);
   const columns = data.columns.map((column, k): { ids: Int32Array } | { numbers: Float64Array; mask: Uint8Array } =>
@@ -192,8 +202,18 @@ function copiedRepeats(data: IngestResult, c: number): number {
       ? { ids: distinctValues(data, k).ids }
       : { numbers: numericColumn(data, k), mask: nullMask(data, k) },
   );
-  const same = (a: number, b: number) =>
-    columns.every((k) => ('ids' in k ? k.ids[a] === k.ids[b] : k.mask[a] === k.mask[b] && (k.mask[a] === 1 || Object.is(k.numbers[a], k.numbers[b]))));
+  // Near copies are told by the other columns, enough of them (a table of one column copies every repeat).
+  const others = differing > 0 ? columns.filter((_, k) => k !== c) : columns;
+  if (differing > 0 && others.length < MIN_NEAR_COPY_COLUMNS) return 0;
+  const allowed = Math.floor(differing * others.length);
+  const same = (a: number, b: number) => {
+    let differ = 0;
+    for (const k of others) {
+      const equal = 'ids' in k ? k.ids[a] === k.ids[b] : k.mask[a] === k.mask[b] && (k.mask[a] === 1 || Object.is(k.numbers[a], k.numbers[b]));
+      if (!equal && ++differ > allowed) return false;
+    }
+    return true;
+  };
   let copies = 0;
   for (let r = 0; r < rows; r++) {
     const first = firstOf(r);
