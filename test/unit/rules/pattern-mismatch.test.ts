@@ -314,3 +314,22 @@ test('a country and its currency swapped in a few rows are no entity\'s own spel
   const found = findingsOf(checkCsv(csv(['txn', 'amount', 'currency', 'country'], rows)), 'pattern-mismatch').filter((f) => f.column === 'country');
   assert.deepEqual(found.map((f) => f.row), swapped);
 });
+
+test('a mark every value writes once (an email\'s "@"): a value without it, with it doubled, or with white space inside is reported; a second dot ("mail.co.uk") is no break', () => {
+  const names = ['anna', 'ben.k', 'carla_m', 'dev99', 'eli', 'f.gomez', 'gus', 'hana.l', 'ivo', 'jo'];
+  const domains = ['gmail.com', 'yahoo.com', 'outlook.com', 'acme-corp.com', 'mail.co.uk', 'icloud.com'];
+  const emails = Array.from({ length: 600 }, (_, i) => `${names[i % names.length]}${i}@${domains[(i * 7) % domains.length]}`);
+  emails[40] = 'bob40gmail.com';
+  emails[41] = 'carl41@@icloud.com';
+  emails[42] = 'dana42 @yahoo.com';
+  const findings = findingsOf(checkCsv(csv(['customer', 'email'], emails.map((e, i) => [i, e]))), 'pattern-mismatch');
+  assert.deepEqual(findings.map((f) => [f.row, f.value]), [[40, 'bob40gmail.com'], [41, 'carl41@@icloud.com'], [42, 'dana42 @yahoo.com']]);
+  assert.match(findings[0].message, /writes "@" not at all, unlike 99% of the column's values, which write it once/);
+  // Sites with one dot: "shop.co.uk" writes two apart (its own), "shop..com" one struck twice.
+  const plain = (i: number) => names[i % names.length].replace(/[._]/g, '');
+  const sites = Array.from({ length: 600 }, (_, i) => [`${plain(i)}${i}.com`, `${i}${plain(i + 3)}.org`, `${plain(i)}-${plain(i + 1)}${i}.net`][i % 3]);
+  sites[10] = 'shop10.co.uk';
+  sites[11] = 'shop11..com';
+  const ofSites = findingsOf(checkCsv(csv(['customer', 'site'], sites.map((e, i) => [i, e]))), 'pattern-mismatch');
+  assert.deepEqual(ofSites.map((f) => [f.row, f.value]), [[11, 'shop11..com']]);
+});

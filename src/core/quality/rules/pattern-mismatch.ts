@@ -7,6 +7,10 @@ import { charactersOfShape, classOfForm, columnPatterns, formOfShape, incompatib
 import { isPlaceholderText } from '../placeholders';
 import { groupShapeOutliers } from '../group-patterns';
 import { ownSpelling } from '../value-owners';
+import { markBreaks, type MarkBreak } from '../fixed-marks';
+
+/** How many times, in words: "not at all", "once", "twice", "3 times". */
+const timesWords = (n: number) => (n === 0 ? 'not at all' : n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
 /** A pattern as people read it: letter runs as A, digit runs as 9 (shapes with their lengths, "AA-9999"). */
 function readable(pattern: string, level: PatternLevel): string {
@@ -299,6 +303,12 @@ or more held by \`minShare\` of the rows and by 10 distinct values at least — 
 \`maxShare\`) is reported: codes whose letters and digits mix too freely for a shape to dominate (a vehicle number
 of 16 characters among numbers of 17) still share their width.
 
+Where no form or shape dominates, a **mark** may still be written the same number of times (once or more) in 99% of
+the rows, by 10 distinct values at least — an email's "@", a URL's "://", the comma of "Last, First": a value writing
+it fewer times ("wclark.gmail.com"), or more with the mark doubled ("a@@b.com": more times apart may be the
+column's own, "a@mail.co.uk" among "a@mail.com"), or holding white space inside where \`minShare\` of the rows hold
+none ("joj752 @sky.com"), is reported where its way of breaking it is in at most \`maxShare\` of the rows.
+
 Where no form or shape dominates the column, one may dominate **each group** of another column's rows: a postcode's
 shape per country (five digits in Germany, "1234 AB" in the Netherlands), an order number's per marketplace. A
 text column of 2 to 30 values groups the rows; a group of 30 rows or more whose most common shape covers
@@ -381,11 +391,36 @@ In a file checked in batches, each batch is checked on its own.`,
           });
         }
       }
+      // Where no form or shape dominates, marks written the same number of times in nearly every value (an email's
+      // "@"): a value writing one another number of times, or holding white space where no other value does.
+      const marks = !followedInSample.form && !followedInSample.shape ? markBreaks(distinctValues(data, c), options) : new Map<number, MarkBreak>();
+      if (marks.size > 0) {
+        const distinct = distinctValues(data, c);
+        for (let r = 0; r < distinct.ids.length; r++) {
+          const id = distinct.ids[r];
+          const broken = id < 0 || lengths.ids.has(id) ? undefined : marks.get(id);
+          if (!broken) continue;
+          const value = distinct.text(id);
+          if (isAccepted(c, value)) continue;
+          const { mark, count, share, example } = broken.mark;
+          const percent = Math.floor(share * 100);
+          report({
+            row: r,
+            columnIndex: c,
+            value,
+            evidence: { level: 'mark', pattern: mark === ' ' ? 'white space' : `"${mark}" × ${broken.written}`, columnPattern: mark === ' ' ? 'no white space' : `"${mark}" × ${count}`, columnShare: share, example },
+            message:
+              mark === ' '
+                ? `"${value}" in column "${column.name}" holds white space, unlike ${percent}% of the column's values (like "${example}").`
+                : `"${value}" in column "${column.name}" writes "${mark}" ${timesWords(broken.written)}, unlike ${percent}% of the column's values, which write it ${timesWords(count)} (like "${example}").`,
+          });
+        }
+      }
       // Where no form or shape dominates the column, one may dominate each group of another column's rows (a
       // postcode's shape per country): a value of another shape in its group's rows.
       if (!followedInSample.form && !followedInSample.shape && !sample.freeText) {
         const distinct = distinctValues(data, c);
-        for (const far of groupShapeOutliers(data, c, columnPatterns(data, c), options, (id) => lengths.ids.has(id) || isAccepted(c, distinct.text(id)) || isPlaceholderText(distinct.text(id)))) {
+        for (const far of groupShapeOutliers(data, c, columnPatterns(data, c), options, (id) => lengths.ids.has(id) || marks.has(id) || isAccepted(c, distinct.text(id)) || isPlaceholderText(distinct.text(id)))) {
           const value = distinct.text(distinct.ids[far.row]);
           const [groupName, share] = [data.columns[far.groupColumn].name, Math.floor(far.groupShare * 100)];
           report({
@@ -412,7 +447,7 @@ In a file checked in batches, each batch is checked on its own.`,
       const digitCodes = patterns.levels.class.dominant === 'digits' && patterns.levels.form.dominant === '9';
       patterns.byId.forEach((pattern, id) => {
         const text = distinct.text(id);
-        if (lengths.ids.has(id) || isPlaceholderText(text) || isAccepted(c, text)) return;
+        if (lengths.ids.has(id) || marks.has(id) || isPlaceholderText(text) || isAccepted(c, text)) return;
         // Among codes of digits, a code exported through a float ("06101.0") is the code, as an integer
         // column reads "2540.0" as 2540.
         const integral = digitCodes ? INTEGRAL_FRACTION.exec(text.trim()) : null;
