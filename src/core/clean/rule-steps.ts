@@ -155,6 +155,7 @@ export const RULES_WITHOUT_STEP: ReadonlySet<string> = new Set([
   'gap-outlier',
   'ratio-outlier',
   'inapplicable-value',
+  'absence-mismatch',
   'comparison-mismatch',
   'check-digit',
   'spike',

@@ -52,6 +52,7 @@ import { spike } from './spike';
 import { contradictedFlag } from './contradicted-flag';
 import { stuckValue } from './stuck-value';
 import { counterReversal } from './counter-reversal';
+import { absenceMismatch } from './absence-mismatch';
 import { constantColumn } from './constant-column';
 import { impossibleValue } from './impossible-value';
 import { zeroAsMissing } from './zero-as-missing';
@@ -109,6 +110,7 @@ export const allRules: readonly QualityRule[] = [
   mergedNeighbour,
   dependencyViolation,
   inapplicableValue,
+  absenceMismatch,
   comparisonMismatch,
   conflictingRecords,
   containedValue,
