@@ -131,3 +131,20 @@ test('between a date the rows are listed by and another, the listed one is blame
   const found = findingsOf(checkCsv(csv(header, rows)), 'broken-order');
   assert.deepEqual(found.map((f) => [f.row, f.column]), [[300, 'sold_date'], [641, 'sold_date'], [700, 'listed_date'], [991, 'sold_date']]);
 });
+
+test('two values exchanged (a day\'s minimum written as its maximum and the reverse, the mean between them) are both reported; a minimum slipped alone only at itself', () => {
+  const rows: string[][] = [];
+  for (let d = 0; d < 730; d++) {
+    const season = 12 - 9 * Math.cos((2 * Math.PI * d) / 365);
+    const wobble = 2 * Math.sin(d * 1.7);
+    const [min, max] = [season - 4 + wobble / 2, season + 4 + wobble];
+    rows.push([`2020-01-01+${d}`, min.toFixed(1), ((min + max) / 2).toFixed(1), max.toFixed(1)]);
+  }
+  const header = ['day', 'temp_min', 'temp_mean', 'temp_max'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule), []);
+  for (const r of [20, 200]) [rows[r][1], rows[r][3]] = [rows[r][3], rows[r][1]];
+  rows[400][1] = (Number(rows[400][3]) + 1).toFixed(1);
+  const found = findingsOf(checkCsv(csv(header, rows)), rule);
+  assert.deepEqual(found.map((f) => [f.row, f.column]).sort(), [[20, 'temp_max'], [20, 'temp_min'], [200, 'temp_max'], [200, 'temp_min'], [400, 'temp_min']]);
+  assert.match(found.find((f) => f.row === 20)?.message ?? '', /^[\d.]+ in column "temp_min" and [\d.]+ in column "temp_max" look exchanged: temp_min ≤ temp_max in .* that each of them breaks here\.$/);
+});

@@ -93,6 +93,22 @@ function culprit(data: IngestResult, order: NumericOrder, brokenHere: readonly N
   return above <= below ? order.low : order.high;
 }
 
+/**
+ * Whether row `r`'s two values of a broken order are exchanged (a day's minimum and maximum written in each other's
+ * place): exchanged back they keep every order the table keeps between these columns and others, and a third column
+ * contradicts each of them at the row (the day's mean below the minimum and above the maximum). A value slipped alone
+ * leaves the other one that no third column contradicts.
+ */
+function exchanged(data: IngestResult, order: NumericOrder, r: number, orders: readonly NumericOrder[], brokenHere: readonly NumericOrder[]): boolean {
+  const [x, y] = [numericColumn(data, order.low)[r], numericColumn(data, order.high)[r]];
+  const at = (c: number) => (c === order.low ? y : c === order.high ? x : numericColumn(data, c)[r]);
+  const touches = (o: NumericOrder) => [o.low, o.high].some((c) => c === order.low || c === order.high);
+  if (!orders.every((o) => !touches(o) || !(at(o.low) > at(o.high)))) return false;
+  const partner = (c: number) => (c === order.low ? order.high : order.low);
+  const third = (c: number) => brokenHere.some((o) => (o.low === c || o.high === c) && o.low !== partner(c) && o.high !== partner(c));
+  return third(order.low) && third(order.high);
+}
+
 export const brokenOrder = defineRule({
   id: 'broken-order',
   title: 'Row breaks an order between columns',
@@ -119,7 +135,12 @@ the columns' values shuffled over the rows would break it on at least a tenth of
 another by magnitude alone (a share below a count, a dummy of 0 and 1 below prices) keeps an "order" that says
 nothing of a row.
 
-Each breaking row is reported once per wrong cell: the column in more of the row's broken orders than any other (a
+Two values written in each other's place are both reported: where exchanged back they keep every order the table
+keeps between their columns and others, and a third column contradicts each of them at the row (a day's mean below
+its minimum and above its maximum: the minimum and the maximum were exchanged). A value slipped alone leaves the other
+one no third column contradicts.
+
+Otherwise each breaking row is reported once per wrong cell: the column in more of the row's broken orders than any other (a
 low above the open, the close and the high; of several columns in as many, a low and a high swapped, the one the
 order holds); else, between a date the rows are listed by (its values rise in row order, 95% of 20 changes or more)
 and another, the listed one where it lies outside its neighbouring rows' values, else the other (a sale dated before
@@ -139,17 +160,47 @@ for that column.`,
     const name = (c: number) => data.columns[c].name;
     // Dates keep their orders strictly (nothing ends before it starts); numbers may keep one as a tendency (horsepower below displacement).
     const minKept = (order: NumericOrder) => (TEMPORAL_KINDS.includes(data.columns[order.low].kind) ? options.minKeptShareDates : options.minKeptShare);
-    const kept = orders.map((order) => keptOrder(data, order)).filter((k) => k.broken.length > 0 && k.rows - k.broken.length >= minKept(k.order) * k.rows && k.chance >= MIN_CHANCE);
+    const held = orders.map((order) => keptOrder(data, order)).filter((k) => k.rows - k.broken.length >= minKept(k.order) * k.rows && k.chance >= MIN_CHANCE);
+    const kept = held.filter((k) => k.broken.length > 0);
     if (kept.length === 0) return;
+    const learned = held.map((k) => k.order);
     // Per row, the orders it breaks (a row breaking several is judged on all of them).
     const brokenAt = new Map<number, NumericOrder[]>();
     for (const k of kept) for (const r of k.broken) brokenAt.set(r, [...(brokenAt.get(r) ?? []), k.order]);
     const width = data.columns.length;
     const reported = new Set<number>();
+    // Rows whose two values of a broken order are exchanged, with that order: their other broken orders on those columns follow from it.
+    const exchanges = new Map<number, NumericOrder>();
+    for (const [r, brokenHere] of brokenAt) {
+      const order = brokenHere.find((o) => exchanged(data, o, r, learned, brokenHere));
+      if (order) exchanges.set(r, order);
+    }
     for (const { order, rows, broken } of kept) {
       const keeping = rows - broken.length;
       const share = keeping / rows;
       for (const r of broken) {
+        // Two values exchanged: both cells are wrong, and the row's other broken orders on them follow from it.
+        const exchange = exchanges.get(r);
+        if (exchange && exchange !== order) {
+          if ([order.low, order.high].some((c) => c === exchange.low || c === exchange.high)) continue;
+        } else if (exchange) {
+          const [value, otherValue] = [cellText(data, r, order.low), cellText(data, r, order.high)];
+          for (const [c, other] of [[order.low, order.high], [order.high, order.low]]) {
+            if (isIgnored(c) || reported.has(r * width + c)) continue;
+            reported.add(r * width + c);
+            report({
+              row: r,
+              columnIndex: c,
+              value: c === order.low ? value : otherValue,
+              evidence: { order: `${name(order.low)} ≤ ${name(order.high)}`, other: name(other), otherValue: c === order.low ? otherValue : value, keptShare: Number(share.toFixed(4)), rows, exchanged: true },
+              message:
+                `${value} in column "${name(order.low)}" and ${otherValue} in column "${name(order.high)}" look exchanged: ${name(order.low)} ≤ ${name(order.high)} in ` +
+                `${groupedInteger(keeping)} of the ${groupedInteger(rows)} rows holding both ordinary values, and exchanged back they keep the orders with the table's other columns that each of them breaks here.`,
+              related: [{ row: r, columnIndex: other, message: `${name(other)} ${c === order.low ? otherValue : value}` }],
+            });
+          }
+          continue;
+        }
         const c = culprit(data, order, brokenAt.get(r) ?? [order], r);
         if (isIgnored(c) || reported.has(r * width + c)) continue;
         reported.add(r * width + c);
