@@ -212,6 +212,21 @@ test('rows where another column is non-zero and that break a relation nearly all
   assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule).map((f) => [f.row, f.column]), [[plain, 'gross_pay']]);
 });
 
+test('a total that left out a part (a tip not added) is reported at the total, though a tip of 0 is common', () => {
+  const next = random(31);
+  const rows = Array.from({ length: 1500 }, (_, i) => {
+    const fare = (3 + Math.floor(next() * 6000) / 100).toFixed(2);
+    const tip = next() < 0.4 ? '0.00' : (Number(fare) * (0.1 + next() * 0.2)).toFixed(2);
+    const tolls = next() < 0.9 ? '0.00' : '6.94';
+    return [i, fare, tip, tolls, (Number(fare) + Number(tip) + Number(tolls)).toFixed(2)];
+  });
+  const header = ['trip', 'fare', 'tip', 'tolls', 'total'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule), []);
+  const tipped = rows.findIndex((row, i) => i > 50 && row[2] !== '0.00');
+  rows[tipped][4] = (Number(rows[tipped][1]) + Number(rows[tipped][3])).toFixed(2);
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule).map((f) => [f.row, f.column]), [[tipped, 'total']]);
+});
+
 /** Dispensings: a quantity of one to three units a day over 7 to 90 days, a unit price of four decimals, the total rounded half up to the cent. */
 function dispensings(n: number): (string | number)[][] {
   const next = random(17);

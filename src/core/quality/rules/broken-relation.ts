@@ -185,7 +185,8 @@ function culprit(data: IngestResult, relation: NumericRelation, relations: reado
   // are sparse enough for that to say something (a random number in their range would seldom be one of them).
   const held = candidates.filter((c) => {
     const kept = valueThatHolds(relation, c, at);
-    if (!Number.isFinite(kept)) return false;
+    // A part of a sum kept at 0 is a part the total left out (a tip not added): the total's error, not the part's.
+    if (!Number.isFinite(kept) || (relation.kind === 'sum' && c !== relation.output && Math.abs(kept) < halfUnitOfColumn(data, c))) return false;
     // Within the column's rounding and 1% of the value: 2.375 quantities are no quantity of 2.
     const near = Math.min(halfUnitOfColumn(data, c), HELD_SHARE * Math.abs(kept));
     const { values, counts } = sortedRuns(data, c);
@@ -251,7 +252,8 @@ relation — a number of three significant digits or more, and one its column ca
 value (the number that would keep the relation) is a value its column holds, within its rounding and 1%, in five
 times the rows of the cell's own, where the others' are not (a quantity of −2 where 2 keeps it, a discount of 15
 where 0.15 does; only columns whose values are sparse enough that a random number in their range lies that near one
-with a chance of 5% at most), else the one far from its column's
+with a chance of 5% at most; not a part of a sum whose kept value is 0: a part the total left out, a tip not added,
+is the total's error), else the one far from its column's
 median (5 median absolute deviations) where only one is; else, of a product, the column the others are computed
 into: the one written, in 95% of the rows keeping it, as the rounding of what the others give — the output where it
 is, else the one input that is (where both are, the one off by a rounding's spread from what the others give, a
