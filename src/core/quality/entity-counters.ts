@@ -10,8 +10,9 @@
  * MIN_STEPS steps or more, and move forward in MIN_FORWARD_SHARE of them (a constant is no counter).
  */
 import type { IngestResult } from '../table/model';
-import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn } from './column-values';
+import { TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn } from './column-values';
 import { looksLikeIdentifier } from '../shared/identifier';
+import { datingColumn } from './value-changes';
 
 /** Mean rows per entity: at least (fewer: a key), at most (more: a category). */
 const MIN_MEAN_ROWS = 3;
@@ -41,19 +42,6 @@ export interface CounterReversal {
   /** The counter's steps within entities, and the share of them that go back. */
   steps: number;
   backShare: number;
-}
-
-/** The first date or timestamp column with a value in most rows, or −1. */
-function timeColumn(data: IngestResult): number {
-  const n = data.table.numRows;
-  for (let c = 0; c < data.columns.length; c++) {
-    if (!TEMPORAL_KINDS.includes(data.columns[c].kind)) continue;
-    const t = numericColumn(data, c);
-    let present = 0;
-    for (let r = 0; r < n; r++) if (Number.isFinite(t[r])) present++;
-    if (present >= 0.9 * n) return c;
-  }
-  return -1;
 }
 
 /** Text columns naming entities (values repeating a few times to a few hundred times each), the first MAX_ENTITY_COLUMNS. */
@@ -194,7 +182,7 @@ export function counterReversals(data: IngestResult): CounterReversal[] {
  * (a duplicate) is out of place in the file but not in time — its date or its copy is the error, not its reading.
  */
 function findReversals(data: IngestResult): CounterReversal[] {
-  const t = timeColumn(data);
+  const t = datingColumn(data);
   if (t < 0) return [];
   const time = numericColumn(data, t);
   const counters = data.columns.map((_, c) => c).filter((c) => c !== t && isNumeric(data.columns[c]) && !looksLikeIdentifier(data.columns[c].name));

@@ -1191,3 +1191,20 @@ test('a right-hand side of one value in 95% of the rows is judged against chance
   const found = check(lines).filter((f) => f.column === 'fuel');
   assert.deepEqual(found.map((f) => f.row).sort((a, b) => Number(a) - Number(b)), [...wrong].sort((a, b) => a - b));
 });
+
+test('one value first and another after, in time (a pay rate raised from the third period on: two periods before it), is a change, not a violation; a rate wrong in one period still is', () => {
+  const rows: string[][] = [];
+  for (let e = 0; e < 200; e++) {
+    // Rates on a grid of quarters (pay grades): other employees hold a raised employee's old rate.
+    const rate = 15 + 0.25 * ((e * 37) % 100);
+    const raisedFrom = e % 20 === 0 ? 2 : 99;
+    for (let p = 0; p < 10; p++) {
+      const day = new Date(Date.UTC(2024, 0, 1 + 14 * p)).toISOString().slice(0, 10);
+      rows.push([`E${1000 + e}`, day, (p >= raisedFrom ? rate + 0.5 : rate).toFixed(2), String(70 + ((e + p) % 11))]);
+    }
+  }
+  const lines = (table: string[][]) => ['employee_id,period_start,hourly_rate,hours', ...table.map((row) => row.join(','))];
+  assert.deepEqual(check(lines(rows)).filter((f) => f.column === 'hourly_rate'), []);
+  rows[55][2] = (Number(rows[55][2]) + 2).toFixed(2);
+  assert.deepEqual(check(lines(rows)).map((f) => [f.row, f.column]), [[55, 'hourly_rate']]);
+});

@@ -1,3 +1,4 @@
+import { changedOnce } from '../value-changes';
 import { defineRule } from '../rule';
 import { isNumeric, memo, numericColumn, replaceCellFixes, valueCodes } from '../column-values';
 import { quantile } from '../../shared/quantile';
@@ -558,7 +559,11 @@ as fine, and a case or white-space variant (reported by category-variant) are no
 left side of two columns, a value that at least 3 rows outside the group hold with one of the row's
 left-hand values: another record's combination, so the left side is ambiguous (Boston, MA spans Suffolk
 and Middlesex counties, and Middlesex, MA has rows of its own; York, York is in Maine and Pennsylvania),
-while a county typed into the wrong row rarely exists in that state.
+while a county typed into the wrong row rarely exists in that state. Nor is a value that came first, or last, in
+time: where the group's rows are dated (the table's first date column filled in 90% of its rows), and the minority's
+rows (two or more) all come before, or all after, the others (two or more) — a pay rate raised from the third
+period on, a customer who moved — with a chance of at most 5% that a minority of that size falls at one end by
+accident (2 / C(rows, minority)), the value changed once and is no error.
 
 **Records of one entity from several sources.** A table merged from several sources records each flight,
 product or hospital once per source, and sources disagree far more often than one clean table does: a
@@ -666,6 +671,8 @@ rows holding it (related information).
           if (dep.inverted && intruder) continue;
           // Another record's combination (a city spanning two counties): the left side is ambiguous.
           if (!dep.entity && heldElsewhere(data, dep, rows[0], count)) continue;
+          // One value first and another after, in the time the rows are of (a pay rate raised): a change, not an error.
+          if (changedOnce(data, group.counts.flatMap(([id]) => group.rowsOf(id)), new Set(rows))) continue;
           // A code's prefix: the value of the next prefix in the codes' order is where the code's range meets the
           // next one (a zip prefix shared by two states, ids numbered in time order across a new year), and a value
           // many rows of a shorter prefix hold is a population of that range (older districts kept): no errors.
