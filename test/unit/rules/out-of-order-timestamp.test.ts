@@ -104,3 +104,21 @@ test('a wrong year on the first and last rows still fits the order: it does not 
   const lines = ['id,at', ...times.map((_, i) => `${i},${iso(at(i))}`)];
   assert.deepEqual(check(lines).map((f) => f.row), [500]);
 });
+
+test('a time that keeps its distance from an ordered one (a drop-off minutes after its pick-up) moved with it where both are out of place; not where only the ordered one is', () => {
+  const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+  const start = Date.UTC(2024, 2, 1);
+  let at = start;
+  const trips = Array.from({ length: 3000 }, (_, i) => {
+    at += 60_000 + ((i * 7919) % 600) * 1000;
+    return [stamp(at), stamp(at + (5 + ((i * 31) % 40)) * 60_000), String(1 + (i % 4))];
+  });
+  // Row 1000: both written with day and month exchanged (March 9 → September 3); row 2000: only the pick-up.
+  const swap = (text: string) => text.replace(/^2024-03-0(\d)/, '2024-0$1-03');
+  assert.match(trips[1000][0], /^2024-03-0\d/);
+  trips[1000] = [swap(trips[1000][0]), swap(trips[1000][1]), trips[1000][2]];
+  trips[2000][0] = trips[2000][0].replace(/^2024-03/, '2024-01');
+  const found = check(['pickup,dropoff,passengers', ...trips.map((t) => t.join(','))]);
+  assert.deepEqual(found.map((f) => [f.row, f.column]), [[1000, 'pickup'], [2000, 'pickup'], [1000, 'dropoff']]);
+  assert.match(found[2].message, /out of place with pickup .* of its row, which it keeps its usual distance from: both moved\.$/);
+});

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import { quantile } from '../../shared/quantile';
 import { TEMPORAL_KINDS, numericColumn } from '../column-values';
+import type { IngestResult } from '../../table/model';
 
 /** Share of the ordered values at either end left out of the column's time span (wrong years that still fit the order). */
 const SPAN_TAIL = 0.01;
@@ -189,11 +190,20 @@ the order and would stretch it over years) and
 neighbour, when the column has several): a payment logged a few seconds after the next order is not an
 error.
 
+A date or time column that keeps a narrow distance from an ordered one — the central 99% of its differences from it
+span less than half the least displacement reported there: a drop-off minutes after its pick-up — moved with it
+where a reported row keeps that distance (a day and month exchanged in both): its cell is reported too, pointing at
+the ordered one. Where the row does not keep it, only the ordered cell moved.
+
 The evidence: the neighbouring values in order, how far the value lies outside them, and the row it belongs
-next to (related information points at both).
+next to (related information points at both); for a cell that moved with another, that column and its value.
 
 **Fix**: check the date; sort the file if order does not matter.`,
   check({ data, options, report, rowNumber }) {
+    // Cells reported, and the out-of-place rows of each ordered column with how far they lie (for the columns that move with it).
+    const reported = new Set<number>();
+    const width = data.columns.length;
+    const moved: { c: number; r: number; far: number; value: string }[] = [];
     data.columns.forEach((column, c) => {
       if (!TEMPORAL_KINDS.includes(column.kind)) return;
       // The cheap tests read the column in place; the present values and their rows are copied only for a
@@ -245,6 +255,8 @@ next to (related information points at both).
               ? `the rows before it end at ${text(o.part.values[o.before])} (row ${rowNumber(o.part.rows[o.before])})`
               : `the rows after it start at ${text(o.part.values[o.after])} (row ${rowNumber(o.part.rows[o.after])})`;
         const belongsRow = o.part.rows[o.belongs];
+        reported.add(r * width + c);
+        moved.push({ c, r, far, value });
         report({
           row: r,
           columnIndex: c,
@@ -265,5 +277,52 @@ next to (related information points at both).
         });
       }
     });
+    // A date or time that keeps a narrow distance from an ordered one (a drop-off minutes after its pick-up) moved with it
+    // where the row keeps that distance: both cells are out of place.
+    for (const { column: u, low, high } of companions(data, moved)) {
+      for (const { c, r, value } of moved) {
+        if (c !== u.of || reported.has(r * width + u.column)) continue;
+        const [t, v] = [numericColumn(data, c)[r], numericColumn(data, u.column)[r]];
+        if (!(v - t >= low && v - t <= high)) continue;
+        reported.add(r * width + u.column);
+        const text = new Date(v).toISOString().slice(0, data.columns[u.column].kind === 'date' ? 10 : 19).replace('T', ' ');
+        report({
+          row: r,
+          columnIndex: u.column,
+          value: text,
+          evidence: { movedWith: data.columns[c].name, movedValue: value },
+          message: `${text} in column "${data.columns[u.column].name}" is out of place with ${data.columns[c].name} ${value} of its row, which it keeps its usual distance from: both moved.`,
+          related: [{ row: r, columnIndex: c, message: `${data.columns[c].name} ${value}, out of place` }],
+        });
+      }
+    }
   },
 });
+
+/** Central share of a companion's distances from the ordered column (see companions). */
+const COMPANION_SHARE = 0.99;
+
+/**
+ * Date or time columns that keep a narrow distance from an ordered column with out-of-place rows (`moved`): the central
+ * COMPANION_SHARE of their differences from it span less than half the least displacement reported in it.
+ */
+function companions(data: IngestResult, moved: readonly { c: number; far: number }[]): { column: { column: number; of: number }; low: number; high: number }[] {
+  const found: { column: { column: number; of: number }; low: number; high: number }[] = [];
+  const ordered = new Map<number, number>();
+  for (const m of moved) ordered.set(m.c, m.far);
+  for (const [c, far] of ordered) {
+    const t = numericColumn(data, c);
+    data.columns.forEach((column, u) => {
+      if (u === c || !TEMPORAL_KINDS.includes(column.kind)) return;
+      const v = numericColumn(data, u);
+      const gaps: number[] = [];
+      for (let r = 0; r < t.length; r++) if (Number.isFinite(t[r]) && Number.isFinite(v[r])) gaps.push(v[r] - t[r]);
+      if (gaps.length < 10) return;
+      const sorted = Float64Array.from(gaps).sort();
+      const tail = (1 - COMPANION_SHARE) / 2;
+      const [low, high] = [quantile(sorted, tail), quantile(sorted, 1 - tail)];
+      if (high - low < far / 2) found.push({ column: { column: u, of: c }, low, high });
+    });
+  }
+  return found;
+}
