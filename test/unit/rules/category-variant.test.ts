@@ -254,3 +254,12 @@ test('spellings apart only by accents whose rows stand apart in another column a
   const findings = findingsOf(checkCsv(csv(['customer', 'last_name', 'country', 'city'], rows)), 'category-variant');
   assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[8, 'city', 'Zurich']]);
 });
+
+test('a yes/no column with a stray value of another kind ("opt-out" once) is still a column of answers: "TRUE" among "Y" and "N" is a variant', () => {
+  const rows = Array.from({ length: 500 }, (_, i) => [`C${i}`, i % 3 === 0 ? 'N' : 'Y']);
+  rows[10][1] = 'TRUE';
+  rows[20][1] = 'TRUE';
+  rows[30][1] = 'opt-out';
+  const findings = findingsOf(checkCsv(csv(['customer', 'consent'], rows)), 'category-variant');
+  assert.deepEqual(findings.map((f) => [f.row, f.value, f.evidence?.canonical]), [[10, 'TRUE', 'Y'], [20, 'TRUE', 'Y']]);
+});

@@ -222,24 +222,32 @@ const TRUTH = new Map<string, boolean>([
   ...['y', 'yes', 'true', 't', '1'].map((w) => [w, true] as const),
   ...['n', 'no', 'false', 'f', '0'].map((w) => [w, false] as const),
 ]);
+/** Share of a column's rows that may hold values no yes/no answer spells, for it to be a column of yes/no answers. */
+const MAX_OTHER_SHARE = 0.01;
 /** Share of a truth value's rows its most common spelling must hold to be the column's way of writing it. */
 const TRUTH_SPELLING_SHARE = 0.9;
 
 /**
  * Of a column's values (each with its rows), in a column of yes/no answers only (every value a spelling of
- * true or false, both present), the spellings other than the one each truth value is written with in 90% of
+ * true or false, both present, but values in at most 1% of the rows), the spellings other than the one each truth value is written with in 90% of
  * its rows, with that spelling: "TRUE" → "Y" among "Y" and "N". A spelling that begins with the usual one
  * ("yes" beside "Y") is left to spelled-out-code. What the rule reports and the cleaning step unifies.
  */
 export function truthVariants<T>(values: readonly T[], text: (value: T) => string, rows: (value: T) => number): Map<T, T> {
   const found = new Map<T, T>();
   const byTruth = new Map<boolean, T[]>();
+  // Values that are no yes/no answer ("opt-out" among "Y" and "N"): other rules' findings, in a few rows at most.
+  let [answerRows, otherRows] = [0, 0];
   for (const value of values) {
     const truth = TRUTH.get(text(value).trim().toLowerCase());
-    if (truth === undefined) return found;
+    if (truth === undefined) {
+      otherRows += rows(value);
+      continue;
+    }
+    answerRows += rows(value);
     byTruth.set(truth, [...(byTruth.get(truth) ?? []), value]);
   }
-  if (byTruth.size < 2) return found;
+  if (byTruth.size < 2 || otherRows > MAX_OTHER_SHARE * (answerRows + otherRows)) return found;
   for (const spellings of byTruth.values()) {
     const usual = spellings.reduce((a, b) => (rows(b) > rows(a) ? b : a));
     const total = spellings.reduce((n, v) => n + rows(v), 0);
@@ -361,7 +369,8 @@ Hitchcock" in a column of names written first name first, or the reverse in a co
 name first ("Portland, OR" has no "OR Portland" beside it). Where each order holds a tenth of those rows or more
 (payees: persons written "Carter, Mary" among companies), the names written both ways decide, by their rows in
 each order all together ("Mary Carter" in one row where "Carter, Mary" is in 29). And in a column of
-yes/no answers (every value a spelling of true or false: y/yes/true/t/1, n/no/false/f/0), a spelling other
+yes/no answers (every value a spelling of true or false: y/yes/true/t/1, n/no/false/f/0, but values of another kind
+in at most 1% of the rows: "opt-out" once), a spelling other
 than the one each answer is written with in 90% of its rows: "TRUE" among "Y" and "N" ("yes" beside "Y" is
 spelled-out-code's). A column read as booleans is checked the same way on its cells as written: "true" or "yes"
 among "Yes" and "No" (its cells' text is read back from the file, from an even sample of 2,000 rows first: where
