@@ -4,7 +4,7 @@
  * name of two languages — not one name spelt two ways. Read by category-variant before it calls two spellings one.
  */
 import type { IngestResult } from '../table/model';
-import { TEXT_KINDS, distinctValues } from './column-values';
+import { TEXT_KINDS, distinctValues, valueCodes } from './column-values';
 import { binomialTail } from '../shared/binomial-tail';
 
 /** Rows a value needs for its rows' other values to say anything. */
@@ -52,6 +52,35 @@ export function rowsApart(data: IngestResult, column: number, a: number, b: numb
     for (const [value, n] of ofA.counts) if (n > held) [usual, held] = [value, n];
     const share = ((ofB.counts.get(usual) ?? 0) + 1) / (ofB.filled + 2);
     if (binomialTail(ofA.filled, held, share) * contexts.length < ALPHA) return true;
+  }
+  return false;
+}
+
+/** Rows of a group's majority that must share a value of another column for it to set them apart. */
+const MIN_MAJORITY_ROWS = 3;
+
+/**
+ * Whether the rows `minority` of a dependency's group are another kind of record than its rows `majority`: another
+ * column (not `skip`) holds one value in every majority row and in no minority row, beyond chance — that value's share
+ * of the column, p, leaves every minority row without it with chance (1 − p)^rows, below ALPHA over the columns tried.
+ * A foreign transaction in CZK on an account kept in EUR has an exchange rate other than the 1.000000 of all the
+ * account's transactions in EUR: a transaction of its own kind, not a currency written wrong.
+ */
+export function groupRowsApart(data: IngestResult, majority: readonly number[], minority: readonly number[], skip: readonly number[]): boolean {
+  if (majority.length < MIN_MAJORITY_ROWS || minority.length === 0) return false;
+  const tried = data.columns.length - skip.length;
+  for (let k = 0; k < data.columns.length; k++) {
+    if (skip.includes(k)) continue;
+    const { ids } = valueCodes(data, k);
+    const value = ids[majority[0]];
+    if (value < 0 || !majority.every((r) => ids[r] === value) || !minority.every((r) => ids[r] >= 0 && ids[r] !== value)) continue;
+    let [present, holding] = [0, 0];
+    for (let r = 0; r < ids.length; r++) {
+      if (ids[r] < 0) continue;
+      present++;
+      if (ids[r] === value) holding++;
+    }
+    if ((1 - holding / present) ** minority.length * tried < ALPHA) return true;
   }
   return false;
 }

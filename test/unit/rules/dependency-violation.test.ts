@@ -1208,3 +1208,20 @@ test('one value first and another after, in time (a pay rate raised from the thi
   rows[55][2] = (Number(rows[55][2]) + 2).toFixed(2);
   assert.deepEqual(check(lines(rows)).map((f) => [f.row, f.column]), [[55, 'hourly_rate']]);
 });
+
+test('rows another column sets apart from their group (transactions in a foreign currency, at an exchange rate other than the 1.000000 of every other) are another kind of record; a currency written wrong at a rate of 1 is a violation', () => {
+  const currencies = ['EUR', 'GBP', 'SEK'];
+  const lines = ['account_id,day,amount,currency,fx_rate'];
+  const rows: string[][] = [];
+  for (let a = 0; a < 100; a++) {
+    const own = currencies[a % 3];
+    for (let t = 0; t < 30; t++) {
+      const foreign = a % 10 === 0 && t % 15 === 5;
+      rows.push([`A${5000 + a}`, `2024-03-${String(1 + (t % 28)).padStart(2, '0')}`, (5 + ((a * 31 + t * 17) % 400) / 4).toFixed(2), foreign ? 'CZK' : own, foreign ? (0.04 + t / 10_000).toFixed(6) : '1.000000']);
+    }
+  }
+  const table = () => [...lines, ...rows.map((row) => row.join(','))];
+  assert.deepEqual(check(table()).filter((f) => f.column === 'currency'), []);
+  rows[1234][3] = rows[1234][3] === 'EUR' ? 'GBP' : 'EUR';
+  assert.deepEqual(check(table()).map((f) => [f.row, f.column]), [[1234, 'currency']]);
+});

@@ -1,4 +1,5 @@
 import { changedOnce } from '../value-changes';
+import { groupRowsApart } from '../set-apart';
 import { defineRule } from '../rule';
 import { isNumeric, memo, numericColumn, replaceCellFixes, valueCodes } from '../column-values';
 import { quantile } from '../../shared/quantile';
@@ -563,7 +564,11 @@ while a county typed into the wrong row rarely exists in that state. Nor is a va
 time: where the group's rows are dated (the table's first date column filled in 90% of its rows), and the minority's
 rows (two or more) all come before, or all after, the others (two or more) — a pay rate raised from the third
 period on, a customer who moved — with a chance of at most 5% that a minority of that size falls at one end by
-accident (2 / C(rows, minority)), the value changed once and is no error.
+accident (2 / C(rows, minority)), the value changed once and is no error. Nor is a minority that another column sets
+apart from its group: one value in every row of the majority (three or more) and in none of the minority's, beyond
+chance (that value's share p of the column leaves every minority row without it with chance (1 − p)^rows, below
+0.001 over the columns tried) — transactions in CZK on an account kept in EUR, at an exchange rate other than the
+1.000000 of all its transactions in EUR, are another kind of record, not a currency written wrong.
 
 **Records of one entity from several sources.** A table merged from several sources records each flight,
 product or hospital once per source, and sources disagree far more often than one clean table does: a
@@ -673,6 +678,9 @@ rows holding it (related information).
           if (!dep.entity && heldElsewhere(data, dep, rows[0], count)) continue;
           // One value first and another after, in the time the rows are of (a pay rate raised): a change, not an error.
           if (changedOnce(data, group.counts.flatMap(([id]) => group.rowsOf(id)), new Set(rows))) continue;
+          // Another column sets the rows apart from the group's (an exchange rate other than the 1.000000 of every
+          // transaction in the account's currency): another kind of record, not a wrong value.
+          if (!dep.entity && groupRowsApart(data, majorityRows, rows, [...dep.lhs, c])) continue;
           // A code's prefix: the value of the next prefix in the codes' order is where the code's range meets the
           // next one (a zip prefix shared by two states, ids numbered in time order across a new year), and a value
           // many rows of a shorter prefix hold is a population of that range (older districts kept): no errors.
