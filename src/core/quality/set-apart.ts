@@ -4,7 +4,8 @@
  * name of two languages — not one name spelt two ways. Read by category-variant before it calls two spellings one.
  */
 import type { IngestResult } from '../table/model';
-import { TEXT_KINDS, distinctValues, valueCodes } from './column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, nullCount, numericColumn, sortedRuns } from './column-values';
+import { countSorted } from '../shared/count-sorted';
 import { binomialTail } from '../shared/binomial-tail';
 
 /** Rows a value needs for its rows' other values to say anything. */
@@ -69,18 +70,27 @@ const MIN_MAJORITY_ROWS = 3;
 export function groupRowsApart(data: IngestResult, majority: readonly number[], minority: readonly number[], skip: readonly number[]): boolean {
   if (majority.length < MIN_MAJORITY_ROWS || minority.length === 0) return false;
   const tried = data.columns.length - skip.length;
+  const rows = data.table.numRows;
   for (let k = 0; k < data.columns.length; k++) {
     if (skip.includes(k)) continue;
-    const { ids } = valueCodes(data, k);
-    const value = ids[majority[0]];
-    if (value < 0 || !majority.every((r) => ids[r] === value) || !minority.every((r) => ids[r] >= 0 && ids[r] !== value)) continue;
-    let [present, holding] = [0, 0];
-    for (let r = 0; r < ids.length; r++) {
-      if (ids[r] < 0) continue;
-      present++;
-      if (ids[r] === value) holding++;
+    // The share of the column's present rows holding the majority's value, where the majority holds one and no minority row does.
+    let share: number | undefined;
+    if (TEXT_KINDS.includes(data.columns[k].kind)) {
+      const distinct = distinctValues(data, k);
+      const value = distinct.ids[majority[0]];
+      if (value < 0 || !majority.every((r) => distinct.ids[r] === value) || !minority.every((r) => distinct.ids[r] >= 0 && distinct.ids[r] !== value)) continue;
+      share = distinct.counts[value] / Math.max(1, rows - nullCount(data, k));
+    } else if (isNumeric(data.columns[k]) || TEMPORAL_KINDS.includes(data.columns[k].kind)) {
+      const values = numericColumn(data, k);
+      const value = values[majority[0]];
+      if (!Number.isFinite(value) || !majority.every((r) => values[r] === value) || !minority.every((r) => Number.isFinite(values[r]) && values[r] !== value)) continue;
+      const runs = sortedRuns(data, k);
+      const at = countSorted(runs.values, value, true);
+      let present = 0;
+      for (let i = 0; i < runs.counts.length; i++) present += runs.counts[i];
+      share = at < runs.values.length && runs.values[at] === value ? runs.counts[at] / Math.max(1, present) : 0;
     }
-    if ((1 - holding / present) ** minority.length * tried < ALPHA) return true;
+    if (share !== undefined && (1 - share) ** minority.length * tried < ALPHA) return true;
   }
   return false;
 }
