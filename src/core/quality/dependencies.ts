@@ -546,11 +546,14 @@ const MEASURE_MIN_DISTINCT = 100;
 export const MEASURE_MIN_MAJORITY = 4;
 
 /**
- * Whether a left-hand column is an integer measure (see MEASURE_MIN_DISTINCT). Its distinct values are counted
- * as the runs of its sorted numbers (a shared fact), not as texts: one integer is written one way.
+ * Whether a left-hand column is an integer measure (see MEASURE_MIN_DISTINCT), or a column of days as many: two
+ * patients born on one day are as common as two routes of one length. Its distinct values are counted as the runs of
+ * its sorted numbers (a shared fact), not as texts: one integer is written one way.
  */
 function isMeasure(data: IngestResult, c: number): boolean {
-  return data.columns[c].kind === 'integer' && sortedRuns(data, c).values.length > MEASURE_MIN_DISTINCT && !codeLike(data, c);
+  const kind = data.columns[c].kind;
+  if (kind === 'date') return sortedRuns(data, c).values.length > MEASURE_MIN_DISTINCT;
+  return kind === 'integer' && sortedRuns(data, c).values.length > MEASURE_MIN_DISTINCT && !codeLike(data, c);
 }
 /**
  * A column of numbers determines B only where equal values agree far better than neighbouring ones: its g3 error at

@@ -1225,3 +1225,32 @@ test('rows another column sets apart from their group (transactions in a foreign
   rows[1234][3] = rows[1234][3] === 'EUR' ? 'GBP' : 'EUR';
   assert.deepEqual(check(table()).map((f) => [f.row, f.column]), [[1234, 'currency']]);
 });
+
+test('a date "determines" a value through the one person born that day: another person of that birthday is no violation; a sold date still says "Sold"', () => {
+  const next = mulberry32(23);
+  const day = (n: number) => new Date(Date.UTC(1950, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  const lines = ['admission,date_of_birth,sex,ward'];
+  let admission = 0;
+  // Patients admitted four times each, one in forty twice; for each of those, another patient of the other sex born
+  // the same day, admitted once.
+  const twice: [number, string][] = [];
+  for (let p = 0; p < 600; p++) {
+    const born = Math.floor(next() * 20_000);
+    const sex = next() < 0.5 ? 'F' : 'M';
+    if (p % 40 === 0) twice.push([born, sex]);
+    for (let k = 0; k < (p % 40 === 0 ? 2 : 4); k++) lines.push([`AD${admission++}`, day(born), sex, `W${(p + k) % 7}`].join(','));
+  }
+  for (const [born, sex] of twice) lines.push([`AD${admission++}`, day(born), sex === 'F' ? 'M' : 'F', 'W1'].join(','));
+  assert.deepEqual(check(lines).filter((f) => f.column === 'sex'), []);
+  // Listings: a sold date says "Sold", whatever the day; one listed "Active" beside two others of its sold date.
+  const listings = ['listing,status,sold_date,price'];
+  for (let i = 0; i < 1500; i++) {
+    const sold = i % 3 === 0;
+    listings.push([`L${i}`, sold ? 'Sold' : i % 3 === 1 ? 'Active' : 'Withdrawn', sold ? day(26_000 + Math.floor(i / 9)) : '', String(200_000 + i * 113)].join(','));
+  }
+  const sameDay = listings.findIndex((line, i) => i > 1 && line.split(',')[2] !== '' && listings[i + 3]?.split(',')[2] === line.split(',')[2]);
+  assert.ok(sameDay > 0, 'three listings sold on one day');
+  const parts = listings[sameDay].split(',');
+  listings[sameDay] = [parts[0], 'Active', parts[2], parts[3]].join(',');
+  assert.deepEqual(check(listings).map((f) => [f.row, f.column]), [[sameDay - 1, 'status']]);
+});

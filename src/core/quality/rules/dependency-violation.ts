@@ -1,7 +1,7 @@
 import { changedOnce } from '../value-changes';
 import { groupRowsApart } from '../set-apart';
 import { defineRule } from '../rule';
-import { isNumeric, memo, numericColumn, replaceCellFixes, valueCodes } from '../column-values';
+import { isNumeric, memo, nullCount, numericColumn, replaceCellFixes, valueCodes } from '../column-values';
 import { quantile } from '../../shared/quantile';
 import { columnShape } from '../value-patterns';
 import { cellText, codeLike, dependenciesOf, disagreeingGroups, entityConsensus, heldElsewhere, MEASURE_MIN_MAJORITY, nearVariant, populatesShorterPrefix, prefixCodesOf, type Dependency } from '../dependencies';
@@ -163,6 +163,9 @@ function continuesNeighbour(data: IngestResult, dep: Dependency, r: number): boo
   const agreeing = new Set(scan.groupsAgreeingOn(r));
   return neighbouringPrefixes(codes, codes.ids[r]).some((g) => agreeing.has(g));
 }
+
+/** Share of the rows with a date on the left side that must hold a group's value for two rows of one day to say it (see MEASURE_MIN_MAJORITY). */
+const DATED_VALUE_SHARE = 0.9;
 
 /** Rows of a majority per row of a minority of three or more that still makes it a clear minority. */
 const MINORITY_RATIO = 50;
@@ -568,7 +571,11 @@ accident (2 / C(rows, minority)), the value changed once and is no error. Nor is
 apart from its group: one value in every row of the majority (three or more) and in none of the minority's, beyond
 chance (that value's share p of the column leaves every minority row without it with chance (1 − p)^rows, below
 0.001 over the columns tried) — transactions in CZK on an account kept in EUR, at an exchange rate other than the
-1.000000 of all its transactions in EUR, are another kind of record, not a currency written wrong.
+1.000000 of all its transactions in EUR, are another kind of record, not a currency written wrong. A left side of
+measures (an integer of over 100 values: two routes of one length are common) or of days (a date of over 100 values:
+two patients born on one day) needs a majority of ${MEASURE_MIN_MAJORITY} rows in its group: two admissions of one
+patient do not outvote another patient of that birthday — unless 90% of the rows with a date hold the group's value (a
+sold date says "Sold" whatever the day).
 
 **Records of one entity from several sources.** A table merged from several sources records each flight,
 product or hospital once per source, and sources disagree far more often than one clean table does: a
@@ -642,6 +649,9 @@ rows holding it (related information).
       // ("Massachusetts" among state codes, in some of Boston's and of Springfield's rows): no value of A has it
       // as its own, so it is no second value of a many-to-one relation.
       const foreign = (value: number, count: number) => total(value) > count && total(value) === dissentRows(value);
+      const datedLeft = dep.lhs.some((k) => data.columns[k].kind === 'date');
+      let lhsRows: number | undefined;
+      const leftRows = () => (lhsRows ??= data.table.numRows - Math.max(...dep.lhs.map((k) => nullCount(data, k))));
       for (const group of groups) {
         const [majority, majorityCount] = group.counts[0];
         if (majorityCount < 2 || (group.counts[1] && group.counts[1][1] === majorityCount)) continue;
@@ -649,7 +659,9 @@ rows holding it (related information).
         // of eight model years): its majority must hold half of them at least.
         if (!dep.entity && 2 * majorityCount < group.counts.reduce((rows, [, k]) => rows + k, 0)) continue;
         // A measure on the left side: two things of one size are common, so a few rows are no majority.
-        if (dep.measure && majorityCount < MEASURE_MIN_MAJORITY) continue;
+        // A date on the left side is such a measure too (two patients born on one day), unless nearly every row with a
+        // date holds the group's value (a sold date says "Sold" whatever the day).
+        if (dep.measure && majorityCount < MEASURE_MIN_MAJORITY && !(datedLeft && total(majority) >= DATED_VALUE_SHARE * leftRows())) continue;
         // An entity's records (several sources): the value they agree on (entityConsensus), if any.
         if (dep.entity && entityConsensus(group.counts) === undefined) continue;
         const majorityRows = group.rowsOf(majority);
