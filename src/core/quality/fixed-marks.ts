@@ -28,7 +28,8 @@ const FIXED_SHARE = 0.99;
 const MIN_VALUES = 10;
 /** Distinct values looked at first to find fixed marks (evenly spread ids), before every value is read. */
 const SAMPLE_VALUES = 10_000;
-const MARK = /[^\p{L}\p{N}\s]/u;
+/** Marks that part a value (not letters, digits, white space, nor brackets and quotes, which enclose a note: "Protesters (Belarus)"). */
+const MARK = /[^\p{L}\p{N}\s\p{Ps}\p{Pe}\p{Pi}\p{Pf}"']/u;
 const INNER_SPACE = /\S\s+\S/;
 
 function marksOf(text: string): Map<string, number> {

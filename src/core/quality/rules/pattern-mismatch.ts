@@ -304,7 +304,8 @@ or more held by \`minShare\` of the rows and by 10 distinct values at least — 
 of 16 characters among numbers of 17) still share their width.
 
 Where no form or shape dominates, a **mark** may still be written the same number of times (once or more) in 99% of
-the rows, by 10 distinct values at least — an email's "@", a URL's "://", the comma of "Last, First": a value writing
+the rows, by 10 distinct values at least — an email's "@", a URL's "://", the comma of "Last, First"; not a bracket
+or a quote, which encloses a note ("Protesters (Belarus)") and parts nothing: a value writing
 it fewer times ("wclark.gmail.com"), or more with the mark doubled ("a@@b.com": more times apart may be the
 column's own, "a@mail.co.uk" among "a@mail.com"), or holding white space inside where \`minShare\` of the rows hold
 none ("joj752 @sky.com"), is reported where its way of breaking it is in at most \`maxShare\` of the rows.
