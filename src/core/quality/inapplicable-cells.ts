@@ -150,6 +150,39 @@ export function emptyTogetherCells(data: IngestResult, c: number): ReadonlyMap<n
   });
 }
 
+/** Share of the rows where either of two columns is empty in which both must be, for them to be empty in step. */
+const IN_STEP_SHARE = 0.99;
+/** Share of the rows, at most, where either is empty: two columns empty nearly everywhere are in step by default. */
+const IN_STEP_MAX_EMPTY = 0.9;
+
+/**
+ * The empty cells of column `c` where another column is empty in step with it — both empty in IN_STEP_SHARE of the
+ * rows where either is (20 rows or more), however many: a lab value and its unit left empty at the visits without a
+ * lab. EMPTY_TOGETHER_SHARE against chance cannot tell that for columns empty in a third of their rows (co-empty
+ * rows are then at most three times what chance gives); agreement over the union of their empty rows can.
+ */
+export function emptyInStepCells(data: IngestResult, c: number): ReadonlyMap<number, InapplicableBy> {
+  return memo(data, `empty-in-step:${c}`, () => {
+    const found = new Map<number, InapplicableBy>();
+    const empty = emptyRows(data, c);
+    if (empty.length < MIN_ROWS) return found;
+    const isEmpty = new Uint8Array(data.table.numRows);
+    for (const r of empty) isEmpty[r] = 1;
+    data.columns.forEach((_, d) => {
+      if (d === c) return;
+      const other = emptyRows(data, d);
+      if (other.length < MIN_ROWS) return;
+      let together = 0;
+      for (const r of other) together += isEmpty[r];
+      const either = empty.length + other.length - together;
+      if (together < MIN_ROWS || together < IN_STEP_SHARE * either || either > IN_STEP_MAX_EMPTY * data.table.numRows) return;
+      const why: InapplicableBy = { column: d, rows: other.length, empty: together };
+      for (const r of other) if (isEmpty[r] && !found.has(r)) found.set(r, why);
+    });
+    return found;
+  });
+}
+
 /** Share of a value's rows, at most, in which the column may be filled for it to leave the column empty. */
 const MAX_FILLED_SHARE = 0.03;
 /** Rows of the value that leaves the column empty, and of the value that fills it, at least. */

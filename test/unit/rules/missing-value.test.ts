@@ -171,3 +171,18 @@ test('cells empty together in several columns (an order not shipped: no ship dat
   const gaps = Array.from({ length: 2000 }, (_, i) => i).filter((i) => gap(i) && i % 33 !== 5);
   assert.deepEqual(findings.map((f) => [f.row, f.column]), gaps.map((i) => [i, 'carrier']));
 });
+
+test('a sparser column empty in step with another (a lab unit at the visits without a lab value) has nothing its dependency fills; a unit left out beside a value is filled', () => {
+  const sites = ['001', '002', '003', '004'];
+  const rows = Array.from({ length: 1200 }, (_, i) => {
+    const site = sites[i % 4];
+    const lab = i % 5 < 3;
+    return `S${i},${site},${lab ? (0.6 + (i % 40) / 50).toFixed(2) : ''},${lab ? (site === '001' ? 'mg/dL' : 'umol/L') : ''}`;
+  });
+  const cells = (found: ReturnType<typeof check>) => found.findings.filter((f) => f.column === 'creat_unit' && f.row !== null).map((f) => f.row);
+  assert.deepEqual(cells(check('subject,site,creatinine,creat_unit', rows)), []);
+  // Visit 10 (site 003) has its value and no unit: the site's other rows say "umol/L".
+  rows[10] = rows[10].replace(/,umol\/L$/, ',');
+  assert.match(rows[10], /,0\.\d+,$/);
+  assert.deepEqual(cells(check('subject,site,creatinine,creat_unit', rows)), [10]);
+});

@@ -4,7 +4,7 @@ import { groupedInteger } from '../../shared/grouped-integer';
 import { dependencyFills, type DependencyFill } from '../dependency-fill';
 import { missingSpellings, spellingCount, spellingsBeside, writtenSeveralWays, type MissingSpellings } from '../missing-spellings';
 import { requiredCells, type RequiredBy } from '../required-cells';
-import { concentratedEmptyCells, emptyRows, emptyTogetherCells, inapplicableCells } from '../inapplicable-cells';
+import { concentratedEmptyCells, emptyInStepCells, emptyRows, emptyTogetherCells, inapplicableCells } from '../inapplicable-cells';
 
 export const missingValue = defineRule({
   id: 'missing-value',
@@ -34,7 +34,9 @@ An empty cell that the table's own dependencies fill is listed in either kind of
 the quick fix: where a dependency learned from the table (see dependency-violation) holds for the row's
 left-hand value and that group's other rows agree on a value (in two rows or more) — a journal's ISSN given
 in its other articles, a flight's departure in its other records — the value was left out, not unknown
-(the evidence: \`expected\`, \`expectedRows\`, \`group\`). Two dependencies that fill it differently fill nothing.
+(the evidence: \`expected\`, \`expectedRows\`, \`group\`). Two dependencies that fill it differently fill nothing. In a
+sparser column, a cell empty in step with another column — both empty in 99% of the rows where either is, in at most
+90% of the rows — has nothing to fill: a lab unit at the visits without a lab value.
 
 An empty cell of a sparser column is listed, too, where its row's value of another column calls for it: a column
 is filled in 99% or more of the rows (30 at least) holding one value of a text column of at most 20 values, and empty
@@ -148,7 +150,9 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
       if (!dense) {
         const naTokens = tokens?.size ?? 0;
         const share = `${((100 * missing) / rows).toFixed(0)}%`;
-        const missingHere = missingRows();
+        // A cell empty in step with another column (a lab unit where no lab value was taken) has nothing to fill.
+        const together = emptyInStepCells(data, c);
+        const missingHere = missingRows().filter((r) => !together.has(r));
         const fills = dependencyFills(data, c, missingHere);
         // The empty cells another column's value calls for, besides those other rows fill.
         const required = calledFor(new Set(fills.keys()));
