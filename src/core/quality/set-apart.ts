@@ -4,8 +4,9 @@
  * name of two languages — not one name spelt two ways. Read by category-variant before it calls two spellings one.
  */
 import type { IngestResult } from '../table/model';
-import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, nullCount, numericColumn, sortedRuns } from './column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, memo, nullCount, numericColumn, sortedRuns, valueCodes } from './column-values';
 import { countSorted } from '../shared/count-sorted';
+import { dependenciesOf } from './dependencies';
 import { binomialTail } from '../shared/binomial-tail';
 
 /** Rows a value needs for its rows' other values to say anything. */
@@ -91,6 +92,54 @@ export function groupRowsApart(data: IngestResult, majority: readonly number[], 
       share = at < runs.values.length && runs.values[at] === value ? runs.counts[at] / Math.max(1, present) : 0;
     }
     if (share !== undefined && (1 - share) ** minority.length * tried < ALPHA) return true;
+  }
+  return false;
+}
+
+/** Rows another column's value needs for what they all hold to be that value's own (a value of a few rows may be the error itself: a country swapped into four rows). */
+const MIN_OWNER_ROWS = 10;
+
+/** Per value of column `k`: its rows, the one value of `b` they all hold (−1: several, or none), and whether they span several values of `across`. */
+function ownersOf(data: IngestResult, k: number, b: number, across: number): { rows: Int32Array; held: Int32Array; spread: Uint8Array } {
+  return memo(data, `owners:${k}>${b}/${across}`, () => {
+    const [ids, bIds, acrossIds] = [valueCodes(data, k).ids, valueCodes(data, b).ids, valueCodes(data, across).ids];
+    const size = valueCodes(data, k).size;
+    const rows = new Int32Array(size);
+    const held = new Int32Array(size).fill(-2);
+    const first = new Int32Array(size).fill(-2);
+    const spread = new Uint8Array(size);
+    for (let r = 0; r < ids.length; r++) {
+      const v = ids[r];
+      if (v < 0) continue;
+      rows[v]++;
+      held[v] = held[v] === -2 ? bIds[r] : held[v] === bIds[r] ? held[v] : -1;
+      if (first[v] === -2) first[v] = acrossIds[r];
+      else if (first[v] !== acrossIds[r]) spread[v] = 1;
+    }
+    return { rows, held, spread };
+  });
+}
+
+/**
+ * Whether row `r`'s value of column `b` is what every row of its value of another text column holds (MIN_OWNER_ROWS
+ * or more, rows of several values of `across`, the dependency's left side: not copies of one record), a column
+ * `across` does not determine and that does not determine `b` everywhere (a product's markdown holds for some
+ * products) — a clearance product's fixed markdown of 50% on an order whose other lines carry its coupon of 0: the
+ * product's own value.
+ */
+export function ownedByRowValue(data: IngestResult, r: number, b: number, across: number, skip: readonly number[]): boolean {
+  const bId = valueCodes(data, b).ids[r];
+  if (bId < 0) return false;
+  // Columns the left side determines (a zip's state) go with it: a row filed under another zip holds that zip's state too.
+  // Nor columns that determine b everywhere (a zip's state): dependency-violation weighs what those say.
+  const deps = dependenciesOf(data);
+  const tied = new Set([...deps.filter((d) => d.lhs.length === 1 && d.lhs[0] === across).map((d) => d.rhs), ...deps.filter((d) => d.lhs.length === 1 && d.rhs === b).map((d) => d.lhs[0])]);
+  for (let k = 0; k < data.columns.length; k++) {
+    if (k === b || skip.includes(k) || tied.has(k) || !TEXT_KINDS.includes(data.columns[k].kind)) continue;
+    const v = distinctValues(data, k).ids[r];
+    if (v < 0) continue;
+    const { rows, held, spread } = ownersOf(data, k, b, across);
+    if (rows[v] >= MIN_OWNER_ROWS && held[v] === bId && spread[v] === 1) return true;
   }
   return false;
 }

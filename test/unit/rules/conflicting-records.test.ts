@@ -60,3 +60,22 @@ test("two records of a zip that disagree on the city: the zips sharing its first
   const accepted = runQualityCheck(ingestCsvBytes(new TextEncoder().encode(`${lines(edited).join('\n')}\n`)), { maxFindingsPerRuleAndColumn: 10_000, accept: [{ rule: 'conflicting-records', column: 'zip', value: '83703' }] }, undefined, rules).findings;
   assert.deepEqual(accepted.filter((f) => f.rule === 'conflicting-records').map((f) => [f.row, f.column]), [[boise, 'city']]);
 });
+
+test('two lines of an order that disagree on the discount where one is a clearance product\'s fixed markdown (every line of that product, across orders) are no conflict; a coupon typed wrong on one line is', () => {
+  let s = 41;
+  const next = () => (s = (s * 16807) % 2147483647) / 2147483647;
+  const rows: string[][] = [];
+  for (let o = 0; o < 800; o++) {
+    const coupon = next() < 0.7 ? '0' : next() < 0.5 ? '10' : '15';
+    for (let l = 1; l <= 2; l++) {
+      const sku = `SKU-${100 + Math.floor(next() * 40)}`;
+      rows.push([`SO${10_000 + o}`, String(l), sku, sku === 'SKU-100' ? '50' : coupon]);
+    }
+  }
+  const table = () => ['order_id,line_no,sku,discount_pct', ...rows.map((row) => row.join(','))];
+  assert.ok(rows.filter((row) => row[3] === '50').length >= 20, 'clearance lines');
+  assert.deepEqual(check(table()).filter((f) => f.column === 'discount_pct'), []);
+  const plain = rows.findIndex((row, i) => i % 2 === 0 && i > 100 && row[3] === '0' && rows[i + 1][3] === '0');
+  rows[plain][3] = '15';
+  assert.deepEqual(check(table()).filter((f) => f.column === "discount_pct").map((f) => f.row ?? -1).sort((x, y) => x - y), [plain, plain + 1]);
+});

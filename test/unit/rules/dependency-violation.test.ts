@@ -1254,3 +1254,24 @@ test('a date "determines" a value through the one person born that day: another 
   listings[sameDay] = [parts[0], 'Active', parts[2], parts[3]].join(',');
   assert.deepEqual(check(listings).map((f) => [f.row, f.column]), [[sameDay - 1, 'status']]);
 });
+
+test('the value every row of another of its row\'s values holds, across groups (a clearance product\'s fixed markdown on an order with its coupon), is that value\'s own; a coupon typed wrong on a line is a violation', () => {
+  const next = mulberry32(37);
+  const lines = ['order_id,line_no,sku,discount_pct'];
+  const rows: string[][] = [];
+  for (let o = 0; o < 500; o++) {
+    const coupon = next() < 0.7 ? '0' : next() < 0.5 ? '10' : '15';
+    const n = 3 + Math.floor(next() * 3);
+    for (let l = 1; l <= n; l++) {
+      // Two clearance products of forty: a fixed 50% off whatever the order's coupon.
+      const sku = `SKU-${100 + Math.floor(next() * 40)}`;
+      rows.push([`SO${10_000 + o}`, String(l), sku, sku === 'SKU-100' || sku === 'SKU-101' ? '50' : coupon]);
+    }
+  }
+  const table = () => [...lines, ...rows.map((row) => row.join(','))];
+  assert.ok(rows.filter((row) => row[3] === '50').length >= 20, 'clearance lines');
+  assert.deepEqual(check(table()).filter((f) => f.column === 'discount_pct'), []);
+  const plain = rows.findIndex((row, i) => i > 100 && row[3] === '0' && rows[i - 1][0] === row[0] && rows[i + 1][0] === row[0] && rows[i - 1][3] === '0' && rows[i + 1][3] === '0');
+  rows[plain][3] = '15';
+  assert.deepEqual(check(table()).map((f) => [f.row, f.column]), [[plain, 'discount_pct']]);
+});

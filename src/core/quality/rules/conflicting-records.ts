@@ -1,3 +1,4 @@
+import { ownedByRowValue } from '../set-apart';
 import { defineRule } from '../rule';
 import { cellText, dependenciesOf, disagreeingGroups, isEntityColumn, medianGroupRows, type Dependency } from '../dependencies';
 import { prefixConsensus, type PrefixConsensus } from '../code-prefixes';
@@ -63,6 +64,9 @@ reports the repeated key itself.
 The evidence: the dependency, the entity, both values; where the codes' prefix decided, the prefix and its rows
 holding the other value (and the column that vouches for the odd record's value).
 
+Two records are no conflict where one's value is what every row of another of its values holds, across entities (a
+clearance product's fixed markdown on an order whose other line carries its coupon; see dependency-violation).
+
 **Fix**: keep the right value in both rows (or remove the duplicate record).`,
   check({ data, report, isAccepted, rowNumber }) {
     const dependencies = dependenciesOf(data);
@@ -80,6 +84,9 @@ holding the other value (and the column that vouches for the odd record's value)
         const [a, b] = group.counts.map(([id]) => group.rowsOf(id)[0]).sort((x, y) => x - y);
         const [textA, textB] = [cellText(data, a, c), cellText(data, b, c)];
         if (sameLoosely(textA, textB) || isAccepted(c, textA) || isAccepted(c, textB)) continue;
+        // A value every row of another of its row's values holds, across entities (a clearance product's fixed markdown
+        // on an order whose other line carries its coupon): the records differ in what they are of, not in error.
+        if (ownedByRowValue(data, a, c, dep.lhs[0], dep.lhs) || ownedByRowValue(data, b, c, dep.lhs[0], dep.lhs)) continue;
         const entity = lhsValues(data, dep, a);
         // Codes whose leading characters say the value (the zips starting 837 say Boise): the record that disagrees with
         // them is the odd one; its code is what is wrong where another of its values vouches for its own (Eugene, OR).

@@ -1,5 +1,5 @@
 import { changedOnce } from '../value-changes';
-import { groupRowsApart } from '../set-apart';
+import { groupRowsApart, ownedByRowValue } from '../set-apart';
 import { defineRule } from '../rule';
 import { isNumeric, memo, nullCount, numericColumn, replaceCellFixes, valueCodes } from '../column-values';
 import { quantile } from '../../shared/quantile';
@@ -575,7 +575,10 @@ chance (that value's share p of the column leaves every minority row without it 
 measures (an integer of over 100 values: two routes of one length are common) or of days (a date of over 100 values:
 two patients born on one day) needs a majority of ${MEASURE_MIN_MAJORITY} rows in its group: two admissions of one
 patient do not outvote another patient of that birthday — unless 90% of the rows with a date hold the group's value (a
-sold date says "Sold" whatever the day).
+sold date says "Sold" whatever the day). Nor is a value every row of another of the row's values holds (ten rows or
+more, of several values of the left side; a text column the left side does not determine, and that does not
+determine the value everywhere): a clearance product's fixed markdown of 50% on an order whose other lines carry its
+coupon of 0 is the product's own value.
 
 **Records of one entity from several sources.** A table merged from several sources records each flight,
 product or hospital once per source, and sources disagree far more often than one clean table does: a
@@ -773,6 +776,9 @@ rows holding it (related information).
       for (const { dep, text, expected, majorityCount, groupSize, majorityRows } of [...wrong, ...cells]) {
         const c = dep.rhs;
         if (reported.has(c)) continue;
+        // The value every row of another of the row's values holds, across groups (a clearance product's fixed
+        // markdown on an order whose other lines carry its coupon): that value's own, not a wrong one.
+        if (!dep.entity && ownedByRowValue(data, r, c, dep.lhs[0], dep.lhs)) continue;
         reported.add(c);
         const where = lhsValues(data, dep, r);
         const fixes = replaceCellFixes(data, r, c, expected, `Replace with "${expected}" (as in ${majorityCount} rows with ${where})`);
