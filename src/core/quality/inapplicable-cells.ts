@@ -128,26 +128,35 @@ export function inapplicableCells(data: IngestResult, c: number): ReadonlyMap<nu
  * shifted (column-shift does not use them: a film's record missing several fields may also have one merged away).
  */
 export function emptyTogetherCells(data: IngestResult, c: number): ReadonlyMap<number, InapplicableBy> {
-  return memo(data, `empty-together:${c}`, () => {
-    const found = new Map<number, InapplicableBy>();
-    const empty = emptyRows(data, c);
-    if (empty.length < MIN_ROWS) return found;
-    const isEmpty = new Uint8Array(data.table.numRows);
-    for (const r of empty) isEmpty[r] = 1;
-    data.columns.forEach((_, d) => {
-      if (d === c) return;
-      const other = nullRows(data, d);
-      if (other.length < MIN_ROWS) return;
-      let together = 0;
-      for (const r of other) together += isEmpty[r];
-      // Far beyond chance, too: a column empty in most rows is empty beside any gap.
-      const chance = (empty.length * other.length) / data.table.numRows;
-      if (together < MIN_ROWS || together < EMPTY_TOGETHER_SHARE * Math.min(empty.length, other.length) || together < BEYOND_CHANCE * chance) return;
-      const why: InapplicableBy = { column: d, rows: other.length, empty: together };
-      for (const r of other) if (isEmpty[r] && !found.has(r)) found.set(r, why);
-    });
-    return found;
+  const n = data.table.numRows;
+  // Far beyond chance, too: a column empty in most rows is empty beside any gap.
+  return memo(data, `empty-together:${c}`, () =>
+    sharedEmptyCells(data, c, (d) => nullRows(data, d), (empty, other, together) => together >= EMPTY_TOGETHER_SHARE * Math.min(empty, other) && together >= (BEYOND_CHANCE * empty * other) / n),
+  );
+}
+
+/**
+ * The empty cells of column `c` in rows where another column (its empty cells from `emptyOf`) is empty too, for the
+ * columns `accepts` takes by their counts of empty cells and of those shared (MIN_ROWS shared at least), by row, with
+ * the first such column (in column order).
+ */
+function sharedEmptyCells(data: IngestResult, c: number, emptyOf: (d: number) => Int32Array, accepts: (empty: number, other: number, together: number) => boolean): Map<number, InapplicableBy> {
+  const found = new Map<number, InapplicableBy>();
+  const empty = emptyRows(data, c);
+  if (empty.length < MIN_ROWS) return found;
+  const isEmpty = new Uint8Array(data.table.numRows);
+  for (const r of empty) isEmpty[r] = 1;
+  data.columns.forEach((_, d) => {
+    if (d === c) return;
+    const other = emptyOf(d);
+    if (other.length < MIN_ROWS) return;
+    let together = 0;
+    for (const r of other) together += isEmpty[r];
+    if (together < MIN_ROWS || !accepts(empty.length, other.length, together)) return;
+    const why: InapplicableBy = { column: d, rows: other.length, empty: together };
+    for (const r of other) if (isEmpty[r] && !found.has(r)) found.set(r, why);
   });
+  return found;
 }
 
 /** Share of the rows where either of two columns is empty in which both must be, for them to be empty in step. */
@@ -162,25 +171,10 @@ const IN_STEP_MAX_EMPTY = 0.9;
  * rows are then at most three times what chance gives); agreement over the union of their empty rows can.
  */
 export function emptyInStepCells(data: IngestResult, c: number): ReadonlyMap<number, InapplicableBy> {
-  return memo(data, `empty-in-step:${c}`, () => {
-    const found = new Map<number, InapplicableBy>();
-    const empty = emptyRows(data, c);
-    if (empty.length < MIN_ROWS) return found;
-    const isEmpty = new Uint8Array(data.table.numRows);
-    for (const r of empty) isEmpty[r] = 1;
-    data.columns.forEach((_, d) => {
-      if (d === c) return;
-      const other = emptyRows(data, d);
-      if (other.length < MIN_ROWS) return;
-      let together = 0;
-      for (const r of other) together += isEmpty[r];
-      const either = empty.length + other.length - together;
-      if (together < MIN_ROWS || together < IN_STEP_SHARE * either || either > IN_STEP_MAX_EMPTY * data.table.numRows) return;
-      const why: InapplicableBy = { column: d, rows: other.length, empty: together };
-      for (const r of other) if (isEmpty[r] && !found.has(r)) found.set(r, why);
-    });
-    return found;
-  });
+  const n = data.table.numRows;
+  return memo(data, `empty-in-step:${c}`, () =>
+    sharedEmptyCells(data, c, (d) => emptyRows(data, d), (empty, other, together) => together >= IN_STEP_SHARE * (empty + other - together) && empty + other - together <= IN_STEP_MAX_EMPTY * n),
+  );
 }
 
 /** Share of a value's rows, at most, in which the column may be filled for it to leave the column empty. */

@@ -1,7 +1,9 @@
 /**
- * Whether the rows of one value of a column stand apart from the rows of another in a third column, beyond chance:
- * "Martín" in 7 rows, 6 of them in Spain, beside "Martin" in 90 rows, 1 of them in Spain, are two populations — a
- * name of two languages — not one name spelt two ways. Read by category-variant before it calls two spellings one.
+ * Rows that stand apart from others by what another column holds, beyond chance: "Martín" in 7 rows, 6 of them in
+ * Spain, beside "Martin" in 90 rows, 1 of them in Spain, are two populations — a name of two languages — not one name
+ * spelt two ways (read by category-variant); a dependency's minority whose rows another column sets apart, or whose
+ * value another of its row's values holds in all its rows, is another kind of record (read by dependency-violation
+ * and conflicting-records).
  */
 import type { IngestResult } from '../table/model';
 import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, memo, nullCount, numericColumn, sortedRuns, valueCodes } from './column-values';
@@ -130,8 +132,8 @@ function ownersOf(data: IngestResult, k: number, b: number, across: number): { r
 export function ownedByRowValue(data: IngestResult, r: number, b: number, across: number, skip: readonly number[]): boolean {
   const bId = valueCodes(data, b).ids[r];
   if (bId < 0) return false;
-  // Columns the left side determines (a zip's state) go with it: a row filed under another zip holds that zip's state too.
-  // Nor columns that determine b everywhere (a zip's state): dependency-violation weighs what those say.
+  // Not the columns the left side determines (a row filed under another zip holds that zip's state too), nor those that
+  // determine b everywhere (a zip → its state): dependency-violation weighs what those say.
   const deps = dependenciesOf(data);
   const tied = new Set([...deps.filter((d) => d.lhs.length === 1 && d.lhs[0] === across).map((d) => d.rhs), ...deps.filter((d) => d.lhs.length === 1 && d.rhs === b).map((d) => d.lhs[0])]);
   for (let k = 0; k < data.columns.length; k++) {
