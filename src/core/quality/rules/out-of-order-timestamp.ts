@@ -191,7 +191,7 @@ neighbour, when the column has several): a payment logged a few seconds after th
 error.
 
 A date or time column that keeps a narrow distance from an ordered one — the central 99% of its differences from it
-span less than half the least displacement reported there: a drop-off minutes after its pick-up — moved with it
+span less than half the displacement that puts a row out of place there: a drop-off minutes after its pick-up — moved with it
 where a reported row keeps that distance (a day and month exchanged in both): its cell is reported too, pointing at
 the ordered one. Where the row does not keep it, only the ordered cell moved.
 
@@ -279,19 +279,19 @@ next to (related information points at both); for a cell that moved with another
     });
     // A date or time that keeps a narrow distance from an ordered one (a drop-off minutes after its pick-up) moved with it
     // where the row keeps that distance: both cells are out of place.
-    for (const { column: u, low, high } of companions(data, moved)) {
+    for (const { column: u, of, low, high } of companions(data, moved)) {
       for (const { c, r, value } of moved) {
-        if (c !== u.of || reported.has(r * width + u.column)) continue;
-        const [t, v] = [numericColumn(data, c)[r], numericColumn(data, u.column)[r]];
+        if (c !== of || reported.has(r * width + u)) continue;
+        const [t, v] = [numericColumn(data, c)[r], numericColumn(data, u)[r]];
         if (!(v - t >= low && v - t <= high)) continue;
-        reported.add(r * width + u.column);
-        const text = new Date(v).toISOString().slice(0, data.columns[u.column].kind === 'date' ? 10 : 19).replace('T', ' ');
+        reported.add(r * width + u);
+        const text = new Date(v).toISOString().slice(0, data.columns[u].kind === 'date' ? 10 : 19).replace('T', ' ');
         report({
           row: r,
-          columnIndex: u.column,
+          columnIndex: u,
           value: text,
           evidence: { movedWith: data.columns[c].name, movedValue: value },
-          message: `${text} in column "${data.columns[u.column].name}" is out of place with ${data.columns[c].name} ${value} of its row, which it keeps its usual distance from: both moved.`,
+          message: `${text} in column "${data.columns[u].name}" is out of place with ${data.columns[c].name} ${value} of its row, which it keeps its usual distance from: both moved.`,
           related: [{ row: r, columnIndex: c, message: `${data.columns[c].name} ${value}, out of place` }],
         });
       }
@@ -302,12 +302,20 @@ next to (related information points at both); for a cell that moved with another
 /** Central share of a companion's distances from the ordered column (see companions). */
 const COMPANION_SHARE = 0.99;
 
+/** A date or time column that keeps its differences from ordered column `of` between `low` and `high`. */
+interface Companion {
+  column: number;
+  of: number;
+  low: number;
+  high: number;
+}
+
 /**
  * Date or time columns that keep a narrow distance from an ordered column with out-of-place rows (`moved`): the central
- * COMPANION_SHARE of their differences from it span less than half the least displacement reported in it.
+ * COMPANION_SHARE of their differences from it span less than half the displacement (`far`) that puts a row out of place there.
  */
-function companions(data: IngestResult, moved: readonly { c: number; far: number }[]): { column: { column: number; of: number }; low: number; high: number }[] {
-  const found: { column: { column: number; of: number }; low: number; high: number }[] = [];
+function companions(data: IngestResult, moved: readonly { c: number; far: number }[]): Companion[] {
+  const found: Companion[] = [];
   const ordered = new Map<number, number>();
   for (const m of moved) ordered.set(m.c, m.far);
   for (const [c, far] of ordered) {
@@ -321,7 +329,7 @@ function companions(data: IngestResult, moved: readonly { c: number; far: number
       const sorted = Float64Array.from(gaps).sort();
       const tail = (1 - COMPANION_SHARE) / 2;
       const [low, high] = [quantile(sorted, tail), quantile(sorted, 1 - tail)];
-      if (high - low < far / 2) found.push({ column: { column: u, of: c }, low, high });
+      if (high - low < far / 2) found.push({ column: u, of: c, low, high });
     });
   }
   return found;
