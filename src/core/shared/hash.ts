@@ -9,6 +9,11 @@ export function fmix32(h0: number): number {
   return h >>> 0;
 }
 
+/** A 32-bit hash of a number by its two IEEE 754 words (`lo`, `hi`), every bit of both mixed in (unsigned). */
+export function hashWords(lo: number, hi: number): number {
+  return fmix32(lo ^ Math.imul(hi, 0x9e3779b1));
+}
+
 /** One MurmurHash3 round: mixes 32-bit word `k` into state `h`. */
 export function murmurRound(h: number, k: number): number {
   let x = Math.imul(k, 0xcc9e2d51);

@@ -5,6 +5,7 @@
  * table keyed by the values' IEEE words (no Map of boxed numbers). Pairs of ids get them the same way.
  */
 import { FIRST_KERNEL_ROWS, KERNEL_ROWS, LITTLE_ENDIAN } from './kernels';
+import { hashWords } from '../../shared/hash';
 
 export interface ValueCodes {
   /** Per row: the id of its value, −1 where the cell is null (NaN). */
@@ -24,21 +25,12 @@ interface Table {
 
 const newTable = (capacity: number): Table => ({ slots: new Uint32Array(3 * capacity), size: 0 });
 
-/** murmur3's finalizer over the two words: every input bit reaches the low bits the table indexes by. */
-function hash(lo: number, hi: number): number {
-  let h = lo ^ Math.imul(hi, 0x9e3779b1);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
 
 /** The id of a key, given a new one (the next) if it is new; the table must have a free slot. */
 function idOf(t: Table, lo: number, hi: number): number {
   const slots = t.slots;
   const mask = slots.length / 3 - 1;
-  let s = hash(lo, hi) & mask;
+  let s = hashWords(lo, hi) & mask;
   for (;;) {
     const at = 3 * s;
     const held = slots[at + 2];
@@ -59,7 +51,7 @@ function grown(t: Table): Table {
   const mask = out.slots.length / 3 - 1;
   for (let at = 0; at < t.slots.length; at += 3) {
     if (t.slots[at + 2] === 0) continue;
-    let d = hash(t.slots[at], t.slots[at + 1]) & mask;
+    let d = hashWords(t.slots[at], t.slots[at + 1]) & mask;
     while (out.slots[3 * d + 2] !== 0) d = (d + 1) & mask;
     out.slots[3 * d] = t.slots[at];
     out.slots[3 * d + 1] = t.slots[at + 1];
@@ -134,7 +126,7 @@ function numberCodeRange(numbers: Float64Array, ids: Int32Array, table: Table, s
     // −0 as 0.
     const lo = v === 0 ? 0 : words[2 * (i - start)];
     const hi = v === 0 ? 0 : words[2 * (i - start) + 1];
-    let s = hash(lo, hi) & mask;
+    let s = hashWords(lo, hi) & mask;
     for (;;) {
       const at = 3 * s;
       const held = slots[at + 2];

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { DataType } from 'apache-arrow';
-import { hashBytes } from '../../shared/hash';
+import { fmix32, hashBytes, hashWords } from '../../shared/hash';
 import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
 import { cellText, dependenciesOf, type Dependency } from '../dependencies';
 import { duplicateKey, keyOptions } from './duplicate-key';
@@ -45,18 +45,10 @@ function columnIds(data: IngestResult, c: number, rejected: number[]): ColumnIds
   return { ids, bits, nullId };
 }
 
-/** murmur3's finalizer: a cell's 32-bit hash from its column's seed and its id. */
-function mix(x: number): number {
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  return x ^ (x >>> 16);
-}
 
 /** Two hashes of a cell (column `c`, value id `id`), summed over a row so one column's can be taken out again. */
-const hash1 = (c: number, id: number) => mix(id ^ Math.imul(c + 1, 0x9e3779b1));
-const hash2 = (c: number, id: number) => mix(Math.imul(id + 0x6d2b79f5, 0x2c1b3c6d) ^ Math.imul(c + 1, 0x7feb352d));
+const hash1 = (c: number, id: number) => fmix32(id ^ Math.imul(c + 1, 0x9e3779b1));
+const hash2 = (c: number, id: number) => fmix32(Math.imul(id + 0x6d2b79f5, 0x2c1b3c6d) ^ Math.imul(c + 1, 0x7feb352d));
 
 /** Whether a column's values never repeat (at most one null): an identifier, a unique measurement. */
 function neverRepeats(data: IngestResult, c: number): boolean {
@@ -69,7 +61,7 @@ function neverRepeats(data: IngestResult, c: number): boolean {
 }
 
 /** Row r's number as a 32-bit key, from its IEEE words (`words`: a Float64Array's as 32-bit integers). */
-const numberKey = (words: Int32Array, r: number) => mix(words[2 * r] ^ Math.imul(words[2 * r + 1], 0x9e3779b1));
+const numberKey = (words: Int32Array, r: number) => hashWords(words[2 * r], words[2 * r + 1]);
 
 /** A cheap 32-bit key per row of a column's cell: a value id (text), the number's IEEE words (else). */
 function cellKeys(data: IngestResult, c: number): Int32Array {
