@@ -10,6 +10,7 @@ import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, memo, nullCount,
 import { countSorted } from '../shared/count-sorted';
 import { dependenciesOf } from './dependencies';
 import { binomialTail } from '../shared/binomial-tail';
+import { idTally } from './value-owners';
 
 /** Rows a value needs for its rows' other values to say anything. */
 const MIN_ROWS = 3;
@@ -40,22 +41,10 @@ export function rowsApart(data: IngestResult, column: number, a: number, b: numb
     if (distinct.size >= 2 && distinct.size <= MAX_CONTEXT_VALUES) contexts.push(distinct.ids);
   });
   for (const context of contexts) {
-    const tally = (rows: number[]) => {
-      const counts = new Map<number, number>();
-      let filled = 0;
-      for (const r of rows) {
-        if (context[r] < 0) continue;
-        filled++;
-        counts.set(context[r], (counts.get(context[r]) ?? 0) + 1);
-      }
-      return { counts, filled };
-    };
-    const [ofA, ofB] = [tally(rowsA), tally(rowsB)];
-    if (ofA.filled < MIN_ROWS) continue;
-    let [usual, held] = [-1, 0];
-    for (const [value, n] of ofA.counts) if (n > held) [usual, held] = [value, n];
-    const share = ((ofB.counts.get(usual) ?? 0) + 1) / (ofB.filled + 2);
-    if (binomialTail(ofA.filled, held, share) * contexts.length < ALPHA) return true;
+    const [ofA, ofB] = [idTally(context, rowsA), idTally(context, rowsB)];
+    if (ofA.present < MIN_ROWS) continue;
+    const share = ((ofB.counts.get(ofA.top) ?? 0) + 1) / (ofB.present + 2);
+    if (binomialTail(ofA.present, ofA.topCount, share) * contexts.length < ALPHA) return true;
   }
   return false;
 }

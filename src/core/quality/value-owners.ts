@@ -27,6 +27,20 @@ function anotherColumnSays(data: IngestResult, c: number, values: Float64Array, 
 const EXPLAINING_SHARE = 0.5;
 const EXPLAINING_LIFT = 5;
 
+/** Of `rows`, how many hold each id of `ids` (nulls left out), how many hold one, and the most common id with its rows (−1 and 0 for none). */
+export function idTally(ids: Int32Array, rows: readonly number[]): { counts: Map<number, number>; present: number; top: number; topCount: number } {
+  const counts = new Map<number, number>();
+  let present = 0;
+  for (const r of rows) {
+    if (ids[r] < 0) continue;
+    present++;
+    counts.set(ids[r], (counts.get(ids[r]) ?? 0) + 1);
+  }
+  let [top, topCount] = [-1, 0];
+  for (const [id, count] of counts) if (count > topCount) [top, topCount] = [id, count];
+  return { counts, present, top, topCount };
+}
+
 /**
  * Whether the rows of column `c` holding one of the values `held` mostly share another column's value that the column's other rows
  * seldom hold (EXPLAINING_SHARE of them, EXPLAINING_LIFT times its share in the column): a population of its own
@@ -34,17 +48,8 @@ const EXPLAINING_LIFT = 5;
  */
 export function sharedByRows(data: IngestResult, c: number, values: Float64Array, held: readonly number[]): boolean {
   return anotherColumnSays(data, c, values, held, (ids, _, rows) => {
-    const counts = new Map<number, number>();
-    let present = 0;
-    for (const r of rows) {
-      if (ids[r] < 0) continue;
-      present++;
-      counts.set(ids[r], (counts.get(ids[r]) ?? 0) + 1);
-    }
+    const { present, top, topCount } = idTally(ids, rows);
     if (present === 0) return false;
-    let top = -1;
-    let topCount = 0;
-    for (const [id, count] of counts) if (count > topCount) [top, topCount] = [id, count];
     if (topCount < EXPLAINING_SHARE * present || topCount < 3) return false;
     let inColumn = 0;
     let presentInColumn = 0;
