@@ -28,6 +28,7 @@ import type { IngestResult } from '../table/model';
 import { editDistance } from './edit-distance';
 import { TEXT_KINDS, kernelRanges, cellSourceText, looksLikeIdentifier, distinctValues, finiteStats, isNumeric, nullCount, numericColumn, sortedRuns, valueCodes, type DistinctValues, type ValueCodes } from './column-values';
 import { codesAt, numberCodes, pairCodes, type SortedRuns } from '../profile/column-facts';
+import { groupsBy, type RowGroups } from './row-groups';
 import { timeColumn, timeOfDayCodes } from './time-of-day';
 import { looseCodes } from './loose-codes';
 import { codeWidths } from './code-widths';
@@ -252,39 +253,6 @@ function numbersAt(numbers: Float64Array, rows: Int32Array): Float64Array {
   const sampled = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) sampled[i] = numbers[rows[i]];
   return sampled;
-}
-
-/** Row positions grouped by id (counting sort): `order` lists positions group by group, `starts` where each group begins. */
-function groupsBy({ ids, size }: Codes): { order: Int32Array; starts: Int32Array } {
-  const starts = new Int32Array(size + 1);
-  countGroupRows(ids, starts);
-  runningSums(starts);
-  const fill = starts.slice(0, size);
-  const order = new Int32Array(starts[size]);
-  placeGroupRows(ids, fill, order);
-  return { order, starts };
-}
-
-/**
- * Counts the rows of each id into starts[id + 1]. (Each loop of {@link groupsBy} is a function with nothing after
- * the loop: V8 may compile a loop while its first call runs, and code after it that had not run yet would make
- * that compiled code bail out on each call.)
- */
-function countGroupRows(ids: Int32Array, starts: Int32Array): void {
-  for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) starts[ids[i] + 1]++;
-}
-
-/** Turns counts into running sums, in place. */
-function runningSums(values: Int32Array): void {
-  for (let k = 1; k < values.length; k++) values[k] += values[k - 1];
-}
-
-/** Lists each row (of an id) at its group's next place (`fill`: where each group's next row goes). */
-function placeGroupRows(ids: Int32Array, fill: Int32Array, order: Int32Array): void {
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i];
-    if (id >= 0) order[fill[id]++] = i;
-  }
 }
 
 export interface PairStats {
@@ -653,7 +621,7 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
   for (const a of lhs) {
     const grouping = groupsBy(codesFor(a));
     const entity = isEntityColumn(data, [a]) && medianRepeats(grouping) >= ENTITY_MIN_RECORDS;
-    let neighbours: ReturnType<typeof groupsBy> | undefined;
+    let neighbours: RowGroups | undefined;
     for (const b of rhs) {
       if (b === a) continue;
       const bCodes = codesFor(b);

@@ -5,28 +5,24 @@
  * break the order it is the one out of line with both its neighbours, which agree with each other.
  *
  * Learned: a time column (a date or timestamp column); entity columns, text columns whose values repeat (each in
- * MIN_MEAN_ROWS to MAX_MEAN_ROWS rows on average, MIN_ENTITIES of them in 3 rows or more); and, per entity column, the
+ * ENTITY_SHAPE rows on average, enough of them in 3 rows or more); and, per entity column, the
  * numeric columns whose steps from an entity's row to its next in time go back in at most MAX_BACK_SHARE of
  * MIN_STEPS steps or more, and move forward in MIN_FORWARD_SHARE of them (a constant is no counter).
  */
 import type { IngestResult } from '../table/model';
-import { TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn } from './column-values';
+import { distinctValues, isNumeric, memo, numericColumn } from './column-values';
+import { entityColumnsOf, groupsBy, type EntityShape, type RowGroups } from './row-groups';
 import { looksLikeIdentifier } from '../shared/identifier';
 import { datingColumn } from './value-changes';
 
-/** Mean rows per entity: at least (fewer: a key), at most (more: a category). */
-const MIN_MEAN_ROWS = 3;
-const MAX_MEAN_ROWS = 500;
-/** Entities of 3 rows or more, at least. */
-const MIN_ENTITIES = 5;
+/** Entity columns: 3 to 500 rows per value on average (fewer: a key; more: a category), 5 entities of 3 rows or more; the first 6 in column order. */
+const ENTITY_SHAPE: EntityShape = { minMeanRows: 3, maxMeanRows: 500, minEntities: 5, maxColumns: 6 };
 /** Steps between an entity's consecutive rows a counter is learned on, at least. */
 const MIN_STEPS = 50;
 /** Share of the steps that may go back (the errors among them: each wrong reading breaks two steps). */
 export const MAX_BACK_SHARE = 0.03;
 /** Share of the steps that must go forward (a counter moves). */
 const MIN_FORWARD_SHARE = 0.5;
-/** Entity columns tried, at most (the first in column order). */
-const MAX_ENTITY_COLUMNS = 6;
 
 /** A reading that goes back within its entity, with the entity's readings around it in time. */
 export interface CounterReversal {
@@ -44,26 +40,9 @@ export interface CounterReversal {
   backShare: number;
 }
 
-/** Text columns naming entities (values repeating a few times to a few hundred times each), the first MAX_ENTITY_COLUMNS. */
+/** Text columns naming entities (values repeating a few times to a few hundred times each: ENTITY_SHAPE). */
 export function entityColumns(data: IngestResult): number[] {
-  return memo(data, 'counter-entity-columns', () => findEntityColumns(data));
-}
-
-function findEntityColumns(data: IngestResult): number[] {
-  const out: number[] = [];
-  for (let c = 0; c < data.columns.length && out.length < MAX_ENTITY_COLUMNS; c++) {
-    if (!TEXT_KINDS.includes(data.columns[c].kind)) continue;
-    const distinct = distinctValues(data, c);
-    let present = 0;
-    let repeated = 0;
-    for (let id = 0; id < distinct.size; id++) {
-      present += distinct.counts[id];
-      if (distinct.counts[id] >= 3) repeated++;
-    }
-    const mean = present / Math.max(1, distinct.size);
-    if (mean >= MIN_MEAN_ROWS && mean <= MAX_MEAN_ROWS && repeated >= MIN_ENTITIES) out.push(c);
-  }
-  return out;
+  return memo(data, 'counter-entity-columns', () => entityColumnsOf(data, ENTITY_SHAPE));
 }
 
 /** Share of an entity's steps in row order that must go forward in time for the table to list its entities' rows in time order. */
@@ -73,13 +52,8 @@ const LISTED_IN_TIME = 0.95;
  * The rows holding an entity and a time, grouped by entity (a counting sort on the entity's id), each group in row order
  * or (`byTime`) in time order, ties in row order; `starts[k]` is where the k-th entity's rows begin.
  */
-function rowsByEntity(ids: Int32Array, time: Float64Array, size: number, byTime: boolean): { order: Int32Array; starts: Int32Array } {
-  const starts = new Int32Array(size + 1);
-  for (let r = 0; r < ids.length; r++) if (ids[r] >= 0 && Number.isFinite(time[r])) starts[ids[r] + 1]++;
-  for (let k = 0; k < size; k++) starts[k + 1] += starts[k];
-  const order = new Int32Array(starts[size]);
-  const next = starts.slice(0, size);
-  for (let r = 0; r < ids.length; r++) if (ids[r] >= 0 && Number.isFinite(time[r])) order[next[ids[r]]++] = r;
+function rowsByEntity(ids: Int32Array, time: Float64Array, size: number, byTime: boolean): RowGroups {
+  const { order, starts } = groupsBy({ ids: ids.map((id, r) => (Number.isFinite(time[r]) ? id : -1)), size });
   if (byTime) {
     for (let k = 0; k < size; k++) {
       const [from, to] = [starts[k], starts[k + 1]];
@@ -107,11 +81,9 @@ function listedInTime(ids: Int32Array, time: Float64Array, size: number): boolea
   return steps > 0 && forward >= LISTED_IN_TIME * steps;
 }
 
-/** Entities' rows grouped (see rowsByEntity). */
-type Grouped = { order: Int32Array; starts: Int32Array };
 
 /** Calls `each` with each entity's rows that hold a number in `v` (the first `length` of `rows`, a buffer reused). */
-function eachEntity({ order, starts }: Grouped, v: Float64Array, each: (rows: Int32Array, length: number) => void): void {
+function eachEntity({ order, starts }: RowGroups, v: Float64Array, each: (rows: Int32Array, length: number) => void): void {
   let largest = 0;
   for (let k = 0; k + 1 < starts.length; k++) largest = Math.max(largest, starts[k + 1] - starts[k]);
   const rows = new Int32Array(largest);
@@ -123,7 +95,7 @@ function eachEntity({ order, starts }: Grouped, v: Float64Array, each: (rows: In
 }
 
 /** Steps from an entity's reading to its next: all, those going back, those going forward. */
-function stepsOf(grouped: Grouped, v: Float64Array): { steps: number; back: number; forward: number } {
+function stepsOf(grouped: RowGroups, v: Float64Array): { steps: number; back: number; forward: number } {
   let [steps, back, forward] = [0, 0, 0];
   eachEntity(grouped, v, (rows, length) => {
     for (let i = 1; i < length; i++) {
@@ -143,7 +115,7 @@ type OutOfLine = { side: 'low' | 'high'; before?: number; after?: number };
  * The readings out of line with both their neighbours, which keep the order between them; at an entity's first or
  * last row, beyond both of its two neighbours on one side. A neighbour of the same time may be listed either way.
  */
-function outOfLine(grouped: Grouped, v: Float64Array, time: Float64Array): Map<number, OutOfLine> {
+function outOfLine(grouped: RowGroups, v: Float64Array, time: Float64Array): Map<number, OutOfLine> {
   const found = new Map<number, OutOfLine>();
   eachEntity(grouped, v, (rows, length) => {
     for (let i = 0; i < length; i++) {

@@ -4,8 +4,8 @@
  * where the patient weighs 71.7 in three other rows (pounds written for kilograms). Neither the column's extremes nor
  * a category's spread see it: each entity has a few rows, and the value is ordinary for the column.
  *
- * Learned from the table: a text column names entities where its values repeat (MIN_MEAN_ROWS to MAX_MEAN_ROWS rows
- * each on average, MIN_ENTITIES of them in 3 rows or more) and determine another column (a name alone may be shared:
+ * Learned from the table: a text column names entities where its values repeat (ENTITY_SHAPE's rows
+ * each on average, enough of them in 3 rows or more) and determine another column (a name alone may be shared:
  * towns called Washington), and a numeric column is its entities' where the deviation
  * from an entity's median that 90% of those rows stay within is at most ATTRIBUTE_SHARE of the column's interquartile
  * range — on the log scale for a column of positive numbers, where a weight changes by percents; a measure, of
@@ -16,15 +16,16 @@
  * dependency-violation says so).
  */
 import type { IngestResult } from '../table/model';
-import { TEXT_KINDS, distinctValues, memo, numericColumn, sortedColumn, sortedRuns } from './column-values';
+import { distinctValues, memo, numericColumn, sortedColumn, sortedRuns } from './column-values';
 import { cellText, dependenciesOf, disagreeingGroups } from './dependencies';
 import { median as medianOf, quantile } from '../shared/quantile';
+import { entityColumnsOf, groupsBy, type EntityShape, type RowGroups } from './row-groups';
 
-/** Mean rows per entity: at least (fewer: a key), at most (more: a category, group-outliers' grouping). */
-const MIN_MEAN_ROWS = 1.5;
-const MAX_MEAN_ROWS = 50;
-/** Entities of 3 rows or more the attribute is learned on, at least. */
-const MIN_ENTITIES = 20;
+/**
+ * Entity columns: 1.5 to 50 rows per value on average (fewer: a key; more: a category, group-outliers' grouping), 20
+ * entities of 3 rows or more to learn the attribute on; the first 6 in column order.
+ */
+const ENTITY_SHAPE: EntityShape = { minMeanRows: 1.5, maxMeanRows: 50, minEntities: 20, maxColumns: 6 };
 /** Share of the rows (of entities of 3 rows or more) whose deviation from their entity's median sets what is typical. */
 const TYPICAL_SHARE = 0.9;
 /** The typical deviation of an entity's attribute, at most this share of the column's interquartile range. */
@@ -35,8 +36,6 @@ const FAR_TIMES = 10;
 const FAR_IQR = 0.5;
 /** Distinct numbers a column needs to be a measure (fewer are levels or codes: a floor, a size, a rating). */
 const MIN_DISTINCT = 20;
-/** Entity columns tried, at most (the first in column order). */
-const MAX_ENTITY_COLUMNS = 6;
 
 /** A number far from its entity's other rows'. */
 export interface EntityOutlier {
@@ -55,41 +54,20 @@ export interface EntityOutlier {
 }
 
 /**
- * Text columns whose values repeat as entities' do (see MIN_MEAN_ROWS) and that determine another column (a dependency
+ * Text columns whose values repeat as entities' do (ENTITY_SHAPE) and that determine another column (a dependency
  * learned from the table: a patient's birth date; a city's name does not give its state, as towns share names), in
- * column order, at most MAX_ENTITY_COLUMNS.
+ * column order, at most ENTITY_SHAPE's.
  */
 function entityColumns(data: IngestResult): number[] {
   return memo(data, 'entity-columns', () => {
-    const found: number[] = [];
     const determining = new Set(dependenciesOf(data).flatMap((dep) => (dep.lhs.length === 1 && !dep.prefix ? [dep.lhs[0]] : [])));
-    for (let e = 0; e < data.columns.length && found.length < MAX_ENTITY_COLUMNS; e++) {
-      if (!determining.has(e) || !TEXT_KINDS.includes(data.columns[e].kind)) continue;
-      const { size, counts } = distinctValues(data, e);
-      let present = 0;
-      let repeated = 0;
-      for (let id = 0; id < size; id++) {
-        present += counts[id];
-        if (counts[id] >= 3) repeated++;
-      }
-      if (size > 0 && present / size >= MIN_MEAN_ROWS && present / size <= MAX_MEAN_ROWS && repeated >= MIN_ENTITIES) found.push(e);
-    }
-    return found;
+    return entityColumnsOf(data, ENTITY_SHAPE, (e) => determining.has(e));
   });
 }
 
 /** An entity column's rows ordered by entity (the rows of entity id g: order[starts[g]] … order[starts[g + 1] − 1], ascending). */
-function entityRows(data: IngestResult, e: number): { order: Int32Array; starts: Int32Array } {
-  return memo(data, `entity-rows:${e}`, () => {
-    const { ids, size } = distinctValues(data, e);
-    const starts = new Int32Array(size + 1);
-    for (let r = 0; r < ids.length; r++) if (ids[r] >= 0) starts[ids[r] + 1]++;
-    for (let g = 0; g < size; g++) starts[g + 1] += starts[g];
-    const fill = starts.slice(0, size);
-    const order = new Int32Array(starts[size]);
-    for (let r = 0; r < ids.length; r++) if (ids[r] >= 0) order[fill[ids[r]]++] = r;
-    return { order, starts };
-  });
+function entityRows(data: IngestResult, e: number): RowGroups {
+  return memo(data, `entity-rows:${e}`, () => groupsBy(distinctValues(data, e)));
 }
 
 /** Entities sampled to decide whether a column is its entities' before every entity is read (every k-th of them). */
@@ -99,7 +77,7 @@ const SAMPLE_ENTITIES = 2_000;
  * The median of each entity (3 rows or more holding a number, outside `skipRows`) of the entity ids `g` with
  * g % stride === 0, and the deviation TYPICAL_SHARE of their rows stay within; NaN medians elsewhere.
  */
-function entityMedians(values: Float64Array, rows: { order: Int32Array; starts: Int32Array }, skipRows: ReadonlySet<number>, stride: number): { medians: Float64Array; typical: number; learned: number } {
+function entityMedians(values: Float64Array, rows: RowGroups, skipRows: ReadonlySet<number>, stride: number): { medians: Float64Array; typical: number; learned: number } {
   const size = rows.starts.length - 1;
   const medians = new Float64Array(size).fill(NaN);
   const deviations: number[] = [];
@@ -143,7 +121,7 @@ export function entityOutliers(data: IngestResult, c: number, skipRows: Readonly
   const entities = entityColumns(data);
   if (entities.length === 0) return [];
   const sorted = sortedColumn(data, c);
-  if (sorted.length < MIN_ENTITIES * 3 || sortedRuns(data, c).values.length < MIN_DISTINCT) return [];
+  if (sorted.length < ENTITY_SHAPE.minEntities * 3 || sortedRuns(data, c).values.length < MIN_DISTINCT) return [];
   const scale: EntityOutlier['scale'] = sorted.quantile(0) > 0 ? 'log' : 'raw';
   const raw = numericColumn(data, c);
   const values = scale === 'log' ? raw.map(Math.log) : raw;
@@ -159,10 +137,10 @@ export function entityOutliers(data: IngestResult, c: number, skipRows: Readonly
     const stride = Math.max(1, Math.floor(size / SAMPLE_ENTITIES));
     if (stride > 1) {
       const sampled = entityMedians(values, rows, skipRows, stride);
-      if (sampled.learned < MIN_ENTITIES || sampled.typical > ATTRIBUTE_SHARE * iqr) continue;
+      if (sampled.learned < ENTITY_SHAPE.minEntities || sampled.typical > ATTRIBUTE_SHARE * iqr) continue;
     }
     const { medians, typical, learned } = entityMedians(values, rows, skipRows, 1);
-    if (learned < MIN_ENTITIES || typical > ATTRIBUTE_SHARE * iqr) continue;
+    if (learned < ENTITY_SHAPE.minEntities || typical > ATTRIBUTE_SHARE * iqr) continue;
     const bound = Math.max(FAR_TIMES * typical, FAR_IQR * iqr);
     for (let g = 0; g < size; g++) {
       if (Number.isNaN(medians[g])) continue;
