@@ -34,6 +34,18 @@ export const CASE_KNOWN_WORDS = 0.5;
 /** Letters of a word longer than initialisms ("NASA", "UNESCO"): written in capitals, it is a word written another way. */
 export const CASE_LONG_WORD = 7;
 
+/** Share of a column's rows holding sentences for the column to be prose, whose letter case is each writer's (a note in capitals). */
+export const PROSE_SHARE = 0.5;
+/** A sentence: two words or more, ending as a sentence ends (a closing quote or bracket aside). */
+const SENTENCE = /\S\s+\S.*[.!?]["'’”)\]]*$/u;
+
+/** Whether half of the rows (`present`) hold sentences: notes, comments, descriptions written by many hands. */
+function writesSentences(distinct: DistinctValues, present: number): boolean {
+  let sentences = 0;
+  for (let id = 0; id < distinct.size; id++) if (SENTENCE.test(distinct.text(id).trim())) sentences += distinct.counts[id];
+  return sentences >= PROSE_SHARE * present;
+}
+
 const WORDS = /\p{L}+/gu;
 /**
  * Texts whose case is read: words (letters and digits) parted by spaces and the marks of names and titles. Not
@@ -100,15 +112,24 @@ function usualForm(forms: WordForms, word: string, first: boolean): string | und
   return most(here.get(key)) ?? most(there.get(key));
 }
 
-/** A value as a column of mixed case writes it: each word in the form the column writes it in most; undefined where a word with letters of a case is new to it. */
+/** Words whose case is read: letters not written right after a digit (the "rd" of "3rd", the "k" of "76k" belong to their number). */
+const CASED_WORDS = /(?<![\p{N}\p{L}])\p{L}+/gu;
+
+/**
+ * A value as a column of mixed case writes it: each word in the form the column writes it in most; undefined where a
+ * word with letters of a case is new to it. After a number that begins the value ("3rd row seats", "4 new tires") the
+ * first word is no sentence's first: written in small letters, it stays so.
+ */
 function inMixedCase(forms: WordForms, text: string): string | undefined {
   let unknown = false;
   let first = true;
-  const fixed = text.replace(WORDS, (word) => {
+  const afterNumber = /^\p{N}/u.test(text);
+  const fixed = text.replace(CASED_WORDS, (word) => {
     const form = usualForm(forms, word, first);
+    const kept = afterNumber && first && form !== undefined && word === word.toLowerCase() ? word : form;
     first = false;
-    if (form === undefined && word.toUpperCase() !== word.toLowerCase()) unknown = true;
-    return form ?? word;
+    if (kept === undefined && word.toUpperCase() !== word.toLowerCase()) unknown = true;
+    return kept ?? word;
   });
   return unknown ? undefined : fixed;
 }
@@ -149,9 +170,10 @@ function tallyCases(distinct: DistinctValues, caseOf: (text: string) => LetterCa
 
 /**
  * A text column's way of writing its letters and the values written another way, or undefined where it has no way
- * (CASE_DOMINANT_SHARE; MIXED_CASE_SHARE for mixed case), too few values with a case (CASE_MIN_ROWS, CASED_SHARE), or more
- * than CASE_MAX_DISTINCT distinct values. Left out: a
- * capital first letter among small letters; placeholders; a value that is another value of the column in another
+ * (CASE_DOMINANT_SHARE; MIXED_CASE_SHARE for mixed case), too few values with a case (CASE_MIN_ROWS, CASED_SHARE), more
+ * than CASE_MAX_DISTINCT distinct values, or where it is prose (PROSE_SHARE of its rows are sentences, whose case is
+ * each writer's). Left out: a capital first letter among small letters; small letters where the column writes each
+ * word of the value so (a sentence beginning with a number); placeholders; a value that is another value of the column in another
  * case, in a column category-variant reads (CATEGORY_MAX_DISTINCT); a value in several rows that the column writes no
  * other way (a name's own way); and a value whose words (of three letters or more) the column does not write
  * elsewhere, the other way, in at least CASE_KNOWN_WORDS of them (long words aside), or only one such short word.
@@ -163,7 +185,7 @@ export function columnCase(data: IngestResult, column: number): ColumnCase | und
   return memo(data, `letter-case:${column}`, () => {
     const { cases, rows, cased, present } = tallyCases(distinct, letterCaseOf);
     const letterCase = wayOfWriting(rows, present);
-    if (letterCase === undefined || rows.get(letterCase) === cased) return undefined;
+    if (letterCase === undefined || rows.get(letterCase) === cased || writesSentences(distinct, present)) return undefined;
     const most = rows.get(letterCase) ?? 0;
     // The words of the values written the column's way, by their forms; and the values' keys (case aside).
     const wordForms: WordForms = { first: new Map(), later: new Map() };
@@ -191,6 +213,8 @@ export function columnCase(data: IngestResult, column: number): ColumnCase | und
       const known = words.filter((word) => word.length >= CASE_LONG_WORD || wordForms.first.has(word.toLowerCase()) || wordForms.later.has(word.toLowerCase()));
       if (known.length < CASE_KNOWN_WORDS * words.length || (known.length < 2 && !known.some((word) => word.length >= CASE_LONG_WORD))) continue;
       const fixed = letterCase === 'capitals' ? text.toUpperCase() : letterCase === 'small letters' ? text.toLowerCase() : inMixedCase(wordForms, text);
+      // Small letters where the column writes each of its words so ("3rd row seating.": no capital to begin with).
+      if (fixed === text && written === 'small letters') continue;
       other.set(id, fixed === undefined || fixed === text ? { letterCase: written } : { letterCase: written, fixed });
     }
     return { letterCase, share: most / cased, other };

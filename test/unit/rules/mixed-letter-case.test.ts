@@ -114,3 +114,19 @@ test('codeCaseOf: a token of letters and digits has the case of its letters; wor
   assert.equal(codeCaseOf('Kitchen'), undefined, 'no digit');
   assert.equal(codeCaseOf('100049'), undefined, 'no letter');
 });
+
+test('prose is its writers\': notes in capitals among notes in sentence case are not reported, nor a sentence that begins with a number', () => {
+  const PHRASES = ['One owner.', 'Clean history, garage kept.', 'Needs new tires.', 'Leather interior, navigation.', 'Priced to sell!', 'Tow package.', 'Recent oil change and inspection.', 'Heated seats, sunroof.'];
+  const notes = (i: number) => `${PHRASES[i % PHRASES.length]} ${PHRASES[Math.floor(i / PHRASES.length) % PHRASES.length]} Stock ${i}.`;
+  const rows = Array.from({ length: 400 }, (_, i) => [notes(i), `${1990 + (i % 30)}`]);
+  for (const r of [4, 50, 123, 200, 301, 377]) rows[r][0] = rows[r][0].toUpperCase();
+  assert.deepEqual(findingsOf(checkCsv(csv(['notes', 'year'], rows)), rule), [], 'notes in capitals: a writer\'s way');
+  const FEATURES = ['Heated seats', 'Third row seats', 'Tow package', 'New tires', 'Garage kept', 'Sunroof and navigation'];
+  const features = Array.from({ length: 400 }, (_, i) => [`${FEATURES[i % FEATURES.length]} ${i}`, `${1990 + (i % 30)}`]);
+  features[10][0] = '3rd row seats 10';
+  features[11][0] = '4 new tires 11';
+  features[12][0] = 'tow package 12';
+  features[13][0] = 'GARAGE KEPT 13';
+  const findings = findingsOf(checkCsv(csv(['features', 'year'], features)), rule);
+  assert.deepEqual(findings.map((f) => [f.row, fixText(f)]), [[12, 'Tow package 12'], [13, 'Garage kept 13']], 'no prose: small letters and capitals reported, not a value beginning with a number whose words the column writes so');
+});

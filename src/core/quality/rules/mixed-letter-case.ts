@@ -28,7 +28,10 @@ word in the form the column writes it in most, the first word of a value apart, 
 in capitals or small letters, the whole value so). Only values whose words (of three letters or more) the column
 writes elsewhere, the other way, or that are of ${CASE_LONG_WORD} letters or more, in at least ${CASE_KNOWN_WORDS * 100}% of them — two such
 words, or one of ${CASE_LONG_WORD} letters — count: "NASA" or "WALL-E" among titles is a name of its own. A capital first
-letter among values in small letters ("Friable" among "friable", "loose") is how sentences begin, not another way;
+letter among values in small letters ("Friable" among "friable", "loose") is how sentences begin, not another way, and
+a value in small letters whose every word the column writes so ("3rd row seating.") has no capital to begin with;
+a column of prose (notes, comments: half of its rows hold sentences, of two words or more ending in ".", "!" or "?") is not read, as its
+case is each writer's ("TOW PACKAGE." among sellers' notes);
 a placeholder ("NOT AVAILABLE") is disguised-missing's; a value written so in several rows and no other way is how
 that name is written ("KEROPETROL" among brands); and a value that is another value of the column in another case
 is category-variant's, in a column of at most ${CATEGORY_MAX_DISTINCT.toLocaleString('en-US')} distinct values (which it reads by default). Columns
