@@ -250,10 +250,16 @@ export function cutValues(data: IngestResult, column: number): CutColumn | undef
   const candidates = new Map<number, Omit<CutValue, 'fixed'>>();
   // Those whose last letters are not those that end words: the width is told by them alone (see endsLikeAWord).
   const cutLike = new Set<number>();
+  // The lengths of the values each word ends.
+  const endLengths = new Map<string, Set<number>>();
   for (let id = 0; id < distinct.size; id++) {
     const text = distinct.text(id);
     const word = CUT_WORD.exec(text)?.[1];
-    if (!word || innerWordOfTable(data, column, word)) continue;
+    if (!word) continue;
+    let lengths = endLengths.get(word);
+    if (!lengths) endLengths.set(word, (lengths = new Set()));
+    lengths.add(distinct.codePoints(id));
+    if (innerWordOfTable(data, column, word)) continue;
     let completions = completionsByWord.get(word);
     if (!completions) completionsByWord.set(word, (completions = completionsOf(vocabulary, word)));
     if (completions.rows === 0 || completions.rows < (vocabulary.rows.get(word) ?? 0)) continue;
@@ -261,6 +267,13 @@ export function cutValues(data: IngestResult, column: number): CutColumn | undef
     if (wholeInFormat(shapes, text)) continue;
     candidates.set(id, { word, completion: completions.best, completionRows: completions.bestRows });
     if (!endsLikeAWord(endings, word)) cutLike.add(id);
+  }
+  // A word cut at a width ends values of that length only: one ending values of several lengths is written whole
+  // ("Avenue C" after house numbers of two and three digits, "van den Berg" after first names of all lengths).
+  for (const [id, { word }] of candidates) {
+    if ((endLengths.get(word)?.size ?? 0) < 2) continue;
+    candidates.delete(id);
+    cutLike.delete(id);
   }
   if (candidates.size < CUT_MIN_VALUES) return undefined;
   // Distinct values per length: all of them, and the candidates (a value repeated down many rows counts once:

@@ -137,3 +137,13 @@ test('number plates in a format ending in two letters are whole, though plates o
   const rows = Array.from({ length: 3000 }, (_, i) => [i, fleet[(i * 7919) % fleet.length]]);
   assert.deepEqual(findingsOf(checkCsv(csv(['agreement', 'plate'], rows)), rule), []);
 });
+
+test('a short last word written after values of several lengths is a word of the column, not a cut ("Avenue C" after house numbers of two and three digits)', () => {
+  const streets = ['31 STREET', 'QUEENS BOULEVARD', 'CASTLE HILL AVENUE', 'LINDEN BOULEVARD', 'MAIN STREET', 'NOSTRAND AVENUE', 'FORT WASHINGTON AVENUE', 'BEDFORD AVENUE', 'JEROME AVENUE', 'SOUTHERN BOULEVARD', 'SAINT NICHOLAS AVENUE', 'FLATBUSH AVENUE', 'FULTON STREET', 'OCEAN AVENUE', 'KINGS HIGHWAY', 'WEBSTER AVENUE', 'BROADWAY', 'ARTHUR KILL ROAD', 'EAST 4 STREET', 'EASTERN PARKWAY', 'WHITE PLAINS ROAD', 'AMBOY ROAD', 'BAY STREET', 'MOTT STREET'];
+  const rows = Array.from({ length: 6000 }, (_, i) => {
+    // House numbers of two digits in a fifth of the rows, of three in the rest; "AVENUE C" in every 200th row.
+    const twoDigits = i % 200 === 0 ? i % 1000 === 0 : i % 5 === 0;
+    return [`${i}`, `${twoDigits ? (i % 89) + 10 : ((i * 7919) % 900) + 100} ${i % 200 === 0 ? 'AVENUE C' : streets[(i * 31) % streets.length]}`];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'address'], rows)), rule), [], '"800 AVENUE C" and "10 AVENUE C": the word ends values of two lengths');
+});
