@@ -7,6 +7,7 @@
 import { DataType, type Vector } from 'apache-arrow';
 import type { ColumnInfo, ColumnKind, IngestResult, TextRange } from '../table/model';
 import { looksLikeIdentifier } from '../shared/identifier';
+import { clockColumn } from './clock-times';
 import { SortedNumbers, columnFacts, kernelRanges, computeFiniteStats, distinctOfTexts, numberCodes, runsOf, sortFinite, sortFiniteWithRuns, type ColumnFacts, type DistinctValues, type FiniteStats, type SortedRuns, type ValueCodes } from '../profile/column-facts';
 
 export type { DistinctValues, FiniteStats, SortedNumbers, SortedRuns, ValueCodes };
@@ -50,12 +51,14 @@ export function factsOf(data: IngestResult, column: number): ColumnFacts {
 
 /**
  * Numbers of a numeric, date or timestamp column (epoch ms for temporal ones); NaN where the cell is null.
- * Booleans read as 0/1.
+ * Booleans read as 0/1. A text column of clock times ("2:04:55") reads as seconds (see clock-times.ts); other text as NaN.
  */
 export function numericColumn(data: IngestResult, column: number): Float64Array {
   const fast = factsOf(data, column).numbers();
   if (fast) return fast;
   return memo(data, `num:${column}`, () => {
+    const clock = clockNumbers(data, column);
+    if (clock) return clock;
     const vector = vectorOf(data, column);
     const mask = nullMask(data, column);
     const out = new Float64Array(data.table.numRows);
@@ -87,6 +90,16 @@ function sortedOfValues(data: IngestResult, column: number): { sorted: SortedNum
     const { sorted, runs = runsOf(sorted) } = sortFiniteWithRuns(numericColumn(data, column));
     return { sorted: SortedNumbers.compact(sorted, runs), runs };
   });
+}
+
+/** Whether a column is a text column of clock times ("2:04:55", "0:29:23"), which numericColumn reads as seconds. */
+export function isClockColumn(data: IngestResult, column: number): boolean {
+  return clockNumbers(data, column) !== undefined;
+}
+
+function clockNumbers(data: IngestResult, column: number): Float64Array | undefined {
+  if (!TEXT_KINDS.includes(data.columns[column].kind)) return undefined;
+  return memo(data, `clock:${column}`, () => clockColumn(distinctValues(data, column)));
 }
 
 /** Count, mean, M2, min and max of a column's finite numbers (Welford in row order); computed once per column. */

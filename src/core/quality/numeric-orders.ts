@@ -1,12 +1,13 @@
 /**
  * Orders between numeric columns that the table keeps on (nearly) every row: min ≤ max, start ≤ end,
- * low ≤ open ≤ high; and between date or timestamp columns (temporalOrders: ordered ≤ shipped). Learned from the rows holding both values within their columns' far-out fences, between
+ * low ≤ open ≤ high; between date or timestamp columns (temporalOrders: ordered ≤ shipped); and between text columns of
+ * clock times (clockOrders: a race's 10 km split ≤ its half-marathon split). Learned from the rows holding both values within their columns' far-out fences, between
  * columns of one quantity (their values overlap: the top 5% of the low one's reach above the bottom 5% of the
  * high one's); computed once per table. A value that breaks its column's orders while keeping those of another
  * column is likelier that column's (column-shift).
  */
 import type { IngestResult } from '../table/model';
-import { isNumeric, numericColumn, sortedColumn } from './column-values';
+import { isClockColumn, isNumeric, numericColumn, sortedColumn } from './column-values';
 
 /** Share of the rows holding both values (within their fences) that must keep the order: a dirty table's shifts break some. */
 const MIN_KEPT = 0.97;
@@ -53,6 +54,7 @@ export function farOutFences(data: IngestResult, c: number, scale: 'raw' | 'log'
 
 const cache = new WeakMap<IngestResult, NumericOrder[]>();
 const temporalCache = new WeakMap<IngestResult, NumericOrder[]>();
+const clockCache = new WeakMap<IngestResult, NumericOrder[]>();
 
 /** The orders the table keeps between its numeric columns. */
 export function numericOrders(data: IngestResult): NumericOrder[] {
@@ -71,6 +73,16 @@ export function temporalOrders(data: IngestResult): NumericOrder[] {
     const of = (kind: string) => data.columns.flatMap((column, c) => (column.kind === kind ? [c] : []));
     temporalCache.set(data, (found = [...ordersAmong(data, of('date')), ...ordersAmong(data, of('timestamp'))]));
   }
+  return found;
+}
+
+/**
+ * The orders the table keeps between its text columns of clock times (a race's splits below its finish time, a gun
+ * time at or above the chip time), learned as numeric orders are, on their seconds.
+ */
+export function clockOrders(data: IngestResult): NumericOrder[] {
+  let found = clockCache.get(data);
+  if (!found) clockCache.set(data, (found = ordersAmong(data, data.columns.flatMap((_, c) => (isClockColumn(data, c) ? [c] : [])))));
   return found;
 }
 

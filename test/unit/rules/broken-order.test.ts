@@ -148,3 +148,18 @@ test('two values exchanged (a day\'s minimum written as its maximum and the reve
   assert.deepEqual(found.map((f) => [f.row, f.column]).sort(), [[20, 'temp_max'], [20, 'temp_min'], [200, 'temp_max'], [200, 'temp_min'], [400, 'temp_min']]);
   assert.match(found.find((f) => f.row === 20)?.message ?? '', /^[\d.]+ in column "temp_min" and [\d.]+ in column "temp_max" look exchanged: temp_min ≤ temp_max in .* that each of them breaks here\.$/);
 });
+
+test('times written as clock times keep orders too: a chip time above its gun time is reported', () => {
+  const clock = (seconds: number) => `${Math.floor(seconds / 3600)}:${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}:${String(Math.round(seconds % 60)).padStart(2, '0')}`;
+  // Finishers of a marathon: the chip time from 2:10 to 6:00, the gun time the chip time plus the wave's start delay.
+  const rows = Array.from({ length: 600 }, (_, i) => {
+    const chip = 7800 + ((i * 7919) % 13200);
+    const delay = 30 + ((i * 37) % 900);
+    return [`${i + 1}`, clock(chip / 4.3), clock(chip), clock(chip + delay)];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['bib', 'split_10k', 'chip_time', 'gun_time'], rows)), rule), [], 'every row keeps chip ≤ gun');
+  for (const r of [40, 222, 515]) rows[r][2] = clock(8 * 3600 + r);
+  const found = findingsOf(checkCsv(csv(['bib', 'split_10k', 'chip_time', 'gun_time'], rows)), rule);
+  assert.deepEqual(found.map((f) => [f.row, f.column]), [[40, 'chip_time'], [222, 'chip_time'], [515, 'chip_time']]);
+  assert.match(found[0].message, /^8:00:40 in column "chip_time" is above gun_time \(\d:\d\d:\d\d\) in this row, though chip_time ≤ gun_time in 597 of the 600 rows/);
+});

@@ -4,7 +4,7 @@ import { gapCulprit } from '../date-gaps';
 import { TEMPORAL_KINDS, numericColumn, sortedColumn } from '../column-values';
 import { fitsListedTime, jumpingColumn } from '../series';
 import { cellText } from '../dependencies';
-import { farOutFences, numericOrders, temporalOrders, type NumericOrder } from '../numeric-orders';
+import { clockOrders, farOutFences, numericOrders, temporalOrders, type NumericOrder } from '../numeric-orders';
 import { groupedInteger } from '../../shared/grouped-integer';
 import type { IngestResult } from '../../table/model';
 
@@ -121,8 +121,10 @@ a stock's low, open, close and high, a start and an end, a part and its total. A
 wrong number — a slip, a value typed in the other's place, one reading taken from another day — that every other
 check can miss, as both numbers are ordinary values of their columns.
 
-The orders are learned from the table itself (numeric-orders.ts): between numeric columns, and between date columns
-(or timestamp columns: an order's date and its shipping date, a start and its end), whose values overlap (the
+The orders are learned from the table itself (numeric-orders.ts): between numeric columns, between date columns
+(or timestamp columns: an order's date and its shipping date, a start and its end), and between text columns of
+clock times read as seconds (95% of a column's values written "2:04:55", or "14:30": a runner's chip time at or
+below the gun time), whose values overlap (the
 top 5% of one reach above the bottom 5% of the other), with the rows holding both values within their columns'
 far-out fences (quartiles ± 3 interquartile ranges: outliers are outlier's findings), an order kept on at least 97%
 of those rows and different values on a quarter of them (where the two are equal on over half the rows — a tuition
@@ -155,7 +157,7 @@ order; the related location is the other cell. There is no quick fix: which valu
 **Fix**: correct the wrong value from the source; where the order is not one the data must keep, ignore the rule
 for that column.`,
   check({ data, options, report, isIgnored }) {
-    const orders = [...numericOrders(data), ...temporalOrders(data)];
+    const orders = [...numericOrders(data), ...temporalOrders(data), ...clockOrders(data)];
     if (orders.length === 0) return;
     const name = (c: number) => data.columns[c].name;
     // Dates keep their orders strictly (nothing ends before it starts); numbers may keep one as a tendency (horsepower below displacement).
