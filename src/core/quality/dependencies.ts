@@ -29,6 +29,7 @@ import { editDistance } from './edit-distance';
 import { TEXT_KINDS, kernelRanges, cellSourceText, looksLikeIdentifier, distinctValues, finiteStats, isNumeric, nullCount, numericColumn, sortedRuns, valueCodes, type DistinctValues, type ValueCodes } from './column-values';
 import { codesAt, numberCodes, pairCodes, type SortedRuns } from '../profile/column-facts';
 import { groupsBy, type RowGroups } from './row-groups';
+import { quantile } from '../shared/quantile';
 import { timeColumn, timeOfDayCodes } from './time-of-day';
 import { looseCodes } from './loose-codes';
 import { codeWidths } from './code-widths';
@@ -583,6 +584,17 @@ function rhsCandidates(data: IngestResult, codesFor: (c: number) => Codes): numb
 }
 
 /** The dependencies found in `rows` (a sample, or every row), before verification. */
+/** Rows per value a column needs on average to be paired with another as a left-hand side (fewer: a near key). */
+const PAIR_MIN_MEAN_ROWS = 2;
+/** Exceptions of a single column that determines B well (no pair is tried), and of a pair beyond the three best explainers at most. */
+const FORWARD_MAX_ERROR = 0.01;
+
+/** Rows per distinct value of a column's codes, on average. */
+function meanRows(codes: Codes): number {
+  const { distinct, present } = spread(codes);
+  return present / Math.max(1, distinct);
+}
+
 /** What discovery found, and the columns it tried as right-hand sides (the columns that vary). */
 interface Discovered {
   found: Dependency[];
@@ -642,7 +654,7 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
     }
   }
   // Two columns together, for a right-hand side no single column determines well (with at most 1% of
-  // exceptions): its three best explainers; a pair must halve the exceptions of the best single column the
+  // exceptions): its three best explainers, and its best explainer of repeating values with each other (below); a pair must halve the exceptions of the best single column the
   // table keeps — not of an entity's loose dependency whose column names no entity and that no dirty table's
   // dependency keeps either (oneEntityKey drops it): a county name's records "agree" on a state loosely, and
   // city + county determine it.
@@ -652,20 +664,28 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
   const pairGroupings = new Map<string, { order: Int32Array; starts: Int32Array }>();
   for (const [b, list] of explains) {
     const single = bestSingle.get(b) ?? 1;
-    if (single <= 0.01) continue;
+    if (single <= FORWARD_MAX_ERROR) continue;
     const best = list.sort((x, y) => x.error - y.error).slice(0, 3);
     const bCodes = codesFor(b);
-    for (let i = 0; i < best.length; i++) {
-      for (let j = i + 1; j < best.length; j++) {
-        const [x, y] = [best[i].a, best[j].a].sort((u, v) => u - v);
-        let grouping = pairGroupings.get(`${x},${y}`);
-        if (!grouping) pairGroupings.set(`${x},${y}`, (grouping = groupsBy(pairCodes(codesFor(x), codesFor(y)))));
-        const coincidence = coincidenceFor(b);
-        const stats = pairStats(grouping, bCodes.ids, bCodes.size, coincidence);
-        if (stats.error > single / 2) continue;
-        const chance = chanceError(stats, grouping, bCodes, coincidence, permutation, false);
-        if (acceptance(stats, chance, false)) found.push({ lhs: [x, y], rhs: b, ...stats, chance: chance ?? 1, coincidence, ...(measure(x) || measure(y) ? { measure: true } : {}) });
-      }
+    const pairs: { pair: [number, number]; maxError: number; forward?: true }[] = [];
+    for (let i = 0; i < best.length; i++) for (let j = i + 1; j < best.length; j++) pairs.push({ pair: [best[i].a, best[j].a], maxError: single / 2 });
+    // And the best explainer among columns whose values repeat (PAIR_MIN_MEAN_ROWS rows each on average) with each
+    // other such column, where the pair determines B as a single column would (FORWARD_MAX_ERROR): B may be set by one
+    // column within the groups of another that explains little of it alone (an age group by the age within each sex).
+    // Near keys explain anything on the few rows they repeat on, and a pair with one is a near key too; so is a pair
+    // whose values together repeat less (a flight number with an aircraft's registration).
+    const repeating = list.filter(({ a }) => meanRows(codesFor(a)) >= PAIR_MIN_MEAN_ROWS);
+    const anchor = repeating[0]?.a;
+    for (const { a } of repeating.slice(1)) if (!best.some((e) => e.a === a) || !best.some((e) => e.a === anchor)) pairs.push({ pair: [anchor, a], maxError: Math.min(single / 2, FORWARD_MAX_ERROR), forward: true });
+    for (const { pair, maxError, forward } of pairs) {
+      const [x, y] = [...pair].sort((u, v) => u - v);
+      let grouping = pairGroupings.get(`${x},${y}`);
+      if (!grouping) pairGroupings.set(`${x},${y}`, (grouping = groupsBy(pairCodes(codesFor(x), codesFor(y)))));
+      const coincidence = coincidenceFor(b);
+      const stats = pairStats(grouping, bCodes.ids, bCodes.size, coincidence);
+      if (stats.error > maxError || (forward && meanRows(pairCodes(codesFor(x), codesFor(y))) < PAIR_MIN_MEAN_ROWS)) continue;
+      const chance = chanceError(stats, grouping, bCodes, coincidence, permutation, false);
+      if (acceptance(stats, chance, false)) found.push({ lhs: [x, y], rhs: b, ...stats, chance: chance ?? 1, coincidence, ...(measure(x) || measure(y) ? { measure: true } : {}) });
     }
   }
   found.push(...prefixDependencies(data, { rhs, rows, found, codesFor, coincidenceFor, permutation }));
@@ -771,19 +791,44 @@ const HELD_ELSEWHERE = 3;
 
 /**
  * Whether the value of B in row `r`, held by `inGroup` rows of its group under a two-column `dep`, is a
- * combination other records hold: with one of the row's left-hand values, it is in at least HELD_ELSEWHERE
+ * combination other records hold: with each of the row's left-hand values, it is in at least HELD_ELSEWHERE
  * rows outside the group. A city spanning two counties (Boston, MA in Middlesex), or two places of one name
  * (York, York in Maine and in Pennsylvania), is then ambiguity of the left side, not an error: Middlesex, MA
  * and York County, Maine have rows of their own, while a county typed into the wrong row rarely exists in
- * that state.
+ * that state. Where the other left-hand column holds numbers, the value is such a combination only where the row's
+ * number lies within those of the rows holding it elsewhere: "F18-34" for a woman of 36 is held by other women, all
+ * of them 18 to 34.
  */
 export function heldElsewhere(data: IngestResult, dep: Dependency, r: number, inGroup: number): boolean {
   if (dep.lhs.length < 2) return false;
   return dep.lhs.some((a) => {
     const held = heldPairs(data, `${a}>${dep.rhs}`, allCodes(data, [a]), allCodes(data, [dep.rhs]));
     const id = held.ids[r];
-    return id >= 0 && held.counts[id] - inGroup >= HELD_ELSEWHERE;
+    return id >= 0 && held.counts[id] - inGroup >= HELD_ELSEWHERE && numbersWithinHeld(data, dep, a, r);
   });
+}
+
+/**
+ * Whether row `r`'s numbers on `dep`'s left side (other than column `a`) lie within the range of those of the other
+ * rows holding its values of `a` and of the right-hand side (HELD_RANGE_TAIL aside): where they do not, that pair of
+ * values is no other record's combination for this row (an age group of other women, all 18 to 34, for a woman of 36).
+ */
+export function numbersWithinHeld(data: IngestResult, dep: Dependency, a: number, r: number): boolean {
+  const numbers = dep.lhs.filter((n) => n !== a && isNumeric(data.columns[n]));
+  if (numbers.length === 0) return true;
+  const held = heldPairs(data, `${a}>${dep.rhs}`, allCodes(data, [a]), allCodes(data, [dep.rhs]));
+  return held.ids[r] >= 0 && numbers.every((n) => withinHeldRange(numericColumn(data, n), held.ids, held.ids[r], r));
+}
+
+/** Share of the numbers at either end of a held range left out of it: those rows' own slips (a birth year for an age). */
+const HELD_RANGE_TAIL = 0.02;
+
+/** Whether row `r`'s number in `values` lies within those of the other rows whose pair id (`ids`) is `id` (HELD_RANGE_TAIL aside). */
+function withinHeldRange(values: Float64Array, ids: Int32Array, id: number, r: number): boolean {
+  const held: number[] = [];
+  for (let k = 0; k < ids.length; k++) if (ids[k] === id && k !== r && !Number.isNaN(values[k])) held.push(values[k]);
+  const sorted = Float64Array.from(held).sort();
+  return values[r] >= quantile(sorted, HELD_RANGE_TAIL) && values[r] <= quantile(sorted, 1 - HELD_RANGE_TAIL);
 }
 
 /** Rows per (left, right) value pair over all rows, kept per table under `key`: see {@link HeldPairs}. */

@@ -1275,3 +1275,32 @@ test('the value every row of another of its row\'s values holds, across groups (
   rows[plain][3] = '15';
   assert.deepEqual(check(table()).map((f) => [f.row, f.column]), [[plain, 'discount_pct']]);
 });
+
+/** Runners: bib and place (keys, ten rows sent twice), sex, age and the age group sex and age set ("M18-34", "F40-44"…); `edit` sets rows' age group. */
+function runners(edit: Record<number, string> = {}): string[] {
+  const bracket = (age: number) => (age < 35 ? '18-34' : age >= 80 ? '80+' : `${age - (age % 5)}-${age - (age % 5) + 4}`);
+  const lines = ['bib,place,sex,age,age_group'];
+  for (let i = 0; i < 3000; i++) {
+    const sex = (i * 7) % 10 < 6 ? 'M' : 'F';
+    const age = 18 + ((i * 7919) % 61);
+    lines.push(`${1000 + i},${i + 1},${sex},${age},${edit[i] ?? `${sex}${bracket(age)}`}`);
+  }
+  // Ten results sent twice: the bib, nearly a key, "determines" every column on the rows it repeats on.
+  return [...lines, ...lines.slice(11, 21)];
+}
+
+test('a category set by a number\'s range within another column (an age group by sex and age): a group\'s lone other value is reported', () => {
+  assert.deepEqual(check(runners()), []);
+  // Rows 4 (a woman of 35), 100 (a man of 77) and 2000 (a man of 39), each written with the bracket below its own.
+  const rows = runners();
+  const ageOf = (r: number) => Number(rows[r + 1].split(',')[3]);
+  const sexOf = (r: number) => rows[r + 1].split(',')[2];
+  const next = (r: number) => {
+    const age = ageOf(r) < 35 ? 35 : ageOf(r) - 5;
+    return `${sexOf(r)}${age < 35 ? '18-34' : `${age - (age % 5)}-${age - (age % 5) + 4}`}`;
+  };
+  const edits = { 4: next(4), 100: next(100), 2000: next(2000) };
+  const found = check(runners(edits));
+  assert.deepEqual(found.map((f) => [f.row, f.column, f.value]), Object.entries(edits).map(([r, v]) => [Number(r), 'age_group', v]));
+  assert.match(found[0].message, /breaks sex \+ age → age_group/);
+});

@@ -4,7 +4,7 @@ import { defineRule } from '../rule';
 import { isNumeric, memo, nullCount, numericColumn, replaceCellFixes, valueCodes } from '../column-values';
 import { quantile } from '../../shared/quantile';
 import { columnShape } from '../value-patterns';
-import { cellText, codeLike, dependenciesOf, disagreeingGroups, entityConsensus, heldElsewhere, MEASURE_MIN_MAJORITY, nearVariant, populatesShorterPrefix, prefixCodesOf, type Dependency } from '../dependencies';
+import { cellText, codeLike, dependenciesOf, disagreeingGroups, entityConsensus, heldElsewhere, MEASURE_MIN_MAJORITY, nearVariant, numbersWithinHeld, populatesShorterPrefix, prefixCodesOf, type Dependency } from '../dependencies';
 import { neighbouringPrefixes, prefixText } from '../code-prefixes';
 import type { IngestResult } from '../../table/model';
 import { countTail } from '../tail-outliers';
@@ -116,7 +116,9 @@ export class DependencyEvidence {
    * than the `minority` rows of `dep`'s group holding it does not excuse it: those rows share A by being in one
    * group of `dep`, so a group of theirs agrees on A whatever their value of B ("Sjn Jose" twice in San Jose's
    * rows "determines" SJC). (Another existing value can be a genuine coincidence: Hobby and San Antonio are
-   * both 247 miles from Dallas.) Nor does a group of one whose left side holds one of the row's `suspects` (cells
+   * both 247 miles from Dallas.) An inverse excuses a value only where the numbers of `dep`'s left side fit it too:
+   * an age group gives back the runner's sex, but the ages of its rows of that sex (18 to 34) do not hold a woman of 36
+   * (see numbersWithinHeld). Nor does a group of one whose left side holds one of the row's `suspects` (cells
    * other dependencies say are wrong) that `dep` itself does not rest on: "Atxanta" alone explains no state of
    * origin "ATL"; nor one whose left side holds a stray value of its column (see strayValue): "Farmington" +
    * "Oqkland" alone explains no state of zip "48332", nor origin "RD" + destination "CMH" a distance; nor one of a
@@ -147,7 +149,7 @@ export class DependencyEvidence {
       }
       if (rows < Math.max(2, outvotedBy)) return false;
       const inverse = other.lhs.includes(dep.rhs) && dep.lhs.includes(other.rhs) && other.error < dep.error;
-      return inverse && this.consistent(other, r) && (this.groupRows(other, r) > (slip ? minority : 1) || (!intruder && !slip && this.singlesCommon(other)));
+      return inverse && this.consistent(other, r) && (this.groupRows(other, r) > (slip ? minority : 1) || (!intruder && !slip && this.singlesCommon(other))) && numbersWithinHeld(this.data, dep, other.rhs, r);
     });
   }
 }
