@@ -474,7 +474,10 @@ everywhere, a row whose B disagrees with the rest of its A-group is almost alway
 error, and a model sees two different facts for one entity.
 
 The dependencies are learned from the table itself (approximate functional dependencies, as in TANE):
-A (one column, or two: carrier + number, origin + destination) → B is kept when the rows sharing a value of
+A (one column, or two: carrier + number, origin + destination; two are tried for a B no column determines with
+1% of exceptions: its three best explainers, and its best explainer among columns whose values repeat, two rows
+each on average, with each other such column whose pair with it repeats as much and leaves 1% of exceptions at
+most — sex + age → age group, where neither alone determines it) → B is kept when the rows sharing a value of
 A share B's value in at least 95% of the groups of three rows or more (a clear majority: three quarters of the
 group, or all of it but one row, which is what one error leaves in a group of three; a group of two that
 disagrees, one against one, is what one wrong cell looks like, and counts only where fewer than 5 groups have
@@ -565,7 +568,10 @@ as fine, and a case or white-space variant (reported by category-variant) are no
 left side of two columns, a value that at least 3 rows outside the group hold with one of the row's
 left-hand values: another record's combination, so the left side is ambiguous (Boston, MA spans Suffolk
 and Middlesex counties, and Middlesex, MA has rows of its own; York, York is in Maine and Pennsylvania),
-while a county typed into the wrong row rarely exists in that state. Nor is a value that came first, or last, in
+while a county typed into the wrong row rarely exists in that state — where the other column of the left side
+holds numbers, only if the row's number lies within those of the rows holding the value so (2% at either end
+aside): "F18-34" is held by other women, but all of them 18 to 34, not 36. (An inverse dependency excuses a
+value on the same terms: the age group gives back the runner's sex, not the age.) Nor is a value that came first, or last, in
 time: where the group's rows are dated (the table's first date column filled in 90% of its rows), and the minority's
 rows (two or more) all come before, or all after, the others (two or more) — a pay rate raised from the third
 period on, a customer who moved — with a chance of at most 5% that a minority of that size falls at one end by
