@@ -9,6 +9,7 @@
 import type { IngestResult } from '../table/model';
 import { TEMPORAL_KINDS, isNumeric, memo, numericColumn } from './column-values';
 import { looksLikeIdentifier } from '../shared/identifier';
+import { halfUnitOfColumn } from './numeric-relations';
 
 /** Units a count of time is written in. */
 const UNITS = [
@@ -38,6 +39,8 @@ export interface ElapsedTime {
   from: number;
   to: number;
   unit: (typeof UNITS)[number];
+  /** Units the count may be off by and agree (see toleranceOf). */
+  tolerance: number;
   /** Rows holding the three values, and of them the rows where the count is the time between the dates. */
   rows: number;
   holding: number;
@@ -60,8 +63,13 @@ function exactOffset(n: number, ms: number, unitMs: number): number | undefined 
   return Number.isInteger(units) ? OFFSETS.find((k) => n === units + k) : undefined;
 }
 
-/** Whether count `n` is the time `ms` in units of `unitMs` (see TOLERANCE_UNITS). */
-const agrees = (n: number, ms: number, unitMs: number) => Math.abs(n - ms / unitMs) <= TOLERANCE_UNITS;
+/** Whether count `n` is the time `ms` in units of `unitMs`, within `tolerance` units (see TOLERANCE_UNITS). */
+const agrees = (n: number, ms: number, unitMs: number, tolerance: number) => Math.abs(n - ms / unitMs) <= tolerance;
+
+/** The units a count of column `c` may be off by and still agree (see TOLERANCE_UNITS): one unit of its last written decimal, at most one. */
+function toleranceOf(data: IngestResult, c: number): number {
+  return Math.min(TOLERANCE_UNITS, 2 * halfUnitOfColumn(data, c));
+}
 
 /** The table's counts of time between its dates (computed once per table). */
 export function elapsedTimes(data: IngestResult): ElapsedTime[] {
@@ -75,6 +83,7 @@ export function elapsedTimes(data: IngestResult): ElapsedTime[] {
     const found: ElapsedTime[] = [];
     for (const count of numbers.slice(0, MAX_NUMBERS)) {
       const n = numericColumn(data, count);
+      const tolerance = toleranceOf(data, count);
       for (const [i, from] of dates.slice(0, MAX_DATES).entries()) {
         for (const to of dates.slice(i + 1, MAX_DATES)) {
           if (data.columns[from].kind !== data.columns[to].kind) continue;
@@ -89,8 +98,8 @@ export function elapsedTimes(data: IngestResult): ElapsedTime[] {
             let [forward, backward, sampled] = [0, 0, 0];
             for (let k = 0; k < rows.length; k += step, sampled++) {
               const r = rows[k];
-              if (agrees(n[r], b[r] - a[r], unit.ms)) forward++;
-              if (agrees(n[r], a[r] - b[r], unit.ms)) backward++;
+              if (agrees(n[r], b[r] - a[r], unit.ms, tolerance)) forward++;
+              if (agrees(n[r], a[r] - b[r], unit.ms, tolerance)) backward++;
             }
             return Math.max(forward, backward) >= (MIN_HOLDING / 2) * sampled;
           });
@@ -98,8 +107,8 @@ export function elapsedTimes(data: IngestResult): ElapsedTime[] {
             // Either way round: the later column is `to` where the times counted are positive.
             let [forward, backward] = [0, 0];
             for (const r of rows) {
-              if (agrees(n[r], b[r] - a[r], unit.ms)) forward++;
-              if (agrees(n[r], a[r] - b[r], unit.ms)) backward++;
+              if (agrees(n[r], b[r] - a[r], unit.ms, tolerance)) forward++;
+              if (agrees(n[r], a[r] - b[r], unit.ms, tolerance)) backward++;
             }
             const [holding, sign] = forward >= backward ? [forward, 1] : [backward, -1];
             if (holding < MIN_HOLDING * rows.length) continue;
@@ -113,14 +122,14 @@ export function elapsedTimes(data: IngestResult): ElapsedTime[] {
             const offset = best !== undefined && exactRows >= EXACT_SHARE * holding ? best : undefined;
             // With the counts shuffled over the rows (each row's dates beside another row's count, half the rows on), under
             // the agreement the relation keeps: exact for an exact count (short stays agree within a night by chance).
-            const agreeing = (count: number, ms: number) => (offset === undefined ? agrees(count, ms, unit.ms) : exactOffset(count, ms, unit.ms) === offset);
+            const agreeing = (count: number, ms: number) => (offset === undefined ? agrees(count, ms, unit.ms, tolerance) : exactOffset(count, ms, unit.ms) === offset);
             let chance = 0;
             for (let k = 0; k < rows.length; k++) {
               const [r, other] = [rows[k], rows[(k + (rows.length >> 1)) % rows.length]];
               if (agreeing(n[other], sign * (b[r] - a[r]))) chance++;
             }
             if ((offset === undefined ? holding : exactRows) < BEYOND_CHANCE * chance) continue;
-            found.push({ count, from: sign === 1 ? from : to, to: sign === 1 ? to : from, unit, rows: rows.length, holding, ...(offset === undefined ? {} : { offset }) });
+            found.push({ count, from: sign === 1 ? from : to, to: sign === 1 ? to : from, unit, tolerance, rows: rows.length, holding, ...(offset === undefined ? {} : { offset }) });
             break;
           }
         }
@@ -128,6 +137,11 @@ export function elapsedTimes(data: IngestResult): ElapsedTime[] {
     }
     return found;
   });
+}
+
+/** Whether count `n` is the time from `from` to `to` (epoch ms) as `relation` counts it (within its tolerance, or exactly with its offset). */
+export function countAgrees(relation: ElapsedTime, n: number, from: number, to: number): boolean {
+  return relation.offset === undefined ? agrees(n, to - from, relation.unit.ms, relation.tolerance) : n === (to - from) / relation.unit.ms + relation.offset;
 }
 
 /**
@@ -141,7 +155,7 @@ export function countsOff(data: IngestResult, relation: ElapsedTime): { row: num
   for (let r = 0; r < n.length; r++) {
     if (Number.isNaN(n[r]) || Number.isNaN(a[r]) || Number.isNaN(b[r])) continue;
     const units = (b[r] - a[r]) / relation.unit.ms;
-    if (offset === undefined ? agrees(n[r], b[r] - a[r], relation.unit.ms) : n[r] === units + offset) continue;
+    if (countAgrees(relation, n[r], a[r], b[r])) continue;
     off.push({ row: r, expected: units + (offset ?? 0) });
   }
   return off;

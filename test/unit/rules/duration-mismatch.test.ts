@@ -87,3 +87,34 @@ test('nights counted exactly: a relation of short stays is learned against exact
   const relations = elapsedTimes(ingestCsvBytes(new TextEncoder().encode(stays())));
   assert.deepEqual(relations.map((r) => [r.count, r.from, r.to, r.unit.name, r.offset]), [[2, 1, 3, 'days', 0]]);
 });
+
+test('a count written with decimals agrees within its last decimal: days to close of complaints closed within hours, some written in hours, are found', () => {
+  const random = mulberry32(7);
+  const rows = Array.from({ length: 1500 }, (_, i) => {
+    const created = Date.UTC(2023, 0, 1) + Math.floor(random() * 300 * 24 * 60) * MINUTE;
+    // Most complaints close within a day, a few weeks later.
+    const minutes = Math.floor(random() < 0.8 ? 10 + random() * 900 : 1440 + random() * 30 * 1440);
+    return [`${1000 + i}`, stamp(created), stamp(created + minutes * MINUTE), (minutes / 1440).toFixed(2)];
+  });
+  const text = (edit: Record<number, string> = {}) => csv(['request', 'created', 'closed', 'days_to_close'], rows.map((row, i) => (edit[i] ? [...row.slice(0, 3), edit[i]] : row)));
+  assert.deepEqual(findingsOf(checkCsv(text()), 'duration-mismatch'), []);
+  // Within a day of the time between the dates by chance in most rows: only the last decimal tells.
+  const hours = Object.fromEntries([30, 400, 1201].map((r) => [r, (Number(rows[r][3]) * 24).toFixed(2)]));
+  const found = findingsOf(checkCsv(text(hours)), 'duration-mismatch');
+  assert.deepEqual(found.map((f) => [f.row, f.evidence?.expected]), [30, 400, 1201].map((r) => [r, rows[r][3]]));
+});
+
+test('a date written with its day and month exchanged is the wrong cell where, read back, the count agrees: reported on the date, with the fix', () => {
+  const text = responses(3);
+  const lines = text.split('\n');
+  // The first response started on a day of 12 or less, other than its month: its start written day first.
+  const r = lines.slice(1).findIndex((line) => {
+    const day = Number(line.split(',')[1].slice(8, 10));
+    return day <= 12 && day !== 3 && day !== 4;
+  });
+  const start = lines[r + 1].split(',')[1];
+  const exchanged = `${start.slice(0, 5)}${start.slice(8, 10)}-${start.slice(5, 7)}${start.slice(10)}`;
+  const found = findingsOf(checkCsv(responses(3, { [r]: [1, exchanged] })), 'duration-mismatch');
+  assert.deepEqual(found.map((f) => [f.row, f.column, f.evidence?.expected]), [[r, 'started_at', start]]);
+  assert.match(found[0].message, /looks written with its day and month exchanged: read so, the minutes from started_at to ended_at are the \d+ of "minutes" in this row/);
+});

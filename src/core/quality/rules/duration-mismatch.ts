@@ -3,13 +3,24 @@ import { defineRule } from '../rule';
 import { cellText } from '../dependencies';
 import { numericColumn, replaceCellFixes } from '../column-values';
 import { numericRelations, relationHoldsAt } from '../numeric-relations';
-import { countsOff, elapsedTimes } from '../elapsed-times';
+import { countAgrees, countsOff, elapsedTimes } from '../elapsed-times';
 import { dateGaps } from '../date-gaps';
 import { groupedInteger } from '../../shared/grouped-integer';
 import { shownNumber } from '../../shared/shown-number';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
+/** A date written year first, its month and day (and what follows: a time). */
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?=$|[ T])/;
+
+/** An instant (epoch ms) with its day and month exchanged (each 12 or less, and not equal), the time of day kept; else undefined. */
+function daySwapped(ms: number): number | undefined {
+  if (Number.isNaN(ms)) return undefined;
+  const date = new Date(ms);
+  const [month, day] = [date.getUTCMonth() + 1, date.getUTCDate()];
+  if (day > 12 || day === month) return undefined;
+  return Date.UTC(date.getUTCFullYear(), day - 1, month) + (((ms % DAY_MS) + DAY_MS) % DAY_MS);
+}
 
 export const durationMismatch = defineRule({
   id: 'duration-mismatch',
@@ -24,9 +35,13 @@ typed, and drifts from its dates: a slip of a digit, a duration ×10, a unit con
 
 Learned from the table itself (elapsed-times.ts): a numeric column counts the time from one date (or timestamp)
 column to another in a unit — seconds, minutes, hours, days or weeks — when, on 80% of the 30 rows or more holding
-the three values, it lies within one unit of the time between them (rounded or cut to whole units), and three times
+the three values, it lies within one unit of the time between them (rounded or cut to whole units; a count written with
+decimals, within one unit of its last decimal: 2.26 days to close, within 0.01 day, as most complaints closed
+within a day would lie within a whole day of any other's dates), and three times
 as often as with the numbers shuffled over the rows. A row where it lies further is reported on the number, with the
-time its dates give (quick fix, cleaning step) — unless the row's two dates lie far apart from each other by the
+time its dates give (quick fix, cleaning step) — unless one of its dates, read with its day and month exchanged (both
+12 or less), gives the count: that date is reported, with the date so written as the fix (a complaint created
+"2023-01-06" and closed on June 2nd after 0.06 days); or unless the row's two dates lie far apart from each other by the
 table's other rows (gap-outlier's, broken-order's: a date is the wrong cell there, and the number may be right).
 
 Where the count is exactly the whole units between the dates (plus 0, or 1 for days counted with both ends) on 98% of
@@ -54,6 +69,34 @@ rows keep the relation (on a date: the count, the date they give, and the column
         if (day > 12 || day === month) return false;
         const swapped = Date.UTC(start.getUTCFullYear(), day - 1, month) + (start.getTime() % DAY_MS);
         return swapped + counted(r) === numericColumn(data, relation.to)[r];
+      };
+      // Whether row r's date in column c (the earlier or the later), its day and month exchanged (each 12 or less), keeps the relation.
+      const swapKeepsAt = (r: number, c: number) => {
+        const moved = daySwapped(numericColumn(data, c)[r]);
+        if (moved === undefined) return false;
+        const [from, to] = [numericColumn(data, relation.from)[r], numericColumn(data, relation.to)[r]];
+        return countAgrees(relation, numericColumn(data, relation.count)[r], c === relation.from ? moved : from, c === relation.to ? moved : to);
+      };
+      // Reports row r's date in column c as written with its day and month exchanged.
+      const reportSwap = (r: number, c: number) => {
+        const value = cellText(data, r, c);
+        const other = c === relation.from ? relation.to : relation.from;
+        const [count, otherValue] = [cellText(data, r, relation.count), cellText(data, r, other)];
+        const fixed = ISO_DAY.test(value) ? value.replace(ISO_DAY, '$1-$3-$2') : undefined;
+        report({
+          row: r,
+          columnIndex: c,
+          value,
+          evidence: { count: name, countValue: count, other: data.columns[other].name, otherValue, unit: relation.unit.name, holdingRows: relation.holding, rows: relation.rows, ...(fixed === undefined ? {} : { expected: fixed }) },
+          message:
+            `${value} in column "${data.columns[c].name}" looks written with its day and month exchanged: read so, the ${relation.unit.name} from ${fromName} to ${toName} are ` +
+            `the ${count} of "${name}" in this row, as in ${groupedInteger(relation.holding)} of the ${groupedInteger(relation.rows)} rows holding all three.`,
+          related: [
+            { row: r, columnIndex: relation.count, message: `${name} ${count}` },
+            { row: r, columnIndex: other, message: `${data.columns[other].name} ${otherValue}` },
+          ],
+          ...(fixed === undefined ? {} : { fixes: replaceCellFixes(data, r, c, fixed, `Replace with ${fixed} (day and month exchanged)`) }),
+        });
       };
       // Reports row r's later date, which the count and the column `confirming` of its other relation say is wrong.
       const reportDate = (r: number, confirming: number) => {
@@ -86,6 +129,12 @@ rows keep the relation (on a date: the count, the date they give, and the column
           // Unless the earlier date with its day and month swapped keeps the relation: that date is the wrong cell.
           if (swapKeeps(r)) continue;
           if (!isIgnored(relation.to)) reportDate(r, vouchedBy.output === relation.count ? vouchedBy.inputs[0] : vouchedBy.output);
+          continue;
+        }
+        // A date whose day and month exchanged keep the relation is the wrong cell: reported so (it may lie far from the other too).
+        const swapped = [relation.from, relation.to].find((c) => !isIgnored(c) && swapKeepsAt(r, c));
+        if (swapped !== undefined) {
+          reportSwap(r, swapped);
           continue;
         }
         // A date far from the other (by the table's gaps between them) is the wrong cell: the number is no evidence against itself.
