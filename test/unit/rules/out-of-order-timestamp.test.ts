@@ -122,3 +122,15 @@ test('a time that keeps its distance from an ordered one (a drop-off minutes aft
   assert.deepEqual(found.map((f) => [f.row, f.column]), [[1000, 'pickup'], [2000, 'pickup'], [1000, 'dropoff']]);
   assert.match(found[2].message, /out of place with pickup .* of its row, which it keeps its usual distance from: both moved\.$/);
 });
+
+test('clock times written as text keep a time order too: a finish time out of place among results sorted by it is reported', () => {
+  const clock = (seconds: number) => `${Math.floor(seconds / 3600)}:${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+  const rows = Array.from({ length: 800 }, (_, i) => [`${i + 1}`, `Runner ${i}`, clock(7800 + Math.floor(i * 16.5))]);
+  const checkRows = (table: string[][]) => check(['place,name,chip_time', ...table.map((row) => row.join(','))]);
+  assert.deepEqual(checkRows(rows), []);
+  const edited = rows.map((row) => [...row]);
+  edited[300][2] = clock(7800 + Math.floor(300 * 16.5) + 3600);
+  const found = checkRows(edited);
+  assert.deepEqual(found.map((f) => [f.row, f.column, f.value]), [[300, 'chip_time', edited[300][2]]]);
+  assert.match(found[0].message, /is out of place: the rows around it run from \d:\d\d:\d\d \(row \d+\) to \d:\d\d:\d\d \(row \d+\)/);
+});

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import { quantile } from '../../shared/quantile';
-import { TEMPORAL_KINDS, numericColumn } from '../column-values';
+import { TEMPORAL_KINDS, isClockColumn, numericColumn } from '../column-values';
+import { cellText } from '../dependencies';
 import type { IngestResult } from '../../table/model';
 
 /** Share of the ordered values at either end left out of the column's time span (wrong years that still fit the order). */
@@ -176,7 +177,8 @@ export const outOfOrderTimestamp = defineRule({
   description: 'A date or time far out of place in a column that is otherwise in time order (the out-of-place row itself, not its neighbour).',
   docs: `Logs, sensor readings and transaction tables are usually written in time order. A row far out of
 place in an otherwise ordered column is a clock glitch, a late insert or a wrong date (a year typed wrong),
-and it breaks time-based train/test splits and lag features.
+and it breaks time-based train/test splits and lag features. Date and timestamp columns are read, and text
+columns of clock times ("3:24:21", read as seconds: a race's results listed by finish time).
 
 The rows in order are a longest non-decreasing (or, for a column newest first, non-increasing)
 subsequence of the column (of each part, where the order restarts: several logs one after the other); the
@@ -205,7 +207,8 @@ next to (related information points at both); for a cell that moved with another
     const width = data.columns.length;
     const moved: { c: number; r: number; far: number; value: string }[] = [];
     data.columns.forEach((column, c) => {
-      if (!TEMPORAL_KINDS.includes(column.kind)) return;
+      const clock = isClockColumn(data, c);
+      if (!TEMPORAL_KINDS.includes(column.kind) && !clock) return;
       // The cheap tests read the column in place; the present values and their rows are copied only for a
       // column that passes them (most do not).
       const numbers = numericColumn(data, c);
@@ -242,18 +245,20 @@ next to (related information points at both); for a cell that moved with another
       const swapped = out.filter((o) => o.rows <= 1).map((o) => o.time).sort((a, b) => a - b);
       const jitter = swapped.length >= 5 ? swapped[swapped.length >> 1] : 0;
       const far = Math.max(options.minShareOfSpan * span, options.jitterFactor * jitter);
-      const text = (v: number) => new Date(v).toISOString().slice(0, column.kind === 'date' ? 10 : 19).replace('T', ' ');
+      // A value as the column writes it: a date or timestamp in ISO form, a clock time as written (row r's).
+      const dateText = (v: number) => new Date(v).toISOString().slice(0, column.kind === 'date' ? 10 : 19).replace('T', ' ');
       const order = sign === 1 ? 'time order' : 'reverse time order';
       for (const o of out) {
         if (!(o.time > far)) continue;
         const r = o.part.rows[o.index];
-        const value = text(o.part.values[o.index]);
+        const text = (i: number) => (clock ? cellText(data, o.part.rows[i], c) : dateText(o.part.values[i]));
+        const value = text(o.index);
         const around =
           o.before >= 0 && o.after >= 0
-            ? `the rows around it run from ${text(o.part.values[o.before])} (row ${rowNumber(o.part.rows[o.before])}) to ${text(o.part.values[o.after])} (row ${rowNumber(o.part.rows[o.after])})`
+            ? `the rows around it run from ${text(o.before)} (row ${rowNumber(o.part.rows[o.before])}) to ${text(o.after)} (row ${rowNumber(o.part.rows[o.after])})`
             : o.before >= 0
-              ? `the rows before it end at ${text(o.part.values[o.before])} (row ${rowNumber(o.part.rows[o.before])})`
-              : `the rows after it start at ${text(o.part.values[o.after])} (row ${rowNumber(o.part.rows[o.after])})`;
+              ? `the rows before it end at ${text(o.before)} (row ${rowNumber(o.part.rows[o.before])})`
+              : `the rows after it start at ${text(o.after)} (row ${rowNumber(o.part.rows[o.after])})`;
         const belongsRow = o.part.rows[o.belongs];
         reported.add(r * width + c);
         moved.push({ c, r, far, value });
@@ -262,8 +267,8 @@ next to (related information points at both); for a cell that moved with another
           columnIndex: c,
           value,
           evidence: {
-            ...(o.before >= 0 ? { previous: text(o.part.values[o.before]) } : {}),
-            ...(o.after >= 0 ? { next: text(o.part.values[o.after]) } : {}),
+            ...(o.before >= 0 ? { previous: text(o.before) } : {}),
+            ...(o.after >= 0 ? { next: text(o.after) } : {}),
             belongsNearRow: rowNumber(belongsRow),
             rowsAway: o.rows,
             inOrderShare: Number((kept / m).toFixed(4)),
