@@ -263,7 +263,9 @@ export function cutValues(data: IngestResult, column: number): CutColumn | undef
     let completions = completionsByWord.get(word);
     if (!completions) completionsByWord.set(word, (completions = completionsOf(vocabulary, word)));
     if (completions.rows === 0 || completions.rows < (vocabulary.rows.get(word) ?? 0)) continue;
-    if (completions.rows < MIN_COMPLETION_ROWS && !goesOnInWord(values, text)) continue;
+    // A cut word of one letter begins some word of nearly any column ("C" of "CLN"): only a longer value beginning
+    // with the whole value tells it ("Livingston M" of "Livingston Municipal"; not "SPAY-C" beside "DENT-CLN").
+    if ((completions.rows < MIN_COMPLETION_ROWS || word.length < 2) && !goesOnInWord(values, text)) continue;
     if (wholeInFormat(shapes, text)) continue;
     candidates.set(id, { word, completion: completions.best, completionRows: completions.bestRows });
     if (!endsLikeAWord(endings, word)) cutLike.add(id);

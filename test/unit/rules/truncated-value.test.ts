@@ -138,12 +138,18 @@ test('number plates in a format ending in two letters are whole, though plates o
   assert.deepEqual(findingsOf(checkCsv(csv(['agreement', 'plate'], rows)), rule), []);
 });
 
-test('a short last word written after values of several lengths is a word of the column, not a cut ("Avenue C" after house numbers of two and three digits)', () => {
+test('a short last word written after values of several lengths is a word of the column, not a cut ("Avenue CA" after house numbers of two and three digits)', () => {
   const streets = ['31 STREET', 'QUEENS BOULEVARD', 'CASTLE HILL AVENUE', 'LINDEN BOULEVARD', 'MAIN STREET', 'NOSTRAND AVENUE', 'FORT WASHINGTON AVENUE', 'BEDFORD AVENUE', 'JEROME AVENUE', 'SOUTHERN BOULEVARD', 'SAINT NICHOLAS AVENUE', 'FLATBUSH AVENUE', 'FULTON STREET', 'OCEAN AVENUE', 'KINGS HIGHWAY', 'WEBSTER AVENUE', 'BROADWAY', 'ARTHUR KILL ROAD', 'EAST 4 STREET', 'EASTERN PARKWAY', 'WHITE PLAINS ROAD', 'AMBOY ROAD', 'BAY STREET', 'MOTT STREET'];
   const rows = Array.from({ length: 6000 }, (_, i) => {
-    // House numbers of two digits in a fifth of the rows, of three in the rest; "AVENUE C" in every 200th row.
+    // House numbers of two digits in a fifth of the rows, of three in the rest; "AVENUE CA" in every 200th row.
     const twoDigits = i % 200 === 0 ? i % 1000 === 0 : i % 5 === 0;
-    return [`${i}`, `${twoDigits ? (i % 89) + 10 : ((i * 7919) % 900) + 100} ${i % 200 === 0 ? 'AVENUE C' : streets[(i * 31) % streets.length]}`];
+    return [`${i}`, `${twoDigits ? (i % 89) + 10 : ((i * 7919) % 900) + 100} ${i % 200 === 0 ? 'AVENUE CA' : streets[(i * 31) % streets.length]}`];
   });
-  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'address'], rows)), rule), [], '"800 AVENUE C" and "10 AVENUE C": the word ends values of two lengths');
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'address'], rows)), rule), [], '"800 AVENUE CA" and "10 AVENUE CA": the word ends values of two lengths');
+});
+
+test('a code ending in one letter is no cut where no longer value begins with it ("SPAY-C" for a cat beside "DENT-CLN")', () => {
+  const codes = ['EXAM-STD', 'EXAM-STD', 'NAIL', 'VAC-RAB', 'BLD-PNL', 'VAC-DHPP', 'EXAM-EXO', 'XRAY-2V', 'DENT-CLN', 'DENT-EXT', 'SPAY-C', 'SPAY-D', 'NEUT-C', 'NEUT-D', 'HLTH-CERT', 'MCHIP'];
+  const rows = Array.from({ length: 1600 }, (_, i) => [`V${1000 + i}`, codes[(i * 7) % codes.length]]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['visit', 'procedure_code'], rows)), rule), []);
 });

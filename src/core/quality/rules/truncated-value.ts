@@ -25,7 +25,8 @@ column's other lengths make up the rest): the field's width, at most ${MAX_WIDTH
 column writes ("St", "Blvd") are words of it; an odd value ending in a rare word is not at one length; and the width is
 told only by values whose last two letters are not those of a word's end (found at the ends of the column's words
 less than ${ENDING_ODDS} times as often as inside them: "Wilmingt" tells, "Lincoln" beside "Lincolnton" does not), so whole
-names that begin longer ones make no width; and a word cut at a width ends values of that length only, so a word
+names that begin longer ones make no width; a cut word of one letter begins some word of nearly any column, so only a longer value
+beginning with the whole value tells it ("SPAY-C" for a cat's spaying beside "DENT-CLN" is a code, not a cut); and a word cut at a width ends values of that length only, so a word
 ending values of several lengths is written whole ("Avenue C" after house numbers of two and three digits). The evidence: the \`width\`, the cut \`word\` and the \`completion\` the
 column writes most (with its \`completionRows\`), the rows ending inside a word at that width (\`cutRows\`), and the
 value in full (\`fixed\`) where one value of the column beginning so holds ${FIX_SHARE * 100}% of their rows, or one completion of the
