@@ -5,8 +5,8 @@
  * a last order date left empty beside 7 orders.
  */
 import type { IngestResult } from '../table/model';
-import { TEMPORAL_KINDS, TEXT_KINDS, isNumeric, memo, numericColumn } from './column-values';
-import { emptyRows } from './inapplicable-cells';
+import { TEMPORAL_KINDS, TEXT_KINDS, isNumeric, memo } from './column-values';
+import { nothingRows } from './inapplicable-cells';
 import { looksLikeIdentifier } from '../shared/identifier';
 
 /** Share of the rows where either holds nothing in which both must, for two columns to hold nothing together. */
@@ -35,28 +35,15 @@ export interface AbsenceBreak {
   togetherRows: number;
 }
 
-/** Per candidate column, its rows holding nothing (a number 0 or an empty cell; an empty date or text), ascending. */
-function nothingRows(data: IngestResult): Map<number, Int32Array> {
+/** Per candidate column, its rows holding nothing (see inapplicable-cells' nothingRows; an empty date or text), ascending. */
+function nothingRowsByColumn(data: IngestResult): Map<number, Int32Array> {
   const rows = data.table.numRows;
   const found = new Map<number, Int32Array>();
   data.columns.slice(0, MAX_COLUMNS).forEach((column, c) => {
     const numeric = isNumeric(column) && !looksLikeIdentifier(column.name);
     if (!numeric && !TEMPORAL_KINDS.includes(column.kind) && !TEXT_KINDS.includes(column.kind)) return;
-    // Empty cells, not those holding text a typed column could not read (an impossible date holds something).
-    const empty = emptyRows(data, c);
-    let list: ArrayLike<number> = empty;
-    if (numeric) {
-      const values = numericColumn(data, c);
-      const merged: number[] = [];
-      let e = 0;
-      for (let r = 0; r < rows; r++) {
-        const isEmpty = e < empty.length && empty[e] === r;
-        if (isEmpty) e++;
-        if (isEmpty || values[r] === 0) merged.push(r);
-      }
-      list = merged;
-    }
-    if (list.length >= MIN_NOTHING_ROWS && list.length <= MAX_NOTHING_SHARE * rows) found.set(c, Int32Array.from(list));
+    const list = nothingRows(data, c);
+    if (list.length >= MIN_NOTHING_ROWS && list.length <= MAX_NOTHING_SHARE * rows) found.set(c, list);
   });
   return found;
 }
@@ -104,7 +91,7 @@ function groupsOf(data: IngestResult, nothing: Map<number, Int32Array>): number[
  */
 export function absenceBreaks(data: IngestResult): AbsenceBreak[] {
   return memo(data, 'absence-breaks', () => {
-    const nothing = nothingRows(data);
+    const nothing = nothingRowsByColumn(data);
     const breaks: AbsenceBreak[] = [];
     for (const group of groupsOf(data, nothing)) {
       // Per row where any column of the group holds nothing, how many do (rows where none does agree).

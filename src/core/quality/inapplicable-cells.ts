@@ -6,7 +6,8 @@
  * record is. Those empty cells are no gaps (nor the place a neighbour's value was shifted from); the others are.
  */
 import type { IngestResult } from '../table/model';
-import { TEXT_KINDS, distinctValues, memo, nullMask, nullRows, type DistinctValues } from './column-values';
+import { TEXT_KINDS, distinctValues, isNumeric, memo, nullMask, nullRows, numericColumn, type DistinctValues } from './column-values';
+import { looksLikeIdentifier } from '../shared/identifier';
 import { binomialTail } from '../shared/binomial-tail';
 
 /** Most distinct values a column that explains another's empty cells may have (a fuel, a type, a yes/no). */
@@ -46,6 +47,26 @@ export function emptyRows(data: IngestResult, c: number): Int32Array {
     return byColumn;
   }).get(c);
   return rejected ? nullRows(data, c).filter((r) => !rejected.has(r)) : nullRows(data, c);
+}
+
+/**
+ * Column `c`'s rows holding nothing, ascending: its empty cells (emptyRows), and in a numeric column its zeros (an
+ * invoice total of 0.00 is nothing to pay; a column named as an id holds no amount), computed once per column.
+ */
+export function nothingRows(data: IngestResult, c: number): Int32Array {
+  return memo(data, `nothing-rows:${c}`, () => {
+    const column = data.columns[c];
+    const empty = emptyRows(data, c);
+    if (!isNumeric(column) || looksLikeIdentifier(column.name)) return empty;
+    const values = numericColumn(data, c);
+    const merged: number[] = [];
+    for (let r = 0, e = 0; r < values.length; r++) {
+      const isEmpty = e < empty.length && empty[e] === r;
+      if (isEmpty) e++;
+      if (isEmpty || values[r] === 0) merged.push(r);
+    }
+    return Int32Array.from(merged);
+  });
 }
 
 /** The text columns other than `c` of 2 to MAX_VALUES values (a fuel, a status, a channel), with their values. */
@@ -131,7 +152,7 @@ export function emptyTogetherCells(data: IngestResult, c: number): ReadonlyMap<n
   const n = data.table.numRows;
   // Far beyond chance, too: a column empty in most rows is empty beside any gap.
   return memo(data, `empty-together:${c}`, () =>
-    sharedEmptyCells(data, c, (d) => nullRows(data, d), (empty, other, together) => together >= EMPTY_TOGETHER_SHARE * Math.min(empty, other) && together >= (BEYOND_CHANCE * empty * other) / n),
+    sharedEmptyCells(data, c, (d) => nothingRows(data, d), (empty, other, together) => together >= EMPTY_TOGETHER_SHARE * Math.min(empty, other) && together >= (BEYOND_CHANCE * empty * other) / n),
   );
 }
 

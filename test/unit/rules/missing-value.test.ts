@@ -186,3 +186,15 @@ test('a sparser column empty in step with another (a lab unit at the visits with
   assert.match(rows[10], /,0\.\d+,$/);
   assert.deepEqual(cells(check('subject,site,creatinine,creat_unit', rows)), [10]);
 });
+
+test('cells empty where another column holds 0 (no payment method on an invoice of 0.00) are not listed; a gap beside an amount is', () => {
+  const rows = Array.from({ length: 800 }, (_, i) => {
+    const free = i % 25 === 3;
+    const total = free ? '0.00' : (20 + ((i * 37) % 300)).toFixed(2);
+    return `V${i},${total},${free ? '' : ['card', 'cash', 'insurance'][i % 3]}`;
+  });
+  const cells = (lines: string[]) => check('visit,invoice_total,paid_by', lines).findings.filter((f) => f.rule === 'missing-value' && f.row !== null).map((f) => f.row);
+  assert.deepEqual(cells(rows), [], 'nothing to pay, no way paid');
+  rows[101] = rows[101].replace(/,[a-z]+$/, ',');
+  assert.deepEqual(cells(rows), [101]);
+});
