@@ -605,3 +605,14 @@ test('a cell another column\'s value leaves empty (an electric car\'s displaceme
   // A petrol car's displacement in the power's place, its own cell empty: shifted.
   assert.deepEqual(check(lines({ 101: { cc: '', kw: '1600' } })).map((f) => `${f.row}:${f.column}`).sort(), ['101:engine_cc', '101:power_kw']);
 });
+
+test('a number its column holds in many rows is its own, however far out: a waived invoice (discount 100, total 0.00) is no swap', () => {
+  const rows = Array.from({ length: 2000 }, (_, i) => {
+    const price = [60, 20, 40, 160, 240, 100][i % 6];
+    // Rechecks at no charge (2%), waived procedures (0.5%), standing discounts of 5 to 50%; nothing to pay, no way paid.
+    const [list, discount] = i % 50 === 7 ? [0, 0] : i % 200 === 3 ? [price, 100] : [price, [0, 0, 0, 0, 0, 5, 10, 15, 20, 50][i % 10]];
+    const total = list * (1 - discount / 100);
+    return `V${i},${list.toFixed(2)},${discount},${total.toFixed(2)},${total === 0 ? '' : ['card', 'cash', 'insurance'][i % 3]}`;
+  });
+  assert.deepEqual(check(['visit,list_price,discount_pct,invoice_total,paid_by', ...rows]), []);
+});

@@ -851,7 +851,14 @@ interface SwapContext {
  */
 function patternSwaps({ data, cells, words, column, wordsIn, readByValue, ordinary, rangeOf, apartFrom, reported, name, reportSwap }: SwapContext): void {
   const [rows, columns] = [data.table.numRows, data.columns.length];
-  /** Per column, whether row r's cell holds an unusual value (a rejected cell, a number outside its range, words of a rare shape); built when first asked. */
+  /** Per numeric column, the numbers it holds in FOREIGN of its rows or more: its own, however far out (a zero-inflated column's 0: an invoice of 0.00). */
+  const frequentOf = new Map<number, Set<number>>();
+  const ownFrequent = (c: number) => {
+    let own = frequentOf.get(c);
+    if (!own) frequentOf.set(c, (own = new Set(frequentNumbers(sortedRuns(data, c)))));
+    return own;
+  };
+  /** Per column, whether row r's cell holds an unusual value (a rejected cell, a number outside its range but not one it holds often, words of a rare shape); built when first asked. */
   const unusualTests: ((r: number) => boolean)[] = [];
   const unusualAt = (r: number, c: number): boolean => (unusualTests[c] ??= unusualTest(c))(r);
   const unusualTest = (c: number): ((r: number) => boolean) => {
@@ -859,7 +866,8 @@ function patternSwaps({ data, cells, words, column, wordsIn, readByValue, ordina
     if (isNumeric(data.columns[c])) {
       const numbers = numericColumn(data, c);
       const [low, high] = rangeOf(c);
-      return (r) => (mask[r] ? cells.rejected(r, c) : numbers[r] < low || numbers[r] > high);
+      const own = ownFrequent(c);
+      return (r) => (mask[r] ? cells.rejected(r, c) : (numbers[r] < low || numbers[r] > high) && !own.has(numbers[r]));
     }
     if (words[c]) return (r) => !mask[r] && !ordinary(r, c);
     return (r) => cells.rejected(r, c);
@@ -874,7 +882,8 @@ function patternSwaps({ data, cells, words, column, wordsIn, readByValue, ordina
     let found = typedUnusual.get(c);
     if (!found) {
       const own = cells.rejectedRows[c];
-      const outside = isNumeric(data.columns[c]) ? rowsOutside(numericColumn(data, c), nullMask(data, c), ...rangeOf(c)) : [];
+      const frequent = isNumeric(data.columns[c]) ? ownFrequent(c) : undefined;
+      const outside = frequent ? rowsOutside(numericColumn(data, c), nullMask(data, c), ...rangeOf(c)).filter((r) => !frequent.has(numericColumn(data, c)[r])) : [];
       found = own.length === 0 ? outside : outside.length === 0 ? own : [...outside, ...own].sort((a, b) => a - b);
       typedUnusual.set(c, found);
     }
@@ -1029,7 +1038,8 @@ swapped in a row where each of the two values breaks an order with a third colum
 every order of the two holds with the values exchanged, each then in the central 99% of its new column (a day's
 high and low written the wrong way round; one wrong value breaks the orders of its own cell only, and is no
 swap). Any two neighbouring columns whose shapes are apart hold a row's values swapped where each value is
-unusual in its own column (outside its central range and fences, a rejected cell, a rare shape) and its pattern
+unusual in its own column (outside its central range and fences but for a number it holds in 1% of its rows or more —
+an invoice total of 0.00 beside a discount of 100 is a waived invoice —, a rejected cell, a rare shape) and its pattern
 belongs to the other column, as a shifted value's does ("94" in the rating column, "PG-13" in the running time; a
 latitude in the longitude column and that longitude in the latitude's); or where one does and the other, of
 another pattern, is foreign to its own column while the column it would move to is words whose shapes tell little
