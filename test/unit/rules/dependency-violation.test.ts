@@ -1304,3 +1304,17 @@ test('a category set by a number\'s range within another column (an age group by
   assert.deepEqual(found.map((f) => [f.row, f.column, f.value]), Object.entries(edits).map(([r, v]) => [Number(r), 'age_group', v]));
   assert.match(found[0].message, /breaks sex \+ age → age_group/);
 });
+
+test('two columns that determine each other are one fact: a visit at a sister clinic (its id and its name) does not make the patient id wrong', () => {
+  const clinics = [['CL01', 'Boston Animal Hospital'], ['CL02', 'Cambridge Pet Clinic'], ['CL03', 'Newton Vet Care'], ['CL04', 'Quincy Animal Clinic'], ['CL05', 'Salem Pet Hospital']];
+  const species = ['Dog', 'Cat', 'Rabbit'];
+  const lines = ['visit,patient,species,clinic_id,clinic_name'];
+  for (let i = 0; i < 4000; i++) {
+    const patient = (i * 7) % 250;
+    const home = patient % clinics.length;
+    // One visit in 16 at the next clinic of the chain.
+    const [id, name] = clinics[i % 16 === 5 ? (home + 1) % clinics.length : home];
+    lines.push(`V${i},P${1000 + patient},${species[patient % 3]},${id},${name}`);
+  }
+  assert.deepEqual(check(lines).filter((f) => f.column === 'patient'), []);
+});

@@ -402,12 +402,23 @@ const FEW_KEY_ROWS = 5;
  * state would take two, against values that agree with each other. (With one broken dependency, key and
  * value are equally suspect: nothing is said of the key.)
  */
+/**
+ * How many of the candidates' columns say something of their own: two columns that determine each other (a clinic's id
+ * and its name) are one fact written twice, and count once.
+ */
+function independentValues(data: IngestResult, candidates: Candidate[]): number {
+  const columns = [...new Set(candidates.map((k) => k.dep.rhs))];
+  const deps = dependenciesOf(data);
+  const determines = (x: number, y: number) => deps.some((d) => d.lhs.length === 1 && !d.prefix && d.lhs[0] === x && d.rhs === y);
+  return columns.filter((c, i) => !columns.slice(0, i).some((other) => determines(other, c) && determines(c, other))).length;
+}
+
 function keyOfAnother(data: IngestResult, candidates: Candidate[], top: number, weight: Map<number, number>): OtherEntity | undefined {
   const keys = [...weight].filter(([, w]) => w === top).map(([c]) => c);
   if (top < 2 || keys.length !== 1) return undefined;
   const [key] = keys;
   const broken = candidates.filter((k) => k.dep.lhs.length === 1 && !k.dep.prefix && k.dep.lhs[0] === key);
-  if (broken.length < 2) return undefined;
+  if (broken.length < 2 || independentValues(data, broken) < 2) return undefined;
   const elsewhere = new Map<number, number>();
   for (const k of broken) for (const g of disagreeingGroups(data, k.dep).groupsAgreeingOn(k.row)) elsewhere.set(g, (elsewhere.get(g) ?? 0) + 1);
   const ranked = [...elsewhere].sort((x, y) => y[1] - x[1]);
@@ -534,7 +545,8 @@ another kind, not a new code). A
 row's cells are blamed together: when an origin is wrong, origin → city, origin → state and city → origin
 all break, and the origin is reported; but where the origin holds neither of two disagreeing values anywhere
 else ("Atxanta" and "GU" for "ATL": no origin is either), each is a slip of its own and both are reported;
-and where most of the disagreeing values (two or more) are what one other value of the left side says (a
+and where most of the disagreeing values (two or more, two columns that determine each other — a clinic's id and
+its name — counting as one) are what one other value of the left side says (a
 zip typed for another: the row's city and state are those of zip 10306), the left side is reported, with
 that value as the fix, or without a fix when several values of it hold every one of them (a city with two
 zips) — but not where more than 20 other values hold them alike against a left side of fewer than 5 rows (two
