@@ -54,3 +54,23 @@ test('EAN-13 barcodes read as integers: one with its last digits swapped is repo
   const found = findingsOf(checkCsv(csv(['item', 'ean'], rows)), rule);
   assert.deepEqual(found.map((f) => [f.row, f.value, f.evidence?.scheme]), [[50, rows[50][1], 'GTIN']]);
 });
+
+test('VINs: the ninth character is the check of the others (ISO 3779); a mistyped one is reported where the column\'s VINs pass, not where they carry no check', () => {
+  assert.equal(expectedCheck('VIN', '1M8GDM9AXKP042788'), 'X');
+  assert.ok(passesCheck('VIN', '1M8GDM9AXKP042788'));
+  assert.ok(!passesCheck('VIN', '1M8GDM9AXKP042789'));
+  const chars = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
+  const vin = (i: number, checked: boolean) => {
+    const body = Array.from({ length: 17 }, (_, k) => chars[(i * 31 + k * 17 + ((i * k) % 7)) % chars.length]).join('');
+    const withDigit = `1${body.slice(1)}`;
+    return checked ? `${withDigit.slice(0, 8)}${expectedCheck('VIN', withDigit)}${withDigit.slice(9)}` : withDigit;
+  };
+  const rows = (checked: boolean) => Array.from({ length: 400 }, (_, i) => [`L${i}`, vin(i, checked), `${2010 + (i % 12)}`]);
+  const listings = rows(true);
+  assert.deepEqual(findingsOf(checkCsv(csv(['listing', 'vin', 'year'], listings)), rule), []);
+  for (const r of [17, 230]) listings[r][1] = `${listings[r][1].slice(0, 12)}${listings[r][1][13]}${listings[r][1][12]}${listings[r][1].slice(14)}`;
+  const found = findingsOf(checkCsv(csv(['listing', 'vin', 'year'], listings)), rule).map((f) => f.row);
+  assert.deepEqual(found, [17, 230].filter((r) => !passesCheck('VIN', listings[r][1])));
+  assert.ok(found.length > 0, 'two characters swapped');
+  assert.deepEqual(findingsOf(checkCsv(csv(['listing', 'vin', 'year'], rows(false))), rule), [], 'European VINs carry no check: about one in eleven pass');
+});

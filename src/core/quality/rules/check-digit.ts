@@ -3,7 +3,7 @@ import { defineRule } from '../rule';
 import { TEXT_KINDS, distinctValues, eachMappedRow, numericColumn, sortedRuns } from '../column-values';
 import { samplePatterns } from '../value-patterns';
 import { codeWidths } from '../code-widths';
-import { codeDigits, expectedCheck, passesCheck, schemesOfLength, type CheckDigitScheme } from '../../shared/check-digits';
+import { checkIndex, codeDigits, expectedCheck, passesCheck, schemesOfLength, type CheckDigitScheme } from '../../shared/check-digits';
 import { groupedInteger } from '../../shared/grouped-integer';
 import type { IngestResult } from '../../table/model';
 
@@ -33,11 +33,25 @@ function mayHoldCodes(data: IngestResult, c: number): boolean {
     if (sample.freeText) return false;
     let codes = 0;
     for (const [form, rows] of sample.levels.form.rows) if (CODE_FORM.test(form)) codes += rows;
-    return codes >= (MIN_CODE_SHARE - (sample.sampled ? SAMPLE_MARGIN : 0)) * sample.present;
+    return codes >= (MIN_CODE_SHARE - (sample.sampled ? SAMPLE_MARGIN : 0)) * sample.present || mayHoldVins(data, c);
   }
   if (kind !== 'integer') return false;
   const widths = codeWidths(data, c);
   return widths.dominant >= MIN_CODE_DIGITS && widths.dominantRows >= MIN_CODE_SHARE * widths.present;
+}
+
+/** Distinct values read to tell a column of VINs. */
+const VIN_SAMPLE = 200;
+
+/** Whether a text column's first distinct values are mostly VINs' 17 letters and digits (MIN_CODE_SHARE of their rows). */
+function mayHoldVins(data: IngestResult, c: number): boolean {
+  const distinct = distinctValues(data, c);
+  let [vins, rows] = [0, 0];
+  for (let id = 0; id < Math.min(distinct.size, VIN_SAMPLE); id++) {
+    rows += distinct.counts[id];
+    if (codeDigits(distinct.text(id))?.length === 17) vins += distinct.counts[id];
+  }
+  return rows > 0 && vins >= MIN_CODE_SHARE * rows;
 }
 
 /** A column's distinct values as written, their codes ({@link codeDigits}) and rows, and the rows holding some of them. */
@@ -85,8 +99,13 @@ function columnScheme(values: WrittenValues, minShare: number): { scheme: CheckD
   });
   const [length, codes] = [...byLength].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0]);
   if (codes < MIN_CODES || codes < MIN_CODE_SHARE * present) return undefined;
+  // Codes of letters and digits (VINs), where most of that length hold a letter.
+  let lettered = 0;
+  values.codes.forEach((code, k) => {
+    if (code?.length === length && /[A-Z]/.test(code)) lettered += values.counts[k];
+  });
   let best: { scheme: CheckDigitScheme; length: number; codes: number; passing: number } | undefined;
-  for (const scheme of schemesOfLength(length)) {
+  for (const scheme of schemesOfLength(length, 2 * lettered > codes)) {
     let passing = 0;
     values.codes.forEach((code, k) => {
       if (code?.length === length && passesCheck(scheme, code)) passing += values.counts[k];
@@ -103,9 +122,9 @@ export const checkDigit = defineRule({
   defaultSeverity: 'warning',
   acceptsValues: true,
   defaultOptions: { minShare: 0.9 },
-  description: 'A code whose check digit is wrong in a column whose codes carry one: an ISSN, ISBN, EAN or UPC, or a card number (Luhn) with a digit mistyped or two swapped.',
+  description: 'A code whose check digit is wrong in a column whose codes carry one: an ISSN, ISBN, EAN or UPC, a card number (Luhn) or a VIN with a character mistyped or two swapped.',
   docs: `ISSNs, ISBNs, EAN and UPC barcodes (GTIN) and payment card numbers end in a check digit computed from the
-others, so that a mistyped digit or two neighbours swapped are caught. A code that fails it is wrong somewhere, though
+others (a VIN holds one as its ninth character), so that a mistyped digit or two neighbours swapped are caught. A code that fails it is wrong somewhere, though
 every other check sees a code of the right shape: a journal or product that is not the one meant, a join that finds
 nothing.
 
@@ -113,7 +132,10 @@ Where at least 80% of a text or integer column's values are codes of one length 
 removed, an ISSN's or ISBN-10's final "X" kept), at least 20 of them, and \`minShare\` (90%) of those pass one scheme —
 ISSN (8 characters) and ISBN-10 (10: mod 11), GTIN (8, 12, 13 or 14 digits: mod 10, weights 3 and 1) or Luhn (8 digits
 or more) — each code of that length that fails it is reported. A column of numbers that merely have that many digits
-passes about one in ten: it is never taken for codes.
+passes about one in ten: it is never taken for codes. Vehicle identification numbers are read too: where 80% of a
+text column's values (its first 200 distinct ones) are 17 letters and digits, and 90% of those pass ISO 3779's check
+(the ninth character, mod 11 with letters read as digits, as North America requires it), a VIN that fails it is
+reported; VINs issued elsewhere carry no check (about one in eleven pass) and are not read so.
 
 The evidence: the scheme, the check digit the code's other digits give, and how many of the column's codes pass.
 
@@ -141,7 +163,7 @@ code is right as issued (a few early ISSNs were).`,
           value,
           evidence: { scheme, ...(check === undefined ? {} : { expectedCheck: check }), passing, codes },
           message:
-            `"${value}" in column "${column.name}" fails the ${scheme} check digit${check === undefined ? '' : ` (its other digits give ${check}, not ${code.slice(-1)})`}, ` +
+            `"${value}" in column "${column.name}" fails the ${scheme} check digit${check === undefined ? '' : ` (its other ${scheme === 'VIN' ? 'characters' : 'digits'} give ${check}, not ${code[checkIndex(scheme, code)]})`}, ` +
             `which ${groupedInteger(passing)} of the column's ${groupedInteger(codes)} codes pass: a digit is mistyped or two are swapped.`,
         });
       }
