@@ -6,7 +6,7 @@
 import type { DistinctValues } from '../profile/facts/distinct-values';
 
 /** Share of a column's rows with a value that must be clock times for the column to be one of them. */
-export const CLOCK_SHARE = 0.95;
+const CLOCK_SHARE = 0.95;
 /** Rows of clock times a column needs. */
 const MIN_CLOCK_ROWS = 20;
 

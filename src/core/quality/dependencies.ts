@@ -583,7 +583,6 @@ function rhsCandidates(data: IngestResult, codesFor: (c: number) => Codes): numb
   return out;
 }
 
-/** The dependencies found in `rows` (a sample, or every row), before verification. */
 /** Rows per value a column needs on average to be paired with another as a left-hand side (fewer: a near key). */
 const PAIR_MIN_MEAN_ROWS = 2;
 /** Exceptions of a single column that determines B well (no pair is tried), and of a pair beyond the three best explainers at most. */
@@ -595,6 +594,7 @@ function meanRows(codes: Codes): number {
   return present / Math.max(1, distinct);
 }
 
+/** The dependencies found in `rows` (a sample, or every row), before verification. */
 /** What discovery found, and the columns it tried as right-hand sides (the columns that vary). */
 interface Discovered {
   found: Dependency[];
@@ -654,14 +654,14 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
     }
   }
   // Two columns together, for a right-hand side no single column determines well (with at most 1% of
-  // exceptions): its three best explainers, and its best explainer of repeating values with each other (below); a pair must halve the exceptions of the best single column the
-  // table keeps — not of an entity's loose dependency whose column names no entity and that no dirty table's
-  // dependency keeps either (oneEntityKey drops it): a county name's records "agree" on a state loosely, and
-  // city + county determine it.
+  // exceptions): its three best explainers, and its best explainer of repeating values with each other (below); a
+  // pair of the three must halve the exceptions of the best single column the table keeps — not of an entity's loose
+  // dependency whose column names no entity and that no dirty table's dependency keeps either (oneEntityKey drops
+  // it): a county name's records "agree" on a state loosely, and city + county determine it.
   const dropped = (d: Dependency) => d.entity === true && !namesEntities(found, rhs, d.lhs[0]) && !keptWithoutEntity(d);
   const bestSingle = new Map<number, number>();
   for (const d of found) if (!dropped(d)) bestSingle.set(d.rhs, Math.min(bestSingle.get(d.rhs) ?? 1, d.error));
-  const pairGroupings = new Map<string, { order: Int32Array; starts: Int32Array }>();
+  const pairGroupings = new Map<string, RowGroups>();
   for (const [b, list] of explains) {
     const single = bestSingle.get(b) ?? 1;
     if (single <= FORWARD_MAX_ERROR) continue;
@@ -791,7 +791,7 @@ const HELD_ELSEWHERE = 3;
 
 /**
  * Whether the value of B in row `r`, held by `inGroup` rows of its group under a two-column `dep`, is a
- * combination other records hold: with each of the row's left-hand values, it is in at least HELD_ELSEWHERE
+ * combination other records hold: with one of the row's left-hand values, it is in at least HELD_ELSEWHERE
  * rows outside the group. A city spanning two counties (Boston, MA in Middlesex), or two places of one name
  * (York, York in Maine and in Pennsylvania), is then ambiguity of the left side, not an error: Middlesex, MA
  * and York County, Maine have rows of their own, while a county typed into the wrong row rarely exists in

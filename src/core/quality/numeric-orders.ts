@@ -1,7 +1,7 @@
 /**
  * Orders between numeric columns that the table keeps on (nearly) every row: min ≤ max, start ≤ end,
  * low ≤ open ≤ high; between date or timestamp columns (temporalOrders: ordered ≤ shipped); and between text columns of
- * clock times (clockOrders: a race's 10 km split ≤ its half-marathon split). Learned from the rows holding both values within their columns' far-out fences, between
+ * clock times (clockOrders: a runner's chip time ≤ the gun time). Learned from the rows holding both values within their columns' far-out fences, between
  * columns of one quantity (their values overlap: the top 5% of the low one's reach above the bottom 5% of the
  * high one's); computed once per table. A value that breaks its column's orders while keeping those of another
  * column is likelier that column's (column-shift).

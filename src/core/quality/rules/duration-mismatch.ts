@@ -64,11 +64,8 @@ rows keep the relation (on a date: the count, the date they give, and the column
       const counted = (r: number) => (numericColumn(data, relation.count)[r] - (relation.offset ?? 0)) * relation.unit.ms;
       // Whether row r's earlier date, its day and month swapped (each 12 or less), is the later date less the count.
       const swapKeeps = (r: number) => {
-        const start = new Date(numericColumn(data, relation.from)[r]);
-        const [month, day] = [start.getUTCMonth() + 1, start.getUTCDate()];
-        if (day > 12 || day === month) return false;
-        const swapped = Date.UTC(start.getUTCFullYear(), day - 1, month) + (start.getTime() % DAY_MS);
-        return swapped + counted(r) === numericColumn(data, relation.to)[r];
+        const swapped = daySwapped(numericColumn(data, relation.from)[r]);
+        return swapped !== undefined && swapped + counted(r) === numericColumn(data, relation.to)[r];
       };
       // Whether row r's date in column c (the earlier or the later), its day and month exchanged (each 12 or less), keeps the relation.
       const swapKeepsAt = (r: number, c: number) => {
