@@ -594,6 +594,11 @@ function meanRows(codes: Codes): number {
   return present / Math.max(1, distinct);
 }
 
+/** The same of rows already grouped by their codes (every group of a pair's codes holds a row). */
+function groupedMeanRows({ order, starts }: RowGroups): number {
+  return order.length / Math.max(1, starts.length - 1);
+}
+
 /** The dependencies found in `rows` (a sample, or every row), before verification. */
 /** What discovery found, and the columns it tried as right-hand sides (the columns that vary). */
 interface Discovered {
@@ -683,7 +688,7 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
       if (!grouping) pairGroupings.set(`${x},${y}`, (grouping = groupsBy(pairCodes(codesFor(x), codesFor(y)))));
       const coincidence = coincidenceFor(b);
       const stats = pairStats(grouping, bCodes.ids, bCodes.size, coincidence);
-      if (stats.error > maxError || (forward && meanRows(pairCodes(codesFor(x), codesFor(y))) < PAIR_MIN_MEAN_ROWS)) continue;
+      if (stats.error > maxError || (forward && groupedMeanRows(grouping) < PAIR_MIN_MEAN_ROWS)) continue;
       const chance = chanceError(stats, grouping, bCodes, coincidence, permutation, false);
       if (acceptance(stats, chance, false)) found.push({ lhs: [x, y], rhs: b, ...stats, chance: chance ?? 1, coincidence, ...(measure(x) || measure(y) ? { measure: true } : {}) });
     }

@@ -6,7 +6,7 @@
  * and conflicting-records).
  */
 import type { IngestResult } from '../table/model';
-import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, memo, nullCount, numericColumn, sortedRuns, valueCodes } from './column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, finiteStats, isNumeric, memo, nullCount, numericColumn, sortedRuns, valueCodes } from './column-values';
 import { countSorted } from '../shared/count-sorted';
 import { dependenciesOf } from './dependencies';
 import { binomialTail } from '../shared/binomial-tail';
@@ -78,9 +78,7 @@ export function groupRowsApart(data: IngestResult, majority: readonly number[], 
       if (!Number.isFinite(value) || !majority.every((r) => values[r] === value) || !minority.every((r) => Number.isFinite(values[r]) && values[r] !== value)) continue;
       const runs = sortedRuns(data, k);
       const at = countSorted(runs.values, value, true);
-      let present = 0;
-      for (let i = 0; i < runs.counts.length; i++) present += runs.counts[i];
-      share = at < runs.values.length && runs.values[at] === value ? runs.counts[at] / Math.max(1, present) : 0;
+      share = at < runs.values.length && runs.values[at] === value ? runs.counts[at] / Math.max(1, finiteStats(data, k).n) : 0;
     }
     if (share !== undefined && (1 - share) ** minority.length * tried < ALPHA) return true;
   }

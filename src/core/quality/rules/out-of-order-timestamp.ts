@@ -245,13 +245,12 @@ next to (related information points at both); for a cell that moved with another
       const swapped = out.filter((o) => o.rows <= 1).map((o) => o.time).sort((a, b) => a - b);
       const jitter = swapped.length >= 5 ? swapped[swapped.length >> 1] : 0;
       const far = Math.max(options.minShareOfSpan * span, options.jitterFactor * jitter);
-      // A value as the column writes it: a date or timestamp in ISO form, a clock time as written (row r's).
-      const dateText = (v: number) => new Date(v).toISOString().slice(0, column.kind === 'date' ? 10 : 19).replace('T', ' ');
       const order = sign === 1 ? 'time order' : 'reverse time order';
       for (const o of out) {
         if (!(o.time > far)) continue;
         const r = o.part.rows[o.index];
-        const text = (i: number) => (clock ? cellText(data, o.part.rows[i], c) : dateText(o.part.values[i]));
+        // A value as the column writes it: a clock time as written, a date or timestamp in ISO form.
+        const text = (i: number) => (clock ? cellText(data, o.part.rows[i], c) : instantText(column.kind, o.part.values[i]));
         const value = text(o.index);
         const around =
           o.before >= 0 && o.after >= 0
@@ -261,7 +260,8 @@ next to (related information points at both); for a cell that moved with another
               : `the rows after it start at ${text(o.after)} (row ${rowNumber(o.part.rows[o.after])})`;
         const belongsRow = o.part.rows[o.belongs];
         reported.add(r * width + c);
-        moved.push({ c, r, far, value });
+        // (Companions are dates and timestamps: a clock column's seconds are no instants to keep a distance from.)
+        if (!clock) moved.push({ c, r, far, value });
         report({
           row: r,
           columnIndex: c,
@@ -290,7 +290,7 @@ next to (related information points at both); for a cell that moved with another
         const [t, v] = [numericColumn(data, c)[r], numericColumn(data, u)[r]];
         if (!(v - t >= low && v - t <= high)) continue;
         reported.add(r * width + u);
-        const text = new Date(v).toISOString().slice(0, data.columns[u].kind === 'date' ? 10 : 19).replace('T', ' ');
+        const text = instantText(data.columns[u].kind, v);
         report({
           row: r,
           columnIndex: u,
@@ -303,6 +303,11 @@ next to (related information points at both); for a cell that moved with another
     }
   },
 });
+
+/** An instant (epoch ms) as a date column's ISO date or a timestamp column's "YYYY-MM-DD hh:mm:ss". */
+function instantText(kind: string, v: number): string {
+  return new Date(v).toISOString().slice(0, kind === 'date' ? 10 : 19).replace('T', ' ');
+}
 
 /** Central share of a companion's distances from the ordered column (see companions). */
 const COMPANION_SHARE = 0.99;
