@@ -69,12 +69,15 @@ export function nothingRows(data: IngestResult, c: number): Int32Array {
   });
 }
 
-/** The text columns other than `c` of 2 to MAX_VALUES values (a fuel, a status, a channel), with their values. */
-function fewValueColumns(data: IngestResult, c: number): { k: number; distinct: DistinctValues }[] {
+/**
+ * The text columns other than `c` of 2 to `maxValues` values (a fuel, a status, a channel; by default MAX_VALUES), with
+ * their values.
+ */
+function fewValueColumns(data: IngestResult, c: number, maxValues = MAX_VALUES): { k: number; distinct: DistinctValues }[] {
   return data.columns.flatMap((column, k) => {
     if (k === c || !TEXT_KINDS.includes(column.kind)) return [];
     const distinct = distinctValues(data, k);
-    return distinct.size < 2 || distinct.size > MAX_VALUES ? [] : [{ k, distinct }];
+    return distinct.size < 2 || distinct.size > maxValues ? [] : [{ k, distinct }];
   });
 }
 
@@ -103,14 +106,16 @@ function holdsValueOf(data: IngestResult, c: number, text: string): boolean {
 
 /**
  * The empty (null, rejected cells aside) cells of column `c` that another column's value explains, by row, with why;
- * the first such column (in column order) gives its reason. Computed once per column.
+ * the first such column (in column order) gives its reason. Computed once per column. The explaining column may have
+ * any number of values: its value must be in MIN_ROWS rows, nearly all empty, and the other values' rows filled —
+ * "OWNER/BUILDER" among a column of 300 contractors' names has no contractor's licence to give.
  */
 export function inapplicableCells(data: IngestResult, c: number): ReadonlyMap<number, InapplicableBy> {
   return memo(data, `inapplicable:${c}`, () => {
     const found = new Map<number, InapplicableBy>();
     const empty = emptyRows(data, c);
     if (empty.length < MIN_ROWS) return found;
-    for (const { k, distinct } of fewValueColumns(data, c)) {
+    for (const { k, distinct } of fewValueColumns(data, c, Infinity)) {
       const gaps = gapsByValue(distinct, empty);
       let [allRows, allGaps] = [0, 0];
       for (let id = 0; id < distinct.size; id++) {

@@ -132,3 +132,28 @@ export function ownedByRowValue(data: IngestResult, r: number, b: number, across
   }
   return false;
 }
+
+/** Rows each of two spellings needs for a value of its own in another column to make them two entities. */
+const MIN_OWN_ROWS = 3;
+
+/**
+ * Whether the rows `rowsA` and `rowsB` of two spellings of a column each hold one value of another column that no
+ * other row holds, a different one (MIN_OWN_ROWS rows each at least): a licence in all 13 rows of "Pascack
+ * Construction" and no others, another in all 15 of "Pascack Construction LLC" — two companies, each with its own
+ * identifier, not one company spelt two ways (a slip in a few rows holds its company's licence, as the others do).
+ */
+export function ownIdentifiers(data: IngestResult, column: number, rowsA: readonly number[], rowsB: readonly number[]): boolean {
+  if (rowsA.length < MIN_OWN_ROWS || rowsB.length < MIN_OWN_ROWS) return false;
+  return data.columns.some((_, k) => {
+    if (k === column) return false;
+    const { ids } = valueCodes(data, k);
+    const [x, y] = [ids[rowsA[0]], ids[rowsB[0]]];
+    if (x < 0 || y < 0 || x === y || !rowsA.every((r) => ids[r] === x) || !rowsB.every((r) => ids[r] === y)) return false;
+    let [countX, countY] = [0, 0];
+    for (const id of ids) {
+      if (id === x) countX++;
+      else if (id === y) countY++;
+    }
+    return countX === rowsA.length && countY === rowsB.length;
+  });
+}

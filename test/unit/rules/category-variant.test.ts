@@ -263,3 +263,18 @@ test('a yes/no column with a stray value of another kind ("opt-out" once) is sti
   const findings = findingsOf(checkCsv(csv(['customer', 'consent'], rows)), 'category-variant');
   assert.deepEqual(findings.map((f) => [f.row, f.value, f.evidence?.canonical]), [[10, 'TRUE', 'Y'], [20, 'TRUE', 'Y']]);
 });
+
+test('two spellings each with an identifier of its own in another column are two companies; a slip holding its company\'s licence is a variant', () => {
+  // 40 contractors, each with its licence; "Pascack Construction" (12 rows) and "Pascack Construction LLC" (15 rows) hold two licences.
+  const contractors = Array.from({ length: 40 }, (_, k) => [`Contractor ${String.fromCharCode(65 + (k % 26))}${k} Inc.`, `LIC${1000 + k}`]);
+  const rows: string[][] = [];
+  for (let i = 0; i < 600; i++) rows.push([`P${i}`, ...contractors[i % 40]]);
+  for (let i = 0; i < 12; i++) rows.push([`Q${i}`, 'Pascack Construction', 'LIC7001']);
+  for (let i = 0; i < 15; i++) rows.push([`R${i}`, 'Pascack Construction LLC', 'LIC7002']);
+  const two = findingsOf(checkCsv(csv(['permit', 'contractor', 'licence'], rows)), 'category-variant');
+  assert.deepEqual(two, [], 'each spelling holds its own licence in every row, and no other row holds it');
+  // The shorter name in three rows holding the company's own licence is a slip of its name: a variant.
+  const slips = [...rows.slice(0, 600), ...rows.slice(612), ...[0, 1, 2].map((i) => [`S${i}`, 'Pascack Construction', 'LIC7002'])];
+  const found = findingsOf(checkCsv(csv(['permit', 'contractor', 'licence'], slips)), 'category-variant');
+  assert.deepEqual(found.map((f) => [f.value, f.evidence?.canonical]), Array(3).fill(['Pascack Construction', 'Pascack Construction LLC']));
+});

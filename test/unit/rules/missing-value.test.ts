@@ -198,3 +198,15 @@ test('cells empty where another column holds 0 (no payment method on an invoice 
   rows[101] = rows[101].replace(/,[a-z]+$/, ',');
   assert.deepEqual(cells(rows), [101]);
 });
+
+test('empty cells in the rows of one frequent value of a column of many values (an owner-builder has no contractor\'s licence) are not listed', () => {
+  // 1,500 permits by 150 contractors, each with its licence; 60 permits by "OWNER/BUILDER", without a licence; one
+  // contractor's licence left out.
+  const rows = Array.from({ length: 1560 }, (_, i) => {
+    if (i % 26 === 25) return `${i},OWNER/BUILDER,`;
+    const k = i % 150;
+    return `${i},Contractor ${k},${i === 700 ? '' : `LIC${5000 + k}`}`;
+  });
+  const findings = check('permit,contractor,licence', rows).findings.filter((f) => f.rule === 'missing-value');
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[700, 'licence']]);
+});

@@ -4,7 +4,7 @@ import type { IngestResult } from '../../table/model';
 import { columnCase } from '../letter-case';
 import { unifiedSpellings } from '../spellings';
 import { CATEGORY_MAX_DISTINCT, categoryKey } from '../category-key';
-import { rowsApart } from '../set-apart';
+import { ownIdentifiers, rowsApart } from '../set-apart';
 
 /** A word written short: letters and a period ("St.", "Intl."), or a contraction of two letters ("St", "Mt"). */
 const SHORT_WORD = /^(\p{L}{1,5})\.$|^(\p{L}{2})$/u;
@@ -381,7 +381,11 @@ Two spellings apart only by their accents are two names where their rows stand a
 in 7 rows, 6 of them of Spain, beside "Martin" in 90 rows of France and the US, are a name of two languages, not one
 name spelt two ways (each spelling in three rows or more; a text column of 2 to 50 values whose most common value
 among the one spelling's rows is rarer among the other's than chance allows, a binomial tail below 0.001 over the
-columns tried). An accent lost in rows like the others ("Zurich" among "Zürich") is still a variant.
+columns tried). An accent lost in rows like the others ("Zurich" among "Zürich") is still a variant. Nor are two
+spellings that each hold an identifier of their own in another column — one value in all their rows (three or more)
+that no other row holds, a different one for each: "Pascack Construction" in 13 rows of one contractor's licence
+beside "Pascack Construction LLC" in 15 rows of another are two companies (a slip of the name holds its company's
+licence, like its other rows).
 
 **Fix**: unify the spelling; the quick fix replaces a variant with the column's most frequent spelling — written
 the way the column writes its letters where it has one (mixed-letter-case: "Seattle" in a column of mixed case,
@@ -452,6 +456,12 @@ are left alone: there, case can carry meaning (a package \`query\` beside a clas
           if (!targetOf.has(id) && target !== undefined && target !== canonical.get(categoryKey(distinct.text(id)))) targetOf.set(id, target);
         }
       }
+      if (targetOf.size === 0) return;
+      // Two spellings each with an identifier of its own in another column are two entities, not one spelt two ways.
+      const rowsOf = new Map<number, number[]>();
+      for (const [id, target] of targetOf) for (const v of [id, target]) rowsOf.set(v, []);
+      distinct.ids.forEach((id, r) => rowsOf.get(id)?.push(r));
+      for (const [id, target] of targetOf) if (ownIdentifiers(data, c, rowsOf.get(id) ?? [], rowsOf.get(target) ?? [])) targetOf.delete(id);
       if (targetOf.size === 0) return;
       const reportCell = (r: number, value: string, targetId: number) => {
         const target = distinct.text(targetId);

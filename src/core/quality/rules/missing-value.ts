@@ -44,10 +44,11 @@ in at least half of the rows holding the others — a sold date where the status
 was cancelled. The field is filled because of that value; the cells left empty there are gaps (the evidence:
 \`requiredBy\`, \`requiredValue\`, \`filled\`, \`rows\`; the related place is a row of that value that is filled).
 
-An empty cell another column's value explains is not listed: where a text column of at most 20 values has a value
-(in 20 rows or more) in whose rows the column is empty in 95% or more, while it is filled in 90% of the other values'
-rows (those of values that empty it too aside: no grade on a complaint's inspection nor before a permit) — an engine's
-displacement where the fuel is "Electric" — the field has nothing to hold there, and no dependency fills it. A value of the
+An empty cell another column's value explains is not listed: where a text column has a value (in 20 rows or more)
+in whose rows the column is empty in 95% or more, while it is filled in 90% of the other values' rows (those of values
+that empty it too aside: no grade on a complaint's inspection nor before a permit) — an engine's displacement where
+the fuel is "Electric", a contractor's licence where the contractor is "OWNER/BUILDER" among 300 contractors' names —
+the field has nothing to hold there, and no dependency fills it. A value of the
 column itself, or one holding it as words, explains nothing (it was moved or merged there from the empty cell);
 column-shift does not take such cells for the place a neighbour's value came from either. Nor are cells listed where
 the column is empty in the same rows as another column is empty, or holds 0 — 90% of the fewer such cells of the two,
