@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
-import { finiteStats, isNumeric, numericColumn } from '../column-values';
+import { finiteStats, isNumeric, numericColumn, replaceCellFixes } from '../column-values';
 import { columnPlaceholders } from './sentinel-value';
+import { signSlips } from '../group-signs';
 
 /** Column names whose values cannot be negative. */
 const nonNegativeName = /(^|[_\s.-])(count|counts|n|num|number|qty|quantity|amount|age|price|cost|area|size|weight|height|length|width|distance|duration|runtime|running[_\s.-]time|rooms?|bedrooms?|bathrooms?|floors?|population|salary|income|sales|revenue|volume|mass|speed|years?|days?|hours?|minutes?|seconds?|m2|km|kg|sqft|stock|inventory|units|items|pieces|pcs|visits|views|clicks|downloads|followers|likes|passengers|employees|students|calories|seats|capacity)($|[_\s.-])/i;
@@ -37,7 +38,7 @@ export const impossibleValue = defineRule({
   dimension: 'accuracy',
   defaultSeverity: 'warning',
   defaultOptions: { maxAge: 130 },
-  description: 'A value impossible for the column\'s evident domain: a negative count, price, area or stock; a percentage or relative humidity outside 0–100; an age over 130; a latitude, longitude, month, day of the month or week, hour or minute out of range.',
+  description: 'A value impossible for the column\'s evident domain: a negative count, price, area or stock; a percentage or relative humidity outside 0–100; an age over 130; a latitude, longitude, month, day of the month or week, hour or minute out of range; a number of the sign its row\'s category never has (a pick of +7 units where picks are negative).',
   docs: `Some columns say what they hold: a bedroom count or a price cannot be negative, a percentage lies
 between 0 and 100. Such values are data-entry or conversion errors (or sentinels for "unknown"), and a
 model takes them at face value.
@@ -52,6 +53,18 @@ where a dirty column's slips and shifted cells can put several per cent outside 
 about (months since enrolment, projected coordinates) lies mostly outside. Placeholder numbers (what
 sentinel-value reports: -9999 for "unknown") are left out of those shares, and reported with the rest: seven
 -9999s and thirteen lost minus signs in 900 counts are the errors of a count, not a signed column.
+
+A signed column's domain can also be learned from another column: where the numbers of the rows holding one value of
+a text column of at most 20 values have one sign — 98% of them or more, 30 or more, far beyond the column's share of
+that sign (a binomial tail below 1e-6) — a pick's quantity leaves stock, a receipt's enters it, while adjustments go
+either way; the column must give a direction, with values of both signs (a country whose rows are mostly
+purchases, as every country's are, gives none). A number of the other sign there is reported, with the sign changed as
+fix (the evidence: \`signColumn\`, \`signValue\`, \`sign\`, \`rows\`, \`agree\`), where it mirrors the group's
+numbers — at least as large as all but the smallest 10% of them — and not where it continues them across zero:
+January's daily temperatures, mostly below freezing, are a degree above it on a few days. Nor where the row's kind of
+record holds its sign too — two other rows of the group sharing its value of another text column of at most 50
+values, 2% of them: a department store's refunds among card purchases. The column must be signed (5% of its non-zero
+numbers of each sign); placeholders are left to sentinel-value.
 
 **Fix**: correct the value or leave it empty.`,
   check({ data, options, report }) {
@@ -91,6 +104,23 @@ sentinel-value reports: -9999 for "unknown") are left out of those shares, and r
           const value = String(values[r]);
           report({ row: r, columnIndex: c, value, evidence: { low, high }, message: `${value} in column "${column.name}" ${check.why}.` });
         }
+      }
+      // A sign the row's category never has (a pick's quantity above zero); placeholders are sentinel-value's.
+      const slips = signSlips(data, c);
+      if (slips.size === 0) return;
+      const placeholders = new Set(columnPlaceholders(data, c)?.values ?? []);
+      for (const [r, slip] of slips) {
+        if (placeholders.has(values[r])) continue;
+        const value = String(values[r]);
+        const by = data.columns[slip.column].name;
+        report({
+          row: r,
+          columnIndex: c,
+          value,
+          evidence: { signColumn: by, signValue: slip.value, sign: slip.sign, rows: slip.rows, agree: slip.agree },
+          message: `${value} in column "${column.name}" is ${slip.sign === 'negative' ? 'positive' : 'negative'}, where ${slip.agree} of the ${slip.rows} rows of ${by} "${slip.value}" are ${slip.sign}.`,
+          ...(column.numberFormat ? {} : { fixes: replaceCellFixes(data, r, c, { number: String(-values[r]) }, `Change the sign: ${-values[r]}`) }),
+        });
       }
     });
   },

@@ -1,0 +1,121 @@
+/**
+ * Signs a category sets: in a signed column (each sign in SIGNED_SHARE of its non-zero numbers or more), the numbers
+ * of the rows holding one value of a text column of few values all have one sign — a pick's quantity leaves stock
+ * (negative), a receipt's enters it (positive), while adjustments go either way. A number of the other sign there is
+ * a sign slip: a lost or added minus sign, not a measurement.
+ *
+ * Learned per signed numeric column and text column of 2 to MAX_VALUES values: the values in whose rows (MIN_ROWS
+ * non-zero numbers or more) MIN_SIGN_SHARE of the numbers have one sign, far beyond chance (a binomial tail below ALPHA
+ * against the column's share of that sign). A number of the other sign is a slip where it mirrors the group's numbers
+ * — its size at least what MIRROR_QUANTILE of them exceed — not where it continues them across zero: January's
+ * temperatures, mostly below zero, are a few degrees above it on some days, and a lost minus sign makes a pick of 7
+ * units a receipt of 7. A column gives a direction only with values of both signs (a country's rows are mostly
+ * purchases, as every country's are: no direction); and a number of the other sign is its kind's where other rows of
+ * the group sharing its value of another text column hold that sign too (a department store's refunds among card
+ * purchases).
+ */
+import type { IngestResult } from '../table/model';
+import { TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn } from './column-values';
+import { looksLikeIdentifier } from '../shared/identifier';
+import { binomialTail } from '../shared/binomial-tail';
+import { quantile } from '../shared/quantile';
+
+/** Share of a column's non-zero numbers each sign needs for the column to be signed. */
+const SIGNED_SHARE = 0.05;
+/** Most values a column that sets the sign may have (a movement's type, a transaction's direction). */
+const MAX_VALUES = 20;
+/** Non-zero numbers a value's rows need for their sign to be the value's. */
+const MIN_ROWS = 30;
+/** Share of them that must have one sign. */
+const MIN_SIGN_SHARE = 0.98;
+/** Chance of a value's rows holding that many of one sign were the sign the column's, not the value's. */
+const ALPHA = 1e-6;
+/** Share of a group's numbers, counted from the smallest size, that a number of the other sign must be larger than to mirror them. */
+const MIRROR_QUANTILE = 0.1;
+
+/** Text columns of at most this many values are read for a kind of record that holds both signs (a merchant's category: refunds). */
+const MAX_CONTEXT_VALUES = 50;
+/** Other rows of a kind that must hold a sign, at least, for it to be the kind's: as many, and this share of them. */
+const MIN_KIND_ROWS = 2;
+const MIN_KIND_SHARE = 1 - MIN_SIGN_SHARE;
+
+/** Whether the rows of a kind (`counts`: positive and negative numbers, the row asked about among them) other than the row hold `sign` as theirs. */
+function holdsSign(counts: readonly [number, number] | undefined, sign: number): boolean {
+  if (!counts) return false;
+  const same = (sign > 0 ? counts[0] : counts[1]) - 1;
+  return same >= MIN_KIND_ROWS && same >= MIN_KIND_SHARE * (counts[0] + counts[1] - 1);
+}
+
+/** A number whose sign its row's value of another column says is wrong. */
+export interface SignSlip {
+  /** The column whose value sets the sign, the value, and how many of its rows' numbers have the value's sign. */
+  column: number;
+  value: string;
+  rows: number;
+  agree: number;
+  /** The sign of the value's numbers. */
+  sign: 'negative' | 'positive';
+}
+
+/** Of column `c`'s numbers, the sign slips by row, the first column setting a sign (in column order) giving its reason. Computed once per column. */
+export function signSlips(data: IngestResult, c: number): ReadonlyMap<number, SignSlip> {
+  return memo(data, `sign-slips:${c}`, () => {
+    const found = new Map<number, SignSlip>();
+    const column = data.columns[c];
+    if (!isNumeric(column) || looksLikeIdentifier(column.name)) return found;
+    const values = numericColumn(data, c);
+    let [positive, negative] = [0, 0];
+    for (const v of values) {
+      if (v > 0) positive++;
+      else if (v < 0) negative++;
+    }
+    if (Math.min(positive, negative) < SIGNED_SHARE * (positive + negative)) return found;
+    const contexts = data.columns.flatMap((info, j) => (j !== c && TEXT_KINDS.includes(info.kind) && distinctValues(data, j).size <= MAX_CONTEXT_VALUES ? [distinctValues(data, j)] : []));
+    data.columns.forEach((info, k) => {
+      if (k === c || !TEXT_KINDS.includes(info.kind)) return;
+      const distinct = distinctValues(data, k);
+      if (distinct.size < 2 || distinct.size > MAX_VALUES) return;
+      const [plus, minus] = [new Int32Array(distinct.size), new Int32Array(distinct.size)];
+      for (let r = 0; r < values.length; r++) {
+        const [id, v] = [distinct.ids[r], values[r]];
+        if (id < 0 || Number.isNaN(v)) continue;
+        if (v > 0) plus[id]++;
+        else if (v < 0) minus[id]++;
+      }
+      // The sign of each value's numbers (0: none), where its rows hold one far beyond chance.
+      const signOf = new Int8Array(distinct.size);
+      for (let id = 0; id < distinct.size; id++) {
+        const n = plus[id] + minus[id];
+        const sign = plus[id] >= minus[id] ? 1 : -1;
+        const agree = Math.max(plus[id], minus[id]);
+        if (n >= MIN_ROWS && agree >= MIN_SIGN_SHARE * n && binomialTail(n, agree, (sign > 0 ? positive : negative) / (positive + negative)) < ALPHA) signOf[id] = sign;
+      }
+      // A column that gives a direction has values of both: picks out of stock, receipts into it (a country whose
+      // rows are mostly purchases, as every country's are, gives none).
+      if (!signOf.includes(1) || !signOf.includes(-1)) return;
+      for (let id = 0; id < distinct.size; id++) {
+        const sign = signOf[id];
+        if (sign === 0 || Math.max(plus[id], minus[id]) === plus[id] + minus[id]) continue;
+        const rows: number[] = [];
+        for (let r = 0; r < values.length; r++) if (distinct.ids[r] === id && !Number.isNaN(values[r])) rows.push(r);
+        const sizes = Float64Array.from(rows.filter((r) => Math.sign(values[r]) === sign), (r) => Math.abs(values[r])).sort();
+        const least = quantile(sizes, MIRROR_QUANTILE);
+        const slips = rows.filter((r) => Math.sign(values[r]) === -sign && Math.abs(values[r]) >= least && !found.has(r));
+        if (slips.length === 0) continue;
+        // Per context column, the value's rows by their context value: how many of each sign.
+        const bySign = contexts.filter((context) => context !== distinct).map((context) => {
+          const counts = new Map<number, [number, number]>();
+          for (const r of rows) {
+            const at = counts.get(context.ids[r]) ?? [0, 0];
+            at[values[r] > 0 ? 0 : 1]++;
+            counts.set(context.ids[r], at);
+          }
+          return { ids: context.ids, counts };
+        });
+        const why: SignSlip = { column: k, value: distinct.text(id), rows: plus[id] + minus[id], agree: Math.max(plus[id], minus[id]), sign: sign > 0 ? 'positive' : 'negative' };
+        for (const r of slips) if (!bySign.some(({ ids, counts }) => ids[r] >= 0 && holdsSign(counts.get(ids[r]), -sign))) found.set(r, why);
+      }
+    });
+    return found;
+  });
+}
