@@ -136,3 +136,19 @@ test('a league\'s results: a match recorded twice with the away team changed bre
   assert.equal(findings[0].evidence?.keyColumns, 'date, home_team');
   assert.ok(Number(findings[0].evidence?.keyRepeats) * 10 <= Number(findings[0].evidence?.repeatsByChance));
 });
+
+test('a record sent again under a new id at a new time is reported on its row, with a fix deleting it; a snapshot with ids and times is not', () => {
+  // 600 products, each with its id and the time it was listed; product 50 listed again under a new id 8 seconds later.
+  const time = (i: number) => `2026-01-${String(1 + (i % 28)).padStart(2, '0')} ${String(8 + (i % 10)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}`;
+  const rows = catalogue().map((r, i) => [`P-${1000 + i}`, time(i), ...r]);
+  rows.splice(60, 0, ['P-9999', time(50).replace(/:(\d\d)$/, (_, s: string) => `:${String((Number(s) + 8) % 60).padStart(2, '0')}`), ...catalogue()[50]]);
+  const found = check(['product_id,listed_at,' + HEADER, ...rows.map((r) => r.join(','))]);
+  assert.deepEqual(found.map((f) => [f.row, f.column, f.evidence?.otherRow, f.evidence?.differingColumns]), [[60, null, 51, 'product_id, listed_at']]);
+  assert.match(found[0].message, /^Row 61 repeats row 51 in every column but "product_id" and "listed_at": the same record sent again\.$/);
+  assert.equal(found[0].fixes?.[0]?.kind, 'delete-row');
+  // A snapshot of 300 products on two days, each row with its own id and time: most rows repeat the day before.
+  const products = catalogue().slice(0, 300);
+  const snapshot: string[][] = [];
+  for (let day = 1; day <= 2; day++) for (const [k, r] of products.entries()) snapshot.push([`S-${day}-${k}`, `2026-01-0${day} 09:${String(k % 60).padStart(2, '0')}:00`, ...r]);
+  assert.deepEqual(check(['snapshot_id,taken_at,' + HEADER, ...snapshot.map((r) => r.join(','))]), []);
+});

@@ -1,9 +1,10 @@
 import { defineRule } from '../rule';
 import { DataType } from 'apache-arrow';
 import { fmix32, hashBytes, hashWords } from '../../shared/hash';
-import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, recordRangeWithLineBreak, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
 import { cellText, dependenciesOf, type Dependency } from '../dependencies';
 import { duplicateKey, keyOptions } from './duplicate-key';
+import { deleteDuplicateTitle } from './duplicate-row';
 import type { IngestResult } from '../../table/model';
 import { formIds, formOf } from '../cell-forms';
 import { keyPairs, poissonAtMost, type KeyPair } from '../key-pairs';
@@ -253,13 +254,60 @@ function bitsNeeded(rows: number, tests: number): number {
   return Math.log2(rows - 1) + Math.log2(tests) - Math.log2(ALPHA);
 }
 
+/** Columns a record sent again must agree on besides its identifiers and times, at least. */
+const MIN_AGREEING_COLUMNS = 3;
+
+/**
+ * Pairs of rows (the earlier, the later) that agree on every column `compared` and differ in two or more of the
+ * columns `keyOnly` (identifiers, dates and times): one record sent again under a new id at a new time (a stock
+ * movement booked twice, 8 seconds apart, under two movement numbers). Only where the compared columns identify rows
+ * — their combination repeats in at most `maxRepeatShare` of the rows — and exactly two rows share it, agreeing on
+ * `needed` bits of evidence or more (see columnIds).
+ */
+function sentAgainPairs(data: IngestResult, compared: readonly boolean[], keyOnly: readonly boolean[], maxRepeatShare: number, needed: number): [number, number][] {
+  const rows = data.table.numRows;
+  if (compared.filter(Boolean).length < MIN_AGREEING_COLUMNS || keyOnly.filter(Boolean).length < 2) return [];
+  const a = new Int32Array(rows);
+  const b = new Int32Array(rows);
+  const columns = data.columns.map((_, c) => (compared[c] || keyOnly[c] ? columnIds(data, c, []) : undefined));
+  columns.forEach((column, c) => {
+    if (!column || !compared[c]) return;
+    for (let r = 0; r < rows; r++) fold(a, b, r, column.ids[r], c);
+  });
+  const groups = new Map<number, number[]>();
+  let repeats = 0;
+  eachRepeat(a, b, slotTable(rows), (f, r) => {
+    repeats++;
+    const group = groups.get(f) ?? [f];
+    group.push(r);
+    groups.set(f, group);
+  });
+  if (repeats === 0 || repeats > maxRepeatShare * rows) return [];
+  const pairs: [number, number][] = [];
+  for (const [f, group] of groups) {
+    if (group.length !== 2) continue;
+    const r = group[1];
+    let [bits, differing] = [0, 0];
+    let same = true;
+    columns.forEach((column, c) => {
+      if (!column) return;
+      if (compared[c]) {
+        same &&= column.ids[f] === column.ids[r];
+        bits += Math.max(0, column.bits[column.ids[r]]);
+      } else if (column.ids[f] !== column.ids[r]) differing++;
+    });
+    if (same && differing >= 2 && bits >= needed) pairs.push([f, r]);
+  }
+  return pairs.sort((x, y) => x[1] - y[1]);
+}
+
 export const nearDuplicateRow = defineRule({
   id: 'near-duplicate-row',
   title: 'Near-duplicate row',
   dimension: 'uniqueness',
   defaultSeverity: 'warning',
   defaultOptions: {},
-  description: 'A row repeats an earlier row in every column but one, in a table where that cannot be chance.',
+  description: 'A row repeats an earlier row in every column but one, or but its identifiers and times, in a table where that cannot be chance.',
   docs: `A record entered twice is often not an exact copy: a merge of two sources, or a re-entry, changes one
 field (a price re-typed, a category picked again). The row then escapes duplicate-row, yet a model sees one
 example twice, with two answers for one cell.
@@ -292,6 +340,12 @@ fuel fill with the same vehicle, odometer, litres and price under a new record i
 rows day after day is no such table. An empty cell against a filled one is a difference there too: the same record,
 once without its id or date.
 
+A record sent again under a new id at a new time differs in two such columns (a stock movement booked twice, 8
+seconds apart, under two movement numbers): a row that agrees with one other row on every column but its identifiers,
+dates and times (three columns at least), where those columns' combination repeats in at most 1% of the rows and the
+agreement is beyond chance (as above), is reported on its row (the evidence: \`otherRow\`, \`differingColumns\`), with
+a fix deleting it. A snapshot that lists most records again under new ids and times is no such table.
+
 A pair whose differing cells say one value written otherwise ("WEBER" / "Weber", "St." / "St") is a copy,
 reported by duplicate-row.
 
@@ -312,6 +366,25 @@ batch is checked on its own.`,
     // rows (their combination repeats in at most 1% of the rows, as duplicate-key asks of a key) and the pair's
     // agreement is beyond chance: then it is one record sent again under a new id or a later date.
     const keyOnly = data.columns.map((_, c) => !isIgnored(c) && emptyOnly[c]);
+    // One record sent again under a new id at a new time: the rows differ in two such columns, and agree on the others.
+    const { uniqueShare } = keyOptions(duplicateKey.defaultOptions);
+    const keyColumns = keyOnly.filter(Boolean).length;
+    const compared = data.columns.map((_, c) => !isIgnored(c) && !keyOnly[c]);
+    for (const [f, r] of sentAgainPairs(data, compared, keyOnly, 1 - uniqueShare, bitsNeeded(rows, rows * keyColumns))) {
+      const names = data.columns.flatMap((column, c) => (keyOnly[c] && cellText(data, r, c) !== cellText(data, f, c) ? [column.name] : []));
+      report({
+        row: r,
+        columnIndex: null,
+        range: () => data.source.rowRange(r),
+        evidence: { otherRow: rowNumber(f), differingColumns: names.join(', ') },
+        message: `Row ${rowNumber(r)} repeats row ${rowNumber(f)} in every column but ${names.map((name) => `"${name}"`).join(' and ')}: the same record sent again.`,
+        related: [{ row: f, columnIndex: null, message: `Row ${rowNumber(f)}` }],
+        fixes: () => {
+          const range = recordRangeWithLineBreak(data, r);
+          return range ? [{ kind: 'delete-row' as const, title: deleteDuplicateTitle(rowNumber(r)), range }] : [];
+        },
+      });
+    }
     // A column whose values never repeat keeps every pair of rows apart: with two, no pair differs in one
     // column only; with one, only there.
     const unique: number[] = [];
@@ -325,7 +398,7 @@ batch is checked on its own.`,
     if (keyTested === 0) return;
     // Where only a date or an identifier may differ, a copy agrees on every other column: most tables have no two
     // rows that do, and a table where more than 1% of the rows do is no table whose other columns identify rows.
-    const { uniqueShare, minRows } = keyOptions(duplicateKey.defaultOptions);
+    const { minRows } = keyOptions(duplicateKey.defaultOptions);
     if (tested === 0) {
       const agreeing = rowsAgreeingOn(data, data.columns.map((_, c) => !keyOnly[c]));
       if (agreeing === 0 || agreeing > (1 - uniqueShare) * rows) return;
