@@ -146,6 +146,9 @@ test('a record sent again under a new id at a new time is reported on its row, w
   assert.deepEqual(found.map((f) => [f.row, f.column, f.evidence?.otherRow, f.evidence?.differingColumns]), [[60, null, 51, 'product_id, listed_at']]);
   assert.match(found[0].message, /^Row 61 repeats row 51 in every column but "product_id" and "listed_at": the same record sent again\.$/);
   assert.equal(found[0].fixes?.[0]?.kind, 'delete-row');
+  // The same product listed again months later under a new id is a listing of its own, not a copy sent again.
+  rows[60][1] = rows[60][1].replace('2026-01-', '2026-04-');
+  assert.deepEqual(check(['product_id,listed_at,' + HEADER, ...rows.map((r) => r.join(','))]), []);
   // A snapshot of 300 products on two days, each row with its own id and time: most rows repeat the day before.
   const products = catalogue().slice(0, 300);
   const snapshot: string[][] = [];

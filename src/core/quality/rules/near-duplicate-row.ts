@@ -256,11 +256,27 @@ function bitsNeeded(rows: number, tests: number): number {
 
 /** Columns a record sent again must agree on besides its identifiers and times, at least. */
 const MIN_AGREEING_COLUMNS = 3;
+/** How far apart in time, at most, a record and its copy sent again were written (ms): a visit months later is another visit. */
+const SENT_AGAIN_WITHIN_MS = 86_400_000;
+
+/**
+ * Whether rows `f` and `r` may differ in column `c` as a record and its copy sent again: a row's own identifier (a
+ * column whose values repeat in at most 1% of its rows, as duplicate-key asks of a key) or a time within
+ * SENT_AGAIN_WITHIN_MS; not another entity's id (a patient's).
+ */
+function differsAsSentAgain(data: IngestResult, c: number, f: number, r: number): boolean {
+  if (TEMPORAL_KINDS.includes(data.columns[c].kind)) {
+    const times = numericColumn(data, c);
+    return Math.abs(times[r] - times[f]) <= SENT_AGAIN_WITHIN_MS;
+  }
+  const { uniqueShare } = keyOptions(duplicateKey.defaultOptions);
+  return valueCodes(data, c).size >= uniqueShare * (data.table.numRows - nullCount(data, c));
+}
 
 /**
  * Pairs of rows (the earlier, the later) that agree on every column `compared` and differ in two or more of the
- * columns `keyOnly` (identifiers, dates and times): one record sent again under a new id at a new time (a stock
- * movement booked twice, 8 seconds apart, under two movement numbers). Only where the compared columns identify rows
+ * columns `keyOnly` (identifiers, dates and times), each as a copy sent again may (see differsAsSentAgain): one record
+ * sent again under a new id at a new time (a stock movement booked twice, 8 seconds apart, under two movement numbers). Only where the compared columns identify rows
  * — their combination repeats in at most `maxRepeatShare` of the rows — and exactly two rows share it, agreeing on
  * `needed` bits of evidence or more (see columnIds).
  */
@@ -294,7 +310,10 @@ function sentAgainPairs(data: IngestResult, compared: readonly boolean[], keyOnl
       if (compared[c]) {
         same &&= column.ids[f] === column.ids[r];
         bits += Math.max(0, column.bits[column.ids[r]]);
-      } else if (column.ids[f] !== column.ids[r]) differing++;
+      } else if (column.ids[f] !== column.ids[r]) {
+        differing++;
+        same &&= differsAsSentAgain(data, c, f, r);
+      }
     });
     if (same && differing >= 2 && bits >= needed) pairs.push([f, r]);
   }
@@ -342,7 +361,9 @@ once without its id or date.
 
 A record sent again under a new id at a new time differs in two such columns (a stock movement booked twice, 8
 seconds apart, under two movement numbers): a row that agrees with one other row on every column but its identifiers,
-dates and times (three columns at least), where those columns' combination repeats in at most 1% of the rows and the
+dates and times (three columns at least), differing only in its own identifier (a column that repeats in at most 1%
+of its rows, not another entity's id: a patient's) and in times within a day of the other row's (a patient's visit
+months later, alike in all else, is another visit), where those columns' combination repeats in at most 1% of the rows and the
 agreement is beyond chance (as above), is reported on its row (the evidence: \`otherRow\`, \`differingColumns\`), with
 a fix deleting it. A snapshot that lists most records again under new ids and times is no such table.
 
