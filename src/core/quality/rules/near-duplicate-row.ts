@@ -256,8 +256,11 @@ function bitsNeeded(rows: number, tests: number): number {
 
 /** Columns a record sent again must agree on besides its identifiers and times, at least. */
 const MIN_AGREEING_COLUMNS = 3;
-/** How far apart in time, at most, a record and its copy sent again were written (ms): a visit months later is another visit. */
-const SENT_AGAIN_WITHIN_MS = 86_400_000;
+/**
+ * How far apart in time, at most, a record and its copy sent again were written (ms): a week (an enrolment submitted
+ * again two days later); a visit a month later, alike in all else, is another visit.
+ */
+const SENT_AGAIN_WITHIN_MS = 7 * 86_400_000;
 
 /**
  * Whether rows `f` and `r` may differ in column `c` as a record and its copy sent again: a row's own identifier (a
@@ -362,8 +365,8 @@ once without its id or date.
 A record sent again under a new id at a new time differs in two such columns (a stock movement booked twice, 8
 seconds apart, under two movement numbers): a row that agrees with one other row on every column but its identifiers,
 dates and times (three columns at least), differing only in its own identifier (a column that repeats in at most 1%
-of its rows, not another entity's id: a patient's) and in times within a day of the other row's (a patient's visit
-months later, alike in all else, is another visit), where those columns' combination repeats in at most 1% of the rows and the
+of its rows, not another entity's id: a patient's) and in times within a week of the other row's (an enrolment
+submitted again two days later; a patient's visit a month later, alike in all else, is another visit), where those columns' combination repeats in at most 1% of the rows and the
 agreement is beyond chance (as above), is reported on its row (the evidence: \`otherRow\`, \`differingColumns\`), with
 a fix deleting it. A snapshot that lists most records again under new ids and times is no such table.
 
