@@ -270,3 +270,57 @@ test('of a product whose one input is the others\' quotient rounded (a price per
   for (const [k, r] of stale.entries()) rows[r][2] = Math.round((Number(rows[r][2]) * (1.03 + 0.03 * k)) / 1000) * 1000;
   assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule).map((f) => [f.row, f.column]), stale.map((r) => [r, 'price_per_m2']));
 });
+
+/**
+ * 1,200 stock movements of 12 products in 3 warehouses, in time order: each movement's on-hand balance is its product's
+ * balance in that warehouse before it plus its quantity (receipts positive, picks negative); a declined movement leaves
+ * the balance as it was.
+ */
+function ledger(): string[][] {
+  const next = random(11);
+  const onHand = new Map<string, number>();
+  return Array.from({ length: 1200 }, (_, i) => {
+    const [sku, warehouse] = [`SKU${String(1 + Math.floor(next() * 12)).padStart(4, '0')}`, `WH${1 + Math.floor(next() * 3)}`];
+    const before = onHand.get(sku + warehouse) ?? 0;
+    const receipt = before < 20 || next() < 0.2;
+    const quantity = receipt ? 20 + Math.floor(next() * 80) : -(1 + Math.floor(next() * Math.min(19, before - 1)));
+    const declined = i % 97 === 50;
+    const balance = declined ? before : before + quantity;
+    onHand.set(sku + warehouse, balance);
+    return [`MV${1000 + i}`, sku, warehouse, receipt ? 'receipt' : 'pick', declined ? 'declined' : 'done', String(quantity), String(balance)];
+  });
+}
+const LEDGER_HEADER = ['movement', 'sku', 'warehouse', 'type', 'status', 'quantity', 'on_hand'];
+/** The row of the ledger of `rows[r]` after r (its product in its warehouse), or −1. */
+const nextOfLedger = (rows: string[][], r: number) => rows.findIndex((row, k) => k > r && row[1] === rows[r][1] && row[2] === rows[r][2]);
+
+test('a running balance: a quantity the balance does not move by, a balance written wrong and a balance left as it was are reported; a declined movement is not', () => {
+  const rows = ledger();
+  assert.deepEqual(findingsOf(checkCsv(csv(LEDGER_HEADER, rows)), rule), [], 'the clean ledger keeps its balances');
+  const picks = rows.flatMap((row, r) => (row[3] === 'pick' && row[4] === 'done' && nextOfLedger(rows, r) > 0 ? [r] : []));
+  const [slip, wrong, stale] = [picks[10], picks[30], picks[50]];
+  const quantity = rows[slip][5];
+  rows[slip][5] = String(Number(quantity) * 10); // a quantity keyed ten times over
+  const balance = rows[wrong][6];
+  rows[wrong][6] = String(Number(balance) + 9); // a balance written wrong
+  const staleBalance = rows[stale][6];
+  rows[stale][6] = String(Number(staleBalance) - Number(rows[stale][5])); // the balance before it, left as it was
+  const found = findingsOf(checkCsv(csv(LEDGER_HEADER, rows)), rule);
+  assert.deepEqual(
+    found.map((f) => [f.row, f.column, fixText(f)]),
+    [
+      [slip, 'quantity', Number(quantity).toFixed(0)],
+      [wrong, 'on_hand', balance],
+      [stale, 'on_hand', staleBalance],
+    ].sort((a, b) => Number(a[0]) - Number(b[0])),
+  );
+  assert.match(found[0].message, /breaks on_hand = the previous on_hand of its sku and warehouse \+ quantity, which holds in 9\d% of the/);
+});
+
+test('a running balance: a movement filed under another product (a code that lost its leading zero) leaves the next movement\'s quantity alone', () => {
+  const rows = ledger();
+  const r = rows.findIndex((row, k) => k > 100 && row[3] === 'pick' && row[4] === 'done' && nextOfLedger(rows, k) > 0);
+  rows[r][1] = rows[r][1].replace('SKU0', 'SKU'); // "SKU0007" → "SKU007": a ledger of its own
+  const found = findingsOf(checkCsv(csv(LEDGER_HEADER, rows)), rule);
+  assert.deepEqual(found.map((f) => [f.row, f.column]), []);
+});

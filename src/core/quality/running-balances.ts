@@ -1,0 +1,206 @@
+/**
+ * Running balances: a column that carries a balance forward from its ledger's previous row by another column's amount
+ * — a product's stock on hand in a warehouse after each movement, an account's balance after each transaction —
+ * learned from the table's rows in file order. A ledger is the rows sharing the values of none, one or two columns (an
+ * account; a product and a warehouse); a step is a row and the previous row of its ledger. The relation holds at a step
+ * where balance − previous balance = ± amount exactly (to a millionth); a step where the balance does not move is a
+ * movement not applied (a declined payment) and is not judged.
+ *
+ * Learned on the first LEARN_ROWS rows: per pair of numeric columns (not identifiers; the first MAX_COLUMNS), the
+ * ledger columns under which the relation holds in the largest share of MIN_STEPS moving steps or more, at least
+ * MIN_HOLDING of them, and BEYOND_CHANCE times as often as with each amount moved to the ledger's next row.
+ *
+ * A step that breaks it holds a wrong cell: the balance, where the next step breaks too and the two amounts together
+ * carry the previous balance to the next one (the balance alone was written wrong, or left as it was: a stale balance,
+ * where a movement not applied leaves the next step whole); else the amount, where the next
+ * step holds (the amount was written wrong, the balance kept the true one) and no row between the two carries the
+ * ledger from one balance to the other (a step filed under another ledger: a product code that lost its leading zero).
+ * Other breaks say nothing of which cell.
+ */
+import type { IngestResult } from '../table/model';
+import { TEMPORAL_KINDS, TEXT_KINDS, isNumeric, memo, numericColumn, sortedRuns, valueCodes } from './column-values';
+import { looksLikeIdentifier } from '../shared/identifier';
+
+/** Rows the relations are learned on (the first; a ledger's steps need its rows in order). */
+const LEARN_ROWS = 20_000;
+/** Numeric columns tried as balances and amounts, at most (the first). */
+const MAX_COLUMNS = 12;
+/** Moving steps a relation needs, and the share of them it must hold in. */
+const MIN_STEPS = 50;
+const MIN_HOLDING = 0.9;
+/** How many times as often as with the amounts moved one step on a relation must hold. */
+const BEYOND_CHANCE = 10;
+/** Steps a candidate is first tried on: dropped where it holds in fewer than half of them. */
+const SCREEN_STEPS = 200;
+/** Columns naming a ledger by themselves: values in this many rows each on average at least. */
+const MIN_LEDGER_ROWS = 2;
+/** A column qualifying another's ledgers (a warehouse of a product): at most this many values. */
+const MAX_QUALIFIER_VALUES = 50;
+/** Columns tried as naming ledgers, and as qualifying them, at most (the first). */
+const MAX_LEDGER_COLUMNS = 8;
+/** Rows before a break read for a step of its ledger filed under another. */
+const STRAY_STEP_ROWS = 10_000;
+/** Relative difference within which a balance agrees with its previous one and the amount. */
+const TOLERANCE = 1e-6;
+
+export interface RunningBalance {
+  balance: number;
+  amount: number;
+  /** Balance = previous balance + sign × amount. */
+  sign: 1 | -1;
+  /** The columns whose values name a ledger (none: the whole table is one). */
+  ledger: number[];
+  /** Moving steps (on every row), and those where it holds. */
+  steps: number;
+  holding: number;
+}
+
+/** A step that breaks a running balance, at its wrong cell, with the value that would keep it and the ledger's previous row. */
+export interface BalanceBreak {
+  row: number;
+  column: number;
+  expected: number;
+  previous: number;
+}
+
+/** Per row, the previous row of its ledger (−1: none), over the first `rows` rows; a row without its ledger's values is in none. */
+function previousRows(data: IngestResult, ledger: readonly number[], rows: number): Int32Array {
+  const previous = new Int32Array(rows).fill(-1);
+  const codes = ledger.map((c) => valueCodes(data, c));
+  const last = new Map<number, number>();
+  for (let r = 0; r < rows; r++) {
+    let key = 0;
+    let named = true;
+    for (const { ids, size } of codes) {
+      if (ids[r] < 0) named = false;
+      key = key * size + ids[r];
+    }
+    if (!named) continue;
+    previous[r] = last.get(key) ?? -1;
+    last.set(key, r);
+  }
+  return previous;
+}
+
+const agrees = (balance: number, before: number, moved: number) => Math.abs(balance - before - moved) <= TOLERANCE * Math.max(1, Math.abs(balance), Math.abs(before));
+
+/** The ledgers tried: the whole table, each column naming ledgers, and each such column with a qualifier. */
+function ledgerCandidates(data: IngestResult, skip: ReadonlySet<number>): number[][] {
+  const rows = data.table.numRows;
+  const usable = (c: number) => !skip.has(c) && (TEXT_KINDS.includes(data.columns[c].kind) || data.columns[c].kind === 'integer');
+  const naming: number[] = [];
+  const qualifying: number[] = [];
+  data.columns.forEach((_, c) => {
+    if (!usable(c)) return;
+    // (An integer column's count of values from its sorted runs, shared with other rules: no codes for an id column.)
+    const size = TEXT_KINDS.includes(data.columns[c].kind) ? valueCodes(data, c).size : sortedRuns(data, c).values.length;
+    if (size >= 2 && size * MIN_LEDGER_ROWS <= rows) naming.push(c);
+    if (size >= 2 && size <= MAX_QUALIFIER_VALUES) qualifying.push(c);
+  });
+  const [names, qualifiers] = [naming.slice(0, MAX_LEDGER_COLUMNS), qualifying.slice(0, MAX_LEDGER_COLUMNS)];
+  return [[], ...names.map((c) => [c]), ...names.flatMap((c) => qualifiers.filter((q) => q !== c).map((q) => [c, q]))];
+}
+
+/** The running balances of a table (one per balance column), computed once. */
+export function runningBalances(data: IngestResult): RunningBalance[] {
+  return memo(data, 'running-balances', () => {
+    const numeric = data.columns.flatMap((column, c) => (isNumeric(column) && !TEMPORAL_KINDS.includes(column.kind) && !looksLikeIdentifier(column.name) ? [c] : [])).slice(0, MAX_COLUMNS);
+    if (numeric.length < 2) return [];
+    const learnRows = Math.min(LEARN_ROWS, data.table.numRows);
+    const found: RunningBalance[] = [];
+    for (const balance of numeric) {
+      let best: RunningBalance | undefined;
+      const b = numericColumn(data, balance);
+      for (const ledger of ledgerCandidates(data, new Set([balance]))) {
+        const previous = previousRows(data, ledger, learnRows);
+        const next = new Int32Array(learnRows).fill(-1);
+        const stepRows: number[] = [];
+        for (let r = 0; r < learnRows; r++) {
+          if (previous[r] < 0) continue;
+          next[previous[r]] = r;
+          if (Number.isFinite(b[r]) && Number.isFinite(b[previous[r]]) && b[r] !== b[previous[r]]) stepRows.push(r);
+        }
+        if (stepRows.length < MIN_STEPS) continue;
+        for (const amount of numeric) {
+          if (amount === balance || ledger.includes(amount)) continue;
+          const q = numericColumn(data, amount);
+          for (const sign of [1, -1] as const) {
+            let [steps, holding, shifted] = [0, 0, 0];
+            for (const r of stepRows) {
+              const p = previous[r];
+              if (!Number.isFinite(q[r])) continue;
+              steps++;
+              if (agrees(b[r], b[p], sign * q[r])) holding++;
+              const n = next[r];
+              if (n >= 0 && Number.isFinite(q[n]) && agrees(b[r], b[p], sign * q[n])) shifted++;
+              if (steps === SCREEN_STEPS && holding < SCREEN_STEPS / 2) break;
+            }
+            if (steps < MIN_STEPS || holding < MIN_HOLDING * steps || holding < BEYOND_CHANCE * shifted) continue;
+            if (!best || holding / steps > best.holding / best.steps) best = { balance, amount, sign, ledger, steps, holding };
+          }
+        }
+      }
+      if (best) found.push(best);
+    }
+    // Counted on every row.
+    return found.map((relation) => {
+      const { steps, holding } = stepsOf(data, relation, previousRows(data, relation.ledger, data.table.numRows));
+      return { ...relation, steps, holding };
+    });
+  });
+}
+
+/** A relation's moving steps and those where it holds, over every row. */
+function stepsOf(data: IngestResult, relation: RunningBalance, previous: Int32Array): { steps: number; holding: number } {
+  const [b, q] = [numericColumn(data, relation.balance), numericColumn(data, relation.amount)];
+  let [steps, holding] = [0, 0];
+  for (let r = 0; r < previous.length; r++) {
+    const p = previous[r];
+    if (p < 0 || !Number.isFinite(b[r]) || !Number.isFinite(b[p]) || !Number.isFinite(q[r]) || b[r] === b[p]) continue;
+    steps++;
+    if (agrees(b[r], b[p], relation.sign * q[r])) holding++;
+  }
+  return { steps, holding };
+}
+
+/** The steps that break a running balance, at their wrong cells (see the module's comment), in row order. */
+export function balanceBreaks(data: IngestResult, relation: RunningBalance): BalanceBreak[] {
+  const rows = data.table.numRows;
+  const previous = previousRows(data, relation.ledger, rows);
+  const next = new Int32Array(rows).fill(-1);
+  for (let r = 0; r < rows; r++) if (previous[r] >= 0) next[previous[r]] = r;
+  const [b, q, sign] = [numericColumn(data, relation.balance), numericColumn(data, relation.amount), relation.sign];
+  /** Whether the step to row r holds (undefined: no step, or the balance did not move). */
+  const holds = (r: number): boolean | undefined => {
+    const p = previous[r];
+    if (p < 0 || !Number.isFinite(b[r]) || !Number.isFinite(b[p]) || !Number.isFinite(q[r]) || b[r] === b[p]) return undefined;
+    return agrees(b[r], b[p], sign * q[r]);
+  };
+  /**
+   * Whether a row between `p` and `r` (STRAY_STEP_ROWS back at most) carries the ledger from p's balance to r's: a step
+   * of this ledger filed under another (a product code that lost its leading zero), which the break is, not r's amount.
+   */
+  const strayStep = (p: number, r: number) => {
+    for (let m = r - 1; m > p && m >= r - STRAY_STEP_ROWS; m--) {
+      if (Number.isFinite(b[m]) && Number.isFinite(q[m]) && agrees(b[m], b[p], sign * q[m]) && agrees(b[r], b[m], sign * q[r])) return true;
+    }
+    return false;
+  };
+  const breaks: BalanceBreak[] = [];
+  const explained = new Uint8Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const [p, n] = [previous[r], next[r]];
+    if (explained[r] || p < 0 || n < 0) continue;
+    const here = holds(r);
+    // A balance left as it was (a movement not applied, or a stale balance): stale where the next step breaks and the
+    // two amounts together carry the balance to the next one.
+    const stale = here === undefined && b[r] === b[p] && Number.isFinite(q[r]) && q[r] !== 0;
+    if (here === true || (here === undefined && !stale)) continue;
+    const after = holds(n);
+    if (after === false && Number.isFinite(q[n]) && Number.isFinite(b[n]) && agrees(b[n], b[p], sign * (q[r] + q[n]))) {
+      breaks.push({ row: r, column: relation.balance, expected: b[p] + sign * q[r], previous: p });
+      explained[n] = 1;
+    } else if (!stale && after === true && !strayStep(p, r)) breaks.push({ row: r, column: relation.amount, expected: sign * (b[r] - b[p]), previous: p });
+  }
+  return breaks;
+}
