@@ -261,3 +261,17 @@ test('frictionless corpus: the reader reports the structural defects frictionles
   assert.equal(rowOf(structure, 3).filter((i) => i.kind === 'blank-row').length, 1);
   assert.deepEqual(issues(structure, 'ragged-row').map((i) => i.range.start.line + 1), [5]);
 });
+
+test('numbers beside codes of digit groups joined by points are such codes: text ("1987.1" and "1987.10" two objects beside "1987.10.2"); a stray "1.2.3" among measurements is not', () => {
+  // A museum's accession numbers: lot 1987's objects 1 to 12, some in parts ("1987.10.2").
+  const accessions = Array.from({ length: 300 }, (_, i) => `${1900 + Math.floor(i / 12)}.${(i % 12) + 1}${i % 25 === 3 ? '.2' : ''}`);
+  const codes = read(`accession,title\n${accessions.map((a, i) => `${a},Object ${i}`).join('\n')}\n`);
+  assert.equal(codes.columns[0].kind, 'string');
+  assert.deepEqual([codes.table.getChildAt(0)?.get(9), codes.table.getChildAt(0)?.get(0)], ['1900.10', '1900.1'], 'written as they are');
+  assert.equal(codes.rejectedCells.length, 0);
+  // Weights with one value written "1.2.3" by a slip: numbers, that value rejected.
+  const weights = Array.from({ length: 300 }, (_, i) => (i === 40 ? '1.2.3' : (1 + (i % 90) / 10).toFixed(1)));
+  const measured = read(`id,weight\n${weights.map((w, i) => `${i},${w}`).join('\n')}\n`);
+  assert.equal(measured.columns[1].kind, 'float');
+  assert.deepEqual(measured.rejectedCells.map((cell) => cell.row), [40]);
+});

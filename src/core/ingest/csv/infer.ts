@@ -323,7 +323,18 @@ export interface TypeCounts {
    */
   paddedByWidth: number[];
   unpaddedByWidth: number[];
+  /** Untyped values of digit groups joined by two points or more ("1987.10.2"), not thousands grouped by points: see DOTTED_CODE. */
+  dottedCodes: number;
 }
+
+/** A code of digit groups joined by points, three groups or more: an accession number "1987.10.2", a section "4.2.1", a version. */
+const DOTTED_CODE = /^\d+(?:\.\d+){2,}$/;
+/**
+ * Share of a column's values, at least, written as dotted codes (two at least) for its numbers to be such codes too:
+ * "1987.1" and "1987.10" are two objects of a museum's lot 1987, not one number written twice, where "1987.10.2" is
+ * written beside them; a stray "1.2.3" among measurements is a slip of its own.
+ */
+const DOTTED_CODE_SHARE = 0.01;
 
 /** Slots of TypeCounts' counts by width (digits 0–23; wider ones in the last). */
 const WIDTH_SLOTS = 24;
@@ -408,6 +419,7 @@ export class TypeEvidence {
     pointGroupedUntyped: 0,
     paddedByWidth: new Array<number>(WIDTH_SLOTS).fill(0),
     unpaddedByWidth: new Array<number>(WIDTH_SLOTS).fill(0),
+    dottedCodes: 0,
   };
   private readonly written = new WrittenNumberTally(this.counts.writtenForms);
 
@@ -487,6 +499,7 @@ export class TypeEvidence {
     const number = parseWrittenNumber(v);
     if (number === null) {
       if (POINT_GROUPED.test(v.trim())) c.pointGroupedUntyped++;
+      else if (DOTTED_CODE.test(v.trim())) c.dottedCodes++;
       return this.addUntyped();
     }
     c.values++;
@@ -516,6 +529,7 @@ export class TypeEvidence {
     c.untyped += next.untyped;
     c.pointGroupedFloats += next.pointGroupedFloats;
     c.pointGroupedUntyped += next.pointGroupedUntyped;
+    c.dottedCodes += next.dottedCodes;
     for (let w = 0; w < WIDTH_SLOTS; w++) {
       c.paddedByWidth[w] += next.paddedByWidth[w];
       c.unpaddedByWidth[w] += next.unpaddedByWidth[w];
@@ -559,6 +573,9 @@ export class TypeEvidence {
     // Zeros and ones say nothing of a measure's decimals (a dividend of 0 on most days, a split ratio of 1): the share of
     // fractions is taken among the other numbers.
     if (fits(ints) && !fractional(fractions, n - zeroOnes)) return isZeroPaddedCode(this.counts.paddedByWidth, this.counts.unpaddedByWidth) ? { kind: 'string' } : { kind: 'integer', int32, ...numberFormat };
+    // Numbers beside codes of digit groups joined by points are such codes ("1987.1" beside "1987.10.2"): text.
+    const dotted = this.counts.dottedCodes;
+    if (fits(floats) && fractions > 0 && dotted >= 2 && dotted >= n * DOTTED_CODE_SHARE) return { kind: 'string' };
     if (fits(floats) || (numbers && fits(numbers.fitting))) return { kind: 'float', ...numberFormat };
     if (fits(anyDate)) return { kind: 'date', dateFormat: mostCommon(dateCounts) };
     if (fits(timestamps + anyDate) && timestamps > 0) {
