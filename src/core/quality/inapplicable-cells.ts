@@ -384,3 +384,41 @@ export function concentratedEmptyCells(data: IngestResult, c: number): ReadonlyM
     return found;
   });
 }
+
+/** Share of a column's empty cells that must lie in one stretch of the file's first or last rows, */
+const STRETCH_SHARE = 0.95;
+/** a stretch of at most this share of the rows, */
+const MAX_STRETCH = 0.5;
+/** beyond a chance (were the empty cells spread over the rows at random) of this. */
+const STRETCH_CHANCE = 1e-9;
+/** Times the stretch's mean distance between empty cells within which the cells just past it still belong to it. */
+const STRETCH_GAP = 10;
+
+/**
+ * The empty cells of column `c` in a stretch of the file's first (or last) rows that holds nearly all of them
+ * (STRETCH_SHARE, MIN_ROWS at least), the stretch at most MAX_STRETCH of the rows, far beyond chance: a field recorded
+ * only since some time (a museum's acquisition dates, never written for its first decades' objects, in a catalogue in
+ * accession order). The cells outside the stretch are gaps. Computed once per column.
+ */
+export function emptyStretchRows(data: IngestResult, c: number): ReadonlySet<number> {
+  return memo(data, `empty-stretch:${c}`, () => {
+    const empty = emptyRows(data, c);
+    const rows = data.table.numRows;
+    if (empty.length < MIN_ROWS) return new Set<number>();
+    const k = Math.ceil(STRETCH_SHARE * empty.length);
+    const stretch = (span: number) => span <= MAX_STRETCH * rows && binomialTail(empty.length, k, span / rows) < STRETCH_CHANCE;
+    // The stretch runs on over the empty cells that follow as closely as they lie within it (the few past its 95%).
+    const [lead, trail] = [empty[k - 1] + 1, rows - empty[empty.length - k]];
+    if (stretch(lead)) {
+      let j = k;
+      while (j < empty.length && empty[j] - empty[j - 1] <= (STRETCH_GAP * lead) / k) j++;
+      return new Set(empty.subarray(0, j));
+    }
+    if (stretch(trail)) {
+      let j = empty.length - k;
+      while (j > 0 && empty[j] - empty[j - 1] <= (STRETCH_GAP * trail) / k) j--;
+      return new Set(empty.subarray(j));
+    }
+    return new Set<number>();
+  });
+}

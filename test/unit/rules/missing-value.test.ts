@@ -210,3 +210,11 @@ test('empty cells in the rows of one frequent value of a column of many values (
   const findings = check('permit,contractor,licence', rows).findings.filter((f) => f.rule === 'missing-value');
   assert.deepEqual(findings.map((f) => [f.row, f.column]), [[700, 'licence']]);
 });
+
+test('empty cells in a stretch of the file\'s first rows (a field recorded only since some time) are not listed; a gap after it is', () => {
+  // A catalogue in accession order: the first 200 of 3,000 objects' acquisition dates were mostly never written (60 of
+  // them); later ones always are, but for one gap.
+  const rows = Array.from({ length: 3000 }, (_, i) => `${1870 + Math.floor(i / 20)}.${(i % 20) + 1},Object ${i},${(i < 200 && i % 10 < 3) || i === 2400 ? '' : `${1870 + Math.floor(i / 20)}-0${1 + (i % 9)}-1${i % 10}`}`);
+  const findings = check('accession,title,acquired', rows).findings.filter((f) => f.rule === 'missing-value');
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[2400, 'acquired']]);
+});

@@ -4,7 +4,7 @@ import { groupedInteger } from '../../shared/grouped-integer';
 import { dependencyFills, type DependencyFill } from '../dependency-fill';
 import { missingSpellings, spellingCount, spellingsBeside, writtenSeveralWays, type MissingSpellings } from '../missing-spellings';
 import { requiredCells, type RequiredBy } from '../required-cells';
-import { concentratedEmptyCells, emptyInStepCells, emptyRows, emptyTogetherCells, inapplicableCells } from '../inapplicable-cells';
+import { concentratedEmptyCells, emptyInStepCells, emptyRows, emptyStretchRows, emptyTogetherCells, inapplicableCells } from '../inapplicable-cells';
 
 export const missingValue = defineRule({
   id: 'missing-value',
@@ -59,8 +59,12 @@ one merged into its neighbour). Nor, in a mostly complete column, are the empty 
 hold empty cells ten times as often as the other rows (10 at least, a chance under 1e-9 were they spread at random;
 values taken one after another, each against the rows of the values not taken): agencies' and the GDS's bookings
 leave the guest's country out, a league's source gives no attendance — how those records are kept, where gaps an
-error leaves fall anywhere (the other rows' empty cells are still listed). All these cells still count in the
-column's share of missing values.
+error leaves fall anywhere (the other rows' empty cells are still listed). Nor, in a mostly complete column, are the
+empty cells of a stretch of the file's first (or last) rows that holds 95% of them or more (20 at least), the stretch
+at most half the rows, a chance under 1e-9 were they spread at random — running on over the empty cells just past it
+that lie as close together as within it (ten times its mean distance): a field recorded only since some time, a
+museum's acquisition dates never written for its first decades' objects in a catalogue in accession order (a gap
+after the stretch is still listed). All these cells still count in the column's share of missing values.
 
 **Fix**: fill the value from the source, or leave it empty (the quick fix replaces an NA token with an
 empty cell, in JSON Lines with \`null\`) and decide on an imputation in training.`,
@@ -114,7 +118,8 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
       // listed (the column's share of missing values still counts them).
       // (Cells empty together matter where cells are listed one by one: a column mostly complete.)
       const dense = missing <= rows * (1 - options.minCompleteness);
-      const inapplicable = dense ? new Map([...emptyTogetherCells(data, c), ...concentratedEmptyCells(data, c), ...inapplicableCells(data, c)]) : inapplicableCells(data, c);
+      // (In a mostly complete column, also cells empty together, concentrated in a value's rows, or in a stretch of the file.)
+      const inapplicable = new Set(dense ? [...emptyTogetherCells(data, c).keys(), ...concentratedEmptyCells(data, c).keys(), ...inapplicableCells(data, c).keys(), ...emptyStretchRows(data, c)] : inapplicableCells(data, c).keys());
       const plain = `Missing value in "${column.name}".`;
       const reportToken = (r: number, token: string, otherWays?: MissingSpellings) => {
         const fix = replaceCellFix(data, r, c, null, `Replace "${token}" with ${emptied}`);
