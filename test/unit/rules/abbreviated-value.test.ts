@@ -62,3 +62,16 @@ test('a value of several words written as its initials: "CC" among "Credit Card"
   shared[3][1] = 'CC';
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'payment'], shared)), rule), [], 'the initials of two values');
 });
+
+test('a short value whose rows stand apart from the word\'s in another column is a value of its own: "Wood" of carvings beside "Woodcut" of prints', () => {
+  // A museum's media: prints in woodcut, etching or lithograph; sculptures in wood, bronze or marble (wood 1 in 10).
+  const rows = Array.from({ length: 600 }, (_, i) => {
+    const print = i % 2 === 0;
+    const medium = print ? ['Woodcut', 'Etching', 'Lithograph', 'Woodcut'][i % 4 === 0 ? 0 : (i >> 1) % 3] : i % 10 === 1 ? 'Wood' : ['Bronze', 'Marble'][(i >> 1) % 2];
+    return [`${i}`, print ? 'Print' : 'Sculpture', medium];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'classification', 'medium'], rows)), rule), []);
+  // "Wood" written by a source in rows of prints like the woodcuts' is the word written short.
+  const short = rows.map((row, i) => (row[2] === 'Wood' ? [row[0], row[1], 'Bronze'] : i % 40 === 0 ? [row[0], 'Print', 'Wood'] : row));
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'classification', 'medium'], short)), rule).map((f) => [f.value, f.evidence?.word ?? fixText(f)]), Array(15).fill(['Wood', 'Woodcut']));
+});

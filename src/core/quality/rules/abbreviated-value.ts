@@ -3,6 +3,7 @@ import { defineRule } from '../rule';
 import { eachMappedRow, replaceCellFixes } from '../column-values';
 import { categoryKey } from '../category-key';
 import { LETTERS, MAX_CODE_LENGTH, MAX_DISTINCT, WORDS, abbreviates, eachVocabulary } from './spelled-out-code';
+import { rowsApart } from '../set-apart';
 
 /** Words are at least this long ("Male"); shorter values may be codes themselves ("Eng"). */
 const MIN_WORD_LENGTH = 4;
@@ -37,7 +38,10 @@ reported with that word when the word is in at least ${WORD_OVER_CODE} times its
 (one letter lost, "Non" for "None", is a slip: typo's). Two-letter values are not matched, since they are as often
 initials ("NY" for "New York") as first letters ("Ca"); a column of first names, whose names are each rare, is no
 column of words. A value that begins none of the words may be the initials of exactly one value of two words or
-more ("CC" for "Credit Card", "NY" for "New York", at most ${MAX_CODE_LENGTH} letters), reported the same way.
+more ("CC" for "Credit Card", "NY" for "New York", at most ${MAX_CODE_LENGTH} letters), reported the same way. A value
+whose rows stand apart from the word's in another column (a text column of 2 to 50 values whose most common value among
+the one's rows is rarer among the other's than chance allows, as category-variant tells names of two languages) is a
+value of its own: "Wood" of carvings beside "Woodcut" of prints.
 
 **Fix**: replace the value with the word (quick fix). If the code is meant as a value of its own, accept it.`,
   check({ data, options, report, isIgnored, isAccepted }) {
@@ -62,7 +66,9 @@ more ("CC" for "Credit Card", "NY" for "New York", at most ${MAX_CODE_LENGTH} le
         if (begun.length === 1 && begun[0].key.length - key.length < MIN_LEFT_OUT) continue;
         // Else the initials of a value of several words ("CC" for "Credit Card", "NY" for "New York").
         const matches = begun.length > 0 ? begun : words.filter((word) => initialsOf(word.key) === key);
-        if (matches.length === 1 && counts[matches[0].id] >= WORD_OVER_CODE * counts[id]) wordOf.set(id, { word: matches[0].id, initials: begun.length === 0 });
+        // A value whose rows stand apart from the word's in another column is a value of its own ("Wood" of carvings
+        // beside "Woodcut" of prints), not the word written short by another source.
+        if (matches.length === 1 && counts[matches[0].id] >= WORD_OVER_CODE * counts[id] && !rowsApart(data, c, id, matches[0].id)) wordOf.set(id, { word: matches[0].id, initials: begun.length === 0 });
       }
       if (wordOf.size === 0) return;
       const share = Math.floor((worded / present) * 100);
