@@ -8,7 +8,9 @@
  *
  * Learned on the first LEARN_ROWS rows: per pair of numeric columns (not identifiers; the first MAX_COLUMNS), the
  * ledger columns under which the relation holds in the largest share of MIN_STEPS moving steps or more, at least
- * MIN_HOLDING of them, and BEYOND_CHANCE times as often as with each amount moved to the ledger's next row.
+ * MIN_HOLDING of them, and BEYOND_CHANCE times as often as with each amount moved to the ledger's next row; the balance
+ * standing still beside a non-zero amount in at most 1 − MIN_HOLDING of the steps (a year "moves by" the month only in
+ * January).
  *
  * A step that breaks it holds a wrong cell: the balance, where the next step breaks too and the two amounts together
  * carry the previous balance to the next one (the balance alone was written wrong, or left as it was: a stale balance,
@@ -114,11 +116,11 @@ export function runningBalances(data: IngestResult): RunningBalance[] {
       for (const ledger of ledgerCandidates(data, new Set([balance]))) {
         const previous = previousRows(data, ledger, learnRows);
         const next = new Int32Array(learnRows).fill(-1);
-        const stepRows: number[] = [];
+        const [stepRows, stillRows]: number[][] = [[], []];
         for (let r = 0; r < learnRows; r++) {
           if (previous[r] < 0) continue;
           next[previous[r]] = r;
-          if (Number.isFinite(b[r]) && Number.isFinite(b[previous[r]]) && b[r] !== b[previous[r]]) stepRows.push(r);
+          if (Number.isFinite(b[r]) && Number.isFinite(b[previous[r]])) (b[r] !== b[previous[r]] ? stepRows : stillRows).push(r);
         }
         if (stepRows.length < MIN_STEPS) continue;
         for (const amount of numeric) {
@@ -135,7 +137,10 @@ export function runningBalances(data: IngestResult): RunningBalance[] {
               if (n >= 0 && Number.isFinite(q[n]) && agrees(b[r], b[p], sign * q[n])) shifted++;
               if (steps === SCREEN_STEPS && holding < SCREEN_STEPS / 2) break;
             }
-            if (steps < MIN_STEPS || holding < MIN_HOLDING * steps || holding < BEYOND_CHANCE * shifted) continue;
+            // An amount the balance does not move by in more than a few steps (a movement not applied) is no balance's
+            // amount: a year "moves by" the month only where the month is 1, and stands still at every other.
+            const still = stillRows.filter((r) => Number.isFinite(q[r]) && q[r] !== 0).length;
+            if (steps < MIN_STEPS || holding < MIN_HOLDING * steps || holding < BEYOND_CHANCE * shifted || still > (1 - MIN_HOLDING) * (steps + still)) continue;
             if (!best || holding / steps > best.holding / best.steps) best = { balance, amount, sign, ledger, steps, holding };
           }
         }

@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkCsv, csv, findingsOf, fixText } from './check-text';
+import { ingestCsvBytes } from '../../../src/core/ingest/index';
+import { runningBalances } from '../../../src/core/quality/running-balances';
 
 const rule = 'broken-relation';
 /** A deterministic generator of numbers in [0, 1). */
@@ -323,4 +325,15 @@ test('a running balance: a movement filed under another product (a code that los
   rows[r][1] = rows[r][1].replace('SKU0', 'SKU'); // "SKU0007" → "SKU007": a ledger of its own
   const found = findingsOf(checkCsv(csv(LEDGER_HEADER, rows)), rule);
   assert.deepEqual(found.map((f) => [f.row, f.column]), []);
+});
+
+test('a running balance is no balance where it stands still beside its amount: a calendar\'s year "moves by" the month only in January', () => {
+  // Three years of daily births by year, month and day of the month.
+  const rows: string[][] = [];
+  for (let year = 2000; year < 2003; year++) for (let month = 1; month <= 12; month++) for (let day = 1; day <= 28; day++) rows.push([String(year), String(month), String(day), String(9000 + ((year * 31 + month * 7 + day * 13) % 900))]);
+  const data = ingestCsvBytes(new TextEncoder().encode(csv(['year', 'month', 'date_of_month', 'births'], rows)));
+  assert.deepEqual(runningBalances(data), []);
+  // The stock ledger keeps its one.
+  const stock = ingestCsvBytes(new TextEncoder().encode(csv(LEDGER_HEADER, ledger())));
+  assert.deepEqual(runningBalances(stock).map((b) => [stock.columns[b.balance].name, stock.columns[b.amount].name, b.ledger.map((c) => stock.columns[c].name)]), [['on_hand', 'quantity', ['sku', 'warehouse']]]);
 });

@@ -276,8 +276,9 @@ transaction — in the file's order. A ledger is the rows sharing the values of 
 product and a warehouse: a text or integer column whose values are in two rows each on average, alone or with a
 column of at most 50 values); the relation is balance = previous balance ± amount, exactly (to a millionth), learned
 on the first 20,000 rows where it holds in 90% of 50 steps or more that move the balance, and ten times as often as
-with each amount moved to the ledger's next row (per balance column, the ledger under which it holds best; the first
-12 numeric columns, not identifiers, are tried). A step where the balance does not move is a movement not applied (a
+with each amount moved to the ledger's next row, the balance standing still beside a non-zero amount in at most a
+tenth of the steps (a calendar's year "moves by" the month only in January; per balance column, the ledger under which
+it holds best; the first 12 numeric columns, not identifiers, are tried). A step where the balance does not move is a movement not applied (a
 declined payment) and is not judged. A step that breaks it is reported at its wrong cell: the balance, where the next
 step breaks too and the two amounts together carry the previous balance to the next one (a balance written wrong, or
 one left as it was — a stale balance); else the amount, where the next step holds (the quantity keyed ten times over:
