@@ -41,10 +41,10 @@ test('a product entered again with its price re-typed: the later copy\'s price i
   copy[PRICE] = (Number(copy[PRICE]) * 1.05).toFixed(2);
   rows.splice(130, 0, copy);
   const findings = check(lines(rows));
-  assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[130, 'price', copy[PRICE]]]);
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.evidence?.column, f.evidence?.value]), [[130, null, 'price', copy[PRICE]]]);
   const [f] = findings;
   assert.match(f.message, new RegExp(`^Row 131 repeats row 101 in every column but "price" \\("${copy[PRICE]}" here, "${rows[100][PRICE]}" there\\): a near copy of the same record\\.$`));
-  assert.deepEqual(f.related?.map((p) => [p.row, p.column]), [[100, 'price']]);
+  assert.deepEqual(f.related?.map((p) => [p.row, p.column]), [[130, 'price'], [100, 'price']]);
   assert.equal(f.evidence?.otherRow, 101);
   assert.ok(Number(f.evidence?.bits) >= Number(f.evidence?.bitsNeeded));
 });
@@ -60,12 +60,12 @@ test('a record sent again under a new id or a later date is a near copy where th
   const withIds = catalogue().map((r, i) => [`P-${1000 + i}`, ...r]);
   withIds.splice(60, 0, ['P-9999', ...catalogue()[50]]);
   const byId = check(['product_id,' + HEADER, ...withIds.map((r) => r.join(','))]);
-  assert.deepEqual(byId.map((f) => [f.row, f.column, f.value]), [[60, 'product_id', 'P-9999']]);
+  assert.deepEqual(byId.map((f) => [f.row, f.evidence?.column, f.evidence?.value]), [[60, 'product_id', 'P-9999']]);
   const dated = catalogue().map((r, i) => [`2026-01-${String(1 + (i % 28)).padStart(2, '0')}`, ...r]);
   const copy = [...dated[50]];
   copy[0] = '2026-02-01';
   dated.splice(60, 0, copy);
-  assert.deepEqual(check(['date,' + HEADER, ...dated.map((r) => r.join(','))]).map((f) => [f.row, f.column]), [[60, 'date']]);
+  assert.deepEqual(check(['date,' + HEADER, ...dated.map((r) => r.join(','))]).map((f) => [f.row, f.evidence?.column]), [[60, 'date']]);
   // A snapshot of 300 products on two days: most rows repeat the day before but for the date (prices rarely change).
   const products = catalogue().slice(0, 300);
   const snapshot: string[][] = [];
@@ -83,7 +83,7 @@ test('a calendar of daily counts: a day recorded twice with another count breaks
   const copy = [...days[400]];
   copy[3] = `${Number(copy[3]) + 37}`;
   days.splice(401, 0, copy);
-  assert.deepEqual(check([header, ...days.map((r) => r.join(','))]).map((f) => [f.row, f.column, f.related?.[0].row]), [[401, 'births', 400]]);
+  assert.deepEqual(check([header, ...days.map((r) => r.join(','))]).map((f) => [f.row, f.evidence?.column, f.related?.[1].row]), [[401, 'births', 400]]);
 });
 
 test('poissonAtMost: the chance of a count at most k for a Poisson mean, also for large means', () => {
@@ -104,7 +104,7 @@ test('an identifier or a date left empty in a copy is a difference: the same rec
   rows.splice(400, 0, noDate);
   rows.splice(60, 0, noId);
   const findings = check([header, ...rows.map((r) => r.join(','))]);
-  assert.deepEqual(findings.map((f) => [f.row, f.column, f.related?.[0].row]), [
+  assert.deepEqual(findings.map((f) => [f.row, f.evidence?.column, f.related?.[1].row]), [
     [60, 'product_id', 50],
     [401, 'listed', 301],
   ]);
@@ -132,7 +132,7 @@ test('a league\'s results: a match recorded twice with the away team changed bre
   copy[2] = copy[2] === 'Team A' ? 'Team B' : 'Team A';
   rows.splice(420, 0, copy);
   const findings = check([header, ...rows.map((r) => r.join(','))]);
-  assert.deepEqual(findings.map((f) => [f.row, f.column, f.related?.[0].row]), [[420, 'away_team', 300]]);
+  assert.deepEqual(findings.map((f) => [f.row, f.evidence?.column, f.related?.[1].row]), [[420, 'away_team', 300]]);
   assert.equal(findings[0].evidence?.keyColumns, 'date, home_team');
   assert.ok(Number(findings[0].evidence?.keyRepeats) * 10 <= Number(findings[0].evidence?.repeatsByChance));
 });

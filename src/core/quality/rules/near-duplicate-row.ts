@@ -373,8 +373,8 @@ a fix deleting it. A snapshot that lists most records again under new ids and ti
 A pair whose differing cells say one value written otherwise ("WEBER" / "Weber", "St." / "St") is a copy,
 reported by duplicate-row.
 
-The finding sits on the differing cell of the later row and points at the earlier row (related information).
-The evidence: the other row, the two values, and the bits of evidence against the bits needed, or how often
+The finding sits on the later row — the copy — and points at the differing cell of both rows (related information).
+The evidence: the differing column, the other row, the two values, and the bits of evidence against the bits needed, or how often
 the other columns (or the two key columns) repeat against how often chance would repeat them.
 
 **Fix**: delete the copy, or merge the two rows keeping the right value. In a file checked in batches, each
@@ -557,17 +557,22 @@ batch is checked on its own.`,
       const name = data.columns[c].name;
       const here = cellText(data, r, c);
       const there = cellText(data, f, c);
+      // The row is the copy: the finding sits on it, the differing cells among its related places.
+      const cells = { column: name, value: here, otherRow: rowNumber(f), other: there };
       report({
         row: r,
-        columnIndex: c,
-        value: here,
+        columnIndex: null,
+        range: () => data.source.rowRange(r),
         evidence: key
-          ? { otherRow: rowNumber(f), other: there, otherColumnsRepeat: key.repeats, repeatsByChance: Math.round(key.expected) }
+          ? { ...cells, otherColumnsRepeat: key.repeats, repeatsByChance: Math.round(key.expected) }
           : keyPair
-            ? { otherRow: rowNumber(f), other: there, keyColumns: keyPair.columns.map((k) => data.columns[k].name).join(', '), keyRepeats: keyPair.repeats, repeatsByChance: Math.round(keyPair.expected) }
-            : { otherRow: rowNumber(f), other: there, bits: Math.round(bits), bitsNeeded: Math.round(differing[c] ? needed : keyNeeded) },
+            ? { ...cells, keyColumns: keyPair.columns.map((k) => data.columns[k].name).join(', '), keyRepeats: keyPair.repeats, repeatsByChance: Math.round(keyPair.expected) }
+            : { ...cells, bits: Math.round(bits), bitsNeeded: Math.round(differing[c] ? needed : keyNeeded) },
         message: `Row ${rowNumber(r)} repeats row ${rowNumber(f)} in every column but "${name}" ("${here}" here, "${there}" there): a near copy of the same record.`,
-        related: [{ row: f, columnIndex: c, message: `Row ${rowNumber(f)}: "${there}"` }],
+        related: [
+          { row: r, columnIndex: c, message: `"${name}" here: "${here}"` },
+          { row: f, columnIndex: c, message: `Row ${rowNumber(f)}: "${there}"` },
+        ],
       });
     }
   },
