@@ -372,7 +372,8 @@ export function numericRelations(data: IngestResult): NumericRelation[] {
  * that differ in one column, where one holds in a larger share of its rows, the other holds only where its own input
  * equals the other's in that row (total = days × unit price holds where the quantity is a day's supply, once a day:
  * 72% of a pharmacy's rows, while total = quantity × unit price holds in all). Its breaks are then no errors: the
- * two inputs merely differ, as they may.
+ * two inputs merely differ, as they may. So is a sum of some of another sum's parts: ballots = votes for each party +
+ * undervotes holds where no ballot was overvoted (94% of a county's precincts), the sum with the overvotes in all.
  */
 function withoutShadows(relations: readonly NumericRelation[]): NumericRelation[] {
   const share = (r: NumericRelation): number => r.holding / Math.max(1, r.rows);
@@ -380,10 +381,10 @@ function withoutShadows(relations: readonly NumericRelation[]): NumericRelation[
     by !== r &&
     by.kind === r.kind &&
     by.output === r.output &&
-    by.inputs.length === r.inputs.length &&
     r.inputs.length >= 2 &&
-    r.inputs.filter((c) => !by.inputs.includes(c)).length === 1 &&
-    share(by) > share(r);
+    share(by) > share(r) &&
+    ((by.inputs.length === r.inputs.length && r.inputs.filter((c) => !by.inputs.includes(c)).length === 1) ||
+      (by.kind === 'sum' && by.inputs.length > r.inputs.length && r.inputs.every((c) => by.inputs.includes(c))));
   return relations.filter((r) => !relations.some((by) => shadowed(r, by)));
 }
 

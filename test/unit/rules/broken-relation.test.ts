@@ -337,3 +337,17 @@ test('a running balance is no balance where it stands still beside its amount: a
   const stock = ingestCsvBytes(new TextEncoder().encode(csv(LEDGER_HEADER, ledger())));
   assert.deepEqual(runningBalances(stock).map((b) => [stock.columns[b.balance].name, stock.columns[b.amount].name, b.ledger.map((c) => stock.columns[c].name)]), [['on_hand', 'quantity', ['sku', 'warehouse']]]);
 });
+
+test('a sum of some of another sum\'s parts is no relation of its own: ballots = party votes + undervotes holds only where no ballot was overvoted', () => {
+  // 600 precincts: ballots cast = votes for each party + undervotes + overvotes; 6% of them have 3 to 6 overvoted ballots.
+  const next = random(5);
+  const rows = Array.from({ length: 600 }, (_, i) => {
+    const [dem, rep, other, under] = [200 + Math.floor(next() * 900), 100 + Math.floor(next() * 700), Math.floor(next() * 40), Math.floor(next() * 25)];
+    const over = i % 17 === 3 ? 3 + (i % 4) : 0;
+    return [`P${i}`, String(dem + rep + other + under + over), String(dem), String(rep), String(other), String(under), String(over)];
+  });
+  const header = ['precinct', 'ballots_cast', 'votes_dem', 'votes_rep', 'votes_other', 'undervotes', 'overvotes'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule), []);
+  rows[100][2] = String(Number(rows[100][2]) + 9);
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule).map((f) => [f.row, f.evidence?.formula]), [[100, 'ballots_cast = votes_dem + votes_rep + votes_other + undervotes + overvotes']]);
+});

@@ -240,7 +240,9 @@ the output keeps half a unit of its last decimal where it is written with fewer 
 (a total to the cent of 17 × 3.5294 = 59.9998 is 60.00). Of two relations of one kind computing the same column from
 inputs that differ in one column, the one holding in the smaller share of its rows is dropped: it holds only where its
 own input equals the other's (total = days × unit price where a day's supply is one unit, 72% of a pharmacy's rows,
-beside total = quantity × unit price in all), and its breaks are no errors.
+beside total = quantity × unit price in all), and its breaks are no errors; so is a sum of some of another sum's parts
+holding in a smaller share (ballots = party votes + undervotes, kept where no ballot was overvoted, beside the sum with
+the overvotes, kept everywhere).
 
 Each row that breaks it is reported once, at the cell that is wrong: the one no other relation holding at the row
 vouches for; of several, the one that breaks more relations at the row (a total that is also a part of a grand
