@@ -23,6 +23,22 @@ const MIN_FILLED_ELSEWHERE = 0.9;
 const EMPTY_TOGETHER_SHARE = 0.9;
 /** How many times the rows two columns would be empty in together by chance they must be empty in together. */
 const BEYOND_CHANCE = 5;
+/**
+ * Rows, at least, a column must be empty in where another holds 0, in nearly all (EMPTY_TOGETHER_SHARE) of that
+ * column's rows of nothing: a few records of a kind a zero marks (two new precincts without voters have no turnout,
+ * polling place nor zip, in each of their contests' rows), which errors, emptying cells one by one, do not make.
+ */
+const MIN_SAME_ROWS = 5;
+
+/** Whether numeric column `d`'s rows of nothing (see nothingRows) are zeros, EMPTY_TOGETHER_SHARE of them at least: a count of none that marks a kind of record. */
+function zerosMark(data: IngestResult, d: number): boolean {
+  if (!isNumeric(data.columns[d])) return false;
+  const values = numericColumn(data, d);
+  const nothing = nothingRows(data, d);
+  let zeros = 0;
+  for (const r of nothing) if (values[r] === 0) zeros++;
+  return zeros >= EMPTY_TOGETHER_SHARE * nothing.length;
+}
 
 /**
  * Why an empty cell has no value to hold: the column and value of its row (absent where that column is empty with
@@ -147,8 +163,8 @@ export function inapplicableCells(data: IngestResult, c: number): ReadonlyMap<nu
 
 /**
  * The empty (null, rejected cells aside) cells of column `c` in rows where another column is empty with it, where the
- * two are empty in the same rows (EMPTY_TOGETHER_SHARE of the fewer empty cells, MIN_ROWS at least, BEYOND_CHANCE
- * times as many as by chance: a column empty in most rows is empty beside any gap): a record in a
+ * two are empty in the same rows (EMPTY_TOGETHER_SHARE of the fewer empty cells, MIN_ROWS at least — or, where the other
+ * holds 0, of its zeros, MIN_SAME_ROWS at least —, BEYOND_CHANCE times as many as by chance: a column empty in most rows is empty beside any gap): a record in a
  * state where neither field applies yet (an order not shipped: no date, carrier nor tracking number). By row, with the
  * first such column (in column order). Not gaps to list one by one; but a value shifted out of such a cell is still
  * shifted (column-shift does not use them: a film's record missing several fields may also have one merged away).
@@ -157,7 +173,14 @@ export function emptyTogetherCells(data: IngestResult, c: number): ReadonlyMap<n
   const n = data.table.numRows;
   // Far beyond chance, too: a column empty in most rows is empty beside any gap.
   return memo(data, `empty-together:${c}`, () =>
-    sharedEmptyCells(data, c, (d) => nothingRows(data, d), (empty, other, together) => together >= EMPTY_TOGETHER_SHARE * Math.min(empty, other) && together >= (BEYOND_CHANCE * empty * other) / n),
+    sharedEmptyCells(
+      data,
+      c,
+      (d) => nothingRows(data, d),
+      (empty, other, together, d) =>
+        together >= (BEYOND_CHANCE * empty * other) / n &&
+        ((together >= MIN_ROWS && together >= EMPTY_TOGETHER_SHARE * Math.min(empty, other)) || (together >= EMPTY_TOGETHER_SHARE * other && zerosMark(data, d))),
+    ),
   );
 }
 
@@ -166,19 +189,19 @@ export function emptyTogetherCells(data: IngestResult, c: number): ReadonlyMap<n
  * columns `accepts` takes by their counts of empty cells and of those shared (MIN_ROWS shared at least), by row, with
  * the first such column (in column order).
  */
-function sharedEmptyCells(data: IngestResult, c: number, emptyOf: (d: number) => Int32Array, accepts: (empty: number, other: number, together: number) => boolean): Map<number, InapplicableBy> {
+function sharedEmptyCells(data: IngestResult, c: number, emptyOf: (d: number) => Int32Array, accepts: (empty: number, other: number, together: number, d: number) => boolean): Map<number, InapplicableBy> {
   const found = new Map<number, InapplicableBy>();
   const empty = emptyRows(data, c);
-  if (empty.length < MIN_ROWS) return found;
+  if (empty.length < MIN_SAME_ROWS) return found;
   const isEmpty = new Uint8Array(data.table.numRows);
   for (const r of empty) isEmpty[r] = 1;
   data.columns.forEach((_, d) => {
     if (d === c) return;
     const other = emptyOf(d);
-    if (other.length < MIN_ROWS) return;
+    if (other.length < MIN_SAME_ROWS) return;
     let together = 0;
     for (const r of other) together += isEmpty[r];
-    if (together < MIN_ROWS || !accepts(empty.length, other.length, together)) return;
+    if (together < MIN_SAME_ROWS || !accepts(empty.length, other.length, together, d)) return;
     const why: InapplicableBy = { column: d, rows: other.length, empty: together };
     for (const r of other) if (isEmpty[r] && !found.has(r)) found.set(r, why);
   });
@@ -199,7 +222,7 @@ const IN_STEP_MAX_EMPTY = 0.9;
 export function emptyInStepCells(data: IngestResult, c: number): ReadonlyMap<number, InapplicableBy> {
   const n = data.table.numRows;
   return memo(data, `empty-in-step:${c}`, () =>
-    sharedEmptyCells(data, c, (d) => emptyRows(data, d), (empty, other, together) => together >= IN_STEP_SHARE * (empty + other - together) && empty + other - together <= IN_STEP_MAX_EMPTY * n),
+    sharedEmptyCells(data, c, (d) => emptyRows(data, d), (empty, other, together) => together >= MIN_ROWS && together >= IN_STEP_SHARE * (empty + other - together) && empty + other - together <= IN_STEP_MAX_EMPTY * n),
   );
 }
 

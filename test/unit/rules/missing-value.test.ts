@@ -218,3 +218,18 @@ test('empty cells in a stretch of the file\'s first rows (a field recorded only 
   const findings = check('accession,title,acquired', rows).findings.filter((f) => f.rule === 'missing-value');
   assert.deepEqual(findings.map((f) => [f.row, f.column]), [[2400, 'acquired']]);
 });
+
+test('a few records of a kind, empty in the same columns and rows (precincts without voters: no turnout, polling place nor zip), are not listed; a gap elsewhere is', () => {
+  // 1,200 precinct × contest rows; two new precincts (8 rows) without registered voters; one polling place left out.
+  const rows = Array.from({ length: 1200 }, (_, i) => {
+    const precinct = Math.floor(i / 4);
+    const fresh = precinct === 77 || precinct === 213;
+    const voters = fresh ? 0 : 500 + ((precinct * 37) % 900);
+    return `P${precinct},C${i % 4},${voters},${fresh ? '' : (40 + (precinct % 50)).toFixed(2)},${fresh || i === 601 ? '' : `School ${precinct % 90}`},${fresh ? '' : `07${String(100 + (precinct % 60))}`}`;
+  });
+  const findings = check('precinct,contest,registered,turnout,polling_place,zip', rows).findings.filter((f) => f.rule === 'missing-value');
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[601, 'polling_place']]);
+  // Without a zero marking the kind, eight rows emptied in the same three columns may be eight broken records: listed.
+  const unmarked = rows.map((row) => row.replace(/^(P\d+,C\d),0,/, '$1,650,'));
+  assert.equal(check('precinct,contest,registered,turnout,polling_place,zip', unmarked).findings.filter((f) => f.rule === 'missing-value').length, 25);
+});
