@@ -419,9 +419,10 @@ const STRETCH_GAP = 10;
 
 /**
  * The empty cells of column `c` in a stretch of the file's first (or last) rows that holds nearly all of them
- * (STRETCH_SHARE, MIN_ROWS at least), the stretch at most MAX_STRETCH of the rows, far beyond chance: a field recorded
- * only since some time (a museum's acquisition dates, never written for its first decades' objects, in a catalogue in
- * accession order). The cells outside the stretch are gaps. Computed once per column.
+ * (STRETCH_SHARE, MIN_ROWS at least; from the first row as densely as within it), the stretch at most MAX_STRETCH of
+ * the rows, far beyond chance: a field recorded only since some time (a museum's acquisition dates, never written for
+ * its first decades' objects, in a catalogue in accession order). A block of empty cells in the middle of the file is
+ * no such stretch; the cells outside the stretch are gaps. Computed once per column.
  */
 export function emptyStretchRows(data: IngestResult, c: number): ReadonlySet<number> {
   return memo(data, `empty-stretch:${c}`, () => {
@@ -432,12 +433,14 @@ export function emptyStretchRows(data: IngestResult, c: number): ReadonlySet<num
     const stretch = (span: number) => span <= MAX_STRETCH * rows && binomialTail(empty.length, k, span / rows) < STRETCH_CHANCE;
     // The stretch runs on over the empty cells that follow as closely as they lie within it (the few past its 95%).
     const [lead, trail] = [empty[k - 1] + 1, rows - empty[empty.length - k]];
-    if (stretch(lead)) {
+    // A stretch begins at the file's first row (or ends at its last) as densely as it goes on: a block of empty cells
+    // in the middle of the file is no field recorded only since some time.
+    if (stretch(lead) && empty[0] <= (STRETCH_GAP * lead) / k) {
       let j = k;
       while (j < empty.length && empty[j] - empty[j - 1] <= (STRETCH_GAP * lead) / k) j++;
       return new Set(empty.subarray(0, j));
     }
-    if (stretch(trail)) {
+    if (stretch(trail) && rows - 1 - empty[empty.length - 1] <= (STRETCH_GAP * trail) / k) {
       let j = empty.length - k;
       while (j > 0 && empty[j] - empty[j - 1] <= (STRETCH_GAP * trail) / k) j--;
       return new Set(empty.subarray(j));

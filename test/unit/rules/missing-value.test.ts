@@ -233,3 +233,8 @@ test('a few records of a kind, empty in the same columns and rows (precincts wit
   const unmarked = rows.map((row) => row.replace(/^(P\d+,C\d),0,/, '$1,650,'));
   assert.equal(check('precinct,contest,registered,turnout,polling_place,zip', unmarked).findings.filter((f) => f.rule === 'missing-value').length, 25);
 });
+
+test('a block of empty cells in the middle of the file is no field recorded only since some time: each is listed', () => {
+  const rows = Array.from({ length: 2000 }, (_, i) => `${i},Object ${i},${i >= 600 && i < 640 ? '' : `2020-01-${String(1 + (i % 28)).padStart(2, '0')}`}`);
+  assert.equal(check('id,title,acquired', rows).findings.filter((f) => f.rule === 'missing-value').length, 40);
+});

@@ -61,8 +61,8 @@ hold empty cells ten times as often as the other rows (10 at least, a chance und
 values taken one after another, each against the rows of the values not taken): agencies' and the GDS's bookings
 leave the guest's country out, a league's source gives no attendance — how those records are kept, where gaps an
 error leaves fall anywhere (the other rows' empty cells are still listed). Nor, in a mostly complete column, are the
-empty cells of a stretch of the file's first (or last) rows that holds 95% of them or more (20 at least), the stretch
-at most half the rows, a chance under 1e-9 were they spread at random — running on over the empty cells just past it
+empty cells of a stretch of the file's first (or last) rows that holds 95% of them or more (20 at least), from its
+first row (or to its last) as densely as within it, the stretch at most half the rows, a chance under 1e-9 were they spread at random — running on over the empty cells just past it
 that lie as close together as within it (ten times its mean distance): a field recorded only since some time, a
 museum's acquisition dates never written for its first decades' objects in a catalogue in accession order (a gap
 after the stretch is still listed). All these cells still count in the column's share of missing values.
