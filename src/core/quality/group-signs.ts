@@ -106,6 +106,7 @@ export function signSlips(data: IngestResult, c: number): ReadonlyMap<number, Si
         const bySign = contexts.filter((context) => context !== distinct).map((context) => {
           const counts = new Map<number, [number, number]>();
           for (const r of rows) {
+            if (values[r] === 0) continue;
             const at = counts.get(context.ids[r]) ?? [0, 0];
             at[values[r] > 0 ? 0 : 1]++;
             counts.set(context.ids[r], at);

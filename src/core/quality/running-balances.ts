@@ -87,9 +87,9 @@ function previousRows(data: IngestResult, ledger: readonly number[], rows: numbe
 const agrees = (balance: number, before: number, moved: number) => Math.abs(balance - before - moved) <= TOLERANCE * Math.max(1, Math.abs(balance), Math.abs(before));
 
 /** The ledgers tried: the whole table, each column naming ledgers, and each such column with a qualifier. */
-function ledgerCandidates(data: IngestResult, skip: ReadonlySet<number>): number[][] {
+function ledgerCandidates(data: IngestResult): number[][] {
   const rows = data.table.numRows;
-  const usable = (c: number) => !skip.has(c) && (TEXT_KINDS.includes(data.columns[c].kind) || data.columns[c].kind === 'integer');
+  const usable = (c: number) => TEXT_KINDS.includes(data.columns[c].kind) || data.columns[c].kind === 'integer';
   const naming: number[] = [];
   const qualifying: number[] = [];
   data.columns.forEach((_, c) => {
@@ -110,17 +110,22 @@ export function runningBalances(data: IngestResult): RunningBalance[] {
     if (numeric.length < 2) return [];
     const learnRows = Math.min(LEARN_ROWS, data.table.numRows);
     const found: RunningBalance[] = [];
+    // Each ledger's rows linked to their previous and next, once for every balance tried.
+    const ledgers = ledgerCandidates(data).map((ledger) => {
+      const previous = previousRows(data, ledger, learnRows);
+      const next = new Int32Array(learnRows).fill(-1);
+      for (let r = 0; r < learnRows; r++) if (previous[r] >= 0) next[previous[r]] = r;
+      return { ledger, previous, next };
+    });
     for (const balance of numeric) {
       let best: RunningBalance | undefined;
       const b = numericColumn(data, balance);
-      for (const ledger of ledgerCandidates(data, new Set([balance]))) {
-        const previous = previousRows(data, ledger, learnRows);
-        const next = new Int32Array(learnRows).fill(-1);
+      for (const { ledger, previous, next } of ledgers) {
+        if (ledger.includes(balance)) continue;
         const [stepRows, stillRows]: number[][] = [[], []];
         for (let r = 0; r < learnRows; r++) {
-          if (previous[r] < 0) continue;
-          next[previous[r]] = r;
-          if (Number.isFinite(b[r]) && Number.isFinite(b[previous[r]])) (b[r] !== b[previous[r]] ? stepRows : stillRows).push(r);
+          const p = previous[r];
+          if (p >= 0 && Number.isFinite(b[r]) && Number.isFinite(b[p])) (b[r] !== b[p] ? stepRows : stillRows).push(r);
         }
         if (stepRows.length < MIN_STEPS) continue;
         for (const amount of numeric) {
