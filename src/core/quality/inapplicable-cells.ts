@@ -16,6 +16,8 @@ const MAX_VALUES = 20;
 const MIN_ROWS = 20;
 /** Share of the value's rows in which the column must be empty. */
 const MIN_EMPTY_SHARE = 0.95;
+/** Values of a column of more than MAX_VALUES values that may explain another's empty cells, at most. */
+const MAX_EMPTYING_VALUES = 3;
 /** Share of the other values' rows in which it must be filled: emptiness is that value's, not the column's. */
 const MIN_FILLED_ELSEWHERE = 0.9;
 
@@ -124,7 +126,8 @@ function holdsValueOf(data: IngestResult, c: number, text: string): boolean {
  * The empty (null, rejected cells aside) cells of column `c` that another column's value explains, by row, with why;
  * the first such column (in column order) gives its reason. Computed once per column. The explaining column may have
  * any number of values: its value must be in MIN_ROWS rows, nearly all empty, and the other values' rows filled —
- * "OWNER/BUILDER" among a column of 300 contractors' names has no contractor's licence to give.
+ * "OWNER/BUILDER" among a column of 300 contractors' names has no contractor's licence to give; of a column of more than
+ * MAX_VALUES values, MAX_EMPTYING_VALUES such values at most.
  */
 export function inapplicableCells(data: IngestResult, c: number): ReadonlyMap<number, InapplicableBy> {
   return memo(data, `inapplicable:${c}`, () => {
@@ -140,15 +143,18 @@ export function inapplicableCells(data: IngestResult, c: number): ReadonlyMap<nu
       }
       // The values in whose rows the column is empty; the others' rows must be filled (a grade is given neither on a
       // complaint's inspection nor before a permit: two values empty it).
-      const emptying = (id: number) => distinct.counts[id] >= MIN_ROWS && gaps[id] >= MIN_EMPTY_SHARE * distinct.counts[id];
+      const emptying: number[] = [];
       for (let id = 0; id < distinct.size; id++) {
-        if (!emptying(id)) continue;
+        if (distinct.counts[id] < MIN_ROWS || gaps[id] < MIN_EMPTY_SHARE * distinct.counts[id]) continue;
+        emptying.push(id);
         allRows -= distinct.counts[id];
         allGaps -= gaps[id];
       }
-      for (let id = 0; id < distinct.size; id++) {
+      // In a column of many values, a few that empty the column are kinds of record (an owner-builder); many are not:
+      // rows copied in blocks, each copy empty where its original is.
+      if (distinct.size > MAX_VALUES && emptying.length > MAX_EMPTYING_VALUES) continue;
+      for (const id of emptying) {
         const rows = distinct.counts[id];
-        if (!emptying(id)) continue;
         const elsewhere = allRows;
         if (elsewhere === 0 || elsewhere - allGaps < MIN_FILLED_ELSEWHERE * elsewhere) continue;
         // A value of the column itself, or holding one, moved or merged into k from the empty cell, explains nothing.

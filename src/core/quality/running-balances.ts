@@ -20,7 +20,7 @@
  * Other breaks say nothing of which cell.
  */
 import type { IngestResult } from '../table/model';
-import { TEMPORAL_KINDS, TEXT_KINDS, isNumeric, memo, numericColumn, sortedRuns, valueCodes } from './column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn, sortedRuns } from './column-values';
 import { looksLikeIdentifier } from '../shared/identifier';
 
 /** Rows the relations are learned on (the first; a ledger's steps need its rows in order). */
@@ -65,21 +65,34 @@ export interface BalanceBreak {
   previous: number;
 }
 
-/** Per row, the previous row of its ledger (−1: none), over the first `rows` rows; a row without its ledger's values is in none. */
+/**
+ * Per row, the previous row of its ledger (−1: none), over the first `rows` rows; a row without its ledger's values is
+ * in none. A text column's values are its distinct values' ids, an integer column's its numbers (no codes to build).
+ */
 function previousRows(data: IngestResult, ledger: readonly number[], rows: number): Int32Array {
   const previous = new Int32Array(rows).fill(-1);
-  const codes = ledger.map((c) => valueCodes(data, c));
-  const last = new Map<number, number>();
+  const keys = ledger.map((c): ArrayLike<number> => (TEXT_KINDS.includes(data.columns[c].kind) ? distinctValues(data, c).ids : numericColumn(data, c)));
+  const named = (key: number) => Number.isFinite(key) && key >= 0;
+  if (keys.length === 0) {
+    for (let r = 1; r < rows; r++) previous[r] = r - 1;
+    return previous;
+  }
+  const last = new Map<number, number | Map<number, number>>();
   for (let r = 0; r < rows; r++) {
-    let key = 0;
-    let named = true;
-    for (const { ids, size } of codes) {
-      if (ids[r] < 0) named = false;
-      key = key * size + ids[r];
+    const first = keys[0][r];
+    if (!named(first)) continue;
+    if (keys.length === 1) {
+      const p = last.get(first);
+      previous[r] = typeof p === 'number' ? p : -1;
+      last.set(first, r);
+      continue;
     }
-    if (!named) continue;
-    previous[r] = last.get(key) ?? -1;
-    last.set(key, r);
+    const second = keys[1][r];
+    if (!named(second)) continue;
+    let inner = last.get(first);
+    if (!(inner instanceof Map)) last.set(first, (inner = new Map<number, number>()));
+    previous[r] = inner.get(second) ?? -1;
+    inner.set(second, r);
   }
   return previous;
 }
@@ -95,7 +108,7 @@ function ledgerCandidates(data: IngestResult): number[][] {
   data.columns.forEach((_, c) => {
     if (!usable(c)) return;
     // (An integer column's count of values from its sorted runs, shared with other rules: no codes for an id column.)
-    const size = TEXT_KINDS.includes(data.columns[c].kind) ? valueCodes(data, c).size : sortedRuns(data, c).values.length;
+    const size = TEXT_KINDS.includes(data.columns[c].kind) ? distinctValues(data, c).size : sortedRuns(data, c).values.length;
     if (size >= 2 && size * MIN_LEDGER_ROWS <= rows) naming.push(c);
     if (size >= 2 && size <= MAX_QUALIFIER_VALUES) qualifying.push(c);
   });

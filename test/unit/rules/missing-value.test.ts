@@ -238,3 +238,12 @@ test('a block of empty cells in the middle of the file is no field recorded only
   const rows = Array.from({ length: 2000 }, (_, i) => `${i},Object ${i},${i >= 600 && i < 640 ? '' : `2020-01-${String(1 + (i % 28)).padStart(2, '0')}`}`);
   assert.equal(check('id,title,acquired', rows).findings.filter((f) => f.rule === 'missing-value').length, 40);
 });
+
+test('rows copied in blocks, each copy empty where its original is, are no kinds of record a code explains: each empty cell is listed', () => {
+  // 100 records copied 25 times (2,500 rows): four records' notes are empty, in each of their copies.
+  const rows = Array.from({ length: 2500 }, (_, i) => {
+    const k = i % 100;
+    return `${i},C${1000 + k},${[3, 17, 40, 52].includes(k) ? '' : `note ${k % 7}`}`;
+  });
+  assert.equal(check('id,code,note', rows).findings.filter((f) => f.rule === 'missing-value').length, 100);
+});

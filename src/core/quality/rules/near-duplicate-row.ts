@@ -286,6 +286,9 @@ function differsAsSentAgain(data: IngestResult, c: number, f: number, r: number)
 function sentAgainPairs(data: IngestResult, compared: readonly boolean[], keyOnly: readonly boolean[], maxRepeatShare: number, needed: number): [number, number][] {
   const rows = data.table.numRows;
   if (compared.filter(Boolean).length < MIN_AGREEING_COLUMNS || keyOnly.filter(Boolean).length < 2) return [];
+  // Most tables have no two rows agreeing on the compared columns, or many (a snapshot): told by hashes of their bytes first.
+  const agreeing = rowsAgreeingOn(data, compared);
+  if (agreeing === 0 || agreeing > maxRepeatShare * rows) return [];
   const a = new Int32Array(rows);
   const b = new Int32Array(rows);
   const columns = data.columns.map((_, c) => (compared[c] || keyOnly[c] ? columnIds(data, c, []) : undefined));
