@@ -6,7 +6,7 @@
  * record is. Those empty cells are no gaps (nor the place a neighbour's value was shifted from); the others are.
  */
 import type { IngestResult } from '../table/model';
-import { TEXT_KINDS, distinctValues, isNumeric, memo, nullMask, nullRows, numericColumn, type DistinctValues } from './column-values';
+import { TEXT_KINDS, distinctValues, isNumeric, memo, nullCount, nullMask, nullRows, numericColumn, type DistinctValues } from './column-values';
 import { looksLikeIdentifier } from '../shared/identifier';
 import { binomialTail } from '../shared/binomial-tail';
 
@@ -135,21 +135,27 @@ export function inapplicableCells(data: IngestResult, c: number): ReadonlyMap<nu
     const empty = emptyRows(data, c);
     if (empty.length < MIN_ROWS) return found;
     for (const { k, distinct } of fewValueColumns(data, c, Infinity)) {
-      const gaps = gapsByValue(distinct, empty);
-      let [allRows, allGaps] = [0, 0];
-      for (let id = 0; id < distinct.size; id++) {
-        allRows += distinct.counts[id];
-        allGaps += gaps[id];
+      // Per value held in an empty row, how many of those rows hold it (read from the empty rows alone: a column of
+      // many values is not walked value by value).
+      const gaps = new Map<number, number>();
+      let allGaps = 0;
+      for (const r of empty) {
+        const id = distinct.ids[r];
+        if (id < 0) continue;
+        gaps.set(id, (gaps.get(id) ?? 0) + 1);
+        allGaps++;
       }
+      let allRows = data.table.numRows - nullCount(data, k);
       // The values in whose rows the column is empty; the others' rows must be filled (a grade is given neither on a
       // complaint's inspection nor before a permit: two values empty it).
       const emptying: number[] = [];
-      for (let id = 0; id < distinct.size; id++) {
-        if (distinct.counts[id] < MIN_ROWS || gaps[id] < MIN_EMPTY_SHARE * distinct.counts[id]) continue;
+      for (const [id, count] of gaps) {
+        if (distinct.counts[id] < MIN_ROWS || count < MIN_EMPTY_SHARE * distinct.counts[id]) continue;
         emptying.push(id);
         allRows -= distinct.counts[id];
-        allGaps -= gaps[id];
+        allGaps -= count;
       }
+      emptying.sort((x, y) => x - y);
       // In a column of many values, a few that empty the column are kinds of record (an owner-builder); many are not:
       // rows copied in blocks, each copy empty where its original is.
       if (distinct.size > MAX_VALUES && emptying.length > MAX_EMPTYING_VALUES) continue;
@@ -159,7 +165,7 @@ export function inapplicableCells(data: IngestResult, c: number): ReadonlyMap<nu
         if (elsewhere === 0 || elsewhere - allGaps < MIN_FILLED_ELSEWHERE * elsewhere) continue;
         // A value of the column itself, or holding one, moved or merged into k from the empty cell, explains nothing.
         if (holdsValueOf(data, c, distinct.text(id))) continue;
-        const why: InapplicableBy = { column: k, value: distinct.text(id), rows, empty: gaps[id] };
+        const why: InapplicableBy = { column: k, value: distinct.text(id), rows, empty: gaps.get(id) ?? 0 };
         for (const r of empty) if (distinct.ids[r] === id && !found.has(r)) found.set(r, why);
       }
     }

@@ -157,8 +157,9 @@ export function runningBalances(data: IngestResult): RunningBalance[] {
             }
             // An amount the balance does not move by in more than a few steps (a movement not applied) is no balance's
             // amount: a year "moves by" the month only where the month is 1, and stands still at every other.
+            if (steps < MIN_STEPS || holding < MIN_HOLDING * steps || holding < BEYOND_CHANCE * shifted) continue;
             const still = stillRows.filter((r) => Number.isFinite(q[r]) && q[r] !== 0).length;
-            if (steps < MIN_STEPS || holding < MIN_HOLDING * steps || holding < BEYOND_CHANCE * shifted || still > (1 - MIN_HOLDING) * (steps + still)) continue;
+            if (still > (1 - MIN_HOLDING) * (steps + still)) continue;
             if (!best || holding / steps > best.holding / best.steps) best = { balance, amount, sign, ledger, steps, holding };
           }
         }

@@ -279,9 +279,9 @@ function differsAsSentAgain(data: IngestResult, c: number, f: number, r: number)
 /**
  * Pairs of rows (the earlier, the later) that agree on every column `compared` and differ in two or more of the
  * columns `keyOnly` (identifiers, dates and times), each as a copy sent again may (see differsAsSentAgain): one record
- * sent again under a new id at a new time (a stock movement booked twice, 8 seconds apart, under two movement numbers). Only where the compared columns identify rows
- * — their combination repeats in at most `maxRepeatShare` of the rows — and exactly two rows share it, agreeing on
- * `needed` bits of evidence or more (see columnIds).
+ * sent again under a new id at a new time (a stock movement booked twice, 8 seconds apart, under two movement
+ * numbers). Only where the compared columns identify rows — their combination repeats in at most `maxRepeatShare` of
+ * the rows — and exactly two rows share it, agreeing on `needed` bits of evidence or more (see columnIds).
  */
 function sentAgainPairs(data: IngestResult, compared: readonly boolean[], keyOnly: readonly boolean[], maxRepeatShare: number, needed: number): [number, number][] {
   const rows = data.table.numRows;
@@ -369,16 +369,17 @@ A record sent again under a new id at a new time differs in two such columns (a 
 seconds apart, under two movement numbers): a row that agrees with one other row on every column but its identifiers,
 dates and times (three columns at least), differing only in its own identifier (a column that repeats in at most 1%
 of its rows, not another entity's id: a patient's) and in times within a week of the other row's (an enrolment
-submitted again two days later; a patient's visit a month later, alike in all else, is another visit), where those columns' combination repeats in at most 1% of the rows and the
-agreement is beyond chance (as above), is reported on its row (the evidence: \`otherRow\`, \`differingColumns\`), with
-a fix deleting it. A snapshot that lists most records again under new ids and times is no such table.
+submitted again two days later; a patient's visit a month later, alike in all else, is another visit), where those
+columns' combination repeats in at most 1% of the rows and the agreement is beyond chance (as above), is reported on
+its row (the evidence: \`otherRow\`, \`differingColumns\`), with a fix deleting it. A snapshot that lists most records
+again under new ids and times is no such table.
 
 A pair whose differing cells say one value written otherwise ("WEBER" / "Weber", "St." / "St") is a copy,
 reported by duplicate-row.
 
 The finding sits on the later row — the copy — and points at the differing cell of both rows (related information).
-The evidence: the differing column, the other row, the two values, and the bits of evidence against the bits needed, or how often
-the other columns (or the two key columns) repeat against how often chance would repeat them.
+The evidence: the differing column, the other row, the two values, and the bits of evidence against the bits needed,
+or how often the other columns (or the two key columns) repeat against how often chance would repeat them.
 
 **Fix**: delete the copy, or merge the two rows keeping the right value. In a file checked in batches, each
 batch is checked on its own.`,
