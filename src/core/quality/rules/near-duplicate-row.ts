@@ -1,7 +1,8 @@
 import { defineRule } from '../rule';
 import { DataType } from 'apache-arrow';
 import { fmix32, hashBytes, hashWords } from '../../shared/hash';
-import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, recordRangeWithLineBreak, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, recordRangeWithLineBreak, sortedRuns, strictlyIncreasing, valueCodes, type DistinctValues } from '../column-values';
+import { countSorted } from '../../shared/count-sorted';
 import { cellText, dependenciesOf, type Dependency } from '../dependencies';
 import { duplicateKey, keyOptions } from './duplicate-key';
 import { deleteDuplicateTitle } from './duplicate-row';
@@ -277,46 +278,74 @@ function differsAsSentAgain(data: IngestResult, c: number, f: number, r: number)
 }
 
 /**
+ * A column's cells as a 32-bit key per row (a text value's id, a number's IEEE words; −1 an empty cell) and how many
+ * rows hold a row's value — read from the column's distinct values or sorted runs, without an array per row.
+ */
+function cellsOf(data: IngestResult, c: number): { key: (r: number) => number; rowsOf: (r: number) => number } {
+  const column = data.columns[c];
+  const empty = nullCount(data, c);
+  if (TEXT_KINDS.includes(column.kind) || column.kind === 'empty' || column.kind === 'other') {
+    const { ids, counts } = distinctValues(data, c);
+    return { key: (r) => ids[r], rowsOf: (r) => (ids[r] < 0 ? empty : counts[ids[r]]) };
+  }
+  const numbers = numericColumn(data, c);
+  const words = new Int32Array(numbers.buffer, numbers.byteOffset, numbers.length * 2);
+  const key = (r: number) => (Number.isNaN(numbers[r]) ? -1 : numberKey(words, r));
+  if (column.kind === 'boolean') {
+    const ones = numbers.reduce((sum, v) => sum + (v === 1 ? 1 : 0), 0);
+    return { key, rowsOf: (r) => (Number.isNaN(numbers[r]) ? empty : numbers[r] === 1 ? ones : numbers.length - empty - ones) };
+  }
+  const runs = sortedRuns(data, c);
+  return { key, rowsOf: (r) => (Number.isNaN(numbers[r]) ? empty : runs.counts[countSorted(runs.values, numbers[r], false)] ?? 1) };
+}
+
+/**
  * Pairs of rows (the earlier, the later) that agree on every column `compared` and differ in two or more of the
  * columns `keyOnly` (identifiers, dates and times), each as a copy sent again may (see differsAsSentAgain): one record
  * sent again under a new id at a new time (a stock movement booked twice, 8 seconds apart, under two movement
  * numbers). Only where the compared columns identify rows — their combination repeats in at most `maxRepeatShare` of
- * the rows — and exactly two rows share it, agreeing on `needed` bits of evidence or more (see columnIds).
+ * the rows — and exactly two rows share it, agreeing on `needed` bits of evidence or more (see columnIds). Read from the
+ * rows whose value of the compared text column of most values repeats: two rows that agree must agree there.
  */
 function sentAgainPairs(data: IngestResult, compared: readonly boolean[], keyOnly: readonly boolean[], maxRepeatShare: number, needed: number): [number, number][] {
   const rows = data.table.numRows;
   if (compared.filter(Boolean).length < MIN_AGREEING_COLUMNS || keyOnly.filter(Boolean).length < 2) return [];
-  // Most tables have no two rows agreeing on the compared columns, or many (a snapshot): told by hashes of their bytes first.
-  const agreeing = rowsAgreeingOn(data, compared);
-  if (agreeing === 0 || agreeing > maxRepeatShare * rows) return [];
-  const a = new Int32Array(rows);
-  const b = new Int32Array(rows);
-  const columns = data.columns.map((_, c) => (compared[c] || keyOnly[c] ? columnIds(data, c, []) : undefined));
-  columns.forEach((column, c) => {
-    if (!column || !compared[c]) return;
-    for (let r = 0; r < rows; r++) fold(a, b, r, column.ids[r], c);
+  // The rows that may agree: where the compared text column of most values repeats its value (all rows without one).
+  let selector: DistinctValues | undefined;
+  data.columns.forEach((column, c) => {
+    if (compared[c] && TEXT_KINDS.includes(column.kind) && distinctValues(data, c).size > (selector?.size ?? 0)) selector = distinctValues(data, c);
+  });
+  const candidates: number[] = [];
+  for (let r = 0; r < rows; r++) if (!selector || selector.ids[r] < 0 || selector.counts[selector.ids[r]] >= 2) candidates.push(r);
+  if (candidates.length < 2) return [];
+  const cells = data.columns.map((_, c) => (compared[c] || keyOnly[c] ? cellsOf(data, c) : undefined));
+  const m = candidates.length;
+  const [a, b] = [new Int32Array(m), new Int32Array(m)];
+  cells.forEach((cell, c) => {
+    if (!cell || !compared[c]) return;
+    for (let i = 0; i < m; i++) fold(a, b, i, cell.key(candidates[i]), c);
   });
   const groups = new Map<number, number[]>();
   let repeats = 0;
-  eachRepeat(a, b, slotTable(rows), (f, r) => {
+  eachRepeat(a, b, slotTable(m), (f, r) => {
     repeats++;
-    const group = groups.get(f) ?? [f];
-    group.push(r);
+    const group = groups.get(f) ?? [candidates[f]];
+    group.push(candidates[r]);
     groups.set(f, group);
   });
   if (repeats === 0 || repeats > maxRepeatShare * rows) return [];
   const pairs: [number, number][] = [];
-  for (const [f, group] of groups) {
-    if (group.length !== 2) continue;
-    const r = group[1];
+  for (const [f, r, ...more] of groups.values()) {
+    if (more.length > 0 || r === undefined) continue;
     let [bits, differing] = [0, 0];
     let same = true;
-    columns.forEach((column, c) => {
-      if (!column) return;
+    cells.forEach((cell, c) => {
+      if (!cell) return;
       if (compared[c]) {
-        same &&= column.ids[f] === column.ids[r];
-        bits += Math.max(0, column.bits[column.ids[r]]);
-      } else if (column.ids[f] !== column.ids[r]) {
+        same &&= cell.key(f) === cell.key(r) && cellText(data, f, c) === cellText(data, r, c);
+        const holding = cell.rowsOf(r);
+        if (holding >= 2) bits += Math.log2((rows - 1) / (holding - 1));
+      } else if (cell.key(f) !== cell.key(r)) {
         differing++;
         same &&= differsAsSentAgain(data, c, f, r);
       }
