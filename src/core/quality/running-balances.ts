@@ -20,7 +20,7 @@
  * Other breaks say nothing of which cell.
  */
 import type { IngestResult } from '../table/model';
-import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn, sortedRuns } from './column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn } from './column-values';
 import { looksLikeIdentifier } from '../shared/identifier';
 
 /** Rows the relations are learned on (the first; a ledger's steps need its rows in order). */
@@ -71,7 +71,7 @@ export interface BalanceBreak {
  */
 function previousRows(data: IngestResult, ledger: readonly number[], rows: number): Int32Array {
   const previous = new Int32Array(rows).fill(-1);
-  const keys = ledger.map((c): ArrayLike<number> => (TEXT_KINDS.includes(data.columns[c].kind) ? distinctValues(data, c).ids : numericColumn(data, c)));
+  const keys = ledger.map((c) => ledgerKeys(data, c, rows));
   const named = (key: number) => Number.isFinite(key) && key >= 0;
   if (keys.length === 0) {
     for (let r = 1; r < rows; r++) previous[r] = r - 1;
@@ -99,18 +99,38 @@ function previousRows(data: IngestResult, ledger: readonly number[], rows: numbe
 
 const agrees = (balance: number, before: number, moved: number) => Math.abs(balance - before - moved) <= TOLERANCE * Math.max(1, Math.abs(balance), Math.abs(before));
 
-/** The ledgers tried: the whole table, each column naming ledgers, and each such column with a qualifier. */
-function ledgerCandidates(data: IngestResult): number[][] {
-  const rows = data.table.numRows;
+/**
+ * A column's cells in the first `rows` rows as numbers to key ledgers by: a text value's id, an integer (NaN or −1:
+ * none) — read from the table's vector where the rows are fewer than the table's (an id column's numbers are not
+ * copied whole to be tried as a ledger).
+ */
+function ledgerKeys(data: IngestResult, c: number, rows: number): ArrayLike<number> {
+  if (TEXT_KINDS.includes(data.columns[c].kind)) return distinctValues(data, c).ids;
+  const vector = data.table.getChildAt(c);
+  if (rows === data.table.numRows || !vector) return numericColumn(data, c);
+  const numbers = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const value: unknown = vector.get(r);
+    numbers[r] = typeof value === 'number' || typeof value === 'bigint' ? Number(value) : NaN;
+  }
+  return numbers;
+}
+
+/**
+ * The ledgers tried: the whole table, each column naming ledgers, and each such column with a qualifier — judged by
+ * their values in the first `rows` rows, the rows the balances are learned on.
+ */
+function ledgerCandidates(data: IngestResult, rows: number): number[][] {
   const usable = (c: number) => TEXT_KINDS.includes(data.columns[c].kind) || data.columns[c].kind === 'integer';
   const naming: number[] = [];
   const qualifying: number[] = [];
   data.columns.forEach((_, c) => {
     if (!usable(c)) return;
-    // (An integer column's count of values from its sorted runs, shared with other rules: no codes for an id column.)
-    const size = TEXT_KINDS.includes(data.columns[c].kind) ? distinctValues(data, c).size : sortedRuns(data, c).values.length;
-    if (size >= 2 && size * MIN_LEDGER_ROWS <= rows) naming.push(c);
-    if (size >= 2 && size <= MAX_QUALIFIER_VALUES) qualifying.push(c);
+    const keys = ledgerKeys(data, c, rows);
+    const values = new Set<number>();
+    for (let r = 0; r < rows; r++) if (Number.isFinite(keys[r]) && keys[r] >= 0) values.add(keys[r]);
+    if (values.size >= 2 && values.size * MIN_LEDGER_ROWS <= rows) naming.push(c);
+    if (values.size >= 2 && values.size <= MAX_QUALIFIER_VALUES) qualifying.push(c);
   });
   const [names, qualifiers] = [naming.slice(0, MAX_LEDGER_COLUMNS), qualifying.slice(0, MAX_LEDGER_COLUMNS)];
   return [[], ...names.map((c) => [c]), ...names.flatMap((c) => qualifiers.filter((q) => q !== c).map((q) => [c, q]))];
@@ -124,23 +144,29 @@ export function runningBalances(data: IngestResult): RunningBalance[] {
     const learnRows = Math.min(LEARN_ROWS, data.table.numRows);
     const found: RunningBalance[] = [];
     // Each ledger's rows linked to their previous and next, once for every balance tried.
-    const ledgers = ledgerCandidates(data).map((ledger) => {
+    const ledgers = ledgerCandidates(data, learnRows).map((ledger) => {
       const previous = previousRows(data, ledger, learnRows);
       const next = new Int32Array(learnRows).fill(-1);
       for (let r = 0; r < learnRows; r++) if (previous[r] >= 0) next[previous[r]] = r;
       return { ledger, previous, next };
     });
+    // The steps that move the balance and those that leave it, reused for every balance and ledger tried.
+    const [moving, standing] = [new Int32Array(learnRows), new Int32Array(learnRows)];
     for (const balance of numeric) {
       let best: RunningBalance | undefined;
       const b = numericColumn(data, balance);
       for (const { ledger, previous, next } of ledgers) {
         if (ledger.includes(balance)) continue;
-        const [stepRows, stillRows]: number[][] = [[], []];
+        let [moves, stands] = [0, 0];
         for (let r = 0; r < learnRows; r++) {
           const p = previous[r];
-          if (p >= 0 && Number.isFinite(b[r]) && Number.isFinite(b[p])) (b[r] !== b[p] ? stepRows : stillRows).push(r);
+          if (p < 0 || !Number.isFinite(b[r]) || !Number.isFinite(b[p])) continue;
+          if (b[r] !== b[p]) moving[moves++] = r;
+          else standing[stands++] = r;
         }
-        if (stepRows.length < MIN_STEPS) continue;
+        if (moves < MIN_STEPS) continue;
+        const stepRows = moving.subarray(0, moves);
+        const stillRows = standing.subarray(0, stands);
         for (const amount of numeric) {
           if (amount === balance || ledger.includes(amount)) continue;
           const q = numericColumn(data, amount);
@@ -158,7 +184,8 @@ export function runningBalances(data: IngestResult): RunningBalance[] {
             // An amount the balance does not move by in more than a few steps (a movement not applied) is no balance's
             // amount: a year "moves by" the month only where the month is 1, and stands still at every other.
             if (steps < MIN_STEPS || holding < MIN_HOLDING * steps || holding < BEYOND_CHANCE * shifted) continue;
-            const still = stillRows.filter((r) => Number.isFinite(q[r]) && q[r] !== 0).length;
+            let still = 0;
+            for (const r of stillRows) if (Number.isFinite(q[r]) && q[r] !== 0) still++;
             if (still > (1 - MIN_HOLDING) * (steps + still)) continue;
             if (!best || holding / steps > best.holding / best.steps) best = { balance, amount, sign, ledger, steps, holding };
           }
