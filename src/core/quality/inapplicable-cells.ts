@@ -175,8 +175,9 @@ export function inapplicableCells(data: IngestResult, c: number): ReadonlyMap<nu
 
 /**
  * The empty (null, rejected cells aside) cells of column `c` in rows where another column is empty with it, where the
- * two are empty in the same rows (EMPTY_TOGETHER_SHARE of the fewer empty cells, MIN_ROWS at least — or, where the other
- * holds 0, of its zeros, MIN_SAME_ROWS at least —, BEYOND_CHANCE times as many as by chance: a column empty in most rows is empty beside any gap): a record in a
+ * two are empty in the same rows (EMPTY_TOGETHER_SHARE of the fewer empty cells, MIN_ROWS at least — or, where the
+ * other holds 0, of its zeros, MIN_SAME_ROWS at least —, BEYOND_CHANCE times as many as by chance: a column empty in
+ * most rows is empty beside any gap): a record in a
  * state where neither field applies yet (an order not shipped: no date, carrier nor tracking number). By row, with the
  * first such column (in column order). Not gaps to list one by one; but a value shifted out of such a cell is still
  * shifted (column-shift does not use them: a film's record missing several fields may also have one merged away).

@@ -14,10 +14,10 @@
  *
  * A step that breaks it holds a wrong cell: the balance, where the next step breaks too and the two amounts together
  * carry the previous balance to the next one (the balance alone was written wrong, or left as it was: a stale balance,
- * where a movement not applied leaves the next step whole); else the amount, where the next
- * step holds (the amount was written wrong, the balance kept the true one) and no row between the two carries the
- * ledger from one balance to the other (a step filed under another ledger: a product code that lost its leading zero).
- * Other breaks say nothing of which cell.
+ * where a movement not applied leaves the next step whole); else the amount, where the next step holds (the amount
+ * was written wrong, the balance kept the true one) and no row between the two carries the ledger from one balance to
+ * the other (a step filed under another ledger: a product code that lost its leading zero). Other breaks say nothing
+ * of which cell.
  */
 import type { IngestResult } from '../table/model';
 import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn } from './column-values';
@@ -181,9 +181,9 @@ export function runningBalances(data: IngestResult): RunningBalance[] {
               if (n >= 0 && Number.isFinite(q[n]) && agrees(b[r], b[p], sign * q[n])) shifted++;
               if (steps === SCREEN_STEPS && holding < SCREEN_STEPS / 2) break;
             }
+            if (steps < MIN_STEPS || holding < MIN_HOLDING * steps || holding < BEYOND_CHANCE * shifted) continue;
             // An amount the balance does not move by in more than a few steps (a movement not applied) is no balance's
             // amount: a year "moves by" the month only where the month is 1, and stands still at every other.
-            if (steps < MIN_STEPS || holding < MIN_HOLDING * steps || holding < BEYOND_CHANCE * shifted) continue;
             let still = 0;
             for (const r of stillRows) if (Number.isFinite(q[r]) && q[r] !== 0) still++;
             if (still > (1 - MIN_HOLDING) * (steps + still)) continue;

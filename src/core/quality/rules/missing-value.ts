@@ -47,13 +47,15 @@ was cancelled. The field is filled because of that value; the cells left empty t
 An empty cell another column's value explains is not listed: where a text column has a value (in 20 rows or more)
 in whose rows the column is empty in 95% or more, while it is filled in 90% of the other values' rows (those of values
 that empty it too aside: no grade on a complaint's inspection nor before a permit) — an engine's displacement where
-the fuel is "Electric", a contractor's licence where the contractor is "OWNER/BUILDER" among 300 contractors' names —
-the field has nothing to hold there, and no dependency fills it. A value of the
+the fuel is "Electric", a contractor's licence where the contractor is "OWNER/BUILDER" among 300 contractors' names
+(of a column of more than 20 values, three such values at most: rows copied in blocks, each copy empty where its
+original is, are no kinds of record) — the field has nothing to hold there, and no dependency fills it. A value of the
 column itself, or one holding it as words, explains nothing (it was moved or merged there from the empty cell);
 column-shift does not take such cells for the place a neighbour's value came from either. Nor are cells listed where
 the column is empty in the same rows as another column is empty, or holds 0 — 90% of the fewer such cells of the two,
 20 rows at least (or, beside a column's zeros, 90% of them, 5 rows at least: two new precincts without voters have
-no turnout, polling place nor zip in their contests' rows), five times as many as chance would put together (a column empty in most rows is empty beside any gap):
+no turnout, polling place nor zip in their contests' rows), five times as many as chance would put together (a column
+empty in most rows is empty beside any gap):
 an order not shipped yet has no ship date, carrier nor tracking number; an invoice of 0.00 no payment method; errors empty cells one by one, not in step
 (a value shifted out of such a cell is still column-shift's: a film's record missing several fields may also have had
 one merged into its neighbour). Nor, in a mostly complete column, are the empty cells of a value of a text column of at most 20 values whose rows
