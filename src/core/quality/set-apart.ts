@@ -144,8 +144,9 @@ const MIN_OWN_ROWS = 3;
  */
 export function ownIdentifiers(data: IngestResult, column: number, rowsA: readonly number[], rowsB: readonly number[]): boolean {
   if (rowsA.length < MIN_OWN_ROWS || rowsB.length < MIN_OWN_ROWS) return false;
-  return data.columns.some((_, k) => {
-    if (k === column) return false;
+  return data.columns.some((info, k) => {
+    // Identifiers are text or whole numbers (a licence, an account number), never measurements.
+    if (k === column || !(TEXT_KINDS.includes(info.kind) || info.kind === 'integer')) return false;
     const { ids } = valueCodes(data, k);
     const [x, y] = [ids[rowsA[0]], ids[rowsB[0]]];
     if (x < 0 || y < 0 || x === y || !rowsA.every((r) => ids[r] === x) || !rowsB.every((r) => ids[r] === y)) return false;
