@@ -66,12 +66,11 @@ export interface BalanceBreak {
 }
 
 /**
- * Per row, the previous row of its ledger (−1: none), over the first `rows` rows; a row without its ledger's values is
- * in none. A text column's values are its distinct values' ids, an integer column's its numbers (no codes to build).
+ * Per row, the previous row of its ledger (−1: none), over the first `rows` rows, from the ledger columns' keys (see
+ * ledgerKeys); a row without its ledger's values is in none.
  */
-function previousRows(data: IngestResult, ledger: readonly number[], rows: number): Int32Array {
+function previousRows(keys: readonly ArrayLike<number>[], rows: number): Int32Array {
   const previous = new Int32Array(rows).fill(-1);
-  const keys = ledger.map((c) => ledgerKeys(data, c, rows));
   const named = (key: number) => Number.isFinite(key) && key >= 0;
   if (keys.length === 0) {
     for (let r = 1; r < rows; r++) previous[r] = r - 1;
@@ -97,7 +96,33 @@ function previousRows(data: IngestResult, ledger: readonly number[], rows: numbe
   return previous;
 }
 
+/** Per row, the next row of its ledger (−1: none), from each row's previous. */
+function nextRows(previous: Int32Array): Int32Array {
+  const next = new Int32Array(previous.length).fill(-1);
+  for (let r = 0; r < previous.length; r++) if (previous[r] >= 0) next[previous[r]] = r;
+  return next;
+}
+
+/** A ledger's rows linked to their previous and next over every row, computed once per ledger. */
+function ledgerLinks(data: IngestResult, ledger: readonly number[]): { previous: Int32Array; next: Int32Array } {
+  return memo(data, `ledger-links:${ledger.join(',')}`, () => {
+    const rows = data.table.numRows;
+    const previous = previousRows(ledger.map((c) => ledgerKeys(data, c, rows)), rows);
+    return { previous, next: nextRows(previous) };
+  });
+}
+
 const agrees = (balance: number, before: number, moved: number) => Math.abs(balance - before - moved) <= TOLERANCE * Math.max(1, Math.abs(balance), Math.abs(before));
+
+/**
+ * Whether the step to row `r` keeps balance `b` = its previous + `sign` × amount `q` (undefined: no step — no previous
+ * row, a number missing — or a balance that did not move).
+ */
+function stepHolds(b: Float64Array, q: Float64Array, sign: number, previous: Int32Array, r: number): boolean | undefined {
+  const p = previous[r];
+  if (p < 0 || !Number.isFinite(b[r]) || !Number.isFinite(b[p]) || !Number.isFinite(q[r]) || b[r] === b[p]) return undefined;
+  return agrees(b[r], b[p], sign * q[r]);
+}
 
 /**
  * A column's cells in the first `rows` rows as numbers to key ledgers by: a text value's id, an integer (NaN or −1:
@@ -120,13 +145,13 @@ function ledgerKeys(data: IngestResult, c: number, rows: number): ArrayLike<numb
  * The ledgers tried: the whole table, each column naming ledgers, and each such column with a qualifier — judged by
  * their values in the first `rows` rows, the rows the balances are learned on.
  */
-function ledgerCandidates(data: IngestResult, rows: number): number[][] {
+function ledgerCandidates(data: IngestResult, rows: number, keysOf: (c: number) => ArrayLike<number>): number[][] {
   const usable = (c: number) => TEXT_KINDS.includes(data.columns[c].kind) || data.columns[c].kind === 'integer';
   const naming: number[] = [];
   const qualifying: number[] = [];
   data.columns.forEach((_, c) => {
     if (!usable(c)) return;
-    const keys = ledgerKeys(data, c, rows);
+    const keys = keysOf(c);
     const values = new Set<number>();
     for (let r = 0; r < rows; r++) if (Number.isFinite(keys[r]) && keys[r] >= 0) values.add(keys[r]);
     if (values.size >= 2 && values.size * MIN_LEDGER_ROWS <= rows) naming.push(c);
@@ -143,12 +168,17 @@ export function runningBalances(data: IngestResult): RunningBalance[] {
     if (numeric.length < 2) return [];
     const learnRows = Math.min(LEARN_ROWS, data.table.numRows);
     const found: RunningBalance[] = [];
-    // Each ledger's rows linked to their previous and next, once for every balance tried.
-    const ledgers = ledgerCandidates(data, learnRows).map((ledger) => {
-      const previous = previousRows(data, ledger, learnRows);
-      const next = new Int32Array(learnRows).fill(-1);
-      for (let r = 0; r < learnRows; r++) if (previous[r] >= 0) next[previous[r]] = r;
-      return { ledger, previous, next };
+    // Each column's keys on the learning rows, read once; each ledger's rows linked to their previous and next, once
+    // for every balance tried.
+    const keys = new Map<number, ArrayLike<number>>();
+    const keysOf = (c: number) => {
+      let known = keys.get(c);
+      if (!known) keys.set(c, (known = ledgerKeys(data, c, learnRows)));
+      return known;
+    };
+    const ledgers = ledgerCandidates(data, learnRows, keysOf).map((ledger) => {
+      const previous = previousRows(ledger.map(keysOf), learnRows);
+      return { ledger, previous, next: nextRows(previous) };
     });
     // The steps that move the balance and those that leave it, reused for every balance and ledger tried.
     const [moving, standing] = [new Int32Array(learnRows), new Int32Array(learnRows)];
@@ -195,21 +225,22 @@ export function runningBalances(data: IngestResult): RunningBalance[] {
     }
     // Counted on every row.
     return found.map((relation) => {
-      const { steps, holding } = stepsOf(data, relation, previousRows(data, relation.ledger, data.table.numRows));
+      const { steps, holding } = stepsOf(data, relation);
       return { ...relation, steps, holding };
     });
   });
 }
 
 /** A relation's moving steps and those where it holds, over every row. */
-function stepsOf(data: IngestResult, relation: RunningBalance, previous: Int32Array): { steps: number; holding: number } {
+function stepsOf(data: IngestResult, relation: Omit<RunningBalance, 'steps' | 'holding'>): { steps: number; holding: number } {
+  const { previous } = ledgerLinks(data, relation.ledger);
   const [b, q] = [numericColumn(data, relation.balance), numericColumn(data, relation.amount)];
   let [steps, holding] = [0, 0];
   for (let r = 0; r < previous.length; r++) {
-    const p = previous[r];
-    if (p < 0 || !Number.isFinite(b[r]) || !Number.isFinite(b[p]) || !Number.isFinite(q[r]) || b[r] === b[p]) continue;
+    const holds = stepHolds(b, q, relation.sign, previous, r);
+    if (holds === undefined) continue;
     steps++;
-    if (agrees(b[r], b[p], relation.sign * q[r])) holding++;
+    if (holds) holding++;
   }
   return { steps, holding };
 }
@@ -217,16 +248,9 @@ function stepsOf(data: IngestResult, relation: RunningBalance, previous: Int32Ar
 /** The steps that break a running balance, at their wrong cells (see the module's comment), in row order. */
 export function balanceBreaks(data: IngestResult, relation: RunningBalance): BalanceBreak[] {
   const rows = data.table.numRows;
-  const previous = previousRows(data, relation.ledger, rows);
-  const next = new Int32Array(rows).fill(-1);
-  for (let r = 0; r < rows; r++) if (previous[r] >= 0) next[previous[r]] = r;
+  const { previous, next } = ledgerLinks(data, relation.ledger);
   const [b, q, sign] = [numericColumn(data, relation.balance), numericColumn(data, relation.amount), relation.sign];
-  /** Whether the step to row r holds (undefined: no step, or the balance did not move). */
-  const holds = (r: number): boolean | undefined => {
-    const p = previous[r];
-    if (p < 0 || !Number.isFinite(b[r]) || !Number.isFinite(b[p]) || !Number.isFinite(q[r]) || b[r] === b[p]) return undefined;
-    return agrees(b[r], b[p], sign * q[r]);
-  };
+  const holds = (r: number) => stepHolds(b, q, sign, previous, r);
   /**
    * Whether a row between `p` and `r` (STRAY_STEP_ROWS back at most) carries the ledger from p's balance to r's: a step
    * of this ledger filed under another (a product code that lost its leading zero), which the break is, not r's amount.
