@@ -20,6 +20,7 @@ import {
   type Vector,
 } from 'apache-arrow';
 import type { ColumnInfo, RawCell } from '../table/model';
+import { isOtherTimestampForm } from './timestamp-form';
 import {
   CATEGORICAL_MAX_DISTINCT,
   CATEGORICAL_MAX_DISTINCT_SHARE,
@@ -222,6 +223,10 @@ export function buildColumn(cells: ColumnContents, rowCount: number, inferred: I
         else {
           data[rows[i]] = BigInt(ms);
           validity.set(rows[i]);
+          if (inferred.timestampForm !== undefined) {
+            const t = cells.value(i);
+            if (isOtherTimestampForm(t, inferred.timestampForm)) variants.push({ row: rows[i], column, text: t });
+          }
         }
       }
       return inferred.kind === 'date'
@@ -271,6 +276,7 @@ export function columnInfo(index: number, name: string, inferred: InferredColumn
     arrowType: String(vector.type),
     ...(inferred.dateFormat ? { dateFormat: inferred.dateFormat } : {}),
     ...(inferred.numberFormat ? { numberFormat: inferred.numberFormat } : {}),
+    ...(inferred.timestampForm === undefined ? {} : { timestampForm: inferred.timestampForm }),
   };
 }
 

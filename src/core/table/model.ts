@@ -62,6 +62,11 @@ export interface ColumnInfo {
   dateFormat?: string;
   /** For numeric columns read from text whose cells carry a unit, a percent sign, a currency or thousands separators. */
   numberFormat?: NumberFormat;
+  /**
+   * For timestamp columns read from text, written one way ("T" or space, seconds, zone): that form's key
+   * (ingest/timestamp-form.ts); cells written in another form are listed in {@link IngestResult.variantCells}.
+   */
+  timestampForm?: number;
 }
 
 /**

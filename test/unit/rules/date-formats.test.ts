@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkCsv, csv, findingsOf, fixText } from './check-text';
 import { inferColumnType, parseDateTime } from '../../../src/core/ingest/csv/infer';
-import { ingestCsvBytes } from '../../../src/core/ingest/index';
+import { ingestCsvBytes, ingestTextBytes } from '../../../src/core/ingest/index';
+import { prepareCsvBytes } from '../../../src/core/ingest/csv/decode';
+import { readPreparedCsvInParallel } from '../../../src/core/ingest/csv/parallel';
+
 
 const days = (n: number, write: (d: Date) => string) => Array.from({ length: n }, (_, i) => write(new Date(Date.UTC(2001, 0, 1 + i * 3, 8 + (i % 10), 5))));
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -102,4 +105,35 @@ test('dates inside text (a qualifier in brackets, a weekday before): the column 
   const weekdays = Array.from({ length: 60 }, (_, i) => [`${['Monday', 'Wednesday', 'Friday'][i % 3]}, ${['May', 'June'][i % 2]} ${1 + (i % 28)}, 1994`]);
   weekdays.push(['12/06/1994']);
   assert.deepEqual(findingsOf(checkCsv(csv(['day'], weekdays)), 'mixed-date-format').map((f) => f.value), ['12/06/1994'], 'after a weekday');
+});
+
+test('timestamps written another way than their column ("T" among spaces, seconds, a zone) are reported; fractions and midnights written as dates are not', () => {
+  const stamp = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:17`;
+  const rows = days(60, stamp).map((t) => [t]);
+  rows.push(['2001-03-05T21:25:34'], ['2001-03-06 21:25'], ['2001-03-07T08:05:00Z'], ['2001-03-08 10:11:12.250'], ['2001-03-09']);
+  const found = findingsOf(checkCsv(csv(['reported_at'], rows)), 'mixed-date-format');
+  assert.deepEqual(found.map((f) => f.value), ['2001-03-05T21:25:34', '2001-03-06 21:25', '2001-03-07T08:05:00Z'], 'a fraction of seconds, and a date alone, are no other form');
+  assert.deepEqual(found.map(fixText), ['2001-03-05 21:25:34', '2001-03-06 21:25:00', undefined], 'a zone is left to the user');
+  assert.match(found[0].message, /written another way than the timestamps of column "reported_at" \(\d+% of them like "2001-01-01 08:05:17"\): a "T" between date and time/);
+  assert.match(found[2].message, /a "T" between date and time, a zone \(Z\)/);
+  assert.equal(found[0].evidence?.columnForm, 'date time with seconds');
+});
+
+test('clean: a timestamp column written two ways about equally, or with too few values, gets no form finding', () => {
+  const mixed = days(60, (d) => `2001-01-${pad(1 + (d.getUTCDate() % 28))}${d.getUTCDate() % 2 ? 'T' : ' '}10:00:00`).map((t) => [t]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['when'], mixed)), 'mixed-date-format'), []);
+  const few = days(12, (d) => `2001-01-${pad(d.getUTCDate())} 10:00:00`).map((t) => [t]);
+  few.push(['2001-02-01T10:00:00']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['when'], few)), 'mixed-date-format'), []);
+});
+
+test('JSON Lines and a parallel CSV read list the timestamps written another way as the column\'s variant cells', async () => {
+  const stamps = Array.from({ length: 40 }, (_, i) => `2001-01-${pad(1 + (i % 28))} 10:${pad(i)}:00`);
+  stamps[7] = '2001-01-08T10:07:00';
+  const jsonl = ingestTextBytes(new TextEncoder().encode(stamps.map((t, i) => JSON.stringify({ id: i, at: t })).join('\n')), { path: 'a.jsonl' });
+  assert.equal(jsonl.columns[1].kind, 'timestamp');
+  assert.deepEqual(jsonl.variantCells, [{ row: 7, column: 1, text: '2001-01-08T10:07:00' }]);
+  const rows = Array.from({ length: 6_000 }, (_, i) => `${i},2001-01-${pad(1 + (i % 28))}${i === 4_567 ? 'T' : ' '}10:${pad(i % 60)}:00`);
+  const { result } = await readPreparedCsvInParallel(prepareCsvBytes(new TextEncoder().encode(['id,at', ...rows].join('\n'))), { threads: 2, parallelChunkBytes: 4096 });
+  assert.deepEqual(result.variantCells, [{ row: 4_567, column: 1, text: `2001-01-${pad(1 + (4_567 % 28))}T10:${pad(4_567 % 60)}:00` }]);
 });

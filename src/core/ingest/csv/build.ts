@@ -10,6 +10,7 @@ import { parseBooleanWord, parseDate, parseDateTime, parseFloatCell, parseIntegr
 import { ByteSink, allocate } from './byte-sink';
 import { ESCAPED, NA_TOKEN, PLAIN, type CellReader } from './cells';
 import { MS_PER_DAY, NOT_HANDLED, booleanFromBytes, floatInto, integerFromBytes, isoDaysFromBytes } from './parse-bytes';
+import { isOtherTimestampForm } from '../timestamp-form';
 import { PENDING, WrittenCells, mayBeWrittenNumber, type CellText, type PendingCell } from '../written-cells';
 
 const INT64_MAX = 2n ** 63n - 1n;
@@ -313,8 +314,9 @@ function addValue(b: ColumnBuilder, reader: CellReader, kind: number, r: number,
       let ms: number | null;
       if (inferred.kind === 'date') ms = parseDate(t, inferred.dateFormat ?? 'YYYY-MM-DD');
       else ms = inferred.dateFormat ? parseDateTime(t, inferred.dateFormat) : (parseTimestamp(t) ?? parseDate(t, 'YYYY-MM-DD'));
-      if (ms === null) b.reject(r, kind);
-      else b.writeEpochMs(r, ms);
+      if (ms === null) return b.reject(r, kind);
+      b.writeEpochMs(r, ms);
+      if (inferred.timestampForm !== undefined && isOtherTimestampForm(t, inferred.timestampForm)) b.variants.push({ row: r, column: b.column, text: t });
       return;
     }
     case UTF8:

@@ -48,6 +48,7 @@ export interface ReadColumn {
   kind: InferredColumn['kind'];
   dateFormat?: string;
   numberFormat?: NumberFormat;
+  timestampForm?: number;
   /** The column's chunks (those with rows; one empty chunk when the read has no rows). */
   chunks: BuiltColumn[];
 }
@@ -228,8 +229,8 @@ export function* readSteps(plan: ReadPlan, firstLine: number): Steps<ChunkedOutc
       else chunks = chunks.map((chunk) => (chunk.type === 'dictionary' ? dictionaryToUtf8(chunk) : chunk));
     }
     if (kind === 'categorical' && union) chunks = union.unify();
-    const { dateFormat, numberFormat } = plan.inferred;
-    return { kind, ...(dateFormat ? { dateFormat } : {}), ...(numberFormat ? { numberFormat } : {}), chunks };
+    const { dateFormat, numberFormat, timestampForm } = plan.inferred;
+    return { kind, ...(dateFormat ? { dateFormat } : {}), ...(numberFormat ? { numberFormat } : {}), ...(timestampForm === undefined ? {} : { timestampForm }), chunks };
   });
 
   const rejectedCells: RawCell[] = [];

@@ -5,6 +5,7 @@
  */
 import type { ColumnKind, NumberFormat } from '../../table/model';
 import { POINT_GROUPED, WrittenNumberTally, commaCountsOf, fileDecimalMark, isInformative, parseWrittenNumber, type DecimalMark, type FormCount } from '../written-number';
+import { dominantTimestampForm, timestampFormKey } from '../timestamp-form';
 
 /** Share of non-missing cells a type must fit for the column to take it. */
 export const FIT_SHARE = 0.9;
@@ -244,6 +245,8 @@ export interface InferredColumn {
   zeroOne?: boolean;
   /** For numeric columns whose cells carry units, percent signs, currencies or thousands separators. */
   numberFormat?: NumberFormat;
+  /** For timestamp columns written one way (a "T" or a space, seconds, zone): the form's key (timestamp-form.ts). */
+  timestampForm?: number;
 }
 
 /** The format most values fit (ties between day-first and month-first, every value ambiguous, go to the first counted). */
@@ -302,6 +305,8 @@ export interface TypeCounts {
   /** Timestamps whose date is not ISO ("2001/02/13 10:40"), and their date formats (in order first seen). */
   otherTimestamps: number;
   timestampFormats: Map<DateFormat, number>;
+  /** Timestamps per written form (timestamp-form.ts's keys). */
+  timestampForms: Map<number, number>;
   /** Values read as a date in some format. */
   anyDate: number;
   /** Values readable in each date format, formats in the order first seen (ties go to the first). */
@@ -411,6 +416,7 @@ export class TypeEvidence {
     timestamps: 0,
     otherTimestamps: 0,
     timestampFormats: new Map(),
+    timestampForms: new Map(),
     anyDate: 0,
     dateCounts: new Map(),
     writtenForms: new Map(),
@@ -465,6 +471,11 @@ export class TypeEvidence {
     for (const f of formats) c.dateCounts.set(f, (c.dateCounts.get(f) ?? 0) + 1);
   }
 
+  private addTimestampForm(text: string): void {
+    const key = timestampFormKey(text);
+    if (key >= 0) this.counts.timestampForms.set(key, (this.counts.timestampForms.get(key) ?? 0) + 1);
+  }
+
   addUntyped(): void {
     this.counts.values++;
     this.counts.untyped++;
@@ -486,10 +497,11 @@ export class TypeEvidence {
     if (parseTimestamp(v) !== null) {
       c.values++;
       c.timestamps++;
-      return;
+      return this.addTimestampForm(v);
     }
     const timestampFormats = dateTimeFormatsOf(v);
     if (timestampFormats.length) {
+      this.addTimestampForm(v);
       c.values++;
       c.timestamps++;
       c.otherTimestamps++;
@@ -523,6 +535,7 @@ export class TypeEvidence {
     c.timestamps += next.timestamps;
     c.otherTimestamps += next.otherTimestamps;
     addCounts(c.timestampFormats, next.timestampFormats);
+    addCounts(c.timestampForms, next.timestampForms);
     c.anyDate += next.anyDate;
     addCounts(c.dateCounts, next.dateCounts);
     this.written.merge(next.writtenForms);
@@ -580,10 +593,12 @@ export class TypeEvidence {
     if (fits(anyDate)) return { kind: 'date', dateFormat: mostCommon(dateCounts) };
     if (fits(timestamps + anyDate) && timestamps > 0) {
       // Timestamps whose date is written another way than ISO: the column's date format is theirs.
-      if (otherTimestamps * 2 <= timestamps) return { kind: 'timestamp' };
+      const form = dominantTimestampForm(this.counts.timestampForms);
+      const written = form === undefined ? {} : { timestampForm: form };
+      if (otherTimestamps * 2 <= timestamps) return { kind: 'timestamp', ...written };
       const formats = new Map(this.counts.timestampFormats);
       addCounts(formats, dateCounts);
-      return { kind: 'timestamp', dateFormat: mostCommon(formats) };
+      return { kind: 'timestamp', dateFormat: mostCommon(formats), ...written };
     }
     return { kind: 'string' };
   }

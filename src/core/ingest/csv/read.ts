@@ -216,6 +216,7 @@ export function csvRead(prepared: CsvBytes, options: CsvReadOptions, layout: Lay
       arrowType: String(data[c][0].type),
       ...(column.dateFormat ? { dateFormat: column.dateFormat } : {}),
       ...(column.numberFormat ? { numberFormat: column.numberFormat } : {}),
+      ...(column.timestampForm === undefined ? {} : { timestampForm: column.timestampForm }),
     }));
     const { rejectedCells, variantCells, naTokenCells } = outcome;
     return { table: buildTable(names, data, outcome.scan.rowCount), infos, rejectedCells, variantCells, naTokenCells };

@@ -2,6 +2,7 @@ import { defineRule } from '../rule';
 import type { ColumnInfo } from '../../table/model';
 import { TEXT_KINDS, distinctValues, replaceCellFixes } from '../column-values';
 import { datedText } from '../dated-text';
+import { timestampForms } from '../timestamp-forms';
 import { MONTH_NAMES, dateFormatsOf, fullYear, dateTimeFormatsOf, parseDate, parseDateTime, parseTimestamp, type DateFormat } from '../../ingest/csv/infer';
 
 const textualDate = /^\s*(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?\d{2,4}\s*$/i;
@@ -123,7 +124,7 @@ export const mixedDateFormat = defineRule({
   dimension: 'consistency',
   defaultSeverity: 'warning',
   defaultOptions: {},
-  description: 'A date column holds dates written in another format than the rest of the column, or with day and month swapped.',
+  description: 'A date column holds dates written in another format than the rest of the column, or with day and month swapped; a timestamp written another way (a "T" among spaces, seconds, a zone).',
   docs: `Dates written in several formats are parsed inconsistently: "03/04/2023" is March 4th for one tool
 and April 3rd for another, and most readers give up on the column entirely.
 
@@ -141,6 +142,14 @@ A fix into a two-digit year is offered only where two digits say the year (not f
 date in one format, a value holding a date in another format ("1960-09-08", "Sep 8, 1960 (USA)") is reported
 whatever its share: a tenth of a column written by a second catalogue is more than a rare pattern. The fix
 writes its date as the column does (months written out where the column writes them so), its own words kept.
+
+**Timestamps written another way.** A timestamp column whose values are written one way in at least 95% of its
+rows (20 or more; the form is learned with the column's type, on the reader's sample, and holds over the whole column) — a "T" or a space between date and time, seconds or not, a.m./p.m. or not, a zone ("Z",
+"+01:00") or not — reports each value written another way ("2024-11-05T21:25:34" among "2024-11-05 22:18:08"): the
+reader takes both, but a tool that expects the column's form, or compares its text, does not. Fractions of seconds
+are not compared (writers drop them where they are zero), nor is a date without a time (R writes a midnight so).
+The fix writes the column's separator and adds ":00" seconds, or drops them where they are ":00"; a zone or a clock
+of another kind is left to you (which instant was meant is not written).
 
 **Fix**: write every date the same way, preferably ISO 8601 (\`2023-04-03\`). The quick fix writes the date in
 the column's format: the swap undone, or a value in another format rewritten when that format reads it
@@ -168,6 +177,22 @@ unambiguously (a day-first or month-first date whose day is 12 or less is left t
           : {}),
       });
     }
+    data.columns.forEach((column, c) => {
+      if (column.kind !== 'timestamp' || isIgnored(c)) return;
+      const forms = timestampForms(data, c);
+      if (!forms) return;
+      const share = Math.floor(100 * forms.share);
+      for (const variant of forms.variants) {
+        report({
+          row: variant.row,
+          columnIndex: c,
+          value: variant.text,
+          evidence: { columnForm: forms.form, columnShare: forms.share, ...(forms.example === undefined ? {} : { example: forms.example }), ...(variant.fixed === undefined ? {} : { fixed: variant.fixed }) },
+          message: `"${variant.text}" is written another way than the timestamps of column "${column.name}" (${share}% of them ${forms.example === undefined ? forms.form : `like "${forms.example}"`}): ${variant.differences.join(', ')}.`,
+          ...(variant.fixed === undefined ? {} : { fixes: replaceCellFixes(data, variant.row, c, variant.fixed, `Write as the column does: "${variant.fixed}"`) }),
+        });
+      }
+    });
     data.columns.forEach((column, c) => {
       if (!TEXT_KINDS.includes(column.kind) || isIgnored(c)) return;
       const dated = datedText(data, c);

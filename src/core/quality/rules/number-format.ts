@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import type { ColumnInfo, IngestResult, NumberFormat, RawCell } from '../../table/model';
-import { nullCount, numericColumn, replaceCellFix, sortedColumn } from '../column-values';
+import { isNumeric, nullCount, numericColumn, replaceCellFix, sortedColumn } from '../column-values';
 import { convertBetweenUnits, middleOf, unitConversion } from '../../shared/unit-factors';
 import { compatibleUnits, describeForm, formKey, inUnit, parseWrittenNumber, unitAfterNumber, unitKey, writeInForm, type WrittenNumber } from '../../ingest/written-number';
 
@@ -164,6 +164,8 @@ In a file checked in batches, the column's form is decided on the first batch.`,
   check({ data, report, isAccepted, acceptedValues }) {
     for (const [c, cells] of byColumn(data.variantCells)) {
       const column = data.columns[c];
+      // A timestamp column's variants are timestamps written another way (mixed-date-format).
+      if (!isNumeric(column)) continue;
       const format = column.numberFormat;
       const accepted = acceptedForms(acceptedValues(c), format);
       const values = numericColumn(data, c);
