@@ -155,3 +155,33 @@ test('a record sent again under a new id at a new time is reported on its row, w
   for (let day = 1; day <= 2; day++) for (const [k, r] of products.entries()) snapshot.push([`S-${day}-${k}`, `2026-01-0${day} 09:${String(k % 60).padStart(2, '0')}:00`, ...r]);
   assert.deepEqual(check(['snapshot_id,taken_at,' + HEADER, ...snapshot.map((r) => r.join(','))]), []);
 });
+
+test('a record sent again under its own id with one time changed and the duration that follows from it is a copy; two changes of unlike amounts, or under another id, are not', () => {
+  // 400 visits: id, patient, arrival, departure, length of stay in minutes, and four fields more.
+  const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+  const visits = Array.from({ length: 400 }, (_, i) => {
+    const arrival = Date.UTC(2024, 0, 1) + i * 97 * 60_000;
+    const stay = 30 + pick(i, 3, 400);
+    return [`V-${1000 + i}`, `P${pick(i, 4, 250)}`, stamp(arrival), stamp(arrival + stay * 60_000), String(stay), String(1 + pick(i, 5, 5)), ['chest pain', 'fever', 'fall', 'cough'][pick(i, 6, 4)], ['Admitted', 'Discharged'][pick(i, 7, 2)], `Dr ${pick(i, 8, 30)}`];
+  });
+  const again = (i: number, minutes: number, stayChange = minutes) => {
+    const v = [...visits[i]];
+    v[3] = stamp(Date.parse(`${v[3]}Z`) + minutes * 60_000);
+    v[4] = String(Number(v[4]) + stayChange);
+    return v;
+  };
+  const header = 'visit_id,patient_id,arrival,departure,los_min,triage,complaint,disposition,attending';
+  const lines = (rows: string[][]) => [header, ...rows.map((r) => r.join(','))];
+  const rows = [...visits];
+  rows.splice(121, 0, again(120, 5));
+  const found = check(lines(rows));
+  assert.deepEqual(found.map((f) => [f.row, f.evidence?.otherRow, f.evidence?.differingColumns]), [[121, 121, 'departure, los_min']]);
+  assert.match(found[0].message, /^Row 122 repeats row 121 \("visit_id" V-1120\) in every column but "departure" and "los_min", which changed by the same amount/);
+  // The stay changed by another amount than the departure: two facts changed, not one.
+  rows[121] = again(120, 5, 9);
+  assert.deepEqual(check(lines(rows)), []);
+  // The same changes under a new id: a visit of its own as far as this test goes.
+  rows[121] = again(120, 5);
+  rows[121][0] = 'V-9999';
+  assert.deepEqual(check(lines(rows)).filter((f) => f.evidence?.identifier !== undefined), []);
+});

@@ -4,6 +4,7 @@ import { fmix32, hashBytes, hashWords } from '../../shared/hash';
 import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, recordRangeWithLineBreak, sortedRuns, strictlyIncreasing, valueCodes, type DistinctValues } from '../column-values';
 import { countSorted } from '../../shared/count-sorted';
 import { cellText, dependenciesOf, type Dependency } from '../dependencies';
+import { changedCopies } from '../changed-copies';
 import { duplicateKey, keyOptions } from './duplicate-key';
 import { deleteDuplicateTitle } from './duplicate-row';
 import type { IngestResult } from '../../table/model';
@@ -440,6 +441,23 @@ batch is checked on its own.`,
           const range = recordRangeWithLineBreak(data, r);
           return range ? [{ kind: 'delete-row' as const, title: deleteDuplicateTitle(rowNumber(r)), range }] : [];
         },
+      });
+    }
+    // One record written again under its own identifier with one fact changed, and the column that follows from it.
+    const copies = changedCopies(data, data.columns.map((_, c) => !isIgnored(c)), 1 - uniqueShare);
+    for (const { row: r, other: f, identifier, changed } of copies.filter((copy, i) => copies.findIndex((o) => o.row === copy.row) === i)) {
+      const [a, b] = changed.map((c) => data.columns[c].name);
+      const id = cellText(data, r, identifier);
+      report({
+        row: r,
+        columnIndex: null,
+        range: () => data.source.rowRange(r),
+        evidence: { otherRow: rowNumber(f), identifier: data.columns[identifier].name, differingColumns: `${a}, ${b}` },
+        message: `Row ${rowNumber(r)} repeats row ${rowNumber(f)} ("${data.columns[identifier].name}" ${id}) in every column but "${a}" and "${b}", which changed by the same amount: the same record sent again with one change.`,
+        related: changed.flatMap((c) => [
+          { row: r, columnIndex: c, message: `"${data.columns[c].name}" here: "${cellText(data, r, c)}"` },
+          { row: f, columnIndex: c, message: `Row ${rowNumber(f)}: "${cellText(data, f, c)}"` },
+        ]),
       });
     }
     // A column whose values never repeat keeps every pair of rows apart: with two, no pair differs in one
