@@ -1,15 +1,23 @@
 /**
- * One record written twice with one fact changed and what follows from it: the two rows share the row's own
- * identifier, agree on every other column but two, and those two changed by the same amount — a departure five
- * minutes later with a length of stay five minutes longer, a tip raised with the total it is part of. A system that
- * sends a record again after an edit writes such pairs; two records of their own do not share an identifier.
+ * One record written twice with one fact changed and what follows from it: two rows agree on every column but two
+ * measures, and those two changed by the same amount — a departure five minutes later with a length of stay five
+ * minutes longer, a tip raised with the total it is part of, a vehicle's arrival read 10 seconds later with its delay
+ * 10 seconds longer. A system that sends a record again after an edit (or a tracker that reports one stop twice)
+ * writes such pairs; two records of their own differ in more than a fact and its consequence. The two columns must
+ * be tied by a relation the table holds (a price up by 1 on the next day of a snapshot is no consequence of the day),
+ * unless the rows share their own identifier (an agreement number): then they are one record whatever changed.
  */
 import type { IngestResult } from '../table/model';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isClockColumn, isNumeric, nullCount, numericColumn, valueCodes, type DistinctValues } from './column-values';
 import { cellText } from './dependencies';
-import { TEMPORAL_KINDS, TEXT_KINDS, nullCount, numericColumn, valueCodes } from './column-values';
+import { cellsOf, eachRepeat, fold, slotTable } from './row-hashes';
+import { numericRelations } from './numeric-relations';
+import { elapsedTimes } from './elapsed-times';
 
-/** Columns the two rows must agree on besides the identifier and the two changed ones, at least. */
+/** Columns the two rows must agree on besides the two changed ones, at least. */
 const MIN_AGREEING_COLUMNS = 3;
+/** Rows of one combination of the other columns compared pair by pair, at most (more: a table of few such columns). */
+const MAX_GROUP_ROWS = 32;
 /** Units a change of a time may be counted in by a number beside it: seconds, minutes, hours, days (ms). */
 const TIME_UNITS_MS = [1_000, 60_000, 3_600_000, 86_400_000];
 /** Two changes of numbers are one amount where they agree within this share of it (floating point). */
@@ -19,68 +27,137 @@ export interface ChangedCopy {
   /** The later row (the copy) and the earlier one. */
   row: number;
   other: number;
-  /** The identifier column they share, and the two columns that changed together. */
-  identifier: number;
+  /** The two columns that changed together. */
   changed: [number, number];
+  /** Bits of evidence of the agreeing cells, and the bits needed (a 1% chance of one such pair by chance over the tests made). */
+  bits: number;
+  needed: number;
+}
+
+/**
+ * Pairs of columns a relation learned from the table ties as cause and consequence — what it computes and one of the
+ * columns it computes from (a total and a part of it, a length of stay and its departure) — as "a,b" with a < b: a
+ * change in one carried into the other. Two inputs moved together (an arrival and a departure an hour later: a stay of
+ * the same length) are another record, not a consequence.
+ */
+function tiedColumns(data: IngestResult): Set<string> {
+  const tied = new Set<string>();
+  const tie = (output: number, inputs: readonly number[]) => {
+    for (const input of inputs) tied.add(output < input ? `${output},${input}` : `${input},${output}`);
+  };
+  for (const relation of numericRelations(data)) tie(relation.output, relation.inputs);
+  for (const relation of elapsedTimes(data)) tie(relation.count, [relation.from, relation.to]);
+  return tied;
+}
+
+/**
+ * Columns holding a row's own identifier: text or whole numbers whose values repeat in at most `maxRepeatShare` of
+ * their rows (as duplicate-key asks of a key). Two rows sharing one are one record, whatever columns changed.
+ */
+function ownIdentifiers(data: IngestResult, compared: readonly boolean[], maxRepeatShare: number): number[] {
+  return data.columns.flatMap((column, c) => {
+    if (!compared[c] || (!TEXT_KINDS.includes(column.kind) && column.kind !== 'integer')) return [];
+    const present = data.table.numRows - nullCount(data, c);
+    const distinct = valueCodes(data, c).size;
+    return present > 0 && distinct < present && present - distinct <= maxRepeatShare * present ? [c] : [];
+  });
+}
+
+/** Milliseconds per unit of a column's numbers where it holds times (epoch ms, or a clock's seconds); undefined for other numbers. */
+function msPerUnit(data: IngestResult, c: number): number | undefined {
+  if (TEMPORAL_KINDS.includes(data.columns[c].kind)) return 1;
+  return isClockColumn(data, c) ? 1_000 : undefined;
 }
 
 /** The step of the last decimal a cell is written with (1 for "44", 0.01 for "6.55"). */
 function lastDecimalStep(text: string): number {
-  const point = text.indexOf('.');
-  return point < 0 ? 1 : 10 ** -(text.trim().length - point - 1);
+  const t = text.trim();
+  const point = t.indexOf('.');
+  return point < 0 ? 1 : 10 ** -(t.length - point - 1);
 }
 
 /**
- * Whether columns `a` and `b` changed by the same amount between rows `f` and `r`: two numbers exactly (a tip and its
- * total); a time and a number in seconds, minutes, hours or days, within the number's last decimal (a duration of
- * 6.55 minutes rounded from the times it spans: both its values rounded, its change is within one step).
+ * Whether columns `a` and `b` changed by the same amount between rows `f` and `r`: two numbers (or two times)
+ * exactly (a tip and its total); a time and a number in seconds, minutes, hours or days within the number's last
+ * decimal (a duration of 6.55 minutes rounded from the times it spans: both its values rounded, its change is within one step).
  */
 function sameAmount(data: IngestResult, a: number, b: number, f: number, r: number): boolean {
   const [x, y] = [numericColumn(data, a), numericColumn(data, b)];
-  const [dx, dy] = [x[r] - x[f], y[r] - y[f]];
+  const [unitA, unitB] = [msPerUnit(data, a), msPerUnit(data, b)];
+  const [dx, dy] = [(x[r] - x[f]) * (unitA ?? 1), (y[r] - y[f]) * (unitB ?? 1)];
   if (!Number.isFinite(dx) || !Number.isFinite(dy) || dx === 0 || dy === 0) return false;
-  const [timeA, timeB] = [TEMPORAL_KINDS.includes(data.columns[a].kind), TEMPORAL_KINDS.includes(data.columns[b].kind)];
-  if (timeA === timeB) return Math.abs(Math.abs(dx) - Math.abs(dy)) <= SAME_AMOUNT * Math.max(Math.abs(dx), Math.abs(dy));
-  const [time, number, column] = timeA ? [dx, dy, b] : [dy, dx, a];
+  if ((unitA === undefined) === (unitB === undefined)) return Math.abs(Math.abs(dx) - Math.abs(dy)) <= SAME_AMOUNT * Math.max(Math.abs(dx), Math.abs(dy));
+  const [time, number, column] = unitA === undefined ? [dy, dx, a] : [dx, dy, b];
   const step = Math.max(lastDecimalStep(cellText(data, f, column)), lastDecimalStep(cellText(data, r, column)));
   return TIME_UNITS_MS.some((unit) => Math.abs(Math.abs(time / unit) - Math.abs(number)) < step);
 }
 
 /**
- * Pairs of rows that share a value of an identifier column (`identifiers`: columns whose values repeat in at most
- * `maxRepeatShare` of their rows, as duplicate-key asks of a key) and agree on every `compared` column but two
- * numeric or temporal ones, which changed by the same amount ({@link sameAmount}).
+ * Pairs of rows that agree on every `compared` column but two measures (numbers, dates, times, clock times) that a
+ * relation learned from the table ties ({@link tiedColumns}), or of rows sharing their own identifier (see
+ * ownIdentifiers), and that changed by the same amount ({@link sameAmount}), with the bits of evidence of their agreeing cells (a value another
+ * row holds with chance 1 in 1,000 is 10 bits) at least `needed`. Read from the rows whose other columns repeat
+ * together (grouped by their hashes; the text column of most values first: rows that agree must agree there).
  */
-export function changedCopies(data: IngestResult, compared: readonly boolean[], maxRepeatShare: number): ChangedCopy[] {
+export function changedCopies(data: IngestResult, compared: readonly boolean[], bitsNeeded: (tests: number) => number, maxRepeatShare: number): ChangedCopy[] {
   const rows = data.table.numRows;
-  const width = data.columns.length;
-  const out: ChangedCopy[] = [];
-  const measured = data.columns.map((column) => column.kind === 'integer' || column.kind === 'float' || TEMPORAL_KINDS.includes(column.kind));
-  const identifiers = data.columns.flatMap((column, c) => {
-    if (!TEXT_KINDS.includes(column.kind) && column.kind !== 'integer') return [];
-    const present = rows - nullCount(data, c);
-    const distinct = valueCodes(data, c).size;
-    return present > 0 && distinct < present && present - distinct <= maxRepeatShare * present ? [c] : [];
+  const tied = tiedColumns(data);
+  const identifiers = ownIdentifiers(data, compared, maxRepeatShare);
+  if (tied.size === 0 && identifiers.length === 0) return [];
+  const measured = data.columns.map((column, c) => compared[c] && (isNumeric(column) || TEMPORAL_KINDS.includes(column.kind) || msPerUnit(data, c) !== undefined));
+  // Each row is tested against the pairs of tied columns, and, sharing an identifier, against every pair of measures.
+  const measures = measured.filter(Boolean).length;
+  const [neededTied, neededShared] = [bitsNeeded(rows * tied.size), bitsNeeded(rows * ((measures * (measures - 1)) / 2))];
+  const grouping = compared.map((on, c) => on && !measured[c]);
+  if (measured.filter(Boolean).length < 2 || compared.filter(Boolean).length - 2 < MIN_AGREEING_COLUMNS) return [];
+  let selector: DistinctValues | undefined;
+  data.columns.forEach((column, c) => {
+    if (grouping[c] && TEXT_KINDS.includes(column.kind) && distinctValues(data, c).size > (selector?.size ?? 0)) selector = distinctValues(data, c);
   });
-  if (identifiers.length === 0) return out;
-  const codes = data.columns.map((_, c) => () => valueCodes(data, c).ids);
-  const agreeing = compared.filter(Boolean).length;
-  for (const id of identifiers) {
-    if (agreeing - (compared[id] ? 1 : 0) - 2 < MIN_AGREEING_COLUMNS) continue;
-    const firstRow = new Map<number, number>();
-    const ids = codes[id]();
-    for (let r = 0; r < rows; r++) {
-      if (ids[r] < 0) continue;
-      const f = firstRow.get(ids[r]);
-      if (f === undefined) {
-        firstRow.set(ids[r], r);
-        continue;
+  const candidates: number[] = [];
+  for (let r = 0; r < rows; r++) if (!selector || selector.ids[r] < 0 || selector.counts[selector.ids[r]] >= 2) candidates.push(r);
+  if (candidates.length < 2) return [];
+  const cells = data.columns.map((_, c) => (compared[c] ? cellsOf(data, c) : undefined));
+  const m = candidates.length;
+  const [a, b] = [new Int32Array(m), new Int32Array(m)];
+  cells.forEach((cell, c) => {
+    if (!cell || !grouping[c]) return;
+    for (let i = 0; i < m; i++) fold(a, b, i, cell.key(candidates[i]), c);
+  });
+  const groups = new Map<number, number[]>();
+  eachRepeat(a, b, slotTable(m), (f, r) => {
+    const group = groups.get(f) ?? [candidates[f]];
+    if (group.length <= MAX_GROUP_ROWS) group.push(candidates[r]);
+    groups.set(f, group);
+  });
+  const out: ChangedCopy[] = [];
+  const taken = new Set<number>();
+  for (const group of groups.values()) {
+    if (group.length > MAX_GROUP_ROWS) continue;
+    for (let j = 1; j < group.length; j++) {
+      for (let i = 0; i < j; i++) {
+        const [f, r] = [group[i], group[j]];
+        if (taken.has(r)) break;
+        const changed: number[] = [];
+        let bits = 0;
+        for (let c = 0; c < cells.length && changed.length <= 2; c++) {
+          const cell = cells[c];
+          if (!cell) continue;
+          if (cell.key(f) !== cell.key(r) || cellText(data, f, c) !== cellText(data, r, c)) {
+            if (!measured[c]) changed.push(-1, -1, -1);
+            else changed.push(c);
+            continue;
+          }
+          const holding = cell.rowsOf(r);
+          if (holding >= 2) bits += Math.log2((rows - 1) / (holding - 1));
+        }
+        if (changed.length !== 2 || !sameAmount(data, changed[0], changed[1], f, r)) continue;
+        const needed = tied.has(`${changed[0]},${changed[1]}`) ? neededTied : identifiers.some((c) => !changed.includes(c) && cells[c]?.key(f) !== -1) ? neededShared : Infinity;
+        if (bits < needed) continue;
+        out.push({ row: r, other: f, changed: [changed[0], changed[1]], bits, needed });
+        taken.add(r);
       }
-      const changed: number[] = [];
-      for (let c = 0; c < width && changed.length <= 2; c++) if (c !== id && compared[c] && codes[c]()[f] !== codes[c]()[r]) changed.push(c);
-      if (changed.length !== 2 || !measured[changed[0]] || !measured[changed[1]]) continue;
-      if (sameAmount(data, changed[0], changed[1], f, r)) out.push({ row: r, other: f, identifier: id, changed: [changed[0], changed[1]] });
     }
   }
-  return out;
+  return out.sort((x, y) => x.row - y.row);
 }

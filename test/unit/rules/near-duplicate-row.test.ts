@@ -156,13 +156,13 @@ test('a record sent again under a new id at a new time is reported on its row, w
   assert.deepEqual(check(['snapshot_id,taken_at,' + HEADER, ...snapshot.map((r) => r.join(','))]), []);
 });
 
-test('a record sent again under its own id with one time changed and the duration that follows from it is a copy; two changes of unlike amounts, or under another id, are not', () => {
-  // 400 visits: id, patient, arrival, departure, length of stay in minutes, and four fields more.
+test('a record sent again with one time changed and the duration that follows from it is a copy; two changes of unlike amounts, or under another id too, are not', () => {
+  // 1,000 visits: id, patient, arrival, departure, length of stay in minutes, and five fields more.
   const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
-  const visits = Array.from({ length: 400 }, (_, i) => {
+  const visits = Array.from({ length: 1000 }, (_, i) => {
     const arrival = Date.UTC(2024, 0, 1) + i * 97 * 60_000;
     const stay = 30 + pick(i, 3, 400);
-    return [`V-${1000 + i}`, `P${pick(i, 4, 250)}`, stamp(arrival), stamp(arrival + stay * 60_000), String(stay), String(1 + pick(i, 5, 5)), ['chest pain', 'fever', 'fall', 'cough'][pick(i, 6, 4)], ['Admitted', 'Discharged'][pick(i, 7, 2)], `Dr ${pick(i, 8, 30)}`];
+    return [`V-${1000 + i}`, `P${pick(i, 4, 600)}`, stamp(arrival), stamp(arrival + stay * 60_000), String(stay), String(1 + pick(i, 5, 5)), ['chest pain', 'fever', 'fall', 'cough'][pick(i, 6, 4)], ['Admitted', 'Discharged'][pick(i, 7, 2)], `Dr ${pick(i, 8, 30)}`, `B${pick(i, 9, 50)}`];
   });
   const again = (i: number, minutes: number, stayChange = minutes) => {
     const v = [...visits[i]];
@@ -170,18 +170,32 @@ test('a record sent again under its own id with one time changed and the duratio
     v[4] = String(Number(v[4]) + stayChange);
     return v;
   };
-  const header = 'visit_id,patient_id,arrival,departure,los_min,triage,complaint,disposition,attending';
+  const header = 'visit_id,patient_id,arrival,departure,los_min,triage,complaint,disposition,attending,bed';
   const lines = (rows: string[][]) => [header, ...rows.map((r) => r.join(','))];
   const rows = [...visits];
   rows.splice(121, 0, again(120, 5));
   const found = check(lines(rows));
   assert.deepEqual(found.map((f) => [f.row, f.evidence?.otherRow, f.evidence?.differingColumns]), [[121, 121, 'departure, los_min']]);
-  assert.match(found[0].message, /^Row 122 repeats row 121 \("visit_id" V-1120\) in every column but "departure" and "los_min", which changed by the same amount/);
+  assert.match(found[0].message, /^Row 122 repeats row 121 in every column but "departure" and "los_min", which changed by the same amount: the same record sent again with one change\.$/);
+  assert.equal(found[0].fixes?.[0]?.kind, 'delete-row');
   // The stay changed by another amount than the departure: two facts changed, not one.
   rows[121] = again(120, 5, 9);
   assert.deepEqual(check(lines(rows)), []);
-  // The same changes under a new id: a visit of its own as far as this test goes.
+  // The same changes under a new id: a visit of its own (it differs in three columns).
   rows[121] = again(120, 5);
   rows[121][0] = 'V-9999';
-  assert.deepEqual(check(lines(rows)).filter((f) => f.evidence?.identifier !== undefined), []);
+  assert.deepEqual(check(lines(rows)), []);
+  // Without the id column, the departure and the stay it spans (a relation the table holds) still make one record.
+  const withoutIds = (table: string[][]) => [header.replace('visit_id,', ''), ...table.map((r) => r.slice(1).join(','))];
+  rows[121] = again(120, 5);
+  assert.deepEqual(check(withoutIds(rows)).map((f) => [f.row, f.evidence?.differingColumns]), [[121, 'departure, los_min']]);
+  // The same patient's visit an hour later with a stay as long (arrival and departure moved together): another visit.
+  const later = (i: number) => visits[i].map((v, k) => (k === 2 || k === 3 ? stamp(Date.parse(`${v}Z`) + 3_600_000) : v));
+  assert.deepEqual(check(withoutIds([...visits.slice(0, 301), later(300), ...visits.slice(301)])), []);
+  // Two columns no relation ties (the triage level and the stay, both up by 2) are one record only under one visit id.
+  rows[121] = [...visits[120]];
+  rows[121][5] = String(Number(rows[121][5]) + 2);
+  rows[121][4] = String(Number(rows[121][4]) + 2);
+  assert.deepEqual(check(lines(rows)).map((f) => [f.row, f.evidence?.differingColumns]), [[121, 'los_min, triage']]);
+  assert.deepEqual(check(withoutIds(rows)), []);
 });

@@ -1,10 +1,10 @@
 import { defineRule } from '../rule';
 import { DataType } from 'apache-arrow';
-import { fmix32, hashBytes, hashWords } from '../../shared/hash';
+import { fmix32, hashBytes } from '../../shared/hash';
 import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, recordRangeWithLineBreak, sortedRuns, strictlyIncreasing, valueCodes, type DistinctValues } from '../column-values';
-import { countSorted } from '../../shared/count-sorted';
 import { cellText, dependenciesOf, type Dependency } from '../dependencies';
 import { changedCopies } from '../changed-copies';
+import { cellsOf, eachRepeat, fold, numberKey, slotTable } from '../row-hashes';
 import { duplicateKey, keyOptions } from './duplicate-key';
 import { deleteDuplicateTitle } from './duplicate-row';
 import type { IngestResult } from '../../table/model';
@@ -63,9 +63,6 @@ function neverRepeats(data: IngestResult, c: number): boolean {
   return false;
 }
 
-/** Row r's number as a 32-bit key, from its IEEE words (`words`: a Float64Array's as 32-bit integers). */
-const numberKey = (words: Int32Array, r: number) => hashWords(words[2 * r], words[2 * r + 1]);
-
 /** A cheap 32-bit key per row of a column's cell: a value id (text), the number's IEEE words (else). */
 function cellKeys(data: IngestResult, c: number): Int32Array {
   const kind = data.columns[c].kind;
@@ -75,41 +72,6 @@ function cellKeys(data: IngestResult, c: number): Int32Array {
   const keys = new Int32Array(numbers.length);
   for (let r = 0; r < keys.length; r++) keys[r] = numberKey(words, r);
   return keys;
-}
-
-/** A table of row numbers for open addressing over `rows` rows: twice as many slots, a power of two. */
-function slotTable(rows: number): Int32Array {
-  let capacity = 16;
-  while (capacity < rows * 2) capacity *= 2;
-  return new Int32Array(capacity);
-}
-
-/**
- * Calls `each(f, r)` for each row r whose two hashes (`a`, `b`) equal those of an earlier row, f the first of them;
- * `table` (see slotTable, cleared here) holds the first row of each pair of hashes.
- */
-function eachRepeat(a: Int32Array, b: Int32Array, table: Int32Array, each: (f: number, r: number) => void): void {
-  const mask = table.length - 1;
-  table.fill(-1);
-  for (let r = 0; r < a.length; r++) {
-    for (let slot = (a[r] ^ Math.imul(b[r], 0x27d4eb2f)) & mask; ; slot = (slot + 1) & mask) {
-      const f = table[slot];
-      if (f < 0) {
-        table[slot] = r;
-        break;
-      }
-      if (a[f] === a[r] && b[f] === b[r]) {
-        each(f, r);
-        break;
-      }
-    }
-  }
-}
-
-/** Folds one cell's key into a row's two rolling hashes (column after column: no column is taken out again here). */
-function fold(a: Int32Array, b: Int32Array, r: number, key: number, c: number): void {
-  a[r] = Math.imul(a[r] ^ key, 0x01000193) ^ c;
-  b[r] = (Math.imul(b[r] + key, 0x5bd1e995) + c) | 0;
 }
 
 /**
@@ -279,28 +241,6 @@ function differsAsSentAgain(data: IngestResult, c: number, f: number, r: number)
 }
 
 /**
- * A column's cells as a 32-bit key per row (a text value's id, a number's IEEE words; −1 an empty cell) and how many
- * rows hold a row's value — read from the column's distinct values or sorted runs, without an array per row.
- */
-function cellsOf(data: IngestResult, c: number): { key: (r: number) => number; rowsOf: (r: number) => number } {
-  const column = data.columns[c];
-  const empty = nullCount(data, c);
-  if (TEXT_KINDS.includes(column.kind) || column.kind === 'empty' || column.kind === 'other') {
-    const { ids, counts } = distinctValues(data, c);
-    return { key: (r) => ids[r], rowsOf: (r) => (ids[r] < 0 ? empty : counts[ids[r]]) };
-  }
-  const numbers = numericColumn(data, c);
-  const words = new Int32Array(numbers.buffer, numbers.byteOffset, numbers.length * 2);
-  const key = (r: number) => (Number.isNaN(numbers[r]) ? -1 : numberKey(words, r));
-  if (column.kind === 'boolean') {
-    const ones = numbers.reduce((sum, v) => sum + (v === 1 ? 1 : 0), 0);
-    return { key, rowsOf: (r) => (Number.isNaN(numbers[r]) ? empty : numbers[r] === 1 ? ones : numbers.length - empty - ones) };
-  }
-  const runs = sortedRuns(data, c);
-  return { key, rowsOf: (r) => (Number.isNaN(numbers[r]) ? empty : runs.counts[countSorted(runs.values, numbers[r], false)] ?? 1) };
-}
-
-/**
  * Pairs of rows (the earlier, the later) that agree on every column `compared` and differ in two or more of the
  * columns `keyOnly` (identifiers, dates and times), each as a copy sent again may (see differsAsSentAgain): one record
  * sent again under a new id at a new time (a stock movement booked twice, 8 seconds apart, under two movement
@@ -443,21 +383,23 @@ batch is checked on its own.`,
         },
       });
     }
-    // One record written again under its own identifier with one fact changed, and the column that follows from it.
-    const copies = changedCopies(data, data.columns.map((_, c) => !isIgnored(c)), 1 - uniqueShare);
-    for (const { row: r, other: f, identifier, changed } of copies.filter((copy, i) => copies.findIndex((o) => o.row === copy.row) === i)) {
+    // One record sent again with one fact changed, and the column that follows from it (a departure and the stay).
+    for (const { row: r, other: f, changed, bits, needed } of changedCopies(data, data.columns.map((_, c) => !isIgnored(c)), (tests) => bitsNeeded(rows, tests), 1 - uniqueShare)) {
       const [a, b] = changed.map((c) => data.columns[c].name);
-      const id = cellText(data, r, identifier);
       report({
         row: r,
         columnIndex: null,
         range: () => data.source.rowRange(r),
-        evidence: { otherRow: rowNumber(f), identifier: data.columns[identifier].name, differingColumns: `${a}, ${b}` },
-        message: `Row ${rowNumber(r)} repeats row ${rowNumber(f)} ("${data.columns[identifier].name}" ${id}) in every column but "${a}" and "${b}", which changed by the same amount: the same record sent again with one change.`,
+        evidence: { otherRow: rowNumber(f), differingColumns: `${a}, ${b}`, bits: Math.round(bits), bitsNeeded: Math.round(needed) },
+        message: `Row ${rowNumber(r)} repeats row ${rowNumber(f)} in every column but "${a}" and "${b}", which changed by the same amount: the same record sent again with one change.`,
         related: changed.flatMap((c) => [
           { row: r, columnIndex: c, message: `"${data.columns[c].name}" here: "${cellText(data, r, c)}"` },
           { row: f, columnIndex: c, message: `Row ${rowNumber(f)}: "${cellText(data, f, c)}"` },
         ]),
+        fixes: () => {
+          const range = recordRangeWithLineBreak(data, r);
+          return range ? [{ kind: 'delete-row' as const, title: deleteDuplicateTitle(rowNumber(r)), range }] : [];
+        },
       });
     }
     // A column whose values never repeat keeps every pair of rows apart: with two, no pair differs in one
