@@ -1,15 +1,19 @@
 /**
  * Numbers that count the time between two dates of their row: minutes taken between a start and an end, a length of
- * stay in days between an admission and a discharge, a trip's seconds. Learned from the table: a numeric column n is
+ * stay in days between an admission and a discharge, a trip's seconds; or between two clock times of their row (a
+ * bus's delay in seconds between its scheduled and its actual arrival, "05:09:00" and "05:10:18"), the clock read
+ * round midnight (an arrival at 00:03 twelve minutes after 23:51). Learned from the table: a numeric column n is
  * the time from date (or timestamp) column a to b in a unit (seconds, minutes, hours, days or weeks) when on MIN_HOLDING
  * of the rows holding all three, n lies within one unit of (b − a) in that unit (rounded or cut to whole units either
  * way), and BEYOND_CHANCE times as often as with the numbers shuffled over the rows. Its other rows are where a cell
  * is wrong: the number (×10, a slip), or one of the dates.
  */
 import type { IngestResult } from '../table/model';
-import { TEMPORAL_KINDS, isNumeric, memo, numericColumn } from './column-values';
+import { TEMPORAL_KINDS, isClockColumn, isNumeric, memo, numericColumn } from './column-values';
 import { looksLikeIdentifier } from '../shared/identifier';
 import { halfUnitOfColumn } from './numeric-relations';
+
+const DAY_MS = 86_400_000;
 
 /** Units a count of time is written in. */
 const UNITS = [
@@ -39,6 +43,8 @@ export interface ElapsedTime {
   from: number;
   to: number;
   unit: (typeof UNITS)[number];
+  /** The two columns are clock times (text read as seconds of the day): their times are read round midnight (see spanOf). */
+  clock: boolean;
   /** Units the count may be off by and agree (see toleranceOf). */
   tolerance: number;
   /** Rows holding the three values, and of them the rows where the count is the time between the dates. */
@@ -71,13 +77,26 @@ function toleranceOf(data: IngestResult, c: number): number {
   return Math.min(TOLERANCE_UNITS, 2 * halfUnitOfColumn(data, c));
 }
 
+/** A date, timestamp or clock column's times in ms (a clock's seconds of the day as ms of the day); computed once per column. */
+export function timesOf(data: IngestResult, c: number): Float64Array {
+  if (TEMPORAL_KINDS.includes(data.columns[c].kind)) return numericColumn(data, c);
+  return memo(data, `clock-ms:${c}`, () => numericColumn(data, c).map((seconds) => seconds * 1000));
+}
+
+/** The time from `from` to `to` (ms); between clock times, read round midnight: within half a day either way. */
+export function spanOf(from: number, to: number, clock: boolean): number {
+  const span = to - from;
+  if (!clock || Math.abs(span) <= DAY_MS / 2) return span;
+  return span - Math.sign(span) * DAY_MS;
+}
+
 /** The table's counts of time between its dates (computed once per table). */
 export function elapsedTimes(data: IngestResult): ElapsedTime[] {
   return memo(data, 'elapsed-times', () => {
     const numbers: number[] = [];
     const dates: number[] = [];
     data.columns.forEach((column, c) => {
-      if (TEMPORAL_KINDS.includes(column.kind)) dates.push(c);
+      if (TEMPORAL_KINDS.includes(column.kind) || isClockColumn(data, c)) dates.push(c);
       else if (isNumeric(column) && !looksLikeIdentifier(column.name)) numbers.push(c);
     });
     const found: ElapsedTime[] = [];
@@ -86,8 +105,11 @@ export function elapsedTimes(data: IngestResult): ElapsedTime[] {
       const tolerance = toleranceOf(data, count);
       for (const [i, from] of dates.slice(0, MAX_DATES).entries()) {
         for (const to of dates.slice(i + 1, MAX_DATES)) {
-          if (data.columns[from].kind !== data.columns[to].kind) continue;
-          const [a, b] = [numericColumn(data, from), numericColumn(data, to)];
+          // Two dates (or timestamps) of one kind, or two clock times (text of any kind).
+          const clock = !TEMPORAL_KINDS.includes(data.columns[from].kind);
+          if (clock !== !TEMPORAL_KINDS.includes(data.columns[to].kind) || (!clock && data.columns[from].kind !== data.columns[to].kind)) continue;
+          const [a, b] = [timesOf(data, from), timesOf(data, to)];
+          const span = (r: number) => spanOf(a[r], b[r], clock);
           const rows: number[] = [];
           for (let r = 0; r < n.length; r++) if (!Number.isNaN(n[r]) && !Number.isNaN(a[r]) && !Number.isNaN(b[r])) rows.push(r);
           if (rows.length < MIN_ROWS) continue;
@@ -98,8 +120,8 @@ export function elapsedTimes(data: IngestResult): ElapsedTime[] {
             let [forward, backward, sampled] = [0, 0, 0];
             for (let k = 0; k < rows.length; k += step, sampled++) {
               const r = rows[k];
-              if (agrees(n[r], b[r] - a[r], unit.ms, tolerance)) forward++;
-              if (agrees(n[r], a[r] - b[r], unit.ms, tolerance)) backward++;
+              if (agrees(n[r], span(r), unit.ms, tolerance)) forward++;
+              if (agrees(n[r], -span(r), unit.ms, tolerance)) backward++;
             }
             return Math.max(forward, backward) >= (MIN_HOLDING / 2) * sampled;
           });
@@ -107,15 +129,15 @@ export function elapsedTimes(data: IngestResult): ElapsedTime[] {
             // Either way round: the later column is `to` where the times counted are positive.
             let [forward, backward] = [0, 0];
             for (const r of rows) {
-              if (agrees(n[r], b[r] - a[r], unit.ms, tolerance)) forward++;
-              if (agrees(n[r], a[r] - b[r], unit.ms, tolerance)) backward++;
+              if (agrees(n[r], span(r), unit.ms, tolerance)) forward++;
+              if (agrees(n[r], -span(r), unit.ms, tolerance)) backward++;
             }
             const [holding, sign] = forward >= backward ? [forward, 1] : [backward, -1];
             if (holding < MIN_HOLDING * rows.length) continue;
             // Exact: the whole units between the dates, plus one offset, on nearly every holding row.
             const byOffset = new Map<number, number>();
             for (const r of rows) {
-              const k = exactOffset(n[r], sign * (b[r] - a[r]), unit.ms);
+              const k = exactOffset(n[r], sign * span(r), unit.ms);
               if (k !== undefined) byOffset.set(k, (byOffset.get(k) ?? 0) + 1);
             }
             const [best, exactRows] = [...byOffset].reduce<[number | undefined, number]>((top, [k, count]) => (count > top[1] ? [k, count] : top), [undefined, 0]);
@@ -126,10 +148,10 @@ export function elapsedTimes(data: IngestResult): ElapsedTime[] {
             let chance = 0;
             for (let k = 0; k < rows.length; k++) {
               const [r, other] = [rows[k], rows[(k + (rows.length >> 1)) % rows.length]];
-              if (agreeing(n[other], sign * (b[r] - a[r]))) chance++;
+              if (agreeing(n[other], sign * span(r))) chance++;
             }
             if ((offset === undefined ? holding : exactRows) < BEYOND_CHANCE * chance) continue;
-            found.push({ count, from: sign === 1 ? from : to, to: sign === 1 ? to : from, unit, tolerance, rows: rows.length, holding, ...(offset === undefined ? {} : { offset }) });
+            found.push({ count, from: sign === 1 ? from : to, to: sign === 1 ? to : from, unit, clock, tolerance, rows: rows.length, holding, ...(offset === undefined ? {} : { offset }) });
             break;
           }
         }
@@ -141,7 +163,8 @@ export function elapsedTimes(data: IngestResult): ElapsedTime[] {
 
 /** Whether count `n` is the time from `from` to `to` (epoch ms) as `relation` counts it (within its tolerance, or exactly with its offset). */
 export function countAgrees(relation: ElapsedTime, n: number, from: number, to: number): boolean {
-  return relation.offset === undefined ? agrees(n, to - from, relation.unit.ms, relation.tolerance) : n === (to - from) / relation.unit.ms + relation.offset;
+  const span = spanOf(from, to, relation.clock);
+  return relation.offset === undefined ? agrees(n, span, relation.unit.ms, relation.tolerance) : n === span / relation.unit.ms + relation.offset;
 }
 
 /**
@@ -149,12 +172,12 @@ export function countAgrees(relation: ElapsedTime, n: number, from: number, to: 
  * count the dates give, in the unit.
  */
 export function countsOff(data: IngestResult, relation: ElapsedTime): { row: number; expected: number }[] {
-  const [n, a, b] = [numericColumn(data, relation.count), numericColumn(data, relation.from), numericColumn(data, relation.to)];
+  const [n, a, b] = [numericColumn(data, relation.count), timesOf(data, relation.from), timesOf(data, relation.to)];
   const off: { row: number; expected: number }[] = [];
   const { offset } = relation;
   for (let r = 0; r < n.length; r++) {
     if (Number.isNaN(n[r]) || Number.isNaN(a[r]) || Number.isNaN(b[r])) continue;
-    const units = (b[r] - a[r]) / relation.unit.ms;
+    const units = spanOf(a[r], b[r], relation.clock) / relation.unit.ms;
     if (countAgrees(relation, n[r], a[r], b[r])) continue;
     off.push({ row: r, expected: units + (offset ?? 0) });
   }

@@ -118,3 +118,51 @@ test('a date written with its day and month exchanged is the wrong cell where, r
   assert.deepEqual(found.map((f) => [f.row, f.column, f.evidence?.expected]), [[r, 'started_at', start]]);
   assert.match(found[0].message, /looks written with its day and month exchanged: read so, the minutes from started_at to ended_at are the \d+ of "minutes" in this row/);
 });
+
+/** 1,500 stops of a bus: scheduled and actual arrival as clock times ("05:09:00"), the delay in seconds (early buses below zero). */
+function stops(seed: number, edit: (row: string[], i: number) => void = () => {}): string {
+  const random = mulberry32(seed);
+  const clock = (seconds: number) => {
+    const s = ((seconds % 86_400) + 86_400) % 86_400;
+    return [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60].map((n) => String(n).padStart(2, '0')).join(':');
+  };
+  const rows = Array.from({ length: 1500 }, (_, i) => {
+    // Scheduled through the day and past midnight (the last trips): 05:00 to 00:50.
+    const scheduled = 5 * 3600 + Math.floor(random() * 20 * 60) * 60;
+    const delay = Math.round((random() - 0.2) * 400);
+    const row = [`T${i % 90}`, clock(scheduled), clock(scheduled + delay), String(delay), String(Math.floor(random() * 30))];
+    edit(row, i);
+    return row;
+  });
+  return csv(['trip', 'scheduled_arrival', 'actual_arrival', 'delay_sec', 'boardings'], rows);
+}
+
+test('a delay between two clock times is learned (read round midnight); a delay with its sign changed is reported, a time an hour off is reported on the later time', () => {
+  const data = ingestCsvBytes(new TextEncoder().encode(stops(5)));
+  assert.deepEqual(elapsedTimes(data).map((r) => [r.count, r.from, r.to, r.unit.name, r.clock]), [[3, 1, 2, 'seconds', true]]);
+  assert.deepEqual(findingsOf(checkCsv(stops(5)), 'duration-mismatch'), [], 'arrivals after midnight scheduled before it agree');
+  const found = findingsOf(
+    checkCsv(
+      stops(5, (row, i) => {
+        if (i === 100 || i === 200) row[3] = String(-Number(row[3]));
+        if (i === 300) row[2] = row[2].replace(/^(\d\d)/, (h) => String((Number(h) + 1) % 24).padStart(2, '0'));
+      }),
+    ),
+    'duration-mismatch',
+  );
+  const delays = stops(5).split('\n').slice(1).map((line) => Number(line.split(',')[3]));
+  assert.deepEqual(
+    found.map((f) => [f.row, f.column]),
+    [...[100, 200].filter((i) => Math.abs(delays[i]) > 1).map((i) => [i, 'delay_sec']), [300, 'actual_arrival']],
+    'a sign changed is reported whether the bus was early or late',
+  );
+  assert.match(found[found.length - 1].message, /is 1 hour later than scheduled_arrival .* a clock changed, or a time in another zone/);
+  // Half an hour late written −1800: the times are an hour further apart than the delay says, yet the sign is the slip.
+  const halfHourLate = (row: string[], i: number) => {
+    if (i !== 400) return;
+    const [h, m, sec] = row[1].split(':').map(Number);
+    row[2] = [(h + Math.floor((m + 30) / 60)) % 24, (m + 30) % 60, sec].map((n) => String(n).padStart(2, '0')).join(':');
+    row[3] = '-1800';
+  };
+  assert.deepEqual(findingsOf(checkCsv(stops(5, halfHourLate)), 'duration-mismatch').map((f) => [f.row, f.column]), [[400, 'delay_sec']]);
+});

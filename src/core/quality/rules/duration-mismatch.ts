@@ -1,9 +1,10 @@
 /** duration-mismatch: a number that counts the time between two dates of its row (minutes taken, days of a stay) and does not. */
 import { defineRule } from '../rule';
+import type { IngestResult } from '../../table/model';
 import { cellText } from '../dependencies';
 import { numericColumn, replaceCellFixes } from '../column-values';
 import { numericRelations, relationHoldsAt } from '../numeric-relations';
-import { countAgrees, countsOff, elapsedTimes } from '../elapsed-times';
+import { countAgrees, countsOff, elapsedTimes, timesOf, type ElapsedTime } from '../elapsed-times';
 import { dateGaps } from '../date-gaps';
 import { groupedInteger } from '../../shared/grouped-integer';
 import { shownNumber } from '../../shared/shown-number';
@@ -22,6 +23,35 @@ function daySwapped(ms: number): number | undefined {
   return Date.UTC(date.getUTCFullYear(), day - 1, month) + (((ms % DAY_MS) + DAY_MS) % DAY_MS);
 }
 
+/** Hours a clock change or a time zone moves a time by, at most (UTC−12 to UTC+14). */
+const MAX_HOURS_OFF = 14;
+
+/**
+ * The whole hours (1 to MAX_HOURS_OFF, either way) by which a row's dates lie further apart than its count says, `off`
+ * units of the relation (the count agreeing with the dates less those hours, within its tolerance); else undefined.
+ */
+function hoursOff(off: number, relation: ElapsedTime): number | undefined {
+  const hourUnits = 3_600_000 / relation.unit.ms;
+  const hours = Math.round(off / hourUnits);
+  if (hours === 0 || Math.abs(hours) > MAX_HOURS_OFF || hourUnits <= relation.tolerance) return undefined;
+  return Math.abs(off - hours * hourUnits) <= relation.tolerance ? hours : undefined;
+}
+
+/** Share of a count's numbers below zero above which the count is signed (a delay: early or late). */
+const SIGNED_SHARE = 0.01;
+
+/** Whether at least SIGNED_SHARE of a count column's numbers are below zero. */
+function countsNegative(data: IngestResult, c: number): boolean {
+  const n = numericColumn(data, c);
+  let [negative, present] = [0, 0];
+  for (const v of n) {
+    if (Number.isNaN(v)) continue;
+    present++;
+    if (v < 0) negative++;
+  }
+  return negative > SIGNED_SHARE * present;
+}
+
 export const durationMismatch = defineRule({
   id: 'duration-mismatch',
   title: 'Duration that is not the time between its dates',
@@ -34,7 +64,8 @@ start and end, a stay's days beside its admission and discharge, a trip's second
 typed, and drifts from its dates: a slip of a digit, a duration ×10, a unit confused, a date corrected without it.
 
 Learned from the table itself (elapsed-times.ts): a numeric column counts the time from one date (or timestamp)
-column to another in a unit — seconds, minutes, hours, days or weeks — when, on 80% of the 30 rows or more holding
+column to another — or from one clock time ("05:09:00") to another, read round midnight (00:03 is twelve minutes after
+23:51) — in a unit — seconds, minutes, hours, days or weeks — when, on 80% of the 30 rows or more holding
 the three values, it lies within one unit of the time between them (rounded or cut to whole units; a count written with
 decimals, within one unit of its last decimal: 2.26 days to close, within 0.01 day, as most complaints closed
 within a day would lie within a whole day of any other's dates), and three times
@@ -42,7 +73,9 @@ as often as with the numbers shuffled over the rows. A row where it lies further
 time its dates give (quick fix, cleaning step) — unless one of its dates, read with its day and month exchanged (both
 12 or less), gives the count: that date is reported, with the date so written as the fix (a complaint created
 "2023-01-06" and closed on June 2nd after 0.06 days); or unless the row's two dates lie far apart from each other by the
-table's other rows (gap-outlier's, broken-order's: a date is the wrong cell there, and the number may be right).
+table's other rows (gap-outlier's, broken-order's: a date is the wrong cell there, and the number may be right), or
+unless the dates run backwards in the row where the count is never below zero (a date is wrong there; a delay
+below zero in more than 1% of its rows is a bus early, and its sign is judged as any other value).
 
 Where the count is exactly the whole units between the dates (plus 0, or 1 for days counted with both ends) on 98% of
 those rows — nights of a stay between two dates — it must agree exactly (a departure a day late breaks it), and it is
@@ -64,14 +97,14 @@ rows keep the relation (on a date: the count, the date they give, and the column
       const counted = (r: number) => (numericColumn(data, relation.count)[r] - (relation.offset ?? 0)) * relation.unit.ms;
       // Whether row r's earlier date, its day and month swapped (each 12 or less), is the later date less the count.
       const swapKeeps = (r: number) => {
-        const swapped = daySwapped(numericColumn(data, relation.from)[r]);
-        return swapped !== undefined && swapped + counted(r) === numericColumn(data, relation.to)[r];
+        const swapped = relation.clock ? undefined : daySwapped(timesOf(data, relation.from)[r]);
+        return swapped !== undefined && swapped + counted(r) === timesOf(data, relation.to)[r];
       };
       // Whether row r's date in column c (the earlier or the later), its day and month exchanged (each 12 or less), keeps the relation.
       const swapKeepsAt = (r: number, c: number) => {
-        const moved = daySwapped(numericColumn(data, c)[r]);
+        const moved = relation.clock ? undefined : daySwapped(timesOf(data, c)[r]);
         if (moved === undefined) return false;
-        const [from, to] = [numericColumn(data, relation.from)[r], numericColumn(data, relation.to)[r]];
+        const [from, to] = [timesOf(data, relation.from)[r], timesOf(data, relation.to)[r]];
         return countAgrees(relation, numericColumn(data, relation.count)[r], c === relation.from ? moved : from, c === relation.to ? moved : to);
       };
       // Reports row r's date in column c as written with its day and month exchanged.
@@ -98,7 +131,7 @@ rows keep the relation (on a date: the count, the date they give, and the column
       // Reports row r's later date, which the count and the column `confirming` of its other relation say is wrong.
       const reportDate = (r: number, confirming: number) => {
         const [value, from, count] = [cellText(data, r, relation.to), cellText(data, r, relation.from), cellText(data, r, relation.count)];
-        const date = new Date(numericColumn(data, relation.from)[r] + counted(r)).toISOString().slice(0, 10);
+        const date = new Date(timesOf(data, relation.from)[r] + counted(r)).toISOString().slice(0, 10);
         const confirmingName = data.columns[confirming].name;
         report({
           row: r,
@@ -116,8 +149,28 @@ rows keep the relation (on a date: the count, the date they give, and the column
           ...(ISO_DATE.test(value) ? { fixes: replaceCellFixes(data, r, relation.to, date, `Replace with ${date} (${fromName} plus ${count} ${relation.unit.name})`) } : {}),
         });
       };
+      // Reports row r's later time, a whole number of hours off what the earlier one and the count give.
+      const reportShift = (r: number, hours: number) => {
+        const [value, from, count] = [cellText(data, r, relation.to), cellText(data, r, relation.from), cellText(data, r, relation.count)];
+        report({
+          row: r,
+          columnIndex: relation.to,
+          value,
+          evidence: { from: fromName, fromValue: from, count: name, countValue: count, unit: relation.unit.name, hoursOff: hours, holdingRows: relation.holding, rows: relation.rows },
+          message:
+            `${value} in column "${toName}" is ${Math.abs(hours)} hour${Math.abs(hours) === 1 ? '' : 's'} ${hours > 0 ? 'later' : 'earlier'} than ${fromName} ${from} plus the ${count} ${relation.unit.name} of "${name}", ` +
+            `as ${name} counts them in ${groupedInteger(relation.holding)} of the ${groupedInteger(relation.rows)} rows holding all three: a clock changed, or a time in another zone.`,
+          related: [
+            { row: r, columnIndex: relation.from, message: `${fromName} ${from}` },
+            { row: r, columnIndex: relation.count, message: `${name} ${count}` },
+          ],
+        });
+      };
       // The arithmetic relations the count takes part in (a stay's total = its rate × its nights).
-      const vouching = numericRelations(data).filter((numeric) => numeric.output === relation.count || numeric.inputs.includes(relation.count));
+      // (Not of clock times: a later date written from a time of day and a count is no date.)
+      const vouching = relation.clock ? [] : numericRelations(data).filter((numeric) => numeric.output === relation.count || numeric.inputs.includes(relation.count));
+      // A count that is negative in the holding rows too (a bus early: its delay below zero) says nothing of the dates' order.
+      const signed = countsNegative(data, relation.count);
       for (const { row: r, expected } of countsOff(data, relation)) {
         // A count another relation of its row confirms is right: the later date is the wrong cell (a departure a day off
         // the arrival plus the nights the total was charged for).
@@ -137,9 +190,18 @@ rows keep the relation (on a date: the count, the date they give, and the column
         // A date far from the other (by the table's gaps between them) is the wrong cell: the number is no evidence against itself.
         if (far.get(r)?.some(({ gap }) => [gap.from, gap.to].includes(relation.from) && [gap.from, gap.to].includes(relation.to))) continue;
         // A date before the one it follows (a row breaking the order the relation counts forward) is a date's error too.
-        if (expected < 0) continue;
+        if (expected < 0 && !signed) continue;
         const value = cellText(data, r, relation.count);
         const [from, to] = [cellText(data, r, relation.from), cellText(data, r, relation.to)];
+        // The dates a whole number of hours further apart than the count (a clock changed, a zone not converted): the later
+        // time is the wrong cell — the one observed, where the earlier is planned (a scheduled and an actual arrival).
+        // (Not where the count with its sign changed agrees: a delay of −60 minutes for +60 is the simpler slip.)
+        const count = numericColumn(data, relation.count)[r];
+        const hours = Math.abs(expected + count) <= relation.tolerance ? undefined : hoursOff(expected - count, relation);
+        if (hours !== undefined) {
+          if (!isIgnored(relation.to)) reportShift(r, hours);
+          continue;
+        }
         const time = String(Number(expected.toFixed(data.columns[relation.count].kind === 'integer' ? 0 : 2)));
         report({
           row: r,

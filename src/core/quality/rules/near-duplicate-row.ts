@@ -302,7 +302,7 @@ export const nearDuplicateRow = defineRule({
   dimension: 'uniqueness',
   defaultSeverity: 'warning',
   defaultOptions: {},
-  description: 'A row repeats an earlier row in every column but one, or but its identifiers and times, in a table where that cannot be chance.',
+  description: 'A row repeats an earlier row in every column but one, but its identifiers and times, or but one fact and the column that follows from it, in a table where that cannot be chance.',
   docs: `A record entered twice is often not an exact copy: a merge of two sources, or a re-entry, changes one
 field (a price re-typed, a category picked again). The row then escapes duplicate-row, yet a model sees one
 example twice, with two answers for one cell.
@@ -343,6 +343,18 @@ submitted again two days later; a patient's visit a month later, alike in all el
 columns' combination repeats in at most 1% of the rows and the agreement is beyond chance (as above), is reported on
 its row (the evidence: \`otherRow\`, \`differingColumns\`), with a fix deleting it. A snapshot that lists most records
 again under new ids and times is no such table.
+
+A record sent again **with one fact changed and what follows from it** differs in two measures by the same amount —
+a departure 5 minutes later and a length of stay 5 minutes longer, a tip and the total it is part of, an arrival read 10
+seconds later and its delay 10 seconds longer (a time against a number in seconds, minutes, hours or days, within the
+number's last decimal). Such a row, agreeing with one other row on every other column (three at least), is reported
+with a fix deleting it where the two columns are cause and consequence under a relation learned from the table (a
+total and one of its parts, broken-relation's; a count of time and one of its ends, duration-mismatch's) — two
+inputs moved together (an arrival and a departure an hour later: a stay as long) are another record — or, without
+such a relation, where the two rows share their own identifier (a column repeating in at most 1% of its rows); and
+where the agreeing cells' bits of evidence pass the test above over the tests made (each row against each pair of
+related columns; sharing an identifier, each pair of measures). The evidence: \`otherRow\`, \`differingColumns\`,
+\`bits\`, \`bitsNeeded\`.
 
 A pair whose differing cells say one value written otherwise ("WEBER" / "Weber", "St." / "St") is a copy,
 reported by duplicate-row.
