@@ -137,7 +137,7 @@ function stops(seed: number, edit: (row: string[], i: number) => void = () => {}
   return csv(['trip', 'scheduled_arrival', 'actual_arrival', 'delay_sec', 'boardings'], rows);
 }
 
-test('a delay between two clock times is learned (read round midnight); a delay with its sign changed is reported, a time an hour off is reported on the later time', () => {
+test('a delay between two clock times is learned (read round midnight); a delay with its sign changed is reported, times an hour off in several rows are reported on the later time', () => {
   const data = ingestCsvBytes(new TextEncoder().encode(stops(5)));
   assert.deepEqual(elapsedTimes(data).map((r) => [r.count, r.from, r.to, r.unit.name, r.clock]), [[3, 1, 2, 'seconds', true]]);
   assert.deepEqual(findingsOf(checkCsv(stops(5)), 'duration-mismatch'), [], 'arrivals after midnight scheduled before it agree');
@@ -145,7 +145,8 @@ test('a delay between two clock times is learned (read round midnight); a delay 
     checkCsv(
       stops(5, (row, i) => {
         if (i === 100 || i === 200) row[3] = String(-Number(row[3]));
-        if (i === 300) row[2] = row[2].replace(/^(\d\d)/, (h) => String((Number(h) + 1) % 24).padStart(2, '0'));
+        if (i >= 300 && i < 303) row[2] = row[2].replace(/^(\d\d)/, (h) => String((Number(h) + 1) % 24).padStart(2, '0'));
+        if (i === 500) row[3] = String(Number(row[3]) + 3600);
       }),
     ),
     'duration-mismatch',
@@ -153,10 +154,10 @@ test('a delay between two clock times is learned (read round midnight); a delay 
   const delays = stops(5).split('\n').slice(1).map((line) => Number(line.split(',')[3]));
   assert.deepEqual(
     found.map((f) => [f.row, f.column]),
-    [...[100, 200].filter((i) => Math.abs(delays[i]) > 1).map((i) => [i, 'delay_sec']), [300, 'actual_arrival']],
-    'a sign changed is reported whether the bus was early or late',
+    [...[100, 200].filter((i) => Math.abs(delays[i]) > 1).map((i) => [i, 'delay_sec']), [300, 'actual_arrival'], [301, 'actual_arrival'], [302, 'actual_arrival'], [500, 'delay_sec']],
+    'a sign changed is reported whether the bus was early or late; three arrivals an hour late are a clock, one delay an hour long a slip',
   );
-  assert.match(found[found.length - 1].message, /is 1 hour later than scheduled_arrival .* a clock changed, or a time in another zone/);
+  assert.match(found[2].message, /is 1 hour later than scheduled_arrival .* a clock changed, or a time in another zone/);
   // Half an hour late written −1800: the times are an hour further apart than the delay says, yet the sign is the slip.
   const halfHourLate = (row: string[], i: number) => {
     if (i !== 400) return;
@@ -165,4 +166,14 @@ test('a delay between two clock times is learned (read round midnight); a delay 
     row[3] = '-1800';
   };
   assert.deepEqual(findingsOf(checkCsv(stops(5, halfHourLate)), 'duration-mismatch').map((f) => [f.row, f.column]), [[400, 'delay_sec']]);
+});
+
+test('a start and an end exchanged are both reported, each with the other\'s value as fix', () => {
+  const lines = responses(1).split('\n');
+  const cells = lines[301].split(',');
+  [cells[1], cells[2]] = [cells[2], cells[1]];
+  lines[301] = cells.join(',');
+  const found = findingsOf(checkCsv(lines.join('\n')), 'duration-mismatch');
+  assert.deepEqual(found.map((f) => [f.row, f.column, f.evidence?.expected]), [[300, 'started_at', cells[2]], [300, 'ended_at', cells[1]]]);
+  assert.match(found[0].message, /look exchanged in this row: read the other way round, they are the \d+ minutes of "minutes" apart/);
 });

@@ -23,6 +23,8 @@ function daySwapped(ms: number): number | undefined {
   return Date.UTC(date.getUTCFullYear(), day - 1, month) + (((ms % DAY_MS) + DAY_MS) % DAY_MS);
 }
 
+/** Rows a relation must have off by one number of whole hours for those to be a clock's shift, not slips of the count. */
+const MIN_SHIFTED_ROWS = 3;
 /** Hours a clock change or a time zone moves a time by, at most (UTC−12 to UTC+14). */
 const MAX_HOURS_OFF = 14;
 
@@ -75,7 +77,13 @@ time its dates give (quick fix, cleaning step) — unless one of its dates, read
 "2023-01-06" and closed on June 2nd after 0.06 days); or unless the row's two dates lie far apart from each other by the
 table's other rows (gap-outlier's, broken-order's: a date is the wrong cell there, and the number may be right), or
 unless the dates run backwards in the row where the count is never below zero (a date is wrong there; a delay
-below zero in more than 1% of its rows is a bus early, and its sign is judged as any other value).
+below zero in more than 1% of its rows is a bus early, and its sign is judged as any other value). Where three rows or more
+have their dates the same whole number of hours (1 to 14) further apart than the count says — a clock changed, a zone
+not converted, which moves several records alike — the later time of each is reported (the observed one, where the
+earlier is planned: a scheduled and an actual arrival), not the count (unless the count with its sign changed agrees:
+a delay of −60 minutes for +60). Where the count is
+the time between the two dates read the other way round (an arrival and a departure exchanged), both dates are
+reported, each with the other's value as the fix.
 
 Where the count is exactly the whole units between the dates (plus 0, or 1 for days counted with both ends) on 98% of
 those rows — nights of a stay between two dates — it must agree exactly (a departure a day late breaks it), and it is
@@ -149,6 +157,27 @@ rows keep the relation (on a date: the count, the date they give, and the column
           ...(ISO_DATE.test(value) ? { fixes: replaceCellFixes(data, r, relation.to, date, `Replace with ${date} (${fromName} plus ${count} ${relation.unit.name})`) } : {}),
         });
       };
+      // Reports row r's two dates as exchanged: read the other way round, they are the count apart.
+      const reportExchanged = (r: number) => {
+        const [from, to, count] = [cellText(data, r, relation.from), cellText(data, r, relation.to), cellText(data, r, relation.count)];
+        for (const [c, value, other] of [[relation.from, from, to], [relation.to, to, from]] as const) {
+          if (isIgnored(c)) continue;
+          report({
+            row: r,
+            columnIndex: c,
+            value,
+            evidence: { from: fromName, fromValue: from, to: toName, toValue: to, count: name, countValue: count, unit: relation.unit.name, expected: other, holdingRows: relation.holding, rows: relation.rows },
+            message:
+              `${fromName} ${from} and ${toName} ${to} look exchanged in this row: read the other way round, they are the ${count} ${relation.unit.name} of "${name}" apart, ` +
+              `as in ${groupedInteger(relation.holding)} of the ${groupedInteger(relation.rows)} rows holding all three.`,
+            related: [
+              { row: r, columnIndex: c === relation.from ? relation.to : relation.from, message: `${c === relation.from ? toName : fromName} ${other}` },
+              { row: r, columnIndex: relation.count, message: `${name} ${count}` },
+            ],
+            fixes: replaceCellFixes(data, r, c, other, `Replace with ${other} (the values of ${fromName} and ${toName} exchanged)`),
+          });
+        }
+      };
       // Reports row r's later time, a whole number of hours off what the earlier one and the count give.
       const reportShift = (r: number, hours: number) => {
         const [value, from, count] = [cellText(data, r, relation.to), cellText(data, r, relation.from), cellText(data, r, relation.count)];
@@ -171,7 +200,14 @@ rows keep the relation (on a date: the count, the date they give, and the column
       const vouching = relation.clock ? [] : numericRelations(data).filter((numeric) => numeric.output === relation.count || numeric.inputs.includes(relation.count));
       // A count that is negative in the holding rows too (a bus early: its delay below zero) says nothing of the dates' order.
       const signed = countsNegative(data, relation.count);
-      for (const { row: r, expected } of countsOff(data, relation)) {
+      const off = countsOff(data, relation);
+      // Rows off by each whole number of hours: a clock change or a zone moves several records alike; one count an hour off is a slip.
+      const shiftedRows = new Map<number, number>();
+      for (const { row: r, expected } of off) {
+        const hours = hoursOff(expected - numericColumn(data, relation.count)[r], relation);
+        if (hours !== undefined) shiftedRows.set(hours, (shiftedRows.get(hours) ?? 0) + 1);
+      }
+      for (const { row: r, expected } of off) {
         // A count another relation of its row confirms is right: the later date is the wrong cell (a departure a day off
         // the arrival plus the nights the total was charged for).
         const vouchedBy = relation.offset !== undefined ? vouching.find((numeric) => relationHoldsAt(data, numeric, r) === true) : undefined;
@@ -187,6 +223,11 @@ rows keep the relation (on a date: the count, the date they give, and the column
           reportSwap(r, swapped);
           continue;
         }
+        // The count is the time between the dates exchanged (a departure written as the arrival and back): both are reported.
+        if (expected < 0 && !signed && !relation.clock && countAgrees(relation, numericColumn(data, relation.count)[r], timesOf(data, relation.to)[r], timesOf(data, relation.from)[r])) {
+          reportExchanged(r);
+          continue;
+        }
         // A date far from the other (by the table's gaps between them) is the wrong cell: the number is no evidence against itself.
         if (far.get(r)?.some(({ gap }) => [gap.from, gap.to].includes(relation.from) && [gap.from, gap.to].includes(relation.to))) continue;
         // A date before the one it follows (a row breaking the order the relation counts forward) is a date's error too.
@@ -198,7 +239,7 @@ rows keep the relation (on a date: the count, the date they give, and the column
         // (Not where the count with its sign changed agrees: a delay of −60 minutes for +60 is the simpler slip.)
         const count = numericColumn(data, relation.count)[r];
         const hours = Math.abs(expected + count) <= relation.tolerance ? undefined : hoursOff(expected - count, relation);
-        if (hours !== undefined) {
+        if (hours !== undefined && (shiftedRows.get(hours) ?? 0) >= MIN_SHIFTED_ROWS) {
           if (!isIgnored(relation.to)) reportShift(r, hours);
           continue;
         }
