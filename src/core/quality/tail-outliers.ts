@@ -52,6 +52,11 @@ export interface TailTestOptions {
    * (a drug's strength of 10,000 mg), where the tail ends as at a population of its own.
    */
   owned?: (values: readonly number[]) => boolean;
+  /**
+   * Whether the rows holding the values are an episode of the table's own: each next to another of them in the file, and
+   * gathered in few values of another column (a detoured trip's delays at each of its stops), not rows picked at random.
+   */
+  episode?: (values: readonly number[]) => boolean;
 }
 
 /** The tests' default options (the outlier rule's, which the user may change for it). */
@@ -986,6 +991,10 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
       // A population that is the column's own values in another unit is a unit mix-up, not a population.
       for (const candidate of leftOut) if ((unit = unitCopy(ctx, candidate, options))) break;
       if (unit) break;
+      // Far values in runs of neighbouring rows that gather in few values of another column (a bus's delays at every stop
+      // of three detoured trips, where rows picked at random would come from twenty trips) are an episode of those, not
+      // slips in rows an error picked at random: a population of the table's own.
+      if (block && block.rows >= MIN_EPISODE_ROWS && options.episode?.(block.values)) break;
       if (!block) {
         // The tail ends in a population of its own: the values flagged beyond it were judged against its
         // spacings, as if it were the column's tail; those not far beyond it belong to it (American Samoa
@@ -1036,6 +1045,9 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
   }
   return found;
 }
+
+/** Rows a block of far values needs before its rows can say it is an episode (see TailTestOptions.episode). */
+const MIN_EPISODE_ROWS = 3;
 
 /** Rows a level needs before another column's value can own it (see TailTestOptions.owned). */
 const OWNED_MIN_ROWS = 3;

@@ -177,3 +177,15 @@ export function ownSpelling(data: IngestResult, c: number, rows: readonly number
   }
   return false;
 }
+
+/**
+ * Whether each row of column `c` holding one of `held` lies next to another such row in the file (the row before or
+ * after it): runs of neighbouring rows, as an episode writes them (a trip's stops one after another), where an error
+ * picks rows at random.
+ */
+export function neighbouringRows(values: Float64Array, held: readonly number[]): boolean {
+  const wanted = new Set(held);
+  const holds = (r: number) => r >= 0 && r < values.length && wanted.has(values[r]);
+  for (let r = 0; r < values.length; r++) if (holds(r) && !holds(r - 1) && !holds(r + 1)) return false;
+  return true;
+}

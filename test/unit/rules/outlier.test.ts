@@ -697,3 +697,34 @@ test('a value several codes each carry (10 points for three violation codes) is 
   rows[1 + 1001] = '1001,B1,100';
   assert.deepEqual(check(`${rows.join('\n')}\n`).map((f) => f.row), [1001]);
 });
+
+test('far values in runs of neighbouring rows of a few trips (detours: a delay at each stop) are an episode, not outliers; the same far values in rows picked at random are', () => {
+  const next = random(17);
+  // 120 trips of 30 stops each: a delay in seconds that drifts along the trip (mostly 0 to 400 s).
+  const stops = (detoured: (trip: number) => boolean) => {
+    const lines = ['trip,stop,delay_sec'];
+    for (let trip = 0; trip < 120; trip++) {
+      let delay = Math.round(next() * 120);
+      for (let stop = 1; stop <= 30; stop++) {
+        delay = Math.max(-120, Math.min(420, delay + Math.round((next() - 0.45) * 40)));
+        lines.push(`T${trip},${stop},${detoured(trip) && stop > 20 ? 1600 + trip * 4 + stop * 3 : delay}`);
+      }
+    }
+    return lines;
+  };
+  // Three trips detoured for their last ten stops: 30 far values, each beside another of its trip.
+  const detours = stops((trip) => trip === 7 || trip === 55 || trip === 90);
+  assert.deepEqual(check(detours.join('\n')), []);
+  // The same 30 far values moved to rows picked at random across the trips: slips, each alone.
+  const lines = stops(() => false);
+  const far = detours.map((line, k) => [k, Number(line.split(',')[2])] as const).filter(([, v]) => v >= 1600);
+  far.forEach(([, v], i) => {
+    const k = 1 + ((i * 397 + 11) % (lines.length - 1));
+    const [trip, stop] = lines[k].split(',');
+    lines[k] = `${trip},${stop},${v}`;
+  });
+  assert.deepEqual(check(lines.join('\n')).map((f) => f.evidence?.kind), Array(30).fill('gap'));
+  // Rows picked at random from two of forty sources gather in those sources, yet lie apart in the file: slips.
+  const marked = lines.map((line, k) => (k === 0 ? `${line},source` : `${line},S${Number(line.split(',')[2]) >= 1600 ? 1 + (k % 2) : k % 40}`));
+  assert.deepEqual(new Set(check(marked.join('\n')).map((f) => f.evidence?.kind)), new Set(['gap']), 'beyond the column\'s extreme, not only their group\'s');
+});

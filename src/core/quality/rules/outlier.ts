@@ -4,7 +4,7 @@ import { BEYOND_BULK_SHARE, OUTLIER_TEST_DEFAULTS, tailOutliers, withoutValues, 
 import { columnPlaceholders } from './sentinel-value';
 import { groupOutliers, type GroupOutlier } from '../group-outliers';
 import { entityOutliers, type EntityOutlier } from '../entity-outliers';
-import { concentratedRows, ownedByValue, sharedByRows } from '../value-owners';
+import { concentratedRows, neighbouringRows, ownedByValue, sharedByRows } from '../value-owners';
 import { UNIT_NAMES } from '../../shared/unit-factors';
 import { shownNumber } from '../../shared/shown-number';
 
@@ -152,6 +152,10 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   more than 3 standard errors below 1/12 (a second population brought back by a ratio lands on a narrow part of
   the column). Its values must also be as distinct as the column's (at least half its distinct values per row:
   islands geocoded to a few points are no copies of random rows), and its rows share nothing else (as below);
+- a block of three rows or more whose rows lie in runs of neighbouring rows (each next to another of them in the
+  file) and gather in few values of another column — fewer than half the distinct values as many rows picked at
+  random would hold there — is an episode of the table's own, not a set of slips (a bus's delays at each stop of
+  three detoured trips, where random rows would come from twenty trips): the column's tail is taken to end there;
 - one value held by many rows near the end of a tail (among the outermost values the spacing test compares),
   twice as far from the median as the next value inward, where the column's next values seldom repeat (a
   value pasted into many rows, a placeholder), is flagged with the few values beyond it (other slips past it:
@@ -283,7 +287,7 @@ unit (145.9 lb → 66.18).`,
       // Placeholders (-999 for "unknown", sentinel-value reports them) are no measurements: the tails are the other values'.
       const placeholders = columnPlaceholders(data, c)?.values ?? [];
       const runs = placeholders.length > 0 ? withoutValues(sortedRuns(data, c), placeholders) : sortedRuns(data, c);
-      const test = { alpha: options.alpha, maxOutliers: options.maxOutliers, window: options.window, explained: (held: readonly number[]) => sharedByRows(data, c, values, held), gathered: (held: readonly number[]) => concentratedRows(data, c, values, held), owned: (held: readonly number[]) => ownedByValue(data, c, values, held) };
+      const test = { alpha: options.alpha, maxOutliers: options.maxOutliers, window: options.window, explained: (held: readonly number[]) => sharedByRows(data, c, values, held), gathered: (held: readonly number[]) => concentratedRows(data, c, values, held), owned: (held: readonly number[]) => ownedByValue(data, c, values, held), episode: (held: readonly number[]) => neighbouringRows(values, held) && concentratedRows(data, c, values, held) };
       const found = tailOutliers(runs, test);
       const byValue = new Map<number, TailOutliers>();
       for (const tail of found) for (const v of tail.values) if (!byValue.has(v)) byValue.set(v, tail);
