@@ -1,18 +1,19 @@
 /**
  * One record written twice with one fact changed and what follows from it: two rows agree on every column but two
- * measures, and those two changed by the same amount — a departure five minutes later with a length of stay five
- * minutes longer, a tip raised with the total it is part of, a vehicle's arrival read 10 seconds later with its delay
- * 10 seconds longer. A system that sends a record again after an edit (or a tracker that reports one stop twice)
- * writes such pairs; two records of their own differ in more than a fact and its consequence. The two columns must
- * be tied by a relation the table holds (a price up by 1 on the next day of a snapshot is no consequence of the day),
- * unless the rows share their own identifier (an agreement number): then they are one record whatever changed.
+ * measures that a relation of the table ties, and it holds in both rows — a departure five minutes later with a length
+ * of stay five minutes longer, a tip raised with the total it is part of, a rate raised with the total it multiplies
+ * into, a vehicle's arrival read 10 seconds later with its delay 10 seconds longer. A system that sends a record again
+ * after an edit (or a tracker that reports one stop twice) writes such pairs; two records of their own differ in more
+ * than a fact and its consequence. Without such a relation (a price up by 1 on the next day of a snapshot is no
+ * consequence of the day), rows sharing their own identifier (an agreement number) whose two measures changed by the
+ * same amount are one record too.
  */
 import type { IngestResult } from '../table/model';
 import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isClockColumn, isNumeric, nullCount, numericColumn, valueCodes, type DistinctValues } from './column-values';
 import { cellText } from './dependencies';
 import { cellsOf, eachRepeat, fold, slotTable } from './row-hashes';
-import { numericRelations } from './numeric-relations';
-import { elapsedTimes } from './elapsed-times';
+import { numericRelations, relationTester } from './numeric-relations';
+import { countAgrees, elapsedTimes, timesOf } from './elapsed-times';
 
 /** Columns the two rows must agree on besides the two changed ones, at least. */
 const MIN_AGREEING_COLUMNS = 3;
@@ -34,20 +35,34 @@ export interface ChangedCopy {
   needed: number;
 }
 
+/** A relation learned from the table that ties two columns, and a test of whether it holds at a row. */
+type Tie = (r: number) => boolean;
+
 /**
- * Pairs of columns a relation learned from the table ties as cause and consequence — what it computes and one of the
- * columns it computes from (a total and a part of it, a length of stay and its departure) — as "a,b" with a < b: a
- * change in one carried into the other. Two inputs moved together (an arrival and a departure an hour later: a stay of
- * the same length) are another record, not a consequence.
+ * Per pair of columns ("a,b" with a < b), the relations learned from the table that tie them: any two columns of an
+ * arithmetic relation (a total and a part of it, a rate and the total it multiplies into, two parts of a total that
+ * trade amounts), and a count of time with one of its ends (a length of stay and its departure). A change in one
+ * carried into the other keeps the relation in both rows. Both ends of a count of time moved together (an arrival and
+ * a departure an hour later: a stay as long) are another record, not a consequence.
  */
-function tiedColumns(data: IngestResult): Set<string> {
-  const tied = new Set<string>();
-  const tie = (output: number, inputs: readonly number[]) => {
-    for (const input of inputs) tied.add(output < input ? `${output},${input}` : `${input},${output}`);
+function tiesOf(data: IngestResult): Map<string, Tie[]> {
+  const ties = new Map<string, Tie[]>();
+  const tie = (a: number, b: number, holds: Tie) => {
+    const key = a < b ? `${a},${b}` : `${b},${a}`;
+    ties.set(key, [...(ties.get(key) ?? []), holds]);
   };
-  for (const relation of numericRelations(data)) tie(relation.output, relation.inputs);
-  for (const relation of elapsedTimes(data)) tie(relation.count, [relation.from, relation.to]);
-  return tied;
+  for (const relation of numericRelations(data)) {
+    const test = relationTester(data, relation);
+    const columns = [relation.output, ...relation.inputs];
+    for (const [k, a] of columns.entries()) for (const b of columns.slice(k + 1)) tie(a, b, (r) => test(r) === true);
+  }
+  for (const relation of elapsedTimes(data)) {
+    const [count, from, to] = [numericColumn(data, relation.count), timesOf(data, relation.from), timesOf(data, relation.to)];
+    const holds = (r: number) => countAgrees(relation, count[r], from[r], to[r]);
+    tie(relation.count, relation.from, holds);
+    tie(relation.count, relation.to, holds);
+  }
+  return ties;
 }
 
 /**
@@ -94,20 +109,20 @@ function sameAmount(data: IngestResult, a: number, b: number, f: number, r: numb
 
 /**
  * Pairs of rows that agree on every `compared` column but two measures (numbers, dates, times, clock times) that a
- * relation learned from the table ties ({@link tiedColumns}), or of rows sharing their own identifier (see
- * ownIdentifiers), and that changed by the same amount ({@link sameAmount}), with the bits of evidence of their agreeing cells (a value another
+ * relation learned from the table ties and that holds in both rows ({@link tiesOf}), or, rows sharing their own
+ * identifier (see ownIdentifiers), that changed by the same amount ({@link sameAmount}), with the bits of evidence of their agreeing cells (a value another
  * row holds with chance 1 in 1,000 is 10 bits) at least `needed`. Read from the rows whose other columns repeat
  * together (grouped by their hashes; the text column of most values first: rows that agree must agree there).
  */
 export function changedCopies(data: IngestResult, compared: readonly boolean[], bitsNeeded: (tests: number) => number, maxRepeatShare: number): ChangedCopy[] {
   const rows = data.table.numRows;
-  const tied = tiedColumns(data);
+  const ties = tiesOf(data);
   const identifiers = ownIdentifiers(data, compared, maxRepeatShare);
-  if (tied.size === 0 && identifiers.length === 0) return [];
+  if (ties.size === 0 && identifiers.length === 0) return [];
   const measured = data.columns.map((column, c) => compared[c] && (isNumeric(column) || TEMPORAL_KINDS.includes(column.kind) || msPerUnit(data, c) !== undefined));
   // Each row is tested against the pairs of tied columns, and, sharing an identifier, against every pair of measures.
   const measures = measured.filter(Boolean).length;
-  const [neededTied, neededShared] = [bitsNeeded(rows * tied.size), bitsNeeded(rows * ((measures * (measures - 1)) / 2))];
+  const [neededTied, neededShared] = [bitsNeeded(rows * ties.size), bitsNeeded(rows * ((measures * (measures - 1)) / 2))];
   const grouping = compared.map((on, c) => on && !measured[c]);
   if (measured.filter(Boolean).length < 2 || compared.filter(Boolean).length - 2 < MIN_AGREEING_COLUMNS) return [];
   let selector: DistinctValues | undefined;
@@ -151,8 +166,11 @@ export function changedCopies(data: IngestResult, compared: readonly boolean[], 
           const holding = cell.rowsOf(r);
           if (holding >= 2) bits += Math.log2((rows - 1) / (holding - 1));
         }
-        if (changed.length !== 2 || !sameAmount(data, changed[0], changed[1], f, r)) continue;
-        const needed = tied.has(`${changed[0]},${changed[1]}`) ? neededTied : identifiers.some((c) => !changed.includes(c) && cells[c]?.key(f) !== -1) ? neededShared : Infinity;
+        if (changed.length !== 2) continue;
+        // Tied by a relation that holds in both rows (the change carried through), or sharing an identifier and changed by one amount.
+        const tied = ties.get(`${changed[0]},${changed[1]}`)?.some((holds) => holds(f) && holds(r)) === true;
+        const shared = !tied && identifiers.some((c) => !changed.includes(c) && cells[c]?.key(f) !== -1) && sameAmount(data, changed[0], changed[1], f, r);
+        const needed = tied ? neededTied : shared ? neededShared : Infinity;
         if (bits < needed) continue;
         out.push({ row: r, other: f, changed: [changed[0], changed[1]], bits, needed });
         taken.add(r);

@@ -199,3 +199,22 @@ test('a record sent again with one time changed and the duration that follows fr
   assert.deepEqual(check(lines(rows)).map((f) => [f.row, f.evidence?.differingColumns]), [[121, 'los_min, triage']]);
   assert.deepEqual(check(withoutIds(rows)), []);
 });
+
+test('a booking sent again with its rate changed and the total recomputed (total = rate × nights holds in both rows) is a copy; a total left as it was is not', () => {
+  // 1,500 bookings: hotel, arrival, nights, room, board, rate, total = rate × nights, channel, guest's country, guest.
+  const bookings = Array.from({ length: 1500 }, (_, i) => {
+    const nights = 1 + pick(i, 1, 9);
+    const rate = (80 + pick(i, 2, 30_000) / 100).toFixed(2);
+    return [`H${pick(i, 3, 40)}`, `2025-${String(1 + pick(i, 4, 12)).padStart(2, '0')}-${String(1 + pick(i, 5, 28)).padStart(2, '0')}`, String(nights), ['single', 'double', 'suite'][pick(i, 6, 3)], ['RO', 'BB', 'HB'][pick(i, 7, 3)], rate, (Number(rate) * nights).toFixed(2), ['web', 'agent', 'phone'][pick(i, 8, 3)], `C${pick(i, 9, 60)}`, `Guest ${pick(i, 10, 500)}`];
+  });
+  const header = 'hotel,arrival,nights,room,board,rate,total,channel,guest_country,guest';
+  const withCopy = (total: (rate: string, nights: string) => string) => {
+    const copy = [...bookings[700]];
+    copy[5] = (Number(copy[5]) * 1.05).toFixed(2);
+    copy[6] = total(copy[5], copy[2]);
+    return [header, ...[...bookings.slice(0, 701), copy, ...bookings.slice(701)].map((r) => r.join(','))];
+  };
+  const found = check(withCopy((rate, nights) => (Number(rate) * Number(nights)).toFixed(2)));
+  assert.deepEqual(found.map((f) => [f.row, f.evidence?.otherRow, f.evidence?.differingColumns]), [[701, 701, 'rate, total']]);
+  assert.deepEqual(check(withCopy(() => bookings[700][6])).filter((f) => f.evidence?.differingColumns === 'rate, total'), []);
+});

@@ -344,17 +344,17 @@ columns' combination repeats in at most 1% of the rows and the agreement is beyo
 its row (the evidence: \`otherRow\`, \`differingColumns\`), with a fix deleting it. A snapshot that lists most records
 again under new ids and times is no such table.
 
-A record sent again **with one fact changed and what follows from it** differs in two measures by the same amount —
-a departure 5 minutes later and a length of stay 5 minutes longer, a tip and the total it is part of, an arrival read 10
-seconds later and its delay 10 seconds longer (a time against a number in seconds, minutes, hours or days, within the
-number's last decimal). Such a row, agreeing with one other row on every other column (three at least), is reported
-with a fix deleting it where the two columns are cause and consequence under a relation learned from the table (a
-total and one of its parts, broken-relation's; a count of time and one of its ends, duration-mismatch's) — two
-inputs moved together (an arrival and a departure an hour later: a stay as long) are another record — or, without
-such a relation, where the two rows share their own identifier (a column repeating in at most 1% of its rows); and
-where the agreeing cells' bits of evidence pass the test above over the tests made (each row against each pair of
-related columns; sharing an identifier, each pair of measures). The evidence: \`otherRow\`, \`differingColumns\`,
-\`bits\`, \`bitsNeeded\`.
+A record sent again **with one fact changed and what follows from it** differs in two measures that a relation
+learned from the table ties, and the relation holds in both rows: a departure 5 minutes later and a length of stay 5
+minutes longer (a count of time and one of its ends, duration-mismatch's), a tip and the total it is part of, a
+nightly rate and the total it multiplies into, two parts of a total that trade an amount (any two columns of an
+arithmetic relation, broken-relation's). Both ends of a count of time moved together (an arrival and a departure an
+hour later: a stay as long) are another record. Without such a relation, two rows sharing their own identifier (a
+column repeating in at most 1% of its rows) whose two measures changed by the same amount (a time against a number
+in seconds, minutes, hours or days, within the number's last decimal) are one record too. Such a row, agreeing with
+one other row on every other column (three at least), is reported with a fix deleting it where the agreeing cells'
+bits of evidence pass the test above over the tests made (each row against each pair of related columns; sharing an
+identifier, each pair of measures). The evidence: \`otherRow\`, \`differingColumns\`, \`bits\`, \`bitsNeeded\`.
 
 A pair whose differing cells say one value written otherwise ("WEBER" / "Weber", "St." / "St") is a copy,
 reported by duplicate-row.
