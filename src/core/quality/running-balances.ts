@@ -8,16 +8,20 @@
  *
  * Learned on the first LEARN_ROWS rows: per pair of numeric columns (not identifiers; the first MAX_COLUMNS), the
  * ledger columns under which the relation holds in the largest share of MIN_STEPS moving steps or more, at least
- * MIN_HOLDING of them, and BEYOND_CHANCE times as often as with each amount moved to the ledger's next row; the balance
+ * MIN_HOLDING of them, and in BEYOND_CHANCE of them more than with each amount moved to the ledger's next row (a bus's
+ * load moves by ±1 often: the next stop's boardings less alightings carry it in a tenth of the steps by chance); the balance
  * standing still beside a non-zero amount in at most 1 − MIN_HOLDING of the steps (a year "moves by" the month only in
  * January).
+ *
+ * Where no column carries a balance, two columns of numbers of zero or more may, one flowing in and one out (a bus's
+ * load by its boardings and alightings): balance = previous balance + inflow − outflow.
  *
  * A step that breaks it holds a wrong cell: the balance, where the next step breaks too and the two amounts together
  * carry the previous balance to the next one (the balance alone was written wrong, or left as it was: a stale balance,
  * where a movement not applied leaves the next step whole); else the amount, where the next step holds (the amount
  * was written wrong, the balance kept the true one) and no row between the two carries the ledger from one balance to
  * the other (a step filed under another ledger: a product code that lost its leading zero). Other breaks say nothing
- * of which cell.
+ * of which cell; of an inflow and an outflow, which one is wrong is not said, unless the two were exchanged.
  */
 import type { IngestResult } from '../table/model';
 import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn } from './column-values';
@@ -30,8 +34,8 @@ const MAX_COLUMNS = 12;
 /** Moving steps a relation needs, and the share of them it must hold in. */
 const MIN_STEPS = 50;
 const MIN_HOLDING = 0.9;
-/** How many times as often as with the amounts moved one step on a relation must hold. */
-const BEYOND_CHANCE = 10;
+/** Share of its steps by which a relation must hold more often than with the amounts moved one step on (a constant amount carries any step alike). */
+const BEYOND_CHANCE = 0.5;
 /** Steps a candidate is first tried on: dropped where it holds in fewer than half of them. */
 const SCREEN_STEPS = 200;
 /** Columns naming a ledger by themselves: values in this many rows each on average at least. */
@@ -48,7 +52,12 @@ const TOLERANCE = 1e-6;
 export interface RunningBalance {
   balance: number;
   amount: number;
-  /** Balance = previous balance + sign × amount. */
+  /**
+   * A second column flowing the other way (passengers alighting where `amount` boards them, goods issued where it
+   * receives them): balance = previous balance + amount − outflow.
+   */
+  outflow?: number;
+  /** Balance = previous balance + sign × amount (− outflow). */
   sign: 1 | -1;
   /** The columns whose values name a ledger (none: the whole table is one). */
   ledger: number[];
@@ -161,6 +170,22 @@ function ledgerCandidates(data: IngestResult, rows: number, keysOf: (c: number) 
   return [[], ...names.map((c) => [c]), ...names.flatMap((c) => qualifiers.filter((q) => q !== c).map((q) => [c, q]))];
 }
 
+/** A relation's amounts per row: its amount column, or the amount less the outflow (computed once per pair). */
+function amountsOf(data: IngestResult, relation: Pick<RunningBalance, 'amount' | 'outflow'>): Float64Array {
+  const { amount, outflow } = relation;
+  if (outflow === undefined) return numericColumn(data, amount);
+  return memo(data, `flow:${amount},${outflow}`, () => {
+    const [a, o] = [numericColumn(data, amount), numericColumn(data, outflow)];
+    return a.map((v, r) => v - o[r]);
+  });
+}
+
+/** Whether a column's numbers are all zero or more (a count of goods, of passengers): one that may flow in or out. */
+function nonNegative(data: IngestResult, c: number): boolean {
+  for (const v of numericColumn(data, c)) if (v < 0) return false;
+  return true;
+}
+
 /** The running balances of a table (one per balance column), computed once. */
 export function runningBalances(data: IngestResult): RunningBalance[] {
   return memo(data, 'running-balances', () => {
@@ -180,6 +205,7 @@ export function runningBalances(data: IngestResult): RunningBalance[] {
       const previous = previousRows(ledger.map(keysOf), learnRows);
       return { ledger, previous, next: nextRows(previous) };
     });
+    const nonNegatives = new Set(numeric.filter((c) => nonNegative(data, c)));
     // The steps that move the balance and those that leave it, reused for every balance and ledger tried.
     const [moving, standing] = [new Int32Array(learnRows), new Int32Array(learnRows)];
     for (const balance of numeric) {
@@ -197,28 +223,33 @@ export function runningBalances(data: IngestResult): RunningBalance[] {
         if (moves < MIN_STEPS) continue;
         const stepRows = moving.subarray(0, moves);
         const stillRows = standing.subarray(0, stands);
-        for (const amount of numeric) {
-          if (amount === balance || ledger.includes(amount)) continue;
-          const q = numericColumn(data, amount);
-          for (const sign of [1, -1] as const) {
-            let [steps, holding, shifted] = [0, 0, 0];
-            for (const r of stepRows) {
-              const p = previous[r];
-              if (!Number.isFinite(q[r])) continue;
-              steps++;
-              if (agrees(b[r], b[p], sign * q[r])) holding++;
-              const n = next[r];
-              if (n >= 0 && Number.isFinite(q[n]) && agrees(b[r], b[p], sign * q[n])) shifted++;
-              if (steps === SCREEN_STEPS && holding < SCREEN_STEPS / 2) break;
-            }
-            if (steps < MIN_STEPS || holding < MIN_HOLDING * steps || holding < BEYOND_CHANCE * shifted) continue;
-            // An amount the balance does not move by in more than a few steps (a movement not applied) is no balance's
-            // amount: a year "moves by" the month only where the month is 1, and stands still at every other.
-            let still = 0;
-            for (const r of stillRows) if (Number.isFinite(q[r]) && q[r] !== 0) still++;
-            if (still > (1 - MIN_HOLDING) * (steps + still)) continue;
-            if (!best || holding / steps > best.holding / best.steps) best = { balance, amount, sign, ledger, steps, holding };
+        // Amounts tried: each other column, either sign; where none carries the balance, each pair of columns of numbers
+        // of zero or more as an inflow and an outflow (boardings and alightings of a bus's load).
+        type Candidate = { amount: number; outflow?: number; sign: 1 | -1 };
+        const single: Candidate[] = numeric.filter((amount) => amount !== balance && !ledger.includes(amount)).flatMap((amount) => [{ amount, sign: 1 }, { amount, sign: -1 }]);
+        const flowing = single.filter(({ amount, sign }) => sign === 1 && nonNegatives.has(amount)).map(({ amount }) => amount);
+        const flows: Candidate[] = flowing.flatMap((amount) => flowing.filter((outflow) => outflow !== amount).map((outflow) => ({ amount, outflow, sign: 1 })));
+        for (const { amount, outflow, sign } of [...single, ...flows]) {
+          if (outflow !== undefined && best) break;
+          const [a, o] = [numericColumn(data, amount), outflow === undefined ? undefined : numericColumn(data, outflow)];
+          const q = o ? (r: number) => a[r] - o[r] : (r: number) => a[r];
+          let [steps, holding, shifted] = [0, 0, 0];
+          for (const r of stepRows) {
+            const p = previous[r];
+            if (!Number.isFinite(q(r))) continue;
+            steps++;
+            if (agrees(b[r], b[p], sign * q(r))) holding++;
+            const n = next[r];
+            if (n >= 0 && Number.isFinite(q(n)) && agrees(b[r], b[p], sign * q(n))) shifted++;
+            if (steps === SCREEN_STEPS && holding < SCREEN_STEPS / 2) break;
           }
+          if (steps < MIN_STEPS || holding < MIN_HOLDING * steps || holding - shifted < BEYOND_CHANCE * steps) continue;
+          // An amount the balance does not move by in more than a few steps (a movement not applied) is no balance's
+          // amount: a year "moves by" the month only where the month is 1, and stands still at every other.
+          let still = 0;
+          for (const r of stillRows) if (Number.isFinite(q(r)) && q(r) !== 0) still++;
+          if (still > (1 - MIN_HOLDING) * (steps + still)) continue;
+          if (!best || holding / steps > best.holding / best.steps) best = { balance, amount, ...(outflow === undefined ? {} : { outflow }), sign, ledger, steps, holding };
         }
       }
       if (best) found.push(best);
@@ -234,7 +265,7 @@ export function runningBalances(data: IngestResult): RunningBalance[] {
 /** A relation's moving steps and those where it holds, over every row. */
 function stepsOf(data: IngestResult, relation: Omit<RunningBalance, 'steps' | 'holding'>): { steps: number; holding: number } {
   const { previous } = ledgerLinks(data, relation.ledger);
-  const [b, q] = [numericColumn(data, relation.balance), numericColumn(data, relation.amount)];
+  const [b, q] = [numericColumn(data, relation.balance), amountsOf(data, relation)];
   let [steps, holding] = [0, 0];
   for (let r = 0; r < previous.length; r++) {
     const holds = stepHolds(b, q, relation.sign, previous, r);
@@ -249,7 +280,8 @@ function stepsOf(data: IngestResult, relation: Omit<RunningBalance, 'steps' | 'h
 export function balanceBreaks(data: IngestResult, relation: RunningBalance): BalanceBreak[] {
   const rows = data.table.numRows;
   const { previous, next } = ledgerLinks(data, relation.ledger);
-  const [b, q, sign] = [numericColumn(data, relation.balance), numericColumn(data, relation.amount), relation.sign];
+  const [b, q, sign] = [numericColumn(data, relation.balance), amountsOf(data, relation), relation.sign];
+  const { outflow } = relation;
   const holds = (r: number) => stepHolds(b, q, sign, previous, r);
   /**
    * Whether a row between `p` and `r` (STRAY_STEP_ROWS back at most) carries the ledger from p's balance to r's: a step
@@ -275,7 +307,14 @@ export function balanceBreaks(data: IngestResult, relation: RunningBalance): Bal
     if (after === false && Number.isFinite(q[n]) && Number.isFinite(b[n]) && agrees(b[n], b[p], sign * (q[r] + q[n]))) {
       breaks.push({ row: r, column: relation.balance, expected: b[p] + sign * q[r], previous: p });
       explained[n] = 1;
-    } else if (!stale && after === true && !strayStep(p, r)) breaks.push({ row: r, column: relation.amount, expected: sign * (b[r] - b[p]), previous: p });
+    } else if (!stale && after === true && !strayStep(p, r)) {
+      if (outflow === undefined) breaks.push({ row: r, column: relation.amount, expected: sign * (b[r] - b[p]), previous: p });
+      // Of an inflow and an outflow, which one is wrong the step does not say, unless the two were exchanged.
+      else if (here === false && agrees(b[r], b[p], -q[r])) {
+        const [a, o] = [numericColumn(data, relation.amount), numericColumn(data, outflow)];
+        breaks.push({ row: r, column: relation.amount, expected: o[r], previous: p }, { row: r, column: outflow, expected: a[r], previous: p });
+      }
+    }
   }
   return breaks;
 }

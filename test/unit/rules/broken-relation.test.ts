@@ -351,3 +351,31 @@ test('a sum of some of another sum\'s parts is no relation of its own: ballots =
   rows[100][2] = String(Number(rows[100][2]) + 9);
   assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule).map((f) => [f.row, f.evidence?.formula]), [[100, 'ballots_cast = votes_dem + votes_rep + votes_other + undervotes + overvotes']]);
 });
+
+/** A bus's stops, trip after trip: boardings, alightings and the load they leave (everyone off at the last stop). */
+function busStops(): string[][] {
+  const next = random(23);
+  const rows: string[][] = [];
+  for (let trip = 0; trip < 80; trip++) {
+    let load = 0;
+    for (let stop = 1; stop <= 12; stop++) {
+      const off = stop === 12 ? load : Math.min(load, Math.floor(next() * 3));
+      const on = stop === 12 ? 0 : Math.floor(next() * next() * 6);
+      load += on - off;
+      rows.push([`T${trip}`, String(stop), `S${Math.floor(next() * 40)}`, String(on), String(off), String(load)]);
+    }
+  }
+  return rows;
+}
+const BUS_HEADER = ['trip', 'stop_sequence', 'stop', 'boardings', 'alightings', 'passenger_load'];
+
+test('a running balance moved by an inflow and an outflow (a bus\'s load by boardings and alightings, of ±1 often): boardings and alightings exchanged are both reported', () => {
+  const rows = busStops();
+  const data = ingestCsvBytes(new TextEncoder().encode(csv(BUS_HEADER, rows)));
+  assert.deepEqual(runningBalances(data).map((b) => [b.balance, b.amount, b.outflow]), [[5, 3, 4]]);
+  assert.deepEqual(findingsOf(checkCsv(csv(BUS_HEADER, rows)), rule), []);
+  const r = rows.findIndex((row, k) => k > 200 && row[1] !== '12' && row[1] !== '1' && Number(row[3]) > 0 && Number(row[4]) > 0 && row[3] !== row[4]);
+  [rows[r][3], rows[r][4]] = [rows[r][4], rows[r][3]];
+  const found = findingsOf(checkCsv(csv(BUS_HEADER, rows)), rule);
+  assert.deepEqual(found.map((f) => [f.row, f.column, fixText(f)]), [[r, 'boardings', rows[r][4]], [r, 'alightings', rows[r][3]]]);
+});

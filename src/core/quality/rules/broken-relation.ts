@@ -277,16 +277,20 @@ column's amount — a product's stock on hand in a warehouse after each movement
 transaction — in the file's order. A ledger is the rows sharing the values of none, one or two columns (an account; a
 product and a warehouse: a text or integer column whose values are in two rows each on average, alone or with a
 column of at most 50 values); the relation is balance = previous balance ± amount, exactly (to a millionth), learned
-on the first 20,000 rows where it holds in 90% of 50 steps or more that move the balance, and ten times as often as
-with each amount moved to the ledger's next row, the balance standing still beside a non-zero amount in at most a
+on the first 20,000 rows where it holds in 90% of 50 steps or more that move the balance, and in half of them more
+than with each amount moved to the ledger's next row (a constant amount carries any step alike), the balance standing still beside a non-zero amount in at most a
 tenth of the steps (a calendar's year "moves by" the month only in January; per balance column, the ledger under which
 it holds best; the first 12 numeric columns, not identifiers, are tried). A step where the balance does not move is a movement not applied (a
 declined payment) and is not judged. A step that breaks it is reported at its wrong cell: the balance, where the next
 step breaks too and the two amounts together carry the previous balance to the next one (a balance written wrong, or
 one left as it was — a stale balance); else the amount, where the next step holds (the quantity keyed ten times over:
 the balance kept the true one) and no row between the two carries the ledger from one balance to the other (a
-movement filed under another product, its code having lost a leading zero, is that step). The evidence gives the
-ledger's previous row; the quick fix writes the value that keeps the balance.
+movement filed under another product, its code having lost a leading zero, is that step). Where no column carries a
+balance, two columns of numbers of zero or more may, one flowing in and one out: balance = previous balance + inflow −
+outflow (a bus's load after each stop, by its boardings and alightings); of a step that breaks it, which of the two is
+wrong is not said, unless they were exchanged (the step is the outflow less the inflow): both are reported, each with
+the other's value as the fix. The evidence gives the ledger's previous row; the quick fix writes the value that keeps
+the balance.
 
 **Fix**: correct the wrong number. A relation that only holds by design for some rows (a third part in a few
 totals) makes its other rows findings: ignore the rule for that column.`,
@@ -349,8 +353,9 @@ totals) makes its other rows findings: ignore the rule for that column.`,
   },
 });
 
-/** A running balance in words: "on_hand_balance = the previous on_hand_balance of its sku and warehouse_code + quantity". */
+/** A running balance in words: "on_hand_balance = the previous on_hand_balance of its sku and warehouse_code + quantity" (" − alightings" for an outflow). */
 function runningFormula(balance: RunningBalance, name: (c: number) => string): string {
   const ledger = balance.ledger.length === 0 ? '' : ` of its ${balance.ledger.map(name).join(' and ')}`;
-  return `${name(balance.balance)} = the previous ${name(balance.balance)}${ledger} ${balance.sign > 0 ? '+' : '−'} ${name(balance.amount)}`;
+  const outflow = balance.outflow === undefined ? '' : ` − ${name(balance.outflow)}`;
+  return `${name(balance.balance)} = the previous ${name(balance.balance)}${ledger} ${balance.sign > 0 ? '+' : '−'} ${name(balance.amount)}${outflow}`;
 }
