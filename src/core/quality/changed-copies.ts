@@ -116,15 +116,10 @@ function sameAmount(data: IngestResult, a: number, b: number, f: number, r: numb
  */
 export function changedCopies(data: IngestResult, compared: readonly boolean[], bitsNeeded: (tests: number) => number, maxRepeatShare: number): ChangedCopy[] {
   const rows = data.table.numRows;
-  const ties = tiesOf(data);
-  const identifiers = ownIdentifiers(data, compared, maxRepeatShare);
-  if (ties.size === 0 && identifiers.length === 0) return [];
   const measured = data.columns.map((column, c) => compared[c] && (isNumeric(column) || TEMPORAL_KINDS.includes(column.kind) || msPerUnit(data, c) !== undefined));
-  // Each row is tested against the pairs of tied columns, and, sharing an identifier, against every pair of measures.
   const measures = measured.filter(Boolean).length;
-  const [neededTied, neededShared] = [bitsNeeded(rows * ties.size), bitsNeeded(rows * ((measures * (measures - 1)) / 2))];
+  if (measures < 2 || compared.filter(Boolean).length - 2 < MIN_AGREEING_COLUMNS) return [];
   const grouping = compared.map((on, c) => on && !measured[c]);
-  if (measured.filter(Boolean).length < 2 || compared.filter(Boolean).length - 2 < MIN_AGREEING_COLUMNS) return [];
   let selector: DistinctValues | undefined;
   data.columns.forEach((column, c) => {
     if (grouping[c] && TEXT_KINDS.includes(column.kind) && distinctValues(data, c).size > (selector?.size ?? 0)) selector = distinctValues(data, c);
@@ -132,11 +127,15 @@ export function changedCopies(data: IngestResult, compared: readonly boolean[], 
   const candidates: number[] = [];
   for (let r = 0; r < rows; r++) if (!selector || selector.ids[r] < 0 || selector.counts[selector.ids[r]] >= 2) candidates.push(r);
   if (candidates.length < 2) return [];
-  const cells = data.columns.map((_, c) => (compared[c] ? cellsOf(data, c) : undefined));
+  const ties = tiesOf(data);
+  // Each row is tested against the pairs of tied columns, and, sharing an identifier, against every pair of measures.
+  const [neededTied, neededShared] = [bitsNeeded(rows * ties.size), bitsNeeded(rows * ((measures * (measures - 1)) / 2))];
+  // Rows grouped by the hashes of their cells in the columns that are no measures.
   const m = candidates.length;
   const [a, b] = [new Int32Array(m), new Int32Array(m)];
-  cells.forEach((cell, c) => {
-    if (!cell || !grouping[c]) return;
+  compared.forEach((_, c) => {
+    if (!grouping[c]) return;
+    const cell = cellsOf(data, c);
     for (let i = 0; i < m; i++) fold(a, b, i, cell.key(candidates[i]), c);
   });
   const groups = new Map<number, number[]>();
@@ -145,6 +144,28 @@ export function changedCopies(data: IngestResult, compared: readonly boolean[], 
     if (group.length <= MAX_GROUP_ROWS) group.push(candidates[r]);
     groups.set(f, group);
   });
+  // Cells compared by their value ids (text) or numbers; how many rows hold a value read only for the pairs that pass.
+  const values = data.columns.map((column, c) => (!compared[c] ? undefined : measured[c] || !TEXT_KINDS.includes(column.kind) ? numericColumn(data, c) : distinctValues(data, c).ids));
+  const same = (c: number, f: number, r: number) => {
+    const v = values[c];
+    return v === undefined || v[f] === v[r] || (Number.isNaN(v[f]) && Number.isNaN(v[r]));
+  };
+  // A cell holding a value (text: an id of 0 or more; numbers: not NaN).
+  const present = (c: number, r: number) => {
+    const v = values[c];
+    return v instanceof Int32Array ? v[r] >= 0 : v !== undefined && !Number.isNaN(v[r]);
+  };
+  const holdingOf: (ReturnType<typeof cellsOf> | undefined)[] = [];
+  const bitsOf = (r: number, changed: readonly number[]) => {
+    let bits = 0;
+    compared.forEach((on, c) => {
+      if (!on || changed.includes(c)) return;
+      const holding = (holdingOf[c] ??= cellsOf(data, c)).rowsOf(r);
+      if (holding >= 2) bits += Math.log2((rows - 1) / (holding - 1));
+    });
+    return bits;
+  };
+  let identifiers: number[] | undefined;
   const out: ChangedCopy[] = [];
   const taken = new Set<number>();
   for (const group of groups.values()) {
@@ -154,23 +175,19 @@ export function changedCopies(data: IngestResult, compared: readonly boolean[], 
         const [f, r] = [group[i], group[j]];
         if (taken.has(r)) break;
         const changed: number[] = [];
-        let bits = 0;
-        for (let c = 0; c < cells.length && changed.length <= 2; c++) {
-          const cell = cells[c];
-          if (!cell) continue;
-          if (cell.key(f) !== cell.key(r) || cellText(data, f, c) !== cellText(data, r, c)) {
-            if (!measured[c]) changed.push(-1, -1, -1);
-            else changed.push(c);
-            continue;
-          }
-          const holding = cell.rowsOf(r);
-          if (holding >= 2) bits += Math.log2((rows - 1) / (holding - 1));
+        for (let c = 0; c < values.length && changed.length <= 2; c++) {
+          if (same(c, f, r)) continue;
+          if (!measured[c]) changed.push(-1, -1, -1);
+          else changed.push(c);
         }
         if (changed.length !== 2) continue;
         // Tied by a relation that holds in both rows (the change carried through), or sharing an identifier and changed by one amount.
         const tied = ties.get(`${changed[0]},${changed[1]}`)?.some((holds) => holds(f) && holds(r)) === true;
-        const shared = !tied && identifiers.some((c) => !changed.includes(c) && cells[c]?.key(f) !== -1) && sameAmount(data, changed[0], changed[1], f, r);
-        const needed = tied ? neededTied : shared ? neededShared : Infinity;
+        identifiers ??= tied ? undefined : ownIdentifiers(data, compared, maxRepeatShare);
+        const shared = !tied && (identifiers ?? []).some((c) => !changed.includes(c) && present(c, f)) && sameAmount(data, changed[0], changed[1], f, r);
+        if (!tied && !shared) continue;
+        const needed = tied ? neededTied : neededShared;
+        const bits = bitsOf(r, changed);
         if (bits < needed) continue;
         out.push({ row: r, other: f, changed: [changed[0], changed[1]], bits, needed });
         taken.add(r);
