@@ -100,3 +100,17 @@ test('runs of a value are no stuck reading in a sorted column (its ties sit toge
   levels.splice(100, 6, ...Array.from({ length: 6 }, (_, k) => [timeOf(100 + k), '2']));
   assert.deepEqual(findingsOf(checkCsv(csv(['time', 'level'], levels)), 'stuck-value'), [], 'four levels repeat by chance');
 });
+
+test('a stuck reading within one station\'s rows, where the file interleaves three stations hour by hour, is reported; the clean interleaved file gets nothing', () => {
+  const base = readings().trim().split('\n').slice(1).map((line) => line.split(',')[1]);
+  // Each hour, a row per station: station s reads the series shifted by s × 500 readings.
+  const rows = (stuck: (station: number, k: number) => boolean) =>
+    Array.from({ length: 3000 }, (_, i) => {
+      const [k, station] = [Math.floor(i / 3), i % 3];
+      return [timeOf(k * 6), `ST${station}`, stuck(station, k) ? base[1 * 500 + 400] : base[station * 500 + k]];
+    });
+  assert.deepEqual(findingsOf(checkCsv(csv(['time', 'station', 'no2'], rows(() => false))), 'stuck-value'), []);
+  const found = findingsOf(checkCsv(csv(['time', 'station', 'no2'], rows((station, k) => station === 1 && k >= 400 && k < 412))), 'stuck-value');
+  assert.deepEqual(found.map((f) => f.row), Array.from({ length: 11 }, (_, j) => 3 * (401 + j) + 1));
+  assert.match(found[0].message, /is held by 12 consecutive readings of station ST1 \(from row \d+\)/);
+});

@@ -1,7 +1,8 @@
 /** stuck-value: a run of one value in consecutive rows of a column whose values change at nearly every row (a stuck sensor). */
 import { defineRule } from '../rule';
 import { distinctValues, isNumeric, looksLikeIdentifier, numericColumn } from '../column-values';
-import { inTimeOrder, stepCounts } from '../series';
+import { inTimeOrder } from '../series';
+import { entityColumnsOf, groupsBy, type EntityShape } from '../row-groups';
 import { entityColumns } from '../entity-counters';
 import type { IngestResult } from '../../table/model';
 
@@ -28,6 +29,57 @@ function ofManyEntities(data: IngestResult, r0: number, r1: number): boolean {
   });
 }
 
+/**
+ * Columns whose values each name a series of readings the file may interleave (a station's, a machine's): values in
+ * 20 rows each on average at least, two of them at least.
+ */
+const SERIES_SHAPE: EntityShape = { minMeanRows: 20, maxMeanRows: Infinity, minEntities: 2, maxColumns: 3 };
+
+/** The rows 0 … n − 1. */
+function allRows(n: number): Int32Array {
+  const rows = new Int32Array(n);
+  for (let r = 0; r < n; r++) rows[r] = r;
+  return rows;
+}
+
+/**
+ * The runs of one value (MIN_RUN rows or more, as row lists) of a column read in the order `rows`, group after group
+ * (`starts`: where each group begins; a run stays within its group), with the column's rate of repeats over those steps
+ * (the runs' included, one more counted) and its finite values; undefined where the column changes too seldom there
+ * (MAX_REPEAT_SHARE), is sorted (SORTED_SHARE) or too short.
+ */
+function seriesRuns(values: Float64Array, rows: ArrayLike<number>, starts: ArrayLike<number>): { runs: number[][]; rate: number; finite: number } | undefined {
+  let [finite, repeats, up, down] = [0, 0, 0, 0];
+  const runs: number[][] = [];
+  for (let g = 0; g + 1 < starts.length; g++) {
+    let run: number[] = [];
+    for (let k = starts[g]; k < starts[g + 1]; k++) {
+      const r = rows[k];
+      const v = values[r];
+      if (!Number.isFinite(v)) {
+        if (run.length >= MIN_RUN) runs.push(run);
+        run = [];
+        continue;
+      }
+      finite++;
+      const before = run.length > 0 ? values[run[run.length - 1]] : NaN;
+      if (v === before) {
+        repeats++;
+        run.push(r);
+        continue;
+      }
+      if (v > before) up++;
+      else if (v < before) down++;
+      if (run.length >= MIN_RUN) runs.push(run);
+      run = [r];
+    }
+    if (run.length >= MIN_RUN) runs.push(run);
+  }
+  if (finite < 20 * MIN_RUN || Math.max(up, down) > SORTED_SHARE * (up + down)) return undefined;
+  const rate = (repeats + 1) / (finite + 1);
+  return rate > MAX_REPEAT_SHARE || runs.length === 0 ? undefined : { runs, rate, finite };
+}
+
 export const stuckValue = defineRule({
   id: 'stuck-value',
   title: 'Stuck value',
@@ -49,39 +101,44 @@ a run of at least ${MIN_RUN} rows whose chance is under ${MAX_RUN_CHANCE} is rep
 but not a run over rows of different entities, one after another (a column naming entities, whose values repeat 3
 to 500 times each, changes at half the run's steps or more): matches of different home teams behind closed doors,
 all at an attendance of 0. One instrument sticks; many at once share a cause, and each reading is its own.
+Where the file interleaves the readings of several stations (or machines) — a text column whose values each hold 20
+rows or more on average — each station's rows are read the same way, in the file's order (its own rate of repeats and
+chance): a station's sensor stuck for twelve hours while the others' rows lie between its readings.
 Identifier-like columns are left alone.
 
 **Fix**: find what stopped the readings; the rows of the run hold no measurement (leave them empty, or drop them
 before fitting a model on the series).`,
   check({ data, report, isIgnored, rowNumber }) {
     if (!inTimeOrder(data)) return;
+    // The file's order, then each station's (or machine's) own rows where the file interleaves them.
+    const orders: { rows: ArrayLike<number>; starts: ArrayLike<number>; entity?: number }[] = [{ rows: allRows(data.table.numRows), starts: [0, data.table.numRows] }];
+    for (const e of entityColumnsOf(data, SERIES_SHAPE)) {
+      const groups = groupsBy(distinctValues(data, e));
+      orders.push({ rows: groups.order, starts: groups.starts, entity: e });
+    }
     data.columns.forEach((column, c) => {
       if (!isNumeric(column) || looksLikeIdentifier(column.name) || isIgnored(c)) return;
-      const { finite, none: repeats, up, down } = stepCounts(data, c);
-      if (finite < 20 * MIN_RUN || Math.max(up, down) > SORTED_SHARE * (up + down)) return;
-      // Runs of one value (rows r0..r1), as long as MIN_RUN at least.
       const values = numericColumn(data, c);
-      const runs: [number, number][] = [];
-      for (let r = 0; r < values.length; ) {
-        let end = r;
-        while (end + 1 < values.length && Number.isFinite(values[r]) && values[end + 1] === values[r]) end++;
-        if (end - r + 1 >= MIN_RUN) runs.push([r, end]);
-        r = end + 1;
-      }
-      if (runs.length === 0) return;
-      // The column's own rate of repeats, the runs' included (one more repeat counted): where runs are many, rows of one
-      // entity share its value (places geocoded to their county's centre, sorted by zip code), and runs are its nature.
-      const rate = (repeats + 1) / (finite + 1);
-      if (rate > MAX_REPEAT_SHARE) return;
-      for (const [r0, r1] of runs) {
-        const length = r1 - r0 + 1;
-        if (ofManyEntities(data, r0, r1)) continue;
-        if (finite * rate ** (length - 1) > MAX_RUN_CHANCE) continue;
-        const value = String(values[r0]);
-        const message =
-          `${value} in column "${column.name}" is held by ${length} consecutive rows (from row ${rowNumber(r0)}) where the column's values change at nearly every row ` +
-          `(${(100 * rate).toFixed(2)}% of its changes are none): a stuck reading or a value carried forward?`;
-        for (let r = r0 + 1; r <= r1; r++) report({ row: r, columnIndex: c, value, evidence: { runStart: r0, runLength: length, repeatShare: Number(rate.toPrecision(3)) }, message });
+      const reported = new Set<number>();
+      for (const { rows, starts, entity } of orders) {
+        const series = seriesRuns(values, rows, starts);
+        if (!series) continue;
+        const { runs, rate, finite } = series;
+        for (const run of runs) {
+          const [r0, length] = [run[0], run.length];
+          if (entity === undefined && ofManyEntities(data, r0, run[length - 1])) continue;
+          if (finite * rate ** (length - 1) > MAX_RUN_CHANCE || run.every((r) => reported.has(r))) continue;
+          const value = String(values[r0]);
+          const of = entity === undefined ? 'consecutive rows' : `consecutive readings of ${data.columns[entity].name} ${distinctValues(data, entity).text(distinctValues(data, entity).ids[r0])}`;
+          const message =
+            `${value} in column "${column.name}" is held by ${length} ${of} (from row ${rowNumber(r0)}) where the column's values change at nearly every row ` +
+            `(${(100 * rate).toFixed(2)}% of its changes are none): a stuck reading or a value carried forward?`;
+          for (const r of run.slice(1)) {
+            if (reported.has(r)) continue;
+            reported.add(r);
+            report({ row: r, columnIndex: c, value, evidence: { runStart: r0, runLength: length, repeatShare: Number(rate.toPrecision(3)), ...(entity === undefined ? {} : { series: data.columns[entity].name }) }, message });
+          }
+        }
       }
     });
   },
