@@ -114,3 +114,14 @@ test('a stuck reading within one station\'s rows, where the file interleaves thr
   assert.deepEqual(found.map((f) => f.row), Array.from({ length: 11 }, (_, j) => 3 * (401 + j) + 1));
   assert.match(found[0].message, /is held by 12 consecutive readings of station ST1 \(from row \d+\)/);
 });
+
+test('each station is judged by its own rate of repeats: one at its detection limit, repeating it in runs, is no stuck sensor among stations that never repeat', () => {
+  const base = readings().trim().split('\n').slice(1).map((line) => line.split(',')[1]);
+  // Ten stations, 300 readings each, interleaved hour by hour; station 9 reads its floor (2.00) in eight runs of 6.
+  const rows = Array.from({ length: 3000 }, (_, i) => {
+    const [k, station] = [Math.floor(i / 10), i % 10];
+    const floor = station === 9 && k % 36 < 6 && k < 36 * 8;
+    return [timeOf(k * 6), `ST${station}`, floor ? '2.00' : base[(station * 300 + k) % 3000]];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['time', 'station', 'no2'], rows)), 'stuck-value'), []);
+});

@@ -18,14 +18,15 @@ const SORTED_SHARE = 0.95;
 /**
  * Whether a run's rows are of different entities, one after another: a column naming entities (see entityColumns)
  * changes at half the run's steps or more — matches of different home teams played behind closed doors, all at an
- * attendance of 0. One instrument sticks; many at once share a cause, and each reading is its own.
+ * attendance of 0 (`series`: the column the run was read along, not counted). One instrument sticks; many at once share a cause, and each reading is its own.
  */
-function ofManyEntities(data: IngestResult, r0: number, r1: number): boolean {
+function ofManyEntities(data: IngestResult, run: readonly number[], series?: number): boolean {
   return entityColumns(data).some((e) => {
+    if (e === series) return false;
     const ids = distinctValues(data, e).ids;
     let changes = 0;
-    for (let r = r0 + 1; r <= r1; r++) if (ids[r] !== ids[r - 1]) changes++;
-    return 2 * changes >= r1 - r0;
+    for (let k = 1; k < run.length; k++) if (ids[run[k]] !== ids[run[k - 1]]) changes++;
+    return 2 * changes >= run.length - 1;
   });
 }
 
@@ -42,16 +43,26 @@ function allRows(n: number): Int32Array {
   return rows;
 }
 
+/** A run of one value (its rows), with the rate of repeats and the finite values of the series it lies in. */
+interface SeriesRun {
+  rows: number[];
+  rate: number;
+  finite: number;
+}
+
 /**
- * The runs of one value (MIN_RUN rows or more, as row lists) of a column read in the order `rows`, group after group
- * (`starts`: where each group begins; a run stays within its group), with the column's rate of repeats over those steps
- * (the runs' included, one more counted) and its finite values; undefined where the column changes too seldom there
- * (MAX_REPEAT_SHARE), is sorted (SORTED_SHARE) or too short.
+ * The runs of one value (MIN_RUN rows or more) of a column read in the order `rows`, group after group (`starts`:
+ * where each group begins; a run stays within its group), each with its group's own rate of repeats (the runs'
+ * included, one more counted) and finite values — a team that sells out its stadium repeats its attendance, a station
+ * whose sensor sticks once does not; none where the column is sorted (SORTED_SHARE) or too short, nor in a group whose
+ * values change too seldom (MAX_REPEAT_SHARE).
  */
-function seriesRuns(values: Float64Array, rows: ArrayLike<number>, starts: ArrayLike<number>): { runs: number[][]; rate: number; finite: number } | undefined {
-  let [finite, repeats, up, down] = [0, 0, 0, 0];
-  const runs: number[][] = [];
+function seriesRuns(values: Float64Array, rows: ArrayLike<number>, starts: ArrayLike<number>): SeriesRun[] {
+  let [finiteAll, up, down] = [0, 0, 0];
+  const found: SeriesRun[] = [];
   for (let g = 0; g + 1 < starts.length; g++) {
+    let [finite, repeats] = [0, 0];
+    const runs: number[][] = [];
     let run: number[] = [];
     for (let k = starts[g]; k < starts[g + 1]; k++) {
       const r = rows[k];
@@ -74,10 +85,11 @@ function seriesRuns(values: Float64Array, rows: ArrayLike<number>, starts: Array
       run = [r];
     }
     if (run.length >= MIN_RUN) runs.push(run);
+    finiteAll += finite;
+    const rate = (repeats + 1) / (finite + 1);
+    if (rate <= MAX_REPEAT_SHARE) for (const rowsOfRun of runs) found.push({ rows: rowsOfRun, rate, finite });
   }
-  if (finite < 20 * MIN_RUN || Math.max(up, down) > SORTED_SHARE * (up + down)) return undefined;
-  const rate = (repeats + 1) / (finite + 1);
-  return rate > MAX_REPEAT_SHARE || runs.length === 0 ? undefined : { runs, rate, finite };
+  return finiteAll < 20 * MIN_RUN || Math.max(up, down) > SORTED_SHARE * (up + down) ? [] : found;
 }
 
 export const stuckValue = defineRule({
@@ -102,8 +114,10 @@ but not a run over rows of different entities, one after another (a column namin
 to 500 times each, changes at half the run's steps or more): matches of different home teams behind closed doors,
 all at an attendance of 0. One instrument sticks; many at once share a cause, and each reading is its own.
 Where the file interleaves the readings of several stations (or machines) — a text column whose values each hold 20
-rows or more on average — each station's rows are read the same way, in the file's order (its own rate of repeats and
-chance): a station's sensor stuck for twelve hours while the others' rows lie between its readings.
+rows or more on average — each station's rows are read the same way, in the file's order, each judged by its own rate of repeats (a station at
+its detection limit repeats its floor; a team that sells out its stadium, its attendance): a station's sensor stuck
+for twelve hours while the others' rows lie between its readings. A run along a station's rows over rows of different
+entities (matches of one season, each at another home team's) is no stuck reading either.
 Identifier-like columns are left alone.
 
 **Fix**: find what stopped the readings; the rows of the run hold no measurement (leave them empty, or drop them
@@ -121,12 +135,9 @@ before fitting a model on the series).`,
       const values = numericColumn(data, c);
       const reported = new Set<number>();
       for (const { rows, starts, entity } of orders) {
-        const series = seriesRuns(values, rows, starts);
-        if (!series) continue;
-        const { runs, rate, finite } = series;
-        for (const run of runs) {
+        for (const { rows: run, rate, finite } of seriesRuns(values, rows, starts)) {
           const [r0, length] = [run[0], run.length];
-          if (entity === undefined && ofManyEntities(data, r0, run[length - 1])) continue;
+          if (ofManyEntities(data, run, entity)) continue;
           if (finite * rate ** (length - 1) > MAX_RUN_CHANCE || run.every((r) => reported.has(r))) continue;
           const value = String(values[r0]);
           const of = entity === undefined ? 'consecutive rows' : `consecutive readings of ${data.columns[entity].name} ${distinctValues(data, entity).text(distinctValues(data, entity).ids[r0])}`;
