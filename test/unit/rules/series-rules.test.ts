@@ -125,3 +125,24 @@ test('each station is judged by its own rate of repeats: one at its detection li
   });
   assert.deepEqual(findingsOf(checkCsv(csv(['time', 'station', 'no2'], rows)), 'stuck-value'), []);
 });
+
+test('a product code\'s rows, several to a day, are no series of readings: a run of one value among its rows is no stuck sensor', () => {
+  const base = readings().trim().split('\n').slice(1).map((line) => line.split(',')[1]);
+  // Three codes, each with three lines a day interleaved with the others'; code P1 holds one duty in 12 of its lines.
+  const rows = Array.from({ length: 3000 }, (_, i) => {
+    const [k, code] = [Math.floor(i / 3), i % 3];
+    return [timeOf(Math.floor(k / 3) * 144), `P${code}`, code === 1 && k >= 400 && k < 412 ? base[400] : base[code * 500 + k]];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['day', 'code', 'duty'], rows)), 'stuck-value'), []);
+});
+
+test('a run of a value its station holds often (a zero in a tenth of its readings) is no stuck sensor', () => {
+  const base = readings().trim().split('\n').slice(1).map((line) => line.split(',')[1]);
+  const u = random(9);
+  const rows = Array.from({ length: 3000 }, (_, i) => {
+    const [k, station] = [Math.floor(i / 3), i % 3];
+    const zero = station === 0 && ((k >= 500 && k < 506) || u() < 0.1);
+    return [timeOf(k * 6), `ST${station}`, zero ? '0.00' : base[station * 500 + k]];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['time', 'station', 'rain'], rows)), 'stuck-value'), []);
+});

@@ -1,6 +1,6 @@
 /** stuck-value: a run of one value in consecutive rows of a column whose values change at nearly every row (a stuck sensor). */
 import { defineRule } from '../rule';
-import { distinctValues, isNumeric, looksLikeIdentifier, numericColumn } from '../column-values';
+import { TEMPORAL_KINDS, distinctValues, isNumeric, looksLikeIdentifier, numericColumn } from '../column-values';
 import { inTimeOrder } from '../series';
 import { entityColumnsOf, groupsBy, type EntityShape } from '../row-groups';
 import { entityColumns } from '../entity-counters';
@@ -36,6 +36,25 @@ function ofManyEntities(data: IngestResult, run: readonly number[], series?: num
  */
 const SERIES_SHAPE: EntityShape = { minMeanRows: 20, maxMeanRows: Infinity, minEntities: 2, maxColumns: 3 };
 
+/** Share of a series' rows, at most, that may repeat the time of the series' row before them. */
+const MAX_SAME_TIME_SHARE = 0.01;
+
+/**
+ * Whether the groups of rows (`order`, `starts`: see groupsBy) hold one reading per time of `times`: a station reads
+ * once an hour (at most MAX_SAME_TIME_SHARE of its rows repeat the time of its row before), where a product code's
+ * lines come several to a declaration and a day. The table is in time order: a group's equal times sit together.
+ */
+function oneReadingPerTime(times: Float64Array, order: ArrayLike<number>, starts: ArrayLike<number>): boolean {
+  let [same, rows] = [0, 0];
+  for (let g = 0; g + 1 < starts.length; g++) {
+    for (let k = starts[g]; k < starts[g + 1]; k++) {
+      rows++;
+      if (k > starts[g] && times[order[k]] === times[order[k - 1]]) same++;
+    }
+  }
+  return rows > 0 && same <= MAX_SAME_TIME_SHARE * rows;
+}
+
 /** The rows 0 … n − 1. */
 function allRows(n: number): Int32Array {
   const rows = new Int32Array(n);
@@ -53,7 +72,7 @@ interface SeriesRun {
 /**
  * The runs of one value (MIN_RUN rows or more) of a column read in the order `rows`, group after group (`starts`:
  * where each group begins; a run stays within its group), each with its group's own rate of repeats (the runs'
- * included, one more counted) and finite values — a team that sells out its stadium repeats its attendance, a station
+ * included, one more counted; at least the share of the group's values that are the run's value) and finite values — a team that sells out its stadium repeats its attendance, a station
  * whose sensor sticks once does not; none where the column is sorted (SORTED_SHARE) or too short, nor in a group whose
  * values change too seldom (MAX_REPEAT_SHARE).
  */
@@ -87,7 +106,13 @@ function seriesRuns(values: Float64Array, rows: ArrayLike<number>, starts: Array
     if (run.length >= MIN_RUN) runs.push(run);
     finiteAll += finite;
     const rate = (repeats + 1) / (finite + 1);
-    if (rate <= MAX_REPEAT_SHARE) for (const rowsOfRun of runs) found.push({ rows: rowsOfRun, rate, finite });
+    if (rate > MAX_REPEAT_SHARE) continue;
+    for (const run of runs) {
+      // A value the series holds often (a duty of 0.00 where lines claim a preference) repeats as often as it is held.
+      let held = 0;
+      for (let k = starts[g]; k < starts[g + 1]; k++) if (values[rows[k]] === values[run[0]]) held++;
+      found.push({ rows: run, rate: Math.max(rate, held / finite), finite });
+    }
   }
   return finiteAll < 20 * MIN_RUN || Math.max(up, down) > SORTED_SHARE * (up + down) ? [] : found;
 }
@@ -114,8 +139,10 @@ but not a run over rows of different entities, one after another (a column namin
 to 500 times each, changes at half the run's steps or more): matches of different home teams behind closed doors,
 all at an attendance of 0. One instrument sticks; many at once share a cause, and each reading is its own.
 Where the file interleaves the readings of several stations (or machines) — a text column whose values each hold 20
-rows or more on average — each station's rows are read the same way, in the file's order, each judged by its own rate of repeats (a station at
-its detection limit repeats its floor; a team that sells out its stadium, its attendance): a station's sensor stuck
+rows or more on average, each value's rows one per time of a date or timestamp column (99%: a product code's lines
+come several to a day, and are no series) — each station's rows are read the same way, in the file's order, each judged by its own rate of repeats, at least the share of its
+readings holding the run's value (a station at its detection limit repeats its floor; a rain gauge reads 0 on dry
+hours): a station's sensor stuck
 for twelve hours while the others' rows lie between its readings. A run along a station's rows over rows of different
 entities (matches of one season, each at another home team's) is no stuck reading either.
 Identifier-like columns are left alone.
@@ -126,9 +153,10 @@ before fitting a model on the series).`,
     if (!inTimeOrder(data)) return;
     // The file's order, then each station's (or machine's) own rows where the file interleaves them.
     const orders: { rows: ArrayLike<number>; starts: ArrayLike<number>; entity?: number }[] = [{ rows: allRows(data.table.numRows), starts: [0, data.table.numRows] }];
+    const times = data.columns.flatMap((column, c) => (TEMPORAL_KINDS.includes(column.kind) ? [numericColumn(data, c)] : []));
     for (const e of entityColumnsOf(data, SERIES_SHAPE)) {
       const groups = groupsBy(distinctValues(data, e));
-      orders.push({ rows: groups.order, starts: groups.starts, entity: e });
+      if (times.some((t) => oneReadingPerTime(t, groups.order, groups.starts))) orders.push({ rows: groups.order, starts: groups.starts, entity: e });
     }
     data.columns.forEach((column, c) => {
       if (!isNumeric(column) || looksLikeIdentifier(column.name) || isIgnored(c)) return;
