@@ -35,7 +35,7 @@ export interface ChangedCopy {
   needed: number;
 }
 
-/** A relation learned from the table that ties two columns, and a test of whether it holds at a row. */
+/** Whether a relation learned from the table, tying two columns, holds at a row. */
 type Tie = (r: number) => boolean;
 
 /**
