@@ -9,9 +9,9 @@
  * same amount are one record too.
  */
 import type { IngestResult } from '../table/model';
-import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isClockColumn, isNumeric, nullCount, numericColumn, valueCodes, type DistinctValues } from './column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isClockColumn, isNumeric, nullCount, numericColumn, valueCodes } from './column-values';
 import { cellText } from './dependencies';
-import { cellsOf, eachRepeat, fold, slotTable } from './row-hashes';
+import { cellsOf, eachRepeat, fold, rowsThatMayAgree, slotTable } from './row-hashes';
 import { numericRelations, relationTester } from './numeric-relations';
 import { countAgrees, elapsedTimes, timesOf } from './elapsed-times';
 
@@ -120,12 +120,7 @@ export function changedCopies(data: IngestResult, compared: readonly boolean[], 
   const measures = measured.filter(Boolean).length;
   if (measures < 2 || compared.filter(Boolean).length - 2 < MIN_AGREEING_COLUMNS) return [];
   const grouping = compared.map((on, c) => on && !measured[c]);
-  let selector: DistinctValues | undefined;
-  data.columns.forEach((column, c) => {
-    if (grouping[c] && TEXT_KINDS.includes(column.kind) && distinctValues(data, c).size > (selector?.size ?? 0)) selector = distinctValues(data, c);
-  });
-  const candidates: number[] = [];
-  for (let r = 0; r < rows; r++) if (!selector || selector.ids[r] < 0 || selector.counts[selector.ids[r]] >= 2) candidates.push(r);
+  const candidates = rowsThatMayAgree(data, grouping);
   if (candidates.length < 2) return [];
   const ties = tiesOf(data);
   // Each row is tested against the pairs of tied columns, and, sharing an identifier, against every pair of measures.

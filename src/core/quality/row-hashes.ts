@@ -4,7 +4,7 @@
  */
 import { hashWords } from '../shared/hash';
 import { countSorted } from '../shared/count-sorted';
-import { TEXT_KINDS, distinctValues, nullCount, numericColumn, sortedRuns } from './column-values';
+import { TEXT_KINDS, distinctValues, nullCount, numericColumn, sortedRuns, type DistinctValues } from './column-values';
 import type { IngestResult } from '../table/model';
 
 /** Row r's number as a 32-bit key, from its IEEE words (`words`: a Float64Array's as 32-bit integers). */
@@ -67,3 +67,17 @@ export function cellsOf(data: IngestResult, c: number): { key: (r: number) => nu
   return { key, rowsOf: (r) => (Number.isNaN(numbers[r]) ? empty : runs.counts[countSorted(runs.values, numbers[r], true)] ?? 1) };
 }
 
+
+/**
+ * The rows that may agree with another on every column of `columns`: where the text column of most values among them
+ * repeats its value (every row, where none is text). Two rows that agree must agree there.
+ */
+export function rowsThatMayAgree(data: IngestResult, columns: readonly boolean[]): number[] {
+  let selector: DistinctValues | undefined;
+  data.columns.forEach((column, c) => {
+    if (columns[c] && TEXT_KINDS.includes(column.kind) && distinctValues(data, c).size > (selector?.size ?? 0)) selector = distinctValues(data, c);
+  });
+  const rows: number[] = [];
+  for (let r = 0; r < data.table.numRows; r++) if (!selector || selector.ids[r] < 0 || selector.counts[selector.ids[r]] >= 2) rows.push(r);
+  return rows;
+}

@@ -1,10 +1,10 @@
 import { defineRule } from '../rule';
 import { DataType } from 'apache-arrow';
 import { fmix32, hashBytes } from '../../shared/hash';
-import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, recordRangeWithLineBreak, sortedRuns, strictlyIncreasing, valueCodes, type DistinctValues } from '../column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, recordRangeWithLineBreak, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
 import { cellText, dependenciesOf, type Dependency } from '../dependencies';
 import { changedCopies } from '../changed-copies';
-import { cellsOf, eachRepeat, fold, numberKey, slotTable } from '../row-hashes';
+import { cellsOf, eachRepeat, fold, numberKey, rowsThatMayAgree, slotTable } from '../row-hashes';
 import { duplicateKey, keyOptions } from './duplicate-key';
 import { deleteDuplicateTitle } from './duplicate-row';
 import type { IngestResult } from '../../table/model';
@@ -251,13 +251,7 @@ function differsAsSentAgain(data: IngestResult, c: number, f: number, r: number)
 function sentAgainPairs(data: IngestResult, compared: readonly boolean[], keyOnly: readonly boolean[], maxRepeatShare: number, needed: number): [number, number][] {
   const rows = data.table.numRows;
   if (compared.filter(Boolean).length < MIN_AGREEING_COLUMNS || keyOnly.filter(Boolean).length < 2) return [];
-  // The rows that may agree: where the compared text column of most values repeats its value (all rows without one).
-  let selector: DistinctValues | undefined;
-  data.columns.forEach((column, c) => {
-    if (compared[c] && TEXT_KINDS.includes(column.kind) && distinctValues(data, c).size > (selector?.size ?? 0)) selector = distinctValues(data, c);
-  });
-  const candidates: number[] = [];
-  for (let r = 0; r < rows; r++) if (!selector || selector.ids[r] < 0 || selector.counts[selector.ids[r]] >= 2) candidates.push(r);
+  const candidates = rowsThatMayAgree(data, compared);
   if (candidates.length < 2) return [];
   const cells = data.columns.map((_, c) => (compared[c] || keyOnly[c] ? cellsOf(data, c) : undefined));
   const m = candidates.length;
