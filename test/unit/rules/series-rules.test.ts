@@ -146,3 +146,16 @@ test('a run of a value its station holds often (a zero in a tenth of its reading
   });
   assert.deepEqual(findingsOf(checkCsv(csv(['time', 'station', 'rain'], rows)), 'stuck-value'), []);
 });
+
+test('the rows of one kind of weather are no series of readings (their days follow no step): a run of one value among them is no stuck sensor', () => {
+  const base = readings().trim().split('\n').slice(1).map((line) => line.split(',')[1]);
+  const u = random(13);
+  // One reading an hour, each hour of one of three kinds at random; six "fog" hours in a row of kind fog hold one value.
+  let fog = 0;
+  const rows = Array.from({ length: 3000 }, (_, k) => {
+    const kind = ['sun', 'rain', 'fog'][Math.floor(u() * 3)];
+    const stuck = kind === 'fog' && fog++ >= 300 && fog <= 307;
+    return [timeOf(k * 6), kind, stuck ? base[299] : base[k]];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['time', 'weather', 'no2'], rows)), 'stuck-value'), []);
+});

@@ -36,23 +36,29 @@ function ofManyEntities(data: IngestResult, run: readonly number[], series?: num
  */
 const SERIES_SHAPE: EntityShape = { minMeanRows: 20, maxMeanRows: Infinity, minEntities: 2, maxColumns: 3 };
 
-/** Share of a series' rows, at most, that may repeat the time of the series' row before them. */
-const MAX_SAME_TIME_SHARE = 0.01;
+/** Share of a series' steps from one reading to the next that must be its one regular step (an hour, ten minutes). */
+const REGULAR_STEP_SHARE = 0.9;
 
 /**
- * Whether the groups of rows (`order`, `starts`: see groupsBy) hold one reading per time of `times`: a station reads
- * once an hour (at most MAX_SAME_TIME_SHARE of its rows repeat the time of its row before), where a product code's
- * lines come several to a declaration and a day. The table is in time order: a group's equal times sit together.
+ * Whether the groups of rows (`order`, `starts`: see groupsBy) are series of readings taken at a regular step of
+ * `times`: REGULAR_STEP_SHARE of the steps from a group's row to its next are one and the same step, not zero (a
+ * station reads every hour) — not a product code's declaration lines, several to a day, nor the days of one kind of weather, nor an
+ * account's transactions, whose times follow no step.
  */
-function oneReadingPerTime(times: Float64Array, order: ArrayLike<number>, starts: ArrayLike<number>): boolean {
-  let [same, rows] = [0, 0];
+function regularReadings(times: Float64Array, order: ArrayLike<number>, starts: ArrayLike<number>): boolean {
+  const steps = new Map<number, number>();
+  let total = 0;
   for (let g = 0; g + 1 < starts.length; g++) {
-    for (let k = starts[g]; k < starts[g + 1]; k++) {
-      rows++;
-      if (k > starts[g] && times[order[k]] === times[order[k - 1]]) same++;
+    for (let k = starts[g] + 1; k < starts[g + 1]; k++) {
+      const step = times[order[k]] - times[order[k - 1]];
+      if (!Number.isFinite(step)) continue;
+      steps.set(step, (steps.get(step) ?? 0) + 1);
+      total++;
     }
   }
-  return rows > 0 && same <= MAX_SAME_TIME_SHARE * rows;
+  steps.delete(0);
+  const modal = Math.max(0, ...steps.values());
+  return total > 0 && modal >= REGULAR_STEP_SHARE * total;
 }
 
 /** The rows 0 … n − 1. */
@@ -139,8 +145,9 @@ but not a run over rows of different entities, one after another (a column namin
 to 500 times each, changes at half the run's steps or more): matches of different home teams behind closed doors,
 all at an attendance of 0. One instrument sticks; many at once share a cause, and each reading is its own.
 Where the file interleaves the readings of several stations (or machines) — a text column whose values each hold 20
-rows or more on average, each value's rows one per time of a date or timestamp column (99%: a product code's lines
-come several to a day, and are no series) — each station's rows are read the same way, in the file's order, each judged by its own rate of repeats, at least the share of its
+rows or more on average, each value's rows readings taken at one regular step of a date or timestamp column (90% of
+their steps: a product code's lines, several to a day, the days of one kind of weather, an account's transactions
+are no series) — each station's rows are read the same way, in the file's order, each judged by its own rate of repeats, at least the share of its
 readings holding the run's value (a station at its detection limit repeats its floor; a rain gauge reads 0 on dry
 hours): a station's sensor stuck
 for twelve hours while the others' rows lie between its readings. A run along a station's rows over rows of different
@@ -156,7 +163,7 @@ before fitting a model on the series).`,
     const times = data.columns.flatMap((column, c) => (TEMPORAL_KINDS.includes(column.kind) ? [numericColumn(data, c)] : []));
     for (const e of entityColumnsOf(data, SERIES_SHAPE)) {
       const groups = groupsBy(distinctValues(data, e));
-      if (times.some((t) => oneReadingPerTime(t, groups.order, groups.starts))) orders.push({ rows: groups.order, starts: groups.starts, entity: e });
+      if (times.some((t) => regularReadings(t, groups.order, groups.starts))) orders.push({ rows: groups.order, starts: groups.starts, entity: e });
     }
     data.columns.forEach((column, c) => {
       if (!isNumeric(column) || looksLikeIdentifier(column.name) || isIgnored(c)) return;
