@@ -198,13 +198,17 @@ rows keep the relation (on a date: the count, the date they give, and the column
       // The arithmetic relations the count takes part in (a stay's total = its rate × its nights).
       // (Not of clock times: a later date written from a time of day and a count is no date.)
       const vouching = relation.clock ? [] : numericRelations(data).filter((numeric) => numeric.output === relation.count || numeric.inputs.includes(relation.count));
-      // A count that is negative in the holding rows too (a bus early: its delay below zero) says nothing of the dates' order.
+      // A count below zero in over 1% of its rows (a bus early: its delay below zero) says nothing of the dates' order.
       const signed = countsNegative(data, relation.count);
       const off = countsOff(data, relation);
+      // The whole hours row r's dates lie further apart than its count — not where the count with its sign changed agrees
+      // (a delay of −60 minutes for +60 is the simpler slip).
+      const counts = numericColumn(data, relation.count);
+      const shiftOf = (r: number, expected: number) => (Math.abs(expected + counts[r]) <= relation.tolerance ? undefined : hoursOff(expected - counts[r], relation));
       // Rows off by each whole number of hours: a clock change or a zone moves several records alike; one count an hour off is a slip.
       const shiftedRows = new Map<number, number>();
       for (const { row: r, expected } of off) {
-        const hours = hoursOff(expected - numericColumn(data, relation.count)[r], relation);
+        const hours = shiftOf(r, expected);
         if (hours !== undefined) shiftedRows.set(hours, (shiftedRows.get(hours) ?? 0) + 1);
       }
       for (const { row: r, expected } of off) {
@@ -234,11 +238,10 @@ rows keep the relation (on a date: the count, the date they give, and the column
         if (expected < 0 && !signed) continue;
         const value = cellText(data, r, relation.count);
         const [from, to] = [cellText(data, r, relation.from), cellText(data, r, relation.to)];
-        // The dates a whole number of hours further apart than the count (a clock changed, a zone not converted): the later
-        // time is the wrong cell — the one observed, where the earlier is planned (a scheduled and an actual arrival).
-        // (Not where the count with its sign changed agrees: a delay of −60 minutes for +60 is the simpler slip.)
-        const count = numericColumn(data, relation.count)[r];
-        const hours = Math.abs(expected + count) <= relation.tolerance ? undefined : hoursOff(expected - count, relation);
+        // The dates a whole number of hours further apart than the count in several rows (a clock changed, a zone not
+        // converted): the later time is the wrong cell — the one observed, where the earlier is planned (a scheduled and an
+        // actual arrival).
+        const hours = shiftOf(r, expected);
         if (hours !== undefined && (shiftedRows.get(hours) ?? 0) >= MIN_SHIFTED_ROWS) {
           if (!isIgnored(relation.to)) reportShift(r, hours);
           continue;
