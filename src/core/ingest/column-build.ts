@@ -210,12 +210,14 @@ export function buildColumn(cells: ColumnContents, rowCount: number, inferred: I
       const data = new BigInt64Array(rowCount);
       for (let i = 0; i < count; i++) {
         let ms: number | null | typeof NOT_HANDLED = NOT_HANDLED;
+        // The cell's text, where the bytes alone did not read it (a timestamp's always: its form is compared too).
+        let t: string | undefined;
         if (iso && escaped[i] === 0) {
           const s = starts[i];
           ms = s < 0 ? isoDateFromBytes(side, -s - 1, ends[i]) : isoDateFromBytes(bytes, s, ends[i]);
         }
         if (ms === NOT_HANDLED) {
-          const t = cells.value(i);
+          t = cells.value(i);
           if (inferred.kind === 'date') ms = parseDate(t, format);
           else ms = inferred.dateFormat ? parseDateTime(t, inferred.dateFormat) : (parseTimestamp(t) ?? parseDate(t, 'YYYY-MM-DD'));
         }
@@ -223,10 +225,7 @@ export function buildColumn(cells: ColumnContents, rowCount: number, inferred: I
         else {
           data[rows[i]] = BigInt(ms);
           validity.set(rows[i]);
-          if (inferred.timestampForm !== undefined) {
-            const t = cells.value(i);
-            if (isOtherTimestampForm(t, inferred.timestampForm)) variants.push({ row: rows[i], column, text: t });
-          }
+          if (t !== undefined && inferred.timestampForm !== undefined && isOtherTimestampForm(t, inferred.timestampForm)) variants.push({ row: rows[i], column, text: t });
         }
       }
       return inferred.kind === 'date'

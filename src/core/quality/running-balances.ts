@@ -24,7 +24,7 @@
  * of which cell; of an inflow and an outflow, which one is wrong is not said, unless the two were exchanged.
  */
 import type { IngestResult } from '../table/model';
-import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn } from './column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, finiteStats, isNumeric, memo, numericColumn } from './column-values';
 import { looksLikeIdentifier } from '../shared/identifier';
 
 /** Rows the relations are learned on (the first; a ledger's steps need its rows in order). */
@@ -180,11 +180,6 @@ function amountsOf(data: IngestResult, relation: Pick<RunningBalance, 'amount' |
   });
 }
 
-/** Whether a column's numbers are all zero or more (a count of goods, of passengers): one that may flow in or out. */
-function nonNegative(data: IngestResult, c: number): boolean {
-  for (const v of numericColumn(data, c)) if (v < 0) return false;
-  return true;
-}
 
 /** The running balances of a table (one per balance column), computed once. */
 export function runningBalances(data: IngestResult): RunningBalance[] {
@@ -205,7 +200,8 @@ export function runningBalances(data: IngestResult): RunningBalance[] {
       const previous = previousRows(ledger.map(keysOf), learnRows);
       return { ledger, previous, next: nextRows(previous) };
     });
-    const nonNegatives = new Set(numeric.filter((c) => nonNegative(data, c)));
+    // Columns of numbers of zero or more (a count of goods, of passengers): ones that may flow in or out.
+    const nonNegatives = new Set(numeric.filter((c) => !(finiteStats(data, c).min < 0)));
     // The steps that move the balance and those that leave it, reused for every balance and ledger tried.
     const [moving, standing] = [new Int32Array(learnRows), new Int32Array(learnRows)];
     for (const balance of numeric) {

@@ -5,7 +5,7 @@
  */
 import type { IngestResult, RawCell } from '../table/model';
 import { TIMESTAMP_FORM_SHARE, formDifferences, timestampFormOf, timestampFormName, writeInForm } from '../ingest/timestamp-form';
-import { cellSourceText, memo, nullCount, nullMask } from './column-values';
+import { cellSourceText, nullCount, nullMask } from './column-values';
 
 /** A cell written in another form than its column's. */
 export interface TimestampVariant {
@@ -42,17 +42,15 @@ function firstInForm(data: IngestResult, column: number, variants: readonly RawC
 export function timestampForms(data: IngestResult, column: number): TimestampForms | undefined {
   const key = data.columns[column].timestampForm;
   if (key === undefined) return undefined;
-  return memo(data, `timestamp-forms:${column}`, () => {
-    const cells = data.variantCells.filter((cell) => cell.column === column);
-    const present = data.table.numRows - nullCount(data, column);
-    if (cells.length === 0 || cells.length > (1 - TIMESTAMP_FORM_SHARE) * present) return undefined;
-    const form = timestampFormOf(key);
-    const variants = cells.map((cell): TimestampVariant => {
-      const fixed = writeInForm(cell.text, form);
-      return { row: cell.row, text: cell.text, differences: formDifferences(cell.text, form), ...(fixed === undefined ? {} : { fixed }) };
-    });
-    const row = firstInForm(data, column, cells);
-    const written = row < 0 ? undefined : cellSourceText(data, row, column)?.replace(/^"|"$/g, '');
-    return { form: timestampFormName(form), share: 1 - cells.length / present, ...(written ? { example: written } : {}), variants };
+  const cells = data.variantCells.filter((cell) => cell.column === column);
+  const present = data.table.numRows - nullCount(data, column);
+  if (cells.length === 0 || cells.length > (1 - TIMESTAMP_FORM_SHARE) * present) return undefined;
+  const form = timestampFormOf(key);
+  const variants = cells.map((cell): TimestampVariant => {
+    const fixed = writeInForm(cell.text, form);
+    return { row: cell.row, text: cell.text, differences: formDifferences(cell.text, form), ...(fixed === undefined ? {} : { fixed }) };
   });
+  const row = firstInForm(data, column, cells);
+  const written = row < 0 ? undefined : cellSourceText(data, row, column)?.replace(/^"|"$/g, '');
+  return { form: timestampFormName(form), share: 1 - cells.length / present, ...(written ? { example: written } : {}), variants };
 }

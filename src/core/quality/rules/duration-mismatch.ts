@@ -2,7 +2,7 @@
 import { defineRule } from '../rule';
 import type { IngestResult } from '../../table/model';
 import { cellText } from '../dependencies';
-import { numericColumn, replaceCellFixes } from '../column-values';
+import { numericColumn, replaceCellFixes, sortedColumn } from '../column-values';
 import { numericRelations, relationHoldsAt } from '../numeric-relations';
 import { countAgrees, countsOff, elapsedTimes, timesOf, type ElapsedTime } from '../elapsed-times';
 import { dateGaps } from '../date-gaps';
@@ -42,16 +42,10 @@ function hoursOff(off: number, relation: ElapsedTime): number | undefined {
 /** Share of a count's numbers below zero above which the count is signed (a delay: early or late). */
 const SIGNED_SHARE = 0.01;
 
-/** Whether at least SIGNED_SHARE of a count column's numbers are below zero. */
+/** Whether more than SIGNED_SHARE of a count column's numbers are below zero (read from its sorted numbers). */
 function countsNegative(data: IngestResult, c: number): boolean {
-  const n = numericColumn(data, c);
-  let [negative, present] = [0, 0];
-  for (const v of n) {
-    if (Number.isNaN(v)) continue;
-    present++;
-    if (v < 0) negative++;
-  }
-  return negative > SIGNED_SHARE * present;
+  const sorted = sortedColumn(data, c);
+  return sorted.rank(0, true) > SIGNED_SHARE * sorted.length;
 }
 
 export const durationMismatch = defineRule({

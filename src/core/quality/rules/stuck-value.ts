@@ -175,7 +175,8 @@ before fitting a model on the series).`,
           if (ofManyEntities(data, run, entity)) continue;
           if (finite * rate ** (length - 1) > MAX_RUN_CHANCE || run.every((r) => reported.has(r))) continue;
           const value = String(values[r0]);
-          const of = entity === undefined ? 'consecutive rows' : `consecutive readings of ${data.columns[entity].name} ${distinctValues(data, entity).text(distinctValues(data, entity).ids[r0])}`;
+          const names = entity === undefined ? undefined : distinctValues(data, entity);
+          const of = entity === undefined || !names ? 'consecutive rows' : `consecutive readings of ${data.columns[entity].name} ${names.text(names.ids[r0])}`;
           const message =
             `${value} in column "${column.name}" is held by ${length} ${of} (from row ${rowNumber(r0)}) where the column's values change at nearly every row ` +
             `(${(100 * rate).toFixed(2)}% of its changes are none): a stuck reading or a value carried forward?`;
