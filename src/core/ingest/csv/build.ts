@@ -6,10 +6,10 @@
  * them as Arrow data (arrow-columns.ts).
  */
 import type { RawCell } from '../../table/model';
-import { parseBooleanWord, parseDate, parseDateTime, parseFloatCell, parseIntegral, parseTimestamp, type InferredColumn } from './infer';
+import { hasOuterSpace, parseBooleanWord, parseDate, parseDateTime, parseFloatCell, parseIntegral, parseTimestamp, type InferredColumn } from './infer';
 import { ByteSink, allocate } from './byte-sink';
 import { ESCAPED, NA_TOKEN, PLAIN, type CellReader } from './cells';
-import { MS_PER_DAY, NOT_HANDLED, booleanFromBytes, floatInto, integerFromBytes, isoDaysFromBytes } from './parse-bytes';
+import { MS_PER_DAY, NOT_HANDLED, booleanFromBytes, floatInto, hasOuterBlank, integerFromBytes, isoDaysFromBytes } from './parse-bytes';
 import { isOtherTimestampForm } from '../timestamp-form';
 import { PENDING, WrittenCells, mayBeWrittenNumber, type CellText, type PendingCell } from '../written-cells';
 
@@ -94,6 +94,8 @@ class ColumnBuilder {
   dictionary: ByteDictionary | undefined;
   /** Dates: read ISO dates from their bytes. */
   readonly iso: boolean;
+  /** Numbers: list the cells written with white space around them (InferredColumn.listSpaced). */
+  readonly listSpaced: boolean;
 
   constructor(
     readonly column: number,
@@ -109,6 +111,7 @@ class ColumnBuilder {
   ) {
     this.validity = allocate(Uint8Array, (rows + 7) >> 3, shared);
     this.iso = inferred.kind === 'date' && (inferred.dateFormat ?? 'YYYY-MM-DD') === 'YYYY-MM-DD';
+    this.listSpaced = inferred.listSpaced === true;
     this.cell = {
       text: () => reader.value(this.kind),
       mayBeWritten: () => this.kind === ESCAPED || mayBeWrittenNumber(reader.buffer, reader.start, reader.end),
@@ -175,6 +178,18 @@ class ColumnBuilder {
 
   isValid(r: number): boolean {
     return (this.validity[r >> 3] & (1 << (r & 7))) !== 0;
+  }
+
+  /**
+   * Lists the number just stored in row `r` as a variant cell when it is written with white space around it and
+   * not listed already (`listed`: the variants before it was read).
+   */
+  listIfSpaced(r: number, listed: number): void {
+    if (this.variants.length > listed) return;
+    const { reader, kind } = this;
+    if (kind === PLAIN ? hasOuterBlank(reader.buffer, reader.start, reader.end) : hasOuterSpace(reader.value(kind))) {
+      this.variants.push({ row: r, column: this.column, text: reader.value(kind) });
+    }
   }
 
   reject(r: number, kind: number): void {
@@ -249,10 +264,13 @@ function addValue(b: ColumnBuilder, reader: CellReader, kind: number, r: number,
     case INT32: {
       let v = kind === PLAIN ? integerFromBytes(reader.buffer, reader.start, reader.end) : NOT_HANDLED;
       if (v === NOT_HANDLED) v = parseIntegral(reader.value(kind));
+      const listed = b.variants.length;
       const read = b.written!.read(r, v, b.cell);
       if (read === PENDING) return;
-      if (read !== null && storeInt32(b.int32!, r, read)) b.setValid(r);
-      else b.reject(r, kind);
+      if (read !== null && storeInt32(b.int32!, r, read)) {
+        b.setValid(r);
+        if (b.listSpaced) b.listIfSpaced(r, listed);
+      } else b.reject(r, kind);
       return;
     }
     case INT64: {
@@ -263,6 +281,7 @@ function addValue(b: ColumnBuilder, reader: CellReader, kind: number, r: number,
       else {
         b.int64![r] = v;
         b.setValid(r);
+        if (b.listSpaced) b.listIfSpaced(r, b.variants.length);
       }
       return;
     }
@@ -270,8 +289,13 @@ function addValue(b: ColumnBuilder, reader: CellReader, kind: number, r: number,
       const data = b.float64!;
       const written = b.written!;
       let plain: number | null;
+      const listed = b.variants.length;
       if (kind === PLAIN && floatInto(reader.buffer, reader.start, reader.end, data, r)) {
-        if (!written.plainCanVary) return b.setValid(r);
+        if (!written.plainCanVary) {
+          b.setValid(r);
+          if (b.listSpaced) b.listIfSpaced(r, listed);
+          return;
+        }
         plain = data[r];
       } else plain = parseFloatCell(reader.value(kind));
       const read = written.read(r, plain, b.cell);
@@ -279,6 +303,7 @@ function addValue(b: ColumnBuilder, reader: CellReader, kind: number, r: number,
       else if (read !== PENDING) {
         data[r] = read;
         b.setValid(r);
+        if (b.listSpaced) b.listIfSpaced(r, listed);
       }
       return;
     }

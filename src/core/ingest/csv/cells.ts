@@ -8,7 +8,7 @@ import { fieldValue, unquoteInto } from './records';
 import { ByteSink } from './byte-sink';
 import { Buffer } from 'node:buffer';
 import type { TypeEvidence } from './infer';
-import { NOT_HANDLED, booleanFromBytes, floatFromBytes, integerFromBytes, isoDateFromBytes } from './parse-bytes';
+import { NOT_HANDLED, booleanFromBytes, floatFromBytes, hasOuterBlank, integerFromBytes, isoDateFromBytes } from './parse-bytes';
 
 const utf8 = new TextDecoder('utf-8');
 const SPACE = 32;
@@ -226,11 +226,16 @@ function addPlainEvidence(reader: CellReader, evidence: TypeEvidence): void {
   if (typeof int === 'number' && !hasDot(buffer, s, e)) {
     // Digits alone (no sign, no spaces): their width, and whether a zero leads them ("02134").
     const digitsAlone = buffer[s] >= 0x30 && buffer[s] <= 0x39 && buffer[e - 1] >= 0x30 && buffer[e - 1] <= 0x39;
-    return digitsAlone ? evidence.addInteger(int, e - s, e - s > 1 && buffer[s] === 0x30) : evidence.addInteger(int);
+    if (digitsAlone) return evidence.addInteger(int, e - s, e - s > 1 && buffer[s] === 0x30);
+    if (hasOuterBlank(buffer, s, e)) evidence.addSpacedNumber();
+    return evidence.addInteger(int);
   }
   if (int === null) {
     const float = floatFromBytes(buffer, s, e);
-    if (typeof float === 'number') return evidence.addFloat(float, pointGroupedBytes(buffer, s, e));
+    if (typeof float === 'number') {
+      if (hasOuterBlank(buffer, s, e)) evidence.addSpacedNumber();
+      return evidence.addFloat(float, pointGroupedBytes(buffer, s, e));
+    }
     const date = isoDateFromBytes(buffer, s, e);
     if (date !== NOT_HANDLED && date !== null) return evidence.addDate(ISO_ONLY);
     const bool = booleanFromBytes(buffer, s, e);

@@ -194,13 +194,14 @@ export function* readSteps(plan: ReadPlan, firstLine: number): Steps<ChunkedOutc
   const widen = columnsToInfer.filter(
     (c) => plans[c].inferred.kind === 'integer' && plans[c].inferred.int32 !== false && chunksOf(c).some((column) => column.rejected.some((cell) => parseIntegral(cell.text) !== null)),
   );
-  for (const c of widen) plans[c] = { inferred: { kind: 'integer', int32: false } };
+  const spacedOf = (c: number) => (plans[c].inferred.listSpaced ? { listSpaced: true } : {});
+  for (const c of widen) plans[c] = { inferred: { kind: 'integer', int32: false, ...spacedOf(c) } };
   yield* rebuild(widen);
   // … floats where numbers with a fraction beyond the sample are more than slips (see MAX_FRACTION_SHARE)…
   const toFloat = columnsToInfer.filter(
     (c) => plans[c].inferred.kind === 'integer' && rejectsFractions(chunksOf(c).flatMap((column) => column.rejected), total(c, (column) => column.present)),
   );
-  for (const c of toFloat) plans[c] = { inferred: { kind: 'float' } };
+  for (const c of toFloat) plans[c] = { inferred: { kind: 'float', ...spacedOf(c) } };
   yield* rebuild(toFloat);
   // … every value's evidence where the sample misled (too many rejected values) or saw none of the values…
   const present = (c: number) => total(c, (column) => column.present);

@@ -10,6 +10,17 @@ import { dominantTimestampForm, timestampFormKey } from '../timestamp-form';
 /** Share of non-missing cells a type must fit for the column to take it. */
 export const FIT_SHARE = 0.9;
 /**
+ * Share of a numeric column's values, at most, written with white space before or after them (" 12.5") for the
+ * others' form to be without it: such cells are then listed as variant cells (the whitespace rule reports them).
+ * Beyond it the source aligns its numbers (a fixed-width export) and nothing is listed, which also bounds the list.
+ */
+export const SPACED_NUMBERS_MAX_SHARE = 0.1;
+
+/** Whether a value's text starts or ends with white space. */
+export function hasOuterSpace(text: string): boolean {
+  return text.length > 0 && (text.trimStart().length < text.length || text.trimEnd().length < text.length);
+}
+/**
  * Share of a column's values that may have a fraction ("2.5") for it to stay a column of integers, at most: more
  * are a measure written with decimals where they are needed (a dose of 2.5 mg among doses of 5 and 10 mg), read as
  * floats as any number reader does; fewer are slips in a column of counts, each a type-mismatch finding. Counted among
@@ -247,6 +258,11 @@ export interface InferredColumn {
   numberFormat?: NumberFormat;
   /** For timestamp columns written one way (a "T" or a space, seconds, zone): the form's key (timestamp-form.ts). */
   timestampForm?: number;
+  /**
+   * For numeric columns whose numbers are written without white space around them (see SPACED_NUMBERS_MAX_SHARE):
+   * a cell written with some (" 12.5") is listed as a variant cell.
+   */
+  listSpaced?: boolean;
 }
 
 /** The format most values fit (ties between day-first and month-first, every value ambiguous, go to the first counted). */
@@ -328,6 +344,8 @@ export interface TypeCounts {
    */
   paddedByWidth: number[];
   unpaddedByWidth: number[];
+  /** Numbers written with white space before or after them (" 12.5", "7 "). */
+  spacedNumbers: number;
   /** Untyped values of digit groups joined by two points or more ("1987.10.2"), not thousands grouped by points: see DOTTED_CODE. */
   dottedCodes: number;
 }
@@ -426,6 +444,7 @@ export class TypeEvidence {
     paddedByWidth: new Array<number>(WIDTH_SLOTS).fill(0),
     unpaddedByWidth: new Array<number>(WIDTH_SLOTS).fill(0),
     dottedCodes: 0,
+    spacedNumbers: 0,
   };
   private readonly written = new WrittenNumberTally(this.counts.writtenForms);
 
@@ -459,6 +478,11 @@ export class TypeEvidence {
     if (Math.abs(f) >= 1000) this.counts.large++;
   }
 
+  /** A number (also added as such) written with white space before or after it. */
+  addSpacedNumber(): void {
+    this.counts.spacedNumbers++;
+  }
+
   addBoolean(): void {
     this.counts.values++;
     this.counts.bools++;
@@ -486,11 +510,15 @@ export class TypeEvidence {
     const c = this.counts;
     const i = parseInteger(v);
     if (i !== null) {
+      if (hasOuterSpace(v)) this.addSpacedNumber();
       const digits = digitsWritten(v);
       return this.addInteger(i, digits?.width, digits?.padded);
     }
     const f = parseFloatCell(v);
-    if (f !== null) return this.addFloat(f, POINT_GROUPED.test(v.trim()));
+    if (f !== null) {
+      if (hasOuterSpace(v)) this.addSpacedNumber();
+      return this.addFloat(f, POINT_GROUPED.test(v.trim()));
+    }
     if (parseBooleanWord(v) !== null) return this.addBoolean();
     const formats = dateFormatsOf(v);
     if (formats.length) return this.addDate(formats);
@@ -515,6 +543,7 @@ export class TypeEvidence {
       return this.addUntyped();
     }
     c.values++;
+    if (hasOuterSpace(v)) this.addSpacedNumber();
     this.written.add(number, v);
   }
 
@@ -543,6 +572,7 @@ export class TypeEvidence {
     c.pointGroupedFloats += next.pointGroupedFloats;
     c.pointGroupedUntyped += next.pointGroupedUntyped;
     c.dottedCodes += next.dottedCodes;
+    c.spacedNumbers += next.spacedNumbers;
     for (let w = 0; w < WIDTH_SLOTS; w++) {
       c.paddedByWidth[w] += next.paddedByWidth[w];
       c.unpaddedByWidth[w] += next.unpaddedByWidth[w];
@@ -582,14 +612,15 @@ export class TypeEvidence {
       : numbers && isInformative(numbers.format)
         ? { numberFormat: numbers.format }
         : {};
-    if (pointGroups && (fits(floats) || (numbers && fits(numbers.fitting + pointGroupedUntyped)))) return { kind: 'float', ...numberFormat };
+    const spaced = this.counts.spacedNumbers <= n * SPACED_NUMBERS_MAX_SHARE ? { listSpaced: true } : {};
+    if (pointGroups && (fits(floats) || (numbers && fits(numbers.fitting + pointGroupedUntyped)))) return { kind: 'float', ...numberFormat, ...spaced };
     // Zeros and ones say nothing of a measure's decimals (a dividend of 0 on most days, a split ratio of 1): the share of
     // fractions is taken among the other numbers.
-    if (fits(ints) && !fractional(fractions, n - zeroOnes)) return isZeroPaddedCode(this.counts.paddedByWidth, this.counts.unpaddedByWidth) ? { kind: 'string' } : { kind: 'integer', int32, ...numberFormat };
+    if (fits(ints) && !fractional(fractions, n - zeroOnes)) return isZeroPaddedCode(this.counts.paddedByWidth, this.counts.unpaddedByWidth) ? { kind: 'string' } : { kind: 'integer', int32, ...numberFormat, ...spaced };
     // Numbers beside codes of digit groups joined by points are such codes ("1987.1" beside "1987.10.2"): text.
     const dotted = this.counts.dottedCodes;
     if (fits(floats) && fractions > 0 && dotted >= 2 && dotted >= n * DOTTED_CODE_SHARE) return { kind: 'string' };
-    if (fits(floats) || (numbers && fits(numbers.fitting))) return { kind: 'float', ...numberFormat };
+    if (fits(floats) || (numbers && fits(numbers.fitting))) return { kind: 'float', ...numberFormat, ...spaced };
     if (fits(anyDate)) return { kind: 'date', dateFormat: mostCommon(dateCounts) };
     if (fits(timestamps + anyDate) && timestamps > 0) {
       // Timestamps whose date is written another way than ISO: the column's date format is theirs.

@@ -17,6 +17,11 @@ export const NOT_HANDLED = Symbol('not handled');
 /** Exact powers of ten (every one up to 1e22 is a double without rounding). */
 const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
+/** Whether bytes[start, end) start or end with a space or a tab (a number the fast paths read around them). */
+export function hasOuterBlank(bytes: Uint8Array, start: number, end: number): boolean {
+  return end > start && (bytes[start] === SPACE || bytes[start] === TAB || bytes[end - 1] === SPACE || bytes[end - 1] === TAB);
+}
+
 function trimStart(bytes: Uint8Array, start: number, end: number): number {
   while (start < end && (bytes[start] === SPACE || bytes[start] === TAB)) start++;
   return start;

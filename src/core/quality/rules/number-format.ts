@@ -2,7 +2,7 @@ import { defineRule } from '../rule';
 import type { ColumnInfo, IngestResult, NumberFormat, RawCell } from '../../table/model';
 import { isNumeric, nullCount, numericColumn, replaceCellFix, sortedColumn } from '../column-values';
 import { convertBetweenUnits, middleOf, unitConversion } from '../../shared/unit-factors';
-import { compatibleUnits, describeForm, formKey, inUnit, parseWrittenNumber, unitAfterNumber, unitKey, writeInForm, type WrittenNumber } from '../../ingest/written-number';
+import { compatibleUnits, describeForm, formKey, inUnit, isVariantForm, parseWrittenNumber, unitAfterNumber, unitKey, writeInForm, type WrittenNumber } from '../../ingest/written-number';
 
 /** A cell as written in a column of `format`: the number with its unit, or a plain number (decimals counted from the text). */
 function writtenOf(text: string, format: NumberFormat | undefined): WrittenNumber {
@@ -162,11 +162,14 @@ a column, accept the value: cells written in that form are then not reported.
 
 In a file checked in batches, the column's form is decided on the first batch.`,
   check({ data, report, isAccepted, acceptedValues }) {
-    for (const [c, cells] of byColumn(data.variantCells)) {
+    for (const [c, listed] of byColumn(data.variantCells)) {
       const column = data.columns[c];
       // A timestamp column's variants are timestamps written another way (mixed-date-format).
       if (!isNumeric(column)) continue;
       const format = column.numberFormat;
+      // A number written in the column's form with white space around it is the whitespace rule's.
+      const cells = listed.filter((cell) => cell.text.trim() === cell.text || isVariantForm(writtenOf(cell.text.trim(), format), format));
+      if (cells.length === 0) continue;
       const accepted = acceptedForms(acceptedValues(c), format);
       const values = numericColumn(data, c);
       const median = sortedColumn(data, c).quantile(0.5);

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { TEXT_KINDS, TEXT_VALUES_MAX_DISTINCT, distinctValues, replaceCellFixes } from '../column-values';
+import { TEXT_KINDS, TEXT_VALUES_MAX_DISTINCT, distinctValues, isNumeric, replaceCellFixes } from '../column-values';
 
 /** White space repeated between two other characters. */
 const REPEATED_INNER = /\S\s{2,}(?=\S)/;
@@ -48,17 +48,32 @@ export const whitespace = defineRule({
   dimension: 'consistency',
   defaultSeverity: 'warning',
   defaultOptions: {},
-  description: 'A text value starts or ends with white space, or repeats a space between words where the column separates them with one.',
+  description: 'A value starts or ends with white space, or repeats a space between words where the column separates them with one.',
   docs: `"Paris" and "Paris " are different categories to a model and to every group-by, join and one-hot
 encoder; the difference is invisible in most viewers. So are "Stamford  Community College" and "Stamford Community
 College": a space typed twice between words is reported where the column separates its words with one space (at
 least 20 distinct values with a space between words, at most 2% of them with a repeated one: free text, aligned
 columns and padded addresses repeat them often and are left alone; columns of more than 50,000 distinct values are
-not read for it).
+not read for it). A number with white space around it (" 12.5") is read as the number, and reported where at
+most 10% of its column's numbers are written so (more: the source aligns its numbers, as fixed-width exports do,
+and none is reported); CSV files.
 
 **Fix**: trim the value, or collapse its repeated spaces (quick fix, or "fix all" for the file); the evidence of a
 repeated space holds the value with one (\`fixed\`).`,
   check({ data, report }) {
+    // Numbers written with white space around them, in a column whose numbers are written without (listed at ingest).
+    for (const cell of data.variantCells) {
+      const column = data.columns[cell.column];
+      const trimmed = cell.text.trim();
+      if (!isNumeric(column) || trimmed === cell.text) continue;
+      report({
+        row: cell.row,
+        columnIndex: cell.column,
+        value: cell.text,
+        message: `"${cell.text}" in column "${column.name}" has ${side(cell.text)} white space (its other numbers are written without).`,
+        fixes: replaceCellFixes(data, cell.row, cell.column, { number: trimmed }, `Trim white space: "${trimmed}"`),
+      });
+    }
     data.columns.forEach((column, c) => {
       if (!TEXT_KINDS.includes(column.kind)) return;
       // Each distinct value is looked at once; rows are then reported by value id.
