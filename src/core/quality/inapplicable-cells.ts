@@ -376,7 +376,7 @@ export function misplacedCells(data: IngestResult, c: number): ReadonlyMap<numbe
 /** How many times the share of empty cells elsewhere a value's rows must hold empty for the value to explain them. */
 const CONCENTRATED_LIFT = 10;
 /** Empty cells of the value, at least. */
-const MIN_CONCENTRATED = 10;
+const MIN_CONCENTRATED = 5;
 /** Largest chance that the value's rows would hold as many empty cells as they do, were the cells spread at random. */
 const CONCENTRATED_CHANCE = 1e-9;
 

@@ -58,11 +58,11 @@ export function numericSpace(data: IngestResult): NumericSpace | undefined {
 /**
  * The `k` rows nearest row `row` (itself excluded; nearest first, ties by row order), among rows sharing at
  * least half of its columns with values; undefined when the row has no value in any column, or the table's
- * budget of comparisons is spent.
+ * budget of comparisons is spent. Columns in `without` are left out of the distance.
  */
-export function nearestRows(space: NumericSpace, row: number, k: number): number[] | undefined {
+export function nearestRows(space: NumericSpace, row: number, k: number, without?: ReadonlySet<number>): number[] | undefined {
   if (row >= space.rows || space.budget < space.rows) return undefined;
-  const { scaled } = space;
+  const scaled = without ? space.scaled.filter((_, i) => !without.has(space.columns[i])) : space.scaled;
   const own = scaled.map((column) => column[row]);
   const present = own.filter((v) => v === v).length;
   if (present === 0) return undefined;

@@ -7,6 +7,7 @@ import { balanceBreaks, runningBalances, type RunningBalance } from '../running-
 import { shownNumber } from '../../shared/shown-number';
 import { countSorted } from '../../shared/count-sorted';
 import { editDistance } from '../edit-distance';
+import { nearestRows, numericSpace } from '../row-neighbours';
 import type { IngestResult } from '../../table/model';
 
 /** A cell is its column's stray value (see culprit) beyond this many median absolute deviations from the median. */
@@ -151,13 +152,42 @@ function derivedColumn(data: IngestResult, relation: NumericRelation): number | 
   });
 }
 
+/** Rows most like a row, in the table's numeric columns outside a relation, its cells are read against (see offItsPeers). */
+const PEERS = 20;
+/** Share of the peers' largest number by which a kept number may pass their range and still lie among them. */
+const KEPT_SLACK = 0.01;
+
+/**
+ * Whether cell c of row r (one of `relation`'s) lies far outside the numbers of its peers — the PEERS rows most like
+ * it in the table's other numeric columns (row-neighbours.ts, the relation's columns left out): beyond their range
+ * by their interquartile range — while the number that would keep the relation lies within their range (KEPT_SLACK). A turbine's
+ * power written in MW (0.361) beside its energy in kWh (60.12): rows of its wind speed, rotor speed and pitch produce
+ * about 360 kW, and 60 kWh; the power is off its peers, the energy is not.
+ */
+function offItsPeers(data: IngestResult, relation: NumericRelation, c: number, r: number): boolean {
+  const space = numericSpace(data);
+  if (!space) return false;
+  const peers = memo(data, `relation-peers:${r}:${relation.inputs.join(',')}>${relation.output}`, () => nearestRows(space, r, PEERS, new Set([...relation.inputs, relation.output])));
+  if (!peers || peers.length < PEERS) return false;
+  const values = numericColumn(data, c);
+  const theirs = peers.map((p) => values[p]).filter(Number.isFinite).sort((x, y) => x - y);
+  if (theirs.length < PEERS / 2) return false;
+  const [low, high] = [theirs[0], theirs[theirs.length - 1]];
+  const spread = theirs[Math.floor(0.75 * (theirs.length - 1))] - theirs[Math.floor(0.25 * (theirs.length - 1))];
+  const own = values[r];
+  const kept = valueThatHolds(relation, c, (column) => numericColumn(data, column)[r]);
+  // (The kept number within 1% of their range's ends: a learned slope is exact to a few digits.)
+  const slack = KEPT_SLACK * Math.max(Math.abs(low), Math.abs(high));
+  return (own < low - spread || own > high + spread) && kept >= low - slack && kept <= high + slack;
+}
+
 /**
  * The cell of a row breaking `relation` that is wrong: of its cells, those no other relation vouches for (one that
  * holds at the row and has the cell); of several, the one that breaks more relations at the row than the others (a
  * total that is also a part of a grand total), else the one outside its column's central range whose kept number is
  * inside it, else the one written a slip away from the number that would keep the relation (MAX_EDITS), else the
  * one whose kept value its column holds far more often, else the one that strays from its column (STRAY_DEVIATIONS)
- * where only one does; else the column the others are computed into (see derivedColumn), else the column the
+ * where only one does, else the one off the numbers of the rows most like its row (offItsPeers); else the column the others are computed into (see derivedColumn), else the column the
  * relation computes.
  */
 function culprit(data: IngestResult, relation: NumericRelation, relations: readonly NumericRelation[], r: number): number {
@@ -203,6 +233,8 @@ function culprit(data: IngestResult, relation: NumericRelation, relations: reado
   if (held.length === 1) return held[0];
   const strays = candidates.filter((c) => deviations(data, c, numericColumn(data, c)[r]) > STRAY_DEVIATIONS);
   if (strays.length === 1) return strays[0];
+  const offPeers = candidates.filter((c) => offItsPeers(data, relation, c, r));
+  if (offPeers.length === 1) return offPeers[0];
   // Else the column the others are computed into (a price per m² left from before the price changed), or the output.
   const derived = derivedColumn(data, relation);
   if (derived !== undefined && candidates.includes(derived)) return derived;
@@ -257,7 +289,11 @@ times the rows of the cell's own, where the others' are not (a quantity of −2 
 where 0.15 does; only columns whose values are sparse enough that a random number in their range lies that near one
 with a chance of 5% at most; not a part of a sum whose kept value is 0: a part the total left out, a tip not added,
 is the total's error), else the one far from its column's
-median (5 median absolute deviations) where only one is; else, of a product, the column the others are computed
+median (5 median absolute deviations) where only one is, else the one off the numbers of the 20 rows most like its
+row in the table's other numeric columns (the relation's own left out of the distance) — beyond their range by their
+interquartile range, while its kept number lies within it (1% slack) — where only one is: a turbine's power written in
+MW (0.361) beside its energy in kWh (60.12), where the rows of its wind speed, rotor speed and pitch produce about
+360 kW and 60 kWh; else, of a product, the column the others are computed
 into: the one written, in 95% of the rows keeping it, as the rounding of what the others give — the output where it
 is, else the one input that is (where both are, the one off by a rounding's spread from what the others give, a
 quarter of its last unit on average, three times the other's: a price per m² to the euro beside a price and a floor

@@ -59,7 +59,7 @@ empty in most rows is empty beside any gap):
 an order not shipped yet has no ship date, carrier nor tracking number; an invoice of 0.00 no payment method; errors empty cells one by one, not in step
 (a value shifted out of such a cell is still column-shift's: a film's record missing several fields may also have had
 one merged into its neighbour). Nor, in a mostly complete column, are the empty cells of a value of a text column of at most 20 values whose rows
-hold empty cells ten times as often as the other rows (10 at least, a chance under 1e-9 were they spread at random;
+hold empty cells ten times as often as the other rows (5 at least, a chance under 1e-9 were they spread at random;
 values taken one after another, each against the rows of the values not taken): agencies' and the GDS's bookings
 leave the guest's country out, a league's source gives no attendance — how those records are kept, where gaps an
 error leaves fall anywhere (the other rows' empty cells are still listed). Nor, in a mostly complete column, are the

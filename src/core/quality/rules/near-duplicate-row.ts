@@ -4,6 +4,7 @@ import { fmix32, hashBytes } from '../../shared/hash';
 import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, recordRangeWithLineBreak, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
 import { cellText, dependenciesOf, type Dependency } from '../dependencies';
 import { changedCopies } from '../changed-copies';
+import { secondReadings } from '../second-readings';
 import { cellsOf, eachRepeat, fold, numberKey, rowsThatMayAgree, slotTable } from '../row-hashes';
 import { duplicateKey, keyOptions } from './duplicate-key';
 import { deleteDuplicateTitle } from './duplicate-row';
@@ -350,6 +351,15 @@ one other row on every other column (three at least), is reported with a fix del
 bits of evidence pass the test above over the tests made (each row against each pair of related columns; sharing an
 identifier, each pair of measures). The evidence: \`otherRow\`, \`differingColumns\`, \`bits\`, \`bitsNeeded\`.
 
+A station **read twice at one time**: where the file interleaves the readings of several stations (or machines,
+turbines, meters) — a text column whose values each hold 20 rows or more on average, each value's rows readings taken
+at one regular step of a date or timestamp column (90% of their steps, as stuck-value reads them) — a row holding the
+station and time of an earlier row is that reading recorded again, whatever else it changed (a turbine's power,
+energy and temperature re-sent slightly revised), where the two rows agree on more than half of their other columns
+(rows apart in most are two readings, one at a time written wrong). Not where such repeats pass 1% of the rows (several sensors read per
+step, or snapshots), nor for rows equal in every column (duplicate-row's). The evidence: \`otherRow\`,
+\`differingColumns\`, \`seriesColumn\`, \`timeColumn\`; a fix deletes the later row.
+
 A pair whose differing cells say one value written otherwise ("WEBER" / "Weber", "St." / "St") is a copy,
 reported by duplicate-row.
 
@@ -359,10 +369,19 @@ or how often the other columns (or the two key columns) repeat against how often
 
 **Fix**: delete the copy, or merge the two rows keeping the right value. In a file checked in batches, each
 batch is checked on its own.`,
-  check({ data, report, rowNumber, isIgnored }) {
+  check({ data, report: reportAny, rowNumber, isIgnored }) {
     const rows = data.table.numRows;
     const width = data.columns.length;
     if (rows < 3 || width < 3) return;
+    // A row is reported once, by the first of the tests below that finds it.
+    const reportedRows = new Set<number>();
+    const report: typeof reportAny = (finding) => {
+      if (finding.row !== null && finding.row !== undefined) {
+        if (reportedRows.has(finding.row)) return;
+        reportedRows.add(finding.row);
+      }
+      reportAny(finding);
+    };
     // In a date, an identifier or a row counter only an empty cell against a filled one is a difference.
     const emptyOnly = data.columns.map((_, c) => distinguishing(data, c));
     const differing = data.columns.map((_, c) => !isIgnored(c) && (!emptyOnly[c] || nullCount(data, c) > 0));
@@ -370,8 +389,8 @@ batch is checked on its own.`,
     // rows (their combination repeats in at most 1% of the rows, as duplicate-key asks of a key) and the pair's
     // agreement is beyond chance: then it is one record sent again under a new id or a later date.
     const keyOnly = data.columns.map((_, c) => !isIgnored(c) && emptyOnly[c]);
-    // One record sent again under a new id at a new time: the rows differ in two such columns, and agree on the others.
     const { uniqueShare } = keyOptions(duplicateKey.defaultOptions);
+    // One record sent again under a new id at a new time: the rows differ in two such columns, and agree on the others.
     const keyColumns = keyOnly.filter(Boolean).length;
     const compared = data.columns.map((_, c) => !isIgnored(c) && !keyOnly[c]);
     for (const [f, r] of sentAgainPairs(data, compared, keyOnly, 1 - uniqueShare, bitsNeeded(rows, rows * keyColumns))) {
@@ -408,170 +427,197 @@ batch is checked on its own.`,
         },
       });
     }
-    // A column whose values never repeat keeps every pair of rows apart: with two, no pair differs in one
-    // column only; with one, only there.
-    const unique: number[] = [];
-    // Text columns first: their distinct values are at hand.
-    const order = data.columns.map((_, c) => c).sort((a, b) => Number(!TEXT_KINDS.includes(data.columns[a].kind)) - Number(!TEXT_KINDS.includes(data.columns[b].kind)));
-    for (const c of order) if (unique.length < 2 && neverRepeats(data, c)) unique.push(c);
-    if (unique.length >= 2) return;
-    if (unique.length === 1) for (let c = 0; c < width; c++) if (c !== unique[0]) differing[c] = keyOnly[c] = false;
-    const tested = differing.filter(Boolean).length;
-    const keyTested = tested + keyOnly.filter((k, c) => k && !differing[c]).length;
-    if (keyTested === 0) return;
-    // Where only a date or an identifier may differ, a copy agrees on every other column: most tables have no two
-    // rows that do, and a table where more than 1% of the rows do is no table whose other columns identify rows.
-    const { minRows } = keyOptions(duplicateKey.defaultOptions);
-    if (tested === 0) {
-      const agreeing = rowsAgreeingOn(data, data.columns.map((_, c) => !keyOnly[c]));
-      if (agreeing === 0 || agreeing > (1 - uniqueShare) * rows) return;
-    }
-    const tests = rows * tested;
-    // Rows that may have a near copy: two rows differing in one column agree on all of the first half of the
-    // columns or all of the second. Usually none, and nothing more is computed.
-    const near = rowsAgreeingOnAHalf(data);
-    if (near.length === 0) return;
-    const rejectedByColumn = new Map<number, number[]>();
-    for (const cell of data.rejectedCells) {
-      const list = rejectedByColumn.get(cell.column) ?? [];
-      list.push(cell.row);
-      rejectedByColumn.set(cell.column, list);
-    }
-    const columns = data.columns.map((_, c) => columnIds(data, c, rejectedByColumn.get(c) ?? []));
-    // Strictest dependencies first: they decide which side of a pair of equivalent columns still counts.
-    const dependencies = [...dependenciesOf(data)].sort((x, y) => x.error - y.error);
-    // Per row: the chance another row shares all its values (2^−bits of the shared ones), and how many of its
-    // values no other row shares (then none can).
-    const chance = new Float64Array(rows);
-    const unshared = new Int32Array(rows);
-    columns.forEach(({ ids, bits }) => {
-      for (let r = 0; r < rows; r++) {
-        const b = bits[ids[r]];
-        if (b < 0) unshared[r]++;
-        else chance[r] += b;
+    // One record entered twice with one field changed (the tests of the docs' first list).
+    const nearCopies = () => {
+      // A column whose values never repeat keeps every pair of rows apart: with two, no pair differs in one
+      // column only; with one, only there.
+      const unique: number[] = [];
+      // Text columns first: their distinct values are at hand.
+      const order = data.columns.map((_, c) => c).sort((a, b) => Number(!TEXT_KINDS.includes(data.columns[a].kind)) - Number(!TEXT_KINDS.includes(data.columns[b].kind)));
+      for (const c of order) if (unique.length < 2 && neverRepeats(data, c)) unique.push(c);
+      if (unique.length >= 2) return;
+      if (unique.length === 1) for (let c = 0; c < width; c++) if (c !== unique[0]) differing[c] = keyOnly[c] = false;
+      const tested = differing.filter(Boolean).length;
+      const keyTested = tested + keyOnly.filter((k, c) => k && !differing[c]).length;
+      if (keyTested === 0) return;
+      // Where only a date or an identifier may differ, a copy agrees on every other column: most tables have no two
+      // rows that do, and a table where more than 1% of the rows do is no table whose other columns identify rows.
+      const { minRows } = keyOptions(duplicateKey.defaultOptions);
+      if (tested === 0) {
+        const agreeing = rowsAgreeingOn(data, data.columns.map((_, c) => !keyOnly[c]));
+        if (agreeing === 0 || agreeing > (1 - uniqueShare) * rows) return;
       }
-    });
-    for (let r = 0; r < rows; r++) chance[r] = 2 ** -chance[r];
-    // Hashes of the candidate rows over all cells; a column's own is taken out to compare rows on the others.
-    const m = near.length;
-    const sum1 = new Int32Array(m);
-    const sum2 = new Int32Array(m);
-    columns.forEach(({ ids }, c) => {
-      for (let i = 0; i < m; i++) {
-        sum1[i] = (sum1[i] + hash1(c, ids[near[i]])) | 0;
-        sum2[i] = (sum2[i] + hash2(c, ids[near[i]])) | 0;
+      const tests = rows * tested;
+      // Rows that may have a near copy: two rows differing in one column agree on all of the first half of the
+      // columns or all of the second. Usually none, and nothing more is computed.
+      const near = rowsAgreeingOnAHalf(data);
+      if (near.length === 0) return;
+      const rejectedByColumn = new Map<number, number[]>();
+      for (const cell of data.rejectedCells) {
+        const list = rejectedByColumn.get(cell.column) ?? [];
+        list.push(cell.row);
+        rejectedByColumn.set(cell.column, list);
       }
-    });
-    const sameExcept = (a: number, b: number, skip: number) => columns.every(({ ids }, c) => c === skip || ids[a] === ids[b]);
-    const first = slotTable(m);
-    const mask = first.length - 1;
-    const size = new Int32Array(first.length);
-    const varies = new Uint8Array(first.length);
-    const key1 = new Int32Array(m);
-    const key2 = new Int32Array(m);
-    const slotOf = new Int32Array(m);
-    const found: Candidate[] = [];
-    // Pairs chance may explain by the tests above: a key two other columns form may still settle them.
-    const unexplained: Candidate[] = [];
-    const needed = bitsNeeded(rows, tests);
-    // (A date or an identifier tested only for a record sent again is one test more for each row.)
-    const keyNeeded = bitsNeeded(rows, rows * keyTested);
-    for (let c = 0; c < width; c++) {
-      if (!differing[c] && !keyOnly[c]) continue;
-      const { ids, bits, nullId } = columns[c];
-      first.fill(-1);
-      size.fill(0);
-      varies.fill(0);
-      // Candidate rows grouped by their cells in every other column: each one's slot is its group's; `first` holds a row.
-      for (let i = 0; i < m; i++) {
-        const r = near[i];
-        const a = (key1[i] = (sum1[i] - hash1(c, ids[r])) | 0);
-        const b = (key2[i] = (sum2[i] - hash2(c, ids[r])) | 0);
-        let slot = (a ^ Math.imul(b, 0x27d4eb2f)) & mask;
-        for (;;) {
-          const f = first[slot];
-          if (f < 0) {
-            first[slot] = i;
-            break;
+      const columns = data.columns.map((_, c) => columnIds(data, c, rejectedByColumn.get(c) ?? []));
+      // Strictest dependencies first: they decide which side of a pair of equivalent columns still counts.
+      const dependencies = [...dependenciesOf(data)].sort((x, y) => x.error - y.error);
+      // Per row: the chance another row shares all its values (2^−bits of the shared ones), and how many of its
+      // values no other row shares (then none can).
+      const chance = new Float64Array(rows);
+      const unshared = new Int32Array(rows);
+      columns.forEach(({ ids, bits }) => {
+        for (let r = 0; r < rows; r++) {
+          const b = bits[ids[r]];
+          if (b < 0) unshared[r]++;
+          else chance[r] += b;
+        }
+      });
+      for (let r = 0; r < rows; r++) chance[r] = 2 ** -chance[r];
+      // Hashes of the candidate rows over all cells; a column's own is taken out to compare rows on the others.
+      const m = near.length;
+      const sum1 = new Int32Array(m);
+      const sum2 = new Int32Array(m);
+      columns.forEach(({ ids }, c) => {
+        for (let i = 0; i < m; i++) {
+          sum1[i] = (sum1[i] + hash1(c, ids[near[i]])) | 0;
+          sum2[i] = (sum2[i] + hash2(c, ids[near[i]])) | 0;
+        }
+      });
+      const sameExcept = (a: number, b: number, skip: number) => columns.every(({ ids }, c) => c === skip || ids[a] === ids[b]);
+      const first = slotTable(m);
+      const mask = first.length - 1;
+      const size = new Int32Array(first.length);
+      const varies = new Uint8Array(first.length);
+      const key1 = new Int32Array(m);
+      const key2 = new Int32Array(m);
+      const slotOf = new Int32Array(m);
+      const found: Candidate[] = [];
+      // Pairs chance may explain by the tests above: a key two other columns form may still settle them.
+      const unexplained: Candidate[] = [];
+      const needed = bitsNeeded(rows, tests);
+      // (A date or an identifier tested only for a record sent again is one test more for each row.)
+      const keyNeeded = bitsNeeded(rows, rows * keyTested);
+      for (let c = 0; c < width; c++) {
+        if (!differing[c] && !keyOnly[c]) continue;
+        const { ids, bits, nullId } = columns[c];
+        first.fill(-1);
+        size.fill(0);
+        varies.fill(0);
+        // Candidate rows grouped by their cells in every other column: each one's slot is its group's; `first` holds a row.
+        for (let i = 0; i < m; i++) {
+          const r = near[i];
+          const a = (key1[i] = (sum1[i] - hash1(c, ids[r])) | 0);
+          const b = (key2[i] = (sum2[i] - hash2(c, ids[r])) | 0);
+          let slot = (a ^ Math.imul(b, 0x27d4eb2f)) & mask;
+          for (;;) {
+            const f = first[slot];
+            if (f < 0) {
+              first[slot] = i;
+              break;
+            }
+            if (key1[f] === a && key2[f] === b && sameExcept(near[f], r, c)) break;
+            slot = (slot + 1) & mask;
           }
-          if (key1[f] === a && key2[f] === b && sameExcept(near[f], r, c)) break;
-          slot = (slot + 1) & mask;
+          size[slot]++;
+          slotOf[i] = slot;
+          if (ids[r] !== ids[near[first[slot]]]) varies[slot] = 1;
         }
-        size[slot]++;
-        slotOf[i] = slot;
-        if (ids[r] !== ids[near[first[slot]]]) varies[slot] = 1;
-      }
-      // How often the other columns' combination repeats with another value here (exact copies of a row are
-      // duplicate-row's), against how often it would if the columns were unrelated (computed when it repeats).
-      let repeated = 0;
-      let extraRows = 0;
-      for (let i = 0; i < m; i++) {
-        const slot = slotOf[i];
-        if (first[slot] === i && varies[slot]) {
-          repeated++;
-          extraRows += size[slot] - 1;
+        // How often the other columns' combination repeats with another value here (exact copies of a row are
+        // duplicate-row's), against how often it would if the columns were unrelated (computed when it repeats).
+        let repeated = 0;
+        let extraRows = 0;
+        for (let i = 0; i < m; i++) {
+          const slot = slotOf[i];
+          if (first[slot] === i && varies[slot]) {
+            repeated++;
+            extraRows += size[slot] - 1;
+          }
         }
-      }
-      if (repeated === 0) continue;
-      let expected = 0;
-      for (let r = 0; r < rows; r++) {
-        const own = bits[ids[r]];
-        if (unshared[r] === (own < 0 ? 1 : 0)) expected += chance[r] * 2 ** Math.max(0, own);
-      }
-      expected *= (rows - 1) / 2;
-      const rare = rows >= minRows && extraRows <= (1 - uniqueShare) * rows;
-      const key = rare && poissonAtMost(repeated, expected) <= ALPHA / (differing[c] ? tested : keyTested);
-      if (keyOnly[c] && !differing[c] && !rare) continue;
-      const redundant = key ? undefined : redundantColumns(dependencies, c);
-      for (let i = 0; i < m; i++) {
-        const slot = slotOf[i];
-        const f = near[first[slot]];
-        const r = near[i];
-        // Two rows exactly, differing here (a third row makes the column vary within the group: a measurement).
-        if (size[slot] !== 2 || f === r || ids[f] === ids[r]) continue;
-        if (emptyOnly[c] && !rare && ids[f] !== nullId && ids[r] !== nullId) continue;
-        if (!redundant) found.push({ row: r, other: f, column: c, bits: 0, key: { repeats: repeated, expected } });
-        else {
-          let sum = 0;
-          for (let k = 0; k < width; k++) if (k !== c && !redundant.has(k)) sum += columns[k].bits[columns[k].ids[r]];
-          if (sum >= (differing[c] ? needed : keyNeeded)) found.push({ row: r, other: f, column: c, bits: sum });
-          else unexplained.push({ row: r, other: f, column: c, bits: sum });
+        if (repeated === 0) continue;
+        let expected = 0;
+        for (let r = 0; r < rows; r++) {
+          const own = bits[ids[r]];
+          if (unshared[r] === (own < 0 ? 1 : 0)) expected += chance[r] * 2 ** Math.max(0, own);
+        }
+        expected *= (rows - 1) / 2;
+        const rare = rows >= minRows && extraRows <= (1 - uniqueShare) * rows;
+        const key = rare && poissonAtMost(repeated, expected) <= ALPHA / (differing[c] ? tested : keyTested);
+        if (keyOnly[c] && !differing[c] && !rare) continue;
+        const redundant = key ? undefined : redundantColumns(dependencies, c);
+        for (let i = 0; i < m; i++) {
+          const slot = slotOf[i];
+          const f = near[first[slot]];
+          const r = near[i];
+          // Two rows exactly, differing here (a third row makes the column vary within the group: a measurement).
+          if (size[slot] !== 2 || f === r || ids[f] === ids[r]) continue;
+          if (emptyOnly[c] && !rare && ids[f] !== nullId && ids[r] !== nullId) continue;
+          if (!redundant) found.push({ row: r, other: f, column: c, bits: 0, key: { repeats: repeated, expected } });
+          else {
+            let sum = 0;
+            for (let k = 0; k < width; k++) if (k !== c && !redundant.has(k)) sum += columns[k].bits[columns[k].ids[r]];
+            if (sum >= (differing[c] ? needed : keyNeeded)) found.push({ row: r, other: f, column: c, bits: sum });
+            else unexplained.push({ row: r, other: f, column: c, bits: sum });
+          }
         }
       }
-    }
-    if (unexplained.length > 0) {
-      const keys = keyPairs(columns, data.columns.flatMap((_, c) => (isIgnored(c) ? [] : [c])), ALPHA, copiesOfEarlierRows(columns));
-      for (const candidate of unexplained) {
-        const keyPair = keys.find(({ columns: [a, b] }) => a !== candidate.column && b !== candidate.column && columns[a].ids[candidate.row] !== columns[a].nullId && columns[b].ids[candidate.row] !== columns[b].nullId);
-        if (keyPair) found.push({ ...candidate, keyPair });
+      if (unexplained.length > 0) {
+        const keys = keyPairs(columns, data.columns.flatMap((_, c) => (isIgnored(c) ? [] : [c])), ALPHA, copiesOfEarlierRows(columns));
+        for (const candidate of unexplained) {
+          const keyPair = keys.find(({ columns: [a, b] }) => a !== candidate.column && b !== candidate.column && columns[a].ids[candidate.row] !== columns[a].nullId && columns[b].ids[candidate.row] !== columns[b].nullId);
+          if (keyPair) found.push({ ...candidate, keyPair });
+        }
       }
-    }
-    // Two cells that say one value written otherwise make the rows copies: duplicate-row's.
-    const writtenOtherwise = ({ row, other, column }: Candidate) => {
-      if (TEXT_KINDS.includes(data.columns[column].kind)) return formOf(cellText(data, row, column)) === formOf(cellText(data, other, column));
-      const forms = formIds(data, column).ids;
-      return forms[row] === forms[other];
+      // Two cells that say one value written otherwise make the rows copies: duplicate-row's.
+      const writtenOtherwise = ({ row, other, column }: Candidate) => {
+        if (TEXT_KINDS.includes(data.columns[column].kind)) return formOf(cellText(data, row, column)) === formOf(cellText(data, other, column));
+        const forms = formIds(data, column).ids;
+        return forms[row] === forms[other];
+      };
+      for (const { row: r, other: f, column: c, bits, key, keyPair } of found.filter((candidate) => !writtenOtherwise(candidate)).sort((x, y) => x.row - y.row || x.column - y.column)) {
+        const name = data.columns[c].name;
+        const here = cellText(data, r, c);
+        const there = cellText(data, f, c);
+        // The row is the copy: the finding sits on it, the differing cells among its related places.
+        const cells = { column: name, value: here, otherRow: rowNumber(f), other: there };
+        report({
+          row: r,
+          columnIndex: null,
+          range: () => data.source.rowRange(r),
+          evidence: key
+            ? { ...cells, otherColumnsRepeat: key.repeats, repeatsByChance: Math.round(key.expected) }
+            : keyPair
+              ? { ...cells, keyColumns: keyPair.columns.map((k) => data.columns[k].name).join(', '), keyRepeats: keyPair.repeats, repeatsByChance: Math.round(keyPair.expected) }
+              : { ...cells, bits: Math.round(bits), bitsNeeded: Math.round(differing[c] ? needed : keyNeeded) },
+          message: `Row ${rowNumber(r)} repeats row ${rowNumber(f)} in every column but "${name}" ("${here}" here, "${there}" there): a near copy of the same record.`,
+          related: [
+            { row: r, columnIndex: c, message: `"${name}" here: "${here}"` },
+            { row: f, columnIndex: c, message: `Row ${rowNumber(f)}: "${there}"` },
+          ],
+        });
+      }
     };
-    for (const { row: r, other: f, column: c, bits, key, keyPair } of found.filter((candidate) => !writtenOtherwise(candidate)).sort((x, y) => x.row - y.row || x.column - y.column)) {
-      const name = data.columns[c].name;
-      const here = cellText(data, r, c);
-      const there = cellText(data, f, c);
-      // The row is the copy: the finding sits on it, the differing cells among its related places.
-      const cells = { column: name, value: here, otherRow: rowNumber(f), other: there };
+    nearCopies();
+    // A station read twice at one time, in a file of regular series (a turbine's 10-minute reading recorded again),
+    // where no test above found the row.
+    for (const { row: r, other: f, entity, time, differing: changed } of secondReadings(data, 1 - uniqueShare)) {
+      const names = changed.map((c) => `"${data.columns[c].name}"`);
+      const [e, t] = [data.columns[entity].name, data.columns[time].name];
       report({
         row: r,
         columnIndex: null,
         range: () => data.source.rowRange(r),
-        evidence: key
-          ? { ...cells, otherColumnsRepeat: key.repeats, repeatsByChance: Math.round(key.expected) }
-          : keyPair
-            ? { ...cells, keyColumns: keyPair.columns.map((k) => data.columns[k].name).join(', '), keyRepeats: keyPair.repeats, repeatsByChance: Math.round(keyPair.expected) }
-            : { ...cells, bits: Math.round(bits), bitsNeeded: Math.round(differing[c] ? needed : keyNeeded) },
-        message: `Row ${rowNumber(r)} repeats row ${rowNumber(f)} in every column but "${name}" ("${here}" here, "${there}" there): a near copy of the same record.`,
-        related: [
-          { row: r, columnIndex: c, message: `"${name}" here: "${here}"` },
-          { row: f, columnIndex: c, message: `Row ${rowNumber(f)}: "${there}"` },
-        ],
+        evidence: { otherRow: rowNumber(f), differingColumns: changed.map((c) => data.columns[c].name).join(', '), seriesColumn: e, timeColumn: t },
+        message:
+          `Row ${rowNumber(r)} repeats the reading of "${e}" ${cellText(data, r, entity)} at "${t}" ${cellText(data, r, time)} of row ${rowNumber(f)} ` +
+          `(each ${e} is read once per regular step of ${t}), with ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`} written otherwise: the same reading recorded twice.`,
+        related: changed.slice(0, 3).flatMap((c) => [
+          { row: r, columnIndex: c, message: `"${data.columns[c].name}" here: "${cellText(data, r, c)}"` },
+          { row: f, columnIndex: c, message: `Row ${rowNumber(f)}: "${cellText(data, f, c)}"` },
+        ]),
+        fixes: () => {
+          const range = recordRangeWithLineBreak(data, r);
+          return range ? [{ kind: 'delete-row' as const, title: deleteDuplicateTitle(rowNumber(r)), range }] : [];
+        },
       });
     }
   },

@@ -1,8 +1,8 @@
 /** stuck-value: a run of one value in consecutive rows of a column whose values change at nearly every row (a stuck sensor). */
 import { defineRule } from '../rule';
-import { TEMPORAL_KINDS, distinctValues, isNumeric, looksLikeIdentifier, numericColumn } from '../column-values';
+import { distinctValues, isNumeric, looksLikeIdentifier, numericColumn } from '../column-values';
 import { inTimeOrder } from '../series';
-import { entityColumnsOf, groupsBy, type EntityShape } from '../row-groups';
+import { regularSeries } from '../regular-series';
 import { entityColumns } from '../entity-counters';
 import type { IngestResult } from '../../table/model';
 
@@ -28,37 +28,6 @@ function ofManyEntities(data: IngestResult, run: readonly number[], series?: num
     for (let k = 1; k < run.length; k++) if (ids[run[k]] !== ids[run[k - 1]]) changes++;
     return 2 * changes >= run.length - 1;
   });
-}
-
-/**
- * Columns whose values each name a series of readings the file may interleave (a station's, a machine's): values in
- * 20 rows each on average at least, two of them at least.
- */
-const SERIES_SHAPE: EntityShape = { minMeanRows: 20, maxMeanRows: Infinity, minEntities: 2, maxColumns: 3 };
-
-/** Share of a series' steps from one reading to the next that must be its one regular step (an hour, ten minutes). */
-const REGULAR_STEP_SHARE = 0.9;
-
-/**
- * Whether the groups of rows (`order`, `starts`: see groupsBy) are series of readings taken at a regular step of
- * `times`: REGULAR_STEP_SHARE of the steps from a group's row to its next are one and the same step, not zero (a
- * station reads every hour) — not a product code's declaration lines, several to a day, nor the days of one kind of weather, nor an
- * account's transactions, whose times follow no step.
- */
-function regularReadings(times: Float64Array, order: ArrayLike<number>, starts: ArrayLike<number>): boolean {
-  const steps = new Map<number, number>();
-  let total = 0;
-  for (let g = 0; g + 1 < starts.length; g++) {
-    for (let k = starts[g] + 1; k < starts[g + 1]; k++) {
-      const step = times[order[k]] - times[order[k - 1]];
-      if (!Number.isFinite(step)) continue;
-      steps.set(step, (steps.get(step) ?? 0) + 1);
-      total++;
-    }
-  }
-  steps.delete(0);
-  const modal = Math.max(0, ...steps.values());
-  return total > 0 && modal >= REGULAR_STEP_SHARE * total;
 }
 
 /** The rows 0 … n − 1. */
@@ -160,11 +129,7 @@ before fitting a model on the series).`,
     if (!inTimeOrder(data)) return;
     // The file's order, then each station's (or machine's) own rows where the file interleaves them.
     const orders: { rows: ArrayLike<number>; starts: ArrayLike<number>; entity?: number }[] = [{ rows: allRows(data.table.numRows), starts: [0, data.table.numRows] }];
-    const times = data.columns.flatMap((column, c) => (TEMPORAL_KINDS.includes(column.kind) ? [numericColumn(data, c)] : []));
-    for (const e of entityColumnsOf(data, SERIES_SHAPE)) {
-      const groups = groupsBy(distinctValues(data, e));
-      if (times.some((t) => regularReadings(t, groups.order, groups.starts))) orders.push({ rows: groups.order, starts: groups.starts, entity: e });
-    }
+    for (const { entity, groups } of regularSeries(data)) orders.push({ rows: groups.order, starts: groups.starts, entity });
     data.columns.forEach((column, c) => {
       if (!isNumeric(column) || looksLikeIdentifier(column.name) || isIgnored(c)) return;
       const values = numericColumn(data, c);
