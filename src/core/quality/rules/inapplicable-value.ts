@@ -3,6 +3,7 @@ import { defineRule } from '../rule';
 import { cellText, contradictedCell } from '../dependencies';
 import { missingCellLabel, replaceCellFixes } from '../column-values';
 import { misplacedCells } from '../inapplicable-cells';
+import { columnsOfOtherKind } from '../row-kind';
 import { groupedInteger } from '../../shared/grouped-integer';
 
 export const inapplicableValue = defineRule({
@@ -32,9 +33,17 @@ itself, or holding one, leaves nothing empty (it was moved or merged there from 
 The evidence: the column and value that leave the column empty, their rows and filled rows, and the value that fills
 it with its rows and filled rows.
 
+Where the row's other cells that the two values decide (columns filled in all but 3% of one value's rows and empty in
+all but 3% of the other's) are, one at least and all of them, as the filling value's rows keep them — a call with a
+roaming country and no cell tower, marked "N" for roaming where roaming calls have a country and no tower — the row's
+value is the one wrong cell: it is reported instead (once per row), with the filling value as quick fix and the
+columns that say so in the evidence (\`otherColumns\`).
+
 **Fix**: empty the cell (the quick fix), or, if the value is right, correct the row's other value (the status).`,
   check({ data, report, isIgnored }) {
     const emptied = missingCellLabel(data);
+    // Rows whose value that leaves a column empty was reported as the wrong cell (once per row and column).
+    const wrongKinds = new Set<string>();
     data.columns.forEach((column, c) => {
       if (isIgnored(c)) return;
       for (const [r, why] of misplacedCells(data, c)) {
@@ -44,6 +53,31 @@ it with its rows and filled rows.
         // cell in question).
         if (contradictedCell(data, r, why.column, (k) => k === c || misplacedCells(data, k).has(r))) continue;
         const [by, value] = [data.columns[why.column].name, cellText(data, r, c)];
+        // The row's other cells that the two values decide are as the filling value keeps them (a country and no cell
+        // tower: a roaming call marked "N"): the row's value is the one wrong cell.
+        const otherKind = columnsOfOtherKind(data, r, why.column, why.fillingValue, c);
+        if (otherKind) {
+          const key = `${r}:${why.column}`;
+          if (wrongKinds.has(key) || isIgnored(why.column)) continue;
+          wrongKinds.add(key);
+          const state = (d: number) => `"${data.columns[d].name}" ${cellText(data, r, d) === '' ? 'empty' : 'filled'}`;
+          const own = cellText(data, r, why.column);
+          report({
+            row: r,
+            columnIndex: why.column,
+            value: own,
+            evidence: { column: column.name, fillingValue: why.fillingValue, otherColumns: otherKind.map((d) => data.columns[d].name).join(', ') },
+            message:
+              `"${own}" in column "${by}" disagrees with its row: "${column.name}" is filled, and ${otherKind.map(state).join(', ')}, as in the rows whose "${by}" is "${why.fillingValue}" ` +
+              `("${column.name}" filled in ${groupedInteger(why.fillingFilled)} of ${groupedInteger(why.fillingRows)}), not in those whose "${by}" is "${why.value}" (empty in ${groupedInteger(why.rows - why.filled)} of ${groupedInteger(why.rows)}).`,
+            related: [
+              { row: r, columnIndex: c, message: `${column.name} "${value}"` },
+              { row: why.example, columnIndex: why.column, message: `a row whose "${column.name}" is filled` },
+            ],
+            fixes: replaceCellFixes(data, r, why.column, why.fillingValue, `Replace with "${why.fillingValue}"`),
+          });
+          continue;
+        }
         report({
           row: r,
           columnIndex: c,
