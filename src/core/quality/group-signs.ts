@@ -19,6 +19,7 @@ import { TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn } from './co
 import { looksLikeIdentifier } from '../shared/identifier';
 import { binomialTail } from '../shared/binomial-tail';
 import { quantile } from '../shared/quantile';
+import { contradictedCell } from './dependencies';
 
 /** Share of a column's non-zero numbers each sign needs for the column to be signed. */
 const SIGNED_SHARE = 0.05;
@@ -114,7 +115,9 @@ export function signSlips(data: IngestResult, c: number): ReadonlyMap<number, Si
           return { ids: context.ids, counts };
         });
         const why: SignSlip = { column: k, value: distinct.text(id), rows: plus[id] + minus[id], agree: Math.max(plus[id], minus[id]), sign: sign > 0 ? 'positive' : 'negative' };
-        for (const r of slips) if (!bySign.some(({ ids, counts }) => ids[r] >= 0 && holdsSign(counts.get(ids[r]), -sign))) found.set(r, why);
+        // A value a dependency of the table contradicts (a status text another than its code's) puts the row in the wrong
+        // group: its number is no evidence against itself (see contradictedCell).
+        for (const r of slips) if (!bySign.some(({ ids, counts }) => ids[r] >= 0 && holdsSign(counts.get(ids[r]), -sign)) && !contradictedCell(data, r, k)) found.set(r, why);
       }
     });
     return found;

@@ -26,6 +26,19 @@ test('a number of the sign its row\'s category never has is reported (a pick of 
   assert.match(found[0].message, /7 in column "quantity" is positive, where 719 of the 720 rows of type "pick" are negative/);
 });
 
+test('a row whose category a dependency contradicts is in the wrong group: its sign is no slip (a movement code says receipt, its type pick)', () => {
+  // Each type written beside its numeric code (10, 20, 30): code → type holds.
+  const codes: Record<string, string> = { pick: '10', receipt: '20', adjustment: '30' };
+  const rows = movements().map((row) => [...row, codes[row[1]]]);
+  rows[26][1] = 'pick'; // a receipt (code 20, +) whose type was typed as a pick
+  rows[12][2] = '7'; // a pick whose minus sign was lost, its code 10
+  const found = findingsOf(checkCsv(csv(['movement', 'type', 'quantity', 'code'], rows)), 'impossible-value');
+  assert.deepEqual(
+    found.map((f) => f.row),
+    [12],
+  );
+});
+
 test('a measurement continuing across zero is no sign slip: January\'s few mild days above freezing among cold ones', () => {
   // Daily means by month: January −15 to −0.2 °C but for a few days of 0.3 to 1.5 °C; July 12 to 30 °C.
   const rows = Array.from({ length: 1240 }, (_, i) => {

@@ -64,7 +64,9 @@ numbers — at least as large as all but the smallest 10% of them — and not wh
 January's daily temperatures, mostly below freezing, are a degree above it on a few days. Nor where the row's kind of
 record holds its sign too — two other rows of the group sharing its value of another text column of at most 50
 values, 2% of them: a department store's refunds among card purchases. The column must be signed (5% of its non-zero
-numbers of each sign); placeholders are left to sentinel-value.
+numbers of each sign); placeholders are left to sentinel-value. Nor where a dependency learned from the table
+contradicts the row's value of the text column (a status text another than its status code's): the row is then in
+the wrong group, and its number no evidence against itself (dependency-violation reports the value).
 
 **Fix**: correct the value or leave it empty.`,
   check({ data, options, report }) {
