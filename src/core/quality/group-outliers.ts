@@ -22,6 +22,7 @@ import { quantile } from '../shared/quantile';
 import { TEXT_KINDS, nullCount, sortedColumn, valueCodes, type ValueCodes } from './column-values';
 import { cellText, contradictedCell } from './dependencies';
 import { STRAY_NEGATIVE_SHARE } from './placeholders';
+import { isBearing } from './bearings';
 
 /** Most values a column may have to group rows by (a payee of many; groups still need MIN_GROUP_ROWS rows). */
 const MAX_GROUP_VALUES = 256;
@@ -372,6 +373,7 @@ function entityApart(data: IngestResult, grouping: Grouping, standardized: Float
  * leaving out `skipRows` (already reported by the column's own test); empty when no grouping explains the column.
  */
 export function groupOutliers(data: IngestResult, c: number, values: Float64Array, options: { profile?: TableProfile; skipRows: ReadonlySet<number> }): GroupOutlier[] {
+  if (isBearing(data, c)) return [];
   // A column of whole numbers nearly all distinct is a key or a code (a municipality's number within its region's), no measurement.
   if (data.columns[c].kind === 'integer') {
     const present = values.length - nullCount(data, c);

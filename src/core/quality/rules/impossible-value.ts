@@ -2,6 +2,7 @@ import { defineRule } from '../rule';
 import { finiteStats, isNumeric, numericColumn, replaceCellFixes } from '../column-values';
 import { columnPlaceholders } from './sentinel-value';
 import { signSlips } from '../group-signs';
+import { FULL_TURN, isBearing } from '../bearings';
 
 /** Column names whose values cannot be negative. */
 const nonNegativeName = /(^|[_\s.-])(count|counts|n|num|number|qty|quantity|amount|age|price|cost|area|size|weight|height|length|width|distance|duration|runtime|running[_\s.-]time|rooms?|bedrooms?|bathrooms?|floors?|population|salary|income|sales|revenue|volume|mass|speed|years?|days?|hours?|minutes?|seconds?|m2|km|kg|sqft|stock|inventory|units|items|pieces|pcs|visits|views|clicks|downloads|followers|likes|passengers|employees|students|calories|seats|capacity)($|[_\s.-])/i;
@@ -46,7 +47,9 @@ model takes them at face value.
 The domain is inferred from the column name (count, qty, price, area, age, duration, running time, stock, units,
 visits, views, passengers, …, percent/pct, humidity 0–100; latitude
 −90…90, longitude −180…180, month 1–12, day (or date) of the month 1–31, day of the week 0–7 (numbered from 0 or
-1), hour 0–24, minute and second 0–60) and only applied when
+1), hour 0–24, minute and second 0–60), or from its values: a column of bearings — all but 1% of them within 0–360,
+5% within 36° of 0 and 5% within 36° of 360: a wind's direction, a heading — lies within 0–360 (a direction of 372.4
+or −23.3 was not brought back into the turn). It is only applied when
 almost all of the column agrees with it: 98% of its values for a sign or a percentage (an "amount" may be a
 signed balance), 90% for a scale that bounds whatever it measures — a latitude, a month, an hour, a humidity —,
 where a dirty column's slips and shifted cells can put several per cent outside and a column the name misleads
@@ -81,6 +84,8 @@ the wrong group, and its number no evidence against itself (dependency-violation
       if (/(^|[_\s])age($|[_\s])/i.test(name)) checks.push({ low: -Infinity, high: options.maxAge, why: `is an age over ${options.maxAge}` });
       const trimmed = column.name.trim().replace(/\s*\(.*\)$/, '');
       for (const bounded of boundedNames) if (bounded.name.test(trimmed)) checks.push({ ...bounded, maxOutside: MAX_OUTSIDE_BOUNDED_SCALE });
+      // A column of bearings, told by its values (they fill one turn): nothing lies beyond 0–360.
+      if (isBearing(data, c)) checks.push({ low: 0, high: FULL_TURN, why: `is a bearing outside 0–${FULL_TURN} (the column's values fill one turn)`, maxOutside: MAX_OUTSIDE_BOUNDED_SCALE });
       const stats = finiteStats(data, c);
       for (const check of checks) {
         const { low, high } = check;

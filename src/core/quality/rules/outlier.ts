@@ -240,7 +240,8 @@ and as wide as from there to the group's lower quartile) and it is ordinary for 
 percentile): a rate in euros among a Prague hotel's koruny, a creatinine a tenth of its test's — near
 zero, ratios grow without saying much (a calm wind of 0.09 where a band's winds blow around 2.4). Left alone: groups under 20 rows, groups whose numbers mostly repeat (one number in over
 half of their rows: a capital's latitude in most of its region's rows; rounded results, a lab test's written to one
-decimal, repeat their values without any holding half), a group with more far values than 2 or 5% of its
+decimal, repeat their values without any holding half), a column of bearings (its values fill one turn, 0–360, 5% of
+them within 36° of either end: a wind's direction, where 4° is 19° from a site's 345°, see bearings.ts), a group with more far values than 2 or 5% of its
 rows (a population of its own), whole numbers nearly all distinct (a municipality's number within its region's
 is a code), a row whose group value a dependency learned from the table contradicts (a state typed for
 another, which its zip's other rows do not say: the state is the error, reported by dependency-violation), and a
