@@ -22,7 +22,7 @@ function filledByValue(data: IngestResult, k: number, d: number): Int32Array {
 }
 
 /** The columns that say a row is of its own value of a column, and those that say it is of another value (see kindVotes). */
-export interface KindVotes {
+interface KindVotes {
   own: number[];
   other: number[];
 }
@@ -32,7 +32,7 @@ export interface KindVotes {
  * value's rows and empty in all but DECIDED_SHARE of the other's —, split by what row r's cell says: of its own value
  * of k, or of value `other`; undefined where the row has no value of k or `other` is none of k's.
  */
-export function kindVotes(data: IngestResult, r: number, k: number, other: string, skip: number): KindVotes | undefined {
+function kindVotes(data: IngestResult, r: number, k: number, other: string, skip: number): KindVotes | undefined {
   const distinct = distinctValues(data, k);
   const own = distinct.ids[r];
   let otherId = -1;
