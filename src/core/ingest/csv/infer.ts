@@ -18,7 +18,7 @@ export const SPACED_NUMBERS_MAX_SHARE = 0.1;
 
 /** Whether a value's text starts or ends with white space. */
 export function hasOuterSpace(text: string): boolean {
-  return text.length > 0 && (text.trimStart().length < text.length || text.trimEnd().length < text.length);
+  return text.trim().length < text.length;
 }
 /**
  * Share of a column's values that may have a fraction ("2.5") for it to stay a column of integers, at most: more

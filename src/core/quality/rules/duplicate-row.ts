@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import { TEXT_KINDS, distinctValues, nullCount, nullMask, numericColumn, recordRangeWithLineBreak, sortedColumn, sortedRuns, strictlyIncreasing } from '../column-values';
 import type { IngestResult } from '../../table/model';
+import type { FindingFix } from '../finding';
 import { formIds } from '../cell-forms';
 import { cellText } from '../dependencies';
 
@@ -92,6 +93,12 @@ function someColumnNeverRepeats(data: IngestResult, keys: CellKeys[]): boolean {
 /** The message of a duplicate row, and the title of its fix (rows numbered from 1 in the file): shared with the batched check. */
 export const duplicateRowMessage = (rowNumber: number, firstRowNumber: number) => `Row ${rowNumber} duplicates row ${firstRowNumber}.`;
 export const deleteDuplicateTitle = (rowNumber: number) => `Delete duplicate row ${rowNumber}`;
+
+/** A finding's lazy fixes deleting row `r` (numbered `rowNumber` in the file) with its line break; none where the ranges are not the file's. */
+export const deleteDuplicateFixes = (data: IngestResult, r: number, rowNumber: number) => (): FindingFix[] => {
+  const range = recordRangeWithLineBreak(data, r);
+  return range ? [{ kind: 'delete-row', title: deleteDuplicateTitle(rowNumber), range }] : [];
+};
 
 /** The message of a row equal to an earlier one once each cell is read by its form, with the cells written otherwise. */
 export const formDuplicateMessage = (rowNumber: number, firstRowNumber: number, differences: readonly { column: string; here: string; there: string }[]) => {
@@ -218,10 +225,6 @@ observations are genuinely expected.`,
       }
       return true;
     };
-    const deleteFix = (r: number) => () => {
-      const range = recordRangeWithLineBreak(data, r);
-      return range ? [{ kind: 'delete-row' as const, title: deleteDuplicateTitle(rowNumber(r)), range }] : [];
-    };
     const reportDuplicate = (r: number, first: number) =>
       report({
         row: r,
@@ -229,7 +232,7 @@ observations are genuinely expected.`,
         range: () => data.source.rowRange(r),
         message: duplicateRowMessage(rowNumber(r), rowNumber(first)),
         related: [{ row: first, columnIndex: null, message: 'First occurrence' }],
-        fixes: deleteFix(r),
+        fixes: deleteDuplicateFixes(data, r, rowNumber(r)),
       });
     const copies = new Uint8Array(rows);
     // Rows with every cell missing are blank rows, reported elsewhere.
@@ -253,7 +256,7 @@ observations are genuinely expected.`,
         message: formDuplicateMessage(rowNumber(r), rowNumber(first), differences),
         evidence: { otherRow: rowNumber(first), writtenOtherwise: differences.map((d) => d.column).join(', ') },
         related: [{ row: first, columnIndex: null, message: 'First occurrence' }],
-        fixes: deleteFix(r),
+        fixes: deleteDuplicateFixes(data, r, rowNumber(r)),
       });
     }
   },

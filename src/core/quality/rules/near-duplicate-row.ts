@@ -1,13 +1,13 @@
 import { defineRule } from '../rule';
 import { DataType } from 'apache-arrow';
 import { fmix32, hashBytes } from '../../shared/hash';
-import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, recordRangeWithLineBreak, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
 import { cellText, dependenciesOf, type Dependency } from '../dependencies';
 import { changedCopies } from '../changed-copies';
 import { secondReadings } from '../second-readings';
 import { cellsOf, eachRepeat, fold, numberKey, rowsThatMayAgree, slotTable } from '../row-hashes';
 import { duplicateKey, keyOptions } from './duplicate-key';
-import { deleteDuplicateTitle } from './duplicate-row';
+import { deleteDuplicateFixes } from './duplicate-row';
 import type { IngestResult } from '../../table/model';
 import { formIds, formOf } from '../cell-forms';
 import { keyPairs, poissonAtMost, type KeyPair } from '../key-pairs';
@@ -402,10 +402,7 @@ batch is checked on its own.`,
         evidence: { otherRow: rowNumber(f), differingColumns: names.join(', ') },
         message: `Row ${rowNumber(r)} repeats row ${rowNumber(f)} in every column but ${names.map((name) => `"${name}"`).join(' and ')}: the same record sent again.`,
         related: [{ row: f, columnIndex: null, message: `Row ${rowNumber(f)}` }],
-        fixes: () => {
-          const range = recordRangeWithLineBreak(data, r);
-          return range ? [{ kind: 'delete-row' as const, title: deleteDuplicateTitle(rowNumber(r)), range }] : [];
-        },
+        fixes: deleteDuplicateFixes(data, r, rowNumber(r)),
       });
     }
     // One record sent again with one fact changed, and the column that follows from it (a departure and the stay).
@@ -421,10 +418,7 @@ batch is checked on its own.`,
           { row: r, columnIndex: c, message: `"${data.columns[c].name}" here: "${cellText(data, r, c)}"` },
           { row: f, columnIndex: c, message: `Row ${rowNumber(f)}: "${cellText(data, f, c)}"` },
         ]),
-        fixes: () => {
-          const range = recordRangeWithLineBreak(data, r);
-          return range ? [{ kind: 'delete-row' as const, title: deleteDuplicateTitle(rowNumber(r)), range }] : [];
-        },
+        fixes: deleteDuplicateFixes(data, r, rowNumber(r)),
       });
     }
     // One record entered twice with one field changed (the tests of the docs' first list).
@@ -614,10 +608,7 @@ batch is checked on its own.`,
           { row: r, columnIndex: c, message: `"${data.columns[c].name}" here: "${cellText(data, r, c)}"` },
           { row: f, columnIndex: c, message: `Row ${rowNumber(f)}: "${cellText(data, f, c)}"` },
         ]),
-        fixes: () => {
-          const range = recordRangeWithLineBreak(data, r);
-          return range ? [{ kind: 'delete-row' as const, title: deleteDuplicateTitle(rowNumber(r)), range }] : [];
-        },
+        fixes: deleteDuplicateFixes(data, r, rowNumber(r)),
       });
     }
   },
