@@ -41,7 +41,11 @@ export function codeWidthOf(data: IngestResult, c: number): number | undefined {
     const widths = codeWidths(data, c);
     return widths.present > 0 && widths.dominant >= MIN_CODE_WIDTH && widths.dominantRows >= WIDTH_SHARE * widths.present ? widths.dominant : undefined;
   }
-  if (!TEXT_KINDS.includes(column.kind)) return undefined;
+  return TEXT_KINDS.includes(column.kind) ? textCodeWidth(data, c) : undefined;
+}
+
+/** The width of a text column's codes of letters and digits (80% of its values of one length), if it holds such codes. */
+function textCodeWidth(data: IngestResult, c: number): number | undefined {
   const distinct = distinctValues(data, c);
   // Judged first on the first values (a column of words or sentences is no code: one pass over its values is spared).
   let codes = 0;
@@ -64,6 +68,31 @@ export function codeWidthOf(data: IngestResult, c: number): number | undefined {
 export function prefixLengths(width: number): number[] {
   return Array.from({ length: Math.max(0, width - MIN_PREFIX_LENGTH) }, (_, i) => MIN_PREFIX_LENGTH + i);
 }
+
+/**
+ * For a column naming its rows by codes of one width that begin with letters ("nn00712026", "us7000a04k"), those
+ * letters' count, when 80% of the codes begin with that many letters and then a digit: a source's or a kind's
+ * letters, which an id numbered in row order still carries (its digits are the row's number, never tried).
+ */
+export function identityLetters(data: IngestResult, c: number): { width: number; length: number } | undefined {
+  if (!namesRowIdentity(data.columns[c].name) || !TEXT_KINDS.includes(data.columns[c].kind)) return undefined;
+  const width = textCodeWidth(data, c);
+  if (width === undefined) return undefined;
+  const distinct = distinctValues(data, c);
+  const rowsByRun = new Map<number, number>();
+  let present = 0;
+  for (let id = 0; id < distinct.size; id++) {
+    const text = distinct.text(id);
+    present += distinct.counts[id];
+    const run = LEADING_LETTERS.exec(text)?.[1].length;
+    if (run !== undefined && text.length === width) rowsByRun.set(run, (rowsByRun.get(run) ?? 0) + distinct.counts[id]);
+  }
+  const [length, rows] = [...rowsByRun].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  return length >= MIN_PREFIX_LENGTH && length < width && rows >= WIDTH_SHARE * present ? { width, length } : undefined;
+}
+
+/** Letters at the start of a code, then a digit. */
+const LEADING_LETTERS = /^([A-Za-z]+)[0-9]/;
 
 /**
  * The first `length` characters of column `c`'s codes (of `width` characters), as ids per row: over all rows

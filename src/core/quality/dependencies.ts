@@ -33,7 +33,7 @@ import { quantile } from '../shared/quantile';
 import { timeColumn, timeOfDayCodes } from './time-of-day';
 import { looseCodes } from './loose-codes';
 import { codeWidths } from './code-widths';
-import { codeWidthOf, MIN_PREFIX_LENGTH, prefixCodes, prefixLengths, type PrefixCodes } from './code-prefixes';
+import { codeWidthOf, identityLetters, MIN_PREFIX_LENGTH, prefixCodes, prefixLengths, type PrefixCodes } from './code-prefixes';
 
 /** Supported groups a dependency needs. */
 const MIN_GROUPS = 5;
@@ -410,6 +410,18 @@ function shuffledCodes(b: Int32Array, permutation: Int32Array): Int32Array {
   return out;
 }
 
+/** B's ids shuffled over the rows that hold A (`order`: those rows; `permutation`: of as many places), −1 elsewhere. */
+function shuffledWithin(b: Int32Array, order: Int32Array, permutation: Int32Array): Int32Array {
+  const out = new Int32Array(b.length).fill(-1);
+  shuffleInto(out, b, order, permutation);
+  return out;
+}
+
+/** The loop of {@link shuffledWithin} (a function with nothing after the loop, for V8). */
+function shuffleInto(out: Int32Array, b: Int32Array, order: Int32Array, permutation: Int32Array): void {
+  for (let i = 0; i < order.length; i++) out[order[i]] = b[order[permutation[i]]];
+}
+
 /** A deterministic permutation of 0..n−1 (the shuffle that makes B unrelated to A). */
 function shuffled(n: number): Int32Array {
   const p = Int32Array.from({ length: n }, (_, i) => i);
@@ -430,6 +442,36 @@ function shuffled(n: number): Int32Array {
  */
 function chanceError(stats: PairStats, grouping: { order: Int32Array; starts: Int32Array }, b: Codes, coincidence: number, permutation: Int32Array, entity: boolean): number | undefined {
   return plausible(stats, entity) ? pairStats(grouping, shuffledCodes(b.ids, permutation), b.size, coincidence).error : undefined;
+}
+
+/**
+ * Exceptions beyond which a dependency that A's presence explains as well as its values is no dependency: B is then
+ * what the rows holding A mostly hold (a sold date says "Sold"), and more exceptions than this are a second kind of
+ * such rows (a payment's date on a partly paid ticket as on a paid one), not errors.
+ */
+const PRESENCE_MAX_ERROR = 0.01;
+
+/**
+ * Whether A → B, accepted against B shuffled over all rows, is only A's presence speaking: with B shuffled over the
+ * rows that hold A (A's value made unrelated to B, its presence not), the error is about the same (beyond
+ * MAX_ERROR_VS_CHANCE of it), and the exceptions are more than PRESENCE_MAX_ERROR. (A held by every row: no.)
+ */
+function presenceOnly(stats: PairStats, grouping: { order: Int32Array; starts: Int32Array }, b: Codes, coincidence: number, permutations: Permutations): boolean {
+  if (grouping.order.length === b.ids.length || stats.error <= PRESENCE_MAX_ERROR) return false;
+  const within = pairStats(grouping, shuffledWithin(b.ids, grouping.order, permutations(grouping.order.length)), b.size, coincidence).error;
+  return stats.error > MAX_ERROR_VS_CHANCE * within;
+}
+
+/** Deterministic permutations by size, each made once (see {@link shuffled}). */
+type Permutations = (size: number) => Int32Array;
+
+function permutationsBySize(): Permutations {
+  const made = new Map<number, Int32Array>();
+  return (size) => {
+    let p = made.get(size);
+    if (!p) made.set(size, (p = shuffled(size)));
+    return p;
+  };
 }
 
 /** The share of the error by chance an entity's records may disagree in (see ENTITY_MIN_RECORDS). */
@@ -632,6 +674,7 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
     return k;
   };
   const permutation = shuffled(rows ? rows.length : data.table.numRows);
+  const permutations = permutationsBySize();
   const found: Dependency[] = [];
   /** Per right-hand column: single left-hand columns by how well they explain it (error, lower is better). */
   const explains = new Map<number, { a: number; error: number }[]>();
@@ -647,6 +690,7 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
       if (!enoughGroups(stats)) continue;
       const chance = chanceError(stats, grouping, bCodes, coincidence, permutation, entity);
       let accepted = acceptance(stats, chance, entity);
+      if (accepted && presenceOnly(stats, grouping, bCodes, coincidence, permutations)) accepted = undefined;
       if (accepted && isNumeric(data.columns[a]) && stats.error > NEIGHBOUR_TESTED_ERROR) {
         // Equal numbers must agree far better than neighbouring ones (see NEIGHBOUR_ERROR_SHARE).
         neighbours ??= groupsBy(neighbourCodes(rows ? numbersAt(numericColumn(data, a), rows) : numericColumn(data, a), codesFor(a)));
@@ -690,10 +734,10 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
       const stats = pairStats(grouping, bCodes.ids, bCodes.size, coincidence);
       if (stats.error > maxError || (forward && groupedMeanRows(grouping) < PAIR_MIN_MEAN_ROWS)) continue;
       const chance = chanceError(stats, grouping, bCodes, coincidence, permutation, false);
-      if (acceptance(stats, chance, false)) found.push({ lhs: [x, y], rhs: b, ...stats, chance: chance ?? 1, coincidence, ...(measure(x) || measure(y) ? { measure: true } : {}) });
+      if (acceptance(stats, chance, false) && !presenceOnly(stats, grouping, bCodes, coincidence, permutations)) found.push({ lhs: [x, y], rhs: b, ...stats, chance: chance ?? 1, coincidence, ...(measure(x) || measure(y) ? { measure: true } : {}) });
     }
   }
-  found.push(...prefixDependencies(data, { rhs, rows, found, codesFor, coincidenceFor, permutation }));
+  found.push(...prefixDependencies(data, { rhs, rows, found, codesFor, coincidenceFor, permutation, permutations }));
   return { found, described: rhs };
 }
 
@@ -705,6 +749,7 @@ interface PrefixDiscovery {
   codesFor: (c: number) => Codes;
   coincidenceFor: (b: number) => number;
   permutation: Int32Array;
+  permutations: Permutations;
 }
 
 /**
@@ -714,16 +759,18 @@ interface PrefixDiscovery {
  * accepted as a single column's dependency is; per right-hand side the prefix with the fewest exceptions (the
  * shorter of equals: larger groups).
  */
-function prefixDependencies(data: IngestResult, { rhs, rows, found, codesFor, coincidenceFor, permutation }: PrefixDiscovery): Dependency[] {
+function prefixDependencies(data: IngestResult, { rhs, rows, found, codesFor, coincidenceFor, permutation, permutations }: PrefixDiscovery): Dependency[] {
   const out: Dependency[] = [];
   data.columns.forEach((_, a) => {
     // Codes mostly held once (fewer than two rows each on average): their own groups are too few to tell.
     const own = spread(codesFor(a));
     if (2 * own.distinct < own.present) return;
-    const width = codeWidthOf(data, a);
+    // Of a column naming its rows, only the letters its codes begin with (its digits number the rows).
+    const letters = identityLetters(data, a);
+    const width = letters?.width ?? codeWidthOf(data, a);
     if (width === undefined) return;
     const best = new Map<number, Dependency>();
-    for (const length of prefixLengths(width)) {
+    for (const length of letters ? [letters.length] : prefixLengths(width)) {
       const codes = prefixCodes(data, a, width, length, rows);
       const { distinct, present } = spread(codes);
       if (distinct < MIN_GROUPS || present < 2 * distinct) continue;
@@ -735,7 +782,7 @@ function prefixDependencies(data: IngestResult, { rhs, rows, found, codesFor, co
         const stats = pairStats(grouping, bCodes.ids, bCodes.size, coincidence);
         if (!enoughGroups(stats)) continue;
         const chance = chanceError(stats, grouping, bCodes, coincidence, permutation, false);
-        if (!acceptance(stats, chance, false) || (best.get(b)?.error ?? Infinity) <= stats.error) continue;
+        if (!acceptance(stats, chance, false) || (best.get(b)?.error ?? Infinity) <= stats.error || presenceOnly(stats, grouping, bCodes, coincidence, permutations)) continue;
         best.set(b, { lhs: [a], prefix: { length, width }, rhs: b, ...stats, chance: chance ?? 1, coincidence });
       }
     }

@@ -1318,3 +1318,76 @@ test('two columns that determine each other are one fact: a visit at a sister cl
   }
   assert.deepEqual(check(lines).filter((f) => f.column === 'patient'), []);
 });
+
+test('a grade and its points, one fact written twice, against the score: the grade is reported, not the score', () => {
+  // Scores 40–100 banded into letters, the points written from the letter; a few students' withdrawals leave grade
+  // "W" without points, so the points determine no grade as a column. Rows 3, 50 and 97 hold a letter one band off
+  // with its points — one change (the letter, its points following) against one (the score): the score is no more
+  // suspect than the grade, and the broken dependency's right side is what is reported.
+  const random = mulberry32(7);
+  const letter = (score: number) => (score >= 90 ? 'A' : score >= 80 ? 'B' : score >= 70 ? 'C' : score >= 60 ? 'D' : 'F');
+  const points: Record<string, string> = { A: '4.0', B: '3.0', C: '2.0', D: '1.0', F: '0.0', W: '' };
+  const wrong: Record<number, string> = { 3: 'B', 50: 'D', 97: 'A' };
+  const lines = ['student,score,grade,points,term'];
+  for (let i = 0; i < 1_500; i++) {
+    const score = i === 3 ? 74 : i === 50 ? 71 : i === 97 ? 85 : 40 + Math.floor(random() * 61);
+    const grade = i % 37 === 36 ? 'W' : (wrong[i] ?? letter(score));
+    lines.push(`S${10_000 + i},${grade === 'W' ? '' : score},${grade},${points[grade]},${2020 + (i % 4)}`);
+  }
+  const findings = check(lines).filter((f) => f.row !== null && f.row in wrong);
+  assert.deepEqual(
+    [...new Set(findings.map((f) => `${f.row} ${f.column}`))].sort(),
+    ['3 grade', '50 grade', '97 grade'],
+    findings.map((f) => f.message).join('\n'),
+  );
+});
+
+test('a payment date held by paid and partly paid tickets alike says nothing of which: its date\'s few rows being mostly "PAID" is no dependency', () => {
+  // 3,000 tickets over a year: a third unpaid (no payment date); of the rest one in twenty partly paid. Each payment
+  // date holds ~8 tickets, nearly all "PAID" — as the payment's presence alone says, not its day.
+  const next = mulberry32(41);
+  const day = (n: number) => new Date(Date.UTC(2023, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  const lines = ['ticket,status,paid_date,fine'];
+  for (let i = 0; i < 3_000; i++) {
+    const paid = next() < 2 / 3;
+    const status = !paid ? (next() < 0.8 ? 'UNPAID' : 'DISMISSED') : next() < 0.05 ? 'PARTIAL' : 'PAID';
+    lines.push([`T${100_000 + i}`, status, paid ? day(Math.floor(next() * 250)) : '', String([45, 65, 95][i % 3])].join(','));
+  }
+  const data = ingest(lines);
+  const learned = dependenciesOf(data).map((d) => `${d.lhs.map((c) => data.columns[c].name).join('+')}>${data.columns[d.rhs].name}`);
+  assert.ok(!learned.includes('paid_date>status'), learned.join(' '));
+  assert.deepEqual(check(lines).filter((f) => f.column === 'status').length, 0);
+});
+
+test('a clinic one fact in two columns, against an owner\'s postcode whose other owners go elsewhere: the patient\'s other visits say both, and neither is blamed', () => {
+  // 400 patients visiting 3–5 times; an owner's postcode mostly says the clinic (the nearest), one owner in
+  // sixteen goes to another. The clinic's id and name say one fact; the patient's visits say its postcode and clinic.
+  const random = mulberry32(17);
+  const clinics = [['CL01', 'Harbor Vets'], ['CL02', 'Cambridge Pet Clinic'], ['CL03', 'North Shore Veterinary Center'], ['CL04', 'Back Bay Animal Hospital'], ['CL05', 'Eastside Vets']];
+  const lines = ['visit,patient,owner_postcode,clinic_id,clinic_name,fee'];
+  let visit = 0;
+  for (let p = 0; p < 400; p++) {
+    const zone = Math.floor(random() * 30);
+    const clinic = random() < 1 / 16 ? Math.floor(random() * 5) : zone % 5;
+    for (let k = 0; k < 3 + (p % 3); k++) lines.push([`V${10_000 + visit++}`, `P${5_000 + p}`, `02${String(100 + zone)}`, ...clinics[clinic], (40 + random() * 200).toFixed(2)].join(','));
+  }
+  const data = ingest(lines);
+  const learned = dependenciesOf(data).map((d) => `${d.lhs.map((c) => data.columns[c].name).join('+')}>${data.columns[d.rhs].name}`);
+  assert.ok(learned.includes('owner_postcode>clinic_id') && learned.includes('patient>clinic_id'), learned.join(' '));
+  assert.deepEqual(check(lines).filter((f) => f.column === 'owner_postcode'), []);
+});
+
+test('the letters an id column\'s codes begin with are a left side (a network\'s "uu" events), its digits numbering rows are not; a wrong network is reported, even the next one in the alphabet', () => {
+  const nets = ['uu', 'nn', 'wy', 'mb', 'us'];
+  const wrong: Record<number, string> = { 40: 'nn', 333: 'us', 901: 'wy', 1500: 'mb', 2100: 'wy' };
+  const lines = ['event_id,origin_time,net,mag'];
+  for (let i = 0; i < 3_000; i++) {
+    const net = nets[[0, 0, 0, 1, 1, 2, 2, 3, 3, 4][i % 10]];
+    const id = `${net}${String(60_000_000 + i * 13).padStart(8, '0')}`;
+    lines.push([id, new Date(Date.UTC(2022, 0, 1) + i * 3_600_000).toISOString(), wrong[i] ?? net, (1 + (i % 30) / 10).toFixed(2)].join(','));
+  }
+  const data = ingest(lines);
+  assert.ok(dependenciesOf(data).some((d) => d.prefix?.length === 2 && data.columns[d.rhs].name === 'net'), 'event_id\'s letters → net');
+  const reported = check(lines).filter((f) => f.column === 'net').map((f) => f.row);
+  assert.deepEqual(reported.sort((a, b) => a! - b!), Object.keys(wrong).map(Number));
+});

@@ -9,6 +9,7 @@ import { neighbouringPrefixes, prefixText } from '../code-prefixes';
 import type { IngestResult } from '../../table/model';
 import { countTail } from '../tail-outliers';
 import { strayValue } from '../stray-values';
+import { pairedInRow } from '../paired-values';
 
 /** Rows holding the expected value that the finding points at. */
 const RELATED_ROWS = 3;
@@ -154,13 +155,16 @@ export class DependencyEvidence {
   }
 }
 
+const LETTERS_ONLY = /^\p{L}+$/u;
+
 /**
  * Whether row `r`'s value of B under a prefix dependency is what a neighbouring prefix's rows agree on (the one
  * before its prefix or after it, in the codes' order): a range of codes that crosses from one value into the next.
  */
 function continuesNeighbour(data: IngestResult, dep: Dependency, r: number): boolean {
   const codes = prefixCodesOf(data, dep);
-  if (!codes) return false;
+  // Prefixes of letters alone (a network's "nn", "uu", "us") name kinds: their order in the alphabet makes no range.
+  if (!codes || codes.keys.every((key) => typeof key === 'string' && LETTERS_ONLY.test(key))) return false;
   const scan = disagreeingGroups(data, dep);
   const agreeing = new Set(scan.groupsAgreeingOn(r));
   return neighbouringPrefixes(codes, codes.ids[r]).some((g) => agreeing.has(g));
@@ -259,6 +263,10 @@ function blamed(data: IngestResult, candidates: Candidate[]): { cells: Candidate
     // of them is wrong on its own (two slips in one row). One such value alone, the others explained, still leaves
     // the key in doubt.
     const keyed = candidates.filter((k) => !k.explained && k.dep.lhs.some((c) => weight.get(c) === top));
+    // The row's disagreeing values are one fact written twice (a grade and its points, the points explained by the
+    // grade): one broken dependency, whose right side is reported as any other's.
+    const keyedAll = candidates.filter((k) => k.dep.lhs.some((c) => weight.get(c) === top));
+    if (keyed.length > 0 && keyedAll.length > 1 && independentValues(data, keyedAll) === 1 && !corroborated(data, keyedAll)) return { cells: keyed };
     return { cells: keyed.length > 1 && keyed.every((k) => !heldUnderAnotherKey(data, k, (c) => weight.get(c) === top)) ? keyed : [] };
   }
   // Cells of different columns equally involved: each is wrong on its own when none of their columns is on the left side of
@@ -395,6 +403,36 @@ const MANY_ALIKE_KEYS = 20;
 const FEW_KEY_ROWS = 5;
 
 /**
+ * How many of the candidates' columns say something of their own: two columns that determine each other (a clinic's id
+ * and its name), or whose values in the row go one with the other (a grade "B" and its points "3.0": see
+ * pairedInRow), are one fact written twice, and count once.
+ */
+function independentValues(data: IngestResult, candidates: Candidate[]): number {
+  const columns = [...new Set(candidates.map((k) => k.dep.rhs))];
+  const deps = dependenciesOf(data);
+  const determines = (x: number, y: number) => deps.some((d) => d.lhs.length === 1 && !d.prefix && d.lhs[0] === x && d.rhs === y);
+  const row = candidates[0]?.row ?? -1;
+  const oneFact = (x: number, y: number) => (determines(x, y) && determines(y, x)) || pairedInRow(data, x, y, row);
+  return columns.filter((c, i) => !columns.slice(0, i).some((other) => oneFact(other, c))).length;
+}
+
+/**
+ * Whether a column outside the candidates' dependencies says what the row's disagreeing values say (or the columns
+ * `of` tells: the key's): a dependency from it to one of their columns holds in the row (the row's city is "PA"'s, where its area code is another state's
+ * and its state and that state's tax rate, one fact, disagree with the area code). A fact written twice is then
+ * still two witnesses against the key; alone (a grade and its points against the score), it is one against one.
+ */
+function corroborated(data: IngestResult, candidates: Candidate[], of: (c: number) => boolean = (c) => candidates.some((k) => k.dep.rhs === c)): boolean {
+  const involved = new Set(candidates.flatMap((k) => [...k.dep.lhs, k.dep.rhs]));
+  const row = candidates[0].row;
+  return dependenciesOf(data).some((dep) => {
+    if (dep.lhs.length !== 1 || dep.prefix || dep.entity || involved.has(dep.lhs[0]) || !of(dep.rhs)) return false;
+    const [from, said] = [valueCodes(data, dep.lhs[0]).ids[row], valueCodes(data, dep.rhs).ids[row]];
+    return from >= 0 && said >= 0 && majorityValues(data, dep.lhs[0], dep.rhs)[from] === said;
+  });
+}
+
+/**
  * A row filed under the wrong key of a table's dependencies (a zip typed for another: its city and state are
  * another zip's): the one column in most of the row's broken dependencies is their left side alone, in two of
  * them or more, and one other value of it is what most of the row's disagreeing values agree with ("Waverly"
@@ -402,23 +440,15 @@ const FEW_KEY_ROWS = 5;
  * state would take two, against values that agree with each other. (With one broken dependency, key and
  * value are equally suspect: nothing is said of the key.)
  */
-/**
- * How many of the candidates' columns say something of their own: two columns that determine each other (a clinic's id
- * and its name) are one fact written twice, and count once.
- */
-function independentValues(data: IngestResult, candidates: Candidate[]): number {
-  const columns = [...new Set(candidates.map((k) => k.dep.rhs))];
-  const deps = dependenciesOf(data);
-  const determines = (x: number, y: number) => deps.some((d) => d.lhs.length === 1 && !d.prefix && d.lhs[0] === x && d.rhs === y);
-  return columns.filter((c, i) => !columns.slice(0, i).some((other) => determines(other, c) && determines(c, other))).length;
-}
-
 function keyOfAnother(data: IngestResult, candidates: Candidate[], top: number, weight: Map<number, number>): OtherEntity | undefined {
   const keys = [...weight].filter(([, w]) => w === top).map(([c]) => c);
   if (top < 2 || keys.length !== 1) return undefined;
   const [key] = keys;
   const broken = candidates.filter((k) => k.dep.lhs.length === 1 && !k.dep.prefix && k.dep.lhs[0] === key);
-  if (broken.length < 2 || independentValues(data, broken) < 2) return undefined;
+  const independent = broken.length < 2 ? 0 : independentValues(data, broken);
+  // One fact against the key: a third column must say it, and none the key (a patient's other visits say its owner's
+  // postcode as its clinic: the postcode's other owners going to another clinic make no error of either).
+  if (independent < 1 || (independent < 2 && (!corroborated(data, broken) || corroborated(data, broken, (c) => c === key)))) return undefined;
   const elsewhere = new Map<number, number>();
   for (const k of broken) for (const g of disagreeingGroups(data, k.dep).groupsAgreeingOn(k.row)) elsewhere.set(g, (elsewhere.get(g) ?? 0) + 1);
   const ranked = [...elsewhere].sort((x, y) => y[1] - x[1]);
@@ -496,7 +526,10 @@ three rows), at least 5 groups of two rows or more exist and hold at least 10% o
 change (or, with two to four groups — marital status → exemption — every group has at least 30 rows and at
 most 2% of the rows would have to change), and that is at most a fifth of what a B unrelated to A would give (B shuffled over the same groups:
 a near-constant column depends on anything: a B with one value in over 97% of its rows is not tried; one of 95%
-Diesel is, and a petrol fill on a diesel van breaks vehicle → fuel). A column of numbers whose rows would have to change in more than 2%
+Diesel is, and a petrol fill on a diesel van breaks vehicle → fuel). Where A is empty in some rows, B shuffled over the
+rows that hold A must also leave more than five times its exceptions, or its exceptions be 1% of the rows at most: a
+payment's date held by paid and partly paid tickets alike says nothing of which one a ticket is, though each date's
+few tickets are nearly all "PAID" (a sold date's "Sold" listings, one "Active" among them, still do). A column of numbers whose rows would have to change in more than 2%
 must also beat its neighbouring values: at most half what groups merging each number with the next one up would give
 (378 g is a paperback in three rows as 379 g is: heavier books tend to be hardcovers, the weight determines nothing;
 equal zip codes agree nearly always, whatever the next zip code's city). In a dirtier table (errors of every kind in a tenth of the cells)
@@ -517,9 +550,12 @@ rows, but its leading characters may: a zip code's first three digits say its st
 width (integers of three digits or more, or letters and digits of one length, in 80% of its rows; not a column
 naming its rows, an id), each prefix from two characters to one less than the code whose groups hold two rows on
 average is tried as a left side, accepted as a column's is, and the prefix with the fewest exceptions kept
-("zip's first 3 digits → state"; the evidence names the group as \`zip starting "480"\`). Two things make
+("zip's first 3 digits → state"; the evidence names the group as \`zip starting "480"\`). Of a column naming its
+rows whose codes of one width begin, in 80% of its rows, with two letters or more and then a digit ("nn00712026",
+"us7000a04k"), those letters alone are tried (a network's events: its digits number the rows). Two things make
 a prefix's minority no error: the value the next prefix's rows agree on, before or after it in the codes' order
-(a range of codes crossing into the next state, invoices numbered in time order across a new year), and a value
+(a range of codes crossing into the next state, invoices numbered in time order across a new year; not for prefixes of
+letters alone, which name kinds, not ranges), and a value
 more than a tenth of a shorter prefix's rows hold (a district abolished since, its towns interleaved with the
 others' in every block of ten numbers).
 
@@ -546,11 +582,16 @@ row's cells are blamed together: when an origin is wrong, origin → city, origi
 all break, and the origin is reported; but where the origin holds neither of two disagreeing values anywhere
 else ("Atxanta" and "GU" for "ATL": no origin is either), each is a slip of its own and both are reported;
 and where most of the disagreeing values (two or more, two columns that determine each other — a clinic's id and
-its name — counting as one) are what one other value of the left side says (a
+its name — or whose values in the row go one with the other in 95% of the rows holding either, 3 at least — a grade
+"B" and its points "3.0" —, counting as one; such one fact then needs a third column of the row saying it, through a
+dependency that holds there, and none saying the left side: a city whose rows say the row's state, not a patient
+whose other visits say the owner's postcode) are what one other value of the left side says (a
 zip typed for another: the row's city and state are those of zip 10306), the left side is reported, with
 that value as the fix, or without a fix when several values of it hold every one of them (a city with two
 zips) — but not where more than 20 other values hold them alike against a left side of fewer than 5 rows (two
-policies sharing a postcode or a holder's birth date: another entity under the same value, not a wrong one). An
+policies sharing a postcode or a holder's birth date: another entity under the same value, not a wrong one). One
+fact alone against the left side (a letter grade and its points against the score, nothing else saying either) is
+one broken dependency: its cells are reported, as any other dependency's right side. An
 integer code (a column named as an id or number, or of one digit width) whose one broken
 dependency is the row's only one, against a value its group holds in 20 rows or more, while another
 dependency confirms the row's value (an area code of Georgia on a row whose zip and city say New York), is
