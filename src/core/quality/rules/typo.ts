@@ -8,6 +8,7 @@ import { MAX_EVIDENCE_COLUMNS, MAX_EVIDENCE_ROWS, coOccurrence, evidenceIds, row
 import { categoryKey } from '../category-key';
 import { REPLACEMENT_CHARACTER, hasControlCharacters, repairMojibake } from '../text-damage';
 import { isPlaceholderText } from '../placeholders';
+import { binomialTail } from '../../shared/binomial-tail';
 
 /**
  * Expected share of random words of length `length`, over an alphabet of `alphabet` characters, within
@@ -231,16 +232,26 @@ function repeatedSlips(distinct: DistinctValues, words: readonly string[], frequ
  * bound of that share; repeated slips left out, see naturalNearness): the `apart` values seen estimate apart × p / (1 − p) of them. A column whose rare
  * values are slips leaves few values apart; one with genuine rare values of its own has them apart, and
  * they vouch for nothing beyond reach. Each value's nearest frequent value (fewest edits, then most rows) is the fix.
+ * A column not `closed` by the values within reach (none is) is closed by these alone where their number would be
+ * chance under MAX_JOINT_CHANCE (a binomial tail at p), were they genuine.
  */
-function closedSlips(far: readonly Candidate[][], rare: readonly number[], pairs: readonly Candidate[], explained: ReadonlySet<number>, frequent: readonly number[], words: readonly string[], distinct: DistinctValues): Candidate[] {
+function closedSlips(far: readonly Candidate[][], rare: readonly number[], pairs: readonly Candidate[], explained: ReadonlySet<number>, frequent: readonly number[], words: readonly string[], distinct: DistinctValues, closed: boolean): Candidate[] {
   if (far.length === 0) return [];
   const near = new Set([...pairs.map((pair) => pair.rare), ...far.map((list) => list[0].rare)]);
+  // A value another error explains (a frequent value in other letter case, another column's value) is that error; a
+  // slip of a two- or three-letter code (not among the rare words) is told only by its row (see shortCodeSlips).
+  const rareWords = new Set(rare);
+  const slips = far.filter((list) => rareWords.has(list[0].rare) && !explained.has(list[0].rare));
+  if (slips.length === 0) return [];
   const apart = rare.filter((id) => !near.has(id) && !explained.has(id)).length;
-  const best = far.map((list) => [...list].sort((x, y) => x.distance - y.distance || distinct.counts[y.frequent] - distinct.counts[x.frequent])[0]);
+  const best = slips.map((list) => [...list].sort((x, y) => x.distance - y.distance || distinct.counts[y.frequent] - distinct.counts[x.frequent])[0]);
   const chance = best.reduce((sum, pair) => sum + pair.chance, 0) / best.length;
   const reach = Math.max(...best.map((pair) => pair.distance));
   const p = Math.max(chance, naturalNearness(frequent, words, distinct, reach));
-  return p < 1 && (apart * p) / (1 - p) <= MAX_NATURAL_PART * far.length ? best : [];
+  if (p >= 1 || (apart * p) / (1 - p) > MAX_NATURAL_PART * slips.length) return [];
+  // A column not known to be closed (no rare value within a frequent one's reach) is closed by these values alone
+  // only where so many of them lying that near, were they genuine, would be chance under MAX_JOINT_CHANCE.
+  return closed || binomialTail(slips.length + apart, slips.length, p) <= MAX_JOINT_CHANCE ? best : [];
 }
 
 /**
@@ -381,7 +392,11 @@ most its genuine rare values — would leave under a fifth as many of them that 
 be, with the larger of a random word's chance and how often the column's values held by two rows or more lie
 that near another frequent value ("mark" and "mary"; the 95% upper bound of that share) — not counting values
 that a near one holds twenty times the rows of, nor such neighbours: a large table repeats its slips ("jhn" in
-39 of 200,000 rows), and they are no real values.
+39 of 200,000 rows), and they are no real values. A column where no rare value lies within a frequent one's reach
+(four-letter codes of vehicle makes among thirty: one edit is within a 1% chance of none) is closed by such values
+alone when that many of its rare values lying so near, were they genuine, would be chance under 1 in 10,000 ("ROYT",
+"HODN", "NERZ" among "TOYT", "HOND", "MERZ": 18 of 19 rare values one edit from a make). A value another error
+explains (a frequent value in other letter case, another column's value) is left to that error.
 
 In a closed vocabulary a value in more rows (up to 1% of the column; or a rare value in two rows or more that
 no frequent value held enough rows for, as above: "Umrella" three times against 304 "Umbrella") is also reported
@@ -517,8 +532,10 @@ In a file checked in batches, each batch is checked on its own.`,
         }
         flagged.set(pair.rare, { pair, note: support ? `its ${data.columns[support.column].name} goes with "${distinct.text(pair.frequent)}" in ${support.rows} rows` : closedNote });
       }
-      // Slips of short words beyond their reach, where the closed column's own rare values say so.
-      const slipsBeyondReach = closed ? closedSlips(far, rare, pairs, explained, frequent, words, distinct) : [];
+      // Slips of short words beyond their reach, where the closed column's own rare values say so — or where no rare
+      // value is within a frequent one's reach to tell whether the column is closed (codes of four letters among
+      // thirty: each value's reach is nothing), and closedSlips' own count of the values apart decides.
+      const slipsBeyondReach = closed || pairs.length === 0 ? closedSlips(far, rare, pairs, explained, frequent, words, distinct, closed) : [];
       // The same slip in several rows of a closed vocabulary (a dirty table: "G-13" for "PG-13" in 26 rows); of a
       // short word too ("jhn" for "john" in 39 of 200,000 rows) where its rare slips beyond reach are slips.
       if (closed) for (const pair of repeatedSlips(distinct, words, frequent, vocabulary.length, reach, alphabet, options.maxRareRows, (id) => isAccepted(c, distinct.text(id)), slipsBeyondReach.length > 0, flagged)) flagged.set(pair.rare, { pair, note: closedNote });
