@@ -338,3 +338,22 @@ test('a mark every value writes once (an email\'s "@"): a value without it, with
   actors[7] = 'Donetsk Government 7';
   assert.deepEqual(findingsOf(checkCsv(csv(['event', 'actor'], actors.map((e, i) => [i, e]))), 'pattern-mismatch'), []);
 });
+
+test('a pattern one value of another column always writes, and no other (one network\'s event ids, each of its own shape), is that value\'s own; the same ids over every network are not', () => {
+  // Four networks numbering events "nn00712026"; a fifth, "us", in its own base-36 style ("us7000a04k"), whose
+  // letters and digits fall where they may. Then the same ids in rows of every network: a pattern broken at random.
+  const random = mulberry32(9);
+  const base36 = () => Array.from({ length: 4 }, () => '0123456789abcdefghijklmnopqrstuvwxyz'[Math.floor(random() * 36)]).join('');
+  const table = (scattered: boolean) => {
+    const rows: string[][] = [];
+    for (let i = 0; i < 2_000; i++) {
+      const net = ['uu', 'nn', 'wy', 'mb'][i % 4];
+      const us = i % 50 === 13;
+      const id = us ? `us7000${base36()}` : `${net}${String(60_000_000 + i * 7).padStart(8, '0')}`;
+      rows.push([id, us && !scattered ? 'us' : net, (1 + random() * 3).toFixed(2)]);
+    }
+    return checkCsv(csv(['event_id', 'net', 'mag'], rows), { maxFindingsPerRuleAndColumn: 1_000 });
+  };
+  assert.deepEqual(findingsOf(table(false), 'pattern-mismatch'), []);
+  assert.ok(findingsOf(table(true), 'pattern-mismatch').length >= 30, 'ids of the base-36 style in every network\'s rows');
+});

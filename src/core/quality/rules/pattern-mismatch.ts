@@ -296,7 +296,9 @@ is not ("67 Broadway"):
   value of another column of 3 values or more — a dentist's licence "DDS038287" always beside one prescriber's name
   among "MD022718", a combined strength "24-26 mg" of the one drug that has it; a slip falls in rows of an entity whose
   other rows write the value as the column does (and where either value is one the other column writes, "GBP" in the
-  country column beside "GB" in the currency column, the two cells were swapped: still reported).
+  country column beside "GB" in the currency column, the two cells were swapped: still reported). Nor for the values
+  of one pattern together, or all the column's unusual values together, whose rows are so one value's: Mexico's
+  plates "ABC1234" among California's "7ABC123", one network's event ids in its own alphabet, each of its own shape.
 
 Where no form or shape dominates but one **length** does — values without white space, one length of 4 characters
 or more held by \`minShare\` of the rows and by 10 distinct values at least — a value of another length (at most
@@ -472,6 +474,16 @@ In a file checked in batches, each batch is checked on its own.`,
         rows.push(r);
       }
       for (const [id, rows] of rowsOf) if (ownSpelling(data, c, rows)) unusual.delete(id);
+      // So is a pattern (Mexico's plates "ABC1234" among California's "7ABC123"), or all the column's unusual values
+      // together (one network's event ids in its own alphabet, each of its own shape).
+      const byPattern = new Map<string, number[]>();
+      for (const [id, [level]] of unusual) {
+        const key = `${level} ${patterns.byId.get(id)![level]}`;
+        byPattern.set(key, [...(byPattern.get(key) ?? []), id]);
+      }
+      const rowsOfIds = (held: number[]) => held.flatMap((id) => rowsOf.get(id) ?? []).sort((x, y) => x - y);
+      for (const held of byPattern.values()) if (held.length > 1 && ownSpelling(data, c, rowsOfIds(held))) for (const id of held) unusual.delete(id);
+      if (unusual.size > 1 && ownSpelling(data, c, rowsOfIds([...unusual.keys()]))) unusual.clear();
       for (let r = 0; r < ids.length; r++) {
         const found = ids[r] < 0 ? undefined : unusual.get(ids[r]);
         if (!found) continue;
