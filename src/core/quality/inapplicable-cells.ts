@@ -388,37 +388,57 @@ const CONCENTRATED_CHANCE = 1e-9;
  * one (the empty cells of the other rows still are). By row, with the column and value.
  */
 export function concentratedEmptyCells(data: IngestResult, c: number): ReadonlyMap<number, InapplicableBy> {
-  return memo(data, `concentrated-empty:${c}`, () => {
-    const found = new Map<number, InapplicableBy>();
-    const empty = emptyRows(data, c);
-    const n = data.table.numRows;
-    if (empty.length < MIN_CONCENTRATED) return found;
-    for (const { k, distinct } of fewValueColumns(data, c)) {
-      const gaps = gapsByValue(distinct, empty);
-      // Values are taken one after another, each measured against the rows of the values not taken (agencies' and the
-      // GDS's bookings both leave the country out: each against the others, not against one another).
-      const chosen = new Set<number>();
-      let [takenRows, takenGaps] = [0, 0];
-      for (let grew = true; grew; ) {
-        grew = false;
-        for (let id = 0; id < distinct.size; id++) {
-          const rows = distinct.counts[id];
-          if (chosen.has(id) || gaps[id] < MIN_CONCENTRATED || takenRows + rows >= n) continue;
-          const elsewhere = (empty.length - takenGaps - gaps[id]) / (n - takenRows - rows);
-          if (gaps[id] / rows < CONCENTRATED_LIFT * elsewhere || binomialTail(rows, gaps[id], empty.length / n) > CONCENTRATED_CHANCE) continue;
-          // A value of the column itself, or holding one, moved or merged into k from the empty cell, explains nothing.
-          if (holdsValueOf(data, c, distinct.text(id))) continue;
-          chosen.add(id);
-          [takenRows, takenGaps, grew] = [takenRows + rows, takenGaps + gaps[id], true];
-        }
-      }
-      for (const r of empty) {
-        const id = distinct.ids[r];
-        if (id >= 0 && chosen.has(id) && !found.has(r)) found.set(r, { column: k, value: distinct.text(id), rows: distinct.counts[id], empty: gaps[id] });
+  return memo(data, `concentrated-empty:${c}`, () => concentratedAmong(data, c, emptyRows(data, c), undefined));
+}
+
+/**
+ * The empty cells of column `c` among the rows but `outside` (rows already explained, or of another kind), explained
+ * as {@link concentratedEmptyCells} does among those rows alone: a depth's error left out of one network's earthquakes,
+ * once the blasts that have none are set aside, as concentrated there as the blasts' were.
+ */
+export function residualConcentratedCells(data: IngestResult, c: number, outside: ReadonlySet<number>): ReadonlyMap<number, InapplicableBy> {
+  if (outside.size === 0) return new Map();
+  return concentratedAmong(data, c, emptyRows(data, c).filter((r) => !outside.has(r)), outside);
+}
+
+/** The greedy choice of concentratedEmptyCells over the rows not `excluded` (undefined: every row), `empty` the empty cells among them. */
+function concentratedAmong(data: IngestResult, c: number, empty: Int32Array, excluded: ReadonlySet<number> | undefined): Map<number, InapplicableBy> {
+  const found = new Map<number, InapplicableBy>();
+  const n = data.table.numRows - (excluded?.size ?? 0);
+  if (empty.length < MIN_CONCENTRATED) return found;
+  for (const { k, distinct } of fewValueColumns(data, c)) {
+    const gaps = gapsByValue(distinct, empty);
+    const counts = excluded ? countsWithout(distinct, excluded) : distinct.counts;
+    // Values are taken one after another, each measured against the rows of the values not taken (agencies' and the
+    // GDS's bookings both leave the country out: each against the others, not against one another).
+    const chosen = new Set<number>();
+    let [takenRows, takenGaps] = [0, 0];
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (let id = 0; id < distinct.size; id++) {
+        const rows = counts[id];
+        if (chosen.has(id) || gaps[id] < MIN_CONCENTRATED || takenRows + rows >= n) continue;
+        const elsewhere = (empty.length - takenGaps - gaps[id]) / (n - takenRows - rows);
+        if (gaps[id] / rows < CONCENTRATED_LIFT * elsewhere || binomialTail(rows, gaps[id], empty.length / n) > CONCENTRATED_CHANCE) continue;
+        // A value of the column itself, or holding one, moved or merged into k from the empty cell, explains nothing.
+        if (holdsValueOf(data, c, distinct.text(id))) continue;
+        chosen.add(id);
+        [takenRows, takenGaps, grew] = [takenRows + rows, takenGaps + gaps[id], true];
       }
     }
-    return found;
-  });
+    for (const r of empty) {
+      const id = distinct.ids[r];
+      if (id >= 0 && chosen.has(id) && !found.has(r)) found.set(r, { column: k, value: distinct.text(id), rows: counts[id], empty: gaps[id] });
+    }
+  }
+  return found;
+}
+
+/** Per value of `distinct`, its rows but the `excluded` ones. */
+function countsWithout(distinct: DistinctValues, excluded: ReadonlySet<number>): Int32Array {
+  const counts = Int32Array.from(distinct.counts);
+  for (const r of excluded) if (distinct.ids[r] >= 0) counts[distinct.ids[r]]--;
+  return counts;
 }
 
 /** Share of a column's empty cells that must lie in one stretch of the file's first or last rows, */

@@ -247,3 +247,30 @@ test('rows copied in blocks, each copy empty where its original is, are no kinds
   });
   assert.equal(check('id,code,note', rows).findings.filter((f) => f.rule === 'missing-value').length, 100);
 });
+
+/**
+ * An earthquake catalogue: blasts (a share `blasts` of the events) have no depth error; earthquakes of one network (a
+ * share `us`) have their depth fixed, and no depth error in `fixed` of them; `gaps` other earthquakes lost theirs.
+ */
+function catalogue(blasts: number, us: number, fixed: number, gaps: number[]): string[] {
+  const rows: string[] = [];
+  for (let i = 0; i < 5_000; i++) {
+    const blast = (i * 7919) % 1000 < 1000 * blasts;
+    const network = !blast && (i * 104_729) % 1000 < 1000 * us ? 'us' : ['uu', 'nn', 'wy'][i % 3];
+    const empty = blast || (network === 'us' && (i * 31) % 100 < 100 * fixed) || gaps.includes(i);
+    rows.push(`ev${i},${network},${blast ? 'quarry blast' : 'earthquake'},${(1 + (i % 40) / 10).toFixed(2)},${empty ? '' : (0.2 + (i % 17) / 10).toFixed(2)}`);
+  }
+  return rows;
+}
+const depthErrors = (rows: string[]) => check('event_id,net,event_type,mag,depth_err', rows).findings.filter((f) => f.row !== null && f.column === 'depth_err').map((f) => f.row);
+
+test('empty cells concentrated in a value\'s rows among the rows other explanations leave are how those records are kept: a network\'s fixed depths beside blasts', () => {
+  const gaps = [1201, 2403, 3605];
+  const isEarthquake = (rows: string[], r: number) => rows[r].includes(',earthquake,');
+  // Mostly complete (4.6% empty): the blasts explain theirs; the network's 30% then stands out among the rest.
+  const dense = catalogue(0.04, 0.02, 0.3, gaps);
+  assert.deepEqual(depthErrors(dense).sort(), gaps.filter((r) => isEarthquake(dense, r)).sort());
+  // Sparser (7% empty): an earthquake calls for a depth error; not in the network's rows that go without.
+  const sparse = catalogue(0.06, 0.02, 0.4, gaps);
+  assert.deepEqual(depthErrors(sparse).sort(), gaps.filter((r) => isEarthquake(sparse, r)).sort());
+});

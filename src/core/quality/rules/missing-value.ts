@@ -1,10 +1,10 @@
 import { defineRule } from '../rule';
-import { missingCellLabel, missingCount, nullRows, replaceCellFix, replaceCellFixes } from '../column-values';
+import { distinctValues, missingCellLabel, missingCount, nullRows, replaceCellFix, replaceCellFixes } from '../column-values';
 import { groupedInteger } from '../../shared/grouped-integer';
 import { dependencyFills, type DependencyFill } from '../dependency-fill';
 import { missingSpellings, spellingCount, spellingsBeside, writtenSeveralWays, type MissingSpellings } from '../missing-spellings';
 import { requiredCells, type RequiredBy } from '../required-cells';
-import { concentratedEmptyCells, emptyInStepCells, emptyRows, emptyStretchRows, emptyTogetherCells, inapplicableCells } from '../inapplicable-cells';
+import { concentratedEmptyCells, emptyInStepCells, emptyRows, emptyStretchRows, emptyTogetherCells, inapplicableCells, residualConcentratedCells } from '../inapplicable-cells';
 
 export const missingValue = defineRule({
   id: 'missing-value',
@@ -67,7 +67,11 @@ empty cells of a stretch of the file's first (or last) rows that holds 95% of th
 first row (or to its last) as densely as within it, the stretch at most half the rows, a chance under 1e-9 were they spread at random — running on over the empty cells just past it
 that lie as close together as within it (ten times its mean distance): a field recorded only since some time, a
 museum's acquisition dates never written for its first decades' objects in a catalogue in accession order (a gap
-after the stretch is still listed). All these cells still count in the column's share of missing values.
+after the stretch is still listed). The same concentration is then looked for among the rows all these leave: a
+network's earthquakes whose depth it fixes have no depth error, once the blasts that have none are set aside. And a
+value that calls for the column (above) does not call for the empty cells of its rows that another value's rows hold
+so concentrated among its own (the earthquakes of that network). All these cells still count in the column's share of
+missing values.
 
 **Fix**: fill the value from the source, or leave it empty (the quick fix replaces an NA token with an
 empty cell, in JSON Lines with \`null\`) and decide on an imputation in training.`,
@@ -123,6 +127,8 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
       const dense = missing <= rows * (1 - options.minCompleteness);
       // (In a mostly complete column, also cells empty together, concentrated in a value's rows, or in a stretch of the file.)
       const inapplicable = new Set(dense ? [...emptyTogetherCells(data, c).keys(), ...concentratedEmptyCells(data, c).keys(), ...inapplicableCells(data, c).keys(), ...emptyStretchRows(data, c)] : inapplicableCells(data, c).keys());
+      // Then, among the rows those leave, empty cells concentrated in another value's rows (see residualConcentratedCells).
+      if (dense) for (const r of residualConcentratedCells(data, c, inapplicable).keys()) inapplicable.add(r);
       const plain = `Missing value in "${column.name}".`;
       const reportToken = (r: number, token: string, otherWays?: MissingSpellings) => {
         const fix = replaceCellFix(data, r, c, null, `Replace "${token}" with ${emptied}`);
@@ -149,6 +155,16 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
       const calledFor = (skip: ReadonlySet<number>) => {
         const required = requiredCells(data, c, emptyRows(data, c));
         for (const r of required.keys()) if (skip.has(r) || inapplicable.has(r)) required.delete(r);
+        // Among the rows of a value that calls for the column, its empty cells concentrated in another value's rows are
+        // how those records are kept (a network that fixes an earthquake's depth gives no error of it).
+        for (const rows of rowsByReason(required)) {
+          const { column: k } = required.get(rows[0])!;
+          const ids = distinctValues(data, k).ids;
+          const own = ids[rows[0]];
+          const outside = new Set<number>();
+          for (let r = 0; r < ids.length; r++) if (ids[r] !== own) outside.add(r);
+          for (const r of residualConcentratedCells(data, c, outside).keys()) required.delete(r);
+        }
         return required;
       };
       if (missing > rows * options.maxMissingShare) {
@@ -200,3 +216,13 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
     });
   },
 });
+
+/** The rows of `required`, grouped by the column and value that call for them. */
+function rowsByReason(required: ReadonlyMap<number, RequiredBy>): number[][] {
+  const groups = new Map<string, number[]>();
+  for (const [r, why] of required) {
+    const key = `${why.column}\u0000${why.value}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()];
+}
