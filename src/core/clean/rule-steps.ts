@@ -157,6 +157,7 @@ export const RULES_WITHOUT_STEP: ReadonlySet<string> = new Set([
   'inapplicable-value',
   'absence-mismatch',
   'comparison-mismatch',
+  'band-mismatch',
   'check-digit',
   'spike',
   'stuck-value',

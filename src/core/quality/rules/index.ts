@@ -34,6 +34,7 @@ import { mergedNeighbour } from './merged-neighbour';
 import { dependencyViolation } from './dependency-violation';
 import { inapplicableValue } from './inapplicable-value';
 import { comparisonMismatch } from './comparison-mismatch';
+import { bandMismatch } from './band-mismatch';
 import { conflictingRecords } from './conflicting-records';
 import { containedValue } from './contained-value';
 import { reversedRange } from './reversed-range';
@@ -112,6 +113,7 @@ export const allRules: readonly QualityRule[] = [
   inapplicableValue,
   absenceMismatch,
   comparisonMismatch,
+  bandMismatch,
   conflictingRecords,
   containedValue,
   reversedRange,

@@ -1,0 +1,194 @@
+/**
+ * Labels that bands of one number decide, learned from the table: an air-quality category from the PM2.5 reading
+ * ("Good" up to 9.0, "Moderate" from 9.1 to 35.4, …), a letter grade from the score, a size from the weight. A label of
+ * few values and a numeric column go together when, the rows sorted by the number, each of the label's values holds one
+ * run of them (a band) and nearly every row holds the label its neighbours hold — far more rows than with the labels
+ * shuffled. A row whose number lies inside the band of another value holds the wrong label.
+ */
+import type { IngestResult } from '../table/model';
+import { TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn } from './column-values';
+import { dependenciesOf } from './dependencies';
+import { numericOrders } from './numeric-orders';
+import { ratioGaps } from './ratio-gaps';
+import { looksLikeIdentifier } from '../shared/identifier';
+
+/** Values a label may have (categories of a scale). */
+const MAX_LABELS = 12;
+/** Labels that must each hold a band of at least BAND_MIN_ROWS rows. */
+const MIN_BANDS = 2;
+/** Rows of the sample a band must hold (a run of fewer is none). */
+const BAND_MIN_ROWS = 5;
+/** Distinct numbers the numeric column needs (fewer: the dependency between values, dependency-violation's). */
+const MIN_DISTINCT_NUMBERS = 20;
+/** Rows holding both cells, at least. */
+const MIN_ROWS = 100;
+/** Rows on each side of a row, in the order of the number, whose labels are its neighbours'. */
+const NEIGHBOURS_EACH_SIDE = 4;
+/** Share of a row's neighbours that must hold one other label for the row to lie inside that label's band (two slips side by side still do). */
+const NEIGHBOURS_AGREE = 0.75;
+/** Share of the rows that may hold a label other than their neighbours', at most (the rest: errors). */
+const MAX_OFF_SHARE = 0.02;
+/** Share of the off rows with the labels shuffled over the rows that the table may have, at most. */
+const BEYOND_CHANCE = 0.1;
+/** Rows a pair is learned on (evenly spread), before a pass over every row. */
+const SAMPLE_ROWS = 20_000;
+/** Numeric and label columns tried, at most each. */
+const MAX_COLUMNS = 24;
+
+/** A label's value and the numbers its rows hold (a band). */
+export interface Band {
+  id: number;
+  low: number;
+  high: number;
+  rows: number;
+}
+
+/** A label column that bands of a numeric column decide. */
+export interface BandedLabel {
+  number: number;
+  label: number;
+  /** The bands, by ascending numbers; no two overlap. */
+  bands: Band[];
+  /** Rows of the sample holding both cells. */
+  rows: number;
+}
+
+/** A row whose number lies in the band of another label's value. */
+export interface BandBreak {
+  banded: BandedLabel;
+  row: number;
+  /** The band its number lies in. */
+  band: Band;
+}
+
+/** The table's label columns that bands of a number decide (computed once per table). */
+export function bandedLabels(data: IngestResult): BandedLabel[] {
+  return memo(data, 'banded-labels', () => {
+    const n = data.table.numRows;
+    if (n < MIN_ROWS) return [];
+    const numbers = data.columns.flatMap((column, c) => (isNumeric(column) && !looksLikeIdentifier(column.name) ? [c] : [])).slice(0, MAX_COLUMNS);
+    const labels = data.columns
+      .flatMap((column, c) => {
+        if (!TEXT_KINDS.includes(column.kind)) return [];
+        const size = distinctValues(data, c).size;
+        return size >= MIN_BANDS && size <= MAX_LABELS ? [c] : [];
+      })
+      .slice(0, MAX_COLUMNS);
+    if (numbers.length === 0 || labels.length === 0) return [];
+    const step = Math.max(1, Math.floor(n / SAMPLE_ROWS));
+    const deps = dependenciesOf(data);
+    const found: BandedLabel[] = [];
+    for (const number of numbers) {
+      const x = numericColumn(data, number);
+      const sample: number[] = [];
+      for (let r = 0; r < n; r += step) if (Number.isFinite(x[r])) sample.push(r);
+      if (sample.length < MIN_ROWS || distinctCount(x, sample) < MIN_DISTINCT_NUMBERS) continue;
+      sample.sort((a, b) => x[a] - x[b] || a - b);
+      for (const label of labels) {
+        // Equal numbers saying the label: dependency-violation's.
+        if (deps.some((d) => d.lhs.length === 1 && d.lhs[0] === number && d.rhs === label)) continue;
+        const banded = bandsOf(data, number, label, sample);
+        if (banded) found.push(banded);
+      }
+    }
+    return found;
+  });
+}
+
+function distinctCount(x: Float64Array, rows: readonly number[]): number {
+  return new Set(rows.map((r) => x[r])).size;
+}
+
+/** The bands of `label` along `sorted` (rows ascending by the number), if its values lie in bands. */
+function bandsOf(data: IngestResult, number: number, label: number, sorted: readonly number[]): BandedLabel | undefined {
+  const ids = distinctValues(data, label).ids;
+  const rows = sorted.filter((r) => ids[r] >= 0);
+  if (rows.length < MIN_ROWS) return undefined;
+  const seq = Int32Array.from(rows, (r) => ids[r]);
+  const size = distinctValues(data, label).size;
+  const off = offRows(seq, size);
+  const offCount = off.reduce((a, b) => a + b, 0);
+  if (offCount > MAX_OFF_SHARE * seq.length) return undefined;
+  const shuffledOff = offRows(shuffle(seq), size).reduce((a, b) => a + b, 0);
+  if (offCount > BEYOND_CHANCE * shuffledOff) return undefined;
+  // The rows in their neighbours' labels make runs; each value must make one, and two values at least a band.
+  const x = numericColumn(data, number);
+  const bands: Band[] = [];
+  for (let i = 0; i < seq.length; i++) {
+    if (off[i]) continue;
+    const last = bands[bands.length - 1];
+    if (last && last.id === seq[i]) {
+      last.high = x[rows[i]];
+      last.rows++;
+    } else bands.push({ id: seq[i], low: x[rows[i]], high: x[rows[i]], rows: 1 });
+  }
+  // Runs of fewer rows are no bands (placeholders at the ends of the order, two slips side by side).
+  const kept = bands.filter((band) => band.rows >= BAND_MIN_ROWS);
+  if (kept.length < MIN_BANDS || new Set(kept.map((band) => band.id)).size !== kept.length) return undefined;
+  // Bands that touch at one number (a whole score shared by two grades) say nothing of that number.
+  for (let i = 1; i < kept.length; i++) if (kept[i].low <= kept[i - 1].high) return undefined;
+  return { number, label, bands: kept, rows: seq.length };
+}
+
+/**
+ * 1 where a row's label is not the one NEIGHBOURS_AGREE of its neighbours (NEIGHBOURS_EACH_SIDE on each side in the
+ * order of the number) hold: the row lies inside another label's band. (`size`: the label's distinct values.)
+ */
+function offRows(seq: Int32Array, size: number): Uint8Array {
+  const off = new Uint8Array(seq.length);
+  const k = NEIGHBOURS_EACH_SIDE;
+  const counts = new Int32Array(size);
+  for (let i = k; i < seq.length - k; i++) {
+    counts.fill(0);
+    let top = -1;
+    for (let j = i - k; j <= i + k; j++) {
+      if (j === i) continue;
+      if (++counts[seq[j]] > (top < 0 ? 0 : counts[top])) top = seq[j];
+    }
+    if (top !== seq[i] && counts[top] >= NEIGHBOURS_AGREE * 2 * k) off[i] = 1;
+  }
+  return off;
+}
+
+/** The labels in a deterministic shuffled order (labels unrelated to the number). */
+function shuffle(seq: Int32Array): Int32Array {
+  const out = Int32Array.from(seq);
+  let s = 0x9e3779b9;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) ^ (s + 0x6d2b79f5)) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** Rows whose number lies inside the band of a value other than their label's (a band value's). */
+export function bandBreaks(data: IngestResult): BandBreak[] {
+  return memo(data, 'band-breaks', () => {
+    const out: BandBreak[] = [];
+    for (const banded of bandedLabels(data)) {
+      const x = numericColumn(data, banded.number);
+      const ids = distinctValues(data, banded.label).ids;
+      const known = new Set(banded.bands.map((band) => band.id));
+      const found: BandBreak[] = [];
+      for (let r = 0; r < x.length; r++) {
+        if (ids[r] < 0 || !known.has(ids[r]) || !Number.isFinite(x[r])) continue;
+        const band = banded.bands.find((b) => x[r] >= b.low && x[r] <= b.high);
+        if (band && band.id !== ids[r] && !numberSuspect(data, banded.number, r)) found.push({ banded, row: r, band });
+      }
+      // More rows than the sample's errors allow: no bands in the whole table.
+      if (found.length <= MAX_OFF_SHARE * x.length) out.push(...found);
+    }
+    return out;
+  });
+}
+
+/**
+ * Whether the row's number is what its other numbers contradict: it breaks an order the table keeps with another of
+ * them (a PM2.5 above the PM10 it is part of: the two exchanged), or a ratio to one far beyond the others'. Then the
+ * number, not the label, is the wrong cell.
+ */
+function numberSuspect(data: IngestResult, number: number, r: number): boolean {
+  const broken = numericOrders(data).some((order) => (order.low === number || order.high === number) && numericColumn(data, order.low)[r] > numericColumn(data, order.high)[r]);
+  return broken || (ratioGaps(data).far.get(r) ?? []).some(({ pair }) => pair.numerator === number || pair.denominator === number);
+}
