@@ -248,7 +248,8 @@ function closedSlips(far: readonly Candidate[][], rare: readonly number[], pairs
   const chance = best.reduce((sum, pair) => sum + pair.chance, 0) / best.length;
   const reach = Math.max(...best.map((pair) => pair.distance));
   const p = Math.max(chance, naturalNearness(frequent, words, distinct, reach));
-  if (p >= 1 || (apart * p) / (1 - p) > MAX_NATURAL_PART * slips.length) return [];
+  // (The values another error explains still lie near a frequent value: they count as near ones here, as ever.)
+  if (p >= 1 || (apart * p) / (1 - p) > MAX_NATURAL_PART * far.length) return [];
   // A column not known to be closed (no rare value within a frequent one's reach) is closed by these values alone
   // only where so many of them lying that near, were they genuine, would be chance under MAX_JOINT_CHANCE.
   return closed || binomialTail(slips.length + apart, slips.length, p) <= MAX_JOINT_CHANCE ? best : [];
