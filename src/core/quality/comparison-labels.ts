@@ -1,7 +1,7 @@
 /**
  * Labels that a comparison of two numbers of their row decides, learned from the table: a match's result "H" exactly
  * where the home goals exceed the away goals, a lab result's flag "H" exactly where the value exceeds the reference's
- * upper limit. A label of few values and a comparison (x > y, x < y, or x = y for whole numbers) go together when, in
+ * upper limit. A label of few values and a comparison (x > y, x < y, or x = y) go together when, in
  * nearly every row holding the three, the label holds that value exactly where the comparison holds; the rows where one
  * holds without the other contradict it.
  */
@@ -57,7 +57,8 @@ export function comparisonLabels(data: IngestResult): ComparisonLabel[] {
       for (let j = i + 1; j < numbers.length; j++) {
         const [left, right] = [numbers[i], numbers[j]];
         const [x, y] = [numericColumn(data, left), numericColumn(data, right)];
-        const whole = data.columns[left].kind === 'integer' && data.columns[right].kind === 'integer';
+        // Each column's median, for the comparison with the other made a constant (see thresholdOnly).
+        const [xMedian, yMedian] = [sampleMedian(x, step), sampleMedian(y, step)];
         for (const label of labels) {
           const distinct = distinctValues(data, label);
           const { ids, size } = distinct;
@@ -72,10 +73,9 @@ export function comparisonLabels(data: IngestResult): ComparisonLabel[] {
             }
             return { counts, rows };
           };
-          const decided = (counts: Record<Comparison, Int32Array>, rows: number, minRows: number) => {
+          const decided = (counts: Record<Comparison, Int32Array>, rows: number, minRows: number, every: number) => {
             const out: { id: number; comparison: Comparison; agreeing: number }[] = [];
             for (const comparison of ['greater', 'less', 'equal'] as const) {
-              if (comparison === 'equal' && !whole) continue;
               const withComparison = counts[comparison].reduce((sum, count) => sum + count, 0);
               for (let id = 0; id < size; id++) {
                 const withValue = counts.greater[id] + counts.less[id] + counts.equal[id];
@@ -86,20 +86,48 @@ export function comparisonLabels(data: IngestResult): ComparisonLabel[] {
                 // Disagreements far fewer than a comparison and a value unrelated to it would leave (a status of 95% of the
                 // rows and a comparison true in 99% agree on most rows by chance).
                 const chance = withComparison * (1 - withValue / rows) + withValue * (1 - withComparison / rows);
-                if (both >= MIN_AGREEMENT * either && either - both <= BEYOND_CHANCE * chance) out.push({ id, comparison, agreeing: rows - (either - both) });
+                if (both < MIN_AGREEMENT * either || either - both > BEYOND_CHANCE * chance) continue;
+                // One number against the other's median deciding the value as well: a threshold, not a comparison.
+                if (thresholdOnly(ids, id, comparison, x, y, xMedian, yMedian, every, either - both)) continue;
+                out.push({ id, comparison, agreeing: rows - (either - both) });
               }
             }
             return out;
           };
           const sampled = tally(step);
-          if (sampled.rows < MIN_ROWS || decided(sampled.counts, sampled.rows, MIN_ROWS / step).length === 0) continue;
+          if (sampled.rows < MIN_ROWS || decided(sampled.counts, sampled.rows, MIN_ROWS / step, step).length === 0) continue;
           const all = step > 1 ? tally(1) : sampled;
-          for (const { id, comparison, agreeing } of decided(all.counts, all.rows, MIN_ROWS)) found.push({ label, value: distinct.text(id), id, left, right, comparison, rows: all.rows, agreeing });
+          for (const { id, comparison, agreeing } of decided(all.counts, all.rows, MIN_ROWS, 1)) found.push({ label, value: distinct.text(id), id, left, right, comparison, rows: all.rows, agreeing });
         }
       }
     }
     return found;
   });
+}
+
+/** The median of a column's numbers over every `step`-th row (NaN where none). */
+function sampleMedian(values: Float64Array, step: number): number {
+  const taken: number[] = [];
+  for (let r = 0; r < values.length; r += step) if (!Number.isNaN(values[r])) taken.push(values[r]);
+  taken.sort((a, b) => a - b);
+  return taken.length ? taken[taken.length >> 1] : Number.NaN;
+}
+
+/**
+ * Whether the comparison of one column with the other's median (a constant) decides the label's value with no more
+ * than twice the disagreements (`disagreeing`) of the comparison itself: the value is then a threshold on the one
+ * number (a paid amount above 37.75, the latitude of every ticket, says "PAID" as "above 0" would), which
+ * band-mismatch judges, not a comparison of the two.
+ */
+function thresholdOnly(ids: Int32Array, id: number, comparison: Comparison, x: Float64Array, y: Float64Array, xMedian: number, yMedian: number, step: number, disagreeing: number): boolean {
+  let [againstY, againstX] = [0, 0];
+  for (let r = 0; r < ids.length; r += step) {
+    if (ids[r] < 0 || Number.isNaN(x[r]) || Number.isNaN(y[r])) continue;
+    const value = ids[r] === id;
+    if ((compare(x[r], yMedian) === comparison) !== value) againstY++;
+    if ((compare(xMedian, y[r]) === comparison) !== value) againstX++;
+  }
+  return Math.min(againstY, againstX) <= 2 * disagreeing;
 }
 
 /** Share of the agreeing rows' measures left out at each end of the range a row's measure must lie in to fit them. */

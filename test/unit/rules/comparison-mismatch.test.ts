@@ -37,3 +37,34 @@ test('goals far beyond any other match\'s (a score of 40) are the number\'s erro
   const rows = Array.from({ length: 2000 }, (_, i) => [`S${i}`, (50 + random() * 900).toFixed(1), (i % 100 === 0 ? 2000 : 1 + random() * 20).toFixed(2), i % 20 === 0 ? 'In transit' : 'Delivered']);
   assert.deepEqual(findingsOf(checkCsv(csv(['shipment', 'gross_kg', 'volume_m3', 'status'], rows)), 'comparison-mismatch'), []);
 });
+
+/** 3,000 parking tickets: a fine of the schedule, the amount paid (the fine, part of it, or 0.00) and a status; `edit` changes rows. */
+function tickets(edit: (row: string[], i: number) => void = () => {}): string {
+  const random = mulberry32(21);
+  const rows = Array.from({ length: 3_000 }, (_, i) => {
+    const fine = [96, 121, 131, 90, 106][i % 5];
+    const u = random();
+    const [status, paid] = u < 0.7 ? ['PAID', fine] : u < 0.74 ? ['PARTIAL', Math.round(fine * (0.2 + 0.6 * random()))] : ['UNPAID', 0];
+    const row = [`T${500_000 + i}`, fine.toFixed(2), paid.toFixed(2), status, (37.7 + 0.1 * random()).toFixed(6)];
+    edit(row, i);
+    return row;
+  });
+  return csv(['citation', 'fine_amount', 'amount_paid', 'payment_status', 'latitude'], rows);
+}
+
+test('equal amounts decide a label (a ticket "PAID" where it paid its fine): an unpaid ticket whose amount is its fine is reported; a paid one whose amount differs calls for no other label, and a number copied wrong is as likely', () => {
+  assert.deepEqual(findingsOf(checkCsv(tickets()), 'comparison-mismatch'), [], 'clean');
+  const text = tickets((row, i) => {
+    if (i === 1_000) [row[2], row[3]] = [row[1], 'UNPAID'];
+    if (i === 2_000 && row[3] === 'PAID') row[2] = '0.00';
+  });
+  assert.equal(text.split('\n')[2_001].split(',')[2], '0.00', 'row 2000 a paid ticket with 0.00 paid');
+  const found = findingsOf(checkCsv(text), 'comparison-mismatch');
+  assert.deepEqual(found.map((f) => [f.row, f.column, fixText(f)]), [[1_000, 'payment_status', 'PAID']]);
+});
+
+test('a number against another that is nearly constant (every ticket\'s latitude) is a threshold on the number, not a comparison: a partly paid ticket above it is no mismatch', () => {
+  // "PAID" holds where the amount paid exceeds 37.8 in 97% of the rows: the partly paid ones above it are the rest.
+  const found = findingsOf(checkCsv(tickets()), 'comparison-mismatch');
+  assert.deepEqual(found.filter((f) => /latitude/.test(f.message)), []);
+});

@@ -19,12 +19,16 @@ flag beside the value and its reference limits, "over budget" beside the spendin
 separately, the label drifts: a result entered for the wrong match, a flag left from a first reading.
 
 Learned from the table itself (comparison-labels.ts): a text column of at most 6 values has a value that holds exactly
-where one numeric column is greater than, less than (or, for whole numbers, equal to) another, in 95% of the rows
+where one numeric column is greater than, less than or equal to another, in 95% of the rows
 holding the three and in 30 rows at least — with disagreements a tenth at most of what a comparison and a value
-unrelated to it would leave by chance (a status of 95% of the rows agrees with a comparison true in 99% on most rows).
+unrelated to it would leave by chance (a status of 95% of the rows agrees with a comparison true in 99% on most rows),
+and fewer than half what either number against the other's median leaves (a paid amount above the latitude, the same
+for every ticket, is a threshold on the amount: band-mismatch's, not a comparison).
 A row where the value and the comparison part — the comparison holds and the label is another value, or the label is
 that value and the comparison does not hold — is reported once, on the label, with the label the row's numbers call
-for as the quick fix where a learned comparison of the row decides it.
+for as the quick fix where a learned comparison of the row decides it. A value that equal numbers decide (a ticket
+"PAID" where the amount paid is its fine) on a row whose numbers differ and call for no other value is not reported:
+a number copied wrong (a paid amount of 0.00, a fine in cents) is as likely as the label.
 
 The evidence: the two numbers, the comparison, the label's value it decides, the label expected (\`expected\`, where
 known) and how many rows agree.
@@ -46,6 +50,9 @@ known) and how many rows agree.
         done.add(r);
         const [value, left, right] = [cellText(data, r, decided.label), cellText(data, r, decided.left), cellText(data, r, decided.right)];
         const calling = comparisonHolds ? decided : calledFor(decided.label, r);
+        // A value that equal numbers decide (a ticket "PAID" where the amount paid is the fine), on a row whose numbers
+        // differ and call for no other value: a number copied wrong (a paid amount of 0.00, a fine in cents) as likely.
+        if (!calling && decided.comparison === 'equal') continue;
         // The row's numbers must lie as those of the label they call for do: else a number is the wrong cell (a value a
         // tenth of its own, far beyond where any row of that label lies).
         if (calling && !fitsValue(data, calling, r)) continue;
