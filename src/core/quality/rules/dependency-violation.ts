@@ -422,14 +422,33 @@ function independentValues(data: IngestResult, candidates: Candidate[]): number 
  * and its state and that state's tax rate, one fact, disagree with the area code). A fact written twice is then
  * still two witnesses against the key; alone (a grade and its points against the score), it is one against one.
  */
+/** Rows of a third column's group (the row's among them) that must say a value for it to corroborate it. */
+const CORROBORATING_ROWS = 3;
+
 function corroborated(data: IngestResult, candidates: Candidate[], of: (c: number) => boolean = (c) => candidates.some((k) => k.dep.rhs === c)): boolean {
   const involved = new Set(candidates.flatMap((k) => [...k.dep.lhs, k.dep.rhs]));
   const row = candidates[0].row;
   return dependenciesOf(data).some((dep) => {
     if (dep.lhs.length !== 1 || dep.prefix || dep.entity || involved.has(dep.lhs[0]) || !of(dep.rhs)) return false;
-    const [from, said] = [valueCodes(data, dep.lhs[0]).ids[row], valueCodes(data, dep.rhs).ids[row]];
-    return from >= 0 && said >= 0 && majorityValues(data, dep.lhs[0], dep.rhs)[from] === said;
+    return groupSays(data, dep.lhs[0], dep.rhs, row);
   });
+}
+
+/**
+ * Whether most of the rows holding row `row`'s value of column x (CORROBORATING_ROWS at least: an id's one row agrees
+ * with itself) hold its value of column c. Counted on demand (a few rows of a check ask), nothing kept.
+ */
+function groupSays(data: IngestResult, x: number, c: number, row: number): boolean {
+  const [xs, cs] = [valueCodes(data, x).ids, valueCodes(data, c).ids];
+  const [g, v] = [xs[row], cs[row]];
+  if (g < 0 || v < 0) return false;
+  let [size, same] = [0, 0];
+  for (let r = 0; r < xs.length; r++) {
+    if (xs[r] !== g) continue;
+    size++;
+    if (cs[r] === v) same++;
+  }
+  return size >= CORROBORATING_ROWS && 2 * same > size;
 }
 
 /**
