@@ -78,12 +78,14 @@ export function bandedLabels(data: IngestResult): BandedLabel[] {
     const step = Math.max(1, Math.floor(n / SAMPLE_ROWS));
     const deps = dependenciesOf(data);
     const found: BandedLabel[] = [];
+    const taken = new Int32Array(Math.ceil(n / step));
     for (const number of numbers) {
       const x = numericColumn(data, number);
-      const sample: number[] = [];
-      for (let r = 0; r < n; r += step) if (Number.isFinite(x[r])) sample.push(r);
-      if (sample.length < MIN_ROWS || distinctCount(x, sample) < MIN_DISTINCT_NUMBERS) continue;
-      sample.sort((a, b) => x[a] - x[b] || a - b);
+      let k = 0;
+      for (let r = 0; r < n; r += step) if (Number.isFinite(x[r])) taken[k++] = r;
+      if (k < MIN_ROWS) continue;
+      const sample = taken.slice(0, k).sort((a, b) => x[a] - x[b] || a - b);
+      if (distinctSorted(x, sample) < MIN_DISTINCT_NUMBERS) continue;
       for (const label of labels) {
         // Equal numbers saying the label: dependency-violation's.
         if (deps.some((d) => d.lhs.length === 1 && d.lhs[0] === number && d.rhs === label)) continue;
@@ -95,21 +97,33 @@ export function bandedLabels(data: IngestResult): BandedLabel[] {
   });
 }
 
-function distinctCount(x: Float64Array, rows: readonly number[]): number {
-  return new Set(rows.map((r) => x[r])).size;
+/** Distinct numbers of x at `sorted` (rows ascending by their number). */
+function distinctSorted(x: Float64Array, sorted: Int32Array): number {
+  let count = sorted.length ? 1 : 0;
+  for (let i = 1; i < sorted.length; i++) if (x[sorted[i]] !== x[sorted[i - 1]]) count++;
+  return count;
 }
 
 /** The bands of `label` along `sorted` (rows ascending by the number), if its values lie in bands. */
-function bandsOf(data: IngestResult, number: number, label: number, sorted: readonly number[]): BandedLabel | undefined {
+function bandsOf(data: IngestResult, number: number, label: number, sorted: Int32Array): BandedLabel | undefined {
   const ids = distinctValues(data, label).ids;
-  const rows = sorted.filter((r) => ids[r] >= 0);
-  if (rows.length < MIN_ROWS) return undefined;
-  const seq = Int32Array.from(rows, (r) => ids[r]);
+  let m = 0;
+  for (let i = 0; i < sorted.length; i++) if (ids[sorted[i]] >= 0) m++;
+  if (m < MIN_ROWS) return undefined;
+  const rows = new Int32Array(m);
+  const seq = new Int32Array(m);
+  for (let i = 0, k = 0; i < sorted.length; i++) {
+    const id = ids[sorted[i]];
+    if (id < 0) continue;
+    rows[k] = sorted[i];
+    seq[k++] = id;
+  }
   const size = distinctValues(data, label).size;
-  const off = offRows(seq, size);
+  // (Most pairs are no bands: the count stops once it passes what bands allow.)
+  const off = offRows(seq, size, Math.floor(MAX_OFF_SHARE * seq.length) + 1);
   const offCount = off.reduce((a, b) => a + b, 0);
   if (offCount > MAX_OFF_SHARE * seq.length) return undefined;
-  const shuffledOff = offRows(shuffle(seq), size).reduce((a, b) => a + b, 0);
+  const shuffledOff = offRows(shuffle(seq), size, Math.ceil(offCount / BEYOND_CHANCE) + 1).reduce((a, b) => a + b, 0);
   if (offCount > BEYOND_CHANCE * shuffledOff) return undefined;
   // The rows in their neighbours' labels make runs; each value must make one, and two values at least a band.
   const x = numericColumn(data, number);
@@ -132,20 +146,25 @@ function bandsOf(data: IngestResult, number: number, label: number, sorted: read
 
 /**
  * 1 where a row's label is not the one NEIGHBOURS_AGREE of its neighbours (NEIGHBOURS_EACH_SIDE on each side in the
- * order of the number) hold: the row lies inside another label's band. (`size`: the label's distinct values.)
+ * order of the number) hold: the row lies inside another label's band (`size`: the label's distinct values), until
+ * `enough` are found.
  */
-function offRows(seq: Int32Array, size: number): Uint8Array {
+function offRows(seq: Int32Array, size: number, enough: number): Uint8Array {
   const off = new Uint8Array(seq.length);
   const k = NEIGHBOURS_EACH_SIDE;
   const counts = new Int32Array(size);
-  for (let i = k; i < seq.length - k; i++) {
+  let found = 0;
+  for (let i = k; i < seq.length - k && found < enough; i++) {
     counts.fill(0);
     let top = -1;
     for (let j = i - k; j <= i + k; j++) {
       if (j === i) continue;
       if (++counts[seq[j]] > (top < 0 ? 0 : counts[top])) top = seq[j];
     }
-    if (top !== seq[i] && counts[top] >= NEIGHBOURS_AGREE * 2 * k) off[i] = 1;
+    if (top !== seq[i] && counts[top] >= NEIGHBOURS_AGREE * 2 * k) {
+      off[i] = 1;
+      found++;
+    }
   }
   return off;
 }

@@ -53,12 +53,18 @@ export function comparisonLabels(data: IngestResult): ComparisonLabel[] {
     const found: ComparisonLabel[] = [];
     if (labels.length === 0 || numbers.length < 2) return found;
     const step = Math.max(1, Math.floor(n / SAMPLE_ROWS));
+    const medians = new Map<number, number>();
+    const medianOf = (c: number) => {
+      let m = medians.get(c);
+      if (m === undefined) medians.set(c, (m = sampleMedian(numericColumn(data, c), step)));
+      return m;
+    };
     for (let i = 0; i < numbers.length; i++) {
       for (let j = i + 1; j < numbers.length; j++) {
         const [left, right] = [numbers[i], numbers[j]];
         const [x, y] = [numericColumn(data, left), numericColumn(data, right)];
         // Each column's median, for the comparison with the other made a constant (see thresholdOnly).
-        const [xMedian, yMedian] = [sampleMedian(x, step), sampleMedian(y, step)];
+        const [xMedian, yMedian] = [medianOf(left), medianOf(right)];
         for (const label of labels) {
           const distinct = distinctValues(data, label);
           const { ids, size } = distinct;
@@ -107,10 +113,11 @@ export function comparisonLabels(data: IngestResult): ComparisonLabel[] {
 
 /** The median of a column's numbers over every `step`-th row (NaN where none). */
 function sampleMedian(values: Float64Array, step: number): number {
-  const taken: number[] = [];
-  for (let r = 0; r < values.length; r += step) if (!Number.isNaN(values[r])) taken.push(values[r]);
-  taken.sort((a, b) => a - b);
-  return taken.length ? taken[taken.length >> 1] : Number.NaN;
+  const taken = new Float64Array(Math.ceil(values.length / step));
+  let k = 0;
+  for (let r = 0; r < values.length; r += step) if (!Number.isNaN(values[r])) taken[k++] = values[r];
+  const sorted = taken.subarray(0, k).sort();
+  return k ? sorted[k >> 1] : Number.NaN;
 }
 
 /**
