@@ -79,3 +79,22 @@ test('two lines of an order that disagree on the discount where one is a clearan
   rows[plain][3] = '15';
   assert.deepEqual(check(table()).filter((f) => f.column === "discount_pct").map((f) => f.row ?? -1).sort((x, y) => x - y), [plain, plain + 1]);
 });
+
+test('two lines of an order that differ in what, with the order, sets the value (one sent back, one refunded without) are two things, not one recorded twice; two lines alike that disagree still conflict', () => {
+  // 400 orders of two return lines, refunded a few days (the order's own) after the line came back, or the day it was
+  // asked for where nothing came back: one order in eight has one line of each (order + received date → refund date).
+  // Order 17's two lines came back the same day, refunded apart.
+  const day = (n: number) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  const lines = ['return_id,order_id,received_date,refund_date,sku'];
+  let id = 0;
+  for (let o = 0; o < 400; o++) {
+    const [asked, back] = [(o * 3) % 300, (o * 3) % 300 + 5 + (o % 4)];
+    for (let k = 0; k < 2; k++) {
+      const sentBack = !(o % 8 === 3 && k === 1);
+      const refund = o === 17 && k === 1 ? back + 4 : sentBack ? back + (o % 3) : asked;
+      lines.push([`R${10_000 + id++}`, `O${String(70_000 + o).padStart(8, '0')}`, sentBack ? day(back) : '', day(refund), `SKU-${(o * 7 + k) % 90}`].join(','));
+    }
+  }
+  const conflicts = check(lines).filter((f) => f.rule === 'conflicting-records');
+  assert.deepEqual(conflicts.map((f) => [f.row, f.column]), [[34, 'refund_date'], [35, 'refund_date']]);
+});

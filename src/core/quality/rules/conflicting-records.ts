@@ -36,6 +36,18 @@ function vouches(data: IngestResult, dep: Dependency, r: number): boolean {
 /** Rows of a value's group that must agree for it to vouch for another value of the row. */
 const VOUCHING_ROWS = 3;
 
+/**
+ * Whether rows a and b differ in a column that, with dep's left side, determines its right side (an order and a line's
+ * received date its refund date): a dependency of the table of two columns.
+ */
+function differIn(data: IngestResult, dependencies: readonly Dependency[], dep: Dependency, a: number, b: number): boolean {
+  return dependencies.some((other) => {
+    if (other.rhs !== dep.rhs || other.prefix || other.lhs.length !== 2 || !other.lhs.includes(dep.lhs[0])) return false;
+    const ids = valueCodes(data, other.lhs[0] === dep.lhs[0] ? other.lhs[1] : other.lhs[0]).ids;
+    return ids[a] !== ids[b];
+  });
+}
+
 export const conflictingRecords = defineRule({
   id: 'conflicting-records',
   title: 'Conflicting records',
@@ -65,7 +77,10 @@ The evidence: the dependency, the entity, both values; where the codes' prefix d
 holding the other value (and the column that vouches for the odd record's value).
 
 Two records are no conflict where one's value is what every row of another of its values holds, across entities (a
-clearance product's fixed markdown on an order whose other line carries its coupon; see dependency-violation).
+clearance product's fixed markdown on an order whose other line carries its coupon; see dependency-violation), nor
+where they differ in a column that, with the entity, determines the value (a dependency of the table of two columns:
+an order's two lines, one sent back and refunded days later, one refunded the day it was asked for, where order +
+received date → refund date).
 
 **Fix**: keep the right value in both rows (or remove the duplicate record).`,
   check({ data, report, isAccepted, rowNumber }) {
@@ -87,6 +102,9 @@ clearance product's fixed markdown on an order whose other line carries its coup
         // A value every row of another of its row's values holds, across entities (a clearance product's fixed markdown
         // on an order whose other line carries its coupon): the records differ in what they are of, not in error.
         if (ownedByRowValue(data, a, c, dep.lhs[0], dep.lhs) || ownedByRowValue(data, b, c, dep.lhs[0], dep.lhs)) continue;
+        // Records that differ in a column which, with the entity, determines the value (an order's lines, one sent back
+        // and one not: order + received date → refund date) are records of two things, not one recorded twice.
+        if (differIn(data, dependencies, dep, a, b)) continue;
         const entity = lhsValues(data, dep, a);
         // Codes whose leading characters say the value (the zips starting 837 say Boise): the record that disagrees with
         // them is the odd one; its code is what is wrong where another of its values vouches for its own (Eugene, OR).
