@@ -25,6 +25,8 @@ export interface NumericRelation {
   /** An affine relation's output = offset + slope × input (0 and 1 otherwise). */
   offset: number;
   slope: number;
+  /** A weighted sum's whole weights, one per input (points = 2 × field goals + three-pointers + free throws); absent: all 1. */
+  weights?: number[];
   /** Rows where each of its columns holds a number, and of them the rows where it holds. */
   rows: number;
   holding: number;
@@ -90,10 +92,11 @@ function halfUnitOf(values: Float64Array, rows: Int32Array): number {
 }
 
 /** The value a relation computes from its inputs' values. */
-export function computed(relation: Pick<NumericRelation, 'kind' | 'offset' | 'slope'>, inputs: readonly number[]): number {
+export function computed(relation: Pick<NumericRelation, 'kind' | 'offset' | 'slope' | 'weights'>, inputs: readonly number[]): number {
   if (relation.kind === 'sum') {
+    const { weights } = relation;
     let total = 0;
-    for (const v of inputs) total += v;
+    for (let i = 0; i < inputs.length; i++) total += weights ? weights[i] * inputs[i] : inputs[i];
     return total;
   }
   if (relation.kind === 'product') return inputs[0] * inputs[1];
@@ -102,12 +105,12 @@ export function computed(relation: Pick<NumericRelation, 'kind' | 'offset' | 'sl
 }
 
 /** How far the output may be from the computed value through the rounding of the values as written. */
-function tolerance(kind: RelationKind, slope: number, inputs: readonly number[], halfUnits: readonly number[], output: number): number {
+function tolerance(kind: RelationKind, slope: number, inputs: readonly number[], halfUnits: readonly number[], output: number, weights?: readonly number[]): number {
   const last = halfUnits[halfUnits.length - 1];
   const slack = 1e-9 * (Math.abs(output) + 1);
   if (kind === 'sum') {
     let units = last;
-    for (let i = 0; i + 1 < halfUnits.length; i++) units += halfUnits[i];
+    for (let i = 0; i + 1 < halfUnits.length; i++) units += (weights ? Math.abs(weights[i]) : 1) * halfUnits[i];
     return units + slack;
   }
   if (kind === 'product') return Math.abs(inputs[1]) * halfUnits[0] + Math.abs(inputs[0]) * halfUnits[1] + halfUnits[0] * halfUnits[1] + last + slack;
@@ -127,11 +130,12 @@ interface Candidate {
   columns: number[];
   offset: number;
   slope: number;
+  weights?: number[];
 }
 
 /** Whether the output agrees with what the relation computes from the inputs, within `units` (the columns' half units, in order). */
 function agrees(candidate: Candidate, inputs: readonly number[], output: number, units: readonly number[]): boolean {
-  return Math.abs(computed(candidate, inputs) - output) <= tolerance(candidate.kind, candidate.slope, inputs, units, output);
+  return Math.abs(computed(candidate, inputs) - output) <= tolerance(candidate.kind, candidate.slope, inputs, units, output, candidate.weights);
 }
 
 /** Whether the relation holds at row r (null when a value is missing). */
@@ -431,8 +435,8 @@ function discover(data: IngestResult): NumericRelation[] {
     if (!strongEnough(counted, candidate.kind)) return false;
     const chance = count(candidate, numbers, units, all, false, (k) => shuffle[k]);
     if (counted.holding / counted.rows < BEYOND_CHANCE * (chance.holding / Math.max(1, chance.rows))) return false;
-    const { kind, columns: used, offset, slope } = candidate;
-    found.push({ kind, inputs: used.slice(0, -1), output: used[used.length - 1], offset, slope, rows: counted.rows, holding: counted.holding, exact, roundedOutput });
+    const { kind, columns: used, offset, slope, weights } = candidate;
+    found.push({ kind, inputs: used.slice(0, -1), output: used[used.length - 1], offset, slope, ...(weights ? { weights } : {}), rows: counted.rows, holding: counted.holding, exact, roundedOutput });
     return true;
   };
   // The first sample rows with numbers in both columns of a pair, their sums and products: each third column is
@@ -518,7 +522,99 @@ function discover(data: IngestResult): NumericRelation[] {
     }
   }
   for (const run of summedRuns(parts, columns, numbers, halfUnits, sample)) accept(run);
+  // (A weighted sum of the columns of a relation found is that relation written for another of its columns.)
+  const sameColumns = (candidate: Candidate) => found.some((f) => f.inputs.length + 1 === candidate.columns.length && candidate.columns.every((c) => c === f.output || f.inputs.includes(c)));
+  for (const weighted of weightedSums(parts, columns, numbers, sample)) if (!sameColumns(weighted)) accept(weighted);
   return found;
+}
+
+/** Largest weight of a weighted sum (3 points a three-pointer). */
+const MAX_WEIGHT = 3;
+/** Columns a weighted sum is fitted over, at most (the first ones). */
+const MAX_WEIGHTED_INPUTS = 12;
+/** How far from a whole number a fitted weight may lie. */
+const WEIGHT_SLACK = 0.05;
+/** Refits of a weighted sum over the rows nearest the last fit (a dirty table's errors pull the first one). */
+const WEIGHT_REFITS = 3;
+/** Share of the rows the next fit keeps: those nearest the last. */
+const WEIGHT_KEPT_SHARE = 0.6;
+
+/**
+ * Weighted sums: a column that is a sum of other columns with whole weights, some of them other than 1 or below 0
+ * (points = 2 × field goals made + three-pointers made + free throws made; a balance = opening + credits − debits),
+ * which neither a pair nor a run of neighbours says. Fitted by least squares over the sample rows holding every
+ * column, then again over the rows nearest the fit (WEIGHT_REFITS times: errors pull a fit off), the weights rounded
+ * to whole numbers (each within WEIGHT_SLACK of one, at most MAX_WEIGHT); two inputs of weight 1 or −1 are a pair's
+ * sum, found as such.
+ */
+function weightedSums(parts: readonly number[], outputs: readonly number[], numbers: readonly Float64Array[], sample: Int32Array): Candidate[] {
+  const inputs = parts.slice(0, MAX_WEIGHTED_INPUTS);
+  const candidates: Candidate[] = [];
+  for (const t of outputs) {
+    const xs = inputs.filter((c) => c !== t);
+    if (xs.length < 2) continue;
+    const all = sample.filter((r) => Number.isFinite(numbers[t][r]) && xs.every((c) => Number.isFinite(numbers[c][r])));
+    if (all.length < MIN_HOLDING_ROWS) continue;
+    const columns = xs.map((c) => numbers[c]);
+    const residuals = new Float64Array(all.length);
+    const kept = Math.max(MIN_HOLDING_ROWS, Math.floor(WEIGHT_KEPT_SHARE * all.length));
+    let rows: Int32Array = all;
+    let fit: number[] | undefined;
+    for (let pass = 0; pass <= WEIGHT_REFITS; pass++) {
+      fit = leastSquares(columns, numbers[t], rows);
+      if (!fit || pass === WEIGHT_REFITS) break;
+      for (let k = 0; k < all.length; k++) {
+        let predicted = 0;
+        for (let i = 0; i < columns.length; i++) predicted += fit[i] * columns[i][all[k]];
+        residuals[k] = Math.abs(numbers[t][all[k]] - predicted);
+      }
+      const order = Int32Array.from(all.keys()).sort((a, b) => residuals[a] - residuals[b]);
+      rows = Int32Array.from(order.subarray(0, kept), (k) => all[k]);
+    }
+    if (!fit) continue;
+    const rounded = fit.map((w) => Math.round(w));
+    if (fit.some((w, i) => Math.abs(w - rounded[i]) > WEIGHT_SLACK || Math.abs(rounded[i]) > MAX_WEIGHT)) continue;
+    const used = xs.filter((_, i) => rounded[i] !== 0);
+    const weights = rounded.filter((w) => w !== 0);
+    if (used.length < 2 || (used.length === 2 && weights.every((w) => Math.abs(w) === 1)) || weights.every((w) => w === 1)) continue;
+    candidates.push({ kind: 'sum', columns: [...used, t], offset: 0, slope: 1, weights });
+  }
+  return candidates;
+}
+
+/** Least squares weights of y on the columns xs (no intercept) over `rows`; undefined where no row has numbers. */
+function leastSquares(xs: readonly Float64Array[], y: Float64Array, rows: Int32Array): number[] | undefined {
+  const p = xs.length;
+  const a = Array.from({ length: p }, () => new Float64Array(p + 1));
+  for (const r of rows) {
+    for (let i = 0; i < p; i++) {
+      const xi = xs[i][r];
+      for (let j = i; j < p; j++) a[i][j] += xi * xs[j][r];
+      a[i][p] += xi * y[r];
+    }
+  }
+  for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) a[i][j] = a[j][i];
+  // Gauss–Jordan elimination with partial pivoting; a column that adds nothing to the others (all zero, a copy or a
+  // sum of them) gets weight 0.
+  const scale = a.reduce((most, row, i) => Math.max(most, Math.abs(row[i])), 0);
+  for (let col = 0; col < p; col++) {
+    let pivot = col;
+    for (let i = col + 1; i < p; i++) if (Math.abs(a[i][col]) > Math.abs(a[pivot][col])) pivot = i;
+    if (Math.abs(a[pivot][col]) <= 1e-9 * scale) {
+      for (let i = 0; i < p; i++) a[i][col] = 0;
+      a[col].fill(0);
+      a[col][col] = 1;
+      continue;
+    }
+    [a[col], a[pivot]] = [a[pivot], a[col]];
+    for (let i = 0; i < p; i++) {
+      if (i === col) continue;
+      const f = a[i][col] / a[col][col];
+      for (let j = col; j <= p; j++) a[i][j] -= f * a[col][j];
+    }
+  }
+  if (scale === 0) return undefined;
+  return a.map((row, i) => row[p] / row[i]);
 }
 
 /** Longest run of columns a total is tried as the sum of. */
@@ -578,7 +674,7 @@ export function relationTester(data: IngestResult, relation: NumericRelation): (
     for (const c of columns) halfUnits[c] = halfUnitOfColumn(data, c);
     const exactUnits = relation.exact ? exactUnitsOf(relation.kind, columns, halfUnits) : undefined;
     const units = columns.map((c) => exactUnits?.[c] ?? (relation.roundedOutput && c !== relation.output ? 0 : halfUnits[c]));
-    const candidate: Candidate = { kind: relation.kind, columns: [...relation.inputs, relation.output], offset: relation.offset, slope: relation.slope };
+    const candidate: Candidate = { kind: relation.kind, columns: [...relation.inputs, relation.output], offset: relation.offset, slope: relation.slope, ...(relation.weights ? { weights: relation.weights } : {}) };
     const inputs = new Array<number>(numbers.length).fill(0);
     test = (r) => {
       for (let k = 0; k < numbers.length; k++) inputs[k] = numbers[k][r];

@@ -379,3 +379,24 @@ test('a running balance moved by an inflow and an outflow (a bus\'s load by boar
   const found = findingsOf(checkCsv(csv(BUS_HEADER, rows)), rule);
   assert.deepEqual(found.map((f) => [f.row, f.column, fixText(f)]), [[r, 'boardings', rows[r][4]], [r, 'alightings', rows[r][3]]]);
 });
+
+test('a weighted sum (points = 2 × field goals + three-pointers + free throws) is learned with its whole weights; a wrong total is reported with the sum as fix, and a row whose made and attempted field goals were exchanged at the field goals', () => {
+  const next = random(11);
+  const rows = Array.from({ length: 1_500 }, (_, i) => {
+    const fga = Math.floor(next() * 20);
+    const fgm = Math.floor(next() * (fga + 1));
+    const fg3m = Math.floor(next() * (fgm + 1) * 0.5);
+    const ftm = Math.floor(next() * 9);
+    return [`P${i}`, fgm, fga, fg3m, ftm, 2 * fgm + fg3m + ftm, Math.floor(next() * 30) - 15];
+  });
+  const header = ['player', 'fgm', 'fga', 'fg3m', 'ftm', 'pts', 'plus_minus'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule), []);
+  const wrongTotals = [40, 400, 900];
+  for (const r of wrongTotals) rows[r][5] = Number(rows[r][5]) + 3;
+  const exchanged = rows.findIndex((row, i) => i > 1_000 && Number(row[2]) >= Number(row[1]) + 4);
+  [rows[exchanged][1], rows[exchanged][2]] = [rows[exchanged][2], rows[exchanged][1]];
+  const findings = findingsOf(checkCsv(csv(header, rows)), rule);
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [...wrongTotals.map((r) => [r, 'pts']), [exchanged, 'fgm']]);
+  assert.match(findings[0].message, /breaks pts = 2 × fgm \+ fg3m \+ ftm, which holds in 99% of the 1,500 rows/);
+  assert.equal(fixText(findings[0]), String(Number(rows[40][5]) - 3));
+});

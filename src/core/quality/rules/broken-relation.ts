@@ -1,5 +1,6 @@
 /** broken-relation: a row that breaks an arithmetic relation its table's other rows keep (total = men + women). */
 import { defineRule } from '../rule';
+import { numericOrders } from '../numeric-orders';
 import { cellSourceText, memo, numericColumn, replaceCellFixes, sortedColumn, sortedRuns } from '../column-values';
 import { computed, decimalsOf, halfUnitOfColumn, numericRelations, relationApplies, relationHoldsAt, relationTester, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
 import { groupedInteger } from '../../shared/grouped-integer';
@@ -17,12 +18,24 @@ const STRAY_DEVIATIONS = 5;
 function formulaOf(relation: NumericRelation, name: (c: number) => string): string {
   const [a, b] = relation.inputs.map(name);
   const out = name(relation.output);
+  if (relation.kind === 'sum' && relation.weights) return `${out} = ${weightedTerms(relation.inputs.map(name), relation.weights)}`;
   if (relation.kind === 'sum') return `${out} = ${relation.inputs.map(name).join(' + ')}`;
   if (relation.kind === 'product') return `${out} = ${a} × ${b}`;
   if (relation.kind === 'discounted') return `${out} = ${a} × ${b} × (1 − ${name(relation.inputs[2])})`;
   const scaled = relation.slope === 1 ? a : `${shownNumber(relation.slope)} × ${a}`;
   if (relation.offset === 0) return `${out} = ${scaled}`;
   return `${out} = ${scaled} ${relation.offset < 0 ? '−' : '+'} ${shownNumber(Math.abs(relation.offset))}`;
+}
+
+/** A weighted sum's terms: "2 × fgm + fg3m − ftm". */
+function weightedTerms(names: readonly string[], weights: readonly number[]): string {
+  return names
+    .map((n, i) => {
+      const w = Math.abs(weights[i]);
+      const term = w === 1 ? n : `${w} × ${n}`;
+      return i === 0 ? (weights[i] < 0 ? `−${term}` : term) : `${weights[i] < 0 ? '−' : '+'} ${term}`;
+    })
+    .join(' ');
 }
 
 /** The value of column `c` (one of the relation's) that would make the relation hold at a row with these numbers. */
@@ -34,6 +47,10 @@ function valueThatHolds(relation: NumericRelation, c: number, at: (column: numbe
     const [price, quantity, discount] = inputs;
     const k = relation.inputs.indexOf(c);
     return k === 2 ? 1 - output / (price * quantity) : output / ((k === 0 ? quantity : price) * (1 - discount));
+  }
+  if (relation.kind === 'sum' && relation.weights) {
+    const k = relation.inputs.indexOf(c);
+    return (output - computed(relation, inputs) + relation.weights[k] * inputs[k]) / relation.weights[k];
   }
   const others = inputs.filter((_, k) => relation.inputs[k] !== c);
   if (relation.kind === 'sum') return output - computed(relation, others);
@@ -181,10 +198,16 @@ function offItsPeers(data: IngestResult, relation: NumericRelation, c: number, r
   return (own < low - spread || own > high + spread) && kept >= low - slack && kept <= high + slack;
 }
 
+/** Whether column c's number breaks, at row r, an order the table keeps between its numeric columns (numeric-orders.ts). */
+function breaksOrder(data: IngestResult, c: number, r: number): boolean {
+  return numericOrders(data).some((order) => (order.low === c || order.high === c) && numericColumn(data, order.low)[r] > numericColumn(data, order.high)[r]);
+}
+
 /**
  * The cell of a row breaking `relation` that is wrong: of its cells, those no other relation vouches for (one that
  * holds at the row and has the cell); of several, the one that breaks more relations at the row than the others (a
- * total that is also a part of a grand total), else the one outside its column's central range whose kept number is
+ * total that is also a part of a grand total), else the one that alone breaks an order the table keeps between its
+ * numbers, else the one outside its column's central range whose kept number is
  * inside it, else the one written a slip away from the number that would keep the relation (MAX_EDITS), else the
  * one whose kept value its column holds far more often, else the one that strays from its column (STRAY_DEVIATIONS)
  * where only one does, else the one off the numbers of the rows most like its row (offItsPeers); else the column the others are computed into (see derivedColumn), else the column the
@@ -199,6 +222,10 @@ function culprit(data: IngestResult, relation: NumericRelation, relations: reado
   const broken = candidates.map((c) => holding(c, false));
   const most = Math.max(...broken);
   if (most > 1 && broken.filter((n) => n === most).length === 1) return candidates[broken.indexOf(most)];
+  // The one that also breaks an order the table keeps between its numbers (field goals made above those attempted:
+  // the two exchanged, and points computed from the made ones break with them).
+  const disordered = candidates.filter((c) => breaksOrder(data, c, r));
+  if (disordered.length === 1) return disordered[0];
   // The one whose own number lies outside its column's central range while the number that would keep the relation
   // lies inside it (a floor area ×10, or in square metres: 20,300 where 2,028 keeps price = price per sqft × sqft,
   // while the price or the price per sqft that would keep it, 9.4 million or 46, lie far outside theirs). A slip of
@@ -256,7 +283,11 @@ The relations are learned from the table itself (numeric-relations.ts): between 
 identifiers; the first 40; a computed column has at least 10 distinct values, a part may have few: a quantity), a
 column that is the **sum** or the **product** of two others, a **discounted product** (price × quantity × (1 −
 discount), where the discount is a share under 1 that a fifth of the rows keeping it carry at least), the **sum of a run** of three to 12 neighbouring
-numeric columns (a census table's age groups; a part there may have few values), or an **affine** function of
+numeric columns (a census table's age groups; a part there may have few values), a **weighted sum** with whole
+weights of at most 3, some other than 1 (points = 2 × field goals made + three-pointers made + free throws made;
+fitted by least squares over the sample's rows holding every numeric column, then three times over the 60% of them
+nearest the last fit, each weight within 0.05 of a whole number; not a relation already found, written for another
+of its columns), or an **affine** function of
 another (offset + slope × column, found by the rows that agree exactly with a line through two of them, refitted on
 those rows; only between columns whose ranks correlate at 0.9 or more, which a few values ×10 do not hide; a column
 equal to another in half the rows or more is no relation: equality is as often a default, a year renovated that is
@@ -278,7 +309,8 @@ the overvotes, kept everywhere).
 
 Each row that breaks it is reported once, at the cell that is wrong: the one no other relation holding at the row
 vouches for; of several, the one that breaks more relations at the row (a total that is also a part of a grand
-total), else the one whose number lies outside its column's central 99% (from its 0.5th to its 99.5th percentile)
+total), else the one that alone breaks an order the table keeps between its numbers (field goals made above those
+attempted: the two exchanged, and the points computed from the made ones break with them), else the one whose number lies outside its column's central 99% (from its 0.5th to its 99.5th percentile)
 while the number that would keep the relation lies inside it, where it is the only such cell (a floor area ×10 or in
 square metres: 20,300 where 2,028 keeps price = price per sqft × sqft, while the price or price per sqft that would
 keep it, 9.4 million or 46, lie far outside theirs — a slip of one cell of a product makes each other cell's kept
