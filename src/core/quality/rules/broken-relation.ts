@@ -1,6 +1,6 @@
 /** broken-relation: a row that breaks an arithmetic relation its table's other rows keep (total = men + women). */
 import { defineRule } from '../rule';
-import { numericOrders } from '../numeric-orders';
+import { numericOrders, type NumericOrder } from '../numeric-orders';
 import { cellSourceText, memo, numericColumn, replaceCellFixes, sortedColumn, sortedRuns } from '../column-values';
 import { computed, decimalsOf, halfUnitOfColumn, numericRelations, relationApplies, relationHoldsAt, relationTester, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
 import { groupedInteger } from '../../shared/grouped-integer';
@@ -198,20 +198,41 @@ function offItsPeers(data: IngestResult, relation: NumericRelation, c: number, r
   return (own < low - spread || own > high + spread) && kept >= low - slack && kept <= high + slack;
 }
 
-/** Whether column c's number breaks, at row r, an order the table keeps between its numeric columns (numeric-orders.ts). */
+/** Share of the rows holding both numbers that may break an order for its break to tell a row's wrong cell. */
+const TELLING_ORDER_BREAKS = 0.005;
+
+/**
+ * Whether column c's number breaks, at row r, an order the table keeps between its numeric columns (numeric-orders.ts)
+ * with at most TELLING_ORDER_BREAKS of its rows breaking it: an order with exceptions of its own (utilities below the
+ * rent in most households) says nothing of one row's break.
+ */
 function breaksOrder(data: IngestResult, c: number, r: number): boolean {
-  return numericOrders(data).some((order) => (order.low === c || order.high === c) && numericColumn(data, order.low)[r] > numericColumn(data, order.high)[r]);
+  return numericOrders(data).some((order) => (order.low === c || order.high === c) && numericColumn(data, order.low)[r] > numericColumn(data, order.high)[r] && orderBreakShare(data, order) <= TELLING_ORDER_BREAKS);
+}
+
+/** The share of the rows holding both numbers of an order that break it (computed once per order). */
+function orderBreakShare(data: IngestResult, order: NumericOrder): number {
+  return memo(data, `order-breaks:${order.low}:${order.high}`, () => {
+    const [low, high] = [numericColumn(data, order.low), numericColumn(data, order.high)];
+    let [rows, broken] = [0, 0];
+    for (let r = 0; r < low.length; r++) {
+      if (Number.isNaN(low[r]) || Number.isNaN(high[r])) continue;
+      rows++;
+      if (low[r] > high[r]) broken++;
+    }
+    return rows ? broken / rows : 0;
+  });
 }
 
 /**
  * The cell of a row breaking `relation` that is wrong: of its cells, those no other relation vouches for (one that
  * holds at the row and has the cell); of several, the one that breaks more relations at the row than the others (a
- * total that is also a part of a grand total), else the one that alone breaks an order the table keeps between its
- * numbers, else the one outside its column's central range whose kept number is
+ * total that is also a part of a grand total), else the one outside its column's central range whose kept number is
  * inside it, else the one written a slip away from the number that would keep the relation (MAX_EDITS), else the
  * one whose kept value its column holds far more often, else the one that strays from its column (STRAY_DEVIATIONS)
- * where only one does, else the one off the numbers of the rows most like its row (offItsPeers); else the column the others are computed into (see derivedColumn), else the column the
- * relation computes.
+ * where only one does, else the one that alone breaks an order the table keeps between its numbers with few exceptions
+ * (breaksOrder), else the one off the numbers of the rows most like its row (offItsPeers); else the column the others
+ * are computed into (see derivedColumn), else the column the relation computes.
  */
 function culprit(data: IngestResult, relation: NumericRelation, relations: readonly NumericRelation[], r: number): number {
   const cells = [...relation.inputs, relation.output];
@@ -222,10 +243,6 @@ function culprit(data: IngestResult, relation: NumericRelation, relations: reado
   const broken = candidates.map((c) => holding(c, false));
   const most = Math.max(...broken);
   if (most > 1 && broken.filter((n) => n === most).length === 1) return candidates[broken.indexOf(most)];
-  // The one that also breaks an order the table keeps between its numbers (field goals made above those attempted:
-  // the two exchanged, and points computed from the made ones break with them).
-  const disordered = candidates.filter((c) => breaksOrder(data, c, r));
-  if (disordered.length === 1) return disordered[0];
   // The one whose own number lies outside its column's central range while the number that would keep the relation
   // lies inside it (a floor area ×10, or in square metres: 20,300 where 2,028 keeps price = price per sqft × sqft,
   // while the price or the price per sqft that would keep it, 9.4 million or 46, lie far outside theirs). A slip of
@@ -260,6 +277,10 @@ function culprit(data: IngestResult, relation: NumericRelation, relations: reado
   if (held.length === 1) return held[0];
   const strays = candidates.filter((c) => deviations(data, c, numericColumn(data, c)[r]) > STRAY_DEVIATIONS);
   if (strays.length === 1) return strays[0];
+  // The one that also breaks an order the table keeps between its numbers (field goals made above those attempted:
+  // the two exchanged, and points computed from the made ones break with them).
+  const disordered = candidates.filter((c) => breaksOrder(data, c, r));
+  if (disordered.length === 1) return disordered[0];
   const offPeers = candidates.filter((c) => offItsPeers(data, relation, c, r));
   if (offPeers.length === 1) return offPeers[0];
   // Else the column the others are computed into (a price per m² left from before the price changed), or the output.
@@ -309,8 +330,7 @@ the overvotes, kept everywhere).
 
 Each row that breaks it is reported once, at the cell that is wrong: the one no other relation holding at the row
 vouches for; of several, the one that breaks more relations at the row (a total that is also a part of a grand
-total), else the one that alone breaks an order the table keeps between its numbers (field goals made above those
-attempted: the two exchanged, and the points computed from the made ones break with them), else the one whose number lies outside its column's central 99% (from its 0.5th to its 99.5th percentile)
+total), else the one whose number lies outside its column's central 99% (from its 0.5th to its 99.5th percentile)
 while the number that would keep the relation lies inside it, where it is the only such cell (a floor area ×10 or in
 square metres: 20,300 where 2,028 keeps price = price per sqft × sqft, while the price or price per sqft that would
 keep it, 9.4 million or 46, lie far outside theirs — a slip of one cell of a product makes each other cell's kept
@@ -321,7 +341,10 @@ times the rows of the cell's own, where the others' are not (a quantity of −2 
 where 0.15 does; only columns whose values are sparse enough that a random number in their range lies that near one
 with a chance of 5% at most; not a part of a sum whose kept value is 0: a part the total left out, a tip not added,
 is the total's error), else the one far from its column's
-median (5 median absolute deviations) where only one is, else the one off the numbers of the 20 rows most like its
+median (5 median absolute deviations) where only one is, else the one that alone breaks an order the table keeps
+between its numbers, broken by at most 0.5% of its rows (field goals made above those attempted: the two exchanged,
+and the points computed from the made ones break with them; an order with exceptions of its own says nothing of one
+row), else the one off the numbers of the 20 rows most like its
 row in the table's other numeric columns (the relation's own left out of the distance) — beyond their range by their
 interquartile range, while its kept number lies within it (1% slack) — where only one is: a turbine's power written in
 MW (0.361) beside its energy in kWh (60.12), where the rows of its wind speed, rotor speed and pitch produce about
