@@ -1,4 +1,4 @@
-import { valueCodes } from './column-values';
+import { TEXT_KINDS, distinctValues, numericColumn } from './column-values';
 import type { IngestResult } from '../table/model';
 
 /**
@@ -13,22 +13,36 @@ export const PAIRED_MIN_ROWS = 3;
 const COUNTED_ROWS = 50_000;
 
 /**
+ * A test of whether a row holds row `row`'s value of column c (undefined where that cell is empty): numbers compared as
+ * numbers, texts by their distinct value — facts every check has, so that asking builds nothing new.
+ */
+export function holdsValueOf(data: IngestResult, c: number, row: number): ((r: number) => boolean) | undefined {
+  if (TEXT_KINDS.includes(data.columns[c].kind)) {
+    const ids = distinctValues(data, c).ids;
+    const id = ids[row];
+    return id < 0 ? undefined : (r) => ids[r] === id;
+  }
+  const numbers = numericColumn(data, c);
+  const value = numbers[row];
+  return Number.isNaN(value) ? undefined : (r) => numbers[r] === value;
+}
+
+/**
  * Whether the row's cells of columns x and y say one fact: nearly every row holding the row's value of x holds its
  * value of y, and the other way round (a letter grade and its points; not a city and its state, whose state holds
  * many cities). Counted afresh for each row asked about (a few rows of a check): nothing is kept.
  */
 export function pairedInRow(data: IngestResult, x: number, y: number, row: number): boolean {
-  const xs = valueCodes(data, x).ids;
-  const ys = valueCodes(data, y).ids;
-  const [a, b] = [xs[row], ys[row]];
-  if (a < 0 || b < 0) return false;
-  const step = Math.max(1, Math.ceil(xs.length / COUNTED_ROWS));
+  const [isA, isB] = [holdsValueOf(data, x, row), holdsValueOf(data, y, row)];
+  if (!isA || !isB) return false;
+  const n = data.table.numRows;
+  const step = Math.max(1, Math.ceil(n / COUNTED_ROWS));
   let [withA, withB, both] = [0, 0, 0];
-  for (let r = 0; r < xs.length; r += step) {
-    const [isA, isB] = [xs[r] === a, ys[r] === b];
-    if (isA) withA++;
-    if (isB) withB++;
-    if (isA && isB) both++;
+  for (let r = 0; r < n; r += step) {
+    const [a, b] = [isA(r), isB(r)];
+    if (a) withA++;
+    if (b) withB++;
+    if (a && b) both++;
   }
   return both >= PAIRED_MIN_ROWS && both >= PAIRED_SHARE * withA && both >= PAIRED_SHARE * withB;
 }

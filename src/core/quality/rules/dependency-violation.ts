@@ -9,7 +9,7 @@ import { neighbouringPrefixes, prefixText } from '../code-prefixes';
 import type { IngestResult } from '../../table/model';
 import { countTail } from '../tail-outliers';
 import { strayValue } from '../stray-values';
-import { pairedInRow } from '../paired-values';
+import { holdsValueOf, pairedInRow } from '../paired-values';
 
 /** Rows holding the expected value that the finding points at. */
 const RELATED_ROWS = 3;
@@ -439,14 +439,13 @@ function corroborated(data: IngestResult, candidates: Candidate[], of: (c: numbe
  * with itself) hold its value of column c. Counted on demand (a few rows of a check ask), nothing kept.
  */
 function groupSays(data: IngestResult, x: number, c: number, row: number): boolean {
-  const [xs, cs] = [valueCodes(data, x).ids, valueCodes(data, c).ids];
-  const [g, v] = [xs[row], cs[row]];
-  if (g < 0 || v < 0) return false;
+  const [inGroup, saysIt] = [holdsValueOf(data, x, row), holdsValueOf(data, c, row)];
+  if (!inGroup || !saysIt) return false;
   let [size, same] = [0, 0];
-  for (let r = 0; r < xs.length; r++) {
-    if (xs[r] !== g) continue;
+  for (let r = 0; r < data.table.numRows; r++) {
+    if (!inGroup(r)) continue;
     size++;
-    if (cs[r] === v) same++;
+    if (saysIt(r)) same++;
   }
   return size >= CORROBORATING_ROWS && 2 * same > size;
 }
