@@ -416,17 +416,18 @@ function independentValues(data: IngestResult, candidates: Candidate[]): number 
   return columns.filter((c, i) => !columns.slice(0, i).some((other) => oneFact(other, c))).length;
 }
 
-/**
- * Whether a column outside the candidates' dependencies says what the row's disagreeing values say (or the columns
- * `of` tells: the key's): a dependency from it to one of their columns holds in the row (the row's city is "PA"'s, where its area code is another state's
- * and its state and that state's tax rate, one fact, disagree with the area code). A fact written twice is then
- * still two witnesses against the key; alone (a grade and its points against the score), it is one against one.
- */
 /** Rows of a third column's group (the row's among them) that must say a value for it to corroborate it. */
 const CORROBORATING_ROWS = 3;
 /** Rows a third column's group is counted on, at most (evenly spread over a larger table). */
 const CORROBORATION_ROWS = 50_000;
 
+/**
+ * Whether a column outside the candidates' dependencies says what the row's disagreeing values say (or the columns
+ * `of` tells: the key's): through a dependency from it to one of their columns, most rows of its value hold the row's
+ * (the row's city is "PA"'s, where its area code is another state's and its state and that state's tax rate, one
+ * fact, disagree with the area code). A fact written twice is then still two witnesses against the key; alone (a
+ * grade and its points against the score), it is one against one.
+ */
 function corroborated(data: IngestResult, candidates: Candidate[], of: (c: number) => boolean = (c) => candidates.some((k) => k.dep.rhs === c)): boolean {
   const involved = new Set(candidates.flatMap((k) => [...k.dep.lhs, k.dep.rhs]));
   const row = candidates[0].row;
