@@ -11,6 +11,7 @@ import { dependenciesOf } from './dependencies';
 import { numericOrders } from './numeric-orders';
 import { ratioGaps } from './ratio-gaps';
 import { looksLikeIdentifier } from '../shared/identifier';
+import { fixedPermutation } from '../shared/random';
 
 /** Values a label may have (categories of a scale). */
 const MAX_LABELS = 12;
@@ -171,14 +172,8 @@ function offRows(seq: Int32Array, size: number, enough: number): Uint8Array {
 
 /** The labels in a deterministic shuffled order (labels unrelated to the number). */
 function shuffle(seq: Int32Array): Int32Array {
-  const out = Int32Array.from(seq);
-  let s = 0x9e3779b9;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) ^ (s + 0x6d2b79f5)) >>> 0;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
+  const permutation = fixedPermutation(seq.length);
+  return Int32Array.from(permutation, (i) => seq[i]);
 }
 
 /** Rows whose number lies inside the band of a value other than their label's (a band value's). */

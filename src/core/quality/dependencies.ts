@@ -34,6 +34,7 @@ import { timeColumn, timeOfDayCodes } from './time-of-day';
 import { looseCodes } from './loose-codes';
 import { codeWidths } from './code-widths';
 import { codeWidthOf, identityLetters, MIN_PREFIX_LENGTH, prefixCodes, prefixLengths, type PrefixCodes } from './code-prefixes';
+import { fixedPermutation } from '../shared/random';
 
 /** Supported groups a dependency needs. */
 const MIN_GROUPS = 5;
@@ -422,20 +423,6 @@ function shuffleInto(out: Int32Array, b: Int32Array, order: Int32Array, permutat
   for (let i = 0; i < order.length; i++) out[order[i]] = b[order[permutation[i]]];
 }
 
-/** A deterministic permutation of 0..n−1 (the shuffle that makes B unrelated to A). */
-function shuffled(n: number): Int32Array {
-  const p = Int32Array.from({ length: n }, (_, i) => i);
-  let s = 0x9e3779b9;
-  for (let i = n - 1; i > 0; i--) {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) ^ (s + 0x6d2b79f5)) >>> 0;
-    const j = s % (i + 1);
-    const t = p[i];
-    p[i] = p[j];
-    p[j] = t;
-  }
-  return p;
-}
-
 /**
  * The error of A → B with B shuffled over the same rows (B unrelated to A), when the statistics are
  * plausible; undefined otherwise. A → B is accepted when its error is at most MAX_ERROR_VS_CHANCE of it.
@@ -462,14 +449,14 @@ function presenceOnly(stats: PairStats, grouping: { order: Int32Array; starts: I
   return stats.error > MAX_ERROR_VS_CHANCE * within;
 }
 
-/** Deterministic permutations by size, each made once (see {@link shuffled}). */
+/** Deterministic permutations by size, each made once (see fixedPermutation). */
 type Permutations = (size: number) => Int32Array;
 
 function permutationsBySize(): Permutations {
   const made = new Map<number, Int32Array>();
   return (size) => {
     let p = made.get(size);
-    if (!p) made.set(size, (p = shuffled(size)));
+    if (!p) made.set(size, (p = fixedPermutation(size)));
     return p;
   };
 }
@@ -673,7 +660,7 @@ function discover(data: IngestResult, rows: Int32Array | undefined): Discovered 
     }
     return k;
   };
-  const permutation = shuffled(rows ? rows.length : data.table.numRows);
+  const permutation = fixedPermutation(rows ? rows.length : data.table.numRows);
   const permutations = permutationsBySize();
   const found: Dependency[] = [];
   /** Per right-hand column: single left-hand columns by how well they explain it (error, lower is better). */
