@@ -8,7 +8,7 @@
 import type { IngestResult } from '../table/model';
 import { TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn } from './column-values';
 import { dependenciesOf } from './dependencies';
-import { numericOrders } from './numeric-orders';
+import { ordersBrokenAt } from './numeric-orders';
 import { ratioGaps } from './ratio-gaps';
 import { looksLikeIdentifier } from '../shared/identifier';
 import { fixedPermutation } from '../shared/random';
@@ -203,6 +203,6 @@ export function bandBreaks(data: IngestResult): BandBreak[] {
  * number, not the label, is the wrong cell.
  */
 function numberSuspect(data: IngestResult, number: number, r: number): boolean {
-  const broken = numericOrders(data).some((order) => (order.low === number || order.high === number) && numericColumn(data, order.low)[r] > numericColumn(data, order.high)[r]);
+  const broken = ordersBrokenAt(data, number, r).length > 0;
   return broken || (ratioGaps(data).far.get(r) ?? []).some(({ pair }) => pair.numerator === number || pair.denominator === number);
 }

@@ -7,7 +7,7 @@
  * column is likelier that column's (column-shift).
  */
 import type { IngestResult } from '../table/model';
-import { isClockColumn, isNumeric, numericColumn, sortedColumn } from './column-values';
+import { isClockColumn, isNumeric, memo, numericColumn, sortedColumn } from './column-values';
 
 /** Share of the rows holding both values (within their fences) that must keep the order: a dirty table's shifts break some. */
 const MIN_KEPT = 0.97;
@@ -50,6 +50,25 @@ export function farOutFences(data: IngestResult, c: number, scale: 'raw' | 'log'
   if (scale === 'raw') return [q1 - FENCE_IQRS * (q3 - q1), q3 + FENCE_IQRS * (q3 - q1)];
   const [l1, l3] = [Math.log(q1), Math.log(q3)];
   return [Math.exp(l1 - FENCE_IQRS * (l3 - l1)), Math.exp(l3 + FENCE_IQRS * (l3 - l1))];
+}
+
+/** The orders between numeric columns (numericOrders) that column c's number breaks at row r. */
+export function ordersBrokenAt(data: IngestResult, c: number, r: number): NumericOrder[] {
+  return numericOrders(data).filter((order) => (order.low === c || order.high === c) && numericColumn(data, order.low)[r] > numericColumn(data, order.high)[r]);
+}
+
+/** The share of the rows holding both numbers of an order that break it (computed once per order). */
+export function orderBreakShare(data: IngestResult, order: NumericOrder): number {
+  return memo(data, `order-breaks:${order.low}:${order.high}`, () => {
+    const [low, high] = [numericColumn(data, order.low), numericColumn(data, order.high)];
+    let [rows, broken] = [0, 0];
+    for (let r = 0; r < low.length; r++) {
+      if (Number.isNaN(low[r]) || Number.isNaN(high[r])) continue;
+      rows++;
+      if (low[r] > high[r]) broken++;
+    }
+    return rows ? broken / rows : 0;
+  });
 }
 
 const cache = new WeakMap<IngestResult, NumericOrder[]>();

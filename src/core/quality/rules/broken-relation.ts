@@ -1,6 +1,6 @@
 /** broken-relation: a row that breaks an arithmetic relation its table's other rows keep (total = men + women). */
 import { defineRule } from '../rule';
-import { numericOrders, type NumericOrder } from '../numeric-orders';
+import { orderBreakShare, ordersBrokenAt } from '../numeric-orders';
 import { cellSourceText, memo, numericColumn, replaceCellFixes, sortedColumn, sortedRuns } from '../column-values';
 import { computed, decimalsOf, halfUnitOfColumn, numericRelations, relationApplies, relationHoldsAt, relationTester, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
 import { groupedInteger } from '../../shared/grouped-integer';
@@ -207,21 +207,7 @@ const TELLING_ORDER_BREAKS = 0.005;
  * rent in most households) says nothing of one row's break.
  */
 function breaksOrder(data: IngestResult, c: number, r: number): boolean {
-  return numericOrders(data).some((order) => (order.low === c || order.high === c) && numericColumn(data, order.low)[r] > numericColumn(data, order.high)[r] && orderBreakShare(data, order) <= TELLING_ORDER_BREAKS);
-}
-
-/** The share of the rows holding both numbers of an order that break it (computed once per order). */
-function orderBreakShare(data: IngestResult, order: NumericOrder): number {
-  return memo(data, `order-breaks:${order.low}:${order.high}`, () => {
-    const [low, high] = [numericColumn(data, order.low), numericColumn(data, order.high)];
-    let [rows, broken] = [0, 0];
-    for (let r = 0; r < low.length; r++) {
-      if (Number.isNaN(low[r]) || Number.isNaN(high[r])) continue;
-      rows++;
-      if (low[r] > high[r]) broken++;
-    }
-    return rows ? broken / rows : 0;
-  });
+  return ordersBrokenAt(data, c, r).some((order) => orderBreakShare(data, order) <= TELLING_ORDER_BREAKS);
 }
 
 /**
