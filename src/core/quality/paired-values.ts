@@ -6,22 +6,14 @@ import type { IngestResult } from '../table/model';
  * fact written twice (a grade "B" and its grade points "3.0"), whatever the columns' other values do (the grade
  * "W" with no points leaves the points column determining nothing as a whole).
  */
-export const PAIRED_SHARE = 0.95;
+const PAIRED_SHARE = 0.95;
 /** Rows (of those counted: see COUNTED_ROWS) that must hold the two values together before they are called one fact. */
-export const PAIRED_MIN_ROWS = 3;
+const PAIRED_MIN_ROWS = 3;
 /** Rows the pair is counted on, at most (evenly spread over a larger table): the shares asked for need no more. */
 const COUNTED_ROWS = 50_000;
 
-/**
- * A test of whether a row holds row `row`'s value of column c (undefined where that cell is empty): numbers compared as
- * numbers, texts by their distinct value — facts every check has, so that asking builds nothing new.
- */
-export function holdsValueOf(data: IngestResult, c: number, row: number): ((r: number) => boolean) | undefined {
-  return valueKey(data, c, row) === undefined ? undefined : sameValueTest(data, c, row);
-}
-
 /** A key of row `row`'s value of column c (undefined where empty): its distinct value's id, or its number. */
-export function valueKey(data: IngestResult, c: number, row: number): string | undefined {
+function valueKey(data: IngestResult, c: number, row: number): string | undefined {
   if (TEXT_KINDS.includes(data.columns[c].kind)) {
     const id = distinctValues(data, c).ids[row];
     return id < 0 ? undefined : `t${id}`;
@@ -30,6 +22,10 @@ export function valueKey(data: IngestResult, c: number, row: number): string | u
   return Number.isNaN(value) ? undefined : `n${value}`;
 }
 
+/**
+ * A test of whether a row holds row `row`'s value of column c: numbers compared as numbers, texts by their distinct
+ * value — facts every check has, so that asking builds nothing new.
+ */
 function sameValueTest(data: IngestResult, c: number, row: number): (r: number) => boolean {
   if (TEXT_KINDS.includes(data.columns[c].kind)) {
     const ids = distinctValues(data, c).ids;
@@ -41,32 +37,48 @@ function sameValueTest(data: IngestResult, c: number, row: number): (r: number) 
   return (r) => numbers[r] === value;
 }
 
+/** How many of the rows counted hold row `row`'s value of column x, its value of column y, and both. */
+export interface RowsHolding {
+  withX: number;
+  withY: number;
+  both: number;
+}
+
+/**
+ * The rows (COUNTED_ROWS at most, evenly spread) holding row `row`'s values of columns x and y, each and together
+ * (undefined where either cell is empty). Counted for each pair of values asked about (a few rows of a check ask, and
+ * rows of one pair of values ask alike): only the counts are kept, small, as long as the table.
+ */
+export function rowsHolding(data: IngestResult, x: number, y: number, row: number): RowsHolding | undefined {
+  const [keyX, keyY] = [valueKey(data, x, row), valueKey(data, y, row)];
+  if (keyX === undefined || keyY === undefined) return undefined;
+  const counted = memo(data, 'rows-holding', () => new Map<string, RowsHolding>());
+  const key = `${x}:${y}:${keyX}:${keyY}`;
+  const known = counted.get(key);
+  if (known) return known;
+  const [isX, isY] = [sameValueTest(data, x, row), sameValueTest(data, y, row)];
+  const n = data.table.numRows;
+  const step = Math.max(1, Math.ceil(n / COUNTED_ROWS));
+  const counts: RowsHolding = { withX: 0, withY: 0, both: 0 };
+  for (let r = 0; r < n; r += step) {
+    const [a, b] = [isX(r), isY(r)];
+    if (a) counts.withX++;
+    if (b) counts.withY++;
+    if (a && b) counts.both++;
+  }
+  counted.set(key, counts);
+  return counts;
+}
+
 /**
  * Whether the row's cells of columns x and y say one fact: nearly every row holding the row's value of x holds its
  * value of y, and the other way round (a letter grade and its points; not a city and its state, whose state holds
- * many cities). Counted for each pair of values asked about (a few rows of a check ask); only the answers are kept.
+ * many cities).
  */
 export function pairedInRow(data: IngestResult, x: number, y: number, row: number): boolean {
-  const [keyA, keyB] = [valueKey(data, x, row), valueKey(data, y, row)];
-  if (keyA === undefined || keyB === undefined || fewRows(data, x, row) || fewRows(data, y, row)) return false;
-  // (Rows of one pair of values ask alike: the answer is kept for them, small, as long as the table.)
-  const answers = memo(data, 'paired-values', () => new Map<string, boolean>());
-  const key = `${x}:${y}:${keyA}:${keyB}`;
-  const known = answers.get(key);
-  if (known !== undefined) return known;
-  const [isA, isB] = [sameValueTest(data, x, row), sameValueTest(data, y, row)];
-  const n = data.table.numRows;
-  const step = Math.max(1, Math.ceil(n / COUNTED_ROWS));
-  let [withA, withB, both] = [0, 0, 0];
-  for (let r = 0; r < n; r += step) {
-    const [a, b] = [isA(r), isB(r)];
-    if (a) withA++;
-    if (b) withB++;
-    if (a && b) both++;
-  }
-  const paired = both >= PAIRED_MIN_ROWS && both >= PAIRED_SHARE * withA && both >= PAIRED_SHARE * withB;
-  answers.set(key, paired);
-  return paired;
+  if (fewRows(data, x, row) || fewRows(data, y, row)) return false;
+  const counts = rowsHolding(data, x, y, row);
+  return counts !== undefined && counts.both >= PAIRED_MIN_ROWS && counts.both >= PAIRED_SHARE * counts.withX && counts.both >= PAIRED_SHARE * counts.withY;
 }
 
 /** Whether row `row`'s text in column c is held by fewer than PAIRED_MIN_ROWS rows (read from its distinct counts). */

@@ -9,7 +9,7 @@ import { neighbouringPrefixes, prefixText } from '../code-prefixes';
 import type { IngestResult } from '../../table/model';
 import { countTail } from '../tail-outliers';
 import { strayValue } from '../stray-values';
-import { holdsValueOf, pairedInRow, valueKey } from '../paired-values';
+import { pairedInRow, rowsHolding } from '../paired-values';
 
 /** Rows holding the expected value that the finding points at. */
 const RELATED_ROWS = 3;
@@ -418,8 +418,6 @@ function independentValues(data: IngestResult, candidates: Candidate[]): number 
 
 /** Rows of a third column's group (the row's among them) that must say a value for it to corroborate it. */
 const CORROBORATING_ROWS = 3;
-/** Rows a third column's group is counted on, at most (evenly spread over a larger table). */
-const CORROBORATION_ROWS = 50_000;
 
 /**
  * Whether a column outside the candidates' dependencies says what the row's disagreeing values say (or the columns
@@ -439,28 +437,11 @@ function corroborated(data: IngestResult, candidates: Candidate[], of: (c: numbe
 
 /**
  * Whether most of the rows holding row `row`'s value of column x (CORROBORATING_ROWS at least: an id's one row agrees
- * with itself) hold its value of column c. Counted on demand (a few rows of a check ask; on CORROBORATION_ROWS rows at
- * most); only the answers are kept.
+ * with itself) hold its value of column c (counted as paired-values counts them: on a sample of a large table).
  */
 function groupSays(data: IngestResult, x: number, c: number, row: number): boolean {
-  const [keyX, keyC] = [valueKey(data, x, row), valueKey(data, c, row)];
-  if (keyX === undefined || keyC === undefined) return false;
-  const answers = memo(data, 'group-says', () => new Map<string, boolean>());
-  const key = `${x}:${c}:${keyX}:${keyC}`;
-  const known = answers.get(key);
-  if (known !== undefined) return known;
-  const [inGroup, saysIt] = [holdsValueOf(data, x, row), holdsValueOf(data, c, row)];
-  if (!inGroup || !saysIt) return false;
-  let [size, same] = [0, 0];
-  const step = Math.max(1, Math.ceil(data.table.numRows / CORROBORATION_ROWS));
-  for (let r = 0; r < data.table.numRows; r += step) {
-    if (!inGroup(r)) continue;
-    size++;
-    if (saysIt(r)) same++;
-  }
-  const says = size >= CORROBORATING_ROWS && 2 * same > size;
-  answers.set(key, says);
-  return says;
+  const counts = rowsHolding(data, x, c, row);
+  return counts !== undefined && counts.withX >= CORROBORATING_ROWS && 2 * counts.both > counts.withX;
 }
 
 /**
