@@ -19,7 +19,7 @@
 import type { IngestResult } from '../table/model';
 import type { TableProfile } from '../profile/types';
 import { quantile } from '../shared/quantile';
-import { TEXT_KINDS, nullCount, sortedColumn, valueCodes, type ValueCodes } from './column-values';
+import { TEXT_KINDS, isNumeric, nullCount, numericColumn, sortedColumn, valueCodes, type ValueCodes } from './column-values';
 import { cellText, contradictedCell } from './dependencies';
 import { STRAY_NEGATIVE_SHARE } from './placeholders';
 import { isBearing } from './bearings';
@@ -368,6 +368,45 @@ function entityApart(data: IngestResult, grouping: Grouping, standardized: Float
   });
 }
 
+/** Share of a group's ratios of two columns, from either end, left outside the range a row's ratio must lie in to move with it. */
+const RATIO_TAIL = 0.05;
+/** Rows of the group holding both numbers, at least, for their ratios' range to say anything. */
+const MIN_RATIO_ROWS = 10;
+/** Largest part of the spread (central 90%, on the log scale) of the group's numbers that their ratios to the other may spread over. */
+const TIGHTER_RATIO = 0.5;
+
+/**
+ * Whether row `r`'s number of column `c`, far from its group's, moves with another number of its row: the two stand
+ * to each other as they do in the group's rows (their ratio within the central 90% of the group's other rows' ratios,
+ * which spread over at most half the spread of the number itself: the other number tells it).
+ * A week with overtime raises an employee's gross pay, its taxes and its net pay alike; a slip raises one cell, and
+ * its ratio to every other number of the row leaves the group's.
+ */
+function movesWithItsRow(data: IngestResult, grouping: Grouping, groupRows: (g: number) => readonly number[], c: number, r: number): boolean {
+  const own = numericColumn(data, c);
+  if (!(own[r] > 0)) return false;
+  const g = grouping.ids[r];
+  return data.columns.some((column, b) => {
+    if (b === c || grouping.columns.includes(b) || !isNumeric(column)) return false;
+    const other = numericColumn(data, b);
+    if (!(other[r] > 0)) return false;
+    const [ratios, owns]: number[][] = [[], []];
+    for (const k of groupRows(g)) {
+      if (k === r || !(own[k] > 0) || !(other[k] > 0)) continue;
+      ratios.push(own[k] / other[k]);
+      owns.push(own[k]);
+    }
+    if (ratios.length < MIN_RATIO_ROWS) return false;
+    const [sorted, sortedOwn] = [Float64Array.from(ratios).sort(), Float64Array.from(owns).sort()];
+    const [low, high] = [quantile(sorted, RATIO_TAIL), quantile(sorted, 1 - RATIO_TAIL)];
+    // The other number must tell the row's number: their ratio varies less than the number itself (a tax beside a
+    // gross pay), not a number of its own that any ratio fits (a day's passengers beside a gross pay).
+    if (Math.log(high / low) > TIGHTER_RATIO * Math.log(quantile(sortedOwn, 1 - RATIO_TAIL) / quantile(sortedOwn, RATIO_TAIL))) return false;
+    const ratio = own[r] / other[r];
+    return ratio >= low && ratio <= high;
+  });
+}
+
 /**
  * The values of numeric column `c` (`values`, NaN where null) far from their group's (see the module comment),
  * leaving out `skipRows` (already reported by the column's own test); empty when no grouping explains the column.
@@ -430,6 +469,15 @@ export function groupOutliers(data: IngestResult, c: number, values: Float64Arra
   const lowerQuartile = (g: number) => quantile(sortedGroup(g), 0.25);
   // The column's own low edge (see COLUMN_LOW_EDGE), on the log scale.
   const columnLowEdge = scale === 'log' ? Math.log(sortedColumn(data, c).quantile(COLUMN_LOW_EDGE)) : -Infinity;
+  // Each group's rows, listed when a far value first needs them.
+  let rowsOfGroup: number[][] | undefined;
+  const groupRows = (g: number): readonly number[] => {
+    if (!rowsOfGroup) {
+      rowsOfGroup = Array.from({ length: grouping.size }, () => []);
+      for (let k = 0; k < grouping.ids.length; k++) if (grouping.ids[k] >= 0) rowsOfGroup[grouping.ids[k]].push(k);
+    }
+    return rowsOfGroup[g];
+  };
   const out: GroupOutlier[] = [];
   for (let r = 0; r < values.length; r++) {
     if (!(Math.abs(standardized[r]) >= bound)) continue;
@@ -441,6 +489,7 @@ export function groupOutliers(data: IngestResult, c: number, values: Float64Arra
     const g = grouping.ids[r];
     if (farIn[g] > Math.max(MAX_FAR_ROWS, MAX_FAR_SHARE * counts[g]) || grouping.columns.some((column) => contradictedCell(data, r, column))) continue;
     if (entityApart(data, grouping, standardized, r)) continue;
+    if (movesWithItsRow(data, grouping, groupRows, c, r)) continue;
     out.push({
       row: r,
       groupColumns: grouping.columns,

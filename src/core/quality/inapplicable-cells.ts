@@ -262,6 +262,38 @@ export interface MisplacedBy {
   example: number;
 }
 
+/** Filled rows, at least, of a value that leaves a column empty, for a number to set them apart (see filledBeyondThreshold). */
+const MIN_THRESHOLD_ROWS = 5;
+/** Share of those filled rows beyond the threshold: the tenth of them nearest the others may be slips. */
+const THRESHOLD_SHARE = 0.9;
+
+/**
+ * The filled cells of column `c` among `valueRows` (the rows of a value that leaves it empty) that a number of the
+ * row sets apart as a kind: beyond a threshold of another numeric column — the value 90% of the filled rows reach —
+ * the rows of the value fill the column (MIN_FILLING_SHARE of them): a delay code on flights arriving on time that
+ * left 15 minutes late or more, where the on-time flights that left later than every other one of them have
+ * one. Filled cells of slips lie anywhere in such a number, among rows that leave the column empty.
+ */
+function filledBeyondThreshold(data: IngestResult, c: number, valueRows: readonly number[], nulls: Uint8Array): Set<number> {
+  const filled = valueRows.filter((r) => !nulls[r]);
+  const apart = new Set<number>();
+  if (filled.length < MIN_THRESHOLD_ROWS) return apart;
+  data.columns.forEach((column, m) => {
+    if (m === c || !isNumeric(column)) return;
+    const values = numericColumn(data, m);
+    const known = filled.map((r) => values[r]).filter((v) => !Number.isNaN(v)).sort((x, y) => x - y);
+    if (known.length < THRESHOLD_SHARE * filled.length) return;
+    const cut = Math.floor((1 - THRESHOLD_SHARE) * known.length);
+    const [above, below] = [known[cut], known[known.length - 1 - cut]];
+    for (const beyond of [(v: number) => v >= above, (v: number) => v <= below]) {
+      const kind = valueRows.filter((r) => beyond(values[r]));
+      const kindFilled = kind.filter((r) => !nulls[r]);
+      if (kind.length >= MIN_THRESHOLD_ROWS && kindFilled.length >= MIN_FILLING_SHARE * kind.length) for (const r of kindFilled) apart.add(r);
+    }
+  });
+  return apart;
+}
+
 /** Rows a column of few values is first read on (evenly spread), before a pass over every row. */
 const SCREEN_ROWS = 20_000;
 /** Sampled rows of a value, at least, and the looser shares it must show there, for the pass over every row. */
@@ -366,7 +398,10 @@ export function misplacedCells(data: IngestResult, c: number): ReadonlyMap<numbe
           fillingFilled: filled[filling],
           example: examples[filling],
         };
-        for (let r = 0; r < n; r++) if (distinct.ids[r] === id && !nulls[r] && !found.has(r) && !filledAmongItsKind(r, k, id)) found.set(r, why);
+        const valueRows: number[] = [];
+        for (let r = 0; r < n; r++) if (distinct.ids[r] === id) valueRows.push(r);
+        const ofNumberedKind = filledBeyondThreshold(data, c, valueRows, nulls);
+        for (const r of valueRows) if (!nulls[r] && !found.has(r) && !ofNumberedKind.has(r) && !filledAmongItsKind(r, k, id)) found.set(r, why);
       }
     }
     return found;

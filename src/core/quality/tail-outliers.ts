@@ -470,6 +470,13 @@ interface TailContext {
   smallBlocks: number;
   /** The column's median and quartiles. */
   median: number;
+  /**
+   * Where the tail's values lie: the median, or for the upper tail of a zero-inflated column the median of its values
+   * above zero — what a block of many rows must lie far from, twice the rest's extreme, to be no population of its own
+   * (ten overtime stubs keyed in minutes beyond a largest 30 are not, from a median of 0). The other tests keep the
+   * column's median: values pasted into most of the few rows above zero make that part's median their own.
+   */
+  centre: number;
   lowerQuartile: number;
   upperQuartile: number;
   /**
@@ -568,7 +575,7 @@ function strongestBlock(ctx: TailContext, skip: number, blocks: number, shape: n
     // tail has one sign (errors off by a factor stand out there; a heavy tail's top, on the raw scale, always does).
     if (large && logged && !logSignificant) continue;
     const farScales = large ? beyondSpan.filter((at) => (at === scales[0] ? rawSignificant : logSignificant)) : beyondSpan;
-    if (j > MODE_ROWS && !farScales.some((at) => gap(at) >= at(next) - at(ctx.median))) {
+    if (j > MODE_ROWS && !farScales.some((at) => gap(at) >= at(next) - at(ctx.centre))) {
       population = tail.distinctValues[0];
       leftOut();
       continue;
@@ -970,6 +977,8 @@ export function tailOutliers(column: SortedRuns, options: TailTestOptions): Tail
     // Bonferroni over 2 tails × the block sizes × 2 scales.
     const ctx: TailContext = {
       ...shared,
+      // Its values lie around the median of the values above zero (overtime hours, 0 in most rows, around 5 where worked).
+      centre: skipZero ? quantileOfRuns(runs, n, 1 - positive / (2 * n)) : shared.median,
       side,
       skipZero,
       level: (1 - (sizes.blocks > sizes.smallBlocks ? LARGE_BLOCK_ALPHA : 0)) * (options.alpha / (2 * sizes.smallBlocks * 2)),

@@ -15,6 +15,8 @@ interface KeptOrder {
   broken: number[];
   /** The share of those rows that would break it with the high column's values shuffled over them (estimated on a sample). */
   chance: number;
+  /** Rows keeping it by no more than the median margin its breaking rows break it by, and by half of it (see CONTINUED_BREAKS). */
+  nearKeeping: [number, number];
 }
 
 /** Rows whose low value is ranked among the high column's values to estimate the chance of breaking an order. */
@@ -46,8 +48,45 @@ function keptOrder(data: IngestResult, order: NumericOrder): KeptOrder {
       chance += high.rank(x, true) / high.length;
     }
   }
-  return { order, rows, broken, chance: sampled ? chance / sampled : 0 };
+  return { order, rows, broken, chance: sampled ? chance / sampled : 0, nearKeeping: nearKeeping(a, b, broken, [lowA, highA, lowB, highB]) };
 }
+
+/** Breaking rows, at least, for the margins they break an order by to tell a tendency from a rule (see CONTINUED_BREAKS). */
+const MIN_CONTINUED_BREAKS = 5;
+
+/**
+ * Breaking rows, as a share of the rows keeping the order by at most the breaks' median margin, at or above which an
+ * order is a tendency — where the rows keeping it do so right up to zero too (a quarter of them by at most half that
+ * margin, see NEAR_ZERO_SHARE): the differences of its two columns run on through zero (a flight's actual departure
+ * after its scheduled arrival, a delay longer than the flight: 141 of 4,912 flights by a median 36 minutes, where
+ * 150 flights keep it by at most 36 minutes). A rule's breaks are slips off the values that keep it: few against the
+ * many keeping it narrowly (an end the day of its start), or apart from them (terminations 100 days before their hires,
+ * where none keeps it by less than 60 days).
+ */
+const CONTINUED_BREAKS = 0.25;
+const NEAR_ZERO_SHARE = 0.25;
+
+/**
+ * Rows keeping the order narrowly (see KeptOrder.nearKeeping): by at most the breaks' median margin, and by at most
+ * half of it; counted only where enough rows break it, else zeros.
+ */
+function nearKeeping(a: Float64Array, b: Float64Array, broken: readonly number[], [lowA, highA, lowB, highB]: readonly number[]): [number, number] {
+  if (broken.length < MIN_CONTINUED_BREAKS) return [0, 0];
+  const margins = broken.map((r) => a[r] - b[r]).sort((x, y) => x - y);
+  const median = margins[Math.floor(margins.length / 2)];
+  let [near, nearer] = [0, 0];
+  for (let r = 0; r < a.length; r++) {
+    const [x, y] = [a[r], b[r]];
+    if (!(x >= lowA && x <= highA && y >= lowB && y <= highB && x <= y && y - x <= median)) continue;
+    near++;
+    if (y - x <= median / 2) nearer++;
+  }
+  return [near, nearer];
+}
+
+/** Whether an order's breaks continue the differences of the rows keeping it (see CONTINUED_BREAKS): a tendency. */
+const continuedThroughZero = ({ broken, nearKeeping: [near, nearer] }: KeptOrder) =>
+  broken.length >= MIN_CONTINUED_BREAKS && broken.length >= CONTINUED_BREAKS * near && nearer >= NEAR_ZERO_SHARE * near;
 
 /**
  * Smallest share of an order's rows that would break it by chance (see KeptOrder.chance): columns of which one is
@@ -135,7 +174,12 @@ most cars, not a rule of the table) — between dates on \`minKeptShareDates\` (
 dirty table's terminations before their hires (8 of 613 rows) break a rule, not a tendency —, and where
 the columns' values shuffled over the rows would break it on at least a tenth of them: a column nearly always below
 another by magnitude alone (a share below a count, a dummy of 0 and 1 below prices) keeps an "order" that says
-nothing of a row.
+nothing of a row. Nor is an order one whose breaks continue the differences of the rows keeping it through zero (5
+breaks or more, at least a quarter as many as the rows keeping it by at most the breaks' median margin, a quarter of
+those keeping it by half that margin or less): a flight's actual departure after its scheduled arrival, where a delay
+is longer than the flight, is as common a few minutes past as a few minutes short — a tendency of two times of
+different events, not a rule. Slips of a rule lie off the rows keeping it (terminations months before their hires,
+where no one leaves within two months), or are few against the many keeping it narrowly (ends on their start's day).
 
 Two values written in each other's place are both reported: where exchanged back they keep every order the table
 keeps between their columns and others, and a third column contradicts each of them at the row (a day's mean below
@@ -162,7 +206,7 @@ for that column.`,
     const name = (c: number) => data.columns[c].name;
     // Dates keep their orders strictly (nothing ends before it starts); numbers may keep one as a tendency (horsepower below displacement).
     const minKept = (order: NumericOrder) => (TEMPORAL_KINDS.includes(data.columns[order.low].kind) ? options.minKeptShareDates : options.minKeptShare);
-    const held = orders.map((order) => keptOrder(data, order)).filter((k) => k.rows - k.broken.length >= minKept(k.order) * k.rows && k.chance >= MIN_CHANCE);
+    const held = orders.map((order) => keptOrder(data, order)).filter((k) => k.rows - k.broken.length >= minKept(k.order) * k.rows && k.chance >= MIN_CHANCE && !continuedThroughZero(k));
     const kept = held.filter((k) => k.broken.length > 0);
     if (kept.length === 0) return;
     const learned = held.map((k) => k.order);

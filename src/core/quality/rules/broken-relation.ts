@@ -1,7 +1,7 @@
 /** broken-relation: a row that breaks an arithmetic relation its table's other rows keep (total = men + women). */
 import { defineRule } from '../rule';
 import { orderBreakShare, ordersBrokenAt } from '../numeric-orders';
-import { cellSourceText, memo, numericColumn, replaceCellFixes, sortedColumn, sortedRuns } from '../column-values';
+import { cellSourceText, isNumeric, memo, numericColumn, replaceCellFixes, sortedColumn, sortedRuns } from '../column-values';
 import { computed, decimalsOf, halfUnitOfColumn, numericRelations, relationApplies, relationHoldsAt, relationTester, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
 import { groupedInteger } from '../../shared/grouped-integer';
 import { balanceBreaks, runningBalances, type RunningBalance } from '../running-balances';
@@ -93,6 +93,59 @@ function runNear(values: Float64Array, v: number, near: number): number {
   const slack = near + 1e-9 * Math.abs(v);
   const lo = countSorted(values, v - slack, true);
   return lo < values.length && values[lo] <= v + slack ? lo : -1;
+}
+
+/** Largest share of a column's rows holding a number, for that number found in it at a row to say where it came from. */
+const MAX_EXCHANGE_SHARE = 0.01;
+
+/** Rows, at most, read to tell how often two columns hold the same number. */
+const EQUAL_SAMPLE = 20_000;
+
+/**
+ * Share of the rows holding both numbers (an even sample) where columns `c` and `d` hold the same one, to their
+ * rounding: a taxable value that is the total value wherever nothing is exempt holds, at a row whose total is wrong,
+ * the total that keeps total = land + improvement — as its own value, not one exchanged.
+ */
+function equalShare(data: IngestResult, c: number, d: number): number {
+  return memo(data, `equal-share:${Math.min(c, d)}:${Math.max(c, d)}`, () => {
+    const [a, b] = [numericColumn(data, c), numericColumn(data, d)];
+    const near = Math.max(halfUnitOfColumn(data, c), halfUnitOfColumn(data, d));
+    const step = Math.max(1, Math.floor(a.length / EQUAL_SAMPLE));
+    let [both, equal] = [0, 0];
+    for (let r = 0; r < a.length; r += step) {
+      if (Number.isNaN(a[r]) || Number.isNaN(b[r])) continue;
+      both++;
+      if (Math.abs(a[r] - b[r]) <= near) equal++;
+    }
+    return both ? equal / both : 0;
+  });
+}
+
+/**
+ * Two cells of a row written in each other's place (a federal tax in the FICA tax's column and the FICA tax in the
+ * federal's; a mileage and an asking price): the relation, broken at row `r`, holds with one of its cells' number
+ * that another numeric column, outside the relation, holds at the row — to its rounding, and a number held by at most
+ * MAX_EXCHANGE_SHARE of that column's rows, the two columns holding the same number in at most as many (equalShare) —
+ * while the relation's cell holds a number of that column's central range. Of one such pair only: the relation's
+ * column and the other.
+ */
+function exchangedCells(data: IngestResult, relation: NumericRelation, r: number): { cell: number; other: number } | undefined {
+  const cells = [...relation.inputs, relation.output];
+  const at = (column: number) => numericColumn(data, column)[r];
+  const found: { cell: number; other: number }[] = [];
+  for (const c of cells) {
+    const kept = valueThatHolds(relation, c, at);
+    if (!Number.isFinite(kept) || Math.abs(kept) < halfUnitOfColumn(data, c)) continue;
+    data.columns.forEach((column, d) => {
+      if (cells.includes(d) || !isNumeric(column) || equalShare(data, c, d) > MAX_EXCHANGE_SHARE) return;
+      const near = halfUnitOfColumn(data, d);
+      if (Math.abs(at(d) - kept) > Math.max(near, halfUnitOfColumn(data, c)) + 1e-9 * Math.abs(kept) || !centralIn(data, d, at(c))) return;
+      const { values, counts } = sortedRuns(data, d);
+      const run = runNear(values, at(d), near);
+      if (run >= 0 && counts[run] <= MAX_EXCHANGE_SHARE * data.table.numRows) found.push({ cell: c, other: d });
+    });
+  }
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** Edits (characters changed, added, dropped or two exchanged) within which a written number is a slip of another. */
@@ -349,6 +402,14 @@ more, that break it nearly all: a gross pay of hours × rate kept where no overt
 with overtime (paid at 1.5 × the rate, a term the relation leaves out). A cell of that column written as no number
 ("1:45" hours) counts as non-zero.
 
+**Two cells exchanged**: where the relation, broken at a row, holds with one of its cells' number that a numeric
+column outside the relation holds at the row (to its rounding; a number held by at most 1% of that column's rows, the
+two columns holding the same number in at most 1% of the rows), while the relation's cell holds a number of that
+column's central range, both cells are reported as exchanged, each with the other's number as its fix: a federal tax
+in the FICA column and the FICA tax in the federal's (fica = 0.0765 × gross holds with the federal column's number), a
+mileage and an asking price. A taxable value that is the total wherever nothing is exempt is no such place: it holds
+the total's right number as its own.
+
 **Running balances** (running-balances.ts) carry a balance forward from its ledger's previous row by another
 column's amount — a product's stock on hand in a warehouse after each movement, an account's balance after each
 transaction — in the file's order. A ledger is the rows sharing the values of none, one or two columns (an account; a
@@ -376,6 +437,25 @@ totals) makes its other rows findings: ignore the rule for that column.`,
     const name = (c: number) => data.columns[c].name;
     const reported = new Set<number>();
     const width = data.columns.length;
+    // Two cells written in each other's place: both reported, each with the other's number as its fix.
+    const reportExchange = ({ cell, other }: { cell: number; other: number }, r: number, relation: NumericRelation, formula: string) => {
+      const [value, otherValue] = [cellSourceText(data, r, cell) ?? shownNumber(numericColumn(data, cell)[r]), cellSourceText(data, r, other) ?? shownNumber(numericColumn(data, other)[r])];
+      for (const [c, d, own, theirs] of [[cell, other, value, otherValue], [other, cell, otherValue, value]] as const) {
+        if (isIgnored(c) || reported.has(r * width + c)) continue;
+        reported.add(r * width + c);
+        report({
+          row: r,
+          columnIndex: c,
+          value: own,
+          evidence: { relation: relation.kind, formula, holdingShare: relation.holding / relation.rows, rows: relation.rows, exchangedWith: name(d), expected: theirs },
+          message:
+            `${value} in column "${name(cell)}" and ${otherValue} in column "${name(other)}" look exchanged: ${formula} holds in ${Math.floor((relation.holding / relation.rows) * 100)}% of the ` +
+            `${groupedInteger(relation.rows)} rows, and in this one with ${otherValue} as "${name(cell)}".`,
+          related: [{ row: r, columnIndex: d, message: `${name(d)} ${theirs}` }],
+          ...(data.columns[c].numberFormat ? {} : { fixes: replaceCellFixes(data, r, c, theirs, `Replace with ${theirs} (exchanged with "${name(d)}")`) }),
+        });
+      }
+    };
     for (const relation of relations) {
       const cells = [...relation.inputs, relation.output];
       const formula = formulaOf(relation, name);
@@ -384,6 +464,11 @@ totals) makes its other rows findings: ignore the rule for that column.`,
       const applies = relationApplies(data, relation);
       for (let r = 0; r < data.table.numRows; r++) {
         if (holds(r) !== false || !applies(r)) continue;
+        const exchange = exchangedCells(data, relation, r);
+        if (exchange) {
+          reportExchange(exchange, r, relation, formula);
+          continue;
+        }
         const c = culprit(data, relation, relations, r);
         if (isIgnored(c) || reported.has(r * width + c)) continue;
         reported.add(r * width + c);

@@ -28,7 +28,11 @@ was typed as a home's, which name their vehicles: the cover is the error), or a 
 the table contradicts the value that leaves it empty (a urine specimen for a blood test, whose unit is given: the
 specimen is wrong, see dependency-violation) — a dependency from a column other than those filled where the row's
 values leave them empty (a settlement date says its claim is closed: it is a cell in question). A value of the column
-itself, or holding one, leaves nothing empty (it was moved or merged there from the cell).
+itself, or holding one, leaves nothing empty (it was moved or merged there from the cell). Nor do the filled cells a
+number of the row sets apart (5 or more): beyond the value 90% of them reach in another numeric column, the rows of the
+emptying value fill the column (90% of them) — a delay code on flights that arrived on time but left 15 minutes late
+or more, where every on-time flight that left that late has one; a code on an on-time flight that left on time is still
+reported.
 
 The evidence: the column and value that leave the column empty, their rows and filled rows, and the value that fills
 it with its rows and filled rows.

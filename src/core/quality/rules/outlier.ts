@@ -119,7 +119,9 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   own top: ranked from the block's, a light tail below a layer of errors looks heavy);
 - on a log scale when the tail's values have one sign: a Pareto tail is exactly exponential there, and
   log-normal or exponential tails are lighter (so their natural tails are not findings);
-- for a zero-inflated column (≥ 5% zeros, no negative value), on its non-zero part;
+- for a zero-inflated column (≥ 5% zeros, no negative value), on its non-zero part, whose median is its centre
+  (overtime hours, 0 on most pay stubs, lie around 5 where worked: ten stubs keyed in minutes, 56 to 750 beyond a
+  largest 30, are no population of their own for lying only twice as far from a median of 0);
 - for integers and rounded values, with tied values spread over their grid step, and only for a gap wider
   than one step; for small non-negative counts, a value must also be improbable under a Poisson (or, when
   the counts vary more, negative binomial) fit of the other values (not for integers spread far more
@@ -163,8 +165,9 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   geometric count; a tenth of the level for a value further in than the outermost), in up to 5% of the column
   (in more rows, a cap or a code); such heaps are peeled one after another, as blocks are (a value pasted into
   30 rows beneath another pasted into 26);
-- a value of 3 rows or more that another column's value owns — half of its rows or more share that value, and half
-  of that value's rows or more hold it — is a level of the table, not an error (a drug's strength of 10,000 mg
+- a value of 3 rows or more that another column's value owns — 80% of its rows or more share that value (rows where
+  that column is empty share none: 80 overtime hours in 5 stubs, 3 of them shifted rows whose note holds the payment
+  method, are no level of that note), and half of that value's rows or more hold it — is a level of the table, not an error (a drug's strength of 10,000 mg
   where the other drugs' lie below 1,000): no block or heap flags it, the tail's population starts there, and only
   values far beyond it are flagged (a strength typed in micrograms); so is a block of 20 rows or more whose values
   another column's value owns together, each in fewer rows (Berkshire's share prices of 540,000, all in its ticker's
@@ -247,7 +250,10 @@ is a code), a row whose group value a dependency learned from the table contradi
 another, which its zip's other rows do not say: the state is the error, reported by dependency-violation), and a
 row of an entity apart from the others in most of its rows (a text column of repeated names: Puerto Rico's share
 of households under $10,000, 28.9% where the states' lie around 7%, is as far from theirs in its other brackets —
-an error strikes one cell, an entity apart is apart in most of its rows: 3 group spreads or more in over half).
+an error strikes one cell, an entity apart is apart in most of its rows: 3 group spreads or more in over half), and a
+number that moves with another number of its row: their ratio within the central 90% of the group's other rows'
+ratios (10 at least; a week of overtime raises an employee's gross pay, its taxes and its net pay alike; a slip
+raises one cell, and its ratio to every other number of the row leaves the group's).
 
 A number can also be ordinary for its column and its group and wrong for its entity: a patient's weight in pounds
 (158.1) where their three other orders say 71.7 kg. Where a text column names entities — its values repeat, 1.5 to 50
