@@ -55,6 +55,8 @@ export interface CutValue {
   completionRows: number;
   /** The value as the column writes it in full, when one completion stands out (else undefined). */
   fixed?: string;
+  /** Cut at a field's width (see CutColumn.widths); else cut anywhere, a value of the column going on from it (see prefixCut). */
+  atWidth: boolean;
 }
 
 export interface CutColumn {
@@ -247,7 +249,7 @@ export function cutValues(data: IngestResult, column: number): CutColumn | undef
   // Values ending inside a word: their last word is written nowhere in the table but last, and begins words the
   // column writes in two rows or more (or the value begins a longer value that goes on inside that word), in as
   // many rows as the word itself.
-  const candidates = new Map<number, Omit<CutValue, 'fixed'>>();
+  const candidates = new Map<number, Omit<CutValue, 'fixed' | 'atWidth'>>();
   // Those whose last letters are not those that end words: the width is told by them alone (see endsLikeAWord).
   const cutLike = new Set<number>();
   // The lengths of the values each word ends.
@@ -277,7 +279,12 @@ export function cutValues(data: IngestResult, column: number): CutColumn | undef
     candidates.delete(id);
     cutLike.delete(id);
   }
-  if (candidates.size < CUT_MIN_VALUES) return undefined;
+  // Values cut anywhere, of several words, that a longer value of the column continues inside their last word — in a
+  // column of phrases (notes, remarks), not of names.
+  const cuts = new Map<number, CutValue>();
+  const phrases = writesPhrases(distinct);
+  for (const [id, cut] of candidates) if (phrases && prefixCut(values, distinct.text(id), cut.word, distinct.counts[id])) cuts.set(id, { ...cut, atWidth: false, ...fixOf(values, distinct.text(id), cut, completionsByWord) });
+  if (candidates.size < CUT_MIN_VALUES) return cuts.size ? { widths: new Map(), cuts } : undefined;
   // Distinct values per length: all of them, and the candidates (a value repeated down many rows counts once:
   // "Aston Villa" before "Villarreal" in 39 rows is one value).
   const valuesAt = new Map<number, number>();
@@ -311,15 +318,46 @@ export function cutValues(data: IngestResult, column: number): CutColumn | undef
     if (n / at < CUT_CONCENTRATION * ((around + 1 + elsewhere * padding) / (aroundValues + 1 + padding))) continue;
     widths.set(length, candidateRowsAt.get(length) ?? 0);
   }
-  if (widths.size === 0) return undefined;
-  const cuts = new Map<number, CutValue>();
-  for (const [id, cut] of candidates) {
-    if (!widths.has(distinct.codePoints(id))) continue;
-    const text = distinct.text(id);
-    // The value in full where the column writes one value beginning so; else the word completed where one completion stands out.
-    const completed = cut.completionRows >= FIX_SHARE * (completionsByWord.get(cut.word)?.rows ?? Infinity) ? text.slice(0, text.length - cut.word.length) + cut.completion : undefined;
-    const fixed = fullValueOf(values, text) ?? completed;
-    cuts.set(id, fixed === undefined ? cut : { ...cut, fixed });
-  }
-  return { widths, cuts };
+  for (const [id, cut] of candidates) if (widths.has(distinct.codePoints(id))) cuts.set(id, { ...cut, atWidth: true, ...fixOf(values, distinct.text(id), cut, completionsByWord) });
+  return widths.size === 0 && cuts.size === 0 ? undefined : { widths, cuts };
+}
+
+/** The value in full where the column writes one value beginning so; else the word completed where one completion stands out. */
+function fixOf(values: Values, text: string, cut: Omit<CutValue, 'fixed' | 'atWidth'>, completionsByWord: ReadonlyMap<string, { rows: number }>): { fixed?: string } {
+  const completed = cut.completionRows >= FIX_SHARE * (completionsByWord.get(cut.word)?.rows ?? Infinity) ? text.slice(0, text.length - cut.word.length) + cut.completion : undefined;
+  const fixed = fullValueOf(values, text) ?? completed;
+  return fixed === undefined ? {} : { fixed };
+}
+
+/** Words a column's values hold at the median, at least, for the column to write phrases (see writesPhrases). */
+const PHRASE_WORDS = 3;
+/** Distinct values read (evenly spread) to tell it. */
+const PHRASE_SAMPLE = 2_000;
+
+/**
+ * Whether a text column writes phrases — notes, remarks, comments: its distinct values hold PHRASE_WORDS words or more
+ * at the median. Names of places and things hold one or two ("Mc Graw", "Saint Peters" beside "Saint Petersburg"),
+ * and a rare name that begins a longer one is written whole.
+ */
+function writesPhrases(distinct: DistinctValues): boolean {
+  const step = Math.max(1, Math.floor(distinct.size / PHRASE_SAMPLE));
+  const words: number[] = [];
+  for (let id = 0; id < distinct.size; id += step) words.push((distinct.text(id).match(WORDS) ?? []).length);
+  words.sort((a, b) => a - b);
+  return words.length > 0 && words[Math.floor(words.length / 2)] >= PHRASE_WORDS;
+}
+
+/**
+ * Whether a value ending inside a word (see cutValues' candidates) is cut anywhere, not at a width: of several words,
+ * held by no more rows than the longer values of the column that begin with it and go on inside its last word ("Low
+ * miles for the y" beside "Low miles for the year. Hail damage on roof", "New hire - partial p" beside "New hire -
+ * partial period"). A text cut short at any length is the beginning of the text written in full elsewhere; a
+ * name that begins a longer one ("Lincoln", "Lincolnton") is no cut, nor is any value of a column of names (see
+ * writesPhrases).
+ */
+function prefixCut(values: Values, text: string, word: string, rows: number): boolean {
+  if (text.length === word.length || !/\s/u.test(text.slice(0, text.length - word.length))) return false;
+  let longerRows = 0;
+  for (const longer of longerWith(values.sorted, text)) if (/\p{L}/u.test(longer[text.length])) longerRows += values.rows.get(longer) ?? 0;
+  return longerRows > 0 && rows <= longerRows;
 }

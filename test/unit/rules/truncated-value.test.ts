@@ -153,3 +153,16 @@ test('a code ending in one letter is no cut where no longer value begins with it
   const rows = Array.from({ length: 1600 }, (_, i) => [`V${1000 + i}`, codes[(i * 7) % codes.length]]);
   assert.deepEqual(findingsOf(checkCsv(csv(['visit', 'procedure_code'], rows)), rule), []);
 });
+
+test('a note cut anywhere inside a word, which longer notes of the column go on from, is reported with the note in full; a place name that begins a longer one is not', () => {
+  const notes = ['Low miles for the year.', 'Hail damage on roof, priced accordingly.', 'One owner, clean history.', 'New tires and brakes.', 'Financing available for all credit types.'];
+  const places = ['Saint Peter', 'Saint Petersburg', 'Mc Graw', 'Mc Grawn', 'La Salle', 'Springfield', 'Fairview', 'Georgetown'];
+  const rows = Array.from({ length: 400 }, (_, i) => {
+    const note = `${notes[i % 5]} ${notes[(i * 3 + 1) % 5]}`;
+    return [i, i === 77 ? 'Hail damage on roof, pri' : note, places[(i * 7) % places.length]];
+  });
+  const found = findingsOf(checkCsv(csv(['listing', 'notes', 'town'], rows)), 'truncated-value');
+  assert.deepEqual(found.map((f) => `${f.row}:${f.column}`), ['77:notes']);
+  assert.equal(found[0].evidence?.width, undefined);
+  assert.match(found[0].message, /^"Hail damage on roof, pri" in column "notes" looks cut short: "pri" is no word of the column, which writes "priced" \(\d+ rows\), and longer values of the column begin with the whole of it; in full, "Hail damage on roof, priced accordingly\. [^"]+"\.$/);
+});

@@ -10,7 +10,7 @@ export const truncatedValue = defineRule({
   defaultSeverity: 'warning',
   acceptsValues: true,
   defaultOptions: {},
-  description: 'A text cut at a fixed width inside a word ("Livingston Munic"), where the column\'s values ending inside a word gather at that one length.',
+  description: 'A text cut inside a word: at a fixed width ("Livingston Munic"), where the column\'s values ending inside a word gather at that one length, or anywhere, where longer values of the column go on from it ("New hire - partial p").',
   docs: `Systems that keep a text in a field of fixed width (a form, a legacy database, a fixed-width export) cut every
 longer value at that width: "Livingston Municipal" becomes "Livingston Munic". Merged with data from other sources,
 the cut values are new categories to a model, never match in a join, and the lost words are gone.
@@ -38,6 +38,12 @@ formats: ${CUT_MIN_VALUES} values or more have its shape (capitals, small letter
 characters as themselves) and no longer value begins with that shape — "LN-984-AD" among French number plates, though
 Spanish plates end in three letters; a value cut at a width has the shape of the beginning of longer values.
 
+A text cut at any length (a note copied short, a field truncated by hand) is told without a width where it is the
+beginning of longer values of the column: a value of several words ending inside a word as above, held by no more rows
+than the longer values beginning with it that go on inside that word — "New hire - partial p" beside "New hire -
+partial period", "Low miles for the y" beside notes beginning "Low miles for the year.". A name of one word that
+begins a longer one ("Lincoln", "Lincolnton") is no such cut. The evidence then has no \`width\`.
+
 **Fix**: take the value in full from its source; the quick fix and the cleaning step write the value in full where
 the column tells it. If the value is right as it is, accept it.`,
   check({ data, report, isIgnored, isAccepted }) {
@@ -51,14 +57,17 @@ the column tells it. If the value is right as it is, accept it.`,
         if (isAccepted(c, value)) return;
         const width = distinct.codePoints(id);
         const cutRows = cut.widths.get(width) ?? 0;
+        const inFull = how.fixed === undefined ? '' : `; in full, "${how.fixed}"`;
         report({
           row: r,
           columnIndex: c,
           value,
-          evidence: { width, word: how.word, completion: how.completion, completionRows: how.completionRows, cutRows, ...(how.fixed === undefined ? {} : { fixed: how.fixed }) },
-          message:
-            `"${value}" in column "${column.name}" looks cut short at ${width} characters: "${how.word}" is no word of the column, which writes "${how.completion}" (${how.completionRows} rows), ` +
-            `and ${cutRows} of its rows hold values that end inside a word at exactly ${width} characters${how.fixed === undefined ? '' : `; in full, "${how.fixed}"`}.`,
+          evidence: { ...(how.atWidth ? { width, cutRows } : {}), word: how.word, completion: how.completion, completionRows: how.completionRows, ...(how.fixed === undefined ? {} : { fixed: how.fixed }) },
+          message: how.atWidth
+            ? `"${value}" in column "${column.name}" looks cut short at ${width} characters: "${how.word}" is no word of the column, which writes "${how.completion}" (${how.completionRows} rows), ` +
+              `and ${cutRows} of its rows hold values that end inside a word at exactly ${width} characters${inFull}.`
+            : `"${value}" in column "${column.name}" looks cut short: "${how.word}" is no word of the column, which writes "${how.completion}" (${how.completionRows} rows), ` +
+              `and longer values of the column begin with the whole of it${inFull}.`,
           fixes: how.fixed === undefined ? undefined : replaceCellFixes(data, r, c, how.fixed, `Replace with "${how.fixed}"`),
         });
       });
