@@ -616,3 +616,26 @@ test('a number its column holds in many rows is its own, however far out: a waiv
   });
   assert.deepEqual(check(['visit,list_price,discount_pct,invoice_total,paid_by', ...rows]), []);
 });
+
+test('a row shifted by a field with no gap where it starts (a name with an unquoted comma split in two, the last field dropped) is reported cell by cell, its numbers too', () => {
+  const header = ['stub', 'employee', 'dept_code', 'dept_name', 'pay_type', 'rate', 'hours', 'gross', 'tax', 'net', 'method', 'memo'];
+  const depts: [string, string][] = [['ENG', 'Engineering'], ['SLS', 'Sales'], ['FIN', 'Finance'], ['WHS', 'Warehouse']];
+  const names = ['Flores, Maria', 'Chen, Wei', 'Okafor, Ada', 'Smith, John', 'Novak, Jan', 'Rossi, Luca', 'Kim, Min', 'Silva, Ana'];
+  const rows = Array.from({ length: 600 }, (_, i) => {
+    const [code, dept] = depts[i % 4];
+    const salaried = i % 3 === 0;
+    const rate = 20 + ((i * 7) % 30) + 0.25 * (i % 4);
+    const hours = salaried ? 80 : 40 + ((i * 13) % 40);
+    const gross = Math.round(rate * hours * 100) / 100;
+    const tax = Math.round(gross * 18) / 100;
+    return [String(1000 + i), names[i % 8], code, dept, salaried ? 'Salaried' : 'Hourly', rate.toFixed(2), hours.toFixed(2), gross.toFixed(2), tax.toFixed(2), (gross - tax).toFixed(2), i % 10 === 0 ? 'Paper Check' : 'Direct Deposit', i % 7 === 0 ? 'Holiday pay included' : ''];
+  });
+  const lines = () => [header.join(','), ...rows.map((r) => r.map((v) => (/[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(','))];
+  assert.deepEqual(check(lines()), []);
+  // Row 300's name split at its comma: every value after it one column along, the empty memo dropped.
+  const row = rows[300];
+  const [surname, given] = row[1].split(', ');
+  rows[300] = [row[0], surname, ` ${given}`, ...row.slice(2, 11)];
+  const found = check(lines()).filter((f) => f.row === 300).map((f) => f.column);
+  for (const c of ['dept_name', 'pay_type', 'rate', 'hours', 'gross', 'tax', 'net', 'method', 'memo']) assert.ok(found.includes(c), `${c} is reported (${found.join(', ')})`);
+});

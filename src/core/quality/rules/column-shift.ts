@@ -42,6 +42,8 @@ const FOREIGN = 0.01;
  * the value itself (ten times likelier in the neighbour): the same category shifted into many rows of a dirty table.
  */
 const MAX_SHIFTED_SHARE = 0.05;
+/** Cells, at least, of a stretch that belong to the neighbouring column for the stretch to be a row shifted without a gap. */
+const MIN_RUN_BELONGING = 3;
 
 /**
  * A column's cells as text, cheaply: text columns' own text, numbers and dates formatted from their values
@@ -1045,6 +1047,16 @@ latitude in the longitude column and that longitude in the latitude's); or where
 another pattern, is foreign to its own column while the column it would move to is words whose shapes tell little
 (over ${100 * LOOSE_SHAPES}% of them of rare shapes: "JSO" among airport names, "Jacksonville-Cherokee County" among their codes).
 
+A row shifted with no gap where the shift starts — a name holding an unquoted comma split in two fields, the row's
+last field dropped, or a field dropped and the rest moved left — leaves no empty cell to start from. In a row where
+two cells or more were reported above, a stretch of its cells each fitting the column before it (shifted right;
+after it, shifted left: one of its values, a number within its range, a pattern 1% of its values share; an empty
+cell goes on beside a column with gaps), ${MIN_RUN_BELONGING} or more of them and a third of the stretch belonging
+there as a shifted value does (rare in its own column, ten times likelier in the neighbour's), holds the row's values
+one column along: each of its cells is reported, the numbers among them too (a gross pay in the federal tax column,
+the federal tax in the FICA column), with \`by\` \`run\` and the stretch (\`runFrom\`, \`runTo\`) in the evidence.
+A value a shift left unchanged (two neighbours holding the same number) is reported with the others.
+
 The evidence: the neighbouring column, that it is empty, and how well the value fits each column (the share
 of values with its pattern).
 
@@ -1539,5 +1551,54 @@ of values with its pattern).
         }));
       }
     }
+    // A row shifted by a field with no gap where the shift starts (a name holding an unquoted comma split in two, the
+    // row's last field dropped): a stretch of its cells each fitting the column before it (or, shifted left, after it),
+    // MIN_RUN_BELONGING of them or more and a third of the stretch belonging there (rare in their own column, far
+    // likelier in the neighbour's), holds the row's values one column along — its cells that fit either column too
+    // (a FICA tax in the retirement column) are as shifted. Only rows with two cells reported already are read.
+    const reportedPerRow = new Map<number, number>();
+    for (const key of reported) reportedPerRow.set(Math.floor(key / columns), (reportedPerRow.get(Math.floor(key / columns)) ?? 0) + 1);
+    for (const [r, count] of reportedPerRow) {
+      if (count < 2) continue;
+      for (const step of [1, -1]) {
+        // Cell z holds the value of column z − step: its value fits there (an empty cell goes on beside a column with gaps).
+        const fits = (z: number) => {
+          const text = cells.text(r, z);
+          return text ? fitsColumn(column(z - step), text) : !complete[z - step];
+        };
+        const belongsThere = (z: number) => {
+          const text = cells.text(r, z);
+          return text !== undefined && text !== '' && belongs(text, column(z - step), column(z));
+        };
+        const [first, last] = step === 1 ? [1, columns - 1] : [0, columns - 2];
+        for (let z = first; z <= last; ) {
+          if (!fits(z)) {
+            z++;
+            continue;
+          }
+          let end = z;
+          while (end + 1 <= last && fits(end + 1)) end++;
+          const stretch = Array.from({ length: end - z + 1 }, (_, k) => z + k);
+          const belonging = stretch.filter(belongsThere).length;
+          if (belonging >= MIN_RUN_BELONGING && 3 * belonging >= stretch.length) {
+            for (const c of stretch) {
+              const value = cells.text(r, c);
+              if (!value || !once(r, c)) continue;
+              const home = c - step;
+              report({
+                row: r,
+                columnIndex: c,
+                value,
+                evidence: { neighbour: data.columns[home].name, neighbourEmpty: false, by: 'run', runFrom: data.columns[stretch[0]].name, runTo: data.columns[end].name, belonging },
+                message: `"${value}" in column ${name(c)} fits ${name(home)}, as the row's values from ${name(stretch[0])} to ${name(end)} each fit the column ${step === 1 ? 'before' : 'after'} theirs, ${belonging} of them rare in their own: the row seems shifted by a field.`,
+                related: [{ row: r, columnIndex: home, message: `${name(home)} holds "${cells.text(r, home) ?? ''}"` }],
+              });
+            }
+          }
+          z = end + 1;
+        }
+      }
+    }
   },
 });
+
