@@ -48,6 +48,17 @@ export const MIN_HOLDING = 0.7;
 const MIN_HOLDING_ROWS = 20;
 /** How many times the share with the output shuffled over the rows a relation must hold in (chance agreement of few values). */
 const BEYOND_CHANCE = 10;
+/** Largest share of the rows a weighted sum may hold in with its output shuffled, for its breaks to tell it instead (see brokenBeyondChance). */
+const MAX_CHANCE_HOLDING = 0.5;
+
+/**
+ * Whether a weighted sum of few values is told by its breaks: with its output shuffled over the rows it breaks in
+ * most of them, BEYOND_CHANCE times as often as it does (a score of 100 − 5 × critical − 2 × noncritical violations,
+ * most inspections scoring 92 to 100: shuffled, a fifth of the rows keep it; as written, all but 0.4%).
+ */
+function brokenBeyondChance(held: number, byChance: number): boolean {
+  return byChance <= MAX_CHANCE_HOLDING && 1 - byChance >= BEYOND_CHANCE * (1 - held);
+}
 /** A column is computed by a relation (or an affine one's input) only with at least this many distinct values (not a flag or a small code). */
 const MIN_DISTINCT = 10;
 /** Numeric columns looked at, at most (the first ones: discovery tries every triple). */
@@ -95,7 +106,8 @@ function halfUnitOf(values: Float64Array, rows: Int32Array): number {
 export function computed(relation: Pick<NumericRelation, 'kind' | 'offset' | 'slope' | 'weights'>, inputs: readonly number[]): number {
   if (relation.kind === 'sum') {
     const { weights } = relation;
-    let total = 0;
+    // A weighted sum may start from a whole number (a score of 100 less its deductions); other sums start from 0.
+    let total = relation.offset;
     for (let i = 0; i < inputs.length; i++) total += weights ? weights[i] * inputs[i] : inputs[i];
     return total;
   }
@@ -167,9 +179,10 @@ function count(candidate: Candidate, numbers: readonly Float64Array[], halfUnits
       out.holding++;
       // A sum of a zero, a product with 0 or 1, an output that is its input: true whatever the columns.
       // (A discounted product without its discount is a product: those rows test the price and quantity only.)
+      // (A weighted sum's whole number it starts from counts as a term: a score of 100 less 2 × one count says something.)
       const trivial =
         kind === 'sum'
-          ? values.filter((v) => v !== 0).length < 2
+          ? values.filter((v) => v !== 0).length + (candidate.offset !== 0 ? 1 : 0) < 2
           : kind === 'product'
             ? values.some((v) => v === 0 || v === 1)
             : kind === 'discounted'
@@ -434,7 +447,8 @@ function discover(data: IngestResult): NumericRelation[] {
     const counted = count(candidate, numbers, units, all, false);
     if (!strongEnough(counted, candidate.kind)) return false;
     const chance = count(candidate, numbers, units, all, false, (k) => shuffle[k]);
-    if (counted.holding / counted.rows < BEYOND_CHANCE * (chance.holding / Math.max(1, chance.rows))) return false;
+    const [held, byChance] = [counted.holding / counted.rows, chance.holding / Math.max(1, chance.rows)];
+    if (held < BEYOND_CHANCE * byChance && !(candidate.weights && brokenBeyondChance(held, byChance))) return false;
     const { kind, columns: used, offset, slope, weights } = candidate;
     found.push({ kind, inputs: used.slice(0, -1), output: used[used.length - 1], offset, slope, ...(weights ? { weights } : {}), rows: counted.rows, holding: counted.holding, exact, roundedOutput });
     return true;
@@ -528,8 +542,10 @@ function discover(data: IngestResult): NumericRelation[] {
   return found;
 }
 
-/** Largest weight of a weighted sum (3 points a three-pointer). */
-const MAX_WEIGHT = 3;
+/** Largest weight of a weighted sum (3 points a three-pointer, 5 points off a score per critical violation). */
+const MAX_WEIGHT = 10;
+/** Share of the rows holding a weighted sum's output in which a column must hold a number to be fitted as an input. */
+const MIN_INPUT_FILLED = 0.9;
 /** Columns a weighted sum is fitted over, at most (the first ones). */
 const MAX_WEIGHTED_INPUTS = 12;
 /** How far from a whole number a fitted weight may lie. */
@@ -551,35 +567,74 @@ function weightedSums(parts: readonly number[], outputs: readonly number[], numb
   const inputs = parts.slice(0, MAX_WEIGHTED_INPUTS);
   const candidates: Candidate[] = [];
   for (const t of outputs) {
-    const xs = inputs.filter((c) => c !== t);
+    // Inputs mostly filled where the output is (a temperature taken at a few inspections is no part of their score).
+    const withOutput = sample.filter((r) => Number.isFinite(numbers[t][r]));
+    const xs = inputs.filter((c) => c !== t && withOutput.filter((r) => Number.isFinite(numbers[c][r])).length >= MIN_INPUT_FILLED * withOutput.length);
     if (xs.length < 2) continue;
-    const all = sample.filter((r) => Number.isFinite(numbers[t][r]) && xs.every((c) => Number.isFinite(numbers[c][r])));
+    const all = withOutput.filter((r) => xs.every((c) => Number.isFinite(numbers[c][r])));
     if (all.length < MIN_HOLDING_ROWS) continue;
-    const columns = xs.map((c) => numbers[c]);
+    // The rows' numbers, one entry per row of `all`; fitted with the whole number the sum starts from (0 for most).
+    const xsValues = xs.map((c) => Float64Array.from(all, (r) => numbers[c][r]));
+    const yValues = Float64Array.from(all, (r) => numbers[t][r]);
     const residuals = new Float64Array(all.length);
     const kept = Math.max(MIN_HOLDING_ROWS, Math.floor(WEIGHT_KEPT_SHARE * all.length));
-    let rows: Int32Array = all;
-    let fit: number[] | undefined;
+    let rows = Int32Array.from(all.keys());
+    let fit: { weights: number[]; offset: number } | undefined;
     for (let pass = 0; pass <= WEIGHT_REFITS; pass++) {
-      fit = leastSquares(columns, numbers[t], rows);
+      fit = centredLeastSquares(xsValues, yValues, rows);
       if (!fit || pass === WEIGHT_REFITS) break;
       for (let k = 0; k < all.length; k++) {
-        let predicted = 0;
-        for (let i = 0; i < columns.length; i++) predicted += fit[i] * columns[i][all[k]];
-        residuals[k] = Math.abs(numbers[t][all[k]] - predicted);
+        let predicted = fit.offset;
+        for (let i = 0; i < xsValues.length; i++) predicted += fit.weights[i] * xsValues[i][k];
+        residuals[k] = Math.abs(yValues[k] - predicted);
       }
-      const order = Int32Array.from(all.keys()).sort((a, b) => residuals[a] - residuals[b]);
-      rows = Int32Array.from(order.subarray(0, kept), (k) => all[k]);
+      // The 60% nearest, and every row the fit already agrees with (to a millionth): rows fitted exactly are all kept,
+      // not those whose floating-point noise is smallest (the inspections without a critical violation, on which the
+      // critical count's weight cannot be told).
+      const nearest = Float64Array.from(residuals).sort()[kept - 1];
+      const exact = FIT_AGREEMENT * (1 + scaleOf(yValues));
+      rows = Int32Array.from(all.keys()).filter((k) => residuals[k] <= Math.max(nearest, exact));
     }
     if (!fit) continue;
-    const rounded = fit.map((w) => Math.round(w));
-    if (fit.some((w, i) => Math.abs(w - rounded[i]) > WEIGHT_SLACK || Math.abs(rounded[i]) > MAX_WEIGHT)) continue;
+    const offset = Math.round(fit.offset);
+    if (Math.abs(fit.offset - offset) > WEIGHT_SLACK) continue;
+    const rounded = fit.weights.map((w) => Math.round(w));
+    if (fit.weights.some((w, i) => Math.abs(w - rounded[i]) > WEIGHT_SLACK || Math.abs(rounded[i]) > MAX_WEIGHT)) continue;
     const used = xs.filter((_, i) => rounded[i] !== 0);
     const weights = rounded.filter((w) => w !== 0);
-    if (used.length < 2 || (used.length === 2 && weights.every((w) => Math.abs(w) === 1)) || weights.every((w) => w === 1)) continue;
-    candidates.push({ kind: 'sum', columns: [...used, t], offset: 0, slope: 1, weights });
+    // Two inputs of weight 1 or −1 from 0, or inputs all of weight 1, are sums found as such.
+    if (used.length < 2 || (offset === 0 && ((used.length === 2 && weights.every((w) => Math.abs(w) === 1)) || weights.every((w) => w === 1)))) continue;
+    candidates.push({ kind: 'sum', columns: [...used, t], offset, slope: 1, weights });
   }
-  return candidates;
+  // One relation written for each of its columns (fg3m = pts − 2 × fgm − ftm, pts = 2 × fgm + fg3m + ftm): the total,
+  // the one whose other columns are added the most, not taken away.
+  const negatives = (candidate: Candidate) => (candidate.weights ?? []).filter((w) => w < 0).length;
+  const key = (candidate: Candidate) => [...candidate.columns].sort((a, b) => a - b).join(',');
+  return candidates.filter((candidate) => !candidates.some((other) => other !== candidate && key(other) === key(candidate) && (negatives(other) < negatives(candidate) || (negatives(other) === negatives(candidate) && candidates.indexOf(other) < candidates.indexOf(candidate)))));
+}
+
+/** A fit's residual below which, relative to its output's scale, a row agrees with it exactly (floating-point noise). */
+const FIT_AGREEMENT = 1e-6;
+
+/** The mean magnitude of a column's numbers. */
+function scaleOf(values: Float64Array): number {
+  return values.reduce((sum, v) => sum + Math.abs(v), 0) / Math.max(1, values.length);
+}
+
+/**
+ * Least squares weights of y on the columns xs, with a constant, over the positions `rows`: fitted on the numbers less
+ * their means (a column of large numbers beside the constant, an inspection's number of 2,300,000, leaves the
+ * weights well told), the constant then the mean of y less the weighted means of xs.
+ */
+function centredLeastSquares(xs: readonly Float64Array[], y: Float64Array, rows: Int32Array): { weights: number[]; offset: number } | undefined {
+  const mean = (values: Float64Array) => rows.reduce((sum, k) => sum + values[k], 0) / Math.max(1, rows.length);
+  const [xMeans, yMean] = [xs.map(mean), mean(y)];
+  const weights = leastSquares(
+    xs.map((values, i) => values.map((v) => v - xMeans[i])),
+    y.map((v) => v - yMean),
+    rows,
+  );
+  return weights && { weights, offset: yMean - weights.reduce((sum, w, i) => sum + w * xMeans[i], 0) };
 }
 
 /** Least squares weights of y on the columns xs (no intercept) over `rows`; undefined where no row has numbers. */

@@ -400,3 +400,21 @@ test('a weighted sum (points = 2 × field goals + three-pointers + free throws) 
   assert.match(findings[0].message, /breaks pts = 2 × fgm \+ fg3m \+ ftm, which holds in 99% of the 1,500 rows/);
   assert.equal(fixText(findings[0]), String(Number(rows[40][5]) - 3));
 });
+
+test('a score of 100 less 5 points per critical and 2 per other violation is learned though most inspections score 92 to 100; a score keyed wrong, and the two counts exchanged, are reported', () => {
+  let s = 17;
+  const u = () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) ^ (s + 0x6d2b79f5)) >>> 0) / 4294967296);
+  const rows = Array.from({ length: 2000 }, (_, i) => {
+    const critical = u() < 0.7 ? 0 : 1 + Math.floor(3 * u());
+    const other = Math.floor(5 * u());
+    return [String(2_300_000 + i), String(critical), String(other), String(100 - 5 * critical - 2 * other), u() < 0.5 ? 'Routine' : 'Follow-up'];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['inspection', 'critical', 'noncritical', 'score', 'kind'], rows)), 'broken-relation'), []);
+  // Row 50: 98 keyed 89 (one other violation); row 80: 0 critical and 2 others written the other way round.
+  rows[50] = [rows[50][0], '0', '1', '89', rows[50][4]];
+  rows[80] = [rows[80][0], '2', '0', '96', rows[80][4]];
+  const found = findingsOf(checkCsv(csv(['inspection', 'critical', 'noncritical', 'score', 'kind'], rows)), 'broken-relation');
+  assert.deepEqual(found.map((f) => `${f.row}:${f.column}`).sort(), ['50:score', '80:critical', '80:noncritical']);
+  assert.match(found.find((f) => f.row === 50)?.message ?? '', /breaks score = 100 − 5 × critical − 2 × noncritical, which holds in 99% of the 2,000 rows: with critical 0 and noncritical 1, it would be 98\./);
+  assert.match(found.find((f) => f.row === 80)?.message ?? '', /look exchanged/);
+});

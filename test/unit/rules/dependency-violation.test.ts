@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { ingestCsvBytes } from '../../../src/core/ingest/index';
 import { allRules, runQualityCheck } from '../../../src/core/quality/engine';
 import { cellText, dependenciesOf, disagreeingGroups, type Dependency } from '../../../src/core/quality/dependencies';
+import { checkCsv, csv, findingsOf } from './check-text';
 import { DependencyEvidence } from '../../../src/core/quality/rules/dependency-violation';
 import { readTimeOfDay, timeOfDayCodes } from '../../../src/core/quality/time-of-day';
 import { mulberry32 } from '../../../src/core/shared/random';
@@ -1390,4 +1391,20 @@ test('the letters an id column\'s codes begin with are a left side (a network\'s
   assert.ok(dependenciesOf(data).some((d) => d.prefix?.length === 2 && data.columns[d.rhs].name === 'net'), 'event_id\'s letters → net');
   const reported = check(lines).filter((f) => f.column === 'net').map((f) => f.row);
   assert.deepEqual(reported.sort((a, b) => a! - b!), Object.keys(wrong).map(Number));
+});
+
+test('a score an arithmetic relation computes, broken at a row whose counts were exchanged, is left to broken-relation: the counts, with their total, determine it, but the score is right', () => {
+  let s = 29;
+  const u = () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) ^ (s + 0x6d2b79f5)) >>> 0) / 4294967296);
+  const header = ['inspection', 'critical', 'noncritical', 'total', 'score'];
+  const rows = Array.from({ length: 3000 }, (_, i) => {
+    const critical = u() < 0.7 ? 0 : 1 + Math.floor(3 * u());
+    const other = Math.floor(5 * u());
+    return [String(2_300_000 + i), String(critical), String(other), String(critical + other), String(100 - 5 * critical - 2 * other)];
+  });
+  // Row 80: 0 critical and 2 others written the other way round (their total, and the score, as they were).
+  rows[80] = [rows[80][0], '2', '0', '2', '96'];
+  const report = checkCsv(csv(header, rows));
+  assert.deepEqual(findingsOf(report, 'dependency-violation').filter((f) => f.row === 80).map((f) => f.column), []);
+  assert.deepEqual(findingsOf(report, 'broken-relation').filter((f) => f.row === 80).map((f) => f.column).sort(), ['critical', 'noncritical']);
 });

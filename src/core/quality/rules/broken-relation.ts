@@ -18,7 +18,7 @@ const STRAY_DEVIATIONS = 5;
 function formulaOf(relation: NumericRelation, name: (c: number) => string): string {
   const [a, b] = relation.inputs.map(name);
   const out = name(relation.output);
-  if (relation.kind === 'sum' && relation.weights) return `${out} = ${weightedTerms(relation.inputs.map(name), relation.weights)}`;
+  if (relation.kind === 'sum' && relation.weights) return `${out} = ${relation.offset === 0 ? '' : `${shownNumber(relation.offset)} `}${weightedTerms(relation.inputs.map(name), relation.weights, relation.offset !== 0)}`;
   if (relation.kind === 'sum') return `${out} = ${relation.inputs.map(name).join(' + ')}`;
   if (relation.kind === 'product') return `${out} = ${a} × ${b}`;
   if (relation.kind === 'discounted') return `${out} = ${a} × ${b} × (1 − ${name(relation.inputs[2])})`;
@@ -27,13 +27,13 @@ function formulaOf(relation: NumericRelation, name: (c: number) => string): stri
   return `${out} = ${scaled} ${relation.offset < 0 ? '−' : '+'} ${shownNumber(Math.abs(relation.offset))}`;
 }
 
-/** A weighted sum's terms: "2 × fgm + fg3m − ftm". */
-function weightedTerms(names: readonly string[], weights: readonly number[]): string {
+/** A weighted sum's terms: "2 × fgm + fg3m − ftm"; after a constant, each with its sign ("− 5 × critical − 2 × noncritical"). */
+function weightedTerms(names: readonly string[], weights: readonly number[], afterConstant: boolean): string {
   return names
     .map((n, i) => {
       const w = Math.abs(weights[i]);
       const term = w === 1 ? n : `${w} × ${n}`;
-      return i === 0 ? (weights[i] < 0 ? `−${term}` : term) : `${weights[i] < 0 ? '−' : '+'} ${term}`;
+      return i === 0 && !afterConstant ? (weights[i] < 0 ? `−${term}` : term) : `${weights[i] < 0 ? '−' : '+'} ${term}`;
     })
     .join(' ');
 }
@@ -144,6 +144,21 @@ function exchangedCells(data: IngestResult, relation: NumericRelation, r: number
       const run = runNear(values, at(d), near);
       if (run >= 0 && counts[run] <= MAX_EXCHANGE_SHARE * data.table.numRows) found.push({ cell: c, other: d });
     });
+  }
+  // Two of the relation's own inputs of different weights exchanged (critical and noncritical violations of a score's
+  // formula): with their numbers the other way round, each central in its new column, the relation holds. (Inputs
+  // of one weight, of a sum or a product, compute the same exchanged.)
+  const { weights } = relation;
+  if (relation.kind !== 'sum' || !weights) return found.length === 1 ? found[0] : undefined;
+  const inputs = relation.inputs.map(at);
+  const slack = relation.inputs.reduce((sum, c, k) => sum + Math.abs(weights[k]) * halfUnitOfColumn(data, c), halfUnitOfColumn(data, relation.output));
+  for (let i = 0; i < inputs.length; i++) {
+    for (let j = i + 1; j < inputs.length; j++) {
+      if (inputs[i] === inputs[j] || weights[i] === weights[j] || !centralIn(data, relation.inputs[i], inputs[j]) || !centralIn(data, relation.inputs[j], inputs[i])) continue;
+      const exchanged = [...inputs];
+      [exchanged[i], exchanged[j]] = [inputs[j], inputs[i]];
+      if (Math.abs(computed(relation, exchanged) - at(relation.output)) <= slack + 1e-9 * Math.abs(at(relation.output))) found.push({ cell: relation.inputs[i], other: relation.inputs[j] });
+    }
   }
   return found.length === 1 ? found[0] : undefined;
 }
@@ -344,10 +359,12 @@ identifiers; the first 40; a computed column has at least 10 distinct values, a 
 column that is the **sum** or the **product** of two others, a **discounted product** (price × quantity × (1 −
 discount), where the discount is a share under 1 that a fifth of the rows keeping it carry at least), the **sum of a run** of three to 12 neighbouring
 numeric columns (a census table's age groups; a part there may have few values), a **weighted sum** with whole
-weights of at most 3, some other than 1 (points = 2 × field goals made + three-pointers made + free throws made;
-fitted by least squares over the sample's rows holding every numeric column, then three times over the 60% of them
-nearest the last fit, each weight within 0.05 of a whole number; not a relation already found, written for another
-of its columns), or an **affine** function of
+weights of at most 10, some other than 1, from a whole number (points = 2 × field goals made + three-pointers made +
+free throws made; score = 100 − 5 × critical − 2 × noncritical violations; fitted by least squares with a constant,
+on the numbers less their means, over the sample's rows holding every numeric column filled in 90% of the rows
+holding the computed one, then three times over the 60% of them nearest the last fit, each weight and the constant
+within 0.05 of a whole number; not a relation already found, written for another of its columns; of one relation
+written for several of its columns, the total: the form taking the fewest columns away), or an **affine** function of
 another (offset + slope × column, found by the rows that agree exactly with a line through two of them, refitted on
 those rows; only between columns whose ranks correlate at 0.9 or more, which a few values ×10 do not hide; a column
 equal to another in half the rows or more is no relation: equality is as often a default, a year renovated that is
@@ -355,7 +372,9 @@ the year built). A relation holds at a row when the values as written agree with
 the last decimal each column writes). It is learned when it holds in at least ${MIN_HOLDING * 100}% of the rows
 with numbers in its columns (errors in a tenth of the cells of three columns leave 73%), in at least 20 rows where
 neither part is 0 (nor 1 for a product), and ten times as often as with the computed column shuffled over the rows
-(small integers add up by chance). At most 20 relations per table. A relation that 95% of the rows keeping it keep
+(small integers add up by chance) — a weighted sum also where, shuffled, it breaks in half the rows or more and ten
+times as often as it does (a score most inspections hold between 92 and 100 is kept by a fifth of the rows
+shuffled, and broken by 0.4% as written). At most 20 relations per table. A relation that 95% of the rows keeping it keep
 exactly (sums of whole counts, cents × a count) is held to exactness: a total off by one breaks it (rounded whole
 numbers add up to their rounded total only three times in four: those keep their rounding; so do numbers written
 with six decimals or more, a computation's results rounded past them). Held exactly, the inputs count as written and
@@ -402,7 +421,9 @@ more, that break it nearly all: a gross pay of hours × rate kept where no overt
 with overtime (paid at 1.5 × the rate, a term the relation leaves out). A cell of that column written as no number
 ("1:45" hours) counts as non-zero.
 
-**Two cells exchanged**: where the relation, broken at a row, holds with one of its cells' number that a numeric
+**Two cells exchanged**: where a weighted sum, broken at a row, holds with two of its inputs of different weights
+the other way round (critical and noncritical violations of a score's formula), each central in its new column, both
+are reported; and where the relation, broken at a row, holds with one of its cells' number that a numeric
 column outside the relation holds at the row (to its rounding; a number held by at most 1% of that column's rows, the
 two columns holding the same number in at most 1% of the rows), while the relation's cell holds a number of that
 column's central range, both cells are reported as exchanged, each with the other's number as its fix: a federal tax

@@ -10,6 +10,7 @@ import type { IngestResult } from '../../table/model';
 import { countTail } from '../tail-outliers';
 import { strayValue } from '../stray-values';
 import { pairedInRow, rowsHolding } from '../paired-values';
+import { numericRelations, relationApplies, relationHoldsAt } from '../numeric-relations';
 
 /** Rows holding the expected value that the finding points at. */
 const RELATED_ROWS = 3;
@@ -674,6 +675,11 @@ city name in two states, both with several rows) are left alone.
 The evidence: the dependency, the group's value of A, the majority value and how many rows hold it, and
 rows holding it (related information).
 
+A number that an arithmetic relation of the table computes from a column of the left side (a score of 100 − 5 ×
+critical − 2 × noncritical violations, which the critical count and the total also determine), where that relation
+breaks at the row, is left to broken-relation, which tells the relation's wrong cell: two counts written the other
+way round leave the score right.
+
 **Fix**: replace the value with the majority value (quick fix), or correct A if it is A that is wrong.`,
   check({ data, report, isAccepted }) {
     const dependencies = dependenciesOf(data);
@@ -852,6 +858,10 @@ rows holding it (related information).
         // The value every row of another of the row's values holds, across groups (a clearance product's fixed
         // markdown on an order whose other lines carry its coupon): that value's own, not a wrong one.
         if (!dep.entity && ownedByRowValue(data, r, c, dep.lhs[0], dep.lhs)) continue;
+        // A number an arithmetic relation computes from a column of the left side (a score from critical and other
+        // violations, which with their total determine it), broken at this row: broken-relation tells its wrong cell
+        // (the two counts exchanged, not the score).
+        if (computedFromLeftSide(data, dep, r)) continue;
         reported.add(c);
         const where = lhsValues(data, dep, r);
         const fixes = replaceCellFixes(data, r, c, expected, `Replace with "${expected}" (as in ${majorityCount} rows with ${where})`);
@@ -872,3 +882,9 @@ rows holding it (related information).
     }
   },
 });
+
+/** Whether dependency `dep`'s right side is computed by a numeric relation from a column of its left side, broken at row `r`. */
+function computedFromLeftSide(data: IngestResult, dep: Dependency, r: number): boolean {
+  if (!isNumeric(data.columns[dep.rhs])) return false;
+  return numericRelations(data).some((relation) => relation.output === dep.rhs && relation.inputs.some((c) => dep.lhs.includes(c)) && relationApplies(data, relation)(r) && relationHoldsAt(data, relation, r) === false);
+}
