@@ -1408,3 +1408,38 @@ test('a score an arithmetic relation computes, broken at a row whose counts were
   assert.deepEqual(findingsOf(report, 'dependency-violation').filter((f) => f.row === 80).map((f) => f.column), []);
   assert.deepEqual(findingsOf(report, 'broken-relation').filter((f) => f.row === 80).map((f) => f.column).sort(), ['critical', 'noncritical']);
 });
+
+/** Flights by number: each flies one route (a destination and its city); `edit` sets rows' destination and city. */
+function flightLog(edit: Record<number, [string, string]> = {}): string {
+  const routes: [string, string][] = [['MFR', 'Medford'], ['ORD', 'Chicago'], ['PDX', 'Portland'], ['LAX', 'Los Angeles'], ['SJC', 'San Jose'], ['BOI', 'Boise'], ['GEG', 'Spokane'], ['SFO', 'San Francisco']];
+  const rows = Array.from({ length: 1600 }, (_, i) => {
+    const flight = 2100 + (i % 40);
+    const [dest, city] = edit[i] ?? routes[flight % routes.length];
+    return [String(9_000_000 + i), String(flight), `N${600 + (i % 37)}QX`, 'SEA', dest, city, String(60 + ((i * 7) % 90))];
+  });
+  return csv(['record', 'flight_no', 'tail', 'origin', 'dest', 'dest_city', 'passengers'], rows);
+}
+
+test('a fact written twice against its key (a destination and its city, each explaining the other, against a flight number\'s route) is reported at both cells', () => {
+  assert.deepEqual(findingsOf(checkCsv(flightLog()), 'dependency-violation'), []);
+  // Row 102 is flight 2102 (to SJC), written with Chicago's airport and city.
+  const found = findingsOf(checkCsv(flightLog({ 102: ['ORD', 'Chicago'] })), 'dependency-violation');
+  assert.deepEqual(found.map((f) => `${f.row}:${f.column}`).sort(), ['102:dest', '102:dest_city']);
+});
+
+/** Inspections of restaurants: a licence sets a restaurant's name, risk code and risk label; a chain's name is several restaurants'. */
+function inspections(extra: string[][] = []): string {
+  const places = Array.from({ length: 50 }, (_, p) => ({ licence: `PR${10_000 + p}`, name: p < 5 ? 'Philz Coffee' : `Place ${p}`, risk: p < 5 ? '2' : String(1 + (p % 3)) }));
+  const label = (risk: string) => ({ '1': 'High', '2': 'Medium', '3': 'Low' })[risk] ?? '';
+  const rows = Array.from({ length: 50 * 12 }, (_, i) => {
+    const place = places[i % 50];
+    return [String(700_000 + i), place.licence, place.name, place.risk, label(place.risk)];
+  });
+  return csv(['inspection', 'licence', 'name', 'risk_code', 'risk_level'], [...rows, ...extra]);
+}
+
+test('a row of a thing of its own sharing a name (a sixth "Philz Coffee", licensed alone, rated otherwise) is no slip; the same rating under a chain licence is', () => {
+  assert.deepEqual(findingsOf(checkCsv(inspections([['700600', 'PR20000', 'Philz Coffee', '3', 'Low']])), 'dependency-violation').map((f) => `${f.row}:${f.column}`), []);
+  const found = findingsOf(checkCsv(inspections([['700600', 'PR10002', 'Philz Coffee', '3', 'Low']])), 'dependency-violation').filter((f) => f.row === 600);
+  assert.ok(found.some((f) => f.column === 'risk_code'), found.map((f) => f.column).join(', '));
+});

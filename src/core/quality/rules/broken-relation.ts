@@ -97,6 +97,13 @@ function runNear(values: Float64Array, v: number, near: number): number {
 
 /** Largest share of a column's rows holding a number, for that number found in it at a row to say where it came from. */
 const MAX_EXCHANGE_SHARE = 0.01;
+/**
+ * Largest share of a column's rows whose number lies within rounding of the number that would keep a relation, for
+ * that number found at the row to say it was exchanged: a temperature keeping °F = 1.8 × °C + 32 at 5.3 beside a
+ * rainfall of 5.3 mm is chance, among rainfalls written to a tenth (1 row in 200 holds 5.3); a federal tax of 213.89
+ * in cents is not.
+ */
+const MAX_EXCHANGE_CHANCE = 0.001;
 
 /** Rows, at most, read to tell how often two columns hold the same number. */
 const EQUAL_SAMPLE = 20_000;
@@ -138,11 +145,12 @@ function exchangedCells(data: IngestResult, relation: NumericRelation, r: number
     if (!Number.isFinite(kept) || Math.abs(kept) < halfUnitOfColumn(data, c)) continue;
     data.columns.forEach((column, d) => {
       if (cells.includes(d) || !isNumeric(column) || equalShare(data, c, d) > MAX_EXCHANGE_SHARE) return;
-      const near = halfUnitOfColumn(data, d);
-      if (Math.abs(at(d) - kept) > Math.max(near, halfUnitOfColumn(data, c)) + 1e-9 * Math.abs(kept) || !centralIn(data, d, at(c))) return;
-      const { values, counts } = sortedRuns(data, d);
-      const run = runNear(values, at(d), near);
-      if (run >= 0 && counts[run] <= MAX_EXCHANGE_SHARE * data.table.numRows) found.push({ cell: c, other: d });
+      const near = Math.max(halfUnitOfColumn(data, d), halfUnitOfColumn(data, c)) + 1e-9 * Math.abs(kept);
+      if (!(Math.abs(at(d) - kept) <= near) || !centralIn(data, d, at(c))) return;
+      // The chance that the column's number at a row lies that near the kept one: its rows within reach of it.
+      const sorted = sortedColumn(data, d);
+      const within = sorted.rank(kept + near, false) - sorted.rank(kept - near, true);
+      if (within <= MAX_EXCHANGE_CHANCE * sorted.length) found.push({ cell: c, other: d });
     });
   }
   // Two of the relation's own inputs of different weights exchanged (critical and noncritical violations of a score's

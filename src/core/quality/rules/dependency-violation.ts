@@ -268,6 +268,11 @@ function blamed(data: IngestResult, candidates: Candidate[]): { cells: Candidate
     // grade): one broken dependency, whose right side is reported as any other's.
     const keyedAll = candidates.filter((k) => k.dep.lhs.some((c) => weight.get(c) === top));
     if (keyed.length > 0 && keyedAll.length > 1 && independentValues(data, keyedAll) === 1 && !corroborated(data, keyedAll)) return { cells: keyed };
+    // Each cell of the one fact explained only by the other (a destination "ORD" by its city "Chicago", the city by
+    // the destination, against flight 2154's 30 rows to MFR and Medford): a fact explains nothing by itself twice.
+    // Any other row of a third column's value saying the fact vouches for it here (a restaurant's licence whose other
+    // inspection says its risk "2" and "Medium": a second restaurant of the name, not slips).
+    if (keyed.length === 0 && keyedAll.length > 1 && independentValues(data, keyedAll) === 1 && !corroborated(data, keyedAll, undefined, 2) && !keyedAll.some((k) => thingOfItsOwn(data, k))) return { cells: keyedAll };
     return { cells: keyed.length > 1 && keyed.every((k) => !heldUnderAnotherKey(data, k, (c) => weight.get(c) === top)) ? keyed : [] };
   }
   // Cells of different columns equally involved: each is wrong on its own when none of their columns is on the left side of
@@ -427,12 +432,12 @@ const CORROBORATING_ROWS = 3;
  * fact, disagree with the area code). A fact written twice is then still two witnesses against the key; alone (a
  * grade and its points against the score), it is one against one.
  */
-function corroborated(data: IngestResult, candidates: Candidate[], of: (c: number) => boolean = (c) => candidates.some((k) => k.dep.rhs === c)): boolean {
+function corroborated(data: IngestResult, candidates: Candidate[], of: (c: number) => boolean = (c) => candidates.some((k) => k.dep.rhs === c), minRows = CORROBORATING_ROWS): boolean {
   const involved = new Set(candidates.flatMap((k) => [...k.dep.lhs, k.dep.rhs]));
   const row = candidates[0].row;
   return dependenciesOf(data).some((dep) => {
     if (dep.lhs.length !== 1 || dep.prefix || dep.entity || involved.has(dep.lhs[0]) || !of(dep.rhs)) return false;
-    return groupSays(data, dep.lhs[0], dep.rhs, row);
+    return groupSays(data, dep.lhs[0], dep.rhs, row, minRows);
   });
 }
 
@@ -440,9 +445,9 @@ function corroborated(data: IngestResult, candidates: Candidate[], of: (c: numbe
  * Whether most of the rows holding row `row`'s value of column x (CORROBORATING_ROWS at least: an id's one row agrees
  * with itself) hold its value of column c (counted as paired-values counts them: on a sample of a large table).
  */
-function groupSays(data: IngestResult, x: number, c: number, row: number): boolean {
+function groupSays(data: IngestResult, x: number, c: number, row: number, minRows = CORROBORATING_ROWS): boolean {
   const counts = rowsHolding(data, x, c, row);
-  return counts !== undefined && counts.withX >= CORROBORATING_ROWS && 2 * counts.both > counts.withX;
+  return counts !== undefined && counts.withX >= minRows && 2 * counts.both > counts.withX;
 }
 
 /**
@@ -675,6 +680,13 @@ city name in two states, both with several rows) are left alone.
 The evidence: the dependency, the group's value of A, the majority value and how many rows hold it, and
 rows holding it (related information).
 
+One fact written twice against its key, each of its cells explained only by the other (a destination "ORD" by its
+city "Chicago", the city by the destination, where flight 2154's 30 other rows fly to MFR, Medford), explains nothing:
+both cells are reported — unless another row of a third column's value says the fact (a licence's other inspection
+rating its restaurant "2", "Medium"), or the row is a thing of its own sharing the left side's value: a column that
+determines both sides (a licence, setting a restaurant's name and its risk) holds at the row a value no row holding
+the majority value holds (a fifth "Philz Coffee", licensed alone, rated "3", "Low").
+
 A number that an arithmetic relation of the table computes from a column of the left side (a score of 100 − 5 ×
 critical − 2 × noncritical violations, which the critical count and the total also determine), where that relation
 breaks at the row, is left to broken-relation, which tells the relation's wrong cell: two counts written the other
@@ -887,4 +899,22 @@ way round leave the score right.
 function computedFromLeftSide(data: IngestResult, dep: Dependency, r: number): boolean {
   if (!isNumeric(data.columns[dep.rhs])) return false;
   return numericRelations(data).some((relation) => relation.output === dep.rhs && relation.inputs.some((c) => dep.lhs.includes(c)) && relationApplies(data, relation)(r) && relationHoldsAt(data, relation, r) === false);
+}
+
+/**
+ * Whether the candidate's row is a thing of its own sharing the left side's value: a column K that determines both
+ * the left side and the right side (a licence, which sets a restaurant's name and its risk) holds at the row a value
+ * that none of the left side's rows holding the majority value hold (a fifth "Philz Coffee", licensed alone, rated
+ * "3", "Low" where the chain's other four are rated "2", "Medium").
+ */
+function thingOfItsOwn(data: IngestResult, k: Candidate): boolean {
+  if (k.dep.lhs.length !== 1) return false;
+  const [a, b] = [k.dep.lhs[0], k.dep.rhs];
+  const deps = dependenciesOf(data);
+  const determines = (x: number, y: number) => deps.some((d) => d.lhs.length === 1 && !d.prefix && !d.entity && d.lhs[0] === x && d.rhs === y);
+  return data.columns.some((_, key) => {
+    if (key === a || key === b || !determines(key, a) || !determines(key, b)) return false;
+    const own = cellText(data, k.row, key);
+    return own !== '' && !k.majorityRows.some((r) => cellText(data, r, key) === own);
+  });
 }
