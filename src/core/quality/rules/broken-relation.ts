@@ -131,8 +131,9 @@ function equalShare(data: IngestResult, c: number, d: number): number {
 /**
  * Two cells of a row written in each other's place (a federal tax in the FICA tax's column and the FICA tax in the
  * federal's; a mileage and an asking price): the relation, broken at row `r`, holds with one of its cells' number
- * that another numeric column, outside the relation, holds at the row — to its rounding, and a number held by at most
- * MAX_EXCHANGE_SHARE of that column's rows, the two columns holding the same number in at most as many (equalShare) —
+ * that another numeric column, outside the relation, holds at the row — to its rounding, a number that at most
+ * MAX_EXCHANGE_CHANCE of that column's rows lie as near, the two columns holding the same number in at most
+ * MAX_EXCHANGE_SHARE of the rows (equalShare) —
  * while the relation's cell holds a number of that column's central range. Of one such pair only: the relation's
  * column and the other.
  */
@@ -432,9 +433,10 @@ with overtime (paid at 1.5 × the rate, a term the relation leaves out). A cell 
 **Two cells exchanged**: where a weighted sum, broken at a row, holds with two of its inputs of different weights
 the other way round (critical and noncritical violations of a score's formula), each central in its new column, both
 are reported; and where the relation, broken at a row, holds with one of its cells' number that a numeric
-column outside the relation holds at the row (to its rounding; a number held by at most 1% of that column's rows, the
-two columns holding the same number in at most 1% of the rows), while the relation's cell holds a number of that
-column's central range, both cells are reported as exchanged, each with the other's number as its fix: a federal tax
+column outside the relation holds at the row (to its rounding; a number at most 0.1% of that column's rows lie as
+near — a rainfall of 5.3 mm beside the 5.3 °C that would keep °F = 1.8 × °C + 32 is chance, 1 row in 200 holding
+it —, the two columns holding the same number in at most 1% of the rows), while the relation's cell holds a number of
+that column's central range, both cells are reported as exchanged, each with the other's number as its fix: a federal tax
 in the FICA column and the FICA tax in the federal's (fica = 0.0765 × gross holds with the federal column's number), a
 mileage and an asking price. A taxable value that is the total wherever nothing is exempt is no such place: it holds
 the total's right number as its own.
