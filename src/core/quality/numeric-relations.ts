@@ -556,12 +556,14 @@ const WEIGHT_REFITS = 3;
 const WEIGHT_KEPT_SHARE = 0.6;
 
 /**
- * Weighted sums: a column that is a sum of other columns with whole weights, some of them other than 1 or below 0
- * (points = 2 × field goals made + three-pointers made + free throws made; a balance = opening + credits − debits),
- * which neither a pair nor a run of neighbours says. Fitted by least squares over the sample rows holding every
- * column, then again over the rows nearest the fit (WEIGHT_REFITS times: errors pull a fit off), the weights rounded
- * to whole numbers (each within WEIGHT_SLACK of one, at most MAX_WEIGHT); two inputs of weight 1 or −1 are a pair's
- * sum, found as such.
+ * Weighted sums: a column that is a sum of other columns with whole weights, some of them other than 1 or below 0,
+ * from a whole number (points = 2 × field goals made + three-pointers made + free throws made; a balance = opening +
+ * credits − debits; a score = 100 − 5 × critical − 2 × noncritical violations), which neither a pair nor a run of
+ * neighbours says. Fitted by least squares with a constant over the sample rows holding every input column (those
+ * filled in MIN_INPUT_FILLED of the rows holding the output), then again over the rows nearest the fit and every row
+ * it already fits exactly (WEIGHT_REFITS times: errors pull a fit off), the weights and the constant rounded to whole
+ * numbers (each within WEIGHT_SLACK of one, weights at most MAX_WEIGHT); two inputs of weight 1 or −1 from 0 are a
+ * pair's sum, found as such; of one relation written for several of its columns, the form taking fewest away.
  */
 function weightedSums(parts: readonly number[], outputs: readonly number[], numbers: readonly Float64Array[], sample: Int32Array): Candidate[] {
   const inputs = parts.slice(0, MAX_WEIGHTED_INPUTS);

@@ -95,7 +95,7 @@ function runNear(values: Float64Array, v: number, near: number): number {
   return lo < values.length && values[lo] <= v + slack ? lo : -1;
 }
 
-/** Largest share of a column's rows holding a number, for that number found in it at a row to say where it came from. */
+/** Largest share of the rows in which two columns hold the same number, for one to be where the other's was exchanged to (see equalShare). */
 const MAX_EXCHANGE_SHARE = 0.01;
 /**
  * Largest share of a column's rows whose number lies within rounding of the number that would keep a relation, for
