@@ -278,3 +278,12 @@ test('two spellings each with an identifier of its own in another column are two
   const found = findingsOf(checkCsv(csv(['permit', 'contractor', 'licence'], slips)), 'category-variant');
   assert.deepEqual(found.map((f) => [f.value, f.evidence?.canonical]), Array(3).fill(['Pascack Construction', 'Pascack Construction LLC']));
 });
+
+test('letter grades with signs ("A-", "B+", "B-" beside "A" and "B") are grades of their own; a sign typed on one value of a column that signs none is a variant', () => {
+  const grades = ['A', 'A-', 'B+', 'B', 'B-', 'C+', 'C', 'C-', 'D', 'F'];
+  const rows = Array.from({ length: 1000 }, (_, i) => [String(i), grades[(i * 7) % grades.length]]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['enrollment', 'grade'], rows)), 'category-variant'), []);
+  const sizes = ['Small', 'Medium', 'Large'];
+  const sized = Array.from({ length: 600 }, (_, i) => [String(i), i === 77 ? 'Medium-' : sizes[i % 3]]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['item', 'size'], sized)), 'category-variant').map((f) => f.row), [77]);
+});

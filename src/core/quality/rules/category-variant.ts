@@ -339,6 +339,26 @@ function booleanVariantCells(data: IngestResult, c: number): { rows: number[]; s
   return [...variants].map(([spelling, target]) => ({ rows: spellings.get(spelling) ?? [], spelling, target, targetRows: spellings.get(target)?.length ?? 0 }));
 }
 
+/** A value less a sign written after it ("B-" → "B"). */
+const unsigned = (value: string) => value.trim().replace(/\s*[-+]$/, '');
+/** Bases, at least, that a column writes both bare and signed for its signs to be part of its values. */
+const MIN_SIGNED_BASES = 2;
+
+/**
+ * The bases a column writes both bare and with a sign after them ("B" and "B-"), where it does so for MIN_SIGNED_BASES
+ * bases or more (letter grades A, A-, B+, B, B-): there "-" and "+" are part of the values, not punctuation; else none
+ * (a "B-" typed once for "B" is a variant).
+ */
+function signedBases(texts: readonly string[]): Set<string> {
+  const bare = new Set(texts.map((t) => t.trim()));
+  const bases = new Set<string>();
+  for (const text of texts) {
+    const base = unsigned(text);
+    if (base !== text.trim() && base !== '' && bare.has(base)) bases.add(base);
+  }
+  return bases.size >= MIN_SIGNED_BASES ? bases : new Set();
+}
+
 export const categoryVariant = defineRule({
   id: 'category-variant',
   title: 'Category spelled several ways',
@@ -385,7 +405,10 @@ columns tried). An accent lost in rows like the others ("Zurich" among "Zürich"
 spellings that each hold an identifier of their own in another column — one value in all their rows (three or more)
 that no other row holds, a different one for each: "Pascack Construction" in 13 rows of one contractor's licence
 beside "Pascack Construction LLC" in 15 rows of another are two companies (a slip of the name holds its company's
-licence, like its other rows).
+licence, like its other rows). Nor is a value written with a sign after it ("B-", "B+") where the column writes
+${MIN_SIGNED_BASES} bases or more both bare and signed (letter grades A, A-, B+, B, B-): the sign is part of those
+values, not punctuation — a course's 1,062 grades "A-", "B-", "C-" and "D-" were variants of "A" to "D" before; a
+"Medium-" among sizes that sign nothing still is one.
 
 **Fix**: unify the spelling; the quick fix replaces a variant with the column's most frequent spelling — written
 the way the column writes its letters where it has one (mixed-letter-case: "Seattle" in a column of mixed case,
@@ -438,11 +461,14 @@ are left alone: there, case can carry meaning (a package \`query\` beside a clas
       for (const id of categories) present += counts[id];
       const names = categories.length > present / 2;
       const targetOf = new Map<number, number>();
+      const signed = signedBases(categories.map((id) => distinct.text(id)));
       for (let id = 0; id < distinct.size; id++) {
         const value = distinct.text(id);
         const key = categoryKey(value);
         const target = canonical.get(key);
         if ((groupSize.get(key) ?? 0) < 2 || target === undefined || target === id) continue;
+        // A sign the column writes after several of its values ("B-", "B+" beside "B"): a grade of its own, not punctuation.
+        if (signed.has(unsigned(value)) && unsigned(value) === unsigned(distinct.text(target))) continue;
         if (names && counts[id] === counts[target] && !/\s/.test(value.trim()) && value.toLowerCase() === distinct.text(target).toLowerCase()) continue;
         // Spellings apart only by accents whose rows stand apart in another column are two names, not one spelt
         // two ways: "Martín" in Spanish rows beside "Martin" in French ones.

@@ -272,8 +272,9 @@ function blamed(data: IngestResult, candidates: Candidate[]): { cells: Candidate
     // the destination, against flight 2154's 30 rows to MFR and Medford): a fact explains nothing by itself twice.
     // Any other row of a third column's value saying the fact vouches for it here (a restaurant's licence whose other
     // inspection says its risk "2" and "Medium": a second restaurant of the name, not slips).
-    // Only against a key of one column: two routes of one length (distance + origin → destination) are no slip.
-    if (keyed.length === 0 && keyedAll.length > 1 && keyedAll.every((k) => k.dep.lhs.length === 1) && independentValues(data, keyedAll) === 1 && !corroborated(data, keyedAll, undefined, 2) && !keyedAll.some((k) => thingOfItsOwn(data, k))) return { cells: keyedAll };
+    // Only against a key of one column, whole: two routes of one length (distance + origin → destination) are no slip,
+    // nor a town whose code's first digits are another province's (it moved: its code kept the old prefix).
+    if (keyed.length === 0 && keyedAll.length > 1 && keyedAll.every((k) => k.dep.lhs.length === 1 && !k.dep.prefix) && independentValues(data, keyedAll) === 1 && !corroborated(data, keyedAll, undefined, 2) && !keyedAll.some((k) => thingOfItsOwn(data, k))) return { cells: keyedAll };
     return { cells: keyed.length > 1 && keyed.every((k) => !heldUnderAnotherKey(data, k, (c) => weight.get(c) === top)) ? keyed : [] };
   }
   // Cells of different columns equally involved: each is wrong on its own when none of their columns is on the left side of
@@ -681,7 +682,7 @@ city name in two states, both with several rows) are left alone.
 The evidence: the dependency, the group's value of A, the majority value and how many rows hold it, and
 rows holding it (related information).
 
-One fact written twice against a key of one column, each of its cells explained only by the other (a destination "ORD" by its
+One fact written twice against a key of one column (not a code's prefix), each of its cells explained only by the other (a destination "ORD" by its
 city "Chicago", the city by the destination, where flight 2154's 30 other rows fly to MFR, Medford), explains nothing:
 both cells are reported — unless another row of a third column's value says the fact (a licence's other inspection
 rating its restaurant "2", "Medium"), or the row is a thing of its own sharing the left side's value: a column that
