@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { ingestCsvBytes } from '../../../src/core/ingest/index';
 import { allRules, runQualityCheck } from '../../../src/core/quality/engine';
 import { cellText, dependenciesOf, disagreeingGroups, type Dependency } from '../../../src/core/quality/dependencies';
-import { checkCsv, csv, findingsOf } from './check-text';
+import { checkCsv, csv, findingsOf, fixText } from './check-text';
 import { DependencyEvidence } from '../../../src/core/quality/rules/dependency-violation';
 import { readTimeOfDay, timeOfDayCodes } from '../../../src/core/quality/time-of-day';
 import { mulberry32 } from '../../../src/core/shared/random';
@@ -1442,4 +1442,20 @@ test('a row of a thing of its own sharing a name (a sixth "Philz Coffee", licens
   assert.deepEqual(findingsOf(checkCsv(inspections([['700600', 'PR20000', 'Philz Coffee', '3', 'Low']])), 'dependency-violation').map((f) => `${f.row}:${f.column}`), []);
   const found = findingsOf(checkCsv(inspections([['700600', 'PR10002', 'Philz Coffee', '3', 'Low']])), 'dependency-violation').filter((f) => f.row === 600);
   assert.ok(found.some((f) => f.column === 'risk_code'), found.map((f) => f.column).join(', '));
+});
+
+test('a number a relation holding at its row vouches for is right: a grade "A" beside the points of an "A-" that credits × points = quality points keeps is the wrong cell, with "A-" as fix', () => {
+  const scale: [string, number][] = [['A', 4], ['A-', 3.7], ['B+', 3.3], ['B', 3], ['B-', 2.7], ['C+', 2.3], ['C', 2], ['D', 1], ['F', 0]];
+  const rows = Array.from({ length: 1800 }, (_, i) => {
+    const [grade, points] = scale[(i * 7) % scale.length];
+    const credits = 1 + (i % 4);
+    return [String(50_000 + i), `C${100 + (i % 60)}`, String(credits), grade, points.toFixed(1), (credits * points).toFixed(2)];
+  });
+  const header = ['enrollment', 'course', 'credits', 'grade', 'grade_points', 'quality_points'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'dependency-violation'), []);
+  // Row 4 (an "A-", 3.7 points): the grade typed "A", its points and quality points an "A-"'s.
+  rows[4] = [rows[4][0], rows[4][1], rows[4][2], 'A', rows[4][4], rows[4][5]];
+  const found = findingsOf(checkCsv(csv(header, rows)), 'dependency-violation').filter((f) => f.row === 4);
+  assert.deepEqual(found.map((f) => f.column), ['grade']);
+  assert.equal(fixText(found[0]), 'A-');
 });

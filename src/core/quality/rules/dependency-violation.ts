@@ -689,6 +689,10 @@ rating its restaurant "2", "Medium"), or the row is a thing of its own sharing t
 determines both sides (a licence, setting a restaurant's name and its risk) holds at the row a value no row holding
 the majority value holds (a fifth "Philz Coffee", licensed alone, rated "3", "Low").
 
+A number on the right side that an arithmetic relation of the table holding at the row vouches for (grade points
+that credits × grade points = quality points keeps), of one broken dependency, is right: the left side is reported
+instead, where another of its values holds the number (a grade "A" beside the 3.7 points of an "A-": "A-" is the fix).
+
 A number that an arithmetic relation of the table computes from a column of the left side (a score of 100 − 5 ×
 critical − 2 × noncritical violations, which the critical count and the total also determine), where that relation
 breaks at the row, is left to broken-relation, which tells the relation's wrong cell: two counts written the other
@@ -835,7 +839,14 @@ way round leave the score right.
       const { attributes: wrong, otherEntity } = outvoted(data, candidates);
       const wrongColumns = new Set(wrong.map((k) => k.dep.rhs));
       const others = candidates.filter((k) => !k.dep.entity && !k.dep.lhs.some((c) => wrongColumns.has(c)));
-      const { cells, wrongKey, wrongCode } = blamed(data, others);
+      const blame = blamed(data, others);
+      const { wrongKey } = blame;
+      // A number an arithmetic relation holding at the row vouches for (grade points that credits × points = quality
+      // points keeps) is right: of one broken dependency, the left side is the wrong cell (a grade "A" beside the
+      // points of an "A-"), where another of its values holds the number.
+      const vouched = !wrongKey && !blame.wrongCode && blame.cells.length === 1 ? vouchedByRelation(data, blame.cells[0]) : false;
+      const cells = vouched ? [] : blame.cells;
+      const wrongCode = vouched ? blame.cells[0] : blame.wrongCode;
       if (wrongCode) reportWrongCode(wrongCode);
       // A row filed under another key (an entity's record, or a row of a table's dependencies): the key is reported.
       for (const [other, records] of [
@@ -919,4 +930,15 @@ function thingOfItsOwn(data: IngestResult, k: Candidate): boolean {
     const own = cellText(data, k.row, key);
     return own !== '' && !k.majorityRows.some((r) => cellText(data, r, key) === own);
   });
+}
+
+/**
+ * Whether candidate `k`'s right side, a number, is vouched for by an arithmetic relation of the table that holds at its
+ * row without its left side, while another value of the left side holds that number (its group agrees on it).
+ */
+function vouchedByRelation(data: IngestResult, k: Candidate): boolean {
+  const c = k.dep.rhs;
+  if (k.dep.lhs.length !== 1 || k.dep.prefix || k.dep.entity || !isNumeric(data.columns[c])) return false;
+  const holds = numericRelations(data).some((relation) => (relation.output === c || relation.inputs.includes(c)) && !k.dep.lhs.some((l) => relation.output === l || relation.inputs.includes(l)) && relationApplies(data, relation)(k.row) && relationHoldsAt(data, relation, k.row) === true);
+  return holds && disagreeingGroups(data, k.dep).groupsAgreeingOn(k.row).length > 0;
 }
