@@ -225,8 +225,14 @@ function wholeInFormat(shapes: Shapes, text: string): boolean {
 
 /** Whether a longer value of the column begins with `text` and goes on inside its last word ("Fort Sumner" for "Fort Sumne"). */
 function goesOnInWord(values: Values, text: string): boolean {
-  for (const longer of longerWith(values.sorted, text)) if (/\p{L}/u.test(longer[text.length])) return true;
-  return false;
+  return rowsGoingOnInWord(values, text) > 0;
+}
+
+/** Rows of the longer values of the column that begin with `text` and go on inside its last word. */
+function rowsGoingOnInWord(values: Values, text: string): number {
+  let rows = 0;
+  for (const longer of longerWith(values.sorted, text)) if (/\p{L}/u.test(longer[text.length])) rows += values.rows.get(longer) ?? 0;
+  return rows;
 }
 
 /**
@@ -357,7 +363,6 @@ function writesPhrases(distinct: DistinctValues): boolean {
  */
 function prefixCut(values: Values, text: string, word: string, rows: number): boolean {
   if (text.length === word.length || !/\s/u.test(text.slice(0, text.length - word.length))) return false;
-  let longerRows = 0;
-  for (const longer of longerWith(values.sorted, text)) if (/\p{L}/u.test(longer[text.length])) longerRows += values.rows.get(longer) ?? 0;
+  const longerRows = rowsGoingOnInWord(values, text);
   return longerRows > 0 && rows <= longerRows;
 }

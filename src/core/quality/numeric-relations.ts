@@ -102,6 +102,11 @@ function halfUnitOf(values: Float64Array, rows: Int32Array): number {
   return 0.5 * 10 ** -decimals;
 }
 
+/** Whether column `c` is one of a relation's inputs or its output. */
+export function usesColumn(relation: Pick<NumericRelation, 'inputs' | 'output'>, c: number): boolean {
+  return relation.output === c || relation.inputs.includes(c);
+}
+
 /** The value a relation computes from its inputs' values. */
 export function computed(relation: Pick<NumericRelation, 'kind' | 'offset' | 'slope' | 'weights'>, inputs: readonly number[]): number {
   if (relation.kind === 'sum') {

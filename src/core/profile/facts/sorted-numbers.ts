@@ -79,6 +79,11 @@ export class SortedNumbers {
     return Math.max(0, (lo === 0 ? 0 : this.runEnds[lo - 1]) - this.offset);
   }
 
+  /** How many values lie in [lo, hi]. */
+  countWithin(lo: number, hi: number): number {
+    return this.rank(hi, false) - this.rank(lo, true);
+  }
+
   /**
    * The q-quantile, interpolated between the two values around position (length − 1) · q (NaN when empty);
    * the same arithmetic as `quantile` of column-values.ts on the sorted array.

@@ -2,7 +2,7 @@
 import { defineRule } from '../rule';
 import { orderBreakShare, ordersBrokenAt } from '../numeric-orders';
 import { cellSourceText, isNumeric, memo, numericColumn, replaceCellFixes, sortedColumn, sortedRuns } from '../column-values';
-import { computed, decimalsOf, halfUnitOfColumn, numericRelations, relationApplies, relationHoldsAt, relationTester, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
+import { computed, decimalsOf, halfUnitOfColumn, numericRelations, relationApplies, relationHoldsAt, relationTester, usesColumn, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
 import { groupedInteger } from '../../shared/grouped-integer';
 import { balanceBreaks, runningBalances, type RunningBalance } from '../running-balances';
 import { shownNumber } from '../../shared/shown-number';
@@ -150,8 +150,7 @@ function exchangedCells(data: IngestResult, relation: NumericRelation, r: number
       if (!(Math.abs(at(d) - kept) <= near) || !centralIn(data, d, at(c))) return;
       // The chance that the column's number at a row lies that near the kept one: its rows within reach of it.
       const sorted = sortedColumn(data, d);
-      const within = sorted.rank(kept + near, false) - sorted.rank(kept - near, true);
-      if (within <= MAX_EXCHANGE_CHANCE * sorted.length) found.push({ cell: c, other: d });
+      if (sorted.countWithin(kept - near, kept + near) <= MAX_EXCHANGE_CHANCE * sorted.length) found.push({ cell: c, other: d });
     });
   }
   // Two of the relation's own inputs of different weights exchanged (critical and noncritical violations of a score's
@@ -299,7 +298,7 @@ function breaksOrder(data: IngestResult, c: number, r: number): boolean {
  */
 function culprit(data: IngestResult, relation: NumericRelation, relations: readonly NumericRelation[], r: number): number {
   const cells = [...relation.inputs, relation.output];
-  const holding = (c: number, holds: boolean) => relations.filter((other) => (other.output === c || other.inputs.includes(c)) && relationHoldsAt(data, other, r) === holds).length;
+  const holding = (c: number, holds: boolean) => relations.filter((other) => usesColumn(other, c) && relationHoldsAt(data, other, r) === holds).length;
   const suspects = cells.filter((c) => holding(c, true) === 0);
   if (suspects.length === 1) return suspects[0];
   const candidates = suspects.length ? suspects : cells;

@@ -755,11 +755,6 @@ function tailShare(sorted: SortedNumbers, v: number, above: boolean): number {
   return share / Math.max(1, sorted.length);
 }
 
-/** How many of a sorted column's values lie in [lo, hi]. */
-function countWithin(sorted: SortedNumbers, lo: number, hi: number): number {
-  return sorted.rank(hi, false) - sorted.rank(lo, true);
-}
-
 /** How near a value of a column must lie to a number to count as like it there, relative to the number (5%: 97 and 105 are like 100). */
 const NEAR = 0.05;
 
@@ -769,7 +764,7 @@ const NEAR = 0.05;
  */
 function numberShares(v: number, home: SortedNumbers, here: SortedNumbers): [number, number] {
   const reach = Math.abs(v) * NEAR;
-  return [countWithin(home, v, v) / Math.max(1, home.length), Math.max(0, countWithin(here, v - reach, v + reach) - 1) / Math.max(1, here.length)];
+  return [home.countWithin(v, v) / Math.max(1, home.length), Math.max(0, here.countWithin(v - reach, v + reach) - 1) / Math.max(1, here.length)];
 }
 
 /** A numeric column's values that are at least FOREIGN of its values (from its sorted runs). */

@@ -10,7 +10,7 @@ import type { IngestResult } from '../../table/model';
 import { countTail } from '../tail-outliers';
 import { strayValue } from '../stray-values';
 import { pairedInRow, rowsHolding } from '../paired-values';
-import { numericRelations, relationApplies, relationHoldsAt } from '../numeric-relations';
+import { numericRelations, relationApplies, relationHoldsAt, usesColumn } from '../numeric-relations';
 
 /** Rows holding the expected value that the finding points at. */
 const RELATED_ROWS = 3;
@@ -418,10 +418,15 @@ const FEW_KEY_ROWS = 5;
 function independentValues(data: IngestResult, candidates: Candidate[]): number {
   const columns = [...new Set(candidates.map((k) => k.dep.rhs))];
   const deps = dependenciesOf(data);
-  const determines = (x: number, y: number) => deps.some((d) => d.lhs.length === 1 && !d.prefix && d.lhs[0] === x && d.rhs === y);
+  const determines = (x: number, y: number) => determinesAlone(deps, x, y, true);
   const row = candidates[0]?.row ?? -1;
   const oneFact = (x: number, y: number) => (determines(x, y) && determines(y, x)) || pairedInRow(data, x, y, row);
   return columns.filter((c, i) => !columns.slice(0, i).some((other) => oneFact(other, c))).length;
+}
+
+/** Whether a dependency of one whole column x determines y (an entity's records' among them only with `entities`). */
+function determinesAlone(deps: readonly Dependency[], x: number, y: number, entities: boolean): boolean {
+  return deps.some((d) => d.lhs.length === 1 && !d.prefix && (entities || !d.entity) && d.lhs[0] === x && d.rhs === y);
 }
 
 /** Rows of a third column's group (the row's among them) that must say a value for it to corroborate it. */
@@ -924,7 +929,7 @@ function thingOfItsOwn(data: IngestResult, k: Candidate): boolean {
   if (k.dep.lhs.length !== 1) return false;
   const [a, b] = [k.dep.lhs[0], k.dep.rhs];
   const deps = dependenciesOf(data);
-  const determines = (x: number, y: number) => deps.some((d) => d.lhs.length === 1 && !d.prefix && !d.entity && d.lhs[0] === x && d.rhs === y);
+  const determines = (x: number, y: number) => determinesAlone(deps, x, y, false);
   return data.columns.some((_, key) => {
     if (key === a || key === b || !determines(key, a) || !determines(key, b)) return false;
     const own = cellText(data, k.row, key);
@@ -939,6 +944,6 @@ function thingOfItsOwn(data: IngestResult, k: Candidate): boolean {
 function vouchedByRelation(data: IngestResult, k: Candidate): boolean {
   const c = k.dep.rhs;
   if (k.dep.lhs.length !== 1 || k.dep.prefix || k.dep.entity || !isNumeric(data.columns[c])) return false;
-  const holds = numericRelations(data).some((relation) => (relation.output === c || relation.inputs.includes(c)) && !k.dep.lhs.some((l) => relation.output === l || relation.inputs.includes(l)) && relationApplies(data, relation)(k.row) && relationHoldsAt(data, relation, k.row) === true);
+  const holds = numericRelations(data).some((relation) => usesColumn(relation, c) && !k.dep.lhs.some((l) => usesColumn(relation, l)) && relationApplies(data, relation)(k.row) && relationHoldsAt(data, relation, k.row) === true);
   return holds && disagreeingGroups(data, k.dep).groupsAgreeingOn(k.row).length > 0;
 }
