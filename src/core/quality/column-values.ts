@@ -38,15 +38,30 @@ export function isNumeric(column: ColumnInfo): boolean {
   return NUMERIC_KINDS.includes(column.kind);
 }
 
+/** A table's columns as Arrow vectors and their facts, each found once (Table.getChildAt builds a new vector per call). */
+const columnsOfTable = new WeakMap<IngestResult['table'], { vectors: Vector[]; facts: ColumnFacts[] }>();
+
+function columnsOf(data: IngestResult): { vectors: Vector[]; facts: ColumnFacts[] } {
+  let columns = columnsOfTable.get(data.table);
+  if (!columns) columnsOfTable.set(data.table, (columns = { vectors: [], facts: [] }));
+  return columns;
+}
+
 function vectorOf(data: IngestResult, column: number): Vector {
-  const vector = data.table.getChildAt(column);
-  if (!vector) throw new Error(`no column ${column}`);
+  const { vectors } = columnsOf(data);
+  let vector = vectors[column];
+  if (!vector) {
+    const child = data.table.getChildAt(column);
+    if (!child) throw new Error(`no column ${column}`);
+    vectors[column] = vector = child;
+  }
   return vector;
 }
 
 /** The shared facts of a column (cached per Arrow column). */
 export function factsOf(data: IngestResult, column: number): ColumnFacts {
-  return columnFacts(vectorOf(data, column).data);
+  const { facts } = columnsOf(data);
+  return (facts[column] ??= columnFacts(vectorOf(data, column).data));
 }
 
 /**

@@ -210,21 +210,20 @@ const DETERMINES_SHARE = 0.98;
 
 /** Whether grouping `a` determines grouping `b` on the rows holding both (DETERMINES_SHARE: typos aside). */
 function determines(a: Grouping, b: Grouping): boolean {
-  const pairs = new Map<number, number>();
+  // Groupings have MAX_GROUP_VALUES groups at most: a table of every pair of groups is small.
+  const pairs = new Int32Array(a.size * b.size);
   let rows = 0;
   for (let r = 0; r < a.ids.length; r++) {
     if (a.ids[r] < 0 || b.ids[r] < 0) continue;
     rows++;
-    const key = a.ids[r] * b.size + b.ids[r];
-    pairs.set(key, (pairs.get(key) ?? 0) + 1);
-  }
-  const most = new Map<number, number>();
-  for (const [key, n] of pairs) {
-    const group = Math.floor(key / b.size);
-    most.set(group, Math.max(most.get(group) ?? 0, n));
+    pairs[a.ids[r] * b.size + b.ids[r]]++;
   }
   let held = 0;
-  for (const n of most.values()) held += n;
+  for (let g = 0; g < a.size; g++) {
+    let most = 0;
+    for (let h = 0; h < b.size; h++) most = Math.max(most, pairs[g * b.size + h]);
+    held += most;
+  }
   return held >= DETERMINES_SHARE * rows;
 }
 
@@ -233,15 +232,16 @@ function pairGrouping(first: Grouping, second: Grouping): Grouping {
   // In the table's column order (messages name them so).
   const [a, b] = first.columns[0] < second.columns[0] ? [first, second] : [second, first];
   const ids = new Int32Array(a.ids.length).fill(-1);
-  const pairs = new Map<number, number>();
+  // Each pair of groups' id, numbered in order of first appearance (−1: none yet).
+  const pairs = new Int32Array(a.size * b.size).fill(-1);
+  let size = 0;
   for (let r = 0; r < ids.length; r++) {
     if (a.ids[r] < 0 || b.ids[r] < 0) continue;
     const key = a.ids[r] * b.size + b.ids[r];
-    let id = pairs.get(key);
-    if (id === undefined) pairs.set(key, (id = pairs.size));
-    ids[r] = id;
+    if (pairs[key] < 0) pairs[key] = size++;
+    ids[r] = pairs[key];
   }
-  return { columns: [...a.columns, ...b.columns], ids, size: pairs.size };
+  return { columns: [...a.columns, ...b.columns], ids, size };
 }
 
 /**

@@ -99,6 +99,15 @@ function fewValueColumns(data: IngestResult, c: number, maxValues = MAX_VALUES):
   });
 }
 
+/** The fewest rows a value of text column `k` holds, of its values in MIN_ROWS rows at least (Infinity: none), computed once per column. */
+function fewestRowsOfAValue(data: IngestResult, k: number, distinct: DistinctValues): number {
+  return memo(data, `fewest-rows:${k}`, () => {
+    let fewest = Infinity;
+    for (let id = 0; id < distinct.size; id++) if (distinct.counts[id] >= MIN_ROWS && distinct.counts[id] < fewest) fewest = distinct.counts[id];
+    return fewest;
+  });
+}
+
 /** Per value of `distinct`, how many of the rows `empty` hold it. */
 function gapsByValue(distinct: DistinctValues, empty: Int32Array): Int32Array {
   const gaps = new Int32Array(distinct.size);
@@ -135,6 +144,9 @@ export function inapplicableCells(data: IngestResult, c: number): ReadonlyMap<nu
     const empty = emptyRows(data, c);
     if (empty.length < MIN_ROWS) return found;
     for (const { k, distinct } of fewValueColumns(data, c, Infinity)) {
+      // No value of MIN_ROWS rows or more fits in the empty cells MIN_EMPTY_SHARE of its rows at least: none empties
+      // the column (a column of names, of a few large values).
+      if (fewestRowsOfAValue(data, k, distinct) * MIN_EMPTY_SHARE > empty.length) continue;
       // Per value held in an empty row, how many of those rows hold it (read from the empty rows alone: a column of
       // many values is not walked value by value).
       const gaps = new Map<number, number>();

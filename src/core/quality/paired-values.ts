@@ -23,18 +23,20 @@ function valueKey(data: IngestResult, c: number, row: number): string | undefine
 }
 
 /**
- * A test of whether a row holds row `row`'s value of column c: numbers compared as numbers, texts by their distinct
- * value — facts every check has, so that asking builds nothing new.
+ * Sets `bit` in held[i] where row i × `step` holds row `row`'s value of column c: numbers compared as numbers, texts by
+ * their distinct value — facts every check has, so that asking builds nothing new. A loop of its own per kind of
+ * column (a test called per row would be one call site of several closures).
  */
-function sameValueTest(data: IngestResult, c: number, row: number): (r: number) => boolean {
+function markHolding(data: IngestResult, c: number, row: number, step: number, held: Uint8Array, bit: number): void {
   if (TEXT_KINDS.includes(data.columns[c].kind)) {
     const ids = distinctValues(data, c).ids;
     const id = ids[row];
-    return (r) => ids[r] === id;
+    for (let i = 0, r = 0; i < held.length; i++, r += step) if (ids[r] === id) held[i] |= bit;
+    return;
   }
   const numbers = numericColumn(data, c);
   const value = numbers[row];
-  return (r) => numbers[r] === value;
+  for (let i = 0, r = 0; i < held.length; i++, r += step) if (numbers[r] === value) held[i] |= bit;
 }
 
 /** How many of the rows counted hold row `row`'s value of column x, its value of column y, and both. */
@@ -56,15 +58,18 @@ export function rowsHolding(data: IngestResult, x: number, y: number, row: numbe
   const key = `${x}:${y}:${keyX}:${keyY}`;
   const known = counted.get(key);
   if (known) return known;
-  const [isX, isY] = [sameValueTest(data, x, row), sameValueTest(data, y, row)];
   const n = data.table.numRows;
   const step = Math.max(1, Math.ceil(n / COUNTED_ROWS));
   const counts: RowsHolding = { withX: 0, withY: 0, both: 0 };
-  for (let r = 0; r < n; r += step) {
-    const [a, b] = [isX(r), isY(r)];
-    if (a) counts.withX++;
-    if (b) counts.withY++;
-    if (a && b) counts.both++;
+  const held = new Uint8Array(Math.ceil(n / step));
+  markHolding(data, x, row, step, held, 1);
+  markHolding(data, y, row, step, held, 2);
+  for (let i = 0; i < held.length; i++) {
+    const h = held[i];
+    if (h === 0) continue;
+    if (h & 1) counts.withX++;
+    if (h & 2) counts.withY++;
+    if (h === 3) counts.both++;
   }
   counted.set(key, counts);
   return counts;

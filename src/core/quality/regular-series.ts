@@ -23,19 +23,29 @@ const REGULAR_STEP_SHARE = 0.9;
  * account's transactions, whose times follow no step.
  */
 function regularReadings(times: Float64Array, order: ArrayLike<number>, starts: ArrayLike<number>): boolean {
-  const steps = new Map<number, number>();
+  // REGULAR_STEP_SHARE is over half of the steps: the one step that can reach it is the steps' majority, found by
+  // a vote (Boyer–Moore) and then counted — no table of every step (the steps of unrelated times are all distinct).
+  let candidate = NaN;
+  let votes = 0;
   let total = 0;
   for (let g = 0; g + 1 < starts.length; g++) {
     for (let k = starts[g] + 1; k < starts[g + 1]; k++) {
       const step = times[order[k]] - times[order[k - 1]];
       if (!Number.isFinite(step)) continue;
-      steps.set(step, (steps.get(step) ?? 0) + 1);
       total++;
+      if (votes === 0) {
+        candidate = step;
+        votes = 1;
+      } else votes += step === candidate ? 1 : -1;
     }
   }
-  steps.delete(0);
-  const modal = Math.max(0, ...steps.values());
-  return total > 0 && modal >= REGULAR_STEP_SHARE * total;
+  // Repeated times are not a step (a zero majority leaves no step at the share).
+  if (total === 0 || candidate === 0) return false;
+  let modal = 0;
+  for (let g = 0; g + 1 < starts.length; g++) {
+    for (let k = starts[g] + 1; k < starts[g + 1]; k++) if (times[order[k]] - times[order[k - 1]] === candidate) modal++;
+  }
+  return modal >= REGULAR_STEP_SHARE * total;
 }
 
 /** The readings of one entity column: its rows grouped by its values (each group in file order), and the time columns read at a regular step. */

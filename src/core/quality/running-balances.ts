@@ -46,6 +46,8 @@ const MAX_QUALIFIER_VALUES = 50;
 const MAX_LEDGER_COLUMNS = 8;
 /** Rows before a break read for a step of its ledger filed under another. */
 const STRAY_STEP_ROWS = 10_000;
+/** Moving steps read at a time, as far as the candidates tried need them. */
+const STEP_BATCH = 1_000;
 /** Relative difference within which a balance agrees with its previous one and the amount. */
 const TOLERANCE = 1e-6;
 
@@ -209,16 +211,19 @@ export function runningBalances(data: IngestResult): RunningBalance[] {
       const b = numericColumn(data, balance);
       for (const { ledger, previous, next } of ledgers) {
         if (ledger.includes(balance)) continue;
-        let [moves, stands] = [0, 0];
-        for (let r = 0; r < learnRows; r++) {
-          const p = previous[r];
-          if (p < 0 || !Number.isFinite(b[r]) || !Number.isFinite(b[p])) continue;
-          if (b[r] !== b[p]) moving[moves++] = r;
-          else standing[stands++] = r;
-        }
+        // The steps are read as far as a candidate needs them: most fail their screen within the first few hundred.
+        let [moves, stands, scanned] = [0, 0, 0];
+        const readSteps = (wanted: number) => {
+          for (; scanned < learnRows && moves < wanted; scanned++) {
+            const r = scanned;
+            const p = previous[r];
+            if (p < 0 || !Number.isFinite(b[r]) || !Number.isFinite(b[p])) continue;
+            if (b[r] !== b[p]) moving[moves++] = r;
+            else standing[stands++] = r;
+          }
+        };
+        readSteps(STEP_BATCH);
         if (moves < MIN_STEPS) continue;
-        const stepRows = moving.subarray(0, moves);
-        const stillRows = standing.subarray(0, stands);
         // Amounts tried: each other column, either sign; where none carries the balance, each pair of columns of numbers
         // of zero or more as an inflow and an outflow (boardings and alightings of a bus's load).
         type Candidate = { amount: number; outflow?: number; sign: 1 | -1 };
@@ -230,7 +235,10 @@ export function runningBalances(data: IngestResult): RunningBalance[] {
           const [a, o] = [numericColumn(data, amount), outflow === undefined ? undefined : numericColumn(data, outflow)];
           const q = o ? (r: number) => a[r] - o[r] : (r: number) => a[r];
           let [steps, holding, shifted] = [0, 0, 0];
-          for (const r of stepRows) {
+          for (let i = 0; ; i++) {
+            if (i === moves) readSteps(moves + STEP_BATCH);
+            if (i === moves) break;
+            const r = moving[i];
             const p = previous[r];
             if (!Number.isFinite(q(r))) continue;
             steps++;
@@ -242,8 +250,9 @@ export function runningBalances(data: IngestResult): RunningBalance[] {
           if (steps < MIN_STEPS || holding < MIN_HOLDING * steps || holding - shifted < BEYOND_CHANCE * steps) continue;
           // An amount the balance does not move by in more than a few steps (a movement not applied) is no balance's
           // amount: a year "moves by" the month only where the month is 1, and stands still at every other.
+          readSteps(Infinity);
           let still = 0;
-          for (const r of stillRows) if (Number.isFinite(q(r)) && q(r) !== 0) still++;
+          for (let i = 0; i < stands; i++) if (Number.isFinite(q(standing[i])) && q(standing[i]) !== 0) still++;
           if (still > (1 - MIN_HOLDING) * (steps + still)) continue;
           if (!best || holding / steps > best.holding / best.steps) best = { balance, amount, ...(outflow === undefined ? {} : { outflow }), sign, ledger, steps, holding };
         }

@@ -1,7 +1,6 @@
 import { defineRule } from '../rule';
-import { DataType } from 'apache-arrow';
-import { fmix32, hashBytes } from '../../shared/hash';
-import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, nullMask, numericColumn, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
+import { fmix32 } from '../../shared/hash';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, looksLikeIdentifier, nullCount, numericColumn, sortedRuns, strictlyIncreasing, valueCodes } from '../column-values';
 import { cellText, dependenciesOf, type Dependency } from '../dependencies';
 import { changedCopies } from '../changed-copies';
 import { secondReadings } from '../second-readings';
@@ -76,51 +75,28 @@ function cellKeys(data: IngestResult, c: number): Int32Array {
 }
 
 /**
- * Folds a Utf8 text column's cells into the rows' hashes by their bytes (FNV-1a; null cells 0), without building its
- * strings; false where the column is not held as Utf8 chunks (then it is left out).
- */
-function foldTextBytes(data: IngestResult, c: number, a: Int32Array, b: Int32Array): boolean {
-  const vector = data.table.getChildAt(c);
-  if (!vector || vector.data.some((chunk) => !DataType.isUtf8(chunk.type) || !(chunk.valueOffsets instanceof Int32Array) || !(chunk.values instanceof Uint8Array))) return false;
-  const mask = nullMask(data, c);
-  let row = 0;
-  for (const chunk of vector.data) {
-    const offsets = chunk.valueOffsets;
-    const bytes = chunk.values;
-    // (Every chunk was checked above; this narrows the types.)
-    if (!(offsets instanceof Int32Array) || !(bytes instanceof Uint8Array)) return false;
-    for (let i = 0; i < chunk.length; i++, row++) {
-      fold(a, b, row, mask[row] ? 0 : hashBytes(bytes, offsets[i], offsets[i + 1]), c);
-    }
-  }
-  return true;
-}
-
-/**
- * How many rows agree with an earlier row on every column `on` marks (by hashes: a few more may come out; text is keyed
- * by its bytes, and text held otherwise is left out, which also lets more rows through).
+ * How many rows agree with an earlier row on every column `on` marks (by hashes: a few more may come out). Only rows
+ * that repeat the value of the column of most values are read (rowsThatMayAgree): two rows that agree on every
+ * column agree there.
  */
 function rowsAgreeingOn(data: IngestResult, on: readonly boolean[]): number {
-  const rows = data.table.numRows;
-  const a = new Int32Array(rows);
-  const b = new Int32Array(rows);
+  const candidates = rowsThatMayAgree(data, on);
+  const m = candidates.length;
+  const a = new Int32Array(m);
+  const b = new Int32Array(m);
   data.columns.forEach((column, c) => {
     if (!on[c] || column.kind === 'empty' || column.kind === 'other') return;
-    if (column.kind === 'string') {
-      foldTextBytes(data, c, a, b);
-      return;
-    }
     if (TEXT_KINDS.includes(column.kind)) {
       const ids = distinctValues(data, c).ids;
-      for (let r = 0; r < rows; r++) fold(a, b, r, ids[r], c);
+      for (let i = 0; i < m; i++) fold(a, b, i, ids[candidates[i]], c);
       return;
     }
     const numbers = numericColumn(data, c);
     const words = new Int32Array(numbers.buffer, numbers.byteOffset, numbers.length * 2);
-    for (let r = 0; r < rows; r++) fold(a, b, r, numberKey(words, r), c);
+    for (let i = 0; i < m; i++) fold(a, b, i, numberKey(words, candidates[i]), c);
   });
   let agreeing = 0;
-  eachRepeat(a, b, slotTable(rows), () => agreeing++);
+  eachRepeat(a, b, slotTable(m), () => agreeing++);
   return agreeing;
 }
 
