@@ -8,7 +8,8 @@
  * table that break it are where one of its cells is wrong.
  */
 import type { IngestResult } from '../table/model';
-import { isNumeric, memo, numericColumn, valueCodes } from './column-values';
+import { TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn, valueCodes } from './column-values';
+import { binomialTail } from '../shared/binomial-tail';
 import { looksLikeIdentifier } from '../shared/identifier';
 
 export type RelationKind = 'sum' | 'product' | 'discounted' | 'affine';
@@ -198,6 +199,56 @@ function count(candidate: Candidate, numbers: readonly Float64Array[], halfUnits
     if (screen && out.rows === SCREEN_ROWS && out.holding < MIN_HOLDING * SCREEN_ROWS) return out;
   }
   return out;
+}
+
+/** Rows of a label's value, at least, whose breaks can tell that a relation is not theirs. */
+const MIN_GROUP_ROWS = 20;
+/** Share of a value's rows, at least, that break a relation for it to be another's (a rate of its own). */
+const GROUP_BROKEN_SHARE = 0.5;
+/** Chance, at most, of so many of the value's rows breaking it with breaks spread over the rows as the table's are. */
+const GROUP_CHANCE = 1e-6;
+/** Values a label column may have to be looked at (a class, a kind: not a name). */
+const MAX_GROUP_VALUES = 50;
+
+/**
+ * Whether the rows breaking a relation gather in one value of a label column: half of its rows at least (MIN_GROUP_ROWS
+ * or more), far beyond the share of all rows that break it (GROUP_CHANCE). Asked of relations held only within the
+ * rounding of their inputs, not exactly: such a relation is fitted, and a line fitted through several rates (water
+ * charged per unit at each rate class's price: one line through the middle holds within the rounding of whole units
+ * for most rows) breaks in most rows of the rates off it, where slips are spread over a table's rows. It is no relation
+ * of the table. (An exact relation is no compromise: where another population breaks it — another tax rate, salaried
+ * pay beside hours × rate — relationApplies sets those rows apart.)
+ */
+function brokenByAGroup(data: IngestResult, candidate: Candidate, numbers: readonly Float64Array[], units: readonly number[], counted: { rows: number; holding: number }): boolean {
+  const broken = counted.rows - counted.holding;
+  if (broken < GROUP_BROKEN_SHARE * MIN_GROUP_ROWS) return false;
+  const share = broken / counted.rows;
+  const labels = data.columns.flatMap((column, c) => {
+    if (!TEXT_KINDS.includes(column.kind)) return [];
+    const distinct = distinctValues(data, c);
+    return distinct.size >= 2 && distinct.size <= MAX_GROUP_VALUES ? [distinct] : [];
+  });
+  if (labels.length === 0) return false;
+  const breaks = new Uint8Array(data.table.numRows);
+  const present = new Uint8Array(data.table.numRows);
+  for (let r = 0; r < breaks.length; r++) {
+    const holds = holdsAt(candidate, numbers, units, r);
+    if (holds === null) continue;
+    present[r] = 1;
+    if (!holds) breaks[r] = 1;
+  }
+  return labels.some(({ ids, size }) => {
+    const [rows, broken] = [new Int32Array(size), new Int32Array(size)];
+    for (let r = 0; r < ids.length; r++) {
+      if (ids[r] < 0 || !present[r]) continue;
+      rows[ids[r]]++;
+      broken[ids[r]] += breaks[r];
+    }
+    for (let id = 0; id < size; id++) {
+      if (rows[id] >= MIN_GROUP_ROWS && broken[id] >= GROUP_BROKEN_SHARE * rows[id] && binomialTail(rows[id], broken[id], share) <= GROUP_CHANCE) return true;
+    }
+    return false;
+  });
 }
 
 /** Rows evenly spread over the table, at most `limit`. */
@@ -454,6 +505,7 @@ function discover(data: IngestResult): NumericRelation[] {
     const chance = count(candidate, numbers, units, all, false, (k) => shuffle[k]);
     const [held, byChance] = [counted.holding / counted.rows, chance.holding / Math.max(1, chance.rows)];
     if (held < BEYOND_CHANCE * byChance && !(candidate.weights && brokenBeyondChance(held, byChance))) return false;
+    if (!exact && brokenByAGroup(data, candidate, numbers, units, counted)) return false;
     const { kind, columns: used, offset, slope, weights } = candidate;
     found.push({ kind, inputs: used.slice(0, -1), output: used[used.length - 1], offset, slope, ...(weights ? { weights } : {}), rows: counted.rows, holding: counted.holding, exact, roundedOutput });
     return true;

@@ -418,3 +418,18 @@ test('a score of 100 less 5 points per critical and 2 per other violation is lea
   assert.match(found.find((f) => f.row === 50)?.message ?? '', /breaks score = 100 − 5 × critical − 2 × noncritical, which holds in 99% of the 2,000 rows: with critical 0 and noncritical 1, it would be 98\./);
   assert.match(found.find((f) => f.row === 80)?.message ?? '', /look exchanged/);
 });
+
+test('a line fitted through several rates is no relation: water charged per unit at each rate class\'s price gets no findings, though one line holds within the rounding of whole units in most rows', () => {
+  const next = random(17);
+  const rates: [string, number, number][] = [['RS1', 4.12, 0.72], ['RM2', 3.95, 0.12], ['CM1', 4.48, 0.1], ['IR1', 5.1, 0.03], ['MU1', 3.7, 0.03]];
+  const rows = Array.from({ length: 2000 }, (_, i) => {
+    const u = next();
+    let k = 0;
+    for (let cumulative = rates[0][2]; u > cumulative && k + 1 < rates.length; cumulative += rates[k][2]) k++;
+    const [code, rate] = rates[k];
+    // Whole units, skewed: mostly small, some large.
+    const usage = Math.max(0, Math.round(Math.exp(1.5 + next() * 2.5)));
+    return [i + 1, code, usage, (usage * rate).toFixed(2)];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['bill', 'rate_code', 'usage', 'charge'], rows)), rule), []);
+});
