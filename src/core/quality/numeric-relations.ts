@@ -60,6 +60,16 @@ const MAX_CHANCE_HOLDING = 0.5;
 function brokenBeyondChance(held: number, byChance: number): boolean {
   return byChance <= MAX_CHANCE_HOLDING && 1 - byChance >= BEYOND_CHANCE * (1 - held);
 }
+/**
+ * Whether the rows of a sum that do not keep it trivially (a part 0) keep it BEYOND_CHANCE times as often as with its
+ * output shuffled, MIN_HOLDING of them at least: where most rows add zeros their outputs repeat, and the shuffle keeps
+ * it there as often (total precipitation = rain + snow, on dry days 0 = 0 + 0; the days of both rain and snow tell).
+ * (Not a product: the few prices and quantities of an order's lines repeat their products whatever the rows.)
+ */
+function nonTrivialBeyondChance(kind: RelationKind, counted: Counted, chance: Counted): boolean {
+  if (kind !== 'sum' || counted.nonTrivial < MIN_HOLDING_ROWS || counted.nonTrivial < MIN_HOLDING * counted.nonTrivialRows) return false;
+  return counted.nonTrivial / counted.nonTrivialRows >= BEYOND_CHANCE * (chance.nonTrivial / Math.max(1, chance.nonTrivialRows));
+}
 /** A column is computed by a relation (or an affine one's input) only with at least this many distinct values (not a flag or a small code). */
 const MIN_DISTINCT = 10;
 /** Numeric columns looked at, at most (the first ones: discovery tries every triple). */
@@ -91,15 +101,7 @@ const MAX_AFFINE_FITS = 60;
 /** Half a unit of the last decimal the column's numbers are written with (0.5 for integers, 0.05 for one decimal). */
 function halfUnitOf(values: Float64Array, rows: Int32Array): number {
   let decimals = 0;
-  for (const r of rows) {
-    const v = values[r];
-    if (!Number.isFinite(v)) continue;
-    while (decimals < MAX_DECIMALS) {
-      const scaled = v * 10 ** decimals;
-      if (Math.abs(scaled - Math.round(scaled)) <= 1e-7 * Math.max(1, Math.abs(scaled))) break;
-      decimals++;
-    }
-  }
+  for (const r of rows) if (Number.isFinite(values[r])) decimals = Math.max(decimals, decimalsNeeded(values[r]));
   return 0.5 * 10 ** -decimals;
 }
 
@@ -163,12 +165,20 @@ function holdsAt(candidate: Candidate, numbers: readonly Float64Array[], halfUni
   return agrees(candidate, values.slice(0, -1), values[values.length - 1], candidate.columns.map((c) => halfUnits[c]));
 }
 
+/** Rows with every value of a relation, of them the rows where it holds; and of each, the rows its values do not make it trivially true in. */
+interface Counted {
+  rows: number;
+  holding: number;
+  nonTrivial: number;
+  nonTrivialRows: number;
+}
+
 /**
  * Rows where the relation holds and rows with every value, over `rows`; `screen`: stop after SCREEN_ROWS rows with
  * values when fewer than MIN_HOLDING of them hold. `outputRow` reads the output at another row (the shuffle).
  */
-function count(candidate: Candidate, numbers: readonly Float64Array[], halfUnits: readonly number[], rows: Int32Array, screen: boolean, outputRow: (k: number) => number = (k) => rows[k]): { rows: number; holding: number; nonTrivial: number } {
-  const out = { rows: 0, holding: 0, nonTrivial: 0 };
+function count(candidate: Candidate, numbers: readonly Float64Array[], halfUnits: readonly number[], rows: Int32Array, screen: boolean, outputRow: (k: number) => number = (k) => rows[k]): Counted {
+  const out: Counted = { rows: 0, holding: 0, nonTrivial: 0, nonTrivialRows: 0 };
   const { columns, kind } = candidate;
   const inputs = columns.slice(0, -1);
   const output = columns[columns.length - 1];
@@ -181,19 +191,20 @@ function count(candidate: Candidate, numbers: readonly Float64Array[], halfUnits
     const y = numbers[output][outputRow(k)];
     if (!Number.isFinite(y) || values.some((v) => !Number.isFinite(v))) continue;
     out.rows++;
+    // A sum of a zero, a product with 0 or 1, an output that is its input: true whatever the columns.
+    // (A discounted product without its discount is a product: those rows test the price and quantity only.)
+    // (A weighted sum's whole number it starts from counts as a term: a score of 100 less 2 × one count says something.)
+    const trivial =
+      kind === 'sum'
+        ? values.filter((v) => v !== 0).length + (candidate.offset !== 0 ? 1 : 0) < 2
+        : kind === 'product'
+          ? values.some((v) => v === 0 || v === 1)
+          : kind === 'discounted'
+            ? values[0] === 0 || values[0] === 1 || values[1] === 0 || values[1] === 1 || values[2] === 0
+            : values[0] === y;
+    if (!trivial) out.nonTrivialRows++;
     if (agrees(candidate, values, y, units)) {
       out.holding++;
-      // A sum of a zero, a product with 0 or 1, an output that is its input: true whatever the columns.
-      // (A discounted product without its discount is a product: those rows test the price and quantity only.)
-      // (A weighted sum's whole number it starts from counts as a term: a score of 100 less 2 × one count says something.)
-      const trivial =
-        kind === 'sum'
-          ? values.filter((v) => v !== 0).length + (candidate.offset !== 0 ? 1 : 0) < 2
-          : kind === 'product'
-            ? values.some((v) => v === 0 || v === 1)
-            : kind === 'discounted'
-              ? values[0] === 0 || values[0] === 1 || values[1] === 0 || values[1] === 1 || values[2] === 0
-              : values[0] === y;
       if (!trivial) out.nonTrivial++;
     }
     if (screen && out.rows === SCREEN_ROWS && out.holding < MIN_HOLDING * SCREEN_ROWS) return out;
@@ -213,7 +224,8 @@ const MAX_GROUP_VALUES = 50;
 /**
  * Whether the rows breaking a relation gather in one value of a label column: half of its rows at least (MIN_GROUP_ROWS
  * or more), far beyond the share of all rows that break it (GROUP_CHANCE). Asked of relations held only within the
- * rounding of their inputs, not exactly: such a relation is fitted, and a line fitted through several rates (water
+ * rounding of their numbers (not exactly, or a weighted sum of fractions rounded to its output's unit: usage =
+ * (total − base charge) / 4 to the whole unit): such a relation is fitted, and a line fitted through several rates (water
  * charged per unit at each rate class's price: one line through the middle holds within the rounding of whole units
  * for most rows) breaks in most rows of the rates off it, where slips are spread over a table's rows. It is no relation
  * of the table. (An exact relation is no compromise: where another population breaks it — another tax rate, salaried
@@ -391,11 +403,14 @@ const MAX_DISCOUNTS_OUTSIDE = 0.05;
 
 /**
  * Whether counts over rows make a relation: held in MIN_HOLDING of them and MIN_HOLDING_ROWS non-trivial rows, half
- * the holding rows at least (MIN_DISCOUNTED_SHARE for a discounted product).
+ * the holding rows at least (MIN_DISCOUNTED_SHARE for a discounted product) — or, where most rows keep it trivially,
+ * held in MIN_HOLDING of the rows that do not, MIN_HOLDING_ROWS at least: those alone test it (annual pay = salary ×
+ * FTE, where 95% of the staff work full time at 1.00).
  */
-function strongEnough(counted: { rows: number; holding: number; nonTrivial: number }, kind: RelationKind): boolean {
+function strongEnough(counted: Counted, kind: RelationKind): boolean {
   const nonTrivialShare = kind === 'discounted' ? MIN_DISCOUNTED_SHARE : 0.5;
-  return counted.holding >= MIN_HOLDING * counted.rows && counted.nonTrivial >= MIN_HOLDING_ROWS && counted.nonTrivial >= nonTrivialShare * counted.holding;
+  if (counted.holding < MIN_HOLDING * counted.rows || counted.nonTrivial < MIN_HOLDING_ROWS) return false;
+  return counted.nonTrivial >= nonTrivialShare * counted.holding || counted.nonTrivial >= MIN_HOLDING * counted.nonTrivialRows;
 }
 
 /** A deterministic permutation of 0..n−1 (the output shuffled over the rows). */
@@ -504,8 +519,11 @@ function discover(data: IngestResult): NumericRelation[] {
     if (!strongEnough(counted, candidate.kind)) return false;
     const chance = count(candidate, numbers, units, all, false, (k) => shuffle[k]);
     const [held, byChance] = [counted.holding / counted.rows, chance.holding / Math.max(1, chance.rows)];
-    if (held < BEYOND_CHANCE * byChance && !(candidate.weights && brokenBeyondChance(held, byChance))) return false;
-    if (!exact && brokenByAGroup(data, candidate, numbers, units, counted)) return false;
+    if (held < BEYOND_CHANCE * byChance && !(candidate.weights && brokenBeyondChance(held, byChance)) && !nonTrivialBeyondChance(candidate.kind, counted, chance)) return false;
+    // Held within rounding (not exactly, or a sum of fractions rounded to its output's unit): a fit that may lie
+    // between the rates of several groups.
+    const fitted = !exact || (candidate.weights?.some((w) => !Number.isInteger(w)) ?? false);
+    if (fitted && brokenByAGroup(data, candidate, numbers, units, counted)) return false;
     const { kind, columns: used, offset, slope, weights } = candidate;
     found.push({ kind, inputs: used.slice(0, -1), output: used[used.length - 1], offset, slope, ...(weights ? { weights } : {}), rows: counted.rows, holding: counted.holding, exact, roundedOutput });
     return true;
@@ -595,7 +613,7 @@ function discover(data: IngestResult): NumericRelation[] {
   for (const run of summedRuns(parts, columns, numbers, halfUnits, sample)) accept(run);
   // (A weighted sum of the columns of a relation found is that relation written for another of its columns.)
   const sameColumns = (candidate: Candidate) => found.some((f) => f.inputs.length + 1 === candidate.columns.length && candidate.columns.every((c) => c === f.output || f.inputs.includes(c)));
-  for (const weighted of weightedSums(parts, columns, numbers, sample)) if (!sameColumns(weighted)) accept(weighted);
+  for (const weighted of weightedSums(parts, columns, numbers, halfUnits, sample)) if (!sameColumns(weighted)) accept(weighted);
   return found;
 }
 
@@ -622,7 +640,7 @@ const WEIGHT_KEPT_SHARE = 0.6;
  * numbers (each within WEIGHT_SLACK of one, weights at most MAX_WEIGHT); two inputs of weight 1 or −1 from 0 are a
  * pair's sum, found as such; of one relation written for several of its columns, the form taking fewest away.
  */
-function weightedSums(parts: readonly number[], outputs: readonly number[], numbers: readonly Float64Array[], sample: Int32Array): Candidate[] {
+function weightedSums(parts: readonly number[], outputs: readonly number[], numbers: readonly Float64Array[], halfUnits: readonly number[], sample: Int32Array): Candidate[] {
   const inputs = parts.slice(0, MAX_WEIGHTED_INPUTS);
   const candidates: Candidate[] = [];
   for (const t of outputs) {
@@ -655,10 +673,11 @@ function weightedSums(parts: readonly number[], outputs: readonly number[], numb
       rows = Int32Array.from(all.keys()).filter((k) => residuals[k] <= Math.max(nearest, exact));
     }
     if (!fit) continue;
-    const offset = Math.round(fit.offset);
-    if (Math.abs(fit.offset - offset) > WEIGHT_SLACK) continue;
-    const rounded = fit.weights.map((w) => Math.round(w));
-    if (fit.weights.some((w, i) => Math.abs(w - rounded[i]) > WEIGHT_SLACK || Math.abs(rounded[i]) > MAX_WEIGHT)) continue;
+    // How far rounding moves the output from the fitted sum, at most: the constant is fitted to that (a mean to a tenth of a degree).
+    const rounding = fit.weights.reduce((sum, w, i) => sum + Math.abs(w) * halfUnits[xs[i]], halfUnits[t]);
+    const whole = wholeWeights(fit, rounding);
+    if (!whole) continue;
+    const { offset, weights: rounded } = whole;
     const used = xs.filter((_, i) => rounded[i] !== 0);
     const weights = rounded.filter((w) => w !== 0);
     // Two inputs of weight 1 or −1 from 0, or inputs all of weight 1, are sums found as such.
@@ -670,6 +689,25 @@ function weightedSums(parts: readonly number[], outputs: readonly number[], numb
   const negatives = (candidate: Candidate) => (candidate.weights ?? []).filter((w) => w < 0).length;
   const key = (candidate: Candidate) => [...candidate.columns].sort((a, b) => a - b).join(',');
   return candidates.filter((candidate) => !candidates.some((other) => other !== candidate && key(other) === key(candidate) && (negatives(other) < negatives(candidate) || (negatives(other) === negatives(candidate) && candidates.indexOf(other) < candidates.indexOf(candidate)))));
+}
+
+/** Divisors a weighted sum may have (a mean of two readings: (max + min) / 2; of three, of four). */
+const MAX_DIVISOR = 4;
+
+/**
+ * A fit's weights and constant as whole numbers over the smallest divisor that makes them so (each within WEIGHT_SLACK
+ * of one — the constant within the rounding of the numbers too —, weights at most MAX_WEIGHT): points = 2 × field goals + …, a score of 100 − 5 × critical, a mean
+ * temperature (max + min) / 2 — weights 0.5 each; undefined where none does.
+ */
+function wholeWeights(fit: { weights: number[]; offset: number }, rounding: number): { weights: number[]; offset: number } | undefined {
+  for (let divisor = 1; divisor <= MAX_DIVISOR; divisor++) {
+    const offset = Math.round(fit.offset * divisor);
+    const weights = fit.weights.map((w) => Math.round(w * divisor));
+    // The constant of a fit to rounded numbers is off by up to their rounding.
+    if (Math.abs(fit.offset * divisor - offset) > Math.max(WEIGHT_SLACK, divisor * rounding) || fit.weights.some((w, i) => Math.abs(w * divisor - weights[i]) > WEIGHT_SLACK || Math.abs(weights[i]) > MAX_WEIGHT)) continue;
+    return { offset: offset / divisor, weights: weights.map((w) => w / divisor) };
+  }
+  return undefined;
 }
 
 /** A fit's residual below which, relative to its output's scale, a row agrees with it exactly (floating-point noise). */
@@ -887,6 +925,43 @@ export function relationHoldsAt(data: IngestResult, relation: NumericRelation, r
 /** A column's half unit (see halfUnitOf), measured on the sample discovery uses. */
 export function halfUnitOfColumn(data: IngestResult, c: number): number {
   return memo(data, `half-unit:${c}`, () => halfUnitOf(numericColumn(data, c), spreadRows(data.table.numRows, SAMPLE_ROWS)));
+}
+
+/** Share of a column's numbers that its usual decimals (usualDecimals) must write. */
+const USUAL_DECIMALS_SHARE = 0.99;
+
+/** Decimals a number needs, at most MAX_DECIMALS (0.24: 2; 5.0: 0). */
+export function decimalsNeeded(v: number): number {
+  let decimals = 0;
+  while (decimals < MAX_DECIMALS) {
+    const scaled = v * 10 ** decimals;
+    if (Math.abs(scaled - Math.round(scaled)) <= 1e-7 * Math.max(1, Math.abs(scaled))) break;
+    decimals++;
+  }
+  return decimals;
+}
+
+/**
+ * The decimals USUAL_DECIMALS_SHARE of a column's numbers need at most (on the sample discovery uses): a rainfall to the
+ * tenth of a millimetre, though a few values converted from inches carry two.
+ */
+export function usualDecimals(data: IngestResult, c: number): number {
+  return memo(data, `usual-decimals:${c}`, () => {
+    const values = numericColumn(data, c);
+    const counts = new Int32Array(MAX_DECIMALS + 1);
+    let present = 0;
+    for (const r of spreadRows(data.table.numRows, SAMPLE_ROWS)) {
+      if (!Number.isFinite(values[r])) continue;
+      counts[decimalsNeeded(values[r])]++;
+      present++;
+    }
+    let within = 0;
+    for (let d = 0; d <= MAX_DECIMALS; d++) {
+      within += counts[d];
+      if (within >= USUAL_DECIMALS_SHARE * present) return d;
+    }
+    return MAX_DECIMALS;
+  });
 }
 
 /** Decimals a column's numbers are written with (from its half unit). */

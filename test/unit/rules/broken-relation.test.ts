@@ -432,4 +432,51 @@ test('a line fitted through several rates is no relation: water charged per unit
     return [i + 1, code, usage, (usage * rate).toFixed(2)];
   });
   assert.deepEqual(findingsOf(checkCsv(csv(['bill', 'rate_code', 'usage', 'charge'], rows)), rule), []);
+  // Nor is usage = (total − base) / 4 to the whole unit: a sum of fractions rounded to its output's unit, fitted alike.
+  const bills = Array.from({ length: 2000 }, (_, i) => {
+    const u = next();
+    let k = 0;
+    for (let cumulative = rates[0][2]; u > cumulative && k + 1 < rates.length; cumulative += rates[k][2]) k++;
+    const [code, rate] = rates[k];
+    const usage = Math.max(0, Math.round(Math.exp(0.5 + next() * 2.6)));
+    const base = [18.5, 22.75, 31.4, 58.2][Math.floor(next() * 4)];
+    return [i + 1, code, usage, base.toFixed(2), (base + usage * rate).toFixed(2)];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['bill', 'rate_code', 'usage', 'base', 'total'], bills)), rule), []);
+});
+
+test('a product most rows keep trivially (annual pay = salary × FTE, 95% full time at 1.00) is learned from the rows that do not; a part-time pay left at the full salary is reported', () => {
+  const next = random(23);
+  const rows = Array.from({ length: 1500 }, (_, i) => {
+    const salary = 30000 + Math.round(next() * 1200) * 50;
+    const fte = i % 20 === 7 ? ['0.50', '0.60', '0.75', '0.80'][Math.floor(next() * 4)] : '1.00';
+    return [i + 1, fte, salary.toFixed(2), (salary * Number(fte)).toFixed(2)];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'fte', 'base_salary', 'annual_pay'], rows)), rule), []);
+  const partTime = rows.findIndex((row) => row[1] !== '1.00' && row[1] !== '0.50');
+  rows[partTime][3] = String(Number(rows[partTime][3]) + 1000);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'fte', 'base_salary', 'annual_pay'], rows)), rule).map((f) => f.row), [partTime]);
+});
+
+test('a sum most rows keep as 0 = 0 + 0 (total precipitation = rain + snow, dry days) is learned from the days of both; a mean of two readings, (max + min) / 2 to a tenth of a degree, too; a rainfall converted from inches (two decimals among tenths) is the wrong cell', () => {
+  const next = random(29);
+  const rows = Array.from({ length: 2000 }, (_, i) => {
+    const max = Math.round((next() * 30 - 5) * 10) / 10;
+    const min = Math.round((max - 2 - next() * 10) * 10) / 10;
+    const mean = Math.round(((max + min) / 2) * 10 + 1e-9) / 10;
+    const wet = next();
+    const rain = wet < 0.55 ? 0 : Math.round(next() * 200) / 10;
+    const snow = wet < 0.45 || wet > 0.9 ? 0 : Math.round(next() * 150) / 10;
+    return [i + 1, max.toFixed(1), min.toFixed(1), mean.toFixed(1), rain.toFixed(1), snow.toFixed(1), (rain + snow).toFixed(1)];
+  });
+  const header = ['obs', 'max_temp', 'min_temp', 'mean_temp', 'rain_mm', 'snow_cm', 'precip_mm'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule), []);
+  const wetRow = rows.findIndex((row) => Number(row[4]) > 5 && Number(row[5]) > 1);
+  rows[wetRow][4] = (Number(rows[wetRow][4]) / 25.4).toFixed(2); // rain written in inches
+  rows[30][3] = (Number(rows[30][3]) + 5).toFixed(1); // a mean that is not the mean
+  const findings = findingsOf(checkCsv(csv(header, rows)), rule);
+  assert.deepEqual(findings.map((f) => f.row).sort((a, b) => Number(a) - Number(b)), [30, wetRow].sort((a, b) => a - b));
+  assert.equal(findings.find((f) => f.row === wetRow)?.column, 'rain_mm');
+  // (Which of the three temperatures is wrong, the relation alone cannot tell.)
+  assert.match(findings.find((f) => f.row === 30)?.message ?? '', /mean_temp = 0\.5 × max_temp \+ 0\.5 × min_temp/);
 });

@@ -111,3 +111,24 @@ test('a title other titles hold as their words ("Marketing Operations Analyst" i
   rows[5] = [5, 'Finance', 'Finance Senior Accountant'];
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'department', 'title'], rows)), 'merged-neighbour').map((f) => [f.row, f.evidence?.ownPart]), [[5, 'Senior Accountant']]);
 });
+
+test('a title many rows write beside their department, whose own part no row writes beside it, is a title of its own ("Sales Operations Analyst" in Sales); a city merged with its state in many rows, beside rows writing them apart, is still a merge', () => {
+  const titles: [string, string, number][] = [
+    ['Sales', 'Sales Operations Analyst', 12],
+    ['Sales', 'Account Executive', 40],
+    ['Operations', 'Operations Analyst', 15],
+    ['Operations', 'Plant Manager', 30],
+    ['Finance', 'Accountant', 25],
+  ];
+  const rows = titles.flatMap(([dept, title, n]) => Array.from({ length: n }, () => [dept, title])).map((r, i) => [i + 1, ...r]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'dept', 'title'], rows)), 'merged-neighbour'), []);
+  const places: [string, string, number][] = [
+    ['Portland', 'OR', 30],
+    ['Portland, OR', 'OR', 4],
+    ['Salem', 'OR', 25],
+    ['Seattle', 'WA', 30],
+    ['Tacoma', 'WA', 20],
+  ];
+  const placeRows = places.flatMap(([city, state, n]) => Array.from({ length: n }, () => [city, state])).map((r, i) => [i + 1, ...r]);
+  assert.equal(findingsOf(checkCsv(csv(['id', 'city', 'state'], placeRows)), 'merged-neighbour').length, 4);
+});

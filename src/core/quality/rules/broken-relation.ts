@@ -2,7 +2,7 @@
 import { defineRule } from '../rule';
 import { orderBreakShare, ordersBrokenAt } from '../numeric-orders';
 import { cellSourceText, isNumeric, memo, numericColumn, replaceCellFixes, sortedColumn, sortedRuns } from '../column-values';
-import { computed, decimalsOf, halfUnitOfColumn, numericRelations, relationApplies, relationHoldsAt, relationTester, usesColumn, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
+import { computed, decimalsNeeded, decimalsOf, halfUnitOfColumn, numericRelations, relationApplies, relationHoldsAt, relationTester, usesColumn, usualDecimals, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
 import { groupedInteger } from '../../shared/grouped-integer';
 import { balanceBreaks, runningBalances, type RunningBalance } from '../running-balances';
 import { shownNumber } from '../../shared/shown-number';
@@ -310,6 +310,10 @@ function culprit(data: IngestResult, relation: NumericRelation, relations: reado
   // while the price or the price per sqft that would keep it, 9.4 million or 46, lie far outside theirs). A slip of
   // one cell of a product makes each other cell's kept number that slip of its own, so edits cannot tell which.
   const at = (column: number) => numericColumn(data, column)[r];
+  // The one written with more decimals than its column writes, where the others are written as theirs are: a number
+  // converted from another unit (a rainfall of 0.24 in inches among millimetres to the tenth).
+  const offForm = candidates.filter((c) => decimalsNeeded(at(c)) > usualDecimals(data, c));
+  if (offForm.length === 1) return offForm[0];
   const righted = candidates.filter((c) => !centralIn(data, c, at(c)) && centralIn(data, c, valueThatHolds(relation, c, at)));
   if (righted.length === 1) return righted[0];
   // A wrong number is most often a small edit of the right one (two digits exchanged, one digit changed): the one

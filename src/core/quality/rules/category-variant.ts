@@ -359,6 +359,30 @@ function signedBases(texts: readonly string[]): Set<string> {
   return bases.size >= MIN_SIGNED_BASES ? bases : new Set();
 }
 
+/** Values, at least, a column must write both with and without their accents for its accents to be its names' own. */
+const MIN_ACCENTED_BOTH_WAYS = 3;
+
+/**
+ * Whether a column writes its names' accents as their bearers do: MIN_ACCENTED_BOTH_WAYS values or more written both
+ * with and without accents, the accented spelling the more common of some and the less common of others ("Rodríguez"
+ * in 6 rows beside "Rodriguez" in 2, "García" in 2 beside "Garcia" in 4: a staff list's surnames). Accents lost by a
+ * system lose them one way: the spellings without them would be the rarer (or the more common) in every such value.
+ */
+function accentsWrittenBothWays(categories: readonly number[], text: (id: number) => string, rows: (id: number) => number): boolean {
+  const plain = new Map<string, number>();
+  for (const id of categories) if (withoutAccents(text(id)) === text(id).trim()) plain.set(text(id).trim(), rows(id));
+  let [pairs, accentedMore, accentedLess] = [0, 0, 0];
+  for (const id of categories) {
+    const bare = withoutAccents(text(id));
+    const plainRows = plain.get(bare);
+    if (bare === text(id).trim() || plainRows === undefined) continue;
+    pairs++;
+    if (rows(id) > plainRows) accentedMore++;
+    if (rows(id) < plainRows) accentedLess++;
+  }
+  return pairs >= MIN_ACCENTED_BOTH_WAYS && accentedMore > 0 && accentedLess > 0;
+}
+
 export const categoryVariant = defineRule({
   id: 'category-variant',
   title: 'Category spelled several ways',
@@ -462,6 +486,7 @@ are left alone: there, case can carry meaning (a package \`query\` beside a clas
       const names = categories.length > present / 2;
       const targetOf = new Map<number, number>();
       const signed = signedBases(categories.map((id) => distinct.text(id)));
+      const ownAccents = accentsWrittenBothWays(categories, (id) => distinct.text(id), (id) => counts[id]);
       for (let id = 0; id < distinct.size; id++) {
         const value = distinct.text(id);
         const key = categoryKey(value);
@@ -472,7 +497,7 @@ are left alone: there, case can carry meaning (a package \`query\` beside a clas
         if (names && counts[id] === counts[target] && !/\s/.test(value.trim()) && value.toLowerCase() === distinct.text(target).toLowerCase()) continue;
         // Spellings apart only by accents whose rows stand apart in another column are two names, not one spelt
         // two ways: "Martín" in Spanish rows beside "Martin" in French ones.
-        if (withoutAccents(value) === withoutAccents(distinct.text(target)) && rowsApart(data, c, id, target)) continue;
+        if (withoutAccents(value) === withoutAccents(distinct.text(target)) && (ownAccents || rowsApart(data, c, id, target))) continue;
         targetOf.set(id, target);
       }
       // Spellings of one value beyond its key (see SPELLING_VARIANTS), each joined to its usual spelling's group, first found first.

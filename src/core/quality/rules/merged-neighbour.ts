@@ -8,6 +8,8 @@ import { listColumn } from '../list-separators';
 const loose = (text: string) => text.trim().toLowerCase();
 /** Share of a column's values a shape must have to be one of the column's own (value-patterns.ts). */
 const USUAL_SHAPE = 0.01;
+/** Rows, at least, that write a merged-looking value for it to be a value of its own where its parts are never written apart. */
+const OWN_VALUE_ROWS = 3;
 /** A number written plainly (a glued part that may be the neighbouring number's value). */
 const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)$/;
 
@@ -168,9 +170,27 @@ The evidence: the neighbour, its value in the row, and the column's own value.
           if (known === undefined) terms.set(id, (known = heldAsWords(distinct, id) >= TERM_VALUES));
           return known;
         };
+        // A value many rows write (OWN_VALUE_ROWS or more), each beside the part glued on, is a value of its own (a title
+        // "Sales Operations Analyst" in the Sales department), unless other rows write its own part beside that part:
+        // fields merged in many rows leave the same pair written apart elsewhere ("Portland" beside "OR").
+        const writtenApart = new Map<number, boolean>();
+        const ownValue = (id: number, { own, glued: part }: Glued) => {
+          let apart = writtenApart.get(id);
+          if (apart === undefined) {
+            apart = false;
+            for (let r = 0; r < distinct.ids.length && !apart; r++) {
+              const v = distinct.ids[r];
+              if (v < 0 || v === id || loose(distinct.text(v)) !== loose(own)) continue;
+              apart = other ? other.ids[r] >= 0 && loose(other.text(other.ids[r])) === loose(part) : numbers !== undefined && !numberMask?.[r] && numbers[r] === Number(part);
+            }
+            writtenApart.set(id, apart);
+          }
+          return !apart;
+        };
         for (const r of rows) {
           const value = distinct.text(distinct.ids[r]);
           if (isAccepted(here, value) || isTerm(distinct.ids[r])) continue;
+          if (distinct.counts[distinct.ids[r]] >= OWN_VALUE_ROWS && ownValue(distinct.ids[r], cutOf.get(r)!)) continue;
           const { own, glued: part } = cutOf.get(r)!;
           report({
             row: r,
