@@ -98,3 +98,14 @@ test('two lines of an order that differ in what, with the order, sets the value 
   const conflicts = check(lines).filter((f) => f.rule === 'conflicting-records');
   assert.deepEqual(conflicts.map((f) => [f.row, f.column]), [[34, 'refund_date'], [35, 'refund_date']]);
 });
+
+test('of two records of an order that disagree on its status, the spelling the column holds in one row only is the slip ("drlivered" beside "delivered"): only it is reported', () => {
+  const lines = ['order_id,line,sku,status'];
+  const statuses = ['delivered', 'delivered', 'delivered', 'shipped', 'cancelled'];
+  for (let i = 0; i < 150; i++) {
+    const status = statuses[i % statuses.length];
+    for (const line of [1, 2]) lines.push(`${5000 + i},${line},SKU-${(i * 7 + line) % 40},${i === 60 && line === 2 ? 'drlivered' : status}`);
+  }
+  const findings = check(lines).filter((f) => f.rule === 'conflicting-records');
+  assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[121, 'status', 'drlivered']]);
+});

@@ -371,11 +371,11 @@ identifiers; the first 40; a computed column has at least 10 distinct values, a 
 column that is the **sum** or the **product** of two others, a **discounted product** (price × quantity × (1 −
 discount), where the discount is a share under 1 that a fifth of the rows keeping it carry at least), the **sum of a run** of three to 12 neighbouring
 numeric columns (a census table's age groups; a part there may have few values), a **weighted sum** with whole
-weights of at most 10, some other than 1, from a whole number (points = 2 × field goals made + three-pointers made +
+weights of at most 10 over a divisor of at most 4, some other than 1, from a whole number (mean = (max + min) / 2) (points = 2 × field goals made + three-pointers made +
 free throws made; score = 100 − 5 × critical − 2 × noncritical violations; fitted by least squares with a constant,
 on the numbers less their means, over the sample's rows holding every numeric column filled in 90% of the rows
 holding the computed one, then three times over the 60% of them nearest the last fit, each weight and the constant
-within 0.05 of a whole number; not a relation already found, written for another of its columns; of one relation
+within 0.05 of a whole number over the divisor, the constant also within the rounding of the numbers; not a relation already found, written for another of its columns; of one relation
 written for several of its columns, the total: the form taking the fewest columns away), or an **affine** function of
 another (offset + slope × column, found by the rows that agree exactly with a line through two of them, refitted on
 those rows; only between columns whose ranks correlate at 0.9 or more, which a few values ×10 do not hide; a column
@@ -383,8 +383,10 @@ equal to another in half the rows or more is no relation: equality is as often a
 the year built). A relation holds at a row when the values as written agree within their rounding (half a unit of
 the last decimal each column writes). It is learned when it holds in at least ${MIN_HOLDING * 100}% of the rows
 with numbers in its columns (errors in a tenth of the cells of three columns leave 73%), in at least 20 rows where
-neither part is 0 (nor 1 for a product), and ten times as often as with the computed column shuffled over the rows
-(small integers add up by chance) — a weighted sum also where, shuffled, it breaks in half the rows or more and ten
+neither part is 0 (nor 1 for a product) — half its holding rows, or 70% of the rows not keeping it so trivially (annual
+pay = salary × FTE where 95% of the staff work at 1.00) —, and ten times as often as with the computed column shuffled
+over the rows (small integers add up by chance), or for a sum, on the rows not adding a zero (total precipitation = rain
++ snow: on dry days 0 = 0 + 0 holds shuffled too) — a weighted sum also where, shuffled, it breaks in half the rows or more and ten
 times as often as it does (a score most inspections hold between 92 and 100 is kept by a fifth of the rows
 shuffled, and broken by 0.4% as written). At most 20 relations per table. A relation that 95% of the rows keeping it keep
 exactly (sums of whole counts, cents × a count) is held to exactness: a total off by one breaks it (rounded whole
@@ -396,11 +398,17 @@ inputs that differ in one column, the one holding in the smaller share of its ro
 own input equals the other's (total = days × unit price where a day's supply is one unit, 72% of a pharmacy's rows,
 beside total = quantity × unit price in all), and its breaks are no errors; so is a sum of some of another sum's parts
 holding in a smaller share (ballots = party votes + undervotes, kept where no ballot was overvoted, beside the sum with
-the overvotes, kept everywhere).
+the overvotes, kept everywhere). A relation held only within the rounding of its numbers (not exactly, or a weighted
+sum of fractions rounded to its output's unit) whose breaking rows gather in one value of a text column of 2 to 50
+values — half of that value's rows or more, 20 at least, far beyond the share of all rows that break it (a binomial
+tail below 1e-6) — is no relation: a line fitted through several rates (water charged per unit at each rate class's
+price holds within the rounding of whole units for most bills of one line, and breaks in most bills of the other
+classes).
 
 Each row that breaks it is reported once, at the cell that is wrong: the one no other relation holding at the row
 vouches for; of several, the one that breaks more relations at the row (a total that is also a part of a grand
-total), else the one whose number lies outside its column's central 99% (from its 0.5th to its 99.5th percentile)
+total), else the one written with more decimals than 99% of its column's numbers need, where it is the only such cell
+(a rainfall of 0.24 inches among millimetres to the tenth), else the one whose number lies outside its column's central 99% (from its 0.5th to its 99.5th percentile)
 while the number that would keep the relation lies inside it, where it is the only such cell (a floor area ×10 or in
 square metres: 20,300 where 2,028 keeps price = price per sqft × sqft, while the price or price per sqft that would
 keep it, 9.4 million or 46, lie far outside theirs — a slip of one cell of a product makes each other cell's kept

@@ -425,7 +425,10 @@ Two spellings apart only by their accents are two names where their rows stand a
 in 7 rows, 6 of them of Spain, beside "Martin" in 90 rows of France and the US, are a name of two languages, not one
 name spelt two ways (each spelling in three rows or more; a text column of 2 to 50 values whose most common value
 among the one spelling's rows is rarer among the other's than chance allows, a binomial tail below 0.001 over the
-columns tried). An accent lost in rows like the others ("Zurich" among "Zürich") is still a variant. Nor are two
+columns tried); nor in a column that writes three values or more both with and without their accents, the accented
+spelling the more common of some and the less common of others (a staff list's "Rodríguez" in 6 rows beside
+"Rodriguez" in 2, "Garcia" in 4 beside "García" in 2: its bearers spell their names). An accent lost in rows like the
+others ("Zurich" among "Zürich", each accent lost the one way) is still a variant. Nor are two
 spellings that each hold an identifier of their own in another column — one value in all their rows (three or more)
 that no other row holds, a different one for each: "Pascack Construction" in 13 rows of one contractor's licence
 beside "Pascack Construction LLC" in 15 rows of another are two companies (a slip of the name holds its company's

@@ -3,6 +3,7 @@ import { defineRule } from '../rule';
 import { cellText, dependenciesOf, disagreeingGroups, isEntityColumn, medianGroupRows, type Dependency } from '../dependencies';
 import { prefixConsensus, type PrefixConsensus } from '../code-prefixes';
 import { valueCodes } from '../column-values';
+import { cellsOf } from '../row-hashes';
 import type { IngestResult } from '../../table/model';
 import { DependencyEvidence, dependencyName, lhsGroupsName, lhsValues, sameLoosely } from './dependency-violation';
 import { duplicateKey, keyColumns, keyOptions } from './duplicate-key';
@@ -36,6 +37,10 @@ function vouches(data: IngestResult, dep: Dependency, r: number): boolean {
 /** Rows of a value's group that must agree for it to vouch for another value of the row. */
 const VOUCHING_ROWS = 3;
 
+/** Rows, at most, holding a record's value for it to be the rare one of two (a slip), and how many times as many rows the other's must have. */
+const RARE_ROWS = 2;
+const COMMON_TIMES = 10;
+
 /**
  * Whether rows a and b differ in a column that, with dep's left side, determines its right side (an order and a line's
  * received date its refund date): a dependency of the table of two columns.
@@ -60,7 +65,9 @@ export const conflictingRecords = defineRule({
 scheduled departure from two timetables, a product from two catalogues. Where the table keeps a value per
 entity almost everywhere (a dependency learned from the data, as for dependency-violation) but the two
 records of one entity disagree, at least one of them is wrong, and with two rows no majority says which.
-Both cells are reported, each pointing at the other — unless the entity is a code of one width (a zip code) whose
+Both cells are reported, each pointing at the other — unless one value is held by its column in one or two rows and
+the other in ten times as many ("drlivered" beside "delivered", a discount of "0.1" beside "10" percent: the rare one is
+the slip, and only it is reported), or the entity is a code of one width (a zip code) whose
 leading characters say which: where a clear majority (three quarters, three rows or more) of the other rows of the
 longest prefix it shares with other codes hold one record's value and not the other's (the zips starting 8370 say
 Boise), the other record is the odd one and only it is reported. On its code where its value vouches for another of
@@ -142,9 +149,15 @@ received date → refund date).
           }
           continue;
         }
-        // A value another dependency explains is the right one: only the other is reported then.
-        const explainedA = evidence.explained(dep, a);
-        const explainedB = evidence.explained(dep, b);
+        // A value another dependency explains is the right one: only the other is reported then. So is a value its
+        // column holds in many rows beside one it holds in a row or two ("delivered" and "drlivered", a discount of
+        // "10" percent and "0.1"): the rare one is the slip.
+        const { rowsOf } = cellsOf(data, c);
+        const [rowsA, rowsB] = [rowsOf(a), rowsOf(b)];
+        const commonA = rowsB <= RARE_ROWS && rowsA >= COMMON_TIMES * rowsB;
+        const commonB = rowsA <= RARE_ROWS && rowsB >= COMMON_TIMES * rowsA;
+        const explainedA = commonA || evidence.explained(dep, a);
+        const explainedB = commonB || evidence.explained(dep, b);
         if (explainedA && explainedB) continue;
         for (const [row, text, other, otherText, explained] of [
           [a, textA, b, textB, explainedA],

@@ -100,7 +100,9 @@ ${100 * USUAL_SHAPE}% of the column's values are and the whole is not (a code wi
 Municipal", where codes and names are held once each); a description ending in its category's word after a space
 is not a merge, nor is a value two other values of the column hold as their words (a title "Marketing Operations
 Analyst" beside "Senior Marketing Operations Analyst" and "Lead Marketing Operations Analyst": a term of the column,
-not the department glued on); in a column of lists ("Tom Hanks, Meg Ryan", see \`mixed-list-separator\`) a part met at the lists'
+not the department glued on), nor a value three rows or more write whose own part no row writes beside the glued part
+("Sales Operations Analyst" in 12 rows of Sales, where "Operations Analyst" is only ever of Operations: fields merged in
+many rows leave the pair written apart in others, "Portland" beside "OR"); in a column of lists ("Tom Hanks, Meg Ryan", see \`mixed-list-separator\`) a part met at the lists'
 separator is an item of the list (a film's director among its actors), unless the rest is one of the column's
 values; in a column whose values do not repeat, only values holding a comma, semicolon or bar are read —
 and such values are under \`maxShare\` of the column's rows (where most rows write the pair, that is the
