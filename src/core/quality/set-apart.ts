@@ -133,17 +133,22 @@ export function ownedByRowValue(data: IngestResult, r: number, b: number, across
   return false;
 }
 
-/** Rows each of two spellings needs for a value of its own in another column to make them two entities. */
+/**
+ * Rows the more common of two spellings needs for a value of its own in another column to make them two entities, and
+ * the rarer (two rows agreeing on a value no other row holds: one row's may be a slip of its own, made in the same row).
+ */
 const MIN_OWN_ROWS = 3;
+const MIN_RARER_OWN_ROWS = 2;
 
 /**
  * Whether the rows `rowsA` and `rowsB` of two spellings of a column each hold one value of another column that no
- * other row holds, a different one (MIN_OWN_ROWS rows each at least): a licence in all 13 rows of "Pascack
- * Construction" and no others, another in all 15 of "Pascack Construction LLC" — two companies, each with its own
+ * other row holds, a different one (MIN_OWN_ROWS rows at least for the more common spelling, MIN_RARER_OWN_ROWS for the other): a licence in all 13 rows
+ * of "Pascack Construction" and no others, another in all 15 of "Pascack Construction LLC"; a customer number in all 5
+ * rows of "Oakfield Pharmacy Ltd", another in the two of "Oakfield Pharmacy" — two companies, each with its own
  * identifier, not one company spelt two ways (a slip in a few rows holds its company's licence, as the others do).
  */
 export function ownIdentifiers(data: IngestResult, column: number, rowsA: readonly number[], rowsB: readonly number[]): boolean {
-  if (rowsA.length < MIN_OWN_ROWS || rowsB.length < MIN_OWN_ROWS) return false;
+  if (Math.min(rowsA.length, rowsB.length) < MIN_RARER_OWN_ROWS || Math.max(rowsA.length, rowsB.length) < MIN_OWN_ROWS) return false;
   return data.columns.some((info, k) => {
     // Identifiers are text or whole numbers (a licence, an account number), never measurements.
     if (k === column || !(TEXT_KINDS.includes(info.kind) || info.kind === 'integer')) return false;

@@ -264,7 +264,7 @@ test('a yes/no column with a stray value of another kind ("opt-out" once) is sti
   assert.deepEqual(findings.map((f) => [f.row, f.value, f.evidence?.canonical]), [[10, 'TRUE', 'Y'], [20, 'TRUE', 'Y']]);
 });
 
-test('two spellings each with an identifier of its own in another column are two companies; a slip holding its company\'s licence is a variant', () => {
+test('two spellings each with an identifier of its own in another column are two companies, the rarer one in two rows too; a slip holding its company\'s licence is a variant', () => {
   // 40 contractors, each with its licence; "Pascack Construction" (12 rows) and "Pascack Construction LLC" (15 rows) hold two licences.
   const contractors = Array.from({ length: 40 }, (_, k) => [`Contractor ${String.fromCharCode(65 + (k % 26))}${k} Inc.`, `LIC${1000 + k}`]);
   const rows: string[][] = [];
@@ -277,6 +277,12 @@ test('two spellings each with an identifier of its own in another column are two
   const slips = [...rows.slice(0, 600), ...rows.slice(612), ...[0, 1, 2].map((i) => [`S${i}`, 'Pascack Construction', 'LIC7002'])];
   const found = findingsOf(checkCsv(csv(['permit', 'contractor', 'licence'], slips)), 'category-variant');
   assert.deepEqual(found.map((f) => [f.value, f.evidence?.canonical]), Array(3).fill(['Pascack Construction', 'Pascack Construction LLC']));
+  // A company of two rows with a licence of its own beside another of 15 rows is a company too; one row holding a
+  // licence no other row holds may be a slip of its own.
+  const twoRows = [...rows.slice(0, 600), ...rows.slice(610)];
+  assert.deepEqual(findingsOf(checkCsv(csv(['permit', 'contractor', 'licence'], twoRows)), 'category-variant'), [], 'two rows holding a licence no other row holds');
+  const oneRow = [...rows.slice(0, 600), ...rows.slice(611)];
+  assert.deepEqual(findingsOf(checkCsv(csv(['permit', 'contractor', 'licence'], oneRow)), 'category-variant').map((f) => f.value), ['Pascack Construction']);
 });
 
 test('letter grades with signs ("A-", "B+", "B-" beside "A" and "B") are grades of their own; a sign typed on one value of a column that signs none is a variant', () => {

@@ -112,7 +112,7 @@ test('a title other titles hold as their words ("Marketing Operations Analyst" i
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'department', 'title'], rows)), 'merged-neighbour').map((f) => [f.row, f.evidence?.ownPart]), [[5, 'Senior Accountant']]);
 });
 
-test('a title many rows write beside their department, whose own part no row writes beside it, is a title of its own ("Sales Operations Analyst" in Sales); a city merged with its state in many rows, beside rows writing them apart, is still a merge', () => {
+test('a title many rows write beside their department, whose own part no row writes beside it, is a title of its own ("Sales Operations Analyst" in Sales), as is a vendor named with its town that a shift split in two rows; a city merged with its state in a few rows, beside many writing them apart, is still a merge', () => {
   const titles: [string, string, number][] = [
     ['Sales', 'Sales Operations Analyst', 12],
     ['Sales', 'Account Executive', 40],
@@ -122,6 +122,15 @@ test('a title many rows write beside their department, whose own part no row wri
   ];
   const rows = titles.flatMap(([dept, title, n]) => Array.from({ length: n }, () => [dept, title])).map((r, i) => [i + 1, ...r]);
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'dept', 'title'], rows)), 'merged-neighbour'), []);
+  // A vendor named with its town, in many rows, split by a shift in two: the value's own spelling still.
+  const vendors: [string, string, number][] = [
+    ['Speedy Auto Service, London', 'London', 40],
+    ['Speedy Auto Service', 'London', 2],
+    ['Kwik Lube', 'Toronto', 60],
+    ['Northside Tire', 'Ottawa', 50],
+  ];
+  const vendorRows = vendors.flatMap(([vendor, town, n]) => Array.from({ length: n }, () => [vendor, town])).map((r, i) => [i + 1, ...r]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['id', 'vendor', 'location'], vendorRows)), 'merged-neighbour'), []);
   const places: [string, string, number][] = [
     ['Portland', 'OR', 30],
     ['Portland, OR', 'OR', 4],

@@ -429,8 +429,8 @@ columns tried); nor in a column that writes three values or more both with and w
 spelling the more common of some and the less common of others (a staff list's "Rodríguez" in 6 rows beside
 "Rodriguez" in 2, "Garcia" in 4 beside "García" in 2: its bearers spell their names). An accent lost in rows like the
 others ("Zurich" among "Zürich", each accent lost the one way) is still a variant. Nor are two
-spellings that each hold an identifier of their own in another column — one value in all their rows (three or more)
-that no other row holds, a different one for each: "Pascack Construction" in 13 rows of one contractor's licence
+spellings that each hold an identifier of their own in another column — one value in all their rows (three or more for the
+more common spelling) that no other row holds, a different one for each: "Pascack Construction" in 13 rows of one contractor's licence
 beside "Pascack Construction LLC" in 15 rows of another are two companies (a slip of the name holds its company's
 licence, like its other rows). Nor is a value written with a sign after it ("B-", "B+") where the column writes
 ${MIN_SIGNED_BASES} bases or more both bare and signed (letter grades A, A-, B+, B, B-): the sign is part of those

@@ -100,9 +100,10 @@ ${100 * USUAL_SHAPE}% of the column's values are and the whole is not (a code wi
 Municipal", where codes and names are held once each); a description ending in its category's word after a space
 is not a merge, nor is a value two other values of the column hold as their words (a title "Marketing Operations
 Analyst" beside "Senior Marketing Operations Analyst" and "Lead Marketing Operations Analyst": a term of the column,
-not the department glued on), nor a value three rows or more write whose own part no row writes beside the glued part
-("Sales Operations Analyst" in 12 rows of Sales, where "Operations Analyst" is only ever of Operations: fields merged in
-many rows leave the pair written apart in others, "Portland" beside "OR"); in a column of lists ("Tom Hanks, Meg Ryan", see \`mixed-list-separator\`) a part met at the lists'
+not the department glued on), nor a value three rows or more write whose own part fewer rows write beside the glued part
+("Sales Operations Analyst" in 12 rows of Sales, where "Operations Analyst" is only ever of Operations; a vendor
+"Speedy Auto Service, London" in 61 rows, split by a shift in 2: fields merged by one source leave the pair written
+apart by the others, "Portland" beside "OR" in most rows); in a column of lists ("Tom Hanks, Meg Ryan", see \`mixed-list-separator\`) a part met at the lists'
 separator is an item of the list (a film's director among its actors), unless the rest is one of the column's
 values; in a column whose values do not repeat, only values holding a comma, semicolon or bar are read —
 and such values are under \`maxShare\` of the column's rows (where most rows write the pair, that is the
@@ -173,21 +174,22 @@ The evidence: the neighbour, its value in the row, and the column's own value.
           return known;
         };
         // A value many rows write (OWN_VALUE_ROWS or more), each beside the part glued on, is a value of its own (a title
-        // "Sales Operations Analyst" in the Sales department), unless other rows write its own part beside that part:
-        // fields merged in many rows leave the same pair written apart elsewhere ("Portland" beside "OR").
-        const writtenApart = new Map<number, boolean>();
+        // "Sales Operations Analyst" in the Sales department, a vendor "Speedy Auto Service, London"), unless more rows
+        // write its own part beside that part: fields merged by one source leave the pair written apart by the others
+        // ("Portland" beside "OR" in most rows). (A row or two apart are the value split by a shift.)
+        const writtenApart = new Map<number, number>();
         const ownValue = (id: number, { own, glued: part }: Glued) => {
           let apart = writtenApart.get(id);
           if (apart === undefined) {
-            apart = false;
-            for (let r = 0; r < distinct.ids.length && !apart; r++) {
+            apart = 0;
+            for (let r = 0; r < distinct.ids.length; r++) {
               const v = distinct.ids[r];
               if (v < 0 || v === id || loose(distinct.text(v)) !== loose(own)) continue;
-              apart = other ? other.ids[r] >= 0 && loose(other.text(other.ids[r])) === loose(part) : numbers !== undefined && !numberMask?.[r] && numbers[r] === Number(part);
+              if (other ? other.ids[r] >= 0 && loose(other.text(other.ids[r])) === loose(part) : numbers !== undefined && !numberMask?.[r] && numbers[r] === Number(part)) apart++;
             }
             writtenApart.set(id, apart);
           }
-          return !apart;
+          return apart < distinct.counts[id];
         };
         for (const r of rows) {
           const value = distinct.text(distinct.ids[r]);
