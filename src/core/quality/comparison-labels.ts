@@ -171,6 +171,29 @@ export function comparisonHoldsAt(data: IngestResult, decided: ComparisonLabel, 
   return !Number.isNaN(x) && !Number.isNaN(y) && compare(x, y) === decided.comparison;
 }
 
+/** Rows a value needs, and the share of them that must keep the comparison, to lie on the decided value's side. */
+const SIDE_ROWS = 3;
+const SIDE_SHARE = 0.9;
+
+/**
+ * The label's other values whose rows nearly all keep the comparison too (SIDE_SHARE of SIDE_ROWS or more): grades of
+ * the decided value's side — a critical "HH" beside "H" above the limit — not labels the comparison contradicts.
+ */
+export function valuesOnItsSide(data: IngestResult, decided: ComparisonLabel): Set<number> {
+  const { ids, size } = distinctValues(data, decided.label);
+  const [rows, keeping] = [new Int32Array(size), new Int32Array(size)];
+  for (let r = 0; r < ids.length; r++) {
+    if (ids[r] < 0 || ids[r] === decided.id) continue;
+    const [x, y] = [numericColumn(data, decided.left)[r], numericColumn(data, decided.right)[r]];
+    if (Number.isNaN(x) || Number.isNaN(y)) continue;
+    rows[ids[r]]++;
+    if (compare(x, y) === decided.comparison) keeping[ids[r]]++;
+  }
+  const side = new Set<number>();
+  for (let id = 0; id < size; id++) if (rows[id] >= SIDE_ROWS && keeping[id] >= SIDE_SHARE * rows[id]) side.add(id);
+  return side;
+}
+
 /** The rows where the label's value and the comparison disagree (one holds without the other), with whether the comparison holds. */
 export function disagreeingRows(data: IngestResult, decided: ComparisonLabel): { row: number; comparisonHolds: boolean }[] {
   const { ids } = distinctValues(data, decided.label);

@@ -11,7 +11,8 @@
  * on the side the gap says.
  */
 import type { IngestResult } from '../table/model';
-import { memo, numericColumn, sortedColumn } from './column-values';
+import { TEXT_KINDS, distinctValues, memo, numericColumn, sortedColumn } from './column-values';
+import { quantile } from '../shared/quantile';
 import { jumpingColumn } from './series';
 import { CENTRAL, centralSpread, eachFarDifference, mostCommonColumn, tailShare } from './pair-outliers';
 
@@ -56,6 +57,41 @@ function coupled(sorted: Float64Array, columnSpread: number): boolean {
 }
 
 /** The table's coupled date pairs and, per row, its far gaps (computed once per table). */
+/** Values a label column may have to name kinds of record with gaps of their own (a test, a service), and rows a kind needs. */
+const MAX_KINDS = 50;
+const MIN_KIND_ROWS = 5;
+/** How many times its kind's median gap a row's gap may lie from it, either way, to be that kind's. */
+const KIND_FACTOR = 4;
+
+/**
+ * A test of whether a row's far gap is its kind's: a value of a label column (2 to MAX_KINDS values) whose rows'
+ * median gap lies beyond the table's central range on the same side, the row's gap within KIND_FACTOR of it — a lab's
+ * HbA1c resulted the next day (a median of 14 hours) where most tests take an hour. Kinds with gaps of their own are
+ * no slips. Built lazily: most gaps have no far rows.
+ */
+function kindsOfTheirOwn(data: IngestResult, differences: Float64Array, low: number, high: number): (r: number, side: 'upper' | 'lower') => boolean {
+  let medians: { ids: Int32Array; median: Float64Array }[] | undefined;
+  const groupMedians = () =>
+    data.columns.flatMap((column, c) => {
+      if (!TEXT_KINDS.includes(column.kind)) return [];
+      const { ids, size } = distinctValues(data, c);
+      if (size < 2 || size > MAX_KINDS) return [];
+      const gaps: number[][] = Array.from({ length: size }, () => []);
+      for (let r = 0; r < ids.length; r++) if (ids[r] >= 0 && !Number.isNaN(differences[r])) gaps[ids[r]].push(differences[r]);
+      const median = Float64Array.from(gaps, (list) => (list.length >= MIN_KIND_ROWS ? quantile(Float64Array.from(list).sort(), 0.5) : NaN));
+      return [{ ids, median }];
+    });
+  return (r, side) => {
+    medians ??= groupMedians();
+    const gap = differences[r];
+    return medians.some(({ ids, median }) => {
+      const m = ids[r] < 0 ? NaN : median[ids[r]];
+      const beyond = side === 'upper' ? m > high : m < low;
+      return beyond && Math.abs(gap) <= KIND_FACTOR * Math.abs(m) && Math.abs(m) <= KIND_FACTOR * Math.abs(gap);
+    });
+  };
+}
+
 export function dateGaps(data: IngestResult): { gaps: DateGap[]; far: Map<number, FarGap[]> } {
   return memo(data, 'date-gaps', () => {
     const gaps: DateGap[] = [];
@@ -84,7 +120,10 @@ export function dateGaps(data: IngestResult): { gaps: DateGap[]; far: Map<number
           if (!coupled(sorted, Math.min(spreads[i], spreads[j]))) continue;
           const gap: DateGap = { from, to, rows, median, low, high };
           gaps.push(gap);
-          eachFarDifference(differences, sorted, (r, side) => far.set(r, [...(far.get(r) ?? []), { gap, value: differences[r], side }]));
+          const ofItsKind = kindsOfTheirOwn(data, differences, low, high);
+          eachFarDifference(differences, sorted, (r, side) => {
+            if (!ofItsKind(r, side)) far.set(r, [...(far.get(r) ?? []), { gap, value: differences[r], side }]);
+          });
         }
       }
     }

@@ -68,3 +68,25 @@ test('a number against another that is nearly constant (every ticket\'s latitude
   const found = findingsOf(checkCsv(tickets()), 'comparison-mismatch');
   assert.deepEqual(found.filter((f) => /latitude/.test(f.message)), []);
 });
+
+test('lab flags: "H" above the upper limit and "L" below the lower; a critical "HH" or "LL" lies on its side and is no mismatch; an "L" above the upper limit is', () => {
+  const random = mulberry32(41);
+  const rows: (string | number)[][] = [];
+  // Tests with their own limits: potassium, sodium, creatinine, glucose.
+  const limits = [[3.5, 5.1], [136, 145], [0.6, 1.2], [70, 99]];
+  for (let i = 0; i < 900; i++) {
+    const [low, high] = limits[i % 4];
+    const width = high - low;
+    const kind = Math.floor(i / 4) % 3;
+    // Normal results carry no flag; abnormal ones H or L, the far ones (a critical value) HH or LL.
+    const critical = i % 37 === 5;
+    const value = kind === 0 ? low + random() * width : kind === 1 ? high + width * (0.05 + random() * (critical ? 3 : 0.5)) : low - width * (0.05 + random() * (critical ? 0.4 : 0.2));
+    const flag = kind === 0 ? '' : kind === 1 ? (critical ? 'HH' : 'H') : critical ? 'LL' : 'L';
+    rows.push([i + 1, value.toFixed(2), low.toFixed(2), high.toFixed(2), flag]);
+  }
+  const header = ['accession', 'result', 'ref_low', 'ref_high', 'flag'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'comparison-mismatch'), []);
+  const high = rows.findIndex((row) => row[4] === 'H');
+  rows[high][4] = 'L';
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'comparison-mismatch').map((f) => [f.row, f.value]), [[high, 'L']]);
+});

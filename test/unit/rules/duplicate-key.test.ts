@@ -133,3 +133,25 @@ test('events sent twice with a field or two changed say nothing of whether their
   assert.ok(times.length - new Set(times).size > 35, 'the copies and some trips share a second');
   assert.deepEqual(check('dropoff,zone,fare,tip,total,payment,passengers,vendor,rate_code,store_and_forward', lines).filter((f) => f.column === 'dropoff'), []);
 });
+
+test('a parcel sold twice, each sale with its deed\'s own number at another date, its address and lot alike, is one thing recorded twice: no duplicate key; a parcel id reused for another parcel, a sale copied, or a sale entered again at its date, is', () => {
+  const random = mulberry32(31);
+  const streets = ['OAK', 'ELM', 'PINE', 'CEDAR', 'MAPLE', 'BIRCH'];
+  const parcels = Array.from({ length: 600 }, (_, i) => ({ id: `R${2400000 + i * 37}`, address: `${100 + i} SW ${streets[i % 6]} ST`, lot: String(4000 + Math.floor(random() * 9000)), year: String(1950 + Math.floor(random() * 70)) }));
+  const day = (d: number) => new Date(Date.UTC(2023, 0, 2 + d)).toISOString().slice(0, 10);
+  const line = (n: number, p: (typeof parcels)[number], d: number, price: number, recorded = d + 1) => `2023-${String(n).padStart(6, '0')},${p.id},${day(d)},${day(recorded)},${price},${p.address},${p.lot},${p.year}`;
+  const header = 'instrument_no,parcel_id,sale_date,recording_date,sale_price,address,lot_sqft,year_built';
+  const sales = parcels.map((p, i) => line(i + 1, p, i % 300, 200000 + 1000 * Math.floor(random() * 100)));
+  // 30 parcels sold again later.
+  for (let i = 0; i < 30; i++) sales.push(line(601 + i, parcels[i * 17], 310 + i, 250000 + 1000 * Math.floor(random() * 100)));
+  assert.deepEqual(check(header, sales), []);
+  // The id of parcel 5 given to another parcel; a sale copied whole; a sale entered again under a new number, its
+  // date kept.
+  const other = { ...parcels[500], id: parcels[5].id };
+  const again = line(701, parcels[60], 60 % 300, 333000, 60 % 300 + 8);
+  const errors = [...sales, line(700, other, 350, 410000), sales[40], again];
+  assert.deepEqual(
+    check(header, errors).map((f) => [f.column, f.value]),
+    [['instrument_no', '2023-000041'], ['parcel_id', parcels[5].id], ['parcel_id', parcels[40].id], ['parcel_id', parcels[60].id]],
+  );
+});

@@ -91,3 +91,22 @@ test('hospital stays with a long natural tail (log-normal hours, timestamps) hav
   assert.deepEqual(new Set([found[0].columnIndex, found[0].related?.[0]?.columnIndex]), new Set([1, 2]));
   assert.match(found[0].message, /lies 36\d(\.\d)? days (after|before) (admitted_at|discharged_at) .*, where discharged_at − admitted_at lies from [\d.]+ hours to [\d.]+ days in 90% of the 2,500 rows holding both \(median [\d.]+ days\)\.$/);
 });
+
+test('a kind of record with gaps of its own (a test resulted the next day, where most take an hour) is no outlier; a result a day late among the hour tests is', () => {
+  const random = mulberry32(43);
+  const HOUR = 3_600_000;
+  const tests = ['GLU', 'K', 'NA', 'CREA', 'HGB', 'WBC', 'PLT'];
+  const rows = Array.from({ length: 1600 }, (_, i) => {
+    // 2% of the tests are HbA1c, resulted the next day.
+    const test = i % 50 === 7 ? 'HBA1C' : tests[i % tests.length];
+    const collected = Date.UTC(2024, 2, 4, 6) + i * 9 * 60_000;
+    const hours = test === 'HBA1C' ? 12 + random() * 10 : 0.4 + random() * 1.4;
+    const stamp = (t: number) => new Date(t).toISOString().slice(0, 16).replace('T', ' ');
+    return [i + 1, test, stamp(collected), stamp(collected + hours * HOUR)];
+  });
+  const header = ['accession', 'test_code', 'collected_at', 'resulted_at'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'gap-outlier'), []);
+  const late = 14; // a glucose
+  rows[late][3] = new Date(Date.parse(`${rows[late][3]}Z`.replace(' ', 'T')) + 20 * HOUR).toISOString().slice(0, 16).replace('T', ' ');
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'gap-outlier').map((f) => f.row), [late]);
+});

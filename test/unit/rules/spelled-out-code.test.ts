@@ -42,3 +42,10 @@ test('no finding where a value cannot be told from another category: two-letter 
   sizes.splice(300, 24);
   assert.deepEqual(findingsOf(checkCsv(csv(['size'], sizes)), 'spelled-out-code').map((f) => [f.value, f.evidence?.code]), Array(6).fill(['Large', 'L']));
 });
+
+test('a code written twice is a code of its own: "HH" (critical high) among "H" and "L" is not "H" written out', () => {
+  const flags = Array.from({ length: 600 }, (_, i) => [i + 1, i % 97 === 5 ? 'HH' : i % 89 === 7 ? 'LL' : i % 2 ? 'H' : 'L']);
+  assert.deepEqual(findingsOf(checkCsv(csv(['accession', 'flag'], flags)), 'spelled-out-code'), []);
+  flags[10][1] = 'High';
+  assert.deepEqual(findingsOf(checkCsv(csv(['accession', 'flag'], flags)), 'spelled-out-code').map((f) => [f.row, f.value]), [[10, 'High']]);
+});

@@ -1,8 +1,8 @@
 /** comparison-mismatch: a label that a comparison of two numbers of its row decides in every other row, and does not in this one. */
 import { defineRule } from '../rule';
 import { cellText } from '../dependencies';
-import { replaceCellFixes } from '../column-values';
-import { comparisonHoldsAt, comparisonLabels, disagreeingRows, fitsValue, type Comparison, type ComparisonLabel } from '../comparison-labels';
+import { distinctValues, replaceCellFixes } from '../column-values';
+import { comparisonHoldsAt, comparisonLabels, disagreeingRows, fitsValue, valuesOnItsSide, type Comparison, type ComparisonLabel } from '../comparison-labels';
 import { groupedInteger } from '../../shared/grouped-integer';
 
 const WORDS: Record<Comparison, string> = { greater: 'greater than', less: 'less than', equal: 'equal to' };
@@ -25,7 +25,8 @@ unrelated to it would leave by chance (a status of 95% of the rows agrees with a
 and fewer than half what either number against the other's median leaves (a paid amount above the latitude, the same
 for every ticket, is a threshold on the amount: band-mismatch's, not a comparison).
 A row where the value and the comparison part — the comparison holds and the label is another value, or the label is
-that value and the comparison does not hold — is reported once, on the label, with the label the row's numbers call
+that value and the comparison does not hold — is reported once (not where the other value's rows nearly all keep the
+comparison too, 90% of 3 rows or more: a critical "HH" beside "H", both above the limit), on the label, with the label the row's numbers call
 for as the quick fix where a learned comparison of the row decides it. A value that equal numbers decide (a ticket
 "PAID" where the amount paid is its fine) on a row whose numbers differ and call for no other value is not reported:
 a number copied wrong (a paid amount of 0.00, a fine in cents) is as likely as the label.
@@ -45,8 +46,12 @@ known) and how many rows agree.
       const done = reported.get(decided.label) ?? new Set<number>();
       reported.set(decided.label, done);
       const [labelName, leftName, rightName] = [decided.label, decided.left, decided.right].map((c) => data.columns[c].name);
+      const onItsSide = valuesOnItsSide(data, decided);
+      const ids = distinctValues(data, decided.label).ids;
       for (const { row: r, comparisonHolds } of disagreeingRows(data, decided)) {
         if (done.has(r)) continue;
+        // Another value of the decided value's side (a critical "HH" where "H" is above the limit) agrees with it.
+        if (comparisonHolds && onItsSide.has(ids[r])) continue;
         done.add(r);
         const [value, left, right] = [cellText(data, r, decided.label), cellText(data, r, decided.left), cellText(data, r, decided.right)];
         const calling = comparisonHolds ? decided : calledFor(decided.label, r);

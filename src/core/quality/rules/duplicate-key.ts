@@ -84,6 +84,12 @@ the test against chance, are repeats in rows that copy the value's first row in 
 columns (four others at least): a trip sent again with its tip adjusted repeats its drop-off time, and drop-off
 times that otherwise meet as chance says are no key.
 
+A key repeated by one thing's records at two times is no duplicate: where each of the two rows holds its own value
+of another key filled in every row (a deed's instrument number), they differ in every date both hold, and they agree
+on half of their other columns or more — a parcel sold twice, its address, lot and year built alike. (An id reused for
+another thing agrees on little; a record copied repeats the other key too; a record entered twice keeps its event's
+dates, its entry time aside.)
+
 The finding sits on the later occurrence and points at the first; in a date column in time order (90% of its
 steps one way), on the occurrence that is out of order where the other is in order (a year typed wrong that
 names a day the series already has), and in a text column whose texts hold their row's other values (an email
@@ -94,11 +100,16 @@ copied into a row, though that row comes first.
 **Fix**: remove the duplicate record, or give it its own id.`,
   check({ data, options, report, rowNumber }) {
     const rows = data.table.numRows;
-    for (const c of keyColumns(data, options)) {
+    const keys = keyColumns(data, options);
+    // The other keys (a deed's instrument number beside a parcel's), each a number of the rows' own.
+    const identities = keys.length ? keyColumns(data, options, true).filter((k) => nullCount(data, k) === 0) : [];
+    for (const c of keys) {
       const column = data.columns[c];
       const reportAt = (r: number, other: number, key: string, message: string, otherMessage: string) =>
         report({ row: r, columnIndex: c, value: key, message, related: [{ row: other, columnIndex: c, message: otherMessage }] });
-      const repeat = (r: number, seen: number, key: string) => reportAt(r, seen, key, duplicateKeyMessage(key, column.name, rowNumber(seen)), 'First occurrence');
+      const repeat = (r: number, seen: number, key: string) => {
+        if (!recordedAgainLater(data, c, identities, r, seen)) reportAt(r, seen, key, duplicateKeyMessage(key, column.name, rowNumber(seen)), 'First occurrence');
+      };
       if (column.kind === 'integer' || TEMPORAL_KINDS.includes(column.kind)) {
         const mask = nullMask(data, c);
         const values = numericColumn(data, c);
@@ -135,6 +146,36 @@ copied into a row, though that row comes first.
     }
   },
 });
+
+/** Share of the other columns (not dates, not the rows' own numbers) two records of one thing at two times agree on, at least. */
+const SAME_THING_SHARE = 0.5;
+
+/**
+ * Whether rows r and `seen`, holding one key of column c, are one thing's records at two times, not a key repeated:
+ * each holds its own value of another key of the table, filled in every row (`identities`: a deed's instrument number),
+ * the two differ in every date both hold, and they agree on SAME_THING_SHARE of their other columns — a parcel sold twice, its
+ * address, lot and year built alike. (An id reused for another thing agrees on little; a record copied repeats the
+ * rows' own number too.)
+ */
+function recordedAgainLater(data: IngestResult, c: number, identities: readonly number[], r: number, seen: number): boolean {
+  if (!identities.some((k) => k !== c && cellText(data, r, k) !== cellText(data, seen, k))) return false;
+  let [dates, datesDiffering, compared, agreeing] = [0, 0, 0, 0];
+  data.columns.forEach((column, k) => {
+    if (k === c || identities.includes(k)) return;
+    const [a, b] = [cellText(data, r, k), cellText(data, seen, k)];
+    if (TEMPORAL_KINDS.includes(column.kind)) {
+      if (a === '' || b === '') return;
+      dates++;
+      if (a !== b) datesDiffering++;
+      return;
+    }
+    compared++;
+    if (a === b) agreeing++;
+  });
+  // Each record's dates are its own; a record entered twice keeps its event's dates (a booking's arrival and
+  // cancellation), only the time it was entered differs.
+  return dates > 0 && datesDiffering === dates && compared > 0 && agreeing >= SAME_THING_SHARE * compared;
+}
 
 /**
  * The columns the rule treats as keys (integer or text): named like an id with at least `namedKeyShare`

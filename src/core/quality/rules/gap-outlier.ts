@@ -30,7 +30,10 @@ Learned from the table itself (date-gaps.ts): two date columns (or two timestamp
 rows or more holding both, the central 90% of their differences spans at most a tenth of the central 90% of either
 column (a birth date and an order date are not: their difference spreads as widely as the birth dates). The
 differences are tested as a numeric column is by outlier (its tests robust to the shape of a tail, at its default
-\`alpha\`): a difference far beyond the others' (366 days where the others lie within a week) marks a wrong date.
+\`alpha\`): a difference far beyond the others' (366 days where the others lie within a week) marks a wrong date —
+unless it is its kind's: a value of a text column of 2 to 50 values whose rows' median gap (5 rows or more) lies beyond
+the others' central 90% on the same side, the row's gap within 4 times of it either way (a laboratory's HbA1c resulted
+the next day, a median of 14 hours, where most tests take an hour).
 Which date: the column in more of the row's far gaps than any other (a wrong ship date makes its gaps to the order
 and to the delivery both far); of one far gap, where the rows are in time order, the date that jumps from its
 neighbouring rows' dates (an excavation's end a year after its neighbours' ends, its start beside theirs), else the

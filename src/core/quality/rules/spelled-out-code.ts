@@ -65,7 +65,8 @@ group-by, although it means the same as its code.
 A column is a column of codes when its codes — values of letters only, at most ${MAX_CODE_LENGTH} long, each
 in more than \`maxShare\` of the rows — cover at least \`minShare\` of its values (at least \`minRows\` values, at
 most ${MAX_DISTINCT} distinct). A rare value of words (at most \`maxShare\` of the values), longer than every
-code, that begins with exactly one of the codes is reported with that code. Two-letter codes are not matched,
+code, that begins with exactly one of the codes is reported with that code — not the code written twice or more ("HH", a
+critical high beside "H": a code of its own). Two-letter codes are not matched,
 since they are as often initials ("NY") as first letters ("CA").
 
 **Fix**: replace the value with its code (quick fix). If the written-out value is meant, accept it.`,
@@ -90,7 +91,8 @@ since they are as often initials ("NY") as first letters ("CA").
         if (counts[id] > options.maxShare * present || text.length <= codeLength || !WORDS.test(text) || isAccepted(c, distinct.text(id))) continue;
         const key = categoryKey(text);
         const matches = codes.filter((code) => abbreviates(code.key, key));
-        if (matches.length === 1) codeOf.set(id, matches[0].id);
+        // A code written twice or more is a code of its own ("HH", a critical high beside "H"), no word.
+        if (matches.length === 1 && key !== matches[0].key.repeat(key.length / matches[0].key.length)) codeOf.set(id, matches[0].id);
       }
       if (codeOf.size === 0) return;
       eachMappedRow(distinct, codeOf, (r, id, codeId) => {

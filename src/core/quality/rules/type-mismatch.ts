@@ -2,6 +2,11 @@ import { defineRule } from '../rule';
 import { looksLikeOtherDate } from './mixed-date-format';
 import { isNumberInOtherUnit } from './number-format';
 
+/** A number written as a limit: "<0.5", "> 1000", "<=6". */
+const CENSORED = /^\s*[<>]=?\s*[-+]?(\d+\.?\d*|\.\d+)\s*$/;
+/** Rows, at least, writing one limit for it to be the column's way of writing values beyond it. */
+const MIN_LIMIT_ROWS = 2;
+
 export const typeMismatch = defineRule({
   id: 'type-mismatch',
   title: 'Value of the wrong type',
@@ -17,12 +22,20 @@ values most of its cells share (at least 90% of the non-missing ones) and report
 numbers stays one of integers while at most 1% of its numbers other than 0 and 1 have a fraction (zeros and ones say
 nothing of a measure's decimals: a dividend of 0 on most days, a split ratio of 1): those are slips ("3.5" children),
 reported here; more are decimals the quantity needs (a dose of 2.5 mg among doses of 5 and 10 mg), and the
-column is read as decimals, as every number reader does.`,
+column is read as decimals, as every number reader does. A number written as a limit ("<0.5", "> 1000") in two rows
+or more of a numeric column is a value beyond what was measured (a laboratory result below its detection limit), the
+column's way of writing it: not reported.`,
   check({ data, report }) {
+    // Per numeric column, how many of its rejected cells write each limit ("<0.5").
+    const limits = new Map<string, number>();
+    for (const cell of data.rejectedCells) if (CENSORED.test(cell.text)) limits.set(`${cell.column}:${cell.text.trim()}`, (limits.get(`${cell.column}:${cell.text.trim()}`) ?? 0) + 1);
     for (const cell of data.rejectedCells) {
       const column = data.columns[cell.column];
       if ((column.kind === 'date' || column.kind === 'timestamp') && looksLikeOtherDate(cell.text, column)) continue;
       if ((column.kind === 'integer' || column.kind === 'float') && isNumberInOtherUnit(cell.text, column)) continue;
+      // A measurement beyond what the method reads, written as its limit ("<0.5" below a detection limit), in several
+      // rows: the column's way of writing it, no slip.
+      if ((column.kind === 'integer' || column.kind === 'float') && (limits.get(`${cell.column}:${cell.text.trim()}`) ?? 0) >= MIN_LIMIT_ROWS) continue;
       report({
         row: cell.row,
         columnIndex: cell.column,
