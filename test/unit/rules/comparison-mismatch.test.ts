@@ -90,3 +90,17 @@ test('lab flags: "H" above the upper limit and "L" below the lower; a critical "
   rows[high][4] = 'L';
   assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'comparison-mismatch').map((f) => [f.row, f.value]), [[high, 'L']]);
 });
+
+test('a tendency is no rule: claims are "Closed" where the paid amount passes the reserve in most rows, but open claims pass it as well, as many as keep it by as little', () => {
+  const random = mulberry32(47);
+  const rows: (string | number)[][] = [];
+  for (let i = 0; i < 2000; i++) {
+    // Closed: paid, no reserve left; denied: nothing paid nor reserved; open: a reserve, part of it paid so far —
+    // some beyond it, as an open claim's payments may pass its first reserve.
+    const status = i % 10 === 0 ? 'Denied' : i % 10 === 1 ? 'Open' : 'Closed';
+    const reserve = status === 'Open' ? 1000 + Math.round(random() * 80) * 100 : 0;
+    const paid = status === 'Closed' ? 500 + random() * 20000 : status === 'Open' && random() > 0.3 ? reserve * (0.2 + random() * 1.3) : 0;
+    rows.push([`CLM-${1000 + i}`, status, paid.toFixed(2), reserve.toFixed(2)]);
+  }
+  assert.deepEqual(findingsOf(checkCsv(csv(['claim_id', 'status', 'paid_amount', 'reserve'], rows)), 'comparison-mismatch'), []);
+});
