@@ -422,11 +422,15 @@ test('a score of 100 less 5 points per critical and 2 per other violation is lea
 test('a line fitted through several rates is no relation: water charged per unit at each rate class\'s price gets no findings, though one line holds within the rounding of whole units in most rows', () => {
   const next = random(17);
   const rates: [string, number, number][] = [['RS1', 4.12, 0.72], ['RM2', 3.95, 0.12], ['CM1', 4.48, 0.1], ['IR1', 5.1, 0.03], ['MU1', 3.7, 0.03]];
-  const rows = Array.from({ length: 2000 }, (_, i) => {
+  // A bill's rate class, by the classes' shares.
+  const rateClass = (): [string, number] => {
     const u = next();
     let k = 0;
     for (let cumulative = rates[0][2]; u > cumulative && k + 1 < rates.length; cumulative += rates[k][2]) k++;
-    const [code, rate] = rates[k];
+    return [rates[k][0], rates[k][1]];
+  };
+  const rows = Array.from({ length: 2000 }, (_, i) => {
+    const [code, rate] = rateClass();
     // Whole units, skewed: mostly small, some large.
     const usage = Math.max(0, Math.round(Math.exp(1.5 + next() * 2.5)));
     return [i + 1, code, usage, (usage * rate).toFixed(2)];
@@ -434,10 +438,7 @@ test('a line fitted through several rates is no relation: water charged per unit
   assert.deepEqual(findingsOf(checkCsv(csv(['bill', 'rate_code', 'usage', 'charge'], rows)), rule), []);
   // Nor is usage = (total − base) / 4 to the whole unit: a sum of fractions rounded to its output's unit, fitted alike.
   const bills = Array.from({ length: 2000 }, (_, i) => {
-    const u = next();
-    let k = 0;
-    for (let cumulative = rates[0][2]; u > cumulative && k + 1 < rates.length; cumulative += rates[k][2]) k++;
-    const [code, rate] = rates[k];
+    const [code, rate] = rateClass();
     const usage = Math.max(0, Math.round(Math.exp(0.5 + next() * 2.6)));
     const base = [18.5, 22.75, 31.4, 58.2][Math.floor(next() * 4)];
     return [i + 1, code, usage, base.toFixed(2), (base + usage * rate).toFixed(2)];

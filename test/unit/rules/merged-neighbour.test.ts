@@ -120,7 +120,9 @@ test('a title many rows write beside their department, whose own part no row wri
     ['Operations', 'Plant Manager', 30],
     ['Finance', 'Accountant', 25],
   ];
-  const rows = titles.flatMap(([dept, title, n]) => Array.from({ length: n }, () => [dept, title])).map((r, i) => [i + 1, ...r]);
+  // Each pair of values in its number of rows, numbered.
+  const tableOf = (pairs: [string, string, number][]) => pairs.flatMap(([a, b, n]) => Array.from({ length: n }, () => [a, b])).map((r, i) => [i + 1, ...r]);
+  const rows = tableOf(titles);
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'dept', 'title'], rows)), 'merged-neighbour'), []);
   // A vendor named with its town, in many rows, split by a shift in two: the value's own spelling still.
   const vendors: [string, string, number][] = [
@@ -129,7 +131,7 @@ test('a title many rows write beside their department, whose own part no row wri
     ['Kwik Lube', 'Toronto', 60],
     ['Northside Tire', 'Ottawa', 50],
   ];
-  const vendorRows = vendors.flatMap(([vendor, town, n]) => Array.from({ length: n }, () => [vendor, town])).map((r, i) => [i + 1, ...r]);
+  const vendorRows = tableOf(vendors);
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'vendor', 'location'], vendorRows)), 'merged-neighbour'), []);
   const places: [string, string, number][] = [
     ['Portland', 'OR', 30],
@@ -138,6 +140,6 @@ test('a title many rows write beside their department, whose own part no row wri
     ['Seattle', 'WA', 30],
     ['Tacoma', 'WA', 20],
   ];
-  const placeRows = places.flatMap(([city, state, n]) => Array.from({ length: n }, () => [city, state])).map((r, i) => [i + 1, ...r]);
+  const placeRows = tableOf(places);
   assert.equal(findingsOf(checkCsv(csv(['id', 'city', 'state'], placeRows)), 'merged-neighbour').length, 4);
 });
