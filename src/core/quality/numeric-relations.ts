@@ -231,7 +231,7 @@ const MAX_GROUP_VALUES = 50;
  * of the table. (An exact relation is no compromise: where another population breaks it — another tax rate, salaried
  * pay beside hours × rate — relationApplies sets those rows apart.)
  */
-function brokenByAGroup(data: IngestResult, candidate: Candidate, numbers: readonly Float64Array[], units: readonly number[], counted: { rows: number; holding: number }): boolean {
+function brokenByAGroup(data: IngestResult, candidate: Candidate, numbers: readonly Float64Array[], units: readonly number[], counted: Pick<Counted, 'rows' | 'holding'>): boolean {
   const broken = counted.rows - counted.holding;
   if (broken < GROUP_BROKEN_SHARE * MIN_GROUP_ROWS) return false;
   const share = broken / counted.rows;
@@ -636,8 +636,8 @@ const WEIGHT_KEPT_SHARE = 0.6;
  * credits − debits; a score = 100 − 5 × critical − 2 × noncritical violations), which neither a pair nor a run of
  * neighbours says. Fitted by least squares with a constant over the sample rows holding every input column (those
  * filled in MIN_INPUT_FILLED of the rows holding the output), then again over the rows nearest the fit and every row
- * it already fits exactly (WEIGHT_REFITS times: errors pull a fit off), the weights and the constant rounded to whole
- * numbers (each within WEIGHT_SLACK of one, weights at most MAX_WEIGHT); two inputs of weight 1 or −1 from 0 are a
+ * it already fits exactly (WEIGHT_REFITS times: errors pull a fit off), the weights and the constant whole numbers over
+ * a divisor of at most MAX_DIVISOR (see wholeWeights); two inputs of weight 1 or −1 from 0 are a
  * pair's sum, found as such; of one relation written for several of its columns, the form taking fewest away.
  */
 function weightedSums(parts: readonly number[], outputs: readonly number[], numbers: readonly Float64Array[], halfUnits: readonly number[], sample: Int32Array): Candidate[] {
@@ -696,8 +696,9 @@ const MAX_DIVISOR = 4;
 
 /**
  * A fit's weights and constant as whole numbers over the smallest divisor that makes them so (each within WEIGHT_SLACK
- * of one — the constant within the rounding of the numbers too —, weights at most MAX_WEIGHT): points = 2 × field goals + …, a score of 100 − 5 × critical, a mean
- * temperature (max + min) / 2 — weights 0.5 each; undefined where none does.
+ * of one — the constant within the rounding of the numbers too —, weights at most MAX_WEIGHT): points = 2 × field
+ * goals + …, a score of 100 − 5 × critical, a mean temperature (max + min) / 2 — weights 0.5 each; undefined where none
+ * does.
  */
 function wholeWeights(fit: { weights: number[]; offset: number }, rounding: number): { weights: number[]; offset: number } | undefined {
   for (let divisor = 1; divisor <= MAX_DIVISOR; divisor++) {

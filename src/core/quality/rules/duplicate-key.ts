@@ -85,7 +85,8 @@ columns (four others at least): a trip sent again with its tip adjusted repeats 
 times that otherwise meet as chance says are no key.
 
 A key repeated by one thing's records at two times is no duplicate: where each of the two rows holds its own value
-of another key filled in every row (a deed's instrument number), they differ in every date both hold, and they agree
+of another key that numbers the rows (text or named as an identifier, filled in every row: a deed's instrument
+number), they differ in every date both hold, and they agree
 on half of their other columns or more — a parcel sold twice, its address, lot and year built alike. (An id reused for
 another thing agrees on little; a record copied repeats the other key too; a record entered twice keeps its event's
 dates, its entry time aside.)
@@ -101,8 +102,9 @@ copied into a row, though that row comes first.
   check({ data, options, report, rowNumber }) {
     const rows = data.table.numRows;
     const keys = keyColumns(data, options);
-    // The other keys (a deed's instrument number beside a parcel's), each a number of the rows' own.
-    const identities = keys.length ? keyColumns(data, options, true).filter((k) => nullCount(data, k) === 0) : [];
+    // The other keys that number the rows (a deed's instrument number beside a parcel's): text or named as an
+    // identifier, filled in every row — not a measurement that happens to be unique.
+    const identities = keys.length ? keyColumns(data, options, true).filter((k) => nullCount(data, k) === 0 && (TEXT_KINDS.includes(data.columns[k].kind) || looksLikeIdentifier(data.columns[k].name))) : [];
     for (const c of keys) {
       const column = data.columns[c];
       const reportAt = (r: number, other: number, key: string, message: string, otherMessage: string) =>
@@ -152,10 +154,10 @@ const SAME_THING_SHARE = 0.5;
 
 /**
  * Whether rows r and `seen`, holding one key of column c, are one thing's records at two times, not a key repeated:
- * each holds its own value of another key of the table, filled in every row (`identities`: a deed's instrument number),
- * the two differ in every date both hold, and they agree on SAME_THING_SHARE of their other columns — a parcel sold twice, its
+ * each holds its own value of another key that numbers the rows (`identities`: a deed's instrument number), the two
+ * differ in every date both hold, and they agree on SAME_THING_SHARE of their other columns — a parcel sold twice, its
  * address, lot and year built alike. (An id reused for another thing agrees on little; a record copied repeats the
- * rows' own number too.)
+ * rows' own number too; a record entered twice keeps its event's dates.)
  */
 function recordedAgainLater(data: IngestResult, c: number, identities: readonly number[], r: number, seen: number): boolean {
   if (!identities.some((k) => k !== c && cellText(data, r, k) !== cellText(data, seen, k))) return false;
