@@ -8,7 +8,7 @@ import { listColumn } from '../list-separators';
 const loose = (text: string) => text.trim().toLowerCase();
 /** Share of a column's values a shape must have to be one of the column's own (value-patterns.ts). */
 const USUAL_SHAPE = 0.01;
-/** Rows, at least, that write a merged-looking value for it to be a value of its own where its parts are never written apart. */
+/** Rows, at least, that write a merged-looking value for it to be a value of its own where fewer rows write its parts apart. */
 const OWN_VALUE_ROWS = 3;
 /** A number written plainly (a glued part that may be the neighbouring number's value). */
 const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)$/;
@@ -194,8 +194,9 @@ The evidence: the neighbour, its value in the row, and the column's own value.
         for (const r of rows) {
           const value = distinct.text(distinct.ids[r]);
           if (isAccepted(here, value) || isTerm(distinct.ids[r])) continue;
-          if (distinct.counts[distinct.ids[r]] >= OWN_VALUE_ROWS && ownValue(distinct.ids[r], cutOf.get(r)!)) continue;
-          const { own, glued: part } = cutOf.get(r)!;
+          const cut = cutOf.get(r);
+          if (!cut || (distinct.counts[distinct.ids[r]] >= OWN_VALUE_ROWS && ownValue(distinct.ids[r], cut))) continue;
+          const { own, glued: part } = cut;
           report({
             row: r,
             columnIndex: here,

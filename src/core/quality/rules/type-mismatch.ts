@@ -26,16 +26,17 @@ column is read as decimals, as every number reader does. A number written as a l
 or more of a numeric column is a value beyond what was measured (a laboratory result below its detection limit), the
 column's way of writing it: not reported.`,
   check({ data, report }) {
-    // Per numeric column, how many of its rejected cells write each limit ("<0.5").
+    // Per column, how many of its rejected cells write each limit ("<0.5").
+    const limitKey = (cell: { column: number; text: string }) => `${cell.column}:${cell.text.trim()}`;
     const limits = new Map<string, number>();
-    for (const cell of data.rejectedCells) if (CENSORED.test(cell.text)) limits.set(`${cell.column}:${cell.text.trim()}`, (limits.get(`${cell.column}:${cell.text.trim()}`) ?? 0) + 1);
+    for (const cell of data.rejectedCells) if (CENSORED.test(cell.text)) limits.set(limitKey(cell), (limits.get(limitKey(cell)) ?? 0) + 1);
     for (const cell of data.rejectedCells) {
       const column = data.columns[cell.column];
       if ((column.kind === 'date' || column.kind === 'timestamp') && looksLikeOtherDate(cell.text, column)) continue;
       if ((column.kind === 'integer' || column.kind === 'float') && isNumberInOtherUnit(cell.text, column)) continue;
       // A measurement beyond what the method reads, written as its limit ("<0.5" below a detection limit), in several
       // rows: the column's way of writing it, no slip.
-      if ((column.kind === 'integer' || column.kind === 'float') && (limits.get(`${cell.column}:${cell.text.trim()}`) ?? 0) >= MIN_LIMIT_ROWS) continue;
+      if ((column.kind === 'integer' || column.kind === 'float') && (limits.get(limitKey(cell)) ?? 0) >= MIN_LIMIT_ROWS) continue;
       report({
         row: cell.row,
         columnIndex: cell.column,
