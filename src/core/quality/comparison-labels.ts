@@ -6,7 +6,8 @@
  * holds without the other contradict it.
  */
 import type { IngestResult } from '../table/model';
-import { quantile } from '../shared/quantile';
+import { median } from '../shared/quantile';
+import { MIN_CONTINUED_BREAKS, breaksContinue } from './continued-breaks';
 import { TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn } from './column-values';
 import { looksLikeIdentifier } from '../shared/identifier';
 
@@ -139,14 +140,10 @@ function thresholdOnly(ids: Int32Array, id: number, comparison: Comparison, x: F
   return Math.min(againstY, againstX) <= 2 * disagreeing;
 }
 
-/** Breaks of one kind, at least, that may be a tendency's, and their count against the rows keeping it narrowly (see continuesThroughTheLimit). */
-const TENDENCY_BREAKS = 5;
-const TENDENCY_SHARE = 0.25;
-
 /**
  * Whether a value and a comparison go together as a tendency, not a rule: of the rows of the value (or of the other
- * values), those breaking it are TENDENCY_SHARE or more of those keeping it by at most the breaks' median margin
- * (TENDENCY_BREAKS breaks at least; ties aside) — the rows' margins go on through the limit. A claim's paid amount above
+ * values), those breaking it continue those keeping it by at most the breaks' median margin (breaksContinue; ties
+ * aside) — the rows' margins go on through the limit. A claim's paid amount above
  * its reserve in 97.5% of the rows where the claim is "Closed", and in 49 open claims, where 54 open claims keep it
  * by as little: a claim closes when its reserve falls to 0, not when its payments pass it. A rule's breaks are few
  * beside the rows close to its limit (normal results just under a reference limit).
@@ -159,10 +156,9 @@ function continuesThroughTheLimit(ids: Int32Array, id: number, comparison: Compa
       if (ids[r] < 0 || (ids[r] === id) !== ofValue || Number.isNaN(x[r]) || Number.isNaN(y[r]) || x[r] === y[r]) continue;
       ((compare(x[r], y[r]) === comparison) === ofValue ? keeps : breaks).push(Math.abs(x[r] - y[r]));
     }
-    if (breaks.length < TENDENCY_BREAKS) continue;
-    const margin = quantile(Float64Array.from(breaks).sort(), 0.5);
-    const near = keeps.filter((d) => d <= margin).length;
-    if (breaks.length >= TENDENCY_SHARE * near) return true;
+    if (breaks.length < MIN_CONTINUED_BREAKS) continue;
+    const margin = median(breaks);
+    if (breaksContinue(breaks.length, keeps.filter((d) => d <= margin).length)) return true;
   }
   return false;
 }

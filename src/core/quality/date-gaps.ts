@@ -12,7 +12,7 @@
  */
 import type { IngestResult } from '../table/model';
 import { TEXT_KINDS, distinctValues, memo, numericColumn, sortedColumn } from './column-values';
-import { quantile } from '../shared/quantile';
+import { median } from '../shared/quantile';
 import { jumpingColumn } from './series';
 import { CENTRAL, centralSpread, eachFarDifference, mostCommonColumn, tailShare } from './pair-outliers';
 
@@ -78,8 +78,7 @@ function kindsOfTheirOwn(data: IngestResult, differences: Float64Array, low: num
       if (size < 2 || size > MAX_KINDS) return [];
       const gaps: number[][] = Array.from({ length: size }, () => []);
       for (let r = 0; r < ids.length; r++) if (ids[r] >= 0 && !Number.isNaN(differences[r])) gaps[ids[r]].push(differences[r]);
-      const median = Float64Array.from(gaps, (list) => (list.length >= MIN_KIND_ROWS ? quantile(Float64Array.from(list).sort(), 0.5) : NaN));
-      return [{ ids, median }];
+      return [{ ids, median: Float64Array.from(gaps, (list) => (list.length >= MIN_KIND_ROWS ? median(list) : NaN)) }];
     });
   return (r, side) => {
     medians ??= groupMedians();

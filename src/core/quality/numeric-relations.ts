@@ -967,5 +967,5 @@ export function usualDecimals(data: IngestResult, c: number): number {
 
 /** Decimals a column's numbers are written with (from its half unit). */
 export function decimalsOf(data: IngestResult, c: number): number {
-  return Math.max(0, Math.round(-Math.log10(2 * halfUnitOfColumn(data, c))));
+  return decimalsOfHalfUnit(halfUnitOfColumn(data, c));
 }

@@ -8,6 +8,6 @@ export function quantile(sorted: Float64Array, q: number): number {
 }
 
 /** The median of `values`, left as they are (NaN when empty). */
-export function median(values: Float64Array): number {
+export function median(values: ArrayLike<number>): number {
   return quantile(Float64Array.from(values).sort(), 0.5);
 }

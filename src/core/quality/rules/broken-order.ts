@@ -6,6 +6,7 @@ import { fitsListedTime, jumpingColumn } from '../series';
 import { cellText } from '../dependencies';
 import { clockOrders, farOutFences, numericOrders, temporalOrders, type NumericOrder } from '../numeric-orders';
 import { groupedInteger } from '../../shared/grouped-integer';
+import { MIN_CONTINUED_BREAKS, breaksContinue } from '../continued-breaks';
 import type { IngestResult } from '../../table/model';
 
 /** An order as the rows keep it: the rows holding both values within their far-out fences, those of them that break it, and how many would by chance. */
@@ -15,7 +16,7 @@ interface KeptOrder {
   broken: number[];
   /** The share of those rows that would break it with the high column's values shuffled over them (estimated on a sample). */
   chance: number;
-  /** Rows keeping it by no more than the median margin its breaking rows break it by, and by half of it (see CONTINUED_BREAKS). */
+  /** Rows keeping it by no more than the median margin its breaking rows break it by, and by half of it (see NEAR_ZERO_SHARE). */
   nearKeeping: [number, number];
 }
 
@@ -51,19 +52,13 @@ function keptOrder(data: IngestResult, order: NumericOrder): KeptOrder {
   return { order, rows, broken, chance: sampled ? chance / sampled : 0, nearKeeping: nearKeeping(a, b, broken, [lowA, highA, lowB, highB]) };
 }
 
-/** Breaking rows, at least, for the margins they break an order by to tell a tendency from a rule (see CONTINUED_BREAKS). */
-const MIN_CONTINUED_BREAKS = 5;
-
 /**
- * Breaking rows, as a share of the rows keeping the order by at most the breaks' median margin, at or above which an
- * order is a tendency — where the rows keeping it do so right up to zero too (a quarter of them by at most half that
- * margin, see NEAR_ZERO_SHARE): the differences of its two columns run on through zero (a flight's actual departure
- * after its scheduled arrival, a delay longer than the flight: 141 of 4,912 flights by a median 36 minutes, where
- * 150 flights keep it by at most 36 minutes). A rule's breaks are slips off the values that keep it: few against the
- * many keeping it narrowly (an end the day of its start), or apart from them (terminations 100 days before their hires,
+ * An order is a tendency where its breaks continue the rows keeping it (breaksContinue, continued-breaks.ts) and those
+ * rows keep it right up to zero too — a quarter of them by at most half the breaks' median margin: the differences of
+ * its two columns run on through zero (a delay longer than the flight). A rule's breaks are few against the many
+ * keeping it narrowly (an end the day of its start), or apart from them (terminations 100 days before their hires,
  * where none keeps it by less than 60 days).
  */
-const CONTINUED_BREAKS = 0.25;
 const NEAR_ZERO_SHARE = 0.25;
 
 /**
@@ -84,9 +79,8 @@ function nearKeeping(a: Float64Array, b: Float64Array, broken: readonly number[]
   return [near, nearer];
 }
 
-/** Whether an order's breaks continue the differences of the rows keeping it (see CONTINUED_BREAKS): a tendency. */
-const continuedThroughZero = ({ broken, nearKeeping: [near, nearer] }: KeptOrder) =>
-  broken.length >= MIN_CONTINUED_BREAKS && broken.length >= CONTINUED_BREAKS * near && nearer >= NEAR_ZERO_SHARE * near;
+/** Whether an order's breaks continue the differences of the rows keeping it (see breaksContinue, NEAR_ZERO_SHARE): a tendency. */
+const continuedThroughZero = ({ broken, nearKeeping: [near, nearer] }: KeptOrder) => breaksContinue(broken.length, near) && nearer >= NEAR_ZERO_SHARE * near;
 
 /**
  * Smallest share of an order's rows that would break it by chance (see KeptOrder.chance): columns of which one is
