@@ -3,9 +3,10 @@
  * stay in days between an admission and a discharge, a trip's seconds; or between two clock times of their row (a
  * bus's delay in seconds between its scheduled and its actual arrival, "05:09:00" and "05:10:18"), the clock read
  * round midnight (an arrival at 00:03 twelve minutes after 23:51). Learned from the table: a numeric column n is
- * the time from date (or timestamp) column a to b in a unit (seconds, minutes, hours, days or weeks) when on MIN_HOLDING
+ * the time from date (or timestamp) column a to b in a unit (seconds, minutes, hours, days, weeks or months) when on MIN_HOLDING
  * of the rows holding all three, n lies within one unit of (b − a) in that unit (rounded or cut to whole units either
- * way), and BEYOND_CHANCE times as often as with the numbers shuffled over the rows. Its other rows are where a cell
+ * way), and BEYOND_CHANCE times as often as with the numbers shuffled over the rows (or missed BEYOND_CHANCE times less
+often: counts of a narrow range, monthly periods that shuffled counts match half the time). Its other rows are where a cell
  * is wrong: the number (×10, a slip), or one of the dates.
  */
 import type { IngestResult } from '../table/model';
@@ -17,11 +18,14 @@ const DAY_MS = 86_400_000;
 
 /** Units a count of time is written in. */
 const UNITS = [
-  { name: 'seconds', ms: 1_000 },
-  { name: 'minutes', ms: 60_000 },
-  { name: 'hours', ms: 3_600_000 },
-  { name: 'days', ms: 86_400_000 },
-  { name: 'weeks', ms: 604_800_000 },
+  { name: 'seconds', ms: 1_000, slack: 0 },
+  { name: 'minutes', ms: 60_000, slack: 0 },
+  { name: 'hours', ms: 3_600_000, slack: 0 },
+  { name: 'days', ms: 86_400_000, slack: 0 },
+  { name: 'weeks', ms: 604_800_000, slack: 0 },
+  // A mean Gregorian month (an age in months at a dose): calendar months are 28 to 31 days, so months completed between
+  // two dates lie up to 3 days (0.1 of a mean month) further from the mean months than the count's tolerance.
+  { name: 'months', ms: 2_629_746_000, slack: 0.1 },
 ] as const;
 /** Share of the rows holding the three values on which the count must be the time between the dates. */
 const MIN_HOLDING = 0.8;
@@ -102,7 +106,7 @@ export function elapsedTimes(data: IngestResult): ElapsedTime[] {
     const found: ElapsedTime[] = [];
     for (const count of numbers.slice(0, MAX_NUMBERS)) {
       const n = numericColumn(data, count);
-      const tolerance = toleranceOf(data, count);
+      const countTolerance = toleranceOf(data, count);
       for (const [i, from] of dates.slice(0, MAX_DATES).entries()) {
         for (const to of dates.slice(i + 1, MAX_DATES)) {
           // Two dates (or timestamps) of one kind, or two clock times (text of any kind).
@@ -117,6 +121,7 @@ export function elapsedTimes(data: IngestResult): ElapsedTime[] {
           // often as it must (an unrelated number holds it on almost none).
           const step = Math.max(1, Math.floor(rows.length / SAMPLE_ROWS));
           const likely = UNITS.filter((unit) => {
+            const tolerance = countTolerance + unit.slack;
             let [forward, backward, sampled] = [0, 0, 0];
             for (let k = 0; k < rows.length; k += step, sampled++) {
               const r = rows[k];
@@ -126,6 +131,7 @@ export function elapsedTimes(data: IngestResult): ElapsedTime[] {
             return Math.max(forward, backward) >= (MIN_HOLDING / 2) * sampled;
           });
           for (const unit of likely) {
+            const tolerance = countTolerance + unit.slack;
             // Either way round: the later column is `to` where the times counted are positive.
             let [forward, backward] = [0, 0];
             for (const r of rows) {
@@ -150,7 +156,10 @@ export function elapsedTimes(data: IngestResult): ElapsedTime[] {
               const [r, other] = [rows[k], rows[(k + (rows.length >> 1)) % rows.length]];
               if (agreeing(n[other], sign * span(r))) chance++;
             }
-            if ((offset === undefined ? holding : exactRows) < BEYOND_CHANCE * chance) continue;
+            // Beyond chance: held that many times as often as shuffled, or (counts of a narrow range, monthly periods of 28
+            // to 31 days that shuffled counts often match) broken that many times less often.
+            const held = offset === undefined ? holding : exactRows;
+            if (held < BEYOND_CHANCE * chance && BEYOND_CHANCE * (rows.length - held) > rows.length - chance) continue;
             found.push({ count, from: sign === 1 ? from : to, to: sign === 1 ? to : from, unit, clock, tolerance, rows: rows.length, holding, ...(offset === undefined ? {} : { offset }) });
             break;
           }
@@ -182,4 +191,17 @@ export function countsOff(data: IngestResult, relation: ElapsedTime): { row: num
     off.push({ row: r, expected: units + (offset ?? 0) });
   }
   return off;
+}
+
+/**
+ * Whether row `r`'s value of column `c` is pinned by an exact count of time of the table (see ElapsedTime.offset) that
+ * holds at the row: the count, or one of its two dates, with the other two agreeing exactly (a period's start, 31 days
+ * before its end as its days in period say). A slip of the value would break the count.
+ */
+export function pinnedByElapsedTime(data: IngestResult, c: number, r: number): boolean {
+  return elapsedTimes(data).some((relation) => {
+    if (relation.offset === undefined || (relation.count !== c && relation.from !== c && relation.to !== c)) return false;
+    const [n, from, to] = [numericColumn(data, relation.count)[r], timesOf(data, relation.from)[r], timesOf(data, relation.to)[r]];
+    return !Number.isNaN(n) && !Number.isNaN(from) && !Number.isNaN(to) && countAgrees(relation, n, from, to);
+  });
 }

@@ -15,7 +15,7 @@
  * purchases).
  */
 import type { IngestResult } from '../table/model';
-import { TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn } from './column-values';
+import { TEXT_KINDS, distinctValues, finiteStats, isNumeric, memo, numericColumn } from './column-values';
 import { looksLikeIdentifier } from '../shared/identifier';
 import { binomialTail } from '../shared/binomial-tail';
 import { quantile } from '../shared/quantile';
@@ -58,42 +58,87 @@ export interface SignSlip {
   sign: 'negative' | 'positive';
 }
 
-/** Of column `c`'s numbers, the sign slips by row, the first column setting a sign (in column order) giving its reason. Computed once per column. */
-export function signSlips(data: IngestResult, c: number): ReadonlyMap<number, SignSlip> {
-  return memo(data, `sign-slips:${c}`, () => {
-    const found = new Map<number, SignSlip>();
-    const column = data.columns[c];
-    if (!isNumeric(column) || looksLikeIdentifier(column.name)) return found;
+/** Whether numeric column `c` is signed: each sign in SIGNED_SHARE of its non-zero numbers or more (not an identifier). */
+function signedColumn(data: IngestResult, c: number): boolean {
+  const column = data.columns[c];
+  if (!isNumeric(column) || looksLikeIdentifier(column.name)) return false;
+  // (One sign only, as the column's facts say: no count needed.)
+  const { min, max } = finiteStats(data, c);
+  if (!(min < 0 && max > 0)) return false;
+  return memo(data, `signed:${c}`, () => {
+    let [positive, negative] = [0, 0];
+    for (const v of numericColumn(data, c)) {
+      if (v > 0) positive++;
+      else if (v < 0) negative++;
+    }
+    return Math.min(positive, negative) >= SIGNED_SHARE * (positive + negative);
+  });
+}
+
+/** The signs a text column's values set on a signed numeric column, and the counts behind them. */
+interface ValueSigns {
+  /** Per value id of the text column: 1 or −1 where its rows' numbers hold that sign (see signSlips), else 0. */
+  signOf: Int8Array;
+  plus: Int32Array;
+  minus: Int32Array;
+}
+
+/**
+ * The signs text column `k`'s values set on numeric column `c`'s numbers, where `c` is signed, `k` has 2 to MAX_VALUES
+ * values and gives a direction (values of both signs); undefined otherwise. Computed once per pair.
+ */
+export function valueSigns(data: IngestResult, k: number, c: number): ValueSigns | undefined {
+  if (k === c || !TEXT_KINDS.includes(data.columns[k].kind) || !signedColumn(data, c)) return undefined;
+  return memo(data, `value-signs:${k}:${c}`, () => {
+    const distinct = distinctValues(data, k);
+    if (distinct.size < 2 || distinct.size > MAX_VALUES) return undefined;
     const values = numericColumn(data, c);
     let [positive, negative] = [0, 0];
     for (const v of values) {
       if (v > 0) positive++;
       else if (v < 0) negative++;
     }
-    if (Math.min(positive, negative) < SIGNED_SHARE * (positive + negative)) return found;
+    const [plus, minus] = [new Int32Array(distinct.size), new Int32Array(distinct.size)];
+    for (let r = 0; r < values.length; r++) {
+      const [id, v] = [distinct.ids[r], values[r]];
+      if (id < 0 || Number.isNaN(v)) continue;
+      if (v > 0) plus[id]++;
+      else if (v < 0) minus[id]++;
+    }
+    // The sign of each value's numbers (0: none), where its rows hold one far beyond chance.
+    const signOf = new Int8Array(distinct.size);
+    for (let id = 0; id < distinct.size; id++) {
+      const n = plus[id] + minus[id];
+      const sign = plus[id] >= minus[id] ? 1 : -1;
+      const agree = Math.max(plus[id], minus[id]);
+      if (n >= MIN_ROWS && agree >= MIN_SIGN_SHARE * n && binomialTail(n, agree, (sign > 0 ? positive : negative) / (positive + negative)) < ALPHA) signOf[id] = sign;
+    }
+    // A column that gives a direction has values of both: picks out of stock, receipts into it (a country whose
+    // rows are mostly purchases, as every country's are, gives none).
+    return signOf.includes(1) && signOf.includes(-1) ? { signOf, plus, minus } : undefined;
+  });
+}
+
+/** The numeric columns whose signs text column `k`'s values set (see valueSigns), with the sign per value id. Computed once per column. */
+export function signsSetBy(data: IngestResult, k: number): readonly { column: number; signOf: Int8Array }[] {
+  return memo(data, `signs-set-by:${k}`, () => data.columns.flatMap((_, c) => {
+    const signs = valueSigns(data, k, c);
+    return signs ? [{ column: c, signOf: signs.signOf }] : [];
+  }));
+}
+
+/** Of column `c`'s numbers, the sign slips by row, the first column setting a sign (in column order) giving its reason. Computed once per column. */
+export function signSlips(data: IngestResult, c: number): ReadonlyMap<number, SignSlip> {
+  return memo(data, `sign-slips:${c}`, () => {
+    const found = new Map<number, SignSlip>();
+    if (!signedColumn(data, c)) return found;
+    const values = numericColumn(data, c);
     const contexts = data.columns.flatMap((info, j) => (j !== c && TEXT_KINDS.includes(info.kind) && distinctValues(data, j).size <= MAX_CONTEXT_VALUES ? [distinctValues(data, j)] : []));
-    data.columns.forEach((info, k) => {
-      if (k === c || !TEXT_KINDS.includes(info.kind)) return;
+    data.columns.forEach((_, k) => {
+      const signs = valueSigns(data, k, c);
+      if (!signs) return;
+      const { signOf, plus, minus } = signs;
       const distinct = distinctValues(data, k);
-      if (distinct.size < 2 || distinct.size > MAX_VALUES) return;
-      const [plus, minus] = [new Int32Array(distinct.size), new Int32Array(distinct.size)];
-      for (let r = 0; r < values.length; r++) {
-        const [id, v] = [distinct.ids[r], values[r]];
-        if (id < 0 || Number.isNaN(v)) continue;
-        if (v > 0) plus[id]++;
-        else if (v < 0) minus[id]++;
-      }
-      // The sign of each value's numbers (0: none), where its rows hold one far beyond chance.
-      const signOf = new Int8Array(distinct.size);
-      for (let id = 0; id < distinct.size; id++) {
-        const n = plus[id] + minus[id];
-        const sign = plus[id] >= minus[id] ? 1 : -1;
-        const agree = Math.max(plus[id], minus[id]);
-        if (n >= MIN_ROWS && agree >= MIN_SIGN_SHARE * n && binomialTail(n, agree, (sign > 0 ? positive : negative) / (positive + negative)) < ALPHA) signOf[id] = sign;
-      }
-      // A column that gives a direction has values of both: picks out of stock, receipts into it (a country whose
-      // rows are mostly purchases, as every country's are, gives none).
-      if (!signOf.includes(1) || !signOf.includes(-1)) return;
       for (let id = 0; id < distinct.size; id++) {
         const sign = signOf[id];
         if (sign === 0 || Math.max(plus[id], minus[id]) === plus[id] + minus[id]) continue;

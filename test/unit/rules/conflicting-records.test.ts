@@ -109,3 +109,32 @@ test('of two records of an order that disagree on its status, the spelling the c
   const findings = check(lines).filter((f) => f.rule === 'conflicting-records');
   assert.deepEqual(findings.map((f) => [f.row, f.column, f.value]), [[121, 'status', 'drlivered']]);
 });
+
+/**
+ * Admissions: 300 patients (mrn → age), 120 of them admitted twice; `birthdays` of those a year older at the second
+ * admission, `slip` one whose second age is keyed with its digits swapped.
+ */
+function admissions(birthdays: number, slip?: number): string[] {
+  const lines = ['encounter,mrn,age,ward'];
+  let encounter = 0;
+  for (let p = 0; p < 300; p++) {
+    const age = 20 + ((p * 37) % 70);
+    const mrn = String(1_000_000 + p * 13).padStart(8, '0');
+    lines.push(`E${encounter++},${mrn},${age},W${p % 7}`);
+    if (p % 5 > 2) continue;
+    const again = p === slip ? Number([...String(age)].reverse().join('')) : p < 3 * birthdays ? age + 1 : age;
+    lines.push(`E${encounter++},${mrn},${again},W${(p + 1) % 7}`);
+  }
+  return lines;
+}
+
+test("an age a year on at a patient's next admission is no conflict where most patients' records that differ differ so (the value drifts); a slip of its digits still is", () => {
+  const conflicts = (lines: string[]) => check(lines).filter((f) => f.rule === 'conflicting-records');
+  // 12 patients a year older at their second admission: the value drifts; none is reported.
+  assert.deepEqual(conflicts(admissions(12)), []);
+  // Patient 2 (age 24, as 42 at the second admission), beside the drifting ones: only it is reported.
+  const slipped = conflicts(admissions(12, 2));
+  assert.deepEqual(slipped.map((f) => [f.row, f.column, f.value]), [[4, 'age', '24'], [5, 'age', '42']]);
+  // Three patients a year on (0, 1 and 5) and the slip: too few to tell a drift, all four conflicts are reported.
+  assert.deepEqual(conflicts(admissions(2, 2)).map((f) => f.row), [0, 1, 2, 3, 4, 5, 8, 9]);
+});

@@ -1459,3 +1459,62 @@ test('a number a relation holding at its row vouches for is right: a grade "A" b
   assert.deepEqual(found.map((f) => f.column), ['grade']);
   assert.equal(fixText(found[0]), 'A-');
 });
+
+test("an age a year on at a patient's third admission is no violation where most patients' records that differ differ so (the value drifts); a slip of its digits still is", () => {
+  // 300 patients (mrn → age), 100 of them admitted three times; `birthdays` of those a year older at the third admission,
+  // `slip` one whose third age is keyed with its digits swapped.
+  const admissions = (birthdays: number, slip?: number) => {
+    const lines = ['encounter,mrn,age,ward'];
+    let encounter = 0;
+    for (let p = 0; p < 300; p++) {
+      const age = 20 + ((p * 37) % 70);
+      const mrn = String(1_000_000 + p * 13).padStart(8, '0');
+      const times = p % 3 === 0 ? 3 : 1;
+      for (let k = 0; k < times; k++) {
+        const last = k === 2;
+        const value = last && p === slip ? Number([...String(age)].reverse().join('')) : last && p < 3 * birthdays ? age + 1 : age;
+        lines.push(`E${encounter++},${mrn},${value},W${(p + k) % 7}`);
+      }
+    }
+    return lines;
+  };
+  const ages = (lines: string[]) => check(lines).filter((f) => f.column === 'age').map((f) => [f.row, f.value]);
+  assert.deepEqual(ages(admissions(12)), []);
+  // Patient 3 (age 61, 16 at the third admission; rows 5 to 7) beside the drifting ones: only it is reported.
+  assert.deepEqual(ages(admissions(12, 3)), [[7, '16']]);
+  // Two patients a year on (0 and 6, rows 2 and 12) and the slip: too few to tell a drift, all three are reported.
+  assert.deepEqual(ages(admissions(3, 3)), [[2, '21'], [7, '16'], [12, '33']]);
+});
+
+test("a period's start that the row's days in period pin (a new account's first, shorter period) breaks no period end → start; a start typed wrong does", () => {
+  // 900 invoices over 30 billing cycles (each cycle one period, end → start), days = end − start + 1; every 25th invoice
+  // is an account's first, from the day it joined.
+  const DAY = 86_400_000;
+  const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const invoices = (slip?: number) =>
+    Array.from({ length: 900 }, (_, i) => {
+      const end = Date.UTC(2024, 0, 31) + (i % 30) * 7 * DAY;
+      const start = i % 25 === 7 ? end - (8 + (i % 13)) * DAY : end - 29 * DAY;
+      const days = Math.round((end - start) / DAY) + 1;
+      return `INV-${5000 + i},${i === slip ? date(start - 3 * DAY) : date(start)},${date(end)},${days},${(30 + ((i * 37) % 90)).toFixed(2)}`;
+    });
+  const starts = (lines: string[]) => check(['invoice,period_start,period_end,days_in_period,total', ...lines]).filter((f) => f.column === 'period_start').map((f) => f.row);
+  assert.deepEqual(starts(invoices()), []);
+  assert.deepEqual(starts(invoices(400)), [400]);
+});
+
+test("a refund (a positive amount) at a merchant whose other rows are purchases (negative, as every purchase is) breaks no merchant → type; a purchase typed as a fee does", () => {
+  // 1,200 card transactions at 40 merchants: purchases (negative), monthly payments (positive, merchant "PAYMENT
+  // THANK YOU"), a refund now and then.
+  const lines = ['txn,merchant,txn_type,amount'];
+  for (let i = 0; i < 1200; i++) {
+    const payment = i % 12 === 5;
+    const refund = i % 97 === 40;
+    const merchant = payment ? 'PAYMENT THANK YOU' : `MERCHANT ${(i * 7) % 40}`;
+    const type = payment ? 'PAYMENT' : refund ? 'REFUND' : i === 601 ? 'FEE' : 'PURCHASE';
+    const amount = ((payment ? 500 : refund ? 20 + (i % 30) : -(5 + ((i * 13) % 200))) + (i % 7) / 10).toFixed(2);
+    lines.push(`T${i},${merchant},${type},${amount}`);
+  }
+  const types = check(lines).filter((f) => f.column === 'txn_type').map((f) => [f.row, f.value]);
+  assert.deepEqual(types, [[601, 'FEE']]);
+});

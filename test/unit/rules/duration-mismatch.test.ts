@@ -177,3 +177,39 @@ test('a start and an end exchanged are both reported, each with the other\'s val
   assert.deepEqual(found.map((f) => [f.row, f.column, f.evidence?.expected]), [[300, 'started_at', cells[2]], [300, 'ended_at', cells[1]]]);
   assert.match(found[0].message, /look exchanged in this row: read the other way round, they are the \d+ minutes of "minutes" apart/);
 });
+
+test('days in a monthly period (30 or 31, which shuffled rows match half the time) are learned where they never miss: a period typed 13 days is reported', () => {
+  // 800 invoices of monthly periods, both days counted: days = end − start + 1.
+  const DAY = 86_400_000;
+  const invoices = (edit: Record<number, string> = {}) => {
+    const random = mulberry32(11);
+    const rows = Array.from({ length: 800 }, (_, i) => {
+      const start = Date.UTC(2024, 0, 1) + Math.floor(random() * 330) * DAY;
+      const days = 30 + Math.floor(random() * 2);
+      const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+      return [`INV-${1000 + i}`, date(start), date(start + (days - 1) * DAY), edit[i] ?? String(days), (20 + random() * 80).toFixed(2)];
+    });
+    return csv(['invoice', 'period_start', 'period_end', 'days_in_period', 'total'], rows);
+  };
+  assert.deepEqual(findingsOf(checkCsv(invoices()), 'duration-mismatch'), []);
+  const found = findingsOf(checkCsv(invoices({ 300: '13' })), 'duration-mismatch');
+  assert.deepEqual(found.map((f) => [f.row, f.column, f.value]), [[300, 'days_in_period', '13']]);
+});
+
+test('an age in months, completed calendar months from birth to the dose, is learned; an age typed in years is reported with the months the dates give', () => {
+  const doses = (edit: Record<number, string> = {}) => {
+    const random = mulberry32(4);
+    const rows = Array.from({ length: 900 }, (_, i) => {
+      const birth = new Date(Date.UTC(2015, 0, 1) + Math.floor(random() * 2500) * 86_400_000);
+      const given = new Date(birth.getTime() + Math.floor(30 + random() * 2000) * 86_400_000);
+      const months = (given.getUTCFullYear() - birth.getUTCFullYear()) * 12 + given.getUTCMonth() - birth.getUTCMonth() - (given.getUTCDate() < birth.getUTCDate() ? 1 : 0);
+      return [`D${i}`, birth.toISOString().slice(0, 10), given.toISOString().slice(0, 10), edit[i] ?? String(months)];
+    });
+    return csv(['dose', 'birth_date', 'given_on', 'age_months'], rows);
+  };
+  assert.deepEqual(findingsOf(checkCsv(doses()), 'duration-mismatch'), []);
+  const months = Number(doses().split('\n')[101].split(',')[3]);
+  const found = findingsOf(checkCsv(doses({ 100: String(Math.floor(months / 12)) })), 'duration-mismatch');
+  assert.deepEqual(found.map((f) => [f.row, f.column]), [[100, 'age_months']]);
+  assert.match(found[0].message, /months from birth_date/);
+});

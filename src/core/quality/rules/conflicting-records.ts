@@ -3,6 +3,7 @@ import { defineRule } from '../rule';
 import { cellText, dependenciesOf, disagreeingGroups, isEntityColumn, medianGroupRows, type Dependency } from '../dependencies';
 import { prefixConsensus, type PrefixConsensus } from '../code-prefixes';
 import { valueCodes } from '../column-values';
+import { withinDrift } from '../drifting-values';
 import { cellsOf } from '../row-hashes';
 import type { IngestResult } from '../../table/model';
 import { DependencyEvidence, dependencyName, lhsGroupsName, lhsValues, sameLoosely } from './dependency-violation';
@@ -77,7 +78,9 @@ row is of Eugene, filed under a zip of Boise), else on its value.
 Only dependencies of one identifying column (text, or an integer named like an id) whose entities are mostly
 recorded about twice (the median group has at most three rows) are used: in larger groups the majority decides, and dependency-violation reports the minority value. A
 value another dependency explains, a value accepted as fine, and a case or white-space variant are not
-reported. Columns that identify rows (the keys duplicate-key checks) are left to duplicate-key, which
+reported, nor are two numbers the entity's records move a little (an age at each admission, a year on at the next):
+where at least 80% of the entities whose records disagree (five or more) differ by at most 5% of the column's
+interquartile range, two records that close are drift, not a conflict (drifting-values.ts). Columns that identify rows (the keys duplicate-key checks) are left to duplicate-key, which
 reports the repeated key itself.
 
 The evidence: the dependency, the entity, both values; where the codes' prefix decided, the prefix and its rows
@@ -112,6 +115,8 @@ received date → refund date).
         // Records that differ in a column which, with the entity, determines the value (an order's lines, one sent back
         // and one not: order + received date → refund date) are records of two things, not one recorded twice.
         if (differIn(data, dependencies, dep, a, b)) continue;
+        // A number the entity's records move a little (an age at each admission): a year apart is no conflict.
+        if (withinDrift(data, dep, a, b)) continue;
         const entity = lhsValues(data, dep, a);
         // Codes whose leading characters say the value (the zips starting 837 say Boise): the record that disagrees with
         // them is the odd one; its code is what is wrong where another of its values vouches for its own (Eugene, OR).

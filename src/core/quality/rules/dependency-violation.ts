@@ -1,7 +1,10 @@
 import { changedOnce } from '../value-changes';
+import { withinDrift } from '../drifting-values';
+import { pinnedByElapsedTime } from '../elapsed-times';
+import { signsSetBy } from '../group-signs';
 import { groupRowsApart, ownedByRowValue } from '../set-apart';
 import { defineRule } from '../rule';
-import { isNumeric, memo, nullCount, numericColumn, replaceCellFixes, valueCodes } from '../column-values';
+import { distinctValues, isNumeric, memo, nullCount, numericColumn, replaceCellFixes, valueCodes } from '../column-values';
 import { quantile } from '../../shared/quantile';
 import { columnShape } from '../value-patterns';
 import { cellText, codeLike, dependenciesOf, disagreeingGroups, entityConsensus, heldElsewhere, MEASURE_MIN_MAJORITY, nearVariant, numbersWithinHeld, populatesShorterPrefix, prefixCodesOf, type Dependency } from '../dependencies';
@@ -157,6 +160,20 @@ export class DependencyEvidence {
 }
 
 const LETTERS_ONLY = /^\p{L}+$/u;
+
+/**
+ * Whether the value of text column `c` at row `valueRow` sets a sign on a numeric column (group-signs.ts) that every
+ * row of `rows` holds the other way round: those rows are of another kind than the value's.
+ */
+function signedOtherwise(data: IngestResult, c: number, valueRow: number, rows: readonly number[]): boolean {
+  const signed = signsSetBy(data, c);
+  if (signed.length === 0) return false;
+  const id = distinctValues(data, c).ids[valueRow];
+  return id >= 0 && signed.some(({ column, signOf }) => {
+    const numbers = numericColumn(data, column);
+    return signOf[id] !== 0 && rows.every((r) => Math.sign(numbers[r]) === -signOf[id]);
+  });
+}
 
 /**
  * Whether row `r`'s value of B under a prefix dependency is what a neighbouring prefix's rows agree on (the one
@@ -653,7 +670,15 @@ value on the same terms: the age group gives back the runner's sex, not the age.
 time: where the group's rows are dated (the table's first date column filled in 90% of its rows), and the minority's
 rows (two or more) all come before, or all after, the others (two or more) — a pay rate raised from the third
 period on, a customer who moved — with a chance of at most 5% that a minority of that size falls at one end by
-accident (2 / C(rows, minority)), the value changed once and is no error. Nor is a minority that another column sets
+accident (2 / C(rows, minority)), the value changed once and is no error. Nor is a number the entity's records move a
+little (a patient's age at each admission, a year on at the next): where at least 80% of the groups whose rows disagree
+(five or more) differ by at most 5% of the column's interquartile range, a minority that close to its group's value is
+drift (drifting-values.ts), while one farther off (an age of 61 keyed as 16) is still reported. Nor is a value an
+exact count of time of its row pins (duration-mismatch's relations, exact ones: a period's start as many days before
+its end as the row's days in period say, a new account's first and shorter period): a slip of it would break the count,
+so the row is of another kind of period, not written wrong. Nor is a value where the group's value sets a sign on a
+number (group-signs.ts: every purchase negative) that the row's number has the other way round: a refund, positive, at
+a merchant whose other rows are purchases is another kind of transaction. Nor is a minority that another column sets
 apart from its group: one value in every row of the majority (three or more) and in none of the minority's, beyond
 chance (that value's share p of the column leaves every minority row without it with chance (1 − p)^rows, below
 0.001 over the columns tried) — transactions in CZK on an account kept in EUR, at an exchange rate other than the
@@ -795,6 +820,14 @@ way round leave the score right.
           if (!dep.entity && heldElsewhere(data, dep, rows[0], count)) continue;
           // One value first and another after, in the time the rows are of (a pay rate raised): a change, not an error.
           if (changedOnce(data, group.counts.flatMap(([id]) => group.rowsOf(id)), new Set(rows))) continue;
+          // A number the entity's records move a little (an age at each admission, a year on): no error.
+          if (withinDrift(data, dep, rows[0], majorityRows[0])) continue;
+          // A value an exact count of time of its row pins (a period's start, as many days before its end as the row's days
+          // in period say): a slip of it would break the count; the row is of another period, not written wrong.
+          if (rows.every((r) => pinnedByElapsedTime(data, c, r))) continue;
+          // The group's value sets a sign the row's number does not have (a refund, positive, at a merchant whose other
+          // rows are purchases, negative, as every purchase is): the row is of another kind, its value is right.
+          if (signedOtherwise(data, c, majorityRows[0], rows)) continue;
           // Another column sets the rows apart from the group's (an exchange rate other than the 1.000000 of every
           // transaction in the account's currency): another kind of record, not a wrong value.
           if (!dep.entity && groupRowsApart(data, majorityRows, rows, [...dep.lhs, c])) continue;

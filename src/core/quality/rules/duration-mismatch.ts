@@ -61,11 +61,13 @@ typed, and drifts from its dates: a slip of a digit, a duration ×10, a unit con
 
 Learned from the table itself (elapsed-times.ts): a numeric column counts the time from one date (or timestamp)
 column to another — or from one clock time ("05:09:00") to another, read round midnight (00:03 is twelve minutes after
-23:51) — in a unit — seconds, minutes, hours, days or weeks — when, on 80% of the 30 rows or more holding
+23:51) — in a unit — seconds, minutes, hours, days, weeks or months (months of 28 to 31 days: an age in completed months lies
+within a tenth of a mean month more) — when, on 80% of the 30 rows or more holding
 the three values, it lies within one unit of the time between them (rounded or cut to whole units; a count written with
 decimals, within one unit of its last decimal: 2.26 days to close, within 0.01 day, as most complaints closed
 within a day would lie within a whole day of any other's dates), and three times
-as often as with the numbers shuffled over the rows. A row where it lies further is reported on the number, with the
+as often as with the numbers shuffled over the rows — or missed a third as often (monthly periods of 30 or 31 days,
+which shuffled counts match half the time, held in every row). A row where it lies further is reported on the number, with the
 time its dates give (quick fix, cleaning step) — unless one of its dates, read with its day and month exchanged (both
 12 or less), gives the count: that date is reported, with the date so written as the fix (a complaint created
 "2023-01-06" and closed on June 2nd after 0.06 days); or unless the row's two dates lie far apart from each other by the
