@@ -26,6 +26,16 @@ const EMPTY_TOGETHER_SHARE = 0.9;
 /** How many times the rows two columns would be empty in together by chance they must be empty in together. */
 const BEYOND_CHANCE = 5;
 /**
+ * Rows, at least, two columns may be empty in together with fewer than MIN_ROWS, where the chance that the other's
+ * empty cells fall on as many of the column's were they spread at random is under FEW_TOGETHER_CHANCE: a catalogue's 19
+ * objects without a height nor a width among 1,200. Half of the fewer empty cells must then lie together
+ * (FEW_TOGETHER_SHARE), not 90%: gaps left one by one in either column (a few in a hundred rows of a dirty copy) must
+ * not part what a clean copy holds together.
+ */
+const FEW_TOGETHER_ROWS = 10;
+const FEW_TOGETHER_SHARE = 0.5;
+const FEW_TOGETHER_CHANCE = 1e-9;
+/**
  * Rows, at least, a column must be empty in where another holds 0, in nearly all (EMPTY_TOGETHER_SHARE) of that
  * column's rows of nothing: a few records of a kind a zero marks (two new precincts without voters have no turnout,
  * polling place nor zip, in each of their contests' rows), which errors, emptying cells one by one, do not make.
@@ -187,7 +197,8 @@ export function inapplicableCells(data: IngestResult, c: number): ReadonlyMap<nu
 
 /**
  * The empty (null, rejected cells aside) cells of column `c` in rows where another column is empty with it, where the
- * two are empty in the same rows (EMPTY_TOGETHER_SHARE of the fewer empty cells, MIN_ROWS at least — or, where the
+ * two are empty in the same rows (EMPTY_TOGETHER_SHARE of the fewer empty cells, MIN_ROWS at least, or FEW_TOGETHER_SHARE
+ * of them, FEW_TOGETHER_ROWS at least, far beyond chance — or, where the
  * other holds 0, of its zeros, MIN_SAME_ROWS at least —, BEYOND_CHANCE times as many as by chance: a column empty in
  * most rows is empty beside any gap): a record in a
  * state where neither field applies yet (an order not shipped: no date, carrier nor tracking number). By row, with the
@@ -204,7 +215,9 @@ export function emptyTogetherCells(data: IngestResult, c: number): ReadonlyMap<n
       (d) => nothingRows(data, d),
       (empty, other, together, d) =>
         together >= (BEYOND_CHANCE * empty * other) / n &&
-        ((together >= MIN_ROWS && together >= EMPTY_TOGETHER_SHARE * Math.min(empty, other)) || (together >= EMPTY_TOGETHER_SHARE * other && zerosMark(data, d))),
+        ((together >= MIN_ROWS && together >= EMPTY_TOGETHER_SHARE * Math.min(empty, other)) ||
+          (together >= FEW_TOGETHER_ROWS && together >= FEW_TOGETHER_SHARE * Math.min(empty, other) && binomialTail(other, together, empty / n) < FEW_TOGETHER_CHANCE) ||
+          (together >= EMPTY_TOGETHER_SHARE * other && zerosMark(data, d))),
     ),
   );
 }
@@ -422,6 +435,13 @@ export function misplacedCells(data: IngestResult, c: number): ReadonlyMap<numbe
 
 /** How many times the share of empty cells elsewhere a value's rows must hold empty for the value to explain them. */
 const CONCENTRATED_LIFT = 10;
+/**
+ * Most distinct values a column whose values concentrate another's empty cells may have: a catalogue's 22 categories
+ * (no country of origin kept for household cleaning), its brands. The chance each value's share must beat
+ * (CONCENTRATED_CHANCE) keeps many values from concentrating gaps by accident; of a column of over MAX_VALUES values,
+ * MAX_EMPTYING_VALUES at most may (as inapplicableCells takes them).
+ */
+const CONCENTRATING_MAX_VALUES = 100;
 /** Empty cells of the value, at least. */
 const MIN_CONCENTRATED = 5;
 /** Largest chance that the value's rows would hold as many empty cells as they do, were the cells spread at random. */
@@ -453,7 +473,7 @@ function concentratedAmong(data: IngestResult, c: number, empty: Int32Array, exc
   const found = new Map<number, InapplicableBy>();
   const n = data.table.numRows - (excluded?.size ?? 0);
   if (empty.length < MIN_CONCENTRATED) return found;
-  for (const { k, distinct } of fewValueColumns(data, c)) {
+  for (const { k, distinct } of fewValueColumns(data, c, CONCENTRATING_MAX_VALUES)) {
     const gaps = gapsByValue(distinct, empty);
     const counts = excluded ? countsWithout(distinct, excluded) : distinct.counts;
     // Values are taken one after another, each measured against the rows of the values not taken (agencies' and the
@@ -473,6 +493,9 @@ function concentratedAmong(data: IngestResult, c: number, empty: Int32Array, exc
         [takenRows, takenGaps, grew] = [takenRows + rows, takenGaps + gaps[id], true];
       }
     }
+    // Of a column of many values, a few kinds of record at most: rows copied in blocks, each copy empty where its
+    // original is, put the gaps of many codes' rows together.
+    if (distinct.size > MAX_VALUES && chosen.size > MAX_EMPTYING_VALUES) continue;
     for (const r of empty) {
       const id = distinct.ids[r];
       if (id >= 0 && chosen.has(id) && !found.has(r)) found.set(r, { column: k, value: distinct.text(id), rows: counts[id], empty: gaps[id] });

@@ -219,6 +219,17 @@ test('empty cells in a stretch of the file\'s first rows (a field recorded only 
   assert.deepEqual(findings.map((f) => [f.row, f.column]), [[2400, 'acquired']]);
 });
 
+test("empty cells crowded into the file's last rows (the newest claims, no adjuster assigned yet) are not listed; gaps before them are, and so are two at the end", () => {
+  // 2,000 claims in the order they came in; the adjuster is left out of claims 400, 1100 and 1650, and not assigned yet
+  // to `open` of the last eight.
+  const claims = (open: number[]) =>
+    Array.from({ length: 2000 }, (_, i) => `CLM-${23_000 + i},${(1000 + i * 7) % 9000},${i === 400 || i === 1100 || i === 1650 || open.includes(i) ? '' : `ADJ-${100 + (i % 23)}`}`);
+  const listed = (open: number[]) => check('claim,amount,adjuster', claims(open)).findings.filter((f) => f.rule === 'missing-value').map((f) => f.row);
+  assert.deepEqual(listed([1992, 1993, 1995, 1996, 1998, 1999]), [400, 1100, 1650]);
+  // Two empty cells at the end are within what chance puts there: listed.
+  assert.deepEqual(listed([1995, 1999]), [400, 1100, 1650, 1995, 1999]);
+});
+
 test('a few records of a kind, empty in the same columns and rows (precincts without voters: no turnout, polling place nor zip), are not listed; a gap elsewhere is', () => {
   // 1,200 precinct × contest rows; two new precincts (8 rows) without registered voters; one polling place left out.
   const rows = Array.from({ length: 1200 }, (_, i) => {
@@ -273,4 +284,28 @@ test('empty cells concentrated in a value\'s rows among the rows other explanati
   // Sparser (7% empty): an earthquake calls for a depth error; not in the network's rows that go without.
   const sparse = catalogue(0.06, 0.02, 0.4, gaps);
   assert.deepEqual(depthErrors(sparse).sort(), gaps.filter((r) => isEarthquake(sparse, r)).sort());
+});
+
+test('a few objects without a height nor a width (12 of 1,200, far beyond chance together) are not listed; a height left out alone is', () => {
+  const rows = Array.from({ length: 1200 }, (_, i) => {
+    const unmeasured = i % 100 === 17;
+    return `${i},Object ${i},${unmeasured || i === 640 ? '' : (10 + (i % 90)).toFixed(1)},${unmeasured ? '' : (12 + (i % 70)).toFixed(1)}`;
+  });
+  const findings = check('object_id,title,height_cm,width_cm', rows).findings.filter((f) => f.rule === 'missing-value');
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[640, 'height_cm']]);
+});
+
+test("a living artist's death year, empty in each of the artist's rows, is not filled from a credit line shared with another artist's objects", () => {
+  // 30 artists of 10 objects (the first 10 living: no death year); credit lines of two objects of one artist, but for
+  // one gift that adds a living artist's object to two objects of an artist who died in 1850.
+  const rows: string[] = [];
+  for (let a = 0; a < 30; a++) {
+    for (let k = 0; k < 10; k++) {
+      const i = rows.length;
+      const credit = a === 3 && k === 0 ? 'Gift of J. Doe 1950' : a === 20 && k < 2 ? 'Gift of J. Doe 1950' : `Gift ${Math.floor(i / 2)}`;
+      rows.push(`O${i},Artist ${a},${credit},${a < 10 ? '' : String(1800 + a * 2 + (a === 20 ? 10 : 0))}`);
+    }
+  }
+  const fills = check('object_id,artist,credit_line,artist_death_year', rows).findings.filter((f) => f.rule === 'missing-value' && f.row !== null);
+  assert.deepEqual(fills, []);
 });

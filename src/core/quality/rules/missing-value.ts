@@ -4,6 +4,7 @@ import { groupedInteger } from '../../shared/grouped-integer';
 import { dependencyFills, type DependencyFill } from '../dependency-fill';
 import { missingSpellings, spellingCount, spellingsBeside, writtenSeveralWays, type MissingSpellings } from '../missing-spellings';
 import { requiredCells, type RequiredBy } from '../required-cells';
+import { pendingRows } from '../pending-cells';
 import { concentratedEmptyCells, emptyInStepCells, emptyRows, emptyStretchRows, emptyTogetherCells, inapplicableCells, residualConcentratedCells } from '../inapplicable-cells';
 
 export const missingValue = defineRule({
@@ -34,7 +35,9 @@ An empty cell that the table's own dependencies fill is listed in either kind of
 the quick fix: where a dependency learned from the table (see dependency-violation) holds for the row's
 left-hand value and that group's other rows agree on a value (in two rows or more) — a journal's ISSN given
 in its other articles, a flight's departure in its other records — the value was left out, not unknown
-(the evidence: \`expected\`, \`expectedRows\`, \`group\`). Two dependencies that fill it differently fill nothing. In a
+(the evidence: \`expected\`, \`expectedRows\`, \`group\`). Two dependencies that fill it differently fill nothing; nor does one where another dependency's group leaves the column
+empty in all its other rows (two or more): a living artist's death year, empty in each of the artist's rows, is not
+filled from a credit line shared with another artist's objects. In a
 sparser column, a cell empty in step with another column — both empty in 99% of the rows where either is, in at most
 90% of the rows — has nothing to fill: a lab unit at the visits without a lab value.
 
@@ -53,21 +56,27 @@ original is, are no kinds of record) — the field has nothing to hold there, an
 column itself, or one holding it as words, explains nothing (it was moved or merged there from the empty cell);
 column-shift does not take such cells for the place a neighbour's value came from either. Nor are cells listed where
 the column is empty in the same rows as another column is empty, or holds 0 — 90% of the fewer such cells of the two,
-20 rows at least (or, beside a column's zeros, 90% of them, 5 rows at least: two new precincts without voters have
+20 rows at least, or half of them, 10 rows at least, where chance would put as many together with odds under 1e-9 (19
+objects of a catalogue without a height nor a width, which gaps left one by one in either column do not part) (or, beside a column's zeros, 90% of them, 5 rows at least: two new precincts without voters have
 no turnout, polling place nor zip in their contests' rows), five times as many as chance would put together (a column
 empty in most rows is empty beside any gap):
 an order not shipped yet has no ship date, carrier nor tracking number; an invoice of 0.00 no payment method; errors empty cells one by one, not in step
 (a value shifted out of such a cell is still column-shift's: a film's record missing several fields may also have had
-one merged into its neighbour). Nor, in a mostly complete column, are the empty cells of a value of a text column of at most 20 values whose rows
+one merged into its neighbour). Nor, in a mostly complete column, are the empty cells of a value of a text column of at most 100 values (22 categories of a catalogue, its brands) whose rows
 hold empty cells ten times as often as the other rows (5 at least, a chance under 1e-9 were they spread at random;
-values taken one after another, each against the rows of the values not taken): agencies' and the GDS's bookings
+values taken one after another, each against the rows of the values not taken; of a column of more than 20 values,
+three such values at most): agencies' and the GDS's bookings
 leave the guest's country out, a league's source gives no attendance — how those records are kept, where gaps an
 error leaves fall anywhere (the other rows' empty cells are still listed). Nor, in a mostly complete column, are the
 empty cells of a stretch of the file's first (or last) rows that holds 95% of them or more (20 at least), from its
 first row (or to its last) as densely as within it, the stretch at most half the rows, a chance under 1e-9 were they spread at random — running on over the empty cells just past it
 that lie as close together as within it (ten times its mean distance): a field recorded only since some time, a
 museum's acquisition dates never written for its first decades' objects in a catalogue in accession order (a gap
-after the stretch is still listed). The same concentration is then looked for among the rows all these leave: a
+after the stretch is still listed). Nor are the empty cells of the newest records, not filled in yet: where a mostly
+complete column's last empty cells (3 to 200 of them) crowd into the file's last rows (at most 5% of them) with a chance
+under 1e-9 were the column's empty cells spread at random — claims still open with no adjuster assigned, tickets nobody
+answered yet, in an export written in the order records came in (pending-cells.ts; gaps before the stretch are still
+listed). The same concentration is then looked for among the rows all these leave: a
 network's earthquakes whose depth it fixes have no depth error, once the blasts that have none are set aside. And a
 value that calls for the column (above) does not call for the empty cells of its rows that another value's rows hold
 so concentrated among its own (the earthquakes of that network). All these cells still count in the column's share of
@@ -126,7 +135,7 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
       // (Cells empty together matter where cells are listed one by one: a column mostly complete.)
       const dense = missing <= rows * (1 - options.minCompleteness);
       // (In a mostly complete column, also cells empty together, concentrated in a value's rows, or in a stretch of the file.)
-      const inapplicable = new Set(dense ? [...emptyTogetherCells(data, c).keys(), ...concentratedEmptyCells(data, c).keys(), ...inapplicableCells(data, c).keys(), ...emptyStretchRows(data, c)] : inapplicableCells(data, c).keys());
+      const inapplicable = new Set(dense ? [...emptyTogetherCells(data, c).keys(), ...concentratedEmptyCells(data, c).keys(), ...inapplicableCells(data, c).keys(), ...emptyStretchRows(data, c), ...pendingRows(data, c)] : inapplicableCells(data, c).keys());
       // Then, among the rows those leave, empty cells concentrated in another value's rows (see residualConcentratedCells).
       if (dense) for (const r of residualConcentratedCells(data, c, inapplicable).keys()) inapplicable.add(r);
       const plain = `Missing value in "${column.name}".`;
