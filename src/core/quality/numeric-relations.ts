@@ -23,7 +23,10 @@ export interface NumericRelation {
   inputs: number[];
   /** The column it computes. */
   output: number;
-  /** An affine relation's output = offset + slope × input (0 and 1 otherwise). */
+  /**
+   * An affine relation's output = offset + slope × input; a product's scale, a power of ten (a price per kg of a
+   * weight in grams: price = 0.001 × price per kg × grams); 0 and 1 otherwise.
+   */
   offset: number;
   slope: number;
   /** A weighted sum's whole weights, one per input (points = 2 × field goals + three-pointers + free throws); absent: all 1. */
@@ -98,12 +101,6 @@ const AFFINE_MIN_CORRELATION = 0.9;
 /** Pairs an affine relation is fitted to, at most (each fit tries AFFINE_TRIES lines over the sample). */
 const MAX_AFFINE_FITS = 60;
 
-/** Half a unit of the last decimal the column's numbers are written with (0.5 for integers, 0.05 for one decimal). */
-function halfUnitOf(values: Float64Array, rows: Int32Array): number {
-  let decimals = 0;
-  for (const r of rows) if (Number.isFinite(values[r])) decimals = Math.max(decimals, decimalsNeeded(values[r]));
-  return 0.5 * 10 ** -decimals;
-}
 
 /** Whether column `c` is one of a relation's inputs or its output. */
 export function usesColumn(relation: Pick<NumericRelation, 'inputs' | 'output'>, c: number): boolean {
@@ -119,7 +116,7 @@ export function computed(relation: Pick<NumericRelation, 'kind' | 'offset' | 'sl
     for (let i = 0; i < inputs.length; i++) total += weights ? weights[i] * inputs[i] : inputs[i];
     return total;
   }
-  if (relation.kind === 'product') return inputs[0] * inputs[1];
+  if (relation.kind === 'product') return relation.slope * inputs[0] * inputs[1];
   if (relation.kind === 'discounted') return inputs[0] * inputs[1] * (1 - inputs[2]);
   return relation.offset + relation.slope * inputs[0];
 }
@@ -133,7 +130,7 @@ function tolerance(kind: RelationKind, slope: number, inputs: readonly number[],
     for (let i = 0; i + 1 < halfUnits.length; i++) units += (weights ? Math.abs(weights[i]) : 1) * halfUnits[i];
     return units + slack;
   }
-  if (kind === 'product') return Math.abs(inputs[1]) * halfUnits[0] + Math.abs(inputs[0]) * halfUnits[1] + halfUnits[0] * halfUnits[1] + last + slack;
+  if (kind === 'product') return Math.abs(slope) * (Math.abs(inputs[1]) * halfUnits[0] + Math.abs(inputs[0]) * halfUnits[1] + halfUnits[0] * halfUnits[1]) + last + slack;
   if (kind === 'discounted') {
     const [a, b, d] = inputs;
     const [ua, ub, ud] = halfUnits;
@@ -504,7 +501,10 @@ function discover(data: IngestResult): NumericRelation[] {
     const exactUnits = exactUnitsOf(candidate.kind, candidate.columns, halfUnits);
     // (Not numbers written with MAX_DECIMALS or more: a computation's result, rounded somewhere past them.)
     const short = candidate.columns.every((c) => halfUnits[c] > 0.5 * 10 ** -MAX_DECIMALS);
-    const exact = short && count(candidate, numbers, exactUnits, sample, false).holding >= EXACT_SHARE * rounded.holding;
+    // (A product of a scale is held within rounding: its rate is a quotient rounded (a price per kg to the cent), which the
+    // scale shrinks below the output's unit in most rows but not all.)
+    const scaled = candidate.kind === 'product' && candidate.slope !== 1;
+    const exact = short && !scaled && count(candidate, numbers, exactUnits, sample, false).holding >= EXACT_SHARE * rounded.holding;
     const output = candidate.columns[candidate.columns.length - 1];
     const outputUnits = noRounding(candidate.columns);
     outputUnits[output] = halfUnits[output];
@@ -558,6 +558,7 @@ function discover(data: IngestResult): NumericRelation[] {
     return present > 0 && outside <= MAX_DISCOUNTS_OUTSIDE * present && nonZero >= MIN_DISCOUNTED_SHARE * present;
   });
   const triple = [0, 0, 0];
+  const scaledHolds = new Int32Array(PRODUCT_SCALES.length);
   for (let i = 0; i < parts.length; i++) {
     for (let j = i + 1; j < parts.length; j++) {
       const [a, b] = [parts[i], parts[j]];
@@ -575,7 +576,8 @@ function discover(data: IngestResult): NumericRelation[] {
         if (c === a || c === b) continue;
         const z = numbers[c];
         const units = [halfUnits[a], halfUnits[b], halfUnits[c]];
-        let [present, sumHolds, productHolds] = [0, 0, 0];
+        let [present, sumHolds] = [0, 0];
+        scaledHolds.fill(0);
         for (let m = 0; m < k; m++) {
           const v = z[screenRows[m]];
           if (!Number.isFinite(v)) continue;
@@ -583,11 +585,13 @@ function discover(data: IngestResult): NumericRelation[] {
           pair[0] = x[screenRows[m]];
           pair[1] = y[screenRows[m]];
           if (Math.abs(sums[m] - v) <= tolerance('sum', 1, pair, units, v)) sumHolds++;
-          if (Math.abs(products[m] - v) <= tolerance('product', 1, pair, units, v)) productHolds++;
+          for (let q = 0; q < PRODUCT_SCALES.length; q++) if (Math.abs(PRODUCT_SCALES[q] * products[m] - v) <= tolerance('product', PRODUCT_SCALES[q], pair, units, v)) scaledHolds[q]++;
         }
         if (present === 0) continue;
         if (sumHolds >= MIN_HOLDING * present) accept({ kind: 'sum', columns: [a, b, c], offset: 0, slope: 1 });
-        const product = productHolds >= MIN_HOLDING * present && accept({ kind: 'product', columns: [a, b, c], offset: 0, slope: 1 });
+        // A product, or one of a scale (a price per kg times a weight in grams, a thousandth of it).
+        const scale = PRODUCT_SCALES.find((_, q) => scaledHolds[q] >= MIN_HOLDING * present);
+        const product = scale !== undefined && accept({ kind: 'product', columns: [a, b, c], offset: 0, slope: scale });
         // Else the product less a discount: price × quantity × (1 − discount).
         if (!product) for (const d of discounts) {
           if (d === a || d === b || d === c) continue;
@@ -616,6 +620,12 @@ function discover(data: IngestResult): NumericRelation[] {
   for (const weighted of weightedSums(parts, columns, numbers, halfUnits, sample)) if (!sameColumns(weighted)) accept(weighted);
   return found;
 }
+
+/**
+ * Scales a product may have, 1 first: powers of ten between a rate and what it is a rate of (a price per kg and a
+ * weight in grams, a price per 100 g, per thousand).
+ */
+const PRODUCT_SCALES = [1, 0.1, 0.01, 0.001, 10, 100, 1000];
 
 /** Largest weight of a weighted sum (3 points a three-pointer, 5 points off a score per critical violation). */
 const MAX_WEIGHT = 10;
@@ -923,10 +933,18 @@ export function relationHoldsAt(data: IngestResult, relation: NumericRelation, r
   return relationTester(data, relation)(r);
 }
 
-/** A column's half unit (see halfUnitOf), measured on the sample discovery uses. */
+/**
+ * A column's half unit: half a unit of the last decimal all but WRITTEN_DECIMALS_STRAYS of its numbers need (see
+ * decimalsWithin), measured on the sample discovery uses. A stray value or two with more decimals (a unit cost shifted
+ * into a column of cents) do not make the column's rounding finer than its values are written with; a few hundredths
+ * among whole numbers (pay for part-time work among salaries) are how it is written.
+ */
 export function halfUnitOfColumn(data: IngestResult, c: number): number {
-  return memo(data, `half-unit:${c}`, () => halfUnitOf(numericColumn(data, c), spreadRows(data.table.numRows, SAMPLE_ROWS)));
+  return memo(data, `half-unit:${c}`, () => 0.5 * 10 ** -decimalsWithin(data, c, 1 - WRITTEN_DECIMALS_STRAYS));
 }
+
+/** Share of a column's numbers, at most, that may need more decimals than its half unit writes (strays: a value or two in a thousand). */
+const WRITTEN_DECIMALS_STRAYS = 0.002;
 
 /** Share of a column's numbers that its usual decimals (usualDecimals) must write. */
 const USUAL_DECIMALS_SHARE = 0.99;
@@ -947,7 +965,12 @@ export function decimalsNeeded(v: number): number {
  * tenth of a millimetre, though a few values converted from inches carry two.
  */
 export function usualDecimals(data: IngestResult, c: number): number {
-  return memo(data, `usual-decimals:${c}`, () => {
+  return decimalsWithin(data, c, USUAL_DECIMALS_SHARE);
+}
+
+/** The decimals a `share` of a column's numbers need at most (on the sample discovery uses). */
+function decimalsWithin(data: IngestResult, c: number, share: number): number {
+  return memo(data, `decimals:${c}:${share}`, () => {
     const values = numericColumn(data, c);
     const counts = new Int32Array(MAX_DECIMALS + 1);
     let present = 0;
@@ -959,7 +982,7 @@ export function usualDecimals(data: IngestResult, c: number): number {
     let within = 0;
     for (let d = 0; d <= MAX_DECIMALS; d++) {
       within += counts[d];
-      if (within >= USUAL_DECIMALS_SHARE * present) return d;
+      if (within >= share * present) return d;
     }
     return MAX_DECIMALS;
   });

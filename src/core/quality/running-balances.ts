@@ -13,7 +13,7 @@
  * standing still beside a non-zero amount in at most 1 − MIN_HOLDING of the steps (a year "moves by" the month only in
  * January).
  *
- * Where no column carries a balance, two columns of numbers of zero or more may, one flowing in and one out (a bus's
+ * Where no column carries a balance, two columns of numbers of zero or more (but for NEGATIVE_SLIPS of them) may, one flowing in and one out (a bus's
  * load by its boardings and alightings): balance = previous balance + inflow − outflow.
  *
  * A step that breaks it holds a wrong cell: the balance, where the next step breaks too and the two amounts together
@@ -24,7 +24,7 @@
  * of which cell; of an inflow and an outflow, which one is wrong is not said, unless the two were exchanged.
  */
 import type { IngestResult } from '../table/model';
-import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, finiteStats, isNumeric, memo, numericColumn } from './column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn, sortedColumn } from './column-values';
 import { looksLikeIdentifier } from '../shared/identifier';
 
 /** Rows the relations are learned on (the first; a ledger's steps need its rows in order). */
@@ -48,6 +48,8 @@ const MAX_LEDGER_COLUMNS = 8;
 const STRAY_STEP_ROWS = 10_000;
 /** Moving steps read at a time, as far as the candidates tried need them. */
 const STEP_BATCH = 1_000;
+/** Share of a flow's numbers, at most, that may be negative (slips: a boarding count keyed −3). */
+const NEGATIVE_SLIPS = 0.01;
 /** Relative difference within which a balance agrees with its previous one and the amount. */
 const TOLERANCE = 1e-6;
 
@@ -202,8 +204,8 @@ export function runningBalances(data: IngestResult): RunningBalance[] {
       const previous = previousRows(ledger.map(keysOf), learnRows);
       return { ledger, previous, next: nextRows(previous) };
     });
-    // Columns of numbers of zero or more (a count of goods, of passengers): ones that may flow in or out.
-    const nonNegatives = new Set(numeric.filter((c) => !(finiteStats(data, c).min < 0)));
+    // Columns of numbers of zero or more (a count of goods, of passengers), a slip or two aside: ones that may flow in or out.
+    const nonNegatives = new Set(numeric.filter((c) => !(sortedColumn(data, c).quantile(NEGATIVE_SLIPS) < 0)));
     // The steps that move the balance and those that leave it, reused for every balance and ledger tried.
     const [moving, standing] = [new Int32Array(learnRows), new Int32Array(learnRows)];
     for (const balance of numeric) {

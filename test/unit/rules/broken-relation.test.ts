@@ -380,6 +380,15 @@ test('a running balance moved by an inflow and an outflow (a bus\'s load by boar
   assert.deepEqual(found.map((f) => [f.row, f.column, fixText(f)]), [[r, 'boardings', rows[r][4]], [r, 'alightings', rows[r][3]]]);
 });
 
+test("a bus's load is still carried by its boardings and alightings where a boarding count was keyed negative: its step breaks it (which flow is wrong, not said)", () => {
+  const rows = busStops();
+  const r = rows.findIndex((row, k) => k > 300 && row[1] !== '12' && row[1] !== '1' && Number(row[3]) > 1);
+  rows[r][3] = `-${rows[r][3]}`;
+  const data = ingestCsvBytes(new TextEncoder().encode(csv(BUS_HEADER, rows)));
+  assert.deepEqual(runningBalances(data).map((b) => [b.balance, b.amount, b.outflow]), [[5, 3, 4]]);
+  assert.deepEqual(findingsOf(checkCsv(csv(BUS_HEADER, rows)), rule).map((f) => [f.row, f.column]), [[r, 'boardings'], [r, 'alightings']]);
+});
+
 test('a weighted sum (points = 2 × field goals + three-pointers + free throws) is learned with its whole weights; a wrong total is reported with the sum as fix, and a row whose made and attempted field goals were exchanged at the field goals', () => {
   const next = random(11);
   const rows = Array.from({ length: 1_500 }, (_, i) => {
@@ -480,4 +489,61 @@ test('a sum most rows keep as 0 = 0 + 0 (total precipitation = rain + snow, dry 
   assert.equal(findings.find((f) => f.row === wetRow)?.column, 'rain_mm');
   // (Which of the three temperatures is wrong, the relation alone cannot tell.)
   assert.match(findings.find((f) => f.row === 30)?.message ?? '', /mean_temp = 0\.5 × max_temp \+ 0\.5 × min_temp/);
+});
+
+test("a stray value with more decimals (a unit cost shifted into a column of cents) does not make its column's rounding finer: the product is still learned and a value computed from another quantity is reported", () => {
+  // 2,000 movements: value = quantity × unit cost (four decimals), written to the cent.
+  const next = random(31);
+  const rows = Array.from({ length: 2000 }, (_, i) => {
+    const [qty, cost] = [1 + Math.floor(next() * 60), 1 + Math.round(next() * 400_000) / 10_000];
+    return [`MV${i}`, String(qty), cost.toFixed(4), (qty * cost).toFixed(2)];
+  });
+  rows[500][3] = '56.7915';
+  rows[1200][3] = (Number(rows[1200][1]) * Number(rows[1200][2]) + 6.59).toFixed(2);
+  const found = findingsOf(checkCsv(csv(['movement', 'qty', 'unit_cost', 'value'], rows)), rule).map((f) => [f.row, f.column]);
+  assert.deepEqual(found, [[500, 'value'], [1200, 'value']]);
+});
+
+test('an invoice total written without its VAT is the wrong cell, not the VAT the relation would keep at 0', () => {
+  // 1,500 invoices: energy = kWh × rate, standing = days × daily charge, VAT 5% of both (20% for every third, a business),
+  // total = energy + standing + VAT.
+  const next = random(37);
+  const rows = Array.from({ length: 1500 }, (_, i) => {
+    const [kwh, rate, days, daily] = [50 + Math.floor(next() * 900), 0.15 + Math.round(next() * 1500) / 10_000, 28 + Math.floor(next() * 5), 0.4 + Math.round(next() * 3000) / 10_000];
+    const [energy, standing, vatRate] = [Math.round(kwh * rate * 100) / 100, Math.round(days * daily * 100) / 100, i % 3 === 0 ? 20 : 5];
+    const vat = Math.round((energy + standing) * vatRate) / 100;
+    return [`INV${i}`, String(kwh), rate.toFixed(4), energy.toFixed(2), String(days), daily.toFixed(4), standing.toFixed(2), String(vatRate), vat.toFixed(2), (energy + standing + vat).toFixed(2)];
+  });
+  const header = ['invoice', 'kwh', 'unit_rate', 'energy_charge', 'days', 'daily_charge', 'standing_charge', 'vat_rate', 'vat_amount', 'invoice_total'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule), []);
+  rows[301][9] = (Number(rows[301][3]) + Number(rows[301][6])).toFixed(2);
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule).map((f) => [f.row, f.column]), [[301, 'invoice_total']]);
+});
+
+test('a snowfall written on a dry day (total 0.0) is the wrong cell: 0 is a snowfall of its own, so the total left nothing out', () => {
+  const next = random(41);
+  const rows = Array.from({ length: 2000 }, (_, i) => {
+    const wet = next();
+    const rain = wet < 0.55 ? 0 : Math.round(next() * 200) / 10;
+    const snow = wet < 0.45 || wet > 0.9 ? 0 : Math.round(next() * 150) / 10;
+    return [`D${i}`, rain.toFixed(1), snow.toFixed(1), (rain + snow).toFixed(1)];
+  });
+  const dry = rows.findIndex((row, i) => i > 400 && row[3] === '0.0');
+  rows[dry][2] = '35.0';
+  assert.deepEqual(findingsOf(checkCsv(csv(['day', 'rain_mm', 'snow_cm', 'precip_mm'], rows)), rule).map((f) => [f.row, f.column]), [[dry, 'snow_cm']]);
+});
+
+test('a price per kg of a weight in grams (unit price = 0.001 × grams × price per kg) is learned; a price raised without its price per kg is reported', () => {
+  const next = random(43);
+  const rows = Array.from({ length: 1200 }, (_, i) => {
+    const grams = [100, 150, 200, 250, 340, 400, 500, 750, 1000][Math.floor(next() * 9)];
+    const price = (0.5 + Math.round(next() * 900) / 100).toFixed(2);
+    return [`SKU${i}`, String(grams), price, ((Number(price) * 1000) / grams).toFixed(2)];
+  });
+  const header = ['sku', 'net_weight_g', 'unit_price', 'price_per_kg'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule), []);
+  rows[600][2] = (Number(rows[600][2]) + 0.4).toFixed(2);
+  const found = findingsOf(checkCsv(csv(header, rows)), rule);
+  assert.deepEqual(found.map((f) => [f.row, f.column]), [[600, 'unit_price']]);
+  assert.match(found[0].message, /unit_price = 0\.001 × net_weight_g × price_per_kg/);
 });

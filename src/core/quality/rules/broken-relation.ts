@@ -20,7 +20,7 @@ function formulaOf(relation: NumericRelation, name: (c: number) => string): stri
   const out = name(relation.output);
   if (relation.kind === 'sum' && relation.weights) return `${out} = ${relation.offset === 0 ? '' : `${shownNumber(relation.offset)} `}${weightedTerms(relation.inputs.map(name), relation.weights, relation.offset !== 0)}`;
   if (relation.kind === 'sum') return `${out} = ${relation.inputs.map(name).join(' + ')}`;
-  if (relation.kind === 'product') return `${out} = ${a} × ${b}`;
+  if (relation.kind === 'product') return `${out} = ${relation.slope === 1 ? '' : `${shownNumber(relation.slope)} × `}${a} × ${b}`;
   if (relation.kind === 'discounted') return `${out} = ${a} × ${b} × (1 − ${name(relation.inputs[2])})`;
   const scaled = relation.slope === 1 ? a : `${shownNumber(relation.slope)} × ${a}`;
   if (relation.offset === 0) return `${out} = ${scaled}`;
@@ -54,8 +54,34 @@ function valueThatHolds(relation: NumericRelation, c: number, at: (column: numbe
   }
   const others = inputs.filter((_, k) => relation.inputs[k] !== c);
   if (relation.kind === 'sum') return output - computed(relation, others);
-  if (relation.kind === 'product') return output / others[0];
+  if (relation.kind === 'product') return output / (relation.slope * others[0]);
   return (output - relation.offset) / relation.slope;
+}
+
+/**
+ * The column a sum relation's other columns add up to: its output where every weight is positive (total = a + b), the
+ * one input added where the others are taken away (energy = total − standing charge − VAT); none for other relations.
+ */
+function totalOf(relation: NumericRelation): number | undefined {
+  if (relation.kind !== 'sum' || relation.offset !== 0) return undefined;
+  const weights = relation.weights ?? relation.inputs.map(() => 1);
+  if (weights.every((w) => w === 1)) return relation.output;
+  const added = weights.flatMap((w, k) => (w === 1 ? [relation.inputs[k]] : []));
+  return added.length === 1 && weights.every((w) => w === 1 || w === -1) ? added[0] : undefined;
+}
+
+/** Share of a part's rows, at most, holding 0 for a 0 kept by its relation to be no value of its own (a VAT, not a snowfall). */
+const MAX_ZERO_SHARE = 0.01;
+
+/**
+ * Whether part `c` of a sum is one the relation would keep at 0 at the row, though it holds a number, in a column that
+ * holds 0 in at most MAX_ZERO_SHARE of its rows: the total left it out (an invoice without its VAT). Where 0 is a
+ * value of its own (no snow most days), the part may be what is wrong.
+ */
+function leftOut(data: IngestResult, relation: NumericRelation, c: number, at: (column: number) => number): boolean {
+  if (at(c) === 0 || Math.abs(valueThatHolds(relation, c, at)) >= halfUnitOfColumn(data, c)) return false;
+  const sorted = sortedColumn(data, c);
+  return sorted.countWithin(0, 0) <= MAX_ZERO_SHARE * sorted.length;
 }
 
 /** How many median absolute deviations a value is from its column's median. */
@@ -225,11 +251,13 @@ function derivedColumn(data: IngestResult, relation: NumericRelation): number | 
     for (let r = 0; r < out.length && rows < DERIVED_SAMPLE; r++) {
       if (holds(r) !== true || a[r] === 0 || b[r] === 0) continue;
       rows++;
-      if (same(out[r], rounded(a[r] * b[r], decimals[2]))) outExact++;
-      if (same(a[r], rounded(out[r] / b[r], decimals[0]))) aExact++;
-      if (same(b[r], rounded(out[r] / a[r], decimals[1]))) bExact++;
-      aOff += Math.abs(out[r] / b[r] - a[r]) * 10 ** decimals[0];
-      bOff += Math.abs(out[r] / a[r] - b[r]) * 10 ** decimals[1];
+      // (A product of a scale: a price per kg × grams / 1,000.)
+      const k = relation.slope;
+      if (same(out[r], rounded(k * a[r] * b[r], decimals[2]))) outExact++;
+      if (same(a[r], rounded(out[r] / (k * b[r]), decimals[0]))) aExact++;
+      if (same(b[r], rounded(out[r] / (k * a[r]), decimals[1]))) bExact++;
+      aOff += Math.abs(out[r] / (k * b[r]) - a[r]) * 10 ** decimals[0];
+      bOff += Math.abs(out[r] / (k * a[r]) - b[r]) * 10 ** decimals[1];
     }
     if (rows === 0) return undefined;
     if (outExact >= DERIVED_SHARE * rows) return relation.output;
@@ -314,6 +342,9 @@ function culprit(data: IngestResult, relation: NumericRelation, relations: reado
   // converted from another unit (a rainfall of 0.24 in inches among millimetres to the tenth).
   const offForm = candidates.filter((c) => decimalsNeeded(at(c)) > usualDecimals(data, c));
   if (offForm.length === 1) return offForm[0];
+  // A part the relation would keep at 0 is a part the total left out (an invoice total without its VAT): the total.
+  const total = totalOf(relation);
+  if (total !== undefined && candidates.includes(total) && candidates.some((c) => c !== total && leftOut(data, relation, c, at))) return total;
   const righted = candidates.filter((c) => !centralIn(data, c, at(c)) && centralIn(data, c, valueThatHolds(relation, c, at)));
   if (righted.length === 1) return righted[0];
   // A wrong number is most often a small edit of the right one (two digits exchanged, one digit changed): the one
@@ -381,7 +412,8 @@ another (offset + slope × column, found by the rows that agree exactly with a l
 those rows; only between columns whose ranks correlate at 0.9 or more, which a few values ×10 do not hide; a column
 equal to another in half the rows or more is no relation: equality is as often a default, a year renovated that is
 the year built). A relation holds at a row when the values as written agree within their rounding (half a unit of
-the last decimal each column writes). It is learned when it holds in at least ${MIN_HOLDING * 100}% of the rows
+the last decimal each column writes, all but two in a thousand of its numbers: a unit cost shifted into a column of
+cents does not make the cents' rounding finer). It is learned when it holds in at least ${MIN_HOLDING * 100}% of the rows
 with numbers in its columns (errors in a tenth of the cells of three columns leave 73%), in at least 20 rows where
 neither part is 0 (nor 1 for a product) — half its holding rows, or 70% of the rows not keeping it so trivially (annual
 pay = salary × FTE where 95% of the staff work at 1.00) —, and ten times as often as with the computed column shuffled
@@ -408,7 +440,9 @@ classes).
 Each row that breaks it is reported once, at the cell that is wrong: the one no other relation holding at the row
 vouches for; of several, the one that breaks more relations at the row (a total that is also a part of a grand
 total), else the one written with more decimals than 99% of its column's numbers need, where it is the only such cell
-(a rainfall of 0.24 inches among millimetres to the tenth), else the one whose number lies outside its column's central 99% (from its 0.5th to its 99.5th percentile)
+(a rainfall of 0.24 inches among millimetres to the tenth), else, of a sum, its total where a part that holds a number
+would be kept at 0 and its column holds 0 in at most 1% of its rows (an invoice total written without its VAT, not a VAT
+of 0; a snowfall on a dry day is the snowfall's error), else the one whose number lies outside its column's central 99% (from its 0.5th to its 99.5th percentile)
 while the number that would keep the relation lies inside it, where it is the only such cell (a floor area ×10 or in
 square metres: 20,300 where 2,028 keeps price = price per sqft × sqft, while the price or price per sqft that would
 keep it, 9.4 million or 46, lie far outside theirs — a slip of one cell of a product makes each other cell's kept
@@ -466,7 +500,7 @@ step breaks too and the two amounts together carry the previous balance to the n
 one left as it was — a stale balance); else the amount, where the next step holds (the quantity keyed ten times over:
 the balance kept the true one) and no row between the two carries the ledger from one balance to the other (a
 movement filed under another product, its code having lost a leading zero, is that step). Where no column carries a
-balance, two columns of numbers of zero or more may, one flowing in and one out: balance = previous balance + inflow −
+balance, two columns of numbers of zero or more (but for 1% of them: a boarding count keyed negative) may, one flowing in and one out: balance = previous balance + inflow −
 outflow (a bus's load after each stop, by its boardings and alightings); of a step that breaks it, which of the two is
 wrong is not said, unless they were exchanged (the step is the outflow less the inflow): both are reported, each with
 the other's value as the fix. The evidence gives the ledger's previous row; the quick fix writes the value that keeps
