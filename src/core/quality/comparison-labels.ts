@@ -200,10 +200,18 @@ export function comparisonHoldsAt(data: IngestResult, decided: ComparisonLabel, 
 /** Rows a value needs, and the share of them that must keep the comparison, to lie on the decided value's side. */
 const SIDE_ROWS = 3;
 const SIDE_SHARE = 0.9;
+/**
+ * Rows of a value, at least, and the share of its rows, keeping the comparison for the value to share the side now and
+ * then: far more than slips of the label leave in one value (a few in a thousand).
+ */
+const SHARING_ROWS = 5;
+const SHARING_SHARE = 0.05;
 
 /**
  * The label's other values whose rows nearly all keep the comparison too (SIDE_SHARE of SIDE_ROWS or more): grades of
- * the decided value's side — a critical "HH" beside "H" above the limit — not labels the comparison contradicts.
+ * the decided value's side — a critical "HH" beside "H" above the limit — not labels the comparison contradicts; and
+ * those whose rows keep it in SHARING_SHARE of them or more (SHARING_ROWS at least): the comparison does not rule the
+ * value out (a pack of 500 ml weighing 500 g, in 18 of 250 packs in ml, where packs in g are so by definition).
  */
 export function valuesOnItsSide(data: IngestResult, decided: ComparisonLabel): Set<number> {
   const { ids, size } = distinctValues(data, decided.label);
@@ -216,7 +224,9 @@ export function valuesOnItsSide(data: IngestResult, decided: ComparisonLabel): S
     if (compare(x, y) === decided.comparison) keeping[ids[r]]++;
   }
   const side = new Set<number>();
-  for (let id = 0; id < size; id++) if (rows[id] >= SIDE_ROWS && keeping[id] >= SIDE_SHARE * rows[id]) side.add(id);
+  for (let id = 0; id < size; id++) {
+    if ((rows[id] >= SIDE_ROWS && keeping[id] >= SIDE_SHARE * rows[id]) || (keeping[id] >= SHARING_ROWS && keeping[id] >= SHARING_SHARE * rows[id])) side.add(id);
+  }
   return side;
 }
 

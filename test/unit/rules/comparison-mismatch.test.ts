@@ -104,3 +104,23 @@ test('a tendency is no rule: claims are "Closed" where the paid amount passes th
   }
   assert.deepEqual(findingsOf(checkCsv(csv(['claim_id', 'status', 'paid_amount', 'reserve'], rows)), 'comparison-mismatch'), []);
 });
+
+test('a label whose rows keep the comparison now and then (a 500 ml pack weighing 500 g) is not contradicted by it; a pack in g whose weight differs is', () => {
+  // 1,000 packs: in g, the net weight is the pack size; in ml, the size times the liquid's density (1.0 for every 12th
+  // liquid); in kg, a thousand times the size.
+  const packs = (edit: Record<number, string> = {}) => {
+    const random = mulberry32(5);
+    const rows = Array.from({ length: 1000 }, (_, i) => {
+      const unit = i % 5 < 3 ? 'g' : i % 5 === 3 ? 'ml' : 'kg';
+      const size = unit === 'kg' ? 1 + (i % 3) : [100, 250, 400, 500, 750][i % 5 === 3 ? (i >> 3) % 5 : i % 4];
+      const density = i % 60 === 3 ? 1 : 0.9 + 0.04 * (1 + Math.floor(random() * 6));
+      const weight = unit === 'g' ? size : unit === 'kg' ? 1000 * size : Math.round(size * density);
+      return [`P${i}`, String(size), edit[i] ?? unit, String(weight)];
+    });
+    return checkCsv(csv(['sku', 'pack_size', 'pack_unit', 'net_weight_g'], rows));
+  };
+  assert.deepEqual(findingsOf(packs(), 'comparison-mismatch'), []);
+  // A pack of 400 g labelled "kg": its numbers call for "g".
+  const found = findingsOf(packs({ 2: 'kg' }), 'comparison-mismatch');
+  assert.deepEqual(found.map((f) => [f.row, f.column, f.value, fixText(f)]), [[2, 'pack_unit', 'kg', 'g']]);
+});

@@ -118,3 +118,14 @@ test('zeros that another column\'s values carry (violation codes worth no points
   rows[7][3] = '0';
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'code', 'points', 'weight'], rows)), 'zero-as-missing').map((f) => [f.row, f.column]), [[7, 'weight']]);
 });
+
+test('a placeholder word the row\'s numbers say too (an occupancy "EMPTY" exactly where the passenger load is 0) is a state, not a missing value; "unknown" beside loads of every size is missing', () => {
+  const statuses = (load: number) => (load === 0 ? 'EMPTY' : load < 30 ? 'MANY_SEATS_AVAILABLE' : load < 50 ? 'FEW_SEATS_AVAILABLE' : 'STANDING_ROOM_ONLY');
+  const rows = Array.from({ length: 600 }, (_, i) => {
+    const load = i % 20 === 3 ? 0 : 1 + ((i * 37) % 70);
+    return [`T${i}`, String(load), i % 50 === 11 ? 'unknown' : statuses(load)];
+  });
+  const found = findingsOf(checkCsv(csv(['stop_event', 'passenger_load', 'occupancy_status'], rows)), 'disguised-missing');
+  assert.deepEqual([...new Set(found.map((f) => f.value))], ['unknown']);
+  assert.equal(found.length, 12);
+});

@@ -11,3 +11,12 @@ test('a result below its detection limit written "<0.5" in several rows is the c
   rows[21][1] = '<7';
   assert.deepEqual(findingsOf(checkCsv(csv(['accession', 'result'], rows)), 'type-mismatch').map((f) => [f.row, f.value]), [[20, 'about 3'], [21, '<7']]);
 });
+
+test('a route code of digits and a letter ("45X", 4% of the rows) among routes 7, 12 and 31 is one of the column\'s codes; "45X" once, and "unknown" in as many rows, are not', () => {
+  const routes = (express: (i: number) => string) => Array.from({ length: 1000 }, (_, i) => [`E${i}`, i % 25 === 4 ? express(i) : ['7', '12', '31'][i % 3]]);
+  assert.deepEqual(findingsOf(checkCsv(csv(['stop_event', 'route_id'], routes(() => '45X'))), 'type-mismatch'), []);
+  const once = routes(() => '12');
+  once[500][1] = '45X';
+  assert.deepEqual(findingsOf(checkCsv(csv(['stop_event', 'route_id'], once)), 'type-mismatch').map((f) => f.row), [500]);
+  assert.equal(findingsOf(checkCsv(csv(['stop_event', 'route_id'], routes(() => 'unknown'))), 'type-mismatch').length, 40);
+});

@@ -1,9 +1,46 @@
 import { defineRule } from '../rule';
 import { TEXT_KINDS, distinctValues, finiteStats, isNumeric, missingCellLabel, numericColumn, nullMask, replaceCellFixes } from '../column-values';
 import { MAX_PLACEHOLDER_LENGTH, isPlaceholderText } from '../placeholders';
+import { looksLikeIdentifier } from '../../shared/identifier';
+import type { IngestResult } from '../../table/model';
 
 /** Largest share of a column's values a placeholder may fill to be reported cell by cell (more is one of its levels). */
 const MAX_SHARE = 0.1;
+
+/** Rows of a placeholder, at least, and the share of them holding one number, for the number to say what it means. */
+const STATE_ROWS = 5;
+const STATE_SHARE = 0.95;
+/** Share of the other rows, at most, holding that number. */
+const STATE_ELSEWHERE = 0.05;
+
+/**
+ * The numeric column (not an identifier) one of whose values the rows of value `id` of column `c` hold (STATE_SHARE of
+ * them, STATE_ROWS or more), while the other rows seldom do (STATE_ELSEWHERE): the word names a state the numbers
+ * record — an occupancy "EMPTY" exactly where the passenger load is 0 — not a missing value. −1 where none.
+ */
+function numberItNames(data: IngestResult, c: number, id: number): number {
+  const ids = distinctValues(data, c).ids;
+  return data.columns.findIndex((column, k) => {
+    if (k === c || !isNumeric(column) || looksLikeIdentifier(column.name)) return false;
+    const values = numericColumn(data, k);
+    const counts = new Map<number, number>();
+    let own = 0;
+    for (let r = 0; r < ids.length; r++) {
+      if (ids[r] !== id || Number.isNaN(values[r])) continue;
+      own++;
+      counts.set(values[r], (counts.get(values[r]) ?? 0) + 1);
+    }
+    const [value, held] = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [NaN, 0]);
+    if (own < STATE_ROWS || held < STATE_SHARE * own) return false;
+    let [others, elsewhere] = [0, 0];
+    for (let r = 0; r < ids.length; r++) {
+      if (ids[r] === id || Number.isNaN(values[r])) continue;
+      others++;
+      if (values[r] === value) elsewhere++;
+    }
+    return elsewhere <= STATE_ELSEWHERE * others;
+  });
+}
 
 export const disguisedMissing = defineRule({
   id: 'disguised-missing',
@@ -19,7 +56,9 @@ text column that should be a category), and completeness checks count the cell a
 
 Reported in text columns for placeholder words (compared without case, spaces and punctuation) that fill at
 most 10% of the column's values (a placeholder that fills more is one of the column's levels, such as a real
-"None" answer), and for cells of white space only; in numeric columns for NaN values. Numbers used as
+"None" answer) — not a word whose rows (5 or more) hold one value of a numeric column in 95% of them where the other
+rows seldom do (5% at most): a bus's occupancy "EMPTY" exactly where its passenger load is 0 names a state the numbers
+record —, and for cells of white space only; in numeric columns for NaN values. Numbers used as
 placeholders are reported by sentinel-value (-999, 9999, -1 below non-negative values) and zero-as-missing.
 
 **Fix**: the quick fix replaces the placeholder with an empty cell (in JSON Lines with \`null\`). If it is
@@ -56,6 +95,8 @@ In a file checked in batches, each batch is checked on its own.`,
         if (!isPlaceholderText(text) || isAccepted(c, text)) continue;
         const blank = text.trim() === '';
         if (!blank && distinct.counts[id] > MAX_SHARE * present) continue;
+        // A word the row's numbers say too (an occupancy "EMPTY" where the load is 0) is a state, not a missing value.
+        if (!blank && numberItNames(data, c, id) >= 0) continue;
         placeholders.set(id, blank ? `"${text}" (white space only) in column "${column.name}" is a missing value.` : `"${text}" in column "${column.name}" stands for a missing value (${distinct.counts[id]} of ${present} values).`);
       }
       if (placeholders.size === 0) return;
