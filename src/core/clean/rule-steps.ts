@@ -148,6 +148,7 @@ export const RULES_WITHOUT_STEP: ReadonlySet<string> = new Set([
   'mixed-line-endings',
   'invalid-json-line',
   'pattern-mismatch',
+  'decimal-places',
   'missing-affix',
   'conflicting-records',
   'contained-value',

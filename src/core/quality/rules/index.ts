@@ -55,6 +55,7 @@ import { stuckValue } from './stuck-value';
 import { counterReversal } from './counter-reversal';
 import { absenceMismatch } from './absence-mismatch';
 import { constantColumn } from './constant-column';
+import { decimalPlaces } from './decimal-places';
 import { impossibleValue } from './impossible-value';
 import { zeroAsMissing } from './zero-as-missing';
 import { sentinelValue } from './sentinel-value';
@@ -101,6 +102,7 @@ export const allRules: readonly QualityRule[] = [
   mixedListSeparator,
   mixedLetterCase,
   numberFormat,
+  decimalPlaces,
   patternMismatch,
   missingAffix,
   whitespace,
