@@ -26,14 +26,13 @@ const EMPTY_TOGETHER_SHARE = 0.9;
 /** How many times the rows two columns would be empty in together by chance they must be empty in together. */
 const BEYOND_CHANCE = 5;
 /**
- * Rows, at least, two columns may be empty in together with fewer than MIN_ROWS, where the chance that the other's
- * empty cells fall on as many of the column's were they spread at random is under FEW_TOGETHER_CHANCE: a catalogue's 19
- * objects without a height nor a width among 1,200. Half of the fewer empty cells must then lie together
- * (FEW_TOGETHER_SHARE), not 90%: gaps left one by one in either column (a few in a hundred rows of a dirty copy) must
+ * Rows, at least, two columns may be empty in together, whatever share of their empty cells that is, where the chance
+ * that the other's empty cells fall on as many of the column's were they spread at random is under FEW_TOGETHER_CHANCE:
+ * a catalogue's 19 objects without a height nor a width among 1,200, an airport abroad without a city nor a state. No
+ * share of the fewer empty cells is asked: gaps left one by one in either column (3% of the cells of a dirty copy) must
  * not part what a clean copy holds together.
  */
 const FEW_TOGETHER_ROWS = 10;
-const FEW_TOGETHER_SHARE = 0.5;
 const FEW_TOGETHER_CHANCE = 1e-9;
 /**
  * Rows, at least, a column must be empty in where another holds 0, in nearly all (EMPTY_TOGETHER_SHARE) of that
@@ -197,8 +196,8 @@ export function inapplicableCells(data: IngestResult, c: number): ReadonlyMap<nu
 
 /**
  * The empty (null, rejected cells aside) cells of column `c` in rows where another column is empty with it, where the
- * two are empty in the same rows (EMPTY_TOGETHER_SHARE of the fewer empty cells, MIN_ROWS at least, or FEW_TOGETHER_SHARE
- * of them, FEW_TOGETHER_ROWS at least, far beyond chance — or, where the
+ * two are empty in the same rows (EMPTY_TOGETHER_SHARE of the fewer empty cells, MIN_ROWS at least, or FEW_TOGETHER_ROWS
+ * rows far beyond chance — or, where the
  * other holds 0, of its zeros, MIN_SAME_ROWS at least —, BEYOND_CHANCE times as many as by chance: a column empty in
  * most rows is empty beside any gap): a record in a
  * state where neither field applies yet (an order not shipped: no date, carrier nor tracking number). By row, with the
@@ -216,7 +215,7 @@ export function emptyTogetherCells(data: IngestResult, c: number): ReadonlyMap<n
       (empty, other, together, d) =>
         together >= (BEYOND_CHANCE * empty * other) / n &&
         ((together >= MIN_ROWS && together >= EMPTY_TOGETHER_SHARE * Math.min(empty, other)) ||
-          (together >= FEW_TOGETHER_ROWS && together >= FEW_TOGETHER_SHARE * Math.min(empty, other) && binomialTail(other, together, empty / n) < FEW_TOGETHER_CHANCE) ||
+          (together >= FEW_TOGETHER_ROWS && binomialTail(other, together, empty / n) < FEW_TOGETHER_CHANCE) ||
           (together >= EMPTY_TOGETHER_SHARE * other && zerosMark(data, d))),
     ),
   );

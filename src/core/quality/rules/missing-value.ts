@@ -56,8 +56,9 @@ original is, are no kinds of record) — the field has nothing to hold there, an
 column itself, or one holding it as words, explains nothing (it was moved or merged there from the empty cell);
 column-shift does not take such cells for the place a neighbour's value came from either. Nor are cells listed where
 the column is empty in the same rows as another column is empty, or holds 0 — 90% of the fewer such cells of the two,
-20 rows at least, or half of them, 10 rows at least, where chance would put as many together with odds under 1e-9 (19
-objects of a catalogue without a height nor a width, which gaps left one by one in either column do not part) (or, beside a column's zeros, 90% of them, 5 rows at least: two new precincts without voters have
+20 rows at least, or 10 rows or more, however many of their cells that is, where chance would put as many together with
+odds under 1e-9 (19 objects of a catalogue without a height nor a width, airports abroad without a city nor a state:
+gaps left one by one in either column do not part them) (or, beside a column's zeros, 90% of them, 5 rows at least: two new precincts without voters have
 no turnout, polling place nor zip in their contests' rows), five times as many as chance would put together (a column
 empty in most rows is empty beside any gap):
 an order not shipped yet has no ship date, carrier nor tracking number; an invoice of 0.00 no payment method; errors empty cells one by one, not in step
