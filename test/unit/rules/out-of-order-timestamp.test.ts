@@ -134,3 +134,24 @@ test('clock times written as text keep a time order too: a finish time out of pl
   assert.deepEqual(found.map((f) => [f.row, f.column, f.value]), [[300, 'chip_time', edited[300][2]]]);
   assert.match(found[0].message, /is out of place: the rows around it run from \d:\d\d:\d\d \(row \d+\) to \d:\d\d:\d\d \(row \d+\)/);
 });
+
+test("a ledger of accounts, each account's transactions in time order after the previous account's: a transaction out of place within its account is reported", () => {
+  // 60 accounts of 40 transactions over the same half year (60 restarts in 2,400 rows: too many for logs one after the
+  // other, one per block of the account column).
+  const DAY = 86_400_000;
+  const ledger = (edit: Record<number, number> = {}) => {
+    const lines = ['txn,account,posted_at,amount'];
+    for (let a = 0; a < 60; a++) {
+      for (let k = 0; k < 40; k++) {
+        const i = a * 40 + k;
+        const t = edit[i] ?? start + k * 4 * DAY + ((a * 7 + k * 13) % 24) * 3_600_000;
+        lines.push(`T${i},ACC${1000 + a},${iso(t)},${(-(5 + ((i * 37) % 200))).toFixed(2)}`);
+      }
+    }
+    return lines;
+  };
+  assert.deepEqual(check(ledger()), []);
+  // Transaction 20 of account 10 posted 60 days early; transaction 5 of account 33, 50 days late.
+  const found = check(ledger({ 420: start + 20 * 4 * DAY - 60 * DAY, 1325: start + 5 * 4 * DAY + 50 * DAY }));
+  assert.deepEqual(found.map((f) => f.row), [420, 1325]);
+});

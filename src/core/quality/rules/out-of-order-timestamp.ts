@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { quantile } from '../../shared/quantile';
-import { TEMPORAL_KINDS, isClockColumn, numericColumn } from '../column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, isClockColumn, numericColumn, valueCodes } from '../column-values';
 import { cellText } from '../dependencies';
 import type { IngestResult } from '../../table/model';
 
@@ -55,6 +55,48 @@ export function longestOrdered(values: Float64Array, sign: 1 | -1): Uint8Array {
   const inOrder = new Uint8Array(m);
   for (let i = length > 0 ? tails[length - 1] : -1; i >= 0; i = back[i]) inOrder[i] = 1;
   return inOrder;
+}
+
+/** Share of an order's restarts, at least, that must fall where a block of an entity column's rows begins. */
+const BLOCK_RESTART_SHARE = 0.9;
+/** Rows an entity's block holds, at least, on average. */
+const MIN_BLOCK_ROWS = 10;
+/** Runs of a column's values, at most, per distinct value for its values to lie in blocks (each value's rows together). */
+const MAX_RUNS_PER_VALUE = 1.05;
+
+/**
+ * The starts (indices among the column's present values `numbers`, whose rows `rows` gives) of the blocks of another
+ * column's values — text or whole numbers, each value's rows together (at most MAX_RUNS_PER_VALUE runs per value),
+ * MIN_BLOCK_ROWS rows a block on average — where BLOCK_RESTART_SHARE of the order's restarts (see segmentStarts, in
+ * direction `sign`) fall at a block's start: a ledger of accounts, each account's transactions in time order after the
+ * previous account's. The column with the most restarts at its blocks' starts; undefined where none.
+ */
+function entityBlocks(data: IngestResult, c: number, numbers: Float64Array, sign: 1 | -1, rows: Int32Array): number[] | undefined {
+  const n = data.table.numRows;
+  // Blocks of MIN_BLOCK_ROWS rows on average restart the order at most once per so many values (a column of dates in
+  // no order restarts every few rows: no ledger).
+  const limit = rows.length / MIN_BLOCK_ROWS;
+  const restarts = segmentStarts(numbers, sign, limit);
+  if (restarts.length - 1 > limit) return undefined;
+  let best: { starts: number[]; onBlocks: number } | undefined;
+  data.columns.forEach((column, k) => {
+    // (Entities are named by text or whole numbers: an account, a device.)
+    if (k === c || !(TEXT_KINDS.includes(column.kind) || column.kind === 'integer')) return;
+    const { ids, size } = valueCodes(data, k);
+    if (size < 2 || n < MIN_BLOCK_ROWS * size) return;
+    let runs = 1;
+    for (let r = 1; r < n; r++) if (ids[r] !== ids[r - 1]) runs++;
+    if (runs > MAX_RUNS_PER_VALUE * size) return;
+    // A block starts at a present value whose row's value differs from the previous present value's row's.
+    const blockStart = (i: number) => i === 0 || ids[rows[i]] !== ids[rows[i - 1]];
+    let onBlocks = 0;
+    for (const i of restarts.slice(1)) if (blockStart(i)) onBlocks++;
+    if (onBlocks < BLOCK_RESTART_SHARE * (restarts.length - 1) || (best && onBlocks <= best.onBlocks)) return;
+    const starts: number[] = [];
+    for (let i = 0; i < rows.length; i++) if (blockStart(i)) starts.push(i);
+    best = { starts, onBlocks };
+  });
+  return best?.starts;
 }
 
 /** Median of three numbers. */
@@ -183,7 +225,10 @@ columns of clock times ("3:24:21", read as seconds: a race's results listed by f
 The rows in order are a longest non-decreasing (or, for a column newest first, non-increasing)
 subsequence of the column (of each part, where the order restarts: several logs one after the other); the
 column counts as ordered when it holds at least \`orderedShare\` of the values (all but one in a short
-column). The rows outside it are the out-of-place ones: the finding sits on such a row, not on the
+column). Where the order restarts too often for logs one after the other (more than once in 50 values), the column is
+still read as a ledger of entities — each block of another column's values (text or whole numbers, each value's rows
+together, 10 rows a block on average) in order on its own — where 90% of the restarts fall where such a block begins:
+an account's card transactions, then the next account's. The rows outside it are the out-of-place ones: the finding sits on such a row, not on the
 neighbour that merely looks "earlier than the row before it" because of it. A row is reported only when its
 value lies outside its ordered neighbours' by at least \`minShareOfSpan\` of the column's time span (that of
 the central 98% of the rows in order, scaled to all: a year typed wrong on the first or last row still fits
@@ -220,10 +265,13 @@ next to (related information points at both); for a cell that moved with another
       // Each segment (the order may restart: several logs one after the other) in order on its own.
       // Restarts must be rare (long segments): a column of many short runs is not in time order.
       const maxRestarts = m / 50;
-      const starts = segmentStarts(numbers, sign, maxRestarts);
-      if (starts.length - 1 > maxRestarts) return;
+      const found = segmentStarts(numbers, sign, maxRestarts);
       const values = presentValues(numbers);
       const seq: Sequence = { rows: presentRows(numbers, m), values };
+      // Many restarts: in order only as a ledger of entities written one block after another (an account's
+      // transactions, then the next account's), each block its own log.
+      const starts = found.length - 1 > maxRestarts ? entityBlocks(data, c, numbers, sign, seq.rows) : found;
+      if (!starts) return;
       const segments = starts.map((start, k) => {
         const end = k + 1 < starts.length ? starts[k + 1] : m;
         const part = { rows: seq.rows.subarray(start, end), values: seq.values.subarray(start, end) };
