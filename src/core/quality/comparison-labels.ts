@@ -215,13 +215,12 @@ const SHARING_SHARE = 0.05;
  */
 export function valuesOnItsSide(data: IngestResult, decided: ComparisonLabel): Set<number> {
   const { ids, size } = distinctValues(data, decided.label);
+  const [left, right] = [numericColumn(data, decided.left), numericColumn(data, decided.right)];
   const [rows, keeping] = [new Int32Array(size), new Int32Array(size)];
   for (let r = 0; r < ids.length; r++) {
-    if (ids[r] < 0 || ids[r] === decided.id) continue;
-    const [x, y] = [numericColumn(data, decided.left)[r], numericColumn(data, decided.right)[r]];
-    if (Number.isNaN(x) || Number.isNaN(y)) continue;
+    if (ids[r] < 0 || ids[r] === decided.id || Number.isNaN(left[r]) || Number.isNaN(right[r])) continue;
     rows[ids[r]]++;
-    if (compare(x, y) === decided.comparison) keeping[ids[r]]++;
+    if (compare(left[r], right[r]) === decided.comparison) keeping[ids[r]]++;
   }
   const side = new Set<number>();
   for (let id = 0; id < size; id++) {

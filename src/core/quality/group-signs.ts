@@ -58,20 +58,23 @@ export interface SignSlip {
   sign: 'negative' | 'positive';
 }
 
-/** Whether numeric column `c` is signed: each sign in SIGNED_SHARE of its non-zero numbers or more (not an identifier). */
-function signedColumn(data: IngestResult, c: number): boolean {
+/**
+ * Numeric column `c`'s positive and negative numbers, where it is signed: each sign in SIGNED_SHARE of its non-zero
+ * numbers or more (not an identifier); undefined otherwise. Counted once per column.
+ */
+function signCounts(data: IngestResult, c: number): { positive: number; negative: number } | undefined {
   const column = data.columns[c];
-  if (!isNumeric(column) || looksLikeIdentifier(column.name)) return false;
+  if (!isNumeric(column) || looksLikeIdentifier(column.name)) return undefined;
   // (One sign only, as the column's facts say: no count needed.)
   const { min, max } = finiteStats(data, c);
-  if (!(min < 0 && max > 0)) return false;
-  return memo(data, `signed:${c}`, () => {
+  if (!(min < 0 && max > 0)) return undefined;
+  return memo(data, `sign-counts:${c}`, () => {
     let [positive, negative] = [0, 0];
     for (const v of numericColumn(data, c)) {
       if (v > 0) positive++;
       else if (v < 0) negative++;
     }
-    return Math.min(positive, negative) >= SIGNED_SHARE * (positive + negative);
+    return Math.min(positive, negative) >= SIGNED_SHARE * (positive + negative) ? { positive, negative } : undefined;
   });
 }
 
@@ -88,16 +91,13 @@ interface ValueSigns {
  * values and gives a direction (values of both signs); undefined otherwise. Computed once per pair.
  */
 export function valueSigns(data: IngestResult, k: number, c: number): ValueSigns | undefined {
-  if (k === c || !TEXT_KINDS.includes(data.columns[k].kind) || !signedColumn(data, c)) return undefined;
+  const signed = k === c || !TEXT_KINDS.includes(data.columns[k].kind) ? undefined : signCounts(data, c);
+  if (!signed) return undefined;
+  const { positive, negative } = signed;
   return memo(data, `value-signs:${k}:${c}`, () => {
     const distinct = distinctValues(data, k);
     if (distinct.size < 2 || distinct.size > MAX_VALUES) return undefined;
     const values = numericColumn(data, c);
-    let [positive, negative] = [0, 0];
-    for (const v of values) {
-      if (v > 0) positive++;
-      else if (v < 0) negative++;
-    }
     const [plus, minus] = [new Int32Array(distinct.size), new Int32Array(distinct.size)];
     for (let r = 0; r < values.length; r++) {
       const [id, v] = [distinct.ids[r], values[r]];
@@ -131,7 +131,7 @@ export function signsSetBy(data: IngestResult, k: number): readonly { column: nu
 export function signSlips(data: IngestResult, c: number): ReadonlyMap<number, SignSlip> {
   return memo(data, `sign-slips:${c}`, () => {
     const found = new Map<number, SignSlip>();
-    if (!signedColumn(data, c)) return found;
+    if (!signCounts(data, c)) return found;
     const values = numericColumn(data, c);
     const contexts = data.columns.flatMap((info, j) => (j !== c && TEXT_KINDS.includes(info.kind) && distinctValues(data, j).size <= MAX_CONTEXT_VALUES ? [distinctValues(data, j)] : []));
     data.columns.forEach((_, k) => {

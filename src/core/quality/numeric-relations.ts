@@ -949,14 +949,16 @@ const WRITTEN_DECIMALS_STRAYS = 0.002;
 /** Share of a column's numbers that its usual decimals (usualDecimals) must write. */
 const USUAL_DECIMALS_SHARE = 0.99;
 
+/** Whether number `v` is written in `decimals` decimals (0.24 in 2 or more; 5.0 in any), floating-point error aside. */
+export function fitsDecimals(v: number, decimals: number): boolean {
+  const scaled = v * 10 ** decimals;
+  return Math.abs(scaled - Math.round(scaled)) <= 1e-7 * Math.max(1, Math.abs(scaled));
+}
+
 /** Decimals a number needs, at most MAX_DECIMALS (0.24: 2; 5.0: 0). */
 export function decimalsNeeded(v: number): number {
   let decimals = 0;
-  while (decimals < MAX_DECIMALS) {
-    const scaled = v * 10 ** decimals;
-    if (Math.abs(scaled - Math.round(scaled)) <= 1e-7 * Math.max(1, Math.abs(scaled))) break;
-    decimals++;
-  }
+  while (decimals < MAX_DECIMALS && !fitsDecimals(v, decimals)) decimals++;
   return decimals;
 }
 

@@ -7,7 +7,7 @@
  */
 import type { IngestResult } from '../table/model';
 import { TEXT_KINDS, cellSourceText, distinctValues, memo, nullMask, numericColumn } from './column-values';
-import { decimalsNeeded } from './numeric-relations';
+import { decimalsNeeded, fitsDecimals } from './numeric-relations';
 
 /** Cells of a column sampled (evenly spread) to learn its decimals, and how many of them must hold a number. */
 const SAMPLE_CELLS = 500;
@@ -80,7 +80,6 @@ function measure(data: IngestResult, c: number): WrittenDecimals | undefined {
   // trailing zeros ("12.50"): were it not ("12.5"), only a zero would differ.
   const values = numericColumn(data, c);
   const others = new Map<number, number>();
-  const scale = 10 ** decimals;
   let numbers = 0;
   let example = -1;
   for (let r = 0; r < n; r++) {
@@ -89,12 +88,9 @@ function measure(data: IngestResult, c: number): WrittenDecimals | undefined {
     numbers++;
     let written = decimals;
     if (Number.isInteger(v)) written = writtenDecimals(cellSourceText(data, r, c)) ?? decimals;
-    else {
-      const scaled = v * scale;
-      // Within the column's decimals (trailing zeros or not), else needing more.
-      if (Math.abs(scaled - Math.round(scaled)) > 1e-7 * Math.max(1, Math.abs(scaled))) written = decimalsNeeded(v);
-      else if (example < 0 && decimalsNeeded(v) === decimals) example = r;
-    }
+    // Within the column's decimals (trailing zeros or not), else needing more.
+    else if (!fitsDecimals(v, decimals)) written = decimalsNeeded(v);
+    else if (example < 0 && decimalsNeeded(v) === decimals) example = r;
     if (written === decimals) continue;
     others.set(r, written);
     if (others.size > MAX_SCANNED_OTHERS * n) return undefined;

@@ -65,19 +65,14 @@ const MIN_BLOCK_ROWS = 10;
 const MAX_RUNS_PER_VALUE = 1.05;
 
 /**
- * The starts (indices among the column's present values `numbers`, whose rows `rows` gives) of the blocks of another
- * column's values — text or whole numbers, each value's rows together (at most MAX_RUNS_PER_VALUE runs per value),
- * MIN_BLOCK_ROWS rows a block on average — where BLOCK_RESTART_SHARE of the order's restarts (see segmentStarts, in
- * direction `sign`) fall at a block's start: a ledger of accounts, each account's transactions in time order after the
+ * The starts (indices among the column's present values, whose rows `rows` gives) of the blocks of another column's
+ * values — text or whole numbers, each value's rows together (at most MAX_RUNS_PER_VALUE runs per value),
+ * MIN_BLOCK_ROWS rows a block on average — where BLOCK_RESTART_SHARE of the order's `restarts` (see segmentStarts)
+ * fall at a block's start: a ledger of accounts, each account's transactions in time order after the
  * previous account's. The column with the most restarts at its blocks' starts; undefined where none.
  */
-function entityBlocks(data: IngestResult, c: number, numbers: Float64Array, sign: 1 | -1, rows: Int32Array): number[] | undefined {
+function entityBlocks(data: IngestResult, c: number, restarts: readonly number[], rows: Int32Array): number[] | undefined {
   const n = data.table.numRows;
-  // Blocks of MIN_BLOCK_ROWS rows on average restart the order at most once per so many values (a column of dates in
-  // no order restarts every few rows: no ledger).
-  const limit = rows.length / MIN_BLOCK_ROWS;
-  const restarts = segmentStarts(numbers, sign, limit);
-  if (restarts.length - 1 > limit) return undefined;
   let best: { starts: number[]; onBlocks: number } | undefined;
   data.columns.forEach((column, k) => {
     // (Entities are named by text or whole numbers: an account, a device.)
@@ -265,13 +260,21 @@ next to (related information points at both); for a cell that moved with another
       // Each segment (the order may restart: several logs one after the other) in order on its own.
       // Restarts must be rare (long segments): a column of many short runs is not in time order.
       const maxRestarts = m / 50;
-      const found = segmentStarts(numbers, sign, maxRestarts);
-      const values = presentValues(numbers);
-      const seq: Sequence = { rows: presentRows(numbers, m), values };
+      // The restarts, as many as a ledger of blocks of MIN_BLOCK_ROWS rows on average may have (a column of dates in no
+      // order restarts every few rows: the search stops there).
+      const found = segmentStarts(numbers, sign, m / MIN_BLOCK_ROWS);
+      if (found.length - 1 > m / MIN_BLOCK_ROWS) return;
+      let rows: Int32Array | undefined;
+      let starts: number[] | undefined = found;
       // Many restarts: in order only as a ledger of entities written one block after another (an account's
       // transactions, then the next account's), each block its own log.
-      const starts = found.length - 1 > maxRestarts ? entityBlocks(data, c, numbers, sign, seq.rows) : found;
-      if (!starts) return;
+      if (found.length - 1 > maxRestarts) {
+        rows = presentRows(numbers, m);
+        starts = entityBlocks(data, c, found, rows);
+        if (!starts) return;
+      }
+      const values = presentValues(numbers);
+      const seq: Sequence = { rows: rows ?? presentRows(numbers, m), values };
       const segments = starts.map((start, k) => {
         const end = k + 1 < starts.length ? starts[k + 1] : m;
         const part = { rows: seq.rows.subarray(start, end), values: seq.values.subarray(start, end) };
