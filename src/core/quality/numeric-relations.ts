@@ -1,7 +1,8 @@
 /**
  * Exact arithmetic relations between a table's numeric columns, learned from its rows: a total that is the sum of
  * two columns (total = men + women), an amount that is their product (amount = price × quantity), a column that is
- * another in other units (miles = 0.621371 × km, °F = 32 + 1.8 × °C). A relation holds at a row when the values as
+ * another in other units (miles = 0.621371 × km, °F = 32 + 1.8 × °C), or the units of it begun (billed units =
+ * ⌈data_mb⌉, ⌈seconds / 60⌉). A relation holds at a row when the values as
  * written agree within their rounding (half a unit of each column's last written decimal). Exact agreement does not
  * happen by chance with numbers of many values, so a relation is learned from the rows where it holds — at least
  * MIN_HOLDING of them, and far more than with the computed column shuffled over the rows — and the rows of a dirty
@@ -13,6 +14,8 @@ import { binomialTail } from '../shared/binomial-tail';
 import { looksLikeIdentifier } from '../shared/identifier';
 
 export type RelationKind = 'sum' | 'product' | 'discounted' | 'affine';
+/** How an affine relation's output rounds its value to a whole number (see NumericRelation.rounding). */
+export type Rounding = 'up' | 'down';
 
 export interface NumericRelation {
   kind: RelationKind;
@@ -31,6 +34,11 @@ export interface NumericRelation {
   slope: number;
   /** A weighted sum's whole weights, one per input (points = 2 × field goals + three-pointers + free throws); absent: all 1. */
   weights?: number[];
+  /**
+   * An affine relation whose output is its value rounded to a whole number: up (units billed for the minutes or
+   * megabytes begun, ⌈data_mb⌉) or down (whole units completed). Held exactly.
+   */
+  rounding?: Rounding;
   /** Rows where each of its columns holds a number, and of them the rows where it holds. */
   rows: number;
   holding: number;
@@ -56,7 +64,7 @@ const BEYOND_CHANCE = 10;
 const MAX_CHANCE_HOLDING = 0.5;
 
 /**
- * Whether a weighted sum of few values is told by its breaks: with its output shuffled over the rows it breaks in
+ * Whether a weighted sum of few values, or whole units rounded from a number (minutes begun, mostly 1 to 3), is told by its breaks: with its output shuffled over the rows it breaks in
  * most of them, BEYOND_CHANCE times as often as it does (a score of 100 − 5 × critical − 2 × noncritical violations,
  * most inspections scoring 92 to 100: shuffled, a fifth of the rows keep it; as written, all but 0.4%).
  */
@@ -107,8 +115,14 @@ export function usesColumn(relation: Pick<NumericRelation, 'inputs' | 'output'>,
   return relation.output === c || relation.inputs.includes(c);
 }
 
+/** A whole number rounded up or down, floating-point error aside (120 × (1/60) is 2, not 2.0000000000000004 rounded up to 3). */
+function roundedTo(v: number, rounding: Rounding): number {
+  const slack = 1e-9 * Math.max(1, Math.abs(v));
+  return rounding === 'up' ? Math.ceil(v - slack) : Math.floor(v + slack);
+}
+
 /** The value a relation computes from its inputs' values. */
-export function computed(relation: Pick<NumericRelation, 'kind' | 'offset' | 'slope' | 'weights'>, inputs: readonly number[]): number {
+export function computed(relation: Pick<NumericRelation, 'kind' | 'offset' | 'slope' | 'weights' | 'rounding'>, inputs: readonly number[]): number {
   if (relation.kind === 'sum') {
     const { weights } = relation;
     // A weighted sum may start from a whole number (a score of 100 less its deductions); other sums start from 0.
@@ -118,7 +132,8 @@ export function computed(relation: Pick<NumericRelation, 'kind' | 'offset' | 'sl
   }
   if (relation.kind === 'product') return relation.slope * inputs[0] * inputs[1];
   if (relation.kind === 'discounted') return inputs[0] * inputs[1] * (1 - inputs[2]);
-  return relation.offset + relation.slope * inputs[0];
+  const value = relation.offset + relation.slope * inputs[0];
+  return relation.rounding ? roundedTo(value, relation.rounding) : value;
 }
 
 /** How far the output may be from the computed value through the rounding of the values as written. */
@@ -148,10 +163,13 @@ interface Candidate {
   offset: number;
   slope: number;
   weights?: number[];
+  rounding?: Rounding;
 }
 
 /** Whether the output agrees with what the relation computes from the inputs, within `units` (the columns' half units, in order). */
 function agrees(candidate: Candidate, inputs: readonly number[], output: number, units: readonly number[]): boolean {
+  // A whole number rounded from the inputs as written: equal.
+  if (candidate.rounding) return computed(candidate, inputs) === output;
   return Math.abs(computed(candidate, inputs) - output) <= tolerance(candidate.kind, candidate.slope, inputs, units, output, candidate.weights);
 }
 
@@ -346,7 +364,62 @@ function fitAffine(x: number, y: number, numbers: readonly Float64Array[], halfU
   // An offset within the output's rounding is none (a conversion: miles = 0.621371 × km): the line through 0.
   if (Math.abs(offset) <= halfUnits[y] && sxx > 0) [slope, offset] = [sxy / sxx, 0];
   if (slope === 0) return undefined;
-  return simplest({ kind: 'affine', columns: [x, y], slope, offset }, numbers, halfUnits, sample);
+  const line = simplest({ kind: 'affine', columns: [x, y], slope, offset }, numbers, halfUnits, sample);
+  // Whole units begun or completed are no line's rounding: a line holds them only where the fraction is under a half,
+  // or, offset by a half, within a tolerance as wide as the unit. Rounded exactly in nearly as many rows, they are that.
+  const rounded = halfUnits[y] === 0.5 ? fitRounded(x, y, numbers, sample) : undefined;
+  if (rounded && count(rounded, numbers, halfUnits, sample, false).holding >= EXACT_SHARE * count(line, numbers, halfUnits, sample, false).holding) return rounded;
+  return line;
+}
+
+/**
+ * A column of whole numbers that is another column times a slope, rounded up (units billed for each megabyte or minute
+ * begun: ⌈data_mb⌉, ⌈duration / 60⌉) or down, through 0. Each row with a positive input and output bounds the slope: to
+ * ((y − 1)/x, y/x] rounded up, [y/x, (y + 1)/x) rounded down; the slope is taken where most rows' bounds overlap (a sweep
+ * over their ends), written as simply as the overlap allows (1/60, not 0.0166672). The better of the two directions.
+ */
+function fitRounded(x: number, y: number, numbers: readonly Float64Array[], rows: Int32Array): Candidate | undefined {
+  let best: { candidate: Candidate; holding: number } | undefined;
+  for (const rounding of ['up', 'down'] as const) {
+    const ends: [number, number][] = [];
+    for (const r of rows) {
+      const [a, b] = [numbers[x][r], numbers[y][r]];
+      if (!(a > 0) || !(b > 0) || !Number.isInteger(b) || !Number.isFinite(a)) continue;
+      ends.push(rounding === 'up' ? [(b - 1) / a, b / a] : [b / a, (b + 1) / a]);
+    }
+    if (ends.length < MIN_HOLDING_ROWS) continue;
+    const overlap = mostOverlapped(ends);
+    const slope = simplestWithin(overlap[0], overlap[1]);
+    const candidate: Candidate = { kind: 'affine', columns: [x, y], offset: 0, slope, rounding };
+    const { holding } = count(candidate, numbers, [], rows, false);
+    if (!best || holding > best.holding) best = { candidate, holding };
+  }
+  return best?.candidate;
+}
+
+/** The interval where most of the given intervals overlap (the first such, from below). */
+function mostOverlapped(intervals: readonly [number, number][]): [number, number] {
+  const points = intervals.flatMap(([lo, hi]) => [[lo, 1] as const, [hi, -1] as const]).sort((p, q) => p[0] - q[0] || q[1] - p[1]);
+  let [depth, deepest, from, to] = [0, 0, 0, 0];
+  for (let i = 0; i < points.length; i++) {
+    depth += points[i][1];
+    if (depth > deepest) [deepest, from, to] = [depth, points[i][0], points[i + 1]?.[0] ?? points[i][0]];
+  }
+  return [from, to];
+}
+
+/** The number of fewest significant digits within [lo, hi], or its reciprocal's (1/60); the middle where none is. */
+function simplestWithin(lo: number, hi: number): number {
+  const middle = (lo + hi) / 2;
+  const slack = 1e-12 * Math.abs(middle);
+  const within = (v: number) => v >= lo - slack && v <= hi + slack;
+  for (let digits = 1; digits <= 7; digits++) {
+    const plain = Number(middle.toPrecision(digits));
+    if (within(plain)) return plain;
+    const reciprocal = 1 / Number((1 / middle).toPrecision(digits));
+    if (within(reciprocal)) return reciprocal;
+  }
+  return middle;
 }
 
 /**
@@ -519,13 +592,13 @@ function discover(data: IngestResult): NumericRelation[] {
     if (!strongEnough(counted, candidate.kind)) return false;
     const chance = count(candidate, numbers, units, all, false, (k) => shuffle[k]);
     const [held, byChance] = [counted.holding / counted.rows, chance.holding / Math.max(1, chance.rows)];
-    if (held < BEYOND_CHANCE * byChance && !(candidate.weights && brokenBeyondChance(held, byChance)) && !nonTrivialBeyondChance(candidate.kind, counted, chance)) return false;
+    if (held < BEYOND_CHANCE * byChance && !((candidate.weights || candidate.rounding) && brokenBeyondChance(held, byChance)) && !nonTrivialBeyondChance(candidate.kind, counted, chance)) return false;
     // Held within rounding (not exactly, or a sum of fractions rounded to its output's unit): a fit that may lie
     // between the rates of several groups.
     const fitted = !exact || (candidate.weights?.some((w) => !Number.isInteger(w)) ?? false);
     if (fitted && brokenByAGroup(data, candidate, numbers, units, counted)) return false;
-    const { kind, columns: used, offset, slope, weights } = candidate;
-    found.push({ kind, inputs: used.slice(0, -1), output: used[used.length - 1], offset, slope, ...(weights ? { weights } : {}), rows: counted.rows, holding: counted.holding, exact, roundedOutput });
+    const { kind, columns: used, offset, slope, weights, rounding } = candidate;
+    found.push({ kind, inputs: used.slice(0, -1), output: used[used.length - 1], offset, slope, ...(weights ? { weights } : {}), ...(rounding ? { rounding } : {}), rows: counted.rows, holding: counted.holding, exact, roundedOutput });
     return true;
   };
   // The first sample rows with numbers in both columns of a pair, their sums and products: each third column is
@@ -837,7 +910,7 @@ export function relationTester(data: IngestResult, relation: NumericRelation): (
     for (const c of columns) halfUnits[c] = halfUnitOfColumn(data, c);
     const exactUnits = relation.exact ? exactUnitsOf(relation.kind, columns, halfUnits) : undefined;
     const units = columns.map((c) => exactUnits?.[c] ?? (relation.roundedOutput && c !== relation.output ? 0 : halfUnits[c]));
-    const candidate: Candidate = { kind: relation.kind, columns: [...relation.inputs, relation.output], offset: relation.offset, slope: relation.slope, ...(relation.weights ? { weights: relation.weights } : {}) };
+    const candidate: Candidate = { kind: relation.kind, columns: [...relation.inputs, relation.output], offset: relation.offset, slope: relation.slope, ...(relation.weights ? { weights: relation.weights } : {}), ...(relation.rounding ? { rounding: relation.rounding } : {}) };
     const inputs = new Array<number>(numbers.length).fill(0);
     test = (r) => {
       for (let k = 0; k < numbers.length; k++) inputs[k] = numbers[k][r];

@@ -547,3 +547,66 @@ test('a price per kg of a weight in grams (unit price = 0.001 × grams × price 
   assert.deepEqual(found.map((f) => [f.row, f.column]), [[600, 'unit_price']]);
   assert.match(found[0].message, /unit_price = 0\.001 × net_weight_g × price_per_kg/);
 });
+
+/**
+ * Call records: a plan (its rate per unit, one of them free), a data volume to the kilobyte whose megabytes begun are
+ * billed (units = ⌈data_mb⌉), a voice call's seconds whose minutes begun are billed (units = ⌈seconds / 60⌉), the
+ * charge the units times the plan's rate.
+ */
+function callRecords(): (string | number)[][] {
+  const next = random(21);
+  const plans: [string, number][] = [
+    ['ESS5', 0.05],
+    ['CONF40', 0.015],
+    ['PRO80', 0.004],
+    ['ILLIM', 0],
+  ];
+  return Array.from({ length: 600 }, (_, i) => {
+    const [plan, rate] = plans[Math.floor(next() * plans.length)];
+    const data = i % 2 === 0;
+    const mb = data ? Math.round(Math.exp(1 + 2 * next()) * 1000) / 1000 : NaN;
+    const seconds = data ? NaN : Math.floor(5 + next() * 900);
+    const units = data ? Math.ceil(mb) : Math.ceil(seconds / 60);
+    return [i, plan, data ? 'DATA' : 'VOICE', data ? '' : seconds, data ? mb.toFixed(3) : '', units, rate.toFixed(4), (units * rate).toFixed(4)];
+  });
+}
+const CALL_HEADER = ['record_id', 'plan_code', 'call_type', 'duration_sec', 'data_mb', 'billed_units', 'rate_per_unit', 'charge_eur'];
+
+test('units billed for each megabyte or minute begun are whole numbers rounded up: a relation held exactly (no row of a clean table breaks it), broken by a unit keyed wrong', () => {
+  const rows = callRecords();
+  // A line through the rounded-up units holds only where the fraction begun is under a half: every other row would break it.
+  assert.deepEqual(findingsOf(checkCsv(csv(CALL_HEADER, rows)), rule), []);
+  const data = rows.findIndex((row, i) => i > 100 && row[2] === 'DATA' && row[1] === 'ESS5');
+  // (Keyed after the charge was computed: the charge still says the units begun.)
+  rows[data][5] = Number(rows[data][5]) + 1;
+  const [finding] = findingsOf(checkCsv(csv(CALL_HEADER, rows)), rule);
+  assert.equal(finding?.row, data);
+  assert.equal(finding?.column, 'billed_units');
+  assert.equal(finding?.evidence?.formula, 'billed_units = ⌈data_mb⌉');
+  assert.equal(fixText(finding), String(Math.ceil(Number(rows[data][4]))));
+});
+
+test('minutes begun are read as the seconds over 60 rounded up; seconds and minutes exchanged in a row are reported as exchanged', () => {
+  const rows = callRecords();
+  const voice = rows.findIndex((row, i) => i > 100 && row[2] === 'VOICE' && Number(row[3]) > 300);
+  [rows[voice][3], rows[voice][5]] = [rows[voice][5], rows[voice][3]];
+  const findings = findingsOf(checkCsv(csv(CALL_HEADER, rows)), rule).filter((f) => f.row === voice);
+  assert.deepEqual(findings.map((f) => f.column).sort(), ['billed_units', 'duration_sec']);
+  assert.match(findings[0].message, /look exchanged: billed_units = ⌈duration_sec \/ 60⌉ holds/);
+});
+
+test('a product that holds with a factor 0 vouches for none of the other factor: units keyed wrong on a free plan are the units, not the megabytes', () => {
+  const rows = callRecords();
+  const free = rows.findIndex((row, i) => i > 100 && row[2] === 'DATA' && row[1] === 'ILLIM' && Number(row[4]) > 2);
+  rows[free][5] = Number(rows[free][5]) - 1;
+  const findings = findingsOf(checkCsv(csv(CALL_HEADER, rows)), rule);
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[free, 'billed_units']]);
+});
+
+test('of a product broken by a rate other than its plan\'s, the rate is the wrong cell: a dependency the table keeps contradicts it', () => {
+  const rows = callRecords();
+  const wrong = rows.findIndex((row, i) => i > 100 && row[1] === 'CONF40' && Number(row[5]) > 2);
+  rows[wrong][6] = '0.0500';
+  const findings = findingsOf(checkCsv(csv(CALL_HEADER, rows)), rule);
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[wrong, 'rate_per_unit']]);
+});

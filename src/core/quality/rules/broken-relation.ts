@@ -9,6 +9,7 @@ import { shownNumber } from '../../shared/shown-number';
 import { countSorted } from '../../shared/count-sorted';
 import { editDistance } from '../edit-distance';
 import { nearestRows, numericSpace } from '../row-neighbours';
+import { contradictedCell } from '../dependencies';
 import type { IngestResult } from '../../table/model';
 
 /** A cell is its column's stray value (see culprit) beyond this many median absolute deviations from the median. */
@@ -23,8 +24,16 @@ function formulaOf(relation: NumericRelation, name: (c: number) => string): stri
   if (relation.kind === 'product') return `${out} = ${relation.slope === 1 ? '' : `${shownNumber(relation.slope)} × `}${a} × ${b}`;
   if (relation.kind === 'discounted') return `${out} = ${a} × ${b} × (1 − ${name(relation.inputs[2])})`;
   const scaled = relation.slope === 1 ? a : `${shownNumber(relation.slope)} × ${a}`;
+  if (relation.rounding) return `${out} = ${relation.rounding === 'up' ? `⌈${slopeTimes(relation.slope, a)}⌉` : `⌊${slopeTimes(relation.slope, a)}⌋`}`;
   if (relation.offset === 0) return `${out} = ${scaled}`;
   return `${out} = ${scaled} ${relation.offset < 0 ? '−' : '+'} ${shownNumber(Math.abs(relation.offset))}`;
+}
+
+/** A column times a slope, a slope of one over a whole number as a division ("duration_sec / 60"). */
+function slopeTimes(slope: number, name: string): string {
+  if (slope === 1) return name;
+  const divisor = 1 / slope;
+  return Number.isInteger(Number(divisor.toPrecision(12))) ? `${name} / ${Number(divisor.toPrecision(12))}` : `${shownNumber(slope)} × ${name}`;
 }
 
 /** A weighted sum's terms: "2 × fgm + fg3m − ftm"; after a constant, each with its sign ("− 5 × critical − 2 × noncritical"). */
@@ -179,6 +188,16 @@ function exchangedCells(data: IngestResult, relation: NumericRelation, r: number
       if (sorted.countWithin(kept - near, kept + near) <= MAX_EXCHANGE_CHANCE * sorted.length) found.push({ cell: c, other: d });
     });
   }
+  // An affine relation's input and output exchanged (a call's seconds written as its minutes billed, and they as its
+  // seconds; °C and °F): computed from the output, the input is what the relation gives, each central in the other's column.
+  if (relation.kind === 'affine' && found.length === 0) {
+    const [input, output] = [relation.inputs[0], relation.output];
+    const [x, y] = [at(input), at(output)];
+    const slack = 1.5 * (Math.abs(relation.slope) * halfUnitOfColumn(data, output) + halfUnitOfColumn(data, input)) + 1e-9 * Math.abs(x);
+    const exchanged = computed(relation, [y]);
+    const agrees = relation.rounding ? exchanged === x : Math.abs(exchanged - x) <= slack;
+    if (x !== y && agrees && centralIn(data, input, y) && centralIn(data, output, x)) return { cell: input, other: output };
+  }
   // Two of the relation's own inputs of different weights exchanged (critical and noncritical violations of a score's
   // formula): with their numbers the other way round, each central in its new column, the relation holds. (Inputs
   // of one weight, of a sum or a product, compute the same exchanged.)
@@ -324,15 +343,28 @@ function breaksOrder(data: IngestResult, c: number, r: number): boolean {
  * (breaksOrder), else the one off the numbers of the rows most like its row (offItsPeers); else the column the others
  * are computed into (see derivedColumn), else the column the relation computes.
  */
+/** Whether input `c` of a product (discounted or not) is multiplied by another input that is 0 at row `r`. */
+function zeroedBesides(data: IngestResult, relation: NumericRelation, c: number, r: number): boolean {
+  if ((relation.kind !== 'product' && relation.kind !== 'discounted') || !relation.inputs.includes(c)) return false;
+  const factors = relation.kind === 'product' ? relation.inputs : relation.inputs.slice(0, 2);
+  return factors.some((k) => k !== c && numericColumn(data, k)[r] === 0);
+}
+
 function culprit(data: IngestResult, relation: NumericRelation, relations: readonly NumericRelation[], r: number): number {
   const cells = [...relation.inputs, relation.output];
   const holding = (c: number, holds: boolean) => relations.filter((other) => usesColumn(other, c) && relationHoldsAt(data, other, r) === holds).length;
-  const suspects = cells.filter((c) => holding(c, true) === 0);
+  // A product holding with another factor 0 holds whatever this factor is (units × a rate of 0): it vouches for none of it.
+  const vouching = (c: number) => relations.filter((other) => usesColumn(other, c) && relationHoldsAt(data, other, r) === true && !zeroedBesides(data, other, c, r)).length;
+  const suspects = cells.filter((c) => vouching(c) === 0);
   if (suspects.length === 1) return suspects[0];
   const candidates = suspects.length ? suspects : cells;
   const broken = candidates.map((c) => holding(c, false));
   const most = Math.max(...broken);
   if (most > 1 && broken.filter((n) => n === most).length === 1) return candidates[broken.indexOf(most)];
+  // The one another of the row's values contradicts through a dependency the table keeps (a rate other than its plan's
+  // and call type's, where the charge is the units times the plan's rate): the others' values are their rows'.
+  const contradicted = candidates.filter((c) => contradictedCell(data, r, c, (k) => cells.includes(k)));
+  if (contradicted.length === 1) return contradicted[0];
   // The one whose own number lies outside its column's central range while the number that would keep the relation
   // lies inside it (a floor area ×10, or in square metres: 20,300 where 2,028 keeps price = price per sqft × sqft,
   // while the price or the price per sqft that would keep it, 9.4 million or 46, lie far outside theirs). A slip of
@@ -411,7 +443,11 @@ written for several of its columns, the total: the form taking the fewest column
 another (offset + slope × column, found by the rows that agree exactly with a line through two of them, refitted on
 those rows; only between columns whose ranks correlate at 0.9 or more, which a few values ×10 do not hide; a column
 equal to another in half the rows or more is no relation: equality is as often a default, a year renovated that is
-the year built). A relation holds at a row when the values as written agree within their rounding (half a unit of
+the year built) — or, of a column of whole numbers, that function **rounded up or down** (units billed for each
+megabyte or minute begun: billed_units = ⌈data_mb⌉, ⌈duration_sec / 60⌉), where it holds exactly in 95% as many rows as
+the line holds within its rounding: its slope where most rows' bounds on it overlap, written as simply as they allow
+(1/60); a line through such units holds only where the fraction begun is under a half, and would call the others
+breaks. A relation holds at a row when the values as written agree within their rounding (half a unit of
 the last decimal each column writes, all but two in a thousand of its numbers: a unit cost shifted into a column of
 cents does not make the cents' rounding finer). It is learned when it holds in at least ${MIN_HOLDING * 100}% of the rows
 with numbers in its columns (errors in a tenth of the cells of three columns leave 73%), in at least 20 rows where
@@ -438,8 +474,10 @@ price holds within the rounding of whole units for most bills of one line, and b
 classes).
 
 Each row that breaks it is reported once, at the cell that is wrong: the one no other relation holding at the row
-vouches for; of several, the one that breaks more relations at the row (a total that is also a part of a grand
-total), else the one written with more decimals than 99% of its column's numbers need, where it is the only such cell
+vouches for (a product holding with another factor 0, units × a rate of 0, vouches for none of that factor); of
+several, the one that breaks more relations at the row (a total that is also a part of a grand total), else the one a
+dependency the table keeps contradicts (a rate other than its plan's rows hold, where the charge is the units times
+the rate), else the one written with more decimals than 99% of its column's numbers need, where it is the only such cell
 (a rainfall of 0.24 inches among millimetres to the tenth), else, of a sum, its total where a part that holds a number
 would be kept at 0 and its column holds 0 in at most 1% of its rows (an invoice total written without its VAT, not a VAT
 of 0; a snowfall on a dry day is the snowfall's error), else the one whose number lies outside its column's central 99% (from its 0.5th to its 99.5th percentile)
@@ -477,7 +515,9 @@ with overtime (paid at 1.5 × the rate, a term the relation leaves out). A cell 
 
 **Two cells exchanged**: where a weighted sum, broken at a row, holds with two of its inputs of different weights
 the other way round (critical and noncritical violations of a score's formula), each central in its new column, both
-are reported; and where the relation, broken at a row, holds with one of its cells' number that a numeric
+are reported; so are an affine relation's input and output, where the relation computes the input from the output
+and each lies in the other's central range (a call's seconds written as its minutes billed and the minutes as its
+seconds); and where the relation, broken at a row, holds with one of its cells' number that a numeric
 column outside the relation holds at the row (to its rounding; a number at most 0.1% of that column's rows lie as
 near — a rainfall of 5.3 mm beside the 5.3 °C that would keep °F = 1.8 × °C + 32 is chance, 1 row in 200 holding
 it —, the two columns holding the same number in at most 1% of the rows), while the relation's cell holds a number of
