@@ -1518,3 +1518,51 @@ test("a refund (a positive amount) at a merchant whose other rows are purchases 
   const types = check(lines).filter((f) => f.column === 'txn_type').map((f) => [f.row, f.value]);
   assert.deepEqual(types, [[601, 'FEE']]);
 });
+
+test('a port\'s name and code broken both ways: the name, written in words, is the wrong cell, not the one-token code', () => {
+  const ports: [string, string][] = [['KEMBA', 'Mombasa Port'], ['KELAU', 'Lamu Port'], ['KENBO', 'JKIA Air Cargo Nairobi'], ['KEICD', 'ICD Nairobi (Embakasi)'], ['KEEDL', 'Eldoret International Airport'], ['KEKIS', 'Kisumu Port']];
+  const lines = (edit: Record<number, number> = {}) => [
+    'declaration,port_code,port_name,value',
+    ...Array.from({ length: 300 }, (_, i) => `D${1000 + i},${ports[i % 6][0]},${ports[edit[i] ?? i % 6][1]},${(100 + ((i * 37) % 900)).toFixed(2)}`),
+  ];
+  assert.deepEqual(check(lines()), []);
+  // Row 20 (Eldoret's code) holds Lamu's name.
+  assert.deepEqual(check(lines({ 20: 1 })).map((f) => [f.row, f.column, f.value]), [[20, 'port_name', 'Lamu Port']]);
+});
+
+test('a subscriber\'s usual region, elsewhere in a tenth of the calls, is a habit: a call in another region (its cell says so) on the subscriber\'s own plan does not make the number wrong', () => {
+  const random = mulberry32(17);
+  const regions = ['Bretagne', 'Normandie', 'Occitanie', 'Grand Est', 'Hauts-de-France', 'Île-de-France', 'Corse', 'Centre'];
+  const plans = ['ESS5', 'CONF40', 'PRO80', 'ILLIM', 'PREPA'];
+  const lines = ['record,msisdn,plan_code,cell_id,cell_region'];
+  for (let i = 0; i < 3000; i++) {
+    const subscriber = i % 60;
+    const region = random() < 0.9 ? subscriber % regions.length : Math.floor(random() * regions.length);
+    const cell = 10000 + region * 100 + Math.floor(random() * 40);
+    lines.push(`${i},${33600000000 + subscriber * 7919},${plans[(subscriber * 7) % plans.length]},${cell},${regions[region]}`);
+  }
+  assert.deepEqual(check(lines).filter((f) => f.column === 'msisdn'), [], 'no number blamed for a call away from home');
+});
+
+test('a trial\'s plots shortened, each with a note saying so, are explained by the notes; a plot area keyed wrong without a note is still reported', () => {
+  const random = mulberry32(23);
+  const areas = [9.6, 12, 13.5, 10, 15];
+  const remarks = ['Rabbit grazing on plot edge', 'Bird damage', 'Slug damage at emergence', 'Wheel track across plot', 'Patchy establishment', 'Headland effect', 'Brome patch in centre of plot', 'Lodged before harvest', 'Volunteer OSR present', 'Frost damage', 'Uneven crop height', 'Weedy – blackgrass patch'];
+  const lines = ['trial,plot,plot_area_m2,notes'];
+  const keyed: number[] = [];
+  for (let i = 0; i < 1500; i++) {
+    const trial = i % 30;
+    const area = areas[trial % areas.length];
+    let [written, note] = [area.toFixed(2), random() < 0.04 ? `${remarks[Math.floor(random() * remarks.length)]} (plot ${100 + i})` : ''];
+    if (i % 97 === 13) {
+      // Shortened by half a metre to two metres of its eight, as its note says.
+      const metres = 0.5 * (1 + (i % 4));
+      [written, note] = [(area * (1 - metres / 8)).toFixed(2), `Plot ${100 + i} shortened by ${metres} m – area adjusted`];
+    }
+    else if (i === 500 || i === 1000) [written, note] = [(area * 10).toFixed(2), ''];
+    if (i === 500 || i === 1000) keyed.push(i);
+    lines.push(`T${trial},${100 + i},${written},${note}`);
+  }
+  const findings = check(lines).filter((f) => f.column === 'plot_area_m2');
+  assert.deepEqual(findings.map((f) => f.row), keyed);
+});

@@ -2,12 +2,12 @@ import { changedOnce } from '../value-changes';
 import { withinDrift } from '../drifting-values';
 import { pinnedByElapsedTime } from '../elapsed-times';
 import { signsSetBy } from '../group-signs';
-import { groupRowsApart, ownedByRowValue } from '../set-apart';
+import { groupRowsApart, ownedByRowValue, remarkedRows } from '../set-apart';
 import { defineRule } from '../rule';
-import { distinctValues, isNumeric, memo, nullCount, numericColumn, replaceCellFixes, valueCodes } from '../column-values';
+import { TEXT_KINDS, distinctValues, isNumeric, memo, nullCount, numericColumn, replaceCellFixes, valueCodes } from '../column-values';
 import { quantile } from '../../shared/quantile';
 import { columnShape } from '../value-patterns';
-import { cellText, codeLike, dependenciesOf, disagreeingGroups, entityConsensus, heldElsewhere, MEASURE_MIN_MAJORITY, nearVariant, numbersWithinHeld, populatesShorterPrefix, prefixCodesOf, type Dependency } from '../dependencies';
+import { cellText, codeLike, dependenciesOf, disagreeingGroups, entityConsensus, heldElsewhere, MEASURE_MIN_MAJORITY, nearVariant, numbersWithinHeld, populatesShorterPrefix, prefixCodesOf, type Dependency, type DisagreeingGroup } from '../dependencies';
 import { neighbouringPrefixes, prefixText } from '../code-prefixes';
 import type { IngestResult } from '../../table/model';
 import { countTail } from '../tail-outliers';
@@ -25,6 +25,11 @@ const NEW_VALUE_SHARE = 0.02;
  * dissent against twenty rows that agree says nothing of how often genuine new values come.
  */
 const SETTLED_GROUP_ROWS = 20;
+/**
+ * Share of a dependency's rows, at most, that break it for it to vouch for its left side where the row keeps it (see
+ * vouchedByItsOwn).
+ */
+const VOUCHING_MAX_ERROR = 0.02;
 
 const NO_SUSPECTS: ReadonlySet<number> = new Set();
 
@@ -302,8 +307,46 @@ function blamed(data: IngestResult, candidates: Candidate[]): { cells: Candidate
   // Two columns that determine each other, broken both ways: the cell a third column of the row contradicts.
   const contradicted = columns.size > 1 ? kept.filter((k) => thirdColumnContradicts(data, k)) : [];
   if (contradicted.length > 0 && contradicted.length < kept.length) return { cells: contradicted };
+  // A name and its code (a port's name and "KELAU"), broken both ways: the name, written in words where the code is one
+  // token. Systems keep the code and look its name up; a name typed by hand, or kept from another row, is what differs.
+  const named = columns.size === 2 ? kept.filter((k) => writtenInWords(data, k.dep.rhs)) : [];
+  if (named.length > 0 && named.length < kept.length && kept.every((k) => writtenInWords(data, k.dep.rhs) || oneToken(data, k.dep.rhs))) return { cells: named };
   const strictest = Math.min(...kept.map((k) => k.dep.error));
   return { cells: kept.filter((k) => k.dep.error === strictest) };
+}
+
+/** The rows of a dependency's disagreeing groups that hold another value than their group's most frequent one. */
+function exceptionRows(groups: readonly DisagreeingGroup[]): number[] {
+  return groups.flatMap((group) => group.counts.slice(1).flatMap(([value]) => group.rowsOf(value)));
+}
+
+/** Share of a column's distinct values, at least, written in several words for it to be a column of names (see blamed). */
+const WORDED_SHARE = 0.5;
+
+/** Whether a column's values are mostly several words ("Lamu Port", "Household refrigerators, compression-type"). */
+function writtenInWords(data: IngestResult, c: number): boolean {
+  return memo(data, `written-in-words:${c}`, () => {
+    if (!TEXT_KINDS.includes(data.columns[c].kind)) return false;
+    const distinct = distinctValues(data, c);
+    let worded = 0;
+    for (let id = 0; id < distinct.size; id++) if (/\S\s+\S/.test(distinct.text(id))) worded++;
+    return distinct.size > 0 && worded >= WORDED_SHARE * distinct.size;
+  });
+}
+
+/** Share of a column of codes' distinct values, at most, that may hold several words (a name shifted into it). */
+const STRAY_WORDED_SHARE = 0.02;
+
+/** Whether a column's values are single tokens (codes: "KELAU", "P040779560N", 84182100): numbers, or texts all but a few of which hold no space. */
+function oneToken(data: IngestResult, c: number): boolean {
+  return memo(data, `one-token:${c}`, () => {
+    if (isNumeric(data.columns[c])) return true;
+    if (!TEXT_KINDS.includes(data.columns[c].kind)) return false;
+    const distinct = distinctValues(data, c);
+    let worded = 0;
+    for (let id = 0; id < distinct.size; id++) if (/\S\s+\S/.test(distinct.text(id))) worded++;
+    return worded <= STRAY_WORDED_SHARE * distinct.size;
+  });
 }
 
 /** Per value id of column `of`, the id of the value of column `say` most of its rows hold (−1: none). */
@@ -408,11 +451,13 @@ function heldUnderAnotherKey(data: IngestResult, k: Candidate, isKey: (c: number
  * SETTLED_GROUP_ROWS rows or more (a few rows of a code say little of what it means), and the row's value
  * confirmed by another dependency (the zip and the city say New York), and held by another code's rows (the codes of
  * New York): the code to write instead. Changing the code mends the row; changing the value would break what confirms
- * it. A value no other code holds ("John Morgan" where zip 94602's rows say "Morgan, John") leaves the code unblamed.
+ * it. A value no other code holds ("John Morgan" where zip 94602's rows say "Morgan, John") leaves the code unblamed,
+ * and so does a code another of its own dependencies vouches for at the row (see vouchedByItsOwn).
  */
 function codeOfAnother(data: IngestResult, k: Candidate, weight: Map<number, number>): boolean {
   return (
     k.explained &&
+    !vouchedByItsOwn(data, k.dep.lhs[0], k.dep.rhs, k.row) &&
     k.majorityCount >= SETTLED_GROUP_ROWS &&
     k.dep.lhs.length === 1 &&
     !k.dep.prefix &&
@@ -421,6 +466,22 @@ function codeOfAnother(data: IngestResult, k: Candidate, weight: Map<number, num
     codeLike(data, k.dep.lhs[0]) &&
     disagreeingGroups(data, k.dep).groupsAgreeingOn(k.row).length > 0
   );
+}
+
+/**
+ * Whether code `key` is vouched for at row `r` by another column it determines (not `besides`): a dependency of the key
+ * alone that its rows keep (all but VOUCHING_MAX_ERROR of them), kept at the row by a group of two rows or more. A
+ * subscriber's number on a call in another region than its usual one (its cell says so) is still on the subscriber's
+ * own plan: the number is right, the region a habit's exception. Another subscriber's number typed would carry the
+ * plan of the first.
+ */
+function vouchedByItsOwn(data: IngestResult, key: number, besides: number, r: number): boolean {
+  return dependenciesOf(data).some((dep) => {
+    if (dep.lhs.length !== 1 || dep.lhs[0] !== key || dep.rhs === besides || dep.entity || dep.prefix || dep.error > VOUCHING_MAX_ERROR) return false;
+    const scan = disagreeingGroups(data, dep);
+    const group = scan.lhs[r];
+    return group >= 0 && scan.sizes[group] >= 2 && scan.agrees(r);
+  });
 }
 
 /** Other keys whose rows may hold a row's disagreeing values alike, beyond which a key of fewer than FEW_KEY_ROWS rows is not blamed. */
@@ -637,14 +698,19 @@ one broken dependency: its cells are reported, as any other dependency's right s
 integer code (a column named as an id or number, or of one digit width) whose one broken
 dependency is the row's only one, against a value its group holds in 20 rows or more, while another
 dependency confirms the row's value (an area code of Georgia on a row whose zip and city say New York), is
-reported itself, with the code whose rows hold the row's value as the fix when there is one such code. Two
+reported itself, with the code whose rows hold the row's value as the fix when there is one such code — unless another
+column the code alone determines (all but 2% of its rows) keeps its group's value at the row: a subscriber's number on a
+call away from its usual region, its cell saying so, is still on the subscriber's own plan (the number is right; the
+region is a habit's exception). Two
 columns that determine each other (a lab test's code and its name) both break where either is wrong; the one
 reported is then the one a third column of the row contradicts — a column one of them determines (code → unit)
 holds what the rows of the other say, not what the rows of the blamed value say ("Potassium" on a row of code L109
 in U/L, where the rows of "Potassium" say mmol/L: the name is wrong, not the code), or a number of the row lies
 within 3 median absolute deviations of what the rows of the other hold and 8 or more from what the rows of the
 blamed value hold (groups of 20 rows or more: a result of 70 on a row of triglycerides, around 130, named
-"Creatinine", around 0.95) — and both where nothing tells them apart. A
+"Creatinine", around 0.95) — else, of a name written in words (half its values or more) and a code of one token (all
+but 2% of its values without a space), the name ("Lamu Port" on a row of "KEICD": systems keep the code and look its
+name up; a name typed by hand, or kept from another row, is what differs) — and both where nothing tells them apart. A
 group of one row of another dependency, its left side one of those suspect cells, supports nothing; nor does one
 whose left side holds a stray value, held by that row only: a slip of a value 3 rows or more hold ("Oqkland"
 beside "Oakland"), or a value in a rare shape of a column with a shape of its own (origin "RD" among airport
@@ -682,7 +748,11 @@ a merchant whose other rows are purchases is another kind of transaction. Nor is
 apart from its group: one value in every row of the majority (three or more) and in none of the minority's, beyond
 chance (that value's share p of the column leaves every minority row without it with chance (1 − p)^rows, below
 0.001 over the columns tried) — transactions in CZK on an account kept in EUR, at an exchange rate other than the
-1.000000 of all its transactions in EUR, are another kind of record, not a currency written wrong. A left side of
+1.000000 of all its transactions in EUR, are another kind of record, not a currency written wrong. Nor is a row a
+column of remarks explains: a text column filled in at most a quarter of the rows, but in far more of the rows that
+break the dependency (3 or more; a binomial tail below 0.001 over the columns tried) — plots whose area differs from
+their trial's, each noted "Plot shortened by 1 m – area adjusted" — the exceptions with a remark are the table's own;
+those without one (an area keyed wrong) are still reported. A left side of
 measures (an integer of over 100 values: two routes of one length are common) or of days (a date of over 100 values:
 two patients born on one day) needs a majority of ${MEASURE_MIN_MAJORITY} rows in its group: two admissions of one
 patient do not outvote another patient of that birthday — unless 90% of the rows with a date hold the group's value (a
@@ -738,6 +808,9 @@ way round leave the score right.
       if (dep.explainsOnly) continue;
       const c = dep.rhs;
       const { groups, total, spread } = disagreeingGroups(data, dep);
+      // The rows breaking the dependency that a column of remarks explains (see remarkedRows), found when first asked.
+      let remarked: Set<number> | undefined;
+      const remarkedOf = () => (remarked ??= remarkedRows(data, exceptionRows(groups), [...dep.lhs, c]));
       let rare: boolean | undefined;
       // Values seen once estimate how often a genuine new value comes (Good–Turing), but not those that are the
       // lone dissent of a group whose majority holds SETTLED_GROUP_ROWS rows or more: in a dirty table they are its
@@ -836,6 +909,8 @@ way round leave the score right.
           // many rows of a shorter prefix hold is a population of that range (older districts kept): no errors.
           if (dep.prefix && (continuesNeighbour(data, dep, rows[0]) || populatesShorterPrefix(data, dep, rows[0]))) continue;
           for (const row of rows) {
+            // A plot whose area differs from its trial's, noted as shortened where every such plot is: no slip.
+            if (remarkedOf().has(row)) continue;
             const list = byRow.get(row) ?? [];
             const explainedWith = (suspects: ReadonlySet<number>) => evidence.explained(dep, row, majorityCount, intruder, count, slip, suspects);
             list.push({ row, dep, text, expected, majorityCount, groupSize: group.size, majorityRows, explained: false, explainedWith });
