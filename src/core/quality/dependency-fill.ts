@@ -6,10 +6,32 @@
  */
 import type { IngestResult } from '../table/model';
 import { cellText, dependenciesOf, disagreeingGroups, MEASURE_MIN_MAJORITY } from './dependencies';
+import { memo, valueCodes } from './column-values';
 import { lhsValues } from './rules/dependency-violation';
 
 /** Rows of a group that must agree on a value for it to fill the group's empty cells. */
 const MIN_AGREEING_ROWS = 2;
+/**
+ * Empty rows of a group, and their share of its rows, from which the column is optional there: a drug left empty in
+ * 15 of 35 dental visits is a visit without one, not the other visits' drug left out. (One empty among a few rows is a gap.)
+ */
+const OPTIONAL_EMPTY_ROWS = 4;
+const OPTIONAL_EMPTY_SHARE = 0.25;
+
+/** Whether `empties` of `rows` rows are many (see OPTIONAL_EMPTY_ROWS). */
+function isOptional(empties: number, rows: number): boolean {
+  return empties >= OPTIONAL_EMPTY_ROWS && empties >= OPTIONAL_EMPTY_SHARE * rows;
+}
+
+/** Rows of column `k` holding the value of id `id` (counted once per column). */
+function rowsWith(data: IngestResult, k: number, id: number): number {
+  return memo(data, `rows-by-value:${k}`, () => {
+    const { ids, size } = valueCodes(data, k);
+    const counts = new Int32Array(size);
+    for (let r = 0; r < ids.length; r++) if (ids[r] >= 0) counts[ids[r]]++;
+    return counts;
+  })[id];
+}
 
 export interface DependencyFill {
   /** The value, as the rows holding it write it. */
@@ -26,27 +48,43 @@ export interface DependencyFill {
  * The fills of column `c`'s empty cells in `emptyRows`, by row: only where every dependency on `c` that
  * gives one gives the same value (two that disagree fill nothing), and no dependency's group leaves the column empty in
  * all its other rows (MIN_AGREEING_ROWS of them at least): a living artist's death year, empty in each of the artist's
- * rows, is no gap another column's group can fill.
+ * rows, is no gap another column's group can fill. Nor does a group that leaves it empty in many of its rows, or whose
+ * row's value of one of the left-hand columns does (see OPTIONAL_EMPTY_ROWS: a breed and a dental diagnosis say a drug,
+ * where dental visits are without one in 40% of the rows).
  */
 export function dependencyFills(data: IngestResult, c: number, emptyRows: ArrayLike<number>): Map<number, DependencyFill> {
   const fills = new Map<number, DependencyFill>();
   const contested = new Set<number>();
+  // Per column of a left-hand side: its values' empty rows (of `emptyRows`), counted when first asked.
+  const emptiesByValue = new Map<number, Int32Array>();
+  const optionalWith = (k: number, r: number): boolean => {
+    const codes = valueCodes(data, k);
+    let empties = emptiesByValue.get(k);
+    if (!empties) {
+      empties = new Int32Array(codes.size);
+      for (let i = 0; i < emptyRows.length; i++) if (codes.ids[emptyRows[i]] >= 0) empties[codes.ids[emptyRows[i]]]++;
+      emptiesByValue.set(k, empties);
+    }
+    const id = codes.ids[r];
+    return id >= 0 && isOptional(empties[id], rowsWith(data, k, id));
+  };
   for (const dep of dependenciesOf(data)) {
     if (dep.rhs !== c || dep.explainsOnly) continue;
     const scan = disagreeingGroups(data, dep);
     const least = dep.measure ? MEASURE_MIN_MAJORITY : MIN_AGREEING_ROWS;
-    // Of the empty rows, how many each group without a value of B holds (counted when first such group is met).
+    // Of the empty rows, how many each group holds (counted when first asked).
     let emptyOfGroup: Map<number, number> | undefined;
     const rowsOf = (g: number) => {
       if (!emptyOfGroup) {
         emptyOfGroup = new Map();
         for (let k = 0; k < emptyRows.length; k++) {
           const id = scan.lhs[emptyRows[k]];
-          if (id >= 0 && scan.sizes[id] === 0) emptyOfGroup.set(id, (emptyOfGroup.get(id) ?? 0) + 1);
+          if (id >= 0) emptyOfGroup.set(id, (emptyOfGroup.get(id) ?? 0) + 1);
         }
       }
       return emptyOfGroup.get(g) ?? 0;
     };
+    const optional = (g: number) => isOptional(rowsOf(g), rowsOf(g) + scan.sizes[g]);
     for (let k = 0; k < emptyRows.length; k++) {
       const r = emptyRows[k];
       const g = scan.lhs[r];
@@ -58,7 +96,7 @@ export function dependencyFills(data: IngestResult, c: number, emptyRows: ArrayL
         continue;
       }
       const consensus = scan.consensusOf(g);
-      if (!consensus || consensus.count < least) continue;
+      if (!consensus || consensus.count < least || optional(g) || (dep.lhs.length > 1 && dep.lhs.some((k) => optionalWith(k, r)))) continue;
       const text = cellText(data, consensus.row, c);
       const known = fills.get(r);
       if (known && known.text !== text) {

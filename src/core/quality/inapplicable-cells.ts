@@ -34,12 +34,37 @@ const BEYOND_CHANCE = 5;
  */
 const FEW_TOGETHER_ROWS = 10;
 const FEW_TOGETHER_CHANCE = 1e-9;
+/*
+ * Fewer rows (MIN_SAME_ROWS at least) do where nearly all the empty cells of both columns (EMPTY_TOGETHER_SHARE of each)
+ * are in the same rows, at that chance, and a column of remarks marks those rows (see remarked): nine plots not
+ * harvested, without a grain weight, a yield nor a moisture, among 1,600, each noted "Not harvested – waterlogged" or
+ * "Plot lost – drilling fault". Unmarked, eight rows emptied in the same columns may be eight broken records.
+ */
 /**
  * Rows, at least, a column must be empty in where another holds 0, in nearly all (EMPTY_TOGETHER_SHARE) of that
  * column's rows of nothing: a few records of a kind a zero marks (two new precincts without voters have no turnout,
  * polling place nor zip, in each of their contests' rows), which errors, emptying cells one by one, do not make.
  */
 const MIN_SAME_ROWS = 5;
+
+/** Share of the table's rows, at most, a column of remarks fills; share of the marked rows, at least, it fills. */
+const MAX_REMARK_SHARE = 0.25;
+const MIN_REMARKED_SHARE = 0.9;
+
+/**
+ * Whether a column of remarks (text, not in `skip`, filled in at most MAX_REMARK_SHARE of the table's rows) is filled in
+ * MIN_REMARKED_SHARE of `rows` at least: the rows are marked as a kind (plots noted as not harvested).
+ */
+function remarked(data: IngestResult, rows: readonly number[], skip: readonly number[]): boolean {
+  const n = data.table.numRows;
+  return data.columns.some((column, k) => {
+    if (skip.includes(k) || !TEXT_KINDS.includes(column.kind) || n - nullCount(data, k) > MAX_REMARK_SHARE * n) return false;
+    const empty = nullMask(data, k);
+    let filled = 0;
+    for (const r of rows) if (!empty[r]) filled++;
+    return rows.length > 0 && filled >= MIN_REMARKED_SHARE * rows.length;
+  });
+}
 
 /** Whether numeric column `d`'s rows of nothing (see nothingRows) are zeros, EMPTY_TOGETHER_SHARE of them at least: a count of none that marks a kind of record. */
 function zerosMark(data: IngestResult, d: number): boolean {
@@ -212,10 +237,11 @@ export function emptyTogetherCells(data: IngestResult, c: number): ReadonlyMap<n
       data,
       c,
       (d) => nothingRows(data, d),
-      (empty, other, together, d) =>
+      (empty, other, together, d, rowsTogether) =>
         together >= (BEYOND_CHANCE * empty * other) / n &&
         ((together >= MIN_ROWS && together >= EMPTY_TOGETHER_SHARE * Math.min(empty, other)) ||
           (together >= FEW_TOGETHER_ROWS && binomialTail(other, together, empty / n) < FEW_TOGETHER_CHANCE) ||
+          (together >= EMPTY_TOGETHER_SHARE * Math.max(empty, other) && binomialTail(other, together, empty / n) < FEW_TOGETHER_CHANCE && remarked(data, rowsTogether(), [c, d])) ||
           (together >= EMPTY_TOGETHER_SHARE * other && zerosMark(data, d))),
     ),
   );
@@ -226,7 +252,12 @@ export function emptyTogetherCells(data: IngestResult, c: number): ReadonlyMap<n
  * columns `accepts` takes by their counts of empty cells and of those shared (MIN_ROWS shared at least), by row, with
  * the first such column (in column order).
  */
-function sharedEmptyCells(data: IngestResult, c: number, emptyOf: (d: number) => Int32Array, accepts: (empty: number, other: number, together: number, d: number) => boolean): Map<number, InapplicableBy> {
+function sharedEmptyCells(
+  data: IngestResult,
+  c: number,
+  emptyOf: (d: number) => Int32Array,
+  accepts: (empty: number, other: number, together: number, d: number, rowsTogether: () => number[]) => boolean,
+): Map<number, InapplicableBy> {
   const found = new Map<number, InapplicableBy>();
   const empty = emptyRows(data, c);
   if (empty.length < MIN_SAME_ROWS) return found;
@@ -238,7 +269,7 @@ function sharedEmptyCells(data: IngestResult, c: number, emptyOf: (d: number) =>
     if (other.length < MIN_SAME_ROWS) return;
     let together = 0;
     for (const r of other) together += isEmpty[r];
-    if (together < MIN_SAME_ROWS || !accepts(empty.length, other.length, together, d)) return;
+    if (together < MIN_SAME_ROWS || !accepts(empty.length, other.length, together, d, () => Array.from(other).filter((r) => isEmpty[r] === 1))) return;
     const why: InapplicableBy = { column: d, rows: other.length, empty: together };
     for (const r of other) if (isEmpty[r] && !found.has(r)) found.set(r, why);
   });

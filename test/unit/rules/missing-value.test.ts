@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ingestCsvBytes } from '../../../src/core/ingest/index';
 import { runQualityCheck, allRules } from '../../../src/core/quality/engine';
+import { mulberry32 } from '../../../src/core/shared/random';
 
 const rule = allRules.filter((r) => r.id === 'missing-value' || r.id === 'mostly-empty-column');
 const check = (header: string, rows: string[]) => runQualityCheck(ingestCsvBytes(new TextEncoder().encode([header, ...rows].join('\n'))), { maxFindingsPerRuleAndColumn: 10_000 }, undefined, rule);
@@ -308,4 +309,52 @@ test("a living artist's death year, empty in each of the artist's rows, is not f
   }
   const fills = check('object_id,artist,credit_line,artist_death_year', rows).findings.filter((f) => f.rule === 'missing-value' && f.row !== null);
   assert.deepEqual(fills, []);
+});
+
+test('a group that leaves the column empty in many of its rows (dental visits without a drug, 40% of them) fills none of its empty cells; a group complete but for a gap does', () => {
+  const codes: [string, string][] = [['DEN01', 'Clindamycin'], ['INF01', 'Amoxicillin'], ['DER01', 'Apoquel'], ['GAS01', 'Maropitant'], ['OTI01', 'Surolan'], ['ART01', 'Meloxicam'], ['URI01', 'Enrofloxacin'], ['PAR01', 'Bravecto']];
+  const rows = Array.from({ length: 800 }, (_, i) => {
+    const [code, drug] = codes[i % 8];
+    const empty = (code === 'DEN01' && Math.floor(i / 8) % 5 < 2) || i === 81 || i === 161;
+    return `V${i},${i % 3 === 0 ? 'Cat' : 'Dog'},${code},${empty ? '' : drug}`;
+  });
+  const cells = check('visit,species,dx_code,drug', rows).findings.filter((f) => f.rule === 'missing-value' && f.row !== null);
+  assert.deepEqual(cells.map((f) => f.row), [81, 161], 'the two gaps of INF01, none of the dental visits');
+  assert.match(cells[0].message, /the other rows with (dx_code "INF01"|species "\w+", dx_code "INF01") say "Amoxicillin"/);
+});
+
+test('nor does a pair of columns whose small group fills the cell (a breed and the dental code) where one of its columns\' values leaves it empty in many rows', () => {
+  const codes: [string, string][] = [['DEN01', 'Clindamycin'], ['INF01', 'Amoxicillin'], ['DER01', 'Apoquel'], ['GAS01', 'Maropitant'], ['OTI01', 'Surolan'], ['ART01', 'Meloxicam'], ['URI01', 'Enrofloxacin'], ['PAR01', ''], ['VAC01', ''], ['VAC02', ''], ['VAC03', '']];
+  // 40 breeds, 20 of each species: a breed's dental visits are a few rows, 40% of them empty by chance or not.
+  const breeds = Array.from({ length: 40 }, (_, k) => `Breed ${k}`);
+  const random = mulberry32(5);
+  const rows = Array.from({ length: 1200 }, (_, i) => {
+    const [code, drug] = codes[i % codes.length];
+    const breed = breeds[Math.floor(random() * breeds.length)];
+    const cat = breeds.indexOf(breed) >= 20;
+    // A parasite treatment by species, vaccinations without a drug (a sparse column: only the cells others fill are
+    // listed); dental visits without a drug in 40% of them.
+    const given = code === 'PAR01' ? (cat ? 'Revolution' : 'Bravecto') : drug;
+    const empty = code === 'DEN01' && random() < 0.4;
+    return `V${i},${breed},${cat ? 'Cat' : 'Dog'},${code},${empty ? '' : given}`;
+  });
+  const cells = check('visit,breed,species,dx_code,drug', rows).findings.filter((f) => f.rule === 'missing-value' && f.row !== null);
+  assert.deepEqual(cells.map((f) => f.message), []);
+});
+
+test('columns empty together in a few rows, nearly all of each one\'s empty cells, marked by a note (nine plots not harvested: no weight, yield nor moisture), are a kind of record; a gap of one of them elsewhere is reported; unmarked, each is', () => {
+  const random = mulberry32(9);
+  const unharvested = new Set([47, 66, 389, 673, 801, 1076, 1098, 1115, 1501]);
+  const notes = ['Bird damage', 'Wheel track across plot', 'Patchy establishment'];
+  const table = (marked: boolean) =>
+    Array.from({ length: 1600 }, (_, i) => {
+      const weight = (8 + random() * 6).toFixed(2);
+      const moisture = (13 + random() * 4).toFixed(1);
+      const note = i % 23 === 5 ? notes[i % 3] : '';
+      if (unharvested.has(i)) return `P${i},,,,${marked ? (i % 2 ? 'Not harvested – waterlogged' : 'Plot lost – drilling fault') : note}`;
+      return `P${i},${i === 900 ? '' : weight},${(Number(weight) / 1.2).toFixed(2)},${moisture},${note}`;
+    });
+  const listed = (marked: boolean) => check('plot,grain_weight_kg,yield_t_ha,moisture_pct,notes', table(marked)).findings.filter((f) => f.rule === 'missing-value' && f.row !== null);
+  assert.deepEqual(listed(true).map((f) => [f.row, f.column]), [[900, 'grain_weight_kg']]);
+  assert.equal(listed(false).length, 1 + 3 * unharvested.size, 'unmarked, nine rows emptied in the same columns may be nine broken records');
 });

@@ -37,7 +37,9 @@ left-hand value and that group's other rows agree on a value (in two rows or mor
 in its other articles, a flight's departure in its other records — the value was left out, not unknown
 (the evidence: \`expected\`, \`expectedRows\`, \`group\`). Two dependencies that fill it differently fill nothing; nor does one where another dependency's group leaves the column
 empty in all its other rows (two or more): a living artist's death year, empty in each of the artist's rows, is not
-filled from a credit line shared with another artist's objects. In a
+filled from a credit line shared with another artist's objects; nor a group that leaves it empty in 4 rows or more, a
+quarter of its rows at least, or, of a dependency of two columns, whose row's value of one of them does (a drug left
+empty in 40% of the dental visits: a visit without one, not the drug left out). In a
 sparser column, a cell empty in step with another column — both empty in 99% of the rows where either is, in at most
 90% of the rows — has nothing to fill: a lab unit at the visits without a lab value.
 
@@ -57,7 +59,9 @@ column itself, or one holding it as words, explains nothing (it was moved or mer
 column-shift does not take such cells for the place a neighbour's value came from either. Nor are cells listed where
 the column is empty in the same rows as another column is empty, or holds 0 — 90% of the fewer such cells of the two,
 20 rows at least, or 10 rows or more, however many of their cells that is, where chance would put as many together with
-odds under 1e-9 (19 objects of a catalogue without a height nor a width, airports abroad without a city nor a state:
+odds under 1e-9 (or 5 rows or more at those odds where they are 90% of each column's empty cells and a column of
+remarks, filled in at most a quarter of the table's rows, is filled in 90% of them: nine plots noted as not
+harvested, without a grain weight, a yield nor a moisture; unmarked, a few rows emptied alike may be broken records) (19 objects of a catalogue without a height nor a width, airports abroad without a city nor a state:
 gaps left one by one in either column do not part them) (or, beside a column's zeros, 90% of them, 5 rows at least: two new precincts without voters have
 no turnout, polling place nor zip in their contests' rows), five times as many as chance would put together (a column
 empty in most rows is empty beside any gap):
