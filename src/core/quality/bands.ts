@@ -180,21 +180,37 @@ function shuffle(seq: Int32Array): Int32Array {
 export function bandBreaks(data: IngestResult): BandBreak[] {
   return memo(data, 'band-breaks', () => {
     const out: BandBreak[] = [];
-    for (const banded of bandedLabels(data)) {
+    const all = bandedLabels(data);
+    // A label off the bands of two of its numbers is one wrong cell, reported once (by the first).
+    const seen = new Set<string>();
+    for (const banded of all) {
       const x = numericColumn(data, banded.number);
       const ids = distinctValues(data, banded.label).ids;
       const known = new Set(banded.bands.map((band) => band.id));
+      // The label's other numbers' bands (a status cut from the availability, where the downtime's bands only follow it).
+      const others = all.filter((other) => other !== banded && other.label === banded.label);
       const found: BandBreak[] = [];
       for (let r = 0; r < x.length; r++) {
         if (ids[r] < 0 || !known.has(ids[r]) || !Number.isFinite(x[r])) continue;
         const band = banded.bands.find((b) => x[r] >= b.low && x[r] <= b.high);
-        if (band && band.id !== ids[r] && !numberSuspect(data, banded.number, r)) found.push({ banded, row: r, band });
+        if (band && band.id !== ids[r] && !numberSuspect(data, banded.number, r) && !others.some((other) => inOwnBand(data, other, r, ids[r]))) found.push({ banded, row: r, band });
       }
       // More rows than the sample's errors allow: no bands in the whole table.
-      if (found.length <= MAX_OFF_SHARE * x.length) out.push(...found);
+      if (found.length > MAX_OFF_SHARE * x.length) continue;
+      for (const off of found) {
+        const key = `${banded.label}:${off.row}`;
+        if (!seen.has(key)) out.push(off);
+        seen.add(key);
+      }
     }
     return out;
   });
+}
+
+/** Whether row r's number of another banded column lies in the band of the row's own label (`id`): that number says the label. */
+function inOwnBand(data: IngestResult, banded: BandedLabel, r: number, id: number): boolean {
+  const v = numericColumn(data, banded.number)[r];
+  return Number.isFinite(v) && banded.bands.some((band) => band.id === id && v >= band.low && v <= band.high);
 }
 
 /**

@@ -53,3 +53,21 @@ test('a label that only leans with the number (a station\'s readings run high) i
   });
   assert.deepEqual(findingsOf(checkCsv(text), 'band-mismatch'), []);
 });
+
+test('a status cut from the availability, whose downtime in hours only follows it (daylight varies): a row the availability puts in its band is no mismatch on the downtime\'s bands; a status off both still is', () => {
+  const random = mulberry32(11);
+  const rows: (string | number)[][] = [];
+  for (let i = 0; i < 2_500; i++) {
+    const r = random();
+    const availability = r < 0.6 ? 100 : r < 0.85 ? 90 + Math.round(random() * 99) / 10 : 80 + Math.round(random() * 99) / 10;
+    const daylight = 12 + random() * 1.5;
+    const downtime = ((100 - availability) / 100) * daylight;
+    const status = availability === 100 ? 'OK' : availability >= 90 ? 'DEGRADED' : 'FAULT';
+    rows.push([`P${i % 10}`, availability.toFixed(1), downtime.toFixed(2), status]);
+  }
+  const header = ['plant', 'availability_pct', 'downtime_h', 'status'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows), { maxFindingsPerRuleAndColumn: 1_000 }), 'band-mismatch'), []);
+  const wrong = rows.findIndex((row, i) => i > 100 && row[3] === 'FAULT' && Number(row[1]) < 85);
+  rows[wrong][3] = 'DEGRADED';
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows), { maxFindingsPerRuleAndColumn: 1_000 }), 'band-mismatch').map((f) => f.row), [wrong], 'reported once, though off the bands of both numbers');
+});

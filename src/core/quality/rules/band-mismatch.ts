@@ -23,6 +23,9 @@ that 6 of its 8 neighbours hold — all but 2% of the rows, and a tenth at most 
 labels shuffled — and the rows that do make one run per value: a band of numbers, two of them at least with 5 rows,
 no two touching. A row whose number lies inside another value's band (from its lowest to its highest number) is
 reported on the label, with that band's value as the quick fix; a number in the gap between two bands says nothing.
+A label banded by two numbers (a status cut from the availability, whose downtime in hours only follows it as the
+daylight varies) is reported once, and not where the other number lies in the band of the row's own label: that
+number says the label.
 More such rows in the whole table than 2% of it: no bands, nothing reported.
 
 The evidence: the number, the band (its value, lowest and highest number, rows in the sample).
