@@ -53,13 +53,15 @@ function kindVotes(data: IngestResult, r: number, k: number, other: string, skip
 
 /**
  * The columns that say row r is of value `other` of column k, where none says it is of its own and one at least is
- * empty where its own value's rows fill it (a call marked at home without a cell tower). Filled cells alone say
- * nothing of the value: cells filled where they do not belong (a settlement date and a paid amount on an open claim)
- * are as often the slip as the value (see kindVotes).
+ * empty where its own value's rows fill it (a call marked at home without a cell tower), or, filled where its own
+ * value's rows leave them empty, they are two cells at least with the cell asked about (`skip`: a roaming call with a
+ * cell tower and its region): one value written wrong mends the row, where the cells would be two slips alike. One
+ * filled cell beside it says nothing of the value: a cell filled where it does not belong is as often the slip as the
+ * value (see kindVotes).
  */
 export function columnsOfOtherKind(data: IngestResult, r: number, k: number, other: string, skip: number): number[] | undefined {
   const votes = kindVotes(data, r, k, other, skip);
   if (!votes || votes.own.length > 0) return undefined;
   const empty = votes.other.filter((d) => nullMask(data, d)[r]);
-  return empty.length > 0 ? votes.other : undefined;
+  return empty.length > 0 || votes.other.length > 0 ? votes.other : undefined;
 }

@@ -48,3 +48,22 @@ test('a country written into a call at home (its tower given, or its city where 
     ],
   );
 });
+
+test('a call at home marked "Y" (its tower and tower city given): the flag is the one wrong cell, not the two cells filled as at home; one filled cell alone is reported', () => {
+  // Without the country: only the cells a roaming call leaves empty tell the kind.
+  const rows = calls().map((row) => row.slice(0, -1));
+  rows[24][5] = 'Y';
+  const found = findingsOf(checkCsv(csv(HEADER.slice(0, -1), rows)), 'inapplicable-value');
+  assert.deepEqual(
+    found.map((f) => [f.row, f.column]),
+    [[24, 'roaming']],
+  );
+  assert.equal(fixText(found[0]), 'N');
+  // A roaming call given a tower id but no tower city: one filled cell, as often the slip as the flag.
+  const one = calls().map((row) => row.slice(0, -1));
+  one[33][3] = 6_100_033;
+  assert.deepEqual(
+    findingsOf(checkCsv(csv(HEADER.slice(0, -1), one)), 'inapplicable-value').map((f) => [f.row, f.column]),
+    [[33, 'cell_id']],
+  );
+});

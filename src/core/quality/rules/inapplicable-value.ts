@@ -40,8 +40,10 @@ it with its rows and filled rows.
 Where the row's other cells that the two values decide (columns filled in all but 3% of one value's rows and empty in
 all but 3% of the other's) are all as the filling value's rows keep them, one of them at least empty where the row's
 own value fills it — a call with a roaming country and no cell tower, marked "N" for roaming where roaming calls have a
-country and no tower — the row's value is the one wrong cell (cells filled where they do not belong vote for
-nothing: a settlement date and a paid amount on an open claim are as often the slip as the status): it is reported instead (once per row), with the filling value as quick fix and the
+country and no tower — or where two cells at least, the reported one among them, are filled where the row's value
+leaves them empty and none says otherwise (a roaming call with a cell tower and its region: one value written wrong
+mends the row, where the cells would be two slips alike) — the row's value is the one wrong cell (one filled cell
+alone votes for nothing: a cell filled where it does not belong is as often the slip as the status): it is reported instead (once per row), with the filling value as quick fix and the
 columns that say so in the evidence (\`otherColumns\`).
 
 **Fix**: empty the cell (the quick fix), or, if the value is right, correct the row's other value (the status).`,
