@@ -341,8 +341,8 @@ function apartBelow(value: number, lowestNear: number, quartile: number): boolea
 
 /** Deviations (in group spreads, either side) from which an entity's other rows lie apart from their groups too. */
 const ENTITY_DEVIATIONS = 3;
-/** Rows of an entity, at least, that can show it lies apart. */
-const MIN_ENTITY_ROWS = 3;
+/** Rows of an entity, at least, that can show it lies apart (two: its other row apart too, where one slip strikes one row). */
+const MIN_ENTITY_ROWS = 2;
 
 /**
  * Whether row `r`'s value is its entity's, not an error: another column names what the row is about in several rows

@@ -233,3 +233,20 @@ test('a low value that continues its group\'s low end, or lies below 99% of the 
   [0, 24, 48, 72, 96, 120].forEach((r, k) => (rows[r][2] = Math.round(5200 * Math.pow(0.65, k + 1))));
   assert.deepEqual(findingsOf(checkCsv(csv(['booking', 'hotel', 'rate'], rows)), 'outlier').filter((f) => f.evidence?.side === 'lower'), []);
 });
+
+test('an entity of two rows, both apart from their groups, is its own population too; one cell of an entity still is an error', () => {
+  const u = random(7);
+  const normal = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const brackets = [10, 8, 12, 9, 7, 5, 3, 2, 1.5, 1];
+  const rows: (string | number)[][] = [];
+  for (let s = 1; s < 60; s++) {
+    brackets.forEach((base, b) => {
+      const typo = s === 7 && b === 6 ? 2 : 1;
+      rows.push([`State ${s}`, `bracket ${b}`, (base * typo * (1 + 0.03 * normal())).toFixed(2)]);
+    });
+  }
+  // An island reported in two brackets only, 1.5 times the states' share in both.
+  rows.push(['Island', 'bracket 5', (5 * 1.5).toFixed(2)], ['Island', 'bracket 6', (3 * 1.5).toFixed(2)]);
+  const findings = findingsOf(checkCsv(csv(['name', 'bracket', 'pct'], rows)), 'outlier');
+  assert.deepEqual(findings.map((f) => rows[f.row ?? 0][0]), ['State 7']);
+});

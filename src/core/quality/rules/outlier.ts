@@ -250,7 +250,8 @@ is a code), a row whose group value a dependency learned from the table contradi
 another, which its zip's other rows do not say: the state is the error, reported by dependency-violation), and a
 row of an entity apart from the others in most of its rows (a text column of repeated names: Puerto Rico's share
 of households under $10,000, 28.9% where the states' lie around 7%, is as far from theirs in its other brackets —
-an error strikes one cell, an entity apart is apart in most of its rows: 3 group spreads or more in over half), and a
+an error strikes one cell, an entity apart is apart in most of its rows: 3 group spreads or more in over half of its
+other rows, one at least — a pet of two visits, both far from the other pets of its name and breed), and a
 number that moves with another number of its row: their ratio within the central 90% of the group's other rows'
 ratios (10 at least; a week of overtime raises an employee's gross pay, its taxes and its net pay alike; a slip
 raises one cell, and its ratio to every other number of the row leaves the group's).
