@@ -6,7 +6,7 @@
  */
 import type { IngestResult } from '../table/model';
 import { cellText, dependenciesOf, disagreeingGroups, MEASURE_MIN_MAJORITY } from './dependencies';
-import { memo, valueCodes } from './column-values';
+import { TEXT_KINDS, distinctValues } from './column-values';
 import { lhsValues } from './rules/dependency-violation';
 
 /** Rows of a group that must agree on a value for it to fill the group's empty cells. */
@@ -21,16 +21,6 @@ const OPTIONAL_EMPTY_SHARE = 0.25;
 /** Whether `empties` of `rows` rows are many (see OPTIONAL_EMPTY_ROWS). */
 function isOptional(empties: number, rows: number): boolean {
   return empties >= OPTIONAL_EMPTY_ROWS && empties >= OPTIONAL_EMPTY_SHARE * rows;
-}
-
-/** Rows of column `k` holding the value of id `id` (counted once per column). */
-function rowsWith(data: IngestResult, k: number, id: number): number {
-  return memo(data, `rows-by-value:${k}`, () => {
-    const { ids, size } = valueCodes(data, k);
-    const counts = new Int32Array(size);
-    for (let r = 0; r < ids.length; r++) if (ids[r] >= 0) counts[ids[r]]++;
-    return counts;
-  })[id];
 }
 
 export interface DependencyFill {
@@ -55,18 +45,20 @@ export interface DependencyFill {
 export function dependencyFills(data: IngestResult, c: number, emptyRows: ArrayLike<number>): Map<number, DependencyFill> {
   const fills = new Map<number, DependencyFill>();
   const contested = new Set<number>();
-  // Per column of a left-hand side: its values' empty rows (of `emptyRows`), counted when first asked.
+  // Per text column of a left-hand side: its values' empty rows (of `emptyRows`), counted when first asked.
   const emptiesByValue = new Map<number, Int32Array>();
+  // (Text columns only, whose values' ids and rows the profile's distinct values already hold: a dental code, a breed.)
   const optionalWith = (k: number, r: number): boolean => {
-    const codes = valueCodes(data, k);
+    if (!TEXT_KINDS.includes(data.columns[k].kind)) return false;
+    const { ids, size, counts } = distinctValues(data, k);
     let empties = emptiesByValue.get(k);
     if (!empties) {
-      empties = new Int32Array(codes.size);
-      for (let i = 0; i < emptyRows.length; i++) if (codes.ids[emptyRows[i]] >= 0) empties[codes.ids[emptyRows[i]]]++;
+      empties = new Int32Array(size);
+      for (let i = 0; i < emptyRows.length; i++) if (ids[emptyRows[i]] >= 0) empties[ids[emptyRows[i]]]++;
       emptiesByValue.set(k, empties);
     }
-    const id = codes.ids[r];
-    return id >= 0 && isOptional(empties[id], rowsWith(data, k, id));
+    const id = ids[r];
+    return id >= 0 && isOptional(empties[id], counts[id]);
   };
   for (const dep of dependenciesOf(data)) {
     if (dep.rhs !== c || dep.explainsOnly) continue;
