@@ -610,3 +610,19 @@ test('of a product broken by a rate other than its plan\'s, the rate is the wron
   const findings = findingsOf(checkCsv(csv(CALL_HEADER, rows)), rule);
   assert.deepEqual(findings.map((f) => [f.row, f.column]), [[wrong, 'rate_per_unit']]);
 });
+
+test('of a broken product, the cell far from its group under a label that explains its column is the wrong one: a dose in grams beside the drug\'s usual dose per kg', () => {
+  const next = random(31);
+  // Doses per kg by drug, spreading by factors (0.1 to 50 mg/kg): many of one drug's values make the others' look stray.
+  const drugs: [string, number][] = [['Meloxicam', 0.1], ['Maropitant', 1], ['Clindamycin', 8], ['Doxycycline', 10], ['Amoxicillin', 12.5], ['Fluralaner', 35], ['Fenbendazole', 50], ['Selamectin', 0.02]];
+  const rows = Array.from({ length: 900 }, (_, i) => {
+    const [drug, perKg] = drugs[i % 3 === 0 ? 0 : i % 3 === 1 ? 1 : 2 + (Math.floor(i / 3) % 6)];
+    const weight = Math.round((2 + next() * 38) * 10) / 10;
+    const dose = Math.round(weight * perKg * (0.9 + 0.2 * next()) * 100) / 100;
+    return [i, drug, weight.toFixed(1), dose.toFixed(2), (dose / weight).toFixed(2)];
+  });
+  const wrong = rows.findIndex((row, i) => i > 100 && row[1] === 'Clindamycin');
+  rows[wrong][3] = (Number(rows[wrong][3]) / 1000).toFixed(2); // written in grams
+  const findings = findingsOf(checkCsv(csv(['id', 'drug', 'weight_kg', 'dose_mg', 'dose_mg_per_kg'], rows)), rule);
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[wrong, 'dose_mg']]);
+});

@@ -1,7 +1,7 @@
 /** broken-relation: a row that breaks an arithmetic relation its table's other rows keep (total = men + women). */
 import { defineRule } from '../rule';
 import { orderBreakShare, ordersBrokenAt } from '../numeric-orders';
-import { cellSourceText, isNumeric, memo, numericColumn, replaceCellFixes, sortedColumn, sortedRuns } from '../column-values';
+import { TEXT_KINDS, cellSourceText, distinctValues, isNumeric, memo, numericColumn, replaceCellFixes, sortedColumn, sortedRuns } from '../column-values';
 import { computed, decimalsNeeded, decimalsOf, halfUnitOfColumn, numericRelations, relationApplies, relationHoldsAt, relationTester, usesColumn, usualDecimals, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
 import { groupedInteger } from '../../shared/grouped-integer';
 import { balanceBreaks, runningBalances, type RunningBalance } from '../running-balances';
@@ -321,6 +321,82 @@ function offItsPeers(data: IngestResult, relation: NumericRelation, c: number, r
   return (own < low - spread || own > high + spread) && kept >= low - slack && kept <= high + slack;
 }
 
+/** Values a label column may have to group a relation's cell by (a drug, a room type: not a name). */
+const GROUP_MAX_VALUES = 50;
+/** Rows a label's value needs for its numbers' median and spread to say anything. */
+const GROUP_MIN_ROWS = 10;
+/** A label explains a column where its groups' typical spread is at most this share of the column's (on the log scale for positive numbers). */
+const GROUP_EXPLAINED_SPREAD = 0.5;
+/** A cell is off its group beyond this many of its group's spreads, while the number that would keep the relation lies within KEPT_SPREADS. */
+const OFF_SPREADS = 5;
+const KEPT_SPREADS = 2;
+
+/** Median and median absolute deviation of numbers (sorted in place). */
+function medianSpread(values: number[]): [number, number] {
+  values.sort((x, y) => x - y);
+  const median = values[values.length >> 1];
+  const deviations = values.map((v) => Math.abs(v - median)).sort((x, y) => x - y);
+  return [median, deviations[deviations.length >> 1]];
+}
+
+/**
+ * Per value of a label column `g`, the median and spread (median absolute deviation) of numeric column `c` over its rows
+ * (NaN under GROUP_MIN_ROWS rows), where the label explains the column (its groups' median spread at most
+ * GROUP_EXPLAINED_SPREAD of the column's own); undefined where it does not.
+ */
+function groupSpreads(data: IngestResult, g: number, c: number): { ids: Int32Array; medians: Float64Array; spreads: Float64Array; log: boolean } | undefined {
+  return memo(data, `relation-groups:${g}>${c}`, () => {
+    const { ids, size } = distinctValues(data, g);
+    // Doses per kg of several drugs spread by factors (0.1 to 50): compared as logarithms where all are positive.
+    const log = sortedColumn(data, c).length > 0 && sortedColumn(data, c).at(0) > 0;
+    const values = log ? numericColumn(data, c).map(Math.log) : numericColumn(data, c);
+    const byValue: number[][] = Array.from({ length: size }, () => []);
+    const all: number[] = [];
+    for (let r = 0; r < ids.length; r++) {
+      if (ids[r] < 0 || !Number.isFinite(values[r])) continue;
+      byValue[ids[r]].push(values[r]);
+      all.push(values[r]);
+    }
+    if (all.length < GROUP_MIN_ROWS) return undefined;
+    const medians = new Float64Array(size).fill(NaN);
+    const spreads = new Float64Array(size).fill(NaN);
+    const groupSpreadsSeen: number[] = [];
+    byValue.forEach((group, id) => {
+      if (group.length < GROUP_MIN_ROWS) return;
+      [medians[id], spreads[id]] = medianSpread(group);
+      groupSpreadsSeen.push(spreads[id]);
+    });
+    const columnSpread = medianSpread(all)[1];
+    const typicalGroupSpread = medianSpread(groupSpreadsSeen)[0];
+    if (groupSpreadsSeen.length < 2 || !(columnSpread > 0) || typicalGroupSpread > GROUP_EXPLAINED_SPREAD * columnSpread) return undefined;
+    return { ids, medians, spreads, log };
+  });
+}
+
+/**
+ * Whether cell c of row r (one of `relation`'s) lies far from the numbers of its row's group under a label column that
+ * explains the column (a text column of 2 to GROUP_MAX_VALUES values, not the relation's: a drug's dose per kg), beyond
+ * OFF_SPREADS of the group's spreads, while the number that would keep the relation lies within KEPT_SPREADS: a dose in
+ * grams beside its dose per kg, which is the drug's usual one.
+ */
+function offItsGroup(data: IngestResult, relation: NumericRelation, c: number, r: number): boolean {
+  const at = (column: number) => numericColumn(data, column)[r];
+  const kept = valueThatHolds(relation, c, at);
+  if (!Number.isFinite(kept)) return false;
+  return data.columns.some((column, g) => {
+    if (!TEXT_KINDS.includes(column.kind) || usesColumn(relation, g)) return false;
+    const distinct = distinctValues(data, g);
+    if (distinct.size < 2 || distinct.size > GROUP_MAX_VALUES || distinct.ids[r] < 0) return false;
+    const groups = groupSpreads(data, g, c);
+    if (!groups) return false;
+    const id = groups.ids[r];
+    const [median, spread] = [groups.medians[id], groups.spreads[id]];
+    if (!(spread > 0) || (groups.log && !(kept > 0 && at(c) > 0))) return false;
+    const scaled = (v: number) => (groups.log ? Math.log(v) : v);
+    return Math.abs(scaled(at(c)) - median) > OFF_SPREADS * spread && Math.abs(scaled(kept) - median) <= KEPT_SPREADS * spread;
+  });
+}
+
 /** Share of the rows holding both numbers that may break an order for its break to tell a row's wrong cell. */
 const TELLING_ORDER_BREAKS = 0.005;
 
@@ -404,6 +480,11 @@ function culprit(data: IngestResult, relation: NumericRelation, relations: reado
     return keptRun >= 0 && counts[keptRun] >= HELD_RATIO * (ownRun >= 0 ? counts[ownRun] : 0);
   });
   if (held.length === 1) return held[0];
+  // The one far from its group under a label that explains its column, where the number that would keep the relation
+  // lies within it (a dose in grams beside the drug's usual dose per kg): before the column's strays, which a column of
+  // several drugs' doses per kg holds by the drug.
+  const offGroup = candidates.filter((c) => offItsGroup(data, relation, c, r));
+  if (offGroup.length === 1) return offGroup[0];
   const strays = candidates.filter((c) => deviations(data, c, numericColumn(data, c)[r]) > STRAY_DEVIATIONS);
   if (strays.length === 1) return strays[0];
   // The one that also breaks an order the table keeps between its numbers (field goals made above those attempted:
@@ -490,8 +571,11 @@ value (the number that would keep the relation) is a value its column holds, wit
 times the rows of the cell's own, where the others' are not (a quantity of −2 where 2 keeps it, a discount of 15
 where 0.15 does; only columns whose values are sparse enough that a random number in their range lies that near one
 with a chance of 5% at most; not a part of a sum whose kept value is 0: a part the total left out, a tip not added,
-is the total's error), else the one far from its column's
-median (5 median absolute deviations) where only one is, else the one that alone breaks an order the table keeps
+is the total's error), else the one far from its group under a label column that explains its column (a text column
+of 2 to 50 values whose groups of 10 rows or more spread at most half as much as the column, on the log scale for
+positive numbers: a drug and its doses per kg), beyond 5 of its group's median absolute deviations, while the number
+that would keep the relation lies within 2 (a dose in grams beside the drug's usual dose per kg), else the one far
+from its column's median (5 median absolute deviations) where only one is, else the one that alone breaks an order the table keeps
 between its numbers, broken by at most 0.5% of its rows (field goals made above those attempted: the two exchanged,
 and the points computed from the made ones break with them; an order with exceptions of its own says nothing of one
 row), else the one off the numbers of the 20 rows most like its
