@@ -1132,9 +1132,8 @@ test("a test's name and code that share their unit with another test: the result
     [
       [3, 'name'],
       [7, 'name'],
-      [7, 'code'],
     ],
-    'the result tells row 3 (far from creatinine\'s), not row 7 (within both ranges as far as a spread of 12% goes)',
+    'the result tells row 3 (far from creatinine\'s), not row 7 (within both ranges as far as a spread of 12% goes): there the name, twice as long as its code, is taken for the wrong cell',
   );
 });
 
@@ -1519,7 +1518,7 @@ test("a refund (a positive amount) at a merchant whose other rows are purchases 
   assert.deepEqual(types, [[601, 'FEE']]);
 });
 
-test('a port\'s name and code broken both ways: the name, written in words, is the wrong cell, not the one-token code', () => {
+test('a port\'s name and code broken both ways: the name, twice as long as the one-token code or more, is the wrong cell', () => {
   const ports: [string, string][] = [['KEMBA', 'Mombasa Port'], ['KELAU', 'Lamu Port'], ['KENBO', 'JKIA Air Cargo Nairobi'], ['KEICD', 'ICD Nairobi (Embakasi)'], ['KEEDL', 'Eldoret International Airport'], ['KEKIS', 'Kisumu Port']];
   const lines = (edit: Record<number, number> = {}) => [
     'declaration,port_code,port_name,value',
@@ -1528,6 +1527,10 @@ test('a port\'s name and code broken both ways: the name, written in words, is t
   assert.deepEqual(check(lines()), []);
   // Row 20 (Eldoret's code) holds Lamu's name.
   assert.deepEqual(check(lines({ 20: 1 })).map((f) => [f.row, f.column, f.value]), [[20, 'port_name', 'Lamu Port']]);
+  // Names of one word, several times as long as their codes: a country written for another.
+  const countries: [string, string][] = [['FR', 'France'], ['DE', 'Allemagne'], ['IT', 'Italie'], ['ES', 'Espagne'], ['MA', 'Maroc'], ['SN', 'Sénégal']];
+  const calls = ['call,country_code,country,minutes', ...Array.from({ length: 300 }, (_, i) => `C${i},${countries[i % 6][0]},${countries[i === 30 ? 1 : i % 6][1]},${1 + (i % 17)}`)];
+  assert.deepEqual(check(calls).map((f) => [f.row, f.column, f.value]), [[30, 'country', 'Allemagne']]);
 });
 
 test('a subscriber\'s usual region, elsewhere in a tenth of the calls, is a habit: a call in another region (its cell says so) on the subscriber\'s own plan does not make the number wrong', () => {

@@ -307,10 +307,13 @@ function blamed(data: IngestResult, candidates: Candidate[]): { cells: Candidate
   // Two columns that determine each other, broken both ways: the cell a third column of the row contradicts.
   const contradicted = columns.size > 1 ? kept.filter((k) => thirdColumnContradicts(data, k)) : [];
   if (contradicted.length > 0 && contradicted.length < kept.length) return { cells: contradicted };
-  // A name and its code (a port's name and "KELAU"), broken both ways: the name, written in words where the code is one
-  // token. Systems keep the code and look its name up; a name typed by hand, or kept from another row, is what differs.
-  const named = columns.size === 2 ? kept.filter((k) => writtenInWords(data, k.dep.rhs)) : [];
-  if (named.length > 0 && named.length < kept.length && kept.every((k) => writtenInWords(data, k.dep.rhs) || oneToken(data, k.dep.rhs))) return { cells: named };
+  // A name and its code (a port's name and "KELAU", a country and "FR"), broken both ways: the name. Systems keep the code
+  // and look its name up; a name typed by hand, or kept from another row, is what differs.
+  if (columns.size === 2) {
+    const [x, y] = [...columns];
+    const name = namesCode(data, x, y) ? x : namesCode(data, y, x) ? y : undefined;
+    if (name !== undefined) return { cells: kept.filter((k) => k.dep.rhs === name) };
+  }
   const strictest = Math.min(...kept.map((k) => k.dep.error));
   return { cells: kept.filter((k) => k.dep.error === strictest) };
 }
@@ -320,10 +323,23 @@ function exceptionRows(groups: readonly DisagreeingGroup[]): number[] {
   return groups.flatMap((group) => group.counts.slice(1).flatMap(([value]) => group.rowsOf(value)));
 }
 
-/** Share of a column's distinct values, at least, written in several words for it to be a column of names (see blamed). */
+/** How many times a code's typical length a column's values must be to be the names the code stands for. */
+const NAME_LENGTH_RATIO = 2;
+
+/** The median length, in code points, of a text column's distinct values (0 for other columns). */
+function typicalLength(data: IngestResult, c: number): number {
+  return memo(data, `typical-length:${c}`, () => {
+    if (!TEXT_KINDS.includes(data.columns[c].kind)) return 0;
+    const distinct = distinctValues(data, c);
+    const lengths = Array.from({ length: distinct.size }, (_, id) => distinct.codePoints(id)).sort((a, b) => a - b);
+    return lengths.length ? lengths[lengths.length >> 1] : 0;
+  });
+}
+
+/** Share of a column's distinct values, at least, written in several words for it to be a column of names. */
 const WORDED_SHARE = 0.5;
 
-/** Whether a column's values are mostly several words ("Lamu Port", "Household refrigerators, compression-type"). */
+/** Whether a column's values are mostly several words ("Spring 2023", "Household refrigerators, compression-type"). */
 function writtenInWords(data: IngestResult, c: number): boolean {
   return memo(data, `written-in-words:${c}`, () => {
     if (!TEXT_KINDS.includes(data.columns[c].kind)) return false;
@@ -332,6 +348,18 @@ function writtenInWords(data: IngestResult, c: number): boolean {
     for (let id = 0; id < distinct.size; id++) if (/\S\s+\S/.test(distinct.text(id))) worded++;
     return distinct.size > 0 && worded >= WORDED_SHARE * distinct.size;
   });
+}
+
+/**
+ * Whether text column `name` holds the names of code column `code`: the code is one token (see oneToken), and the names
+ * are written in words ("Spring 2023" for "2023SP") or NAME_LENGTH_RATIO times as long ("Allemagne" for "DE",
+ * "Estimated" for "E").
+ */
+function namesCode(data: IngestResult, name: number, code: number): boolean {
+  if (!oneToken(data, code) || typicalLength(data, name) === 0) return false;
+  if (writtenInWords(data, name)) return true;
+  const codeLength = isNumeric(data.columns[code]) ? String(Math.round(Math.abs(numericColumn(data, code).find(Number.isFinite) ?? 0))).length : typicalLength(data, code);
+  return typicalLength(data, name) >= NAME_LENGTH_RATIO * codeLength;
 }
 
 /** Share of a column of codes' distinct values, at most, that may hold several words (a name shifted into it). */
@@ -708,9 +736,10 @@ holds what the rows of the other say, not what the rows of the blamed value say 
 in U/L, where the rows of "Potassium" say mmol/L: the name is wrong, not the code), or a number of the row lies
 within 3 median absolute deviations of what the rows of the other hold and 8 or more from what the rows of the
 blamed value hold (groups of 20 rows or more: a result of 70 on a row of triglycerides, around 130, named
-"Creatinine", around 0.95) — else, of a name written in words (half its values or more) and a code of one token (all
-but 2% of its values without a space), the name ("Lamu Port" on a row of "KEICD": systems keep the code and look its
-name up; a name typed by hand, or kept from another row, is what differs) — and both where nothing tells them apart. A
+"Creatinine", around 0.95) — else, of a code of one token (all but 2% of its values without a space) and its names,
+written in words (half their values or more) or twice as long (the median length of their values), the name ("Lamu Port" on a row of "KEICD", "Allemagne" on
+a row of "FR": systems keep the code and look its name up; a name typed by hand, or kept from another row, is what
+differs) — and both where nothing tells them apart. A
 group of one row of another dependency, its left side one of those suspect cells, supports nothing; nor does one
 whose left side holds a stray value, held by that row only: a slip of a value 3 rows or more hold ("Oqkland"
 beside "Oakland"), or a value in a rare shape of a column with a shape of its own (origin "RD" among airport
