@@ -52,3 +52,23 @@ test('a space typed twice between words is found where the column separates word
   // Where many values repeat spaces (text aligned or padded by a form), that is the column's way: nothing is said.
   assert.deepEqual(findingsOf(checkCsv(names({}, 30)), 'whitespace'), []);
 });
+
+test('a stay booked in the past for a date still to come is planned, not in the future by mistake; an arrival whose year was typed wrong is reported', () => {
+  // 1,500 bookings over two years up to NOW (2026-11-25), each for an arrival 0 to 120 days after it: the latest
+  // bookings' arrivals lie ahead.
+  const day = 86_400_000;
+  const now = Date.parse('2026-11-25T00:00:00Z');
+  const rows = Array.from({ length: 1500 }, (_, i) => {
+    const booked = now - (1500 - i) * 0.5 * day - ((i * 7919) % 86_400) * 1000;
+    const lead = Math.floor((((i * 104_729) % 1000) / 1000) ** 2 * 120);
+    const arrival = new Date(Math.floor(booked / day) * day + lead * day).toISOString().slice(0, 10);
+    // The guest's birth date is earlier too, by decades: the nearest earlier date (the booking) sets the usual lead.
+    const born = new Date(Date.parse('1950-01-01') + ((i * 7907) % 18_000) * day).toISOString().slice(0, 10);
+    return [`B${i}`, born, new Date(booked).toISOString().slice(0, 19).replace('T', ' '), arrival];
+  });
+  const ahead = rows.filter((row) => Date.parse(String(row[3])) > now + day).length;
+  assert.ok(ahead >= 10, `${ahead} arrivals still to come`);
+  rows[700][3] = `2031${String(rows[700][3]).slice(4)}`;
+  const found = findingsOf(checkCsv(csv(['booking', 'guest_born', 'booked_at', 'arrival_date'], rows)), 'future-date');
+  assert.deepEqual(found.map((f) => f.row), [700]);
+});
