@@ -64,8 +64,8 @@ const BEYOND_CHANCE = 10;
 const MAX_CHANCE_HOLDING = 0.5;
 
 /**
- * Whether a weighted sum of few values, or whole units rounded from a number (minutes begun, mostly 1 to 3), is told by its breaks: with its output shuffled over the rows it breaks in
- * most of them, BEYOND_CHANCE times as often as it does (a score of 100 − 5 × critical − 2 × noncritical violations,
+ * Whether a weighted sum of few values, or whole units rounded from a number (minutes begun, mostly 1 to 3), is told by
+ * its breaks: with its output shuffled over the rows it breaks in most of them, BEYOND_CHANCE times as often as it does (a score of 100 − 5 × critical − 2 × noncritical violations,
  * most inspections scoring 92 to 100: shuffled, a fifth of the rows keep it; as written, all but 0.4%).
  */
 function brokenBeyondChance(held: number, byChance: number): boolean {
@@ -391,7 +391,7 @@ function fitRounded(x: number, y: number, numbers: readonly Float64Array[], rows
     const overlap = mostOverlapped(ends);
     const slope = simplestWithin(overlap[0], overlap[1]);
     const candidate: Candidate = { kind: 'affine', columns: [x, y], offset: 0, slope, rounding };
-    const { holding } = count(candidate, numbers, [], rows, false);
+    const { holding } = count(candidate, numbers, noRounding([x, y]), rows, false);
     if (!best || holding > best.holding) best = { candidate, holding };
   }
   return best?.candidate;

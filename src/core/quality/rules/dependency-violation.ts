@@ -4,7 +4,7 @@ import { pinnedByElapsedTime } from '../elapsed-times';
 import { signsSetBy } from '../group-signs';
 import { groupRowsApart, ownedByRowValue, remarkedRows } from '../set-apart';
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, isNumeric, memo, nullCount, numericColumn, replaceCellFixes, valueCodes } from '../column-values';
+import { TEXT_KINDS, distinctValues, isNumeric, memo, nullCount, numericColumn, replaceCellFixes, sortedColumn, valueCodes } from '../column-values';
 import { quantile } from '../../shared/quantile';
 import { columnShape } from '../value-patterns';
 import { cellText, codeLike, dependenciesOf, disagreeingGroups, entityConsensus, heldElsewhere, MEASURE_MIN_MAJORITY, nearVariant, numbersWithinHeld, populatesShorterPrefix, prefixCodesOf, type Dependency, type DisagreeingGroup } from '../dependencies';
@@ -338,16 +338,23 @@ function typicalLength(data: IngestResult, c: number): number {
 
 /** Share of a column's distinct values, at least, written in several words for it to be a column of names. */
 const WORDED_SHARE = 0.5;
+/** Share of a column of codes' distinct values, at most, that may hold several words (a name shifted into it). */
+const STRAY_WORDED_SHARE = 0.02;
 
-/** Whether a column's values are mostly several words ("Spring 2023", "Household refrigerators, compression-type"). */
-function writtenInWords(data: IngestResult, c: number): boolean {
-  return memo(data, `written-in-words:${c}`, () => {
-    if (!TEXT_KINDS.includes(data.columns[c].kind)) return false;
+/** The share of a text column's distinct values written in several words ("Spring 2023"); NaN for other columns. */
+function wordedShare(data: IngestResult, c: number): number {
+  return memo(data, `worded-share:${c}`, () => {
+    if (!TEXT_KINDS.includes(data.columns[c].kind)) return NaN;
     const distinct = distinctValues(data, c);
     let worded = 0;
     for (let id = 0; id < distinct.size; id++) if (/\S\s+\S/.test(distinct.text(id))) worded++;
-    return distinct.size > 0 && worded >= WORDED_SHARE * distinct.size;
+    return distinct.size > 0 ? worded / distinct.size : NaN;
   });
+}
+
+/** Whether a column's values are single tokens (codes: "KELAU", "P040779560N", 84182100): numbers, or texts all but a few of which hold no space. */
+function oneToken(data: IngestResult, c: number): boolean {
+  return isNumeric(data.columns[c]) || wordedShare(data, c) <= STRAY_WORDED_SHARE;
 }
 
 /**
@@ -357,24 +364,10 @@ function writtenInWords(data: IngestResult, c: number): boolean {
  */
 function namesCode(data: IngestResult, name: number, code: number): boolean {
   if (!oneToken(data, code) || typicalLength(data, name) === 0) return false;
-  if (writtenInWords(data, name)) return true;
-  const codeLength = isNumeric(data.columns[code]) ? String(Math.round(Math.abs(numericColumn(data, code).find(Number.isFinite) ?? 0))).length : typicalLength(data, code);
+  if (wordedShare(data, name) >= WORDED_SHARE) return true;
+  // (A numeric code's length: the digits of its median.)
+  const codeLength = isNumeric(data.columns[code]) ? String(Math.round(Math.abs(sortedColumn(data, code).quantile(0.5)))).length : typicalLength(data, code);
   return typicalLength(data, name) >= NAME_LENGTH_RATIO * codeLength;
-}
-
-/** Share of a column of codes' distinct values, at most, that may hold several words (a name shifted into it). */
-const STRAY_WORDED_SHARE = 0.02;
-
-/** Whether a column's values are single tokens (codes: "KELAU", "P040779560N", 84182100): numbers, or texts all but a few of which hold no space. */
-function oneToken(data: IngestResult, c: number): boolean {
-  return memo(data, `one-token:${c}`, () => {
-    if (isNumeric(data.columns[c])) return true;
-    if (!TEXT_KINDS.includes(data.columns[c].kind)) return false;
-    const distinct = distinctValues(data, c);
-    let worded = 0;
-    for (let id = 0; id < distinct.size; id++) if (/\S\s+\S/.test(distinct.text(id))) worded++;
-    return worded <= STRAY_WORDED_SHARE * distinct.size;
-  });
 }
 
 /** Per value id of column `of`, the id of the value of column `say` most of its rows hold (−1: none). */
@@ -737,8 +730,8 @@ in U/L, where the rows of "Potassium" say mmol/L: the name is wrong, not the cod
 within 3 median absolute deviations of what the rows of the other hold and 8 or more from what the rows of the
 blamed value hold (groups of 20 rows or more: a result of 70 on a row of triglycerides, around 130, named
 "Creatinine", around 0.95) — else, of a code of one token (all but 2% of its values without a space) and its names,
-written in words (half their values or more) or twice as long (the median length of their values), the name ("Lamu Port" on a row of "KEICD", "Allemagne" on
-a row of "FR": systems keep the code and look its name up; a name typed by hand, or kept from another row, is what
+written in words (half their values or more) or twice as long (the median length of their values), the name ("Lamu
+Port" on a row of "KEICD", "Allemagne" on a row of "FR": systems keep the code and look its name up; a name typed by hand, or kept from another row, is what
 differs) — and both where nothing tells them apart. A
 group of one row of another dependency, its left side one of those suspect cells, supports nothing; nor does one
 whose left side holds a stray value, held by that row only: a slip of a value 3 rows or more hold ("Oqkland"
