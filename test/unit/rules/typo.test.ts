@@ -403,3 +403,20 @@ test('four-letter codes among thirty, where one edit is within a 1% chance of no
   const genuine = ['XQZW', 'PLUG', 'YUGO', 'SAAB', 'LOTS', 'DAEW', 'ISUZ', 'SMRT', 'GENS', 'BUGT', 'ALFA', 'DELO'];
   assert.deepEqual(flagged(genuine), []);
 });
+
+test('a rare value whose rows hold a value of their own in another column (a jacket in XL: its SKU and its name both one letter from the XS\'s) is a thing of its own; a slip in two rows that keep the XS\'s name is still a typo', () => {
+  const random = mulberry32(41);
+  const products = Array.from({ length: 20 }, (_, k) => ({ sku: `APP-${10400 + k * 7}-${['OLI', 'NAV', 'BLK', 'RED'][k % 4]}${['XS', 'S', 'M', 'L'][k % 4]}`, name: `Quilted Jacket ${k} - ${['Olive', 'Navy', 'Black', 'Red'][k % 4]}, ${['XS', 'S', 'M', 'L'][k % 4]}`, price: (30 + k * 2.5).toFixed(2) }));
+  const rows: (string | number)[][] = [];
+  for (let i = 0; i < 2000; i++) {
+    const p = products[Math.floor(random() * products.length)];
+    rows.push([`RMA${i}`, p.sku, p.name, p.price, 1 + Math.floor(random() * 3)]);
+  }
+  // Two returns of the XL (the XS's SKU and name with "L" for "S", at the XS's price); two rows whose SKU was slipped.
+  const xs = products[0];
+  rows.push(['RMA-X1', xs.sku.replace(/XS$/, 'XL'), xs.name.replace(/XS$/, 'XL'), xs.price, 1], ['RMA-X2', xs.sku.replace(/XS$/, 'XL'), xs.name.replace(/XS$/, 'XL'), xs.price, 2]);
+  const slipped = xs.sku.replace('OLI', 'OIL');
+  rows.push(['RMA-S1', slipped, xs.name, xs.price, 1], ['RMA-S2', slipped, xs.name, xs.price, 1]);
+  const found = findingsOf(checkCsv(csv(['rma', 'sku', 'product_name', 'unit_price', 'qty'], rows)), 'typo');
+  assert.deepEqual(found.map((f) => f.value), [slipped, slipped]);
+});

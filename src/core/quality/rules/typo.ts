@@ -409,7 +409,10 @@ keystroke from a value twenty times as common.
 
 Differences in numbers only (another code, not a misspelling: "AB-1007" beside "AB-1001", "250 mg" beside "25 mg"), values without a letter (numbers, codes) and
 values over 64 characters (text, not a category) are left alone, as are differences in case, spacing or
-accents (see category-variant).
+accents (see category-variant). So is a value of two rows or more whose rows hold, in another text column whose values
+repeat (one per two rows at most), a value held by exactly those rows and not by the likely value's first row: the two
+columns name a thing of their own (a jacket in XL, its SKU and its product name each one letter from the XS's); a slip
+of one cell leaves the row's other values those of the thing it was typed for.
 
 **Fix**: the quick fix replaces the value with the frequent one. If the value is right, accept it: it is then
 a valid value of the column.
@@ -559,6 +562,9 @@ In a file checked in batches, each batch is checked on its own.`,
           if (best) flagged.set(best.pair.rare, { pair: best.pair, note: best.note });
         }
       }
+      // A rare value whose rows hold, in another column, a value of their own that the likely value's rows do not: a
+      // thing of its own (a size XL's SKU beside its product name "…, XL"), where a slip leaves the row's other values.
+      for (const [rare, { pair }] of flagged) if (namedApart(data, c, distinct, rare, pair.frequent)) flagged.delete(rare);
       if (flagged.size === 0) return;
       // The rows of the flagged values, in row order: one pass over the ids against a mark per value (not a
       // Map lookup per row of the column).
@@ -586,6 +592,27 @@ In a file checked in batches, each batch is checked on its own.`,
     });
   },
 });
+
+/**
+ * Whether the rows of value `rare` of column c (two or more) hold, in another text column whose values repeat (at most
+ * one per two rows), one value held by exactly those rows, where the first row of value `frequent` holds another: the
+ * two columns name one thing of its own together (a jacket in XL: its SKU and its product name both one letter from
+ * the XS's). A slip of one cell leaves the row's other values those of the thing it was typed for.
+ */
+function namedApart(data: IngestResult, c: number, distinct: DistinctValues, rare: number, frequent: number): boolean {
+  const count = distinct.counts[rare];
+  if (count < 2) return false;
+  const rows: number[] = [];
+  for (let r = distinct.firstRows[rare]; r < distinct.ids.length && rows.length < count; r++) if (distinct.ids[r] === rare) rows.push(r);
+  const likelyRow = distinct.firstRows[frequent];
+  return data.columns.some((column, b) => {
+    if (b === c || !TEXT_KINDS.includes(column.kind)) return false;
+    const other = distinctValues(data, b);
+    if (other.size > data.table.numRows / 2) return false;
+    const own = other.ids[rows[0]];
+    return own >= 0 && other.counts[own] === count && rows.every((r) => other.ids[r] === own) && other.ids[likelyRow] !== own;
+  });
+}
 
 /** A code of two or three letters (a state, a country, an airport). */
 const SHORT_CODE = /^\p{L}{2,3}$/u;
