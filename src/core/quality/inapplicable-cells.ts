@@ -9,6 +9,7 @@ import type { IngestResult } from '../table/model';
 import { TEXT_KINDS, distinctValues, isNumeric, memo, nullCount, nullMask, nullRows, numericColumn, type DistinctValues } from './column-values';
 import { looksLikeIdentifier } from '../shared/identifier';
 import { binomialTail } from '../shared/binomial-tail';
+import { isRemarkColumn } from './remarks';
 
 /** Most distinct values a column that explains another's empty cells may have (a fuel, a type, a yes/no). */
 const MAX_VALUES = 20;
@@ -47,18 +48,16 @@ const FEW_TOGETHER_CHANCE = 1e-9;
  */
 const MIN_SAME_ROWS = 5;
 
-/** Share of the table's rows, at most, a column of remarks fills; share of the marked rows, at least, it fills. */
-const MAX_REMARK_SHARE = 0.25;
+/** Share of the marked rows, at least, a column of remarks fills. */
 const MIN_REMARKED_SHARE = 0.9;
 
 /**
- * Whether a column of remarks (text, not in `skip`, filled in at most MAX_REMARK_SHARE of the table's rows) is filled in
- * MIN_REMARKED_SHARE of `rows` at least: the rows are marked as a kind (plots noted as not harvested).
+ * Whether a column of remarks (remarks.ts; not in `skip`) is filled in MIN_REMARKED_SHARE of `rows` at least: the rows
+ * are marked as a kind (plots noted as not harvested).
  */
 function remarked(data: IngestResult, rows: readonly number[], skip: readonly number[]): boolean {
-  const n = data.table.numRows;
-  return data.columns.some((column, k) => {
-    if (skip.includes(k) || !TEXT_KINDS.includes(column.kind) || n - nullCount(data, k) > MAX_REMARK_SHARE * n) return false;
+  return data.columns.some((_, k) => {
+    if (skip.includes(k) || !isRemarkColumn(data, k)) return false;
     const empty = nullMask(data, k);
     let filled = 0;
     for (const r of rows) if (!empty[r]) filled++;

@@ -11,6 +11,7 @@ import { countSorted } from '../shared/count-sorted';
 import { dependenciesOf } from './dependencies';
 import { binomialTail } from '../shared/binomial-tail';
 import { idTally } from './value-owners';
+import { filledShare, isRemarkColumn } from './remarks';
 
 /** Rows a value needs for its rows' other values to say anything. */
 const MIN_ROWS = 3;
@@ -166,12 +167,10 @@ export function ownIdentifiers(data: IngestResult, column: number, rowsA: readon
 
 /** Remarks, at least, among a dependency's exceptions for a column of remarks to explain them. */
 const MIN_REMARKED = 3;
-/** Share of the rows, at most, a column of remarks fills (a note now and then, not a field every row holds). */
-const MAX_REMARKED_SHARE = 0.25;
 
 /**
- * The rows of `exceptions` (a dependency's rows that break it) that a column of remarks explains: a text column filled in
- * at most MAX_REMARKED_SHARE of the table's rows, but in far more of the exceptions (MIN_REMARKED of them at least; a
+ * The rows of `exceptions` (a dependency's rows that break it) that a column of remarks (remarks.ts) explains: filled in
+ * far more of the exceptions than of the table's rows (MIN_REMARKED of them at least; a
  * binomial tail below ALPHA over the columns tried) — a plot whose area differs from its trial's, with a note "Plot
  * shortened by 1 m – area adjusted", as every such plot has one. Those that hold a remark are explained; the others
  * (an area keyed wrong, without a note) are not.
@@ -179,14 +178,11 @@ const MAX_REMARKED_SHARE = 0.25;
 export function remarkedRows(data: IngestResult, exceptions: readonly number[], skip: readonly number[]): Set<number> {
   const explained = new Set<number>();
   if (exceptions.length < MIN_REMARKED) return explained;
-  const rows = data.table.numRows;
-  const columns = data.columns.flatMap((column, k) => (!skip.includes(k) && TEXT_KINDS.includes(column.kind) ? [k] : []));
+  const columns = data.columns.flatMap((_, k) => (!skip.includes(k) && isRemarkColumn(data, k) ? [k] : []));
   for (const k of columns) {
-    const filledShare = (rows - nullCount(data, k)) / Math.max(1, rows);
-    if (filledShare === 0 || filledShare > MAX_REMARKED_SHARE) continue;
     const empty = nullMask(data, k);
     const remarked = exceptions.filter((r) => !empty[r]);
-    if (remarked.length >= MIN_REMARKED && binomialTail(exceptions.length, remarked.length, filledShare) * columns.length < ALPHA) for (const r of remarked) explained.add(r);
+    if (remarked.length >= MIN_REMARKED && binomialTail(exceptions.length, remarked.length, filledShare(data, k)) * columns.length < ALPHA) for (const r of remarked) explained.add(r);
   }
   return explained;
 }
