@@ -181,6 +181,28 @@ export function distinctValues(data: IngestResult, column: number): DistinctValu
   return factsOf(data, column).distinct() ?? memo(data, `distinct:${column}`, () => distinctOfTexts(textColumn(data, column)));
 }
 
+/** Share of a column's filled rows that values of few rows may hold, at most, in a column of few values. */
+const STRAY_VALUES_SHARE = 0.02;
+
+/**
+ * The number of values a column of labels holds, leaving out the strays of few rows (a slip, a number shifted in from
+ * the next column, each in at most 0.1% of the filled rows and 2 rows at least): a match's result "H", "D", "A" beside four shifted-in
+ * numbers is a column of three values. Infinity where the strays hold more than 2% of the filled rows: then the
+ * values are not few.
+ */
+export function settledValueCount(data: IngestResult, column: number): number {
+  const { size, counts } = distinctValues(data, column);
+  let filled = 0;
+  for (let id = 0; id < size; id++) filled += counts[id];
+  const stray = Math.max(2, 0.001 * filled);
+  let [settled, strayRows] = [0, 0];
+  for (let id = 0; id < size; id++) {
+    if (counts[id] > stray) settled++;
+    else strayRows += counts[id];
+  }
+  return strayRows > STRAY_VALUES_SHARE * filled ? Infinity : settled;
+}
+
 /**
  * An id per row of the row's value (−1 where null), in order of first appearance, computed once per column:
  * a text column's distinct values ({@link distinctValues}), else its numbers by value ({@link numericColumn}).

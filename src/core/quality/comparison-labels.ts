@@ -8,7 +8,7 @@
 import type { IngestResult } from '../table/model';
 import { median } from '../shared/quantile';
 import { MIN_CONTINUED_BREAKS, breaksContinue } from './continued-breaks';
-import { TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn } from './column-values';
+import { TEXT_KINDS, distinctValues, isNumeric, memo, numericColumn, settledValueCount } from './column-values';
 import { looksLikeIdentifier } from '../shared/identifier';
 
 /** Values a label may have (H/D/A, H/L/N, pass/fail). */
@@ -49,8 +49,8 @@ export function comparisonLabels(data: IngestResult): ComparisonLabel[] {
     const numbers = data.columns.flatMap((column, c) => (isNumeric(column) && !looksLikeIdentifier(column.name) ? [c] : [])).slice(0, MAX_NUMBERS);
     const labels = data.columns.flatMap((column, c) => {
       if (!TEXT_KINDS.includes(column.kind)) return [];
-      const distinct = distinctValues(data, c);
-      return distinct.size >= 2 && distinct.size <= MAX_LABELS ? [c] : [];
+      const settled = settledValueCount(data, c);
+      return settled >= 2 && settled <= MAX_LABELS ? [c] : [];
     });
     const found: ComparisonLabel[] = [];
     if (labels.length === 0 || numbers.length < 2) return found;
@@ -176,18 +176,45 @@ const measureOf = (x: number, y: number, ratio: boolean) => (ratio ? x / y : x -
  * far below where any flagged row lies, is the number's error, not the label's.
  */
 export function fitsValue(data: IngestResult, decided: ComparisonLabel, r: number): boolean {
-  const [x, y] = [numericColumn(data, decided.left), numericColumn(data, decided.right)];
-  const range = memo(data, `comparison-fit:${decided.label}:${decided.id}:${decided.left}:${decided.right}:${decided.comparison}`, () => {
-    const ids = distinctValues(data, decided.label).ids;
-    const measures: number[] = [];
-    let positive = true;
-    for (let k = 0; k < ids.length; k++) if (ids[k] === decided.id && !Number.isNaN(x[k]) && !Number.isNaN(y[k]) && (x[k] <= 0 || y[k] <= 0)) positive = false;
-    for (let k = 0; k < ids.length; k++) if (ids[k] === decided.id && comparisonHoldsAt(data, decided, k)) measures.push(measureOf(x[k], y[k], positive));
-    const sorted = Float64Array.from(measures).sort();
+  const key = `comparison-fit:${decided.label}:${decided.id}:${decided.left}:${decided.right}:${decided.comparison}`;
+  const ids = distinctValues(data, decided.label).ids;
+  return liesWithin(measureRange(data, key, decided, (k) => ids[k] === decided.id && comparisonHoldsAt(data, decided, k)), data, decided, r);
+}
+
+/**
+ * Whether row r's two numbers lie as those of the label's rows do, whatever their value (the ratio, or difference, of
+ * the two within the central range of theirs: FIT_TAIL at each end). A glucose of 10 where the limits are 70 and 99,
+ * far below any row's, is a number keyed wrong (100), whatever its flag says.
+ */
+export function fitsLabelledRows(data: IngestResult, decided: ComparisonLabel, r: number): boolean {
+  const ids = distinctValues(data, decided.label).ids;
+  return liesWithin(measureRange(data, `comparison-rows:${decided.label}:${decided.left}:${decided.right}`, decided, (k) => ids[k] >= 0), data, decided, r);
+}
+
+interface MeasureRange {
+  /** Whether both numbers are positive in every row taken (then the measure is their ratio). */
+  positive: boolean;
+  low: number;
+  high: number;
+}
+
+/** The central range (FIT_TAIL at each end) of the measures of the rows `taken` holding both numbers (computed once per key). */
+function measureRange(data: IngestResult, key: string, decided: ComparisonLabel, taken: (k: number) => boolean): MeasureRange {
+  return memo(data, key, () => {
+    const [x, y] = [numericColumn(data, decided.left), numericColumn(data, decided.right)];
+    const rows: number[] = [];
+    for (let k = 0; k < x.length; k++) if (!Number.isNaN(x[k]) && !Number.isNaN(y[k]) && taken(k)) rows.push(k);
+    const positive = rows.every((k) => x[k] > 0 && y[k] > 0);
+    const sorted = Float64Array.from(rows, (k) => measureOf(x[k], y[k], positive)).sort();
     return { positive, low: sorted[Math.floor(FIT_TAIL * (sorted.length - 1))], high: sorted[Math.ceil((1 - FIT_TAIL) * (sorted.length - 1))] };
   });
-  if (range.positive && (x[r] <= 0 || y[r] <= 0)) return false;
-  const measure = measureOf(x[r], y[r], range.positive);
+}
+
+/** Whether row r's measure lies within a range. */
+function liesWithin(range: MeasureRange, data: IngestResult, decided: ComparisonLabel, r: number): boolean {
+  const [x, y] = [numericColumn(data, decided.left)[r], numericColumn(data, decided.right)[r]];
+  if (range.positive && (x <= 0 || y <= 0)) return false;
+  const measure = measureOf(x, y, range.positive);
   return measure >= range.low && measure <= range.high;
 }
 

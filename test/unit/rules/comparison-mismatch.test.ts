@@ -124,3 +124,81 @@ test('a label whose rows keep the comparison now and then (a 500 ml pack weighin
   const found = findingsOf(packs({ 2: 'kg' }), 'comparison-mismatch');
   assert.deepEqual(found.map((f) => [f.row, f.column, f.value, fixText(f)]), [[2, 'pack_unit', 'kg', 'g']]);
 });
+
+test('a result column holding a few numbers shifted in from the next column (each in one row) is still a column of three results: a result its goals contradict is found', () => {
+  const cells = (r: number) => matches().split('\n')[r + 1].split(',');
+  const edits: Record<number, [number, string]> = {};
+  // Seven rows whose result holds a number, as a field lost before it leaves.
+  for (const [k, r] of [50, 150, 250, 350, 450, 550, 650].entries()) edits[r] = [3, String(12_000 + 1_111 * k)];
+  edits[900] = [3, cells(900)[3] === 'H' ? 'A' : 'H'];
+  const found = findingsOf(checkCsv(matches(edits)), 'comparison-mismatch');
+  assert.ok(found.some((f) => f.row === 900 && f.column === 'result' && fixText(f) === cells(900)[3]), JSON.stringify(found.map((f) => [f.row, f.value])));
+});
+
+/** 1,500 orders: net, tax (0 for exempt customers) and gross = net + tax; "exempt" is "Y" exactly where gross equals net. */
+function orders(edit: (row: string[], i: number) => void = () => {}): string {
+  const random = mulberry32(77);
+  const rows = Array.from({ length: 1_500 }, (_, i) => {
+    const net = 20 + Math.round(random() * 50_000) / 100;
+    const exempt = i % 9 === 0;
+    const tax = exempt ? 0 : Math.round(net * 20) / 100;
+    const row = [`O${10_000 + i}`, net.toFixed(2), tax.toFixed(2), (net + tax).toFixed(2), exempt ? 'Y' : 'N'];
+    edit(row, i);
+    return row;
+  });
+  return csv(['order', 'net', 'tax', 'gross', 'exempt'], rows);
+}
+
+test('a gross typed equal to the net on a taxed order breaks gross = net + tax: the number is the wrong cell, not the "exempt" flag its equality would call for', () => {
+  assert.deepEqual(findingsOf(checkCsv(orders()), 'comparison-mismatch'), [], 'clean');
+  const found = findingsOf(
+    checkCsv(
+      orders((row, i) => {
+        if (i === 400) row[3] = row[1];
+        if (i === 800) row[4] = 'Y';
+      }),
+    ),
+    'comparison-mismatch',
+  );
+  assert.deepEqual(found.map((f) => [f.row, f.column, f.value]), [[800, 'exempt', 'Y']]);
+});
+
+test('numbers that call for no flag and lie where no labelled row\'s do (a glucose of a tenth of its limits flagged "H") are the number\'s error; a normal value flagged "H" is the flag\'s', () => {
+  const random = mulberry32(43);
+  const limits = [[3.5, 5.1], [136, 145], [70, 99]];
+  const rows = Array.from({ length: 900 }, (_, i) => {
+    const [low, high] = limits[i % 3];
+    const high_ = i % 4 === 0;
+    const value = high_ ? high + (high - low) * (0.05 + random()) : low + random() * 0.95 * (high - low);
+    // "H" above the upper limit; "C" (a comment on the specimen) on a few normal results, too few for a comparison to decide.
+    return [String(i + 1), value.toFixed(1), low.toFixed(1), high.toFixed(1), high_ ? 'H' : i % 45 === 1 ? 'C' : ''];
+  });
+  const header = ['accession', 'result', 'ref_low', 'ref_high', 'flag'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'comparison-mismatch'), [], 'clean');
+  const flagged = rows.findIndex((row, i) => row[4] === 'H' && i % 3 === 2);
+  rows[flagged][1] = (Number(rows[flagged][1]) / 10).toFixed(1);
+  const normal = rows.findIndex((row, i) => row[4] === '' && i > 500);
+  rows[normal][4] = 'H';
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'comparison-mismatch').map((f) => [f.row, f.value]), [[normal, 'H']]);
+});
+
+test('a paid ticket whose amount paid is its fine keyed wrong (two digits exchanged, a minus typed) or negative where no amount is, is the amount\'s error, not the status\'s; a paid ticket with half its fine paid is the status\'s', () => {
+  // 3,000 tickets: "PAID" (the fine paid) or "OPEN" (nothing or part of it paid so far).
+  const random = mulberry32(23);
+  const rows = Array.from({ length: 3_000 }, (_, i) => {
+    const fine = [96, 121, 131, 90, 106, 250, 480][i % 7];
+    const paid = random() < 0.7 ? fine : random() < 0.5 ? 0 : Math.round(fine * (0.1 + 0.8 * random()));
+    return [`T${500_000 + i}`, fine.toFixed(2), paid.toFixed(2), paid === fine ? 'PAID' : 'OPEN'];
+  });
+  const header = ['citation', 'fine_amount', 'amount_paid', 'status'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'comparison-mismatch'), [], 'clean');
+  const paid = rows.flatMap((row, i) => (row[3] === 'PAID' && row[1] === '96.00' ? [i] : []));
+  rows[paid[10]][2] = '69.00';
+  rows[paid[20]][2] = '-96.00';
+  rows[paid[30]][2] = '48.00';
+  // A minus typed before an amount no other ticket has negative: the amount's error, whatever it was meant to be.
+  const paid121 = rows.findIndex((row) => row[3] === 'PAID' && row[1] === '121.00');
+  rows[paid121][2] = '-100.00';
+  const found = findingsOf(checkCsv(csv(header, rows)), 'comparison-mismatch');
+  assert.deepEqual(found.map((f) => [f.row, f.column, f.value, fixText(f)]), [[paid[30], 'status', 'PAID', 'OPEN']]);
+});

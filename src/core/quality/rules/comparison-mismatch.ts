@@ -2,10 +2,21 @@
 import { defineRule } from '../rule';
 import { cellText } from '../dependencies';
 import { distinctValues, replaceCellFixes } from '../column-values';
-import { comparisonHoldsAt, comparisonLabels, disagreeingRows, fitsValue, valuesOnItsSide, type Comparison, type ComparisonLabel } from '../comparison-labels';
+import { comparisonHoldsAt, comparisonLabels, disagreeingRows, fitsLabelledRows, fitsValue, valuesOnItsSide, type Comparison, type ComparisonLabel } from '../comparison-labels';
 import { groupedInteger } from '../../shared/grouped-integer';
+import { loneNegative, oneKeyingSlipApart } from '../keying-slips';
+import { numericRelations, relationApplies, relationHoldsAt, usesColumn } from '../numeric-relations';
+import type { IngestResult } from '../../table/model';
 
 const WORDS: Record<Comparison, string> = { greater: 'greater than', less: 'less than', equal: 'equal to' };
+
+/** Whether two learned comparisons compare the same two columns. */
+const sameColumns = (a: ComparisonLabel, b: ComparisonLabel) => (a.left === b.left && a.right === b.right) || (a.left === b.right && a.right === b.left);
+
+/** Whether a numeric relation that applies at row r and uses one of the compared numbers fails there. */
+function numberContradicted(data: IngestResult, decided: ComparisonLabel, r: number): boolean {
+  return numericRelations(data).some((relation) => (usesColumn(relation, decided.left) || usesColumn(relation, decided.right)) && relationApplies(data, relation)(r) && relationHoldsAt(data, relation, r) === false);
+}
 
 export const comparisonMismatch = defineRule({
   id: 'comparison-mismatch',
@@ -33,7 +44,11 @@ comparison too, 90% of 3 rows or more: a critical "HH" beside "H", both above th
 or more, far more than slips of the label leave: 18 of 250 packs in ml weigh as many grams), on the label, with the label the row's numbers call
 for as the quick fix where a learned comparison of the row decides it. A value that equal numbers decide (a ticket
 "PAID" where the amount paid is its fine) on a row whose numbers differ and call for no other value is not reported:
-a number copied wrong (a paid amount of 0.00, a fine in cents) is as likely as the label.
+a number copied wrong (a paid amount of 0.00, a fine in cents) is as likely as the label. Nor is a row whose number
+the row's own arithmetic contradicts (a total no longer base + surcharge: broken-relation's), or whose numbers call for
+no value and lie where no labelled row's do (a glucose of a tenth of its limits flagged "H": the number is keyed wrong).
+A label column may hold a few strays (values of at most 0.1% of its rows, 2% in all: numbers shifted in from the next
+column) besides its few values.
 
 The evidence: the two numbers, the comparison, the label's value it decides, the label expected (\`expected\`, where
 known) and how many rows agree.
@@ -62,9 +77,20 @@ known) and how many rows agree.
         // A value that equal numbers decide (a ticket "PAID" where the amount paid is the fine), on a row whose numbers
         // differ and call for no other value: a number copied wrong (a paid amount of 0.00, a fine in cents) as likely.
         if (!calling && decided.comparison === 'equal') continue;
+        // Numbers a keying slip apart (digits exchanged, a sign lost) where their equality decides the row's label were
+        // meant equal: one was typed wrong, not the label.
+        if (oneKeyingSlipApart(left, right) && learned.some((own) => own.label === decided.label && own.id === ids[r] && own.comparison === 'equal' && sameColumns(own, decided))) continue;
         // The row's numbers must lie as those of the label they call for do: else a number is the wrong cell (a value a
         // tenth of its own, far beyond where any row of that label lies).
         if (calling && !fitsValue(data, calling, r)) continue;
+        // A number the row's own arithmetic contradicts (a total that is no longer base + surcharge), or negative where
+        // its column never is (a minus typed by mistake): the number is the wrong cell, and its comparison says nothing
+        // of the label.
+        if (numberContradicted(data, decided, r)) continue;
+        if (loneNegative(data, decided.left, r) || loneNegative(data, decided.right, r)) continue;
+        // Numbers that call for no learned value must still lie as the labelled rows' do: else a number is the wrong
+        // cell (a glucose of 10 flagged "H", where no row's value is a tenth of its limits).
+        if (!calling && !fitsLabelledRows(data, decided, r)) continue;
         const expected = calling?.value;
         const rule = `"${labelName}" is "${decided.value}" exactly where "${leftName}" is ${WORDS[decided.comparison]} "${rightName}" in ${groupedInteger(decided.agreeing)} of the ${groupedInteger(decided.rows)} rows holding the three`;
         report({
