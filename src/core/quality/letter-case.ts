@@ -55,7 +55,7 @@ const WORDS = /\p{L}+/gu;
 const TEXT_OF_WORDS = /^(?!.*\p{L}\.\p{L})[\p{L}\p{M}\p{N}\s,'’&.:!?()-]+$/u;
 
 /** How a text writes its letters of a case, or undefined where it has fewer than `minLetters` of them. */
-function caseOfLetters(text: string, minLetters: number): LetterCase | undefined {
+export function caseOfLetters(text: string, minLetters: number): LetterCase | undefined {
   let [upper, lower] = [0, 0];
   for (const ch of text) {
     const [u, l] = [ch.toUpperCase(), ch.toLowerCase()];

@@ -308,3 +308,19 @@ test('a staff list whose surnames are written with and without their accents, ea
     ['Geneve', 'Neuchatel', 'Zurich', 'Zurich'],
   );
 });
+
+test('terms in capitals from the sites that type so ("NAUSEA" in every row of two sites) are their habit; "HEADACHE" typed once at another site is a variant', () => {
+  const terms = ['Nausea', 'Headache', 'Fatigue', 'Dizziness', 'Back pain', 'Insomnia', 'Rash', 'Cough', 'Constipation', 'Diarrhea'];
+  const sites = ['1001', '1002', '1003', '2101', '2102', '3001', '3002', '4001'];
+  const capitals = new Set(['2101', '2102']);
+  const rows = Array.from({ length: 1200 }, (_, i) => {
+    const site = sites[i % sites.length];
+    const term = terms[Math.floor(i / sites.length) % terms.length];
+    return [`AE${i}`, site, capitals.has(site) ? term.toUpperCase() : term];
+  });
+  const header = ['event', 'site', 'ae_term'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'category-variant'), [], 'clean');
+  const elsewhere = rows.findIndex((row) => row[1] === '1003' && row[2] === 'Headache');
+  rows[elsewhere][2] = 'HEADACHE';
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'category-variant').map((f) => [f.row, f.value, fixText(f)]), [[elsewhere, 'HEADACHE', 'Headache']]);
+});

@@ -5,6 +5,7 @@ import { columnCase } from '../letter-case';
 import { unifiedSpellings } from '../spellings';
 import { CATEGORY_MAX_DISTINCT, categoryKey } from '../category-key';
 import { ownIdentifiers, rowsApart } from '../set-apart';
+import { writtenByHabit } from '../case-habits';
 
 /** A word written short: letters and a period ("St.", "Intl."), or a contraction of two letters ("St", "Mt"). */
 const SHORT_WORD = /^(\p{L}{1,5})\.$|^(\p{L}{2})$/u;
@@ -437,6 +438,11 @@ ${MIN_SIGNED_BASES} bases or more both bare and signed (letter grades A, A-, B+,
 values, not punctuation — a course's 1,062 grades "A-", "B-", "C-" and "D-" were variants of "A" to "D" before; a
 "Medium-" among sizes that sign nothing still is one.
 
+A cell written in the case its row's source writes the column in is that source's habit, not a variant: where
+the rows of some values of another column of few values (a site, a country, a source) write the column in capitals
+(or small letters) in 90% of their rows or more, 20 rows at least, and the other values' rows seldom do (10% at
+most), "NAUSEA" in a row of a site that types in capitals is not reported; "HEADACHE" typed once at another site is.
+
 **Fix**: unify the spelling; the quick fix replaces a variant with the column's most frequent spelling — written
 the way the column writes its letters where it has one (mixed-letter-case: "Seattle" in a column of mixed case,
 though a second source wrote "SEATTLE" in more rows), counted with its white space tidied, and written tidy: a
@@ -531,7 +537,8 @@ are left alone: there, case can carry meaning (a package \`query\` beside a clas
       const ids = distinct.ids;
       for (let r = 0; r < ids.length; r++) {
         const targetId = ids[r] < 0 ? undefined : targetOf.get(ids[r]);
-        if (targetId !== undefined) reportCell(r, distinct.text(ids[r]), targetId);
+        // A case its row's source writes the column in ("NAUSEA" from a site that types in capitals) is its habit.
+        if (targetId !== undefined && !writtenByHabit(data, c, r, distinct.text(ids[r]))) reportCell(r, distinct.text(ids[r]), targetId);
       }
     });
   },
