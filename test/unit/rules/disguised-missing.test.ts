@@ -129,3 +129,17 @@ test('a placeholder word the row\'s numbers say too (an occupancy "EMPTY" exactl
   assert.deepEqual([...new Set(found.map((f) => f.value))], ['unknown']);
   assert.equal(found.length, 12);
 });
+
+test('a placeholder word whose rows\' numbers lie where the others\' never do (an action "Not applicable" for events after the last dose, day 366 on) names a state; the same word on an event during dosing is missing', () => {
+  const rows = Array.from({ length: 800 }, (_, i) => {
+    const day = 1 + ((i * 53) % 400);
+    const action = day > 365 ? 'Not applicable' : ['Dose not changed', 'Dose reduced', 'Drug interrupted'][i % 3];
+    return [`AE${i}`, String(day), action];
+  });
+  const header = ['event', 'study_day', 'action_taken'];
+  assert.ok(rows.filter((row) => row[2] === 'Not applicable').length < 0.1 * rows.length, 'the word is no level of its own');
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'disguised-missing'), [], 'clean');
+  const during = rows.findIndex((row) => Number(row[1]) < 200);
+  rows[during][2] = 'Not applicable';
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'disguised-missing').map((f) => [f.row, f.value]), [[during, 'Not applicable']]);
+});

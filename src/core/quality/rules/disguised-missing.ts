@@ -42,6 +42,49 @@ function numberItNames(data: IngestResult, c: number, id: number): number {
   });
 }
 
+/** A range of a numeric column that a word's rows lie in and the other rows seldom do, with the others' central range. */
+interface StateRange {
+  column: number;
+  low: number;
+  high: number;
+  othersLow: number;
+  othersHigh: number;
+}
+
+/** Whether a row's number is where the word's rows lie: in their range, or beyond the other rows' on their side. */
+const inStateRange = (range: StateRange, value: number) =>
+  (value >= range.low && value <= range.high) || (range.low > range.othersHigh && value > range.othersHigh) || (range.high < range.othersLow && value < range.othersLow);
+
+/** Share of a word's rows (and of the other rows) left out at each end of the range their numbers span. */
+const RANGE_TAIL = 0.05;
+
+/**
+ * The range of a numeric column (not an identifier) that the rows of value `id` of column `c` lie in (but RANGE_TAIL of
+ * them at each end), STATE_ROWS or more, while the other rows seldom do (STATE_ELSEWHERE): the word names a state
+ * the numbers mark — an adverse event's action "Not applicable" exactly where it began after the last dose, on day
+ * 366 or later — not a missing value. The rows of a word written for missing lie anywhere. Undefined where none.
+ */
+function rangeItNames(data: IngestResult, c: number, id: number): StateRange | undefined {
+  const ids = distinctValues(data, c).ids;
+  for (let k = 0; k < data.columns.length; k++) {
+    const column = data.columns[k];
+    if (k === c || !isNumeric(column) || looksLikeIdentifier(column.name)) continue;
+    const values = numericColumn(data, k);
+    const own: number[] = [];
+    for (let r = 0; r < ids.length; r++) if (ids[r] === id && !Number.isNaN(values[r])) own.push(values[r]);
+    if (own.length < STATE_ROWS) continue;
+    const sorted = Float64Array.from(own).sort();
+    const [low, high] = [sorted[Math.floor(RANGE_TAIL * (sorted.length - 1))], sorted[Math.ceil((1 - RANGE_TAIL) * (sorted.length - 1))]];
+    const otherValues: number[] = [];
+    for (let r = 0; r < ids.length; r++) if (ids[r] >= 0 && ids[r] !== id && !Number.isNaN(values[r])) otherValues.push(values[r]);
+    const within = otherValues.filter((v) => v >= low && v <= high).length;
+    if (otherValues.length === 0 || within > STATE_ELSEWHERE * otherValues.length) continue;
+    const others = Float64Array.from(otherValues).sort();
+    return { column: k, low, high, othersLow: others[Math.floor(RANGE_TAIL * (others.length - 1))], othersHigh: others[Math.ceil((1 - RANGE_TAIL) * (others.length - 1))] };
+  }
+  return undefined;
+}
+
 export const disguisedMissing = defineRule({
   id: 'disguised-missing',
   title: 'Missing value in disguise',
@@ -58,7 +101,10 @@ Reported in text columns for placeholder words (compared without case, spaces an
 most 10% of the column's values (a placeholder that fills more is one of the column's levels, such as a real
 "None" answer) — not a word whose rows (5 or more) hold one value of a numeric column in 95% of them where the other
 rows seldom do (5% at most): a bus's occupancy "EMPTY" exactly where its passenger load is 0 names a state the numbers
-record —, and for cells of white space only; in numeric columns for NaN values. Numbers used as
+record —, nor, in the rows whose numbers lie where the word's rows do (their range but 5% at each end, or beyond the other
+rows' on that side), a word whose rows' numbers lie in a range that holds 5% of the other rows at most: an adverse
+event's action "Not applicable" exactly where it began after the last dose (day 366 on) names a state; the same word
+on an event during dosing is still reported —, and for cells of white space only; in numeric columns for NaN values. Numbers used as
 placeholders are reported by sentinel-value (-999, 9999, -1 below non-negative values) and zero-as-missing.
 
 **Fix**: the quick fix replaces the placeholder with an empty cell (in JSON Lines with \`null\`). If it is
@@ -89,6 +135,7 @@ In a file checked in batches, each batch is checked on its own.`,
       const distinct = distinctValues(data, c);
       const present = distinct.counts.reduce((a, b) => a + b, 0);
       const placeholders = new Map<number, string>();
+      const statedBy = new Map<number, StateRange>();
       for (let id = 0; id < distinct.size; id++) {
         if (distinct.codePoints(id) > MAX_PLACEHOLDER_LENGTH) continue;
         const text = distinct.text(id);
@@ -97,6 +144,10 @@ In a file checked in batches, each batch is checked on its own.`,
         if (!blank && distinct.counts[id] > MAX_SHARE * present) continue;
         // A word the row's numbers say too (an occupancy "EMPTY" where the load is 0) is a state, not a missing value.
         if (!blank && numberItNames(data, c, id) >= 0) continue;
+        // A word whose rows' numbers lie in a range the others' seldom do (an action "Not applicable" after the last
+        // dose's day) names a state: its cells within the range are not reported.
+        const range = blank ? undefined : rangeItNames(data, c, id);
+        if (range) statedBy.set(id, range);
         placeholders.set(id, blank ? `"${text}" (white space only) in column "${column.name}" is a missing value.` : `"${text}" in column "${column.name}" stands for a missing value (${distinct.counts[id]} of ${present} values).`);
       }
       if (placeholders.size === 0) return;
@@ -104,6 +155,8 @@ In a file checked in batches, each batch is checked on its own.`,
       for (let r = 0; r < ids.length; r++) {
         const message = ids[r] < 0 ? undefined : placeholders.get(ids[r]);
         if (message === undefined) continue;
+        const range = statedBy.get(ids[r]);
+        if (range && inStateRange(range, numericColumn(data, range.column)[r])) continue;
         report({
           row: r,
           columnIndex: c,
