@@ -647,6 +647,8 @@ const LAYER_HEAP_MIN_ROWS = 10;
 /** Distinct values beyond the bulk around a heap its repeats are measured against: at least, and at most on either side. */
 const LAYER_MIN_NEIGHBOURS = 5;
 const LAYER_NEIGHBOURS = 10;
+/** Part of the rows between a heap and the bulk that the rows beyond it must make at least, for it to lie among far values and not on the bulk's edge. */
+const EDGE_OUTWARD_PART = 0.1;
 /** Heaps among other far values one tail may hold: more are the column's levels. */
 const LAYER_MAX_HEAPS = 3;
 
@@ -697,6 +699,11 @@ function heapsInLayer(ctx: TailContext, bulk: number, flagged: readonly Block[],
       }
     }
     if (around.length < LAYER_MIN_NEIGHBOURS) continue;
+    // A heap with far fewer rows beyond it than between it and the bulk sits on the bulk's edge: a floor or cap the
+    // column's values are clipped at (an azimuthal gap never written below 25), not a value pasted among slips.
+    let [outward, inward] = [0, 0];
+    for (let k = 0; k < region.length; k++) if (!isCandidate[k]) (k < at ? (outward += runs.counts[region[k]]) : (inward += runs.counts[region[k]]));
+    if (outward < EDGE_OUTWARD_PART * inward) continue;
     const i = region[at];
     const rowsAround = around.reduce((sum, j) => sum + runs.counts[j], 0);
     const perValue = (rowsAround + 1) / around.length;

@@ -728,3 +728,14 @@ test('far values in runs of neighbouring rows of a few trips (detours: a delay a
   const marked = lines.map((line, k) => (k === 0 ? `${line},source` : `${line},S${Number(line.split(',')[2]) >= 1600 ? 1 + (k % 2) : k % 40}`));
   assert.deepEqual(new Set(check(marked.join('\n')).map((f) => f.evidence?.kind)), new Set(['gap']), 'beyond the column\'s extreme, not only their group\'s');
 });
+
+test('a floor the column is clipped at (azimuthal gaps never written below 25, in 1% of the rows) is its edge, not a value pasted in, also beside slips beyond it', () => {
+  const u = random(61);
+  const normal = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const gaps = Array.from({ length: 2500 }, () => String(Math.min(330, Math.max(25, Math.round(115 + 45 * normal())))));
+  assert.ok(gaps.filter((g) => g === '25').length >= 15, 'the floor holds many rows');
+  // Values from the neighbouring columns shifted in, below the floor.
+  for (const [r, v] of [[44, '0.44'], [588, '0.14'], [1180, '0.33'], [379, '11']] as const) gaps[r] = v;
+  const findings = check(`gap\n${gaps.join('\n')}\n`);
+  assert.deepEqual(findings.filter((f) => f.value === '25'), [], 'the floor');
+});
