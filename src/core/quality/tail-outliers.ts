@@ -702,7 +702,11 @@ function heapsInLayer(ctx: TailContext, bulk: number, flagged: readonly Block[],
     // A heap with far fewer rows beyond it than between it and the bulk sits on the bulk's edge: a floor or cap the
     // column's values are clipped at (an azimuthal gap never written below 25), not a value pasted among slips.
     let [outward, inward] = [0, 0];
-    for (let k = 0; k < region.length; k++) if (!isCandidate[k]) (k < at ? (outward += runs.counts[region[k]]) : (inward += runs.counts[region[k]]));
+    for (let k = 0; k < region.length; k++) {
+      if (isCandidate[k]) continue;
+      if (k < at) outward += runs.counts[region[k]];
+      else inward += runs.counts[region[k]];
+    }
     if (outward < EDGE_OUTWARD_PART * inward) continue;
     const i = region[at];
     const rowsAround = around.reduce((sum, j) => sum + runs.counts[j], 0);

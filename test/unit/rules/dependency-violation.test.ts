@@ -1533,6 +1533,20 @@ test('a port\'s name and code broken both ways: the name, twice as long as the o
   assert.deepEqual(check(calls).map((f) => [f.row, f.column, f.value]), [[30, 'country', 'Allemagne']]);
 });
 
+test('a region\'s name and code broken both ways: the name in small letters, not much longer than its code of capitals, is the wrong cell, also where one row of the code column holds a name shifted in', () => {
+  const regions: [string, string][] = [['CL-AN', 'Antofagasta'], ['CL-VS', 'Valparaíso'], ['CL-RM', 'Metropolitana'], ['CL-ML', 'Maule'], ['CL-LI', "O'Higgins"], ['CL-BI', 'Biobío'], ['CL-AR', 'Araucanía'], ['CL-TA', 'Tarapacá']];
+  const lines = (edit: Record<number, string[]> = {}) => [
+    'event,region_code,region_name,depth_km',
+    ...Array.from({ length: 400 }, (_, i) => {
+      const [code, name] = edit[i] ?? regions[i % regions.length];
+      return `E${1000 + i},${code},${name},${(5 + ((i * 37) % 90)).toFixed(1)}`;
+    }),
+  ];
+  // Row 100 (Maule) holds O'Higgins's name; row 250's code holds a name shifted in (its name left empty).
+  const found = check(lines({ 100: ['CL-ML', "O'Higgins"], 250: ['Los Lagos', ''] })).filter((f) => f.row === 100);
+  assert.deepEqual(found.map((f) => [f.row, f.column, f.value]), [[100, 'region_name', "O'Higgins"]]);
+});
+
 test('a subscriber\'s usual region, elsewhere in a tenth of the calls, is a habit: a call in another region (its cell says so) on the subscriber\'s own plan does not make the number wrong', () => {
   const random = mulberry32(17);
   const regions = ['Bretagne', 'Normandie', 'Occitanie', 'Grand Est', 'Hauts-de-France', 'Île-de-France', 'Corse', 'Centre'];

@@ -352,19 +352,40 @@ function wordedShare(data: IngestResult, c: number): number {
   });
 }
 
-/** Whether a column's values are single tokens (codes: "KELAU", "P040779560N", 84182100): numbers, or texts all but a few of which hold no space. */
+/** The share of a text column's filled rows whose value `holds` ("small-lettered": "Maule" does, "CL-ML" does not); NaN for other columns. */
+function rowShare(data: IngestResult, c: number, name: string, holds: (text: string) => boolean): number {
+  return memo(data, `row-share:${name}:${c}`, () => {
+    if (!TEXT_KINDS.includes(data.columns[c].kind)) return NaN;
+    const distinct = distinctValues(data, c);
+    let [held, filled] = [0, 0];
+    for (let id = 0; id < distinct.size; id++) {
+      filled += distinct.counts[id];
+      if (holds(distinct.text(id))) held += distinct.counts[id];
+    }
+    return filled > 0 ? held / filled : NaN;
+  });
+}
+
+const smallLetteredShare = (data: IngestResult, c: number) => rowShare(data, c, 'small-lettered', (text) => /\p{Ll}/u.test(text));
+
+/** Share of a column of names' rows, at least, that hold a small letter, where at most STRAY_WORDED_SHARE of its code's do. */
+const SMALL_LETTERED_SHARE = 0.9;
+
+/** Whether a column's values are single tokens (codes: "KELAU", "P040779560N", 84182100): numbers, or texts all but a few of whose rows hold no space (a name shifted into one). */
 function oneToken(data: IngestResult, c: number): boolean {
-  return isNumeric(data.columns[c]) || wordedShare(data, c) <= STRAY_WORDED_SHARE;
+  return isNumeric(data.columns[c]) || rowShare(data, c, 'worded', (text) => /\S\s+\S/.test(text)) <= STRAY_WORDED_SHARE;
 }
 
 /**
  * Whether text column `name` holds the names of code column `code`: the code is one token (see oneToken), and the names
- * are written in words ("Spring 2023" for "2023SP") or NAME_LENGTH_RATIO times as long ("Allemagne" for "DE",
- * "Estimated" for "E").
+ * are written in words ("Spring 2023" for "2023SP"), in small letters where the codes hold none ("Maule" for "CL-ML"),
+ * or NAME_LENGTH_RATIO times as long ("Allemagne" for "DE", "Estimated" for "E").
  */
 function namesCode(data: IngestResult, name: number, code: number): boolean {
   if (!oneToken(data, code) || typicalLength(data, name) === 0) return false;
   if (wordedShare(data, name) >= WORDED_SHARE) return true;
+  // Names written in words of small letters beside codes of capitals, digits and marks ("Maule" for "CL-ML").
+  if (smallLetteredShare(data, name) >= SMALL_LETTERED_SHARE && smallLetteredShare(data, code) <= STRAY_WORDED_SHARE) return true;
   // (A numeric code's length: the digits of its median.)
   const codeLength = isNumeric(data.columns[code]) ? String(Math.round(Math.abs(sortedColumn(data, code).quantile(0.5)))).length : typicalLength(data, code);
   return typicalLength(data, name) >= NAME_LENGTH_RATIO * codeLength;
