@@ -699,16 +699,19 @@ function heapsInLayer(ctx: TailContext, bulk: number, flagged: readonly Block[],
       }
     }
     if (around.length < LAYER_MIN_NEIGHBOURS) continue;
-    // A heap with far fewer rows beyond it than between it and the bulk sits on the bulk's edge: a floor or cap the
-    // column's values are clipped at (an azimuthal gap never written below 25), not a value pasted among slips.
-    let [outward, inward] = [0, 0];
-    for (let k = 0; k < region.length; k++) {
-      if (isCandidate[k]) continue;
-      if (k < at) outward += runs.counts[region[k]];
-      else inward += runs.counts[region[k]];
-    }
-    if (outward < EDGE_OUTWARD_PART * inward) continue;
     const i = region[at];
+    // A heap far beyond the bulk on the log scale only, with far fewer rows beyond it than between it and the bulk,
+    // sits on the bulk's edge: a floor the column's values are clipped at (an azimuthal gap never written below 25,
+    // beside a few values shifted in below it), not a value pasted among slips.
+    if (!farOnRawScale(runs.values[i], bulk, ctx.median)) {
+      let [outward, inward] = [0, 0];
+      for (let k = 0; k < region.length; k++) {
+        if (isCandidate[k]) continue;
+        if (k < at) outward += runs.counts[region[k]];
+        else inward += runs.counts[region[k]];
+      }
+      if (outward < EDGE_OUTWARD_PART * inward) continue;
+    }
     const rowsAround = around.reduce((sum, j) => sum + runs.counts[j], 0);
     const perValue = (rowsAround + 1) / around.length;
     const pValue = (1 - 1 / perValue) ** (runs.counts[i] - 1);
@@ -932,12 +935,17 @@ function median(values: number[]): number {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
+/** Whether a value lies twice as far from the median as `extreme` does, on the raw scale. */
+function farOnRawScale(value: number, extreme: number, median: number): boolean {
+  return Math.abs(value - median) >= 2 * Math.abs(extreme - median);
+}
+
 /**
  * Whether `value` lies at least twice as far from the median as `extreme` does, on the raw scale or, when
  * all three have one sign, on the log scale.
  */
 function farBeyond(value: number, extreme: number, median: number): boolean {
-  if (Math.abs(value - median) >= 2 * Math.abs(extreme - median)) return true;
+  if (farOnRawScale(value, extreme, median)) return true;
   const sign = Math.sign(median);
   if (sign === 0 || Math.sign(value) !== sign || Math.sign(extreme) !== sign) return false;
   const log = (v: number) => Math.log(Math.abs(v));

@@ -178,8 +178,8 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   either side of it (the same geometric count, at the level over the values tested), no value beyond it but
   another such heap is held by more than 3 rows (several values of many rows far out are a population: islands
   below the mainland's latitudes), it is no rounder than the values around it (a price point or a budget of
-  150,000,000 repeats; 28.5 is less round than 28), the rows beyond it are a tenth or more of those between it and
-  the bound (else it sits on the bulk's edge: a floor or cap the column is clipped at, an azimuthal gap never written
+  150,000,000 repeats; 28.5 is less round than 28), where it lies that far on the log scale only, the rows beyond it
+  are a tenth or more of those between it and the bound (else it sits on the bulk's edge: a floor or cap the column is clipped at, an azimuthal gap never written
   below 25 beside a few values shifted in below it), at most 3 values of the tail are such heaps (more are the
   column's levels: price points, codes), and its rows share nothing else: no other column has a value
   held by half of them and five times as often as in the column (Puerto Rico's zip codes, geocoded to one
