@@ -273,6 +273,21 @@ test('of a product whose one input is the others\' quotient rounded (a price per
   assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule).map((f) => [f.row, f.column]), stale.map((r) => [r, 'price_per_m2']));
 });
 
+test('a rent per m² to the cent of a whole rent over a whole area is a quotient rounded: the few rows where area × rate misses the rent by more than half a euro are no breaks; a rate left from before the rent changed still is', () => {
+  const next = random(29);
+  const rows = Array.from({ length: 2500 }, (_, i) => {
+    const area = Math.round(25 + 120 * next() ** 2);
+    const rent = Math.round(((14 + 14 * next()) * area) / 25) * 25;
+    return [i, String(area), String(rent), (rent / area).toFixed(2)];
+  });
+  const header = ['listing', 'floor_area_m2', 'monthly_rent_eur', 'rent_per_m2'];
+  const missed = rows.filter(([, area, rent, rate]) => Math.abs(Number(area) * Number(rate) - Number(rent)) > 0.5).length;
+  assert.ok(missed >= 0.01 * rows.length && missed <= 0.05 * rows.length, `the rounding misses the rent in 1–5% of the rows (${missed})`);
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule), []);
+  rows[700][2] = String(Number(rows[700][2]) + 150);
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule).map((f) => f.row), [700]);
+});
+
 /**
  * 1,200 stock movements of 12 products in 3 warehouses, in time order: each movement's on-hand balance is its product's
  * balance in that warehouse before it plus its quantity (receipts positive, picks negative); a declined movement leaves
