@@ -52,6 +52,11 @@ export interface NumericRelation {
    * less its discount written to the cent): a quantity then counts as the whole number it is.
    */
   roundedOutput: boolean;
+  /**
+   * Whether, not exact, it holds within the rounding of its numbers written with decimals, its whole numbers exact: an
+   * input that is a quotient rounded (a rent per m² to the cent of a whole rent over a whole area).
+   */
+  roundedDecimals?: boolean;
 }
 
 /** Share of the rows with numbers in its columns a relation must hold in (errors in a tenth of the cells of three columns leave 73%). */
@@ -91,10 +96,15 @@ const SAMPLE_ROWS = 2_000;
 const SCREEN_ROWS = 60;
 /**
  * A relation is held to exactness where this share of the sample rows keeping it within rounding keep it exactly
- * (rounded whole numbers add up to their rounded total only three times in four; a whole rent over a whole area,
- * rounded to the cent, gives the rent back in 97% of the rows: the rest miss it by the rate's rounding, no error).
+ * (rounded whole numbers add up to their rounded total only three times in four).
  */
-const EXACT_SHARE = 0.99;
+const EXACT_SHARE = 0.95;
+/**
+ * Share of the rows keeping a relation within the rounding of its numbers written with decimals (whole numbers as
+ * exact) that must keep it exactly for it to be held to exactness: a whole rent over a whole area, rounded to the
+ * cent, gives the rent back in 97% of the rows — the rest miss it by the rate's rounding, no error.
+ */
+const QUOTIENT_EXACT_SHARE = 0.99;
 /** Relations learned per table, at most, and candidates counted on every row (a table of copied columns holds many). */
 const MAX_RELATIONS = 20;
 const MAX_VERIFIED = 60;
@@ -444,6 +454,18 @@ function noRounding(columns: readonly number[]): number[] {
   return units;
 }
 
+/**
+ * Half units with whole numbers taken as exact (counts, whole amounts) and numbers written with decimals within their
+ * rounding; the output's as for an exact relation where that is larger (see exactUnitsOf).
+ */
+function decimalUnitsOf(columns: readonly number[], halfUnits: readonly number[], exactUnits: readonly number[]): number[] {
+  const units = noRounding(columns);
+  for (const c of columns) units[c] = halfUnits[c] >= 0.5 ? 0 : halfUnits[c];
+  const output = columns[columns.length - 1];
+  units[output] = Math.max(units[output], exactUnits[output]);
+  return units;
+}
+
 /** Decimals of a half unit (0.005 → 2). */
 function decimalsOfHalfUnit(halfUnit: number): number {
   return Math.max(0, Math.round(-Math.log10(2 * halfUnit)));
@@ -578,13 +600,18 @@ function discover(data: IngestResult): NumericRelation[] {
     // (A product of a scale is held within rounding: its rate is a quotient rounded (a price per kg to the cent), which the
     // scale shrinks below the output's unit in most rows but not all.)
     const scaled = candidate.kind === 'product' && candidate.slope !== 1;
-    const exact = short && !scaled && count(candidate, numbers, exactUnits, sample, false).holding >= EXACT_SHARE * rounded.holding;
+    const exactHolding = count(candidate, numbers, exactUnits, sample, false).holding;
+    let exact = short && !scaled && exactHolding >= EXACT_SHARE * rounded.holding;
+    // Held exactly in most rows but missed in some by the rounding of a number written with decimals: a quotient rounded.
+    const decimalUnits = decimalUnitsOf(candidate.columns, halfUnits, exactUnits);
+    const roundedDecimals = exact && exactHolding < QUOTIENT_EXACT_SHARE * count(candidate, numbers, decimalUnits, sample, false).holding;
+    if (roundedDecimals) exact = false;
     const output = candidate.columns[candidate.columns.length - 1];
     const outputUnits = noRounding(candidate.columns);
     outputUnits[output] = halfUnits[output];
     // (A discounted product only: its discount makes cents of whole prices, which its output rounds.)
     const roundedOutput = candidate.kind === 'discounted' && !exact && short && count(candidate, numbers, outputUnits, sample, false).holding >= EXACT_SHARE * rounded.holding;
-    const units = exact ? exactUnits : roundedOutput ? outputUnits : halfUnits;
+    const units = exact ? exactUnits : roundedDecimals ? decimalUnits : roundedOutput ? outputUnits : halfUnits;
     verified++;
     all ??= spreadRows(n, n);
     permutation ??= shuffled(n);
@@ -599,7 +626,7 @@ function discover(data: IngestResult): NumericRelation[] {
     const fitted = !exact || (candidate.weights?.some((w) => !Number.isInteger(w)) ?? false);
     if (fitted && brokenByAGroup(data, candidate, numbers, units, counted)) return false;
     const { kind, columns: used, offset, slope, weights, rounding } = candidate;
-    found.push({ kind, inputs: used.slice(0, -1), output: used[used.length - 1], offset, slope, ...(weights ? { weights } : {}), ...(rounding ? { rounding } : {}), rows: counted.rows, holding: counted.holding, exact, roundedOutput });
+    found.push({ kind, inputs: used.slice(0, -1), output: used[used.length - 1], offset, slope, ...(weights ? { weights } : {}), ...(rounding ? { rounding } : {}), rows: counted.rows, holding: counted.holding, exact, roundedOutput, ...(roundedDecimals ? { roundedDecimals } : {}) });
     return true;
   };
   // The first sample rows with numbers in both columns of a pair, their sums and products: each third column is
@@ -910,7 +937,8 @@ export function relationTester(data: IngestResult, relation: NumericRelation): (
     const halfUnits: number[] = [];
     for (const c of columns) halfUnits[c] = halfUnitOfColumn(data, c);
     const exactUnits = relation.exact ? exactUnitsOf(relation.kind, columns, halfUnits) : undefined;
-    const units = columns.map((c) => exactUnits?.[c] ?? (relation.roundedOutput && c !== relation.output ? 0 : halfUnits[c]));
+    const decimalUnits = relation.roundedDecimals ? decimalUnitsOf(columns, halfUnits, exactUnitsOf(relation.kind, columns, halfUnits)) : undefined;
+    const units = columns.map((c) => exactUnits?.[c] ?? decimalUnits?.[c] ?? (relation.roundedOutput && c !== relation.output ? 0 : halfUnits[c]));
     const candidate: Candidate = { kind: relation.kind, columns: [...relation.inputs, relation.output], offset: relation.offset, slope: relation.slope, ...(relation.weights ? { weights: relation.weights } : {}), ...(relation.rounding ? { rounding: relation.rounding } : {}) };
     const inputs = new Array<number>(numbers.length).fill(0);
     test = (r) => {
