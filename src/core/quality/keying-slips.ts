@@ -1,3 +1,8 @@
+/**
+ * Numbers keyed wrong, told from the numbers themselves: two written one keying slip apart (a sign, two neighbouring
+ * digits exchanged, a decimal point moved), or a lone negative number in a column of amounts that never are. Read by
+ * comparison-mismatch, where such a number, not the label beside it, is the wrong cell.
+ */
 import type { IngestResult } from '../table/model';
 import { memo, numericColumn } from './column-values';
 

@@ -45,8 +45,11 @@ or more, far more than slips of the label leave: 18 of 250 packs in ml weigh as 
 for as the quick fix where a learned comparison of the row decides it. A value that equal numbers decide (a ticket
 "PAID" where the amount paid is its fine) on a row whose numbers differ and call for no other value is not reported:
 a number copied wrong (a paid amount of 0.00, a fine in cents) is as likely as the label. Nor is a row whose number
-the row's own arithmetic contradicts (a total no longer base + surcharge: broken-relation's), or whose numbers call for
-no value and lie where no labelled row's do (a glucose of a tenth of its limits flagged "H": the number is keyed wrong).
+the row's own arithmetic contradicts (a total no longer base + surcharge: broken-relation's), whose number is negative
+where its column's numbers (all but 0.1%, 2 at least) never are (a minus typed), whose two numbers are one keying slip
+apart (digits exchanged, a sign, a decimal point moved: "69.00" paid of a fine of "96.00") where their equality decides
+the row's label, or whose numbers call for no value and lie where no labelled row's do (a glucose of a tenth of its
+limits flagged "H": the number is keyed wrong).
 A label column may hold a few strays (values of at most 0.1% of its rows, 2% in all: numbers shifted in from the next
 column) besides its few values.
 
