@@ -288,6 +288,25 @@ test('a rent per m² to the cent of a whole rent over a whole area is a quotient
   assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule).map((f) => f.row), [700]);
 });
 
+test('tickets sold and an occupancy to a tenth of a percent of the seats: an occupancy left from before a sale is reported at the occupancy, tickets with two digits exchanged at the tickets', () => {
+  const next = random(31);
+  const capacities = [96, 124, 186, 254, 310];
+  const rows = Array.from({ length: 2000 }, (_, i) => {
+    const capacity = capacities[i % capacities.length];
+    const sold = Math.round(capacity * (0.05 + 0.6 * next()));
+    return [`S${i}`, String(capacity), String(sold), ((100 * sold) / capacity).toFixed(1)];
+  });
+  const header = ['screening', 'seat_capacity', 'tickets_sold', 'occupancy_pct'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), rule), [], 'clean');
+  // Row 500: 20 more tickets sold, the occupancy left as it was. Row 900: the tickets' two digits exchanged.
+  const stale = 500;
+  rows[stale][2] = String(Number(rows[stale][2]) + 20);
+  const keyed = rows.findIndex((row, i) => i > 800 && /^([1-9])(?!\1)[1-9]$/.test(row[2]));
+  rows[keyed][2] = [...rows[keyed][2]].reverse().join('');
+  const found = findingsOf(checkCsv(csv(header, rows)), rule).map((f) => [f.row, f.column]);
+  assert.deepEqual(found, [[stale, 'occupancy_pct'], [keyed, 'tickets_sold']]);
+});
+
 /**
  * 1,200 stock movements of 12 products in 3 warehouses, in time order: each movement's on-hand balance is its product's
  * balance in that warehouse before it plus its quantity (receipts positive, picks negative); a declined movement leaves

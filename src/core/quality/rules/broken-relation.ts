@@ -10,6 +10,7 @@ import { countSorted } from '../../shared/count-sorted';
 import { editDistance } from '../edit-distance';
 import { nearestRows, numericSpace } from '../row-neighbours';
 import { contradictedCell } from '../dependencies';
+import { oneKeyingSlipApart } from '../keying-slips';
 import type { IngestResult } from '../../table/model';
 
 /** A cell is its column's stray value (see culprit) beyond this many median absolute deviations from the median. */
@@ -219,6 +220,9 @@ function exchangedCells(data: IngestResult, relation: NumericRelation, r: number
 /** Edits (characters changed, added, dropped or two exchanged) within which a written number is a slip of another. */
 const MAX_EDITS = 1;
 
+/** Share of a column's numbers below (and above) the range a number kept by a keying slip must lie in. */
+const SLIP_RANGE = 0.01;
+
 /** Digits a number needs for an edit to tell a slip (any two one-digit numbers are one edit apart). */
 const MIN_EDIT_DIGITS = 3;
 
@@ -255,7 +259,9 @@ const DERIVED_SAMPLE = 2_000;
  * The column of a product (output = a × b) the others are computed into: the one written as the rounding of what the
  * others give, in DERIVED_SHARE of the rows keeping it — the output where it is (an amount to the cent of a price and
  * a quantity), else the one input that is (a price per m², price ÷ area rounded to the euro, beside a price and an
- * area that no rounding of the product gives back). A row that breaks it most often holds that column stale.
+ * area that no rounding of the product gives back); where the output and one input both are, the one whose rounding
+ * shows (off by a quarter of its last unit on average: an occupancy to a tenth of a percent beside whole tickets). A
+ * row that breaks it most often holds that column stale.
  */
 function derivedColumn(data: IngestResult, relation: NumericRelation): number | undefined {
   if (relation.kind !== 'product') return undefined;
@@ -266,7 +272,7 @@ function derivedColumn(data: IngestResult, relation: NumericRelation): number | 
     const decimals = [...relation.inputs, relation.output].map((c) => decimalsOf(data, c));
     const rounded = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
     const same = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x));
-    let [rows, outExact, aExact, bExact, aOff, bOff] = [0, 0, 0, 0, 0, 0];
+    let [rows, outExact, aExact, bExact, aOff, bOff, outOff] = [0, 0, 0, 0, 0, 0, 0];
     for (let r = 0; r < out.length && rows < DERIVED_SAMPLE; r++) {
       if (holds(r) !== true || a[r] === 0 || b[r] === 0) continue;
       rows++;
@@ -277,10 +283,18 @@ function derivedColumn(data: IngestResult, relation: NumericRelation): number | 
       if (same(b[r], rounded(out[r] / (k * a[r]), decimals[1]))) bExact++;
       aOff += Math.abs(out[r] / (k * b[r]) - a[r]) * 10 ** decimals[0];
       bOff += Math.abs(out[r] / (k * a[r]) - b[r]) * 10 ** decimals[1];
+      outOff += Math.abs(k * a[r] * b[r] - out[r]) * 10 ** decimals[2];
     }
     if (rows === 0) return undefined;
-    if (outExact >= DERIVED_SHARE * rows) return relation.output;
     const exact = [aExact, bExact].map((n) => n >= DERIVED_SHARE * rows);
+    // The output and one input both given back by rounding (tickets sold and an occupancy to a tenth of a percent of
+    // the seats): the one rounded is off by a quarter of its last unit on average, the other by what that rounding
+    // passes on — the occupancy, not the tickets sold, is computed from the others.
+    if (outExact >= DERIVED_SHARE * rows && exact[0] !== exact[1]) {
+      const inputOff = (exact[0] ? aOff : bOff) / rows;
+      if (inputOff >= ROUNDING_SPREAD && inputOff >= SPREAD_RATIO * (outOff / rows)) return relation.inputs[exact[0] ? 0 : 1];
+    }
+    if (outExact >= DERIVED_SHARE * rows) return relation.output;
     if (exact[0] !== exact[1]) return relation.inputs[exact[0] ? 0 : 1];
     if (!exact[0]) return undefined;
     // Both given back by rounding: the one rounded is off by a quarter of its last unit on average (a rounding spreads
@@ -493,6 +507,18 @@ function culprit(data: IngestResult, relation: NumericRelation, relations: reado
   if (disordered.length === 1) return disordered[0];
   const offPeers = candidates.filter((c) => offItsPeers(data, relation, c, r));
   if (offPeers.length === 1) return offPeers[0];
+  // The one written a keying slip from the number that would keep the relation (tickets "24" where 42 keeps it; two
+  // digits exchanged in a number of two): shorter numbers than an edit tells, but a slip of their own.
+  // (The kept number among the column's own, between its 1st and 99th percentiles: a usage of 4 where −4 would keep
+  // it is no sign lost.)
+  const slipped = candidates.filter((c) => {
+    const kept = valueThatHolds(relation, c, at);
+    const decimals = decimalsOf(data, c);
+    const sorted = sortedColumn(data, c);
+    if (!Number.isFinite(kept) || kept < sorted.quantile(SLIP_RANGE) || kept > sorted.quantile(1 - SLIP_RANGE)) return false;
+    return oneKeyingSlipApart(at(c).toFixed(decimals), kept.toFixed(decimals));
+  });
+  if (slipped.length === 1) return slipped[0];
   // Else the column the others are computed into (a price per m² left from before the price changed), or the output.
   const derived = derivedColumn(data, relation);
   if (derived !== undefined && candidates.includes(derived)) return derived;
@@ -582,11 +608,14 @@ row), else the one off the numbers of the 20 rows most like its
 row in the table's other numeric columns (the relation's own left out of the distance) — beyond their range by their
 interquartile range, while its kept number lies within it (1% slack) — where only one is: a turbine's power written in
 MW (0.361) beside its energy in kWh (60.12), where the rows of its wind speed, rotor speed and pitch produce about
-360 kW and 60 kWh; else, of a product, the column the others are computed
+360 kW and 60 kWh; else the one written one keying slip from the number that would keep the relation (digits
+exchanged, a sign, a decimal point moved: tickets "24" where 42 keeps it), where only one is; else, of a product, the
+column the others are computed
 into: the one written, in 95% of the rows keeping it, as the rounding of what the others give — the output where it
-is, else the one input that is (where both are, the one off by a rounding's spread from what the others give, a
-quarter of its last unit on average, three times the other's: a price per m² to the euro beside a price and a floor
-area), as a row breaking it most often holds that column stale; else the computed column. The message gives the relation,
+is, else the one input that is (where both inputs, or the output and an input, are, the one off by a rounding's spread
+from what the others give, a quarter of its last unit on average, three times the other's: a price per m² to the euro
+beside a price and a floor area, an occupancy to a tenth of a percent beside whole tickets and seats), as a row breaking
+it most often holds that column stale; else the computed column. The message gives the relation,
 its share of the rows and the value that would keep it; the quick fix writes that value (with the column's
 decimals; not in a column written with a unit).
 
