@@ -566,7 +566,10 @@ times as often as it does (a score most inspections hold between 92 and 100 is k
 shuffled, and broken by 0.4% as written). At most 20 relations per table. A relation that 95% of the rows keeping it keep
 exactly (sums of whole counts, cents × a count) is held to exactness: a total off by one breaks it (rounded whole
 numbers add up to their rounded total only three times in four: those keep their rounding; so do numbers written
-with six decimals or more, a computation's results rounded past them). Held exactly, the inputs count as written and
+with six decimals or more, a computation's results rounded past them; and a relation that more than 1% of the rows
+keeping it within the rounding of its numbers written with decimals, whole numbers exact, miss exactly is held within
+that rounding: a rent per m² to the cent of a whole rent over a whole area gives the rent back in 97% of the rows, the
+rest miss it by the rate's rounding). Held exactly, the inputs count as written and
 the output keeps half a unit of its last decimal where it is written with fewer decimals than the computation gives
 (a total to the cent of 17 × 3.5294 = 59.9998 is 60.00). Of two relations of one kind computing the same column from
 inputs that differ in one column, the one holding in the smaller share of its rows is dropped: it holds only where its
