@@ -1030,6 +1030,11 @@ function signPopulations(data: IngestResult, holds: (r: number) => boolean | nul
 
 const appliers = new WeakMap<NumericRelation, (r: number) => boolean>();
 
+/** Whether a relation that applies at row r (see relationApplies) fails there: the row's own arithmetic broken. */
+export function relationBrokenAt(data: IngestResult, relation: NumericRelation, r: number): boolean {
+  return relationApplies(data, relation)(r) && relationHoldsAt(data, relation, r) === false;
+}
+
 /** Whether a relation holds at row r (see relationTester). */
 export function relationHoldsAt(data: IngestResult, relation: NumericRelation, r: number): boolean | null {
   return relationTester(data, relation)(r);

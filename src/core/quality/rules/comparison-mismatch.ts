@@ -5,7 +5,7 @@ import { distinctValues, replaceCellFixes } from '../column-values';
 import { comparisonHoldsAt, comparisonLabels, disagreeingRows, fitsLabelledRows, fitsValue, valuesOnItsSide, type Comparison, type ComparisonLabel } from '../comparison-labels';
 import { groupedInteger } from '../../shared/grouped-integer';
 import { loneNegative, oneKeyingSlipApart } from '../keying-slips';
-import { numericRelations, relationApplies, relationHoldsAt, usesColumn } from '../numeric-relations';
+import { numericRelations, relationBrokenAt, usesColumn } from '../numeric-relations';
 import type { IngestResult } from '../../table/model';
 
 const WORDS: Record<Comparison, string> = { greater: 'greater than', less: 'less than', equal: 'equal to' };
@@ -15,7 +15,7 @@ const sameColumns = (a: ComparisonLabel, b: ComparisonLabel) => (a.left === b.le
 
 /** Whether a numeric relation that applies at row r and uses one of the compared numbers fails there. */
 function numberContradicted(data: IngestResult, decided: ComparisonLabel, r: number): boolean {
-  return numericRelations(data).some((relation) => (usesColumn(relation, decided.left) || usesColumn(relation, decided.right)) && relationApplies(data, relation)(r) && relationHoldsAt(data, relation, r) === false);
+  return numericRelations(data).some((relation) => (usesColumn(relation, decided.left) || usesColumn(relation, decided.right)) && relationBrokenAt(data, relation, r));
 }
 
 export const comparisonMismatch = defineRule({

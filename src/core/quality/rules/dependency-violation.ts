@@ -13,7 +13,7 @@ import type { IngestResult } from '../../table/model';
 import { countTail } from '../tail-outliers';
 import { strayValue } from '../stray-values';
 import { pairedInRow, rowsHolding } from '../paired-values';
-import { numericRelations, relationApplies, relationHoldsAt, usesColumn } from '../numeric-relations';
+import { numericRelations, relationApplies, relationBrokenAt, relationHoldsAt, usesColumn } from '../numeric-relations';
 
 /** Rows holding the expected value that the finding points at. */
 const RELATED_ROWS = 3;
@@ -1067,7 +1067,7 @@ way round leave the score right.
 /** Whether dependency `dep`'s right side is computed by a numeric relation from a column of its left side, broken at row `r`. */
 function computedFromLeftSide(data: IngestResult, dep: Dependency, r: number): boolean {
   if (!isNumeric(data.columns[dep.rhs])) return false;
-  return numericRelations(data).some((relation) => relation.output === dep.rhs && relation.inputs.some((c) => dep.lhs.includes(c)) && relationApplies(data, relation)(r) && relationHoldsAt(data, relation, r) === false);
+  return numericRelations(data).some((relation) => relation.output === dep.rhs && relation.inputs.some((c) => dep.lhs.includes(c)) && relationBrokenAt(data, relation, r));
 }
 
 /**
