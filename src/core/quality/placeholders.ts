@@ -77,6 +77,18 @@ function foldedWord(text: string): string | undefined {
  */
 const MEANINGFUL_SIGN = /[%‰‱°\p{Sc}\p{Sm}]/u;
 
+/**
+ * Placeholder words that are also answers: an education "None", an allergy "None", a pension "Not applicable". Where a
+ * column writes its missing values as empty cells, such a word written often is one of its levels, not a missing value.
+ */
+const ALSO_ANSWERS = new Set(['none', 'notapplicable']);
+
+/** Whether a placeholder's text is one of the words that are also answers ({@link ALSO_ANSWERS}). */
+export function isAnswerWord(text: string): boolean {
+  const folded = foldedWord(text);
+  return folded !== undefined && ALSO_ANSWERS.has(folded);
+}
+
 /** Whether a cell's text is a placeholder word, or holds only white space or punctuation ("-", "??"). */
 export function isPlaceholderText(text: string): boolean {
   if (text.length > MAX_PLACEHOLDER_LENGTH || PLAIN_START.test(text)) return false;

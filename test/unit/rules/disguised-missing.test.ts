@@ -143,3 +143,20 @@ test('a placeholder word whose rows\' numbers lie where the others\' never do (a
   rows[during][2] = 'Not applicable';
   assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'disguised-missing').map((f) => [f.row, f.value]), [[during, 'Not applicable']]);
 });
+
+test('an answer word ("None") written often in a column that writes its missing values as empty cells is a level (an education "None" beside the children not asked); "unknown" so written is still missing, and so is a rare "None"', () => {
+  const levels = ['Primary', 'Secondary', 'Secondary', 'University', 'Primary', 'Secondary', 'Higher', 'Primary'];
+  const rows = Array.from({ length: 1000 }, (_, i) => {
+    const age = 3 + ((i * 31) % 80);
+    const education = age < 5 ? '' : i % 19 === 7 ? 'None' : levels[i % levels.length];
+    return [`P${i}`, String(age), education];
+  });
+  const header = ['person', 'age', 'education_level'];
+  const nones = rows.filter((row) => row[2] === 'None').length;
+  assert.ok(nones > 0.02 * rows.length && nones < 0.1 * rows.length && rows.some((row) => row[2] === ''));
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'disguised-missing'), [], 'clean');
+  const written = rows.map((row) => (row[2] === 'None' ? [row[0], row[1], 'unknown'] : row));
+  assert.equal(findingsOf(checkCsv(csv(header, written)), 'disguised-missing').length, nones, 'a placeholder that is no answer');
+  const rare = rows.map((row, i) => (row[2] === 'None' && i > 200 ? [row[0], row[1], 'Primary'] : row));
+  assert.ok(findingsOf(checkCsv(csv(header, rare)), 'disguised-missing').length > 0, 'a rare "None"');
+});

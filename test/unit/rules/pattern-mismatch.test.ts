@@ -357,3 +357,23 @@ test('a pattern one value of another column always writes, and no other (one net
   assert.deepEqual(findingsOf(table(false), 'pattern-mismatch'), []);
   assert.ok(findingsOf(table(true), 'pattern-mismatch').length >= 30, 'ids of the base-36 style in every network\'s rows');
 });
+
+test('a pattern whose rows lie where the other rows\' numbers seldom do (an open age group "M75+" exactly where the age is 75 or more) names a state of its own; the pattern elsewhere is still reported', () => {
+  const group = (sex: string, age: number) => {
+    if (age >= 75) return `${sex}75+`;
+    const bands = [[18, 34], [35, 39], [40, 44], [45, 49], [50, 54], [55, 59], [60, 64], [65, 69], [70, 74]];
+    const [low, high] = bands.find(([, hi]) => age <= hi)!;
+    return `${sex}${low}-${high}`;
+  };
+  const rows = Array.from({ length: 2000 }, (_, i) => {
+    const age = i % 90 === 0 ? 75 + (i % 13) : 18 + ((i * 37) % 56);
+    const sex = i % 3 ? 'M' : 'F';
+    return [`R${i}`, sex, String(age), group(sex, age)];
+  });
+  const header = ['runner', 'sex', 'age', 'age_group'];
+  const open = rows.filter((row) => row[3].endsWith('+')).length;
+  assert.ok(open >= 5 && open < 0.02 * rows.length);
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'pattern-mismatch'), [], 'clean');
+  rows[500][3] = 'M75+';
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'pattern-mismatch').map((f) => [f.row, f.value]), [[500, 'M75+']]);
+});

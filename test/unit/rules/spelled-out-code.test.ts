@@ -49,3 +49,12 @@ test('a code written twice is a code of its own: "HH" (critical high) among "H" 
   flags[10][1] = 'High';
   assert.deepEqual(findingsOf(checkCsv(csv(['accession', 'flag'], flags)), 'spelled-out-code').map((f) => [f.row, f.value]), [[10, 'High']]);
 });
+
+test('a word whose rows lie where the other rows\' numbers seldom do (a start wave "Elite" exactly where the places are the first) names a group of its own; the word elsewhere is still its code written out', () => {
+  const waves = ['A', 'B', 'C', 'D', 'E'];
+  const rows = Array.from({ length: 1200 }, (_, i) => [String(i + 1), i < 20 ? 'Elite' : waves[Math.floor(((i - 20) * 5) / 1180)]]);
+  const header = ['place', 'wave'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'spelled-out-code'), [], 'clean');
+  rows[700][1] = 'Elite';
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'spelled-out-code').map((f) => [f.row, f.value]), [[700, 'Elite']]);
+});

@@ -1,17 +1,22 @@
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, finiteStats, isNumeric, missingCellLabel, numericColumn, nullMask, replaceCellFixes } from '../column-values';
-import { MAX_PLACEHOLDER_LENGTH, isPlaceholderText } from '../placeholders';
+import { TEXT_KINDS, distinctValues, finiteStats, isNumeric, missingCellLabel, numericColumn, nullCount, nullMask, replaceCellFixes } from '../column-values';
+import { MAX_PLACEHOLDER_LENGTH, isAnswerWord, isPlaceholderText } from '../placeholders';
 import { looksLikeIdentifier } from '../../shared/identifier';
 import type { IngestResult } from '../../table/model';
+import { STATE_ELSEWHERE, STATE_ROWS, rowInStateRange, stateRangeOf, type StateRange } from '../state-ranges';
 
 /** Largest share of a column's values a placeholder may fill to be reported cell by cell (more is one of its levels). */
 const MAX_SHARE = 0.1;
+/**
+ * Where a column writes missing values as empty cells (EMPTY_SHARE of its rows at least), a word that is also an answer
+ * ("None", "Not applicable") filling more than ANSWER_SHARE of its values is one of its levels: an education "None"
+ * beside empty cells for the children not asked.
+ */
+const EMPTY_SHARE = 0.01;
+const ANSWER_SHARE = 0.02;
 
-/** Rows of a placeholder, at least, and the share of them holding one number, for the number to say what it means. */
-const STATE_ROWS = 5;
+/** Share of a placeholder's rows (STATE_ROWS at least) holding one number, for the number to say what it means. */
 const STATE_SHARE = 0.95;
-/** Share of the other rows, at most, holding that number. */
-const STATE_ELSEWHERE = 0.05;
 
 /**
  * The numeric column (not an identifier) one of whose values the rows of value `id` of column `c` hold (STATE_SHARE of
@@ -42,49 +47,6 @@ function numberItNames(data: IngestResult, c: number, id: number): number {
   });
 }
 
-/** A range of a numeric column that a word's rows lie in and the other rows seldom do, with the others' central range. */
-interface StateRange {
-  column: number;
-  low: number;
-  high: number;
-  othersLow: number;
-  othersHigh: number;
-}
-
-/** Whether a row's number is where the word's rows lie: in their range, or beyond the other rows' on their side. */
-const inStateRange = (range: StateRange, value: number) =>
-  (value >= range.low && value <= range.high) || (range.low > range.othersHigh && value > range.othersHigh) || (range.high < range.othersLow && value < range.othersLow);
-
-/** Share of a word's rows (and of the other rows) left out at each end of the range their numbers span. */
-const RANGE_TAIL = 0.05;
-
-/**
- * The range of a numeric column (not an identifier) that the rows of value `id` of column `c` lie in (but RANGE_TAIL of
- * them at each end), STATE_ROWS or more, while the other rows seldom do (STATE_ELSEWHERE): the word names a state
- * the numbers mark — an adverse event's action "Not applicable" exactly where it began after the last dose, on day
- * 366 or later — not a missing value. The rows of a word written for missing lie anywhere. Undefined where none.
- */
-function rangeItNames(data: IngestResult, c: number, id: number): StateRange | undefined {
-  const ids = distinctValues(data, c).ids;
-  for (let k = 0; k < data.columns.length; k++) {
-    const column = data.columns[k];
-    if (k === c || !isNumeric(column) || looksLikeIdentifier(column.name)) continue;
-    const values = numericColumn(data, k);
-    const own: number[] = [];
-    for (let r = 0; r < ids.length; r++) if (ids[r] === id && !Number.isNaN(values[r])) own.push(values[r]);
-    if (own.length < STATE_ROWS) continue;
-    const sorted = Float64Array.from(own).sort();
-    const [low, high] = [sorted[Math.floor(RANGE_TAIL * (sorted.length - 1))], sorted[Math.ceil((1 - RANGE_TAIL) * (sorted.length - 1))]];
-    const otherValues: number[] = [];
-    for (let r = 0; r < ids.length; r++) if (ids[r] >= 0 && ids[r] !== id && !Number.isNaN(values[r])) otherValues.push(values[r]);
-    const within = otherValues.filter((v) => v >= low && v <= high).length;
-    if (otherValues.length === 0 || within > STATE_ELSEWHERE * otherValues.length) continue;
-    const others = Float64Array.from(otherValues).sort();
-    return { column: k, low, high, othersLow: others[Math.floor(RANGE_TAIL * (others.length - 1))], othersHigh: others[Math.ceil((1 - RANGE_TAIL) * (others.length - 1))] };
-  }
-  return undefined;
-}
-
 export const disguisedMissing = defineRule({
   id: 'disguised-missing',
   title: 'Missing value in disguise',
@@ -99,7 +61,8 @@ text column that should be a category), and completeness checks count the cell a
 
 Reported in text columns for placeholder words (compared without case, spaces and punctuation) that fill at
 most 10% of the column's values (a placeholder that fills more is one of the column's levels, such as a real
-"None" answer) — not a word whose rows (5 or more) hold one value of a numeric column in 95% of them where the other
+"None" answer; so is "None" or "Not applicable" filling more than 2% in a column that writes its missing values as
+empty cells, 1% of its rows at least: an education "None" beside the empty cells of children not asked) — not a word whose rows (5 or more) hold one value of a numeric column in 95% of them where the other
 rows seldom do (5% at most): a bus's occupancy "EMPTY" exactly where its passenger load is 0 names a state the numbers
 record —, nor, in the rows whose numbers lie where the word's rows do (their range but 5% at each end, or beyond the other
 rows' on that side), a word whose rows' numbers lie in a range that holds 5% of the other rows at most: an adverse
@@ -134,6 +97,7 @@ In a file checked in batches, each batch is checked on its own.`,
       if (!TEXT_KINDS.includes(column.kind)) return;
       const distinct = distinctValues(data, c);
       const present = distinct.counts.reduce((a, b) => a + b, 0);
+      const emptyCells = nullCount(data, c) >= EMPTY_SHARE * data.table.numRows;
       const placeholders = new Map<number, string>();
       const statedBy = new Map<number, StateRange>();
       for (let id = 0; id < distinct.size; id++) {
@@ -142,11 +106,12 @@ In a file checked in batches, each batch is checked on its own.`,
         if (!isPlaceholderText(text) || isAccepted(c, text)) continue;
         const blank = text.trim() === '';
         if (!blank && distinct.counts[id] > MAX_SHARE * present) continue;
+        if (!blank && emptyCells && distinct.counts[id] > ANSWER_SHARE * present && isAnswerWord(text)) continue;
         // A word the row's numbers say too (an occupancy "EMPTY" where the load is 0) is a state, not a missing value.
         if (!blank && numberItNames(data, c, id) >= 0) continue;
         // A word whose rows' numbers lie in a range the others' seldom do (an action "Not applicable" after the last
         // dose's day) names a state: its cells within the range are not reported.
-        const range = blank ? undefined : rangeItNames(data, c, id);
+        const range = blank ? undefined : stateRangeOf(data, c, (r) => (distinct.ids[r] === id ? 1 : distinct.ids[r] >= 0 ? 0 : -1));
         if (range) statedBy.set(id, range);
         placeholders.set(id, blank ? `"${text}" (white space only) in column "${column.name}" is a missing value.` : `"${text}" in column "${column.name}" stands for a missing value (${distinct.counts[id]} of ${present} values).`);
       }
@@ -156,7 +121,7 @@ In a file checked in batches, each batch is checked on its own.`,
         const message = ids[r] < 0 ? undefined : placeholders.get(ids[r]);
         if (message === undefined) continue;
         const range = statedBy.get(ids[r]);
-        if (range && inStateRange(range, numericColumn(data, range.column)[r])) continue;
+        if (range && rowInStateRange(data, range, r)) continue;
         report({
           row: r,
           columnIndex: c,

@@ -8,6 +8,7 @@ import { isPlaceholderText } from '../placeholders';
 import { groupShapeOutliers } from '../group-patterns';
 import { ownSpelling } from '../value-owners';
 import { markBreaks, type MarkBreak } from '../fixed-marks';
+import { rowInStateRange, stateRangeOf, type StateRange } from '../state-ranges';
 
 /** How many times, in words: "not at all", "once", "twice", "3 times". */
 const timesWords = (n: number) => (n === 0 ? 'not at all' : n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
@@ -299,6 +300,9 @@ is not ("67 Broadway"):
   country column beside "GB" in the currency column, the two cells were swapped: still reported). Nor for the values
   of one pattern together, or all the column's unusual values together, whose rows are so one value's: Mexico's
   plates "ABC1234" among California's "7ABC123", one network's event ids in its own alphabet, each of its own shape.
+  Nor, in the rows whose numbers lie where its rows do, for a pattern whose rows (5 or more) lie in a range of a numeric
+  column (but 5% at each end) that holds 5% of the other rows at most: an open age group "M75+" among "M70-74" exactly
+  where the age is 75 or more names a state of its own.
 
 Where no form or shape dominates but one **length** does — values without white space, one length of 4 characters
 or more held by \`minShare\` of the rows and by 10 distinct values at least — a value of another length (at most
@@ -484,9 +488,19 @@ In a file checked in batches, each batch is checked on its own.`,
       const rowsOfIds = (held: number[]) => held.flatMap((id) => rowsOf.get(id) ?? []).sort((x, y) => x - y);
       for (const held of byPattern.values()) if (held.length > 1 && ownSpelling(data, c, rowsOfIds(held))) for (const id of held) unusual.delete(id);
       if (unusual.size > 1 && ownSpelling(data, c, rowsOfIds([...unusual.keys()]))) unusual.clear();
+      // A pattern whose rows lie in a range of a numeric column the other rows seldom reach names a state of its own
+      // (an open age group "M75+" among "M70-74" exactly where the age is 75 or more): its cells in that range are left.
+      const statedBy = new Map<number, StateRange>();
+      for (const held of byPattern.values()) {
+        const kept = new Set(held.filter((id) => unusual.has(id)));
+        const range = kept.size ? stateRangeOf(data, c, (r) => (ids[r] < 0 ? -1 : kept.has(ids[r]) ? 1 : 0)) : undefined;
+        if (range) for (const id of kept) statedBy.set(id, range);
+      }
       for (let r = 0; r < ids.length; r++) {
         const found = ids[r] < 0 ? undefined : unusual.get(ids[r]);
         if (!found) continue;
+        const range = statedBy.get(ids[r]);
+        if (range && rowInStateRange(data, range, r)) continue;
         const [level, followedBy] = found;
         const value = distinct.text(ids[r]);
         const summary = patterns.levels[level];

@@ -3,6 +3,7 @@ import { defineRule } from '../rule';
 import { TEXT_KINDS, distinctValues, eachMappedRow, replaceCellFixes, type DistinctValues } from '../column-values';
 import type { ColumnInfo, IngestResult } from '../../table/model';
 import { categoryKey } from '../category-key';
+import { rowInStateRange, stateRangeOf, type StateRange } from '../state-ranges';
 
 /** Codes are letters only, at most this long ("M", "eng", "RUB"). */
 export const MAX_CODE_LENGTH = 4;
@@ -66,7 +67,9 @@ A column is a column of codes when its codes — values of letters only, at most
 in more than \`maxShare\` of the rows — cover at least \`minShare\` of its values (at least \`minRows\` values, at
 most ${MAX_DISTINCT} distinct). A rare value of words (at most \`maxShare\` of the values), longer than every
 code, that begins with exactly one of the codes is reported with that code — not the code written twice or more ("HH", a
-critical high beside "H": a code of its own). Two-letter codes are not matched,
+critical high beside "H": a code of its own), nor, in the rows whose numbers lie where the word's rows do, a word whose
+rows (5 or more) lie in a range of a numeric column (but 5% at each end) that holds 5% of the other rows at most: a
+start wave "Elite" beside waves "A" to "E", exactly where the places are the first, names a group of its own. Two-letter codes are not matched,
 since they are as often initials ("NY") as first letters ("CA").
 
 **Fix**: replace the value with its code (quick fix). If the written-out value is meant, accept it.`,
@@ -95,7 +98,16 @@ since they are as often initials ("NY") as first letters ("CA").
         if (matches.length === 1 && key !== matches[0].key.repeat(key.length / matches[0].key.length)) codeOf.set(id, matches[0].id);
       }
       if (codeOf.size === 0) return;
+      // A word whose rows lie in a range of a numeric column the other rows seldom reach (a start wave "Elite" where the
+      // places are the first) names a group of its own, not its code written out: its cells in that range are left.
+      const statedBy = new Map<number, StateRange>();
+      for (const id of codeOf.keys()) {
+        const range = stateRangeOf(data, c, (r) => (distinct.ids[r] === id ? 1 : distinct.ids[r] >= 0 ? 0 : -1));
+        if (range) statedBy.set(id, range);
+      }
       eachMappedRow(distinct, codeOf, (r, id, codeId) => {
+        const range = statedBy.get(id);
+        if (range && rowInStateRange(data, range, r)) return;
         const value = distinct.text(id);
         const code = distinct.text(codeId);
         report({
