@@ -26,7 +26,7 @@
  */
 import type { IngestResult } from '../table/model';
 import { editDistance } from './edit-distance';
-import { TEXT_KINDS, kernelRanges, cellSourceText, looksLikeIdentifier, distinctValues, finiteStats, isNumeric, nullCount, numericColumn, sortedRuns, valueCodes, type DistinctValues, type ValueCodes } from './column-values';
+import { TEXT_KINDS, kernelRanges, cellSourceText, looksLikeIdentifier, distinctValues, finiteStats, isClockColumn, isNumeric, nullCount, numericColumn, sortedRuns, valueCodes, type DistinctValues, type ValueCodes } from './column-values';
 import { codesAt, numberCodes, pairCodes, type SortedRuns } from '../profile/column-facts';
 import { groupsBy, type RowGroups } from './row-groups';
 import { quantile } from '../shared/quantile';
@@ -390,7 +390,8 @@ function plausible(stats: PairStats, entity: boolean): boolean {
 export function isEntityColumn(data: IngestResult, lhs: number[]): boolean {
   if (lhs.length !== 1) return false;
   const column = data.columns[lhs[0]];
-  return TEXT_KINDS.includes(column.kind) || (column.kind === 'integer' && looksLikeIdentifier(column.name));
+  // Clock times ("2:46:28", a runner's split) measure, as numbers do: two runners passing 30 km at one second are no one entity.
+  return (TEXT_KINDS.includes(column.kind) && !isClockColumn(data, lhs[0])) || (column.kind === 'integer' && looksLikeIdentifier(column.name));
 }
 
 /** The median number of rows of the values of A that repeat (a grouping's groups of two rows or more). */
@@ -544,13 +545,14 @@ const MEASURE_MIN_DISTINCT = 100;
 export const MEASURE_MIN_MAJORITY = 4;
 
 /**
- * Whether a left-hand column is an integer measure (see MEASURE_MIN_DISTINCT), or a column of days as many: two
- * patients born on one day are as common as two routes of one length. Its distinct values are counted as the runs of
- * its sorted numbers (a shared fact), not as texts: one integer is written one way.
+ * Whether a left-hand column is an integer measure (see MEASURE_MIN_DISTINCT), or a column of days or of clock times
+ * ("2:46:28") as many: two patients born on one day, or two runners passing 30 km in one second, are as common as two
+ * routes of one length. Its distinct values are counted as the runs of its sorted numbers (a shared fact), not as
+ * texts: one integer is written one way.
  */
 function isMeasure(data: IngestResult, c: number): boolean {
   const kind = data.columns[c].kind;
-  if (kind === 'date') return sortedRuns(data, c).values.length > MEASURE_MIN_DISTINCT;
+  if (kind === 'date' || isClockColumn(data, c)) return sortedRuns(data, c).values.length > MEASURE_MIN_DISTINCT;
   return kind === 'integer' && sortedRuns(data, c).values.length > MEASURE_MIN_DISTINCT && !codeLike(data, c);
 }
 /**

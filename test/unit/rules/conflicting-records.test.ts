@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ingestCsvBytes } from '../../../src/core/ingest/index';
 import { allRules, runQualityCheck } from '../../../src/core/quality/engine';
+import { dependenciesOf, isEntityColumn } from '../../../src/core/quality/dependencies';
 
 const rules = allRules.filter((r) => r.id === 'conflicting-records' || r.id === 'duplicate-key' || r.id === 'dependency-violation');
 const check = (lines: string[]) => runQualityCheck(ingestCsvBytes(new TextEncoder().encode(`${lines.join('\n')}\n`)), { maxFindingsPerRuleAndColumn: 10_000 }, undefined, rules).findings;
@@ -137,4 +138,16 @@ test("an age a year on at a patient's next admission is no conflict where most p
   assert.deepEqual(slipped.map((f) => [f.row, f.column, f.value]), [[4, 'age', '24'], [5, 'age', '42']]);
   // Three patients a year on (0, 1 and 5) and the slip: too few to tell a drift, all four conflicts are reported.
   assert.deepEqual(conflicts(admissions(2, 2)).map((f) => f.row), [0, 1, 2, 3, 4, 5, 8, 9]);
+});
+
+test('a column of clock times measures, as numbers do: no entity whose records conflict, and a dependency on it needs four agreeing rows', () => {
+  const clock = (s: number) => `${Math.floor(s / 3600)}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+  const lines = ['bib,split_30k,wave'];
+  // Each split time held by two runners of one start wave (the waves are 10 minutes apart): split → wave holds.
+  for (let i = 0; i < 1200; i++) lines.push(`${1000 + i},${clock(5400 + Math.floor(i / 2) * 7)},${'ABCDEF'[Math.floor(i / 200)]}`);
+  const data = ingestCsvBytes(new TextEncoder().encode(`${lines.join('\n')}\n`));
+  assert.equal(isEntityColumn(data, [1]), false, 'split times name no entity');
+  assert.equal(isEntityColumn(data, [0]) || isEntityColumn(data, [2]), true, 'a text column of codes does');
+  const onSplit = dependenciesOf(data).filter((d) => d.lhs.length === 1 && d.lhs[0] === 1);
+  assert.ok(onSplit.length > 0 && onSplit.every((d) => d.measure === true), 'a dependency on split times is one on a measure');
 });

@@ -75,7 +75,7 @@ Boise), the other record is the odd one and only it is reported. On its code whe
 its row's values through a dependency of the table (its city "Eugene" is what its state "OR" says, city → state: the
 row is of Eugene, filed under a zip of Boise), else on its value.
 
-Only dependencies of one identifying column (text, or an integer named like an id) whose entities are mostly
+Only dependencies of one identifying column (text — not clock times such as a runner's split "2:46:28", which measure —, or an integer named like an id) whose entities are mostly
 recorded about twice (the median group has at most three rows) are used: in larger groups the majority decides, and dependency-violation reports the minority value. A
 value another dependency explains, a value accepted as fine, and a case or white-space variant are not
 reported, nor are two numbers the entity's records move a little (an age at each admission, a year on at the next):
