@@ -394,6 +394,7 @@ export function misplacedCells(data: IngestResult, c: number): ReadonlyMap<numbe
     const nulls = nullMask(data, c);
     // Per column of few values: its value ids, each value's filled rows, and the values whose rows fill the column.
     const eligible = fewValueColumns(data, c);
+    const remarks = isRemarkColumn(data, c) ? distinctValues(data, c) : undefined;
     const columns = eligible.flatMap(({ k, distinct }) => {
       if (!screened(distinct.ids, distinct.size, nulls)) return [];
       const filled = new Int32Array(distinct.size);
@@ -437,6 +438,10 @@ export function misplacedCells(data: IngestResult, c: number): ReadonlyMap<numbe
         if (filling < 0 || filled[id] / distinct.counts[id] > filled[filling] / distinct.counts[filling]) filling = id;
       }
       if (filling < 0) continue;
+      // In a column of remarks, the texts the filling value's rows write: a note (of words) no such row writes is a remark
+      // of its own, written now and then wherever it applies ("Site visit – no intervention" on a valid reading); a code
+      // ("IT", a roaming country on a call at home) is still a value where none belongs.
+      const fillingTexts = remarks ? textsOfValueRows(remarks, distinct.ids, filling) : undefined;
       for (let id = 0; id < distinct.size; id++) {
         const rows = distinct.counts[id];
         if (rows < MIN_VALUE_ROWS || filled[id] === 0 || filled[id] > MAX_FILLED_SHARE * rows) continue;
@@ -455,11 +460,22 @@ export function misplacedCells(data: IngestResult, c: number): ReadonlyMap<numbe
         const valueRows: number[] = [];
         for (let r = 0; r < n; r++) if (distinct.ids[r] === id) valueRows.push(r);
         const ofNumberedKind = filledBeyondThreshold(data, c, valueRows, nulls);
-        for (const r of valueRows) if (!nulls[r] && !found.has(r) && !ofNumberedKind.has(r) && !filledAmongItsKind(r, k, id)) found.set(r, why);
+        for (const r of valueRows) {
+          if (nulls[r] || found.has(r) || ofNumberedKind.has(r) || filledAmongItsKind(r, k, id)) continue;
+          if (remarks && fillingTexts && !fillingTexts.has(remarks.ids[r]) && /\S\s+\S/.test(remarks.text(remarks.ids[r]))) continue;
+          found.set(r, why);
+        }
       }
     }
     return found;
   });
+}
+
+/** The value ids of `column` (its distinct values) in the rows where `ids` holds value `id`. */
+function textsOfValueRows(column: DistinctValues, ids: Int32Array, id: number): Set<number> {
+  const texts = new Set<number>();
+  for (let r = 0; r < ids.length; r++) if (ids[r] === id && column.ids[r] >= 0) texts.add(column.ids[r]);
+  return texts;
 }
 
 /** How many times the share of empty cells elsewhere a value's rows must hold empty for the value to explain them. */

@@ -45,3 +45,17 @@ test('a value that leaves the column empty, which a dependency of the table cont
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'test', 'specimen', 'unit'], rows)), 'inapplicable-value'), []);
   assert.deepEqual(findingsOf(checkCsv(csv(['id', 'test', 'specimen', 'unit'], rows)), 'dependency-violation').map((f) => [f.row, f.column]), [[300, 'specimen']]);
 });
+
+test('a remark no calibration hour writes, on a valid hour ("Site visit – no intervention"), is a note written where it applies; a calibration\'s note on a valid hour is still reported', () => {
+  const calibrationNotes = ['Scheduled zero/span calibration', 'Analyser maintenance', 'Multipoint calibration'];
+  const rows = Array.from({ length: 2400 }, (_, i) => {
+    const flag = i % 30 === 4 ? 'calibration' : 'valid';
+    const note = flag === 'calibration' ? calibrationNotes[i % 3] : i % 211 === 9 ? ['Site visit – no intervention', 'Shelter temperature alarm cleared'][i % 2] : '';
+    return [`S${i % 8}`, String(i), flag, note];
+  });
+  const header = ['station', 'hour', 'qc_flag', 'qc_note'];
+  assert.ok(rows.filter((row) => row[2] === 'valid' && row[3] !== '').length >= 10);
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'inapplicable-value'), [], 'clean');
+  rows[100][3] = 'Analyser maintenance';
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'inapplicable-value').map((f) => [f.row, f.value]), [[100, 'Analyser maintenance']]);
+});

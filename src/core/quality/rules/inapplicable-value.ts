@@ -32,7 +32,9 @@ itself, or holding one, leaves nothing empty (it was moved or merged there from 
 number of the row sets apart (5 or more): beyond the value 90% of them reach in another numeric column, the rows of the
 emptying value fill the column (90% of them) — a delay code on flights that arrived on time but left 15 minutes late
 or more, where every on-time flight that left that late has one; a code on an on-time flight that left on time is still
-reported.
+reported. Nor, in a column of remarks (text filled in a quarter of the rows at most), a note of several words that no row of the
+filling value writes: a remark written now and then wherever it applies (an air-quality reading's note "Site visit – no
+intervention" on a valid hour, where every calibration hour has its own note); a calibration's note on a valid hour still is.
 
 The evidence: the column and value that leave the column empty, their rows and filled rows, and the value that fills
 it with its rows and filled rows.
