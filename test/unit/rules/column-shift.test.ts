@@ -639,3 +639,21 @@ test('a row shifted by a field with no gap where it starts (a name with an unquo
   const found = check(lines()).filter((f) => f.row === 300).map((f) => f.column);
   for (const c of ['dept_name', 'pay_type', 'rate', 'hours', 'gross', 'tax', 'net', 'method', 'memo']) assert.ok(found.includes(c), `${c} is reported (${found.join(', ')})`);
 });
+
+test('a street recorded twice without a cross street, where a tenth of the collisions have none, moved nothing: both its rows beside an empty cell is chance', () => {
+  const streets = Array.from({ length: 300 }, (_, i) => `${['NORTH', 'SOUTH', 'EAST', 'WEST', 'OLD'][i % 5]} ${['OAK', 'ELM', 'PINE', 'MAPLE', 'CEDAR', 'BIRCH', 'ASH', 'LAKE', 'HILL', 'PARK', 'MILL', 'RIVER'][i % 12]}${i >= 60 ? ` ${i}` : ''} ${['STREET', 'AVENUE', 'ROAD', 'BOULEVARD', 'PLACE'][Math.floor(i / 5) % 5]}`);
+  const lines = ['collision_id,on_street_name,cross_street_name,persons_injured'];
+  let state = 12345;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let i = 0; i < 3000; i++) {
+    const on = streets[Math.floor(random() * random() * streets.length)];
+    const cross = random() < 0.11 ? '' : streets[Math.floor(random() * streets.length)];
+    lines.push(`${4700000 + i},${on},${cross},${Math.floor(random() * 3)}`);
+  }
+  // Streets (20 of them) recorded twice as the street, both times without a cross street, and several times as a cross street.
+  for (let k = 0; k < 20; k++) for (let twice = 0; twice < 2; twice++) lines.push(`${4800000 + 2 * k + twice},${streets[280 + (k % 20)]},,1`);
+  const rows = lines.slice(1).map((line) => line.split(','));
+  const [asStreet, asCross] = [rows.filter((row) => row[1] === streets[285]), rows.filter((row) => row[2] === streets[285])];
+  assert.ok(asStreet.filter((row) => row[2] === '').length === 2 && asCross.length >= 2, 'twice without a cross street, and a cross street elsewhere');
+  assert.deepEqual(check(lines).map((f) => [f.row, f.column]), []);
+});

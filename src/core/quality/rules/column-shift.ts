@@ -5,6 +5,7 @@ import { KNOWN_ROWS, TEXT_VALUES_MAX_DISTINCT, TEMPORAL_KINDS, TEXT_KINDS, csvFi
 import { cellText, isFreeText } from '../dependencies';
 import { patternOf } from '../value-patterns';
 import { splits } from '../field-splits';
+import { binomialTail } from '../../shared/binomial-tail';
 import { OrderFit, farOutFences, numericOrders, type NumericOrder } from '../numeric-orders';
 import type { Evidence, FindingFix } from '../finding';
 import type { IngestResult, TextRange } from '../../table/model';
@@ -352,6 +353,17 @@ const MERGED_EMPTY_SHARE = 0.9;
 /** Share of the rows writing the merged value's own part alone, at most, whose neighbour is empty. */
 const APART_EMPTY_SHARE = 0.5;
 
+/** Largest chance × values tried that a value's rows lie beside the neighbour's empty cells as often as they do by accident. */
+const MOVED_CHANCE = 0.01;
+
+/** The sum of counts (computed once per array). */
+const sums = new WeakMap<Int32Array, number>();
+function sumOf(counts: Int32Array): number {
+  let sum = sums.get(counts);
+  if (sum === undefined) sums.set(counts, (sum = counts.reduce((a, b) => a + b, 0)));
+  return sum;
+}
+
 /** Per value id of text column `here`: its rows where column `from` is empty. */
 function emptyBesideIds(data: IngestResult, here: Words, from: number): Int32Array {
   const counts = new Int32Array(here.distinct.size);
@@ -400,6 +412,10 @@ function splitBesideEmpty(r: number, here: Words, left: Words, right: Words, her
 function movedBesideEmpty(r: number, home: Words, here: Words, hereEmpty: Int32Array, homeEmpty: Int32Array, homeIds: Map<string, number>): boolean {
   const id = here.distinct.ids[r];
   if (id < 0 || here.distinct.counts[id] < KNOWN_ROWS || hereEmpty[id] < MERGED_EMPTY_SHARE * here.distinct.counts[id]) return false;
+  // Beyond chance: as many of the value's rows beside an empty cell, were the empty cells spread at random over
+  // here's values (a street recorded twice without a cross street, where a tenth of the collisions have none, is no move).
+  const emptyShare = sumOf(hereEmpty) / Math.max(1, here.present);
+  if (binomialTail(here.distinct.counts[id], hereEmpty[id], emptyShare) * here.distinct.size > MOVED_CHANCE) return false;
   const homeId = homeIds.get(here.distinct.text(id));
   return homeId !== undefined && home.distinct.counts[homeId] - homeEmpty[homeId] >= KNOWN_ROWS;
 }
@@ -1001,7 +1017,10 @@ rows and a city). A source that merged the two fields in every row it wrote make
 each held by two rows or more is a merge also when it repeats, where nearly all its rows (${100 * MERGED_EMPTY_SHARE}%) have the
 neighbour empty while the rows writing its own part alone mostly fill it (the table writes the two fields apart);
 so is a value held by two rows or more of the neighbour, whatever its share of the column, that nearly all its rows
-hold beside the neighbour's empty cell ("KY" in a fifth of the cities, state empty: a source that moved it over);
+hold beside the neighbour's empty cell ("KY" in a fifth of the cities, state empty: a source that moved it over) more
+often than chance would place them there (the binomial tail at the neighbour's share of empty cells, times the
+values tried, at most ${MOVED_CHANCE}: a street recorded twice without a cross street, where a tenth of the collisions have
+none, moved nothing);
 such a value (or a merge of two
 columns' categories) is evidence by itself, so it is looked for also where the emptied column often has gaps
 (known values of each: where it is at least ${100 * MIN_MERGE_COMPLETENESS}% filled). So is, where that column is at least
