@@ -660,3 +660,21 @@ test('of a broken product, the cell far from its group under a label that explai
   const findings = findingsOf(checkCsv(csv(['id', 'drug', 'weight_kg', 'dose_mg', 'dose_mg_per_kg'], rows)), rule);
   assert.deepEqual(findings.map((f) => [f.row, f.column]), [[wrong, 'dose_mg']]);
 });
+
+test('a wrong total that an exchange of two weighted inputs would also explain is the total where the exchange breaks an order the table keeps (three-pointers made above the field goals made)', () => {
+  const next = random(12);
+  const rows = Array.from({ length: 1_500 }, (_, i) => {
+    const fga = Math.floor(next() * 20);
+    const fgm = Math.floor(next() * (fga + 1));
+    const fg3m = Math.floor(next() * (fgm + 1) * 0.5);
+    const ftm = Math.floor(next() * 9);
+    return [`P${i}`, fgm, fga, fg3m, ftm, 2 * fgm + fg3m + ftm];
+  });
+  const header = ['player', 'fgm', 'fga', 'fg3m', 'ftm', 'pts'];
+  const r = rows.findIndex((row, i) => i > 500 && Number(row[1]) >= Number(row[3]) + 2);
+  // The points of the row written as if its field goals and three-pointers were the other way round.
+  rows[r][5] = 2 * Number(rows[r][3]) + Number(rows[r][1]) + Number(rows[r][4]);
+  const findings = findingsOf(checkCsv(csv(header, rows)), rule);
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[r, 'pts']]);
+  assert.equal(fixText(findings[0]), String(2 * Number(rows[r][1]) + Number(rows[r][3]) + Number(rows[r][4])));
+});

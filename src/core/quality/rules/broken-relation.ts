@@ -1,6 +1,6 @@
 /** broken-relation: a row that breaks an arithmetic relation its table's other rows keep (total = men + women). */
 import { defineRule } from '../rule';
-import { orderBreakShare, ordersBrokenAt } from '../numeric-orders';
+import { numericOrders, orderBreakShare, ordersBrokenAt } from '../numeric-orders';
 import { TEXT_KINDS, cellSourceText, distinctValues, isNumeric, memo, numericColumn, replaceCellFixes, sortedColumn, sortedRuns } from '../column-values';
 import { computed, decimalsNeeded, decimalsOf, halfUnitOfColumn, numericRelations, relationApplies, relationHoldsAt, relationTester, usesColumn, usualDecimals, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
 import { groupedInteger } from '../../shared/grouped-integer';
@@ -211,10 +211,25 @@ function exchangedCells(data: IngestResult, relation: NumericRelation, r: number
       if (inputs[i] === inputs[j] || weights[i] === weights[j] || !centralIn(data, relation.inputs[i], inputs[j]) || !centralIn(data, relation.inputs[j], inputs[i])) continue;
       const exchanged = [...inputs];
       [exchanged[i], exchanged[j]] = [inputs[j], inputs[i]];
-      if (Math.abs(computed(relation, exchanged) - at(relation.output)) <= slack + 1e-9 * Math.abs(at(relation.output))) found.push({ cell: relation.inputs[i], other: relation.inputs[j] });
+      if (Math.abs(computed(relation, exchanged) - at(relation.output)) > slack + 1e-9 * Math.abs(at(relation.output))) continue;
+      // Exchanged back, the row must keep the table's orders of those columns (three-pointers made at most the field
+      // goals made, free throws made at most those attempted): an exchange that leaves one broken is a coincidence of
+      // the numbers, not what happened.
+      const back = new Map([[relation.inputs[i], inputs[j]], [relation.inputs[j], inputs[i]]]);
+      if (breaksOrderWritten(data, r, back)) continue;
+      found.push({ cell: relation.inputs[i], other: relation.inputs[j] });
     }
   }
   return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * Whether row `r`, with the numbers `written` in their columns instead of its own, breaks an order of two columns the
+ * table keeps (low ≤ high) with few exceptions (TELLING_ORDER_BREAKS), one of them written.
+ */
+function breaksOrderWritten(data: IngestResult, r: number, written: ReadonlyMap<number, number>): boolean {
+  const at = (c: number) => written.get(c) ?? numericColumn(data, c)[r];
+  return numericOrders(data).some((order) => (written.has(order.low) || written.has(order.high)) && at(order.low) > at(order.high) && orderBreakShare(data, order) <= TELLING_ORDER_BREAKS);
 }
 
 /** Edits (characters changed, added, dropped or two exchanged) within which a written number is a slip of another. */
@@ -630,7 +645,9 @@ with overtime (paid at 1.5 × the rate, a term the relation leaves out). A cell 
 ("1:45" hours) counts as non-zero.
 
 **Two cells exchanged**: where a weighted sum, broken at a row, holds with two of its inputs of different weights
-the other way round (critical and noncritical violations of a score's formula), each central in its new column, both
+the other way round (critical and noncritical violations of a score's formula), each central in its new column, and
+the row so keeps the orders the table keeps with few exceptions between those columns and others (not points that
+field goals and three-pointers the other way round would give: three-pointers made above the field goals made), both
 are reported; so are an affine relation's input and output, where the relation computes the input from the output
 and each lies in the other's central range (a call's seconds written as its minutes billed and the minutes as its
 seconds); and where the relation, broken at a row, holds with one of its cells' number that a numeric
