@@ -86,32 +86,57 @@ export function groupRowsApart(data: IngestResult, majority: readonly number[], 
   return false;
 }
 
-/** Rows another column's value needs for what they all hold to be that value's own (a value of a few rows may be the error itself: a country swapped into four rows). */
+/** Rows another column's value needs for what they hold to be that value's own (a value of a few rows may be the error itself: a country swapped into four rows). */
 const MIN_OWNER_ROWS = 10;
+/**
+ * Rows of those, at most, that may hold another value (errors of their own, in a dirty table), and the share that must
+ * hold it: a value is a value's own when nearly every row has it, not when most rows do (most restaurants pass).
+ */
+const MAX_OWNER_EXCEPTIONS = 2;
+const MIN_OWNED_SHARE = 0.85;
 
-/** Per value of column `k`: its rows, the one value of `b` they all hold (−1: several, or none), and whether they span several values of `across`. */
+/**
+ * Per value of column `k`: its rows, the value of `b` MIN_OWNED_SHARE of them hold (−1: none), and whether they span
+ * several values of `across`. (A majority vote per value, then a count of its rows holding the winner.)
+ */
 function ownersOf(data: IngestResult, k: number, b: number, across: number): { rows: Int32Array; held: Int32Array; spread: Uint8Array } {
   return memo(data, `owners:${k}>${b}/${across}`, () => {
     const [ids, bIds, acrossIds] = [valueCodes(data, k).ids, valueCodes(data, b).ids, valueCodes(data, across).ids];
     const size = valueCodes(data, k).size;
     const rows = new Int32Array(size);
-    const held = new Int32Array(size).fill(-2);
+    const held = new Int32Array(size).fill(-1);
+    const votes = new Int32Array(size);
     const first = new Int32Array(size).fill(-2);
     const spread = new Uint8Array(size);
     for (let r = 0; r < ids.length; r++) {
       const v = ids[r];
       if (v < 0) continue;
       rows[v]++;
-      held[v] = held[v] === -2 ? bIds[r] : held[v] === bIds[r] ? held[v] : -1;
+      if (votes[v] === 0) [held[v], votes[v]] = [bIds[r], 1];
+      else votes[v] += held[v] === bIds[r] ? 1 : -1;
       if (first[v] === -2) first[v] = acrossIds[r];
       else if (first[v] !== acrossIds[r]) spread[v] = 1;
     }
+    const holding = new Int32Array(size);
+    for (let r = 0; r < ids.length; r++) if (ids[r] >= 0 && bIds[r] === held[ids[r]]) holding[ids[r]]++;
+    for (let v = 0; v < size; v++) if (held[v] < 0 || holding[v] < MIN_OWNED_SHARE * rows[v] || rows[v] - holding[v] > MAX_OWNER_EXCEPTIONS) held[v] = -1;
     return { rows, held, spread };
   });
 }
 
+/** Distinct values, at most, of an integer column whose values own another's (a count of persons killed: 0, 1, 2). */
+const MAX_OWNER_COUNTS = 20;
+
+/** Whether column k's values may own another column's: text, a flag, or an integer of few values (a count). */
+function ownerColumn(data: IngestResult, k: number): boolean {
+  const kind = data.columns[k].kind;
+  return TEXT_KINDS.includes(kind) || kind === 'boolean' || (kind === 'integer' && sortedRuns(data, k).values.length <= MAX_OWNER_COUNTS);
+}
+
 /**
- * Whether row `r`'s value of column `b` is what every row of its value of another text column holds (MIN_OWNER_ROWS
+ * Whether row `r`'s value of column `b` is what the rows of its value of another text column, or integer of few values
+ * (a count: every collision with a person killed is "FATAL", whatever its injured), hold (all but MAX_OWNER_EXCEPTIONS and
+MIN_OWNED_SHARE of them, MIN_OWNER_ROWS
  * or more, rows of several values of `across`, the dependency's left side: not copies of one record), a column
  * `across` does not determine and that does not determine `b` everywhere (a product's markdown holds for some
  * products) — a clearance product's fixed markdown of 50% on an order whose other lines carry its coupon of 0: the
@@ -125,8 +150,8 @@ export function ownedByRowValue(data: IngestResult, r: number, b: number, across
   const deps = dependenciesOf(data);
   const tied = new Set([...deps.filter((d) => d.lhs.length === 1 && d.lhs[0] === across).map((d) => d.rhs), ...deps.filter((d) => d.lhs.length === 1 && d.rhs === b).map((d) => d.lhs[0])]);
   for (let k = 0; k < data.columns.length; k++) {
-    if (k === b || skip.includes(k) || tied.has(k) || !TEXT_KINDS.includes(data.columns[k].kind)) continue;
-    const v = distinctValues(data, k).ids[r];
+    if (k === b || skip.includes(k) || tied.has(k) || !ownerColumn(data, k)) continue;
+    const v = valueCodes(data, k).ids[r];
     if (v < 0) continue;
     const { rows, held, spread } = ownersOf(data, k, b, across);
     if (rows[v] >= MIN_OWNER_ROWS && held[v] === bId && spread[v] === 1) return true;

@@ -1408,6 +1408,41 @@ test('a score an arithmetic relation computes, broken at a row whose counts were
   assert.deepEqual(findingsOf(report, 'broken-relation').filter((f) => f.row === 80).map((f) => f.column).sort(), ['critical', 'noncritical']);
 });
 
+test('a number a relation adds with a column of the left side (offensive rebounds, which the defensive ones and the total determine), where the relation breaks at the row, is left to broken-relation', () => {
+  let s = 31;
+  const u = () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) ^ (s + 0x6d2b79f5)) >>> 0) / 4294967296);
+  const header = ['player_game', 'oreb', 'dreb', 'reb'];
+  const rows = Array.from({ length: 3000 }, (_, i) => {
+    const oreb = Math.floor(4 * u() * u());
+    const dreb = Math.floor(9 * u());
+    return [String(9_000_000 + i), String(oreb), String(dreb), String(oreb + dreb)];
+  });
+  // Row 120: its defensive rebounds keyed one too many (the total as it was).
+  const r = rows.findIndex((row, i) => i >= 120 && row[1] === '1' && row[2] === '4');
+  rows[r] = [rows[r][0], '1', '5', '5'];
+  const report = checkCsv(csv(header, rows));
+  assert.deepEqual(findingsOf(report, 'dependency-violation').filter((f) => f.row === r).map((f) => f.column), []);
+  assert.ok(findingsOf(report, 'broken-relation').some((f) => f.row === r), 'broken-relation tells the cell');
+});
+
+test('a value the rows of a flag or a count hold (every collision with a person killed is "FATAL", one among them written wrong) is that value\'s own, not a slip of what the injured count says; a severity contradicting both is still reported', () => {
+  let s = 37;
+  const u = () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) ^ (s + 0x6d2b79f5)) >>> 0) / 4294967296);
+  const header = ['collision_id', 'persons_injured', 'persons_killed', 'severity'];
+  const rows = Array.from({ length: 3000 }, (_, i) => {
+    const injured = u() < 0.6 ? 0 : 1 + Math.floor(3 * u() * u());
+    const killed = i % 200 === 17 ? 1 : 0;
+    return [String(4_700_000 + i), String(injured), String(killed), killed ? 'FATAL' : injured ? 'INJURY' : 'PROPERTY DAMAGE ONLY'];
+  });
+  const fatal = rows.flatMap((row, i) => (row[2] === '1' ? [i] : []));
+  rows[fatal[3]][3] = 'INJURY';
+  const wrong = rows.findIndex((row, i) => i > 1000 && row[1] === '0' && row[2] === '0');
+  rows[wrong][3] = 'INJURY';
+  const found = findingsOf(checkCsv(csv(header, rows)), 'dependency-violation').filter((f) => f.column === 'severity').map((f) => f.row);
+  assert.ok(found.includes(wrong), 'an injury with no one injured');
+  assert.deepEqual(found.filter((r) => fatal.includes(r!) && r !== fatal[3]), [], 'the fatal collisions');
+});
+
 /** Flights by number: each flies one route (a destination and its city); `edit` sets rows' destination and city. */
 function flightLog(edit: Record<number, [string, string]> = {}): string {
   const routes: [string, string][] = [['MFR', 'Medford'], ['ORD', 'Chicago'], ['PDX', 'Portland'], ['LAX', 'Los Angeles'], ['SJC', 'San Jose'], ['BOI', 'Boise'], ['GEG', 'Spokane'], ['SFO', 'San Francisco']];

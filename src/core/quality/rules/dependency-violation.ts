@@ -799,10 +799,11 @@ those without one (an area keyed wrong) are still reported. A left side of
 measures (an integer of over 100 values: two routes of one length are common) or of days (a date of over 100 values:
 two patients born on one day) needs a majority of ${MEASURE_MIN_MAJORITY} rows in its group: two admissions of one
 patient do not outvote another patient of that birthday — unless 90% of the rows with a date hold the group's value (a
-sold date says "Sold" whatever the day). Nor is a value every row of another of the row's values holds (ten rows or
-more, of several values of the left side; a text column the left side does not determine, and that does not
-determine the value everywhere): a clearance product's fixed markdown of 50% on an order whose other lines carry its
-coupon of 0 is the product's own value.
+sold date says "Sold" whatever the day). Nor is a value that the rows of another of the row's values hold, all but two
+at most and 85% (ten rows or more, of several values of the left side; a text column, a flag or an integer of 20 values at most, that the
+left side does not determine and that does not determine the value everywhere): a clearance product's fixed markdown of
+50% on an order whose other lines carry its coupon of 0 is the product's own value, and a collision's severity "FATAL"
+where a person was killed is what the killed count says, not a slip of what its injured count says.
 
 **Records of one entity from several sources.** A table merged from several sources records each flight,
 product or hospital once per source, and sources disagree far more often than one clean table does: a
@@ -837,8 +838,9 @@ that credits × grade points = quality points keeps), of one broken dependency, 
 instead, where another of its values holds the number (a grade "A" beside the 3.7 points of an "A-": "A-" is the fix).
 
 A number that an arithmetic relation of the table computes from a column of the left side (a score of 100 − 5 ×
-critical − 2 × noncritical violations, which the critical count and the total also determine), where that relation
-breaks at the row, is left to broken-relation, which tells the relation's wrong cell: two counts written the other
+critical − 2 × noncritical violations, which the critical count and the total also determine), or that such a relation
+adds with a column of the left side into another (offensive rebounds, which the defensive ones and the total determine),
+where that relation breaks at the row, is left to broken-relation, which tells the relation's wrong cell: two counts written the other
 way round leave the score right.
 
 **Fix**: replace the value with the majority value (quick fix), or correct A if it is A that is wrong.`,
@@ -1064,10 +1066,14 @@ way round leave the score right.
   },
 });
 
-/** Whether dependency `dep`'s right side is computed by a numeric relation from a column of its left side, broken at row `r`. */
+/**
+ * Whether dependency `dep`'s right side and a column of its left side are cells of one numeric relation (the right side
+ * computed from the left, or one of the numbers the left side's total adds: rebounds and defensive rebounds determine the
+ * offensive ones), broken at row `r`.
+ */
 function computedFromLeftSide(data: IngestResult, dep: Dependency, r: number): boolean {
   if (!isNumeric(data.columns[dep.rhs])) return false;
-  return numericRelations(data).some((relation) => relation.output === dep.rhs && relation.inputs.some((c) => dep.lhs.includes(c)) && relationBrokenAt(data, relation, r));
+  return numericRelations(data).some((relation) => usesColumn(relation, dep.rhs) && dep.lhs.some((c) => usesColumn(relation, c)) && relationBrokenAt(data, relation, r));
 }
 
 /**
