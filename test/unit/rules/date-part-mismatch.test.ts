@@ -52,3 +52,23 @@ test('month and day columns split from a date are checked too', () => {
   // Row 50: month 3 (50 % 12 = 2, + 1) written 21 — outside the months.
   assert.deepEqual(check(lines).map((f) => [f.row, f.column, f.value]), [[50, 'month', '21']]);
 });
+
+test('a weekday name that is not its date\'s ("TUE" beside a Sunday) is reported with the date\'s, written as the column writes them; a date out of place in a log in time order is the date\'s error', () => {
+  const day = 86_400_000;
+  const names = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+  const write = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+  const rows = Array.from({ length: 1500 }, (_, i) => {
+    const ms = Date.UTC(2024, 0, 1) + Math.floor(i / 4) * day + (i % 4) * 3_600_000;
+    return [String(4_700_000 + i), write(ms), names[new Date(ms).getUTCDay()], String(i % 3)];
+  });
+  const lines = () => ['collision_id,crash_datetime,day_of_week,persons_injured', ...rows.map((row) => row.join(','))];
+  assert.deepEqual(check(lines()), [], 'clean');
+  const sunday = rows.findIndex((row, i) => i > 300 && row[2] === 'SUN');
+  rows[sunday][2] = 'TUE';
+  // Row 900 dated a day before its neighbours (its weekday as it was).
+  rows[900][1] = write(Date.parse(`${rows[900][1].replace(' ', 'T')}:00Z`) - day);
+  const findings = check(lines());
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[sunday, 'day_of_week'], [900, 'crash_datetime']]);
+  const fix = findings[0].fixes?.[0];
+  assert.equal(fix?.kind === 'replace' ? fix.newText : undefined, 'SUN');
+});

@@ -1,20 +1,30 @@
 /** date-part-mismatch: a year (month, day) column that is not the year of its row's date, where every other row's is. */
 import { defineRule } from '../rule';
 import { cellText } from '../dependencies';
-import { replaceCellFixes } from '../column-values';
-import { datePartRelations, rowsDiffering, type DatePartRelation } from '../date-parts';
+import { numericColumn, replaceCellFixes, sortedColumn } from '../column-values';
+import { fitsListedTime } from '../series';
+import type { IngestResult } from '../../table/model';
+import { datePartRelations, partValues, rowsDiffering, writtenPart, type DatePartRelation } from '../date-parts';
 import { groupedInteger } from '../../shared/grouped-integer';
 
 /**
- * The cell of a differing row that is wrong: the number where it lies outside the numbers of the rows that agree
- * (2041 among model years 2008–2025), the date where its part does (a registration in 1970), else the number — the
- * date carries its own checks (its format, its order with the row's other dates), a number typed beside it none.
+ * The cell of row `r`, differing, that is wrong: the number where it lies outside the numbers of the rows that agree
+ * (2041 among model years 2008–2025), the date where its part does (a registration in 1970), where the date lies out of
+ * place in a table listed in time order (a collision dated the day before its neighbours) or outside its column's 1st
+ * to 99th percentiles (a year 2042 among collisions of 2024: its weekday is what the day's should be), else the number —
+ * the date carries its own checks (its format, its order with the row's other dates), a number typed beside it none.
  */
-function wrongCell(relation: DatePartRelation, value: number, part: number): number {
+function wrongCell(data: IngestResult, relation: DatePartRelation, r: number, value: number, part: number): number {
   const [low, high] = relation.numbers;
   if (value < low || value > high) return relation.number;
-  return part < low || part > high ? relation.date : relation.number;
+  if (part < low || part > high || fitsListedTime(data, relation.date, r) === false) return relation.date;
+  const dates = sortedColumn(data, relation.date);
+  const ms = numericColumn(data, relation.date)[r];
+  return ms < dates.quantile(EDGE_QUANTILE) || ms > dates.quantile(1 - EDGE_QUANTILE) ? relation.date : relation.number;
 }
+
+/** Share of a date column's dates below (and above) the dates a differing row's date must lie within for its number to be blamed. */
+const EDGE_QUANTILE = 0.01;
 
 export const datePartMismatch = defineRule({
   id: 'date-part-mismatch',
@@ -22,16 +32,20 @@ export const datePartMismatch = defineRule({
   dimension: 'consistency',
   defaultSeverity: 'warning',
   defaultOptions: {},
-  description: 'A whole-number column that holds the year (month, day) of a date column on every other row, but not on this one: a model year of 2041 beside a registration in 2014.',
+  description: 'A whole-number column that holds the year (month, day) of a date column on every other row, but not on this one: a model year of 2041 beside a registration in 2014; a weekday name that is not its date\'s.',
   docs: `Tables keep a date and a part of it side by side: a car's model year and its first registration, a year, month and
 day split from the date for a pivot table. Typed or copied separately, they drift apart — two digits of a year
 swapped (2041 for 2014), a date from another row, a placeholder date (1970-01-01) beside the real year.
 
 Learned from the table itself (date-parts.ts): a whole-number column, its values within a year's (1000–3000), a
 month's or a day's range, equals that part of a date column's dates on at least 95% of the rows holding both (30 or
-more), and ten times as often as with its numbers shuffled over the rows. Each other row is reported once: on the
+more), and ten times as often as with its numbers shuffled over the rows; so does a text column of weekday names
+(English, in full or their first three letters, in 95% of its rows: a collision's "Tuesday" beside its date), three
+times as often (shuffled weekdays agree one time in seven), its fix written as the column writes its names. Each other row is reported once: on the
 number where it lies outside the numbers of the agreeing rows (2041 where they span 2008–2025), on the date where
-its part does (a registration in 1970), else on the number, with the part the date gives as the quick fix.
+its part does (a registration in 1970), where it lies out of place in a table listed in time order (a collision dated
+the day before its neighbours) or outside its column's 1st to 99th percentiles (a year 2042 among collisions of 2024),
+else on the number, with the part the date gives as the quick fix.
 
 The evidence: the date column and the row's date, the number, how many rows agree and, on a number, the part the
 date gives (\`expected\`).
@@ -41,19 +55,21 @@ date gives (\`expected\`).
     for (const relation of datePartRelations(data)) {
       const [numberName, dateName] = [data.columns[relation.number].name, data.columns[relation.date].name];
       const agreeing = `as in ${groupedInteger(relation.equal)} of the ${groupedInteger(relation.rows)} rows holding both`;
+      const numbers = partValues(data, relation);
       for (const { row: r, part } of rowsDiffering(data, relation)) {
         const [value, date] = [cellText(data, r, relation.number), cellText(data, r, relation.date)];
         const evidence = { part: relation.part, date: dateName, dateValue: date, number: numberName, numberValue: value, equalRows: relation.equal, rows: relation.rows };
-        if (wrongCell(relation, Number(value), part) === relation.number) {
+        if (wrongCell(data, relation, r, numbers[r], part) === relation.number) {
           if (isIgnored(relation.number)) continue;
+          const expected = writtenPart(relation.part, part, value);
           report({
             row: r,
             columnIndex: relation.number,
             value,
-            evidence: { ...evidence, expected: String(part) },
-            message: `${value} in column "${numberName}" is not the ${relation.part} of ${dateName} ${date} in this row (${part}), though "${numberName}" is the ${relation.part} of "${dateName}" ${agreeing}.`,
+            evidence: { ...evidence, expected },
+            message: `${value} in column "${numberName}" is not the ${relation.part} of ${dateName} ${date} in this row (${expected}), though "${numberName}" is the ${relation.part} of "${dateName}" ${agreeing}.`,
             related: [{ row: r, columnIndex: relation.date, message: `${dateName} ${date}` }],
-            fixes: replaceCellFixes(data, r, relation.number, String(part), `Replace with ${part} (the ${relation.part} of ${dateName} ${date})`),
+            fixes: replaceCellFixes(data, r, relation.number, expected, `Replace with ${expected} (the ${relation.part} of ${dateName} ${date})`),
           });
         } else {
           if (isIgnored(relation.date)) continue;
