@@ -6,7 +6,7 @@
  * record is. Those empty cells are no gaps (nor the place a neighbour's value was shifted from); the others are.
  */
 import type { IngestResult } from '../table/model';
-import { TEXT_KINDS, distinctValues, isNumeric, memo, nullCount, nullMask, nullRows, numericColumn, type DistinctValues } from './column-values';
+import { TEXT_KINDS, distinctValues, isNumeric, memo, nullCount, nullMask, nullRows, numericColumn, settledValueCount, type DistinctValues } from './column-values';
 import { looksLikeIdentifier } from '../shared/identifier';
 import { binomialTail } from '../shared/binomial-tail';
 import { isRemarkColumn } from './remarks';
@@ -122,13 +122,14 @@ export function nothingRows(data: IngestResult, c: number): Int32Array {
 
 /**
  * The text columns other than `c` of 2 to `maxValues` values (a fuel, a status, a channel; by default MAX_VALUES), with
- * their values.
+ * their values; values of a few rows each (slips, settledValueCount) do not count: a category written with a typo in
+ * three rows is still a column of ten categories.
  */
 function fewValueColumns(data: IngestResult, c: number, maxValues = MAX_VALUES): { k: number; distinct: DistinctValues }[] {
   return data.columns.flatMap((column, k) => {
     if (k === c || !TEXT_KINDS.includes(column.kind)) return [];
     const distinct = distinctValues(data, k);
-    return distinct.size < 2 || distinct.size > maxValues ? [] : [{ k, distinct }];
+    return distinct.size < 2 || (distinct.size > maxValues && settledValueCount(data, k) > maxValues) ? [] : [{ k, distinct }];
   });
 }
 

@@ -5,7 +5,7 @@
  * cells there were left out.
  */
 import type { IngestResult } from '../table/model';
-import { TEXT_KINDS, distinctValues } from './column-values';
+import { TEXT_KINDS, distinctValues, settledValueCount } from './column-values';
 
 /** Most distinct values a column that calls for another may have (a status, a type, a yes/no). */
 const MAX_VALUES = 20;
@@ -39,7 +39,8 @@ export function requiredCells(data: IngestResult, c: number, empty: Int32Array):
   data.columns.forEach((column, k) => {
     if (k === c || !TEXT_KINDS.includes(column.kind)) return;
     const distinct = distinctValues(data, k);
-    if (distinct.size > MAX_VALUES) return;
+    // Values of a few rows each (slips: "Diary" for "Dairy") do not count.
+    if (distinct.size > MAX_VALUES && settledValueCount(data, k) > MAX_VALUES) return;
     const rows = new Int32Array(distinct.size);
     const gaps = new Int32Array(distinct.size);
     const examples = new Int32Array(distinct.size).fill(-1);

@@ -59,3 +59,16 @@ test('a remark no calibration hour writes, on a valid hour ("Site visit – no i
   rows[100][3] = 'Analyser maintenance';
   assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'inapplicable-value').map((f) => [f.row, f.value]), [[100, 'Analyser maintenance']]);
 });
+
+test('a category column with a few misspelt values in a row or two each is still one of few values: an expiry date on a hardware row is reported', () => {
+  const categories = ['Beverages', 'Dairy', 'Frozen Food', 'Snacks', 'Hardware', 'Paper Goods', 'Office Supplies', 'Pet Supplies', 'Personal Care', 'Cleaning Supplies'];
+  const perishable = new Set(['Beverages', 'Dairy', 'Frozen Food', 'Snacks']);
+  const rows = Array.from({ length: 3000 }, (_, i) => {
+    const category = categories[(i * 7) % categories.length];
+    return [`M${i}`, category, perishable.has(category) ? `2024-${String(1 + (i % 12)).padStart(2, '0')}-15` : ''];
+  });
+  ['Hardwre', 'Diary', 'Snaks', 'Papr Goods', 'Offce Supplies', 'Pet Suplies', 'Persnal Care', 'Cleaning Suplies', 'Frozen Foods', 'Beverage', 'HARDWARE', 'snacks'].forEach((slip, k) => (rows[100 + 37 * k][1] = slip));
+  const hardware = rows.findIndex((row, i) => i > 2000 && row[1] === 'Hardware');
+  rows[hardware][2] = '2025-06-14';
+  assert.deepEqual(findingsOf(checkCsv(csv(['movement_id', 'category', 'expiry_date'], rows)), 'inapplicable-value').map((f) => [f.row, f.column]), [[hardware, 'expiry_date']]);
+});

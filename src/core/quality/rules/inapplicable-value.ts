@@ -18,7 +18,8 @@ a settlement date to closed claims. The systems that export them leave the field
 whose status changed without the field being cleared, a value typed into the wrong row, or a status set wrongly
 leaves a value where the row calls for none, and both cannot be right.
 
-Learned from the table itself (inapplicable-cells.ts): a text column of at most 20 values has a value (in 30 rows or
+Learned from the table itself (inapplicable-cells.ts): a text column of at most 20 values (not counting values of a few
+rows each, 2% of the rows in all: slips such as "Hardwre") has a value (in 30 rows or
 more) in whose rows the column is empty in all but 3%, while another of its values fills it (in 90% of its rows, 30
 or more). The filled cells in the rows of the first value are reported, on the filled cell, with the row's value that
 leaves it empty as related information — unless the rows of that value sharing the row's value of another text column

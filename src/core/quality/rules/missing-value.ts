@@ -44,7 +44,8 @@ sparser column, a cell empty in step with another column — both empty in 99% o
 90% of the rows — has nothing to fill: a lab unit at the visits without a lab value.
 
 An empty cell of a sparser column is listed, too, where its row's value of another column calls for it: a column
-is filled in 99% or more of the rows (30 at least) holding one value of a text column of at most 20 values, and empty
+is filled in 99% or more of the rows (30 at least) holding one value of a text column of at most 20 values (not counting values of a few rows each, 2% of the rows in all:
+slips such as "Diary" for "Dairy"), and empty
 in at least half of the rows holding the others — a sold date where the status is "Sold", a reason where an order
 was cancelled. The field is filled because of that value; the cells left empty there are gaps (the evidence:
 \`requiredBy\`, \`requiredValue\`, \`filled\`, \`rows\`; the related place is a row of that value that is filled).
