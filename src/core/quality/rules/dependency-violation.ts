@@ -799,8 +799,8 @@ those without one (an area keyed wrong) are still reported. A left side of
 measures (an integer of over 100 values: two routes of one length are common) or of days (a date of over 100 values:
 two patients born on one day) needs a majority of ${MEASURE_MIN_MAJORITY} rows in its group: two admissions of one
 patient do not outvote another patient of that birthday — unless 90% of the rows with a date hold the group's value (a
-sold date says "Sold" whatever the day). Nor is a value that the rows of another of the row's values hold, all but two
-at most and 85% (ten rows or more, of several values of the left side; a text column, a flag or an integer of 20 values at most, that the
+sold date says "Sold" whatever the day). Nor is a value that the rows of another of the row's values hold — all of them,
+or all but two at most and 85% where the value is half as common in the table (ten rows or more, of several values of the left side; a text column, a flag or an integer of 20 values at most, that the
 left side does not determine and that does not determine the value everywhere): a clearance product's fixed markdown of
 50% on an order whose other lines carry its coupon of 0 is the product's own value, and a collision's severity "FATAL"
 where a person was killed is what the killed count says, not a slip of what its injured count says.
