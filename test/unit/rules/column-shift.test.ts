@@ -646,8 +646,9 @@ test('a street recorded twice without a cross street, where a tenth of the colli
   let state = 12345;
   const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
   for (let i = 0; i < 3000; i++) {
-    const on = streets[Math.floor(random() * random() * streets.length)];
-    const cross = random() < 0.11 ? '' : streets[Math.floor(random() * streets.length)];
+    // Streets 0–199 are recorded as the street, 100–299 as the cross street.
+    const on = streets[Math.floor(random() * 200)];
+    const cross = random() < 0.11 ? '' : streets[100 + Math.floor(random() * 200)];
     lines.push(`${4700000 + i},${on},${cross},${Math.floor(random() * 3)}`);
   }
   // Streets (20 of them) recorded twice as the street, both times without a cross street, and several times as a cross street.

@@ -356,12 +356,25 @@ const APART_EMPTY_SHARE = 0.5;
 /** Largest chance × values tried that a value's rows lie beside the neighbour's empty cells as often as they do by accident. */
 const MOVED_CHANCE = 0.01;
 
-/** The sum of counts (computed once per array). */
-const sums = new WeakMap<Int32Array, number>();
-function sumOf(counts: Int32Array): number {
-  let sum = sums.get(counts);
-  if (sum === undefined) sums.set(counts, (sum = counts.reduce((a, b) => a + b, 0)));
-  return sum;
+/** Per count array of a pair of columns (emptyBesideIds): the share of here's own values' rows beside the empty cells. */
+const ownEmptyShares = new WeakMap<Int32Array, number>();
+
+/**
+ * The share of the rows of here's values that home does not hold whose neighbour is empty
+ * (`hereEmpty`: per value id of here); computed once per pair of columns.
+ */
+function ownEmptyShare(here: Words, hereEmpty: Int32Array, homeIds: Map<string, number>): number {
+  let share = ownEmptyShares.get(hereEmpty);
+  if (share === undefined) {
+    let [rows, empty] = [0, 0];
+    for (let id = 0; id < here.distinct.size; id++) {
+      if (homeIds.has(here.distinct.text(id))) continue;
+      rows += here.distinct.counts[id];
+      empty += hereEmpty[id];
+    }
+    ownEmptyShares.set(hereEmpty, (share = empty / Math.max(1, rows)));
+  }
+  return share;
 }
 
 /** Per value id of text column `here`: its rows where column `from` is empty. */
@@ -412,9 +425,10 @@ function splitBesideEmpty(r: number, here: Words, left: Words, right: Words, her
 function movedBesideEmpty(r: number, home: Words, here: Words, hereEmpty: Int32Array, homeEmpty: Int32Array, homeIds: Map<string, number>): boolean {
   const id = here.distinct.ids[r];
   if (id < 0 || here.distinct.counts[id] < KNOWN_ROWS || hereEmpty[id] < MERGED_EMPTY_SHARE * here.distinct.counts[id]) return false;
-  // Beyond chance: as many of the value's rows beside an empty cell, were the empty cells spread at random over
-  // here's values (a street recorded twice without a cross street, where a tenth of the collisions have none, is no move).
-  const emptyShare = sumOf(hereEmpty) / Math.max(1, here.present);
+  // Beyond chance: as many of the value's rows beside an empty cell, were they beside empty cells as often as the rows of
+  // here's own values (none of home's) are (a street recorded twice without a cross street, where a tenth of the
+  // collisions have none, is no move; a state in the city column, where a city's state is never empty, is).
+  const emptyShare = ownEmptyShare(here, hereEmpty, homeIds);
   if (binomialTail(here.distinct.counts[id], hereEmpty[id], emptyShare) * here.distinct.size > MOVED_CHANCE) return false;
   const homeId = homeIds.get(here.distinct.text(id));
   return homeId !== undefined && home.distinct.counts[homeId] - homeEmpty[homeId] >= KNOWN_ROWS;
@@ -1018,9 +1032,9 @@ each held by two rows or more is a merge also when it repeats, where nearly all 
 neighbour empty while the rows writing its own part alone mostly fill it (the table writes the two fields apart);
 so is a value held by two rows or more of the neighbour, whatever its share of the column, that nearly all its rows
 hold beside the neighbour's empty cell ("KY" in a fifth of the cities, state empty: a source that moved it over) more
-often than chance would place them there (the binomial tail at the neighbour's share of empty cells, times the
-values tried, at most ${MOVED_CHANCE}: a street recorded twice without a cross street, where a tenth of the collisions have
-none, moved nothing);
+often than chance would place them there (the binomial tail at the share of the rows of the column's own values, none
+of the neighbour's, beside its empty cells, times the values tried, at most ${MOVED_CHANCE}: a street recorded twice
+without a cross street, where a tenth of the collisions have none, moved nothing);
 such a value (or a merge of two
 columns' categories) is evidence by itself, so it is looked for also where the emptied column often has gaps
 (known values of each: where it is at least ${100 * MIN_MERGE_COMPLETENESS}% filled). So is, where that column is at least
