@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkCsv, csv, findingsOf, fixText } from './check-text';
+import { STOCK_HEADER, stockMovements } from './stock-movements';
 
 /** 1,500 bookings: 80% checked out, 17% cancelled (with the date of cancellation), 3% no-shows; `dated` rows given a date. */
 function bookings(dated: number[] = []): (string | number)[][] {
@@ -61,14 +62,8 @@ test('a remark no calibration hour writes, on a valid hour ("Site visit – no i
 });
 
 test('a category column with a few misspelt values in a row or two each is still one of few values: an expiry date on a hardware row is reported', () => {
-  const categories = ['Beverages', 'Dairy', 'Frozen Food', 'Snacks', 'Hardware', 'Paper Goods', 'Office Supplies', 'Pet Supplies', 'Personal Care', 'Cleaning Supplies'];
-  const perishable = new Set(['Beverages', 'Dairy', 'Frozen Food', 'Snacks']);
-  const rows = Array.from({ length: 3000 }, (_, i) => {
-    const category = categories[(i * 7) % categories.length];
-    return [`M${i}`, category, perishable.has(category) ? `2024-${String(1 + (i % 12)).padStart(2, '0')}-15` : ''];
-  });
-  ['Hardwre', 'Diary', 'Snaks', 'Papr Goods', 'Offce Supplies', 'Pet Suplies', 'Persnal Care', 'Cleaning Suplies', 'Frozen Foods', 'Beverage', 'HARDWARE', 'snacks'].forEach((slip, k) => (rows[100 + 37 * k][1] = slip));
+  const rows = stockMovements();
   const hardware = rows.findIndex((row, i) => i > 2000 && row[1] === 'Hardware');
   rows[hardware][2] = '2025-06-14';
-  assert.deepEqual(findingsOf(checkCsv(csv(['movement_id', 'category', 'expiry_date'], rows)), 'inapplicable-value').map((f) => [f.row, f.column]), [[hardware, 'expiry_date']]);
+  assert.deepEqual(findingsOf(checkCsv(csv(STOCK_HEADER, rows)), 'inapplicable-value').map((f) => [f.row, f.column]), [[hardware, 'expiry_date']]);
 });

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { ingestCsvBytes } from '../../../src/core/ingest/index';
 import { runQualityCheck, allRules } from '../../../src/core/quality/engine';
 import { mulberry32 } from '../../../src/core/shared/random';
+import { STOCK_HEADER, stockMovements } from './stock-movements';
 
 const rule = allRules.filter((r) => r.id === 'missing-value' || r.id === 'mostly-empty-column');
 const check = (header: string, rows: string[]) => runQualityCheck(ingestCsvBytes(new TextEncoder().encode([header, ...rows].join('\n'))), { maxFindingsPerRuleAndColumn: 10_000 }, undefined, rule);
@@ -360,16 +361,9 @@ test('columns empty together in a few rows, nearly all of each one\'s empty cell
 });
 
 test('a category column with a few misspelt values in a row or two each is still one of few values: an expiry date left out on a perishable category\'s row is listed', () => {
-  const categories = ['Beverages', 'Dairy', 'Frozen Food', 'Snacks', 'Hardware', 'Paper Goods', 'Office Supplies', 'Pet Supplies', 'Personal Care', 'Cleaning Supplies'];
-  const perishable = new Set(['Beverages', 'Dairy', 'Frozen Food', 'Snacks']);
-  const rows = Array.from({ length: 3000 }, (_, i) => {
-    const category = categories[(i * 7) % categories.length];
-    return [`M${i}`, category, perishable.has(category) ? `2024-${String(1 + (i % 12)).padStart(2, '0')}-15` : ''];
-  });
-  // Twelve slips of one row each: the column has 22 distinct values.
-  ['Hardwre', 'Diary', 'Snaks', 'Papr Goods', 'Offce Supplies', 'Pet Suplies', 'Persnal Care', 'Cleaning Suplies', 'Frozen Foods', 'Beverage', 'HARDWARE', 'snacks'].forEach((slip, k) => (rows[100 + 37 * k][1] = slip));
+  const rows = stockMovements();
   const gap = rows.findIndex((row, i) => i > 2000 && row[1] === 'Beverages');
   rows[gap][2] = '';
-  const found = check('movement_id,category,expiry_date', rows.map((row) => row.join(','))).findings.filter((f) => f.rule === 'missing-value' && f.row !== null);
+  const found = check(STOCK_HEADER.join(','), rows.map((row) => row.join(','))).findings.filter((f) => f.rule === 'missing-value' && f.row !== null);
   assert.deepEqual(found.map((f) => [f.row, f.column, f.evidence?.requiredValue]), [[gap, 'expiry_date', 'Beverages']]);
 });
