@@ -14,12 +14,30 @@ export const SMOOTH_STEP = 0.5;
 const MIN_STEPS = 20;
 
 /** The changes of a column's values from each row to the next (where both are numbers), in row order. */
-export function rowSteps(data: IngestResult, c: number): Float64Array {
-  return memo(data, `row-steps:${c}`, () => {
+function rawSteps(data: IngestResult, c: number): Float64Array {
+  return memo(data, `raw-steps:${c}`, () => {
     const values = numericColumn(data, c);
     const steps = new Float64Array(Math.max(0, values.length - 1));
     for (let r = 1; r < values.length; r++) steps[r - 1] = values[r] - values[r - 1];
     return steps;
+  });
+}
+
+/**
+ * The changes of a column's values from each row to the next (where both are numbers), in row order — NaN where a new
+ * series begins: in a table of several series one after another (each station's hours in time order), the rows where
+ * the time the rows are listed by goes back (a date or timestamp column rising in TIME_ORDER_SHARE of its changes).
+ */
+export function rowSteps(data: IngestResult, c: number): Float64Array {
+  if (TEMPORAL_KINDS.includes(data.columns[c].kind)) return rawSteps(data, c);
+  return memo(data, `row-steps:${c}`, () => {
+    const steps = rawSteps(data, c);
+    const listing = data.columns.findIndex((_, t) => risingTimes(data, t));
+    if (listing < 0) return steps;
+    const times = rawSteps(data, listing);
+    const out = Float64Array.from(steps);
+    for (let i = 0; i < out.length; i++) if (times[i] < 0) out[i] = NaN;
+    return out;
   });
 }
 

@@ -159,3 +159,20 @@ test('the rows of one kind of weather are no series of readings (their days foll
   });
   assert.deepEqual(findingsOf(checkCsv(csv(['time', 'weather', 'no2'], rows)), 'stuck-value'), []);
 });
+
+test('a table of several series one after another (each station\'s hours in time order): the jumps where a new station begins are no changes of a series, and a reading in °F within a station\'s hours is a spike', () => {
+  const rows: string[][] = [];
+  // Sixteen stations, 60 hours each, lowland and mountain ones in turn (25 °C apart).
+  Array.from({ length: 16 }, (_, k) => `S${k + 1}`).forEach((station, k) => {
+    for (let h = 0; h < 60; h++) {
+      const temp = (k % 2 ? -10 : 15) + 4 * Math.sin((2 * Math.PI * h) / 24) + 0.3 * Math.sin(h * 1.7);
+      rows.push([station, new Date(Date.UTC(2024, 2, 1, h)).toISOString().slice(0, 16).replace('T', ' '), temp.toFixed(1)]);
+    }
+  });
+  const header = ['station', 'timestamp', 'temp_c'];
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'spike'), [], 'clean');
+  // Station S3's hour 30 written in °F.
+  const r = 2 * 60 + 30;
+  rows[r][2] = ((Number(rows[r][2]) * 9) / 5 + 32).toFixed(1);
+  assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'spike').map((f) => [f.row, f.column]), [[r, 'temp_c']]);
+});

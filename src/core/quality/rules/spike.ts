@@ -32,7 +32,8 @@ neighbours, and a model that reads the series (lags, rolling means) learns the g
 The table's rows must be in time order (a date or timestamp column whose values go one way in 95% of their changes:
 a table listed by code or place is no series, though neighbouring zip codes have near latitudes), and the column a
 series: the median change of its values from a row to the next under half its interquartile range (in rows of no
-order it is about 0.7 of it). A value is a spike when it lies at least ${SPIKE_RATIO} times the
+order it is about 0.7 of it). In a table of several series one after another (each station's hours in time order),
+the changes where the time the rows are listed by goes back — a new series begins — are no changes of a series. A value is a spike when it lies at least ${SPIKE_RATIO} times the
 series' largest ordinary change (the ${100 * ORDINARY_QUANTILE}th percentile of its changes from row to row) from each of its
 two neighbouring rows, on the same side of both (up then down, or down then up), and those neighbours lie within
 two ordinary changes of each other (the two changes between them: the series goes on, not a step to a new level), in a calm stretch: ${LOCAL_RATIO} times the
