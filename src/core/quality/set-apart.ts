@@ -156,8 +156,8 @@ function ownerColumn(data: IngestResult, k: number): boolean {
 }
 
 /**
- * Whether row `r`'s value of column `b` is what the rows of its value of another text column, or integer of few values
- * (a count: every collision with a person killed is "FATAL", whatever its injured), hold (all of them, or all but
+ * Whether row `r`'s value of column `b` is what the rows of its value of another text column, flag or integer of few
+ * values (a count: every collision with a person killed is "FATAL", whatever its injured), hold (all of them, or all but
 MAX_OWNER_EXCEPTIONS and MIN_OWNED_SHARE of them where the value is MIN_OWNED_LIFT times rarer elsewhere; MIN_OWNER_ROWS
  * or more, rows of several values of `across`, the dependency's left side: not copies of one record), a column
  * `across` does not determine and that does not determine `b` everywhere (a product's markdown holds for some
