@@ -10,7 +10,7 @@ import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, finiteStats, isNumeric, mem
 import { countSorted } from '../shared/count-sorted';
 import { dependenciesOf } from './dependencies';
 import { binomialTail } from '../shared/binomial-tail';
-import { idTally } from './value-owners';
+import { idTally, rowsPerValue } from './value-owners';
 import { filledShare, isRemarkColumn } from './remarks';
 
 /** Rows a value needs for its rows' other values to say anything. */
@@ -124,21 +124,6 @@ function ownersOf(data: IngestResult, k: number, b: number, across: number): { r
   });
 }
 
-/** Per value of column `b` (its value codes): its rows, and all rows holding a value of b (computed once per column). */
-function codeCounts(data: IngestResult, b: number): { counts: Int32Array; present: number } {
-  return memo(data, `code-counts:${b}`, () => {
-    const { ids, size } = valueCodes(data, b);
-    const counts = new Int32Array(size);
-    let present = 0;
-    for (let r = 0; r < ids.length; r++) {
-      if (ids[r] < 0) continue;
-      counts[ids[r]]++;
-      present++;
-    }
-    return { counts, present };
-  });
-}
-
 /**
  * How many times as often a value's owner's rows hold it as the column's rows do, at least, where some of them do not
  * (errors of their own): a "FATAL" that 13 of the 15 collisions with a person killed hold, against 0.5% of all; not a
@@ -158,7 +143,7 @@ function ownerColumn(data: IngestResult, k: number): boolean {
 /**
  * Whether row `r`'s value of column `b` is what the rows of its value of another text column, flag or integer of few
  * values (a count: every collision with a person killed is "FATAL", whatever its injured), hold (all of them, or all but
-MAX_OWNER_EXCEPTIONS and MIN_OWNED_SHARE of them where the value is MIN_OWNED_LIFT times rarer elsewhere; MIN_OWNER_ROWS
+ * MAX_OWNER_EXCEPTIONS and MIN_OWNED_SHARE of them where the value is MIN_OWNED_LIFT times rarer elsewhere; MIN_OWNER_ROWS
  * or more, rows of several values of `across`, the dependency's left side: not copies of one record), a column
  * `across` does not determine and that does not determine `b` everywhere (a product's markdown holds for some
  * products) — a clearance product's fixed markdown of 50% on an order whose other lines carry its coupon of 0: the
@@ -178,8 +163,8 @@ export function ownedByRowValue(data: IngestResult, r: number, b: number, across
     const { rows, held, holding, spread } = ownersOf(data, k, b, across);
     if (rows[v] < MIN_OWNER_ROWS || held[v] !== bId || spread[v] !== 1) continue;
     if (holding[v] === rows[v]) return true;
-    const { counts, present } = codeCounts(data, b);
-    if (holding[v] / rows[v] >= (MIN_OWNED_LIFT * counts[bId]) / present) return true;
+    const counts = rowsPerValue(data, b);
+    if (holding[v] / rows[v] >= (MIN_OWNED_LIFT * counts[bId]) / counts.reduce((sum, count) => sum + count, 0)) return true;
   }
   return false;
 }

@@ -138,7 +138,7 @@ const OWN_SPELLING_ROWS = 3;
 const OWN_SPELLING_SHARE = 0.9;
 
 /** Rows per value id of a column (memoized per table). */
-function rowsPerValue(data: IngestResult, column: number): Int32Array {
+export function rowsPerValue(data: IngestResult, column: number): Int32Array {
   return memo(data, `rows-per-value:${column}`, () => {
     const { ids, size } = valueCodes(data, column);
     const counts = new Int32Array(size);
