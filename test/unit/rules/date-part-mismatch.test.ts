@@ -71,4 +71,5 @@ test('a weekday name that is not its date\'s ("TUE" beside a Sunday) is reported
   assert.deepEqual(findings.map((f) => [f.row, f.column]), [[sunday, 'day_of_week'], [900, 'crash_datetime']]);
   const fix = findings[0].fixes?.[0];
   assert.equal(fix?.kind === 'replace' ? fix.newText : undefined, 'SUN');
+  assert.match(findings[1].message, /; and it lies out of place among the dates of the rows around it, which are listed in time order\.$/);
 });

@@ -7,24 +7,36 @@ import type { IngestResult } from '../../table/model';
 import { datePartRelations, partValues, rowsDiffering, writtenPart, type DatePartRelation } from '../date-parts';
 import { groupedInteger } from '../../shared/grouped-integer';
 
+/** Why a differing row's date, not its number, is the wrong cell. */
+type DateBlame = 'part' | 'order' | 'edge';
+
 /**
  * The cell of row `r`, differing, that is wrong: the number where it lies outside the numbers of the rows that agree
- * (2041 among model years 2008–2025), the date where its part does (a registration in 1970), where the date lies out of
- * place in a table listed in time order (a collision dated the day before its neighbours) or outside its column's 1st
- * to 99th percentiles (a year 2042 among collisions of 2024: its weekday is what the day's should be), else the number —
- * the date carries its own checks (its format, its order with the row's other dates), a number typed beside it none.
+ * (2041 among model years 2008–2025); the date (with why) where its part does (a registration in 1970), where the date
+ * lies out of place in a table listed in time order (a collision dated the day before its neighbours) or outside its
+ * column's 1st to 99th percentiles (a year 2042 among collisions of 2024: its weekday is what the day's should be);
+ * else the number — the date carries its own checks (its format, its order with the row's other dates), a number
+ * typed beside it none.
  */
-function wrongCell(data: IngestResult, relation: DatePartRelation, r: number, value: number, part: number): number {
+function wrongCell(data: IngestResult, relation: DatePartRelation, r: number, value: number, part: number): 'number' | DateBlame {
   const [low, high] = relation.numbers;
-  if (value < low || value > high) return relation.number;
-  if (part < low || part > high || fitsListedTime(data, relation.date, r) === false) return relation.date;
+  if (value < low || value > high) return 'number';
+  if (part < low || part > high) return 'part';
+  if (fitsListedTime(data, relation.date, r) === false) return 'order';
   const dates = sortedColumn(data, relation.date);
   const ms = numericColumn(data, relation.date)[r];
-  return ms < dates.quantile(EDGE_QUANTILE) || ms > dates.quantile(1 - EDGE_QUANTILE) ? relation.date : relation.number;
+  return ms < dates.quantile(EDGE_QUANTILE) || ms > dates.quantile(1 - EDGE_QUANTILE) ? 'edge' : 'number';
 }
 
 /** Share of a date column's dates below (and above) the dates a differing row's date must lie within for its number to be blamed. */
 const EDGE_QUANTILE = 0.01;
+
+/** The end of the message on a date blamed, saying why (see wrongCell). */
+function whyTheDate(blamed: DateBlame, relation: DatePartRelation, part: number): string {
+  if (blamed === 'part') return `its ${relation.part}, ${part}, lies outside the ${relation.part}s of those rows (${relation.numbers[0]}–${relation.numbers[1]})`;
+  if (blamed === 'order') return 'it lies out of place among the dates of the rows around it, which are listed in time order';
+  return `it lies beyond ${100 - 100 * EDGE_QUANTILE}% of the column's dates`;
+}
 
 export const datePartMismatch = defineRule({
   id: 'date-part-mismatch',
@@ -48,7 +60,7 @@ the day before its neighbours) or outside its column's 1st to 99th percentiles (
 else on the number, with the part the date gives as the quick fix.
 
 The evidence: the date column and the row's date, the number, how many rows agree and, on a number, the part the
-date gives (\`expected\`).
+date gives (\`expected\`); on a date, why it is blamed (\`blamedFor\`: \`part\`, \`order\` or \`edge\`), which its message says.
 
 **Fix**: correct the number (the quick fix writes the date's part) or, if the number is right, the date.`,
   check({ data, report, isIgnored }) {
@@ -59,7 +71,8 @@ date gives (\`expected\`).
       for (const { row: r, part } of rowsDiffering(data, relation)) {
         const [value, date] = [cellText(data, r, relation.number), cellText(data, r, relation.date)];
         const evidence = { part: relation.part, date: dateName, dateValue: date, number: numberName, numberValue: value, equalRows: relation.equal, rows: relation.rows };
-        if (wrongCell(data, relation, r, numbers[r], part) === relation.number) {
+        const blamed = wrongCell(data, relation, r, numbers[r], part);
+        if (blamed === 'number') {
           if (isIgnored(relation.number)) continue;
           const expected = writtenPart(relation.part, part, value);
           report({
@@ -77,8 +90,8 @@ date gives (\`expected\`).
             row: r,
             columnIndex: relation.date,
             value: date,
-            evidence,
-            message: `${date} in column "${dateName}" is not in the ${relation.part} ${value} that "${numberName}" gives in this row, though "${numberName}" is the ${relation.part} of "${dateName}" ${agreeing}; and its ${relation.part}, ${part}, lies outside the ${relation.part}s of those rows (${relation.numbers[0]}–${relation.numbers[1]}).`,
+            evidence: { ...evidence, blamedFor: blamed },
+            message: `${date} in column "${dateName}" is not in the ${relation.part} ${value} that "${numberName}" gives in this row, though "${numberName}" is the ${relation.part} of "${dateName}" ${agreeing}; and ${whyTheDate(blamed, relation, part)}.`,
             related: [{ row: r, columnIndex: relation.number, message: `${numberName} ${value}` }],
           });
         }
