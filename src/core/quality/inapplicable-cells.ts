@@ -439,10 +439,10 @@ export function misplacedCells(data: IngestResult, c: number): ReadonlyMap<numbe
         if (filling < 0 || filled[id] / distinct.counts[id] > filled[filling] / distinct.counts[filling]) filling = id;
       }
       if (filling < 0) continue;
-      // In a column of remarks, the texts the filling value's rows write: a note (of words) no such row writes is a remark
-      // of its own, written now and then wherever it applies ("Site visit – no intervention" on a valid reading); a code
-      // ("IT", a roaming country on a call at home) is still a value where none belongs.
-      const fillingTexts = remarks ? textsOfValueRows(remarks, distinct.ids, filling) : undefined;
+      // In a column of remarks, a note (of words) no row of the filling value writes is a remark of its own, written now
+      // and then wherever it applies ("Site visit – no intervention" on a valid reading); a code ("IT", a roaming country
+      // on a call at home) is still a value where none belongs.
+      const ownRemark = ownRemarks(remarks, distinct.ids, filling);
       for (let id = 0; id < distinct.size; id++) {
         const rows = distinct.counts[id];
         if (rows < MIN_VALUE_ROWS || filled[id] === 0 || filled[id] > MAX_FILLED_SHARE * rows) continue;
@@ -463,7 +463,7 @@ export function misplacedCells(data: IngestResult, c: number): ReadonlyMap<numbe
         const ofNumberedKind = filledBeyondThreshold(data, c, valueRows, nulls);
         for (const r of valueRows) {
           if (nulls[r] || found.has(r) || ofNumberedKind.has(r) || filledAmongItsKind(r, k, id)) continue;
-          if (remarks && fillingTexts && !fillingTexts.has(remarks.ids[r]) && /\S\s+\S/.test(remarks.text(remarks.ids[r]))) continue;
+          if (ownRemark(r)) continue;
           found.set(r, why);
         }
       }
@@ -472,11 +472,22 @@ export function misplacedCells(data: IngestResult, c: number): ReadonlyMap<numbe
   });
 }
 
-/** The value ids of `column` (its distinct values) in the rows where `ids` holds value `id`. */
-function textsOfValueRows(column: DistinctValues, ids: Int32Array, id: number): Set<number> {
-  const texts = new Set<number>();
-  for (let r = 0; r < ids.length; r++) if (ids[r] === id && column.ids[r] >= 0) texts.add(column.ids[r]);
-  return texts;
+/**
+ * Whether row r's cell of a column of remarks (`remarks`: its distinct values; none: never) is a note of words that no
+ * row holding value `filling` of `ids` writes — those rows' texts read when a note first asks.
+ */
+function ownRemarks(remarks: DistinctValues | undefined, ids: Int32Array, filling: number): (r: number) => boolean {
+  if (!remarks) return () => false;
+  let fillingTexts: Set<number> | undefined;
+  return (r) => {
+    const text = remarks.ids[r];
+    if (text < 0 || !/\S\s+\S/.test(remarks.text(text))) return false;
+    if (!fillingTexts) {
+      fillingTexts = new Set<number>();
+      for (let q = 0; q < ids.length; q++) if (ids[q] === filling && remarks.ids[q] >= 0) fillingTexts.add(remarks.ids[q]);
+    }
+    return !fillingTexts.has(text);
+  };
 }
 
 /** How many times the share of empty cells elsewhere a value's rows must hold empty for the value to explain them. */
