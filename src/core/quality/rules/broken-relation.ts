@@ -1,6 +1,6 @@
 /** broken-relation: a row that breaks an arithmetic relation its table's other rows keep (total = men + women). */
 import { defineRule } from '../rule';
-import { numericOrders, orderBreakShare, ordersBrokenAt } from '../numeric-orders';
+import { numericOrders, orderBreakShare } from '../numeric-orders';
 import { TEXT_KINDS, cellSourceText, distinctValues, isNumeric, memo, numericColumn, replaceCellFixes, sortedColumn, sortedRuns } from '../column-values';
 import { computed, decimalsNeeded, decimalsOf, halfUnitOfColumn, numericRelations, relationApplies, relationHoldsAt, relationTester, usesColumn, usualDecimals, MIN_HOLDING, type NumericRelation } from '../numeric-relations';
 import { groupedInteger } from '../../shared/grouped-integer';
@@ -216,20 +216,11 @@ function exchangedCells(data: IngestResult, relation: NumericRelation, r: number
       // goals made, free throws made at most those attempted): an exchange that leaves one broken is a coincidence of
       // the numbers, not what happened.
       const back = new Map([[relation.inputs[i], inputs[j]], [relation.inputs[j], inputs[i]]]);
-      if (breaksOrderWritten(data, r, back)) continue;
+      if (breaksOrder(data, r, back)) continue;
       found.push({ cell: relation.inputs[i], other: relation.inputs[j] });
     }
   }
   return found.length === 1 ? found[0] : undefined;
-}
-
-/**
- * Whether row `r`, with the numbers `written` in their columns instead of its own, breaks an order of two columns the
- * table keeps (low ≤ high) with few exceptions (TELLING_ORDER_BREAKS), one of them written.
- */
-function breaksOrderWritten(data: IngestResult, r: number, written: ReadonlyMap<number, number>): boolean {
-  const at = (c: number) => written.get(c) ?? numericColumn(data, c)[r];
-  return numericOrders(data).some((order) => (written.has(order.low) || written.has(order.high)) && at(order.low) > at(order.high) && orderBreakShare(data, order) <= TELLING_ORDER_BREAKS);
 }
 
 /** Edits (characters changed, added, dropped or two exchanged) within which a written number is a slip of another. */
@@ -430,12 +421,14 @@ function offItsGroup(data: IngestResult, relation: NumericRelation, c: number, r
 const TELLING_ORDER_BREAKS = 0.005;
 
 /**
- * Whether column c's number breaks, at row r, an order the table keeps between its numeric columns (numeric-orders.ts)
- * with at most TELLING_ORDER_BREAKS of its rows breaking it: an order with exceptions of its own (utilities below the
- * rent in most households) says nothing of one row's break.
+ * Whether row r, with the numbers `written` in their columns (its own numbers where a column is written as it is),
+ * breaks an order the table keeps between its numeric columns (numeric-orders.ts) of which one is written, with at most
+ * TELLING_ORDER_BREAKS of its rows breaking it: an order with exceptions of its own (utilities below the rent in most
+ * households) says nothing of one row's break.
  */
-function breaksOrder(data: IngestResult, c: number, r: number): boolean {
-  return ordersBrokenAt(data, c, r).some((order) => orderBreakShare(data, order) <= TELLING_ORDER_BREAKS);
+function breaksOrder(data: IngestResult, r: number, written: ReadonlyMap<number, number>): boolean {
+  const at = (c: number) => written.get(c) ?? numericColumn(data, c)[r];
+  return numericOrders(data).some((order) => (written.has(order.low) || written.has(order.high)) && at(order.low) > at(order.high) && orderBreakShare(data, order) <= TELLING_ORDER_BREAKS);
 }
 
 /**
@@ -518,7 +511,7 @@ function culprit(data: IngestResult, relation: NumericRelation, relations: reado
   if (strays.length === 1) return strays[0];
   // The one that also breaks an order the table keeps between its numbers (field goals made above those attempted:
   // the two exchanged, and points computed from the made ones break with them).
-  const disordered = candidates.filter((c) => breaksOrder(data, c, r));
+  const disordered = candidates.filter((c) => breaksOrder(data, r, new Map([[c, numericColumn(data, c)[r]]])));
   if (disordered.length === 1) return disordered[0];
   const offPeers = candidates.filter((c) => offItsPeers(data, relation, c, r));
   if (offPeers.length === 1) return offPeers[0];
