@@ -6,7 +6,7 @@
  * whose rows lie anywhere.
  */
 import type { IngestResult } from '../table/model';
-import { isNumeric, numericColumn, sortedColumn } from './column-values';
+import { distinctValues, isNumeric, numericColumn, sortedColumn } from './column-values';
 import { looksLikeIdentifier } from '../shared/identifier';
 
 /** Rows of the value, at least, for their numbers to say what it means. */
@@ -26,16 +26,19 @@ export interface StateRange {
 }
 
 /** Whether a row's number is where the value's rows lie: in their range, or beyond the other rows' on their side. */
-export const inStateRange = (range: StateRange, value: number) =>
+const inStateRange = (range: StateRange, value: number) =>
   (value >= range.low && value <= range.high) || (range.low > range.othersHigh && value > range.othersHigh) || (range.high < range.othersLow && value < range.othersLow);
 
 /**
- * The first numeric column (not `exclude`, not an identifier) whose numbers in the rows where `side(r)` is 1 (STATE_ROWS
- * or more; but RANGE_TAIL of them at each end) span a range holding at most STATE_ELSEWHERE of the numbers of the rows
- * where it is 0 (rows where it is −1 take no part); undefined where none.
+ * Of the rows of text column `c` holding a value that `isOwn` takes (by its id among c's distinct values; STATE_ROWS
+ * rows or more), the first numeric column (not c, not an identifier) whose numbers there (but RANGE_TAIL of them at each
+ * end) span a range holding at most STATE_ELSEWHERE of the numbers of the rows holding c's other values (rows where c
+ * is empty take no part); undefined where none.
  */
-export function stateRangeOf(data: IngestResult, exclude: number, side: (r: number) => -1 | 0 | 1): StateRange | undefined {
+export function stateRangeOf(data: IngestResult, c: number, isOwn: (id: number) => boolean): StateRange | undefined {
   const rows = data.table.numRows;
+  const ids = distinctValues(data, c).ids;
+  const side = (r: number) => (ids[r] < 0 ? -1 : isOwn(ids[r]) ? 1 : 0);
   const ownRows: number[] = [];
   let outside = 0;
   for (let r = 0; r < rows; r++) {
@@ -46,7 +49,7 @@ export function stateRangeOf(data: IngestResult, exclude: number, side: (r: numb
   if (ownRows.length < STATE_ROWS) return undefined;
   for (let k = 0; k < data.columns.length; k++) {
     const column = data.columns[k];
-    if (k === exclude || !isNumeric(column) || looksLikeIdentifier(column.name)) continue;
+    if (k === c || !isNumeric(column) || looksLikeIdentifier(column.name)) continue;
     const values = numericColumn(data, k);
     const own = Float64Array.from(ownRows.map((r) => values[r]).filter((v) => !Number.isNaN(v))).sort();
     if (own.length < STATE_ROWS) continue;

@@ -111,7 +111,7 @@ In a file checked in batches, each batch is checked on its own.`,
         if (!blank && numberItNames(data, c, id) >= 0) continue;
         // A word whose rows' numbers lie in a range the others' seldom do (an action "Not applicable" after the last
         // dose's day) names a state: its cells within the range are not reported.
-        const range = blank ? undefined : stateRangeOf(data, c, (r) => (distinct.ids[r] === id ? 1 : distinct.ids[r] >= 0 ? 0 : -1));
+        const range = blank ? undefined : stateRangeOf(data, c, (v) => v === id);
         if (range) statedBy.set(id, range);
         placeholders.set(id, blank ? `"${text}" (white space only) in column "${column.name}" is a missing value.` : `"${text}" in column "${column.name}" stands for a missing value (${distinct.counts[id]} of ${present} values).`);
       }

@@ -493,7 +493,7 @@ In a file checked in batches, each batch is checked on its own.`,
       const statedBy = new Map<number, StateRange>();
       for (const held of byPattern.values()) {
         const kept = new Set(held.filter((id) => unusual.has(id)));
-        const range = kept.size ? stateRangeOf(data, c, (r) => (ids[r] < 0 ? -1 : kept.has(ids[r]) ? 1 : 0)) : undefined;
+        const range = kept.size ? stateRangeOf(data, c, (v) => kept.has(v)) : undefined;
         if (range) for (const id of kept) statedBy.set(id, range);
       }
       for (let r = 0; r < ids.length; r++) {

@@ -102,7 +102,7 @@ since they are as often initials ("NY") as first letters ("CA").
       // places are the first) names a group of its own, not its code written out: its cells in that range are left.
       const statedBy = new Map<number, StateRange>();
       for (const id of codeOf.keys()) {
-        const range = stateRangeOf(data, c, (r) => (distinct.ids[r] === id ? 1 : distinct.ids[r] >= 0 ? 0 : -1));
+        const range = stateRangeOf(data, c, (v) => v === id);
         if (range) statedBy.set(id, range);
       }
       eachMappedRow(distinct, codeOf, (r, id, codeId) => {
