@@ -163,3 +163,27 @@ test('times written as clock times keep orders too: a chip time above its gun ti
   assert.deepEqual(found.map((f) => [f.row, f.column]), [[40, 'chip_time'], [222, 'chip_time'], [515, 'chip_time']]);
   assert.match(found[0].message, /^8:00:40 in column "chip_time" is above gun_time \(\d:\d\d:\d\d\) in this row, though chip_time ≤ gun_time in 597 of the 600 rows/);
 });
+
+/**
+ * Drinking-water results beside their limit (mcl) and an exceedance flag: result ≤ mcl in 99% of the rows, the rows
+ * above their limit flagged "Y". `unflagged`: rows whose result passes the limit with the flag left "N".
+ */
+function waterSamples(unflagged: number[] = []): string {
+  const limits = [4, 10, 15, 60, 80];
+  const rows: (string | number)[][] = [];
+  for (let r = 0; r < 1200; r++) {
+    const mcl = limits[r % limits.length];
+    const exceeds = r % 150 === 7 || unflagged.includes(r);
+    const result = exceeds ? mcl * (1.1 + ((r * 7) % 9) / 10) : mcl * (0.05 + ((r * 37) % 80) / 100);
+    rows.push([`S${1000 + r}`, result.toFixed(2), mcl, exceeds && !unflagged.includes(r) ? 'Y' : 'N']);
+  }
+  return csv(['sample_id', 'result', 'mcl', 'exceedance'], rows);
+}
+
+test('rows above their limit that a flag of the row records are a state of the table, not a broken order; one left unflagged is reported', () => {
+  // Rows 7, 157, … 1057 exceed their limit flagged "Y": the flag records them.
+  assert.deepEqual(findingsOf(checkCsv(waterSamples()), rule), []);
+  // Row 500 passes its limit with the flag "N": no flag records it, so the order it breaks is reported.
+  const found = findingsOf(checkCsv(waterSamples([500])), rule);
+  assert.deepEqual(found.map((f) => f.row), [500]);
+});

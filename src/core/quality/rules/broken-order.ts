@@ -1,7 +1,7 @@
 /** broken-order: a row whose numbers break an order its table keeps on nearly every other row (a minimum above its maximum). */
 import { defineRule } from '../rule';
 import { gapCulprit } from '../date-gaps';
-import { TEMPORAL_KINDS, numericColumn, sortedColumn } from '../column-values';
+import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, numericColumn, settledValueCount, sortedColumn } from '../column-values';
 import { fitsListedTime, jumpingColumn } from '../series';
 import { cellText } from '../dependencies';
 import { clockOrders, farOutFences, numericOrders, temporalOrders, type NumericOrder } from '../numeric-orders';
@@ -81,6 +81,36 @@ function nearKeeping(a: Float64Array, b: Float64Array, broken: readonly number[]
 
 /** Whether an order's breaks continue the differences of the rows keeping it (see breaksContinue, NEAR_ZERO_SHARE): a tendency. */
 const continuedThroughZero = ({ broken, nearKeeping: [near, nearer] }: KeptOrder) => breaksContinue(broken.length, near) && nearer >= NEAR_ZERO_SHARE * near;
+
+/** Share of an order's breaking rows a label's value must hold in, and the most it may hold of the rows keeping it (see recordedBreaks). */
+const RECORDED_SHARE = 2 / 3;
+const RECORDED_ELSEWHERE = 0.01;
+/** Values of a column that may record a state (H/L/N, Y/N, pass/fail). */
+const MAX_STATES = 6;
+
+/**
+ * The breaking rows of an order whose state a label of the row records: a text column of few values with a value
+ * that two thirds of the breaking rows hold and at most 1% of the rows keeping it — an "exceedance" flag "Y" where a
+ * result passes its limit. Those rows are a state the table keeps, not wrong numbers (a row whose flag disagrees with
+ * its numbers is comparison-mismatch's); the order's other breaking rows are judged as ever.
+ */
+function recordedBreaks(data: IngestResult, { broken, rows }: KeptOrder): Set<number> {
+  const recorded = new Set<number>();
+  if (broken.length < MIN_CONTINUED_BREAKS) return recorded;
+  data.columns.forEach((column, c) => {
+    if (!TEXT_KINDS.includes(column.kind)) return;
+    const settled = settledValueCount(data, c);
+    if (settled < 2 || settled > MAX_STATES) return;
+    const { ids, counts, size } = distinctValues(data, c);
+    const inBroken = new Int32Array(size);
+    for (const r of broken) if (ids[r] >= 0) inBroken[ids[r]]++;
+    for (let id = 0; id < size; id++) {
+      if (inBroken[id] < RECORDED_SHARE * broken.length || counts[id] - inBroken[id] > RECORDED_ELSEWHERE * (rows - broken.length)) continue;
+      for (const r of broken) if (ids[r] === id) recorded.add(r);
+    }
+  });
+  return recorded;
+}
 
 /**
  * Smallest share of an order's rows that would break it by chance (see KeptOrder.chance): columns of which one is
@@ -175,6 +205,11 @@ is longer than the flight, is as common a few minutes past as a few minutes shor
 different events, not a rule. Slips of a rule lie off the rows keeping it (terminations months before their hires,
 where no one leaves within two months), or are few against the many keeping it narrowly (ends on their start's day).
 
+Rows breaking an order that a label of the row records are a state the table keeps, not errors: where a text column
+of at most 6 values has a value that two thirds of an order's breaking rows (5 or more) hold and at most 1% of the
+rows keeping it (an exceedance flag "Y" where a result passes its limit), those rows are not reported; the order's
+other breaking rows are (a result above its limit flagged "N"; comparison-mismatch judges the flag).
+
 Two values written in each other's place are both reported: where exchanged back they keep every order the table
 keeps between their columns and others, and a third column contradicts each of them at the row (a day's mean below
 its minimum and above its maximum: the minimum and the maximum were exchanged). A value slipped alone leaves the other
@@ -215,10 +250,13 @@ for that column.`,
       const order = brokenHere.find((o) => exchanged(data, o, r, learned, brokenHere));
       if (order) exchanges.set(r, order);
     }
-    for (const { order, rows, broken } of kept) {
+    for (const k of kept) {
+      const { order, rows, broken } = k;
       const keeping = rows - broken.length;
+      const recorded = recordedBreaks(data, k);
       const share = keeping / rows;
       for (const r of broken) {
+        if (recorded.has(r)) continue;
         // Two values exchanged: both cells are wrong, and the row's other broken orders on them follow from it.
         const exchange = exchanges.get(r);
         if (exchange && exchange !== order) {
