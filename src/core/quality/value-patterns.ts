@@ -39,6 +39,21 @@ function kindOf(code: number, ch: string): string {
   return LETTER.test(ch) ? 'a' : DIGIT.test(ch) ? '9' : SPACE.test(ch) ? ' ' : '';
 }
 
+/**
+ * The length of an English ordinal's suffix at `i` of `text` after the digits `digits` ("2nd", "11th", "23rd"), 0 where
+ * there is none: an ordinal is a word ("4557 2nd Ave" is shaped as "3962 Marine Dr"), not a code mixing digits and
+ * letters. Only where a word follows (a postcode's "0TH" ends its value); the caller asks only where the digits begin a word.
+ */
+function ordinalSuffixAt(text: string, i: number, digits: string): number {
+  const suffix = text.slice(i, i + 2).toLowerCase();
+  // Followed by a word ("2nd Ave"): a postcode's inward part "0TH" ends its value.
+  if (!/^\s+\p{L}/u.test(text.slice(i + 2))) return 0;
+  const last = digits.charAt(digits.length - 1);
+  const teen = digits.length > 1 && digits.charAt(digits.length - 2) === '1';
+  const expected = !teen && last === '1' ? 'st' : !teen && last === '2' ? 'nd' : !teen && last === '3' ? 'rd' : 'th';
+  return suffix === expected ? 2 : 0;
+}
+
 /** The three generalizations of a value. */
 export function patternOf(value: string): ValuePattern {
   const text = value.trim();
@@ -62,6 +77,17 @@ export function patternOf(value: string): ValuePattern {
     // A surrogate pair is one character (a letter of a supplementary plane, or a symbol).
     const ch = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? text.slice(i, ++i + 1) : text[i];
     const kind = kindOf(code, ch);
+    // An ordinal ("2nd") is a word: its digits and suffix one run of letters.
+    if (kind === 'a' && run === '9' && (i === length || kindOf(text.charCodeAt(i - length - 1), text.charAt(i - length - 1)) !== 'a')) {
+      const suffix = ordinalSuffixAt(text, i, text.slice(i - length, i));
+      if (suffix) {
+        run = 'a';
+        letters = true;
+        length += suffix;
+        i += suffix - 1;
+        continue;
+      }
+    }
     if (kind === 'a' || kind === '9') {
       if (kind === 'a') letters = true;
       else digits = true;

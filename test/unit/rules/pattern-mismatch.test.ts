@@ -13,6 +13,12 @@ test('a value is generalized to its shape, form and class', () => {
   assert.deepEqual(patternOf('7:10 a.m.'), { shape: '91|:|92| |a1|.|a1|.', form: '9:9 a.a.', class: 'mixed' });
   assert.equal(patternOf('Mary-Ann').class, 'letters');
   assert.equal(patternOf('555-1234').class, 'digits');
+  // An English ordinal beginning a word is a word: "2nd Ave" is shaped as "Main St"; digits and letters otherwise mixed are not.
+  assert.equal(patternOf('4557 2nd Ave').form, patternOf('3962 Marine Dr').form);
+  assert.equal(patternOf('11th St').form, 'a a');
+  assert.equal(patternOf('UY2 0TH').form, 'a9 9a', 'a postcode\'s inward part, ending the value, is no ordinal');
+  assert.equal(patternOf('12nd').form, '9a', 'not an ordinal: 12 takes "th"');
+  assert.equal(patternOf('A12TH').form, 'a9a', 'the digits do not begin a word');
 });
 
 test('clean: names, free text, hex ids and codes written one way get no finding', () => {
@@ -376,4 +382,19 @@ test('a pattern whose rows lie where the other rows\' numbers seldom do (an open
   assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'pattern-mismatch'), [], 'clean');
   rows[500][3] = 'M75+';
   assert.deepEqual(findingsOf(checkCsv(csv(header, rows)), 'pattern-mismatch').map((f) => [f.row, f.value]), [[500, 'M75+']]);
+});
+
+test('scores annotated with one word in many values ("6-4 2-1 RET", a retirement) are the column\'s own; a word in one value is still reported', () => {
+  const random = mulberry32(11);
+  const set = () => {
+    const [a, b] = [6, Math.floor(random() * 5)];
+    return random() < 0.5 ? `${a}-${b}` : `${b}-${a}`;
+  };
+  const rows = Array.from({ length: 1000 }, (_, i) => {
+    const score = Array.from({ length: 2 + (i % 2) }, set).join(' ');
+    // 20 retirements, each a score cut short with "RET"; row 999 a score with a stray word.
+    return [`M${i}`, i % 50 === 3 ? `${set()} ${Math.floor(random() * 5)}-${Math.floor(random() * 5)} RET` : i === 999 ? `${set()} ${set()} x2` : score];
+  });
+  const found = findingsOf(checkCsv(csv(['match_id', 'score'], rows)), 'pattern-mismatch');
+  assert.deepEqual(found.map((f) => f.row), [999]);
 });

@@ -258,6 +258,33 @@ function rareLengths(distinct: DistinctValues, options: { minShare: number; maxS
   return { ids, code: { length, share: rows / present, example: distinct.text(exampleOf.get(length) ?? 0) } };
 }
 
+/** Distinct values a word must be added to for it to be the column's annotation (see annotatedValues). */
+const ANNOTATED_VALUES = 5;
+/** A word of a value: a run of two letters or more. */
+const WORD = /\p{L}{2,}/gu;
+
+/**
+ * Of the unusual values with letters and digits, those that are a value of the column's class with a word added that
+ * ANNOTATED_VALUES distinct values or more add alike: a retired match's score "6-4 4-2
+ * RET" among "6-1 3-6 6-3". A slip does not write one word into many different values; the column annotates some of
+ * its values. Not where the rest is a number ("12 kg" among "12": a unit, number-format's).
+ */
+function annotatedValues(unusual: ReadonlyMap<number, [PatternLevel, Established]>, distinct: DistinctValues, patterns: ColumnPatterns): number[] {
+  const dominant = patterns.levels.class.dominant;
+  const byWord = new Map<string, number[]>();
+  for (const id of unusual.keys()) {
+    if (patterns.byId.get(id)?.class !== 'mixed') continue;
+    const text = distinct.text(id);
+    const words = new Set(Array.from(text.matchAll(WORD), (m) => m[0].toLowerCase()));
+    if (words.size !== 1) continue;
+    const rest = patternOf(text.replace(WORD, ' ').trim());
+    if (rest.class !== dominant || NUMBER_SHAPE.test(rest.shape)) continue;
+    const [word] = words;
+    byWord.set(word, [...(byWord.get(word) ?? []), id]);
+  }
+  return [...byWord.values()].filter((ids) => ids.length >= ANNOTATED_VALUES).flat();
+}
+
 export const patternMismatch = defineRule({
   id: 'pattern-mismatch',
   title: 'Value shaped unlike its column',
@@ -281,7 +308,8 @@ the value must also be in at most \`maxRareRows\` rows: "XL" in many rows is one
 among state codes is a slip). Where the column's own shapes differ only in the lengths of their runs (page
 ranges "99-99" and "999-999"), a shape of one of their forms is not reported ("999-9999"); where its forms differ
 only in how many words they hold (addresses "176 High St" and "92 Commonwealth Ave Ext"), a form of another count
-is not ("67 Broadway"):
+is not ("67 Broadway"); an English ordinal followed by a word is a word ("4557 2nd Ave" is shaped as "3962 Marine
+Dr"):
 
 - at the class level only for classes that cannot stand for each other: digits among words, letters among
   digits (letters and digits mixing by chance, as in hex ids, are never reported); a value of a rare class is
@@ -302,7 +330,9 @@ is not ("67 Broadway"):
   plates "ABC1234" among California's "7ABC123", one network's event ids in its own alphabet, each of its own shape.
   Nor, in the rows whose numbers lie where its rows do, for a pattern whose rows (5 or more) lie in a range of a numeric
   column (but 5% at each end) that holds 5% of the other rows at most: an open age group "M75+" among "M70-74" exactly
-  where the age is 75 or more names a state of its own.
+  where the age is 75 or more names a state of its own. Nor for values of the column's class with one word added
+  that 5 distinct values or more add alike (a retired match's score "6-4 2-1 RET" among "6-1 3-6 6-3": the column
+  annotates some of its values; a slip does not write one word into many), unless the rest is a number ("12 kg": a unit).
 
 Where no form or shape dominates but one **length** does — values without white space, one length of 4 characters
 or more held by \`minShare\` of the rows and by 10 distinct values at least — a value of another length (at most
@@ -488,6 +518,7 @@ In a file checked in batches, each batch is checked on its own.`,
       const rowsOfIds = (held: number[]) => held.flatMap((id) => rowsOf.get(id) ?? []).sort((x, y) => x - y);
       for (const held of byPattern.values()) if (held.length > 1 && ownSpelling(data, c, rowsOfIds(held))) for (const id of held) unusual.delete(id);
       if (unusual.size > 1 && ownSpelling(data, c, rowsOfIds([...unusual.keys()]))) unusual.clear();
+      for (const id of annotatedValues(unusual, distinct, patterns)) unusual.delete(id);
       // A pattern whose rows lie in a range of a numeric column the other rows seldom reach names a state of its own
       // (an open age group "M75+" among "M70-74" exactly where the age is 75 or more): its cells in that range are left.
       const statedBy = new Map<number, StateRange>();
