@@ -103,15 +103,17 @@ function risingTimes(data: IngestResult, c: number): boolean {
 /**
  * Where column `c` is a time the rows are listed by (see risingTimes): whether row `r`'s value lies between the values
  * of the nearest rows before and after it that hold one (`true`), or outside (`false`: out of place); undefined where
- * the column is no such time or the row holds none.
+ * the column is no such time or the row holds none. Rows `besides` are not neighbours (two records of one thing, side by
+ * side, each judged against the rows around both).
  */
-export function fitsListedTime(data: IngestResult, c: number, r: number): boolean | undefined {
+export function fitsListedTime(data: IngestResult, c: number, r: number, besides: readonly number[] = []): boolean | undefined {
   if (!risingTimes(data, c)) return undefined;
   const values = numericColumn(data, c);
   if (!Number.isFinite(values[r])) return undefined;
+  const neighbour = (k: number) => Number.isFinite(values[k]) && !besides.includes(k);
   let [before, after] = [NaN, NaN];
-  for (let k = r - 1; k >= 0 && Number.isNaN(before); k--) if (Number.isFinite(values[k])) before = values[k];
-  for (let k = r + 1; k < values.length && Number.isNaN(after); k++) if (Number.isFinite(values[k])) after = values[k];
+  for (let k = r - 1; k >= 0 && Number.isNaN(before); k--) if (neighbour(k)) before = values[k];
+  for (let k = r + 1; k < values.length && Number.isNaN(after); k++) if (neighbour(k)) after = values[k];
   return !(values[r] < before) && !(values[r] > after);
 }
 

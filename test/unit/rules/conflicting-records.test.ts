@@ -151,3 +151,31 @@ test('a column of clock times measures, as numbers do: no entity whose records c
   const onSplit = dependenciesOf(data).filter((d) => d.lhs.length === 1 && d.lhs[0] === 1);
   assert.ok(onSplit.length > 0 && onSplit.every((d) => d.measure === true), 'a dependency on split times is one on a measure');
 });
+
+/** A log of trips merged from two sources, in date order: each trip twice, with its date and duration; `edit` sets source B's cells. */
+function trips(edit: { trip: number; date?: string; minutes?: number } | undefined = undefined): string[] {
+  const lines = ['trip,source,date,minutes'];
+  for (let i = 0; i < 240; i++) {
+    const day = new Date(Date.UTC(2024, 0, 2 + Math.floor(i / 4))).toISOString().slice(0, 10);
+    const minutes = 40 + ((i * 37) % 160);
+    for (const source of ['A', 'B']) {
+      const own = source === 'B' && edit?.trip === i;
+      lines.push(`T${5000 + i},${source},${own && edit.date ? edit.date : day},${own && edit.minutes !== undefined ? edit.minutes : minutes}`);
+    }
+  }
+  return lines;
+}
+
+test('of two records that disagree, one out of place in the date order or far beyond its column is the one reported', () => {
+  assert.deepEqual(check(trips()).filter((f) => f.rule === 'conflicting-records'), []);
+  // Trip 5128 is of 2024-02-03; source B writes its day and month exchanged (2024-03-02: within the log's dates, out of
+  // place among its neighbours).
+  const date = check(trips({ trip: 128, date: '2024-03-02' })).filter((f) => f.rule === 'conflicting-records');
+  assert.deepEqual(date.map((f) => [f.row, f.column]), [[257, 'date']]);
+  // Trip 5090 lasted 50 minutes (40 + 3,330 mod 160); source B writes 999, far beyond the column's 40–199.
+  const minutes = check(trips({ trip: 90, minutes: 999 })).filter((f) => f.rule === 'conflicting-records');
+  assert.deepEqual(minutes.map((f) => [f.row, f.column]), [[181, 'minutes']]);
+  // Two ordinary durations (50 and 60): which is right is not known, both are reported.
+  const both = check(trips({ trip: 90, minutes: 60 })).filter((f) => f.rule === 'conflicting-records');
+  assert.deepEqual(both.map((f) => [f.row, f.column]), [[180, 'minutes'], [181, 'minutes']]);
+});

@@ -5,6 +5,10 @@ import { prefixConsensus, type PrefixConsensus } from '../code-prefixes';
 import { valueCodes } from '../column-values';
 import { withinDrift } from '../drifting-values';
 import { cellsOf } from '../row-hashes';
+import { fitsListedTime } from '../series';
+import { farOutFences } from '../numeric-orders';
+import { columnPatterns, patternOf } from '../value-patterns';
+import { NUMERIC_KINDS, TEMPORAL_KINDS, TEXT_KINDS, numericColumn } from '../column-values';
 import type { IngestResult } from '../../table/model';
 import { DependencyEvidence, dependencyName, lhsGroupsName, lhsValues, sameLoosely } from './dependency-violation';
 import { duplicateKey, keyColumns, keyOptions } from './duplicate-key';
@@ -38,6 +42,29 @@ function vouches(data: IngestResult, dep: Dependency, r: number): boolean {
 /** Rows of a value's group that must agree for it to vouch for another value of the row. */
 const VOUCHING_ROWS = 3;
 
+/** Share of a text column's values a form must hold, at least, for a value of it to be ordinary (see ordinaryAt). */
+const ORDINARY_FORM_SHARE = 0.02;
+
+/**
+ * Whether row `r`'s value of column `c` is an ordinary one of its column: a number or date within the column's far-out
+ * fences (quartiles ± 3 interquartile ranges), a text of a form (value-patterns.ts) that 2% of the column's values
+ * hold; undefined where that says nothing (free text, an empty cell).
+ */
+function ordinaryAt(data: IngestResult, c: number, r: number): boolean | undefined {
+  const kind = data.columns[c].kind;
+  if (NUMERIC_KINDS.includes(kind) || TEMPORAL_KINDS.includes(kind)) {
+    const value = numericColumn(data, c)[r];
+    if (!Number.isFinite(value)) return undefined;
+    const [low, high] = farOutFences(data, c);
+    return value >= low && value <= high;
+  }
+  if (!TEXT_KINDS.includes(kind)) return undefined;
+  const patterns = columnPatterns(data, c);
+  const text = cellText(data, r, c);
+  if (patterns.freeText || text === '') return undefined;
+  return (patterns.levels.form.rows.get(patternOf(text).form) ?? 0) >= ORDINARY_FORM_SHARE * patterns.present;
+}
+
 /** Rows, at most, holding a record's value for it to be the rare one of two (a slip), and how many times as many rows the other's must have. */
 const RARE_ROWS = 2;
 const COMMON_TIMES = 10;
@@ -68,7 +95,11 @@ entity almost everywhere (a dependency learned from the data, as for dependency-
 records of one entity disagree, at least one of them is wrong, and with two rows no majority says which.
 Both cells are reported, each pointing at the other — unless one value is held by its column in one or two rows and
 the other in ten times as many ("drlivered" beside "delivered", a discount of "0.1" beside "10" percent: the rare one is
-the slip, and only it is reported), or the entity is a code of one width (a zip code) whose
+the slip, and only it is reported), or one value is an ordinary one of its column and the other is not (a number or
+date beyond the column's far-out fences, quartiles ± 3 interquartile ranges; a text of a form that under 2% of the
+column's values hold: minutes "999" beside "169", a score "207" shifted in from the next column), or, of a date
+column the rows are listed by, one lies among its neighbouring rows' dates (those around both records) and the other
+out of place (a day and month exchanged): only the other is reported; or the entity is a code of one width (a zip code) whose
 leading characters say which: where a clear majority (three quarters, three rows or more) of the other rows of the
 longest prefix it shares with other codes hold one record's value and not the other's (the zips starting 8370 say
 Boise), the other record is the odd one and only it is reported. On its code where its value vouches for another of
@@ -161,8 +192,14 @@ received date → refund date).
         const [rowsA, rowsB] = [rowsOf(a), rowsOf(b)];
         const commonA = rowsB <= RARE_ROWS && rowsA >= COMMON_TIMES * rowsB;
         const commonB = rowsA <= RARE_ROWS && rowsB >= COMMON_TIMES * rowsA;
-        const explainedA = commonA || evidence.explained(dep, a);
-        const explainedB = commonB || evidence.explained(dep, b);
+        // Of two dates of a column the rows are listed by, the one among its neighbouring rows' is right where the other
+        // lies out of place; of two values, an ordinary one of the column where the other is not (minutes "169" and
+        // "999", a score and "207" shifted in from the next column).
+        const [fitsA, fitsB] = [fitsListedTime(data, c, a, [a, b]), fitsListedTime(data, c, b, [a, b])];
+        const [ordinaryA, ordinaryB] = [ordinaryAt(data, c, a), ordinaryAt(data, c, b)];
+        const aloneRight = (own: boolean | undefined, other: boolean | undefined) => own === true && other === false;
+        const explainedA = commonA || aloneRight(fitsA, fitsB) || aloneRight(ordinaryA, ordinaryB) || evidence.explained(dep, a);
+        const explainedB = commonB || aloneRight(fitsB, fitsA) || aloneRight(ordinaryB, ordinaryA) || evidence.explained(dep, b);
         if (explainedA && explainedB) continue;
         for (const [row, text, other, otherText, explained] of [
           [a, textA, b, textB, explainedA],
