@@ -99,3 +99,26 @@ export function dependencyFills(data: IngestResult, c: number, emptyRows: ArrayL
   }
   return fills;
 }
+
+/**
+ * Of column `c`'s empty cells in `emptyRows`, those whose group under a dependency on `c` leaves the column empty in
+ * every row (MIN_AGREEING_ROWS of them at least): a match's minutes empty in both its players' rows were not recorded
+ * for the match, where a slip empties one record of it (and the other rows fill that one: dependencyFills).
+ */
+export function unrecordedRows(data: IngestResult, c: number, emptyRows: ArrayLike<number>): Set<number> {
+  const unrecorded = new Set<number>();
+  for (const dep of dependenciesOf(data)) {
+    if (dep.rhs !== c || dep.explainsOnly) continue;
+    const scan = disagreeingGroups(data, dep);
+    const empties = new Map<number, number>();
+    for (let k = 0; k < emptyRows.length; k++) {
+      const g = scan.lhs[emptyRows[k]];
+      if (g >= 0 && scan.sizes[g] === 0) empties.set(g, (empties.get(g) ?? 0) + 1);
+    }
+    for (let k = 0; k < emptyRows.length; k++) {
+      const g = scan.lhs[emptyRows[k]];
+      if (g >= 0 && (empties.get(g) ?? 0) >= MIN_AGREEING_ROWS) unrecorded.add(emptyRows[k]);
+    }
+  }
+  return unrecorded;
+}

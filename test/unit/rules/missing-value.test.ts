@@ -242,9 +242,13 @@ test('a few records of a kind, empty in the same columns and rows (precincts wit
   });
   const findings = check('precinct,contest,registered,turnout,polling_place,zip', rows).findings.filter((f) => f.rule === 'missing-value');
   assert.deepEqual(findings.map((f) => [f.row, f.column]), [[601, 'polling_place']]);
-  // Without a zero marking the kind, eight rows emptied in the same three columns may be eight broken records: listed.
+  // Without a zero marking the kind, the two precincts' fields are still empty in each of their records (precinct →
+  // turnout, polling place, zip): not recorded for those precincts, where a gap leaves one record empty beside the others.
   const unmarked = rows.map((row) => row.replace(/^(P\d+,C\d),0,/, '$1,650,'));
-  assert.equal(check('precinct,contest,registered,turnout,polling_place,zip', unmarked).findings.filter((f) => f.rule === 'missing-value').length, 25);
+  assert.deepEqual(check('precinct,contest,registered,turnout,polling_place,zip', unmarked).findings.filter((f) => f.rule === 'missing-value').map((f) => [f.row, f.column]), [[601, 'polling_place']]);
+  // Emptied in one record of each only, the 24 cells are gaps the precincts' other records fill.
+  const broken = rows.map((row, i) => (i % 4 === 1 && (Math.floor(i / 4) === 77 || Math.floor(i / 4) === 213) ? row : row.replace(/^(P(77|213),C\d),0,,,$/, (_, head) => `${head},650,41.00,School 3,07130`)));
+  assert.equal(check('precinct,contest,registered,turnout,polling_place,zip', broken).findings.filter((f) => f.rule === 'missing-value').length, 7);
 });
 
 test('a block of empty cells in the middle of the file is no field recorded only since some time: each is listed', () => {
@@ -252,13 +256,14 @@ test('a block of empty cells in the middle of the file is no field recorded only
   assert.equal(check('id,title,acquired', rows).findings.filter((f) => f.rule === 'missing-value').length, 40);
 });
 
-test('rows copied in blocks, each copy empty where its original is, are no kinds of record a code explains: each empty cell is listed', () => {
+test('rows copied in blocks, each copy empty where its original is, are no kinds of record a code explains: empty in every copy, a code\'s note was not recorded', () => {
   // 100 records copied 25 times (2,500 rows): four records' notes are empty, in each of their copies.
   const rows = Array.from({ length: 2500 }, (_, i) => {
     const k = i % 100;
-    return `${i},C${1000 + k},${[3, 17, 40, 52].includes(k) ? '' : `note ${k % 7}`}`;
+    return `${i},C${1000 + k},${[3, 17, 40, 52].includes(k) || i === 1234 ? '' : `note ${k % 7}`}`;
   });
-  assert.equal(check('id,code,note', rows).findings.filter((f) => f.rule === 'missing-value').length, 100);
+  // Row 1234's note alone left out of C1034's 25 copies: listed.
+  assert.deepEqual(check('id,code,note', rows).findings.filter((f) => f.rule === 'missing-value').map((f) => f.row), [1234]);
 });
 
 /**
@@ -366,4 +371,18 @@ test('a category column with a few misspelt values in a row or two each is still
   rows[gap][2] = '';
   const found = check(STOCK_HEADER.join(','), rows.map((row) => row.join(','))).findings.filter((f) => f.rule === 'missing-value' && f.row !== null);
   assert.deepEqual(found.map((f) => [f.row, f.column, f.evidence?.requiredValue]), [[gap, 'expiry_date', 'Beverages']]);
+});
+
+test("a match's minutes empty in both its players' rows were not recorded for the match: not listed; one row's left out beside the other's is", () => {
+  // 300 matches, two rows each (winner, loser) sharing the match's minutes; matches 40, 110, 180 and 250 have none recorded.
+  const rows = (leftOut?: number) =>
+    Array.from({ length: 600 }, (_, i) => {
+      const match = Math.floor(i / 2);
+      const minutes = [40, 110, 180, 250].includes(match) || (leftOut === i) ? '' : String(60 + ((match * 37) % 120));
+      return `M${1000 + match},${i % 2 ? 'L' : 'W'},P${(i * 13) % 97},${minutes}`;
+    });
+  const cells = (findings: ReturnType<typeof check>['findings']) => findings.filter((f) => f.rule === 'missing-value').map((f) => [f.row, f.column]);
+  assert.deepEqual(cells(check('match_id,result,player_id,minutes', rows()).findings), []);
+  // Row 301's minutes left out: the other record of match M1150 holds them.
+  assert.deepEqual(cells(check('match_id,result,player_id,minutes', rows(301)).findings), [[301, 'minutes']]);
 });

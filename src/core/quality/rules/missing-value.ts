@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import { distinctValues, missingCellLabel, missingCount, nullRows, replaceCellFix, replaceCellFixes } from '../column-values';
 import { groupedInteger } from '../../shared/grouped-integer';
-import { dependencyFills, type DependencyFill } from '../dependency-fill';
+import { dependencyFills, unrecordedRows, type DependencyFill } from '../dependency-fill';
 import { missingSpellings, spellingCount, spellingsBeside, writtenSeveralWays, type MissingSpellings } from '../missing-spellings';
 import { requiredCells, type RequiredBy } from '../required-cells';
 import { pendingRows } from '../pending-cells';
@@ -78,7 +78,10 @@ empty cells of a stretch of the file's first (or last) rows that holds 95% of th
 first row (or to its last) as densely as within it, the stretch at most half the rows, a chance under 1e-9 were they spread at random — running on over the empty cells just past it
 that lie as close together as within it (ten times its mean distance): a field recorded only since some time, a
 museum's acquisition dates never written for its first decades' objects in a catalogue in accession order (a gap
-after the stretch is still listed). Nor are the empty cells of the newest records, not filled in yet: where a mostly
+after the stretch is still listed). Nor, in a mostly complete column, are the empty cells of an entity empty in
+every one of its records (two or more) under a dependency of the table on the column: a match's minutes, empty in
+both its players' rows, were not recorded for the match, where a slip empties one record and the others fill it
+(listed then, with their value). Nor are the empty cells of the newest records, not filled in yet: where a mostly
 complete column's last empty cells (3 to 200 of them) crowd into the file's last rows (at most 5% of them) with a chance
 under 1e-9 were the column's empty cells spread at random — claims still open with no adjuster assigned, tickets nobody
 answered yet, in an export written in the order records came in (pending-cells.ts; gaps before the stretch are still
@@ -212,6 +215,8 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
       }
       const fills = dependencyFills(data, c, missingRows());
       for (const [r, fill] of fills) reportFill(r, fill, tokens?.get(r)?.trim());
+      // Empty in every record of its entity (a match's minutes in both players' rows): not recorded, not left out.
+      for (const r of unrecordedRows(data, c, missingRows())) inapplicable.add(r);
       const nulls = fills.size || inapplicable.size ? nullRows(data, c).filter((r) => !fills.has(r) && !inapplicable.has(r)) : nullRows(data, c);
       if (!tokens && !rejected) return reportCells(c, nulls, plain);
       // Empty cells in runs between the NA tokens (reported one by one, with their fix), in row order; rejected cells left out.
