@@ -35,6 +35,7 @@ import { looseCodes } from './loose-codes';
 import { codeWidths } from './code-widths';
 import { codeWidthOf, identityLetters, MIN_PREFIX_LENGTH, prefixCodes, prefixLengths, type PrefixCodes } from './code-prefixes';
 import { fixedPermutation } from '../shared/random';
+import { numericRelations } from './numeric-relations';
 
 /** Supported groups a dependency needs. */
 const MIN_GROUPS = 5;
@@ -1051,8 +1052,23 @@ export function dependenciesOf(data: IngestResult): Dependency[] {
       return acceptance(stats, plausible(stats, d.entity === true) ? d.chance : undefined, d.entity === true) !== undefined;
     });
   }
+  found = withoutComputedSides(data, found);
   cache.set(data, found);
   return found;
+}
+
+/**
+ * The dependencies less those whose right side an arithmetic relation of the table computes from a number the left
+ * side does not determine (numeric-relations.ts): an item's line total is its price × the quantity × (1 − discount),
+ * the same for most of an item's lines only as most lines sell one at full price — the lines of two or a discount
+ * break no dependency of the item.
+ */
+function withoutComputedSides(data: IngestResult, found: Dependency[]): Dependency[] {
+  const relations = numericRelations(data).filter((relation) => found.some((d) => d.rhs === relation.output));
+  if (relations.length === 0) return found;
+  // (A left side determines a column it holds, or one a dependency from its columns determines: course + grade → credits.)
+  const determines = (lhs: readonly number[], c: number) => lhs.includes(c) || found.some((d) => d.rhs === c && d.lhs.every((k) => lhs.includes(k)));
+  return found.filter((d) => !relations.some((relation) => relation.output === d.rhs && relation.inputs.some((c) => !determines(d.lhs, c))));
 }
 
 /** One group of a dependency whose rows disagree on the right-hand side. */

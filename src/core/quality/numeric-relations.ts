@@ -28,7 +28,8 @@ export interface NumericRelation {
   output: number;
   /**
    * An affine relation's output = offset + slope × input; a product's scale, a power of ten (a price per kg of a
-   * weight in grams: price = 0.001 × price per kg × grams); 0 and 1 otherwise.
+   * weight in grams: price = 0.001 × price per kg × grams); a discounted product's scale of its discount, 1 for a share
+   * of the price (0.1) and 0.01 for a percent (10); 0 and 1 otherwise.
    */
   offset: number;
   slope: number;
@@ -142,7 +143,7 @@ export function computed(relation: Pick<NumericRelation, 'kind' | 'offset' | 'sl
     return total;
   }
   if (relation.kind === 'product') return relation.slope * inputs[0] * inputs[1];
-  if (relation.kind === 'discounted') return inputs[0] * inputs[1] * (1 - inputs[2]);
+  if (relation.kind === 'discounted') return inputs[0] * inputs[1] * (1 - relation.slope * inputs[2]);
   const value = relation.offset + relation.slope * inputs[0];
   return relation.rounding ? roundedTo(value, relation.rounding) : value;
 }
@@ -158,8 +159,10 @@ function tolerance(kind: RelationKind, slope: number, inputs: readonly number[],
   }
   if (kind === 'product') return Math.abs(slope) * (Math.abs(inputs[1]) * halfUnits[0] + Math.abs(inputs[0]) * halfUnits[1] + halfUnits[0] * halfUnits[1]) + last + slack;
   if (kind === 'discounted') {
-    const [a, b, d] = inputs;
-    const [ua, ub, ud] = halfUnits;
+    const [a, b] = inputs;
+    const [ua, ub] = halfUnits;
+    // (The discount as a share of the price: a percent's slope is 0.01.)
+    const [d, ud] = [slope * inputs[2], slope * halfUnits[2]];
     const kept = Math.abs(1 - d) + ud;
     return (Math.abs(b) * ua + Math.abs(a) * ub + ua * ub) * kept + Math.abs(a * b) * ud + last + slack;
   }
@@ -218,7 +221,8 @@ function count(candidate: Candidate, numbers: readonly Float64Array[], halfUnits
     if (!Number.isFinite(y) || values.some((v) => !Number.isFinite(v))) continue;
     out.rows++;
     // A sum of a zero, a product with 0 or 1, an output that is its input: true whatever the columns.
-    // (A discounted product without its discount is a product: those rows test the price and quantity only.)
+    // (A discounted product without its discount is a product: those rows test the price and quantity only; with one,
+    // a quantity of 1 still tests the price less its discount.)
     // (A weighted sum's whole number it starts from counts as a term: a score of 100 less 2 × one count says something.)
     const trivial =
       kind === 'sum'
@@ -226,7 +230,7 @@ function count(candidate: Candidate, numbers: readonly Float64Array[], halfUnits
         : kind === 'product'
           ? values.some((v) => v === 0 || v === 1)
           : kind === 'discounted'
-            ? values[0] === 0 || values[0] === 1 || values[1] === 0 || values[1] === 1 || values[2] === 0
+            ? values[0] === 0 || values[1] === 0 || values[2] === 0
             : values[0] === y;
     if (!trivial) out.nonTrivialRows++;
     if (agrees(candidate, values, y, units)) {
@@ -490,8 +494,18 @@ function exactUnitsOf(kind: RelationKind, columns: readonly number[], halfUnits:
  * price and the quantity only).
  */
 const MIN_DISCOUNTED_SHARE = 0.2;
-/** Largest discount a column of discounts holds (a share of the price, under 1), and the share of its values that may lie beyond (slips). */
+/**
+ * Largest discount a column of discounts holds — a share of the price, under 1, or a percent, up to 100 (a meal given
+ * away) — and the share of its values that may lie beyond (slips).
+ */
 const MAX_DISCOUNT = 1;
+const MAX_DISCOUNT_PERCENT = 100;
+/**
+ * Shares of a column's numbers that may be discounts (not 0) for it to be a column of discounts on a minority of the
+ * lines, the others sold at full price (a percent column must be one: an availability of 100% on most days is none).
+ */
+const MIN_DISCOUNT_ROWS = 0.05;
+const MAX_DISCOUNT_ROWS = 0.5;
 const MAX_DISCOUNTS_OUTSIDE = 0.05;
 
 /**
@@ -646,17 +660,23 @@ function discover(data: IngestResult): NumericRelation[] {
     if (!rank) ranks.set(c, (rank = sampleRanks(numbers[c], sample)));
     return rank;
   };
-  // Columns of discounts: shares of a price, 0 up to under 1 (but for a few slips), not mostly 0 (in the sample).
-  const discounts = parts.filter((c) => {
-    let [present, nonZero, outside] = [0, 0, 0];
+  // Columns of discounts: shares of a price, 0 up to under 1, or percents up to 100 (but for a few slips), not 0 in 5%
+  // to 50% of the sample's rows (shares also in more, 20% at least); each with its scale (see NumericRelation.slope).
+  const discounts = parts.flatMap((c) => {
+    let [present, nonZero, outsideShare, outsidePercent] = [0, 0, 0, 0];
     for (const r of sample) {
       const v = numbers[c][r];
       if (!Number.isFinite(v)) continue;
       present++;
-      if (v < 0 || v >= MAX_DISCOUNT) outside++;
-      else if (v !== 0) nonZero++;
+      if (v < 0 || v > MAX_DISCOUNT_PERCENT) outsidePercent++;
+      if (v < 0 || v >= MAX_DISCOUNT) outsideShare++;
+      if (v !== 0) nonZero++;
     }
-    return present > 0 && outside <= MAX_DISCOUNTS_OUTSIDE * present && nonZero >= MIN_DISCOUNTED_SHARE * present;
+    // Discounts on a minority of the lines (most at full price: 0, or no discount written), or shares of a price on many.
+    const minority = nonZero >= MIN_DISCOUNT_ROWS * sample.length && nonZero <= MAX_DISCOUNT_ROWS * sample.length;
+    if (present === 0 || !(minority || nonZero >= MIN_DISCOUNTED_SHARE * present)) return [];
+    if (outsideShare <= MAX_DISCOUNTS_OUTSIDE * present) return [{ column: c, scale: 1 }];
+    return minority && outsidePercent <= MAX_DISCOUNTS_OUTSIDE * present ? [{ column: c, scale: 0.01 }] : [];
   });
   const triple = [0, 0, 0];
   const scaledHolds = new Int32Array(PRODUCT_SCALES.length);
@@ -694,7 +714,7 @@ function discover(data: IngestResult): NumericRelation[] {
         const scale = PRODUCT_SCALES.find((_, q) => scaledHolds[q] >= MIN_HOLDING * present);
         const product = scale !== undefined && accept({ kind: 'product', columns: [a, b, c], offset: 0, slope: scale });
         // Else the product less a discount: price × quantity × (1 − discount).
-        if (!product) for (const d of discounts) {
+        if (!product) for (const { column: d, scale: discountScale } of discounts) {
           if (d === a || d === b || d === c) continue;
           const w = numbers[d];
           const discountedUnits = [halfUnits[a], halfUnits[b], halfUnits[d], halfUnits[c]];
@@ -704,9 +724,9 @@ function discover(data: IngestResult): NumericRelation[] {
             if (!Number.isFinite(v) || !Number.isFinite(off)) continue;
             withDiscount++;
             [triple[0], triple[1], triple[2]] = [x[screenRows[m]], y[screenRows[m]], off];
-            if (Math.abs(products[m] * (1 - off) - v) <= tolerance('discounted', 1, triple, discountedUnits, v)) holds++;
+            if (Math.abs(products[m] * (1 - discountScale * off) - v) <= tolerance('discounted', discountScale, triple, discountedUnits, v)) holds++;
           }
-          if (withDiscount > 0 && holds >= MIN_HOLDING * withDiscount) accept({ kind: 'discounted', columns: [a, b, d, c], offset: 0, slope: 1 });
+          if (withDiscount > 0 && holds >= MIN_HOLDING * withDiscount) accept({ kind: 'discounted', columns: [a, b, d, c], offset: 0, slope: discountScale });
         }
       }
       if (fits >= MAX_AFFINE_FITS || !isOutput.has(a) || !isOutput.has(b) || correlation(rankOf(a), rankOf(b), positions) < AFFINE_MIN_CORRELATION) continue;

@@ -92,6 +92,30 @@ test('a discounted product (total = price × quantity × (1 − discount), in ce
   assert.equal(fixText(findings[2]), '0.15');
 });
 
+test('a discount in percent on a few lines (empty where none) is a discounted product too; an item\'s line total is then no dependency of the item', () => {
+  const next = random(33);
+  const items: [string, number][] = [['Lager', 6.5], ['Lemonade', 3.25], ['Burger', 16.95], ['Salad', 13.95], ['Wings', 14.25], ['Fries', 5.5], ['Steak', 34], ['Soup', 7.25]];
+  const rows = Array.from({ length: 1500 }, (_, i) => {
+    const [item, price] = items[Math.floor(next() * items.length)];
+    const quantity = next() < 0.9 ? 1 : 2 + Math.floor(next() * 2);
+    // 10% or 50% off on 8% of the lines, the cell empty on the others.
+    const discount = next() < 0.08 ? (next() < 0.5 ? 10 : 50) : undefined;
+    const total = Math.round(price * quantity * (1 - (discount ?? 0) / 100) * 100) / 100;
+    return [i, item, price.toFixed(2), quantity, discount ?? '', total.toFixed(2)];
+  });
+  const header = ['line', 'item', 'unit_price', 'qty', 'discount_pct', 'line_total'];
+  const findings = checkCsv(csv(header, rows)).findings;
+  // Most lines of an item total its price (one at full price): item → line_total would hold in most groups; the lines
+  // of two or with a discount break no dependency of the item.
+  assert.deepEqual(findings.filter((f) => f.rule === 'dependency-violation' || f.rule === rule), []);
+  // A 10% discount's total written at full price: the discounted product breaks there.
+  const slip = rows.findIndex((row) => row[4] === 10 && row[3] === 1);
+  rows[slip][5] = rows[slip][2];
+  const broken = findingsOf(checkCsv(csv(header, rows)), rule);
+  assert.deepEqual(broken.map((f) => f.row), [slip]);
+  assert.match(broken[0].message, /line_total = unit_price × qty × \(1 − discount_pct \/ 100\)|line_total = qty × unit_price × \(1 − discount_pct \/ 100\)/);
+});
+
 test('no relation where none holds beyond chance: small counts that add up now and then, a relation in half the rows, identifiers', () => {
   const next = random(11);
   const counts = Array.from({ length: 600 }, () => [Math.floor(next() * 12), Math.floor(next() * 12), Math.floor(next() * 24)]);

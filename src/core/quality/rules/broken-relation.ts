@@ -23,7 +23,7 @@ function formulaOf(relation: NumericRelation, name: (c: number) => string): stri
   if (relation.kind === 'sum' && relation.weights) return `${out} = ${relation.offset === 0 ? '' : `${shownNumber(relation.offset)} `}${weightedTerms(relation.inputs.map(name), relation.weights, relation.offset !== 0)}`;
   if (relation.kind === 'sum') return `${out} = ${relation.inputs.map(name).join(' + ')}`;
   if (relation.kind === 'product') return `${out} = ${relation.slope === 1 ? '' : `${shownNumber(relation.slope)} × `}${a} × ${b}`;
-  if (relation.kind === 'discounted') return `${out} = ${a} × ${b} × (1 − ${name(relation.inputs[2])})`;
+  if (relation.kind === 'discounted') return `${out} = ${a} × ${b} × (1 − ${relation.slope === 1 ? name(relation.inputs[2]) : `${name(relation.inputs[2])} / 100`})`;
   const scaled = relation.slope === 1 ? a : `${shownNumber(relation.slope)} × ${a}`;
   if (relation.rounding) return `${out} = ${relation.rounding === 'up' ? `⌈${slopeTimes(relation.slope, a)}⌉` : `⌊${slopeTimes(relation.slope, a)}⌋`}`;
   if (relation.offset === 0) return `${out} = ${scaled}`;
@@ -56,7 +56,7 @@ function valueThatHolds(relation: NumericRelation, c: number, at: (column: numbe
   if (relation.kind === 'discounted') {
     const [price, quantity, discount] = inputs;
     const k = relation.inputs.indexOf(c);
-    return k === 2 ? 1 - output / (price * quantity) : output / ((k === 0 ? quantity : price) * (1 - discount));
+    return k === 2 ? (1 - output / (price * quantity)) / relation.slope : output / ((k === 0 ? quantity : price) * (1 - relation.slope * discount));
   }
   if (relation.kind === 'sum' && relation.weights) {
     const k = relation.inputs.indexOf(c);
@@ -547,7 +547,9 @@ left from an earlier version, one conversion done wrong — and a model learns f
 The relations are learned from the table itself (numeric-relations.ts): between its numeric columns (not
 identifiers; the first 40; a computed column has at least 10 distinct values, a part may have few: a quantity), a
 column that is the **sum** or the **product** of two others, a **discounted product** (price × quantity × (1 −
-discount), where the discount is a share under 1 that a fifth of the rows keeping it carry at least), the **sum of a run** of three to 12 neighbouring
+discount), where the discount is a share under 1 that a fifth of the rows keeping it carry at least, or a share or a
+percent up to 100 (total = price × quantity × (1 − discount / 100)) not 0 in 5% to half of the rows, most lines sold at
+full price, 0 or no discount written), the **sum of a run** of three to 12 neighbouring
 numeric columns (a census table's age groups; a part there may have few values), a **weighted sum** with whole
 weights of at most 10 over a divisor of at most 4, some other than 1, from a whole number (mean = (max + min) / 2) (points = 2 × field goals made + three-pointers made +
 free throws made; score = 100 − 5 × critical − 2 × noncritical violations; fitted by least squares with a constant,

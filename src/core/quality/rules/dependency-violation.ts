@@ -684,7 +684,9 @@ too), when at least three quarters of the rows that break it hold a value that d
 values (two wrong clusters of a country among six coincide one time in five; allowed for over 20 groups or more):
 independent errors scatter, while the other values of a many-to-one relation read the wrong way round (a city's
 second zip code) repeat. This also keeps the dependency of a name
-that identifies no entity's records (a team determines its division, nothing else). Large tables are explored on a sample and every dependency is verified on all rows; a file
+that identifies no entity's records (a team determines its division, nothing else). A dependency whose B an
+arithmetic relation of the table computes (broken-relation's) from a number A does not determine is none: an item's
+line total is its price × the quantity × (1 − discount), the item's in most lines only as most sell one at full price. Large tables are explored on a sample and every dependency is verified on all rows; a file
 checked in batches (over the memory budget) is learned and checked batch by batch. Values are compared as
 they read: text regardless of case, surrounding white space and control characters, placeholders ("n/a",
 "(blank)") as no value (other rules report those cells), and a column of times of day written several ways ("7:10 a.m.", "7:10am", "07:10", "Dec 2 7:10am", as
