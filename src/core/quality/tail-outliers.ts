@@ -53,6 +53,11 @@ export interface TailTestOptions {
    */
   owned?: (values: readonly number[]) => boolean;
   /**
+   * Whether the rows holding the values are all the rows of one value of another column, and no others (a rare fuel's
+   * prices): a population of its own, where the tail ends as at a level (see ownedLevel).
+   */
+  alone?: (values: readonly number[]) => boolean;
+  /**
    * Whether the rows holding the values are an episode of the table's own: each next to another of them in the file, and
    * gathered in few values of another column (a detoured trip's delays at each of its stops), not rows picked at random.
    */
@@ -1107,6 +1112,11 @@ function ownedLevel(runs: SortedRuns, values: readonly number[], options: TailTe
   // Or the block as a whole, of many rows: an entity's own numbers, each in one row (Berkshire's share prices of
   // 540,000, in the rows of its ticker, where the others' lie below 20,000).
   if (level < 0 && rowsHolding(runs, values) >= OWNED_BLOCK_MIN_ROWS && options.owned([...values])) return 0;
+  // Or the block's inner values, from some on, where their rows are all the rows of one value of another column (LPG's
+  // prices far below petrol's), the values beyond them judged against them.
+  if (level < 0 && options.alone) {
+    for (let k = 0; k < values.length; k++) if (rowsHolding(runs, values.slice(k)) >= OWNED_MIN_ROWS && options.alone(values.slice(k))) return k;
+  }
   return level;
 }
 

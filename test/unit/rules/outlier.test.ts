@@ -739,3 +739,20 @@ test('a floor the column is clipped at (azimuthal gaps never written below 25, i
   const findings = check(`gap\n${gaps.join('\n')}\n`);
   assert.deepEqual(findings.filter((f) => f.value === '25'), [], 'the floor');
 });
+
+test('a rare kind\'s numbers far below the rest are no outliers where they are every row of one value of another column (LPG\'s prices); a slip in another fuel\'s row is', () => {
+  const fuels = ['U91', 'E10', 'P95', 'P98', 'DL'];
+  const lines = (slip?: number) => {
+    const out = ['report_id,fuel_code,price_cpl'];
+    for (let i = 0; i < 1500; i++) {
+      // Six LPG reports (rows 100, 350, … 1350), priced 101.9–118.9; the other fuels 171.9–229.9.
+      const lpg = i % 250 === 100;
+      const price = lpg ? 101.9 + ((i * 7) % 18) : slip === i ? 19.9 : 171.9 + ((i * 37) % 59);
+      out.push(`${i},${lpg ? 'LPG' : fuels[i % fuels.length]},${price.toFixed(1)}`);
+    }
+    return out.join('\n');
+  };
+  assert.deepEqual(cells(check(lines())), []);
+  // A price of 19.9 cpl in an E10 row: the one far value not of LPG.
+  assert.deepEqual(cells(check(lines(501))), ['501:price_cpl']);
+});

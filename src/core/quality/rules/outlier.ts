@@ -4,7 +4,7 @@ import { BEYOND_BULK_SHARE, OUTLIER_TEST_DEFAULTS, tailOutliers, withoutValues, 
 import { columnPlaceholders } from './sentinel-value';
 import { groupOutliers, type GroupOutlier } from '../group-outliers';
 import { entityOutliers, type EntityOutlier } from '../entity-outliers';
-import { concentratedRows, neighbouringRows, ownedByValue, sharedByRows } from '../value-owners';
+import { aloneInValue, concentratedRows, neighbouringRows, ownedByValue, sharedByRows } from '../value-owners';
 import { UNIT_NAMES } from '../../shared/unit-factors';
 import { shownNumber } from '../../shared/shown-number';
 
@@ -171,7 +171,9 @@ compared with the mean of the next \`window\` such gaps, which gives a p-value. 
   where the other drugs' lie below 1,000): no block or heap flags it, the tail's population starts there, and only
   values far beyond it are flagged (a strength typed in micrograms); so is a block of 20 rows or more whose values
   another column's value owns together, each in fewer rows (Berkshire's share prices of 540,000, all in its ticker's
-  rows, where the other tickers' lie below 20,000: an entity's level, not 168 errors);
+  rows, where the other tickers' lie below 20,000: an entity's level, not 168 errors), and so are a block's values
+  (3 rows or more, from some value on) whose rows are every row of one value of another column holding a number, and
+  no other rows (LPG's six prices around 110 among petrol's from 170: a kind of its own, however few);
 - one value held by 10 rows or more (up to 5% of the column) among other far values — beyond the bound 10% of
   the rows lie beyond, twice as far from the median as that bound — where ×10–×1000 slips fill the tail so that
   neither test above sees it, when its repeats are improbable at the rate of the 10 values beyond the bound on
@@ -297,7 +299,7 @@ unit (145.9 lb → 66.18).`,
       // Placeholders (-999 for "unknown", sentinel-value reports them) are no measurements: the tails are the other values'.
       const placeholders = columnPlaceholders(data, c)?.values ?? [];
       const runs = placeholders.length > 0 ? withoutValues(sortedRuns(data, c), placeholders) : sortedRuns(data, c);
-      const test = { alpha: options.alpha, maxOutliers: options.maxOutliers, window: options.window, explained: (held: readonly number[]) => sharedByRows(data, c, values, held), gathered: (held: readonly number[]) => concentratedRows(data, c, values, held), owned: (held: readonly number[]) => ownedByValue(data, c, values, held), episode: (held: readonly number[]) => neighbouringRows(values, held) && concentratedRows(data, c, values, held) };
+      const test = { alpha: options.alpha, maxOutliers: options.maxOutliers, window: options.window, explained: (held: readonly number[]) => sharedByRows(data, c, values, held), gathered: (held: readonly number[]) => concentratedRows(data, c, values, held), owned: (held: readonly number[]) => ownedByValue(data, c, values, held), alone: (held: readonly number[]) => aloneInValue(data, c, values, held), episode: (held: readonly number[]) => neighbouringRows(values, held) && concentratedRows(data, c, values, held) };
       const found = tailOutliers(runs, test);
       const byValue = new Map<number, TailOutliers>();
       for (const tail of found) for (const v of tail.values) if (!byValue.has(v)) byValue.set(v, tail);
