@@ -160,3 +160,16 @@ test('an answer word ("None") written often in a column that writes its missing 
   const rare = rows.map((row, i) => (row[2] === 'None' && i > 200 ? [row[0], row[1], 'Primary'] : row));
   assert.ok(findingsOf(checkCsv(csv(header, rare)), 'disguised-missing').length > 0, 'a rare "None"');
 });
+
+test('a word whose rows hold one number in most of them, slips in a few aside, names a state: "NONE" where the price change is 0', () => {
+  // 1,000 price reports; 20 unchanged ("NONE", change 0), two of them with the change keyed wrong (3 and -2).
+  const rows = Array.from({ length: 1000 }, (_, i) => {
+    const none = i % 50 === 7;
+    const change = none ? (i === 57 ? 3 : i === 457 ? -2 : 0) : i % 5 === 0 ? 1 + (i % 7) : -1 - (i % 4);
+    return [i, change, none ? 'NONE' : change > 0 ? 'UP' : 'DOWN'];
+  });
+  assert.deepEqual(findingsOf(checkCsv(csv(['report_id', 'price_change', 'direction'], rows)), 'disguised-missing'), []);
+  // Four of its 20 rows at another change (80% at 0): no state the numbers say, a placeholder, reported.
+  const worse = rows.map((row, i) => (i === 107 || i === 207 ? [i, 4, 'NONE'] : row));
+  assert.equal(findingsOf(checkCsv(csv(['report_id', 'price_change', 'direction'], worse)), 'disguised-missing').length, 20);
+});
