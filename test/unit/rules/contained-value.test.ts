@@ -129,3 +129,21 @@ test('names with accents, or of two words, in emails written in ASCII and run to
   assert.deepEqual(check(rows()), [], 'no finding');
   assert.deepEqual(check(rows(12)).map((f) => [f.row, f.column]), [[12, 'first_name']], '"Jorj" for Jörg, whose email says jorg');
 });
+
+test("a station's name that leaves out its suburb is the wrong cell where the station's code says another name (a name typed for another station)", () => {
+  const suburbs = ['Fairfield', 'Parramatta', 'Hornsby', 'Penrith', 'Engadine', 'Bexley', 'Auburn', 'Blacktown', 'Bankstown', 'Ryde', 'Kogarah', 'Manly', 'Cronulla', 'Epping', 'Liverpool'];
+  const brands = ['BP', 'Ampol', '7-Eleven', 'Shell'];
+  // 61 stations, each reporting about 6 times: its code fixes its name (brand and suburb) and its suburb.
+  const lines = (swapped?: number) => ['report,station_code,station_name,suburb', ...Array.from({ length: 360 }, (_, i) => {
+    const s = i % 61;
+    const own = `${brands[s % 4]} ${suburbs[s % 15]}`;
+    const name = swapped === i ? `${brands[(s + 1) % 4]} ${suburbs[(s + 1) % 15]}` : own;
+    return `${i},${1000 + s},${name},${suburbs[s % 15]}`;
+  })];
+  assert.deepEqual(check(lines()), []);
+  // Report 125 (station 1003, "Shell Penrith", in Penrith) carries station 1004's name, "BP Engadine": the name is
+  // reported, not the suburb.
+  const findings = check(lines(125));
+  assert.deepEqual(findings.map((f) => [f.row, f.column]), [[125, 'station_name']]);
+  assert.match(findings[0].message, /the row's other values say another "station_name"\.$/);
+});

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import { CONTAINED_DEFAULTS, containedPairs, textsHoldingNone } from '../contained-texts';
+import { contradictedCell } from '../dependencies';
 
 export const containedValue = defineRule({
   id: 'contained-value',
@@ -35,7 +36,9 @@ value itself (a code of 2021 beside the code of 2010: a text that differs there 
 holds none of two or more of its row's values that it holds in the other rows — an email holding neither the
 first nor the last name of its row ("linda.mensah2@…" beside Mateo Williams: another person's email) — the text is
 the wrong cell: one finding on it, pointing at those values (one change mends the row; blaming the values would
-take two).
+take two). So is the text where another value of the row says another text through a dependency learned from the
+table, and none says another value (a station's name typed for another station, beside its code and suburb: the code
+says the station's own name).
 
 **Fix**: correct whichever of the two cells is wrong.`,
   check({ data, options, report, isIgnored, rowNumber }) {
@@ -69,6 +72,20 @@ take two).
         if (textBlamed.has(`${a}:${r}`)) continue;
         const value = part.raw(r) ?? '';
         const text = whole.raw(r) ?? '';
+        // The text where the row's other values say another one through a dependency of the table (a station's code
+        // says its name), while none says so of the value: a name typed for another station, a name cut short.
+        const contradicted = !unlike(r) && contradictedCell(data, r, a, (k) => k === b) && !contradictedCell(data, r, b, (k) => k === a);
+        if (contradicted) {
+          report({
+            row: r,
+            columnIndex: a,
+            value: text,
+            message: `"${text}" in column "${container.name}" does not hold "${column.name}" ("${value}") of row ${rowNumber(r)}, as ${share}% of its rows do (${holding} of ${present}), and the row's other values say another "${container.name}".`,
+            evidence: { contained: column.name, containedValue: value, holdingRows: holding, rows: present, contradicted: true },
+            related: () => [{ row: r, columnIndex: b, message: `"${column.name}" of this row` }],
+          });
+          continue;
+        }
         if (unlike(r)) {
           report({
             row: r,
