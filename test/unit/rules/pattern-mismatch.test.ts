@@ -398,3 +398,16 @@ test('scores annotated with one word in many values ("6-4 2-1 RET", a retirement
   const found = findingsOf(checkCsv(csv(['match_id', 'score'], rows)), 'pattern-mismatch');
   assert.deepEqual(found.map((f) => f.row), [999]);
 });
+
+test('a value whose rows leave another column empty, filled nearly everywhere else, names a state (a walkover\'s "W/O" without minutes)', () => {
+  const random = mulberry32(12);
+  const set = () => `${6}-${Math.floor(random() * 5)}`;
+  const rows = (filled: boolean) =>
+    Array.from({ length: 1000 }, (_, i) => {
+      const walkover = i % 125 === 9;
+      return [`M${i}`, walkover ? 'W/O' : `${set()} ${set()}`, walkover && !filled ? '' : String(60 + ((i * 37) % 120))];
+    });
+  assert.deepEqual(findingsOf(checkCsv(csv(['match_id', 'score', 'minutes'], rows(false))), 'pattern-mismatch'), []);
+  // The same eight "W/O" beside minutes played: nothing sets them apart, each is reported.
+  assert.equal(findingsOf(checkCsv(csv(['match_id', 'score', 'minutes'], rows(true))), 'pattern-mismatch').length, 8);
+});

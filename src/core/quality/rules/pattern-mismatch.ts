@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, replaceCellFixes, type DistinctValues } from '../column-values';
+import { TEXT_KINDS, distinctValues, nullCount, nullMask, replaceCellFixes, type DistinctValues } from '../column-values';
+import type { IngestResult } from '../../table/model';
 import { codeWidths } from '../code-widths';
 import { looksLikeIdentifier } from '../../shared/identifier';
 import { charactersOfShape, classOfForm, columnPatterns, formOfShape, incompatibleClass, patternOf, samplePatterns, separatorsOfShape, writeInShape, type ColumnPatterns, type PatternLevel, type ValueClass, type ValuePattern } from '../value-patterns';
@@ -258,6 +259,31 @@ function rareLengths(distinct: DistinctValues, options: { minShare: number; maxS
   return { ids, code: { length, share: rows / present, example: distinct.text(exampleOf.get(length) ?? 0) } };
 }
 
+/** Rows a value needs, and the share of them another column must be empty in, for it to name a state (see leavesEmpty). */
+const STATE_VALUE_ROWS = 3;
+const STATE_EMPTY_SHARE = 0.9;
+/** Share of the other rows, at most, in which that column is empty. */
+const STATE_EMPTY_ELSEWHERE = 0.02;
+
+/**
+ * Whether a value's rows (`rows`, STATE_VALUE_ROWS or more) are where another column, filled nearly everywhere else, is
+ * empty: a walkover's score "W/O" beside no minutes and no statistics names a state of the record, as a slip does not
+ * empty the row's other fields.
+ */
+function leavesEmpty(data: IngestResult, c: number, rows: readonly number[]): boolean {
+  if (rows.length < STATE_VALUE_ROWS) return false;
+  const others = data.table.numRows - rows.length;
+  return data.columns.some((_, k) => {
+    if (k === c) return false;
+    const empty = nullCount(data, k);
+    if (empty < STATE_EMPTY_SHARE * rows.length) return false;
+    const mask = nullMask(data, k);
+    let inRows = 0;
+    for (const r of rows) inRows += mask[r];
+    return inRows >= STATE_EMPTY_SHARE * rows.length && empty - inRows <= STATE_EMPTY_ELSEWHERE * others;
+  });
+}
+
 /** Distinct values a word must be added to for it to be the column's annotation (see annotatedValues). */
 const ANNOTATED_VALUES = 5;
 /** A word of a value: a run of two letters or more. */
@@ -333,6 +359,8 @@ Dr"):
   where the age is 75 or more names a state of its own. Nor for values of the column's class with one word added
   that 5 distinct values or more add alike (a retired match's score "6-4 2-1 RET" among "6-1 3-6 6-3": the column
   annotates some of its values; a slip does not write one word into many), unless the rest is a number ("12 kg": a unit).
+  Nor for a value of 3 rows or more where another column is empty in 90% of them and in at most 2% of the other rows:
+  a walkover's score "W/O" beside no minutes and no statistics names a state of the record.
 
 Where no form or shape dominates but one **length** does — values without white space, one length of 4 characters
 or more held by \`minShare\` of the rows and by 10 distinct values at least — a value of another length (at most
@@ -507,7 +535,7 @@ In a file checked in batches, each batch is checked on its own.`,
         if (!rows) rowsOf.set(ids[r], (rows = []));
         rows.push(r);
       }
-      for (const [id, rows] of rowsOf) if (ownSpelling(data, c, rows)) unusual.delete(id);
+      for (const [id, rows] of rowsOf) if (ownSpelling(data, c, rows) || leavesEmpty(data, c, rows)) unusual.delete(id);
       // So is a pattern (Mexico's plates "ABC1234" among California's "7ABC123"), or all the column's unusual values
       // together (one network's event ids in its own alphabet, each of its own shape).
       const byPattern = new Map<string, number[]>();
