@@ -101,11 +101,13 @@ export function ownedByValue(data: IngestResult, c: number, values: Float64Array
 
 /**
  * Whether the rows of column `c` holding one of `held` are all the rows of one value of another column that hold a
- * number in `c`, and no other rows: LPG's six prices around 110 among petrol's from 170 — every row of that fuel and only those — are a
- * population of the table's own, however few; an error's rows fall in values whose other rows are ordinary.
+ * number in `c`, and no other rows: LPG's six prices around 110 among petrol's from 170 — every row of that fuel and
+ * only those — are a population of the table's own, however few; an error's rows fall in values whose other rows are
+ * ordinary.
  */
 export function aloneInValue(data: IngestResult, c: number, values: Float64Array, held: readonly number[]): boolean {
   return anotherColumnSays(data, c, values, held, (ids, _, rows) => {
+    if (rows.length === 0) return false;
     const own = ids[rows[0]];
     if (own < 0 || rows.some((r) => ids[r] !== own)) return false;
     let holding = 0;

@@ -291,9 +291,9 @@ const WORD = /\p{L}{2,}/gu;
 
 /**
  * Of the unusual values with letters and digits, those that are a value of the column's class with a word added that
- * ANNOTATED_VALUES distinct values or more add alike: a retired match's score "6-4 4-2
- * RET" among "6-1 3-6 6-3". A slip does not write one word into many different values; the column annotates some of
- * its values. Not where the rest is a number ("12 kg" among "12": a unit, number-format's).
+ * ANNOTATED_VALUES distinct values or more add alike: a retired match's score "6-4 4-2 RET" among "6-1 3-6 6-3". A slip
+ * does not write one word into many different values; the column annotates some of its values. Not where the rest is a
+ * number ("12 kg" among "12": a unit, number-format's).
  */
 function annotatedValues(unusual: ReadonlyMap<number, [PatternLevel, Established]>, distinct: DistinctValues, patterns: ColumnPatterns): number[] {
   const dominant = patterns.levels.class.dominant;
