@@ -165,13 +165,4 @@ test('a block of rows gone back in time, whose next rows go on from before it (a
   })];
   assert.deepEqual(check(lines()), []);
   assert.deepEqual(check(lines(80)).map((f) => f.row), [240, 241, 242]);
-  // A survey listed by district, each district interviewed on its day: one district's day months before its
-  // neighbours', the districts after it three months on (far more than the day between districts), is a block of a
-  // ledger, not rows out of place.
-  const day = (n: number) => iso(start + n * 86_400_000).slice(0, 10);
-  const survey = ['person,district,interviewed', ...Array.from({ length: 600 }, (_, i) => {
-    const district = Math.floor(i / 6);
-    return `${i},D${district},${day(district < 50 ? 100 + district : district === 50 ? 5 : 190 + district)}`;
-  })];
-  assert.deepEqual(check(survey).filter((f) => f.row !== null && f.row >= 300 && f.row < 306), []);
 });

@@ -139,41 +139,19 @@ export function segmentStarts(values: Float64Array, sign: 1 | -1, maxRestarts = 
 
 /** Values, at most, a block that goes back in time may hold before the order goes on from where it was (see withoutDips). */
 const MAX_DIP_VALUES = 20;
-/** How far past the value before a dip, in the column's median steps up, the values may go on (see withoutDips). */
-const DIP_RETURN_STEPS = 5;
-
-/** The median of the steps up between consecutive present values (in the order's direction), 0 where none. */
-function medianStepUp(values: Float64Array, sign: 1 | -1): number {
-  const ups: number[] = [];
-  for (let i = 1; i < values.length; i++) {
-    const d = sign * (values[i] - values[i - 1]);
-    if (d > 0) ups.push(d);
-  }
-  ups.sort((a, b) => a - b);
-  return ups.length ? ups[ups.length >> 1] : 0;
-}
 
 /**
- * The segment starts (see segmentStarts) less those where the order dips and goes on: rows of one time (one record's
- * lines, MAX_DIP_VALUES at most) after which the values come back to the one before them, nearer to it than the dip
- * went below it and within DIP_RETURN_STEPS of the column's usual steps — a check's three lines written 12 hours
- * early, the next check minutes after the last, are out of place, where a log that restarts stays below the previous
- * one's end, and a district's day of fieldwork listed between others months apart is a block of a ledger. `values`:
- * the present values, in row order.
+ * The segment starts (see segmentStarts) less those where the order dips and goes on: within MAX_DIP_VALUES values the
+ * values reach the one before the start again — a block of rows gone back in time (a check's three lines written 12
+ * hours early) is out of place, where a log that restarts stays below the previous one's end. `values`: the present
+ * values, in row order.
  */
 function withoutDips(values: Float64Array, sign: 1 | -1, starts: readonly number[]): number[] {
-  const step = medianStepUp(values, sign);
   return starts.filter((start, k) => {
     if (k === 0) return true;
     const before = sign * values[start - 1];
     const end = Math.min(values.length, start + MAX_DIP_VALUES + 1, k + 1 < starts.length ? starts[k + 1] : values.length);
-    const dip = sign * values[start];
-    for (let i = start + 1; i < end; i++) {
-      const v = sign * values[i];
-      if (v >= before) return !(v - before < before - dip && v - before <= DIP_RETURN_STEPS * step);
-      // (One time written on several rows — one record's lines —, not a stretch of times of its own.)
-      if (v !== dip) return true;
-    }
+    for (let i = start + 1; i < end; i++) if (sign * values[i] >= before) return false;
     return true;
   });
 }
@@ -261,9 +239,8 @@ columns of clock times ("3:24:21", read as seconds: a race's results listed by f
 The rows in order are a longest non-decreasing (or, for a column newest first, non-increasing)
 subsequence of the column (of each part, where the order restarts: several logs one after the other); the
 column counts as ordered when it holds at least \`orderedShare\` of the values (all but one in a short
-column; not where the rows of one time, 20 at most, are followed by values back near the one before them — nearer
-than they went below it, and within 5 of the column's median steps up: a check's lines written 12 hours early are out
-of place). Where the order restarts too often for logs one after the other (more than once in 50 values), the column is
+column; not where, within 20 values, the values reach the one before the restart again: a block of rows gone back in
+time, a check's lines written 12 hours early, is out of place). Where the order restarts too often for logs one after the other (more than once in 50 values), the column is
 still read as a ledger of entities — each block of another column's values (text or whole numbers, each value's rows
 together, 10 rows a block on average) in order on its own — where 90% of the restarts fall where such a block begins:
 an account's card transactions, then the next account's. The rows outside it are the out-of-place ones: the finding sits on such a row, not on the
