@@ -155,14 +155,3 @@ test("a ledger of accounts, each account's transactions in time order after the 
   const found = check(ledger({ 420: start + 20 * 4 * DAY - 60 * DAY, 1325: start + 5 * 4 * DAY + 50 * DAY }));
   assert.deepEqual(found.map((f) => f.row), [420, 1325]);
 });
-
-test('a block of rows gone back in time, whose next rows go on from before it (a check\'s lines written 12 hours early), is out of place: no restart of the log', () => {
-  // 600 lines of 200 checks (three lines each, the check's opening time), 5 minutes apart; check 80's lines 12 hours early.
-  const lines = (early?: number) => ['line,check,opened_at', ...Array.from({ length: 600 }, (_, i) => {
-    const check = Math.floor(i / 3);
-    const t = start + check * 300_000 - (check === early ? 12 * 3_600_000 : 0);
-    return `${i},${check},${iso(t)}`;
-  })];
-  assert.deepEqual(check(lines()), []);
-  assert.deepEqual(check(lines(80)).map((f) => f.row), [240, 241, 242]);
-});

@@ -137,25 +137,6 @@ export function segmentStarts(values: Float64Array, sign: 1 | -1, maxRestarts = 
   return starts;
 }
 
-/** Values, at most, a block that goes back in time may hold before the order goes on from where it was (see withoutDips). */
-const MAX_DIP_VALUES = 20;
-
-/**
- * The segment starts (see segmentStarts) less those where the order dips and goes on: within MAX_DIP_VALUES values the
- * values reach the one before the start again — a block of rows gone back in time (a check's three lines written 12
- * hours early) is out of place, where a log that restarts stays below the previous one's end. `values`: the present
- * values, in row order.
- */
-function withoutDips(values: Float64Array, sign: 1 | -1, starts: readonly number[]): number[] {
-  return starts.filter((start, k) => {
-    if (k === 0) return true;
-    const before = sign * values[start - 1];
-    const end = Math.min(values.length, start + MAX_DIP_VALUES + 1, k + 1 < starts.length ? starts[k + 1] : values.length);
-    for (let i = start + 1; i < end; i++) if (sign * values[i] >= before) return false;
-    return true;
-  });
-}
-
 /** How many values step up and how many step down from the value before them (NaN, null, values skipped). */
 function steps(values: Float64Array): { present: number; up: number; down: number } {
   let present = 0;
@@ -239,8 +220,7 @@ columns of clock times ("3:24:21", read as seconds: a race's results listed by f
 The rows in order are a longest non-decreasing (or, for a column newest first, non-increasing)
 subsequence of the column (of each part, where the order restarts: several logs one after the other); the
 column counts as ordered when it holds at least \`orderedShare\` of the values (all but one in a short
-column; not where, within 20 values, the values reach the one before the restart again: a block of rows gone back in
-time, a check's lines written 12 hours early, is out of place). Where the order restarts too often for logs one after the other (more than once in 50 values), the column is
+column). Where the order restarts too often for logs one after the other (more than once in 50 values), the column is
 still read as a ledger of entities — each block of another column's values (text or whole numbers, each value's rows
 together, 10 rows a block on average) in order on its own — where 90% of the restarts fall where such a block begins:
 an account's card transactions, then the next account's. The rows outside it are the out-of-place ones: the finding sits on such a row, not on the
@@ -282,11 +262,8 @@ next to (related information points at both); for a cell that moved with another
       const maxRestarts = m / 50;
       // The restarts, as many as a ledger of blocks of MIN_BLOCK_ROWS rows on average may have (a column of dates in no
       // order restarts every few rows: the search stops there).
-      const restarting = segmentStarts(numbers, sign, m / MIN_BLOCK_ROWS);
-      if (restarting.length - 1 > m / MIN_BLOCK_ROWS) return;
-      const values = presentValues(numbers);
-      // (A block gone back in time, whose next rows go on from before it, is out of place: no restart.)
-      const found = restarting.length > 1 ? withoutDips(values, sign, restarting) : restarting;
+      const found = segmentStarts(numbers, sign, m / MIN_BLOCK_ROWS);
+      if (found.length - 1 > m / MIN_BLOCK_ROWS) return;
       let rows: Int32Array | undefined;
       let starts: number[] | undefined = found;
       // Many restarts: in order only as a ledger of entities written one block after another (an account's
@@ -296,6 +273,7 @@ next to (related information points at both); for a cell that moved with another
         starts = entityBlocks(data, c, found, rows);
         if (!starts) return;
       }
+      const values = presentValues(numbers);
       const seq: Sequence = { rows: rows ?? presentRows(numbers, m), values };
       const segments = starts.map((start, k) => {
         const end = k + 1 < starts.length ? starts[k + 1] : m;
