@@ -173,3 +173,12 @@ test('a word whose rows hold one number in most of them, slips in a few aside, n
   const worse = rows.map((row, i) => (i === 107 || i === 207 ? [i, 4, 'NONE'] : row));
   assert.equal(findingsOf(checkCsv(csv(['report_id', 'price_change', 'direction'], worse)), 'disguised-missing').length, 20);
 });
+
+test('in a column of few values, a placeholder in over 2% of the rows is one of them (a sex "Unknown" beside four others); a few are still reported', () => {
+  const sexes = ['Intact Male', 'Intact Female', 'Neutered Male', 'Spayed Female'];
+  const rows = (unknownEvery: number) => Array.from({ length: 1000 }, (_, i) => [i, i % unknownEvery === 3 ? 'Unknown' : sexes[(i * 7) % 4]]);
+  // 91 of 1,000 (9%): a level of the column.
+  assert.deepEqual(findingsOf(checkCsv(csv(['animal', 'sex'], rows(11))), 'disguised-missing'), []);
+  // 10 of 1,000 (1%): placeholders.
+  assert.equal(findingsOf(checkCsv(csv(['animal', 'sex'], rows(100))), 'disguised-missing').length, 10);
+});

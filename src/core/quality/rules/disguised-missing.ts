@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { TEXT_KINDS, distinctValues, finiteStats, isNumeric, missingCellLabel, numericColumn, nullCount, nullMask, replaceCellFixes } from '../column-values';
+import { TEXT_KINDS, distinctValues, finiteStats, isNumeric, missingCellLabel, numericColumn, nullCount, nullMask, replaceCellFixes, settledValueCount } from '../column-values';
 import { MAX_PLACEHOLDER_LENGTH, isAnswerWord, isPlaceholderText } from '../placeholders';
 import { looksLikeIdentifier } from '../../shared/identifier';
 import type { IngestResult } from '../../table/model';
@@ -14,6 +14,8 @@ const MAX_SHARE = 0.1;
  */
 const EMPTY_SHARE = 0.01;
 const ANSWER_SHARE = 0.02;
+/** Values a column of categories holds, at most (slips aside), for a placeholder in over ANSWER_SHARE of it to be one of them. */
+const MAX_LEVELS = 20;
 
 /**
  * Share of a placeholder's rows (STATE_ROWS at least) holding one number, for the number to say what it means: most of
@@ -65,7 +67,9 @@ text column that should be a category), and completeness checks count the cell a
 Reported in text columns for placeholder words (compared without case, spaces and punctuation) that fill at
 most 10% of the column's values (a placeholder that fills more is one of the column's levels, such as a real
 "None" answer; so is "None" or "Not applicable" filling more than 2% in a column that writes its missing values as
-empty cells, 1% of its rows at least: an education "None" beside the empty cells of children not asked) — not a word whose rows (5 or more) hold one value of a numeric column in 85% of them (slips in a few aside) where the
+empty cells, 1% of its rows at least: an education "None" beside the empty cells of children not asked; and so is any
+placeholder filling more than 2% of a column of at most 20 values, slips aside, that leaves no cell empty: a sex
+"Unknown" beside four others is the column's one way of saying it is not known) — not a word whose rows (5 or more) hold one value of a numeric column in 85% of them (slips in a few aside) where the
 other rows seldom do (5% at most): a bus's occupancy "EMPTY" exactly where its passenger load is 0, a price change "NONE"
 where it is 0, names a state the numbers record —, nor, in the rows whose numbers lie where the word's rows do (their range but 5% at each end, or beyond the other
 rows' on that side), a word whose rows' numbers lie in a range that holds 5% of the other rows at most: an adverse
@@ -116,6 +120,9 @@ In a file checked in batches, each batch is checked on its own.`,
         // dose's day) names a state: its cells within the range are not reported.
         const range = blank ? undefined : stateRangeOf(data, c, (v) => v === id);
         if (range) statedBy.set(id, range);
+        // Else, in a column of few values that leaves no cell empty, a placeholder in over 2% of its rows is one of them
+        // (a sex "Unknown" beside four others): the column's one way of saying it is not known.
+        else if (!blank && !emptyCells && distinct.counts[id] > ANSWER_SHARE * present && settledValueCount(data, c) <= MAX_LEVELS) continue;
         placeholders.set(id, blank ? `"${text}" (white space only) in column "${column.name}" is a missing value.` : `"${text}" in column "${column.name}" stands for a missing value (${distinct.counts[id]} of ${present} values).`);
       }
       if (placeholders.size === 0) return;
