@@ -42,16 +42,23 @@ export interface ComparisonLabel {
 
 const compare = (x: number, y: number): Comparison => (x > y ? 'greater' : x < y ? 'less' : 'equal');
 
+/** The text columns of 2 to MAX_LABELS values (slips aside: settledValueCount) that may label a row's state (H/D/A, Y/N, pass/fail). */
+export function labelColumns(data: IngestResult): number[] {
+  return memo(data, 'label-columns', () =>
+    data.columns.flatMap((column, c) => {
+      if (!TEXT_KINDS.includes(column.kind)) return [];
+      const settled = settledValueCount(data, c);
+      return settled >= 2 && settled <= MAX_LABELS ? [c] : [];
+    }),
+  );
+}
+
 /** The table's labels that comparisons decide (computed once per table). */
 export function comparisonLabels(data: IngestResult): ComparisonLabel[] {
   return memo(data, 'comparison-labels', () => {
     const n = data.table.numRows;
     const numbers = data.columns.flatMap((column, c) => (isNumeric(column) && !looksLikeIdentifier(column.name) ? [c] : [])).slice(0, MAX_NUMBERS);
-    const labels = data.columns.flatMap((column, c) => {
-      if (!TEXT_KINDS.includes(column.kind)) return [];
-      const settled = settledValueCount(data, c);
-      return settled >= 2 && settled <= MAX_LABELS ? [c] : [];
-    });
+    const labels = labelColumns(data);
     const found: ComparisonLabel[] = [];
     if (labels.length === 0 || numbers.length < 2) return found;
     const step = Math.max(1, Math.floor(n / SAMPLE_ROWS));

@@ -1,7 +1,8 @@
 /** broken-order: a row whose numbers break an order its table keeps on nearly every other row (a minimum above its maximum). */
 import { defineRule } from '../rule';
 import { gapCulprit } from '../date-gaps';
-import { TEMPORAL_KINDS, TEXT_KINDS, distinctValues, numericColumn, settledValueCount, sortedColumn } from '../column-values';
+import { TEMPORAL_KINDS, distinctValues, numericColumn, sortedColumn } from '../column-values';
+import { labelColumns } from '../comparison-labels';
 import { fitsListedTime, jumpingColumn } from '../series';
 import { cellText } from '../dependencies';
 import { clockOrders, farOutFences, numericOrders, temporalOrders, type NumericOrder } from '../numeric-orders';
@@ -85,11 +86,9 @@ const continuedThroughZero = ({ broken, nearKeeping: [near, nearer] }: KeptOrder
 /** Share of an order's breaking rows a label's value must hold in, and the most it may hold of the rows keeping it (see recordedBreaks). */
 const RECORDED_SHARE = 2 / 3;
 const RECORDED_ELSEWHERE = 0.01;
-/** Values of a column that may record a state (H/L/N, Y/N, pass/fail). */
-const MAX_STATES = 6;
 
 /**
- * The breaking rows of an order whose state a label of the row records: a text column of few values with a value
+ * The breaking rows of an order whose state a label of the row records: a label column (labelColumns) with a value
  * that two thirds of the breaking rows hold and at most 1% of the rows keeping it — an "exceedance" flag "Y" where a
  * result passes its limit. Those rows are a state the table keeps, not wrong numbers (a row whose flag disagrees with
  * its numbers is comparison-mismatch's); the order's other breaking rows are judged as ever.
@@ -97,10 +96,7 @@ const MAX_STATES = 6;
 function recordedBreaks(data: IngestResult, { broken, rows }: KeptOrder): Set<number> {
   const recorded = new Set<number>();
   if (broken.length < MIN_CONTINUED_BREAKS) return recorded;
-  data.columns.forEach((column, c) => {
-    if (!TEXT_KINDS.includes(column.kind)) return;
-    const settled = settledValueCount(data, c);
-    if (settled < 2 || settled > MAX_STATES) return;
+  for (const c of labelColumns(data)) {
     const { ids, counts, size } = distinctValues(data, c);
     const inBroken = new Int32Array(size);
     for (const r of broken) if (ids[r] >= 0) inBroken[ids[r]]++;
@@ -108,7 +104,7 @@ function recordedBreaks(data: IngestResult, { broken, rows }: KeptOrder): Set<nu
       if (inBroken[id] < RECORDED_SHARE * broken.length || counts[id] - inBroken[id] > RECORDED_ELSEWHERE * (rows - broken.length)) continue;
       for (const r of broken) if (ids[r] === id) recorded.add(r);
     }
-  });
+  }
   return recorded;
 }
 

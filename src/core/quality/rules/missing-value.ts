@@ -213,10 +213,11 @@ empty cell, in JSON Lines with \`null\`) and decide on an imputation in training
         for (const [r, why] of required) reportRequired(r, why, tokens?.get(r)?.trim());
         return listTokens(new Set([...fills.keys(), ...required.keys(), ...inapplicable.keys()]));
       }
-      const fills = dependencyFills(data, c, missingRows());
+      const missingHere = missingRows();
+      const fills = dependencyFills(data, c, missingHere);
       for (const [r, fill] of fills) reportFill(r, fill, tokens?.get(r)?.trim());
       // Empty in every record of its entity (a match's minutes in both players' rows): not recorded, not left out.
-      for (const r of unrecordedRows(data, c, missingRows())) inapplicable.add(r);
+      for (const r of unrecordedRows(data, c, missingHere)) inapplicable.add(r);
       const nulls = fills.size || inapplicable.size ? nullRows(data, c).filter((r) => !fills.has(r) && !inapplicable.has(r)) : nullRows(data, c);
       if (!tokens && !rejected) return reportCells(c, nulls, plain);
       // Empty cells in runs between the NA tokens (reported one by one, with their fix), in row order; rejected cells left out.
